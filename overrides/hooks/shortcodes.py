@@ -1,0 +1,181 @@
+"""Shortcodes: the site's custom Markdown markup, expanded at build time.
+
+    <!-- md:steps-table -->         the workflow at a glance, from docs/workflow/steps.yml
+    <!-- md:examples-table -->      the Twitter example's pages, step by step, from steps.yml
+    <!-- md:budget -->              this step page's share of a 45-minute interview
+    <!-- md:fig snippet.name -->    a figure computed by docs/snippets/snippet.py, formatted
+
+Every problem is logged as a warning naming `file:line`, so `mkdocs build --strict` fails
+on it: an unknown shortcode (a typo), a figure that does not exist, and, on a page that shows
+figures, a number typed by hand in the form the formatter prints ("1.16K/s", "30.4 GB/day"),
+which would silently drift from its snippet the day an assumption changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import posixpath
+import re
+import runpy
+import sys
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.shortcodes")
+
+SHORTCODE = re.compile(r"<!--\s*md:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->")
+# A number in the shape estimation.human() prints: a count with a K/M/B/T suffix, or bytes.
+HAND_TYPED_FIGURE = re.compile(
+    r"(?<![\w.,/-])-?\d[\d,]*(?:\.\d+)?(?:[KMBT](?:/s|/day)?|\s?(?:B|KB|MB|GB|TB|PB|EB)(?:/s|/day)?)(?![\w])"
+)
+# Markdown whose numbers are not prose: fenced code, inline code, snippet includes, comments.
+NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`|<!--.*?-->", re.DOTALL | re.MULTILINE)
+
+_steps: dict = {}
+_snippet_dir: Path | None = None
+_snippet_globals: dict[str, dict] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _snippet_dir
+    docs = Path(config.docs_dir)
+    _steps.clear()
+    _steps.update(yaml.safe_load((docs / "workflow" / "steps.yml").read_text(encoding="utf-8")))
+    _snippet_dir = docs / "snippets"
+    # Snippet code runs in this process (markdown-exec and md:fig) and imports its neighbours.
+    if str(_snippet_dir) not in sys.path:
+        sys.path.insert(0, str(_snippet_dir))
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # `mkdocs serve` rebuilds in the same process: forget snippet modules so an edited
+    # assumption is picked up instead of the copy imported by the previous build.
+    _snippet_globals.clear()
+    for name, module in list(sys.modules.items()):
+        origin = getattr(module, "__file__", None) or ""
+        if _snippet_dir and origin.startswith(str(_snippet_dir)):
+            del sys.modules[name]
+
+
+def _line_offset(page: Page, markdown: str) -> int:
+    """Lines of front matter MkDocs stripped before handing us the Markdown."""
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    return source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
+
+
+def _where(page: Page, markdown: str, position: int, offset: int) -> str:
+    return f"docs/{page.file.src_uri}:{markdown.count(chr(10), 0, position) + offset + 1}"
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    offset = _line_offset(page, markdown)
+    uses_figures = False
+
+    def expand(match: re.Match) -> str:
+        nonlocal uses_figures
+        where = _where(page, markdown, match.start(), offset)
+        name, args = match["name"], match["args"].split()
+        if name == "steps-table":
+            return _steps_table(page)
+        if name == "examples-table":
+            return _examples_table(page)
+        if name == "budget":
+            return _budget(page, where)
+        if name == "fig":
+            uses_figures = True
+            return _figure(args, where)
+        log.warning(f"{where}: unknown shortcode 'md:{name}'; known: md:steps-table, md:examples-table, md:budget, md:fig")
+        return match[0]
+
+    expanded = SHORTCODE.sub(expand, markdown)
+    if uses_figures or 'exec="on"' in markdown:
+        _report_hand_typed_figures(page, markdown, offset)
+    return expanded
+
+
+def _steps_table(page: Page) -> str:
+    here = posixpath.dirname(page.file.src_uri)
+    rows = ["| Step | Goal | What it produces | Interview | Design review |", "|---|---|---|---|---|"]
+    for step in _steps["steps"]:
+        link = posixpath.relpath(step["page"], here)
+        minutes = step["interview_minutes"]
+        budget = "all along" if minutes is None else f"{minutes} min"
+        rows.append(
+            f"| [{step['number']}. {step['title']}]({link}) | {step['goal']} | {step['output']} "
+            f"| {budget} | {step['review']} |"
+        )
+    total = sum(step["interview_minutes"] or 0 for step in _steps["steps"])
+    rows.append(f"| **Total** | | | **{total} min** | |")
+    return "\n".join(rows)
+
+
+def _examples_table(page: Page) -> str:
+    here = posixpath.dirname(page.file.src_uri)
+    rows = ["| Step | Worked example | What it settles | The step in general |", "|---|---|---|---|"]
+    for step in _steps["steps"]:
+        if step["number"] == 0:
+            continue
+        example = posixpath.relpath(step["example"], here)
+        general = posixpath.relpath(step["page"], here)
+        rows.append(
+            f"| {step['number']} | [{step['title']}]({example}) | {step['goal']} "
+            f"| [Step {step['number']}]({general}) |"
+        )
+    return "\n".join(rows)
+
+
+def _budget(page: Page, where: str) -> str:
+    steps = _steps["steps"]
+    index = next((i for i, step in enumerate(steps) if step["page"] == page.file.src_uri), None)
+    if index is None:
+        log.warning(f"{where}: md:budget belongs on a step page listed in docs/workflow/steps.yml")
+        return ""
+    step, length = steps[index], _steps["interview_minutes_total"]
+    if step["interview_minutes"] is None:
+        return f"**In a {length}-minute interview:** no slot of its own; it applies to every minute."
+    start = sum(s["interview_minutes"] or 0 for s in steps[:index])
+    end = start + step["interview_minutes"]
+    return (
+        f"**In a {length}-minute interview:** about {step['interview_minutes']} minutes, "
+        f"from minute {start} to minute {end}.\n\n**In a design review:** {step['review']}"
+    )
+
+
+def _figure(args: list[str], where: str) -> str:
+    from estimation import Quantity  # docs/snippets is on sys.path from on_config
+
+    if len(args) != 1 or args[0].count(".") != 1:
+        log.warning(f"{where}: md:fig takes one argument, snippet.name (e.g. twitter_traffic.tweets_per_second)")
+        return "?"
+    snippet, name = args[0].split(".")
+    path = _snippet_dir / f"{snippet}.py"
+    if not path.exists():
+        log.warning(f"{where}: md:fig {args[0]}: no snippet docs/snippets/{snippet}.py")
+        return "?"
+    if snippet not in _snippet_globals:
+        # Run the snippet as a script, the way a reader would, and keep what it defined.
+        with contextlib.redirect_stdout(io.StringIO()):
+            _snippet_globals[snippet] = runpy.run_path(str(path), run_name=f"snippet_{snippet}")
+    value = _snippet_globals[snippet].get(name)
+    if not isinstance(value, Quantity):
+        figures = sorted(k for k, v in _snippet_globals[snippet].items() if isinstance(v, Quantity))
+        log.warning(f"{where}: md:fig {args[0]}: {snippet}.py defines no figure '{name}'; it defines: {', '.join(figures)}")
+        return "?"
+    return str(value)
+
+
+def _report_hand_typed_figures(page: Page, markdown: str, offset: int) -> None:
+    prose = NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), markdown)
+    for match in HAND_TYPED_FIGURE.finditer(prose):
+        where = _where(page, markdown, match.start(), offset)
+        log.warning(
+            f"{where}: '{match[0].strip()}' is typed by hand on a page whose figures come from snippets; "
+            f"write <!-- md:fig snippet.name --> so it follows the code"
+        )
