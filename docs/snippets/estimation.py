@@ -1,0 +1,317 @@
+"""Back-of-the-envelope estimation: units, time constants, formatting and the sizing model.
+
+This is the one place the site's arithmetic conventions live. The snippets shown on the pages,
+`scripts/estimate.py` and the browser estimator (docs/tools/estimator.js, a line-for-line
+port of `estimate` and `human`) all follow it, and the tests hold them to it.
+
+Conventions:
+- Sizes are decimal (1 KB = 1,000 bytes), as disks, networks and cloud bills count them;
+  the powers-of-two page shows how far KiB, MiB... drift from them.
+- Figures print with three significant digits: 1157.4 tweets/s -> "1.16K/s".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+
+# --- Units (decimal, bytes) -------------------------------------------------------------
+KB = 1_000
+MB = 1_000 * KB
+GB = 1_000 * MB
+TB = 1_000 * GB
+PB = 1_000 * TB
+
+# --- Binary units, for the powers-of-two reference ---------------------------------------
+KiB = 2**10
+MiB = 2**20
+GiB = 2**30
+TiB = 2**40
+PiB = 2**50
+
+# --- Time -------------------------------------------------------------------------------
+SECONDS_PER_MINUTE = 60
+SECONDS_PER_HOUR = 3_600
+SECONDS_PER_DAY = 86_400
+DAYS_PER_YEAR = 365
+SECONDS_PER_YEAR = SECONDS_PER_DAY * DAYS_PER_YEAR  # 31,536,000
+# An average month (a twelfth of a year): 2,628,000 s. The rule of thumb "2.5 million
+# seconds a month" is this figure rounded down by 5%.
+SECONDS_PER_MONTH = SECONDS_PER_YEAR // 12
+
+# --- Formatting ---------------------------------------------------------------------------
+# Scales are written out rather than computed (1000 ** i) so that the JavaScript port divides
+# by exactly the same doubles and rounds to exactly the same text.
+_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12, 1e15, 1e18)
+COUNT_SUFFIXES = ("", "K", "M", "B", "T")
+BYTE_SUFFIXES = ("B", "KB", "MB", "GB", "TB", "PB", "EB")
+
+# The units a figure can carry. Counts take the suffix straight after the number ("1.16K/s"),
+# sizes take a space ("30.4 GB/day"); "%" prints a fraction as a percentage, "x" a multiplier
+# ("3×"), and "s" a duration in the largest unit that keeps it at or above 1 ("8.77 h").
+COUNT_UNITS = ("", "/s", "/day")
+BYTE_UNITS = ("B", "B/s", "B/day")
+OTHER_UNITS = ("%", "x", "s")
+UNITS = COUNT_UNITS + BYTE_UNITS + OTHER_UNITS
+SIGNIFICANT_DIGITS = 3
+# Durations, smallest first: (name, seconds in one of it).
+DURATION_UNITS = (("ns", 1e-9), ("µs", 1e-6), ("ms", 1e-3), ("s", 1.0), ("min", 60.0), ("h", 3600.0), ("days", 86400.0))
+# How many of each unit make the next one (1,000 ns in a µs ... 24 h in a day).
+DURATION_RATIOS = (1000, 1000, 1000, 60, 60, 24)
+
+
+def round_significant(value: float, digits: int = SIGNIFICANT_DIGITS) -> Decimal:
+    """Round to `digits` significant digits, halves away from zero, on the exact binary value.
+
+    This is the rounding JavaScript's Number.prototype.toPrecision does, so both
+    implementations print the same digits even for values that sit exactly on a half.
+    """
+    exact = Decimal(value)
+    if exact == 0:
+        return Decimal(0)
+    quantum = Decimal(1).scaleb(exact.adjusted() - digits + 1)
+    return exact.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def plain(number: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: Decimal('1.20') -> '1.2', 1E+2 -> '100'."""
+    text = format(number.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
+
+
+def human(value: float, unit: str = "") -> str:
+    """Format a figure the way the site prints it.
+
+    >>> human(1157.4, "/s"), human(30.4e9, "B/day"), human(1.2e15, "B")
+    ('1.16K/s', '30.4 GB/day', '1.2 PB')
+    """
+    if unit not in UNITS:
+        raise ValueError(f"unknown unit {unit!r}; expected one of {UNITS}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(f"cannot format {value!r}: not a finite number")
+    if unit == "%":
+        return plain(round_significant(value * 100)) + "%"
+    if unit == "x":
+        return plain(round_significant(value)) + "×"
+    if unit == "s":
+        return human_duration(value)
+    is_bytes = unit in BYTE_UNITS
+    suffixes = BYTE_SUFFIXES if is_bytes else COUNT_SUFFIXES
+    magnitude = abs(float(value))
+    index = 0
+    while index < len(suffixes) - 1 and magnitude >= _SCALES[index + 1]:
+        index += 1
+    rounded = round_significant(magnitude / _SCALES[index])
+    # 999.96 rounds up to 1000: carry into the next suffix so we print "1K", not "1000".
+    if rounded >= 1000 and index < len(suffixes) - 1:
+        index += 1
+        rounded = round_significant(magnitude / _SCALES[index])
+    digits = plain(rounded)
+    if rounded >= 1000:  # beyond the largest suffix: group the digits
+        digits = f"{int(rounded):,}"
+    sign = "-" if value < 0 and rounded != 0 else ""
+    if is_bytes:
+        return f"{sign}{digits} {suffixes[index]}{unit[1:]}"
+    return f"{sign}{digits}{suffixes[index]}{unit}"
+
+
+def human_duration(seconds: float) -> str:
+    """A duration in the largest unit that keeps it at or above 1: 31557.6 -> '8.77 h'."""
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not math.isfinite(seconds):
+        raise ValueError(f"cannot format {seconds!r}: not a finite number")
+    if seconds == 0:
+        return "0 s"
+    magnitude = abs(float(seconds))
+    index = 0
+    while index < len(DURATION_UNITS) - 1 and magnitude >= DURATION_UNITS[index + 1][1]:
+        index += 1
+    rounded = round_significant(magnitude / DURATION_UNITS[index][1])
+    # 59.96 s rounds to 60 s: carry into the next unit and say "1 min". Rounding up can only
+    # reach the next unit exactly, so the carried value is exactly 1.
+    if index < len(DURATION_UNITS) - 1 and rounded >= DURATION_RATIOS[index]:
+        index += 1
+        rounded = Decimal(1)
+    digits = f"{int(rounded):,}" if rounded >= 1000 else plain(rounded)
+    sign = "-" if seconds < 0 else ""
+    name = "day" if DURATION_UNITS[index][0] == "days" and rounded == 1 else DURATION_UNITS[index][0]
+    return f"{sign}{digits} {name}"
+
+
+def exact(value: float) -> str:
+    """The value in full, for a tooltip: 1157.407 -> '1,157.41', 0.0012345 -> '0.001235'.
+
+    Two decimals at or above 1, four significant digits below; halves round away from zero.
+    """
+    magnitude = abs(Decimal(value))
+    if magnitude >= 1:
+        rounded = magnitude.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    else:
+        rounded = round_significant(float(magnitude), 4)
+    whole, _, fraction = plain(rounded).partition(".")
+    text = f"{int(whole):,}" + (f".{fraction}" if fraction else "")
+    return f"-{text}" if value < 0 and text != "0" else text
+
+
+class Quantity(float):
+    """A number that knows its unit, so a snippet can do arithmetic with it and print it.
+
+    Arithmetic returns a plain float; wrap the result again to give it a unit.
+    """
+
+    unit: str
+
+    def __new__(cls, value: float, unit: str = "") -> Quantity:
+        if unit not in UNITS:
+            raise ValueError(f"unknown unit {unit!r}; expected one of {UNITS}")
+        quantity = super().__new__(cls, value)
+        quantity.unit = unit
+        return quantity
+
+    def __str__(self) -> str:
+        return human(float(self), self.unit)
+
+    def __format__(self, spec: str) -> str:
+        return str(self) if not spec else format(float(self), spec)
+
+    def __repr__(self) -> str:
+        return f"Quantity({float(self)!r}, {self.unit!r})"
+
+
+def count(value: float) -> Quantity:
+    return Quantity(value, "")
+
+
+def per_second(value: float) -> Quantity:
+    return Quantity(value, "/s")
+
+
+def per_day(value: float) -> Quantity:
+    return Quantity(value, "/day")
+
+
+def size(value: float) -> Quantity:
+    return Quantity(value, "B")
+
+
+def bandwidth(value: float) -> Quantity:
+    """Bytes per second."""
+    return Quantity(value, "B/s")
+
+
+def size_per_day(value: float) -> Quantity:
+    return Quantity(value, "B/day")
+
+
+def fraction(value: float) -> Quantity:
+    """A share, printed as a percentage: 0.1 -> '10%'."""
+    return Quantity(value, "%")
+
+
+def times(value: float) -> Quantity:
+    """A multiplier, printed as '3×'."""
+    return Quantity(value, "x")
+
+
+def duration(seconds: float) -> Quantity:
+    return Quantity(seconds, "s")
+
+
+def daily_to_per_second(per_day_value: float) -> float:
+    """Spread a daily total evenly over the 86,400 seconds of a day."""
+    return per_day_value / SECONDS_PER_DAY
+
+
+def markdown_table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> str:
+    """A Markdown table; cells are printed with str(), so Quantities format themselves."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+# --- The sizing model -----------------------------------------------------------------------
+# One definition, shared with docs/tools/estimator.js (same names, same order of operations,
+# so that both give bit-for-bit the same doubles) and with scripts/estimate.py.
+
+INPUTS: dict[str, str] = {
+    "daily_active_users": "users active on a given day",
+    "writes_per_user_per_day": "writes each active user makes a day",
+    "reads_per_user_per_day": "reads each active user makes a day",
+    "write_size_bytes": "bytes stored per write",
+    "read_size_bytes": "bytes sent per read",
+    "peak_to_average": "busiest second divided by the average second",
+    "replication_factor": "copies kept of every byte",
+    "retention_years": "years data is kept",
+    "cache_fraction": "share of a day's read volume kept in memory",
+    "requests_per_server": "requests one server handles a second",
+}
+OUTPUTS = (
+    "write_qps_avg",
+    "read_qps_avg",
+    "write_qps_peak",
+    "read_qps_peak",
+    "storage_per_day_bytes",
+    "storage_total_bytes",
+    "ingress_bytes_per_sec",
+    "egress_bytes_per_sec",
+    "cache_bytes",
+    "servers",
+)
+# Lower bounds: a field below its bound is rejected with the reason given here.
+_AT_LEAST_ONE = ("peak_to_average", "replication_factor")
+
+
+class InputError(ValueError):
+    """Bad model input; the message names the field."""
+
+
+def validate(inputs: Mapping[str, object]) -> dict[str, float]:
+    if not isinstance(inputs, Mapping):
+        raise InputError("inputs: expected an object with the fields " + ", ".join(INPUTS))
+    for name in inputs:
+        if name not in INPUTS:
+            raise InputError(f"{name}: unknown field; expected one of " + ", ".join(INPUTS))
+    values: dict[str, float] = {}
+    for name in INPUTS:
+        if name not in inputs:
+            raise InputError(f"{name}: missing")
+        value = inputs[name]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise InputError(f"{name}: must be a number, got {value!r}")
+        if not math.isfinite(value):
+            raise InputError(f"{name}: must be a finite number, got {value!r}")
+        if value < 0:
+            raise InputError(f"{name}: must not be negative, got {value!r}")
+        values[name] = float(value)
+    for name in _AT_LEAST_ONE:
+        if values[name] < 1:
+            raise InputError(f"{name}: must be at least 1, got {inputs[name]!r}")
+    if values["cache_fraction"] > 1:
+        raise InputError(f"cache_fraction: must be between 0 and 1, got {inputs['cache_fraction']!r}")
+    if values["requests_per_server"] == 0:
+        raise InputError("requests_per_server: must be greater than 0")
+    return values
+
+
+def estimate(inputs: Mapping[str, object]) -> dict[str, float]:
+    """Traffic, storage, bandwidth, cache and server count from ten assumptions."""
+    v = validate(inputs)
+    dau = v["daily_active_users"]
+    write_qps_avg = dau * v["writes_per_user_per_day"] / SECONDS_PER_DAY
+    read_qps_avg = dau * v["reads_per_user_per_day"] / SECONDS_PER_DAY
+    write_qps_peak = write_qps_avg * v["peak_to_average"]
+    read_qps_peak = read_qps_avg * v["peak_to_average"]
+    storage_per_day_bytes = dau * v["writes_per_user_per_day"] * v["write_size_bytes"]
+    storage_total_bytes = storage_per_day_bytes * DAYS_PER_YEAR * v["retention_years"] * v["replication_factor"]
+    return {
+        "write_qps_avg": write_qps_avg,
+        "read_qps_avg": read_qps_avg,
+        "write_qps_peak": write_qps_peak,
+        "read_qps_peak": read_qps_peak,
+        "storage_per_day_bytes": storage_per_day_bytes,
+        "storage_total_bytes": storage_total_bytes,
+        "ingress_bytes_per_sec": write_qps_avg * v["write_size_bytes"],
+        "egress_bytes_per_sec": read_qps_avg * v["read_size_bytes"],
+        "cache_bytes": v["cache_fraction"] * dau * v["reads_per_user_per_day"] * v["read_size_bytes"],
+        "servers": math.ceil((write_qps_peak + read_qps_peak) / v["requests_per_server"]),
+    }

@@ -1,0 +1,19 @@
+"""Step 2: from "per day" to "per second", and how far the usual shortcuts drift."""
+
+from estimation import SECONDS_PER_DAY, SECONDS_PER_MONTH, fraction, markdown_table, per_day, per_second
+
+daily_totals = [per_day(n) for n in (1e6, 10e6, 100e6, 1e9, 10e9)]
+
+# Shortcut 1: a day is "about 100,000 seconds" (10^5), which is easy to divide by.
+shortcut_day_error = fraction(1 - SECONDS_PER_DAY / 100_000)
+# Shortcut 2: a month is "about 2.5 million seconds".
+shortcut_month_error = fraction(SECONDS_PER_MONTH / 2.5e6 - 1)
+
+if __name__ != "step2_daily_rates":
+    print(markdown_table(
+        ("Per day", "Per second (exact)", "With the 100,000 s shortcut"),
+        [(total, per_second(total / SECONDS_PER_DAY), per_second(total / 100_000)) for total in daily_totals],
+    ))
+    print()
+    print(f"Dividing by 100,000 instead of 86,400 understates every rate by {shortcut_day_error}; "
+          f"dividing a monthly total by 2.5 million seconds overstates it by {shortcut_month_error}.")

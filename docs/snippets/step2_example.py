@@ -1,0 +1,29 @@
+"""Step 2: the whole method on one small service, through the site's sizing model."""
+
+from estimation import bandwidth, count, estimate, markdown_table, per_second, size, size_per_day
+from estimator_presets import PRESETS
+
+inputs = PRESETS["url_shortener"]["inputs"]
+result = estimate(inputs)
+
+write_qps_avg = per_second(result["write_qps_avg"])
+read_qps_peak = per_second(result["read_qps_peak"])
+storage_total = size(result["storage_total_bytes"])
+servers = count(result["servers"])
+
+if __name__ != "step2_example":
+    print(markdown_table(
+        ("Output", "Value"),
+        [
+            ("Writes per second (average)", write_qps_avg),
+            ("Reads per second (average)", per_second(result["read_qps_avg"])),
+            ("Writes per second (peak)", per_second(result["write_qps_peak"])),
+            ("Reads per second (peak)", read_qps_peak),
+            ("Storage per day (one copy)", size_per_day(result["storage_per_day_bytes"])),
+            (f"Storage after {inputs['retention_years']:g} years, {inputs['replication_factor']:g} copies", storage_total),
+            ("Ingress", bandwidth(result["ingress_bytes_per_sec"])),
+            ("Egress", bandwidth(result["egress_bytes_per_sec"])),
+            ("Cache for the hottest reads", size(result["cache_bytes"])),
+            ("Servers at peak", servers),
+        ],
+    ))

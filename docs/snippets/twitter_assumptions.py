@@ -1,0 +1,101 @@
+"""Twitter worked example: every assumption the estimates start from, and why.
+
+Change a value here and rebuild: every figure that depends on it changes, on every page.
+Run `python docs/snippets/twitter_assumptions.py` to print the table.
+"""
+
+from estimation import GB, KB, MB, TB, count, fraction, markdown_table, per_day, size, times
+
+# --- Who uses it -------------------------------------------------------------------------
+registered_users = count(1e9)
+daily_active_users = count(250e6)
+follows_per_user = count(200)
+
+# --- What they do each day ---------------------------------------------------------------
+tweets_per_day = per_day(500e6)
+timeline_loads_per_user_per_day = count(10)
+tweets_per_timeline_page = count(20)
+favorites_per_user_per_day = count(5)
+searches_per_user_per_day = count(1)
+
+# --- The accounts that break fan-out --------------------------------------------------------
+celebrity_followers = count(100e6)
+celebrity_threshold_followers = count(1e6)
+celebrities_followed_per_user = count(10)
+celebrity_tweet_readers_first_hour = fraction(0.10)
+
+# --- How big things are --------------------------------------------------------------------
+tweet_text_bytes = size(140)
+tweet_metadata_bytes = size(160)
+favorite_record_bytes = size(32)
+follow_edge_bytes = size(16)
+photo_share = fraction(0.10)
+photo_stored_bytes = size(500 * KB)
+photo_served_bytes = size(150 * KB)
+video_share = fraction(0.01)
+video_stored_bytes = size(15 * MB)
+video_played_share = fraction(1 / 3)
+video_seconds_watched = count(20)
+video_bits_per_second = count(2e6)
+
+# --- How long and how safely we keep it ------------------------------------------------------
+retention_years = count(5)
+text_copies = times(3)
+media_storage_overhead = times(1.5)
+
+# --- Traffic shape and hardware --------------------------------------------------------------
+peak_to_average = times(3)
+timeline_entries_cached = count(800)
+timeline_entry_bytes = size(24)
+timeline_cache_copies = times(3)
+tweet_cache_days = count(3)
+requests_per_server = count(1000)
+cache_memory_per_server = size(100 * GB)
+cache_ops_per_server = count(100e3)
+storage_per_database_server = size(10 * TB)
+zones = count(3)
+
+TABLE = [
+    ("Registered users", registered_users, "Order of magnitude of Twitter's accounts; most are dormant. Sizes the user table and the social graph, not the traffic."),
+    ("Daily active users", daily_active_users, "Twitter last reported 237.8M monetizable daily users (Q2 2022); rounded up."),
+    ("Accounts each user follows", follows_per_user, "An average: most follow a few dozen, some tens of thousands. Every follow is someone's follower, so followers average the same."),
+    ("Followers of the largest accounts", celebrity_followers, "Several accounts have passed 100 million followers."),
+    ("Followers above which we stop fanning out", celebrity_threshold_followers, "A round threshold; in practice tuned by measuring fan-out lag."),
+    ("Such large accounts each user follows", celebrities_followed_per_user, "A guess: a handful of celebrities, news outlets and brands."),
+    ("Followers who read a celebrity tweet in its first hour", celebrity_tweet_readers_first_hour, "A guess for a popular but not viral tweet."),
+    ("Tweets a day", tweets_per_day, "Twitter's own long-standing figure (2013): about 500 million a day."),
+    ("Home timeline loads per user a day", timeline_loads_per_user_per_day, "Ten visits a day, each loading one page."),
+    ("Tweets per timeline page", tweets_per_timeline_page, "One screenful and a little scrolling."),
+    ("Favorites per user a day", favorites_per_user_per_day, "Likes are cheap to give; five a day is modest."),
+    ("Searches per user a day", searches_per_user_per_day, "Most people search rarely; a few search a lot."),
+    ("Stored text per tweet", tweet_text_bytes, "Up to 280 characters at 1 to 4 bytes each in UTF-8; most tweets are far shorter."),
+    ("Metadata per tweet", tweet_metadata_bytes, "Tweet, author, reply and quote IDs, timestamps, language, place, media references, index overhead."),
+    ("Bytes per favorite", favorite_record_bytes, "User ID, tweet ID, timestamp, and row overhead."),
+    ("Bytes per follow", follow_edge_bytes, "Two 8-byte user IDs."),
+    ("Tweets with a photo", photo_share, "A guess: most tweets are text only."),
+    ("Stored bytes per photo", photo_stored_bytes, "The original plus three resized copies."),
+    ("Bytes served per photo view", photo_served_bytes, "One copy sized for a phone screen."),
+    ("Tweets with a video", video_share, "Video is rarer than photos but far bigger."),
+    ("Stored bytes per video", video_stored_bytes, "A 30-second clip in four resolutions."),
+    ("Videos played when scrolled past", video_played_share, "One in three; the rest are skipped."),
+    ("Seconds watched per play", video_seconds_watched, "Most plays stop before the end."),
+    ("Video bit rate (bits/s)", video_bits_per_second, "A phone-sized stream, about 2 Mbit/s."),
+    ("Years kept", retention_years, "The horizon the design must hold without a rebuild."),
+    ("Copies of tweet data", text_copies, "Three replicas, so losing a server (or a zone) loses nothing."),
+    ("Media storage overhead", media_storage_overhead, "Erasure coding, e.g. 6 data + 3 parity fragments, instead of three full copies."),
+    ("Peak-to-average traffic", peak_to_average, "The busiest hour of a normal day; live events go far higher (see the spike below)."),
+    ("Tweets kept per cached timeline", timeline_entries_cached, "Twitter's cached home timelines held about 800 entries (Timelines at Scale, QCon 2012)."),
+    ("Bytes per cached timeline entry", timeline_entry_bytes, "Tweet ID, author ID and retweet ID, 8 bytes each."),
+    ("Copies of the timeline cache", timeline_cache_copies, "Three, so a lost cache node does not force a mass rebuild."),
+    ("Days of tweets kept in the tweet cache", tweet_cache_days, "Nearly all reads are of tweets from the last few days."),
+    ("Requests per API server a second", requests_per_server, "A cache-backed request costs a few milliseconds of CPU; a rough, conservative figure."),
+    ("Usable memory per cache server", cache_memory_per_server, "A 128 GB machine, leaving room for fragmentation and snapshots."),
+    ("Operations per cache server a second", cache_ops_per_server, "A single in-memory cache process without pipelining."),
+    ("Usable disk per database server", storage_per_database_server, "Fast SSDs, filled to about half so compaction and repairs have room."),
+    ("Availability zones", zones, "Every tier runs in three zones and must survive losing one."),
+]
+
+# Other snippets import this module for its values; run on its own (or by the docs build),
+# it prints the table.
+if __name__ != "twitter_assumptions":
+    print(markdown_table(("Assumption", "Value", "Why"), TABLE))

@@ -1,0 +1,47 @@
+"""Twitter worked example: bytes per second coming in (uploads) and going out (reads)."""
+
+from estimation import SECONDS_PER_DAY, bandwidth, markdown_table, size
+from twitter_assumptions import (
+    photo_served_bytes,
+    photo_share,
+    photo_stored_bytes,
+    tweet_metadata_bytes,
+    tweet_text_bytes,
+    tweets_per_day,
+    video_bits_per_second,
+    video_played_share,
+    video_seconds_watched,
+    video_share,
+    video_stored_bytes,
+)
+from twitter_traffic import tweet_views_per_second
+
+tweet_record_bytes = tweet_text_bytes + tweet_metadata_bytes
+
+# Ingress: what clients upload. Servers make the resized copies, so count originals only
+# roughly: the stored size overstates uploads a little, which is the safe side.
+tweet_ingress = bandwidth(tweets_per_day * tweet_record_bytes / SECONDS_PER_DAY)
+media_ingress = bandwidth(
+    tweets_per_day * (photo_share * photo_stored_bytes + video_share * video_stored_bytes) / SECONDS_PER_DAY
+)
+
+# Egress: every tweet shown sends its record; some carry a photo, a few a video that plays.
+video_served_bytes = size(video_seconds_watched * video_bits_per_second / 8)
+tweet_egress = bandwidth(tweet_views_per_second * tweet_record_bytes)
+photo_egress = bandwidth(tweet_views_per_second * photo_share * photo_served_bytes)
+video_egress = bandwidth(tweet_views_per_second * video_share * video_played_share * video_served_bytes)
+total_egress = bandwidth(tweet_egress + photo_egress + video_egress)
+
+# Other snippets import this one for its figures; run on its own (or by the docs build), it prints.
+if __name__ != "twitter_bandwidth":
+    print(markdown_table(
+        ("Direction", "What", "Bandwidth"),
+        [
+            ("In", "Tweets", tweet_ingress),
+            ("In", "Photos and videos", media_ingress),
+            ("Out", "Tweets in timelines", tweet_egress),
+            ("Out", "Photos", photo_egress),
+            ("Out", f"Videos ({video_served_bytes} per play)", video_egress),
+            ("Out", "Total", total_egress),
+        ],
+    ))

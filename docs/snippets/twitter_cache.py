@@ -1,0 +1,48 @@
+"""Twitter worked example: memory for the home timeline cache and the tweet cache."""
+
+import math
+
+from estimation import count, markdown_table, per_second, size
+from twitter_assumptions import (
+    cache_memory_per_server,
+    cache_ops_per_server,
+    daily_active_users,
+    timeline_cache_copies,
+    timeline_entries_cached,
+    timeline_entry_bytes,
+    tweet_cache_days,
+)
+from twitter_storage import tweet_bytes_per_day
+from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak
+
+# Home timelines: a list of recent tweet IDs for every active user, kept in memory.
+timeline_bytes_per_user = size(timeline_entries_cached * timeline_entry_bytes)
+timeline_cache_bytes = size(daily_active_users * timeline_bytes_per_user * timeline_cache_copies)
+
+# Tweets themselves: the last few days cover nearly every read.
+tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
+
+# How many cache servers? Enough memory, and enough operations a second: every delivery
+# is written to each copy, every timeline load is one read.
+timeline_cache_ops_peak = per_second(deliveries_per_second_peak * timeline_cache_copies + timeline_loads_per_second_peak)
+servers_for_memory = count(math.ceil(timeline_cache_bytes / cache_memory_per_server))
+servers_for_operations = count(math.ceil(timeline_cache_ops_peak / cache_ops_per_server))
+timeline_cache_servers = count(max(servers_for_memory, servers_for_operations))
+
+if __name__ != "twitter_cache":
+    print(markdown_table(
+        ("Cache", "Size"),
+        [
+            ("One user's cached timeline", timeline_bytes_per_user),
+            ("All home timelines, all copies", timeline_cache_bytes),
+            ("Tweet cache (recent days)", tweet_cache_bytes),
+        ],
+    ))
+    print()
+    print(markdown_table(
+        ("Timeline cache servers needed for", "Servers"),
+        [
+            (f"memory ({timeline_cache_bytes} at {cache_memory_per_server} each)", servers_for_memory),
+            (f"operations ({timeline_cache_ops_peak} at peak)", servers_for_operations),
+        ],
+    ))

@@ -1,0 +1,35 @@
+"""Twitter worked example: what one tweet from a huge account costs, and what the hybrid costs."""
+
+from estimation import SECONDS_PER_HOUR, duration, markdown_table, per_second, size
+from twitter_assumptions import (
+    celebrities_followed_per_user,
+    celebrity_followers,
+    celebrity_tweet_readers_first_hour,
+    timeline_cache_copies,
+    timeline_entry_bytes,
+)
+from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak
+
+# Fan-out on write for one celebrity tweet: one timeline insert per follower, per copy.
+celebrity_deliveries = celebrity_followers
+celebrity_fanout_time = duration(celebrity_deliveries / deliveries_per_second_peak)
+celebrity_bytes_written = size(celebrity_followers * timeline_entry_bytes * timeline_cache_copies)
+
+# Hybrid: skip fan-out for huge accounts and merge their recent tweets in at read time.
+# Every timeline load then also reads the recent tweets of each huge account followed.
+merge_reads_per_second_peak = per_second(timeline_loads_per_second_peak * celebrities_followed_per_user)
+
+# A hot key: one celebrity tweet read by a share of their followers within an hour.
+hot_tweet_reads_per_second = per_second(celebrity_followers * celebrity_tweet_readers_first_hour / SECONDS_PER_HOUR)
+
+if __name__ != "twitter_fanout":
+    print(markdown_table(
+        ("Figure", "Value"),
+        [
+            ("Timeline inserts for one celebrity tweet", celebrity_deliveries),
+            ("Time for the whole fan-out fleet at peak rate", celebrity_fanout_time),
+            ("Bytes written to timeline caches", celebrity_bytes_written),
+            ("Extra reads at peak if huge accounts are merged at read time", merge_reads_per_second_peak),
+            ("Reads of one celebrity tweet in its first hour", hot_tweet_reads_per_second),
+        ],
+    ))

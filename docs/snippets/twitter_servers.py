@@ -1,0 +1,49 @@
+"""Twitter worked example: a rough count of servers, tier by tier."""
+
+import math
+
+from estimation import count, markdown_table, per_second, size, times
+from twitter_assumptions import (
+    cache_memory_per_server,
+    peak_to_average,
+    requests_per_server,
+    storage_per_database_server,
+    zones,
+)
+from twitter_cache import timeline_cache_servers, tweet_cache_bytes
+from twitter_storage import favorite_bytes_total, tweet_bytes_total
+from twitter_traffic import (
+    favorites_per_second,
+    searches_per_second,
+    timeline_loads_per_second,
+    tweets_per_second,
+)
+
+# API servers: every request at peak, plus room to lose a whole zone. With three zones,
+# the two that remain must carry everything: 3 / 2 = 1.5 times the peak.
+requests_per_second_peak = per_second(
+    (tweets_per_second + favorites_per_second + timeline_loads_per_second + searches_per_second) * peak_to_average
+)
+zone_headroom = times(zones / (zones - 1))
+api_servers = count(math.ceil(requests_per_second_peak * zone_headroom / requests_per_server))
+
+# Databases: the bytes they must hold (all copies) over the retention period.
+database_bytes = size(tweet_bytes_total + favorite_bytes_total)
+database_servers = count(math.ceil(database_bytes / storage_per_database_server))
+
+# Caches: the timeline cache is sized in twitter_cache.py; the tweet cache by memory.
+tweet_cache_servers = count(math.ceil(tweet_cache_bytes / cache_memory_per_server))
+
+total_servers = count(api_servers + database_servers + timeline_cache_servers + tweet_cache_servers)
+
+if __name__ != "twitter_servers":
+    print(markdown_table(
+        ("Tier", "Sized by", "Servers"),
+        [
+            ("API", f"{requests_per_second_peak} at peak × {zone_headroom} zone headroom", api_servers),
+            ("Tweet and favorite databases", f"{database_bytes} kept, all copies, at {storage_per_database_server} each", database_servers),
+            ("Timeline cache", "memory or operations, whichever needs more", timeline_cache_servers),
+            ("Tweet cache", f"{tweet_cache_bytes} at {cache_memory_per_server} each", tweet_cache_servers),
+            ("Total", "", total_servers),
+        ],
+    ))

@@ -1,0 +1,56 @@
+"""Twitter worked example: bytes stored per day, and over the retention period with copies."""
+
+from estimation import DAYS_PER_YEAR, markdown_table, size, size_per_day
+from twitter_assumptions import (
+    daily_active_users,
+    favorite_record_bytes,
+    favorites_per_user_per_day,
+    follow_edge_bytes,
+    follows_per_user,
+    media_storage_overhead,
+    photo_share,
+    photo_stored_bytes,
+    registered_users,
+    retention_years,
+    text_copies,
+    tweet_metadata_bytes,
+    tweet_text_bytes,
+    tweets_per_day,
+    video_share,
+    video_stored_bytes,
+)
+
+days_kept = DAYS_PER_YEAR * retention_years
+
+# Tweets: text plus metadata, three copies.
+tweet_record_bytes = size(tweet_text_bytes + tweet_metadata_bytes)
+tweet_bytes_per_day = size_per_day(tweets_per_day * tweet_record_bytes)
+tweet_bytes_total = size(tweet_bytes_per_day * days_kept * text_copies)
+
+# Favorites: one small row each.
+favorite_bytes_per_day = size_per_day(daily_active_users * favorites_per_user_per_day * favorite_record_bytes)
+favorite_bytes_total = size(favorite_bytes_per_day * days_kept * text_copies)
+
+# Photos and videos: all stored sizes, erasure coded.
+photo_bytes_per_day = size_per_day(tweets_per_day * photo_share * photo_stored_bytes)
+video_bytes_per_day = size_per_day(tweets_per_day * video_share * video_stored_bytes)
+media_bytes_per_day = size_per_day(photo_bytes_per_day + video_bytes_per_day)
+media_bytes_total = size(media_bytes_per_day * days_kept * media_storage_overhead)
+
+# The follow graph is a snapshot, not a daily stream: stored once per direction
+# (who I follow, who follows me) so both questions are one lookup.
+follow_graph_bytes = size(registered_users * follows_per_user * follow_edge_bytes * 2 * text_copies)
+
+# Other snippets import this one for its figures; run on its own (or by the docs build), it prints.
+if __name__ != "twitter_storage":
+    print(markdown_table(
+        ("Data", "Per day (one copy)", f"After {retention_years} years, all copies"),
+        [
+            ("Tweets (text and metadata)", tweet_bytes_per_day, tweet_bytes_total),
+            ("Favorites", favorite_bytes_per_day, favorite_bytes_total),
+            ("Photos", photo_bytes_per_day, size(photo_bytes_per_day * days_kept * media_storage_overhead)),
+            ("Videos", video_bytes_per_day, size(video_bytes_per_day * days_kept * media_storage_overhead)),
+            ("All media", media_bytes_per_day, media_bytes_total),
+            ("Follow graph (both directions)", "not a daily stream", follow_graph_bytes),
+        ],
+    ))
