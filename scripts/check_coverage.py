@@ -1,0 +1,405 @@
+#!/usr/bin/env python3
+"""Check that the site covers the workflow: every step, in order, with its skeleton and example.
+
+Reads docs/workflow/steps.yml (the one source of truth for the steps) and mkdocs.yml, then
+checks, without building the site:
+
+  - steps.yml numbers the steps 0, 1, 2... once each, and each step page exists;
+  - each step page and each Twitter example page is in `nav` exactly once, in step order;
+  - each step page's H1 is "Step N: <title>" and its H2 headings include the skeleton, in order;
+  - each key question listed for a step appears, word for word, on its page;
+  - each step page links to its example page from "Worked example", and the example links back;
+  - no page in docs/ is left out of `nav` unless `not_in_nav` or `exclude_docs` says so;
+  - every Mermaid block is non-empty, starts with a known diagram type and holds no HTML tags.
+
+Each problem is printed as `file:line: what is wrong`, then a one-line summary.
+Exit codes: 0 no problems, 1 problems found, 2 usage or set-up error. Never modifies a file.
+
+    python scripts/check_coverage.py [--root DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import posixpath
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+import yaml
+from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+STEPS_FILE = "docs/workflow/steps.yml"
+# The diagram types Mermaid 11 recognises (the first word of a diagram).
+MERMAID_TYPES = (
+    "architecture-beta", "block", "block-beta", "C4Component", "C4Container", "C4Context",
+    "C4Deployment", "C4Dynamic", "classDiagram", "classDiagram-v2", "erDiagram", "flowchart",
+    "flowchart-elk", "gantt", "gitGraph", "graph", "info", "journey", "kanban", "mindmap",
+    "packet", "packet-beta", "pie", "quadrantChart", "radar-beta", "requirementDiagram",
+    "sankey", "sankey-beta", "sequenceDiagram", "stateDiagram", "stateDiagram-v2", "timeline",
+    "treemap-beta", "xychart", "xychart-beta", "zenuml",
+)
+# mermaid2's fence puts the diagram source into the page unescaped, so a tag vanishes.
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*\b[^>]*>")
+
+
+class SetupError(Exception):
+    """The check cannot run (missing or unreadable config): exit 2."""
+
+
+@dataclass
+class Page:
+    """A Markdown page, parsed once: headings, links and Mermaid blocks with their lines."""
+
+    path: str  # relative to docs/
+    text: str
+    headings: list[tuple[int, int, str]] = field(default_factory=list)  # (level, line, text)
+    links: list[tuple[int, str]] = field(default_factory=list)  # (line, href)
+    mermaid: list[tuple[int, str]] = field(default_factory=list)  # (line of the fence, body)
+
+
+@dataclass
+class Report:
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, where: str, line: int, message: str) -> None:
+        self.problems.append(f"{where}:{line}: {message}")
+
+
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark").use(front_matter_plugin).use(admon_plugin).enable("table")
+
+
+def parse_page(path: str, text: str) -> Page:
+    page = Page(path, text)
+    lines = text.splitlines()
+    tokens = _markdown().parse(text)
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            page.headings.append((int(token.tag[1]), token.map[0] + 1, tokens[index + 1].content.strip()))
+        elif token.type == "fence" and token.info.split(" ")[0] == "mermaid":
+            page.mermaid.append((token.map[0] + 1, token.content))
+        if token.type == "inline" and token.map:
+            for child in token.children or []:
+                if child.type == "link_open":
+                    href = child.attrs.get("href", "")
+                    page.links.append((_line_of(lines, token.map, href), href))
+    return page
+
+
+def _line_of(lines: list[str], block: list[int], needle: str) -> int:
+    """The line of a block that contains `needle` (links in a paragraph may sit on any line)."""
+    for number in range(block[0], block[1]):
+        if needle and needle in lines[number]:
+            return number + 1
+    return block[0] + 1
+
+
+def _normalise(text: str) -> str:
+    """Lower case, no emphasis or code markers, single spaces: what a reader sees."""
+    return re.sub(r"\s+", " ", re.sub(r"[*_`]", "", text)).strip().lower()
+
+
+def _resolve(page_path: str, href: str) -> str:
+    """A link's target page, relative to docs/, without its anchor."""
+    target = href.split("#", 1)[0]
+    if not target or re.match(r"^[a-z]+:", target):
+        return ""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page_path), target))
+
+
+class _YamlLoader(yaml.SafeLoader):
+    """Composes mkdocs.yml, whose `!!python/name:` tags a safe loader cannot construct."""
+
+
+def _compose(path: Path) -> yaml.Node:
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
+    except FileNotFoundError as error:
+        raise SetupError(f"{path}: not found; run from the repository root or pass --root") from error
+    except yaml.YAMLError as error:
+        raise SetupError(f"{path}: not valid YAML: {error}") from error
+    if not isinstance(node, yaml.MappingNode):
+        raise SetupError(f"{path}: expected a mapping at the top level")
+    return node
+
+
+def _get(node: yaml.MappingNode, key: str) -> yaml.Node | None:
+    for key_node, value_node in node.value:
+        if key_node.value == key:
+            return value_node
+    return None
+
+
+def _scalar(node: yaml.Node | None) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def nav_entries(node: yaml.Node | None) -> list[tuple[str, int]]:
+    """Every page path in `nav`, in order, with the line it is listed on."""
+    entries: list[tuple[str, int]] = []
+
+    def walk(item: yaml.Node) -> None:
+        if isinstance(item, yaml.ScalarNode):
+            if item.value.endswith(".md"):
+                entries.append((item.value, item.start_mark.line + 1))
+        elif isinstance(item, yaml.SequenceNode):
+            for child in item.value:
+                walk(child)
+        elif isinstance(item, yaml.MappingNode):
+            for _, value in item.value:
+                walk(value)
+
+    if node is not None:
+        walk(node)
+    return entries
+
+
+@dataclass
+class Step:
+    number: int
+    title: str
+    page: str
+    example: str | None
+    questions: list[tuple[str, int]]
+    line: int
+
+
+def load_steps(path: Path, report: Report) -> tuple[list[str], list[Step]]:
+    root = _compose(path)
+    where = STEPS_FILE
+    skeleton_node, steps_node = _get(root, "skeleton"), _get(root, "steps")
+    if not isinstance(skeleton_node, yaml.SequenceNode) or not isinstance(steps_node, yaml.SequenceNode):
+        raise SetupError(f"{where}: needs a `skeleton` list and a `steps` list")
+    skeleton = [item.value for item in skeleton_node.value]
+    steps: list[Step] = []
+    for item in steps_node.value:
+        line = item.start_mark.line + 1
+        if not isinstance(item, yaml.MappingNode):
+            raise SetupError(f"{where}:{line}: each step must be a mapping")
+        missing = [key for key in ("number", "title", "page", "key_questions") if _get(item, key) is None]
+        if missing:
+            raise SetupError(f"{where}:{line}: step is missing {', '.join(missing)}")
+        questions_node = _get(item, "key_questions")
+        questions = [(q.value, q.start_mark.line + 1) for q in getattr(questions_node, "value", [])]
+        example = _scalar(_get(item, "example"))
+        steps.append(Step(
+            number=int(_scalar(_get(item, "number")) or -1),
+            title=_scalar(_get(item, "title")) or "",
+            page=_scalar(_get(item, "page")) or "",
+            example=None if example in (None, "null", "~", "") else example,
+            questions=questions,
+            line=line,
+        ))
+    for expected, step in enumerate(steps):
+        if step.number != expected:
+            report.add(where, step.line, f"step numbered {step.number}; expected {expected} (steps run 0, 1, 2... in order)")
+        if not step.questions:
+            report.add(where, step.line, f"step {step.number} lists no key_questions")
+    seen: dict[str, int] = {}
+    for step in steps:
+        if step.page in seen:
+            report.add(where, step.line, f"step {step.number} reuses the page {step.page} of step {seen[step.page]}; each step has its own page")
+        seen[step.page] = step.number
+    return skeleton, steps
+
+
+def check_nav(nav: list[tuple[str, int]], nav_line: int, wanted: list[tuple[str, str]], report: Report) -> None:
+    """`wanted`: (page, label) pairs that must each be in nav once, in this order."""
+    positions: dict[str, list[int]] = {}
+    for index, (path, _) in enumerate(nav):
+        positions.setdefault(path, []).append(index)
+    previous: tuple[int, str, str] | None = None  # (nav index, page, label)
+    for order, (page, label) in enumerate(wanted):
+        found = positions.get(page, [])
+        if not found:
+            if previous:  # point at the entry it should follow
+                report.add("mkdocs.yml", nav[previous[0]][1], f"nav: {page} ({label}) is missing; add it after {previous[1]}")
+            else:
+                report.add("mkdocs.yml", nav_line, f"nav: {page} ({label}) is missing")
+            continue
+        if len(found) > 1:
+            lines = ", ".join(str(nav[i][1]) for i in found)
+            report.add("mkdocs.yml", nav[found[1]][1], f"nav: {page} ({label}) is listed more than once (lines {lines})")
+        index = found[0]
+        if previous and index < previous[0]:
+            report.add(
+                "mkdocs.yml", nav[index][1],
+                f"nav: {page} ({label}) comes before {previous[1]} ({previous[2]}); list them in step order",
+            )
+        previous = (index, page, label)
+
+
+def check_step_page(step: Step, page: Page, skeleton: list[str], report: Report) -> None:
+    where = f"docs/{step.page}"
+    expected_title = f"Step {step.number}: {step.title}"
+    h1 = [(line, text) for level, line, text in page.headings if level == 1]
+    if not h1:
+        report.add(where, 1, f'no "# {expected_title}" heading')
+    elif h1[0][1] != expected_title:
+        report.add(where, h1[0][0], f'title is "{h1[0][1]}"; expected "{expected_title}" (from {STEPS_FILE})')
+
+    h2 = [(line, text) for level, line, text in page.headings if level == 2]
+    h2_texts = [text for _, text in h2]
+    found_at: list[int] = []  # index into h2 of each skeleton heading found
+    for order, heading in enumerate(skeleton):
+        if heading not in h2_texts:
+            before = f'after "## {skeleton[order - 1]}"' if order else "first"
+            others = [text for text in h2_texts if text not in skeleton]
+            close = difflib.get_close_matches(heading, others, n=1, cutoff=0.6)
+            if close:  # most likely renamed: point at it
+                line = h2[h2_texts.index(close[0])][0]
+                report.add(where, line, f'section "## {close[0]}" should be "## {heading}" (skeleton headings are fixed; see {STEPS_FILE})')
+            else:  # point where it belongs: after the previous skeleton heading found
+                line = h2[found_at[-1]][0] if found_at else 1
+                report.add(where, line, f'missing section "## {heading}" (expected {before})')
+            continue
+        found_at.append(h2_texts.index(heading))
+    for previous, current in zip(found_at, found_at[1:]):
+        if current < previous:
+            line, text = h2[current]
+            report.add(where, line, f'section "## {text}" is out of order; the skeleton order is: ' + ", ".join(skeleton))
+            break
+
+    page_text = _normalise(page.text)
+    questions_line = next((line for line, text in h2 if text == "Questions to ask"), 1)
+    for question, line in step.questions:
+        if _normalise(question) not in page_text:
+            report.add(where, questions_line, f'key question missing: "{question}" (listed in {STEPS_FILE}:{line})')
+
+    if step.example:
+        section = _section_lines(h2, "Worked example", len(page.text.splitlines()))
+        targets = [_resolve(step.page, href) for line, href in page.links if section[0] <= line < section[1]]
+        if step.example not in targets:
+            report.add(
+                where, section[0] if section[0] > 1 else 1,
+                f'"## Worked example" does not link to the example page {step.example}',
+            )
+
+
+def _section_lines(h2: list[tuple[int, str]], title: str, last_line: int) -> tuple[int, int]:
+    for index, (line, text) in enumerate(h2):
+        if text == title:
+            end = h2[index + 1][0] if index + 1 < len(h2) else last_line + 1
+            return line, end
+    return 1, 1
+
+
+def check_mermaid(page: Page, report: Report) -> int:
+    where = f"docs/{page.path}"
+    for line, body in page.mermaid:
+        meaningful = [
+            text.strip() for text in body.splitlines()
+            if text.strip() and not text.strip().startswith("%%")
+        ]
+        if meaningful[:1] == ["---"]:  # a front-matter block (title, config) comes first
+            closing = meaningful.index("---", 1) if "---" in meaningful[1:] else len(meaningful)
+            meaningful = meaningful[closing + 1:]
+        if not meaningful:
+            report.add(where, line, "empty Mermaid block")
+            continue
+        kind = meaningful[0].split()[0].rstrip(":;")
+        if kind not in MERMAID_TYPES:
+            close = difflib.get_close_matches(kind, MERMAID_TYPES, n=1)
+            hint = f' (did you mean "{close[0]}"?)' if close else ""
+            report.add(
+                where, line,
+                f'unknown Mermaid diagram type "{kind}"{hint}; a diagram starts with its type, '
+                "such as flowchart, sequenceDiagram, erDiagram, classDiagram or stateDiagram-v2",
+            )
+        for offset, text in enumerate(body.splitlines()):
+            tag = HTML_TAG.search(text)
+            if tag:
+                report.add(
+                    where, line + 1 + offset,
+                    f'HTML tag "{tag[0]}" in a Mermaid block is dropped when the page renders; use plain text',
+                )
+    return len(page.mermaid)
+
+
+def run(root: Path) -> tuple[list[str], str]:
+    report = Report()
+    config = _compose(root / "mkdocs.yml")
+    docs_dir = root / (_scalar(_get(config, "docs_dir")) or "docs")
+    skeleton, steps = load_steps(root / STEPS_FILE, report)
+    nav_node = _get(config, "nav")
+    nav = nav_entries(nav_node)
+    nav_line = nav_node.start_mark.line if nav_node is not None else 1  # the `nav:` key's line
+
+    def spec(key: str) -> pathspec.PathSpec:
+        lines = (_scalar(_get(config, key)) or "").splitlines()
+        return pathspec.GitIgnoreSpec.from_lines([".*", "/templates/", *lines] if key == "exclude_docs" else lines)
+
+    excluded, not_in_nav = spec("exclude_docs"), spec("not_in_nav")
+    pages: dict[str, Page] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir).as_posix()
+        if not excluded.match_file(relative):
+            pages[relative] = parse_page(relative, path.read_text(encoding="utf-8"))
+
+    # Every step page exists, is the only page of its step, and is in nav in order.
+    for step in steps:
+        if step.page not in pages:
+            report.add(STEPS_FILE, step.line, f"step {step.number} page docs/{step.page} does not exist")
+        if step.example and step.example not in pages:
+            report.add(STEPS_FILE, step.line, f"step {step.number} example page docs/{step.example} does not exist")
+    listed = {step.page for step in steps}
+    for path in pages:
+        if re.match(r"workflow/step-\d+", path) and path not in listed:
+            report.add(f"docs/{path}", 1, f"looks like a step page but is not listed in {STEPS_FILE}")
+    check_nav(nav, nav_line, [(s.page, f"step {s.number}") for s in steps], report)
+    check_nav(nav, nav_line, [(s.example, f"example for step {s.number}") for s in steps if s.example and s.number], report)
+    nav_paths = {path for path, _ in nav}
+    for path, line in nav:
+        if path not in pages:
+            report.add("mkdocs.yml", line, f"nav: {path} does not exist in docs/")
+
+    # Skeleton, questions and links on each step page; links back from each example page.
+    for step in steps:
+        if step.page in pages:
+            check_step_page(step, pages[step.page], skeleton, report)
+        if step.example and step.number and step.example in pages:
+            example = pages[step.example]
+            if step.page not in {_resolve(step.example, href) for _, href in example.links}:
+                h1_line = next((line for level, line, _ in example.headings if level == 1), 1)
+                report.add(f"docs/{step.example}", h1_line, f"does not link back to its step page {step.page}")
+
+    # Orphans and diagrams.
+    for path in pages:
+        if path not in nav_paths and not not_in_nav.match_file(path):
+            report.add(f"docs/{path}", 1, "page is not in nav; add it to nav in mkdocs.yml, or to not_in_nav if only links reach it")
+    diagrams = sum(check_mermaid(page, report) for page in pages.values())
+
+    examples = sum(1 for s in steps if s.example and s.number)
+    counted = f"{len(steps)} step pages, {examples} example pages, {len(pages)} pages, {diagrams} Mermaid blocks"
+    return report.problems, counted
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="Prints file:line: problem for each problem, then a summary. Exit 0: clean, 1: problems, 2: usage or set-up error.",
+    )
+    parser.add_argument("--root", type=Path, default=Path("."), help="the repository to check (default: the current directory)")
+    args = parser.parse_args(argv)
+    try:
+        problems, counted = run(args.root.resolve())
+    except SetupError as error:
+        print(f"check_coverage: {error}", file=sys.stderr)
+        return 2
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"check_coverage: {len(problems)} problem{'s' * (len(problems) != 1)} ({counted} checked)")
+        return 1
+    print(f"check_coverage: OK ({counted} checked)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
