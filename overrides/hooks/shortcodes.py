@@ -2,6 +2,7 @@
 
     <!-- md:steps-table -->         the workflow at a glance, from docs/workflow/steps.yml
     <!-- md:examples-table -->      the Twitter example's pages, step by step, from steps.yml
+    <!-- md:steps-flowchart -->     a Mermaid flowchart of the steps, from steps.yml
     <!-- md:budget -->              this step page's share of a 45-minute interview
     <!-- md:fig snippet.name -->    a figure computed by docs/snippets/snippet.py, formatted
 
@@ -86,12 +87,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             return _steps_table(page)
         if name == "examples-table":
             return _examples_table(page)
+        if name == "steps-flowchart":
+            return _steps_flowchart()
         if name == "budget":
             return _budget(page, where)
         if name == "fig":
             uses_figures = True
             return _figure(args, where)
-        log.warning(f"{where}: unknown shortcode 'md:{name}'; known: md:steps-table, md:examples-table, md:budget, md:fig")
+        log.warning(f"{where}: unknown shortcode 'md:{name}'; known: md:steps-table, md:examples-table, md:steps-flowchart, md:budget, md:fig")
         return match[0]
 
     expanded = SHORTCODE.sub(expand, markdown)
@@ -114,6 +117,20 @@ def _steps_table(page: Page) -> str:
     total = sum(step["interview_minutes"] or 0 for step in _steps["steps"])
     rows.append(f"| **Total** | | | **{total} min** | |")
     return "\n".join(rows)
+
+
+def _steps_flowchart() -> str:
+    """Steps 1 to 7 in a column, with step 0 beside them as the habits that run throughout."""
+    steps = _steps["steps"]
+    lines = ["```mermaid", "flowchart TD"]
+    for step in steps:
+        lines.append(f'  S{step["number"]}["{step["number"]}. {step["title"]}"]')
+    chain = [f"S{step['number']}" for step in steps if step["number"] > 0]
+    lines.append("  " + " --> ".join(chain))
+    lines.append(f"  S0 -.->|throughout| {chain[0]}")
+    lines.append(f"  {chain[-1]} -.->|new constraint| {chain[0]}")
+    lines.append("```")
+    return "\n".join(lines)
 
 
 def _examples_table(page: Page) -> str:
@@ -161,8 +178,13 @@ def _figure(args: list[str], where: str) -> str:
         return "?"
     if snippet not in _snippet_globals:
         # Run the snippet as a script, the way a reader would, and keep what it defined.
-        with contextlib.redirect_stdout(io.StringIO()):
-            _snippet_globals[snippet] = runpy.run_path(str(path), run_name=f"snippet_{snippet}")
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                _snippet_globals[snippet] = runpy.run_path(str(path), run_name=f"snippet_{snippet}")
+        except Exception as error:  # a broken snippet is a contributor's error: report, don't crash
+            log.warning(f"{where}: md:fig {args[0]}: docs/snippets/{snippet}.py raised {type(error).__name__}: {error}")
+            _snippet_globals[snippet] = {}
+            return "?"
     value = _snippet_globals[snippet].get(name)
     if not isinstance(value, Quantity):
         figures = sorted(k for k, v in _snippet_globals[snippet].items() if isinstance(v, Quantity))
