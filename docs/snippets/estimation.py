@@ -91,7 +91,14 @@ def human(value: float, unit: str = "") -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise ValueError(f"cannot format {value!r}: not a finite number")
     if unit == "%":
-        return plain(round_significant(value * 100)) + "%"
+        # Three significant digits, but never round a value short of 100% up to 100%:
+        # 0.9999 availability prints as "99.99%", not "100%".
+        percent, digits = value * 100, SIGNIFICANT_DIGITS
+        rounded = round_significant(percent, digits)
+        while abs(rounded) == 100 and abs(percent) != 100 and digits < 15:
+            digits += 1
+            rounded = round_significant(percent, digits)
+        return plain(rounded) + "%"
     if unit == "x":
         return plain(round_significant(value)) + "×"
     if unit == "s":

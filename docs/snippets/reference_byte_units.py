@@ -1,6 +1,6 @@
 """Reference: powers of two, the byte units named after them, and how far they drift from decimal."""
 
-from estimation import markdown_table, fraction, size
+from estimation import fraction, markdown_table, size
 
 # (power of two, binary name, decimal name it is usually mistaken for)
 POWERS = [(10, "KiB", "KB"), (20, "MiB", "MB"), (30, "GiB", "GB"), (40, "TiB", "TB"), (50, "PiB", "PB"), (60, "EiB", "EB")]

@@ -4,7 +4,22 @@ Change a value here and rebuild: every figure that depends on it changes, on eve
 Run `python docs/snippets/twitter_assumptions.py` to print the table.
 """
 
-from estimation import GB, KB, MB, TB, count, fraction, markdown_table, per_day, size, times
+from estimation import (
+    GB,
+    KB,
+    MB,
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    TB,
+    bandwidth,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    per_day,
+    size,
+    times,
+)
 
 # --- Who uses it -------------------------------------------------------------------------
 registered_users = count(1e9)
@@ -55,6 +70,42 @@ cache_ops_per_server = count(100e3)
 storage_per_database_server = size(10 * TB)
 zones = count(3)
 
+# --- API policy (step 3) ---------------------------------------------------------------------
+# Per-user rate limits: policy, not estimates (Twitter published limits of this shape).
+post_limit = count(300)
+post_window = duration(3 * SECONDS_PER_HOUR)
+post_limit_per_day = count(2400)
+favorite_limit = count(1000)
+follow_limit = count(400)
+read_limit = count(180)
+read_window = duration(15 * 60)
+# Idempotency record: key (16 bytes), user ID (8), request hash (32), tweet ID (8), state and
+# timestamps (16), plus row overhead; kept for a day.
+idempotency_record_bytes = size(128)
+idempotency_window = duration(SECONDS_PER_DAY)
+
+# --- Stores the notes leave out (step 4) ---------------------------------------------------------
+media_record_bytes = size(200)
+devices_per_user = count(1)
+device_record_bytes = size(300)
+search_days = count(7)
+search_index_bytes_per_tweet = size(100)
+partition_target_bytes = size(100 * MB)
+user_tweet_entry_bytes = size(16)
+
+# --- Notifications (step 5) ----------------------------------------------------------------------
+mention_tweet_share = fraction(0.30)
+users_notified_per_mention_tweet = count(1.5)
+alert_opt_in_share = fraction(0.005)
+
+# --- Reliability targets and operations (steps 1 and 7) ---------------------------------------
+availability_target = fraction(0.9999)
+slo_window = duration(30 * SECONDS_PER_DAY)
+percentile_budget_share = fraction(0.01)
+cdn_hit_ratio = fraction(0.95)
+resync_bytes_per_second = bandwidth(500 * MB)
+fanout_outage = duration(10 * 60)
+
 TABLE = [
     ("Registered users", registered_users, "Order of magnitude of Twitter's accounts; most are dormant. Sizes the user table and the social graph, not the traffic."),
     ("Daily active users", daily_active_users, "Twitter last reported 237.8M monetizable daily users (Q2 2022); rounded up."),
@@ -93,6 +144,29 @@ TABLE = [
     ("Operations per cache server a second", cache_ops_per_server, "A single in-memory cache process without pipelining."),
     ("Usable disk per database server", storage_per_database_server, "Fast SSDs, filled to about half so compaction and repairs have room."),
     ("Availability zones", zones, "Every tier runs in three zones and must survive losing one."),
+    ("Posts allowed per user (short window)", post_limit, f"Per {post_window}: far above any person, low enough to slow a spam bot."),
+    ("Posts allowed per user a day", post_limit_per_day, "The daily cap behind the short window."),
+    ("Favorites allowed per user a day", favorite_limit, "Generous for people, a brake on automation."),
+    ("Follows allowed per user a day", follow_limit, "Stops follow-spam from growing the graph."),
+    ("Timeline and search reads allowed", read_limit, f"Per {read_window}, per user."),
+    ("Bytes per idempotency record", idempotency_record_bytes, "Key, user, request hash, tweet ID, state and timestamps, with row overhead."),
+    ("How long idempotency keys are kept", idempotency_window, "Long enough for any client retry."),
+    ("Bytes per media metadata row", media_record_bytes, "Media ID, owner, tweet, type, state, object key and its variants."),
+    ("Push devices per registered account", devices_per_user, "Many accounts have none; active users have two."),
+    ("Bytes per device row", device_record_bytes, "User, device, platform, push token and settings."),
+    ("Days of tweets searchable", search_days, "Search covers what is happening now, not the archive."),
+    ("Search index bytes per tweet", search_index_bytes_per_tweet, "A dozen terms as compressed postings, plus ID, author and time."),
+    ("Largest partition we allow", partition_target_bytes, "Well under the size at which wide-column partitions slow down."),
+    ("Bytes per entry in a user's tweet list", user_tweet_entry_bytes, "A tweet ID and a flag or two, with overhead."),
+    ("Tweets that mention or reply to someone", mention_tweet_share, "A guess: conversations are a large share of traffic."),
+    ("People notified per such tweet", users_notified_per_mention_tweet, "Most mention one person, some several."),
+    ("Follows with alerts turned on", alert_opt_in_share, "The notification bell is rarely used."),
+    ("Availability target", availability_target, "Agreed on step 1 for posting and the home timeline."),
+    ("Window the target is measured over", slo_window, "A rolling month, as most SLOs use."),
+    ("Requests allowed over a latency target", percentile_budget_share, "Targets are p99: one request in a hundred may be slower."),
+    ("Media requests answered by the CDN", cdn_hit_ratio, "Recent, popular media caches well at the edge."),
+    ("Copy rate when a cache server is replaced", resync_bytes_per_second, "About half of a 10 Gbit/s link, leaving the rest for live traffic."),
+    ("Fan-out outage we plan for", fanout_outage, "Long enough to matter, short enough to drain the same hour."),
 ]
 
 # Other snippets import this module for its values; run on its own (or by the docs build),

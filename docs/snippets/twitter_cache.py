@@ -7,13 +7,14 @@ from twitter_assumptions import (
     cache_memory_per_server,
     cache_ops_per_server,
     daily_active_users,
+    peak_to_average,
     timeline_cache_copies,
     timeline_entries_cached,
     timeline_entry_bytes,
     tweet_cache_days,
 )
 from twitter_storage import tweet_bytes_per_day
-from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak
+from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak, tweet_views_per_second
 
 # Home timelines: a list of recent tweet IDs for every active user, kept in memory.
 timeline_bytes_per_user = size(timeline_entries_cached * timeline_entry_bytes)
@@ -29,6 +30,12 @@ servers_for_memory = count(math.ceil(timeline_cache_bytes / cache_memory_per_ser
 servers_for_operations = count(math.ceil(timeline_cache_ops_peak / cache_ops_per_server))
 timeline_cache_servers = count(max(servers_for_memory, servers_for_operations))
 
+# The tweet cache the same way: every tweet shown at peak is one lookup.
+tweet_cache_ops_peak = per_second(tweet_views_per_second * peak_to_average)
+tweet_cache_servers_for_memory = count(math.ceil(tweet_cache_bytes / cache_memory_per_server))
+tweet_cache_servers_for_operations = count(math.ceil(tweet_cache_ops_peak / cache_ops_per_server))
+tweet_cache_servers = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))
+
 if __name__ != "twitter_cache":
     print(markdown_table(
         ("Cache", "Size"),
@@ -40,9 +47,11 @@ if __name__ != "twitter_cache":
     ))
     print()
     print(markdown_table(
-        ("Timeline cache servers needed for", "Servers"),
+        ("Servers needed for", "Timeline cache", "Tweet cache"),
         [
-            (f"memory ({timeline_cache_bytes} at {cache_memory_per_server} each)", servers_for_memory),
-            (f"operations ({timeline_cache_ops_peak} at peak)", servers_for_operations),
+            ("memory", servers_for_memory, tweet_cache_servers_for_memory),
+            (f"operations at peak ({timeline_cache_ops_peak} and {tweet_cache_ops_peak})",
+             servers_for_operations, tweet_cache_servers_for_operations),
+            ("so, the larger", timeline_cache_servers, tweet_cache_servers),
         ],
     ))

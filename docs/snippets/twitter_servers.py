@@ -4,13 +4,12 @@ import math
 
 from estimation import count, markdown_table, per_second, size, times
 from twitter_assumptions import (
-    cache_memory_per_server,
     peak_to_average,
     requests_per_server,
     storage_per_database_server,
     zones,
 )
-from twitter_cache import timeline_cache_servers, tweet_cache_bytes
+from twitter_cache import timeline_cache_servers, tweet_cache_servers
 from twitter_storage import favorite_bytes_total, tweet_bytes_total
 from twitter_traffic import (
     favorites_per_second,
@@ -31,8 +30,7 @@ api_servers = count(math.ceil(requests_per_second_peak * zone_headroom / request
 database_bytes = size(tweet_bytes_total + favorite_bytes_total)
 database_servers = count(math.ceil(database_bytes / storage_per_database_server))
 
-# Caches: the timeline cache is sized in twitter_cache.py; the tweet cache by memory.
-tweet_cache_servers = count(math.ceil(tweet_cache_bytes / cache_memory_per_server))
+# Caches: both are sized in twitter_cache.py, by memory or operations, whichever needs more.
 
 total_servers = count(api_servers + database_servers + timeline_cache_servers + tweet_cache_servers)
 
@@ -43,7 +41,7 @@ if __name__ != "twitter_servers":
             ("API", f"{requests_per_second_peak} at peak × {zone_headroom} zone headroom", api_servers),
             ("Tweet and favorite databases", f"{database_bytes} kept, all copies, at {storage_per_database_server} each", database_servers),
             ("Timeline cache", "memory or operations, whichever needs more", timeline_cache_servers),
-            ("Tweet cache", f"{tweet_cache_bytes} at {cache_memory_per_server} each", tweet_cache_servers),
+            ("Tweet cache", "memory or operations, whichever needs more", tweet_cache_servers),
             ("Total", "", total_servers),
         ],
     ))

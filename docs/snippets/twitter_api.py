@@ -1,0 +1,75 @@
+"""Twitter worked example: what the API's rate limits allow, and what idempotency keys cost."""
+
+from estimation import (
+    SECONDS_PER_DAY,
+    count,
+    duration,
+    markdown_table,
+    per_second,
+    size,
+    times,
+)
+from twitter_assumptions import (
+    daily_active_users,
+    favorite_limit,
+    favorites_per_user_per_day,
+    follow_limit,
+    idempotency_record_bytes,
+    idempotency_window,
+    photo_share,
+    post_limit,
+    post_limit_per_day,
+    post_window,
+    read_limit,
+    read_window,
+    searches_per_user_per_day,
+    text_copies,
+    timeline_loads_per_user_per_day,
+    tweets_per_day,
+    tweets_per_timeline_page,
+    video_share,
+)
+from twitter_storage import tweet_record_bytes
+from twitter_traffic import tweets_per_second_peak
+
+daily_window = duration(SECONDS_PER_DAY)
+
+# How far above an average daily user's use each limit sits.
+tweets_per_user_per_day = count(tweets_per_day / daily_active_users)
+post_headroom = times(post_limit_per_day / tweets_per_user_per_day)
+favorite_headroom = times(favorite_limit / favorites_per_user_per_day)
+timeline_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / timeline_loads_per_user_per_day)
+search_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / searches_per_user_per_day)
+
+# Idempotency keys: one per post and one per media upload, each kept for a day.
+keys_per_day = count(tweets_per_day * (1 + photo_share + video_share))
+keys_kept = count(keys_per_day * idempotency_window / SECONDS_PER_DAY)
+idempotency_store_bytes = size(keys_kept * idempotency_record_bytes * text_copies)
+# Each post writes its key twice: once to reserve it, once to record the result.
+idempotency_writes_per_second_peak = per_second(tweets_per_second_peak * 2)
+
+# One page of the home timeline, before JSON field names and author objects.
+timeline_page_bytes = size(tweets_per_timeline_page * tweet_record_bytes)
+
+if __name__ != "twitter_api":
+    print(markdown_table(
+        ("Limit per user", "Calls", "Window", "Average use a day", "Limit over average"),
+        [
+            ("Posts", post_limit, post_window, tweets_per_user_per_day, ""),
+            ("Posts, daily cap", post_limit_per_day, daily_window, tweets_per_user_per_day, post_headroom),
+            ("Favorites", favorite_limit, daily_window, favorites_per_user_per_day, favorite_headroom),
+            ("Follows", follow_limit, daily_window, "", ""),
+            ("Home timeline reads", read_limit, read_window, timeline_loads_per_user_per_day, timeline_headroom),
+            ("Searches", read_limit, read_window, searches_per_user_per_day, search_headroom),
+        ],
+    ))
+    print()
+    print(markdown_table(
+        ("Figure", "Value"),
+        [
+            ("Idempotency keys created a day", keys_per_day),
+            (f"Key store holding {idempotency_window} of keys, all copies", idempotency_store_bytes),
+            ("Key store writes at peak", idempotency_writes_per_second_peak),
+            ("Stored bytes behind one timeline page", timeline_page_bytes),
+        ],
+    ))

@@ -1,0 +1,40 @@
+"""Twitter worked example: how many push notifications the service sends, and the worst burst."""
+
+from estimation import count, duration, markdown_table, per_second
+from twitter_assumptions import (
+    alert_opt_in_share,
+    celebrity_followers,
+    mention_tweet_share,
+    peak_to_average,
+    users_notified_per_mention_tweet,
+)
+from twitter_traffic import deliveries_per_second, tweets_per_second
+
+# Mentions and replies: a few people per tweet.
+mention_pushes_per_second = per_second(tweets_per_second * mention_tweet_share * users_notified_per_mention_tweet)
+# Opted-in alerts ride on the follow graph, like fan-out, but for a small share of edges.
+alert_pushes_per_second = per_second(deliveries_per_second * alert_opt_in_share)
+pushes_per_second = per_second(mention_pushes_per_second + alert_pushes_per_second)
+pushes_per_second_peak = per_second(pushes_per_second * peak_to_average)
+
+# The worst burst: one tweet from the largest account, to everyone who opted in.
+celebrity_alert_burst = count(celebrity_followers * alert_opt_in_share)
+celebrity_alert_drain_time = duration(celebrity_alert_burst / pushes_per_second_peak)
+
+if __name__ != "twitter_notifications":
+    print(markdown_table(
+        ("Push notifications", "Average", "Peak"),
+        [
+            ("Mentions and replies", mention_pushes_per_second, per_second(mention_pushes_per_second * peak_to_average)),
+            ("Opted-in account alerts", alert_pushes_per_second, per_second(alert_pushes_per_second * peak_to_average)),
+            ("Total", pushes_per_second, pushes_per_second_peak),
+        ],
+    ))
+    print()
+    print(markdown_table(
+        ("Figure", "Value"),
+        [
+            ("Alerts for one tweet from the largest account", celebrity_alert_burst),
+            ("Time to send them with the whole peak capacity", celebrity_alert_drain_time),
+        ],
+    ))

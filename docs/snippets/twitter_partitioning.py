@@ -1,0 +1,47 @@
+"""Twitter worked example: where the tweet store's writes and partitions land under each key."""
+
+import math
+
+from estimation import DAYS_PER_YEAR, count, markdown_table, per_second, size, times
+from twitter_api import post_limit_per_day
+from twitter_assumptions import (
+    celebrity_followers,
+    follow_edge_bytes,
+    partition_target_bytes,
+    text_copies,
+    user_tweet_entry_bytes,
+)
+from twitter_servers import database_servers
+from twitter_traffic import tweets_per_second_peak
+
+# Tweets hashed by tweet ID: each write lands on `text_copies` servers out of all of them.
+writes_per_server_hashed = per_second(tweets_per_second_peak * text_copies / database_servers)
+# Tweets ranged by time: the newest range takes every write, on each of its copies.
+writes_per_server_time_ranged = per_second(tweets_per_second_peak)
+time_range_concentration = times(writes_per_server_time_ranged / writes_per_server_hashed)
+
+# Followers kept by user: the largest account's list in one partition, one copy.
+celebrity_follower_list_bytes = size(celebrity_followers * follow_edge_bytes)
+celebrity_follower_buckets = count(math.ceil(celebrity_follower_list_bytes / partition_target_bytes))
+
+# A user's tweet IDs kept by user, newest first: the busiest allowed account in a year.
+busiest_user_list_bytes_per_year = size(post_limit_per_day * DAYS_PER_YEAR * user_tweet_entry_bytes)
+
+if __name__ != "twitter_partitioning":
+    print(markdown_table(
+        ("Tweet store partitioned by", "Tweet writes per server at peak"),
+        [
+            (f"hash of tweet ID, {database_servers} servers", writes_per_server_hashed),
+            ("time range (newest range takes all)", writes_per_server_time_ranged),
+        ],
+    ))
+    print()
+    print(markdown_table(
+        ("Figure", "Value"),
+        [
+            ("Newest time range over a hashed server", time_range_concentration),
+            ("Largest account's follower list, one copy", celebrity_follower_list_bytes),
+            (f"Buckets to keep it under {partition_target_bytes} each", celebrity_follower_buckets),
+            ("Busiest allowed account's tweet IDs in a year", busiest_user_list_bytes_per_year),
+        ],
+    ))

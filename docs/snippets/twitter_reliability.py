@@ -1,0 +1,107 @@
+"""Twitter worked example: error budgets, alert thresholds and what losing a part costs."""
+
+from estimation import (
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    bandwidth,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    per_second,
+    times,
+)
+from twitter_assumptions import (
+    availability_target,
+    cache_memory_per_server,
+    cache_ops_per_server,
+    cdn_hit_ratio,
+    fanout_outage,
+    follows_per_user,
+    peak_to_average,
+    percentile_budget_share,
+    resync_bytes_per_second,
+    slo_window,
+    timeline_cache_copies,
+    zones,
+)
+from twitter_bandwidth import photo_egress, video_egress
+from twitter_cache import timeline_cache_servers
+from twitter_servers import requests_per_second_peak, zone_headroom
+from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak
+
+# Error budget: the share of requests that may fail, and the same as full downtime.
+error_budget_share = fraction(1 - availability_target)
+error_budget_downtime = duration(error_budget_share * slo_window)
+requests_per_window = count(requests_per_second_peak / peak_to_average * slo_window)
+failed_requests_allowed = count(requests_per_window * error_budget_share)
+
+# Burn-rate alerts (Google SRE workbook): page when 2% of the window's budget burns in one
+# hour, or 5% in six hours; open a ticket when 10% burns in three days.
+fast_burn_rate = times(0.02 * slo_window / SECONDS_PER_HOUR)
+slow_burn_rate = times(0.05 * slo_window / (6 * SECONDS_PER_HOUR))
+ticket_burn_rate = times(0.10 * slo_window / (3 * SECONDS_PER_DAY))
+fast_burn_error_share = fraction(fast_burn_rate * error_budget_share)
+slow_burn_error_share = fraction(slow_burn_rate * error_budget_share)
+# The same rates applied to a p99 target: the share of requests over the threshold.
+fast_burn_slow_share = fraction(fast_burn_rate * percentile_budget_share)
+slow_burn_slow_share = fraction(slow_burn_rate * percentile_budget_share)
+
+# Losing a zone with one timeline copy per zone: the two left take every read and their
+# share of the writes. Operations per surviving cache server, against what one handles.
+surviving_cache_servers = count(timeline_cache_servers * (zones - 1) / zones)
+zone_loss_cache_ops_per_server = per_second(
+    (deliveries_per_second_peak * (timeline_cache_copies - 1) + timeline_loads_per_second_peak)
+    / surviving_cache_servers
+)
+zone_loss_cache_load = fraction(zone_loss_cache_ops_per_server / cache_ops_per_server)
+# Losing a zone with no copies: a third of timeline loads rebuild by reading every account
+# followed, all at once.
+zone_loss_rebuild_reads_per_second = per_second(timeline_loads_per_second_peak / zones * follows_per_user)
+zone_loss_rebuild_over_api_peak = times(zone_loss_rebuild_reads_per_second / requests_per_second_peak)
+# A replacement cache server copies its share from a surviving copy.
+cache_resync_time = duration(cache_memory_per_server / resync_bytes_per_second)
+
+# Fan-out outage in the busy hour: the backlog, and the time to drain it with the spare
+# capacity every tier keeps to survive a zone loss (new tweets keep arriving meanwhile).
+fanout_backlog = count(deliveries_per_second_peak * fanout_outage)
+fanout_drain_time = duration(fanout_outage / (zone_headroom - 1))
+
+# CDN: the origin normally sees only misses; without the CDN it sees every media byte.
+origin_media_egress = bandwidth((photo_egress + video_egress) * (1 - cdn_hit_ratio))
+cdn_loss_origin_multiplier = times(1 / (1 - cdn_hit_ratio))
+
+if __name__ != "twitter_reliability":
+    print(markdown_table(
+        ("Error budget", "Value"),
+        [
+            ("Requests allowed to fail", error_budget_share),
+            (f"... as full downtime per {slo_window}", error_budget_downtime),
+            (f"... as failed requests per {slo_window}", failed_requests_allowed),
+        ],
+    ))
+    print()
+    print(markdown_table(
+        ("Alert", "Burn rate", f"Errors ({availability_target} target)", "Over threshold (p99)"),
+        [
+            ("Page: 2% of budget in 1 h", fast_burn_rate, fast_burn_error_share, fast_burn_slow_share),
+            ("Page: 5% of budget in 6 h", slow_burn_rate, slow_burn_error_share, slow_burn_slow_share),
+            ("Ticket: 10% of budget in 3 days", ticket_burn_rate,
+             fraction(ticket_burn_rate * error_budget_share), fraction(ticket_burn_rate * percentile_budget_share)),
+        ],
+    ))
+    print()
+    print(markdown_table(
+        ("Failure", "Figure", "Value"),
+        [
+            ("Zone lost, timelines copied", "Operations per surviving cache server", zone_loss_cache_ops_per_server),
+            ("", "... as a share of what one handles", zone_loss_cache_load),
+            ("Zone lost, no copies", "Rebuild reads a second", zone_loss_rebuild_reads_per_second),
+            ("", "... over the whole API's peak", zone_loss_rebuild_over_api_peak),
+            ("Cache server replaced", "Time to copy its data", cache_resync_time),
+            (f"Fan-out down {fanout_outage} at peak", "Deliveries backlog", fanout_backlog),
+            ("", "Time to drain it", fanout_drain_time),
+            ("CDN lost", "Origin media egress today", origin_media_egress),
+            ("", "Origin load multiplied by", cdn_loss_origin_multiplier),
+        ],
+    ))

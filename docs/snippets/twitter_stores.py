@@ -1,0 +1,55 @@
+"""Twitter worked example: the entities the notes leave out (media, devices, search), sized."""
+
+import math
+
+from estimation import DAYS_PER_YEAR, count, markdown_table, per_day, size, size_per_day
+from twitter_assumptions import (
+    cache_memory_per_server,
+    device_record_bytes,
+    devices_per_user,
+    media_record_bytes,
+    photo_share,
+    registered_users,
+    retention_years,
+    search_days,
+    search_index_bytes_per_tweet,
+    text_copies,
+    tweets_per_day,
+    video_share,
+)
+
+days_kept = DAYS_PER_YEAR * retention_years
+
+# Media metadata: one row per tweet with a photo or video (the bytes live in the object store).
+media_records_per_day = per_day(tweets_per_day * (photo_share + video_share))
+media_record_bytes_per_day = size_per_day(media_records_per_day * media_record_bytes)
+media_record_bytes_total = size(media_record_bytes_per_day * days_kept * text_copies)
+
+# Devices: a registry, not a stream; stale tokens are pruned when the push gateway rejects them.
+device_records = count(registered_users * devices_per_user)
+device_bytes_total = size(device_records * device_record_bytes * text_copies)
+
+# Search: an in-memory inverted index over the recent window, in three copies.
+search_index_bytes = size(tweets_per_day * search_days * search_index_bytes_per_tweet)
+search_index_bytes_all_copies = size(search_index_bytes * text_copies)
+search_servers_for_memory = count(math.ceil(search_index_bytes_all_copies / cache_memory_per_server))
+
+if __name__ != "twitter_stores":
+    print(markdown_table(
+        ("Entity", "Per day (one copy)", "Kept, all copies"),
+        [
+            ("Media metadata rows", media_record_bytes_per_day, media_record_bytes_total),
+            ("Push devices", "a registry, not a stream", device_bytes_total),
+            (f"Search index ({search_days} days)", "rolls over daily", search_index_bytes_all_copies),
+        ],
+    ))
+    print()
+    print(markdown_table(
+        ("Figure", "Value"),
+        [
+            ("Media rows written a day", media_records_per_day),
+            ("Devices registered", device_records),
+            ("Search index, one copy", search_index_bytes),
+            ("Search servers to hold every copy in memory", search_servers_for_memory),
+        ],
+    ))
