@@ -1,0 +1,381 @@
+"""Every page in a real browser: no errors, nothing off-host, diagrams drawn, fits a phone, accessible.
+
+Debian's Chromium, driven by Playwright, loads the built site from a local server. On a failure
+the test saves a screenshot and the console log under test-artifacts/ and names the folder.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from conftest import ARTIFACTS, ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import check_coverage  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+STEPS = yaml.safe_load((ROOT / "docs/workflow/steps.yml").read_text(encoding="utf-8"))
+NAV = [path for path, _ in check_coverage.nav_entries(check_coverage._get(check_coverage._compose(ROOT / "mkdocs.yml"), "nav"))]
+
+
+def url_path(source: str) -> str:
+    """docs/a/b.md -> a/b/ ; docs/a/index.md -> a/ ; docs/index.md -> ''."""
+    stem = source.removesuffix(".md").removesuffix("index").rstrip("/")
+    return f"{stem}/" if stem else ""
+
+
+PAGES = [url_path(path) for path in NAV] + ["404.html"]
+
+# Material draws each diagram into a closed shadow root; open them so tests can look inside.
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
+"""
+
+# Every diagram drawn, with a height, without Mermaid's "Syntax error" picture.
+DIAGRAM_STATE = """
+() => [...document.querySelectorAll("div.mermaid")].map((div) => {
+  const svg = div.shadowRoot && div.shadowRoot.querySelector("svg");
+  return { height: div.getBoundingClientRect().height, svg: !!svg,
+           text: svg ? svg.textContent.slice(0, 200) : "" };
+})
+"""
+
+# WCAG contrast of every piece of text in every diagram against what is painted behind it.
+DIAGRAM_CONTRAST = """
+() => {
+  const parse = (c) => { const m = c && c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+    const [r, g, b, a = 1] = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return { r, g, b, a }; };
+  const over = (top, bottom) => ({ r: top.r * top.a + bottom.r * (1 - top.a), g: top.g * top.a + bottom.g * (1 - top.a),
+                                   b: top.b * top.a + bottom.b * (1 - top.a), a: 1 });
+  const lum = ({ r, g, b }) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const page = parse(getComputedStyle(document.body).backgroundColor);
+  const results = [];
+  for (const div of document.querySelectorAll("div.mermaid")) {
+    const root = div.shadowRoot; if (!root) continue;
+    const leaves = [...root.querySelectorAll("text, tspan, span, p, div")].filter((el) =>
+      [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
+    for (const el of leaves) {
+      const box = el.getBoundingClientRect(); if (!box.width || !box.height) continue;
+      const style = getComputedStyle(el);
+      let color = parse(el instanceof SVGElement ? style.fill : style.color);
+      if (!color || color.a === 0) color = parse(style.color);
+      let background = page;
+      const stack = root.elementsFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      const layers = [];
+      for (const under of stack) {
+        if (under === el || el.contains(under) || under.contains(el) && !(under instanceof SVGGeometryElement)) continue;
+        const s = getComputedStyle(under);
+        const fill = parse(under instanceof SVGGeometryElement ? s.fill : s.backgroundColor);
+        if (fill && fill.a > 0) { layers.push(fill); if (fill.a >= 1) break; }
+      }
+      for (const layer of layers.reverse()) background = over(layer, background);
+      results.push({ text: el.textContent.trim().slice(0, 40), ratio: ratio(over(color, background), background), minimum: 4.5 });
+    }
+    // Arrowheads in use: graphics need 3:1 against the page (WCAG 1.4.11).
+    const used = new Set([...root.querySelectorAll("[marker-end], [marker-start]")].flatMap((el) =>
+      ["marker-end", "marker-start"].map((a) => (el.getAttribute(a) || "").replace(/^url\\(#?|\\)$/g, "")).filter(Boolean)));
+    for (const id of used) {
+      const shape = root.getElementById(id) && root.getElementById(id).querySelector("path, circle, polygon");
+      if (!shape) continue;
+      // A marker shows by its fill or by its outline (an ER "zero" is a hollow circle): the
+      // more visible of the two counts.
+      const style = getComputedStyle(shape);
+      const paints = [style.fill, parseFloat(style.strokeWidth) > 0 ? style.stroke : "none"]
+        .map(parse).filter((paint) => paint && paint.a > 0);
+      if (!paints.length) continue;
+      const best = Math.max(...paints.map((paint) => ratio(over(paint, page), page)));
+      results.push({ text: `arrowhead ${id.replace(/^[^-_]*[-_]/, "")}`, ratio: best, minimum: 3 });
+    }
+  }
+  return results;
+}
+"""
+
+
+class Recorder:
+    """Console errors, page errors, failed requests and requests to other hosts, as they happen."""
+
+    def __init__(self, page, origin: str) -> None:
+        self.origin, self.console, self.problems = origin, [], []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        page.on("requestfailed", lambda request: self.problems.append(f"request failed: {request.url} ({request.failure})"))
+        page.on("request", self._request)
+        page.on("response", self._response)
+
+    def _console(self, message) -> None:
+        self.console.append(f"{message.type}: {message.text}")
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text}")
+
+    def _request(self, request) -> None:
+        if not request.url.startswith((self.origin, "data:", "blob:", "about:")):
+            self.problems.append(f"request to another host: {request.url}")
+
+    def _response(self, response) -> None:
+        # The 404 page is served with status 404 on purpose; anything else must succeed.
+        if response.status >= 400 and not (response.request.resource_type == "document" and response.status == 404):
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+
+def save_artifacts(page, recorder: Recorder, name: str) -> Path:
+    folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", name)
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / "screenshot.png"), full_page=True)
+    (folder / "console.log").write_text("\n".join(recorder.console) + "\n", encoding="utf-8")
+    return folder
+
+
+def wait_for_diagrams(page) -> None:
+    """Material swaps each pre.mermaid for a div.mermaid once drawn; give it time to finish."""
+    try:
+        page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0", timeout=15_000)
+    except Exception:  # reported below as an undrawn diagram, with the page's errors
+        pass
+
+
+def diagram_problems(page) -> list[str]:
+    problems = [f"diagram not drawn: {page.locator('pre.mermaid').count()} pre.mermaid left"] if page.locator("pre.mermaid").count() else []
+    for index, state in enumerate(page.evaluate(DIAGRAM_STATE), start=1):
+        if not state["svg"] or state["height"] <= 0:
+            problems.append(f"diagram {index}: no drawing (height {state['height']})")
+        if "Syntax error" in state["text"]:
+            problems.append(f"diagram {index}: Mermaid syntax error: {state['text']!r}")
+    return problems
+
+
+def serious_accessibility_problems(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"axe {v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"] if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
+def test_page(browser, site_server, path: str) -> None:
+    """One page: loads cleanly, draws its diagrams, fits a phone, passes axe in both schemes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    page = context.new_page()
+    recorder = Recorder(page, site_server.origin)
+    problems: list[str] = []
+    try:
+        page.goto(site_server.url(path), wait_until="networkidle")
+        wait_for_diagrams(page)
+        problems += diagram_problems(page)
+        problems += [f"light: {p}" for p in serious_accessibility_problems(page)]
+        page.emulate_media(color_scheme="dark")
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=5_000)
+        problems += [f"dark: {p}" for p in serious_accessibility_problems(page)]
+        page.set_viewport_size({"width": 375, "height": 800})
+        page.wait_for_timeout(300)  # let Material lay out for the narrow screen
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            wide = page.evaluate("""() => [...document.querySelectorAll('article *')]
+                .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                .slice(0, 3).map((el) => el.tagName.toLowerCase() + '.' + el.className)""")
+            problems.append(f"at 375 px the page scrolls sideways by {overflow} px; too wide: {wide}")
+        problems += recorder.problems
+        if problems:
+            folder = save_artifacts(page, recorder, f"test_page-{path or 'home'}")
+            pytest.fail(f"{path or 'home'}: " + "; ".join(problems) + f"\nscreenshot and console log: {folder}")
+    finally:
+        context.close()
+
+
+def test_every_page_in_the_sitemap_is_tested(built_site: Path) -> None:
+    site_url = yaml.safe_load("\n".join(l for l in (ROOT / "mkdocs.yml").read_text().splitlines() if "!!python" not in l))["site_url"]
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = [loc.text for loc in ET.parse(built_site / "sitemap.xml").findall(".//s:loc", namespace)]
+    assert sorted(location.removeprefix(site_url) for location in locations) == sorted(p for p in PAGES if p != "404.html")
+
+
+def test_unknown_addresses_get_the_404_page(browser, site_server) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        response = page.goto(site_server.url("workflow/no-such-step/"), wait_until="networkidle")
+        assert response.status == 404
+        assert page.locator("article h1").inner_text().startswith("Page not found")
+        page.locator("article ol a").nth(3).click()  # the step list links into the site
+        page.wait_for_url(f"**/{url_path(STEPS['steps'][3]['page'])}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_diagram_text_is_readable(browser, site_server, scheme: str) -> None:
+    """Diagram text at 4.5:1 and arrowheads at 3:1 against what lies behind them, in both schemes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    page = context.new_page()
+    try:
+        low = []
+        for path in PAGES:
+            page.goto(site_server.url(path), wait_until="networkidle")
+            wait_for_diagrams(page)
+            for item in page.evaluate(DIAGRAM_CONTRAST):
+                if item["ratio"] < item["minimum"]:
+                    low.append(f"{path}: {item['text']!r} {item['ratio']:.2f}:1 (needs {item['minimum']}:1)")
+        assert low == [], f"{scheme}: diagram text or arrowheads too faint: {low[:10]}"
+    finally:
+        context.close()
+
+
+# --- Search --------------------------------------------------------------------------------------
+
+SEARCHES = [
+    ("QPS", "workflow/step-2-scale-estimation/"),
+    ("fan-out", "examples/twitter/step-6-detailed-design/"),
+    ("sharding", "workflow/step-6-detailed-design/"),
+    ("single point of failure", "workflow/step-7-bottlenecks/"),
+    ("Cassandra", "workflow/step-4-data-model/"),
+    ("Snowflake", "workflow/step-4-data-model/"),
+    ("idempotency key", "examples/twitter/step-3-api/"),
+    ("cursor pagination", "workflow/step-3-system-interface-definition/"),
+] + [(step["title"], url_path(step["page"])) for step in STEPS["steps"]]
+
+
+def search(page, base: str, query: str) -> list[str]:
+    """Type a query key by key (Material ignores fill()) and return the result pages in order."""
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=20)
+    page.wait_for_function(
+        "document.querySelectorAll('.md-search-result__item').length > 0 || "
+        "/No matching/.test(document.querySelector('.md-search-result__meta').textContent)",
+        timeout=10_000,
+    )
+    page.wait_for_timeout(200)  # results refresh once more as the last key lands
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map((a) => a.href)")
+    pages: list[str] = []  # a page's sections are separate items: keep each page once, in order
+    for href in hrefs:
+        path = urlsplit(href.removeprefix(base)).path  # drop ?h=query (highlighting) and #section
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCHES, ids=[query for query, _ in SEARCHES])
+def test_search_finds_the_page(browser, site_server, query: str, expected: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    recorder = Recorder(page, site_server.origin)
+    try:
+        page.goto(site_server.url(), wait_until="networkidle")
+        results = search(page, site_server.base, query)
+        if expected not in results[:3]:
+            folder = save_artifacts(page, recorder, f"test_search-{query}")
+            pytest.fail(f"search {query!r}: expected {expected} in the first three results, got {results[:5]}\n"
+                        f"screenshot and console log: {folder}")
+        assert recorder.problems == []
+    finally:
+        context.close()
+
+
+# --- Dark mode and instant navigation -------------------------------------------------------
+
+def test_palette_toggle_switches_scheme_and_the_choice_survives_navigation(browser, site_server) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page = context.new_page()
+    recorder = Recorder(page, site_server.origin)
+    try:
+        page.goto(site_server.url(), wait_until="networkidle")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+        # Three states, following the system first: auto -> light -> dark.
+        page.locator("label[title='Switch to light mode']:visible").click()
+        page.locator("label[title='Switch to dark mode']:visible").click()
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        page.locator("nav.md-nav--primary a[href$='step-5-high-level-design/']").first.click()
+        page.wait_for_url("**/step-5-high-level-design/")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        page.reload(wait_until="networkidle")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        assert recorder.problems == []
+    finally:
+        context.close()
+
+
+def test_instant_navigation_keeps_diagrams_and_stays_on_host(browser, site_server) -> None:
+    """Start where there is no diagram (so no Mermaid on the page), then move between diagram pages."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    page = context.new_page()
+    recorder = Recorder(page, site_server.origin)
+    try:
+        start = url_path(STEPS["steps"][1]["page"])
+        page.goto(site_server.url(start), wait_until="networkidle")
+        assert page.locator("pre.mermaid, div.mermaid").count() == 0, f"{start} was meant to have no diagram"
+        page.evaluate("window.__sameDocument = true")  # survives only if no full page load happens
+        for step in (5, 6, 7, 4):
+            target = url_path(STEPS["steps"][step]["page"])
+            page.locator(f"nav.md-nav--primary a[href$='{target.split('/')[-2]}/']").first.click()
+            page.wait_for_url(f"**/{target}")
+            # The address changes before the content does: wait for the new page's title.
+            title = f"Step {step}: {STEPS['steps'][step]['title']}"
+            page.wait_for_function(f"document.querySelector('article h1').textContent.startsWith({title!r})")
+            wait_for_diagrams(page)
+            assert page.evaluate("window.__sameDocument === true"), "navigation reloaded the whole page"
+            assert diagram_problems(page) == [], target
+            assert page.locator("div.mermaid").count() >= 1, target
+        assert recorder.problems == []
+    finally:
+        context.close()
+
+
+# --- The reader's offline copy: mkdocs serve --------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_mkdocs_serve_works_offline(browser) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    site_url = yaml.safe_load("\n".join(l for l in (ROOT / "mkdocs.yml").read_text().splitlines() if "!!python" not in l))["site_url"]
+    origin, base = f"http://127.0.0.1:{port}", urlsplit(site_url).path
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    page = context.new_page()
+    recorder = Recorder(page, origin)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                assert server.poll() is None, f"mkdocs serve exited: {server.stderr.read()}"
+                time.sleep(0.5)
+        for path in ("", url_path(STEPS["steps"][5]["page"])):
+            # "load", not "networkidle": live reload keeps a request open for as long as the page is.
+            page.goto(f"{origin}{base}{path}", wait_until="load")
+            wait_for_diagrams(page)
+            assert diagram_problems(page) == [], path
+            assert page.locator("div.mermaid").count() >= 1, path
+        # Live reload's long poll is cut off on each navigation: that is not a failure.
+        assert [p for p in recorder.problems if "/livereload/" not in p] == []
+    finally:
+        context.close()
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,0 +1,165 @@
+"""The site builds strictly, lists the steps in order, and loads nothing from another host."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import ROOT, run
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import check_coverage  # noqa: E402
+import check_links  # noqa: E402
+
+STEPS = yaml.safe_load((ROOT / "docs/workflow/steps.yml").read_text(encoding="utf-8"))
+MERMAID_FILE = "assets/vendor/mermaid/mermaid.min.js"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def heading_text(tag) -> str:
+    """A heading as a reader sees it, without the permalink anchor (¶) MkDocs appends."""
+    for link in tag.select("a.headerlink"):
+        link.decompose()
+    return tag.get_text(" ", strip=True)
+
+
+def built_page(site: Path, source: str) -> Path:
+    """docs/a/b.md is built to site/a/b/index.html; docs/a/index.md to site/a/index.html."""
+    stem = source.removesuffix(".md")
+    stem = stem.removesuffix("index").rstrip("/")
+    return site / stem / "index.html" if stem else site / "index.html"
+
+
+def test_strict_build_produces_every_nav_page(built_site: Path) -> None:
+    config = check_coverage._compose(ROOT / "mkdocs.yml")
+    nav = check_coverage.nav_entries(check_coverage._get(config, "nav"))
+    assert nav, "mkdocs.yml has no nav"
+    missing = [path for path, _ in nav if not built_page(built_site, path).exists()]
+    assert missing == []
+
+
+def test_nav_lists_the_eight_step_pages_in_order() -> None:
+    config = check_coverage._compose(ROOT / "mkdocs.yml")
+    nav = [path for path, _ in check_coverage.nav_entries(check_coverage._get(config, "nav"))]
+    step_pages = [step["page"] for step in STEPS["steps"]]
+    assert [step["number"] for step in STEPS["steps"]] == list(range(8))
+    assert [path for path in nav if path in step_pages] == step_pages
+
+
+def test_interview_budget_adds_up_to_the_interview() -> None:
+    minutes = [step["interview_minutes"] or 0 for step in STEPS["steps"]]
+    assert sum(minutes) == STEPS["interview_minutes_total"]
+
+
+@pytest.mark.parametrize("step", STEPS["steps"], ids=lambda step: f"step-{step['number']}")
+def test_step_page_carries_the_skeleton_in_order(built_site: Path, step: dict) -> None:
+    soup = soup_of(built_page(built_site, step["page"]))
+    assert heading_text(soup.select_one("article h1")) == f"Step {step['number']}: {step['title']}"
+    h2 = [heading_text(h) for h in soup.select("article h2")]
+    found = [heading for heading in h2 if heading in STEPS["skeleton"]]
+    assert found == STEPS["skeleton"]
+
+
+def test_coverage_check_passes_on_the_site() -> None:
+    result = run([sys.executable, "scripts/check_coverage.py"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("check_coverage: OK (8 step pages, 7 example pages")
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    index = check_links.SourceIndex(ROOT, ROOT / "docs", {})
+    assert [str(p) for p in check_links.external_assets(built_site, index)] == []
+
+
+def test_no_font_is_requested_at_all(built_site: Path) -> None:
+    # theme.font: false, so Material adds neither Google Fonts nor its own preconnect.
+    for page in html_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, page
+
+
+def test_mermaid_is_loaded_exactly_where_there_are_diagrams(built_site: Path) -> None:
+    with_diagrams = 0
+    for page in html_pages(built_site):
+        soup = soup_of(page)
+        diagrams = soup.select("pre.mermaid")
+        page_url = "http://site/" + page.relative_to(built_site).as_posix()
+        mermaid_scripts = [
+            urlsplit(urljoin(page_url, tag["src"])).path.lstrip("/")
+            for tag in soup.find_all("script", src=True) if tag["src"].endswith("mermaid.min.js")
+        ]
+        if diagrams:
+            with_diagrams += 1
+            assert mermaid_scripts == [MERMAID_FILE], page
+        else:
+            assert mermaid_scripts == [], page
+    assert with_diagrams >= 5
+    assert (built_site / MERMAID_FILE).read_bytes() == (ROOT / "docs" / MERMAID_FILE).read_bytes()
+
+
+def test_every_page_has_its_own_title_and_description(built_site: Path) -> None:
+    site_description = yaml.safe_load(
+        "\n".join(line for line in (ROOT / "mkdocs.yml").read_text().splitlines() if "!!python" not in line)
+    )["site_description"]
+    seen_titles = set()
+    for page in html_pages(built_site):
+        soup = soup_of(page)
+        title = soup.title.get_text(strip=True)
+        description = soup.find("meta", attrs={"name": "description"})["content"]
+        assert title not in seen_titles, f"{page}: duplicate title {title!r}"
+        seen_titles.add(title)
+        if page.name != "404.html" and page != built_site / "index.html":
+            assert description != site_description, f"{page}: no description of its own (front matter)"
+        assert 40 <= len(description) <= 160, f"{page}: description is {len(description)} characters"
+
+
+def test_404_page_offers_the_way_back(built_site: Path) -> None:
+    soup = soup_of(built_site / "404.html")
+    assert heading_text(soup.select_one("article h1")) == "Page not found"
+    links = [a.get_text(strip=True) for a in soup.select("article ol a")]
+    assert links == [f"Step {s['number']}: {s['title']}" for s in STEPS["steps"]]
+
+
+def test_each_page_offers_edit_and_view_source_actions(built_site: Path) -> None:
+    page = built_page(built_site, STEPS["steps"][1]["page"])
+    soup = soup_of(page)
+    edit = soup.select_one("a.md-content__button[rel=edit]")["href"]
+    assert edit.endswith("/edit/main/docs/" + STEPS["steps"][1]["page"])
+    actions = [a["href"] for a in soup.select("a.md-content__button")]
+    assert any(href.endswith("/raw/main/docs/" + STEPS["steps"][1]["page"]) for href in actions)
+
+
+def test_the_header_repository_link_makes_no_api_call(built_site: Path) -> None:
+    # Material's own partial marks it data-md-component="source", which fetches repository
+    # facts from api.github.com on every page view.
+    soup = soup_of(built_site / "index.html")
+    assert soup.select_one("a.md-source") is not None
+    assert soup.select('[data-md-component="source"]') == []
+
+
+def test_vendored_mermaid_matches_its_record() -> None:
+    result = run([sys.executable, "scripts/vendor_mermaid.py", "--check"])
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip().endswith("vendored files match their checksums")
+
+
+def test_a_tampered_mermaid_file_is_reported(site_copy: Path) -> None:
+    vendored = site_copy / "docs" / MERMAID_FILE
+    vendored.write_bytes(vendored.read_bytes() + b"\n// edited by hand\n")
+    result = run([sys.executable, "scripts/vendor_mermaid.py", "--check", "--root", str(site_copy)])
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "docs/assets/vendor/mermaid/mermaid.min.js: checksum differs from mermaid.json (mermaid 11.17.2); "
+        "re-vendor it rather than editing it by hand"
+    ]

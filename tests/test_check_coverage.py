@@ -1,0 +1,233 @@
+"""scripts/check_coverage.py: each kind of mistake, fed into a copy, gives its exact message."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+from conftest import ROOT, append_line, replace_once, run
+
+STEPS = yaml.safe_load((ROOT / "docs/workflow/steps.yml").read_text(encoding="utf-8"))
+STEP = {step["number"]: step for step in STEPS["steps"]}
+
+
+def check(root: Path) -> tuple[int, list[str]]:
+    """Run the check from the copy's root, as a contributor would; return (exit code, lines)."""
+    result = run([sys.executable, str(ROOT / "scripts/check_coverage.py")], cwd=root)
+    return result.returncode, (result.stdout + result.stderr).splitlines()
+
+
+def problems(lines: list[str]) -> list[str]:
+    assert lines[-1].startswith("check_coverage: "), lines
+    return lines[:-1]
+
+
+def nav_line(root: Path, entry: str) -> int:
+    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    return next(number for number, text in enumerate(lines, 1) if text.strip() == f"- {entry}")
+
+
+def test_the_site_is_clean(site_copy: Path) -> None:
+    code, lines = check(site_copy)
+    assert (code, problems(lines)) == (0, [])
+    assert lines[-1].startswith("check_coverage: OK (8 step pages, 7 example pages, ")
+
+
+def test_help_explains_the_check() -> None:
+    result = run([sys.executable, "scripts/check_coverage.py", "--help"])
+    assert result.returncode == 0
+    assert "steps.yml" in result.stdout
+    assert "Exit codes: 0 no problems, 1 problems found, 2 usage or set-up error." in result.stdout
+
+
+def test_a_missing_config_is_a_setup_error(tmp_path: Path) -> None:
+    code, lines = check(tmp_path)
+    assert code == 2
+    assert lines == [f"check_coverage: {tmp_path}/mkdocs.yml: not found; run from the repository root or pass --root"]
+
+
+def test_step_page_removed_from_nav(site_copy: Path) -> None:
+    page, previous = STEP[6]["page"], STEP[5]["page"]
+    previous_line = nav_line(site_copy, previous)
+    replace_once(site_copy / "mkdocs.yml", f"      - {page}\n", "")
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        f"mkdocs.yml:{previous_line}: nav: {page} (step 6) is missing; add it after {previous}",
+        f"docs/{page}:1: page is not in nav; add it to nav in mkdocs.yml, or to not_in_nav if only links reach it",
+    ]
+
+
+def test_step_pages_out_of_order_in_nav(site_copy: Path) -> None:
+    three, four = STEP[3]["page"], STEP[4]["page"]
+    replace_once(site_copy / "mkdocs.yml", f"      - {three}\n      - {four}\n", f"      - {four}\n      - {three}\n")
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        f"mkdocs.yml:{nav_line(site_copy, four)}: nav: {four} (step 4) comes before {three} (step 3); list them in step order"
+    ]
+
+
+def test_step_page_renamed(site_copy: Path) -> None:
+    page = STEP[7]["page"]
+    renamed = page.replace(".md", "-and-fixes.md")
+    (site_copy / "docs" / page).rename(site_copy / "docs" / renamed)
+    steps_lines = (site_copy / "docs/workflow/steps.yml").read_text(encoding="utf-8").splitlines()
+    step_line = next(n for n, text in enumerate(steps_lines, 1) if text.strip() == "- number: 7")
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        f"docs/workflow/steps.yml:{step_line}: step 7 page docs/{page} does not exist",
+        f"docs/{renamed}:1: looks like a step page but is not listed in docs/workflow/steps.yml",
+        f"mkdocs.yml:{nav_line(site_copy, page)}: nav: {page} does not exist in docs/",
+        f"docs/{renamed}:1: page is not in nav; add it to nav in mkdocs.yml, or to not_in_nav if only links reach it",
+    ]
+
+
+def test_skeleton_heading_missing(site_copy: Path) -> None:
+    page = site_copy / "docs" / STEP[2]["page"]
+    text = page.read_text(encoding="utf-8")
+    pitfalls_line = text[: text.index("## Common pitfalls")].count("\n") + 1
+    start, end = text.index("## Time budget"), text.index("## Worked example")
+    page.write_text(text[:start] + text[end:], encoding="utf-8")
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        f'docs/{STEP[2]["page"]}:{pitfalls_line}: missing section "## Time budget" (expected after "## Common pitfalls")'
+    ]
+
+
+def test_skeleton_heading_renamed(site_copy: Path) -> None:
+    line = replace_once(site_copy / "docs" / STEP[1]["page"], "## Common pitfalls", "## Common Pitfalls To Avoid")
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        f'docs/{STEP[1]["page"]}:{line}: section "## Common Pitfalls To Avoid" should be "## Common pitfalls" '
+        "(skeleton headings are fixed; see docs/workflow/steps.yml)"
+    ]
+
+
+def test_skeleton_heading_out_of_order(site_copy: Path) -> None:
+    page = site_copy / "docs" / STEP[3]["page"]
+    text = page.read_text(encoding="utf-8")
+    why = text[text.index("## Why it matters"): text.index("## Questions to ask")]
+    text = text.replace(why, "")
+    text = text.replace("## Common pitfalls", why + "## Common pitfalls")
+    page.write_text(text, encoding="utf-8")
+    line = text[: text.index("## Why it matters")].count("\n") + 1
+    code, lines = check(site_copy)
+    assert code == 1
+    questions_line = text[: text.index("## Questions to ask")].count("\n") + 1
+    assert problems(lines) == [
+        f'docs/{STEP[3]["page"]}:{line}: section "## Why it matters" comes after "## Questions to ask" '
+        f"(line {questions_line}); the skeleton order is: " + ", ".join(STEPS["skeleton"])
+    ]
+
+
+def test_key_question_dropped(site_copy: Path) -> None:
+    question = STEP[1]["key_questions"][2]
+    page = site_copy / "docs" / STEP[1]["page"]
+    replace_once(page, question, "Will tweets carry pictures?")
+    text = page.read_text(encoding="utf-8")
+    questions_line = text[: text.index("## Questions to ask")].count("\n") + 1
+    steps_lines = (ROOT / "docs/workflow/steps.yml").read_text(encoding="utf-8").splitlines()
+    listed = next(n for n, line in enumerate(steps_lines, 1) if question in line)
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        f'docs/{STEP[1]["page"]}:{questions_line}: key question missing: "{question}" (listed in docs/workflow/steps.yml:{listed})'
+    ]
+
+
+def test_key_question_found_despite_emphasis_and_line_breaks(site_copy: Path) -> None:
+    question = STEP[6]["key_questions"][0]  # "How should we partition the data across many databases?"
+    words = question.split(" ")
+    rewrapped = "**" + " ".join(words[:3]) + "\n  " + " ".join(words[3:]) + "**"
+    replace_once(site_copy / "docs" / STEP[6]["page"], f"**{question}**", rewrapped)
+    code, lines = check(site_copy)
+    assert (code, problems(lines)) == (0, [])
+
+
+def test_example_page_does_not_link_back(site_copy: Path) -> None:
+    example = site_copy / "docs" / STEP[4]["example"]
+    text = example.read_text(encoding="utf-8")
+    # Every link to the step page, anchors included, now points elsewhere.
+    pattern = re.escape(f"](../../{STEP[4]['page']}") + r"(#[^)]*)?\)"
+    example.write_text(re.sub(pattern, "](../../index.md)", text), encoding="utf-8")
+    h1_line = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("# "))
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [f"docs/{STEP[4]['example']}:{h1_line}: does not link back to its step page {STEP[4]['page']}"]
+
+
+def test_step_page_does_not_link_to_its_example(site_copy: Path) -> None:
+    page = site_copy / "docs" / STEP[5]["page"]
+    text = page.read_text(encoding="utf-8")
+    link = f"../{STEP[5]['example']}"
+    page.write_text(text.replace(f"]({link})", "](../index.md)"), encoding="utf-8")
+    line = text[: text.index("## Worked example")].count("\n") + 1
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        f"docs/{STEP[5]['page']}:{line}: \"## Worked example\" does not link to the example page {STEP[5]['example']}"
+    ]
+
+
+def test_orphan_page_and_not_in_nav(site_copy: Path) -> None:
+    (site_copy / "docs/notes.md").write_text("# Notes\n", encoding="utf-8")
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        "docs/notes.md:1: page is not in nav; add it to nav in mkdocs.yml, or to not_in_nav if only links reach it"
+    ]
+    append_line(site_copy / "mkdocs.yml", "not_in_nav: |\n  /notes.md")
+    code, lines = check(site_copy)
+    assert (code, problems(lines)) == (0, [])
+
+
+def test_empty_mermaid_block(site_copy: Path) -> None:
+    line = append_line(site_copy / "docs" / STEP[5]["page"], "```mermaid\n```")
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [f"docs/{STEP[5]['page']}:{line}: empty Mermaid block"]
+
+
+def test_unknown_mermaid_diagram_type(site_copy: Path) -> None:
+    line = append_line(site_copy / "docs" / STEP[5]["page"], "```mermaid\n%% a comment\nflowchar TD\n  A --> B\n```")
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        f'docs/{STEP[5]["page"]}:{line}: unknown Mermaid diagram type "flowchar" (did you mean "flowchart"?); '
+        "a diagram starts with its type, such as flowchart, sequenceDiagram, erDiagram, classDiagram or stateDiagram-v2"
+    ]
+
+
+def test_html_inside_mermaid(site_copy: Path) -> None:
+    line = append_line(site_copy / "docs" / STEP[5]["page"], '```mermaid\nflowchart TD\n  A["two<br>lines"] --> B\n```')
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        f'docs/{STEP[5]["page"]}:{line + 2}: HTML tag "<br>" in a Mermaid block is dropped when the page renders; use plain text'
+    ]
+
+
+def test_steps_numbered_out_of_sequence(site_copy: Path) -> None:
+    line = replace_once(site_copy / "docs/workflow/steps.yml", "  - number: 3\n", "  - number: 4\n")
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines)[0] == (
+        f"docs/workflow/steps.yml:{line}: step numbered 4; expected 3 (steps run 0, 1, 2... in order)"
+    )
+
+
+def test_the_check_modifies_nothing(site_copy: Path) -> None:
+    before = {p: p.read_bytes() for p in site_copy.rglob("*") if p.is_file()}
+    append_line(site_copy / "docs" / STEP[1]["page"], "```mermaid\n```")
+    before[site_copy / "docs" / STEP[1]["page"]] = (site_copy / "docs" / STEP[1]["page"]).read_bytes()
+    check(site_copy)
+    after = {p: p.read_bytes() for p in site_copy.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    assert after == before
+    shutil.rmtree(site_copy / "docs", ignore_errors=True)

@@ -1,0 +1,152 @@
+"""scripts/check_links.py: each kind of broken link, fed into a copy, gives its exact message."""
+
+from __future__ import annotations
+
+import http.server
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, append_line, run
+
+PAGE = "workflow/step-1-requirements-clarification.md"
+OTHER = "workflow/step-2-scale-estimation.md"
+
+
+def check(root: Path, *args: str) -> tuple[int, list[str]]:
+    result = run([sys.executable, str(ROOT / "scripts/check_links.py"), *args], cwd=root)
+    return result.returncode, (result.stdout + result.stderr).splitlines()
+
+
+def test_the_site_is_clean(site_copy: Path) -> None:
+    code, lines = check(site_copy)
+    assert code == 0, "\n".join(lines)
+    assert len(lines) == 1 and lines[0].startswith("check_links: OK (")
+    assert lines[0].endswith("offline; add --external to check other sites)")
+
+
+def test_help_explains_the_check() -> None:
+    result = run([sys.executable, "scripts/check_links.py", "--help"])
+    assert result.returncode == 0
+    assert "--external" in result.stdout
+    assert "Exit codes: 0 no problems, 1 problems found, 2 usage or set-up error." in result.stdout
+
+
+def test_a_missing_config_is_a_setup_error(tmp_path: Path) -> None:
+    code, lines = check(tmp_path)
+    assert (code, lines) == (2, [f"check_links: {tmp_path}/mkdocs.yml: not found; run from the repository root or pass --root"])
+
+
+# (what is broken, the Markdown appended to docs/PAGE, lines after the append, link, reason)
+BROKEN = [
+    ("missing page", "See [the missing page](missing.md).", 0, "missing.md", "no such file: docs/workflow/missing.md"),
+    ("missing anchor on another page", f"See [estimation](step-2-scale-estimation.md#no-such-part).", 0,
+     "step-2-scale-estimation.md#no-such-part", f"no anchor #no-such-part in docs/{OTHER}"),
+    ("missing anchor on the same page", "See [above](#no-such-heading).", 0, "#no-such-heading", "no such anchor on this page"),
+    ("missing image", "![A diagram](images/diagram.png)", 0, "images/diagram.png", "no such file: docs/workflow/images/diagram.png"),
+    ("broken link in a table", "| Step | Page |\n|---|---|\n| 9 | [Nine](step-9.md) |", 2, "step-9.md",
+     "no such file: docs/workflow/step-9.md"),
+    ("broken link in an admonition", '!!! tip "Read more"\n    See [the glossary](glossary.md).', 1, "glossary.md",
+     "no such file: docs/workflow/glossary.md"),
+    ("broken reference-style link", "See [the appendix][appendix].\n\n[appendix]: appendix.md", 2, "appendix.md",
+     "no such file: docs/workflow/appendix.md"),
+    ("broken link in raw HTML", '<a href="raw-page.md">raw</a>', 0, "raw-page.md",
+     "no such file in the built site: workflow/step-1-requirements-clarification/raw-page.md"),
+]
+
+
+@pytest.mark.parametrize(("markdown", "offset", "link", "reason"), [case[1:] for case in BROKEN], ids=[case[0] for case in BROKEN])
+def test_broken_link_is_reported_at_its_markdown_line(site_copy: Path, markdown: str, offset: int, link: str, reason: str) -> None:
+    line = append_line(site_copy / "docs" / PAGE, markdown) + offset
+    code, lines = check(site_copy)
+    assert code == 1
+    assert lines[:-1] == [f"docs/{PAGE}:{line}: {link}: {reason}"]
+    assert lines[-1].startswith("check_links: 1 problem in 1 file (")
+
+
+def test_an_image_from_another_host_is_reported(site_copy: Path) -> None:
+    line = append_line(site_copy / "docs" / PAGE, "![Logo](https://example.com/logo.png)")
+    code, lines = check(site_copy)
+    assert code == 1
+    assert lines[:-1] == [
+        f"docs/{PAGE}:{line}: https://example.com/logo.png: <img src> loads from another host; "
+        "vendor it under docs/assets/ so the site works offline"
+    ]
+
+
+def test_a_script_from_a_cdn_is_reported_at_its_config_line(site_copy: Path) -> None:
+    config = site_copy / "mkdocs.yml"
+    line = append_line(config, "extra_javascript:\n  - https://cdn.example.com/library.js") + 1
+    code, lines = check(site_copy)
+    assert code == 1
+    assert lines[:-1] == [
+        f"mkdocs.yml:{line}: https://cdn.example.com/library.js: <script src> loads from another host; "
+        "vendor it under docs/assets/ so the site works offline"
+    ]
+
+
+def test_the_check_modifies_nothing(site_copy: Path) -> None:
+    append_line(site_copy / "docs" / PAGE, "See [the missing page](missing.md).")
+    before = {p: p.read_bytes() for p in site_copy.rglob("*") if p.is_file()}
+    check(site_copy)
+    after = {p: p.read_bytes() for p in site_copy.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    assert after == before
+
+
+# --- --external, against a server on 127.0.0.1 (never the internet) ---------------------------
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+        if self.path == "/ok":
+            self.send_response(200)
+        elif self.path == "/moved":
+            self.send_response(301)
+            self.send_header("Location", "/ok")
+        elif self.path == "/slow":
+            time.sleep(3)
+            self.send_response(200)
+        else:
+            self.send_response(404)
+        self.end_headers()
+
+    do_HEAD = do_GET
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def local_server() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_external_links_200_404_redirect_and_timeout(site_copy: Path, local_server: str) -> None:
+    page = site_copy / "docs" / PAGE
+    ok = append_line(page, f"[fine]({local_server}/ok)")
+    gone = append_line(page, f"[gone]({local_server}/gone)")
+    moved = append_line(page, f"[moved]({local_server}/moved)")
+    slow = append_line(page, f"[slow]({local_server}/slow)")
+    settings = site_copy / "lychee-test.toml"
+    settings.write_text("timeout = 1\nmax_retries = 0\nmax_concurrency = 2\nmax_cache_age = \"1d\"\n"
+                        'cache_exclude_status = "400.."\nexclude = [\'^https://\']\n', encoding="utf-8")
+    code, lines = check(site_copy, "--external", "--config", str(settings))
+    assert code == 1
+    assert lines[:-1] == [
+        f"docs/{PAGE}:{gone}: {local_server}/gone: Rejected status code: 404 Not Found",
+        f"docs/{PAGE}:{slow}: {local_server}/slow: timed out (see timeout and max_retries in lychee.toml)",
+        f"docs/{PAGE}:{moved}: {local_server}/moved: note: redirects to {local_server}/ok; link to that instead",
+    ]
+    assert lines[-1].startswith("check_links: 2 problems in 1 file (")
+    assert lines[-1].endswith("offline and external)")
+    # Successes are cached on disk (failures are not, so they are re-checked next run).
+    cache = (site_copy / ".cache/lychee/.lycheecache").read_text(encoding="utf-8")
+    assert f"{local_server}/ok," in cache and f"{local_server}/gone" not in cache
+    assert ok  # the 200 is not reported

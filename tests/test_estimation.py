@@ -1,0 +1,304 @@
+"""The estimation module, the snippets, and the figures the built pages print.
+
+Expected values here were worked out by hand (the arithmetic is in the comments), not by
+running the code: a change to the module or to an assumption that moves a figure fails here.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, SNIPPETS, mkdocs_build, replace_once, run
+
+import estimation
+from estimation import estimate, exact, human, human_duration
+
+# --- Formatting ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (100e6 / 86_400, "/s", "1.16K/s"),  # 100M a day = 1,157.4 a second
+        (31e9 * 365 * 5, "B", "56.6 TB"),  # 31 GB a day for five years = 56,575 GB
+        (30.4e9, "B/day", "30.4 GB/day"),
+        (1.2e15, "B", "1.2 PB"),  # trailing zeros dropped: not "1.20 PB"
+        (5_787.037, "/s", "5.79K/s"),  # 500M a day
+        (250e6, "", "250M"),
+        (1e9, "", "1B"),
+        (489, "", "489"),
+        (150e9, "B/day", "150 GB/day"),
+        (18.5e9, "B/s", "18.5 GB/s"),
+        (0.1, "%", "10%"),
+        (1 / 3, "%", "33.3%"),
+        (3, "x", "3×"),
+        (24.74, "x", "24.7×"),
+    ],
+)
+def test_human_formats_hand_checked_values(value: float, unit: str, expected: str) -> None:
+    assert human(value, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (0, "", "0"),
+        (0, "B", "0 B"),
+        (0.0, "/s", "0/s"),
+        (0.5, "", "0.5"),  # below one: no suffix, three significant digits
+        (0.000123456, "", "0.000123"),
+        (1.23e-9, "", "0.00000000123"),  # never scientific notation
+        (999, "", "999"),
+        (999.4, "", "999"),  # rounds down, stays below the boundary
+        (999.5, "", "1K"),  # rounds up to 1,000: carried into the next suffix
+        (999.96, "", "1K"),
+        (999_950, "", "1M"),
+        (999_999, "B", "1 MB"),
+        (1_000, "B", "1 KB"),
+        (1.125, "", "1.13"),  # an exact binary half rounds away from zero, as JavaScript does
+        (-1_234, "/s", "-1.23K/s"),
+        (-0.0001, "", "-0.0001"),
+        (1.5e15, "", "1,500T"),  # beyond the largest suffix: digits grouped
+        (1e21, "", "1,000,000,000T"),
+        (1e30, "B", "1,000,000,000,000 EB"),
+    ],
+)
+def test_human_edge_cases(value: float, unit: str, expected: str) -> None:
+    assert human(value, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [
+        (0, "0 s"),
+        (0.5e-9, "0.5 ns"),
+        (150e-3, "150 ms"),
+        (59.94, "59.9 s"),
+        (59.96, "1 min"),  # 60.0 s carries into minutes
+        (864, "14.4 min"),
+        (3599.9, "1 h"),
+        (31_536_000 * 0.001, "8.76 h"),  # 99.9% availability: downtime a year
+        (86_399, "1 day"),
+        (400 * 86_400, "400 days"),
+        (1e12, "11,600,000 days"),
+    ],
+)
+def test_human_duration(seconds: float, expected: str) -> None:
+    assert human_duration(seconds) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(1157.40740, "1,157.41"), (100, "100"), (0.5, "0.5"), (0.0012345, "0.001234"), (0, "0"), (-2.5, "-2.5"), (1e20, "100,000,000,000,000,000,000")],
+)
+def test_exact(value: float, expected: str) -> None:
+    assert exact(value) == expected
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf, True, "12", None])
+def test_human_refuses_what_is_not_a_finite_number(bad) -> None:
+    with pytest.raises(ValueError, match="not a finite number"):
+        human(bad)
+
+
+def test_human_refuses_an_unknown_unit() -> None:
+    with pytest.raises(ValueError, match="unknown unit 'GB'"):
+        human(1, "GB")
+
+
+def test_quantity_keeps_arithmetic_and_prints_itself() -> None:
+    rate = estimation.per_second(1157.4)
+    assert f"{rate}" == "1.16K/s"
+    assert f"{rate:.1f}" == "1157.4"
+    assert rate * 3 == pytest.approx(3472.2)
+    assert type(rate * 3) is float  # arithmetic drops the unit; wrap again to print
+
+
+def test_time_constants() -> None:
+    assert estimation.SECONDS_PER_DAY == 24 * 60 * 60
+    assert estimation.SECONDS_PER_YEAR == 31_536_000
+    assert estimation.SECONDS_PER_MONTH == 2_628_000  # a twelfth of a 365-day year
+
+
+# --- The sizing model ----------------------------------------------------------------------------
+
+URL_SHORTENER = {
+    "daily_active_users": 100e6,
+    "writes_per_user_per_day": 0.1,
+    "reads_per_user_per_day": 10,
+    "write_size_bytes": 500,
+    "read_size_bytes": 500,
+    "peak_to_average": 3,
+    "replication_factor": 3,
+    "retention_years": 10,
+    "cache_fraction": 0.2,
+    "requests_per_server": 5000,
+}
+
+
+def test_estimate_matches_hand_arithmetic() -> None:
+    result = estimate(URL_SHORTENER)
+    assert list(result) == list(estimation.OUTPUTS)
+    # 10M writes a day / 86,400 = 115.74/s; 1B reads a day / 86,400 = 11,574/s.
+    assert result["write_qps_avg"] == pytest.approx(115.7407, rel=1e-6)
+    assert result["read_qps_avg"] == pytest.approx(11_574.07, rel=1e-6)
+    assert result["write_qps_peak"] == pytest.approx(347.2222, rel=1e-6)
+    assert result["read_qps_peak"] == pytest.approx(34_722.22, rel=1e-6)
+    # 10M writes x 500 B = 5 GB a day; x 365 x 10 years x 3 copies = 54.75 TB.
+    assert result["storage_per_day_bytes"] == 5e9
+    assert result["storage_total_bytes"] == 54.75e12
+    assert result["ingress_bytes_per_sec"] == pytest.approx(57_870.37, rel=1e-6)
+    assert result["egress_bytes_per_sec"] == pytest.approx(5_787_037, rel=1e-6)
+    # 20% of 1B reads x 500 B = 100 GB.
+    assert result["cache_bytes"] == 100e9
+    # (347.2 + 34,722.2) / 5,000 = 7.01 -> 8 servers.
+    assert result["servers"] == 8
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"daily_active_users": None}, "daily_active_users: must be a number, got None"),
+        ({"daily_active_users": "lots"}, "daily_active_users: must be a number, got 'lots'"),
+        ({"daily_active_users": True}, "daily_active_users: must be a number, got True"),
+        ({"write_size_bytes": -1}, "write_size_bytes: must not be negative, got -1"),
+        ({"read_size_bytes": math.inf}, "read_size_bytes: must be a finite number, got inf"),
+        ({"peak_to_average": 0.5}, "peak_to_average: must be at least 1, got 0.5"),
+        ({"replication_factor": 0}, "replication_factor: must be at least 1, got 0"),
+        ({"cache_fraction": 1.5}, "cache_fraction: must be between 0 and 1, got 1.5"),
+        ({"requests_per_server": 0}, "requests_per_server: must be greater than 0"),
+        ({"colour": 1}, "colour: unknown field; expected one of daily_active_users, "),
+    ],
+)
+def test_estimate_rejects_bad_input_naming_the_field(change: dict, message: str) -> None:
+    inputs = {**URL_SHORTENER, **change}
+    with pytest.raises(estimation.InputError) as error:
+        estimate(inputs)
+    assert str(error.value).startswith(message)
+
+
+def test_estimate_reports_a_missing_field() -> None:
+    inputs = dict(URL_SHORTENER)
+    del inputs["retention_years"]
+    with pytest.raises(estimation.InputError, match="^retention_years: missing$"):
+        estimate(inputs)
+
+
+# --- Snippets ------------------------------------------------------------------------------
+
+SNIPPET_FILES = sorted(path.name for path in SNIPPETS.glob("*.py") if path.name != "estimation.py")
+
+
+@pytest.mark.parametrize("name", SNIPPET_FILES)
+def test_each_snippet_runs_alone_and_imports_quietly(name: str) -> None:
+    module = name.removesuffix(".py")
+    alone = run([sys.executable, f"docs/snippets/{name}"])
+    assert alone.returncode == 0, alone.stderr
+    if module != "estimator_presets":  # a data module: nothing to print
+        assert alone.stdout.startswith("|"), f"{name} should print its figures as a table"
+    imported = run([sys.executable, "-c", f"import {module}"], cwd=SNIPPETS)
+    assert imported.returncode == 0 and imported.stdout == "", f"importing {name} must not print"
+
+
+# Twitter figures, worked out by hand from twitter_assumptions.py.
+PINNED = {
+    # 500M tweets a day / 86,400 = 5,787/s; x3 at peak = 17,361/s.
+    ("twitter_traffic", "tweets_per_second"): "5.79K/s",
+    ("twitter_traffic", "tweets_per_second_peak"): "17.4K/s",
+    # 250M users x 10 loads = 2.5B a day = 28,935/s; x 20 tweets = 578,704 tweets/s.
+    ("twitter_traffic", "timeline_loads_per_second"): "28.9K/s",
+    ("twitter_traffic", "tweet_views_per_second"): "579K/s",
+    # 500M tweets x 200 followers = 100B deliveries a day = 1,157,407/s.
+    ("twitter_traffic", "deliveries_per_second"): "1.16M/s",
+    ("twitter_traffic", "tweet_views_per_tweet"): "100×",
+    # (140 + 160) B x 500M = 150 GB a day; x 1,825 days x 3 copies = 821.25 TB.
+    ("twitter_storage", "tweet_bytes_per_day"): "150 GB/day",
+    ("twitter_storage", "tweet_bytes_total"): "821 TB",
+    # 50M photos x 500 KB + 5M videos x 15 MB = 25 + 75 TB a day; x 1,825 x 1.5 = 273.75 PB.
+    ("twitter_storage", "media_bytes_per_day"): "100 TB/day",
+    ("twitter_storage", "media_bytes_total"): "274 PB",
+    # 578,704 tweets/s: x 300 B = 173.6 MB/s; photos x 10% x 150 KB = 8.68 GB/s;
+    # videos x 1% x 1/3 x 5 MB = 9.65 GB/s; total 18.50 GB/s.
+    ("twitter_bandwidth", "total_egress"): "18.5 GB/s",
+    # 250M users x 800 entries x 24 B x 3 copies = 14.4 TB; / 100 GB = 144 servers.
+    ("twitter_cache", "timeline_cache_bytes"): "14.4 TB",
+    ("twitter_cache", "servers_for_memory"): "144",
+    # Peak requests 156,250/s x 1.5 / 1,000 = 234.4 -> 235; total 235 + 105 + 144 + 18
+    # (tweet cache: 1,736,111 lookups/s at peak / 100,000 = 17.4 -> 18).
+    ("twitter_servers", "api_servers"): "235",
+    ("twitter_servers", "total_servers"): "502",
+    # 100M followers / 3,472,222 deliveries a second = 28.8 s.
+    ("twitter_fanout", "celebrity_fanout_time"): "28.8 s",
+    # Grokking: 100M x (140 x 2 + 30) B = 31 GB a day; x 365 x 5 = 56.6 TB.
+    ("twitter_comparison", "grokking_text_per_day"): "31 GB/day",
+    ("twitter_comparison", "grokking_text_five_years"): "56.6 TB",
+    # Primer: 15B tweets a month / 2.5M s = 6,000/s; / 2,628,000 s = 5,708/s.
+    ("twitter_comparison", "primer_tweets_per_second"): "6K/s",
+    ("twitter_comparison", "primer_tweets_per_second_exact"): "5.71K/s",
+}
+
+
+@pytest.mark.parametrize(("snippet", "name"), list(PINNED), ids=lambda x: x if isinstance(x, str) else None)
+def test_twitter_figures_equal_hand_checked_values(snippet: str, name: str) -> None:
+    module = __import__(snippet)
+    assert str(getattr(module, name)) == PINNED[(snippet, name)]
+
+
+def test_twitter_preset_is_the_worked_example() -> None:
+    from estimator_presets import PRESETS
+
+    result = estimate(PRESETS["twitter"]["inputs"])
+    assert human(result["write_qps_avg"], "/s") == PINNED[("twitter_traffic", "tweets_per_second")]
+    assert human(result["storage_total_bytes"], "B") == PINNED[("twitter_storage", "tweet_bytes_total")]
+
+
+# --- The pages print the same figures ----------------------------------------------------------
+
+# Figures each page must show, as a reader sees them. A drift between page and code, or an
+# assumption changed without updating these hand-checked values, fails the page's own test.
+PAGE_FIGURES = {
+    "examples/twitter/step-2-estimation/index.html": [
+        "5.79K/s", "17.4K/s", "28.9K/s", "579K/s", "1.16M/s", "150 GB/day", "821 TB",
+        "100 TB/day", "274 PB", "18.5 GB/s", "14.4 TB", "502", "31 GB/day", "56.6 TB", "5.71K/s",
+    ],
+    "workflow/step-2-scale-estimation/index.html": ["11.6/s", "1.16K/s", "13.6%", "5.12%", "54.8 TB", "7.37%", "12.6%"],
+}
+
+
+def page_text(site: Path, page: str) -> str:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser").get_text(" ")
+
+
+@pytest.mark.parametrize("page", list(PAGE_FIGURES))
+def test_page_prints_the_hand_checked_figures(built_site: Path, page: str) -> None:
+    text = page_text(built_site, page)
+    missing = [figure for figure in PAGE_FIGURES[page] if figure not in text]
+    assert missing == [], f"{page} no longer shows {missing}"
+
+
+def test_no_shortcode_is_left_unexpanded(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        assert "md:fig" not in page.read_text(encoding="utf-8"), page
+
+
+def test_changing_one_assumption_changes_exactly_the_pages_that_depend_on_it(
+    built_site: Path, site_copy: Path, tmp_path: Path
+) -> None:
+    """Double the tweets per day: every page citing a tweet-driven figure must change."""
+    replace_once(site_copy / "docs/snippets/twitter_assumptions.py", "per_day(500e6)", "per_day(1000e6)")
+    rebuilt = tmp_path / "rebuilt"
+    result = mkdocs_build(site_copy, rebuilt)
+    assert result.returncode == 0, result.stderr
+    changed = sorted(
+        page.relative_to(rebuilt).as_posix()
+        for page in rebuilt.rglob("*.html")
+        if page_text(rebuilt, page.relative_to(rebuilt).as_posix())
+        != page_text(built_site, page.relative_to(rebuilt).as_posix())
+    )
+    assert "examples/twitter/step-2-estimation/index.html" in changed
+    assert "workflow/step-1-requirements-clarification/index.html" not in changed
+    assert "11.6K/s" in page_text(rebuilt, "examples/twitter/step-2-estimation/index.html")  # 1B/day
