@@ -262,8 +262,12 @@ def check_step_page(step: Step, page: Page, skeleton: list[str], report: Report)
         found_at.append(h2_texts.index(heading))
     for previous, current in zip(found_at, found_at[1:]):
         if current < previous:
-            line, text = h2[current]
-            report.add(where, line, f'section "## {text}" is out of order; the skeleton order is: ' + ", ".join(skeleton))
+            (early_line, early), (late_line, late) = h2[current], h2[previous]
+            report.add(
+                where, late_line,
+                f'section "## {late}" comes after "## {early}" (line {early_line}); the skeleton order is: '
+                + ", ".join(skeleton),
+            )
             break
 
     page_text = _normalise(page.text)
@@ -381,10 +385,7 @@ def run(root: Path) -> tuple[list[str], str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0],
-        epilog="Prints file:line: problem for each problem, then a summary. Exit 0: clean, 1: problems, 2: usage or set-up error.",
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, default=Path("."), help="the repository to check (default: the current directory)")
     args = parser.parse_args(argv)
     try:

@@ -377,10 +377,7 @@ def check(root: Path, *, external: bool, config_file: Path) -> tuple[list[Proble
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0],
-        epilog="Prints file:line: link: reason for each problem, then a summary. Exit 0: clean, 1: problems, 2: usage or set-up error.",
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--external", action="store_true", help="also check links to other sites (uses the network)")
     parser.add_argument("--root", type=Path, default=Path("."), help="the repository to check (default: the current directory)")
     parser.add_argument("--config", type=Path, help="lychee settings for --external (default: ROOT/lychee.toml)")

@@ -25,8 +25,7 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-VENDOR_DIR = REPO / "docs" / "assets" / "vendor" / "mermaid"
-RECORD = VENDOR_DIR / "mermaid.json"
+VENDOR_PATH = Path("docs", "assets", "vendor", "mermaid")
 REGISTRY = "https://registry.npmjs.org"
 # Paths inside the npm tarball, and the names we give them.
 WANTED = {"package/dist/mermaid.min.js": "mermaid.min.js", "package/LICENSE": "LICENSE"}
@@ -41,7 +40,8 @@ def fetch(url: str) -> bytes:
         return response.read()
 
 
-def download(version: str) -> None:
+def download(version: str, root: Path) -> None:
+    vendor_dir = root / VENDOR_PATH
     meta = json.loads(fetch(f"{REGISTRY}/mermaid/{version}"))
     tarball_url, integrity = meta["dist"]["tarball"], meta["dist"]["integrity"]
     tarball = fetch(tarball_url)
@@ -49,38 +49,39 @@ def download(version: str) -> None:
     actual = base64.b64encode(hashlib.new(algorithm, tarball).digest()).decode()
     if actual != expected:
         raise SystemExit(f"{tarball_url}: integrity mismatch ({algorithm}): registry says {expected}, got {actual}")
-    VENDOR_DIR.mkdir(parents=True, exist_ok=True)
+    vendor_dir.mkdir(parents=True, exist_ok=True)
     with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as archive:
         for member, name in WANTED.items():
             extracted = archive.extractfile(member)
             if extracted is None:
                 raise SystemExit(f"{tarball_url}: {member} is missing from the package")
-            (VENDOR_DIR / name).write_bytes(extracted.read())
+            (vendor_dir / name).write_bytes(extracted.read())
     record = {
         "package": "mermaid",
         "version": version,
         "tarball": tarball_url,
         "integrity": integrity,
-        "files": {name: sha256_of(VENDOR_DIR / name) for name in WANTED.values()},
+        "files": {name: sha256_of(vendor_dir / name) for name in WANTED.values()},
     }
-    RECORD.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-    print(f"vendored mermaid {version} into {VENDOR_DIR.relative_to(REPO)}")
+    (vendor_dir / "mermaid.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    print(f"vendored mermaid {version} into {VENDOR_PATH.as_posix()}")
 
 
-def check() -> int:
+def check(root: Path) -> int:
     """Compare the shipped files with the checksums recorded when they were vendored."""
-    if not RECORD.exists():
-        print(f"{RECORD.relative_to(REPO)}: missing; run: python scripts/vendor_mermaid.py --version X.Y.Z")
+    record_path = VENDOR_PATH / "mermaid.json"
+    if not (root / record_path).exists():
+        print(f"{record_path.as_posix()}: missing; run: python scripts/vendor_mermaid.py --version X.Y.Z")
         return 1
-    record = json.loads(RECORD.read_text(encoding="utf-8"))
+    record = json.loads((root / record_path).read_text(encoding="utf-8"))
     problems = 0
     for name, expected in record["files"].items():
-        path = VENDOR_DIR / name
-        if not path.exists():
-            print(f"{path.relative_to(REPO)}: missing; run: python scripts/vendor_mermaid.py --version {record['version']}")
+        path = VENDOR_PATH / name
+        if not (root / path).exists():
+            print(f"{path.as_posix()}: missing; run: python scripts/vendor_mermaid.py --version {record['version']}")
             problems += 1
-        elif sha256_of(path) != expected:
-            print(f"{path.relative_to(REPO)}: checksum differs from {RECORD.name} (mermaid {record['version']}); "
+        elif sha256_of(root / path) != expected:
+            print(f"{path.as_posix()}: checksum differs from mermaid.json (mermaid {record['version']}); "
                   f"re-vendor it rather than editing it by hand")
             problems += 1
     if not problems:
@@ -93,11 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--version", help="Mermaid version to download from the npm registry, e.g. 11.17.2")
     group.add_argument("--check", action="store_true", help="verify the vendored files against mermaid.json")
+    parser.add_argument("--root", type=Path, default=REPO, help="the repository (default: the one holding this script)")
     args = parser.parse_args(argv)
     if args.check:
-        return check()
+        return check(args.root)
     try:
-        download(args.version)
+        download(args.version, args.root)
     except OSError as error:
         print(f"could not download mermaid {args.version}: {error}", file=sys.stderr)
         return 1
