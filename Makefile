@@ -27,7 +27,7 @@ serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(VENV)/.dev-installed
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 build: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict

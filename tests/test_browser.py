@@ -112,7 +112,7 @@ class Recorder:
         self.origin, self.console, self.problems = origin, [], []
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        page.on("requestfailed", lambda request: self.problems.append(f"request failed: {request.url} ({request.failure})"))
+        page.on("requestfailed", self._failed)
         page.on("request", self._request)
         page.on("response", self._response)
 
@@ -120,6 +120,13 @@ class Recorder:
         self.console.append(f"{message.type}: {message.text}")
         if message.type == "error":
             self.problems.append(f"console error: {message.text}")
+
+    def _failed(self, request) -> None:
+        # A navigation cancels what the old page still had in flight (a favicon, a prefetch):
+        # that is the browser moving on, not a broken site. Off-host requests and HTTP errors
+        # are caught on their own.
+        if request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def _request(self, request) -> None:
         if not request.url.startswith((self.origin, "data:", "blob:", "about:")):

@@ -93,7 +93,8 @@ def test_human_duration(seconds: float, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(1157.40740, "1,157.41"), (100, "100"), (0.5, "0.5"), (0.0012345, "0.001234"), (0, "0"), (-2.5, "-2.5"), (1e20, "100,000,000,000,000,000,000")],
+    [(1157.40740, "1,157.41"), (100, "100"), (0.5, "0.5"), (0.0012345, "0.001234"), (0, "0"), (-2.5, "-2.5"), (1e20, "100,000,000,000,000,000,000"),
+     (1e30, "1,000,000,000,000,000,019,884,624,838,656")],  # the double nearest 10^30, in full
 )
 def test_exact(value: float, expected: str) -> None:
     assert exact(value) == expected
@@ -162,11 +163,11 @@ def test_estimate_matches_hand_arithmetic() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"daily_active_users": None}, "daily_active_users: must be a number, got None"),
-        ({"daily_active_users": "lots"}, "daily_active_users: must be a number, got 'lots'"),
-        ({"daily_active_users": True}, "daily_active_users: must be a number, got True"),
+        ({"daily_active_users": None}, "daily_active_users: must be a number, got null"),
+        ({"daily_active_users": "lots"}, "daily_active_users: must be a number, got \"lots\""),
+        ({"daily_active_users": True}, "daily_active_users: must be a number, got true"),
         ({"write_size_bytes": -1}, "write_size_bytes: must not be negative, got -1"),
-        ({"read_size_bytes": math.inf}, "read_size_bytes: must be a finite number, got inf"),
+        ({"read_size_bytes": math.inf}, "read_size_bytes: must be a finite number, got Infinity"),
         ({"peak_to_average": 0.5}, "peak_to_average: must be at least 1, got 0.5"),
         ({"replication_factor": 0}, "replication_factor: must be at least 1, got 0"),
         ({"cache_fraction": 1.5}, "cache_fraction: must be between 0 and 1, got 1.5"),

@@ -12,9 +12,10 @@ Conventions:
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 # --- Units (decimal, bytes) -------------------------------------------------------------
 KB = 1_000
@@ -55,6 +56,8 @@ BYTE_UNITS = ("B", "B/s", "B/day")
 OTHER_UNITS = ("%", "x", "s")
 UNITS = COUNT_UNITS + BYTE_UNITS + OTHER_UNITS
 SIGNIFICANT_DIGITS = 3
+# Room for every digit of any double (the largest has 309) and two decimals.
+WIDE = Context(prec=400)
 # Durations, smallest first: (name, seconds in one of it).
 DURATION_UNITS = (("ns", 1e-9), ("µs", 1e-6), ("ms", 1e-3), ("s", 1.0), ("min", 60.0), ("h", 3600.0), ("days", 86400.0))
 # How many of each unit make the next one (1,000 ns in a µs ... 24 h in a day).
@@ -76,7 +79,8 @@ def round_significant(value: float, digits: int = SIGNIFICANT_DIGITS) -> Decimal
 
 def plain(number: Decimal) -> str:
     """A decimal without exponent or trailing zeros: Decimal('1.20') -> '1.2', 1E+2 -> '100'."""
-    text = format(number.normalize(), "f")
+    # Decimal arithmetic rounds to 28 digits by default: a double can need 309.
+    text = format(number.normalize(WIDE), "f")
     return "0" if text in ("-0", "0") else text
 
 
@@ -150,9 +154,9 @@ def exact(value: float) -> str:
 
     Two decimals at or above 1, four significant digits below; halves round away from zero.
     """
-    magnitude = abs(Decimal(value))
+    magnitude = Decimal(value).copy_abs()  # exact, unlike abs(), which rounds to 28 digits
     if magnitude >= 1:
-        rounded = magnitude.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        rounded = magnitude.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP, context=WIDE)
     else:
         rounded = round_significant(float(magnitude), 4)
     whole, _, fraction = plain(rounded).partition(".")
@@ -252,18 +256,32 @@ INPUTS: dict[str, str] = {
     "cache_fraction": "share of a day's read volume kept in memory",
     "requests_per_server": "requests one server handles a second",
 }
-OUTPUTS = (
-    "write_qps_avg",
-    "read_qps_avg",
-    "write_qps_peak",
-    "read_qps_peak",
-    "storage_per_day_bytes",
-    "storage_total_bytes",
-    "ingress_bytes_per_sec",
-    "egress_bytes_per_sec",
-    "cache_bytes",
-    "servers",
-)
+# The unit a reader types each input in, shown beside its field.
+INPUT_UNITS: dict[str, str] = {
+    "daily_active_users": "users",
+    "writes_per_user_per_day": "per day",
+    "reads_per_user_per_day": "per day",
+    "write_size_bytes": "bytes",
+    "read_size_bytes": "bytes",
+    "peak_to_average": "×",
+    "replication_factor": "copies",
+    "retention_years": "years",
+    "cache_fraction": "0 to 1",
+    "requests_per_server": "per second",
+}
+# Each output, its label, and the unit human() prints it in.
+OUTPUTS: dict[str, tuple[str, str]] = {
+    "write_qps_avg": ("Writes per second, average", "/s"),
+    "read_qps_avg": ("Reads per second, average", "/s"),
+    "write_qps_peak": ("Writes per second, peak", "/s"),
+    "read_qps_peak": ("Reads per second, peak", "/s"),
+    "storage_per_day_bytes": ("Storage per day, one copy", "B/day"),
+    "storage_total_bytes": ("Storage over the retention period, all copies", "B"),
+    "ingress_bytes_per_sec": ("Ingress (writes coming in)", "B/s"),
+    "egress_bytes_per_sec": ("Egress (reads going out)", "B/s"),
+    "cache_bytes": ("Cache for the hottest reads", "B"),
+    "servers": ("Servers at peak", ""),
+}
 # Lower bounds: a field below its bound is rejected with the reason given here.
 _AT_LEAST_ONE = ("peak_to_average", "replication_factor")
 
@@ -272,32 +290,46 @@ class InputError(ValueError):
     """Bad model input; the message names the field."""
 
 
+def describe(value: object) -> str:
+    """A value as JSON writes it, the way the estimator's JavaScript words the same error."""
+    if isinstance(value, float) and math.isfinite(value) and value == int(value) and abs(value) < 1e21:
+        return str(int(value))  # JSON has one number type: 3.0 and 3 both read "3"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    return json.dumps(value)
+
+
+def check_field(name: str, value: object) -> str | None:
+    """What is wrong with one input, or None. Every rule is about one field at a time."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"must be a number, got {describe(value)}"
+    if not math.isfinite(value):
+        return f"must be a finite number, got {describe(value)}"
+    if value < 0:
+        return f"must not be negative, got {describe(value)}"
+    if name in _AT_LEAST_ONE and value < 1:
+        return f"must be at least 1, got {describe(value)}"
+    if name == "cache_fraction" and value > 1:
+        return f"must be between 0 and 1, got {describe(value)}"
+    if name == "requests_per_server" and value == 0:
+        return "must be greater than 0"
+    return None
+
+
 def validate(inputs: Mapping[str, object]) -> dict[str, float]:
+    """The inputs as floats, or InputError naming the first bad field (in INPUTS order)."""
     if not isinstance(inputs, Mapping):
         raise InputError("inputs: expected an object with the fields " + ", ".join(INPUTS))
     for name in inputs:
         if name not in INPUTS:
             raise InputError(f"{name}: unknown field; expected one of " + ", ".join(INPUTS))
-    values: dict[str, float] = {}
     for name in INPUTS:
         if name not in inputs:
             raise InputError(f"{name}: missing")
-        value = inputs[name]
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise InputError(f"{name}: must be a number, got {value!r}")
-        if not math.isfinite(value):
-            raise InputError(f"{name}: must be a finite number, got {value!r}")
-        if value < 0:
-            raise InputError(f"{name}: must not be negative, got {value!r}")
-        values[name] = float(value)
-    for name in _AT_LEAST_ONE:
-        if values[name] < 1:
-            raise InputError(f"{name}: must be at least 1, got {inputs[name]!r}")
-    if values["cache_fraction"] > 1:
-        raise InputError(f"cache_fraction: must be between 0 and 1, got {inputs['cache_fraction']!r}")
-    if values["requests_per_server"] == 0:
-        raise InputError("requests_per_server: must be greater than 0")
-    return values
+        problem = check_field(name, inputs[name])
+        if problem:
+            raise InputError(f"{name}: {problem}")
+    return {name: float(inputs[name]) for name in INPUTS}
 
 
 def estimate(inputs: Mapping[str, object]) -> dict[str, float]:

@@ -5,6 +5,8 @@
     <!-- md:steps-flowchart -->     a Mermaid flowchart of the steps, from steps.yml
     <!-- md:budget -->              this step page's share of a 45-minute interview
     <!-- md:fig snippet.name -->    a figure computed by docs/snippets/snippet.py, formatted
+    <!-- md:estimator -->           the estimator form, from estimation.py and estimator_presets.py
+    <!-- md:estimator-link NAME -->  a link that opens the estimator with a preset's inputs filled in
 
 Every problem is logged as a warning naming `file:line`, so `mkdocs build --strict` fails
 on it: an unknown shortcode (a typo), a figure that does not exist, and, on a page that shows
@@ -15,7 +17,9 @@ which would silently drift from its snippet the day an assumption changes.
 from __future__ import annotations
 
 import contextlib
+import html
 import io
+import json
 import logging
 import posixpath
 import re
@@ -30,6 +34,9 @@ from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.shortcodes")
 
+KNOWN = ("steps-table", "examples-table", "steps-flowchart", "budget", "fig", "estimator", "estimator-link")
+ESTIMATOR_PAGE = "tools/estimator.md"
+ESTIMATOR_SCRIPT = "tools/estimator.js"
 SHORTCODE = re.compile(r"<!--\s*md:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->")
 # A number in the shape estimation.human() prints: a count with a K/M/B/T suffix, or bytes.
 HAND_TYPED_FIGURE = re.compile(
@@ -94,7 +101,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if name == "fig":
             uses_figures = True
             return _figure(args, where)
-        log.warning(f"{where}: unknown shortcode 'md:{name}'; known: md:steps-table, md:examples-table, md:steps-flowchart, md:budget, md:fig")
+        if name == "estimator":
+            return _estimator(page)
+        if name == "estimator-link":
+            return _estimator_link(page, args, where)
+        log.warning(f"{where}: unknown shortcode 'md:{name}'; known: {', '.join('md:' + k for k in KNOWN)}")
         return match[0]
 
     expanded = SHORTCODE.sub(expand, markdown)
@@ -191,6 +202,69 @@ def _figure(args: list[str], where: str) -> str:
         log.warning(f"{where}: md:fig {args[0]}: {snippet}.py defines no figure '{name}'; it defines: {', '.join(figures)}")
         return "?"
     return str(value)
+
+
+def _estimator(page: Page) -> str:
+    """The estimator's form and outputs, labelled from the model's own metadata."""
+    from estimation import INPUT_UNITS, INPUTS, OUTPUTS
+    from estimator_presets import PRESETS
+
+    data = {
+        "inputs": [{"name": n, "label": d, "unit": INPUT_UNITS[n]} for n, d in INPUTS.items()],
+        "outputs": [{"name": n, "label": label, "unit": unit} for n, (label, unit) in OUTPUTS.items()],
+        "presets": PRESETS,
+        "default": "twitter",
+    }
+    script = posixpath.relpath(ESTIMATOR_SCRIPT, page.url.rstrip("/") or ".")
+    # An attribute, not a <script type="application/json">: Material's instant navigation
+    # re-runs every script in a new page, JSON included.
+    payload = html.escape(json.dumps(data), quote=True)
+    presets = "".join(
+        f'<button type="button" class="md-button" data-preset="{html.escape(n)}">{html.escape(p["label"])}</button>'
+        for n, p in PRESETS.items()
+    )
+    fields = "".join(
+        f'<div class="estimator__field"><label for="est-{n}">{html.escape(n.replace("_", " ").capitalize())}</label>'
+        f'<span class="estimator__help" id="est-{n}-help">{html.escape(d)}</span>'
+        f'<span class="estimator__input"><input id="est-{n}" name="{n}" type="text" inputmode="decimal" '
+        f'autocomplete="off" spellcheck="false" aria-describedby="est-{n}-unit est-{n}-help est-{n}-error">'
+        f'<span class="estimator__unit" id="est-{n}-unit">{html.escape(INPUT_UNITS[n])}</span></span>'
+        f'<span class="estimator__error" id="est-{n}-error" hidden></span></div>'
+        for n, d in INPUTS.items()
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{html.escape(label)}</th><td><output id="est-out-{n}" for="{" ".join("est-" + i for i in INPUTS)}">–</output></td>'
+        f'<td><code id="est-work-{n}"></code></td></tr>'
+        for n, (label, _) in OUTPUTS.items()
+    )
+    return (
+        f'<div class="estimator" data-estimator="{payload}">'
+        f'<div class="estimator__presets" role="group" aria-label="Presets">{presets}</div>'
+        f'<form class="estimator__form" novalidate aria-label="Assumptions">{fields}</form>'
+        f'<div class="estimator__outputs" aria-live="polite"><table><thead><tr><th scope="col">Output</th>'
+        f'<th scope="col">Value</th><th scope="col">Working</th></tr></thead><tbody>{rows}</tbody></table></div>'
+        f'<p class="estimator__share"><button type="button" class="md-button" data-copy-link>Copy link to this estimate</button> '
+        f'<span data-copy-status role="status"></span></p>'
+        f'<script type="module" src="{script}"></script></div>'
+    )
+
+
+def _estimator_link(page: Page, args: list[str], where: str) -> str:
+    """A Markdown link to the estimator with every input of a preset in the query string."""
+    from estimator_presets import PRESETS
+
+    if len(args) != 1 or args[0] not in PRESETS:
+        log.warning(f"{where}: md:estimator-link takes one preset name: {', '.join(PRESETS)}")
+        return ""
+    inputs = PRESETS[args[0]]["inputs"]
+    query = "&".join(f"{name}={_plain_number(value)}" for name, value in inputs.items())
+    target = posixpath.relpath(ESTIMATOR_PAGE, posixpath.dirname(page.file.src_uri) or ".")
+    return f"[open these assumptions in the estimator]({target}?{query})"
+
+
+def _plain_number(value: float) -> str:
+    """250000000.0 -> '250000000' (what a reader would type), 0.1 -> '0.1'."""
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e16 else repr(float(value))
 
 
 def _report_hand_typed_figures(page: Page, markdown: str, offset: int) -> None:

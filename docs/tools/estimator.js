@@ -1,0 +1,296 @@
+// The estimator: a line-for-line port of docs/snippets/estimation.py (formatting, validation and
+// the sizing model), plus the form on the estimator page. Same names, same order of operations,
+// so the browser and Python give bit-for-bit the same doubles; the tests compare them on
+// hundreds of generated inputs. No framework, no request to any other host.
+
+export const SECONDS_PER_DAY = 86400;
+export const DAYS_PER_YEAR = 365;
+
+// --- Formatting (estimation.human and friends) ------------------------------------------------
+const SCALES = [1, 1e3, 1e6, 1e9, 1e12, 1e15, 1e18];
+const COUNT_SUFFIXES = ["", "K", "M", "B", "T"];
+const BYTE_SUFFIXES = ["B", "KB", "MB", "GB", "TB", "PB", "EB"];
+const COUNT_UNITS = ["", "/s", "/day"];
+const BYTE_UNITS = ["B", "B/s", "B/day"];
+const UNITS = [...COUNT_UNITS, ...BYTE_UNITS, "%", "x", "s"];
+const DURATION_UNITS = [["ns", 1e-9], ["µs", 1e-6], ["ms", 1e-3], ["s", 1], ["min", 60], ["h", 3600], ["days", 86400]];
+const DURATION_RATIOS = [1000, 1000, 1000, 60, 60, 24];
+
+// toExponential rounds the exact binary value, halves away from zero: as Python's Decimal
+// with ROUND_HALF_UP does. The result is rewritten without an exponent or trailing zeros.
+function roundSignificant(value, digits = 3) {
+  if (value === 0) return "0";
+  const [mantissa, exponentText] = value.toExponential(digits - 1).split("e");
+  const negative = mantissa.startsWith("-");
+  const figures = mantissa.replace("-", "").replace(".", "");
+  const exponent = Number(exponentText);
+  let text;
+  if (exponent >= 0) {
+    const whole = figures.padEnd(exponent + 1, "0");
+    text = whole.slice(0, exponent + 1) + "." + whole.slice(exponent + 1);
+  } else {
+    text = "0." + "0".repeat(-exponent - 1) + figures;
+  }
+  if (text.includes(".")) text = text.replace(/0+$/, "").replace(/\.$/, "");
+  return (negative && text !== "0" ? "-" : "") + text;
+}
+
+function group(integerText) {
+  return integerText.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+export function describe(value) {
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "NaN";
+    if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
+  }
+  const text = JSON.stringify(value);
+  return text === undefined ? "undefined" : text;
+}
+
+export function human(value, unit = "") {
+  if (!UNITS.includes(unit)) throw new Error(`unknown unit ${JSON.stringify(unit)}`);
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new Error(`cannot format ${describe(value)}: not a finite number`);
+  }
+  if (unit === "%") {
+    const percent = value * 100;
+    let digits = 3;
+    let rounded = roundSignificant(percent, digits);
+    while (Math.abs(Number(rounded)) === 100 && Math.abs(percent) !== 100 && digits < 15) {
+      digits += 1;
+      rounded = roundSignificant(percent, digits);
+    }
+    return rounded + "%";
+  }
+  if (unit === "x") return roundSignificant(value) + "×";
+  if (unit === "s") return humanDuration(value);
+  const isBytes = BYTE_UNITS.includes(unit);
+  const suffixes = isBytes ? BYTE_SUFFIXES : COUNT_SUFFIXES;
+  const magnitude = Math.abs(value);
+  let index = 0;
+  while (index < suffixes.length - 1 && magnitude >= SCALES[index + 1]) index += 1;
+  let rounded = roundSignificant(magnitude / SCALES[index]);
+  // 999.96 rounds up to 1000: carry into the next suffix so we print "1K", not "1000".
+  if (Number(rounded) >= 1000 && index < suffixes.length - 1) {
+    index += 1;
+    rounded = roundSignificant(magnitude / SCALES[index]);
+  }
+  const digits = Number(rounded) >= 1000 ? group(rounded) : rounded;
+  const sign = value < 0 && rounded !== "0" ? "-" : "";
+  return isBytes ? `${sign}${digits} ${suffixes[index]}${unit.slice(1)}` : `${sign}${digits}${suffixes[index]}${unit}`;
+}
+
+export function humanDuration(seconds) {
+  if (typeof seconds !== "number" || !Number.isFinite(seconds)) {
+    throw new Error(`cannot format ${describe(seconds)}: not a finite number`);
+  }
+  if (seconds === 0) return "0 s";
+  const magnitude = Math.abs(seconds);
+  let index = 0;
+  while (index < DURATION_UNITS.length - 1 && magnitude >= DURATION_UNITS[index + 1][1]) index += 1;
+  let rounded = roundSignificant(magnitude / DURATION_UNITS[index][1]);
+  if (index < DURATION_UNITS.length - 1 && Number(rounded) >= DURATION_RATIOS[index]) {
+    index += 1;
+    rounded = "1";
+  }
+  const digits = Number(rounded) >= 1000 ? group(rounded) : rounded;
+  const name = DURATION_UNITS[index][0] === "days" && rounded === "1" ? "day" : DURATION_UNITS[index][0];
+  return `${seconds < 0 ? "-" : ""}${digits} ${name}`;
+}
+
+export function exact(value) {
+  const magnitude = Math.abs(value);
+  let text;
+  if (magnitude >= 1) {
+    // toFixed rounds the exact binary value, halves up; past 1e21 it would switch to an
+    // exponent, but such doubles are whole numbers that BigInt writes out exactly.
+    text = magnitude >= 1e21 ? BigInt(magnitude).toString() : magnitude.toFixed(2).replace(/\.?0+$/, "");
+  } else {
+    text = roundSignificant(magnitude, 4);
+  }
+  const [whole, fraction] = text.split(".");
+  text = group(whole) + (fraction ? "." + fraction : "");
+  return value < 0 && text !== "0" ? "-" + text : text;
+}
+
+// --- The sizing model (estimation.estimate) ------------------------------------------------------
+export const INPUTS = [
+  "daily_active_users", "writes_per_user_per_day", "reads_per_user_per_day", "write_size_bytes",
+  "read_size_bytes", "peak_to_average", "replication_factor", "retention_years", "cache_fraction",
+  "requests_per_server",
+];
+export const OUTPUTS = [
+  "write_qps_avg", "read_qps_avg", "write_qps_peak", "read_qps_peak", "storage_per_day_bytes",
+  "storage_total_bytes", "ingress_bytes_per_sec", "egress_bytes_per_sec", "cache_bytes", "servers",
+];
+const AT_LEAST_ONE = ["peak_to_average", "replication_factor"];
+
+export function checkField(name, value) {
+  if (typeof value !== "number") return `must be a number, got ${describe(value)}`;
+  if (!Number.isFinite(value)) return `must be a finite number, got ${describe(value)}`;
+  if (value < 0) return `must not be negative, got ${describe(value)}`;
+  if (AT_LEAST_ONE.includes(name) && value < 1) return `must be at least 1, got ${describe(value)}`;
+  if (name === "cache_fraction" && value > 1) return `must be between 0 and 1, got ${describe(value)}`;
+  if (name === "requests_per_server" && value === 0) return "must be greater than 0";
+  return null;
+}
+
+export function validate(inputs) {
+  if (inputs === null || typeof inputs !== "object" || Array.isArray(inputs)) {
+    throw new Error("inputs: expected an object with the fields " + INPUTS.join(", "));
+  }
+  for (const name of Object.keys(inputs)) {
+    if (!INPUTS.includes(name)) throw new Error(`${name}: unknown field; expected one of ${INPUTS.join(", ")}`);
+  }
+  for (const name of INPUTS) {
+    if (!(name in inputs)) throw new Error(`${name}: missing`);
+    const problem = checkField(name, inputs[name]);
+    if (problem) throw new Error(`${name}: ${problem}`);
+  }
+  return Object.fromEntries(INPUTS.map((name) => [name, inputs[name]]));
+}
+
+export function estimate(inputs) {
+  const v = validate(inputs);
+  const dau = v.daily_active_users;
+  const write_qps_avg = dau * v.writes_per_user_per_day / SECONDS_PER_DAY;
+  const read_qps_avg = dau * v.reads_per_user_per_day / SECONDS_PER_DAY;
+  const write_qps_peak = write_qps_avg * v.peak_to_average;
+  const read_qps_peak = read_qps_avg * v.peak_to_average;
+  const storage_per_day_bytes = dau * v.writes_per_user_per_day * v.write_size_bytes;
+  const storage_total_bytes = storage_per_day_bytes * DAYS_PER_YEAR * v.retention_years * v.replication_factor;
+  return {
+    write_qps_avg,
+    read_qps_avg,
+    write_qps_peak,
+    read_qps_peak,
+    storage_per_day_bytes,
+    storage_total_bytes,
+    ingress_bytes_per_sec: write_qps_avg * v.write_size_bytes,
+    egress_bytes_per_sec: read_qps_avg * v.read_size_bytes,
+    cache_bytes: v.cache_fraction * dau * v.reads_per_user_per_day * v.read_size_bytes,
+    servers: Math.ceil((write_qps_peak + read_qps_peak) / v.requests_per_server),
+  };
+}
+
+// The working behind each output: the formula with the numbers filled in.
+function workings(v, out) {
+  const e = exact;
+  return {
+    write_qps_avg: `${e(v.daily_active_users)} users × ${e(v.writes_per_user_per_day)} ÷ 86,400 s`,
+    read_qps_avg: `${e(v.daily_active_users)} users × ${e(v.reads_per_user_per_day)} ÷ 86,400 s`,
+    write_qps_peak: `${e(out.write_qps_avg)}/s × ${e(v.peak_to_average)}`,
+    read_qps_peak: `${e(out.read_qps_avg)}/s × ${e(v.peak_to_average)}`,
+    storage_per_day_bytes: `${e(v.daily_active_users)} × ${e(v.writes_per_user_per_day)} × ${e(v.write_size_bytes)} B`,
+    storage_total_bytes: `${e(out.storage_per_day_bytes)} B × 365 × ${e(v.retention_years)} years × ${e(v.replication_factor)} copies`,
+    ingress_bytes_per_sec: `${e(out.write_qps_avg)}/s × ${e(v.write_size_bytes)} B`,
+    egress_bytes_per_sec: `${e(out.read_qps_avg)}/s × ${e(v.read_size_bytes)} B`,
+    cache_bytes: `${e(v.cache_fraction)} × ${e(v.daily_active_users)} × ${e(v.reads_per_user_per_day)} × ${e(v.read_size_bytes)} B`,
+    servers: `⌈(${e(out.write_qps_peak)} + ${e(out.read_qps_peak)}) ÷ ${e(v.requests_per_server)}⌉`,
+  };
+}
+
+// --- The page ----------------------------------------------------------------------------------
+const SUFFIX_VALUES = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+
+// What a reader types: "250000000", "250,000,000", "2.5e8" or "250M".
+export function parseField(text) {
+  const cleaned = String(text).trim().replace(/[,_\s]/g, "");
+  const match = cleaned.match(/^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([kmbt]?)$/i);
+  if (!match) return null;
+  return Number(match[1]) * (match[2] ? SUFFIX_VALUES[match[2].toLowerCase()] : 1);
+}
+
+function mount(root) {
+  const data = JSON.parse(root.dataset.estimator);
+  const form = root.querySelector("form");
+  const field = (name) => form.elements.namedItem(name);
+  const status = root.querySelector("[data-copy-status]");
+
+  function show(values) {
+    for (const name of INPUTS) field(name).value = String(values[name]);
+  }
+
+  function fromQuery() {
+    const query = new URLSearchParams(location.search);
+    if (query.has("preset") && data.presets[query.get("preset")]) return data.presets[query.get("preset")].inputs;
+    const values = { ...data.presets[data.default].inputs };
+    let any = false;
+    for (const name of INPUTS) {
+      if (query.has(name)) {
+        values[name] = query.get(name);
+        any = true;
+      }
+    }
+    return any ? values : data.presets[data.default].inputs;
+  }
+
+  function update() {
+    const values = {};
+    let valid = true;
+    for (const name of INPUTS) {
+      const input = field(name);
+      const error = root.querySelector(`#est-${name}-error`);
+      const parsed = parseField(input.value);
+      const problem = input.value.trim() === "" ? "Enter a number."
+        : parsed === null ? "Enter a number, such as 250M, 2.5e8 or 0.2."
+        : checkField(name, parsed);
+      input.setAttribute("aria-invalid", problem ? "true" : "false");
+      error.textContent = problem ? problem.charAt(0).toUpperCase() + problem.slice(1).replace(/([^.])$/, "$1.") : "";
+      error.hidden = !problem;
+      if (problem) valid = false;
+      values[name] = parsed;
+    }
+    const result = valid ? estimate(values) : null;
+    const working = valid ? workings(values, result) : {};
+    for (const { name, unit } of data.outputs) {
+      const output = root.querySelector(`#est-out-${name}`);
+      const ok = valid && Number.isFinite(result[name]);
+      output.textContent = ok ? human(result[name], unit) : "–";
+      output.title = ok ? `${exact(result[name])} exactly` : "";
+      root.querySelector(`#est-work-${name}`).textContent = ok ? `${working[name]} = ${exact(result[name])}` : "fix the inputs above";
+    }
+    if (valid) {
+      const query = new URLSearchParams(INPUTS.map((name) => [name, String(values[name])]));
+      // Keep an anchor only if it is on this page (instant navigation can bring one along).
+      const anchor = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      history.replaceState(history.state, "", `${location.pathname}?${query}${anchor ? location.hash : ""}`);
+    }
+    root.dataset.valid = String(valid);
+  }
+
+  form.addEventListener("input", update);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  for (const button of root.querySelectorAll("[data-preset]")) {
+    button.addEventListener("click", () => {
+      show(data.presets[button.dataset.preset].inputs);
+      update();
+    });
+  }
+  root.querySelector("[data-copy-link]").addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      status.textContent = "Link copied.";
+    } catch {
+      status.textContent = `Copy this link: ${location.href}`;
+    }
+  });
+  show(fromQuery());
+  update();
+}
+
+window.estimate = estimate;
+window.estimator = { estimate, validate, human, humanDuration, exact, parseField, INPUTS, OUTPUTS };
+
+// Material's instant navigation swaps pages without reloading this module: mount the form
+// whenever a page that has one appears.
+function mountAll() {
+  for (const root of document.querySelectorAll("[data-estimator]:not([data-mounted])")) {
+    root.dataset.mounted = "true";
+    mount(root);
+  }
+}
+if (window.document$) window.document$.subscribe(mountAll);
+else document.addEventListener("DOMContentLoaded", mountAll);
+mountAll();

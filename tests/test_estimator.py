@@ -1,0 +1,260 @@
+"""The estimator: the command line, and the browser port held to the Python model."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import sys
+
+import pytest
+from conftest import ROOT, run
+
+import estimation
+from estimator_presets import PRESETS
+
+pytestmark = pytest.mark.browser
+
+# --- scripts/estimate.py -------------------------------------------------------------------
+
+
+def cli(*args: str, stdin: str = "") -> tuple[int, str, str]:
+    result = run([sys.executable, "scripts/estimate.py", *args], input=stdin)
+    return result.returncode, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_cli_preset_prints_exactly_the_outputs(name: str) -> None:
+    code, out, err = cli("--preset", name)
+    assert (code, err) == (0, "")
+    printed = json.loads(out)
+    assert list(printed) == list(estimation.OUTPUTS)
+    assert printed == estimation.estimate(PRESETS[name]["inputs"])
+
+
+def test_cli_reads_inputs_from_stdin() -> None:
+    inputs = dict(PRESETS["url_shortener"]["inputs"])
+    code, out, _ = cli(stdin=json.dumps(inputs))
+    assert code == 0
+    assert json.loads(out)["servers"] == 8  # (347.2 + 34,722.2) / 5,000 = 7.01 -> 8
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"daily_active_users": None}, "daily_active_users: missing"),
+        ({"write_size_bytes": -5}, "write_size_bytes: must not be negative, got -5"),
+        ({"reads_per_user_per_day": "ten"}, 'reads_per_user_per_day: must be a number, got "ten"'),
+        ({"requests_per_server": 0}, "requests_per_server: must be greater than 0"),
+        ({"cache_fraction": 3}, "cache_fraction: must be between 0 and 1, got 3"),
+        ({"peak_to_average": 0.5}, "peak_to_average: must be at least 1, got 0.5"),
+        ({"colour": "blue"}, "colour: unknown field; expected one of " + ", ".join(estimation.INPUTS)),
+    ],
+)
+def test_cli_rejects_bad_input_in_one_line_naming_the_field(change: dict, message: str) -> None:
+    inputs = {**PRESETS["url_shortener"]["inputs"], **change}
+    inputs = {k: v for k, v in inputs.items() if v is not None}
+    code, out, err = cli(stdin=json.dumps(inputs))
+    assert (code, out, err) == (2, "", message + "\n")
+
+
+def test_cli_rejects_what_is_not_json() -> None:
+    assert cli(stdin="users=10") == (2, "", "input: not valid JSON (Expecting value at line 1, column 1)\n")
+
+
+def test_cli_rejects_an_unknown_preset() -> None:
+    code, _, err = cli("--preset", "myspace")
+    assert code == 2 and "invalid choice: 'myspace'" in err
+
+
+# --- The browser port ------------------------------------------------------------------------------
+
+
+def generated_inputs(count: int, seed: int = 20261123) -> list[dict]:
+    """Small, huge and fractional values, every field, from a fixed seed."""
+    rng = random.Random(seed)
+
+    def value(name: str) -> float:
+        if name == "cache_fraction":
+            return rng.choice([0.0, 1.0, rng.random(), round(rng.random(), 2)])
+        low = 1.0 if name in ("peak_to_average", "replication_factor") else 0.0
+        kind = rng.random()
+        if kind < 0.3:
+            return low + rng.random() * 10  # small and fractional
+        if kind < 0.6:
+            return float(rng.randint(max(1, int(low)), 10**6))  # whole numbers
+        return low + 10 ** rng.uniform(0, 15) * rng.random()  # up to huge
+
+    sets = []
+    while len(sets) < count:
+        inputs = {name: value(name) for name in estimation.INPUTS}
+        if inputs["requests_per_server"] == 0:
+            continue
+        sets.append(inputs)
+    return sets
+
+
+@pytest.fixture(scope="module")
+def estimator_page(browser, site_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.goto(site_server.url("tools/estimator/"), wait_until="networkidle")
+    page.wait_for_function("typeof window.estimate === 'function'")
+    yield page
+    context.close()
+
+
+def test_browser_estimate_equals_python_on_generated_inputs(estimator_page) -> None:
+    cases = generated_inputs(240) + [PRESETS[name]["inputs"] for name in PRESETS]
+    browser_results = estimator_page.evaluate("(cases) => cases.map((inputs) => window.estimate(inputs))", cases)
+    worst = 0.0
+    for inputs, got in zip(cases, browser_results, strict=True):
+        expected = estimation.estimate(inputs)
+        assert list(got) == list(expected)
+        for key, value in expected.items():
+            difference = 0.0 if value == got[key] else abs(value - got[key]) / max(abs(value), abs(got[key]))
+            worst = max(worst, difference)
+            assert difference <= 1e-9, f"{key}: Python {value!r}, browser {got[key]!r} for {inputs}"
+    assert worst <= 1e-9
+
+
+def test_browser_formatting_equals_python(estimator_page) -> None:
+    rng = random.Random(7)
+    values = [0, 0.5, 1.125, 999.4, 999.5, 999.96, 999_950, 1e21, 1e30, -1234.0, 0.000123456, 1.23e-9, 0.9999, 59.96, 86_399]
+    values += [10 ** rng.uniform(-9, 24) * rng.choice([1, -1]) for _ in range(300)]
+    units = [*estimation.UNITS]
+    cases = [(v, u) for v in values for u in units]
+    got = estimator_page.evaluate(
+        "(cases) => cases.map(([v, u]) => [window.estimator.human(v, u), window.estimator.exact(v)])", cases
+    )
+    for (value, unit), (human, exact) in zip(cases, got, strict=True):
+        assert human == estimation.human(value, unit), (value, unit)
+        assert exact == estimation.exact(value), value
+
+
+def test_browser_rejects_bad_input_with_pythons_words(estimator_page) -> None:
+    base = PRESETS["chat"]["inputs"]
+    bad = [
+        {**base, "daily_active_users": "lots"},
+        {**base, "write_size_bytes": -1},
+        {**base, "peak_to_average": 0.5},
+        {**base, "cache_fraction": 1.5},
+        {**base, "requests_per_server": 0},
+        {**base, "extra": 1},
+        {k: v for k, v in base.items() if k != "retention_years"},
+    ]
+    got = estimator_page.evaluate(
+        "(cases) => cases.map((c) => { try { window.estimate(c); return null; } catch (e) { return e.message; } })", bad
+    )
+    for inputs, message in zip(bad, got, strict=True):
+        with pytest.raises(estimation.InputError) as error:
+            estimation.estimate(inputs)
+        assert message == str(error.value)
+
+
+# --- The form -----------------------------------------------------------------------------------------
+
+
+def output(page, name: str) -> str:
+    return page.locator(f"#est-out-{name}").inner_text()
+
+
+def test_typing_updates_outputs_and_the_address(browser, site_server) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(site_server.url("tools/estimator/?preset=url_shortener"), wait_until="networkidle")
+        assert output(page, "servers") == "8"
+        field = page.locator("#est-daily_active_users")
+        field.click()
+        field.press("Control+A")
+        page.keyboard.type("1B", delay=10)  # ten times the users
+        assert output(page, "write_qps_avg") == estimation.human(1e9 * 0.1 / 86_400, "/s")
+        assert page.locator("#est-work-write_qps_avg").inner_text().startswith("1,000,000,000 users × 0.1 ÷ 86,400 s = ")
+        assert page.locator("#est-out-write_qps_avg").get_attribute("title") == f"{estimation.exact(1e9 * 0.1 / 86_400)} exactly"
+        assert "daily_active_users=1000000000" in page.url
+        # The address reproduces the estimate.
+        copy = context.new_page()
+        copy.goto(page.url, wait_until="networkidle")
+        assert [output(copy, n) for n in estimation.OUTPUTS] == [output(page, n) for n in estimation.OUTPUTS]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_each_preset_loads(browser, site_server, name: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(site_server.url("tools/estimator/"), wait_until="networkidle")
+        page.locator(f"[data-preset='{name}']").click()
+        expected = estimation.estimate(PRESETS[name]["inputs"])
+        for key, (_, unit) in estimation.OUTPUTS.items():
+            assert output(page, key) == estimation.human(expected[key], unit), key
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "typed", "message"),
+    [
+        ("daily_active_users", "", "Enter a number."),
+        ("daily_active_users", "lots", "Enter a number, such as 250M, 2.5e8 or 0.2."),
+        ("write_size_bytes", "-300", "Must not be negative, got -300."),
+        ("peak_to_average", "0.5", "Must be at least 1, got 0.5."),
+        ("replication_factor", "0", "Must be at least 1, got 0."),
+        ("cache_fraction", "1.5", "Must be between 0 and 1, got 1.5."),
+        ("requests_per_server", "0", "Must be greater than 0."),
+        ("retention_years", "1e400", "Must be a finite number, got Infinity."),
+    ],
+)
+def test_invalid_input_shows_its_message_and_no_nan(browser, site_server, name: str, typed: str, message: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(site_server.url("tools/estimator/"), wait_until="networkidle")
+        field = page.locator(f"#est-{name}")
+        field.fill(typed)
+        field.dispatch_event("input")
+        error = page.locator(f"#est-{name}-error")
+        assert error.is_visible() and error.inner_text() == message
+        assert field.get_attribute("aria-invalid") == "true"
+        text = page.locator(".estimator__outputs").inner_text()
+        assert "NaN" not in text and "Infinity" not in text
+        assert output(page, "servers") == "–"
+    finally:
+        context.close()
+
+
+def test_copy_link_button_copies_the_address(browser, site_server) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.origin)
+    page = context.new_page()
+    try:
+        page.goto(site_server.url("tools/estimator/?preset=chat"), wait_until="networkidle")
+        page.locator("[data-copy-link]").click()
+        page.wait_for_function("document.querySelector('[data-copy-status]').textContent !== ''")
+        assert page.locator("[data-copy-status]").inner_text() == "Link copied."
+        assert page.evaluate("navigator.clipboard.readText()") == page.url
+    finally:
+        context.close()
+
+
+def test_step_2_pages_open_the_estimator_with_their_assumptions(browser, site_server) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    try:
+        for source, preset in [("workflow/step-2-scale-estimation/", "url_shortener"), ("examples/twitter/step-2-estimation/", "twitter")]:
+            page.goto(site_server.url(source), wait_until="networkidle")
+            page.locator("a[href*='tools/estimator/?']").first.click()
+            page.wait_for_function("document.querySelector('#est-out-servers') && document.querySelector('#est-out-servers').textContent !== '–'")
+            assert output(page, "servers") == str(estimation.estimate(PRESETS[preset]["inputs"])["servers"])
+    finally:
+        context.close()
+
+
+def test_model_names_agree(estimator_page) -> None:
+    assert estimator_page.evaluate("window.estimator.INPUTS") == list(estimation.INPUTS)
+    assert estimator_page.evaluate("window.estimator.OUTPUTS") == list(estimation.OUTPUTS)
+    assert not math.isnan(estimation.estimate(PRESETS["twitter"]["inputs"])["servers"])
+    assert (ROOT / "docs/tools/estimator.js").exists()
