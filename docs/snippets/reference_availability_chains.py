@@ -1,0 +1,85 @@
+"""Reference: availability of parts in series (all must work) and in parallel (one must work).
+
+Both formulas assume the parts fail independently. Shared power, a shared deploy, a shared
+config push or a shared dependency break that assumption; see the page.
+"""
+
+from estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table
+
+SLO_WINDOW = 30 * SECONDS_PER_DAY
+
+
+def in_series(availability: float, parts: int) -> float:
+    """Every one of `parts` must be up: the availabilities multiply."""
+    return availability**parts
+
+
+def in_parallel(availability: float, copies: int) -> float:
+    """At least one of `copies` must be up: the unavailabilities multiply."""
+    return 1 - (1 - availability) ** copies
+
+
+# --- Serial chains: a request that needs every service on its path ---------------------------------
+CHAIN_LENGTHS = [1, 2, 3, 5, 10, 20]
+PER_SERVICE = [0.999, 0.9999]
+chain_rows = [
+    (
+        count(n),
+        *(
+            cell
+            for a in PER_SERVICE
+            for cell in (fraction(in_series(a, n)), duration((1 - in_series(a, n)) * SLO_WINDOW))
+        ),
+    )
+    for n in CHAIN_LENGTHS
+]
+
+# --- Redundant copies: a request that needs any one of them -------------------------------------------
+PER_COPY = [0.99, 0.999]
+COPIES = [1, 2, 3]
+redundancy_rows = [
+    (
+        count(k),
+        *(
+            cell
+            for a in PER_COPY
+            for cell in (fraction(in_parallel(a, k)), duration((1 - in_parallel(a, k)) * SLO_WINDOW))
+        ),
+    )
+    for k in COPIES
+]
+
+# --- Fan-out: a request that waits for every one of many backends (The Tail at Scale, 2013) ------------
+# Each backend is slow (over its p99) on 1% of calls; the user's request waits for all of them.
+backend_slow_share = 0.01
+FANOUTS = [1, 10, 100, 1000]
+fanout_rows = [(count(n), fraction(1 - (1 - backend_slow_share) ** n)) for n in FANOUTS]
+
+# Figures the page quotes.
+chain_of_10_at_three_nines = fraction(in_series(0.999, 10))
+chain_of_10_downtime = duration((1 - in_series(0.999, 10)) * SLO_WINDOW)
+two_copies_at_99 = fraction(in_parallel(0.99, 2))
+three_copies_at_99 = fraction(in_parallel(0.99, 3))
+fanout_100_slow_share = fraction(1 - (1 - backend_slow_share) ** 100)
+per_backend_slow_share = fraction(backend_slow_share)
+# Failover is downtime too: two one-minute failovers in a window, against a four-nines budget.
+failover_minutes, failovers_per_window = 1, 2
+four_nines_budget = (1 - 0.9999) * SLO_WINDOW
+failover_budget_share = fraction(failovers_per_window * failover_minutes * 60 / four_nines_budget)
+
+if __name__ != "reference_availability_chains":
+    print(
+        markdown_table(
+            ("Services in series", "Each 99.9%: total", "Down per 30 days", "Each 99.99%: total", "Down per 30 days"),
+            chain_rows,
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Independent copies", "Each 99%: total", "Down per 30 days", "Each 99.9%: total", "Down per 30 days"),
+            redundancy_rows,
+        )
+    )
+    print()
+    print(markdown_table(("Backends per request", "Requests that wait on a slow backend"), fanout_rows))

@@ -1,0 +1,43 @@
+"""Reference: how long it takes to move a megabyte, a gigabyte and a terabyte along common paths."""
+
+from estimation import GB, MB, TB, bandwidth, duration, fraction, markdown_table, size
+from reference_latency import (
+    ddr5_4800_channel_bytes_per_s,
+    hdd_bytes_per_s,
+    one_core_memory_bytes_per_s,
+    ssd_seq_bytes_per_s,
+)
+
+# --- Raw facts -------------------------------------------------------------------------------------
+epyc_9654_memory_channels = 12  # AMD 2022
+pcie4_transfers_per_s_per_lane = 16e9  # PCI-SIG, PCI Express 4.0 (2017): 16 GT/s a lane
+pcie4_payload_bits_per_transfer = 128 / 130  # 128b/130b line encoding
+nvme_lanes = 4
+ethernet_gbit_per_s = (1, 10, 25, 100)  # IEEE 802.3 line rates
+hdd_capacity_bytes = 20 * TB  # Seagate Exos X20, largest model (Seagate 2021)
+
+pcie4_x4_bytes_per_s = pcie4_transfers_per_s_per_lane * pcie4_payload_bits_per_transfer * nvme_lanes / 8
+
+PATHS = [
+    ("One core streaming from memory", one_core_memory_bytes_per_s, "LZ4 2019 (memcpy)"),
+    ("One DDR5-4800 channel, peak", ddr5_4800_channel_bytes_per_s, "JEDEC rate x 8 bytes"),
+    ("A 12-channel DDR5-4800 socket, peak", ddr5_4800_channel_bytes_per_s * epyc_9654_memory_channels, "AMD 2022"),
+    ("PCIe 4.0 x4 link, ceiling", pcie4_x4_bytes_per_s, "PCI-SIG 2017"),
+    ("PCIe 4.0 NVMe SSD, sequential", min(ssd_seq_bytes_per_s), "Intel 2020"),
+    ("7200 rpm disk, outer tracks", hdd_bytes_per_s, "Seagate 2021"),
+] + [(f"{rate} Gbit/s Ethernet, line rate", rate * 1e9 / 8, "IEEE 802.3") for rate in ethernet_gbit_per_s]
+
+rows = [
+    (path, bandwidth(rate), duration(MB / rate), duration(GB / rate), duration(TB / rate), source)
+    for path, rate, source in PATHS
+]
+
+# Figures the page quotes.
+pcie4_x4_ceiling = bandwidth(pcie4_x4_bytes_per_s)
+ssd_share_of_link = fraction(min(ssd_seq_bytes_per_s) / pcie4_x4_bytes_per_s)
+hdd_full_read = duration(hdd_capacity_bytes / hdd_bytes_per_s)
+hdd_capacity = size(hdd_capacity_bytes)
+terabyte_over_10_gbit = duration(TB / (10e9 / 8))
+
+if __name__ != "reference_bandwidth":
+    print(markdown_table(("Path", "Bandwidth", "1 MB", "1 GB", "1 TB", "Source"), rows))

@@ -1,0 +1,110 @@
+"""Reference: requests one server handles by kind of work, and how many things fit in one machine.
+
+Most rows are reasoning, not measurement: a CPU cost per request (stated, and worth replacing with
+your own profile) turned into a rate. The sourced rows anchor the scale.
+"""
+
+from estimation import GB, KB, MB, TB, count, duration, fraction, markdown_table, per_second, size
+from reference_bandwidth import hdd_full_read
+
+# --- The machine the rows assume -------------------------------------------------------------------------
+cores = 16  # vCPUs of a mid-size cloud instance
+target_utilization = 0.6  # headroom for the busy second, garbage collection and a lost zone
+memory_bytes = 256 * GB
+usable_memory_share = 0.7  # the rest: operating system, allocator fragmentation, replication buffers
+
+# --- CPU time per request, by kind of work (stated assumptions, except where a source is named) ----------
+# Redis documentation, "How fast is Redis?" (Redis 2.2 docs, about 2011): about 81,000 GETs a second
+# from one single-threaded process on a 2.5 GHz Xeon X3320, 50 clients, no pipelining.
+redis_gets_per_second = 81_000
+WORK = [
+    ("In-memory key-value GET", 1 / redis_gets_per_second, "Redis docs: measured; one process per core"),
+    ("Static or cached response", 0.1e-3, "Assumed: parse, look up, write"),
+    ("API read served from a cache", 2e-3, "Assumed: auth, a cache call, JSON"),
+    ("API write with a database transaction", 10e-3, "Assumed: validation, ORM, commit"),
+    ("Server-rendered HTML page", 30e-3, "Assumed: several queries, templates"),
+    ("Image resize or short transcode", 300e-3, "Assumed: CPU-bound media work"),
+]
+work_rows = [
+    (
+        kind,
+        duration(cpu_seconds),
+        per_second(1 / cpu_seconds),
+        per_second(cores * target_utilization / cpu_seconds),
+        basis,
+    )
+    for kind, cpu_seconds, basis in WORK
+]
+
+# --- How many things fit in one machine's memory -----------------------------------------------------------
+ITEMS = [
+    ("Session or counter (key and value)", 100),
+    ("User profile row", 1 * KB),
+    ("Rendered page fragment", 10 * KB),
+    ("Thumbnail image", 100 * KB),
+    ("Photo", 2 * MB),
+]
+usable_memory = usable_memory_share * memory_bytes
+memory_rows = [(item, size(item_bytes), count(usable_memory / item_bytes)) for item, item_bytes in ITEMS]
+
+# --- Connections ---------------------------------------------------------------------------------------------
+# WhatsApp blog, "1 million is so 2011" (January 2012): 2,277,845 open TCP connections on one FreeBSD
+# server with 24 hardware threads and 103,062,118,400 bytes of physical memory, with CPU and memory to spare.
+whatsapp_connections = 2_277_845
+whatsapp_memory_bytes = 103_062_118_400
+memory_per_connection_ceiling = size(whatsapp_memory_bytes / whatsapp_connections)
+connections_in_our_machine = count(usable_memory / (whatsapp_memory_bytes / whatsapp_connections))
+
+# --- Disk -----------------------------------------------------------------------------------------------------
+drives_per_storage_server = 24  # assumed: a dense storage chassis
+drive_bytes = 20 * TB  # Seagate Exos X20, largest model
+raw_disk_per_server = size(drives_per_storage_server * drive_bytes)
+# Data stored per server once every byte is kept three times, or erasure coded 6 data + 3 parity.
+disk_rows = [
+    ("Raw capacity", raw_disk_per_server),
+    ("Data held with three full copies", size(drives_per_storage_server * drive_bytes / 3)),
+    ("Data held with 6+3 erasure coding", size(drives_per_storage_server * drive_bytes * 6 / 9)),
+    ("Time to read one drive end to end", hdd_full_read),
+]
+
+# Figures the page quotes.
+api_read_per_server = per_second(cores * target_utilization / WORK[2][1])
+api_write_per_server = per_second(cores * target_utilization / WORK[3][1])
+machine_cores = count(cores)
+machine_memory = size(memory_bytes)
+usable_memory_size = size(usable_memory)
+profiles_in_memory = count(usable_memory / KB)
+whatsapp_connection_count = count(whatsapp_connections)
+
+if __name__ != "reference_capacity":
+    print(
+        markdown_table(
+            (
+                "Kind of work",
+                "CPU per request",
+                "Per core",
+                f"Per {cores}-core server at {fraction(target_utilization)}",
+                "Basis",
+            ),
+            work_rows,
+        )
+    )
+    print()
+    print(markdown_table(("Item", "Size", f"Fit in {size(usable_memory)} of usable memory"), memory_rows))
+    print()
+    print(
+        markdown_table(
+            (f"A storage server with {drives_per_storage_server} drives of {size(drive_bytes)}", "Value"), disk_rows
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Connections", "Value"),
+            [
+                ("Open TCP connections on one server (WhatsApp, 2012)", whatsapp_connection_count),
+                ("Physical memory per connection, at most", memory_per_connection_ceiling),
+                (f"Connections that memory budget allows in {size(usable_memory)}", connections_in_our_machine),
+            ],
+        )
+    )

@@ -1,0 +1,50 @@
+"""Reference: peak-to-average factors, from the shape of a day and from one famous spike."""
+
+import math
+
+from estimation import fraction, markdown_table, per_second, times
+from twitter_traffic import record_tweets_per_second
+
+# --- A smooth day: traffic follows a sine wave between a trough and a peak ------------------------------
+# The average of a sine wave is halfway between its extremes, so peak / average = 2 / (1 + trough/peak).
+TROUGH_SHARES = [0.5, 1 / 3, 0.1, 0.0]
+
+
+def smooth_day_peak_to_average(trough_share: float) -> float:
+    return 2 / (1 + trough_share)
+
+
+# Check the closed form against the wave itself, sampled every second of a day.
+def sampled_peak_to_average(trough_share: float, samples: int = 86_400) -> float:
+    level = [trough_share + (1 - trough_share) * (1 + math.sin(2 * math.pi * s / samples)) / 2 for s in range(samples)]
+    return max(level) / (sum(level) / samples)
+
+
+assert all(math.isclose(smooth_day_peak_to_average(t), sampled_peak_to_average(t), rel_tol=1e-9) for t in TROUGH_SHARES)
+
+smooth_rows = [(fraction(t), times(smooth_day_peak_to_average(t))) for t in TROUGH_SHARES]
+
+# --- One event: Twitter's record second (Twitter Engineering blog, August 2013) --------------------------
+# 143,199 tweets in one second during a broadcast of Castle in the Sky in Japan, against "about 5,700
+# tweets a second on average" (500 million a day) in the same post.
+twitter_2013_average = per_second(5_700)
+twitter_2013_spike = times(record_tweets_per_second / twitter_2013_average)
+
+# Figures the page quotes.
+smooth_day_max = times(smooth_day_peak_to_average(0.0))
+smooth_day_third = times(smooth_day_peak_to_average(1 / 3))
+record_second = per_second(record_tweets_per_second)
+
+if __name__ != "reference_peaks":
+    print(markdown_table(("Quietest moment, as a share of the busiest", "Busiest over average"), smooth_rows))
+    print()
+    print(
+        markdown_table(
+            ("Twitter, August 2013", "Value"),
+            [
+                ("Average tweets a second", twitter_2013_average),
+                ("Record second", record_second),
+                ("Record over average", twitter_2013_spike),
+            ],
+        )
+    )

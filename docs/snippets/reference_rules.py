@@ -1,0 +1,107 @@
+"""Reference: rules of thumb for estimates, each with its figure, its basis and where it breaks.
+
+Every figure is imported from the snippet that computes it (or from its source data); this file
+only lays them side by side.
+"""
+
+from estimation import count, fraction, markdown_table, times
+from reference_availability_chains import fanout_100_slow_share
+from reference_bandwidth import hdd_full_read
+from reference_cache_skew import top_20_at_08
+from reference_capacity import api_read_per_server, api_write_per_server
+from reference_fiber import sf_amsterdam_rtt_floor, zone_pair_rtt_floor
+from reference_peaks import smooth_day_max, twitter_2013_spike
+from reference_powers import ephemeral_ports
+from reference_replication import five_replicas_tolerate, rs_6_3_overhead, three_copies_overhead
+from twitter_traffic import tweet_views_per_tweet
+
+# TAO (Bronson et al., USENIX ATC 2013): reads were 99.8% of requests to Facebook's social graph store.
+tao_read_share = 0.998
+tao_reads_per_write = count(tao_read_share / (1 - tao_read_share))
+# A cache in front of a store: the store sees only the misses, and all of them if the cache is lost.
+cache_hit_rate = 0.95
+miss_multiplier = times(1 / (1 - cache_hit_rate))
+
+RULES = [
+    (
+        "A fifth of the items take most requests",
+        f"Top 20% get {top_20_at_08} (Zipf 0.8)",
+        "Breslau et al. 1999; computed below",
+        "Access is flat: scans, crawlers, batch jobs",
+    ),
+    (
+        "A cache shields the store from all but misses",
+        f"{miss_multiplier} more store load without a {fraction(cache_hit_rate)} cache",
+        "Reasoning: the store sees 1 - hit rate",
+        "Cold start, mass expiry, a lost cache node",
+    ),
+    (
+        "Social products read far more than they write",
+        f"{tao_reads_per_write} reads per write",
+        "TAO, USENIX ATC 2013",
+        "Metrics, logs, IoT: writes dominate",
+    ),
+    (
+        "Feeds multiply reads again",
+        f"{tweet_views_per_tweet} tweets shown per tweet",
+        "This site's Twitter model",
+        "Chat: each message is read by few",
+    ),
+    (
+        "A smooth day peaks below twice its average",
+        f"At most {smooth_day_max}",
+        "Reasoning: a daily sine wave",
+        "Events, launches, retry storms",
+    ),
+    (
+        "Events break the daily shape",
+        f"{twitter_2013_spike} the average",
+        "Twitter Engineering blog, 2013",
+        "It is the exception: queue and shed",
+    ),
+    (
+        "Keep three copies",
+        f"{three_copies_overhead} storage; erasure coding {rs_6_3_overhead}",
+        "GFS 2003, HDFS defaults",
+        "Copies share a rack, zone or bad deploy",
+    ),
+    (
+        "Rebuilds are slow on big disks",
+        f"{hdd_full_read} to read one drive",
+        "Seagate 2021 data sheet; computed",
+        "Rebuild competes with live traffic",
+    ),
+    (
+        "Five voters survive two failures",
+        f"{five_replicas_tolerate} of 5 may fail",
+        "Raft, USENIX ATC 2014: majority quorum",
+        "Three of the five share one zone",
+    ),
+    (
+        "Zones are close, regions are far",
+        f"Floors: {zone_pair_rtt_floor} vs {sf_amsterdam_rtt_floor}",
+        "AWS zones within 100 km; fiber physics",
+        "Synchronous writes across regions",
+    ),
+    (
+        "Fan-out turns rare slowness into the norm",
+        f"{fanout_100_slow_share} of requests hit a slow backend (100)",
+        "The Tail at Scale, CACM 2013",
+        "Slow calls are correlated, not independent",
+    ),
+    (
+        "Outbound connections to one backend are finite",
+        f"{ephemeral_ports} ports per destination",
+        "Linux default ip_local_port_range",
+        "Proxies and NAT opening short connections",
+    ),
+    (
+        "One API server: thousands of reads a second",
+        f"{api_read_per_server} reads, {api_write_per_server} writes",
+        "Reasoning: CPU ms per request (below)",
+        "Slow runtimes, chatty ORMs: measure",
+    ),
+]
+
+if __name__ != "reference_rules":
+    print(markdown_table(("Rule of thumb", "Figure", "Source or reasoning", "Breaks when"), RULES))
