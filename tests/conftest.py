@@ -9,13 +9,23 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "docs" / "snippets"
 # What a site needs to build: copying these gives a check something to break safely.
-SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "lychee.toml")
+SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "lychee.toml", ".diagrams")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, leaving its `!!python/name:` references unresolved."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+MKDOCS = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+SITE_URL: str = MKDOCS["site_url"]
 if str(SNIPPETS) not in sys.path:
     sys.path.insert(0, str(SNIPPETS))
 
@@ -73,8 +83,13 @@ def replace_once(path: Path, old: str, new: str) -> int:
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # As DEVELOPERS.md prescribes: without the networking flags Chromium calls Google's hosts.
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -91,7 +106,7 @@ class SiteServer:
         server = self
 
         class Handler(http.server.SimpleHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+            def do_GET(self) -> None:
                 # Material's instant navigation only follows links listed in sitemap.xml, and
                 # maps its URLs onto this host without the port. Served from its own site_url,
                 # as on GitHub Pages, the site lists its own URLs: stand in for that here.
@@ -107,7 +122,7 @@ class SiteServer:
 
             def translate_path(self, path: str) -> str:
                 if prefix and path.startswith(prefix + "/"):
-                    return super().translate_path(path[len(prefix):])
+                    return super().translate_path(path[len(prefix) :])
                 return super().translate_path("/no-such-file")  # outside the site: 404
 
             def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -124,7 +139,9 @@ class SiteServer:
             def log_message(self, *args) -> None:
                 pass
 
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site_dir)))
+        self.httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Handler, directory=str(site_dir))
+        )
         self.httpd.daemon_threads = True
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.base = f"{self.origin}{prefix}/"
@@ -139,12 +156,9 @@ class SiteServer:
 
 @pytest.fixture(scope="session")
 def site_server(built_site: Path):
-    import yaml as _yaml
     from urllib.parse import urlsplit
 
-    text = "\n".join(line for line in (ROOT / "mkdocs.yml").read_text().splitlines() if "!!python" not in line)
-    prefix = urlsplit(_yaml.safe_load(text)["site_url"]).path.rstrip("/")
-    server = SiteServer(built_site, prefix, _yaml.safe_load(text)["site_url"])
+    server = SiteServer(built_site, urlsplit(SITE_URL).path.rstrip("/"), SITE_URL)
     yield server
     server.close()
 

@@ -7,19 +7,15 @@
  * This file keeps `window.mermaid` defined on every page:
  *   - the vendored library, as soon as a page has loaded it;
  *   - until then, a stand-in whose first render loads the vendored file.
- * It also adds the styles Material's theme lacks for Mermaid 11: the title of an `else` branch
- * and the arrowheads of a sequence diagram otherwise stay black or dark grey, unreadable on
- * the dark palette.
+ * It also adds the styles Material's theme lacks for Mermaid 11 (extra.diagram_css in
+ * mkdocs.yml), and attaches diagrams drawn at build time when instant navigation brings
+ * them in: a page fetched that way does not turn <template shadowrootmode> into a shadow root.
  */
 (function () {
   "use strict";
-  var source = new URL(document.currentScript.dataset.mermaidSrc, document.baseURI).href;
-  var extraCss =
-    ".sectionTitle,.sectionTitle>tspan{fill:var(--md-mermaid-sequence-loop-fg-color)!important}" +
-    // Sequence arrowheads are drawn in a fixed dark grey, invisible on the dark palette.
-    "[id$='-arrowhead'] path,[id$='-crosshead'] path{fill:var(--md-mermaid-sequence-message-line-color)!important;" +
-    "stroke:var(--md-mermaid-sequence-message-line-color)!important}" +
-    "marker path{stroke:var(--md-mermaid-edge-color)!important}";
+  // The vendored library, found from this file's own address (assets/javascripts/).
+  var source = new URL("../vendor/mermaid/mermaid.min.js", document.currentScript.src).href;
+  var extraCss = document.currentScript.dataset.extraCss || ""; // extra.diagram_css in mkdocs.yml
   var library = null; // the real Mermaid, once a script has defined it
   var settings = {}; // what Material passed to initialize() before the library arrived
   var loading = null;
@@ -67,5 +63,24 @@
     configurable: true,
     get: function () { return library || standIn; },
     set: adopt,
+  });
+
+  // Diagrams drawn at build time arrive as <template shadowrootmode="open">. The browser turns
+  // those into shadow roots as it parses a page, but not in a page that instant navigation
+  // fetched and inserted: do it here.
+  function attachDrawnDiagrams() {
+    var templates = document.querySelectorAll("div.mermaid > template[shadowrootmode]");
+    for (var i = 0; i < templates.length; i++) {
+      var template = templates[i];
+      var host = template.parentElement;
+      if (!host.shadowRoot) {
+        host.attachShadow({ mode: template.getAttribute("shadowrootmode") }).appendChild(template.content);
+      }
+      template.remove();
+    }
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    if (window.document$) window.document$.subscribe(attachDrawnDiagrams);
+    else attachDrawnDiagrams();
   });
 })();

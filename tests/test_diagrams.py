@@ -1,0 +1,65 @@
+"""overrides/hooks/diagrams.py: diagrams drawn at build time, a syntax error reported, a fallback."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from conftest import append_line, run
+
+PAGE = "workflow/step-5-high-level-design.md"
+NEW_DIAGRAM = "```mermaid\nflowchart TD\n  Reader --> Page\n```"
+
+
+def build(root: Path, site: Path, **env: str):
+    return run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=root,
+        env={**os.environ, **env},
+    )
+
+
+def built(site: Path) -> BeautifulSoup:
+    return BeautifulSoup(
+        (site / "workflow/step-5-high-level-design/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+
+
+def test_a_new_diagram_is_drawn_and_cached(site_copy: Path, tmp_path: Path) -> None:
+    before = set((site_copy / ".diagrams").iterdir())
+    append_line(site_copy / "docs" / PAGE, NEW_DIAGRAM)
+    result = build(site_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    added = set((site_copy / ".diagrams").iterdir()) - before
+    assert len(added) == 1
+    svg = added.pop()
+    soup = built(tmp_path / "out")
+    drawn = soup.select_one(f'div.mermaid[data-diagram="{svg.stem}"] > template[shadowrootmode=open]')
+    assert drawn is not None and "Reader" in drawn.get_text()
+    assert soup.select("pre.mermaid") == []
+
+
+def test_a_syntax_error_fails_the_build_at_its_line(site_copy: Path, tmp_path: Path) -> None:
+    line = append_line(site_copy / "docs" / PAGE, "```mermaid\nflowchart TD\n  A --> B -->\n```")
+    result = build(site_copy, tmp_path / "out")
+    assert result.returncode == 1
+    warnings = [w for w in result.stderr.splitlines() if w.startswith("WARNING")]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(
+        f"WARNING -  docs/{PAGE}:{line + 1}: Mermaid cannot draw this diagram: Parse error on line"
+    )
+
+
+def test_without_a_browser_a_new_diagram_is_left_for_the_browser(site_copy: Path, tmp_path: Path) -> None:
+    append_line(site_copy / "docs" / PAGE, NEW_DIAGRAM)
+    result = build(site_copy, tmp_path / "out", CHROMIUM="/nonexistent/chromium")
+    assert result.returncode == 0, result.stderr
+    assert "diagrams: 1 diagram(s) left for the browser to draw: no Chromium at /nonexistent/chromium" in result.stderr
+    soup = built(tmp_path / "out")
+    assert len(soup.select("pre.mermaid")) == 1
+    assert len(soup.select("div.mermaid[data-diagram]")) >= 1  # the cached ones are still drawn
+    assert [t["src"] for t in soup.find_all("script", src=True) if t["src"].endswith("mermaid.min.js")] == [
+        "../../assets/vendor/mermaid/mermaid.min.js"
+    ]
