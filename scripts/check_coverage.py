@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import itertools
 import posixpath
 import re
 import sys
@@ -37,12 +38,42 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 STEPS_FILE = "docs/workflow/steps.yml"
 # The diagram types Mermaid 11 recognises (the first word of a diagram).
 MERMAID_TYPES = (
-    "architecture-beta", "block", "block-beta", "C4Component", "C4Container", "C4Context",
-    "C4Deployment", "C4Dynamic", "classDiagram", "classDiagram-v2", "erDiagram", "flowchart",
-    "flowchart-elk", "gantt", "gitGraph", "graph", "info", "journey", "kanban", "mindmap",
-    "packet", "packet-beta", "pie", "quadrantChart", "radar-beta", "requirementDiagram",
-    "sankey", "sankey-beta", "sequenceDiagram", "stateDiagram", "stateDiagram-v2", "timeline",
-    "treemap-beta", "xychart", "xychart-beta", "zenuml",
+    "architecture-beta",
+    "block",
+    "block-beta",
+    "C4Component",
+    "C4Container",
+    "C4Context",
+    "C4Deployment",
+    "C4Dynamic",
+    "classDiagram",
+    "classDiagram-v2",
+    "erDiagram",
+    "flowchart",
+    "flowchart-elk",
+    "gantt",
+    "gitGraph",
+    "graph",
+    "info",
+    "journey",
+    "kanban",
+    "mindmap",
+    "packet",
+    "packet-beta",
+    "pie",
+    "quadrantChart",
+    "radar-beta",
+    "requirementDiagram",
+    "sankey",
+    "sankey-beta",
+    "sequenceDiagram",
+    "stateDiagram",
+    "stateDiagram-v2",
+    "timeline",
+    "treemap-beta",
+    "xychart",
+    "xychart-beta",
+    "zenuml",
 )
 # mermaid2's fence puts the diagram source into the page unescaped, so a tag vanishes.
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*\b[^>]*>")
@@ -188,23 +219,31 @@ def load_steps(path: Path, report: Report) -> tuple[list[str], list[Step]]:
         questions_node = _get(item, "key_questions")
         questions = [(q.value, q.start_mark.line + 1) for q in getattr(questions_node, "value", [])]
         example = _scalar(_get(item, "example"))
-        steps.append(Step(
-            number=int(_scalar(_get(item, "number")) or -1),
-            title=_scalar(_get(item, "title")) or "",
-            page=_scalar(_get(item, "page")) or "",
-            example=None if example in (None, "null", "~", "") else example,
-            questions=questions,
-            line=line,
-        ))
+        steps.append(
+            Step(
+                number=int(_scalar(_get(item, "number")) or -1),
+                title=_scalar(_get(item, "title")) or "",
+                page=_scalar(_get(item, "page")) or "",
+                example=None if example in (None, "null", "~", "") else example,
+                questions=questions,
+                line=line,
+            )
+        )
     for expected, step in enumerate(steps):
         if step.number != expected:
-            report.add(where, step.line, f"step numbered {step.number}; expected {expected} (steps run 0, 1, 2... in order)")
+            report.add(
+                where, step.line, f"step numbered {step.number}; expected {expected} (steps run 0, 1, 2... in order)"
+            )
         if not step.questions:
             report.add(where, step.line, f"step {step.number} lists no key_questions")
     seen: dict[str, int] = {}
     for step in steps:
         if step.page in seen:
-            report.add(where, step.line, f"step {step.number} reuses the page {step.page} of step {seen[step.page]}; each step has its own page")
+            report.add(
+                where,
+                step.line,
+                f"step {step.number} reuses the page {step.page} of step {seen[step.page]}; each step has its own page",
+            )
         seen[step.page] = step.number
     return skeleton, steps
 
@@ -215,21 +254,26 @@ def check_nav(nav: list[tuple[str, int]], nav_line: int, wanted: list[tuple[str,
     for index, (path, _) in enumerate(nav):
         positions.setdefault(path, []).append(index)
     previous: tuple[int, str, str] | None = None  # (nav index, page, label)
-    for order, (page, label) in enumerate(wanted):
+    for page, label in wanted:
         found = positions.get(page, [])
         if not found:
             if previous:  # point at the entry it should follow
-                report.add("mkdocs.yml", nav[previous[0]][1], f"nav: {page} ({label}) is missing; add it after {previous[1]}")
+                report.add(
+                    "mkdocs.yml", nav[previous[0]][1], f"nav: {page} ({label}) is missing; add it after {previous[1]}"
+                )
             else:
                 report.add("mkdocs.yml", nav_line, f"nav: {page} ({label}) is missing")
             continue
         if len(found) > 1:
             lines = ", ".join(str(nav[i][1]) for i in found)
-            report.add("mkdocs.yml", nav[found[1]][1], f"nav: {page} ({label}) is listed more than once (lines {lines})")
+            report.add(
+                "mkdocs.yml", nav[found[1]][1], f"nav: {page} ({label}) is listed more than once (lines {lines})"
+            )
         index = found[0]
         if previous and index < previous[0]:
             report.add(
-                "mkdocs.yml", nav[index][1],
+                "mkdocs.yml",
+                nav[index][1],
                 f"nav: {page} ({label}) comes before {previous[1]} ({previous[2]}); list them in step order",
             )
         previous = (index, page, label)
@@ -254,17 +298,22 @@ def check_step_page(step: Step, page: Page, skeleton: list[str], report: Report)
             close = difflib.get_close_matches(heading, others, n=1, cutoff=0.6)
             if close:  # most likely renamed: point at it
                 line = h2[h2_texts.index(close[0])][0]
-                report.add(where, line, f'section "## {close[0]}" should be "## {heading}" (skeleton headings are fixed; see {STEPS_FILE})')
+                report.add(
+                    where,
+                    line,
+                    f'section "## {close[0]}" should be "## {heading}" (skeleton headings are fixed; see {STEPS_FILE})',
+                )
             else:  # point where it belongs: after the previous skeleton heading found
                 line = h2[found_at[-1]][0] if found_at else 1
                 report.add(where, line, f'missing section "## {heading}" (expected {before})')
             continue
         found_at.append(h2_texts.index(heading))
-    for previous, current in zip(found_at, found_at[1:]):
+    for previous, current in itertools.pairwise(found_at):
         if current < previous:
             (early_line, early), (late_line, late) = h2[current], h2[previous]
             report.add(
-                where, late_line,
+                where,
+                late_line,
                 f'section "## {late}" comes after "## {early}" (line {early_line}); the skeleton order is: '
                 + ", ".join(skeleton),
             )
@@ -281,7 +330,8 @@ def check_step_page(step: Step, page: Page, skeleton: list[str], report: Report)
         targets = [_resolve(step.page, href) for line, href in page.links if section[0] <= line < section[1]]
         if step.example not in targets:
             report.add(
-                where, section[0] if section[0] > 1 else 1,
+                where,
+                section[0] if section[0] > 1 else 1,
                 f'"## Worked example" does not link to the example page {step.example}',
             )
 
@@ -297,13 +347,10 @@ def _section_lines(h2: list[tuple[int, str]], title: str, last_line: int) -> tup
 def check_mermaid(page: Page, report: Report) -> int:
     where = f"docs/{page.path}"
     for line, body in page.mermaid:
-        meaningful = [
-            text.strip() for text in body.splitlines()
-            if text.strip() and not text.strip().startswith("%%")
-        ]
+        meaningful = [text.strip() for text in body.splitlines() if text.strip() and not text.strip().startswith("%%")]
         if meaningful[:1] == ["---"]:  # a front-matter block (title, config) comes first
             closing = meaningful.index("---", 1) if "---" in meaningful[1:] else len(meaningful)
-            meaningful = meaningful[closing + 1:]
+            meaningful = meaningful[closing + 1 :]
         if not meaningful:
             report.add(where, line, "empty Mermaid block")
             continue
@@ -312,7 +359,8 @@ def check_mermaid(page: Page, report: Report) -> int:
             close = difflib.get_close_matches(kind, MERMAID_TYPES, n=1)
             hint = f' (did you mean "{close[0]}"?)' if close else ""
             report.add(
-                where, line,
+                where,
+                line,
                 f'unknown Mermaid diagram type "{kind}"{hint}; a diagram starts with its type, '
                 "such as flowchart, sequenceDiagram, erDiagram, classDiagram or stateDiagram-v2",
             )
@@ -320,7 +368,8 @@ def check_mermaid(page: Page, report: Report) -> int:
             tag = HTML_TAG.search(text)
             if tag:
                 report.add(
-                    where, line + 1 + offset,
+                    where,
+                    line + 1 + offset,
                     f'HTML tag "{tag[0]}" in a Mermaid block is dropped when the page renders; use plain text',
                 )
     return len(page.mermaid)
@@ -357,7 +406,9 @@ def run(root: Path) -> tuple[list[str], str]:
         if re.match(r"workflow/step-\d+", path) and path not in listed:
             report.add(f"docs/{path}", 1, f"looks like a step page but is not listed in {STEPS_FILE}")
     check_nav(nav, nav_line, [(s.page, f"step {s.number}") for s in steps], report)
-    check_nav(nav, nav_line, [(s.example, f"example for step {s.number}") for s in steps if s.example and s.number], report)
+    check_nav(
+        nav, nav_line, [(s.example, f"example for step {s.number}") for s in steps if s.example and s.number], report
+    )
     nav_paths = {path for path, _ in nav}
     for path, line in nav:
         if path not in pages:
@@ -376,7 +427,11 @@ def run(root: Path) -> tuple[list[str], str]:
     # Orphans and diagrams.
     for path in pages:
         if path not in nav_paths and not not_in_nav.match_file(path):
-            report.add(f"docs/{path}", 1, "page is not in nav; add it to nav in mkdocs.yml, or to not_in_nav if only links reach it")
+            report.add(
+                f"docs/{path}",
+                1,
+                "page is not in nav; add it to nav in mkdocs.yml, or to not_in_nav if only links reach it",
+            )
     diagrams = sum(check_mermaid(page, report) for page in pages.values())
 
     examples = sum(1 for s in steps if s.example and s.number)
@@ -386,7 +441,9 @@ def run(root: Path) -> tuple[list[str], str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--root", type=Path, default=Path("."), help="the repository to check (default: the current directory)")
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="the repository to check (default: the current directory)"
+    )
     args = parser.parse_args(argv)
     try:
         problems, counted = run(args.root.resolve())

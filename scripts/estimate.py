@@ -26,8 +26,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "docs" / "snippets"))
-from estimation import InputError, estimate  # noqa: E402
-from estimator_presets import PRESETS  # noqa: E402
+from estimation import InputError, estimate
+from estimator_presets import PRESETS
 
 
 def main(argv: list[str] | None = None) -> int:

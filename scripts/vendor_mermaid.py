@@ -36,7 +36,7 @@ def sha256_of(path: Path) -> str:
 
 
 def fetch(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 (fixed https URL)
+    with urllib.request.urlopen(url, timeout=60) as response:
         return response.read()
 
 
@@ -81,8 +81,10 @@ def check(root: Path) -> int:
             print(f"{path.as_posix()}: missing; run: python scripts/vendor_mermaid.py --version {record['version']}")
             problems += 1
         elif sha256_of(root / path) != expected:
-            print(f"{path.as_posix()}: checksum differs from mermaid.json (mermaid {record['version']}); "
-                  f"re-vendor it rather than editing it by hand")
+            print(
+                f"{path.as_posix()}: checksum differs from mermaid.json (mermaid {record['version']}); "
+                f"re-vendor it rather than editing it by hand"
+            )
             problems += 1
     if not problems:
         print(f"mermaid {record['version']}: {len(record['files'])} vendored files match their checksums")

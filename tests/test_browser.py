@@ -6,6 +6,7 @@ the test saves a screenshot and the console log under test-artifacts/ and names 
 
 from __future__ import annotations
 
+import contextlib
 import re
 import socket
 import subprocess
@@ -17,15 +18,18 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import ARTIFACTS, ROOT
+from conftest import ARTIFACTS, ROOT, SITE_URL
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import check_coverage  # noqa: E402
+import check_coverage
 
 pytestmark = pytest.mark.browser
 
 STEPS = yaml.safe_load((ROOT / "docs/workflow/steps.yml").read_text(encoding="utf-8"))
-NAV = [path for path, _ in check_coverage.nav_entries(check_coverage._get(check_coverage._compose(ROOT / "mkdocs.yml"), "nav"))]
+NAV = [
+    path
+    for path, _ in check_coverage.nav_entries(check_coverage._get(check_coverage._compose(ROOT / "mkdocs.yml"), "nav"))
+]
 
 
 def url_path(source: str) -> str:
@@ -58,7 +62,8 @@ DIAGRAM_CONTRAST = """
     const [r, g, b, a = 1] = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return { r, g, b, a }; };
   const over = (top, bottom) => ({ r: top.r * top.a + bottom.r * (1 - top.a), g: top.g * top.a + bottom.g * (1 - top.a),
                                    b: top.b * top.a + bottom.b * (1 - top.a), a: 1 });
-  const lum = ({ r, g, b }) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const lum = ({ r, g, b }) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
   const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
   const page = parse(getComputedStyle(document.body).backgroundColor);
@@ -76,17 +81,21 @@ DIAGRAM_CONTRAST = """
       const stack = root.elementsFromPoint(box.x + box.width / 2, box.y + box.height / 2);
       const layers = [];
       for (const under of stack) {
-        if (under === el || el.contains(under) || under.contains(el) && !(under instanceof SVGGeometryElement)) continue;
+        const inside = under === el || el.contains(under);
+        if (inside || (under.contains(el) && !(under instanceof SVGGeometryElement))) continue;
         const s = getComputedStyle(under);
         const fill = parse(under instanceof SVGGeometryElement ? s.fill : s.backgroundColor);
         if (fill && fill.a > 0) { layers.push(fill); if (fill.a >= 1) break; }
       }
       for (const layer of layers.reverse()) background = over(layer, background);
-      results.push({ text: el.textContent.trim().slice(0, 40), ratio: ratio(over(color, background), background), minimum: 4.5 });
+      const text = el.textContent.trim().slice(0, 40);
+      results.push({ text, ratio: ratio(over(color, background), background), minimum: 4.5 });
     }
     // Arrowheads in use: graphics need 3:1 against the page (WCAG 1.4.11).
     const used = new Set([...root.querySelectorAll("[marker-end], [marker-start]")].flatMap((el) =>
-      ["marker-end", "marker-start"].map((a) => (el.getAttribute(a) || "").replace(/^url\\(#?|\\)$/g, "")).filter(Boolean)));
+      ["marker-end", "marker-start"]
+        .map((a) => (el.getAttribute(a) || "").replace(/^url\\(#?|\\)$/g, ""))
+        .filter(Boolean)));
     for (const id of used) {
       const shape = root.getElementById(id) && root.getElementById(id).querySelector("path, circle, polygon");
       if (!shape) continue;
@@ -148,14 +157,17 @@ def save_artifacts(page, recorder: Recorder, name: str) -> Path:
 
 def wait_for_diagrams(page) -> None:
     """Material swaps each pre.mermaid for a div.mermaid once drawn; give it time to finish."""
-    try:
+    # A timeout is reported by diagram_problems as an undrawn diagram, with the page's errors.
+    with contextlib.suppress(Exception):
         page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0", timeout=15_000)
-    except Exception:  # reported below as an undrawn diagram, with the page's errors
-        pass
 
 
 def diagram_problems(page) -> list[str]:
-    problems = [f"diagram not drawn: {page.locator('pre.mermaid').count()} pre.mermaid left"] if page.locator("pre.mermaid").count() else []
+    problems = (
+        [f"diagram not drawn: {page.locator('pre.mermaid').count()} pre.mermaid left"]
+        if page.locator("pre.mermaid").count()
+        else []
+    )
     for index, state in enumerate(page.evaluate(DIAGRAM_STATE), start=1):
         if not state["svg"] or state["height"] <= 0:
             problems.append(f"diagram {index}: no drawing (height {state['height']})")
@@ -170,7 +182,8 @@ def serious_accessibility_problems(page) -> list[str]:
     results = Axe().run(page)
     return [
         f"axe {v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes'][:3]]}"
-        for v in results.response["violations"] if v["impact"] in ("serious", "critical")
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
     ]
 
 
@@ -207,10 +220,11 @@ def test_page(browser, site_server, path: str) -> None:
 
 
 def test_every_page_in_the_sitemap_is_tested(built_site: Path) -> None:
-    site_url = yaml.safe_load("\n".join(l for l in (ROOT / "mkdocs.yml").read_text().splitlines() if "!!python" not in l))["site_url"]
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locations = [loc.text for loc in ET.parse(built_site / "sitemap.xml").findall(".//s:loc", namespace)]
-    assert sorted(location.removeprefix(site_url) for location in locations) == sorted(p for p in PAGES if p != "404.html")
+    assert sorted(location.removeprefix(SITE_URL) for location in locations) == sorted(
+        p for p in PAGES if p != "404.html"
+    )
 
 
 def test_unknown_addresses_get_the_404_page(browser, site_server) -> None:
@@ -288,14 +302,17 @@ def test_search_finds_the_page(browser, site_server, query: str, expected: str) 
         results = search(page, site_server.base, query)
         if expected not in results[:3]:
             folder = save_artifacts(page, recorder, f"test_search-{query}")
-            pytest.fail(f"search {query!r}: expected {expected} in the first three results, got {results[:5]}\n"
-                        f"screenshot and console log: {folder}")
+            pytest.fail(
+                f"search {query!r}: expected {expected} in the first three results, got {results[:5]}\n"
+                f"screenshot and console log: {folder}"
+            )
         assert recorder.problems == []
     finally:
         context.close()
 
 
 # --- Dark mode and instant navigation -------------------------------------------------------
+
 
 def test_palette_toggle_switches_scheme_and_the_choice_survives_navigation(browser, site_server) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
@@ -347,6 +364,7 @@ def test_instant_navigation_keeps_diagrams_and_stays_on_host(browser, site_serve
 
 # --- The reader's offline copy: mkdocs serve --------------------------------------------------
 
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -357,10 +375,12 @@ def test_mkdocs_serve_works_offline(browser) -> None:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
-    site_url = yaml.safe_load("\n".join(l for l in (ROOT / "mkdocs.yml").read_text().splitlines() if "!!python" not in l))["site_url"]
-    origin, base = f"http://127.0.0.1:{port}", urlsplit(site_url).path
+    origin, base = f"http://127.0.0.1:{port}", urlsplit(SITE_URL).path
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(OPEN_SHADOW_ROOTS)
     page = context.new_page()

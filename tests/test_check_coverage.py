@@ -67,7 +67,8 @@ def test_step_pages_out_of_order_in_nav(site_copy: Path) -> None:
     code, lines = check(site_copy)
     assert code == 1
     assert problems(lines) == [
-        f"mkdocs.yml:{nav_line(site_copy, four)}: nav: {four} (step 4) comes before {three} (step 3); list them in step order"
+        f"mkdocs.yml:{nav_line(site_copy, four)}: nav: {four} (step 4) comes before {three} (step 3); "
+        "list them in step order"
     ]
 
 
@@ -96,7 +97,8 @@ def test_skeleton_heading_missing(site_copy: Path) -> None:
     code, lines = check(site_copy)
     assert code == 1
     assert problems(lines) == [
-        f'docs/{STEP[2]["page"]}:{pitfalls_line}: missing section "## Time budget" (expected after "## Common pitfalls")'
+        f'docs/{STEP[2]["page"]}:{pitfalls_line}: missing section "## Time budget" '
+        '(expected after "## Common pitfalls")'
     ]
 
 
@@ -113,7 +115,7 @@ def test_skeleton_heading_renamed(site_copy: Path) -> None:
 def test_skeleton_heading_out_of_order(site_copy: Path) -> None:
     page = site_copy / "docs" / STEP[3]["page"]
     text = page.read_text(encoding="utf-8")
-    why = text[text.index("## Why it matters"): text.index("## Questions to ask")]
+    why = text[text.index("## Why it matters") : text.index("## Questions to ask")]
     text = text.replace(why, "")
     text = text.replace("## Common pitfalls", why + "## Common pitfalls")
     page.write_text(text, encoding="utf-8")
@@ -138,7 +140,8 @@ def test_key_question_dropped(site_copy: Path) -> None:
     code, lines = check(site_copy)
     assert code == 1
     assert problems(lines) == [
-        f'docs/{STEP[1]["page"]}:{questions_line}: key question missing: "{question}" (listed in docs/workflow/steps.yml:{listed})'
+        f'docs/{STEP[1]["page"]}:{questions_line}: key question missing: "{question}" '
+        f"(listed in docs/workflow/steps.yml:{listed})"
     ]
 
 
@@ -160,7 +163,9 @@ def test_example_page_does_not_link_back(site_copy: Path) -> None:
     h1_line = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("# "))
     code, lines = check(site_copy)
     assert code == 1
-    assert problems(lines) == [f"docs/{STEP[4]['example']}:{h1_line}: does not link back to its step page {STEP[4]['page']}"]
+    assert problems(lines) == [
+        f"docs/{STEP[4]['example']}:{h1_line}: does not link back to its step page {STEP[4]['page']}"
+    ]
 
 
 def test_step_page_does_not_link_to_its_example(site_copy: Path) -> None:
@@ -172,7 +177,7 @@ def test_step_page_does_not_link_to_its_example(site_copy: Path) -> None:
     code, lines = check(site_copy)
     assert code == 1
     assert problems(lines) == [
-        f"docs/{STEP[5]['page']}:{line}: \"## Worked example\" does not link to the example page {STEP[5]['example']}"
+        f'docs/{STEP[5]["page"]}:{line}: "## Worked example" does not link to the example page {STEP[5]["example"]}'
     ]
 
 
@@ -210,7 +215,8 @@ def test_html_inside_mermaid(site_copy: Path) -> None:
     code, lines = check(site_copy)
     assert code == 1
     assert problems(lines) == [
-        f'docs/{STEP[5]["page"]}:{line + 2}: HTML tag "<br>" in a Mermaid block is dropped when the page renders; use plain text'
+        f'docs/{STEP[5]["page"]}:{line + 2}: HTML tag "<br>" in a Mermaid block is dropped when the page renders; '
+        "use plain text"
     ]
 
 

@@ -37,29 +37,73 @@ def test_help_explains_the_check() -> None:
 
 def test_a_missing_config_is_a_setup_error(tmp_path: Path) -> None:
     code, lines = check(tmp_path)
-    assert (code, lines) == (2, [f"check_links: {tmp_path}/mkdocs.yml: not found; run from the repository root or pass --root"])
+    assert (code, lines) == (
+        2,
+        [f"check_links: {tmp_path}/mkdocs.yml: not found; run from the repository root or pass --root"],
+    )
 
 
 # (what is broken, the Markdown appended to docs/PAGE, lines after the append, link, reason)
 BROKEN = [
     ("missing page", "See [the missing page](missing.md).", 0, "missing.md", "no such file: docs/workflow/missing.md"),
-    ("missing anchor on another page", f"See [estimation](step-2-scale-estimation.md#no-such-part).", 0,
-     "step-2-scale-estimation.md#no-such-part", f"no anchor #no-such-part in docs/{OTHER}"),
-    ("missing anchor on the same page", "See [above](#no-such-heading).", 0, "#no-such-heading", "no such anchor on this page"),
-    ("missing image", "![A diagram](images/diagram.png)", 0, "images/diagram.png", "no such file: docs/workflow/images/diagram.png"),
-    ("broken link in a table", "| Step | Page |\n|---|---|\n| 9 | [Nine](step-9.md) |", 2, "step-9.md",
-     "no such file: docs/workflow/step-9.md"),
-    ("broken link in an admonition", '!!! tip "Read more"\n    See [the glossary](glossary.md).', 1, "glossary.md",
-     "no such file: docs/workflow/glossary.md"),
-    ("broken reference-style link", "See [the appendix][appendix].\n\n[appendix]: appendix.md", 2, "appendix.md",
-     "no such file: docs/workflow/appendix.md"),
-    ("broken link in raw HTML", '<a href="raw-page.md">raw</a>', 0, "raw-page.md",
-     "no such file in the built site: workflow/step-1-requirements-clarification/raw-page.md"),
+    (
+        "missing anchor on another page",
+        "See [estimation](step-2-scale-estimation.md#no-such-part).",
+        0,
+        "step-2-scale-estimation.md#no-such-part",
+        f"no anchor #no-such-part in docs/{OTHER}",
+    ),
+    (
+        "missing anchor on the same page",
+        "See [above](#no-such-heading).",
+        0,
+        "#no-such-heading",
+        "no such anchor on this page",
+    ),
+    (
+        "missing image",
+        "![A diagram](images/diagram.png)",
+        0,
+        "images/diagram.png",
+        "no such file: docs/workflow/images/diagram.png",
+    ),
+    (
+        "broken link in a table",
+        "| Step | Page |\n|---|---|\n| 9 | [Nine](step-9.md) |",
+        2,
+        "step-9.md",
+        "no such file: docs/workflow/step-9.md",
+    ),
+    (
+        "broken link in an admonition",
+        '!!! tip "Read more"\n    See [the glossary](glossary.md).',
+        1,
+        "glossary.md",
+        "no such file: docs/workflow/glossary.md",
+    ),
+    (
+        "broken reference-style link",
+        "See [the appendix][appendix].\n\n[appendix]: appendix.md",
+        2,
+        "appendix.md",
+        "no such file: docs/workflow/appendix.md",
+    ),
+    (
+        "broken link in raw HTML",
+        '<a href="raw-page.md">raw</a>',
+        0,
+        "raw-page.md",
+        "no such file in the built site: workflow/step-1-requirements-clarification/raw-page.md",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("markdown", "offset", "link", "reason"), [case[1:] for case in BROKEN], ids=[case[0] for case in BROKEN])
-def test_broken_link_is_reported_at_its_markdown_line(site_copy: Path, markdown: str, offset: int, link: str, reason: str) -> None:
+@pytest.mark.parametrize(
+    ("markdown", "offset", "link", "reason"), [case[1:] for case in BROKEN], ids=[case[0] for case in BROKEN]
+)
+def test_broken_link_is_reported_at_its_markdown_line(
+    site_copy: Path, markdown: str, offset: int, link: str, reason: str
+) -> None:
     line = append_line(site_copy / "docs" / PAGE, markdown) + offset
     code, lines = check(site_copy)
     assert code == 1
@@ -98,8 +142,9 @@ def test_the_check_modifies_nothing(site_copy: Path) -> None:
 
 # --- --external, against a server on 127.0.0.1 (never the internet) ---------------------------
 
+
 class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+    def do_GET(self) -> None:
         if self.path == "/ok":
             self.send_response(200)
         elif self.path == "/moved":
@@ -135,8 +180,11 @@ def test_external_links_200_404_redirect_and_timeout(site_copy: Path, local_serv
     moved = append_line(page, f"[moved]({local_server}/moved)")
     slow = append_line(page, f"[slow]({local_server}/slow)")
     settings = site_copy / "lychee-test.toml"
-    settings.write_text("timeout = 1\nmax_retries = 0\nmax_concurrency = 2\nmax_cache_age = \"1d\"\n"
-                        'cache_exclude_status = "400.."\nexclude = [\'^https://\']\n', encoding="utf-8")
+    settings.write_text(
+        'timeout = 1\nmax_retries = 0\nmax_concurrency = 2\nmax_cache_age = "1d"\n'
+        "cache_exclude_status = \"400..\"\nexclude = ['^https://']\n",
+        encoding="utf-8",
+    )
     code, lines = check(site_copy, "--external", "--config", str(settings))
     assert code == 1
     assert lines[:-1] == [

@@ -7,10 +7,9 @@ import math
 import random
 import sys
 
+import estimation
 import pytest
 from conftest import ROOT, run
-
-import estimation
 from estimator_presets import PRESETS
 
 pytestmark = pytest.mark.browser
@@ -120,7 +119,23 @@ def test_browser_estimate_equals_python_on_generated_inputs(estimator_page) -> N
 
 def test_browser_formatting_equals_python(estimator_page) -> None:
     rng = random.Random(7)
-    values = [0, 0.5, 1.125, 999.4, 999.5, 999.96, 999_950, 1e21, 1e30, -1234.0, 0.000123456, 1.23e-9, 0.9999, 59.96, 86_399]
+    values = [
+        0,
+        0.5,
+        1.125,
+        999.4,
+        999.5,
+        999.96,
+        999_950,
+        1e21,
+        1e30,
+        -1234.0,
+        0.000123456,
+        1.23e-9,
+        0.9999,
+        59.96,
+        86_399,
+    ]
     values += [10 ** rng.uniform(-9, 24) * rng.choice([1, -1]) for _ in range(300)]
     units = [*estimation.UNITS]
     cases = [(v, u) for v in values for u in units]
@@ -170,8 +185,13 @@ def test_typing_updates_outputs_and_the_address(browser, site_server) -> None:
         field.press("Control+A")
         page.keyboard.type("1B", delay=10)  # ten times the users
         assert output(page, "write_qps_avg") == estimation.human(1e9 * 0.1 / 86_400, "/s")
-        assert page.locator("#est-work-write_qps_avg").inner_text().startswith("1,000,000,000 users × 0.1 ÷ 86,400 s = ")
-        assert page.locator("#est-out-write_qps_avg").get_attribute("title") == f"{estimation.exact(1e9 * 0.1 / 86_400)} exactly"
+        assert (
+            page.locator("#est-work-write_qps_avg").inner_text().startswith("1,000,000,000 users × 0.1 ÷ 86,400 s = ")
+        )
+        assert (
+            page.locator("#est-out-write_qps_avg").get_attribute("title")
+            == f"{estimation.exact(1e9 * 0.1 / 86_400)} exactly"
+        )
         assert "daily_active_users=1000000000" in page.url
         # The address reproduces the estimate.
         copy = context.new_page()
@@ -244,10 +264,16 @@ def test_step_2_pages_open_the_estimator_with_their_assumptions(browser, site_se
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     page = context.new_page()
     try:
-        for source, preset in [("workflow/step-2-scale-estimation/", "url_shortener"), ("examples/twitter/step-2-estimation/", "twitter")]:
+        for source, preset in [
+            ("workflow/step-2-scale-estimation/", "url_shortener"),
+            ("examples/twitter/step-2-estimation/", "twitter"),
+        ]:
             page.goto(site_server.url(source), wait_until="networkidle")
             page.locator("a[href*='tools/estimator/?']").first.click()
-            page.wait_for_function("document.querySelector('#est-out-servers') && document.querySelector('#est-out-servers').textContent !== '–'")
+            page.wait_for_function(
+                "(() => { const out = document.querySelector('#est-out-servers');"
+                " return out && out.textContent !== '–'; })()"
+            )
             assert output(page, "servers") == str(estimation.estimate(PRESETS[preset]["inputs"])["servers"])
     finally:
         context.close()

@@ -23,7 +23,8 @@ def test_unknown_shortcode_fails_the_build(site_copy: Path, tmp_path: Path) -> N
     assert code == 1
     assert found == [
         f"docs/{PLAIN}:{line}: unknown shortcode 'md:stepz-table'; "
-        "known: md:steps-table, md:examples-table, md:steps-flowchart, md:budget, md:fig, md:estimator, md:estimator-link"
+        "known: md:steps-table, md:examples-table, md:steps-flowchart, md:budget, md:fig, "
+        "md:estimator, md:estimator-link"
     ]
 
 
@@ -41,15 +42,23 @@ def test_figure_from_a_missing_snippet(site_copy: Path, tmp_path: Path) -> None:
     line = append_line(site_copy / "docs" / ESTIMATION, "<!-- md:fig twiter_traffic.tweets_per_second -->")
     code, found = warnings(site_copy, tmp_path)
     assert code == 1
-    assert found == [f"docs/{ESTIMATION}:{line}: md:fig twiter_traffic.tweets_per_second: no snippet docs/snippets/twiter_traffic.py"]
+    assert found == [
+        f"docs/{ESTIMATION}:{line}: md:fig twiter_traffic.tweets_per_second: no snippet docs/snippets/twiter_traffic.py"
+    ]
 
 
 def test_hand_typed_figure_on_a_page_of_figures(site_copy: Path, tmp_path: Path) -> None:
     line = append_line(site_copy / "docs" / ESTIMATION, "That is about 1.2K/s, or 30 GB/day of text.")
     code, found = warnings(site_copy, tmp_path)
     assert code == 1
-    message = "is typed by hand on a page whose figures come from snippets; write <!-- md:fig snippet.name --> so it follows the code"
-    assert found == [f"docs/{ESTIMATION}:{line}: '1.2K/s' {message}", f"docs/{ESTIMATION}:{line}: '30 GB/day' {message}"]
+    message = (
+        "is typed by hand on a page whose figures come from snippets; "
+        "write <!-- md:fig snippet.name --> so it follows the code"
+    )
+    assert found == [
+        f"docs/{ESTIMATION}:{line}: '1.2K/s' {message}",
+        f"docs/{ESTIMATION}:{line}: '30 GB/day' {message}",
+    ]
 
 
 def test_figures_in_code_are_not_prose(site_copy: Path, tmp_path: Path) -> None:
@@ -66,8 +75,11 @@ def test_budget_outside_a_step_page(site_copy: Path, tmp_path: Path) -> None:
 
 
 def test_a_snippet_that_raises_fails_the_build(site_copy: Path, tmp_path: Path) -> None:
-    replace_once(site_copy / "docs/snippets/step2_example.py", "result = estimate(inputs)",
-                 'result = estimate({**inputs, "requests_per_server": 0})')
+    replace_once(
+        site_copy / "docs/snippets/step2_example.py",
+        "result = estimate(inputs)",
+        'result = estimate({**inputs, "requests_per_server": 0})',
+    )
     text = (site_copy / "docs" / ESTIMATION).read_text(encoding="utf-8")
     line = text[: text.index("<!-- md:fig step2_example.servers -->")].count("\n") + 1
     result = mkdocs_build(site_copy, tmp_path / "out")

@@ -10,10 +10,14 @@ shortcut_day_error = fraction(1 - SECONDS_PER_DAY / 100_000)
 shortcut_month_error = fraction(SECONDS_PER_MONTH / 2.5e6 - 1)
 
 if __name__ != "step2_daily_rates":
-    print(markdown_table(
-        ("Per day", "Per second (exact)", "With the 100,000 s shortcut"),
-        [(total, per_second(total / SECONDS_PER_DAY), per_second(total / 100_000)) for total in daily_totals],
-    ))
+    print(
+        markdown_table(
+            ("Per day", "Per second (exact)", "With the 100,000 s shortcut"),
+            [(total, per_second(total / SECONDS_PER_DAY), per_second(total / 100_000)) for total in daily_totals],
+        )
+    )
     print()
-    print(f"Dividing by 100,000 instead of 86,400 understates every rate by {shortcut_day_error}; "
-          f"dividing a monthly total by 2.5 million seconds overstates it by {shortcut_month_error}.")
+    print(
+        f"Dividing by 100,000 instead of 86,400 understates every rate by {shortcut_day_error}; "
+        f"dividing a monthly total by 2.5 million seconds overstates it by {shortcut_month_error}."
+    )

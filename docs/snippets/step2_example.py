@@ -12,18 +12,23 @@ storage_total = size(result["storage_total_bytes"])
 servers = count(result["servers"])
 
 if __name__ != "step2_example":
-    print(markdown_table(
-        ("Output", "Value"),
-        [
-            ("Writes per second (average)", write_qps_avg),
-            ("Reads per second (average)", per_second(result["read_qps_avg"])),
-            ("Writes per second (peak)", per_second(result["write_qps_peak"])),
-            ("Reads per second (peak)", read_qps_peak),
-            ("Storage per day (one copy)", size_per_day(result["storage_per_day_bytes"])),
-            (f"Storage after {inputs['retention_years']:g} years, {inputs['replication_factor']:g} copies", storage_total),
-            ("Ingress", bandwidth(result["ingress_bytes_per_sec"])),
-            ("Egress", bandwidth(result["egress_bytes_per_sec"])),
-            ("Cache for the hottest reads", size(result["cache_bytes"])),
-            ("Servers at peak", servers),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Output", "Value"),
+            [
+                ("Writes per second (average)", write_qps_avg),
+                ("Reads per second (average)", per_second(result["read_qps_avg"])),
+                ("Writes per second (peak)", per_second(result["write_qps_peak"])),
+                ("Reads per second (peak)", read_qps_peak),
+                ("Storage per day (one copy)", size_per_day(result["storage_per_day_bytes"])),
+                (
+                    f"Storage after {inputs['retention_years']:g} years, {inputs['replication_factor']:g} copies",
+                    storage_total,
+                ),
+                ("Ingress", bandwidth(result["ingress_bytes_per_sec"])),
+                ("Egress", bandwidth(result["egress_bytes_per_sec"])),
+                ("Cache for the hottest reads", size(result["cache_bytes"])),
+                ("Servers at peak", servers),
+            ],
+        )
+    )

@@ -52,24 +52,28 @@ idempotency_writes_per_second_peak = per_second(tweets_per_second_peak * 2)
 timeline_page_bytes = size(tweets_per_timeline_page * tweet_record_bytes)
 
 if __name__ != "twitter_api":
-    print(markdown_table(
-        ("Limit per user", "Calls", "Window", "Average use a day", "Limit over average"),
-        [
-            ("Posts", post_limit, post_window, tweets_per_user_per_day, ""),
-            ("Posts, daily cap", post_limit_per_day, daily_window, tweets_per_user_per_day, post_headroom),
-            ("Favorites", favorite_limit, daily_window, favorites_per_user_per_day, favorite_headroom),
-            ("Follows", follow_limit, daily_window, "", ""),
-            ("Home timeline reads", read_limit, read_window, timeline_loads_per_user_per_day, timeline_headroom),
-            ("Searches", read_limit, read_window, searches_per_user_per_day, search_headroom),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Limit per user", "Calls", "Window", "Average use a day", "Limit over average"),
+            [
+                ("Posts", post_limit, post_window, tweets_per_user_per_day, ""),
+                ("Posts, daily cap", post_limit_per_day, daily_window, tweets_per_user_per_day, post_headroom),
+                ("Favorites", favorite_limit, daily_window, favorites_per_user_per_day, favorite_headroom),
+                ("Follows", follow_limit, daily_window, "", ""),
+                ("Home timeline reads", read_limit, read_window, timeline_loads_per_user_per_day, timeline_headroom),
+                ("Searches", read_limit, read_window, searches_per_user_per_day, search_headroom),
+            ],
+        )
+    )
     print()
-    print(markdown_table(
-        ("Figure", "Value"),
-        [
-            ("Idempotency keys created a day", keys_per_day),
-            (f"Key store holding {idempotency_window} of keys, all copies", idempotency_store_bytes),
-            ("Key store writes at peak", idempotency_writes_per_second_peak),
-            ("Stored bytes behind one timeline page", timeline_page_bytes),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Idempotency keys created a day", keys_per_day),
+                (f"Key store holding {idempotency_window} of keys, all copies", idempotency_store_bytes),
+                ("Key store writes at peak", idempotency_writes_per_second_peak),
+                ("Stored bytes behind one timeline page", timeline_page_bytes),
+            ],
+        )
+    )

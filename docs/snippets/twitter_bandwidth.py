@@ -34,14 +34,16 @@ total_egress = bandwidth(tweet_egress + photo_egress + video_egress)
 
 # Other snippets import this one for its figures; run on its own (or by the docs build), it prints.
 if __name__ != "twitter_bandwidth":
-    print(markdown_table(
-        ("Direction", "What", "Bandwidth"),
-        [
-            ("In", "Tweets", tweet_ingress),
-            ("In", "Photos and videos", media_ingress),
-            ("Out", "Tweets in timelines", tweet_egress),
-            ("Out", "Photos", photo_egress),
-            ("Out", f"Videos ({video_served_bytes} per play)", video_egress),
-            ("Out", "Total", total_egress),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Direction", "What", "Bandwidth"),
+            [
+                ("In", "Tweets", tweet_ingress),
+                ("In", "Photos and videos", media_ingress),
+                ("Out", "Tweets in timelines", tweet_egress),
+                ("Out", "Photos", photo_egress),
+                ("Out", f"Videos ({video_served_bytes} per play)", video_egress),
+                ("Out", "Total", total_egress),
+            ],
+        )
+    )

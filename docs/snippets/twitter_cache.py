@@ -25,7 +25,9 @@ tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
 
 # How many cache servers? Enough memory, and enough operations a second: every delivery
 # is written to each copy, every timeline load is one read.
-timeline_cache_ops_peak = per_second(deliveries_per_second_peak * timeline_cache_copies + timeline_loads_per_second_peak)
+timeline_cache_ops_peak = per_second(
+    deliveries_per_second_peak * timeline_cache_copies + timeline_loads_per_second_peak
+)
 servers_for_memory = count(math.ceil(timeline_cache_bytes / cache_memory_per_server))
 servers_for_operations = count(math.ceil(timeline_cache_ops_peak / cache_ops_per_server))
 timeline_cache_servers = count(max(servers_for_memory, servers_for_operations))
@@ -37,21 +39,28 @@ tweet_cache_servers_for_operations = count(math.ceil(tweet_cache_ops_peak / cach
 tweet_cache_servers = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))
 
 if __name__ != "twitter_cache":
-    print(markdown_table(
-        ("Cache", "Size"),
-        [
-            ("One user's cached timeline", timeline_bytes_per_user),
-            ("All home timelines, all copies", timeline_cache_bytes),
-            ("Tweet cache (recent days)", tweet_cache_bytes),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Cache", "Size"),
+            [
+                ("One user's cached timeline", timeline_bytes_per_user),
+                ("All home timelines, all copies", timeline_cache_bytes),
+                ("Tweet cache (recent days)", tweet_cache_bytes),
+            ],
+        )
+    )
     print()
-    print(markdown_table(
-        ("Servers needed for", "Timeline cache", "Tweet cache"),
-        [
-            ("memory", servers_for_memory, tweet_cache_servers_for_memory),
-            (f"operations at peak ({timeline_cache_ops_peak} and {tweet_cache_ops_peak})",
-             servers_for_operations, tweet_cache_servers_for_operations),
-            ("so, the larger", timeline_cache_servers, tweet_cache_servers),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Servers needed for", "Timeline cache", "Tweet cache"),
+            [
+                ("memory", servers_for_memory, tweet_cache_servers_for_memory),
+                (
+                    f"operations at peak ({timeline_cache_ops_peak} and {tweet_cache_ops_peak})",
+                    servers_for_operations,
+                    tweet_cache_servers_for_operations,
+                ),
+                ("so, the larger", timeline_cache_servers, tweet_cache_servers),
+            ],
+        )
+    )

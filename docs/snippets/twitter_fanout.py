@@ -23,13 +23,15 @@ merge_reads_per_second_peak = per_second(timeline_loads_per_second_peak * celebr
 hot_tweet_reads_per_second = per_second(celebrity_followers * celebrity_tweet_readers_first_hour / SECONDS_PER_HOUR)
 
 if __name__ != "twitter_fanout":
-    print(markdown_table(
-        ("Figure", "Value"),
-        [
-            ("Timeline inserts for one celebrity tweet", celebrity_deliveries),
-            ("Time for the whole fan-out fleet at peak rate", celebrity_fanout_time),
-            ("Bytes written to timeline caches", celebrity_bytes_written),
-            ("Extra reads at peak if huge accounts are merged at read time", merge_reads_per_second_peak),
-            ("Reads of one celebrity tweet in its first hour", hot_tweet_reads_per_second),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Timeline inserts for one celebrity tweet", celebrity_deliveries),
+                ("Time for the whole fan-out fleet at peak rate", celebrity_fanout_time),
+                ("Bytes written to timeline caches", celebrity_bytes_written),
+                ("Extra reads at peak if huge accounts are merged at read time", merge_reads_per_second_peak),
+                ("Reads of one celebrity tweet in its first hour", hot_tweet_reads_per_second),
+            ],
+        )
+    )

@@ -26,23 +26,31 @@ machine_headroom_at_record = times(ids_per_machine_per_second / record_tweets_pe
 tweets_kept = count(tweets_per_day * DAYS_PER_YEAR * retention_years)
 
 if __name__ != "twitter_ids":
-    print(markdown_table(
-        ("Field", "Bits", "What it gives"),
-        [
-            ("Sign", sign_bits, "Always 0: the ID is a positive signed integer"),
-            ("Timestamp (ms since our epoch)", timestamp_bits, f"{id_lifetime_years} years of IDs"),
-            ("Machine number", machine_bits, f"{machines} generators at once"),
-            ("Sequence within the millisecond", sequence_bits, f"{ids_per_machine_per_ms} IDs per ms per generator"),
-            ("Total", id_bits, ""),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Field", "Bits", "What it gives"),
+            [
+                ("Sign", sign_bits, "Always 0: the ID is a positive signed integer"),
+                ("Timestamp (ms since our epoch)", timestamp_bits, f"{id_lifetime_years} years of IDs"),
+                ("Machine number", machine_bits, f"{machines} generators at once"),
+                (
+                    "Sequence within the millisecond",
+                    sequence_bits,
+                    f"{ids_per_machine_per_ms} IDs per ms per generator",
+                ),
+                ("Total", id_bits, ""),
+            ],
+        )
+    )
     print()
-    print(markdown_table(
-        ("Figure", "Value"),
-        [
-            ("IDs one generator can issue", ids_per_machine_per_second),
-            ("One generator over our peak tweet rate", machine_headroom_at_peak),
-            ("One generator over the record second", machine_headroom_at_record),
-            (f"Tweets kept over {retention_years} years", tweets_kept),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("IDs one generator can issue", ids_per_machine_per_second),
+                ("One generator over our peak tweet rate", machine_headroom_at_peak),
+                ("One generator over the record second", machine_headroom_at_record),
+                (f"Tweets kept over {retention_years} years", tweets_kept),
+            ],
+        )
+    )

@@ -22,19 +22,31 @@ celebrity_alert_burst = count(celebrity_followers * alert_opt_in_share)
 celebrity_alert_drain_time = duration(celebrity_alert_burst / pushes_per_second_peak)
 
 if __name__ != "twitter_notifications":
-    print(markdown_table(
-        ("Push notifications", "Average", "Peak"),
-        [
-            ("Mentions and replies", mention_pushes_per_second, per_second(mention_pushes_per_second * peak_to_average)),
-            ("Opted-in account alerts", alert_pushes_per_second, per_second(alert_pushes_per_second * peak_to_average)),
-            ("Total", pushes_per_second, pushes_per_second_peak),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Push notifications", "Average", "Peak"),
+            [
+                (
+                    "Mentions and replies",
+                    mention_pushes_per_second,
+                    per_second(mention_pushes_per_second * peak_to_average),
+                ),
+                (
+                    "Opted-in account alerts",
+                    alert_pushes_per_second,
+                    per_second(alert_pushes_per_second * peak_to_average),
+                ),
+                ("Total", pushes_per_second, pushes_per_second_peak),
+            ],
+        )
+    )
     print()
-    print(markdown_table(
-        ("Figure", "Value"),
-        [
-            ("Alerts for one tweet from the largest account", celebrity_alert_burst),
-            ("Time to send them with the whole peak capacity", celebrity_alert_drain_time),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Alerts for one tweet from the largest account", celebrity_alert_burst),
+                ("Time to send them with the whole peak capacity", celebrity_alert_drain_time),
+            ],
+        )
+    )

@@ -28,20 +28,24 @@ celebrity_follower_buckets = count(math.ceil(celebrity_follower_list_bytes / par
 busiest_user_list_bytes_per_year = size(post_limit_per_day * DAYS_PER_YEAR * user_tweet_entry_bytes)
 
 if __name__ != "twitter_partitioning":
-    print(markdown_table(
-        ("Tweet store partitioned by", "Tweet writes per server at peak"),
-        [
-            (f"hash of tweet ID, {database_servers} servers", writes_per_server_hashed),
-            ("time range (newest range takes all)", writes_per_server_time_ranged),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Tweet store partitioned by", "Tweet writes per server at peak"),
+            [
+                (f"hash of tweet ID, {database_servers} servers", writes_per_server_hashed),
+                ("time range (newest range takes all)", writes_per_server_time_ranged),
+            ],
+        )
+    )
     print()
-    print(markdown_table(
-        ("Figure", "Value"),
-        [
-            ("Newest time range over a hashed server", time_range_concentration),
-            ("Largest account's follower list, one copy", celebrity_follower_list_bytes),
-            (f"Buckets to keep it under {partition_target_bytes} each", celebrity_follower_buckets),
-            ("Busiest allowed account's tweet IDs in a year", busiest_user_list_bytes_per_year),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Newest time range over a hashed server", time_range_concentration),
+                ("Largest account's follower list, one copy", celebrity_follower_list_bytes),
+                (f"Buckets to keep it under {partition_target_bytes} each", celebrity_follower_buckets),
+                ("Busiest allowed account's tweet IDs in a year", busiest_user_list_bytes_per_year),
+            ],
+        )
+    )

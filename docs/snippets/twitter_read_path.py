@@ -43,24 +43,37 @@ busy_account_delivery_share = fraction(busy_account_deliveries_per_day / deliver
 pull_over_push = times(pull_reads_per_second_peak / push_writes_per_second_peak)
 
 if __name__ != "twitter_read_path":
-    print(markdown_table(
-        ("At peak", "Push (on write)", "Pull (on read)", "Hybrid"),
-        [
-            ("Timeline cache writes", push_writes_per_second_peak, "none", "push, minus huge accounts"),
-            ("Reads per timeline load", 1, follows_per_user, hybrid_reads_per_load),
-            ("Reads a second, all loads", timeline_loads_per_second_peak, pull_reads_per_second_peak,
-             per_second(timeline_loads_per_second_peak + merge_reads_per_second_peak)),
-            ("Loads waiting on a read slower than its p99", fraction(0.01), pull_slow_load_share, hybrid_slow_load_share),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("At peak", "Push (on write)", "Pull (on read)", "Hybrid"),
+            [
+                ("Timeline cache writes", push_writes_per_second_peak, "none", "push, minus huge accounts"),
+                ("Reads per timeline load", 1, follows_per_user, hybrid_reads_per_load),
+                (
+                    "Reads a second, all loads",
+                    timeline_loads_per_second_peak,
+                    pull_reads_per_second_peak,
+                    per_second(timeline_loads_per_second_peak + merge_reads_per_second_peak),
+                ),
+                (
+                    "Loads waiting on a read slower than its p99",
+                    fraction(0.01),
+                    pull_slow_load_share,
+                    hybrid_slow_load_share,
+                ),
+            ],
+        )
+    )
     print()
-    print(markdown_table(
-        ("Figure", "Value"),
-        [
-            ("Follow edges that point at huge accounts", celebrity_edge_share),
-            ("Fleet time for one tweet at the threshold", threshold_fanout_time),
-            ("Cache servers for the read-time merge (operations)", merge_cache_servers),
-            ("Deliveries a day from one busy account below the threshold", busy_account_deliveries_per_day),
-            ("... as a share of all deliveries", busy_account_delivery_share),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Follow edges that point at huge accounts", celebrity_edge_share),
+                ("Fleet time for one tweet at the threshold", threshold_fanout_time),
+                ("Cache servers for the read-time merge (operations)", merge_cache_servers),
+                ("Deliveries a day from one busy account below the threshold", busy_account_deliveries_per_day),
+                ("... as a share of all deliveries", busy_account_delivery_share),
+            ],
+        )
+    )

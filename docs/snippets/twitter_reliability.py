@@ -72,36 +72,50 @@ origin_media_egress = bandwidth((photo_egress + video_egress) * (1 - cdn_hit_rat
 cdn_loss_origin_multiplier = times(1 / (1 - cdn_hit_ratio))
 
 if __name__ != "twitter_reliability":
-    print(markdown_table(
-        ("Error budget", "Value"),
-        [
-            ("Requests allowed to fail", error_budget_share),
-            (f"... as full downtime per {slo_window}", error_budget_downtime),
-            (f"... as failed requests per {slo_window}", failed_requests_allowed),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Error budget", "Value"),
+            [
+                ("Requests allowed to fail", error_budget_share),
+                (f"... as full downtime per {slo_window}", error_budget_downtime),
+                (f"... as failed requests per {slo_window}", failed_requests_allowed),
+            ],
+        )
+    )
     print()
-    print(markdown_table(
-        ("Alert", "Burn rate", f"Errors ({availability_target} target)", "Over threshold (p99)"),
-        [
-            ("Page: 2% of budget in 1 h", fast_burn_rate, fast_burn_error_share, fast_burn_slow_share),
-            ("Page: 5% of budget in 6 h", slow_burn_rate, slow_burn_error_share, slow_burn_slow_share),
-            ("Ticket: 10% of budget in 3 days", ticket_burn_rate,
-             fraction(ticket_burn_rate * error_budget_share), fraction(ticket_burn_rate * percentile_budget_share)),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Alert", "Burn rate", f"Errors ({availability_target} target)", "Over threshold (p99)"),
+            [
+                ("Page: 2% of budget in 1 h", fast_burn_rate, fast_burn_error_share, fast_burn_slow_share),
+                ("Page: 5% of budget in 6 h", slow_burn_rate, slow_burn_error_share, slow_burn_slow_share),
+                (
+                    "Ticket: 10% of budget in 3 days",
+                    ticket_burn_rate,
+                    fraction(ticket_burn_rate * error_budget_share),
+                    fraction(ticket_burn_rate * percentile_budget_share),
+                ),
+            ],
+        )
+    )
     print()
-    print(markdown_table(
-        ("Failure", "Figure", "Value"),
-        [
-            ("Zone lost, timelines copied", "Operations per surviving cache server", zone_loss_cache_ops_per_server),
-            ("", "... as a share of what one handles", zone_loss_cache_load),
-            ("Zone lost, no copies", "Rebuild reads a second", zone_loss_rebuild_reads_per_second),
-            ("", "... over the whole API's peak", zone_loss_rebuild_over_api_peak),
-            ("Cache server replaced", "Time to copy its data", cache_resync_time),
-            (f"Fan-out down {fanout_outage} at peak", "Deliveries backlog", fanout_backlog),
-            ("", "Time to drain it", fanout_drain_time),
-            ("CDN lost", "Origin media egress today", origin_media_egress),
-            ("", "Origin load multiplied by", cdn_loss_origin_multiplier),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Failure", "Figure", "Value"),
+            [
+                (
+                    "Zone lost, timelines copied",
+                    "Operations per surviving cache server",
+                    zone_loss_cache_ops_per_server,
+                ),
+                ("", "... as a share of what one handles", zone_loss_cache_load),
+                ("Zone lost, no copies", "Rebuild reads a second", zone_loss_rebuild_reads_per_second),
+                ("", "... over the whole API's peak", zone_loss_rebuild_over_api_peak),
+                ("Cache server replaced", "Time to copy its data", cache_resync_time),
+                (f"Fan-out down {fanout_outage} at peak", "Deliveries backlog", fanout_backlog),
+                ("", "Time to drain it", fanout_drain_time),
+                ("CDN lost", "Origin media egress today", origin_media_egress),
+                ("", "Origin load multiplied by", cdn_loss_origin_multiplier),
+            ],
+        )
+    )

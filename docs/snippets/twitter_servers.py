@@ -35,13 +35,19 @@ database_servers = count(math.ceil(database_bytes / storage_per_database_server)
 total_servers = count(api_servers + database_servers + timeline_cache_servers + tweet_cache_servers)
 
 if __name__ != "twitter_servers":
-    print(markdown_table(
-        ("Tier", "Sized by", "Servers"),
-        [
-            ("API", f"{requests_per_second_peak} at peak × {zone_headroom} zone headroom", api_servers),
-            ("Tweet and favorite databases", f"{database_bytes} kept, all copies, at {storage_per_database_server} each", database_servers),
-            ("Timeline cache", "memory or operations, whichever needs more", timeline_cache_servers),
-            ("Tweet cache", "memory or operations, whichever needs more", tweet_cache_servers),
-            ("Total", "", total_servers),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Tier", "Sized by", "Servers"),
+            [
+                ("API", f"{requests_per_second_peak} at peak × {zone_headroom} zone headroom", api_servers),
+                (
+                    "Tweet and favorite databases",
+                    f"{database_bytes} kept, all copies, at {storage_per_database_server} each",
+                    database_servers,
+                ),
+                ("Timeline cache", "memory or operations, whichever needs more", timeline_cache_servers),
+                ("Tweet cache", "memory or operations, whichever needs more", tweet_cache_servers),
+                ("Total", "", total_servers),
+            ],
+        )
+    )

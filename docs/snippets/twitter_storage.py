@@ -43,14 +43,16 @@ follow_graph_bytes = size(registered_users * follows_per_user * follow_edge_byte
 
 # Other snippets import this one for its figures; run on its own (or by the docs build), it prints.
 if __name__ != "twitter_storage":
-    print(markdown_table(
-        ("Data", "Per day (one copy)", f"After {retention_years} years, all copies"),
-        [
-            ("Tweets (text and metadata)", tweet_bytes_per_day, tweet_bytes_total),
-            ("Favorites", favorite_bytes_per_day, favorite_bytes_total),
-            ("Photos", photo_bytes_per_day, size(photo_bytes_per_day * days_kept * media_storage_overhead)),
-            ("Videos", video_bytes_per_day, size(video_bytes_per_day * days_kept * media_storage_overhead)),
-            ("All media", media_bytes_per_day, media_bytes_total),
-            ("Follow graph (both directions)", "not a daily stream", follow_graph_bytes),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Data", "Per day (one copy)", f"After {retention_years} years, all copies"),
+            [
+                ("Tweets (text and metadata)", tweet_bytes_per_day, tweet_bytes_total),
+                ("Favorites", favorite_bytes_per_day, favorite_bytes_total),
+                ("Photos", photo_bytes_per_day, size(photo_bytes_per_day * days_kept * media_storage_overhead)),
+                ("Videos", video_bytes_per_day, size(video_bytes_per_day * days_kept * media_storage_overhead)),
+                ("All media", media_bytes_per_day, media_bytes_total),
+                ("Follow graph (both directions)", "not a daily stream", follow_graph_bytes),
+            ],
+        )
+    )

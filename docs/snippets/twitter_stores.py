@@ -35,21 +35,25 @@ search_index_bytes_all_copies = size(search_index_bytes * text_copies)
 search_servers_for_memory = count(math.ceil(search_index_bytes_all_copies / cache_memory_per_server))
 
 if __name__ != "twitter_stores":
-    print(markdown_table(
-        ("Entity", "Per day (one copy)", "Kept, all copies"),
-        [
-            ("Media metadata rows", media_record_bytes_per_day, media_record_bytes_total),
-            ("Push devices", "a registry, not a stream", device_bytes_total),
-            (f"Search index ({search_days} days)", "rolls over daily", search_index_bytes_all_copies),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Entity", "Per day (one copy)", "Kept, all copies"),
+            [
+                ("Media metadata rows", media_record_bytes_per_day, media_record_bytes_total),
+                ("Push devices", "a registry, not a stream", device_bytes_total),
+                (f"Search index ({search_days} days)", "rolls over daily", search_index_bytes_all_copies),
+            ],
+        )
+    )
     print()
-    print(markdown_table(
-        ("Figure", "Value"),
-        [
-            ("Media rows written a day", media_records_per_day),
-            ("Devices registered", device_records),
-            ("Search index, one copy", search_index_bytes),
-            ("Search servers to hold every copy in memory", search_servers_for_memory),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Media rows written a day", media_records_per_day),
+                ("Devices registered", device_records),
+                ("Search index, one copy", search_index_bytes),
+                ("Search servers to hold every copy in memory", search_servers_for_memory),
+            ],
+        )
+    )

@@ -41,23 +41,31 @@ record_spike_over_average = times(record_tweets_per_second / tweets_per_second)
 
 # Other snippets import this one for its rates; run on its own (or by the docs build), it prints.
 if __name__ != "twitter_traffic":
-    print(markdown_table(
-        ("Figure", "Average", "Peak"),
-        [
-            ("Tweets posted", tweets_per_second, tweets_per_second_peak),
-            ("Favorites", favorites_per_second, per_second(favorites_per_second * peak_to_average)),
-            ("Home timeline loads", timeline_loads_per_second, timeline_loads_per_second_peak),
-            ("Tweets shown in timelines", tweet_views_per_second, per_second(tweet_views_per_second * peak_to_average)),
-            ("Searches", searches_per_second, per_second(searches_per_second * peak_to_average)),
-            ("Timeline deliveries (fan-out)", deliveries_per_second, deliveries_per_second_peak),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Figure", "Average", "Peak"),
+            [
+                ("Tweets posted", tweets_per_second, tweets_per_second_peak),
+                ("Favorites", favorites_per_second, per_second(favorites_per_second * peak_to_average)),
+                ("Home timeline loads", timeline_loads_per_second, timeline_loads_per_second_peak),
+                (
+                    "Tweets shown in timelines",
+                    tweet_views_per_second,
+                    per_second(tweet_views_per_second * peak_to_average),
+                ),
+                ("Searches", searches_per_second, per_second(searches_per_second * peak_to_average)),
+                ("Timeline deliveries (fan-out)", deliveries_per_second, deliveries_per_second_peak),
+            ],
+        )
+    )
     print()
-    print(markdown_table(
-        ("Ratio", "Value"),
-        [
-            ("Timeline loads per tweet posted", timeline_loads_per_tweet),
-            ("Tweets shown per tweet posted", tweet_views_per_tweet),
-            ("Record second over our average", record_spike_over_average),
-        ],
-    ))
+    print(
+        markdown_table(
+            ("Ratio", "Value"),
+            [
+                ("Timeline loads per tweet posted", timeline_loads_per_tweet),
+                ("Tweets shown per tweet posted", tweet_views_per_tweet),
+                ("Record second over our average", record_spike_over_average),
+            ],
+        )
+    )

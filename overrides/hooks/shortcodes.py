@@ -153,8 +153,7 @@ def _examples_table(page: Page) -> str:
         example = posixpath.relpath(step["example"], here)
         general = posixpath.relpath(step["page"], here)
         rows.append(
-            f"| {step['number']} | [{step['title']}]({example}) | {step['goal']} "
-            f"| [Step {step['number']}]({general}) |"
+            f"| {step['number']} | [{step['title']}]({example}) | {step['goal']} | [Step {step['number']}]({general}) |"
         )
     return "\n".join(rows)
 
@@ -199,7 +198,9 @@ def _figure(args: list[str], where: str) -> str:
     value = _snippet_globals[snippet].get(name)
     if not isinstance(value, Quantity):
         figures = sorted(k for k, v in _snippet_globals[snippet].items() if isinstance(v, Quantity))
-        log.warning(f"{where}: md:fig {args[0]}: {snippet}.py defines no figure '{name}'; it defines: {', '.join(figures)}")
+        log.warning(
+            f"{where}: md:fig {args[0]}: {snippet}.py defines no figure '{name}'; it defines: {', '.join(figures)}"
+        )
         return "?"
     return str(value)
 
@@ -233,7 +234,8 @@ def _estimator(page: Page) -> str:
         for n, d in INPUTS.items()
     )
     rows = "".join(
-        f'<tr><th scope="row">{html.escape(label)}</th><td><output id="est-out-{n}" for="{" ".join("est-" + i for i in INPUTS)}">–</output></td>'
+        f'<tr><th scope="row">{html.escape(label)}</th>'
+        f'<td><output id="est-out-{n}" for="{" ".join("est-" + i for i in INPUTS)}">–</output></td>'
         f'<td><code id="est-work-{n}"></code></td></tr>'
         for n, (label, _) in OUTPUTS.items()
     )
@@ -243,7 +245,8 @@ def _estimator(page: Page) -> str:
         f'<form class="estimator__form" novalidate aria-label="Assumptions">{fields}</form>'
         f'<div class="estimator__outputs" aria-live="polite"><table><thead><tr><th scope="col">Output</th>'
         f'<th scope="col">Value</th><th scope="col">Working</th></tr></thead><tbody>{rows}</tbody></table></div>'
-        f'<p class="estimator__share"><button type="button" class="md-button" data-copy-link>Copy link to this estimate</button> '
+        f'<p class="estimator__share">'
+        f'<button type="button" class="md-button" data-copy-link>Copy link to this estimate</button> '
         f'<span data-copy-status role="status"></span></p>'
         f'<script type="module" src="{script}"></script></div>'
     )
