@@ -10,7 +10,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check check-external bench offline lock vendor-mermaid clean
+.PHONY: serve test build check check-external bench offline lock vendor clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,8 +47,16 @@ lock:
 	  .cache/lock-venv/bin/python -m pip freeze --all --exclude pip --exclude setuptools; } > requirements.lock
 	rm -rf .cache/lock-venv
 
-vendor-mermaid: $(VENV)/.site-installed
-	$(BIN)/python scripts/vendor_mermaid.py --version $(or $(VERSION),$(error usage: make vendor-mermaid VERSION=11.x.y))
+# make vendor PACKAGE=mermaid VERSION=11.x.y (or PACKAGE=iframe-worker): see scripts/vendor_assets.py.
+vendor: $(VENV)/.site-installed
+	$(BIN)/python scripts/vendor_assets.py --package $(or $(PACKAGE),mermaid) \
+	  --version $(or $(VERSION),$(error usage: make vendor PACKAGE=mermaid VERSION=11.x.y))
+
+# The offline copy: open system-design-workflow/index.html from the zip, no server needed.
+offline: $(VENV)/.site-installed
+	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml
+	$(BIN)/python -c "import shutil; shutil.make_archive('dist/system-design-workflow-offline', 'zip', 'dist', 'system-design-workflow')"
+	@echo "dist/system-design-workflow-offline.zip"
 
 clean:
-	rm -rf site .cache .pytest_cache test-artifacts
+	rm -rf site dist .cache .pytest_cache test-artifacts

@@ -274,6 +274,9 @@ def run_lychee(site_dir: Path, base_path: str, *, external: bool, config_file: P
         cache_dir.mkdir(parents=True, exist_ok=True)
     else:
         args += ["--offline"]
+    # The one-page print version repeats every page's links as anchors: a broken link would be
+    # reported twice, once at the page that has it and once in print_page/.
+    args += ["--exclude-path", str(site_dir / "print_page")]
     args.append(str(site_dir / "**" / "*.html"))
     # lychee keeps its cache file in the working directory.
     result = subprocess.run(args, capture_output=True, text=True, cwd=cache_dir if external else site_dir)
@@ -345,6 +348,8 @@ def external_assets(site_dir: Path, index: SourceIndex) -> list[Problem]:
     problems = []
     for html_file in sorted(site_dir.rglob("*.html")):
         built = html_file.relative_to(site_dir).as_posix()
+        if built.startswith("print_page/"):  # repeats every page's content: checked there
+            continue
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
         found: list[tuple[str, str, int]] = []  # (url, what, html line)
         for tag in soup.find_all(True):

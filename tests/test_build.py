@@ -124,7 +124,8 @@ def test_every_page_has_its_own_title_and_description(built_site: Path) -> None:
         description = soup.find("meta", attrs={"name": "description"})["content"]
         assert title not in seen_titles, f"{page}: duplicate title {title!r}"
         seen_titles.add(title)
-        if page.name != "404.html" and page != built_site / "index.html":
+        # The home page's description is the site's; 404 and the print page have no front matter.
+        if page.name != "404.html" and page != built_site / "index.html" and "print_page" not in page.parts:
             assert description != site_description, f"{page}: no description of its own (front matter)"
         assert 40 <= len(description) <= 160, f"{page}: description is {len(description)} characters"
 
@@ -154,15 +155,15 @@ def test_the_header_repository_link_makes_no_api_call(built_site: Path) -> None:
 
 
 def test_vendored_mermaid_matches_its_record() -> None:
-    result = run([sys.executable, "scripts/vendor_mermaid.py", "--check"])
+    result = run([sys.executable, "scripts/vendor_assets.py", "--check"])
     assert result.returncode == 0, result.stdout
-    assert result.stdout.strip().endswith("vendored files match their checksums")
+    assert result.stdout.strip() == "4 vendored files in 2 packages match their checksums"
 
 
 def test_a_tampered_mermaid_file_is_reported(site_copy: Path) -> None:
     vendored = site_copy / "docs" / MERMAID_FILE
     vendored.write_bytes(vendored.read_bytes() + b"\n// edited by hand\n")
-    result = run([sys.executable, "scripts/vendor_mermaid.py", "--check", "--root", str(site_copy)])
+    result = run([sys.executable, "scripts/vendor_assets.py", "--check", "--root", str(site_copy)])
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "docs/assets/vendor/mermaid/mermaid.min.js: checksum differs from mermaid.json (mermaid 11.17.2); "

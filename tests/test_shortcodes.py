@@ -24,7 +24,7 @@ def test_unknown_shortcode_fails_the_build(site_copy: Path, tmp_path: Path) -> N
     assert found == [
         f"docs/{PLAIN}:{line}: unknown shortcode 'md:stepz-table'; "
         "known: md:steps-table, md:examples-table, md:steps-flowchart, md:budget, md:fig, "
-        "md:estimator, md:estimator-link"
+        "md:estimator, md:estimator-link, md:offline-copy"
     ]
 
 

@@ -204,8 +204,10 @@ export function parseField(text) {
 
 function mount(root) {
   const data = JSON.parse(root.dataset.estimator);
+  // Elements are found by data- attributes: ids and names may be rewritten (the one-page
+  // print version prefixes them with the page's name).
   const form = root.querySelector("form");
-  const field = (name) => form.elements.namedItem(name);
+  const field = (name) => root.querySelector(`[data-input="${name}"]`);
   const status = root.querySelector("[data-copy-status]");
 
   function show(values) {
@@ -231,7 +233,7 @@ function mount(root) {
     let valid = true;
     for (const name of INPUTS) {
       const input = field(name);
-      const error = root.querySelector(`#est-${name}-error`);
+      const error = root.querySelector(`[data-error="${name}"]`);
       const parsed = parseField(input.value);
       const problem = input.value.trim() === "" ? "Enter a number."
         : parsed === null ? "Enter a number, such as 250M, 2.5e8 or 0.2."
@@ -245,11 +247,11 @@ function mount(root) {
     const result = valid ? estimate(values) : null;
     const working = valid ? workings(values, result) : {};
     for (const { name, unit } of data.outputs) {
-      const output = root.querySelector(`#est-out-${name}`);
+      const output = root.querySelector(`[data-output="${name}"]`);
       const ok = valid && Number.isFinite(result[name]);
       output.textContent = ok ? human(result[name], unit) : "–";
       output.title = ok ? `${exact(result[name])} exactly` : "";
-      root.querySelector(`#est-work-${name}`).textContent = ok ? `${working[name]} = ${exact(result[name])}` : "fix the inputs above";
+      root.querySelector(`[data-working="${name}"]`).textContent = ok ? `${working[name]} = ${exact(result[name])}` : "fix the inputs above";
     }
     if (valid) {
       const query = new URLSearchParams(INPUTS.map((name) => [name, String(values[name])]));

@@ -62,7 +62,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         fingerprint=json.dumps([version, settings, MEASURING_FONT], sort_keys=True),
         renderer=None,
         unavailable=None,
-        left_for_browser=0,
+        left_for_browser=set(),
+        failed=set(),
     )
     return config
 
@@ -107,7 +108,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-def _draw(match: re.Match, page: Page) -> str:
+def _draw(match: re.Match, page: Page | None) -> str:
     source = diagram_source(match["source"])
     key = diagram_key(source)
     cached = _state["cache"] / f"{key}.svg"
@@ -116,7 +117,7 @@ def _draw(match: re.Match, page: Page) -> str:
     else:
         svg = _render(source, key, page)
         if svg is None:
-            _state["left_for_browser"] += 1
+            _state["left_for_browser"].add(key)
             return match[0]
         cached.parent.mkdir(exist_ok=True)
         cached.write_text(svg, encoding="utf-8")
@@ -126,18 +127,19 @@ def _draw(match: re.Match, page: Page) -> str:
     )
 
 
-def _render(source: str, key: str, page: Page) -> str | None:
+def _render(source: str, key: str, page: Page | None) -> str | None:
     renderer = _renderer()
-    if renderer is None:
+    if renderer is None or key in _state["failed"]:
         return None
     try:
         return renderer.evaluate(
             "async ([id, text]) => (await window.mermaid.render(id, text)).svg", [f"mermaid-{key}", source]
         )
     except Exception as error:  # a Mermaid syntax error, reported where the diagram is
-        where = f"docs/{page.file.src_uri}:{_line_of(page, source)}"
+        where = f"docs/{page.file.src_uri}:{_line_of(page, source)}" if page else "a generated page"
         message = re.sub(r"^(Page\.evaluate: )?(Error: )?", "", str(error).split("\n\n")[0]).strip()
         log.warning(f"{where}: Mermaid cannot draw this diagram: {message}")
+        _state["failed"].add(key)  # the print page repeats it: report it once
         return None
 
 
@@ -173,13 +175,23 @@ def _renderer():
     return page
 
 
+# After print-site, which assembles print_page/ from page content and writes it itself,
+# past the per-page events: draw the diagrams of any such page here.
+@event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
+    for built in Path(config.site_dir).rglob("*.html"):
+        text = built.read_text(encoding="utf-8")
+        if MERMAID_BLOCK.search(text):
+            drawn = MERMAID_BLOCK.sub(lambda match: _draw(match, None), text)
+            if not MERMAID_BLOCK.search(drawn):
+                drawn = MERMAID2_SCRIPTS.sub("", drawn)
+            built.write_text(drawn, encoding="utf-8")
     if _state.get("renderer") is not None:
         _state["browser"].close()
         _state["playwright"].stop()
         _state["renderer"] = None
     if _state.get("left_for_browser"):
         log.info(
-            f"diagrams: {_state['left_for_browser']} diagram(s) left for the browser to draw: "
+            f"diagrams: {len(_state['left_for_browser'])} diagram(s) left for the browser to draw: "
             f"{_state['unavailable'] or 'they could not be drawn here'}"
         )

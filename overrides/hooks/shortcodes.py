@@ -7,6 +7,7 @@
     <!-- md:fig snippet.name -->    a figure computed by docs/snippets/snippet.py, formatted
     <!-- md:estimator -->           the estimator form, from estimation.py and estimator_presets.py
     <!-- md:estimator-link NAME -->  a link that opens the estimator with a preset's inputs filled in
+    <!-- md:offline-copy -->        a link to the zipped offline copy the deploy job publishes
 
 Every problem is logged as a warning naming `file:line`, so `mkdocs build --strict` fails
 on it: an unknown shortcode (a typo), a figure that does not exist, and, on a page that shows
@@ -26,6 +27,7 @@ import re
 import runpy
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,7 +36,17 @@ from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.shortcodes")
 
-KNOWN = ("steps-table", "examples-table", "steps-flowchart", "budget", "fig", "estimator", "estimator-link")
+KNOWN = (
+    "steps-table",
+    "examples-table",
+    "steps-flowchart",
+    "budget",
+    "fig",
+    "estimator",
+    "estimator-link",
+    "offline-copy",
+)
+OFFLINE_ZIP = "system-design-workflow-offline.zip"  # where .github/workflows/deploy.yml publishes it
 ESTIMATOR_PAGE = "tools/estimator.md"
 ESTIMATOR_SCRIPT = "tools/estimator.js"
 SHORTCODE = re.compile(r"<!--\s*md:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->")
@@ -102,9 +114,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             uses_figures = True
             return _figure(args, where)
         if name == "estimator":
-            return _estimator(page)
+            return _estimator(page, config)
         if name == "estimator-link":
             return _estimator_link(page, args, where)
+        if name == "offline-copy":
+            # Absolute: the zip exists on the hosted site only, not in a local build.
+            return f"[download the offline copy]({config.site_url}{OFFLINE_ZIP})"
         log.warning(f"{where}: unknown shortcode 'md:{name}'; known: {', '.join('md:' + k for k in KNOWN)}")
         return match[0]
 
@@ -205,7 +220,7 @@ def _figure(args: list[str], where: str) -> str:
     return str(value)
 
 
-def _estimator(page: Page) -> str:
+def _estimator(page: Page, config: MkDocsConfig) -> str:
     """The estimator's form and outputs, labelled from the model's own metadata."""
     from estimation import INPUT_UNITS, INPUTS, OUTPUTS
     from estimator_presets import PRESETS
@@ -216,7 +231,15 @@ def _estimator(page: Page) -> str:
         "presets": PRESETS,
         "default": "twitter",
     }
-    script = posixpath.relpath(ESTIMATOR_SCRIPT, page.url.rstrip("/") or ".")
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if offline is not None and offline.config.enabled:
+        # Browsers refuse module scripts from file://, but run inline ones: the offline copy inlines it.
+        source = (Path(config.docs_dir) / ESTIMATOR_SCRIPT).read_text(encoding="utf-8")
+        script_tag = f'<script type="module">{source}</script>'
+    else:
+        # From the site's root, so the same tag works on the page and in the one-page print version.
+        root = urlsplit(config.site_url or "/").path
+        script_tag = f'<script type="module" src="{root}{ESTIMATOR_SCRIPT}"></script>'
     # An attribute, not a <script type="application/json">: Material's instant navigation
     # re-runs every script in a new page, JSON included.
     payload = html.escape(json.dumps(data), quote=True)
@@ -227,16 +250,17 @@ def _estimator(page: Page) -> str:
     fields = "".join(
         f'<div class="estimator__field"><label for="est-{n}">{html.escape(n.replace("_", " ").capitalize())}</label>'
         f'<span class="estimator__help" id="est-{n}-help">{html.escape(d)}</span>'
-        f'<span class="estimator__input"><input id="est-{n}" name="{n}" type="text" inputmode="decimal" '
-        f'autocomplete="off" spellcheck="false" aria-describedby="est-{n}-unit est-{n}-help est-{n}-error">'
+        f'<span class="estimator__input"><input id="est-{n}" name="{n}" data-input="{n}" type="text" '
+        f'inputmode="decimal" autocomplete="off" spellcheck="false" '
+        f'aria-describedby="est-{n}-unit est-{n}-help est-{n}-error">'
         f'<span class="estimator__unit" id="est-{n}-unit">{html.escape(INPUT_UNITS[n])}</span></span>'
-        f'<span class="estimator__error" id="est-{n}-error" hidden></span></div>'
+        f'<span class="estimator__error" id="est-{n}-error" data-error="{n}" hidden></span></div>'
         for n, d in INPUTS.items()
     )
     rows = "".join(
         f'<tr><th scope="row">{html.escape(label)}</th>'
-        f'<td><output id="est-out-{n}" for="{" ".join("est-" + i for i in INPUTS)}">–</output></td>'
-        f'<td><code id="est-work-{n}"></code></td></tr>'
+        f'<td><output id="est-out-{n}" data-output="{n}" for="{" ".join("est-" + i for i in INPUTS)}">–</output></td>'
+        f'<td><code id="est-work-{n}" data-working="{n}"></code></td></tr>'
         for n, (label, _) in OUTPUTS.items()
     )
     return (
@@ -248,7 +272,7 @@ def _estimator(page: Page) -> str:
         f'<p class="estimator__share">'
         f'<button type="button" class="md-button" data-copy-link>Copy link to this estimate</button> '
         f'<span data-copy-status role="status"></span></p>'
-        f'<script type="module" src="{script}"></script></div>'
+        f"{script_tag}</div>"
     )
 
 

@@ -1,0 +1,95 @@
+"""Hosting and reading without a server: metadata, robots.txt, the print page, the offline copy."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import ROOT, SITE_URL, run
+
+STEPS = yaml.safe_load((ROOT / "docs/workflow/steps.yml").read_text(encoding="utf-8"))
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def content_pages(site: Path) -> list[Path]:
+    return [p for p in sorted(site.rglob("index.html")) if "print_page" not in p.parts]
+
+
+def test_robots_txt_points_at_the_sitemap(built_site: Path) -> None:
+    lines = (built_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert lines == ["User-agent: *", "Allow: /", f"Sitemap: {SITE_URL}sitemap.xml"]
+
+
+def test_every_page_has_a_canonical_url_and_open_graph_metadata(built_site: Path) -> None:
+    for page in content_pages(built_site):
+        soup = soup_of(page)
+        canonical = soup.find("link", rel="canonical")["href"]
+        assert canonical.startswith(SITE_URL), page
+        meta = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
+        assert meta["og:url"] == canonical, page
+        assert meta["og:description"] == soup.find("meta", attrs={"name": "description"})["content"], page
+        assert meta["og:title"] and meta["og:site_name"] == "System Design Workflow", page
+
+
+def test_every_page_says_when_it_last_changed(built_site: Path) -> None:
+    for page in content_pages(built_site):
+        updated = soup_of(page).select_one("aside.md-source-file .md-source-file__fact")
+        assert updated is not None and updated.get_text(strip=True), f"{page}: no last-updated date"
+
+
+def test_print_page_holds_every_step_in_order_with_diagrams_drawn(built_site: Path) -> None:
+    soup = soup_of(built_site / "print_page/index.html")
+    titles = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in soup.select("h1")]
+    steps = [f"Step {s['number']}: {s['title']}" for s in STEPS["steps"]]
+    positions = [titles.index(step) for step in steps]
+    assert positions == sorted(positions)
+    assert soup.select("pre.mermaid") == []
+    assert len(soup.select("div.mermaid[data-diagram]")) >= 16
+
+
+# --- The offline copy, opened from the file system -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("offline")
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs-offline.yml", "-d", str(site)])
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.mark.browser
+def test_offline_copy_draws_diagrams_searches_and_estimates_from_file(browser, offline_copy: Path) -> None:
+    from test_browser import OPEN_SHADOW_ROOTS
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    page = context.new_page()
+    requests, errors = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto((offline_copy / "workflow/step-5-high-level-design.html").as_uri())
+        drawn = page.evaluate(
+            "[...document.querySelectorAll('div.mermaid')].map((d) => !!d.shadowRoot.querySelector('svg'))"
+        )
+        assert drawn and all(drawn)
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("Cassandra", delay=20)
+        page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
+        first = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map((a) => a.href)")[0]
+        assert first.split("?")[0].endswith("workflow/step-4-data-model.html")
+        page.goto((offline_copy / "tools/estimator.html").as_uri())
+        page.wait_for_function("document.querySelector('#est-out-servers').textContent !== '–'")
+        assert page.locator("#est-out-servers").inner_text() == "105"
+        assert [url for url in requests if not url.startswith("file://")] == []
+        assert errors == []
+    finally:
+        context.close()
