@@ -39,6 +39,10 @@ check: $(VENV)/.dev-installed
 check-external: $(VENV)/.dev-installed
 	$(BIN)/python scripts/check_links.py --external
 
+# Timings, page weights and Lighthouse scores into bench/ (a report, never a failure).
+bench: $(VENV)/.dev-installed
+	$(BIN)/python scripts/bench.py $(if $(COMPARE),--compare $(COMPARE))
+
 # Re-pin every transitive dependency from the direct pins, in a throwaway environment.
 lock:
 	rm -rf .cache/lock-venv && $(PYTHON) -m venv .cache/lock-venv

@@ -1,0 +1,191 @@
+"""Page-weight budgets, in bytes (which are deterministic), for every built page.
+
+What a first visit to a page transfers is worked out from the built files: the page and
+everything it asks for when it loads (stylesheets, scripts, the icon, images, Material's
+search worker and the sitemap that instant navigation reads), each gzipped as a host serves
+it. A browser test then checks that model against what Chromium really requests, so that a
+new request cannot slip past the budget. Times are not tested here: scripts/bench.py
+measures them and reports, since they vary from run to run.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import posixpath
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, SITE_URL, mkdocs_build, replace_once
+
+sys.path.insert(0, str(ROOT / "tests"))
+from test_browser import OPEN_SHADOW_ROOTS, PAGES, Recorder
+
+# A page of text (no diagram) must reach a phone in this many bytes, gzipped (issue 8).
+TEXT_PAGE_BUDGET = 150_000
+# A page with diagrams carries them as SVG; each may add this much on top of the text budget.
+PER_DIAGRAM_BUDGET = 25_000
+# The one-page print version holds the whole guide by design: it is weighed, not budgeted.
+UNBUDGETED = {"print_page/"}
+MERMAID_LIBRARY = "assets/vendor/mermaid/mermaid.min.js"
+SEARCH_INDEX = "search/search_index.json"
+PREFIX = urlsplit(SITE_URL).path
+
+
+def gzipped_size(path: Path) -> int:
+    # Level 6 is what common servers (nginx, GitHub Pages' CDN) default to; mtime=0 keeps it exact.
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def page_file(site: Path, path: str) -> Path:
+    return site / path if path.endswith(".html") else site / path / "index.html"
+
+
+def diagram_count(soup: BeautifulSoup) -> int:
+    return len(soup.select("div.mermaid, pre.mermaid"))
+
+
+def first_visit(site: Path, path: str) -> dict[str, Path]:
+    """Every same-site file a first visit to `path` downloads, by its path in the site."""
+    html = page_file(site, path)
+    page_url = urljoin(f"https://site.invalid{PREFIX}", path)
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    references = [tag["href"] for tag in soup.select("link[href]") if {"stylesheet", "icon"} & set(tag["rel"])]
+    references += [tag["src"] for tag in soup.select("script[src], img[src]")]
+    config = json.loads(soup.select_one("script#__config").string)
+    references.append(config["search"])  # already relative to the page
+    if "navigation.instant" in config["features"]:
+        references.append(posixpath.join(config["base"], "sitemap.xml"))
+    files = {path or "index.html": html}
+    for reference in references:
+        address = urlsplit(urljoin(page_url, reference))
+        if address.netloc == "site.invalid" and address.path.startswith(PREFIX):
+            inside = address.path.removeprefix(PREFIX)
+            files[inside] = site / inside
+    return files
+
+
+@pytest.fixture(scope="module")
+def weights(built_site: Path) -> dict[str, dict]:
+    table = {}
+    for path in PAGES:
+        files = first_visit(built_site, path)
+        soup = BeautifulSoup(page_file(built_site, path).read_text(encoding="utf-8"), "html.parser")
+        table[path] = {
+            "bytes": sum(gzipped_size(file) for file in files.values()),
+            "files": files,
+            "diagrams": diagram_count(soup),
+        }
+    return table
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p not in UNBUDGETED], ids=lambda path: path or "home")
+def test_page_weight_is_within_budget(weights: dict, path: str) -> None:
+    weight = weights[path]
+    budget = TEXT_PAGE_BUDGET + PER_DIAGRAM_BUDGET * weight["diagrams"]
+    heaviest = sorted(weight["files"].items(), key=lambda item: -gzipped_size(item[1]))[:3]
+    assert weight["bytes"] <= budget, (
+        f"{path or 'home'}: a first visit transfers {weight['bytes']:,} bytes gzipped, over its budget of "
+        f"{budget:,} ({weight['diagrams']} diagrams); heaviest: "
+        + ", ".join(f"{name} {gzipped_size(file):,}" for name, file in heaviest)
+    )
+
+
+def test_no_page_loads_the_search_index_or_mermaid_up_front(weights: dict) -> None:
+    for path, weight in weights.items():
+        assert SEARCH_INDEX not in weight["files"], path
+        assert MERMAID_LIBRARY not in weight["files"], path
+
+
+def test_every_referenced_file_exists(weights: dict) -> None:
+    missing = [
+        f"{path or 'home'}: {name}" for path, weight in weights.items() for name, file in weight["files"].items()
+        if not file.is_file()
+    ]  # fmt: skip
+    assert missing == []
+
+
+def test_print_assets_are_only_on_the_print_page(weights: dict) -> None:
+    for path, weight in weights.items():
+        print_assets = sorted(name for name in weight["files"] if "print-site" in name)
+        if path == "print_page/":
+            assert print_assets == ["css/print-site-material.css", "css/print-site.css", "js/print-site.js"]
+        elif path != "404.html":  # a static template, outside the page hooks: three small files
+            assert print_assets == [], path
+
+
+# --- The model against a real browser --------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
+def test_the_browser_fetches_only_what_the_budget_counts(browser, site_server, weights: dict, path: str) -> None:
+    """No request beyond the model (so nothing escapes the budget), and no Mermaid library:
+    every diagram is drawn at build time, and a page without one has nothing to draw."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    page = context.new_page()
+    Recorder(page, site_server.origin)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path.removeprefix(PREFIX)))
+    try:
+        page.goto(site_server.url(path), wait_until="networkidle")
+        page.wait_for_timeout(300)
+        fetched = {name or "index.html" for name in requested if not name.startswith("data:")}
+        fetched.discard(path)  # the page itself is counted as itself
+        uncounted = sorted(fetched - set(weights[path]["files"]))
+        assert uncounted == [], f"{path or 'home'}: requests the page-weight model does not count: {uncounted}"
+        assert MERMAID_LIBRARY not in fetched, f"{path or 'home'}: loaded the Mermaid library"
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_search_index_arrives_when_the_reader_opens_search(browser, site_server) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        page.goto(site_server.url("workflow/"), wait_until="networkidle")
+        page.wait_for_timeout(500)
+        assert not [url for url in requested if url.endswith(SEARCH_INDEX)]
+        # On a phone: the search icon in the header, then type.
+        page.locator("label.md-header__button[for='__search']").click()
+        page.locator("input.md-search__input").press_sequentially("fan-out")  # keystrokes, as a reader types
+        page.wait_for_selector("li.md-search-result__item", timeout=10_000)
+        assert len([url for url in requested if url.endswith(SEARCH_INDEX)]) == 1
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_shared_search_link_loads_the_index_straight_away(browser, site_server) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(site_server.url("?q=sharding"), wait_until="networkidle")
+        page.wait_for_selector("li.md-search-result__item", timeout=10_000)
+    finally:
+        context.close()
+
+
+# --- The print-assets hook fails loudly when it no longer recognises what it removes ---------
+
+
+def test_an_unrecognised_print_asset_tag_fails_the_build(site_copy: Path, tmp_path: Path) -> None:
+    # A template that writes print-site's script a second time: the hook must not guess.
+    replace_once(
+        site_copy / "overrides" / "main.html",
+        "{% block extrahead %}\n  {{ super() }}",
+        "{% block extrahead %}\n  {{ super() }}\n  <script src=\"{{ 'js/print-site.js' | url }}\"></script>",
+    )
+    result = mkdocs_build(site_copy, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        "WARNING -  docs/index.md: expected 3 print-site asset tags to remove, found 4; "
+        "update PRINT_ASSET in overrides/hooks/print_assets.py to match how they are written now"
+    ) in result.stderr
