@@ -20,10 +20,6 @@ what changed. Run it from the repository root: python scripts/bench.py (or make 
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
-import io
 import json
 import os
 import shutil
@@ -31,12 +27,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
+from site_server import SiteServer  # scripts/site_server.py, beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -44,7 +39,6 @@ CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]  # fmt: skip
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -68,48 +62,7 @@ def time_checks(root: Path) -> dict[str, float]:
     }
 
 
-# --- Serving with gzip, as a host would -------------------------------------------------------
-
-
-class GzipServer:
-    """The built site under site_url's path, gzipped like GitHub Pages serves it."""
-
-    def __init__(self, site: Path, prefix: str) -> None:
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, *args) -> None:
-                pass
-
-            def send_head(self):
-                path = self.path.split("?")[0]
-                if not path.startswith(prefix + "/"):
-                    self.send_error(404)
-                    return None
-                file = Path(self.translate_path(path[len(prefix) :]))
-                if file.is_dir():
-                    file = file / "index.html"
-                if not file.is_file():
-                    self.send_error(404)
-                    return None
-                body, kind = file.read_bytes(), self.guess_type(str(file))
-                headers = {"Content-Type": kind, "Cache-Control": "max-age=600"}
-                if kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
-                    body, headers["Content-Encoding"] = gzip.compress(body, 6), "gzip"
-                self.send_response(200)
-                for name, value in {**headers, "Content-Length": str(len(body))}.items():
-                    self.send_header(name, value)
-                self.end_headers()
-                return io.BytesIO(body)
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-        self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}/"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-
-
-def page_weights(server: GzipServer, paths: list[str]) -> dict[str, dict]:
+def page_weights(server: SiteServer, paths: list[str]) -> dict[str, dict]:
     """Bytes transferred (headers and compressed bodies) and requests, per page, cold cache."""
     from playwright.sync_api import sync_playwright
 
@@ -265,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    site_url, prefix = config["site_url"], urlsplit(config["site_url"]).path.rstrip("/")
+    site_url = config["site_url"]
     results: dict = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": f"{os.cpu_count()} cores"}
 
     with tempfile.TemporaryDirectory(prefix="bench-") as temporary:
@@ -282,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         }
 
         print(f"bench: weighing {len(paths)} pages in Chromium")
-        server = GzipServer(site, prefix)
+        server = SiteServer(site, site_url).start()
         try:
             results["pages"] = page_weights(server, paths)
             diagrams = {

@@ -26,8 +26,9 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 MKDOCS = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 SITE_URL: str = MKDOCS["site_url"]
-if str(SNIPPETS) not in sys.path:
-    sys.path.insert(0, str(SNIPPETS))
+for folder in (SNIPPETS, ROOT / "scripts"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
 
 def run(args: list[str], cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:
@@ -94,71 +95,11 @@ CHROMIUM_FLAGS = [
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-class SiteServer:
-    """Serves a built site on 127.0.0.1 as GitHub Pages does: under site_url's path (Material's
-    instant navigation only handles links below it), with 404.html for unknown paths."""
-
-    def __init__(self, site_dir: Path, prefix: str, site_url: str = "") -> None:
-        import functools
-        import http.server
-        import threading
-
-        server = self
-
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def do_GET(self) -> None:
-                # Material's instant navigation only follows links listed in sitemap.xml, and
-                # maps its URLs onto this host without the port. Served from its own site_url,
-                # as on GitHub Pages, the site lists its own URLs: stand in for that here.
-                if site_url and self.path == f"{prefix}/sitemap.xml":
-                    body = (site_dir / "sitemap.xml").read_bytes().replace(site_url.encode(), server.base.encode())
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/xml")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                    return
-                super().do_GET()
-
-            def translate_path(self, path: str) -> str:
-                if prefix and path.startswith(prefix + "/"):
-                    return super().translate_path(path[len(prefix) :])
-                return super().translate_path("/no-such-file")  # outside the site: 404
-
-            def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-                if code == 404 and (site_dir / "404.html").exists():
-                    body = (site_dir / "404.html").read_bytes()
-                    self.send_response(404)
-                    self.send_header("Content-Type", "text/html; charset=utf-8")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                else:
-                    super().send_error(code, message, explain)
-
-            def log_message(self, *args) -> None:
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(Handler, directory=str(site_dir))
-        )
-        self.httpd.daemon_threads = True
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.base = f"{self.origin}{prefix}/"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def url(self, path: str = "") -> str:
-        return self.base + path.lstrip("/")
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-
-
 @pytest.fixture(scope="session")
 def site_server(built_site: Path):
-    from urllib.parse import urlsplit
+    from site_server import SiteServer  # scripts/site_server.py: served as GitHub Pages serves it
 
-    server = SiteServer(built_site, urlsplit(SITE_URL).path.rstrip("/"), SITE_URL)
+    server = SiteServer(built_site, SITE_URL).start()
     yield server
     server.close()
 

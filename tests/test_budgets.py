@@ -128,7 +128,7 @@ def test_the_browser_fetches_only_what_the_budget_counts(browser, site_server, w
     context = browser.new_context(viewport={"width": 375, "height": 800})
     context.add_init_script(OPEN_SHADOW_ROOTS)
     page = context.new_page()
-    Recorder(page, site_server.origin)
+    recorder = Recorder(page, site_server.origin)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(urlsplit(request.url).path.removeprefix(PREFIX)))
     try:
@@ -139,6 +139,7 @@ def test_the_browser_fetches_only_what_the_budget_counts(browser, site_server, w
         uncounted = sorted(fetched - set(weights[path]["files"]))
         assert uncounted == [], f"{path or 'home'}: requests the page-weight model does not count: {uncounted}"
         assert MERMAID_LIBRARY not in fetched, f"{path or 'home'}: loaded the Mermaid library"
+        assert recorder.problems == []
     finally:
         context.close()
 
