@@ -32,6 +32,12 @@ ROOT = Path(__file__).resolve().parent.parent
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
+@functools.lru_cache(maxsize=512)
+def _gzipped(body: bytes) -> bytes:
+    # Every page load asks for the same stylesheets and scripts: compress each once.
+    return gzip.compress(body, compresslevel=6, mtime=0)
+
+
 class SiteServer:
     def __init__(self, site_dir: Path, site_url: str, port: int = 0) -> None:
         prefix = urlsplit(site_url).path.rstrip("/")
@@ -67,7 +73,7 @@ class SiteServer:
                 self.send_response(status)
                 self.send_header("Content-Type", kind)
                 if kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
-                    body = gzip.compress(body, compresslevel=6, mtime=0)
+                    body = _gzipped(body)
                     self.send_header("Content-Encoding", "gzip")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()

@@ -31,6 +31,24 @@ for folder in (SNIPPETS, ROOT / "scripts"):
         sys.path.insert(0, str(folder))
 
 
+import check_coverage  # noqa: E402  (scripts/, on the path just above)
+
+
+def url_path(source: str) -> str:
+    """docs/a/b.md -> a/b/ ; docs/a/index.md -> a/ ; docs/index.md -> ''."""
+    stem = source.removesuffix(".md").removesuffix("index").rstrip("/")
+    return f"{stem}/" if stem else ""
+
+
+# Every page in the built site, taken from nav: each nav page, the 404 page, and the one-page
+# print version that print-site adds.
+NAV = [
+    path
+    for path, _ in check_coverage.nav_entries(check_coverage._get(check_coverage._compose(ROOT / "mkdocs.yml"), "nav"))
+]
+PAGES = [url_path(path) for path in NAV] + ["404.html", "print_page/"]
+
+
 def run(args: list[str], cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:
     """Run a command the way a contributor would, capturing its output as text."""
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, **kwargs)
@@ -43,10 +61,27 @@ def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once with --strict; every build test reads this copy."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site_dir)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    """The site, built once per run with --strict; every test reads this copy and none writes to it.
+
+    Under pytest-xdist the workers share one build: the first to arrive builds it under a lock
+    in the run's own temporary folder, the others wait and read it.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return _build_once(tmp_path_factory.mktemp("site"))
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent  # one folder per run, shared by its workers
+    with FileLock(shared / "site.lock"):
+        return _build_once(shared / "site")
+
+
+def _build_once(site_dir: Path) -> Path:
+    built = site_dir.with_name(site_dir.name + ".built")  # beside the site, not served with it
+    if not built.exists():
+        result = mkdocs_build(ROOT, site_dir)
+        # On failure no marker: each worker tries once and reports the build's own error.
+        assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+        built.touch()
     return site_dir
 
 
@@ -119,3 +154,10 @@ def browser():
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield launched
         launched.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that do not read the built site first. Under xdist (--dist worksteal splits the list
+    in order) one worker then starts on them, builds of their own included, while another
+    builds the site, instead of waiting for it."""
+    items.sort(key=lambda item: "built_site" in getattr(item, "fixturenames", ()))

@@ -18,28 +18,12 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import ARTIFACTS, ROOT, SITE_URL
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import check_coverage
+from conftest import ARTIFACTS, PAGES, ROOT, SITE_URL, url_path
+from test_budgets import MERMAID_LIBRARY, PREFIX, first_visit
 
 pytestmark = pytest.mark.browser
 
 STEPS = yaml.safe_load((ROOT / "docs/workflow/steps.yml").read_text(encoding="utf-8"))
-NAV = [
-    path
-    for path, _ in check_coverage.nav_entries(check_coverage._get(check_coverage._compose(ROOT / "mkdocs.yml"), "nav"))
-]
-
-
-def url_path(source: str) -> str:
-    """docs/a/b.md -> a/b/ ; docs/a/index.md -> a/ ; docs/index.md -> ''."""
-    stem = source.removesuffix(".md").removesuffix("index").rstrip("/")
-    return f"{stem}/" if stem else ""
-
-
-# Every page in nav, the 404 page, and the one-page print version that print-site adds.
-PAGES = [url_path(path) for path in NAV] + ["404.html", "print_page/"]
 
 # Material draws each diagram into a closed shadow root; open them so tests can look inside.
 OPEN_SHADOW_ROOTS = """
@@ -74,16 +58,25 @@ DIAGRAM_CONTRAST = """
     const leaves = [...root.querySelectorAll("text, tspan, span, p, div")].filter((el) =>
       [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
     for (const el of leaves) {
-      const box = el.getBoundingClientRect(); if (!box.width || !box.height) continue;
+      let box = el.getBoundingClientRect(); if (!box.width || !box.height) continue;
+      // elementsFromPoint sees only the viewport: bring text below the fold into it first.
+      if (box.top < 0 || box.bottom > innerHeight || box.left < 0 || box.right > innerWidth) {
+        el.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
+        box = el.getBoundingClientRect();
+      }
       const style = getComputedStyle(el);
       let color = parse(el instanceof SVGElement ? style.fill : style.color);
       if (!color || color.a === 0) color = parse(style.color);
       let background = page;
       const stack = root.elementsFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      // The stack runs from the top down: what is painted above the text (the sticky header,
+      // say) is not its background, so start below the text itself when it is in the stack.
+      const own = stack.findIndex((under) => under === el || el.contains(under));
       const layers = [];
-      for (const under of stack) {
+      for (const under of own >= 0 ? stack.slice(own) : stack) {
         const inside = under === el || el.contains(under);
         if (inside || (under.contains(el) && !(under instanceof SVGGeometryElement))) continue;
+        if (under instanceof SVGLineElement) continue; // a line paints no fill, whatever its style says
         const s = getComputedStyle(under);
         const fill = parse(under instanceof SVGGeometryElement ? s.fill : s.backgroundColor);
         if (fill && fill.a > 0) { layers.push(fill); if (fill.a >= 1) break; }
@@ -177,10 +170,19 @@ def diagram_problems(page) -> list[str]:
     return problems
 
 
-def serious_accessibility_problems(page) -> list[str]:
+# The axe rules whose outcome depends on the colour scheme. The second scheme needs only these:
+# every other rule reads markup and layout, which the palette does not change.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def serious_accessibility_problems(page, rules: list[str] | None = None) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page)
+    options = {"resultTypes": ["violations"]}
+    if rules:
+        # preload fetches the stylesheets for css-orientation-lock, a rule not run here.
+        options |= {"runOnly": {"type": "rule", "values": rules}, "preload": False}
+    results = Axe().run(page, options=options)
     return [
         f"axe {v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes'][:3]]}"
         for v in results.response["violations"]
@@ -188,34 +190,66 @@ def serious_accessibility_problems(page) -> list[str]:
     ]
 
 
+def narrow_screen_overflow(page) -> list[str]:
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    if overflow <= 0:
+        return []
+    wide = page.evaluate("""() => [...document.querySelectorAll('article *')]
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .slice(0, 3).map((el) => el.tagName.toLowerCase() + '.' + el.className)""")
+    return [f"at 375 px the page scrolls sideways by {overflow} px; too wide: {wide}"]
+
+
+def faint_diagram_text(page) -> list[str]:
+    return [
+        f"diagram text or arrowhead too faint: {item['text']!r} {item['ratio']:.2f}:1 (needs {item['minimum']}:1)"
+        for item in page.evaluate(DIAGRAM_CONTRAST)
+        if item["ratio"] < item["minimum"]
+    ]
+
+
+def uncounted_requests(requested: list[str], built_site: Path, path: str) -> list[str]:
+    """Requests outside the page-weight model of test_budgets.py, so that nothing escapes the budget."""
+    fetched = {name or "index.html" for name in requested}
+    fetched.discard(path)  # the page itself is counted as itself
+    problems = [f"loaded the Mermaid library {MERMAID_LIBRARY}"] if MERMAID_LIBRARY in fetched else []
+    uncounted = sorted(fetched - set(first_visit(built_site, path)))
+    if uncounted:
+        problems.append(f"requests the page-weight model (tests/test_budgets.py) does not count: {uncounted}")
+    return problems
+
+
 @pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
-def test_page(browser, site_server, path: str) -> None:
-    """One page: loads cleanly, draws its diagrams, fits a phone, passes axe in both schemes."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+def test_page(browser, site_server, built_site: Path, path: str) -> None:
+    """One page, first visited on a phone then on a desktop in the dark: it loads cleanly, asks
+    only for what its weight budget counts (never Mermaid: diagrams are drawn at build time),
+    draws its diagrams with readable text in both schemes, fits a phone, and passes axe."""
+    context = browser.new_context(viewport={"width": 375, "height": 800}, color_scheme="light")
     context.add_init_script(OPEN_SHADOW_ROOTS)
     page = context.new_page()
     recorder = Recorder(page, site_server.origin)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path.removeprefix(PREFIX)))
     problems: list[str] = []
+    # The print page repeats every page's content, checked by axe page by page; on one page of
+    # the whole guide axe takes most of a minute.
+    run_axe = path != "print_page/"
     try:
         page.goto(site_server.url(path), wait_until="networkidle")
         wait_for_diagrams(page)
         problems += diagram_problems(page)
-        # The print page repeats every page's content, checked by axe page by page; on one
-        # page of the whole guide axe takes most of a minute.
-        if path != "print_page/":
-            problems += [f"light: {p}" for p in serious_accessibility_problems(page)]
+        problems += narrow_screen_overflow(page)
+        if run_axe:
+            problems += [f"light, 375 px: {p}" for p in serious_accessibility_problems(page)]
+        # Wide enough that each diagram shows whole, for measuring what lies behind its text.
+        page.set_viewport_size({"width": 1280, "height": 900})
+        problems += [f"light: {p}" for p in faint_diagram_text(page)]
         page.emulate_media(color_scheme="dark")
         page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=5_000)
-        if path != "print_page/":
-            problems += [f"dark: {p}" for p in serious_accessibility_problems(page)]
-        page.set_viewport_size({"width": 375, "height": 800})
-        page.wait_for_timeout(300)  # let Material lay out for the narrow screen
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        if overflow > 0:
-            wide = page.evaluate("""() => [...document.querySelectorAll('article *')]
-                .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-                .slice(0, 3).map((el) => el.tagName.toLowerCase() + '.' + el.className)""")
-            problems.append(f"at 375 px the page scrolls sideways by {overflow} px; too wide: {wide}")
+        problems += [f"dark: {p}" for p in faint_diagram_text(page)]
+        if run_axe:
+            problems += [f"dark, 1280 px: {p}" for p in serious_accessibility_problems(page, COLOUR_RULES)]
+        problems += uncounted_requests(requested, built_site, path)
         problems += recorder.problems
         if problems:
             folder = save_artifacts(page, recorder, f"test_page-{path or 'home'}")
@@ -245,28 +279,38 @@ def test_unknown_addresses_get_the_404_page(browser, site_server) -> None:
         context.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_diagram_text_is_readable(browser, site_server, built_site: Path, scheme: str) -> None:
-    """Diagram text at 4.5:1 and arrowheads at 3:1 against what lies behind them, in both schemes."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    context.add_init_script(OPEN_SHADOW_ROOTS)
+# --- Wide tables on a phone --------------------------------------------------------------------
+
+TABLE_WRAPPERS = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')].map((wrap) => ({
+  scrolls: wrap.scrollWidth > wrap.clientWidth, tabindex: wrap.getAttribute('tabindex'),
+  role: wrap.getAttribute('role'), label: wrap.getAttribute('aria-label') }))"""
+
+
+def test_wide_tables_scroll_from_the_keyboard_only_when_they_need_to(browser, site_server) -> None:
+    """table-scroll.js: a table wider than the phone is a focusable, named region that the arrow
+    keys scroll; a table that fits adds no tab stop, and loses it when the window widens."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
     try:
-        low = []
-        with_diagrams = [
-            p
-            for p in PAGES
-            if 'class="mermaid"'
-            in (built_site / (p or ".") / ("" if p.endswith(".html") else "index.html")).read_text(encoding="utf-8")
-        ]
-        assert len(with_diagrams) >= 8
-        for path in with_diagrams:
-            page.goto(site_server.url(path), wait_until="networkidle")
-            wait_for_diagrams(page)
-            for item in page.evaluate(DIAGRAM_CONTRAST):
-                if item["ratio"] < item["minimum"]:
-                    low.append(f"{path}: {item['text']!r} {item['ratio']:.2f}:1 (needs {item['minimum']}:1)")
-        assert low == [], f"{scheme}: diagram text or arrowheads too faint: {low[:10]}"
+        # networkidle waits half a second after the last request: the resize observer has reported.
+        page.goto(site_server.url("reference/latency-numbers/"), wait_until="networkidle")
+        wrappers = page.evaluate(TABLE_WRAPPERS)
+        assert any(w["scrolls"] for w in wrappers), "expected a table wider than 375 px on this page"
+        for wrap in wrappers:
+            expected = ("0", "region", "Table, scrolls sideways") if wrap["scrolls"] else (None, None, None)
+            kind = "scrolls" if wrap["scrolls"] else "fits"
+            assert (wrap["tabindex"], wrap["role"], wrap["label"]) == expected, (
+                f"a table that {kind} at 375 px: {wrap}; is table-scroll.js loaded?"
+            )
+        scroller = page.locator(".md-typeset__scrollwrap[tabindex='0']").first
+        scroller.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("document.activeElement.scrollLeft > 0", timeout=5_000)
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.wait_for_function(
+            "[...document.querySelectorAll('.md-typeset__scrollwrap')]"
+            ".every((w) => (w.scrollWidth > w.clientWidth) === w.hasAttribute('tabindex'))"
+        )
     finally:
         context.close()
 
@@ -287,7 +331,12 @@ SEARCHES = [
 
 def search(page, base: str, query: str) -> list[str]:
     """Type a query key by key (Material ignores fill()) and return the result pages in order."""
-    page.locator("input.md-search__input").click()
+    field = page.locator("input.md-search__input")
+    field.click()
+    # Start from an empty box, whose "Type to start searching" says no old results are left.
+    field.press("Control+A")
+    field.press("Backspace")
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 0", timeout=5_000)
     page.keyboard.type(query, delay=20)
     page.wait_for_function(
         "document.querySelectorAll('.md-search-result__item').length > 0 || "
@@ -304,23 +353,29 @@ def search(page, base: str, query: str) -> list[str]:
     return pages
 
 
-@pytest.mark.parametrize(("query", "expected"), SEARCHES, ids=[query for query, _ in SEARCHES])
-def test_search_finds_the_page(browser, site_server, query: str, expected: str) -> None:
+@pytest.fixture(scope="module")
+def search_page(browser, site_server):
+    """One home page for every query: the search index is loaded and indexed once, as for a
+    reader who searches again and again."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     recorder = Recorder(page, site_server.origin)
-    try:
-        page.goto(site_server.url(), wait_until="networkidle")
-        results = search(page, site_server.base, query)
-        if expected not in results[:3]:
-            folder = save_artifacts(page, recorder, f"test_search-{query}")
-            pytest.fail(
-                f"search {query!r}: expected {expected} in the first three results, got {results[:5]}\n"
-                f"screenshot and console log: {folder}"
-            )
-        assert recorder.problems == []
-    finally:
-        context.close()
+    page.goto(site_server.url(), wait_until="networkidle")
+    yield page, recorder
+    context.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCHES, ids=[query for query, _ in SEARCHES])
+def test_search_finds_the_page(search_page, site_server, query: str, expected: str) -> None:
+    page, recorder = search_page
+    results = search(page, site_server.base, query)
+    if expected not in results[:3]:
+        folder = save_artifacts(page, recorder, f"test_search-{query}")
+        pytest.fail(
+            f"search {query!r}: expected {expected} in the first three results, got {results[:5]}\n"
+            f"screenshot and console log: {folder}"
+        )
+    assert recorder.problems == []
 
 
 # --- Dark mode and instant navigation -------------------------------------------------------

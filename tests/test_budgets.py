@@ -3,26 +3,23 @@
 What a first visit to a page transfers is worked out from the built files: the page and
 everything it asks for when it loads (stylesheets, scripts, the icon, images, Material's
 search worker and the sitemap that instant navigation reads), each gzipped as a host serves
-it. A browser test then checks that model against what Chromium really requests, so that a
-new request cannot slip past the budget. Times are not tested here: scripts/bench.py
-measures them and reports, since they vary from run to run.
+it. test_page in test_browser.py checks that model against what Chromium really requests on
+every page, so that a new request cannot slip past the budget. Times are not tested here:
+scripts/bench.py measures them and reports, since they vary from run to run.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import posixpath
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SITE_URL, mkdocs_build, replace_once
-
-sys.path.insert(0, str(ROOT / "tests"))
-from test_browser import OPEN_SHADOW_ROOTS, PAGES, Recorder
+from conftest import PAGES, SITE_URL, mkdocs_build, replace_once
 
 # A page of text (no diagram) must reach a phone in this many bytes, gzipped (issue 8).
 TEXT_PAGE_BUDGET = 150_000
@@ -35,6 +32,7 @@ SEARCH_INDEX = "search/search_index.json"
 PREFIX = urlsplit(SITE_URL).path
 
 
+@functools.cache  # the same stylesheets and scripts are weighed for every page
 def gzipped_size(path: Path) -> int:
     # Level 6 is what common servers (nginx, GitHub Pages' CDN) default to; mtime=0 keeps it exact.
     return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
@@ -117,31 +115,7 @@ def test_print_assets_are_only_on_the_print_page(weights: dict) -> None:
             assert print_assets == [], path
 
 
-# --- The model against a real browser --------------------------------------------------------
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
-def test_the_browser_fetches_only_what_the_budget_counts(browser, site_server, weights: dict, path: str) -> None:
-    """No request beyond the model (so nothing escapes the budget), and no Mermaid library:
-    every diagram is drawn at build time, and a page without one has nothing to draw."""
-    context = browser.new_context(viewport={"width": 375, "height": 800})
-    context.add_init_script(OPEN_SHADOW_ROOTS)
-    page = context.new_page()
-    recorder = Recorder(page, site_server.origin)
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(urlsplit(request.url).path.removeprefix(PREFIX)))
-    try:
-        page.goto(site_server.url(path), wait_until="networkidle")
-        page.wait_for_timeout(300)
-        fetched = {name or "index.html" for name in requested if not name.startswith("data:")}
-        fetched.discard(path)  # the page itself is counted as itself
-        uncounted = sorted(fetched - set(weights[path]["files"]))
-        assert uncounted == [], f"{path or 'home'}: requests the page-weight model does not count: {uncounted}"
-        assert MERMAID_LIBRARY not in fetched, f"{path or 'home'}: loaded the Mermaid library"
-        assert recorder.problems == []
-    finally:
-        context.close()
+# --- The search index, on demand --------------------------------------------------------------
 
 
 @pytest.mark.browser
