@@ -31,6 +31,26 @@ const attach = Element.prototype.attachShadow;
 Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
 """
 
+# Layout shifts as the page loads, summed as Lighthouse's CLS does (none from user input here).
+RECORD_LAYOUT_SHIFTS = """
+window.__layoutShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+MAX_LAYOUT_SHIFT = 0.01
+
+# extra.css leaves diagrams far from the screen undrawn (content-visibility: auto) until a reader
+# scrolls near them. A check of what the reader will see (axe's contrast, sideways overflow)
+# must see them drawn: this draws them all, changing nothing else.
+DRAW_EVERYTHING = "* { content-visibility: visible !important; }"
+
+
+def draw_everything(page) -> None:
+    page.add_style_tag(content=DRAW_EVERYTHING)
+
+
 # Every diagram drawn, with a height, without Mermaid's "Syntax error" picture.
 DIAGRAM_STATE = """
 () => [...document.querySelectorAll("div.mermaid")].map((div) => {
@@ -226,6 +246,7 @@ def test_page(browser, site_server, built_site: Path, path: str) -> None:
     draws its diagrams with readable text in both schemes, fits a phone, and passes axe."""
     context = browser.new_context(viewport={"width": 375, "height": 800}, color_scheme="light")
     context.add_init_script(OPEN_SHADOW_ROOTS)
+    context.add_init_script(RECORD_LAYOUT_SHIFTS)
     page = context.new_page()
     recorder = Recorder(page, site_server.origin)
     requested: list[str] = []
@@ -237,6 +258,13 @@ def test_page(browser, site_server, built_site: Path, path: str) -> None:
     try:
         page.goto(site_server.url(path), wait_until="networkidle")
         wait_for_diagrams(page)
+        # Undrawn diagrams hold estimated heights: drawing those on screen must not move the page.
+        # The allowance is Material's own: its content tabs settle by 16 px as its script lays
+        # them out (0.004 on examples/twitter/step-2-estimation/). Lighthouse calls 0.1 good.
+        shift = page.evaluate("window.__layoutShift")
+        if shift > MAX_LAYOUT_SHIFT:
+            problems.append(f"the page shifts as it loads (cumulative layout shift {shift:.4f}, Lighthouse's CLS)")
+        draw_everything(page)
         problems += diagram_problems(page)
         problems += narrow_screen_overflow(page)
         if run_axe:
@@ -294,6 +322,8 @@ def test_wide_tables_scroll_from_the_keyboard_only_when_they_need_to(browser, si
     try:
         # networkidle waits half a second after the last request: the resize observer has reported.
         page.goto(site_server.url("reference/latency-numbers/"), wait_until="networkidle")
+        draw_everything(page)  # tables far down the page are drawn only when a reader nears them
+        page.wait_for_timeout(100)  # one frame for the resize observer to report their real widths
         wrappers = page.evaluate(TABLE_WRAPPERS)
         assert any(w["scrolls"] for w in wrappers), "expected a table wider than 375 px on this page"
         for wrap in wrappers:
@@ -329,6 +359,17 @@ SEARCHES = [
 ] + [(step["title"], url_path(step["page"])) for step in STEPS["steps"]]
 
 
+RESULTS_SETTLED = """
+() => new Promise((resolve) => {
+  const list = document.querySelector(".md-search-result");
+  let timer = setTimeout(done, 400);
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 400); });
+  function done() { observer.disconnect(); resolve(); }
+  observer.observe(list, { childList: true, subtree: true, characterData: true });
+})
+"""
+
+
 def search(page, base: str, query: str) -> list[str]:
     """Type a query key by key (Material ignores fill()) and return the result pages in order."""
     field = page.locator("input.md-search__input")
@@ -343,7 +384,9 @@ def search(page, base: str, query: str) -> list[str]:
         "/No matching/.test(document.querySelector('.md-search-result__meta').textContent)",
         timeout=10_000,
     )
-    page.wait_for_timeout(200)  # results refresh once more as the last key lands
+    # Each key brings a fresh list from the search worker; the last may come late on a busy
+    # machine. Read the list once it has not changed for 400 ms.
+    page.evaluate(RESULTS_SETTLED)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map((a) => a.href)")
     pages: list[str] = []  # a page's sections are separate items: keep each page once, in order
     for href in hrefs:
