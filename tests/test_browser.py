@@ -41,16 +41,6 @@ new PerformanceObserver((list) => {
 
 MAX_LAYOUT_SHIFT = 0.01
 
-# extra.css leaves diagrams far from the screen undrawn (content-visibility: auto) until a reader
-# scrolls near them. A check of what the reader will see (axe's contrast, sideways overflow)
-# must see them drawn: this draws them all, changing nothing else.
-DRAW_EVERYTHING = "* { content-visibility: visible !important; }"
-
-
-def draw_everything(page) -> None:
-    page.add_style_tag(content=DRAW_EVERYTHING)
-
-
 # Every diagram drawn, with a height, without Mermaid's "Syntax error" picture.
 DIAGRAM_STATE = """
 () => [...document.querySelectorAll("div.mermaid")].map((div) => {
@@ -258,13 +248,12 @@ def test_page(browser, site_server, built_site: Path, path: str) -> None:
     try:
         page.goto(site_server.url(path), wait_until="networkidle")
         wait_for_diagrams(page)
-        # Undrawn diagrams hold estimated heights: drawing those on screen must not move the page.
-        # The allowance is Material's own: its content tabs settle by 16 px as its script lays
-        # them out (0.004 on examples/twitter/step-2-estimation/). Lighthouse calls 0.1 good.
+        # Nothing may move under the reader as the page loads. The allowance is Material's own:
+        # its content tabs settle by 16 px as its script lays them out (0.004 on
+        # examples/twitter/step-2-estimation/). Lighthouse calls 0.1 good.
         shift = page.evaluate("window.__layoutShift")
         if shift > MAX_LAYOUT_SHIFT:
             problems.append(f"the page shifts as it loads (cumulative layout shift {shift:.4f}, Lighthouse's CLS)")
-        draw_everything(page)
         problems += diagram_problems(page)
         problems += narrow_screen_overflow(page)
         if run_axe:
@@ -322,8 +311,6 @@ def test_wide_tables_scroll_from_the_keyboard_only_when_they_need_to(browser, si
     try:
         # networkidle waits half a second after the last request: the resize observer has reported.
         page.goto(site_server.url("reference/latency-numbers/"), wait_until="networkidle")
-        draw_everything(page)  # tables far down the page are drawn only when a reader nears them
-        page.wait_for_timeout(100)  # one frame for the resize observer to report their real widths
         wrappers = page.evaluate(TABLE_WRAPPERS)
         assert any(w["scrolls"] for w in wrappers), "expected a table wider than 375 px on this page"
         for wrap in wrappers:

@@ -123,7 +123,7 @@ def _draw(match: re.Match, page: Page | None) -> str:
         cached.write_text(svg, encoding="utf-8")
     svg = SVG_STYLE.sub(_html_style, svg)
     return (
-        f'<div class="mermaid" data-diagram="{key}"{_size_estimate(svg)}><template shadowrootmode="open">'
+        f'<div class="mermaid" data-diagram="{key}"><template shadowrootmode="open">'
         f"<style>:host{{display:block}}</style>{svg}</template></div>"
     )
 
@@ -136,22 +136,6 @@ SVG_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 def _html_style(match: re.Match) -> str:
     css = html.unescape(match[1])
     return match[0] if "</" in css else f"<style>{css}</style>"
-
-
-# The column a diagram usually gets: a phone is narrower, a desktop's content column about this.
-TYPICAL_COLUMN_PX = 700
-VIEW_BOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
-
-
-def _size_estimate(svg: str) -> str:
-    """The height a diagram takes, for the space it holds while off screen (content-visibility
-    in extra.css): the browser skips drawing it until it comes near, then uses its real size."""
-    box = VIEW_BOX.search(svg)
-    if not box:
-        return ""
-    width, height = float(box[1]), float(box[2])
-    shown = height * min(1.0, TYPICAL_COLUMN_PX / width) if width else height
-    return f' style="contain-intrinsic-size: auto {round(shown)}px"'
 
 
 def _render(source: str, key: str, page: Page | None) -> str | None:
