@@ -240,7 +240,12 @@ def test_page(browser, site_server, built_site: Path, path: str) -> None:
     page = context.new_page()
     recorder = Recorder(page, site_server.origin)
     requested: list[str] = []
-    page.on("request", lambda request: requested.append(urlsplit(request.url).path.removeprefix(PREFIX)))
+
+    def record(request) -> None:
+        if request.url.startswith(site_server.origin):  # the Recorder reports other hosts itself
+            requested.append(urlsplit(request.url).path.removeprefix(PREFIX))
+
+    page.on("request", record)
     problems: list[str] = []
     # The print page repeats every page's content, checked by axe page by page; on one page of
     # the whole guide axe takes most of a minute.
