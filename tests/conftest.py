@@ -26,12 +26,13 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 MKDOCS = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 SITE_URL: str = MKDOCS["site_url"]
-for folder in (SNIPPETS, ROOT / "scripts"):
+for folder in (SNIPPETS, ROOT / "scripts", ROOT / "overrides" / "hooks"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
 
 import check_coverage  # noqa: E402  (scripts/, on the path just above)
+import chromium  # noqa: E402  (overrides/hooks/)
 
 
 def url_path(source: str) -> str:
@@ -116,17 +117,8 @@ def replace_once(path: Path, old: str, new: str) -> int:
 
 # --- Browser tests: Debian's Chromium driven by Playwright, against a local server ----------
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# As DEVELOPERS.md prescribes: without the networking flags Chromium calls Google's hosts.
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM = Path(chromium.CHROMIUM)
+CHROMIUM_FLAGS = chromium.CHROMIUM_FLAGS  # overrides/hooks/chromium.py, shared with the hook and the benchmark
 ARTIFACTS = ROOT / "test-artifacts"
 
 

@@ -20,8 +20,8 @@ import hashlib
 import html
 import json
 import logging
-import os
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,11 +38,10 @@ MERMAID2_SCRIPTS = re.compile(
 MERMAID_BLOCK = re.compile(r'<pre\s+(?:id="[^"]*"\s+)?class="mermaid"><code>(?P<source>.*?)</code></pre>', re.DOTALL)
 # Labels are measured in a wide font, so they fit in whatever font a reader's system uses.
 MEASURING_FONT = '"DejaVu Sans", "Liberation Sans", Arial, sans-serif'
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
+# Chromium's path and flags: one list in chromium.py, beside this file, shared with the tests
+# and the benchmark. MkDocs loads a hook by its path, so its folder is not importable by itself.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from chromium import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
 
 _state: dict = {}
 
