@@ -1,0 +1,154 @@
+"""What a page costs the browser as it starts, counted rather than timed (times vary; counts do not).
+
+On a phone most of a page's start-up is Material's bundle restyling the whole page: every
+element, each time something changes that any element's style may depend on. Lighthouse's
+blocking time on the diagram pages came from that (README, "Blocking time"). Two overrides keep
+the count down, and diagrams drawn at build time wait, off screen, in a box of their own size:
+
+  - overrides/main.html sets the classes and attributes the bundle sets as it starts, before
+    the body is parsed, so the bundle's own writes change nothing;
+  - overrides/hooks/diagrams.py gives each diagram's box its size, and extra.css lets the
+    browser skip the diagrams a reader cannot see yet (content-visibility).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import url_path
+
+pytestmark = pytest.mark.browser
+
+# Home, a step page, the page with the most diagrams (README's benchmark types), and the estimator.
+STARTUP_PAGES = [
+    "",
+    "workflow/step-1-requirements-clarification/",
+    "examples/twitter/step-6-detailed-design/",
+    "tools/estimator/",
+]
+# Material 9.8 restyles everything three times that no page can avoid: it appends a color-scheme
+# <meta>, then sets its content (Chromium restyles the whole page on each), and it removes the
+# body's data-md-color-switching mark. Without the overrides the count is five.
+MOST_WHOLE_PAGE_RESTYLES = 3
+# A restyle of at least this share of the most elements restyled at once counts as whole-page.
+WHOLE = 0.8
+PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile screen
+
+
+def restyles(browser, url: str) -> list[dict]:
+    """Each style recalculation on the page's main thread once Material's bundle has started:
+    how many elements it restyled, and the script that forced it."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        browser.start_tracing(
+            page=page,
+            categories=["devtools.timeline", "disabled-by-default-devtools.timeline.stack"],
+        )
+        page.goto(url, wait_until="load")
+        page.wait_for_timeout(1_000)  # Material finishes its start-up in timers after load
+        events = json.loads(browser.stop_tracing())["traceEvents"]
+        # overrides/main.html marks the body early; the mark must not outlive Material's start-up,
+        # or no transition would ever run.
+        assert page.evaluate("!document.body.hasAttribute('data-md-color-switching')"), (
+            f"{url}: <body> still has data-md-color-switching after start-up: Material no longer removes "
+            "it, so overrides/main.html must stop setting it"
+        )
+    finally:
+        context.close()
+    threads = {(e["pid"], e["tid"]) for e in events if e.get("name") == "thread_name"
+               and e["args"].get("name") == "CrRendererMain"}  # fmt: skip
+    # From the moment Material's bundle starts: what the parser styles before is the first drawing.
+    started = min(
+        (e["ts"] for e in events if e.get("name") == "EvaluateScript"
+         and "/bundle." in ((e.get("args") or {}).get("data") or {}).get("url", "")),
+        default=None,
+    )  # fmt: skip
+    assert started is not None, f"{url}: Material's bundle never ran"
+    found = []
+    for event in events:
+        if event.get("name") != "UpdateLayoutTree" or (event["pid"], event["tid"]) not in threads:
+            continue
+        if event["ts"] < started:
+            continue
+        args = event.get("args", {})
+        stack = (args.get("beginData") or {}).get("stackTrace") or []
+        cause = (
+            f"{stack[0].get('functionName') or '(anonymous)'} at {stack[0]['url'].rsplit('/', 1)[-1]}:"
+            f"{stack[0]['lineNumber']}:{stack[0]['columnNumber']}"
+            if stack
+            else "the next frame"
+        )
+        found.append({"elements": args.get("elementCount", 0), "cause": cause})
+    return found
+
+
+@pytest.mark.parametrize("path", STARTUP_PAGES, ids=lambda path: path or "home")
+def test_the_page_is_restyled_whole_at_most_three_times_as_it_starts(browser, site_server, path: str) -> None:
+    found = restyles(browser, site_server.url(path))
+    assert found, f"{path or 'home'}: the trace recorded no style recalculation at all"
+    most = max(item["elements"] for item in found)
+    whole = [item for item in found if item["elements"] >= WHOLE * most]
+    assert len(whole) <= MOST_WHOLE_PAGE_RESTYLES, (
+        f"{path or 'home'}: the page is restyled whole {len(whole)} times as it starts (at most "
+        f"{MOST_WHOLE_PAGE_RESTYLES}; each costs its {most} elements on a phone): "
+        + "; ".join(f"{item['elements']} elements, forced by {item['cause']}" for item in whole)
+        + ". A new whole-page restyle comes from a class or attribute set on <html> or <body> after the "
+        "page is drawn: set it in overrides/main.html before the body instead."
+    )
+
+
+DIAGRAM_BOXES = """
+() => [...document.querySelectorAll("div.mermaid[data-diagram]")].map((div) => {
+  const svg = div.shadowRoot.querySelector("svg");
+  return { key: div.dataset.diagram, box: div.getBoundingClientRect().height,
+           skipped: !svg.checkVisibility({ contentVisibilityAuto: true }) };
+})
+"""
+
+
+def pages_with_diagrams(site: Path) -> list[str]:
+    return sorted(
+        url_path(str(page.relative_to(site)).removesuffix(".html") + ".md")
+        for page in site.rglob("index.html")
+        if "data-diagram=" in page.read_text(encoding="utf-8") and "print_page" not in page.parts
+    )
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_diagrams_off_screen_wait_in_a_box_of_their_own_size(browser, site_server, built_site: Path, width) -> None:
+    """A diagram below the first screen is not drawn as the page loads; when the reader scrolls to
+    it, it is drawn into exactly the box the page kept for it, so nothing moves."""
+    problems, waited = [], 0
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        for path in pages_with_diagrams(built_site):
+            page.goto(site_server.url(path), wait_until="load")
+            before = page.evaluate(DIAGRAM_BOXES)
+            waited += sum(item["skipped"] for item in before)
+            for index, item in enumerate(before):
+                host = page.locator("div.mermaid[data-diagram]").nth(index)
+                host.scroll_into_view_if_needed()
+                page.wait_for_function(
+                    "(i) => document.querySelectorAll('div.mermaid[data-diagram]')[i].shadowRoot"
+                    ".querySelector('svg').checkVisibility({ contentVisibilityAuto: true })",
+                    arg=index,
+                    timeout=5_000,
+                )
+                drawn = host.evaluate(
+                    "(div) => ({ box: div.getBoundingClientRect().height, inside: div.scrollHeight - div.clientHeight,"
+                    " svg: div.shadowRoot.querySelector('svg').getBoundingClientRect().height })"
+                )
+                if abs(drawn["box"] - item["box"]) > 0.5 or abs(drawn["svg"] - drawn["box"]) > 0.5 or drawn["inside"] > 0:
+                    problems.append(
+                        f"{path or 'home'} diagram {item['key']} at {width} px: kept {item['box']:.1f} px, "
+                        f"drawn in {drawn['box']:.1f} px, the drawing is {drawn['svg']:.1f} px tall "
+                        f"and scrolls {drawn['inside']} px inside its box"
+                    )
+    finally:
+        context.close()
+    assert problems == [], "; ".join(problems) + " (the box comes from overrides/hooks/diagrams.py's _host_size)"
+    assert waited > 0, f"at {width} px no diagram off screen waited to be drawn: is content-visibility in extra.css?"
