@@ -73,3 +73,27 @@ def test_drawn_diagrams_keep_their_child_combinator_css(built_site: Path) -> Non
     for div in diagrams:
         css = "".join(style.string or "" for style in div.find_all("style"))  # select() skips <template>
         assert "&gt;" not in css and ">tspan" in css.replace(" ", ""), div["data-diagram"]
+
+
+def test_every_drawn_diagram_keeps_a_box_of_its_own_shape(built_site: Path) -> None:
+    """The page reserves each diagram's box before drawing it (see test_startup.py): its width
+    and shape are the drawing's own, read from Mermaid's SVG."""
+    unsized = []
+    for html_file in built_site.rglob("*.html"):
+        for div in BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select("div.mermaid[data-diagram]"):
+            svg = div.find("svg")
+            width, height = (float(n) for n in svg["viewbox"].split()[2:])
+            if div.get("style") != f"max-width:{width:.10g}px;aspect-ratio:{width:.10g}/{height:.10g}":
+                unsized.append(f"{html_file.relative_to(built_site)}: {div['data-diagram']} {div.get('style')!r}")
+    assert unsized == []
+
+
+def test_a_drawing_of_unknown_shape_gets_no_box() -> None:
+    """Without Mermaid's max-width and viewBox the page cannot know the box: it draws the diagram
+    with the page, as it did before boxes were reserved."""
+    import diagrams  # overrides/hooks/, on the path through conftest
+
+    sized = '<svg width="100%" style="max-width: 200px;" viewBox="0 0 200 50"><g/></svg>'
+    assert diagrams._host_size(sized) == ' style="max-width:200px;aspect-ratio:200/50"'
+    assert diagrams._host_size('<svg width="100%" viewBox="0 0 200 50"><g/></svg>') == ""
+    assert diagrams._host_size('<svg style="max-width: 300px;" viewBox="0 0 200 50"><g/></svg>') == ""

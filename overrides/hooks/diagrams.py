@@ -122,9 +122,29 @@ def _draw(match: re.Match, page: Page | None) -> str:
         cached.write_text(svg, encoding="utf-8")
     svg = SVG_STYLE.sub(_html_style, svg)
     return (
-        f'<div class="mermaid" data-diagram="{key}"><template shadowrootmode="open">'
-        f"<style>:host{{display:block}}</style>{svg}</template></div>"
+        f'<div class="mermaid" data-diagram="{key}"{_host_size(svg)}><template shadowrootmode="open">'
+        f"<style>:host{{display:block}}svg{{display:block}}</style>{svg}</template></div>"
     )
+
+
+# Mermaid gives each drawing width="100%", style="max-width: Wpx" and viewBox="x y W H".
+SVG_MAX_WIDTH = re.compile(r'\bstyle="max-width: (?P<width>[\d.]+)px;?"')
+SVG_VIEWBOX = re.compile(r'\bviewBox="[-\d.]+ [-\d.]+ (?P<width>[\d.]+) (?P<height>[\d.]+)"')
+
+
+def _host_size(svg: str) -> str:
+    """The box the drawing will fill, so the page can reserve it before drawing it.
+
+    With this size the host's height is known without laying out the SVG inside, which lets
+    extra.css skip diagrams off screen (content-visibility) without the page moving when one
+    is drawn. A drawing of another shape gets no size, and is drawn with the page as before.
+    """
+    tag = svg[: svg.find(">") + 1]
+    max_width, viewbox = SVG_MAX_WIDTH.search(tag), SVG_VIEWBOX.search(tag)
+    if not max_width or not viewbox or float(max_width["width"]) != float(viewbox["width"]):
+        return ""
+    width, height = float(viewbox["width"]), float(viewbox["height"])
+    return f' style="max-width:{width:.10g}px;aspect-ratio:{width:.10g}/{height:.10g}"'
 
 
 # Mermaid serialises its SVG as XML, where a <style> may write ">" as "&gt;". In HTML a <style>
