@@ -80,7 +80,9 @@ def test_every_drawn_diagram_keeps_a_box_of_its_own_shape(built_site: Path) -> N
     and shape are the drawing's own, read from Mermaid's SVG."""
     unsized = []
     for html_file in built_site.rglob("*.html"):
-        for div in BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select("div.mermaid[data-diagram]"):
+        for div in BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select(
+            "div.mermaid[data-diagram]"
+        ):
             svg = div.find("svg")
             width, height = (float(n) for n in svg["viewbox"].split()[2:])
             if div.get("style") != f"max-width:{width:.10g}px;aspect-ratio:{width:.10g}/{height:.10g}":
