@@ -291,7 +291,11 @@ PAGE_FIGURES = {
 
 
 def page_text(site: Path, page: str) -> str:
-    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser").get_text(" ")
+    """A page's text without its "last update" date, which a copy outside git dates to the build."""
+    soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    for date in soup.select(".git-revision-date-localized-plugin"):
+        date.decompose()
+    return soup.get_text(" ")
 
 
 @pytest.mark.parametrize("page", list(PAGE_FIGURES))
@@ -306,14 +310,6 @@ def test_no_shortcode_is_left_unexpanded(built_site: Path) -> None:
         assert "md:fig" not in page.read_text(encoding="utf-8"), page
 
 
-def content_text(site: Path, page: str) -> str:
-    """A page's text without its "last update" date, which a copy outside git dates to the build."""
-    soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
-    for date in soup.select(".git-revision-date-localized-plugin"):
-        date.decompose()
-    return soup.get_text(" ")
-
-
 def test_changing_one_assumption_changes_exactly_the_pages_that_depend_on_it(
     built_site: Path, site_copy: Path, tmp_path: Path
 ) -> None:
@@ -325,8 +321,8 @@ def test_changing_one_assumption_changes_exactly_the_pages_that_depend_on_it(
     changed = sorted(
         page.relative_to(rebuilt).as_posix()
         for page in rebuilt.rglob("*.html")
-        if content_text(rebuilt, page.relative_to(rebuilt).as_posix())
-        != content_text(built_site, page.relative_to(rebuilt).as_posix())
+        if page_text(rebuilt, page.relative_to(rebuilt).as_posix())
+        != page_text(built_site, page.relative_to(rebuilt).as_posix())
     )
     assert "examples/twitter/step-2-estimation/index.html" in changed
     assert "workflow/step-1-requirements-clarification/index.html" not in changed
