@@ -10,21 +10,30 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check check-external bench offline lock vendor clean
+.PHONY: setup serve test build check check-external bench offline lock vendor clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.site-installed: requirements.txt requirements.lock | $(BIN)/python
+# The site's build code is the package in src/sdw, installed editable (pyproject.toml).
+$(VENV)/.site-installed: requirements.txt requirements.lock pyproject.toml | $(BIN)/python
 	$(PIP) install -r requirements.txt -c requirements.lock
+	$(PIP) install --no-deps -e .
 	@touch $@
 
-$(VENV)/.dev-installed: requirements.txt requirements-dev.txt requirements.lock | $(BIN)/python
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt requirements.lock pyproject.toml | $(BIN)/python
 	$(PIP) install -r requirements-dev.txt -c requirements.lock
+	$(PIP) install --no-deps -e .
 	@touch $@ $(VENV)/.site-installed
 
+# Everything the tests, the checks and diagram drawing need (make test does it too).
+setup: $(VENV)/.dev-installed
+
+# The contributor's preview: never strict (a warning shows on the page and in the terminal,
+# and the server keeps answering), and without the one-page print version and the "last
+# update" dates, which cost most of a rebuild. make build is the strict, complete build.
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SDW_FULL_BUILD=false $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 test: $(VENV)/.dev-installed
 	$(BIN)/pytest -n auto
@@ -35,6 +44,10 @@ build: $(VENV)/.site-installed
 check: $(VENV)/.dev-installed
 	$(BIN)/python scripts/check_coverage.py
 	$(BIN)/python scripts/check_links.py
+
+# The same mkdocs.yml through Zensical (pinned in requirements-dev.txt), into site/.
+build-zensical: $(VENV)/.dev-installed
+	$(BIN)/zensical build --strict --clean
 
 check-external: $(VENV)/.dev-installed
 	$(BIN)/python scripts/check_links.py --external

@@ -31,11 +31,11 @@ import time
 from pathlib import Path
 
 import yaml
-from site_server import SiteServer  # scripts/site_server.py, beside this file
+
+from sdw.chromium import CHROMIUM, CHROMIUM_FLAGS  # one list, with the diagram fence and the tests
+from sdw.site_server import SiteServer
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-from chromium import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402  (one list, with the diagram hook and tests)
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -176,7 +176,7 @@ def generate_copy(target: Path, pages: int) -> Path:
     chapters that are closed.
     """
     target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "overrides", ".diagrams"):
+    for name in ("mkdocs.yml", "docs", "overrides", "data", "src", ".diagrams"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
     generated = target / "docs" / "generated"

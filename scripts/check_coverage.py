@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check that the site covers the workflow: every step, in order, with its skeleton and example.
 
-Reads docs/workflow/steps.yml (the one source of truth for the steps) and mkdocs.yml, then
+Reads data/steps.yml (the one source of truth for the steps) and mkdocs.yml, then
 checks, without building the site:
 
   - steps.yml numbers the steps 0, 1, 2... once each, and each step page exists;
@@ -35,7 +35,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-STEPS_FILE = "docs/workflow/steps.yml"
+STEPS_FILE = "data/steps.yml"
 # The diagram types Mermaid 11 recognises (the first word of a diagram).
 MERMAID_TYPES = (
     "architecture-beta",

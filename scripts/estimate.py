@@ -2,7 +2,7 @@
 """Back-of-the-envelope sizing from ten assumptions: the site's model on the command line.
 
 Reads the inputs as a JSON object on stdin, or takes a named preset, and prints the outputs
-as a JSON object. The model is docs/snippets/estimation.py; the estimator page runs a line-for-line
+as a JSON object. The model is sdw.estimation (src/sdw/estimation.py); the estimator page runs a line-for-line
 JavaScript port of it, and the tests hold the two to the same results.
 
     echo '{"daily_active_users": 1e6, ...}' | python scripts/estimate.py
@@ -23,14 +23,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "docs" / "snippets"))
-from estimation import InputError, estimate
-from estimator_presets import PRESETS
+try:
+    from sdw.estimation import InputError, estimate
+    from sdw.presets import presets
+except ModuleNotFoundError as missing:  # run outside the project's environment
+    print(
+        f"scripts/estimate.py: needs {missing.name!r}: run `make setup`, then .venv/bin/python scripts/estimate.py",
+        file=sys.stderr,
+    )
+    raise SystemExit(2) from None
 
 
 def main(argv: list[str] | None = None) -> int:
+    PRESETS = presets()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--preset", choices=sorted(PRESETS), help="use a named set of inputs instead of stdin")
     parser.add_argument("--list-presets", action="store_true", help="print the presets' names and labels")

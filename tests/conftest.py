@@ -1,11 +1,16 @@
-"""Shared fixtures: the repository, a site built once per session, and throwaway copies."""
+"""Shared fixtures: the repository, a site built once per session, throwaway copies, and one
+page converted alone through the site's Markdown extensions (no build)."""
 
 from __future__ import annotations
 
+import functools
+import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,7 +19,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "docs" / "snippets"
 # What a site needs to build: copying these gives a check something to break safely.
-SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "lychee.toml", ".diagrams")
+SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "data", "src", "lychee.toml", ".diagrams")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -24,15 +29,18 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
 MKDOCS = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 SITE_URL: str = MKDOCS["site_url"]
-for folder in (SNIPPETS, ROOT / "scripts", ROOT / "overrides" / "hooks"):
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
-
+# The scripts are files to run, not a package: the tests import them from their folder.
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.insert(0, str(ROOT / "scripts"))
 
 import check_coverage  # noqa: E402  (scripts/, on the path just above)
-import chromium  # noqa: E402  (overrides/hooks/)
+
+from sdw import chromium, snippets  # noqa: E402
+
+snippets.use(SNIPPETS)  # tests import snippets by name, as pages' code does
 
 
 def url_path(source: str) -> str:
@@ -118,13 +126,13 @@ def replace_once(path: Path, old: str, new: str) -> int:
 # --- Browser tests: Debian's Chromium driven by Playwright, against a local server ----------
 
 CHROMIUM = Path(chromium.CHROMIUM)
-CHROMIUM_FLAGS = chromium.CHROMIUM_FLAGS  # overrides/hooks/chromium.py, shared with the hook and the benchmark
+CHROMIUM_FLAGS = chromium.CHROMIUM_FLAGS  # sdw.chromium, shared with the diagram fence and the benchmark
 ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
 def site_server(built_site: Path):
-    from site_server import SiteServer  # scripts/site_server.py: served as GitHub Pages serves it
+    from sdw.site_server import SiteServer  # served as GitHub Pages serves it
 
     server = SiteServer(built_site, SITE_URL).start()
     yield server
@@ -153,3 +161,49 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     in order) one worker then starts on them, builds of their own included, while another
     builds the site, instead of waiting for it."""
     items.sort(key=lambda item: "built_site" in getattr(item, "fixturenames", ()))
+
+
+# --- One page through the site's Markdown extensions, without a build -------------------------
+
+
+@functools.cache
+def _markdown_settings(root: Path) -> tuple[list, dict, dict]:
+    """The extensions and their settings as mkdocs.yml gives them (its !!python/name: resolved)."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"))
+    return list(config["markdown_extensions"]), dict(config["mdx_configs"]), dict(config["extra"])
+
+
+@dataclass
+class Converted:
+    html: str
+    warnings: list[str]
+
+
+def convert(src_uri: str, text: str | None = None, root: Path = ROOT) -> Converted:
+    """Convert one page as a build would (front matter aside), and collect the warnings it logs.
+
+    `text` defaults to the page's own Markdown in `root`; pass `root=site_copy` to read a copy.
+    """
+    import markdown
+
+    from sdw.context import PageContext
+
+    docs = root / "docs"
+    if text is None:
+        text = (docs / src_uri).read_text(encoding="utf-8")
+    body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)
+    extensions, configs, extra = _markdown_settings(ROOT)
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    md.sdw_page = PageContext(src_uri, docs, root, {"extra": extra, "use_directory_urls": True}, "test", text)
+    records: list[str] = []
+    handler = logging.Handler(level=logging.WARNING)
+    handler.emit = lambda record: records.append(record.getMessage())
+    logger = logging.getLogger("mkdocs.sdw")
+    logger.addHandler(handler)
+    try:
+        html = md.convert(body)
+    finally:
+        logger.removeHandler(handler)
+    return Converted(html, records)

@@ -23,7 +23,7 @@ from test_budgets import MERMAID_LIBRARY, PREFIX, first_visit
 
 pytestmark = pytest.mark.browser
 
-STEPS = yaml.safe_load((ROOT / "docs/workflow/steps.yml").read_text(encoding="utf-8"))
+STEPS = yaml.safe_load((ROOT / "data/steps.yml").read_text(encoding="utf-8"))
 
 # Material draws each diagram into a closed shadow root; open them so tests can look inside.
 OPEN_SHADOW_ROOTS = """

@@ -162,5 +162,5 @@ def test_an_unrecognised_print_asset_tag_fails_the_build(site_copy: Path, tmp_pa
     assert result.returncode == 1
     assert (
         "WARNING -  docs/index.md: expected 3 print-site asset tags to remove, found 4; "
-        "update PRINT_ASSET in overrides/hooks/print_assets.py to match how they are written now"
+        "update PRINT_ASSET in src/sdw/mkdocs_hooks/print_assets.py to match how they are written now"
     ) in result.stderr

@@ -5,16 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import check_coverage
+import check_links
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import MKDOCS, ROOT, run
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import check_coverage
-import check_links
-
-STEPS = yaml.safe_load((ROOT / "docs/workflow/steps.yml").read_text(encoding="utf-8"))
+STEPS = yaml.safe_load((ROOT / "data/steps.yml").read_text(encoding="utf-8"))
 MERMAID_FILE = "assets/vendor/mermaid/mermaid.min.js"
 
 

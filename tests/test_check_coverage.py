@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from conftest import ROOT, append_line, replace_once, run
 
-STEPS = yaml.safe_load((ROOT / "docs/workflow/steps.yml").read_text(encoding="utf-8"))
+STEPS = yaml.safe_load((ROOT / "data/steps.yml").read_text(encoding="utf-8"))
 STEP = {step["number"]: step for step in STEPS["steps"]}
 
 
@@ -76,13 +76,13 @@ def test_step_page_renamed(site_copy: Path) -> None:
     page = STEP[7]["page"]
     renamed = page.replace(".md", "-and-fixes.md")
     (site_copy / "docs" / page).rename(site_copy / "docs" / renamed)
-    steps_lines = (site_copy / "docs/workflow/steps.yml").read_text(encoding="utf-8").splitlines()
+    steps_lines = (site_copy / "data/steps.yml").read_text(encoding="utf-8").splitlines()
     step_line = next(n for n, text in enumerate(steps_lines, 1) if text.strip() == "- number: 7")
     code, lines = check(site_copy)
     assert code == 1
     assert problems(lines) == [
-        f"docs/workflow/steps.yml:{step_line}: step 7 page docs/{page} does not exist",
-        f"docs/{renamed}:1: looks like a step page but is not listed in docs/workflow/steps.yml",
+        f"data/steps.yml:{step_line}: step 7 page docs/{page} does not exist",
+        f"docs/{renamed}:1: looks like a step page but is not listed in data/steps.yml",
         f"mkdocs.yml:{nav_line(site_copy, page)}: nav: {page} does not exist in docs/",
         f"docs/{renamed}:1: page is not in nav; add it to nav in mkdocs.yml, or to not_in_nav if only links reach it",
     ]
@@ -108,7 +108,7 @@ def test_skeleton_heading_renamed(site_copy: Path) -> None:
     assert code == 1
     assert problems(lines) == [
         f'docs/{STEP[1]["page"]}:{line}: section "## Common Pitfalls To Avoid" should be "## Common pitfalls" '
-        "(skeleton headings are fixed; see docs/workflow/steps.yml)"
+        "(skeleton headings are fixed; see data/steps.yml)"
     ]
 
 
@@ -135,13 +135,13 @@ def test_key_question_dropped(site_copy: Path) -> None:
     replace_once(page, question, "Will tweets carry pictures?")
     text = page.read_text(encoding="utf-8")
     questions_line = text[: text.index("## Questions to ask")].count("\n") + 1
-    steps_lines = (ROOT / "docs/workflow/steps.yml").read_text(encoding="utf-8").splitlines()
+    steps_lines = (ROOT / "data/steps.yml").read_text(encoding="utf-8").splitlines()
     listed = next(n for n, line in enumerate(steps_lines, 1) if question in line)
     code, lines = check(site_copy)
     assert code == 1
     assert problems(lines) == [
         f'docs/{STEP[1]["page"]}:{questions_line}: key question missing: "{question}" '
-        f"(listed in docs/workflow/steps.yml:{listed})"
+        f"(listed in data/steps.yml:{listed})"
     ]
 
 
@@ -221,12 +221,10 @@ def test_html_inside_mermaid(site_copy: Path) -> None:
 
 
 def test_steps_numbered_out_of_sequence(site_copy: Path) -> None:
-    line = replace_once(site_copy / "docs/workflow/steps.yml", "  - number: 3\n", "  - number: 4\n")
+    line = replace_once(site_copy / "data/steps.yml", "  - number: 3\n", "  - number: 4\n")
     code, lines = check(site_copy)
     assert code == 1
-    assert problems(lines)[0] == (
-        f"docs/workflow/steps.yml:{line}: step numbered 4; expected 3 (steps run 0, 1, 2... in order)"
-    )
+    assert problems(lines)[0] == (f"data/steps.yml:{line}: step numbered 4; expected 3 (steps run 0, 1, 2... in order)")
 
 
 def test_the_check_modifies_nothing(site_copy: Path) -> None:

@@ -1,24 +1,25 @@
-"""overrides/hooks/diagrams.py: diagrams drawn at build time, a syntax error reported, a fallback."""
+"""sdw.diagrams: diagrams drawn at build time, a syntax error reported at its line, a fallback.
+
+Unit tests convert one page through the site's Markdown extensions, without a build.
+"""
 
 from __future__ import annotations
 
-import os
-import sys
+import logging
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import append_line, run
+from conftest import ROOT, _markdown_settings, convert
+
+from sdw import diagrams
 
 PAGE = "workflow/step-5-high-level-design.md"
 NEW_DIAGRAM = "```mermaid\nflowchart TD\n  Reader --> Page\n```"
 
 
-def build(root: Path, site: Path, **env: str):
-    return run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=root,
-        env={**os.environ, **env},
-    )
+def with_line(root: Path, text: str) -> tuple[str, int]:
+    page = (root / "docs" / PAGE).read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    return page + text + "\n", page.count("\n") + 1
 
 
 def built(site: Path) -> BeautifulSoup:
@@ -27,42 +28,55 @@ def built(site: Path) -> BeautifulSoup:
     )
 
 
-def test_a_new_diagram_is_drawn_and_cached(site_copy: Path, tmp_path: Path) -> None:
+def test_a_new_diagram_is_drawn_cached_and_named_for_commit(site_copy: Path, caplog) -> None:
     before = set((site_copy / ".diagrams").iterdir())
-    append_line(site_copy / "docs" / PAGE, NEW_DIAGRAM)
-    result = build(site_copy, tmp_path / "out")
-    assert result.returncode == 0, result.stdout + result.stderr
+    page, line = with_line(site_copy, NEW_DIAGRAM)
+    with caplog.at_level(logging.INFO, logger="mkdocs.sdw"):
+        converted = convert(PAGE, page, root=site_copy)
+    assert converted.warnings == []
     added = set((site_copy / ".diagrams").iterdir()) - before
     assert len(added) == 1
     svg = added.pop()
-    soup = built(tmp_path / "out")
+    assert caplog.messages == [
+        f"docs/{PAGE}:{line}: drew a new diagram into .diagrams/{svg.name}: commit it with your change"
+    ]
+    soup = BeautifulSoup(converted.html, "html.parser")
     drawn = soup.select_one(f'div.mermaid[data-diagram="{svg.stem}"] > template[shadowrootmode=open]')
     assert drawn is not None and "Reader" in drawn.get_text()
     assert soup.select("pre.mermaid") == []
 
 
-def test_a_syntax_error_fails_the_build_at_its_line(site_copy: Path, tmp_path: Path) -> None:
-    line = append_line(site_copy / "docs" / PAGE, "```mermaid\nflowchart TD\n  A --> B -->\n```")
-    result = build(site_copy, tmp_path / "out")
-    assert result.returncode == 1
-    warnings = [w for w in result.stderr.splitlines() if w.startswith("WARNING")]
-    assert len(warnings) == 1
-    assert warnings[0].startswith(
-        f"WARNING -  docs/{PAGE}:{line + 1}: Mermaid cannot draw this diagram: Parse error on line"
+def test_a_syntax_error_names_the_broken_line_and_mermaids_message(site_copy: Path) -> None:
+    page, line = with_line(site_copy, "```mermaid\nsequenceDiagram\n  A->>B: hi\n  B-->>: no one\n  A->>B: bye\n```")
+    converted = convert(PAGE, page, root=site_copy)
+    assert len(converted.warnings) == 1
+    warning = converted.warnings[0]
+    assert warning == (
+        f"docs/{PAGE}:{line + 3}: Mermaid cannot draw this diagram: "
+        "parse error: Expecting '+', '-', '()', 'ACTOR', got 'TXT'"
     )
+    assert "\n" not in warning and " at " not in warning  # no JavaScript stack
+    assert BeautifulSoup(converted.html, "html.parser").select("pre.mermaid")  # left for the browser
 
 
-def test_without_a_browser_a_new_diagram_is_left_for_the_browser(site_copy: Path, tmp_path: Path) -> None:
-    append_line(site_copy / "docs" / PAGE, NEW_DIAGRAM)
-    result = build(site_copy, tmp_path / "out", CHROMIUM="/nonexistent/chromium")
-    assert result.returncode == 0, result.stderr
-    assert "diagrams: 1 diagram(s) left for the browser to draw: no Chromium at /nonexistent/chromium" in result.stderr
-    soup = built(tmp_path / "out")
-    assert len(soup.select("pre.mermaid")) == 1
-    assert len(soup.select("div.mermaid[data-diagram]")) >= 1  # the cached ones are still drawn
-    assert [t["src"] for t in soup.find_all("script", src=True) if t["src"].endswith("mermaid.min.js")] == [
-        "../../assets/vendor/mermaid/mermaid.min.js"
+def test_without_a_browser_a_new_diagram_says_what_to_install(site_copy: Path, monkeypatch) -> None:
+    monkeypatch.setattr(diagrams, "CHROMIUM", "/nonexistent/chromium")
+    page, line = with_line(site_copy, NEW_DIAGRAM)
+    converted = convert(PAGE, page, root=site_copy)
+    setup = diagrams._setup(site_copy, site_copy / "docs", _diagram_css())
+    key = diagrams.diagram_key(setup, "flowchart TD\n  Reader --> Page\n")
+    assert converted.warnings == [
+        f"docs/{PAGE}:{line}: new diagram, not in .diagrams/ and cannot be drawn here (no Chromium at "
+        f"/nonexistent/chromium); {diagrams.INSTALL}, then rebuild to draw it into .diagrams/{key}.svg and "
+        "commit that file"
     ]
+    soup = BeautifulSoup(converted.html, "html.parser")
+    assert len(soup.select("pre.mermaid")) == 1  # mermaid2's fence: the browser draws it
+    assert len(soup.select("div.mermaid[data-diagram]")) >= 1  # the cached ones are still drawn
+
+
+def _diagram_css() -> str:
+    return _markdown_settings(ROOT)[2]["diagram_css"]
 
 
 def test_drawn_diagrams_keep_their_child_combinator_css(built_site: Path) -> None:
@@ -91,14 +105,12 @@ def test_every_drawn_diagram_keeps_a_box_of_its_own_shape(built_site: Path) -> N
                     f"{html_file.relative_to(built_site)}: diagram {div['data-diagram']} is {width:g} x {height:g}, "
                     f"its box {div.get('style')!r}"
                 )
-    assert wrong == [], "; ".join(wrong) + " (the box comes from overrides/hooks/diagrams.py's _host_size)"
+    assert wrong == [], "; ".join(wrong) + " (the box comes from sdw.diagrams._host_size)"
 
 
 def test_a_drawing_of_unknown_shape_gets_no_box() -> None:
     """Without Mermaid's max-width and viewBox the page cannot know the box: it draws the diagram
     with the page, as it did before boxes were reserved."""
-    import diagrams  # overrides/hooks/, on the path through conftest
-
     sized = '<svg width="100%" style="max-width: 200px;" viewBox="0 0 200 50"><g/></svg>'
     assert diagrams._host_size(sized) == ' style="max-width:200px;aspect-ratio:200/50"'
     assert diagrams._host_size('<svg width="100%" viewBox="0 0 200 50"><g/></svg>') == ""

@@ -10,11 +10,12 @@ import math
 import sys
 from pathlib import Path
 
-import estimation
 import pytest
 from bs4 import BeautifulSoup
 from conftest import SNIPPETS, mkdocs_build, replace_once, run
-from estimation import estimate, exact, human, human_duration
+
+from sdw import estimation
+from sdw.estimation import estimate, exact, human, human_duration
 
 # --- Formatting ------------------------------------------------------------------------------
 
@@ -198,7 +199,7 @@ def test_estimate_reports_a_missing_field() -> None:
 
 # --- Snippets ------------------------------------------------------------------------------
 
-SNIPPET_FILES = sorted(path.name for path in SNIPPETS.glob("*.py") if path.name != "estimation.py")
+SNIPPET_FILES = sorted(path.name for path in SNIPPETS.glob("*.py"))
 
 
 @pytest.mark.parametrize("name", SNIPPET_FILES)
@@ -206,8 +207,7 @@ def test_each_snippet_runs_alone_and_imports_quietly(name: str) -> None:
     module = name.removesuffix(".py")
     alone = run([sys.executable, f"docs/snippets/{name}"])
     assert alone.returncode == 0, alone.stderr
-    if module != "estimator_presets":  # a data module: nothing to print
-        assert alone.stdout.startswith("|"), f"{name} should print its figures as a table"
+    assert alone.stdout.startswith("|"), f"{name} should print its figures as a table"
     imported = run([sys.executable, "-c", f"import {module}"], cwd=SNIPPETS)
     assert imported.returncode == 0 and imported.stdout == "", f"importing {name} must not print"
 
@@ -257,9 +257,9 @@ def test_twitter_figures_equal_hand_checked_values(snippet: str, name: str) -> N
 
 
 def test_twitter_preset_is_the_worked_example() -> None:
-    from estimator_presets import PRESETS
+    from sdw.presets import presets
 
-    result = estimate(PRESETS["twitter"]["inputs"])
+    result = estimate(presets()["twitter"]["inputs"])
     assert human(result["write_qps_avg"], "/s") == PINNED[("twitter_traffic", "tweets_per_second")]
     assert human(result["storage_total_bytes"], "B") == PINNED[("twitter_storage", "tweet_bytes_total")]
 

@@ -10,7 +10,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, SITE_URL, run
 
-STEPS = yaml.safe_load((ROOT / "docs/workflow/steps.yml").read_text(encoding="utf-8"))
+STEPS = yaml.safe_load((ROOT / "data/steps.yml").read_text(encoding="utf-8"))
 
 
 def soup_of(path: Path) -> BeautifulSoup:

@@ -1,80 +1,109 @@
-"""overrides/hooks/shortcodes.py: a typo or a hand-typed figure fails the strict build at file:line."""
+"""sdw.shortcodes: a typo or a hand-typed figure is a warning at file:line, with the likely fix.
+
+Unit tests: each converts one page through the site's Markdown extensions, without a build.
+The last test builds once, to show that MkDocs' --strict turns such a warning into a failure.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from conftest import append_line, mkdocs_build, replace_once
+from conftest import ROOT, convert, mkdocs_build, replace_once
 
 ESTIMATION = "workflow/step-2-scale-estimation.md"
 PLAIN = "workflow/step-1-requirements-clarification.md"
 
 
-def warnings(site_copy: Path, tmp_path: Path) -> tuple[int, list[str]]:
-    result = mkdocs_build(site_copy, tmp_path / "out")
-    found = [line.removeprefix("WARNING -  ") for line in result.stderr.splitlines() if line.startswith("WARNING")]
-    return result.returncode, found
+def with_line(src_uri: str, text: str, root: Path = ROOT) -> tuple[str, int]:
+    """The page's Markdown with a paragraph appended, and the line the paragraph is on."""
+    page = (root / "docs" / src_uri).read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    return page + text + "\n", page.count("\n") + 1
 
 
-def test_unknown_shortcode_fails_the_build(site_copy: Path, tmp_path: Path) -> None:
-    line = append_line(site_copy / "docs" / PLAIN, "<!-- md:stepz-table -->")
-    code, found = warnings(site_copy, tmp_path)
-    assert code == 1
-    assert found == [
-        f"docs/{PLAIN}:{line}: unknown shortcode 'md:stepz-table'; "
-        "known: md:steps-table, md:examples-table, md:steps-flowchart, md:budget, md:fig, "
-        "md:estimator, md:estimator-link, md:offline-copy"
+def test_unknown_shortcode_suggests_the_nearest() -> None:
+    page, line = with_line(PLAIN, "<!-- md:stepz-table -->")
+    assert convert(PLAIN, page).warnings == [
+        f"docs/{PLAIN}:{line}: unknown shortcode 'md:stepz-table'; did you mean md:steps-table? "
+        "(known: md:steps-table, md:examples-table, md:steps-flowchart, md:budget, md:fig, "
+        "md:estimator, md:estimator-link, md:offline-copy)"
     ]
 
 
-def test_unknown_figure_lists_the_ones_that_exist(site_copy: Path, tmp_path: Path) -> None:
-    line = append_line(site_copy / "docs" / ESTIMATION, "About <!-- md:fig step2_example.server --> servers.")
-    code, found = warnings(site_copy, tmp_path)
-    assert code == 1
-    assert found == [
+def test_unknown_figure_suggests_the_nearest_and_lists_the_ones_that_exist() -> None:
+    page, line = with_line(ESTIMATION, "About <!-- md:fig step2_example.server --> servers.")
+    assert convert(ESTIMATION, page).warnings == [
         f"docs/{ESTIMATION}:{line}: md:fig step2_example.server: step2_example.py defines no figure 'server'; "
-        "it defines: read_qps_peak, servers, storage_total, write_qps_avg"
+        "did you mean servers? (it defines: read_qps_peak, servers, storage_total, write_qps_avg)"
     ]
 
 
-def test_figure_from_a_missing_snippet(site_copy: Path, tmp_path: Path) -> None:
-    line = append_line(site_copy / "docs" / ESTIMATION, "<!-- md:fig twiter_traffic.tweets_per_second -->")
-    code, found = warnings(site_copy, tmp_path)
-    assert code == 1
-    assert found == [
-        f"docs/{ESTIMATION}:{line}: md:fig twiter_traffic.tweets_per_second: no snippet docs/snippets/twiter_traffic.py"
+def test_figure_from_a_missing_snippet_suggests_the_file() -> None:
+    page, line = with_line(ESTIMATION, "<!-- md:fig twitr_traffic.tweets_per_second -->")
+    assert convert(ESTIMATION, page).warnings == [
+        f"docs/{ESTIMATION}:{line}: md:fig twitr_traffic.tweets_per_second: no snippet "
+        "docs/snippets/twitr_traffic.py; did you mean twitter_traffic?"
     ]
 
 
-def test_hand_typed_figure_on_a_page_of_figures(site_copy: Path, tmp_path: Path) -> None:
-    line = append_line(site_copy / "docs" / ESTIMATION, "That is about 1.2K/s, or 30 GB/day of text.")
-    code, found = warnings(site_copy, tmp_path)
-    assert code == 1
+def test_a_figure_is_printed_by_its_snippet() -> None:
+    converted = convert(ESTIMATION, "Peak reads: <!-- md:fig step2_example.read_qps_peak -->.")
+    from sdw import snippets
+
+    assert converted.warnings == []
+    assert f"Peak reads: {snippets.load('step2_example').read_qps_peak}." in converted.html
+
+
+def test_hand_typed_figure_on_a_page_of_figures() -> None:
+    page, line = with_line(ESTIMATION, "That is about 1.2K/s, or 30 GB/day of text.")
     message = (
         "is typed by hand on a page whose figures come from snippets; "
         "write <!-- md:fig snippet.name --> so it follows the code"
     )
-    assert found == [
+    assert convert(ESTIMATION, page).warnings == [
         f"docs/{ESTIMATION}:{line}: '1.2K/s' {message}",
         f"docs/{ESTIMATION}:{line}: '30 GB/day' {message}",
     ]
 
 
-def test_figures_in_code_are_not_prose(site_copy: Path, tmp_path: Path) -> None:
-    append_line(site_copy / "docs" / ESTIMATION, "Write `1.2K/s` in code, or:\n\n```text\n30 GB/day\n```")
-    code, found = warnings(site_copy, tmp_path)
-    assert (code, found) == (0, [])
+def test_figures_in_code_are_not_prose() -> None:
+    page, _ = with_line(ESTIMATION, "Write `1.2K/s` in code, or:\n\n```text\n30 GB/day\n```")
+    assert convert(ESTIMATION, page).warnings == []
 
 
-def test_budget_outside_a_step_page(site_copy: Path, tmp_path: Path) -> None:
-    line = append_line(site_copy / "docs/index.md", "<!-- md:budget -->")
-    code, found = warnings(site_copy, tmp_path)
-    assert code == 1
-    assert found == [f"docs/index.md:{line}: md:budget belongs on a step page listed in docs/workflow/steps.yml"]
+def test_line_numbers_count_the_front_matter() -> None:
+    text = (ROOT / "docs/index.md").read_text(encoding="utf-8").rstrip("\n") + "\n\n<!-- md:budget -->\n"
+    line = text.count("\n")
+    assert text.startswith("---\n")
+    assert convert("index.md", text).warnings == [
+        f"docs/index.md:{line}: md:budget belongs on a step page listed in data/steps.yml"
+    ]
 
 
-def test_a_snippet_that_raises_fails_the_build(site_copy: Path, tmp_path: Path) -> None:
+def test_budget_is_computed_from_steps_yml(site_copy: Path) -> None:
+    replace_once(site_copy / "data/steps.yml", "    interview_minutes: 3\n", "    interview_minutes: 4\n")
+    replace_once(site_copy / "data/steps.yml", "    interview_minutes: 15\n", "    interview_minutes: 14\n")
+    page = "workflow/step-3-system-interface-definition.md"
+    assert "about 4 minutes, from minute 10 to minute 14" in convert(page, root=site_copy).html  # 0 + 5 + 5
+
+
+def test_unknown_preset_suggests_the_nearest() -> None:
+    page, line = with_line(ESTIMATION, "<!-- md:estimator-link twittr -->")
+    [warning] = convert(ESTIMATION, page).warnings
+    assert warning.startswith(f"docs/{ESTIMATION}:{line}: md:estimator-link takes one preset name: twitter, ")
+    assert warning.endswith("; did you mean twitter?")
+
+
+def test_links_are_relative_to_the_page() -> None:
+    html = convert("index.md", "<!-- md:offline-copy -->").html
+    assert 'href="system-design-workflow-offline.zip"' in html
+    html = convert("workflow/index.md", "<!-- md:offline-copy -->").html
+    assert 'href="../system-design-workflow-offline.zip"' in html
+    html = convert(PLAIN, "<!-- md:offline-copy -->").html
+    assert 'href="../../system-design-workflow-offline.zip"' in html
+
+
+def test_a_snippet_that_raises_fails_the_strict_build(site_copy: Path, tmp_path: Path) -> None:
     replace_once(
         site_copy / "docs/snippets/step2_example.py",
         "result = estimate(inputs)",
@@ -91,11 +120,3 @@ def test_a_snippet_that_raises_fails_the_build(site_copy: Path, tmp_path: Path) 
     ) in result.stderr.splitlines()
     assert "Traceback" in result.stderr
     assert re.search(r"Aborted with \d+ warnings? in strict mode", result.stdout)
-
-
-def test_budget_is_computed_from_steps_yml(site_copy: Path, tmp_path: Path) -> None:
-    replace_once(site_copy / "docs/workflow/steps.yml", "    interview_minutes: 3\n", "    interview_minutes: 4\n")
-    replace_once(site_copy / "docs/workflow/steps.yml", "    interview_minutes: 15\n", "    interview_minutes: 14\n")
-    assert mkdocs_build(site_copy, tmp_path / "out").returncode == 0
-    page = (tmp_path / "out/workflow/step-3-system-interface-definition/index.html").read_text(encoding="utf-8")
-    assert "about 4 minutes, from minute 10 to minute 14" in page  # 0 + 5 + 5 before it

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, run
-from site_server import SiteServer
+
+from sdw.site_server import SiteServer
 
 SITE_URL = "https://example.org/guide/"
 

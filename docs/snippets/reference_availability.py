@@ -1,6 +1,6 @@
 """Reference: what each number of nines allows in downtime, per year, month, week and day."""
 
-from estimation import (
+from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_MONTH,
     SECONDS_PER_YEAR,

@@ -4,7 +4,7 @@ Both formulas assume the parts fail independently. Shared power, a shared deploy
 config push or a shared dependency break that assumption; see the page.
 """
 
-from estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table
+from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table
 
 SLO_WINDOW = 30 * SECONDS_PER_DAY
 

@@ -1,12 +1,13 @@
 """Reference: how long it takes to move a megabyte, a gigabyte and a terabyte along common paths."""
 
-from estimation import GB, MB, TB, bandwidth, duration, fraction, markdown_table, size
 from reference_latency import (
     ddr5_4800_channel_bytes_per_s,
     hdd_bytes_per_s,
     one_core_memory_bytes_per_s,
     ssd_seq_bytes_per_s,
 )
+
+from sdw.estimation import GB, MB, TB, bandwidth, duration, fraction, markdown_table, size
 
 # --- Raw facts -------------------------------------------------------------------------------------
 epyc_9654_memory_channels = 12  # AMD 2022

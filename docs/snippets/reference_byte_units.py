@@ -1,6 +1,6 @@
 """Reference: powers of two, the byte units named after them, and how far they drift from decimal."""
 
-from estimation import GB, TB, GiB, count, fraction, markdown_table, size
+from sdw.estimation import GB, TB, GiB, count, fraction, markdown_table, size
 
 # (power of two, binary name, decimal name it is usually mistaken for)
 POWERS = [

@@ -8,9 +8,8 @@ real caches with LRU eviction do somewhat worse).
 """
 
 import bisect
-import itertools
 
-from estimation import count, fraction, markdown_table
+from sdw.estimation import count, fraction, markdown_table, zipf_cumulative
 
 ITEMS = 1_000_000
 EXPONENTS = [0.6, 0.8, 1.0]
@@ -20,7 +19,7 @@ TARGET_HIT_RATE = 0.80
 
 def popularity_curve(alpha: float) -> tuple[list[float], float]:
     """Requests served by the top k items, for each cutoff in TOP_SHARES, and the items needed for the target."""
-    served_by_top = list(itertools.accumulate(i**-alpha for i in range(1, ITEMS + 1)))
+    served_by_top = zipf_cumulative(ITEMS, alpha)  # the running sum of i^-alpha, i = 1..ITEMS
     total = served_by_top[-1]
     shares = [served_by_top[round(share * ITEMS) - 1] / total for share in TOP_SHARES]
     needed = (bisect.bisect_left(served_by_top, TARGET_HIT_RATE * total) + 1) / ITEMS

@@ -4,8 +4,9 @@ Most rows are reasoning, not measurement: a CPU cost per request (stated, and wo
 your own profile) turned into a rate. The sourced rows anchor the scale.
 """
 
-from estimation import GB, KB, MB, TB, count, duration, fraction, markdown_table, per_second, size
 from reference_bandwidth import hdd_full_read
+
+from sdw.estimation import GB, KB, MB, TB, count, duration, fraction, markdown_table, per_second, size
 
 # --- The machine the rows assume -------------------------------------------------------------------------
 cores = 16  # vCPUs of a mid-size cloud instance

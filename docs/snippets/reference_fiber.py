@@ -2,7 +2,7 @@
 
 import math
 
-from estimation import count, duration, fraction, markdown_table, times
+from sdw.estimation import count, duration, fraction, markdown_table, times
 
 # --- Physical facts --------------------------------------------------------------------------------
 SPEED_OF_LIGHT_M_PER_S = 299_792_458  # exact: it defines the metre (SI, BIPM)

@@ -7,8 +7,9 @@ ends are kept, and the ratios use the middle of the range on a log scale (the ge
 
 import math
 
-from estimation import KB, MB, count, duration, markdown_table, per_second, times
 from reference_fiber import sf_amsterdam_rtt_floor
+
+from sdw.estimation import KB, MB, count, duration, markdown_table, per_second, times
 
 # --- Sources, cited by key in the tables ---------------------------------------------------------
 SOURCES = {

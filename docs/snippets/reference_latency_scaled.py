@@ -1,7 +1,8 @@
 """Reference: the latency table on a human scale, with an L1 cache hit stretched to one second."""
 
-from estimation import count, duration, markdown_table
 from reference_latency import CLASSIC, TODAY, typical
+
+from sdw.estimation import count, duration, markdown_table
 
 classic_l1 = CLASSIC["L1 cache reference"][0]
 today_l1 = typical(*TODAY["L1 cache reference"][:2])

@@ -2,8 +2,9 @@
 
 import math
 
-from estimation import fraction, markdown_table, per_second, times
 from twitter_traffic import record_tweets_per_second
+
+from sdw.estimation import fraction, markdown_table, per_second, times
 
 # --- A smooth day: traffic follows a sine wave between a trough and a peak ------------------------------
 # The average of a sine wave is halfway between its extremes, so peak / average = 2 / (1 + trough/peak).

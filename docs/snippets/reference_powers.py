@@ -3,7 +3,7 @@
 import math
 from datetime import UTC, datetime, timedelta
 
-from estimation import (
+from sdw.estimation import (
     SECONDS_PER_YEAR,
     bandwidth,
     count,

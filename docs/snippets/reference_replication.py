@@ -1,6 +1,6 @@
 """Reference: what redundancy costs in storage, and how many failures a quorum survives."""
 
-from estimation import count, markdown_table, times
+from sdw.estimation import count, markdown_table, times
 
 # --- Storage overhead: bytes stored per byte of data --------------------------------------------------------
 # (scheme, data fragments, extra fragments, any-fragment losses it survives, where it is used).

@@ -4,7 +4,6 @@ Every figure is imported from the snippet that computes it (or from its source d
 only lays them side by side.
 """
 
-from estimation import count, fraction, markdown_table, times
 from reference_availability_chains import fanout_100_slow_share
 from reference_bandwidth import hdd_full_read
 from reference_cache_skew import top_20_at_08
@@ -14,6 +13,8 @@ from reference_peaks import smooth_day_max, twitter_2013_spike
 from reference_powers import ephemeral_ports
 from reference_replication import five_replicas_tolerate, rs_6_3_overhead, three_copies_overhead
 from twitter_traffic import tweet_views_per_tweet
+
+from sdw.estimation import count, fraction, markdown_table, times
 
 # TAO (Bronson et al., USENIX ATC 2013): reads were 99.8% of requests to Facebook's social graph store.
 tao_read_share = 0.998

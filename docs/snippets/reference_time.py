@@ -6,7 +6,9 @@ imports them rather than working them out a second time.
 
 import math
 
-from estimation import (
+from step2_daily_rates import shortcut_day_error, shortcut_month_error
+
+from sdw.estimation import (
     DAYS_PER_YEAR,
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
@@ -20,7 +22,6 @@ from estimation import (
     markdown_table,
     per_second,
 )
-from step2_daily_rates import shortcut_day_error, shortcut_month_error
 
 SECONDS_PER_WEEK = 7 * SECONDS_PER_DAY
 # The Gregorian calendar has 97 leap days every 400 years.

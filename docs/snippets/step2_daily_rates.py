@@ -1,6 +1,6 @@
 """Step 2: from "per day" to "per second", and how far the usual shortcuts drift."""
 
-from estimation import SECONDS_PER_DAY, SECONDS_PER_MONTH, fraction, markdown_table, per_day, per_second
+from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_MONTH, fraction, markdown_table, per_day, per_second
 
 daily_totals = [per_day(n) for n in (1e6, 10e6, 100e6, 1e9, 10e9)]
 

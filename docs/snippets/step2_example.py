@@ -1,9 +1,9 @@
 """Step 2: the whole method on one small service, through the site's sizing model."""
 
-from estimation import bandwidth, count, estimate, markdown_table, per_second, size, size_per_day
-from estimator_presets import PRESETS
+from sdw.estimation import bandwidth, count, estimate, markdown_table, per_second, size, size_per_day
+from sdw.presets import presets
 
-inputs = PRESETS["url_shortener"]["inputs"]
+inputs = presets()["url_shortener"]["inputs"]
 result = estimate(inputs)
 
 write_qps_avg = per_second(result["write_qps_avg"])

@@ -1,14 +1,5 @@
 """Twitter worked example: what the API's rate limits allow, and what idempotency keys cost."""
 
-from estimation import (
-    SECONDS_PER_DAY,
-    count,
-    duration,
-    markdown_table,
-    per_second,
-    size,
-    times,
-)
 from twitter_assumptions import (
     daily_active_users,
     favorite_limit,
@@ -31,6 +22,16 @@ from twitter_assumptions import (
 )
 from twitter_storage import tweet_record_bytes
 from twitter_traffic import tweets_per_second_peak
+
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    count,
+    duration,
+    markdown_table,
+    per_second,
+    size,
+    times,
+)
 
 daily_window = duration(SECONDS_PER_DAY)
 

@@ -4,7 +4,7 @@ Change a value here and rebuild: every figure that depends on it changes, on eve
 Run `python docs/snippets/twitter_assumptions.py` to print the table.
 """
 
-from estimation import (
+from sdw.estimation import (
     GB,
     KB,
     MB,

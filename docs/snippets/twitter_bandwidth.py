@@ -1,6 +1,5 @@
 """Twitter worked example: bytes per second coming in (uploads) and going out (reads)."""
 
-from estimation import SECONDS_PER_DAY, bandwidth, markdown_table, size
 from twitter_assumptions import (
     photo_served_bytes,
     photo_share,
@@ -15,6 +14,8 @@ from twitter_assumptions import (
     video_stored_bytes,
 )
 from twitter_traffic import tweet_views_per_second
+
+from sdw.estimation import SECONDS_PER_DAY, bandwidth, markdown_table, size
 
 tweet_record_bytes = tweet_text_bytes + tweet_metadata_bytes
 

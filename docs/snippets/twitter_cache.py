@@ -2,7 +2,6 @@
 
 import math
 
-from estimation import count, markdown_table, per_second, size
 from twitter_assumptions import (
     cache_memory_per_server,
     cache_ops_per_server,
@@ -15,6 +14,8 @@ from twitter_assumptions import (
 )
 from twitter_storage import tweet_bytes_per_day
 from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak, tweet_views_per_second
+
+from sdw.estimation import count, markdown_table, per_second, size
 
 # Home timelines: a list of recent tweet IDs for every active user, kept in memory.
 timeline_bytes_per_user = size(timeline_entries_cached * timeline_entry_bytes)

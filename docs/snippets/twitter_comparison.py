@@ -4,7 +4,12 @@ Each guide's figure is recomputed from that guide's own assumptions with this si
 arithmetic, so the table shows both where the guides round and where the assumptions differ.
 """
 
-from estimation import (
+from twitter_assumptions import daily_active_users, tweets_per_day
+from twitter_bandwidth import total_egress
+from twitter_storage import media_bytes_per_day, tweet_bytes_per_day
+from twitter_traffic import deliveries_per_second, timeline_loads_per_second, tweets_per_second
+
+from sdw.estimation import (
     DAYS_PER_YEAR,
     KB,
     MB,
@@ -18,10 +23,6 @@ from estimation import (
     size,
     size_per_day,
 )
-from twitter_assumptions import daily_active_users, tweets_per_day
-from twitter_bandwidth import total_egress
-from twitter_storage import media_bytes_per_day, tweet_bytes_per_day
-from twitter_traffic import deliveries_per_second, timeline_loads_per_second, tweets_per_second
 
 # Grokking the System Design Interview: 200M daily users, 100M tweets a day, 140 characters
 # at 2 bytes each plus 30 bytes of metadata; a photo in every fifth tweet (200 KB) and a

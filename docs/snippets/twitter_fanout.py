@@ -1,6 +1,5 @@
 """Twitter worked example: what one tweet from a huge account costs, and what the hybrid costs."""
 
-from estimation import SECONDS_PER_HOUR, duration, markdown_table, per_second, size
 from twitter_assumptions import (
     celebrities_followed_per_user,
     celebrity_followers,
@@ -9,6 +8,8 @@ from twitter_assumptions import (
     timeline_entry_bytes,
 )
 from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak
+
+from sdw.estimation import SECONDS_PER_HOUR, duration, markdown_table, per_second, size
 
 # Fan-out on write for one celebrity tweet: one timeline insert per follower, per copy.
 celebrity_deliveries = celebrity_followers

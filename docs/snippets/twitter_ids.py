@@ -1,8 +1,9 @@
 """Twitter worked example: a 64-bit, time-ordered tweet ID, and how long and how fast it lasts."""
 
-from estimation import DAYS_PER_YEAR, SECONDS_PER_YEAR, count, markdown_table, per_second, times
 from twitter_assumptions import retention_years, tweets_per_day
 from twitter_traffic import record_tweets_per_second, tweets_per_second_peak
+
+from sdw.estimation import DAYS_PER_YEAR, SECONDS_PER_YEAR, count, markdown_table, per_second, times
 
 # The layout, high bits first: one unused sign bit (so the ID stays positive in signed
 # 64-bit integers), a millisecond timestamp, a machine number, a per-millisecond sequence.

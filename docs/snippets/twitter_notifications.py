@@ -1,6 +1,5 @@
 """Twitter worked example: how many push notifications the service sends, and the worst burst."""
 
-from estimation import count, duration, markdown_table, per_second
 from twitter_assumptions import (
     alert_opt_in_share,
     celebrity_followers,
@@ -9,6 +8,8 @@ from twitter_assumptions import (
     users_notified_per_mention_tweet,
 )
 from twitter_traffic import deliveries_per_second, tweets_per_second
+
+from sdw.estimation import count, duration, markdown_table, per_second
 
 # Mentions and replies: a few people per tweet.
 mention_pushes_per_second = per_second(tweets_per_second * mention_tweet_share * users_notified_per_mention_tweet)

@@ -2,7 +2,6 @@
 
 import math
 
-from estimation import DAYS_PER_YEAR, count, markdown_table, per_second, size, times
 from twitter_api import post_limit_per_day
 from twitter_assumptions import (
     celebrity_followers,
@@ -13,6 +12,8 @@ from twitter_assumptions import (
 )
 from twitter_servers import database_servers
 from twitter_traffic import tweets_per_second_peak
+
+from sdw.estimation import DAYS_PER_YEAR, count, markdown_table, per_second, size, times
 
 # Tweets hashed by tweet ID: each write lands on `text_copies` servers out of all of them.
 writes_per_server_hashed = per_second(tweets_per_second_peak * text_copies / database_servers)

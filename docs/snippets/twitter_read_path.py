@@ -2,7 +2,6 @@
 
 import math
 
-from estimation import count, duration, fraction, markdown_table, per_second, times
 from twitter_api import post_limit_per_day
 from twitter_assumptions import (
     cache_ops_per_server,
@@ -17,6 +16,8 @@ from twitter_traffic import (
     deliveries_per_second_peak,
     timeline_loads_per_second_peak,
 )
+
+from sdw.estimation import count, duration, fraction, markdown_table, per_second, times
 
 # Fan-out on write: every delivery is written to each copy of the follower's timeline,
 # in the background, and a timeline load is one read.

@@ -1,16 +1,5 @@
 """Twitter worked example: error budgets, alert thresholds and what losing a part costs."""
 
-from estimation import (
-    SECONDS_PER_DAY,
-    SECONDS_PER_HOUR,
-    bandwidth,
-    count,
-    duration,
-    fraction,
-    markdown_table,
-    per_second,
-    times,
-)
 from twitter_assumptions import (
     availability_target,
     cache_memory_per_server,
@@ -29,6 +18,18 @@ from twitter_bandwidth import photo_egress, video_egress
 from twitter_cache import timeline_cache_servers
 from twitter_servers import requests_per_second_peak, zone_headroom
 from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak
+
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    bandwidth,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    per_second,
+    times,
+)
 
 # Error budget: the share of requests that may fail, and the same as full downtime.
 error_budget_share = fraction(1 - availability_target)

@@ -2,7 +2,6 @@
 
 import math
 
-from estimation import count, markdown_table, per_second, size, times
 from twitter_assumptions import (
     peak_to_average,
     requests_per_server,
@@ -17,6 +16,8 @@ from twitter_traffic import (
     timeline_loads_per_second,
     tweets_per_second,
 )
+
+from sdw.estimation import count, markdown_table, per_second, size, times
 
 # API servers: every request at peak, plus room to lose a whole zone. With three zones,
 # the two that remain must carry everything: 3 / 2 = 1.5 times the peak.

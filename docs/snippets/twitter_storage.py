@@ -1,6 +1,5 @@
 """Twitter worked example: bytes stored per day, and over the retention period with copies."""
 
-from estimation import DAYS_PER_YEAR, markdown_table, size, size_per_day
 from twitter_assumptions import (
     daily_active_users,
     favorite_record_bytes,
@@ -19,6 +18,8 @@ from twitter_assumptions import (
     video_share,
     video_stored_bytes,
 )
+
+from sdw.estimation import DAYS_PER_YEAR, markdown_table, size, size_per_day
 
 days_kept = DAYS_PER_YEAR * retention_years
 

@@ -2,7 +2,6 @@
 
 import math
 
-from estimation import DAYS_PER_YEAR, count, markdown_table, per_day, size, size_per_day
 from twitter_assumptions import (
     cache_memory_per_server,
     device_record_bytes,
@@ -17,6 +16,8 @@ from twitter_assumptions import (
     tweets_per_day,
     video_share,
 )
+
+from sdw.estimation import DAYS_PER_YEAR, count, markdown_table, per_day, size, size_per_day
 
 days_kept = DAYS_PER_YEAR * retention_years
 

@@ -1,6 +1,5 @@
 """Twitter worked example: requests per second, average and peak, and fan-out deliveries."""
 
-from estimation import SECONDS_PER_DAY, markdown_table, per_day, per_second, times
 from twitter_assumptions import (
     daily_active_users,
     favorites_per_user_per_day,
@@ -11,6 +10,8 @@ from twitter_assumptions import (
     tweets_per_day,
     tweets_per_timeline_page,
 )
+
+from sdw.estimation import SECONDS_PER_DAY, markdown_table, per_day, per_second, times
 
 # Writes: new tweets and favorites.
 tweets_per_second = per_second(tweets_per_day / SECONDS_PER_DAY)

@@ -40,7 +40,28 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if removed != expected:
         log.warning(
             f"docs/{page.file.src_uri}: expected {expected} print-site asset tags to remove, found {removed}; "
-            "update PRINT_ASSET in overrides/hooks/print_assets.py to match how they are written now"
+            "update PRINT_ASSET in src/sdw/mkdocs_hooks/print_assets.py to match how they are written now"
         )
         return output
     return kept
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """print-site renders its page with the site's root as an absolute path (site_url's): Material
+    then looks for the search index and the sitemap there, which is wrong wherever else the site
+    is served. Made relative, as on every other page. Runs after print-site has written it."""
+    from pathlib import Path
+    from urllib.parse import urlsplit
+
+    page = Path(config.site_dir) / "print_page" / "index.html"
+    root = urlsplit(config.site_url or "/").path
+    if not page.exists() or root == "/":
+        return
+    text = page.read_text(encoding="utf-8")
+    fixed = text.replace(f'"base": "{root}"', '"base": ".."').replace(
+        f'new URL("{root}",location)', 'new URL("..",location)'
+    )
+    if fixed == text:
+        log.warning(f"print_page/index.html: found no absolute base {root!r} to make relative; update print_assets.py")
+        return
+    page.write_text(fixed, encoding="utf-8")

@@ -1,0 +1,79 @@
+"""Named sets of inputs for the sizing model in estimation.py.
+
+Used by the estimator page, `scripts/estimate.py --preset NAME` and the examples' step 2
+pages. A worked example's preset is derived from that example's assumptions (a snippet in
+docs/snippets/), not retyped: `presets()` reads them afresh, so an edited assumption moves
+its preset in the same build.
+"""
+
+from __future__ import annotations
+
+from sdw import snippets
+from sdw.estimation import KB, MB
+
+
+def presets() -> dict[str, dict]:
+    """Every preset: a label and the ten inputs of `estimation.estimate`."""
+    tw = snippets.load("twitter_assumptions")
+    return {
+        "twitter": {
+            "label": "Twitter (the worked example, tweets only)",
+            "inputs": {
+                "daily_active_users": float(tw.daily_active_users),
+                "writes_per_user_per_day": tw.tweets_per_day / tw.daily_active_users,
+                "reads_per_user_per_day": float(tw.timeline_loads_per_user_per_day),
+                "write_size_bytes": float(tw.tweet_text_bytes + tw.tweet_metadata_bytes),
+                "read_size_bytes": float(tw.tweets_per_timeline_page * (tw.tweet_text_bytes + tw.tweet_metadata_bytes)),
+                "peak_to_average": float(tw.peak_to_average),
+                "replication_factor": float(tw.text_copies),
+                "retention_years": float(tw.retention_years),
+                "cache_fraction": 0.2,
+                "requests_per_server": float(tw.requests_per_server),
+            },
+        },
+        "url_shortener": {
+            "label": "URL shortener",
+            "inputs": {
+                "daily_active_users": 100e6,
+                "writes_per_user_per_day": 0.1,
+                "reads_per_user_per_day": 10,
+                "write_size_bytes": 500,
+                "read_size_bytes": 500,
+                "peak_to_average": 3,
+                "replication_factor": 3,
+                "retention_years": 10,
+                "cache_fraction": 0.2,
+                "requests_per_server": 5000,
+            },
+        },
+        "chat": {
+            "label": "Chat service",
+            "inputs": {
+                "daily_active_users": 100e6,
+                "writes_per_user_per_day": 40,
+                "reads_per_user_per_day": 80,
+                "write_size_bytes": 200,
+                "read_size_bytes": 200,
+                "peak_to_average": 2,
+                "replication_factor": 3,
+                "retention_years": 1,
+                "cache_fraction": 0.1,
+                "requests_per_server": 5000,
+            },
+        },
+        "photo_sharing": {
+            "label": "Photo sharing",
+            "inputs": {
+                "daily_active_users": 300e6,
+                "writes_per_user_per_day": 0.3,
+                "reads_per_user_per_day": 50,
+                "write_size_bytes": 2 * MB,
+                "read_size_bytes": 200 * KB,
+                "peak_to_average": 3,
+                "replication_factor": 1.5,
+                "retention_years": 10,
+                "cache_fraction": 0.2,
+                "requests_per_server": 1000,
+            },
+        },
+    }

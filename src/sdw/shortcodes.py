@@ -1,0 +1,327 @@
+"""Shortcodes: the site's custom Markdown markup, as a Python-Markdown extension.
+
+    <!-- md:steps-table -->         the workflow at a glance, from data/steps.yml
+    <!-- md:examples-table -->      the worked example's pages, step by step, from data/steps.yml
+    <!-- md:steps-flowchart -->     a Mermaid flowchart of the steps, from data/steps.yml
+    <!-- md:budget -->              this step page's share of a 45-minute interview
+    <!-- md:fig snippet.name -->    a figure computed by docs/snippets/snippet.py, formatted
+    <!-- md:estimator -->           the estimator form, from sdw.estimation and sdw.presets
+    <!-- md:estimator-link NAME -->  a link that opens the estimator with a preset's inputs filled in
+    <!-- md:offline-copy -->        a link to the zipped offline copy the deploy job publishes
+
+Listed under `markdown_extensions` as `sdw.shortcodes`, so MkDocs and Zensical both run it.
+Every problem is logged as a warning naming `file:line`, with the likely fix where there is
+one, so `mkdocs build --strict` fails on it: an unknown shortcode (a typo), a figure that does
+not exist, and, on a page that shows figures, a number typed by hand in the form the formatter
+prints ("1.16K/s", "30.4 GB/day"), which would silently drift from its snippet.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import json
+import logging
+import posixpath
+import re
+from pathlib import Path
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from sdw import snippets
+from sdw.context import PageContext, page_context
+from sdw.data import STEPS_FILE, load_steps
+
+# Under "mkdocs." so that MkDocs counts the warnings and --strict fails on them.
+log = logging.getLogger("mkdocs.sdw.shortcodes")
+
+KNOWN = (
+    "steps-table",
+    "examples-table",
+    "steps-flowchart",
+    "budget",
+    "fig",
+    "estimator",
+    "estimator-link",
+    "offline-copy",
+)
+OFFLINE_ZIP = "system-design-workflow-offline.zip"  # where .github/workflows/deploy.yml publishes it
+ESTIMATOR_PAGE = "tools/estimator.md"
+ESTIMATOR_SCRIPT = "tools/estimator.js"
+SHORTCODE = re.compile(r"<!--\s*md:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->")
+# A number in the shape estimation.human() prints: a count with a K/M/B/T suffix, or bytes.
+HAND_TYPED_FIGURE = re.compile(
+    r"(?<![\w.,/-])-?\d[\d,]*(?:\.\d+)?(?:[KMBT](?:/s|/day)?|\s?(?:B|KB|MB|GB|TB|PB|EB)(?:/s|/day)?)(?![\w])"
+)
+# Markdown whose numbers are not prose: fenced code, inline code, snippet includes, comments.
+NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`|<!--.*?-->", re.DOTALL | re.MULTILINE)
+
+
+def suggest(word: str, choices, prefix: str = "") -> str:
+    """'; did you mean X?' for the nearest choice, or nothing when none is near."""
+    near = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {prefix}{near[0]}?" if near else ""
+
+
+class ShortcodePreprocessor(Preprocessor):
+    """Expands shortcodes in a page's Markdown before anything else reads it."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        context = page_context(self.md)
+        if context is None:
+            return lines
+        markdown = "\n".join(lines)
+        if "md:" not in markdown and 'exec="on"' not in markdown:
+            return lines
+        snippets.use(context.docs_dir / "snippets")
+        page = _Page(context, markdown)
+        return SHORTCODE.sub(page.expand, markdown).split("\n")
+
+
+class _Page:
+    """One page being expanded: where its lines are, and what it has used."""
+
+    def __init__(self, context: PageContext, markdown: str) -> None:
+        self.context, self.markdown = context, markdown
+        self.here = posixpath.dirname(context.src_uri)
+        self.offset = _line_offset(context.read(), markdown)
+        if 'exec="on"' in markdown or "md:fig" in markdown:
+            self.report_hand_typed_figures()
+
+    def where(self, position: int) -> str:
+        return self.context.where(self.markdown.count("\n", 0, position) + self.offset + 1)
+
+    def link(self, target: str) -> str:
+        return posixpath.relpath(target, self.here or ".")
+
+    def to_root(self) -> str:
+        """From this page's address to the site's root, for raw HTML that no engine rewrites."""
+        stem = self.context.src_uri.removesuffix(".md")
+        own_folder = self.context.config.get("use_directory_urls", True) and not (
+            stem == "index" or stem.endswith("/index")
+        )
+        depth = stem.count("/") + own_folder
+        return "../" * depth
+
+    def expand(self, match: re.Match) -> str:
+        where = self.where(match.start())
+        name, args = match["name"], match["args"].split()
+        if name == "steps-table":
+            return _steps_table(self)
+        if name == "examples-table":
+            return _examples_table(self)
+        if name == "steps-flowchart":
+            return _steps_flowchart(self)
+        if name == "budget":
+            return _budget(self, where)
+        if name == "fig":
+            return _figure(args, where)
+        if name == "estimator":
+            return _estimator(self)
+        if name == "estimator-link":
+            return _estimator_link(self, args, where)
+        if name == "offline-copy":
+            # Relative: the deploy job puts the zip at the site's root, wherever that is served.
+            href = html.escape(self.to_root() + OFFLINE_ZIP)
+            return f'<a href="{href}">download the offline copy</a>'
+        log.warning(
+            f"{where}: unknown shortcode 'md:{name}'{suggest(name, KNOWN, 'md:')} "
+            f"(known: {', '.join('md:' + k for k in KNOWN)})"
+        )
+        return match[0]
+
+    def report_hand_typed_figures(self) -> None:
+        prose = NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), self.markdown)
+        for match in HAND_TYPED_FIGURE.finditer(prose):
+            log.warning(
+                f"{self.where(match.start())}: '{match[0].strip()}' is typed by hand on a page whose figures come "
+                f"from snippets; write <!-- md:fig snippet.name --> so it follows the code"
+            )
+
+    @property
+    def steps(self) -> dict:
+        return _steps(self.context.root)
+
+
+_steps_cache: dict[Path, tuple[int, dict]] = {}
+
+
+def _steps(root: Path) -> dict:
+    """data/steps.yml, parsed once per change."""
+    mtime = (root / STEPS_FILE).stat().st_mtime_ns
+    cached = _steps_cache.get(root)
+    if cached is None or cached[0] != mtime:
+        cached = _steps_cache[root] = (mtime, load_steps(root))
+    return cached[1]
+
+
+def _line_offset(text: str, markdown: str) -> int:
+    """Lines of front matter the engine stripped before handing the Markdown over."""
+    return text[: len(text) - len(markdown)].count("\n") if text.endswith(markdown) else 0
+
+
+def _steps_table(page: _Page) -> str:
+    rows = ["| Step | Goal | What it produces | Interview | Design review |", "|---|---|---|---|---|"]
+    for step in page.steps["steps"]:
+        minutes = step["interview_minutes"]
+        budget = "all along" if minutes is None else f"{minutes} min"
+        rows.append(
+            f"| [{step['number']}. {step['title']}]({page.link(step['page'])}) | {step['goal']} | {step['output']} "
+            f"| {budget} | {step['review']} |"
+        )
+    total = sum(step["interview_minutes"] or 0 for step in page.steps["steps"])
+    rows.append(f"| **Total** | | | **{total} min** | |")
+    return "\n".join(rows)
+
+
+def _steps_flowchart(page: _Page) -> str:
+    """Steps 1 to 7 in a column, with step 0 beside them as the habits that run throughout."""
+    steps = page.steps["steps"]
+    lines = ["```mermaid", "flowchart TD"]
+    for step in steps:
+        lines.append(f'  S{step["number"]}["{step["number"]}. {step["title"]}"]')
+    chain = [f"S{step['number']}" for step in steps if step["number"] > 0]
+    lines.append("  " + " --> ".join(chain))
+    lines.append(f"  S0 -.->|throughout| {chain[0]}")
+    lines.append(f"  {chain[-1]} -.->|new constraint| {chain[0]}")
+    lines.append("```")
+    return "\n".join(lines)
+
+
+def _examples_table(page: _Page) -> str:
+    rows = ["| Step | Worked example | What it settles | The step in general |", "|---|---|---|---|"]
+    for step in page.steps["steps"]:
+        if step["number"] == 0:
+            continue
+        rows.append(
+            f"| {step['number']} | [{step['title']}]({page.link(step['example'])}) | {step['goal']} "
+            f"| [Step {step['number']}]({page.link(step['page'])}) |"
+        )
+    return "\n".join(rows)
+
+
+def _budget(page: _Page, where: str) -> str:
+    steps = page.steps["steps"]
+    index = next((i for i, step in enumerate(steps) if step["page"] == page.context.src_uri), None)
+    if index is None:
+        log.warning(f"{where}: md:budget belongs on a step page listed in {STEPS_FILE}")
+        return ""
+    step, length = steps[index], page.steps["interview_minutes_total"]
+    if step["interview_minutes"] is None:
+        return f"**In a {length}-minute interview:** no slot of its own; it applies to every minute."
+    start = sum(s["interview_minutes"] or 0 for s in steps[:index])
+    end = start + step["interview_minutes"]
+    return (
+        f"**In a {length}-minute interview:** about {step['interview_minutes']} minutes, "
+        f"from minute {start} to minute {end}.\n\n**In a design review:** {step['review']}"
+    )
+
+
+def _figure(args: list[str], where: str) -> str:
+    from sdw.estimation import Quantity
+
+    if len(args) != 1 or args[0].count(".") != 1:
+        log.warning(f"{where}: md:fig takes one argument, snippet.name (e.g. twitter_traffic.tweets_per_second)")
+        return "?"
+    snippet, name = args[0].split(".")
+    available = snippets.names()
+    if snippet not in available:
+        log.warning(f"{where}: md:fig {args[0]}: no snippet docs/snippets/{snippet}.py{suggest(snippet, available)}")
+        return "?"
+    try:
+        module = snippets.load(snippet)
+    except Exception as error:  # a broken snippet is a contributor's error: report, don't crash
+        log.warning(f"{where}: md:fig {args[0]}: docs/snippets/{snippet}.py raised {type(error).__name__}: {error}")
+        return "?"
+    value = getattr(module, name, None)
+    if not isinstance(value, Quantity):
+        figures = sorted(k for k, v in vars(module).items() if isinstance(v, Quantity))
+        log.warning(
+            f"{where}: md:fig {args[0]}: {snippet}.py defines no figure '{name}'{suggest(name, figures)} "
+            f"(it defines: {', '.join(figures)})"
+        )
+        return "?"
+    return str(value)
+
+
+def _estimator(page: _Page) -> str:
+    """The estimator's form and outputs, labelled from the model's own metadata."""
+    from sdw.estimation import INPUT_UNITS, INPUTS, OUTPUTS
+    from sdw.presets import presets
+
+    all_presets = presets()
+    data = {
+        "inputs": [{"name": n, "label": d, "unit": INPUT_UNITS[n]} for n, d in INPUTS.items()],
+        "outputs": [{"name": n, "label": label, "unit": unit} for n, (label, unit) in OUTPUTS.items()],
+        "presets": all_presets,
+        "default": "twitter",
+    }
+    # Inline, so that the page needs no path to the script: it works at any address, in the
+    # one-page print version and from file:// (where browsers refuse module scripts from files).
+    source = (page.context.docs_dir / ESTIMATOR_SCRIPT).read_text(encoding="utf-8")
+    script_tag = f'<script type="module">{source}</script>'
+    # An attribute, not a <script type="application/json">: Material's instant navigation
+    # re-runs every script in a new page, JSON included.
+    payload = html.escape(json.dumps(data), quote=True)
+    buttons = "".join(
+        f'<button type="button" class="md-button" data-preset="{html.escape(n)}">{html.escape(p["label"])}</button>'
+        for n, p in all_presets.items()
+    )
+    fields = "".join(
+        f'<div class="estimator__field"><label for="est-{n}">{html.escape(n.replace("_", " ").capitalize())}</label>'
+        f'<span class="estimator__help" id="est-{n}-help">{html.escape(d)}</span>'
+        f'<span class="estimator__input"><input id="est-{n}" name="{n}" data-input="{n}" type="text" '
+        f'inputmode="decimal" autocomplete="off" spellcheck="false" '
+        f'aria-describedby="est-{n}-unit est-{n}-help est-{n}-error">'
+        f'<span class="estimator__unit" id="est-{n}-unit">{html.escape(INPUT_UNITS[n])}</span></span>'
+        f'<span class="estimator__error" id="est-{n}-error" data-error="{n}" hidden></span></div>'
+        for n, d in INPUTS.items()
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{html.escape(label)}</th>'
+        f'<td><output id="est-out-{n}" data-output="{n}" for="{" ".join("est-" + i for i in INPUTS)}">–</output></td>'
+        f'<td><code id="est-work-{n}" data-working="{n}"></code></td></tr>'
+        for n, (label, _) in OUTPUTS.items()
+    )
+    return (
+        f'<div class="estimator" data-estimator="{payload}">'
+        f'<div class="estimator__presets" role="group" aria-label="Presets">{buttons}</div>'
+        f'<form class="estimator__form" novalidate aria-label="Assumptions">{fields}</form>'
+        f'<div class="estimator__outputs" aria-live="polite"><table><thead><tr><th scope="col">Output</th>'
+        f'<th scope="col">Value</th><th scope="col">Working</th></tr></thead><tbody>{rows}</tbody></table></div>'
+        f'<p class="estimator__share">'
+        f'<button type="button" class="md-button" data-copy-link>Copy link to this estimate</button> '
+        f'<span data-copy-status role="status"></span></p>'
+        f"{script_tag}</div>"
+    )
+
+
+def _estimator_link(page: _Page, args: list[str], where: str) -> str:
+    """A Markdown link to the estimator with every input of a preset in the query string."""
+    from sdw.presets import presets
+
+    all_presets = presets()
+    if len(args) != 1 or args[0] not in all_presets:
+        hint = suggest(args[0], all_presets) if len(args) == 1 else ""
+        log.warning(f"{where}: md:estimator-link takes one preset name: {', '.join(all_presets)}{hint}")
+        return ""
+    inputs = all_presets[args[0]]["inputs"]
+    query = "&".join(f"{name}={_plain_number(value)}" for name, value in inputs.items())
+    return f"[open these assumptions in the estimator]({page.link(ESTIMATOR_PAGE)}?{query})"
+
+
+def _plain_number(value: float) -> str:
+    """250000000.0 -> '250000000' (what a reader would type), 0.1 -> '0.1'."""
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e16 else repr(float(value))
+
+
+class ShortcodeExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # Before pymdownx.snippets (32) inlines files, so that line numbers are the page's own,
+        # and before the HTML block processor (20) stashes the comments that shortcodes are.
+        md.preprocessors.register(ShortcodePreprocessor(md), "sdw_shortcodes", 40)
+
+
+def makeExtension(**kwargs) -> ShortcodeExtension:
+    return ShortcodeExtension(**kwargs)

@@ -1,0 +1,90 @@
+"""The Python files in docs/snippets/: code that pages show, importable by name, run once.
+
+A snippet imports its neighbours by name (`from twitter_assumptions import ...`). Run alone,
+Python finds them beside the script; inside a build, `use(docs/snippets)` installs a finder
+for that one folder, so neither the build nor the engine edits `sys.path`. Imported modules
+stay in `sys.modules` for the rest of the build, so a snippet that many pages cite is run
+once, and `use()` forgets them all as soon as any file in the folder changes (a contributor's
+preview rebuilds in the same process).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import importlib.abc
+import importlib.util
+import io
+import sys
+from pathlib import Path
+from types import ModuleType
+
+
+class SnippetFinder(importlib.abc.MetaPathFinder):
+    """Finds top-level modules among the `*.py` files of one folder, and nothing else."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.signature: tuple = ()
+
+    def find_spec(self, name, path=None, target=None):
+        if path is not None or "." in name:
+            return None
+        file = self.directory / f"{name}.py"
+        return importlib.util.spec_from_file_location(name, file) if file.is_file() else None
+
+    def files(self) -> list[Path]:
+        return sorted(self.directory.glob("*.py"))
+
+
+_finder: SnippetFinder | None = None
+
+
+def default_directory() -> Path:
+    """docs/snippets/ of the repository this package is installed from (editable)."""
+    return Path(__file__).resolve().parents[2] / "docs" / "snippets"
+
+
+def use(directory: Path | None = None) -> Path:
+    """Make the snippets in `directory` importable; forget modules that are out of date."""
+    global _finder
+    directory = (directory or default_directory()).resolve()
+    if _finder is not None and _finder.directory != directory:
+        _forget()
+        sys.meta_path.remove(_finder)
+        _finder = None
+    signature = tuple((file.name, file.stat().st_mtime_ns, file.stat().st_size) for file in directory.glob("*.py"))
+    if _finder is None:
+        # Modules already imported from this folder (a snippet run alone imports its
+        # neighbours through sys.path) are as fresh as the files.
+        _finder = SnippetFinder(directory)
+        _finder.signature = signature
+        sys.meta_path.append(_finder)
+    elif signature != _finder.signature:
+        _forget()
+        _finder.signature = signature
+    return directory
+
+
+def _forget() -> None:
+    if _finder is None:
+        return
+    for name, module in list(sys.modules.items()):
+        origin = getattr(module, "__file__", None)
+        if origin and Path(origin).resolve().parent == _finder.directory:
+            del sys.modules[name]
+    importlib.invalidate_caches()
+
+
+def names() -> list[str]:
+    """The module names of the snippets in use."""
+    directory = _finder.directory if _finder is not None else use()
+    return sorted(file.stem for file in directory.glob("*.py"))
+
+
+def load(name: str) -> ModuleType:
+    """The snippet imported as a module (quiet: its printing is guarded by `__name__`)."""
+    if _finder is None:
+        use()
+    with contextlib.redirect_stdout(io.StringIO()):
+        return importlib.import_module(name)
