@@ -29,11 +29,19 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pathspec
-import yaml
-from markdown_it import MarkdownIt
-from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
+try:
+    import pathspec
+    import yaml
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.admon import admon_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+except ModuleNotFoundError as missing:  # run outside the project's environment
+    print(
+        f"scripts/check_coverage.py: needs the Python package {missing.name!r}: run `make setup`, then "
+        ".venv/bin/python scripts/check_coverage.py",
+        file=sys.stderr,
+    )
+    raise SystemExit(2) from None
 
 STEPS_FILE = "data/steps.yml"
 # The diagram types Mermaid 11 recognises (the first word of a diagram).

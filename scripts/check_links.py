@@ -36,7 +36,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
+try:
+    from bs4 import BeautifulSoup
+except ModuleNotFoundError as missing:  # run outside the project's environment
+    print(
+        f"scripts/check_links.py: needs the Python package {missing.name!r}: run `make setup`, then "
+        ".venv/bin/python scripts/check_links.py",
+        file=sys.stderr,
+    )
+    raise SystemExit(2) from None
 
 # Tags and attributes that make a browser fetch something as the page loads.
 ASSET_ATTRIBUTES = {

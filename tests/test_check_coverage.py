@@ -235,3 +235,13 @@ def test_the_check_modifies_nothing(site_copy: Path) -> None:
     after = {p: p.read_bytes() for p in site_copy.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     assert after == before
     shutil.rmtree(site_copy / "docs", ignore_errors=True)
+
+
+def test_a_missing_requirement_is_a_set_up_error_with_the_command_that_installs_it() -> None:
+    # -S: no site-packages, as with a Python that the project's set-up never touched.
+    result = run([sys.executable, "-S", "scripts/check_coverage.py"])
+    assert result.returncode == 2
+    assert result.stderr == (
+        "scripts/check_coverage.py: needs the Python package 'pathspec': run `make setup`, then "
+        ".venv/bin/python scripts/check_coverage.py\n"
+    )

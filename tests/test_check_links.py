@@ -204,3 +204,13 @@ def test_external_links_200_404_redirect_and_timeout(site_copy: Path, local_serv
     cache = (site_copy / ".cache/lychee/.lycheecache").read_text(encoding="utf-8")
     assert f"{local_server}/ok," in cache and f"{local_server}/gone" not in cache
     assert ok  # the 200 is not reported
+
+
+def test_a_missing_requirement_is_a_set_up_error_with_the_command_that_installs_it() -> None:
+    # -S: no site-packages, as with a Python that the project's set-up never touched.
+    result = run([sys.executable, "-S", "scripts/check_links.py"])
+    assert result.returncode == 2
+    assert result.stderr == (
+        "scripts/check_links.py: needs the Python package 'bs4': run `make setup`, then "
+        ".venv/bin/python scripts/check_links.py\n"
+    )

@@ -2,9 +2,13 @@
 // the sizing model), plus the form on the estimator page. Same names, same order of operations,
 // so the browser and Python give bit-for-bit the same doubles; the tests compare them on
 // hundreds of generated inputs. No framework, no request to any other host.
+// A classic script in a function of its own: inlined into the estimator's page, it runs again
+// whenever instant navigation brings that page in, and must not redeclare anything global.
+(function () {
+"use strict";
 
-export const SECONDS_PER_DAY = 86400;
-export const DAYS_PER_YEAR = 365;
+const SECONDS_PER_DAY = 86400;
+const DAYS_PER_YEAR = 365;
 
 // --- Formatting (estimation.human and friends) ------------------------------------------------
 const SCALES = [1, 1e3, 1e6, 1e9, 1e12, 1e15, 1e18];
@@ -39,7 +43,7 @@ function group(integerText) {
   return integerText.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
-export function describe(value) {
+function describe(value) {
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "NaN";
     if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
@@ -48,7 +52,7 @@ export function describe(value) {
   return text === undefined ? "undefined" : text;
 }
 
-export function human(value, unit = "") {
+function human(value, unit = "") {
   if (!UNITS.includes(unit)) throw new Error(`unknown unit ${JSON.stringify(unit)}`);
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new Error(`cannot format ${describe(value)}: not a finite number`);
@@ -81,7 +85,7 @@ export function human(value, unit = "") {
   return isBytes ? `${sign}${digits} ${suffixes[index]}${unit.slice(1)}` : `${sign}${digits}${suffixes[index]}${unit}`;
 }
 
-export function humanDuration(seconds) {
+function humanDuration(seconds) {
   if (typeof seconds !== "number" || !Number.isFinite(seconds)) {
     throw new Error(`cannot format ${describe(seconds)}: not a finite number`);
   }
@@ -99,7 +103,7 @@ export function humanDuration(seconds) {
   return `${seconds < 0 ? "-" : ""}${digits} ${name}`;
 }
 
-export function exact(value) {
+function exact(value) {
   const magnitude = Math.abs(value);
   let text;
   if (magnitude >= 1) {
@@ -115,18 +119,18 @@ export function exact(value) {
 }
 
 // --- The sizing model (estimation.estimate) ------------------------------------------------------
-export const INPUTS = [
+const INPUTS = [
   "daily_active_users", "writes_per_user_per_day", "reads_per_user_per_day", "write_size_bytes",
   "read_size_bytes", "peak_to_average", "replication_factor", "retention_years", "cache_fraction",
   "requests_per_server",
 ];
-export const OUTPUTS = [
+const OUTPUTS = [
   "write_qps_avg", "read_qps_avg", "write_qps_peak", "read_qps_peak", "storage_per_day_bytes",
   "storage_total_bytes", "ingress_bytes_per_sec", "egress_bytes_per_sec", "cache_bytes", "servers",
 ];
 const AT_LEAST_ONE = ["peak_to_average", "replication_factor"];
 
-export function checkField(name, value) {
+function checkField(name, value) {
   if (typeof value !== "number") return `must be a number, got ${describe(value)}`;
   if (!Number.isFinite(value)) return `must be a finite number, got ${describe(value)}`;
   if (value < 0) return `must not be negative, got ${describe(value)}`;
@@ -136,7 +140,7 @@ export function checkField(name, value) {
   return null;
 }
 
-export function validate(inputs) {
+function validate(inputs) {
   if (inputs === null || typeof inputs !== "object" || Array.isArray(inputs)) {
     throw new Error("inputs: expected an object with the fields " + INPUTS.join(", "));
   }
@@ -151,7 +155,7 @@ export function validate(inputs) {
   return Object.fromEntries(INPUTS.map((name) => [name, inputs[name]]));
 }
 
-export function estimate(inputs) {
+function estimate(inputs) {
   const v = validate(inputs);
   const dau = v.daily_active_users;
   const write_qps_avg = dau * v.writes_per_user_per_day / SECONDS_PER_DAY;
@@ -195,7 +199,7 @@ function workings(v, out) {
 const SUFFIX_VALUES = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
 
 // What a reader types: "250000000", "250,000,000", "2.5e8" or "250M".
-export function parseField(text) {
+function parseField(text) {
   const cleaned = String(text).trim().replace(/[,_\s]/g, "");
   const match = cleaned.match(/^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([kmbt]?)$/i);
   if (!match) return null;
@@ -296,3 +300,4 @@ function mountAll() {
 if (window.document$) window.document$.subscribe(mountAll);
 else document.addEventListener("DOMContentLoaded", mountAll);
 mountAll();
+})();

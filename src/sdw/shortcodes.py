@@ -258,9 +258,10 @@ def _estimator(page: _Page) -> str:
         "default": "twitter",
     }
     # Inline, so that the page needs no path to the script: it works at any address, in the
-    # one-page print version and from file:// (where browsers refuse module scripts from files).
+    # one-page print version and from file://. A classic script: instant navigation re-runs
+    # the scripts a page brings in, but as classic ones.
     source = (page.context.docs_dir / ESTIMATOR_SCRIPT).read_text(encoding="utf-8")
-    script_tag = f'<script type="module">{source}</script>'
+    script_tag = f"<script>{source}</script>"
     # An attribute, not a <script type="application/json">: Material's instant navigation
     # re-runs every script in a new page, JSON included.
     payload = html.escape(json.dumps(data), quote=True)
