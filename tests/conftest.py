@@ -94,16 +94,21 @@ def _build_once(site_dir: Path) -> Path:
     return site_dir
 
 
-@pytest.fixture
-def site_copy(tmp_path: Path) -> Path:
-    """A throwaway copy of the site's sources, for feeding the checks bad input."""
+def copy_site(destination: Path) -> Path:
+    """Copy what a site needs to build into `destination`, and return it."""
     for name in SITE_SOURCES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
-            shutil.copy2(source, tmp_path / name)
-    return tmp_path
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+@pytest.fixture
+def site_copy(tmp_path: Path) -> Path:
+    """A throwaway copy of the site's sources, for feeding the checks bad input."""
+    return copy_site(tmp_path)
 
 
 def append_line(path: Path, text: str) -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import run
+from conftest import copy_site, run
 
 MKDOCS_ONLY = {"print_page/index.html"}
 # A figure as the site prints it, or any other number in the text: 5.79K/s, 821 TB, 24.7×, 2013.
@@ -37,17 +37,7 @@ def diagram_keys(page: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
-
-    from conftest import ROOT, SITE_SOURCES
-
-    copy = tmp_path_factory.mktemp("zensical")
-    for name in SITE_SOURCES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, copy / name)
+    copy = copy_site(tmp_path_factory.mktemp("zensical"))
     result = run([str(Path(sys.executable).parent / "zensical"), "build", "--strict", "--clean"], cwd=copy)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
