@@ -126,6 +126,32 @@ def test_quantity_keeps_arithmetic_and_prints_itself() -> None:
     assert type(rate * 3) is float  # arithmetic drops the unit; wrap again to print
 
 
+def test_a_rate_knows_whether_it_is_an_average_or_a_peak() -> None:
+    assert estimation.per_second(10).rate == "average"
+    assert estimation.per_second(10, peak=True).rate == "peak"
+    assert estimation.peak(10).rate == "peak"
+    assert estimation.throughput(10).rate == "throughput"
+    assert estimation.size(10).rate is None
+    assert repr(estimation.peak(3.0)) == "Quantity(3.0, '/s', rate='peak')"
+    with pytest.raises(ValueError, match="unknown rate kind 'busy'"):
+        estimation.Quantity(1, "/s", "busy")
+
+
+def test_markdown_table_refuses_an_average_in_a_peak_column() -> None:
+    average, peak = estimation.per_second(5787), estimation.peak(17361)
+    assert "17.4K/s" in estimation.markdown_table(("Figure", "Average", "Peak"), [("Tweets", average, peak)])
+    with pytest.raises(ValueError) as error:
+        estimation.markdown_table(("Figure", "Average", "Peak"), [("Tweets", average, average)])
+    assert str(error.value) == "markdown_table: row 1 puts average rate 5.79K/s in the column 'Peak', which says 'peak'"
+    with pytest.raises(ValueError) as error:
+        estimation.markdown_table(("Figure", "Requests on average"), [("Tweets", peak)])
+    assert str(error.value) == (
+        "markdown_table: row 1 puts peak rate 17.4K/s in the column 'Requests on average', which says 'average'"
+    )
+    # A header naming both, or neither, says nothing about which one a cell must be.
+    estimation.markdown_table(("Peak-to-average", "Rate"), [(average, peak)])
+
+
 def test_time_constants() -> None:
     assert estimation.SECONDS_PER_DAY == 24 * 60 * 60
     assert estimation.SECONDS_PER_YEAR == 31_536_000

@@ -99,3 +99,47 @@ def test_budget_is_computed_from_steps_yml(site_copy: Path, tmp_path: Path) -> N
     assert mkdocs_build(site_copy, tmp_path / "out").returncode == 0
     page = (tmp_path / "out/workflow/step-3-system-interface-definition/index.html").read_text(encoding="utf-8")
     assert "about 4 minutes, from minute 10 to minute 14" in page  # 0 + 5 + 5 before it
+
+
+RATE_MESSAGE = "; cite the {word} figure, or say which one it is"
+
+
+def test_an_average_in_a_peak_column_fails_the_build(site_copy: Path, tmp_path: Path) -> None:
+    line = append_line(
+        site_copy / "docs" / ESTIMATION,
+        "| Figure | Peak rate |\n|---|---|\n| Posts | <!-- md:fig twitter_traffic.tweets_per_second --> |",
+    )
+    code, found = warnings(site_copy, tmp_path)
+    assert code == 1
+    assert found == [
+        f"docs/{ESTIMATION}:{line + 2}: md:fig twitter_traffic.tweets_per_second is an average figure "
+        "in the column 'Peak rate' that says 'peak'" + RATE_MESSAGE.format(word="peak")
+    ]
+
+
+def test_a_peak_in_a_sentence_about_the_average_fails_the_build(site_copy: Path, tmp_path: Path) -> None:
+    line = append_line(
+        site_copy / "docs" / ESTIMATION,
+        "Fine: <!-- md:fig twitter_traffic.tweets_per_second --> on average and\n"
+        "<!-- md:fig twitter_traffic.tweets_per_second_peak --> at peak. On an average day, posts\n"
+        "arrive at <!-- md:fig twitter_traffic.tweets_per_second_peak -->.",
+    )
+    code, found = warnings(site_copy, tmp_path)
+    assert code == 1
+    assert found == [
+        f"docs/{ESTIMATION}:{line + 2}: md:fig twitter_traffic.tweets_per_second_peak is a peak figure "
+        "in a sentence that says 'average'" + RATE_MESSAGE.format(word="average")
+    ]
+
+
+def test_a_table_cell_speaks_when_its_header_does_not(site_copy: Path, tmp_path: Path) -> None:
+    line = append_line(
+        site_copy / "docs" / ESTIMATION,
+        "| Figure | Rate |\n|---|---|\n| Posts | <!-- md:fig twitter_traffic.tweets_per_second --> at peak |",
+    )
+    code, found = warnings(site_copy, tmp_path)
+    assert code == 1
+    assert found == [
+        f"docs/{ESTIMATION}:{line + 2}: md:fig twitter_traffic.tweets_per_second is an average figure "
+        "in a table cell that says 'peak'" + RATE_MESSAGE.format(word="peak")
+    ]

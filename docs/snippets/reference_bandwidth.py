@@ -1,6 +1,6 @@
 """Reference: how long it takes to move a megabyte, a gigabyte and a terabyte along common paths."""
 
-from estimation import GB, MB, TB, bandwidth, duration, fraction, markdown_table, size
+from estimation import GB, MB, TB, duration, fraction, markdown_table, size, throughput
 from reference_latency import (
     ddr5_4800_channel_bytes_per_s,
     hdd_bytes_per_s,
@@ -28,12 +28,12 @@ PATHS = [
 ] + [(f"{rate} Gbit/s Ethernet, line rate", rate * 1e9 / 8, "IEEE 802.3") for rate in ethernet_gbit_per_s]
 
 rows = [
-    (path, bandwidth(rate), duration(MB / rate), duration(GB / rate), duration(TB / rate), source)
+    (path, throughput(rate, "B/s"), duration(MB / rate), duration(GB / rate), duration(TB / rate), source)
     for path, rate, source in PATHS
 ]
 
 # Figures the page quotes.
-pcie4_x4_ceiling = bandwidth(pcie4_x4_bytes_per_s)
+pcie4_x4_ceiling = throughput(pcie4_x4_bytes_per_s, "B/s")
 ssd_share_of_link = fraction(min(ssd_seq_bytes_per_s) / pcie4_x4_bytes_per_s)
 hdd_full_read = duration(hdd_capacity_bytes / hdd_bytes_per_s)
 hdd_capacity = size(hdd_capacity_bytes)

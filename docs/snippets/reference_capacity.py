@@ -4,7 +4,7 @@ Most rows are reasoning, not measurement: a CPU cost per request (stated, and wo
 your own profile) turned into a rate. The sourced rows anchor the scale.
 """
 
-from estimation import GB, KB, MB, TB, count, duration, fraction, markdown_table, per_second, size
+from estimation import GB, KB, MB, TB, count, duration, fraction, markdown_table, size, throughput
 from reference_bandwidth import hdd_full_read
 
 # --- The machine the rows assume -------------------------------------------------------------------------
@@ -29,8 +29,8 @@ work_rows = [
     (
         kind,
         duration(cpu_seconds),
-        per_second(1 / cpu_seconds),
-        per_second(cores * target_utilization / cpu_seconds),
+        throughput(1 / cpu_seconds),
+        throughput(cores * target_utilization / cpu_seconds),
         basis,
     )
     for kind, cpu_seconds, basis in WORK
@@ -68,8 +68,8 @@ disk_rows = [
 ]
 
 # Figures the page quotes.
-api_read_per_server = per_second(cores * target_utilization / WORK[2][1])
-api_write_per_server = per_second(cores * target_utilization / WORK[3][1])
+api_read_per_server = throughput(cores * target_utilization / WORK[2][1])
+api_write_per_server = throughput(cores * target_utilization / WORK[3][1])
 machine_cores = count(cores)
 machine_memory = size(memory_bytes)
 usable_memory_size = size(usable_memory)

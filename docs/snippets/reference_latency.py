@@ -7,7 +7,7 @@ ends are kept, and the ratios use the middle of the range on a log scale (the ge
 
 import math
 
-from estimation import KB, MB, count, duration, markdown_table, per_second, times
+from estimation import KB, MB, count, duration, markdown_table, throughput, times
 from reference_fiber import sf_amsterdam_rtt_floor
 
 # --- Sources, cited by key in the tables ---------------------------------------------------------
@@ -191,7 +191,7 @@ disk_read_change = times(CLASSIC["Read 1 MB sequentially from disk"][0] / (MB / 
 # A random disk read waits for the seek, then on average half a turn of the platter.
 disk_half_turn = duration(60 / disk_rpm / 2)
 disk_random_read = duration(disk_seek + disk_half_turn)
-disk_random_reads_per_second = per_second(1 / disk_random_read)
+disk_random_reads_per_second = throughput(1 / disk_random_read)
 ssd_over_disk_random = times(disk_random_read / ssd_random_read)
 classic_dc_round_trip_in_memory_refs = count(
     CLASSIC["Round trip within a data center"][0] / CLASSIC["Main memory reference"][0]

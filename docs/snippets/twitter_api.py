@@ -5,7 +5,7 @@ from estimation import (
     count,
     duration,
     markdown_table,
-    per_second,
+    peak,
     size,
     times,
 )
@@ -46,7 +46,7 @@ keys_per_day = count(tweets_per_day * (1 + photo_share + video_share))
 keys_kept = count(keys_per_day * idempotency_window / SECONDS_PER_DAY)
 idempotency_store_bytes = size(keys_kept * idempotency_record_bytes * text_copies)
 # Each post writes its key twice: once to reserve it, once to record the result.
-idempotency_writes_per_second_peak = per_second(tweets_per_second_peak * 2)
+idempotency_writes_per_second_peak = peak(tweets_per_second_peak * 2)
 
 # One page of the home timeline, before JSON field names and author objects.
 timeline_page_bytes = size(tweets_per_timeline_page * tweet_record_bytes)

@@ -11,13 +11,13 @@ from estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     TB,
-    bandwidth,
     count,
     duration,
     fraction,
     markdown_table,
     per_day,
     size,
+    throughput,
     times,
 )
 
@@ -103,7 +103,7 @@ availability_target = fraction(0.9999)
 slo_window = duration(30 * SECONDS_PER_DAY)
 percentile_budget_share = fraction(0.01)
 cdn_hit_ratio = fraction(0.95)
-resync_bytes_per_second = bandwidth(500 * MB)
+resync_bytes_per_second = throughput(500 * MB, "B/s")
 fanout_outage = duration(10 * 60)
 
 TABLE = [

@@ -1,6 +1,6 @@
 """Twitter worked example: what one tweet from a huge account costs, and what the hybrid costs."""
 
-from estimation import SECONDS_PER_HOUR, duration, markdown_table, per_second, size
+from estimation import SECONDS_PER_HOUR, duration, markdown_table, peak, per_second, size
 from twitter_assumptions import (
     celebrities_followed_per_user,
     celebrity_followers,
@@ -17,7 +17,7 @@ celebrity_bytes_written = size(celebrity_followers * timeline_entry_bytes * time
 
 # Hybrid: skip fan-out for huge accounts and merge their recent tweets in at read time.
 # Every timeline load then also reads the recent tweets of each huge account followed.
-merge_reads_per_second_peak = per_second(timeline_loads_per_second_peak * celebrities_followed_per_user)
+merge_reads_per_second_peak = peak(timeline_loads_per_second_peak * celebrities_followed_per_user)
 
 # A hot key: one celebrity tweet read by a share of their followers within an hour.
 hot_tweet_reads_per_second = per_second(celebrity_followers * celebrity_tweet_readers_first_hour / SECONDS_PER_HOUR)

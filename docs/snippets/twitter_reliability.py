@@ -8,7 +8,7 @@ from estimation import (
     duration,
     fraction,
     markdown_table,
-    per_second,
+    peak,
     times,
 )
 from twitter_assumptions import (
@@ -50,14 +50,14 @@ slow_burn_slow_share = fraction(slow_burn_rate * percentile_budget_share)
 # Losing a zone with one timeline copy per zone: the two left take every read and their
 # share of the writes. Operations per surviving cache server, against what one handles.
 surviving_cache_servers = count(timeline_cache_servers * (zones - 1) / zones)
-zone_loss_cache_ops_per_server = per_second(
+zone_loss_cache_ops_per_server = peak(
     (deliveries_per_second_peak * (timeline_cache_copies - 1) + timeline_loads_per_second_peak)
     / surviving_cache_servers
 )
 zone_loss_cache_load = fraction(zone_loss_cache_ops_per_server / cache_ops_per_server)
 # Losing a zone with no copies: a third of timeline loads rebuild by reading every account
 # followed, all at once.
-zone_loss_rebuild_reads_per_second = per_second(timeline_loads_per_second_peak / zones * follows_per_user)
+zone_loss_rebuild_reads_per_second = peak(timeline_loads_per_second_peak / zones * follows_per_user)
 zone_loss_rebuild_over_api_peak = times(zone_loss_rebuild_reads_per_second / requests_per_second_peak)
 # A replacement cache server copies its share from a surviving copy.
 cache_resync_time = duration(cache_memory_per_server / resync_bytes_per_second)

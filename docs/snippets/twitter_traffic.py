@@ -1,6 +1,6 @@
 """Twitter worked example: requests per second, average and peak, and fan-out deliveries."""
 
-from estimation import SECONDS_PER_DAY, markdown_table, per_day, per_second, times
+from estimation import SECONDS_PER_DAY, markdown_table, peak, per_day, per_second, times
 from twitter_assumptions import (
     daily_active_users,
     favorites_per_user_per_day,
@@ -14,22 +14,25 @@ from twitter_assumptions import (
 
 # Writes: new tweets and favorites.
 tweets_per_second = per_second(tweets_per_day / SECONDS_PER_DAY)
-tweets_per_second_peak = per_second(tweets_per_second * peak_to_average)
+tweets_per_second_peak = peak(tweets_per_second * peak_to_average)
 favorites_per_day = per_day(daily_active_users * favorites_per_user_per_day)
 favorites_per_second = per_second(favorites_per_day / SECONDS_PER_DAY)
+favorites_per_second_peak = peak(favorites_per_second * peak_to_average)
 
 # Reads: each timeline load returns one page of tweets.
 timeline_loads_per_day = per_day(daily_active_users * timeline_loads_per_user_per_day)
 timeline_loads_per_second = per_second(timeline_loads_per_day / SECONDS_PER_DAY)
-timeline_loads_per_second_peak = per_second(timeline_loads_per_second * peak_to_average)
+timeline_loads_per_second_peak = peak(timeline_loads_per_second * peak_to_average)
 tweet_views_per_day = per_day(timeline_loads_per_day * tweets_per_timeline_page)
 tweet_views_per_second = per_second(tweet_views_per_day / SECONDS_PER_DAY)
+tweet_views_per_second_peak = peak(tweet_views_per_second * peak_to_average)
 searches_per_second = per_second(daily_active_users * searches_per_user_per_day / SECONDS_PER_DAY)
+searches_per_second_peak = peak(searches_per_second * peak_to_average)
 
 # Fan-out on write: every tweet lands in each follower's cached home timeline.
 deliveries_per_day = per_day(tweets_per_day * follows_per_user)
 deliveries_per_second = per_second(deliveries_per_day / SECONDS_PER_DAY)
-deliveries_per_second_peak = per_second(deliveries_per_second * peak_to_average)
+deliveries_per_second_peak = peak(deliveries_per_second * peak_to_average)
 
 # How lopsided is it? Requests, and tweets moved, per tweet written.
 timeline_loads_per_tweet = times(timeline_loads_per_day / tweets_per_day)
@@ -46,14 +49,10 @@ if __name__ != "twitter_traffic":
             ("Figure", "Average", "Peak"),
             [
                 ("Tweets posted", tweets_per_second, tweets_per_second_peak),
-                ("Favorites", favorites_per_second, per_second(favorites_per_second * peak_to_average)),
+                ("Favorites", favorites_per_second, favorites_per_second_peak),
                 ("Home timeline loads", timeline_loads_per_second, timeline_loads_per_second_peak),
-                (
-                    "Tweets shown in timelines",
-                    tweet_views_per_second,
-                    per_second(tweet_views_per_second * peak_to_average),
-                ),
-                ("Searches", searches_per_second, per_second(searches_per_second * peak_to_average)),
+                ("Tweets shown in timelines", tweet_views_per_second, tweet_views_per_second_peak),
+                ("Searches", searches_per_second, searches_per_second_peak),
                 ("Timeline deliveries (fan-out)", deliveries_per_second, deliveries_per_second_peak),
             ],
         )

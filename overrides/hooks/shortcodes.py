@@ -12,7 +12,9 @@
 Every problem is logged as a warning naming `file:line`, so `mkdocs build --strict` fails
 on it: an unknown shortcode (a typo), a figure that does not exist, and, on a page that shows
 figures, a number typed by hand in the form the formatter prints ("1.16K/s", "30.4 GB/day"),
-which would silently drift from its snippet the day an assumption changes.
+which would silently drift from its snippet the day an assumption changes, and an average rate
+cited where the text says "peak" (or a peak where it says "average"): in a table, the column's
+header decides (or, if it names neither, the cell's own words); in prose, the sentence does.
 """
 
 from __future__ import annotations
@@ -112,7 +114,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             return _budget(page, where)
         if name == "fig":
             uses_figures = True
-            return _figure(args, where)
+            value = _figure(args, where)
+            if value is not None:
+                _check_rate(markdown, match.start(), value, args[0], where)
+            return "?" if value is None else str(value)
         if name == "estimator":
             return _estimator(page, config)
         if name == "estimator-link":
@@ -190,17 +195,18 @@ def _budget(page: Page, where: str) -> str:
     )
 
 
-def _figure(args: list[str], where: str) -> str:
+def _figure(args: list[str], where: str):
+    """The Quantity a snippet defines under that name, or None (after a warning)."""
     from estimation import Quantity  # docs/snippets is on sys.path from on_config
 
     if len(args) != 1 or args[0].count(".") != 1:
         log.warning(f"{where}: md:fig takes one argument, snippet.name (e.g. twitter_traffic.tweets_per_second)")
-        return "?"
+        return None
     snippet, name = args[0].split(".")
     path = _snippet_dir / f"{snippet}.py"
     if not path.exists():
         log.warning(f"{where}: md:fig {args[0]}: no snippet docs/snippets/{snippet}.py")
-        return "?"
+        return None
     if snippet not in _snippet_globals:
         # Run the snippet as a script, the way a reader would, and keep what it defined.
         try:
@@ -209,15 +215,63 @@ def _figure(args: list[str], where: str) -> str:
         except Exception as error:  # a broken snippet is a contributor's error: report, don't crash
             log.warning(f"{where}: md:fig {args[0]}: docs/snippets/{snippet}.py raised {type(error).__name__}: {error}")
             _snippet_globals[snippet] = {}
-            return "?"
+            return None
     value = _snippet_globals[snippet].get(name)
     if not isinstance(value, Quantity):
         figures = sorted(k for k, v in _snippet_globals[snippet].items() if isinstance(v, Quantity))
         log.warning(
             f"{where}: md:fig {args[0]}: {snippet}.py defines no figure '{name}'; it defines: {', '.join(figures)}"
         )
-        return "?"
-    return str(value)
+        return None
+    return value
+
+
+# Where a sentence starts or ends: a full stop, question or exclamation mark before a space, a
+# blank line, a list item, a heading or a table row.
+SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s|\n#|\n\|")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _check_rate(markdown: str, position: int, value, name: str, where: str) -> None:
+    """Warn when an average fills a place the text calls a peak, or a peak one it calls an average."""
+    from estimation import RATE_WORDS, rate_conflict
+
+    line_start = markdown.rfind("\n", 0, position) + 1
+    line_end = markdown.find("\n", position)
+    line = markdown[line_start : len(markdown) if line_end < 0 else line_end]
+    if line.lstrip().startswith("|"):
+        column = COMMENT.sub("", line[: position - line_start]).count("|") - 1
+        header = _table_header(markdown, line_start)
+        title = header[column] if header is not None and 0 <= column < len(header) else ""
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        cell = COMMENT.sub(" ", cells[column]) if 0 <= column < len(cells) else ""
+        if len({word.lower() for word in RATE_WORDS.findall(title)}) == 1:
+            word, place = rate_conflict(title, value), f"the column '{title}'"
+        else:
+            word, place = rate_conflict(cell, value), "a table cell"
+    else:
+        breaks = [m.end() for m in SENTENCE_BREAK.finditer(markdown, 0, position)]
+        start = breaks[-1] if breaks else 0
+        end_match = SENTENCE_BREAK.search(markdown, position)
+        sentence = COMMENT.sub(" ", markdown[start : end_match.start() if end_match else len(markdown)])
+        word = rate_conflict(sentence, value)
+        place = "a sentence"
+    if word:
+        log.warning(
+            f"{where}: md:fig {name} is {'an' if value.rate == 'average' else 'a'} {value.rate} figure "
+            f"in {place} that says '{word}'; cite the {word} figure, or say which one it is"
+        )
+
+
+def _table_header(markdown: str, line_start: int) -> list[str] | None:
+    """The header cells of the Markdown table whose row starts at `line_start`."""
+    lines = markdown[:line_start].split("\n")[:-1]
+    for index in range(len(lines) - 1, 0, -1):
+        if re.fullmatch(r"\s*\|?\s*:?-{3,}.*", lines[index]):
+            return [cell.strip() for cell in lines[index - 1].strip().strip("|").split("|")]
+        if not lines[index].lstrip().startswith("|"):
+            return None
+    return None
 
 
 def _estimator(page: Page, config: MkDocsConfig) -> str:
