@@ -58,6 +58,7 @@ def test_nav_lists_the_eight_step_pages_in_order() -> None:
 
 def test_interview_budget_adds_up_to_the_interview() -> None:
     minutes = [step["interview_minutes"] or 0 for step in STEPS["steps"]]
+    minutes += [STEPS["interview_opening_minutes"], STEPS["interview_wrapup_minutes"]]
     assert sum(minutes) == STEPS["interview_minutes_total"]
 
 

@@ -95,10 +95,24 @@ def test_a_snippet_that_raises_fails_the_build(site_copy: Path, tmp_path: Path) 
 
 def test_budget_is_computed_from_steps_yml(site_copy: Path, tmp_path: Path) -> None:
     replace_once(site_copy / "docs/workflow/steps.yml", "    interview_minutes: 3\n", "    interview_minutes: 4\n")
-    replace_once(site_copy / "docs/workflow/steps.yml", "    interview_minutes: 15\n", "    interview_minutes: 14\n")
+    replace_once(site_copy / "docs/workflow/steps.yml", "    interview_minutes: 12\n", "    interview_minutes: 11\n")
     assert mkdocs_build(site_copy, tmp_path / "out").returncode == 0
     page = (tmp_path / "out/workflow/step-3-system-interface-definition/index.html").read_text(encoding="utf-8")
-    assert "about 4 minutes, from minute 10 to minute 14" in page  # 0 + 5 + 5 before it
+    assert "about 4 minutes, from minute 10 to minute 14" in page  # a 2-minute opening, then 4 + 4
+    table = (tmp_path / "out/workflow/index.html").read_text(encoding="utf-8")
+    assert "<td>2 min (minutes 0 to 2)</td>" in table  # the opening
+    assert "<td>5 min (minutes 40 to 45)</td>" in table  # the wrap-up
+    assert "<strong>45 min</strong>" in table
+
+
+def test_minutes_that_do_not_add_up_fail_the_build(site_copy: Path, tmp_path: Path) -> None:
+    replace_once(site_copy / "docs/workflow/steps.yml", "interview_wrapup_minutes: 5\n", "interview_wrapup_minutes: 3\n")
+    code, found = warnings(site_copy, tmp_path)
+    assert code == 1
+    assert found == [
+        "docs/workflow/steps.yml: the opening, the steps and the wrap-up add up to 43 minutes, "
+        "not interview_minutes_total (45)"
+    ]
 
 
 RATE_MESSAGE = "; cite the {word} figure, or say which one it is"

@@ -69,6 +69,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs = Path(config.docs_dir)
     _steps.clear()
     _steps.update(yaml.safe_load((docs / "workflow" / "steps.yml").read_text(encoding="utf-8")))
+    planned, total = _interview_minutes(), _steps["interview_minutes_total"]
+    if planned != total:
+        log.warning(
+            f"docs/workflow/steps.yml: the opening, the steps and the wrap-up add up to {planned} minutes, "
+            f"not interview_minutes_total ({total})"
+        )
     _snippet_dir = docs / "snippets"
     # Snippet code runs in this process (markdown-exec and md:fig) and imports its neighbours.
     if str(_snippet_dir) not in sys.path:
@@ -134,19 +140,39 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return expanded
 
 
+def _interview_minutes() -> int:
+    """Every planned minute: the opening, each step's slot and the wrap-up."""
+    steps = sum(step["interview_minutes"] or 0 for step in _steps["steps"])
+    return _steps["interview_opening_minutes"] + steps + _steps["interview_wrapup_minutes"]
+
+
+def _slot(start: int, minutes: int) -> str:
+    return f"{minutes} min (minutes {start} to {start + minutes})"
+
+
 def _steps_table(page: Page) -> str:
     here = posixpath.dirname(page.file.src_uri)
     rows = ["| Step | Goal | What it produces | Interview | Design review |", "|---|---|---|---|---|"]
+    opening, wrapup = _steps["interview_opening_minutes"], _steps["interview_wrapup_minutes"]
+    rows.append(
+        "| Opening | Introductions, and the prompt | Who you are talking to, and the problem in one line "
+        f"| {_slot(0, opening)} | The meeting's agenda |"
+    )
+    clock = opening
     for step in _steps["steps"]:
         link = posixpath.relpath(step["page"], here)
         minutes = step["interview_minutes"]
-        budget = "all along" if minutes is None else f"{minutes} min"
+        budget = "all along" if minutes is None else _slot(clock, minutes)
+        clock += minutes or 0
         rows.append(
             f"| [{step['number']}. {step['title']}]({link}) | {step['goal']} | {step['output']} "
             f"| {budget} | {step['review']} |"
         )
-    total = sum(step["interview_minutes"] or 0 for step in _steps["steps"])
-    rows.append(f"| **Total** | | | **{total} min** | |")
+    rows.append(
+        "| Wrap-up | Summarize the design, then take and ask questions | The design in a few sentences, "
+        f"its biggest risks, what you would do next | {_slot(clock, wrapup)} | Open questions and owners |"
+    )
+    rows.append(f"| **Total** | | | **{_interview_minutes()} min** | |")
     return "\n".join(rows)
 
 
@@ -185,14 +211,22 @@ def _budget(page: Page, where: str) -> str:
         log.warning(f"{where}: md:budget belongs on a step page listed in docs/workflow/steps.yml")
         return ""
     step, length = steps[index], _steps["interview_minutes_total"]
+    opening, wrapup = _steps["interview_opening_minutes"], _steps["interview_wrapup_minutes"]
     if step["interview_minutes"] is None:
-        return f"**In a {length}-minute interview:** no slot of its own; it applies to every minute."
-    start = sum(s["interview_minutes"] or 0 for s in steps[:index])
+        return (
+            f"**In a {length}-minute interview:** no slot of its own; it applies to every minute, from the "
+            f"{opening} minutes of introductions at the start to the {wrapup} minutes kept at the end for "
+            f"your summary and questions.\n\n**In a design review:** {step['review']}"
+        )
+    start = opening + sum(s["interview_minutes"] or 0 for s in steps[:index])
     end = start + step["interview_minutes"]
-    return (
+    text = (
         f"**In a {length}-minute interview:** about {step['interview_minutes']} minutes, "
-        f"from minute {start} to minute {end}.\n\n**In a design review:** {step['review']}"
+        f"from minute {start} to minute {end}."
     )
+    if index == len(steps) - 1:
+        text += f" The last {wrapup} minutes, to minute {end + wrapup}, are for your summary and questions."
+    return f"{text}\n\n**In a design review:** {step['review']}"
 
 
 def _figure(args: list[str], where: str):
