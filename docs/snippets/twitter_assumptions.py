@@ -151,7 +151,7 @@ TABLE = [
     (
         "Metadata per tweet",
         tweet_metadata_bytes,
-        "Tweet, author, reply and quote IDs, timestamps, language, place, media references, index overhead.",
+        "Tweet, author and reply IDs, timestamps, language, place, media references, index overhead.",
     ),
     ("Bytes per favorite", favorite_record_bytes, "User ID, tweet ID, timestamp, and row overhead."),
     ("Bytes per follow", follow_edge_bytes, "Two 8-byte user IDs."),
@@ -180,7 +180,11 @@ TABLE = [
         timeline_entries_cached,
         "Twitter's cached home timelines held about 800 entries (Timelines at Scale, QCon 2012).",
     ),
-    ("Bytes per cached timeline entry", timeline_entry_bytes, "Tweet ID, author ID and retweet ID, 8 bytes each."),
+    (
+        "Bytes per cached timeline entry",
+        timeline_entry_bytes,
+        "Tweet ID, author ID and the timeline's insertion sequence number, 8 bytes each.",
+    ),
     (
         "Copies of the timeline cache",
         timeline_cache_copies,
