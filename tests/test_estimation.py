@@ -270,6 +270,16 @@ PINNED = {
     # Grokking: 100M x (140 x 2 + 30) B = 31 GB a day; x 365 x 5 = 56.6 TB.
     ("twitter_comparison", "grokking_text_per_day"): "31 GB/day",
     ("twitter_comparison", "grokking_text_five_years"): "56.6 TB",
+    # Error budget over posts and home-timeline loads only: (500M + 2.5B) a day x 30 days
+    # = 90B requests; x 0.01% = 9M.
+    ("twitter_reliability", "failed_requests_allowed"): "9M",
+    # The record second against our average: 143,199 / 5,787 = 24.7; against Twitter's
+    # 2013 average of 5,700: 25.1.
+    ("twitter_traffic", "record_spike_over_our_average"): "24.7×",
+    ("reference_peaks", "twitter_2013_spike"): "25.1×",
+    # Losing one of three zones: 3 / 2 = 1.5x the peak's servers; of two: 2x.
+    ("step7_zone_headroom", "three_zone_headroom"): "1.5×",
+    ("step7_zone_headroom", "two_zone_headroom"): "2×",
     # Primer: 15B tweets a month / 2.5M s = 6,000/s; / 2,628,000 s = 5,708/s.
     ("twitter_comparison", "primer_tweets_per_second"): "6K/s",
     ("twitter_comparison", "primer_tweets_per_second_exact"): "5.71K/s",

@@ -55,7 +55,7 @@ RULES = [
     ),
     (
         "Events break the daily shape",
-        f"{twitter_2013_spike} the average",
+        f"{twitter_2013_spike} Twitter's 2013 average",
         "Twitter Engineering blog, 2013",
         "It is the exception: queue and shed",
     ),
