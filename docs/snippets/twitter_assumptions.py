@@ -45,9 +45,11 @@ tweet_metadata_bytes = size(160)
 favorite_record_bytes = size(32)
 follow_edge_bytes = size(16)
 photo_share = fraction(0.10)
+photo_uploaded_bytes = size(300 * KB)
 photo_stored_bytes = size(500 * KB)
 photo_served_bytes = size(150 * KB)
 video_share = fraction(0.01)
+video_uploaded_bytes = size(7.5 * MB)
 video_stored_bytes = size(15 * MB)
 video_played_share = fraction(1 / 3)
 video_seconds_watched = count(20)
@@ -156,10 +158,20 @@ TABLE = [
     ("Bytes per favorite", favorite_record_bytes, "User ID, tweet ID, timestamp, and row overhead."),
     ("Bytes per follow", follow_edge_bytes, "Two 8-byte user IDs."),
     ("Tweets with a photo", photo_share, "A guess: most tweets are text only."),
-    ("Stored bytes per photo", photo_stored_bytes, "The original plus three resized copies."),
+    ("Uploaded bytes per photo", photo_uploaded_bytes, "A phone photo after the app compresses it."),
+    (
+        "Stored bytes per photo",
+        photo_stored_bytes,
+        "The original as uploaded plus three resized copies the servers make.",
+    ),
     ("Bytes served per photo view", photo_served_bytes, "One copy sized for a phone screen."),
     ("Tweets with a video", video_share, "Video is rarer than photos but far bigger."),
-    ("Stored bytes per video", video_stored_bytes, "A 30-second clip in four resolutions."),
+    ("Uploaded bytes per video", video_uploaded_bytes, "A 30-second clip at about 2 Mbit/s, as the app sends it."),
+    (
+        "Stored bytes per video",
+        video_stored_bytes,
+        "The original plus three smaller resolutions the servers transcode.",
+    ),
     ("Videos played when scrolled past", video_played_share, "One in three; the rest are skipped."),
     ("Seconds watched per play", video_seconds_watched, "Most plays stop before the end."),
     ("Video bit rate (bits/s)", video_bits_per_second, "A phone-sized stream, about 2 Mbit/s."),

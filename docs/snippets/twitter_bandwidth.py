@@ -5,6 +5,7 @@ from twitter_assumptions import (
     photo_served_bytes,
     photo_share,
     photo_stored_bytes,
+    photo_uploaded_bytes,
     tweet_metadata_bytes,
     tweet_text_bytes,
     tweets_per_day,
@@ -13,16 +14,26 @@ from twitter_assumptions import (
     video_seconds_watched,
     video_share,
     video_stored_bytes,
+    video_uploaded_bytes,
 )
 from twitter_traffic import tweet_views_per_second
 
 tweet_record_bytes = tweet_text_bytes + tweet_metadata_bytes
 
-# Ingress: what clients upload. Servers make the resized copies, so count originals only
-# roughly: the stored size overstates uploads a little, which is the safe side.
+# Ingress: what clients upload, the originals only.
 tweet_ingress = bandwidth(tweets_per_day * tweet_record_bytes / SECONDS_PER_DAY)
 media_ingress = bandwidth(
-    tweets_per_day * (photo_share * photo_stored_bytes + video_share * video_stored_bytes) / SECONDS_PER_DAY
+    tweets_per_day * (photo_share * photo_uploaded_bytes + video_share * video_uploaded_bytes) / SECONDS_PER_DAY
+)
+# Not ingress: the resized photos and transcoded videos the media workers make and write to the
+# object store, inside the data center.
+media_derivative_writes = bandwidth(
+    tweets_per_day
+    * (
+        photo_share * (photo_stored_bytes - photo_uploaded_bytes)
+        + video_share * (video_stored_bytes - video_uploaded_bytes)
+    )
+    / SECONDS_PER_DAY
 )
 
 # Egress: every tweet shown sends its record; some carry a photo, a few a video that plays.
@@ -39,7 +50,8 @@ if __name__ != "twitter_bandwidth":
             ("Direction", "What", "Bandwidth"),
             [
                 ("In", "Tweets", tweet_ingress),
-                ("In", "Photos and videos", media_ingress),
+                ("In", "Photos and videos, as uploaded", media_ingress),
+                ("Inside", "Resized and transcoded copies, written by the media workers", media_derivative_writes),
                 ("Out", "Tweets in timelines", tweet_egress),
                 ("Out", "Photos", photo_egress),
                 ("Out", f"Videos ({video_served_bytes} per play)", video_egress),
