@@ -280,6 +280,10 @@ PINNED = {
     # Losing one of three zones: 3 / 2 = 1.5x the peak's servers; of two: 2x.
     ("step7_zone_headroom", "three_zone_headroom"): "1.5×",
     ("step7_zone_headroom", "two_zone_headroom"): "2×",
+    # The ten-input model on the Twitter preset: 20% x 2.5B loads x 20 x 300 B = 3 TB of cache;
+    # (17,361 + 86,806) peak requests / 1,000 = 104.2 -> 105 servers.
+    ("twitter_model", "model_cache_bytes"): "3 TB",
+    ("twitter_model", "model_servers"): "105",
     # Primer: 15B tweets a month / 2.5M s = 6,000/s.
     ("twitter_comparison", "primer_tweets_per_second"): "6K/s",
 }
