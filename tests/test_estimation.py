@@ -280,6 +280,10 @@ PINNED = {
     # Losing one of three zones: 3 / 2 = 1.5x the peak's servers; of two: 2x.
     ("step7_zone_headroom", "three_zone_headroom"): "1.5×",
     ("step7_zone_headroom", "two_zone_headroom"): "2×",
+    # Reference machine: 16 cores x 60% / 2 ms = 4,800 reads/s, over our 1,000 = 4.8x;
+    # 16 x 60% x 81,000 GETs/s = 777,600, over our 100,000 = 7.78x.
+    ("twitter_assumptions", "api_server_margin"): "4.8×",
+    ("twitter_assumptions", "cache_server_margin"): "7.78×",
     # The ten-input model on the Twitter preset: 20% x 2.5B loads x 20 x 300 B = 3 TB of cache;
     # (17,361 + 86,806) peak requests / 1,000 = 104.2 -> 105 servers.
     ("twitter_model", "model_cache_bytes"): "3 TB",

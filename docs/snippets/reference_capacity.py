@@ -68,6 +68,8 @@ disk_rows = [
 ]
 
 # Figures the page quotes.
+kv_gets_per_process = throughput(redis_gets_per_second)
+kv_gets_per_server = throughput(cores * target_utilization * redis_gets_per_second)
 api_read_per_server = throughput(cores * target_utilization / WORK[2][1])
 api_write_per_server = throughput(cores * target_utilization / WORK[3][1])
 machine_cores = count(cores)
