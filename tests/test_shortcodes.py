@@ -106,7 +106,8 @@ def test_budget_is_computed_from_steps_yml(site_copy: Path, tmp_path: Path) -> N
 
 
 def test_minutes_that_do_not_add_up_fail_the_build(site_copy: Path, tmp_path: Path) -> None:
-    replace_once(site_copy / "docs/workflow/steps.yml", "interview_wrapup_minutes: 5\n", "interview_wrapup_minutes: 3\n")
+    steps_yml = site_copy / "docs/workflow/steps.yml"
+    replace_once(steps_yml, "interview_wrapup_minutes: 5\n", "interview_wrapup_minutes: 3\n")
     code, found = warnings(site_copy, tmp_path)
     assert code == 1
     assert found == [

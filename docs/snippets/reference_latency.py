@@ -9,6 +9,8 @@ import math
 
 from estimation import KB, MB, count, duration, markdown_table, throughput, times
 from reference_fiber import sf_amsterdam_rtt_floor
+from sources import SOURCES as LINKED
+from sources import link
 
 # --- Sources, cited by key in the tables ---------------------------------------------------------
 SOURCES = {
@@ -30,6 +32,12 @@ SOURCES = {
     "JEDEC": "JEDEC DDR4 (JESD79-4) and DDR5 (JESD79-5) speed bins: DDR4-3200AA is 22-22-22, DDR5-4800B is 40-40-40",
     "Fiber": "Speed of light (exact, SI) over a fiber group index of 1.4682 (Corning SMF-28 Ultra, 1550 nm); see the fiber table",
 }
+
+
+def linked(key: str, text: str) -> str:
+    """The source's description, linked to it where sources.py knows a stable address."""
+    return f"[{text}]({link(key)})" if key in LINKED else text
+
 
 # --- The classic figures, as published (seconds) -----------------------------------------------------
 NS, US, MS = 1e-9, 1e-6, 1e-3
@@ -210,4 +218,4 @@ if __name__ != "reference_latency":
         )
     )
     print()
-    print(markdown_table(("Key", "Source"), list(SOURCES.items())))
+    print(markdown_table(("Key", "Source"), [(key, linked(key, text)) for key, text in SOURCES.items()]))

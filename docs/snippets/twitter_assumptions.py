@@ -21,6 +21,7 @@ from estimation import (
     times,
 )
 from reference_capacity import api_read_per_server, kv_gets_per_process, kv_gets_per_server
+from sources import cite
 
 # --- Who uses it -------------------------------------------------------------------------
 registered_users = count(1e9)
@@ -122,7 +123,7 @@ TABLE = [
     (
         "Daily active users",
         daily_active_users,
-        "Twitter last reported 237.8M monetizable daily users (Q2 2022); rounded up.",
+        "Twitter last reported 237.8M monetizable daily users (Q2 2022 results); rounded up.",
     ),
     (
         "Accounts each user follows",
@@ -145,7 +146,11 @@ TABLE = [
         celebrity_tweet_readers_first_hour,
         "A guess for a popular but not viral tweet.",
     ),
-    ("Tweets a day", tweets_per_day, "Twitter's own long-standing figure (2013): about 500 million a day."),
+    (
+        "Tweets a day",
+        tweets_per_day,
+        f"Twitter's own long-standing figure: about 500 million a day ({cite('Twitter 2013', '2013')}).",
+    ),
     ("Home timeline loads per user a day", timeline_loads_per_user_per_day, "Ten visits a day, each loading one page."),
     ("Tweets per timeline page", tweets_per_timeline_page, "One screenful and a little scrolling."),
     ("Favorites per user a day", favorites_per_user_per_day, "Likes are cheap to give; five a day is modest."),
@@ -195,7 +200,7 @@ TABLE = [
     (
         "Tweets kept per cached timeline",
         timeline_entries_cached,
-        "Twitter's cached home timelines held about 800 entries (Timelines at Scale, QCon 2012).",
+        f"Twitter's cached home timelines held about 800 entries ({cite('Timelines 2012', 'Timelines at Scale, QCon 2012')}).",
     ),
     (
         "Bytes per cached timeline entry",

@@ -42,8 +42,9 @@ error_budget_downtime = duration(error_budget_share * slo_window)
 slo_requests_per_window = count((tweets_per_second + timeline_loads_per_second) * slo_window)
 failed_requests_allowed = count(slo_requests_per_window * error_budget_share)
 
-# Burn-rate alerts (Google SRE workbook): page when 2% of the window's budget burns in one
-# hour, or 5% in six hours; open a ticket when 10% burns in three days.
+# Burn-rate alerts (Google SRE workbook, https://sre.google/workbook/alerting-on-slos/): page when
+# 2% of the window's budget burns in one hour, or 5% in six hours; open a ticket when 10% burns
+# in three days.
 fast_burn_rate = times(0.02 * slo_window / SECONDS_PER_HOUR)
 slow_burn_rate = times(0.05 * slo_window / (6 * SECONDS_PER_HOUR))
 ticket_burn_rate = times(0.10 * slo_window / (3 * SECONDS_PER_DAY))
