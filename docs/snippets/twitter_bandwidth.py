@@ -2,6 +2,7 @@
 
 from estimation import SECONDS_PER_DAY, bandwidth, markdown_table, size
 from twitter_assumptions import (
+    peak_to_average,
     photo_served_bytes,
     photo_share,
     photo_stored_bytes,
@@ -42,6 +43,8 @@ tweet_egress = bandwidth(tweet_views_per_second * tweet_record_bytes)
 photo_egress = bandwidth(tweet_views_per_second * photo_share * photo_served_bytes)
 video_egress = bandwidth(tweet_views_per_second * video_share * video_played_share * video_served_bytes)
 total_egress = bandwidth(tweet_egress + photo_egress + video_egress)
+# The CDN and the origin are sized for the busy hour, not the average.
+total_egress_peak = bandwidth(total_egress * peak_to_average, peak=True)
 
 # Other snippets import this one for its figures; run on its own (or by the docs build), it prints.
 if __name__ != "twitter_bandwidth":
@@ -55,7 +58,8 @@ if __name__ != "twitter_bandwidth":
                 ("Out", "Tweets in timelines", tweet_egress),
                 ("Out", "Photos", photo_egress),
                 ("Out", f"Videos ({video_served_bytes} per play)", video_egress),
-                ("Out", "Total", total_egress),
+                ("Out", "Total, average", total_egress),
+                ("Out", "Total, at peak", total_egress_peak),
             ],
         )
     )
