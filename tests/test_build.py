@@ -56,6 +56,7 @@ def test_nav_lists_the_eight_step_pages_in_order() -> None:
 
 def test_interview_budget_adds_up_to_the_interview() -> None:
     minutes = [step["interview_minutes"] or 0 for step in STEPS["steps"]]
+    minutes += [STEPS["interview_opening_minutes"], STEPS["interview_wrapup_minutes"]]
     assert sum(minutes) == STEPS["interview_minutes_total"]
 
 
@@ -166,4 +167,62 @@ def test_a_tampered_mermaid_file_is_reported(site_copy: Path) -> None:
     assert result.stdout.splitlines() == [
         "docs/assets/vendor/mermaid/mermaid.min.js: checksum differs from mermaid.json (mermaid 11.17.2); "
         "re-vendor it rather than editing it by hand"
+    ]
+
+
+# --- Every sourced fact in the reference tables links its source ------------------------------------------
+
+# A "Source" column's cell that is reasoning, not a citation, needs no link.
+REASONING = ("Reasoning", "This site", "Assumed", "Computed")
+# Vendor data sheets and standards, named by model and document number, for which no stable public
+# address has been confirmed yet. Add the link to docs/snippets/sources.py and remove the key here.
+UNLINKED_KEYS = (
+    "AMD 2022",
+    "AMD 2023",
+    "Intel 2017",
+    "Intel 2020",
+    "WD 2018",
+    "JEDEC",
+    "IEEE 802.3",
+    "PCI-SIG",
+    "Fiber",
+)
+
+
+def unlinked_sources(html: str, page: str) -> list[str]:
+    """One message per row of a table column headed "Source..." whose cell cites without a link."""
+    problems = []
+    for table in BeautifulSoup(html, "html.parser").find_all("table"):
+        header = [cell.get_text(" ", strip=True) for cell in table.find("tr").find_all(["th", "td"])]
+        columns = [i for i, title in enumerate(header) if title == "Source" or title.startswith("Source ")]
+        for number, row in enumerate(table.find_all("tr")[1:], start=1):
+            cells = row.find_all(["td", "th"])
+            for column in columns:
+                if column >= len(cells):
+                    continue
+                cell, text = cells[column], cells[column].get_text(" ", strip=True)
+                label = cells[0].get_text(" ", strip=True)
+                linked = any(a.get("href", "").startswith("http") for a in cell.find_all("a"))
+                exempt = text.startswith(REASONING) or label.startswith(UNLINKED_KEYS) or text.startswith(UNLINKED_KEYS)
+                if not (linked or exempt or not text):
+                    problems.append(f"{page}: column '{header[column]}', row {number} ({label}): '{text}' has no link")
+    return problems
+
+
+def test_every_sourced_fact_in_the_reference_tables_links_its_source(built_site: Path) -> None:
+    problems = []
+    for page in sorted((built_site / "reference").rglob("index.html")):
+        problems += unlinked_sources(page.read_text(encoding="utf-8"), page.relative_to(built_site).as_posix())
+    assert problems == []
+
+
+def test_a_source_without_a_link_is_named() -> None:
+    html = (
+        "<table><thead><tr><th>Fact</th><th>Source or reasoning</th></tr></thead><tbody>"
+        '<tr><td>Linked</td><td><a href="https://doi.org/10.1145/945445.945450">GFS 2003</a></td></tr>'
+        "<tr><td>Reasoned</td><td>Reasoning: a sine wave</td></tr>"
+        "<tr><td>Three copies</td><td>GFS 2003</td></tr></tbody></table>"
+    )
+    assert unlinked_sources(html, "reference/x/index.html") == [
+        "reference/x/index.html: column 'Source or reasoning', row 3 (Three copies): 'GFS 2003' has no link"
     ]

@@ -127,6 +127,32 @@ def test_quantity_keeps_arithmetic_and_prints_itself() -> None:
     assert type(rate * 3) is float  # arithmetic drops the unit; wrap again to print
 
 
+def test_a_rate_knows_whether_it_is_an_average_or_a_peak() -> None:
+    assert estimation.per_second(10).rate == "average"
+    assert estimation.per_second(10, peak=True).rate == "peak"
+    assert estimation.peak(10).rate == "peak"
+    assert estimation.throughput(10).rate == "throughput"
+    assert estimation.size(10).rate is None
+    assert repr(estimation.peak(3.0)) == "Quantity(3.0, '/s', rate='peak')"
+    with pytest.raises(ValueError, match="unknown rate kind 'busy'"):
+        estimation.Quantity(1, "/s", "busy")
+
+
+def test_markdown_table_refuses_an_average_in_a_peak_column() -> None:
+    average, peak = estimation.per_second(5787), estimation.peak(17361)
+    assert "17.4K/s" in estimation.markdown_table(("Figure", "Average", "Peak"), [("Tweets", average, peak)])
+    with pytest.raises(ValueError) as error:
+        estimation.markdown_table(("Figure", "Average", "Peak"), [("Tweets", average, average)])
+    assert str(error.value) == "markdown_table: row 1 puts average rate 5.79K/s in the column 'Peak', which says 'peak'"
+    with pytest.raises(ValueError) as error:
+        estimation.markdown_table(("Figure", "Requests on average"), [("Tweets", peak)])
+    assert str(error.value) == (
+        "markdown_table: row 1 puts peak rate 17.4K/s in the column 'Requests on average', which says 'average'"
+    )
+    # A header naming both, or neither, says nothing about which one a cell must be.
+    estimation.markdown_table(("Peak-to-average", "Rate"), [(average, peak)])
+
+
 def test_time_constants() -> None:
     assert estimation.SECONDS_PER_DAY == 24 * 60 * 60
     assert estimation.SECONDS_PER_YEAR == 31_536_000
@@ -244,9 +270,26 @@ PINNED = {
     # Grokking: 100M x (140 x 2 + 30) B = 31 GB a day; x 365 x 5 = 56.6 TB.
     ("twitter_comparison", "grokking_text_per_day"): "31 GB/day",
     ("twitter_comparison", "grokking_text_five_years"): "56.6 TB",
-    # Primer: 15B tweets a month / 2.5M s = 6,000/s; / 2,628,000 s = 5,708/s.
+    # Error budget over posts and home-timeline loads only: (500M + 2.5B) a day x 30 days
+    # = 90B requests; x 0.01% = 9M.
+    ("twitter_reliability", "failed_requests_allowed"): "9M",
+    # The record second against our average: 143,199 / 5,787 = 24.7; against Twitter's
+    # 2013 average of 5,700: 25.1.
+    ("twitter_traffic", "record_spike_over_our_average"): "24.7×",
+    ("reference_peaks", "twitter_2013_spike"): "25.1×",
+    # Losing one of three zones: 3 / 2 = 1.5x the peak's servers; of two: 2x.
+    ("step7_zone_headroom", "three_zone_headroom"): "1.5×",
+    ("step7_zone_headroom", "two_zone_headroom"): "2×",
+    # Reference machine: 16 cores x 60% / 2 ms = 4,800 reads/s, over our 1,000 = 4.8x;
+    # 16 x 60% x 81,000 GETs/s = 777,600, over our 100,000 = 7.78x.
+    ("twitter_assumptions", "api_server_margin"): "4.8×",
+    ("twitter_assumptions", "cache_server_margin"): "7.78×",
+    # The ten-input model on the Twitter preset: 20% x 2.5B loads x 20 x 300 B = 3 TB of cache;
+    # (17,361 + 86,806) peak requests / 1,000 = 104.2 -> 105 servers.
+    ("twitter_model", "model_cache_bytes"): "3 TB",
+    ("twitter_model", "model_servers"): "105",
+    # Primer: 15B tweets a month / 2.5M s = 6,000/s.
     ("twitter_comparison", "primer_tweets_per_second"): "6K/s",
-    ("twitter_comparison", "primer_tweets_per_second_exact"): "5.71K/s",
 }
 
 
@@ -284,7 +327,7 @@ PAGE_FIGURES = {
         "502",
         "31 GB/day",
         "56.6 TB",
-        "5.71K/s",
+        "6K/s",
     ],
     "workflow/step-2-scale-estimation/index.html": ["11.6/s", "1.16K/s", "13.6%", "5.12%", "54.8 TB", "7.37%", "12.6%"],
 }

@@ -82,9 +82,58 @@ def test_line_numbers_count_the_front_matter() -> None:
 
 def test_budget_is_computed_from_steps_yml(site_copy: Path) -> None:
     replace_once(site_copy / "data/steps.yml", "    interview_minutes: 3\n", "    interview_minutes: 4\n")
-    replace_once(site_copy / "data/steps.yml", "    interview_minutes: 15\n", "    interview_minutes: 14\n")
+    replace_once(site_copy / "data/steps.yml", "    interview_minutes: 12\n", "    interview_minutes: 11\n")
     page = "workflow/step-3-system-interface-definition.md"
-    assert "about 4 minutes, from minute 10 to minute 14" in convert(page, root=site_copy).html  # 0 + 5 + 5
+    # A 2-minute opening, then steps 1 and 2 at 4 minutes each.
+    assert "about 4 minutes, from minute 10 to minute 14" in convert(page, root=site_copy).html
+    table = convert("workflow/index.md", root=site_copy).html
+    assert "<td>2 min (minutes 0 to 2)</td>" in table  # the opening
+    assert "<td>5 min (minutes 40 to 45)</td>" in table  # the wrap-up
+    assert "<strong>45 min</strong>" in table
+
+
+def test_minutes_that_do_not_add_up_are_a_warning(site_copy: Path) -> None:
+    replace_once(site_copy / "data/steps.yml", "interview_wrapup_minutes: 5\n", "interview_wrapup_minutes: 3\n")
+    assert convert("workflow/index.md", root=site_copy).warnings == [
+        "data/steps.yml: the opening, the steps and the wrap-up add up to 43 minutes, not interview_minutes_total (45)"
+    ]
+
+
+RATE_MESSAGE = "; cite the {word} figure, or say which one it is"
+
+
+def test_an_average_in_a_peak_column() -> None:
+    page, line = with_line(
+        ESTIMATION, "| Figure | Peak rate |\n|---|---|\n| Posts | <!-- md:fig twitter_traffic.tweets_per_second --> |"
+    )
+    assert convert(ESTIMATION, page).warnings == [
+        f"docs/{ESTIMATION}:{line + 2}: md:fig twitter_traffic.tweets_per_second is an average figure "
+        "in the column 'Peak rate' that says 'peak'" + RATE_MESSAGE.format(word="peak")
+    ]
+
+
+def test_a_peak_in_a_sentence_about_the_average() -> None:
+    page, line = with_line(
+        ESTIMATION,
+        "Fine: <!-- md:fig twitter_traffic.tweets_per_second --> on average and\n"
+        "<!-- md:fig twitter_traffic.tweets_per_second_peak --> at peak. On an average day, posts\n"
+        "arrive at <!-- md:fig twitter_traffic.tweets_per_second_peak -->.",
+    )
+    assert convert(ESTIMATION, page).warnings == [
+        f"docs/{ESTIMATION}:{line + 2}: md:fig twitter_traffic.tweets_per_second_peak is a peak figure "
+        "in a sentence that says 'average'" + RATE_MESSAGE.format(word="average")
+    ]
+
+
+def test_a_table_cell_speaks_when_its_header_does_not() -> None:
+    page, line = with_line(
+        ESTIMATION,
+        "| Figure | Rate |\n|---|---|\n| Posts | <!-- md:fig twitter_traffic.tweets_per_second --> at peak |",
+    )
+    assert convert(ESTIMATION, page).warnings == [
+        f"docs/{ESTIMATION}:{line + 2}: md:fig twitter_traffic.tweets_per_second is an average figure "
+        "in a table cell that says 'peak'" + RATE_MESSAGE.format(word="peak")
+    ]
 
 
 def test_unknown_preset_suggests_the_nearest() -> None:

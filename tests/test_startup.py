@@ -7,7 +7,7 @@ keep the count of restyles and the elements in each down:
 
   - overrides/main.html sets the classes and attribute the bundle sets as it starts, before
     the body is parsed, so the bundle's own writes change nothing;
-  - overrides/hooks/diagrams.py gives each diagram's box its size, and extra.css lets the
+  - sdw.diagrams gives each diagram's box its size, and extra.css lets the
     browser skip the diagrams a reader cannot see yet (content-visibility);
   - extra.css skips the navigation drawer's contents on a phone while the drawer is closed.
 """
@@ -148,7 +148,7 @@ def test_diagrams_off_screen_wait_in_a_box_of_their_own_size(browser, site_serve
                     )
     finally:
         context.close()
-    assert problems == [], "; ".join(problems) + " (the box comes from overrides/hooks/diagrams.py's _host_size)"
+    assert problems == [], "; ".join(problems) + " (the box comes from sdw.diagrams._host_size)"
     assert waited > 0, f"at {width} px no diagram off screen waited to be drawn: is content-visibility in extra.css?"
 
 

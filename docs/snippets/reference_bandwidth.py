@@ -6,8 +6,9 @@ from reference_latency import (
     one_core_memory_bytes_per_s,
     ssd_seq_bytes_per_s,
 )
+from sources import SOURCES, cite
 
-from sdw.estimation import GB, MB, TB, bandwidth, duration, fraction, markdown_table, size
+from sdw.estimation import GB, MB, TB, duration, fraction, markdown_table, size, throughput
 
 # --- Raw facts -------------------------------------------------------------------------------------
 epyc_9654_memory_channels = 12  # AMD 2022
@@ -16,6 +17,13 @@ pcie4_payload_bits_per_transfer = 128 / 130  # 128b/130b line encoding
 nvme_lanes = 4
 ethernet_gbit_per_s = (1, 10, 25, 100)  # IEEE 802.3 line rates
 hdd_capacity_bytes = 20 * TB  # Seagate Exos X20, largest model (Seagate 2021)
+
+
+def linked_key(source: str) -> str:
+    """A source cell whose key sources.py knows, linked: 'LZ4 2019 (memcpy)' -> '[LZ4 2019](...) (memcpy)'."""
+    key = next((k for k in SOURCES if source.startswith(k)), None)
+    return source if key is None else cite(key) + source[len(key) :]
+
 
 pcie4_x4_bytes_per_s = pcie4_transfers_per_s_per_lane * pcie4_payload_bits_per_transfer * nvme_lanes / 8
 
@@ -29,12 +37,12 @@ PATHS = [
 ] + [(f"{rate} Gbit/s Ethernet, line rate", rate * 1e9 / 8, "IEEE 802.3") for rate in ethernet_gbit_per_s]
 
 rows = [
-    (path, bandwidth(rate), duration(MB / rate), duration(GB / rate), duration(TB / rate), source)
+    (path, throughput(rate, "B/s"), duration(MB / rate), duration(GB / rate), duration(TB / rate), linked_key(source))
     for path, rate, source in PATHS
 ]
 
 # Figures the page quotes.
-pcie4_x4_ceiling = bandwidth(pcie4_x4_bytes_per_s)
+pcie4_x4_ceiling = throughput(pcie4_x4_bytes_per_s, "B/s")
 ssd_share_of_link = fraction(min(ssd_seq_bytes_per_s) / pcie4_x4_bytes_per_s)
 hdd_full_read = duration(hdd_capacity_bytes / hdd_bytes_per_s)
 hdd_capacity = size(hdd_capacity_bytes)

@@ -6,7 +6,7 @@ your own profile) turned into a rate. The sourced rows anchor the scale.
 
 from reference_bandwidth import hdd_full_read
 
-from sdw.estimation import GB, KB, MB, TB, count, duration, fraction, markdown_table, per_second, size
+from sdw.estimation import GB, KB, MB, TB, count, duration, fraction, markdown_table, size, throughput
 
 # --- The machine the rows assume -------------------------------------------------------------------------
 cores = 16  # vCPUs of a mid-size cloud instance
@@ -30,8 +30,8 @@ work_rows = [
     (
         kind,
         duration(cpu_seconds),
-        per_second(1 / cpu_seconds),
-        per_second(cores * target_utilization / cpu_seconds),
+        throughput(1 / cpu_seconds),
+        throughput(cores * target_utilization / cpu_seconds),
         basis,
     )
     for kind, cpu_seconds, basis in WORK
@@ -69,8 +69,10 @@ disk_rows = [
 ]
 
 # Figures the page quotes.
-api_read_per_server = per_second(cores * target_utilization / WORK[2][1])
-api_write_per_server = per_second(cores * target_utilization / WORK[3][1])
+kv_gets_per_process = throughput(redis_gets_per_second)
+kv_gets_per_server = throughput(cores * target_utilization * redis_gets_per_second)
+api_read_per_server = throughput(cores * target_utilization / WORK[2][1])
+api_write_per_server = throughput(cores * target_utilization / WORK[3][1])
 machine_cores = count(cores)
 machine_memory = size(memory_bytes)
 usable_memory_size = size(usable_memory)

@@ -8,8 +8,10 @@ ends are kept, and the ratios use the middle of the range on a log scale (the ge
 import math
 
 from reference_fiber import sf_amsterdam_rtt_floor
+from sources import SOURCES as LINKED
+from sources import link
 
-from sdw.estimation import KB, MB, count, duration, markdown_table, per_second, times
+from sdw.estimation import KB, MB, count, duration, markdown_table, throughput, times
 
 # --- Sources, cited by key in the tables ---------------------------------------------------------
 SOURCES = {
@@ -31,6 +33,12 @@ SOURCES = {
     "JEDEC": "JEDEC DDR4 (JESD79-4) and DDR5 (JESD79-5) speed bins: DDR4-3200AA is 22-22-22, DDR5-4800B is 40-40-40",
     "Fiber": "Speed of light (exact, SI) over a fiber group index of 1.4682 (Corning SMF-28 Ultra, 1550 nm); see the fiber table",
 }
+
+
+def linked(key: str, text: str) -> str:
+    """The source's description, linked to it where sources.py knows a stable address."""
+    return f"[{text}]({link(key)})" if key in LINKED else text
+
 
 # --- The classic figures, as published (seconds) -----------------------------------------------------
 NS, US, MS = 1e-9, 1e-6, 1e-3
@@ -192,7 +200,7 @@ disk_read_change = times(CLASSIC["Read 1 MB sequentially from disk"][0] / (MB / 
 # A random disk read waits for the seek, then on average half a turn of the platter.
 disk_half_turn = duration(60 / disk_rpm / 2)
 disk_random_read = duration(disk_seek + disk_half_turn)
-disk_random_reads_per_second = per_second(1 / disk_random_read)
+disk_random_reads_per_second = throughput(1 / disk_random_read)
 ssd_over_disk_random = times(disk_random_read / ssd_random_read)
 classic_dc_round_trip_in_memory_refs = count(
     CLASSIC["Round trip within a data center"][0] / CLASSIC["Main memory reference"][0]
@@ -211,4 +219,4 @@ if __name__ != "reference_latency":
         )
     )
     print()
-    print(markdown_table(("Key", "Source"), list(SOURCES.items())))
+    print(markdown_table(("Key", "Source"), [(key, linked(key, text)) for key, text in SOURCES.items()]))

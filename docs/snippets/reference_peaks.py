@@ -4,7 +4,7 @@ import math
 
 from twitter_traffic import record_tweets_per_second
 
-from sdw.estimation import fraction, markdown_table, per_second, times
+from sdw.estimation import fraction, markdown_table, peak, per_second, times
 
 # --- A smooth day: traffic follows a sine wave between a trough and a peak ------------------------------
 # The average of a sine wave is halfway between its extremes, so peak / average = 2 / (1 + trough/peak).
@@ -34,7 +34,7 @@ twitter_2013_spike = times(record_tweets_per_second / twitter_2013_average)
 # Figures the page quotes.
 smooth_day_max = times(smooth_day_peak_to_average(0.0))
 smooth_day_third = times(smooth_day_peak_to_average(1 / 3))
-record_second = per_second(record_tweets_per_second)
+record_second = peak(record_tweets_per_second)
 
 if __name__ != "reference_peaks":
     print(markdown_table(("Quietest moment, as a share of the busiest", "Busiest over average"), smooth_rows))
@@ -45,7 +45,7 @@ if __name__ != "reference_peaks":
             [
                 ("Average tweets a second", twitter_2013_average),
                 ("Record second", record_second),
-                ("Record over average", twitter_2013_spike),
+                ("Record over the 2013 average", twitter_2013_spike),
             ],
         )
     )

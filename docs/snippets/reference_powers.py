@@ -5,7 +5,6 @@ from datetime import UTC, datetime, timedelta
 
 from sdw.estimation import (
     SECONDS_PER_YEAR,
-    bandwidth,
     count,
     duration,
     exact,
@@ -13,6 +12,7 @@ from sdw.estimation import (
     markdown_table,
     plain,
     round_significant,
+    throughput,
 )
 
 
@@ -81,16 +81,16 @@ LINKS_GBIT = [1, 10, 25, 40, 100, 400]
 link_rows = [
     (
         f"{rate} Gbit/s",
-        bandwidth(rate * 1e9 / 8),
-        bandwidth(rate * 1e9 / 8 * tcp_efficiency),
+        throughput(rate * 1e9 / 8, "B/s"),
+        throughput(rate * 1e9 / 8 * tcp_efficiency, "B/s"),
         duration(1e12 / (rate * 1e9 / 8 * tcp_efficiency)),
     )
     for rate in LINKS_GBIT
 ]
 
 # Figures the page quotes.
-ten_gbit_in_bytes = bandwidth(10e9 / 8)
-ten_gbit_tcp_payload = bandwidth(10e9 / 8 * tcp_efficiency)
+ten_gbit_in_bytes = throughput(10e9 / 8, "B/s")
+ten_gbit_tcp_payload = throughput(10e9 / 8 * tcp_efficiency, "B/s")
 tcp_payload_share = fraction(tcp_efficiency)
 ephemeral_ports = count(60_999 - 32_768 + 1)  # Linux default ip_local_port_range: 32768 to 60999
 collision_50_at_32_bits = count(ids_before_collision(32, 0.5))

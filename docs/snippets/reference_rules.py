@@ -12,6 +12,7 @@ from reference_fiber import sf_amsterdam_rtt_floor, zone_pair_rtt_floor
 from reference_peaks import smooth_day_max, twitter_2013_spike
 from reference_powers import ephemeral_ports
 from reference_replication import five_replicas_tolerate, rs_6_3_overhead, three_copies_overhead
+from sources import cite
 from twitter_traffic import tweet_views_per_tweet
 
 from sdw.estimation import count, fraction, markdown_table, times
@@ -27,7 +28,7 @@ RULES = [
     (
         "A fifth of the items take most requests",
         f"Top 20% get {top_20_at_08} (Zipf 0.8)",
-        "Breslau et al. 1999; computed below",
+        cite("Breslau 1999", "Breslau et al. 1999") + "; computed below",
         "Access is flat: scans, crawlers, batch jobs",
     ),
     (
@@ -39,7 +40,7 @@ RULES = [
     (
         "Social products read far more than they write",
         f"{tao_reads_per_write} reads per write",
-        "TAO, USENIX ATC 2013",
+        cite("TAO 2013", "TAO, USENIX ATC 2013"),
         "Metrics, logs, IoT: writes dominate",
     ),
     (
@@ -56,44 +57,44 @@ RULES = [
     ),
     (
         "Events break the daily shape",
-        f"{twitter_2013_spike} the average",
-        "Twitter Engineering blog, 2013",
+        f"{twitter_2013_spike} Twitter's 2013 average",
+        cite("Twitter 2013", "Twitter Engineering blog, 2013"),
         "It is the exception: queue and shed",
     ),
     (
         "Keep three copies",
         f"{three_copies_overhead} storage; erasure coding {rs_6_3_overhead}",
-        "GFS 2003, HDFS defaults",
+        cite("GFS 2003", "GFS 2003") + ", " + cite("HDFS", "HDFS defaults"),
         "Copies share a rack, zone or bad deploy",
     ),
     (
         "Rebuilds are slow on big disks",
         f"{hdd_full_read} to read one drive",
-        "Seagate 2021 data sheet; computed",
+        cite("Seagate 2021", "Seagate Exos X20, 2021") + "; computed",
         "Rebuild competes with live traffic",
     ),
     (
         "Five voters survive two failures",
         f"{five_replicas_tolerate} of 5 may fail",
-        "Raft, USENIX ATC 2014: majority quorum",
+        cite("Raft 2014", "Raft, USENIX ATC 2014") + ": majority quorum",
         "Three of the five share one zone",
     ),
     (
         "Zones are close, regions are far",
         f"Floors: {zone_pair_rtt_floor} vs {sf_amsterdam_rtt_floor}",
-        "AWS zones within 100 km; fiber physics",
+        cite("AWS zones", "AWS zones within 100 km") + "; fiber physics",
         "Synchronous writes across regions",
     ),
     (
         "Fan-out turns rare slowness into the norm",
         f"{fanout_100_slow_share} of requests hit a slow backend (100)",
-        "The Tail at Scale, CACM 2013",
+        cite("Tail at Scale 2013", "The Tail at Scale, CACM 2013"),
         "Slow calls are correlated, not independent",
     ),
     (
         "Outbound connections to one backend are finite",
         f"{ephemeral_ports} ports per destination",
-        "Linux default ip_local_port_range",
+        cite("Linux ports", "Linux default ip_local_port_range"),
         "Proxies and NAT opening short connections",
     ),
     (

@@ -1,13 +1,13 @@
 """Step 2: the whole method on one small service, through the site's sizing model."""
 
-from sdw.estimation import bandwidth, count, estimate, markdown_table, per_second, size, size_per_day
+from sdw.estimation import bandwidth, count, estimate, markdown_table, peak, per_second, size, size_per_day
 from sdw.presets import presets
 
 inputs = presets()["url_shortener"]["inputs"]
 result = estimate(inputs)
 
 write_qps_avg = per_second(result["write_qps_avg"])
-read_qps_peak = per_second(result["read_qps_peak"])
+read_qps_peak = peak(result["read_qps_peak"])
 storage_total = size(result["storage_total_bytes"])
 servers = count(result["servers"])
 
@@ -18,7 +18,7 @@ if __name__ != "step2_example":
             [
                 ("Writes per second (average)", write_qps_avg),
                 ("Reads per second (average)", per_second(result["read_qps_avg"])),
-                ("Writes per second (peak)", per_second(result["write_qps_peak"])),
+                ("Writes per second (peak)", peak(result["write_qps_peak"])),
                 ("Reads per second (peak)", read_qps_peak),
                 ("Storage per day (one copy)", size_per_day(result["storage_per_day_bytes"])),
                 (

@@ -28,7 +28,7 @@ from sdw.estimation import (
     count,
     duration,
     markdown_table,
-    per_second,
+    peak,
     size,
     times,
 )
@@ -46,8 +46,8 @@ search_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / searches_
 keys_per_day = count(tweets_per_day * (1 + photo_share + video_share))
 keys_kept = count(keys_per_day * idempotency_window / SECONDS_PER_DAY)
 idempotency_store_bytes = size(keys_kept * idempotency_record_bytes * text_copies)
-# Each post writes its key twice: once to reserve it, once to record the result.
-idempotency_writes_per_second_peak = per_second(tweets_per_second_peak * 2)
+# Each post and each upload writes its key twice: once to reserve it, once to record the result.
+idempotency_writes_per_second_peak = peak(tweets_per_second_peak * (1 + photo_share + video_share) * 2)
 
 # One page of the home timeline, before JSON field names and author objects.
 timeline_page_bytes = size(tweets_per_timeline_page * tweet_record_bytes)
@@ -73,7 +73,7 @@ if __name__ != "twitter_api":
             [
                 ("Idempotency keys created a day", keys_per_day),
                 (f"Key store holding {idempotency_window} of keys, all copies", idempotency_store_bytes),
-                ("Key store writes at peak", idempotency_writes_per_second_peak),
+                ("Key store writes at peak (posts and uploads)", idempotency_writes_per_second_peak),
                 ("Stored bytes behind one timeline page", timeline_page_bytes),
             ],
         )

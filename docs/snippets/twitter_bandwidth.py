@@ -1,9 +1,11 @@
 """Twitter worked example: bytes per second coming in (uploads) and going out (reads)."""
 
 from twitter_assumptions import (
+    peak_to_average,
     photo_served_bytes,
     photo_share,
     photo_stored_bytes,
+    photo_uploaded_bytes,
     tweet_metadata_bytes,
     tweet_text_bytes,
     tweets_per_day,
@@ -12,6 +14,7 @@ from twitter_assumptions import (
     video_seconds_watched,
     video_share,
     video_stored_bytes,
+    video_uploaded_bytes,
 )
 from twitter_traffic import tweet_views_per_second
 
@@ -19,11 +22,20 @@ from sdw.estimation import SECONDS_PER_DAY, bandwidth, markdown_table, size
 
 tweet_record_bytes = tweet_text_bytes + tweet_metadata_bytes
 
-# Ingress: what clients upload. Servers make the resized copies, so count originals only
-# roughly: the stored size overstates uploads a little, which is the safe side.
+# Ingress: what clients upload, the originals only.
 tweet_ingress = bandwidth(tweets_per_day * tweet_record_bytes / SECONDS_PER_DAY)
 media_ingress = bandwidth(
-    tweets_per_day * (photo_share * photo_stored_bytes + video_share * video_stored_bytes) / SECONDS_PER_DAY
+    tweets_per_day * (photo_share * photo_uploaded_bytes + video_share * video_uploaded_bytes) / SECONDS_PER_DAY
+)
+# Not ingress: the resized photos and transcoded videos the media workers make and write to the
+# object store, inside the data center.
+media_derivative_writes = bandwidth(
+    tweets_per_day
+    * (
+        photo_share * (photo_stored_bytes - photo_uploaded_bytes)
+        + video_share * (video_stored_bytes - video_uploaded_bytes)
+    )
+    / SECONDS_PER_DAY
 )
 
 # Egress: every tweet shown sends its record; some carry a photo, a few a video that plays.
@@ -32,6 +44,8 @@ tweet_egress = bandwidth(tweet_views_per_second * tweet_record_bytes)
 photo_egress = bandwidth(tweet_views_per_second * photo_share * photo_served_bytes)
 video_egress = bandwidth(tweet_views_per_second * video_share * video_played_share * video_served_bytes)
 total_egress = bandwidth(tweet_egress + photo_egress + video_egress)
+# The CDN and the origin are sized for the busy hour, not the average.
+total_egress_peak = bandwidth(total_egress * peak_to_average, peak=True)
 
 # Other snippets import this one for its figures; run on its own (or by the docs build), it prints.
 if __name__ != "twitter_bandwidth":
@@ -40,11 +54,13 @@ if __name__ != "twitter_bandwidth":
             ("Direction", "What", "Bandwidth"),
             [
                 ("In", "Tweets", tweet_ingress),
-                ("In", "Photos and videos", media_ingress),
+                ("In", "Photos and videos, as uploaded", media_ingress),
+                ("Inside", "Resized and transcoded copies, written by the media workers", media_derivative_writes),
                 ("Out", "Tweets in timelines", tweet_egress),
                 ("Out", "Photos", photo_egress),
                 ("Out", f"Videos ({video_served_bytes} per play)", video_egress),
-                ("Out", "Total", total_egress),
+                ("Out", "Total, average", total_egress),
+                ("Out", "Total, at peak", total_egress_peak),
             ],
         )
     )

@@ -6,16 +6,15 @@ from twitter_assumptions import (
     cache_memory_per_server,
     cache_ops_per_server,
     daily_active_users,
-    peak_to_average,
     timeline_cache_copies,
     timeline_entries_cached,
     timeline_entry_bytes,
     tweet_cache_days,
 )
 from twitter_storage import tweet_bytes_per_day
-from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak, tweet_views_per_second
+from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak, tweet_views_per_second_peak
 
-from sdw.estimation import count, markdown_table, per_second, size
+from sdw.estimation import count, markdown_table, peak, size
 
 # Home timelines: a list of recent tweet IDs for every active user, kept in memory.
 timeline_bytes_per_user = size(timeline_entries_cached * timeline_entry_bytes)
@@ -26,15 +25,13 @@ tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
 
 # How many cache servers? Enough memory, and enough operations a second: every delivery
 # is written to each copy, every timeline load is one read.
-timeline_cache_ops_peak = per_second(
-    deliveries_per_second_peak * timeline_cache_copies + timeline_loads_per_second_peak
-)
+timeline_cache_ops_peak = peak(deliveries_per_second_peak * timeline_cache_copies + timeline_loads_per_second_peak)
 servers_for_memory = count(math.ceil(timeline_cache_bytes / cache_memory_per_server))
 servers_for_operations = count(math.ceil(timeline_cache_ops_peak / cache_ops_per_server))
 timeline_cache_servers = count(max(servers_for_memory, servers_for_operations))
 
 # The tweet cache the same way: every tweet shown at peak is one lookup.
-tweet_cache_ops_peak = per_second(tweet_views_per_second * peak_to_average)
+tweet_cache_ops_peak = peak(tweet_views_per_second_peak)
 tweet_cache_servers_for_memory = count(math.ceil(tweet_cache_bytes / cache_memory_per_server))
 tweet_cache_servers_for_operations = count(math.ceil(tweet_cache_ops_peak / cache_ops_per_server))
 tweet_cache_servers = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))

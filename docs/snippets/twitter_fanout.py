@@ -9,7 +9,7 @@ from twitter_assumptions import (
 )
 from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak
 
-from sdw.estimation import SECONDS_PER_HOUR, duration, markdown_table, per_second, size
+from sdw.estimation import SECONDS_PER_HOUR, duration, markdown_table, peak, per_second, size
 
 # Fan-out on write for one celebrity tweet: one timeline insert per follower, per copy.
 celebrity_deliveries = celebrity_followers
@@ -18,7 +18,7 @@ celebrity_bytes_written = size(celebrity_followers * timeline_entry_bytes * time
 
 # Hybrid: skip fan-out for huge accounts and merge their recent tweets in at read time.
 # Every timeline load then also reads the recent tweets of each huge account followed.
-merge_reads_per_second_peak = per_second(timeline_loads_per_second_peak * celebrities_followed_per_user)
+merge_reads_per_second_peak = peak(timeline_loads_per_second_peak * celebrities_followed_per_user)
 
 # A hot key: one celebrity tweet read by a share of their followers within an hour.
 hot_tweet_reads_per_second = per_second(celebrity_followers * celebrity_tweet_readers_first_hour / SECONDS_PER_HOUR)

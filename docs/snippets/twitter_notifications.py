@@ -9,14 +9,14 @@ from twitter_assumptions import (
 )
 from twitter_traffic import deliveries_per_second, tweets_per_second
 
-from sdw.estimation import count, duration, markdown_table, per_second
+from sdw.estimation import count, duration, markdown_table, peak, per_second
 
 # Mentions and replies: a few people per tweet.
 mention_pushes_per_second = per_second(tweets_per_second * mention_tweet_share * users_notified_per_mention_tweet)
 # Opted-in alerts ride on the follow graph, like fan-out, but for a small share of edges.
 alert_pushes_per_second = per_second(deliveries_per_second * alert_opt_in_share)
 pushes_per_second = per_second(mention_pushes_per_second + alert_pushes_per_second)
-pushes_per_second_peak = per_second(pushes_per_second * peak_to_average)
+pushes_per_second_peak = peak(pushes_per_second * peak_to_average)
 
 # The worst burst: one tweet from the largest account, to everyone who opted in.
 celebrity_alert_burst = count(celebrity_followers * alert_opt_in_share)
@@ -30,12 +30,12 @@ if __name__ != "twitter_notifications":
                 (
                     "Mentions and replies",
                     mention_pushes_per_second,
-                    per_second(mention_pushes_per_second * peak_to_average),
+                    peak(mention_pushes_per_second * peak_to_average),
                 ),
                 (
                     "Opted-in account alerts",
                     alert_pushes_per_second,
-                    per_second(alert_pushes_per_second * peak_to_average),
+                    peak(alert_pushes_per_second * peak_to_average),
                 ),
                 ("Total", pushes_per_second, pushes_per_second_peak),
             ],

@@ -13,12 +13,12 @@ from twitter_assumptions import (
 from twitter_servers import database_servers
 from twitter_traffic import tweets_per_second_peak
 
-from sdw.estimation import DAYS_PER_YEAR, count, markdown_table, per_second, size, times
+from sdw.estimation import DAYS_PER_YEAR, count, markdown_table, peak, size, times
 
 # Tweets hashed by tweet ID: each write lands on `text_copies` servers out of all of them.
-writes_per_server_hashed = per_second(tweets_per_second_peak * text_copies / database_servers)
+writes_per_server_hashed = peak(tweets_per_second_peak * text_copies / database_servers)
 # Tweets ranged by time: the newest range takes every write, on each of its copies.
-writes_per_server_time_ranged = per_second(tweets_per_second_peak)
+writes_per_server_time_ranged = peak(tweets_per_second_peak)
 time_range_concentration = times(writes_per_server_time_ranged / writes_per_server_hashed)
 
 # Followers kept by user: the largest account's list in one partition, one copy.

@@ -17,16 +17,16 @@ from twitter_traffic import (
     timeline_loads_per_second_peak,
 )
 
-from sdw.estimation import count, duration, fraction, markdown_table, per_second, times
+from sdw.estimation import count, duration, fraction, markdown_table, peak, times
 
 # Fan-out on write: every delivery is written to each copy of the follower's timeline,
 # in the background, and a timeline load is one read.
-push_writes_per_second_peak = per_second(deliveries_per_second_peak * timeline_cache_copies)
+push_writes_per_second_peak = peak(deliveries_per_second_peak * timeline_cache_copies)
 
 # Fan-out on read: every load reads the recent tweets of each account followed, while the
 # user waits, and waits for the slowest of them. If each read is slower than its own p99
 # one time in a hundred, this is the share of loads that wait on at least one such read.
-pull_reads_per_second_peak = per_second(timeline_loads_per_second_peak * follows_per_user)
+pull_reads_per_second_peak = peak(timeline_loads_per_second_peak * follows_per_user)
 pull_slow_load_share = fraction(1 - 0.99**follows_per_user)
 
 # Hybrid: push for accounts below the threshold, merge the few huge ones at read time.
@@ -54,7 +54,7 @@ if __name__ != "twitter_read_path":
                     "Reads a second, all loads",
                     timeline_loads_per_second_peak,
                     pull_reads_per_second_peak,
-                    per_second(timeline_loads_per_second_peak + merge_reads_per_second_peak),
+                    peak(timeline_loads_per_second_peak + merge_reads_per_second_peak),
                 ),
                 (
                     "Loads waiting on a read slower than its p99",

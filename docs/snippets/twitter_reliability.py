@@ -7,7 +7,6 @@ from twitter_assumptions import (
     cdn_hit_ratio,
     fanout_outage,
     follows_per_user,
-    peak_to_average,
     percentile_budget_share,
     resync_bytes_per_second,
     slo_window,
@@ -17,7 +16,12 @@ from twitter_assumptions import (
 from twitter_bandwidth import photo_egress, video_egress
 from twitter_cache import timeline_cache_servers
 from twitter_servers import requests_per_second_peak, zone_headroom
-from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak
+from twitter_traffic import (
+    deliveries_per_second_peak,
+    timeline_loads_per_second,
+    timeline_loads_per_second_peak,
+    tweets_per_second,
+)
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -27,18 +31,21 @@ from sdw.estimation import (
     duration,
     fraction,
     markdown_table,
-    per_second,
+    peak,
     times,
 )
 
 # Error budget: the share of requests that may fail, and the same as full downtime.
 error_budget_share = fraction(1 - availability_target)
 error_budget_downtime = duration(error_budget_share * slo_window)
-requests_per_window = count(requests_per_second_peak / peak_to_average * slo_window)
-failed_requests_allowed = count(requests_per_window * error_budget_share)
+# The target covers posts and home-timeline loads only (step 1); favorites, searches and the
+# rest have their own, looser targets and budgets.
+slo_requests_per_window = count((tweets_per_second + timeline_loads_per_second) * slo_window)
+failed_requests_allowed = count(slo_requests_per_window * error_budget_share)
 
-# Burn-rate alerts (Google SRE workbook): page when 2% of the window's budget burns in one
-# hour, or 5% in six hours; open a ticket when 10% burns in three days.
+# Burn-rate alerts (Google SRE workbook, https://sre.google/workbook/alerting-on-slos/): page when
+# 2% of the window's budget burns in one hour, or 5% in six hours; open a ticket when 10% burns
+# in three days.
 fast_burn_rate = times(0.02 * slo_window / SECONDS_PER_HOUR)
 slow_burn_rate = times(0.05 * slo_window / (6 * SECONDS_PER_HOUR))
 ticket_burn_rate = times(0.10 * slo_window / (3 * SECONDS_PER_DAY))
@@ -51,14 +58,14 @@ slow_burn_slow_share = fraction(slow_burn_rate * percentile_budget_share)
 # Losing a zone with one timeline copy per zone: the two left take every read and their
 # share of the writes. Operations per surviving cache server, against what one handles.
 surviving_cache_servers = count(timeline_cache_servers * (zones - 1) / zones)
-zone_loss_cache_ops_per_server = per_second(
+zone_loss_cache_ops_per_server = peak(
     (deliveries_per_second_peak * (timeline_cache_copies - 1) + timeline_loads_per_second_peak)
     / surviving_cache_servers
 )
 zone_loss_cache_load = fraction(zone_loss_cache_ops_per_server / cache_ops_per_server)
 # Losing a zone with no copies: a third of timeline loads rebuild by reading every account
 # followed, all at once.
-zone_loss_rebuild_reads_per_second = per_second(timeline_loads_per_second_peak / zones * follows_per_user)
+zone_loss_rebuild_reads_per_second = peak(timeline_loads_per_second_peak / zones * follows_per_user)
 zone_loss_rebuild_over_api_peak = times(zone_loss_rebuild_reads_per_second / requests_per_second_peak)
 # A replacement cache server copies its share from a surviving copy.
 cache_resync_time = duration(cache_memory_per_server / resync_bytes_per_second)
@@ -79,7 +86,7 @@ if __name__ != "twitter_reliability":
             [
                 ("Requests allowed to fail", error_budget_share),
                 (f"... as full downtime per {slo_window}", error_budget_downtime),
-                (f"... as failed requests per {slo_window}", failed_requests_allowed),
+                (f"... as failed posts and home-timeline loads per {slo_window}", failed_requests_allowed),
             ],
         )
     )

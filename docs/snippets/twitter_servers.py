@@ -17,11 +17,11 @@ from twitter_traffic import (
     tweets_per_second,
 )
 
-from sdw.estimation import count, markdown_table, per_second, size, times
+from sdw.estimation import count, markdown_table, peak, size, times
 
 # API servers: every request at peak, plus room to lose a whole zone. With three zones,
 # the two that remain must carry everything: 3 / 2 = 1.5 times the peak.
-requests_per_second_peak = per_second(
+requests_per_second_peak = peak(
     (tweets_per_second + favorites_per_second + timeline_loads_per_second + searches_per_second) * peak_to_average
 )
 zone_headroom = times(zones / (zones - 1))

@@ -16,6 +16,7 @@ import functools
 import itertools
 import json
 import math
+import re
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Context, Decimal
 
@@ -39,8 +40,7 @@ SECONDS_PER_HOUR = 3_600
 SECONDS_PER_DAY = 86_400
 DAYS_PER_YEAR = 365
 SECONDS_PER_YEAR = SECONDS_PER_DAY * DAYS_PER_YEAR  # 31,536,000
-# An average month (a twelfth of a year): 2,628,000 s. The rule of thumb "2.5 million
-# seconds a month" is this figure rounded down by 5%.
+# An average month (a twelfth of a year): 2,628,000 s.
 SECONDS_PER_MONTH = SECONDS_PER_YEAR // 12
 
 # --- Formatting ---------------------------------------------------------------------------
@@ -166,19 +166,31 @@ def exact(value: float) -> str:
     return f"-{text}" if value < 0 and text != "0" else text
 
 
+# What a rate describes. An average and a peak of the same traffic differ by the peak-to-average
+# factor, so a figure carries which one it is, and the md:fig shortcode and markdown_table()
+# refuse to put one where the text or the column header names the other. A throughput is what
+# one thing can do (a server, a generator), neither an average nor a peak of traffic.
+RATE_KINDS = ("average", "peak", "throughput")
+
+
 class Quantity(float):
     """A number that knows its unit, so a snippet can do arithmetic with it and print it.
 
-    Arithmetic returns a plain float; wrap the result again to give it a unit.
+    Arithmetic returns a plain float; wrap the result again to give it a unit. A rate may also
+    know whether it is an average, a peak or a throughput (`rate`); other figures leave it None.
     """
 
     unit: str
+    rate: str | None
 
-    def __new__(cls, value: float, unit: str = "") -> Quantity:
+    def __new__(cls, value: float, unit: str = "", rate: str | None = None) -> Quantity:
         if unit not in UNITS:
             raise ValueError(f"unknown unit {unit!r}; expected one of {UNITS}")
+        if rate is not None and rate not in RATE_KINDS:
+            raise ValueError(f"unknown rate kind {rate!r}; expected one of {RATE_KINDS}")
         quantity = super().__new__(cls, value)
         quantity.unit = unit
+        quantity.rate = rate
         return quantity
 
     def __str__(self) -> str:
@@ -188,15 +200,28 @@ class Quantity(float):
         return str(self) if not spec else format(float(self), spec)
 
     def __repr__(self) -> str:
-        return f"Quantity({float(self)!r}, {self.unit!r})"
+        extra = f", rate={self.rate!r}" if self.rate else ""
+        return f"Quantity({float(self)!r}, {self.unit!r}{extra})"
 
 
 def count(value: float) -> Quantity:
     return Quantity(value, "")
 
 
-def per_second(value: float) -> Quantity:
-    return Quantity(value, "/s")
+def per_second(value: float, peak: bool = False) -> Quantity:
+    """A rate of traffic: the average second unless `peak=True` (the busiest second we size for)."""
+    return Quantity(value, "/s", "peak" if peak else "average")
+
+
+def peak(value: float) -> Quantity:
+    """A peak rate a second: `peak(x)` is `per_second(x, peak=True)`."""
+    return per_second(value, peak=True)
+
+
+def throughput(value: float, unit: str = "/s") -> Quantity:
+    """What one thing can do a second (a server, a generator, a link): neither an average nor a
+    peak of traffic. `unit` is "/s" for operations, "B/s" for bytes."""
+    return Quantity(value, unit, "throughput")
 
 
 def per_day(value: float) -> Quantity:
@@ -207,9 +232,9 @@ def size(value: float) -> Quantity:
     return Quantity(value, "B")
 
 
-def bandwidth(value: float) -> Quantity:
-    """Bytes per second."""
-    return Quantity(value, "B/s")
+def bandwidth(value: float, peak: bool = False) -> Quantity:
+    """Bytes per second: the average second unless `peak=True`."""
+    return Quantity(value, "B/s", "peak" if peak else "average")
 
 
 def size_per_day(value: float) -> Quantity:
@@ -243,8 +268,37 @@ def zipf_cumulative(items: int, alpha: float) -> tuple[float, ...]:
     return tuple(itertools.accumulate(map(pow, range(1, items + 1), itertools.repeat(-alpha))))
 
 
+RATE_WORDS = re.compile(r"\b(peak|average)\b", re.IGNORECASE)
+
+
+def rate_conflict(words: str, quantity: object) -> str | None:
+    """The word ('peak' or 'average') that `words` use and `quantity` contradicts, or None.
+
+    Text that names both, or neither, says nothing about which one a figure must be.
+    """
+    kind = getattr(quantity, "rate", None)
+    if kind not in ("average", "peak"):
+        return None
+    said = {word.lower() for word in RATE_WORDS.findall(words)}
+    if len(said) != 1:
+        return None
+    (word,) = said
+    return word if word != kind else None
+
+
 def markdown_table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> str:
-    """A Markdown table; cells are printed with str(), so Quantities format themselves."""
+    """A Markdown table; cells are printed with str(), so Quantities format themselves.
+
+    A column whose header says "peak" may not hold an average rate, nor "average" a peak.
+    """
+    for number, row in enumerate(rows, start=1):
+        for title, cell in zip(header, row, strict=False):
+            word = rate_conflict(title, cell)
+            if word:
+                raise ValueError(
+                    f"markdown_table: row {number} puts {getattr(cell, 'rate', '')} rate {cell} "
+                    f"in the column '{title}', which says '{word}'"
+                )
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return "\n".join(lines)

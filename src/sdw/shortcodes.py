@@ -13,7 +13,10 @@ Listed under `markdown_extensions` as `sdw.shortcodes`, so MkDocs and Zensical b
 Every problem is logged as a warning naming `file:line`, with the likely fix where there is
 one, so `mkdocs build --strict` fails on it: an unknown shortcode (a typo), a figure that does
 not exist, and, on a page that shows figures, a number typed by hand in the form the formatter
-prints ("1.16K/s", "30.4 GB/day"), which would silently drift from its snippet.
+prints ("1.16K/s", "30.4 GB/day"), which would silently drift from its snippet, and an
+average rate cited where the text says "peak" (or a peak where it says "average"): in a table,
+the column's header decides (or, if it names neither, the cell's own words); in prose, the
+sentence does.
 """
 
 from __future__ import annotations
@@ -116,7 +119,11 @@ class _Page:
         if name == "budget":
             return _budget(self, where)
         if name == "fig":
-            return _figure(args, where)
+            value = _figure(args, where)
+            if value is None:
+                return "?"
+            _check_rate(self.markdown, match.start(), value, args[0], where)
+            return str(value)
         if name == "estimator":
             return _estimator(self)
         if name == "estimator-link":
@@ -153,7 +160,23 @@ def _steps(root: Path) -> dict:
     cached = _steps_cache.get(root)
     if cached is None or cached[0] != mtime:
         cached = _steps_cache[root] = (mtime, load_steps(root))
+        planned, total = _interview_minutes(cached[1]), cached[1]["interview_minutes_total"]
+        if planned != total:
+            log.warning(
+                f"{STEPS_FILE}: the opening, the steps and the wrap-up add up to {planned} minutes, "
+                f"not interview_minutes_total ({total})"
+            )
     return cached[1]
+
+
+def _interview_minutes(steps: dict) -> int:
+    """Every planned minute: the opening, each step's slot and the wrap-up."""
+    slots = sum(step["interview_minutes"] or 0 for step in steps["steps"])
+    return steps["interview_opening_minutes"] + slots + steps["interview_wrapup_minutes"]
+
+
+def _slot(start: int, minutes: int) -> str:
+    return f"{minutes} min (minutes {start} to {start + minutes})"
 
 
 def _line_offset(text: str, markdown: str) -> int:
@@ -162,16 +185,27 @@ def _line_offset(text: str, markdown: str) -> int:
 
 
 def _steps_table(page: _Page) -> str:
+    steps = page.steps
     rows = ["| Step | Goal | What it produces | Interview | Design review |", "|---|---|---|---|---|"]
-    for step in page.steps["steps"]:
+    opening, wrapup = steps["interview_opening_minutes"], steps["interview_wrapup_minutes"]
+    rows.append(
+        "| Opening | Introductions, and the prompt | Who you are talking to, and the problem in one line "
+        f"| {_slot(0, opening)} | The meeting's agenda |"
+    )
+    clock = opening
+    for step in steps["steps"]:
         minutes = step["interview_minutes"]
-        budget = "all along" if minutes is None else f"{minutes} min"
+        budget = "all along" if minutes is None else _slot(clock, minutes)
+        clock += minutes or 0
         rows.append(
             f"| [{step['number']}. {step['title']}]({page.link(step['page'])}) | {step['goal']} | {step['output']} "
             f"| {budget} | {step['review']} |"
         )
-    total = sum(step["interview_minutes"] or 0 for step in page.steps["steps"])
-    rows.append(f"| **Total** | | | **{total} min** | |")
+    rows.append(
+        "| Wrap-up | Summarize the design, then take and ask questions | The design in a few sentences, "
+        f"its biggest risks, what you would do next | {_slot(clock, wrapup)} | Open questions and owners |"
+    )
+    rows.append(f"| **Total** | | | **{_interview_minutes(steps)} min** | |")
     return "\n".join(rows)
 
 
@@ -208,32 +242,41 @@ def _budget(page: _Page, where: str) -> str:
         log.warning(f"{where}: md:budget belongs on a step page listed in {STEPS_FILE}")
         return ""
     step, length = steps[index], page.steps["interview_minutes_total"]
+    opening, wrapup = page.steps["interview_opening_minutes"], page.steps["interview_wrapup_minutes"]
     if step["interview_minutes"] is None:
-        return f"**In a {length}-minute interview:** no slot of its own; it applies to every minute."
-    start = sum(s["interview_minutes"] or 0 for s in steps[:index])
+        return (
+            f"**In a {length}-minute interview:** no slot of its own; it applies to every minute, from the "
+            f"{opening} minutes of introductions at the start to the {wrapup} minutes kept at the end for "
+            f"your summary and questions.\n\n**In a design review:** {step['review']}"
+        )
+    start = opening + sum(s["interview_minutes"] or 0 for s in steps[:index])
     end = start + step["interview_minutes"]
-    return (
+    text = (
         f"**In a {length}-minute interview:** about {step['interview_minutes']} minutes, "
-        f"from minute {start} to minute {end}.\n\n**In a design review:** {step['review']}"
+        f"from minute {start} to minute {end}."
     )
+    if index == len(steps) - 1:
+        text += f" The last {wrapup} minutes, to minute {end + wrapup}, are for your summary and questions."
+    return f"{text}\n\n**In a design review:** {step['review']}"
 
 
-def _figure(args: list[str], where: str) -> str:
+def _figure(args: list[str], where: str):
+    """The Quantity a snippet defines under that name, or None (after a warning)."""
     from sdw.estimation import Quantity
 
     if len(args) != 1 or args[0].count(".") != 1:
         log.warning(f"{where}: md:fig takes one argument, snippet.name (e.g. twitter_traffic.tweets_per_second)")
-        return "?"
+        return None
     snippet, name = args[0].split(".")
     available = snippets.names()
     if snippet not in available:
         log.warning(f"{where}: md:fig {args[0]}: no snippet docs/snippets/{snippet}.py{suggest(snippet, available)}")
-        return "?"
+        return None
     try:
         module = snippets.load(snippet)
     except Exception as error:  # a broken snippet is a contributor's error: report, don't crash
         log.warning(f"{where}: md:fig {args[0]}: docs/snippets/{snippet}.py raised {type(error).__name__}: {error}")
-        return "?"
+        return None
     value = getattr(module, name, None)
     if not isinstance(value, Quantity):
         figures = sorted(k for k, v in vars(module).items() if isinstance(v, Quantity))
@@ -241,8 +284,56 @@ def _figure(args: list[str], where: str) -> str:
             f"{where}: md:fig {args[0]}: {snippet}.py defines no figure '{name}'{suggest(name, figures)} "
             f"(it defines: {', '.join(figures)})"
         )
-        return "?"
-    return str(value)
+        return None
+    return value
+
+
+# Where a sentence starts or ends: a full stop, question or exclamation mark before a space, a
+# blank line, a list item, a heading or a table row.
+SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s|\n#|\n\|")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _check_rate(markdown: str, position: int, value, name: str, where: str) -> None:
+    """Warn when an average fills a place the text calls a peak, or a peak one it calls an average."""
+    from sdw.estimation import RATE_WORDS, rate_conflict
+
+    line_start = markdown.rfind("\n", 0, position) + 1
+    line_end = markdown.find("\n", position)
+    line = markdown[line_start : len(markdown) if line_end < 0 else line_end]
+    if line.lstrip().startswith("|"):
+        column = COMMENT.sub("", line[: position - line_start]).count("|") - 1
+        header = _table_header(markdown, line_start)
+        title = header[column] if header is not None and 0 <= column < len(header) else ""
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        cell = COMMENT.sub(" ", cells[column]) if 0 <= column < len(cells) else ""
+        if len({word.lower() for word in RATE_WORDS.findall(title)}) == 1:
+            word, place = rate_conflict(title, value), f"the column '{title}'"
+        else:
+            word, place = rate_conflict(cell, value), "a table cell"
+    else:
+        breaks = [m.end() for m in SENTENCE_BREAK.finditer(markdown, 0, position)]
+        start = breaks[-1] if breaks else 0
+        end_match = SENTENCE_BREAK.search(markdown, position)
+        sentence = COMMENT.sub(" ", markdown[start : end_match.start() if end_match else len(markdown)])
+        word = rate_conflict(sentence, value)
+        place = "a sentence"
+    if word:
+        log.warning(
+            f"{where}: md:fig {name} is {'an' if value.rate == 'average' else 'a'} {value.rate} figure "
+            f"in {place} that says '{word}'; cite the {word} figure, or say which one it is"
+        )
+
+
+def _table_header(markdown: str, line_start: int) -> list[str] | None:
+    """The header cells of the Markdown table whose row starts at `line_start`."""
+    lines = markdown[:line_start].split("\n")[:-1]
+    for index in range(len(lines) - 1, 0, -1):
+        if re.fullmatch(r"\s*\|?\s*:?-{3,}.*", lines[index]):
+            return [cell.strip() for cell in lines[index - 1].strip().strip("|").split("|")]
+        if not lines[index].lstrip().startswith("|"):
+            return None
+    return None
 
 
 def _estimator(page: _Page) -> str:

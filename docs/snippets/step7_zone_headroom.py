@@ -1,0 +1,24 @@
+"""Step 7: how much spare capacity a service needs to lose one zone, by the number of zones.
+
+With Z zones sharing the load evenly, losing one leaves Z - 1 to carry all of it: each survivor
+takes Z / (Z - 1) of its normal load. So every zone must run at most (Z - 1) / Z of its capacity
+on a normal peak, and the fleet needs Z / (Z - 1) times the servers the peak alone would take.
+"""
+
+from sdw.estimation import fraction, markdown_table, times
+
+ZONES = (2, 3, 4, 5)
+
+rows = [(zones, times(zones / (zones - 1)), fraction((zones - 1) / zones)) for zones in ZONES]
+
+two_zone_headroom = times(2 / 1)
+three_zone_headroom = times(3 / 2)
+three_zone_ceiling = fraction(2 / 3)
+
+if __name__ != "step7_zone_headroom":
+    print(
+        markdown_table(
+            ("Zones", "Capacity over the peak, to lose one", "Highest utilization at a normal peak"),
+            rows,
+        )
+    )
