@@ -1,11 +1,15 @@
 """Named sets of inputs for the sizing model in estimation.py.
 
 Used by the estimator page, `scripts/estimate.py --preset NAME` and the step 2 example.
-The Twitter preset is derived from the worked example's assumptions, not retyped.
+The Twitter and URL shortener presets are derived from their worked examples' assumptions, not
+retyped.
 """
 
 import twitter_assumptions as tw
+import url_shortener_assumptions as us
 from estimation import KB, MB
+from url_shortener_bandwidth import redirect_response_bytes
+from url_shortener_storage import link_record_bytes
 
 PRESETS = {
     "twitter": {
@@ -24,18 +28,21 @@ PRESETS = {
         },
     },
     "url_shortener": {
-        "label": "URL shortener",
+        "label": "URL shortener (the worked example, links and redirects)",
         "inputs": {
-            "daily_active_users": 100e6,
-            "writes_per_user_per_day": 0.1,
-            "reads_per_user_per_day": 10,
-            "write_size_bytes": 500,
-            "read_size_bytes": 500,
-            "peak_to_average": 3,
-            "replication_factor": 3,
-            "retention_years": 10,
-            "cache_fraction": 0.2,
-            "requests_per_server": 5000,
+            "daily_active_users": float(us.daily_active_users),
+            "writes_per_user_per_day": us.links_created_per_day / us.daily_active_users,
+            "reads_per_user_per_day": us.links_created_per_day * us.redirects_per_link_created / us.daily_active_users,
+            "write_size_bytes": float(link_record_bytes),
+            "read_size_bytes": float(redirect_response_bytes),
+            "peak_to_average": float(us.peak_to_average),
+            "replication_factor": float(us.link_copies),
+            "retention_years": float(us.retention_years),
+            # The shared cache holds a day's clicked links and a day's new ones, as a share of a
+            # day's redirects (url_shortener_cache.py sizes it from the popularity curve).
+            "cache_fraction": (us.distinct_links_clicked_per_day + us.links_created_per_day)
+            / (us.links_created_per_day * us.redirects_per_link_created),
+            "requests_per_server": float(us.requests_per_server),
         },
     },
     "chat": {
