@@ -15,6 +15,9 @@ from sdw.estimation import KB, MB
 def presets() -> dict[str, dict]:
     """Every preset: a label and the ten inputs of `estimation.estimate`."""
     tw = snippets.load("twitter_assumptions")
+    us = snippets.load("url_shortener_assumptions")
+    link_record_bytes = snippets.load("url_shortener_storage").link_record_bytes
+    redirect_response_bytes = snippets.load("url_shortener_bandwidth").redirect_response_bytes
     return {
         "twitter": {
             "label": "Twitter (the worked example, tweets only)",
@@ -32,18 +35,23 @@ def presets() -> dict[str, dict]:
             },
         },
         "url_shortener": {
-            "label": "URL shortener",
+            "label": "URL shortener (the worked example, links and redirects)",
             "inputs": {
-                "daily_active_users": 100e6,
-                "writes_per_user_per_day": 0.1,
-                "reads_per_user_per_day": 10,
-                "write_size_bytes": 500,
-                "read_size_bytes": 500,
-                "peak_to_average": 3,
-                "replication_factor": 3,
-                "retention_years": 10,
-                "cache_fraction": 0.2,
-                "requests_per_server": 5000,
+                "daily_active_users": float(us.daily_active_users),
+                "writes_per_user_per_day": us.links_created_per_day / us.daily_active_users,
+                "reads_per_user_per_day": us.links_created_per_day
+                * us.redirects_per_link_created
+                / us.daily_active_users,
+                "write_size_bytes": float(link_record_bytes),
+                "read_size_bytes": float(redirect_response_bytes),
+                "peak_to_average": float(us.peak_to_average),
+                "replication_factor": float(us.link_copies),
+                "retention_years": float(us.retention_years),
+                # The shared cache holds a day's clicked links and a day's new ones, as a share of a
+                # day's redirects (url_shortener_cache.py sizes it from the popularity curve).
+                "cache_fraction": (us.distinct_links_clicked_per_day + us.links_created_per_day)
+                / (us.links_created_per_day * us.redirects_per_link_created),
+                "requests_per_server": float(us.requests_per_server),
             },
         },
         "chat": {

@@ -1,0 +1,75 @@
+"""URL shortener worked example: what the rate limits allow, and what they cost an abuser."""
+
+from url_shortener_assumptions import (
+    account_links_per_day,
+    anonymous_links_per_hour,
+    api_key_links_per_second,
+    botnet_addresses,
+    idempotency_record_bytes,
+    idempotency_window,
+    link_copies,
+    links_created_per_day,
+    not_found_per_ip_per_10_min,
+)
+from url_shortener_keys import guesses_per_hit, guesses_per_hit_seven, key_length
+from url_shortener_traffic import creations_per_second_peak
+
+from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, per_day, size
+
+# Creation limits: what one address, account or API key can create in a day.
+anonymous_links_per_day = per_day(anonymous_links_per_hour * 24)
+api_key_links_per_day = per_day(api_key_links_per_second * SECONDS_PER_DAY)
+api_key_share_of_day = fraction(api_key_links_per_day / links_created_per_day)
+accounts_for_a_million_links = count(1e6 / account_links_per_day)
+
+# Enumeration: guesses allowed per address a day before the limit, and links they find.
+guesses_per_ip_per_day = per_day(not_found_per_ip_per_10_min * 6 * 24)
+links_found_per_ip_per_day = per_day(guesses_per_ip_per_day / guesses_per_hit)
+links_found_per_ip_per_day_seven = per_day(guesses_per_ip_per_day / guesses_per_hit_seven)
+links_found_by_botnet_per_day = per_day(links_found_per_ip_per_day * botnet_addresses)
+
+# Idempotency keys for creations: one small record per create, kept a day.
+idempotency_store_bytes = size(
+    links_created_per_day * idempotency_record_bytes * idempotency_window / SECONDS_PER_DAY * link_copies
+)
+idempotency_writes_per_second_peak = peak(creations_per_second_peak)
+
+if __name__ != "url_shortener_api":
+    print(
+        markdown_table(
+            ("Limit", "Allows", "What it means"),
+            [
+                (
+                    f"{anonymous_links_per_hour} links an hour per address, anonymous",
+                    anonymous_links_per_day,
+                    "per address a day",
+                ),
+                (
+                    f"{account_links_per_day} links a day per account",
+                    count(account_links_per_day),
+                    f"{accounts_for_a_million_links} accounts to make a million links",
+                ),
+                (
+                    f"{api_key_links_per_second} links a second per API key",
+                    api_key_links_per_day,
+                    f"{api_key_share_of_day} of all creations, for one key",
+                ),
+                (
+                    f"{not_found_per_ip_per_10_min} unknown keys per address in 10 min",
+                    guesses_per_ip_per_day,
+                    "guesses per address a day",
+                ),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Enumeration at the limit", "Links found a day"),
+            [
+                (f"One address, {key_length}-character keys", links_found_per_ip_per_day),
+                ("One address, 7-character keys", links_found_per_ip_per_day_seven),
+                (f"A botnet of {botnet_addresses} addresses, {key_length} characters", links_found_by_botnet_per_day),
+            ],
+        )
+    )

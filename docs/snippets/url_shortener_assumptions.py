@@ -1,0 +1,279 @@
+"""URL shortener worked example: every assumption the estimates start from, and why.
+
+Change a value here and rebuild: every figure that depends on it changes, on every page, and so
+does the estimator's `url_shortener` preset, which is derived from this module.
+Run `python docs/snippets/url_shortener_assumptions.py` to print the table.
+"""
+
+from sdw.estimation import (
+    GB,
+    KB,
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    SECONDS_PER_MINUTE,
+    TB,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    per_day,
+    per_second,
+    size,
+    times,
+)
+
+BITLY_2012 = "https://cybercemetery.unt.edu/archive/oilspill/20121208052921/http:/blog.bitly.com/"
+BITLY_2010 = "https://tech.gaeatimes.com/index.php/archive/a-close-look-at-bitly-the-url-shortening-service/"
+RFC_9110_URI_LENGTH = "https://www.rfc-editor.org/rfc/rfc9110#section-4.1"
+BRESLAU_1999 = "https://ieeexplore.ieee.org/document/749260"
+SHORT_URL_SCAN = "https://arxiv.org/abs/1604.02734"
+COINBASE_2022 = (
+    "https://www.mediapost.com/publications/article/371166/coinbases-super-bowl-qr-code-ad-crashed-the-app.html"
+)
+
+# --- What people do each day --------------------------------------------------------------
+links_created_per_day = per_day(100e6)
+redirects_per_link_created = count(10)
+distinct_links_clicked_per_day = per_day(100e6)
+daily_active_users = count(100e6)
+
+# --- What links look like ------------------------------------------------------------------
+long_url_bytes = size(200)
+long_url_max_bytes = size(8 * KB)
+custom_alias_share = fraction(0.02)
+custom_alias_max_chars = count(32)
+expiring_share = fraction(0.10)
+expiry_days_typical = count(30)
+
+# --- Bytes per field and per row (step 4) -----------------------------------------------------
+timestamp_bytes = size(8)
+owner_id_bytes = size(8)
+status_bytes = size(1)
+length_prefix_bytes = size(2)
+row_overhead_bytes = size(40)
+owner_index_entry_bytes = size(40)
+tombstone_bytes = size(60)
+
+# --- Redirect responses ------------------------------------------------------------------------
+redirect_header_bytes = size(300)
+create_request_bytes = size(500)
+
+# --- Clicks and analytics ---------------------------------------------------------------------
+click_event_bytes = size(120)
+raw_click_days = count(90)
+daily_rollup_row_bytes = size(60)
+
+# --- Popularity and the cache -----------------------------------------------------------------
+zipf_exponent = count(0.8)
+cache_hit_target = fraction(0.90)
+cache_entry_overhead_bytes = size(80)
+in_process_cache_bytes = size(1 * GB)
+
+# --- A link that goes viral (step 7) ----------------------------------------------------------
+viral_hits_first_minute = count(20e6)
+
+# --- How long and how safely we keep it --------------------------------------------------------
+retention_years = count(10)
+link_copies = times(3)
+click_copies = times(3)
+key_space_headroom = times(4)
+guess_hit_limit = fraction(0.01)
+
+# --- Traffic shape and hardware ----------------------------------------------------------------
+peak_to_average = times(3)
+requests_per_server = count(5000)
+create_requests_per_server = count(1000)
+cache_memory_per_server = size(100 * GB)
+cache_ops_per_server = count(100e3)
+storage_per_database_server = size(10 * TB)
+reads_per_database_server = count(20e3)
+zones = count(3)
+counter_block_size = count(10e3)
+api_processes = count(100)
+process_restarts_per_day = count(4)
+
+# --- The edge (CDN) in front of redirects ------------------------------------------------------
+edge_locations = count(300)
+edge_ttl = duration(60)
+idempotency_record_bytes = size(100)
+botnet_addresses = count(10e3)
+
+# --- Latency (step 6) ----------------------------------------------------------------------------
+rtt_to_edge = duration(0.020)
+rtt_edge_to_origin = duration(0.080)
+rtt_client_to_origin_far = duration(0.150)
+round_trips_new_connection = count(3)
+cache_lookup_time = duration(0.001)
+database_read_time = duration(0.005)
+server_processing_time = duration(0.001)
+
+# --- API policy (step 3) -----------------------------------------------------------------------
+anonymous_links_per_hour = count(10)
+account_links_per_day = count(1000)
+api_key_links_per_second = count(50)
+not_found_per_ip_per_10_min = count(50)
+idempotency_window = duration(SECONDS_PER_DAY)
+
+# --- Reliability targets (steps 1 and 7) -------------------------------------------------------
+redirect_availability_target = fraction(0.9999)
+create_availability_target = fraction(0.999)
+slo_window = duration(30 * SECONDS_PER_DAY)
+scan_budget = duration(0.2)
+takedown_budget = duration(5 * SECONDS_PER_MINUTE)
+cache_warm_rate = per_second(50e3)
+outage_for_backlog = duration(SECONDS_PER_HOUR)
+
+TABLE = [
+    (
+        "Links created a day",
+        links_created_per_day,
+        f"Bitly said it shortened [80 million links a day]({BITLY_2012}) in 2012; rounded up for a large "
+        "public shortener today.",
+    ),
+    (
+        "Redirects per link created",
+        redirects_per_link_created,
+        f"Bitly reported [about 5 billion clicks a month]({BITLY_2010}) in 2010, a few clicks per link: "
+        "most links are made by tools and never clicked. Ten is generous on the read side.",
+    ),
+    (
+        "Distinct links clicked a day",
+        distinct_links_clicked_per_day,
+        "A guess: about a day's worth of new links. Many new links are never clicked, old ones keep a trickle.",
+    ),
+    (
+        "Daily active users",
+        daily_active_users,
+        "People who create or follow a link on a day. Only the estimator uses it, to turn daily totals "
+        "into per-user rates.",
+    ),
+    (
+        "Average long URL, stored",
+        long_url_bytes,
+        "Shortened links are long ones: campaign and tracking parameters. ASCII after percent-encoding.",
+    ),
+    (
+        "Longest long URL accepted",
+        long_url_max_bytes,
+        f"[RFC 9110]({RFC_9110_URI_LENGTH}) recommends supporting URIs of at least 8,000 octets.",
+    ),
+    ("Links with a custom alias", custom_alias_share, "A paid, branded feature; most links take a generated key."),
+    ("Longest custom alias (characters)", custom_alias_max_chars, "Readable words, not paragraphs."),
+    ("Links given an expiry", expiring_share, "Campaigns and one-off shares; the default is no expiry."),
+    ("Typical expiry (days)", expiry_days_typical, "A month-long campaign."),
+    ("Bytes per timestamp", timestamp_bytes, "Milliseconds since the epoch in a 64-bit integer."),
+    ("Bytes per owner ID", owner_id_bytes, "A 64-bit account ID."),
+    ("Bytes of status flags", status_bytes, "Active, disabled for abuse, deleted; 301 or 302; one byte."),
+    ("Length prefix per variable field", length_prefix_bytes, "Up to 65,535 bytes."),
+    (
+        "Row overhead in the store",
+        row_overhead_bytes,
+        "Per-row and per-column metadata (write timestamps, TTL, liveness) of a wide-column row.",
+    ),
+    ("Bytes per 'my links' index entry", owner_index_entry_bytes, "Owner, time-ordered link ID, key, overhead."),
+    (
+        "Bytes per deleted-link tombstone",
+        tombstone_bytes,
+        "The key, the deletion time and the row overhead: kept so a key is never reused.",
+    ),
+    (
+        "Bytes of a redirect's status line and headers",
+        redirect_header_bytes,
+        "Status, Location name, Cache-Control, Date, Content-Length, Server; before compression.",
+    ),
+    ("Bytes per create request", create_request_bytes, "JSON with the long URL, options and headers."),
+    (
+        "Bytes per click event",
+        click_event_bytes,
+        "Key, time, country, device class, referrer domain, hashed client address.",
+    ),
+    ("Days raw click events are kept", raw_click_days, "Long enough to recompute a quarter; counts outlive them."),
+    ("Bytes per daily count row", daily_rollup_row_bytes, "Link, day, clicks, and a few top dimensions."),
+    (
+        "Zipf exponent of link popularity",
+        zipf_exponent,
+        f"[Breslau et al.]({BRESLAU_1999}) measured 0.64 to 0.83 for web requests; links shared "
+        "socially are likely more skewed, so this errs toward a bigger cache.",
+    ),
+    ("Cache hit rate we size for", cache_hit_target, "Nine redirects in ten never touch the database."),
+    (
+        "Cache overhead per entry",
+        cache_entry_overhead_bytes,
+        "Key object, hash-table slot, expiry and allocator rounding in an in-memory store.",
+    ),
+    ("In-process cache per redirect server", in_process_cache_bytes, "A slice of a server's memory."),
+    (
+        "Hits on one link in one minute",
+        viral_hits_first_minute,
+        f"Coinbase's [2022 Super Bowl QR-code ad]({COINBASE_2022}) drew over 20 million hits in a minute, "
+        "by its product chief's count.",
+    ),
+    ("Years links are kept", retention_years, "Links are printed on paper and in books: they must keep working."),
+    ("Copies of link data", link_copies, "One per zone: losing a zone loses nothing."),
+    ("Copies of click data", click_copies, "The same rule; counts are what customers pay for."),
+    (
+        "Key-space headroom",
+        key_space_headroom,
+        "Room for twice the growth we plan for, and twice again for custom aliases and mistakes.",
+    ),
+    (
+        "Largest share of random keys that may be live",
+        guess_hit_limit,
+        f"A guesser should miss 99 times in 100; [short-link scans]({SHORT_URL_SCAN}) have exposed private documents.",
+    ),
+    ("Peak-to-average traffic", peak_to_average, "The busiest hour of a normal day; viral links are treated apart."),
+    (
+        "Redirects per server a second",
+        requests_per_server,
+        "A cache hit and a few hundred bytes out; conservative for a tuned server.",
+    ),
+    (
+        "Creations per server a second",
+        create_requests_per_server,
+        "Validation, a safety lookup and a conditional write cost more than a redirect.",
+    ),
+    ("Usable memory per cache server", cache_memory_per_server, "A 128 GB machine, with room to spare."),
+    ("Operations per cache server a second", cache_ops_per_server, "One in-memory cache process."),
+    ("Usable disk per database server", storage_per_database_server, "SSDs filled to about half."),
+    ("Point reads per database server a second", reads_per_database_server, "SSD-backed, mostly cached index."),
+    ("Availability zones", zones, "Every tier survives losing one."),
+    ("Keys in a counter block", counter_block_size, "A few minutes of one server's creations at peak."),
+    ("Processes that create links", api_processes, "A few servers running many workers, each leasing its own block."),
+    ("Restarts per process a day", process_restarts_per_day, "Deploys and crashes; each loses its unused block."),
+    ("CDN locations that may cache a redirect", edge_locations, "The order of a large CDN's points of presence."),
+    ("How long the edge may reuse a redirect", edge_ttl, "Short enough that a disabled link stops within a minute."),
+    ("Bytes per idempotency record", idempotency_record_bytes, "Key, account, request hash, short key, status."),
+    ("Addresses in a scanning botnet", botnet_addresses, "A small rented botnet; large ones have millions."),
+    ("Round trip, client to nearest edge", rtt_to_edge, "Most users are within a few hundred kilometers of one."),
+    ("Round trip, edge to origin region", rtt_edge_to_origin, "Over the CDN's backbone, on a warm connection."),
+    ("Round trip, far client to one region", rtt_client_to_origin_far, "About halfway around the world."),
+    ("Round trips before a first response", round_trips_new_connection, "TCP, TLS 1.3, then the request."),
+    ("Cache lookup", cache_lookup_time, "In the same zone."),
+    ("Database point read", database_read_time, "One partition, from SSD."),
+    ("Server work per redirect", server_processing_time, "Parse, check, build the response."),
+    ("Anonymous links per IP an hour", anonymous_links_per_hour, "Enough for a person, useless to a spammer."),
+    ("Links per account a day", account_links_per_day, "Free accounts; paid plans negotiate more."),
+    ("Links per API key a second", api_key_links_per_second, "Bulk tools; sustained, with a burst allowance."),
+    (
+        "Unknown keys per IP in ten minutes",
+        not_found_per_ip_per_10_min,
+        "A person mistypes a few; a scanner tries thousands.",
+    ),
+    ("How long idempotency keys are kept", idempotency_window, "Long enough for any client retry."),
+    ("Availability target, redirects", redirect_availability_target, "A dead link breaks someone else's page."),
+    ("Availability target, creation", create_availability_target, "A failed creation can be retried."),
+    ("Window the targets are measured over", slo_window, "A rolling month."),
+    (
+        "Time a create may spend on safety checks",
+        scan_budget,
+        "In-memory blocklists and one reputation lookup; deeper scans run after.",
+    ),
+    ("Time to take down a reported phishing link", takedown_budget, "Minutes, not hours: phishing is fast."),
+    ("Cache fill rate after a cold start", cache_warm_rate, "What the database tier can add on top of normal reads."),
+    ("Analytics outage we plan for", outage_for_backlog, "Counts may lag; clicks must not be lost."),
+]
+
+# Other snippets import this module for its values; run on its own (or by the docs build),
+# it prints the table.
+if __name__ != "url_shortener_assumptions":
+    print(markdown_table(("Assumption", "Value", "Why"), TABLE))

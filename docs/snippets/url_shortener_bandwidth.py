@@ -1,0 +1,36 @@
+"""URL shortener worked example: bytes in and out a second."""
+
+from url_shortener_assumptions import click_event_bytes, create_request_bytes, long_url_bytes, redirect_header_bytes
+from url_shortener_traffic import (
+    creations_per_second,
+    creations_per_second_peak,
+    redirects_per_second,
+    redirects_per_second_peak,
+)
+
+from sdw.estimation import bandwidth, markdown_table, size
+
+# A redirect carries no body worth counting: the status line, the headers, and the Location URL.
+redirect_response_bytes = size(redirect_header_bytes + long_url_bytes)
+
+ingress = bandwidth(creations_per_second * create_request_bytes)
+ingress_peak = bandwidth(creations_per_second_peak * create_request_bytes, peak=True)
+egress = bandwidth(redirects_per_second * redirect_response_bytes)
+egress_peak = bandwidth(redirects_per_second_peak * redirect_response_bytes, peak=True)
+egress_peak_megabits = egress_peak * 8 / 1e6
+click_stream = bandwidth(redirects_per_second * click_event_bytes)
+click_stream_peak = bandwidth(redirects_per_second_peak * click_event_bytes, peak=True)
+
+if __name__ != "url_shortener_bandwidth":
+    print(
+        markdown_table(
+            ("Flow", "Bytes each", "Average", "Peak"),
+            [
+                ("Create requests in", size(create_request_bytes), ingress, ingress_peak),
+                ("Redirect responses out", redirect_response_bytes, egress, egress_peak),
+                ("Click events to analytics", size(click_event_bytes), click_stream, click_stream_peak),
+            ],
+        )
+    )
+    print()
+    print(f"Peak egress is about {egress_peak_megabits:.0f} Mbit/s: a fraction of one server's network card.")

@@ -1,0 +1,137 @@
+"""URL shortener worked example: how big the redirect cache must be, from the skew of link popularity.
+
+The site's Zipf model (reference_cache_skew.py): the i-th most clicked link of the day draws
+clicks in proportion to i**-alpha. Summing 100 million terms in Python is slow, so the partial
+sums use the Euler-Maclaurin formula, checked against exact sums where those are quick.
+"""
+
+import math
+
+from url_shortener_assumptions import (
+    cache_entry_overhead_bytes,
+    cache_hit_target,
+    cache_memory_per_server,
+    cache_ops_per_server,
+    distinct_links_clicked_per_day,
+    in_process_cache_bytes,
+    links_created_per_day,
+    long_url_bytes,
+    status_bytes,
+    timestamp_bytes,
+    zipf_exponent,
+    zones,
+)
+from url_shortener_keys import key_length
+from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak
+
+from sdw.estimation import count, fraction, markdown_table, peak, per_second, size
+
+EXPONENTS = [0.6, 0.8, 1.0]
+EXACT_UP_TO = 10_000
+
+
+def _smooth(k: float, alpha: float) -> float:
+    """The Euler-Maclaurin terms of sum(i**-alpha, i=1..k), without the constant."""
+    main = math.log(k) if alpha == 1 else k ** (1 - alpha) / (1 - alpha)
+    return main + k**-alpha / 2 - alpha * k ** (-alpha - 1) / 12
+
+
+def _constant(alpha: float) -> float:
+    exact = math.fsum(i**-alpha for i in range(1, EXACT_UP_TO + 1))
+    return exact - _smooth(EXACT_UP_TO, alpha)
+
+
+def served_by_top(k: float, alpha: float) -> float:
+    """Clicks drawn by the k most popular links, unnormalized."""
+    if k <= EXACT_UP_TO:
+        return math.fsum(i**-alpha for i in range(1, int(k) + 1))
+    return _constant(alpha) + _smooth(k, alpha)
+
+
+def hit_rate(entries: float, alpha: float, catalog: float = distinct_links_clicked_per_day) -> float:
+    return served_by_top(min(entries, catalog), alpha) / served_by_top(catalog, alpha)
+
+
+def entries_for(target: float, alpha: float, catalog: float = distinct_links_clicked_per_day) -> float:
+    low, high = 1.0, float(catalog)
+    for _ in range(100):  # bisection on a smooth, increasing function
+        middle = (low + high) / 2
+        low, high = (middle, high) if hit_rate(middle, alpha, catalog) < target else (low, middle)
+    return high
+
+
+# One cached link: key, destination, expiry, status, and the cache's own overhead.
+cache_entry_bytes = size(key_length + long_url_bytes + timestamp_bytes + status_bytes + cache_entry_overhead_bytes)
+
+rows = []
+for alpha in EXPONENTS:
+    entries = entries_for(cache_hit_target, alpha)
+    rows.append(
+        (
+            count(alpha),
+            fraction(hit_rate(0.01 * distinct_links_clicked_per_day, alpha)),
+            fraction(hit_rate(0.20 * distinct_links_clicked_per_day, alpha)),
+            count(entries),
+            fraction(entries / distinct_links_clicked_per_day),
+            size(entries * cache_entry_bytes),
+        )
+    )
+
+# The exponent we assume.
+entries_for_target = count(entries_for(cache_hit_target, zipf_exponent))
+share_of_links_for_target = fraction(entries_for_target / distinct_links_clicked_per_day)
+cache_bytes_for_target = size(entries_for_target * cache_entry_bytes)
+top_20_share = fraction(hit_rate(0.20 * distinct_links_clicked_per_day, zipf_exponent))
+
+# The whole day's clicked set, plus a day of new links written in at creation.
+whole_day_bytes = size(distinct_links_clicked_per_day * cache_entry_bytes)
+shared_cache_bytes_per_zone = size((distinct_links_clicked_per_day + links_created_per_day) * cache_entry_bytes)
+shared_cache_bytes_all_zones = size(shared_cache_bytes_per_zone * zones)
+
+# The in-process cache in each redirect server: small, but it takes the head of the curve.
+in_process_entries = count(in_process_cache_bytes / cache_entry_bytes)
+in_process_hit_rate = fraction(hit_rate(in_process_entries, zipf_exponent))
+
+# Load on the shared tier at peak, and on the database behind it.
+shared_cache_ops_peak = peak(redirects_per_second_peak * (1 - in_process_hit_rate) + creations_per_second_peak)
+shared_cache_ops_per_zone_after_loss = per_second(shared_cache_ops_peak / (zones - 1))
+cache_servers_per_zone = count(
+    max(
+        2,  # never one: a single server per zone is a planned outage every time it restarts
+        math.ceil(shared_cache_bytes_per_zone / cache_memory_per_server),
+        math.ceil(shared_cache_ops_per_zone_after_loss / cache_ops_per_server),
+    )
+)
+database_reads_peak = peak(redirects_per_second_peak * (1 - cache_hit_target))
+
+if __name__ != "url_shortener_cache":
+    print(
+        markdown_table(
+            (
+                "Zipf exponent",
+                "Clicks to the top 1% of links",
+                "Top 20%",
+                f"Links cached for {cache_hit_target} hits",
+                "Share of the day's links",
+                "Memory, one copy",
+            ),
+            rows,
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Cache figure", "Value"),
+            [
+                ("Bytes per cached link", cache_entry_bytes),
+                ("Every link clicked in a day", whole_day_bytes),
+                ("Shared cache per zone (a day clicked + a day created)", shared_cache_bytes_per_zone),
+                (f"In-process cache: links in {in_process_cache_bytes}", in_process_entries),
+                ("... its hit rate", in_process_hit_rate),
+                ("Shared cache operations at peak", shared_cache_ops_peak),
+                ("... per zone with a zone lost", shared_cache_ops_per_zone_after_loss),
+                ("Cache servers per zone", cache_servers_per_zone),
+                (f"Database reads at peak, at {cache_hit_target} hits", database_reads_peak),
+            ],
+        )
+    )

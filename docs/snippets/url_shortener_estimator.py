@@ -1,0 +1,40 @@
+"""URL shortener worked example: the estimator's ten-input model beside the figures on the pages."""
+
+from url_shortener_bandwidth import egress
+from url_shortener_cache import shared_cache_bytes_all_zones, shared_cache_bytes_per_zone
+from url_shortener_servers import create_servers, redirect_servers
+from url_shortener_storage import link_bytes_total, storage_total
+from url_shortener_traffic import creations_per_second, redirects_per_second_peak
+
+from sdw.estimation import bandwidth, count, estimate, markdown_table, peak, per_second, size
+from sdw.presets import presets
+
+model = estimate(presets()["url_shortener"]["inputs"])
+
+model_writes = per_second(model["write_qps_avg"])
+model_reads_peak = peak(model["read_qps_peak"])
+model_storage = size(model["storage_total_bytes"])
+model_egress = bandwidth(model["egress_bytes_per_sec"])
+model_cache = size(model["cache_bytes"])
+model_servers = count(model["servers"])
+page_servers = count(redirect_servers + create_servers)
+
+if __name__ != "url_shortener_estimator":
+    print(
+        markdown_table(
+            ("Figure", "Estimator (ten inputs)", "This example"),
+            [
+                ("Links created a second, average", model_writes, creations_per_second),
+                ("Redirects a second, peak", model_reads_peak, redirects_per_second_peak),
+                ("Link storage, all copies", model_storage, link_bytes_total),
+                ("All storage, clicks included", model_storage, storage_total),
+                ("Egress, average", model_egress, egress),
+                (
+                    "Cache",
+                    model_cache,
+                    f"{shared_cache_bytes_per_zone} per zone, {shared_cache_bytes_all_zones} in all",
+                ),
+                ("Redirect and create servers", model_servers, page_servers),
+            ],
+        )
+    )

@@ -1,0 +1,118 @@
+"""URL shortener worked example: how long a key must be, and what each way of making keys costs.
+
+A key of k characters in base62 (a-z, A-Z, 0-9) can take 62**k values. It must hold every link
+created over the retention period with headroom (capacity), and so few of the possible keys may
+be live that a guessed key almost never works (sparsity).
+"""
+
+import math
+
+from url_shortener_assumptions import (
+    api_processes,
+    counter_block_size,
+    guess_hit_limit,
+    key_space_headroom,
+    links_created_per_day,
+    process_restarts_per_day,
+    retention_years,
+)
+from url_shortener_traffic import creations_per_second_peak
+
+from sdw.estimation import DAYS_PER_YEAR, count, fraction, markdown_table, peak, size, times
+
+ALPHABET = 62
+LENGTHS = range(5, 10)
+
+links_over_retention = count(links_created_per_day * DAYS_PER_YEAR * retention_years)
+keys_needed_for_capacity = count(links_over_retention * key_space_headroom)
+keys_needed_for_sparsity = count(links_over_retention / guess_hit_limit)
+
+
+def key_space(length: int) -> int:
+    return ALPHABET**length
+
+
+def shortest(needed: float) -> int:
+    return next(k for k in range(1, 20) if key_space(k) >= needed)
+
+
+length_for_capacity = count(shortest(keys_needed_for_capacity))
+length_for_sparsity = count(shortest(keys_needed_for_sparsity))
+key_length = count(max(length_for_capacity, length_for_sparsity))
+
+key_space_chosen = count(key_space(int(key_length)))
+key_space_seven = count(key_space(7))
+key_space_six = count(key_space(6))
+live_share_at_end = fraction(links_over_retention / key_space_chosen)
+live_share_seven = fraction(links_over_retention / key_space_seven)
+guesses_per_hit = count(1 / live_share_at_end)
+guesses_per_hit_seven = count(1 / live_share_seven)
+key_bits = count(math.log2(key_space_chosen))
+
+# Option 1: hash (or random) keys, checked on insert. A new key collides with a live one with
+# probability equal to the live share; expected extra attempts p / (1 - p).
+retry_share_at_end = fraction(live_share_at_end / (1 - live_share_at_end))
+retry_share_seven = fraction(live_share_seven / (1 - live_share_seven))
+# Without the check, the birthday bound: about n^2 / 2N pairs of links would share a key.
+unchecked_collisions = count(links_over_retention**2 / (2 * key_space_chosen))
+
+# Option 2: counter ranges. Each process leases a block of keys; a restart loses the unused
+# part (half a block on average). Leases are rare at peak.
+keys_lost_per_day = count(api_processes * process_restarts_per_day * counter_block_size / 2)
+keys_lost_over_retention = count(keys_lost_per_day * DAYS_PER_YEAR * retention_years)
+keys_lost_share = fraction(keys_lost_over_retention / key_space_chosen)
+block_leases_per_second_peak = peak(creations_per_second_peak / counter_block_size)
+seconds_per_lease_peak = times(1 / block_leases_per_second_peak)
+
+# Option 3: a pre-generated pool of random keys, stored until used (one byte per character).
+pool_bytes_one_day = size(links_created_per_day * key_length)
+pool_bytes_retention = size(links_over_retention * key_length)
+pool_bytes_whole_space = size(key_space_chosen * key_length)
+
+if __name__ != "url_shortener_keys":
+    print(
+        markdown_table(
+            ("Key length", "Keys possible", "Live share after the retention period", "Random guesses per hit"),
+            [
+                (
+                    count(k),
+                    count(key_space(k)),
+                    fraction(links_over_retention / key_space(k)) if key_space(k) > links_over_retention else "full",
+                    count(key_space(k) / links_over_retention) if key_space(k) > links_over_retention else "",
+                )
+                for k in LENGTHS
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Constraint", "Keys needed", "Shortest length"),
+            [
+                (
+                    f"Capacity: {links_over_retention} links × {key_space_headroom} headroom",
+                    keys_needed_for_capacity,
+                    length_for_capacity,
+                ),
+                (f"Sparsity: at most {guess_hit_limit} of keys live", keys_needed_for_sparsity, length_for_sparsity),
+                ("Chosen: the longer of the two", "", key_length),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Key scheme", "Figure", "Value"),
+            [
+                ("Hash, checked", f"Extra attempts per insert at the end, {key_length} characters", retry_share_at_end),
+                ("", "... with 7 characters", retry_share_seven),
+                ("Hash, unchecked", "Links sharing a key (birthday bound)", unchecked_collisions),
+                ("Counter ranges", "Keys lost to restarts a day", keys_lost_per_day),
+                ("", "... as a share of the key space, whole retention", keys_lost_share),
+                ("", "Block leases a second at peak", block_leases_per_second_peak),
+                ("Key pool", "Stored keys for one day", pool_bytes_one_day),
+                ("", "... for the whole retention period", pool_bytes_retention),
+                ("", "... for the whole key space", pool_bytes_whole_space),
+            ],
+        )
+    )

@@ -1,0 +1,60 @@
+"""URL shortener worked example: where a redirect's time goes, at the origin and for the person clicking."""
+
+from url_shortener_assumptions import (
+    cache_hit_target,
+    cache_lookup_time,
+    database_read_time,
+    round_trips_new_connection,
+    rtt_client_to_origin_far,
+    rtt_edge_to_origin,
+    rtt_to_edge,
+    server_processing_time,
+)
+from url_shortener_cache import in_process_hit_rate
+
+from sdw.estimation import duration, fraction, markdown_table
+
+# Inside the origin: three ways a redirect can be answered.
+server_time_in_process = duration(server_processing_time)
+server_time_shared_cache = duration(server_processing_time + cache_lookup_time)
+server_time_database = duration(server_processing_time + cache_lookup_time + database_read_time)
+shared_hit_share = fraction(cache_hit_target - in_process_hit_rate)
+miss_share = fraction(1 - cache_hit_target)
+server_time_mean = duration(
+    in_process_hit_rate * server_time_in_process
+    + shared_hit_share * server_time_shared_cache
+    + miss_share * server_time_database
+)
+# The slowest 1% of redirects all come from the misses, so the redirect's p99 is the
+# database path's percentile below: 1 - 0.01 / miss share.
+database_percentile_for_p99 = fraction(1 - 0.01 / miss_share)
+
+# For the person clicking: a first click opens a new connection (TCP, TLS 1.3, request).
+first_click_origin_far = duration(round_trips_new_connection * rtt_client_to_origin_far + server_time_mean)
+first_click_via_edge = duration(round_trips_new_connection * rtt_to_edge + rtt_edge_to_origin + server_time_mean)
+first_click_edge_hit = duration(round_trips_new_connection * rtt_to_edge)
+edge_saving = duration(first_click_origin_far - first_click_via_edge)
+
+if __name__ != "url_shortener_latency":
+    print(
+        markdown_table(
+            ("Answered from", "Share of redirects", "Server time"),
+            [
+                ("In-process cache", in_process_hit_rate, server_time_in_process),
+                ("Shared cache", shared_hit_share, server_time_shared_cache),
+                ("Database", miss_share, server_time_database),
+                ("**Mean**", "", server_time_mean),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("A first click, far from the origin region", "Time to the redirect"),
+            [
+                ("Straight to one origin region", first_click_origin_far),
+                ("TLS ended at a nearby edge, origin over a warm connection", first_click_via_edge),
+                ("Answered by the edge's own cache", first_click_edge_hit),
+            ],
+        )
+    )

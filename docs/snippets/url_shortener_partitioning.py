@@ -1,0 +1,50 @@
+"""URL shortener worked example: what each link-store server and each log partition carries."""
+
+from url_shortener_assumptions import link_copies, reads_per_database_server
+from url_shortener_cache import database_reads_peak
+from url_shortener_servers import link_db_servers
+from url_shortener_storage import link_bytes_total
+from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak, viral_hits_per_second
+
+from sdw.estimation import count, fraction, markdown_table, peak, per_second, size, times
+
+# Hashed by short key, every server holds an equal share and takes an equal share of the load.
+# A quorum read touches two of the three replicas; a write reaches all three.
+bytes_per_server = size(link_bytes_total / link_db_servers)
+writes_per_server_peak = peak(creations_per_second_peak * link_copies / link_db_servers)
+reads_per_server_peak = peak(database_reads_peak * 2 / link_db_servers)
+read_load_per_server = fraction(reads_per_server_peak / reads_per_database_server)
+
+# A viral link that reached the store uncached would land on the three replicas of one key.
+viral_reads_per_replica = per_second(viral_hits_per_second * 2 / link_copies)
+viral_over_one_server = times(viral_reads_per_replica / reads_per_database_server)
+
+# The click log: partitioned by key, a viral link's clicks all land on one partition.
+log_partitions = count(64)  # a design choice: enough for a few dozen consumers in parallel
+clicks_per_partition_peak = peak(redirects_per_second_peak / log_partitions)
+viral_over_partition = times(viral_hits_per_second / clicks_per_partition_peak)
+
+if __name__ != "url_shortener_partitioning":
+    print(
+        markdown_table(
+            ("Link store, per server, hashed by key", "Value"),
+            [
+                ("Data held (all copies spread evenly)", bytes_per_server),
+                ("Replica writes a second at peak", writes_per_server_peak),
+                ("Replica reads a second at peak (cache misses)", reads_per_server_peak),
+                ("... as a share of what one server reads", read_load_per_server),
+                ("A viral link uncached: reads per replica", viral_reads_per_replica),
+                ("... over one server's capacity", viral_over_one_server),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (f"Click log, {log_partitions} partitions", "Value"),
+            [
+                ("Clicks per partition at peak", clicks_per_partition_peak),
+                ("One viral link over a partition's normal peak, if keyed by link", viral_over_partition),
+            ],
+        )
+    )

@@ -1,0 +1,82 @@
+"""URL shortener worked example: error budgets, and what losing a part or a viral link costs."""
+
+from url_shortener_assumptions import (
+    cache_warm_rate,
+    click_event_bytes,
+    edge_locations,
+    edge_ttl,
+    outage_for_backlog,
+    reads_per_database_server,
+    redirect_availability_target,
+    requests_per_server,
+    slo_window,
+    zones,
+)
+from url_shortener_cache import cache_entry_bytes, database_reads_peak, in_process_hit_rate, shared_cache_bytes_per_zone
+from url_shortener_servers import link_db_servers, redirect_servers, zone_headroom
+from url_shortener_traffic import redirects_per_second, redirects_per_second_peak, viral_hits_per_second
+
+from sdw.estimation import SECONDS_PER_HOUR, count, duration, fraction, markdown_table, peak, per_second, size, times
+
+# Error budget for redirects, as a share, as downtime and as failed redirects per window.
+error_budget_share = fraction(1 - redirect_availability_target)
+error_budget_downtime = duration(error_budget_share * slo_window)
+failed_redirects_allowed = count(redirects_per_second * slo_window * error_budget_share)
+# Burn-rate pages (Google SRE workbook): 2% of the budget in an hour, 5% in six hours.
+fast_burn_rate = times(0.02 * slo_window / SECONDS_PER_HOUR)
+slow_burn_rate = times(0.05 * slo_window / (6 * SECONDS_PER_HOUR))
+fast_burn_error_share = fraction(fast_burn_rate * error_budget_share)
+slow_burn_error_share = fraction(slow_burn_rate * error_budget_share)
+
+# Every shared cache lost at peak: the in-process caches still answer their share, the rest
+# goes to the link store, which was sized for disk and has reads to spare.
+cold_cache_database_reads = peak(redirects_per_second_peak * (1 - in_process_hit_rate))
+database_read_capacity = per_second(link_db_servers * reads_per_database_server * (zones - 1) / zones)
+cold_cache_database_load = fraction(cold_cache_database_reads / database_read_capacity)
+normal_database_load = fraction(database_reads_peak / database_read_capacity)
+cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / cache_warm_rate)
+
+# A viral link: against the redirect fleet without the edge, and what the origin sees with it.
+redirect_fleet_capacity = per_second(redirect_servers * requests_per_server / zone_headroom)
+viral_over_fleet = times(viral_hits_per_second / redirect_fleet_capacity)
+viral_origin_requests_with_edge = per_second(edge_locations / edge_ttl)
+
+# Analytics down for an hour at peak: clicks wait in the log, then drain with the spare capacity
+# kept for a zone loss.
+click_backlog = count(redirects_per_second_peak * outage_for_backlog)
+click_backlog_bytes = size(click_backlog * click_event_bytes)
+click_drain_time = duration(outage_for_backlog / (zone_headroom - 1))
+
+if __name__ != "url_shortener_reliability":
+    print(
+        markdown_table(
+            ("Error budget, redirects", "Value"),
+            [
+                ("Redirects allowed to fail", error_budget_share),
+                (f"... as full downtime per {slo_window}", error_budget_downtime),
+                (f"... as failed redirects per {slo_window}", failed_redirects_allowed),
+                (f"Page: error share over 1 h (burn rate {fast_burn_rate})", fast_burn_error_share),
+                (f"Page: error share over 6 h (burn rate {slow_burn_rate})", slow_burn_error_share),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Failure", "Figure", "Value"),
+            [
+                ("Shared caches lost at peak", "Reads on the link store", cold_cache_database_reads),
+                (
+                    "",
+                    "... share of its read capacity (normally)",
+                    f"{cold_cache_database_load} ({normal_database_load})",
+                ),
+                ("", "Time to reload a zone's cache in bulk", cache_refill_time),
+                ("Viral link, no edge cache", "Its clicks over the redirect fleet's capacity", viral_over_fleet),
+                ("Viral link, edge cache", "Requests for it reaching the origin", viral_origin_requests_with_edge),
+                (f"Analytics down {outage_for_backlog} at peak", "Click events waiting", click_backlog),
+                ("", "... bytes held in the log", click_backlog_bytes),
+                ("", "Time to drain them", click_drain_time),
+            ],
+        )
+    )

@@ -1,0 +1,56 @@
+"""URL shortener worked example: a rough count of servers, tier by tier."""
+
+import math
+
+from url_shortener_assumptions import (
+    create_requests_per_server,
+    reads_per_database_server,
+    requests_per_server,
+    storage_per_database_server,
+    zones,
+)
+from url_shortener_cache import cache_servers_per_zone, database_reads_peak
+from url_shortener_storage import link_bytes_total, raw_click_bytes, rollup_bytes_total
+from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak
+
+from sdw.estimation import count, markdown_table, peak, times
+
+# Every stateless tier carries its peak with a zone gone: the two left take 3 / 2 of it.
+zone_headroom = times(zones / (zones - 1))
+
+
+def at_least_two_per_zone(servers: float) -> int:
+    return max(math.ceil(servers), 2 * int(zones))
+
+
+redirect_servers = count(at_least_two_per_zone(redirects_per_second_peak * zone_headroom / requests_per_server))
+create_servers = count(at_least_two_per_zone(creations_per_second_peak * zone_headroom / create_requests_per_server))
+
+# The link store: enough disk for every copy, and enough reads for the cache's misses.
+link_db_servers_for_storage = count(math.ceil(link_bytes_total / storage_per_database_server))
+link_db_servers_for_reads = count(math.ceil(database_reads_peak * zone_headroom / reads_per_database_server))
+link_db_servers = count(max(link_db_servers_for_storage, link_db_servers_for_reads))
+analytics_db_servers = count(math.ceil((raw_click_bytes + rollup_bytes_total) / storage_per_database_server))
+cache_servers = count(cache_servers_per_zone * zones)
+
+total_servers = count(redirect_servers + create_servers + link_db_servers + analytics_db_servers + cache_servers)
+requests_per_second_peak = peak(redirects_per_second_peak + creations_per_second_peak)
+
+if __name__ != "url_shortener_servers":
+    print(
+        markdown_table(
+            ("Tier", "Sized by", "Servers"),
+            [
+                ("Redirect", f"{redirects_per_second_peak} at peak × {zone_headroom} zone headroom", redirect_servers),
+                ("Create API", f"{creations_per_second_peak} at peak × {zone_headroom}", create_servers),
+                (
+                    "Link store",
+                    f"disk ({link_db_servers_for_storage}) or reads on misses ({link_db_servers_for_reads})",
+                    link_db_servers,
+                ),
+                ("Click store", "disk for raw events and daily counts", analytics_db_servers),
+                ("Redirect cache", f"{cache_servers_per_zone} per zone", cache_servers),
+                ("Total", "", total_servers),
+            ],
+        )
+    )

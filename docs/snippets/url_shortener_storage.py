@@ -1,0 +1,82 @@
+"""URL shortener worked example: bytes per link, field by field, and storage over the retention period."""
+
+from url_shortener_assumptions import (
+    click_copies,
+    click_event_bytes,
+    daily_rollup_row_bytes,
+    distinct_links_clicked_per_day,
+    expiring_share,
+    length_prefix_bytes,
+    link_copies,
+    links_created_per_day,
+    long_url_bytes,
+    owner_id_bytes,
+    owner_index_entry_bytes,
+    raw_click_days,
+    retention_years,
+    row_overhead_bytes,
+    status_bytes,
+    timestamp_bytes,
+    tombstone_bytes,
+)
+from url_shortener_keys import key_length
+from url_shortener_traffic import redirects_per_day
+
+from sdw.estimation import DAYS_PER_YEAR, SECONDS_PER_DAY, markdown_table, per_day, per_second, size, size_per_day
+
+# The links table, one row per link. A wide-column store keeps no bytes for a null column, so
+# expires_at costs its 8 bytes only on the links that have one.
+FIELDS = [
+    ("short_key", "key, partition key", size(key_length + length_prefix_bytes)),
+    ("long_url", "the destination", size(long_url_bytes + length_prefix_bytes)),
+    ("owner_id", "who made it", owner_id_bytes),
+    ("created_at", "when", timestamp_bytes),
+    ("expires_at", f"null unless set ({expiring_share} of links)", size(timestamp_bytes * expiring_share)),
+    ("status", "active, disabled, deleted; redirect code", status_bytes),
+    ("(row overhead)", "the store's own metadata", row_overhead_bytes),
+]
+link_record_bytes = size(sum(field[2] for field in FIELDS))
+bytes_per_link = size(link_record_bytes + owner_index_entry_bytes)
+
+link_bytes_per_day = size_per_day(links_created_per_day * bytes_per_link)
+links_over_retention_days = DAYS_PER_YEAR * retention_years
+# Expired links shrink to a tombstone once clean-up has run; the owner's index keeps its entry.
+expired_savings_per_day = size_per_day(links_created_per_day * expiring_share * (link_record_bytes - tombstone_bytes))
+link_bytes_total_one_copy = size((link_bytes_per_day - expired_savings_per_day) * links_over_retention_days)
+link_bytes_total = size(link_bytes_total_one_copy * link_copies)
+# What the estimator's simpler model counts: the record only, no index, no clean-up.
+record_bytes_total = size(links_created_per_day * link_record_bytes * links_over_retention_days * link_copies)
+
+# Clean-up: in steady state as many links expire each day as are created with an expiry.
+expirations_per_day = per_day(links_created_per_day * expiring_share)
+expirations_per_second = per_second(expirations_per_day / SECONDS_PER_DAY)
+
+# Clicks: raw events for a few months, then daily counts per link kept as long as the link.
+click_bytes_per_day = size_per_day(redirects_per_day * click_event_bytes)
+raw_click_bytes = size(click_bytes_per_day * raw_click_days * click_copies)
+rollup_bytes_per_day = size_per_day(distinct_links_clicked_per_day * daily_rollup_row_bytes)
+rollup_bytes_total = size(rollup_bytes_per_day * links_over_retention_days * click_copies)
+
+storage_total = size(link_bytes_total + raw_click_bytes + rollup_bytes_total)
+
+if __name__ != "url_shortener_storage":
+    print(markdown_table(("Field", "What", "Bytes"), [*FIELDS, ("**Link record**", "", link_record_bytes)]))
+    print()
+    print(
+        markdown_table(
+            ("Store", "Per day, one copy", f"Over {retention_years} years, all copies"),
+            [
+                ("Links and 'my links' index", link_bytes_per_day, link_bytes_total),
+                (f"Raw click events ({raw_click_days} days)", click_bytes_per_day, raw_click_bytes),
+                ("Daily click counts per link", rollup_bytes_per_day, rollup_bytes_total),
+                ("**Total**", "", storage_total),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Clean-up", "Value"),
+            [("Links expiring a day", expirations_per_day), ("... a second", expirations_per_second)],
+        )
+    )

@@ -1,0 +1,52 @@
+"""URL shortener worked example: creations and redirects a second, average and peak."""
+
+from url_shortener_assumptions import (
+    custom_alias_share,
+    links_created_per_day,
+    peak_to_average,
+    redirects_per_link_created,
+    viral_hits_first_minute,
+)
+
+from sdw.estimation import SECONDS_PER_DAY, markdown_table, peak, per_day, per_second, times
+
+# Writes: new links, a few of them with a custom alias.
+creations_per_second = per_second(links_created_per_day / SECONDS_PER_DAY)
+creations_per_second_peak = peak(creations_per_second * peak_to_average)
+custom_aliases_per_day = per_day(links_created_per_day * custom_alias_share)
+
+# Reads: every redirect is one lookup of one key.
+redirects_per_day = per_day(links_created_per_day * redirects_per_link_created)
+redirects_per_second = per_second(redirects_per_day / SECONDS_PER_DAY)
+redirects_per_second_peak = peak(redirects_per_second * peak_to_average)
+
+# How lopsided is it?
+read_to_write = times(redirects_per_day / links_created_per_day)
+
+# One viral link (a QR code in a televised ad) against the whole service's busy hour.
+viral_hits_per_second = peak(viral_hits_first_minute / 60)
+viral_over_peak = times(viral_hits_per_second / redirects_per_second_peak)
+
+if __name__ != "url_shortener_traffic":
+    print(
+        markdown_table(
+            ("Figure", "Average", "Peak (busy hour)"),
+            [
+                ("Links created", creations_per_second, creations_per_second_peak),
+                ("Redirects", redirects_per_second, redirects_per_second_peak),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Redirects a day", redirects_per_day),
+                ("Custom aliases a day", custom_aliases_per_day),
+                ("Redirects per link created", read_to_write),
+                ("One viral link, first minute", viral_hits_per_second),
+                ("... over the whole service's peak", viral_over_peak),
+            ],
+        )
+    )
