@@ -1,9 +1,12 @@
 """Named sets of inputs for the sizing model in estimation.py.
 
 Used by the estimator page, `scripts/estimate.py --preset NAME` and the step 2 example.
-The Twitter preset is derived from the worked example's assumptions, not retyped.
+The Twitter and chat presets are derived from their worked examples' assumptions, not retyped.
 """
 
+import chat_assumptions as chat
+import chat_data_model
+import chat_traffic
 import twitter_assumptions as tw
 from estimation import KB, MB
 
@@ -39,18 +42,22 @@ PRESETS = {
         },
     },
     "chat": {
-        "label": "Chat service",
+        "label": "Chat service (the worked example, messages only)",
         "inputs": {
-            "daily_active_users": 100e6,
-            "writes_per_user_per_day": 40,
-            "reads_per_user_per_day": 80,
-            "write_size_bytes": 200,
-            "read_size_bytes": 200,
-            "peak_to_average": 2,
-            "replication_factor": 3,
-            "retention_years": 1,
-            "cache_fraction": 0.1,
-            "requests_per_server": 5000,
+            "daily_active_users": float(chat.daily_active_users),
+            "writes_per_user_per_day": float(chat.messages_sent_per_user_per_day),
+            # Each message sent is delivered to this many devices: the reads of a chat service.
+            "reads_per_user_per_day": float(
+                chat.messages_sent_per_user_per_day * chat_traffic.device_deliveries_per_message
+            ),
+            "write_size_bytes": float(chat_data_model.message_row_bytes),
+            "read_size_bytes": float(chat_data_model.message_row_bytes),
+            "peak_to_average": float(chat.peak_to_average),
+            "replication_factor": float(chat.message_copies),
+            "retention_years": float(chat.retention_years),
+            # Deliveries are pushed by the chat server that just wrote the message: no read cache.
+            "cache_fraction": 0.0,
+            "requests_per_server": float(chat.frames_per_connection_server_per_second),
         },
     },
     "photo_sharing": {
