@@ -30,6 +30,7 @@ connections_peak = count(concurrent_users_peak * devices_connected_per_online_us
 connections_by_memory = count(connection_server_memory / memory_per_connection)
 connections_by_descriptors = count(file_descriptor_limit)
 planned_share_of_memory_limit = fraction(connections_per_server / connections_by_memory)
+memory_ceiling_over_plan = times(connections_by_memory / connections_per_server)
 
 # Servers for the peak, with room to lose a zone (the two zones left carry everything).
 zone_headroom = times(zones / (zones - 1))
