@@ -71,11 +71,11 @@ store_writes_per_node_per_second = per_second(20e3)
 storage_per_database_server = size(10 * TB)
 registry_ops_per_node_per_second = per_second(100e3)
 zones = count(3)
-conversation_shards = count(4096)
+conversation_shards = count(4000)
 conditional_write_latency = duration(0.005)
 recent_ids_in_memory = duration(600)
 reconnect_jitter_window = duration(30)
-presence_offline_grace = duration(30)
+presence_offline_grace = duration(60)
 
 # --- A hot group (step 7) -------------------------------------------------------------------------------
 hot_group_messages_per_second = per_second(10)
@@ -275,7 +275,7 @@ TABLE = [
     (
         "Grace before a user is shown offline",
         presence_offline_grace,
-        "Longer than a reconnection, so a dropped socket does not flicker the user's status.",
+        "Longer than the reconnect jitter window, so a dropped socket does not flicker the user's status.",
     ),
     (
         "Messages a second in a hot group",

@@ -9,6 +9,7 @@ import math
 from chat_assumptions import connections_per_server, daily_active_users, retention_years
 from chat_bandwidth import media_egress, media_ingress, text_egress, text_ingress
 from chat_connections import connection_servers, connections_peak
+from chat_data_model import message_row_bytes
 from chat_storage import media_bytes_per_day, message_bytes_per_day
 from chat_traffic import messages_per_day, messages_per_second
 from estimation import (
@@ -22,6 +23,7 @@ from estimation import (
     per_second,
     size,
     size_per_day,
+    times,
 )
 
 # Grokking the System Design Interview, "Designing Facebook Messenger": 500M daily users, 40
@@ -46,6 +48,8 @@ karan_bandwidth = bandwidth((karan_text_per_day + karan_media_per_day) / SECONDS
 
 # Ours, on their horizons: one copy, text only, so the comparison is like for like.
 our_text_five_years_one_copy = size(message_bytes_per_day * DAYS_PER_YEAR * 5)
+grokking_connections_over_ours = times(grokking_connections / connections_peak)
+message_row_over_guides = times(message_row_bytes / 100)
 our_bandwidth_in = bandwidth(text_ingress + media_ingress)
 our_bandwidth_out = bandwidth(text_egress + media_egress)
 
