@@ -94,14 +94,17 @@ def table(fields: list[tuple[str, float, str]]) -> str:
 
 
 if __name__ != "chat_data_model":
-    for title, fields, total in [
+    ROWS = [
         ("Message", MESSAGE_FIELDS, message_row_bytes),
         ("UserConversation", USER_CONVERSATION_FIELDS, user_conversation_row_bytes),
         ("ConversationMember", MEMBER_FIELDS, member_row_bytes),
         ("RecentClientId", DEDUPE_FIELDS, dedupe_row_bytes),
         ("Session (in memory)", SESSION_FIELDS, session_entry_bytes),
         ("Device", DEVICE_FIELDS, device_row_bytes),
-    ]:
+    ]
+    print(markdown_table(("Row", "Bytes"), [(title, total) for title, _, total in ROWS]))
+    print()
+    for title, fields, total in ROWS:
         print(f"**{title}**: {total} per row\n")
         print(table(fields))
         print()
