@@ -18,6 +18,9 @@ def presets() -> dict[str, dict]:
     us = snippets.load("url_shortener_assumptions")
     link_record_bytes = snippets.load("url_shortener_storage").link_record_bytes
     redirect_response_bytes = snippets.load("url_shortener_bandwidth").redirect_response_bytes
+    chat = snippets.load("chat_assumptions")
+    chat_traffic = snippets.load("chat_traffic")
+    chat_data_model = snippets.load("chat_data_model")
     return {
         "twitter": {
             "label": "Twitter (the worked example, tweets only)",
@@ -55,18 +58,22 @@ def presets() -> dict[str, dict]:
             },
         },
         "chat": {
-            "label": "Chat service",
+            "label": "Chat service (the worked example, messages only)",
             "inputs": {
-                "daily_active_users": 100e6,
-                "writes_per_user_per_day": 40,
-                "reads_per_user_per_day": 80,
-                "write_size_bytes": 200,
-                "read_size_bytes": 200,
-                "peak_to_average": 2,
-                "replication_factor": 3,
-                "retention_years": 1,
-                "cache_fraction": 0.1,
-                "requests_per_server": 5000,
+                "daily_active_users": float(chat.daily_active_users),
+                "writes_per_user_per_day": float(chat.messages_sent_per_user_per_day),
+                # Each message sent is delivered to this many devices: the reads of a chat service.
+                "reads_per_user_per_day": float(
+                    chat.messages_sent_per_user_per_day * chat_traffic.device_deliveries_per_message
+                ),
+                "write_size_bytes": float(chat_data_model.message_row_bytes),
+                "read_size_bytes": float(chat_data_model.message_row_bytes),
+                "peak_to_average": float(chat.peak_to_average),
+                "replication_factor": float(chat.message_copies),
+                "retention_years": float(chat.retention_years),
+                # Deliveries are pushed by the chat server that just wrote the message: no read cache.
+                "cache_fraction": 0.0,
+                "requests_per_server": float(chat.frames_per_connection_server_per_second),
             },
         },
         # Photos are stored with the posts (write_size_bytes counts the photo, so storage is right),

@@ -1,0 +1,290 @@
+"""Chat service worked example: every assumption the estimates start from, and why.
+
+Change a value here and rebuild: every figure that depends on it changes, on every page.
+Run `python docs/snippets/chat_assumptions.py` to print the table.
+"""
+
+from sdw.estimation import (
+    GB,
+    KB,
+    MB,
+    SECONDS_PER_DAY,
+    TB,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    per_second,
+    size,
+    times,
+)
+
+# --- Who uses it, and how long they stay connected ---------------------------------------------
+daily_active_users = count(500e6)
+online_hours_per_day = count(1)
+sessions_per_user_per_day = count(20)
+devices_per_user = count(1.5)
+devices_connected_per_online_user = count(1.2)
+contacts_per_user = count(100)
+
+# --- What they send ------------------------------------------------------------------------------
+messages_sent_per_user_per_day = count(50)
+group_message_share = fraction(0.30)
+group_members_average = count(15)
+group_member_limit = count(1000)
+conversations_per_user = count(60)
+groups_per_user = count(15)
+message_text_bytes = size(100)
+messages_per_receipt_batch = count(3)
+presence_viewers_per_user = count(0.5)
+delivered_live_share = fraction(0.25)
+messages_per_push = count(2)
+
+# --- Media ------------------------------------------------------------------------------------------
+photo_share = fraction(0.08)
+photo_stored_bytes = size(200 * KB)
+video_share = fraction(0.02)
+video_stored_bytes = size(3 * MB)
+voice_share = fraction(0.03)
+voice_stored_bytes = size(30 * KB)
+media_download_share = fraction(0.6)
+media_retention_days = count(30)
+cdn_hit_ratio = fraction(0.5)
+
+# --- How long and how safely we keep it ------------------------------------------------------------
+retention_years = count(5)
+message_copies = times(3)
+media_storage_overhead = times(1.5)
+dedupe_window = duration(7 * SECONDS_PER_DAY)
+
+# --- Traffic shape and hardware ----------------------------------------------------------------------
+peak_to_average = times(2)
+heartbeat_interval = duration(30)
+memory_per_connection = size(50 * KB)
+connection_server_memory = size(64 * GB)
+file_descriptor_limit = count(2**20)
+connections_per_server = count(100e3)
+reconnects_per_server_per_second = per_second(5000)
+messages_per_chat_server_per_second = per_second(10e3)
+frames_per_connection_server_per_second = per_second(20e3)
+store_writes_per_node_per_second = per_second(20e3)
+storage_per_database_server = size(10 * TB)
+registry_ops_per_node_per_second = per_second(100e3)
+zones = count(3)
+conversation_shards = count(4000)
+conditional_write_latency = duration(0.005)
+recent_ids_in_memory = duration(600)
+reconnect_jitter_window = duration(30)
+presence_offline_grace = duration(60)
+
+# --- A hot group (step 7) -------------------------------------------------------------------------------
+hot_group_messages_per_second = per_second(10)
+
+TABLE = [
+    (
+        "Daily active users",
+        daily_active_users,
+        "A large messenger, a quarter of WhatsApp's size: WhatsApp had 1 billion daily users in 2017 "
+        "([Android Police](http://www.androidpolice.com/2017/07/27/whatsapp-1-billion-daily-active-users-send-55b-messages-every-day/)).",
+    ),
+    (
+        "Hours a day a user's app holds a connection",
+        online_hours_per_day,
+        "Time in the app (WhatsApp users average well under an hour a day) plus the seconds a phone keeps the "
+        "socket after the app goes to the background; desktop clients are counted in the devices below.",
+    ),
+    (
+        "Sessions per user a day",
+        sessions_per_user_per_day,
+        "People open a messenger a few minutes at a time, many times a day.",
+    ),
+    (
+        "Devices per user",
+        devices_per_user,
+        "Every user has a phone; about half also link a desktop or web client (WhatsApp allows four linked devices).",
+    ),
+    (
+        "Devices connected per online user",
+        devices_connected_per_online_user,
+        "Usually only the phone; a desktop client is open at the same time for one user in five.",
+    ),
+    ("Contacts per user on the service", contacts_per_user, "The people whose presence a user could be shown."),
+    (
+        "Messages sent per user a day",
+        messages_sent_per_user_per_day,
+        "WhatsApp's 55 billion messages a day over 1 billion daily users (2017, same source), rounded down.",
+    ),
+    ("Messages sent to groups", group_message_share, "A guess: family and friends' groups carry a large share."),
+    (
+        "Members of the average group written to",
+        group_members_average,
+        "Weighted by messages: busy groups are family, friends and small teams, not crowds.",
+    ),
+    (
+        "Largest group allowed",
+        group_member_limit,
+        "A product limit we choose; WhatsApp's is 1,024. It bounds the fan-out of any one message.",
+    ),
+    ("Conversations per user", conversations_per_user, "One-to-one chats and groups with any history; most are quiet."),
+    ("Groups per user", groups_per_user, "Family, friends, school, work, a few neighborhood or hobby groups."),
+    (
+        "Stored text per message",
+        message_text_bytes,
+        "Most messages are a few words; UTF-8 emoji take 4 bytes; a long tail of pasted text.",
+    ),
+    (
+        "Messages covered by one receipt",
+        messages_per_receipt_batch,
+        "Messages arrive and are read in bursts; one 'read up to' covers the burst.",
+    ),
+    (
+        "Users watching a given user's presence",
+        presence_viewers_per_user,
+        "Presence shows only in an open chat's header, so few people are looking at any moment.",
+    ),
+    (
+        "Device deliveries that find the device connected",
+        delivered_live_share,
+        "Far more than the share of devices online at any moment: replies come while both people are in the chat.",
+    ),
+    (
+        "Messages per push notification",
+        messages_per_push,
+        "A notification collapses a burst from one conversation; muted chats send none.",
+    ),
+    (
+        "Messages with a photo",
+        photo_share,
+        "4.5 billion photos in 55 billion messages a day (WhatsApp, 2017, same source).",
+    ),
+    ("Stored bytes per photo", photo_stored_bytes, "Resized and compressed by the sending client, plus a thumbnail."),
+    ("Messages with a video", video_share, "1 billion videos in 55 billion messages a day (same source), rounded up."),
+    ("Stored bytes per video", video_stored_bytes, "A short clip, compressed by the client before upload."),
+    ("Messages that are voice notes", voice_share, "A guess; voice notes are common in some markets."),
+    ("Stored bytes per voice note", voice_stored_bytes, "Fifteen seconds of Opus at 16 kbit/s."),
+    (
+        "Media downloaded by a recipient device",
+        media_download_share,
+        "Auto-download is often off on mobile data and in muted groups; the rest download.",
+    ),
+    (
+        "Days media stays on the server",
+        media_retention_days,
+        "Long enough for every device to fetch it; keeping it for years would cost exabytes (step 2).",
+    ),
+    (
+        "Media downloads served by the CDN",
+        cdn_hit_ratio,
+        "Lower than for public media: a photo in a one-to-one chat is fetched once or twice.",
+    ),
+    (
+        "Years of message history kept",
+        retention_years,
+        "History is kept until deleted; we plan the store for this horizon.",
+    ),
+    ("Copies of message data", message_copies, "Three replicas, one per zone."),
+    (
+        "Media storage overhead",
+        media_storage_overhead,
+        "Erasure coding, e.g. 6 data + 3 parity fragments, instead of three full copies.",
+    ),
+    (
+        "How long client message IDs are remembered",
+        dedupe_window,
+        "A phone can queue a message offline for days, then retry it.",
+    ),
+    (
+        "Peak-to-average traffic",
+        peak_to_average,
+        "Users span time zones, which flattens the daily curve; holidays go higher (step 7).",
+    ),
+    (
+        "Heartbeat interval",
+        heartbeat_interval,
+        "Short enough to keep mobile carriers' NAT mappings alive and notice a dead socket within a minute.",
+    ),
+    (
+        "Memory per idle connection",
+        memory_per_connection,
+        "Kernel socket buffers, TLS state and our session state; idle sockets keep little buffered.",
+    ),
+    ("Memory for connections per server", connection_server_memory, "A 96 GB machine, leaving room for the rest."),
+    (
+        "Open files per process",
+        file_descriptor_limit,
+        "Linux's default ceiling for `ulimit -n` (`fs.nr_open`); raisable, so not the real limit.",
+    ),
+    (
+        "Connections planned per server",
+        connections_per_server,
+        "Far below memory and descriptor limits (WhatsApp ran 2 to 3 million, "
+        "[FreeBSD Foundation](https://freebsdfoundation.org/testimonial/whatsapp/)); "
+        "chosen to bound what one crash drops.",
+    ),
+    (
+        "Reconnections one server accepts a second",
+        reconnects_per_server_per_second,
+        "TLS handshake, token check, registry write and a sync query each; a conservative budget.",
+    ),
+    (
+        "Messages one chat server sequences a second",
+        messages_per_chat_server_per_second,
+        "Each costs a conditional write and a few lookups, mostly waiting on the network.",
+    ),
+    (
+        "Frames one connection server handles a second",
+        frames_per_connection_server_per_second,
+        "Decode, check, forward; used only by the estimator's simpler model.",
+    ),
+    (
+        "Writes one database node takes a second",
+        store_writes_per_node_per_second,
+        "Small rows on NVMe with a log-structured engine, leaving room for compaction.",
+    ),
+    (
+        "Usable disk per database server",
+        storage_per_database_server,
+        "Fast SSDs, filled to about half so compaction and repairs have room.",
+    ),
+    (
+        "Operations per in-memory registry node a second",
+        registry_ops_per_node_per_second,
+        "A single in-memory key-value process without pipelining.",
+    ),
+    ("Availability zones", zones, "Every tier runs in three zones and must survive losing one."),
+    (
+        "Conversation shards",
+        conversation_shards,
+        "Units of ownership leased to chat servers: many per server, so a failover moves small pieces.",
+    ),
+    (
+        "Latency of a conditional write",
+        conditional_write_latency,
+        "One round trip to the partition's leader and its replication within the region.",
+    ),
+    (
+        "Client message IDs a chat server keeps in memory",
+        recent_ids_in_memory,
+        "Ten minutes covers nearly every retry; older ones fall back to the table.",
+    ),
+    (
+        "Window clients spread reconnections over",
+        reconnect_jitter_window,
+        "Random delay before reconnecting after a server drops them, so they do not arrive at once.",
+    ),
+    (
+        "Grace before a user is shown offline",
+        presence_offline_grace,
+        "Longer than the reconnect jitter window, so a dropped socket does not flicker the user's status.",
+    ),
+    (
+        "Messages a second in a hot group",
+        hot_group_messages_per_second,
+        "A full group during a live event: ten members typing at once.",
+    ),
+]
+
+# Other snippets import this module for its values; run on its own (or by the docs build),
+# it prints the table.
+if __name__ != "chat_assumptions":
+    print(markdown_table(("Assumption", "Value", "Why"), TABLE))

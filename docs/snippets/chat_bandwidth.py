@@ -1,0 +1,49 @@
+"""Chat service worked example: bytes a second in and out, text against media."""
+
+from chat_assumptions import cdn_hit_ratio, media_download_share, peak_to_average
+from chat_connections import heartbeats_per_second_peak
+from chat_data_model import message_row_bytes
+from chat_storage import media_bytes_per_message
+from chat_traffic import deliveries_per_second, device_deliveries_per_message, messages_per_second
+
+from sdw.estimation import bandwidth, markdown_table, size, times
+
+# A message on the wire is about the size of its row: body, IDs and framing.
+text_ingress = bandwidth(messages_per_second * message_row_bytes)
+text_egress = bandwidth(deliveries_per_second * message_row_bytes)
+
+# Media goes up once to the object store and comes down to each recipient device that fetches it.
+media_ingress = bandwidth(messages_per_second * media_bytes_per_message)
+media_egress = bandwidth(
+    messages_per_second * media_bytes_per_message * device_deliveries_per_message * media_download_share
+)
+media_egress_peak = bandwidth(media_egress * peak_to_average, peak=True)
+media_origin_egress = bandwidth(media_egress * (1 - cdn_hit_ratio))
+media_over_text_egress = times(media_egress / text_egress)
+
+# Heartbeats: a WebSocket ping and its pong, each about 80 bytes with TLS, TCP and IP headers.
+heartbeat_frame_bytes = size(80)
+heartbeat_bandwidth_peak = bandwidth(heartbeats_per_second_peak * 2 * heartbeat_frame_bytes, peak=True)
+
+if __name__ != "chat_bandwidth":
+    print(
+        markdown_table(
+            ("Traffic", "In (average)", "Out (average)"),
+            [
+                ("Message text, through the chat servers", text_ingress, text_egress),
+                ("Media, through the object store and CDN", media_ingress, media_egress),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Media out at peak", media_egress_peak),
+                ("Media out served by the origin (CDN misses)", media_origin_egress),
+                ("Media out per byte of text out", media_over_text_egress),
+                ("Heartbeats, both ways, at peak", heartbeat_bandwidth_peak),
+            ],
+        )
+    )

@@ -1,0 +1,112 @@
+"""Chat service worked example: the bytes in each row, field by field, and partition sizes."""
+
+from chat_assumptions import message_text_bytes, photo_share, video_share, voice_share
+
+from sdw.estimation import markdown_table, size
+
+# Every row in the wide-column store also pays for its key, a timestamp and lengths in the
+# on-disk format: about 30 bytes beyond the fields, before compression.
+ROW_OVERHEAD = 30
+
+# Messages, keyed by (conversation_id, seq): the body is stored once, whoever reads it.
+MEDIA_SHARE = photo_share + video_share + voice_share
+MESSAGE_FIELDS = [
+    ("conversation_id", 8, "random 64-bit ID; first half of the key"),
+    ("seq", 8, "per-conversation sequence number; second half of the key"),
+    ("sender_id", 8, "user ID"),
+    ("sender_device_id", 4, "which of the sender's devices"),
+    ("client_message_id", 16, "UUID the client chose, for de-duplication"),
+    ("server_time", 8, "when the chat server accepted it"),
+    ("kind", 1, "text, media, system event"),
+    ("flags", 1, "edited, deleted, forwarded"),
+    ("reply_to_seq", 8, "quoted message, if any (stored as 0 if none)"),
+    ("body", float(message_text_bytes), "UTF-8 text, average"),
+    ("media_ref", 80 * MEDIA_SHARE, "media ID, type, size, dimensions, blur hash: 80 bytes on a media message"),
+    ("row overhead", ROW_OVERHEAD, "key, timestamp and lengths on disk"),
+]
+message_row_bytes = size(sum(b for _, b, _ in MESSAGE_FIELDS))
+
+# A member's view of a conversation, keyed by (user_id, conversation_id): the chat list and sync.
+USER_CONVERSATION_FIELDS = [
+    ("user_id", 8, "first half of the key"),
+    ("conversation_id", 8, "second half of the key"),
+    ("last_seq", 8, "newest message; updated on every message"),
+    ("read_seq", 8, "this user's read watermark, for unread counts"),
+    ("last_activity", 8, "to sort the chat list"),
+    ("flags", 1, "muted, pinned, archived"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+user_conversation_row_bytes = size(sum(b for _, b, _ in USER_CONVERSATION_FIELDS))
+
+# The conversation's view of a member, keyed by (conversation_id, user_id): fan-out and receipts.
+MEMBER_FIELDS = [
+    ("conversation_id", 8, "first half of the key"),
+    ("user_id", 8, "second half of the key"),
+    ("role", 1, "member, admin"),
+    ("joined_seq", 8, "history starts here for this member"),
+    ("delivered_seq", 8, "delivered watermark"),
+    ("read_seq", 8, "read watermark"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+member_row_bytes = size(sum(b for _, b, _ in MEMBER_FIELDS))
+
+# Client message IDs seen recently, keyed by (conversation_id, client_message_id), with a TTL.
+DEDUPE_FIELDS = [
+    ("conversation_id", 8, ""),
+    ("client_message_id", 16, ""),
+    ("seq", 8, "what the first attempt got"),
+    ("expiry", 4, "time to live"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+dedupe_row_bytes = size(sum(b for _, b, _ in DEDUPE_FIELDS))
+
+# The session registry, in memory: which connection server holds each device's socket.
+SESSION_FIELDS = [
+    ("user_id", 8, "key"),
+    ("device_id", 4, "field within the key"),
+    ("server_id", 4, "connection server"),
+    ("connection_epoch", 8, "fences a stale entry after a reconnect"),
+    ("connected_at", 8, "also gives 'last seen' on disconnect"),
+    ("in-memory overhead", 48, "hash entry, pointers, allocator"),
+]
+session_entry_bytes = size(sum(b for _, b, _ in SESSION_FIELDS))
+
+# Devices: where to push, and each device's public identity key (needed for end-to-end encryption).
+DEVICE_FIELDS = [
+    ("user_id", 8, ""),
+    ("device_id", 4, ""),
+    ("platform", 1, "iOS, Android, desktop, web"),
+    ("push_token", 160, "APNs or FCM token"),
+    ("identity_key", 32, "public key; unused until end-to-end encryption"),
+    ("last_sync", 8, ""),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+device_row_bytes = size(sum(b for _, b, _ in DEVICE_FIELDS))
+
+# Largest conversation partition: rows are sorted by (conversation_id, seq) and the store splits a
+# range when it grows, so even a busy group's history spreads over servers; this is what one
+# year of a group writing a message a minute, all day, adds.
+busy_group_messages_per_year = 60 * 24 * 365
+busy_group_bytes_per_year = size(busy_group_messages_per_year * message_row_bytes)
+
+
+def table(fields: list[tuple[str, float, str]]) -> str:
+    return markdown_table(("Field", "Bytes", "Note"), [(n, size(b), note) for n, b, note in fields])
+
+
+if __name__ != "chat_data_model":
+    ROWS = [
+        ("Message", MESSAGE_FIELDS, message_row_bytes),
+        ("UserConversation", USER_CONVERSATION_FIELDS, user_conversation_row_bytes),
+        ("ConversationMember", MEMBER_FIELDS, member_row_bytes),
+        ("RecentClientId", DEDUPE_FIELDS, dedupe_row_bytes),
+        ("Session (in memory)", SESSION_FIELDS, session_entry_bytes),
+        ("Device", DEVICE_FIELDS, device_row_bytes),
+    ]
+    print(markdown_table(("Row", "Bytes"), [(title, total) for title, _, total in ROWS]))
+    print()
+    for title, fields, total in ROWS:
+        print(f"**{title}**: {total} per row\n")
+        print(table(fields))
+        print()
+    print(f"A group writing a message a minute all year adds {busy_group_bytes_per_year}.")

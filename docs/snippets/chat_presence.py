@@ -1,0 +1,65 @@
+"""Chat service worked example: presence as a load, and what fanning it out would cost."""
+
+import math
+
+from chat_assumptions import (
+    contacts_per_user,
+    daily_active_users,
+    devices_connected_per_online_user,
+    peak_to_average,
+    presence_viewers_per_user,
+    registry_ops_per_node_per_second,
+    sessions_per_user_per_day,
+    zones,
+)
+from chat_connections import heartbeats_per_second_peak, online_share_peak
+from chat_traffic import member_updates_per_message, messages_per_second_peak
+
+from sdw.estimation import SECONDS_PER_DAY, count, markdown_table, peak, per_second, times
+
+# A user goes online and offline once per session.
+presence_changes_per_second = per_second(daily_active_users * sessions_per_user_per_day * 2 / SECONDS_PER_DAY)
+presence_changes_per_second_peak = peak(presence_changes_per_second * peak_to_average)
+
+# Option 1: tell every contact who is online.
+presence_fanout_all_contacts_peak = peak(presence_changes_per_second_peak * contacts_per_user * online_share_peak)
+# Option 2: tell only the users who are looking (they subscribed when they opened the chat).
+presence_fanout_subscribed_peak = peak(presence_changes_per_second_peak * presence_viewers_per_user)
+presence_fanout_saving = times(presence_fanout_all_contacts_peak / presence_fanout_subscribed_peak)
+
+# The session registry doubles as the presence store: it is written when a device connects or
+# disconnects, never on a heartbeat, and read to route every message.
+registry_writes_per_second_peak = peak(presence_changes_per_second_peak * devices_connected_per_online_user)
+registry_reads_per_second_peak = peak(messages_per_second_peak * member_updates_per_message)
+heartbeat_writes_avoided = times(heartbeats_per_second_peak / registry_writes_per_second_peak)
+registry_nodes = count(
+    math.ceil(
+        (registry_writes_per_second_peak + registry_reads_per_second_peak)
+        * zones
+        / (zones - 1)
+        / registry_ops_per_node_per_second
+    )
+)
+
+if __name__ != "chat_presence":
+    print(
+        markdown_table(
+            ("Figure", "Average", "Peak"),
+            [("Presence changes (online or offline)", presence_changes_per_second, presence_changes_per_second_peak)],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Fan-out to every online contact, peak", presence_fanout_all_contacts_peak),
+                ("Fan-out to subscribed viewers only, peak", presence_fanout_subscribed_peak),
+                ("Saving from subscriptions", presence_fanout_saving),
+                ("Registry writes (connect, disconnect), peak", registry_writes_per_second_peak),
+                ("Registry reads (routing), peak", registry_reads_per_second_peak),
+                ("Heartbeats per registry write, if heartbeats wrote", heartbeat_writes_avoided),
+                ("Registry nodes, with zone headroom", registry_nodes),
+            ],
+        )
+    )

@@ -1,0 +1,43 @@
+"""Chat service worked example: delivered and read receipts, per message or as watermarks."""
+
+from chat_assumptions import (
+    devices_per_user,
+    group_members_average,
+    group_message_share,
+    messages_per_receipt_batch,
+    peak_to_average,
+)
+from chat_traffic import messages_per_second, messages_per_second_peak, recipient_users_per_message
+
+from sdw.estimation import count, fraction, markdown_table, peak, per_second, times
+
+# Two receipts (delivered, read) per recipient user per message, if each is its own record.
+receipts_per_message = count(recipient_users_per_message * 2)
+receipts_per_second = per_second(messages_per_second * receipts_per_message)
+receipts_per_second_peak = peak(receipts_per_second * peak_to_average)
+group_receipt_share = fraction(group_message_share * (group_members_average - 1) * 2 / receipts_per_message)
+
+# Watermarks: a member's row says "delivered up to seq N, read up to seq M"; one overwrite covers
+# a whole burst, and no row is kept per message.
+watermark_writes_per_second_peak = peak(receipts_per_second_peak / messages_per_receipt_batch)
+watermark_saving = times(receipts_per_second_peak / watermark_writes_per_second_peak)
+
+# What the sender's devices are told. One-to-one: each watermark move. Groups: only when every
+# member has passed the message ("delivered to all", "read by all"); per-member detail on request.
+receipt_frames_per_second_peak = peak(messages_per_second_peak * 2 / messages_per_receipt_batch * devices_per_user)
+
+if __name__ != "chat_receipts":
+    print(
+        markdown_table(
+            ("Receipts", "Value"),
+            [
+                ("Per message, one record per recipient and kind", receipts_per_message),
+                ("A second, average, one record each", receipts_per_second),
+                ("A second, peak, one record each", receipts_per_second_peak),
+                ("Share of those from groups", group_receipt_share),
+                ("Watermark writes a second, peak", watermark_writes_per_second_peak),
+                ("Fewer writes with watermarks", watermark_saving),
+                ("Receipt frames to senders' devices a second, peak", receipt_frames_per_second_peak),
+            ],
+        )
+    )

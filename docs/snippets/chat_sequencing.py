@@ -1,0 +1,72 @@
+"""Chat service worked example: sequencing per conversation, de-duplication and group fan-out."""
+
+import math
+
+from chat_assumptions import (
+    conditional_write_latency,
+    conversation_shards,
+    daily_active_users,
+    devices_connected_per_online_user,
+    devices_per_user,
+    group_member_limit,
+    group_members_average,
+    group_message_share,
+    groups_per_user,
+    peak_to_average,
+    recent_ids_in_memory,
+    sessions_per_user_per_day,
+)
+from chat_traffic import chat_servers, messages_per_second_peak
+
+from sdw.estimation import SECONDS_PER_DAY, count, markdown_table, peak, per_second, size, times
+
+# Ownership: conversations hash to shards; each shard is leased to one chat server at a time.
+shards_per_chat_server = count(math.ceil(conversation_shards / chat_servers))
+# One conditional write in flight per conversation; messages that arrive meanwhile join the next
+# batch. So a conversation is never limited to fewer writes a second than this:
+batches_per_conversation_per_second = per_second(1 / conditional_write_latency)
+
+# Recent client message IDs in each chat server's memory: ID, seq and map overhead.
+recent_id_entry_bytes = size(64)
+recent_ids_per_server = size(messages_per_second_peak * recent_ids_in_memory * recent_id_entry_bytes / chat_servers)
+
+# Group fan-out, the largest group allowed: one message reaches this many devices.
+largest_group_deliveries = count((group_member_limit - 1) * devices_per_user + (devices_per_user - 1))
+
+# Fan-out on write updates every member's conversation row. Fan-out on read would skip the group
+# part of that and make every sync read the head of each of the user's groups instead.
+group_member_updates_per_second_peak = peak(messages_per_second_peak * group_message_share * group_members_average)
+syncs_per_second_peak = peak(
+    daily_active_users
+    * sessions_per_user_per_day
+    * devices_connected_per_online_user
+    / SECONDS_PER_DAY
+    * peak_to_average
+)
+group_head_reads_per_second_peak = peak(syncs_per_second_peak * groups_per_user)
+read_over_write = times(group_head_reads_per_second_peak / group_member_updates_per_second_peak)
+
+if __name__ != "chat_sequencing":
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Shards per chat server", shards_per_chat_server),
+                ("Write batches a conversation can commit a second", batches_per_conversation_per_second),
+                ("Recent client IDs held per chat server", recent_ids_per_server),
+                ("Devices one message reaches in the largest group", largest_group_deliveries),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Group fan-out, at peak", "Value"),
+            [
+                ("On write: member rows updated a second for group messages", group_member_updates_per_second_peak),
+                ("Syncs (device connects) a second", syncs_per_second_peak),
+                ("On read: group heads read a second by those syncs", group_head_reads_per_second_peak),
+                ("Reads on read per write saved", read_over_write),
+            ],
+        )
+    )

@@ -1,0 +1,25 @@
+"""Chat service worked example: a rough count of servers, tier by tier."""
+
+from chat_connections import connection_servers, connections_peak, zone_headroom
+from chat_presence import registry_nodes
+from chat_storage import database_nodes_for_writes, database_nodes_year_one, store_writes_per_second_peak
+from chat_traffic import chat_servers, messages_per_second_peak
+
+from sdw.estimation import count, markdown_table
+
+database_nodes = count(max(database_nodes_for_writes, database_nodes_year_one))
+total_servers = count(connection_servers + chat_servers + registry_nodes + database_nodes)
+
+if __name__ != "chat_servers":
+    print(
+        markdown_table(
+            ("Tier", "Sized by", "Servers"),
+            [
+                ("Connection servers", f"{connections_peak} connections at peak × {zone_headroom}", connection_servers),
+                ("Chat servers", f"{messages_per_second_peak} messages at peak × {zone_headroom}", chat_servers),
+                ("Session registry", "lookups and connects at peak × zone headroom", registry_nodes),
+                ("Message database", f"{store_writes_per_second_peak} writes at peak, three copies", database_nodes),
+                ("Total", "", total_servers),
+            ],
+        )
+    )

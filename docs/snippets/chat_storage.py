@@ -1,0 +1,132 @@
+"""Chat service worked example: bytes stored per day, per user per year, and over the horizon."""
+
+import math
+
+from chat_assumptions import (
+    conversations_per_user,
+    daily_active_users,
+    dedupe_window,
+    devices_per_user,
+    media_retention_days,
+    media_storage_overhead,
+    message_copies,
+    messages_sent_per_user_per_day,
+    photo_share,
+    photo_stored_bytes,
+    retention_years,
+    storage_per_database_server,
+    store_writes_per_node_per_second,
+    video_share,
+    video_stored_bytes,
+    voice_share,
+    voice_stored_bytes,
+)
+from chat_connections import connections_peak
+from chat_data_model import (
+    dedupe_row_bytes,
+    device_row_bytes,
+    member_row_bytes,
+    message_row_bytes,
+    session_entry_bytes,
+    user_conversation_row_bytes,
+)
+from chat_receipts import watermark_writes_per_second_peak
+from chat_traffic import member_updates_per_second_peak, messages_per_day, messages_per_second_peak
+
+from sdw.estimation import (
+    DAYS_PER_YEAR,
+    SECONDS_PER_DAY,
+    count,
+    markdown_table,
+    peak,
+    size,
+    size_per_day,
+    times,
+)
+
+days_kept = DAYS_PER_YEAR * retention_years
+
+# Messages: one row each, stored once per conversation, three copies.
+message_bytes_per_day = size_per_day(messages_per_day * message_row_bytes)
+message_bytes_year_one = size(message_bytes_per_day * DAYS_PER_YEAR * message_copies)
+message_bytes_total = size(message_bytes_per_day * days_kept * message_copies)
+
+# Media: what an average message carries, kept on the server for a month, erasure coded.
+media_bytes_per_message = size(
+    photo_share * photo_stored_bytes + video_share * video_stored_bytes + voice_share * voice_stored_bytes
+)
+media_bytes_per_day = size_per_day(messages_per_day * media_bytes_per_message)
+media_bytes_kept = size(media_bytes_per_day * media_retention_days * media_storage_overhead)
+media_bytes_if_kept_for_horizon = size(media_bytes_per_day * days_kept * media_storage_overhead)
+media_over_text_per_day = times(media_bytes_per_day / message_bytes_per_day)
+
+# Per daily user per year: what their sent messages add, text and media.
+text_bytes_per_user_per_year = size(messages_sent_per_user_per_day * message_row_bytes * DAYS_PER_YEAR)
+media_bytes_per_user_per_year = size(messages_sent_per_user_per_day * media_bytes_per_message * DAYS_PER_YEAR)
+text_bytes_per_user_per_year_all_copies = size(text_bytes_per_user_per_year * message_copies)
+
+# Membership rows (both directions) and devices: snapshots, not daily streams.
+membership_bytes = size(
+    daily_active_users * conversations_per_user * (user_conversation_row_bytes + member_row_bytes) * message_copies
+)
+device_bytes = size(daily_active_users * devices_per_user * device_row_bytes * message_copies)
+# Client message IDs for the de-duplication window.
+dedupe_bytes = size(messages_per_day * dedupe_window / SECONDS_PER_DAY * dedupe_row_bytes * message_copies)
+# The session registry lives in memory: one entry per open connection at peak, three copies.
+session_registry_bytes = size(connections_peak * session_entry_bytes * message_copies)
+
+# Database nodes: enough disk for the data, and enough write capacity for the peak.
+store_writes_per_second_peak = peak(
+    messages_per_second_peak * 2 + member_updates_per_second_peak + watermark_writes_per_second_peak
+)
+database_nodes_for_writes = count(
+    math.ceil(store_writes_per_second_peak * message_copies / store_writes_per_node_per_second)
+)
+database_nodes_year_one = count(
+    math.ceil((message_bytes_year_one + membership_bytes + dedupe_bytes + device_bytes) / storage_per_database_server)
+)
+database_nodes_for_horizon = count(
+    math.ceil((message_bytes_total + membership_bytes + dedupe_bytes + device_bytes) / storage_per_database_server)
+)
+
+if __name__ != "chat_storage":
+    print(
+        markdown_table(
+            ("Data", "Per day (one copy)", "Kept, all copies"),
+            [
+                (f"Messages ({retention_years} years)", message_bytes_per_day, message_bytes_total),
+                (f"Media ({media_retention_days} days on the server)", media_bytes_per_day, media_bytes_kept),
+                ("Media, if kept for the whole horizon", media_bytes_per_day, media_bytes_if_kept_for_horizon),
+                ("Membership rows, both directions", "a snapshot", membership_bytes),
+                ("Devices", "a snapshot", device_bytes),
+                ("Recent client message IDs", "rolls over", dedupe_bytes),
+                ("Session registry (memory)", "live state", session_registry_bytes),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Per daily user per year", "Value"),
+            [
+                ("Message rows sent, one copy", text_bytes_per_user_per_year),
+                ("Message rows sent, all copies", text_bytes_per_user_per_year_all_copies),
+                ("Media sent (kept a month, not a year)", media_bytes_per_user_per_year),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Database nodes", "Value"),
+            [
+                (
+                    "Writes a second at peak (messages, client IDs, member rows, watermarks)",
+                    store_writes_per_second_peak,
+                ),
+                ("Nodes for the peak write rate, all copies", database_nodes_for_writes),
+                ("Nodes for the first year's data", database_nodes_year_one),
+                (f"Nodes for {retention_years} years of data", database_nodes_for_horizon),
+            ],
+        )
+    )

@@ -1,0 +1,73 @@
+"""Chat service worked example: messages, deliveries to devices, and push notifications."""
+
+import math
+
+from chat_assumptions import (
+    daily_active_users,
+    delivered_live_share,
+    devices_per_user,
+    group_members_average,
+    group_message_share,
+    messages_per_chat_server_per_second,
+    messages_per_push,
+    messages_sent_per_user_per_day,
+    peak_to_average,
+    zones,
+)
+
+from sdw.estimation import SECONDS_PER_DAY, count, markdown_table, peak, per_day, per_second, times
+
+# Messages sent: the only writes users make on purpose.
+messages_per_day = per_day(daily_active_users * messages_sent_per_user_per_day)
+messages_per_second = per_second(messages_per_day / SECONDS_PER_DAY)
+messages_per_second_peak = peak(messages_per_second * peak_to_average)
+
+# Who receives a message: one person in a one-to-one chat, everyone but the sender in a group.
+recipient_users_per_message = count((1 - group_message_share) * 1 + group_message_share * (group_members_average - 1))
+# Every device of every recipient, plus the sender's own other devices (the same chat on a laptop).
+device_deliveries_per_message = count(recipient_users_per_message * devices_per_user + (devices_per_user - 1))
+deliveries_per_second = per_second(messages_per_second * device_deliveries_per_message)
+deliveries_per_second_peak = peak(deliveries_per_second * peak_to_average)
+deliveries_per_message_sent = times(device_deliveries_per_message)
+
+# Every member's conversation row (last sequence number) is updated: the recipients and the sender.
+member_updates_per_message = count(recipient_users_per_message + 1)
+member_updates_per_second_peak = peak(messages_per_second_peak * member_updates_per_message)
+
+# Live deliveries go down an open socket. A recipient whose phone is not connected gets a push
+# notification on the phone (linked desktops sync when opened), one per burst of messages.
+live_deliveries_per_second_peak = peak(deliveries_per_second_peak * delivered_live_share)
+pushes_per_second = per_second(
+    messages_per_second * recipient_users_per_message * (1 - delivered_live_share) / messages_per_push
+)
+pushes_per_second_peak = peak(pushes_per_second * peak_to_average)
+
+# Chat servers: they sequence and route every message; room to lose a zone.
+chat_servers = count(math.ceil(messages_per_second_peak * zones / (zones - 1) / messages_per_chat_server_per_second))
+
+if __name__ != "chat_traffic":
+    print(
+        markdown_table(
+            ("Figure", "Average", "Peak"),
+            [
+                ("Messages sent", messages_per_second, messages_per_second_peak),
+                ("Deliveries to devices", deliveries_per_second, deliveries_per_second_peak),
+                ("Push notifications", pushes_per_second, pushes_per_second_peak),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Messages a day", messages_per_day),
+                ("Recipients per message (users)", recipient_users_per_message),
+                ("Deliveries per message (devices)", deliveries_per_message_sent),
+                ("Member rows updated per message", member_updates_per_message),
+                ("Member-row updates a second at peak", member_updates_per_second_peak),
+                ("Deliveries down an open socket a second at peak", live_deliveries_per_second_peak),
+                ("Chat servers, with zone headroom", chat_servers),
+            ],
+        )
+    )
