@@ -26,7 +26,12 @@
   "use strict";
   var script = document.currentScript;
   var SITE = script.getAttribute("data-site-root");
-  var SECTIONS = JSON.parse(script.getAttribute("data-sections"));
+  // The site's top-level folders (workflow, ...), from its pages' addresses, and the 404 page.
+  var SECTIONS = ["404.html"];
+  script.getAttribute("data-pages").split(/\s+/).forEach(function (page) {
+    var folder = page.split("/")[0];
+    if (page.indexOf("/") > 0 && SECTIONS.indexOf(folder) < 0) SECTIONS.push(folder);
+  });
   var PALETTE = ".__palette";
   var path = location.pathname;
 
