@@ -123,6 +123,7 @@ class Recorder:
 
     def __init__(self, page, origin: str) -> None:
         self.origin, self.console, self.problems = origin, [], []
+        self.missing_pages: set[str] = set()  # addresses served the 404 page, with status 404
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
         page.on("requestfailed", self._failed)
@@ -131,6 +132,11 @@ class Recorder:
 
     def _console(self, message) -> None:
         self.console.append(f"{message.type}: {message.text}")
+        # Chromium logs a page served with status 404 as an error at the page's own address: that
+        # is the document's own status, allowed below, not an error of the page.
+        own_status = message.text.startswith("Failed to load resource: the server responded with a status of 404")
+        if own_status and message.location.get("url") in self.missing_pages:
+            return
         if message.type == "error":
             self.problems.append(f"console error: {message.text}")
 
@@ -147,7 +153,9 @@ class Recorder:
 
     def _response(self, response) -> None:
         # The 404 page is served with status 404 on purpose; anything else must succeed.
-        if response.status >= 400 and not (response.request.resource_type == "document" and response.status == 404):
+        if response.request.resource_type == "document" and response.status == 404:
+            self.missing_pages.add(response.url)
+        elif response.status >= 400:
             self.problems.append(f"HTTP {response.status}: {response.url}")
 
 
