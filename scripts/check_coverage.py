@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Check that the site covers the workflow: every step, in order, with its skeleton and example.
 
-Reads data/steps.yml (the one source of truth for the steps) and mkdocs.yml, then
-checks, without building the site:
+Reads data/steps.yml and data/examples.yml (the one source of truth for the steps and the
+worked examples) and mkdocs.yml, then checks, without building the site:
 
   - steps.yml numbers the steps 0, 1, 2... once each, and each step page exists;
-  - each step page and each Twitter example page is in `nav` exactly once, in step order;
+  - each step page, and each example's page for each step 1 to 7, is in `nav` exactly once, in
+    step order, with the example's 45-minute page;
   - each step page's H1 is "Step N: <title>" and its H2 headings include the skeleton, in order;
-  - each key question listed for a step appears, word for word, on its page;
-  - each step page links to its example page from "Worked example", and the example links back;
+  - each key question listed for a step appears, word for word, on its page, and each example's
+    own questions on that example's page for the step;
+  - each step page's "Worked example" section generates the links to every example's page for
+    the step (<!-- md:worked-examples -->), and each example page links back to its step page;
   - no page in docs/ is left out of `nav` unless `not_in_nav` or `exclude_docs` says so;
   - every Mermaid block is non-empty, starts with a known diagram type and holds no HTML tags.
 
@@ -44,6 +47,8 @@ except ModuleNotFoundError as missing:  # run outside the project's environment
     raise SystemExit(2) from None
 
 STEPS_FILE = "data/steps.yml"
+EXAMPLES_FILE = "data/examples.yml"
+WORKED_EXAMPLES = "<!-- md:worked-examples -->"  # generates the links to every example's page
 # The diagram types Mermaid 11 recognises (the first word of a diagram).
 MERMAID_TYPES = (
     "architecture-beta",
@@ -256,6 +261,51 @@ def load_steps(path: Path, report: Report) -> tuple[list[str], list[Step]]:
     return skeleton, steps
 
 
+@dataclass
+class Example:
+    name: str
+    line: int
+    pages: dict[int, tuple[str, int]]  # step number -> (page, line in examples.yml)
+    interview: tuple[str, int] | None
+    questions: dict[int, list[tuple[str, int]]]
+
+
+def load_examples(path: Path, steps: list[Step], report: Report) -> list[Example]:
+    where = EXAMPLES_FILE
+    node = _get(_compose(path), "examples")
+    if not isinstance(node, yaml.SequenceNode):
+        raise SetupError(f"{where}: needs an `examples` list")
+    numbers = [step.number for step in steps if step.number > 0]
+    examples: list[Example] = []
+    for item in node.value:
+        line = item.start_mark.line + 1
+        name = _scalar(_get(item, "name")) if isinstance(item, yaml.MappingNode) else None
+        if not name:
+            raise SetupError(f"{where}:{line}: each example needs a `name`")
+        pages_node, questions_node = _get(item, "pages"), _get(item, "questions")
+        pages: dict[int, tuple[str, int]] = {}
+        interview = None
+        for key, value in getattr(pages_node, "value", []):
+            if key.value == "interview":
+                interview = (value.value, value.start_mark.line + 1)
+            elif key.value.isdigit():
+                pages[int(key.value)] = (value.value, value.start_mark.line + 1)
+        questions = {
+            int(key.value): [(q.value, q.start_mark.line + 1) for q in getattr(value, "value", [])]
+            for key, value in getattr(questions_node, "value", [])
+            if key.value.isdigit()
+        }
+        for number in numbers:
+            if number not in pages:
+                report.add(where, line, f"example '{name}' has no page for step {number}")
+            if not questions.get(number):
+                report.add(where, line, f"example '{name}' lists no questions for step {number}")
+        if interview is None:
+            report.add(where, line, f"example '{name}' has no 45-minute page (pages: interview:)")
+        examples.append(Example(name, line, pages, interview, questions))
+    return examples
+
+
 def check_nav(nav: list[tuple[str, int]], nav_line: int, wanted: list[tuple[str, str]], report: Report) -> None:
     """`wanted`: (page, label) pairs that must each be in nav once, in this order."""
     positions: dict[str, list[int]] = {}
@@ -333,15 +383,28 @@ def check_step_page(step: Step, page: Page, skeleton: list[str], report: Report)
         if _normalise(question) not in page_text:
             report.add(where, questions_line, f'key question missing: "{question}" (listed in {STEPS_FILE}:{line})')
 
-    if step.example:
+    if step.number > 0:
         section = _section_lines(h2, "Worked example", len(page.text.splitlines()))
-        targets = [_resolve(step.page, href) for line, href in page.links if section[0] <= line < section[1]]
-        if step.example not in targets:
+        lines = page.text.splitlines()[section[0] - 1 : section[1] - 1] if section[0] > 1 else []
+        if not any(WORKED_EXAMPLES in text for text in lines):
             report.add(
                 where,
                 section[0] if section[0] > 1 else 1,
-                f'"## Worked example" does not link to the example page {step.example}',
+                f'"## Worked example" does not hold {WORKED_EXAMPLES}, which links every example\'s page for this '
+                f"step (from {EXAMPLES_FILE})",
             )
+
+
+def check_example_page(example: Example, number: int, step: Step, page: Page, report: Report) -> None:
+    """An example's page for a step: it links back to the step page and asks the example's questions."""
+    where = f"docs/{page.path}"
+    h1_line = next((line for level, line, _ in page.headings if level == 1), 1)
+    if step.page not in {_resolve(page.path, href) for _, href in page.links}:
+        report.add(where, h1_line, f"does not link back to its step page {step.page}")
+    text = _normalise(page.text)
+    for question, line in example.questions.get(number, []):
+        if _normalise(question) not in text:
+            report.add(where, h1_line, f'example question missing: "{question}" (listed in {EXAMPLES_FILE}:{line})')
 
 
 def _section_lines(h2: list[tuple[int, str]], title: str, last_line: int) -> tuple[int, int]:
@@ -388,6 +451,7 @@ def run(root: Path) -> tuple[list[str], str]:
     config = _compose(root / "mkdocs.yml")
     docs_dir = root / (_scalar(_get(config, "docs_dir")) or "docs")
     skeleton, steps = load_steps(root / STEPS_FILE, report)
+    examples = load_examples(root / EXAMPLES_FILE, steps, report)
     nav_node = _get(config, "nav")
     nav = nav_entries(nav_node)
     nav_line = nav_node.start_mark.line if nav_node is not None else 1  # the `nav:` key's line
@@ -407,16 +471,29 @@ def run(root: Path) -> tuple[list[str], str]:
     for step in steps:
         if step.page not in pages:
             report.add(STEPS_FILE, step.line, f"step {step.number} page docs/{step.page} does not exist")
-        if step.example and step.example not in pages:
-            report.add(STEPS_FILE, step.line, f"step {step.number} example page docs/{step.example} does not exist")
     listed = {step.page for step in steps}
     for path in pages:
         if re.match(r"workflow/step-\d+", path) and path not in listed:
             report.add(f"docs/{path}", 1, f"looks like a step page but is not listed in {STEPS_FILE}")
     check_nav(nav, nav_line, [(s.page, f"step {s.number}") for s in steps], report)
-    check_nav(
-        nav, nav_line, [(s.example, f"example for step {s.number}") for s in steps if s.example and s.number], report
-    )
+    for example in examples:
+        for number, (page, line) in sorted(example.pages.items()):
+            if page not in pages:
+                report.add(
+                    EXAMPLES_FILE, line, f"example '{example.name}' step {number} page docs/{page} does not exist"
+                )
+        if example.interview and example.interview[0] not in pages:
+            report.add(
+                EXAMPLES_FILE,
+                example.interview[1],
+                f"example '{example.name}' 45-minute page docs/{example.interview[0]} does not exist",
+            )
+        wanted = [
+            (page, f"{example.name} example, step {number}") for number, (page, _) in sorted(example.pages.items())
+        ]
+        if example.interview:
+            wanted.append((example.interview[0], f"{example.name} example, 45 minutes"))
+        check_nav(nav, nav_line, wanted, report)
     nav_paths = {path for path, _ in nav}
     for path, line in nav:
         if path not in pages:
@@ -426,11 +503,12 @@ def run(root: Path) -> tuple[list[str], str]:
     for step in steps:
         if step.page in pages:
             check_step_page(step, pages[step.page], skeleton, report)
-        if step.example and step.number and step.example in pages:
-            example = pages[step.example]
-            if step.page not in {_resolve(step.example, href) for _, href in example.links}:
-                h1_line = next((line for level, line, _ in example.headings if level == 1), 1)
-                report.add(f"docs/{step.example}", h1_line, f"does not link back to its step page {step.page}")
+    for example in examples:
+        for number, (path, _) in sorted(example.pages.items()):
+            step = next((s for s in steps if s.number == number), None)
+            if step is None or path not in pages:
+                continue
+            check_example_page(example, number, step, pages[path], report)
 
     # Orphans and diagrams.
     for path in pages:
@@ -442,8 +520,11 @@ def run(root: Path) -> tuple[list[str], str]:
             )
     diagrams = sum(check_mermaid(page, report) for page in pages.values())
 
-    examples = sum(1 for s in steps if s.example and s.number)
-    counted = f"{len(steps)} step pages, {examples} example pages, {len(pages)} pages, {diagrams} Mermaid blocks"
+    example_pages = sum(len(example.pages) for example in examples)
+    counted = (
+        f"{len(steps)} step pages, {len(examples)} examples with {example_pages} step pages, {len(pages)} pages, "
+        f"{diagrams} Mermaid blocks"
+    )
     return report.problems, counted
 
 

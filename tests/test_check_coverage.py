@@ -33,7 +33,7 @@ def nav_line(root: Path, entry: str) -> int:
 def test_the_site_is_clean(site_copy: Path) -> None:
     code, lines = check(site_copy)
     assert (code, problems(lines)) == (0, [])
-    assert lines[-1].startswith("check_coverage: OK (8 step pages, 7 example pages, ")
+    assert lines[-1].startswith(f"check_coverage: OK (8 step pages, {len(EXAMPLES)} examples with 21 step pages, ")
 
 
 def test_help_explains_the_check() -> None:
@@ -154,30 +154,107 @@ def test_key_question_found_despite_emphasis_and_line_breaks(site_copy: Path) ->
     assert (code, problems(lines)) == (0, [])
 
 
+# The second example: every check applies to each example, not to Twitter alone.
+EXAMPLES = yaml.safe_load((ROOT / "data/examples.yml").read_text(encoding="utf-8"))["examples"]
+SECOND = EXAMPLES[1]
+
+
+def examples_line(text: str) -> int:
+    """The line of `text` in data/examples.yml."""
+    lines = (ROOT / "data/examples.yml").read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.strip() == text)
+
+
+def h1_line(path: Path) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith("# "))
+
+
 def test_example_page_does_not_link_back(site_copy: Path) -> None:
-    example = site_copy / "docs" / STEP[4]["example"]
+    page = SECOND["pages"][4]
+    example = site_copy / "docs" / page
     text = example.read_text(encoding="utf-8")
     # Every link to the step page, anchors included, now points elsewhere.
     pattern = re.escape(f"](../../{STEP[4]['page']}") + r"(#[^)]*)?\)"
     example.write_text(re.sub(pattern, "](../../index.md)", text), encoding="utf-8")
-    h1_line = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("# "))
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [f"docs/{page}:{h1_line(example)}: does not link back to its step page {STEP[4]['page']}"]
+
+
+def test_example_page_missing(site_copy: Path) -> None:
+    page = SECOND["pages"][3]
+    (site_copy / "docs" / page).unlink()
     code, lines = check(site_copy)
     assert code == 1
     assert problems(lines) == [
-        f"docs/{STEP[4]['example']}:{h1_line}: does not link back to its step page {STEP[4]['page']}"
+        f"data/examples.yml:{examples_line(f'3: {page}')}: example '{SECOND['name']}' step 3 page docs/{page} "
+        "does not exist",
+        f"mkdocs.yml:{nav_line(site_copy, page)}: nav: {page} does not exist in docs/",
     ]
 
 
-def test_step_page_does_not_link_to_its_example(site_copy: Path) -> None:
+def test_example_page_left_out_of_nav(site_copy: Path) -> None:
+    page, previous = SECOND["pages"][5], SECOND["pages"][4]
+    previous_line = nav_line(site_copy, previous)
+    replace_once(site_copy / "mkdocs.yml", f"          - {page}\n", "")
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        f"mkdocs.yml:{previous_line}: nav: {page} ({SECOND['name']} example, step 5) is missing; "
+        f"add it after {previous}",
+        f"docs/{page}:1: page is not in nav; add it to nav in mkdocs.yml, or to not_in_nav if only links reach it",
+    ]
+
+
+def test_example_pages_out_of_order_in_nav(site_copy: Path) -> None:
+    six, seven = SECOND["pages"][6], SECOND["pages"][7]
+    replace_once(
+        site_copy / "mkdocs.yml",
+        f"          - {six}\n          - {seven}\n",
+        f"          - {seven}\n          - {six}\n",
+    )
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        f"mkdocs.yml:{nav_line(site_copy, seven)}: nav: {seven} ({SECOND['name']} example, step 7) comes before "
+        f"{six} ({SECOND['name']} example, step 6); list them in step order",
+    ]
+
+
+def test_example_question_dropped(site_copy: Path) -> None:
+    question = SECOND["questions"][2][0]
+    page = site_copy / "docs" / SECOND["pages"][2]
+    text = page.read_text(encoding="utf-8")
+    assert question in text
+    page.write_text(text.replace(question, "A question worded otherwise?"), encoding="utf-8")
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        f'docs/{SECOND["pages"][2]}:{h1_line(page)}: example question missing: "{question}" '
+        f"(listed in data/examples.yml:{examples_line(f'- {question}')})"
+    ]
+
+
+def test_an_example_without_a_page_for_a_step(site_copy: Path) -> None:
+    name, page = SECOND["name"], SECOND["pages"][7]
+    replace_once(site_copy / "data/examples.yml", f"    7: {page}\n", "")
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        f"data/examples.yml:{examples_line(f'- name: {name}')}: example '{name}' has no page for step 7"
+    ]
+
+
+def test_step_page_does_not_generate_its_examples(site_copy: Path) -> None:
     page = site_copy / "docs" / STEP[5]["page"]
     text = page.read_text(encoding="utf-8")
-    link = f"../{STEP[5]['example']}"
-    page.write_text(text.replace(f"]({link})", "](../index.md)"), encoding="utf-8")
+    page.write_text(text.replace("<!-- md:worked-examples -->", ""), encoding="utf-8")
     line = text[: text.index("## Worked example")].count("\n") + 1
     code, lines = check(site_copy)
     assert code == 1
     assert problems(lines) == [
-        f'docs/{STEP[5]["page"]}:{line}: "## Worked example" does not link to the example page {STEP[5]["example"]}'
+        f'docs/{STEP[5]["page"]}:{line}: "## Worked example" does not hold <!-- md:worked-examples -->, which '
+        "links every example's page for this step (from data/examples.yml)"
     ]
 
 

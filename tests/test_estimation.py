@@ -7,14 +7,18 @@ running the code: a change to the module or to an assumption that moves a figure
 from __future__ import annotations
 
 import math
+import posixpath
+import re
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
-from conftest import SNIPPETS, mkdocs_build, replace_once, run
+from conftest import ROOT, SNIPPETS, mkdocs_build, replace_once, run
 
-from sdw import estimation
+from sdw import estimation, snippets
+from sdw.data import load_examples
 from sdw.estimation import estimate, exact, human, human_duration
 
 # --- Formatting ------------------------------------------------------------------------------
@@ -238,73 +242,65 @@ def test_each_snippet_runs_alone_and_imports_quietly(name: str) -> None:
     assert imported.returncode == 0 and imported.stdout == "", f"importing {name} must not print"
 
 
-# Twitter figures, worked out by hand from twitter_assumptions.py.
-PINNED = {
-    # 500M tweets a day / 86,400 = 5,787/s; x3 at peak = 17,361/s.
-    ("twitter_traffic", "tweets_per_second"): "5.79K/s",
-    ("twitter_traffic", "tweets_per_second_peak"): "17.4K/s",
-    # 250M users x 10 loads = 2.5B a day = 28,935/s; x 20 tweets = 578,704 tweets/s.
-    ("twitter_traffic", "timeline_loads_per_second"): "28.9K/s",
-    ("twitter_traffic", "tweet_views_per_second"): "579K/s",
-    # 500M tweets x 200 followers = 100B deliveries a day = 1,157,407/s.
-    ("twitter_traffic", "deliveries_per_second"): "1.16M/s",
-    ("twitter_traffic", "tweet_views_per_tweet"): "100×",
-    # (140 + 160) B x 500M = 150 GB a day; x 1,825 days x 3 copies = 821.25 TB.
-    ("twitter_storage", "tweet_bytes_per_day"): "150 GB/day",
-    ("twitter_storage", "tweet_bytes_total"): "821 TB",
-    # 50M photos x 500 KB + 5M videos x 15 MB = 25 + 75 TB a day; x 1,825 x 1.5 = 273.75 PB.
-    ("twitter_storage", "media_bytes_per_day"): "100 TB/day",
-    ("twitter_storage", "media_bytes_total"): "274 PB",
-    # 578,704 tweets/s: x 300 B = 173.6 MB/s; photos x 10% x 150 KB = 8.68 GB/s;
-    # videos x 1% x 1/3 x 5 MB = 9.65 GB/s; total 18.50 GB/s.
-    ("twitter_bandwidth", "total_egress"): "18.5 GB/s",
-    # 250M users x 800 entries x 24 B x 3 copies = 14.4 TB; / 100 GB = 144 servers.
-    ("twitter_cache", "timeline_cache_bytes"): "14.4 TB",
-    ("twitter_cache", "servers_for_memory"): "144",
-    # Peak requests 156,250/s x 1.5 / 1,000 = 234.4 -> 235; total 235 + 105 + 144 + 18
-    # (tweet cache: 1,736,111 lookups/s at peak / 100,000 = 17.4 -> 18).
-    ("twitter_servers", "api_servers"): "235",
-    ("twitter_servers", "total_servers"): "502",
-    # 100M followers / 3,472,222 deliveries a second = 28.8 s.
-    ("twitter_fanout", "celebrity_fanout_time"): "28.8 s",
-    # Grokking: 100M x (140 x 2 + 30) B = 31 GB a day; x 365 x 5 = 56.6 TB.
-    ("twitter_comparison", "grokking_text_per_day"): "31 GB/day",
-    ("twitter_comparison", "grokking_text_five_years"): "56.6 TB",
-    # Error budget over posts and home-timeline loads only: (500M + 2.5B) a day x 30 days
-    # = 90B requests; x 0.01% = 9M.
-    ("twitter_reliability", "failed_requests_allowed"): "9M",
-    # The record second against our average: 143,199 / 5,787 = 24.7; against Twitter's
-    # 2013 average of 5,700: 25.1.
-    ("twitter_traffic", "record_spike_over_our_average"): "24.7×",
-    ("reference_peaks", "twitter_2013_spike"): "25.1×",
-    # Losing one of three zones: 3 / 2 = 1.5x the peak's servers; of two: 2x.
-    ("step7_zone_headroom", "three_zone_headroom"): "1.5×",
-    ("step7_zone_headroom", "two_zone_headroom"): "2×",
-    # Reference machine: 16 cores x 60% / 2 ms = 4,800 reads/s, over our 1,000 = 4.8x;
-    # 16 x 60% x 81,000 GETs/s = 777,600, over our 100,000 = 7.78x.
-    ("twitter_assumptions", "api_server_margin"): "4.8×",
-    ("twitter_assumptions", "cache_server_margin"): "7.78×",
-    # The ten-input model on the Twitter preset: 20% x 2.5B loads x 20 x 300 B = 3 TB of cache;
-    # (17,361 + 86,806) peak requests / 1,000 = 104.2 -> 105 servers.
-    ("twitter_model", "model_cache_bytes"): "3 TB",
-    ("twitter_model", "model_servers"): "105",
-    # Primer: 15B tweets a month / 2.5M s = 6,000/s.
-    ("twitter_comparison", "primer_tweets_per_second"): "6K/s",
-}
+# --- Every worked example's figures, pinned by hand ---------------------------------------------
+#
+# tests/pins/NAME.yml holds, for the example NAME of data/examples.yml, each figure's printed value
+# with the hand arithmetic that reproduces it. The tests find the figures themselves: every
+# md:fig on the example's pages and in its entry in data/examples.yml must be pinned.
+
+PINS = ROOT / "tests" / "pins"
+FIGURE = re.compile(r"<!--\s*md:fig\s+(?P<figure>[\w]+\.[\w]+)\s*-->")
 
 
-@pytest.mark.parametrize(("snippet", "name"), list(PINNED), ids=lambda x: x if isinstance(x, str) else None)
-def test_twitter_figures_equal_hand_checked_values(snippet: str, name: str) -> None:
-    module = __import__(snippet)
-    assert str(getattr(module, name)) == PINNED[(snippet, name)]
+def example_pins(name: str) -> dict[str, str]:
+    path = PINS / f"{name.replace('-', '_')}.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def test_twitter_preset_is_the_worked_example() -> None:
+def cited_figures(example: dict) -> dict[str, str]:
+    """Every figure the example cites -> where (a page, or data/examples.yml)."""
+    cited: dict[str, str] = {}
+    folder = ROOT / "docs" / posixpath.dirname(example["pages"][1])
+    for page in sorted(folder.glob("*.md")):
+        for match in FIGURE.finditer(page.read_text(encoding="utf-8")):
+            cited.setdefault(match["figure"], page.relative_to(ROOT).as_posix())
+    for match in FIGURE.finditer(yaml.safe_dump(example)):
+        cited.setdefault(match["figure"], "data/examples.yml")
+    cited.update({figure: "data/examples.yml model_agrees" for figure in example.get("model_agrees", {}).values()})
+    return cited
+
+
+EXAMPLES = load_examples(ROOT)["examples"]
+ALL_PINS = [(e["name"], figure, value) for e in EXAMPLES for figure, value in example_pins(e["name"]).items()]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e["name"])
+def test_every_figure_an_example_cites_is_pinned(example: dict) -> None:
+    pins = example_pins(example["name"])
+    unpinned = [
+        f"{figure} (cited in {where})" for figure, where in cited_figures(example).items() if figure not in pins
+    ]
+    assert unpinned == [], f"pin these in tests/pins/{example['name'].replace('-', '_')}.yml, with the hand arithmetic"
+
+
+@pytest.mark.parametrize(("example", "figure", "value"), ALL_PINS, ids=lambda x: x if isinstance(x, str) else None)
+def test_example_figures_equal_hand_checked_values(example: str, figure: str, value: str) -> None:
+    snippet, name = figure.split(".")
+    assert str(getattr(snippets.load(snippet), name)) == value
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e["name"])
+def test_each_preset_is_its_examples_model(example: dict) -> None:
+    """The estimator's preset is derived from the example's assumptions: the simpler model gives
+    the same figures where it models the same thing (the page says why the others differ)."""
     from sdw.presets import presets
 
-    result = estimate(presets()["twitter"]["inputs"])
-    assert human(result["write_qps_avg"], "/s") == PINNED[("twitter_traffic", "tweets_per_second")]
-    assert human(result["storage_total_bytes"], "B") == PINNED[("twitter_storage", "tweet_bytes_total")]
+    assert example["model_agrees"], "name the figures the model must reproduce"
+    result = estimate(presets()[example["preset"]]["inputs"])
+    for output, figure in example["model_agrees"].items():
+        snippet, name = figure.split(".")
+        quantity = getattr(snippets.load(snippet), name)
+        assert human(result[output], quantity.unit) == str(quantity), f"{output} against {figure}"
 
 
 # --- The pages print the same figures ----------------------------------------------------------

@@ -1,7 +1,11 @@
 """Shortcodes: the site's custom Markdown markup, as a Python-Markdown extension.
 
     <!-- md:steps-table -->         the workflow at a glance, from data/steps.yml
-    <!-- md:examples-table -->      the worked example's pages, step by step, from data/steps.yml
+    <!-- md:examples-list -->       every worked example, with its summary, from data/examples.yml
+    <!-- md:examples-table [NAME] -->  an example's pages, step by step (NAME: the page's own example)
+    <!-- md:worked-examples -->     on a step page: each example's page for this step, and what it settles
+    <!-- md:compare -->             on a step page: the examples side by side at this step
+    <!-- md:interview NAME -->      an example's 45-minute plan, minute by minute
     <!-- md:steps-flowchart -->     a Mermaid flowchart of the steps, from data/steps.yml
     <!-- md:budget -->              this step page's share of a 45-minute interview
     <!-- md:fig snippet.name -->    a figure computed by docs/snippets/snippet.py, formatted
@@ -34,14 +38,18 @@ from markdown.preprocessors import Preprocessor
 
 from sdw import snippets
 from sdw.context import PageContext, page_context
-from sdw.data import STEPS_FILE, load_steps
+from sdw.data import EXAMPLES_FILE, STEPS_FILE, load_examples, load_steps
 
 # Under "mkdocs." so that MkDocs counts the warnings and --strict fails on them.
 log = logging.getLogger("mkdocs.sdw.shortcodes")
 
 KNOWN = (
     "steps-table",
+    "examples-list",
     "examples-table",
+    "worked-examples",
+    "compare",
+    "interview",
     "steps-flowchart",
     "budget",
     "fig",
@@ -112,8 +120,16 @@ class _Page:
         name, args = match["name"], match["args"].split()
         if name == "steps-table":
             return _steps_table(self)
+        if name == "examples-list":
+            return _examples_list(self)
         if name == "examples-table":
-            return _examples_table(self)
+            return self.figures(_examples_table(self, args, where), where)
+        if name == "worked-examples":
+            return self.figures(_worked_examples(self, where), where)
+        if name == "compare":
+            return self.figures(_compare(self, where), where)
+        if name == "interview":
+            return self.figures(_interview(self, args, where), where)
         if name == "steps-flowchart":
             return _steps_flowchart(self)
         if name == "budget":
@@ -150,23 +166,51 @@ class _Page:
     def steps(self) -> dict:
         return _steps(self.context.root)
 
+    @property
+    def examples(self) -> dict:
+        return _cached(self.context.root, EXAMPLES_FILE, load_examples)
 
-_steps_cache: dict[Path, tuple[int, dict]] = {}
+    def step_number(self) -> int | None:
+        """The number of the step whose page this is, or None."""
+        return next((s["number"] for s in self.steps["steps"] if s["page"] == self.context.src_uri), None)
+
+    def figures(self, generated: str, where: str) -> str:
+        """Expand the figures a generated table or list cites, checked against its own words."""
+
+        def figure(match: re.Match) -> str:
+            if match["name"] != "fig":
+                log.warning(f"{where}: only md:fig may appear in {EXAMPLES_FILE}, not md:{match['name']}")
+                return match[0]
+            value = _figure(match["args"].split(), where)
+            if value is None:
+                return "?"
+            _check_rate(generated, match.start(), value, match["args"].strip(), where)
+            return str(value)
+
+        return SHORTCODE.sub(figure, generated)
+
+
+_data_cache: dict[tuple[Path, str], tuple[int, dict]] = {}
+
+
+def _cached(root: Path, name: str, load) -> dict:
+    """A data file, parsed once per change: a preview rebuilds in the same process."""
+    mtime = (root / name).stat().st_mtime_ns
+    cached = _data_cache.get((root, name))
+    if cached is None or cached[0] != mtime:
+        cached = _data_cache[root, name] = (mtime, load(root))
+        if name == STEPS_FILE:
+            planned, total = _interview_minutes(cached[1]), cached[1]["interview_minutes_total"]
+            if planned != total:
+                log.warning(
+                    f"{STEPS_FILE}: the opening, the steps and the wrap-up add up to {planned} minutes, "
+                    f"not interview_minutes_total ({total})"
+                )
+    return cached[1]
 
 
 def _steps(root: Path) -> dict:
-    """data/steps.yml, parsed once per change."""
-    mtime = (root / STEPS_FILE).stat().st_mtime_ns
-    cached = _steps_cache.get(root)
-    if cached is None or cached[0] != mtime:
-        cached = _steps_cache[root] = (mtime, load_steps(root))
-        planned, total = _interview_minutes(cached[1]), cached[1]["interview_minutes_total"]
-        if planned != total:
-            log.warning(
-                f"{STEPS_FILE}: the opening, the steps and the wrap-up add up to {planned} minutes, "
-                f"not interview_minutes_total ({total})"
-            )
-    return cached[1]
+    return _cached(root, STEPS_FILE, load_steps)
 
 
 def _interview_minutes(steps: dict) -> int:
@@ -223,16 +267,128 @@ def _steps_flowchart(page: _Page) -> str:
     return "\n".join(lines)
 
 
-def _examples_table(page: _Page) -> str:
-    rows = ["| Step | Worked example | What it settles | The step in general |", "|---|---|---|---|"]
-    for step in page.steps["steps"]:
-        if step["number"] == 0:
-            continue
+def _example(page: _Page, args: list[str], where: str, shortcode: str) -> dict | None:
+    """The example NAME names, or the one whose pages hold this page when no NAME is given."""
+    examples = page.examples["examples"]
+    names = [example["name"] for example in examples]
+    if args:
+        found = next((example for example in examples if example["name"] == args[0]), None)
+        if found is None:
+            log.warning(
+                f"{where}: md:{shortcode} {args[0]}: no such example in {EXAMPLES_FILE}{suggest(args[0], names)}"
+            )
+        return found
+    here = page.context.src_uri
+    found = next((e for e in examples if here in e["pages"].values()), None)
+    found = found or next((e for e in examples if here == f"examples/{e['name']}/index.md"), None)
+    if found is None:
+        log.warning(f"{where}: md:{shortcode} needs an example's name here (one of: {', '.join(names)})")
+    return found
+
+
+def _settles(example: dict, number: int, where: str) -> str:
+    """What step `number` settles in the example, from its `settles:` (a warning when missing)."""
+    text = example.get("settles", {}).get(number)
+    if not text:
+        log.warning(f"{where}: {EXAMPLES_FILE}: example '{example['name']}' has no settles.{number}")
+    return text or "?"
+
+
+def _examples_list(page: _Page) -> str:
+    items = []
+    for example in page.examples["examples"]:
+        index = posixpath.join(posixpath.dirname(example["pages"][1]), "index.md")
+        items.append(f"- **[{example['title']}]({page.link(index)})**: {example['summary']}")
+    return "\n".join(items)
+
+
+def _examples_table(page: _Page, args: list[str], where: str) -> str:
+    example = _example(page, args, where, "examples-table")
+    if example is None:
+        return ""
+    titles = {step["number"]: step for step in page.steps["steps"]}
+    rows = ["| Step | This example's page | What it settles | The step in general |", "|---|---|---|---|"]
+    for number in sorted(n for n in example["pages"] if isinstance(n, int)):
+        step = titles[number]
         rows.append(
-            f"| {step['number']} | [{step['title']}]({page.link(step['example'])}) | {step['goal']} "
-            f"| [Step {step['number']}]({page.link(step['page'])}) |"
+            f"| {number} | [{step['title']}]({page.link(example['pages'][number])}) "
+            f"| {_settles(example, number, where)} "
+            f"| [Step {number}]({page.link(step['page'])}) |"
         )
+    interview = example["pages"]["interview"]
+    rows.append(
+        f"| all | [{example['title']} in 45 minutes]({page.link(interview)}) | The whole design, "
+        "minute by minute, for an interview | [Time budgets](" + page.link("workflow/index.md") + ") |"
+    )
     return "\n".join(rows)
+
+
+def _worked_examples(page: _Page, where: str) -> str:
+    number = page.step_number()
+    if number is None or number == 0:
+        log.warning(f"{where}: md:worked-examples belongs on a step page 1 to 7 listed in {STEPS_FILE}")
+        return ""
+    items = [
+        f"- **[{example['title']}]({page.link(example['pages'][number])})**: {_settles(example, number, where)}"
+        for example in page.examples["examples"]
+    ]
+    return "\n".join(items)
+
+
+def _compare(page: _Page, where: str) -> str:
+    number = page.step_number()
+    columns = page.examples.get("compare_columns", {}).get(number) if number else None
+    if not columns:
+        log.warning(f"{where}: md:compare belongs on a step page with compare_columns in {EXAMPLES_FILE}")
+        return ""
+    rows = ["| Example | " + " | ".join(columns.values()) + " |", "|---" * (len(columns) + 1) + "|"]
+    for example in page.examples["examples"]:
+        cells = example.get("compare", {}).get(number, {})
+        missing = [key for key in columns if key not in cells]
+        if missing:
+            log.warning(f"{where}: {EXAMPLES_FILE}: example '{example['name']}' has no compare.{number}.{missing[0]}")
+        values = [str(cells.get(key, "?")).replace("|", "\\|").replace("\n", " ") for key in columns]
+        rows.append(f"| [{example['title']}]({page.link(example['pages'][number])}) | " + " | ".join(values) + " |")
+    return "\n".join(rows)
+
+
+def _interview(page: _Page, args: list[str], where: str) -> str:
+    """The 45-minute plan: the minute marks from data/steps.yml, the words from data/examples.yml."""
+    example = _example(page, args, where, "interview")
+    if example is None:
+        return ""
+    plan, steps = example.get("interview", {}), page.steps
+    rows = ["| Minutes | Step | Say | Draw |", "|---|---|---|---|"]
+    clock = steps["interview_opening_minutes"]
+    rows.append(f"| 0–{clock} | Opening | Introductions; repeat the prompt in one line | Nothing yet |")
+    for step in steps["steps"]:
+        if not step["interview_minutes"]:
+            continue
+        slot = plan.get(step["number"], {})
+        end = clock + step["interview_minutes"]
+        link = page.link(example["pages"][step["number"]])
+        rows.append(
+            f"| {clock}–{end} | [{step['number']}. {step['title']}]({link}) | {slot.get('say', '?')} "
+            f"| {slot.get('draw', '?')} |"
+        )
+        clock = end
+    wrapup = steps["interview_wrapup_minutes"]
+    rows.append(f"| {clock}–{clock + wrapup} | Wrap-up | {plan.get('wrap_up', '?')} | Point at the diagram as you go |")
+    figures = "\n".join(f"{n}. {text}" for n, text in enumerate(plan.get("figures", []), start=1))
+    trade_offs = "\n".join(f"{n}. {text}" for n, text in enumerate(plan.get("trade_offs", []), start=1))
+    if len(plan.get("figures", [])) != 5 or len(plan.get("trade_offs", [])) != 2:
+        log.warning(
+            f"{where}: {EXAMPLES_FILE}: example '{example['name']}' needs five interview figures and two trade-offs"
+        )
+    return (
+        '<div class="interview-plan" markdown>\n\n'
+        + "\n".join(rows)
+        + "\n\n**Five figures to say aloud**\n\n"
+        + figures
+        + "\n\n**Two trade-offs to name**\n\n"
+        + trade_offs
+        + "\n\n</div>"
+    )
 
 
 def _budget(page: _Page, where: str) -> str:
