@@ -52,9 +52,11 @@ build-zensical: $(VENV)/.dev-installed
 check-external: $(VENV)/.dev-installed
 	$(BIN)/python scripts/check_links.py --external
 
-# Timings, page weights and Lighthouse scores into bench/ (a report, never a failure).
+# Timings, page weights, Lighthouse scores and the contributor's loop into bench/ (a report,
+# never a failure). WITH_TESTS=1 times the test suite too; LOOP_ONLY=1 measures the loop alone.
 bench: $(VENV)/.dev-installed
-	$(BIN)/python scripts/bench.py $(if $(COMPARE),--compare $(COMPARE))
+	$(BIN)/python scripts/bench.py $(if $(COMPARE),--compare $(COMPARE)) $(if $(WITH_TESTS),--with-tests) \
+	  $(if $(LOOP_ONLY),--loop-only)
 
 # Re-pin every transitive dependency from the direct pins, in a throwaway environment.
 lock:

@@ -11,10 +11,15 @@ budgets that do not are tested in tests/test_budgets.py). It measures:
     home, a step page, the page with the most diagrams, the estimator;
   - generated copies of the site with 500 and 1,000 extra pages: build time per page against
     the real site's, and what each added page costs at both sizes (equal when the build grows
-    linearly); and the two checks on the larger copy.
+    linearly); and the two checks on the larger copy;
+  - the contributor's loop: the strict build (the median of three cold runs), and, under make
+    serve's own command in a throwaway copy of the sources, the time from saving an edit to a
+    page, then to a snippet, until the server answers with the edited page (three edits of
+    each, the median); with --with-tests, the test suite once (pytest -n auto, minutes).
 
 It writes bench/results.json and bench/summary.md; with --compare OLD.json the summary shows
 what changed. Run it from the repository root: python scripts/bench.py (or make bench).
+--loop-only measures the contributor's loop alone and keeps the rest of results.json.
 """
 
 from __future__ import annotations
@@ -22,13 +27,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -38,6 +50,8 @@ from sdw.site_server import SiteServer
 ROOT = Path(__file__).resolve().parent.parent
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# What a site needs to build, copied into the benchmark's throwaway copies.
+SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "data", "src", ".diagrams")
 
 
 def timed(args: list[str], cwd: Path = ROOT) -> tuple[float, subprocess.CompletedProcess]:
@@ -126,6 +140,18 @@ def lighthouse(binary: Path, url: str, runs: int) -> dict:
     return {name: statistics.median(score[name] for score in scores) for name in scores[0]}
 
 
+def copy_sources(target: Path) -> Path:
+    """A throwaway copy of what the site needs to build, in `target`."""
+    target.mkdir(parents=True)
+    for name in SITE_SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
 # --- A generated 1,000-page copy -----------------------------------------------------------------
 
 GENERATED_PAGE = """---
@@ -175,10 +201,7 @@ def generate_copy(target: Path, pages: int) -> Path:
     whole nav and the build grow with the square of the pages; navigation.prune leaves out the
     chapters that are closed.
     """
-    target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "overrides", "data", "src", ".diagrams"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
+    copy_sources(target)
     generated = target / "docs" / "generated"
     generated.mkdir()
     for n in range(1, pages + 1):
@@ -194,6 +217,191 @@ def generate_copy(target: Path, pages: int) -> Path:
     return target
 
 
+# --- The contributor's loop ---------------------------------------------------------------------
+
+# make serve's command (Makefile), in a throwaway copy, on a free port of 127.0.0.1.
+PREVIEW_ENV = {"SDW_FULL_BUILD": "false", "PYTHONDONTWRITEBYTECODE": "1"}
+# The page and the snippet the benchmark edits, and the page that shows each edit.
+EDITED_PAGE = ("docs/workflow/step-1-requirements-clarification.md", "workflow/step-1-requirements-clarification/")
+EDITED_SNIPPET = ("docs/snippets/twitter_assumptions.py", "examples/twitter/step-2-estimation/")  # its source tab
+START_TIMEOUT = 180.0  # seconds for make serve's first build before the benchmark gives up
+RELOAD_TIMEOUT = 60.0  # seconds for one edit to show before it counts as not shown
+TESTS_TIMEOUT = 1800.0  # the whole test suite
+POLL = 0.05  # seconds between two requests for the edited page
+SETTLE = 0.5  # seconds between an edit showing and the next, so that each is its own rebuild
+ASSIGNMENT = re.compile(r"[a-z_][a-z0-9_]* = ")
+MARK = re.compile(r" bench[0-9a-f]{8}$")
+
+
+def fetch(url: str, timeout: float = 30.0) -> str | None:
+    """The page at `url`, or None when the server does not answer it (yet)."""
+    try:
+        with urllib.request.urlopen(url, timeout=max(timeout, 0.1)) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:  # refused, reset, timed out, or an HTTP error status
+        return None
+
+
+def time_edit(url: str, edit: Callable[[], str], timeout: float = RELOAD_TIMEOUT) -> float | None:
+    """Seconds from saving an edit until the server answers `url` with it, or None after `timeout`.
+
+    `edit` saves the change and returns text that only the edited page holds. MkDocs' server
+    holds a page request while it rebuilds and answers its livereload poll, which reloads the
+    browser, as the rebuild ends: asking for the page every POLL seconds sees the same moment.
+    """
+    start = time.perf_counter()
+    text = edit()
+    deadline = start + timeout
+    while (left := deadline - time.perf_counter()) > 0:
+        page = fetch(url, timeout=left)
+        if page is not None and text in page:
+            return round(time.perf_counter() - start, 2)
+        time.sleep(POLL)
+    return None
+
+
+def _mark() -> str:
+    return f"bench{os.urandom(4).hex()}"
+
+
+def append_sentence(path: Path) -> str:
+    """Add a sentence to a page, as a contributor writing would; return the text it shows."""
+    mark = _mark()
+    with path.open("a", encoding="utf-8") as file:
+        file.write(f"\nA sentence the benchmark added ({mark}).\n")
+    return mark
+
+
+def edit_comment(path: Path) -> str:
+    """Reword the comment above a snippet's first value (the page shows the snippet's source)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next((n for n in range(len(lines) - 1) if lines[n].startswith("#") and ASSIGNMENT.match(lines[n + 1])), None)
+    if line is None:
+        raise SystemExit(f"bench: no comment above a value in {path} to edit")
+    mark = _mark()
+    lines[line] = MARK.sub("", lines[line].rstrip("\n")) + f" {mark}\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    return mark
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_served(process: subprocess.Popen, url: str, timeout: float) -> float | None:
+    """Seconds until `url` answers, or None if the process ends or `timeout` passes first."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout and process.poll() is None:
+        if fetch(url, timeout=5) is not None:
+            return round(time.perf_counter() - start, 2)
+        time.sleep(0.2)
+    return None
+
+
+def serve_loop(copy: Path, site_url: str, edits: int) -> dict:
+    """make serve's command in `copy`: seconds until it answers, then until each edit shows."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}{urlsplit(site_url).path.rstrip('/')}/"
+    log = copy.with_name(copy.name + "-serve.log")
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"]
+    with log.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen(command, cwd=copy, env={**ENV, **PREVIEW_ENV}, stdout=output, stderr=output)
+        try:
+            started = wait_until_served(process, base, START_TIMEOUT)
+            if started is None:
+                raise SystemExit(f"bench: make serve did not answer {base}:\n{log.read_text(encoding='utf-8')[-3000:]}")
+            loop: dict = {"serve_start_seconds": started}
+            for name, edit, (source, path) in (
+                ("reload_page", append_sentence, EDITED_PAGE),
+                ("reload_snippet", edit_comment, EDITED_SNIPPET),
+            ):
+                runs: list[float | None] = []
+                rebuilds_before = len(rebuilds(log))
+                for _ in range(edits):
+                    runs.append(time_edit(base + path, lambda edit=edit, source=source: edit(copy / source)))
+                    if runs[-1] is None:  # the server is stuck (see the log); the next edit would be too
+                        break
+                    time.sleep(SETTLE)
+                # What MkDocs itself reports for these rebuilds; the rest is noticing the save.
+                loop[name] = {**summarize(runs), "rebuild_seconds": rebuilds(log)[rebuilds_before:]}
+            return loop
+        finally:
+            process.send_signal(signal.SIGINT)  # as Ctrl-C: MkDocs removes its temporary site
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def rebuilds(log: Path) -> list[float]:
+    """The build times MkDocs printed so far, the first build's included."""
+    return [
+        float(seconds)
+        for seconds in re.findall(r"Documentation built in ([\d.]+) seconds", log.read_text(encoding="utf-8"))
+    ]
+
+
+def summarize(runs: list[float | None]) -> dict:
+    shown = [run for run in runs if run is not None]
+    return {"median_seconds": round(statistics.median(shown), 2) if shown else None, "runs": runs}
+
+
+def strict_builds(root: Path, temporary: Path, runs: int) -> list[float]:
+    """`mkdocs build --strict` `runs` times, each a new process into a new site folder."""
+    seconds = []
+    for n in range(runs):
+        seconds.append(round(build(root, temporary / f"strict-{n}"), 2))
+        shutil.rmtree(temporary / f"strict-{n}")
+    return seconds
+
+
+SUMMARY_COUNT = re.compile(r"(\d+) (passed|failed|errors?|skipped|xfailed|xpassed|deselected)\b")
+
+
+def suite_counts(output: str) -> dict[str, int]:
+    """pytest's closing line ("3 failed, 290 passed, 2 skipped in 301.2s") as counts."""
+    lines = [line for line in output.splitlines() if re.search(r"\bin [\d.]+s\b", line) and SUMMARY_COUNT.search(line)]
+    if not lines:
+        return {}
+    return {kind.replace("errors", "error"): int(number) for number, kind in SUMMARY_COUNT.findall(lines[-1])}
+
+
+def time_tests() -> dict:
+    """The README's test command (make test without the install), once: wall time and counts."""
+    command = [sys.executable, "-m", "pytest", "-n", "auto", "-q"]
+    start = time.perf_counter()
+    try:
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=TESTS_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return {"seconds": None, "error": f"stopped after {TESTS_TIMEOUT:.0f} s"}
+    return {
+        "seconds": round(time.perf_counter() - start, 1),
+        "returncode": result.returncode,
+        **suite_counts(result.stdout),
+    }
+
+
+def measure_loop(temporary: Path, site_url: str, args: argparse.Namespace, first_build: float | None) -> dict:
+    """The contributor's loop: strict builds, edits under make serve, and the tests if asked."""
+    loop: dict = {
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "machine": f"{os.cpu_count()} cores",
+        "load_average": round(os.getloadavg()[0], 1),  # a busy host's times are longer
+    }
+    earlier = [] if first_build is None else [round(first_build, 2)]
+    print(f"bench: strict builds ({args.builds} in all)")
+    loop["strict_build"] = summarize(earlier + strict_builds(ROOT, temporary, args.builds - len(earlier)))
+    print(f"bench: make serve in a copy, {args.edits} edits to a page and {args.edits} to a snippet")
+    loop.update(serve_loop(copy_sources(temporary / "serve-copy"), site_url, args.edits))
+    if args.with_tests:
+        print("bench: the test suite (pytest -n auto)")
+        loop["tests"] = time_tests()
+    return loop
+
+
 # --- Putting it together ----------------------------------------------------------------------
 
 
@@ -201,6 +409,74 @@ def site_paths(site: Path, site_url: str) -> list[str]:
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     locations = [part.split("</loc>")[0] for part in sitemap.split("<loc>")[1:]]
     return [location.removeprefix(site_url) for location in locations]
+
+
+def measure_site(temporary: Path, site_url: str, args: argparse.Namespace, results: dict) -> float:
+    """The site's build, pages, Lighthouse scores and generated copies, into `results`; returns
+    the seconds of the first build (a cold strict build, the loop's first)."""
+    site = temporary / "site"
+    print("bench: cold build of the site")
+    seconds = build(ROOT, site)
+    paths = site_paths(site, site_url)
+    results["site"] = {
+        "pages": len(paths),
+        "build_seconds": round(seconds, 2),
+        "per_page_ms": round(1000 * seconds / len(paths), 1),
+        "checks_seconds": time_checks(ROOT),
+    }
+
+    print(f"bench: weighing {len(paths)} pages in Chromium")
+    server = SiteServer(site, site_url).start()
+    try:
+        results["pages"] = page_weights(server, paths)
+        diagrams = {
+            path: (site / path / "index.html").read_text(encoding="utf-8").count('class="mermaid"') for path in paths
+        }
+        types = {
+            "home": "",
+            "step page": "workflow/step-1-requirements-clarification/",
+            "most diagrams": max(diagrams, key=diagrams.get),
+            "estimator": "tools/estimator/",
+        }
+        binary = None if args.skip_lighthouse else lighthouse_binary()
+        results["lighthouse"] = {}
+        for kind, path in types.items():
+            if binary is None:
+                break
+            print(f"bench: Lighthouse on the {kind} ({path or '/'})")
+            results["lighthouse"][kind] = {
+                "path": path or "/",
+                **lighthouse(binary, server.base + path, args.lighthouse_runs),
+            }
+    finally:
+        server.close()
+
+    # Two sizes, so that the summary shows whether the cost of a page grows with the site.
+    results["generated"] = []
+    for pages in (args.pages // 2, args.pages):
+        print(f"bench: a copy with {pages} generated pages")
+        copy = generate_copy(temporary / f"copy-{pages}", pages)
+        seconds = build(copy, temporary / f"copy-{pages}-site")
+        total = len(paths) + pages
+        point = {"pages": total, "build_seconds": round(seconds, 2)}
+        point["per_page_ms"] = round(1000 * seconds / total, 1)
+        point["per_page_vs_site"] = round(point["per_page_ms"] / results["site"]["per_page_ms"], 2)
+        if pages == args.pages and not args.skip_copy_checks:
+            print(f"bench: the checks on the copy with {pages} generated pages")
+            point["checks_seconds"] = time_checks(copy)
+        results["generated"].append(point)
+        shutil.rmtree(copy)
+    half, full = results["generated"]
+    # Seconds per extra page between the two sizes, against the same figure up to the half:
+    # near 1 when the build grows linearly, well above 1 when each page costs more as pages are added.
+    first = (half["build_seconds"] - results["site"]["build_seconds"]) / (half["pages"] - results["site"]["pages"])
+    second = (full["build_seconds"] - half["build_seconds"]) / (full["pages"] - half["pages"])
+    results["growth"] = {
+        "marginal_ms_per_page": [round(1000 * first, 1), round(1000 * second, 1)],
+        "ratio": round(second / first, 2),
+    }
+
+    return results["site"]["build_seconds"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -213,76 +489,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--skip-copy-checks", action="store_true", help="do not time the checks on the largest copy (minutes)"
     )
+    parser.add_argument("--builds", type=int, default=3, help="strict builds for the loop's median (default 3)")
+    parser.add_argument("--edits", type=int, default=3, help="edits of each kind under make serve (default 3)")
+    parser.add_argument("--with-tests", action="store_true", help="time the test suite once too (minutes)")
+    parser.add_argument(
+        "--loop-only", action="store_true", help="measure the contributor's loop alone; keep the rest of --output"
+    )
     args = parser.parse_args(argv)
+    args.builds, args.edits = max(args.builds, 1), max(args.edits, 1)
 
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     site_url = config["site_url"]
     results: dict = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": f"{os.cpu_count()} cores"}
+    if args.loop_only and args.output.is_file():
+        results = json.loads(args.output.read_text(encoding="utf-8"))
 
     with tempfile.TemporaryDirectory(prefix="bench-") as temporary:
         temporary = Path(temporary)
-        site = temporary / "site"
-        print("bench: cold build of the site")
-        seconds = build(ROOT, site)
-        paths = site_paths(site, site_url)
-        results["site"] = {
-            "pages": len(paths),
-            "build_seconds": round(seconds, 2),
-            "per_page_ms": round(1000 * seconds / len(paths), 1),
-            "checks_seconds": time_checks(ROOT),
-        }
-
-        print(f"bench: weighing {len(paths)} pages in Chromium")
-        server = SiteServer(site, site_url).start()
-        try:
-            results["pages"] = page_weights(server, paths)
-            diagrams = {
-                path: (site / path / "index.html").read_text(encoding="utf-8").count('class="mermaid"')
-                for path in paths
-            }
-            types = {
-                "home": "",
-                "step page": "workflow/step-1-requirements-clarification/",
-                "most diagrams": max(diagrams, key=diagrams.get),
-                "estimator": "tools/estimator/",
-            }
-            binary = None if args.skip_lighthouse else lighthouse_binary()
-            results["lighthouse"] = {}
-            for kind, path in types.items():
-                if binary is None:
-                    break
-                print(f"bench: Lighthouse on the {kind} ({path or '/'})")
-                results["lighthouse"][kind] = {
-                    "path": path or "/",
-                    **lighthouse(binary, server.base + path, args.lighthouse_runs),
-                }
-        finally:
-            server.close()
-
-        # Two sizes, so that the summary shows whether the cost of a page grows with the site.
-        results["generated"] = []
-        for pages in (args.pages // 2, args.pages):
-            print(f"bench: a copy with {pages} generated pages")
-            copy = generate_copy(temporary / f"copy-{pages}", pages)
-            seconds = build(copy, temporary / f"copy-{pages}-site")
-            total = len(paths) + pages
-            point = {"pages": total, "build_seconds": round(seconds, 2)}
-            point["per_page_ms"] = round(1000 * seconds / total, 1)
-            point["per_page_vs_site"] = round(point["per_page_ms"] / results["site"]["per_page_ms"], 2)
-            if pages == args.pages and not args.skip_copy_checks:
-                print(f"bench: the checks on the copy with {pages} generated pages")
-                point["checks_seconds"] = time_checks(copy)
-            results["generated"].append(point)
-            shutil.rmtree(copy)
-        half, full = results["generated"]
-        # Seconds per extra page between the two sizes, against the same figure up to the half:
-        # near 1 when the build grows linearly, well above 1 when each page costs more as pages are added.
-        first = (half["build_seconds"] - results["site"]["build_seconds"]) / (half["pages"] - results["site"]["pages"])
-        second = (full["build_seconds"] - half["build_seconds"]) / (full["pages"] - half["pages"])
-        results["growth"] = {
-            "marginal_ms_per_page": [round(1000 * first, 1), round(1000 * second, 1)],
-            "ratio": round(second / first, 2),
-        }
+        first_build = None if args.loop_only else measure_site(temporary, site_url, args, results)
+        results["loop"] = measure_loop(temporary, site_url, args, first_build)
 
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
@@ -293,45 +518,29 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+# Issue 18's targets for the contributor's loop.
+LOOP_TARGETS = {
+    "reload_page": "about 1 s",
+    "reload_snippet": "about 1 s",
+    "strict_build": "≤ 2 s",
+    "tests": "≤ 2 min on two cores",
+}
+
+
 def render_summary(results: dict, previous: dict | None) -> str:
-    def change(path: list[str]) -> str:
-        if previous is None:
-            return ""
+    def earlier(path: list[str]):
         old = previous
         for key in path:
-            old = old.get(key, {}) if isinstance(old, dict) else {}
-        return f" (was {old})" if old not in ({}, None) else ""
+            old = old.get(key) if isinstance(old, dict) else None
+        return old
 
-    site = results["site"]
-    text_pages = {p: w for p, w in results["pages"].items() if not w["mermaid"]}
-    lines = [
-        f"# Benchmark, {results['date']} ({results['machine']})",
-        "",
-        "| Build | Pages | Seconds | Per page | check_coverage | check_links |",
-        "|---|---|---|---|---|---|",
-        f"| Site | {site['pages']} | {site['build_seconds']}{change(['site', 'build_seconds'])} "
-        f"| {site['per_page_ms']} ms "
-        f"| {site['checks_seconds']['check_coverage']} s | {site['checks_seconds']['check_links']} s |",
-    ]
-    for point in results["generated"]:
-        checks = point.get("checks_seconds", {})
-        lines.append(
-            f"| Generated copy | {point['pages']} | {point['build_seconds']} "
-            f"| {point['per_page_ms']} ms ({point['per_page_vs_site']}× the site's) | "
-            + " | ".join(f"{checks[name]} s" if name in checks else "–" for name in ("check_coverage", "check_links"))
-            + " |"
-        )
-    growth = results["growth"]
-    lines += [
-        "",
-        f"Cost of an added page: {growth['marginal_ms_per_page'][0]} ms up to the first copy, "
-        f"{growth['marginal_ms_per_page'][1]} ms beyond it ({growth['ratio']}×; 1 is linear).",
-        "",
-        f"Heaviest page without diagrams: {max(w['bytes'] for w in text_pages.values()) / 1000:.0f} KB over gzip; "
-        f"pages loading Mermaid: {sum(w['mermaid'] for w in results['pages'].values())}; "
-        f"most requests on a page: {max(w['requests'] for w in results['pages'].values())}.",
-        "",
-    ]
+    def change(path: list[str], unit: str = "") -> str:
+        old = earlier(path)
+        return f" (was {old}{unit})" if old not in ({}, None) else ""
+
+    lines = [f"# Benchmark, {results['date']} ({results['machine']})", ""]
+    if "site" in results:
+        lines += site_summary(results, change)
     if results.get("lighthouse"):
         lines += [
             "| Page type | Path | Performance | Accessibility | Best practices | SEO | TBT | LCP | Host index |",
@@ -347,7 +556,101 @@ def render_summary(results: dict, previous: dict | None) -> str:
                 f"| {score['total_blocking_time_ms']:.0f} ms | {score['largest_contentful_paint_ms']:.0f} ms "
                 f"| {score['benchmark_index']:.0f} |"
             )
-    return "\n".join(lines) + "\n"
+        lines.append("")
+    if "loop" in results:
+        lines += loop_summary(results["loop"], change)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def site_summary(results: dict, change: Callable) -> list[str]:
+    site = results["site"]
+    lines = [
+        "| Build | Pages | Seconds | Per page | check_coverage | check_links |",
+        "|---|---|---|---|---|---|",
+        f"| Site | {site['pages']} | {site['build_seconds']}{change(['site', 'build_seconds'])} "
+        f"| {site['per_page_ms']} ms "
+        f"| {site['checks_seconds']['check_coverage']} s | {site['checks_seconds']['check_links']} s |",
+    ]
+    for point in results.get("generated", []):
+        checks = point.get("checks_seconds", {})
+        lines.append(
+            f"| Generated copy | {point['pages']} | {point['build_seconds']} "
+            f"| {point['per_page_ms']} ms ({point['per_page_vs_site']}× the site's) | "
+            + " | ".join(f"{checks[name]} s" if name in checks else "–" for name in ("check_coverage", "check_links"))
+            + " |"
+        )
+    lines.append("")
+    if "growth" in results:
+        growth = results["growth"]
+        lines += [
+            f"Cost of an added page: {growth['marginal_ms_per_page'][0]} ms up to the first copy, "
+            f"{growth['marginal_ms_per_page'][1]} ms beyond it ({growth['ratio']}×; 1 is linear).",
+            "",
+        ]
+    if results.get("pages"):
+        weights = results["pages"]
+        text_pages = [w["bytes"] for w in weights.values() if not w["mermaid"]]
+        lines += [
+            f"Heaviest page without diagrams: {max(text_pages, default=0) / 1000:.0f} KB over gzip; "
+            f"pages loading Mermaid: {sum(w['mermaid'] for w in weights.values())}; "
+            f"most requests on a page: {max(w['requests'] for w in weights.values())}.",
+            "",
+        ]
+    return lines
+
+
+def loop_summary(loop: dict, change: Callable) -> list[str]:
+    """The contributor's loop against issue 18's targets: medians, each run, and the change."""
+
+    def timed(name: str) -> str:
+        figure = loop.get(name)
+        if not figure:
+            return "not measured"
+        if figure["median_seconds"] is None:
+            return f"not shown within {RELOAD_TIMEOUT:.0f} s"
+        if None in figure["runs"]:
+            runs = ", ".join(
+                f"not shown within {RELOAD_TIMEOUT:.0f} s" if run is None else f"{run} s" for run in figure["runs"]
+            )
+        else:
+            runs = ", ".join(f"{run}" for run in figure["runs"]) + " s"
+        notes = [f"median of {runs}"]
+        if figure.get("rebuild_seconds"):
+            notes.append(f"MkDocs' rebuild {statistics.median(figure['rebuild_seconds']):.2f} s of it")
+        return f"{figure['median_seconds']} s{change(['loop', name, 'median_seconds'], ' s')} ({'; '.join(notes)})"
+
+    tests = loop.get("tests")
+    if tests is None:
+        suite = "not run (bench.py --with-tests)"
+    elif tests.get("seconds") is None:
+        suite = tests.get("error", "not finished")
+    else:
+        minutes, seconds = divmod(round(tests["seconds"]), 60)
+        counts = [f"{tests.get(kind, 0)} {kind}" for kind in ("passed", "failed")] + [
+            f"{tests[kind]} {kind}" for kind in ("error", "skipped", "xfailed", "xpassed") if kind in tests
+        ]
+        exit_status = "" if tests.get("returncode") == 0 else f", exit status {tests.get('returncode')}"
+        suite = (
+            f"{tests['seconds']} s{change(['loop', 'tests', 'seconds'], ' s')}, {minutes} min {seconds:02d} s: "
+            f"{', '.join(counts)}{exit_status}"
+        )
+    start = loop.get("serve_start_seconds")
+    return [
+        f"Contributor's loop, {loop['date']} ({loop['machine']}"
+        + (f", load average {loop['load_average']} at the start" if "load_average" in loop else "")
+        + "):",
+        "",
+        "| Measure | Target (issue 18) | Measured |",
+        "|---|---|---|",
+        f"| Edit to reload, a page (`make serve`) | {LOOP_TARGETS['reload_page']} | {timed('reload_page')} |",
+        f"| Edit to reload, a snippet (`make serve`) | {LOOP_TARGETS['reload_snippet']} | {timed('reload_snippet')} |",
+        f"| `mkdocs build --strict`, cold | {LOOP_TARGETS['strict_build']} | {timed('strict_build')} |",
+        f"| Test suite, `pytest -n auto` | {LOOP_TARGETS['tests']} | {suite} |",
+        "| `make serve`, start to first page | (recorded) | "
+        + ("not measured" if start is None else f"{start} s{change(['loop', 'serve_start_seconds'], ' s')}")
+        + " |",
+        "",
+    ]
 
 
 if __name__ == "__main__":
