@@ -19,7 +19,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "docs" / "snippets"
 # What a site needs to build: copying these gives a check something to break safely.
-SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "data", "src", "lychee.toml", ".diagrams")
+SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "data", "src", "scripts", "lychee.toml", ".diagrams")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
