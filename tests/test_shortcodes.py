@@ -11,6 +11,8 @@ from pathlib import Path
 
 from conftest import ROOT, convert, mkdocs_build, replace_once
 
+from sdw.shortcodes import KNOWN
+
 ESTIMATION = "workflow/step-2-scale-estimation.md"
 PLAIN = "workflow/step-1-requirements-clarification.md"
 
@@ -25,8 +27,7 @@ def test_unknown_shortcode_suggests_the_nearest() -> None:
     page, line = with_line(PLAIN, "<!-- md:stepz-table -->")
     assert convert(PLAIN, page).warnings == [
         f"docs/{PLAIN}:{line}: unknown shortcode 'md:stepz-table'; did you mean md:steps-table? "
-        "(known: md:steps-table, md:examples-table, md:steps-flowchart, md:budget, md:fig, "
-        "md:estimator, md:estimator-link, md:offline-copy)"
+        f"(known: {', '.join('md:' + name for name in KNOWN)})"
     ]
 
 

@@ -85,7 +85,7 @@ TABLE = [
         "Daily active users",
         daily_active_users,
         "A large messenger, a quarter of WhatsApp's size: WhatsApp had 1 billion daily users in 2017 "
-        "([Android Police](http://www.androidpolice.com/2017/07/27/whatsapp-1-billion-daily-active-users-send-55b-messages-every-day/)).",
+        "([Android Police](https://www.androidpolice.com/2017/07/27/whatsapp-1-billion-daily-active-users-send-55b-messages-every-day/)).",
     ),
     (
         "Hours a day a user's app holds a connection",
