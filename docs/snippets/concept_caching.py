@@ -6,7 +6,7 @@ the cache) that takes REFILL_SECONDS; and a batch of keys written in the same mi
 time to live.
 """
 
-from estimation import SECONDS_PER_MINUTE, count, duration, fraction, markdown_table, per_second, times
+from sdw.estimation import SECONDS_PER_MINUTE, count, duration, fraction, markdown_table, per_second, times
 
 READS_PER_SECOND = 100_000  # a mid-sized read path
 HIT_RATES = [0.90, 0.95, 0.99, 0.999]

@@ -6,8 +6,9 @@ where the replicas sit decides the latency of every strongly consistent write (t
 PACELC). The floors come from the speed of light in fiber (reference_fiber.py).
 """
 
-from estimation import duration, markdown_table, per_second, times
 from reference_fiber import sf_amsterdam_rtt_floor, zone_pair_rtt_floor
+
+from sdw.estimation import duration, markdown_table, per_second, times
 
 # Where the replicas of one majority sit, and the round trip a write waits for, at the very least.
 PLACEMENTS = [

@@ -10,7 +10,7 @@ keys with one point per node and with many.
 import bisect
 import hashlib
 
-from estimation import count, fraction, markdown_table, times
+from sdw.estimation import count, fraction, markdown_table, times
 
 KEYS = 100_000  # enough keys for the shares to settle within a fraction of a percent
 NODES_BEFORE, NODES_AFTER = 10, 11

@@ -5,7 +5,7 @@ crashes is handed again every message it processed since the last commit. Consum
 be idempotent; one common way is to remember each message ID processed for a window.
 """
 
-from estimation import SECONDS_PER_DAY, count, duration, markdown_table, per_second, size
+from sdw.estimation import SECONDS_PER_DAY, count, duration, markdown_table, per_second, size
 
 MESSAGES_PER_SECOND = 10_000  # one consumer group's share of a busy topic
 COMMIT_INTERVALS = [0.1, 1, 5]  # seconds between offset commits (5 s is the Kafka consumer's default)

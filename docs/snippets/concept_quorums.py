@@ -9,7 +9,7 @@ replicas picked at random misses all of them with probability C(N-W, R) / C(N, R
 
 from math import comb
 
-from estimation import count, fraction, markdown_table
+from sdw.estimation import count, fraction, markdown_table
 
 # (replicas N, write acknowledgements W, replicas read R)
 SETTINGS = [(3, 1, 1), (3, 2, 1), (3, 1, 3), (3, 2, 2), (3, 3, 1), (5, 3, 3), (5, 2, 2)]

@@ -7,7 +7,7 @@ one connection per client and send a small heartbeat every HEARTBEAT_SECONDS so 
 not close it.
 """
 
-from estimation import SECONDS_PER_HOUR, count, duration, fraction, markdown_table, per_second, times
+from sdw.estimation import SECONDS_PER_HOUR, count, duration, fraction, markdown_table, per_second, times
 
 CLIENTS = 1_000_000
 MESSAGES_PER_CLIENT_PER_HOUR = 6  # one every ten minutes, on average

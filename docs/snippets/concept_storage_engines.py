@@ -15,7 +15,7 @@ definition the RocksDB tuning guide uses). Simple models with stated inputs:
 
 import math
 
-from estimation import count, fraction, markdown_table, size, times
+from sdw.estimation import count, fraction, markdown_table, size, times
 
 ROW_BYTES = 100  # a small row: a key, a few columns and row overhead
 PAGE_BYTES = 8_192  # PostgreSQL's default page; InnoDB's is twice that
