@@ -25,8 +25,9 @@ def test_unknown_shortcode_suggests_the_nearest() -> None:
     page, line = with_line(PLAIN, "<!-- md:stepz-table -->")
     assert convert(PLAIN, page).warnings == [
         f"docs/{PLAIN}:{line}: unknown shortcode 'md:stepz-table'; did you mean md:steps-table? "
-        "(known: md:steps-table, md:examples-table, md:steps-flowchart, md:budget, md:fig, "
-        "md:estimator, md:estimator-link, md:offline-copy)"
+        "(known: md:steps-table, md:examples-list, md:examples-table, md:worked-examples, md:compare, "
+        "md:interview, md:steps-flowchart, md:budget, md:fig, md:estimator, md:estimator-link, md:offline-copy, "
+        "md:glossary, md:cards, md:cards-summary, md:checklist)"
     ]
 
 
