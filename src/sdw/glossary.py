@@ -119,7 +119,9 @@ class GlossaryPreprocessor(Preprocessor):
     """Appends the glossary's abbreviations to the page, for the `abbr` extension to apply."""
 
     def run(self, lines: list[str]) -> list[str]:
-        context = page_context(self.md)
+        # markdown-exec converts a snippet's printed Markdown with a Markdown of its own, which
+        # knows its page's Markdown as _original_md: its terms are marked up too, under either engine.
+        context = page_context(getattr(self.md, "_original_md", self.md))
         if context is None:
             return lines
         generated = abbreviations(context.root)
@@ -151,6 +153,7 @@ def anchor(term: str) -> str:
 
 class GlossaryExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)  # so that markdown-exec's own Markdown (see above) runs it under MkDocs too
         # After sdw.shortcodes (40), so that line numbers in its messages are the page's own, and
         # long before abbr's block processor reads the definitions.
         md.preprocessors.register(GlossaryPreprocessor(md), "sdw_glossary", 35)
