@@ -43,11 +43,13 @@ build: $(VENV)/.site-installed
 
 check: $(VENV)/.dev-installed
 	$(BIN)/python scripts/check_coverage.py
+	$(BIN)/python scripts/check_glossary.py
 	$(BIN)/python scripts/check_links.py
 
 # The same mkdocs.yml through Zensical (pinned in requirements-dev.txt), into site/.
 build-zensical: $(VENV)/.dev-installed
 	$(BIN)/zensical build --strict --clean
+	$(BIN)/python -m sdw.deck site/practice/system-design-workflow.apkg  # Zensical runs no hooks
 
 check-external: $(VENV)/.dev-installed
 	$(BIN)/python scripts/check_links.py --external

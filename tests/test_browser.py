@@ -432,8 +432,10 @@ def test_palette_toggle_switches_scheme_and_the_choice_survives_navigation(brows
         page.goto(site_server.url(), wait_until="networkidle")
         assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
         # Three states, following the system first: auto -> light -> dark.
-        page.locator("label[title='Switch to light mode']:visible").click()
-        page.locator("label[title='Switch to dark mode']:visible").click()
+        # By `for`, not `title`: with content.tooltips, Material moves a hovered button's title
+        # into its tooltip.
+        page.locator("label[for='__palette_1']:visible").click()
+        page.locator("label[for='__palette_2']:visible").click()
         assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
         page.locator("nav.md-nav--primary a[href$='step-5-high-level-design/']").first.click()
         page.wait_for_url("**/step-5-high-level-design/")

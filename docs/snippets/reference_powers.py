@@ -100,6 +100,10 @@ signed_32_at_100 = duration(2**31 / 100)
 signed_64_at_1m_years = count(2**63 / 1e6 / SECONDS_PER_YEAR)
 collision_1_at_32_bits = count(ids_before_collision(32, 0.01))
 unsigned_32_ids = count(2**32)
+# Short codes in base62 (0-9, a-z, A-Z), as URL shorteners write them: how many seven characters
+# give, and how long they last at a thousand new codes a second.
+base62_7_chars = count(62**7)
+base62_7_years_at_1k = count(62**7 / 1_000 / SECONDS_PER_YEAR)
 
 if __name__ != "reference_powers":
     print(markdown_table(("Power", "Value", "What it bounds"), power_rows))

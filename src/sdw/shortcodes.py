@@ -12,6 +12,10 @@
     <!-- md:estimator -->           the estimator form, from sdw.estimation and sdw.presets
     <!-- md:estimator-link NAME -->  a link that opens the estimator with a preset's inputs filled in
     <!-- md:offline-copy -->        a link to the zipped offline copy the deploy job publishes
+    <!-- md:glossary -->            every term of data/glossary.yml, its definition and the pages using it
+    <!-- md:cards -->               on a practice page: its flashcards (sdw.cards), answers folded
+    <!-- md:cards-summary -->       the practice pages, their sections and how many cards each holds
+    <!-- md:checklist -->           the one-page checklist: each step's questions, output, pitfalls, minutes
 
 Listed under `markdown_extensions` as `sdw.shortcodes`, so MkDocs and Zensical both run it.
 Every problem is logged as a warning naming `file:line`, with the likely fix where there is
@@ -56,6 +60,10 @@ KNOWN = (
     "estimator",
     "estimator-link",
     "offline-copy",
+    "glossary",
+    "cards",
+    "cards-summary",
+    "checklist",
 )
 OFFLINE_ZIP = "system-design-workflow-offline.zip"  # where .github/workflows/deploy.yml publishes it
 ESTIMATOR_PAGE = "tools/estimator.md"
@@ -148,6 +156,14 @@ class _Page:
             # Relative: the deploy job puts the zip at the site's root, wherever that is served.
             href = html.escape(self.to_root() + OFFLINE_ZIP)
             return f'<a href="{href}">download the offline copy</a>'
+        if name == "glossary":
+            return _glossary(self)
+        if name == "cards":
+            return self.figures(_cards(self, where), where)
+        if name == "cards-summary":
+            return _cards_summary(self, where)
+        if name == "checklist":
+            return _checklist(self)
         log.warning(
             f"{where}: unknown shortcode 'md:{name}'{suggest(name, KNOWN, 'md:')} "
             f"(known: {', '.join('md:' + k for k in KNOWN)})"
@@ -217,6 +233,20 @@ def _interview_minutes(steps: dict) -> int:
     """Every planned minute: the opening, each step's slot and the wrap-up."""
     slots = sum(step["interview_minutes"] or 0 for step in steps["steps"])
     return steps["interview_opening_minutes"] + slots + steps["interview_wrapup_minutes"]
+
+
+def schedule(steps: dict) -> dict:
+    """The minute marks of a 45-minute interview: (start, end) of the opening, of each step by its
+    number (None for a step without a slot of its own) and of the wrap-up."""
+    opening = steps["interview_opening_minutes"]
+    marks: dict = {"opening": (0, opening)}
+    clock = opening
+    for step in steps["steps"]:
+        minutes = step["interview_minutes"]
+        marks[step["number"]] = None if minutes is None else (clock, clock + minutes)
+        clock += minutes or 0
+    marks["wrap-up"] = (clock, clock + steps["interview_wrapup_minutes"])
+    return marks
 
 
 def _slot(start: int, minutes: int) -> str:
@@ -416,6 +446,11 @@ def _budget(page: _Page, where: str) -> str:
     return f"{text}\n\n**In a design review:** {step['review']}"
 
 
+def figure(name: str, where: str):
+    """The Quantity `snippet.name` cited at `where`, or None after a warning: what md:fig prints."""
+    return _figure([name], where)
+
+
 def _figure(args: list[str], where: str):
     """The Quantity a snippet defines under that name, or None (after a warning)."""
     from sdw.estimation import Quantity
@@ -490,6 +525,165 @@ def _table_header(markdown: str, line_start: int) -> list[str] | None:
         if not lines[index].lstrip().startswith("|"):
             return None
     return None
+
+
+def _page_title(text: str, fallback: str) -> str:
+    """A page's H1, from its Markdown."""
+    match = re.search(r"^# (.+)$", text, re.MULTILINE)
+    return match[1].strip() if match else fallback
+
+
+def _glossary(page: _Page) -> str:
+    """Every term, A to Z under a heading per letter: definition, other spellings, the concept page
+    that explains it and every page that uses it (as abbr matches: whole word, case-sensitive)."""
+    from sdw import glossary
+
+    entries = glossary.load_glossary(page.context.root)
+    sources = glossary.page_sources(page.context.docs_dir)
+    used = glossary.usage(entries, sources)
+    titles = {path: _page_title(text, path) for path, text in sources.items()}
+    out: list[str] = []
+    letter = None
+    for entry in sorted(entries, key=lambda e: (e["term"].lower(), e["term"])):
+        first = entry["term"][0].upper()
+        if first != letter:
+            letter = first
+            out.append(f"## {letter}\n")
+        details = []
+        if entry["aliases"]:
+            details.append("Also written: " + ", ".join(entry["aliases"]) + ".")
+        concept = entry.get("concept")
+        if concept:
+            details.append(f"Explained in [{titles.get(concept, concept)}]({page.link(concept)}).")
+        pages = used.get(entry["term"], [])
+        if pages:
+            details.append("Used on: " + ", ".join(f"[{titles[p]}]({page.link(p)})" for p in pages) + ".")
+        body = " ".join(str(entry["definition"]).split())
+        out.append(f"{entry['term']}\n:   {body}\n")
+        if details:
+            out.append('    <span class="glossary-uses">' + " ".join(details) + "</span>\n")
+    return "\n".join(out)
+
+
+def _cards(page: _Page, where: str) -> str:
+    """A practice page's cards, a section each: the question as a folded box, the answer inside."""
+    from sdw import cards
+
+    deck = cards.load(page.context.root)
+    for problem in deck.problems:
+        log.warning(f"{where}: {problem}")
+    sections = deck.for_page(page.context.src_uri)
+    if not sections:
+        log.warning(
+            f"{where}: md:cards belongs on a practice page listed in sdw.cards.PRACTICE_PAGES "
+            f"({', '.join(cards.PRACTICE_PAGES)})"
+        )
+        return ""
+    out = []
+    for section in sections:
+        shown = deck.in_section(section)
+        out.append(f"## {deck.sections[section]}\n")
+        link = _section_page(page, section)
+        count = f"{len(shown)} card{'s' * (len(shown) != 1)}"
+        out.append(f"{count}; {link}.\n" if link else f"{count}.\n")
+        for card in shown:
+            question = " ".join(card.question.split()).replace('"', "&quot;")
+            answer = "\n".join(("    " + line) if line.strip() else "" for line in card.answer.split("\n"))
+            out.append(f'??? question "{question}"\n\n{answer}\n')
+    return "\n".join(out)
+
+
+def _section_page(page: _Page, section: str) -> str:
+    """A link to the page a section of cards practises, if it has one."""
+    if section.startswith("step-"):
+        number = int(section.removeprefix("step-"))
+        step = next((s for s in page.steps["steps"] if s["number"] == number), None)
+        return f"[the step's page]({page.link(step['page'])})" if step else ""
+    if section.startswith("example-"):
+        name = section.removeprefix("example-")
+        example = next((e for e in page.examples["examples"] if e["name"] == name), None)
+        if example:
+            index = posixpath.join(posixpath.dirname(example["pages"][1]), "index.md")
+            return f"[the example]({page.link(index)})"
+    if section == "concepts":
+        return f"[the concept pages]({page.link('concepts/index.md')})"
+    if section == "reference":
+        return f"[the reference tables]({page.link('reference/index.md')})"
+    if section == "glossary":
+        return f"[the Glossary]({page.link('reference/glossary.md')})"
+    return ""
+
+
+def _cards_summary(page: _Page, where: str) -> str:
+    """The practice pages, what each holds and how many cards, from sdw.cards."""
+    from sdw import cards
+
+    deck = cards.load(page.context.root)
+    for problem in deck.problems:
+        log.warning(f"{where}: {problem}")
+    sources = {path: (page.context.docs_dir / path) for path in cards.PRACTICE_PAGES}
+    rows = ["| Page | Sections | Cards |", "|---|---|---|"]
+    for path, source in sources.items():
+        title = _page_title(source.read_text(encoding="utf-8"), path) if source.exists() else path
+        sections = deck.for_page(path)
+        count = sum(len(deck.in_section(section)) for section in sections)
+        names = ", ".join(deck.sections[section] for section in sections)
+        rows.append(f"| [{title}]({page.link(path)}) | {names} | {count} |")
+    rows.append(f"| **All** | | **{len(deck.cards)}** |")
+    return "\n".join(rows)
+
+
+def _checklist(page: _Page) -> str:
+    """Each step on one line of boxes: minutes, key questions, what to produce, top pitfalls."""
+    steps = page.steps
+    marks = schedule(steps)
+    total = steps["interview_minutes_total"]
+
+    def esc(text: str) -> str:
+        return html.escape(" ".join(str(text).split()), quote=False)
+
+    parts = ['<div class="checklist">']
+    start, end = marks["opening"]
+    parts.append(
+        f'<section class="checklist__step checklist__step--edge"><h2 id="opening">Opening '
+        f'<span class="checklist__minutes">minutes {start}–{end}</span></h2>'
+        "<p>Introductions; repeat the prompt in one line.</p></section>"
+    )
+    for step in steps["steps"]:
+        mark = marks[step["number"]]
+        minutes = f"all {total} minutes" if mark is None else f"minutes {mark[0]}–{mark[1]}"
+        questions = "".join(f"<li>{esc(q)}</li>" for q in step["key_questions"])
+        pitfalls = "".join(f"<li>{esc(p)}</li>" for p in step.get("pitfalls", []))
+        parts.append(
+            f'<section class="checklist__step"><h2 id="step-{step["number"]}">'
+            f'<a href="{html.escape(_html_link(page, step["page"]))}">{step["number"]}. {esc(step["title"])}</a> '
+            f'<span class="checklist__minutes">{minutes}</span></h2>'
+            f'<ul class="checklist__questions">{questions}</ul>'
+            f'<p class="checklist__output"><strong>Produce:</strong> {esc(step["output"])}</p>'
+            f'<p class="checklist__pitfalls-title"><strong>Avoid:</strong></p>'
+            f'<ul class="checklist__pitfalls">{pitfalls}</ul></section>'
+        )
+    start, end = marks["wrap-up"]
+    parts.append(
+        f'<section class="checklist__step checklist__step--edge"><h2 id="wrap-up">Wrap-up '
+        f'<span class="checklist__minutes">minutes {start}–{end}</span></h2>'
+        "<p>The design in a few sentences, its biggest risks, what you would do next; then questions.</p>"
+        "</section>"
+    )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _html_link(page: _Page, target: str) -> str:
+    """A link from raw HTML (which no engine rewrites) to a page, at its built address."""
+    stem = target.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+    elif page.context.config.get("use_directory_urls", True):
+        stem += "/"
+    else:
+        stem += ".html"
+    return page.to_root() + stem
 
 
 def _estimator(page: _Page) -> str:

@@ -1,0 +1,67 @@
+"""Concepts, real-time delivery: requests and connections for polling, long polling and push.
+
+Assumed: CLIENTS online at once, each receiving a message every few minutes on average. Short
+polling asks every POLL_INTERVAL_SECONDS whether anything is new; long polling holds each request
+until a message arrives or LONG_POLL_TIMEOUT_SECONDS pass; server-sent events and WebSockets hold
+one connection per client and send a small heartbeat every HEARTBEAT_SECONDS so that proxies do
+not close it.
+"""
+
+from sdw.estimation import SECONDS_PER_HOUR, count, duration, fraction, markdown_table, per_second, times
+
+CLIENTS = 1_000_000
+MESSAGES_PER_CLIENT_PER_HOUR = 6  # one every ten minutes, on average
+POLL_INTERVAL_SECONDS = 5
+LONG_POLL_TIMEOUT_SECONDS = 30
+HEARTBEAT_SECONDS = 30
+CONNECTIONS_PER_SERVER = 100_000  # a cautious figure for held connections per server, with TLS
+RECONNECT_SPREAD_SECONDS = 10  # clients of a lost server reconnect at random over this long
+
+messages_per_second = per_second(CLIENTS * MESSAGES_PER_CLIENT_PER_HOUR / SECONDS_PER_HOUR)
+
+# Short polling: every client asks on a fixed interval, whether or not anything is new.
+polling_requests = per_second(CLIENTS / POLL_INTERVAL_SECONDS)
+polling_empty_share = fraction(1 - messages_per_second / polling_requests)
+polling_average_delay = duration(POLL_INTERVAL_SECONDS / 2)
+
+# Long polling: each client has one request waiting; it returns on a message or on the timeout.
+long_poll_requests = per_second(CLIENTS / LONG_POLL_TIMEOUT_SECONDS + messages_per_second)
+long_poll_held = count(CLIENTS)
+
+# Server-sent events and WebSockets: one held connection each, heartbeats to keep it open.
+push_frames = per_second(messages_per_second + CLIENTS / HEARTBEAT_SECONDS)
+push_servers = count(-(-CLIENTS // CONNECTIONS_PER_SERVER))
+reconnects_after_server_loss = per_second(CONNECTIONS_PER_SERVER / RECONNECT_SPREAD_SECONDS)
+
+rows = [
+    ("Short polling", polling_requests, count(0), f"about {polling_average_delay}"),
+    ("Long polling", long_poll_requests, long_poll_held, "one-way delay; a round trip more if it lands between polls"),
+    ("Server-sent events or WebSockets", per_second(0), count(CLIENTS), "one-way network delay"),
+]
+
+# Figures the pages quote.
+clients = count(CLIENTS)
+poll_interval = duration(POLL_INTERVAL_SECONDS)
+long_poll_timeout = duration(LONG_POLL_TIMEOUT_SECONDS)
+connections_per_server = count(CONNECTIONS_PER_SERVER)
+polling_over_long_poll = times(polling_requests / long_poll_requests)
+
+if __name__ != "concept_realtime":
+    print(
+        markdown_table(
+            (
+                f"{clients} clients online",
+                "HTTP requests",
+                "Requests or connections held open",
+                "Delay before a message arrives",
+            ),
+            rows,
+        )
+    )
+    print()
+    print(
+        f"Messages to deliver: {messages_per_second}. Short polling answers {polling_empty_share} of its "
+        f"requests with nothing new. Held connections need about {push_servers} servers at "
+        f"{connections_per_server} each, and send {push_frames} frames with heartbeats; losing one server "
+        f"brings {reconnects_after_server_loss} reconnections."
+    )

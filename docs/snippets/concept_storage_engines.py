@@ -1,0 +1,80 @@
+"""Concepts, storage engines: write amplification of a B-tree and of LSM trees, and a Bloom filter's help.
+
+Write amplification is bytes written to the device per byte written by the application (the
+definition the RocksDB tuning guide uses). Simple models with stated inputs:
+
+- B-tree, random updates to a table far larger than memory: each row write dirties a whole page,
+  written back alone, plus the row in the write-ahead log. Sequential inserts fill a page before
+  it is written, so each byte is written about twice (page and log).
+- LSM tree, leveled compaction (RocksDB's default): the log, the memtable flush, then each time
+  data moves down a level it is merged with up to SIZE_RATIO times as much data already there
+  (an upper bound; levels not yet full cost less).
+- LSM tree, size-tiered compaction (Cassandra's default): the log, the flush, then one rewrite
+  per tier, each tier SIZE_RATIO_TIERED times larger than the last.
+"""
+
+import math
+
+from sdw.estimation import count, fraction, markdown_table, size, times
+
+ROW_BYTES = 100  # a small row: a key, a few columns and row overhead
+PAGE_BYTES = 8_192  # PostgreSQL's default page; InnoDB's is twice that
+DATA_BYTES = 1e12  # one terabyte in the store
+FIRST_LEVEL_BYTES = 256e6  # RocksDB's default target size for level 1
+SIZE_RATIO = 10  # RocksDB's default multiplier between levels
+MEMTABLE_BYTES = 64e6  # a flushed memtable: RocksDB's default write buffer
+SIZE_RATIO_TIERED = 4  # Cassandra's default: four similar-sized files are merged into one
+BLOOM_BITS_PER_KEY = 10  # RocksDB's commonly used setting
+L0_FILES = 4  # files waiting in level 0, each checked on a read (RocksDB's compaction trigger)
+B_TREE_ENTRY_BYTES = 16  # a key and a child pointer in an inner page
+
+# --- Write amplification -------------------------------------------------------------------------
+btree_random_wa = times(PAGE_BYTES / ROW_BYTES + 1)
+btree_sequential_wa = times(2)
+leveled_levels = count(math.ceil(math.log(DATA_BYTES / FIRST_LEVEL_BYTES, SIZE_RATIO)) + 1)
+leveled_wa = times(1 + 1 + 1 + SIZE_RATIO * (leveled_levels - 1))  # log, flush, L0 to L1, then each level
+tiered_tiers = count(math.ceil(math.log(DATA_BYTES / MEMTABLE_BYTES, SIZE_RATIO_TIERED)))
+tiered_wa = times(1 + 1 + tiered_tiers)
+
+# --- Space amplification: bytes on disk per byte of live data --------------------------------------
+# Random inserts leave B-tree pages about ln 2 (69%) full on average (Yao, "On random 2-3 trees",
+# Acta Informatica 1978); sequential inserts fill them.
+btree_page_fill = fraction(math.log(2))
+btree_random_space = times(1 / btree_page_fill)
+leveled_space = times(1 + 1 / SIZE_RATIO)  # the levels above the last add a tenth
+tiered_space = times(2)  # merging the largest tier briefly needs its size again
+
+rows = [
+    ("B-tree, random inserts and updates", btree_random_wa, "Pages written in place, scattered", btree_random_space),
+    ("B-tree, sequential inserts", btree_sequential_wa, "Pages filled in order", times(1)),
+    (f"LSM tree, leveled ({leveled_levels} levels)", leveled_wa, "Large sequential files", leveled_space),
+    (f"LSM tree, size-tiered ({tiered_tiers} tiers)", tiered_wa, "Large sequential files", tiered_space),
+]
+
+# --- Reads: a B-tree's height, and what Bloom filters save an LSM tree ----------------------------
+rows_stored = DATA_BYTES / ROW_BYTES
+btree_fanout = PAGE_BYTES // B_TREE_ENTRY_BYTES
+btree_height = count(math.ceil(math.log(rows_stored, btree_fanout)))
+hashes = round(BLOOM_BITS_PER_KEY * math.log(2))  # the number of hash functions that minimizes errors
+bloom_false_positive = fraction((1 - math.exp(-hashes / BLOOM_BITS_PER_KEY)) ** hashes)
+lsm_places_to_check = count(L0_FILES + leveled_levels)
+lsm_wasted_reads = count(lsm_places_to_check * bloom_false_positive)  # per lookup of a missing key
+
+# Figures the pages quote.
+row_bytes = size(ROW_BYTES)
+page_bytes = size(PAGE_BYTES)
+data_bytes = size(DATA_BYTES)
+size_ratio = count(SIZE_RATIO)
+bloom_bits_per_key = count(BLOOM_BITS_PER_KEY)
+btree_over_leveled = times(btree_random_wa / leveled_wa)
+
+if __name__ != "concept_storage_engines":
+    print(markdown_table(("Engine and workload", "Write amplification", "How it writes", "Space on disk"), rows))
+    print()
+    print(
+        f"For {data_bytes} of {row_bytes} rows: a B-tree with {PAGE_BYTES // 1024} KiB pages is "
+        f"{btree_height} levels deep. "
+        f"A lookup of a missing key in the LSM tree checks {lsm_places_to_check} files; with "
+        f"{bloom_bits_per_key} Bloom filter bits per key ({bloom_false_positive} false positives) it "
+        f"reads {lsm_wasted_reads} of them from disk on average, instead of all of them."
+    )

@@ -1,0 +1,124 @@
+"""The Anki deck: every card of sdw.cards as a note, written with genanki.
+
+The model and deck ids are constants, and each note's GUID is derived from its card's id, so a
+reader who imports a newer deck gets their cards updated, with their review history, instead of
+duplicated. Figures cited in questions and answers (<!-- md:fig snippet.name -->) are printed by
+the same function as on the pages; the Markdown becomes the HTML Anki shows.
+
+MkDocs writes the deck into the site (src/sdw/mkdocs_hooks/anki_deck.py); anywhere else:
+
+    python -m sdw.deck OUT.apkg [--root DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+import genanki
+import markdown
+
+from sdw import cards, snippets
+
+log = logging.getLogger("mkdocs.sdw.deck")
+
+# Fixed forever: a new id would make Anki treat the deck and its note type as new ones.
+MODEL_ID = 1_741_905_287
+DECK_ID = 1_741_905_311
+DECK_NAME = "System Design Workflow"
+DECK_FILE = "practice/system-design-workflow.apkg"  # in the site, relative to its root
+FIGURE = re.compile(r"<!--\s*md:fig\s+(?P<name>[\w.]+)\s*-->")
+
+MODEL = genanki.Model(
+    MODEL_ID,
+    "System Design Workflow card",
+    fields=[{"name": "Question"}, {"name": "Answer"}, {"name": "Section"}, {"name": "Id"}],
+    templates=[
+        {
+            "name": "Card 1",
+            "qfmt": '<div class="question">{{Question}}</div>',
+            "afmt": '{{FrontSide}}<hr id="answer"><div class="answer">{{Answer}}</div>'
+            '<p class="section">{{Section}}</p>',
+        }
+    ],
+    css=(
+        ".card{font-family:system-ui,sans-serif;font-size:18px;line-height:1.5;text-align:left;"
+        "max-width:40em;margin:0 auto;padding:0 1em}"
+        ".question{font-weight:600}.section{font-size:14px;opacity:.7}"
+    ),
+    sort_field_index=0,
+)
+
+
+def html(text: str, where: str) -> str:
+    """A card's Markdown as HTML, its figures printed as the pages print them."""
+    from sdw.shortcodes import figure
+
+    def cite(match: re.Match) -> str:
+        value = figure(match["name"], where)
+        return "?" if value is None else str(value)
+
+    rendered = markdown.markdown(FIGURE.sub(cite, text))
+    # A one-paragraph question reads better without its <p>.
+    if rendered.count("<p>") == 1 and rendered.startswith("<p>") and rendered.endswith("</p>"):
+        rendered = rendered[3:-4]
+    return rendered
+
+
+def notes(root: Path) -> list[genanki.Note]:
+    deck = cards.load(root)
+    for problem in deck.problems:
+        log.warning(problem)
+    snippets.use(root / "docs" / "snippets")
+    result = []
+    for card in deck.cards:
+        where = f"{card.source}: card '{card.id}'"
+        result.append(
+            genanki.Note(
+                model=MODEL,
+                fields=[html(card.question, where), html(card.answer, where), deck.sections[card.section], card.id],
+                tags=list(dict.fromkeys(tag.replace(" ", "-") for tag in (card.section, *card.tags))),
+                guid=genanki.guid_for(card.id),
+            )
+        )
+    return result
+
+
+def write(root: Path, out: Path) -> int:
+    """Write the deck to `out`; return how many notes it holds."""
+    deck = genanki.Deck(DECK_ID, DECK_NAME, description="Flashcards from the System Design Workflow guide.")
+    for note in notes(root):
+        deck.add_note(note)
+    # Anki updates a note on import only when it is newer: the build's time, or a reproducible one.
+    timestamp = float(os.environ["SOURCE_DATE_EPOCH"]) if "SOURCE_DATE_EPOCH" in os.environ else None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    genanki.Package(deck).write_to_file(str(out), timestamp=timestamp)
+    return len(deck.notes)
+
+
+def build(root: Path) -> bytes:
+    """The deck as bytes, written through a temporary file (genanki writes SQLite to a path)."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "deck.apkg"
+        write(root, out)
+        return out.read_bytes()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--root", type=Path, default=Path("."))
+    args = parser.parse_args(argv)
+    logging.basicConfig(format="%(message)s")
+    count = write(args.root.resolve(), args.out)
+    print(f"{args.out}: {count} cards")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

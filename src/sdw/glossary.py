@@ -1,0 +1,165 @@
+"""The glossary: data/glossary.yml, the one source of the site's terms, and the extension that
+lets a reader see a term's definition wherever the term occurs.
+
+Listed under `markdown_extensions` as `sdw.glossary`, before `abbr`: to every page it appends
+an abbreviation (`*[term]: definition`) for each term and alias, and the `abbr` extension then
+wraps every whole-word, case-sensitive occurrence in `<abbr title="definition">`, which
+Material's `content.tooltips` shows on hover, and on keyboard focus or tap once
+overrides/assets/javascripts/glossary-focus.js has made each one focusable. Generated in the
+extension, not kept in a file of abbreviations, so MkDocs and Zensical both get them and
+nothing restates the glossary.
+
+The same matching finds the pages that use a term, for the Glossary page (`<!-- md:glossary -->`)
+and for scripts/check_glossary.py, which fails on a term defined twice or used on no page.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import yaml
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from sdw.context import page_context
+
+GLOSSARY_FILE = "data/glossary.yml"
+# Pages that hold no prose of their own to scan, or that are not built (mkdocs.yml's exclude_docs).
+GLOSSARY_PAGE = "reference/glossary.md"
+# What a reader never sees as text: front matter, code, comments, tags, link targets and
+# abbreviation definitions. Blanked (newlines kept) before terms are looked for.
+HIDDEN = re.compile(
+    r"\A---\n.*?\n---\n"  # front matter
+    r"|^(```|~~~).*?^\1"  # fenced code
+    r"|`[^`\n]+`"  # inline code
+    r"|<!--.*?-->"  # comments, shortcodes included
+    r"|</?[A-Za-z][^>]*>"  # HTML tags (their text stays)
+    r"|\]\([^)]*\)"  # a link's target (its text stays)
+    r"|^\*\[[^\]]*\]:.*$"  # abbreviation definitions
+    r"|^--8<--.*$",  # snippet includes
+    re.DOTALL | re.MULTILINE,
+)
+
+
+def load_glossary(root: Path) -> list[dict]:
+    """The entries of data/glossary.yml, in file order: term, definition, aliases, concept."""
+    entries = yaml.safe_load((root / GLOSSARY_FILE).read_text(encoding="utf-8")) or []
+    for entry in entries:
+        entry.setdefault("aliases", [])
+        entry["aliases"] = entry["aliases"] or []
+    return entries
+
+
+def words(entries: list[dict]) -> dict[str, dict]:
+    """Every term and alias, spelled as pages spell it, to its entry (the first, if defined twice)."""
+    found: dict[str, dict] = {}
+    for entry in entries:
+        for word in [entry["term"], *entry["aliases"]]:
+            found.setdefault(str(word), entry)
+    return found
+
+
+def pattern(spellings) -> re.Pattern:
+    """Whole words, case-sensitive, the longest first: the match `abbr` makes."""
+    ordered = sorted(spellings, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in ordered) + r")\b")
+
+
+def prose(markdown: str) -> str:
+    """The Markdown with what a reader never sees blanked out, its line breaks kept."""
+    return HIDDEN.sub(lambda match: re.sub(r"[^\n]", " ", match[0]), markdown)
+
+
+def page_sources(docs_dir: Path) -> dict[str, str]:
+    """Every built Markdown page, by its path in docs/: templates and snippets left out."""
+    pages = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir).as_posix()
+        if path.name.startswith("_") or relative.startswith("snippets/"):
+            continue
+        pages[relative] = path.read_text(encoding="utf-8")
+    return pages
+
+
+def usage(entries: list[dict], pages: dict[str, str]) -> dict[str, list[str]]:
+    """For each term, the pages whose prose uses it or one of its aliases, in path order."""
+    spellings = words(entries)
+    used: dict[str, list[str]] = {entry["term"]: [] for entry in entries}
+    if not spellings:
+        return used
+    matcher = pattern(spellings)
+    for path, text in pages.items():
+        if path == GLOSSARY_PAGE:
+            continue
+        for term in {spellings[match[0]]["term"] for match in matcher.finditer(prose(text))}:
+            used[term].append(path)
+    return used
+
+
+@functools.cache
+def _abbreviations(root: Path, mtime: int) -> str:
+    """The `*[word]: definition` lines for every term and alias (cached per version of the file)."""
+    lines = []
+    for word, entry in words(load_glossary(root)).items():
+        definition = " ".join(str(entry["definition"]).split())
+        lines.append(f"*[{word}]: {definition}")
+    return "\n".join(lines)
+
+
+def abbreviations(root: Path) -> str:
+    file = root / GLOSSARY_FILE
+    return _abbreviations(root, file.stat().st_mtime_ns) if file.exists() else ""
+
+
+class GlossaryPreprocessor(Preprocessor):
+    """Appends the glossary's abbreviations to the page, for the `abbr` extension to apply."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        # markdown-exec converts a snippet's printed Markdown with a Markdown of its own, which
+        # knows its page's Markdown as _original_md: its terms are marked up too, under either engine.
+        context = page_context(getattr(self.md, "_original_md", self.md))
+        if context is None:
+            return lines
+        generated = abbreviations(context.root)
+        return [*lines, "", *generated.split("\n")] if generated else lines
+
+
+class TermsTreeprocessor(Treeprocessor):
+    """On the Glossary page, each defined term is a <dfn> with an anchor, not a tooltip of itself."""
+
+    def run(self, root) -> None:
+        context = page_context(self.md)
+        if context is None or context.src_uri != GLOSSARY_PAGE:
+            return
+        for dt in root.iter("dt"):
+            term = "".join(dt.itertext()).strip()
+            for child in list(dt):
+                dt.remove(child)
+            dt.text = None
+            dt.set("id", anchor(term))
+            dfn = dt.makeelement("dfn", {})
+            dfn.text = AtomicString(term)
+            dt.append(dfn)
+
+
+def anchor(term: str) -> str:
+    """A term's anchor on the Glossary page: `term-` and its words in lower case, hyphenated."""
+    return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+
+
+class GlossaryExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)  # so that markdown-exec's own Markdown (see above) runs it under MkDocs too
+        # After sdw.shortcodes (40), so that line numbers in its messages are the page's own, and
+        # long before abbr's block processor reads the definitions.
+        md.preprocessors.register(GlossaryPreprocessor(md), "sdw_glossary", 35)
+        # After abbr (7) has marked the terms up.
+        md.treeprocessors.register(TermsTreeprocessor(md), "sdw_glossary_terms", 6)
+
+
+def makeExtension(**kwargs) -> GlossaryExtension:
+    return GlossaryExtension(**kwargs)

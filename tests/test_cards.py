@@ -1,0 +1,127 @@
+"""Flashcards from one source (sdw.cards): the Anki deck (sdw.deck) and the practice pages.
+
+The deck is opened as Anki would: a zip holding a SQLite collection. Its notes are compared with
+the source, and a second build shows that each note keeps its GUID, so that importing a newer
+deck updates a reader's cards instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import genanki
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import ROOT, convert
+
+from sdw import cards, deck, glossary, snippets
+from sdw.data import load_examples
+
+DECK = cards.load(ROOT)
+
+
+def notes_of(apkg: Path, tmp_path: Path) -> list[dict]:
+    with zipfile.ZipFile(apkg) as archive:
+        name = next(n for n in ("collection.anki21", "collection.anki2") if n in archive.namelist())
+        archive.extract(name, tmp_path)
+    with sqlite3.connect(tmp_path / name) as db:
+        rows = db.execute("SELECT guid, flds, tags, mid FROM notes").fetchall()
+        decks = db.execute("SELECT decks, models FROM col").fetchone()
+    fields = ("question", "answer", "section", "id")
+    return [
+        {"guid": guid, **dict(zip(fields, flds.split("\x1f"), strict=True)), "tags": tags.split(), "model": mid}
+        for guid, flds, tags, mid in rows
+    ] + [{"decks": decks[0], "models": decks[1]}]
+
+
+@pytest.fixture(scope="module")
+def built_twice(tmp_path_factory) -> tuple[list[dict], list[dict]]:
+    folder = tmp_path_factory.mktemp("deck")
+    first, second = folder / "one.apkg", folder / "two.apkg"
+    deck.write(ROOT, first)
+    deck.write(ROOT, second)
+    return notes_of(first, folder / "a"), notes_of(second, folder / "b")
+
+
+def test_the_source_has_a_hundred_cards_or_more_with_unique_ids() -> None:
+    assert DECK.problems == []
+    assert len(DECK.cards) >= 100
+    assert len({card.id for card in DECK.cards}) == len(DECK.cards)
+
+
+def test_every_term_and_follow_up_is_a_card() -> None:
+    ids = {card.id: card for card in DECK.cards}
+    for entry in glossary.load_glossary(ROOT):
+        card = ids[glossary.anchor(entry["term"])]
+        assert card.question == f"What is {entry['term']}?"
+        assert card.answer.startswith(" ".join(entry["definition"].split()))
+    for example in load_examples(ROOT)["examples"]:
+        for follow_up in example.get("follow_ups") or []:
+            assert ids[follow_up["id"]].section == f"example-{example['name']}"
+    hand_written = yaml.safe_load((ROOT / cards.CARDS_FILE).read_text(encoding="utf-8"))
+    assert all(entry["id"] in ids for entry in hand_written)
+
+
+def test_the_deck_holds_every_card_as_a_note(built_twice) -> None:
+    notes, meta = built_twice[0][:-1], built_twice[0][-1]
+    assert len(notes) == len(DECK.cards)
+    by_id = {note["id"]: note for note in notes}
+    for card in DECK.cards:
+        note = by_id[card.id]
+        assert note["guid"] == genanki.guid_for(card.id)
+        assert note["section"] == DECK.sections[card.section]
+        assert note["model"] == deck.MODEL_ID
+        assert card.section in note["tags"]
+        assert note["question"] and note["answer"]
+        assert "md:" not in note["question"] + note["answer"], f"{card.id}: a figure left unprinted"
+    assert str(deck.DECK_ID) in meta["decks"] and str(deck.MODEL_ID) in meta["models"]
+
+
+def test_figures_in_answers_are_printed_as_on_the_pages(built_twice) -> None:
+    by_id = {note["id"]: note for note in built_twice[0][:-1]}
+    cited = [card for card in DECK.cards if "md:fig" in card.answer]
+    assert cited, "some answers cite figures"
+    for card in cited:
+        for name in re.findall(r"md:fig\s+([\w.]+)", card.answer):
+            module, figure = name.split(".")
+            assert str(getattr(snippets.load(module), figure)) in by_id[card.id]["answer"]
+
+
+def test_a_second_build_keeps_every_guid(built_twice) -> None:
+    first, second = ({note["id"]: note["guid"] for note in notes[:-1]} for notes in built_twice)
+    assert first == second
+
+
+def test_the_built_site_carries_the_deck_and_the_practice_page_links_it(built_site: Path, tmp_path: Path) -> None:
+    apkg = built_site / deck.DECK_FILE
+    assert len(notes_of(apkg, tmp_path)[:-1]) == len(DECK.cards)
+    soup = BeautifulSoup((built_site / "practice/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one('article a[href="system-design-workflow.apkg"]') is not None
+
+
+def test_each_card_is_on_one_practice_page_with_its_answer_folded() -> None:
+    shown: dict[str, int] = {}
+    for page in cards.PRACTICE_PAGES:
+        converted = convert(page)
+        assert converted.warnings == [], converted.warnings
+        soup = BeautifulSoup(converted.html, "html.parser")
+        for details in soup.select("details.question"):
+            assert not details.has_attr("open")
+            question = " ".join(details.summary.get_text().split())
+            shown[question] = shown.get(question, 0) + 1
+    for card in DECK.cards:
+        question = " ".join(re.sub(r"<!--.*?-->", "", card.question).split())
+        if "md:fig" in card.question:
+            continue  # printed as a figure on the page
+        assert shown.get(re.sub(r"[*`]", "", question)) == 1, card.id
+    assert sum(shown.values()) == len(DECK.cards)
+
+
+def test_the_summary_counts_every_card() -> None:
+    converted = convert("practice/index.md")
+    assert converted.warnings == []
+    assert f"<strong>{len(DECK.cards)}</strong>" in converted.html

@@ -1,0 +1,51 @@
+"""sdw.glossary: every term marked up on every page, and the Glossary page, converted alone."""
+
+from __future__ import annotations
+
+import posixpath
+
+from bs4 import BeautifulSoup
+from conftest import ROOT, convert
+
+from sdw import glossary
+
+ENTRIES = glossary.load_glossary(ROOT)
+TERMS = {entry["term"]: entry for entry in ENTRIES}
+
+
+def test_a_term_on_a_page_carries_its_definition() -> None:
+    converted = convert("reference/rules-of-thumb.md", "# T\n\nSize for the peak QPS, not p99 alone.\n")
+    soup = BeautifulSoup(converted.html, "html.parser")
+    titles = {abbr.get_text(): abbr["title"] for abbr in soup.select("abbr")}
+    assert titles == {"QPS": TERMS["QPS"]["definition"], "p99": TERMS["p99"]["definition"]}
+    assert converted.warnings == []
+
+
+def test_an_alias_gets_its_terms_definition_and_code_gets_none() -> None:
+    converted = convert("reference/rules-of-thumb.md", "# T\n\nTwo SLIs, and `QPS` in code.\n")
+    soup = BeautifulSoup(converted.html, "html.parser")
+    assert [(a.get_text(), a["title"]) for a in soup.select("abbr")] == [("SLIs", TERMS["SLI"]["definition"])]
+
+
+def test_matching_is_whole_word_and_case_sensitive() -> None:
+    converted = convert("reference/rules-of-thumb.md", "# T\n\nqps, QPSs and aQPS are not terms.\n")
+    assert "<abbr" not in converted.html
+
+
+def test_the_glossary_page_lists_every_term_with_its_definition_and_pages() -> None:
+    converted = convert(glossary.GLOSSARY_PAGE)
+    assert converted.warnings == []
+    soup = BeautifulSoup(converted.html, "html.parser")
+    listed = {dt.get_text(): dt for dt in soup.select("dt")}
+    assert sorted(listed) == sorted(TERMS)
+    for term, dt in listed.items():
+        assert dt["id"] == glossary.anchor(term)
+        assert dt.find("abbr") is None, "a defined term is not a tooltip of itself"
+        definition = dt.find_next_sibling("dd").get_text("")
+        assert " ".join(TERMS[term]["definition"].split()) in " ".join(definition.split())
+    used = glossary.usage(ENTRIES, glossary.page_sources(ROOT / "docs"))
+    assert used["quorum"], "quorum is used on some page"
+    uses = listed["quorum"].find_next_sibling("dd").select_one(".glossary-uses")
+    assert "Explained in" in uses.get_text()
+    hrefs = {a["href"] for a in uses.select("a")}
+    assert {posixpath.relpath(page, "reference") for page in used["quorum"]} <= hrefs
