@@ -529,7 +529,8 @@ def _table_header(markdown: str, line_start: int) -> list[str] | None:
 
 def _page_title(text: str, fallback: str) -> str:
     """A page's H1, from its Markdown."""
-    match = re.search(r"^# (.+)$", text, re.MULTILINE)
+    body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)  # front matter may hold YAML comments
+    match = re.search(r"^# (.+)$", body, re.MULTILINE)
     return match[1].strip() if match else fallback
 
 
