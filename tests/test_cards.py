@@ -7,6 +7,7 @@ deck updates a reader's cards instead of duplicating them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sqlite3
 import zipfile
@@ -19,7 +20,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, convert
 
 from sdw import cards, deck, glossary, snippets
-from sdw.data import load_examples
+from sdw.data import load_examples, load_steps
 
 DECK = cards.load(ROOT)
 
@@ -64,6 +65,41 @@ def test_every_term_and_follow_up_is_a_card() -> None:
             assert ids[follow_up["id"]].section == f"example-{example['name']}"
     hand_written = yaml.safe_load((ROOT / cards.CARDS_FILE).read_text(encoding="utf-8"))
     assert all(entry["id"] in ids for entry in hand_written)
+
+
+def key_question_problems(deck_: cards.Deck, steps: dict) -> list[str]:
+    """Every key question of every step is the question of exactly one card in its step's section."""
+    problems = []
+    for step in steps["steps"]:
+        section = f"step-{step['number']}"
+        for question in step["key_questions"]:
+            found = [card.id for card in deck_.in_section(section) if card.question == question]
+            if len(found) != 1:
+                problems.append(
+                    f"step {step['number']}: key question '{question}' has {len(found)} cards in section "
+                    f"'{section}', not one" + (f" ({', '.join(found)})" if found else "")
+                )
+    return problems
+
+
+def test_every_key_question_is_one_card_of_its_step() -> None:
+    assert key_question_problems(DECK, load_steps(ROOT)) == []
+
+
+def test_a_missing_or_doubled_key_question_card_is_named() -> None:
+    steps = load_steps(ROOT)
+    missing, doubled = steps["steps"][2]["key_questions"][0], steps["steps"][6]["key_questions"][1]
+    changed = []
+    for card in DECK.cards:
+        if card.question == missing and card.section == "step-2":
+            card = dataclasses.replace(card, question=missing.rstrip("?") + ", roughly?")
+        changed.append(card)
+        if card.question == doubled and card.section == "step-6":
+            changed.append(dataclasses.replace(card, id=card.id + "-copy"))
+    problems = key_question_problems(dataclasses.replace(DECK, cards=changed), steps)
+    assert len(problems) == 2, problems
+    assert problems[0].startswith(f"step 2: key question '{missing}' has 0 cards"), problems
+    assert problems[1].startswith(f"step 6: key question '{doubled}' has 2 cards"), problems
 
 
 def test_the_deck_holds_every_card_as_a_note(built_twice) -> None:
