@@ -23,7 +23,6 @@ Exit codes: 0 no problems, 1 problems found, 2 usage or set-up error. Never modi
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import itertools
 import posixpath
@@ -38,6 +37,8 @@ try:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.admon import admon_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
+
+    from sdw.cli import SetupError, run_check
 except ModuleNotFoundError as missing:  # run outside the project's environment
     print(
         f"scripts/check_coverage.py: needs the Python package {missing.name!r}: run `make setup`, then "
@@ -90,10 +91,6 @@ MERMAID_TYPES = (
 )
 # mermaid2's fence puts the diagram source into the page unescaped, so a tag vanishes.
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*\b[^>]*>")
-
-
-class SetupError(Exception):
-    """The check cannot run (missing or unreadable config): exit 2."""
 
 
 @dataclass
@@ -529,23 +526,7 @@ def run(root: Path) -> tuple[list[str], str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument(
-        "--root", type=Path, default=Path("."), help="the repository to check (default: the current directory)"
-    )
-    args = parser.parse_args(argv)
-    try:
-        problems, counted = run(args.root.resolve())
-    except SetupError as error:
-        print(f"check_coverage: {error}", file=sys.stderr)
-        return 2
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"check_coverage: {len(problems)} problem{'s' * (len(problems) != 1)} ({counted} checked)")
-        return 1
-    print(f"check_coverage: OK ({counted} checked)")
-    return 0
+    return run_check("check_coverage", __doc__, run, argv)
 
 
 if __name__ == "__main__":

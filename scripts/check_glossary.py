@@ -19,7 +19,6 @@ Exit codes: 0 no problems, 1 problems found, 2 usage or set-up error. Never modi
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -27,6 +26,7 @@ try:
     import yaml
 
     from sdw import glossary
+    from sdw.cli import SetupError, run_check
 except ModuleNotFoundError as missing:  # run outside the project's environment
     print(
         f"scripts/check_glossary.py: needs the Python package {missing.name!r}: run `make setup`, then "
@@ -51,11 +51,11 @@ def run(root: Path) -> tuple[list[str], str]:
     try:
         document = yaml.compose(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
-        raise SystemExit(f"check_glossary: cannot read {GLOSSARY_FILE}: {error}") from None
+        raise SetupError(f"cannot read {GLOSSARY_FILE}: {error}") from None
     if document is None:
         return [], "0 terms"
     if not isinstance(document, yaml.SequenceNode):
-        raise SystemExit(f"check_glossary: {GLOSSARY_FILE}: needs a list of entries")
+        raise SetupError(f"{GLOSSARY_FILE}: needs a list of entries")
     problems: list[str] = []
 
     def add(line: int, message: str) -> None:
@@ -114,23 +114,7 @@ def run(root: Path) -> tuple[list[str], str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument(
-        "--root", type=Path, default=Path("."), help="the repository to check (default: the current directory)"
-    )
-    args = parser.parse_args(argv)
-    try:
-        problems, counted = run(args.root.resolve())
-    except SystemExit as error:
-        print(error, file=sys.stderr)
-        return 2
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"check_glossary: {len(problems)} problem{'s' * (len(problems) != 1)} ({counted} checked)")
-        return 1
-    print(f"check_glossary: OK ({counted} checked)")
-    return 0
+    return run_check("check_glossary", __doc__, run, argv)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ Exit codes: 0 no problems, 1 problems found, 2 usage or set-up error. Never modi
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import os
@@ -38,6 +37,8 @@ from urllib.parse import urlsplit
 
 try:
     from bs4 import BeautifulSoup
+
+    from sdw.cli import SetupError, parser
 except ModuleNotFoundError as missing:  # run outside the project's environment
     print(
         f"scripts/check_links.py: needs the Python package {missing.name!r}: run `make setup`, then "
@@ -76,10 +77,6 @@ MKDOCS_LINK = re.compile(
     r"Doc file '(?P<src>[^']+)' contains (?:an? )?(?:[\w ]+ )?link '(?P<link>[^']+)', (?P<rest>.*)$", re.DOTALL
 )
 MKDOCS_NAV = re.compile(r"A reference to '(?P<link>[^']+)' is included in the 'nav' configuration, (?P<rest>.*)$")
-
-
-class SetupError(Exception):
-    """The check cannot run: exit 2."""
 
 
 @dataclass(frozen=True)
@@ -442,13 +439,10 @@ def check(root: Path, *, external: bool, config_file: Path) -> tuple[list[Proble
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--external", action="store_true", help="also check links to other sites (uses the network)")
-    parser.add_argument(
-        "--root", type=Path, default=Path("."), help="the repository to check (default: the current directory)"
-    )
-    parser.add_argument("--config", type=Path, help="lychee settings for --external (default: ROOT/lychee.toml)")
-    args = parser.parse_args(argv)
+    options = parser(__doc__)
+    options.add_argument("--external", action="store_true", help="also check links to other sites (uses the network)")
+    options.add_argument("--config", type=Path, help="lychee settings for --external (default: ROOT/lychee.toml)")
+    args = options.parse_args(argv)
     root = args.root.resolve()
     config_file = (args.config or root / "lychee.toml").resolve()
     if not (root / "mkdocs.yml").exists():
