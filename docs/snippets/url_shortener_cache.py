@@ -5,6 +5,7 @@ clicks in proportion to i**-alpha. Summing 100 million terms in Python is slow, 
 sums use the Euler-Maclaurin formula, checked against exact sums where those are quick.
 """
 
+import functools
 import math
 
 from url_shortener_assumptions import (
@@ -36,6 +37,7 @@ def _smooth(k: float, alpha: float) -> float:
     return main + k**-alpha / 2 - alpha * k ** (-alpha - 1) / 12
 
 
+@functools.cache  # the same three exponents, asked for on every step of the bisection
 def _constant(alpha: float) -> float:
     exact = math.fsum(i**-alpha for i in range(1, EXACT_UP_TO + 1))
     return exact - _smooth(EXACT_UP_TO, alpha)

@@ -17,9 +17,7 @@ import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from sdw.data import EXAMPLES_FILE, load_examples, load_steps
+from sdw.data import EXAMPLES_FILE, load_examples, load_steps, read_yaml
 from sdw.glossary import GLOSSARY_FILE, anchor, load_glossary
 
 CARDS_FILE = "data/cards.yml"
@@ -65,7 +63,7 @@ def load(root: Path) -> Deck:
     sections |= {"concepts": "Concepts", "reference": "Reference", "glossary": "Glossary terms"}
 
     found: list[Card] = []
-    for entry in yaml.safe_load((root / CARDS_FILE).read_text(encoding="utf-8")) or []:
+    for entry in read_yaml(root / CARDS_FILE) or []:
         found.append(
             Card(
                 id=str(entry["id"]),

@@ -1,8 +1,9 @@
 """The glossary: data/glossary.yml, the one source of the site's terms, and the extension that
 lets a reader see a term's definition wherever the term occurs.
 
-Listed under `markdown_extensions` as `sdw.glossary`, before `abbr`: to every page it appends
-an abbreviation (`*[term]: definition`) for each term and alias, and the `abbr` extension then
+Listed under `markdown_extensions` as `sdw.glossary`, beside `abbr`: before each page it hands
+`abbr` an abbreviation for each term and alias (its glossary, as `*[term]: definition` lines would,
+without appending 130 lines that the block parser would rescan once per line), and `abbr` then
 wraps every whole-word, case-sensitive occurrence in `<abbr title="definition">`, which
 Material's `content.tooltips` shows on hover, and on keyboard focus or tap once
 overrides/assets/javascripts/glossary-focus.js has made each one focusable. Generated in the
@@ -19,13 +20,14 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
 from markdown import Extension, Markdown
+from markdown.extensions.abbr import AbbrExtension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from sdw.context import page_context
+from sdw.data import read_yaml
 
 GLOSSARY_FILE = "data/glossary.yml"
 # Pages that hold no prose of their own to scan, or that are not built (mkdocs.yml's exclude_docs).
@@ -47,7 +49,7 @@ HIDDEN = re.compile(
 
 def load_glossary(root: Path) -> list[dict]:
     """The entries of data/glossary.yml, in file order: term, definition, aliases, concept."""
-    entries = yaml.safe_load((root / GLOSSARY_FILE).read_text(encoding="utf-8")) or []
+    entries = read_yaml(root / GLOSSARY_FILE) or []
     for entry in entries:
         entry.setdefault("aliases", [])
         entry["aliases"] = entry["aliases"] or []
@@ -101,31 +103,30 @@ def usage(entries: list[dict], pages: dict[str, str]) -> dict[str, list[str]]:
 
 
 @functools.cache
-def _abbreviations(root: Path, mtime: int) -> str:
-    """The `*[word]: definition` lines for every term and alias (cached per version of the file)."""
-    lines = []
-    for word, entry in words(load_glossary(root)).items():
-        definition = " ".join(str(entry["definition"]).split())
-        lines.append(f"*[{word}]: {definition}")
-    return "\n".join(lines)
+def _abbreviations(root: Path, mtime: int) -> dict[str, str]:
+    """Every term and alias to its definition on one line (cached per version of the file)."""
+    return {word: " ".join(str(entry["definition"]).split()) for word, entry in words(load_glossary(root)).items()}
 
 
-def abbreviations(root: Path) -> str:
+def abbreviations(root: Path) -> dict[str, str]:
     file = root / GLOSSARY_FILE
-    return _abbreviations(root, file.stat().st_mtime_ns) if file.exists() else ""
+    return _abbreviations(root, file.stat().st_mtime_ns) if file.exists() else {}
 
 
 class GlossaryPreprocessor(Preprocessor):
-    """Appends the glossary's abbreviations to the page, for the `abbr` extension to apply."""
+    """Gives the page's `abbr` extension the glossary's abbreviations, before the page's own."""
 
     def run(self, lines: list[str]) -> list[str]:
         # markdown-exec converts a snippet's printed Markdown with a Markdown of its own, which
         # knows its page's Markdown as _original_md: its terms are marked up too, under either engine.
         context = page_context(getattr(self.md, "_original_md", self.md))
-        if context is None:
+        abbr = next((ext for ext in self.md.registeredExtensions if isinstance(ext, AbbrExtension)), None)
+        if context is None or abbr is None:
             return lines
-        generated = abbreviations(context.root)
-        return [*lines, "", *generated.split("\n")] if generated else lines
+        # abbr empties its table before each page (reset); a `*[word]:` line on the page, read
+        # later by abbr's block processor, still overrides the glossary's definition.
+        abbr.abbrs.update(abbreviations(context.root))
+        return lines
 
 
 class TermsTreeprocessor(Treeprocessor):
@@ -154,8 +155,7 @@ def anchor(term: str) -> str:
 class GlossaryExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)  # so that markdown-exec's own Markdown (see above) runs it under MkDocs too
-        # After sdw.shortcodes (40), so that line numbers in its messages are the page's own, and
-        # long before abbr's block processor reads the definitions.
+        # Before abbr's block processor reads a page's own definitions, which then win.
         md.preprocessors.register(GlossaryPreprocessor(md), "sdw_glossary", 35)
         # After abbr (7) has marked the terms up.
         md.treeprocessors.register(TermsTreeprocessor(md), "sdw_glossary_terms", 6)
