@@ -1,9 +1,12 @@
 """The contributor's preview (`make serve`'s command): it keeps answering with warnings in the
-tree, and shows them, the coverage check's included, at the top of the page."""
+tree, shows them, the coverage check's included, at the top of the page, and after each save
+serves what a fresh build of the edited tree would, though it converts only what changed."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -14,7 +17,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import SITE_URL, replace_once
+from bs4 import BeautifulSoup
+from conftest import SITE_URL, append_line, replace_once, run
 
 PAGE = "workflow/step-1-requirements-clarification.md"
 
@@ -36,30 +40,110 @@ def fetch(url: str, deadline: float) -> str:
             time.sleep(0.3)
 
 
-def test_the_preview_serves_and_shows_every_warning(site_copy: Path) -> None:
-    page = site_copy / "docs" / PAGE
-    text = page.read_text(encoding="utf-8")
-    shortcode_line = replace_once(page, "## Why it matters", "<!-- md:stepz-table -->\n\n## Why it matterz")
+def wait_for(url: str, text: str, seconds: float) -> str:
+    """The page at `url` once it contains `text` (the preview has rebuilt), or fail."""
+    deadline = time.monotonic() + seconds
+    while True:
+        html = fetch(url, deadline)
+        if text in html:
+            return html
+        assert time.monotonic() < deadline, f"{url} did not show {text!r} within {seconds} s of the save"
+        time.sleep(0.3)
+
+
+def wait_for_change(url: str, before: str, seconds: float) -> str:
+    """The page at `url` once its article differs from `before`'s, or fail."""
+    deadline = time.monotonic() + seconds
+    while True:
+        html = fetch(url, deadline)
+        if article(html) != article(before):
+            return html
+        assert time.monotonic() < deadline, f"{url} did not change within {seconds} s of the save"
+        time.sleep(0.3)
+
+
+@contextlib.contextmanager
+def preview(root: Path):
+    """`make serve`'s command in `root`; yields the site's base URL and, afterwards, the log."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=site_copy,
+        cwd=root,
         env={**os.environ, "SDW_FULL_BUILD": "false"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
+    log: list[str] = []
     try:
-        base = f"http://127.0.0.1:{port}{urlsplit(SITE_URL).path}"
-        html = fetch(base + "workflow/step-1-requirements-clarification/", time.monotonic() + 90)
+        yield f"http://127.0.0.1:{port}{urlsplit(SITE_URL).path}", log
     finally:
         server.send_signal(signal.SIGINT)  # as Ctrl-C: MkDocs removes its temporary site
-        _, stderr = server.communicate(timeout=30)
+        log.append(server.communicate(timeout=30)[1])
+
+
+def test_the_preview_serves_and_shows_every_warning(site_copy: Path) -> None:
+    shortcode_line = replace_once(
+        site_copy / "docs" / PAGE, "## Why it matters", "<!-- md:stepz-table -->\n\n## Why it matterz"
+    )
+    with preview(site_copy) as (base, log):
+        html = fetch(base + "workflow/step-1-requirements-clarification/", time.monotonic() + 90)
     assert "preview-warnings" in html
     assert f"docs/{PAGE}:{shortcode_line}: unknown shortcode &#x27;md:stepz-table&#x27;" in html
     heading_line = shortcode_line + 2
     assert (
         f"docs/{PAGE}:{heading_line}: section &quot;## Why it matterz&quot; should be &quot;## Why it matters&quot;"
     ) in html
-    assert f"docs/{PAGE}:{shortcode_line}: unknown shortcode 'md:stepz-table'" in stderr
-    assert text  # the page was read before it was changed
+    assert f"docs/{PAGE}:{shortcode_line}: unknown shortcode 'md:stepz-table'" in log[0]
+
+
+def article(html: str) -> str:
+    """A page's article, without the preview's banner, and with markdown-exec's block numbers
+    (a count over the pages converted so far in the build) left out."""
+    body = BeautifulSoup(html, "html.parser").select_one("article")
+    for banner in body.select(".preview-warnings"):
+        banner.decompose()
+    return re.sub(r"\bexec-\d+--", "exec-N--", str(body))
+
+
+def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: Path, tmp_path: Path) -> None:
+    """The preview converts only the pages whose inputs changed (sdw.preview): a page edit, a
+    snippet edit that changes figures on pages which only import it, and a new warning must each
+    show up as they would in a fresh build, and a fixed warning must go."""
+    step_2 = "examples/twitter/step-2-estimation/"
+    compare = "workflow/step-2-scale-estimation/"  # cites Twitter's figures through data/examples.yml
+    untouched = "concepts/caching/"
+    with preview(site_copy) as (base, log):
+        before = {path: fetch(base + path, time.monotonic() + 120) for path in (step_2, compare, untouched)}
+        assert "250M" in article(before[step_2])
+
+        append_line(site_copy / "docs" / PAGE, "A sentence added while previewing.")
+        wait_for(base + "workflow/step-1-requirements-clarification/", "A sentence added while previewing.", 30)
+
+        replace_once(
+            site_copy / "docs/snippets/twitter_assumptions.py",
+            "daily_active_users = count(250e6)",
+            "daily_active_users = count(260e6)",
+        )
+        after = {step_2: wait_for(base + step_2, "260M", 30)}
+        after[compare] = wait_for_change(base + compare, before[compare], 30)
+        after[untouched] = fetch(base + untouched, time.monotonic() + 30)
+
+        typo_line = append_line(site_copy / "docs/concepts/caching.md", "<!-- md:figg twitter_traffic.x -->")
+        warned = wait_for(base + untouched, "preview-warnings", 30)
+        assert f"docs/concepts/caching.md:{typo_line}: unknown shortcode &#x27;md:figg&#x27;" in warned
+        replace_once(site_copy / "docs/concepts/caching.md", "<!-- md:figg twitter_traffic.x -->", "")
+        deadline = time.monotonic() + 30
+        while "preview-warnings" in fetch(base + untouched, deadline):
+            assert time.monotonic() < deadline, "the warning stayed on the page after it was fixed"
+            time.sleep(0.3)
+    assert "pages unchanged, taken from the cache" in log[0]
+
+    # The same tree as the last edit but one, built from scratch.
+    fresh = tmp_path / "fresh"
+    env = {**os.environ, "SDW_FULL_BUILD": "false"}
+    run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(fresh)], cwd=site_copy, env=env)
+    for path, html in after.items():
+        expected = (fresh / path / "index.html").read_text(encoding="utf-8")
+        assert article(html) == article(expected), f"the preview's {path} differs from a fresh build's"
+    assert article(after[untouched]) == article(before[untouched])

@@ -65,6 +65,18 @@ KNOWN = (
     "cards-summary",
     "checklist",
 )
+# What a shortcode's output depends on besides its page, for the preview's cache (sdw.preview):
+# other pages' Markdown, or figures that the data files name (of any snippet).
+READ_OTHER_PAGES = ("glossary", "cards-summary")
+CITE_FIGURES_FROM_DATA = (
+    "examples-table",
+    "worked-examples",
+    "compare",
+    "interview",
+    "cards",
+    "estimator",
+    "estimator-link",
+)
 OFFLINE_ZIP = "system-design-workflow-offline.zip"  # where .github/workflows/deploy.yml publishes it
 ESTIMATOR_PAGE = "tools/estimator.md"
 ESTIMATOR_SCRIPT = "tools/estimator.js"
@@ -75,6 +87,17 @@ HAND_TYPED_FIGURE = re.compile(
 )
 # Markdown whose numbers are not prose: fenced code, inline code, snippet includes, comments.
 NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`|<!--.*?-->", re.DOTALL | re.MULTILINE)
+
+
+def reads_other_pages(markdown: str) -> bool:
+    """Whether a page uses a shortcode that reads other pages."""
+    return any(match["name"] in READ_OTHER_PAGES for match in SHORTCODE.finditer(markdown))
+
+
+def cites_figures_from_data(markdown: str) -> bool:
+    """Whether a page uses a shortcode that shows figures the data files name (md:fig names its
+    snippet on the page; these do not)."""
+    return any(match["name"] in CITE_FIGURES_FROM_DATA for match in SHORTCODE.finditer(markdown))
 
 
 def suggest(word: str, choices, prefix: str = "") -> str:

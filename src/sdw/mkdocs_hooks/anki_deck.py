@@ -13,10 +13,22 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-from sdw import deck
+from sdw import deck, preview
 
 
 def on_files(files: Files, config) -> Files:
     root = Path(config["config_file_path"]).parent
-    files.append(File.generated(config, deck.DECK_FILE, content=deck.build(root)))
+    files.append(File.generated(config, deck.DECK_FILE, content=_deck(root)))
     return files
+
+
+def _deck(root: Path) -> bytes:
+    # The preview reuses the deck while its inputs (data, snippets, code) are unchanged; the
+    # preview_cache hook, listed first, has fingerprinted them. A deck that warned is rebuilt.
+    if preview.state.serving and preview.state.deck and preview.state.deck[0] == preview.state.inputs:
+        return preview.state.deck[1]
+    warnings = len(preview.state.warnings)
+    content = deck.build(root)
+    if preview.state.serving and len(preview.state.warnings) == warnings:
+        preview.state.deck = (preview.state.inputs, content)
+    return content

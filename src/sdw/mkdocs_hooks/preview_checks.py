@@ -17,16 +17,17 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from sdw import preview
+
 log = logging.getLogger("mkdocs.sdw.preview_checks")
-_state: dict = {"serving": False}
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _state["serving"] = command == "serve"
+    preview.start(command)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if not _state["serving"]:
+    if not preview.state.serving:
         return
     root = Path(config.config_file_path).parent
     script = root / "scripts" / "check_coverage.py"

@@ -12,39 +12,26 @@ touched: there, --strict turns every warning into a failure.
 from __future__ import annotations
 
 import html
-import logging
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-_state: dict = {"serving": False, "warnings": []}
-
-
-class _Collector(logging.Handler):
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.WARNING:
-            _state["warnings"].append(record.getMessage())
-
-
-_collector = _Collector()
+from sdw import preview
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _state["serving"] = command == "serve"
-    logger = logging.getLogger("mkdocs")
-    if _state["serving"] and _collector not in logger.handlers:
-        logger.addHandler(_collector)
+    preview.start(command)  # the warnings are collected there, across rebuilds
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _state["warnings"] = []
+    preview.state.warnings.clear()
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if not _state["serving"] or not _state["warnings"]:
+    if not preview.state.serving or not preview.state.warnings:
         return output
     mine = f"docs/{page.file.src_uri}:"
-    warnings = sorted(_state["warnings"], key=lambda text: mine not in text)
+    warnings = sorted(preview.state.warnings, key=lambda text: mine not in text)
     items = "".join(f"<li><code>{html.escape(text)}</code></li>" for text in warnings)
     banner = (
         '<div class="admonition failure preview-warnings" role="alert">'

@@ -1,0 +1,97 @@
+"""In a preview (`mkdocs serve`), convert only the pages whose inputs changed since the last build.
+
+MkDocs rebuilds the whole site on every save; converting the pages' Markdown (running their
+snippets, drawing their tables) is most of that time. This hook keeps each page's converted HTML
+in sdw.preview, keyed by everything the conversion reads (see there), and puts it back when
+nothing changed. It also keeps the search plugin's parse of each page's HTML, and the Anki deck,
+for the same reason. `mkdocs build` is not touched: only `serve` uses the caches.
+
+MkDocs-only, like every hook.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import logging
+import types
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sdw import preview
+from sdw.shortcodes import cites_figures_from_data, reads_other_pages
+
+log = logging.getLogger("mkdocs.sdw.preview_cache")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    preview.start(command)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if preview.state.serving:
+        root = Path(config.config_file_path).parent
+        preview.begin_build(root, Path(config.docs_dir), [file.src_uri for file in files])
+        _cache_search_sections()
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not preview.state.serving:
+        return markdown
+    src_uri = page.file.src_uri
+    key = preview.page_key(src_uri, markdown, reads_other_pages(markdown), cites_figures_from_data(markdown))
+    hit = preview.cached(src_uri, key)
+    original = type(page).render
+
+    def render(self: Page, config: MkDocsConfig, files: Files) -> None:
+        if hit is not None:
+            self.content, self.toc, self._title_from_render = hit.content, hit.toc, hit.title
+            self.present_anchor_ids, self.links_to_anchors = hit.anchors, hit.links_to_anchors
+            return
+        warnings = len(preview.state.warnings)
+        original(self, config, files)
+        if len(preview.state.warnings) == warnings:  # a page that warned must warn again
+            rendered = preview.Rendered(
+                self.content, self.toc, self._title_from_render, self.present_anchor_ids, self.links_to_anchors
+            )
+            preview.remember(src_uri, key, rendered)
+
+    page.render = types.MethodType(render, page)  # this build's Page object only
+    return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if preview.state.serving:
+        log.info(f"preview: {preview.state.hits} pages unchanged, taken from the cache")
+        preview.state.hits = 0
+
+
+def _cache_search_sections() -> None:
+    """Material's search parses each page's HTML into sections; reuse the parse of the same HTML."""
+    from material.plugins.search import plugin as search
+
+    if getattr(search.SearchIndex, "_sdw_preview", False):
+        return
+    original = search.SearchIndex.add_entry_from_context
+
+    def add_entry_from_context(self, page) -> None:
+        if not preview.state.serving or (page.meta.get("search") or {}).get("exclude"):
+            return original(self, page)
+        key = hashlib.sha256(page.content.encode("utf-8")).hexdigest()
+        sections = preview.state.sections.get(key)
+        if sections is None:
+            parser = search.Parser()
+            parser.feed(page.content)
+            parser.close()
+            sections = preview.state.sections[key] = parser.data
+        for section in sections:
+            if not section.is_excluded():
+                # A copy: the plugin gives an untitled section the page's title, which may change.
+                self.create_entry_for_section(copy.copy(section), page.toc, page.url, page)
+
+    search.SearchIndex.add_entry_from_context = add_entry_from_context
+    search.SearchIndex._sdw_preview = True

@@ -1,0 +1,170 @@
+"""The contributor's preview (`mkdocs serve`): what must outlive a rebuild.
+
+MkDocs reloads mkdocs.yml and its hooks on every rebuild, so a hook's own module state is lost
+after the first build; this module is imported once per process and keeps that state for the
+hooks in src/sdw/mkdocs_hooks/: whether MkDocs is serving, the current build's warnings, and
+the caches that let a rebuild after one save convert only what the save changed.
+
+What a page's conversion depends on, and so what its cache key holds: its Markdown (after the
+other hooks); every file of the project that is neither a page nor a snippet (data, the package,
+the vendored assets, mkdocs.yml, the diagram cache); the list of the site's files (a link to a
+page that was removed must warn again); the snippets it names, with every snippet those import
+(all of them, if it uses a shortcode that shows figures named in the data files); and, for the
+few pages that read other pages (the Glossary page, the practice overview), every page. A page
+whose conversion logged a warning is never cached, so that a rebuild shows the warning again.
+`mkdocs build` uses none of this.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# Folders of the project whose files a page's conversion may read, besides docs/.
+INPUT_FOLDERS = ("data", "src", "overrides", ".diagrams")
+SKIPPED_FOLDERS = {"__pycache__", ".git", ".venv", "node_modules"}
+
+
+@dataclass
+class Rendered:
+    """What Page.render leaves on a page."""
+
+    content: str
+    toc: Any
+    title: str | None
+    anchors: set[str] | None
+    links_to_anchors: Any
+
+
+@dataclass
+class State:
+    serving: bool = False
+    warnings: list[str] = field(default_factory=list)
+    # Per build: the fingerprints every page's key starts from.
+    inputs: str = ""
+    pages: str = ""
+    snippets: dict[str, str] = field(default_factory=dict)  # module name -> its file's stat
+    all_snippets: str = ""
+    # Across builds: page src_uri -> (key, what its conversion produced).
+    rendered: dict[str, tuple[str, Rendered]] = field(default_factory=dict)
+    # Search sections by a hash of the page's HTML; the deck by its inputs.
+    sections: dict[str, list] = field(default_factory=dict)
+    deck: tuple[str, bytes] | None = None
+    hits: int = 0
+
+
+state = State()
+
+
+class _Collector(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING:
+            state.warnings.append(record.getMessage())
+
+
+_collector = _Collector()
+
+
+def start(command: str) -> None:
+    """Called from every preview hook's on_startup (once per process, by the first hooks)."""
+    state.serving = command == "serve"
+    logger = logging.getLogger("mkdocs")
+    if state.serving and _collector not in logger.handlers:
+        logger.addHandler(_collector)
+
+
+def _stat_tree(folder: Path, skip_suffix: str | None = None) -> list[str]:
+    lines = []
+    for directory, subfolders, names in os.walk(folder):
+        subfolders[:] = sorted(name for name in subfolders if name not in SKIPPED_FOLDERS)
+        for name in sorted(names):
+            if skip_suffix and name.endswith(skip_suffix):
+                continue
+            path = os.path.join(directory, name)
+            status = os.stat(path)
+            lines.append(f"{path}\t{status.st_mtime_ns}\t{status.st_size}")
+    return lines
+
+
+def begin_build(root: Path, docs_dir: Path, files: list[str]) -> None:
+    """Fingerprint the build's inputs once, before any page is converted."""
+    config = (root / "mkdocs.yml").stat()
+    snippets = docs_dir / SNIPPETS
+    inputs = [f"mkdocs.yml\t{config.st_mtime_ns}\t{config.st_size}"]
+    inputs += [line for line in _stat_tree(docs_dir, skip_suffix=".md") if not _is_snippet(line, snippets)]
+    for name in INPUT_FOLDERS:
+        inputs += _stat_tree(root / name)
+    inputs.append("\n".join(sorted(files)))
+    state.inputs = _digest("\n".join(inputs))
+    state.pages = _digest("\n".join(line for line in _stat_tree(docs_dir) if line.split("\t")[0].endswith(".md")))
+    modules = [line for line in _stat_tree(snippets) if _is_snippet(line, snippets)]
+    state.snippets = {Path(line.split("\t")[0]).stem: line for line in modules}
+    state.all_snippets = _digest("\n".join(modules))
+
+
+SNIPPETS = "snippets"
+IMPORT_WORD = re.compile(r"\b[a-z][a-z0-9_]*\b")
+
+
+def _is_snippet(line: str, snippets: Path) -> bool:
+    """A Python file of docs/snippets (the stat lines of other files stay in the global inputs)."""
+    path = line.split("\t")[0]
+    return os.path.dirname(path) == str(snippets) and path.endswith(".py")
+
+
+@functools.lru_cache(maxsize=512)
+def _imports(path: str, stat: str) -> frozenset[str]:
+    """The top-level modules a snippet imports (cached per version of the file)."""
+    try:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    except SyntaxError:
+        return frozenset()
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module.split(".")[0])
+    return frozenset(names)
+
+
+def snippets_used(markdown: str) -> str:
+    """The fingerprint of the snippets a page names, and of every snippet they import."""
+    todo = [word for word in set(IMPORT_WORD.findall(markdown)) if word in state.snippets]
+    seen: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        line = state.snippets[name]
+        todo += [other for other in _imports(line.split("\t")[0], line) if other in state.snippets]
+    return _digest("\n".join(state.snippets[name] for name in sorted(seen)))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def page_key(src_uri: str, markdown: str, reads_other_pages: bool, cites_figures_from_data: bool) -> str:
+    snippets = state.all_snippets if cites_figures_from_data else snippets_used(markdown)
+    return _digest("\0".join([src_uri, markdown, state.inputs, snippets, state.pages if reads_other_pages else ""]))
+
+
+def cached(src_uri: str, key: str) -> Rendered | None:
+    entry = state.rendered.get(src_uri)
+    if entry and entry[0] == key:
+        state.hits += 1
+        return entry[1]
+    return None
+
+
+def remember(src_uri: str, key: str, rendered: Rendered) -> None:
+    state.rendered[src_uri] = (key, rendered)
