@@ -276,6 +276,8 @@ def test_page(browser, site_server, built_site: Path, path: str) -> None:
         problems += [f"light: {p}" for p in faint_diagram_text(page)]
         page.emulate_media(color_scheme="dark")
         page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=5_000)
+        # Links fade to their new colour (a CSS transition): measure contrast once they are there.
+        page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')", timeout=5_000)
         problems += [f"dark: {p}" for p in faint_diagram_text(page)]
         if run_axe:
             problems += [f"dark, 1280 px: {p}" for p in serious_accessibility_problems(page, COLOUR_RULES)]
@@ -303,6 +305,12 @@ def test_unknown_addresses_get_the_404_page(browser, site_server) -> None:
         response = page.goto(site_server.url("workflow/no-such-step/"), wait_until="networkidle")
         assert response.status == 404
         assert page.locator("article h1").inner_text().startswith("Page not found")
+        # No bundle sizes the sidebar on this page (overrides/404.html): the footer must still
+        # come after the whole navigation, not over its last entries.
+        page.set_viewport_size({"width": 1280, "height": 800})
+        nav_bottom = page.evaluate("document.querySelector('.md-sidebar--primary nav').getBoundingClientRect().bottom")
+        footer_top = page.evaluate("document.querySelector('.md-footer-meta').getBoundingClientRect().top")
+        assert nav_bottom <= footer_top, f"the footer (top {footer_top} px) covers the navigation (to {nav_bottom} px)"
         page.locator("article ol a").nth(3).click()  # the step list links into the site
         page.wait_for_url(f"**/{url_path(STEPS['steps'][3]['page'])}")
     finally:
