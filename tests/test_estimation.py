@@ -64,6 +64,10 @@ def test_human_formats_hand_checked_values(value: float, unit: str, expected: st
         (999_999, "B", "1 MB"),
         (1_000, "B", "1 KB"),
         (1.125, "", "1.13"),  # an exact binary half rounds away from zero, as JavaScript does
+        (14.85e12, "B", "14.9 TB"),  # a decimal half: 14.85e12 / 1e12 would be 14.849999...
+        (2.675e6, "/s", "2.68M/s"),
+        (0.01055, "%", "1.06%"),  # 0.01055 is a hair above the half; 0.01055 * 100 falls below it
+        (0.9999, "%", "99.99%"),  # never rounded up to 100% short of it
         (-1_234, "/s", "-1.23K/s"),
         (-0.0001, "", "-0.0001"),
         (1.5e15, "", "1,500T"),  # beyond the largest suffix: digits grouped

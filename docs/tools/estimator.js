@@ -22,12 +22,15 @@ const DURATION_RATIOS = [1000, 1000, 1000, 60, 60, 24];
 
 // toExponential rounds the exact binary value, halves away from zero: as Python's Decimal
 // with ROUND_HALF_UP does. The result is rewritten without an exponent or trailing zeros.
-function roundSignificant(value, digits = 3) {
+// The value rounded to `digits` significant digits (toExponential rounds the exact binary value,
+// halves away from zero), then written times 10 ** shift: moving the point after rounding keeps
+// 14.85e12 "14.9" TB, where dividing by 1e12 first gives 14.849999... (sdw.estimation.human).
+function roundSignificant(value, digits = 3, shift = 0) {
   if (value === 0) return "0";
   const [mantissa, exponentText] = value.toExponential(digits - 1).split("e");
   const negative = mantissa.startsWith("-");
   const figures = mantissa.replace("-", "").replace(".", "");
-  const exponent = Number(exponentText);
+  const exponent = Number(exponentText) + shift;
   let text;
   if (exponent >= 0) {
     const whole = figures.padEnd(exponent + 1, "0");
@@ -58,12 +61,11 @@ function human(value, unit = "") {
     throw new Error(`cannot format ${describe(value)}: not a finite number`);
   }
   if (unit === "%") {
-    const percent = value * 100;
     let digits = 3;
-    let rounded = roundSignificant(percent, digits);
-    while (Math.abs(Number(rounded)) === 100 && Math.abs(percent) !== 100 && digits < 15) {
+    let rounded = roundSignificant(value, digits, 2);
+    while (Math.abs(Number(rounded)) === 100 && Math.abs(value) !== 1 && digits < 15) {
       digits += 1;
-      rounded = roundSignificant(percent, digits);
+      rounded = roundSignificant(value, digits, 2);
     }
     return rounded + "%";
   }
@@ -74,11 +76,11 @@ function human(value, unit = "") {
   const magnitude = Math.abs(value);
   let index = 0;
   while (index < suffixes.length - 1 && magnitude >= SCALES[index + 1]) index += 1;
-  let rounded = roundSignificant(magnitude / SCALES[index]);
+  let rounded = roundSignificant(magnitude, 3, -3 * index);
   // 999.96 rounds up to 1000: carry into the next suffix so we print "1K", not "1000".
   if (Number(rounded) >= 1000 && index < suffixes.length - 1) {
     index += 1;
-    rounded = roundSignificant(magnitude / SCALES[index]);
+    rounded = roundSignificant(magnitude, 3, -3 * index);
   }
   const digits = Number(rounded) >= 1000 ? group(rounded) : rounded;
   const sign = value < 0 && rounded !== "0" ? "-" : "";

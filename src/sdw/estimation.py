@@ -46,7 +46,7 @@ SECONDS_PER_MONTH = SECONDS_PER_YEAR // 12
 # --- Formatting ---------------------------------------------------------------------------
 # Scales are written out rather than computed (1000 ** i) so that the JavaScript port divides
 # by exactly the same doubles and rounds to exactly the same text.
-_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12, 1e15, 1e18)
+_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12, 1e15, 1e18)  # 1000**index: human() moves the point by 3 * index
 COUNT_SUFFIXES = ("", "K", "M", "B", "T")
 BYTE_SUFFIXES = ("B", "KB", "MB", "GB", "TB", "PB", "EB")
 
@@ -99,11 +99,13 @@ def human(value: float, unit: str = "") -> str:
     if unit == "%":
         # Three significant digits, but never round a value short of 100% up to 100%:
         # 0.9999 availability prints as "99.99%", not "100%".
-        percent, digits = value * 100, SIGNIFICANT_DIGITS
-        rounded = round_significant(percent, digits)
-        while abs(rounded) == 100 and abs(percent) != 100 and digits < 15:
+        # Rounded on the value itself, then the point moved: value * 100 in floating point can
+        # land just below a half (0.145 * 100 is 14.499999999999998).
+        digits = SIGNIFICANT_DIGITS
+        rounded = round_significant(value, digits).scaleb(2)
+        while abs(rounded) == 100 and abs(value) != 1 and digits < 15:
             digits += 1
-            rounded = round_significant(percent, digits)
+            rounded = round_significant(value, digits).scaleb(2)
         return plain(rounded) + "%"
     if unit == "x":
         return plain(round_significant(value)) + "×"
@@ -115,11 +117,14 @@ def human(value: float, unit: str = "") -> str:
     index = 0
     while index < len(suffixes) - 1 and magnitude >= _SCALES[index + 1]:
         index += 1
-    rounded = round_significant(magnitude / _SCALES[index])
+    # Round the value itself, then move the decimal point by the suffix's power of ten: dividing
+    # first, in floating point, can fall just short of a half (14.85e12 / 1e12 is 14.849999...).
+    exact_digits = round_significant(magnitude)
+    rounded = exact_digits.scaleb(-3 * index)
     # 999.96 rounds up to 1000: carry into the next suffix so we print "1K", not "1000".
     if rounded >= 1000 and index < len(suffixes) - 1:
         index += 1
-        rounded = round_significant(magnitude / _SCALES[index])
+        rounded = exact_digits.scaleb(-3 * index)
     digits = plain(rounded)
     if rounded >= 1000:  # beyond the largest suffix: group the digits
         digits = f"{int(rounded):,}"
