@@ -39,14 +39,18 @@ def fork(built_site: Path):
     server.close()
 
 
-@pytest.mark.parametrize("base", ["/", FORK])
-def test_every_page_works_at_another_address(browser, built_site: Path, base: str) -> None:
+# At the host's root (a custom domain), one page of each kind and depth; at a fork's path, every page.
+AT_THE_ROOT = ["", "workflow/step-2-scale-estimation/", "examples/twitter/step-6-detailed-design/", "print_page/"]
+
+
+@pytest.mark.parametrize(("base", "paths"), [("/", AT_THE_ROOT), (FORK, PAGES)], ids=["/", FORK])
+def test_every_page_works_at_another_address(browser, built_site: Path, base: str, paths: list[str]) -> None:
     server = SiteServer(built_site, "https://example.invalid/", base=base).start()
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     recorder = Recorder(page, server.origin)
     try:
-        for path in PAGES:
+        for path in paths:
             page.goto(server.url(path), wait_until="load")
             assert recorder.problems == [], f"{server.url(path)}: {recorder.problems}"
         page.goto(server.url("tools/estimator/?preset=url_shortener"), wait_until="load")

@@ -110,40 +110,30 @@ def test_each_kind_of_broken_link_is_reported_at_its_markdown_line(site_copy: Pa
     assert lines[-1].startswith(f"check_links: {len(BROKEN)} problems in 1 file (")
 
 
-def test_a_single_broken_link_is_the_only_problem(site_copy: Path) -> None:
+def test_a_single_broken_link_is_the_only_problem_and_the_check_modifies_nothing(site_copy: Path) -> None:
     line = append_line(site_copy / "docs" / PAGE, "See [the missing page](missing.md).")
+    before = {p: p.read_bytes() for p in site_copy.rglob("*") if p.is_file()}
     code, lines = check(site_copy)
     assert (code, lines[:-1]) == (1, [f"docs/{PAGE}:{line}: missing.md: no such file: docs/workflow/missing.md"])
     assert lines[-1].startswith("check_links: 1 problem in 1 file (")
-
-
-def test_an_image_from_another_host_is_reported(site_copy: Path) -> None:
-    line = append_line(site_copy / "docs" / PAGE, "![Logo](https://example.com/logo.png)")
-    code, lines = check(site_copy)
-    assert code == 1
-    assert lines[:-1] == [
-        f"docs/{PAGE}:{line}: https://example.com/logo.png: <img src> loads from another host; "
-        "vendor it under docs/assets/ so the site works offline"
-    ]
-
-
-def test_a_script_from_a_cdn_is_reported_at_its_config_line(site_copy: Path) -> None:
-    config = site_copy / "mkdocs.yml"
-    line = append_line(config, "extra_javascript:\n  - https://cdn.example.com/library.js") + 1
-    code, lines = check(site_copy)
-    assert code == 1
-    assert lines[:-1] == [
-        f"mkdocs.yml:{line}: https://cdn.example.com/library.js: <script src> loads from another host; "
-        "vendor it under docs/assets/ so the site works offline"
-    ]
-
-
-def test_the_check_modifies_nothing(site_copy: Path) -> None:
-    append_line(site_copy / "docs" / PAGE, "See [the missing page](missing.md).")
-    before = {p: p.read_bytes() for p in site_copy.rglob("*") if p.is_file()}
-    check(site_copy)
     after = {p: p.read_bytes() for p in site_copy.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     assert after == before
+
+
+def test_an_image_from_another_host_and_a_script_from_a_cdn_are_reported_where_they_are_written(
+    site_copy: Path,
+) -> None:
+    """One build for both: the image at its Markdown line, the script at its mkdocs.yml line."""
+    image = append_line(site_copy / "docs" / PAGE, "![Logo](https://example.com/logo.png)")
+    script = append_line(site_copy / "mkdocs.yml", "extra_javascript:\n  - https://cdn.example.com/library.js") + 1
+    code, lines = check(site_copy)
+    assert code == 1
+    assert sorted(lines[:-1]) == [
+        f"docs/{PAGE}:{image}: https://example.com/logo.png: <img src> loads from another host; "
+        "vendor it under docs/assets/ so the site works offline",
+        f"mkdocs.yml:{script}: https://cdn.example.com/library.js: <script src> loads from another host; "
+        "vendor it under docs/assets/ so the site works offline",
+    ]
 
 
 # --- --external, against a server on 127.0.0.1 (never the internet) ---------------------------
