@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 try:
     from bs4 import BeautifulSoup
 
+    from sdw import link_warnings
     from sdw.cli import SetupError, parser
 except ModuleNotFoundError as missing:  # run outside the project's environment
     print(
@@ -73,9 +74,6 @@ FETCHING_RELS = {
     "apple-touch-icon",
 }
 CSS_URL = re.compile(r"""url\(\s*['"]?(?P<url>(?:https?:)?//[^'")\s]+)""")
-MKDOCS_LINK = re.compile(
-    r"Doc file '(?P<src>[^']+)' contains (?:an? )?(?:[\w ]+ )?link '(?P<link>[^']+)', (?P<rest>.*)$", re.DOTALL
-)
 MKDOCS_NAV = re.compile(r"A reference to '(?P<link>[^']+)' is included in the 'nav' configuration, (?P<rest>.*)$")
 
 
@@ -218,14 +216,14 @@ def build(root: Path, site_dir: Path):
 
 
 def mkdocs_problems(messages: list[str], index: SourceIndex) -> tuple[list[Problem], list[str]]:
+    # The site's hook (sdw.link_warnings) has already given MkDocs' link warnings their line;
+    # a site without it gets the same treatment here.
+    locator = link_warnings.Locator(index.docs_dir)
     problems, other = [], []
     for message in messages:
-        link_match, nav_match = MKDOCS_LINK.match(message), MKDOCS_NAV.match(message)
-        if link_match:
-            markdown = index.docs_dir / link_match["src"]
-            link = link_match["link"]
-            line = index.locate(markdown, link, [f"]({link}", f"]: {link}", f'"{link}"', link]) or 1
-            problems.append(Problem(index.where(markdown), line, link, _reason(link_match["rest"])))
+        link_problem, nav_match = locator.problem(message), MKDOCS_NAV.match(message)
+        if link_problem:
+            problems.append(Problem(link_problem.where, link_problem.line, link_problem.link, link_problem.reason))
         elif nav_match:
             config = index.root / "mkdocs.yml"
             line = index.locate(config, nav_match["link"], [nav_match["link"]]) or 1
@@ -233,19 +231,6 @@ def mkdocs_problems(messages: list[str], index: SourceIndex) -> tuple[list[Probl
         else:
             other.append(message)
     return problems, other
-
-
-def _reason(rest: str) -> str:
-    """MkDocs' explanation, shortened to what the contributor must fix."""
-    target = re.match(r"but the target '(?P<t>[^']+)' is not found", rest)
-    if target:
-        return f"no such file: docs/{target['t']}"
-    anchor = re.match(r"but the doc '(?P<d>[^']+)' does not contain an anchor '(?P<a>[^']+)'", rest)
-    if anchor:
-        return f"no anchor {anchor['a']} in docs/{anchor['d']}"
-    if rest.startswith("but there is no such anchor on this page"):
-        return "no such anchor on this page"
-    return rest.strip().rstrip(".")
 
 
 # --- Pass 2: lychee on the built HTML ----------------------------------------------------------

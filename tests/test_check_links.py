@@ -54,6 +54,20 @@ BROKEN = [
         f"no anchor #no-such-part in docs/{OTHER}",
     ),
     (
+        "misspelt page: the nearest file is suggested, as a link from this page",
+        "See [estimation](step-2-scale-estimaton.md).",
+        0,
+        "step-2-scale-estimaton.md",
+        "no such file: docs/workflow/step-2-scale-estimaton.md; did you mean step-2-scale-estimation.md?",
+    ),
+    (
+        "misspelt anchor: the nearest heading's anchor is suggested",
+        "See [the pitfalls](step-2-scale-estimation.md#common-pitfals).",
+        0,
+        "step-2-scale-estimation.md#common-pitfals",
+        f"no anchor #common-pitfals in docs/{OTHER}; did you mean #common-pitfalls?",
+    ),
+    (
         "missing anchor on the same page",
         "See [above](#no-such-heading).",
         0,
@@ -79,7 +93,7 @@ BROKEN = [
         '!!! tip "Read more"\n    See [the glossary](glossary.md).',
         1,
         "glossary.md",
-        "no such file: docs/workflow/glossary.md",
+        "no such file: docs/workflow/glossary.md; did you mean ../reference/glossary.md?",
     ),
     (
         "broken reference-style link",
