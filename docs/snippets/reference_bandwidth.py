@@ -13,7 +13,7 @@ from sdw.estimation import GB, MB, TB, duration, fraction, markdown_table, size,
 # --- Raw facts -------------------------------------------------------------------------------------
 epyc_9654_memory_channels = 12  # AMD 2022
 pcie4_transfers_per_s_per_lane = 16e9  # PCI-SIG, PCI Express 4.0 (2017): 16 GT/s a lane
-pcie4_payload_bits_per_transfer = 128 / 130  # 128b/130b line encoding
+pcie4_payload_bits_per_transfer = 128 / 130  # PCI-SIG: 128b/130b line encoding
 nvme_lanes = 4
 ethernet_gbit_per_s = (1, 10, 25, 100)  # IEEE 802.3 line rates
 hdd_capacity_bytes = 20 * TB  # Seagate Exos X20, largest model (Seagate 2021)
@@ -29,7 +29,7 @@ pcie4_x4_bytes_per_s = pcie4_transfers_per_s_per_lane * pcie4_payload_bits_per_t
 
 PATHS = [
     ("One core streaming from memory", one_core_memory_bytes_per_s, "LZ4 2019 (memcpy)"),
-    ("One DDR5-4800 channel, peak", ddr5_4800_channel_bytes_per_s, "JEDEC rate x 8 bytes"),
+    ("One DDR5-4800 channel, peak", ddr5_4800_channel_bytes_per_s, "JEDEC DDR5 rate x 8 bytes"),
     ("A 12-channel DDR5-4800 socket, peak", ddr5_4800_channel_bytes_per_s * epyc_9654_memory_channels, "AMD 2022"),
     ("PCIe 4.0 x4 link, ceiling", pcie4_x4_bytes_per_s, "PCI-SIG 2017"),
     ("PCIe 4.0 NVMe SSD, sequential", min(ssd_seq_bytes_per_s), "Intel 2020"),

@@ -2,7 +2,8 @@
 
 Snippets cite a source with `cite(name)`, which prints a Markdown link, so a table's "Source"
 column links every fact it sources (tests/test_build.py checks that it does). Addresses are DOIs,
-conference pages, or the author's or company's own page.
+conference pages, the author's or company's own page, the standards body's own page for a standard,
+or the SEC's copy of a company filing.
 """
 
 SOURCES: dict[str, tuple[str, str]] = {
@@ -105,6 +106,43 @@ SOURCES: dict[str, tuple[str, str]] = {
         "https://semiconductor.samsung.com/consumer-storage/internal-ssd/990-pro/",
     ),
     "Seagate 2021": ("Seagate Exos X20 product page", "https://www.seagate.com/products/enterprise-drives/exos-x/x20/"),
+    "AMD 2022": (
+        "AMD EPYC 9654 processor specifications",
+        "https://www.amd.com/en/products/processors/server/epyc/4th-generation-9004-and-8004-series/amd-epyc-9654.html",
+    ),
+    "AMD 2023": (
+        "AMD, Software Optimization Guide for the AMD Zen4 Microarchitecture, publication 57647, 2023",
+        "https://www.amd.com/content/dam/amd/en/documents/processor-tech-docs/software-optimization-guides/57647.zip",
+    ),
+    "Intel 2020": (
+        "Intel SSD D7-P5500 Series (3.84 TB) product specifications",
+        "https://ark.intel.com/content/www/us/en/ark/products/202705/intel-ssd-d7p5500-series-3-84tb-2-5in-pcie-4-0-x4-3d3-tlc.html",
+    ),
+    "WD 2018": (
+        "Western Digital, Ultrastar DC HC310 SATA hard disk drive OEM specification",
+        "https://documents.westerndigital.com/content/dam/doc-library/en_us/assets/public/western-digital/product/"
+        "data-center-drives/ultrastar-dc-hc300-series/product-manual-ultrastar-dc-hc310-sata-oem-spec.pdf",
+    ),
+    "Corning SMF-28 Ultra": (
+        "Corning SMF-28 Ultra optical fiber, product information sheet PI1424",
+        "https://www.corning.com/media/worldwide/coc/documents/Fiber/product-information-sheets/PI-1424-AEN.pdf",
+    ),
+    # Standards, on the standards body's own page.
+    "IEEE 802.3": ("IEEE 802.3-2022, IEEE Standard for Ethernet", "https://standards.ieee.org/ieee/802.3/10422/"),
+    "PCI-SIG": (
+        "PCI-SIG, PCI Express 4.0 frequently asked questions",
+        "https://pcisig.com/faq?field_category_value%5B%5D=pci_express_4.0&keys=",
+    ),
+    "JEDEC DDR4": (
+        "JEDEC JESD79-4B, DDR4 SDRAM standard",
+        "https://www.jedec.org/standards-documents/docs/jesd79-4b",
+    ),
+    "JEDEC DDR5": ("JEDEC JESD79-5, DDR5 SDRAM standard", "https://www.jedec.org/standards-documents/docs/jesd79-5"),
+    # Company filings.
+    "Twitter 2022": (
+        "Twitter, Inc., Form 10-Q for the quarter ended June 30, 2022 (SEC EDGAR)",
+        "https://www.sec.gov/Archives/edgar/data/1418091/000141809122000147/twtr-20220630.htm",
+    ),
 }
 
 

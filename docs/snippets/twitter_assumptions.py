@@ -124,7 +124,7 @@ TABLE = [
     (
         "Daily active users",
         daily_active_users,
-        "Twitter last reported 237.8M monetizable daily users (Q2 2022 results); rounded up.",
+        f"Twitter last reported 237.8M monetizable daily users ({cite('Twitter 2022', 'Q2 2022 results')}); rounded up.",
     ),
     (
         "Accounts each user follows",
