@@ -46,7 +46,7 @@ if __name__ != "concept_quorums":
                 "Setting",
                 "R + W",
                 "Read always sees the write",
-                "Stale read right after a write",
+                "Read misses a write that reached only W",
                 "Replicas down, writes still work",
                 "Replicas down, reads still work",
             ),

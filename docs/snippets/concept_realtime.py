@@ -4,8 +4,13 @@ Assumed: CLIENTS online at once, each receiving a message every few minutes on a
 polling asks every POLL_INTERVAL_SECONDS whether anything is new; long polling holds each request
 until a message arrives or LONG_POLL_TIMEOUT_SECONDS pass; server-sent events and WebSockets hold
 one connection per client and send a small heartbeat every HEARTBEAT_SECONDS so that proxies do
-not close it.
+not close it. The held-connection figures (connections per server, heartbeat, reconnection spread)
+are the chat example's, so that the site states each of them once.
 """
+
+import math
+
+from chat_assumptions import connections_per_server, heartbeat_interval, reconnect_jitter_window
 
 from sdw.estimation import SECONDS_PER_HOUR, count, duration, fraction, markdown_table, per_second, times
 
@@ -13,9 +18,9 @@ CLIENTS = 1_000_000
 MESSAGES_PER_CLIENT_PER_HOUR = 6  # one every ten minutes, on average
 POLL_INTERVAL_SECONDS = 5
 LONG_POLL_TIMEOUT_SECONDS = 30
-HEARTBEAT_SECONDS = 30
-CONNECTIONS_PER_SERVER = 100_000  # a cautious figure for held connections per server, with TLS
-RECONNECT_SPREAD_SECONDS = 10  # clients of a lost server reconnect at random over this long
+HEARTBEAT_SECONDS = float(heartbeat_interval)  # short enough for mobile carriers' NAT mappings
+CONNECTIONS_PER_SERVER = float(connections_per_server)  # far below memory and descriptor limits
+RECONNECT_SPREAD_SECONDS = float(reconnect_jitter_window)  # clients of a lost server reconnect at random over this long
 
 messages_per_second = per_second(CLIENTS * MESSAGES_PER_CLIENT_PER_HOUR / SECONDS_PER_HOUR)
 
@@ -30,7 +35,7 @@ long_poll_held = count(CLIENTS)
 
 # Server-sent events and WebSockets: one held connection each, heartbeats to keep it open.
 push_frames = per_second(messages_per_second + CLIENTS / HEARTBEAT_SECONDS)
-push_servers = count(-(-CLIENTS // CONNECTIONS_PER_SERVER))
+push_servers = count(math.ceil(CLIENTS / CONNECTIONS_PER_SERVER))
 reconnects_after_server_loss = per_second(CONNECTIONS_PER_SERVER / RECONNECT_SPREAD_SECONDS)
 
 rows = [
@@ -44,6 +49,8 @@ clients = count(CLIENTS)
 poll_interval = duration(POLL_INTERVAL_SECONDS)
 long_poll_timeout = duration(LONG_POLL_TIMEOUT_SECONDS)
 connections_per_server = count(CONNECTIONS_PER_SERVER)
+reconnect_spread = duration(RECONNECT_SPREAD_SECONDS)
+heartbeat = duration(HEARTBEAT_SECONDS)
 polling_over_long_poll = times(polling_requests / long_poll_requests)
 
 if __name__ != "concept_realtime":

@@ -10,7 +10,7 @@ from sdw.estimation import (
 )
 
 TARGETS = [0.90, 0.99, 0.995, 0.999, 0.9995, 0.9999, 0.99999]
-SLO_WINDOW = 30 * SECONDS_PER_DAY  # a rolling 30-day window, the "month" most SLOs mean
+SLO_WINDOW = 30 * SECONDS_PER_DAY  # a rolling 30-day window, a common meaning of an SLO's "month"
 WEEK = 7 * SECONDS_PER_DAY
 
 rows = [

@@ -5,6 +5,7 @@ your own profile) turned into a rate. The sourced rows anchor the scale.
 """
 
 from reference_bandwidth import hdd_full_read
+from sources import cite
 
 from sdw.estimation import GB, KB, MB, TB, count, duration, fraction, markdown_table, size, throughput
 
@@ -15,11 +16,15 @@ memory_bytes = 256 * GB
 usable_memory_share = 0.7  # the rest: operating system, allocator fragmentation, replication buffers
 
 # --- CPU time per request, by kind of work (stated assumptions, except where a source is named) ----------
-# Redis documentation, "How fast is Redis?" (Redis 2.2 docs, about 2011): about 81,000 GETs a second
-# from one single-threaded process on a 2.5 GHz Xeon X3320, 50 clients, no pipelining.
+# Redis 2.2 documentation, "How fast is Redis?" (about 2011): about 81,000 GETs a second from one
+# single-threaded process on a 2.5 GHz Xeon X3320, 50 clients over the loopback, no pipelining.
 redis_gets_per_second = 81_000
 WORK = [
-    ("In-memory key-value GET", 1 / redis_gets_per_second, "Redis docs: measured; one process per core"),
+    (
+        "In-memory key-value GET",
+        1 / redis_gets_per_second,
+        cite("Redis", "Redis 2.2 docs") + ": measured for one process; one process per core assumed",
+    ),
     ("Static or cached response", 0.1e-3, "Assumed: parse, look up, write"),
     ("API read served from a cache", 2e-3, "Assumed: auth, a cache call, JSON"),
     ("API write with a database transaction", 10e-3, "Assumed: validation, ORM, commit"),

@@ -25,6 +25,28 @@ assert all(math.isclose(smooth_day_peak_to_average(t), sampled_peak_to_average(t
 
 smooth_rows = [(fraction(t), times(smooth_day_peak_to_average(t))) for t in TROUGH_SHARES]
 
+# --- A day bunched into waking hours: users in one time zone, a half-sine over their active hours and
+# next to nothing the rest of the day. The half-sine averages 2/pi of its peak over the hours it lasts,
+# so peak / average = pi / (2 x active share of the day): higher than any smooth wave allows.
+ACTIVE_HOURS = [16, 12]
+
+
+def waking_day_peak_to_average(active_hours: float) -> float:
+    return math.pi / (2 * active_hours / 24)
+
+
+def sampled_waking_peak_to_average(active_hours: float, samples: int = 86_400) -> float:
+    active = round(samples * active_hours / 24)
+    level = [math.sin(math.pi * s / active) if s < active else 0.0 for s in range(samples)]
+    return max(level) / (sum(level) / samples)
+
+
+assert all(
+    math.isclose(waking_day_peak_to_average(h), sampled_waking_peak_to_average(h), rel_tol=1e-6) for h in ACTIVE_HOURS
+)
+
+waking_rows = [(f"{h} of 24", times(waking_day_peak_to_average(h))) for h in ACTIVE_HOURS]
+
 # --- One event: Twitter's record second (Twitter Engineering blog, August 2013) --------------------------
 # 143,199 tweets in one second during a broadcast of Castle in the Sky in Japan, against "about 5,700
 # tweets a second on average" (500 million a day) in the same post.
@@ -34,10 +56,14 @@ twitter_2013_spike = times(record_tweets_per_second / twitter_2013_average)
 # Figures the page quotes.
 smooth_day_max = times(smooth_day_peak_to_average(0.0))
 smooth_day_third = times(smooth_day_peak_to_average(1 / 3))
+waking_16_hours = times(waking_day_peak_to_average(16))
+waking_12_hours = times(waking_day_peak_to_average(12))
 record_second = peak(record_tweets_per_second)
 
 if __name__ != "reference_peaks":
     print(markdown_table(("Quietest moment, as a share of the busiest", "Busiest over average"), smooth_rows))
+    print()
+    print(markdown_table(("Hours of traffic a day, the rest near nothing", "Busiest over average"), waking_rows))
     print()
     print(
         markdown_table(

@@ -34,7 +34,7 @@ POWERS = [
     (30, "A gibibyte: about a billion"),
     (31, f"Signed 32-bit IDs; as Unix time, they end on {signed_32_bit_end:%Y-%m-%d}"),
     (32, "IPv4 addresses; unsigned 32-bit IDs"),
-    (53, "Largest whole number a double holds exactly (JavaScript numbers)"),
+    (53, "Doubles (JavaScript numbers) hold every whole number up to here, and not all beyond"),
     (63, "Signed 64-bit IDs (SQL BIGINT)"),
     (64, "Unsigned 64-bit IDs"),
 ]

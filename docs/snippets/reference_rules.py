@@ -9,17 +9,19 @@ from reference_bandwidth import hdd_full_read
 from reference_cache_skew import top_20_at_08
 from reference_capacity import api_read_per_server, api_write_per_server
 from reference_fiber import sf_amsterdam_rtt_floor, zone_pair_rtt_floor
-from reference_peaks import smooth_day_max, twitter_2013_spike
+from reference_peaks import smooth_day_max, twitter_2013_spike, waking_12_hours
 from reference_powers import ephemeral_ports
 from reference_replication import five_replicas_tolerate, rs_6_3_overhead, three_copies_overhead
 from sources import cite
 from twitter_traffic import tweet_views_per_tweet
 
-from sdw.estimation import count, fraction, markdown_table, times
+from sdw.estimation import count, fraction, markdown_table, round_significant, times
 
 # TAO (Bronson et al., USENIX ATC 2013): reads were 99.8% of requests to Facebook's social graph store.
+# A share given to one decimal place puts the ratio anywhere from 99.75/0.25 = 399 to
+# 99.85/0.15 = 666, so it is quoted to one significant digit: about 500, not 499.
 tao_read_share = 0.998
-tao_reads_per_write = count(tao_read_share / (1 - tao_read_share))
+tao_reads_per_write = count(float(round_significant(tao_read_share / (1 - tao_read_share), 1)))
 # A cache in front of a store: the store sees only the misses, and all of them if the cache is lost.
 cache_hit_rate = 0.95
 miss_multiplier = times(1 / (1 - cache_hit_rate))
@@ -39,7 +41,7 @@ RULES = [
     ),
     (
         "Social products read far more than they write",
-        f"{tao_reads_per_write} reads per write",
+        f"About {tao_reads_per_write} reads per write",
         cite("TAO 2013", "TAO, USENIX ATC 2013"),
         "Metrics, logs, IoT: writes dominate",
     ),
@@ -50,9 +52,9 @@ RULES = [
         "Chat: each message is read by few",
     ),
     (
-        "A smooth day peaks below twice its average",
-        f"At most {smooth_day_max}",
-        "Reasoning: a daily sine wave",
+        "A normal day peaks at two to three times its average",
+        f"{smooth_day_max} (a smooth wave) to {waking_12_hours} (12 busy hours)",
+        "Reasoning: the shape of the day, computed below",
         "Events, launches, retry storms",
     ),
     (
@@ -71,7 +73,7 @@ RULES = [
         "Rebuilds are slow on big disks",
         f"{hdd_full_read} to read one drive",
         cite("Seagate 2021", "Seagate Exos X20, 2021") + "; computed",
-        "Rebuild competes with live traffic",
+        "Copies spread over many disks (GFS, HDFS) are re-copied from all of them at once",
     ),
     (
         "Five voters survive two failures",
@@ -81,9 +83,9 @@ RULES = [
     ),
     (
         "Zones are close, regions are far",
-        f"Floors: {zone_pair_rtt_floor} vs {sf_amsterdam_rtt_floor}",
+        f"Floors: at most {zone_pair_rtt_floor} vs {sf_amsterdam_rtt_floor} (San Francisco-Amsterdam)",
         cite("AWS zones", "AWS zones within 100 km") + "; fiber physics",
-        "Synchronous writes across regions",
+        "Two regions in one metropolitan area are close too",
     ),
     (
         "Fan-out turns rare slowness into the norm",

@@ -58,7 +58,10 @@ SOURCES: dict[str, tuple[str, str]] = {
         "https://blog.twitter.com/engineering/en_us/a/2013/new-tweets-per-second-record-and-how",
     ),
     "WhatsApp 2012": ("WhatsApp, 1 million is so 2011, 2012", "https://blog.whatsapp.com/1-million-is-so-2011"),
-    "Redis": ("Redis documentation, How fast is Redis?", "https://redis.io/topics/benchmarks"),
+    "Redis": (
+        "Redis 2.2 documentation, Benchmarks: How fast is Redis?",
+        "https://github.com/redis/redis/blob/2.2.14/doc/Benchmarks.html",
+    ),
     "SRE workbook": (
         "Google, The Site Reliability Workbook, Alerting on SLOs",
         "https://sre.google/workbook/alerting-on-slos/",
