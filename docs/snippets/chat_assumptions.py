@@ -21,16 +21,17 @@ from sdw.estimation import (
 
 # --- Who uses it, and how long they stay connected ---------------------------------------------
 daily_active_users = count(500e6)
-online_hours_per_day = count(1)
 sessions_per_user_per_day = count(20)
+minutes_per_phone_session = count(3)
 devices_per_user = count(1.5)
-devices_connected_per_online_user = count(1.2)
+computer_hours_per_day = count(2)
+computer_sessions_per_day = count(2)
 contacts_per_user = count(100)
 
 # --- What they send ------------------------------------------------------------------------------
 messages_sent_per_user_per_day = count(50)
-group_message_share = fraction(0.30)
-group_members_average = count(15)
+group_message_share = fraction(0.20)
+group_members_average = count(11)
 group_member_limit = count(1000)
 conversations_per_user = count(60)
 groups_per_user = count(15)
@@ -39,6 +40,7 @@ messages_per_receipt_batch = count(3)
 presence_viewers_per_user = count(0.5)
 delivered_live_share = fraction(0.25)
 messages_per_push = count(2)
+conversations_changed_per_sync = count(3)
 
 # --- Media ------------------------------------------------------------------------------------------
 photo_share = fraction(0.08)
@@ -77,44 +79,59 @@ recent_ids_in_memory = duration(600)
 reconnect_jitter_window = duration(30)
 presence_offline_grace = duration(60)
 
-# --- A hot group (step 7) -------------------------------------------------------------------------------
+# --- A hot group and a midnight wave (step 7) ------------------------------------------------------------
 hot_group_messages_per_second = per_second(10)
+midnight_zone_share = fraction(0.2)
+midnight_messages_per_user = count(5)
+midnight_window = duration(600)
 
 TABLE = [
     (
         "Daily active users",
         daily_active_users,
-        "A large messenger, a quarter of WhatsApp's size: WhatsApp had 1 billion daily users in 2017 "
+        "A large messenger, half of WhatsApp's size in 2017, when it had 1 billion daily users "
         "([Android Police](https://www.androidpolice.com/2017/07/27/whatsapp-1-billion-daily-active-users-send-55b-messages-every-day/)).",
-    ),
-    (
-        "Hours a day a user's app holds a connection",
-        online_hours_per_day,
-        "Time in the app (WhatsApp users average well under an hour a day) plus the seconds a phone keeps the "
-        "socket after the app goes to the background; desktop clients are counted in the devices below.",
     ),
     (
         "Sessions per user a day",
         sessions_per_user_per_day,
-        "People open a messenger a few minutes at a time, many times a day.",
+        "People open a messenger a few minutes at a time, many times a day; each opening is a connect and a sync.",
+    ),
+    (
+        "Minutes a phone holds its socket per session",
+        minutes_per_phone_session,
+        "About two minutes on screen, plus the short while before the app closes its socket in the background: "
+        "phones suspend background apps and cut their network access "
+        "([Android's Doze and App Standby](https://developer.android.com/training/monitoring-device-state/doze-standby)), "
+        "so a sleeping phone is reached by push, not by its socket.",
     ),
     (
         "Devices per user",
         devices_per_user,
-        "Every user has a phone; about half also link a desktop or web client (WhatsApp allows four linked devices).",
+        "Every user has a phone; about half also link a computer (desktop app or web), "
+        "as WhatsApp allows ([up to four](https://engineering.fb.com/2021/07/14/security/whatsapp-multi-device/)). A guess.",
     ),
     (
-        "Devices connected per online user",
-        devices_connected_per_online_user,
-        "Usually only the phone; a desktop client is open at the same time for one user in five.",
+        "Hours a day a linked computer's client is open",
+        computer_hours_per_day,
+        "A guess, averaged over all days: a third stay open through a working day (8 hours, five days in "
+        "seven), the rest open for an hour every other day. Unlike a phone, a computer keeps its socket while "
+        "the window is open, whatever the phone does.",
     ),
+    ("Sessions a day per linked computer", computer_sessions_per_day, "Opened at work and again in the evening."),
     ("Contacts per user on the service", contacts_per_user, "The people whose presence a user could be shown."),
     (
         "Messages sent per user a day",
         messages_sent_per_user_per_day,
-        "WhatsApp's 55 billion messages a day over 1 billion daily users (2017, same source), rounded down.",
+        "WhatsApp's 55 billion messages sent a day over 1 billion daily users (2017, same source), rounded down.",
     ),
-    ("Messages sent to groups", group_message_share, "A guess: family and friends' groups carry a large share."),
+    (
+        "Messages sent to groups",
+        group_message_share,
+        "With the group size below, a message reaches 2.8 people; WhatsApp's reached 2.2 in 2014 (20 billion "
+        "sent, 44 billion received in a day, [TIME](https://time.com/46895/whatsapp-handles-64-billion-messages-a-day/)), "
+        "and groups have grown larger and more common since.",
+    ),
     (
         "Members of the average group written to",
         group_members_average,
@@ -123,7 +140,9 @@ TABLE = [
     (
         "Largest group allowed",
         group_member_limit,
-        "A product limit we choose; WhatsApp's is 1,024. It bounds the fan-out of any one message.",
+        "A product limit we choose; WhatsApp's is 1,024 since 2022 "
+        "([Indian Express](https://indianexpress.com/article/technology/tech-news-technology/whatsapp-starts-global-roll-out-of-communities-feature-groups-can-now-support-1024-users-8246470/)). "
+        "It bounds the fan-out of any one message.",
     ),
     ("Conversations per user", conversations_per_user, "One-to-one chats and groups with any history; most are quiet."),
     ("Groups per user", groups_per_user, "Family, friends, school, work, a few neighborhood or hobby groups."),
@@ -153,13 +172,22 @@ TABLE = [
         "A notification collapses a burst from one conversation; muted chats send none.",
     ),
     (
+        "Conversations a reconnecting device finds changed",
+        conversations_changed_per_sync,
+        "A phone back after minutes or hours finds a few chats moved on; each costs one range read.",
+    ),
+    (
         "Messages with a photo",
         photo_share,
         "4.5 billion photos in 55 billion messages a day (WhatsApp, 2017, same source).",
     ),
     ("Stored bytes per photo", photo_stored_bytes, "Resized and compressed by the sending client, plus a thumbnail."),
     ("Messages with a video", video_share, "1 billion videos in 55 billion messages a day (same source), rounded up."),
-    ("Stored bytes per video", video_stored_bytes, "A short clip, compressed by the client before upload."),
+    (
+        "Stored bytes per video",
+        video_stored_bytes,
+        "A 30-second clip compressed by the client to about 800 kbit/s before upload.",
+    ),
     ("Messages that are voice notes", voice_share, "A guess; voice notes are common in some markets."),
     ("Stored bytes per voice note", voice_stored_bytes, "Fifteen seconds of Opus at 16 kbit/s."),
     (
@@ -196,12 +224,13 @@ TABLE = [
     (
         "Peak-to-average traffic",
         peak_to_average,
-        "Users span time zones, which flattens the daily curve; holidays go higher (step 7).",
+        "Users span time zones, which flattens the daily curve; New Year's midnight goes far higher (step 7).",
     ),
     (
         "Heartbeat interval",
         heartbeat_interval,
-        "Short enough to keep mobile carriers' NAT mappings alive and notice a dead socket within a minute.",
+        "Short enough to keep carriers' NAT mappings alive and to notice a dead socket after three missed "
+        "intervals; cheap for a phone's battery only because a phone pings while its app is in use.",
     ),
     (
         "Memory per idle connection",
@@ -212,13 +241,14 @@ TABLE = [
     (
         "Open files per process",
         file_descriptor_limit,
-        "Linux's default ceiling for `ulimit -n` (`fs.nr_open`); raisable, so not the real limit.",
+        "Linux's default ceiling for `ulimit -n` "
+        "([`fs.nr_open`](https://www.kernel.org/doc/html/latest/admin-guide/sysctl/fs.html)); raisable, so not the real limit.",
     ),
     (
         "Connections planned per server",
         connections_per_server,
-        "Far below memory and descriptor limits (WhatsApp ran 2 to 3 million, "
-        "[FreeBSD Foundation](https://freebsdfoundation.org/testimonial/whatsapp/)); "
+        "Far below memory and descriptor limits (WhatsApp passed 2 million in 2012, "
+        "[High Scalability](http://highscalability.com/blog/2014/2/26/the-whatsapp-architecture-facebook-bought-for-19-billion.html)); "
         "chosen to bound what one crash drops.",
     ),
     (
@@ -282,6 +312,17 @@ TABLE = [
         hot_group_messages_per_second,
         "A full group during a live event: ten members typing at once.",
     ),
+    (
+        "Daily users in the busiest time zone",
+        midnight_zone_share,
+        "A guess: India alone is one time zone and a large share of a global messenger's users.",
+    ),
+    (
+        "Greetings each of them sends around midnight on New Year's Eve",
+        midnight_messages_per_user,
+        "A few messages to family and friends' groups and chats. A guess.",
+    ),
+    ("Window the midnight greetings fall in", midnight_window, "Most are sent in the first minutes of the year."),
 ]
 
 # Other snippets import this module for its values; run on its own (or by the docs build),

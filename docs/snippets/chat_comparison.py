@@ -1,4 +1,5 @@
-"""Chat service worked example: our figures beside the ones two well-known guides quote, recomputed.
+"""Chat service worked example: our figures beside the ones two well-known guides quote, recomputed,
+and beside what WhatsApp itself published.
 
 Each guide's figure is recomputed from that guide's own assumptions with this site's
 arithmetic, so the table shows both where the guides round and where the assumptions differ.
@@ -11,7 +12,7 @@ from chat_bandwidth import media_egress, media_ingress, text_egress, text_ingres
 from chat_connections import connection_servers, connections_peak
 from chat_data_model import message_row_bytes
 from chat_storage import media_bytes_per_day, message_bytes_per_day
-from chat_traffic import messages_per_day, messages_per_second
+from chat_traffic import messages_per_day, messages_per_second, recipient_users_per_message
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
@@ -47,6 +48,13 @@ karan_media_per_day = size_per_day(karan_messages_per_day * 0.05 * 100 * KB)
 karan_bytes_ten_years = size((karan_text_per_day + karan_media_per_day) * DAYS_PER_YEAR * 10)
 karan_bandwidth = bandwidth((karan_text_per_day + karan_media_per_day) / SECONDS_PER_DAY)
 
+# WhatsApp's own figures, the ones the system-design-primer links for its chat question: over 2
+# million connections on one server in 2012 (High Scalability, 2014), and on a record day in 2014,
+# 20 billion messages sent and 44 billion received (TIME, 2014).
+whatsapp_connections_per_server = count(2e6)
+whatsapp_recipients_per_message = count(44e9 / 20e9)
+whatsapp_per_server_over_ours = times(whatsapp_connections_per_server / connections_per_server)
+
 # Ours, on their horizons: one copy, text only, so the comparison is like for like.
 our_text_five_years_one_copy = size(message_bytes_per_day * DAYS_PER_YEAR * 5)
 grokking_connections_over_ours = times(grokking_connections / connections_peak)
@@ -68,6 +76,16 @@ if __name__ != "chat_comparison":
                 ("Concurrent connections", "500M", grokking_connections, connections_peak),
                 ("Connections per chat server", "50K", count(50e3), connections_per_server),
                 ("Chat (connection) servers", "10K", grokking_servers, connection_servers),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Figure", "WhatsApp published", "Ours"),
+            [
+                ("Recipients per message sent", whatsapp_recipients_per_message, recipient_users_per_message),
+                ("Connections per connection server", whatsapp_connections_per_server, connections_per_server),
             ],
         )
     )

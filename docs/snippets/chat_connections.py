@@ -3,29 +3,39 @@
 import math
 
 from chat_assumptions import (
+    computer_hours_per_day,
     connection_server_memory,
     connections_per_server,
     daily_active_users,
-    devices_connected_per_online_user,
+    devices_per_user,
     file_descriptor_limit,
     heartbeat_interval,
     memory_per_connection,
-    online_hours_per_day,
+    minutes_per_phone_session,
     peak_to_average,
+    sessions_per_user_per_day,
     zones,
 )
 
 from sdw.estimation import count, fraction, markdown_table, peak, throughput, times
 
-# Concurrent users: each daily user is connected for a share of the day; the busy hour has more.
-online_share = fraction(online_hours_per_day / 24)
-online_share_peak = fraction(online_share * peak_to_average)
-concurrent_users = count(daily_active_users * online_share)
-concurrent_users_peak = count(concurrent_users * peak_to_average)
+# Phones hold a socket only while the app is in use: sessions a day times minutes per session.
+phone_hours_per_day = count(sessions_per_user_per_day * minutes_per_phone_session / 60)
+phone_online_share = fraction(phone_hours_per_day / 24)
+phone_online_share_peak = fraction(phone_online_share * peak_to_average)
+phone_connections = count(daily_active_users * phone_online_share)
+phone_connections_peak = count(phone_connections * peak_to_average)
 
-# Connections: one per connected device.
-connections = count(concurrent_users * devices_connected_per_online_user)
-connections_peak = count(concurrent_users_peak * devices_connected_per_online_user)
+# Linked computers keep theirs while the window is open, for hours, whatever the phone does.
+computers_per_user = count(devices_per_user - 1)
+computer_connections = count(daily_active_users * computers_per_user * computer_hours_per_day / 24)
+computer_connections_peak = count(computer_connections * peak_to_average)
+
+# Connections: one per connected device. A user counts as online while any device is connected;
+# counting online users as connections counts a user on two devices at once twice, a small excess.
+connections = count(phone_connections + computer_connections)
+connections_peak = count(connections * peak_to_average)
+online_share_peak = fraction(connections_peak / daily_active_users)
 
 # What one server could hold, by memory and by file descriptors, against what we plan.
 connections_by_memory = count(connection_server_memory / memory_per_connection)
@@ -47,8 +57,9 @@ if __name__ != "chat_connections":
         markdown_table(
             ("Figure", "Average", "Peak"),
             [
-                ("Share of daily users online", online_share, online_share_peak),
-                ("Concurrent users", concurrent_users, concurrent_users_peak),
+                ("Share of daily users' phones connected", phone_online_share, phone_online_share_peak),
+                ("Phones connected", phone_connections, phone_connections_peak),
+                ("Computers connected", computer_connections, computer_connections_peak),
                 ("Open connections (devices)", connections, connections_peak),
             ],
         )

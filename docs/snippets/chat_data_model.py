@@ -18,7 +18,7 @@ MESSAGE_FIELDS = [
     ("client_message_id", 16, "UUID the client chose, for de-duplication"),
     ("server_time", 8, "when the chat server accepted it"),
     ("kind", 1, "text, media, system event"),
-    ("flags", 1, "edited, deleted, forwarded"),
+    ("flags", 1, "deleted for everyone; room for more"),
     ("reply_to_seq", 8, "quoted message, if any (stored as 0 if none)"),
     ("body", float(message_text_bytes), "UTF-8 text, average"),
     ("media_ref", 80 * MEDIA_SHARE, "media ID, type, size, dimensions, blur hash: 80 bytes on a media message"),
@@ -31,7 +31,7 @@ USER_CONVERSATION_FIELDS = [
     ("user_id", 8, "first half of the key"),
     ("conversation_id", 8, "second half of the key"),
     ("last_seq", 8, "newest message; updated on every message"),
-    ("read_seq", 8, "this user's read watermark, for unread counts"),
+    ("read_seq", 8, "private read position: unread counts, kept even with receipts off"),
     ("last_activity", 8, "to sort the chat list"),
     ("flags", 1, "muted, pinned, archived"),
     ("row overhead", ROW_OVERHEAD, ""),
@@ -45,7 +45,7 @@ MEMBER_FIELDS = [
     ("role", 1, "member, admin"),
     ("joined_seq", 8, "history starts here for this member"),
     ("delivered_seq", 8, "delivered watermark"),
-    ("read_seq", 8, "read watermark"),
+    ("read_seq", 8, "read watermark others see; frozen if receipts are off"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 member_row_bytes = size(sum(b for _, b, _ in MEMBER_FIELDS))

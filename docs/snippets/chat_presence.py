@@ -3,22 +3,29 @@
 import math
 
 from chat_assumptions import (
+    computer_sessions_per_day,
     contacts_per_user,
     daily_active_users,
-    devices_connected_per_online_user,
     peak_to_average,
     presence_viewers_per_user,
+    reconnect_jitter_window,
     registry_ops_per_node_per_second,
     sessions_per_user_per_day,
     zones,
 )
-from chat_connections import heartbeats_per_second_peak, online_share_peak
+from chat_connections import computers_per_user, connections_peak, heartbeats_per_second_peak, online_share_peak
 from chat_traffic import member_updates_per_message, messages_per_second_peak
 
 from sdw.estimation import SECONDS_PER_DAY, count, markdown_table, peak, per_second, times
 
-# A user goes online and offline once per session.
-presence_changes_per_second = per_second(daily_active_users * sessions_per_user_per_day * 2 / SECONDS_PER_DAY)
+# Every session of every device is a connect and, later, a disconnect.
+device_sessions_per_user_per_day = count(sessions_per_user_per_day + computers_per_user * computer_sessions_per_day)
+connects_per_second = per_second(daily_active_users * device_sessions_per_user_per_day / SECONDS_PER_DAY)
+connects_per_second_peak = peak(connects_per_second * peak_to_average)
+
+# A user goes online and offline once per session. (A device that connects while another of the
+# user's devices is already online changes nothing; counting it anyway errs on the high side.)
+presence_changes_per_second = per_second(connects_per_second * 2)
 presence_changes_per_second_peak = peak(presence_changes_per_second * peak_to_average)
 
 # Option 1: tell every contact who is online.
@@ -29,12 +36,15 @@ presence_fanout_saving = times(presence_fanout_all_contacts_peak / presence_fano
 
 # The session registry doubles as the presence store: it is written when a device connects or
 # disconnects, never on a heartbeat, and read to route every message.
-registry_writes_per_second_peak = peak(presence_changes_per_second_peak * devices_connected_per_online_user)
+registry_writes_per_second_peak = peak(connects_per_second_peak * 2)
 registry_reads_per_second_peak = peak(messages_per_second_peak * member_updates_per_message)
 heartbeat_writes_avoided = times(heartbeats_per_second_peak / registry_writes_per_second_peak)
+# When a zone is lost, its registry nodes go with it, and its clients reconnect to the other two
+# zones within the jitter window, each writing an entry: the two zones left must carry that too.
+reconnect_wave_writes_per_second = per_second(connections_peak / zones / reconnect_jitter_window)
 registry_nodes = count(
     math.ceil(
-        (registry_writes_per_second_peak + registry_reads_per_second_peak)
+        (registry_writes_per_second_peak + registry_reads_per_second_peak + reconnect_wave_writes_per_second)
         * zones
         / (zones - 1)
         / registry_ops_per_node_per_second
@@ -45,7 +55,10 @@ if __name__ != "chat_presence":
     print(
         markdown_table(
             ("Figure", "Average", "Peak"),
-            [("Presence changes (online or offline)", presence_changes_per_second, presence_changes_per_second_peak)],
+            [
+                ("Device connects (each a sync)", connects_per_second, connects_per_second_peak),
+                ("Presence changes (online or offline)", presence_changes_per_second, presence_changes_per_second_peak),
+            ],
         )
     )
     print()
@@ -59,7 +72,8 @@ if __name__ != "chat_presence":
                 ("Registry writes (connect, disconnect), peak", registry_writes_per_second_peak),
                 ("Registry reads (routing), peak", registry_reads_per_second_peak),
                 ("Heartbeats per registry write, if heartbeats wrote", heartbeat_writes_avoided),
-                ("Registry nodes, with zone headroom", registry_nodes),
+                ("Registry writes from a lost zone's reconnect wave", reconnect_wave_writes_per_second),
+                ("Registry nodes, with zone headroom and the wave", registry_nodes),
             ],
         )
     )

@@ -21,6 +21,10 @@ group_receipt_share = fraction(group_message_share * (group_members_average - 1)
 # a whole burst, and no row is kept per message.
 watermark_writes_per_second_peak = peak(receipts_per_second_peak / messages_per_receipt_batch)
 watermark_saving = times(receipts_per_second_peak / watermark_writes_per_second_peak)
+# A "read" also moves the reader's private read position in their UserConversation row (unread
+# counts, and the only read state kept for a user who turned read receipts off): half the
+# watermark moves write a second row.
+read_position_writes_per_second_peak = peak(watermark_writes_per_second_peak / 2)
 
 # What the sender's devices are told. One-to-one: each watermark move. Groups: only when every
 # member has passed the message ("delivered to all", "read by all"); per-member detail on request.
@@ -36,6 +40,7 @@ if __name__ != "chat_receipts":
                 ("A second, peak, one record each", receipts_per_second_peak),
                 ("Share of those from groups", group_receipt_share),
                 ("Watermark writes a second, peak", watermark_writes_per_second_peak),
+                ("Private read-position writes a second, peak", read_position_writes_per_second_peak),
                 ("Fewer writes with watermarks", watermark_saving),
                 ("Receipt frames to senders' devices a second, peak", receipt_frames_per_second_peak),
             ],

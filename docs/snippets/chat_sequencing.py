@@ -5,20 +5,17 @@ import math
 from chat_assumptions import (
     conditional_write_latency,
     conversation_shards,
-    daily_active_users,
-    devices_connected_per_online_user,
     devices_per_user,
     group_member_limit,
     group_members_average,
     group_message_share,
     groups_per_user,
-    peak_to_average,
     recent_ids_in_memory,
-    sessions_per_user_per_day,
 )
+from chat_presence import connects_per_second_peak
 from chat_traffic import chat_servers, messages_per_second_peak
 
-from sdw.estimation import SECONDS_PER_DAY, count, markdown_table, peak, per_second, size, times
+from sdw.estimation import count, markdown_table, peak, per_second, size, times
 
 # Ownership: conversations hash to shards; each shard is leased to one chat server at a time.
 shards_per_chat_server = count(math.ceil(conversation_shards / chat_servers))
@@ -36,13 +33,7 @@ largest_group_deliveries = count((group_member_limit - 1) * devices_per_user + (
 # Fan-out on write updates every member's conversation row. Fan-out on read would skip the group
 # part of that and make every sync read the head of each of the user's groups instead.
 group_member_updates_per_second_peak = peak(messages_per_second_peak * group_message_share * group_members_average)
-syncs_per_second_peak = peak(
-    daily_active_users
-    * sessions_per_user_per_day
-    * devices_connected_per_online_user
-    / SECONDS_PER_DAY
-    * peak_to_average
-)
+syncs_per_second_peak = peak(connects_per_second_peak)
 group_head_reads_per_second_peak = peak(syncs_per_second_peak * groups_per_user)
 read_over_write = times(group_head_reads_per_second_peak / group_member_updates_per_second_peak)
 

@@ -3,6 +3,7 @@
 import math
 
 from chat_assumptions import (
+    conversations_changed_per_sync,
     conversations_per_user,
     daily_active_users,
     dedupe_window,
@@ -30,7 +31,8 @@ from chat_data_model import (
     session_entry_bytes,
     user_conversation_row_bytes,
 )
-from chat_receipts import watermark_writes_per_second_peak
+from chat_presence import connects_per_second_peak
+from chat_receipts import read_position_writes_per_second_peak, watermark_writes_per_second_peak
 from chat_traffic import member_updates_per_second_peak, messages_per_day, messages_per_second_peak
 
 from sdw.estimation import (
@@ -77,8 +79,15 @@ session_registry_bytes = size(connections_peak * session_entry_bytes * message_c
 
 # Database nodes: enough disk for the data, and enough write capacity for the peak.
 store_writes_per_second_peak = peak(
-    messages_per_second_peak * 2 + member_updates_per_second_peak + watermark_writes_per_second_peak
+    messages_per_second_peak * 2
+    + member_updates_per_second_peak
+    + watermark_writes_per_second_peak
+    + read_position_writes_per_second_peak
 )
+# Reads: every device that connects runs one sync_list (a partition read) and one sync (a range
+# read) per changed conversation; live deliveries come from the owner's memory, not the store.
+store_reads_per_second_peak = peak(connects_per_second_peak * (1 + conversations_changed_per_sync))
+store_reads_per_write = times(store_reads_per_second_peak / store_writes_per_second_peak)
 database_nodes_for_writes = count(
     math.ceil(store_writes_per_second_peak * message_copies / store_writes_per_node_per_second)
 )
@@ -121,9 +130,11 @@ if __name__ != "chat_storage":
             ("Database nodes", "Value"),
             [
                 (
-                    "Writes a second at peak (messages, client IDs, member rows, watermarks)",
+                    "Writes a second at peak (messages, client IDs, member rows, watermarks, read positions)",
                     store_writes_per_second_peak,
                 ),
+                ("Reads a second at peak (sync_list and sync on reconnect)", store_reads_per_second_peak),
+                ("Reads per write", store_reads_per_write),
                 ("Nodes for the peak write rate, all copies", database_nodes_for_writes),
                 ("Nodes for the first year's data", database_nodes_year_one),
                 (f"Nodes for {retention_years} years of data", database_nodes_for_horizon),
