@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
 from conftest import ROOT, convert, mkdocs_build, replace_once
 
 from sdw.shortcodes import KNOWN
+
+EXAMPLES = yaml.safe_load((ROOT / "data/examples.yml").read_text(encoding="utf-8"))["examples"]
 
 ESTIMATION = "workflow/step-2-scale-estimation.md"
 PLAIN = "workflow/step-1-requirements-clarification.md"
@@ -140,8 +143,37 @@ def test_a_table_cell_speaks_when_its_header_does_not() -> None:
 def test_unknown_preset_suggests_the_nearest() -> None:
     page, line = with_line(ESTIMATION, "<!-- md:estimator-link twittr -->")
     [warning] = convert(ESTIMATION, page).warnings
-    assert warning.startswith(f"docs/{ESTIMATION}:{line}: md:estimator-link takes one preset name: twitter, ")
+    assert warning.startswith(
+        f"docs/{ESTIMATION}:{line}: md:estimator-link twittr: no such preset; "
+        "presets() in src/sdw/presets.py defines: twitter, "
+    )
     assert warning.endswith("; did you mean twitter?")
+
+
+def test_estimator_link_without_a_preset_lists_them() -> None:
+    page, line = with_line(ESTIMATION, "<!-- md:estimator-link -->")
+    [warning] = convert(ESTIMATION, page).warnings
+    assert warning.startswith(f"docs/{ESTIMATION}:{line}: md:estimator-link takes one preset name: twitter, ")
+
+
+def test_an_example_page_missing_from_the_data_names_the_file_to_add_it_to() -> None:
+    """A new example's index, before its entry in data/examples.yml: the fix is the entry."""
+    page = "examples/new-example/index.md"
+    warnings = convert(page, "# New\n\n## The pages\n\n<!-- md:examples-table -->\n").warnings
+    names = ", ".join(example["name"] for example in EXAMPLES)
+    assert warnings == [
+        f"docs/{page}:5: md:examples-table: no example in data/examples.yml has this page among its pages; "
+        f"add the example's entry there, or name one here (one of: {names})"
+    ]
+
+
+def test_an_unknown_example_lists_the_known_ones() -> None:
+    page = "examples/new-example/interview-45-minutes.md"
+    warnings = convert(page, "# New\n\n<!-- md:interview new-example -->\n").warnings
+    names = ", ".join(example["name"] for example in EXAMPLES)
+    assert warnings == [
+        f"docs/{page}:3: md:interview new-example: no such example in data/examples.yml (it has: {names})"
+    ]
 
 
 def test_links_are_relative_to_the_page() -> None:

@@ -328,14 +328,18 @@ def _example(page: _Page, args: list[str], where: str, shortcode: str) -> dict |
         found = next((example for example in examples if example["name"] == args[0]), None)
         if found is None:
             log.warning(
-                f"{where}: md:{shortcode} {args[0]}: no such example in {EXAMPLES_FILE}{suggest(args[0], names)}"
+                f"{where}: md:{shortcode} {args[0]}: no such example in {EXAMPLES_FILE} "
+                f"(it has: {', '.join(names)}){suggest(args[0], names)}"
             )
         return found
     here = page.context.src_uri
     found = next((e for e in examples if here in e["pages"].values()), None)
     found = found or next((e for e in examples if here == f"examples/{e['name']}/index.md"), None)
     if found is None:
-        log.warning(f"{where}: md:{shortcode} needs an example's name here (one of: {', '.join(names)})")
+        log.warning(
+            f"{where}: md:{shortcode}: no example in {EXAMPLES_FILE} has this page among its pages; "
+            f"add the example's entry there, or name one here (one of: {', '.join(names)})"
+        )
     return found
 
 
@@ -768,9 +772,14 @@ def _estimator_link(page: _Page, args: list[str], where: str) -> str:
     from sdw.presets import presets
 
     all_presets = presets()
-    if len(args) != 1 or args[0] not in all_presets:
-        hint = suggest(args[0], all_presets) if len(args) == 1 else ""
-        log.warning(f"{where}: md:estimator-link takes one preset name: {', '.join(all_presets)}{hint}")
+    if len(args) != 1:
+        log.warning(f"{where}: md:estimator-link takes one preset name: {', '.join(all_presets)}")
+        return ""
+    if args[0] not in all_presets:
+        log.warning(
+            f"{where}: md:estimator-link {args[0]}: no such preset; presets() in src/sdw/presets.py "
+            f"defines: {', '.join(all_presets)}{suggest(args[0], all_presets)}"
+        )
         return ""
     inputs = all_presets[args[0]]["inputs"]
     query = "&".join(f"{name}={_plain_number(value)}" for name, value in inputs.items())
