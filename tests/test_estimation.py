@@ -290,7 +290,14 @@ def test_every_figure_an_example_cites_is_pinned(example: dict) -> None:
 @pytest.mark.parametrize(("example", "figure", "value"), ALL_PINS, ids=lambda x: x if isinstance(x, str) else None)
 def test_example_figures_equal_hand_checked_values(example: str, figure: str, value: str) -> None:
     snippet, name = figure.split(".")
-    assert str(getattr(snippets.load(snippet), name)) == value
+    printed = str(getattr(snippets.load(snippet), name))
+    path = PINS / f"{example.replace('-', '_')}.yml"
+    keys = (f'"{figure}":', f"'{figure}':", f"{figure}:")
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith(keys))
+    assert printed == value, (
+        f"{path.relative_to(ROOT).as_posix()}:{line}: {figure} prints {printed!r}, pinned {value!r}; "
+        "check the new value by hand, then update the pin and its arithmetic"
+    )
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e["name"])
@@ -299,12 +306,22 @@ def test_each_preset_is_its_examples_model(example: dict) -> None:
     the same figures where it models the same thing (the page says why the others differ)."""
     from sdw.presets import presets
 
-    assert example["model_agrees"], "name the figures the model must reproduce"
+    where = f"data/examples.yml: example '{example['name']}'"
+    assert example.get("model_agrees"), f"{where}: name the figures the model must reproduce under model_agrees"
+    assert example.get("preset") in presets(), (
+        f"{where}: preset {example.get('preset')!r} is not in presets() of src/sdw/presets.py "
+        f"(it has: {', '.join(presets())})"
+    )
     result = estimate(presets()[example["preset"]]["inputs"])
     for output, figure in example["model_agrees"].items():
+        assert output in result, f"{where}: model_agrees.{output} is no output of the model ({', '.join(result)})"
         snippet, name = figure.split(".")
         quantity = getattr(snippets.load(snippet), name)
-        assert human(result[output], quantity.unit) == str(quantity), f"{output} against {figure}"
+        modelled = human(result[output], quantity.unit)
+        assert modelled == str(quantity), (
+            f"{where}: model_agrees.{output}: the preset's model gives {modelled}, {figure} prints {quantity}; "
+            "derive the preset's inputs from the same assumptions"
+        )
 
 
 # --- The pages print the same figures ----------------------------------------------------------
