@@ -11,7 +11,9 @@ from sdw.estimation import GB, KB, MB, TB, count, duration, fraction, markdown_t
 
 # --- The machine the rows assume -------------------------------------------------------------------------
 cores = 16  # vCPUs of a mid-size cloud instance
-target_utilization = 0.6  # headroom for the busy second, garbage collection and a lost zone
+# Headroom for the busy second, garbage collection and tail latency. Room to lose a zone is not
+# in it: the server count multiplies by Z / (Z - 1) for that (step 7).
+target_utilization = 0.6
 memory_bytes = 256 * GB
 usable_memory_share = 0.7  # the rest: operating system, allocator fragmentation, replication buffers
 

@@ -4,7 +4,12 @@ Change a value here and rebuild: every figure that depends on it changes, on eve
 Run `python docs/snippets/twitter_assumptions.py` to print the table.
 """
 
-from reference_capacity import api_read_per_server, kv_gets_per_process, kv_gets_per_server
+from reference_capacity import (
+    api_read_per_server,
+    kv_gets_per_process,
+    kv_gets_per_server,
+    usable_memory_share,
+)
 from sources import cite
 
 from sdw.estimation import (
@@ -69,8 +74,10 @@ timeline_entries_cached = count(800)
 timeline_entry_bytes = size(24)
 timeline_cache_copies = times(3)
 tweet_cache_days = count(3)
+tweet_cache_copies = times(2)
 requests_per_server = count(1000)
-cache_memory_per_server = size(100 * GB)
+cache_machine_memory = size(128 * GB)
+cache_memory_per_server = size(90 * GB)
 cache_ops_per_server = count(100e3)
 storage_per_database_server = size(10 * TB)
 zones = count(3)
@@ -78,6 +85,13 @@ zones = count(3)
 # How far below the rules-of-thumb reference the two hardware assumptions sit, on purpose.
 api_server_margin = times(api_read_per_server / requests_per_server)
 cache_server_margin = times(kv_gets_per_server / cache_ops_per_server)
+# The memory one cache server may use, against the share of memory the reference counts usable.
+cache_memory_share = fraction(cache_memory_per_server / cache_machine_memory)
+reference_usable_memory_share = fraction(usable_memory_share)
+
+# With Z zones sharing the load, losing one leaves Z - 1 to carry all of it (step 7 of the
+# workflow): every tier that must survive it needs Z / (Z - 1) of what the peak alone takes.
+zone_headroom = times(zones / (zones - 1))
 
 # --- API policy (step 3) ---------------------------------------------------------------------
 # Per-user rate limits: policy, not estimates (Twitter published limits of this shape).
@@ -168,7 +182,11 @@ TABLE = [
     ),
     ("Bytes per favorite", favorite_record_bytes, "User ID, tweet ID, timestamp, and row overhead."),
     ("Bytes per follow", follow_edge_bytes, "Two 8-byte user IDs."),
-    ("Tweets with a photo", photo_share, "A guess: most tweets are text only."),
+    (
+        "Tweets with a photo",
+        photo_share,
+        "A guess: most tweets are text only. A tweet may carry up to four photos; most carry one, so we count one.",
+    ),
     ("Uploaded bytes per photo", photo_uploaded_bytes, "A phone photo after the app compresses it."),
     (
         "Stored bytes per photo",
@@ -196,7 +214,8 @@ TABLE = [
     (
         "Peak-to-average traffic",
         peak_to_average,
-        "The busiest hour of a normal day; live events go far higher (see the spike below).",
+        "The busiest hour of a normal day. A smooth daily wave alone peaks lower (rules of thumb); the rest "
+        "covers news that bunches posts and reads within the hour. Live events go far higher (see the spike below).",
     ),
     (
         "Tweets kept per cached timeline",
@@ -219,16 +238,26 @@ TABLE = [
         "Nearly all reads are of tweets from the last few days.",
     ),
     (
+        "Copies of the tweet cache",
+        tweet_cache_copies,
+        "Two, in different zones: a lost node costs misses to the store, not an outage, and the store is the "
+        "source of truth.",
+    ),
+    (
         "Requests per API server a second",
         requests_per_server,
         f"The rules of thumb give {api_read_per_server} for one cache-backed read, {api_server_margin} "
         "this: a timeline load makes several cache calls (IDs, tweets, users, counts), then merges and "
-        "filters; the rest is room for p99 latency and pauses. Zone headroom comes on top.",
+        "filters; the rest is room for p99 latency and pauses. Headroom to lose a zone comes on top, in the "
+        "server count.",
     ),
     (
         "Usable memory per cache server",
         cache_memory_per_server,
-        "A 128 GB machine, leaving room for fragmentation and snapshots.",
+        f"A {cache_machine_memory} machine, of which {cache_memory_share} is used: the rules of thumb count "
+        f"{reference_usable_memory_share} usable, the rest going to fragmentation, replication buffers and "
+        "snapshots. Smaller than the reference machine, so a lost node is a small share of its tier and is "
+        "copied again in minutes.",
     ),
     (
         "Operations per cache server a second",

@@ -9,7 +9,9 @@ from twitter_assumptions import (
     timeline_cache_copies,
     timeline_entries_cached,
     timeline_entry_bytes,
+    tweet_cache_copies,
     tweet_cache_days,
+    zone_headroom,
 )
 from twitter_storage import tweet_bytes_per_day
 from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak, tweet_views_per_second_peak
@@ -20,8 +22,9 @@ from sdw.estimation import count, markdown_table, peak, size
 timeline_bytes_per_user = size(timeline_entries_cached * timeline_entry_bytes)
 timeline_cache_bytes = size(daily_active_users * timeline_bytes_per_user * timeline_cache_copies)
 
-# Tweets themselves: the last few days cover nearly every read.
+# Tweets themselves: the last few days cover nearly every read, kept in two copies.
 tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
+tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 
 # How many cache servers? Enough memory, and enough operations a second: every delivery
 # is written to each copy, every timeline load is one read.
@@ -30,10 +33,13 @@ servers_for_memory = count(math.ceil(timeline_cache_bytes / cache_memory_per_ser
 servers_for_operations = count(math.ceil(timeline_cache_ops_peak / cache_ops_per_server))
 timeline_cache_servers = count(max(servers_for_memory, servers_for_operations))
 
-# The tweet cache the same way: every tweet shown at peak is one lookup.
+# The tweet cache the same way: every tweet shown at peak is one lookup, served by either copy.
+# Its copies are not one per zone, so losing a zone moves a third of the lookups onto the
+# servers left: they need the zone headroom the API tier has. (The timeline cache needs none:
+# a lost zone takes its copy's writes with it, step 7.)
 tweet_cache_ops_peak = peak(tweet_views_per_second_peak)
-tweet_cache_servers_for_memory = count(math.ceil(tweet_cache_bytes / cache_memory_per_server))
-tweet_cache_servers_for_operations = count(math.ceil(tweet_cache_ops_peak / cache_ops_per_server))
+tweet_cache_servers_for_memory = count(math.ceil(tweet_cache_bytes_all_copies / cache_memory_per_server))
+tweet_cache_servers_for_operations = count(math.ceil(tweet_cache_ops_peak * zone_headroom / cache_ops_per_server))
 tweet_cache_servers = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))
 
 if __name__ != "twitter_cache":
@@ -43,7 +49,8 @@ if __name__ != "twitter_cache":
             [
                 ("One user's cached timeline", timeline_bytes_per_user),
                 ("All home timelines, all copies", timeline_cache_bytes),
-                ("Tweet cache (recent days)", tweet_cache_bytes),
+                ("Tweet cache (recent days), one copy", tweet_cache_bytes),
+                ("Tweet cache, both copies", tweet_cache_bytes_all_copies),
             ],
         )
     )
@@ -54,7 +61,8 @@ if __name__ != "twitter_cache":
             [
                 ("memory", servers_for_memory, tweet_cache_servers_for_memory),
                 (
-                    f"operations at peak ({timeline_cache_ops_peak} and {tweet_cache_ops_peak})",
+                    f"operations at peak ({timeline_cache_ops_peak}; "
+                    f"{tweet_cache_ops_peak} × {zone_headroom} zone headroom)",
                     servers_for_operations,
                     tweet_cache_servers_for_operations,
                 ),

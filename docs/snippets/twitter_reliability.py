@@ -11,11 +11,12 @@ from twitter_assumptions import (
     resync_bytes_per_second,
     slo_window,
     timeline_cache_copies,
+    zone_headroom,
     zones,
 )
 from twitter_bandwidth import photo_egress, video_egress
-from twitter_cache import timeline_cache_servers
-from twitter_servers import requests_per_second_peak, zone_headroom
+from twitter_cache import timeline_cache_ops_peak, timeline_cache_servers
+from twitter_servers import requests_per_second_peak
 from twitter_traffic import (
     deliveries_per_second_peak,
     timeline_loads_per_second,
@@ -32,6 +33,7 @@ from sdw.estimation import (
     fraction,
     markdown_table,
     peak,
+    throughput,
     times,
 )
 
@@ -70,10 +72,17 @@ zone_loss_rebuild_over_api_peak = times(zone_loss_rebuild_reads_per_second / req
 # A replacement cache server copies its share from a surviving copy.
 cache_resync_time = duration(cache_memory_per_server / resync_bytes_per_second)
 
-# Fan-out outage in the busy hour: the backlog, and the time to drain it with the spare
-# capacity every tier keeps to survive a zone loss (new tweets keep arriving meanwhile).
+# Fan-out outage in the busy hour: the backlog, and the time to drain it while new tweets keep
+# arriving. Two tiers must take the extra deliveries: the fan-out workers, sized like every
+# stateless tier with zone headroom, and the timeline cache, sized by memory, whose spare
+# operations go three writes to a delivery. The smaller spare sets the pace.
 fanout_backlog = count(deliveries_per_second_peak * fanout_outage)
-fanout_drain_time = duration(fanout_outage / (zone_headroom - 1))
+fanout_worker_spare = throughput(deliveries_per_second_peak * (zone_headroom - 1))
+timeline_cache_spare = throughput(
+    (timeline_cache_servers * cache_ops_per_server - timeline_cache_ops_peak) / timeline_cache_copies
+)
+fanout_drain_rate = throughput(min(fanout_worker_spare, timeline_cache_spare))
+fanout_drain_time = duration(fanout_backlog / fanout_drain_rate)
 
 # CDN: the origin normally sees only misses; without the CDN it sees every media byte.
 origin_media_egress = bandwidth((photo_egress + video_egress) * (1 - cdn_hit_ratio))
@@ -121,8 +130,10 @@ if __name__ != "twitter_reliability":
                 ("", "... over the whole API's peak", zone_loss_rebuild_over_api_peak),
                 ("Cache server replaced", "Time to copy its data", cache_resync_time),
                 (f"Fan-out down {fanout_outage} at peak", "Deliveries backlog", fanout_backlog),
-                ("", "Time to drain it", fanout_drain_time),
-                ("CDN lost", "Origin media egress today", origin_media_egress),
+                ("", "Spare deliveries a second: fan-out workers", fanout_worker_spare),
+                ("", "Spare deliveries a second: timeline cache", timeline_cache_spare),
+                ("", "Time to drain it at the smaller", fanout_drain_time),
+                ("CDN lost", "Origin media egress, average", origin_media_egress),
                 ("", "Origin load multiplied by", cdn_loss_origin_multiplier),
             ],
         )

@@ -6,7 +6,7 @@ from twitter_assumptions import (
     peak_to_average,
     requests_per_server,
     storage_per_database_server,
-    zones,
+    zone_headroom,
 )
 from twitter_cache import timeline_cache_servers, tweet_cache_servers
 from twitter_storage import favorite_bytes_total, tweet_bytes_total
@@ -17,14 +17,13 @@ from twitter_traffic import (
     tweets_per_second,
 )
 
-from sdw.estimation import count, markdown_table, peak, size, times
+from sdw.estimation import count, markdown_table, peak, size
 
 # API servers: every request at peak, plus room to lose a whole zone. With three zones,
-# the two that remain must carry everything: 3 / 2 = 1.5 times the peak.
+# the two that remain must carry everything: 3 / 2 = 1.5 times the peak (zone_headroom).
 requests_per_second_peak = peak(
     (tweets_per_second + favorites_per_second + timeline_loads_per_second + searches_per_second) * peak_to_average
 )
-zone_headroom = times(zones / (zones - 1))
 api_servers = count(math.ceil(requests_per_second_peak * zone_headroom / requests_per_server))
 
 # Databases: the bytes they must hold (all copies) over the retention period.
