@@ -315,7 +315,11 @@ TABLE = [
     ("People notified per such tweet", users_notified_per_mention_tweet, "Most mention one person, some several."),
     ("Follows with alerts turned on", alert_opt_in_share, "The notification bell is rarely used."),
     ("Availability target", availability_target, "Agreed on step 1 for posting and the home timeline."),
-    ("Window the target is measured over", slo_window, "A rolling month, as most SLOs use."),
+    (
+        "Window the target is measured over",
+        slo_window,
+        f"A rolling month, a common SLO window ({cite('SRE workbook', 'Google SRE workbook')}).",
+    ),
     (
         "Requests allowed over a latency target",
         percentile_budget_share,
