@@ -279,7 +279,7 @@ TABLE = [
     ("Restarts per process a day", process_restarts_per_day, "Deploys and crashes; each loses its unused block."),
     ("CDN locations that may cache a redirect", edge_locations, "The order of a large CDN's points of presence."),
     ("How long the edge may reuse a redirect", edge_ttl, "Short enough that a disabled link stops within a minute."),
-    ("Bytes per idempotency record", idempotency_record_bytes, "Key, account, request hash, short key, status."),
+    ("Bytes per idempotency record", idempotency_record_bytes, "Caller, key, request hash, short key, status."),
     ("Addresses in a scanning botnet", botnet_addresses, "A small rented botnet; large ones have millions."),
     ("Round trip, client to nearest edge", rtt_to_edge, "Most users are within a few hundred kilometers of one."),
     (
