@@ -5,7 +5,10 @@ does the estimator's `url_shortener` preset, which is derived from this module.
 Run `python docs/snippets/url_shortener_assumptions.py` to print the table.
 """
 
+from reference_peaks import smooth_day_max
+
 from sdw.estimation import (
+    DAYS_PER_YEAR,
     GB,
     KB,
     SECONDS_PER_DAY,
@@ -30,6 +33,13 @@ SHORT_URL_SCAN = "https://arxiv.org/abs/1604.02734"
 COINBASE_2022 = (
     "https://www.mediapost.com/publications/article/371166/coinbases-super-bowl-qr-code-ad-crashed-the-app.html"
 )
+DYNAMODB_ITEM_SIZE = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html"
+
+# --- Bitly's public figures, two years apart ------------------------------------------------
+bitly_clicks_per_month_2010 = count(5e9)
+bitly_links_per_day_2012 = count(80e6)
+# Only the order of magnitude of this ratio means anything: the two figures are two years apart.
+bitly_clicks_per_link = count(bitly_clicks_per_month_2010 / (bitly_links_per_day_2012 * DAYS_PER_YEAR / 12))
 
 # --- What people do each day --------------------------------------------------------------
 links_created_per_day = per_day(100e6)
@@ -52,10 +62,10 @@ status_bytes = size(1)
 length_prefix_bytes = size(2)
 row_overhead_bytes = size(40)
 owner_index_entry_bytes = size(40)
-tombstone_bytes = size(60)
 
 # --- Redirect responses ------------------------------------------------------------------------
 redirect_header_bytes = size(300)
+redirect_request_bytes = size(500)
 create_request_bytes = size(500)
 
 # --- Clicks and analytics ---------------------------------------------------------------------
@@ -100,7 +110,7 @@ botnet_addresses = count(10e3)
 
 # --- Latency (step 6) ----------------------------------------------------------------------------
 rtt_to_edge = duration(0.020)
-rtt_edge_to_origin = duration(0.080)
+rtt_edge_to_origin = duration(0.130)
 rtt_client_to_origin_far = duration(0.150)
 round_trips_new_connection = count(3)
 cache_lookup_time = duration(0.001)
@@ -127,14 +137,15 @@ TABLE = [
     (
         "Links created a day",
         links_created_per_day,
-        f"Bitly said it shortened [80 million links a day]({BITLY_2012}) in 2012; rounded up for a large "
-        "public shortener today.",
+        f"Bitly said it shortened [{bitly_links_per_day_2012} links a day]({BITLY_2012}) in 2012; rounded "
+        "up for a large public shortener today.",
     ),
     (
         "Redirects per link created",
         redirects_per_link_created,
-        f"Bitly reported [about 5 billion clicks a month]({BITLY_2010}) in 2010, a few clicks per link: "
-        "most links are made by tools and never clicked. Ten is generous on the read side.",
+        f"Bitly reported [about {bitly_clicks_per_month_2010} clicks a month]({BITLY_2010}) in 2010; "
+        f"against its 2012 rate of new links that is {bitly_clicks_per_link} clicks per link (two years "
+        "apart, so only the order of magnitude counts). Ten is generous on the read side.",
     ),
     (
         "Distinct links clicked a day",
@@ -163,23 +174,28 @@ TABLE = [
     ("Typical expiry (days)", expiry_days_typical, "A month-long campaign."),
     ("Bytes per timestamp", timestamp_bytes, "Milliseconds since the epoch in a 64-bit integer."),
     ("Bytes per owner ID", owner_id_bytes, "A 64-bit account ID."),
-    ("Bytes of status flags", status_bytes, "Active, disabled for abuse, deleted; 301 or 302; one byte."),
+    (
+        "Bytes of status",
+        status_bytes,
+        "Active, disabled by its owner, disabled for abuse, removed by a legal order, deleted, expired.",
+    ),
     ("Length prefix per variable field", length_prefix_bytes, "Up to 65,535 bytes."),
     (
         "Row overhead in the store",
         row_overhead_bytes,
-        "Per-row and per-column metadata (write timestamps, TTL, liveness) of a wide-column row.",
+        "Row header, write timestamps and liveness of a wide-column row, and its share of the index; "
+        f"DynamoDB [counts 100 bytes an item]({DYNAMODB_ITEM_SIZE}) for its indexing alone.",
     ),
     ("Bytes per 'my links' index entry", owner_index_entry_bytes, "Owner, time-ordered link ID, key, overhead."),
-    (
-        "Bytes per deleted-link tombstone",
-        tombstone_bytes,
-        "The key, the deletion time and the row overhead: kept so a key is never reused.",
-    ),
     (
         "Bytes of a redirect's status line and headers",
         redirect_header_bytes,
         "Status, Location name, Cache-Control, Date, Content-Length, Server; before compression.",
+    ),
+    (
+        "Bytes of a redirect request",
+        redirect_request_bytes,
+        "Request line, Host, User-Agent, Accept headers, Referer; before HTTP/2 header compression.",
     ),
     ("Bytes per create request", create_request_bytes, "JSON with the long URL, options and headers."),
     (
@@ -188,7 +204,12 @@ TABLE = [
         "Key, time, country, device class, referrer domain, hashed client address.",
     ),
     ("Days raw click events are kept", raw_click_days, "Long enough to recompute a quarter; counts outlive them."),
-    ("Bytes per daily count row", daily_rollup_row_bytes, "Link, day, clicks, and a few top dimensions."),
+    (
+        "Bytes per daily count row",
+        daily_rollup_row_bytes,
+        "Link, day, total, and counts by country, referrer and device; most clicked links draw a few "
+        "clicks a day, so their lists are short.",
+    ),
     (
         "Zipf exponent of link popularity",
         zipf_exponent,
@@ -208,20 +229,36 @@ TABLE = [
         f"Coinbase's [2022 Super Bowl QR-code ad]({COINBASE_2022}) drew over 20 million hits in a minute, "
         "by its product chief's count.",
     ),
-    ("Years links are kept", retention_years, "Links are printed on paper and in books: they must keep working."),
+    (
+        "Years we size for",
+        retention_years,
+        "The horizon for keys, disks and servers. Links have no default expiry, so they outlive it (step 2 "
+        "shows how long the key space lasts).",
+    ),
     ("Copies of link data", link_copies, "One per zone: losing a zone loses nothing."),
-    ("Copies of click data", click_copies, "The same rule; counts are what customers pay for."),
+    (
+        "Copies of click data",
+        click_copies,
+        "The same rule, one per zone in the analytics store; counts are what customers pay for.",
+    ),
     (
         "Key-space headroom",
         key_space_headroom,
-        "Room for twice the growth we plan for, and twice again for custom aliases and mistakes.",
+        "Twice the growth we plan for, and twice again for links kept past the horizon. Aliases take "
+        "none: they never have a generated key's shape.",
     ),
     (
         "Largest share of random keys that may be live",
         guess_hit_limit,
         f"A guesser should miss 99 times in 100; [short-link scans]({SHORT_URL_SCAN}) have exposed private documents.",
     ),
-    ("Peak-to-average traffic", peak_to_average, "The busiest hour of a normal day; viral links are treated apart."),
+    (
+        "Peak-to-average traffic",
+        peak_to_average,
+        f"A smooth day peaks at {smooth_day_max} its average at most (reference page); half as much again "
+        "for bursts within the busy hour, such as a campaign mailed to millions at once. Viral links are "
+        "treated apart.",
+    ),
     (
         "Redirects per server a second",
         requests_per_server,
@@ -237,16 +274,24 @@ TABLE = [
     ("Usable disk per database server", storage_per_database_server, "SSDs filled to about half."),
     ("Point reads per database server a second", reads_per_database_server, "SSD-backed, mostly cached index."),
     ("Availability zones", zones, "Every tier survives losing one."),
-    ("Keys in a counter block", counter_block_size, "A few minutes of one server's creations at peak."),
+    ("Keys in a counter block", counter_block_size, "A few minutes of one process's creations at peak."),
     ("Processes that create links", api_processes, "A few servers running many workers, each leasing its own block."),
     ("Restarts per process a day", process_restarts_per_day, "Deploys and crashes; each loses its unused block."),
     ("CDN locations that may cache a redirect", edge_locations, "The order of a large CDN's points of presence."),
     ("How long the edge may reuse a redirect", edge_ttl, "Short enough that a disabled link stops within a minute."),
-    ("Bytes per idempotency record", idempotency_record_bytes, "Key, account, request hash, short key, status."),
+    ("Bytes per idempotency record", idempotency_record_bytes, "Caller, key, request hash, short key, status."),
     ("Addresses in a scanning botnet", botnet_addresses, "A small rented botnet; large ones have millions."),
     ("Round trip, client to nearest edge", rtt_to_edge, "Most users are within a few hundred kilometers of one."),
-    ("Round trip, edge to origin region", rtt_edge_to_origin, "Over the CDN's backbone, on a warm connection."),
-    ("Round trip, far client to one region", rtt_client_to_origin_far, "About halfway around the world."),
+    (
+        "Round trip, edge to origin region",
+        rtt_edge_to_origin,
+        "The far client's distance less its last hop; a warm connection saves handshakes, not distance.",
+    ),
+    (
+        "Round trip, far client to one region",
+        rtt_client_to_origin_far,
+        "California to the Netherlands, the reference page's classic figure: another continent.",
+    ),
     ("Round trips before a first response", round_trips_new_connection, "TCP, TLS 1.3, then the request."),
     ("Cache lookup", cache_lookup_time, "In the same zone."),
     ("Database point read", database_read_time, "One partition, from SSD."),

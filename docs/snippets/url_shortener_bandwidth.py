@@ -1,6 +1,12 @@
 """URL shortener worked example: bytes in and out a second."""
 
-from url_shortener_assumptions import click_event_bytes, create_request_bytes, long_url_bytes, redirect_header_bytes
+from url_shortener_assumptions import (
+    click_event_bytes,
+    create_request_bytes,
+    long_url_bytes,
+    redirect_header_bytes,
+    redirect_request_bytes,
+)
 from url_shortener_traffic import (
     creations_per_second,
     creations_per_second_peak,
@@ -13,8 +19,15 @@ from sdw.estimation import bandwidth, markdown_table, size
 # A redirect carries no body worth counting: the status line, the headers, and the Location URL.
 redirect_response_bytes = size(redirect_header_bytes + long_url_bytes)
 
-ingress = bandwidth(creations_per_second * create_request_bytes)
-ingress_peak = bandwidth(creations_per_second_peak * create_request_bytes, peak=True)
+# In: the create calls, and the redirect requests themselves, which are ten times as many.
+create_ingress = bandwidth(creations_per_second * create_request_bytes)
+create_ingress_peak = bandwidth(creations_per_second_peak * create_request_bytes, peak=True)
+redirect_ingress = bandwidth(redirects_per_second * redirect_request_bytes)
+redirect_ingress_peak = bandwidth(redirects_per_second_peak * redirect_request_bytes, peak=True)
+ingress = bandwidth(create_ingress + redirect_ingress)
+ingress_peak = bandwidth(create_ingress_peak + redirect_ingress_peak, peak=True)
+
+# Out: redirect responses; create responses are as many as create requests and smaller, so left out.
 egress = bandwidth(redirects_per_second * redirect_response_bytes)
 egress_peak = bandwidth(redirects_per_second_peak * redirect_response_bytes, peak=True)
 egress_peak_megabits = egress_peak * 8 / 1e6
@@ -26,7 +39,9 @@ if __name__ != "url_shortener_bandwidth":
         markdown_table(
             ("Flow", "Bytes each", "Average", "Peak"),
             [
-                ("Create requests in", size(create_request_bytes), ingress, ingress_peak),
+                ("Create requests in", size(create_request_bytes), create_ingress, create_ingress_peak),
+                ("Redirect requests in", size(redirect_request_bytes), redirect_ingress, redirect_ingress_peak),
+                ("**All in**", "", ingress, ingress_peak),
                 ("Redirect responses out", redirect_response_bytes, egress, egress_peak),
                 ("Click events to analytics", size(click_event_bytes), click_stream, click_stream_peak),
             ],

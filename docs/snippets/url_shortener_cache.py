@@ -3,6 +3,10 @@
 The site's Zipf model (reference_cache_skew.py): the i-th most clicked link of the day draws
 clicks in proportion to i**-alpha. Summing 100 million terms in Python is slow, so the partial
 sums use the Euler-Maclaurin formula, checked against exact sums where those are quick.
+
+A cache that always holds the k most clicked links (a static, perfect one) serves their share.
+A plain LRU cache of the same size does worse; Che's approximation (Fricker, Robert and Roberts,
+arXiv:1202.3974, explain why it is accurate) gives its hit rate.
 """
 
 import functools
@@ -25,7 +29,7 @@ from url_shortener_assumptions import (
 from url_shortener_keys import key_length
 from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak
 
-from sdw.estimation import count, fraction, markdown_table, peak, per_second, size
+from sdw.estimation import count, fraction, markdown_table, peak, per_second, size, times
 
 EXPONENTS = [0.6, 0.8, 1.0]
 EXACT_UP_TO = 10_000
@@ -62,6 +66,32 @@ def entries_for(target: float, alpha: float, catalog: float = distinct_links_cli
     return high
 
 
+def lru_hit_rate(entries: float, alpha: float, catalog: float = distinct_links_clicked_per_day) -> float:
+    """Che's approximation: an LRU cache of `entries` keeps a link about as long as `t` requests take
+    to arrive, where sum_i (1 - exp(-p_i t)) = entries; its hit rate is sum_i p_i (1 - exp(-p_i t)).
+    The first thousand terms are summed exactly, the rest integrated (Simpson's rule in log i)."""
+    norm = served_by_top(catalog, alpha)
+    head = [i**-alpha / norm for i in range(1, 1001)]
+    low_u, high_u, steps = math.log(1000.5), math.log(catalog + 0.5), 400
+    step = (high_u - low_u) / steps
+    tail = []
+    for k in range(steps + 1):
+        x = math.exp(low_u + k * step)
+        weight = (1 if k in (0, steps) else 4 if k % 2 else 2) * step / 3 * x
+        tail.append((x**-alpha / norm, weight))
+
+    def held_and_hit(t: float) -> tuple[float, float]:
+        held = math.fsum(-math.expm1(-p * t) for p in head) + math.fsum(w * -math.expm1(-p * t) for p, w in tail)
+        hit = math.fsum(p * -math.expm1(-p * t) for p in head) + math.fsum(w * p * -math.expm1(-p * t) for p, w in tail)
+        return held, hit
+
+    low, high = 1.0, 1e15
+    for _ in range(60):  # bisection on a log scale: t spans many orders of magnitude
+        middle = math.sqrt(low * high)
+        low, high = (middle, high) if held_and_hit(middle)[0] < entries else (low, middle)
+    return held_and_hit(high)[1]
+
+
 # One cached link: key, destination, expiry, status, and the cache's own overhead.
 cache_entry_bytes = size(key_length + long_url_bytes + timestamp_bytes + status_bytes + cache_entry_overhead_bytes)
 
@@ -79,6 +109,15 @@ for alpha in EXPONENTS:
         )
     )
 
+# How far the exponent's plausible range moves the answer.
+share_of_links_for_target_flattest = fraction(
+    entries_for(cache_hit_target, EXPONENTS[0]) / distinct_links_clicked_per_day
+)
+share_of_links_for_target_steepest = fraction(
+    entries_for(cache_hit_target, EXPONENTS[-1]) / distinct_links_clicked_per_day
+)
+cache_bytes_swing = times(share_of_links_for_target_flattest / share_of_links_for_target_steepest)
+
 # The exponent we assume.
 entries_for_target = count(entries_for(cache_hit_target, zipf_exponent))
 share_of_links_for_target = fraction(entries_for_target / distinct_links_clicked_per_day)
@@ -92,7 +131,9 @@ shared_cache_bytes_all_zones = size(shared_cache_bytes_per_zone * zones)
 
 # The in-process cache in each redirect server: small, but it takes the head of the curve.
 in_process_entries = count(in_process_cache_bytes / cache_entry_bytes)
-in_process_hit_rate = fraction(hit_rate(in_process_entries, zipf_exponent))
+in_process_share_of_day = fraction(in_process_entries / distinct_links_clicked_per_day)
+in_process_hit_rate = fraction(hit_rate(in_process_entries, zipf_exponent))  # the frequency-based policy
+in_process_hit_rate_lru = fraction(lru_hit_rate(in_process_entries, zipf_exponent))  # plain LRU, for contrast
 
 # Load on the shared tier at peak, and on the database behind it.
 shared_cache_ops_peak = peak(redirects_per_second_peak * (1 - in_process_hit_rate) + creations_per_second_peak)
@@ -129,7 +170,8 @@ if __name__ != "url_shortener_cache":
                 ("Every link clicked in a day", whole_day_bytes),
                 ("Shared cache per zone (a day clicked + a day created)", shared_cache_bytes_per_zone),
                 (f"In-process cache: links in {in_process_cache_bytes}", in_process_entries),
-                ("... its hit rate", in_process_hit_rate),
+                ("... its hit rate, keeping the most clicked links", in_process_hit_rate),
+                ("... with plain LRU eviction instead (Che)", in_process_hit_rate_lru),
                 ("Shared cache operations at peak", shared_cache_ops_peak),
                 ("... per zone with a zone lost", shared_cache_ops_per_zone_after_loss),
                 ("Cache servers per zone", cache_servers_per_zone),

@@ -45,6 +45,8 @@ grokking_egress = bandwidth(grokking_reads_per_second * 500)
 grokking_cache = size(0.2 * 20e3 * SECONDS_PER_DAY * 500)
 grokking_keys = count(64**6)
 grokking_key_db = size(64**6 * 6)
+# Grokking asks that links not be guessable, yet after its 5 years this share of its keys is live.
+grokking_live_share = fraction(500e6 * 12 * 5 / 64**6)
 
 # karanpratapsingh/system-design: 100M new links a month, 100:1 reads, 500 B a record, 10 years,
 # a 30-day month, a cache of 20% of a day's requests, 6-character base62 keys in a key database.
@@ -97,6 +99,7 @@ if __name__ != "url_shortener_comparison":
                 ("Cache", "~170 GB", grokking_cache, f"{shared_cache_bytes_per_zone} per zone"),
                 ("Keys possible", "68.7B (6 × base64)", grokking_keys, f"{our_keys} ({key_length} × base62)"),
                 ("Key database", "412 GB", grokking_key_db, "none"),
+                ("Live share of keys at the end", "", grokking_live_share, our_live_share),
             ],
         )
     )

@@ -18,9 +18,10 @@ from url_shortener_assumptions import (
 )
 from url_shortener_traffic import creations_per_second_peak
 
-from sdw.estimation import DAYS_PER_YEAR, count, fraction, markdown_table, peak, size, times
+from sdw.estimation import DAYS_PER_YEAR, count, duration, fraction, markdown_table, peak, size
 
 ALPHABET = 62
+CASE_INSENSITIVE_ALPHABET = 36  # a-z and 0-9: survives being read aloud or retyped from print
 LENGTHS = range(5, 10)
 
 links_over_retention = count(links_created_per_day * DAYS_PER_YEAR * retention_years)
@@ -28,17 +29,20 @@ keys_needed_for_capacity = count(links_over_retention * key_space_headroom)
 keys_needed_for_sparsity = count(links_over_retention / guess_hit_limit)
 
 
-def key_space(length: int) -> int:
-    return ALPHABET**length
+def key_space(length: int, alphabet: int = ALPHABET) -> int:
+    return alphabet**length
 
 
-def shortest(needed: float) -> int:
-    return next(k for k in range(1, 20) if key_space(k) >= needed)
+def shortest(needed: float, alphabet: int = ALPHABET) -> int:
+    return next(k for k in range(1, 20) if key_space(k, alphabet) >= needed)
 
 
 length_for_capacity = count(shortest(keys_needed_for_capacity))
 length_for_sparsity = count(shortest(keys_needed_for_sparsity))
 key_length = count(max(length_for_capacity, length_for_sparsity))
+
+# The same sparsity in a case-insensitive alphabet costs a character more.
+length_for_sparsity_base36 = count(shortest(keys_needed_for_sparsity, CASE_INSENSITIVE_ALPHABET))
 
 key_space_chosen = count(key_space(int(key_length)))
 key_space_seven = count(key_space(7))
@@ -48,6 +52,9 @@ live_share_seven = fraction(links_over_retention / key_space_seven)
 guesses_per_hit = count(1 / live_share_at_end)
 guesses_per_hit_seven = count(1 / live_share_seven)
 key_bits = count(math.log2(key_space_chosen))
+# Links have no default expiry, so keys outlive the horizon: at today's rate, the chosen length stays
+# under the sparsity limit for this many years.
+years_within_sparsity_limit = count(key_space_chosen * guess_hit_limit / (links_created_per_day * DAYS_PER_YEAR))
 
 # Option 1: hash (or random) keys, checked on insert. A new key collides with a live one with
 # probability equal to the live share; expected extra attempts p / (1 - p).
@@ -62,7 +69,8 @@ keys_lost_per_day = count(api_processes * process_restarts_per_day * counter_blo
 keys_lost_over_retention = count(keys_lost_per_day * DAYS_PER_YEAR * retention_years)
 keys_lost_share = fraction(keys_lost_over_retention / key_space_chosen)
 block_leases_per_second_peak = peak(creations_per_second_peak / counter_block_size)
-seconds_per_lease_peak = times(1 / block_leases_per_second_peak)
+# How long one process's block lasts at peak, which is how long it can create without the counter.
+block_lifetime_peak = duration(counter_block_size / (creations_per_second_peak / api_processes))
 
 # Option 3: a pre-generated pool of random keys, stored until used (one byte per character).
 pool_bytes_one_day = size(links_created_per_day * key_length)
@@ -96,8 +104,14 @@ if __name__ != "url_shortener_keys":
                 ),
                 (f"Sparsity: at most {guess_hit_limit} of keys live", keys_needed_for_sparsity, length_for_sparsity),
                 ("Chosen: the longer of the two", "", key_length),
+                ("Sparsity in base36 (case-insensitive)", keys_needed_for_sparsity, length_for_sparsity_base36),
             ],
         )
+    )
+    print()
+    print(
+        f"At today's rate of new links, {key_length} characters stay under the sparsity limit for "
+        f"{years_within_sparsity_limit} years."
     )
     print()
     print(
@@ -110,6 +124,7 @@ if __name__ != "url_shortener_keys":
                 ("Counter ranges", "Keys lost to restarts a day", keys_lost_per_day),
                 ("", "... as a share of the key space, whole retention", keys_lost_share),
                 ("", "Block leases a second at peak", block_leases_per_second_peak),
+                ("", "One process's block lasts, at peak", block_lifetime_peak),
                 ("Key pool", "Stored keys for one day", pool_bytes_one_day),
                 ("", "... for the whole retention period", pool_bytes_retention),
                 ("", "... for the whole key space", pool_bytes_whole_space),

@@ -3,20 +3,22 @@
 from url_shortener_assumptions import link_copies, reads_per_database_server
 from url_shortener_cache import database_reads_peak
 from url_shortener_servers import link_db_servers
-from url_shortener_storage import link_bytes_total
+from url_shortener_storage import link_bytes_total, quorum_replicas
 from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak, viral_hits_per_second
 
 from sdw.estimation import count, fraction, markdown_table, peak, per_second, size, times
 
 # Hashed by short key, every server holds an equal share and takes an equal share of the load.
-# A quorum read touches two of the three replicas; a write reaches all three.
+# A create writes three rows (the link, the owner's list entry, the idempotency record), each to
+# every replica; a quorum read touches two of the three replicas.
+rows_written_per_create = count(3)
 bytes_per_server = size(link_bytes_total / link_db_servers)
-writes_per_server_peak = peak(creations_per_second_peak * link_copies / link_db_servers)
-reads_per_server_peak = peak(database_reads_peak * 2 / link_db_servers)
+writes_per_server_peak = peak(creations_per_second_peak * rows_written_per_create * link_copies / link_db_servers)
+reads_per_server_peak = peak(database_reads_peak * quorum_replicas / link_db_servers)
 read_load_per_server = fraction(reads_per_server_peak / reads_per_database_server)
 
 # A viral link that reached the store uncached would land on the three replicas of one key.
-viral_reads_per_replica = per_second(viral_hits_per_second * 2 / link_copies)
+viral_reads_per_replica = per_second(viral_hits_per_second * quorum_replicas / link_copies)
 viral_over_one_server = times(viral_reads_per_replica / reads_per_database_server)
 
 # The click log: partitioned by key, a viral link's clicks all land on one partition.
@@ -30,7 +32,7 @@ if __name__ != "url_shortener_partitioning":
             ("Link store, per server, hashed by key", "Value"),
             [
                 ("Data held (all copies spread evenly)", bytes_per_server),
-                ("Replica writes a second at peak", writes_per_server_peak),
+                (f"Replica writes a second at peak ({rows_written_per_create} rows a create)", writes_per_server_peak),
                 ("Replica reads a second at peak (cache misses)", reads_per_server_peak),
                 ("... as a share of what one server reads", read_load_per_server),
                 ("A viral link uncached: reads per replica", viral_reads_per_replica),

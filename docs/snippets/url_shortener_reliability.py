@@ -14,6 +14,7 @@ from url_shortener_assumptions import (
 )
 from url_shortener_cache import cache_entry_bytes, database_reads_peak, in_process_hit_rate, shared_cache_bytes_per_zone
 from url_shortener_servers import link_db_servers, redirect_servers, zone_headroom
+from url_shortener_storage import quorum_replicas
 from url_shortener_traffic import redirects_per_second, redirects_per_second_peak, viral_hits_per_second
 
 from sdw.estimation import SECONDS_PER_HOUR, count, duration, fraction, markdown_table, peak, per_second, size, times
@@ -29,15 +30,17 @@ fast_burn_error_share = fraction(fast_burn_rate * error_budget_share)
 slow_burn_error_share = fraction(slow_burn_rate * error_budget_share)
 
 # Every shared cache lost at peak: the in-process caches still answer their share, the rest
-# goes to the link store, which was sized for disk and has reads to spare.
+# goes to the link store, which was sized for disk and has reads to spare. Each quorum read
+# costs two replica reads; the capacity is what the servers of two zones can read.
 cold_cache_database_reads = peak(redirects_per_second_peak * (1 - in_process_hit_rate))
 database_read_capacity = per_second(link_db_servers * reads_per_database_server * (zones - 1) / zones)
-cold_cache_database_load = fraction(cold_cache_database_reads / database_read_capacity)
-normal_database_load = fraction(database_reads_peak / database_read_capacity)
+cold_cache_database_load = fraction(cold_cache_database_reads * quorum_replicas / database_read_capacity)
+normal_database_load = fraction(database_reads_peak * quorum_replicas / database_read_capacity)
+cache_refill_load = fraction(cache_warm_rate * quorum_replicas / database_read_capacity)
 cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / cache_warm_rate)
 
-# A viral link: against the redirect fleet without the edge, and what the origin sees with it.
-redirect_fleet_capacity = per_second(redirect_servers * requests_per_server / zone_headroom)
+# A viral link: against the whole redirect fleet without the edge, and what the origin sees with it.
+redirect_fleet_capacity = per_second(redirect_servers * requests_per_server)
 viral_over_fleet = times(viral_hits_per_second / redirect_fleet_capacity)
 viral_origin_requests_with_edge = per_second(edge_locations / edge_ttl)
 
@@ -72,6 +75,7 @@ if __name__ != "url_shortener_reliability":
                     f"{cold_cache_database_load} ({normal_database_load})",
                 ),
                 ("", "Time to reload a zone's cache in bulk", cache_refill_time),
+                ("", "... share of the store's read capacity it takes", cache_refill_load),
                 ("Viral link, no edge cache", "Its clicks over the redirect fleet's capacity", viral_over_fleet),
                 ("Viral link, edge cache", "Requests for it reaching the origin", viral_origin_requests_with_edge),
                 (f"Analytics down {outage_for_backlog} at peak", "Click events waiting", click_backlog),

@@ -10,7 +10,7 @@ from url_shortener_assumptions import (
     zones,
 )
 from url_shortener_cache import cache_servers_per_zone, database_reads_peak
-from url_shortener_storage import link_bytes_total, raw_click_bytes, rollup_bytes_total
+from url_shortener_storage import link_bytes_total, quorum_replicas, rollup_bytes_total
 from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak
 
 from sdw.estimation import count, markdown_table, peak, times
@@ -26,11 +26,15 @@ def at_least_two_per_zone(servers: float) -> int:
 redirect_servers = count(at_least_two_per_zone(redirects_per_second_peak * zone_headroom / requests_per_server))
 create_servers = count(at_least_two_per_zone(creations_per_second_peak * zone_headroom / create_requests_per_server))
 
-# The link store: enough disk for every copy, and enough reads for the cache's misses.
+# The link store: enough disk for every copy, and enough reads for the cache's misses, each of which
+# a quorum read sends to two replicas.
 link_db_servers_for_storage = count(math.ceil(link_bytes_total / storage_per_database_server))
-link_db_servers_for_reads = count(math.ceil(database_reads_peak * zone_headroom / reads_per_database_server))
+link_db_servers_for_reads = count(
+    math.ceil(database_reads_peak * quorum_replicas * zone_headroom / reads_per_database_server)
+)
 link_db_servers = count(max(link_db_servers_for_storage, link_db_servers_for_reads))
-analytics_db_servers = count(math.ceil((raw_click_bytes + rollup_bytes_total) / storage_per_database_server))
+# The analytics store holds the daily counts; raw click events live in object storage, not on servers.
+analytics_db_servers = count(math.ceil(rollup_bytes_total / storage_per_database_server))
 cache_servers = count(cache_servers_per_zone * zones)
 
 total_servers = count(redirect_servers + create_servers + link_db_servers + analytics_db_servers + cache_servers)
@@ -48,9 +52,9 @@ if __name__ != "url_shortener_servers":
                     f"disk ({link_db_servers_for_storage}) or reads on misses ({link_db_servers_for_reads})",
                     link_db_servers,
                 ),
-                ("Click store", "disk for raw events and daily counts", analytics_db_servers),
+                ("Analytics store", "disk for daily counts (raw events are in object storage)", analytics_db_servers),
                 ("Redirect cache", f"{cache_servers_per_zone} per zone", cache_servers),
-                ("Total", "", total_servers),
+                ("Total, tiers that grow with load", "", total_servers),
             ],
         )
     )

@@ -6,6 +6,7 @@ from url_shortener_assumptions import (
     daily_rollup_row_bytes,
     distinct_links_clicked_per_day,
     expiring_share,
+    expiry_days_typical,
     length_prefix_bytes,
     link_copies,
     links_created_per_day,
@@ -17,12 +18,21 @@ from url_shortener_assumptions import (
     row_overhead_bytes,
     status_bytes,
     timestamp_bytes,
-    tombstone_bytes,
 )
 from url_shortener_keys import key_length
 from url_shortener_traffic import redirects_per_day
 
-from sdw.estimation import DAYS_PER_YEAR, SECONDS_PER_DAY, markdown_table, per_day, per_second, size, size_per_day
+from sdw.estimation import (
+    DAYS_PER_YEAR,
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    count,
+    markdown_table,
+    per_day,
+    per_second,
+    size,
+    size_per_day,
+)
 
 # The links table, one row per link. A wide-column store keeps no bytes for a null column, so
 # expires_at costs its 8 bytes only on the links that have one.
@@ -32,17 +42,26 @@ FIELDS = [
     ("owner_id", "who made it", owner_id_bytes),
     ("created_at", "when", timestamp_bytes),
     ("expires_at", f"null unless set ({expiring_share} of links)", size(timestamp_bytes * expiring_share)),
-    ("status", "active, disabled, deleted; redirect code", status_bytes),
+    ("status", "active, disabled, removed, deleted, expired", status_bytes),
     ("(row overhead)", "the store's own metadata", row_overhead_bytes),
 ]
 link_record_bytes = size(sum(field[2] for field in FIELDS))
 bytes_per_link = size(link_record_bytes + owner_index_entry_bytes)
+# Replicas a quorum read or write waits for: a majority of the copies.
+quorum_replicas = count(int(link_copies) // 2 + 1)
+# An ended link keeps its row as a tombstone: key, owner, times and status stay, the destination goes.
+destination_bytes = FIELDS[1][2]
+tombstone_bytes = size(link_record_bytes - destination_bytes - FIELDS[4][2] + timestamp_bytes)
 
 link_bytes_per_day = size_per_day(links_created_per_day * bytes_per_link)
 links_over_retention_days = DAYS_PER_YEAR * retention_years
-# Expired links shrink to a tombstone once clean-up has run; the owner's index keeps its entry.
-expired_savings_per_day = size_per_day(links_created_per_day * expiring_share * (link_record_bytes - tombstone_bytes))
-link_bytes_total_one_copy = size((link_bytes_per_day - expired_savings_per_day) * links_over_retention_days)
+# Expired links shrink to a tombstone once clean-up has run; the owner's index keeps its entry. Those
+# created in the last expiry period of the horizon have not expired yet.
+expired_savings_per_day = size_per_day(links_created_per_day * expiring_share * destination_bytes)
+link_bytes_total_one_copy = size(
+    link_bytes_per_day * links_over_retention_days
+    - expired_savings_per_day * (links_over_retention_days - expiry_days_typical)
+)
 link_bytes_total = size(link_bytes_total_one_copy * link_copies)
 # What the estimator's simpler model counts: the record only, no index, no clean-up.
 record_bytes_total = size(links_created_per_day * link_record_bytes * links_over_retention_days * link_copies)
@@ -50,6 +69,8 @@ record_bytes_total = size(links_created_per_day * link_record_bytes * links_over
 # Clean-up: in steady state as many links expire each day as are created with an expiry.
 expirations_per_day = per_day(links_created_per_day * expiring_share)
 expirations_per_second = per_second(expirations_per_day / SECONDS_PER_DAY)
+# The same work done in one hour a night instead of paced through the day.
+expirations_per_second_in_one_hour = per_second(expirations_per_day / SECONDS_PER_HOUR)
 
 # Clicks: raw events for a few months, then daily counts per link kept as long as the link.
 click_bytes_per_day = size_per_day(redirects_per_day * click_event_bytes)
@@ -60,7 +81,16 @@ rollup_bytes_total = size(rollup_bytes_per_day * links_over_retention_days * cli
 storage_total = size(link_bytes_total + raw_click_bytes + rollup_bytes_total)
 
 if __name__ != "url_shortener_storage":
-    print(markdown_table(("Field", "What", "Bytes"), [*FIELDS, ("**Link record**", "", link_record_bytes)]))
+    print(
+        markdown_table(
+            ("Field", "What", "Bytes"),
+            [
+                *FIELDS,
+                ("**Link record**", "", link_record_bytes),
+                ("Tombstone of an expired link", "", tombstone_bytes),
+            ],
+        )
+    )
     print()
     print(
         markdown_table(
@@ -77,6 +107,10 @@ if __name__ != "url_shortener_storage":
     print(
         markdown_table(
             ("Clean-up", "Value"),
-            [("Links expiring a day", expirations_per_day), ("... a second", expirations_per_second)],
+            [
+                ("Links expiring a day", expirations_per_day),
+                ("... a second, paced through the day", expirations_per_second),
+                ("... a second, if done in one hour", expirations_per_second_in_one_hour),
+            ],
         )
     )
