@@ -248,7 +248,7 @@ TABLE = [
         "Connections planned per server",
         connections_per_server,
         "Far below memory and descriptor limits (WhatsApp passed 2 million in 2012, "
-        "[High Scalability](http://highscalability.com/blog/2014/2/26/the-whatsapp-architecture-facebook-bought-for-19-billion.html)); "
+        "[High Scalability](https://highscalability.com/blog/2014/2/26/the-whatsapp-architecture-facebook-bought-for-19-billion.html)); "
         "chosen to bound what one crash drops.",
     ),
     (
