@@ -82,21 +82,24 @@ def presets() -> dict[str, dict]:
             "label": "Rate limiter (the worked example, one check per API request)",
             "inputs": {
                 "daily_active_users": float(rl.active_clients_per_day),
-                # Every request is a check that reads and updates its bucket in one operation; the
-                # model counts it as a read and a write.
+                # Every request is a check that reads and updates its bucket in one script; the
+                # model can only count it as a read and a write, so its store operations are twice
+                # the page's.
                 "writes_per_user_per_day": rl.api_requests_per_day / rl.active_clients_per_day,
                 "reads_per_user_per_day": rl.api_requests_per_day / rl.active_clients_per_day,
+                # A read or write is the bucket's state: the token count and the refill time.
                 "write_size_bytes": float(rl.token_count_bytes + rl.timestamp_bytes),
                 "read_size_bytes": float(rl.token_count_bytes + rl.timestamp_bytes),
                 "peak_to_average": float(rl.peak_to_average),
                 "replication_factor": float(rl.store_copies),
-                # Buckets are overwritten in place and expire within a minute: nothing is kept.
+                # Buckets are overwritten in place and expire within seconds: nothing is kept.
                 "retention_years": 0.0,
-                # The cache is the bucket store itself: every client seen in a day, as a share of a
-                # day's read volume.
+                # The cache stands for the bucket store itself: every client seen in a day, as a share
+                # of a day's read volume, so the model's cache is the page's token-bucket memory.
                 "cache_fraction": rl_state.token_bucket_memory
                 / (rl.api_requests_per_day * (rl.token_count_bytes + rl.timestamp_bytes)),
-                "requests_per_server": float(rl.ops_per_store_server),
+                # One store shard's scripts a second, at full load (the page runs shards at half).
+                "requests_per_server": float(rl.kv_gets_per_process / rl.script_cost_in_gets),
             },
         },
         # Photos are stored with the posts (write_size_bytes counts the photo, so storage is right),
