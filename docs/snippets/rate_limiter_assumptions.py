@@ -13,7 +13,6 @@ RFC_6585_429 = "https://www.rfc-editor.org/rfc/rfc6585#section-4"
 GITHUB_LIMITS = "https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api"
 STRIPE_LIMITERS = "https://stripe.com/blog/rate-limiters"
 CLOUDFLARE_COUNTERS = "https://developers.cloudflare.com/waf/rate-limiting-rules/request-rate/"
-LATENCY_PAGE = "../../reference/latency-numbers.md"
 
 # --- Traffic through the gateway --------------------------------------------------------------
 api_requests_per_day = per_day(5e9)
@@ -130,12 +129,12 @@ TABLE = [
     (
         "Round trip inside a zone",
         in_zone_round_trip,
-        f"Gateway to store; the classic data-center figure on the [latency page]({LATENCY_PAGE}).",
+        "Gateway to store: the classic data-center round trip, " + cite("Dean 2009", "Dean, 2009") + ".",
     ),
     (
         "Round trip between regions",
         cross_region_round_trip,
-        f"California to the Netherlands, from the same [latency page]({LATENCY_PAGE}).",
+        "California to the Netherlands, from the same talk: " + cite("Dean 2009", "Dean, 2009") + ".",
     ),
     (
         "Regions",
