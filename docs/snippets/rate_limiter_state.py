@@ -5,6 +5,7 @@ from rate_limiter_assumptions import (
     burst_allowance,
     entry_overhead_bytes,
     key_bytes,
+    large_plan_limit_per_minute,
     limit_per_minute,
     timestamp_bytes,
     token_count_bytes,
@@ -21,6 +22,8 @@ leaky_bucket_entry_bytes = size(key_bytes + token_count_bytes + timestamp_bytes 
 fixed_window_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_bytes)
 # Sliding window log: one timestamp per request in the last minute, at worst the whole limit.
 sliding_log_entry_bytes = size(key_bytes + limit_per_minute * timestamp_bytes + entry_overhead_bytes)
+# The same log for a large plan's key.
+large_plan_log_entry_bytes = size(key_bytes + large_plan_limit_per_minute * timestamp_bytes + entry_overhead_bytes)
 # Sliding window counter: this window's count, the last window's, and when this window started.
 sliding_counter_entry_bytes = size(key_bytes + 2 * token_count_bytes + timestamp_bytes + entry_overhead_bytes)
 
@@ -41,6 +44,7 @@ ROWS = [
     ("Leaky bucket (as a meter)", leaky_bucket_entry_bytes, leaky_bucket_memory, token_bucket_ttl),
     ("Fixed window", fixed_window_entry_bytes, fixed_window_memory, fixed_window_ttl),
     ("Sliding window log (worst case)", sliding_log_entry_bytes, sliding_log_memory, fixed_window_ttl),
+    ("Sliding window log, a large plan's key (worst case)", large_plan_log_entry_bytes, "one key", fixed_window_ttl),
     ("Sliding window counter", sliding_counter_entry_bytes, sliding_counter_memory, sliding_counter_ttl),
 ]
 
