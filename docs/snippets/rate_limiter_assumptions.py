@@ -7,7 +7,7 @@ Run `python docs/snippets/rate_limiter_assumptions.py` to print the table.
 
 from sources import cite
 
-from sdw.estimation import count, duration, fraction, markdown_table, per_day, peak, size, throughput, times
+from sdw.estimation import count, duration, fraction, markdown_table, peak, per_day, size, throughput, times
 
 RFC_6585_429 = "https://www.rfc-editor.org/rfc/rfc6585#section-4"
 GITHUB_LIMITS = "https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api"
@@ -101,7 +101,7 @@ TABLE = [
         "Cost of one check script, in GETs",
         script_cost_in_gets,
         "A read, some arithmetic, a write and an expiry inside the process: more work than a GET, "
-        "but one network exchange, which is most of a GET's cost.",
+        "but one network exchange, which is most of what a GET costs.",
     ),
     (
         "Highest share of a shard's capacity used at peak",
@@ -141,7 +141,11 @@ TABLE = [
         regions,
         f"Each counts its own clients, as [Cloudflare keeps counters per data center]({CLOUDFLARE_COUNTERS}).",
     ),
-    ("How often regions exchange counts", region_sync_interval, "Often enough that a client roaming regions gains little."),
+    (
+        "How often regions exchange counts",
+        region_sync_interval,
+        "Often enough that a client roaming regions gains little.",
+    ),
     (
         "One runaway client, requests a second",
         flood_requests_per_second,
