@@ -21,6 +21,8 @@ def presets() -> dict[str, dict]:
     chat = snippets.load("chat_assumptions")
     chat_traffic = snippets.load("chat_traffic")
     chat_data_model = snippets.load("chat_data_model")
+    rl = snippets.load("rate_limiter_assumptions")
+    rl_state = snippets.load("rate_limiter_state")
     return {
         "twitter": {
             "label": "Twitter (the worked example, tweets only)",
@@ -74,6 +76,30 @@ def presets() -> dict[str, dict]:
                 # Deliveries are pushed by the chat server that just wrote the message: no read cache.
                 "cache_fraction": 0.0,
                 "requests_per_server": float(chat.frames_per_connection_server_per_second),
+            },
+        },
+        "rate_limiter": {
+            "label": "Rate limiter (the worked example, one check per API request)",
+            "inputs": {
+                "daily_active_users": float(rl.active_clients_per_day),
+                # Every request is a check that reads and updates its bucket in one script; the
+                # model can only count it as a read and a write, so its store operations are twice
+                # the page's.
+                "writes_per_user_per_day": rl.api_requests_per_day / rl.active_clients_per_day,
+                "reads_per_user_per_day": rl.api_requests_per_day / rl.active_clients_per_day,
+                # A read or write is the bucket's state: the token count and the refill time.
+                "write_size_bytes": float(rl.token_count_bytes + rl.timestamp_bytes),
+                "read_size_bytes": float(rl.token_count_bytes + rl.timestamp_bytes),
+                "peak_to_average": float(rl.peak_to_average),
+                "replication_factor": float(rl.store_copies),
+                # Buckets are overwritten in place and expire within seconds: nothing is kept.
+                "retention_years": 0.0,
+                # The cache stands for the bucket store itself: every client seen in a day, as a share
+                # of a day's read volume, so the model's cache is the page's token-bucket memory.
+                "cache_fraction": rl_state.token_bucket_memory
+                / (rl.api_requests_per_day * (rl.token_count_bytes + rl.timestamp_bytes)),
+                # One store shard's scripts a second, at full load (the page runs shards at half).
+                "requests_per_server": float(rl.kv_gets_per_process / rl.script_cost_in_gets),
             },
         },
         # Photos are stored with the posts (write_size_bytes counts the photo, so storage is right),

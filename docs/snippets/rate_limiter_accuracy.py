@@ -1,0 +1,92 @@
+"""Rate limiter worked example: how far each algorithm lets a client past its limit, and what
+local batches and per-region counting add."""
+
+import math
+
+from rate_limiter_assumptions import (
+    burst_allowance,
+    cross_region_round_trip,
+    limit_per_minute,
+    region_sync_interval,
+    regions,
+    token_batch,
+    window_seconds,
+)
+
+from sdw.estimation import count, duration, fraction, markdown_table, times
+
+refill_per_second = limit_per_minute / window_seconds  # tokens a second on the default plan
+
+# The most a client can get through in any 60 seconds, and in the one second around a window edge.
+token_bucket_max_per_window = count(burst_allowance + limit_per_minute)
+token_bucket_max_per_second = count(math.floor(burst_allowance + refill_per_second))
+fixed_window_max_per_window = count(2 * limit_per_minute)
+fixed_window_max_per_second = count(2 * limit_per_minute)
+sliding_log_max_per_window = count(limit_per_minute)
+sliding_log_max_per_second = count(limit_per_minute)
+# Sliding window counter: estimate = previous count x (1 - f) + current count, f the share of the
+# current window gone. A client that sent its whole limit in the last instant of the previous
+# window is allowed limit x f more by time f, while all of it is still inside the true last minute.
+example_elapsed_share = fraction(0.5)
+sliding_counter_over_at_half = count(limit_per_minute * example_elapsed_share)
+sliding_counter_at_half_per_window = count(limit_per_minute * (1 + example_elapsed_share))
+# As f nears 1 the true last minute still holds the bunch: the bound nears twice the limit, reached
+# slowly over a minute, not in a burst.
+sliding_counter_max_per_window = count(2 * limit_per_minute)
+sliding_counter_max_per_second = count(math.floor(limit_per_minute * (1 + 1 / window_seconds)))
+# The same bunching the other way (all of last window's requests in its first instant) makes the
+# estimate count requests that already left the window: the client is refused early.
+sliding_counter_under_at_half = count(limit_per_minute * example_elapsed_share)
+
+token_bucket_overshoot = times(token_bucket_max_per_window / limit_per_minute)
+fixed_window_overshoot = times(fixed_window_max_per_window / limit_per_minute)
+sliding_counter_overshoot_at_half = times(sliding_counter_at_half_per_window / limit_per_minute)
+
+# What a refused client waits for: the next token.
+seconds_per_token = duration(1 / refill_per_second)
+retry_after_seconds = count(math.ceil(1 / refill_per_second))
+
+# Local batches (sized in rate_limiter_servers.py, which knows the gateway count): a gateway takes
+# token_batch tokens in one store call and spends them locally, so store calls fall by token_batch.
+batching_store_ops_share = fraction(1 / token_batch)
+
+# Per-region counting: each region enforces the limit on what it has seen, and learns the other
+# regions' counts every sync interval. A client sending to every region at once can overspend in
+# each of the others by what it can spend there in one interval: a full burst plus the refill.
+multi_region_overshoot = count(math.ceil((regions - 1) * (burst_allowance + refill_per_second * region_sync_interval)))
+multi_region_overshoot_share = fraction(multi_region_overshoot / limit_per_minute)
+# One global counter instead: every check in the other regions pays a cross-region round trip.
+global_counter_added_latency = cross_region_round_trip
+
+ROWS = [
+    ("Token bucket", token_bucket_max_per_window, token_bucket_max_per_second),
+    ("Leaky bucket (as a meter)", token_bucket_max_per_window, token_bucket_max_per_second),
+    ("Fixed window", fixed_window_max_per_window, fixed_window_max_per_second),
+    ("Sliding window log", sliding_log_max_per_window, sliding_log_max_per_second),
+    (
+        "Sliding window counter (a client that bunches at window ends)",
+        sliding_counter_max_per_window,
+        sliding_counter_max_per_second,
+    ),
+]
+
+if __name__ != "rate_limiter_accuracy":
+    print(
+        markdown_table(
+            ("Algorithm", "Most requests in any 60 s", "Most in the second around a window edge"),
+            ROWS,
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Time to earn one token", seconds_per_token),
+                ("Retry-After on a refusal (whole seconds)", retry_after_seconds),
+                ("Regions overspending in one sync interval, at most", multi_region_overshoot),
+                ("... as a share of the minute's limit", multi_region_overshoot_share),
+                ("A global counter's added round trip", global_counter_added_latency),
+            ],
+        )
+    )

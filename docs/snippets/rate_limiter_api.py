@@ -1,0 +1,32 @@
+"""Rate limiter worked example: the response a refused client on the default plan gets."""
+
+from rate_limiter_accuracy import retry_after_seconds
+from rate_limiter_assumptions import limit_per_minute, window_seconds
+from rate_limiter_state import token_bucket_ttl
+
+from sdw.estimation import markdown_table
+
+# The IETF draft's fields: the policy's quota (q) and window (w), what remains (r) and the seconds
+# until the quota is whole again (t); Retry-After in whole seconds.
+RESPONSE_429 = f"""HTTP/1.1 429 Too Many Requests
+Content-Type: application/problem+json
+Retry-After: {int(retry_after_seconds)}
+RateLimit-Policy: "default";q={int(limit_per_minute)};w={int(window_seconds)}
+RateLimit: "default";r=0;t={int(token_bucket_ttl)}
+
+{{"type": "https://api.example.com/problems/rate-limited",
+ "title": "Too many requests", "retry_after_s": {int(retry_after_seconds)}}}"""
+
+HEADERS = [
+    ("Retry-After", retry_after_seconds, "Seconds until the next token, rounded up"),
+    ("RateLimit-Policy q", limit_per_minute, "The plan's quota"),
+    ("RateLimit-Policy w", window_seconds, "The quota's window"),
+    ("RateLimit t", token_bucket_ttl, "Time for an empty bucket to fill again"),
+]
+
+if __name__ != "rate_limiter_api":
+    print(markdown_table(("Field", "Value", "From"), HEADERS))
+    print()
+    print("```http")
+    print(RESPONSE_429)
+    print("```")

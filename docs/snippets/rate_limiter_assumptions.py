@@ -1,0 +1,164 @@
+"""Rate limiter worked example: every assumption the estimates start from, and why.
+
+Change a value here and rebuild: every figure that depends on it changes, on every page, and so
+does the estimator's `rate_limiter` preset, which is derived from this module.
+Run `python docs/snippets/rate_limiter_assumptions.py` to print the table.
+"""
+
+from sources import cite
+
+from sdw.estimation import count, duration, fraction, markdown_table, peak, per_day, size, throughput, times
+
+RFC_6585_429 = "https://www.rfc-editor.org/rfc/rfc6585#section-4"
+GITHUB_LIMITS = "https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api"
+STRIPE_LIMITERS = "https://stripe.com/blog/rate-limiters"
+CLOUDFLARE_COUNTERS = "https://developers.cloudflare.com/waf/rate-limiting-rules/request-rate/"
+
+# --- Traffic through the gateway --------------------------------------------------------------
+api_requests_per_day = per_day(5e9)
+active_clients_per_day = count(10e6)
+peak_to_average = times(3)
+
+# --- The policy (steps 1 and 3) ---------------------------------------------------------------
+limit_per_minute = count(100)
+burst_allowance = count(20)
+window_seconds = duration(60)
+large_plan_limit_per_minute = count(60e3)
+
+# --- Bytes of state per client and rule (step 4) ----------------------------------------------
+key_bytes = size(32)
+timestamp_bytes = size(8)
+token_count_bytes = size(8)
+entry_overhead_bytes = size(64)
+
+# --- The counter store and the gateways (steps 2, 6 and 7) ------------------------------------
+kv_gets_per_process = throughput(81e3)
+script_cost_in_gets = times(2)
+shard_target_utilization = fraction(0.5)
+store_copies = times(2)
+zones = count(3)
+gateway_requests_per_server = throughput(10e3)
+token_batch = count(10)
+
+# --- Latency and regions (steps 1, 5 and 6) ---------------------------------------------------
+added_latency_budget = duration(0.001)
+in_zone_round_trip = duration(0.0005)
+cross_region_round_trip = duration(0.150)
+regions = count(3)
+region_sync_interval = duration(1)
+
+# --- Failures (step 7) ------------------------------------------------------------------------
+flood_requests_per_second = peak(50e3)
+failover_time = duration(15)
+
+TABLE = [
+    (
+        "API requests a day",
+        api_requests_per_day,
+        "A large public API; every request passes the limiter once, against its client's rule.",
+    ),
+    (
+        "Clients seen a day",
+        active_clients_per_day,
+        "API keys, or addresses for anonymous calls: each gets its own counter.",
+    ),
+    (
+        "Peak-to-average traffic",
+        peak_to_average,
+        "The busy hour of a normal day and the bursts inside it, as in the site's other examples.",
+    ),
+    (
+        "Requests allowed per client a minute",
+        limit_per_minute,
+        f"The default plan, close to [GitHub's 5,000 an hour]({GITHUB_LIMITS}) for a signed-in user; "
+        f"over it, [429 Too Many Requests]({RFC_6585_429}).",
+    ),
+    (
+        "Burst a client may send at once",
+        burst_allowance,
+        f"Room for a page that fires a few calls together; [Stripe's limiter]({STRIPE_LIMITERS}) allows bursts the same way.",
+    ),
+    ("Window of a limit", window_seconds, "Limits are stated per minute."),
+    (
+        "A large plan's limit a minute",
+        large_plan_limit_per_minute,
+        "An enterprise key at 1,000 requests a second: the case for local token batches.",
+    ),
+    ("Bytes per key", key_bytes, "A prefix, the client ID and the rule ID."),
+    ("Bytes per timestamp", timestamp_bytes, "Milliseconds since the epoch in a 64-bit integer."),
+    ("Bytes per token count", token_count_bytes, "A 64-bit float, so refills can add part of a token."),
+    (
+        "Overhead per entry in the store",
+        entry_overhead_bytes,
+        "Hash-table slot, object header, expiry and allocator rounding in an in-memory key-value store.",
+    ),
+    (
+        "GETs one store process serves a second",
+        kv_gets_per_process,
+        cite("Redis", "Redis's own benchmark") + ": one single-threaded process, no pipelining.",
+    ),
+    (
+        "Cost of one check script, in GETs",
+        script_cost_in_gets,
+        "A read, some arithmetic, a write and an expiry inside the process: more work than a GET, "
+        "but one network exchange, which is most of what a GET costs.",
+    ),
+    (
+        "Highest share of a shard's capacity used at peak",
+        shard_target_utilization,
+        "Room for a hot client, a retry surge and a replica catching up.",
+    ),
+    (
+        "Copies of the counters",
+        store_copies,
+        "A primary and a replica in another zone; a lost counter forgets a minute of history, no more.",
+    ),
+    ("Availability zones", zones, "Every tier survives losing one."),
+    (
+        "Requests one gateway server handles a second",
+        gateway_requests_per_server,
+        "TLS, authentication, the check and proxying: about a millisecond of CPU a request on 16 cores, "
+        "kept below two-thirds busy.",
+    ),
+    ("Tokens a gateway takes at once, when batching", token_batch, "Ten checks' worth for one store call."),
+    (
+        "Latency the limiter may add",
+        added_latency_budget,
+        "The check is on every request; a millisecond is small beside an API call's own tens of milliseconds.",
+    ),
+    (
+        "Round trip inside a zone",
+        in_zone_round_trip,
+        "Gateway to store: the classic data-center round trip, " + cite("Dean 2009", "Dean, 2009") + ".",
+    ),
+    (
+        "Round trip between regions",
+        cross_region_round_trip,
+        "California to the Netherlands, from the same talk: " + cite("Dean 2009", "Dean, 2009") + ".",
+    ),
+    (
+        "Regions",
+        regions,
+        f"Each counts its own clients, as [Cloudflare keeps counters per data center]({CLOUDFLARE_COUNTERS}).",
+    ),
+    (
+        "How often regions exchange counts",
+        region_sync_interval,
+        "Often enough that a client roaming regions gains little.",
+    ),
+    (
+        "One runaway client, requests a second",
+        flood_requests_per_second,
+        "A retry loop with no back-off on a few hundred servers: it happens to every public API.",
+    ),
+    (
+        "Time to promote a replica",
+        failover_time,
+        "The default node timeout of a Redis cluster, after which a replica takes over.",
+    ),
+]
+
+# Other snippets import this module for its values; run on its own (or by the docs build),
+# it prints the table.
+if __name__ != "rate_limiter_assumptions":
+    print(markdown_table(("Assumption", "Value", "Why"), TABLE))

@@ -1,0 +1,32 @@
+"""Rate limiter worked example: the estimator's ten-input model beside the figures on the pages."""
+
+from rate_limiter_servers import store_shards
+from rate_limiter_state import token_bucket_memory
+from rate_limiter_traffic import checks_per_second, checks_per_second_peak
+
+from sdw.estimation import count, estimate, markdown_table, peak, per_second, size
+from sdw.presets import presets
+
+model = estimate(presets()["rate_limiter"]["inputs"])
+
+model_checks = per_second(model["write_qps_avg"])
+model_checks_peak = peak(model["write_qps_peak"])
+model_operations_peak = peak(model["write_qps_peak"] + model["read_qps_peak"])
+model_cache = size(model["cache_bytes"])
+model_storage = size(model["storage_total_bytes"])
+model_servers = count(model["servers"])
+
+if __name__ != "rate_limiter_estimator":
+    print(
+        markdown_table(
+            ("Figure", "Estimator (ten inputs)", "This example"),
+            [
+                ("Checks a second, average", model_checks, checks_per_second),
+                ("Checks a second, peak", model_checks_peak, checks_per_second_peak),
+                ("Store operations a second, peak", model_operations_peak, checks_per_second_peak),
+                ("Memory for counters", model_cache, token_bucket_memory),
+                ("Storage kept", model_storage, size(0)),
+                ("Store servers (shards)", model_servers, store_shards),
+            ],
+        )
+    )

@@ -1,0 +1,57 @@
+"""Rate limiter worked example: the bytes each algorithm keeps per client and rule, and for all clients."""
+
+from rate_limiter_assumptions import (
+    active_clients_per_day,
+    burst_allowance,
+    entry_overhead_bytes,
+    key_bytes,
+    large_plan_limit_per_minute,
+    limit_per_minute,
+    timestamp_bytes,
+    token_count_bytes,
+    window_seconds,
+)
+
+from sdw.estimation import duration, markdown_table, size, times
+
+# Token bucket: the tokens left, and when the bucket was last refilled.
+token_bucket_entry_bytes = size(key_bytes + token_count_bytes + timestamp_bytes + entry_overhead_bytes)
+# Leaky bucket, used as a meter rather than a queue: the water level, and when it last leaked.
+leaky_bucket_entry_bytes = size(key_bytes + token_count_bytes + timestamp_bytes + entry_overhead_bytes)
+# Fixed window: one count; the window's number is part of the key, and the expiry ends it.
+fixed_window_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_bytes)
+# Sliding window log: one timestamp per request in the last minute, at worst the whole limit.
+sliding_log_entry_bytes = size(key_bytes + limit_per_minute * timestamp_bytes + entry_overhead_bytes)
+# The same log for a large plan's key.
+large_plan_log_entry_bytes = size(key_bytes + large_plan_limit_per_minute * timestamp_bytes + entry_overhead_bytes)
+# Sliding window counter: this window's count, the last window's, and when this window started.
+sliding_counter_entry_bytes = size(key_bytes + 2 * token_count_bytes + timestamp_bytes + entry_overhead_bytes)
+
+token_bucket_memory = size(active_clients_per_day * token_bucket_entry_bytes)
+leaky_bucket_memory = size(active_clients_per_day * leaky_bucket_entry_bytes)
+fixed_window_memory = size(active_clients_per_day * fixed_window_entry_bytes)
+sliding_log_memory = size(active_clients_per_day * sliding_log_entry_bytes)
+sliding_counter_memory = size(active_clients_per_day * sliding_counter_entry_bytes)
+log_over_bucket = times(sliding_log_entry_bytes / token_bucket_entry_bytes)
+
+# How long an idle client's key must live: until the state would be back to "nothing used".
+token_bucket_ttl = duration(burst_allowance / limit_per_minute * window_seconds)
+fixed_window_ttl = duration(window_seconds)
+sliding_counter_ttl = duration(2 * window_seconds)
+
+ROWS = [
+    ("Token bucket", token_bucket_entry_bytes, token_bucket_memory, token_bucket_ttl),
+    ("Leaky bucket (as a meter)", leaky_bucket_entry_bytes, leaky_bucket_memory, token_bucket_ttl),
+    ("Fixed window", fixed_window_entry_bytes, fixed_window_memory, fixed_window_ttl),
+    ("Sliding window log (worst case)", sliding_log_entry_bytes, sliding_log_memory, fixed_window_ttl),
+    ("Sliding window log, a large plan's key (worst case)", large_plan_log_entry_bytes, "one key", fixed_window_ttl),
+    ("Sliding window counter", sliding_counter_entry_bytes, sliding_counter_memory, sliding_counter_ttl),
+]
+
+if __name__ != "rate_limiter_state":
+    print(
+        markdown_table(
+            ("Algorithm", "Bytes per client and rule", "Every client seen in a day", "Idle key lives"),
+            ROWS,
+        )
+    )
