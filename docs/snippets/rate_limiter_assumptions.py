@@ -163,7 +163,7 @@ TABLE = [
         "A retry loop with no back-off on a few hundred servers: it happens to every public API.",
     ),
     (
-        "Time to promote a replica",
+        "Time before a replica takes over, at least",
         failover_time,
         f"Redis Cluster's default node timeout, [`cluster-node-timeout 15000`]({REDIS_CONF}) ms: a primary "
         "silent that long is marked failed, and a replica is elected a second or two later.",
