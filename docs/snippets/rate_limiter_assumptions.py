@@ -5,6 +5,8 @@ does the estimator's `rate_limiter` preset, which is derived from this module.
 Run `python docs/snippets/rate_limiter_assumptions.py` to print the table.
 """
 
+from reference_capacity import cores, kv_gets_per_process, target_utilization
+from reference_latency import CLASSIC, dc_round_trip
 from sources import cite
 
 from sdw.estimation import count, duration, fraction, markdown_table, peak, per_day, size, throughput, times
@@ -13,6 +15,7 @@ RFC_6585_429 = "https://www.rfc-editor.org/rfc/rfc6585#section-4"
 GITHUB_LIMITS = "https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api"
 STRIPE_LIMITERS = "https://stripe.com/blog/rate-limiters"
 CLOUDFLARE_COUNTERS = "https://developers.cloudflare.com/waf/rate-limiting-rules/request-rate/"
+REDIS_CONF = "https://github.com/redis/redis/blob/unstable/redis.conf"
 
 # --- Traffic through the gateway --------------------------------------------------------------
 api_requests_per_day = per_day(5e9)
@@ -32,18 +35,19 @@ token_count_bytes = size(8)
 entry_overhead_bytes = size(64)
 
 # --- The counter store and the gateways (steps 2, 6 and 7) ------------------------------------
-kv_gets_per_process = throughput(81e3)
 script_cost_in_gets = times(2)
 shard_target_utilization = fraction(0.5)
 store_copies = times(2)
 zones = count(3)
-gateway_requests_per_server = throughput(10e3)
+gateway_cpu_per_request = duration(0.001)
+# The site's server (reference_capacity.py): its cores, run at its target utilization.
+gateway_requests_per_server = throughput(cores * target_utilization / gateway_cpu_per_request)
 token_batch = count(10)
 
 # --- Latency and regions (steps 1, 5 and 6) ---------------------------------------------------
 added_latency_budget = duration(0.001)
-in_zone_round_trip = duration(0.0005)
-cross_region_round_trip = duration(0.150)
+in_zone_round_trip = duration(CLASSIC["Round trip within a data center"][0])
+cross_region_round_trip = duration(CLASSIC["Round trip California-Netherlands"][0])
 regions = count(3)
 region_sync_interval = duration(1)
 
@@ -76,7 +80,8 @@ TABLE = [
     (
         "Burst a client may send at once",
         burst_allowance,
-        f"Room for a page that fires a few calls together; [Stripe's limiter]({STRIPE_LIMITERS}) allows bursts the same way.",
+        "Room for a page that fires a few calls together; "
+        f"[Stripe's request limiter]({STRIPE_LIMITERS}) also lets a client burst briefly above its cap.",
     ),
     ("Window of a limit", window_seconds, "Limits are stated per minute."),
     (
@@ -95,13 +100,14 @@ TABLE = [
     (
         "GETs one store process serves a second",
         kv_gets_per_process,
-        cite("Redis", "Redis's own benchmark") + ": one single-threaded process, no pipelining.",
+        cite("Redis", "Redis 2.2's benchmark page") + ": one single-threaded process, 50 clients over loopback, "
+        "no pipelining, on a 2.5 GHz Xeon of about 2011; the site's capacity reference uses the same figure.",
     ),
     (
         "Cost of one check script, in GETs",
         script_cost_in_gets,
         "A read, some arithmetic, a write and an expiry inside the process: more work than a GET, "
-        "but one network exchange, which is most of what a GET costs.",
+        "but one network exchange, which is most of what a GET costs. An assumption: measure your own script.",
     ),
     (
         "Highest share of a shard's capacity used at peak",
@@ -115,10 +121,15 @@ TABLE = [
     ),
     ("Availability zones", zones, "Every tier survives losing one."),
     (
+        "CPU time a gateway spends on a request",
+        gateway_cpu_per_request,
+        "TLS, authentication, rule matching, the check and proxying; less than an API read that builds JSON.",
+    ),
+    (
         "Requests one gateway server handles a second",
         gateway_requests_per_server,
-        "TLS, authentication, the check and proxying: about a millisecond of CPU a request on 16 cores, "
-        "kept below two-thirds busy.",
+        f"The site's reference server, {count(cores)} cores kept {fraction(target_utilization)} busy, "
+        "at the CPU time above.",
     ),
     ("Tokens a gateway takes at once, when batching", token_batch, "Ten checks' worth for one store call."),
     (
@@ -129,7 +140,9 @@ TABLE = [
     (
         "Round trip inside a zone",
         in_zone_round_trip,
-        "Gateway to store: the classic data-center round trip, " + cite("Dean 2009", "Dean, 2009") + ".",
+        "Gateway to store: the classic data-center round trip, " + cite("Dean 2009", "Dean, 2009") + ". "
+        f"The site's latency reference puts today's best case at {duration(dc_round_trip)}; "
+        "between cloud VMs the classic figure is the safer one to budget.",
     ),
     (
         "Round trip between regions",
@@ -139,7 +152,8 @@ TABLE = [
     (
         "Regions",
         regions,
-        f"Each counts its own clients, as [Cloudflare keeps counters per data center]({CLOUDFLARE_COUNTERS}).",
+        f"Each counts its own clients. [Cloudflare keeps counters per data center]({CLOUDFLARE_COUNTERS}) "
+        "and does not share them between locations; this design exchanges them.",
     ),
     (
         "How often regions exchange counts",
@@ -152,9 +166,10 @@ TABLE = [
         "A retry loop with no back-off on a few hundred servers: it happens to every public API.",
     ),
     (
-        "Time to promote a replica",
+        "Time before a replica takes over, at least",
         failover_time,
-        "The default node timeout of a Redis cluster, after which a replica takes over.",
+        f"Redis Cluster's default node timeout, [`cluster-node-timeout 15000`]({REDIS_CONF}) ms: a primary "
+        "silent that long is marked failed, and a replica is elected a second or two later.",
     ),
 ]
 
