@@ -41,6 +41,7 @@ def test_the_glossary_page_lists_every_term_with_its_definition_and_pages() -> N
     for term, dt in listed.items():
         assert dt["id"] == glossary.anchor(term)
         assert dt.find("abbr") is None, "a defined term is not a tooltip of itself"
+        assert dt.find_next_sibling("dd").find("abbr") is None, "the page defines every term: no tooltips"
         definition = dt.find_next_sibling("dd").get_text("")
         assert " ".join(TERMS[term]["definition"].split()) in " ".join(definition.split())
     used = glossary.usage(ENTRIES, glossary.page_sources(ROOT / "docs"))

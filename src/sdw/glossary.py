@@ -121,7 +121,9 @@ class GlossaryPreprocessor(Preprocessor):
         # knows its page's Markdown as _original_md: its terms are marked up too, under either engine.
         context = page_context(getattr(self.md, "_original_md", self.md))
         abbr = next((ext for ext in self.md.registeredExtensions if isinstance(ext, AbbrExtension)), None)
-        if context is None or abbr is None:
+        # The Glossary page defines every term in place: tooltips there would repeat it, and
+        # 150 of them cost a phone a quarter of a second of script as the page loads.
+        if context is None or abbr is None or context.src_uri == GLOSSARY_PAGE:
             return lines
         # abbr empties its table before each page (reset); a `*[word]:` line on the page, read
         # later by abbr's block processor, still overrides the glossary's definition.
