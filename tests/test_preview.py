@@ -149,3 +149,30 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
         expected = (fresh / path / "index.html").read_text(encoding="utf-8")
         assert article(html) == article(expected), f"the preview's {path} differs from a fresh build's"
     assert article(after[untouched]) == article(before[untouched])
+
+
+def test_a_coverage_check_that_cannot_run_is_a_warning_and_the_preview_goes_on(tmp_path: Path, caplog) -> None:
+    """A preview set up with the site's requirements alone once stopped here: the check exited
+    for a missing package, and the exit ended `mkdocs serve`."""
+    import importlib.util
+    import logging
+    from types import SimpleNamespace
+
+    from conftest import ROOT
+
+    from sdw import preview as state
+
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts/check_coverage.py").write_text("raise SystemExit(2)\n", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("preview_checks", ROOT / "src/sdw/mkdocs_hooks/preview_checks.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    serving, state.state.serving = state.state.serving, True
+    try:
+        with caplog.at_level(logging.WARNING, logger="mkdocs"):
+            hook.on_pre_build(SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml")))
+    finally:
+        state.state.serving = serving
+    assert [record.getMessage() for record in caplog.records] == [
+        "check_coverage.py cannot run in this environment (see above); the preview skips the coverage check"
+    ]
