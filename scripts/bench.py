@@ -508,6 +508,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     args.builds, args.edits = max(args.builds, 1), max(args.edits, 1)
+    # Read before measuring: --compare may name the file this run overwrites (make bench COMPARE=...).
+    previous = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
 
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     site_url = config["site_url"]
@@ -522,7 +524,6 @@ def main(argv: list[str] | None = None) -> int:
 
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    previous = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
     summary = render_summary(results, previous)
     args.output.with_name("summary.md").write_text(summary, encoding="utf-8")
     print(summary)
