@@ -180,8 +180,7 @@ def test_a_tampered_mermaid_file_is_reported(site_copy: Path) -> None:
 REASONING = ("Reasoning", "This site", "Assumed", "Computed")
 # Vendor data sheets and standards, named by model and document number, for which no stable public
 # address has been confirmed yet. Add the link to docs/snippets/sources.py and remove the key here.
-# Intel 2017: the DC P4500 latencies come from Lenovo's product guide, whose address is not confirmed.
-UNLINKED_KEYS = ("Intel 2017",)
+UNLINKED_KEYS: tuple[str, ...] = ()
 
 
 def unlinked_sources(html: str, page: str) -> list[str]:

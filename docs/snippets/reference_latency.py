@@ -23,7 +23,8 @@ SOURCES = {
     "Viennot 2022": "Nicolas Viennot, core-to-core-latency benchmark results, GitHub, 2022 (AWS c6a and c6i metal hosts)",
     "LZ4 2019": "LZ4 README benchmark: lzbench on a Core i7-9700K at 4.9 GHz, Silesia corpus, one thread (LZ4 1.9.0, Snappy 1.1.4)",
     "IEEE 802.3": "IEEE 802.3 Ethernet line rates (10 and 25 Gbit/s); serialization time computed",
-    "Intel 2017": "Intel SSD DC P4500 specification: random read access latency, 85 µs (1 and 2 TB) to 115 µs (4 TB), as tabulated in Lenovo's product guide",
+    "Intel 2017": "Intel SSD DC P4500 (PCIe 3.1 x4 NVMe) product specifications: read latency, 85 µs for the 1 and 2 TB models "
+    "and 115 µs for the 4 TB model (the link is the 1 TB model's page; the series lists the others)",
     "AnandTech 2020": "AnandTech, The Samsung 980 PRO PCIe 4.0 SSD Review, 2020: PCIe 4.0 does not help queue-depth-1 random reads",
     "Intel 2020": "Intel SSD D7-P5500 (PCIe 4.0 x4 NVMe) product specification: sequential read",
     "Samsung 2022": "Samsung 990 PRO (PCIe 4.0 x4 NVMe) launch specification: sequential read",

@@ -117,6 +117,10 @@ SOURCES: dict[str, tuple[str, str]] = {
         "AMD, Software Optimization Guide for the AMD Zen4 Microarchitecture, publication 57647, 2023",
         "https://www.amd.com/content/dam/amd/en/documents/processor-tech-docs/software-optimization-guides/57647.zip",
     ),
+    "Intel 2017": (
+        "Intel SSD DC P4500 Series (1.0 TB) product specifications",
+        "https://ark.intel.com/content/www/us/en/ark/products/99030/intel-ssd-dc-p4500-series-1-0tb-2-5in-pcie-3-1-x4-3d1-tlc.html",
+    ),
     "Intel 2020": (
         "Intel SSD D7-P5500 Series (3.84 TB) product specifications",
         "https://ark.intel.com/content/www/us/en/ark/products/202705/intel-ssd-d7p5500-series-3-84tb-2-5in-pcie-4-0-x4-3d3-tlc.html",
