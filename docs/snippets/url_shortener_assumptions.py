@@ -31,7 +31,7 @@ RFC_9110_URI_LENGTH = "https://www.rfc-editor.org/rfc/rfc9110#section-4.1"
 BRESLAU_1999 = "https://ieeexplore.ieee.org/document/749260"
 SHORT_URL_SCAN = "https://arxiv.org/abs/1604.02734"
 COINBASE_2022 = (
-    "https://www.mediapost.com/publications/article/371166/coinbases-super-bowl-qr-code-ad-crashed-the-app.html"
+    "https://www.bandt.com.au/a-boring-super-bowl-ad-featuring-a-qr-code-for-a-crypto-firm-becomes-internet-smash/"
 )
 DYNAMODB_ITEM_SIZE = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html"
 
