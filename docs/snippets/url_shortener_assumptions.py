@@ -226,8 +226,8 @@ TABLE = [
     (
         "Hits on one link in one minute",
         viral_hits_first_minute,
-        f"Coinbase's [2022 Super Bowl QR-code ad]({COINBASE_2022}) drew over 20 million hits in a minute, "
-        "by its product chief's count.",
+        f"Coinbase's [2022 Super Bowl QR-code ad]({COINBASE_2022}) drew 20 million hits in the minute it "
+        "aired, by the company's count.",
     ),
     (
         "Years we size for",
