@@ -43,6 +43,19 @@ from sdw import chromium, snippets  # noqa: E402
 snippets.use(SNIPPETS)  # tests import snippets by name, as pages' code does
 
 
+@functools.cache
+def _parsed(path: Path, modified: int):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page_soup(path: Path):
+    """A built page, parsed once per test process: a dozen tests read every page, and parsing the
+    site takes seconds. Shared, so read it and never change it (copy.copy() a part to edit)."""
+    return _parsed(path, path.stat().st_mtime_ns)
+
+
 def url_path(source: str) -> str:
     """docs/a/b.md -> a/b/ ; docs/a/index.md -> a/ ; docs/index.md -> ''."""
     stem = source.removesuffix(".md").removesuffix("index").rstrip("/")

@@ -10,9 +10,10 @@ its stylesheets and script inline and finds the site's root at run time (README,
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from conftest import PAGES
+from conftest import SITE_URL, page_soup
 from test_browser import Recorder
 
 from sdw.site_server import SiteServer
@@ -39,12 +40,25 @@ def fork(built_site: Path):
     server.close()
 
 
-# At the host's root (a custom domain), one page of each kind and depth; at a fork's path, every page.
-AT_THE_ROOT = ["", "workflow/step-2-scale-estimation/", "examples/twitter/step-6-detailed-design/", "print_page/"]
+# One page of each kind and depth, each with the scripts its kind runs (diagrams, tabs, cards,
+# the estimator below); test_no_page_names_the_sites_own_path covers every page's markup.
+KINDS = [
+    "",
+    "workflow/step-2-scale-estimation/",
+    "examples/twitter/step-6-detailed-design/",
+    "examples/chat/step-5-high-level-design/",
+    "reference/glossary/",
+    "practice/workflow/",
+    "print_page/",
+]
+
+# Attributes that make a browser fetch or go to an address.
+URL_ATTRIBUTES = ("href", "src", "srcset", "action", "poster", "data")
 
 
-@pytest.mark.parametrize(("base", "paths"), [("/", AT_THE_ROOT), (FORK, PAGES)], ids=["/", FORK])
-def test_every_page_works_at_another_address(browser, built_site: Path, base: str, paths: list[str]) -> None:
+@pytest.mark.parametrize("base", ["/", FORK])
+def test_every_kind_of_page_works_at_another_address(browser, built_site: Path, base: str) -> None:
+    paths = KINDS
     server = SiteServer(built_site, "https://example.invalid/", base=base).start()
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -60,6 +74,27 @@ def test_every_page_works_at_another_address(browser, built_site: Path, base: st
     finally:
         context.close()
         server.close()
+
+
+def test_no_page_names_the_sites_own_path(built_site: Path) -> None:
+    """Every address in every page is relative, so that the pages work wherever they are served.
+    Only the canonical link names the site's own address; the 404 page, served at any depth,
+    sets its links at run time (tested below)."""
+    own = urlsplit(SITE_URL).path
+    problems = []
+    for file in sorted(built_site.rglob("*.html")):
+        name = file.relative_to(built_site).as_posix()
+        if name == "404.html":
+            continue
+        for tag in page_soup(file).find_all(True):
+            if tag.name == "link" and "canonical" in (tag.get("rel") or []):
+                continue
+            for attribute in URL_ATTRIBUTES:
+                for value in (tag.get(attribute) or "").split(",") if attribute == "srcset" else [tag.get(attribute)]:
+                    address = (value or "").strip()
+                    if address.startswith(("/", SITE_URL)) and not address.startswith("//"):
+                        problems.append(f"{name}: <{tag.name} {attribute}={address!r}> names {own} or the root")
+    assert problems == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PAGES, SITE_URL, mkdocs_build, replace_once
+from conftest import PAGES, SITE_URL, mkdocs_build, page_soup, replace_once
 
 # A page of text (no diagram) must reach a phone in this many bytes, gzipped (issue 8).
 TEXT_PAGE_BUDGET = 150_000
@@ -50,7 +50,7 @@ def first_visit(site: Path, path: str) -> dict[str, Path]:
     """Every same-site file a first visit to `path` downloads, by its path in the site."""
     html = page_file(site, path)
     page_url = urljoin(f"https://site.invalid{PREFIX}", path)
-    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    soup = page_soup(html)
     references = [tag["href"] for tag in soup.select("link[href]") if {"stylesheet", "icon"} & set(tag["rel"])]
     references += [tag["src"] for tag in soup.select("script[src], img[src]")]
     # Material's bundle fetches its search worker and, for instant navigation, the sitemap. The
@@ -75,7 +75,7 @@ def weights(built_site: Path) -> dict[str, dict]:
     table = {}
     for path in PAGES:
         files = first_visit(built_site, path)
-        soup = BeautifulSoup(page_file(built_site, path).read_text(encoding="utf-8"), "html.parser")
+        soup = page_soup(page_file(built_site, path))
         table[path] = {
             "bytes": sum(gzipped_size(file) for file in files.values()),
             "files": files,

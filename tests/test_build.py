@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import check_links
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import MKDOCS, ROOT, run
+from conftest import MKDOCS, ROOT, page_soup, run
 
 STEPS = yaml.safe_load((ROOT / "data/steps.yml").read_text(encoding="utf-8"))
 MERMAID_FILE = "assets/vendor/mermaid/mermaid.min.js"
@@ -21,11 +22,12 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def soup_of(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return page_soup(path)
 
 
 def heading_text(tag) -> str:
     """A heading as a reader sees it, without the permalink anchor (¶) MkDocs appends."""
+    tag = copy.copy(tag)  # the page's parse is shared (conftest.page_soup)
     for link in tag.select("a.headerlink"):
         link.decompose()
     return tag.get_text(" ", strip=True)

@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import ROOT, _markdown_settings, convert
+from conftest import ROOT, _markdown_settings, convert, page_soup
 
 from sdw import diagrams
 
@@ -94,7 +94,7 @@ def test_every_drawn_diagram_keeps_a_box_of_its_own_shape(built_site: Path) -> N
     and shape are the drawing's own, as Mermaid's viewBox gives them."""
     wrong = []
     for html_file in built_site.rglob("*.html"):
-        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        soup = page_soup(html_file)
         for div in soup.select("div.mermaid[data-diagram]"):
             width, height = (float(n) for n in div.find("svg")["viewbox"].split()[2:])
             box = dict(rule.split(":", 1) for rule in div.get("style", "").split(";") if ":" in rule)

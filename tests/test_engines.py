@@ -8,13 +8,13 @@ is left out of the comparison; the README lists it.
 
 from __future__ import annotations
 
+import copy
 import re
 import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import copy_site, run
+from conftest import copy_site, page_soup, run
 
 MKDOCS_ONLY = {"print_page/index.html"}
 # A figure as the site prints it, or any other number in the text: 5.79K/s, 821 TB, 24.7×, 2013.
@@ -22,8 +22,7 @@ NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?(?:\s?(?:[KMBT]|[KMGTPE]?B)(?:/s|/day)
 
 
 def article_numbers(page: Path) -> list[str]:
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    article = soup.select_one("article")
+    article = copy.copy(page_soup(page).select_one("article"))  # a copy: parts are removed below
     assert article is not None, f"{page}: no article"
     for skipped in article.select(".md-source-file, .headerlink, template, .mermaid, script, style"):
         skipped.decompose()  # dates (MkDocs only), permalinks, drawn diagrams (compared by key below)
@@ -31,7 +30,7 @@ def article_numbers(page: Path) -> list[str]:
 
 
 def diagram_keys(page: Path) -> list[str]:
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = page_soup(page)
     return [div["data-diagram"] for div in soup.select("div.mermaid[data-diagram]")]
 
 

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
-from conftest import ROOT, SNIPPETS, mkdocs_build, replace_once, run
+from conftest import ROOT, SNIPPETS, mkdocs_build, page_soup, replace_once, run
 
 from sdw import estimation, snippets
 from sdw.data import load_examples
@@ -354,10 +353,11 @@ PAGE_FIGURES = {
 
 def page_text(site: Path, page: str) -> str:
     """A page's text without its "last update" date, which a copy outside git dates to the build."""
-    soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    soup = page_soup(site / page)  # shared: the dates' text is taken out of the text, not the tree
+    text = soup.get_text(" ")
     for date in soup.select(".git-revision-date-localized-plugin"):
-        date.decompose()
-    return soup.get_text(" ")
+        text = text.replace(date.get_text(" "), "", 1)
+    return text
 
 
 @pytest.mark.parametrize("page", list(PAGE_FIGURES))

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, SITE_URL, run
+from conftest import ROOT, SITE_URL, page_soup, run
 
 STEPS = yaml.safe_load((ROOT / "data/steps.yml").read_text(encoding="utf-8"))
 
 
 def soup_of(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return page_soup(path)
 
 
 def content_pages(site: Path) -> list[Path]:

@@ -32,13 +32,15 @@ def repo_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def pre_commit(root: Path, *args: str):
-    env = {**os.environ, "PRE_COMMIT_HOME": str(root.parent / "pre-commit-home")}
+def pre_commit(root: Path, *args: str, skip: str = ""):
+    env = {**os.environ, "PRE_COMMIT_HOME": str(root.parent / "pre-commit-home"), "SKIP": skip}
     return run([str(VENV / "bin" / "pre-commit"), "run", *args], cwd=root, env=env)
 
 
 def test_every_hook_passes_on_the_repository(repo_copy: Path) -> None:
-    result = pre_commit(repo_copy, "--all-files")
+    # The link check builds the whole site: tests/test_check_links.py runs it on the repository
+    # (test_the_site_is_clean), and the test below shows the hook runs and fails.
+    result = pre_commit(repo_copy, "--all-files", skip="check-links")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

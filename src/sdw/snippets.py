@@ -82,6 +82,12 @@ def names() -> list[str]:
     return sorted(file.stem for file in directory.glob("*.py"))
 
 
+def exists(name: str) -> bool:
+    """Whether a snippet of that module name is in use."""
+    directory = _finder.directory if _finder is not None else use()
+    return name.isidentifier() and (directory / f"{name}.py").is_file()
+
+
 def load(name: str) -> ModuleType:
     """The snippet imported as a module (quiet: its printing is guarded by `__name__`)."""
     if _finder is None:
