@@ -102,23 +102,6 @@ def page_sources(config) -> dict[str, str]:
     return sources
 
 
-def find_line(lines: list[str], candidates: list[str], used: set[int]) -> int | None:
-    """The line that contains a candidate, preferring one not yet blamed for the same link.
-
-    A link written twice is blamed on both lines in turn; a link that appears more often in
-    the HTML than in the source (a script on every page, from mkdocs.yml) keeps its one line.
-    """
-    for candidate in candidates:
-        if not candidate:
-            continue
-        matches = [number for number, text in enumerate(lines, start=1) if candidate in text]
-        if matches:
-            line = next((number for number in matches if number not in used), matches[0])
-            used.add(line)
-            return line
-    return None
-
-
 def link_candidates(link: str) -> list[str]:
     """How a link found in HTML may have been written in Markdown: as is, by anchor, by name."""
     parts = urlsplit(link)
@@ -150,7 +133,7 @@ class SourceIndex:
         return self._lines[path]
 
     def locate(self, path: Path, link: str, candidates: list[str]) -> int | None:
-        return find_line(self.lines(path), candidates, self._used.setdefault((path, link), set()))
+        return link_warnings.find_line(self.lines(path), candidates, self._used.setdefault((path, link), set()))
 
     def next_pass(self) -> None:
         """Forget which lines were blamed, so a second pass finds the same lines again."""

@@ -5,6 +5,7 @@ serves what a fresh build of the edited tree would, though it converts only what
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import signal
@@ -139,6 +140,8 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
         while "preview-warnings" in fetch(base + untouched, deadline):
             assert time.monotonic() < deadline, "the warning stayed on the page after it was fixed"
             time.sleep(0.3)
+        # Search entries come from the cache too (Material's search plugin, patched in the preview).
+        search_index = fetch(base + "search/search_index.json", time.monotonic() + 30)
     assert "pages unchanged, taken from the cache" in log[0]
 
     # The same tree as the last edit but one, built from scratch.
@@ -149,6 +152,12 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
         expected = (fresh / path / "index.html").read_text(encoding="utf-8")
         assert article(html) == article(expected), f"the preview's {path} differs from a fresh build's"
     assert article(after[untouched]) == article(before[untouched])
+    expected_index = (fresh / "search/search_index.json").read_text(encoding="utf-8")
+    assert search_entries(search_index) == search_entries(expected_index), "the preview's search index differs"
+
+
+def search_entries(index: str) -> list[dict]:
+    return json.loads(re.sub(r"\bexec-\d+--", "exec-N--", index))["docs"]
 
 
 def test_a_coverage_check_that_cannot_run_is_a_warning_and_the_preview_goes_on(tmp_path: Path, caplog) -> None:

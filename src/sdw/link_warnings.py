@@ -39,6 +39,23 @@ class LinkProblem:
         return f"{self.where}:{self.line}: {self.link}: {self.reason}"
 
 
+def find_line(lines: list[str], candidates: list[str], used: set[int]) -> int | None:
+    """The line that contains a candidate, preferring one not yet blamed for the same link.
+
+    A link written twice is blamed on both lines in turn; a link that appears more often in
+    the HTML than in the source (a script on every page, from mkdocs.yml) keeps its one line.
+    """
+    for candidate in candidates:
+        if not candidate:
+            continue
+        matches = [number for number, text in enumerate(lines, start=1) if candidate in text]
+        if matches:
+            line = next((number for number in matches if number not in used), matches[0])
+            used.add(line)
+            return line
+    return None
+
+
 @dataclass
 class Locator:
     """Finds the line a link is written on; remembers lines already blamed for the same link."""
@@ -49,14 +66,8 @@ class Locator:
     def line(self, src: str, link: str) -> int:
         path = self.docs_dir / src
         lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-        used = self.used.setdefault((src, link), set())
-        for candidate in (f"]({link}", f"]: {link}", f'"{link}"', link):
-            matches = [number for number, text in enumerate(lines, start=1) if candidate in text]
-            if matches:
-                found = next((number for number in matches if number not in used), matches[0])
-                used.add(found)
-                return found
-        return 1
+        candidates = [f"]({link}", f"]: {link}", f'"{link}"', link]
+        return find_line(lines, candidates, self.used.setdefault((src, link), set())) or 1
 
     def problem(self, message: str) -> LinkProblem | None:
         """The problem a MkDocs link warning (raw or already rewritten) describes, or None."""

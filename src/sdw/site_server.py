@@ -39,6 +39,13 @@ def _gzipped(body: bytes) -> bytes:
     return gzip.compress(body, compresslevel=6, mtime=0)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A browser that navigates away hangs up on what it no longer wants: not an error.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     def __init__(self, site_dir: Path, site_url: str, port: int = 0, base: str | None = None) -> None:
         prefix = (urlsplit(site_url).path if base is None else base).rstrip("/")
@@ -83,9 +90,7 @@ class SiteServer:
             def log_message(self, *args) -> None:
                 pass
 
-        self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", port), functools.partial(Handler, directory=str(site_dir))
-        )
+        self.httpd = _Server(("127.0.0.1", port), functools.partial(Handler, directory=str(site_dir)))
         self.httpd.daemon_threads = True
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.base = f"{self.origin}{prefix}/"
