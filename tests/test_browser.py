@@ -41,12 +41,16 @@ new PerformanceObserver((list) => {
 
 MAX_LAYOUT_SHIFT = 0.01
 
+# Mermaid writes 16 px text: a wide diagram must not be shrunk to fit a phone below 11 px.
+READABLE_SCALE = 0.69
+
 # Every diagram drawn, with a height, without Mermaid's "Syntax error" picture.
 DIAGRAM_STATE = """
 () => [...document.querySelectorAll("div.mermaid")].map((div) => {
   const svg = div.shadowRoot && div.shadowRoot.querySelector("svg");
   return { height: div.getBoundingClientRect().height, svg: !!svg,
-           text: svg ? svg.textContent.slice(0, 200) : "" };
+           text: svg ? svg.textContent.slice(0, 200) : "",
+           scale: svg && svg.viewBox.baseVal ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1 };
 })
 """
 
@@ -183,6 +187,11 @@ def diagram_problems(page) -> list[str]:
     for index, state in enumerate(page.evaluate(DIAGRAM_STATE), start=1):
         if not state["svg"] or state["height"] <= 0:
             problems.append(f"diagram {index}: no drawing (height {state['height']})")
+        if state["scale"] < READABLE_SCALE:
+            problems.append(
+                f"diagram {index}: drawn at {state['scale']:.2f} of its size, its text too small to read "
+                f"(at least {READABLE_SCALE}: extra.css, --diagram-min-scale)"
+            )
         if "Syntax error" in state["text"]:
             problems.append(f"diagram {index}: Mermaid syntax error: {state['text']!r}")
     return problems

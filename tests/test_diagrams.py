@@ -91,16 +91,24 @@ def test_drawn_diagrams_keep_their_child_combinator_css(built_site: Path) -> Non
 
 def test_every_drawn_diagram_keeps_a_box_of_its_own_shape(built_site: Path) -> None:
     """The page reserves each diagram's box before drawing it (see test_startup.py): its width
-    and shape are the drawing's own, as Mermaid's viewBox gives them."""
+    and shape are the drawing's own, as Mermaid's viewBox gives them, and its frame is there for
+    extra.css to size it by."""
     wrong = []
     for html_file in built_site.rglob("*.html"):
         soup = page_soup(html_file)
         for div in soup.select("div.mermaid[data-diagram]"):
             width, height = (float(n) for n in div.find("svg")["viewbox"].split()[2:])
             box = dict(rule.split(":", 1) for rule in div.get("style", "").split(";") if ":" in rule)
-            box_width = float(box.get("max-width", "0px").removesuffix("px"))
-            box_ratio = (lambda w, h: float(w) / float(h))(*box.get("aspect-ratio", "0/1").split("/"))
-            if abs(box_width - width) > 0.01 or abs(box_ratio - width / height) > 1e-6:
+            box_width = float(box.get("--diagram-width", "0px").removesuffix("px"))
+            box_height = float(box.get("--diagram-height", "0px").removesuffix("px"))
+            box_ratio = float(box.get("--diagram-ratio", "0"))
+            framed = "diagram-frame" in (div.parent.get("class") or [])
+            if (
+                abs(box_width - width) > 0.01
+                or abs(box_height - height) > 0.01
+                or abs(box_ratio - height / width) > 1e-6
+                or not framed
+            ):
                 wrong.append(
                     f"{html_file.relative_to(built_site)}: diagram {div['data-diagram']} is {width:g} x {height:g}, "
                     f"its box {div.get('style')!r}"
@@ -112,6 +120,6 @@ def test_a_drawing_of_unknown_shape_gets_no_box() -> None:
     """Without Mermaid's max-width and viewBox the page cannot know the box: it draws the diagram
     with the page, as it did before boxes were reserved."""
     sized = '<svg width="100%" style="max-width: 200px;" viewBox="0 0 200 50"><g/></svg>'
-    assert diagrams._host_size(sized) == ' style="max-width:200px;aspect-ratio:200/50"'
+    assert diagrams._host_size(sized) == ' style="--diagram-width:200px;--diagram-height:50px;--diagram-ratio:0.25"'
     assert diagrams._host_size('<svg width="100%" viewBox="0 0 200 50"><g/></svg>') == ""
     assert diagrams._host_size('<svg style="max-width: 300px;" viewBox="0 0 200 50"><g/></svg>') == ""

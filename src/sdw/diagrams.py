@@ -70,11 +70,20 @@ def fence_mermaid(source: str, language: str, css_class: str, options: dict, md:
 
 
 def host(key: str, svg: str) -> str:
+    """The drawing in a shadow root (its styles stay its own), sized before it is drawn.
+
+    A sized host sits in a frame that extra.css makes a size container, so that the host's
+    height can follow its width there (see _host_size). It may scroll sideways on a narrow
+    screen, so the keyboard can reach it (tabindex) to scroll it."""
     svg = SVG_STYLE.sub(_html_style, svg)
-    return (
-        f'<div class="mermaid" data-diagram="{key}"{_host_size(svg)}><template shadowrootmode="open">'
-        f"<style>:host{{display:block}}svg{{display:block}}</style>{svg}</template></div>"
+    size = _host_size(svg)
+    focus = ' tabindex="0"' if size else ""
+    drawn = (
+        f'<div class="mermaid" data-diagram="{key}"{size}{focus}><template shadowrootmode="open">'
+        "<style>:host{display:block}svg{display:block;min-width:var(--diagram-least-width,0)}</style>"
+        f"{svg}</template></div>"
     )
+    return f'<div class="diagram-frame">{drawn}</div>' if size else drawn
 
 
 class _Setup:
@@ -161,14 +170,26 @@ def _host_size(svg: str) -> str:
 
     With this size the host's height is known without laying out the SVG inside, which lets
     extra.css skip diagrams off screen (content-visibility) without the page moving when one
-    is drawn. A drawing of another shape gets no size, and is drawn with the page as before.
+    is drawn. extra.css turns the drawing's size into the box: the drawing's shape at the width
+    available, or, where that would shrink its text below a readable size, the drawing at that
+    smallest scale in a box that scrolls sideways. A drawing of another shape gets no size, and
+    is drawn with the page as before.
     """
+    size = _natural_size(svg)
+    if size is None:
+        return ""
+    width, height = size
+    ratio = height / width
+    return f' style="--diagram-width:{width:.10g}px;--diagram-height:{height:.10g}px;--diagram-ratio:{ratio:.8g}"'
+
+
+def _natural_size(svg: str) -> tuple[float, float] | None:
+    """The drawing's width and height at full size, when its width is capped at its viewBox's."""
     tag = svg[: svg.find(">") + 1]
     max_width, viewbox = SVG_MAX_WIDTH.search(tag), SVG_VIEWBOX.search(tag)
     if not max_width or not viewbox or float(max_width["width"]) != float(viewbox["width"]):
-        return ""
-    width, height = float(viewbox["width"]), float(viewbox["height"])
-    return f' style="max-width:{width:.10g}px;aspect-ratio:{width:.10g}/{height:.10g}"'
+        return None
+    return float(viewbox["width"]), float(viewbox["height"])
 
 
 # Mermaid serialises its SVG as XML, where a <style> may write ">" as "&gt;". In HTML a <style>
