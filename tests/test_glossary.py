@@ -27,6 +27,22 @@ def test_an_alias_gets_its_terms_definition_and_code_gets_none() -> None:
     assert [(a.get_text(), a["title"]) for a in soup.select("abbr")] == [("SLIs", TERMS["SLI"]["definition"])]
 
 
+def test_a_term_carries_its_tooltip_where_each_section_first_uses_it() -> None:
+    text = "# T\n\nQPS at peak, *QPS* on average, and p99.\n\n- QPS again\n\n## Next\n\nQPS here, p99 too.\n"
+    converted = convert("reference/rules-of-thumb.md", text)
+    soup = BeautifulSoup(converted.html, "html.parser")
+    assert [abbr.get_text() for abbr in soup.select("abbr")] == ["QPS", "p99", "QPS", "p99"]
+    first = soup.select_one("p")
+    assert first.get_text() == "QPS at peak, QPS on average, and p99."  # the words stay, unwrapped
+    assert first.select_one("em").get_text() == "QPS"
+
+
+def test_the_term_cards_give_no_definition_away() -> None:
+    converted = convert("practice/terms.md")
+    assert converted.warnings == []
+    assert "<summary" in converted.html and "<abbr" not in converted.html
+
+
 def test_matching_is_whole_word_and_case_sensitive() -> None:
     converted = convert("reference/rules-of-thumb.md", "# T\n\nqps, QPSs and aQPS are not terms.\n")
     assert "<abbr" not in converted.html

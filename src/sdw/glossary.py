@@ -30,6 +30,14 @@ from sdw.context import page_context
 from sdw.data import read_yaml
 
 GLOSSARY_FILE = "data/glossary.yml"
+# Pages that show no tooltips, and why.
+WITHOUT_TOOLTIPS = {
+    # It defines every term in place: tooltips would repeat it (and 150 of them cost a phone a
+    # quarter of a second of script as the page loads).
+    "reference/glossary.md": "defines every term in place",
+    # Each card asks for a term's definition: a tooltip on the question would give the answer.
+    "practice/terms.md": "asks for every definition",
+}
 # Pages that hold no prose of their own to scan, or that are not built (mkdocs.yml's exclude_docs).
 GLOSSARY_PAGE = "reference/glossary.md"
 # What a reader never sees as text: front matter, code, comments, tags, link targets and
@@ -121,9 +129,7 @@ class GlossaryPreprocessor(Preprocessor):
         # knows its page's Markdown as _original_md: its terms are marked up too, under either engine.
         context = page_context(getattr(self.md, "_original_md", self.md))
         abbr = next((ext for ext in self.md.registeredExtensions if isinstance(ext, AbbrExtension)), None)
-        # The Glossary page defines every term in place: tooltips there would repeat it, and
-        # 150 of them cost a phone a quarter of a second of script as the page loads.
-        if context is None or abbr is None or context.src_uri == GLOSSARY_PAGE:
+        if context is None or abbr is None or context.src_uri in WITHOUT_TOOLTIPS:
             return lines
         # abbr empties its table before each page (reset); a `*[word]:` line on the page, read
         # later by abbr's block processor, still overrides the glossary's definition.
@@ -149,6 +155,45 @@ class TermsTreeprocessor(Treeprocessor):
             dt.append(dfn)
 
 
+class FirstUseTreeprocessor(Treeprocessor):
+    """A term carries its tooltip where a section first uses it, not at every use.
+
+    A paragraph that underlines the same term five times reads as noise, and each tooltip costs
+    a phone script and a layout as the page loads (Material mounts one per <abbr>). Sections
+    restart at each h1 and h2, so a reader who lands on one by a link still finds the definition.
+    """
+
+    def run(self, root) -> None:
+        seen: set[str] = set()
+        for element, parent in _walk(root):
+            if element.tag in ("h1", "h2"):
+                seen.clear()
+            elif element.tag == "abbr":
+                term = "".join(element.itertext())
+                if term in seen:
+                    _unwrap(element, parent)
+                seen.add(term)
+
+
+def _walk(element, parent=None):
+    """Every element below `element` in document order, with its parent."""
+    for child in list(element):
+        yield child, element
+        yield from _walk(child, element)
+
+
+def _unwrap(element, parent) -> None:
+    """Replace the element by its text (an abbr holds text only), keeping what follows it."""
+    index = list(parent).index(element)
+    text = "".join(element.itertext()) + (element.tail or "")
+    if index:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(element)
+
+
 def anchor(term: str) -> str:
     """A term's anchor on the Glossary page: `term-` and its words in lower case, hyphenated."""
     return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
@@ -161,6 +206,7 @@ class GlossaryExtension(Extension):
         md.preprocessors.register(GlossaryPreprocessor(md), "sdw_glossary", 35)
         # After abbr (7) has marked the terms up.
         md.treeprocessors.register(TermsTreeprocessor(md), "sdw_glossary_terms", 6)
+        md.treeprocessors.register(FirstUseTreeprocessor(md), "sdw_glossary_first_use", 5)
 
 
 def makeExtension(**kwargs) -> GlossaryExtension:
