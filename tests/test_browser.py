@@ -73,11 +73,10 @@ DIAGRAM_CONTRAST = """
       [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
     for (const el of leaves) {
       let box = el.getBoundingClientRect(); if (!box.width || !box.height) continue;
-      // elementsFromPoint sees only the viewport: bring text below the fold into it first.
-      if (box.top < 0 || box.bottom > innerHeight || box.left < 0 || box.right > innerWidth) {
-        el.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
-        box = el.getBoundingClientRect();
-      }
+      // elementsFromPoint sees only what is painted in the viewport: bring the text to its middle,
+      // clear of the sticky header and inside its diagram's box when that scrolls sideways.
+      el.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
+      box = el.getBoundingClientRect();
       const style = getComputedStyle(el);
       let color = parse(el instanceof SVGElement ? style.fill : style.color);
       if (!color || color.a === 0) color = parse(style.color);
