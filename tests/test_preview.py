@@ -132,6 +132,17 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
         after[compare] = wait_for_change(base + compare, before[compare], 90)
         after[untouched] = fetch(base + untouched, time.monotonic() + 30)
 
+        # A title is in every page's navigation: renaming one page re-themes its neighbours.
+        engines = site_copy / "docs/concepts/storage-engines.md"
+        title = next(line for line in engines.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
+        replace_once(engines, title, title + " renamed")
+        wait_for(base + untouched, title[2:] + " renamed", 60)
+        replace_once(engines, title + " renamed", title)
+        deadline = time.monotonic() + 60
+        while title[2:] + " renamed" in fetch(base + untouched, deadline):
+            assert time.monotonic() < deadline, "the old title stayed in the navigation"
+            time.sleep(0.3)
+
         typo_line = append_line(site_copy / "docs/concepts/caching.md", "<!-- md:figg twitter_traffic.x -->")
         warned = wait_for(base + untouched, "preview-warnings", 60)
         assert f"docs/concepts/caching.md:{typo_line}: unknown shortcode &#x27;md:figg&#x27;" in warned
@@ -143,6 +154,7 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
         # Search entries come from the cache too (Material's search plugin, patched in the preview).
         search_index = fetch(base + "search/search_index.json", time.monotonic() + 30)
     assert "pages unchanged, taken from the cache" in log[0]
+    assert re.search(r"\(([1-9]\d*) with their themed HTML\)", log[0]), "no page's themed HTML was reused"
 
     # The same tree as the last edit but one, built from scratch.
     fresh = tmp_path / "fresh"

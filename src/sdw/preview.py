@@ -57,7 +57,13 @@ class State:
     # Search sections by a hash of the page's HTML; the deck by its inputs.
     sections: dict[str, list] = field(default_factory=dict)
     deck: tuple[str, bytes] | None = None
+    # Across builds: page src_uri -> (key, the theme's HTML for it), and the pages' navigation
+    # as this build's templates see it (computed once per build, once every title is known).
+    outputs: dict[str, tuple[str, str]] = field(default_factory=dict)
+    build: int = 0
+    navigation: tuple[int, str] = (-1, "")
     hits: int = 0
+    template_hits: int = 0
 
 
 state = State()
@@ -103,6 +109,7 @@ def begin_build(root: Path, docs_dir: Path, files: list[str]) -> None:
         inputs += _stat_tree(root / name)
     inputs.append("\n".join(sorted(files)))
     state.inputs = _digest("\n".join(inputs))
+    state.build += 1
     state.pages = _digest("\n".join(line for line in _stat_tree(docs_dir) if line.split("\t")[0].endswith(".md")))
     modules = [line for line in _stat_tree(snippets) if _is_snippet(line, snippets)]
     state.snippets = {Path(line.split("\t")[0]).stem: line for line in modules}
@@ -168,3 +175,27 @@ def cached(src_uri: str, key: str) -> Rendered | None:
 
 def remember(src_uri: str, key: str, rendered: Rendered) -> None:
     state.rendered[src_uri] = (key, rendered)
+
+
+def navigation_key(nav) -> str:
+    """What every page's navigation shows: each section's and page's title and address, in order
+    (a page's title comes from its conversion, so this waits for the first template)."""
+    if state.navigation[0] != state.build:
+
+        def walk(items) -> list[str]:
+            lines = []
+            for item in items:
+                lines.append(f"{type(item).__name__}\t{item.title}\t{getattr(item, 'url', '')}")
+                lines += walk(getattr(item, "children", None) or [])
+            return lines
+
+        state.navigation = (state.build, _digest("\n".join(walk(nav.items))))
+    return state.navigation[1]
+
+
+def output_key(template: str, content_key: str, meta: dict, navigation: str) -> str:
+    """A page's HTML depends on its content (content_key, as page_key), its front matter, the
+    template, the project's other inputs (in content_key) and the navigation around it."""
+    import json
+
+    return _digest("\0".join([template, content_key, json.dumps(meta, sort_keys=True, default=str), navigation]))

@@ -3,8 +3,9 @@
 MkDocs rebuilds the whole site on every save; converting the pages' Markdown (running their
 snippets, drawing their tables) is most of that time. This hook keeps each page's converted HTML
 in sdw.preview, keyed by everything the conversion reads (see there), and puts it back when
-nothing changed. It also keeps the search plugin's parse of each page's HTML, and the Anki deck,
-for the same reason. `mkdocs build` is not touched: only `serve` uses the caches.
+nothing changed, and then the page's themed HTML too, when the navigation around it is also
+unchanged. It also keeps the search plugin's parse of each page's HTML, and the Anki deck, for
+the same reason. `mkdocs build` is not touched: only `serve` uses the caches.
 
 MkDocs-only, like every hook.
 """
@@ -51,6 +52,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if hit is not None:
             self.content, self.toc, self._title_from_render = hit.content, hit.toc, hit.title
             self.present_anchor_ids, self.links_to_anchors = hit.anchors, hit.links_to_anchors
+            self._sdw_preview_key = key
             return
         warnings = len(preview.state.warnings)
         original(self, config, files)
@@ -59,15 +61,49 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 self.content, self.toc, self._title_from_render, self.present_anchor_ids, self.links_to_anchors
             )
             preview.remember(src_uri, key, rendered)
+            self._sdw_preview_key = key
 
     page.render = types.MethodType(render, page)  # this build's Page object only
     return markdown
 
 
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Reuse a page's themed HTML when neither it nor the navigation around it changed."""
+    if preview.state.serving:
+        get_template = env.get_template
+        env.get_template = lambda name, *args, **kwargs: _CachedTemplate(get_template(name, *args, **kwargs), name)
+    return env
+
+
+class _CachedTemplate:
+    def __init__(self, template, name: str) -> None:
+        self.template, self.name = template, name
+
+    def render(self, context) -> str:
+        page, nav = context.get("page"), context.get("nav")
+        content_key = getattr(page, "_sdw_preview_key", None)
+        if content_key is None or nav is None:
+            return self.template.render(context)
+        key = preview.output_key(self.name, content_key, page.meta, preview.navigation_key(nav))
+        entry = preview.state.outputs.get(page.file.src_uri)
+        if entry and entry[0] == key:
+            preview.state.template_hits += 1
+            return entry[1]
+        output = self.template.render(context)
+        preview.state.outputs[page.file.src_uri] = (key, output)
+        return output
+
+    def __getattr__(self, name: str):
+        return getattr(self.template, name)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     if preview.state.serving:
-        log.info(f"preview: {preview.state.hits} pages unchanged, taken from the cache")
-        preview.state.hits = 0
+        log.info(
+            f"preview: {preview.state.hits} pages unchanged, taken from the cache "
+            f"({preview.state.template_hits} with their themed HTML)"
+        )
+        preview.state.hits = preview.state.template_hits = 0
 
 
 def _cache_search_sections() -> None:
