@@ -24,6 +24,7 @@ Exit codes: 0 no problems, 1 problems found, 2 usage or set-up error. Never modi
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import posixpath
 import re
@@ -112,10 +113,15 @@ class Report:
         self.problems.append(f"{where}:{line}: {message}")
 
 
+@functools.cache
 def _markdown() -> MarkdownIt:
+    # One parser for every page: building it (rules, plugins) costs more than parsing a page.
     return MarkdownIt("commonmark").use(front_matter_plugin).use(admon_plugin).enable("table")
 
 
+# The preview runs this check on every save (src/sdw/mkdocs_hooks/preview_checks.py), with this
+# module kept loaded: an unchanged page is not parsed again. The check only reads a Page.
+@functools.lru_cache(maxsize=1024)
 def parse_page(path: str, text: str) -> Page:
     page = Page(path, text)
     lines = text.splitlines()
@@ -154,8 +160,9 @@ def _resolve(page_path: str, href: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_path), target))
 
 
-class _YamlLoader(yaml.SafeLoader):
-    """Composes mkdocs.yml, whose `!!python/name:` tags a safe loader cannot construct."""
+# Composing builds nodes (with their lines) and constructs nothing, so mkdocs.yml's
+# `!!python/name:` tags need no handling. libyaml's loader when present: ten times faster.
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _compose(path: Path) -> yaml.Node:

@@ -27,6 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
+
 # Folders of the project whose files a page's conversion may read, besides docs/.
 INPUT_FOLDERS = ("data", "src", "overrides", ".diagrams")
 SKIPPED_FOLDERS = {"__pycache__", ".git", ".venv", "node_modules"}
@@ -62,11 +65,30 @@ class State:
     outputs: dict[str, tuple[str, str]] = field(default_factory=dict)
     build: int = 0
     navigation: tuple[int, str] = (-1, "")
+    # scripts/check_coverage.py as loaded (its version, its namespace), kept for its page cache.
+    coverage_check: tuple[tuple, dict] | None = None
     hits: int = 0
     template_hits: int = 0
 
 
 state = State()
+
+
+class _TemplateCode(jinja2.BytecodeCache):
+    """Compiled Jinja templates, in memory for the life of the preview."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CODE = _TemplateCode()
 
 
 class _Collector(logging.Handler):

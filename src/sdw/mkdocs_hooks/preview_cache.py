@@ -68,8 +68,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    """Reuse a page's themed HTML when neither it nor the navigation around it changed."""
+    """Reuse compiled templates, and a page's themed HTML when neither it nor the navigation
+    around it changed."""
     if preview.state.serving:
+        # MkDocs makes a new environment for every build: keep the compiled templates across them
+        # (Jinja checks each template's source before reusing its code).
+        env.bytecode_cache = preview.TEMPLATE_CODE
         get_template = env.get_template
         env.get_template = lambda name, *args, **kwargs: _CachedTemplate(get_template(name, *args, **kwargs), name)
     return env

@@ -37,11 +37,18 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # The check is a script to run, not a module to import: load it from its file. Loaded
     # without what it needs, it exits (status 2, the install command on stderr); the preview
     # says so on the page and keeps serving.
-    try:
-        check = runpy.run_path(str(script), run_name="check_coverage")
-    except SystemExit:
-        log.warning(f"{script.name} cannot run in this environment (see above); the preview skips the coverage check")
-        return
+    # Loaded once per version of the script, so that its cache of parsed pages lasts.
+    status = script.stat()
+    version = (str(script), status.st_mtime_ns, status.st_size)
+    if preview.state.coverage_check is None or preview.state.coverage_check[0] != version:
+        try:
+            preview.state.coverage_check = (version, runpy.run_path(str(script), run_name="check_coverage"))
+        except SystemExit:
+            log.warning(
+                f"{script.name} cannot run in this environment (see above); the preview skips the coverage check"
+            )
+            return
+    check = preview.state.coverage_check[1]
     try:
         problems, _ = check["run"](root)
     except check["SetupError"] as error:
