@@ -343,7 +343,11 @@ TABLE = [
         timeline_latency_target,
         "Feels instant on a phone, and leaves room for the network.",
     ),
-    ("`postTweet` p99, media upload excluded", post_latency_target, "Users wait on a post; they tolerate a little more."),
+    (
+        "`postTweet` p99, media upload excluded",
+        post_latency_target,
+        "Users wait on a post; they tolerate a little more.",
+    ),
     (
         "Time within which 99% of tweets reach followers' timelines",
         fanout_freshness_target,
