@@ -85,6 +85,14 @@ midnight_zone_share = fraction(0.2)
 midnight_messages_per_user = count(5)
 midnight_window = duration(600)
 
+# --- Targets (step 1) and an alert threshold (step 7) ---------------------------------------------------
+send_latency_target = duration(0.300)
+deliver_latency_target = duration(0.500)
+push_handoff_target = duration(5)
+presence_freshness_target = duration(5)
+store_write_latency_alert = duration(0.020)
+store_write_alert_over_typical = times(store_write_latency_alert / conditional_write_latency)
+
 TABLE = [
     (
         "Daily active users",
@@ -323,6 +331,28 @@ TABLE = [
         "A few messages to family and friends' groups and chats. A guess.",
     ),
     ("Window the midnight greetings fall in", midnight_window, "Most are sent in the first minutes of the year."),
+    (
+        "Send `ack` p99, at the connection server",
+        send_latency_target,
+        "The sender's tick should feel instant on a phone.",
+    ),
+    (
+        "Deliver p99 to a connected device, same region",
+        deliver_latency_target,
+        '"Real time" as a number.',
+    ),
+    (
+        "Time within which 99% of offline deliveries reach APNs or FCM",
+        push_handoff_target,
+        "The phone buzzes while the sender still waits; Apple's and Google's own delivery is outside our control.",
+    ),
+    ("Time within which a status change reaches viewers", presence_freshness_target, "Fresh enough for a status line."),
+    (
+        "Store write p99 that raises an alert",
+        store_write_latency_alert,
+        f"{store_write_alert_over_typical} a normal conditional write: the store is in trouble, yet a send "
+        f"still has room inside its {send_latency_target} target.",
+    ),
 ]
 
 # Other snippets import this module for its values; run on its own (or by the docs build),

@@ -129,6 +129,12 @@ cdn_hit_ratio = fraction(0.95)
 resync_bytes_per_second = throughput(500 * MB, "B/s")
 fanout_outage = duration(10 * 60)
 
+# --- Latency and freshness targets (step 1) ----------------------------------------------------
+timeline_latency_target = duration(0.200)
+post_latency_target = duration(0.500)
+fanout_freshness_target = duration(5)
+search_freshness_target = duration(15)
+
 TABLE = [
     (
         "Registered users",
@@ -332,6 +338,22 @@ TABLE = [
         "About half of a 10 Gbit/s link, leaving the rest for live traffic.",
     ),
     ("Fan-out outage we plan for", fanout_outage, "Long enough to matter, short enough to drain the same hour."),
+    (
+        "Home timeline p99, at the gateway",
+        timeline_latency_target,
+        "Feels instant on a phone, and leaves room for the network.",
+    ),
+    (
+        "`postTweet` p99, media upload excluded",
+        post_latency_target,
+        "Users wait on a post; they tolerate a little more.",
+    ),
+    (
+        "Time within which 99% of tweets reach followers' timelines",
+        fanout_freshness_target,
+        '"Real time" as a number the fan-out lag can be held to.',
+    ),
+    ("Time within which a new tweet is searchable", search_freshness_target, "Search is for what is happening now."),
 ]
 
 # Other snippets import this module for its values; run on its own (or by the docs build),

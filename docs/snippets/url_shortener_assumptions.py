@@ -5,6 +5,7 @@ does the estimator's `url_shortener` preset, which is derived from this module.
 Run `python docs/snippets/url_shortener_assumptions.py` to print the table.
 """
 
+from reference_latency import CLASSIC, ssd_random_read
 from reference_peaks import smooth_day_max
 
 from sdw.estimation import (
@@ -116,6 +117,15 @@ round_trips_new_connection = count(3)
 cache_lookup_time = duration(0.001)
 database_read_time = duration(0.005)
 server_processing_time = duration(0.001)
+
+# --- Latency targets (step 1) and the redirect's budget at the p99 (step 6) ----------------------
+redirect_latency_target = duration(0.020)
+create_latency_target = duration(0.500)
+in_region_round_trip = duration(CLASSIC["Round trip within a data center"][0])
+ssd_read_time = duration(ssd_random_read)
+redirect_budget_network = duration(0.003)
+redirect_budget_lookups = duration(0.002)
+redirect_budget_store_read = duration(0.010)
 
 # --- API policy (step 3) -----------------------------------------------------------------------
 anonymous_links_per_hour = count(10)
@@ -296,6 +306,30 @@ TABLE = [
     ("Cache lookup", cache_lookup_time, "In the same zone."),
     ("Database point read", database_read_time, "One partition, from SSD."),
     ("Server work per redirect", server_processing_time, "Parse, check, build the response."),
+    (
+        "Redirect p99, request in to response out at the origin",
+        redirect_latency_target,
+        "The user is on the way somewhere else; the redirect should cost one network round trip, not more.",
+    ),
+    ("Creation p99, safety checks included", create_latency_target, "A person waits for the short link to copy."),
+    (
+        "Redirect budget: origin load balancer to server, and queueing",
+        redirect_budget_network,
+        f"One hop inside the region, about a data-center round trip ({in_region_round_trip}, the latency "
+        "reference's classic figure); the rest is waiting behind other requests in the slowest moments.",
+    ),
+    (
+        "Redirect budget: in-process and shared-cache lookups",
+        redirect_budget_lookups,
+        f"The in-process lookup is nearly free; a shared-cache lookup takes {cache_lookup_time}, and one "
+        "that queues may take twice that.",
+    ),
+    (
+        "Redirect budget: the store read",
+        redirect_budget_store_read,
+        f"Twice a typical point read ({database_read_time}), held there by hedged reads. The SSD read "
+        f"itself is {ssd_read_time} (latency reference); the time goes on replica round trips and queueing.",
+    ),
     ("Anonymous links per IP an hour", anonymous_links_per_hour, "Enough for a person, useless to a spammer."),
     ("Links per account a day", account_links_per_day, "Free accounts; paid plans negotiate more."),
     ("Links per API key a second", api_key_links_per_second, "Bulk tools; sustained, with a burst allowance."),

@@ -4,6 +4,10 @@ from url_shortener_assumptions import (
     cache_hit_target,
     cache_lookup_time,
     database_read_time,
+    redirect_budget_lookups,
+    redirect_budget_network,
+    redirect_budget_store_read,
+    redirect_latency_target,
     round_trips_new_connection,
     rtt_client_to_origin_far,
     rtt_edge_to_origin,
@@ -28,6 +32,15 @@ server_time_mean = duration(
 # The slowest 1% of redirects all come from the misses, so the redirect's p99 is the
 # database path's percentile below: 1 - 0.01 / miss share.
 database_percentile_for_p99 = fraction(1 - 0.01 / miss_share)
+
+# The redirect's budget at the p99: the parts assumed, the server's own work as assumed, and
+# what the parts leave of step 1's target kept spare. The total adds up every part.
+budget_response = duration(server_processing_time)
+budget_parts = redirect_budget_network + redirect_budget_lookups + redirect_budget_store_read + budget_response
+budget_spare = duration(redirect_latency_target - budget_parts)
+if budget_spare < 0:
+    raise ValueError(f"the redirect's budget is {duration(budget_parts)}, over its {redirect_latency_target} target")
+budget_total = duration(budget_parts + budget_spare)
 
 # For the person clicking: a first click opens a new connection (TCP, TLS 1.3, request).
 first_click_origin_far = duration(round_trips_new_connection * rtt_client_to_origin_far + server_time_mean)
