@@ -121,6 +121,7 @@ server_processing_time = duration(0.001)
 # --- Latency targets (step 1) and the redirect's budget at the p99 (step 6) ----------------------
 redirect_latency_target = duration(0.020)
 create_latency_target = duration(0.500)
+percentile_budget_share = fraction(0.01)
 in_region_round_trip = duration(CLASSIC["Round trip within a data center"][0])
 ssd_read_time = duration(ssd_random_read)
 redirect_budget_network = duration(0.003)
@@ -312,6 +313,11 @@ TABLE = [
         "The user is on the way somewhere else; the redirect should cost one network round trip, not more.",
     ),
     ("Creation p99, safety checks included", create_latency_target, "A person waits for the short link to copy."),
+    (
+        "Requests allowed over a latency target",
+        percentile_budget_share,
+        "Targets are p99: one request in a hundred may be slower.",
+    ),
     (
         "Redirect budget: origin load balancer to server, and queueing",
         redirect_budget_network,

@@ -4,6 +4,7 @@ from url_shortener_assumptions import (
     cache_hit_target,
     cache_lookup_time,
     database_read_time,
+    percentile_budget_share,
     redirect_budget_lookups,
     redirect_budget_network,
     redirect_budget_store_read,
@@ -29,9 +30,9 @@ server_time_mean = duration(
     + shared_hit_share * server_time_shared_cache
     + miss_share * server_time_database
 )
-# The slowest 1% of redirects all come from the misses, so the redirect's p99 is the
-# database path's percentile below: 1 - 0.01 / miss share.
-database_percentile_for_p99 = fraction(1 - 0.01 / miss_share)
+# The slowest redirects, the share a p99 leaves out, all come from the misses, so the
+# redirect's p99 is the database path's percentile below: 1 - that share / miss share.
+database_percentile_for_p99 = fraction(1 - percentile_budget_share / miss_share)
 
 # The redirect's budget at the p99: the parts assumed, the server's own work as assumed, and
 # what the parts leave of step 1's target kept spare. The total adds up every part.
