@@ -141,6 +141,8 @@ create_availability_target = fraction(0.999)
 slo_window = duration(30 * SECONDS_PER_DAY)
 scan_budget = duration(0.2)
 takedown_budget = duration(5 * SECONDS_PER_MINUTE)
+count_freshness_target = duration(SECONDS_PER_MINUTE)
+count_freshness_share = fraction(0.99)
 cache_warm_rate = per_second(50e3)
 outage_for_backlog = duration(SECONDS_PER_HOUR)
 
@@ -354,6 +356,16 @@ TABLE = [
         "In-memory blocklists and one reputation lookup; deeper scans run after.",
     ),
     ("Time to take down a reported phishing link", takedown_budget, "Minutes, not hours: phishing is fast."),
+    (
+        f"Time within which {count_freshness_share} of clicks are counted",
+        count_freshness_target,
+        "Owners watch a campaign go live.",
+    ),
+    (
+        "Share of clicks held to that time",
+        count_freshness_share,
+        "An edge location's log can arrive minutes late; its clicks are counted when it does.",
+    ),
     ("Cache fill rate after a cold start", cache_warm_rate, "What the database tier can add on top of normal reads."),
     ("Analytics outage we plan for", outage_for_backlog, "Counts may lag; clicks must not be lost."),
 ]
