@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, convert
 
@@ -37,8 +38,9 @@ def test_a_term_carries_its_tooltip_where_each_section_first_uses_it() -> None:
     assert first.select_one("em").get_text() == "QPS"
 
 
-def test_the_term_cards_give_no_definition_away() -> None:
-    converted = convert("practice/terms.md")
+@pytest.mark.parametrize("page", ["practice/terms.md", "practice/workflow.md"])
+def test_flashcards_give_no_definition_away(page: str) -> None:
+    converted = convert(page)
     assert converted.warnings == []
     assert "<summary" in converted.html and "<abbr" not in converted.html
 

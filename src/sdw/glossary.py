@@ -30,14 +30,15 @@ from sdw.context import page_context
 from sdw.data import read_yaml
 
 GLOSSARY_FILE = "data/glossary.yml"
-# Pages that show no tooltips, and why.
+# Pages that show no tooltips, and why. Besides these, no page of flashcards (md:cards) shows
+# any: a card tests recall, and a definition on hover would answer it (on the term cards, every
+# question is a term), while each tooltip costs a phone script as the page loads.
 WITHOUT_TOOLTIPS = {
     # It defines every term in place: tooltips would repeat it (and 150 of them cost a phone a
     # quarter of a second of script as the page loads).
     "reference/glossary.md": "defines every term in place",
-    # Each card asks for a term's definition: a tooltip on the question would give the answer.
-    "practice/terms.md": "asks for every definition",
 }
+CARDS = "<!-- md:cards -->"
 # Pages that hold no prose of their own to scan, or that are not built (mkdocs.yml's exclude_docs).
 GLOSSARY_PAGE = "reference/glossary.md"
 # What a reader never sees as text: front matter, code, comments, tags, link targets and
@@ -131,10 +132,19 @@ class GlossaryPreprocessor(Preprocessor):
         abbr = next((ext for ext in self.md.registeredExtensions if isinstance(ext, AbbrExtension)), None)
         if context is None or abbr is None or context.src_uri in WITHOUT_TOOLTIPS:
             return lines
+        if _has_cards(context):
+            return lines
         # abbr empties its table before each page (reset); a `*[word]:` line on the page, read
         # later by abbr's block processor, still overrides the glossary's definition.
         abbr.abbrs.update(abbreviations(context.root))
         return lines
+
+
+def _has_cards(context) -> bool:
+    """Whether the page, as written (the shortcode is expanded by now), shows flashcards."""
+    if context.text is not None:
+        return CARDS in context.text
+    return context.source.is_file() and CARDS in context.source.read_text(encoding="utf-8")
 
 
 class TermsTreeprocessor(Treeprocessor):
