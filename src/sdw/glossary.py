@@ -1,14 +1,15 @@
 """The glossary: data/glossary.yml, the one source of the site's terms, and the extension that
-lets a reader see a term's definition wherever the term occurs.
+lets a reader see a term's definition where a section of a page first uses the term.
 
 Listed under `markdown_extensions` as `sdw.glossary`, beside `abbr`: before each page it hands
 `abbr` an abbreviation for each term and alias (its glossary, as `*[term]: definition` lines would,
 without appending 130 lines that the block parser would rescan once per line), and `abbr` then
 wraps every whole-word, case-sensitive occurrence in `<abbr title="definition">`, which
 Material's `content.tooltips` shows on hover, and on keyboard focus or tap once
-overrides/assets/javascripts/glossary-focus.js has made each one focusable. Generated in the
-extension, not kept in a file of abbreviations, so MkDocs and Zensical both get them and
-nothing restates the glossary.
+overrides/assets/javascripts/glossary-focus.js has made each one focusable. FirstUseTreeprocessor
+then keeps only each section's first; pages in WITHOUT_TOOLTIPS and pages of flashcards get
+none. Generated in the extension, not kept in a file of abbreviations, so MkDocs and Zensical
+both get them and nothing restates the glossary.
 
 The same matching finds the pages that use a term, for the Glossary page (`<!-- md:glossary -->`)
 and for scripts/check_glossary.py, which fails on a term defined twice or used on no page.

@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
+import json
 import logging
 import os
 import re
@@ -218,6 +219,4 @@ def navigation_key(nav) -> str:
 def output_key(template: str, content_key: str, meta: dict, navigation: str) -> str:
     """A page's HTML depends on its content (content_key, as page_key), its front matter, the
     template, the project's other inputs (in content_key) and the navigation around it."""
-    import json
-
     return _digest("\0".join([template, content_key, json.dumps(meta, sort_keys=True, default=str), navigation]))
