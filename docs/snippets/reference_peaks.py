@@ -2,8 +2,6 @@
 
 import math
 
-from twitter_traffic import record_tweets_per_second
-
 from sdw.estimation import fraction, markdown_table, peak, per_second, times
 
 # --- A smooth day: traffic follows a sine wave between a trough and a peak ------------------------------
@@ -50,6 +48,7 @@ waking_rows = [(f"{h} of 24", times(waking_day_peak_to_average(h))) for h in ACT
 # --- One event: Twitter's record second (Twitter Engineering blog, August 2013) --------------------------
 # 143,199 tweets in one second during a broadcast of Castle in the Sky in Japan, against "about 5,700
 # tweets a second on average" (500 million a day) in the same post.
+record_tweets_per_second = peak(143_199)
 twitter_2013_average = per_second(5_700)
 twitter_2013_spike = times(record_tweets_per_second / twitter_2013_average)
 

@@ -1,5 +1,6 @@
 """Twitter worked example: requests per second, average and peak, and fan-out deliveries."""
 
+from reference_peaks import record_tweets_per_second
 from twitter_assumptions import (
     daily_active_users,
     favorites_per_user_per_day,
@@ -39,9 +40,8 @@ deliveries_per_second_peak = peak(deliveries_per_second * peak_to_average)
 timeline_loads_per_tweet = times(timeline_loads_per_day / tweets_per_day)
 tweet_views_per_tweet = times(tweet_views_per_day / tweets_per_day)
 
-# The record spike: 143,199 tweets in one second (Twitter, 3 August 2013), over our average
-# (Twitter's own average that year is in reference_peaks.py).
-record_tweets_per_second = peak(143_199)
+# The record spike (143,199 tweets in one second, 3 August 2013: a sourced fact, kept with the
+# reference's peaks beside Twitter's own average that year), over our average.
 record_spike_over_our_average = times(record_tweets_per_second / tweets_per_second)
 
 # Other snippets import this one for its rates; run on its own (or by the docs build), it prints.
