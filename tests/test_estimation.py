@@ -245,6 +245,25 @@ def test_each_snippet_runs_alone_and_imports_quietly(name: str) -> None:
     assert imported.returncode == 0 and imported.stdout == "", f"importing {name} must not print"
 
 
+def test_a_changed_snippet_is_run_again_with_its_importers_and_no_other(tmp_path: Path) -> None:
+    """A preview rebuilds in one process: after an edit, the edited snippet and every snippet that
+    imports it, directly or not, must run again; the others are kept (the edit-to-reload time)."""
+    (tmp_path / "base.py").write_text("x = 1\n")
+    (tmp_path / "middle.py").write_text("from base import x\n\ny = x + 1\n")
+    (tmp_path / "top.py").write_text("from middle import y\n\nz = y * 10\n")
+    (tmp_path / "other.py").write_text("w = 3\n")
+    try:
+        snippets.use(tmp_path)
+        other = snippets.load("other")
+        assert snippets.load("top").z == 20
+        (tmp_path / "base.py").write_text("x = 2  # edited\n")
+        snippets.use(tmp_path)
+        assert snippets.load("top").z == 30
+        assert snippets.load("other") is other
+    finally:
+        snippets.use(SNIPPETS)
+
+
 # --- Every worked example's figures, pinned by hand ---------------------------------------------
 #
 # tests/pins/NAME.yml holds, for the example NAME of data/examples.yml, each figure's printed value

@@ -115,9 +115,10 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
     show up as they would in a fresh build, and a fixed warning must go."""
     step_2 = "examples/twitter/step-2-estimation/"
     compare = "workflow/step-2-scale-estimation/"  # cites Twitter's figures through data/examples.yml
+    cites = "concepts/sql-or-nosql/"  # cites Twitter's figures, runs no snippet: kept, figures filled in
     untouched = "concepts/caching/"
     with preview(site_copy) as (base, log):
-        before = {path: fetch(base + path, time.monotonic() + 120) for path in (step_2, compare, untouched)}
+        before = {path: fetch(base + path, time.monotonic() + 120) for path in (step_2, compare, cites, untouched)}
         assert "250M" in article(before[step_2])
 
         append_line(site_copy / "docs" / PAGE, "A sentence added while previewing.")
@@ -130,6 +131,7 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
         )
         after = {step_2: wait_for(base + step_2, "260M", 90)}
         after[compare] = wait_for_change(base + compare, before[compare], 90)
+        after[cites] = wait_for_change(base + cites, before[cites], 90)
         after[untouched] = fetch(base + untouched, time.monotonic() + 30)
 
         # A title is in every page's navigation: renaming one page re-themes its neighbours.

@@ -58,6 +58,43 @@ def test_a_figure_is_printed_by_its_snippet() -> None:
     assert f"Peak reads: {snippets.load('step2_example').read_qps_peak}." in converted.html
 
 
+def test_a_figure_in_a_heading_is_in_its_anchor_and_table_of_contents() -> None:
+    """A heading's text makes its anchor, so its figure is expanded before conversion; any other
+    figure is a placeholder until conversion ends (see the next test)."""
+    from sdw import snippets
+
+    value = str(snippets.load("step2_example").servers)
+    converted = convert(ESTIMATION, "## About <!-- md:fig step2_example.servers --> servers\n\nText.")
+    assert converted.warnings == []
+    slug = re.sub(r"[^\w]+", "-", f"about {value} servers".lower()).strip("-")
+    assert f'<h2 id="{slug}">About {value} servers' in converted.html
+
+
+def test_figures_are_filled_in_after_conversion_and_again_from_the_kept_html() -> None:
+    """The preview keeps a page's HTML with placeholders and fills it in again on each rebuild:
+    what it fills in must be what a fresh conversion prints, even after the value changes."""
+    from sdw import shortcodes, snippets
+
+    text = "| Peak reads |\n|---|\n| <!-- md:fig step2_example.read_qps_peak --> |\n\nNow <!-- md:fig step2_example.servers -->."
+    shortcodes.keep_unfilled = {}
+    try:
+        converted = convert(ESTIMATION, text)
+        unfilled, figures, values = shortcodes.keep_unfilled[ESTIMATION]
+    finally:
+        shortcodes.keep_unfilled = None
+    module = snippets.load("step2_example")
+    assert converted.warnings == [] and "\ue000" not in converted.html
+    assert [figure.args for figure in figures] == [("step2_example.read_qps_peak",), ("step2_example.servers",)]
+    assert values == [str(module.read_qps_peak), str(module.servers)]
+    assert "\ue000" in unfilled and shortcodes.fill(unfilled, figures) == converted.html
+    original = module.servers
+    try:
+        module.servers = type(original)(12345)  # as if the snippet changed
+        assert "Now 12.3K." in shortcodes.fill(unfilled, figures)
+    finally:
+        module.servers = original
+
+
 def test_hand_typed_figure_on_a_page_of_figures() -> None:
     page, line = with_line(ESTIMATION, "That is about 1.2K/s, or 30 GB/day of text.")
     message = (

@@ -8,17 +8,20 @@ the caches that let a rebuild after one save convert only what the save changed.
 What a page's conversion depends on, and so what its cache key holds: its Markdown (after the
 other hooks); every file of the project that is neither a page nor a snippet (data, the package,
 the vendored assets, mkdocs.yml, the diagram cache); the list of the site's files (a link to a
-page that was removed must warn again); the snippets it names, with every snippet those import
-(all of them, if it uses a shortcode that shows figures named in the data files); and, for the
-few pages that read other pages (the Glossary page, the practice overview), every page. A page
+page that was removed must warn again); the snippets it runs or shows, with every snippet those
+import (and the estimator's presets, for the estimator's shortcodes, which read them); and, for the few
+pages that read other pages (the Glossary page, the practice overview), every page. A page
 whose conversion logged a warning is never cached, so that a rebuild shows the warning again.
+
+Not the figures it cites: sdw.shortcodes leaves a placeholder for each and fills them in after
+conversion, so a page keeps its converted HTML, with placeholders, and its figures are filled in
+again from the snippets on every rebuild (a few microseconds each). Editing an assumption then
+re-converts only the pages that run or show a snippet that depends on it.
 `mkdocs build` uses none of this.
 """
 
 from __future__ import annotations
 
-import ast
-import functools
 import hashlib
 import json
 import logging
@@ -31,6 +34,8 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
+from sdw import snippets
+
 # Folders of the project whose files a page's conversion may read, besides docs/.
 INPUT_FOLDERS = ("data", "src", "overrides", ".diagrams")
 SKIPPED_FOLDERS = {"__pycache__", ".git", ".venv", "node_modules"}
@@ -40,7 +45,8 @@ SKIPPED_FOLDERS = {"__pycache__", ".git", ".venv", "node_modules"}
 class Rendered:
     """What Page.render leaves on a page."""
 
-    content: str
+    content: str  # with placeholders for the figures, filled in on every use
+    figures: tuple  # sdw.shortcodes.Figure, one per placeholder
     toc: Any
     title: str | None
     anchors: set[str] | None
@@ -56,6 +62,7 @@ class State:
     pages: str = ""
     snippets: dict[str, str] = field(default_factory=dict)  # module name -> its file's stat
     all_snippets: str = ""
+    presets: tuple[int, str] = (-1, "")  # (build, digest of the estimator's presets)
     # Across builds: page src_uri -> (key, what its conversion produced).
     rendered: dict[str, tuple[str, Rendered]] = field(default_factory=dict)
     # Search sections by a hash of the page's HTML; the deck by its inputs.
@@ -68,6 +75,11 @@ class State:
     navigation: tuple[int, str] = (-1, "")
     # scripts/check_coverage.py as loaded (its version, its namespace), kept for its page cache.
     coverage_check: tuple[tuple, dict] | None = None
+    # markdown-exec's converted blocks: page src_uri -> {block key: HTML}, from the page's last
+    # conversion; the page being converted, and the blocks its conversion is keeping.
+    blocks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    converting: str | None = None
+    new_blocks: dict[str, Any] = field(default_factory=dict)
     hits: int = 0
     template_hits: int = 0
 
@@ -149,22 +161,6 @@ def _is_snippet(line: str, snippets: Path) -> bool:
     return os.path.dirname(path) == str(snippets) and path.endswith(".py")
 
 
-@functools.lru_cache(maxsize=512)
-def _imports(path: str, stat: str) -> frozenset[str]:
-    """The top-level modules a snippet imports (cached per version of the file)."""
-    try:
-        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
-    except SyntaxError:
-        return frozenset()
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names.add(node.module.split(".")[0])
-    return frozenset(names)
-
-
 def snippets_used(markdown: str) -> str:
     """The fingerprint of the snippets a page names, and of every snippet they import."""
     todo = [word for word in set(IMPORT_WORD.findall(markdown)) if word in state.snippets]
@@ -175,7 +171,7 @@ def snippets_used(markdown: str) -> str:
             continue
         seen.add(name)
         line = state.snippets[name]
-        todo += [other for other in _imports(line.split("\t")[0], line) if other in state.snippets]
+        todo += [other for other in snippets.imported_names(line.split("\t")[0]) if other in state.snippets]
     return _digest("\n".join(state.snippets[name] for name in sorted(seen)))
 
 
@@ -183,9 +179,31 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def page_key(src_uri: str, markdown: str, reads_other_pages: bool, cites_figures_from_data: bool) -> str:
-    snippets = state.all_snippets if cites_figures_from_data else snippets_used(markdown)
-    return _digest("\0".join([src_uri, markdown, state.inputs, snippets, state.pages if reads_other_pages else ""]))
+def page_key(src_uri: str, markdown: str, reads_other_pages: bool, reads_all_snippets: bool) -> str:
+    """The key of a page's conversion. `markdown` is the page's, less the figures filled in after
+    conversion (a snippet only cited there changes the figures, not the conversion)."""
+    used = snippets_used(markdown) + (presets_key() if reads_all_snippets else "")
+    return _digest("\0".join([src_uri, markdown, state.inputs, used, state.pages if reads_other_pages else ""]))
+
+
+def presets_key() -> str:
+    """The estimator's presets as this build computes them (from the snippets), once per build;
+    every snippet's file when they cannot be computed (a broken snippet: its pages warn)."""
+    if state.presets[0] != state.build:
+        from sdw.presets import presets
+
+        try:
+            computed = json.dumps(presets(), sort_keys=True)
+        except Exception:  # a snippet raised: the pages that show it report it
+            computed = state.all_snippets
+        state.presets = (state.build, _digest(computed))
+    return state.presets[1]
+
+
+def content_key(src_uri: str, content: str) -> str:
+    """What a page's themed HTML depends on besides its front matter and navigation: its HTML,
+    and every input that is not a page (the templates among them)."""
+    return _digest("\0".join([src_uri, content, state.inputs]))
 
 
 def cached(src_uri: str, key: str) -> Rendered | None:
@@ -220,3 +238,14 @@ def output_key(template: str, content_key: str, meta: dict, navigation: str) -> 
     """A page's HTML depends on its content (content_key, as page_key), its front matter, the
     template, the project's other inputs (in content_key) and the navigation around it."""
     return _digest("\0".join([template, content_key, json.dumps(meta, sort_keys=True, default=str), navigation]))
+
+
+def theme_key(folders: list[str], files: Any) -> str:
+    """What the theme's files that a build copies depend on: each theme folder's files outside
+    the installed packages (the project's overrides/), and the site's own files."""
+    lines = [str(folder) for folder in folders]
+    for folder in folders:
+        if "site-packages" not in Path(folder).parts:
+            lines += _stat_tree(Path(folder))
+    lines += sorted(files)
+    return _digest("\n".join(lines))

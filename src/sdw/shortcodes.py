@@ -35,9 +35,11 @@ import json
 import logging
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from sdw import snippets
@@ -66,17 +68,10 @@ KNOWN = (
     "checklist",
 )
 # What a shortcode's output depends on besides its page, for the preview's cache (sdw.preview):
-# other pages' Markdown, or figures that the data files name (of any snippet).
+# other pages' Markdown, or the snippets' values outside figures (the presets are computed from
+# them). Figures, md:fig and those the data files name, are filled in after conversion (Figure).
 READ_OTHER_PAGES = ("glossary", "cards-summary")
-CITE_FIGURES_FROM_DATA = (
-    "examples-table",
-    "worked-examples",
-    "compare",
-    "interview",
-    "cards",
-    "estimator",
-    "estimator-link",
-)
+READ_ALL_SNIPPETS = ("estimator", "estimator-link")
 OFFLINE_ZIP = "system-design-workflow-offline.zip"  # where .github/workflows/deploy.yml publishes it
 ESTIMATOR_PAGE = "tools/estimator.md"
 ESTIMATOR_SCRIPT = "tools/estimator.js"
@@ -86,6 +81,7 @@ HAND_TYPED_FIGURE = re.compile(
     r"(?<![\w.,/-])-?\d[\d,]*(?:\.\d+)?(?:[KMBT](?:/s|/day)?|\s?(?:B|KB|MB|GB|TB|PB|EB)(?:/s|/day)?)(?![\w])"
 )
 # Markdown whose numbers are not prose: fenced code, inline code, snippet includes, comments.
+FIGURE_SHORTCODE = re.compile(r"<!--\s*md:fig\b[^>]*?-->")
 NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`|<!--.*?-->", re.DOTALL | re.MULTILINE)
 
 
@@ -94,10 +90,19 @@ def reads_other_pages(markdown: str) -> bool:
     return any(match["name"] in READ_OTHER_PAGES for match in SHORTCODE.finditer(markdown))
 
 
-def cites_figures_from_data(markdown: str) -> bool:
-    """Whether a page uses a shortcode that shows figures the data files name (md:fig names its
-    snippet on the page; these do not)."""
-    return any(match["name"] in CITE_FIGURES_FROM_DATA for match in SHORTCODE.finditer(markdown))
+def reads_all_snippets(markdown: str) -> bool:
+    """Whether a page uses a shortcode whose output depends on every snippet (not through figures)."""
+    return any(match["name"] in READ_ALL_SNIPPETS for match in SHORTCODE.finditer(markdown))
+
+
+def without_filled_figures(markdown: str) -> str:
+    """A page's Markdown less the md:fig shortcodes that are filled in after conversion: what the
+    preview's cache keys a page's conversion on (a heading's figures are expanded in place)."""
+    return "\n".join(line if _is_heading(line) else FIGURE_SHORTCODE.sub("", line) for line in markdown.split("\n"))
+
+
+def _is_heading(line: str) -> bool:
+    return line.startswith("#")
 
 
 def suggest(word: str, choices, prefix: str = "") -> str:
@@ -110,6 +115,7 @@ class ShortcodePreprocessor(Preprocessor):
     """Expands shortcodes in a page's Markdown before anything else reads it."""
 
     def run(self, lines: list[str]) -> list[str]:
+        self.md.sdw_figures = []  # an engine may convert many pages with one Markdown instance
         context = page_context(self.md)
         if context is None:
             return lines
@@ -118,7 +124,78 @@ class ShortcodePreprocessor(Preprocessor):
             return lines
         snippets.use(context.docs_dir / "snippets")
         page = _Page(context, markdown)
+        self.md.sdw_figures = page.cited  # FigurePostprocessor fills them in
         return SHORTCODE.sub(page.expand, markdown).split("\n")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure a page cites, held as a placeholder until the page is converted, then filled in.
+
+    Filling in after conversion lets the preview (sdw.preview) keep a page's converted HTML when
+    only the values of the snippets it cites changed: it fills the kept HTML in again."""
+
+    args: tuple[str, ...]  # md:fig's arguments: ("snippet.name",)
+    where: str  # file:line of the shortcode
+    words: str  # the text around it that may say "peak" or "average"
+    place: str  # what that text is, for the message: "a sentence", "the column 'Peak'"...
+
+
+# Private-use characters: no Markdown syntax, no glossary term and no typography rule touches them.
+PLACEHOLDER = "\ue000{}\ue001"
+PLACEHOLDERS = re.compile("\ue000(\\d+)\ue001")
+# Set to a dict by the preview: page src_uri -> (its HTML before figures were filled in, them,
+# their values).
+keep_unfilled: dict[str, tuple[str, tuple[Figure, ...], list[str]]] | None = None
+
+
+class FigurePostprocessor(Postprocessor):
+    """Fills in the figures a page cites, once its conversion is otherwise done."""
+
+    def run(self, text: str) -> str:
+        # Extensions run the postprocessors on parts too (toc, on each heading's text): only the
+        # text that holds placeholders is filled in, and the whole page is the last such run.
+        figures = tuple(getattr(self.md, "sdw_figures", ()))
+        if not figures or "\ue000" not in text:
+            return text
+        context = page_context(self.md)
+        values = figure_values(figures)
+        if keep_unfilled is not None and context is not None:
+            keep_unfilled[context.src_uri] = (text, figures, values)
+        return substitute(text, values)
+
+
+def fill(text: str, figures: tuple[Figure, ...]) -> str:
+    """`text` with each figure's placeholder replaced by its value as the snippets compute it now;
+    a figure that does not exist, or contradicts the text's "peak" or "average", warns."""
+    return substitute(text, figure_values(figures))
+
+
+def figure_values(figures: tuple[Figure, ...]) -> list[str]:
+    """Each figure's value as HTML text, as the snippets compute it now (warning as fill does)."""
+    return [_fill_one(figure) for figure in figures]
+
+
+def substitute(text: str, values: list[str]) -> str:
+    """`text` with placeholder N replaced by values[N]."""
+    if "\ue000" not in text:
+        return text
+    return PLACEHOLDERS.sub(lambda match: values[int(match[1])], text)
+
+
+def _fill_one(figure: Figure) -> str:
+    from sdw.estimation import rate_conflict
+
+    value = _figure(list(figure.args), figure.where)
+    if value is None:
+        return "?"
+    word = rate_conflict(figure.words, value)
+    if word:
+        log.warning(
+            f"{figure.where}: md:fig {' '.join(figure.args)} is {'an' if value.rate == 'average' else 'a'} "
+            f"{value.rate} figure in {figure.place} that says '{word}'; cite the {word} figure, or say which one it is"
+        )
+    return html.escape(str(value), quote=False)
 
 
 class _Page:
@@ -126,6 +203,7 @@ class _Page:
 
     def __init__(self, context: PageContext, markdown: str) -> None:
         self.context, self.markdown = context, markdown
+        self.cited: list[Figure] = []
         self.here = posixpath.dirname(context.src_uri)
         self.offset = _line_offset(context.read(), markdown)
         if 'exec="on"' in markdown or "md:fig" in markdown:
@@ -166,11 +244,7 @@ class _Page:
         if name == "budget":
             return _budget(self, where)
         if name == "fig":
-            value = _figure(args, where)
-            if value is None:
-                return "?"
-            _check_rate(self.markdown, match.start(), value, args[0], where)
-            return str(value)
+            return self.cite(args, self.markdown, match.start(), where)
         if name == "estimator":
             return _estimator(self)
         if name == "estimator-link":
@@ -220,13 +294,19 @@ class _Page:
             if match["name"] != "fig":
                 log.warning(f"{where}: only md:fig may appear in {EXAMPLES_FILE}, not md:{match['name']}")
                 return match[0]
-            value = _figure(match["args"].split(), where)
-            if value is None:
-                return "?"
-            _check_rate(generated, match.start(), value, match["args"].strip(), where)
-            return str(value)
+            return self.cite(match["args"].split(), generated, match.start(), where)
 
         return SHORTCODE.sub(figure, generated)
+
+    def cite(self, args: list[str], text: str, position: int, where: str) -> str:
+        """A figure cited at `position` of `text`: a placeholder, or its value in a heading."""
+        line_start = text.rfind("\n", 0, position) + 1
+        words, place = _rate_context(text, position)
+        figure = Figure(tuple(args), where, words, place)
+        if _is_heading(text[line_start:position]):  # a heading's text makes its anchor
+            return html.unescape(_fill_one(figure))
+        self.cited.append(figure)
+        return PLACEHOLDER.format(len(self.cited) - 1)
 
 
 _data_cache: dict[tuple[Path, str], tuple[int, dict]] = {}
@@ -512,9 +592,11 @@ SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s|\n#|\n\
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-def _check_rate(markdown: str, position: int, value, name: str, where: str) -> None:
-    """Warn when an average fills a place the text calls a peak, or a peak one it calls an average."""
-    from sdw.estimation import RATE_WORDS, rate_conflict
+def _rate_context(markdown: str, position: int) -> tuple[str, str]:
+    """The words that decide whether the figure at `position` must be a peak or an average, and
+    what they are: in a table, the column's header if it names one of the two, else the cell;
+    in prose, the sentence."""
+    from sdw.estimation import RATE_WORDS
 
     line_start = markdown.rfind("\n", 0, position) + 1
     line_end = markdown.find("\n", position)
@@ -526,21 +608,12 @@ def _check_rate(markdown: str, position: int, value, name: str, where: str) -> N
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
         cell = COMMENT.sub(" ", cells[column]) if 0 <= column < len(cells) else ""
         if len({word.lower() for word in RATE_WORDS.findall(title)}) == 1:
-            word, place = rate_conflict(title, value), f"the column '{title}'"
-        else:
-            word, place = rate_conflict(cell, value), "a table cell"
-    else:
-        breaks = [m.end() for m in SENTENCE_BREAK.finditer(markdown, 0, position)]
-        start = breaks[-1] if breaks else 0
-        end_match = SENTENCE_BREAK.search(markdown, position)
-        sentence = COMMENT.sub(" ", markdown[start : end_match.start() if end_match else len(markdown)])
-        word = rate_conflict(sentence, value)
-        place = "a sentence"
-    if word:
-        log.warning(
-            f"{where}: md:fig {name} is {'an' if value.rate == 'average' else 'a'} {value.rate} figure "
-            f"in {place} that says '{word}'; cite the {word} figure, or say which one it is"
-        )
+            return title, f"the column '{title}'"
+        return cell, "a table cell"
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(markdown, 0, position)]
+    start = breaks[-1] if breaks else 0
+    end_match = SENTENCE_BREAK.search(markdown, position)
+    return COMMENT.sub(" ", markdown[start : end_match.start() if end_match else len(markdown)]), "a sentence"
 
 
 def _table_header(markdown: str, line_start: int) -> list[str] | None:
@@ -796,6 +869,8 @@ class ShortcodeExtension(Extension):
         # Before pymdownx.snippets (32) inlines files, so that line numbers are the page's own,
         # and before the HTML block processor (20) stashes the comments that shortcodes are.
         md.preprocessors.register(ShortcodePreprocessor(md), "sdw_shortcodes", 40)
+        # Last of all, after the raw HTML (30) and every extension's own postprocessors.
+        md.postprocessors.register(FigurePostprocessor(md), "sdw_figures", 0)
 
 
 def makeExtension(**kwargs) -> ShortcodeExtension:

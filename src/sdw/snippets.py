@@ -4,17 +4,20 @@ A snippet imports its neighbours by name (`from twitter_assumptions import ...`)
 Python finds them beside the script; inside a build, `use(docs/snippets)` installs a finder
 for that one folder, so neither the build nor the engine edits `sys.path`. Imported modules
 stay in `sys.modules` for the rest of the build, so a snippet that many pages cite is run
-once, and `use()` forgets them all as soon as any file in the folder changes (a contributor's
-preview rebuilds in the same process).
+once. A contributor's preview rebuilds in the same process: `use()` then forgets the snippets
+whose files changed and every snippet that imports them, directly or not, and keeps the rest.
 """
 
 from __future__ import annotations
 
+import ast
 import contextlib
+import functools
 import importlib
 import importlib.abc
 import importlib.util
 import io
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -61,19 +64,56 @@ def use(directory: Path | None = None) -> Path:
         _finder.signature = signature
         sys.meta_path.append(_finder)
     elif signature != _finder.signature:
-        _forget()
+        changed = {Path(entry[0]).stem for entry in set(signature) ^ set(_finder.signature)}
+        _forget(changed)
         _finder.signature = signature
     return directory
 
 
-def _forget() -> None:
+def _loaded() -> dict[str, ModuleType]:
+    """The snippets imported from the folder in use, by module name."""
     if _finder is None:
-        return
-    for name, module in list(sys.modules.items()):
-        origin = getattr(module, "__file__", None)
-        if origin and Path(origin).resolve().parent == _finder.directory:
-            del sys.modules[name]
+        return {}
+    return {
+        name: module
+        for name, module in list(sys.modules.items())
+        if (origin := getattr(module, "__file__", None)) and Path(origin).resolve().parent == _finder.directory
+    }
+
+
+def _forget(changed: set[str] | None = None) -> None:
+    """Forget the `changed` snippets and those that import them (all of them when None)."""
+    loaded = _loaded()
+    forgotten = set(loaded) if changed is None else set(changed)
+    growing = True
+    while growing:
+        dependents = {name for name, module in loaded.items() if imported_names(module.__file__) & forgotten}
+        growing = not dependents <= forgotten
+        forgotten |= dependents
+    for name in forgotten & set(loaded):
+        del sys.modules[name]
     importlib.invalidate_caches()
+
+
+def imported_names(path: str | Path) -> frozenset[str]:
+    """The top-level modules a Python file imports (parsed once per version of the file)."""
+    status = os.stat(path)
+    return _imported_names(str(path), status.st_mtime_ns, status.st_size)
+
+
+@functools.lru_cache(maxsize=512)
+def _imported_names(path: str, mtime_ns: int, size: int) -> frozenset[str]:
+    try:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    except (SyntaxError, OSError):
+        return frozenset()
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module.split(".")[0])
+    return frozenset(names)
 
 
 def names() -> list[str]:

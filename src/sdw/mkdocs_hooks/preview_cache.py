@@ -18,25 +18,31 @@ import logging
 import types
 from pathlib import Path
 
+from markdown_exec._internal.rendering import InsertHeadings, MarkdownConverter  # pinned: requirements.txt
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sdw import preview
-from sdw.shortcodes import cites_figures_from_data, reads_other_pages
+from sdw import preview, shortcodes, snippets
 
 log = logging.getLogger("mkdocs.sdw.preview_cache")
 
 
 def on_startup(command: str, dirty: bool) -> None:
     preview.start(command)
+    if preview.state.serving and shortcodes.keep_unfilled is None:
+        shortcodes.keep_unfilled = {}
+        _cache_theme_files()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if preview.state.serving:
         root = Path(config.config_file_path).parent
+        # Forget the snippets that changed (and their importers) before any is read again.
+        snippets.use(Path(config.docs_dir) / preview.SNIPPETS)
         preview.begin_build(root, Path(config.docs_dir), [file.src_uri for file in files])
         _cache_search_sections()
+        _cache_exec_blocks()
     return files
 
 
@@ -44,24 +50,44 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not preview.state.serving:
         return markdown
     src_uri = page.file.src_uri
-    key = preview.page_key(src_uri, markdown, reads_other_pages(markdown), cites_figures_from_data(markdown))
+    key = preview.page_key(
+        src_uri,
+        shortcodes.without_filled_figures(markdown),
+        shortcodes.reads_other_pages(markdown),
+        shortcodes.reads_all_snippets(markdown),
+    )
     hit = preview.cached(src_uri, key)
     original = type(page).render
 
     def render(self: Page, config: MkDocsConfig, files: Files) -> None:
         if hit is not None:
-            self.content, self.toc, self._title_from_render = hit.content, hit.toc, hit.title
+            # The figures are filled in again: their snippets may have changed, not the page.
+            values = shortcodes.figure_values(hit.figures)
+            self.content = shortcodes.substitute(hit.content, values) if values else hit.content
+            self._sdw_filled = (hit.content, values, self.content)
+            self.toc, self._title_from_render = hit.toc, hit.title
             self.present_anchor_ids, self.links_to_anchors = hit.anchors, hit.links_to_anchors
-            self._sdw_preview_key = key
+            self._sdw_preview_key = preview.content_key(src_uri, self.content)
             return
         warnings = len(preview.state.warnings)
-        original(self, config, files)
+        # markdown-exec numbers its blocks with one counter for the whole process; from 0 on each
+        # page, a page converted again has the same ids, so its HTML is unchanged when its content
+        # is, and the search parse and themed HTML kept for it are reused.
+        MarkdownConverter.counter = 0
+        preview.state.converting, preview.state.new_blocks = src_uri, {}
+        try:
+            original(self, config, files)
+        finally:
+            preview.state.converting = None
+        preview.state.blocks[src_uri] = preview.state.new_blocks
+        unfilled, figures, values = shortcodes.keep_unfilled.pop(src_uri, (self.content, (), []))
+        self._sdw_filled = (unfilled, values, self.content)
         if len(preview.state.warnings) == warnings:  # a page that warned must warn again
             rendered = preview.Rendered(
-                self.content, self.toc, self._title_from_render, self.present_anchor_ids, self.links_to_anchors
+                unfilled, figures, self.toc, self._title_from_render, self.present_anchor_ids, self.links_to_anchors
             )
             preview.remember(src_uri, key, rendered)
-            self._sdw_preview_key = key
+            self._sdw_preview_key = preview.content_key(src_uri, self.content)
 
     page.render = types.MethodType(render, page)  # this build's Page object only
     return markdown
@@ -121,17 +147,87 @@ def _cache_search_sections() -> None:
     def add_entry_from_context(self, page) -> None:
         if not preview.state.serving or (page.meta.get("search") or {}).get("exclude"):
             return original(self, page)
-        key = hashlib.sha256(page.content.encode("utf-8")).hexdigest()
+        # The parse of the HTML before its figures were filled in, when nothing has changed the
+        # page since: then a page whose figures alone changed is not parsed again.
+        unfilled, values, filled = getattr(page, "_sdw_filled", (page.content, [], page.content))
+        if filled != page.content:
+            unfilled, values = page.content, []
+        key = hashlib.sha256(unfilled.encode("utf-8")).hexdigest()
         sections = preview.state.sections.get(key)
         if sections is None:
             parser = search.Parser()
-            parser.feed(page.content)
+            parser.feed(unfilled)
             parser.close()
             sections = preview.state.sections[key] = parser.data
         for section in sections:
             if not section.is_excluded():
                 # A copy: the plugin gives an untitled section the page's title, which may change.
-                self.create_entry_for_section(copy.copy(section), page.toc, page.url, page)
+                section = copy.copy(section)
+                if values:
+                    section.title = [shortcodes.substitute(part, values) for part in section.title]
+                    section.text = [shortcodes.substitute(part, values) for part in section.text]
+                self.create_entry_for_section(section, page.toc, page.url, page)
 
     search.SearchIndex.add_entry_from_context = add_entry_from_context
     search.SearchIndex._sdw_preview = True
+
+
+def _cache_exec_blocks() -> None:
+    """markdown-exec converts each block's output, with its source tab, as Markdown of its own:
+    in a page converted again, reuse a block's HTML when its text is unchanged. Editing a
+    snippet's comment then highlights that snippet's source again, not every block of the pages
+    that import it; editing a value, only the blocks whose printed output changed."""
+    if getattr(MarkdownConverter, "_sdw_preview", False):
+        return
+    original = MarkdownConverter.convert
+
+    def convert(self, text: str, stash: dict[str, str] | None = None, id_prefix: str | None = None):
+        state = preview.state
+        if not state.serving or state.converting is None:
+            return original(self, text, stash, id_prefix)
+        # The page, for its links; the counter, for markdown-exec's ids (from 0 on each page).
+        key = hashlib.sha256(
+            repr((text, sorted((stash or {}).items()), id_prefix, MarkdownConverter.counter, self._update_toc)).encode()
+        ).hexdigest()
+        kept = state.blocks.get(state.converting, {}).get(key)
+        if kept is not None:
+            MarkdownConverter.counter += 1  # as the conversion would have
+            state.new_blocks[key] = kept
+            return kept
+        warnings = len(state.warnings)
+        markup = original(self, text, stash, id_prefix)
+        processors = self._original_md.treeprocessors
+        reported = processors[InsertHeadings.name].headings.get(markup) if InsertHeadings.name in processors else None
+        if len(state.warnings) == warnings and not reported:  # headings go to the page's toc: not kept
+            state.new_blocks[key] = markup
+        return markup
+
+    MarkdownConverter.convert = convert
+    MarkdownConverter._sdw_preview = True
+
+
+def _cache_theme_files() -> None:
+    """MkDocs lists every file of the theme (Material's thousands of icons) on every build, a
+    fifth of a rebuild with nothing changed: list them again only when a theme folder changed
+    or the site's own files did (a page may take a theme file's place)."""
+    if getattr(Files, "_sdw_preview", False):
+        return
+    original = Files.add_files_from_theme
+    listed: dict[str, list[tuple[str, str]]] = {}
+
+    def add_files_from_theme(self: Files, env, config: MkDocsConfig) -> None:
+        if not preview.state.serving:
+            return original(self, env, config)
+        key = preview.theme_key(config.theme.dirs, self.src_uris)
+        if key not in listed:
+            before = set(self.src_uris)
+            original(self, env, config)
+            listed.clear()  # one version: the folders change rarely
+            listed[key] = [(uri, file.src_dir) for uri, file in self.src_uris.items() if uri not in before]
+            return None
+        for path, folder in listed[key]:
+            self.append(File(path, folder, config.site_dir, config.use_directory_urls))
+        return None
+
+    Files.add_files_from_theme = add_files_from_theme
+    Files._sdw_preview = True
