@@ -75,7 +75,10 @@ def test_figures_are_filled_in_after_conversion_and_again_from_the_kept_html() -
     what it fills in must be what a fresh conversion prints, even after the value changes."""
     from sdw import shortcodes, snippets
 
-    text = "| Peak reads |\n|---|\n| <!-- md:fig step2_example.read_qps_peak --> |\n\nNow <!-- md:fig step2_example.servers -->."
+    text = (
+        "| Peak reads |\n|---|\n| <!-- md:fig step2_example.read_qps_peak --> |\n\n"
+        "Now <!-- md:fig step2_example.servers -->."
+    )
     shortcodes.keep_unfilled = {}
     try:
         converted = convert(ESTIMATION, text)
