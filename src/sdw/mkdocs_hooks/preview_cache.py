@@ -35,6 +35,20 @@ def on_startup(command: str, dirty: bool) -> None:
         _cache_theme_files()
 
 
+# MkDocs' server looks for changed files every half second: a quarter of a second, on average,
+# between a save and the rebuild. Checking the site's sources (a few hundred files) costs
+# milliseconds, so every tenth of a second.
+POLL_SECONDS = 0.1
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    observer = server.observer
+    observer._timeout = POLL_SECONDS  # for the folders watched from now on (watchdog's own field)
+    for emitter in observer.emitters:  # and for those watched already
+        emitter._timeout = POLL_SECONDS
+    return server
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if preview.state.serving:
         root = Path(config.config_file_path).parent
