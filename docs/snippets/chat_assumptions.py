@@ -91,6 +91,7 @@ deliver_latency_target = duration(0.500)
 push_handoff_target = duration(5)
 push_handoff_share = fraction(0.99)
 availability_target = fraction(0.9999)
+slo_window = duration(30 * SECONDS_PER_DAY)
 presence_freshness_target = duration(5)
 store_write_latency_alert = duration(0.020)
 store_write_alert_over_typical = times(store_write_latency_alert / conditional_write_latency)
@@ -358,6 +359,11 @@ TABLE = [
         "Availability target, `send` frames acknowledged and reconnects accepted",
         availability_target,
         "Chat is the product; a failed send is visible at once.",
+    ),
+    (
+        "Window the availability target is measured over",
+        slo_window,
+        "A rolling month: one bad hour does not fail it, and a bad week shows while it can be acted on.",
     ),
     ("Time within which a status change reaches viewers", presence_freshness_target, "Fresh enough for a status line."),
     (
