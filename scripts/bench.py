@@ -15,9 +15,10 @@ budgets that do not are tested in tests/test_budgets.py). It measures:
     the real site's, and what each added page costs at both sizes (equal when the build grows
     linearly); and the two checks on the larger copy;
   - the contributor's loop: the strict build (the median of three cold runs), and, under make
-    serve's own command in a throwaway copy of the sources, the time from saving an edit to a
-    page, then to a snippet, until the server answers with the edited page (three edits of
-    each, the median); with --with-tests, the test suite once (pytest -n auto, minutes).
+    serve's own command in a throwaway copy of the sources, the time from saving an edit until
+    the server answers with the edited page: a sentence added to a page, a snippet's comment
+    reworded, and an assumption's value changed (three edits of each, the median); with
+    --with-tests, the test suite once (pytest -n auto, minutes).
 
 It writes bench/results.json and bench/summary.md; with --compare OLD.json the summary shows
 what changed. Run it from the repository root: python scripts/bench.py (or make bench).
