@@ -135,6 +135,18 @@ def test_every_page_has_its_own_title_and_description(built_site: Path) -> None:
         assert 40 <= len(description) <= 160, f"{page}: description is {len(description)} characters"
 
 
+def test_every_figure_is_filled_in(built_site: Path) -> None:
+    """sdw.shortcodes leaves a placeholder for each figure until a page is converted, then fills
+    them in: none may reach a page, its search entry or the print page (a figure inside a code
+    block would be split by the highlighter and left behind)."""
+    left = [
+        path.relative_to(built_site).as_posix()
+        for path in sorted(built_site.rglob("*"))
+        if path.suffix in (".html", ".json") and "\ue000" in path.read_text(encoding="utf-8")
+    ]
+    assert left == []
+
+
 def test_404_page_offers_the_way_back(built_site: Path) -> None:
     soup = soup_of(built_site / "404.html")
     assert heading_text(soup.select_one("article h1")) == "Page not found"

@@ -98,6 +98,15 @@ def test_figures_are_filled_in_after_conversion_and_again_from_the_kept_html() -
         module.servers = original
 
 
+def test_a_figure_inside_code_is_a_warning_not_a_broken_page() -> None:
+    page, line = with_line(ESTIMATION, "```python\nservers = <!-- md:fig step2_example.servers -->\n```")
+    converted = convert(ESTIMATION, page)
+    assert converted.warnings == [
+        f"docs/{ESTIMATION}:{line + 1}: md:fig step2_example.servers is inside code, where it cannot be filled in; "
+        "cite it in the text around the code block"
+    ]
+
+
 def test_hand_typed_figure_on_a_page_of_figures() -> None:
     page, line = with_line(ESTIMATION, "That is about 1.2K/s, or 30 GB/day of text.")
     message = (

@@ -162,6 +162,13 @@ class FigurePostprocessor(Postprocessor):
         values = figure_values(figures)
         if keep_unfilled is not None and context is not None:
             keep_unfilled[context.src_uri] = (text, figures, values)
+        found = {int(match[1]) for match in PLACEHOLDERS.finditer(text)}
+        for number, figure in enumerate(figures):
+            if number not in found:  # the highlighter split its placeholder
+                log.warning(
+                    f"{figure.where}: md:fig {' '.join(figure.args)} is inside code, where it cannot be filled in; "
+                    "cite it in the text around the code block"
+                )
         return substitute(text, values)
 
 
