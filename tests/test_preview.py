@@ -156,7 +156,7 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
         # Search entries come from the cache too (Material's search plugin, patched in the preview).
         search_index = fetch(base + "search/search_index.json", time.monotonic() + 30)
     assert "pages unchanged, taken from the cache" in log[0]
-    assert re.search(r"\(([1-9]\d*) with their themed HTML\)", log[0]), "no page's themed HTML was reused"
+    assert re.search(r"; ([1-9]\d*) pages' themed HTML unchanged, reused", log[0]), "no page's themed HTML was reused"
 
     # The same tree as the last edit but one, built from scratch.
     fresh = tmp_path / "fresh"

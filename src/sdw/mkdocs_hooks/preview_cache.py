@@ -145,8 +145,8 @@ class _CachedTemplate:
 def on_post_build(config: MkDocsConfig) -> None:
     if preview.state.serving:
         log.info(
-            f"preview: {preview.state.hits} pages unchanged, taken from the cache "
-            f"({preview.state.template_hits} with their themed HTML)"
+            f"preview: {preview.state.hits} pages unchanged, taken from the cache; "
+            f"{preview.state.template_hits} pages' themed HTML unchanged, reused"
         )
         preview.state.hits = preview.state.template_hits = 0
 
