@@ -260,6 +260,9 @@ def test_a_changed_snippet_is_run_again_with_its_importers_and_no_other(tmp_path
         snippets.use(tmp_path)
         assert snippets.load("top").z == 30
         assert snippets.load("other") is other
+        (tmp_path / "middle.py").unlink()  # deleted while previewing: forgotten, and no crash
+        snippets.use(tmp_path)
+        assert snippets.load("other") is other and not snippets.exists("middle")
     finally:
         snippets.use(SNIPPETS)
 

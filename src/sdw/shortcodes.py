@@ -80,8 +80,8 @@ SHORTCODE = re.compile(r"<!--\s*md:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->")
 HAND_TYPED_FIGURE = re.compile(
     r"(?<![\w.,/-])-?\d[\d,]*(?:\.\d+)?(?:[KMBT](?:/s|/day)?|\s?(?:B|KB|MB|GB|TB|PB|EB)(?:/s|/day)?)(?![\w])"
 )
-# Markdown whose numbers are not prose: fenced code, inline code, snippet includes, comments.
 FIGURE_SHORTCODE = re.compile(r"<!--\s*md:fig\b[^>]*?-->")
+# Markdown whose numbers are not prose: fenced code, inline code, snippet includes, comments.
 NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`|<!--.*?-->", re.DOTALL | re.MULTILINE)
 
 

@@ -96,8 +96,12 @@ def _forget(changed: set[str] | None = None) -> None:
 
 
 def imported_names(path: str | Path) -> frozenset[str]:
-    """The top-level modules a Python file imports (parsed once per version of the file)."""
-    status = os.stat(path)
+    """The top-level modules a Python file imports (parsed once per version of the file); none
+    for a file that is gone (a snippet deleted while previewing)."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return frozenset()
     return _imported_names(str(path), status.st_mtime_ns, status.st_size)
 
 

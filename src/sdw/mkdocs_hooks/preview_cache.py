@@ -200,7 +200,7 @@ def _cache_exec_blocks() -> None:
         state = preview.state
         if not state.serving or state.converting is None:
             return original(self, text, stash, id_prefix)
-        # The page, for its links; the counter, for markdown-exec's ids (from 0 on each page).
+        # Kept per page (its links are relative to it); the counter makes markdown-exec's ids.
         key = hashlib.sha256(
             repr((text, sorted((stash or {}).items()), id_prefix, MarkdownConverter.counter, self._update_toc)).encode()
         ).hexdigest()
