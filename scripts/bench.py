@@ -227,7 +227,7 @@ PREVIEW_ENV = {"SDW_FULL_BUILD": "false", "PYTHONDONTWRITEBYTECODE": "1"}
 # The page and the snippet the benchmark edits, and the page that shows each edit.
 EDITED_PAGE = ("docs/workflow/step-1-requirements-clarification.md", "workflow/step-1-requirements-clarification/")
 EDITED_SNIPPET = ("docs/snippets/twitter_assumptions.py", "examples/twitter/step-2-estimation/")  # its source tab
-# The assumption every Twitter figure follows (39 pages cite them), and the page whose table shows it.
+# The assumption every Twitter figure follows, and the page whose table shows it.
 EDITED_VALUE = ("docs/snippets/twitter_assumptions.py", "examples/twitter/step-2-estimation/")
 VALUE = re.compile(r"^daily_active_users = count\((?P<millions>\d+)e6\)", re.MULTILINE)
 START_TIMEOUT = 180.0  # seconds for make serve's first build before the benchmark gives up
