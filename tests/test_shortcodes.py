@@ -234,6 +234,19 @@ def test_links_are_relative_to_the_page() -> None:
     assert 'href="../../system-design-workflow-offline.zip"' in html
 
 
+def test_a_snippet_the_presets_read_raising_is_a_warning_at_both_lines(site_copy: Path) -> None:
+    """The estimator's presets import the examples' assumptions: a broken one used to stop the
+    build with a traceback from src/sdw/presets.py, naming neither the page nor the snippet."""
+    snippet = site_copy / "docs/snippets/twitter_assumptions.py"
+    replace_once(snippet, "daily_active_users = count(250e6)", "daily_active_users = count(250e6) / 0")
+    broken = snippet.read_text(encoding="utf-8").splitlines().index("daily_active_users = count(250e6) / 0") + 1
+    page = "# Sizing\n\nTry it: <!-- md:estimator-link twitter -->\n"
+    assert convert(ESTIMATION, page, root=site_copy).warnings == [
+        f"docs/{ESTIMATION}:3: md:estimator-link: the presets (src/sdw/presets.py) read the snippets, and "
+        f"docs/snippets/twitter_assumptions.py:{broken} raised ZeroDivisionError: float division by zero"
+    ]
+
+
 def test_a_snippet_that_raises_fails_the_strict_build(site_copy: Path, tmp_path: Path) -> None:
     replace_once(
         site_copy / "docs/snippets/step2_example.py",
@@ -242,11 +255,14 @@ def test_a_snippet_that_raises_fails_the_strict_build(site_copy: Path, tmp_path:
     )
     text = (site_copy / "docs" / ESTIMATION).read_text(encoding="utf-8")
     line = text[: text.index("<!-- md:fig step2_example.servers -->")].count("\n") + 1
+    code = (site_copy / "docs/snippets/step2_example.py").read_text(encoding="utf-8").splitlines()
+    broken = next(n for n, text in enumerate(code, start=1) if '"requests_per_server": 0' in text)
     result = mkdocs_build(site_copy, tmp_path / "out")
     assert result.returncode == 1
-    # The figure that needs it names the page and line; markdown-exec shows the traceback.
+    # The figure that needs it names the page and line, and the snippet's line that raised;
+    # markdown-exec shows the traceback.
     assert (
-        f"WARNING -  docs/{ESTIMATION}:{line}: md:fig step2_example.servers: docs/snippets/step2_example.py "
+        f"WARNING -  docs/{ESTIMATION}:{line}: md:fig step2_example.servers: docs/snippets/step2_example.py:{broken} "
         "raised InputError: requests_per_server: must be greater than 0"
     ) in result.stderr.splitlines()
     assert "Traceback" in result.stderr

@@ -253,7 +253,7 @@ class _Page:
         if name == "fig":
             return self.cite(args, self.markdown, match.start(), where)
         if name == "estimator":
-            return _estimator(self)
+            return _estimator(self, where)
         if name == "estimator-link":
             return _estimator_link(self, args, where)
         if name == "offline-copy":
@@ -580,7 +580,7 @@ def _figure(args: list[str], where: str):
     try:
         module = snippets.load(snippet)
     except Exception as error:  # a broken snippet is a contributor's error: report, don't crash
-        log.warning(f"{where}: md:fig {args[0]}: docs/snippets/{snippet}.py raised {type(error).__name__}: {error}")
+        log.warning(f"{where}: md:fig {args[0]}: {snippets.failure(error)}")
         return None
     value = getattr(module, name, None)
     if not isinstance(value, Quantity):
@@ -794,12 +794,27 @@ def _html_link(page: _Page, target: str) -> str:
     return page.to_root() + stem
 
 
-def _estimator(page: _Page) -> str:
-    """The estimator's form and outputs, labelled from the model's own metadata."""
-    from sdw.estimation import INPUT_UNITS, INPUTS, OUTPUTS
+def _presets(where: str, shortcode: str) -> dict | None:
+    """Every preset of the estimator, or None after a warning when a snippet they read raises."""
     from sdw.presets import presets
 
-    all_presets = presets()
+    try:
+        return presets()
+    except Exception as error:  # a contributor's broken snippet: say where it broke, don't crash
+        log.warning(
+            f"{where}: md:{shortcode}: the presets (src/sdw/presets.py) read the snippets, "
+            f"and {snippets.failure(error)}"
+        )
+        return None
+
+
+def _estimator(page: _Page, where: str) -> str:
+    """The estimator's form and outputs, labelled from the model's own metadata."""
+    from sdw.estimation import INPUT_UNITS, INPUTS, OUTPUTS
+
+    all_presets = _presets(where, "estimator")
+    if all_presets is None:
+        return ""
     data = {
         "inputs": [{"name": n, "label": d, "unit": INPUT_UNITS[n]} for n, d in INPUTS.items()],
         "outputs": [{"name": n, "label": label, "unit": unit} for n, (label, unit) in OUTPUTS.items()],
@@ -849,9 +864,9 @@ def _estimator(page: _Page) -> str:
 
 def _estimator_link(page: _Page, args: list[str], where: str) -> str:
     """A Markdown link to the estimator with every input of a preset in the query string."""
-    from sdw.presets import presets
-
-    all_presets = presets()
+    all_presets = _presets(where, "estimator-link")
+    if all_presets is None:
+        return ""
     if len(args) != 1:
         log.warning(f"{where}: md:estimator-link takes one preset name: {', '.join(all_presets)}")
         return ""

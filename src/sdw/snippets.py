@@ -19,6 +19,7 @@ import importlib.util
 import io
 import os
 import sys
+import traceback
 from pathlib import Path
 from types import ModuleType
 
@@ -138,3 +139,15 @@ def load(name: str) -> ModuleType:
         use()
     with contextlib.redirect_stdout(io.StringIO()):
         return importlib.import_module(name)
+
+
+def failure(error: BaseException) -> str:
+    """'docs/snippets/x.py:34 raised ZeroDivisionError: division by zero': where, in the snippets,
+    an error raised while loading one came from (the innermost snippet line, which may be in a
+    snippet the loaded one imports)."""
+    directory = _finder.directory if _finder is not None else use()
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename).resolve().parent == directory]
+    if not frames:
+        return f"raised {type(error).__name__}: {error}"
+    where = f"{directory.parent.name}/{directory.name}/{Path(frames[-1].filename).name}:{frames[-1].lineno}"
+    return f"{where} raised {type(error).__name__}: {error}"
