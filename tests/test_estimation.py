@@ -134,6 +134,14 @@ def test_quantity_keeps_arithmetic_and_prints_itself() -> None:
     assert type(rate * 3) is float  # arithmetic drops the unit; wrap again to print
 
 
+@pytest.mark.parametrize(
+    ("spent", "window_hours", "expected"),
+    [(0.02, 1, "14.4×"), (0.05, 6, "6×"), (0.10, 72, "1×")],  # 0.02 × 720 h / 1 h = 14.4, ...
+)
+def test_burn_rate_against_the_sre_workbooks_table(spent: float, window_hours: int, expected: str) -> None:
+    assert str(estimation.burn_rate(spent, window_hours * 3600, 30 * 86400)) == expected
+
+
 def test_a_rate_knows_whether_it_is_an_average_or_a_peak() -> None:
     assert estimation.per_second(10).rate == "average"
     assert estimation.per_second(10, peak=True).rate == "peak"

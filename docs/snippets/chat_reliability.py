@@ -3,7 +3,15 @@
 from chat_assumptions import availability_target, slo_window
 from chat_traffic import messages_per_day
 
-from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_HOUR, count, duration, fraction, markdown_table, times
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    burn_rate,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+)
 
 # Error budget: the share of sends that may fail, the same as full downtime, and as sends.
 error_budget_share = fraction(1 - availability_target)
@@ -11,14 +19,13 @@ error_budget_downtime = duration(error_budget_share * slo_window)
 failed_sends_allowed = count(messages_per_day * (slo_window / SECONDS_PER_DAY) * error_budget_share)
 
 # Burn-rate alerts (Google SRE workbook, https://sre.google/workbook/alerting-on-slos/): page when
-# 2% of the window's budget burns in one hour, or 5% in six hours. The rate is how many times
-# faster than "exactly spent by the window's end" the budget goes.
+# 2% of the window's budget burns in one hour, or 5% in six hours, as on the Twitter example.
 fast_burn_budget_spent = fraction(0.02)
 fast_burn_window = duration(SECONDS_PER_HOUR)
 slow_burn_budget_spent = fraction(0.05)
 slow_burn_window = duration(6 * SECONDS_PER_HOUR)
-fast_burn_rate = times(fast_burn_budget_spent * slo_window / fast_burn_window)
-slow_burn_rate = times(slow_burn_budget_spent * slo_window / slow_burn_window)
+fast_burn_rate = burn_rate(fast_burn_budget_spent, fast_burn_window, slo_window)
+slow_burn_rate = burn_rate(slow_burn_budget_spent, slow_burn_window, slo_window)
 # The share of sends failing over the alert's window that burns at that rate.
 fast_burn_error_share = fraction(fast_burn_rate * error_budget_share)
 slow_burn_error_share = fraction(slow_burn_rate * error_budget_share)

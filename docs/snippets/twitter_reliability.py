@@ -28,6 +28,7 @@ from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     bandwidth,
+    burn_rate,
     count,
     duration,
     fraction,
@@ -48,9 +49,9 @@ failed_requests_allowed = count(slo_requests_per_window * error_budget_share)
 # Burn-rate alerts (Google SRE workbook, https://sre.google/workbook/alerting-on-slos/): page when
 # 2% of the window's budget burns in one hour, or 5% in six hours; open a ticket when 10% burns
 # in three days.
-fast_burn_rate = times(0.02 * slo_window / SECONDS_PER_HOUR)
-slow_burn_rate = times(0.05 * slo_window / (6 * SECONDS_PER_HOUR))
-ticket_burn_rate = times(0.10 * slo_window / (3 * SECONDS_PER_DAY))
+fast_burn_rate = burn_rate(0.02, SECONDS_PER_HOUR, slo_window)
+slow_burn_rate = burn_rate(0.05, 6 * SECONDS_PER_HOUR, slo_window)
+ticket_burn_rate = burn_rate(0.10, 3 * SECONDS_PER_DAY, slo_window)
 fast_burn_error_share = fraction(fast_burn_rate * error_budget_share)
 slow_burn_error_share = fraction(slow_burn_rate * error_budget_share)
 # The same rates applied to a p99 target: the share of requests over the threshold.

@@ -260,6 +260,13 @@ def duration(seconds: float) -> Quantity:
     return Quantity(seconds, "s")
 
 
+def burn_rate(budget_spent: float, alert_window: float, slo_window: float) -> Quantity:
+    """How many times faster than "exactly used up by the end of the SLO window" an error budget
+    goes when `budget_spent` of it goes in `alert_window` seconds (the Google SRE workbook's burn
+    rate, https://sre.google/workbook/alerting-on-slos/): 2% in 1 h of 30 days -> 14.4×."""
+    return times(budget_spent * slo_window / alert_window)
+
+
 def daily_to_per_second(per_day_value: float) -> float:
     """Spread a daily total evenly over the 86,400 seconds of a day."""
     return per_day_value / SECONDS_PER_DAY
