@@ -89,11 +89,11 @@ def test_figures_are_filled_in_after_conversion_and_again_from_the_kept_html() -
     assert converted.warnings == [] and "\ue000" not in converted.html
     assert [figure.args for figure in figures] == [("step2_example.read_qps_peak",), ("step2_example.servers",)]
     assert values == [str(module.read_qps_peak), str(module.servers)]
-    assert "\ue000" in unfilled and shortcodes.fill(unfilled, figures) == converted.html
+    assert "\ue000" in unfilled and shortcodes.substitute(unfilled, shortcodes.figure_values(figures)) == converted.html
     original = module.servers
     try:
         module.servers = type(original)(12345)  # as if the snippet changed
-        assert "Now 12.3K." in shortcodes.fill(unfilled, figures)
+        assert "Now 12.3K." in shortcodes.substitute(unfilled, shortcodes.figure_values(figures))
     finally:
         module.servers = original
 

@@ -172,14 +172,9 @@ class FigurePostprocessor(Postprocessor):
         return substitute(text, values)
 
 
-def fill(text: str, figures: tuple[Figure, ...]) -> str:
-    """`text` with each figure's placeholder replaced by its value as the snippets compute it now;
-    a figure that does not exist, or contradicts the text's "peak" or "average", warns."""
-    return substitute(text, figure_values(figures))
-
-
 def figure_values(figures: tuple[Figure, ...]) -> list[str]:
-    """Each figure's value as HTML text, as the snippets compute it now (warning as fill does)."""
+    """Each figure's value as HTML text, as the snippets compute it now; a figure that does not
+    exist, or contradicts the text's "peak" or "average", warns."""
     return [_fill_one(figure) for figure in figures]
 
 
