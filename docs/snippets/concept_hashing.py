@@ -22,7 +22,7 @@ def h(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
 
 
-key_hashes = [h(f"key-{i}") for i in range(KEYS)]
+key_hashes = sorted(h(f"key-{i}") for i in range(KEYS))  # in ring order: each arc is then a slice
 
 
 def modulo_owners(nodes: int) -> list[int]:
@@ -30,9 +30,12 @@ def modulo_owners(nodes: int) -> list[int]:
 
 
 def ring_owners(nodes: int, points: int) -> list[int]:
+    """Each key's node: the first point at or after the key's hash, going round."""
     ring = sorted((h(f"node-{n}-point-{p}"), n) for n in range(nodes) for p in range(points))
-    positions = [position for position, _ in ring]
-    return [ring[bisect.bisect_left(positions, k) % len(ring)][1] for k in key_hashes]
+    owners: list[int] = []
+    for position, node in ring:  # a point owns the keys between the point before it and itself
+        owners += [node] * (bisect.bisect_right(key_hashes, position) - len(owners))
+    return owners + [ring[0][1]] * (KEYS - len(owners))  # keys past the last point go round to the first
 
 
 def moved_share(before: list[int], after: list[int]) -> float:

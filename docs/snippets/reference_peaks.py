@@ -13,8 +13,8 @@ def smooth_day_peak_to_average(trough_share: float) -> float:
     return 2 / (1 + trough_share)
 
 
-# Check the closed form against the wave itself, sampled every second of a day.
-def sampled_peak_to_average(trough_share: float, samples: int = 86_400) -> float:
+# Check the closed form against the wave itself, sampled every minute of a day.
+def sampled_peak_to_average(trough_share: float, samples: int = 1_440) -> float:
     level = [trough_share + (1 - trough_share) * (1 + math.sin(2 * math.pi * s / samples)) / 2 for s in range(samples)]
     return max(level) / (sum(level) / samples)
 
@@ -33,14 +33,15 @@ def waking_day_peak_to_average(active_hours: float) -> float:
     return math.pi / (2 * active_hours / 24)
 
 
-def sampled_waking_peak_to_average(active_hours: float, samples: int = 86_400) -> float:
+def sampled_waking_peak_to_average(active_hours: float, samples: int = 1_440) -> float:
     active = round(samples * active_hours / 24)
     level = [math.sin(math.pi * s / active) if s < active else 0.0 for s in range(samples)]
     return max(level) / (sum(level) / samples)
 
 
+# Sampled by the minute, the half-sine's sum falls short of its integral by about a part in a million.
 assert all(
-    math.isclose(waking_day_peak_to_average(h), sampled_waking_peak_to_average(h), rel_tol=1e-6) for h in ACTIVE_HOURS
+    math.isclose(waking_day_peak_to_average(h), sampled_waking_peak_to_average(h), rel_tol=1e-5) for h in ACTIVE_HOURS
 )
 
 waking_rows = [(f"{h} of 24", times(waking_day_peak_to_average(h))) for h in ACTIVE_HOURS]
