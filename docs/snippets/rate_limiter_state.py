@@ -7,6 +7,7 @@ from rate_limiter_assumptions import (
     key_bytes,
     large_plan_limit_per_minute,
     limit_per_minute,
+    store_copies,
     timestamp_bytes,
     token_count_bytes,
     window_seconds,
@@ -33,6 +34,8 @@ fixed_window_memory = size(active_clients_per_day * fixed_window_entry_bytes)
 sliding_log_memory = size(active_clients_per_day * sliding_log_entry_bytes)
 sliding_counter_memory = size(active_clients_per_day * sliding_counter_entry_bytes)
 log_over_bucket = times(sliding_log_entry_bytes / token_bucket_entry_bytes)
+# The store keeps every counter on a primary and a replica: the memory to provision is both copies.
+token_bucket_memory_with_copies = size(token_bucket_memory * store_copies)
 
 # How long an idle client's key must live: until the state would be back to "nothing used".
 token_bucket_ttl = duration(burst_allowance / limit_per_minute * window_seconds)
