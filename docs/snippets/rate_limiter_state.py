@@ -21,7 +21,9 @@ token_bucket_entry_bytes = size(key_bytes + token_count_bytes + timestamp_bytes 
 leaky_bucket_entry_bytes = size(key_bytes + token_count_bytes + timestamp_bytes + entry_overhead_bytes)
 # Fixed window: one count; the window's number is part of the key, and the expiry ends it.
 fixed_window_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_bytes)
-# Sliding window log: one timestamp per request in the last minute, at worst the whole limit.
+# Sliding window log: one timestamp per request in the last minute, at most the whole limit. Only
+# the timestamps are counted: a real sorted set adds bytes per entry, so this is a lower bound for a
+# client that uses its whole limit.
 sliding_log_entry_bytes = size(key_bytes + limit_per_minute * timestamp_bytes + entry_overhead_bytes)
 # The same log for a large plan's key.
 large_plan_log_entry_bytes = size(key_bytes + large_plan_limit_per_minute * timestamp_bytes + entry_overhead_bytes)
@@ -46,8 +48,8 @@ ROWS = [
     ("Token bucket", token_bucket_entry_bytes, token_bucket_memory, token_bucket_ttl),
     ("Leaky bucket (as a meter)", leaky_bucket_entry_bytes, leaky_bucket_memory, token_bucket_ttl),
     ("Fixed window", fixed_window_entry_bytes, fixed_window_memory, fixed_window_ttl),
-    ("Sliding window log (worst case)", sliding_log_entry_bytes, sliding_log_memory, fixed_window_ttl),
-    ("Sliding window log, a large plan's key (worst case)", large_plan_log_entry_bytes, "one key", fixed_window_ttl),
+    ("Sliding window log (a full minute, timestamps only)", sliding_log_entry_bytes, sliding_log_memory, fixed_window_ttl),
+    ("Sliding window log, a large plan's key (timestamps only)", large_plan_log_entry_bytes, "one key", fixed_window_ttl),
     ("Sliding window counter", sliding_counter_entry_bytes, sliding_counter_memory, sliding_counter_ttl),
 ]
 
