@@ -48,8 +48,18 @@ ROWS = [
     ("Token bucket", token_bucket_entry_bytes, token_bucket_memory, token_bucket_ttl),
     ("Leaky bucket (as a meter)", leaky_bucket_entry_bytes, leaky_bucket_memory, token_bucket_ttl),
     ("Fixed window", fixed_window_entry_bytes, fixed_window_memory, fixed_window_ttl),
-    ("Sliding window log (a full minute, timestamps only)", sliding_log_entry_bytes, sliding_log_memory, fixed_window_ttl),
-    ("Sliding window log, a large plan's key (timestamps only)", large_plan_log_entry_bytes, "one key", fixed_window_ttl),
+    (
+        "Sliding window log (a full minute, timestamps only)",
+        sliding_log_entry_bytes,
+        sliding_log_memory,
+        fixed_window_ttl,
+    ),
+    (
+        "Sliding window log, a large plan's key (timestamps only)",
+        large_plan_log_entry_bytes,
+        "one key",
+        fixed_window_ttl,
+    ),
     ("Sliding window counter", sliding_counter_entry_bytes, sliding_counter_memory, sliding_counter_ttl),
 ]
 
