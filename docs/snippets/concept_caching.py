@@ -6,7 +6,7 @@ the cache) that takes REFILL_SECONDS; and a batch of keys written in the same mi
 time to live.
 """
 
-from sdw.estimation import SECONDS_PER_MINUTE, count, duration, fraction, markdown_table, per_second, times
+from sdw.estimation import SECONDS_PER_MINUTE, count, duration, fraction, markdown_table, peak, per_second, times
 
 READS_PER_SECOND = 100_000  # a mid-sized read path
 HIT_RATES = [0.90, 0.95, 0.99, 0.999]
@@ -22,12 +22,16 @@ rows = [(fraction(hit), per_second(READS_PER_SECOND * (1 - hit)), times(1 / (1 -
 # and goes to the store, unless the misses are coalesced into one refill.
 stampede_store_queries = count(HOT_KEY_READS_PER_SECOND * REFILL_SECONDS)
 
-# Keys written in one minute with one TTL expire in one minute; jitter spreads them over the
-# minute plus the whole jitter band, and the refill rate falls in proportion.
+# Keys written evenly over one minute with one TTL expire evenly over one minute: the refill rate
+# is flat, so its peak is its average. With jitter, a key's expiry is its write time (spread over
+# the minute) plus a TTL drawn evenly from a band 2 x jitter x TTL wide. The sum of the two spreads
+# is a trapezoid: it rises, holds a plateau, and falls, over the minute plus the band. The plateau,
+# the peak the store must absorb, is the keys over the wider of the two spreads; here the band.
 expiry_window_plain = duration(SECONDS_PER_MINUTE)
-expiry_window_jittered = duration(SECONDS_PER_MINUTE + 2 * TTL_JITTER * TTL_SECONDS)
-refills_plain = per_second(KEYS_WRITTEN_TOGETHER / expiry_window_plain)
-refills_jittered = per_second(KEYS_WRITTEN_TOGETHER / expiry_window_jittered)
+jitter_band = duration(2 * TTL_JITTER * TTL_SECONDS)
+expiry_window_jittered = duration(SECONDS_PER_MINUTE + jitter_band)
+refills_plain = peak(KEYS_WRITTEN_TOGETHER / expiry_window_plain)
+refills_jittered = peak(KEYS_WRITTEN_TOGETHER / max(expiry_window_plain, jitter_band))
 
 # Figures the pages quote.
 reads_per_second = per_second(READS_PER_SECOND)
@@ -50,5 +54,6 @@ if __name__ != "concept_caching":
     )
     print(
         f"Expiry: {keys_written_together} keys with a {ttl} TTL expire within {expiry_window_plain} "
-        f"({refills_plain} refills); with {ttl_jitter} jitter, within {expiry_window_jittered} ({refills_jittered})."
+        f"({refills_plain} refills at peak); with {ttl_jitter} jitter, within {expiry_window_jittered} "
+        f"({refills_jittered} at peak)."
     )

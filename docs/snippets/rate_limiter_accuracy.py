@@ -41,6 +41,7 @@ sliding_counter_under_at_half = count(limit_per_minute * example_elapsed_share)
 token_bucket_overshoot = times(token_bucket_max_per_window / limit_per_minute)
 fixed_window_overshoot = times(fixed_window_max_per_window / limit_per_minute)
 sliding_counter_overshoot_at_half = times(sliding_counter_at_half_per_window / limit_per_minute)
+sliding_counter_overshoot = times(sliding_counter_max_per_window / limit_per_minute)
 
 # What a refused client waits for: the next token.
 seconds_per_token = duration(1 / refill_per_second)

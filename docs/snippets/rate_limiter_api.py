@@ -7,12 +7,17 @@ from rate_limiter_state import token_bucket_ttl
 from sdw.estimation import markdown_table
 
 # The IETF draft's fields: the policy's quota (q) and window (w), what remains (r) and the seconds
-# until the quota is whole again (t); Retry-After in whole seconds.
+# until the quota resets (t); Retry-After in whole seconds. Draft 08, section 5: when a response
+# carries both, t SHOULD name the same moment as Retry-After, so a refusal sends t = Retry-After.
+# On an allowed response, t is the time until the bucket is full again, at most a whole burst's
+# refill.
+reset_on_refusal = retry_after_seconds
+reset_when_allowed_at_most = token_bucket_ttl
 RESPONSE_429 = f"""HTTP/1.1 429 Too Many Requests
 Content-Type: application/problem+json
 Retry-After: {int(retry_after_seconds)}
 RateLimit-Policy: "default";q={int(limit_per_minute)};w={int(window_seconds)}
-RateLimit: "default";r=0;t={int(token_bucket_ttl)}
+RateLimit: "default";r=0;t={int(reset_on_refusal)}
 
 {{"type": "https://api.example.com/problems/rate-limited",
  "title": "Too many requests", "retry_after_s": {int(retry_after_seconds)}}}"""
@@ -21,7 +26,8 @@ HEADERS = [
     ("Retry-After", retry_after_seconds, "Seconds until the next token, rounded up"),
     ("RateLimit-Policy q", limit_per_minute, "The plan's quota"),
     ("RateLimit-Policy w", window_seconds, "The quota's window"),
-    ("RateLimit t", token_bucket_ttl, "Time for an empty bucket to fill again"),
+    ("RateLimit t, on a 429", reset_on_refusal, "The same moment as Retry-After"),
+    ("RateLimit t, when allowed (at most)", reset_when_allowed_at_most, "Time for an empty bucket to fill again"),
 ]
 
 if __name__ != "rate_limiter_api":

@@ -11,6 +11,7 @@ from rate_limiter_assumptions import (
     kv_gets_per_process,
     large_plan_limit_per_minute,
     limit_per_minute,
+    regions,
     script_cost_in_gets,
     shard_target_utilization,
     store_copies,
@@ -44,8 +45,12 @@ batching_overshoot_default = times(batching_overshoot / limit_per_minute)
 batching_overshoot_large = fraction(batching_overshoot / large_plan_limit_per_minute)
 
 # --- A lost zone: the shards whose primaries it held wait for their replicas ------------------
+# A zone belongs to one region, and each region runs its own gateways and store on its share of
+# the peak: the zone held the primaries of a third of that region's clients, not of the world's.
+region_checks_per_second_peak = peak(checks_per_second_peak / regions)
 zone_loss_clients_share = fraction(1 / zones)
-zone_loss_unchecked_requests = count(checks_per_second_peak / zones * failover_time)
+zone_loss_clients_share_of_all = fraction(1 / (zones * regions))
+zone_loss_unchecked_requests = count(region_checks_per_second_peak / zones * failover_time)
 
 if __name__ != "rate_limiter_servers":
     print(
@@ -53,13 +58,13 @@ if __name__ != "rate_limiter_servers":
             ("Tier", "Sized by", "Count"),
             [
                 (
-                    "Counter-store shards",
+                    "Counter-store shards, all regions",
                     f"{checks_per_second_peak} at peak ÷ ({scripts_per_shard} × {shard_target_utilization})",
                     store_shards,
                 ),
-                ("Counter-store processes", "a primary and a replica per shard", store_processes),
+                ("Counter-store processes, all regions", "a primary and a replica per shard", store_processes),
                 (
-                    "Gateway servers",
+                    "Gateway servers, all regions",
                     f"{checks_per_second_peak} at peak × {zone_headroom} zone headroom ÷ {gateway_requests_per_server}",
                     gateway_servers,
                 ),
@@ -78,8 +83,10 @@ if __name__ != "rate_limiter_servers":
                 ("Batching: most tokens one client can hold unspent or overspend", batching_overshoot),
                 ("... against the default plan's minute", batching_overshoot_default),
                 ("... against a large plan's minute", batching_overshoot_large),
-                ("Zone lost: share of clients whose shard fails over", zone_loss_clients_share),
-                ("... requests let through unchecked meanwhile", zone_loss_unchecked_requests),
+                ("One region's peak, if the regions split it evenly", region_checks_per_second_peak),
+                ("Zone lost: share of its region's clients whose shard fails over", zone_loss_clients_share),
+                ("... share of all clients", zone_loss_clients_share_of_all),
+                ("... requests let through unchecked meanwhile, at the region's peak", zone_loss_unchecked_requests),
             ],
         )
     )

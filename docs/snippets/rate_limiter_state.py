@@ -7,6 +7,7 @@ from rate_limiter_assumptions import (
     key_bytes,
     large_plan_limit_per_minute,
     limit_per_minute,
+    store_copies,
     timestamp_bytes,
     token_count_bytes,
     window_seconds,
@@ -20,7 +21,9 @@ token_bucket_entry_bytes = size(key_bytes + token_count_bytes + timestamp_bytes 
 leaky_bucket_entry_bytes = size(key_bytes + token_count_bytes + timestamp_bytes + entry_overhead_bytes)
 # Fixed window: one count; the window's number is part of the key, and the expiry ends it.
 fixed_window_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_bytes)
-# Sliding window log: one timestamp per request in the last minute, at worst the whole limit.
+# Sliding window log: one timestamp per request in the last minute, at most the whole limit. Only
+# the timestamps are counted: a real sorted set adds bytes per entry, so this is a lower bound for a
+# client that uses its whole limit.
 sliding_log_entry_bytes = size(key_bytes + limit_per_minute * timestamp_bytes + entry_overhead_bytes)
 # The same log for a large plan's key.
 large_plan_log_entry_bytes = size(key_bytes + large_plan_limit_per_minute * timestamp_bytes + entry_overhead_bytes)
@@ -33,6 +36,8 @@ fixed_window_memory = size(active_clients_per_day * fixed_window_entry_bytes)
 sliding_log_memory = size(active_clients_per_day * sliding_log_entry_bytes)
 sliding_counter_memory = size(active_clients_per_day * sliding_counter_entry_bytes)
 log_over_bucket = times(sliding_log_entry_bytes / token_bucket_entry_bytes)
+# The store keeps every counter on a primary and a replica: the memory to provision is both copies.
+token_bucket_memory_with_copies = size(token_bucket_memory * store_copies)
 
 # How long an idle client's key must live: until the state would be back to "nothing used".
 token_bucket_ttl = duration(burst_allowance / limit_per_minute * window_seconds)
@@ -43,8 +48,18 @@ ROWS = [
     ("Token bucket", token_bucket_entry_bytes, token_bucket_memory, token_bucket_ttl),
     ("Leaky bucket (as a meter)", leaky_bucket_entry_bytes, leaky_bucket_memory, token_bucket_ttl),
     ("Fixed window", fixed_window_entry_bytes, fixed_window_memory, fixed_window_ttl),
-    ("Sliding window log (worst case)", sliding_log_entry_bytes, sliding_log_memory, fixed_window_ttl),
-    ("Sliding window log, a large plan's key (worst case)", large_plan_log_entry_bytes, "one key", fixed_window_ttl),
+    (
+        "Sliding window log (a full minute, timestamps only)",
+        sliding_log_entry_bytes,
+        sliding_log_memory,
+        fixed_window_ttl,
+    ),
+    (
+        "Sliding window log, a large plan's key (timestamps only)",
+        large_plan_log_entry_bytes,
+        "one key",
+        fixed_window_ttl,
+    ),
     ("Sliding window counter", sliding_counter_entry_bytes, sliding_counter_memory, sliding_counter_ttl),
 ]
 
