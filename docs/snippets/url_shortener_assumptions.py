@@ -54,6 +54,7 @@ long_url_max_bytes = size(8 * KB)
 custom_alias_share = fraction(0.02)
 custom_alias_max_chars = count(32)
 expiring_share = fraction(0.10)
+anonymous_link_share = fraction(0.20)
 expiry_days_typical = count(30)
 
 # --- Bytes per field and per row (step 4) -----------------------------------------------------
@@ -185,6 +186,13 @@ TABLE = [
     ("Longest custom alias (characters)", custom_alias_max_chars, "Readable words, not paragraphs."),
     ("Links given an expiry", expiring_share, "Campaigns and one-off shares; the default is no expiry."),
     ("Typical expiry (days)", expiry_days_typical, "A month-long campaign."),
+    (
+        "Links created anonymously",
+        anonymous_link_share,
+        "A guess: an anonymous address may make only a few links an hour, behind a challenge, while "
+        "campaigns and bulk tools, most of the volume, need an account or an API key. Anonymous links "
+        "have no owner's list entry.",
+    ),
     ("Bytes per timestamp", timestamp_bytes, "Milliseconds since the epoch in a 64-bit integer."),
     ("Bytes per owner ID", owner_id_bytes, "A 64-bit account ID."),
     (
@@ -250,9 +258,10 @@ TABLE = [
     ),
     ("Copies of link data", link_copies, "One per zone: losing a zone loses nothing."),
     (
-        "Copies of click data",
+        "Copies of daily click counts",
         click_copies,
-        "The same rule, one per zone in the analytics store; counts are what customers pay for.",
+        "The same rule, one per zone in the analytics store; counts are what customers pay for. Raw "
+        "click events are stored once, in object storage, which keeps its own copies across zones.",
     ),
     (
         "Key-space headroom",

@@ -1,6 +1,6 @@
 """URL shortener worked example: the estimator's ten-input model beside the figures on the pages."""
 
-from url_shortener_bandwidth import egress
+from url_shortener_bandwidth import egress, ingress
 from url_shortener_cache import shared_cache_bytes_all_zones, shared_cache_bytes_per_zone
 from url_shortener_servers import create_servers, redirect_servers
 from url_shortener_storage import link_bytes_total, storage_total
@@ -15,6 +15,9 @@ model_writes = per_second(model["write_qps_avg"])
 model_reads_peak = peak(model["read_qps_peak"])
 model_storage = size(model["storage_total_bytes"])
 model_egress = bandwidth(model["egress_bytes_per_sec"])
+# The model counts in only the bytes each write stores; the page counts every request that
+# arrives, the redirect requests included.
+model_ingress = bandwidth(model["ingress_bytes_per_sec"])
 model_cache = size(model["cache_bytes"])
 model_servers = count(model["servers"])
 page_servers = count(redirect_servers + create_servers)
@@ -28,6 +31,7 @@ if __name__ != "url_shortener_estimator":
                 ("Redirects a second, peak", model_reads_peak, redirects_per_second_peak),
                 ("Link storage, all copies", model_storage, link_bytes_total),
                 ("All storage, clicks included", model_storage, storage_total),
+                ("Ingress, average", model_ingress, ingress),
                 ("Egress, average", model_egress, egress),
                 (
                     "Cache",

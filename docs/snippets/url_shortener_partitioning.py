@@ -1,6 +1,6 @@
 """URL shortener worked example: what each link-store server and each log partition carries."""
 
-from url_shortener_assumptions import link_copies, reads_per_database_server
+from url_shortener_assumptions import anonymous_link_share, link_copies, reads_per_database_server
 from url_shortener_cache import database_reads_peak
 from url_shortener_servers import link_db_servers
 from url_shortener_storage import link_bytes_total, quorum_replicas
@@ -9,9 +9,9 @@ from url_shortener_traffic import creations_per_second_peak, redirects_per_secon
 from sdw.estimation import count, fraction, markdown_table, peak, per_second, size, times
 
 # Hashed by short key, every server holds an equal share and takes an equal share of the load.
-# A create writes three rows (the link, the owner's list entry, the idempotency record), each to
-# every replica; a quorum read touches two of the three replicas.
-rows_written_per_create = count(3)
+# A create writes the link and the idempotency record, and the owner's list entry unless the link is
+# anonymous, each row to every replica; a quorum read touches two of the three replicas.
+rows_written_per_create = count(2 + (1 - anonymous_link_share))
 bytes_per_server = size(link_bytes_total / link_db_servers)
 writes_per_server_peak = peak(creations_per_second_peak * rows_written_per_create * link_copies / link_db_servers)
 reads_per_server_peak = peak(database_reads_peak * quorum_replicas / link_db_servers)

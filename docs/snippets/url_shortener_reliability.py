@@ -31,7 +31,8 @@ slow_burn_error_share = fraction(slow_burn_rate * error_budget_share)
 
 # Every shared cache lost at peak: the in-process caches still answer their share, the rest
 # goes to the link store, which was sized for disk and has reads to spare. Each quorum read
-# costs two replica reads; the capacity is what the servers of two zones can read.
+# costs two replica reads. The capacity is the worst case, what the servers of two zones can read
+# with the third zone down; both shares below are of that.
 cold_cache_database_reads = peak(redirects_per_second_peak * (1 - in_process_hit_rate))
 database_read_capacity = per_second(link_db_servers * reads_per_database_server * (zones - 1) / zones)
 cold_cache_database_load = fraction(cold_cache_database_reads * quorum_replicas / database_read_capacity)
@@ -71,11 +72,11 @@ if __name__ != "url_shortener_reliability":
                 ("Shared caches lost at peak", "Reads on the link store", cold_cache_database_reads),
                 (
                     "",
-                    "... share of its read capacity (normally)",
+                    "... share of its read capacity with a zone down (with the caches up)",
                     f"{cold_cache_database_load} ({normal_database_load})",
                 ),
                 ("", "Time to reload a zone's cache in bulk", cache_refill_time),
-                ("", "... share of the store's read capacity it takes", cache_refill_load),
+                ("", "... share of the store's read capacity with a zone down", cache_refill_load),
                 ("Viral link, no edge cache", "Its clicks over the redirect fleet's capacity", viral_over_fleet),
                 ("Viral link, edge cache", "Requests for it reaching the origin", viral_origin_requests_with_edge),
                 (f"Analytics down {outage_for_backlog} at peak", "Click events waiting", click_backlog),

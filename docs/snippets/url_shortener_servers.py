@@ -26,15 +26,22 @@ def at_least_two_per_zone(servers: float) -> int:
 redirect_servers = count(at_least_two_per_zone(redirects_per_second_peak * zone_headroom / requests_per_server))
 create_servers = count(at_least_two_per_zone(creations_per_second_peak * zone_headroom / create_requests_per_server))
 
-# The link store: enough disk for every copy, and enough reads for the cache's misses, each of which
-# a quorum read sends to two replicas.
-link_db_servers_for_storage = count(math.ceil(link_bytes_total / storage_per_database_server))
+
+def rounded_up_per_zone(servers: float) -> int:
+    """Stores place one replica in each zone, so each zone holds a whole copy on its own servers."""
+    return math.ceil(servers / zones) * int(zones)
+
+
+# The link store: enough disk in each zone for its copy, and enough reads for the cache's misses,
+# each of which a quorum read sends to two replicas.
+link_db_servers_for_storage = count(rounded_up_per_zone(link_bytes_total / storage_per_database_server))
 link_db_servers_for_reads = count(
-    math.ceil(database_reads_peak * quorum_replicas * zone_headroom / reads_per_database_server)
+    rounded_up_per_zone(database_reads_peak * quorum_replicas * zone_headroom / reads_per_database_server)
 )
 link_db_servers = count(max(link_db_servers_for_storage, link_db_servers_for_reads))
-# The analytics store holds the daily counts; raw click events live in object storage, not on servers.
-analytics_db_servers = count(math.ceil(rollup_bytes_total / storage_per_database_server))
+# The analytics store holds the daily counts, a copy per zone; raw click events live in object
+# storage, not on servers.
+analytics_db_servers = count(rounded_up_per_zone(rollup_bytes_total / storage_per_database_server))
 cache_servers = count(cache_servers_per_zone * zones)
 
 total_servers = count(redirect_servers + create_servers + link_db_servers + analytics_db_servers + cache_servers)
@@ -49,10 +56,15 @@ if __name__ != "url_shortener_servers":
                 ("Create API", f"{creations_per_second_peak} at peak × {zone_headroom}", create_servers),
                 (
                     "Link store",
-                    f"disk ({link_db_servers_for_storage}) or reads on misses ({link_db_servers_for_reads})",
+                    f"disk ({link_db_servers_for_storage}) or reads on misses ({link_db_servers_for_reads}), "
+                    "whole per zone",
                     link_db_servers,
                 ),
-                ("Analytics store", "disk for daily counts (raw events are in object storage)", analytics_db_servers),
+                (
+                    "Analytics store",
+                    "disk for daily counts, whole per zone (raw events are in object storage)",
+                    analytics_db_servers,
+                ),
                 ("Redirect cache", f"{cache_servers_per_zone} per zone", cache_servers),
                 ("Total, tiers that grow with load", "", total_servers),
             ],

@@ -1,6 +1,7 @@
 """URL shortener worked example: bytes per link, field by field, and storage over the retention period."""
 
 from url_shortener_assumptions import (
+    anonymous_link_share,
     click_copies,
     click_event_bytes,
     daily_rollup_row_bytes,
@@ -46,7 +47,9 @@ FIELDS = [
     ("(row overhead)", "the store's own metadata", row_overhead_bytes),
 ]
 link_record_bytes = size(sum(field[2] for field in FIELDS))
-bytes_per_link = size(link_record_bytes + owner_index_entry_bytes)
+# Anonymous links have no owner, so no entry in an owner's list: the entry, averaged over all links.
+owner_index_bytes_per_link = size(owner_index_entry_bytes * (1 - anonymous_link_share))
+bytes_per_link = size(link_record_bytes + owner_index_bytes_per_link)
 # Replicas a quorum read or write waits for: a majority of the copies.
 quorum_replicas = count(int(link_copies) // 2 + 1)
 # An ended link keeps its row as a tombstone: key, owner, times and status stay, the destination goes.
@@ -72,11 +75,14 @@ expirations_per_second = per_second(expirations_per_day / SECONDS_PER_DAY)
 # The same work done in one hour a night instead of paced through the day.
 expirations_per_second_in_one_hour = per_second(expirations_per_day / SECONDS_PER_HOUR)
 
-# Clicks: raw events for a few months, then daily counts per link kept as long as the link.
+# Clicks: raw events for a few months, then daily counts per link kept as long as the link. Raw
+# events live in managed object storage, counted once: it keeps its own copies across zones, inside
+# its price. The daily counts live in the analytics store, one copy per zone.
 click_bytes_per_day = size_per_day(redirects_per_day * click_event_bytes)
-raw_click_bytes = size(click_bytes_per_day * raw_click_days * click_copies)
+raw_click_bytes = size(click_bytes_per_day * raw_click_days)
 rollup_bytes_per_day = size_per_day(distinct_links_clicked_per_day * daily_rollup_row_bytes)
-rollup_bytes_total = size(rollup_bytes_per_day * links_over_retention_days * click_copies)
+rollup_bytes_total_one_copy = size(rollup_bytes_per_day * links_over_retention_days)
+rollup_bytes_total = size(rollup_bytes_total_one_copy * click_copies)
 
 storage_total = size(link_bytes_total + raw_click_bytes + rollup_bytes_total)
 
@@ -94,10 +100,10 @@ if __name__ != "url_shortener_storage":
     print()
     print(
         markdown_table(
-            ("Store", "Per day, one copy", f"Over {retention_years} years, all copies"),
+            ("Store", "Per day, one copy", f"Over {retention_years} years, all copies we keep"),
             [
                 ("Links and 'my links' index", link_bytes_per_day, link_bytes_total),
-                (f"Raw click events ({raw_click_days} days)", click_bytes_per_day, raw_click_bytes),
+                (f"Raw click events ({raw_click_days} days, object storage)", click_bytes_per_day, raw_click_bytes),
                 ("Daily click counts per link", rollup_bytes_per_day, rollup_bytes_total),
                 ("**Total**", "", storage_total),
             ],
