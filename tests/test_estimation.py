@@ -142,6 +142,14 @@ def test_burn_rate_against_the_sre_workbooks_table(spent: float, window_hours: i
     assert str(estimation.burn_rate(spent, window_hours * 3600, 30 * 86400)) == expected
 
 
+@pytest.mark.parametrize("alpha", [0.6, 0.8, 1.0, 1.2])
+@pytest.mark.parametrize("k", [1, 9_999.5, 10_000, 10_001, 123_457, 400_000])
+def test_zipf_served_matches_the_sum_term_by_term(alpha: float, k: float) -> None:
+    # Past 10,000 terms the sum is the Euler-Maclaurin formula's: it must agree with the terms.
+    exact_sum = math.fsum(i**-alpha for i in range(1, int(k) + 1))
+    assert estimation.zipf_served(k, alpha) == pytest.approx(exact_sum, rel=1e-12)
+
+
 def test_a_rate_knows_whether_it_is_an_average_or_a_peak() -> None:
     assert estimation.per_second(10).rate == "average"
     assert estimation.per_second(10, peak=True).rate == "peak"

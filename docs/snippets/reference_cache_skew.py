@@ -9,7 +9,7 @@ real caches with LRU eviction do somewhat worse).
 
 import bisect
 
-from sdw.estimation import count, fraction, markdown_table, zipf_cumulative
+from sdw.estimation import count, fraction, markdown_table, zipf_served
 
 ITEMS = 1_000_000
 EXPONENTS = [0.6, 0.8, 1.0]
@@ -19,11 +19,14 @@ TARGET_HIT_RATE = 0.80
 
 def popularity_curve(alpha: float) -> tuple[list[float], float]:
     """Requests served by the top k items, for each cutoff in TOP_SHARES, and the items needed for the target."""
-    served_by_top = zipf_cumulative(ITEMS, alpha)  # the running sum of i^-alpha, i = 1..ITEMS
-    total = served_by_top[-1]
-    shares = [served_by_top[round(share * ITEMS) - 1] / total for share in TOP_SHARES]
-    needed = (bisect.bisect_left(served_by_top, TARGET_HIT_RATE * total) + 1) / ITEMS
-    return shares, needed
+    def served_by_top(k: int) -> float:  # the sum of i^-alpha for i = 1..k
+        return zipf_served(k, alpha)
+
+    total = served_by_top(ITEMS)
+    shares = [served_by_top(round(share * ITEMS)) / total for share in TOP_SHARES]
+    # The fewest items whose requests reach the target: a bisection over 1..ITEMS.
+    needed = bisect.bisect_left(range(1, ITEMS + 1), TARGET_HIT_RATE * total, key=served_by_top) + 1
+    return shares, needed / ITEMS
 
 
 rows, top_20_share, items_for_80 = [], {}, {}

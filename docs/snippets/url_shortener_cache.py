@@ -2,14 +2,14 @@
 
 The site's Zipf model (reference_cache_skew.py): the i-th most clicked link of the day draws
 clicks in proportion to i**-alpha. Summing 100 million terms in Python is slow, so the partial
-sums use the Euler-Maclaurin formula, checked against exact sums where those are quick.
+sums (sdw.estimation.zipf_served) use the Euler-Maclaurin formula beyond the first 10,000 terms,
+checked against exact sums in the tests.
 
 A cache that always holds the k most clicked links (a static, perfect one) serves their share.
 A plain LRU cache of the same size does worse; Che's approximation (Fricker, Robert and Roberts,
 arXiv:1202.3974, explain why it is accurate) gives its hit rate.
 """
 
-import functools
 import math
 
 from url_shortener_assumptions import (
@@ -29,29 +29,14 @@ from url_shortener_assumptions import (
 from url_shortener_keys import key_length
 from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak
 
-from sdw.estimation import count, fraction, markdown_table, peak, per_second, size, times
+from sdw.estimation import count, fraction, markdown_table, peak, per_second, size, times, zipf_served
 
 EXPONENTS = [0.6, 0.8, 1.0]
-EXACT_UP_TO = 10_000
-
-
-def _smooth(k: float, alpha: float) -> float:
-    """The Euler-Maclaurin terms of sum(i**-alpha, i=1..k), without the constant."""
-    main = math.log(k) if alpha == 1 else k ** (1 - alpha) / (1 - alpha)
-    return main + k**-alpha / 2 - alpha * k ** (-alpha - 1) / 12
-
-
-@functools.cache  # the same three exponents, asked for on every step of the bisection
-def _constant(alpha: float) -> float:
-    exact = math.fsum(i**-alpha for i in range(1, EXACT_UP_TO + 1))
-    return exact - _smooth(EXACT_UP_TO, alpha)
 
 
 def served_by_top(k: float, alpha: float) -> float:
     """Clicks drawn by the k most popular links, unnormalized."""
-    if k <= EXACT_UP_TO:
-        return math.fsum(i**-alpha for i in range(1, int(k) + 1))
-    return _constant(alpha) + _smooth(k, alpha)
+    return zipf_served(k, alpha)
 
 
 def hit_rate(entries: float, alpha: float, catalog: float = distinct_links_clicked_per_day) -> float:
