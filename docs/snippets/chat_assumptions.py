@@ -41,6 +41,7 @@ presence_viewers_per_user = count(0.5)
 delivered_live_share = fraction(0.25)
 messages_per_push = count(2)
 conversations_changed_per_sync = count(3)
+chats_opened_per_session = count(2)
 
 # --- Media ------------------------------------------------------------------------------------------
 photo_share = fraction(0.08)
@@ -70,6 +71,7 @@ reconnects_per_server_per_second = per_second(5000)
 messages_per_chat_server_per_second = per_second(10e3)
 frames_per_connection_server_per_second = per_second(20e3)
 store_writes_per_node_per_second = per_second(20e3)
+store_reads_per_node_per_second = per_second(40e3)
 storage_per_database_server = size(10 * TB)
 registry_ops_per_node_per_second = per_second(100e3)
 zones = count(3)
@@ -77,7 +79,9 @@ conversation_shards = count(4000)
 conditional_write_latency = duration(0.005)
 recent_ids_in_memory = duration(600)
 reconnect_jitter_window = duration(30)
-presence_offline_grace = duration(60)
+pong_timeout = duration(10)
+delivered_receipt_timeout = duration(2)
+presence_offline_grace = duration(90)
 
 # --- A hot group and a midnight wave (step 7) ------------------------------------------------------------
 hot_group_messages_per_second = per_second(10)
@@ -95,7 +99,7 @@ slo_window = duration(30 * SECONDS_PER_DAY)
 presence_freshness_target = duration(5)
 store_write_latency_alert = duration(0.020)
 store_write_alert_over_typical = times(store_write_latency_alert / conditional_write_latency)
-range_unavailable_alert = duration(10)
+range_unavailable_alert = duration(30)
 
 TABLE = [
     (
@@ -189,6 +193,11 @@ TABLE = [
         "A phone back after minutes or hours finds a few chats moved on; each costs one range read.",
     ),
     (
+        "Chats a device opens per session",
+        chats_opened_per_session,
+        "Opening a one-to-one chat subscribes to the other person's presence; closing it unsubscribes.",
+    ),
+    (
         "Messages with a photo",
         photo_share,
         "4.5 billion photos in 55 billion messages a day (WhatsApp, 2017, same source).",
@@ -241,8 +250,8 @@ TABLE = [
     (
         "Heartbeat interval",
         heartbeat_interval,
-        "Short enough to keep carriers' NAT mappings alive and to notice a dead socket after three missed "
-        "intervals; cheap for a phone's battery only because a phone pings while its app is in use.",
+        "Short enough to keep carriers' NAT mappings alive and to bound how long a client takes to notice a dead "
+        "socket; cheap for a phone's battery only because a phone pings while its app is in use.",
     ),
     (
         "Memory per idle connection",
@@ -284,6 +293,12 @@ TABLE = [
         "Small rows on NVMe with a log-structured engine, leaving room for compaction.",
     ),
     (
+        "Reads one database node serves a second",
+        store_reads_per_node_per_second,
+        "Point and short range reads of recently written rows, mostly from the block cache, beside the "
+        "node's writes: reads cost CPU, writes cost disk and compaction. A guess for a benchmark to replace.",
+    ),
+    (
         "Usable disk per database server",
         storage_per_database_server,
         "Fast SSDs, filled to about half so compaction and repairs have room.",
@@ -315,9 +330,22 @@ TABLE = [
         "Random delay before reconnecting after a server drops them, so they do not arrive at once.",
     ),
     (
+        "Time a client waits for a pong before it reconnects",
+        pong_timeout,
+        "A ping unanswered this long means the socket or its server is dead; a mobile round trip rarely takes "
+        "a second.",
+    ),
+    (
+        "Time a connection server waits for a device's `delivered` receipt",
+        delivered_receipt_timeout,
+        "A device acknowledges a `deliver` within a round trip; silence this long means the socket is dead, "
+        "so the message goes by push instead.",
+    ),
+    (
         "Grace before a user is shown offline",
         presence_offline_grace,
-        "Longer than the reconnect jitter window, so a dropped socket does not flicker the user's status.",
+        "Longer than the worst time a client of a lost zone takes to notice and reconnect (step 7), so a "
+        "dropped socket does not flicker the user's status.",
     ),
     (
         "Messages a second in a hot group",
@@ -375,8 +403,8 @@ TABLE = [
     (
         "Time a store range may stay unavailable before an alert",
         range_unavailable_alert,
-        "Every send to the conversations in that range fails while it lasts; a range still down after this long "
-        "is not failing over by itself.",
+        "Every send to the conversations in that range fails while it lasts; a leader election takes about ten "
+        "seconds (step 7), so a range still down after three times that is not failing over by itself.",
     ),
 ]
 

@@ -24,6 +24,9 @@ media_over_text_egress = times(media_egress / text_egress)
 # Heartbeats: a WebSocket ping and its pong, each about 80 bytes with TLS, TCP and IP headers.
 heartbeat_frame_bytes = size(80)
 heartbeat_bandwidth_peak = bandwidth(heartbeats_per_second_peak * 2 * heartbeat_frame_bytes, peak=True)
+# Compared peak with peak: message text in and out through the chat tier.
+text_bandwidth_peak = bandwidth((text_ingress + text_egress) * peak_to_average, peak=True)
+heartbeats_over_text_peak = times(heartbeat_bandwidth_peak / text_bandwidth_peak)
 
 if __name__ != "chat_bandwidth":
     print(
@@ -44,6 +47,8 @@ if __name__ != "chat_bandwidth":
                 ("Media out served by the origin (CDN misses)", media_origin_egress),
                 ("Media out per byte of text out", media_over_text_egress),
                 ("Heartbeats, both ways, at peak", heartbeat_bandwidth_peak),
+                ("Message text, in and out, at peak", text_bandwidth_peak),
+                ("Heartbeats per byte of text, at peak", heartbeats_over_text_peak),
             ],
         )
     )

@@ -4,7 +4,7 @@ from chat_assumptions import message_text_bytes, photo_share, video_share, voice
 
 from sdw.estimation import markdown_table, size
 
-# Every row in the wide-column store also pays for its key, a timestamp and lengths in the
+# Every row in the store also pays for its key, a timestamp and lengths in the
 # on-disk format: about 30 bytes beyond the fields, before compression.
 ROW_OVERHEAD = 30
 

@@ -5,23 +5,29 @@ import math
 
 from chat_assumptions import (
     connections_per_server,
+    conversations_changed_per_sync,
     daily_active_users,
     devices_per_user,
     group_member_limit,
+    heartbeat_interval,
     hot_group_messages_per_second,
     messages_per_chat_server_per_second,
     messages_per_receipt_batch,
     midnight_messages_per_user,
     midnight_window,
     midnight_zone_share,
+    pong_timeout,
     presence_viewers_per_user,
     reconnect_jitter_window,
     reconnects_per_server_per_second,
     registry_ops_per_node_per_second,
+    store_reads_per_node_per_second,
     zones,
 )
 from chat_connections import connection_servers, connections_peak
-from chat_presence import registry_nodes, registry_reads_per_second_peak, registry_writes_per_second_peak
+from chat_presence import registry_nodes, registry_ops_during_wave_per_second, registry_ops_zone_lost_per_second
+from chat_servers import database_nodes
+from chat_storage import store_reads_per_second_peak
 from chat_traffic import chat_servers, messages_per_second, messages_per_second_peak, pushes_per_second_peak
 
 from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, throughput, times
@@ -41,25 +47,30 @@ zone_reconnect_rate_jittered = per_second(zone_connections_lost / reconnect_jitt
 zone_jittered_share_of_capacity = fraction(zone_reconnect_rate_jittered / zone_reconnect_capacity)
 # Without jitter, every client retries at once, and again after each timeout.
 zone_reconnect_overload = times(zone_connections_lost / zone_reconnect_capacity)
-# Each reconnect also writes the session registry, whose nodes in the lost zone are gone too: the
-# two zones left carry the peak's reads and writes plus the wave.
+# Each reconnect also writes the session registry (on the two copies left), whose nodes in the
+# lost zone are gone too: the two zones left carry the peak's reads and writes plus the wave.
 registry_capacity_two_zones = throughput(registry_nodes * (zones - 1) / zones * registry_ops_per_node_per_second)
 registry_nodes_for_peak_alone = count(
-    math.ceil(
-        (registry_reads_per_second_peak + registry_writes_per_second_peak)
-        * zones
-        / (zones - 1)
-        / registry_ops_per_node_per_second
-    )
+    math.ceil(registry_ops_zone_lost_per_second * zones / (zones - 1) / registry_ops_per_node_per_second)
 )
 registry_load_during_wave_if_sized_for_peak = fraction(
-    (registry_reads_per_second_peak + registry_writes_per_second_peak + zone_reconnect_rate_jittered)
+    registry_ops_during_wave_per_second
     / (registry_nodes_for_peak_alone * (zones - 1) / zones * registry_ops_per_node_per_second)
 )
-registry_load_during_wave = fraction(
-    (registry_reads_per_second_peak + registry_writes_per_second_peak + zone_reconnect_rate_jittered)
-    / registry_capacity_two_zones
+registry_load_during_wave = fraction(registry_ops_during_wave_per_second / registry_capacity_two_zones)
+
+# Each reconnect also reads the message store: one sync_list and a sync per changed conversation.
+# The store's ranges in the lost zone fail over to the two zones left, on two thirds of its nodes.
+wave_store_reads_per_second = peak(zone_reconnect_rate_jittered * (1 + conversations_changed_per_sync))
+wave_store_reads_over_peak = times(wave_store_reads_per_second / store_reads_per_second_peak)
+store_read_capacity_two_zones = throughput(database_nodes * (zones - 1) / zones * store_reads_per_node_per_second)
+store_read_load_during_wave = fraction(
+    (store_reads_per_second_peak + wave_store_reads_per_second) / store_read_capacity_two_zones
 )
+
+# How long a client of a lost zone can take to come back: it notices at its next ping that goes
+# unanswered, then waits its random delay. Its status must not flicker meanwhile.
+zone_client_return_worst = duration(heartbeat_interval + pong_timeout + reconnect_jitter_window)
 
 # The presence storm that zone loss would cause: every affected user goes offline and back (a
 # connection stands for a user here, as in the presence figures).
@@ -74,6 +85,8 @@ hot_group_member_updates_per_second = per_second(hot_group_messages_per_second *
 hot_group_member_updates_coalesced = per_second(group_member_limit)  # one per member per second
 hot_group_receipts_per_second = per_second(hot_group_messages_per_second * (group_member_limit - 1) * 2)
 hot_group_watermarks_per_second = per_second(hot_group_receipts_per_second / messages_per_receipt_batch)
+# Coalesced like member rows: one write a second per recipient, carrying both of its watermarks.
+hot_group_watermarks_coalesced = per_second(group_member_limit - 1)
 
 # New Year's midnight in the busiest time zone: its users' greetings land in a few minutes, on top
 # of the rest of the world's traffic at an average hour.
@@ -107,12 +120,16 @@ if __name__ != "chat_failures":
                     registry_load_during_wave_if_sized_for_peak,
                 ),
                 ("", "Registry load during the wave, sized for it", registry_load_during_wave),
+                ("", "Store reads a second from the wave (sync_list and syncs)", wave_store_reads_per_second),
+                ("", "Store read load during the wave, peak reads included", store_read_load_during_wave),
+                ("", "Longest a client takes to notice and reconnect", zone_client_return_worst),
                 ("", "Presence events without an offline grace period", presence_events_without_grace),
                 ("A hot group", "Deliveries a second", hot_group_deliveries_per_second),
                 ("", "Member-row updates a second", hot_group_member_updates_per_second),
                 ("", "The same, coalesced to one per member a second", hot_group_member_updates_coalesced),
                 ("", "Receipts a second, one record each", hot_group_receipts_per_second),
-                ("", "Watermark writes a second", hot_group_watermarks_per_second),
+                ("", "Watermark writes a second, batched per receipt", hot_group_watermarks_per_second),
+                ("", "The same, coalesced to one per member a second", hot_group_watermarks_coalesced),
                 ("New Year's midnight", "Messages a second in the busiest minutes", midnight_messages_per_second),
                 ("", "Against the daily peak", midnight_over_peak),
                 ("", "Against the chat tier's capacity, all zones up", midnight_over_capacity),

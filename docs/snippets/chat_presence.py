@@ -3,9 +3,11 @@
 import math
 
 from chat_assumptions import (
+    chats_opened_per_session,
     computer_sessions_per_day,
     contacts_per_user,
     daily_active_users,
+    message_copies,
     peak_to_average,
     presence_viewers_per_user,
     reconnect_jitter_window,
@@ -16,7 +18,7 @@ from chat_assumptions import (
 from chat_connections import computers_per_user, connections_peak, heartbeats_per_second_peak, online_share_peak
 from chat_traffic import member_updates_per_message, messages_per_second_peak
 
-from sdw.estimation import SECONDS_PER_DAY, count, markdown_table, peak, per_second, times
+from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, per_second, times
 
 # Every session of every device is a connect and, later, a disconnect.
 device_sessions_per_user_per_day = count(sessions_per_user_per_day + computers_per_user * computer_sessions_per_day)
@@ -39,17 +41,34 @@ presence_fanout_saving = times(presence_fanout_all_contacts_peak / presence_fano
 registry_writes_per_second_peak = peak(connects_per_second_peak * 2)
 registry_reads_per_second_peak = peak(messages_per_second_peak * member_updates_per_message)
 heartbeat_writes_avoided = times(heartbeats_per_second_peak / registry_writes_per_second_peak)
-# When a zone is lost, its registry nodes go with it, and its clients reconnect to the other two
-# zones within the jitter window, each writing an entry: the two zones left must carry that too.
-reconnect_wave_writes_per_second = per_second(connections_peak / zones / reconnect_jitter_window)
-registry_nodes = count(
-    math.ceil(
-        (registry_writes_per_second_peak + registry_reads_per_second_peak + reconnect_wave_writes_per_second)
-        * zones
-        / (zones - 1)
-        / registry_ops_per_node_per_second
-    )
+# Presence rides on it too: opening a chat subscribes to the other person's entry and closing it
+# unsubscribes (a write each, kept beside the entry), and each change is sent to the subscribers.
+presence_subscription_writes_per_second_peak = peak(connects_per_second_peak * chats_opened_per_session * 2)
+presence_notifications_per_second_peak = presence_fanout_subscribed_peak
+# The registry keeps one copy per zone, as step 4 counts its memory: a read or a notification
+# touches one copy, a write touches every copy.
+registry_copies = count(message_copies)
+registry_one_copy_ops_per_second_peak = peak(registry_reads_per_second_peak + presence_notifications_per_second_peak)
+registry_writes_all_kinds_per_second_peak = peak(
+    registry_writes_per_second_peak + presence_subscription_writes_per_second_peak
 )
+registry_ops_per_second_peak = peak(
+    registry_one_copy_ops_per_second_peak + registry_writes_all_kinds_per_second_peak * registry_copies
+)
+# When a zone is lost, its registry nodes go with it, and its clients reconnect to the other two
+# zones within the jitter window, each writing an entry: the two zones left must carry that too,
+# with each write now landing on the two copies left.
+reconnect_wave_writes_per_second = per_second(connections_peak / zones / reconnect_jitter_window)
+registry_ops_zone_lost_per_second = peak(
+    registry_one_copy_ops_per_second_peak + registry_writes_all_kinds_per_second_peak * (registry_copies - 1)
+)
+registry_ops_during_wave_per_second = peak(
+    registry_ops_zone_lost_per_second + reconnect_wave_writes_per_second * (registry_copies - 1)
+)
+registry_nodes = count(
+    math.ceil(registry_ops_during_wave_per_second * zones / (zones - 1) / registry_ops_per_node_per_second)
+)
+registry_load_at_peak = fraction(registry_ops_per_second_peak / (registry_nodes * registry_ops_per_node_per_second))
 
 if __name__ != "chat_presence":
     print(
@@ -69,11 +88,19 @@ if __name__ != "chat_presence":
                 ("Fan-out to every online contact, peak", presence_fanout_all_contacts_peak),
                 ("Fan-out to subscribed viewers only, peak", presence_fanout_subscribed_peak),
                 ("Saving from subscriptions", presence_fanout_saving),
-                ("Registry writes (connect, disconnect), peak", registry_writes_per_second_peak),
                 ("Registry reads (routing), peak", registry_reads_per_second_peak),
-                ("Heartbeats per registry write, if heartbeats wrote", heartbeat_writes_avoided),
+                ("Presence notifications to subscribers, peak", presence_notifications_per_second_peak),
+                ("Registry writes (connect, disconnect), peak", registry_writes_per_second_peak),
+                ("Presence subscribe and unsubscribe writes, peak", presence_subscription_writes_per_second_peak),
+                ("Heartbeats per connect or disconnect write, if heartbeats wrote", heartbeat_writes_avoided),
+                (f"Registry operations, peak, writes × {int(registry_copies)} copies", registry_ops_per_second_peak),
                 ("Registry writes from a lost zone's reconnect wave", reconnect_wave_writes_per_second),
-                ("Registry nodes, with zone headroom and the wave", registry_nodes),
+                (
+                    f"Registry operations during that wave, writes × {int(registry_copies) - 1} copies left",
+                    registry_ops_during_wave_per_second,
+                ),
+                ("Registry nodes, so two zones carry the wave", registry_nodes),
+                ("Their load at an ordinary peak, all zones up", registry_load_at_peak),
             ],
         )
     )

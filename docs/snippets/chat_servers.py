@@ -17,7 +17,11 @@ if __name__ != "chat_servers":
             [
                 ("Connection servers", f"{connections_peak} connections at peak × {zone_headroom}", connection_servers),
                 ("Chat servers", f"{messages_per_second_peak} messages at peak × {zone_headroom}", chat_servers),
-                ("Session registry", "lookups and connects at peak × zone headroom", registry_nodes),
+                (
+                    "Session registry",
+                    "lookups, presence and replicated writes, with a lost zone's reconnect wave",
+                    registry_nodes,
+                ),
                 ("Message database", f"{store_writes_per_second_peak} writes at peak, three copies", database_nodes),
                 ("Total", "", total_servers),
             ],
