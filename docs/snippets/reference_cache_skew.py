@@ -19,6 +19,7 @@ TARGET_HIT_RATE = 0.80
 
 def popularity_curve(alpha: float) -> tuple[list[float], float]:
     """Requests served by the top k items, for each cutoff in TOP_SHARES, and the items needed for the target."""
+
     def served_by_top(k: int) -> float:  # the sum of i^-alpha for i = 1..k
         return zipf_served(k, alpha)
 
