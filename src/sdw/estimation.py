@@ -213,7 +213,7 @@ def count(value: float) -> Quantity:
 
 
 def per_second(value: float, peak: bool = False) -> Quantity:
-    """A rate of traffic: the average second unless `peak=True` (the busiest second we size for)."""
+    """A rate of traffic: the day's average unless `peak=True` (the busiest hour's rate, which we size for)."""
     return Quantity(value, "/s", "peak" if peak else "average")
 
 
@@ -342,7 +342,7 @@ INPUTS: dict[str, str] = {
     "reads_per_user_per_day": "reads each active user makes a day",
     "write_size_bytes": "bytes stored per write",
     "read_size_bytes": "bytes sent per read",
-    "peak_to_average": "busiest second divided by the average second",
+    "peak_to_average": "busiest hour's rate divided by the average hour's",
     "replication_factor": "copies kept of every byte",
     "retention_years": "years data is kept",
     "cache_fraction": "share of a day's read volume kept in memory",
