@@ -86,8 +86,9 @@ dc_round_trip = 50 * US
 disk_seek = 7.4 * MS  # WD 2018
 disk_rpm = 7200  # WD 2018: the drive spins at 7,200 revolutions a minute
 hdd_bytes_per_s = 285 * MB  # Seagate 2021
-# One core streaming memory (memcpy in the LZ4 2019 benchmark) and one DDR5-4800 channel's peak
-# (4,800 million transfers a second, 8 bytes each).
+# One desktop core streaming memory (memcpy in the LZ4 2019 benchmark: a Core i7-9700K, which
+# uses DDR4) and one DDR5-4800 channel's peak (4,800 million transfers a second, 8 bytes each).
+# The two ends are different machines: the channel's peak, and what one core copies in practice.
 one_core_memory_bytes_per_s = 13_700 * MB
 ddr5_4800_channel_bytes_per_s = 4_800e6 * 8
 # DRAM timings in clock cycles (JEDEC); the clock is half the transfer rate.
@@ -142,7 +143,7 @@ TODAY = {
     "Read 1 MB sequentially from memory": (
         MB / ddr5_4800_channel_bytes_per_s,
         MB / one_core_memory_bytes_per_s,
-        "One DDR5 channel to one core",
+        "DDR5-4800 channel peak; one desktop core's memcpy (DDR4)",
         "AMD 2022, LZ4 2019",
     ),
     "Round trip within a data center": (
