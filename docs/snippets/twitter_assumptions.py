@@ -233,7 +233,7 @@ TABLE = [
     (
         "Bytes per cached timeline entry",
         timeline_entry_bytes,
-        "Tweet ID, author ID and the timeline's insertion sequence number, 8 bytes each.",
+        "Tweet ID, author ID and the timeline's insertion sequence number, 8 bytes each, packed in one array per timeline (step 6).",
     ),
     (
         "Copies of the timeline cache",
