@@ -18,7 +18,9 @@ from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_secon
 
 from sdw.estimation import count, markdown_table, peak, size
 
-# Home timelines: a list of recent tweet IDs for every active user, kept in memory.
+# Home timelines: a list of recent tweet IDs for every active user, kept in memory, packed as
+# one array of fixed-size entries per timeline (step 6), so an entry costs its bytes and no more.
+# A timeline expires after about a day unread, so the cache holds about the daily users.
 timeline_bytes_per_user = size(timeline_entries_cached * timeline_entry_bytes)
 timeline_cache_bytes = size(daily_active_users * timeline_bytes_per_user * timeline_cache_copies)
 
