@@ -119,7 +119,7 @@ TABLE = [
         store_copies,
         "A primary and a replica in another zone; a lost counter forgets a minute of history, no more.",
     ),
-    ("Availability zones", zones, "Every tier survives losing one."),
+    ("Availability zones in each region", zones, "Every tier of a region survives losing one of its zones."),
     (
         "CPU time a gateway spends on a request",
         gateway_cpu_per_request,

@@ -26,13 +26,29 @@ from sdw.estimation import count, fraction, markdown_table, peak, size, throughp
 # --- The counter store: one single-threaded process per shard ---------------------------------
 scripts_per_shard = throughput(kv_gets_per_process / script_cost_in_gets)
 store_shards = count(math.ceil(checks_per_second_peak / (scripts_per_shard * shard_target_utilization)))
+# Sized on the whole peak, the shards still divide evenly: each region's own arithmetic on its
+# third of the peak asks for ceil(57.9K/s / 20.25K/s = 2.86) = 3, and 3 regions x 3 = 9.
 store_processes = count(store_shards * store_copies)
 shard_utilization_at_peak = fraction(checks_per_second_peak / store_shards / scripts_per_shard)
 memory_per_shard = size(token_bucket_memory / store_shards)
 
 # --- Gateways: stateless, so they carry the peak with a zone gone ------------------------------
+# Each region runs its own gateways on its share of the peak, and a zone belongs to one region:
+# a lost zone's load moves to the other zones of its region, never to another region's gateways.
+region_checks_per_second_peak = peak(checks_per_second_peak / regions)
 zone_headroom = times(zones / (zones - 1))
-gateway_servers = count(max(math.ceil(checks_per_second_peak * zone_headroom / gateway_requests_per_server), 2 * zones))
+# Pooled across a region's zones, the headroom would ask for this many; but servers sit in zones.
+gateways_per_region_pooled = count(
+    math.ceil(region_checks_per_second_peak * zone_headroom / gateway_requests_per_server)
+)
+# Whole servers in each zone, enough that the zones left carry the region's whole peak, and never
+# fewer than two in a zone, so that one server lost is not the zone lost.
+gateways_per_zone = count(
+    max(math.ceil(region_checks_per_second_peak / zones * zone_headroom / gateway_requests_per_server), 2)
+)
+gateways_per_region = count(gateways_per_zone * zones)
+gateway_servers = count(gateways_per_region * regions)
+gateway_minimum = count(2 * zones * regions)
 
 # --- A runaway client: every request is a check on the one shard that holds its bucket --------
 flood_over_shard = times(flood_requests_per_second / scripts_per_shard)
@@ -47,7 +63,6 @@ batching_overshoot_large = fraction(batching_overshoot / large_plan_limit_per_mi
 # --- A lost zone: the shards whose primaries it held wait for their replicas ------------------
 # A zone belongs to one region, and each region runs its own gateways and store on its share of
 # the peak: the zone held the primaries of a third of that region's clients, not of the world's.
-region_checks_per_second_peak = peak(checks_per_second_peak / regions)
 zone_loss_clients_share = fraction(1 / zones)
 zone_loss_clients_share_of_all = fraction(1 / (zones * regions))
 zone_loss_unchecked_requests = count(region_checks_per_second_peak / zones * failover_time)
@@ -64,8 +79,15 @@ if __name__ != "rate_limiter_servers":
                 ),
                 ("Counter-store processes, all regions", "a primary and a replica per shard", store_processes),
                 (
+                    "Gateway servers in a zone",
+                    f"{region_checks_per_second_peak} a region at peak ÷ {zones} zones × {zone_headroom} zone headroom "
+                    f"÷ {gateway_requests_per_server}, rounded up, at least 2",
+                    gateways_per_zone,
+                ),
+                ("Gateway servers in a region", f"{gateways_per_zone} a zone × {zones} zones", gateways_per_region),
+                (
                     "Gateway servers, all regions",
-                    f"{checks_per_second_peak} at peak × {zone_headroom} zone headroom ÷ {gateway_requests_per_server}",
+                    f"{gateways_per_region} a region × {regions} regions",
                     gateway_servers,
                 ),
             ],
@@ -76,6 +98,9 @@ if __name__ != "rate_limiter_servers":
         markdown_table(
             ("Figure", "Value"),
             [
+                ("One region's peak, if the regions split it evenly", region_checks_per_second_peak),
+                ("Gateways a region would need if servers were not tied to zones", gateways_per_region_pooled),
+                ("Fewest gateways, two in each zone of every region", gateway_minimum),
                 ("A shard's utilization at peak", shard_utilization_at_peak),
                 ("Memory per shard, every client of the day", memory_per_shard),
                 ("A runaway client against one shard's capacity", flood_over_shard),
@@ -83,7 +108,6 @@ if __name__ != "rate_limiter_servers":
                 ("Batching: most tokens one client can hold unspent or overspend", batching_overshoot),
                 ("... against the default plan's minute", batching_overshoot_default),
                 ("... against a large plan's minute", batching_overshoot_large),
-                ("One region's peak, if the regions split it evenly", region_checks_per_second_peak),
                 ("Zone lost: share of its region's clients whose shard fails over", zone_loss_clients_share),
                 ("... share of all clients", zone_loss_clients_share_of_all),
                 ("... requests let through unchecked meanwhile, at the region's peak", zone_loss_unchecked_requests),
