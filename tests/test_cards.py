@@ -58,7 +58,7 @@ def test_every_term_and_follow_up_is_a_card() -> None:
     ids = {card.id: card for card in DECK.cards}
     for entry in glossary.load_glossary(ROOT):
         card = ids[glossary.anchor(entry["term"])]
-        assert card.question == f"What is {entry['term']}?"
+        assert card.question == f'What does "{entry["term"]}" mean?'
         assert card.answer.startswith(" ".join(entry["definition"].split()))
     for example in load_examples(ROOT)["examples"]:
         for follow_up in example.get("follow_ups") or []:

@@ -3,7 +3,7 @@
 A card is one of:
 
   - hand-written, in data/cards.yml (key questions, reference figures, concepts...);
-  - a glossary term of data/glossary.yml: "What is TERM?", answered by its definition;
+  - a glossary term of data/glossary.yml: 'What does "TERM" mean?', answered by its definition;
   - a follow-up question of a worked example (`follow_ups:` in data/examples.yml).
 
 Every card has a stable `id`: the deck's note GUIDs are derived from it, so importing a newer
@@ -92,7 +92,7 @@ def load(root: Path) -> Deck:
         found.append(
             Card(
                 id=anchor(entry["term"]),
-                question=f"What is {entry['term']}?",
+                question=f'What does "{entry["term"]}" mean?',
                 answer=answer,
                 section="glossary",
                 tags=("glossary",),
