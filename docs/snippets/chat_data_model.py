@@ -33,7 +33,8 @@ USER_CONVERSATION_FIELDS = [
     ("last_seq", 8, "newest message; updated on every message"),
     ("read_seq", 8, "private read position: unread counts, kept even with receipts off"),
     ("last_activity", 8, "to sort the chat list"),
-    ("flags", 1, "muted, pinned, archived"),
+    ("muted_until", 8, "no push before this time (far future: always); the push service reads it"),
+    ("flags", 1, "pinned, archived"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 user_conversation_row_bytes = size(sum(b for _, b, _ in USER_CONVERSATION_FIELDS))

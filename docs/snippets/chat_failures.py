@@ -11,6 +11,7 @@ from chat_assumptions import (
     group_member_limit,
     heartbeat_interval,
     hot_group_messages_per_second,
+    message_copies,
     messages_per_chat_server_per_second,
     messages_per_receipt_batch,
     midnight_messages_per_user,
@@ -22,12 +23,19 @@ from chat_assumptions import (
     reconnects_per_server_per_second,
     registry_ops_per_node_per_second,
     store_reads_per_node_per_second,
+    store_writes_per_node_per_second,
     zones,
 )
 from chat_connections import connection_servers, connections_peak
-from chat_presence import registry_nodes, registry_ops_during_wave_per_second, registry_ops_zone_lost_per_second
+from chat_presence import (
+    registry_nodes,
+    registry_ops_during_wave_per_second,
+    registry_ops_per_second_peak,
+    registry_ops_zone_lost_per_second,
+    registry_reads_per_second_peak,
+)
 from chat_servers import database_nodes
-from chat_storage import store_reads_per_second_peak
+from chat_storage import store_reads_per_second_peak, store_writes_per_second_peak
 from chat_traffic import chat_servers, messages_per_second, messages_per_second_peak, pushes_per_second_peak
 
 from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, throughput, times
@@ -51,7 +59,7 @@ zone_reconnect_overload = times(zone_connections_lost / zone_reconnect_capacity)
 # lost zone are gone too: the two zones left carry the peak's reads and writes plus the wave.
 registry_capacity_two_zones = throughput(registry_nodes * (zones - 1) / zones * registry_ops_per_node_per_second)
 registry_nodes_for_peak_alone = count(
-    math.ceil(registry_ops_zone_lost_per_second * zones / (zones - 1) / registry_ops_per_node_per_second)
+    math.ceil(registry_ops_zone_lost_per_second / (zones - 1) / registry_ops_per_node_per_second) * zones
 )
 registry_load_during_wave_if_sized_for_peak = fraction(
     registry_ops_during_wave_per_second
@@ -96,6 +104,27 @@ midnight_messages_per_second = peak(
 midnight_over_peak = times(midnight_messages_per_second / messages_per_second_peak)
 chat_tier_capacity = throughput(chat_servers * messages_per_chat_server_per_second)
 midnight_over_capacity = times(midnight_messages_per_second / chat_tier_capacity)
+# Every store write (message, client ID, member rows, watermarks, read positions) grows with the
+# messages sent, and the store was sized for the daily peak with no headroom: it gives first.
+midnight_over_peak_exact = midnight_messages_per_second / messages_per_second_peak
+midnight_store_writes_per_second = peak(store_writes_per_second_peak * midnight_over_peak_exact)
+store_write_capacity = throughput(database_nodes * store_writes_per_node_per_second / message_copies)
+midnight_store_over_capacity = times(midnight_store_writes_per_second / store_write_capacity)
+# The scale-up for midnight: each zone holds one copy of every range, so each zone's nodes take
+# every write once (a lost zone does not raise the load on the nodes left); round per zone.
+midnight_database_nodes = count(
+    math.ceil(midnight_store_writes_per_second * message_copies / zones / store_writes_per_node_per_second) * zones
+)
+midnight_database_nodes_added = count(midnight_database_nodes - database_nodes)
+# The registry's routing reads grow with the messages too; connects and presence barely do.
+midnight_registry_load = fraction(
+    (registry_ops_per_second_peak + registry_reads_per_second_peak * (midnight_over_peak_exact - 1))
+    / (registry_nodes * registry_ops_per_node_per_second)
+)
+# The chat tier for midnight, with the same zone headroom as every day, rounded per zone.
+midnight_chat_servers = count(
+    math.ceil(midnight_messages_per_second / (zones - 1) / messages_per_chat_server_per_second) * zones
+)
 
 # Push gateway outage: notifications that would queue in ten minutes at peak.
 push_outage = duration(600)
@@ -133,6 +162,11 @@ if __name__ != "chat_failures":
                 ("New Year's midnight", "Messages a second in the busiest minutes", midnight_messages_per_second),
                 ("", "Against the daily peak", midnight_over_peak),
                 ("", "Against the chat tier's capacity, all zones up", midnight_over_capacity),
+                ("", "Store writes a second in those minutes", midnight_store_writes_per_second),
+                ("", "Against the store's write capacity (sized for the daily peak)", midnight_store_over_capacity),
+                ("", "Database nodes for midnight, rounded per zone", midnight_database_nodes),
+                ("", "Registry load, all zones up", midnight_registry_load),
+                ("", "Chat servers for midnight, with zone headroom", midnight_chat_servers),
                 ("Push gateway down", f"Notifications queued in {push_outage}", push_backlog),
             ],
         )

@@ -65,9 +65,12 @@ registry_ops_zone_lost_per_second = peak(
 registry_ops_during_wave_per_second = peak(
     registry_ops_zone_lost_per_second + reconnect_wave_writes_per_second * (registry_copies - 1)
 )
-registry_nodes = count(
-    math.ceil(registry_ops_during_wave_per_second * zones / (zones - 1) / registry_ops_per_node_per_second)
+# Each zone holds one copy on its own nodes, so the two zones left each take half the wave's
+# operations on whole nodes: round per zone, then count every zone.
+registry_nodes_per_zone = count(
+    math.ceil(registry_ops_during_wave_per_second / (zones - 1) / registry_ops_per_node_per_second)
 )
+registry_nodes = count(registry_nodes_per_zone * zones)
 registry_load_at_peak = fraction(registry_ops_per_second_peak / (registry_nodes * registry_ops_per_node_per_second))
 
 if __name__ != "chat_presence":
@@ -99,7 +102,8 @@ if __name__ != "chat_presence":
                     f"Registry operations during that wave, writes × {int(registry_copies) - 1} copies left",
                     registry_ops_during_wave_per_second,
                 ),
-                ("Registry nodes, so two zones carry the wave", registry_nodes),
+                ("Registry nodes per zone, so two zones carry the wave", registry_nodes_per_zone),
+                ("Registry nodes, all zones", registry_nodes),
                 ("Their load at an ordinary peak, all zones up", registry_load_at_peak),
             ],
         )

@@ -33,7 +33,12 @@ from chat_data_model import (
 )
 from chat_presence import connects_per_second_peak
 from chat_receipts import read_position_writes_per_second_peak, watermark_writes_per_second_peak
-from chat_traffic import member_updates_per_second_peak, messages_per_day, messages_per_second_peak
+from chat_traffic import (
+    member_updates_per_second_peak,
+    messages_per_day,
+    messages_per_second_peak,
+    pushes_per_second_peak,
+)
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
@@ -86,7 +91,10 @@ store_writes_per_second_peak = peak(
 )
 # Reads: every device that connects runs one sync_list (a partition read) and one sync (a range
 # read) per changed conversation; live deliveries come from the owner's memory, not the store.
-store_reads_per_second_peak = peak(connects_per_second_peak * (1 + conversations_changed_per_sync))
+sync_reads_per_second_peak = peak(connects_per_second_peak * (1 + conversations_changed_per_sync))
+# Before each notification the push service reads the recipient's muted_until (a point read).
+mute_reads_per_second_peak = peak(pushes_per_second_peak)
+store_reads_per_second_peak = peak(sync_reads_per_second_peak + mute_reads_per_second_peak)
 store_reads_per_write = times(store_reads_per_second_peak / store_writes_per_second_peak)
 database_nodes_for_writes = count(
     math.ceil(store_writes_per_second_peak * message_copies / store_writes_per_node_per_second)
@@ -133,7 +141,9 @@ if __name__ != "chat_storage":
                     "Writes a second at peak (messages, client IDs, member rows, watermarks, read positions)",
                     store_writes_per_second_peak,
                 ),
-                ("Reads a second at peak (sync_list and sync on reconnect)", store_reads_per_second_peak),
+                ("Reads a second at peak, sync_list and sync on reconnect", sync_reads_per_second_peak),
+                ("Reads a second at peak, mute checks before a push", mute_reads_per_second_peak),
+                ("Reads a second at peak, in all", store_reads_per_second_peak),
                 ("Reads per write", store_reads_per_write),
                 ("Nodes for the peak write rate, all copies", database_nodes_for_writes),
                 ("Nodes for the first year's data", database_nodes_year_one),

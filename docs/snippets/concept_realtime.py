@@ -4,13 +4,14 @@ Assumed: CLIENTS online at once, each receiving a message every few minutes on a
 polling asks every POLL_INTERVAL_SECONDS whether anything is new; long polling holds each request
 until a message arrives or LONG_POLL_TIMEOUT_SECONDS pass; server-sent events and WebSockets hold
 one connection per client and send a small heartbeat every HEARTBEAT_SECONDS so that proxies do
-not close it. The held-connection figures (connections per server, heartbeat, reconnection spread)
-are the chat example's, so that the site states each of them once.
+not close it. The held-connection figures (connections per server, heartbeat, reconnection spread,
+headroom to lose a zone's servers) are the chat example's, so that the site states each of them once.
 """
 
 import math
 
 from chat_assumptions import connections_per_server, heartbeat_interval, reconnect_jitter_window
+from chat_connections import zone_headroom
 
 from sdw.estimation import SECONDS_PER_HOUR, count, duration, fraction, markdown_table, per_second, times
 
@@ -35,8 +36,12 @@ long_poll_held = count(CLIENTS)
 
 # Server-sent events and WebSockets: one held connection each, heartbeats to keep it open.
 push_frames = per_second(messages_per_second + CLIENTS / HEARTBEAT_SECONDS)
-push_servers = count(math.ceil(CLIENTS / CONNECTIONS_PER_SERVER))
-reconnects_after_server_loss = per_second(CONNECTIONS_PER_SERVER / RECONNECT_SPREAD_SECONDS)
+# Full servers would leave no room for failures: plan, as the chat example does, for a zone's
+# servers to be lost, so each server runs below its ceiling and a lost one drops fewer clients.
+push_servers_before_headroom = count(math.ceil(CLIENTS / CONNECTIONS_PER_SERVER))
+push_servers = count(math.ceil(CLIENTS * float(zone_headroom) / CONNECTIONS_PER_SERVER))
+connections_per_push_server = count(CLIENTS / push_servers)
+reconnects_after_server_loss = per_second(connections_per_push_server / RECONNECT_SPREAD_SECONDS)
 
 rows = [
     ("Short polling", polling_requests, count(0), f"about {polling_average_delay}"),
@@ -68,7 +73,8 @@ if __name__ != "concept_realtime":
     print()
     print(
         f"Messages to deliver: {messages_per_second}. Short polling answers {polling_empty_share} of its "
-        f"requests with nothing new. Held connections need about {push_servers} servers at "
-        f"{connections_per_server} each, and send {push_frames} frames with heartbeats; losing one server "
+        f"requests with nothing new. Held connections need {push_servers_before_headroom} servers at "
+        f"{connections_per_server} each, {push_servers} with {zone_headroom} headroom to lose a zone, "
+        f"and send {push_frames} frames with heartbeats; losing one server "
         f"brings {reconnects_after_server_loss} reconnections."
     )
