@@ -142,6 +142,11 @@ def test_burn_rate_against_the_sre_workbooks_table(spent: float, window_hours: i
     assert str(estimation.burn_rate(spent, window_hours * 3600, 30 * 86400)) == expected
 
 
+@pytest.mark.parametrize(("servers", "zones", "whole"), [(99, 3, 99), (99.5, 3, 102), (100, 3, 102), (1, 3, 3)])
+def test_whole_per_zone_rounds_each_zone_up(servers: float, zones: int, whole: int) -> None:
+    assert estimation.whole_per_zone(servers, zones) == whole
+
+
 @pytest.mark.parametrize("alpha", [0.6, 0.8, 1.0, 1.2])
 @pytest.mark.parametrize("k", [1, 9_999.5, 10_000, 10_001, 123_457, 400_000])
 def test_zipf_served_matches_the_sum_term_by_term(alpha: float, k: float) -> None:

@@ -1,8 +1,6 @@
 """Chat service worked example: what a crash, a lost zone, a hot group, a presence storm and
 New Year's midnight cost."""
 
-import math
-
 from chat_assumptions import (
     connections_per_server,
     conversations_changed_per_sync,
@@ -26,7 +24,7 @@ from chat_assumptions import (
     store_writes_per_node_per_second,
     zones,
 )
-from chat_connections import connection_servers, connections_peak
+from chat_connections import connection_servers, connections_peak, zone_headroom
 from chat_presence import (
     registry_nodes,
     registry_ops_during_wave_per_second,
@@ -38,7 +36,17 @@ from chat_servers import database_nodes
 from chat_storage import store_reads_per_second_peak, store_writes_per_second_peak
 from chat_traffic import chat_servers, messages_per_second, messages_per_second_peak, pushes_per_second_peak
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, throughput, times
+from sdw.estimation import (
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    per_second,
+    throughput,
+    times,
+    whole_per_zone,
+)
 
 # One connection server crashes at peak: its clients reconnect to all the others.
 surviving_servers = count(connection_servers - 1)
@@ -59,7 +67,7 @@ zone_reconnect_overload = times(zone_connections_lost / zone_reconnect_capacity)
 # lost zone are gone too: the two zones left carry the peak's reads and writes plus the wave.
 registry_capacity_two_zones = throughput(registry_nodes * (zones - 1) / zones * registry_ops_per_node_per_second)
 registry_nodes_for_peak_alone = count(
-    math.ceil(registry_ops_zone_lost_per_second / (zones - 1) / registry_ops_per_node_per_second) * zones
+    whole_per_zone(registry_ops_zone_lost_per_second * zone_headroom / registry_ops_per_node_per_second, zones)
 )
 registry_load_during_wave_if_sized_for_peak = fraction(
     registry_ops_during_wave_per_second
@@ -113,7 +121,7 @@ midnight_store_over_capacity = times(midnight_store_writes_per_second / store_wr
 # The scale-up for midnight: each zone holds one copy of every range, so each zone's nodes take
 # every write once (a lost zone does not raise the load on the nodes left); round per zone.
 midnight_database_nodes = count(
-    math.ceil(midnight_store_writes_per_second * message_copies / zones / store_writes_per_node_per_second) * zones
+    whole_per_zone(midnight_store_writes_per_second * message_copies / store_writes_per_node_per_second, zones)
 )
 midnight_database_nodes_added = count(midnight_database_nodes - database_nodes)
 # The registry's routing reads grow with the messages too; connects and presence barely do.
@@ -123,7 +131,7 @@ midnight_registry_load = fraction(
 )
 # The chat tier for midnight, with the same zone headroom as every day, rounded per zone.
 midnight_chat_servers = count(
-    math.ceil(midnight_messages_per_second / (zones - 1) / messages_per_chat_server_per_second) * zones
+    whole_per_zone(midnight_messages_per_second * zone_headroom / messages_per_chat_server_per_second, zones)
 )
 
 # Push gateway outage: notifications that would queue in ten minutes at peak.

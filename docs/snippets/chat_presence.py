@@ -1,7 +1,5 @@
 """Chat service worked example: presence as a load, and what fanning it out would cost."""
 
-import math
-
 from chat_assumptions import (
     chats_opened_per_session,
     computer_sessions_per_day,
@@ -15,10 +13,16 @@ from chat_assumptions import (
     sessions_per_user_per_day,
     zones,
 )
-from chat_connections import computers_per_user, connections_peak, heartbeats_per_second_peak, online_share_peak
+from chat_connections import (
+    computers_per_user,
+    connections_peak,
+    heartbeats_per_second_peak,
+    online_share_peak,
+    zone_headroom,
+)
 from chat_traffic import member_updates_per_message, messages_per_second_peak
 
-from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, per_second, times
+from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, per_second, times, whole_per_zone
 
 # Every session of every device is a connect and, later, a disconnect.
 device_sessions_per_user_per_day = count(sessions_per_user_per_day + computers_per_user * computer_sessions_per_day)
@@ -67,10 +71,10 @@ registry_ops_during_wave_per_second = peak(
 )
 # Each zone holds one copy on its own nodes, so the two zones left each take half the wave's
 # operations on whole nodes: round per zone, then count every zone.
-registry_nodes_per_zone = count(
-    math.ceil(registry_ops_during_wave_per_second / (zones - 1) / registry_ops_per_node_per_second)
+registry_nodes = count(
+    whole_per_zone(registry_ops_during_wave_per_second * zone_headroom / registry_ops_per_node_per_second, zones)
 )
-registry_nodes = count(registry_nodes_per_zone * zones)
+registry_nodes_per_zone = count(registry_nodes / zones)
 registry_load_at_peak = fraction(registry_ops_per_second_peak / (registry_nodes * registry_ops_per_node_per_second))
 
 if __name__ != "chat_presence":

@@ -13,7 +13,7 @@ from url_shortener_cache import cache_servers_per_zone, database_reads_peak
 from url_shortener_storage import link_bytes_total, quorum_replicas, rollup_bytes_total
 from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak
 
-from sdw.estimation import count, markdown_table, peak, times
+from sdw.estimation import count, markdown_table, peak, times, whole_per_zone
 
 # Every stateless tier carries its peak with a zone gone: the two left take 3 / 2 of it.
 zone_headroom = times(zones / (zones - 1))
@@ -27,21 +27,17 @@ redirect_servers = count(at_least_two_per_zone(redirects_per_second_peak * zone_
 create_servers = count(at_least_two_per_zone(creations_per_second_peak * zone_headroom / create_requests_per_server))
 
 
-def rounded_up_per_zone(servers: float) -> int:
-    """Stores place one replica in each zone, so each zone holds a whole copy on its own servers."""
-    return math.ceil(servers / zones) * int(zones)
-
-
+# Stores place one replica in each zone, so each zone holds a whole copy on its own servers.
 # The link store: enough disk in each zone for its copy, and enough reads for the cache's misses,
 # each of which a quorum read sends to two replicas.
-link_db_servers_for_storage = count(rounded_up_per_zone(link_bytes_total / storage_per_database_server))
+link_db_servers_for_storage = count(whole_per_zone(link_bytes_total / storage_per_database_server, zones))
 link_db_servers_for_reads = count(
-    rounded_up_per_zone(database_reads_peak * quorum_replicas * zone_headroom / reads_per_database_server)
+    whole_per_zone(database_reads_peak * quorum_replicas * zone_headroom / reads_per_database_server, zones)
 )
 link_db_servers = count(max(link_db_servers_for_storage, link_db_servers_for_reads))
 # The analytics store holds the daily counts, a copy per zone; raw click events live in object
 # storage, not on servers.
-analytics_db_servers = count(rounded_up_per_zone(rollup_bytes_total / storage_per_database_server))
+analytics_db_servers = count(whole_per_zone(rollup_bytes_total / storage_per_database_server, zones))
 cache_servers = count(cache_servers_per_zone * zones)
 
 total_servers = count(redirect_servers + create_servers + link_db_servers + analytics_db_servers + cache_servers)

@@ -271,6 +271,12 @@ def daily_to_per_second(per_day_value: float) -> float:
     return per_day_value / SECONDS_PER_DAY
 
 
+def whole_per_zone(servers: float, zones: float) -> int:
+    """`servers` spread evenly over `zones`, each zone with whole servers: a tier that keeps a copy
+    in every zone, or must carry the load with any zone lost, needs the same count in each."""
+    return math.ceil(servers / zones) * int(zones)
+
+
 ZIPF_EXACT_TERMS = 10_000  # summed term by term; beyond, the Euler-Maclaurin formula
 
 
