@@ -81,30 +81,40 @@ def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], cwd=root)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per run with --strict; every test reads this copy and none writes to it.
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make) -> Path:
+    """A folder that `make(folder)` fills once per test run, however many workers ask for it.
 
-    Under pytest-xdist the workers share one build: the first to arrive builds it under a lock
-    in the run's own temporary folder, the others wait and read it.
+    Under pytest-xdist the workers share it: the first to arrive makes it under a lock in the
+    run's own temporary folder, the others wait and read it. A module-scoped fixture would be
+    made once in every worker that happens to run one of its tests.
     """
     if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return _build_once(tmp_path_factory.mktemp("site"))
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
     from filelock import FileLock
 
     shared = tmp_path_factory.getbasetemp().parent  # one folder per run, shared by its workers
-    with FileLock(shared / "site.lock"):
-        return _build_once(shared / "site")
+    folder, done = shared / name, shared / f"{name}.done"  # the marker beside it, not inside it
+    with FileLock(shared / f"{name}.lock"):
+        if not done.exists():
+            # On failure no marker: each worker tries once and reports the failure itself.
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
 
 
-def _build_once(site_dir: Path) -> Path:
-    built = site_dir.with_name(site_dir.name + ".built")  # beside the site, not served with it
-    if not built.exists():
-        result = mkdocs_build(ROOT, site_dir)
-        # On failure no marker: each worker tries once and reports the build's own error.
-        assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-        built.touch()
-    return site_dir
+def _strict_build(site_dir: Path) -> None:
+    result = mkdocs_build(ROOT, site_dir)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once per run with --strict; every test reads this copy and none writes to it."""
+    return once_per_run(tmp_path_factory, "site", _strict_build)
 
 
 def copy_site(destination: Path) -> Path:

@@ -112,16 +112,26 @@ BROKEN = [
 ]
 
 
-def test_each_kind_of_broken_link_is_reported_at_its_markdown_line(site_copy: Path) -> None:
-    """All the kinds at once (one build): each must come back at its own line, exactly."""
+def test_each_kind_of_broken_link_and_outside_asset_is_reported_where_it_is_written(site_copy: Path) -> None:
+    """All the kinds at once (one build): each must come back at its own line, exactly, and an
+    asset from another host where it is written: an image at its Markdown line, a script at its
+    mkdocs.yml line."""
     expected = []
     for _, markdown, offset, link, reason in BROKEN:
         line = append_line(site_copy / "docs" / PAGE, markdown) + offset
         expected.append(f"docs/{PAGE}:{line}: {link}: {reason}")
+    image = append_line(site_copy / "docs" / PAGE, "![Logo](https://example.com/logo.png)")
+    script = append_line(site_copy / "mkdocs.yml", "extra_javascript:\n  - https://cdn.example.com/library.js") + 1
+    expected += [
+        f"docs/{PAGE}:{image}: https://example.com/logo.png: <img src> loads from another host; "
+        "vendor it under docs/assets/ so the site works offline",
+        f"mkdocs.yml:{script}: https://cdn.example.com/library.js: <script src> loads from another host; "
+        "vendor it under docs/assets/ so the site works offline",
+    ]
     code, lines = check(site_copy)
     assert code == 1
     assert sorted(lines[:-1]) == sorted(expected)
-    assert lines[-1].startswith(f"check_links: {len(BROKEN)} problems in 1 file (")
+    assert lines[-1].startswith(f"check_links: {len(expected)} problems in 2 files (")
 
 
 def test_a_single_broken_link_is_the_only_problem_and_the_check_modifies_nothing(site_copy: Path) -> None:
@@ -132,22 +142,6 @@ def test_a_single_broken_link_is_the_only_problem_and_the_check_modifies_nothing
     assert lines[-1].startswith("check_links: 1 problem in 1 file (")
     after = {p: p.read_bytes() for p in site_copy.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     assert after == before
-
-
-def test_an_image_from_another_host_and_a_script_from_a_cdn_are_reported_where_they_are_written(
-    site_copy: Path,
-) -> None:
-    """One build for both: the image at its Markdown line, the script at its mkdocs.yml line."""
-    image = append_line(site_copy / "docs" / PAGE, "![Logo](https://example.com/logo.png)")
-    script = append_line(site_copy / "mkdocs.yml", "extra_javascript:\n  - https://cdn.example.com/library.js") + 1
-    code, lines = check(site_copy)
-    assert code == 1
-    assert sorted(lines[:-1]) == [
-        f"docs/{PAGE}:{image}: https://example.com/logo.png: <img src> loads from another host; "
-        "vendor it under docs/assets/ so the site works offline",
-        f"mkdocs.yml:{script}: https://cdn.example.com/library.js: <script src> loads from another host; "
-        "vendor it under docs/assets/ so the site works offline",
-    ]
 
 
 # --- --external, against a server on 127.0.0.1 (never the internet) ---------------------------

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_site, page_soup, run
+from conftest import copy_site, once_per_run, page_soup, run
 
 MKDOCS_ONLY = {"print_page/index.html"}
 # A figure as the site prints it, or any other number in the text: 5.79K/s, 821 TB, 24.7×, 2013.
@@ -34,13 +34,17 @@ def diagram_keys(page: Path) -> list[str]:
     return [div["data-diagram"] for div in soup.select("div.mermaid[data-diagram]")]
 
 
-@pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = copy_site(tmp_path_factory.mktemp("zensical"))
-    result = run([str(Path(sys.executable).parent / "zensical"), "build", "--strict", "--clean"], cwd=copy)
+def _zensical_build(folder: Path) -> None:
+    copy_site(folder)
+    result = run([str(Path(sys.executable).parent / "zensical"), "build", "--strict", "--clean"], cwd=folder)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
-    return copy / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Zensical's build of a copy, once per run (its tests may run in different workers)."""
+    return once_per_run(tmp_path_factory, "zensical", _zensical_build) / "site"
 
 
 def content_pages(site: Path) -> set[str]:
