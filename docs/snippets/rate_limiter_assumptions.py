@@ -69,7 +69,7 @@ TABLE = [
     (
         "Peak-to-average traffic",
         peak_to_average,
-        "The busy hour of a normal day and the bursts inside it, as in the site's other examples.",
+        "The busy hour of a normal day, as in the site's other examples; bursts inside it are left to headroom.",
     ),
     (
         "Requests allowed per client a minute",

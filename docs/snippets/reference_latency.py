@@ -221,7 +221,9 @@ classic_dc_round_trip_in_memory_refs = count(
     CLASSIC["Round trip within a data center"][0] / CLASSIC["Main memory reference"][0]
 )
 today_dc_round_trip_in_memory_refs = count(dc_round_trip / typical(dram_measured_low, dram_measured_high))
-# A request that makes its backend calls one after another pays every round trip in turn.
+# A request that makes its backend calls one after another pays every round trip in turn. The
+# data-center figure is a p99, so 30 of them is what the calls cost if every one hits that tail,
+# more than a typical request pays: not a floor.
 sequential_calls = count(30)
 sequential_calls_in_zone = duration(sequential_calls * dc_round_trip)
 sequential_calls_across_ocean = duration(sequential_calls * float(sf_amsterdam_rtt_floor))

@@ -223,8 +223,9 @@ TABLE = [
     (
         "Peak-to-average traffic",
         peak_to_average,
-        "The busiest hour of a normal day. A smooth daily wave alone peaks lower (rules of thumb); the rest "
-        "covers news that bunches posts and reads within the hour. Live events go far higher (see the spike below).",
+        "The busy hour's rate over the day's average. An assumption: a smooth daily wave peaks lower (rules of "
+        "thumb); an audience in a few time zones, and news that draws posts and reads into one hour, raise it. "
+        "Bursts within the hour are left to the servers' headroom; live events go far higher (see the spike below).",
     ),
     (
         "Tweets kept per cached timeline",

@@ -277,9 +277,9 @@ TABLE = [
     (
         "Peak-to-average traffic",
         peak_to_average,
-        f"A smooth day peaks at {smooth_day_max} its average at most (reference page); half as much again "
-        "for bursts within the busy hour, such as a campaign mailed to millions at once. Viral links are "
-        "treated apart.",
+        f"A smooth day peaks at {smooth_day_max} its average at most (reference page); half as much again, an "
+        "assumption: audiences in a few time zones, and campaigns timed for their morning, pile clicks into "
+        "one hour. Bursts within the hour are left to the servers' headroom; viral links are treated apart.",
     ),
     (
         "Redirects per server a second",

@@ -1,4 +1,4 @@
-// The estimator: a line-for-line port of docs/snippets/estimation.py (formatting, validation and
+// The estimator: a line-for-line port of src/sdw/estimation.py (formatting, validation and
 // the sizing model), plus the form on the estimator page. Same names, same order of operations,
 // so the browser and Python give bit-for-bit the same doubles; the tests compare them on
 // hundreds of generated inputs. No framework, no request to any other host.
