@@ -383,7 +383,7 @@ PAGE_FIGURES = {
         "274 PB",
         "18.5 GB/s",
         "14.4 TB",
-        "527",  # 235 API + 105 database + 160 timeline cache + 27 tweet cache
+        "531",  # 237 API + 105 database + 162 timeline cache + 27 tweet cache
         "31 GB/day",
         "56.6 TB",
         "6K/s",

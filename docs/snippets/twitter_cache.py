@@ -12,11 +12,12 @@ from twitter_assumptions import (
     tweet_cache_copies,
     tweet_cache_days,
     zone_headroom,
+    zones,
 )
 from twitter_storage import tweet_bytes_per_day
 from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak, tweet_views_per_second_peak
 
-from sdw.estimation import count, markdown_table, peak, size
+from sdw.estimation import count, markdown_table, peak, size, whole_per_zone
 
 # Home timelines: a list of recent tweet IDs for every active user, kept in memory, packed as
 # one array of fixed-size entries per timeline (step 6), so an entry costs its bytes and no more.
@@ -29,10 +30,11 @@ tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
 tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 
 # How many cache servers? Enough memory, and enough operations a second: every delivery
-# is written to each copy, every timeline load is one read.
+# is written to each copy, every timeline load is one read. A copy lives in each zone, so each
+# zone needs the same whole count of servers to hold its copy.
 timeline_cache_ops_peak = peak(deliveries_per_second_peak * timeline_cache_copies + timeline_loads_per_second_peak)
-servers_for_memory = count(math.ceil(timeline_cache_bytes / cache_memory_per_server))
-servers_for_operations = count(math.ceil(timeline_cache_ops_peak / cache_ops_per_server))
+servers_for_memory = count(whole_per_zone(timeline_cache_bytes / cache_memory_per_server, zones))
+servers_for_operations = count(whole_per_zone(timeline_cache_ops_peak / cache_ops_per_server, zones))
 timeline_cache_servers = count(max(servers_for_memory, servers_for_operations))
 
 # The tweet cache the same way: every tweet shown at peak is one lookup, served by either copy.
@@ -41,7 +43,9 @@ timeline_cache_servers = count(max(servers_for_memory, servers_for_operations))
 # a lost zone takes its copy's writes with it, step 7.)
 tweet_cache_ops_peak = peak(tweet_views_per_second_peak)
 tweet_cache_servers_for_memory = count(math.ceil(tweet_cache_bytes_all_copies / cache_memory_per_server))
-tweet_cache_servers_for_operations = count(math.ceil(tweet_cache_ops_peak * zone_headroom / cache_ops_per_server))
+tweet_cache_servers_for_operations = count(
+    whole_per_zone(tweet_cache_ops_peak * zone_headroom / cache_ops_per_server, zones)
+)
 tweet_cache_servers = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))
 
 if __name__ != "twitter_cache":

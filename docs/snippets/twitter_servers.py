@@ -1,12 +1,11 @@
 """Twitter worked example: a rough count of servers, tier by tier."""
 
-import math
-
 from twitter_assumptions import (
     peak_to_average,
     requests_per_server,
     storage_per_database_server,
     zone_headroom,
+    zones,
 )
 from twitter_cache import timeline_cache_servers, tweet_cache_servers
 from twitter_storage import favorite_bytes_total, tweet_bytes_total
@@ -17,18 +16,20 @@ from twitter_traffic import (
     tweets_per_second,
 )
 
-from sdw.estimation import count, markdown_table, peak, size
+from sdw.estimation import count, markdown_table, peak, size, whole_per_zone
 
 # API servers: every request at peak, plus room to lose a whole zone. With three zones,
-# the two that remain must carry everything: 3 / 2 = 1.5 times the peak (zone_headroom).
+# the two that remain must carry everything: 3 / 2 = 1.5 times the peak (zone_headroom), and
+# every zone needs the same whole count, or losing the largest leaves less than the peak.
 requests_per_second_peak = peak(
     (tweets_per_second + favorites_per_second + timeline_loads_per_second + searches_per_second) * peak_to_average
 )
-api_servers = count(math.ceil(requests_per_second_peak * zone_headroom / requests_per_server))
+api_servers = count(whole_per_zone(requests_per_second_peak * zone_headroom / requests_per_server, zones))
 
-# Databases: the bytes they must hold (all copies) over the retention period.
+# Databases: the bytes they must hold (all copies) over the retention period, a copy per zone,
+# so each zone holds its copy on its own whole servers.
 database_bytes = size(tweet_bytes_total + favorite_bytes_total)
-database_servers = count(math.ceil(database_bytes / storage_per_database_server))
+database_servers = count(whole_per_zone(database_bytes / storage_per_database_server, zones))
 
 # Caches: both are sized in twitter_cache.py, by memory or operations, whichever needs more.
 

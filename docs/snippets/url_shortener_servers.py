@@ -1,7 +1,5 @@
 """URL shortener worked example: a rough count of servers, tier by tier."""
 
-import math
-
 from url_shortener_assumptions import (
     create_requests_per_server,
     reads_per_database_server,
@@ -15,12 +13,13 @@ from url_shortener_traffic import creations_per_second_peak, redirects_per_secon
 
 from sdw.estimation import count, markdown_table, peak, times, whole_per_zone
 
-# Every stateless tier carries its peak with a zone gone: the two left take 3 / 2 of it.
+# Every stateless tier carries its peak with a zone gone: the two left take 3 / 2 of it, and
+# every zone has the same whole count, so losing any one leaves two thirds of the servers.
 zone_headroom = times(zones / (zones - 1))
 
 
 def at_least_two_per_zone(servers: float) -> int:
-    return max(math.ceil(servers), 2 * int(zones))
+    return max(whole_per_zone(servers, zones), 2 * int(zones))
 
 
 redirect_servers = count(at_least_two_per_zone(redirects_per_second_peak * zone_headroom / requests_per_server))
