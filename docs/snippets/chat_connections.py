@@ -17,7 +17,7 @@ from chat_assumptions import (
     zones,
 )
 
-from sdw.estimation import count, fraction, markdown_table, peak, throughput, times
+from sdw.estimation import count, fraction, markdown_table, peak, throughput, times, whole_per_zone
 
 # Phones hold a socket only while the app is in use: sessions a day times minutes per session.
 phone_hours_per_day = count(sessions_per_user_per_day * minutes_per_phone_session / 60)
@@ -43,10 +43,11 @@ connections_by_descriptors = count(file_descriptor_limit)
 planned_share_of_memory_limit = fraction(connections_per_server / connections_by_memory)
 memory_ceiling_over_plan = times(connections_by_memory / connections_per_server)
 
-# Servers for the peak, with room to lose a zone (the two zones left carry everything).
+# Servers for the peak, with room to lose a zone (the two zones left carry everything). The same
+# whole count in each zone, or losing the largest zone would leave too few.
 zone_headroom = times(zones / (zones - 1))
 connection_servers_peak = count(math.ceil(connections_peak / connections_per_server))
-connection_servers = count(math.ceil(connections_peak * zone_headroom / connections_per_server))
+connection_servers = count(whole_per_zone(connections_peak * zone_headroom / connections_per_server, zones))
 
 # Heartbeats: every open connection pings once per interval.
 heartbeats_per_second_peak = peak(connections_peak / heartbeat_interval)

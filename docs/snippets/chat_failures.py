@@ -20,6 +20,7 @@ from chat_assumptions import (
     reconnect_jitter_window,
     reconnects_per_server_per_second,
     registry_ops_per_node_per_second,
+    retention_years,
     store_reads_per_node_per_second,
     store_writes_per_node_per_second,
     zones,
@@ -33,7 +34,12 @@ from chat_presence import (
     registry_reads_per_second_peak,
 )
 from chat_servers import database_nodes
-from chat_storage import store_reads_per_second_peak, store_writes_per_second_peak
+from chat_storage import (
+    database_nodes_for_horizon,
+    store_reads_per_second_peak,
+    store_writes_per_second_peak,
+    years_of_data_on,
+)
 from chat_traffic import chat_servers, messages_per_second, messages_per_second_peak, pushes_per_second_peak
 
 from sdw.estimation import (
@@ -113,7 +119,8 @@ midnight_over_peak = times(midnight_messages_per_second / messages_per_second_pe
 chat_tier_capacity = throughput(chat_servers * messages_per_chat_server_per_second)
 midnight_over_capacity = times(midnight_messages_per_second / chat_tier_capacity)
 # Every store write (message, client ID, member rows, watermarks, read positions) grows with the
-# messages sent, and the store was sized for the daily peak with no headroom: it gives first.
+# messages sent, and the store was sized for the daily peak with no headroom: in its first years,
+# while writes size it, it gives first.
 midnight_over_peak_exact = midnight_messages_per_second / messages_per_second_peak
 midnight_store_writes_per_second = peak(store_writes_per_second_peak * midnight_over_peak_exact)
 store_write_capacity = throughput(database_nodes * store_writes_per_node_per_second / message_copies)
@@ -124,6 +131,18 @@ midnight_database_nodes = count(
     whole_per_zone(midnight_store_writes_per_second * message_copies / store_writes_per_node_per_second, zones)
 )
 midnight_database_nodes_added = count(midnight_database_nodes - database_nodes)
+# Later, data sizes the store (step 2): the nodes it adds each year also take writes. The store
+# stops giving first once it is no more overloaded at midnight than the chat tier, and needs no
+# growth at all once its data fills as many nodes as midnight does.
+midnight_over_capacity_exact = midnight_messages_per_second / chat_tier_capacity
+store_nodes_level_with_chat_tier = (
+    midnight_store_writes_per_second * message_copies / store_writes_per_node_per_second / midnight_over_capacity_exact
+)
+years_until_chat_tier_gives_first = count(years_of_data_on(store_nodes_level_with_chat_tier))
+years_until_data_covers_midnight = count(years_of_data_on(midnight_database_nodes))
+midnight_store_load_at_horizon = fraction(
+    midnight_store_writes_per_second / (database_nodes_for_horizon * store_writes_per_node_per_second / message_copies)
+)
 # The registry's routing reads grow with the messages too; connects and presence barely do.
 midnight_registry_load = fraction(
     (registry_ops_per_second_peak + registry_reads_per_second_peak * (midnight_over_peak_exact - 1))
@@ -171,8 +190,11 @@ if __name__ != "chat_failures":
                 ("", "Against the daily peak", midnight_over_peak),
                 ("", "Against the chat tier's capacity, all zones up", midnight_over_capacity),
                 ("", "Store writes a second in those minutes", midnight_store_writes_per_second),
-                ("", "Against the store's write capacity (sized for the daily peak)", midnight_store_over_capacity),
+                ("", "Against the store's write capacity (its first-year size)", midnight_store_over_capacity),
                 ("", "Database nodes for midnight, rounded per zone", midnight_database_nodes),
+                ("", "Years of data after which the chat tier gives first", years_until_chat_tier_gives_first),
+                ("", "Years of data after which the store needs no growth", years_until_data_covers_midnight),
+                ("", f"Store write load at the {retention_years}-year horizon's size", midnight_store_load_at_horizon),
                 ("", "Registry load, all zones up", midnight_registry_load),
                 ("", "Chat servers for midnight, with zone headroom", midnight_chat_servers),
                 ("Push gateway down", f"Notifications queued in {push_outage}", push_backlog),

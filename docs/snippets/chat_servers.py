@@ -2,11 +2,17 @@
 
 from chat_connections import connection_servers, connections_peak, zone_headroom
 from chat_presence import registry_nodes
-from chat_storage import database_nodes_for_writes, database_nodes_year_one, store_writes_per_second_peak
+from chat_storage import (
+    database_nodes_for_writes,
+    database_nodes_year_one,
+    store_writes_per_second_peak,
+    years_until_data_outgrows_writes,
+)
 from chat_traffic import chat_servers, messages_per_second_peak
 
 from sdw.estimation import count, markdown_table
 
+# The store's first-year size: writes size it until data outgrows them, then it grows with data.
 database_nodes = count(max(database_nodes_for_writes, database_nodes_year_one))
 total_servers = count(connection_servers + chat_servers + registry_nodes + database_nodes)
 
@@ -22,7 +28,12 @@ if __name__ != "chat_servers":
                     "lookups, presence and replicated writes, with a lost zone's reconnect wave",
                     registry_nodes,
                 ),
-                ("Message database", f"{store_writes_per_second_peak} writes at peak, three copies", database_nodes),
+                (
+                    "Message database, first year",
+                    f"{store_writes_per_second_peak} writes at peak, three copies; data after "
+                    f"{years_until_data_outgrows_writes} years",
+                    database_nodes,
+                ),
                 ("Total", "", total_servers),
             ],
         )

@@ -105,6 +105,18 @@ database_nodes_year_one = count(
 database_nodes_for_horizon = count(
     math.ceil((message_bytes_total + membership_bytes + dedupe_bytes + device_bytes) / storage_per_database_server)
 )
+# Data adds a year's message rows every year, so the nodes it needs grow with time while the
+# write rate (and the nodes it needs) stays put: from some year on, data sizes the store.
+database_nodes_added_per_year = count(message_bytes_year_one / storage_per_database_server)
+
+
+def years_of_data_on(nodes: float) -> float:
+    """Years of message rows (all copies, beside the snapshots) that fill `nodes` database nodes."""
+    snapshots = membership_bytes + dedupe_bytes + device_bytes
+    return (nodes * storage_per_database_server - snapshots) / message_bytes_year_one
+
+
+years_until_data_outgrows_writes = count(years_of_data_on(database_nodes_for_writes))
 
 if __name__ != "chat_storage":
     print(
@@ -147,6 +159,8 @@ if __name__ != "chat_storage":
                 ("Reads per write", store_reads_per_write),
                 ("Nodes for the peak write rate, all copies", database_nodes_for_writes),
                 ("Nodes for the first year's data", database_nodes_year_one),
+                ("Nodes data adds each year", database_nodes_added_per_year),
+                ("Years of data before it needs more nodes than the writes", years_until_data_outgrows_writes),
                 (f"Nodes for {retention_years} years of data", database_nodes_for_horizon),
             ],
         )

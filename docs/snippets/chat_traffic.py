@@ -1,7 +1,5 @@
 """Chat service worked example: messages, deliveries to devices, and push notifications."""
 
-import math
-
 from chat_assumptions import (
     daily_active_users,
     delivered_live_share,
@@ -15,7 +13,7 @@ from chat_assumptions import (
     zones,
 )
 
-from sdw.estimation import SECONDS_PER_DAY, count, markdown_table, peak, per_day, per_second, times
+from sdw.estimation import SECONDS_PER_DAY, count, markdown_table, peak, per_day, per_second, times, whole_per_zone
 
 # Messages sent: the only writes users make on purpose.
 messages_per_day = per_day(daily_active_users * messages_sent_per_user_per_day)
@@ -42,8 +40,10 @@ pushes_per_second = per_second(
 )
 pushes_per_second_peak = peak(pushes_per_second * peak_to_average)
 
-# Chat servers: they sequence and route every message; room to lose a zone.
-chat_servers = count(math.ceil(messages_per_second_peak * zones / (zones - 1) / messages_per_chat_server_per_second))
+# Chat servers: they sequence and route every message; room to lose a zone, the same count in each.
+chat_servers = count(
+    whole_per_zone(messages_per_second_peak * zones / (zones - 1) / messages_per_chat_server_per_second, zones)
+)
 
 if __name__ != "chat_traffic":
     print(
