@@ -54,6 +54,7 @@ check_timeout = duration(0.01)
 cross_region_round_trip = duration(CLASSIC["Round trip California-Netherlands"][0])
 regions = count(3)
 region_sync_interval = duration(1)
+shared_check_share = fraction(0.01)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
 flood_requests_per_second = peak(50e3)
@@ -177,6 +178,13 @@ TABLE = [
         "How often regions exchange counts",
         region_sync_interval,
         "Often enough that a client roaming regions gains little.",
+    ),
+    (
+        "Share of checks from clients seen in more than one region",
+        shared_check_share,
+        "Most clients reach one region, the nearest; a client spread over regions (servers in several, an app "
+        "used by travelers) is the exception. An assumption: step 2 prints the share at which the store's "
+        "headroom is gone.",
     ),
     (
         "One runaway client, requests a second",

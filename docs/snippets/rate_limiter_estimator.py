@@ -2,7 +2,7 @@
 
 from rate_limiter_servers import store_shards
 from rate_limiter_state import token_bucket_memory
-from rate_limiter_traffic import checks_per_second, checks_per_second_peak
+from rate_limiter_traffic import checks_per_second, checks_per_second_peak, store_ops_per_second_peak
 
 from sdw.estimation import count, estimate, markdown_table, peak, per_second, size
 from sdw.presets import presets
@@ -23,7 +23,7 @@ if __name__ != "rate_limiter_estimator":
             [
                 ("Checks a second, average", model_checks, checks_per_second),
                 ("Checks a second, peak", model_checks_peak, checks_per_second_peak),
-                ("Store operations a second, peak", model_operations_peak, checks_per_second_peak),
+                ("Store operations a second, peak", model_operations_peak, store_ops_per_second_peak),
                 ("Memory for counters", model_cache, token_bucket_memory),
                 ("Storage kept", model_storage, size(0)),
                 ("Store servers (shards)", model_servers, store_shards),

@@ -19,17 +19,22 @@ from rate_limiter_assumptions import (
     zones,
 )
 from rate_limiter_state import token_bucket_memory
-from rate_limiter_traffic import checks_per_second_peak
+from rate_limiter_traffic import checks_per_second_peak, store_ops_per_second_peak
 
 from sdw.estimation import count, fraction, markdown_table, peak, size, throughput, times
 
 # --- The counter store: one single-threaded process per shard ---------------------------------
 scripts_per_shard = throughput(kv_gets_per_process / script_cost_in_gets)
-store_shards = count(math.ceil(checks_per_second_peak / (scripts_per_shard * shard_target_utilization)))
+store_shards = count(math.ceil(store_ops_per_second_peak / (scripts_per_shard * shard_target_utilization)))
 # Sized on the whole peak, the shards still divide evenly: each region's own arithmetic on its
-# third of the peak asks for ceil(57.9K/s / 20.25K/s = 2.86) = 3, and 3 regions x 3 = 9.
+# third of the peak asks for ceil(59.6K/s / 20.25K/s = 2.94) = 3, and 3 regions x 3 = 9.
 store_processes = count(store_shards * store_copies)
-shard_utilization_at_peak = fraction(checks_per_second_peak / store_shards / scripts_per_shard)
+shard_utilization_at_peak = fraction(store_ops_per_second_peak / store_shards / scripts_per_shard)
+# The share of checks from shared clients at which the exchange uses up the shards' headroom.
+shared_check_share_at_ceiling = fraction(
+    (store_shards * scripts_per_shard * shard_target_utilization - checks_per_second_peak)
+    / (checks_per_second_peak * regions)
+)
 memory_per_shard = size(token_bucket_memory / store_shards)
 
 # --- Gateways: stateless, so they carry the peak with a zone gone ------------------------------
@@ -74,7 +79,7 @@ if __name__ != "rate_limiter_servers":
             [
                 (
                     "Counter-store shards, all regions",
-                    f"{checks_per_second_peak} at peak ÷ ({scripts_per_shard} × {shard_target_utilization})",
+                    f"{store_ops_per_second_peak} at peak ÷ ({scripts_per_shard} × {shard_target_utilization})",
                     store_shards,
                 ),
                 ("Counter-store processes, all regions", "a primary and a replica per shard", store_processes),
@@ -102,6 +107,7 @@ if __name__ != "rate_limiter_servers":
                 ("Gateways a region would need if servers were not tied to zones", gateways_per_region_pooled),
                 ("Fewest gateways, two in each zone of every region", gateway_minimum),
                 ("A shard's utilization at peak", shard_utilization_at_peak),
+                ("Share of checks from shared clients that would fill the shards to half", shared_check_share_at_ceiling),
                 ("Memory per shard, every client of the day", memory_per_shard),
                 ("A runaway client against one shard's capacity", flood_over_shard),
                 ("... its checks at the store with refusals cached, at peak", flood_checks_with_deny_cache),

@@ -6,6 +6,8 @@ from rate_limiter_assumptions import (
     cross_zone_round_trip,
     in_zone_round_trip,
     peak_to_average,
+    regions,
+    shared_check_share,
     zones,
 )
 
@@ -16,7 +18,14 @@ checks_per_second = per_second(api_requests_per_day / SECONDS_PER_DAY)
 checks_per_second_peak = peak(checks_per_second * peak_to_average)
 # Each check reads and updates its counter in one script: one store operation, read and write at once.
 reads_per_write = times(1)
-store_ops_per_second_peak = peak(checks_per_second_peak)
+# The exchange between regions (step 6), for keys seen in more than one region only: every sync
+# interval the sending region reads and zeroes each such key's delta (one operation), and each other
+# region applies the report to its bucket (one write each). A key reports at most once an interval,
+# however many checks it had, so shared checks x regions is an upper bound.
+exchange_ops_per_second = per_second(checks_per_second * shared_check_share * regions)
+exchange_ops_per_second_peak = peak(checks_per_second_peak * shared_check_share * regions)
+store_ops_per_second = per_second(checks_per_second + exchange_ops_per_second)
+store_ops_per_second_peak = peak(checks_per_second_peak + exchange_ops_per_second_peak)
 # Counters: one per client and rule; a client seen today has one live key at most.
 counters = count(active_clients_per_day)
 
@@ -40,7 +49,8 @@ if __name__ != "rate_limiter_traffic":
             ("Figure", "Average", "Peak (busy hour)"),
             [
                 ("Limit checks", checks_per_second, checks_per_second_peak),
-                ("Store operations (one script a check)", checks_per_second, store_ops_per_second_peak),
+                ("Exchange between regions, at most", exchange_ops_per_second, exchange_ops_per_second_peak),
+                ("Store operations (one script a check, and the exchange)", store_ops_per_second, store_ops_per_second_peak),
             ],
         )
     )
