@@ -26,7 +26,8 @@ exchange_ops_per_second = per_second(checks_per_second * shared_check_share * re
 exchange_ops_per_second_peak = peak(checks_per_second_peak * shared_check_share * regions)
 store_ops_per_second = per_second(checks_per_second + exchange_ops_per_second)
 store_ops_per_second_peak = peak(checks_per_second_peak + exchange_ops_per_second_peak)
-# Counters: one per client and rule; a client seen today has one live key at most.
+# Counters: one per client for its main rule. Not an upper bound: each more rule a client matches,
+# and each more region it reaches, adds a counter.
 counters = count(active_clients_per_day)
 
 # How many requests an average client makes in a day.
@@ -59,7 +60,7 @@ if __name__ != "rate_limiter_traffic":
         markdown_table(
             ("Figure", "Value"),
             [
-                ("Counters (clients × one rule)", counters),
+                ("Counters, one per client for its main rule (more rules or regions add more)", counters),
                 ("Requests per client a day", requests_per_client_per_day),
                 ("Round trips the check adds", round_trips_added),
                 ("... of them to a primary in another zone of the region", cross_zone_check_share),
