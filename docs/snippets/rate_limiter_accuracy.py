@@ -9,6 +9,7 @@ from rate_limiter_assumptions import (
     limit_per_minute,
     region_sync_interval,
     regions,
+    silent_intervals_before_split,
     token_batch,
     window_seconds,
 )
@@ -61,6 +62,12 @@ multi_region_overshoot_share = fraction(multi_region_overshoot / limit_per_minut
 # (its expiry set from the new level when a report is applied), or an expired key would read as a
 # full bucket and forgive the debt.
 token_bucket_ttl_in_debt = duration((burst_allowance + multi_region_overshoot) / refill_per_second)
+# Regions cut apart: each counts alone, so a client using every region gets a whole limit in each.
+region_cut_max_per_minute = count(regions * limit_per_minute)
+region_cut_overshoot = times(regions)
+# The mitigation: after a few silent intervals, each region holds shared keys to its share of the limit.
+region_cut_split_after = duration(silent_intervals_before_split * region_sync_interval)
+region_cut_split_limit_per_minute = count(limit_per_minute / regions)
 # One global counter instead: every check in the other regions pays a cross-region round trip.
 global_counter_added_latency = cross_region_round_trip
 
@@ -93,6 +100,8 @@ if __name__ != "rate_limiter_accuracy":
                 ("Regions overspending in one sync interval, at most", multi_region_overshoot),
                 ("... as a share of the minute's limit", multi_region_overshoot_share),
                 ("A bucket that far in debt refills to full in", token_bucket_ttl_in_debt),
+                ("Regions cut apart: most a client gets a minute, in all regions", region_cut_max_per_minute),
+                ("... once a region splits shared limits, each region's share a minute", region_cut_split_limit_per_minute),
                 ("A global counter's added round trip", global_counter_added_latency),
             ],
         )

@@ -55,6 +55,7 @@ cross_region_round_trip = duration(CLASSIC["Round trip California-Netherlands"][
 regions = count(3)
 region_sync_interval = duration(1)
 shared_check_share = fraction(0.01)
+silent_intervals_before_split = count(5)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
 flood_requests_per_second = peak(50e3)
@@ -185,6 +186,12 @@ TABLE = [
         "Most clients reach one region, the nearest; a client spread over regions (servers in several, an app "
         "used by travelers) is the exception. An assumption: step 2 prints the share at which the store's "
         "headroom is gone.",
+    ),
+    (
+        "Silent sync intervals before a region splits shared limits",
+        silent_intervals_before_split,
+        "Long enough not to react to one lost batch, short enough that a cut between regions is not a "
+        "free-for-all for minutes.",
     ),
     (
         "One runaway client, requests a second",
