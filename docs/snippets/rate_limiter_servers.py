@@ -41,15 +41,17 @@ memory_per_shard = size(token_bucket_memory / store_shards)
 # Each region runs its own gateways on its share of the peak, and a zone belongs to one region:
 # a lost zone's load moves to the other zones of its region, never to another region's gateways.
 region_checks_per_second_peak = peak(checks_per_second_peak / regions)
+# A refused request still costs the gateway TLS, authentication and rule matching (counted here at a
+# whole request's CPU, since proxying is the small part), and a runaway client's flood lands on the
+# gateways of whichever region it reaches: every region is sized for its peak plus one flood.
+region_gateway_load_peak = peak(region_checks_per_second_peak + flood_requests_per_second)
 zone_headroom = times(zones / (zones - 1))
 # Pooled across a region's zones, the headroom would ask for this many; but servers sit in zones.
-gateways_per_region_pooled = count(
-    math.ceil(region_checks_per_second_peak * zone_headroom / gateway_requests_per_server)
-)
-# Whole servers in each zone, enough that the zones left carry the region's whole peak, and never
+gateways_per_region_pooled = count(math.ceil(region_gateway_load_peak * zone_headroom / gateway_requests_per_server))
+# Whole servers in each zone, enough that the zones left carry the region's whole load, and never
 # fewer than two in a zone, so that one server lost is not the zone lost.
 gateways_per_zone = count(
-    max(math.ceil(region_checks_per_second_peak / zones * zone_headroom / gateway_requests_per_server), 2)
+    max(math.ceil(region_gateway_load_peak / zones * zone_headroom / gateway_requests_per_server), 2)
 )
 gateways_per_region = count(gateways_per_zone * zones)
 gateway_servers = count(gateways_per_region * regions)
@@ -85,8 +87,8 @@ if __name__ != "rate_limiter_servers":
                 ("Counter-store processes, all regions", "a primary and a replica per shard", store_processes),
                 (
                     "Gateway servers in a zone",
-                    f"{region_checks_per_second_peak} a region at peak ÷ {zones} zones × {zone_headroom} zone headroom "
-                    f"÷ {gateway_requests_per_server}, rounded up, at least 2",
+                    f"({region_checks_per_second_peak} a region at peak + {flood_requests_per_second} flood) ÷ {zones} zones "
+                    f"× {zone_headroom} zone headroom ÷ {gateway_requests_per_server}, rounded up, at least 2",
                     gateways_per_zone,
                 ),
                 ("Gateway servers in a region", f"{gateways_per_zone} a zone × {zones} zones", gateways_per_region),
@@ -104,6 +106,7 @@ if __name__ != "rate_limiter_servers":
             ("Figure", "Value"),
             [
                 ("One region's peak, if the regions split it evenly", region_checks_per_second_peak),
+                ("... with one runaway client's flood on its gateways", region_gateway_load_peak),
                 ("Gateways a region would need if servers were not tied to zones", gateways_per_region_pooled),
                 ("Fewest gateways, two in each zone of every region", gateway_minimum),
                 ("A shard's utilization at peak", shard_utilization_at_peak),
