@@ -101,7 +101,7 @@ if __name__ != "rate_limiter_accuracy":
                 ("... as a share of the minute's limit", multi_region_overshoot_share),
                 ("A bucket that far in debt refills to full in", token_bucket_ttl_in_debt),
                 ("Regions cut apart: most a client gets a minute, in all regions", region_cut_max_per_minute),
-                ("... once a region splits shared limits, each region's share a minute", region_cut_split_limit_per_minute),
+                ("... once regions split shared limits, each one's share a minute", region_cut_split_limit_per_minute),
                 ("A global counter's added round trip", global_counter_added_latency),
             ],
         )

@@ -147,7 +147,8 @@ TABLE = [
     (
         "Round trip inside a zone",
         in_zone_round_trip,
-        f"Gateway to a shard whose primary is in the same zone, 1 check in {zones}: the classic data-center round trip, " + cite("Dean 2009", "Dean, 2009") + ". "
+        f"Gateway to a shard whose primary is in the same zone, 1 check in {zones}: the classic data-center "
+        "round trip, " + cite("Dean 2009", "Dean, 2009") + ". "
         f"The site's latency reference puts today's best case at {duration(dc_round_trip)}; "
         "between cloud VMs the classic figure is the safer one to budget.",
     ),

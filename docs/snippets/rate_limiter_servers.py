@@ -87,8 +87,9 @@ if __name__ != "rate_limiter_servers":
                 ("Counter-store processes, all regions", "a primary and a replica per shard", store_processes),
                 (
                     "Gateway servers in a zone",
-                    f"({region_checks_per_second_peak} a region at peak + {flood_requests_per_second} flood) ÷ {zones} zones "
-                    f"× {zone_headroom} zone headroom ÷ {gateway_requests_per_server}, rounded up, at least 2",
+                    f"({region_checks_per_second_peak} a region at peak + {flood_requests_per_second} flood) "
+                    f"÷ {zones} zones × {zone_headroom} zone headroom ÷ {gateway_requests_per_server}, "
+                    "rounded up, at least 2",
                     gateways_per_zone,
                 ),
                 ("Gateway servers in a region", f"{gateways_per_zone} a zone × {zones} zones", gateways_per_region),
@@ -110,7 +111,7 @@ if __name__ != "rate_limiter_servers":
                 ("Gateways a region would need if servers were not tied to zones", gateways_per_region_pooled),
                 ("Fewest gateways, two in each zone of every region", gateway_minimum),
                 ("A shard's utilization at peak", shard_utilization_at_peak),
-                ("Share of checks from shared clients that would fill the shards to half", shared_check_share_at_ceiling),
+                ("Share of checks from shared clients that fills the shards to half", shared_check_share_at_ceiling),
                 ("Memory per shard, every client of the day", memory_per_shard),
                 ("A runaway client against one shard's capacity", flood_over_shard),
                 ("... its checks at the store with refusals cached, at peak", flood_checks_with_deny_cache),

@@ -51,7 +51,7 @@ if __name__ != "rate_limiter_traffic":
             [
                 ("Limit checks", checks_per_second, checks_per_second_peak),
                 ("Exchange between regions, at most", exchange_ops_per_second, exchange_ops_per_second_peak),
-                ("Store operations (one script a check, and the exchange)", store_ops_per_second, store_ops_per_second_peak),
+                ("Store operations (checks and exchange)", store_ops_per_second, store_ops_per_second_peak),
             ],
         )
     )
