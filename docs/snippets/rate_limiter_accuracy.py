@@ -9,6 +9,7 @@ from rate_limiter_assumptions import (
     limit_per_minute,
     region_sync_interval,
     regions,
+    silent_intervals_before_split,
     token_batch,
     window_seconds,
 )
@@ -56,6 +57,17 @@ batching_store_ops_share = fraction(1 / token_batch)
 # each of the others by what it can spend there in one interval: a full burst plus the refill.
 multi_region_overshoot = count(math.ceil((regions - 1) * (burst_allowance + refill_per_second * region_sync_interval)))
 multi_region_overshoot_share = fraction(multi_region_overshoot / limit_per_minute)
+# What the others report is subtracted from each region's bucket, so after such a spray each bucket
+# is that far below zero, and takes this long to refill to a full burst: the key must live that long
+# (its expiry set from the new level when a report is applied), or an expired key would read as a
+# full bucket and forgive the debt.
+token_bucket_ttl_in_debt = duration((burst_allowance + multi_region_overshoot) / refill_per_second)
+# Regions cut apart: each counts alone, so a client using every region gets a whole limit in each.
+region_cut_max_per_minute = count(regions * limit_per_minute)
+region_cut_overshoot = times(regions)
+# The mitigation: after a few silent intervals, each region holds shared keys to its share of the limit.
+region_cut_split_after = duration(silent_intervals_before_split * region_sync_interval)
+region_cut_split_limit_per_minute = count(limit_per_minute / regions)
 # One global counter instead: every check in the other regions pays a cross-region round trip.
 global_counter_added_latency = cross_region_round_trip
 
@@ -87,6 +99,9 @@ if __name__ != "rate_limiter_accuracy":
                 ("Retry-After on a refusal (whole seconds)", retry_after_seconds),
                 ("Regions overspending in one sync interval, at most", multi_region_overshoot),
                 ("... as a share of the minute's limit", multi_region_overshoot_share),
+                ("A bucket that far in debt refills to full in", token_bucket_ttl_in_debt),
+                ("Regions cut apart: most a client gets a minute, in all regions", region_cut_max_per_minute),
+                ("... once regions split shared limits, each one's share a minute", region_cut_split_limit_per_minute),
                 ("A global counter's added round trip", global_counter_added_latency),
             ],
         )

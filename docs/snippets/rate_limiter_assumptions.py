@@ -6,6 +6,7 @@ Run `python docs/snippets/rate_limiter_assumptions.py` to print the table.
 """
 
 from reference_capacity import cores, kv_gets_per_process, target_utilization
+from reference_fiber import zone_pair_rtt_floor
 from reference_latency import CLASSIC, dc_round_trip
 from sources import cite
 
@@ -16,6 +17,7 @@ GITHUB_LIMITS = "https://docs.github.com/en/rest/using-the-rest-api/rate-limits-
 STRIPE_LIMITERS = "https://stripe.com/blog/rate-limiters"
 CLOUDFLARE_COUNTERS = "https://developers.cloudflare.com/waf/rate-limiting-rules/request-rate/"
 REDIS_CONF = "https://github.com/redis/redis/blob/unstable/redis.conf"
+AWS_ZONES = "https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/availability-zones.html"
 
 # --- Traffic through the gateway --------------------------------------------------------------
 api_requests_per_day = per_day(5e9)
@@ -45,11 +47,15 @@ gateway_requests_per_server = throughput(cores * target_utilization / gateway_cp
 token_batch = count(10)
 
 # --- Latency and regions (steps 1, 5 and 6) ---------------------------------------------------
-added_latency_budget = duration(0.001)
+added_latency_budget = duration(0.003)
 in_zone_round_trip = duration(CLASSIC["Round trip within a data center"][0])
+cross_zone_round_trip = duration(0.002)
+check_timeout = duration(0.01)
 cross_region_round_trip = duration(CLASSIC["Round trip California-Netherlands"][0])
 regions = count(3)
 region_sync_interval = duration(1)
+shared_check_share = fraction(0.01)
+silent_intervals_before_split = count(5)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
 flood_requests_per_second = peak(50e3)
@@ -135,14 +141,29 @@ TABLE = [
     (
         "Latency the limiter may add",
         added_latency_budget,
-        "The check is on every request; a millisecond is small beside an API call's own tens of milliseconds.",
+        "At the 99th percentile. Two checks in three cross zones (below), so the budget is a cross-zone round trip "
+        "with room for the store's work; small beside an API call's own tens of milliseconds.",
     ),
     (
         "Round trip inside a zone",
         in_zone_round_trip,
-        "Gateway to store: the classic data-center round trip, " + cite("Dean 2009", "Dean, 2009") + ". "
+        f"Gateway to a shard whose primary is in the same zone, 1 check in {zones}: the classic data-center "
+        "round trip, " + cite("Dean 2009", "Dean, 2009") + ". "
         f"The site's latency reference puts today's best case at {duration(dc_round_trip)}; "
         "between cloud VMs the classic figure is the safer one to budget.",
+    ),
+    (
+        "Round trip to another zone of the region",
+        cross_zone_round_trip,
+        f"Gateway to a shard whose primary is in another zone. [AWS keeps a region's zones within 100 km]({AWS_ZONES}) "
+        "and puts their round trips in single-digit milliseconds; light in fiber alone takes "
+        f"{duration(zone_pair_rtt_floor)} over 100 km and back. An assumption for zones near that bound: "
+        "measure your own region.",
+    ),
+    (
+        "Timeout on a check",
+        check_timeout,
+        "A few times the budget, so a dead shard costs a request little; a client library's default is seconds.",
     ),
     (
         "Round trip between regions",
@@ -159,6 +180,19 @@ TABLE = [
         "How often regions exchange counts",
         region_sync_interval,
         "Often enough that a client roaming regions gains little.",
+    ),
+    (
+        "Share of checks from clients seen in more than one region",
+        shared_check_share,
+        "Most clients reach one region, the nearest; a client spread over regions (servers in several, an app "
+        "used by travelers) is the exception. An assumption: step 2 prints the share at which the store's "
+        "headroom is gone.",
+    ),
+    (
+        "Silent sync intervals before a region splits shared limits",
+        silent_intervals_before_split,
+        "Long enough not to react to one lost batch, short enough that a cut between regions is not a "
+        "free-for-all for minutes.",
     ),
     (
         "One runaway client, requests a second",

@@ -19,32 +19,39 @@ from rate_limiter_assumptions import (
     zones,
 )
 from rate_limiter_state import token_bucket_memory
-from rate_limiter_traffic import checks_per_second_peak
+from rate_limiter_traffic import checks_per_second_peak, store_ops_per_second_peak
 
 from sdw.estimation import count, fraction, markdown_table, peak, size, throughput, times
 
 # --- The counter store: one single-threaded process per shard ---------------------------------
 scripts_per_shard = throughput(kv_gets_per_process / script_cost_in_gets)
-store_shards = count(math.ceil(checks_per_second_peak / (scripts_per_shard * shard_target_utilization)))
+store_shards = count(math.ceil(store_ops_per_second_peak / (scripts_per_shard * shard_target_utilization)))
 # Sized on the whole peak, the shards still divide evenly: each region's own arithmetic on its
-# third of the peak asks for ceil(57.9K/s / 20.25K/s = 2.86) = 3, and 3 regions x 3 = 9.
+# third of the peak asks for ceil(59.6K/s / 20.25K/s = 2.94) = 3, and 3 regions x 3 = 9.
 store_processes = count(store_shards * store_copies)
-shard_utilization_at_peak = fraction(checks_per_second_peak / store_shards / scripts_per_shard)
+shard_utilization_at_peak = fraction(store_ops_per_second_peak / store_shards / scripts_per_shard)
+# The share of checks from shared clients at which the exchange uses up the shards' headroom.
+shared_check_share_at_ceiling = fraction(
+    (store_shards * scripts_per_shard * shard_target_utilization - checks_per_second_peak)
+    / (checks_per_second_peak * regions)
+)
 memory_per_shard = size(token_bucket_memory / store_shards)
 
 # --- Gateways: stateless, so they carry the peak with a zone gone ------------------------------
 # Each region runs its own gateways on its share of the peak, and a zone belongs to one region:
 # a lost zone's load moves to the other zones of its region, never to another region's gateways.
 region_checks_per_second_peak = peak(checks_per_second_peak / regions)
+# A refused request still costs the gateway TLS, authentication and rule matching (counted here at a
+# whole request's CPU, since proxying is the small part), and a runaway client's flood lands on the
+# gateways of whichever region it reaches: every region is sized for its peak plus one flood.
+region_gateway_load_peak = peak(region_checks_per_second_peak + flood_requests_per_second)
 zone_headroom = times(zones / (zones - 1))
 # Pooled across a region's zones, the headroom would ask for this many; but servers sit in zones.
-gateways_per_region_pooled = count(
-    math.ceil(region_checks_per_second_peak * zone_headroom / gateway_requests_per_server)
-)
-# Whole servers in each zone, enough that the zones left carry the region's whole peak, and never
+gateways_per_region_pooled = count(math.ceil(region_gateway_load_peak * zone_headroom / gateway_requests_per_server))
+# Whole servers in each zone, enough that the zones left carry the region's whole load, and never
 # fewer than two in a zone, so that one server lost is not the zone lost.
 gateways_per_zone = count(
-    max(math.ceil(region_checks_per_second_peak / zones * zone_headroom / gateway_requests_per_server), 2)
+    max(math.ceil(region_gateway_load_peak / zones * zone_headroom / gateway_requests_per_server), 2)
 )
 gateways_per_region = count(gateways_per_zone * zones)
 gateway_servers = count(gateways_per_region * regions)
@@ -74,14 +81,15 @@ if __name__ != "rate_limiter_servers":
             [
                 (
                     "Counter-store shards, all regions",
-                    f"{checks_per_second_peak} at peak ÷ ({scripts_per_shard} × {shard_target_utilization})",
+                    f"{store_ops_per_second_peak} at peak ÷ ({scripts_per_shard} × {shard_target_utilization})",
                     store_shards,
                 ),
                 ("Counter-store processes, all regions", "a primary and a replica per shard", store_processes),
                 (
                     "Gateway servers in a zone",
-                    f"{region_checks_per_second_peak} a region at peak ÷ {zones} zones × {zone_headroom} zone headroom "
-                    f"÷ {gateway_requests_per_server}, rounded up, at least 2",
+                    f"({region_checks_per_second_peak} a region at peak + {flood_requests_per_second} flood) "
+                    f"÷ {zones} zones × {zone_headroom} zone headroom ÷ {gateway_requests_per_server}, "
+                    "rounded up, at least 2",
                     gateways_per_zone,
                 ),
                 ("Gateway servers in a region", f"{gateways_per_zone} a zone × {zones} zones", gateways_per_region),
@@ -99,9 +107,11 @@ if __name__ != "rate_limiter_servers":
             ("Figure", "Value"),
             [
                 ("One region's peak, if the regions split it evenly", region_checks_per_second_peak),
+                ("... with one runaway client's flood on its gateways", region_gateway_load_peak),
                 ("Gateways a region would need if servers were not tied to zones", gateways_per_region_pooled),
                 ("Fewest gateways, two in each zone of every region", gateway_minimum),
                 ("A shard's utilization at peak", shard_utilization_at_peak),
+                ("Share of checks from shared clients that fills the shards to half", shared_check_share_at_ceiling),
                 ("Memory per shard, every client of the day", memory_per_shard),
                 ("A runaway client against one shard's capacity", flood_over_shard),
                 ("... its checks at the store with refusals cached, at peak", flood_checks_with_deny_cache),

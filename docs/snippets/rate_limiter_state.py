@@ -29,6 +29,9 @@ sliding_log_entry_bytes = size(key_bytes + limit_per_minute * timestamp_bytes + 
 large_plan_log_entry_bytes = size(key_bytes + large_plan_limit_per_minute * timestamp_bytes + entry_overhead_bytes)
 # Sliding window counter: this window's count, the last window's, and when this window started.
 sliding_counter_entry_bytes = size(key_bytes + 2 * token_count_bytes + timestamp_bytes + entry_overhead_bytes)
+# A key seen in more than one region also keeps, in each region, the tokens spent there since the
+# last exchange: one count under its own key, on the same shard as the bucket.
+region_delta_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_bytes)
 
 token_bucket_memory = size(active_clients_per_day * token_bucket_entry_bytes)
 leaky_bucket_memory = size(active_clients_per_day * leaky_bucket_entry_bytes)
