@@ -135,7 +135,7 @@ midnight_database_nodes_added = count(midnight_database_nodes - database_nodes)
 # stops giving first once it is no more overloaded at midnight than the chat tier, and needs no
 # growth at all once its data fills as many nodes as midnight does.
 midnight_over_capacity_exact = midnight_messages_per_second / chat_tier_capacity
-store_nodes_level_with_chat_tier = (
+store_nodes_level_with_chat_tier = count(
     midnight_store_writes_per_second * message_copies / store_writes_per_node_per_second / midnight_over_capacity_exact
 )
 years_until_chat_tier_gives_first = count(years_of_data_on(store_nodes_level_with_chat_tier))
