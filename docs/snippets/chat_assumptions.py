@@ -84,6 +84,7 @@ delivered_receipt_timeout = duration(2)
 presence_offline_grace = duration(90)
 
 # --- A hot group and a midnight wave (step 7) ------------------------------------------------------------
+# The per-group send limit of step 3, so also the busiest a group can be.
 hot_group_messages_per_second = per_second(10)
 midnight_zone_share = fraction(0.2)
 midnight_messages_per_user = count(5)
@@ -350,7 +351,8 @@ TABLE = [
     (
         "Messages a second in a hot group",
         hot_group_messages_per_second,
-        "A full group during a live event: ten members typing at once.",
+        "The per-group send limit (step 3), so the worst a full group can do during a live event: ten "
+        "members typing at once, already more than anyone can read.",
     ),
     (
         "Daily users in the busiest time zone",
