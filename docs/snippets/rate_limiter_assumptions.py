@@ -75,7 +75,9 @@ TABLE = [
     (
         "Peak-to-average traffic",
         peak_to_average,
-        "The busy hour of a normal day, as in the site's other examples; bursts inside it are left to headroom.",
+        "The busy hour of a normal day. An assumption: the API's paying customers are businesses in a few "
+        "neighboring time zones, whose calls crowd into their shared working hours; bursts inside the hour "
+        "are left to headroom.",
     ),
     (
         "Requests allowed per client a minute",

@@ -4,42 +4,66 @@ import math
 
 from sdw.estimation import fraction, markdown_table, peak, per_second, times
 
+
+# The factor compares the busiest hour, not the busiest moment, with the day's average. Over one hour
+# centered on the top of a sine wave of period P hours, sin averages sin(x) / x of its top, with
+# x = pi / P (half the phase one hour spans): a shade under 1 for a wave a day long.
+def busy_hour_share(period_hours: float) -> float:
+    x = math.pi / period_hours
+    return math.sin(x) / x
+
+
+# Every check below samples the wave once a minute and averages the busiest 60 minutes in a row.
+MINUTES_A_DAY = 1_440
+
+
+def busiest_hour_over_average(level: list[float]) -> float:
+    n = len(level)
+    hours = [sum(level[(s + m) % n] for m in range(60)) / 60 for s in range(n)]
+    return max(hours) / (sum(level) / n)
+
+
 # --- A smooth day: traffic follows a sine wave between a trough and a peak ------------------------------
-# The average of a sine wave is halfway between its extremes, so peak / average = 2 / (1 + trough/peak).
+# The wave's average is halfway between its extremes; its busiest hour sits just under its top, at
+# trough + (1 - trough) x (1 + share) / 2, so busiest hour / average = (2 trough + (1 - trough)(1 + share))
+# / (1 + trough), where share is busy_hour_share(24). With no trough that is 1 + share, just under 2.
 TROUGH_SHARES = [0.5, 1 / 3, 0.1, 0.0]
 
 
 def smooth_day_peak_to_average(trough_share: float) -> float:
-    return 2 / (1 + trough_share)
+    share = busy_hour_share(24)
+    return (2 * trough_share + (1 - trough_share) * (1 + share)) / (1 + trough_share)
 
 
-# Check the closed form against the wave itself, sampled every minute of a day.
-def sampled_peak_to_average(trough_share: float, samples: int = 1_440) -> float:
-    level = [trough_share + (1 - trough_share) * (1 + math.sin(2 * math.pi * s / samples)) / 2 for s in range(samples)]
-    return max(level) / (sum(level) / samples)
+def sampled_peak_to_average(trough_share: float) -> float:
+    n = MINUTES_A_DAY
+    return busiest_hour_over_average(
+        [trough_share + (1 - trough_share) * (1 + math.sin(2 * math.pi * s / n)) / 2 for s in range(n)]
+    )
 
 
-assert all(math.isclose(smooth_day_peak_to_average(t), sampled_peak_to_average(t), rel_tol=1e-9) for t in TROUGH_SHARES)
+# Sampled by the minute, the rolling hour's average differs from the integral by parts in a million.
+assert all(math.isclose(smooth_day_peak_to_average(t), sampled_peak_to_average(t), rel_tol=1e-5) for t in TROUGH_SHARES)
 
 smooth_rows = [(fraction(t), times(smooth_day_peak_to_average(t))) for t in TROUGH_SHARES]
 
 # --- A day bunched into waking hours: users in one time zone, a half-sine over their active hours and
-# next to nothing the rest of the day. The half-sine averages 2/pi of its peak over the hours it lasts,
-# so peak / average = pi / (2 x active share of the day): higher than any smooth wave allows.
+# next to nothing the rest of the day. The half-sine averages 2/pi of its top over the hours it lasts,
+# so its top / average = pi / (2 x active share of the day), higher than any smooth wave allows; the
+# busiest hour is that times busy_hour_share(2 x active hours), the half-sine being half a wave.
 ACTIVE_HOURS = [16, 12]
 
 
 def waking_day_peak_to_average(active_hours: float) -> float:
-    return math.pi / (2 * active_hours / 24)
+    return math.pi / (2 * active_hours / 24) * busy_hour_share(2 * active_hours)
 
 
-def sampled_waking_peak_to_average(active_hours: float, samples: int = 1_440) -> float:
-    active = round(samples * active_hours / 24)
-    level = [math.sin(math.pi * s / active) if s < active else 0.0 for s in range(samples)]
-    return max(level) / (sum(level) / samples)
+def sampled_waking_peak_to_average(active_hours: float) -> float:
+    n = MINUTES_A_DAY
+    active = round(n * active_hours / 24)
+    return busiest_hour_over_average([math.sin(math.pi * s / active) if s < active else 0.0 for s in range(n)])
 
 
-# Sampled by the minute, the half-sine's sum falls short of its integral by about a part in a million.
 assert all(
     math.isclose(waking_day_peak_to_average(h), sampled_waking_peak_to_average(h), rel_tol=1e-5) for h in ACTIVE_HOURS
 )
@@ -61,9 +85,9 @@ waking_12_hours = times(waking_day_peak_to_average(12))
 record_second = peak(record_tweets_per_second)
 
 if __name__ != "reference_peaks":
-    print(markdown_table(("Quietest moment, as a share of the busiest", "Busiest over average"), smooth_rows))
+    print(markdown_table(("Quietest moment, as a share of the busiest", "Busiest hour over average"), smooth_rows))
     print()
-    print(markdown_table(("Hours of traffic a day, the rest near nothing", "Busiest over average"), waking_rows))
+    print(markdown_table(("Hours of traffic a day, the rest near nothing", "Busiest hour over average"), waking_rows))
     print()
     print(
         markdown_table(
