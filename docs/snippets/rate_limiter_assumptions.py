@@ -42,7 +42,7 @@ shard_target_utilization = fraction(0.5)
 store_copies = times(2)
 zones = count(3)
 gateway_cpu_per_request = duration(0.001)
-# The site's server (reference_capacity.py): its cores, run at its target utilization.
+# The site's server (reference_capacity.py): its vCPUs, run at its target utilization.
 gateway_requests_per_server = throughput(cores * target_utilization / gateway_cpu_per_request)
 token_batch = count(10)
 
@@ -134,7 +134,7 @@ TABLE = [
     (
         "Requests one gateway server handles a second",
         gateway_requests_per_server,
-        f"The site's reference server, {count(cores)} cores kept {fraction(target_utilization)} busy, "
+        f"The site's reference server, {count(cores)} vCPUs kept {fraction(target_utilization)} busy, "
         "at the CPU time above.",
     ),
     ("Tokens a gateway takes at once, when batching", token_batch, "Ten checks' worth for one store call."),
