@@ -40,6 +40,7 @@ entry_overhead_bytes = size(64)
 script_cost_in_gets = times(2)
 shard_target_utilization = fraction(0.5)
 store_copies = times(2)
+cluster_hash_slots = count(16384)
 zones = count(3)
 gateway_cpu_per_request = duration(0.001)
 # The site's server (reference_capacity.py): its vCPUs, run at its target utilization.
@@ -124,6 +125,12 @@ TABLE = [
         "Copies of the counters",
         store_copies,
         "A primary and a replica in another zone; a lost counter forgets a minute of history, no more.",
+    ),
+    (
+        "Hash slots in a Redis Cluster",
+        cluster_hash_slots,
+        "Fixed by the [cluster specification](https://redis.io/docs/latest/operate/oss_and_stack/reference/cluster-spec/): "
+        "a key's slot is the CRC16 of its hash tag (or of the whole key) modulo this number.",
     ),
     ("Availability zones in each region", zones, "Every tier of a region survives losing one of its zones."),
     (
