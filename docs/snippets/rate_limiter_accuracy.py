@@ -111,9 +111,15 @@ if __name__ != "rate_limiter_accuracy":
                 ("... as a share of the minute's limit", multi_region_overshoot_share),
                 ("A bucket that far in debt refills to full in", token_bucket_ttl_in_debt),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
-                ("Regions cut apart, before the split: the rate a client gets, a minute, in all regions", region_cut_max_per_minute),
+                (
+                    "Regions cut apart, before the split: the rate a client gets, a minute, in all regions",
+                    region_cut_max_per_minute,
+                ),
                 ("... once regions split shared limits, each one's share a minute", region_cut_split_limit_per_minute),
-                ("... a key first used outside its home during the cut, a minute, in all regions", region_cut_unmarked_max_per_minute),
+                (
+                    "... a key first used outside its home during the cut, a minute, in all regions",
+                    region_cut_unmarked_max_per_minute,
+                ),
                 ("A global counter's added round trip", global_counter_added_latency),
             ],
         )
