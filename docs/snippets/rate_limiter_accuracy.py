@@ -62,12 +62,22 @@ multi_region_overshoot_share = fraction(multi_region_overshoot / limit_per_minut
 # (its expiry set from the new level when a report is applied), or an expired key would read as a
 # full bucket and forgive the debt.
 token_bucket_ttl_in_debt = duration((burst_allowance + multi_region_overshoot) / refill_per_second)
-# Regions cut apart: each counts alone, so a client using every region gets a whole limit in each.
+# A key becomes shared at home only when the first report from another region arrives, about one
+# interval after its first check there. What home allowed in that interval was never recorded as a
+# delta, so the other regions never subtract it: forgiven once, when the key becomes shared, at most
+# a full burst plus one interval's refill.
+first_share_forgiven = count(math.ceil(burst_allowance + refill_per_second * region_sync_interval))
+# Regions cut apart: each counts alone, so a client using every region gets the rate of a whole
+# limit in each, until the regions split shared limits.
 region_cut_max_per_minute = count(regions * limit_per_minute)
 region_cut_overshoot = times(regions)
 # The mitigation: after a few silent intervals, each region holds shared keys to its share of the limit.
 region_cut_split_after = duration(silent_intervals_before_split * region_sync_interval)
 region_cut_split_limit_per_minute = count(limit_per_minute / regions)
+# A key first used outside its home during a cut was never marked shared at home: home keeps the
+# whole limit while each other region holds it to its share.
+region_cut_unmarked_max_per_minute = count(limit_per_minute + (regions - 1) * limit_per_minute / regions)
+region_cut_unmarked_overshoot = times(region_cut_unmarked_max_per_minute / limit_per_minute)
 # One global counter instead: every check in the other regions pays a cross-region round trip.
 global_counter_added_latency = cross_region_round_trip
 
@@ -100,8 +110,16 @@ if __name__ != "rate_limiter_accuracy":
                 ("Regions overspending in one sync interval, at most", multi_region_overshoot),
                 ("... as a share of the minute's limit", multi_region_overshoot_share),
                 ("A bucket that far in debt refills to full in", token_bucket_ttl_in_debt),
-                ("Regions cut apart: most a client gets a minute, in all regions", region_cut_max_per_minute),
+                ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
+                (
+                    "Regions cut apart, before the split: the rate a client gets, a minute, in all regions",
+                    region_cut_max_per_minute,
+                ),
                 ("... once regions split shared limits, each one's share a minute", region_cut_split_limit_per_minute),
+                (
+                    "... a key first used outside its home during the cut, a minute, in all regions",
+                    region_cut_unmarked_max_per_minute,
+                ),
                 ("A global counter's added round trip", global_counter_added_latency),
             ],
         )

@@ -40,9 +40,10 @@ entry_overhead_bytes = size(64)
 script_cost_in_gets = times(2)
 shard_target_utilization = fraction(0.5)
 store_copies = times(2)
+cluster_hash_slots = count(16384)
 zones = count(3)
 gateway_cpu_per_request = duration(0.001)
-# The site's server (reference_capacity.py): its cores, run at its target utilization.
+# The site's server (reference_capacity.py): its vCPUs, run at its target utilization.
 gateway_requests_per_server = throughput(cores * target_utilization / gateway_cpu_per_request)
 token_batch = count(10)
 
@@ -127,6 +128,12 @@ TABLE = [
         store_copies,
         "A primary and a replica in another zone; a lost counter forgets a minute of history, no more.",
     ),
+    (
+        "Hash slots in a Redis Cluster",
+        cluster_hash_slots,
+        "Fixed by the [cluster specification](https://redis.io/docs/latest/operate/oss_and_stack/reference/cluster-spec/): "
+        "a key's slot is the CRC16 of its hash tag (or of the whole key) modulo this number.",
+    ),
     ("Availability zones in each region", zones, "Every tier of a region survives losing one of its zones."),
     (
         "CPU time a gateway spends on a request",
@@ -136,7 +143,7 @@ TABLE = [
     (
         "Requests one gateway server handles a second",
         gateway_requests_per_server,
-        f"The site's reference server, {count(cores)} cores kept {fraction(target_utilization)} busy, "
+        f"The site's reference server, {count(cores)} vCPUs kept {fraction(target_utilization)} busy, "
         "at the CPU time above.",
     ),
     ("Tokens a gateway takes at once, when batching", token_batch, "Ten checks' worth for one store call."),

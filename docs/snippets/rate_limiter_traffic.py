@@ -2,6 +2,7 @@
 
 from rate_limiter_assumptions import (
     active_clients_per_day,
+    added_latency_budget,
     api_requests_per_day,
     cross_zone_round_trip,
     in_zone_round_trip,
@@ -18,12 +19,17 @@ checks_per_second = per_second(api_requests_per_day / SECONDS_PER_DAY)
 checks_per_second_peak = peak(checks_per_second * peak_to_average)
 # Each check reads and updates its counter in one script: one store operation, read and write at once.
 reads_per_write = times(1)
-# The exchange between regions (step 6), for keys seen in more than one region only: every sync
-# interval the sending region reads and zeroes each such key's delta (one operation), and each other
-# region applies the report to its bucket (one write each). A key reports at most once an interval,
-# however many checks it had, so shared checks x regions is an upper bound.
+# The exchange between regions (step 6), for keys seen in more than one region only. The gateway's
+# library knows a key is shared, so after a shared check it tells the region's exchanger the key's
+# name in memory (not through the store); every sync interval the exchanger reads and deletes each
+# named key's delta with one GETDEL, and each other region applies the report to its bucket (one
+# write each). A key reports at most once an interval, however many checks it had, so shared checks
+# x regions is an upper bound on the store operations, and shared checks on the names sent.
 exchange_ops_per_second = per_second(checks_per_second * shared_check_share * regions)
 exchange_ops_per_second_peak = peak(checks_per_second_peak * shared_check_share * regions)
+# Names sent from gateways to the exchanger, at most one per shared check: traffic outside the store.
+exchange_names_per_second = per_second(checks_per_second * shared_check_share)
+exchange_names_per_second_peak = peak(checks_per_second_peak * shared_check_share)
 store_ops_per_second = per_second(checks_per_second + exchange_ops_per_second)
 store_ops_per_second_peak = peak(checks_per_second_peak + exchange_ops_per_second_peak)
 # Counters: one per client for its main rule. Not an upper bound: each more rule a client matches,
@@ -38,8 +44,16 @@ requests_per_client_per_day = count(api_requests_per_day / active_clients_per_da
 # gateways of every zone serve every client, so the primary is in another zone for all but 1 in Z.
 round_trips_added = count(1)
 cross_zone_check_share = fraction((zones - 1) / zones)
-# Most checks pay the cross-zone round trip, so it is what the 99th percentile sees.
+# The round trip most checks pay: an assumed typical cross-zone figure. The 99th percentile adds
+# that round trip's tail, which the budget's remainder is for.
 added_latency = cross_zone_round_trip
+latency_margin = duration(added_latency_budget - added_latency)
+# A separate limiter service instead (step 5): the gateway reaches a service in its own zone, which
+# then makes the same round trip to the shard. Two hops; only if both crossed zones would it be
+# over the budget.
+separate_service_added_latency = duration(in_zone_round_trip + cross_zone_round_trip)
+separate_service_latency_margin = duration(added_latency_budget - separate_service_added_latency)
+separate_service_both_hops_cross_zone = duration(2 * cross_zone_round_trip)
 added_latency_average = duration(
     cross_zone_check_share * cross_zone_round_trip + (1 - cross_zone_check_share) * in_zone_round_trip
 )
@@ -51,6 +65,11 @@ if __name__ != "rate_limiter_traffic":
             [
                 ("Limit checks", checks_per_second, checks_per_second_peak),
                 ("Exchange between regions, at most", exchange_ops_per_second, exchange_ops_per_second_peak),
+                (
+                    "Shared keys' names sent to the exchanger, at most (not store operations)",
+                    exchange_names_per_second,
+                    exchange_names_per_second_peak,
+                ),
                 ("Store operations (checks and exchange)", store_ops_per_second, store_ops_per_second_peak),
             ],
         )
@@ -64,8 +83,12 @@ if __name__ != "rate_limiter_traffic":
                 ("Requests per client a day", requests_per_client_per_day),
                 ("Round trips the check adds", round_trips_added),
                 ("... of them to a primary in another zone of the region", cross_zone_check_share),
-                ("Latency they add, most checks (so the 99th percentile)", added_latency),
+                ("Latency they add, the round trip most checks pay", added_latency),
+                ("... left of the budget for the store's work and the round trip's tail", latency_margin),
                 ("Latency they add, on average over all checks", added_latency_average),
+                ("A separate service in the gateway's zone instead: two hops", separate_service_added_latency),
+                ("... left of the budget", separate_service_latency_margin),
+                ("... if both hops crossed zones", separate_service_both_hops_cross_zone),
             ],
         )
     )
