@@ -1,6 +1,6 @@
 """Chat service worked example: the bytes in each row, field by field, and partition sizes."""
 
-from chat_assumptions import message_text_bytes, photo_share, video_share, voice_share
+from chat_assumptions import message_text_bytes, photo_share, retention_years, video_share, voice_share
 
 from sdw.estimation import markdown_table, size
 
@@ -51,12 +51,13 @@ MEMBER_FIELDS = [
 ]
 member_row_bytes = size(sum(b for _, b, _ in MEMBER_FIELDS))
 
-# Client message IDs seen recently, keyed by (conversation_id, client_message_id), with a TTL.
+# Client message IDs seen recently, keyed by (day, conversation_id, client_message_id), so that a
+# day past the window is deleted as one key range rather than row by row.
 DEDUPE_FIELDS = [
+    ("day", 4, "first part of the key: the day written"),
     ("conversation_id", 8, ""),
     ("client_message_id", 16, ""),
     ("seq", 8, "what the first attempt got"),
-    ("expiry", 4, "time to live"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 dedupe_row_bytes = size(sum(b for _, b, _ in DEDUPE_FIELDS))
@@ -72,6 +73,15 @@ SESSION_FIELDS = [
 ]
 session_entry_bytes = size(sum(b for _, b, _ in SESSION_FIELDS))
 
+# "Last seen", in the same in-memory registry: one entry per user, kept after the last device
+# disconnects (the connection server writes it then, in the registry write it makes anyway).
+LAST_SEEN_FIELDS = [
+    ("user_id", 8, "key"),
+    ("last_seen", 8, "time of the last disconnect"),
+    ("in-memory overhead", 48, "hash entry, pointers, allocator"),
+]
+last_seen_entry_bytes = size(sum(b for _, b, _ in LAST_SEEN_FIELDS))
+
 # Devices: where to push, and each device's public identity key (needed for end-to-end encryption).
 DEVICE_FIELDS = [
     ("user_id", 8, ""),
@@ -80,16 +90,17 @@ DEVICE_FIELDS = [
     ("platform", 1, "iOS, Android, desktop, web"),
     ("push_token", 160, "APNs or FCM token"),
     ("identity_key", 32, "public key; unused until end-to-end encryption"),
-    ("last_sync", 8, ""),
+    ("last_sync", 8, "set at a device's first sync_list of the day: finds devices unused for months"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 device_row_bytes = size(sum(b for _, b, _ in DEVICE_FIELDS))
 
 # Largest conversation partition: rows are sorted by (conversation_id, seq) and the store splits a
-# range when it grows, so even a busy group's history spreads over servers; this is what one
-# year of a group writing a message a minute, all day, adds.
+# range when it grows past its split size, so a busy group's history spans one or a few ranges;
+# this is what a group writing a message a minute, all day, adds in a year and over the horizon.
 busy_group_messages_per_year = 60 * 24 * 365
 busy_group_bytes_per_year = size(busy_group_messages_per_year * message_row_bytes)
+busy_group_bytes_over_horizon = size(busy_group_bytes_per_year * retention_years)
 
 
 def table(fields: list[tuple[str, float, str]]) -> str:
@@ -103,6 +114,7 @@ if __name__ != "chat_data_model":
         ("ConversationMember", MEMBER_FIELDS, member_row_bytes),
         ("RecentClientId", DEDUPE_FIELDS, dedupe_row_bytes),
         ("Session (in memory)", SESSION_FIELDS, session_entry_bytes),
+        ("Last seen (in memory)", LAST_SEEN_FIELDS, last_seen_entry_bytes),
         ("Device", DEVICE_FIELDS, device_row_bytes),
     ]
     print(markdown_table(("Row", "Bytes"), [(title, total) for title, _, total in ROWS]))
@@ -111,4 +123,7 @@ if __name__ != "chat_data_model":
         print(f"**{title}**: {total} per row\n")
         print(table(fields))
         print()
-    print(f"A group writing a message a minute all year adds {busy_group_bytes_per_year}.")
+    print(
+        f"A group writing a message a minute all year adds {busy_group_bytes_per_year}, "
+        f"and {busy_group_bytes_over_horizon} in {retention_years} years."
+    )

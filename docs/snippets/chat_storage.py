@@ -26,6 +26,7 @@ from chat_connections import connections_peak
 from chat_data_model import (
     dedupe_row_bytes,
     device_row_bytes,
+    last_seen_entry_bytes,
     member_row_bytes,
     message_row_bytes,
     session_entry_bytes,
@@ -81,6 +82,8 @@ device_bytes = size(daily_active_users * devices_per_user * device_row_bytes * m
 dedupe_bytes = size(messages_per_day * dedupe_window / SECONDS_PER_DAY * dedupe_row_bytes * message_copies)
 # The session registry lives in memory: one entry per open connection at peak, three copies.
 session_registry_bytes = size(connections_peak * session_entry_bytes * message_copies)
+# "Last seen" lives beside the sessions: one entry per daily user, connected or not, three copies.
+last_seen_bytes = size(daily_active_users * last_seen_entry_bytes * message_copies)
 
 # Database nodes: enough disk for the data, and enough write capacity for the peak.
 store_writes_per_second_peak = peak(
@@ -130,6 +133,7 @@ if __name__ != "chat_storage":
                 ("Devices", "a snapshot", device_bytes),
                 ("Recent client message IDs", "rolls over", dedupe_bytes),
                 ("Session registry (memory)", "live state", session_registry_bytes),
+                ("Last seen, in the registry (memory)", "a snapshot", last_seen_bytes),
             ],
         )
     )
