@@ -339,8 +339,8 @@ TABLE = [
     (
         "Time a connection server waits for a device's `delivered` receipt",
         delivered_receipt_timeout,
-        "A device acknowledges a `deliver` within a round trip; silence this long means the socket is dead, "
-        "so the message goes by push instead.",
+        "A device acknowledges a `deliver` within a round trip; after this long the message also goes by push, "
+        "but the socket stays open until the ping test fails, since a congested mobile link can be slow.",
     ),
     (
         "Grace before a user is shown offline",
