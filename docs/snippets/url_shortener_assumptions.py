@@ -371,9 +371,10 @@ TABLE = [
         "Owners watch a campaign go live.",
     ),
     (
-        "Share of clicks held to that time",
+        f"Share of clicks held to that time, over {slo_window}",
         count_freshness_share,
-        "An edge location's log can arrive minutes late; its clicks are counted when it does.",
+        "An edge location's log can arrive minutes late, and a viral minute queues clicks for minutes "
+        "(step 7); those clicks are counted when they come through.",
     ),
     ("Cache fill rate after a cold start", cache_warm_rate, "What the database tier can add on top of normal reads."),
     ("Analytics outage we plan for", outage_for_backlog, "Counts may lag; clicks must not be lost."),
