@@ -60,8 +60,12 @@ years_within_sparsity_limit = count(key_space_chosen * guess_hit_limit / (links_
 # probability equal to the live share; expected extra attempts p / (1 - p).
 retry_share_at_end = fraction(live_share_at_end / (1 - live_share_at_end))
 retry_share_seven = fraction(live_share_seven / (1 - live_share_seven))
-# Without the check, the birthday bound: about n^2 / 2N pairs of links would share a key.
-unchecked_collisions = count(links_over_retention**2 / (2 * key_space_chosen))
+# Without the check, a link shares its key with some other link when any of the other n - 1 draws
+# lands on it: n (1 - (1 - 1/N)^(n - 1)) links in all, about n^2 / N while that is small (twice
+# the n^2 / 2N pairs of the birthday bound, since each pair holds two links).
+unchecked_collisions = count(
+    -links_over_retention * math.expm1((links_over_retention - 1) * math.log1p(-1 / key_space_chosen))
+)
 
 # Option 2: counter ranges. Each process leases a block of keys; a restart loses the unused
 # part (half a block on average). Leases are rare at peak.
@@ -120,7 +124,7 @@ if __name__ != "url_shortener_keys":
             [
                 ("Hash, checked", f"Extra attempts per insert at the end, {key_length} characters", retry_share_at_end),
                 ("", "... with 7 characters", retry_share_seven),
-                ("Hash, unchecked", "Links sharing a key (birthday bound)", unchecked_collisions),
+                ("Hash, unchecked", "Links sharing their key with another link", unchecked_collisions),
                 ("Counter ranges", "Keys lost to restarts a day", keys_lost_per_day),
                 ("", "... as a share of the key space, whole retention", keys_lost_share),
                 ("", "Block leases a second at peak", block_leases_per_second_peak),
