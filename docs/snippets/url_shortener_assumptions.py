@@ -79,6 +79,7 @@ create_request_bytes = size(500)
 
 # --- Clicks and analytics ---------------------------------------------------------------------
 click_event_bytes = size(120)
+edge_log_line_bytes = size(600)
 raw_click_days = count(90)
 daily_rollup_row_bytes = size(60)
 
@@ -234,6 +235,13 @@ TABLE = [
         "Bytes per click event",
         click_event_bytes,
         "Key, time, country, device class, referrer domain, hashed client address.",
+    ),
+    (
+        "Bytes per line of the edge's request log",
+        edge_log_line_bytes,
+        "What the edge ships before processing: time, request ID, raw client address, full URL, status, "
+        f"edge location, the User-Agent and the full Referer of a {size(redirect_request_bytes)} request, "
+        "plus the field names of a JSON line.",
     ),
     ("Days raw click events are kept", raw_click_days, "Long enough to recompute a quarter; counts outlive them."),
     (

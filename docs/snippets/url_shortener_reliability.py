@@ -2,9 +2,9 @@
 
 from url_shortener_assumptions import (
     cache_warm_rate,
-    click_event_bytes,
     count_freshness_target,
     edge_locations,
+    edge_log_line_bytes,
     edge_ttl,
     outage_for_backlog,
     reads_per_database_server,
@@ -65,7 +65,7 @@ viral_origin_requests_with_edge = per_second(edge_locations / edge_ttl)
 # Analytics down for an hour at peak: clicks wait in the log, then drain with the spare capacity
 # kept for a zone loss.
 click_backlog = count(redirects_per_second_peak * outage_for_backlog)
-click_backlog_bytes = size(click_backlog * click_event_bytes)
+click_backlog_bytes = size(click_backlog * edge_log_line_bytes)
 click_drain_time = duration(outage_for_backlog / (zone_headroom - 1))
 
 # A viral minute in the click pipeline. Partitioning by request ID spreads the clicks evenly, but
