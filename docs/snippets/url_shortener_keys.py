@@ -67,13 +67,16 @@ unchecked_collisions = count(
     -links_over_retention * math.expm1((links_over_retention - 1) * math.log1p(-1 / key_space_chosen))
 )
 
-# Option 2: counter ranges. Each process leases a block of keys; a restart loses the unused
-# part (half a block on average). Leases are rare at peak.
-keys_lost_per_day = count(api_processes * process_restarts_per_day * counter_block_size / 2)
+# Option 2: counter ranges. Each process holds its current block and one spare block leased ahead,
+# taking the spare when the current one runs out and leasing a new spare in the background. A
+# restart loses the unused part of the current block (half on average) and the whole spare.
+# Leases are rare at peak.
+keys_lost_per_day = count(api_processes * process_restarts_per_day * counter_block_size * 1.5)
 keys_lost_over_retention = count(keys_lost_per_day * DAYS_PER_YEAR * retention_years)
 keys_lost_share = fraction(keys_lost_over_retention / key_space_chosen)
 block_leases_per_second_peak = peak(creations_per_second_peak / counter_block_size)
-# How long one process's block lasts at peak, which is how long it can create without the counter.
+# How long one process's block lasts at peak. With a spare block always in hand, this is the least
+# time a process can go on creating without the counter.
 block_lifetime_peak = duration(counter_block_size / (creations_per_second_peak / api_processes))
 
 # Option 3: a pre-generated pool of random keys, stored until used (one byte per character).
