@@ -29,6 +29,9 @@ from sdw.estimation import (
 BITLY_2012 = "https://cybercemetery.unt.edu/archive/oilspill/20121208052921/http:/blog.bitly.com/"
 BITLY_2012_YEAR = "https://cybercemetery.unt.edu/archive/oilspill/20130107161200/http://blog.bitly.com/"
 XU_URL_SHORTENER = "https://bytebytego.com/courses/system-design-interview/design-a-url-shortener"
+CASSANDRA_PARTITION_SIZE = (
+    "https://docs.datastax.com/en/cassandra_win/2.2/cassandra/planning/planPlanningPartitionSize.html"
+)
 BITLY_2010 = "https://tech.gaeatimes.com/index.php/archive/a-close-look-at-bitly-the-url-shortening-service/"
 RFC_9110_URI_LENGTH = "https://www.rfc-editor.org/rfc/rfc9110#section-4.1"
 BRESLAU_1999 = "https://ieeexplore.ieee.org/document/749260"
@@ -141,6 +144,7 @@ redirect_budget_store_read = duration(0.010)
 anonymous_links_per_hour = count(10)
 account_links_per_day = count(1000)
 api_key_links_per_second = count(50)
+partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
 idempotency_window = duration(SECONDS_PER_DAY)
 
@@ -369,6 +373,12 @@ TABLE = [
     ("Anonymous links per IP an hour", anonymous_links_per_hour, "Enough for a person, useless to a spammer."),
     ("Links per account a day", account_links_per_day, "Free accounts; paid plans negotiate more."),
     ("Links per API key a second", api_key_links_per_second, "Bulk tools; sustained, with a burst allowance."),
+    (
+        "Rows per wide-column partition, at most",
+        partition_rows_guideline,
+        f"DataStax's [rule of thumb]({CASSANDRA_PARTITION_SIZE}) for Cassandra: under 100,000 values and "
+        "100 MB a partition.",
+    ),
     (
         "Unknown keys per IP in ten minutes",
         not_found_per_ip_per_10_min,
