@@ -1,8 +1,8 @@
 """URL shortener worked example: bytes in and out a second."""
 
 from url_shortener_assumptions import (
-    click_event_bytes,
     create_request_bytes,
+    edge_log_line_bytes,
     long_url_bytes,
     redirect_header_bytes,
     redirect_request_bytes,
@@ -31,8 +31,9 @@ ingress_peak = bandwidth(create_ingress_peak + redirect_ingress_peak, peak=True)
 egress = bandwidth(redirects_per_second * redirect_response_bytes)
 egress_peak = bandwidth(redirects_per_second_peak * redirect_response_bytes, peak=True)
 egress_peak_megabits = egress_peak * 8 / 1e6
-click_stream = bandwidth(redirects_per_second * click_event_bytes)
-click_stream_peak = bandwidth(redirects_per_second_peak * click_event_bytes, peak=True)
+# The edge's request log, one raw line per redirect, before the stream job trims it to a click event.
+click_stream = bandwidth(redirects_per_second * edge_log_line_bytes)
+click_stream_peak = bandwidth(redirects_per_second_peak * edge_log_line_bytes, peak=True)
 
 if __name__ != "url_shortener_bandwidth":
     print(
@@ -43,7 +44,7 @@ if __name__ != "url_shortener_bandwidth":
                 ("Redirect requests in", size(redirect_request_bytes), redirect_ingress, redirect_ingress_peak),
                 ("**All in**", "", ingress, ingress_peak),
                 ("Redirect responses out", redirect_response_bytes, egress, egress_peak),
-                ("Click events to analytics", size(click_event_bytes), click_stream, click_stream_peak),
+                ("Edge request log to analytics", size(edge_log_line_bytes), click_stream, click_stream_peak),
             ],
         )
     )

@@ -60,16 +60,23 @@ years_within_sparsity_limit = count(key_space_chosen * guess_hit_limit / (links_
 # probability equal to the live share; expected extra attempts p / (1 - p).
 retry_share_at_end = fraction(live_share_at_end / (1 - live_share_at_end))
 retry_share_seven = fraction(live_share_seven / (1 - live_share_seven))
-# Without the check, the birthday bound: about n^2 / 2N pairs of links would share a key.
-unchecked_collisions = count(links_over_retention**2 / (2 * key_space_chosen))
+# Without the check, a link shares its key with some other link when any of the other n - 1 draws
+# lands on it: n (1 - (1 - 1/N)^(n - 1)) links in all, about n^2 / N while that is small (twice
+# the n^2 / 2N pairs of the birthday bound, since each pair holds two links).
+unchecked_collisions = count(
+    -links_over_retention * math.expm1((links_over_retention - 1) * math.log1p(-1 / key_space_chosen))
+)
 
-# Option 2: counter ranges. Each process leases a block of keys; a restart loses the unused
-# part (half a block on average). Leases are rare at peak.
-keys_lost_per_day = count(api_processes * process_restarts_per_day * counter_block_size / 2)
+# Option 2: counter ranges. Each process holds its current block and one spare block leased ahead,
+# taking the spare when the current one runs out and leasing a new spare in the background. A
+# restart loses the unused part of the current block (half on average) and the whole spare.
+# Leases are rare at peak.
+keys_lost_per_day = count(api_processes * process_restarts_per_day * counter_block_size * 1.5)
 keys_lost_over_retention = count(keys_lost_per_day * DAYS_PER_YEAR * retention_years)
 keys_lost_share = fraction(keys_lost_over_retention / key_space_chosen)
 block_leases_per_second_peak = peak(creations_per_second_peak / counter_block_size)
-# How long one process's block lasts at peak, which is how long it can create without the counter.
+# How long one process's block lasts at peak. With a spare block always in hand, this is the least
+# time a process can go on creating without the counter.
 block_lifetime_peak = duration(counter_block_size / (creations_per_second_peak / api_processes))
 
 # Option 3: a pre-generated pool of random keys, stored until used (one byte per character).
@@ -120,7 +127,7 @@ if __name__ != "url_shortener_keys":
             [
                 ("Hash, checked", f"Extra attempts per insert at the end, {key_length} characters", retry_share_at_end),
                 ("", "... with 7 characters", retry_share_seven),
-                ("Hash, unchecked", "Links sharing a key (birthday bound)", unchecked_collisions),
+                ("Hash, unchecked", "Links sharing their key with another link", unchecked_collisions),
                 ("Counter ranges", "Keys lost to restarts a day", keys_lost_per_day),
                 ("", "... as a share of the key space, whole retention", keys_lost_share),
                 ("", "Block leases a second at peak", block_leases_per_second_peak),

@@ -2,8 +2,9 @@
 
 from url_shortener_assumptions import (
     cache_warm_rate,
-    click_event_bytes,
+    count_freshness_target,
     edge_locations,
+    edge_log_line_bytes,
     edge_ttl,
     outage_for_backlog,
     reads_per_database_server,
@@ -15,9 +16,25 @@ from url_shortener_assumptions import (
 from url_shortener_cache import cache_entry_bytes, database_reads_peak, in_process_hit_rate, shared_cache_bytes_per_zone
 from url_shortener_servers import link_db_servers, redirect_servers, zone_headroom
 from url_shortener_storage import quorum_replicas
-from url_shortener_traffic import redirects_per_second, redirects_per_second_peak, viral_hits_per_second
+from url_shortener_traffic import (
+    redirects_per_day,
+    redirects_per_second,
+    redirects_per_second_peak,
+    viral_hits_per_second,
+)
 
-from sdw.estimation import SECONDS_PER_HOUR, count, duration, fraction, markdown_table, peak, per_second, size, times
+from sdw.estimation import (
+    SECONDS_PER_HOUR,
+    SECONDS_PER_MINUTE,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    per_second,
+    size,
+    times,
+)
 
 # Error budget for redirects, as a share, as downtime and as failed redirects per window.
 error_budget_share = fraction(1 - redirect_availability_target)
@@ -48,8 +65,29 @@ viral_origin_requests_with_edge = per_second(edge_locations / edge_ttl)
 # Analytics down for an hour at peak: clicks wait in the log, then drain with the spare capacity
 # kept for a zone loss.
 click_backlog = count(redirects_per_second_peak * outage_for_backlog)
-click_backlog_bytes = size(click_backlog * click_event_bytes)
+click_backlog_bytes = size(click_backlog * edge_log_line_bytes)
 click_drain_time = duration(outage_for_backlog / (zone_headroom - 1))
+
+# A viral minute in the click pipeline. Partitioning by request ID spreads the clicks evenly, but
+# the total still passes what the pipeline can count (the peak with the zone headroom). Clicks
+# queue in arrival order, so a click is late once the backlog ahead of it passes a minute of
+# counting: late clicks arrive from when the backlog reaches that size during the spike until it
+# falls back below it while draining. They are counted late, never lost.
+click_pipeline_capacity = per_second(redirects_per_second_peak * zone_headroom)
+viral_click_rate = peak(redirects_per_second_peak + viral_hits_per_second)
+viral_over_click_pipeline = times(viral_click_rate / click_pipeline_capacity)
+viral_click_backlog = count((viral_click_rate - click_pipeline_capacity) * SECONDS_PER_MINUTE)
+viral_click_drain_time = duration(viral_click_backlog / (click_pipeline_capacity - redirects_per_second_peak))
+late_backlog = click_pipeline_capacity * count_freshness_target
+late_from = late_backlog / (viral_click_rate - click_pipeline_capacity)
+late_until = SECONDS_PER_MINUTE + (viral_click_backlog - late_backlog) / (
+    click_pipeline_capacity - redirects_per_second_peak
+)
+viral_late_clicks = count(
+    viral_click_rate * (SECONDS_PER_MINUTE - late_from) + redirects_per_second_peak * (late_until - SECONDS_PER_MINUTE)
+)
+viral_late_share_of_day = fraction(viral_late_clicks / redirects_per_day)
+viral_late_share_of_window = fraction(viral_late_clicks / (redirects_per_second * slo_window))
 
 if __name__ != "url_shortener_reliability":
     print(
@@ -82,6 +120,12 @@ if __name__ != "url_shortener_reliability":
                 (f"Analytics down {outage_for_backlog} at peak", "Click events waiting", click_backlog),
                 ("", "... bytes held in the log", click_backlog_bytes),
                 ("", "Time to drain them", click_drain_time),
+                ("Viral minute in the click pipeline", "Clicks over what it can count", viral_over_click_pipeline),
+                ("", "Click events waiting after the minute", viral_click_backlog),
+                ("", "Time to drain them", viral_click_drain_time),
+                ("", f"Clicks counted later than {count_freshness_target}", viral_late_clicks),
+                ("", "... share of a day's clicks", viral_late_share_of_day),
+                ("", f"... share of {slo_window} of clicks", viral_late_share_of_window),
             ],
         )
     )
