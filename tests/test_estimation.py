@@ -382,8 +382,8 @@ PAGE_FIGURES = {
         "100 TB/day",
         "274 PB",
         "18.5 GB/s",
-        "14.4 TB",
-        "531",  # 237 API + 105 database + 162 timeline cache + 27 tweet cache
+        "21.6 TB",  # 375M weekly users x 800 entries x 24 B x 3 copies
+        "609",  # 237 API + 105 database + 240 timeline cache + 27 tweet cache
         "31 GB/day",
         "56.6 TB",
         "6K/s",

@@ -32,6 +32,7 @@ from sdw.estimation import (
 # --- Who uses it -------------------------------------------------------------------------
 registered_users = count(1e9)
 daily_active_users = count(250e6)
+weekly_active_users = count(375e6)
 follows_per_user = count(200)
 
 # --- What they do each day ---------------------------------------------------------------
@@ -73,6 +74,8 @@ peak_to_average = times(3)
 timeline_entries_cached = count(800)
 timeline_entry_bytes = size(24)
 timeline_cache_copies = times(3)
+timeline_expiry_days = count(7)
+lapsed_daily_user_share = fraction(0.3)
 tweet_cache_days = count(3)
 tweet_cache_copies = times(2)
 requests_per_server = count(1000)
@@ -147,6 +150,11 @@ TABLE = [
         "Daily active users",
         daily_active_users,
         f"Twitter last reported 237.8M monetizable daily users ({cite('Twitter 2022', 'Q2 2022 results')}); rounded up.",
+    ),
+    (
+        "Users active in the last week",
+        weekly_active_users,
+        "A guess: the daily users and half as many again who come every few days. Sizes the timeline cache.",
     ),
     (
         "Accounts each user follows",
@@ -241,6 +249,16 @@ TABLE = [
         "Copies of the timeline cache",
         timeline_cache_copies,
         "Three, so a lost cache node does not force a mass rebuild.",
+    ),
+    (
+        "Days a cached timeline is kept unread",
+        timeline_expiry_days,
+        "Long enough that a daily user never finds the timeline gone; a user back after longer has it rebuilt.",
+    ),
+    (
+        "Daily users last seen more than a day before",
+        lapsed_daily_user_share,
+        "A guess: a visit a day is rarely 24 hours after the last one. Shows what a one-day expiry would cost.",
     ),
     (
         "Days of tweets kept in the tweet cache",

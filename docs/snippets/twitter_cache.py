@@ -6,24 +6,36 @@ from twitter_assumptions import (
     cache_memory_per_server,
     cache_ops_per_server,
     daily_active_users,
+    follows_per_user,
+    lapsed_daily_user_share,
+    timeline_expiry_days,
+    timeline_loads_per_user_per_day,
     timeline_cache_copies,
     timeline_entries_cached,
     timeline_entry_bytes,
     tweet_cache_copies,
     tweet_cache_days,
+    weekly_active_users,
     zone_headroom,
     zones,
 )
 from twitter_storage import tweet_bytes_per_day
 from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak, tweet_views_per_second_peak
 
-from sdw.estimation import count, markdown_table, peak, size, whole_per_zone
+from sdw.estimation import count, fraction, markdown_table, peak, size, whole_per_zone
 
 # Home timelines: a list of recent tweet IDs for every active user, kept in memory, packed as
 # one array of fixed-size entries per timeline (step 6), so an entry costs its bytes and no more.
-# A timeline expires after about a day unread, so the cache holds about the daily users.
+# A timeline expires after a week unread, so the cache holds the users active in the last week.
 timeline_bytes_per_user = size(timeline_entries_cached * timeline_entry_bytes)
-timeline_cache_bytes = size(daily_active_users * timeline_bytes_per_user * timeline_cache_copies)
+timeline_cache_bytes = size(weekly_active_users * timeline_bytes_per_user * timeline_cache_copies)
+
+# Why a week and not a day: with a one-day expiry, a daily user last seen more than a day
+# before finds no timeline on the first load of the day, and its rebuild reads the recent tweets
+# of every account followed while the user waits (the pull path of step 6).
+day_expiry_rebuild_load_share = fraction(lapsed_daily_user_share / timeline_loads_per_user_per_day)
+day_expiry_rebuild_reads_peak = peak(day_expiry_rebuild_load_share * timeline_loads_per_second_peak * follows_per_user)
+day_expiry_cache_bytes = size(daily_active_users * timeline_bytes_per_user * timeline_cache_copies)
 
 # Tweets themselves: the last few days cover nearly every read, kept in two copies.
 tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
@@ -36,6 +48,8 @@ timeline_cache_ops_peak = peak(deliveries_per_second_peak * timeline_cache_copie
 servers_for_memory = count(whole_per_zone(timeline_cache_bytes / cache_memory_per_server, zones))
 servers_for_operations = count(whole_per_zone(timeline_cache_ops_peak / cache_ops_per_server, zones))
 timeline_cache_servers = count(max(servers_for_memory, servers_for_operations))
+day_expiry_servers_for_memory = count(whole_per_zone(day_expiry_cache_bytes / cache_memory_per_server, zones))
+week_expiry_extra_servers = count(timeline_cache_servers - max(day_expiry_servers_for_memory, servers_for_operations))
 
 # The tweet cache the same way: every tweet shown at peak is one lookup, served by either copy.
 # Its copies are not one per zone, so losing a zone moves a third of the lookups onto the
@@ -54,7 +68,7 @@ if __name__ != "twitter_cache":
             ("Cache", "Size"),
             [
                 ("One user's cached timeline", timeline_bytes_per_user),
-                ("All home timelines, all copies", timeline_cache_bytes),
+                (f"All home timelines, all copies (kept {timeline_expiry_days} days unread)", timeline_cache_bytes),
                 ("Tweet cache (recent days), one copy", tweet_cache_bytes),
                 ("Tweet cache, both copies", tweet_cache_bytes_all_copies),
             ],
@@ -73,6 +87,18 @@ if __name__ != "twitter_cache":
                     tweet_cache_servers_for_operations,
                 ),
                 ("so, the larger", timeline_cache_servers, tweet_cache_servers),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("If a timeline expired after one day unread", "Value"),
+            [
+                ("Loads that rebuild the timeline", day_expiry_rebuild_load_share),
+                ("Tweet-list reads for rebuilds at peak", day_expiry_rebuild_reads_peak),
+                ("Timeline cache memory, all copies", day_expiry_cache_bytes),
+                ("Servers a week's expiry adds", week_expiry_extra_servers),
             ],
         )
     )
