@@ -383,7 +383,7 @@ PAGE_FIGURES = {
         "274 PB",
         "18.5 GB/s",
         "21.6 TB",  # 375M weekly users x 800 entries x 24 B x 3 copies
-        "609",  # 237 API + 105 database + 240 timeline cache + 27 tweet cache
+        "663",  # 237 API + 105 database + 240 timeline cache + 27 tweet, 27 user and 27 count cache
         "31 GB/day",
         "56.6 TB",
         "6K/s",

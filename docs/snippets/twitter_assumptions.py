@@ -78,6 +78,8 @@ timeline_expiry_days = count(7)
 lapsed_daily_user_share = fraction(0.3)
 tweet_cache_days = count(3)
 tweet_cache_copies = times(2)
+user_cache_entry_bytes = size(200)
+count_cache_entry_bytes = size(48)
 requests_per_server = count(1000)
 cache_machine_memory = size(128 * GB)
 cache_memory_per_server = size(90 * GB)
@@ -270,6 +272,16 @@ TABLE = [
         tweet_cache_copies,
         "Two, in different zones: a lost node costs misses to the store, not an outage, and the store is the "
         "source of truth.",
+    ),
+    (
+        "Bytes per user cache entry",
+        user_cache_entry_bytes,
+        "Handle, name, avatar key and flags that a tweet shows beside its author, with the key and overhead.",
+    ),
+    (
+        "Bytes per count cache entry",
+        count_cache_entry_bytes,
+        "A tweet ID and its favorite count, with the cache's per-entry overhead.",
     ),
     (
         "Requests per API server a second",

@@ -5,6 +5,7 @@ import math
 from twitter_assumptions import (
     cache_memory_per_server,
     cache_ops_per_server,
+    count_cache_entry_bytes,
     daily_active_users,
     follows_per_user,
     lapsed_daily_user_share,
@@ -15,6 +16,8 @@ from twitter_assumptions import (
     timeline_loads_per_user_per_day,
     tweet_cache_copies,
     tweet_cache_days,
+    tweets_per_day,
+    user_cache_entry_bytes,
     weekly_active_users,
     zone_headroom,
     zones,
@@ -62,6 +65,17 @@ tweet_cache_servers_for_operations = count(
 )
 tweet_cache_servers = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))
 
+# Hydration also reads each tweet's author and its favorite count: two more lookups for every
+# tweet shown, in two more caches with two copies each, like the tweet cache. They hold little
+# (the daily users' profiles; the counts of the tweets the tweet cache holds), so operations
+# decide, and they need the same zone headroom.
+user_cache_bytes = size(daily_active_users * user_cache_entry_bytes * tweet_cache_copies)
+count_cache_bytes = size(tweets_per_day * tweet_cache_days * count_cache_entry_bytes * tweet_cache_copies)
+user_cache_servers_for_memory = count(math.ceil(user_cache_bytes / cache_memory_per_server))
+count_cache_servers_for_memory = count(math.ceil(count_cache_bytes / cache_memory_per_server))
+user_cache_servers = count(max(user_cache_servers_for_memory, tweet_cache_servers_for_operations))
+count_cache_servers = count(max(count_cache_servers_for_memory, tweet_cache_servers_for_operations))
+
 if __name__ != "twitter_cache":
     print(
         markdown_table(
@@ -71,22 +85,38 @@ if __name__ != "twitter_cache":
                 (f"All home timelines, all copies (kept {timeline_expiry_days} days unread)", timeline_cache_bytes),
                 ("Tweet cache (recent days), one copy", tweet_cache_bytes),
                 ("Tweet cache, both copies", tweet_cache_bytes_all_copies),
+                ("User cache (daily users' profiles), both copies", user_cache_bytes),
+                ("Count cache (cached tweets' counts), both copies", count_cache_bytes),
             ],
         )
     )
     print()
     print(
         markdown_table(
-            ("Servers needed for", "Timeline cache", "Tweet cache"),
+            ("Servers needed for", "Timeline cache", "Tweet cache", "User cache", "Count cache"),
             [
-                ("memory", servers_for_memory, tweet_cache_servers_for_memory),
+                (
+                    "memory",
+                    servers_for_memory,
+                    tweet_cache_servers_for_memory,
+                    user_cache_servers_for_memory,
+                    count_cache_servers_for_memory,
+                ),
                 (
                     f"operations at peak ({timeline_cache_ops_peak}; "
-                    f"{tweet_cache_ops_peak} × {zone_headroom} zone headroom)",
+                    f"{tweet_cache_ops_peak} for each of the others, × {zone_headroom} zone headroom)",
                     servers_for_operations,
                     tweet_cache_servers_for_operations,
+                    tweet_cache_servers_for_operations,
+                    tweet_cache_servers_for_operations,
                 ),
-                ("so, the larger", timeline_cache_servers, tweet_cache_servers),
+                (
+                    "so, the larger",
+                    timeline_cache_servers,
+                    tweet_cache_servers,
+                    user_cache_servers,
+                    count_cache_servers,
+                ),
             ],
         )
     )

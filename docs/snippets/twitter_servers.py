@@ -7,7 +7,7 @@ from twitter_assumptions import (
     zone_headroom,
     zones,
 )
-from twitter_cache import timeline_cache_servers, tweet_cache_servers
+from twitter_cache import count_cache_servers, timeline_cache_servers, tweet_cache_servers, user_cache_servers
 from twitter_storage import favorite_bytes_total, tweet_bytes_total
 from twitter_traffic import (
     favorites_per_second,
@@ -31,9 +31,16 @@ api_servers = count(whole_per_zone(requests_per_second_peak * zone_headroom / re
 database_bytes = size(tweet_bytes_total + favorite_bytes_total)
 database_servers = count(whole_per_zone(database_bytes / storage_per_database_server, zones))
 
-# Caches: both are sized in twitter_cache.py, by memory or operations, whichever needs more.
+# Caches: all four are sized in twitter_cache.py, by memory or operations, whichever needs more.
 
-total_servers = count(api_servers + database_servers + timeline_cache_servers + tweet_cache_servers)
+total_servers = count(
+    api_servers
+    + database_servers
+    + timeline_cache_servers
+    + tweet_cache_servers
+    + user_cache_servers
+    + count_cache_servers
+)
 
 if __name__ != "twitter_servers":
     print(
@@ -48,6 +55,8 @@ if __name__ != "twitter_servers":
                 ),
                 ("Timeline cache", "memory or operations, whichever needs more", timeline_cache_servers),
                 ("Tweet cache", "memory or operations, whichever needs more", tweet_cache_servers),
+                ("User cache", "operations: an author for every tweet shown", user_cache_servers),
+                ("Count cache", "operations: a count for every tweet shown", count_cache_servers),
                 ("Total", "", total_servers),
             ],
         )
