@@ -41,6 +41,8 @@ timeline_loads_per_user_per_day = count(10)
 tweets_per_timeline_page = count(20)
 favorites_per_user_per_day = count(5)
 searches_per_user_per_day = count(1)
+profile_views_per_user_per_day = count(5)
+follow_changes_per_user_per_day = count(0.2)
 
 # --- The accounts that break fan-out --------------------------------------------------------
 celebrity_followers = count(100e6)
@@ -188,6 +190,16 @@ TABLE = [
     ("Tweets per timeline page", tweets_per_timeline_page, "One screenful and a little scrolling."),
     ("Favorites per user a day", favorites_per_user_per_day, "Likes are cheap to give; five a day is modest."),
     ("Searches per user a day", searches_per_user_per_day, "Most people search rarely; a few search a lot."),
+    (
+        "Profile (user timeline) views per user a day",
+        profile_views_per_user_per_day,
+        "A guess: half the home loads. A profile opens from a tweet, a search or a notification, one page each.",
+    ),
+    (
+        "Follows and unfollows per user a day",
+        follow_changes_per_user_per_day,
+        "A guess: about one a week; a graph of 200 follows each is built over years.",
+    ),
     (
         "Stored text per tweet",
         tweet_text_bytes,

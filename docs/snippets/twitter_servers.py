@@ -11,6 +11,9 @@ from twitter_cache import count_cache_servers, timeline_cache_servers, tweet_cac
 from twitter_storage import favorite_bytes_total, tweet_bytes_total
 from twitter_traffic import (
     favorites_per_second,
+    follow_changes_per_second,
+    media_calls_per_second,
+    profile_views_per_second,
     searches_per_second,
     timeline_loads_per_second,
     tweets_per_second,
@@ -21,8 +24,18 @@ from sdw.estimation import count, markdown_table, peak, size, whole_per_zone
 # API servers: every request at peak, plus room to lose a whole zone. With three zones,
 # the two that remain must carry everything: 3 / 2 = 1.5 times the peak (zone_headroom), and
 # every zone needs the same whole count, or losing the largest leaves less than the peak.
+# Deletes, sign-ins and settings are left out: each is a small share of these.
 requests_per_second_peak = peak(
-    (tweets_per_second + favorites_per_second + timeline_loads_per_second + searches_per_second) * peak_to_average
+    (
+        tweets_per_second
+        + favorites_per_second
+        + timeline_loads_per_second
+        + profile_views_per_second
+        + searches_per_second
+        + follow_changes_per_second
+        + media_calls_per_second
+    )
+    * peak_to_average
 )
 api_servers = count(whole_per_zone(requests_per_second_peak * zone_headroom / requests_per_server, zones))
 
