@@ -109,8 +109,8 @@ favorite_limit = count(1000)
 follow_limit = count(400)
 read_limit = count(180)
 read_window = duration(15 * 60)
-# Idempotency record: key (16 bytes), user ID (8), request hash (32), tweet ID (8), state and
-# timestamps (16), plus row overhead; kept for a day.
+# Idempotency record, its reservation and result rows together: key (16 bytes), user ID (8),
+# request hash (32), tweet ID (8), lease and status (16), plus row overhead; kept for a day.
 idempotency_record_bytes = size(128)
 idempotency_window = duration(SECONDS_PER_DAY)
 
@@ -337,7 +337,7 @@ TABLE = [
     (
         "Bytes per idempotency record",
         idempotency_record_bytes,
-        "Key, user, request hash, tweet ID, state and timestamps, with row overhead.",
+        "Key, user, request hash, tweet ID, lease and status, in its reservation and result rows, with overhead.",
     ),
     ("How long idempotency keys are kept", idempotency_window, "Long enough for any client retry."),
     (
