@@ -375,15 +375,15 @@ PAGE_FIGURES = {
         "5.79K/s",
         "17.4K/s",
         "28.9K/s",
-        "579K/s",
+        "868K/s",  # (2.5B loads + 1.25B profile views) x 20 / 86,400
         "1.16M/s",
         "150 GB/day",
         "821 TB",
         "100 TB/day",
         "274 PB",
-        "18.5 GB/s",
-        "14.4 TB",
-        "531",  # 237 API + 105 database + 162 timeline cache + 27 tweet cache
+        "27.7 GB/s",
+        "21.6 TB",  # 375M weekly users x 800 entries x 24 B x 3 copies
+        "780",  # 309 API + 105 database + 240 timeline cache + 42 tweet, 42 user and 42 count cache
         "31 GB/day",
         "56.6 TB",
         "6K/s",

@@ -21,7 +21,7 @@ from twitter_assumptions import (
     video_share,
 )
 from twitter_storage import tweet_record_bytes
-from twitter_traffic import tweets_per_second_peak
+from twitter_traffic import favorites_per_second_peak, tweets_per_second_peak
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -46,8 +46,16 @@ search_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / searches_
 keys_per_day = count(tweets_per_day * (1 + photo_share + video_share))
 keys_kept = count(keys_per_day * idempotency_window / SECONDS_PER_DAY)
 idempotency_store_bytes = size(keys_kept * idempotency_record_bytes * text_copies)
-# Each post and each upload writes its key twice: once to reserve it, once to record the result.
+# Each post and each upload writes its key twice: the reservation (a lightweight transaction)
+# and the result (a plain write, in another row: the two kinds never share a row).
 idempotency_writes_per_second_peak = peak(tweets_per_second_peak * (1 + photo_share + video_share) * 2)
+
+# The outbox (step 4): a post or a favorite writes a row in the same logged batch as its data,
+# then a plain write marks it sent. Partitions are one second of one of a few shards, so the
+# sweeper reads each once and no partition grows large. (Follows and deletes add a little.)
+outbox_shards = count(16)
+outbox_writes_per_second_peak = peak((tweets_per_second_peak + favorites_per_second_peak) * 2)
+outbox_rows_per_partition_peak = count((tweets_per_second_peak + favorites_per_second_peak) / outbox_shards)
 
 # One page of the home timeline, before JSON field names and author objects.
 timeline_page_bytes = size(tweets_per_timeline_page * tweet_record_bytes)
@@ -74,6 +82,8 @@ if __name__ != "twitter_api":
                 ("Idempotency keys created a day", keys_per_day),
                 (f"Key store holding {idempotency_window} of keys, all copies", idempotency_store_bytes),
                 ("Key store writes at peak (posts and uploads)", idempotency_writes_per_second_peak),
+                ("Outbox writes at peak (posts and favorites)", outbox_writes_per_second_peak),
+                (f"Outbox rows per partition (one second, {outbox_shards} shards)", outbox_rows_per_partition_peak),
                 ("Stored bytes behind one timeline page", timeline_page_bytes),
             ],
         )

@@ -32,6 +32,7 @@ from sdw.estimation import (
 # --- Who uses it -------------------------------------------------------------------------
 registered_users = count(1e9)
 daily_active_users = count(250e6)
+weekly_active_users = count(375e6)
 follows_per_user = count(200)
 
 # --- What they do each day ---------------------------------------------------------------
@@ -40,6 +41,8 @@ timeline_loads_per_user_per_day = count(10)
 tweets_per_timeline_page = count(20)
 favorites_per_user_per_day = count(5)
 searches_per_user_per_day = count(1)
+profile_views_per_user_per_day = count(5)
+follow_changes_per_user_per_day = count(0.2)
 
 # --- The accounts that break fan-out --------------------------------------------------------
 celebrity_followers = count(100e6)
@@ -73,8 +76,12 @@ peak_to_average = times(3)
 timeline_entries_cached = count(800)
 timeline_entry_bytes = size(24)
 timeline_cache_copies = times(3)
+timeline_expiry_days = count(7)
+lapsed_daily_user_share = fraction(0.3)
 tweet_cache_days = count(3)
 tweet_cache_copies = times(2)
+user_cache_entry_bytes = size(200)
+count_cache_entry_bytes = size(48)
 requests_per_server = count(1000)
 cache_machine_memory = size(128 * GB)
 cache_memory_per_server = size(90 * GB)
@@ -102,8 +109,8 @@ favorite_limit = count(1000)
 follow_limit = count(400)
 read_limit = count(180)
 read_window = duration(15 * 60)
-# Idempotency record: key (16 bytes), user ID (8), request hash (32), tweet ID (8), state and
-# timestamps (16), plus row overhead; kept for a day.
+# Idempotency record, its reservation and result rows together: key (16 bytes), user ID (8),
+# request hash (32), tweet ID (8), lease and status (16), plus row overhead; kept for a day.
 idempotency_record_bytes = size(128)
 idempotency_window = duration(SECONDS_PER_DAY)
 
@@ -149,6 +156,11 @@ TABLE = [
         f"Twitter last reported 237.8M monetizable daily users ({cite('Twitter 2022', 'Q2 2022 results')}); rounded up.",
     ),
     (
+        "Users active in the last week",
+        weekly_active_users,
+        "A guess: the daily users and half as many again who come every few days. Sizes the timeline cache.",
+    ),
+    (
         "Accounts each user follows",
         follows_per_user,
         "An average: most follow a few dozen, some tens of thousands. Every follow is someone's follower, so followers average the same.",
@@ -178,6 +190,16 @@ TABLE = [
     ("Tweets per timeline page", tweets_per_timeline_page, "One screenful and a little scrolling."),
     ("Favorites per user a day", favorites_per_user_per_day, "Likes are cheap to give; five a day is modest."),
     ("Searches per user a day", searches_per_user_per_day, "Most people search rarely; a few search a lot."),
+    (
+        "Profile (user timeline) views per user a day",
+        profile_views_per_user_per_day,
+        "A guess: half the home loads. A profile opens from a tweet, a search or a notification, one page each.",
+    ),
+    (
+        "Follows and unfollows per user a day",
+        follow_changes_per_user_per_day,
+        "A guess: about one a week; a graph of 200 follows each is built over years.",
+    ),
     (
         "Stored text per tweet",
         tweet_text_bytes,
@@ -243,6 +265,16 @@ TABLE = [
         "Three, so a lost cache node does not force a mass rebuild.",
     ),
     (
+        "Days a cached timeline is kept unread",
+        timeline_expiry_days,
+        "Long enough that a daily user never finds the timeline gone; a user back after longer has it rebuilt.",
+    ),
+    (
+        "Daily users last seen more than a day before",
+        lapsed_daily_user_share,
+        "A guess: a visit a day is rarely 24 hours after the last one. Shows what a one-day expiry would cost.",
+    ),
+    (
         "Days of tweets kept in the tweet cache",
         tweet_cache_days,
         "Nearly all reads are of tweets from the last few days.",
@@ -252,6 +284,16 @@ TABLE = [
         tweet_cache_copies,
         "Two, in different zones: a lost node costs misses to the store, not an outage, and the store is the "
         "source of truth.",
+    ),
+    (
+        "Bytes per user cache entry",
+        user_cache_entry_bytes,
+        "Handle, name, avatar key and flags that a tweet shows beside its author, with the key and overhead.",
+    ),
+    (
+        "Bytes per count cache entry",
+        count_cache_entry_bytes,
+        "A tweet ID and its favorite count, with the cache's per-entry overhead.",
     ),
     (
         "Requests per API server a second",
@@ -295,7 +337,7 @@ TABLE = [
     (
         "Bytes per idempotency record",
         idempotency_record_bytes,
-        "Key, user, request hash, tweet ID, state and timestamps, with row overhead.",
+        "Key, user, request hash, tweet ID, lease and status, in its reservation and result rows, with overhead.",
     ),
     ("How long idempotency keys are kept", idempotency_window, "Long enough for any client retry."),
     (

@@ -5,25 +5,40 @@ import math
 from twitter_assumptions import (
     cache_memory_per_server,
     cache_ops_per_server,
+    count_cache_entry_bytes,
     daily_active_users,
+    follows_per_user,
+    lapsed_daily_user_share,
     timeline_cache_copies,
     timeline_entries_cached,
     timeline_entry_bytes,
+    timeline_expiry_days,
+    timeline_loads_per_user_per_day,
     tweet_cache_copies,
     tweet_cache_days,
+    tweets_per_day,
+    user_cache_entry_bytes,
+    weekly_active_users,
     zone_headroom,
     zones,
 )
 from twitter_storage import tweet_bytes_per_day
 from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak, tweet_views_per_second_peak
 
-from sdw.estimation import count, markdown_table, peak, size, whole_per_zone
+from sdw.estimation import count, fraction, markdown_table, peak, size, whole_per_zone
 
 # Home timelines: a list of recent tweet IDs for every active user, kept in memory, packed as
 # one array of fixed-size entries per timeline (step 6), so an entry costs its bytes and no more.
-# A timeline expires after about a day unread, so the cache holds about the daily users.
+# A timeline expires after a week unread, so the cache holds the users active in the last week.
 timeline_bytes_per_user = size(timeline_entries_cached * timeline_entry_bytes)
-timeline_cache_bytes = size(daily_active_users * timeline_bytes_per_user * timeline_cache_copies)
+timeline_cache_bytes = size(weekly_active_users * timeline_bytes_per_user * timeline_cache_copies)
+
+# Why a week and not a day: with a one-day expiry, a daily user last seen more than a day
+# before finds no timeline on the first load of the day, and its rebuild reads the recent tweets
+# of every account followed while the user waits (the pull path of step 6).
+day_expiry_rebuild_load_share = fraction(lapsed_daily_user_share / timeline_loads_per_user_per_day)
+day_expiry_rebuild_reads_peak = peak(day_expiry_rebuild_load_share * timeline_loads_per_second_peak * follows_per_user)
+day_expiry_cache_bytes = size(daily_active_users * timeline_bytes_per_user * timeline_cache_copies)
 
 # Tweets themselves: the last few days cover nearly every read, kept in two copies.
 tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
@@ -36,6 +51,8 @@ timeline_cache_ops_peak = peak(deliveries_per_second_peak * timeline_cache_copie
 servers_for_memory = count(whole_per_zone(timeline_cache_bytes / cache_memory_per_server, zones))
 servers_for_operations = count(whole_per_zone(timeline_cache_ops_peak / cache_ops_per_server, zones))
 timeline_cache_servers = count(max(servers_for_memory, servers_for_operations))
+day_expiry_servers_for_memory = count(whole_per_zone(day_expiry_cache_bytes / cache_memory_per_server, zones))
+week_expiry_extra_servers = count(timeline_cache_servers - max(day_expiry_servers_for_memory, servers_for_operations))
 
 # The tweet cache the same way: every tweet shown at peak is one lookup, served by either copy.
 # Its copies are not one per zone, so losing a zone moves a third of the lookups onto the
@@ -48,31 +65,70 @@ tweet_cache_servers_for_operations = count(
 )
 tweet_cache_servers = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))
 
+# Hydration also reads each tweet's author and its favorite count: two more lookups for every
+# tweet shown, in two more caches with two copies each, like the tweet cache. They hold little
+# (the daily users' profiles; the counts of the tweets the tweet cache holds), so operations
+# decide, and they need the same zone headroom.
+user_cache_bytes = size(daily_active_users * user_cache_entry_bytes * tweet_cache_copies)
+count_cache_bytes = size(tweets_per_day * tweet_cache_days * count_cache_entry_bytes * tweet_cache_copies)
+user_cache_servers_for_memory = count(math.ceil(user_cache_bytes / cache_memory_per_server))
+count_cache_servers_for_memory = count(math.ceil(count_cache_bytes / cache_memory_per_server))
+user_cache_servers = count(max(user_cache_servers_for_memory, tweet_cache_servers_for_operations))
+count_cache_servers = count(max(count_cache_servers_for_memory, tweet_cache_servers_for_operations))
+
 if __name__ != "twitter_cache":
     print(
         markdown_table(
             ("Cache", "Size"),
             [
                 ("One user's cached timeline", timeline_bytes_per_user),
-                ("All home timelines, all copies", timeline_cache_bytes),
+                (f"All home timelines, all copies (kept {timeline_expiry_days} days unread)", timeline_cache_bytes),
                 ("Tweet cache (recent days), one copy", tweet_cache_bytes),
                 ("Tweet cache, both copies", tweet_cache_bytes_all_copies),
+                ("User cache (daily users' profiles), both copies", user_cache_bytes),
+                ("Count cache (cached tweets' counts), both copies", count_cache_bytes),
             ],
         )
     )
     print()
     print(
         markdown_table(
-            ("Servers needed for", "Timeline cache", "Tweet cache"),
+            ("Servers needed for", "Timeline cache", "Tweet cache", "User cache", "Count cache"),
             [
-                ("memory", servers_for_memory, tweet_cache_servers_for_memory),
+                (
+                    "memory",
+                    servers_for_memory,
+                    tweet_cache_servers_for_memory,
+                    user_cache_servers_for_memory,
+                    count_cache_servers_for_memory,
+                ),
                 (
                     f"operations at peak ({timeline_cache_ops_peak}; "
-                    f"{tweet_cache_ops_peak} × {zone_headroom} zone headroom)",
+                    f"{tweet_cache_ops_peak} for each of the others, × {zone_headroom} zone headroom)",
                     servers_for_operations,
                     tweet_cache_servers_for_operations,
+                    tweet_cache_servers_for_operations,
+                    tweet_cache_servers_for_operations,
                 ),
-                ("so, the larger", timeline_cache_servers, tweet_cache_servers),
+                (
+                    "so, the larger",
+                    timeline_cache_servers,
+                    tweet_cache_servers,
+                    user_cache_servers,
+                    count_cache_servers,
+                ),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("If a timeline expired after one day unread", "Value"),
+            [
+                ("Loads that rebuild the timeline", day_expiry_rebuild_load_share),
+                ("Tweet-list reads for rebuilds at peak", day_expiry_rebuild_reads_peak),
+                ("Timeline cache memory, all copies", day_expiry_cache_bytes),
+                ("Servers a week's expiry adds", week_expiry_extra_servers),
             ],
         )
     )

@@ -30,7 +30,7 @@ if __name__ != "twitter_model":
                     "Requests at peak",
                     model_requests_peak,
                     requests_per_second_peak,
-                    "Favorites and searches: it has one write and one read",
+                    "Favorites, profiles, searches, follows, media calls: it has one write and one read",
                 ),
                 ("Tweets stored, all copies", model_storage, tweet_bytes_total, "Nothing: the same arithmetic"),
                 ("Egress", model_egress, total_egress, "Photos and videos: it counts tweet records only"),
@@ -38,7 +38,7 @@ if __name__ != "twitter_model":
                     "Cache (timeline and tweet caches here)",
                     model_cache_bytes,
                     example_cache_bytes,
-                    "Fan-out: it caches a fifth of a day's pages, not a timeline of IDs per daily user, in copies",
+                    "Fan-out: it caches a fifth of a day's pages, not a timeline of IDs per weekly user, in copies",
                 ),
                 (
                     "Servers",

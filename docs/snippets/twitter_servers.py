@@ -7,10 +7,13 @@ from twitter_assumptions import (
     zone_headroom,
     zones,
 )
-from twitter_cache import timeline_cache_servers, tweet_cache_servers
+from twitter_cache import count_cache_servers, timeline_cache_servers, tweet_cache_servers, user_cache_servers
 from twitter_storage import favorite_bytes_total, tweet_bytes_total
 from twitter_traffic import (
     favorites_per_second,
+    follow_changes_per_second,
+    media_calls_per_second,
+    profile_views_per_second,
     searches_per_second,
     timeline_loads_per_second,
     tweets_per_second,
@@ -21,8 +24,18 @@ from sdw.estimation import count, markdown_table, peak, size, whole_per_zone
 # API servers: every request at peak, plus room to lose a whole zone. With three zones,
 # the two that remain must carry everything: 3 / 2 = 1.5 times the peak (zone_headroom), and
 # every zone needs the same whole count, or losing the largest leaves less than the peak.
+# Deletes, sign-ins and settings are left out: each is a small share of these.
 requests_per_second_peak = peak(
-    (tweets_per_second + favorites_per_second + timeline_loads_per_second + searches_per_second) * peak_to_average
+    (
+        tweets_per_second
+        + favorites_per_second
+        + timeline_loads_per_second
+        + profile_views_per_second
+        + searches_per_second
+        + follow_changes_per_second
+        + media_calls_per_second
+    )
+    * peak_to_average
 )
 api_servers = count(whole_per_zone(requests_per_second_peak * zone_headroom / requests_per_server, zones))
 
@@ -31,9 +44,16 @@ api_servers = count(whole_per_zone(requests_per_second_peak * zone_headroom / re
 database_bytes = size(tweet_bytes_total + favorite_bytes_total)
 database_servers = count(whole_per_zone(database_bytes / storage_per_database_server, zones))
 
-# Caches: both are sized in twitter_cache.py, by memory or operations, whichever needs more.
+# Caches: all four are sized in twitter_cache.py, by memory or operations, whichever needs more.
 
-total_servers = count(api_servers + database_servers + timeline_cache_servers + tweet_cache_servers)
+total_servers = count(
+    api_servers
+    + database_servers
+    + timeline_cache_servers
+    + tweet_cache_servers
+    + user_cache_servers
+    + count_cache_servers
+)
 
 if __name__ != "twitter_servers":
     print(
@@ -48,6 +68,8 @@ if __name__ != "twitter_servers":
                 ),
                 ("Timeline cache", "memory or operations, whichever needs more", timeline_cache_servers),
                 ("Tweet cache", "memory or operations, whichever needs more", tweet_cache_servers),
+                ("User cache", "operations: an author for every tweet shown", user_cache_servers),
+                ("Count cache", "operations: a count for every tweet shown", count_cache_servers),
                 ("Total", "", total_servers),
             ],
         )

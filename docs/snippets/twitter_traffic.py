@@ -4,12 +4,16 @@ from reference_peaks import record_tweets_per_second
 from twitter_assumptions import (
     daily_active_users,
     favorites_per_user_per_day,
+    follow_changes_per_user_per_day,
     follows_per_user,
     peak_to_average,
+    photo_share,
+    profile_views_per_user_per_day,
     searches_per_user_per_day,
     timeline_loads_per_user_per_day,
     tweets_per_day,
     tweets_per_timeline_page,
+    video_share,
 )
 
 from sdw.estimation import SECONDS_PER_DAY, markdown_table, peak, per_day, per_second, times
@@ -21,11 +25,19 @@ favorites_per_day = per_day(daily_active_users * favorites_per_user_per_day)
 favorites_per_second = per_second(favorites_per_day / SECONDS_PER_DAY)
 favorites_per_second_peak = peak(favorites_per_second * peak_to_average)
 
-# Reads: each timeline load returns one page of tweets.
+# Follows and unfollows, and media calls: an upload slot and its completion for each photo or video.
+follow_changes_per_second = per_second(daily_active_users * follow_changes_per_user_per_day / SECONDS_PER_DAY)
+follow_changes_per_second_peak = peak(follow_changes_per_second * peak_to_average)
+media_calls_per_second = per_second(tweets_per_day * (photo_share + video_share) * 2 / SECONDS_PER_DAY)
+
+# Reads: each home timeline load, and each profile view (one author's tweets), returns one page.
 timeline_loads_per_day = per_day(daily_active_users * timeline_loads_per_user_per_day)
 timeline_loads_per_second = per_second(timeline_loads_per_day / SECONDS_PER_DAY)
 timeline_loads_per_second_peak = peak(timeline_loads_per_second * peak_to_average)
-tweet_views_per_day = per_day(timeline_loads_per_day * tweets_per_timeline_page)
+profile_views_per_day = per_day(daily_active_users * profile_views_per_user_per_day)
+profile_views_per_second = per_second(profile_views_per_day / SECONDS_PER_DAY)
+profile_views_per_second_peak = peak(profile_views_per_second * peak_to_average)
+tweet_views_per_day = per_day((timeline_loads_per_day + profile_views_per_day) * tweets_per_timeline_page)
 tweet_views_per_second = per_second(tweet_views_per_day / SECONDS_PER_DAY)
 tweet_views_per_second_peak = peak(tweet_views_per_second * peak_to_average)
 searches_per_second = per_second(daily_active_users * searches_per_user_per_day / SECONDS_PER_DAY)
@@ -53,7 +65,9 @@ if __name__ != "twitter_traffic":
                 ("Tweets posted", tweets_per_second, tweets_per_second_peak),
                 ("Favorites", favorites_per_second, favorites_per_second_peak),
                 ("Home timeline loads", timeline_loads_per_second, timeline_loads_per_second_peak),
-                ("Tweets shown in timelines", tweet_views_per_second, tweet_views_per_second_peak),
+                ("Profile views", profile_views_per_second, profile_views_per_second_peak),
+                ("Tweets shown (home timelines and profiles)", tweet_views_per_second, tweet_views_per_second_peak),
+                ("Follows and unfollows", follow_changes_per_second, follow_changes_per_second_peak),
                 ("Searches", searches_per_second, searches_per_second_peak),
                 ("Timeline deliveries (fan-out)", deliveries_per_second, deliveries_per_second_peak),
             ],
