@@ -84,8 +84,11 @@ def test_offline_copy_draws_diagrams_searches_and_estimates_from_file(browser, o
         page.locator("input.md-search__input").click()
         page.keyboard.type("Cassandra", delay=20)
         page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
-        first = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map((a) => a.href)")[0]
-        assert first.split("?")[0].endswith("workflow/step-4-data-model.html")
+        # The same bar as the served site's search test (test_browser.SEARCHES): the page among
+        # the first three pages found. Which section ranks first moves as pages gain text.
+        links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map((a) => a.href)")
+        pages = list(dict.fromkeys(link.split("?")[0].split("#")[0] for link in links))
+        assert any(found.endswith("workflow/step-4-data-model.html") for found in pages[:3]), pages[:5]
         page.goto((offline_copy / "tools/estimator.html").as_uri())
         page.wait_for_function("document.querySelector('#est-out-servers').textContent !== '–'")
         assert page.locator("#est-out-servers").inner_text() == "105"
