@@ -111,9 +111,11 @@ hot_group_watermarks_per_second = per_second(hot_group_receipts_per_second / mes
 hot_group_watermarks_coalesced = per_second(group_member_limit - 1)
 
 # New Year's midnight in the busiest time zone: its users' greetings land in a few minutes, on top
-# of the rest of the world's traffic at an average hour.
+# of the rest of the world's traffic at an average hour (the busiest zone's own share left out: its
+# users are the ones sending greetings).
 midnight_messages_per_second = peak(
-    daily_active_users * midnight_zone_share * midnight_messages_per_user / midnight_window + messages_per_second
+    daily_active_users * midnight_zone_share * midnight_messages_per_user / midnight_window
+    + messages_per_second * (1 - midnight_zone_share)
 )
 midnight_over_peak = times(midnight_messages_per_second / messages_per_second_peak)
 chat_tier_capacity = throughput(chat_servers * messages_per_chat_server_per_second)
