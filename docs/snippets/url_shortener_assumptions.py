@@ -110,6 +110,7 @@ cache_memory_per_server = size(100 * GB)
 cache_ops_per_server = count(100e3)
 storage_per_database_server = size(10 * TB)
 reads_per_database_server = count(20e3)
+click_events_per_stream_server = count(10e3)
 zones = count(3)
 counter_block_size = count(10e3)
 api_processes = count(100)
@@ -318,6 +319,12 @@ TABLE = [
     ("Operations per cache server a second", cache_ops_per_server, "One in-memory cache process."),
     ("Usable disk per database server", storage_per_database_server, "SSDs filled to about half."),
     ("Point reads per database server a second", reads_per_database_server, "SSD-backed, mostly cached index."),
+    (
+        "Click events per stream-job server a second",
+        click_events_per_stream_server,
+        "A guess: each raw line is parsed, its User-Agent classified, its request ID checked against recent ones "
+        "and counted; the parsing, not the log read, is the cost.",
+    ),
     ("Availability zones", zones, "Every tier survives losing one."),
     ("Keys in a counter block", counter_block_size, "A few minutes of one process's creations at peak."),
     ("Processes that create links", api_processes, "A few servers running many workers, each leasing its own block."),
@@ -402,8 +409,9 @@ TABLE = [
     (
         f"Share of clicks held to that time, over {slo_window}",
         count_freshness_share,
-        "An edge location's log can arrive minutes late, and a viral minute queues clicks for minutes "
-        "(step 7); those clicks are counted when they come through.",
+        "An edge location's log can arrive minutes late, a viral minute queues clicks for minutes, and "
+        "the analytics outage we plan for makes every click of its hour late (step 7); those clicks are "
+        "counted when they come through.",
     ),
     ("Cache fill rate after a cold start", cache_warm_rate, "What the database tier can add on top of normal reads."),
     ("Analytics outage we plan for", outage_for_backlog, "Counts may lag; clicks must not be lost."),
