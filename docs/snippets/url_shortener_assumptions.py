@@ -145,6 +145,7 @@ redirect_budget_store_read = duration(0.010)
 anonymous_links_per_hour = count(10)
 account_links_per_day = count(1000)
 api_key_links_per_second = count(50)
+api_keys_busy_account = count(4)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
 idempotency_window = duration(SECONDS_PER_DAY)
@@ -380,6 +381,11 @@ TABLE = [
     ("Anonymous links per IP an hour", anonymous_links_per_hour, "Enough for a person, useless to a spammer."),
     ("Links per account a day", account_links_per_day, "Free accounts; paid plans negotiate more."),
     ("Links per API key a second", api_key_links_per_second, "Bulk tools; sustained, with a burst allowance."),
+    (
+        "API keys on a busy account",
+        api_keys_busy_account,
+        "A guess: one key per tool or team; an account may hold several, and its list holds all their links.",
+    ),
     (
         "Rows per wide-column partition, at most",
         partition_rows_guideline,
