@@ -110,6 +110,7 @@ cache_memory_per_server = size(100 * GB)
 cache_ops_per_server = count(100e3)
 storage_per_database_server = size(10 * TB)
 reads_per_database_server = count(20e3)
+click_events_per_stream_server = count(10e3)
 zones = count(3)
 counter_block_size = count(10e3)
 api_processes = count(100)
@@ -144,6 +145,7 @@ redirect_budget_store_read = duration(0.010)
 anonymous_links_per_hour = count(10)
 account_links_per_day = count(1000)
 api_key_links_per_second = count(50)
+api_keys_busy_account = count(4)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
 idempotency_window = duration(SECONDS_PER_DAY)
@@ -318,6 +320,12 @@ TABLE = [
     ("Operations per cache server a second", cache_ops_per_server, "One in-memory cache process."),
     ("Usable disk per database server", storage_per_database_server, "SSDs filled to about half."),
     ("Point reads per database server a second", reads_per_database_server, "SSD-backed, mostly cached index."),
+    (
+        "Click events per stream-job server a second",
+        click_events_per_stream_server,
+        "A guess: each raw line is parsed, its User-Agent classified, its request ID checked against recent ones "
+        "and counted; the parsing, not the log read, is the cost.",
+    ),
     ("Availability zones", zones, "Every tier survives losing one."),
     ("Keys in a counter block", counter_block_size, "A few minutes of one process's creations at peak."),
     ("Processes that create links", api_processes, "A few servers running many workers, each leasing its own block."),
@@ -374,6 +382,11 @@ TABLE = [
     ("Links per account a day", account_links_per_day, "Free accounts; paid plans negotiate more."),
     ("Links per API key a second", api_key_links_per_second, "Bulk tools; sustained, with a burst allowance."),
     (
+        "API keys on a busy account",
+        api_keys_busy_account,
+        "A guess: one key per tool or team; an account may hold several, and its list holds all their links.",
+    ),
+    (
         "Rows per wide-column partition, at most",
         partition_rows_guideline,
         f"DataStax's [rule of thumb]({CASSANDRA_PARTITION_SIZE}) for Cassandra: under 100,000 values and "
@@ -402,8 +415,9 @@ TABLE = [
     (
         f"Share of clicks held to that time, over {slo_window}",
         count_freshness_share,
-        "An edge location's log can arrive minutes late, and a viral minute queues clicks for minutes "
-        "(step 7); those clicks are counted when they come through.",
+        "An edge location's log can arrive minutes late, a viral minute queues clicks for minutes, and "
+        "the analytics outage we plan for makes every click of its hour late (step 7); those clicks are "
+        "counted when they come through.",
     ),
     ("Cache fill rate after a cold start", cache_warm_rate, "What the database tier can add on top of normal reads."),
     ("Analytics outage we plan for", outage_for_backlog, "Counts may lag; clicks must not be lost."),

@@ -6,6 +6,7 @@ from url_shortener_assumptions import (
     account_links_per_day,
     anonymous_link_share,
     api_key_links_per_second,
+    api_keys_busy_account,
     link_copies,
     owner_index_entry_bytes,
     partition_rows_guideline,
@@ -17,6 +18,7 @@ from url_shortener_storage import link_bytes_total, quorum_replicas
 from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak, viral_hits_per_second
 
 from sdw.estimation import (
+    DAYS_PER_YEAR,
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     count,
@@ -42,17 +44,42 @@ viral_reads_per_replica = per_second(viral_hits_per_second * quorum_replicas / l
 viral_over_one_server = times(viral_reads_per_replica / reads_per_database_server)
 
 # The owner's list (OwnerLink). By owner and month, an account at its daily limit fills a small
-# partition, but an API key at its limit would fill one far past the guideline. API keys' lists are
-# therefore split by hour and a hash bucket, as many buckets as keep an hour's rows under it.
+# partition, but an API key at its limit would fill one far past the guideline. An account with API
+# keys therefore has its list split by hour and a hash bucket. The list is the account's, shared by
+# all its keys, so an hour's bucket count comes from the sum of its keys' limits
+# (ApiKey.LinksPerSecond): as many buckets as keep an hour's rows under the guideline.
 account_entries_per_month = count(account_links_per_day * 30)
 account_partition_bytes = size(account_entries_per_month * owner_index_entry_bytes)
 api_key_entries_per_month = count(api_key_links_per_second * 30 * SECONDS_PER_DAY)
 api_key_month_partition_bytes = size(api_key_entries_per_month * owner_index_entry_bytes)
 api_key_month_over_guideline = times(api_key_entries_per_month / partition_rows_guideline)
+
+
+def hour_buckets(account_key_rate: float) -> int:
+    """Buckets for an hour of an account whose keys together may create `account_key_rate` a second."""
+    return math.ceil(account_key_rate * SECONDS_PER_HOUR / partition_rows_guideline)
+
+
 api_key_entries_per_hour = count(api_key_links_per_second * SECONDS_PER_HOUR)
-api_key_buckets = count(math.ceil(api_key_entries_per_hour / partition_rows_guideline))
+api_key_buckets = count(hour_buckets(api_key_links_per_second))
 api_key_entries_per_bucket = count(api_key_entries_per_hour / api_key_buckets)
 api_key_bucket_bytes = size(api_key_entries_per_bucket * owner_index_entry_bytes)
+# A busy account: several keys, each at the limit, share its hours.
+busy_account_key_rate = count(api_keys_busy_account * api_key_links_per_second)
+busy_account_entries_per_hour = count(busy_account_key_rate * SECONDS_PER_HOUR)
+busy_account_buckets = count(hour_buckets(busy_account_key_rate))
+busy_account_entries_per_bucket = count(busy_account_entries_per_hour / busy_account_buckets)
+busy_account_bucket_bytes = size(busy_account_entries_per_bucket * owner_index_entry_bytes)
+# Why the count follows the account, not one key: a count fixed for one key would hold twice the
+# guideline's share per bucket once a second key at the limit shares the account's hours.
+two_keys_fixed_buckets_entries = count(2 * api_key_entries_per_hour / api_key_buckets)
+
+# The period index (OwnerPeriod): a row for each month or hour in which an owner created links,
+# with that period's bucket count, partitioned by owner and year, so the list finds its next
+# non-empty period in one read instead of walking back over empty hours. Its cost: a row per
+# hour at most, a year of hours per partition.
+owner_periods_per_year_max = count(DAYS_PER_YEAR * SECONDS_PER_DAY / SECONDS_PER_HOUR)
+owner_period_index_bytes_per_year_max = size(owner_periods_per_year_max * owner_index_entry_bytes)
 
 # The click log: partitioned by key, a viral link's clicks all land on one partition.
 log_partitions = count(64)  # a design choice: enough for a few dozen consumers in parallel
@@ -89,9 +116,20 @@ if __name__ != "url_shortener_partitioning":
                     api_key_month_partition_bytes,
                 ),
                 (
-                    f"An API key at its limit, by owner, hour and one of {api_key_buckets} buckets",
+                    f"An account with one API key at its limit, by owner, hour and one of {api_key_buckets} buckets",
                     api_key_entries_per_bucket,
                     api_key_bucket_bytes,
+                ),
+                (
+                    f"An account with {api_keys_busy_account} keys at the limit ({busy_account_key_rate} links a "
+                    f"second), by owner, hour and one of {busy_account_buckets} buckets",
+                    busy_account_entries_per_bucket,
+                    busy_account_bucket_bytes,
+                ),
+                (
+                    "Its period index (OwnerPeriod), a year of hours at most, by owner and year",
+                    owner_periods_per_year_max,
+                    owner_period_index_bytes_per_year_max,
                 ),
             ],
         )

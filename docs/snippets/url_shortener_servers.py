@@ -1,6 +1,7 @@
 """URL shortener worked example: a rough count of servers, tier by tier."""
 
 from url_shortener_assumptions import (
+    click_events_per_stream_server,
     create_requests_per_server,
     reads_per_database_server,
     requests_per_server,
@@ -24,6 +25,11 @@ def at_least_two_per_zone(servers: float) -> int:
 
 redirect_servers = count(at_least_two_per_zone(redirects_per_second_peak * zone_headroom / requests_per_server))
 create_servers = count(at_least_two_per_zone(creations_per_second_peak * zone_headroom / create_requests_per_server))
+# The stream job that counts clicks reads one raw line per redirect, so it grows with redirects
+# and carries their peak with a zone lost, like the stateless tiers.
+stream_servers = count(
+    at_least_two_per_zone(redirects_per_second_peak * zone_headroom / click_events_per_stream_server)
+)
 
 
 # Stores place one replica in each zone, so each zone holds a whole copy on its own servers.
@@ -39,7 +45,9 @@ link_db_servers = count(max(link_db_servers_for_storage, link_db_servers_for_rea
 analytics_db_servers = count(whole_per_zone(rollup_bytes_total / storage_per_database_server, zones))
 cache_servers = count(cache_servers_per_zone * zones)
 
-total_servers = count(redirect_servers + create_servers + link_db_servers + analytics_db_servers + cache_servers)
+total_servers = count(
+    redirect_servers + create_servers + stream_servers + link_db_servers + analytics_db_servers + cache_servers
+)
 requests_per_second_peak = peak(redirects_per_second_peak + creations_per_second_peak)
 
 if __name__ != "url_shortener_servers":
@@ -49,6 +57,11 @@ if __name__ != "url_shortener_servers":
             [
                 ("Redirect", f"{redirects_per_second_peak} at peak × {zone_headroom} zone headroom", redirect_servers),
                 ("Create API", f"{creations_per_second_peak} at peak × {zone_headroom}", create_servers),
+                (
+                    "Click stream job",
+                    f"{redirects_per_second_peak} raw log lines at peak × {zone_headroom}",
+                    stream_servers,
+                ),
                 (
                     "Link store",
                     f"disk ({link_db_servers_for_storage}) or reads on misses ({link_db_servers_for_reads}), "
