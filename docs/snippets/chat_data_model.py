@@ -1,8 +1,9 @@
 """Chat service worked example: the bytes in each row, field by field, and partition sizes."""
 
 from chat_assumptions import message_text_bytes, photo_share, retention_years, video_share, voice_share
+from chat_traffic import deliveries_per_second_peak
 
-from sdw.estimation import markdown_table, size
+from sdw.estimation import markdown_table, peak, size
 
 # Every row in the store also pays for its key, a timestamp and lengths in the
 # on-disk format: about 30 bytes beyond the fields, before compression.
@@ -32,7 +33,8 @@ USER_CONVERSATION_FIELDS = [
     ("conversation_id", 8, "second half of the key"),
     ("last_seq", 8, "newest message; updated on every message"),
     ("read_seq", 8, "private read position: unread counts, kept even with receipts off"),
-    ("last_activity", 8, "to sort the chat list"),
+    ("last_activity", 8, "newest message's time: sorts the chat list"),
+    ("changed_at", 8, "last change of any field (message, read position, settings): what sync_list filters on"),
     ("muted_until", 8, "no push before this time (far future: always); the push service reads it"),
     ("flags", 1, "pinned, archived"),
     ("row overhead", ROW_OVERHEAD, ""),
@@ -61,6 +63,32 @@ DEDUPE_FIELDS = [
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 dedupe_row_bytes = size(sum(b for _, b, _ in DEDUPE_FIELDS))
+
+# Idempotency keys of REST creates (a group's creation), keyed by (user_id, key): a retry finds the
+# first attempt's result. Rare writes, expired by the store's row TTL after a day.
+IDEMPOTENCY_FIELDS = [
+    ("user_id", 8, "first half of the key: keys are per caller"),
+    ("idempotency_key", 16, "UUID the client chose"),
+    ("request_hash", 8, "the same key with a different body is an error"),
+    ("conversation_id", 8, "the result the first attempt returned"),
+    ("expires_at", 8, "a day after the first attempt"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+idempotency_row_bytes = size(sum(b for _, b, _ in IDEMPOTENCY_FIELDS))
+
+# One-to-one chats by their pair of users, keyed by (lower user_id, higher user_id): creating the
+# chat again, from either side or any device, finds the same conversation.
+DIRECT_CHAT_FIELDS = [
+    ("low_user_id", 8, "the smaller of the two user IDs; first half of the key"),
+    ("high_user_id", 8, "the larger; second half of the key"),
+    ("conversation_id", 8, "the pair's one conversation"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+direct_chat_row_bytes = size(sum(b for _, b, _ in DIRECT_CHAT_FIELDS))
+
+# Media links: each device that receives a media message asks for a signed CDN link (thumbnail and
+# original in one call), and the media service checks membership with the conversation's owner.
+media_link_requests_per_second_peak = peak(deliveries_per_second_peak * MEDIA_SHARE)
 
 # The session registry, in memory: which connection server holds each device's socket.
 SESSION_FIELDS = [
@@ -116,6 +144,8 @@ if __name__ != "chat_data_model":
         ("Session (in memory)", SESSION_FIELDS, session_entry_bytes),
         ("Last seen (in memory)", LAST_SEEN_FIELDS, last_seen_entry_bytes),
         ("Device", DEVICE_FIELDS, device_row_bytes),
+        ("IdempotencyRecord", IDEMPOTENCY_FIELDS, idempotency_row_bytes),
+        ("DirectChat", DIRECT_CHAT_FIELDS, direct_chat_row_bytes),
     ]
     print(markdown_table(("Row", "Bytes"), [(title, total) for title, _, total in ROWS]))
     print()
