@@ -25,6 +25,7 @@ from sdw.estimation import count, duration, fraction, markdown_table, peak, time
 # in the background, and a timeline load is one read.
 push_writes_per_second_peak = peak(deliveries_per_second_peak * timeline_cache_copies)
 
+
 # Every load, however its list of IDs is built, then hydrates its page (step 5): each tweet, its
 # author and its count from the tweet, user and count caches, and one read of the reader's own
 # favorites among them. A page's keys land on random servers of each cache; the client sends one
@@ -76,9 +77,7 @@ shared_merge_all_slow_load_share = fraction(1 - 0.99**shared_merge_requests_per_
 hedged_extra_request_share = fraction(1 - 0.95)
 hedged_slow_request_share = fraction(0.01**2)
 hybrid_hedged_slow_load_share = fraction(1 - (1 - hedged_slow_request_share) ** hybrid_requests_per_load)
-shared_merge_hedged_slow_load_share = fraction(
-    1 - (1 - hedged_slow_request_share) ** shared_merge_requests_per_load
-)
+shared_merge_hedged_slow_load_share = fraction(1 - (1 - hedged_slow_request_share) ** shared_merge_requests_per_load)
 threshold_fanout_time = duration(celebrity_threshold_followers / deliveries_per_second_peak)
 merge_cache_servers = count(math.ceil(merge_reads_per_second_peak / cache_ops_per_server))
 
