@@ -1,6 +1,7 @@
 """Twitter worked example: a rough count of servers, tier by tier."""
 
 from twitter_assumptions import (
+    daily_active_users,
     peak_to_average,
     requests_per_server,
     storage_per_database_server,
@@ -19,12 +20,14 @@ from twitter_traffic import (
     tweets_per_second,
 )
 
-from sdw.estimation import count, markdown_table, peak, size, whole_per_zone
+from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, size, whole_per_zone
 
 # API servers: every request at peak, plus room to lose a whole zone. With three zones,
 # the two that remain must carry everything: 3 / 2 = 1.5 times the peak (zone_headroom), and
 # every zone needs the same whole count, or losing the largest leaves less than the peak.
-# Deletes, sign-ins and settings are left out: each is a small share of these.
+# Deletes, sign-ins, settings and device registrations are left out: each is a small share of
+# these. A device registers only when its push token or locale changes, and otherwise once a
+# day (step 3): about one call a day per daily user's device, this share of the requests.
 requests_per_second_peak = peak(
     (
         tweets_per_second
@@ -36,6 +39,9 @@ requests_per_second_peak = peak(
         + media_calls_per_second
     )
     * peak_to_average
+)
+registrations_share_at_most = fraction(
+    daily_active_users / (requests_per_second_peak / peak_to_average * SECONDS_PER_DAY)
 )
 api_servers = count(whole_per_zone(requests_per_second_peak * zone_headroom / requests_per_server, zones))
 
