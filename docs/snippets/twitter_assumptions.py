@@ -272,7 +272,7 @@ TABLE = [
     (
         "Daily users last seen more than a day before",
         lapsed_daily_user_share,
-        "A guess: a visit a day is rarely 24 hours after the last one. Shows what a one-day expiry would cost.",
+        "A guess: a once-a-day user returns about 24 hours later, often just after. Shows what a one-day expiry would cost.",
     ),
     (
         "Days of tweets kept in the tweet cache",
