@@ -1,8 +1,11 @@
 """Twitter worked example: a rough count of servers, tier by tier."""
 
+import math
+
 from twitter_assumptions import (
     daily_active_users,
     peak_to_average,
+    reads_per_database_server,
     requests_per_server,
     storage_per_database_server,
     zone_headroom,
@@ -14,6 +17,7 @@ from twitter_traffic import (
     favorites_per_second,
     follow_changes_per_second,
     media_calls_per_second,
+    page_loads_per_second_peak,
     profile_views_per_second,
     searches_per_second,
     timeline_loads_per_second,
@@ -50,6 +54,16 @@ api_servers = count(whole_per_zone(requests_per_second_peak * zone_headroom / re
 database_bytes = size(tweet_bytes_total + favorite_bytes_total)
 database_servers = count(whole_per_zone(database_bytes / storage_per_database_server, zones))
 
+# The favorites table's reads do not change that count: "did the reader favorite these?" is one read
+# of the reader's partition of the table (step 4) for every home load and profile view.
+# Each zone's copy serves its own zone, and with a zone lost the two left take 1.5 times as much.
+# The favorites copy in a zone needs this many servers for those reads, and this many for its bytes.
+favorite_reads_per_second_peak = peak(page_loads_per_second_peak)
+favorite_servers_per_zone_for_reads = count(
+    math.ceil(favorite_reads_per_second_peak / zones * zone_headroom / reads_per_database_server)
+)
+favorite_servers_per_zone_for_bytes = count(math.ceil(favorite_bytes_total / zones / storage_per_database_server))
+
 # Caches: all four are sized in twitter_cache.py, by memory or operations, whichever needs more.
 
 total_servers = count(
@@ -77,6 +91,20 @@ if __name__ != "twitter_servers":
                 ("User cache", "operations: an author for every tweet shown", user_cache_servers),
                 ("Count cache", "operations: a count for every tweet shown", count_cache_servers),
                 ("Total", "", total_servers),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Favorites table, reads against bytes", "Value"),
+            [
+                ("Reads at peak, one per home load and profile view", favorite_reads_per_second_peak),
+                (
+                    f"Servers a zone for those reads, a zone lost, at {reads_per_database_server} each",
+                    favorite_servers_per_zone_for_reads,
+                ),
+                ("Servers a zone for its bytes", favorite_servers_per_zone_for_bytes),
             ],
         )
     )
