@@ -87,6 +87,7 @@ cache_machine_memory = size(128 * GB)
 cache_memory_per_server = size(90 * GB)
 cache_ops_per_server = count(100e3)
 storage_per_database_server = size(10 * TB)
+reads_per_database_server = count(20e3)
 zones = count(3)
 
 # How far below the rules-of-thumb reference the two hardware assumptions sit, on purpose.
@@ -272,7 +273,7 @@ TABLE = [
     (
         "Daily users last seen more than a day before",
         lapsed_daily_user_share,
-        "A guess: a visit a day is rarely 24 hours after the last one. Shows what a one-day expiry would cost.",
+        "A guess: a once-a-day user returns about 24 hours later, often just after. Shows what a one-day expiry would cost.",
     ),
     (
         "Days of tweets kept in the tweet cache",
@@ -323,6 +324,11 @@ TABLE = [
         "Usable disk per database server",
         storage_per_database_server,
         "Fast SSDs, filled to about half so compaction and repairs have room.",
+    ),
+    (
+        "Partition reads per database server a second",
+        reads_per_database_server,
+        "A read of one partition's newest rows, mostly from the block cache. A guess for a benchmark to replace.",
     ),
     ("Availability zones", zones, "Every tier runs in three zones and must survive losing one."),
     (

@@ -7,7 +7,7 @@ arithmetic, so the table shows both where the guides round and where the assumpt
 from twitter_assumptions import daily_active_users, tweets_per_day
 from twitter_bandwidth import total_egress
 from twitter_storage import media_bytes_per_day, tweet_bytes_per_day
-from twitter_traffic import deliveries_per_second, timeline_loads_per_second, tweets_per_second
+from twitter_traffic import deliveries_per_second, page_loads_per_second, tweets_per_second
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
@@ -35,7 +35,8 @@ grokking_egress = bandwidth(
     / SECONDS_PER_DAY
 )
 
-# system-design-primer: 500M tweets a day (15B a month), 250B read requests a month, each
+# system-design-primer: 500M tweets a day (15B a month), 250B read requests a month (home and
+# user timelines; its 10B searches a month are counted apart), each
 # tweet fanned out to 10 followers on average, and the rule of thumb of 2.5 million seconds in
 # a month, which is close enough for an estimate.
 primer_tweets_per_second = per_second(15e9 / 2.5e6)
@@ -74,10 +75,10 @@ if __name__ != "twitter_comparison":
                     tweets_per_second,
                 ),
                 (
-                    "Read requests a second",
+                    "Read requests a second (ours: home loads and profile views)",
                     "~100K",
                     primer_reads_per_second,
-                    timeline_loads_per_second,
+                    page_loads_per_second,
                 ),
                 (
                     "Fan-out deliveries a second",

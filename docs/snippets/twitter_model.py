@@ -11,7 +11,7 @@ from sdw.presets import presets
 
 result = estimate(presets()["twitter"]["inputs"])
 
-# The model: one write (a tweet), one read (a timeline page of tweet records), no fan-out.
+# The model: one write (a tweet), one read (a home-timeline page of tweet records), no fan-out.
 model_requests_peak = peak(result["write_qps_peak"] + result["read_qps_peak"])
 model_storage = size(result["storage_total_bytes"])
 model_egress = bandwidth(result["egress_bytes_per_sec"])
@@ -33,7 +33,12 @@ if __name__ != "twitter_model":
                     "Favorites, profiles, searches, follows, media calls: it has one write and one read",
                 ),
                 ("Tweets stored, all copies", model_storage, tweet_bytes_total, "Nothing: the same arithmetic"),
-                ("Egress", model_egress, total_egress, "Photos and videos: it counts tweet records only"),
+                (
+                    "Egress",
+                    model_egress,
+                    total_egress,
+                    "Photos, videos and profile pages: it counts home-timeline tweet records only",
+                ),
                 (
                     "Cache (timeline and tweet caches here)",
                     model_cache_bytes,

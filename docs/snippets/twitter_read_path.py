@@ -9,7 +9,9 @@ from twitter_assumptions import (
     celebrity_threshold_followers,
     follows_per_user,
     timeline_cache_copies,
+    tweets_per_timeline_page,
 )
+from twitter_cache import count_cache_servers, tweet_cache_servers, user_cache_servers
 from twitter_fanout import merge_reads_per_second_peak
 from twitter_traffic import (
     deliveries_per_day,
@@ -23,22 +25,59 @@ from sdw.estimation import count, duration, fraction, markdown_table, peak, time
 # in the background, and a timeline load is one read.
 push_writes_per_second_peak = peak(deliveries_per_second_peak * timeline_cache_copies)
 
+
+# Every load, however its list of IDs is built, then hydrates its page (step 5): each tweet, its
+# author and its count from the tweet, user and count caches, and one read of the reader's own
+# favorites among them. A page's keys land on random servers of each cache; the client sends one
+# batched request (a multi-get) to each server it needs, the expected number of distinct servers
+# that a page's keys hit.
+def servers_touched(keys, servers):
+    return servers * (1 - (1 - 1 / servers) ** keys)
+
+
+hydration_cache_requests_per_load = count(
+    round(
+        sum(
+            servers_touched(tweets_per_timeline_page, servers)
+            for servers in (tweet_cache_servers, user_cache_servers, count_cache_servers)
+        )
+    )
+)
+hydration_requests_per_load = count(hydration_cache_requests_per_load + 1)
+
 # Fan-out on read: every load reads the recent tweets of each account followed, while the
-# user waits, and waits for the slowest of them. If each read is slower than its own p99
-# one time in a hundred, this is the share of loads that wait on at least one such read.
+# user waits, and waits for the slowest of them. If each request is slower than its own p99
+# one time in a hundred, this is the share of loads that wait on at least one such request,
+# counting the reads that build the list alone, and then with hydration too.
 pull_reads_per_second_peak = peak(timeline_loads_per_second_peak * follows_per_user)
 pull_slow_load_share = fraction(1 - 0.99**follows_per_user)
+pull_requests_per_load = count(follows_per_user + hydration_requests_per_load)
+pull_all_slow_load_share = fraction(1 - 0.99**pull_requests_per_load)
 
-# Hybrid: push for accounts below the threshold, merge the few huge ones at read time. The
-# design keeps the huge accounts' recent IDs in each timeline server's memory (step 6), so a
-# load makes one remote read, the cached timeline, as under push.
+# Push and hybrid: push for accounts below the threshold, merge the few huge ones at read time.
+# The design keeps the huge accounts' recent IDs in each timeline server's memory (step 6), so a
+# load makes one remote read for its list, the cached timeline, as under push, then hydrates.
 celebrity_edge_share = fraction(celebrities_followed_per_user / follows_per_user)
 hybrid_reads_per_load = count(1)
 hybrid_slow_load_share = fraction(1 - 0.99**hybrid_reads_per_load)
+hybrid_requests_per_load = count(hybrid_reads_per_load + hydration_requests_per_load)
+hybrid_all_slow_load_share = fraction(1 - 0.99**hybrid_requests_per_load)
 # The alternative step 6 rejects: the huge accounts' lists in a shared cache, one remote read
 # each, on top of the timeline.
 shared_merge_reads_per_load = count(1 + celebrities_followed_per_user)
 shared_merge_slow_load_share = fraction(1 - 0.99**shared_merge_reads_per_load)
+shared_merge_requests_per_load = count(shared_merge_reads_per_load + hydration_requests_per_load)
+shared_merge_all_slow_load_share = fraction(1 - 0.99**shared_merge_requests_per_load)
+
+# Hedged requests (Dean and Barroso, "The Tail at Scale"): every cache and store here keeps at
+# least two copies, so a request still unanswered at its p95 goes to another copy too, for about
+# 5% more requests (the share still unanswered at the p95). If copies are slow independently, a
+# request is then slow only when both are, 1% × 1%, and the share of loads that wait on a slow
+# request falls to this.
+hedged_extra_request_share = fraction(1 - 0.95)
+hedged_slow_request_share = fraction(0.01**2)
+hybrid_hedged_slow_load_share = fraction(1 - (1 - hedged_slow_request_share) ** hybrid_requests_per_load)
+shared_merge_hedged_slow_load_share = fraction(1 - (1 - hedged_slow_request_share) ** shared_merge_requests_per_load)
 threshold_fanout_time = duration(celebrity_threshold_followers / deliveries_per_second_peak)
 merge_cache_servers = count(math.ceil(merge_reads_per_second_peak / cache_ops_per_server))
 
@@ -62,25 +101,39 @@ if __name__ != "twitter_read_path":
                     "push, minus huge accounts",
                 ),
                 (
-                    "Remote reads per timeline load",
+                    "Remote reads per load to build its list of IDs",
                     1,
                     follows_per_user,
                     hybrid_reads_per_load,
                     shared_merge_reads_per_load,
                 ),
                 (
-                    "Remote reads a second, all loads",
+                    "... loads waiting on one slower than its p99",
+                    fraction(0.01),
+                    pull_slow_load_share,
+                    hybrid_slow_load_share,
+                    shared_merge_slow_load_share,
+                ),
+                (
+                    "Remote reads a second, all loads, to build the lists",
                     timeline_loads_per_second_peak,
                     pull_reads_per_second_peak,
                     timeline_loads_per_second_peak,
                     peak(timeline_loads_per_second_peak + merge_reads_per_second_peak),
                 ),
                 (
-                    "Loads waiting on a read slower than its p99",
-                    fraction(0.01),
-                    pull_slow_load_share,
-                    hybrid_slow_load_share,
-                    shared_merge_slow_load_share,
+                    "Remote requests per load, hydration included",
+                    hybrid_requests_per_load,
+                    pull_requests_per_load,
+                    hybrid_requests_per_load,
+                    shared_merge_requests_per_load,
+                ),
+                (
+                    "... loads waiting on one slower than its p99",
+                    hybrid_all_slow_load_share,
+                    pull_all_slow_load_share,
+                    hybrid_all_slow_load_share,
+                    shared_merge_all_slow_load_share,
                 ),
             ],
         )
@@ -92,6 +145,14 @@ if __name__ != "twitter_read_path":
             [
                 ("Follow edges that point at huge accounts", celebrity_edge_share),
                 ("Fleet time for one tweet at the threshold", threshold_fanout_time),
+                (
+                    "Hydration requests per load (batched, one per cache server touched, and the favorites read)",
+                    hydration_requests_per_load,
+                ),
+                ("Extra requests when each is hedged at its p95", hedged_extra_request_share),
+                ("Requests slow even with hedging, if copies are slow independently", hedged_slow_request_share),
+                ("Loads waiting on a slow request, hedged: hybrid, merge in memory", hybrid_hedged_slow_load_share),
+                ("... hybrid, merge from a cache", shared_merge_hedged_slow_load_share),
                 ("Cache servers for the read-time merge (operations)", merge_cache_servers),
                 ("Deliveries a day from one busy account below the threshold", busy_account_deliveries_per_day),
                 ("... as a share of all deliveries", busy_account_delivery_share),

@@ -37,7 +37,11 @@ timeline_loads_per_second_peak = peak(timeline_loads_per_second * peak_to_averag
 profile_views_per_day = per_day(daily_active_users * profile_views_per_user_per_day)
 profile_views_per_second = per_second(profile_views_per_day / SECONDS_PER_DAY)
 profile_views_per_second_peak = peak(profile_views_per_second * peak_to_average)
-tweet_views_per_day = per_day((timeline_loads_per_day + profile_views_per_day) * tweets_per_timeline_page)
+# Both kinds of page: the timeline service serves them, and each shows a page of tweets.
+page_loads_per_day = per_day(timeline_loads_per_day + profile_views_per_day)
+page_loads_per_second = per_second(page_loads_per_day / SECONDS_PER_DAY)
+page_loads_per_second_peak = peak(page_loads_per_second * peak_to_average)
+tweet_views_per_day = per_day(page_loads_per_day * tweets_per_timeline_page)
 tweet_views_per_second = per_second(tweet_views_per_day / SECONDS_PER_DAY)
 tweet_views_per_second_peak = peak(tweet_views_per_second * peak_to_average)
 searches_per_second = per_second(daily_active_users * searches_per_user_per_day / SECONDS_PER_DAY)
@@ -50,6 +54,7 @@ deliveries_per_second_peak = peak(deliveries_per_second * peak_to_average)
 
 # How lopsided is it? Requests, and tweets moved, per tweet written.
 timeline_loads_per_tweet = times(timeline_loads_per_day / tweets_per_day)
+page_loads_per_tweet = times(page_loads_per_day / tweets_per_day)
 tweet_views_per_tweet = times(tweet_views_per_day / tweets_per_day)
 
 # The record spike (143,199 tweets in one second, 3 August 2013: a sourced fact, kept with the
@@ -66,6 +71,7 @@ if __name__ != "twitter_traffic":
                 ("Favorites", favorites_per_second, favorites_per_second_peak),
                 ("Home timeline loads", timeline_loads_per_second, timeline_loads_per_second_peak),
                 ("Profile views", profile_views_per_second, profile_views_per_second_peak),
+                ("Home loads and profile views together", page_loads_per_second, page_loads_per_second_peak),
                 ("Tweets shown (home timelines and profiles)", tweet_views_per_second, tweet_views_per_second_peak),
                 ("Follows and unfollows", follow_changes_per_second, follow_changes_per_second_peak),
                 ("Searches", searches_per_second, searches_per_second_peak),
@@ -78,7 +84,8 @@ if __name__ != "twitter_traffic":
         markdown_table(
             ("Ratio", "Value"),
             [
-                ("Timeline loads per tweet posted", timeline_loads_per_tweet),
+                ("Home timeline loads per tweet posted", timeline_loads_per_tweet),
+                ("Home loads and profile views per tweet posted", page_loads_per_tweet),
                 ("Tweets shown per tweet posted", tweet_views_per_tweet),
                 ("Record second (2013) over our average", record_spike_over_our_average),
             ],
