@@ -1,7 +1,7 @@
 """Chat service worked example: the bytes in each row, field by field, and partition sizes."""
 
-from chat_assumptions import message_text_bytes, photo_share, retention_years, video_share, voice_share
-from chat_traffic import deliveries_per_second_peak
+from chat_assumptions import message_text_bytes, photo_share, retention_years, video_share, voice_share, zones
+from chat_traffic import chat_servers, deliveries_per_second_peak
 
 from sdw.estimation import markdown_table, peak, size
 
@@ -89,6 +89,10 @@ direct_chat_row_bytes = size(sum(b for _, b, _ in DIRECT_CHAT_FIELDS))
 # Media links: each device that receives a media message asks for a signed CDN link (thumbnail and
 # original in one call), and the media service checks membership with the conversation's owner.
 media_link_requests_per_second_peak = peak(deliveries_per_second_peak * MEDIA_SHARE)
+# Each check is a lookup in the owner's memory; per chat server, with a zone lost, beside the
+# messages it is sized for.
+chat_servers_after_zone_loss = chat_servers * (zones - 1) / zones
+media_link_checks_per_chat_server_peak = peak(media_link_requests_per_second_peak / chat_servers_after_zone_loss)
 
 # The session registry, in memory: which connection server holds each device's socket.
 SESSION_FIELDS = [
