@@ -57,6 +57,7 @@ regions = count(3)
 region_sync_interval = duration(1)
 shared_check_share = fraction(0.01)
 silent_intervals_before_split = count(5)
+shared_mark_ttl = duration(24 * 3600)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
 flood_requests_per_second = peak(50e3)
@@ -202,6 +203,12 @@ TABLE = [
         silent_intervals_before_split,
         "Long enough not to react to one lost batch, short enough that a cut between regions is not a "
         "free-for-all for minutes.",
+    ),
+    (
+        "How long a key stays marked shared after the last report from another region",
+        shared_mark_ttl,
+        "Hours, not seconds like the buckets, so that home does not forget a roaming key between its visits "
+        "abroad, nor during a cut between regions; one small key per shared API key.",
     ),
     (
         "One runaway client, requests a second",

@@ -30,8 +30,13 @@ large_plan_log_entry_bytes = size(key_bytes + large_plan_limit_per_minute * time
 # Sliding window counter: this window's count, the last window's, and when this window started.
 sliding_counter_entry_bytes = size(key_bytes + 2 * token_count_bytes + timestamp_bytes + entry_overhead_bytes)
 # A key seen in more than one region also keeps, in each region, the tokens spent there since the
-# last exchange: one count under its own key, on the same shard as the bucket.
+# last exchange: one small hash per API key, on the same shard as its buckets, with a count for each
+# rule that counts by the key. Sized for the main rule alone: the key's name and the rule's ID in the
+# field together fit the key bytes, plus one count. Each more rule adds a field.
 region_delta_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_bytes)
+# The mark that says a key is shared: a key of its own, same hash tag, with no value to speak of,
+# living for hours (rate_limiter_assumptions.shared_mark_ttl) rather than with the buckets.
+shared_mark_entry_bytes = size(key_bytes + entry_overhead_bytes)
 
 token_bucket_memory = size(active_clients_per_day * token_bucket_entry_bytes)
 leaky_bucket_memory = size(active_clients_per_day * leaky_bucket_entry_bytes)

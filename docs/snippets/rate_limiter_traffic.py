@@ -21,10 +21,12 @@ checks_per_second_peak = peak(checks_per_second * peak_to_average)
 reads_per_write = times(1)
 # The exchange between regions (step 6), for keys seen in more than one region only. The gateway's
 # library knows a key is shared, so after a shared check it tells the region's exchanger the key's
-# name in memory (not through the store); every sync interval the exchanger reads and deletes each
-# named key's delta with one GETDEL, and each other region applies the report to its bucket (one
-# write each). A key reports at most once an interval, however many checks it had, so shared checks
-# x regions is an upper bound on the store operations, and shared checks on the names sent.
+# name in memory (not through the store); every sync interval the exchanger reads and deletes the
+# named key's delta, one hash per API key holding a count for each of its rules, with one script
+# (HGETALL then DEL), and each other region applies the report to all of that key's buckets with one
+# script (one write each; the buckets share the key's hash tag, so one shard). A key reports at most
+# once an interval, however many checks and rules it had, so shared checks x regions is an upper
+# bound on the store operations, and shared checks on the names sent.
 exchange_ops_per_second = per_second(checks_per_second * shared_check_share * regions)
 exchange_ops_per_second_peak = peak(checks_per_second_peak * shared_check_share * regions)
 # Names sent from gateways to the exchanger, at most one per shared check: traffic outside the store.
