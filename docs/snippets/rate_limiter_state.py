@@ -7,10 +7,13 @@ from rate_limiter_assumptions import (
     key_bytes,
     large_plan_limit_per_minute,
     limit_per_minute,
+    sorted_set_listpack_entry_bytes,
+    sorted_set_skiplist_entry_bytes,
     store_copies,
     timestamp_bytes,
     token_count_bytes,
     window_seconds,
+    zset_max_listpack_entries,
 )
 
 from sdw.estimation import duration, markdown_table, size, times
@@ -21,12 +24,23 @@ token_bucket_entry_bytes = size(key_bytes + token_count_bytes + timestamp_bytes 
 leaky_bucket_entry_bytes = size(key_bytes + token_count_bytes + timestamp_bytes + entry_overhead_bytes)
 # Fixed window: one count; the window's number is part of the key, and the expiry ends it.
 fixed_window_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_bytes)
-# Sliding window log: one timestamp per request in the last minute, at most the whole limit. Only
-# the timestamps are counted: a real sorted set adds bytes per entry, so this is a lower bound for a
-# client that uses its whole limit.
-sliding_log_entry_bytes = size(key_bytes + limit_per_minute * timestamp_bytes + entry_overhead_bytes)
-# The same log for a large plan's key.
-large_plan_log_entry_bytes = size(key_bytes + large_plan_limit_per_minute * timestamp_bytes + entry_overhead_bytes)
+
+
+# Sliding window log: a sorted set with one entry per request in the last minute, at most the whole
+# limit. An entry costs its sorted set's per-entry bytes (rate_limiter_assumptions.py, derived from
+# the listpack and skiplist layouts, not measured): compact up to zset_max_listpack_entries entries,
+# a skiplist above.
+def sorted_set_entry_bytes(entries):
+    return sorted_set_listpack_entry_bytes if entries <= zset_max_listpack_entries else sorted_set_skiplist_entry_bytes
+
+
+sliding_log_entry_bytes = size(
+    key_bytes + limit_per_minute * sorted_set_entry_bytes(limit_per_minute) + entry_overhead_bytes
+)
+# The same log for a large plan's key: too many entries for a listpack, so a skiplist.
+large_plan_log_entry_bytes = size(
+    key_bytes + large_plan_limit_per_minute * sorted_set_entry_bytes(large_plan_limit_per_minute) + entry_overhead_bytes
+)
 # Sliding window counter: this window's count, the last window's, and when this window started.
 sliding_counter_entry_bytes = size(key_bytes + 2 * token_count_bytes + timestamp_bytes + entry_overhead_bytes)
 # A key seen in more than one region also keeps, in each region, the tokens spent there since the
@@ -57,13 +71,13 @@ ROWS = [
     ("Leaky bucket (as a meter)", leaky_bucket_entry_bytes, leaky_bucket_memory, token_bucket_ttl),
     ("Fixed window", fixed_window_entry_bytes, fixed_window_memory, fixed_window_ttl),
     (
-        "Sliding window log (a full minute, timestamps only)",
+        "Sliding window log (a full minute, a compact sorted set)",
         sliding_log_entry_bytes,
         sliding_log_memory,
         fixed_window_ttl,
     ),
     (
-        "Sliding window log, a large plan's key (timestamps only)",
+        "Sliding window log, a large plan's key (a skiplist)",
         large_plan_log_entry_bytes,
         "one key",
         fixed_window_ttl,
