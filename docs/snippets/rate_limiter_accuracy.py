@@ -9,6 +9,7 @@ from rate_limiter_assumptions import (
     limit_per_minute,
     region_sync_interval,
     regions,
+    shared_mark_ttl,
     silent_intervals_before_split,
     token_batch,
     window_seconds,
@@ -64,8 +65,9 @@ multi_region_overshoot_share = fraction(multi_region_overshoot / limit_per_minut
 token_bucket_ttl_in_debt = duration((burst_allowance + multi_region_overshoot) / refill_per_second)
 # A key becomes shared at home only when the first report from another region arrives, about one
 # interval after its first check there. What home allowed in that interval was never recorded as a
-# delta, so the other regions never subtract it: forgiven once, when the key becomes shared, at most
-# a full burst plus one interval's refill.
+# delta, so the other regions never subtract it: forgiven when the key becomes shared, at most a full
+# burst plus one interval's refill. The mark is a key of its own that lives for shared_mark_ttl after
+# the last report, so this comes back only for a key that stayed home that long.
 first_share_forgiven = count(math.ceil(burst_allowance + refill_per_second * region_sync_interval))
 # Regions cut apart: each counts alone, so a client using every region gets the rate of a whole
 # limit in each, until the regions split shared limits.
@@ -74,10 +76,14 @@ region_cut_overshoot = times(regions)
 # The mitigation: after a few silent intervals, each region holds shared keys to its share of the limit.
 region_cut_split_after = duration(silent_intervals_before_split * region_sync_interval)
 region_cut_split_limit_per_minute = count(limit_per_minute / regions)
-# A key first used outside its home during a cut was never marked shared at home: home keeps the
-# whole limit while each other region holds it to its share.
+# A key first used outside its home during a cut, or not used outside it for shared_mark_ttl before
+# the cut, carries no mark at home: home keeps the whole limit while each other region holds it to
+# its share.
 region_cut_unmarked_max_per_minute = count(limit_per_minute + (regions - 1) * limit_per_minute / regions)
 region_cut_unmarked_overshoot = times(region_cut_unmarked_max_per_minute / limit_per_minute)
+# Rules counted by address or by user are never shared: each region counts them alone, so a client
+# reaching every region gets the whole limit in each, always, not only during a cut.
+per_region_rule_overshoot = times(regions)
 # One global counter instead: every check in the other regions pays a cross-region round trip.
 global_counter_added_latency = cross_region_round_trip
 
@@ -117,8 +123,12 @@ if __name__ != "rate_limiter_accuracy":
                 ),
                 ("... once regions split shared limits, each one's share a minute", region_cut_split_limit_per_minute),
                 (
-                    "... a key first used outside its home during the cut, a minute, in all regions",
+                    f"... a key unused away from home for {shared_mark_ttl} before the cut, a minute, in all regions",
                     region_cut_unmarked_max_per_minute,
+                ),
+                (
+                    "A rule counted by address or user, regions counted alone: a client reaching every region",
+                    per_region_rule_overshoot,
                 ),
                 ("A global counter's added round trip", global_counter_added_latency),
             ],

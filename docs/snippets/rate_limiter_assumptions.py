@@ -17,6 +17,9 @@ GITHUB_LIMITS = "https://docs.github.com/en/rest/using-the-rest-api/rate-limits-
 STRIPE_LIMITERS = "https://stripe.com/blog/rate-limiters"
 CLOUDFLARE_COUNTERS = "https://developers.cloudflare.com/waf/rate-limiting-rules/request-rate/"
 REDIS_CONF = "https://github.com/redis/redis/blob/unstable/redis.conf"
+REDIS_MEMORY = "https://redis.io/docs/latest/operate/oss_and_stack/management/optimization/memory-optimization/"
+LISTPACK_SPEC = "https://github.com/antirez/listpack/blob/master/listpack.md"
+REDIS_SERVER_H = "https://github.com/redis/redis/blob/unstable/src/server.h"
 AWS_ZONES = "https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/availability-zones.html"
 
 # --- Traffic through the gateway --------------------------------------------------------------
@@ -35,6 +38,17 @@ key_bytes = size(32)
 timestamp_bytes = size(8)
 token_count_bytes = size(8)
 entry_overhead_bytes = size(64)
+# A sliding window log is a sorted set, whose entries cost more than the timestamp. Derived from
+# the cited structures, not measured: a set of at most zset_max_listpack_entries entries (members
+# under 64 bytes) is one listpack, where a 13-digit millisecond score is a 64-bit integer element
+# (1 encoding byte + 8 + 1 back-length byte = 10 B) and the unique member (the timestamp and a
+# sequence number, about 16 characters) is a string element (1 + 16 + 1 = 18 B): about 28 B. A
+# larger set is a skiplist and a dict: a zskiplistNode (member pointer, double score, backward
+# pointer, at least one 16-byte level = 40 B), a dict entry (24 B), a bucket pointer (8 B) and the
+# member string with its header (about 24 B): about 100 B.
+zset_max_listpack_entries = count(128)
+sorted_set_listpack_entry_bytes = size(10 + 18)
+sorted_set_skiplist_entry_bytes = size(40 + 24 + 8 + 24)
 
 # --- The counter store and the gateways (steps 2, 6 and 7) ------------------------------------
 script_cost_in_gets = times(2)
@@ -57,6 +71,7 @@ regions = count(3)
 region_sync_interval = duration(1)
 shared_check_share = fraction(0.01)
 silent_intervals_before_split = count(5)
+shared_mark_ttl = duration(24 * 3600)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
 flood_requests_per_second = peak(50e3)
@@ -105,6 +120,25 @@ TABLE = [
         "Overhead per entry in the store",
         entry_overhead_bytes,
         "Hash-table slot, object header, expiry and allocator rounding in an in-memory key-value store.",
+    ),
+    (
+        "Sorted-set entries kept as one compact listpack, at most",
+        zset_max_listpack_entries,
+        f"Redis's default [`zset-max-listpack-entries 128`]({REDIS_CONF}) (with members under 64 bytes); "
+        f"larger sets become a skiplist and a hash table ([memory optimization]({REDIS_MEMORY})).",
+    ),
+    (
+        "Bytes per sorted-set entry, compact (up to 128 entries)",
+        sorted_set_listpack_entry_bytes,
+        f"Derived, not measured: by the [listpack specification]({LISTPACK_SPEC}), a millisecond "
+        "score as a 64-bit integer element (1 + 8 + 1 = 10 B) and a unique member of about 16 characters "
+        "(1 + 16 + 1 = 18 B).",
+    ),
+    (
+        "Bytes per sorted-set entry, skiplist (over 128 entries)",
+        sorted_set_skiplist_entry_bytes,
+        f"Derived, not measured, from [server.h]({REDIS_SERVER_H}): a skiplist node with one level (40 B), "
+        "a hash-table entry (24 B), a bucket pointer (8 B) and the member string with its header (about 24 B).",
     ),
     (
         "GETs one store process serves a second",
@@ -202,6 +236,12 @@ TABLE = [
         silent_intervals_before_split,
         "Long enough not to react to one lost batch, short enough that a cut between regions is not a "
         "free-for-all for minutes.",
+    ),
+    (
+        "How long a key stays marked shared after the last report from another region",
+        shared_mark_ttl,
+        "Hours, not seconds like the buckets, so that home does not forget a roaming key between its visits "
+        "abroad, nor during a cut between regions; one small key per shared API key.",
     ),
     (
         "One runaway client, requests a second",

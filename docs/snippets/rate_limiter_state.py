@@ -7,10 +7,13 @@ from rate_limiter_assumptions import (
     key_bytes,
     large_plan_limit_per_minute,
     limit_per_minute,
+    sorted_set_listpack_entry_bytes,
+    sorted_set_skiplist_entry_bytes,
     store_copies,
     timestamp_bytes,
     token_count_bytes,
     window_seconds,
+    zset_max_listpack_entries,
 )
 
 from sdw.estimation import duration, markdown_table, size, times
@@ -21,17 +24,33 @@ token_bucket_entry_bytes = size(key_bytes + token_count_bytes + timestamp_bytes 
 leaky_bucket_entry_bytes = size(key_bytes + token_count_bytes + timestamp_bytes + entry_overhead_bytes)
 # Fixed window: one count; the window's number is part of the key, and the expiry ends it.
 fixed_window_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_bytes)
-# Sliding window log: one timestamp per request in the last minute, at most the whole limit. Only
-# the timestamps are counted: a real sorted set adds bytes per entry, so this is a lower bound for a
-# client that uses its whole limit.
-sliding_log_entry_bytes = size(key_bytes + limit_per_minute * timestamp_bytes + entry_overhead_bytes)
-# The same log for a large plan's key.
-large_plan_log_entry_bytes = size(key_bytes + large_plan_limit_per_minute * timestamp_bytes + entry_overhead_bytes)
+
+
+# Sliding window log: a sorted set with one entry per request in the last minute, at most the whole
+# limit. An entry costs its sorted set's per-entry bytes (rate_limiter_assumptions.py, derived from
+# the listpack and skiplist layouts, not measured): compact up to zset_max_listpack_entries entries,
+# a skiplist above.
+def sorted_set_entry_bytes(entries):
+    return sorted_set_listpack_entry_bytes if entries <= zset_max_listpack_entries else sorted_set_skiplist_entry_bytes
+
+
+sliding_log_entry_bytes = size(
+    key_bytes + limit_per_minute * sorted_set_entry_bytes(limit_per_minute) + entry_overhead_bytes
+)
+# The same log for a large plan's key: too many entries for a listpack, so a skiplist.
+large_plan_log_entry_bytes = size(
+    key_bytes + large_plan_limit_per_minute * sorted_set_entry_bytes(large_plan_limit_per_minute) + entry_overhead_bytes
+)
 # Sliding window counter: this window's count, the last window's, and when this window started.
 sliding_counter_entry_bytes = size(key_bytes + 2 * token_count_bytes + timestamp_bytes + entry_overhead_bytes)
 # A key seen in more than one region also keeps, in each region, the tokens spent there since the
-# last exchange: one count under its own key, on the same shard as the bucket.
+# last exchange: one small hash per API key, on the same shard as its buckets, with a count for each
+# rule that counts by the key. Sized for the main rule alone: the key's name and the rule's ID in the
+# field together fit the key bytes, plus one count. Each more rule adds a field.
 region_delta_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_bytes)
+# The mark that says a key is shared: a key of its own, same hash tag, with no value to speak of,
+# living for hours (rate_limiter_assumptions.shared_mark_ttl) rather than with the buckets.
+shared_mark_entry_bytes = size(key_bytes + entry_overhead_bytes)
 
 token_bucket_memory = size(active_clients_per_day * token_bucket_entry_bytes)
 leaky_bucket_memory = size(active_clients_per_day * leaky_bucket_entry_bytes)
@@ -52,13 +71,13 @@ ROWS = [
     ("Leaky bucket (as a meter)", leaky_bucket_entry_bytes, leaky_bucket_memory, token_bucket_ttl),
     ("Fixed window", fixed_window_entry_bytes, fixed_window_memory, fixed_window_ttl),
     (
-        "Sliding window log (a full minute, timestamps only)",
+        "Sliding window log (a full minute, a compact sorted set)",
         sliding_log_entry_bytes,
         sliding_log_memory,
         fixed_window_ttl,
     ),
     (
-        "Sliding window log, a large plan's key (timestamps only)",
+        "Sliding window log, a large plan's key (a skiplist)",
         large_plan_log_entry_bytes,
         "one key",
         fixed_window_ttl,

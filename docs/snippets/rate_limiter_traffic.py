@@ -21,10 +21,12 @@ checks_per_second_peak = peak(checks_per_second * peak_to_average)
 reads_per_write = times(1)
 # The exchange between regions (step 6), for keys seen in more than one region only. The gateway's
 # library knows a key is shared, so after a shared check it tells the region's exchanger the key's
-# name in memory (not through the store); every sync interval the exchanger reads and deletes each
-# named key's delta with one GETDEL, and each other region applies the report to its bucket (one
-# write each). A key reports at most once an interval, however many checks it had, so shared checks
-# x regions is an upper bound on the store operations, and shared checks on the names sent.
+# name in memory (not through the store); every sync interval the exchanger reads and deletes the
+# named key's delta, one hash per API key holding a count for each of its rules, with one script
+# (HGETALL then DEL), and each other region applies the report to all of that key's buckets with one
+# script (one write each; the buckets share the key's hash tag, so one shard). A key reports at most
+# once an interval, however many checks and rules it had, so shared checks x regions is an upper
+# bound on the store operations, and shared checks on the names sent.
 exchange_ops_per_second = per_second(checks_per_second * shared_check_share * regions)
 exchange_ops_per_second_peak = peak(checks_per_second_peak * shared_check_share * regions)
 # Names sent from gateways to the exchanger, at most one per shared check: traffic outside the store.
@@ -49,8 +51,9 @@ cross_zone_check_share = fraction((zones - 1) / zones)
 added_latency = cross_zone_round_trip
 latency_margin = duration(added_latency_budget - added_latency)
 # A separate limiter service instead (step 5): the gateway reaches a service in its own zone, which
-# then makes the same round trip to the shard. Two hops; only if both crossed zones would it be
-# over the budget.
+# then makes the same round trip to the shard. Two hops. That needs routing that keeps the first hop
+# in the zone; behind an ordinary load balancer that spreads calls over the zones, the first hop
+# crosses zones too for most checks, and the two hops are over the budget.
 separate_service_added_latency = duration(in_zone_round_trip + cross_zone_round_trip)
 separate_service_latency_margin = duration(added_latency_budget - separate_service_added_latency)
 separate_service_both_hops_cross_zone = duration(2 * cross_zone_round_trip)
@@ -88,7 +91,10 @@ if __name__ != "rate_limiter_traffic":
                 ("Latency they add, on average over all checks", added_latency_average),
                 ("A separate service in the gateway's zone instead: two hops", separate_service_added_latency),
                 ("... left of the budget", separate_service_latency_margin),
-                ("... if both hops crossed zones", separate_service_both_hops_cross_zone),
+                (
+                    "... behind a load balancer spreading calls over zones, both hops crossing",
+                    separate_service_both_hops_cross_zone,
+                ),
             ],
         )
     )
