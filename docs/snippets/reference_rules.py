@@ -13,7 +13,7 @@ from reference_peaks import smooth_day_max, twitter_2013_spike, waking_12_hours
 from reference_powers import ephemeral_ports
 from reference_replication import five_replicas_tolerate, rs_6_3_overhead, three_copies_overhead
 from sources import cite
-from twitter_traffic import tweet_views_per_tweet
+from twitter_traffic import page_loads_per_tweet, tweet_views_per_tweet
 
 from sdw.estimation import count, fraction, markdown_table, round_significant, times
 
@@ -46,8 +46,8 @@ RULES = [
         "Metrics, logs, IoT: writes dominate",
     ),
     (
-        "Feeds multiply reads again",
-        f"{tweet_views_per_tweet} tweets shown per tweet",
+        "Feeds show each write many times",
+        f"{tweet_views_per_tweet} tweets shown per tweet (requests: {page_loads_per_tweet} page loads)",
         "This site's Twitter model",
         "Chat: each message is read by few",
     ),
@@ -61,7 +61,7 @@ RULES = [
         "Events break the daily shape",
         f"{twitter_2013_spike} Twitter's 2013 average",
         cite("Twitter 2013", "Twitter Engineering blog, 2013"),
-        "It is the exception: queue and shed",
+        "Users act alone, with no shared live moments (back-office tools)",
     ),
     (
         "Keep three copies",
@@ -97,7 +97,7 @@ RULES = [
         "Outbound connections to one backend are finite",
         f"{ephemeral_ports} ports per destination",
         cite("Linux ports", "Linux default ip_local_port_range"),
-        "Proxies and NAT opening short connections",
+        "More source addresses or a wider port range raise the cap",
     ),
     (
         "One API server: thousands of reads a second",
