@@ -21,7 +21,7 @@ from twitter_assumptions import (
     video_share,
 )
 from twitter_storage import tweet_record_bytes
-from twitter_traffic import favorites_per_second_peak, tweets_per_second_peak
+from twitter_traffic import favorites_per_day, favorites_per_second_peak, tweets_per_second_peak
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -42,9 +42,16 @@ favorite_headroom = times(favorite_limit / favorites_per_user_per_day)
 timeline_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / timeline_loads_per_user_per_day)
 search_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / searches_per_user_per_day)
 
-# Idempotency keys: one per post and one per media upload, each kept for a day.
+# Expired rows stay on disk as tombstones until gc_grace_seconds has passed too; Cassandra's
+# default is ten days (https://cassandra.apache.org/doc/latest/cassandra/managing/operating/compaction/tombstones.html).
+# The key table and the outbox keep it: batch-log replay skips a batch older than the shortest
+# grace among the tables it writes, and a post's batch writes both (step 4).
+gc_grace = duration(10 * SECONDS_PER_DAY)
+
+# Idempotency keys: one per post and one per media upload, each kept for a day, then on disk for
+# the grace period as well.
 keys_per_day = count(tweets_per_day * (1 + photo_share + video_share))
-keys_kept = count(keys_per_day * idempotency_window / SECONDS_PER_DAY)
+keys_kept = count(keys_per_day * (idempotency_window + gc_grace) / SECONDS_PER_DAY)
 idempotency_store_bytes = size(keys_kept * idempotency_record_bytes * text_copies)
 # Each post and each upload writes its key twice: the reservation (a lightweight transaction)
 # and the result (a plain write, in another row: the two kinds never share a row).
@@ -56,6 +63,13 @@ idempotency_writes_per_second_peak = peak(tweets_per_second_peak * (1 + photo_sh
 outbox_shards = count(16)
 outbox_writes_per_second_peak = peak((tweets_per_second_peak + favorites_per_second_peak) * 2)
 outbox_rows_per_partition_peak = count((tweets_per_second_peak + favorites_per_second_peak) / outbox_shards)
+# Its rows expire after a day and stay on disk for the grace period as well. A row holds the
+# second, the shard, an event ID, the event's kind and key, and the sent mark: about 100 bytes
+# with its overhead, like the idempotency record above.
+outbox_row_bytes = size(100)
+outbox_rows_per_day = count(tweets_per_day + favorites_per_day)
+outbox_rows_kept = count(outbox_rows_per_day * (SECONDS_PER_DAY + gc_grace) / SECONDS_PER_DAY)
+outbox_store_bytes = size(outbox_rows_kept * outbox_row_bytes * text_copies)
 
 # One page of the home timeline, before JSON field names and author objects.
 timeline_page_bytes = size(tweets_per_timeline_page * tweet_record_bytes)
@@ -80,10 +94,14 @@ if __name__ != "twitter_api":
             ("Figure", "Value"),
             [
                 ("Idempotency keys created a day", keys_per_day),
-                (f"Key store holding {idempotency_window} of keys, all copies", idempotency_store_bytes),
+                (
+                    f"Key store holding {idempotency_window} of keys plus {gc_grace} of grace, all copies",
+                    idempotency_store_bytes,
+                ),
                 ("Key store writes at peak (posts and uploads)", idempotency_writes_per_second_peak),
                 ("Outbox writes at peak (posts and favorites)", outbox_writes_per_second_peak),
                 (f"Outbox rows per partition (one second, {outbox_shards} shards)", outbox_rows_per_partition_peak),
+                (f"Outbox on disk (a day of rows plus {gc_grace} of grace, all copies)", outbox_store_bytes),
                 ("Stored bytes behind one timeline page", timeline_page_bytes),
             ],
         )
