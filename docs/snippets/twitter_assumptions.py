@@ -89,6 +89,8 @@ cache_ops_per_server = count(100e3)
 storage_per_database_server = size(10 * TB)
 reads_per_database_server = count(20e3)
 zones = count(3)
+# The shape of one request's latency, for hedging (step 6): lognormal, the spread of its logarithm.
+request_latency_log_sigma = count(1)
 
 # How far below the rules-of-thumb reference the two hardware assumptions sit, on purpose.
 api_server_margin = times(api_read_per_server / requests_per_server)
@@ -331,6 +333,12 @@ TABLE = [
         "A read of one partition's newest rows, mostly from the block cache. A guess for a benchmark to replace.",
     ),
     ("Availability zones", zones, "Every tier runs in three zones and must survive losing one."),
+    (
+        "Spread of one request's latency (σ of its logarithm, lognormal)",
+        request_latency_log_sigma,
+        "Service latencies are skewed: a long right tail over a typical time. A guess, to replace with the "
+        "measured distribution of the caches and stores.",
+    ),
     (
         "Posts allowed per user (short window)",
         post_limit,
