@@ -120,6 +120,7 @@ idempotency_window = duration(SECONDS_PER_DAY)
 # --- Stores the notes leave out (step 4) ---------------------------------------------------------
 media_record_bytes = size(200)
 devices_per_user = count(1)
+devices_per_daily_user = count(2)
 device_record_bytes = size(300)
 search_days = count(7)
 search_index_bytes_per_tweet = size(100)
@@ -360,6 +361,11 @@ TABLE = [
         "Media ID, owner, tweet, type, state, object key and its variants.",
     ),
     ("Push devices per registered account", devices_per_user, "Many accounts have none; active users have two."),
+    (
+        "Devices per daily user",
+        devices_per_daily_user,
+        "A phone and a tablet or a second phone; each registers itself (step 3).",
+    ),
     ("Bytes per device row", device_record_bytes, "User, device, platform, push token and settings."),
     ("Days of tweets searchable", search_days, "Search covers what is happening now, not the archive."),
     (
