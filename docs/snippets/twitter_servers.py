@@ -26,7 +26,7 @@ from twitter_traffic import (
     tweets_per_second,
 )
 
-from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, per_second, size, whole_per_zone
+from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, per_second, whole_per_zone
 
 # API servers: every request at peak, plus room to lose a whole zone. With three zones,
 # the two that remain must carry everything: 3 / 2 = 1.5 times the peak (zone_headroom), and
