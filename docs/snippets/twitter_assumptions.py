@@ -89,6 +89,8 @@ cache_ops_per_server = count(100e3)
 storage_per_database_server = size(10 * TB)
 reads_per_database_server = count(20e3)
 zones = count(3)
+# The shape of one request's latency, for hedging (step 6): lognormal, the spread of its logarithm.
+request_latency_log_sigma = count(1)
 
 # How far below the rules-of-thumb reference the two hardware assumptions sit, on purpose.
 api_server_margin = times(api_read_per_server / requests_per_server)
@@ -118,6 +120,7 @@ idempotency_window = duration(SECONDS_PER_DAY)
 # --- Stores the notes leave out (step 4) ---------------------------------------------------------
 media_record_bytes = size(200)
 devices_per_user = count(1)
+devices_per_daily_user = count(2)
 device_record_bytes = size(300)
 search_days = count(7)
 search_index_bytes_per_tweet = size(100)
@@ -332,6 +335,12 @@ TABLE = [
     ),
     ("Availability zones", zones, "Every tier runs in three zones and must survive losing one."),
     (
+        "Spread of one request's latency (σ of its logarithm, lognormal)",
+        request_latency_log_sigma,
+        "Service latencies are skewed: a long right tail over a typical time. A guess, to replace with the "
+        "measured distribution of the caches and stores.",
+    ),
+    (
         "Posts allowed per user (short window)",
         post_limit,
         f"Per {post_window}: far above any person, low enough to slow a spam bot.",
@@ -352,6 +361,11 @@ TABLE = [
         "Media ID, owner, tweet, type, state, object key and its variants.",
     ),
     ("Push devices per registered account", devices_per_user, "Many accounts have none; active users have two."),
+    (
+        "Devices per daily user",
+        devices_per_daily_user,
+        "A phone and a tablet or a second phone; each registers itself (step 3).",
+    ),
     ("Bytes per device row", device_record_bytes, "User, device, platform, push token and settings."),
     ("Days of tweets searchable", search_days, "Search covers what is happening now, not the archive."),
     (

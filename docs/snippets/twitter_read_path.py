@@ -1,6 +1,7 @@
 """Twitter worked example: the home timeline built on write, on read, or both, and its caches."""
 
 import math
+from statistics import NormalDist
 
 from twitter_api import post_limit_per_day
 from twitter_assumptions import (
@@ -8,6 +9,7 @@ from twitter_assumptions import (
     celebrities_followed_per_user,
     celebrity_threshold_followers,
     follows_per_user,
+    request_latency_log_sigma,
     timeline_cache_copies,
     tweets_per_timeline_page,
 )
@@ -71,11 +73,19 @@ shared_merge_all_slow_load_share = fraction(1 - 0.99**shared_merge_requests_per_
 
 # Hedged requests (Dean and Barroso, "The Tail at Scale"): every cache and store here keeps at
 # least two copies, so a request still unanswered at its p95 goes to another copy too, for about
-# 5% more requests (the share still unanswered at the p95). If copies are slow independently, a
-# request is then slow only when both are, 1% × 1%, and the share of loads that wait on a slow
-# request falls to this.
+# 5% more requests (the share still unanswered at the p95). The hedge starts late: it has only
+# p99 − p95 to answer before the request is past its p99. So a request is still slow when the
+# first copy is (1%) and the hedge takes longer than p99 − p95, if copies are slow independently.
+# That chance depends on the latency's shape: lognormal here, its spread assumed in twitter_assumptions.
+# 1% × 1% would hold only for a hedge sent at once, which doubles the requests: a best case.
+latency = NormalDist(0, request_latency_log_sigma)  # the logarithm of a request's latency, median 1
+latency_p95 = math.exp(latency.inv_cdf(0.95))
+latency_p99 = math.exp(latency.inv_cdf(0.99))
+latency_p99_over_p95 = times(latency_p99 / latency_p95)
 hedged_extra_request_share = fraction(1 - 0.95)
-hedged_slow_request_share = fraction(0.01**2)
+hedge_late_share = fraction(1 - latency.cdf(math.log(latency_p99 - latency_p95)))
+hedged_slow_request_share = fraction(0.01 * hedge_late_share)
+hedged_slow_request_share_best_case = fraction(0.01**2)
 hybrid_hedged_slow_load_share = fraction(1 - (1 - hedged_slow_request_share) ** hybrid_requests_per_load)
 shared_merge_hedged_slow_load_share = fraction(1 - (1 - hedged_slow_request_share) ** shared_merge_requests_per_load)
 threshold_fanout_time = duration(celebrity_threshold_followers / deliveries_per_second_peak)
@@ -150,7 +160,13 @@ if __name__ != "twitter_read_path":
                     hydration_requests_per_load,
                 ),
                 ("Extra requests when each is hedged at its p95", hedged_extra_request_share),
+                (f"p99 over p95, latency lognormal with σ = {request_latency_log_sigma}", latency_p99_over_p95),
+                (
+                    f"Hedges that take longer than p99 − p95, latency lognormal with σ = {request_latency_log_sigma}",
+                    hedge_late_share,
+                ),
                 ("Requests slow even with hedging, if copies are slow independently", hedged_slow_request_share),
+                ("... best case, a hedge sent at once (twice the requests)", hedged_slow_request_share_best_case),
                 ("Loads waiting on a slow request, hedged: hybrid, merge in memory", hybrid_hedged_slow_load_share),
                 ("... hybrid, merge from a cache", shared_merge_hedged_slow_load_share),
                 ("Cache servers for the read-time merge (operations)", merge_cache_servers),

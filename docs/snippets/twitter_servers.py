@@ -4,6 +4,7 @@ import math
 
 from twitter_assumptions import (
     daily_active_users,
+    devices_per_daily_user,
     peak_to_average,
     reads_per_database_server,
     requests_per_server,
@@ -15,6 +16,7 @@ from twitter_cache import count_cache_servers, timeline_cache_servers, tweet_cac
 from twitter_storage import favorite_bytes_total, tweet_bytes_total
 from twitter_traffic import (
     favorites_per_second,
+    favorites_per_second_peak,
     follow_changes_per_second,
     media_calls_per_second,
     page_loads_per_second_peak,
@@ -24,45 +26,46 @@ from twitter_traffic import (
     tweets_per_second,
 )
 
-from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, size, whole_per_zone
+from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, per_second, whole_per_zone
 
 # API servers: every request at peak, plus room to lose a whole zone. With three zones,
 # the two that remain must carry everything: 3 / 2 = 1.5 times the peak (zone_headroom), and
 # every zone needs the same whole count, or losing the largest leaves less than the peak.
-# Deletes, sign-ins, settings and device registrations are left out: each is a small share of
-# these. A device registers only when its push token or locale changes, and otherwise once a
-# day (step 3): about one call a day per daily user's device, this share of the requests.
-requests_per_second_peak = peak(
-    (
-        tweets_per_second
-        + favorites_per_second
-        + timeline_loads_per_second
-        + profile_views_per_second
-        + searches_per_second
-        + follow_changes_per_second
-        + media_calls_per_second
-    )
-    * peak_to_average
+# Device registrations count too: each device calls when its push token or locale changes, and
+# otherwise once a day (step 3), so at least one call a day per daily user's device. Deletes,
+# sign-ins and settings are left out: each is a small share of these.
+registrations_per_second = per_second(daily_active_users * devices_per_daily_user / SECONDS_PER_DAY)
+requests_per_second = per_second(
+    tweets_per_second
+    + favorites_per_second
+    + timeline_loads_per_second
+    + profile_views_per_second
+    + searches_per_second
+    + follow_changes_per_second
+    + media_calls_per_second
+    + registrations_per_second
 )
-registrations_share_at_most = fraction(
-    daily_active_users / (requests_per_second_peak / peak_to_average * SECONDS_PER_DAY)
-)
+requests_per_second_peak = peak(requests_per_second * peak_to_average)
+registrations_share_at_least = fraction(registrations_per_second / requests_per_second)
 api_servers = count(whole_per_zone(requests_per_second_peak * zone_headroom / requests_per_server, zones))
 
-# Databases: the bytes they must hold (all copies) over the retention period, a copy per zone,
-# so each zone holds its copy on its own whole servers.
-database_bytes = size(tweet_bytes_total + favorite_bytes_total)
-database_servers = count(whole_per_zone(database_bytes / storage_per_database_server, zones))
+# Databases: the tweet table by the bytes it must hold (all copies) over the retention period, a
+# copy per zone, so each zone holds its copy on its own whole servers.
+tweet_servers_per_zone = count(math.ceil(tweet_bytes_total / zones / storage_per_database_server))
 
-# The favorites table's reads do not change that count: "did the reader favorite these?" is one read
-# of the reader's partition of the table (step 4) for every home load and profile view.
-# Each zone's copy serves its own zone, and with a zone lost the two left take 1.5 times as much.
-# The favorites copy in a zone needs this many servers for those reads, and this many for its bytes.
-favorite_reads_per_second_peak = peak(page_loads_per_second_peak)
-favorite_servers_per_zone_for_reads = count(
-    math.ceil(favorite_reads_per_second_peak / zones * zone_headroom / reads_per_database_server)
-)
+# The favorites table is sized by its reads as well as its bytes. "Did the reader favorite these?"
+# is one read of the reader's partition of the table (step 4) for every home load and profile
+# view, and the service reads a favorite's row before it writes it (step 4): one more read for
+# every favorite. Reads are quorum reads (step 7): with a copy in each zone, each read asks a
+# majority of the copies. With a zone lost, the copies in the zones left are all the quorum, so
+# each of those zones serves every read.
+favorite_reads_per_second_peak = peak(page_loads_per_second_peak + favorites_per_second_peak)
+quorum_copies = count(zones // 2 + 1)
+favorite_reads_per_zone_zone_lost = peak(favorite_reads_per_second_peak * quorum_copies / (zones - 1))
+favorite_servers_per_zone_for_reads = count(math.ceil(favorite_reads_per_zone_zone_lost / reads_per_database_server))
 favorite_servers_per_zone_for_bytes = count(math.ceil(favorite_bytes_total / zones / storage_per_database_server))
+favorite_servers_per_zone = count(max(favorite_servers_per_zone_for_reads, favorite_servers_per_zone_for_bytes))
+database_servers = count((tweet_servers_per_zone + favorite_servers_per_zone) * zones)
 
 # Caches: all four are sized in twitter_cache.py, by memory or operations, whichever needs more.
 
@@ -82,9 +85,14 @@ if __name__ != "twitter_servers":
             [
                 ("API", f"{requests_per_second_peak} at peak × {zone_headroom} zone headroom", api_servers),
                 (
-                    "Tweet and favorite databases",
-                    f"{database_bytes} kept, all copies, at {storage_per_database_server} each",
-                    database_servers,
+                    "Tweet database",
+                    f"{tweet_bytes_total} kept, all copies, at {storage_per_database_server} each",
+                    count(tweet_servers_per_zone * zones),
+                ),
+                (
+                    "Favorite database",
+                    "its reads with a zone lost, or its bytes, whichever needs more (below)",
+                    count(favorite_servers_per_zone * zones),
                 ),
                 ("Timeline cache", "memory or operations, whichever needs more", timeline_cache_servers),
                 ("Tweet cache", "memory or operations, whichever needs more", tweet_cache_servers),
@@ -99,12 +107,18 @@ if __name__ != "twitter_servers":
         markdown_table(
             ("Favorites table, reads against bytes", "Value"),
             [
-                ("Reads at peak, one per home load and profile view", favorite_reads_per_second_peak),
                 (
-                    f"Servers a zone for those reads, a zone lost, at {reads_per_database_server} each",
+                    "Reads at peak, one per home load and profile view and one before each favorite",
+                    favorite_reads_per_second_peak,
+                ),
+                (f"Copies each quorum read asks, of {zones}", quorum_copies),
+                ("Reads on each zone's copy, a zone lost", favorite_reads_per_zone_zone_lost),
+                (
+                    f"Servers a zone for those reads, at {reads_per_database_server} each",
                     favorite_servers_per_zone_for_reads,
                 ),
                 ("Servers a zone for its bytes", favorite_servers_per_zone_for_bytes),
+                ("Device registrations, at least, as a share of all requests", registrations_share_at_least),
             ],
         )
     )
