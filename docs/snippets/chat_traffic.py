@@ -54,15 +54,18 @@ pushes_per_second = per_second(
 )
 pushes_per_second_peak = peak(pushes_per_second * peak_to_average)
 
-# Media: a send with media makes its chat server read the object's metadata (is it complete, whose is
-# it), and each device that receives a media message asks for a signed CDN link (thumbnail and
+# Media: a media upload starts with a membership check at the conversation's owner (POST /v1/media),
+# its send makes the chat server read the object's metadata (is it complete, whose is it), and each
+# device that receives a media message asks for a signed CDN link (thumbnail and
 # original in one call), which the media service checks with the conversation's owner. The link
 # count is a floor: a tap after the signed URL has expired asks again.
 media_share = photo_share + video_share + voice_share
 media_sends_per_second_peak = peak(messages_per_second_peak * media_share)
 media_link_requests_per_second_peak = peak(deliveries_per_second_peak * media_share)
 # A chat server's work per message sent, in messages: the message, plus its share of lookups.
-chat_work_per_message = times(1 + lookup_cost_in_messages * (media_share + device_deliveries_per_message * media_share))
+chat_work_per_message = times(
+    1 + lookup_cost_in_messages * (2 * media_share + device_deliveries_per_message * media_share)
+)
 chat_work_per_second_peak = peak(messages_per_second_peak * chat_work_per_message)
 
 # Chat servers: they sequence and route every message and answer the lookups; room to lose a zone,
@@ -98,7 +101,10 @@ if __name__ != "chat_traffic":
                 ("Member rows updated per message", member_updates_per_message),
                 ("Member-row updates a second at peak", member_updates_per_second_peak),
                 ("Deliveries down an open socket a second at peak", live_deliveries_per_second_peak),
-                ("Media sends a second at peak (an object-metadata read each)", media_sends_per_second_peak),
+                (
+                    "Media sends a second at peak (a membership check and an object read each)",
+                    media_sends_per_second_peak,
+                ),
                 ("Media link requests a second at peak (a membership check each)", media_link_requests_per_second_peak),
                 ("Chat server work per message, lookups included (in messages)", chat_work_per_message),
                 ("Chat servers, with zone headroom", chat_servers),
