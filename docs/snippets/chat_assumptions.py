@@ -69,6 +69,7 @@ file_descriptor_limit = count(2**20)
 connections_per_server = count(100e3)
 reconnects_per_server_per_second = per_second(5000)
 messages_per_chat_server_per_second = per_second(10e3)
+lookup_cost_in_messages = fraction(0.1)
 frames_per_connection_server_per_second = per_second(20e3)
 store_writes_per_node_per_second = per_second(20e3)
 store_reads_per_node_per_second = per_second(40e3)
@@ -282,6 +283,13 @@ TABLE = [
         "Messages one chat server sequences a second",
         messages_per_chat_server_per_second,
         "Each costs a conditional write and a few lookups, mostly waiting on the network.",
+    ),
+    (
+        "A chat server's cost of one lookup, in messages",
+        lookup_cost_in_messages,
+        "A guess: a media link's membership check or a media send's object-metadata read is one "
+        "request and a memory lookup or one outside read, against a message's conditional write, "
+        "event, several deliveries and ack.",
     ),
     (
         "Frames one connection server handles a second",

@@ -1,16 +1,16 @@
 """Chat service worked example: the bytes in each row, field by field, and partition sizes."""
 
-from chat_assumptions import message_text_bytes, photo_share, retention_years, video_share, voice_share, zones
-from chat_traffic import chat_servers, deliveries_per_second_peak
+from chat_assumptions import message_text_bytes, retention_years
+from chat_traffic import media_share
 
-from sdw.estimation import markdown_table, peak, size
+from sdw.estimation import markdown_table, size
 
 # Every row in the store also pays for its key, a timestamp and lengths in the
 # on-disk format: about 30 bytes beyond the fields, before compression.
 ROW_OVERHEAD = 30
 
 # Messages, keyed by (conversation_id, seq): the body is stored once, whoever reads it.
-MEDIA_SHARE = photo_share + video_share + voice_share
+MEDIA_SHARE = media_share
 MESSAGE_FIELDS = [
     ("conversation_id", 8, "random 64-bit ID; first half of the key"),
     ("seq", 8, "per-conversation sequence number; second half of the key"),
@@ -85,14 +85,6 @@ DIRECT_CHAT_FIELDS = [
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 direct_chat_row_bytes = size(sum(b for _, b, _ in DIRECT_CHAT_FIELDS))
-
-# Media links: each device that receives a media message asks for a signed CDN link (thumbnail and
-# original in one call), and the media service checks membership with the conversation's owner.
-media_link_requests_per_second_peak = peak(deliveries_per_second_peak * MEDIA_SHARE)
-# Each check is a lookup in the owner's memory; per chat server, with a zone lost, beside the
-# messages it is sized for.
-chat_servers_after_zone_loss = chat_servers * (zones - 1) / zones
-media_link_checks_per_chat_server_peak = peak(media_link_requests_per_second_peak / chat_servers_after_zone_loss)
 
 # The session registry, in memory: which connection server holds each device's socket.
 SESSION_FIELDS = [

@@ -40,7 +40,13 @@ from chat_storage import (
     store_writes_per_second_peak,
     years_of_data_on,
 )
-from chat_traffic import chat_servers, messages_per_second, messages_per_second_peak, pushes_per_second_peak
+from chat_traffic import (
+    chat_servers,
+    chat_work_per_message,
+    messages_per_second,
+    messages_per_second_peak,
+    pushes_per_second_peak,
+)
 
 from sdw.estimation import (
     count,
@@ -118,7 +124,8 @@ midnight_messages_per_second = peak(
     + messages_per_second * (1 - midnight_zone_share)
 )
 midnight_over_peak = times(midnight_messages_per_second / messages_per_second_peak)
-chat_tier_capacity = throughput(chat_servers * messages_per_chat_server_per_second)
+# In messages a second: each message brings its share of media lookups (step 5), at midnight too.
+chat_tier_capacity = throughput(chat_servers * messages_per_chat_server_per_second / chat_work_per_message)
 midnight_over_capacity = times(midnight_messages_per_second / chat_tier_capacity)
 # Every store write (message, client ID, member rows, watermarks, read positions) grows with the
 # messages sent, and the store was sized for the daily peak with no headroom: in its first years,
@@ -152,7 +159,10 @@ midnight_registry_load = fraction(
 )
 # The chat tier for midnight, with the same zone headroom as every day, rounded per zone.
 midnight_chat_servers = count(
-    whole_per_zone(midnight_messages_per_second * zone_headroom / messages_per_chat_server_per_second, zones)
+    whole_per_zone(
+        midnight_messages_per_second * chat_work_per_message * zone_headroom / messages_per_chat_server_per_second,
+        zones,
+    )
 )
 
 # Push gateway outage: notifications that would queue in ten minutes at peak.

@@ -8,7 +8,7 @@ from chat_storage import (
     store_writes_per_second_peak,
     years_until_data_outgrows_writes,
 )
-from chat_traffic import chat_servers, messages_per_second_peak
+from chat_traffic import chat_servers, chat_work_per_message, messages_per_second_peak
 
 from sdw.estimation import count, markdown_table
 
@@ -22,7 +22,12 @@ if __name__ != "chat_servers":
             ("Tier", "Sized by", "Servers"),
             [
                 ("Connection servers", f"{connections_peak} connections at peak × {zone_headroom}", connection_servers),
-                ("Chat servers", f"{messages_per_second_peak} messages at peak × {zone_headroom}", chat_servers),
+                (
+                    "Chat servers",
+                    f"{messages_per_second_peak} messages at peak × {chat_work_per_message} for media lookups "
+                    f"× {zone_headroom}",
+                    chat_servers,
+                ),
                 (
                     "Session registry",
                     "lookups, presence and replicated writes, with a lost zone's reconnect wave",

@@ -6,14 +6,28 @@ from chat_assumptions import (
     devices_per_user,
     group_members_average,
     group_message_share,
+    lookup_cost_in_messages,
     messages_per_chat_server_per_second,
     messages_per_push,
     messages_sent_per_user_per_day,
     peak_to_average,
+    photo_share,
+    video_share,
+    voice_share,
     zones,
 )
 
-from sdw.estimation import SECONDS_PER_DAY, count, markdown_table, peak, per_day, per_second, times, whole_per_zone
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    count,
+    fraction,
+    markdown_table,
+    peak,
+    per_day,
+    per_second,
+    times,
+    whole_per_zone,
+)
 
 # Messages sent: the only writes users make on purpose.
 messages_per_day = per_day(daily_active_users * messages_sent_per_user_per_day)
@@ -40,9 +54,29 @@ pushes_per_second = per_second(
 )
 pushes_per_second_peak = peak(pushes_per_second * peak_to_average)
 
-# Chat servers: they sequence and route every message; room to lose a zone, the same count in each.
+# Media: a media upload starts with a membership check at the conversation's owner (POST /v1/media),
+# its send makes the chat server read the object's metadata (is it complete, whose is it), and each
+# device that receives a media message asks for a signed CDN link (thumbnail and
+# original in one call), which the media service checks with the conversation's owner. The link
+# count is a floor: a tap after the signed URL has expired asks again.
+media_share = photo_share + video_share + voice_share
+media_sends_per_second_peak = peak(messages_per_second_peak * media_share)
+media_link_requests_per_second_peak = peak(deliveries_per_second_peak * media_share)
+# A chat server's work per message sent, in messages: the message, plus its share of lookups.
+chat_work_per_message = times(
+    1 + lookup_cost_in_messages * (2 * media_share + device_deliveries_per_message * media_share)
+)
+chat_work_per_second_peak = peak(messages_per_second_peak * chat_work_per_message)
+
+# Chat servers: they sequence and route every message and answer the lookups; room to lose a zone,
+# the same count in each.
 chat_servers = count(
-    whole_per_zone(messages_per_second_peak * zones / (zones - 1) / messages_per_chat_server_per_second, zones)
+    whole_per_zone(chat_work_per_second_peak * zones / (zones - 1) / messages_per_chat_server_per_second, zones)
+)
+chat_servers_after_zone_loss = count(chat_servers * (zones - 1) / zones)
+media_link_checks_per_chat_server_peak = peak(media_link_requests_per_second_peak / chat_servers_after_zone_loss)
+chat_load_after_zone_loss = fraction(
+    chat_work_per_second_peak / (chat_servers_after_zone_loss * messages_per_chat_server_per_second)
 )
 
 if __name__ != "chat_traffic":
@@ -67,7 +101,14 @@ if __name__ != "chat_traffic":
                 ("Member rows updated per message", member_updates_per_message),
                 ("Member-row updates a second at peak", member_updates_per_second_peak),
                 ("Deliveries down an open socket a second at peak", live_deliveries_per_second_peak),
+                (
+                    "Media sends a second at peak (a membership check and an object read each)",
+                    media_sends_per_second_peak,
+                ),
+                ("Media link requests a second at peak (a membership check each)", media_link_requests_per_second_peak),
+                ("Chat server work per message, lookups included (in messages)", chat_work_per_message),
                 ("Chat servers, with zone headroom", chat_servers),
+                ("Chat servers' load with a zone lost, at peak", chat_load_after_zone_loss),
             ],
         )
     )
