@@ -78,7 +78,8 @@ region_cut_overshoot = times(regions)
 region_cut_split_after = duration(silent_intervals_before_split * region_sync_interval)
 region_cut_split_limit_per_minute = count(limit_per_minute / regions)
 # A key first used outside its home during a cut, or not used outside it for shared_mark_ttl before
-# the cut, carries no mark at home: home keeps the whole limit while each other region holds it to
+# the cut, or not used at home that long during it (home's checks refresh marks during a cut),
+# carries no mark at home: home keeps the whole limit while each other region holds it to
 # its share.
 region_cut_unmarked_max_per_minute = count(limit_per_minute + (regions - 1) * limit_per_minute / regions)
 region_cut_unmarked_overshoot = times(region_cut_unmarked_max_per_minute / limit_per_minute)

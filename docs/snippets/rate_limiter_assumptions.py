@@ -239,10 +239,10 @@ TABLE = [
         "free-for-all for minutes.",
     ),
     (
-        "How long a key stays marked shared after the last report from another region",
+        "How long a key stays marked shared after the last check away from home or the last report applied",
         shared_mark_ttl,
         "Hours, not seconds like the buckets, so that home does not forget a roaming key between its visits "
-        "abroad, nor during a cut between regions; one small key per shared API key.",
+        "abroad; during a cut between regions, home's checks also refresh it. One small key per shared API key.",
     ),
     (
         "One runaway client, requests a second",
