@@ -67,7 +67,8 @@ token_bucket_ttl_in_debt = duration((burst_allowance + multi_region_overshoot) /
 # interval after its first check there. What home allowed in that interval was never recorded as a
 # delta, so the other regions never subtract it: forgiven when the key becomes shared, at most a full
 # burst plus one interval's refill. The mark is a key of its own that lives for shared_mark_ttl after
-# the last report, so this comes back only for a key that stayed home that long.
+# the last check away from home or the last report applied, so this comes back only for a key that
+# stayed home that long.
 first_share_forgiven = count(math.ceil(burst_allowance + refill_per_second * region_sync_interval))
 # Regions cut apart: each counts alone, so a client using every region gets the rate of a whole
 # limit in each, until the regions split shared limits.
@@ -77,13 +78,17 @@ region_cut_overshoot = times(regions)
 region_cut_split_after = duration(silent_intervals_before_split * region_sync_interval)
 region_cut_split_limit_per_minute = count(limit_per_minute / regions)
 # A key first used outside its home during a cut, or not used outside it for shared_mark_ttl before
-# the cut, carries no mark at home: home keeps the whole limit while each other region holds it to
+# the cut, or not used at home that long during it (home's checks refresh marks during a cut),
+# carries no mark at home: home keeps the whole limit while each other region holds it to
 # its share.
 region_cut_unmarked_max_per_minute = count(limit_per_minute + (regions - 1) * limit_per_minute / regions)
 region_cut_unmarked_overshoot = times(region_cut_unmarked_max_per_minute / limit_per_minute)
 # Rules counted by address or by user are never shared: each region counts them alone, so a client
-# reaching every region gets the whole limit in each, always, not only during a cut.
+# reaching every region gets each region's bound, always, not only during a cut. For a sliding window
+# log (login and sign-up) that bound is exactly the limit; for a token bucket it is a burst plus the
+# minute's refill in any 60 s, token_bucket_max_per_window, in each region.
 per_region_rule_overshoot = times(regions)
+per_region_token_bucket_overshoot = times(regions * token_bucket_max_per_window / limit_per_minute)
 # One global counter instead: every check in the other regions pays a cross-region round trip.
 global_counter_added_latency = cross_region_round_trip
 
@@ -127,7 +132,11 @@ if __name__ != "rate_limiter_accuracy":
                     region_cut_unmarked_max_per_minute,
                 ),
                 (
-                    "A rule counted by address or user, regions counted alone: a client reaching every region",
+                    "A token-bucket rule counted by address or user: a client reaching every region, any 60 s",
+                    per_region_token_bucket_overshoot,
+                ),
+                (
+                    "A sliding-log rule counted by address (login, sign-up): a client reaching every region",
                     per_region_rule_overshoot,
                 ),
                 ("A global counter's added round trip", global_counter_added_latency),

@@ -17,7 +17,7 @@ GITHUB_LIMITS = "https://docs.github.com/en/rest/using-the-rest-api/rate-limits-
 STRIPE_LIMITERS = "https://stripe.com/blog/rate-limiters"
 CLOUDFLARE_COUNTERS = "https://developers.cloudflare.com/waf/rate-limiting-rules/request-rate/"
 REDIS_CONF = "https://github.com/redis/redis/blob/unstable/redis.conf"
-REDIS_MEMORY = "https://redis.io/docs/latest/operate/oss_and_stack/management/optimization/memory-optimization/"
+REDIS_OBJECT_ENCODING = "https://redis.io/docs/latest/commands/object-encoding/"
 LISTPACK_SPEC = "https://github.com/antirez/listpack/blob/master/listpack.md"
 REDIS_SERVER_H = "https://github.com/redis/redis/blob/unstable/src/server.h"
 AWS_ZONES = "https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/availability-zones.html"
@@ -45,7 +45,7 @@ entry_overhead_bytes = size(64)
 # sequence number, about 16 characters) is a string element (1 + 16 + 1 = 18 B): about 28 B. A
 # larger set is a skiplist and a dict: a zskiplistNode (member pointer, double score, backward
 # pointer, at least one 16-byte level = 40 B), a dict entry (24 B), a bucket pointer (8 B) and the
-# member string with its header (about 24 B): about 100 B.
+# member string with its header (about 24 B): 96 B.
 zset_max_listpack_entries = count(128)
 sorted_set_listpack_entry_bytes = size(10 + 18)
 sorted_set_skiplist_entry_bytes = size(40 + 24 + 8 + 24)
@@ -125,7 +125,8 @@ TABLE = [
         "Sorted-set entries kept as one compact listpack, at most",
         zset_max_listpack_entries,
         f"Redis's default [`zset-max-listpack-entries 128`]({REDIS_CONF}) (with members under 64 bytes); "
-        f"larger sets become a skiplist and a hash table ([memory optimization]({REDIS_MEMORY})).",
+        f"larger sets take the `skiplist` encoding ([`OBJECT ENCODING`]({REDIS_OBJECT_ENCODING})), "
+        f"a skiplist and a dict (`struct zset` in [server.h]({REDIS_SERVER_H})).",
     ),
     (
         "Bytes per sorted-set entry, compact (up to 128 entries)",
@@ -238,10 +239,10 @@ TABLE = [
         "free-for-all for minutes.",
     ),
     (
-        "How long a key stays marked shared after the last report from another region",
+        "How long a key stays marked shared after the last check away from home or the last report applied",
         shared_mark_ttl,
         "Hours, not seconds like the buckets, so that home does not forget a roaming key between its visits "
-        "abroad, nor during a cut between regions; one small key per shared API key.",
+        "abroad; during a cut between regions, home's checks also refresh it. One small key per shared API key.",
     ),
     (
         "One runaway client, requests a second",

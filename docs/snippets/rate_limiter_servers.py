@@ -11,6 +11,7 @@ from rate_limiter_assumptions import (
     kv_gets_per_process,
     large_plan_limit_per_minute,
     limit_per_minute,
+    region_sync_interval,
     regions,
     script_cost_in_gets,
     shard_target_utilization,
@@ -36,6 +37,15 @@ shared_check_share_at_ceiling = fraction(
     / (checks_per_second_peak * regions)
 )
 memory_per_shard = size(token_bucket_memory / store_shards)
+# A hot key split over N tags (step 6) has one sub-bucket, mark and delta on each of N shards, so N is
+# at most a region's shards. Its deltas are read one per sub-key named, which stays within one read per
+# check; each region still sends one report a key an interval (the sub-deltas summed), and each other
+# region applies it as N writes of 1/N each instead of one. traffic.py's bound allows one write in each
+# other region per shared check, so a report costs nothing beyond it when the sending region made at
+# least N checks of the key in the interval, as a hot key does; at worst (each region reporting after
+# a single check) a split key adds (N - 1) writes per report in each other region, every region reporting.
+store_shards_per_region = count(store_shards / regions)
+split_key_extra_exchange_ops_peak = peak(regions * (regions - 1) * (store_shards_per_region - 1) / region_sync_interval)
 
 # --- Gateways: stateless, so they carry the peak with a zone gone ------------------------------
 # Each region runs its own gateways on its share of the peak, and a zone belongs to one region:
@@ -113,6 +123,11 @@ if __name__ != "rate_limiter_servers":
                 ("A shard's utilization at peak", shard_utilization_at_peak),
                 ("Share of checks from shared clients that fills the shards to half", shared_check_share_at_ceiling),
                 ("Memory per shard, every client of the day", memory_per_shard),
+                ("Store shards in a region: most tags a hot key splits over", store_shards_per_region),
+                (
+                    "... exchange writes one split key adds beyond the bound, all regions, at most",
+                    split_key_extra_exchange_ops_peak,
+                ),
                 ("A runaway client against one shard's capacity", flood_over_shard),
                 ("... its checks at the store with refusals cached, at peak", flood_checks_with_deny_cache),
                 ("Batching: most tokens one client can hold unspent or overspend", batching_overshoot),

@@ -49,7 +49,7 @@ sliding_counter_entry_bytes = size(key_bytes + 2 * token_count_bytes + timestamp
 # field together fit the key bytes, plus one count. Each more rule adds a field.
 region_delta_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_bytes)
 # The mark that says a key is shared: a key of its own, same hash tag, with no value to speak of,
-# living for hours (rate_limiter_assumptions.shared_mark_ttl) rather than with the buckets.
+# living for a day (rate_limiter_assumptions.shared_mark_ttl) rather than with the buckets.
 shared_mark_entry_bytes = size(key_bytes + entry_overhead_bytes)
 
 token_bucket_memory = size(active_clients_per_day * token_bucket_entry_bytes)

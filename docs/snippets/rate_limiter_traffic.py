@@ -26,7 +26,8 @@ reads_per_write = times(1)
 # (HGETALL then DEL), and each other region applies the report to all of that key's buckets with one
 # script (one write each; the buckets share the key's hash tag, so one shard). A key reports at most
 # once an interval, however many checks and rules it had, so shared checks x regions is an upper
-# bound on the store operations, and shared checks on the names sent.
+# bound on the store operations, and shared checks on the names sent. (A hot key split over shards
+# is applied as one write a shard: rate_limiter_servers.py bounds what that adds.)
 exchange_ops_per_second = per_second(checks_per_second * shared_check_share * regions)
 exchange_ops_per_second_peak = peak(checks_per_second_peak * shared_check_share * regions)
 # Names sent from gateways to the exchanger, at most one per shared check: traffic outside the store.
