@@ -225,7 +225,12 @@ TABLE = [
         "Row header, write timestamps and liveness of a wide-column row, and its share of the index; "
         f"DynamoDB [counts 100 bytes an item]({DYNAMODB_ITEM_SIZE}) for its indexing alone.",
     ),
-    ("Bytes per 'my links' index entry", owner_index_entry_bytes, "Owner, time-ordered link ID, key, overhead."),
+    (
+        "Bytes per 'my links' index entry",
+        owner_index_entry_bytes,
+        "Creation time (8 B) and short key (about 9 B), which order the entry, plus overhead; the owner, "
+        "period and bucket are stored once per partition.",
+    ),
     (
         "Bytes of a redirect's status line and headers",
         redirect_header_bytes,

@@ -49,6 +49,8 @@ viral_over_one_server = times(viral_reads_per_replica / reads_per_database_serve
 # all its keys, so an hour's bucket count comes from the sum of its keys' limits
 # (ApiKey.LinksPerSecond): as many buckets as keep an hour's rows under the guideline.
 account_entries_per_month = count(account_links_per_day * 30)
+# The month stays the period while the account's total daily limit keeps a month under the guideline.
+month_period_daily_limit_max = count(partition_rows_guideline / 30)
 account_partition_bytes = size(account_entries_per_month * owner_index_entry_bytes)
 api_key_entries_per_month = count(api_key_links_per_second * 30 * SECONDS_PER_DAY)
 api_key_month_partition_bytes = size(api_key_entries_per_month * owner_index_entry_bytes)
