@@ -84,6 +84,7 @@ create_request_bytes = size(500)
 click_event_bytes = size(120)
 edge_log_line_bytes = size(600)
 raw_click_days = count(90)
+event_log_retention_days = count(3)
 daily_rollup_row_bytes = size(60)
 
 # --- Popularity and the cache -----------------------------------------------------------------
@@ -255,6 +256,11 @@ TABLE = [
         "plus the field names of a JSON line.",
     ),
     ("Days raw click events are kept", raw_click_days, "Long enough to recompute a quarter; counts outlive them."),
+    (
+        "Days the event log keeps the edge's raw lines",
+        event_log_retention_days,
+        "A design choice: an analytics outage over a weekend can still be replayed from the log.",
+    ),
     (
         "Bytes per daily count row",
         daily_rollup_row_bytes,
