@@ -84,6 +84,7 @@ create_request_bytes = size(500)
 click_event_bytes = size(120)
 edge_log_line_bytes = size(600)
 raw_click_days = count(90)
+event_log_retention_days = count(3)
 daily_rollup_row_bytes = size(60)
 
 # --- Popularity and the cache -----------------------------------------------------------------
@@ -225,7 +226,12 @@ TABLE = [
         "Row header, write timestamps and liveness of a wide-column row, and its share of the index; "
         f"DynamoDB [counts 100 bytes an item]({DYNAMODB_ITEM_SIZE}) for its indexing alone.",
     ),
-    ("Bytes per 'my links' index entry", owner_index_entry_bytes, "Owner, time-ordered link ID, key, overhead."),
+    (
+        "Bytes per 'my links' index entry",
+        owner_index_entry_bytes,
+        "Creation time (8 B) and short key (about 9 B), which order the entry, plus overhead; the owner, "
+        "period and bucket are stored once per partition.",
+    ),
     (
         "Bytes of a redirect's status line and headers",
         redirect_header_bytes,
@@ -250,6 +256,11 @@ TABLE = [
         "plus the field names of a JSON line.",
     ),
     ("Days raw click events are kept", raw_click_days, "Long enough to recompute a quarter; counts outlive them."),
+    (
+        "Days the event log keeps the edge's raw lines",
+        event_log_retention_days,
+        "A design choice: an analytics outage over a weekend can still be replayed from the log.",
+    ),
     (
         "Bytes per daily count row",
         daily_rollup_row_bytes,

@@ -7,6 +7,7 @@ from url_shortener_assumptions import (
     anonymous_link_share,
     api_key_links_per_second,
     api_keys_busy_account,
+    expiring_share,
     link_copies,
     owner_index_entry_bytes,
     partition_rows_guideline,
@@ -31,9 +32,11 @@ from sdw.estimation import (
 )
 
 # Hashed by short key, every server holds an equal share and takes an equal share of the load.
-# A create writes the link and the idempotency record, and the owner's list entry unless the link is
-# anonymous, each row to every replica; a quorum read touches two of the three replicas.
-rows_written_per_create = count(2 + (1 - anonymous_link_share))
+# A create writes the link, the idempotency record twice (the reservation, then the result), the
+# owner's list entry unless the link is anonymous, and an expiry index entry if it has an expiry,
+# each row to every replica; a quorum read touches two of the three replicas. The period index
+# (OwnerPeriod) is written once per owner, period and process, not per create, so it is left out.
+rows_written_per_create = count(3 + (1 - anonymous_link_share) + expiring_share)
 bytes_per_server = size(link_bytes_total / link_db_servers)
 writes_per_server_peak = peak(creations_per_second_peak * rows_written_per_create * link_copies / link_db_servers)
 reads_per_server_peak = peak(database_reads_peak * quorum_replicas / link_db_servers)
@@ -49,6 +52,8 @@ viral_over_one_server = times(viral_reads_per_replica / reads_per_database_serve
 # all its keys, so an hour's bucket count comes from the sum of its keys' limits
 # (ApiKey.LinksPerSecond): as many buckets as keep an hour's rows under the guideline.
 account_entries_per_month = count(account_links_per_day * 30)
+# The month stays the period while the account's total daily limit keeps a month under the guideline.
+month_period_daily_limit_max = count(partition_rows_guideline / 30)
 account_partition_bytes = size(account_entries_per_month * owner_index_entry_bytes)
 api_key_entries_per_month = count(api_key_links_per_second * 30 * SECONDS_PER_DAY)
 api_key_month_partition_bytes = size(api_key_entries_per_month * owner_index_entry_bytes)
