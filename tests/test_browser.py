@@ -317,8 +317,10 @@ def test_page(browser, site_server, built_site: Path, path: str) -> None:
         # contrast that counts is where they end, so go there at once.
         page.add_style_tag(content=NO_TRANSITIONS)
         page.emulate_media(color_scheme="dark")
-        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=5_000)
-        page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')", timeout=5_000)
+        # A wait, not a time limit: restyling the whole guide (print_page/) for the dark scheme
+        # took over 5 s on a busy two-core host.
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=20_000)
+        page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')", timeout=20_000)
         if not whole_guide:
             problems += [f"dark: {p}" for p in faint_diagram_text(page)]
             problems += [f"dark, 1280 px: {p}" for p in serious_accessibility_problems(page, COLOUR_RULES)]
