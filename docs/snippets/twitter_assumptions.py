@@ -54,6 +54,7 @@ celebrity_tweet_readers_first_hour = fraction(0.10)
 tweet_text_bytes = size(140)
 tweet_metadata_bytes = size(160)
 favorite_record_bytes = size(32)
+count_row_bytes = size(32)
 follow_edge_bytes = size(16)
 photo_share = fraction(0.10)
 photo_uploaded_bytes = size(300 * KB)
@@ -216,6 +217,7 @@ TABLE = [
         "the store's per-row and per-column overhead. No timestamp (it is in the ID) and no place (step 4 drops it).",
     ),
     ("Bytes per favorite", favorite_record_bytes, "User ID, tweet ID, timestamp, and row overhead."),
+    ("Bytes per tweet's count row", count_row_bytes, "Tweet ID, favorite count, and row overhead."),
     ("Bytes per follow", follow_edge_bytes, "Two 8-byte user IDs."),
     (
         "Tweets with a photo",

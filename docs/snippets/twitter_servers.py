@@ -2,6 +2,7 @@
 
 import math
 
+from twitter_api import idempotency_store_bytes, outbox_store_bytes
 from twitter_assumptions import (
     daily_active_users,
     devices_per_daily_user,
@@ -13,7 +14,8 @@ from twitter_assumptions import (
     zones,
 )
 from twitter_cache import count_cache_servers, timeline_cache_servers, tweet_cache_servers, user_cache_servers
-from twitter_storage import favorite_bytes_total, tweet_bytes_total
+from twitter_storage import count_bytes_total, favorite_bytes_total, follow_graph_bytes, tweet_bytes_total
+from twitter_stores import device_bytes_total
 from twitter_traffic import (
     favorites_per_second,
     favorites_per_second_peak,
@@ -26,7 +28,7 @@ from twitter_traffic import (
     tweets_per_second,
 )
 
-from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, per_second, whole_per_zone
+from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, per_second, size, whole_per_zone
 
 # API servers: every request at peak, plus room to lose a whole zone. With three zones,
 # the two that remain must carry everything: 3 / 2 = 1.5 times the peak (zone_headroom), and
@@ -49,23 +51,32 @@ requests_per_second_peak = peak(requests_per_second * peak_to_average)
 registrations_share_at_least = fraction(registrations_per_second / requests_per_second)
 api_servers = count(whole_per_zone(requests_per_second_peak * zone_headroom / requests_per_server, zones))
 
-# Databases: the tweet table by the bytes it must hold (all copies) over the retention period, a
-# copy per zone, so each zone holds its copy on its own whole servers.
-tweet_servers_per_zone = count(math.ceil(tweet_bytes_total / zones / storage_per_database_server))
+# Databases: one wide-column cluster (step 5) holds tweets, favorites, their counts, the follow
+# graph, the idempotency keys, the outbox and the device registry, a copy of each in every zone.
+# Each zone's servers must hold that zone's copy of all of it, and serve the reads below.
+wide_column_bytes_total = size(
+    tweet_bytes_total
+    + favorite_bytes_total
+    + count_bytes_total
+    + follow_graph_bytes
+    + idempotency_store_bytes
+    + outbox_store_bytes
+    + device_bytes_total
+)
+database_servers_per_zone_for_bytes = count(math.ceil(wide_column_bytes_total / zones / storage_per_database_server))
 
-# The favorites table is sized by its reads as well as its bytes. "Did the reader favorite these?"
-# is one read of the reader's partition of the table (step 4) for every home load and profile
-# view, and the service reads a favorite's row before it writes it (step 4): one more read for
-# every favorite. Reads are quorum reads (step 7): with a copy in each zone, each read asks a
-# majority of the copies. With a zone lost, the copies in the zones left are all the quorum, so
-# each of those zones serves every read.
+# Its reads: "did the reader favorite these?" is one read of the reader's partition of the
+# favorites table (step 4) for every home load and profile view, and the service reads a
+# favorite's row before it writes it (step 4): one more read for every favorite. Tweets come from
+# the tweet cache and are left out. Reads are quorum reads (step 7): with a copy in each zone,
+# each read asks a majority of the copies. With a zone lost, the copies in the zones left are all
+# the quorum, so each of those zones serves every read, spread over all of its servers.
 favorite_reads_per_second_peak = peak(page_loads_per_second_peak + favorites_per_second_peak)
 quorum_copies = count(zones // 2 + 1)
 favorite_reads_per_zone_zone_lost = peak(favorite_reads_per_second_peak * quorum_copies / (zones - 1))
-favorite_servers_per_zone_for_reads = count(math.ceil(favorite_reads_per_zone_zone_lost / reads_per_database_server))
-favorite_servers_per_zone_for_bytes = count(math.ceil(favorite_bytes_total / zones / storage_per_database_server))
-favorite_servers_per_zone = count(max(favorite_servers_per_zone_for_reads, favorite_servers_per_zone_for_bytes))
-database_servers = count((tweet_servers_per_zone + favorite_servers_per_zone) * zones)
+database_servers_per_zone_for_reads = count(math.ceil(favorite_reads_per_zone_zone_lost / reads_per_database_server))
+database_servers_per_zone = count(max(database_servers_per_zone_for_bytes, database_servers_per_zone_for_reads))
+database_servers = count(database_servers_per_zone * zones)
 
 # Caches: all four are sized in twitter_cache.py, by memory or operations, whichever needs more.
 
@@ -85,14 +96,9 @@ if __name__ != "twitter_servers":
             [
                 ("API", f"{requests_per_second_peak} at peak × {zone_headroom} zone headroom", api_servers),
                 (
-                    "Tweet database",
-                    f"{tweet_bytes_total} kept, all copies, at {storage_per_database_server} each",
-                    count(tweet_servers_per_zone * zones),
-                ),
-                (
-                    "Favorite database",
-                    "its reads with a zone lost, or its bytes, whichever needs more (below)",
-                    count(favorite_servers_per_zone * zones),
+                    "Wide-column store",
+                    "its bytes or its reads with a zone lost, whichever needs more (below)",
+                    database_servers,
                 ),
                 ("Timeline cache", "memory or operations, whichever needs more", timeline_cache_servers),
                 ("Tweet cache", "memory or operations, whichever needs more", tweet_cache_servers),
@@ -105,19 +111,30 @@ if __name__ != "twitter_servers":
     print()
     print(
         markdown_table(
-            ("Favorites table, reads against bytes", "Value"),
+            ("Wide-column store, bytes against reads", "Value"),
             [
+                ("Tweets, all copies", tweet_bytes_total),
+                ("Favorites, all copies", favorite_bytes_total),
+                ("Favorite counts, all copies", count_bytes_total),
+                ("Follow graph, both directions, all copies", follow_graph_bytes),
+                ("Idempotency keys, all copies", idempotency_store_bytes),
+                ("Outbox, all copies", outbox_store_bytes),
+                ("Device registry, all copies", device_bytes_total),
+                ("All its tables, all copies", wide_column_bytes_total),
                 (
-                    "Reads at peak, one per home load and profile view and one before each favorite",
+                    f"Servers a zone for its bytes, at {storage_per_database_server} each",
+                    database_servers_per_zone_for_bytes,
+                ),
+                (
+                    "Favorites reads at peak, one per home load and profile view and one before each favorite",
                     favorite_reads_per_second_peak,
                 ),
                 (f"Copies each quorum read asks, of {zones}", quorum_copies),
                 ("Reads on each zone's copy, a zone lost", favorite_reads_per_zone_zone_lost),
                 (
                     f"Servers a zone for those reads, at {reads_per_database_server} each",
-                    favorite_servers_per_zone_for_reads,
+                    database_servers_per_zone_for_reads,
                 ),
-                ("Servers a zone for its bytes", favorite_servers_per_zone_for_bytes),
                 ("Device registrations, at least, as a share of all requests", registrations_share_at_least),
             ],
         )

@@ -1,6 +1,7 @@
 """Twitter worked example: bytes stored per day, and over the retention period with copies."""
 
 from twitter_assumptions import (
+    count_row_bytes,
     daily_active_users,
     favorite_record_bytes,
     favorites_per_user_per_day,
@@ -34,6 +35,10 @@ tweet_bytes_total = size(tweet_bytes_per_day * days_kept * text_copies)
 favorite_bytes_per_day = size_per_day(daily_active_users * favorites_per_user_per_day * favorite_record_bytes)
 favorite_bytes_total = size(favorite_bytes_per_day * days_kept * text_copies)
 
+# Counts: a TweetCounts row for every tweet kept (at most; a tweet nobody favorites needs none).
+count_bytes_per_day = size_per_day(tweets_per_day * count_row_bytes)
+count_bytes_total = size(count_bytes_per_day * days_kept * text_copies)
+
 # Photos and videos: all stored sizes, erasure coded.
 photo_bytes_per_day = size_per_day(tweets_per_day * photo_share * photo_stored_bytes)
 video_bytes_per_day = size_per_day(tweets_per_day * video_share * video_stored_bytes)
@@ -52,6 +57,7 @@ if __name__ != "twitter_storage":
             [
                 ("Tweets (text and metadata)", tweet_bytes_per_day, tweet_bytes_total),
                 ("Favorites (by user)", favorite_bytes_per_day, favorite_bytes_total),
+                ("Favorite counts (by tweet)", count_bytes_per_day, count_bytes_total),
                 ("Photos", photo_bytes_per_day, size(photo_bytes_per_day * days_kept * media_storage_overhead)),
                 ("Videos", video_bytes_per_day, size(video_bytes_per_day * days_kept * media_storage_overhead)),
                 ("All media", media_bytes_per_day, media_bytes_total),
