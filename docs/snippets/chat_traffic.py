@@ -66,6 +66,8 @@ media_link_requests_per_second_peak = peak(deliveries_per_second_peak * media_sh
 chat_work_per_message = times(
     1 + lookup_cost_in_messages * (2 * media_share + device_deliveries_per_message * media_share)
 )
+# The lookups alone, in messages: what a message adds to the chat servers' work beyond itself.
+chat_lookups_per_message = count(chat_work_per_message - 1)
 chat_work_per_second_peak = peak(messages_per_second_peak * chat_work_per_message)
 
 # Chat servers: they sequence and route every message and answer the lookups; room to lose a zone,
