@@ -94,7 +94,12 @@ if __name__ != "twitter_servers":
         markdown_table(
             ("Tier", "Sized by", "Servers"),
             [
-                ("API", f"{requests_per_second_peak} at peak × {zone_headroom} zone headroom", api_servers),
+                (
+                    "API",
+                    f"{requests_per_second_peak} at peak (device registrations at least "
+                    f"{registrations_share_at_least} of it) × {zone_headroom} zone headroom",
+                    api_servers,
+                ),
                 (
                     "Wide-column store",
                     "its bytes or its reads with a zone lost, whichever needs more (below)",
@@ -135,7 +140,6 @@ if __name__ != "twitter_servers":
                     f"Servers a zone for those reads, at {reads_per_database_server} each",
                     database_servers_per_zone_for_reads,
                 ),
-                ("Device registrations, at least, as a share of all requests", registrations_share_at_least),
             ],
         )
     )
