@@ -9,7 +9,6 @@ from rate_limiter_assumptions import (
     limit_per_minute,
     region_sync_interval,
     regions,
-    shared_mark_ttl,
     silent_intervals_before_split,
     token_batch,
     window_seconds,
@@ -86,7 +85,9 @@ region_cut_unmarked_overshoot = times(region_cut_unmarked_max_per_minute / limit
 # Rules counted by address or by user are never shared: each region counts them alone, so a client
 # reaching every region gets each region's bound, always, not only during a cut. For a sliding window
 # log (login and sign-up) that bound is exactly the limit; for a token bucket it is a burst plus the
-# minute's refill in any 60 s, token_bucket_max_per_window, in each region.
+# minute's refill in any 60 s, token_bucket_max_per_window, in each region: regions x (limit + burst)
+# / limit in all. The figure uses the default plan's burst ratio; an address rule with its own limit
+# and burst gets its own ratio.
 per_region_rule_overshoot = times(regions)
 per_region_token_bucket_overshoot = times(regions * token_bucket_max_per_window / limit_per_minute)
 # One global counter instead: every check in the other regions pays a cross-region round trip.
@@ -128,11 +129,11 @@ if __name__ != "rate_limiter_accuracy":
                 ),
                 ("... once regions split shared limits, each one's share a minute", region_cut_split_limit_per_minute),
                 (
-                    f"... a key unused away from home for {shared_mark_ttl} before the cut, a minute, in all regions",
+                    "... a key home does not know is shared (step 7), a minute, in all regions",
                     region_cut_unmarked_max_per_minute,
                 ),
                 (
-                    "A token-bucket rule counted by address or user: a client reaching every region, any 60 s",
+                    "A token-bucket rule by address or user, default plan's burst: a client in every region, any 60 s",
                     per_region_token_bucket_overshoot,
                 ),
                 (

@@ -68,7 +68,11 @@ if __name__ != "rate_limiter_traffic":
             ("Figure", "Average", "Peak (busy hour)"),
             [
                 ("Limit checks", checks_per_second, checks_per_second_peak),
-                ("Exchange between regions, at most", exchange_ops_per_second, exchange_ops_per_second_peak),
+                (
+                    "Exchange between regions, at most (plus a split key's extra writes, step 6)",
+                    exchange_ops_per_second,
+                    exchange_ops_per_second_peak,
+                ),
                 (
                     "Shared keys' names sent to the exchanger, at most (not store operations)",
                     exchange_names_per_second,
