@@ -49,8 +49,10 @@ viral_over_one_server = times(viral_reads_per_replica / reads_per_database_serve
 # The owner's list (OwnerLink). By owner and month, an account at its daily limit fills a small
 # partition, but an API key at its limit would fill one far past the guideline. An account with API
 # keys therefore has its list split by hour and a hash bucket. The list is the account's, shared by
-# all its keys, so an hour's bucket count comes from the sum of its keys' limits
-# (ApiKey.LinksPerSecond): as many buckets as keep an hour's rows under the guideline.
+# all its keys, so an hour's bucket count comes from the account's total limit, the same one that
+# chose the period (its plan's daily limit plus its keys' ApiKey.LinksPerSecond), not from one
+# key's: as many buckets as keep an hour's rows under the guideline. A paid plan above the month's
+# limit without keys gets its hours and buckets the same way.
 account_entries_per_month = count(account_links_per_day * 30)
 # The month stays the period while the account's total daily limit keeps a month under the guideline.
 month_period_daily_limit_max = count(partition_rows_guideline / 30)
@@ -61,7 +63,7 @@ api_key_month_over_guideline = times(api_key_entries_per_month / partition_rows_
 
 
 def hour_buckets(account_key_rate: float) -> int:
-    """Buckets for an hour of an account whose keys together may create `account_key_rate` a second."""
+    """Buckets for an hour of an account whose total limit allows `account_key_rate` a second."""
     return math.ceil(account_key_rate * SECONDS_PER_HOUR / partition_rows_guideline)
 
 
@@ -87,7 +89,9 @@ owner_periods_per_year_max = count(DAYS_PER_YEAR * SECONDS_PER_DAY / SECONDS_PER
 owner_period_index_bytes_per_year_max = size(owner_periods_per_year_max * owner_index_entry_bytes)
 
 # The click log: partitioned by key, a viral link's clicks all land on one partition.
-log_partitions = count(64)  # a design choice: enough for a few dozen consumers in parallel
+# A design choice: 48 divides evenly by the consumer counts the pipeline runs with (6 normally, 4 with
+# a zone lost, 16 when catching up, step 7), so no consumer holds a partition more than the rest.
+log_partitions = count(48)
 clicks_per_partition_peak = peak(redirects_per_second_peak / log_partitions)
 viral_over_partition = times(viral_hits_per_second / clicks_per_partition_peak)
 

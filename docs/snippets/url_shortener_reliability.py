@@ -71,10 +71,23 @@ viral_origin_requests_with_edge = per_second(edge_locations / edge_ttl)
 # late, and so is every click that arrives while the backlog ahead of it is more than a minute of
 # counting. Traffic stays at its peak through the drain, the worst case. The pipeline normally
 # counts what its servers can (step 2 sizes them for the peak with the zone headroom, rounded up
-# to whole servers in each zone).
+# to whole servers in each zone). One consumer runs on each server and keeps state for its
+# partitions (open minutes, recent request IDs), so a partition is never split between two: the
+# consumer with the most partitions sets the pace. Servers that do not divide the partitions
+# evenly leave some consumers one partition more, and every partition drains at their speed.
 click_backlog = count(redirects_per_second_peak * outage_for_backlog)
 click_backlog_bytes = size(click_backlog * edge_log_line_bytes)
-click_pipeline_capacity = per_second(stream_servers * click_events_per_stream_server)
+
+
+def drain_capacity(servers: int) -> float:
+    """What `servers` consumers count together when the busiest sets every partition's pace."""
+    return log_partitions * click_events_per_stream_server / math.ceil(log_partitions / servers)
+
+
+click_pipeline_capacity = per_second(drain_capacity(stream_servers))
+# The partition count divides evenly by the usual servers and by those left with a zone lost.
+for consumers in (stream_servers, stream_servers * (zones - 1) / zones):
+    assert drain_capacity(consumers) == consumers * click_events_per_stream_server
 freshness_allowance = count((1 - count_freshness_share) * redirects_per_second * slo_window)
 
 
@@ -92,21 +105,11 @@ slow_drain_late_clicks = count(late_clicks_after_outage(click_pipeline_capacity)
 slow_drain_late_share = fraction(slow_drain_late_clicks / (redirects_per_second * slo_window))
 slow_drain_share_of_allowance = fraction(slow_drain_late_clicks / freshness_allowance)
 # A design choice: on recovery the stream job scales out to at least this multiple of the peak, one
-# consumer per server, far fewer than the log's partitions. Each consumer keeps state for its
-# partitions (open minutes, recent request IDs), so a partition is never split between two: the
-# consumer with the most partitions sets the pace. Servers that do not divide the partitions
-# evenly leave some consumers one partition more, and every partition drains at their speed.
+# consumer per server, far fewer than the log's partitions; the busiest consumer still sets the pace.
 catch_up_scale = times(4)
 catch_up_servers_for_scale = count(
     math.ceil(redirects_per_second_peak * catch_up_scale / click_events_per_stream_server)
 )
-
-
-def drain_capacity(servers: int) -> float:
-    """What `servers` consumers count together when the busiest sets every partition's pace."""
-    return log_partitions * click_events_per_stream_server / math.ceil(log_partitions / servers)
-
-
 uneven_catch_up_capacity = per_second(drain_capacity(catch_up_servers_for_scale))
 # So the job scales to the smallest count at least that large that divides the partitions evenly.
 catch_up_servers = count(

@@ -49,14 +49,19 @@ analytics_db_servers = count(whole_per_zone(rollup_bytes_total / storage_per_dat
 cache_servers = count(cache_servers_per_zone * zones)
 
 # The event log stores the same raw line per redirect for a few days, three copies, so its disks
-# grow with redirects too; it is left out of the total below because today that fits in the
-# few servers a log cluster has anyway; step 2 says so with the figures.
+# grow with redirects too: its brokers are sized by those bytes, whole per zone.
 event_log_bytes_per_day = size(redirects_per_day * edge_log_line_bytes)
 event_log_bytes_held = size(event_log_bytes_per_day * event_log_retention_days * link_copies)
 event_log_servers_for_disk = count(whole_per_zone(event_log_bytes_held / storage_per_database_server, zones))
 
 total_servers = count(
-    redirect_servers + create_servers + stream_servers + link_db_servers + analytics_db_servers + cache_servers
+    redirect_servers
+    + create_servers
+    + stream_servers
+    + event_log_servers_for_disk
+    + link_db_servers
+    + analytics_db_servers
+    + cache_servers
 )
 requests_per_second_peak = peak(redirects_per_second_peak + creations_per_second_peak)
 
@@ -71,6 +76,12 @@ if __name__ != "url_shortener_servers":
                     "Click stream job",
                     f"{redirects_per_second_peak} raw log lines at peak × {zone_headroom}",
                     stream_servers,
+                ),
+                (
+                    "Event log",
+                    f"disk: {event_log_retention_days} days of raw lines with every copy ({event_log_bytes_held}), "
+                    "whole per zone",
+                    event_log_servers_for_disk,
                 ),
                 (
                     "Link store",
