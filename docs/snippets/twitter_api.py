@@ -4,6 +4,7 @@ from twitter_assumptions import (
     daily_active_users,
     favorite_limit,
     favorites_per_user_per_day,
+    follow_changes_per_user_per_day,
     follow_limit,
     idempotency_record_bytes,
     idempotency_window,
@@ -21,7 +22,12 @@ from twitter_assumptions import (
     video_share,
 )
 from twitter_storage import tweet_record_bytes
-from twitter_traffic import favorites_per_day, favorites_per_second_peak, tweets_per_second_peak
+from twitter_traffic import (
+    favorites_per_day,
+    favorites_per_second_peak,
+    follow_changes_per_second_peak,
+    tweets_per_second_peak,
+)
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -57,17 +63,19 @@ idempotency_store_bytes = size(keys_kept * idempotency_record_bytes * text_copie
 # and the result (a plain write, in another row: the two kinds never share a row).
 idempotency_writes_per_second_peak = peak(tweets_per_second_peak * (1 + photo_share + video_share) * 2)
 
-# The outbox (step 4): a post or a favorite writes a row in the same logged batch as its data,
-# then a plain write marks it sent. Partitions are one second of one of a few shards, so the
-# sweeper reads each once and no partition grows large. (Follows and deletes add a little.)
+# The outbox (step 4): a post, a favorite or a follow (or unfollow) writes a row in the same
+# logged batch as its data, then a plain write marks it sent. Partitions are one second of one of
+# a few shards, so the sweeper reads each once and no partition grows large. Deletes write a row
+# too but are left out: no delete rate is assumed, and they are a small share of posts.
 outbox_shards = count(16)
-outbox_writes_per_second_peak = peak((tweets_per_second_peak + favorites_per_second_peak) * 2)
-outbox_rows_per_partition_peak = count((tweets_per_second_peak + favorites_per_second_peak) / outbox_shards)
+outbox_rows_per_second_peak = peak(tweets_per_second_peak + favorites_per_second_peak + follow_changes_per_second_peak)
+outbox_writes_per_second_peak = peak(outbox_rows_per_second_peak * 2)
+outbox_rows_per_partition_peak = count(outbox_rows_per_second_peak / outbox_shards)
 # Its rows expire after a day and stay on disk for the grace period as well. A row holds the
 # second, the shard, an event ID, the event's kind and key, and the sent mark: about 100 bytes
 # with its overhead, like the idempotency record above.
 outbox_row_bytes = size(100)
-outbox_rows_per_day = count(tweets_per_day + favorites_per_day)
+outbox_rows_per_day = count(tweets_per_day + favorites_per_day + daily_active_users * follow_changes_per_user_per_day)
 outbox_rows_kept = count(outbox_rows_per_day * (SECONDS_PER_DAY + gc_grace) / SECONDS_PER_DAY)
 outbox_store_bytes = size(outbox_rows_kept * outbox_row_bytes * text_copies)
 
@@ -99,7 +107,7 @@ if __name__ != "twitter_api":
                     idempotency_store_bytes,
                 ),
                 ("Key store writes at peak (posts and uploads)", idempotency_writes_per_second_peak),
-                ("Outbox writes at peak (posts and favorites)", outbox_writes_per_second_peak),
+                ("Outbox writes at peak (posts, favorites and follows)", outbox_writes_per_second_peak),
                 (f"Outbox rows per partition (one second, {outbox_shards} shards)", outbox_rows_per_partition_peak),
                 (f"Outbox on disk (a day of rows plus {gc_grace} of grace, all copies)", outbox_store_bytes),
                 ("Stored bytes behind one timeline page", timeline_page_bytes),

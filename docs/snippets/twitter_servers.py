@@ -23,6 +23,7 @@ from twitter_traffic import (
     media_calls_per_second,
     page_loads_per_second_peak,
     profile_views_per_second,
+    profile_views_per_second_peak,
     searches_per_second,
     timeline_loads_per_second,
     tweets_per_second,
@@ -67,14 +68,20 @@ database_servers_per_zone_for_bytes = count(math.ceil(wide_column_bytes_total / 
 
 # Its reads: "did the reader favorite these?" is one read of the reader's partition of the
 # favorites table (step 4) for every home load and profile view, and the service reads a
-# favorite's row before it writes it (step 4): one more read for every favorite. Tweets come from
-# the tweet cache and are left out. Reads are quorum reads (step 7): with a copy in each zone,
-# each read asks a majority of the copies. With a zone lost, the copies in the zones left are all
-# the quorum, so each of those zones serves every read, spread over all of its servers.
-favorite_reads_per_second_peak = peak(page_loads_per_second_peak + favorites_per_second_peak)
+# favorite's row before it writes it (step 4): one more read for every favorite. A profile view
+# also reads the author's partition of the tweet lists (step 4): no cache holds those lists.
+# The tweets themselves come from the tweet cache and are left out. Also left out: the fan-out's
+# follower-list reads (at least one partition scan per tweet posted, more for large accounts;
+# no page size is assumed) and the rebuilds of timelines unread for over a week (no share of
+# users coming back that late is assumed). Reads are quorum reads (step 7): with a copy in each
+# zone, each read asks a majority of the copies. With a zone lost, the copies in the zones left
+# are all the quorum, so each of those zones serves every read, spread over all of its servers.
+store_reads_per_second_peak = peak(
+    page_loads_per_second_peak + favorites_per_second_peak + profile_views_per_second_peak
+)
 quorum_copies = count(zones // 2 + 1)
-favorite_reads_per_zone_zone_lost = peak(favorite_reads_per_second_peak * quorum_copies / (zones - 1))
-database_servers_per_zone_for_reads = count(math.ceil(favorite_reads_per_zone_zone_lost / reads_per_database_server))
+store_reads_per_zone_zone_lost = peak(store_reads_per_second_peak * quorum_copies / (zones - 1))
+database_servers_per_zone_for_reads = count(math.ceil(store_reads_per_zone_zone_lost / reads_per_database_server))
 database_servers_per_zone = count(max(database_servers_per_zone_for_bytes, database_servers_per_zone_for_reads))
 database_servers = count(database_servers_per_zone * zones)
 
@@ -131,11 +138,12 @@ if __name__ != "twitter_servers":
                     database_servers_per_zone_for_bytes,
                 ),
                 (
-                    "Favorites reads at peak, one per home load and profile view and one before each favorite",
-                    favorite_reads_per_second_peak,
+                    "Reads at peak: a favorites read per home load and profile view, one before each "
+                    "favorite, and a tweet-list read per profile view",
+                    store_reads_per_second_peak,
                 ),
                 (f"Copies each quorum read asks, of {zones}", quorum_copies),
-                ("Reads on each zone's copy, a zone lost", favorite_reads_per_zone_zone_lost),
+                ("Reads on each zone's copy, a zone lost", store_reads_per_zone_zone_lost),
                 (
                     f"Servers a zone for those reads, at {reads_per_database_server} each",
                     database_servers_per_zone_for_reads,
