@@ -415,20 +415,20 @@ def test_no_shortcode_is_left_unexpanded(built_site: Path) -> None:
         assert "md:fig" not in page.read_text(encoding="utf-8"), page
 
 
-def test_changing_one_assumption_changes_exactly_the_pages_that_depend_on_it(
+def test_changing_one_assumption_changes_its_pages_and_leaves_a_general_page_alone(
     built_site: Path, site_copy: Path, tmp_path: Path
 ) -> None:
-    """Double the tweets per day: every page citing a tweet-driven figure must change."""
+    """Double the tweets per day: a page citing a tweet-driven figure changes, a general page does not."""
     replace_once(site_copy / "docs/snippets/twitter_assumptions.py", "per_day(500e6)", "per_day(1000e6)")
     rebuilt = tmp_path / "rebuilt"
     result = mkdocs_build(site_copy, rebuilt)
     assert result.returncode == 0, result.stderr
-    changed = sorted(
-        page.relative_to(rebuilt).as_posix()
-        for page in rebuilt.rglob("*.html")
-        if page_text(rebuilt, page.relative_to(rebuilt).as_posix())
-        != page_text(built_site, page.relative_to(rebuilt).as_posix())
+    # Only the pages asserted on are parsed: the whole site (the print page holds all of it) took
+    # longer to parse twice than to build.
+    step_2, general = (
+        "examples/twitter/step-2-estimation/index.html",
+        "workflow/step-1-requirements-clarification/index.html",
     )
-    assert "examples/twitter/step-2-estimation/index.html" in changed
-    assert "workflow/step-1-requirements-clarification/index.html" not in changed
+    assert page_text(rebuilt, step_2) != page_text(built_site, step_2)
+    assert page_text(rebuilt, general) == page_text(built_site, general)
     assert "11.6K/s" in page_text(rebuilt, "examples/twitter/step-2-estimation/index.html")  # 1B/day
