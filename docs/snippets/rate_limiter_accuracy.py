@@ -57,6 +57,11 @@ batching_store_ops_share = fraction(1 / token_batch)
 # each of the others by what it can spend there in one interval: a full burst plus the refill.
 multi_region_overshoot = count(math.ceil((regions - 1) * (burst_allowance + refill_per_second * region_sync_interval)))
 multi_region_overshoot_share = fraction(multi_region_overshoot / limit_per_minute)
+# The same bound for a sliding window counter rule: what one region allows in an interval is, for a
+# fresh counter, the whole limit at once (the counter has no rate inside the window), so a client
+# spraying every region gets the limit in each before the first reports land.
+counter_multi_region_overshoot = count(math.ceil((regions - 1) * limit_per_minute))
+counter_multi_region_overshoot_share = fraction(counter_multi_region_overshoot / limit_per_minute)
 # What the others report is subtracted from each region's bucket, so after such a spray each bucket
 # is that far below zero, and takes this long to refill to a full burst: the key must live that long
 # (its expiry set from the new level when a report is applied), or an expired key would read as a
@@ -76,12 +81,21 @@ region_cut_overshoot = times(regions)
 # The mitigation: after a few silent intervals, each region holds shared keys to its share of the limit.
 region_cut_split_after = duration(silent_intervals_before_split * region_sync_interval)
 region_cut_split_limit_per_minute = count(limit_per_minute / regions)
+# The split divides the burst too, as a hot key's split does, so in any 60 s the regions together
+# allow what one region would: the token bucket's own bound.
+region_cut_split_burst = count(burst_allowance / regions)
+region_cut_split_max_per_window = count(regions * (region_cut_split_limit_per_minute + region_cut_split_burst))
 # A key first used outside its home during a cut, or not used outside it for shared_mark_ttl before
 # the cut, or not used at home that long during it (home's checks refresh marks during a cut),
 # carries no mark at home: home keeps the whole limit while each other region holds it to
 # its share.
 region_cut_unmarked_max_per_minute = count(limit_per_minute + (regions - 1) * limit_per_minute / regions)
 region_cut_unmarked_overshoot = times(region_cut_unmarked_max_per_minute / limit_per_minute)
+# With the bursts: home's whole burst and each other region's share of it on top, in any 60 s.
+region_cut_unmarked_max_per_window = count(
+    token_bucket_max_per_window + (regions - 1) * (region_cut_split_limit_per_minute + region_cut_split_burst)
+)
+region_cut_unmarked_window_overshoot = times(region_cut_unmarked_max_per_window / limit_per_minute)
 # Rules counted by address or by user are never shared: each region counts them alone, so a client
 # reaching every region gets each region's bound, always, not only during a cut. For a sliding window
 # log (login and sign-up) that bound is exactly the limit; for a token bucket it is a burst plus the
@@ -119,8 +133,13 @@ if __name__ != "rate_limiter_accuracy":
             [
                 ("Time to earn one token", seconds_per_token),
                 ("Retry-After on a refusal (whole seconds)", retry_after_seconds),
-                ("Regions overspending in one sync interval, at most", multi_region_overshoot),
+                ("Regions overspending in one sync interval, token-bucket rule, at most", multi_region_overshoot),
                 ("... as a share of the minute's limit", multi_region_overshoot_share),
+                (
+                    "Regions overspending in one sync interval, sliding-window-counter rule, at most",
+                    counter_multi_region_overshoot,
+                ),
+                ("... as a share of the minute's limit", counter_multi_region_overshoot_share),
                 ("A bucket that far in debt refills to full in", token_bucket_ttl_in_debt),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
                 (
@@ -128,10 +147,14 @@ if __name__ != "rate_limiter_accuracy":
                     region_cut_max_per_minute,
                 ),
                 ("... once regions split shared limits, each one's share a minute", region_cut_split_limit_per_minute),
+                ("... and each one's share of the burst", region_cut_split_burst),
+                ("... so in any 60 s, in all regions", region_cut_split_max_per_window),
                 (
                     "... a key home does not know is shared (step 7), a minute, in all regions",
                     region_cut_unmarked_max_per_minute,
                 ),
+                ("... with the bursts, in any 60 s, in all regions", region_cut_unmarked_max_per_window),
+                ("... against the limit", region_cut_unmarked_window_overshoot),
                 (
                     "A token-bucket rule by address or user, default plan's burst: a client in every region, any 60 s",
                     per_region_token_bucket_overshoot,

@@ -25,7 +25,7 @@ RateLimit: "default";r=0;t={int(reset_on_refusal)}
 HEADERS = [
     ("Retry-After", retry_after_seconds, "Seconds until the next token, rounded up"),
     ("RateLimit-Policy q", limit_per_minute, "The plan's quota"),
-    ("RateLimit-Policy w", window_seconds, "The quota's window"),
+    ("RateLimit-Policy w", f"{int(window_seconds)} s", "The quota's window, in seconds"),
     ("RateLimit t, on a 429", reset_on_refusal, "The same moment as Retry-After"),
     ("RateLimit t, when allowed (at most)", reset_when_allowed_at_most, "Time for an empty bucket to fill again"),
 ]

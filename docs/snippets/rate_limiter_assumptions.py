@@ -68,6 +68,7 @@ cross_zone_round_trip = duration(0.002)
 check_timeout = duration(0.01)
 cross_region_round_trip = duration(CLASSIC["Round trip California-Netherlands"][0])
 regions = count(3)
+largest_region_peak_share = fraction(0.5)
 region_sync_interval = duration(1)
 shared_check_share = fraction(0.01)
 silent_intervals_before_split = count(5)
@@ -165,7 +166,7 @@ TABLE = [
     ),
     (
         "Hash slots in a Redis Cluster",
-        cluster_hash_slots,
+        f"{int(cluster_hash_slots):,}",
         "Fixed by the [cluster specification](https://redis.io/docs/latest/operate/oss_and_stack/reference/cluster-spec/): "
         "a key's slot is the CRC16 of its hash tag (or of the whole key) modulo this number.",
     ),
@@ -219,6 +220,15 @@ TABLE = [
         regions,
         f"Each counts its own clients. [Cloudflare keeps counters per data center]({CLOUDFLARE_COUNTERS}) "
         "and does not share them between locations; this design exchanges them.",
+    ),
+    (
+        "Share of the busy hour that reaches the busiest region",
+        largest_region_peak_share,
+        "Not a third: the customers' busy hour is their shared working hours, and most clients reach the "
+        "region nearest them, so the region nearest most customers carries most of it. An assumption: their "
+        "few neighboring time zones lie between two of the regions, the nearer taking half the busy hour, "
+        "the other two regions the rest. Every region is built to this share, so no region's size rests "
+        "on knowing which one is busiest.",
     ),
     (
         "How often regions exchange counts",

@@ -1,7 +1,7 @@
 """Rate limiter worked example: the estimator's ten-input model beside the figures on the pages."""
 
 from rate_limiter_assumptions import timestamp_bytes, token_count_bytes
-from rate_limiter_servers import store_shards
+from rate_limiter_servers import store_shards, store_shards_pooled
 from rate_limiter_state import token_bucket_memory
 from rate_limiter_traffic import checks_per_second, checks_per_second_peak, store_ops_per_second_peak
 
@@ -37,7 +37,8 @@ if __name__ != "rate_limiter_estimator":
                 ("Storage a day, one copy (bucket state, overwritten)", model_storage_per_day, "none kept"),
                 ("Bandwidth in, average (bucket state to the store)", model_ingress, "not sized"),
                 ("Bandwidth out, average (bucket state from the store)", model_egress, "not sized"),
-                ("Store servers (shards)", model_servers, store_shards),
+                ("Store servers (shards), the whole peak in one pool", model_servers, store_shards_pooled),
+                ("Store servers (shards), each region built to the busiest", "not modelled", store_shards),
             ],
         )
     )

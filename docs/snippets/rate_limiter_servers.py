@@ -10,11 +10,13 @@ from rate_limiter_assumptions import (
     gateway_requests_per_server,
     kv_gets_per_process,
     large_plan_limit_per_minute,
+    largest_region_peak_share,
     limit_per_minute,
     region_sync_interval,
     regions,
     script_cost_in_gets,
     shard_target_utilization,
+    shared_check_share,
     store_copies,
     token_batch,
     zones,
@@ -26,17 +28,27 @@ from sdw.estimation import count, fraction, markdown_table, peak, size, throughp
 
 # --- The counter store: one single-threaded process per shard ---------------------------------
 scripts_per_shard = throughput(kv_gets_per_process / script_cost_in_gets)
-store_shards = count(math.ceil(store_ops_per_second_peak / (scripts_per_shard * shard_target_utilization)))
-# Sized on the whole peak, the shards still divide evenly: each region's own arithmetic on its
-# third of the peak asks for ceil(59.6K/s / 20.25K/s = 2.94) = 3, and 3 regions x 3 = 9.
+# The whole peak in one pool would need this many: what the estimator's one-pool model prints.
+store_shards_pooled = count(math.ceil(store_ops_per_second_peak / (scripts_per_shard * shard_target_utilization)))
+# But each region runs its own store, and the busy hour does not split evenly between regions: the
+# busiest region takes largest_region_peak_share of the checks. Its exchange is its own shared
+# checks' read-and-delete scripts plus one apply for each other region's shared check, so at most
+# the global peak's shared checks (traffic.py's bound, regions x shared checks, spread over regions).
+region_checks_per_second_peak = peak(checks_per_second_peak * largest_region_peak_share)
+region_exchange_ops_peak = peak(checks_per_second_peak * shared_check_share)
+region_store_ops_peak = peak(region_checks_per_second_peak + region_exchange_ops_peak)
+# Every region is built to the busiest region's size.
+store_shards_per_region = count(math.ceil(region_store_ops_peak / (scripts_per_shard * shard_target_utilization)))
+store_shards = count(store_shards_per_region * regions)
 store_processes = count(store_shards * store_copies)
-shard_utilization_at_peak = fraction(store_ops_per_second_peak / store_shards / scripts_per_shard)
-# The share of checks from shared clients at which the exchange uses up the shards' headroom.
+shard_utilization_at_peak = fraction(region_store_ops_peak / store_shards_per_region / scripts_per_shard)
+# The share of checks from shared clients at which the exchange uses up the busiest region's headroom.
 shared_check_share_at_ceiling = fraction(
-    (store_shards * scripts_per_shard * shard_target_utilization - checks_per_second_peak)
-    / (checks_per_second_peak * regions)
+    (store_shards_per_region * scripts_per_shard * shard_target_utilization - region_checks_per_second_peak)
+    / checks_per_second_peak
 )
-memory_per_shard = size(token_bucket_memory / store_shards)
+# The busiest region holds, we assume, the same share of the day's clients as of the busy hour.
+memory_per_shard = size(token_bucket_memory * largest_region_peak_share / store_shards_per_region)
 # A hot key split over N tags (step 6) has one sub-bucket, mark and delta on each of N shards, so N is
 # at most a region's shards. Its deltas are read one per sub-key named, which stays within one read per
 # check; each region still sends one report a key an interval (the sub-deltas summed), and each other
@@ -44,13 +56,12 @@ memory_per_shard = size(token_bucket_memory / store_shards)
 # other region per shared check, so a report costs nothing beyond it when the sending region made at
 # least N checks of the key in the interval, as a hot key does; at worst (each region reporting after
 # a single check) a split key adds (N - 1) writes per report in each other region, every region reporting.
-store_shards_per_region = count(store_shards / regions)
 split_key_extra_exchange_ops_peak = peak(regions * (regions - 1) * (store_shards_per_region - 1) / region_sync_interval)
 
 # --- Gateways: stateless, so they carry the peak with a zone gone ------------------------------
-# Each region runs its own gateways on its share of the peak, and a zone belongs to one region:
-# a lost zone's load moves to the other zones of its region, never to another region's gateways.
-region_checks_per_second_peak = peak(checks_per_second_peak / regions)
+# Each region runs its own gateways, built alike to the busiest region's share of the peak, and a zone
+# belongs to one region: a lost zone's load moves to the other zones of its region, never to another
+# region's gateways.
 # A refused request still costs the gateway TLS, authentication and rule matching (counted here at a
 # whole request's CPU, since proxying is the small part), and a runaway client's flood lands on the
 # gateways of whichever region it reaches: every region is sized for its peak plus one flood.
@@ -78,10 +89,10 @@ batching_overshoot_default = times(batching_overshoot / limit_per_minute)
 batching_overshoot_large = fraction(batching_overshoot / large_plan_limit_per_minute)
 
 # --- A lost zone: the shards whose primaries it held wait for their replicas ------------------
-# A zone belongs to one region, and each region runs its own gateways and store on its share of
-# the peak: the zone held the primaries of a third of that region's clients, not of the world's.
+# A zone belongs to one region, and each region runs its own gateways and store: a zone of the
+# busiest region held the primaries of a third of that region's clients, half the world's.
 zone_loss_clients_share = fraction(1 / zones)
-zone_loss_clients_share_of_all = fraction(1 / (zones * regions))
+zone_loss_clients_share_of_all = fraction(largest_region_peak_share / zones)
 zone_loss_unchecked_requests = count(region_checks_per_second_peak / zones * failover_time)
 
 if __name__ != "rate_limiter_servers":
@@ -90,14 +101,21 @@ if __name__ != "rate_limiter_servers":
             ("Tier", "Sized by", "Count"),
             [
                 (
+                    "Counter-store shards in a region",
+                    f"({region_checks_per_second_peak} checks + {region_exchange_ops_peak} exchange) in the busiest "
+                    f"region at peak ÷ ({scripts_per_shard} × {shard_target_utilization}), rounded up",
+                    store_shards_per_region,
+                ),
+                (
                     "Counter-store shards, all regions",
-                    f"{store_ops_per_second_peak} at peak ÷ ({scripts_per_shard} × {shard_target_utilization})",
+                    f"{store_shards_per_region} a region × {regions} regions, built alike",
                     store_shards,
                 ),
                 ("Counter-store processes, all regions", "a primary and a replica per shard", store_processes),
                 (
                     "Gateway servers in a zone",
-                    f"({region_checks_per_second_peak} a region at peak + {flood_requests_per_second} flood) "
+                    f"({region_checks_per_second_peak} in the busiest region at peak "
+                    f"+ {flood_requests_per_second} flood) "
                     f"÷ {zones} zones × {zone_headroom} zone headroom ÷ {gateway_requests_per_server}, "
                     "rounded up, at least 2",
                     gateways_per_zone,
@@ -116,14 +134,20 @@ if __name__ != "rate_limiter_servers":
         markdown_table(
             ("Figure", "Value"),
             [
-                ("One region's peak, if the regions split it evenly", region_checks_per_second_peak),
+                ("The busiest region's peak, checks", region_checks_per_second_peak),
                 ("... with one runaway client's flood on its gateways", region_gateway_load_peak),
+                ("... exchange operations on its store, at most", region_exchange_ops_peak),
+                ("... store operations in all", region_store_ops_peak),
+                ("Shards the whole peak would need in one pool (the estimator's model)", store_shards_pooled),
                 ("Gateways a region would need if servers were not tied to zones", gateways_per_region_pooled),
                 ("Fewest gateways, two in each zone of every region", gateway_minimum),
-                ("A shard's utilization at peak", shard_utilization_at_peak),
-                ("Share of checks from shared clients that fills the shards to half", shared_check_share_at_ceiling),
-                ("Memory per shard, every client of the day", memory_per_shard),
-                ("Store shards in a region: most tags a hot key splits over", store_shards_per_region),
+                ("A shard's utilization at peak, busiest region", shard_utilization_at_peak),
+                (
+                    "Share of checks from shared clients that fills the busiest region's shards to half",
+                    shared_check_share_at_ceiling,
+                ),
+                ("Memory per shard, busiest region, every client of the day", memory_per_shard),
+                ("Most tags a hot key splits over: a region's shards", store_shards_per_region),
                 (
                     "... exchange writes one split key adds beyond the bound, all regions, at most",
                     split_key_extra_exchange_ops_peak,
@@ -134,8 +158,11 @@ if __name__ != "rate_limiter_servers":
                 ("... against the default plan's minute", batching_overshoot_default),
                 ("... against a large plan's minute", batching_overshoot_large),
                 ("Zone lost: share of its region's clients whose shard fails over", zone_loss_clients_share),
-                ("... share of all clients", zone_loss_clients_share_of_all),
-                ("... requests let through unchecked meanwhile, at the region's peak", zone_loss_unchecked_requests),
+                ("... share of all clients, busiest region", zone_loss_clients_share_of_all),
+                (
+                    "... requests let through unchecked meanwhile, at the busiest region's peak",
+                    zone_loss_unchecked_requests,
+                ),
             ],
         )
     )

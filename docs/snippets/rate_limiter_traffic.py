@@ -69,7 +69,7 @@ if __name__ != "rate_limiter_traffic":
             [
                 ("Limit checks", checks_per_second, checks_per_second_peak),
                 (
-                    "Exchange between regions, at most (plus a split key's extra writes, step 6)",
+                    "Exchange between regions, at most (plus each split key's extra writes, servers table below)",
                     exchange_ops_per_second,
                     exchange_ops_per_second_peak,
                 ),
