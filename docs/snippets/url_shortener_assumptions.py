@@ -81,7 +81,7 @@ redirect_request_bytes = size(500)
 create_request_bytes = size(500)
 
 # --- Clicks and analytics ---------------------------------------------------------------------
-click_event_bytes = size(120)
+click_event_bytes = size(136)
 edge_log_line_bytes = size(600)
 raw_click_days = count(90)
 event_log_retention_days = count(3)
@@ -246,7 +246,8 @@ TABLE = [
     (
         "Bytes per click event",
         click_event_bytes,
-        "Key, time, country, device class, referrer domain, hashed client address.",
+        "Request ID (16 B, so the nightly recount can drop duplicates), key, time, country, device "
+        "class, referrer domain, hashed client address.",
     ),
     (
         "Bytes per line of the edge's request log",

@@ -88,7 +88,8 @@ two_keys_fixed_buckets_entries = count(2 * api_key_entries_per_hour / api_key_bu
 owner_periods_per_year_max = count(DAYS_PER_YEAR * SECONDS_PER_DAY / SECONDS_PER_HOUR)
 owner_period_index_bytes_per_year_max = size(owner_periods_per_year_max * owner_index_entry_bytes)
 
-# The click log: partitioned by key, a viral link's clicks all land on one partition.
+# The click log is partitioned by request ID, so load spreads evenly; keyed by link, a viral link's
+# clicks would all land on one partition, which is what the last figure shows.
 # A design choice: 48 divides evenly by the consumer counts the pipeline runs with (6 normally, 4 with
 # a zone lost, 16 when catching up, step 7), so no consumer holds a partition more than the rest.
 log_partitions = count(48)
