@@ -36,7 +36,7 @@ if __name__ != "url_shortener_estimator":
                 (
                     "Cache",
                     model_cache,
-                    f"{shared_cache_bytes_per_zone} per zone, {shared_cache_bytes_all_zones} in all",
+                    f"{shared_cache_bytes_per_zone} per zone, {shared_cache_bytes_all_zones} in all (two copies a zone)",
                 ),
                 ("Redirect and create servers", model_servers, page_servers),
             ],
