@@ -81,7 +81,7 @@ redirect_request_bytes = size(500)
 create_request_bytes = size(500)
 
 # --- Clicks and analytics ---------------------------------------------------------------------
-click_event_bytes = size(120)
+click_event_bytes = size(136)
 edge_log_line_bytes = size(600)
 raw_click_days = count(90)
 event_log_retention_days = count(3)
@@ -147,6 +147,7 @@ anonymous_links_per_hour = count(10)
 account_links_per_day = count(1000)
 api_key_links_per_second = count(50)
 api_keys_busy_account = count(4)
+paid_plan_links_per_day = count(1e6)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
 idempotency_window = duration(SECONDS_PER_DAY)
@@ -246,7 +247,8 @@ TABLE = [
     (
         "Bytes per click event",
         click_event_bytes,
-        "Key, time, country, device class, referrer domain, hashed client address.",
+        "Request ID (16 B, so the nightly recount can drop duplicates), key, time, country, device "
+        "class, referrer domain, hashed client address.",
     ),
     (
         "Bytes per line of the edge's request log",
@@ -396,6 +398,11 @@ TABLE = [
         "API keys on a busy account",
         api_keys_busy_account,
         "A guess: one key per tool or team; an account may hold several, and its list holds all their links.",
+    ),
+    (
+        "Links a day on a large paid plan without keys",
+        paid_plan_links_per_day,
+        "An example of a negotiated plan, to size its list's buckets; a daily limit with no per-second rate.",
     ),
     (
         "Rows per wide-column partition, at most",

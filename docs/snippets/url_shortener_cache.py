@@ -112,7 +112,9 @@ top_20_share = fraction(hit_rate(0.20 * distinct_links_clicked_per_day, zipf_exp
 # The whole day's clicked set, plus a day of new links written in at creation.
 whole_day_bytes = size(distinct_links_clicked_per_day * cache_entry_bytes)
 shared_cache_bytes_per_zone = size((distinct_links_clicked_per_day + links_created_per_day) * cache_entry_bytes)
-shared_cache_bytes_all_zones = size(shared_cache_bytes_per_zone * zones)
+# Each zone's cluster is a primary and a replica that each hold the whole set (step 5): two copies.
+cache_copies_per_zone = count(2)
+shared_cache_bytes_all_zones = size(shared_cache_bytes_per_zone * cache_copies_per_zone * zones)
 
 # The in-process cache in each redirect server: small, but it takes the head of the curve.
 in_process_entries = count(in_process_cache_bytes / cache_entry_bytes)
@@ -125,8 +127,9 @@ shared_cache_ops_peak = peak(redirects_per_second_peak * (1 - in_process_hit_rat
 shared_cache_ops_per_zone_after_loss = per_second(shared_cache_ops_peak / (zones - 1))
 cache_servers_per_zone = count(
     max(
-        2,  # never one: a single server per zone is a planned outage every time it restarts
-        math.ceil(shared_cache_bytes_per_zone / cache_memory_per_server),
+        # never one: a single server per zone is a planned outage every time it restarts
+        cache_copies_per_zone,
+        cache_copies_per_zone * math.ceil(shared_cache_bytes_per_zone / cache_memory_per_server),
         math.ceil(shared_cache_ops_per_zone_after_loss / cache_ops_per_server),
     )
 )

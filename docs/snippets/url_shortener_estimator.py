@@ -1,7 +1,7 @@
 """URL shortener worked example: the estimator's ten-input model beside the figures on the pages."""
 
 from url_shortener_bandwidth import egress, ingress
-from url_shortener_cache import shared_cache_bytes_all_zones, shared_cache_bytes_per_zone
+from url_shortener_cache import cache_copies_per_zone, shared_cache_bytes_all_zones, shared_cache_bytes_per_zone
 from url_shortener_servers import create_servers, redirect_servers
 from url_shortener_storage import link_bytes_total, storage_total
 from url_shortener_traffic import creations_per_second, redirects_per_second_peak
@@ -36,7 +36,8 @@ if __name__ != "url_shortener_estimator":
                 (
                     "Cache",
                     model_cache,
-                    f"{shared_cache_bytes_per_zone} per zone, {shared_cache_bytes_all_zones} in all",
+                    f"{shared_cache_bytes_per_zone} per zone, {shared_cache_bytes_all_zones} in all "
+                    f"({cache_copies_per_zone} copies a zone)",
                 ),
                 ("Redirect and create servers", model_servers, page_servers),
             ],

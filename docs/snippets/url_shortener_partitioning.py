@@ -10,6 +10,7 @@ from url_shortener_assumptions import (
     expiring_share,
     link_copies,
     owner_index_entry_bytes,
+    paid_plan_links_per_day,
     partition_rows_guideline,
     reads_per_database_server,
 )
@@ -50,9 +51,8 @@ viral_over_one_server = times(viral_reads_per_replica / reads_per_database_serve
 # partition, but an API key at its limit would fill one far past the guideline. An account with API
 # keys therefore has its list split by hour and a hash bucket. The list is the account's, shared by
 # all its keys, so an hour's bucket count comes from the account's total limit, the same one that
-# chose the period (its plan's daily limit plus its keys' ApiKey.LinksPerSecond), not from one
-# key's: as many buckets as keep an hour's rows under the guideline. A paid plan above the month's
-# limit without keys gets its hours and buckets the same way.
+# chose the period, not from one key's: as many buckets as keep an hour's rows under the guideline.
+# A paid plan above the month's limit without keys gets its hours and buckets the same way.
 account_entries_per_month = count(account_links_per_day * 30)
 # The month stays the period while the account's total daily limit keeps a month under the guideline.
 month_period_daily_limit_max = count(partition_rows_guideline / 30)
@@ -62,24 +62,45 @@ api_key_month_partition_bytes = size(api_key_entries_per_month * owner_index_ent
 api_key_month_over_guideline = times(api_key_entries_per_month / partition_rows_guideline)
 
 
-def hour_buckets(account_key_rate: float) -> int:
-    """Buckets for an hour of an account whose total limit allows `account_key_rate` a second."""
-    return math.ceil(account_key_rate * SECONDS_PER_HOUR / partition_rows_guideline)
+def hour_entries_max(
+    plan_links_per_day: float, keys_links_per_second: float = 0.0, plan_links_per_second: float = math.inf
+) -> float:
+    """The most rows one hour of an account's list can get. A daily limit and a rate a second are
+    different units, so each becomes an hour's worth before they are added: nothing stops a plan
+    from using its whole day's limit in one hour, so the plan's part is the smaller of its daily
+    limit and its own rate (if it has one) times an hour; each key adds its rate times an hour."""
+    plan_part = min(plan_links_per_day, plan_links_per_second * SECONDS_PER_HOUR)
+    return plan_part + keys_links_per_second * SECONDS_PER_HOUR
 
 
-api_key_entries_per_hour = count(api_key_links_per_second * SECONDS_PER_HOUR)
-api_key_buckets = count(hour_buckets(api_key_links_per_second))
+def hour_buckets(entries_per_hour: float) -> int:
+    """Buckets that keep an hour of `entries_per_hour` rows under the guideline."""
+    return math.ceil(entries_per_hour / partition_rows_guideline)
+
+
+# A free account (its daily limit) with one key at the limit.
+api_key_entries_per_hour = count(hour_entries_max(account_links_per_day, api_key_links_per_second))
+api_key_buckets = count(hour_buckets(api_key_entries_per_hour))
 api_key_entries_per_bucket = count(api_key_entries_per_hour / api_key_buckets)
 api_key_bucket_bytes = size(api_key_entries_per_bucket * owner_index_entry_bytes)
 # A busy account: several keys, each at the limit, share its hours.
 busy_account_key_rate = count(api_keys_busy_account * api_key_links_per_second)
-busy_account_entries_per_hour = count(busy_account_key_rate * SECONDS_PER_HOUR)
-busy_account_buckets = count(hour_buckets(busy_account_key_rate))
+busy_account_entries_per_hour = count(hour_entries_max(account_links_per_day, busy_account_key_rate))
+busy_account_buckets = count(hour_buckets(busy_account_entries_per_hour))
 busy_account_entries_per_bucket = count(busy_account_entries_per_hour / busy_account_buckets)
 busy_account_bucket_bytes = size(busy_account_entries_per_bucket * owner_index_entry_bytes)
 # Why the count follows the account, not one key: a count fixed for one key would hold twice the
 # guideline's share per bucket once a second key at the limit shares the account's hours.
-two_keys_fixed_buckets_entries = count(2 * api_key_entries_per_hour / api_key_buckets)
+two_keys_fixed_buckets_entries = count(
+    hour_entries_max(account_links_per_day, 2 * api_key_links_per_second) / api_key_buckets
+)
+# A large paid plan without keys: its whole daily limit may land in one hour.
+paid_plan_buckets = count(hour_buckets(hour_entries_max(paid_plan_links_per_day)))
+paid_plan_entries_per_bucket = count(paid_plan_links_per_day / paid_plan_buckets)
+# The mistake this avoids: the daily limit spread as a rate (limit / 86,400 a second) gives one
+# bucket an hour, which the plan could fill with its whole day.
+paid_plan_spread_buckets = count(hour_buckets(paid_plan_links_per_day / SECONDS_PER_DAY * SECONDS_PER_HOUR))
+paid_plan_spread_over_guideline = times(paid_plan_links_per_day / paid_plan_spread_buckets / partition_rows_guideline)
 
 # The period index (OwnerPeriod): a row for each month or hour in which an owner created links,
 # with that period's bucket count, partitioned by owner and year, so the list finds its next
@@ -88,7 +109,8 @@ two_keys_fixed_buckets_entries = count(2 * api_key_entries_per_hour / api_key_bu
 owner_periods_per_year_max = count(DAYS_PER_YEAR * SECONDS_PER_DAY / SECONDS_PER_HOUR)
 owner_period_index_bytes_per_year_max = size(owner_periods_per_year_max * owner_index_entry_bytes)
 
-# The click log: partitioned by key, a viral link's clicks all land on one partition.
+# The click log is partitioned by request ID, so load spreads evenly; keyed by link, a viral link's
+# clicks would all land on one partition, which is what the last figure shows.
 # A design choice: 48 divides evenly by the consumer counts the pipeline runs with (6 normally, 4 with
 # a zone lost, 16 when catching up, step 7), so no consumer holds a partition more than the rest.
 log_partitions = count(48)
@@ -125,15 +147,22 @@ if __name__ != "url_shortener_partitioning":
                     api_key_month_partition_bytes,
                 ),
                 (
-                    f"An account with one API key at its limit, by owner, hour and one of {api_key_buckets} buckets",
+                    f"A free account with one API key at its limit, by owner, hour and one of {api_key_buckets} "
+                    "buckets",
                     api_key_entries_per_bucket,
                     api_key_bucket_bytes,
                 ),
                 (
-                    f"An account with {api_keys_busy_account} keys at the limit ({busy_account_key_rate} links a "
+                    f"A free account with {api_keys_busy_account} keys at the limit ({busy_account_key_rate} links a "
                     f"second), by owner, hour and one of {busy_account_buckets} buckets",
                     busy_account_entries_per_bucket,
                     busy_account_bucket_bytes,
+                ),
+                (
+                    f"A paid plan of {paid_plan_links_per_day} links a day without keys, by owner, hour and one of "
+                    f"{paid_plan_buckets} buckets",
+                    paid_plan_entries_per_bucket,
+                    size(paid_plan_entries_per_bucket * owner_index_entry_bytes),
                 ),
                 (
                     "Its period index (OwnerPeriod), a year of hours at most, by owner and year",
