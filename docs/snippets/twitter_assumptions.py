@@ -306,7 +306,8 @@ TABLE = [
     (
         "Days of tweets kept in the tweet cache",
         tweet_cache_days,
-        "Nearly all reads are of tweets from the last few days.",
+        "Nearly all home timeline reads are of tweets from the last few days; profile and search pages reach "
+        "further back, and step 2 counts those reads against the store.",
     ),
     (
         "Copies of the tweet cache",
