@@ -8,6 +8,7 @@ from twitter_assumptions import (
     follow_limit,
     idempotency_record_bytes,
     idempotency_window,
+    outbox_row_bytes,
     photo_share,
     post_limit,
     post_limit_per_day,
@@ -71,10 +72,8 @@ outbox_shards = count(16)
 outbox_rows_per_second_peak = peak(tweets_per_second_peak + favorites_per_second_peak + follow_changes_per_second_peak)
 outbox_writes_per_second_peak = peak(outbox_rows_per_second_peak * 2)
 outbox_rows_per_partition_peak = count(outbox_rows_per_second_peak / outbox_shards)
-# Its rows expire after a day and stay on disk for the grace period as well. A row holds the
-# second, the shard, an event ID, the event's kind and key, and the sent mark: about 100 bytes
-# with its overhead, like the idempotency record above.
-outbox_row_bytes = size(100)
+# Its rows expire after a day and stay on disk for the grace period as well; a row's size is an
+# assumption (twitter_assumptions).
 outbox_rows_per_day = count(tweets_per_day + favorites_per_day + daily_active_users * follow_changes_per_user_per_day)
 outbox_rows_kept = count(outbox_rows_per_day * (SECONDS_PER_DAY + gc_grace) / SECONDS_PER_DAY)
 outbox_store_bytes = size(outbox_rows_kept * outbox_row_bytes * text_copies)

@@ -54,8 +54,13 @@ celebrity_tweet_readers_first_hour = fraction(0.10)
 tweet_text_bytes = size(140)
 tweet_metadata_bytes = size(160)
 favorite_record_bytes = size(32)
-count_row_bytes = size(32)
+# Per-partition overhead (key, partition header, index entry, cell timestamps): a tweet row
+# carries it, and so does any table with a partition per key (counts, account stats).
+partition_overhead_bytes = size(100)
+count_row_bytes = size(3 * 8 + partition_overhead_bytes)
 follow_edge_bytes = size(16)
+alert_subscription_bytes = size(16)
+account_stats_row_bytes = size(28 + partition_overhead_bytes)
 photo_share = fraction(0.10)
 photo_uploaded_bytes = size(300 * KB)
 photo_stored_bytes = size(500 * KB)
@@ -117,6 +122,8 @@ read_window = duration(15 * 60)
 # request hash (32), tweet ID (8), lease and status (16), plus row overhead; kept for a day.
 idempotency_record_bytes = size(128)
 idempotency_window = duration(SECONDS_PER_DAY)
+# Outbox row (step 4): the second, the shard, an event ID, the event's kind and key, the sent mark.
+outbox_row_bytes = size(100)
 
 # --- Stores the notes leave out (step 4) ---------------------------------------------------------
 media_record_bytes = size(200)
@@ -213,12 +220,28 @@ TABLE = [
     (
         "Metadata per tweet",
         tweet_metadata_bytes,
-        "Tweet, author and reply IDs (24 B), up to four media IDs (32 B), the deleted flag, and about 100 B of "
-        "the store's per-row and per-column overhead. No timestamp (it is in the ID) and no place (step 4 drops it).",
+        "Tweet, author and reply IDs (24 B), up to four media IDs (32 B), the deleted flag, and about "
+        f"{partition_overhead_bytes} of the store's per-partition, per-row and per-column overhead. No timestamp (it is in the ID) and no place (step 4 drops it).",
     ),
     ("Bytes per favorite", favorite_record_bytes, "User ID, tweet ID, timestamp, and row overhead."),
-    ("Bytes per tweet's count row", count_row_bytes, "Tweet ID, favorite count, and row overhead."),
+    (
+        "Bytes per tweet's count row",
+        count_row_bytes,
+        f"Tweet ID, favorite count and UpdatedAt, 8 B each, and the same {partition_overhead_bytes} of "
+        "per-partition overhead a tweet row carries: each count row is a partition of its own.",
+    ),
     ("Bytes per follow", follow_edge_bytes, "Two 8-byte user IDs."),
+    (
+        "Bytes per alert subscription",
+        alert_subscription_bytes,
+        "Author and subscriber IDs, 8 B each: rows inside the author's partition, like a follow.",
+    ),
+    (
+        "Bytes per account's stats row",
+        account_stats_row_bytes,
+        f"User ID, follower count and recent posting rate (8 B each), bucket count and fan-out mode, and "
+        f"{partition_overhead_bytes} of per-partition overhead.",
+    ),
     (
         "Tweets with a photo",
         photo_share,
@@ -283,7 +306,8 @@ TABLE = [
     (
         "Days of tweets kept in the tweet cache",
         tweet_cache_days,
-        "Nearly all reads are of tweets from the last few days.",
+        "Nearly all home timeline reads are of tweets from the last few days; profile and search pages reach "
+        "further back, and step 2 counts those reads against the store.",
     ),
     (
         "Copies of the tweet cache",
@@ -305,9 +329,12 @@ TABLE = [
         "Requests per API server a second",
         requests_per_server,
         f"The rules of thumb give {api_read_per_server} for one cache-backed read, {api_server_margin} "
-        "this: a timeline load makes several cache calls (IDs, tweets, users, counts), then merges and "
-        "filters; the rest is room for p99 latency and pauses. Headroom to lose a zone comes on top, in the "
-        "server count.",
+        "this: a timeline load is not one read but dozens of remote requests, one batched multi-get to "
+        "each tweet, user and count cache server its page's keys land on, the favorites read and the list "
+        "read (step 6 counts them), then a merge and "
+        "filter. The requests go out in parallel and each carries a few keys, so the server's work is "
+        "mostly encoding, decoding and merging a page: a few times one read's, not one per request. The rest is room "
+        "for p99 latency and pauses. Headroom to lose a zone comes on top, in the server count.",
     ),
     (
         "Usable memory per cache server",
@@ -357,6 +384,13 @@ TABLE = [
         "Key, user, request hash, tweet ID, lease and status, in its reservation and result rows, with overhead.",
     ),
     ("How long idempotency keys are kept", idempotency_window, "Long enough for any client retry."),
+    (
+        "Bytes per outbox row",
+        outbox_row_bytes,
+        "A guess: the second and shard (its partition key), an event ID (16 B), the event's kind and key "
+        "(about 20 B) and the sent mark, under 50 B of data; the rest is per-row and per-cell overhead, as "
+        "for the idempotency record. Rows share a partition of one second, so no per-partition overhead.",
+    ),
     (
         "Bytes per media metadata row",
         media_record_bytes,

@@ -40,7 +40,8 @@ day_expiry_rebuild_load_share = fraction(lapsed_daily_user_share / timeline_load
 day_expiry_rebuild_reads_peak = peak(day_expiry_rebuild_load_share * timeline_loads_per_second_peak * follows_per_user)
 day_expiry_cache_bytes = size(daily_active_users * timeline_bytes_per_user * timeline_cache_copies)
 
-# Tweets themselves: the last few days cover nearly every read, kept in two copies.
+# Tweets themselves: the last few days cover nearly every home timeline read, kept in two copies.
+# Profile and search pages reach further back: twitter_servers counts those reads against the store.
 tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
 tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 

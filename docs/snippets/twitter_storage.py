@@ -16,6 +16,7 @@ from twitter_assumptions import (
     tweet_metadata_bytes,
     tweet_text_bytes,
     tweets_per_day,
+    user_tweet_entry_bytes,
     video_share,
     video_stored_bytes,
 )
@@ -28,6 +29,10 @@ days_kept = DAYS_PER_YEAR * retention_years
 tweet_record_bytes = size(tweet_text_bytes + tweet_metadata_bytes)
 tweet_bytes_per_day = size_per_day(tweets_per_day * tweet_record_bytes)
 tweet_bytes_total = size(tweet_bytes_per_day * days_kept * text_copies)
+
+# Each author's list of tweet IDs (the user_tweets table of step 6): one entry per tweet kept.
+user_tweet_list_bytes_per_day = size_per_day(tweets_per_day * user_tweet_entry_bytes)
+user_tweet_list_bytes_total = size(user_tweet_list_bytes_per_day * days_kept * text_copies)
 
 # Favorites: one small row each, stored once, by user (step 4), which answers "did I favorite
 # these?" in one partition read. Nothing in scope asks "who favorited this?", so there is no
@@ -56,6 +61,7 @@ if __name__ != "twitter_storage":
             ("Data", "Per day (one copy)", f"After {retention_years} years, all copies"),
             [
                 ("Tweets (text and metadata)", tweet_bytes_per_day, tweet_bytes_total),
+                ("Authors' tweet lists (user_tweets)", user_tweet_list_bytes_per_day, user_tweet_list_bytes_total),
                 ("Favorites (by user)", favorite_bytes_per_day, favorite_bytes_total),
                 ("Favorite counts (by tweet)", count_bytes_per_day, count_bytes_total),
                 ("Photos", photo_bytes_per_day, size(photo_bytes_per_day * days_kept * media_storage_overhead)),

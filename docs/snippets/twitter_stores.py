@@ -3,9 +3,13 @@
 import math
 
 from twitter_assumptions import (
+    account_stats_row_bytes,
+    alert_opt_in_share,
+    alert_subscription_bytes,
     cache_memory_per_server,
     device_record_bytes,
     devices_per_user,
+    follows_per_user,
     media_record_bytes,
     photo_share,
     registered_users,
@@ -30,6 +34,13 @@ media_record_bytes_total = size(media_record_bytes_per_day * days_kept * text_co
 device_records = count(registered_users * devices_per_user)
 device_bytes_total = size(device_records * device_record_bytes * text_copies)
 
+# Alert subscriptions: the follows with alerts on, by author (step 4).
+alert_subscriptions = count(registered_users * follows_per_user * alert_opt_in_share)
+alert_subscription_bytes_total = size(alert_subscriptions * alert_subscription_bytes * text_copies)
+
+# Account stats: one row per account, for the fan-out's mode and the follower list's buckets.
+account_stats_bytes_total = size(registered_users * account_stats_row_bytes * text_copies)
+
 # Search: an in-memory inverted index over the recent window, in three copies.
 search_index_bytes = size(tweets_per_day * search_days * search_index_bytes_per_tweet)
 search_index_bytes_all_copies = size(search_index_bytes * text_copies)
@@ -42,6 +53,8 @@ if __name__ != "twitter_stores":
             [
                 ("Media metadata rows", media_record_bytes_per_day, media_record_bytes_total),
                 ("Push devices", "a registry, not a stream", device_bytes_total),
+                ("Alert subscriptions", "a registry, not a stream", alert_subscription_bytes_total),
+                ("Account stats", "a row per account", account_stats_bytes_total),
                 (f"Search index ({search_days} days)", "rolls over daily", search_index_bytes_all_copies),
             ],
         )
