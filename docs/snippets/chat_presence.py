@@ -1,26 +1,38 @@
 """Chat service worked example: presence as a load, and what fanning it out would cost."""
 
 from chat_assumptions import (
+    android_share,
     chats_opened_per_session,
     computer_sessions_per_day,
+    connection_server_cores,
     contacts_per_user,
     daily_active_users,
+    handshake_core_share,
     message_copies,
     peak_to_average,
     presence_viewers_per_user,
     reconnect_jitter_window,
+    reconnects_per_server_per_second,
     registry_ops_per_node_per_second,
     sessions_per_user_per_day,
+    tls_handshake_cpu,
     zones,
 )
 from chat_connections import (
     computers_per_user,
+    connection_servers,
     connections_peak,
     heartbeats_per_second_peak,
     online_share_peak,
     zone_headroom,
 )
-from chat_traffic import member_updates_per_message, messages_per_second_peak
+from chat_receipts import receipt_forwards_per_second_peak
+from chat_traffic import (
+    member_updates_per_message,
+    messages_per_second_peak,
+    pushes_per_second_peak,
+    recipient_users_per_message,
+)
 
 from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, per_second, times, whole_per_zone
 
@@ -28,6 +40,19 @@ from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, pea
 device_sessions_per_user_per_day = count(sessions_per_user_per_day + computers_per_user * computer_sessions_per_day)
 connects_per_second = per_second(daily_active_users * device_sessions_per_user_per_day / SECONDS_PER_DAY)
 connects_per_second_peak = peak(connects_per_second * peak_to_average)
+
+# A push wakes the app (step 5). On Android the woken app connects in the background, runs
+# sync_list and the pushed conversation's sync, and closes within seconds: a handshake and two
+# store reads, but its `hello` says `background`, so it writes no registry entry and no presence
+# (anything sent in those seconds comes by push). On iOS the extension makes one REST history read.
+push_wake_connects_per_second_peak = peak(pushes_per_second_peak * android_share)
+push_wake_history_reads_per_second_peak = peak(pushes_per_second_peak * (1 - android_share))
+# Every connect is a TLS handshake on a connection server: sessions and push wake-ups.
+handshakes_per_second_peak = peak(connects_per_second_peak + push_wake_connects_per_second_peak)
+handshakes_per_server_peak = peak(handshakes_per_second_peak / connection_servers)
+# A connection server's handshake budget: the cores set aside for handshakes over one's CPU time.
+handshake_budget_per_server = per_second(connection_server_cores * handshake_core_share / tls_handshake_cpu)
+handshake_budget_over_reconnect_budget = times(handshake_budget_per_server / reconnects_per_server_per_second)
 
 # A user goes online and offline once per session. (A device that connects while another of the
 # user's devices is already online changes nothing; counting it anyway errs on the high side.)
@@ -41,9 +66,16 @@ presence_fanout_subscribed_peak = peak(presence_changes_per_second_peak * presen
 presence_fanout_saving = times(presence_fanout_all_contacts_peak / presence_fanout_subscribed_peak)
 
 # The session registry doubles as the presence store: it is written when a device connects or
-# disconnects, never on a heartbeat, and read to route every message.
+# disconnects, never on a heartbeat, and read to route every message, every receipt forwarded to
+# its sender, and the typing frames before a message (one read per recipient per typing burst; the
+# owner caches the entries for the burst's few seconds, and the message that follows is counted
+# with its own reads anyway).
 registry_writes_per_second_peak = peak(connects_per_second_peak * 2)
-registry_reads_per_second_peak = peak(messages_per_second_peak * member_updates_per_message)
+registry_routing_reads_per_second_peak = peak(messages_per_second_peak * member_updates_per_message)
+registry_typing_reads_per_second_peak = peak(messages_per_second_peak * recipient_users_per_message)
+registry_reads_per_second_peak = peak(
+    registry_routing_reads_per_second_peak + receipt_forwards_per_second_peak + registry_typing_reads_per_second_peak
+)
 heartbeat_writes_avoided = times(heartbeats_per_second_peak / registry_writes_per_second_peak)
 # Presence rides on it too: opening a chat subscribes to the other person's entry and closing it
 # unsubscribes (a write each, kept beside the entry), and each change is sent to the subscribers.
@@ -95,7 +127,15 @@ if __name__ != "chat_presence":
                 ("Fan-out to every online contact, peak", presence_fanout_all_contacts_peak),
                 ("Fan-out to subscribed viewers only, peak", presence_fanout_subscribed_peak),
                 ("Saving from subscriptions", presence_fanout_saving),
-                ("Registry reads (routing), peak", registry_reads_per_second_peak),
+                ("Background connects after a push (Android), peak", push_wake_connects_per_second_peak),
+                ("History reads after a push (iOS extension), peak", push_wake_history_reads_per_second_peak),
+                ("TLS handshakes, peak, all connects", handshakes_per_second_peak),
+                ("TLS handshakes per connection server, peak", handshakes_per_server_peak),
+                ("Handshake budget per connection server", handshake_budget_per_server),
+                ("Registry reads to route messages, peak", registry_routing_reads_per_second_peak),
+                ("Registry reads to forward receipts, peak", receipt_forwards_per_second_peak),
+                ("Registry reads to forward typing, peak", registry_typing_reads_per_second_peak),
+                ("Registry reads, all, peak", registry_reads_per_second_peak),
                 ("Presence notifications to subscribers, peak", presence_notifications_per_second_peak),
                 ("Registry writes (connect, disconnect), peak", registry_writes_per_second_peak),
                 ("Presence subscribe and unsubscribe writes, peak", presence_subscription_writes_per_second_peak),

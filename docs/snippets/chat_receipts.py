@@ -28,7 +28,9 @@ read_position_writes_per_second_peak = peak(watermark_writes_per_second_peak / 2
 
 # What the sender's devices are told. One-to-one: each watermark move. Groups: only when every
 # member has passed the message ("delivered to all", "read by all"); per-member detail on request.
-receipt_frames_per_second_peak = peak(messages_per_second_peak * 2 / messages_per_receipt_batch * devices_per_user)
+# Each forward looks the sender up in the session registry once and goes to all their devices.
+receipt_forwards_per_second_peak = peak(messages_per_second_peak * 2 / messages_per_receipt_batch)
+receipt_frames_per_second_peak = peak(receipt_forwards_per_second_peak * devices_per_user)
 
 if __name__ != "chat_receipts":
     print(
@@ -42,6 +44,10 @@ if __name__ != "chat_receipts":
                 ("Watermark writes a second, peak", watermark_writes_per_second_peak),
                 ("Private read-position writes a second, peak", read_position_writes_per_second_peak),
                 ("Fewer writes with watermarks", watermark_saving),
+                (
+                    "Receipts forwarded to senders a second, peak (a registry read each)",
+                    receipt_forwards_per_second_peak,
+                ),
                 ("Receipt frames to senders' devices a second, peak", receipt_frames_per_second_peak),
             ],
         )

@@ -24,8 +24,8 @@ if __name__ != "chat_servers":
                 ("Connection servers", f"{connections_peak} connections at peak × {zone_headroom}", connection_servers),
                 (
                     "Chat servers",
-                    f"{messages_per_second_peak} messages at peak × {chat_work_per_message} for media lookups "
-                    f"× {zone_headroom}",
+                    f"{messages_per_second_peak} messages at peak × {chat_work_per_message} for receipts, typing "
+                    f"and media lookups × {zone_headroom}",
                     chat_servers,
                 ),
                 (

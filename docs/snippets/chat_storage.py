@@ -32,13 +32,17 @@ from chat_data_model import (
     session_entry_bytes,
     user_conversation_row_bytes,
 )
-from chat_presence import connects_per_second_peak
+from chat_presence import (
+    connects_per_second_peak,
+    push_wake_connects_per_second_peak,
+    push_wake_history_reads_per_second_peak,
+)
 from chat_receipts import read_position_writes_per_second_peak, watermark_writes_per_second_peak
 from chat_traffic import (
     member_updates_per_second_peak,
     messages_per_day,
     messages_per_second_peak,
-    pushes_per_second_peak,
+    push_candidates_per_second_peak,
 )
 
 from sdw.estimation import (
@@ -95,9 +99,17 @@ store_writes_per_second_peak = peak(
 # Reads: every device that connects runs one sync_list (a partition read) and one sync (a range
 # read) per changed conversation; live deliveries come from the owner's memory, not the store.
 sync_reads_per_second_peak = peak(connects_per_second_peak * (1 + conversations_changed_per_sync))
-# Before each notification the push service reads the recipient's muted_until (a point read).
-mute_reads_per_second_peak = peak(pushes_per_second_peak)
-store_reads_per_second_peak = peak(sync_reads_per_second_peak + mute_reads_per_second_peak)
+# A push wakes the app, which fetches what it names: on Android a background sync_list and the
+# pushed conversation's sync, on iOS one history read.
+push_fetch_reads_per_second_peak = peak(
+    push_wake_connects_per_second_peak * 2 + push_wake_history_reads_per_second_peak
+)
+# Before a notification the push service reads the recipient's muted_until and read_seq (a point
+# read), for every candidate, muted conversations included.
+mute_reads_per_second_peak = peak(push_candidates_per_second_peak)
+store_reads_per_second_peak = peak(
+    sync_reads_per_second_peak + push_fetch_reads_per_second_peak + mute_reads_per_second_peak
+)
 store_reads_per_write = times(store_reads_per_second_peak / store_writes_per_second_peak)
 database_nodes_for_writes = count(
     math.ceil(store_writes_per_second_peak * message_copies / store_writes_per_node_per_second)
@@ -158,7 +170,8 @@ if __name__ != "chat_storage":
                     store_writes_per_second_peak,
                 ),
                 ("Reads a second at peak, sync_list and sync on reconnect", sync_reads_per_second_peak),
-                ("Reads a second at peak, mute checks before a push", mute_reads_per_second_peak),
+                ("Reads a second at peak, apps fetching what a push names", push_fetch_reads_per_second_peak),
+                ("Reads a second at peak, mute and read checks before a push", mute_reads_per_second_peak),
                 ("Reads a second at peak, in all", store_reads_per_second_peak),
                 ("Reads per write", store_reads_per_write),
                 ("Nodes for the peak write rate, all copies", database_nodes_for_writes),

@@ -9,9 +9,13 @@ from chat_assumptions import (
     lookup_cost_in_messages,
     messages_per_chat_server_per_second,
     messages_per_push,
+    messages_per_receipt_batch,
     messages_sent_per_user_per_day,
     peak_to_average,
     photo_share,
+    reads_on_computer_share,
+    receipt_cost_in_messages,
+    typing_frames_per_message,
     video_share,
     voice_share,
     zones,
@@ -49,10 +53,18 @@ member_updates_per_second_peak = peak(messages_per_second_peak * member_updates_
 # Live deliveries go down an open socket. A recipient whose phone is not connected gets a push
 # notification on the phone (linked desktops sync when opened), one per burst of messages.
 live_deliveries_per_second_peak = peak(deliveries_per_second_peak * delivered_live_share)
+# The push service checks every candidate (a recipient whose devices were not all reached live)
+# against its mute and read state before it collapses a burst, muted chats included.
+push_candidates_per_second_peak = peak(
+    messages_per_second_peak * recipient_users_per_message * (1 - delivered_live_share)
+)
 pushes_per_second = per_second(
     messages_per_second * recipient_users_per_message * (1 - delivered_live_share) / messages_per_push
 )
 pushes_per_second_peak = peak(pushes_per_second * peak_to_average)
+# A notification read on a linked computer stays on the phone, whose app holds no socket, unless
+# a silent "read up to N" push tells it: one per notification read elsewhere.
+clear_pushes_per_second_peak = peak(pushes_per_second_peak * reads_on_computer_share)
 
 # Media: a media upload starts with a membership check at the conversation's owner (POST /v1/media),
 # its send makes the chat server read the object's metadata (is it complete, whose is it), and each
@@ -62,16 +74,26 @@ pushes_per_second_peak = peak(pushes_per_second * peak_to_average)
 media_share = photo_share + video_share + voice_share
 media_sends_per_second_peak = peak(messages_per_second_peak * media_share)
 media_link_requests_per_second_peak = peak(deliveries_per_second_peak * media_share)
-# A chat server's work per message sent, in messages: the message, plus its share of lookups.
-chat_work_per_message = times(
-    1 + lookup_cost_in_messages * (2 * media_share + device_deliveries_per_message * media_share)
+# The owner also handles every receipt: each recipient's "delivered" and "read" move a watermark
+# once per burst (step 2's receipts), which it writes and forwards to the sender's devices. And it
+# forwards typing frames to the members, from memory.
+receipts_moved_per_message = count(recipient_users_per_message * 2 / messages_per_receipt_batch)
+chat_media_work_per_message = count(
+    lookup_cost_in_messages * (2 * media_share + device_deliveries_per_message * media_share)
 )
-# The lookups alone, in messages: what a message adds to the chat servers' work beyond itself.
+chat_receipt_work_per_message = count(receipt_cost_in_messages * receipts_moved_per_message)
+chat_typing_work_per_message = count(lookup_cost_in_messages * typing_frames_per_message)
+# A chat server's work per message sent, in messages: the message, its share of media lookups, its
+# receipts and its typing frames.
+chat_work_per_message = times(
+    1 + chat_media_work_per_message + chat_receipt_work_per_message + chat_typing_work_per_message
+)
+# What a message adds to the chat servers' work beyond itself, in messages.
 chat_lookups_per_message = count(chat_work_per_message - 1)
 chat_work_per_second_peak = peak(messages_per_second_peak * chat_work_per_message)
 
-# Chat servers: they sequence and route every message and answer the lookups; room to lose a zone,
-# the same count in each.
+# Chat servers: they sequence and route every message, handle its receipts and typing, and answer
+# the lookups; room to lose a zone, the same count in each.
 chat_servers = count(
     whole_per_zone(chat_work_per_second_peak * zones / (zones - 1) / messages_per_chat_server_per_second, zones)
 )
@@ -108,7 +130,13 @@ if __name__ != "chat_traffic":
                     media_sends_per_second_peak,
                 ),
                 ("Media link requests a second at peak (a membership check each)", media_link_requests_per_second_peak),
-                ("Chat server work per message, lookups included (in messages)", chat_work_per_message),
+                ("Push candidates checked a second at peak (mute and read state)", push_candidates_per_second_peak),
+                ("Silent pushes that clear a notification read elsewhere, peak", clear_pushes_per_second_peak),
+                ("Watermark moves per message (receipts the owner handles)", receipts_moved_per_message),
+                ("Chat server work per message: media lookups (in messages)", chat_media_work_per_message),
+                ("Chat server work per message: receipts (in messages)", chat_receipt_work_per_message),
+                ("Chat server work per message: typing frames (in messages)", chat_typing_work_per_message),
+                ("Chat server work per message, all of it (in messages)", chat_work_per_message),
                 ("Chat servers, with zone headroom", chat_servers),
                 ("Chat servers' load with a zone lost, at peak", chat_load_after_zone_loss),
             ],
