@@ -43,6 +43,10 @@ favorites_per_user_per_day = count(5)
 searches_per_user_per_day = count(1)
 profile_views_per_user_per_day = count(5)
 follow_changes_per_user_per_day = count(0.2)
+# Posting is uneven: a small share of users writes most tweets (step 2 sizes profile misses by it).
+busy_poster_share = fraction(0.10)
+busy_poster_tweet_share = fraction(0.80)
+quiet_author_profile_view_share = fraction(0.5)
 
 # --- The accounts that break fan-out --------------------------------------------------------
 celebrity_followers = count(100e6)
@@ -94,6 +98,7 @@ cache_memory_per_server = size(90 * GB)
 cache_ops_per_server = count(100e3)
 storage_per_database_server = size(10 * TB)
 reads_per_database_server = count(20e3)
+cold_reads_per_database_server = count(10e3)
 zones = count(3)
 # The shape of one request's latency, for hedging (step 6): lognormal, the spread of its logarithm.
 request_latency_log_sigma = count(1)
@@ -213,6 +218,24 @@ TABLE = [
         "A guess: about one a week; a graph of 200 follows each is built over years.",
     ),
     (
+        "Users who write most tweets",
+        busy_poster_share,
+        "A guess: posting is very uneven, a tenth of users writing most tweets and most users seldom posting. "
+        "Profile pages of seldom-posting authors reach back weeks, so the average rate alone would understate "
+        "the profile reads the tweet cache misses (step 2).",
+    ),
+    (
+        "Share of all tweets those users write",
+        busy_poster_tweet_share,
+        "A guess, with the row above: the rest of the users write the remaining fifth.",
+    ),
+    (
+        "Profile views of seldom-posting authors",
+        quiet_author_profile_view_share,
+        "A guess: a profile opened from a tweet is more often a busy author's, whose tweets fill timelines; one "
+        "opened from a follow, a mention or a search is often a seldom-posting one. Half each.",
+    ),
+    (
         "Stored text per tweet",
         tweet_text_bytes,
         "Up to 280 characters at 1 to 4 bytes each in UTF-8; most tweets are far shorter.",
@@ -304,16 +327,17 @@ TABLE = [
         "A guess: a once-a-day user returns about 24 hours later, often just after. Shows what a one-day expiry would cost.",
     ),
     (
-        "Days of tweets kept in the tweet cache",
+        "Days of tweets home timelines read",
         tweet_cache_days,
-        "Nearly all home timeline reads are of tweets from the last few days; profile and search pages reach "
-        "further back, and step 2 counts those reads against the store.",
+        "Nearly all home timeline reads are of tweets from the last few days: the least memory the tweet cache "
+        "needs. Operations size it larger (step 2), and it keeps as many days as that memory holds; profile "
+        "pages reach further back, and step 2 counts those reads against the store.",
     ),
     (
         "Copies of the tweet cache",
         tweet_cache_copies,
-        "Two, in different zones: a lost node costs misses to the store, not an outage, and the store is the "
-        "source of truth.",
+        "Two, in different zones: a lost node's keys are read from the other copy, so its loss adds no reads to "
+        "the store, and the store is the source of truth.",
     ),
     (
         "Bytes per user cache entry",
@@ -361,6 +385,14 @@ TABLE = [
         "Partition reads per database server a second",
         reads_per_database_server,
         "A read of one partition's newest rows, mostly from the block cache. A guess for a benchmark to replace.",
+    ),
+    (
+        "Cold partition reads per database server a second",
+        cold_reads_per_database_server,
+        "A read of a tweet or count row days to years old, beyond any block cache: its index and data block "
+        "come from the SSD, one or two reads a file after compaction. An NVMe SSD serves hundreds of thousands "
+        "of random reads a second, so the disk is not the limit; the CPU that reads and decompresses a block "
+        "for one small row is, about twice a cached read's. Half the rate above: a guess for a benchmark to replace.",
     ),
     ("Availability zones", zones, "Every tier runs in three zones and must survive losing one."),
     (
