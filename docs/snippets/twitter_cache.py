@@ -98,6 +98,12 @@ user_cache_servers_for_memory = count(math.ceil(user_cache_bytes / cache_memory_
 count_cache_servers_for_memory = count(math.ceil(count_cache_bytes / cache_memory_per_server))
 user_cache_servers = count(max(user_cache_servers_for_memory, tweet_cache_servers_for_operations))
 count_cache_servers = count(max(count_cache_servers_for_memory, tweet_cache_servers_for_operations))
+# What the count cache's memory could hold instead, if measured rates showed it worth crediting.
+count_cache_days_affordable = count(
+    math.floor(
+        count_cache_servers * cache_memory_per_server / tweet_cache_copies / (tweets_per_day * count_cache_entry_bytes)
+    )
+)
 
 if __name__ != "twitter_cache":
     print(
@@ -125,6 +131,7 @@ if __name__ != "twitter_cache":
                     tweet_cache_days_held,
                 ),
                 ("Those days' tweets, both copies", tweet_cache_bytes_held_all_copies),
+                ("Days of counts the count cache's memory could hold", count_cache_days_affordable),
             ],
         )
     )
