@@ -383,7 +383,7 @@ PAGE_FIGURES = {
         "274 PB",
         "27.7 GB/s",
         "21.6 TB",  # 375M weekly users x 800 entries x 24 B x 3 copies
-        "849",  # 336 API + 147 wide-column store + 240 timeline cache + 42 tweet, 42 user and 42 count cache
+        "939",  # 336 API + 237 wide-column store + 240 timeline cache + 42 tweet, 42 user and 42 count cache
         "31 GB/day",
         "56.6 TB",
         "6K/s",

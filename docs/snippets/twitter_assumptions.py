@@ -43,6 +43,10 @@ favorites_per_user_per_day = count(5)
 searches_per_user_per_day = count(1)
 profile_views_per_user_per_day = count(5)
 follow_changes_per_user_per_day = count(0.2)
+# Posting is uneven: a small share of users writes most tweets (step 2 sizes profile misses by it).
+busy_poster_share = fraction(0.10)
+busy_poster_tweet_share = fraction(0.80)
+quiet_author_profile_view_share = fraction(0.5)
 
 # --- The accounts that break fan-out --------------------------------------------------------
 celebrity_followers = count(100e6)
@@ -53,13 +57,16 @@ celebrity_tweet_readers_first_hour = fraction(0.10)
 # --- How big things are --------------------------------------------------------------------
 tweet_text_bytes = size(140)
 tweet_metadata_bytes = size(160)
-favorite_record_bytes = size(32)
 # Per-partition overhead (key, partition header, index entry, cell timestamps): a tweet row
 # carries it, and so does any table with a partition per key (counts, account stats).
 partition_overhead_bytes = size(100)
+# Per-row overhead of a row inside a shared partition (a clustering row): its flags, clustering
+# header, two size fields, timestamp and a flag byte per cell. Every table uses the same figure.
+row_overhead_bytes = size(16)
 count_row_bytes = size(3 * 8 + partition_overhead_bytes)
-follow_edge_bytes = size(16)
-alert_subscription_bytes = size(16)
+favorite_record_bytes = size(8 + 8 + row_overhead_bytes)
+follow_edge_bytes = size(8 + row_overhead_bytes)
+alert_subscription_bytes = size(8 + row_overhead_bytes)
 account_stats_row_bytes = size(28 + partition_overhead_bytes)
 photo_share = fraction(0.10)
 photo_uploaded_bytes = size(300 * KB)
@@ -94,6 +101,7 @@ cache_memory_per_server = size(90 * GB)
 cache_ops_per_server = count(100e3)
 storage_per_database_server = size(10 * TB)
 reads_per_database_server = count(20e3)
+cold_reads_per_database_server = count(10e3)
 zones = count(3)
 # The shape of one request's latency, for hedging (step 6): lognormal, the spread of its logarithm.
 request_latency_log_sigma = count(1)
@@ -120,10 +128,10 @@ read_limit = count(180)
 read_window = duration(15 * 60)
 # Idempotency record, its reservation and result rows together: key (16 bytes), user ID (8),
 # request hash (32), tweet ID (8), lease and status (16), plus row overhead; kept for a day.
-idempotency_record_bytes = size(128)
+idempotency_record_bytes = size(16 + 8 + 32 + 8 + 16 + partition_overhead_bytes + row_overhead_bytes)
 idempotency_window = duration(SECONDS_PER_DAY)
 # Outbox row (step 4): the second, the shard, an event ID, the event's kind and key, the sent mark.
-outbox_row_bytes = size(100)
+outbox_row_bytes = size(16 + 20 + 1 + row_overhead_bytes)
 
 # --- Stores the notes leave out (step 4) ---------------------------------------------------------
 media_record_bytes = size(200)
@@ -133,7 +141,7 @@ device_record_bytes = size(300)
 search_days = count(7)
 search_index_bytes_per_tweet = size(100)
 partition_target_bytes = size(100 * MB)
-user_tweet_entry_bytes = size(16)
+user_tweet_entry_bytes = size(8 + 1 + row_overhead_bytes)
 
 # --- Notifications (step 5) ----------------------------------------------------------------------
 mention_tweet_share = fraction(0.30)
@@ -213,6 +221,24 @@ TABLE = [
         "A guess: about one a week; a graph of 200 follows each is built over years.",
     ),
     (
+        "Users who write most tweets",
+        busy_poster_share,
+        "A guess: posting is very uneven, a tenth of users writing most tweets and most users seldom posting. "
+        "Profile pages of seldom-posting authors reach back weeks, so the average rate alone would understate "
+        "the profile reads the tweet cache misses (step 2).",
+    ),
+    (
+        "Share of all tweets those users write",
+        busy_poster_tweet_share,
+        "A guess, with the row above: the rest of the users write the remaining fifth.",
+    ),
+    (
+        "Profile views of seldom-posting authors",
+        quiet_author_profile_view_share,
+        "A guess: a profile opened from a tweet is more often a busy author's, whose tweets fill timelines; one "
+        "opened from a follow, a mention or a search is often a seldom-posting one. Half each.",
+    ),
+    (
         "Stored text per tweet",
         tweet_text_bytes,
         "Up to 280 characters at 1 to 4 bytes each in UTF-8; most tweets are far shorter.",
@@ -223,18 +249,39 @@ TABLE = [
         "Tweet, author and reply IDs (24 B), up to four media IDs (32 B), the deleted flag, and about "
         f"{partition_overhead_bytes} of the store's per-partition, per-row and per-column overhead. No timestamp (it is in the ID) and no place (step 4 drops it).",
     ),
-    ("Bytes per favorite", favorite_record_bytes, "User ID, tweet ID, timestamp, and row overhead."),
+    (
+        "Per-row overhead of a row inside a shared partition",
+        row_overhead_bytes,
+        "From the store's on-disk row format (Cassandra 3 and later, "
+        "[UnfilteredSerializer](https://github.com/apache/cassandra/blob/cassandra-4.1/src/java/org/apache/cassandra/db/rows/UnfilteredSerializer.java)): "
+        "a flags byte, the clustering header, the row's size and the previous row's (variable-length integers), "
+        "the row timestamp as a variable-length offset, and a flag byte for each cell; a partition key is stored "
+        "once per partition, not per row. About 16 B, before compression; every table with rows in a shared "
+        "partition uses it.",
+    ),
+    (
+        "Bytes per favorite",
+        favorite_record_bytes,
+        f"Tweet ID and the time, 8 B each, and {row_overhead_bytes} of per-row overhead; the user ID is the "
+        "partition key, stored once per partition.",
+    ),
     (
         "Bytes per tweet's count row",
         count_row_bytes,
         f"Tweet ID, favorite count and UpdatedAt, 8 B each, and the same {partition_overhead_bytes} of "
         "per-partition overhead a tweet row carries: each count row is a partition of its own.",
     ),
-    ("Bytes per follow", follow_edge_bytes, "Two 8-byte user IDs."),
+    (
+        "Bytes per follow",
+        follow_edge_bytes,
+        f"The other account's 8-byte ID and {row_overhead_bytes} of per-row overhead, in each direction; "
+        "the owner's ID is the partition key.",
+    ),
     (
         "Bytes per alert subscription",
         alert_subscription_bytes,
-        "Author and subscriber IDs, 8 B each: rows inside the author's partition, like a follow.",
+        f"The subscriber's 8-byte ID and {row_overhead_bytes} of per-row overhead: rows inside the author's "
+        "partition, like a follow.",
     ),
     (
         "Bytes per account's stats row",
@@ -304,16 +351,17 @@ TABLE = [
         "A guess: a once-a-day user returns about 24 hours later, often just after. Shows what a one-day expiry would cost.",
     ),
     (
-        "Days of tweets kept in the tweet cache",
+        "Days of tweets home timelines read",
         tweet_cache_days,
-        "Nearly all home timeline reads are of tweets from the last few days; profile and search pages reach "
-        "further back, and step 2 counts those reads against the store.",
+        "Nearly all home timeline reads are of tweets from the last few days: the least memory the tweet cache "
+        "needs. Operations size it larger (step 2), and it keeps as many days as that memory holds; profile "
+        "pages reach further back, and step 2 counts those reads against the store.",
     ),
     (
         "Copies of the tweet cache",
         tweet_cache_copies,
-        "Two, in different zones: a lost node costs misses to the store, not an outage, and the store is the "
-        "source of truth.",
+        "Two, in different zones: a lost node's keys are read from the other copy, so its loss adds no reads to "
+        "the store, and the store is the source of truth.",
     ),
     (
         "Bytes per user cache entry",
@@ -362,6 +410,14 @@ TABLE = [
         reads_per_database_server,
         "A read of one partition's newest rows, mostly from the block cache. A guess for a benchmark to replace.",
     ),
+    (
+        "Cold partition reads per database server a second",
+        cold_reads_per_database_server,
+        "A read of a tweet or count row days to years old, beyond any block cache: its index and data block "
+        "come from the SSD, one or two reads a file after compaction. An NVMe SSD serves hundreds of thousands "
+        "of random reads a second, so the disk is not the limit; the CPU that reads and decompresses a block "
+        "for one small row is, about twice a cached read's. Half the rate above: a guess for a benchmark to replace.",
+    ),
     ("Availability zones", zones, "Every tier runs in three zones and must survive losing one."),
     (
         "Spread of one request's latency (σ of its logarithm, lognormal)",
@@ -381,15 +437,17 @@ TABLE = [
     (
         "Bytes per idempotency record",
         idempotency_record_bytes,
-        "Key, user, request hash, tweet ID, lease and status, in its reservation and result rows, with overhead.",
+        "Key (16 B, its partition key), user (8), request hash (32), tweet ID (8), lease and status (16), "
+        f"{partition_overhead_bytes} of per-partition overhead (a partition per key) and {row_overhead_bytes} "
+        "for its second row (reservation and result).",
     ),
     ("How long idempotency keys are kept", idempotency_window, "Long enough for any client retry."),
     (
         "Bytes per outbox row",
         outbox_row_bytes,
-        "A guess: the second and shard (its partition key), an event ID (16 B), the event's kind and key "
-        "(about 20 B) and the sent mark, under 50 B of data; the rest is per-row and per-cell overhead, as "
-        "for the idempotency record. Rows share a partition of one second, so no per-partition overhead.",
+        "A guess: an event ID (16 B), the event's kind and key (about 20 B), the sent mark (1 B) and "
+        f"{row_overhead_bytes} of per-row overhead. The second and shard are the partition key, stored once: rows "
+        "share a partition of one second, so no per-partition overhead.",
     ),
     (
         "Bytes per media metadata row",
@@ -414,7 +472,11 @@ TABLE = [
         partition_target_bytes,
         "Well under the size at which wide-column partitions slow down.",
     ),
-    ("Bytes per entry in a user's tweet list", user_tweet_entry_bytes, "A tweet ID and a flag or two, with overhead."),
+    (
+        "Bytes per entry in a user's tweet list",
+        user_tweet_entry_bytes,
+        f"A tweet ID (8 B), a flag byte and {row_overhead_bytes} of per-row overhead; the author is the partition key.",
+    ),
     (
         "Tweets that mention or reply to someone",
         mention_tweet_share,

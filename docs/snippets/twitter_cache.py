@@ -17,13 +17,19 @@ from twitter_assumptions import (
     tweet_cache_copies,
     tweet_cache_days,
     tweets_per_day,
+    tweets_per_timeline_page,
     user_cache_entry_bytes,
     weekly_active_users,
     zone_headroom,
     zones,
 )
 from twitter_storage import tweet_bytes_per_day
-from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak, tweet_views_per_second_peak
+from twitter_traffic import (
+    deliveries_per_second_peak,
+    searches_per_second_peak,
+    timeline_loads_per_second_peak,
+    tweet_views_per_second_peak,
+)
 
 from sdw.estimation import count, fraction, markdown_table, peak, size, whole_per_zone
 
@@ -40,8 +46,9 @@ day_expiry_rebuild_load_share = fraction(lapsed_daily_user_share / timeline_load
 day_expiry_rebuild_reads_peak = peak(day_expiry_rebuild_load_share * timeline_loads_per_second_peak * follows_per_user)
 day_expiry_cache_bytes = size(daily_active_users * timeline_bytes_per_user * timeline_cache_copies)
 
-# Tweets themselves: the last few days cover nearly every home timeline read, kept in two copies.
-# Profile and search pages reach further back: twitter_servers counts those reads against the store.
+# Tweets themselves: the last few days cover nearly every home timeline read, kept in two copies:
+# the least memory the tweet cache needs. Profile pages reach further back: twitter_servers counts
+# those reads against the store.
 tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
 tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 
@@ -59,23 +66,44 @@ week_expiry_extra_servers = count(timeline_cache_servers - max(day_expiry_server
 # Its copies are not one per zone, so losing a zone moves a third of the lookups onto the
 # servers left: they need the zone headroom the API tier has. (The timeline cache needs none:
 # a lost zone takes its copy's writes with it, step 7.)
-tweet_cache_ops_peak = peak(tweet_views_per_second_peak)
+# Search pages are hydrated the same way (step 5), a lookup for every result shown.
+search_tweet_views_per_second_peak = peak(searches_per_second_peak * tweets_per_timeline_page)
+tweet_cache_ops_peak = peak(tweet_views_per_second_peak + search_tweet_views_per_second_peak)
 tweet_cache_servers_for_memory = count(math.ceil(tweet_cache_bytes_all_copies / cache_memory_per_server))
 tweet_cache_servers_for_operations = count(
     whole_per_zone(tweet_cache_ops_peak * zone_headroom / cache_ops_per_server, zones)
 )
 tweet_cache_servers = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))
 
+# Operations size the tweet cache, so it has more memory than the recent days need. It keeps what
+# that memory holds: whole days of the newest tweets, each copy on half the servers. Cache-aside
+# fills of older tweets (read from the store for profile pages, step 6) take the place of the
+# least recently read entries, which are the oldest days held, never the last few days that home
+# timelines read all day; twitter_servers counts every read past the days held as a miss all the
+# same, crediting no hit to a filled old tweet read again.
+tweet_cache_days_held = count(
+    math.floor(tweet_cache_servers * cache_memory_per_server / tweet_cache_copies / tweet_bytes_per_day)
+)
+tweet_cache_bytes_held_all_copies = size(tweet_bytes_per_day * tweet_cache_days_held * tweet_cache_copies)
+
 # Hydration also reads each tweet's author and its favorite count: two more lookups for every
 # tweet shown, in two more caches with two copies each, like the tweet cache. They hold little
 # (the daily users' profiles; the counts of the tweets the tweet cache holds), so operations
-# decide, and they need the same zone headroom.
+# decide, and they need the same zone headroom. The count cache holds the counts of the days the
+# tweet cache holds; its memory would hold more, but an old tweet read from the store is counted as
+# reading its count row there too (twitter_servers): seldom-posting authors' pages reach back months.
 user_cache_bytes = size(daily_active_users * user_cache_entry_bytes * tweet_cache_copies)
-count_cache_bytes = size(tweets_per_day * tweet_cache_days * count_cache_entry_bytes * tweet_cache_copies)
+count_cache_bytes = size(tweets_per_day * tweet_cache_days_held * count_cache_entry_bytes * tweet_cache_copies)
 user_cache_servers_for_memory = count(math.ceil(user_cache_bytes / cache_memory_per_server))
 count_cache_servers_for_memory = count(math.ceil(count_cache_bytes / cache_memory_per_server))
 user_cache_servers = count(max(user_cache_servers_for_memory, tweet_cache_servers_for_operations))
 count_cache_servers = count(max(count_cache_servers_for_memory, tweet_cache_servers_for_operations))
+# What the count cache's memory could hold instead, if measured rates showed it worth crediting.
+count_cache_days_affordable = count(
+    math.floor(
+        count_cache_servers * cache_memory_per_server / tweet_cache_copies / (tweets_per_day * count_cache_entry_bytes)
+    )
+)
 
 if __name__ != "twitter_cache":
     print(
@@ -84,10 +112,26 @@ if __name__ != "twitter_cache":
             [
                 ("One user's cached timeline", timeline_bytes_per_user),
                 (f"All home timelines, all copies (kept {timeline_expiry_days} days unread)", timeline_cache_bytes),
-                ("Tweet cache (recent days), one copy", tweet_cache_bytes),
-                ("Tweet cache, both copies", tweet_cache_bytes_all_copies),
+                (f"Tweet cache, the {tweet_cache_days} days home timelines read, one copy", tweet_cache_bytes),
+                ("Tweet cache, those days, both copies", tweet_cache_bytes_all_copies),
                 ("User cache (daily users' profiles), both copies", user_cache_bytes),
                 ("Count cache (cached tweets' counts), both copies", count_cache_bytes),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Tweet cache, sized by operations", "Value"),
+            [
+                ("Lookups at peak: tweets shown on home and profile pages", tweet_views_per_second_peak),
+                ("and on search pages", search_tweet_views_per_second_peak),
+                (
+                    f"Days of newest tweets its {tweet_cache_servers} servers' memory holds, a copy",
+                    tweet_cache_days_held,
+                ),
+                ("Those days' tweets, both copies", tweet_cache_bytes_held_all_copies),
+                ("Days of counts the count cache's memory could hold", count_cache_days_affordable),
             ],
         )
     )

@@ -2,7 +2,7 @@
 example's own figures, and what the model leaves out."""
 
 from twitter_bandwidth import total_egress
-from twitter_cache import timeline_cache_bytes, tweet_cache_bytes_all_copies
+from twitter_cache import timeline_cache_bytes, tweet_cache_bytes_held_all_copies
 from twitter_servers import api_servers, requests_per_second_peak, total_servers
 from twitter_storage import tweet_bytes_total
 
@@ -19,7 +19,7 @@ model_cache_bytes = size(result["cache_bytes"])
 model_servers = count(result["servers"])
 
 # This example, for the same figures.
-example_cache_bytes = size(timeline_cache_bytes + tweet_cache_bytes_all_copies)
+example_cache_bytes = size(timeline_cache_bytes + tweet_cache_bytes_held_all_copies)
 
 if __name__ != "twitter_model":
     print(

@@ -4,20 +4,30 @@ import math
 
 from twitter_api import idempotency_store_bytes, outbox_store_bytes
 from twitter_assumptions import (
+    busy_poster_share,
+    busy_poster_tweet_share,
+    cold_reads_per_database_server,
     daily_active_users,
     devices_per_daily_user,
     peak_to_average,
+    quiet_author_profile_view_share,
     reads_per_database_server,
     requests_per_server,
     search_days,
     storage_per_database_server,
-    tweet_cache_days,
     tweets_per_day,
     tweets_per_timeline_page,
     zone_headroom,
     zones,
 )
-from twitter_cache import count_cache_servers, timeline_cache_servers, tweet_cache_servers, user_cache_servers
+from twitter_cache import (
+    count_cache_servers,
+    timeline_cache_servers,
+    tweet_cache_days_held,
+    tweet_cache_servers,
+    user_cache_servers,
+)
+from twitter_notifications import pushes_per_second_peak
 from twitter_storage import (
     count_bytes_total,
     favorite_bytes_total,
@@ -42,7 +52,17 @@ from twitter_traffic import (
     tweets_per_second_peak,
 )
 
-from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, per_second, size, whole_per_zone
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    count,
+    fraction,
+    markdown_table,
+    peak,
+    per_second,
+    size,
+    times,
+    whole_per_zone,
+)
 
 # API servers: every request at peak, plus room to lose a whole zone. With three zones,
 # the two that remain must carry everything: 3 / 2 = 1.5 times the peak (zone_headroom), and
@@ -84,44 +104,77 @@ wide_column_bytes_total = size(
 )
 database_servers_per_zone_for_bytes = count(math.ceil(wide_column_bytes_total / zones / storage_per_database_server))
 
-# Its reads: "did the reader favorite these?" is one read of the reader's partition of the
-# favorites table (step 4) for every home load, profile view and search page, and the service
-# reads a favorite's row before it writes it (step 4): one more read for every favorite. The
-# fan-out reads the author's stats row (mode, bucket count) for every tweet posted, and a follow
-# reads the followee's (its bucket count) before it writes. A profile
-# view also reads the author's partition of the tweet lists (step 4): no cache holds those lists.
-# Profile and search pages show tweets older than the tweet cache's days, each a read of its own
-# partition. An average author posts this many a day, so a profile's newest page reaches back
-# page / rate days, and the share of it older than the cache misses. Profiles opened from a
-# tweet lean to busier authors, whose pages are newer: this share is on the high side. Search
-# results span the index's days; spread evenly over them, the days beyond the cache's miss, an
-# upper bound too, since results come newest first. Also left out: the fan-out's
-# follower-list reads (at least one partition scan per tweet posted, more for large accounts;
-# no page size is assumed) and the rebuilds of timelines unread for over a week (no share of
-# users coming back that late is assumed). Reads are quorum reads (step 7): with a copy in each
-# zone, each read asks a majority of the copies. With a zone lost, the copies in the zones left
-# are all the quorum, so each of those zones serves every read, spread over all of its servers.
-tweets_per_author_per_day = count(tweets_per_day / daily_active_users)
-profile_page_miss_share = fraction(1 - min(1, tweets_per_author_per_day * tweet_cache_days / tweets_per_timeline_page))
-search_page_miss_share = fraction((search_days - tweet_cache_days) / search_days)
+# Its reads, in two kinds. Recent partitions, mostly served from the block cache: "did the reader
+# favorite these?" is one read of the reader's partition of the favorites table (step 4) for every
+# home load, profile view, search page and opened push (at most one per push sent), and the service
+# reads a favorite's row before it writes it: one more read for every favorite. The fan-out reads the
+# author's stats row (mode, bucket count) and at least one page of the follower list for every tweet
+# posted (more for large accounts: no page size is assumed), and a follow reads the followee's stats
+# row before it writes. A profile view also reads the author's partition of the tweet lists (step 4):
+# no cache holds those lists.
+# Cold partitions, beyond the block cache: profile pages show tweets older than the tweet cache
+# holds, each a read of its own partition, and each such tweet's count row, one more partition.
+# Posting is uneven, and the share of a page older than the cache, max(0, 1 - rate x days / page),
+# is convex in the author's rate: averaged over uneven authors it is higher than at the average
+# rate. So authors come in two groups, the few who write most tweets and the many who seldom post,
+# each at its group's average rate; within the seldom group rates spread further, which raises
+# the share again (left out). Search results span the index's days, fewer than the cache holds.
+# Left out: the rebuilds of timelines unread for over a week (no share of users coming back that
+# late is assumed) and the outbox sweeper's reads (one partition a second per shard, step 4).
+# Reads are quorum reads (step 7): with a copy in each zone, each read asks a majority of the
+# copies. With a zone lost, the copies in the zones left are all the quorum, so each of those zones
+# serves every read, spread over all of its servers.
+tweets_per_daily_user = count(tweets_per_day / daily_active_users)
+busy_author_tweets_per_day = count(tweets_per_daily_user * busy_poster_tweet_share / busy_poster_share)
+quiet_author_tweets_per_day = count(tweets_per_daily_user * (1 - busy_poster_tweet_share) / (1 - busy_poster_share))
+
+
+def page_share_older_than_cache(tweets_a_day: float) -> float:
+    """Share of an author's newest page older than the days the tweet cache holds."""
+    return max(0.0, 1 - tweets_a_day * tweet_cache_days_held / tweets_per_timeline_page)
+
+
+average_rate_page_miss_share = fraction(page_share_older_than_cache(tweets_per_daily_user))
+quiet_author_page_miss_share = fraction(page_share_older_than_cache(quiet_author_tweets_per_day))
+busy_author_page_miss_share = fraction(page_share_older_than_cache(busy_author_tweets_per_day))
+profile_page_miss_share = fraction(
+    quiet_author_profile_view_share * quiet_author_page_miss_share
+    + (1 - quiet_author_profile_view_share) * busy_author_page_miss_share
+)
+search_page_miss_share = fraction(max(0, (search_days - tweet_cache_days_held) / search_days))
 profile_tweet_misses_per_second_peak = peak(
     profile_views_per_second_peak * tweets_per_timeline_page * profile_page_miss_share
 )
 search_tweet_misses_per_second_peak = peak(searches_per_second_peak * tweets_per_timeline_page * search_page_miss_share)
-store_reads_per_second_peak = peak(
+old_tweet_count_reads_per_second_peak = peak(profile_tweet_misses_per_second_peak + search_tweet_misses_per_second_peak)
+hot_store_reads_per_second_peak = peak(
     page_loads_per_second_peak
     + searches_per_second_peak
+    + pushes_per_second_peak
     + favorites_per_second_peak
-    + tweets_per_second_peak
+    + 2 * tweets_per_second_peak
     + follow_changes_per_second_peak
     + profile_views_per_second_peak
-    + profile_tweet_misses_per_second_peak
-    + search_tweet_misses_per_second_peak
 )
+cold_store_reads_per_second_peak = peak(
+    profile_tweet_misses_per_second_peak + search_tweet_misses_per_second_peak + old_tweet_count_reads_per_second_peak
+)
+store_reads_per_second_peak = peak(hot_store_reads_per_second_peak + cold_store_reads_per_second_peak)
+cold_store_read_share = fraction(cold_store_reads_per_second_peak / store_reads_per_second_peak)
 quorum_copies = count(zones // 2 + 1)
-store_reads_per_zone_zone_lost = peak(store_reads_per_second_peak * quorum_copies / (zones - 1))
-database_servers_per_zone_for_reads = count(math.ceil(store_reads_per_zone_zone_lost / reads_per_database_server))
+read_copies_per_zone_zone_lost = times(quorum_copies / (zones - 1))
+store_reads_per_zone_zone_lost = peak(store_reads_per_second_peak * read_copies_per_zone_zone_lost)
+database_servers_per_zone_for_reads = count(
+    math.ceil(
+        read_copies_per_zone_zone_lost
+        * (
+            hot_store_reads_per_second_peak / reads_per_database_server
+            + cold_store_reads_per_second_peak / cold_reads_per_database_server
+        )
+    )
+)
 database_servers_per_zone = count(max(database_servers_per_zone_for_bytes, database_servers_per_zone_for_reads))
+store_sized_by_reads = database_servers_per_zone_for_reads > database_servers_per_zone_for_bytes
 database_servers = count(database_servers_per_zone * zones)
 
 # Caches: all four are sized in twitter_cache.py, by memory or operations, whichever needs more.
@@ -179,20 +232,36 @@ if __name__ != "twitter_servers":
                     f"Servers a zone for its bytes, at {storage_per_database_server} each",
                     database_servers_per_zone_for_bytes,
                 ),
-                ("Profile page tweets older than the tweet cache", profile_page_miss_share),
-                ("Search page tweets older than the tweet cache, at most", search_page_miss_share),
+                ("Days of newest tweets the tweet cache holds (step 2, caches)", tweet_cache_days_held),
+                ("Tweets a day per daily user, on average", tweets_per_daily_user),
+                ("Profile page tweets older than the cache, at that average rate", average_rate_page_miss_share),
+                ("Tweets a day of an author who writes most tweets", busy_author_tweets_per_day),
+                ("Their profile page's tweets older than the cache", busy_author_page_miss_share),
+                ("Tweets a day of a seldom-posting author", quiet_author_tweets_per_day),
+                ("Their profile page's tweets older than the cache", quiet_author_page_miss_share),
+                (
+                    f"Profile page tweets older than the cache, {quiet_author_profile_view_share} of views "
+                    "being of seldom-posting authors",
+                    profile_page_miss_share,
+                ),
+                ("Search page tweets older than the cache, at most", search_page_miss_share),
                 ("Profile tweets read from the store at peak", profile_tweet_misses_per_second_peak),
                 ("Search tweets read from the store at peak", search_tweet_misses_per_second_peak),
+                ("Their count rows read from the store at peak", old_tweet_count_reads_per_second_peak),
                 (
-                    "Reads at peak: a favorites read per home load, profile view and search, one before "
-                    "each favorite, a stats row per tweet posted and per follow, a tweet-list read per profile view, "
-                    "and the profile and search tweets above",
-                    store_reads_per_second_peak,
+                    "Recent partitions read at peak: a favorites read per home load, profile view, search and opened "
+                    "push, one before each favorite, a stats row and a follower-list page per tweet posted, a stats "
+                    "row per follow, a tweet-list read per profile view",
+                    hot_store_reads_per_second_peak,
                 ),
+                ("Cold partitions read at peak: the old tweets and count rows above", cold_store_reads_per_second_peak),
+                ("All reads at peak", store_reads_per_second_peak),
+                ("Share of them cold", cold_store_read_share),
                 (f"Copies each quorum read asks, of {zones}", quorum_copies),
                 ("Reads on each zone's copy, a zone lost", store_reads_per_zone_zone_lost),
                 (
-                    f"Servers a zone for those reads, at {reads_per_database_server} each",
+                    f"Servers a zone for those reads, at {reads_per_database_server} recent or "
+                    f"{cold_reads_per_database_server} cold each",
                     database_servers_per_zone_for_reads,
                 ),
             ],
