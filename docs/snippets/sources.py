@@ -146,6 +146,10 @@ SOURCES: dict[str, tuple[str, str]] = {
     ),
     "JEDEC DDR5": ("JEDEC JESD79-5, DDR5 SDRAM standard", "https://www.jedec.org/standards-documents/docs/jesd79-5"),
     # Company filings.
+    "Pew 2019": (
+        "Wojcik and Hughes, Sizing Up Twitter Users, Pew Research Center, April 2019",
+        "https://www.pewresearch.org/internet/2019/04/24/sizing-up-twitter-users/",
+    ),
     "Twitter 2022": (
         "Twitter, Inc., Form 10-Q for the quarter ended June 30, 2022 (SEC EDGAR)",
         "https://www.sec.gov/Archives/edgar/data/1418091/000141809122000147/twtr-20220630.htm",
