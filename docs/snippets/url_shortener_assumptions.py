@@ -146,6 +146,8 @@ redirect_budget_store_read = duration(0.010)
 anonymous_links_per_hour = count(10)
 account_links_per_day = count(1000)
 api_key_links_per_second = count(50)
+# A key's token bucket holds this many seconds of its rate: the burst it may spend at once.
+api_key_burst_seconds = duration(60)
 api_keys_busy_account = count(4)
 paid_plan_links_per_day = count(1e6)
 partition_rows_guideline = count(100e3)
@@ -394,6 +396,11 @@ TABLE = [
     ("Anonymous links per IP an hour", anonymous_links_per_hour, "Enough for a person, useless to a spammer."),
     ("Links per account a day", account_links_per_day, "Free accounts; paid plans negotiate more."),
     ("Links per API key a second", api_key_links_per_second, "Bulk tools; sustained, with a burst allowance."),
+    (
+        "An API key's burst, in seconds of its rate",
+        api_key_burst_seconds,
+        "An assumption: a tool may send a minute's worth at once, then the steady rate.",
+    ),
     (
         "API keys on a busy account",
         api_keys_busy_account,

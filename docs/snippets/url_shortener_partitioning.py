@@ -5,6 +5,7 @@ import math
 from url_shortener_assumptions import (
     account_links_per_day,
     anonymous_link_share,
+    api_key_burst_seconds,
     api_key_links_per_second,
     api_keys_busy_account,
     expiring_share,
@@ -62,15 +63,14 @@ api_key_month_partition_bytes = size(api_key_entries_per_month * owner_index_ent
 api_key_month_over_guideline = times(api_key_entries_per_month / partition_rows_guideline)
 
 
-def hour_entries_max(
-    plan_links_per_day: float, keys_links_per_second: float = 0.0, plan_links_per_second: float = math.inf
-) -> float:
-    """The most rows one hour of an account's list can get. A daily limit and a rate a second are
-    different units, so each becomes an hour's worth before they are added: nothing stops a plan
-    from using its whole day's limit in one hour, so the plan's part is the smaller of its daily
-    limit and its own rate (if it has one) times an hour; each key adds its rate times an hour."""
-    plan_part = min(plan_links_per_day, plan_links_per_second * SECONDS_PER_HOUR)
-    return plan_part + keys_links_per_second * SECONDS_PER_HOUR
+def hour_entries_max(plan_links_per_day: float, keys_links_per_second: float = 0.0) -> float:
+    """The most rows one hour of an account's list can get. Limits are token buckets (step 3), and a
+    daily limit and a rate a second are different units, so each becomes an hour's worth before
+    they are added: a full daily bucket can be spent in one hour, and it refills by an hour's share
+    of the day meanwhile; each key adds its rate times an hour plus its burst, a full bucket of
+    api_key_burst_seconds of its rate."""
+    plan_part = plan_links_per_day * (1 + SECONDS_PER_HOUR / SECONDS_PER_DAY)
+    return plan_part + keys_links_per_second * (SECONDS_PER_HOUR + api_key_burst_seconds)
 
 
 def hour_buckets(entries_per_hour: float) -> int:
@@ -94,13 +94,16 @@ busy_account_bucket_bytes = size(busy_account_entries_per_bucket * owner_index_e
 two_keys_fixed_buckets_entries = count(
     hour_entries_max(account_links_per_day, 2 * api_key_links_per_second) / api_key_buckets
 )
-# A large paid plan without keys: its whole daily limit may land in one hour.
-paid_plan_buckets = count(hour_buckets(hour_entries_max(paid_plan_links_per_day)))
-paid_plan_entries_per_bucket = count(paid_plan_links_per_day / paid_plan_buckets)
+# A large paid plan without keys: its whole daily limit may land in one hour, plus the hour's refill.
+paid_plan_entries_per_hour = count(hour_entries_max(paid_plan_links_per_day))
+paid_plan_buckets = count(hour_buckets(paid_plan_entries_per_hour))
+paid_plan_entries_per_bucket = count(paid_plan_entries_per_hour / paid_plan_buckets)
 # The mistake this avoids: the daily limit spread as a rate (limit / 86,400 a second) gives one
 # bucket an hour, which the plan could fill with its whole day.
 paid_plan_spread_buckets = count(hour_buckets(paid_plan_links_per_day / SECONDS_PER_DAY * SECONDS_PER_HOUR))
-paid_plan_spread_over_guideline = times(paid_plan_links_per_day / paid_plan_spread_buckets / partition_rows_guideline)
+paid_plan_spread_over_guideline = times(
+    paid_plan_entries_per_hour / paid_plan_spread_buckets / partition_rows_guideline
+)
 
 # The period index (OwnerPeriod): a row for each month or hour in which an owner created links,
 # with that period's bucket count, partitioned by owner and year, so the list finds its next
