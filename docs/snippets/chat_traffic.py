@@ -65,7 +65,8 @@ pushes_per_second = per_second(
 )
 pushes_per_second_peak = peak(pushes_per_second * peak_to_average)
 # A notification read on a linked computer stays on the phone, whose app holds no socket, unless
-# a silent "read up to N" push tells it: one per notification read elsewhere.
+# a silent "read up to N" push tells it: the push service remembers which seq it notified each
+# phone of, so one per notified message read elsewhere (step 5; iOS throttles most of them).
 clear_pushes_per_second_peak = peak(pushes_per_second_peak * reads_on_computer_share)
 
 # Media: a media upload starts with a membership check at the conversation's owner (POST /v1/media),
