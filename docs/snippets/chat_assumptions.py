@@ -74,6 +74,7 @@ reconnects_per_server_per_second = per_second(5000)
 messages_per_chat_server_per_second = per_second(10e3)
 lookup_cost_in_messages = fraction(0.1)
 receipt_cost_in_messages = fraction(0.25)
+typing_cost_in_messages = fraction(0.25)
 tls_handshake_cpu = duration(0.0005)
 connection_server_cores = count(16)
 handshake_core_share = fraction(0.5)
@@ -83,6 +84,7 @@ store_reads_per_node_per_second = per_second(40e3)
 storage_per_database_server = size(10 * TB)
 registry_ops_per_node_per_second = per_second(100e3)
 zones = count(3)
+spare_servers_per_zone = count(1)
 conversation_shards = count(4000)
 conditional_write_latency = duration(0.005)
 recent_ids_in_memory = duration(600)
@@ -302,9 +304,9 @@ TABLE = [
     (
         "Reconnections one server accepts a second",
         reconnects_per_server_per_second,
-        "TLS handshake, token check, registry write and a sync query each; a conservative budget, well "
-        "under the handshake budget (step 7), because the registry write and the sync behind each are the "
-        "tighter part.",
+        "TLS handshake, token check, registry write and a sync query each; a connection server's own budget, well "
+        "under its handshake budget (step 7). The fleet's reconnect rate is capped lower still, by the registry "
+        "writes the session registry has room for (step 7).",
     ),
     (
         "Messages one chat server sequences a second",
@@ -324,7 +326,15 @@ TABLE = [
         "A guess: a receipt (one watermark move) is a write that only raises a value, for half of them a "
         "read-position write too, and a forward to the sender's devices (a registry read and an RPC): no "
         "sequence number, no client-ID check, no member rows, no ack. More than a lookup, far less than a "
-        "message. Typing frames, forwarded from memory and never stored, cost a lookup each.",
+        "message.",
+    ),
+    (
+        "A chat server's cost of one typing frame, in messages",
+        typing_cost_in_messages,
+        "A guess, priced like a receipt: the owner looks the recipients up in the registry (about "
+        "one outside read each; the entries stay cached for the message that follows) and sends a "
+        "forward RPC to their connection servers. Nothing is written, but a group's frame reads "
+        "several entries where a receipt reads one.",
     ),
     (
         "CPU time of one full TLS handshake on a connection server",
@@ -366,6 +376,13 @@ TABLE = [
         "A single in-memory key-value process without pipelining.",
     ),
     ("Availability zones", zones, "Every tier runs in three zones and must survive losing one."),
+    (
+        "Spare servers per zone in the stateful tiers",
+        spare_servers_per_zone,
+        "The chat tier and the registry hold state (leases, entries) and carry a lost zone at nearly full "
+        "load; one spare a zone (N+1) leaves room for a crash or a deploy during the outage, and for "
+        "moving a hot group's shards (step 7).",
+    ),
     (
         "Conversation shards",
         conversation_shards,

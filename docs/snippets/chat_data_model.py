@@ -102,6 +102,7 @@ session_entry_bytes = size(sum(b for _, b, _ in SESSION_FIELDS))
 LAST_SEEN_FIELDS = [
     ("user_id", 8, "key"),
     ("last_seen", 8, "time of the last disconnect"),
+    ("visibility", 1, "last seen shown or hidden: the user's privacy setting, cached here"),
     ("in-memory overhead", 48, "hash entry, pointers, allocator"),
 ]
 last_seen_entry_bytes = size(sum(b for _, b, _ in LAST_SEEN_FIELDS))

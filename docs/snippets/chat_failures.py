@@ -21,12 +21,14 @@ from chat_assumptions import (
     reconnects_per_server_per_second,
     registry_ops_per_node_per_second,
     retention_years,
+    spare_servers_per_zone,
     store_reads_per_node_per_second,
     store_writes_per_node_per_second,
     zones,
 )
 from chat_connections import connection_servers, connections_peak, zone_headroom
 from chat_presence import (
+    handshakes_per_second_peak,
     registry_nodes,
     registry_ops_during_wave_per_second,
     registry_ops_per_second_peak,
@@ -69,17 +71,31 @@ crash_reconnect_time = duration(connections_per_server / (surviving_servers * re
 # are left to take them.
 zone_connections_lost = count(connections_peak / zones)
 zone_servers_left = count(connection_servers * (zones - 1) / zones)
-zone_reconnect_capacity = per_second(zone_servers_left * reconnects_per_server_per_second)
-zone_reconnect_time_at_capacity = duration(zone_connections_lost / zone_reconnect_capacity)
-zone_reconnect_rate_jittered = per_second(zone_connections_lost / reconnect_jitter_window)
-zone_jittered_share_of_capacity = fraction(zone_reconnect_rate_jittered / zone_reconnect_capacity)
-# Without jitter, every client retries at once, and again after each timeout.
-zone_reconnect_overload = times(zone_connections_lost / zone_reconnect_capacity)
+connection_servers_reconnect_budget = throughput(zone_servers_left * reconnects_per_server_per_second)
 # Each reconnect also writes the session registry (on the two copies left), whose nodes in the
 # lost zone are gone too: the two zones left carry the peak's reads and writes plus the wave.
 registry_capacity_two_zones = throughput(registry_nodes * (zones - 1) / zones * registry_ops_per_node_per_second)
+# What the registry has left for reconnects once the zone-lost peak is served (ordinary connects'
+# writes are in that peak already; a push-woken Android app writes no entry), two copies a write.
+# That, not the connection servers' budget, caps the fleet's reconnect rate.
+registry_reconnects_per_second = throughput(
+    (registry_capacity_two_zones - registry_ops_zone_lost_per_second) / (zones - 1)
+)
+zone_reconnect_capacity = throughput(min(connection_servers_reconnect_budget, registry_reconnects_per_second))
+zone_reconnect_capacity_per_server = throughput(zone_reconnect_capacity / zone_servers_left)
+zone_reconnect_time_at_capacity = duration(zone_connections_lost / zone_reconnect_capacity)
+zone_reconnect_rate_jittered = per_second(zone_connections_lost / reconnect_jitter_window)
+zone_jittered_share_of_capacity = fraction(zone_reconnect_rate_jittered / zone_reconnect_capacity)
+# The connection servers' own budget also serves the peak's ordinary connects and push-woken
+# Android apps while the wave lasts.
+connection_servers_share_during_wave = fraction(
+    (zone_reconnect_rate_jittered + handshakes_per_second_peak) / connection_servers_reconnect_budget
+)
+# Without jitter, every client retries at once, and again after each timeout.
+zone_reconnect_overload = times(zone_connections_lost / zone_reconnect_capacity)
 registry_nodes_for_peak_alone = count(
     whole_per_zone(registry_ops_zone_lost_per_second * zone_headroom / registry_ops_per_node_per_second, zones)
+    + spare_servers_per_zone * zones
 )
 registry_load_during_wave_if_sized_for_peak = fraction(
     registry_ops_during_wave_per_second
@@ -124,7 +140,8 @@ midnight_messages_per_second = peak(
     + messages_per_second * (1 - midnight_zone_share)
 )
 midnight_over_peak = times(midnight_messages_per_second / messages_per_second_peak)
-# In messages a second: each message brings its share of media lookups (step 5), at midnight too.
+# In messages a second: each message brings its share of receipts, typing frames and media lookups
+# (step 2), at midnight too.
 chat_tier_capacity = throughput(chat_servers * messages_per_chat_server_per_second / chat_work_per_message)
 midnight_over_capacity = times(midnight_messages_per_second / chat_tier_capacity)
 # Every store write (message, client ID, member rows, watermarks, read positions) grows with the
@@ -135,7 +152,7 @@ midnight_store_writes_per_second = peak(store_writes_per_second_peak * midnight_
 store_write_capacity = throughput(database_nodes * store_writes_per_node_per_second / message_copies)
 midnight_store_over_capacity = times(midnight_store_writes_per_second / store_write_capacity)
 # The scale-up for midnight: each zone holds one copy of every range, so each zone's nodes take
-# every write once (a lost zone does not raise the load on the nodes left); round per zone.
+# every write once (a lost zone adds no copies' writes, only its leaders' work); round per zone.
 midnight_database_nodes = count(
     whole_per_zone(midnight_store_writes_per_second * message_copies / store_writes_per_node_per_second, zones)
 )
@@ -152,17 +169,18 @@ years_until_data_covers_midnight = count(years_of_data_on(midnight_database_node
 midnight_store_load_at_horizon = fraction(
     midnight_store_writes_per_second / (database_nodes_for_horizon * store_writes_per_node_per_second / message_copies)
 )
-# The registry's routing reads grow with the messages too; connects and presence barely do.
+# The registry's reads grow with the messages too; connects and presence barely do.
 midnight_registry_load = fraction(
     (registry_ops_per_second_peak + registry_reads_per_second_peak * (midnight_over_peak_exact - 1))
     / (registry_nodes * registry_ops_per_node_per_second)
 )
-# The chat tier for midnight, with the same zone headroom as every day, rounded per zone.
+# The chat tier for midnight, with the same zone headroom and spare as every day, rounded per zone.
 midnight_chat_servers = count(
     whole_per_zone(
         midnight_messages_per_second * chat_work_per_message * zone_headroom / messages_per_chat_server_per_second,
         zones,
     )
+    + spare_servers_per_zone * zones
 )
 
 # Push gateway outage: notifications that would queue in ten minutes at peak.
@@ -177,10 +195,18 @@ if __name__ != "chat_failures":
                 ("One connection server crashes", "New connections per surviving server", crash_reconnects_per_server),
                 ("", "Time to reconnect them all, at capacity", crash_reconnect_time),
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
-                ("", "Reconnections the surviving servers accept a second", zone_reconnect_capacity),
+                ("", "Reconnections the surviving servers' own budget allows", connection_servers_reconnect_budget),
+                ("", "Reconnections the registry has room for", registry_reconnects_per_second),
+                ("", "Reconnections a second the fleet accepts, the lower", zone_reconnect_capacity),
+                ("", "The same, per surviving connection server", zone_reconnect_capacity_per_server),
                 ("", "Time to reconnect them all, at capacity", zone_reconnect_time_at_capacity),
                 ("", f"Reconnections a second, spread over {reconnect_jitter_window}", zone_reconnect_rate_jittered),
-                ("", "That rate as a share of capacity", zone_jittered_share_of_capacity),
+                ("", "That rate as a share of what the fleet accepts", zone_jittered_share_of_capacity),
+                (
+                    "",
+                    "Connection servers' own budget used, with ordinary connects and wake-ups",
+                    connection_servers_share_during_wave,
+                ),
                 ("", "All at once, against one second's capacity", zone_reconnect_overload),
                 (
                     "",

@@ -15,6 +15,7 @@ from chat_assumptions import (
     reconnects_per_server_per_second,
     registry_ops_per_node_per_second,
     sessions_per_user_per_day,
+    spare_servers_per_zone,
     tls_handshake_cpu,
     zones,
 )
@@ -26,12 +27,11 @@ from chat_connections import (
     online_share_peak,
     zone_headroom,
 )
-from chat_receipts import receipt_forwards_per_second_peak
+from chat_receipts import own_device_forwards_per_second_peak, receipt_forwards_per_second_peak
 from chat_traffic import (
     member_updates_per_message,
     messages_per_second_peak,
     pushes_per_second_peak,
-    recipient_users_per_message,
 )
 
 from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, per_second, times, whole_per_zone
@@ -66,15 +66,16 @@ presence_fanout_subscribed_peak = peak(presence_changes_per_second_peak * presen
 presence_fanout_saving = times(presence_fanout_all_contacts_peak / presence_fanout_subscribed_peak)
 
 # The session registry doubles as the presence store: it is written when a device connects or
-# disconnects, never on a heartbeat, and read to route every message, every receipt forwarded to
-# its sender, and the typing frames before a message (one read per recipient per typing burst; the
-# owner caches the entries for the burst's few seconds, and the message that follows is counted
-# with its own reads anyway).
+# disconnects, never on a heartbeat, and read to route every message (its recipients and the
+# sender's other devices), every receipt forwarded to its sender and every read forwarded to the
+# reader's own devices. Typing reads no more: the owner looks the recipients up for the typing
+# burst and keeps the entries for the few seconds until the message, whose routing then reads
+# them from that cache; a message with no typing before it reads them at send. Either way, one
+# read per member per message.
 registry_writes_per_second_peak = peak(connects_per_second_peak * 2)
 registry_routing_reads_per_second_peak = peak(messages_per_second_peak * member_updates_per_message)
-registry_typing_reads_per_second_peak = peak(messages_per_second_peak * recipient_users_per_message)
 registry_reads_per_second_peak = peak(
-    registry_routing_reads_per_second_peak + receipt_forwards_per_second_peak + registry_typing_reads_per_second_peak
+    registry_routing_reads_per_second_peak + receipt_forwards_per_second_peak + own_device_forwards_per_second_peak
 )
 heartbeat_writes_avoided = times(heartbeats_per_second_peak / registry_writes_per_second_peak)
 # Presence rides on it too: opening a chat subscribes to the other person's entry and closing it
@@ -102,9 +103,11 @@ registry_ops_during_wave_per_second = peak(
     registry_ops_zone_lost_per_second + reconnect_wave_writes_per_second * (registry_copies - 1)
 )
 # Each zone holds one copy on its own nodes, so the two zones left each take half the wave's
-# operations on whole nodes: round per zone, then count every zone.
+# operations on whole nodes: round per zone, add one spare a zone (N+1: a node lost during the
+# wave), then count every zone.
 registry_nodes = count(
     whole_per_zone(registry_ops_during_wave_per_second * zone_headroom / registry_ops_per_node_per_second, zones)
+    + spare_servers_per_zone * zones
 )
 registry_nodes_per_zone = count(registry_nodes / zones)
 registry_load_at_peak = fraction(registry_ops_per_second_peak / (registry_nodes * registry_ops_per_node_per_second))
@@ -134,7 +137,7 @@ if __name__ != "chat_presence":
                 ("Handshake budget per connection server", handshake_budget_per_server),
                 ("Registry reads to route messages, peak", registry_routing_reads_per_second_peak),
                 ("Registry reads to forward receipts, peak", receipt_forwards_per_second_peak),
-                ("Registry reads to forward typing, peak", registry_typing_reads_per_second_peak),
+                ("Registry reads to forward reads to the reader's devices, peak", own_device_forwards_per_second_peak),
                 ("Registry reads, all, peak", registry_reads_per_second_peak),
                 ("Presence notifications to subscribers, peak", presence_notifications_per_second_peak),
                 ("Registry writes (connect, disconnect), peak", registry_writes_per_second_peak),
@@ -146,7 +149,7 @@ if __name__ != "chat_presence":
                     f"Registry operations during that wave, writes × {int(registry_copies) - 1} copies left",
                     registry_ops_during_wave_per_second,
                 ),
-                ("Registry nodes per zone, so two zones carry the wave", registry_nodes_per_zone),
+                ("Registry nodes per zone, so two zones carry the wave, one spare", registry_nodes_per_zone),
                 ("Registry nodes, all zones", registry_nodes),
                 ("Their load at an ordinary peak, all zones up", registry_load_at_peak),
             ],

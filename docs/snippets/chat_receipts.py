@@ -31,6 +31,9 @@ read_position_writes_per_second_peak = peak(watermark_writes_per_second_peak / 2
 # Each forward looks the sender up in the session registry once and goes to all their devices.
 receipt_forwards_per_second_peak = peak(messages_per_second_peak * 2 / messages_per_receipt_batch)
 receipt_frames_per_second_peak = peak(receipt_forwards_per_second_peak * devices_per_user)
+# A read also goes to the reader's own other devices (the chat marked read on the laptop too): one
+# more registry look-up, of the reader, per read position moved.
+own_device_forwards_per_second_peak = read_position_writes_per_second_peak
 
 if __name__ != "chat_receipts":
     print(
@@ -49,6 +52,10 @@ if __name__ != "chat_receipts":
                     receipt_forwards_per_second_peak,
                 ),
                 ("Receipt frames to senders' devices a second, peak", receipt_frames_per_second_peak),
+                (
+                    "Reads forwarded to the reader's own devices a second, peak (a registry read each)",
+                    own_device_forwards_per_second_peak,
+                ),
             ],
         )
     )

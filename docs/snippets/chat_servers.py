@@ -25,12 +25,12 @@ if __name__ != "chat_servers":
                 (
                     "Chat servers",
                     f"{messages_per_second_peak} messages at peak × {chat_work_per_message} for receipts, typing "
-                    f"and media lookups × {zone_headroom}",
+                    f"and media lookups × {zone_headroom}, plus a spare a zone",
                     chat_servers,
                 ),
                 (
                     "Session registry",
-                    "lookups, presence and replicated writes, with a lost zone's reconnect wave",
+                    "lookups, presence and replicated writes, with a lost zone's reconnect wave, plus a spare a zone",
                     registry_nodes,
                 ),
                 (

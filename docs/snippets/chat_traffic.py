@@ -15,6 +15,8 @@ from chat_assumptions import (
     photo_share,
     reads_on_computer_share,
     receipt_cost_in_messages,
+    spare_servers_per_zone,
+    typing_cost_in_messages,
     typing_frames_per_message,
     video_share,
     voice_share,
@@ -63,7 +65,8 @@ pushes_per_second = per_second(
 )
 pushes_per_second_peak = peak(pushes_per_second * peak_to_average)
 # A notification read on a linked computer stays on the phone, whose app holds no socket, unless
-# a silent "read up to N" push tells it: one per notification read elsewhere.
+# a silent "read up to N" push tells it: the push service remembers which seq it notified each
+# phone of, so one per notified message read elsewhere (step 5; iOS throttles most of them).
 clear_pushes_per_second_peak = peak(pushes_per_second_peak * reads_on_computer_share)
 
 # Media: a media upload starts with a membership check at the conversation's owner (POST /v1/media),
@@ -76,13 +79,13 @@ media_sends_per_second_peak = peak(messages_per_second_peak * media_share)
 media_link_requests_per_second_peak = peak(deliveries_per_second_peak * media_share)
 # The owner also handles every receipt: each recipient's "delivered" and "read" move a watermark
 # once per burst (step 2's receipts), which it writes and forwards to the sender's devices. And it
-# forwards typing frames to the members, from memory.
+# forwards typing frames to the members: a registry look-up of the recipients and a forward RPC each.
 receipts_moved_per_message = count(recipient_users_per_message * 2 / messages_per_receipt_batch)
 chat_media_work_per_message = count(
     lookup_cost_in_messages * (2 * media_share + device_deliveries_per_message * media_share)
 )
 chat_receipt_work_per_message = count(receipt_cost_in_messages * receipts_moved_per_message)
-chat_typing_work_per_message = count(lookup_cost_in_messages * typing_frames_per_message)
+chat_typing_work_per_message = count(typing_cost_in_messages * typing_frames_per_message)
 # A chat server's work per message sent, in messages: the message, its share of media lookups, its
 # receipts and its typing frames.
 chat_work_per_message = times(
@@ -93,9 +96,11 @@ chat_lookups_per_message = count(chat_work_per_message - 1)
 chat_work_per_second_peak = peak(messages_per_second_peak * chat_work_per_message)
 
 # Chat servers: they sequence and route every message, handle its receipts and typing, and answer
-# the lookups; room to lose a zone, the same count in each.
+# the lookups; room to lose a zone, the same count in each, and one spare a zone (N+1) for a crash,
+# a deploy or a hot group's shards while a zone is lost.
 chat_servers = count(
     whole_per_zone(chat_work_per_second_peak * zones / (zones - 1) / messages_per_chat_server_per_second, zones)
+    + spare_servers_per_zone * zones
 )
 chat_servers_after_zone_loss = count(chat_servers * (zones - 1) / zones)
 media_link_checks_per_chat_server_peak = peak(media_link_requests_per_second_peak / chat_servers_after_zone_loss)
