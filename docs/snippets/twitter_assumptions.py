@@ -103,6 +103,8 @@ storage_per_database_server = size(10 * TB)
 reads_per_database_server = count(20e3)
 cold_reads_per_database_server = count(10e3)
 zones = count(3)
+# One spare server a zone in the stateful tiers: the wide-column store and the hydration caches.
+spare_servers_per_zone = count(1)
 # The shape of one request's latency, for hedging (step 6): lognormal, the spread of its logarithm.
 request_latency_log_sigma = count(1)
 
@@ -355,8 +357,9 @@ TABLE = [
         "Days of tweets home timelines read",
         tweet_cache_days,
         "Nearly all home timeline reads are of tweets from the last few days: the least memory the tweet cache "
-        "needs. Operations size it larger (step 2), and it keeps as many days as that memory holds; profile "
-        "pages reach further back, and step 2 counts those reads against the store.",
+        "needs. Operations size it larger (step 2), and it keeps as many days as that memory holds, filling only "
+        "tweets younger than that; profile pages reach further back, and step 2 counts those reads against the "
+        "store.",
     ),
     (
         "Copies of the tweet cache",
@@ -420,6 +423,14 @@ TABLE = [
         "for one small row is, about twice a cached read's. Half the rate above: a guess for a benchmark to replace.",
     ),
     ("Availability zones", zones, "Every tier runs in three zones and must survive losing one."),
+    (
+        "Spare servers per zone in the stateful tiers",
+        spare_servers_per_zone,
+        "The wide-column store and the tweet, user and count caches carry a lost zone at nearly full load, and "
+        "their nodes are slow to replace: a store node streams terabytes back, a dead cache node moves its "
+        "lookups onto servers near their limit and comes back empty. One spare a zone (N+1) leaves room for a crash, a repair or "
+        "a deploy during the outage (step 7). The timeline cache needs none: memory sizes it, far above its load.",
+    ),
     (
         "Spread of one request's latency (σ of its logarithm, lognormal)",
         request_latency_log_sigma,

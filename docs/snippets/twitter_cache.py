@@ -9,6 +9,7 @@ from twitter_assumptions import (
     daily_active_users,
     follows_per_user,
     lapsed_daily_user_share,
+    spare_servers_per_zone,
     timeline_cache_copies,
     timeline_entries_cached,
     timeline_entry_bytes,
@@ -29,6 +30,7 @@ from twitter_traffic import (
     searches_per_second_peak,
     timeline_loads_per_second_peak,
     tweet_views_per_second_peak,
+    tweets_per_second_peak,
 )
 
 from sdw.estimation import count, fraction, markdown_table, peak, size, whole_per_zone
@@ -67,41 +69,61 @@ week_expiry_extra_servers = count(timeline_cache_servers - max(day_expiry_server
 # servers left: they need the zone headroom the API tier has. (The timeline cache needs none:
 # a lost zone takes its copy's writes with it, step 7.)
 # Search pages are hydrated the same way (step 5), a lookup for every result shown.
+# Fills are operations too. The cache fills only tweets younger than the days it holds (a tweet's
+# ID carries its time, step 4), and each entry expires at that age, so an old tweet read from the
+# store for a profile page is not cached and cannot push out the days home timelines read. Each
+# tweet is then filled at most once into each copy: at most the posting rate times the copies.
 search_tweet_views_per_second_peak = peak(searches_per_second_peak * tweets_per_timeline_page)
-tweet_cache_ops_peak = peak(tweet_views_per_second_peak + search_tweet_views_per_second_peak)
+tweet_cache_fills_per_second_peak = peak(tweets_per_second_peak * tweet_cache_copies)
+tweet_cache_ops_peak = peak(
+    tweet_views_per_second_peak + search_tweet_views_per_second_peak + tweet_cache_fills_per_second_peak
+)
 tweet_cache_servers_for_memory = count(math.ceil(tweet_cache_bytes_all_copies / cache_memory_per_server))
 tweet_cache_servers_for_operations = count(
     whole_per_zone(tweet_cache_ops_peak * zone_headroom / cache_ops_per_server, zones)
 )
-tweet_cache_servers = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))
+tweet_cache_servers_for_load = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))
+# And a spare a zone (N+1): a node that dies with a zone already lost moves its lookups onto
+# servers near their limit, and comes back empty (step 7).
+cache_spare_servers = count(spare_servers_per_zone * zones)
+tweet_cache_servers = count(tweet_cache_servers_for_load + cache_spare_servers)
+tweet_cache_load_zone_lost = fraction(
+    tweet_cache_ops_peak / ((tweet_cache_servers * (zones - 1) / zones) * cache_ops_per_server)
+)
 
 # Operations size the tweet cache, so it has more memory than the recent days need. It keeps what
-# that memory holds: whole days of the newest tweets, each copy on half the servers. Cache-aside
-# fills of older tweets (read from the store for profile pages, step 6) take the place of the
-# least recently read entries, which are the oldest days held, never the last few days that home
-# timelines read all day; twitter_servers counts every read past the days held as a miss all the
-# same, crediting no hit to a filled old tweet read again.
+# that memory holds, without counting the spares: whole days of the newest tweets, each copy on
+# half the servers, each entry expiring when its tweet is that many days old. twitter_servers counts
+# every read past those days as a miss.
 tweet_cache_days_held = count(
-    math.floor(tweet_cache_servers * cache_memory_per_server / tweet_cache_copies / tweet_bytes_per_day)
+    math.floor(tweet_cache_servers_for_load * cache_memory_per_server / tweet_cache_copies / tweet_bytes_per_day)
 )
 tweet_cache_bytes_held_all_copies = size(tweet_bytes_per_day * tweet_cache_days_held * tweet_cache_copies)
 
 # Hydration also reads each tweet's author and its favorite count: two more lookups for every
 # tweet shown, in two more caches with two copies each, like the tweet cache. They hold little
 # (the daily users' profiles; the counts of the tweets the tweet cache holds), so operations
-# decide, and they need the same zone headroom. The count cache holds the counts of the days the
+# decide, and they need the same zone headroom and spares. The count cache fills the counts of the
+# tweets the tweet cache holds, under the same rule, so as many fills; the user cache fills a
+# profile per daily user a day, fewer: both are sized on the tweet cache's operations.
+# The count cache holds the counts of the days the
 # tweet cache holds; its memory would hold more, but an old tweet read from the store is counted as
 # reading its count row there too (twitter_servers): seldom-posting authors' pages reach back months.
 user_cache_bytes = size(daily_active_users * user_cache_entry_bytes * tweet_cache_copies)
 count_cache_bytes = size(tweets_per_day * tweet_cache_days_held * count_cache_entry_bytes * tweet_cache_copies)
 user_cache_servers_for_memory = count(math.ceil(user_cache_bytes / cache_memory_per_server))
 count_cache_servers_for_memory = count(math.ceil(count_cache_bytes / cache_memory_per_server))
-user_cache_servers = count(max(user_cache_servers_for_memory, tweet_cache_servers_for_operations))
-count_cache_servers = count(max(count_cache_servers_for_memory, tweet_cache_servers_for_operations))
+user_cache_servers = count(max(user_cache_servers_for_memory, tweet_cache_servers_for_operations) + cache_spare_servers)
+count_cache_servers = count(
+    max(count_cache_servers_for_memory, tweet_cache_servers_for_operations) + cache_spare_servers
+)
 # What the count cache's memory could hold instead, if measured rates showed it worth crediting.
 count_cache_days_affordable = count(
     math.floor(
-        count_cache_servers * cache_memory_per_server / tweet_cache_copies / (tweets_per_day * count_cache_entry_bytes)
+        (count_cache_servers - cache_spare_servers)
+        * cache_memory_per_server
+        / tweet_cache_copies
+        / (tweets_per_day * count_cache_entry_bytes)
     )
 )
 
@@ -126,12 +148,15 @@ if __name__ != "twitter_cache":
             [
                 ("Lookups at peak: tweets shown on home and profile pages", tweet_views_per_second_peak),
                 ("and on search pages", search_tweet_views_per_second_peak),
+                ("Fills at peak, at most: each new tweet once into each copy", tweet_cache_fills_per_second_peak),
                 (
-                    f"Days of newest tweets its {tweet_cache_servers} servers' memory holds, a copy",
+                    f"Days of newest tweets its {tweet_cache_servers_for_load} servers' memory holds, a copy "
+                    "(spares not counted)",
                     tweet_cache_days_held,
                 ),
                 ("Those days' tweets, both copies", tweet_cache_bytes_held_all_copies),
                 ("Days of counts the count cache's memory could hold", count_cache_days_affordable),
+                ("Load on each tweet cache server with a zone lost", tweet_cache_load_zone_lost),
             ],
         )
     )
@@ -156,7 +181,7 @@ if __name__ != "twitter_cache":
                     tweet_cache_servers_for_operations,
                 ),
                 (
-                    "so, the larger",
+                    f"so, the larger, plus {spare_servers_per_zone} spare a zone for the last three",
                     timeline_cache_servers,
                     tweet_cache_servers,
                     user_cache_servers,

@@ -14,6 +14,7 @@ from twitter_assumptions import (
     reads_per_database_server,
     requests_per_server,
     search_days,
+    spare_servers_per_zone,
     storage_per_database_server,
     tweets_per_day,
     tweets_per_timeline_page,
@@ -120,7 +121,7 @@ database_servers_per_zone_for_bytes = count(math.ceil(wide_column_bytes_total / 
 # each at its group's average rate; within the seldom group rates spread further, which raises
 # the share again (left out). Search results span the index's days, fewer than the cache holds.
 # Left out: the rebuilds of timelines unread for over a week (no share of users coming back that
-# late is assumed) and the outbox sweeper's reads (one partition a second per shard, step 4).
+# late is assumed) and the outbox sweeper's reads (two partitions a second per shard, step 4).
 # Reads are quorum reads (step 7): with a copy in each zone, each read asks a majority of the
 # copies. With a zone lost, the copies in the zones left are all the quorum, so each of those zones
 # serves every read, spread over all of its servers.
@@ -173,8 +174,22 @@ database_servers_per_zone_for_reads = count(
         )
     )
 )
-database_servers_per_zone = count(max(database_servers_per_zone_for_bytes, database_servers_per_zone_for_reads))
+database_servers_per_zone_for_load = count(
+    max(database_servers_per_zone_for_bytes, database_servers_per_zone_for_reads)
+)
 store_sized_by_reads = database_servers_per_zone_for_reads > database_servers_per_zone_for_bytes
+# Plus a spare a zone (N+1): with a zone lost the others run near their reads' limit, and a node
+# holds terabytes, slow to stream back, so a crash, repair or deploy then must not take a server out.
+database_servers_per_zone = count(database_servers_per_zone_for_load + spare_servers_per_zone)
+database_bytes_per_server = size(wide_column_bytes_total / zones / database_servers_per_zone)
+store_read_load_zone_lost = fraction(
+    read_copies_per_zone_zone_lost
+    * (
+        hot_store_reads_per_second_peak / reads_per_database_server
+        + cold_store_reads_per_second_peak / cold_reads_per_database_server
+    )
+    / database_servers_per_zone
+)
 database_servers = count(database_servers_per_zone * zones)
 
 # Caches: all four are sized in twitter_cache.py, by memory or operations, whichever needs more.
@@ -201,13 +216,13 @@ if __name__ != "twitter_servers":
                 ),
                 (
                     "Wide-column store",
-                    "its bytes or its reads with a zone lost, whichever needs more (below)",
+                    "its bytes or its reads with a zone lost, whichever needs more, and a spare a zone (below)",
                     database_servers,
                 ),
                 ("Timeline cache", "memory or operations, whichever needs more", timeline_cache_servers),
-                ("Tweet cache", "memory or operations, whichever needs more", tweet_cache_servers),
-                ("User cache", "operations: an author for every tweet shown", user_cache_servers),
-                ("Count cache", "operations: a count for every tweet shown", count_cache_servers),
+                ("Tweet cache", "memory or operations, whichever needs more, and a spare a zone", tweet_cache_servers),
+                ("User cache", "operations: an author for every tweet shown, and a spare a zone", user_cache_servers),
+                ("Count cache", "operations: a count for every tweet shown, and a spare a zone", count_cache_servers),
                 ("Total", "", total_servers),
             ],
         )
@@ -264,6 +279,9 @@ if __name__ != "twitter_servers":
                     f"{cold_reads_per_database_server} cold each",
                     database_servers_per_zone_for_reads,
                 ),
+                (f"Servers a zone, the larger plus {spare_servers_per_zone} spare", database_servers_per_zone),
+                ("Their read load with a zone lost", store_read_load_zone_lost),
+                ("Bytes each server holds", database_bytes_per_server),
             ],
         )
     )
