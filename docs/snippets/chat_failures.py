@@ -145,7 +145,7 @@ midnight_messages_per_second = peak(
     + messages_per_second * (1 - midnight_zone_share)
 )
 midnight_over_peak = times(midnight_messages_per_second / messages_per_second_peak)
-# In messages a second: each message brings its share of receipts, typing frames and media lookups
+# In messages a second: each message brings its share of receipts, reads, typing frames and media lookups
 # (step 2), at midnight too.
 chat_tier_capacity = throughput(chat_servers * messages_per_chat_server_per_second / chat_work_per_message)
 midnight_over_capacity = times(midnight_messages_per_second / chat_tier_capacity)
