@@ -75,6 +75,7 @@ messages_per_chat_server_per_second = per_second(10e3)
 lookup_cost_in_messages = fraction(0.1)
 receipt_cost_in_messages = fraction(0.25)
 typing_cost_in_messages = fraction(0.25)
+event_publish_cost_in_messages = fraction(0.1)
 tls_handshake_cpu = duration(0.0005)
 connection_server_cores = count(16)
 handshake_core_share = fraction(0.5)
@@ -335,6 +336,13 @@ TABLE = [
         "one outside read each; the entries stay cached for the message that follows) and sends a "
         "forward RPC to their connection servers. Nothing is written, but a group's frame reads "
         "several entries where a receipt reads one.",
+    ),
+    (
+        "A chat server's cost of one event publish, in messages",
+        event_publish_cost_in_messages,
+        'A guess, priced like a lookup: the "read up to N" a read publishes to the event log is one '
+        "append, batched by the producer, that nothing waits on; one outside request, no member rows, "
+        "no fan-out. Likely high.",
     ),
     (
         "CPU time of one full TLS handshake on a connection server",

@@ -107,6 +107,11 @@ registry_load_during_wave = fraction(registry_ops_during_wave_per_second / regis
 # The store's ranges in the lost zone fail over to the two zones left, on two thirds of its nodes.
 wave_store_reads_per_second = peak(zone_reconnect_rate_jittered * (1 + conversations_changed_per_sync))
 wave_store_reads_over_peak = times(wave_store_reads_per_second / store_reads_per_second_peak)
+# The store's writes do not move with a lost zone (each zone holds a copy), but its leaders do: each
+# range keeps a leader on one of its two copies left instead of one of three, so each surviving node
+# leads half its ranges, not a third, and does that much more leader work (proposing, reads) at a
+# peak its writes already fill.
+store_leader_work_after_zone_loss = times(zones / (zones - 1))
 store_read_capacity_two_zones = throughput(database_nodes * (zones - 1) / zones * store_reads_per_node_per_second)
 store_read_load_during_wave = fraction(
     (store_reads_per_second_peak + wave_store_reads_per_second) / store_read_capacity_two_zones
@@ -140,7 +145,7 @@ midnight_messages_per_second = peak(
     + messages_per_second * (1 - midnight_zone_share)
 )
 midnight_over_peak = times(midnight_messages_per_second / messages_per_second_peak)
-# In messages a second: each message brings its share of receipts, typing frames and media lookups
+# In messages a second: each message brings its share of receipts, reads, typing frames and media lookups
 # (step 2), at midnight too.
 chat_tier_capacity = throughput(chat_servers * messages_per_chat_server_per_second / chat_work_per_message)
 midnight_over_capacity = times(midnight_messages_per_second / chat_tier_capacity)
@@ -216,6 +221,11 @@ if __name__ != "chat_failures":
                 ("", "Registry load during the wave, sized for it", registry_load_during_wave),
                 ("", "Store reads a second from the wave (sync_list and syncs)", wave_store_reads_per_second),
                 ("", "Store read load during the wave, peak reads included", store_read_load_during_wave),
+                (
+                    "",
+                    "Leader work per surviving store node, over its usual, at a peak that fills the store",
+                    store_leader_work_after_zone_loss,
+                ),
                 ("", "Longest a client takes to notice and reconnect", zone_client_return_worst),
                 ("", "Presence events without an offline grace period", presence_events_without_grace),
                 ("A hot group", "Deliveries a second", hot_group_deliveries_per_second),

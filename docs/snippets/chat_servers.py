@@ -24,8 +24,8 @@ if __name__ != "chat_servers":
                 ("Connection servers", f"{connections_peak} connections at peak × {zone_headroom}", connection_servers),
                 (
                     "Chat servers",
-                    f"{messages_per_second_peak} messages at peak × {chat_work_per_message} for receipts, typing "
-                    f"and media lookups × {zone_headroom}, plus a spare a zone",
+                    f"{messages_per_second_peak} messages at peak × {chat_work_per_message} for receipts, reads, "
+                    f"typing and media lookups × {zone_headroom}, plus a spare a zone",
                     chat_servers,
                 ),
                 (

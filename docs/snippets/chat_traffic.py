@@ -4,6 +4,7 @@ from chat_assumptions import (
     daily_active_users,
     delivered_live_share,
     devices_per_user,
+    event_publish_cost_in_messages,
     group_members_average,
     group_message_share,
     lookup_cost_in_messages,
@@ -86,16 +87,25 @@ chat_media_work_per_message = count(
 )
 chat_receipt_work_per_message = count(receipt_cost_in_messages * receipts_moved_per_message)
 chat_typing_work_per_message = count(typing_cost_in_messages * typing_frames_per_message)
+# A read does more than a "delivered": half the watermark moves are reads, and each read also goes
+# to the reader's own other devices (a registry look-up of the reader and a forward RPC, priced
+# like a typing frame) and publishes "read up to N" to the event log for the push service (step 5).
+read_moves_per_message = count(receipts_moved_per_message / 2)
+chat_read_work_per_message = count((typing_cost_in_messages + event_publish_cost_in_messages) * read_moves_per_message)
 # A chat server's work per message sent, in messages: the message, its share of media lookups, its
-# receipts and its typing frames.
+# receipts, the reads' extra work and its typing frames.
 chat_work_per_message = times(
-    1 + chat_media_work_per_message + chat_receipt_work_per_message + chat_typing_work_per_message
+    1
+    + chat_media_work_per_message
+    + chat_receipt_work_per_message
+    + chat_read_work_per_message
+    + chat_typing_work_per_message
 )
 # What a message adds to the chat servers' work beyond itself, in messages.
 chat_lookups_per_message = count(chat_work_per_message - 1)
 chat_work_per_second_peak = peak(messages_per_second_peak * chat_work_per_message)
 
-# Chat servers: they sequence and route every message, handle its receipts and typing, and answer
+# Chat servers: they sequence and route every message, handle its receipts, reads and typing, and answer
 # the lookups; room to lose a zone, the same count in each, and one spare a zone (N+1) for a crash,
 # a deploy or a hot group's shards while a zone is lost.
 chat_servers = count(
@@ -140,6 +150,10 @@ if __name__ != "chat_traffic":
                 ("Watermark moves per message (receipts the owner handles)", receipts_moved_per_message),
                 ("Chat server work per message: media lookups (in messages)", chat_media_work_per_message),
                 ("Chat server work per message: receipts (in messages)", chat_receipt_work_per_message),
+                (
+                    "Chat server work per message: reads to own devices and their events (in messages)",
+                    chat_read_work_per_message,
+                ),
                 ("Chat server work per message: typing frames (in messages)", chat_typing_work_per_message),
                 ("Chat server work per message, all of it (in messages)", chat_work_per_message),
                 ("Chat servers, with zone headroom", chat_servers),
