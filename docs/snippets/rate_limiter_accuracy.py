@@ -110,6 +110,10 @@ region_cut_unmarked_window_overshoot = times(region_cut_unmarked_max_per_window 
 # and burst gets its own ratio.
 per_region_rule_overshoot = times(regions)
 per_region_token_bucket_overshoot = times(regions * token_bucket_max_per_window / limit_per_minute)
+# A sliding-window-counter rule by address or user: each region's own worst case (a client that bunches
+# at window ends), sliding_counter_max_per_window, in every region. The same total a shared counter
+# reaches, but here each region's capacity, the thing these rules guard, sees only its own 2x.
+per_region_sliding_counter_overshoot = times(regions * sliding_counter_max_per_window / limit_per_minute)
 # One global counter instead: every check in the other regions pays a cross-region round trip.
 global_counter_added_latency = cross_region_round_trip
 
@@ -166,6 +170,10 @@ if __name__ != "rate_limiter_accuracy":
                 (
                     "A token-bucket rule by address or user, default plan's burst: a client in every region, any 60 s",
                     per_region_token_bucket_overshoot,
+                ),
+                (
+                    "A sliding-window-counter rule by address or user: a client bunching in every region, any 60 s",
+                    per_region_sliding_counter_overshoot,
                 ),
                 (
                     "A sliding-log rule counted by address (login, sign-up): a client reaching every region",

@@ -77,7 +77,7 @@ ROWS = [
         fixed_window_ttl,
     ),
     (
-        "Sliding window log, a large plan's key (a skiplist)",
+        "Sliding window log, a large plan's key (a skiplist; refused: a plan's rule counts by API key)",
         large_plan_log_entry_bytes,
         "one key",
         fixed_window_ttl,

@@ -8,6 +8,7 @@ from url_shortener_assumptions import (
     api_key_burst_seconds,
     api_key_links_per_second,
     api_keys_busy_account,
+    cold_reads_per_database_server,
     expiring_share,
     link_copies,
     owner_index_entry_bytes,
@@ -42,9 +43,11 @@ rows_written_per_create = count(3 + (1 - anonymous_link_share) + expiring_share)
 bytes_per_server = size(link_bytes_total / link_db_servers)
 writes_per_server_peak = peak(creations_per_second_peak * rows_written_per_create * link_copies / link_db_servers)
 reads_per_server_peak = peak(database_reads_peak * quorum_replicas / link_db_servers)
-read_load_per_server = fraction(reads_per_server_peak / reads_per_database_server)
+# The reads are the caches' misses, mostly old links beyond the block cache: cold reads.
+read_load_per_server = fraction(reads_per_server_peak / cold_reads_per_database_server)
 
-# A viral link that reached the store uncached would land on the three replicas of one key.
+# A viral link that reached the store uncached would land on the three replicas of one key, a hot
+# row that stays in their block caches.
 viral_reads_per_replica = per_second(viral_hits_per_second * quorum_replicas / link_copies)
 viral_over_one_server = times(viral_reads_per_replica / reads_per_database_server)
 

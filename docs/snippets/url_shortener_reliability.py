@@ -5,13 +5,13 @@ import math
 from url_shortener_assumptions import (
     cache_warm_rate,
     click_events_per_stream_server,
+    cold_reads_per_database_server,
     count_freshness_share,
     count_freshness_target,
     edge_locations,
     edge_log_line_bytes,
     edge_ttl,
     outage_for_backlog,
-    reads_per_database_server,
     redirect_availability_target,
     requests_per_server,
     slo_window,
@@ -54,9 +54,10 @@ slow_burn_error_share = fraction(slow_burn_rate * error_budget_share)
 # Every shared cache lost at peak: the in-process caches still answer their share, the rest
 # goes to the link store, which was sized for disk and has reads to spare. Each quorum read
 # costs two replica reads. The capacity is the worst case, what the servers of two zones can read
-# with the third zone down; both shares below are of that.
+# with the third zone down, every read priced as a cold one (beyond the block cache), though the hot
+# links among them would be cached; both shares below are of that.
 cold_cache_database_reads = peak(redirects_per_second_peak * (1 - in_process_hit_rate))
-database_read_capacity = per_second(link_db_servers * reads_per_database_server * (zones - 1) / zones)
+database_read_capacity = per_second(link_db_servers * cold_reads_per_database_server * (zones - 1) / zones)
 cold_cache_database_load = fraction(cold_cache_database_reads * quorum_replicas / database_read_capacity)
 normal_database_load = fraction(database_reads_peak * quorum_replicas / database_read_capacity)
 cache_refill_load = fraction(cache_warm_rate * quorum_replicas / database_read_capacity)

@@ -2,11 +2,11 @@
 
 from url_shortener_assumptions import (
     click_events_per_stream_server,
+    cold_reads_per_database_server,
     create_requests_per_server,
     edge_log_line_bytes,
     event_log_retention_days,
     link_copies,
-    reads_per_database_server,
     requests_per_server,
     storage_per_database_server,
     zones,
@@ -37,10 +37,11 @@ stream_servers = count(
 
 # Stores place one replica in each zone, so each zone holds a whole copy on its own servers.
 # The link store: enough disk in each zone for its copy, and enough reads for the cache's misses,
-# each of which a quorum read sends to two replicas.
+# each of which a quorum read sends to two replicas. A miss is mostly an old link, beyond the block
+# cache, so it is priced as a cold read.
 link_db_servers_for_storage = count(whole_per_zone(link_bytes_total / storage_per_database_server, zones))
 link_db_servers_for_reads = count(
-    whole_per_zone(database_reads_peak * quorum_replicas * zone_headroom / reads_per_database_server, zones)
+    whole_per_zone(database_reads_peak * quorum_replicas * zone_headroom / cold_reads_per_database_server, zones)
 )
 link_db_servers = count(max(link_db_servers_for_storage, link_db_servers_for_reads))
 # The analytics store holds the daily counts, a copy per zone; raw click events live in object

@@ -14,9 +14,9 @@ from url_shortener_assumptions import (
     long_url_bytes,
     owner_id_bytes,
     owner_index_entry_bytes,
+    partition_overhead_bytes,
     raw_click_days,
     retention_years,
-    row_overhead_bytes,
     status_bytes,
     timestamp_bytes,
 )
@@ -44,7 +44,7 @@ FIELDS = [
     ("created_at", "when", timestamp_bytes),
     ("expires_at", f"null unless set ({expiring_share} of links)", size(timestamp_bytes * expiring_share)),
     ("status", "active, disabled, removed, deleted, expired", status_bytes),
-    ("(row overhead)", "the store's own metadata", row_overhead_bytes),
+    ("(partition overhead)", "the store's own metadata: a link is a partition", partition_overhead_bytes),
 ]
 link_record_bytes = size(sum(field[2] for field in FIELDS))
 # Anonymous links have no owner, so no entry in an owner's list: the entry, averaged over all links.
