@@ -174,7 +174,7 @@ if __name__ != "twitter_cache":
                 ),
                 (
                     f"operations at peak ({timeline_cache_ops_peak}; "
-                    f"{tweet_cache_ops_peak} for the tweet cache, lookups and fills, and the same for the other two, "
+                    f"{tweet_cache_ops_peak} for the tweet cache, lookups and fills; the other two sized on it, "
                     f"× {zone_headroom} zone headroom)",
                     servers_for_operations,
                     tweet_cache_servers_for_operations,
