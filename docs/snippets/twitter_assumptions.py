@@ -427,9 +427,10 @@ TABLE = [
         "Spare servers per zone in the stateful tiers",
         spare_servers_per_zone,
         "The wide-column store and the tweet, user and count caches carry a lost zone at nearly full load, and "
-        "their nodes are slow to replace: a store node streams terabytes back, a dead cache node moves its "
-        "lookups onto servers near their limit and comes back empty. One spare a zone (N+1) leaves room for a crash, a repair or "
-        "a deploy during the outage (step 7). The timeline cache needs none: memory sizes it, far above its load.",
+        "their nodes are slow to replace: a store node streams terabytes back, a dead cache node comes back empty. "
+        "One spare a zone (N+1) is read capacity, not availability: a store server lost during a zone outage leaves "
+        "its ranges one copy, which refuses quorum reads and writes, so deploys and repairs pause then (step 7). "
+        "The timeline cache needs none: memory sizes it, far above its load.",
     ),
     (
         "Spread of one request's latency (σ of its logarithm, lognormal)",

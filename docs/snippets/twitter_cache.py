@@ -75,16 +75,16 @@ week_expiry_extra_servers = count(timeline_cache_servers - max(day_expiry_server
 # tweet is then filled at most once into each copy: at most the posting rate times the copies.
 search_tweet_views_per_second_peak = peak(searches_per_second_peak * tweets_per_timeline_page)
 tweet_cache_fills_per_second_peak = peak(tweets_per_second_peak * tweet_cache_copies)
-tweet_cache_ops_peak = peak(
-    tweet_views_per_second_peak + search_tweet_views_per_second_peak + tweet_cache_fills_per_second_peak
-)
+# The lookups alone (what hydration asks for), then the operations that size it, fills included.
+tweet_cache_lookups_peak = peak(tweet_views_per_second_peak + search_tweet_views_per_second_peak)
+tweet_cache_ops_peak = peak(tweet_cache_lookups_peak + tweet_cache_fills_per_second_peak)
 tweet_cache_servers_for_memory = count(math.ceil(tweet_cache_bytes_all_copies / cache_memory_per_server))
 tweet_cache_servers_for_operations = count(
     whole_per_zone(tweet_cache_ops_peak * zone_headroom / cache_ops_per_server, zones)
 )
 tweet_cache_servers_for_load = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))
-# And a spare a zone (N+1): a node that dies with a zone already lost moves its lookups onto
-# servers near their limit, and comes back empty (step 7).
+# And a spare a zone (N+1), to replace a node that dies; with a zone already lost, its keys whose
+# other copy was there miss until the replacement fills (twitter_reliability, step 7).
 cache_spare_servers = count(spare_servers_per_zone * zones)
 tweet_cache_servers = count(tweet_cache_servers_for_load + cache_spare_servers)
 tweet_cache_load_zone_lost = fraction(
@@ -174,7 +174,8 @@ if __name__ != "twitter_cache":
                 ),
                 (
                     f"operations at peak ({timeline_cache_ops_peak}; "
-                    f"{tweet_cache_ops_peak} for each of the others, × {zone_headroom} zone headroom)",
+                    f"{tweet_cache_ops_peak} for the tweet cache, lookups and fills; the other two sized on it, "
+                    f"× {zone_headroom} zone headroom)",
                     servers_for_operations,
                     tweet_cache_servers_for_operations,
                     tweet_cache_servers_for_operations,

@@ -8,6 +8,7 @@ from twitter_assumptions import (
     fanout_outage,
     follows_per_user,
     percentile_budget_share,
+    reads_per_database_server,
     resync_bytes_per_second,
     slo_window,
     timeline_cache_copies,
@@ -15,8 +16,13 @@ from twitter_assumptions import (
     zones,
 )
 from twitter_bandwidth import photo_egress, video_egress
-from twitter_cache import timeline_cache_ops_peak, timeline_cache_servers
-from twitter_servers import requests_per_second_peak
+from twitter_cache import (
+    timeline_cache_ops_peak,
+    timeline_cache_servers,
+    tweet_cache_lookups_peak,
+    tweet_cache_servers,
+)
+from twitter_servers import database_servers_per_zone, requests_per_second_peak, store_read_load_zone_lost
 from twitter_traffic import (
     deliveries_per_second_peak,
     timeline_loads_per_second,
@@ -70,6 +76,19 @@ zone_loss_cache_load = fraction(zone_loss_cache_ops_per_server / cache_ops_per_s
 # followed, all at once.
 zone_loss_rebuild_reads_per_second = peak(timeline_loads_per_second_peak / zones * follows_per_user)
 zone_loss_rebuild_over_api_peak = times(zone_loss_rebuild_reads_per_second / requests_per_second_peak)
+# A tweet cache server lost while a zone is already down. Each key's two copies sit in two of the
+# zones, the pairs spread evenly, so a surviving server holds, for one of its zone pairs, keys
+# whose other copy was in the lost zone: it now answers all their lookups, against half before,
+# 2 / zones of its load. If it dies too, those keys have no copy: their lookups miss, and each
+# miss is a recent tweet, a quorum read on both surviving zones, until the replacement fills
+# (cache-aside). The room each zone's store servers have left for recent reads with a zone lost:
+zone_loss_tweet_cache_lookups_per_server = peak(tweet_cache_lookups_peak / (tweet_cache_servers * (zones - 1) / zones))
+zone_loss_orphaned_lookup_share = fraction(2 / zones)
+zone_loss_cache_server_misses = peak(zone_loss_tweet_cache_lookups_per_server * zone_loss_orphaned_lookup_share)
+zone_loss_store_recent_read_room = peak(
+    database_servers_per_zone * (1 - store_read_load_zone_lost) * reads_per_database_server
+)
+zone_loss_cache_server_misses_over_room = times(zone_loss_cache_server_misses / zone_loss_store_recent_read_room)
 # A replacement cache server copies its share from a surviving copy.
 cache_resync_time = duration(cache_memory_per_server / resync_bytes_per_second)
 
@@ -130,6 +149,15 @@ if __name__ != "twitter_reliability":
                 ("Zone lost, no copies", "Rebuild reads a second", zone_loss_rebuild_reads_per_second),
                 ("", "... over the whole API's peak", zone_loss_rebuild_over_api_peak),
                 ("Cache server replaced", "Time to copy its data", cache_resync_time),
+                (
+                    "Zone lost, then a tweet cache server",
+                    "Lookups a second on each surviving server",
+                    zone_loss_tweet_cache_lookups_per_server,
+                ),
+                ("", "... whose other copy was in the lost zone", zone_loss_orphaned_lookup_share),
+                ("", "Misses a second if that server dies", zone_loss_cache_server_misses),
+                ("", "Room left for recent reads on each zone's store", zone_loss_store_recent_read_room),
+                ("", "Misses over that room", zone_loss_cache_server_misses_over_room),
                 (f"Fan-out down {fanout_outage} at peak", "Deliveries backlog", fanout_backlog),
                 ("", "Spare deliveries a second: fan-out workers", fanout_worker_spare),
                 ("", "Spare deliveries a second: timeline cache", timeline_cache_spare),
