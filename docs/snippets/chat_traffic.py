@@ -4,6 +4,7 @@ from chat_assumptions import (
     daily_active_users,
     delivered_live_share,
     devices_per_user,
+    event_log_events_per_broker_per_second,
     event_publish_cost_in_messages,
     group_members_average,
     group_message_share,
@@ -92,6 +93,16 @@ chat_typing_work_per_message = count(typing_cost_in_messages * typing_frames_per
 # like a typing frame) and publishes "read up to N" to the event log for the push service (step 5).
 read_moves_per_message = count(receipts_moved_per_message / 2)
 chat_read_work_per_message = count((typing_cost_in_messages + event_publish_cost_in_messages) * read_moves_per_message)
+# The event log's load: a "message stored" per message and a "read up to N" per read move. Membership
+# events (joins, leaves, adds) are left out, far fewer than messages. Brokers with room to lose a zone,
+# the same count in each.
+read_events_per_second_peak = peak(messages_per_second_peak * read_moves_per_message)
+event_log_events_per_second_peak = peak(messages_per_second_peak + read_events_per_second_peak)
+event_log_brokers = count(
+    whole_per_zone(
+        event_log_events_per_second_peak * zones / (zones - 1) / event_log_events_per_broker_per_second, zones
+    )
+)
 # A chat server's work per message sent, in messages: the message, its share of media lookups, its
 # receipts, the reads' extra work and its typing frames.
 chat_work_per_message = times(
@@ -155,6 +166,9 @@ if __name__ != "chat_traffic":
                     chat_read_work_per_message,
                 ),
                 ("Chat server work per message: typing frames (in messages)", chat_typing_work_per_message),
+                ('"Read up to N" events to the event log a second at peak', read_events_per_second_peak),
+                ("Event log events a second at peak (messages stored and reads)", event_log_events_per_second_peak),
+                ("Event log brokers, with zone headroom", event_log_brokers),
                 ("Chat server work per message, all of it (in messages)", chat_work_per_message),
                 ("Chat servers, with zone headroom", chat_servers),
                 ("Chat servers' load with a zone lost, at peak", chat_load_after_zone_loss),

@@ -36,10 +36,13 @@ from sdw.estimation import (
 
 # Hashed by short key, every server holds an equal share and takes an equal share of the load.
 # A create writes the link, the idempotency record twice (the reservation, then the result), the
-# owner's list entry unless the link is anonymous, and an expiry index entry if it has an expiry,
-# each row to every replica; a quorum read touches two of the three replicas. The period index
-# (OwnerPeriod) is written once per owner, period and process, not per create, so it is left out.
-rows_written_per_create = count(3 + (1 - anonymous_link_share) + expiring_share)
+# owner's list entry unless the link is anonymous, an expiry index entry if it has an expiry, and
+# the outbox row for "link created" and then its "sent" mark (step 4), each row to every replica; a
+# quorum read touches two of the three replicas. The period index (OwnerPeriod) is written once per
+# owner, period and process, not per create, so it is left out; so are status and expiry changes
+# (a new status or expiry, an outbox row and its mark each), far fewer than creations.
+outbox_writes_per_create = 2
+rows_written_per_create = count(3 + (1 - anonymous_link_share) + expiring_share + outbox_writes_per_create)
 bytes_per_server = size(link_bytes_total / link_db_servers)
 writes_per_server_peak = peak(creations_per_second_peak * rows_written_per_create * link_copies / link_db_servers)
 reads_per_server_peak = peak(database_reads_peak * quorum_replicas / link_db_servers)
