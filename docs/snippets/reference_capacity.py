@@ -77,6 +77,16 @@ disk_rows = [
     ("Time to read one drive end to end", hdd_full_read),
 ]
 
+# --- A wide-column store (Cassandra's row format) --------------------------------------------------------------
+# The worked examples that keep rows in one size them with these. A partition carries its key, a partition
+# header, an index entry and cell timestamps beyond its data; a row inside a shared partition (a clustering
+# row) its flags, clustering header, two size fields, a timestamp and a flag byte a cell. A server answers
+# reads of recent partitions mostly from its block cache, and reads of old ones with an SSD read each.
+wide_column_partition_overhead = size(100)
+wide_column_row_overhead = size(16)
+wide_column_recent_reads_per_server = count(20e3)
+wide_column_cold_reads_per_server = count(10e3)
+
 # Figures the page quotes.
 kv_gets_per_process = throughput(redis_gets_per_second)
 kv_gets_per_server = throughput(cores * target_utilization * redis_gets_per_second)

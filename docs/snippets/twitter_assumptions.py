@@ -9,6 +9,10 @@ from reference_capacity import (
     kv_gets_per_process,
     kv_gets_per_server,
     usable_memory_share,
+    wide_column_cold_reads_per_server,
+    wide_column_partition_overhead,
+    wide_column_recent_reads_per_server,
+    wide_column_row_overhead,
 )
 from sources import cite
 
@@ -59,10 +63,10 @@ tweet_text_bytes = size(140)
 tweet_metadata_bytes = size(160)
 # Per-partition overhead (key, partition header, index entry, cell timestamps): a tweet row
 # carries it, and so does any table with a partition per key (counts, account stats).
-partition_overhead_bytes = size(100)
+partition_overhead_bytes = wide_column_partition_overhead
 # Per-row overhead of a row inside a shared partition (a clustering row): its flags, clustering
 # header, two size fields, timestamp and a flag byte per cell. Every table uses the same figure.
-row_overhead_bytes = size(16)
+row_overhead_bytes = wide_column_row_overhead
 count_row_bytes = size(3 * 8 + partition_overhead_bytes)
 favorite_record_bytes = size(8 + 8 + row_overhead_bytes)
 follow_edge_bytes = size(8 + row_overhead_bytes)
@@ -100,8 +104,8 @@ cache_machine_memory = size(128 * GB)
 cache_memory_per_server = size(90 * GB)
 cache_ops_per_server = count(100e3)
 storage_per_database_server = size(10 * TB)
-reads_per_database_server = count(20e3)
-cold_reads_per_database_server = count(10e3)
+reads_per_database_server = wide_column_recent_reads_per_server
+cold_reads_per_database_server = wide_column_cold_reads_per_server
 zones = count(3)
 # One spare server a zone in the stateful tiers: the wide-column store and the hydration caches.
 spare_servers_per_zone = count(1)

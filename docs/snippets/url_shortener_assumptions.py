@@ -5,6 +5,12 @@ does the estimator's `url_shortener` preset, which is derived from this module.
 Run `python docs/snippets/url_shortener_assumptions.py` to print the table.
 """
 
+from reference_capacity import (
+    wide_column_cold_reads_per_server,
+    wide_column_partition_overhead,
+    wide_column_recent_reads_per_server,
+    wide_column_row_overhead,
+)
 from reference_latency import CLASSIC, ssd_random_read
 from reference_peaks import smooth_day_max
 
@@ -72,11 +78,11 @@ timestamp_bytes = size(8)
 owner_id_bytes = size(8)
 status_bytes = size(1)
 length_prefix_bytes = size(2)
-# The same overheads as the Twitter example's wide-column store, for the same reasons: a link is a
+# The wide-column store's overheads (reference_capacity), as in the Twitter example: a link is a
 # partition of its own (key, partition header, index entry, cell timestamps), and an owner's list
 # entry is a row inside a shared partition (flags, clustering header, sizes, timestamp, cell flags).
-partition_overhead_bytes = size(100)
-row_overhead_bytes = size(16)
+partition_overhead_bytes = wide_column_partition_overhead
+row_overhead_bytes = wide_column_row_overhead
 # An owner's list entry: creation time and short key (8 characters and a one-byte length), plus
 # per-row overhead.
 owner_index_entry_bytes = size(timestamp_bytes + 9 + row_overhead_bytes)
@@ -116,8 +122,8 @@ create_requests_per_server = count(1000)
 cache_memory_per_server = size(100 * GB)
 cache_ops_per_server = count(100e3)
 storage_per_database_server = size(10 * TB)
-reads_per_database_server = count(20e3)
-cold_reads_per_database_server = count(10e3)
+reads_per_database_server = wide_column_recent_reads_per_server
+cold_reads_per_database_server = wide_column_cold_reads_per_server
 click_events_per_stream_server = count(10e3)
 zones = count(3)
 counter_block_size = count(10e3)
