@@ -433,7 +433,8 @@ TABLE = [
         "The wide-column store and the tweet, user and count caches carry a lost zone at nearly full load, and "
         "their nodes are slow to replace: a store node streams terabytes back, a dead cache node comes back empty. "
         "One spare a zone (N+1) is read capacity, not availability: a store server lost during a zone outage leaves "
-        "its ranges one copy, which refuses quorum reads and writes, so deploys and repairs pause then (step 7). "
+        "its ranges one copy, which refuses quorum reads and writes, so deploys and node replacements pause then, "
+        "and the anti-entropy repair waits for the zone's return (step 7). "
         "The timeline cache needs none: memory sizes it, far above its load.",
     ),
     (

@@ -178,8 +178,9 @@ database_servers_per_zone_for_load = count(
     max(database_servers_per_zone_for_bytes, database_servers_per_zone_for_reads)
 )
 store_sized_by_reads = database_servers_per_zone_for_reads > database_servers_per_zone_for_bytes
-# Plus a spare a zone (N+1): with a zone lost the others run near their reads' limit, and a node
-# holds terabytes, slow to stream back, so a crash, repair or deploy then must not take a server out.
+# Plus a spare a zone (N+1), as margin: with a zone lost the others run just under their reads'
+# limit, and a node holds terabytes, slow to add in a hurry. It is capacity only: a server lost during
+# a zone outage stops its key ranges whatever the spares (step 7), so deploys pause then.
 database_servers_per_zone = count(database_servers_per_zone_for_load + spare_servers_per_zone)
 database_bytes_per_server = size(wide_column_bytes_total / zones / database_servers_per_zone)
 store_read_load_zone_lost = fraction(
