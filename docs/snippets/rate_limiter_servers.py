@@ -89,11 +89,15 @@ batching_overshoot_default = times(batching_overshoot / limit_per_minute)
 batching_overshoot_large = fraction(batching_overshoot / large_plan_limit_per_minute)
 
 # --- A lost zone: the shards whose primaries it held wait for their replicas ------------------
-# A zone belongs to one region, and each region runs its own gateways and store: a zone of the
-# busiest region held the primaries of a third of that region's clients, half the world's.
-zone_loss_clients_share = fraction(1 / zones)
-zone_loss_clients_share_of_all = fraction(largest_region_peak_share / zones)
-zone_loss_unchecked_requests = count(region_checks_per_second_peak / zones * failover_time)
+# A zone belongs to one region, and each region runs its own gateways and store. Primaries are whole
+# shards, spread as evenly as they go over the region's zones, so the worst zone to lose holds
+# ceil(shards / zones) of them, not shards / zones: with 5 shards over 3 zones, 2/2/1, and losing a
+# zone with 2 takes 2/5 of the region's clients (keys hash evenly over shards). The busiest region
+# holds half the world's.
+primaries_in_worst_zone = count(math.ceil(store_shards_per_region / zones))
+zone_loss_clients_share = fraction(primaries_in_worst_zone / store_shards_per_region)
+zone_loss_clients_share_of_all = fraction(largest_region_peak_share * zone_loss_clients_share)
+zone_loss_unchecked_requests = count(region_checks_per_second_peak * zone_loss_clients_share * failover_time)
 
 if __name__ != "rate_limiter_servers":
     print(
@@ -157,7 +161,8 @@ if __name__ != "rate_limiter_servers":
                 ("Batching: most tokens one client can hold unspent or overspend", batching_overshoot),
                 ("... against the default plan's minute", batching_overshoot_default),
                 ("... against a large plan's minute", batching_overshoot_large),
-                ("Zone lost: share of its region's clients whose shard fails over", zone_loss_clients_share),
+                ("Zone lost: primaries it held, at most, of a region's shards", primaries_in_worst_zone),
+                ("... share of its region's clients whose shard fails over", zone_loss_clients_share),
                 ("... share of all clients, busiest region", zone_loss_clients_share_of_all),
                 (
                     "... requests let through unchecked meanwhile, at the busiest region's peak",
