@@ -91,6 +91,17 @@ region_cut_split_limit_per_minute = count(limit_per_minute / regions)
 # allow what one region would: the token bucket's own bound.
 region_cut_split_burst = count(burst_allowance / regions)
 region_cut_split_max_per_window = count(regions * (region_cut_split_limit_per_minute + region_cut_split_burst))
+# That bound holds for windows that start once the split holds. A window that holds the cut's start is
+# looser: until the split each region still runs a whole, unshared bucket, so a client that meets the
+# cut with full buckets gets a burst and the whole refill in every region for split_after seconds,
+# then each region's share of the rate for the rest of the minute (its bucket, emptied, refills at the
+# share's rate; the share's burst caps only what it saves).
+region_cut_first_minute_before_split = count(regions * (burst_allowance + refill_per_second * region_cut_split_after))
+region_cut_first_minute_max_per_window = count(
+    region_cut_first_minute_before_split
+    + regions * (refill_per_second / regions) * (window_seconds - region_cut_split_after)
+)
+region_cut_first_minute_overshoot = times(region_cut_first_minute_max_per_window / limit_per_minute)
 # A key first used outside its home during a cut, or not used outside it for shared_mark_ttl before
 # the cut, or not used at home that long during it (home's checks refresh marks during a cut),
 # carries no mark at home: home keeps the whole limit while each other region holds it to
@@ -102,6 +113,18 @@ region_cut_unmarked_max_per_window = count(
     token_bucket_max_per_window + (regions - 1) * (region_cut_split_limit_per_minute + region_cut_split_burst)
 )
 region_cut_unmarked_window_overshoot = times(region_cut_unmarked_max_per_window / limit_per_minute)
+# In the minute the cut begins: home's own bound, and in each other region a whole bucket until the
+# split, then its share of the rate.
+region_cut_unmarked_first_minute_max_per_window = count(
+    token_bucket_max_per_window
+    + (regions - 1)
+    * (
+        burst_allowance
+        + refill_per_second * region_cut_split_after
+        + refill_per_second / regions * (window_seconds - region_cut_split_after)
+    )
+)
+region_cut_unmarked_first_minute_overshoot = times(region_cut_unmarked_first_minute_max_per_window / limit_per_minute)
 # Rules counted by address or by user are never shared: each region counts them alone, so a client
 # reaching every region gets each region's bound, always, not only during a cut. For a sliding window
 # log (login and sign-up) that bound is exactly the limit; for a token bucket it is a burst plus the
@@ -160,13 +183,30 @@ if __name__ != "rate_limiter_accuracy":
                 ),
                 ("... once regions split shared limits, each one's share a minute", region_cut_split_limit_per_minute),
                 ("... and each one's share of the burst", region_cut_split_burst),
-                ("... so in any 60 s, in all regions", region_cut_split_max_per_window),
+                ("... so in any 60 s after the split, in all regions", region_cut_split_max_per_window),
+                (
+                    "... in the minute the cut begins: whole buckets in every region until the split",
+                    region_cut_first_minute_before_split,
+                ),
+                (
+                    "... and with the shares after it, in any 60 s holding the cut's start",
+                    region_cut_first_minute_max_per_window,
+                ),
+                ("... against the limit", region_cut_first_minute_overshoot),
                 (
                     "... a key home does not know is shared (step 7), a minute, in all regions",
                     region_cut_unmarked_max_per_minute,
                 ),
-                ("... with the bursts, in any 60 s, in all regions", region_cut_unmarked_max_per_window),
+                (
+                    "... with the bursts, in any 60 s after the split, in all regions",
+                    region_cut_unmarked_max_per_window,
+                ),
                 ("... against the limit", region_cut_unmarked_window_overshoot),
+                (
+                    "... in any 60 s holding the cut's start, in all regions",
+                    region_cut_unmarked_first_minute_max_per_window,
+                ),
+                ("... against the limit", region_cut_unmarked_first_minute_overshoot),
                 (
                     "A token-bucket rule by address or user, default plan's burst: a client in every region, any 60 s",
                     per_region_token_bucket_overshoot,
