@@ -44,7 +44,8 @@ fixed_window_overshoot = times(fixed_window_max_per_window / limit_per_minute)
 sliding_counter_overshoot_at_half = times(sliding_counter_at_half_per_window / limit_per_minute)
 sliding_counter_overshoot = times(sliding_counter_max_per_window / limit_per_minute)
 
-# What a refused client waits for: the next token.
+# What a refused client waits for: until enough tokens are back for the request's cost, in whole
+# seconds. A one-token request on a bucket at or above zero waits for its next token, this long:
 seconds_per_token = duration(1 / refill_per_second)
 retry_after_seconds = count(math.ceil(1 / refill_per_second))
 
@@ -73,6 +74,10 @@ counter_multi_region_overshoot = times(counter_multi_region_max_per_window / lim
 # (its expiry set from the new level when a report is applied), or an expired key would read as a
 # full bucket and forgive the debt.
 token_bucket_ttl_in_debt = duration((burst_allowance + multi_region_overshoot) / refill_per_second)
+# A request refused by a bucket that far in debt waits for the debt and its own token: the longest
+# Retry-After a one-token request gets on the default plan (rounded to cut float noise before the
+# ceiling: 45 x 0.6 s is exactly 27 s). A request that costs more waits its cost x seconds_per_token.
+retry_after_in_debt_seconds = count(math.ceil(round((multi_region_overshoot + 1) / refill_per_second, 6)))
 # A key becomes shared at home only when the first report from another region arrives, about one
 # interval after its first check there. What home allowed in that interval was never recorded as a
 # delta, so the other regions never subtract it: forgiven when the key becomes shared, at most a full
@@ -165,7 +170,7 @@ if __name__ != "rate_limiter_accuracy":
             ("Figure", "Value"),
             [
                 ("Time to earn one token", seconds_per_token),
-                ("Retry-After on a refusal (whole seconds)", retry_after_seconds),
+                ("Retry-After on a refused one-token request, bucket not in debt (whole seconds)", retry_after_seconds),
                 ("Regions overspending in one sync interval, token-bucket rule, at most", multi_region_overshoot),
                 ("... as a share of the minute's limit", multi_region_overshoot_share),
                 ("... so a token-bucket rule across regions, in any 60 s, at most", multi_region_max_per_window),
@@ -176,6 +181,7 @@ if __name__ != "rate_limiter_accuracy":
                 ),
                 ("... against the limit", counter_multi_region_overshoot),
                 ("A bucket that far in debt refills to full in", token_bucket_ttl_in_debt),
+                ("... and gives a one-token request a Retry-After of, at most", retry_after_in_debt_seconds),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
                 (
                     "Regions cut apart, before the split: the rate a client gets, a minute, in all regions",
