@@ -78,6 +78,13 @@ token_bucket_ttl_in_debt = duration((burst_allowance + multi_region_overshoot) /
 # Retry-After a one-token request gets on the default plan (rounded to cut float noise before the
 # ceiling: 45 x 0.6 s is exactly 27 s). A request that costs more waits its cost x seconds_per_token.
 retry_after_in_debt_seconds = count(math.ceil(round((multi_region_overshoot + 1) / refill_per_second, 6)))
+# A failover loses what the replica had not yet received (replication is asynchronous). A bucket
+# lies between a full burst and that debt, so the promoted replica can give a client back at most a
+# burst plus the debt: token_bucket_ttl_in_debt of refill. And the delta counts written since the
+# exchanger's last read, at most one interval's spending in this region, are gone with the old
+# primary: never reported, so the other regions forgive them too.
+failover_forgiven_at_most = count(burst_allowance + multi_region_overshoot)
+failover_unreported_at_most = count(math.ceil(burst_allowance + refill_per_second * region_sync_interval))
 # A key becomes shared at home only when the first report from another region arrives, about one
 # interval after its first check there. What home allowed in that interval was never recorded as a
 # delta, so the other regions never subtract it: forgiven when the key becomes shared, at most a full
@@ -182,6 +189,11 @@ if __name__ != "rate_limiter_accuracy":
                 ("... against the limit", counter_multi_region_overshoot),
                 ("A bucket that far in debt refills to full in", token_bucket_ttl_in_debt),
                 ("... and gives a one-token request a Retry-After of, at most", retry_after_in_debt_seconds),
+                (
+                    "A failover: tokens the promoted replica gives back, at most (a burst and the debt)",
+                    failover_forgiven_at_most,
+                ),
+                ("... and spending never reported to the other regions, at most", failover_unreported_at_most),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
                 (
                     "Regions cut apart, before the split: the rate a client gets, a minute, in all regions",
