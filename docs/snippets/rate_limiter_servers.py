@@ -206,7 +206,8 @@ if __name__ != "rate_limiter_servers":
                     split_key_extra_exchange_ops_peak,
                 ),
                 (
-                    f"A burst of the default plan's {burst_allowance} on a key split over a region's shards: tokens a sub-bucket",
+                    f"A burst of the default plan's {burst_allowance} on a key split over a region's shards: "
+                    "tokens a sub-bucket",
                     split_example_tokens_each,
                 ),
                 ("... requests served, one random tag each, on average", split_burst_served_random),
