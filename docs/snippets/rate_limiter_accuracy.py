@@ -44,7 +44,8 @@ fixed_window_overshoot = times(fixed_window_max_per_window / limit_per_minute)
 sliding_counter_overshoot_at_half = times(sliding_counter_at_half_per_window / limit_per_minute)
 sliding_counter_overshoot = times(sliding_counter_max_per_window / limit_per_minute)
 
-# What a refused client waits for: the next token.
+# What a refused client waits for: until enough tokens are back for the request's cost, in whole
+# seconds. A one-token request on a bucket at or above zero waits for its next token, this long:
 seconds_per_token = duration(1 / refill_per_second)
 retry_after_seconds = count(math.ceil(1 / refill_per_second))
 
@@ -73,6 +74,17 @@ counter_multi_region_overshoot = times(counter_multi_region_max_per_window / lim
 # (its expiry set from the new level when a report is applied), or an expired key would read as a
 # full bucket and forgive the debt.
 token_bucket_ttl_in_debt = duration((burst_allowance + multi_region_overshoot) / refill_per_second)
+# A request refused by a bucket that far in debt waits for the debt and its own token: the longest
+# Retry-After a one-token request gets on the default plan (rounded to cut float noise before the
+# ceiling: 45 x 0.6 s is exactly 27 s). A request that costs more waits its cost x seconds_per_token.
+retry_after_in_debt_seconds = count(math.ceil(round((multi_region_overshoot + 1) / refill_per_second, 6)))
+# A failover loses what the replica had not yet received (replication is asynchronous). A bucket
+# lies between a full burst and that debt, so the promoted replica can give a client back at most a
+# burst plus the debt: token_bucket_ttl_in_debt of refill. And the delta counts written since the
+# exchanger's last read, at most one interval's spending in this region, are gone with the old
+# primary: never reported, so the other regions forgive them too.
+failover_forgiven_at_most = count(burst_allowance + multi_region_overshoot)
+failover_unreported_at_most = count(math.ceil(burst_allowance + refill_per_second * region_sync_interval))
 # A key becomes shared at home only when the first report from another region arrives, about one
 # interval after its first check there. What home allowed in that interval was never recorded as a
 # delta, so the other regions never subtract it: forgiven when the key becomes shared, at most a full
@@ -91,6 +103,17 @@ region_cut_split_limit_per_minute = count(limit_per_minute / regions)
 # allow what one region would: the token bucket's own bound.
 region_cut_split_burst = count(burst_allowance / regions)
 region_cut_split_max_per_window = count(regions * (region_cut_split_limit_per_minute + region_cut_split_burst))
+# That bound holds for windows that start once the split holds. A window that holds the cut's start is
+# looser: until the split each region still runs a whole, unshared bucket, so a client that meets the
+# cut with full buckets gets a burst and the whole refill in every region for split_after seconds,
+# then each region's share of the rate for the rest of the minute (its bucket, emptied, refills at the
+# share's rate; the share's burst caps only what it saves).
+region_cut_first_minute_before_split = count(regions * (burst_allowance + refill_per_second * region_cut_split_after))
+region_cut_first_minute_max_per_window = count(
+    region_cut_first_minute_before_split
+    + regions * (refill_per_second / regions) * (window_seconds - region_cut_split_after)
+)
+region_cut_first_minute_overshoot = times(region_cut_first_minute_max_per_window / limit_per_minute)
 # A key first used outside its home during a cut, or not used outside it for shared_mark_ttl before
 # the cut, or not used at home that long during it (home's checks refresh marks during a cut),
 # carries no mark at home: home keeps the whole limit while each other region holds it to
@@ -102,6 +125,18 @@ region_cut_unmarked_max_per_window = count(
     token_bucket_max_per_window + (regions - 1) * (region_cut_split_limit_per_minute + region_cut_split_burst)
 )
 region_cut_unmarked_window_overshoot = times(region_cut_unmarked_max_per_window / limit_per_minute)
+# In the minute the cut begins: home's own bound, and in each other region a whole bucket until the
+# split, then its share of the rate.
+region_cut_unmarked_first_minute_max_per_window = count(
+    token_bucket_max_per_window
+    + (regions - 1)
+    * (
+        burst_allowance
+        + refill_per_second * region_cut_split_after
+        + refill_per_second / regions * (window_seconds - region_cut_split_after)
+    )
+)
+region_cut_unmarked_first_minute_overshoot = times(region_cut_unmarked_first_minute_max_per_window / limit_per_minute)
 # Rules counted by address or by user are never shared: each region counts them alone, so a client
 # reaching every region gets each region's bound, always, not only during a cut. For a sliding window
 # log (login and sign-up) that bound is exactly the limit; for a token bucket it is a burst plus the
@@ -142,7 +177,7 @@ if __name__ != "rate_limiter_accuracy":
             ("Figure", "Value"),
             [
                 ("Time to earn one token", seconds_per_token),
-                ("Retry-After on a refusal (whole seconds)", retry_after_seconds),
+                ("Retry-After on a refused one-token request, bucket not in debt (whole seconds)", retry_after_seconds),
                 ("Regions overspending in one sync interval, token-bucket rule, at most", multi_region_overshoot),
                 ("... as a share of the minute's limit", multi_region_overshoot_share),
                 ("... so a token-bucket rule across regions, in any 60 s, at most", multi_region_max_per_window),
@@ -153,6 +188,12 @@ if __name__ != "rate_limiter_accuracy":
                 ),
                 ("... against the limit", counter_multi_region_overshoot),
                 ("A bucket that far in debt refills to full in", token_bucket_ttl_in_debt),
+                ("... and gives a one-token request a Retry-After of, at most", retry_after_in_debt_seconds),
+                (
+                    "A failover: tokens the promoted replica gives back, at most (a burst and the debt)",
+                    failover_forgiven_at_most,
+                ),
+                ("... and spending never reported to the other regions, at most", failover_unreported_at_most),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
                 (
                     "Regions cut apart, before the split: the rate a client gets, a minute, in all regions",
@@ -160,13 +201,30 @@ if __name__ != "rate_limiter_accuracy":
                 ),
                 ("... once regions split shared limits, each one's share a minute", region_cut_split_limit_per_minute),
                 ("... and each one's share of the burst", region_cut_split_burst),
-                ("... so in any 60 s, in all regions", region_cut_split_max_per_window),
+                ("... so in any 60 s after the split, in all regions", region_cut_split_max_per_window),
+                (
+                    "... in the minute the cut begins: whole buckets in every region until the split",
+                    region_cut_first_minute_before_split,
+                ),
+                (
+                    "... and with the shares after it, in any 60 s holding the cut's start",
+                    region_cut_first_minute_max_per_window,
+                ),
+                ("... against the limit", region_cut_first_minute_overshoot),
                 (
                     "... a key home does not know is shared (step 7), a minute, in all regions",
                     region_cut_unmarked_max_per_minute,
                 ),
-                ("... with the bursts, in any 60 s, in all regions", region_cut_unmarked_max_per_window),
+                (
+                    "... with the bursts, in any 60 s after the split, in all regions",
+                    region_cut_unmarked_max_per_window,
+                ),
                 ("... against the limit", region_cut_unmarked_window_overshoot),
+                (
+                    "... in any 60 s holding the cut's start, in all regions",
+                    region_cut_unmarked_first_minute_max_per_window,
+                ),
+                ("... against the limit", region_cut_unmarked_first_minute_overshoot),
                 (
                     "A token-bucket rule by address or user, default plan's burst: a client in every region, any 60 s",
                     per_region_token_bucket_overshoot,

@@ -23,7 +23,7 @@ RateLimit: "default";r=0;t={int(reset_on_refusal)}
  "title": "Too many requests", "retry_after_s": {int(retry_after_seconds)}}}"""
 
 HEADERS = [
-    ("Retry-After", retry_after_seconds, "Seconds until the next token, rounded up"),
+    ("Retry-After", retry_after_seconds, "Seconds until the request's tokens are back, rounded up: here one token"),
     ("RateLimit-Policy q", limit_per_minute, "The plan's quota"),
     ("RateLimit-Policy w", f"{int(window_seconds)} s", "The quota's window, in seconds"),
     ("RateLimit t, on a 429", reset_on_refusal, "The same moment as Retry-After"),

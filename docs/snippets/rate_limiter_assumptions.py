@@ -162,7 +162,9 @@ TABLE = [
     (
         "Copies of the counters",
         store_copies,
-        "A primary and a replica in another zone; a lost counter forgets a minute of history, no more.",
+        "A primary and a replica in another zone. Replication is asynchronous: a failover forgets what the replica "
+        "had not received, at most a burst plus any debt a report had set, and the counts not yet sent to the other "
+        "regions (step 7 computes both).",
     ),
     (
         "Hash slots in a Redis Cluster",

@@ -2,9 +2,12 @@
 runaway client, local batches and a lost zone do to them."""
 
 import math
+from collections import defaultdict
+from fractions import Fraction
 
 from rate_limiter_accuracy import retry_after_seconds
 from rate_limiter_assumptions import (
+    burst_allowance,
     failover_time,
     flood_requests_per_second,
     gateway_requests_per_server,
@@ -58,6 +61,48 @@ memory_per_shard = size(token_bucket_memory * largest_region_peak_share / store_
 # a single check) a split key adds (N - 1) writes per report in each other region, every region reporting.
 split_key_extra_exchange_ops_peak = peak(regions * (regions - 1) * (store_shards_per_region - 1) / region_sync_interval)
 
+
+# A split key's sub-buckets each hold burst / N, so a burst whose requests pick tags at random finds
+# some sub-buckets empty while others still hold tokens. Exact expectation over every sequence of
+# picks (a small dynamic program over the sub-buckets' levels, no refill within the burst): a burst
+# of as many requests as the whole burst's tokens, each request trying `tries` distinct tags before
+# it is refused. Returns the requests served on average and the chance that at least one is refused.
+def split_key_burst(tags: int, tokens_each: int, requests: int, tries: int) -> tuple[float, float]:
+    states = {tuple([tokens_each] * tags): Fraction(1)}
+    served = Fraction(0)
+    for _ in range(requests):
+        after: defaultdict[tuple[int, ...], Fraction] = defaultdict(Fraction)
+        for levels, p in states.items():
+            empty = levels.count(0)
+            # Tags are tried in a random order, none twice. The chance that the first k tried were all
+            # empty is p_empty_so_far; the next is then any of the tags - k left, each equally likely.
+            p_empty_so_far = Fraction(1)
+            for k in range(min(tries, tags)):
+                for i, level in enumerate(levels):
+                    if level > 0:
+                        q = p * p_empty_so_far / (tags - k)
+                        after[tuple(sorted((*levels[:i], level - 1, *levels[i + 1 :])))] += q
+                        served += q
+                p_empty_so_far *= Fraction(max(empty - k, 0), tags - k)
+            if p_empty_so_far:
+                after[levels] += p * p_empty_so_far  # refused: nothing taken
+        states = after
+    p_every_token_spent = states.get(tuple([0] * tags), Fraction(0))
+    return float(served), float(1 - p_every_token_spent)
+
+
+split_example_tags = store_shards_per_region
+split_example_tokens_each = count(burst_allowance / split_example_tags)
+_random, _retry_once, _every_tag = (
+    split_key_burst(int(split_example_tags), int(split_example_tokens_each), int(burst_allowance), tries)
+    for tries in (1, 2, int(split_example_tags))
+)
+split_burst_served_random = count(_random[0])
+split_burst_refused_early_random = fraction(_random[1])
+split_burst_served_retry_once = count(_retry_once[0])
+split_burst_refused_early_retry_once = fraction(_retry_once[1])
+split_burst_served_every_tag = count(_every_tag[0])
+
 # --- Gateways: stateless, so they carry the peak with a zone gone ------------------------------
 # Each region runs its own gateways, built alike to the busiest region's share of the peak, and a zone
 # belongs to one region: a lost zone's load moves to the other zones of its region, never to another
@@ -82,6 +127,10 @@ gateway_minimum = count(2 * zones * regions)
 flood_over_shard = times(flood_requests_per_second / scripts_per_shard)
 # With a refusal cached in each gateway until Retry-After, each gateway asks once per wait.
 flood_checks_with_deny_cache = peak(gateway_servers / retry_after_seconds)
+# Trying every tag before refusing costs up to N operations for a refused request, and only then: the
+# refusal is cached. A runaway client on a split key then costs the store N times the cached-refusal
+# checks of one key.
+split_key_flood_checks_with_deny_cache = peak(flood_checks_with_deny_cache * split_example_tags)
 
 # --- Local batches of tokens: worst case, a client holds a batch in every gateway -------------
 batching_overshoot = count(gateway_servers * token_batch)
@@ -89,11 +138,15 @@ batching_overshoot_default = times(batching_overshoot / limit_per_minute)
 batching_overshoot_large = fraction(batching_overshoot / large_plan_limit_per_minute)
 
 # --- A lost zone: the shards whose primaries it held wait for their replicas ------------------
-# A zone belongs to one region, and each region runs its own gateways and store: a zone of the
-# busiest region held the primaries of a third of that region's clients, half the world's.
-zone_loss_clients_share = fraction(1 / zones)
-zone_loss_clients_share_of_all = fraction(largest_region_peak_share / zones)
-zone_loss_unchecked_requests = count(region_checks_per_second_peak / zones * failover_time)
+# A zone belongs to one region, and each region runs its own gateways and store. Primaries are whole
+# shards, spread as evenly as they go over the region's zones, so the worst zone to lose holds
+# ceil(shards / zones) of them, not shards / zones: with 5 shards over 3 zones, 2/2/1, and losing a
+# zone with 2 takes 2/5 of the region's clients (keys hash evenly over shards). The busiest region
+# holds half the world's.
+primaries_in_worst_zone = count(math.ceil(store_shards_per_region / zones))
+zone_loss_clients_share = fraction(primaries_in_worst_zone / store_shards_per_region)
+zone_loss_clients_share_of_all = fraction(largest_region_peak_share * zone_loss_clients_share)
+zone_loss_unchecked_requests = count(region_checks_per_second_peak * zone_loss_clients_share * failover_time)
 
 if __name__ != "rate_limiter_servers":
     print(
@@ -152,12 +205,24 @@ if __name__ != "rate_limiter_servers":
                     "... exchange writes one split key adds beyond the bound, all regions, at most",
                     split_key_extra_exchange_ops_peak,
                 ),
+                (
+                    f"A burst of the default plan's {burst_allowance} on a key split over a region's shards: "
+                    "tokens a sub-bucket",
+                    split_example_tokens_each,
+                ),
+                ("... requests served, one random tag each, on average", split_burst_served_random),
+                ("... chance of a refusal while other sub-buckets hold tokens", split_burst_refused_early_random),
+                ("... served, a refusal retried once on another tag", split_burst_served_retry_once),
+                ("... chance of an early refusal even so", split_burst_refused_early_retry_once),
+                ("... served, every tag tried before a refusal", split_burst_served_every_tag),
                 ("A runaway client against one shard's capacity", flood_over_shard),
                 ("... its checks at the store with refusals cached, at peak", flood_checks_with_deny_cache),
+                ("... on a split key whose refusals try every tag, at peak", split_key_flood_checks_with_deny_cache),
                 ("Batching: most tokens one client can hold unspent or overspend", batching_overshoot),
                 ("... against the default plan's minute", batching_overshoot_default),
                 ("... against a large plan's minute", batching_overshoot_large),
-                ("Zone lost: share of its region's clients whose shard fails over", zone_loss_clients_share),
+                ("Zone lost: primaries it held, at most, of a region's shards", primaries_in_worst_zone),
+                ("... share of its region's clients whose shard fails over", zone_loss_clients_share),
                 ("... share of all clients, busiest region", zone_loss_clients_share_of_all),
                 (
                     "... requests let through unchecked meanwhile, at the busiest region's peak",
