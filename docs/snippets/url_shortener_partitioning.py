@@ -13,7 +13,7 @@ from url_shortener_assumptions import (
     partition_rows_guideline,
     reads_per_database_server,
 )
-from url_shortener_cache import database_reads_peak
+from url_shortener_cache import store_reads_peak
 from url_shortener_servers import link_db_servers
 from url_shortener_storage import link_bytes_total, quorum_replicas
 from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak, viral_hits_per_second
@@ -42,8 +42,9 @@ outbox_writes_per_create = 2
 rows_written_per_create = count(3 + (1 - anonymous_link_share) + expiring_share + outbox_writes_per_create)
 bytes_per_server = size(link_bytes_total / link_db_servers)
 writes_per_server_peak = peak(creations_per_second_peak * rows_written_per_create * link_copies / link_db_servers)
-reads_per_server_peak = peak(database_reads_peak * quorum_replicas / link_db_servers)
-# The reads are the caches' misses, mostly old links beyond the block cache: cold reads.
+reads_per_server_peak = peak(store_reads_peak * quorum_replicas / link_db_servers)
+# The reads are the caches' misses, mostly old links beyond the block cache, and the cache filler's
+# reads of new links; all are priced as cold reads.
 read_load_per_server = fraction(reads_per_server_peak / cold_reads_per_database_server)
 
 # A viral link that reached the store uncached would land on the three replicas of one key, a hot
@@ -110,7 +111,7 @@ if __name__ != "url_shortener_partitioning":
             [
                 ("Data held (all copies spread evenly)", bytes_per_server),
                 (f"Replica writes a second at peak ({rows_written_per_create} rows a create)", writes_per_server_peak),
-                ("Replica reads a second at peak (cache misses)", reads_per_server_peak),
+                ("Replica reads a second at peak (cache misses and the filler's reads)", reads_per_server_peak),
                 ("... as a share of what one server reads", read_load_per_server),
                 ("A viral link uncached: reads per replica", viral_reads_per_replica),
                 ("... over one server's capacity", viral_over_one_server),
