@@ -161,7 +161,6 @@ account_links_per_day = count(1000)
 api_key_links_per_second = count(50)
 # A key's token bucket holds this many seconds of its rate: the burst it may spend at once.
 api_key_burst_seconds = duration(60)
-api_keys_busy_account = count(4)
 paid_plan_links_per_day = count(1e6)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
@@ -428,22 +427,26 @@ TABLE = [
         f"itself is {ssd_read_time} (latency reference); the time goes on replica round trips and queueing.",
     ),
     ("Anonymous links per IP an hour", anonymous_links_per_hour, "Enough for a person, useless to a spammer."),
-    ("Links per account a day", account_links_per_day, "Free accounts; paid plans negotiate more."),
-    ("Links per API key a second", api_key_links_per_second, "Bulk tools; sustained, with a burst allowance."),
+    (
+        "Links per account a day",
+        account_links_per_day,
+        "The free plan's allowance, shared by the apps and every API key of the account; paid plans negotiate more.",
+    ),
+    (
+        "Links per API key a second",
+        api_key_links_per_second,
+        "Bulk tools; sustained, with a burst allowance: how fast a key spends its account's daily allowance.",
+    ),
     (
         "An API key's burst, in seconds of its rate",
         api_key_burst_seconds,
         "An assumption: a tool may send a minute's worth at once, then the steady rate.",
     ),
     (
-        "API keys on a busy account",
-        api_keys_busy_account,
-        "A guess: one key per tool or team; an account may hold several, and its list holds all their links.",
-    ),
-    (
-        "Links a day on a large paid plan without keys",
+        "Links a day on a large paid plan",
         paid_plan_links_per_day,
-        "An example of a negotiated plan, to size its list's buckets; a daily limit with no per-second rate.",
+        "An example of a negotiated plan, to size its list's buckets: one daily allowance that the "
+        "account's apps and API keys share.",
     ),
     (
         "Rows per wide-column partition, at most",

@@ -134,6 +134,11 @@ cache_servers_per_zone = count(
     )
 )
 database_reads_peak = peak(redirects_per_second_peak * (1 - cache_hit_target))
+# The cache filler re-reads a new link's status (a quorum read) before writing it into the other
+# zones' caches: once per "link created" event, both zones written from that one read (a retry reads
+# again, rarely). So the store's reads are the misses plus one read per creation.
+filler_reads_peak = peak(creations_per_second_peak)
+store_reads_peak = peak(database_reads_peak + filler_reads_peak)
 
 if __name__ != "url_shortener_cache":
     print(
@@ -164,6 +169,8 @@ if __name__ != "url_shortener_cache":
                 ("... per zone with a zone lost", shared_cache_ops_per_zone_after_loss),
                 ("Cache servers per zone", cache_servers_per_zone),
                 (f"Database reads at peak, at {cache_hit_target} hits", database_reads_peak),
+                ("... plus the cache filler's reads, one per creation", filler_reads_peak),
+                ("Link store reads at peak, all told", store_reads_peak),
             ],
         )
     )

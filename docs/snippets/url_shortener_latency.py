@@ -25,6 +25,9 @@ server_time_shared_cache = duration(server_processing_time + cache_lookup_time)
 server_time_database = duration(server_processing_time + cache_lookup_time + database_read_time)
 shared_hit_share = fraction(cache_hit_target - in_process_hit_rate)
 miss_share = fraction(1 - cache_hit_target)
+# The shared cache's own hit rate: of the lookups the in-process cache passes on, the share it answers.
+# A dashboard of the cache cluster's own hits and misses shows this, not the origin-wide figure.
+shared_cache_own_hit_rate = fraction(shared_hit_share / (1 - in_process_hit_rate))
 server_time_mean = duration(
     in_process_hit_rate * server_time_in_process
     + shared_hit_share * server_time_shared_cache

@@ -5,9 +5,6 @@ import math
 from url_shortener_assumptions import (
     account_links_per_day,
     anonymous_link_share,
-    api_key_burst_seconds,
-    api_key_links_per_second,
-    api_keys_busy_account,
     cold_reads_per_database_server,
     expiring_share,
     link_copies,
@@ -16,7 +13,7 @@ from url_shortener_assumptions import (
     partition_rows_guideline,
     reads_per_database_server,
 )
-from url_shortener_cache import database_reads_peak
+from url_shortener_cache import store_reads_peak
 from url_shortener_servers import link_db_servers
 from url_shortener_storage import link_bytes_total, quorum_replicas
 from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak, viral_hits_per_second
@@ -45,8 +42,9 @@ outbox_writes_per_create = 2
 rows_written_per_create = count(3 + (1 - anonymous_link_share) + expiring_share + outbox_writes_per_create)
 bytes_per_server = size(link_bytes_total / link_db_servers)
 writes_per_server_peak = peak(creations_per_second_peak * rows_written_per_create * link_copies / link_db_servers)
-reads_per_server_peak = peak(database_reads_peak * quorum_replicas / link_db_servers)
-# The reads are the caches' misses, mostly old links beyond the block cache: cold reads.
+reads_per_server_peak = peak(store_reads_peak * quorum_replicas / link_db_servers)
+# The reads are the caches' misses, mostly old links beyond the block cache, and the cache filler's
+# reads of new links; all are priced as cold reads.
 read_load_per_server = fraction(reads_per_server_peak / cold_reads_per_database_server)
 
 # A viral link that reached the store uncached would land on the three replicas of one key, a hot
@@ -54,29 +52,25 @@ read_load_per_server = fraction(reads_per_server_peak / cold_reads_per_database_
 viral_reads_per_replica = per_second(viral_hits_per_second * quorum_replicas / link_copies)
 viral_over_one_server = times(viral_reads_per_replica / reads_per_database_server)
 
-# The owner's list (OwnerLink). By owner and month, an account at its daily limit fills a small
-# partition, but an API key at its limit would fill one far past the guideline. An account with API
-# keys therefore has its list split by hour and a hash bucket. The list is the account's, shared by
-# all its keys, so an hour's bucket count comes from the account's total limit, the same one that
-# chose the period, not from one key's: as many buckets as keep an hour's rows under the guideline.
-# A paid plan above the month's limit without keys gets its hours and buckets the same way.
+# The owner's list (OwnerLink). Every link an account makes, through the apps or any of its API
+# keys, is drawn from the account's daily allowance (its plan): keys set how fast it may be spent,
+# not how much. So the list's partitioning follows the allowance alone. By owner and month, a free
+# account at its daily limit fills a small partition; a large paid plan would fill one far past the
+# guideline, so a plan above the month's limit has its list split by hour and a hash bucket, as
+# many buckets as keep an hour's rows under the guideline.
 account_entries_per_month = count(account_links_per_day * 30)
-# The month stays the period while the account's total daily limit keeps a month under the guideline.
+# The month stays the period while the account's daily allowance keeps a month under the guideline.
 month_period_daily_limit_max = count(partition_rows_guideline / 30)
 account_partition_bytes = size(account_entries_per_month * owner_index_entry_bytes)
-api_key_entries_per_month = count(api_key_links_per_second * 30 * SECONDS_PER_DAY)
-api_key_month_partition_bytes = size(api_key_entries_per_month * owner_index_entry_bytes)
-api_key_month_over_guideline = times(api_key_entries_per_month / partition_rows_guideline)
+paid_plan_entries_per_month = count(paid_plan_links_per_day * 30)
+paid_plan_month_partition_bytes = size(paid_plan_entries_per_month * owner_index_entry_bytes)
 
 
-def hour_entries_max(plan_links_per_day: float, keys_links_per_second: float = 0.0) -> float:
-    """The most rows one hour of an account's list can get. Limits are token buckets (step 3), and a
-    daily limit and a rate a second are different units, so each becomes an hour's worth before
-    they are added: a full daily bucket can be spent in one hour, and it refills by an hour's share
-    of the day meanwhile; each key adds its rate times an hour plus its burst, a full bucket of
-    api_key_burst_seconds of its rate."""
-    plan_part = plan_links_per_day * (1 + SECONDS_PER_HOUR / SECONDS_PER_DAY)
-    return plan_part + keys_links_per_second * (SECONDS_PER_HOUR + api_key_burst_seconds)
+def hour_entries_max(plan_links_per_day: float) -> float:
+    """The most rows one hour of an account's list can get. The daily allowance is a token bucket
+    (step 3): nothing stops a full bucket from being spent in one hour, and it refills by an hour's
+    share of the day meanwhile. Keys draw on the same bucket, so they add nothing to it."""
+    return plan_links_per_day * (1 + SECONDS_PER_HOUR / SECONDS_PER_DAY)
 
 
 def hour_buckets(entries_per_hour: float) -> int:
@@ -84,23 +78,7 @@ def hour_buckets(entries_per_hour: float) -> int:
     return math.ceil(entries_per_hour / partition_rows_guideline)
 
 
-# A free account (its daily limit) with one key at the limit.
-api_key_entries_per_hour = count(hour_entries_max(account_links_per_day, api_key_links_per_second))
-api_key_buckets = count(hour_buckets(api_key_entries_per_hour))
-api_key_entries_per_bucket = count(api_key_entries_per_hour / api_key_buckets)
-api_key_bucket_bytes = size(api_key_entries_per_bucket * owner_index_entry_bytes)
-# A busy account: several keys, each at the limit, share its hours.
-busy_account_key_rate = count(api_keys_busy_account * api_key_links_per_second)
-busy_account_entries_per_hour = count(hour_entries_max(account_links_per_day, busy_account_key_rate))
-busy_account_buckets = count(hour_buckets(busy_account_entries_per_hour))
-busy_account_entries_per_bucket = count(busy_account_entries_per_hour / busy_account_buckets)
-busy_account_bucket_bytes = size(busy_account_entries_per_bucket * owner_index_entry_bytes)
-# Why the count follows the account, not one key: a count fixed for one key would hold twice the
-# guideline's share per bucket once a second key at the limit shares the account's hours.
-two_keys_fixed_buckets_entries = count(
-    hour_entries_max(account_links_per_day, 2 * api_key_links_per_second) / api_key_buckets
-)
-# A large paid plan without keys: its whole daily limit may land in one hour, plus the hour's refill.
+# A large paid plan: its whole daily allowance may land in one hour, plus the hour's refill.
 paid_plan_entries_per_hour = count(hour_entries_max(paid_plan_links_per_day))
 paid_plan_buckets = count(hour_buckets(paid_plan_entries_per_hour))
 paid_plan_entries_per_bucket = count(paid_plan_entries_per_hour / paid_plan_buckets)
@@ -133,7 +111,7 @@ if __name__ != "url_shortener_partitioning":
             [
                 ("Data held (all copies spread evenly)", bytes_per_server),
                 (f"Replica writes a second at peak ({rows_written_per_create} rows a create)", writes_per_server_peak),
-                ("Replica reads a second at peak (cache misses)", reads_per_server_peak),
+                ("Replica reads a second at peak (cache misses and the filler's reads)", reads_per_server_peak),
                 ("... as a share of what one server reads", read_load_per_server),
                 ("A viral link uncached: reads per replica", viral_reads_per_replica),
                 ("... over one server's capacity", viral_over_one_server),
@@ -151,25 +129,12 @@ if __name__ != "url_shortener_partitioning":
                     account_partition_bytes,
                 ),
                 (
-                    "An API key at its limit, by owner and month",
-                    api_key_entries_per_month,
-                    api_key_month_partition_bytes,
+                    f"A paid plan of {paid_plan_links_per_day} links a day, by owner and month",
+                    paid_plan_entries_per_month,
+                    paid_plan_month_partition_bytes,
                 ),
                 (
-                    f"A free account with one API key at its limit, by owner, hour and one of {api_key_buckets} "
-                    "buckets",
-                    api_key_entries_per_bucket,
-                    api_key_bucket_bytes,
-                ),
-                (
-                    f"A free account with {api_keys_busy_account} keys at the limit ({busy_account_key_rate} links a "
-                    f"second), by owner, hour and one of {busy_account_buckets} buckets",
-                    busy_account_entries_per_bucket,
-                    busy_account_bucket_bytes,
-                ),
-                (
-                    f"A paid plan of {paid_plan_links_per_day} links a day without keys, by owner, hour and one of "
-                    f"{paid_plan_buckets} buckets",
+                    f"The same plan, apps and keys together, by owner, hour and one of {paid_plan_buckets} buckets",
                     paid_plan_entries_per_bucket,
                     size(paid_plan_entries_per_bucket * owner_index_entry_bytes),
                 ),

@@ -11,7 +11,7 @@ from url_shortener_assumptions import (
     storage_per_database_server,
     zones,
 )
-from url_shortener_cache import cache_servers_per_zone, database_reads_peak
+from url_shortener_cache import cache_servers_per_zone, store_reads_peak
 from url_shortener_storage import link_bytes_total, quorum_replicas, rollup_bytes_total
 from url_shortener_traffic import creations_per_second_peak, redirects_per_day, redirects_per_second_peak
 
@@ -36,12 +36,12 @@ stream_servers = count(
 
 
 # Stores place one replica in each zone, so each zone holds a whole copy on its own servers.
-# The link store: enough disk in each zone for its copy, and enough reads for the cache's misses,
-# each of which a quorum read sends to two replicas. A miss is mostly an old link, beyond the block
-# cache, so it is priced as a cold read.
+# The link store: enough disk in each zone for its copy, and enough reads for the cache's misses and
+# the cache filler's reads of new links, each of which a quorum read sends to two replicas. A miss is
+# mostly an old link, beyond the block cache, so every read is priced as a cold one.
 link_db_servers_for_storage = count(whole_per_zone(link_bytes_total / storage_per_database_server, zones))
 link_db_servers_for_reads = count(
-    whole_per_zone(database_reads_peak * quorum_replicas * zone_headroom / cold_reads_per_database_server, zones)
+    whole_per_zone(store_reads_peak * quorum_replicas * zone_headroom / cold_reads_per_database_server, zones)
 )
 link_db_servers = count(max(link_db_servers_for_storage, link_db_servers_for_reads))
 # The analytics store holds the daily counts, a copy per zone; raw click events live in object
@@ -86,7 +86,7 @@ if __name__ != "url_shortener_servers":
                 ),
                 (
                     "Link store",
-                    f"disk ({link_db_servers_for_storage}) or reads on misses ({link_db_servers_for_reads}), "
+                    f"disk ({link_db_servers_for_storage}) or reads on misses and fills ({link_db_servers_for_reads}), "
                     "whole per zone",
                     link_db_servers,
                 ),

@@ -36,11 +36,16 @@ from sdw.estimation import (
 )
 
 # The links table, one row per link. A wide-column store keeps no bytes for a null column, so
-# expires_at costs its 8 bytes only on the links that have one.
+# expires_at costs its 8 bytes only on the links that have one, and owner_id only on links with an
+# owner (anonymous links have none).
 FIELDS = [
     ("short_key", "key, partition key", size(key_length + length_prefix_bytes)),
     ("long_url", "the destination", size(long_url_bytes + length_prefix_bytes)),
-    ("owner_id", "who made it", owner_id_bytes),
+    (
+        "owner_id",
+        f"who made it; null for anonymous links ({anonymous_link_share} of links)",
+        size(owner_id_bytes * (1 - anonymous_link_share)),
+    ),
     ("created_at", "when", timestamp_bytes),
     ("expires_at", f"null unless set ({expiring_share} of links)", size(timestamp_bytes * expiring_share)),
     ("status", "active, disabled, removed, deleted, expired", status_bytes),
