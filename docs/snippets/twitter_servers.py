@@ -2,7 +2,7 @@
 
 import math
 
-from twitter_api import idempotency_store_bytes, outbox_store_bytes
+from twitter_api import idempotency_store_bytes, keys_per_second_peak, outbox_store_bytes
 from twitter_assumptions import (
     busy_poster_share,
     busy_poster_tweet_share,
@@ -25,6 +25,7 @@ from twitter_cache import (
     count_cache_servers,
     timeline_cache_servers,
     tweet_cache_days_held,
+    tweet_cache_fills_per_second_peak,
     tweet_cache_servers,
     user_cache_servers,
 )
@@ -112,7 +113,11 @@ database_servers_per_zone_for_bytes = count(math.ceil(wide_column_bytes_total / 
 # author's stats row (mode, bucket count) and at least one page of the follower list for every tweet
 # posted (more for large accounts: no page size is assumed), and a follow reads the followee's stats
 # row before it writes. A profile view also reads the author's partition of the tweet lists (step 4):
-# no cache holds those lists.
+# no cache holds those lists. The notification service reads the devices of each user it notifies
+# (one partition per push sent) and the alert subscribers of each tweet's author (one per tweet
+# posted); each tweet-cache fill reads the new tweet's row (the cache is filled on a miss, step 6);
+# and each idempotency key's reservation is a lightweight transaction, which reads the key's row
+# before it writes (one per post and per upload).
 # Cold partitions, beyond the block cache: profile pages show tweets older than the tweet cache
 # holds, each a read of its own partition, and each such tweet's count row, one more partition.
 # Posting is uneven, and the share of a page older than the cache, max(0, 1 - rate x days / page),
@@ -156,6 +161,10 @@ hot_store_reads_per_second_peak = peak(
     + 2 * tweets_per_second_peak
     + follow_changes_per_second_peak
     + profile_views_per_second_peak
+    + pushes_per_second_peak
+    + tweets_per_second_peak
+    + tweet_cache_fills_per_second_peak
+    + keys_per_second_peak
 )
 cold_store_reads_per_second_peak = peak(
     profile_tweet_misses_per_second_peak + search_tweet_misses_per_second_peak + old_tweet_count_reads_per_second_peak
@@ -174,11 +183,20 @@ database_servers_per_zone_for_reads = count(
         )
     )
 )
+# How close those servers run to their read limit with a zone lost, before the spare below.
+store_read_load_zone_lost_before_spare = fraction(
+    read_copies_per_zone_zone_lost
+    * (
+        hot_store_reads_per_second_peak / reads_per_database_server
+        + cold_store_reads_per_second_peak / cold_reads_per_database_server
+    )
+    / database_servers_per_zone_for_reads
+)
 database_servers_per_zone_for_load = count(
     max(database_servers_per_zone_for_bytes, database_servers_per_zone_for_reads)
 )
 store_sized_by_reads = database_servers_per_zone_for_reads > database_servers_per_zone_for_bytes
-# Plus a spare a zone (N+1), as margin: with a zone lost the others run just under their reads'
+# Plus a spare a zone (N+1), as margin: with a zone lost the others run at nearly their reads'
 # limit, and a node holds terabytes, slow to add in a hurry. It is capacity only: a server lost during
 # a zone outage stops its key ranges whatever the spares (step 7), so deploys pause then.
 database_servers_per_zone = count(database_servers_per_zone_for_load + spare_servers_per_zone)
@@ -267,7 +285,8 @@ if __name__ != "twitter_servers":
                 (
                     "Recent partitions read at peak: a favorites read per home load, profile view, search and opened "
                     "push, one before each favorite, a stats row and a follower-list page per tweet posted, a stats "
-                    "row per follow, a tweet-list read per profile view",
+                    "row per follow, a tweet-list read per profile view, a device read per push sent, an alert "
+                    "subscribers read per tweet, a tweet read per tweet-cache fill, a key read per reservation",
                     hot_store_reads_per_second_peak,
                 ),
                 ("Cold partitions read at peak: the old tweets and count rows above", cold_store_reads_per_second_peak),
@@ -280,6 +299,7 @@ if __name__ != "twitter_servers":
                     f"{cold_reads_per_database_server} cold each",
                     database_servers_per_zone_for_reads,
                 ),
+                ("Their read load with a zone lost, before the spare", store_read_load_zone_lost_before_spare),
                 (f"Servers a zone, the larger plus {spare_servers_per_zone} spare", database_servers_per_zone),
                 ("Their read load with a zone lost", store_read_load_zone_lost),
                 ("Bytes each server holds", database_bytes_per_server),
