@@ -28,6 +28,7 @@ from twitter_storage import tweet_bytes_per_day
 from twitter_traffic import (
     deliveries_per_second_peak,
     favorites_per_second_peak,
+    follow_changes_per_second_peak,
     searches_per_second_peak,
     timeline_loads_per_second_peak,
     tweet_views_per_second_peak,
@@ -56,9 +57,14 @@ tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
 tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 
 # How many cache servers? Enough memory, and enough operations a second: every delivery
-# is written to each copy, every timeline load is one read. A copy lives in each zone, so each
+# is written to each copy, every timeline load is one read, and every follow or unfollow is one
+# operation on each copy (a follow copies the account's recent tweets in; an unfollow removes its
+# entries and notes the account beside the timeline, step 6). A copy lives in each zone, so each
 # zone needs the same whole count of servers to hold its copy.
-timeline_cache_ops_peak = peak(deliveries_per_second_peak * timeline_cache_copies + timeline_loads_per_second_peak)
+timeline_cache_ops_peak = peak(
+    (deliveries_per_second_peak + follow_changes_per_second_peak) * timeline_cache_copies
+    + timeline_loads_per_second_peak
+)
 servers_for_memory = count(whole_per_zone(timeline_cache_bytes / cache_memory_per_server, zones))
 servers_for_operations = count(whole_per_zone(timeline_cache_ops_peak / cache_ops_per_server, zones))
 timeline_cache_servers = count(max(servers_for_memory, servers_for_operations))
