@@ -29,7 +29,7 @@ from twitter_cache import (
     tweet_cache_servers,
     user_cache_servers,
 )
-from twitter_notifications import pushes_per_second_peak
+from twitter_notifications import pushes_per_second, pushes_per_second_peak
 from twitter_storage import (
     count_bytes_total,
     favorite_bytes_total,
@@ -70,9 +70,9 @@ from sdw.estimation import (
 # the two that remain must carry everything: 3 / 2 = 1.5 times the peak (zone_headroom), and
 # every zone needs the same whole count, or losing the largest leaves less than the peak.
 # Device registrations count too: each device calls when its push token or locale changes, and
-# otherwise once a day (step 3), so at least one call a day per daily user's device. Deletes,
-# sign-ins, settings and single tweets opened from a push (step 3) are left out: each is a small
-# share of these.
+# otherwise once a day (step 3), so at least one call a day per daily user's device. Single tweets
+# opened from a push (step 3) count too, at most one per push sent: the same upper bound the
+# store's reads below take. Deletes, sign-ins and settings are left out: each is a small share.
 registrations_per_second = per_second(daily_active_users * devices_per_daily_user / SECONDS_PER_DAY)
 requests_per_second = per_second(
     tweets_per_second
@@ -83,9 +83,11 @@ requests_per_second = per_second(
     + follow_changes_per_second
     + media_calls_per_second
     + registrations_per_second
+    + pushes_per_second
 )
 requests_per_second_peak = peak(requests_per_second * peak_to_average)
 registrations_share_at_least = fraction(registrations_per_second / requests_per_second)
+opened_pushes_share_at_most = fraction(pushes_per_second / requests_per_second)
 api_servers = count(whole_per_zone(requests_per_second_peak * zone_headroom / requests_per_server, zones))
 
 # Databases: one wide-column cluster (step 5) holds tweets, the authors' tweet lists, favorites,
@@ -230,7 +232,8 @@ if __name__ != "twitter_servers":
                 (
                     "API",
                     f"{requests_per_second_peak} at peak (device registrations at least "
-                    f"{registrations_share_at_least} of it) × {zone_headroom} zone headroom",
+                    f"{registrations_share_at_least} of it, pushes opened at most {opened_pushes_share_at_most}) "
+                    f"× {zone_headroom} zone headroom",
                     api_servers,
                 ),
                 (
