@@ -383,7 +383,7 @@ PAGE_FIGURES = {
         "274 PB",
         "27.7 GB/s",
         "21.6 TB",  # 375M weekly users x 800 entries x 24 B x 3 copies
-        "954",  # 336 API + 234 wide-column store (78 a zone, a spare included) + 240 timeline cache + 48 tweet,
+        "1K",  # 372 API + 246 wide-column store (82 a zone, a spare included) + 240 timeline cache + 48 tweet,
         # 48 user and 48 count cache (45 each for their operations, + a spare a zone)
         "31 GB/day",
         "56.6 TB",

@@ -60,9 +60,11 @@ gc_grace = duration(10 * SECONDS_PER_DAY)
 keys_per_day = count(tweets_per_day * (1 + photo_share + video_share))
 keys_kept = count(keys_per_day * (idempotency_window + gc_grace) / SECONDS_PER_DAY)
 idempotency_store_bytes = size(keys_kept * idempotency_record_bytes * text_copies)
-# Each post and each upload writes its key twice: the reservation (a lightweight transaction)
-# and the result (a plain write, in another row: the two kinds never share a row).
-idempotency_writes_per_second_peak = peak(tweets_per_second_peak * (1 + photo_share + video_share) * 2)
+# Each post and each upload writes its key twice: the reservation (a lightweight transaction,
+# which also reads the key's row first: twitter_servers counts that read) and the result (a plain
+# write, in another row: the two kinds never share a row).
+keys_per_second_peak = peak(tweets_per_second_peak * (1 + photo_share + video_share))
+idempotency_writes_per_second_peak = peak(keys_per_second_peak * 2)
 
 # The outbox (step 4): a post, a favorite or a follow (or unfollow) writes a row in the same
 # logged batch as its data, then a plain write marks it sent. Partitions are one second of one of

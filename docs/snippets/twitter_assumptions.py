@@ -403,7 +403,8 @@ TABLE = [
     (
         "Operations per cache server a second",
         cache_ops_per_server,
-        f"About one cache process ({kv_gets_per_process} GETs measured). The rules of thumb give "
+        f"Several cache processes a server, one a core, each measured at {kv_gets_per_process} GETs: more "
+        "than one process's rate, far below the server's. The rules of thumb give "
         f"{kv_gets_per_server} for a 16-vCPU server, {cache_server_margin} this: list appends and range "
         "reads cost more than a GET, p99 latency climbs well before saturation, and shards are never "
         "evenly loaded.",

@@ -27,6 +27,8 @@ from twitter_assumptions import (
 from twitter_storage import tweet_bytes_per_day
 from twitter_traffic import (
     deliveries_per_second_peak,
+    favorites_per_second_peak,
+    follow_changes_per_second_peak,
     searches_per_second_peak,
     timeline_loads_per_second_peak,
     tweet_views_per_second_peak,
@@ -55,9 +57,14 @@ tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
 tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 
 # How many cache servers? Enough memory, and enough operations a second: every delivery
-# is written to each copy, every timeline load is one read. A copy lives in each zone, so each
+# is written to each copy, every timeline load is one read, and every follow or unfollow is one
+# operation on each copy (a follow copies the account's recent tweets in; an unfollow removes its
+# entries and notes the account beside the timeline, step 6). A copy lives in each zone, so each
 # zone needs the same whole count of servers to hold its copy.
-timeline_cache_ops_peak = peak(deliveries_per_second_peak * timeline_cache_copies + timeline_loads_per_second_peak)
+timeline_cache_ops_peak = peak(
+    (deliveries_per_second_peak + follow_changes_per_second_peak) * timeline_cache_copies
+    + timeline_loads_per_second_peak
+)
 servers_for_memory = count(whole_per_zone(timeline_cache_bytes / cache_memory_per_server, zones))
 servers_for_operations = count(whole_per_zone(timeline_cache_ops_peak / cache_ops_per_server, zones))
 timeline_cache_servers = count(max(servers_for_memory, servers_for_operations))
@@ -105,7 +112,11 @@ tweet_cache_bytes_held_all_copies = size(tweet_bytes_per_day * tweet_cache_days_
 # (the daily users' profiles; the counts of the tweets the tweet cache holds), so operations
 # decide, and they need the same zone headroom and spares. The count cache fills the counts of the
 # tweets the tweet cache holds, under the same rule, so as many fills; the user cache fills a
-# profile per daily user a day, fewer: both are sized on the tweet cache's operations.
+# profile per daily user a day, fewer: it is sized on the tweet cache's operations.
+# The count cache also takes the counting job's writes: each new total it writes to TweetCounts,
+# it also sets in both count-cache copies (only for tweets younger than the days held, like a
+# fill), so a cached count follows its row within seconds. The job sums a few seconds of events
+# per tweet, so at most one write per favorite event into each copy.
 # The count cache holds the counts of the days the
 # tweet cache holds; its memory would hold more, but an old tweet read from the store is counted as
 # reading its count row there too (twitter_servers): seldom-posting authors' pages reach back months.
@@ -113,9 +124,14 @@ user_cache_bytes = size(daily_active_users * user_cache_entry_bytes * tweet_cach
 count_cache_bytes = size(tweets_per_day * tweet_cache_days_held * count_cache_entry_bytes * tweet_cache_copies)
 user_cache_servers_for_memory = count(math.ceil(user_cache_bytes / cache_memory_per_server))
 count_cache_servers_for_memory = count(math.ceil(count_cache_bytes / cache_memory_per_server))
+count_cache_job_writes_per_second_peak = peak(favorites_per_second_peak * tweet_cache_copies)
+count_cache_ops_peak = peak(tweet_cache_ops_peak + count_cache_job_writes_per_second_peak)
+count_cache_servers_for_operations = count(
+    whole_per_zone(count_cache_ops_peak * zone_headroom / cache_ops_per_server, zones)
+)
 user_cache_servers = count(max(user_cache_servers_for_memory, tweet_cache_servers_for_operations) + cache_spare_servers)
 count_cache_servers = count(
-    max(count_cache_servers_for_memory, tweet_cache_servers_for_operations) + cache_spare_servers
+    max(count_cache_servers_for_memory, count_cache_servers_for_operations) + cache_spare_servers
 )
 # What the count cache's memory could hold instead, if measured rates showed it worth crediting.
 count_cache_days_affordable = count(
@@ -156,6 +172,10 @@ if __name__ != "twitter_cache":
                 ),
                 ("Those days' tweets, both copies", tweet_cache_bytes_held_all_copies),
                 ("Days of counts the count cache's memory could hold", count_cache_days_affordable),
+                (
+                    "Count cache: the counting job's writes at peak, at most a favorite event into each copy",
+                    count_cache_job_writes_per_second_peak,
+                ),
                 ("Load on each tweet cache server with a zone lost", tweet_cache_load_zone_lost),
             ],
         )
@@ -174,12 +194,13 @@ if __name__ != "twitter_cache":
                 ),
                 (
                     f"operations at peak ({timeline_cache_ops_peak}; "
-                    f"{tweet_cache_ops_peak} for the tweet cache, lookups and fills; the other two sized on it, "
+                    f"{tweet_cache_ops_peak} for the tweet cache, lookups and fills, the user cache sized on it; "
+                    f"{count_cache_ops_peak} for the count cache, with the counting job's writes; "
                     f"× {zone_headroom} zone headroom)",
                     servers_for_operations,
                     tweet_cache_servers_for_operations,
                     tweet_cache_servers_for_operations,
-                    tweet_cache_servers_for_operations,
+                    count_cache_servers_for_operations,
                 ),
                 (
                     f"so, the larger, plus {spare_servers_per_zone} spare a zone for the last three",

@@ -9,10 +9,11 @@ from twitter_assumptions import (
 )
 from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak
 
-from sdw.estimation import SECONDS_PER_HOUR, duration, markdown_table, peak, per_second, size
+from sdw.estimation import SECONDS_PER_HOUR, count, duration, markdown_table, peak, per_second, size
 
-# Fan-out on write for one celebrity tweet: one timeline insert per follower, per copy.
+# Fan-out on write for one celebrity tweet: one delivery per follower, each written to every copy.
 celebrity_deliveries = celebrity_followers
+celebrity_cache_writes = count(celebrity_deliveries * timeline_cache_copies)
 celebrity_fanout_time = duration(celebrity_deliveries / deliveries_per_second_peak)
 celebrity_bytes_written = size(celebrity_followers * timeline_entry_bytes * timeline_cache_copies)
 
@@ -28,7 +29,8 @@ if __name__ != "twitter_fanout":
         markdown_table(
             ("Figure", "Value"),
             [
-                ("Timeline inserts for one celebrity tweet", celebrity_deliveries),
+                ("Deliveries for one celebrity tweet, one per follower", celebrity_deliveries),
+                ("Cache writes for them, one per timeline copy", celebrity_cache_writes),
                 ("Time for the whole fan-out fleet at peak rate", celebrity_fanout_time),
                 ("Bytes written to timeline caches", celebrity_bytes_written),
                 ("Extra reads at peak if huge accounts are merged at read time", merge_reads_per_second_peak),

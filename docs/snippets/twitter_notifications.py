@@ -3,6 +3,7 @@
 from twitter_assumptions import (
     alert_opt_in_share,
     celebrity_followers,
+    devices_per_daily_user,
     mention_tweet_share,
     peak_to_average,
     users_notified_per_mention_tweet,
@@ -18,8 +19,13 @@ alert_pushes_per_second = per_second(deliveries_per_second * alert_opt_in_share)
 pushes_per_second = per_second(mention_pushes_per_second + alert_pushes_per_second)
 pushes_per_second_peak = peak(pushes_per_second * peak_to_average)
 
-# The worst burst: one tweet from the largest account, to everyone who opted in.
+# Every rate here counts notified users. A push goes to each of the user's devices: up to
+# devices_per_daily_user calls to the push services per user, which is what the senders make.
+push_sends_per_second_peak_at_most = peak(pushes_per_second_peak * devices_per_daily_user)
+
+# The worst burst: one tweet from the largest account, to every follower who opted in.
 celebrity_alert_burst = count(celebrity_followers * alert_opt_in_share)
+celebrity_alert_devices_at_most = count(celebrity_alert_burst * devices_per_daily_user)
 celebrity_alert_drain_time = duration(celebrity_alert_burst / pushes_per_second_peak)
 
 if __name__ != "twitter_notifications":
@@ -37,7 +43,12 @@ if __name__ != "twitter_notifications":
                     alert_pushes_per_second,
                     peak(alert_pushes_per_second * peak_to_average),
                 ),
-                ("Total", pushes_per_second, pushes_per_second_peak),
+                ("Total, users notified", pushes_per_second, pushes_per_second_peak),
+                (
+                    f"Calls to the push services, at most {devices_per_daily_user} devices a user",
+                    "",
+                    push_sends_per_second_peak_at_most,
+                ),
             ],
         )
     )
@@ -46,8 +57,9 @@ if __name__ != "twitter_notifications":
         markdown_table(
             ("Figure", "Value"),
             [
-                ("Alerts for one tweet from the largest account", celebrity_alert_burst),
-                ("Time to send them with the whole peak capacity", celebrity_alert_drain_time),
+                ("Users alerted by one tweet from the largest account", celebrity_alert_burst),
+                ("Their devices, at most", celebrity_alert_devices_at_most),
+                ("Time to alert them with the whole peak capacity", celebrity_alert_drain_time),
             ],
         )
     )

@@ -2,7 +2,7 @@
 
 import math
 
-from twitter_api import idempotency_store_bytes, outbox_store_bytes
+from twitter_api import idempotency_store_bytes, keys_per_second_peak, outbox_store_bytes
 from twitter_assumptions import (
     busy_poster_share,
     busy_poster_tweet_share,
@@ -25,10 +25,11 @@ from twitter_cache import (
     count_cache_servers,
     timeline_cache_servers,
     tweet_cache_days_held,
+    tweet_cache_fills_per_second_peak,
     tweet_cache_servers,
     user_cache_servers,
 )
-from twitter_notifications import pushes_per_second_peak
+from twitter_notifications import pushes_per_second, pushes_per_second_peak
 from twitter_storage import (
     count_bytes_total,
     favorite_bytes_total,
@@ -69,9 +70,9 @@ from sdw.estimation import (
 # the two that remain must carry everything: 3 / 2 = 1.5 times the peak (zone_headroom), and
 # every zone needs the same whole count, or losing the largest leaves less than the peak.
 # Device registrations count too: each device calls when its push token or locale changes, and
-# otherwise once a day (step 3), so at least one call a day per daily user's device. Deletes,
-# sign-ins, settings and single tweets opened from a push (step 3) are left out: each is a small
-# share of these.
+# otherwise once a day (step 3), so at least one call a day per daily user's device. Single tweets
+# opened from a push (step 3) count too, at most one per push sent: the same upper bound the
+# store's reads below take. Deletes, sign-ins and settings are left out: each is a small share.
 registrations_per_second = per_second(daily_active_users * devices_per_daily_user / SECONDS_PER_DAY)
 requests_per_second = per_second(
     tweets_per_second
@@ -82,9 +83,11 @@ requests_per_second = per_second(
     + follow_changes_per_second
     + media_calls_per_second
     + registrations_per_second
+    + pushes_per_second
 )
 requests_per_second_peak = peak(requests_per_second * peak_to_average)
 registrations_share_at_least = fraction(registrations_per_second / requests_per_second)
+opened_pushes_share_at_most = fraction(pushes_per_second / requests_per_second)
 api_servers = count(whole_per_zone(requests_per_second_peak * zone_headroom / requests_per_server, zones))
 
 # Databases: one wide-column cluster (step 5) holds tweets, the authors' tweet lists, favorites,
@@ -112,7 +115,11 @@ database_servers_per_zone_for_bytes = count(math.ceil(wide_column_bytes_total / 
 # author's stats row (mode, bucket count) and at least one page of the follower list for every tweet
 # posted (more for large accounts: no page size is assumed), and a follow reads the followee's stats
 # row before it writes. A profile view also reads the author's partition of the tweet lists (step 4):
-# no cache holds those lists.
+# no cache holds those lists. The notification service reads the devices of each user it notifies
+# (one partition per push sent) and the alert subscribers of each tweet's author (one per tweet
+# posted); each tweet-cache fill reads the new tweet's row (the cache is filled on a miss, step 6);
+# and each idempotency key's reservation is a lightweight transaction, which reads the key's row
+# before it writes (one per post and per upload).
 # Cold partitions, beyond the block cache: profile pages show tweets older than the tweet cache
 # holds, each a read of its own partition, and each such tweet's count row, one more partition.
 # Posting is uneven, and the share of a page older than the cache, max(0, 1 - rate x days / page),
@@ -156,6 +163,10 @@ hot_store_reads_per_second_peak = peak(
     + 2 * tweets_per_second_peak
     + follow_changes_per_second_peak
     + profile_views_per_second_peak
+    + pushes_per_second_peak
+    + tweets_per_second_peak
+    + tweet_cache_fills_per_second_peak
+    + keys_per_second_peak
 )
 cold_store_reads_per_second_peak = peak(
     profile_tweet_misses_per_second_peak + search_tweet_misses_per_second_peak + old_tweet_count_reads_per_second_peak
@@ -174,11 +185,20 @@ database_servers_per_zone_for_reads = count(
         )
     )
 )
+# How close those servers run to their read limit with a zone lost, before the spare below.
+store_read_load_zone_lost_before_spare = fraction(
+    read_copies_per_zone_zone_lost
+    * (
+        hot_store_reads_per_second_peak / reads_per_database_server
+        + cold_store_reads_per_second_peak / cold_reads_per_database_server
+    )
+    / database_servers_per_zone_for_reads
+)
 database_servers_per_zone_for_load = count(
     max(database_servers_per_zone_for_bytes, database_servers_per_zone_for_reads)
 )
 store_sized_by_reads = database_servers_per_zone_for_reads > database_servers_per_zone_for_bytes
-# Plus a spare a zone (N+1), as margin: with a zone lost the others run just under their reads'
+# Plus a spare a zone (N+1), as margin: with a zone lost the others run at nearly their reads'
 # limit, and a node holds terabytes, slow to add in a hurry. It is capacity only: a server lost during
 # a zone outage stops its key ranges whatever the spares (step 7), so deploys pause then.
 database_servers_per_zone = count(database_servers_per_zone_for_load + spare_servers_per_zone)
@@ -212,7 +232,8 @@ if __name__ != "twitter_servers":
                 (
                     "API",
                     f"{requests_per_second_peak} at peak (device registrations at least "
-                    f"{registrations_share_at_least} of it) × {zone_headroom} zone headroom",
+                    f"{registrations_share_at_least} of it, pushes opened at most {opened_pushes_share_at_most}) "
+                    f"× {zone_headroom} zone headroom",
                     api_servers,
                 ),
                 (
@@ -267,7 +288,8 @@ if __name__ != "twitter_servers":
                 (
                     "Recent partitions read at peak: a favorites read per home load, profile view, search and opened "
                     "push, one before each favorite, a stats row and a follower-list page per tweet posted, a stats "
-                    "row per follow, a tweet-list read per profile view",
+                    "row per follow, a tweet-list read per profile view, a device read per push sent, an alert "
+                    "subscribers read per tweet, a tweet read per tweet-cache fill, a key read per reservation",
                     hot_store_reads_per_second_peak,
                 ),
                 ("Cold partitions read at peak: the old tweets and count rows above", cold_store_reads_per_second_peak),
@@ -280,6 +302,7 @@ if __name__ != "twitter_servers":
                     f"{cold_reads_per_database_server} cold each",
                     database_servers_per_zone_for_reads,
                 ),
+                ("Their read load with a zone lost, before the spare", store_read_load_zone_lost_before_spare),
                 (f"Servers a zone, the larger plus {spare_servers_per_zone} spare", database_servers_per_zone),
                 ("Their read load with a zone lost", store_read_load_zone_lost),
                 ("Bytes each server holds", database_bytes_per_server),
