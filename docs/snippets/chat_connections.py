@@ -88,7 +88,10 @@ if __name__ != "chat_connections":
                 (f"Connection servers with {zone_headroom} zone headroom", connection_servers),
                 ("Heartbeats a second at peak, whole fleet", heartbeats_per_second_peak),
                 ("Heartbeats a second per server at peak, every zone up", heartbeats_per_server_per_second_peak),
-                ("Heartbeats a second per server at the planned connections (a zone lost)", heartbeats_per_server_per_second),
+                (
+                    "Heartbeats a second per server at the planned connections (a zone lost)",
+                    heartbeats_per_server_per_second,
+                ),
             ],
         )
     )

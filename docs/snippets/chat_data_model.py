@@ -22,7 +22,11 @@ MESSAGE_FIELDS = [
     ("flags", 1, "deleted for everyone; room for more"),
     ("reply_to_seq", 8, "quoted message, if any (stored as 0 if none)"),
     ("body", float(message_text_bytes), "UTF-8 text, average"),
-    ("media_ref", 80 * MEDIA_SHARE, "media ID, type, size, width, height, duration, blur hash: 80 bytes on a media message"),
+    (
+        "media_ref",
+        80 * MEDIA_SHARE,
+        "media ID, type, size, width, height, duration, blur hash: 80 bytes on a media message",
+    ),
     ("row overhead", ROW_OVERHEAD, "key, timestamp and lengths on disk"),
 ]
 message_row_bytes = size(sum(b for _, b, _ in MESSAGE_FIELDS))

@@ -207,7 +207,11 @@ if __name__ != "chat_failures":
             [
                 ("One connection server crashes", "New connections per surviving server", crash_reconnects_per_server),
                 ("", "Reconnects a second the surviving servers accept", crash_connection_servers_budget),
-                ("", "Reconnects a second the registry has room for, every zone up", crash_registry_reconnects_per_second),
+                (
+                    "",
+                    "Reconnects a second the registry has room for, every zone up",
+                    crash_registry_reconnects_per_second,
+                ),
                 ("", "Time to reconnect them all, at the lower of the two", crash_reconnect_time),
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
                 ("", "Reconnections the surviving servers' own budget allows", connection_servers_reconnect_budget),
