@@ -19,6 +19,7 @@ media_egress = bandwidth(
 )
 media_egress_peak = bandwidth(media_egress * peak_to_average, peak=True)
 media_origin_egress = bandwidth(media_egress * (1 - cdn_hit_ratio))
+media_origin_egress_peak = bandwidth(media_egress_peak * (1 - cdn_hit_ratio), peak=True)
 media_over_text_egress = times(media_egress / text_egress)
 
 # Heartbeats: a WebSocket ping and its pong, each about 80 bytes with TLS, TCP and IP headers.
@@ -44,7 +45,8 @@ if __name__ != "chat_bandwidth":
             ("Figure", "Value"),
             [
                 ("Media out at peak", media_egress_peak),
-                ("Media out served by the origin (CDN misses)", media_origin_egress),
+                ("Media out served by the origin (CDN misses), at peak", media_origin_egress_peak),
+                ("Media out served by the origin (CDN misses), on average", media_origin_egress),
                 ("Media out per byte of text out", media_over_text_egress),
                 ("Heartbeats, both ways, at peak", heartbeat_bandwidth_peak),
                 ("Message text, in and out, at peak", text_bandwidth_peak),

@@ -49,8 +49,10 @@ zone_headroom = times(zones / (zones - 1))
 connection_servers_peak = count(math.ceil(connections_peak / connections_per_server))
 connection_servers = count(whole_per_zone(connections_peak * zone_headroom / connections_per_server, zones))
 
-# Heartbeats: every open connection pings once per interval.
+# Heartbeats: every open connection pings once per interval. Per server: at peak with every zone
+# up (the fleet's share), and at the planned connections a server, which it reaches with a zone lost.
 heartbeats_per_second_peak = peak(connections_peak / heartbeat_interval)
+heartbeats_per_server_per_second_peak = peak(heartbeats_per_second_peak / connection_servers)
 heartbeats_per_server_per_second = throughput(connections_per_server / heartbeat_interval)
 
 if __name__ != "chat_connections":
@@ -85,7 +87,11 @@ if __name__ != "chat_connections":
                 ("Connection servers for the peak", connection_servers_peak),
                 (f"Connection servers with {zone_headroom} zone headroom", connection_servers),
                 ("Heartbeats a second at peak, whole fleet", heartbeats_per_second_peak),
-                ("Heartbeats a second per server", heartbeats_per_server_per_second),
+                ("Heartbeats a second per server at peak, every zone up", heartbeats_per_server_per_second_peak),
+                (
+                    "Heartbeats a second per server at the planned connections (a zone lost)",
+                    heartbeats_per_server_per_second,
+                ),
             ],
         )
     )

@@ -22,7 +22,11 @@ MESSAGE_FIELDS = [
     ("flags", 1, "deleted for everyone; room for more"),
     ("reply_to_seq", 8, "quoted message, if any (stored as 0 if none)"),
     ("body", float(message_text_bytes), "UTF-8 text, average"),
-    ("media_ref", 80 * MEDIA_SHARE, "media ID, type, size, dimensions, blur hash: 80 bytes on a media message"),
+    (
+        "media_ref",
+        80 * MEDIA_SHARE,
+        "media ID, type, size, width, height, duration, blur hash: 80 bytes on a media message",
+    ),
     ("row overhead", ROW_OVERHEAD, "key, timestamp and lengths on disk"),
 ]
 message_row_bytes = size(sum(b for _, b, _ in MESSAGE_FIELDS))
@@ -33,6 +37,7 @@ USER_CONVERSATION_FIELDS = [
     ("conversation_id", 8, "second half of the key"),
     ("last_seq", 8, "newest message; updated on every message"),
     ("read_seq", 8, "private read position: unread counts, kept even with receipts off"),
+    ("joined_seq", 8, "history starts here (a copy of the member row's): sync and the history call clip at it"),
     ("last_activity", 8, "newest message's time: sorts the chat list"),
     ("changed_at", 8, "last change of any field (message, read position, settings): what sync_list filters on"),
     ("muted_until", 8, "no push before this time (far future: always); the push service reads it"),

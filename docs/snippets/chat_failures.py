@@ -62,10 +62,18 @@ from sdw.estimation import (
     whole_per_zone,
 )
 
-# One connection server crashes at peak: its clients reconnect to all the others.
+# One connection server crashes at peak: its clients reconnect to all the others. Each reconnect
+# also writes the session registry, on all its copies, so the fleet's reconnect rate is the lower
+# of the surviving servers' budget and the registry's room left over the peak (every zone up).
 surviving_servers = count(connection_servers - 1)
 crash_reconnects_per_server = count(connections_per_server / surviving_servers)
-crash_reconnect_time = duration(connections_per_server / (surviving_servers * reconnects_per_server_per_second))
+crash_connection_servers_budget = throughput(surviving_servers * reconnects_per_server_per_second)
+registry_capacity_all_zones = throughput(registry_nodes * registry_ops_per_node_per_second)
+crash_registry_reconnects_per_second = throughput(
+    (registry_capacity_all_zones - registry_ops_per_second_peak) / message_copies
+)
+crash_reconnect_capacity = throughput(min(crash_connection_servers_budget, crash_registry_reconnects_per_second))
+crash_reconnect_time = duration(connections_per_server / crash_reconnect_capacity)
 
 # A zone is lost at peak: a third of the connections drop at once, and two thirds of the servers
 # are left to take them.
@@ -198,7 +206,13 @@ if __name__ != "chat_failures":
             ("Failure", "Figure", "Value"),
             [
                 ("One connection server crashes", "New connections per surviving server", crash_reconnects_per_server),
-                ("", "Time to reconnect them all, at capacity", crash_reconnect_time),
+                ("", "Reconnects a second the surviving servers accept", crash_connection_servers_budget),
+                (
+                    "",
+                    "Reconnects a second the registry has room for, every zone up",
+                    crash_registry_reconnects_per_second,
+                ),
+                ("", "Time to reconnect them all, at the lower of the two", crash_reconnect_time),
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
                 ("", "Reconnections the surviving servers' own budget allows", connection_servers_reconnect_budget),
                 ("", "Reconnections the registry has room for", registry_reconnects_per_second),

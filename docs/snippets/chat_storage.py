@@ -100,9 +100,11 @@ store_writes_per_second_peak = peak(
 # read) per changed conversation; live deliveries come from the owner's memory, not the store.
 sync_reads_per_second_peak = peak(connects_per_second_peak * (1 + conversations_changed_per_sync))
 # A push wakes the app, which fetches what it names: on Android a background sync_list and the
-# pushed conversation's sync, on iOS one history read.
+# pushed conversation's sync (clipped at the joined_seq the sync_list returned), on iOS one
+# history call, which reads the member's UserConversation row (membership and joined_seq) and
+# then the messages.
 push_fetch_reads_per_second_peak = peak(
-    push_wake_connects_per_second_peak * 2 + push_wake_history_reads_per_second_peak
+    push_wake_connects_per_second_peak * 2 + push_wake_history_reads_per_second_peak * 2
 )
 # Before a notification the push service reads the recipient's muted_until and read_seq (a point
 # read), for every candidate, muted conversations included.
