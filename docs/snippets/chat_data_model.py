@@ -37,7 +37,11 @@ USER_CONVERSATION_FIELDS = [
     ("conversation_id", 8, "second half of the key"),
     ("last_seq", 8, "newest message; updated on every message"),
     ("read_seq", 8, "private read position: unread counts, kept even with receipts off"),
-    ("joined_seq", 8, "first seq the member may read (a copy of the member row's): sync and the history call clip at it"),
+    (
+        "joined_seq",
+        8,
+        "first seq the member may read (a copy of the member row's): sync and the history call clip at it",
+    ),
     ("last_activity", 8, "newest message's time: sorts the chat list"),
     ("changed_at", 8, "last change of any field (message, read position, settings): what sync_list filters on"),
     ("muted_until", 8, "no push before this time (far future: always); the push service reads it"),
