@@ -220,7 +220,7 @@ TABLE = [
         "Phones that run Android",
         android_share,
         "A guess for a global messenger, where Android phones outnumber iPhones about two to one or more. "
-        "A woken Android app connects and syncs; an iOS notification extension makes one history read (step 5).",
+        "A woken Android app connects and syncs; an iOS notification extension makes one history call (step 5).",
     ),
     (
         "Notified messages read on a linked computer",
@@ -333,7 +333,8 @@ TABLE = [
     (
         "A chat server's cost of one typing frame, in messages",
         typing_cost_in_messages,
-        "A guess, priced like a receipt: the owner looks the recipients up in the registry (about "
+        "A guess, priced like a receipt: the chat server that owns the conversation (its owner, step 5) "
+        "looks the recipients up in the registry (about "
         "one outside read each; the entries stay cached for the message that follows) and sends a "
         "forward RPC to their connection servers. Nothing is written, but a group's frame reads "
         "several entries where a receipt reads one.",

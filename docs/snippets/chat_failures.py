@@ -2,7 +2,6 @@
 New Year's midnight cost."""
 
 from chat_assumptions import (
-    connections_per_server,
     conversations_changed_per_sync,
     daily_active_users,
     devices_per_user,
@@ -62,18 +61,21 @@ from sdw.estimation import (
     whole_per_zone,
 )
 
-# One connection server crashes at peak: its clients reconnect to all the others. Each reconnect
-# also writes the session registry, on all its copies, so the fleet's reconnect rate is the lower
-# of the surviving servers' budget and the registry's room left over the peak (every zone up).
+# One connection server crashes at peak with every zone up: it holds its share of the peak, not
+# the planned connections a server (reached only with a zone lost), and its clients reconnect to
+# all the others. Each reconnect also writes the session registry, on all its copies, so the
+# fleet's reconnect rate is the lower of the surviving servers' budget and the registry's room
+# left over the peak (every zone up).
+crash_connections_dropped = count(connections_peak / connection_servers)
 surviving_servers = count(connection_servers - 1)
-crash_reconnects_per_server = count(connections_per_server / surviving_servers)
+crash_reconnects_per_server = count(crash_connections_dropped / surviving_servers)
 crash_connection_servers_budget = throughput(surviving_servers * reconnects_per_server_per_second)
 registry_capacity_all_zones = throughput(registry_nodes * registry_ops_per_node_per_second)
 crash_registry_reconnects_per_second = throughput(
     (registry_capacity_all_zones - registry_ops_per_second_peak) / message_copies
 )
 crash_reconnect_capacity = throughput(min(crash_connection_servers_budget, crash_registry_reconnects_per_second))
-crash_reconnect_time = duration(connections_per_server / crash_reconnect_capacity)
+crash_reconnect_time = duration(crash_connections_dropped / crash_reconnect_capacity)
 
 # A zone is lost at peak: a third of the connections drop at once, and two thirds of the servers
 # are left to take them.
@@ -205,7 +207,8 @@ if __name__ != "chat_failures":
         markdown_table(
             ("Failure", "Figure", "Value"),
             [
-                ("One connection server crashes", "New connections per surviving server", crash_reconnects_per_server),
+                ("One connection server crashes", "Connections it held (every zone up)", crash_connections_dropped),
+                ("", "New connections per surviving server", crash_reconnects_per_server),
                 ("", "Reconnects a second the surviving servers accept", crash_connection_servers_budget),
                 (
                     "",

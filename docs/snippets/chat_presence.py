@@ -44,7 +44,7 @@ connects_per_second_peak = peak(connects_per_second * peak_to_average)
 # A push wakes the app (step 5). On Android the woken app connects in the background, runs
 # sync_list and the pushed conversation's sync, and closes within seconds: a handshake and two
 # store reads, but its `hello` says `background`, so it writes no registry entry and no presence
-# (anything sent in those seconds comes by push). On iOS the extension makes one REST history read.
+# (anything sent in those seconds comes by push). On iOS the extension makes one REST history call.
 push_wake_connects_per_second_peak = peak(pushes_per_second_peak * android_share)
 push_wake_history_reads_per_second_peak = peak(pushes_per_second_peak * (1 - android_share))
 # Every connect is a TLS handshake on a connection server: sessions and push wake-ups.
@@ -68,10 +68,10 @@ presence_fanout_saving = times(presence_fanout_all_contacts_peak / presence_fano
 # The session registry doubles as the presence store: it is written when a device connects or
 # disconnects, never on a heartbeat, and read to route every message (its recipients and the
 # sender's other devices), every receipt forwarded to its sender and every read forwarded to the
-# reader's own devices. Typing reads no more: the owner looks the recipients up for the typing
-# burst and keeps the entries for the few seconds until the message, whose routing then reads
-# them from that cache; a message with no typing before it reads them at send. Either way, one
-# read per member per message.
+# reader's own devices. Typing reads no more: the conversation's chat server looks the recipients
+# up for the typing burst and keeps the entries for the few seconds until the message, whose
+# routing then reads them from that cache; a message with no typing before it reads them at
+# send. Either way, one read per member per message.
 registry_writes_per_second_peak = peak(connects_per_second_peak * 2)
 registry_routing_reads_per_second_peak = peak(messages_per_second_peak * member_updates_per_message)
 registry_reads_per_second_peak = peak(

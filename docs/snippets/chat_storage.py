@@ -97,7 +97,8 @@ store_writes_per_second_peak = peak(
     + read_position_writes_per_second_peak
 )
 # Reads: every device that connects runs one sync_list (a partition read) and one sync (a range
-# read) per changed conversation; live deliveries come from the owner's memory, not the store.
+# read) per changed conversation; live deliveries come from the memory of
+# the chat server that owns the conversation, not the store.
 sync_reads_per_second_peak = peak(connects_per_second_peak * (1 + conversations_changed_per_sync))
 # A push wakes the app, which fetches what it names: on Android a background sync_list and the
 # pushed conversation's sync (clipped at the joined_seq the sync_list returned), on iOS one

@@ -71,7 +71,8 @@ pushes_per_second_peak = peak(pushes_per_second * peak_to_average)
 # phone of, so one per notified message read elsewhere (step 5; iOS throttles most of them).
 clear_pushes_per_second_peak = peak(pushes_per_second_peak * reads_on_computer_share)
 
-# Media: a media upload starts with a membership check at the conversation's owner (POST /v1/media),
+# Media: a media upload starts with a membership check at the conversation's owner, the chat server
+# that owns the conversation (step 5) (POST /v1/media),
 # its send makes the chat server read the object's metadata (is it complete, whose is it), and each
 # device that receives a media message asks for a signed CDN link (thumbnail and
 # original in one call), which the media service checks with the conversation's owner. The link
@@ -158,7 +159,10 @@ if __name__ != "chat_traffic":
                 ("Media link requests a second at peak (a membership check each)", media_link_requests_per_second_peak),
                 ("Push candidates checked a second at peak (mute and read state)", push_candidates_per_second_peak),
                 ("Silent pushes that clear a notification read elsewhere, peak", clear_pushes_per_second_peak),
-                ("Watermark moves per message (receipts the owner handles)", receipts_moved_per_message),
+                (
+                    "Watermark moves per message (receipts the conversation's chat server handles)",
+                    receipts_moved_per_message,
+                ),
                 ("Chat server work per message: media lookups (in messages)", chat_media_work_per_message),
                 ("Chat server work per message: receipts (in messages)", chat_receipt_work_per_message),
                 (
