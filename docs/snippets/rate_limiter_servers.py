@@ -306,6 +306,16 @@ primaries_in_worst_zone = count(math.ceil(store_shards_per_region / zones))
 zone_loss_clients_share = fraction(primaries_in_worst_zone / store_shards_per_region)
 zone_loss_clients_share_of_all = fraction(largest_region_peak_share * zone_loss_clients_share)
 zone_loss_unchecked_requests = count(region_checks_per_second_peak * zone_loss_clients_share * failover_time)
+# That layout is an operating rule, not a given: Redis Cluster leaves a promoted replica primary, and a
+# returning node rejoins as a replica. A replica is promoted only with the votes of a majority of the
+# primaries, so losing a zone must leave a majority of them standing.
+primaries_majority = count(store_shards_per_region // 2 + 1)
+primaries_left_after_worst_zone = count(store_shards_per_region - primaries_in_worst_zone)
+# Without rebalancing, after one zone is lost and comes back, the other zones hold all the primaries,
+# one of them at least half rounded up: losing that zone next takes that share, and leaves the rest.
+unbalanced_worst_zone_primaries = count(math.ceil(store_shards_per_region / (zones - 1)))
+unbalanced_zone_loss_clients_share = fraction(unbalanced_worst_zone_primaries / store_shards_per_region)
+unbalanced_primaries_left = count(store_shards_per_region - unbalanced_worst_zone_primaries)
 
 if __name__ != "rate_limiter_servers":
     print(
@@ -414,6 +424,14 @@ if __name__ != "rate_limiter_servers":
                     "... requests let through unchecked meanwhile, at the busiest region's peak",
                     zone_loss_unchecked_requests,
                 ),
+                ("... primaries left, still a majority", primaries_left_after_worst_zone),
+                ("Majority of a region's primaries, which a replica's promotion needs", primaries_majority),
+                (
+                    "Not rebalanced after a zone comes back: primaries in the fullest zone, at least",
+                    unbalanced_worst_zone_primaries,
+                ),
+                ("... share of the region's clients that losing it takes", unbalanced_zone_loss_clients_share),
+                ("... primaries left, short of a majority", unbalanced_primaries_left),
             ],
         )
     )
