@@ -139,10 +139,10 @@ region_cut_unmarked_first_minute_max_per_window = count(
 region_cut_unmarked_first_minute_overshoot = times(region_cut_unmarked_first_minute_max_per_window / limit_per_minute)
 # Rules counted by address or by user are never shared: each region counts them alone, so a client
 # reaching every region gets each region's bound, always, not only during a cut. For a sliding window
-# log (login and sign-up) that bound is exactly the limit; for a token bucket it is a burst plus the
-# minute's refill in any 60 s, token_bucket_max_per_window, in each region: regions x (limit + burst)
-# / limit in all. The figure uses the default plan's burst ratio; an address rule with its own limit
-# and burst gets its own ratio.
+# log (login's rule by address and account name) that bound is exactly the limit; for a token bucket
+# it is a burst plus the minute's refill in any 60 s, token_bucket_max_per_window, in each region:
+# regions x (limit + burst) / limit in all. The figure uses the default plan's burst ratio; an
+# address rule with its own limit and burst gets its own ratio.
 per_region_rule_overshoot = times(regions)
 per_region_token_bucket_overshoot = times(regions * token_bucket_max_per_window / limit_per_minute)
 # A sliding-window-counter rule by address or user: each region's own worst case (a client that bunches
@@ -234,7 +234,7 @@ if __name__ != "rate_limiter_accuracy":
                     per_region_sliding_counter_overshoot,
                 ),
                 (
-                    "A sliding-log rule counted by address (login, sign-up): a client reaching every region",
+                    "A sliding-log rule (login, by address and account name): a client reaching every region",
                     per_region_rule_overshoot,
                 ),
                 ("A global counter's added round trip", global_counter_added_latency),

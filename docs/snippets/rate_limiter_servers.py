@@ -2,15 +2,24 @@
 runaway client, local batches and a lost zone do to them."""
 
 import math
+import random
 from collections import defaultdict
 from fractions import Fraction
 
-from rate_limiter_accuracy import retry_after_seconds
+from rate_limiter_accuracy import (
+    multi_region_overshoot,
+    retry_after_in_debt_seconds,
+    retry_after_seconds,
+    seconds_per_token,
+)
 from rate_limiter_assumptions import (
+    added_latency_budget,
     burst_allowance,
+    cross_zone_round_trip,
     failover_time,
     flood_requests_per_second,
     gateway_requests_per_server,
+    in_zone_round_trip,
     kv_gets_per_process,
     large_plan_limit_per_minute,
     largest_region_peak_share,
@@ -27,7 +36,7 @@ from rate_limiter_assumptions import (
 from rate_limiter_state import token_bucket_memory
 from rate_limiter_traffic import checks_per_second_peak, store_ops_per_second_peak
 
-from sdw.estimation import count, fraction, markdown_table, peak, size, throughput, times
+from sdw.estimation import count, duration, fraction, markdown_table, peak, size, throughput, times
 
 # --- The counter store: one single-threaded process per shard ---------------------------------
 scripts_per_shard = throughput(kv_gets_per_process / script_cost_in_gets)
@@ -103,6 +112,157 @@ split_burst_served_retry_once = count(_retry_once[0])
 split_burst_refused_early_retry_once = fraction(_retry_once[1])
 split_burst_served_every_tag = count(_every_tag[0])
 
+# What each way of picking tags adds to a request. A split key's tags sit one on each of the region's
+# shards, whose primaries are spread over the zones as evenly as whole shards go (2/2/1 for 5 over 3,
+# kept so by the rebalancing rule below), and tries in turn are round trips in sequence. Trying every
+# tag in turn, a refusal from a gateway in a zone holding the fewest primaries makes N - that many
+# cross-zone trips and that many in its zone: over the budget, near the check's timeout.
+split_fewest_primaries_in_a_zone = count(store_shards_per_region // zones)
+split_every_tag_refusal_latency = duration(
+    (split_example_tags - split_fewest_primaries_in_a_zone) * cross_zone_round_trip
+    + split_fewest_primaries_in_a_zone * in_zone_round_trip
+)
+# Two tries on tags chosen at random: both can cross zones.
+split_retry_once_latency = duration(2 * cross_zone_round_trip)
+# Reading every tag's level in parallel, then taking from the fullest: two trips in sequence on every
+# check, each the slowest of its parallel calls, so a cross-zone trip each.
+split_read_then_take_latency = duration(2 * cross_zone_round_trip)
+# The decision (step 6): at most two tries, one of them to a tag whose primary is in the gateway's own
+# zone (every zone holds at least one, by the rebalancing rule): a random tag first; on a refusal, a
+# tag in the gateway's zone if the first was elsewhere, else a tag in another zone. The worst case is
+# one cross-zone trip and one in the zone.
+split_two_tries_latency = duration(cross_zone_round_trip + in_zone_round_trip)
+split_two_tries_latency_margin = duration(added_latency_budget - split_two_tries_latency)
+# Which zone each tag's primary is in: shard i in zone i mod Z, 2/2/1 for 5 shards over 3 zones.
+_tag_zones = tuple(i % int(zones) for i in range(int(split_example_tags)))
+
+
+def _second_tags(first: int, gateway_zone: int) -> list[int]:
+    """The tags the decision's second try picks from, at random: in the gateway's zone if the first
+    try was elsewhere, else in another zone."""
+    if _tag_zones[first] != gateway_zone:
+        return [t for t, z in enumerate(_tag_zones) if z == gateway_zone]
+    return [t for t, z in enumerate(_tag_zones) if z != gateway_zone]
+
+
+# A burst on the decision's two tries, exact over every gateway zone and pick (a gateway in each zone
+# equally likely, a dynamic program over the sub-buckets' levels, no refill within the burst). Returns
+# the requests served, the chance of a refusal while tokens remain, and the store operations, all on
+# average over the burst.
+def split_key_burst_zoned(tokens_each: int, requests: int) -> tuple[float, float, float]:
+    states = {tuple([tokens_each] * len(_tag_zones)): 1.0}
+    served = ops = 0.0
+    for _ in range(requests):
+        after: defaultdict[tuple[int, ...], float] = defaultdict(float)
+        for levels, p in states.items():
+            for gateway_zone in range(int(zones)):
+                for first in range(len(_tag_zones)):
+                    q = p / zones / len(_tag_zones)
+                    ops += q
+                    if levels[first] > 0:
+                        after[(*levels[:first], levels[first] - 1, *levels[first + 1 :])] += q
+                        served += q
+                        continue
+                    ops += q  # the second try
+                    seconds = _second_tags(first, gateway_zone)
+                    for second in seconds:
+                        q2 = q / len(seconds)
+                        if levels[second] > 0:
+                            after[(*levels[:second], levels[second] - 1, *levels[second + 1 :])] += q2
+                            served += q2
+                        else:
+                            after[levels] += q2  # refused: nothing taken
+        states = after
+    return served, 1 - states.get(tuple([0] * len(_tag_zones)), 0.0), ops
+
+
+_zoned = split_key_burst_zoned(int(split_example_tokens_each), int(burst_allowance))
+split_burst_served_two_tries = count(_zoned[0])
+split_burst_refused_early_two_tries = fraction(_zoned[1])
+split_burst_ops_two_tries = count(_zoned[2])
+
+
+# The same two tries in steady use: a client sending at its split key's limit, requests arriving at
+# random (Poisson) through gateways in every zone alike, each sub-bucket refilling at 1/N of the rate
+# up to 1/N of the burst. A seeded simulation of many hours of such traffic (the exact chain over
+# continuous levels has no short closed form). Counts store operations before the refusal cache.
+def split_key_at_limit(load: float, arrivals: int = 200_000, seed: int = 1) -> tuple[float, float, float, float]:
+    rng = random.Random(seed)
+    n = len(_tag_zones)
+    cap, rate = burst_allowance / n, limit_per_minute / 60 / n
+    levels = [float(cap)] * n
+    now = last = 0.0
+    allowed = second_tries_allowed = refused = ops_allowed = ops_refused = 0
+    for _ in range(arrivals):
+        now += rng.expovariate(load * limit_per_minute / 60)
+        levels = [min(cap, x + rate * (now - last)) for x in levels]
+        last = now
+        gateway_zone, first = rng.randrange(int(zones)), rng.randrange(n)
+        if levels[first] >= 1:
+            levels[first] -= 1
+            allowed += 1
+            ops_allowed += 1
+            continue
+        second = rng.choice(_second_tags(first, gateway_zone))
+        if levels[second] >= 1:
+            levels[second] -= 1
+            allowed += 1
+            second_tries_allowed += 1
+            ops_allowed += 2
+        else:
+            refused += 1
+            ops_refused += 2
+    return (
+        ops_allowed / allowed,
+        second_tries_allowed / allowed,
+        refused / arrivals,
+        (ops_allowed + ops_refused) / arrivals,
+    )
+
+
+_at_limit = split_key_at_limit(1.0)
+split_ops_per_allowed_at_limit = count(_at_limit[0])
+split_second_try_share_at_limit = fraction(_at_limit[1])
+split_refused_share_at_limit = fraction(_at_limit[2])
+split_ops_per_request_at_limit = count(_at_limit[3])
+
+
+# The same traffic on the key's whole bucket, not split: what a client at its limit is refused anyway,
+# since random arrivals bunch.
+def unsplit_refused_at_limit(arrivals: int = 200_000, seed: int = 1) -> float:
+    rng = random.Random(seed)
+    level, now, last, refused = float(burst_allowance), 0.0, 0.0, 0
+    for _ in range(arrivals):
+        now += rng.expovariate(limit_per_minute / 60)
+        level = min(float(burst_allowance), level + limit_per_minute / 60 * (now - last))
+        last = now
+        if level >= 1:
+            level -= 1
+        else:
+            refused += 1
+    return refused / arrivals
+
+
+unsplit_refused_share_at_limit = fraction(unsplit_refused_at_limit())
+
+# A split key's Retry-After: each sub-bucket refills at 1/N of the rate, so a one-token request
+# refused by two empty sub-buckets waits N times as long as on the whole bucket, and a request
+# costing c waits c times that. A split serves no request costing more than a sub-bucket holds
+# (burst / N), so the rules service refuses a split whose key has a rule costing more; the costliest
+# request a split key serves waits this long.
+split_retry_after_seconds = count(math.ceil(round(split_example_tags * seconds_per_token, 6)))
+split_largest_cost = count(burst_allowance // split_example_tags)
+split_retry_after_costliest_seconds = count(
+    math.ceil(round(split_largest_cost * split_example_tags * seconds_per_token, 6))
+)
+# In debt: the exchange applies a report as N writes of 1/N each, so a sub-bucket holds 1/N of the
+# debt and refills at 1/N of the rate: (debt / N + 1) tokens at rate / N.
+split_retry_after_in_debt_seconds = count(
+    math.ceil(round((multi_region_overshoot / split_example_tags + 1) * split_example_tags * seconds_per_token, 6))
+)
+# The longest wait a refused one-token request is told, split keys included.
+longest_one_token_retry_after_seconds = count(max(retry_after_in_debt_seconds, split_retry_after_in_debt_seconds))
+
 # --- Gateways: stateless, so they carry the peak with a zone gone ------------------------------
 # Each region runs its own gateways, built alike to the busiest region's share of the peak, and a zone
 # belongs to one region: a lost zone's load moves to the other zones of its region, never to another
@@ -127,10 +287,9 @@ gateway_minimum = count(2 * zones * regions)
 flood_over_shard = times(flood_requests_per_second / scripts_per_shard)
 # With a refusal cached in each gateway until Retry-After, each gateway asks once per wait.
 flood_checks_with_deny_cache = peak(gateway_servers / retry_after_seconds)
-# Trying every tag before refusing costs up to N operations for a refused request, and only then: the
-# refusal is cached. A runaway client on a split key then costs the store N times the cached-refusal
-# checks of one key.
-split_key_flood_checks_with_deny_cache = peak(flood_checks_with_deny_cache * split_example_tags)
+# On a split key a refusal costs two operations (both tries), and the cached refusal lasts the split
+# key's longer Retry-After.
+split_key_flood_checks_with_deny_cache = peak(gateway_servers * 2 / split_retry_after_seconds)
 
 # --- Local batches of tokens: worst case, a client holds a batch in every gateway -------------
 batching_overshoot = count(gateway_servers * token_batch)
@@ -147,6 +306,16 @@ primaries_in_worst_zone = count(math.ceil(store_shards_per_region / zones))
 zone_loss_clients_share = fraction(primaries_in_worst_zone / store_shards_per_region)
 zone_loss_clients_share_of_all = fraction(largest_region_peak_share * zone_loss_clients_share)
 zone_loss_unchecked_requests = count(region_checks_per_second_peak * zone_loss_clients_share * failover_time)
+# That layout is an operating rule, not a given: Redis Cluster leaves a promoted replica primary, and a
+# returning node rejoins as a replica. A replica is promoted only with the votes of a majority of the
+# primaries, so losing a zone must leave a majority of them standing.
+primaries_majority = count(store_shards_per_region // 2 + 1)
+primaries_left_after_worst_zone = count(store_shards_per_region - primaries_in_worst_zone)
+# Without rebalancing, after one zone is lost and comes back, the other zones hold all the primaries,
+# one of them at least half rounded up: losing that zone next takes that share, and leaves the rest.
+unbalanced_worst_zone_primaries = count(math.ceil(store_shards_per_region / (zones - 1)))
+unbalanced_zone_loss_clients_share = fraction(unbalanced_worst_zone_primaries / store_shards_per_region)
+unbalanced_primaries_left = count(store_shards_per_region - unbalanced_worst_zone_primaries)
 
 if __name__ != "rate_limiter_servers":
     print(
@@ -215,9 +384,36 @@ if __name__ != "rate_limiter_servers":
                 ("... served, a refusal retried once on another tag", split_burst_served_retry_once),
                 ("... chance of an early refusal even so", split_burst_refused_early_retry_once),
                 ("... served, every tag tried before a refusal", split_burst_served_every_tag),
+                ("... which a refusal pays in round trips in sequence, at worst", split_every_tag_refusal_latency),
+                ("... two tries on random tags, at worst", split_retry_once_latency),
+                ("... every tag's level read in parallel, then a take: every check", split_read_then_take_latency),
+                (
+                    "The decision: two tries at most, one in the gateway's zone: served of the burst",
+                    split_burst_served_two_tries,
+                ),
+                ("... chance of an early refusal", split_burst_refused_early_two_tries),
+                ("... store operations for the burst's requests, on average", split_burst_ops_two_tries),
+                ("... latency added, at worst", split_two_tries_latency),
+                ("... left of the budget", split_two_tries_latency_margin),
+                ("... at the key's limit: store operations per allowed request", split_ops_per_allowed_at_limit),
+                ("... allowed requests that needed the second try", split_second_try_share_at_limit),
+                ("... requests refused", split_refused_share_at_limit),
+                ("... the whole bucket's refusals at its limit, for comparison", unsplit_refused_share_at_limit),
+                ("... store operations per request, before the refusal cache", split_ops_per_request_at_limit),
+                ("Retry-After on a split key, one-token request, seconds", split_retry_after_seconds),
+                ("... costliest request a split key serves (a sub-bucket's tokens)", split_largest_cost),
+                ("... its Retry-After, seconds", split_retry_after_costliest_seconds),
+                ("... a one-token request, sub-bucket in debt, seconds", split_retry_after_in_debt_seconds),
+                (
+                    "Longest Retry-After of a one-token request, split keys included",
+                    longest_one_token_retry_after_seconds,
+                ),
                 ("A runaway client against one shard's capacity", flood_over_shard),
                 ("... its checks at the store with refusals cached, at peak", flood_checks_with_deny_cache),
-                ("... on a split key whose refusals try every tag, at peak", split_key_flood_checks_with_deny_cache),
+                (
+                    "... on a split key: two tries a refusal, cached for its Retry-After",
+                    split_key_flood_checks_with_deny_cache,
+                ),
                 ("Batching: most tokens one client can hold unspent or overspend", batching_overshoot),
                 ("... against the default plan's minute", batching_overshoot_default),
                 ("... against a large plan's minute", batching_overshoot_large),
@@ -228,6 +424,14 @@ if __name__ != "rate_limiter_servers":
                     "... requests let through unchecked meanwhile, at the busiest region's peak",
                     zone_loss_unchecked_requests,
                 ),
+                ("... primaries left, still a majority", primaries_left_after_worst_zone),
+                ("Majority of a region's primaries, which a replica's promotion needs", primaries_majority),
+                (
+                    "Not rebalanced after a zone comes back: primaries in the fullest zone, at least",
+                    unbalanced_worst_zone_primaries,
+                ),
+                ("... share of the region's clients that losing it takes", unbalanced_zone_loss_clients_share),
+                ("... primaries left, short of a majority", unbalanced_primaries_left),
             ],
         )
     )
