@@ -188,35 +188,37 @@ split_burst_ops_two_tries = count(_zoned[2])
 # continuous levels has no short closed form). Counts store operations before the refusal cache.
 def split_key_at_limit(load: float, arrivals: int = 200_000, seed: int = 1) -> tuple[float, float, float, float]:
     rng = random.Random(seed)
-    n = len(_tag_zones)
+    n, zone_count = len(_tag_zones), int(zones)
     cap, rate = burst_allowance / n, limit_per_minute / 60 / n
-    levels = [float(cap)] * n
-    now = last = 0.0
-    allowed = second_tries_allowed = refused = ops_allowed = ops_refused = 0
+    second_choices = [[_second_tags(first, zone) for zone in range(zone_count)] for first in range(n)]
+    # A sub-bucket is refilled only when a request reaches it: the refill is linear and capped, so
+    # catching up at the next touch gives the same level as refilling every sub-bucket every time.
+    levels, touched = [float(cap)] * n, [0.0] * n
+    now = 0.0
+    allowed = second_tries_allowed = refused = 0
     for _ in range(arrivals):
         now += rng.expovariate(load * limit_per_minute / 60)
-        levels = [min(cap, x + rate * (now - last)) for x in levels]
-        last = now
-        gateway_zone, first = rng.randrange(int(zones)), rng.randrange(n)
-        if levels[first] >= 1:
-            levels[first] -= 1
-            allowed += 1
-            ops_allowed += 1
-            continue
-        second = rng.choice(_second_tags(first, gateway_zone))
-        if levels[second] >= 1:
-            levels[second] -= 1
-            allowed += 1
-            second_tries_allowed += 1
-            ops_allowed += 2
+        gateway_zone, tag = int(rng.random() * zone_count), int(rng.random() * n)
+        for attempt in (1, 2):
+            level = min(cap, levels[tag] + rate * (now - touched[tag]))
+            touched[tag] = now
+            if level >= 1:
+                levels[tag] = level - 1
+                allowed += 1
+                second_tries_allowed += attempt == 2
+                break
+            levels[tag] = level
+            if attempt == 1:
+                choices = second_choices[tag][gateway_zone]
+                tag = choices[int(rng.random() * len(choices))]
         else:
             refused += 1
-            ops_refused += 2
+    ops_allowed = allowed + second_tries_allowed
     return (
         ops_allowed / allowed,
         second_tries_allowed / allowed,
         refused / arrivals,
-        (ops_allowed + ops_refused) / arrivals,
+        (ops_allowed + 2 * refused) / arrivals,
     )
 
 
