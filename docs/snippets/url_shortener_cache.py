@@ -129,9 +129,7 @@ shared_cache_reads_peak = peak(redirects_per_second_peak * (1 - in_process_hit_r
 shared_cache_misses_peak = peak(redirects_per_second_peak * (1 - cache_hit_target))
 cache_ops_per_creation = count(1 + 2 * (zones - 1))
 shared_cache_ops_peak = peak(
-    shared_cache_reads_peak
-    + shared_cache_misses_peak
-    + creations_per_second_peak * cache_ops_per_creation
+    shared_cache_reads_peak + shared_cache_misses_peak + creations_per_second_peak * cache_ops_per_creation
 )
 # With a zone lost, its redirects move to the others, and a creation touches one zone fewer.
 shared_cache_ops_per_zone_after_loss = per_second(
