@@ -10,6 +10,7 @@ from url_shortener_assumptions import (
     link_copies,
     links_created_per_day,
     not_found_per_ip_per_10_min,
+    paid_plan_links_per_day,
 )
 from url_shortener_keys import guesses_per_hit, guesses_per_hit_seven, key_length
 from url_shortener_traffic import creations_per_second_peak
@@ -20,6 +21,9 @@ from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, pea
 anonymous_links_per_day = per_day(anonymous_links_per_hour * 24)
 api_key_links_per_day = per_day(api_key_links_per_second * SECONDS_PER_DAY)
 api_key_share_of_day = fraction(api_key_links_per_day / links_created_per_day)
+# What a key may make: the lesser of its pace over a day and its account's allowance.
+api_key_allows_free = per_day(min(api_key_links_per_day, account_links_per_day))
+api_key_allows_paid = per_day(min(api_key_links_per_day, paid_plan_links_per_day))
 accounts_for_a_million_links = count(1e6 / account_links_per_day)
 
 # Enumeration: guesses allowed per address a day before the limit, and links they find.
@@ -52,8 +56,9 @@ if __name__ != "url_shortener_api":
                 ),
                 (
                     f"{api_key_links_per_second} links a second per API key",
-                    api_key_links_per_day,
-                    f"{api_key_share_of_day} of all creations, for one key",
+                    f"{api_key_allows_free} (free), {api_key_allows_paid} (example paid plan)",
+                    f"the account's allowance; the key's pace alone would be {api_key_links_per_day}, "
+                    f"{api_key_share_of_day} of all creations, if a plan allowed it",
                 ),
                 (
                     f"{not_found_per_ip_per_10_min} unknown keys per address in 10 min",

@@ -133,7 +133,20 @@ process_restarts_per_day = count(4)
 # --- The edge (CDN) in front of redirects ------------------------------------------------------
 edge_locations = count(300)
 edge_ttl = duration(60)
-idempotency_record_bytes = size(100)
+# An idempotency record's fields, in bytes: caller (an account ID, an API key's hash prefix or an IPv6
+# address), the client's idempotency key (a UUID as text), a SHA-256 of the request, the short key,
+# the link's created_at, the holder (the attempt's random ID), lease_until and status.
+IDEMPOTENCY_RECORD_FIELDS = {
+    "caller": 16,
+    "idempotency_key": 36,
+    "request_hash": 32,
+    "short_key": 8,
+    "created_at": 8,
+    "holder": 16,
+    "lease_until": 8,
+    "status": 2,
+}
+idempotency_record_bytes = size(sum(IDEMPOTENCY_RECORD_FIELDS.values()))
 botnet_addresses = count(10e3)
 
 # --- Latency (step 6) ----------------------------------------------------------------------------
@@ -148,6 +161,9 @@ server_processing_time = duration(0.001)
 # --- Latency targets (step 1) and the redirect's budget at the p99 (step 6) ----------------------
 redirect_latency_target = duration(0.020)
 create_latency_target = duration(0.500)
+# A create gives up and answers 503 after this; its idempotency lease runs a second longer.
+create_deadline = duration(2)
+idempotency_lease = duration(create_deadline + 1)
 percentile_budget_share = fraction(0.01)
 in_region_round_trip = duration(CLASSIC["Round trip within a data center"][0])
 ssd_read_time = duration(ssd_random_read)
@@ -380,7 +396,12 @@ TABLE = [
     ("Restarts per process a day", process_restarts_per_day, "Deploys and crashes; each loses its unused block."),
     ("CDN locations that may cache a redirect", edge_locations, "The order of a large CDN's points of presence."),
     ("How long the edge may reuse a redirect", edge_ttl, "Short enough that a disabled link stops within a minute."),
-    ("Bytes per idempotency record", idempotency_record_bytes, "Caller, key, request hash, short key, status."),
+    (
+        "Bytes per idempotency record",
+        idempotency_record_bytes,
+        "Caller 16, idempotency key 36, request hash 32, short key 8, created_at 8, holder 16, lease_until 8, "
+        "status 2.",
+    ),
     ("Addresses in a scanning botnet", botnet_addresses, "A small rented botnet; large ones have millions."),
     ("Round trip, client to nearest edge", rtt_to_edge, "Most users are within a few hundred kilometers of one."),
     (
@@ -403,6 +424,16 @@ TABLE = [
         "The user is on the way somewhere else; the redirect should cost one network round trip, not more.",
     ),
     ("Creation p99, safety checks included", create_latency_target, "A person waits for the short link to copy."),
+    (
+        "A create's deadline",
+        create_deadline,
+        "Four times the p99 target: past it the service stops retrying its writes and answers 503.",
+    ),
+    (
+        "Idempotency lease",
+        idempotency_lease,
+        "The deadline and a second more: a retry that comes sooner gets 409 unless the first attempt released it.",
+    ),
     (
         "Requests allowed over a latency target",
         percentile_budget_share,

@@ -123,8 +123,19 @@ in_process_hit_rate = fraction(hit_rate(in_process_entries, zipf_exponent))  # t
 in_process_hit_rate_lru = fraction(lru_hit_rate(in_process_entries, zipf_exponent))  # plain LRU, for contrast
 
 # Load on the shared tier at peak, and on the database behind it.
-shared_cache_ops_peak = peak(redirects_per_second_peak * (1 - in_process_hit_rate) + creations_per_second_peak)
-shared_cache_ops_per_zone_after_loss = per_second(shared_cache_ops_peak / (zones - 1))
+# Reads: what the in-process caches pass on. Writes: each miss filled back in its zone (cache-aside),
+# and per creation a set in its own zone plus, in every other zone, a delete and the filler's set.
+shared_cache_reads_peak = peak(redirects_per_second_peak * (1 - in_process_hit_rate))
+shared_cache_misses_peak = peak(redirects_per_second_peak * (1 - cache_hit_target))
+cache_ops_per_creation = count(1 + 2 * (zones - 1))
+shared_cache_ops_peak = peak(
+    shared_cache_reads_peak + shared_cache_misses_peak + creations_per_second_peak * cache_ops_per_creation
+)
+# With a zone lost, its redirects move to the others, and a creation touches one zone fewer.
+shared_cache_ops_per_zone_after_loss = per_second(
+    (shared_cache_reads_peak + shared_cache_misses_peak + creations_per_second_peak * (1 + 2 * (zones - 2)))
+    / (zones - 1)
+)
 cache_servers_per_zone = count(
     max(
         # never one: a single server per zone is a planned outage every time it restarts
@@ -133,7 +144,7 @@ cache_servers_per_zone = count(
         math.ceil(shared_cache_ops_per_zone_after_loss / cache_ops_per_server),
     )
 )
-database_reads_peak = peak(redirects_per_second_peak * (1 - cache_hit_target))
+database_reads_peak = shared_cache_misses_peak
 # The cache filler re-reads a new link's status (a quorum read) before writing it into the other
 # zones' caches: once per "link created" event, both zones written from that one read (a retry reads
 # again, rarely). So the store's reads are the misses plus one read per creation.
@@ -165,7 +176,10 @@ if __name__ != "url_shortener_cache":
                 (f"In-process cache: links in {in_process_cache_bytes}", in_process_entries),
                 ("... its hit rate, keeping the most clicked links", in_process_hit_rate),
                 ("... with plain LRU eviction instead (Che)", in_process_hit_rate_lru),
-                ("Shared cache operations at peak", shared_cache_ops_peak),
+                (
+                    f"Shared cache operations at peak: reads, fills after misses, {cache_ops_per_creation} a creation",
+                    shared_cache_ops_peak,
+                ),
                 ("... per zone with a zone lost", shared_cache_ops_per_zone_after_loss),
                 ("Cache servers per zone", cache_servers_per_zone),
                 (f"Database reads at peak, at {cache_hit_target} hits", database_reads_peak),

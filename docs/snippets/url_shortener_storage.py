@@ -58,8 +58,12 @@ bytes_per_link = size(link_record_bytes + owner_index_bytes_per_link)
 # Replicas a quorum read or write waits for: a majority of the copies.
 quorum_replicas = count(int(link_copies) // 2 + 1)
 # An ended link keeps its row as a tombstone: key, owner, times and status stay, the destination goes.
+# An expiry needs an account (step 3), so an expired link always has an owner and an expires_at:
+# both at full size, not the averages over all links.
 destination_bytes = FIELDS[1][2]
-tombstone_bytes = size(link_record_bytes - destination_bytes - FIELDS[4][2] + timestamp_bytes)
+tombstone_bytes = size(
+    link_record_bytes - destination_bytes - FIELDS[2][2] + owner_id_bytes - FIELDS[4][2] + timestamp_bytes
+)
 
 link_bytes_per_day = size_per_day(links_created_per_day * bytes_per_link)
 links_over_retention_days = DAYS_PER_YEAR * retention_years
