@@ -124,6 +124,7 @@ user_cache_bytes = size(daily_active_users * user_cache_entry_bytes * tweet_cach
 count_cache_bytes = size(tweets_per_day * tweet_cache_days_held * count_cache_entry_bytes * tweet_cache_copies)
 user_cache_servers_for_memory = count(math.ceil(user_cache_bytes / cache_memory_per_server))
 count_cache_servers_for_memory = count(math.ceil(count_cache_bytes / cache_memory_per_server))
+count_cache_fills_per_second_peak = peak(tweet_cache_fills_per_second_peak)
 count_cache_job_writes_per_second_peak = peak(favorites_per_second_peak * tweet_cache_copies)
 count_cache_ops_peak = peak(tweet_cache_ops_peak + count_cache_job_writes_per_second_peak)
 count_cache_servers_for_operations = count(
