@@ -62,6 +62,7 @@ from sdw.estimation import (
     markdown_table,
     peak,
     per_second,
+    servers,
     size,
     times,
     whole_per_zone,
@@ -221,7 +222,8 @@ database_servers = count(database_servers_per_zone * zones)
 
 # Caches: all four are sized in twitter_cache.py, by memory or operations, whichever needs more.
 
-total_servers = count(
+# Printed in full (servers(), not count()): a reader adds the tiers above to check it.
+total_servers = servers(
     api_servers
     + database_servers
     + timeline_cache_servers
