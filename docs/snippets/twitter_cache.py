@@ -61,9 +61,9 @@ tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 # operation on each copy (a follow copies the account's recent tweets in; an unfollow removes its
 # entries and notes the account beside the timeline, step 6). A copy lives in each zone, so each
 # zone needs the same whole count of servers to hold its copy.
+timeline_cache_writes_per_copy_peak = peak(deliveries_per_second_peak + follow_changes_per_second_peak)
 timeline_cache_ops_peak = peak(
-    (deliveries_per_second_peak + follow_changes_per_second_peak) * timeline_cache_copies
-    + timeline_loads_per_second_peak
+    timeline_cache_writes_per_copy_peak * timeline_cache_copies + timeline_loads_per_second_peak
 )
 servers_for_memory = count(whole_per_zone(timeline_cache_bytes / cache_memory_per_server, zones))
 servers_for_operations = count(whole_per_zone(timeline_cache_ops_peak / cache_ops_per_server, zones))

@@ -30,8 +30,8 @@ if __name__ != "twitter_model":
                     "Requests at peak",
                     model_requests_peak,
                     requests_per_second_peak,
-                    "Favorites, profiles, searches, follows, media calls, device registrations: "
-                    "it has one write and one read",
+                    "Favorites, profiles, searches, follows, media calls, device registrations, tweets opened "
+                    "from pushes: it has one write and one read",
                 ),
                 ("Tweets stored, all copies", model_storage, tweet_bytes_total, "Nothing: the same arithmetic"),
                 (

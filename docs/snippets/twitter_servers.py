@@ -252,7 +252,11 @@ if __name__ != "twitter_servers":
                 ("Timeline cache", "memory or operations, whichever needs more", timeline_cache_servers),
                 ("Tweet cache", "memory or operations, whichever needs more, and a spare a zone", tweet_cache_servers),
                 ("User cache", "operations: an author for every tweet shown, and a spare a zone", user_cache_servers),
-                ("Count cache", "operations: a count for every tweet shown, and a spare a zone", count_cache_servers),
+                (
+                    "Count cache",
+                    "operations: a count for every tweet shown and the counting job's writes, and a spare a zone",
+                    count_cache_servers,
+                ),
                 ("Total", "", total_servers),
             ],
         )
