@@ -58,8 +58,8 @@ tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 
 # How many cache servers? Enough memory, and enough operations a second: every delivery
 # is written to each copy, every timeline load is one read, and every follow or unfollow is one
-# operation on each copy (a follow copies the account's recent tweets in; an unfollow removes its
-# entries and notes the account beside the timeline, step 6). A copy lives in each zone, so each
+# operation on each copy (a follow copies the account's recent tweets in and notes it as followed;
+# an unfollow removes its entries and notes the account as unfollowed, step 6). A copy lives in each zone, so each
 # zone needs the same whole count of servers to hold its copy.
 timeline_cache_writes_per_copy_peak = peak(deliveries_per_second_peak + follow_changes_per_second_peak)
 timeline_cache_ops_peak = peak(
