@@ -142,6 +142,34 @@ def test_burn_rate_against_the_sre_workbooks_table(spent: float, window_hours: i
     assert str(estimation.burn_rate(spent, window_hours * 3600, 30 * 86400)) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (0, "0"),
+        (48, "48"),
+        (999, "999"),
+        (1_000, "1,000"),  # human() would print "1K"
+        (1_008, "1,008"),  # human() would print "1.01K", which reads as a rounding slip beside its parts
+        (9_999, "9,999"),  # the last count printed in full
+        (10_000, "10K"),  # from here on, as human()
+        (12_345, "12.3K"),
+        (2_500_000, "2.5M"),
+    ],
+)
+def test_servers_prints_a_whole_count_in_full_below_ten_thousand(value: int, expected: str) -> None:
+    machines = estimation.servers(value)
+    assert str(machines) == expected
+    assert f"{machines}" == expected
+    assert machines == value and machines.unit == "" and machines.rate is None
+    assert type(machines + 1) is float  # arithmetic drops the formatting, as for any Quantity
+
+
+@pytest.mark.parametrize("bad", [1_000.5, float("nan"), float("inf"), True, "1000"])
+def test_servers_refuses_what_is_not_a_whole_number(bad) -> None:
+    with pytest.raises(ValueError, match="a count of machines is a whole number"):
+        estimation.servers(bad)
+
+
 @pytest.mark.parametrize(("servers", "zones", "whole"), [(99, 3, 99), (99.5, 3, 102), (100, 3, 102), (1, 3, 3)])
 def test_whole_per_zone_rounds_each_zone_up(servers: float, zones: int, whole: int) -> None:
     assert estimation.whole_per_zone(servers, zones) == whole
@@ -383,8 +411,8 @@ PAGE_FIGURES = {
         "274 PB",
         "27.7 GB/s",
         "21.6 TB",  # 375M weekly users x 800 entries x 24 B x 3 copies
-        "1K",  # 372 API + 246 wide-column store (82 a zone, a spare included) + 240 timeline cache + 48 tweet,
-        # 48 user and 48 count cache (45 each for their operations, + a spare a zone)
+        "1,008",  # 372 API + 252 wide-column store (84 a zone, a spare included) + 240 timeline cache + 48 tweet,
+        # 48 user and 48 count cache (45 each for their operations, + a spare a zone); servers() prints it in full
         "31 GB/day",
         "56.6 TB",
         "6K/s",

@@ -23,6 +23,7 @@ from sdw.estimation import (
     markdown_table,
     per_day,
     per_second,
+    servers,
     size,
     size_per_day,
     times,
@@ -36,7 +37,7 @@ grokking_bytes_per_day = size_per_day(grokking_messages_per_day * 100)
 grokking_bytes_five_years = size(grokking_bytes_per_day * DAYS_PER_YEAR * 5)
 grokking_bandwidth = bandwidth(grokking_bytes_per_day / SECONDS_PER_DAY)
 grokking_connections = count(500e6)
-grokking_servers = count(math.ceil(grokking_connections / 50e3))
+grokking_servers = servers(math.ceil(grokking_connections / 50e3))
 
 # karanpratapsingh/system-design, "WhatsApp": 50M daily users, 40 messages each, 100 bytes a
 # message; 5% of messages carry a 100 KB file; ten years; bandwidth from the bytes stored a day.

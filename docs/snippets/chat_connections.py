@@ -17,7 +17,7 @@ from chat_assumptions import (
     zones,
 )
 
-from sdw.estimation import count, fraction, markdown_table, peak, throughput, times, whole_per_zone
+from sdw.estimation import count, fraction, markdown_table, peak, servers, throughput, times, whole_per_zone
 
 # Phones hold a socket only while the app is in use: sessions a day times minutes per session.
 phone_hours_per_day = count(sessions_per_user_per_day * minutes_per_phone_session / 60)
@@ -47,7 +47,7 @@ memory_ceiling_over_plan = times(connections_by_memory / connections_per_server)
 # whole count in each zone, or losing the largest zone would leave too few.
 zone_headroom = times(zones / (zones - 1))
 connection_servers_peak = count(math.ceil(connections_peak / connections_per_server))
-connection_servers = count(whole_per_zone(connections_peak * zone_headroom / connections_per_server, zones))
+connection_servers = servers(whole_per_zone(connections_peak * zone_headroom / connections_per_server, zones))
 
 # Heartbeats: every open connection pings once per interval. Per server: at peak with every zone
 # up (the fleet's share), and at the planned connections a server, which it reaches with a zone lost.

@@ -56,6 +56,7 @@ from sdw.estimation import (
     markdown_table,
     peak,
     per_second,
+    servers,
     throughput,
     times,
     whole_per_zone,
@@ -67,7 +68,7 @@ from sdw.estimation import (
 # fleet's reconnect rate is the lower of the surviving servers' budget and the registry's room
 # left over the peak (every zone up).
 crash_connections_dropped = count(connections_peak / connection_servers)
-surviving_servers = count(connection_servers - 1)
+surviving_servers = servers(connection_servers - 1)
 crash_reconnects_per_server = count(crash_connections_dropped / surviving_servers)
 crash_connection_servers_budget = throughput(surviving_servers * reconnects_per_server_per_second)
 registry_capacity_all_zones = throughput(registry_nodes * registry_ops_per_node_per_second)
@@ -168,7 +169,7 @@ store_write_capacity = throughput(database_nodes * store_writes_per_node_per_sec
 midnight_store_over_capacity = times(midnight_store_writes_per_second / store_write_capacity)
 # The scale-up for midnight: each zone holds one copy of every range, so each zone's nodes take
 # every write once (a lost zone adds no copies' writes, only its leaders' work); round per zone.
-midnight_database_nodes = count(
+midnight_database_nodes = servers(
     whole_per_zone(midnight_store_writes_per_second * message_copies / store_writes_per_node_per_second, zones)
 )
 midnight_database_nodes_added = count(midnight_database_nodes - database_nodes)

@@ -10,11 +10,11 @@ from chat_storage import (
 )
 from chat_traffic import chat_servers, chat_work_per_message, messages_per_second_peak
 
-from sdw.estimation import count, markdown_table
+from sdw.estimation import count, markdown_table, servers
 
 # The store's first-year size: writes size it until data outgrows them, then it grows with data.
 database_nodes = count(max(database_nodes_for_writes, database_nodes_year_one))
-total_servers = count(connection_servers + chat_servers + registry_nodes + database_nodes)
+total_servers = servers(connection_servers + chat_servers + registry_nodes + database_nodes)
 
 if __name__ != "chat_servers":
     print(

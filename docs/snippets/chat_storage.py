@@ -51,6 +51,7 @@ from sdw.estimation import (
     count,
     markdown_table,
     peak,
+    servers,
     size,
     size_per_day,
     times,
@@ -120,7 +121,7 @@ database_nodes_for_writes = count(
 database_nodes_year_one = count(
     math.ceil((message_bytes_year_one + membership_bytes + dedupe_bytes + device_bytes) / storage_per_database_server)
 )
-database_nodes_for_horizon = count(
+database_nodes_for_horizon = servers(
     math.ceil((message_bytes_total + membership_bytes + dedupe_bytes + device_bytes) / storage_per_database_server)
 )
 # Data adds a year's message rows every year, so the nodes it needs grow with time while the

@@ -58,12 +58,12 @@ tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 
 # How many cache servers? Enough memory, and enough operations a second: every delivery
 # is written to each copy, every timeline load is one read, and every follow or unfollow is one
-# operation on each copy (a follow copies the account's recent tweets in; an unfollow removes its
-# entries and notes the account beside the timeline, step 6). A copy lives in each zone, so each
+# operation on each copy (a follow copies the account's recent tweets in and notes it as followed;
+# an unfollow removes its entries and notes the account as unfollowed, step 6). A copy lives in each zone, so each
 # zone needs the same whole count of servers to hold its copy.
+timeline_cache_writes_per_copy_peak = peak(deliveries_per_second_peak + follow_changes_per_second_peak)
 timeline_cache_ops_peak = peak(
-    (deliveries_per_second_peak + follow_changes_per_second_peak) * timeline_cache_copies
-    + timeline_loads_per_second_peak
+    timeline_cache_writes_per_copy_peak * timeline_cache_copies + timeline_loads_per_second_peak
 )
 servers_for_memory = count(whole_per_zone(timeline_cache_bytes / cache_memory_per_server, zones))
 servers_for_operations = count(whole_per_zone(timeline_cache_ops_peak / cache_ops_per_server, zones))
@@ -124,6 +124,7 @@ user_cache_bytes = size(daily_active_users * user_cache_entry_bytes * tweet_cach
 count_cache_bytes = size(tweets_per_day * tweet_cache_days_held * count_cache_entry_bytes * tweet_cache_copies)
 user_cache_servers_for_memory = count(math.ceil(user_cache_bytes / cache_memory_per_server))
 count_cache_servers_for_memory = count(math.ceil(count_cache_bytes / cache_memory_per_server))
+count_cache_fills_per_second_peak = peak(tweet_cache_fills_per_second_peak)
 count_cache_job_writes_per_second_peak = peak(favorites_per_second_peak * tweet_cache_copies)
 count_cache_ops_peak = peak(tweet_cache_ops_peak + count_cache_job_writes_per_second_peak)
 count_cache_servers_for_operations = count(

@@ -6,7 +6,7 @@ from twitter_cache import timeline_cache_bytes, tweet_cache_bytes_held_all_copie
 from twitter_servers import api_servers, requests_per_second_peak, total_servers
 from twitter_storage import tweet_bytes_total
 
-from sdw.estimation import bandwidth, count, estimate, markdown_table, peak, size
+from sdw.estimation import bandwidth, estimate, markdown_table, peak, servers, size
 from sdw.presets import presets
 
 result = estimate(presets()["twitter"]["inputs"])
@@ -16,7 +16,7 @@ model_requests_peak = peak(result["write_qps_peak"] + result["read_qps_peak"])
 model_storage = size(result["storage_total_bytes"])
 model_egress = bandwidth(result["egress_bytes_per_sec"])
 model_cache_bytes = size(result["cache_bytes"])
-model_servers = count(result["servers"])
+model_servers = servers(result["servers"])
 
 # This example, for the same figures.
 example_cache_bytes = size(timeline_cache_bytes + tweet_cache_bytes_held_all_copies)
@@ -30,8 +30,8 @@ if __name__ != "twitter_model":
                     "Requests at peak",
                     model_requests_peak,
                     requests_per_second_peak,
-                    "Favorites, profiles, searches, follows, media calls, device registrations: "
-                    "it has one write and one read",
+                    "Favorites, profiles, searches, follows, media calls, device registrations, tweets opened "
+                    "from pushes: it has one write and one read",
                 ),
                 ("Tweets stored, all copies", model_storage, tweet_bytes_total, "Nothing: the same arithmetic"),
                 (

@@ -19,6 +19,7 @@ from twitter_bandwidth import photo_egress, video_egress
 from twitter_cache import (
     timeline_cache_ops_peak,
     timeline_cache_servers,
+    timeline_cache_writes_per_copy_peak,
     tweet_cache_lookups_peak,
     tweet_cache_servers,
 )
@@ -67,9 +68,10 @@ slow_burn_slow_share = fraction(slow_burn_rate * percentile_budget_share)
 # Losing a zone with one timeline copy per zone: the two left take every read and their
 # share of the writes. Operations per surviving cache server, against what one handles.
 surviving_cache_servers = count(timeline_cache_servers * (zones - 1) / zones)
+# Every operation twitter_cache counts (deliveries, follows and unfollows, loads) less the lost
+# copy's writes.
 zone_loss_cache_ops_per_server = peak(
-    (deliveries_per_second_peak * (timeline_cache_copies - 1) + timeline_loads_per_second_peak)
-    / surviving_cache_servers
+    (timeline_cache_ops_peak - timeline_cache_writes_per_copy_peak) / surviving_cache_servers
 )
 zone_loss_cache_load = fraction(zone_loss_cache_ops_per_server / cache_ops_per_server)
 # Losing a zone with no copies: a third of timeline loads rebuild by reading every account

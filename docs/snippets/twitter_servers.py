@@ -22,6 +22,7 @@ from twitter_assumptions import (
     zones,
 )
 from twitter_cache import (
+    count_cache_fills_per_second_peak,
     count_cache_servers,
     timeline_cache_servers,
     tweet_cache_days_held,
@@ -61,6 +62,7 @@ from sdw.estimation import (
     markdown_table,
     peak,
     per_second,
+    servers,
     size,
     times,
     whole_per_zone,
@@ -115,9 +117,12 @@ database_servers_per_zone_for_bytes = count(math.ceil(wide_column_bytes_total / 
 # author's stats row (mode, bucket count) and at least one page of the follower list for every tweet
 # posted (more for large accounts: no page size is assumed), and a follow reads the followee's stats
 # row before it writes. A profile view also reads the author's partition of the tweet lists (step 4):
-# no cache holds those lists. The notification service reads the devices of each user it notifies
+# no cache holds those lists; so does a follow, whose fan-out copies the followee's recent tweets
+# into the follower's timeline (step 5; counted at one per follow or unfollow, an upper bound).
+# The notification service reads the devices of each user it notifies
 # (one partition per push sent) and the alert subscribers of each tweet's author (one per tweet
-# posted); each tweet-cache fill reads the new tweet's row (the cache is filled on a miss, step 6);
+# posted); each tweet-cache fill reads the new tweet's row (the cache is filled on a miss, step 6),
+# and each count-cache fill its row of counts (as many fills, twitter_cache);
 # and each idempotency key's reservation is a lightweight transaction, which reads the key's row
 # before it writes (one per post and per upload).
 # Cold partitions, beyond the block cache: profile pages show tweets older than the tweet cache
@@ -163,9 +168,11 @@ hot_store_reads_per_second_peak = peak(
     + 2 * tweets_per_second_peak
     + follow_changes_per_second_peak
     + profile_views_per_second_peak
+    + follow_changes_per_second_peak
     + pushes_per_second_peak
     + tweets_per_second_peak
     + tweet_cache_fills_per_second_peak
+    + count_cache_fills_per_second_peak
     + keys_per_second_peak
 )
 cold_store_reads_per_second_peak = peak(
@@ -215,7 +222,8 @@ database_servers = count(database_servers_per_zone * zones)
 
 # Caches: all four are sized in twitter_cache.py, by memory or operations, whichever needs more.
 
-total_servers = count(
+# Printed in full (servers(), not count()): a reader adds the tiers above to check it.
+total_servers = servers(
     api_servers
     + database_servers
     + timeline_cache_servers
@@ -244,7 +252,11 @@ if __name__ != "twitter_servers":
                 ("Timeline cache", "memory or operations, whichever needs more", timeline_cache_servers),
                 ("Tweet cache", "memory or operations, whichever needs more, and a spare a zone", tweet_cache_servers),
                 ("User cache", "operations: an author for every tweet shown, and a spare a zone", user_cache_servers),
-                ("Count cache", "operations: a count for every tweet shown, and a spare a zone", count_cache_servers),
+                (
+                    "Count cache",
+                    "operations: a count for every tweet shown and the counting job's writes, and a spare a zone",
+                    count_cache_servers,
+                ),
                 ("Total", "", total_servers),
             ],
         )
@@ -288,8 +300,9 @@ if __name__ != "twitter_servers":
                 (
                     "Recent partitions read at peak: a favorites read per home load, profile view, search and opened "
                     "push, one before each favorite, a stats row and a follower-list page per tweet posted, a stats "
-                    "row per follow, a tweet-list read per profile view, a device read per push sent, an alert "
-                    "subscribers read per tweet, a tweet read per tweet-cache fill, a key read per reservation",
+                    "row per follow, a tweet-list read per profile view and per follow, a device read per push sent, "
+                    "an alert subscribers read per tweet, a tweet read per tweet-cache fill, a counts read per "
+                    "count-cache fill, a key read per reservation",
                     hot_store_reads_per_second_peak,
                 ),
                 ("Cold partitions read at peak: the old tweets and count rows above", cold_store_reads_per_second_peak),

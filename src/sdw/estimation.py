@@ -212,6 +212,37 @@ def count(value: float) -> Quantity:
     return Quantity(value, "")
 
 
+# Below this, a count of machines prints every digit; from it, three significant digits.
+MACHINES_IN_FULL_BELOW = 10_000
+
+
+class Machines(Quantity):
+    """A count of whole machines (servers, nodes), which prints every digit below 10,000.
+
+    A fleet's count sits beside the tiers it adds up (372 + 252 + 240 + ...), and a reader adds
+    them: "1.01K" there reads as a rounding slip, and "1K" could be 1,000 or 1,004. So it
+    prints "1,008"; from 10,000 on, where no reader adds the parts by hand, it prints as human().
+    """
+
+    def __new__(cls, value: float) -> Machines:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not float(value).is_integer():
+            raise ValueError(f"a count of machines is a whole number, not {value!r}")
+        return super().__new__(cls, value, "")
+
+    def __str__(self) -> str:
+        if abs(self) < MACHINES_IN_FULL_BELOW:
+            return f"{int(self):,}"
+        return human(float(self))
+
+    def __repr__(self) -> str:
+        return f"Machines({float(self)!r})"
+
+
+def servers(value: float) -> Machines:
+    """A count of whole servers or nodes: `servers(1008)` prints "1,008", `servers(12_345)` "12.3K"."""
+    return Machines(value)
+
+
 def per_second(value: float, peak: bool = False) -> Quantity:
     """A rate of traffic: the day's average unless `peak=True` (the busiest hour's rate, which we size for)."""
     return Quantity(value, "/s", "peak" if peak else "average")
