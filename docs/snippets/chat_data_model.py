@@ -40,12 +40,13 @@ USER_CONVERSATION_FIELDS = [
     (
         "joined_seq",
         8,
-        "first seq the member may read (a copy of the member row's): sync and the history call clip at it",
+        "first seq the member may read (the add's notice; a copy of the member row's): reads clip at it",
     ),
+    ("left_seq", 8, "seq of the notice that removed the member, 0 while a member: reads stop at it"),
     ("last_activity", 8, "newest message's time: sorts the chat list"),
     ("changed_at", 8, "last change of any field (message, read position, settings): what sync_list filters on"),
     ("muted_until", 8, "no push before this time (far future: always); the push service reads it"),
-    ("flags", 1, "pinned, archived, left (a removed member keeps the row, flagged)"),
+    ("flags", 1, "pinned, archived"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 user_conversation_row_bytes = size(sum(b for _, b, _ in USER_CONVERSATION_FIELDS))
@@ -55,7 +56,7 @@ MEMBER_FIELDS = [
     ("conversation_id", 8, "first half of the key"),
     ("user_id", 8, "second half of the key"),
     ("role", 1, "member, admin"),
-    ("joined_seq", 8, "first seq the member may read"),
+    ("joined_seq", 8, "first seq the member may read: the add's notice, rewritten on a re-add"),
     ("delivered_seq", 8, "delivered watermark"),
     ("read_seq", 8, "read watermark others see; frozen if receipts are off"),
     ("row overhead", ROW_OVERHEAD, ""),

@@ -102,9 +102,9 @@ store_writes_per_second_peak = peak(
 # the chat server that owns the conversation, not the store.
 sync_reads_per_second_peak = peak(connects_per_second_peak * (1 + conversations_changed_per_sync))
 # A push wakes the app, which fetches what it names: on Android a background sync_list and the
-# pushed conversation's sync (clipped at the joined_seq the sync_list returned), on iOS one
-# history call, which reads the member's UserConversation row (membership and joined_seq) and
-# then the messages.
+# pushed conversation's sync (clipped to the joined_seq and left_seq the sync_list returned), on
+# iOS one history call, which reads the member's UserConversation row (membership, joined_seq and
+# left_seq) and then the messages.
 push_fetch_reads_per_second_peak = peak(
     push_wake_connects_per_second_peak * 2 + push_wake_history_reads_per_second_peak * 2
 )
