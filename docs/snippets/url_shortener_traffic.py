@@ -49,7 +49,10 @@ if __name__ != "url_shortener_traffic":
             [
                 ("Redirects a day", redirects_per_day),
                 ("Custom aliases a day", custom_aliases_per_day),
-                ("Account status reads from the primary at peak, two a creation with an owner", account_reads_per_second_peak),
+                (
+                    "Account status reads from the primary at peak, two a creation with an owner",
+                    account_reads_per_second_peak,
+                ),
                 ("Redirects per link created", read_to_write),
                 ("One viral link, first minute", viral_hits_per_second),
                 ("... over the whole service's peak", viral_over_peak),
