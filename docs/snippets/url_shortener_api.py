@@ -5,6 +5,7 @@ from url_shortener_assumptions import (
     anonymous_links_per_hour,
     api_key_links_per_second,
     botnet_addresses,
+    gc_grace,
     idempotency_record_bytes,
     idempotency_window,
     link_copies,
@@ -32,10 +33,11 @@ links_found_per_ip_per_day = per_day(guesses_per_ip_per_day / guesses_per_hit)
 links_found_per_ip_per_day_seven = per_day(guesses_per_ip_per_day / guesses_per_hit_seven)
 links_found_by_botnet_per_day = per_day(links_found_per_ip_per_day * botnet_addresses)
 
-# Idempotency keys for creations: one small record per create, kept a day, written twice: a
-# reservation before the link is made, then its result.
+# Idempotency keys for creations: one small record per create, kept a day and then on disk as a
+# tombstone for the grace period (counted at full size), written twice: a reservation before the
+# link is made, then its result.
 idempotency_store_bytes = size(
-    links_created_per_day * idempotency_record_bytes * idempotency_window / SECONDS_PER_DAY * link_copies
+    links_created_per_day * idempotency_record_bytes * (idempotency_window + gc_grace) / SECONDS_PER_DAY * link_copies
 )
 idempotency_writes_per_second_peak = peak(creations_per_second_peak * 2)
 

@@ -135,18 +135,22 @@ edge_locations = count(300)
 edge_ttl = duration(60)
 # An idempotency record's fields, in bytes: caller (an account ID, an API key's hash prefix or an IPv6
 # address), the client's idempotency key (a UUID as text), a SHA-256 of the request, the short key,
-# the link's created_at, the holder (the attempt's random ID), lease_until and status.
+# the link's created_at, the owner's list period and bucket count (step 4), the holder (the
+# attempt's random ID), lease_until and status. Each record is a partition of its own, so it
+# carries the store's per-partition overhead, as a link does.
 IDEMPOTENCY_RECORD_FIELDS = {
     "caller": 16,
     "idempotency_key": 36,
     "request_hash": 32,
     "short_key": 8,
     "created_at": 8,
+    "period": 8,
+    "buckets": 2,
     "holder": 16,
     "lease_until": 8,
     "status": 2,
 }
-idempotency_record_bytes = size(sum(IDEMPOTENCY_RECORD_FIELDS.values()))
+idempotency_record_bytes = size(sum(IDEMPOTENCY_RECORD_FIELDS.values()) + partition_overhead_bytes)
 botnet_addresses = count(10e3)
 
 # --- Latency (step 6) ----------------------------------------------------------------------------
@@ -181,6 +185,9 @@ paid_plan_links_per_day = count(1e6)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
 idempotency_window = duration(SECONDS_PER_DAY)
+# Rows that expire stay on disk as tombstones until gc_grace_seconds has passed as well; Cassandra's
+# default is ten days (https://cassandra.apache.org/doc/latest/cassandra/managing/operating/compaction/tombstones.html).
+gc_grace = duration(10 * SECONDS_PER_DAY)
 
 # --- Reliability targets (steps 1 and 7) -------------------------------------------------------
 redirect_availability_target = fraction(0.9999)
@@ -367,7 +374,7 @@ TABLE = [
     (
         "Creations per server a second",
         create_requests_per_server,
-        "Validation, a safety lookup and a conditional write cost more than a redirect.",
+        "Validation, a safety lookup and three conditional writes cost more than a redirect.",
     ),
     ("Usable memory per cache server", cache_memory_per_server, "A 128 GB machine, with room to spare."),
     ("Operations per cache server a second", cache_ops_per_server, "One in-memory cache process."),
@@ -399,8 +406,10 @@ TABLE = [
     (
         "Bytes per idempotency record",
         idempotency_record_bytes,
-        "Caller 16, idempotency key 36, request hash 32, short key 8, created_at 8, holder 16, lease_until 8, "
-        "status 2.",
+        ", ".join(
+            f"{name.replace('_', ' ')} {nbytes}" for name, nbytes in IDEMPOTENCY_RECORD_FIELDS.items()
+        ).capitalize()
+        + f", and {partition_overhead_bytes} of partition overhead: each record is a partition of its own.",
     ),
     ("Addresses in a scanning botnet", botnet_addresses, "A small rented botnet; large ones have millions."),
     ("Round trip, client to nearest edge", rtt_to_edge, "Most users are within a few hundred kilometers of one."),
@@ -491,6 +500,12 @@ TABLE = [
         "A person mistypes a few; a scanner tries thousands.",
     ),
     ("How long idempotency keys are kept", idempotency_window, "Long enough for any client retry."),
+    (
+        "How long an expired row stays on disk as a tombstone",
+        gc_grace,
+        "Cassandra's default gc_grace_seconds "
+        "([tombstones](https://cassandra.apache.org/doc/latest/cassandra/managing/operating/compaction/tombstones.html)).",
+    ),
     ("Availability target, redirects", redirect_availability_target, "A dead link breaks someone else's page."),
     ("Availability target, creation", create_availability_target, "A failed creation can be retried."),
     ("Window the targets are measured over", slo_window, "A rolling month."),

@@ -40,11 +40,31 @@ from sdw.estimation import (
 # (a new status or expiry, an outbox row and its mark each), far fewer than creations.
 outbox_writes_per_create = 2
 rows_written_per_create = count(3 + (1 - anonymous_link_share) + expiring_share + outbox_writes_per_create)
+# Three of those writes are conditional, each a consensus round (Paxos) among the row's replicas:
+# the record's insert if absent, the link's insert and the record's result (IF holder = ?). A round
+# reads the row at a quorum to test its condition, and each replica writes the round's state twice
+# (its promise, then the accepted proposal) before the commit writes the row itself
+# (https://docs.datastax.com/en/cassandra-oss/2.2/cassandra/dml/dmlLtwtTransactions.html). The
+# Paxos state each replica reads at the start of a round was written moments before and is left
+# out; so are the takeovers and releases, which only retries make.
+conditional_writes_per_create = count(3)
+paxos_state_writes_per_replica = 2
+# The creation's logged batch is first stored in the batchlog of two other nodes, then removed
+# from both once applied: four more writes (Cassandra's StorageProxy.mutateAtomically,
+# https://github.com/apache/cassandra/blob/trunk/src/java/org/apache/cassandra/service/StorageProxy.java).
+batchlog_writes_per_batch = 4
+replica_writes_per_create = count(
+    rows_written_per_create * link_copies
+    + conditional_writes_per_create * paxos_state_writes_per_replica * link_copies
+    + batchlog_writes_per_batch
+)
 bytes_per_server = size(link_bytes_total / link_db_servers)
-writes_per_server_peak = peak(creations_per_second_peak * rows_written_per_create * link_copies / link_db_servers)
-reads_per_server_peak = peak(store_reads_peak * quorum_replicas / link_db_servers)
-# The reads are the caches' misses, mostly old links beyond the block cache, and the cache filler's
-# reads of new links; all are priced as cold reads.
+writes_per_server_peak = peak(creations_per_second_peak * replica_writes_per_create / link_db_servers)
+# Reads: the caches' misses and the cache filler's reads of new links (store_reads_peak), and the
+# condition read of each conditional write, each at a quorum.
+condition_reads_peak = peak(creations_per_second_peak * conditional_writes_per_create)
+reads_per_server_peak = peak((store_reads_peak + condition_reads_peak) * quorum_replicas / link_db_servers)
+# The misses are mostly old links beyond the block cache; all reads are priced as cold reads.
 read_load_per_server = fraction(reads_per_server_peak / cold_reads_per_database_server)
 
 # A viral link that reached the store uncached would land on the three replicas of one key, a hot
@@ -110,8 +130,16 @@ if __name__ != "url_shortener_partitioning":
             ("Link store, per server, hashed by key", "Value"),
             [
                 ("Data held (all copies spread evenly)", bytes_per_server),
-                (f"Replica writes a second at peak ({rows_written_per_create} rows a create)", writes_per_server_peak),
-                ("Replica reads a second at peak (cache misses and the filler's reads)", reads_per_server_peak),
+                (
+                    f"Replica writes a second at peak ({replica_writes_per_create} a create: "
+                    f"{rows_written_per_create} rows to every replica, {conditional_writes_per_create} "
+                    "consensus rounds' state, the batchlog)",
+                    writes_per_server_peak,
+                ),
+                (
+                    "Replica reads a second at peak (cache misses, the filler's reads, the conditions' reads)",
+                    reads_per_server_peak,
+                ),
                 ("... as a share of what one server reads", read_load_per_server),
                 ("A viral link uncached: reads per replica", viral_reads_per_replica),
                 ("... over one server's capacity", viral_over_one_server),

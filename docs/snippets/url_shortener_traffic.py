@@ -1,6 +1,7 @@
 """URL shortener worked example: creations and redirects a second, average and peak."""
 
 from url_shortener_assumptions import (
+    anonymous_link_share,
     custom_alias_share,
     links_created_per_day,
     peak_to_average,
@@ -14,6 +15,10 @@ from sdw.estimation import SECONDS_PER_DAY, markdown_table, peak, per_day, per_s
 creations_per_second = per_second(links_created_per_day / SECONDS_PER_DAY)
 creations_per_second_peak = peak(creations_per_second * peak_to_average)
 custom_aliases_per_day = per_day(links_created_per_day * custom_alias_share)
+
+# The accounts database's primary is read twice for each creation with an owner: by the create
+# after its insert, and by the account checker from the "link created" event (step 4).
+account_reads_per_second_peak = peak(creations_per_second_peak * (1 - anonymous_link_share) * 2)
 
 # Reads: every redirect is one lookup of one key.
 redirects_per_day = per_day(links_created_per_day * redirects_per_link_created)
@@ -44,6 +49,10 @@ if __name__ != "url_shortener_traffic":
             [
                 ("Redirects a day", redirects_per_day),
                 ("Custom aliases a day", custom_aliases_per_day),
+                (
+                    "Account status reads from the primary at peak, two a creation with an owner",
+                    account_reads_per_second_peak,
+                ),
                 ("Redirects per link created", read_to_write),
                 ("One viral link, first minute", viral_hits_per_second),
                 ("... over the whole service's peak", viral_over_peak),
