@@ -314,10 +314,15 @@ zone_loss_unchecked_requests = count(region_checks_per_second_peak * zone_loss_c
 primaries_majority = count(store_shards_per_region // 2 + 1)
 primaries_left_after_worst_zone = count(store_shards_per_region - primaries_in_worst_zone)
 # Without rebalancing, after one zone is lost and comes back, the other zones hold all the primaries,
-# one of them at least half rounded up: losing that zone next takes that share, and leaves the rest.
+# one of them at least half rounded up. Losing that zone next leaves the rest; if they are short of a
+# majority, no replica is promoted, and the primaries left stop answering too: a Redis Cluster node
+# that reaches fewer than a majority of the primaries marks the cluster failed and refuses every
+# query. The whole region's store is then down, not just the lost zone's share.
 unbalanced_worst_zone_primaries = count(math.ceil(store_shards_per_region / (zones - 1)))
-unbalanced_zone_loss_clients_share = fraction(unbalanced_worst_zone_primaries / store_shards_per_region)
 unbalanced_primaries_left = count(store_shards_per_region - unbalanced_worst_zone_primaries)
+unbalanced_zone_loss_clients_share = fraction(
+    1 if unbalanced_primaries_left < primaries_majority else unbalanced_worst_zone_primaries / store_shards_per_region
+)
 
 if __name__ != "rate_limiter_servers":
     print(
