@@ -182,14 +182,26 @@ split_burst_refused_early_two_tries = fraction(_zoned[1])
 split_burst_ops_two_tries = count(_zoned[2])
 
 
-# The same two tries in steady use: a client sending at its split key's limit, requests arriving at
-# random (Poisson) through gateways in every zone alike, each sub-bucket refilling at 1/N of the rate
-# up to 1/N of the burst. A seeded simulation of many hours of such traffic (the exact chain over
-# continuous levels has no short closed form). Counts store operations before the refusal cache.
-def split_key_at_limit(load: float, arrivals: int = 200_000, seed: int = 1) -> tuple[float, float, float, float]:
+# The same two tries in steady use, on the key the design actually splits: the burst figures above are
+# the smallest sub-bucket (the default plan's burst split), a worst case; step 6 splits only a key
+# hotter than a large plan. Such a key is batched, so its bucket is counted in takes of token_batch
+# tokens; its burst is, we assume, the same share of its minute as the default plan's.
+hot_split_limit_per_minute = large_plan_limit_per_minute
+hot_split_burst_tokens = count(hot_split_limit_per_minute * burst_allowance / limit_per_minute)
+hot_split_takes_each = count(hot_split_burst_tokens / token_batch / split_example_tags)
+hot_split_takes_per_second = throughput(hot_split_limit_per_minute / 60 / token_batch)
+
+
+# A client sending at the split key's limit, takes arriving at random (Poisson) through gateways in
+# every zone alike, each sub-bucket refilling at 1/N of the rate up to 1/N of the burst. A seeded
+# simulation (the exact chain over continuous levels has no short closed form). Counts store
+# operations before the refusal cache.
+def split_key_at_limit(
+    cap: float, rate: float, arrivals: int = 200_000, seed: int = 1
+) -> tuple[float, float, float, float]:
     rng = random.Random(seed)
     n, zone_count = len(_tag_zones), int(zones)
-    cap, rate = burst_allowance / n, limit_per_minute / 60 / n
+    cap, sub_rate = cap / n, rate / n
     second_choices = [[_second_tags(first, zone) for zone in range(zone_count)] for first in range(n)]
     # A sub-bucket is refilled only when a request reaches it: the refill is linear and capped, so
     # catching up at the next touch gives the same level as refilling every sub-bucket every time.
@@ -197,10 +209,10 @@ def split_key_at_limit(load: float, arrivals: int = 200_000, seed: int = 1) -> t
     now = 0.0
     allowed = second_tries_allowed = refused = 0
     for _ in range(arrivals):
-        now += rng.expovariate(load * limit_per_minute / 60)
+        now += rng.expovariate(rate)
         gateway_zone, tag = int(rng.random() * zone_count), int(rng.random() * n)
         for attempt in (1, 2):
-            level = min(cap, levels[tag] + rate * (now - touched[tag]))
+            level = min(cap, levels[tag] + sub_rate * (now - touched[tag]))
             touched[tag] = now
             if level >= 1:
                 levels[tag] = level - 1
@@ -222,7 +234,8 @@ def split_key_at_limit(load: float, arrivals: int = 200_000, seed: int = 1) -> t
     )
 
 
-_at_limit = split_key_at_limit(1.0)
+_hot_cap = float(hot_split_takes_each * split_example_tags)
+_at_limit = split_key_at_limit(_hot_cap, float(hot_split_takes_per_second))
 split_ops_per_allowed_at_limit = count(_at_limit[0])
 split_second_try_share_at_limit = fraction(_at_limit[1])
 split_refused_share_at_limit = fraction(_at_limit[2])
@@ -231,12 +244,12 @@ split_ops_per_request_at_limit = count(_at_limit[3])
 
 # The same traffic on the key's whole bucket, not split: what a client at its limit is refused anyway,
 # since random arrivals bunch.
-def unsplit_refused_at_limit(arrivals: int = 200_000, seed: int = 1) -> float:
+def unsplit_refused_at_limit(cap: float, rate: float, arrivals: int = 200_000, seed: int = 1) -> float:
     rng = random.Random(seed)
-    level, now, last, refused = float(burst_allowance), 0.0, 0.0, 0
+    level, now, last, refused = cap, 0.0, 0.0, 0
     for _ in range(arrivals):
-        now += rng.expovariate(limit_per_minute / 60)
-        level = min(float(burst_allowance), level + limit_per_minute / 60 * (now - last))
+        now += rng.expovariate(rate)
+        level = min(cap, level + rate * (now - last))
         last = now
         if level >= 1:
             level -= 1
@@ -245,13 +258,15 @@ def unsplit_refused_at_limit(arrivals: int = 200_000, seed: int = 1) -> float:
     return refused / arrivals
 
 
-unsplit_refused_share_at_limit = fraction(unsplit_refused_at_limit())
+unsplit_refused_share_at_limit = fraction(unsplit_refused_at_limit(_hot_cap, float(hot_split_takes_per_second)))
 
-# A split key's Retry-After: each sub-bucket refills at 1/N of the rate, so a one-token request
-# refused by two empty sub-buckets waits N times as long as on the whole bucket, and a request
-# costing c waits c times that. A split serves no request costing more than a sub-bucket holds
-# (burst / N), so the rules service refuses a split whose key has a rule costing more; the costliest
-# request a split key serves waits this long.
+# A split key's Retry-After: each sub-bucket refills at 1/N of the rate, so a request refused by two
+# empty sub-buckets waits N times as long as on the whole bucket, and a request costing c waits c
+# times that. A take costs cost x batch tokens (batch 1 when the rule is not batched), and a split
+# serves none that costs more than a sub-bucket holds (burst / N of a token bucket, limit / N of a
+# sliding window counter), so the rules service refuses a split whose key has a rule where it would.
+# On the smallest sub-bucket, the default plan's burst split (a worst case; step 6 splits only hot
+# keys), a one-token request waits this long:
 split_retry_after_seconds = count(math.ceil(round(split_example_tags * seconds_per_token, 6)))
 split_largest_cost = count(burst_allowance // split_example_tags)
 split_retry_after_costliest_seconds = count(
@@ -262,8 +277,27 @@ split_retry_after_costliest_seconds = count(
 split_retry_after_in_debt_seconds = count(
     math.ceil(round((multi_region_overshoot / split_example_tags + 1) * split_example_tags * seconds_per_token, 6))
 )
-# The longest wait a refused one-token request is told, split keys included.
-longest_one_token_retry_after_seconds = count(max(retry_after_in_debt_seconds, split_retry_after_in_debt_seconds))
+# The key the design splits: a take of token_batch tokens on a sub-bucket refilling at 1/N of the
+# hot plan's rate, rounded up to whole seconds.
+hot_split_seconds_per_token = duration(60 / hot_split_limit_per_minute)
+hot_split_retry_after_seconds = count(
+    math.ceil(round(token_batch * split_example_tags * hot_split_seconds_per_token, 6))
+)
+# ... and in debt: the hot plan's overspend between regions (accuracy.py's bound, at its burst and
+# rate), a 1/N share on each sub-bucket, then one take.
+hot_split_overshoot = count(
+    math.ceil((regions - 1) * (hot_split_burst_tokens + hot_split_limit_per_minute / 60 * region_sync_interval))
+)
+hot_split_retry_after_in_debt_seconds = count(
+    math.ceil(
+        round(
+            (hot_split_overshoot / split_example_tags + token_batch) * split_example_tags * hot_split_seconds_per_token,
+            6,
+        )
+    )
+)
+# The longest wait a refused one-token request is told, split keys (the hot plan's) included.
+longest_one_token_retry_after_seconds = count(max(retry_after_in_debt_seconds, hot_split_retry_after_in_debt_seconds))
 
 # --- Gateways: stateless, so they carry the peak with a zone gone ------------------------------
 # Each region runs its own gateways, built alike to the busiest region's share of the peak, and a zone
@@ -290,8 +324,8 @@ flood_over_shard = times(flood_requests_per_second / scripts_per_shard)
 # With a refusal cached in each gateway until Retry-After, each gateway asks once per wait.
 flood_checks_with_deny_cache = peak(gateway_servers / retry_after_seconds)
 # On a split key a refusal costs two operations (both tries), and the cached refusal lasts the split
-# key's longer Retry-After.
-split_key_flood_checks_with_deny_cache = peak(gateway_servers * 2 / split_retry_after_seconds)
+# key's Retry-After (the hot plan's, which the design splits).
+split_key_flood_checks_with_deny_cache = peak(gateway_servers * 2 / hot_split_retry_after_seconds)
 
 # --- Local batches of tokens: worst case, a client holds a batch in every gateway -------------
 batching_overshoot = count(gateway_servers * token_batch)
@@ -314,10 +348,15 @@ zone_loss_unchecked_requests = count(region_checks_per_second_peak * zone_loss_c
 primaries_majority = count(store_shards_per_region // 2 + 1)
 primaries_left_after_worst_zone = count(store_shards_per_region - primaries_in_worst_zone)
 # Without rebalancing, after one zone is lost and comes back, the other zones hold all the primaries,
-# one of them at least half rounded up: losing that zone next takes that share, and leaves the rest.
+# one of them at least half rounded up. Losing that zone next leaves the rest; if they are short of a
+# majority, no replica is promoted, and the primaries left stop answering too: a Redis Cluster node
+# that reaches fewer than a majority of the primaries marks the cluster failed and refuses every
+# query. The whole region's store is then down, not just the lost zone's share.
 unbalanced_worst_zone_primaries = count(math.ceil(store_shards_per_region / (zones - 1)))
-unbalanced_zone_loss_clients_share = fraction(unbalanced_worst_zone_primaries / store_shards_per_region)
 unbalanced_primaries_left = count(store_shards_per_region - unbalanced_worst_zone_primaries)
+unbalanced_zone_loss_clients_share = fraction(
+    1 if unbalanced_primaries_left < primaries_majority else unbalanced_worst_zone_primaries / store_shards_per_region
+)
 
 if __name__ != "rate_limiter_servers":
     print(
@@ -397,13 +436,25 @@ if __name__ != "rate_limiter_servers":
                 ("... store operations for the burst's requests, on average", split_burst_ops_two_tries),
                 ("... latency added, at worst", split_two_tries_latency),
                 ("... left of the budget", split_two_tries_latency_margin),
-                ("... at the key's limit: store operations per allowed request", split_ops_per_allowed_at_limit),
+                (
+                    f"A split key the design makes: {hot_split_limit_per_minute} a minute, burst of "
+                    f"{hot_split_burst_tokens} tokens, in takes of {token_batch}: takes a sub-bucket",
+                    hot_split_takes_each,
+                ),
+                ("... takes a second at its limit", hot_split_takes_per_second),
+                ("... at the key's limit: store operations per allowed take", split_ops_per_allowed_at_limit),
                 ("... allowed requests that needed the second try", split_second_try_share_at_limit),
                 ("... requests refused", split_refused_share_at_limit),
                 ("... the whole bucket's refusals at its limit, for comparison", unsplit_refused_share_at_limit),
                 ("... store operations per request, before the refusal cache", split_ops_per_request_at_limit),
-                ("Retry-After on a split key, one-token request, seconds", split_retry_after_seconds),
-                ("... costliest request a split key serves (a sub-bucket's tokens)", split_largest_cost),
+                ("... Retry-After of a refused take, seconds, rounded up", hot_split_retry_after_seconds),
+                ("... its overspend between regions, tokens, at most", hot_split_overshoot),
+                ("... Retry-After of a take, sub-bucket in debt, seconds", hot_split_retry_after_in_debt_seconds),
+                (
+                    "The default plan's burst split (smallest sub-bucket): Retry-After, one token",
+                    split_retry_after_seconds,
+                ),
+                ("... costliest request it serves (a sub-bucket's tokens)", split_largest_cost),
                 ("... its Retry-After, seconds", split_retry_after_costliest_seconds),
                 ("... a one-token request, sub-bucket in debt, seconds", split_retry_after_in_debt_seconds),
                 (
