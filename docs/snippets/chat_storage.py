@@ -78,7 +78,8 @@ text_bytes_per_user_per_year = size(messages_sent_per_user_per_day * message_row
 media_bytes_per_user_per_year = size(messages_sent_per_user_per_day * media_bytes_per_message * DAYS_PER_YEAR)
 text_bytes_per_user_per_year_all_copies = size(text_bytes_per_user_per_year * message_copies)
 
-# Membership rows (both directions) and devices: snapshots, not daily streams.
+# Membership rows (both directions) and devices: snapshots, not daily streams. Counted for daily
+# users only, so a lower bound: other accounts' rows, and the rows kept of chats left, add to it.
 membership_bytes = size(
     daily_active_users * conversations_per_user * (user_conversation_row_bytes + member_row_bytes) * message_copies
 )
