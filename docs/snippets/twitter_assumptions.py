@@ -450,7 +450,7 @@ TABLE = [
         "Of the read rates above, at the peak. The rest is room for reads to grow while more nodes are bought and "
         "join: a node joins by streaming its terabytes from its peers, throttled so live reads keep their latency, "
         "hours a node, one node at a time, so adding a tenth of the ring takes weeks, after the machines arrive. "
-        "It is also room for an estimate a little off, one way only: the reads the estimate leaves out (step 2).",
+        "It is also the only room for an estimate that proves low, such as the reads step 2 leaves out.",
     ),
     (
         "Wide-column store's read load with a zone lost that opens a capacity ticket",
