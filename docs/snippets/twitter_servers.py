@@ -319,7 +319,7 @@ if __name__ != "twitter_servers":
                 ("Their read load with a zone lost", store_read_load_zone_lost),
                 ("Room left, in servers' worth of reads a zone", store_read_margin_servers),
                 (
-                    f"Growth at {store_read_growth_per_month} a month until the ticket at {store_read_ticket_zone_lost}",
+                    f"Growth at {store_read_growth_per_month} a month to the ticket at {store_read_ticket_zone_lost}",
                     store_read_days_to_ticket,
                 ),
                 ("Growth from the ticket to the limit", store_read_ticket_warning),
