@@ -107,8 +107,15 @@ storage_per_database_server = size(10 * TB)
 reads_per_database_server = wide_column_recent_reads_per_server
 cold_reads_per_database_server = wide_column_cold_reads_per_server
 zones = count(3)
-# One spare server a zone in the stateful tiers: the wide-column store and the hydration caches.
+# One spare server a zone in the hydration caches (tweet, user, count). Not in the wide-column store:
+# its margin is the target below.
 spare_servers_per_zone = count(1)
+# The wide-column store's reads are sized for this share of what its servers sustain with a zone lost,
+# leaving room for growth until the next nodes join; a ticket fires when the projection passes the
+# second share; reads are assumed to grow by the third each month.
+store_read_target_zone_lost = fraction(0.8)
+store_read_ticket_zone_lost = fraction(0.9)
+store_read_growth_per_month = fraction(0.02)
 # The shape of one request's latency, for hedging (step 6): lognormal, the spread of its logarithm.
 request_latency_log_sigma = count(1)
 
@@ -429,14 +436,33 @@ TABLE = [
     ),
     ("Availability zones", zones, "Every tier runs in three zones and must survive losing one."),
     (
-        "Spare servers per zone in the stateful tiers",
+        "Spare servers per zone in the hydration caches",
         spare_servers_per_zone,
-        "The wide-column store and the tweet, user and count caches carry a lost zone at nearly full load, and "
-        "their nodes are slow to replace: a store node streams terabytes back, a dead cache node comes back empty. "
-        "One spare a zone (N+1) is read capacity, not availability: a store server lost during a zone outage leaves "
-        "its ranges one copy, which refuses quorum reads and writes, so deploys and node replacements pause then, "
-        "and the anti-entropy repair waits for the zone's return (step 7). "
-        "The timeline cache needs none: memory sizes it, far above its load.",
+        "The tweet, user and count caches carry a lost zone at nearly full load, and a dead cache node comes "
+        "back empty: one spare a zone (N+1) takes a dead node's keys (step 7). The timeline cache needs none: "
+        "memory sizes it, far above its load. Nor does the wide-column store: a store server lost during a zone "
+        "outage leaves its ranges one copy, which refuses quorum reads and writes, so its reads fail rather than "
+        "move to other servers, and no extra server changes that; its margin is the read target below.",
+    ),
+    (
+        "Wide-column store's read load with a zone lost, the target it is sized for",
+        store_read_target_zone_lost,
+        "Of the read rates above, at the peak. The rest is room for reads to grow while more nodes are bought and "
+        "join: a node joins by streaming its terabytes from its peers, throttled so live reads keep their latency, "
+        "hours a node, one node at a time, so adding a tenth of the ring takes weeks, after the machines arrive. "
+        "It is also the only room for an estimate that proves low, such as the reads step 2 leaves out.",
+    ),
+    (
+        "Wide-column store's read load with a zone lost that opens a capacity ticket",
+        store_read_ticket_zone_lost,
+        "Projected from each server's measured reads at the peak, recent and cold apart: between the target and "
+        "the limit, so that the ticket leaves months to add nodes (step 7).",
+    ),
+    (
+        "Growth of the store's reads a month",
+        store_read_growth_per_month,
+        "A guess, about a quarter a year: users, profile views and searches growing together. Replace it with "
+        "the measured trend.",
     ),
     (
         "Spread of one request's latency (σ of its logarithm, lognormal)",

@@ -9,6 +9,7 @@ from twitter_assumptions import (
     daily_active_users,
     follows_per_user,
     lapsed_daily_user_share,
+    search_days,
     spare_servers_per_zone,
     timeline_cache_copies,
     timeline_entries_cached,
@@ -35,7 +36,7 @@ from twitter_traffic import (
     tweets_per_second_peak,
 )
 
-from sdw.estimation import count, fraction, markdown_table, peak, size, whole_per_zone
+from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, peak, size, whole_per_zone
 
 # Home timelines: a list of recent tweet IDs for every active user, kept in memory, packed as
 # one array of fixed-size entries per timeline (step 6), so an entry costs its bytes and no more.
@@ -55,6 +56,13 @@ day_expiry_cache_bytes = size(daily_active_users * timeline_bytes_per_user * tim
 # those reads against the store.
 tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
 tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
+
+# How long a reader's follow-change note lives beside its timeline (step 6): long enough to outrank
+# a late, older follow event. Such an event is published within its outbox row's day, and the
+# fan-out reads it before the event log drops it, which keeps search_days of events (step 5); a
+# fan-out lagging further has lost events anyway. So a day plus the log's days. About 0.2 changes
+# a user a day: a few entries a reader, too few to size.
+follow_change_note_life = duration(SECONDS_PER_DAY + search_days * SECONDS_PER_DAY)
 
 # How many cache servers? Enough memory, and enough operations a second: every delivery
 # is written to each copy, every timeline load is one read, and every follow or unfollow is one

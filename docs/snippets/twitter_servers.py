@@ -14,8 +14,10 @@ from twitter_assumptions import (
     reads_per_database_server,
     requests_per_server,
     search_days,
-    spare_servers_per_zone,
     storage_per_database_server,
+    store_read_growth_per_month,
+    store_read_target_zone_lost,
+    store_read_ticket_zone_lost,
     tweets_per_day,
     tweets_per_timeline_page,
     zone_headroom,
@@ -57,7 +59,9 @@ from twitter_traffic import (
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
+    SECONDS_PER_MONTH,
     count,
+    duration,
     fraction,
     markdown_table,
     peak,
@@ -183,40 +187,35 @@ cold_store_read_share = fraction(cold_store_reads_per_second_peak / store_reads_
 quorum_copies = count(zones // 2 + 1)
 read_copies_per_zone_zone_lost = times(quorum_copies / (zones - 1))
 store_reads_per_zone_zone_lost = peak(store_reads_per_second_peak * read_copies_per_zone_zone_lost)
-database_servers_per_zone_for_reads = count(
-    math.ceil(
-        read_copies_per_zone_zone_lost
-        * (
-            hot_store_reads_per_second_peak / reads_per_database_server
-            + cold_store_reads_per_second_peak / cold_reads_per_database_server
-        )
-    )
-)
-# How close those servers run to their read limit with a zone lost, before the spare below.
-store_read_load_zone_lost_before_spare = fraction(
+# Servers' worth of reads on each zone with a zone lost, then the servers that carry them at the target.
+store_read_servers_zone_lost = count(
     read_copies_per_zone_zone_lost
     * (
         hot_store_reads_per_second_peak / reads_per_database_server
         + cold_store_reads_per_second_peak / cold_reads_per_database_server
     )
-    / database_servers_per_zone_for_reads
 )
+database_servers_per_zone_for_reads = count(math.ceil(store_read_servers_zone_lost / store_read_target_zone_lost))
 database_servers_per_zone_for_load = count(
     max(database_servers_per_zone_for_bytes, database_servers_per_zone_for_reads)
 )
 store_sized_by_reads = database_servers_per_zone_for_reads > database_servers_per_zone_for_bytes
-# Plus a spare a zone (N+1), as margin: with a zone lost the others run at nearly their reads'
-# limit, and a node holds terabytes, slow to add in a hurry. It is capacity only: a server lost during
-# a zone outage stops its key ranges whatever the spares (step 7), so deploys pause then.
-database_servers_per_zone = count(database_servers_per_zone_for_load + spare_servers_per_zone)
+# No spare on top: a server lost during a zone outage stops its key ranges whatever the extra
+# servers (step 7), so the store's margin is the read target's room, stated below.
+database_servers_per_zone = count(database_servers_per_zone_for_load)
 database_bytes_per_server = size(wide_column_bytes_total / zones / database_servers_per_zone)
-store_read_load_zone_lost = fraction(
-    read_copies_per_zone_zone_lost
-    * (
-        hot_store_reads_per_second_peak / reads_per_database_server
-        + cold_store_reads_per_second_peak / cold_reads_per_database_server
-    )
-    / database_servers_per_zone
+store_read_load_zone_lost = fraction(store_read_servers_zone_lost / database_servers_per_zone)
+# The margin: servers' worth of reads a zone left with a zone lost, and that as a share.
+store_read_margin_servers = count(database_servers_per_zone - store_read_servers_zone_lost)
+store_read_room_zone_lost = fraction(1 - store_read_load_zone_lost)
+# The growth ticket: days of growth from today's load to it, and from it to the limit.
+store_read_days_to_ticket = duration(
+    math.log(store_read_ticket_zone_lost / store_read_load_zone_lost)
+    / math.log(1 + store_read_growth_per_month)
+    * SECONDS_PER_MONTH
+)
+store_read_ticket_warning = duration(
+    math.log(1 / store_read_ticket_zone_lost) / math.log(1 + store_read_growth_per_month) * SECONDS_PER_MONTH
 )
 database_servers = count(database_servers_per_zone * zones)
 
@@ -246,7 +245,7 @@ if __name__ != "twitter_servers":
                 ),
                 (
                     "Wide-column store",
-                    "its bytes or its reads with a zone lost, whichever needs more, and a spare a zone (below)",
+                    "its bytes, or its reads with a zone lost at a target load (below), whichever needs more",
                     database_servers,
                 ),
                 ("Timeline cache", "memory or operations, whichever needs more", timeline_cache_servers),
@@ -311,13 +310,19 @@ if __name__ != "twitter_servers":
                 (f"Copies each quorum read asks, of {zones}", quorum_copies),
                 ("Reads on each zone's copy, a zone lost", store_reads_per_zone_zone_lost),
                 (
-                    f"Servers a zone for those reads, at {reads_per_database_server} recent or "
-                    f"{cold_reads_per_database_server} cold each",
-                    database_servers_per_zone_for_reads,
+                    f"Servers' worth of those reads, at {reads_per_database_server} recent or "
+                    f"{cold_reads_per_database_server} cold a server",
+                    store_read_servers_zone_lost,
                 ),
-                ("Their read load with a zone lost, before the spare", store_read_load_zone_lost_before_spare),
-                (f"Servers a zone, the larger plus {spare_servers_per_zone} spare", database_servers_per_zone),
+                (f"Servers a zone for them at {store_read_target_zone_lost}", database_servers_per_zone_for_reads),
+                ("Servers a zone, the larger", database_servers_per_zone),
                 ("Their read load with a zone lost", store_read_load_zone_lost),
+                ("Room left, in servers' worth of reads a zone", store_read_margin_servers),
+                (
+                    f"Growth at {store_read_growth_per_month} a month to the ticket at {store_read_ticket_zone_lost}",
+                    store_read_days_to_ticket,
+                ),
+                ("Growth from the ticket to the limit", store_read_ticket_warning),
                 ("Bytes each server holds", database_bytes_per_server),
             ],
         )
