@@ -33,11 +33,13 @@ links_found_per_ip_per_day = per_day(guesses_per_ip_per_day / guesses_per_hit)
 links_found_per_ip_per_day_seven = per_day(guesses_per_ip_per_day / guesses_per_hit_seven)
 links_found_by_botnet_per_day = per_day(links_found_per_ip_per_day * botnet_addresses)
 
-# Idempotency keys for creations: one small record per create, kept a day and then on disk as a
-# tombstone for the grace period (counted at full size), written twice: a reservation before the
-# link is made, then its result.
+# Idempotency keys for creations: one small record per create, kept a day. An expired cell's tombstone
+# is dated from its write, so the record can be purged gc_grace after it was written (or at its expiry,
+# were that later); it is counted at full size until then, an upper bound, since the tombstone drops
+# the values. Written twice: a reservation before the link is made, then its result, each later write
+# with the record's remaining time to live.
 idempotency_store_bytes = size(
-    links_created_per_day * idempotency_record_bytes * (idempotency_window + gc_grace) / SECONDS_PER_DAY * link_copies
+    links_created_per_day * idempotency_record_bytes * max(idempotency_window, gc_grace) / SECONDS_PER_DAY * link_copies
 )
 idempotency_writes_per_second_peak = peak(creations_per_second_peak * 2)
 

@@ -185,7 +185,9 @@ paid_plan_links_per_day = count(1e6)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
 idempotency_window = duration(SECONDS_PER_DAY)
-# Rows that expire stay on disk as tombstones until gc_grace_seconds has passed as well; Cassandra's
+# A cell that expires becomes a tombstone dated from its write, not its expiry (Cassandra's AbstractCell.purge:
+# localDeletionTime() - ttl(), https://github.com/apache/cassandra/blob/trunk/src/java/org/apache/cassandra/db/rows/AbstractCell.java),
+# so it can be purged gc_grace_seconds after it was written, or at its expiry if that is later. Cassandra's
 # default is ten days (https://cassandra.apache.org/doc/latest/cassandra/managing/operating/compaction/tombstones.html).
 gc_grace = duration(10 * SECONDS_PER_DAY)
 
@@ -501,7 +503,7 @@ TABLE = [
     ),
     ("How long idempotency keys are kept", idempotency_window, "Long enough for any client retry."),
     (
-        "How long an expired row stays on disk as a tombstone",
+        "How long after its write an expired row may stay on disk as a tombstone",
         gc_grace,
         "Cassandra's default gc_grace_seconds "
         "([tombstones](https://cassandra.apache.org/doc/latest/cassandra/managing/operating/compaction/tombstones.html)).",

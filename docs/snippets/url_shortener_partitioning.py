@@ -7,15 +7,19 @@ from url_shortener_assumptions import (
     anonymous_link_share,
     cold_reads_per_database_server,
     expiring_share,
+    gc_grace,
+    idempotency_record_bytes,
     link_copies,
+    links_created_per_day,
     owner_index_entry_bytes,
     paid_plan_links_per_day,
     partition_rows_guideline,
     reads_per_database_server,
+    storage_per_database_server,
 )
 from url_shortener_cache import store_reads_peak
 from url_shortener_servers import link_db_servers
-from url_shortener_storage import link_bytes_total, quorum_replicas
+from url_shortener_storage import link_bytes_total, link_record_bytes, quorum_replicas
 from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak, viral_hits_per_second
 
 from sdw.estimation import (
@@ -23,6 +27,7 @@ from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     count,
+    duration,
     fraction,
     markdown_table,
     peak,
@@ -41,14 +46,32 @@ from sdw.estimation import (
 outbox_writes_per_create = 2
 rows_written_per_create = count(3 + (1 - anonymous_link_share) + expiring_share + outbox_writes_per_create)
 # Three of those writes are conditional, each a consensus round (Paxos) among the row's replicas:
-# the record's insert if absent, the link's insert and the record's result (IF holder = ?). A round
-# reads the row at a quorum to test its condition, and each replica writes the round's state twice
-# (its promise, then the accepted proposal) before the commit writes the row itself
-# (https://docs.datastax.com/en/cassandra-oss/2.2/cassandra/dml/dmlLtwtTransactions.html). The
-# Paxos state each replica reads at the start of a round was written moments before and is left
-# out; so are the takeovers and releases, which only retries make.
+# the record's insert if absent, the link's insert and the record's result (IF holder = ?). In
+# Cassandra's Paxos (PaxosState.java: legacyPrepare, legacyPropose, applyCommit;
+# https://github.com/apache/cassandra/blob/trunk/src/java/org/apache/cassandra/service/paxos/PaxosState.java)
+# each replica saves its promise, then the accepted proposal, then the commit record, into the
+# system Paxos table, three writes, besides the commit's write of the row itself (counted above);
+# the coordinator reads the row at a quorum to test the condition. Each replica also reads its
+# Paxos state when it prepares and when it accepts, two reads a round; for a new key they find
+# nothing or hit the memtable, so they are left out, and so are the takeovers and releases, which
+# only retries make.
 conditional_writes_per_create = count(3)
-paxos_state_writes_per_replica = 2
+paxos_state_writes_per_replica = 3
+paxos_state_reads_per_create = count(conditional_writes_per_create * 2 * link_copies)
+# Paxos keeps its state, including a copy of each committed update, for max(3 hours, gc_grace)
+# (SystemKeyspace.paxosTtlSec,
+# https://github.com/apache/cassandra/blob/trunk/src/java/org/apache/cassandra/db/SystemKeyspace.java).
+# A create leaves the state of two partitions, the link's and the record's (whose result overwrites
+# its insert's): each counted as one copy of its row, with the row's overhead standing for the
+# Paxos row's own; promises and proposals not yet compacted away add to it.
+paxos_state_kept = duration(max(3 * SECONDS_PER_HOUR, gc_grace))
+paxos_state_bytes = size(
+    links_created_per_day
+    * (link_record_bytes + idempotency_record_bytes)
+    * paxos_state_kept
+    / SECONDS_PER_DAY
+    * link_copies
+)
 # The creation's logged batch is first stored in the batchlog of two other nodes, then removed
 # from both once applied: four more writes (Cassandra's StorageProxy.mutateAtomically,
 # https://github.com/apache/cassandra/blob/trunk/src/java/org/apache/cassandra/service/StorageProxy.java).
@@ -59,6 +82,9 @@ replica_writes_per_create = count(
     + batchlog_writes_per_batch
 )
 bytes_per_server = size(link_bytes_total / link_db_servers)
+# What the servers' disks hold beyond the link table: room for the Paxos state and the idempotency
+# records, which the server count (sized by the link table alone) leaves out.
+link_disk_spare = size(link_db_servers * storage_per_database_server - link_bytes_total)
 writes_per_server_peak = peak(creations_per_second_peak * replica_writes_per_create / link_db_servers)
 # Reads: the caches' misses and the cache filler's reads of new links (store_reads_peak), and the
 # condition read of each conditional write, each at a quorum.
@@ -141,6 +167,12 @@ if __name__ != "url_shortener_partitioning":
                     reads_per_server_peak,
                 ),
                 ("... as a share of what one server reads", read_load_per_server),
+                (
+                    f"Paxos-state reads a create, left out ({paxos_state_reads_per_create}: 2 a round, every replica)",
+                    "a new key's: empty or in memory",
+                ),
+                (f"Paxos state kept {paxos_state_kept}, all copies, whole cluster", paxos_state_bytes),
+                ("Disk left beyond the link table, whole cluster", link_disk_spare),
                 ("A viral link uncached: reads per replica", viral_reads_per_replica),
                 ("... over one server's capacity", viral_over_one_server),
             ],

@@ -24,7 +24,7 @@ from url_shortener_cache import (
     shared_cache_bytes_per_zone,
     store_reads_peak,
 )
-from url_shortener_partitioning import log_partitions
+from url_shortener_partitioning import condition_reads_peak, log_partitions
 from url_shortener_servers import link_db_servers, redirect_servers, stream_servers
 from url_shortener_storage import quorum_replicas
 from url_shortener_traffic import (
@@ -62,11 +62,14 @@ slow_burn_error_share = fraction(slow_burn_rate * error_budget_share)
 # costs two replica reads. The capacity is the worst case, what the servers of two zones can read
 # with the third zone down, every read priced as a cold one (beyond the block cache), though the hot
 # links among them would be cached; both shares below are of that. The cache filler's read of each
-# new link (url_shortener_cache) goes on either way, and is counted in both.
-cold_cache_database_reads = peak(redirects_per_second_peak * (1 - in_process_hit_rate) + filler_reads_peak)
+# new link (url_shortener_cache) and the conditional writes' condition reads (url_shortener_partitioning)
+# go on either way, and are counted in both.
+cold_cache_database_reads = peak(
+    redirects_per_second_peak * (1 - in_process_hit_rate) + filler_reads_peak + condition_reads_peak
+)
 database_read_capacity = per_second(link_db_servers * cold_reads_per_database_server * (zones - 1) / zones)
 cold_cache_database_load = fraction(cold_cache_database_reads * quorum_replicas / database_read_capacity)
-normal_database_load = fraction(store_reads_peak * quorum_replicas / database_read_capacity)
+normal_database_load = fraction((store_reads_peak + condition_reads_peak) * quorum_replicas / database_read_capacity)
 cache_refill_load = fraction(cache_warm_rate * quorum_replicas / database_read_capacity)
 cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / cache_warm_rate)
 
