@@ -164,7 +164,8 @@ TABLE = [
         store_copies,
         "A primary and a replica in another zone. Replication is asynchronous: a failover forgets what the replica "
         "had not received, at most a burst plus any debt a report had set, and the counts not yet sent to the other "
-        "regions, or, if it missed the exchanger's last delete, counts sent twice (step 7 computes both).",
+        "regions (step 7 computes both; none is sent twice, since the exchanger sends counts only once the replica "
+        "has their delete).",
     ),
     (
         "Hash slots in a Redis Cluster",
