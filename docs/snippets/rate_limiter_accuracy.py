@@ -82,7 +82,9 @@ retry_after_in_debt_seconds = count(math.ceil(round((multi_region_overshoot + 1)
 # lies between a full burst and that debt, so the promoted replica can give a client back at most a
 # burst plus the debt: token_bucket_ttl_in_debt of refill. And the delta counts written since the
 # exchanger's last read, at most one interval's spending in this region, are gone with the old
-# primary: never reported, so the other regions forgive them too.
+# primary: never reported, so the other regions forgive them too. Counts read but not yet confirmed
+# on the replica by WAIT are dropped at a failover (step 6), so the span is still one interval's while
+# the replica confirms each read within the interval; none is reported twice.
 failover_forgiven_at_most = count(burst_allowance + multi_region_overshoot)
 failover_unreported_at_most = count(math.ceil(burst_allowance + refill_per_second * region_sync_interval))
 # A key becomes shared at home only when the first report from another region arrives, about one

@@ -32,6 +32,8 @@ limit_per_minute = count(100)
 burst_allowance = count(20)
 window_seconds = duration(60)
 large_plan_limit_per_minute = count(60e3)
+# An assumption, not a given: a large plan's burst is the same share of its minute as the default's.
+large_plan_burst_share = fraction(burst_allowance / limit_per_minute)
 
 # --- Bytes of state per client and rule (step 4) ----------------------------------------------
 key_bytes = size(32)
@@ -60,6 +62,8 @@ gateway_cpu_per_request = duration(0.001)
 # The site's server (reference_capacity.py): its vCPUs, run at its target utilization.
 gateway_requests_per_server = throughput(cores * target_utilization / gateway_cpu_per_request)
 token_batch = count(10)
+# The client in step 6's split-key simulation sends at this share of its limit.
+split_simulation_load = fraction(0.9)
 
 # --- Latency and regions (steps 1, 5 and 6) ---------------------------------------------------
 added_latency_budget = duration(0.003)
@@ -114,6 +118,12 @@ TABLE = [
         large_plan_limit_per_minute,
         "An enterprise key at 1,000 requests a second: the case for local token batches.",
     ),
+    (
+        "A large plan's burst, as a share of its minute's limit",
+        large_plan_burst_share,
+        "Assumed the default plan's share (its burst over its limit), so a large client may also send a few "
+        "seconds' worth at once; it sizes the sub-buckets of a split key (step 6).",
+    ),
     ("Bytes per key", key_bytes, "A prefix, the client ID and the rule ID."),
     ("Bytes per timestamp", timestamp_bytes, "Milliseconds since the epoch in a 64-bit integer."),
     ("Bytes per token count", token_count_bytes, "A 64-bit float, so refills can add part of a token."),
@@ -164,7 +174,8 @@ TABLE = [
         store_copies,
         "A primary and a replica in another zone. Replication is asynchronous: a failover forgets what the replica "
         "had not received, at most a burst plus any debt a report had set, and the counts not yet sent to the other "
-        "regions, or, if it missed the exchanger's last delete, counts sent twice (step 7 computes both).",
+        "regions (step 7 computes both; none is sent twice, since the exchanger sends counts only once the replica "
+        "has their delete).",
     ),
     (
         "Hash slots in a Redis Cluster",
@@ -185,6 +196,13 @@ TABLE = [
         "at the CPU time above.",
     ),
     ("Tokens a gateway takes at once, when batching", token_batch, "Ten checks' worth for one store call."),
+    (
+        "Load of the client in the split-key simulation, of its limit",
+        split_simulation_load,
+        "Just under the limit, where a bucket's level is pulled back toward full, so a run of minutes forgets "
+        "its full start and stands for any stretch of such traffic; at exactly the limit nothing pulls the level, "
+        "and forgetting the start takes hours of simulated traffic (step 6).",
+    ),
     (
         "Latency the limiter may add",
         added_latency_budget,

@@ -21,6 +21,7 @@ from rate_limiter_assumptions import (
     gateway_requests_per_server,
     in_zone_round_trip,
     kv_gets_per_process,
+    large_plan_burst_share,
     large_plan_limit_per_minute,
     largest_region_peak_share,
     limit_per_minute,
@@ -29,6 +30,7 @@ from rate_limiter_assumptions import (
     script_cost_in_gets,
     shard_target_utilization,
     shared_check_share,
+    split_simulation_load,
     store_copies,
     token_batch,
     zones,
@@ -182,23 +184,28 @@ split_burst_refused_early_two_tries = fraction(_zoned[1])
 split_burst_ops_two_tries = count(_zoned[2])
 
 
-# The same two tries in steady use, on the key the design actually splits: the burst figures above are
-# the smallest sub-bucket (the default plan's burst split), a worst case; step 6 splits only a key
-# hotter than a large plan. Such a key is batched, so its bucket is counted in takes of token_batch
-# tokens; its burst is, we assume, the same share of its minute as the default plan's.
+# The same two tries in steady use, on the smallest key one would split: the burst figures above are
+# the smallest sub-bucket (the default plan's burst split), a worst case. A key is split when its own
+# traffic is too much for a shard, far hotter than a large plan; the figures take a large plan's rate,
+# the smallest such key, since a hotter key has bigger sub-buckets and so fewer second tries and
+# refusals. Such a key is batched, so its bucket is counted in takes of token_batch tokens; its burst
+# is an assumption (large_plan_burst_share, the default plan's share of its minute).
 hot_split_limit_per_minute = large_plan_limit_per_minute
-hot_split_burst_tokens = count(hot_split_limit_per_minute * burst_allowance / limit_per_minute)
+hot_split_burst_tokens = count(hot_split_limit_per_minute * large_plan_burst_share)
 hot_split_takes_each = count(hot_split_burst_tokens / token_batch / split_example_tags)
 hot_split_takes_per_second = throughput(hot_split_limit_per_minute / 60 / token_batch)
 
 
-# A client sending at the split key's limit, takes arriving at random (Poisson) through gateways in
-# every zone alike, each sub-bucket refilling at 1/N of the rate up to 1/N of the burst. A seeded
-# simulation (the exact chain over continuous levels has no short closed form). Counts store
-# operations before the refusal cache.
-def split_key_at_limit(
-    cap: float, rate: float, arrivals: int = 200_000, seed: int = 1
-) -> tuple[float, float, float, float]:
+# A client sending at `load` of the split key's limit, takes arriving at random (Poisson) through
+# gateways in every zone alike, each sub-bucket refilling at 1/N of the rate up to 1/N of the burst. A
+# seeded simulation (the exact chain over continuous levels has no short closed form), from full
+# buckets. Under the limit a level is pulled back toward full, so the run forgets its start within
+# minutes; at exactly the limit nothing pulls it, and a bucket of C takes at r a second needs about
+# C^2 / r seconds to forget its start (split_mixing_at_limit below), hours, more than a build can
+# simulate. Counts store operations before the refusal cache.
+def split_key_at_load(
+    cap: float, rate: float, load: float, arrivals: int = 200_000, seed: int = 1
+) -> tuple[float, float, float, float, float]:
     rng = random.Random(seed)
     n, zone_count = len(_tag_zones), int(zones)
     cap, sub_rate = cap / n, rate / n
@@ -209,7 +216,7 @@ def split_key_at_limit(
     now = 0.0
     allowed = second_tries_allowed = refused = 0
     for _ in range(arrivals):
-        now += rng.expovariate(rate)
+        now += rng.expovariate(rate * load)
         gateway_zone, tag = int(rng.random() * zone_count), int(rng.random() * n)
         for attempt in (1, 2):
             level = min(cap, levels[tag] + sub_rate * (now - touched[tag]))
@@ -231,42 +238,33 @@ def split_key_at_limit(
         second_tries_allowed / allowed,
         refused / arrivals,
         (ops_allowed + 2 * refused) / arrivals,
+        now,
     )
 
 
+def _one_figure(x: float) -> float:
+    """A simulated share to one significant figure: one seeded run is no more precise than that."""
+    return float(f"{x:.1g}")
+
+
 _hot_cap = float(hot_split_takes_each * split_example_tags)
-_at_limit = split_key_at_limit(_hot_cap, float(hot_split_takes_per_second))
-split_ops_per_allowed_at_limit = count(_at_limit[0])
-split_second_try_share_at_limit = fraction(_at_limit[1])
-split_refused_share_at_limit = fraction(_at_limit[2])
-split_ops_per_request_at_limit = count(_at_limit[3])
-
-
-# The same traffic on the key's whole bucket, not split: what a client at its limit is refused anyway,
-# since random arrivals bunch.
-def unsplit_refused_at_limit(cap: float, rate: float, arrivals: int = 200_000, seed: int = 1) -> float:
-    rng = random.Random(seed)
-    level, now, last, refused = cap, 0.0, 0.0, 0
-    for _ in range(arrivals):
-        now += rng.expovariate(rate)
-        level = min(cap, level + rate * (now - last))
-        last = now
-        if level >= 1:
-            level -= 1
-        else:
-            refused += 1
-    return refused / arrivals
-
-
-unsplit_refused_share_at_limit = fraction(unsplit_refused_at_limit(_hot_cap, float(hot_split_takes_per_second)))
+_at_load = split_key_at_load(_hot_cap, float(hot_split_takes_per_second), float(split_simulation_load))
+split_simulated_minutes = duration(round(_at_load[4] / 60) * 60)
+split_simulated_takes_per_second = throughput(hot_split_takes_per_second * split_simulation_load)
+split_ops_per_allowed_at_load = count(_at_load[0])
+split_second_try_share_at_load = fraction(_one_figure(_at_load[1]))
+split_refused_share_at_load = fraction(_one_figure(_at_load[2]))
+split_ops_per_request_at_load = count(_at_load[3])
+# At exactly the limit: about C^2 / r for the whole bucket to forget a full start.
+split_mixing_at_limit = duration(_hot_cap**2 / hot_split_takes_per_second)
 
 # A split key's Retry-After: each sub-bucket refills at 1/N of the rate, so a request refused by two
 # empty sub-buckets waits N times as long as on the whole bucket, and a request costing c waits c
-# times that. A take costs cost x batch tokens (batch 1 when the rule is not batched), and a split
-# serves none that costs more than a sub-bucket holds (burst / N of a token bucket, limit / N of a
+# times that. A take is max(cost, batch) tokens (the request's cost when the rule is not batched), and
+# a split serves none that costs more than a sub-bucket holds (burst / N of a token bucket, limit / N of a
 # sliding window counter), so the rules service refuses a split whose key has a rule where it would.
-# On the smallest sub-bucket, the default plan's burst split (a worst case; step 6 splits only hot
-# keys), a one-token request waits this long:
+# On the smallest sub-bucket, the default plan's burst split (a worst case, and a split an operator
+# should not make), a one-token request waits this long:
 split_retry_after_seconds = count(math.ceil(round(split_example_tags * seconds_per_token, 6)))
 split_largest_cost = count(burst_allowance // split_example_tags)
 split_retry_after_costliest_seconds = count(
@@ -296,8 +294,12 @@ hot_split_retry_after_in_debt_seconds = count(
         )
     )
 )
-# The longest wait a refused one-token request is told, split keys (the hot plan's) included.
-longest_one_token_retry_after_seconds = count(max(retry_after_in_debt_seconds, hot_split_retry_after_in_debt_seconds))
+# The longest wait a refused one-token request is told, split keys included. An operator may split any
+# key seen hot, and the rules service checks only that a take fits a sub-bucket, which a default-plan
+# key passes; so the default plan's split in debt counts too, and it is the longest.
+longest_one_token_retry_after_seconds = count(
+    max(retry_after_in_debt_seconds, hot_split_retry_after_in_debt_seconds, split_retry_after_in_debt_seconds)
+)
 
 # --- Gateways: stateless, so they carry the peak with a zone gone ------------------------------
 # Each region runs its own gateways, built alike to the busiest region's share of the peak, and a zone
@@ -437,16 +439,26 @@ if __name__ != "rate_limiter_servers":
                 ("... latency added, at worst", split_two_tries_latency),
                 ("... left of the budget", split_two_tries_latency_margin),
                 (
-                    f"A split key the design makes: {hot_split_limit_per_minute} a minute, burst of "
-                    f"{hot_split_burst_tokens} tokens, in takes of {token_batch}: takes a sub-bucket",
+                    f"The smallest key one would split: {hot_split_limit_per_minute} a minute, burst of "
+                    f"{hot_split_burst_tokens} tokens (assumed), in takes of {token_batch}: takes a sub-bucket",
                     hot_split_takes_each,
                 ),
                 ("... takes a second at its limit", hot_split_takes_per_second),
-                ("... at the key's limit: store operations per allowed take", split_ops_per_allowed_at_limit),
-                ("... allowed requests that needed the second try", split_second_try_share_at_limit),
-                ("... requests refused", split_refused_share_at_limit),
-                ("... the whole bucket's refusals at its limit, for comparison", unsplit_refused_share_at_limit),
-                ("... store operations per request, before the refusal cache", split_ops_per_request_at_limit),
+                (
+                    f"... a client at {split_simulation_load} of it ({split_simulated_takes_per_second}), run for",
+                    split_simulated_minutes,
+                ),
+                ("... store operations per allowed take", split_ops_per_allowed_at_load),
+                (
+                    "... allowed takes that needed the second try (one significant figure)",
+                    split_second_try_share_at_load,
+                ),
+                ("... takes refused (one significant figure)", split_refused_share_at_load),
+                ("... store operations per take, before the refusal cache", split_ops_per_request_at_load),
+                (
+                    "... at exactly its limit, traffic the whole bucket needs to forget a full start",
+                    split_mixing_at_limit,
+                ),
                 ("... Retry-After of a refused take, seconds, rounded up", hot_split_retry_after_seconds),
                 ("... its overspend between regions, tokens, at most", hot_split_overshoot),
                 ("... Retry-After of a take, sub-bucket in debt, seconds", hot_split_retry_after_in_debt_seconds),
