@@ -219,9 +219,9 @@ MACHINES_IN_FULL_BELOW = 10_000
 class Machines(Quantity):
     """A count of whole machines (servers, nodes), which prints every digit below 10,000.
 
-    A fleet's count sits beside the tiers it adds up (372 + 252 + 240 + ...), and a reader adds
-    them: "1.01K" there reads as a rounding slip, and "1K" could be 1,000 or 1,004. So it
-    prints "1,008"; from 10,000 on, where no reader adds the parts by hand, it prints as human().
+    A fleet's count sits beside the tiers it adds up (300 + 200 + 500 + 4, say), and a reader adds
+    them: "1K" there reads as a rounding slip, and could be 1,000 or 1,004. So it prints
+    "1,004"; from 10,000 on, where no reader adds the parts by hand, it prints as human().
     """
 
     def __new__(cls, value: float) -> Machines:
