@@ -47,7 +47,7 @@ def busiest_over_mean(loads: list[int]) -> float:
     return max(loads) / (KEYS / len(loads))
 
 
-ideal_moved = fraction(1 / NODES_AFTER)  # the new node's fair share, the least that must move
+ideal_moved = fraction(1 / NODES_AFTER)  # the new node's fair share: what a perfectly even placement moves
 
 modulo_before, modulo_after = modulo_owners(NODES_BEFORE), modulo_owners(NODES_AFTER)
 modulo_moved = fraction(sum(a != b for a, b in zip(modulo_before, modulo_after, strict=True)) / KEYS)
@@ -97,4 +97,7 @@ if __name__ != "concept_hashing":
         )
     )
     print()
-    print(f"The least that can move is the new node's fair share, {ideal_moved} of {keys} keys.")
+    print(
+        f"The ideal is the new node's fair share, {ideal_moved} of {keys} keys: less leaves it underloaded, "
+        "more moves keys needlessly."
+    )
