@@ -98,8 +98,10 @@ tweet_cache_servers_for_operations = count(
     whole_per_zone(tweet_cache_ops_peak * zone_headroom / cache_ops_per_server, zones)
 )
 tweet_cache_servers_for_load = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))
-# And a spare a zone (N+1), to replace a node that dies; with a zone already lost, its keys whose
-# other copy was there miss until the replacement fills (twitter_reliability, step 7).
+# And a spare a zone (N+1): one more ring member, serving lookups like the rest, so the load with a
+# zone lost is over all the servers left. A dead node's keys move to its ring neighbours, which fill
+# by cache-aside; with a zone already lost, its keys whose other copy was there miss until they
+# fill (twitter_reliability, step 7). The spares' memory is left out of the days held, as margin.
 cache_spare_servers = count(spare_servers_per_zone * zones)
 tweet_cache_servers = count(tweet_cache_servers_for_load + cache_spare_servers)
 tweet_cache_load_zone_lost = fraction(
