@@ -7,9 +7,12 @@ from twitter_assumptions import (
     cache_ops_per_server,
     count_cache_entry_bytes,
     daily_active_users,
+    fanout_page_write_limit,
+    follow_change_note_bytes,
+    follow_limit,
     follows_per_user,
     lapsed_daily_user_share,
-    search_days,
+    event_log_retention_days,
     spare_servers_per_zone,
     timeline_cache_copies,
     timeline_entries_cached,
@@ -59,10 +62,20 @@ tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 
 # How long a reader's follow-change note lives beside its timeline (step 6): long enough to outrank
 # a late, older follow event. Such an event is published within its outbox row's day, and the
-# fan-out reads it before the event log drops it, which keeps search_days of events (step 5); a
-# fan-out lagging further has lost events anyway. So a day plus the log's days. About 0.2 changes
+# fan-out reads it before the event log drops it, which keeps event_log_retention_days of events
+# (step 5); a fan-out lagging further has lost events anyway. So a day plus the log's days. About 0.2 changes
 # a user a day: a few entries a reader, too few to size.
-follow_change_note_life = duration(SECONDS_PER_DAY + search_days * SECONDS_PER_DAY)
+follow_change_note_life = duration(SECONDS_PER_DAY + event_log_retention_days * SECONDS_PER_DAY)
+# Those notes are the fan-out's ordering record, read only by the worker applying a follow event.
+# A user within the follow limit every day could hold this many, too many to return with every
+# timeline load:
+follow_change_notes_most = count(follow_limit * follow_change_note_life / SECONDS_PER_DAY)
+follow_change_notes_most_bytes = size(follow_change_notes_most * follow_change_note_bytes)
+# So the timeline service gets a second, short list: the unfollows of the last
+# fanout_page_write_limit, the longest a delivery can be in flight after one. The follow limit
+# caps it at a day's follows even if all fall in that window.
+unfollow_filter_notes_most = count(follow_limit)
+unfollow_filter_most_bytes = size(unfollow_filter_notes_most * follow_change_note_bytes)
 
 # How many cache servers? Enough memory, and enough operations a second: every delivery
 # is written to each copy, every timeline load is one read, and every follow or unfollow is one
