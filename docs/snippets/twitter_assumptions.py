@@ -137,6 +137,11 @@ post_window = duration(3 * SECONDS_PER_HOUR)
 post_limit_per_day = count(2400)
 favorite_limit = count(1000)
 follow_limit = count(400)
+# A fan-out worker writes a page of a tweet's followers within this long of reading the page, or
+# reads it again: so a delivery can be in flight past an unfollow only this long (step 6).
+fanout_page_write_limit = duration(1 * SECONDS_PER_HOUR)
+# A follow-change note: the account's ID, the change's timestamp, followed or unfollowed.
+follow_change_note_bytes = size(8 + 8 + 1)
 read_limit = count(180)
 read_window = duration(15 * 60)
 # Idempotency record, its reservation and result rows together: key (16 bytes), user ID (8),
@@ -152,6 +157,11 @@ devices_per_user = count(1)
 devices_per_daily_user = count(2)
 device_record_bytes = size(300)
 search_days = count(7)
+# The event log keeps exactly this many days: at least the search index's days (the index is
+# rebuilt from it), and no more, since the follow-change notes (twitter_cache) outlive a late event
+# only if the fan-out's lag cannot exceed what the log keeps.
+event_log_retention_days = count(7)
+assert event_log_retention_days >= search_days
 search_index_bytes_per_tweet = size(100)
 partition_target_bytes = size(100 * MB)
 user_tweet_entry_bytes = size(8 + 1 + row_overhead_bytes)
@@ -439,8 +449,9 @@ TABLE = [
         "Spare servers per zone in the hydration caches",
         spare_servers_per_zone,
         "The tweet, user and count caches carry a lost zone at nearly full load, and a dead cache node comes "
-        "back empty: one spare a zone (N+1) takes a dead node's keys (step 7). The timeline cache needs none: "
-        "memory sizes it, far above its load. Nor does the wide-column store: a store server lost during a zone "
+        "back empty: one more ring member a zone (N+1), so a dead node's keys move to its ring neighbours, "
+        "which fill by cache-aside with load to spare (step 7); its memory is left out of the days held, as "
+        "margin. The timeline cache needs none: memory sizes it, far above its load. Nor does the wide-column store: a store server lost during a zone "
         "outage leaves its ranges one copy, which refuses quorum reads and writes, so its reads fail rather than "
         "move to other servers, and no extra server changes that; its margin is the read target below.",
     ),
@@ -478,6 +489,12 @@ TABLE = [
     ("Posts allowed per user a day", post_limit_per_day, "The daily cap behind the short window."),
     ("Favorites allowed per user a day", favorite_limit, "Generous for people, a brake on automation."),
     ("Follows allowed per user a day", follow_limit, "Stops follow-spam from growing the graph."),
+    (
+        "Longest a fan-out worker holds a page of followers before writing it",
+        fanout_page_write_limit,
+        "Past it the worker reads the page again, so an unfollow stops deliveries within this long (step 6).",
+    ),
+    ("Bytes per follow-change note", follow_change_note_bytes, "Account ID, timestamp, followed or unfollowed."),
     ("Timeline and search reads allowed", read_limit, f"Per {read_window}, per user."),
     (
         "Bytes per idempotency record",
@@ -507,6 +524,12 @@ TABLE = [
     ),
     ("Bytes per device row", device_record_bytes, "User, device, platform, push token and settings."),
     ("Days of tweets searchable", search_days, "Search covers what is happening now, not the archive."),
+    (
+        "Days the event log keeps events",
+        event_log_retention_days,
+        "Exactly: at least the search index's days, to rebuild it (step 5); no more, or a fan-out lagging "
+        "longer could apply a late follow event after its follow-change note expired (step 6).",
+    ),
     (
         "Search index bytes per tweet",
         search_index_bytes_per_tweet,

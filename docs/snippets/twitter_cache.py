@@ -7,9 +7,11 @@ from twitter_assumptions import (
     cache_ops_per_server,
     count_cache_entry_bytes,
     daily_active_users,
+    event_log_retention_days,
+    follow_change_note_bytes,
+    follow_limit,
     follows_per_user,
     lapsed_daily_user_share,
-    search_days,
     spare_servers_per_zone,
     timeline_cache_copies,
     timeline_entries_cached,
@@ -59,10 +61,20 @@ tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 
 # How long a reader's follow-change note lives beside its timeline (step 6): long enough to outrank
 # a late, older follow event. Such an event is published within its outbox row's day, and the
-# fan-out reads it before the event log drops it, which keeps search_days of events (step 5); a
-# fan-out lagging further has lost events anyway. So a day plus the log's days. About 0.2 changes
+# fan-out reads it before the event log drops it, which keeps event_log_retention_days of events
+# (step 5); a fan-out lagging further has lost events anyway. So a day plus the log's days. About 0.2 changes
 # a user a day: a few entries a reader, too few to size.
-follow_change_note_life = duration(SECONDS_PER_DAY + search_days * SECONDS_PER_DAY)
+follow_change_note_life = duration(SECONDS_PER_DAY + event_log_retention_days * SECONDS_PER_DAY)
+# Those notes are the fan-out's ordering record, read only by the worker applying a follow event.
+# A user within the follow limit every day could hold this many, too many to return with every
+# timeline load:
+follow_change_notes_most = count(follow_limit * follow_change_note_life / SECONDS_PER_DAY)
+follow_change_notes_most_bytes = size(follow_change_notes_most * follow_change_note_bytes)
+# So the timeline service gets a second, short list: the unfollows of the last
+# fanout_page_write_limit, the longest a delivery can be in flight after one. The follow limit
+# caps it at a day's follows even if all fall in that window.
+unfollow_filter_notes_most = count(follow_limit)
+unfollow_filter_most_bytes = size(unfollow_filter_notes_most * follow_change_note_bytes)
 
 # How many cache servers? Enough memory, and enough operations a second: every delivery
 # is written to each copy, every timeline load is one read, and every follow or unfollow is one
@@ -98,8 +110,10 @@ tweet_cache_servers_for_operations = count(
     whole_per_zone(tweet_cache_ops_peak * zone_headroom / cache_ops_per_server, zones)
 )
 tweet_cache_servers_for_load = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))
-# And a spare a zone (N+1), to replace a node that dies; with a zone already lost, its keys whose
-# other copy was there miss until the replacement fills (twitter_reliability, step 7).
+# And a spare a zone (N+1): one more ring member, serving lookups like the rest, so the load with a
+# zone lost is over all the servers left. A dead node's keys move to its ring neighbours, which fill
+# by cache-aside; with a zone already lost, its keys whose other copy was there miss until they
+# fill (twitter_reliability, step 7). The spares' memory is left out of the days held, as margin.
 cache_spare_servers = count(spare_servers_per_zone * zones)
 tweet_cache_servers = count(tweet_cache_servers_for_load + cache_spare_servers)
 tweet_cache_load_zone_lost = fraction(

@@ -82,8 +82,9 @@ zone_loss_rebuild_over_api_peak = times(zone_loss_rebuild_reads_per_second / req
 # zones, the pairs spread evenly, so a surviving server holds, for one of its zone pairs, keys
 # whose other copy was in the lost zone: it now answers all their lookups, against half before,
 # 2 / zones of its load. If it dies too, those keys have no copy: their lookups miss, and each
-# miss is a recent tweet, a quorum read on both surviving zones, until the replacement fills
-# (cache-aside). The room each zone's store servers have left for recent reads with a zone lost:
+# miss is a recent tweet, a quorum read on both surviving zones, until the dead node's ring
+# neighbours, which take its keys, fill them (cache-aside). The room each zone's store servers
+# have left for recent reads with a zone lost:
 zone_loss_tweet_cache_lookups_per_server = peak(tweet_cache_lookups_peak / (tweet_cache_servers * (zones - 1) / zones))
 zone_loss_orphaned_lookup_share = fraction(2 / zones)
 zone_loss_cache_server_misses = peak(zone_loss_tweet_cache_lookups_per_server * zone_loss_orphaned_lookup_share)
