@@ -67,9 +67,10 @@ keys_per_second_peak = peak(tweets_per_second_peak * (1 + photo_share + video_sh
 idempotency_writes_per_second_peak = peak(keys_per_second_peak * 2)
 
 # The outbox (step 4): a post, a favorite or a follow (or unfollow) writes a row in the same
-# logged batch as its data, then a plain write marks it sent. Partitions are one second of one of
-# a few shards, so the sweeper reads each once and no partition grows large. Deletes write a row
-# too but are left out: no delete rate is assumed, and they are a small share of posts.
+# logged batch as its data, then a plain write with the row's remaining TTL marks it sent.
+# Partitions are one second of one of a few shards, so the sweeper reads each once and no
+# partition grows large. Deletes write a row too but are left out: no delete rate is assumed, and
+# they are a small share of posts.
 outbox_shards = count(16)
 outbox_rows_per_second_peak = peak(tweets_per_second_peak + favorites_per_second_peak + follow_changes_per_second_peak)
 outbox_writes_per_second_peak = peak(outbox_rows_per_second_peak * 2)
