@@ -7,7 +7,20 @@ your own profile) turned into a rate. The sourced rows anchor the scale.
 from reference_bandwidth import hdd_full_read
 from sources import cite
 
-from sdw.estimation import GB, KB, MB, TB, count, duration, fraction, markdown_table, size, throughput
+from sdw.estimation import (
+    GB,
+    KB,
+    MB,
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    TB,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    size,
+    throughput,
+)
 
 # --- The machine the rows assume -------------------------------------------------------------------------
 # vCPUs (hardware threads) of a mid-size cloud instance. Every rate below counts one worker per vCPU,
@@ -98,6 +111,37 @@ machine_memory = size(memory_bytes)
 usable_memory_size = size(usable_memory)
 profiles_in_memory = count(usable_memory / KB)
 whatsapp_connection_count = count(whatsapp_connections)
+
+# --- Cassandra: expired rows and conditional writes (shared by the Twitter and URL shortener examples) ---
+# gc_grace_seconds, kept at Cassandra's default of ten days
+# (https://cassandra.apache.org/doc/latest/cassandra/managing/operating/compaction/tombstones.html).
+cassandra_gc_grace = duration(10 * SECONDS_PER_DAY)
+
+
+def expired_row_life(ttl, gc_grace):
+    """How long a row written with a time to live stays on disk, from its write, in a table compacted by
+    time window: a file is dropped whole only once its newest expiry is gc_grace old
+    (CompactionController.getFullyExpiredSSTables tests getMaxLocalDeletionTime() < gcBefore,
+    https://github.com/apache/cassandra/blob/trunk/src/java/org/apache/cassandra/db/compaction/CompactionController.java),
+    so the time to live plus the grace."""
+    return duration(ttl + gc_grace)
+
+
+# A conditional write (lightweight transaction) is a Paxos round among the row's replicas. Each replica
+# saves its promise, then the accepted proposal, then the commit record into the system Paxos table
+# (three writes, besides the commit's write of the row itself), and reads its Paxos state when it
+# prepares and when it accepts (two reads) (PaxosState.java: legacyPrepare, legacyPropose, applyCommit,
+# https://github.com/apache/cassandra/blob/trunk/src/java/org/apache/cassandra/service/paxos/PaxosState.java).
+paxos_state_writes_per_replica = 3
+paxos_state_reads_per_replica = 2
+
+
+def paxos_state_kept(gc_grace):
+    """Paxos keeps its state, with a copy of each committed update, for max(3 hours, gc_grace)
+    (SystemKeyspace.paxosTtlSec,
+    https://github.com/apache/cassandra/blob/trunk/src/java/org/apache/cassandra/db/SystemKeyspace.java)."""
+    return duration(max(3 * SECONDS_PER_HOUR, gc_grace))
+
 
 if __name__ != "reference_capacity":
     print(

@@ -1,5 +1,14 @@
 """Twitter worked example: what the API's rate limits allow, and what idempotency keys cost."""
 
+from reference_capacity import (
+    cassandra_gc_grace,
+    expired_row_life,
+    paxos_state_reads_per_replica,
+    paxos_state_writes_per_replica,
+)
+from reference_capacity import (
+    paxos_state_kept as paxos_state_kept_for,
+)
 from twitter_assumptions import (
     daily_active_users,
     favorite_limit,
@@ -49,27 +58,37 @@ favorite_headroom = times(favorite_limit / favorites_per_user_per_day)
 timeline_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / timeline_loads_per_user_per_day)
 search_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / searches_per_user_per_day)
 
-# Expired rows stay on disk as tombstones until gc_grace_seconds has passed too; Cassandra's
-# default is ten days (https://cassandra.apache.org/doc/latest/cassandra/managing/operating/compaction/tombstones.html).
-# The key table and the outbox keep it: batch-log replay skips a batch older than the shortest
-# grace among the tables it writes, and a post's batch writes both (step 4).
-gc_grace = duration(10 * SECONDS_PER_DAY)
+# Expired rows stay on disk until gc_grace_seconds has passed since they expired: these tables are
+# compacted by time window, which drops a file whole only then (reference_capacity.expired_row_life).
+# The key table and the outbox keep Cassandra's default grace: batch-log replay skips a batch older
+# than the shortest grace among the tables it writes, and a post's batch writes both (step 4).
+gc_grace = cassandra_gc_grace
 
 # Idempotency keys: one per post and one per media upload, each kept for a day, then on disk for
 # the grace period as well.
 keys_per_day = count(tweets_per_day * (1 + photo_share + video_share))
-keys_kept = count(keys_per_day * (idempotency_window + gc_grace) / SECONDS_PER_DAY)
+keys_kept = count(keys_per_day * expired_row_life(idempotency_window, gc_grace) / SECONDS_PER_DAY)
 idempotency_store_bytes = size(keys_kept * idempotency_record_bytes * text_copies)
 # Each post and each upload writes its key twice: the reservation (a lightweight transaction,
 # which also reads the key's row first: twitter_servers counts that read) and the result (a plain
 # write, in another row: the two kinds never share a row).
 keys_per_second_peak = peak(tweets_per_second_peak * (1 + photo_share + video_share))
 idempotency_writes_per_second_peak = peak(keys_per_second_peak * 2)
+# The reservation is a Paxos round, costed as the URL shortener costs its own (reference_capacity):
+# each replica writes its Paxos state three times and reads it twice, and keeps it, a copy of the
+# committed reservation included, for paxos_state_kept. Counted as one copy of the key's record per
+# replica. Takeovers, which only retries make, are left out.
+paxos_state_writes_per_second_peak = peak(keys_per_second_peak * paxos_state_writes_per_replica * text_copies)
+paxos_state_reads_per_second_peak = peak(keys_per_second_peak * paxos_state_reads_per_replica * text_copies)
+paxos_state_bytes = size(
+    keys_per_day * idempotency_record_bytes * paxos_state_kept_for(gc_grace) / SECONDS_PER_DAY * text_copies
+)
 
 # The outbox (step 4): a post, a favorite or a follow (or unfollow) writes a row in the same
-# logged batch as its data, then a plain write marks it sent. Partitions are one second of one of
-# a few shards, so the sweeper reads each once and no partition grows large. Deletes write a row
-# too but are left out: no delete rate is assumed, and they are a small share of posts.
+# logged batch as its data, then a plain write with the row's remaining TTL marks it sent.
+# Partitions are one second of one of a few shards, so the sweeper reads each once and no
+# partition grows large. Deletes write a row too but are left out: no delete rate is assumed, and
+# they are a small share of posts.
 outbox_shards = count(16)
 outbox_rows_per_second_peak = peak(tweets_per_second_peak + favorites_per_second_peak + follow_changes_per_second_peak)
 outbox_writes_per_second_peak = peak(outbox_rows_per_second_peak * 2)
@@ -77,7 +96,7 @@ outbox_rows_per_partition_peak = count(outbox_rows_per_second_peak / outbox_shar
 # Its rows expire after a day and stay on disk for the grace period as well; a row's size is an
 # assumption (twitter_assumptions).
 outbox_rows_per_day = count(tweets_per_day + favorites_per_day + daily_active_users * follow_changes_per_user_per_day)
-outbox_rows_kept = count(outbox_rows_per_day * (SECONDS_PER_DAY + gc_grace) / SECONDS_PER_DAY)
+outbox_rows_kept = count(outbox_rows_per_day * expired_row_life(SECONDS_PER_DAY, gc_grace) / SECONDS_PER_DAY)
 outbox_store_bytes = size(outbox_rows_kept * outbox_row_bytes * text_copies)
 
 # One page of the home timeline, before JSON field names and author objects.

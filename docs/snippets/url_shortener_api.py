@@ -1,5 +1,6 @@
 """URL shortener worked example: what the rate limits allow, and what they cost an abuser."""
 
+from reference_capacity import expired_row_life
 from url_shortener_assumptions import (
     account_links_per_day,
     anonymous_links_per_hour,
@@ -33,13 +34,17 @@ links_found_per_ip_per_day = per_day(guesses_per_ip_per_day / guesses_per_hit)
 links_found_per_ip_per_day_seven = per_day(guesses_per_ip_per_day / guesses_per_hit_seven)
 links_found_by_botnet_per_day = per_day(links_found_per_ip_per_day * botnet_addresses)
 
-# Idempotency keys for creations: one small record per create, kept a day. An expired cell's tombstone
-# is dated from its write, so the record can be purged gc_grace after it was written (or at its expiry,
-# were that later); it is counted at full size until then, an upper bound, since the tombstone drops
-# the values. Written twice: a reservation before the link is made, then its result, each later write
-# with the record's remaining time to live.
+# Idempotency keys for creations: one small record per create, kept a day. The record table is
+# compacted by time window, which drops a file whole once gc_grace has passed since its last row
+# expired (reference_capacity.expired_row_life, the rule the Twitter example uses): counted at full
+# size until then. Written twice: a reservation before the link is made, then its result, each later
+# write with the record's remaining time to live.
 idempotency_store_bytes = size(
-    links_created_per_day * idempotency_record_bytes * max(idempotency_window, gc_grace) / SECONDS_PER_DAY * link_copies
+    links_created_per_day
+    * idempotency_record_bytes
+    * expired_row_life(idempotency_window, gc_grace)
+    / SECONDS_PER_DAY
+    * link_copies
 )
 idempotency_writes_per_second_peak = peak(creations_per_second_peak * 2)
 

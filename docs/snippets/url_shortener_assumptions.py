@@ -6,6 +6,7 @@ Run `python docs/snippets/url_shortener_assumptions.py` to print the table.
 """
 
 from reference_capacity import (
+    cassandra_gc_grace,
     wide_column_cold_reads_per_server,
     wide_column_partition_overhead,
     wide_column_recent_reads_per_server,
@@ -185,11 +186,10 @@ paid_plan_links_per_day = count(1e6)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
 idempotency_window = duration(SECONDS_PER_DAY)
-# A cell that expires becomes a tombstone dated from its write, not its expiry (Cassandra's AbstractCell.purge:
-# localDeletionTime() - ttl(), https://github.com/apache/cassandra/blob/trunk/src/java/org/apache/cassandra/db/rows/AbstractCell.java),
-# so it can be purged gc_grace_seconds after it was written, or at its expiry if that is later. Cassandra's
-# default is ten days (https://cassandra.apache.org/doc/latest/cassandra/managing/operating/compaction/tombstones.html).
-gc_grace = duration(10 * SECONDS_PER_DAY)
+# Expired rows stay on disk until gc_grace_seconds has passed since they expired: the record and
+# outbox tables are compacted by time window, which drops a file whole only then
+# (reference_capacity.expired_row_life). Cassandra's default is ten days.
+gc_grace = cassandra_gc_grace
 
 # --- Reliability targets (steps 1 and 7) -------------------------------------------------------
 redirect_availability_target = fraction(0.9999)

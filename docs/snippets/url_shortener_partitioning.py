@@ -2,6 +2,8 @@
 
 import math
 
+from reference_capacity import paxos_state_kept as paxos_state_kept_for
+from reference_capacity import paxos_state_reads_per_replica, paxos_state_writes_per_replica
 from url_shortener_assumptions import (
     account_links_per_day,
     anonymous_link_share,
@@ -27,7 +29,6 @@ from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     count,
-    duration,
     fraction,
     markdown_table,
     peak,
@@ -46,25 +47,19 @@ from sdw.estimation import (
 outbox_writes_per_create = 2
 rows_written_per_create = count(3 + (1 - anonymous_link_share) + expiring_share + outbox_writes_per_create)
 # Three of those writes are conditional, each a consensus round (Paxos) among the row's replicas:
-# the record's insert if absent, the link's insert and the record's result (IF holder = ?). In
-# Cassandra's Paxos (PaxosState.java: legacyPrepare, legacyPropose, applyCommit;
-# https://github.com/apache/cassandra/blob/trunk/src/java/org/apache/cassandra/service/paxos/PaxosState.java)
-# each replica saves its promise, then the accepted proposal, then the commit record, into the
-# system Paxos table, three writes, besides the commit's write of the row itself (counted above);
-# the coordinator reads the row at a quorum to test the condition. Each replica also reads its
-# Paxos state when it prepares and when it accepts, two reads a round; for a new key they find
-# nothing or hit the memtable, so they are left out, and so are the takeovers and releases, which
-# only retries make.
+# the record's insert if absent, the link's insert and the record's result (IF holder = ?). Each
+# replica writes and reads its Paxos state as reference_capacity counts (the rule the Twitter
+# example uses), besides the commit's write of the row itself (counted above); the coordinator
+# reads the row at a quorum to test the condition. The state reads, for a new key, find nothing or
+# hit the memtable, so they are left out, and so are the takeovers and releases, which only
+# retries make.
 conditional_writes_per_create = count(3)
-paxos_state_writes_per_replica = 3
-paxos_state_reads_per_create = count(conditional_writes_per_create * 2 * link_copies)
-# Paxos keeps its state, including a copy of each committed update, for max(3 hours, gc_grace)
-# (SystemKeyspace.paxosTtlSec,
-# https://github.com/apache/cassandra/blob/trunk/src/java/org/apache/cassandra/db/SystemKeyspace.java).
+paxos_state_reads_per_create = count(conditional_writes_per_create * paxos_state_reads_per_replica * link_copies)
+# Paxos keeps its state (reference_capacity.paxos_state_kept).
 # A create leaves the state of two partitions, the link's and the record's (whose result overwrites
 # its insert's): each counted as one copy of its row, with the row's overhead standing for the
 # Paxos row's own; promises and proposals not yet compacted away add to it.
-paxos_state_kept = duration(max(3 * SECONDS_PER_HOUR, gc_grace))
+paxos_state_kept = paxos_state_kept_for(gc_grace)
 paxos_state_bytes = size(
     links_created_per_day
     * (link_record_bytes + idempotency_record_bytes)
