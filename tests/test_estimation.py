@@ -164,9 +164,9 @@ def test_servers_prints_a_whole_count_in_full_below_ten_thousand(value: int, exp
     assert type(machines + 1) is float  # arithmetic drops the formatting, as for any Quantity
 
 
-@pytest.mark.parametrize("bad", [1_000.5, float("nan"), float("inf"), True, "1000"])
+@pytest.mark.parametrize("bad", [1_000.5, float("nan"), float("inf"), -1, True, "1000"])
 def test_servers_refuses_what_is_not_a_whole_number(bad) -> None:
-    with pytest.raises(ValueError, match="a count of machines is a whole number"):
+    with pytest.raises(ValueError, match="a count of machines is a whole number, at least 0"):
         estimation.servers(bad)
 
 

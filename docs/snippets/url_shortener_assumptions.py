@@ -503,7 +503,7 @@ TABLE = [
     ),
     ("How long idempotency keys are kept", idempotency_window, "Long enough for any client retry."),
     (
-        "How long after its write an expired row may stay on disk as a tombstone",
+        "How long after it expires an expired row may stay on disk as a tombstone",
         gc_grace,
         "Cassandra's default gc_grace_seconds "
         "([tombstones](https://cassandra.apache.org/doc/latest/cassandra/managing/operating/compaction/tombstones.html)).",

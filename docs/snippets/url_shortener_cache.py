@@ -184,7 +184,7 @@ if __name__ != "url_shortener_cache":
                 ("Cache servers per zone", cache_servers_per_zone),
                 (f"Database reads at peak, at {cache_hit_target} hits", database_reads_peak),
                 ("... plus the cache filler's reads, one per creation", filler_reads_peak),
-                ("Link store reads at peak, all told", store_reads_peak),
+                ("Link store reads at peak for redirects (misses and the filler's re-reads)", store_reads_peak),
             ],
         )
     )

@@ -225,8 +225,8 @@ class Machines(Quantity):
     """
 
     def __new__(cls, value: float) -> Machines:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not float(value).is_integer():
-            raise ValueError(f"a count of machines is a whole number, not {value!r}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not float(value).is_integer() or value < 0:
+            raise ValueError(f"a count of machines is a whole number, at least 0, not {value!r}")
         return super().__new__(cls, value, "")
 
     def __str__(self) -> str:
