@@ -175,6 +175,15 @@ def test_whole_per_zone_rounds_each_zone_up(servers: float, zones: int, whole: i
     assert estimation.whole_per_zone(servers, zones) == whole
 
 
+# 0.1 * 3 * 10 is 3.0000000000000004 and 0.7 * 3 * 10 is 20.999999999999996 in floating point: a
+# plain ceiling would say 4 for the first. A real fraction still rounds up.
+@pytest.mark.parametrize(
+    ("value", "whole"), [(0.1 * 3 * 10, 3), (0.7 * 3 * 10, 21), (27.001, 28), (26.9999, 27), (0, 0)]
+)
+def test_whole_up_ignores_float_noise_but_not_a_real_fraction(value: float, whole: int) -> None:
+    assert estimation.whole_up(value) == whole
+
+
 @pytest.mark.parametrize("alpha", [0.6, 0.8, 1.0, 1.2])
 @pytest.mark.parametrize("k", [1, 9_999.5, 10_000, 10_001, 123_457, 400_000])
 def test_zipf_served_matches_the_sum_term_by_term(alpha: float, k: float) -> None:

@@ -28,7 +28,7 @@ from chat_assumptions import (
 from chat_connections import connection_servers, connections_peak, zone_headroom
 from chat_presence import (
     handshakes_per_second_peak,
-    registry_nodes,
+    registry_capacity_all_zones,
     registry_ops_during_wave_per_second,
     registry_ops_per_second_peak,
     registry_ops_zone_lost_per_second,
@@ -71,7 +71,6 @@ crash_connections_dropped = count(connections_peak / connection_servers)
 surviving_servers = servers(connection_servers - 1)
 crash_reconnects_per_server = count(crash_connections_dropped / surviving_servers)
 crash_connection_servers_budget = throughput(surviving_servers * reconnects_per_server_per_second)
-registry_capacity_all_zones = throughput(registry_nodes * registry_ops_per_node_per_second)
 crash_registry_reconnects_per_second = throughput(
     (registry_capacity_all_zones - registry_ops_per_second_peak) / message_copies
 )
@@ -85,7 +84,7 @@ zone_servers_left = count(connection_servers * (zones - 1) / zones)
 connection_servers_reconnect_budget = throughput(zone_servers_left * reconnects_per_server_per_second)
 # Each reconnect also writes the session registry (on the two copies left), whose nodes in the
 # lost zone are gone too: the two zones left carry the peak's reads and writes plus the wave.
-registry_capacity_two_zones = throughput(registry_nodes * (zones - 1) / zones * registry_ops_per_node_per_second)
+registry_capacity_two_zones = throughput(registry_capacity_all_zones * (zones - 1) / zones)
 # What the registry has left for reconnects once the zone-lost peak is served (ordinary connects'
 # writes are in that peak already; a push-woken Android app writes no entry), two copies a write.
 # That, not the connection servers' budget, caps the fleet's reconnect rate.
@@ -188,7 +187,7 @@ midnight_store_load_at_horizon = fraction(
 # The registry's reads grow with the messages too; connects and presence barely do.
 midnight_registry_load = fraction(
     (registry_ops_per_second_peak + registry_reads_per_second_peak * (midnight_over_peak_exact - 1))
-    / (registry_nodes * registry_ops_per_node_per_second)
+    / registry_capacity_all_zones
 )
 # The chat tier for midnight, with the same zone headroom and spare as every day, rounded per zone.
 midnight_chat_servers = count(

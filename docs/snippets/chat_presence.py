@@ -34,7 +34,17 @@ from chat_traffic import (
     pushes_per_second_peak,
 )
 
-from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, per_second, times, whole_per_zone
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    count,
+    fraction,
+    markdown_table,
+    peak,
+    per_second,
+    throughput,
+    times,
+    whole_per_zone,
+)
 
 # Every session of every device is a connect and, later, a disconnect.
 device_sessions_per_user_per_day = count(sessions_per_user_per_day + computers_per_user * computer_sessions_per_day)
@@ -110,7 +120,8 @@ registry_nodes = count(
     + spare_servers_per_zone * zones
 )
 registry_nodes_per_zone = count(registry_nodes / zones)
-registry_load_at_peak = fraction(registry_ops_per_second_peak / (registry_nodes * registry_ops_per_node_per_second))
+registry_capacity_all_zones = throughput(registry_nodes * registry_ops_per_node_per_second)
+registry_load_at_peak = fraction(registry_ops_per_second_peak / registry_capacity_all_zones)
 
 if __name__ != "chat_presence":
     print(

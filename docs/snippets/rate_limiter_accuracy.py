@@ -14,7 +14,7 @@ from rate_limiter_assumptions import (
     window_seconds,
 )
 
-from sdw.estimation import count, duration, fraction, markdown_table, times
+from sdw.estimation import count, duration, fraction, markdown_table, times, whole_up
 
 refill_per_second = limit_per_minute / window_seconds  # tokens a second on the default plan
 
@@ -56,7 +56,14 @@ batching_store_ops_share = fraction(1 / token_batch)
 # Per-region counting: each region enforces the limit on what it has seen, and learns the other
 # regions' counts every sync interval. A client sending to every region at once can overspend in
 # each of the others by what it can spend there in one interval: a full burst plus the refill.
-multi_region_overshoot = count(math.ceil((regions - 1) * (burst_allowance + refill_per_second * region_sync_interval)))
+
+
+def overshoot_between_regions(burst: float, tokens_per_second: float) -> int:
+    """The most a client spraying every region can spend beyond a bucket of this burst and rate."""
+    return math.ceil((regions - 1) * (burst + tokens_per_second * region_sync_interval))
+
+
+multi_region_overshoot = count(overshoot_between_regions(burst_allowance, refill_per_second))
 multi_region_overshoot_share = fraction(multi_region_overshoot / limit_per_minute)
 # Over any 60 s that one-time extra sits on top of the bucket's own bound (the debt it leaves is
 # kept, so it does not recur): the limit, a burst, and the extra.
@@ -75,9 +82,9 @@ counter_multi_region_overshoot = times(counter_multi_region_max_per_window / lim
 # full bucket and forgive the debt.
 token_bucket_ttl_in_debt = duration((burst_allowance + multi_region_overshoot) / refill_per_second)
 # A request refused by a bucket that far in debt waits for the debt and its own token: the longest
-# Retry-After a one-token request gets on the default plan (rounded to cut float noise before the
-# ceiling: 45 x 0.6 s is exactly 27 s). A request that costs more waits its cost x seconds_per_token.
-retry_after_in_debt_seconds = count(math.ceil(round((multi_region_overshoot + 1) / refill_per_second, 6)))
+# Retry-After a one-token request gets on the default plan (45 x 0.6 s is 27 s; whole_up
+# keeps float noise from adding a second). A request that costs more waits its cost x seconds_per_token.
+retry_after_in_debt_seconds = count(whole_up((multi_region_overshoot + 1) / refill_per_second))
 # A failover loses what the replica had not yet received (replication is asynchronous). A bucket
 # lies between a full burst and that debt, so the promoted replica can give a client back at most a
 # burst plus the debt: token_bucket_ttl_in_debt of refill. And the delta counts written since the

@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from rate_limiter_accuracy import (
     multi_region_overshoot,
+    overshoot_between_regions,
     retry_after_in_debt_seconds,
     retry_after_seconds,
     seconds_per_token,
@@ -38,7 +39,7 @@ from rate_limiter_assumptions import (
 from rate_limiter_state import token_bucket_memory
 from rate_limiter_traffic import checks_per_second_peak, store_ops_per_second_peak
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, size, throughput, times
+from sdw.estimation import count, duration, fraction, markdown_table, peak, size, throughput, times, whole_up
 
 # --- The counter store: one single-threaded process per shard ---------------------------------
 scripts_per_shard = throughput(kv_gets_per_process / script_cost_in_gets)
@@ -265,33 +266,24 @@ split_mixing_at_limit = duration(_hot_cap**2 / hot_split_takes_per_second)
 # sliding window counter), so the rules service refuses a split whose key has a rule where it would.
 # On the smallest sub-bucket, the default plan's burst split (a worst case, and a split an operator
 # should not make), a one-token request waits this long:
-split_retry_after_seconds = count(math.ceil(round(split_example_tags * seconds_per_token, 6)))
+split_retry_after_seconds = count(whole_up(split_example_tags * seconds_per_token))
 split_largest_cost = count(burst_allowance // split_example_tags)
-split_retry_after_costliest_seconds = count(
-    math.ceil(round(split_largest_cost * split_example_tags * seconds_per_token, 6))
-)
+split_retry_after_costliest_seconds = count(whole_up(split_largest_cost * split_example_tags * seconds_per_token))
 # In debt: the exchange applies a report as N writes of 1/N each, so a sub-bucket holds 1/N of the
 # debt and refills at 1/N of the rate: (debt / N + 1) tokens at rate / N.
 split_retry_after_in_debt_seconds = count(
-    math.ceil(round((multi_region_overshoot / split_example_tags + 1) * split_example_tags * seconds_per_token, 6))
+    whole_up((multi_region_overshoot / split_example_tags + 1) * split_example_tags * seconds_per_token)
 )
 # The key the design splits: a take of token_batch tokens on a sub-bucket refilling at 1/N of the
 # hot plan's rate, rounded up to whole seconds.
 hot_split_seconds_per_token = duration(60 / hot_split_limit_per_minute)
-hot_split_retry_after_seconds = count(
-    math.ceil(round(token_batch * split_example_tags * hot_split_seconds_per_token, 6))
-)
+hot_split_retry_after_seconds = count(whole_up(token_batch * split_example_tags * hot_split_seconds_per_token))
 # ... and in debt: the hot plan's overspend between regions (accuracy.py's bound, at its burst and
 # rate), a 1/N share on each sub-bucket, then one take.
-hot_split_overshoot = count(
-    math.ceil((regions - 1) * (hot_split_burst_tokens + hot_split_limit_per_minute / 60 * region_sync_interval))
-)
+hot_split_overshoot = count(overshoot_between_regions(hot_split_burst_tokens, hot_split_limit_per_minute / 60))
 hot_split_retry_after_in_debt_seconds = count(
-    math.ceil(
-        round(
-            (hot_split_overshoot / split_example_tags + token_batch) * split_example_tags * hot_split_seconds_per_token,
-            6,
-        )
+    whole_up(
+        (hot_split_overshoot / split_example_tags + token_batch) * split_example_tags * hot_split_seconds_per_token
     )
 )
 # The longest wait a refused one-token request is told, split keys included. An operator may split any

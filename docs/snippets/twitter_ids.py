@@ -3,7 +3,7 @@
 from twitter_assumptions import retention_years, tweets_per_day
 from twitter_traffic import record_tweets_per_second, tweets_per_second_peak
 
-from sdw.estimation import DAYS_PER_YEAR, SECONDS_PER_YEAR, count, markdown_table, throughput, times
+from sdw.estimation import DAYS_PER_YEAR, SECONDS_PER_YEAR, count, markdown_table, servers, throughput, times
 
 # The layout, high bits first: one unused sign bit (so the ID stays positive in signed
 # 64-bit integers), a millisecond timestamp, a machine number, a per-millisecond sequence.
@@ -17,7 +17,7 @@ id_bits = count(sign_bits + timestamp_bits + machine_bits + sequence_bits)
 id_lifetime_years = count(2**timestamp_bits / 1000 / SECONDS_PER_YEAR)
 
 # How many generators, and how many IDs each can hand out.
-machines = count(2**machine_bits)
+machines = servers(2**machine_bits)
 ids_per_machine_per_ms = count(2**sequence_bits)
 ids_per_machine_per_second = throughput(ids_per_machine_per_ms * 1000)
 machine_headroom_at_peak = times(ids_per_machine_per_second / tweets_per_second_peak)

@@ -20,7 +20,7 @@ from url_shortener_assumptions import (
     storage_per_database_server,
 )
 from url_shortener_cache import store_reads_peak
-from url_shortener_servers import link_db_servers
+from url_shortener_servers import condition_reads_peak, conditional_writes_per_create, link_db_servers
 from url_shortener_storage import link_bytes_total, link_record_bytes, quorum_replicas
 from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak, viral_hits_per_second
 
@@ -52,8 +52,7 @@ rows_written_per_create = count(3 + (1 - anonymous_link_share) + expiring_share 
 # example uses), besides the commit's write of the row itself (counted above); the coordinator
 # reads the row at a quorum to test the condition. The state reads, for a new key, find nothing or
 # hit the memtable, so they are left out, and so are the takeovers and releases, which only
-# retries make.
-conditional_writes_per_create = count(3)
+# retries make. (The servers' count, url_shortener_servers, includes the condition reads.)
 paxos_state_reads_per_create = count(conditional_writes_per_create * paxos_state_reads_per_replica * link_copies)
 # Paxos keeps its state (reference_capacity.paxos_state_kept).
 # A create leaves the state of two partitions, the link's and the record's (whose result overwrites
@@ -82,8 +81,7 @@ bytes_per_server = size(link_bytes_total / link_db_servers)
 link_disk_spare = size(link_db_servers * storage_per_database_server - link_bytes_total)
 writes_per_server_peak = peak(creations_per_second_peak * replica_writes_per_create / link_db_servers)
 # Reads: the caches' misses and the cache filler's reads of new links (store_reads_peak), and the
-# condition read of each conditional write, each at a quorum.
-condition_reads_peak = peak(creations_per_second_peak * conditional_writes_per_create)
+# condition read of each conditional write (condition_reads_peak), each at a quorum.
 reads_per_server_peak = peak((store_reads_peak + condition_reads_peak) * quorum_replicas / link_db_servers)
 # The misses are mostly old links beyond the block cache; all reads are priced as cold reads.
 read_load_per_server = fraction(reads_per_server_peak / cold_reads_per_database_server)

@@ -20,8 +20,8 @@ from url_shortener_assumptions import (
 from url_shortener_cache import (
     cache_entry_bytes,
     filler_reads_peak,
-    in_process_hit_rate,
     shared_cache_bytes_per_zone,
+    shared_cache_reads_peak,
     store_reads_peak,
 )
 from url_shortener_partitioning import condition_reads_peak, log_partitions
@@ -57,16 +57,14 @@ slow_burn_rate = times(0.05 * slo_window / (6 * SECONDS_PER_HOUR))
 fast_burn_error_share = fraction(fast_burn_rate * error_budget_share)
 slow_burn_error_share = fraction(slow_burn_rate * error_budget_share)
 
-# Every shared cache lost at peak: the in-process caches still answer their share, the rest
-# goes to the link store, which was sized for disk and has reads to spare. Each quorum read
-# costs two replica reads. The capacity is the worst case, what the servers of two zones can read
+# Every shared cache lost at peak: the in-process caches still answer their share, the rest (the
+# shared tier's own reads) go to the link store, which was sized for disk and has reads to spare.
+# Each quorum read costs two replica reads. The capacity is the worst case, what the servers of two zones can read
 # with the third zone down, every read priced as a cold one (beyond the block cache), though the hot
 # links among them would be cached; both shares below are of that. The cache filler's read of each
 # new link (url_shortener_cache) and the conditional writes' condition reads (url_shortener_partitioning)
 # go on either way, and are counted in both.
-cold_cache_database_reads = peak(
-    redirects_per_second_peak * (1 - in_process_hit_rate) + filler_reads_peak + condition_reads_peak
-)
+cold_cache_database_reads = peak(shared_cache_reads_peak + filler_reads_peak + condition_reads_peak)
 database_read_capacity = per_second(link_db_servers * cold_reads_per_database_server * (zones - 1) / zones)
 cold_cache_database_load = fraction(cold_cache_database_reads * quorum_replicas / database_read_capacity)
 normal_database_load = fraction((store_reads_peak + condition_reads_peak) * quorum_replicas / database_read_capacity)

@@ -36,12 +36,19 @@ stream_servers = count(
 
 
 # Stores place one replica in each zone, so each zone holds a whole copy on its own servers.
-# The link store: enough disk in each zone for its copy, and enough reads for the cache's misses and
-# the cache filler's reads of new links, each of which a quorum read sends to two replicas. A miss is
-# mostly an old link, beyond the block cache, so every read is priced as a cold one.
+# The link store: enough disk in each zone for its copy, and enough reads for the cache's misses,
+# the cache filler's reads of new links and the condition read of each conditional write, each of
+# which a quorum read sends to two replicas. A creation makes three conditional writes (step 4: the
+# record's insert if absent, the link's insert, the record's result). A miss is mostly an old link,
+# beyond the block cache, so every read is priced as a cold one.
+conditional_writes_per_create = count(3)
+condition_reads_peak = peak(creations_per_second_peak * conditional_writes_per_create)
 link_db_servers_for_storage = count(whole_per_zone(link_bytes_total / storage_per_database_server, zones))
 link_db_servers_for_reads = count(
-    whole_per_zone(store_reads_peak * quorum_replicas * zone_headroom / cold_reads_per_database_server, zones)
+    whole_per_zone(
+        (store_reads_peak + condition_reads_peak) * quorum_replicas * zone_headroom / cold_reads_per_database_server,
+        zones,
+    )
 )
 link_db_servers = count(max(link_db_servers_for_storage, link_db_servers_for_reads))
 # The analytics store holds the daily counts, a copy per zone; raw click events live in object
@@ -86,7 +93,8 @@ if __name__ != "url_shortener_servers":
                 ),
                 (
                     "Link store",
-                    f"disk ({link_db_servers_for_storage}) or reads on misses and fills ({link_db_servers_for_reads}), "
+                    f"disk ({link_db_servers_for_storage}) or reads on misses, fills and conditional writes "
+                    f"({link_db_servers_for_reads}), "
                     "whole per zone",
                     link_db_servers,
                 ),

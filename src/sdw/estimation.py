@@ -308,6 +308,12 @@ def whole_per_zone(servers: float, zones: float) -> int:
     return math.ceil(servers / zones) * int(zones)
 
 
+def whole_up(value: float) -> int:
+    """`value` rounded up to a whole number, ignoring float noise below a millionth: ten waits of
+    0.3 s are 3 s, though 0.1 * 3 * 10 is 3.0000000000000004 in floating point."""
+    return math.ceil(round(value, 6))
+
+
 ZIPF_EXACT_TERMS = 10_000  # summed term by term; beyond, the Euler-Maclaurin formula
 
 
