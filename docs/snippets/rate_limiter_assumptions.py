@@ -7,7 +7,7 @@ Run `python docs/snippets/rate_limiter_assumptions.py` to print the table.
 
 from reference_capacity import cores, kv_gets_per_process, target_utilization
 from reference_fiber import zone_pair_rtt_floor
-from reference_latency import CLASSIC, dc_round_trip
+from reference_latency import CLASSIC, dc_round_trip, vm_round_trip_budget
 from sources import cite
 
 from sdw.estimation import count, duration, fraction, markdown_table, peak, per_day, size, throughput, times
@@ -67,7 +67,7 @@ split_simulation_load = fraction(0.9)
 
 # --- Latency and regions (steps 1, 5 and 6) ---------------------------------------------------
 added_latency_budget = duration(0.003)
-in_zone_round_trip = duration(CLASSIC["Round trip within a data center"][0])
+in_zone_round_trip = vm_round_trip_budget
 cross_zone_round_trip = duration(0.002)
 check_timeout = duration(0.01)
 cross_region_round_trip = duration(CLASSIC["Round trip California-Netherlands"][0])

@@ -221,6 +221,10 @@ classic_dc_round_trip_in_memory_refs = count(
     CLASSIC["Round trip within a data center"][0] / CLASSIC["Main memory reference"][0]
 )
 today_dc_round_trip_in_memory_refs = count(dc_round_trip / typical(dram_measured_low, dram_measured_high))
+# The round trip to budget between cloud VMs in one data center (one zone): the classic half
+# millisecond, not the modern row, which is a tuned fabric's p99 best case; VMs on a kernel TCP stack
+# see more. The worked examples import this one value; a ping between your own VMs replaces it.
+vm_round_trip_budget = duration(CLASSIC["Round trip within a data center"][0])
 # A request that makes its backend calls one after another pays every round trip in turn. The
 # data-center figure is a p99, so 30 of them is what the calls cost if every one hits that tail,
 # more than a typical request pays: not a floor.

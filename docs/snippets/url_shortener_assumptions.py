@@ -12,7 +12,7 @@ from reference_capacity import (
     wide_column_recent_reads_per_server,
     wide_column_row_overhead,
 )
-from reference_latency import CLASSIC, ssd_random_read
+from reference_latency import ssd_random_read, vm_round_trip_budget
 from reference_peaks import smooth_day_max
 
 from sdw.estimation import (
@@ -170,7 +170,7 @@ create_latency_target = duration(0.500)
 create_deadline = duration(2)
 idempotency_lease = duration(create_deadline + 1)
 percentile_budget_share = fraction(0.01)
-in_region_round_trip = duration(CLASSIC["Round trip within a data center"][0])
+in_region_round_trip = vm_round_trip_budget
 ssd_read_time = duration(ssd_random_read)
 redirect_budget_network = duration(0.003)
 redirect_budget_lookups = duration(0.002)
