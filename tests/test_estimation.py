@@ -18,7 +18,7 @@ from conftest import ROOT, SNIPPETS, mkdocs_build, page_soup, replace_once, run
 
 from sdw import estimation, snippets
 from sdw.data import load_examples
-from sdw.estimation import estimate, exact, human, human_duration
+from sdw.estimation import estimate, exact, human, human_duration, input_text
 
 # --- Formatting ------------------------------------------------------------------------------
 
@@ -113,6 +113,33 @@ def test_human_duration(seconds: float, expected: str) -> None:
 )
 def test_exact(value: float, expected: str) -> None:
     assert exact(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (328.20000000000005, "328.2"),  # the URL shortener preset's write size, as derived
+        (234.99999999999997, "235"),  # the chat preset's reads per user, as derived
+        (0.30000000000000004, "0.3"),
+        (250e6, "250000000"),
+        (0.1, "0.1"),
+        (0, "0"),
+        (-2.5, "-2.5"),
+        (1 / 3, "0.333333333333"),
+        (1e-9, "0.000000001"),
+        (12_345_678_901_234, "12345678901200"),  # 12 significant digits, never an exponent
+        (1e30, "1000000000000000000000000000000"),
+    ],
+)
+def test_input_text_writes_an_input_as_a_reader_would_type_it(value: float, expected: str) -> None:
+    assert input_text(value) == expected
+    assert float(expected) == float(input_text(float(expected)))  # reading it back changes nothing
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, True, "12", None])
+def test_input_text_refuses_what_is_not_a_finite_number(bad) -> None:
+    with pytest.raises(ValueError, match="not a finite number"):
+        input_text(bad)
 
 
 @pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf, True, "12", None])

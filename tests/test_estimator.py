@@ -6,6 +6,7 @@ import json
 import math
 import random
 import sys
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from conftest import ROOT, run
@@ -16,6 +17,13 @@ from sdw.presets import presets
 PRESETS = presets()
 
 pytestmark = pytest.mark.browser
+
+
+def as_shown(inputs: dict) -> dict:
+    """A preset's inputs as the form shows them, and so estimates them: each written to 12
+    significant digits (estimation.input_text, estimator.js inputText) and read back."""
+    return {name: float(estimation.input_text(value)) for name, value in inputs.items()}
+
 
 # --- scripts/estimate.py -------------------------------------------------------------------
 
@@ -136,6 +144,9 @@ def test_browser_formatting_equals_python(estimator_page) -> None:
         0.9999,
         59.96,
         86_399,
+        328.20000000000005,  # a derived preset input, as Python computes it
+        234.99999999999997,
+        0.30000000000000004,
     ]
     values += [10 ** rng.uniform(-9, 24) * rng.choice([1, -1]) for _ in range(300)]
     units = [*estimation.UNITS]
@@ -146,6 +157,9 @@ def test_browser_formatting_equals_python(estimator_page) -> None:
     for (value, unit), (human, exact) in zip(cases, got, strict=True):
         assert human == estimation.human(value, unit), (value, unit)
         assert exact == estimation.exact(value), value
+    typed = estimator_page.evaluate("(values) => values.map((v) => window.estimator.inputText(v))", values)
+    for value, text in zip(values, typed, strict=True):
+        assert text == estimation.input_text(value), value
 
 
 def test_browser_rejects_bad_input_with_pythons_words(estimator_page) -> None:
@@ -186,7 +200,7 @@ def test_typing_updates_outputs_and_the_address(browser, site_server) -> None:
     page = context.new_page()
     try:
         open_estimator(page, site_server.url("tools/estimator/?preset=url_shortener"))
-        inputs = PRESETS["url_shortener"]["inputs"]
+        inputs = as_shown(PRESETS["url_shortener"]["inputs"])
         assert output(page, "servers") == estimation.human(estimation.estimate(inputs)["servers"])
         field = page.locator("#est-daily_active_users")
         field.click()
@@ -209,7 +223,10 @@ def test_typing_updates_outputs_and_the_address(browser, site_server) -> None:
 def test_each_preset_loads(estimator_page, name: str) -> None:
     # The form page is shared: the preset button sets every field, whatever came before.
     estimator_page.locator(f"[data-preset='{name}']").click()
-    expected = estimation.estimate(PRESETS[name]["inputs"])
+    inputs = PRESETS[name]["inputs"]
+    for key, value in inputs.items():  # as a reader would type it: 328.2, not 328.20000000000005
+        assert estimator_page.locator(f"#est-{key}").input_value() == estimation.input_text(value), key
+    expected = estimation.estimate(as_shown(inputs))
     for key, (_, unit) in estimation.OUTPUTS.items():
         assert output(estimator_page, key) == estimation.human(expected[key], unit), key
 
@@ -263,6 +280,7 @@ def test_step_2_pages_open_the_estimator_with_their_assumptions(browser, site_se
         for source, preset in [
             ("workflow/step-2-scale-estimation/", "url_shortener"),
             ("examples/twitter/step-2-estimation/", "twitter"),
+            ("examples/chat/step-2-estimation/", "chat"),
         ]:
             page.goto(site_server.url(source), wait_until="networkidle")
             page.locator("a[href*='tools/estimator/?']").first.click()
@@ -270,7 +288,10 @@ def test_step_2_pages_open_the_estimator_with_their_assumptions(browser, site_se
                 "(() => { const out = document.querySelector('#est-out-servers');"
                 " return out && out.textContent !== '–'; })()"
             )
-            assert output(page, "servers") == str(estimation.estimate(PRESETS[preset]["inputs"])["servers"])
+            assert output(page, "servers") == str(estimation.estimate(as_shown(PRESETS[preset]["inputs"]))["servers"])
+            # The address carries each input as a reader would type it: 235, not 234.99999999999997.
+            query = dict(parse_qsl(urlsplit(page.url).query))
+            assert query == {name: estimation.input_text(v) for name, v in PRESETS[preset]["inputs"].items()}
     finally:
         context.close()
 

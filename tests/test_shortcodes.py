@@ -205,6 +205,18 @@ def test_estimator_link_without_a_preset_lists_them() -> None:
     assert warning.startswith(f"docs/{ESTIMATION}:{line}: md:estimator-link takes one preset name: twitter, ")
 
 
+def test_estimator_link_writes_each_input_as_a_reader_would_type_it(monkeypatch) -> None:
+    """A derived input's binary noise stays out of the address (and so out of the form's fields)."""
+    import sdw.presets
+
+    inputs = {**sdw.presets.presets()["twitter"]["inputs"]}
+    inputs.update(write_size_bytes=328.20000000000005, reads_per_user_per_day=234.99999999999997)
+    monkeypatch.setattr(sdw.presets, "presets", lambda: {"noisy": {"label": "Noisy", "inputs": inputs}})
+    result = convert(PLAIN, "<!-- md:estimator-link noisy -->")
+    assert result.warnings == []
+    assert "reads_per_user_per_day=235&amp;write_size_bytes=328.2&amp;" in result.html
+
+
 def test_an_example_page_missing_from_the_data_names_the_file_to_add_it_to() -> None:
     """A new example's index, before its entry in data/examples.yml: the fix is the entry."""
     page = "examples/new-example/index.md"

@@ -120,6 +120,17 @@ function exact(value) {
   return value < 0 && text !== "0" ? "-" + text : text;
 }
 
+// An input as a reader would type it (estimation.input_text): 12 significant digits, no exponent,
+// no grouping, no trailing zeros, so a preset's 328.20000000000005 fills its field as "328.2".
+const INPUT_DIGITS = 12;
+
+function inputText(value) {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new Error(`cannot write ${describe(value)} as an input: not a finite number`);
+  }
+  return roundSignificant(value, INPUT_DIGITS);
+}
+
 // --- The sizing model (estimation.estimate) ------------------------------------------------------
 const INPUTS = [
   "daily_active_users", "writes_per_user_per_day", "reads_per_user_per_day", "write_size_bytes",
@@ -216,8 +227,13 @@ function mount(root) {
   const field = (name) => root.querySelector(`[data-input="${name}"]`);
   const status = root.querySelector("[data-copy-status]");
 
+  // A preset's inputs are numbers, written as a reader would type them; a link's are the text
+  // of its address, shown as they came.
   function show(values) {
-    for (const name of INPUTS) field(name).value = String(values[name]);
+    for (const name of INPUTS) {
+      const value = values[name];
+      field(name).value = typeof value === "number" ? inputText(value) : String(value);
+    }
   }
 
   function fromQuery() {
@@ -289,7 +305,7 @@ function mount(root) {
 }
 
 window.estimate = estimate;
-window.estimator = { estimate, validate, human, humanDuration, exact, parseField, INPUTS, OUTPUTS };
+window.estimator = { estimate, validate, human, humanDuration, exact, inputText, parseField, INPUTS, OUTPUTS };
 
 // Material's instant navigation swaps pages without reloading this module: mount the form
 // whenever a page that has one appears.

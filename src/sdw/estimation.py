@@ -2,7 +2,7 @@
 
 This is the one place the site's arithmetic conventions live. The snippets shown on the pages,
 `scripts/estimate.py` and the browser estimator (docs/tools/estimator.js, a line-for-line
-port of `estimate` and `human`) all follow it, and the tests hold them to it.
+port of `estimate`, `human` and `input_text`) all follow it, and the tests hold them to it.
 
 Conventions:
 - Sizes are decimal (1 KB = 1,000 bytes), as disks, networks and cloud bills count them;
@@ -168,6 +168,24 @@ def exact(value: float) -> str:
     whole, _, fraction = plain(rounded).partition(".")
     text = f"{int(whole):,}" + (f".{fraction}" if fraction else "")
     return f"-{text}" if value < 0 and text != "0" else text
+
+
+# An input is written to this many significant digits: enough for any value a reader means, few
+# enough to drop the noise binary arithmetic leaves in a derived one (a preset's write size of
+# 328.20000000000005 bytes).
+INPUT_DIGITS = 12
+
+
+def input_text(value: float) -> str:
+    """An input as a reader would type it, for the estimator's fields and links: 12 significant
+    digits, no exponent, no grouping, no trailing zeros.
+
+    >>> input_text(328.20000000000005), input_text(234.99999999999997), input_text(250e6)
+    ('328.2', '235', '250000000')
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(f"cannot write {value!r} as an input: not a finite number")
+    return plain(round_significant(value, INPUT_DIGITS))
 
 
 # What a rate describes. An average and a peak of the same traffic differ by the peak-to-average

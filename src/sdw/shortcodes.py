@@ -871,14 +871,13 @@ def _estimator_link(page: _Page, args: list[str], where: str) -> str:
             f"defines: {', '.join(all_presets)}{suggest(args[0], all_presets)}"
         )
         return ""
+    from sdw.estimation import input_text
+
     inputs = all_presets[args[0]]["inputs"]
-    query = "&".join(f"{name}={_plain_number(value)}" for name, value in inputs.items())
+    # Written as the form writes a preset into its fields (estimator.js inputText): 12 significant
+    # digits, so a derived input's binary noise (328.20000000000005) never reaches the address.
+    query = "&".join(f"{name}={input_text(value)}" for name, value in inputs.items())
     return f"[open these assumptions in the estimator]({page.link(ESTIMATOR_PAGE)}?{query})"
-
-
-def _plain_number(value: float) -> str:
-    """250000000.0 -> '250000000' (what a reader would type), 0.1 -> '0.1'."""
-    return str(int(value)) if float(value).is_integer() and abs(value) < 1e16 else repr(float(value))
 
 
 class ShortcodeExtension(Extension):
