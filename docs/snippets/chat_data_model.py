@@ -74,7 +74,7 @@ DEDUPE_FIELDS = [
 ]
 dedupe_row_bytes = size(sum(b for _, b, _ in DEDUPE_FIELDS))
 
-# Idempotency keys of REST creates (a group's creation), keyed by (user_id, key): a retry finds the
+# Idempotency keys of a group's creation and the membership calls, keyed by (user_id, key): a retry finds the
 # first attempt's result. Rare writes, expired by the store's row TTL after a day.
 IDEMPOTENCY_FIELDS = [
     ("user_id", 8, "first half of the key: keys are per caller"),

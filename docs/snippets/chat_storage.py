@@ -112,8 +112,22 @@ push_fetch_reads_per_second_peak = peak(
 # Before a notification the push service reads the recipient's muted_until and read_seq (a point
 # read), for every candidate, muted conversations included.
 mute_reads_per_second_peak = peak(push_candidates_per_second_peak)
+# Every conditional write reads its row at the range's leader before it writes: the message's
+# insert (only if its seq is free; counted per message, though a batch checks its first number
+# only), the members' raise-only last_seq writes, and the raise-only watermarks and read positions.
+# The client ID's write and the per-node write rate (a blind write to an LSM engine) include no
+# such read, so it is counted here, among the reads.
+condition_reads_per_second_peak = peak(
+    messages_per_second_peak
+    + member_updates_per_second_peak
+    + watermark_writes_per_second_peak
+    + read_position_writes_per_second_peak
+)
 store_reads_per_second_peak = peak(
-    sync_reads_per_second_peak + push_fetch_reads_per_second_peak + mute_reads_per_second_peak
+    sync_reads_per_second_peak
+    + push_fetch_reads_per_second_peak
+    + mute_reads_per_second_peak
+    + condition_reads_per_second_peak
 )
 store_reads_per_write = times(store_reads_per_second_peak / store_writes_per_second_peak)
 database_nodes_for_writes = count(
@@ -177,6 +191,7 @@ if __name__ != "chat_storage":
                 ("Reads a second at peak, sync_list and sync on reconnect", sync_reads_per_second_peak),
                 ("Reads a second at peak, apps fetching what a push names", push_fetch_reads_per_second_peak),
                 ("Reads a second at peak, mute and read checks before a push", mute_reads_per_second_peak),
+                ("Reads a second at peak, the row each conditional write checks", condition_reads_per_second_peak),
                 ("Reads a second at peak, in all", store_reads_per_second_peak),
                 ("Reads per write", store_reads_per_write),
                 ("Nodes for the peak write rate, all copies", database_nodes_for_writes),
