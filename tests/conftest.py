@@ -43,6 +43,16 @@ from sdw import chromium, snippets  # noqa: E402
 snippets.use(SNIPPETS)  # tests import snippets by name, as pages' code does
 
 
+@pytest.fixture(autouse=True)
+def _snippets_of_the_repository():
+    """A test that converts a site copy's pages imports that copy's snippets, some broken on
+    purpose; point the snippets back at the repository's after it, or a later test in the same
+    worker would read the copy."""
+    yield
+    if snippets.directory_in_use() != SNIPPETS.resolve():
+        snippets.use(SNIPPETS)
+
+
 @functools.cache
 def _parsed(path: Path, modified: int):
     from bs4 import BeautifulSoup

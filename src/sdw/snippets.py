@@ -71,6 +71,11 @@ def use(directory: Path | None = None) -> Path:
     return directory
 
 
+def directory_in_use() -> Path | None:
+    """The folder the snippets are imported from, or None before the first use()."""
+    return _finder.directory if _finder is not None else None
+
+
 def _loaded() -> dict[str, ModuleType]:
     """The snippets imported from the folder in use, by module name."""
     if _finder is None:
