@@ -76,6 +76,7 @@ largest_region_peak_share = fraction(0.5)
 region_sync_interval = duration(1)
 shared_check_share = fraction(0.01)
 silent_intervals_before_split = count(5)
+held_intervals_max = count(3)
 shared_mark_ttl = duration(24 * 3600)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
@@ -267,6 +268,14 @@ TABLE = [
         silent_intervals_before_split,
         "Long enough not to react to one lost batch, short enough that a cut between regions is not a "
         "free-for-all for minutes.",
+    ),
+    (
+        "Intervals the exchanger holds a shard's counts its replica has not confirmed, at most",
+        held_intervals_max,
+        "A few intervals ride out a slow moment of the replica; one that has still not confirmed is treated "
+        "as gone: the held counts are dropped and their keys are held to each region's share, as in a cut "
+        "(step 6). An assumption: each interval held adds a second's refill to what a client spraying "
+        "every region can overspend.",
     ),
     (
         "How long a key stays marked shared after the last check away from home or the last report applied",

@@ -7,6 +7,9 @@ from collections import defaultdict
 from fractions import Fraction
 
 from rate_limiter_accuracy import (
+    held_multi_region_overshoot,
+    held_report_delay,
+    held_retry_after_in_debt_seconds,
     multi_region_overshoot,
     overshoot_between_regions,
     retry_after_in_debt_seconds,
@@ -292,6 +295,20 @@ hot_split_retry_after_in_debt_seconds = count(
 longest_one_token_retry_after_seconds = count(
     max(retry_after_in_debt_seconds, hot_split_retry_after_in_debt_seconds, split_retry_after_in_debt_seconds)
 )
+# The same three while a shard's counts are held unconfirmed for the longest hold (rate_limiter_accuracy):
+# the debt a report can set grows to held_multi_region_overshoot, and the hot plan's likewise.
+_hot_held_overshoot = overshoot_between_regions(
+    hot_split_burst_tokens, hot_split_limit_per_minute / 60, held_report_delay
+)
+held_longest_one_token_retry_after_seconds = count(
+    max(
+        held_retry_after_in_debt_seconds,
+        whole_up(
+            (_hot_held_overshoot / split_example_tags + token_batch) * split_example_tags * hot_split_seconds_per_token
+        ),
+        whole_up((held_multi_region_overshoot / split_example_tags + 1) * split_example_tags * seconds_per_token),
+    )
+)
 
 # --- Gateways: stateless, so they carry the peak with a zone gone ------------------------------
 # Each region runs its own gateways, built alike to the busiest region's share of the peak, and a zone
@@ -464,6 +481,10 @@ if __name__ != "rate_limiter_servers":
                 (
                     "Longest Retry-After of a one-token request, split keys included",
                     longest_one_token_retry_after_seconds,
+                ),
+                (
+                    "... while a shard's counts are held for the longest hold",
+                    held_longest_one_token_retry_after_seconds,
                 ),
                 ("A runaway client against one shard's capacity", flood_over_shard),
                 ("... its checks at the store with refusals cached, at peak", flood_checks_with_deny_cache),
