@@ -6,6 +6,7 @@ import math
 from rate_limiter_assumptions import (
     burst_allowance,
     cross_region_round_trip,
+    held_intervals_max,
     limit_per_minute,
     region_sync_interval,
     regions,
@@ -58,9 +59,10 @@ batching_store_ops_share = fraction(1 / token_batch)
 # each of the others by what it can spend there in one interval: a full burst plus the refill.
 
 
-def overshoot_between_regions(burst: float, tokens_per_second: float) -> int:
-    """The most a client spraying every region can spend beyond a bucket of this burst and rate."""
-    return math.ceil((regions - 1) * (burst + tokens_per_second * region_sync_interval))
+def overshoot_between_regions(burst: float, tokens_per_second: float, delay: float = region_sync_interval) -> int:
+    """The most a client spraying every region can spend beyond a bucket of this burst and rate, when
+    each region's spending reaches the others at most `delay` seconds later."""
+    return math.ceil((regions - 1) * (burst + tokens_per_second * delay))
 
 
 multi_region_overshoot = count(overshoot_between_regions(burst_allowance, refill_per_second))
@@ -85,15 +87,29 @@ token_bucket_ttl_in_debt = duration((burst_allowance + multi_region_overshoot) /
 # Retry-After a one-token request gets on the default plan (45 x 0.6 s is 27 s; whole_up
 # keeps float noise from adding a second). A request that costs more waits its cost x seconds_per_token.
 retry_after_in_debt_seconds = count(whole_up((multi_region_overshoot + 1) / refill_per_second))
+# The exchanger sends a shard's counts once the shard's replica confirms their delete (WAIT, step 6),
+# or at once when the shard has no replica. Counts the replica has not confirmed are held, at most
+# held_intervals_max intervals, then dropped. While counts are held, spending reaches the other
+# regions up to (1 + held_intervals_max) intervals late instead of one, so the bounds above widen by a
+# second's refill in each other region for each interval held:
+held_report_delay = duration(region_sync_interval * (1 + held_intervals_max))
+held_multi_region_overshoot = count(overshoot_between_regions(burst_allowance, refill_per_second, held_report_delay))
+held_multi_region_max_per_window = count(token_bucket_max_per_window + held_multi_region_overshoot)
+held_multi_region_window_overshoot = times(held_multi_region_max_per_window / limit_per_minute)
+held_token_bucket_ttl_in_debt = duration((burst_allowance + held_multi_region_overshoot) / refill_per_second)
+held_retry_after_in_debt_seconds = count(whole_up((held_multi_region_overshoot + 1) / refill_per_second))
 # A failover loses what the replica had not yet received (replication is asynchronous). A bucket
-# lies between a full burst and that debt, so the promoted replica can give a client back at most a
-# burst plus the debt: token_bucket_ttl_in_debt of refill. And the delta counts written since the
-# exchanger's last read, at most one interval's spending in this region, are gone with the old
-# primary: never reported, so the other regions forgive them too. Counts read but not yet confirmed
-# on the replica by WAIT are dropped at a failover (step 6), so the span is still one interval's while
-# the replica confirms each read within the interval; none is reported twice.
-failover_forgiven_at_most = count(burst_allowance + multi_region_overshoot)
-failover_unreported_at_most = count(math.ceil(burst_allowance + refill_per_second * region_sync_interval))
+# lies between a full burst and the debt a report can set (held_multi_region_overshoot when it was held
+# for the longest hold), so the promoted replica can give a client back at most a burst plus that debt:
+# held_token_bucket_ttl_in_debt of refill. And the delta counts written since the
+# exchanger's last read are gone with the old primary, with the counts it read but held unconfirmed
+# (at most held_intervals_max reads, dropped at a failover, step 6): never reported, so the other
+# regions forgive them too; none is reported twice. That is the region's spending since the last
+# confirmed read, at most 1 + held_intervals_max intervals: a burst and that long's refill. The same
+# bound holds for the counts dropped when the hold reaches its cap, and for what an exchanger loses
+# when it restarts (its held counts and one interval's names).
+failover_forgiven_at_most = count(burst_allowance + held_multi_region_overshoot)
+failover_unreported_at_most = count(math.ceil(burst_allowance + refill_per_second * held_report_delay))
 # A key becomes shared at home only when the first report from another region arrives, about one
 # interval after its first check there. What home allowed in that interval was never recorded as a
 # delta, so the other regions never subtract it: forgiven when the key becomes shared, at most a full
@@ -199,10 +215,23 @@ if __name__ != "rate_limiter_accuracy":
                 ("A bucket that far in debt refills to full in", token_bucket_ttl_in_debt),
                 ("... and gives a one-token request a Retry-After of, at most", retry_after_in_debt_seconds),
                 (
+                    "Counts held unconfirmed for the longest hold: spending reaches the other regions this late",
+                    held_report_delay,
+                ),
+                ("... so regions overspend, token-bucket rule, at most", held_multi_region_overshoot),
+                ("... in any 60 s, at most", held_multi_region_max_per_window),
+                ("... against the limit", held_multi_region_window_overshoot),
+                ("... a bucket that far in debt refills to full in", held_token_bucket_ttl_in_debt),
+                ("... and gives a one-token request a Retry-After of, at most", held_retry_after_in_debt_seconds),
+                (
                     "A failover: tokens the promoted replica gives back, at most (a burst and the debt)",
                     failover_forgiven_at_most,
                 ),
-                ("... and spending never reported to the other regions, at most", failover_unreported_at_most),
+                (
+                    "... and spending never reported to the other regions, at most (also at a dropped hold or an "
+                    "exchanger restart)",
+                    failover_unreported_at_most,
+                ),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
                 (
                     "Regions cut apart, before the split: the rate a client gets, a minute, in all regions",

@@ -63,7 +63,7 @@ gateway_cpu_per_request = duration(0.001)
 gateway_requests_per_server = throughput(cores * target_utilization / gateway_cpu_per_request)
 token_batch = count(10)
 # The client in step 6's split-key simulation sends at this share of its limit.
-split_simulation_load = fraction(0.9)
+split_simulation_load = fraction(1.1)
 
 # --- Latency and regions (steps 1, 5 and 6) ---------------------------------------------------
 added_latency_budget = duration(0.003)
@@ -76,6 +76,7 @@ largest_region_peak_share = fraction(0.5)
 region_sync_interval = duration(1)
 shared_check_share = fraction(0.01)
 silent_intervals_before_split = count(5)
+held_intervals_max = count(3)
 shared_mark_ttl = duration(24 * 3600)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
@@ -199,9 +200,10 @@ TABLE = [
     (
         "Load of the client in the split-key simulation, of its limit",
         split_simulation_load,
-        "Just under the limit, where a bucket's level is pulled back toward full, so a run of minutes forgets "
-        "its full start and stands for any stretch of such traffic; at exactly the limit nothing pulls the level, "
-        "and forgetting the start takes hours of simulated traffic (step 6).",
+        "Over the limit, where a split key's costs show: the sub-buckets drain within minutes and stay near "
+        "empty, so a run of half an hour forgets its full start and seeded runs agree. Under the limit a "
+        "sub-bucket is pulled back toward full and a second try is too rare to measure; at exactly the limit "
+        "nothing pulls the level, and forgetting the start takes hours of simulated traffic (step 6).",
     ),
     (
         "Latency the limiter may add",
@@ -267,6 +269,14 @@ TABLE = [
         silent_intervals_before_split,
         "Long enough not to react to one lost batch, short enough that a cut between regions is not a "
         "free-for-all for minutes.",
+    ),
+    (
+        "Intervals the exchanger holds a shard's counts its replica has not confirmed, at most",
+        held_intervals_max,
+        "A few intervals ride out a slow moment of the replica; one that has still not confirmed is treated "
+        "as gone: the held counts are dropped and their keys are held to each region's share, as in a cut "
+        "(step 6). An assumption: each interval held adds a second's refill to what a client spraying "
+        "every region can overspend.",
     ),
     (
         "How long a key stays marked shared after the last check away from home or the last report applied",

@@ -7,6 +7,9 @@ from collections import defaultdict
 from fractions import Fraction
 
 from rate_limiter_accuracy import (
+    held_multi_region_overshoot,
+    held_report_delay,
+    held_retry_after_in_debt_seconds,
     multi_region_overshoot,
     overshoot_between_regions,
     retry_after_in_debt_seconds,
@@ -200,10 +203,12 @@ hot_split_takes_per_second = throughput(hot_split_limit_per_minute / 60 / token_
 # A client sending at `load` of the split key's limit, takes arriving at random (Poisson) through
 # gateways in every zone alike, each sub-bucket refilling at 1/N of the rate up to 1/N of the burst. A
 # seeded simulation (the exact chain over continuous levels has no short closed form), from full
-# buckets. Under the limit a level is pulled back toward full, so the run forgets its start within
-# minutes; at exactly the limit nothing pulls it, and a bucket of C takes at r a second needs about
-# C^2 / r seconds to forget its start (split_mixing_at_limit below), hours, more than a build can
-# simulate. Counts store operations before the refusal cache.
+# buckets. Over the limit the levels drain within minutes (a bucket of C takes, at (load - 1) x r
+# takes a second more than it refills) and stay near empty, so the run forgets its start; under the
+# limit a level is pulled back toward full and a second try is too rare to see (at 0.9 of the limit,
+# odds about exp(-53) per stretch); at exactly the limit nothing pulls it, and a bucket of C takes at
+# r a second needs about C^2 / r seconds to forget its start (split_mixing_at_limit below), hours,
+# more than a build can simulate. Counts store operations before the refusal cache.
 def split_key_at_load(
     cap: float, rate: float, load: float, arrivals: int = 200_000, seed: int = 1
 ) -> tuple[float, float, float, float, float]:
@@ -243,19 +248,28 @@ def split_key_at_load(
     )
 
 
-def _one_figure(x: float) -> float:
-    """A simulated share to one significant figure: one seeded run is no more precise than that."""
-    return float(f"{x:.1g}")
+def _two_figures(x: float) -> float:
+    """A simulated share to two significant figures: seeds 1-3 agree to that over the limit, not beyond."""
+    return float(f"{x:.2g}")
 
 
 _hot_cap = float(hot_split_takes_each * split_example_tags)
 _at_load = split_key_at_load(_hot_cap, float(hot_split_takes_per_second), float(split_simulation_load))
 split_simulated_minutes = duration(round(_at_load[4] / 60) * 60)
 split_simulated_takes_per_second = throughput(hot_split_takes_per_second * split_simulation_load)
-split_ops_per_allowed_at_load = count(_at_load[0])
-split_second_try_share_at_load = fraction(_one_figure(_at_load[1]))
-split_refused_share_at_load = fraction(_one_figure(_at_load[2]))
-split_ops_per_request_at_load = count(_at_load[3])
+split_ops_per_allowed_at_load = count(_two_figures(_at_load[0]))
+split_second_try_share_at_load = fraction(_two_figures(_at_load[1]))
+split_refused_share_at_load = fraction(_two_figures(_at_load[2]))
+split_ops_per_request_at_load = count(_two_figures(_at_load[3]))
+# A client over its limit is refused at least this share of its takes whatever the split does: all it
+# sends beyond the refill, less the full bucket it starts with.
+split_refused_share_floor = fraction(
+    _two_figures(
+        1
+        - (hot_split_takes_per_second * _at_load[4] + _hot_cap)
+        / (hot_split_takes_per_second * split_simulation_load * _at_load[4])
+    )
+)
 # At exactly the limit: about C^2 / r for the whole bucket to forget a full start.
 split_mixing_at_limit = duration(_hot_cap**2 / hot_split_takes_per_second)
 
@@ -291,6 +305,20 @@ hot_split_retry_after_in_debt_seconds = count(
 # key passes; so the default plan's split in debt counts too, and it is the longest.
 longest_one_token_retry_after_seconds = count(
     max(retry_after_in_debt_seconds, hot_split_retry_after_in_debt_seconds, split_retry_after_in_debt_seconds)
+)
+# The same three while a shard's counts are held unconfirmed for the longest hold (rate_limiter_accuracy):
+# the debt a report can set grows to held_multi_region_overshoot, and the hot plan's likewise.
+_hot_held_overshoot = overshoot_between_regions(
+    hot_split_burst_tokens, hot_split_limit_per_minute / 60, held_report_delay
+)
+held_longest_one_token_retry_after_seconds = count(
+    max(
+        held_retry_after_in_debt_seconds,
+        whole_up(
+            (_hot_held_overshoot / split_example_tags + token_batch) * split_example_tags * hot_split_seconds_per_token
+        ),
+        whole_up((held_multi_region_overshoot / split_example_tags + 1) * split_example_tags * seconds_per_token),
+    )
 )
 
 # --- Gateways: stateless, so they carry the peak with a zone gone ------------------------------
@@ -442,10 +470,11 @@ if __name__ != "rate_limiter_servers":
                 ),
                 ("... store operations per allowed take", split_ops_per_allowed_at_load),
                 (
-                    "... allowed takes that needed the second try (one significant figure)",
+                    "... allowed takes that needed the second try (two significant figures)",
                     split_second_try_share_at_load,
                 ),
-                ("... takes refused (one significant figure)", split_refused_share_at_load),
+                ("... takes refused (two significant figures)", split_refused_share_at_load),
+                ("... of which any split or none must refuse, sending over the limit", split_refused_share_floor),
                 ("... store operations per take, before the refusal cache", split_ops_per_request_at_load),
                 (
                     "... at exactly its limit, traffic the whole bucket needs to forget a full start",
@@ -464,6 +493,10 @@ if __name__ != "rate_limiter_servers":
                 (
                     "Longest Retry-After of a one-token request, split keys included",
                     longest_one_token_retry_after_seconds,
+                ),
+                (
+                    "... while a shard's counts are held for the longest hold",
+                    held_longest_one_token_retry_after_seconds,
                 ),
                 ("A runaway client against one shard's capacity", flood_over_shard),
                 ("... its checks at the store with refusals cached, at peak", flood_checks_with_deny_cache),
