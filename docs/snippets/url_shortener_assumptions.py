@@ -200,6 +200,8 @@ takedown_budget = duration(5 * SECONDS_PER_MINUTE)
 count_freshness_target = duration(SECONDS_PER_MINUTE)
 count_freshness_share = fraction(0.99)
 cache_warm_rate = per_second(50e3)
+# A zone's redirect cache refuses writes while Sentinel detects a dead primary and promotes its replica.
+cache_failover_time = duration(30)
 outage_for_backlog = duration(SECONDS_PER_HOUR)
 
 TABLE = [
@@ -530,6 +532,13 @@ TABLE = [
         "counted when they come through.",
     ),
     ("Cache fill rate after a cold start", cache_warm_rate, "What the database tier can add on top of normal reads."),
+    (
+        "Time a zone's redirect cache refuses writes during a failover",
+        cache_failover_time,
+        "Sentinel declares a primary down after down-after-milliseconds, "
+        "[30 seconds by default](https://github.com/redis/redis/blob/unstable/sentinel.conf); the promotion "
+        "that follows is quick beside it.",
+    ),
     ("Analytics outage we plan for", outage_for_backlog, "Counts may lag; clicks must not be lost."),
 ]
 
