@@ -6,6 +6,7 @@ from url_shortener_assumptions import (
     anonymous_links_per_hour,
     api_key_links_per_second,
     botnet_addresses,
+    compaction_window,
     gc_grace,
     idempotency_record_bytes,
     idempotency_window,
@@ -35,14 +36,15 @@ links_found_per_ip_per_day_seven = per_day(guesses_per_ip_per_day / guesses_per_
 links_found_by_botnet_per_day = per_day(links_found_per_ip_per_day * botnet_addresses)
 
 # Idempotency keys for creations: one small record per create, kept a day. The record table is
-# compacted by time window, which drops a file whole once gc_grace has passed since its last row
-# expired (reference_capacity.expired_row_life, the rule the Twitter example uses): counted at full
-# size until then. Written twice: a reservation before the link is made, then its result, each later
-# write with the record's remaining time to live.
+# compacted in windows of an hour, each into one file, dropped whole once gc_grace has passed since
+# its last row expired (reference_capacity.expired_row_life, the rule the Twitter example uses):
+# counted at full size until then, up to a window more than the day and the grace. Written twice: a
+# reservation before the link is made, then its result, each later write with the record's remaining
+# time to live.
 idempotency_store_bytes = size(
     links_created_per_day
     * idempotency_record_bytes
-    * expired_row_life(idempotency_window, gc_grace)
+    * expired_row_life(idempotency_window, gc_grace, compaction_window)
     / SECONDS_PER_DAY
     * link_copies
 )

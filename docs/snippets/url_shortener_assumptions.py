@@ -7,6 +7,7 @@ Run `python docs/snippets/url_shortener_assumptions.py` to print the table.
 
 from reference_capacity import (
     cassandra_gc_grace,
+    twcs_window,
     wide_column_cold_reads_per_server,
     wide_column_partition_overhead,
     wide_column_recent_reads_per_server,
@@ -187,9 +188,11 @@ partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
 idempotency_window = duration(SECONDS_PER_DAY)
 # Expired rows stay on disk until gc_grace_seconds has passed since they expired: the record and
-# outbox tables are compacted by time window, which drops a file whole only then
-# (reference_capacity.expired_row_life). Cassandra's default is ten days.
+# outbox tables are compacted by time window, each window into one file, which is dropped whole only
+# once its last row has expired and the grace has passed (reference_capacity.expired_row_life).
+# Cassandra's default grace is ten days; the window is an hour, chosen (its default is a day).
 gc_grace = cassandra_gc_grace
+compaction_window = twcs_window
 
 # --- Reliability targets (steps 1 and 7) -------------------------------------------------------
 redirect_availability_target = fraction(0.9999)
@@ -200,6 +203,8 @@ takedown_budget = duration(5 * SECONDS_PER_MINUTE)
 count_freshness_target = duration(SECONDS_PER_MINUTE)
 count_freshness_share = fraction(0.99)
 cache_warm_rate = per_second(50e3)
+# A zone's redirect cache refuses writes while Sentinel detects a dead primary and promotes its replica.
+cache_failover_time = duration(30)
 outage_for_backlog = duration(SECONDS_PER_HOUR)
 
 TABLE = [
@@ -508,6 +513,15 @@ TABLE = [
         "Cassandra's default gc_grace_seconds "
         "([tombstones](https://cassandra.apache.org/doc/latest/cassandra/managing/operating/compaction/tombstones.html)).",
     ),
+    (
+        "Time window the record and outbox tables are compacted in",
+        compaction_window,
+        "Chosen: Cassandra's default is a day "
+        "([time-window compaction](https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html)), "
+        "and a row waits for its window's last one before its file can be dropped; an hour gives about 24 "
+        "windows over a day's time to live, within the fewer than 50 a table that the strategy's "
+        "[author advises](https://github.com/jeffjirsa/twcs).",
+    ),
     ("Availability target, redirects", redirect_availability_target, "A dead link breaks someone else's page."),
     ("Availability target, creation", create_availability_target, "A failed creation can be retried."),
     ("Window the targets are measured over", slo_window, "A rolling month."),
@@ -530,6 +544,13 @@ TABLE = [
         "counted when they come through.",
     ),
     ("Cache fill rate after a cold start", cache_warm_rate, "What the database tier can add on top of normal reads."),
+    (
+        "Time a zone's redirect cache refuses writes during a failover",
+        cache_failover_time,
+        "Sentinel declares a primary down after down-after-milliseconds, "
+        "[30 seconds by default](https://github.com/redis/redis/blob/unstable/sentinel.conf); the promotion "
+        "that follows is quick beside it.",
+    ),
     ("Analytics outage we plan for", outage_for_backlog, "Counts may lag; clicks must not be lost."),
 ]
 

@@ -14,6 +14,7 @@ import math
 
 from url_shortener_assumptions import (
     cache_entry_overhead_bytes,
+    cache_failover_time,
     cache_hit_target,
     cache_memory_per_server,
     cache_ops_per_server,
@@ -146,9 +147,13 @@ cache_servers_per_zone = count(
 )
 database_reads_peak = shared_cache_misses_peak
 # The cache filler re-reads a new link's status (a quorum read) before writing it into the other
-# zones' caches: once per "link created" event, both zones written from that one read (a retry reads
-# again, rarely). So the store's reads are the misses plus one read per creation.
+# zones' caches: once per "link created" event, both zones written from that one read. It skips a
+# zone whose cluster is marked down (the replacement reloads the last day's links in bulk), and a
+# retry into a zone whose write failed waits until a probe of that cache answers before reading
+# again, so a cache that is down costs no reads. So the store's reads are the misses plus one read
+# per creation; after a failover, each creation whose write into that zone waited is read once more.
 filler_reads_peak = peak(creations_per_second_peak)
+filler_rereads_after_failover = count(creations_per_second_peak * cache_failover_time)
 store_reads_peak = peak(database_reads_peak + filler_reads_peak)
 
 if __name__ != "url_shortener_cache":
@@ -185,6 +190,10 @@ if __name__ != "url_shortener_cache":
                 (f"Database reads at peak, at {cache_hit_target} hits", database_reads_peak),
                 ("... plus the cache filler's reads, one per creation", filler_reads_peak),
                 ("Link store reads at peak for redirects (misses and the filler's re-reads)", store_reads_peak),
+                (
+                    f"Filler's extra reads after a {cache_failover_time} cache failover, once",
+                    filler_rereads_after_failover,
+                ),
             ],
         )
     )

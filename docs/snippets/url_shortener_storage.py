@@ -93,6 +93,8 @@ rollup_bytes_per_day = size_per_day(distinct_links_clicked_per_day * daily_rollu
 rollup_bytes_total_one_copy = size(rollup_bytes_per_day * links_over_retention_days)
 rollup_bytes_total = size(rollup_bytes_total_one_copy * click_copies)
 
+# Links and clicks. The idempotency records (url_shortener_api) and the conditional writes' Paxos state
+# (url_shortener_partitioning) also sit on the link store's disks, in the room the links leave free.
 storage_total = size(link_bytes_total + raw_click_bytes + rollup_bytes_total)
 
 if __name__ != "url_shortener_storage":
@@ -114,7 +116,7 @@ if __name__ != "url_shortener_storage":
                 ("Links and 'my links' index", link_bytes_per_day, link_bytes_total),
                 (f"Raw click events ({raw_click_days} days, object storage)", click_bytes_per_day, raw_click_bytes),
                 ("Daily click counts per link", rollup_bytes_per_day, rollup_bytes_total),
-                ("**Total**", "", storage_total),
+                ("**Total, links and clicks**", "", storage_total),
             ],
         )
     )
