@@ -138,7 +138,9 @@ post_limit_per_day = count(2400)
 favorite_limit = count(1000)
 follow_limit = count(400)
 # A fan-out worker writes a page of a tweet's followers within this long of reading the page, or
-# reads it again: so a delivery can be in flight past an unfollow only this long (step 6).
+# reads it again (a chunk task queued during a backlog counts as holding its page): so a delivery
+# can be in flight past an unfollow only this long, and the reader's unfollowed list, which the
+# fan-out's insert checks, keeps an account this long from when the removal ran (step 6).
 fanout_page_write_limit = duration(1 * SECONDS_PER_HOUR)
 # A follow-change note: the account's ID, the change's timestamp, followed or unfollowed.
 follow_change_note_bytes = size(8 + 8 + 1)
@@ -492,7 +494,8 @@ TABLE = [
     (
         "Longest a fan-out worker holds a page of followers before writing it",
         fanout_page_write_limit,
-        "Past it the worker reads the page again, so an unfollow stops deliveries within this long (step 6).",
+        "A queued chunk task counts as held. Past it the worker reads the page again, so an unfollow stops "
+        "deliveries within this long (step 6).",
     ),
     ("Bytes per follow-change note", follow_change_note_bytes, "Account ID, timestamp, followed or unfollowed."),
     ("Timeline and search reads allowed", read_limit, f"Per {read_window}, per user."),

@@ -70,7 +70,8 @@ follow_change_note_life = duration(SECONDS_PER_DAY + event_log_retention_days * 
 # timeline load:
 follow_change_notes_most = count(follow_limit * follow_change_note_life / SECONDS_PER_DAY)
 follow_change_notes_most_bytes = size(follow_change_notes_most * follow_change_note_bytes)
-# So the timeline service gets a second, short list: the unfollows of the last
+# So a second, short list sits beside the timeline, checked by the fan-out's insert (which refuses
+# an entry whose author is on it) and returned with the timeline: the unfollows of the last
 # fanout_page_write_limit, the longest a delivery can be in flight after one. The follow limit
 # caps it at a day's follows even if all fall in that window.
 unfollow_filter_notes_most = count(follow_limit)
