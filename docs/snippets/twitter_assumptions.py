@@ -530,8 +530,8 @@ TABLE = [
     (
         "Days the event log keeps events",
         event_log_retention_days,
-        "Exactly: at least the search index's days, to rebuild it (step 5); no more, or a fan-out lagging "
-        "longer could apply a late follow event after its follow-change note expired (step 6).",
+        "At least: the search index's days, to rebuild it (step 5). Kafka deletes whole segments, so some "
+        "events stay longer; the fan-out itself refuses a follow event older than this (step 6).",
     ),
     (
         "Search index bytes per tweet",

@@ -60,10 +60,11 @@ tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
 tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 
 # How long a reader's follow-change note lives beside its timeline (step 6): long enough to outrank
-# a late, older follow event. Such an event is published within its outbox row's day, and the
-# fan-out reads it before the event log drops it, which keeps event_log_retention_days of events
-# (step 5); a fan-out lagging further has lost events anyway. So a day plus the log's days. About 0.2 changes
-# a user a day: a few entries a reader, too few to size.
+# a late, older follow event. The event log keeps events at least event_log_retention_days, and may
+# keep them longer (it deletes whole segments), so the fan-out itself applies a follow event only
+# within those days of its write timestamp; an older one makes it read the graph edge instead. So
+# the log's days plus a day of margin. About 0.2 changes a user a day: a few entries a reader, too
+# few to size.
 follow_change_note_life = duration(SECONDS_PER_DAY + event_log_retention_days * SECONDS_PER_DAY)
 # Those notes are the fan-out's ordering record, read only by the worker applying a follow event.
 # A user within the follow limit every day could hold this many, too many to return with every
