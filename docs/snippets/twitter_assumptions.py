@@ -387,8 +387,8 @@ TABLE = [
     (
         "Copies of the tweet cache",
         tweet_cache_copies,
-        "Two, in different zones: a lost node's keys are read from the other copy, so its loss adds no reads to "
-        "the store, and the store is the source of truth.",
+        "Two, in different zones: a lost node's keys are read from the other copy, and its ring neighbours fill "
+        "them from that copy, so its loss adds no reads to the store, and the store is the source of truth.",
     ),
     (
         "Bytes per user cache entry",
