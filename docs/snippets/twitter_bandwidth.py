@@ -73,7 +73,11 @@ if __name__ != "twitter_bandwidth":
                 ("Out", "Tweets' records", tweet_egress),
                 ("Out", "Photos", photo_egress),
                 ("Out", f"Videos ({video_served_bytes} per play)", video_egress),
-                ("Out", f"By page: home and profile pages ({bytes_per_tweet_sent} a tweet shown)", timeline_page_egress),
+                (
+                    "Out",
+                    f"By page: home and profile pages ({bytes_per_tweet_sent} a tweet shown)",
+                    timeline_page_egress,
+                ),
                 ("Out", "By page: search pages", search_page_egress),
                 ("Out", "By page: tweets opened from pushes, at most one per push sent", opened_push_egress_at_most),
                 ("Out", "Total, average", total_egress),
