@@ -447,7 +447,7 @@ PAGE_FIGURES = {
         "274 PB",
         "27.7 GB/s",
         "21.6 TB",  # 375M weekly users x 800 entries x 24 B x 3 copies
-        "1,068",  # 372 API + 312 wide-column store (104 a zone, sized for 80%, a zone lost) + 240 timeline + 48 tweet,
+        "1,074",  # 372 API + 318 wide-column store (106 a zone, sized for 80%, a zone lost) + 240 timeline + 48 tweet,
         # 48 user and 48 count cache (45 each for their operations, + a spare a zone); servers() prints it in full
         "31 GB/day",
         "56.6 TB",

@@ -138,7 +138,9 @@ post_limit_per_day = count(2400)
 favorite_limit = count(1000)
 follow_limit = count(400)
 # A fan-out worker writes a page of a tweet's followers within this long of reading the page, or
-# reads it again: so a delivery can be in flight past an unfollow only this long (step 6).
+# reads it again (a chunk task queued during a backlog counts as holding its page): so a delivery
+# can be in flight past an unfollow only this long, and the reader's unfollowed list, which the
+# fan-out's insert checks, keeps an account this long from when the removal ran (step 6).
 fanout_page_write_limit = duration(1 * SECONDS_PER_HOUR)
 # A follow-change note: the account's ID, the change's timestamp, followed or unfollowed.
 follow_change_note_bytes = size(8 + 8 + 1)
@@ -385,8 +387,8 @@ TABLE = [
     (
         "Copies of the tweet cache",
         tweet_cache_copies,
-        "Two, in different zones: a lost node's keys are read from the other copy, so its loss adds no reads to "
-        "the store, and the store is the source of truth.",
+        "Two, in different zones: a lost node's keys are read from the other copy, and its ring neighbours fill "
+        "them from that copy, so its loss adds no reads to the store, and the store is the source of truth.",
     ),
     (
         "Bytes per user cache entry",
@@ -492,7 +494,8 @@ TABLE = [
     (
         "Longest a fan-out worker holds a page of followers before writing it",
         fanout_page_write_limit,
-        "Past it the worker reads the page again, so an unfollow stops deliveries within this long (step 6).",
+        "A queued chunk task counts as held. Past it the worker reads the page again, so an unfollow stops "
+        "deliveries within this long (step 6).",
     ),
     ("Bytes per follow-change note", follow_change_note_bytes, "Account ID, timestamp, followed or unfollowed."),
     ("Timeline and search reads allowed", read_limit, f"Per {read_window}, per user."),
@@ -527,8 +530,8 @@ TABLE = [
     (
         "Days the event log keeps events",
         event_log_retention_days,
-        "Exactly: at least the search index's days, to rebuild it (step 5); no more, or a fan-out lagging "
-        "longer could apply a late follow event after its follow-change note expired (step 6).",
+        "At least: the search index's days, to rebuild it (step 5). Kafka deletes whole segments, so some "
+        "events stay longer; the fan-out itself refuses a follow event older than this (step 6).",
     ),
     (
         "Search index bytes per tweet",

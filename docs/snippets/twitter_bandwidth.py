@@ -9,6 +9,7 @@ from twitter_assumptions import (
     tweet_metadata_bytes,
     tweet_text_bytes,
     tweets_per_day,
+    tweets_per_timeline_page,
     video_bits_per_second,
     video_played_share,
     video_seconds_watched,
@@ -16,9 +17,10 @@ from twitter_assumptions import (
     video_stored_bytes,
     video_uploaded_bytes,
 )
-from twitter_traffic import tweet_views_per_second
+from twitter_notifications import pushes_per_second
+from twitter_traffic import searches_per_second, tweet_views_per_second
 
-from sdw.estimation import SECONDS_PER_DAY, bandwidth, markdown_table, size
+from sdw.estimation import SECONDS_PER_DAY, bandwidth, markdown_table, per_second, size
 
 tweet_record_bytes = tweet_text_bytes + tweet_metadata_bytes
 
@@ -39,11 +41,23 @@ media_derivative_writes = bandwidth(
 )
 
 # Egress: every tweet shown sends its record; some carry a photo, a few a video that plays.
+# Tweets are shown on home and profile pages (tweet_views_per_second), on search pages (a page of
+# results a search, hydrated with media like a timeline page, step 5), and one for each push opened
+# (at most one per push sent: an upper bound, as twitter_servers takes it).
 video_served_bytes = size(video_seconds_watched * video_bits_per_second / 8)
-tweet_egress = bandwidth(tweet_views_per_second * tweet_record_bytes)
-photo_egress = bandwidth(tweet_views_per_second * photo_share * photo_served_bytes)
-video_egress = bandwidth(tweet_views_per_second * video_share * video_played_share * video_served_bytes)
+search_results_per_second = per_second(searches_per_second * tweets_per_timeline_page)
+tweets_sent_per_second = per_second(tweet_views_per_second + search_results_per_second + pushes_per_second)
+bytes_per_tweet_sent = size(
+    tweet_record_bytes + photo_share * photo_served_bytes + video_share * video_played_share * video_served_bytes
+)
+tweet_egress = bandwidth(tweets_sent_per_second * tweet_record_bytes)
+photo_egress = bandwidth(tweets_sent_per_second * photo_share * photo_served_bytes)
+video_egress = bandwidth(tweets_sent_per_second * video_share * video_played_share * video_served_bytes)
 total_egress = bandwidth(tweet_egress + photo_egress + video_egress)
+# The same total by page: home and profile pages, search pages, tweets opened from pushes.
+timeline_page_egress = bandwidth(tweet_views_per_second * bytes_per_tweet_sent)
+search_page_egress = bandwidth(search_results_per_second * bytes_per_tweet_sent)
+opened_push_egress_at_most = bandwidth(pushes_per_second * bytes_per_tweet_sent)
 # The CDN and the origin are sized for the busy hour, not the average.
 total_egress_peak = bandwidth(total_egress * peak_to_average, peak=True)
 
@@ -56,9 +70,16 @@ if __name__ != "twitter_bandwidth":
                 ("In", "Tweets", tweet_ingress),
                 ("In", "Photos and videos, as uploaded", media_ingress),
                 ("Inside", "Resized and transcoded copies, written by the media workers", media_derivative_writes),
-                ("Out", "Tweets in timelines", tweet_egress),
+                ("Out", "Tweets' records", tweet_egress),
                 ("Out", "Photos", photo_egress),
                 ("Out", f"Videos ({video_served_bytes} per play)", video_egress),
+                (
+                    "Out",
+                    f"By page: home and profile pages ({bytes_per_tweet_sent} a tweet shown)",
+                    timeline_page_egress,
+                ),
+                ("Out", "By page: search pages", search_page_egress),
+                ("Out", "By page: tweets opened from pushes, at most one per push sent", opened_push_egress_at_most),
                 ("Out", "Total, average", total_egress),
                 ("Out", "Total, at peak", total_egress_peak),
             ],

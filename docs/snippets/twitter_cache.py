@@ -60,28 +60,34 @@ tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
 tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 
 # How long a reader's follow-change note lives beside its timeline (step 6): long enough to outrank
-# a late, older follow event. Such an event is published within its outbox row's day, and the
-# fan-out reads it before the event log drops it, which keeps event_log_retention_days of events
-# (step 5); a fan-out lagging further has lost events anyway. So a day plus the log's days. About 0.2 changes
-# a user a day: a few entries a reader, too few to size.
+# a late, older follow event. The event log keeps events at least event_log_retention_days, and may
+# keep them longer (it deletes whole segments), so the fan-out itself applies a follow event only
+# within those days of its write timestamp; an older one makes it read the graph edge instead. So
+# the log's days plus a day of margin. About 0.2 changes a user a day: a few entries a reader, too
+# few to size.
 follow_change_note_life = duration(SECONDS_PER_DAY + event_log_retention_days * SECONDS_PER_DAY)
 # Those notes are the fan-out's ordering record, read only by the worker applying a follow event.
 # A user within the follow limit every day could hold this many, too many to return with every
 # timeline load:
 follow_change_notes_most = count(follow_limit * follow_change_note_life / SECONDS_PER_DAY)
 follow_change_notes_most_bytes = size(follow_change_notes_most * follow_change_note_bytes)
-# So the timeline service gets a second, short list: the unfollows of the last
+# So a second, short list sits beside the timeline, checked by the fan-out's insert (which refuses
+# an entry whose author is on it) and returned with the timeline: the unfollows of the last
 # fanout_page_write_limit, the longest a delivery can be in flight after one. The follow limit
 # caps it at a day's follows even if all fall in that window.
 unfollow_filter_notes_most = count(follow_limit)
 unfollow_filter_most_bytes = size(unfollow_filter_notes_most * follow_change_note_bytes)
 
 # How many cache servers? Enough memory, and enough operations a second: every delivery
-# is written to each copy, every timeline load is one read, and every follow or unfollow is one
-# operation on each copy (a follow copies the account's recent tweets in and notes it as followed;
-# an unfollow removes its entries and notes the account as unfollowed, step 6). A copy lives in each zone, so each
+# is written to each copy, every timeline load is one read, and every follow or unfollow is about
+# four operations on each copy (step 6): read the follow-change record, write it, update the
+# unfollowed list (add the account, or take it off), and change the timeline (an unfollow removes
+# the account's entries, a follow copies its recent tweets in). A copy lives in each zone, so each
 # zone needs the same whole count of servers to hold its copy.
-timeline_cache_writes_per_copy_peak = peak(deliveries_per_second_peak + follow_changes_per_second_peak)
+timeline_ops_per_follow_change = count(4)
+timeline_cache_writes_per_copy_peak = peak(
+    deliveries_per_second_peak + follow_changes_per_second_peak * timeline_ops_per_follow_change
+)
 timeline_cache_ops_peak = peak(
     timeline_cache_writes_per_copy_peak * timeline_cache_copies + timeline_loads_per_second_peak
 )
@@ -112,8 +118,9 @@ tweet_cache_servers_for_operations = count(
 tweet_cache_servers_for_load = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))
 # And a spare a zone (N+1): one more ring member, serving lookups like the rest, so the load with a
 # zone lost is over all the servers left. A dead node's keys move to its ring neighbours, which fill
-# by cache-aside; with a zone already lost, its keys whose other copy was there miss until they
-# fill (twitter_reliability, step 7). The spares' memory is left out of the days held, as margin.
+# each miss from the key's other copy (the store only when both miss); with a zone already lost,
+# its keys whose other copy was there miss until they fill (twitter_reliability, step 7). The
+# spares' memory is left out of the days held, as margin.
 cache_spare_servers = count(spare_servers_per_zone * zones)
 tweet_cache_servers = count(tweet_cache_servers_for_load + cache_spare_servers)
 tweet_cache_load_zone_lost = fraction(

@@ -6,15 +6,20 @@ from twitter_assumptions import (
     celebrity_tweet_readers_first_hour,
     timeline_cache_copies,
     timeline_entry_bytes,
+    zone_headroom,
 )
 from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak
 
-from sdw.estimation import SECONDS_PER_HOUR, count, duration, markdown_table, peak, per_second, size
+from sdw.estimation import SECONDS_PER_HOUR, count, duration, markdown_table, peak, per_second, size, throughput
 
 # Fan-out on write for one celebrity tweet: one delivery per follower, each written to every copy.
 celebrity_deliveries = celebrity_followers
 celebrity_cache_writes = count(celebrity_deliveries * timeline_cache_copies)
-celebrity_fanout_time = duration(celebrity_deliveries / deliveries_per_second_peak)
+# The fan-out fleet is built like every stateless tier, for the peak with a zone lost: its capacity
+# is the peak times zone_headroom. The time is that whole capacity doing nothing else, every other
+# tweet waiting behind this one.
+fanout_fleet_capacity = throughput(deliveries_per_second_peak * zone_headroom)
+celebrity_fanout_time = duration(celebrity_deliveries / fanout_fleet_capacity)
 celebrity_bytes_written = size(celebrity_followers * timeline_entry_bytes * timeline_cache_copies)
 
 # Hybrid: skip fan-out for huge accounts and merge their recent tweets in at read time.
@@ -31,7 +36,11 @@ if __name__ != "twitter_fanout":
             [
                 ("Deliveries for one celebrity tweet, one per follower", celebrity_deliveries),
                 ("Cache writes for them, one per timeline copy", celebrity_cache_writes),
-                ("Time for the whole fan-out fleet at peak rate", celebrity_fanout_time),
+                (
+                    f"Fan-out fleet's capacity: deliveries at peak × {zone_headroom} zone headroom",
+                    fanout_fleet_capacity,
+                ),
+                ("Time for the whole fleet at that capacity, doing nothing else", celebrity_fanout_time),
                 ("Bytes written to timeline caches", celebrity_bytes_written),
                 ("Extra reads at peak if huge accounts are merged at read time", merge_reads_per_second_peak),
                 ("Reads of one celebrity tweet in its first hour", hot_tweet_reads_per_second),

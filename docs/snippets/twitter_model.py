@@ -38,7 +38,7 @@ if __name__ != "twitter_model":
                     "Egress",
                     model_egress,
                     total_egress,
-                    "Photos, videos and profile pages: it counts home-timeline tweet records only",
+                    "Photos, videos, profile and search pages, opened pushes: it counts home-timeline records only",
                 ),
                 (
                     "Cache (timeline and tweet caches here)",

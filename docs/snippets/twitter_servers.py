@@ -2,7 +2,8 @@
 
 import math
 
-from twitter_api import idempotency_store_bytes, keys_per_second_peak, outbox_store_bytes
+from reference_capacity import paxos_state_reads_per_replica
+from twitter_api import idempotency_store_bytes, keys_per_second_peak, outbox_store_bytes, paxos_state_bytes
 from twitter_assumptions import (
     busy_poster_share,
     busy_poster_tweet_share,
@@ -97,8 +98,9 @@ opened_pushes_share_at_most = fraction(pushes_per_second / requests_per_second)
 api_servers = count(whole_per_zone(requests_per_second_peak * zone_headroom / requests_per_server, zones))
 
 # Databases: one wide-column cluster (step 5) holds tweets, the authors' tweet lists, favorites,
-# their counts, the follow graph and the account stats, the idempotency keys, the outbox, the
-# device registry and the alert subscriptions, a copy of each in every zone.
+# their counts, the follow graph and the account stats, the idempotency keys with their
+# reservations' Paxos state (twitter_api), the outbox, the device registry and the alert
+# subscriptions, a copy of each in every zone.
 # Each zone's servers must hold that zone's copy of all of it, and serve the reads below.
 wide_column_bytes_total = size(
     tweet_bytes_total
@@ -108,6 +110,7 @@ wide_column_bytes_total = size(
     + follow_graph_bytes
     + account_stats_bytes_total
     + idempotency_store_bytes
+    + paxos_state_bytes
     + outbox_store_bytes
     + device_bytes_total
     + alert_subscription_bytes_total
@@ -141,6 +144,11 @@ database_servers_per_zone_for_bytes = count(math.ceil(wide_column_bytes_total / 
 # Reads are quorum reads (step 7): with a copy in each zone, each read asks a majority of the
 # copies. With a zone lost, the copies in the zones left are all the quorum, so each of those zones
 # serves every read, spread over all of its servers.
+# The reservation's Paxos round also reads the key's Paxos state on each replica, twice
+# (twitter_api). Those are not quorum reads: every replica in the round reads its own state, so
+# each zone's copy serves them all, with or without a zone lost. They are counted as recent reads,
+# priced like the reservation's read of the key's row: both read a new key, and these pages price
+# a read by the server's CPU, not by whether it touches disk.
 tweets_per_daily_user = count(tweets_per_day / daily_active_users)
 busy_author_tweets_per_day = count(tweets_per_daily_user * busy_poster_tweet_share / busy_poster_share)
 quiet_author_tweets_per_day = count(tweets_per_daily_user * (1 - busy_poster_tweet_share) / (1 - busy_poster_share))
@@ -186,7 +194,10 @@ store_reads_per_second_peak = peak(hot_store_reads_per_second_peak + cold_store_
 cold_store_read_share = fraction(cold_store_reads_per_second_peak / store_reads_per_second_peak)
 quorum_copies = count(zones // 2 + 1)
 read_copies_per_zone_zone_lost = times(quorum_copies / (zones - 1))
-store_reads_per_zone_zone_lost = peak(store_reads_per_second_peak * read_copies_per_zone_zone_lost)
+paxos_state_reads_per_zone_peak = peak(keys_per_second_peak * paxos_state_reads_per_replica)
+store_reads_per_zone_zone_lost = peak(
+    store_reads_per_second_peak * read_copies_per_zone_zone_lost + paxos_state_reads_per_zone_peak
+)
 # Servers' worth of reads on each zone with a zone lost, then the servers that carry them at the target.
 store_read_servers_zone_lost = count(
     read_copies_per_zone_zone_lost
@@ -194,6 +205,7 @@ store_read_servers_zone_lost = count(
         hot_store_reads_per_second_peak / reads_per_database_server
         + cold_store_reads_per_second_peak / cold_reads_per_database_server
     )
+    + paxos_state_reads_per_zone_peak / reads_per_database_server
 )
 database_servers_per_zone_for_reads = count(math.ceil(store_read_servers_zone_lost / store_read_target_zone_lost))
 database_servers_per_zone_for_load = count(
@@ -272,6 +284,7 @@ if __name__ != "twitter_servers":
                 ("Follow graph, both directions, all copies", follow_graph_bytes),
                 ("Account stats, all copies", account_stats_bytes_total),
                 ("Idempotency keys, all copies", idempotency_store_bytes),
+                ("Their reservations' Paxos state, all copies", paxos_state_bytes),
                 ("Outbox, all copies", outbox_store_bytes),
                 ("Device registry, all copies", device_bytes_total),
                 ("Alert subscriptions, all copies", alert_subscription_bytes_total),
@@ -305,9 +318,10 @@ if __name__ != "twitter_servers":
                     hot_store_reads_per_second_peak,
                 ),
                 ("Cold partitions read at peak: the old tweets and count rows above", cold_store_reads_per_second_peak),
-                ("All reads at peak", store_reads_per_second_peak),
+                ("All quorum reads at peak", store_reads_per_second_peak),
                 ("Share of them cold", cold_store_read_share),
                 (f"Copies each quorum read asks, of {zones}", quorum_copies),
+                ("Paxos state reads on each zone's copy at peak, two per reservation", paxos_state_reads_per_zone_peak),
                 ("Reads on each zone's copy, a zone lost", store_reads_per_zone_zone_lost),
                 (
                     f"Servers' worth of those reads, at {reads_per_database_server} recent or "
