@@ -3,7 +3,7 @@
 import math
 
 from reference_capacity import paxos_state_kept as paxos_state_kept_for
-from reference_capacity import paxos_state_reads_per_replica, paxos_state_writes_per_replica
+from reference_capacity import paxos_state_writes_per_replica
 from url_shortener_assumptions import (
     account_links_per_day,
     anonymous_link_share,
@@ -20,7 +20,13 @@ from url_shortener_assumptions import (
     storage_per_database_server,
 )
 from url_shortener_cache import store_reads_peak
-from url_shortener_servers import condition_reads_peak, conditional_writes_per_create, link_db_servers
+from url_shortener_servers import (
+    condition_reads_peak,
+    conditional_writes_per_create,
+    link_db_servers,
+    paxos_state_reads_peak,
+    paxos_state_reads_per_create,
+)
 from url_shortener_storage import link_bytes_total, link_record_bytes, quorum_replicas
 from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak, viral_hits_per_second
 
@@ -50,10 +56,9 @@ rows_written_per_create = count(3 + (1 - anonymous_link_share) + expiring_share 
 # the record's insert if absent, the link's insert and the record's result (IF holder = ?). Each
 # replica writes and reads its Paxos state as reference_capacity counts (the rule the Twitter
 # example uses), besides the commit's write of the row itself (counted above); the coordinator
-# reads the row at a quorum to test the condition. The state reads, for a new key, find nothing or
-# hit the memtable, so they are left out, and so are the takeovers and releases, which only
-# retries make. (The servers' count, url_shortener_servers, includes the condition reads.)
-paxos_state_reads_per_create = count(conditional_writes_per_create * paxos_state_reads_per_replica * link_copies)
+# reads the row at a quorum to test the condition. The condition reads and the state reads are
+# counted where the servers are sized (url_shortener_servers) and below; the takeovers and
+# releases, which only retries make, are left out.
 # Paxos keeps its state (reference_capacity.paxos_state_kept).
 # A create leaves the state of two partitions, the link's and the record's (whose result overwrites
 # its insert's): each counted as one copy of its row, with the row's overhead standing for the
@@ -81,9 +86,15 @@ bytes_per_server = size(link_bytes_total / link_db_servers)
 link_disk_spare = size(link_db_servers * storage_per_database_server - link_bytes_total)
 writes_per_server_peak = peak(creations_per_second_peak * replica_writes_per_create / link_db_servers)
 # Reads: the caches' misses and the cache filler's reads of new links (store_reads_peak), and the
-# condition read of each conditional write (condition_reads_peak), each at a quorum.
-reads_per_server_peak = peak((store_reads_peak + condition_reads_peak) * quorum_replicas / link_db_servers)
-# The misses are mostly old links beyond the block cache; all reads are priced as cold reads.
+# condition read of each conditional write (condition_reads_peak), each at a quorum; and the
+# consensus rounds' Paxos-state reads, already counted replica by replica (paxos_state_reads_peak).
+reads_per_server_peak = peak(
+    ((store_reads_peak + condition_reads_peak) * quorum_replicas + paxos_state_reads_peak) / link_db_servers
+)
+# Step 6 says the state reads are the larger share of them.
+assert paxos_state_reads_peak > (store_reads_peak + condition_reads_peak) * quorum_replicas
+# The misses are mostly old links beyond the block cache; all reads are priced as cold reads, the
+# state reads too, which overstates them (conservative).
 read_load_per_server = fraction(reads_per_server_peak / cold_reads_per_database_server)
 
 # A viral link that reached the store uncached would land on the three replicas of one key, a hot
@@ -156,14 +167,11 @@ if __name__ != "url_shortener_partitioning":
                     writes_per_server_peak,
                 ),
                 (
-                    "Replica reads a second at peak (cache misses, the filler's reads, the conditions' reads)",
+                    "Replica reads a second at peak (cache misses, the filler's reads, the conditions' reads, "
+                    f"{paxos_state_reads_per_create} Paxos-state reads a create: 2 a round, every replica)",
                     reads_per_server_peak,
                 ),
-                ("... as a share of what one server reads", read_load_per_server),
-                (
-                    f"Paxos-state reads a create, left out ({paxos_state_reads_per_create}: 2 a round, every replica)",
-                    "a new key's: empty or in memory",
-                ),
+                ("... as a share of what one server reads, each priced as a cold read", read_load_per_server),
                 (f"Paxos state kept {paxos_state_kept}, all copies, whole cluster", paxos_state_bytes),
                 ("Disk left beyond the link table, whole cluster", link_disk_spare),
                 ("A viral link uncached: reads per replica", viral_reads_per_replica),

@@ -24,8 +24,14 @@ from url_shortener_cache import (
     shared_cache_reads_peak,
     store_reads_peak,
 )
-from url_shortener_partitioning import condition_reads_peak, log_partitions
-from url_shortener_servers import link_db_servers, redirect_servers, stream_servers
+from url_shortener_partitioning import log_partitions
+from url_shortener_servers import (
+    condition_reads_peak,
+    link_db_servers,
+    paxos_state_reads_zone_lost_peak,
+    redirect_servers,
+    stream_servers,
+)
 from url_shortener_storage import quorum_replicas
 from url_shortener_traffic import (
     redirects_per_day,
@@ -62,12 +68,19 @@ slow_burn_error_share = fraction(slow_burn_rate * error_budget_share)
 # Each quorum read costs two replica reads. The capacity is the worst case, what the servers of two zones can read
 # with the third zone down, every read priced as a cold one (beyond the block cache), though the hot
 # links among them would be cached; both shares below are of that. The cache filler's read of each
-# new link (url_shortener_cache) and the conditional writes' condition reads (url_shortener_partitioning)
-# go on either way, and are counted in both.
+# new link (url_shortener_cache), the conditional writes' condition reads and their Paxos-state reads
+# (url_shortener_servers) go on either way, and are counted in both. The state reads are replica
+# reads already, those of the two zones' replicas left (paxos_state_reads_zone_lost_peak), priced as
+# cold reads like the rest.
 cold_cache_database_reads = peak(shared_cache_reads_peak + filler_reads_peak + condition_reads_peak)
 database_read_capacity = per_second(link_db_servers * cold_reads_per_database_server * (zones - 1) / zones)
-cold_cache_database_load = fraction(cold_cache_database_reads * quorum_replicas / database_read_capacity)
-normal_database_load = fraction((store_reads_peak + condition_reads_peak) * quorum_replicas / database_read_capacity)
+cold_cache_database_load = fraction(
+    (cold_cache_database_reads * quorum_replicas + paxos_state_reads_zone_lost_peak) / database_read_capacity
+)
+normal_database_load = fraction(
+    ((store_reads_peak + condition_reads_peak) * quorum_replicas + paxos_state_reads_zone_lost_peak)
+    / database_read_capacity
+)
 cache_refill_load = fraction(cache_warm_rate * quorum_replicas / database_read_capacity)
 cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / cache_warm_rate)
 
@@ -176,7 +189,12 @@ if __name__ != "url_shortener_reliability":
         markdown_table(
             ("Failure", "Figure", "Value"),
             [
-                ("Shared caches lost at peak", "Reads on the link store", cold_cache_database_reads),
+                ("Shared caches lost at peak", "Reads on the link store (quorum reads)", cold_cache_database_reads),
+                (
+                    "",
+                    "... and Paxos-state reads on the replicas of the two zones left",
+                    paxos_state_reads_zone_lost_peak,
+                ),
                 (
                     "",
                     "... share of its read capacity with a zone down (with the caches up)",
