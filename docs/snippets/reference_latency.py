@@ -225,10 +225,11 @@ today_dc_round_trip_in_memory_refs = count(dc_round_trip / typical(dram_measured
 # millisecond, not the modern row, which is a tuned fabric's p99 best case; VMs on a kernel TCP stack
 # see more. The worked examples import this one value; a ping between your own VMs replaces it.
 vm_round_trip_budget = duration(CLASSIC["Round trip within a data center"][0])
-# A request that makes its backend calls one after another pays every round trip in turn. The
-# data-center figure is a p99, so 30 of them is what the calls cost if every one hits that tail,
-# more than a typical request pays: not a floor.
+# A request that makes its backend calls one after another pays every round trip in turn. Between
+# cloud VMs that is the budgeted round trip each; on a tuned fabric like Google's, whose figure is a
+# p99, 30 of them cost at most the best case below if every one hits that tail.
 sequential_calls = count(30)
+sequential_calls_between_vms = duration(sequential_calls * vm_round_trip_budget)
 sequential_calls_in_zone = duration(sequential_calls * dc_round_trip)
 sequential_calls_across_ocean = duration(sequential_calls * float(sf_amsterdam_rtt_floor))
 
