@@ -375,8 +375,9 @@ TABLE = [
     (
         "Writes one database node takes a second",
         store_writes_per_node_per_second,
-        "Small rows on NVMe with a log-structured engine, leaving room for compaction. Blind writes: the read "
-        "of its row that a conditional write makes first is counted among the reads (step 2).",
+        "Small rows on NVMe with a log-structured engine, leaving room for compaction, each write's own "
+        "conflict check (a read of its key's newest version) included. The separate read that tests a "
+        "conditional write's condition is counted among the reads (step 2).",
     ),
     (
         "Reads one database node serves a second",

@@ -115,8 +115,9 @@ mute_reads_per_second_peak = peak(push_candidates_per_second_peak)
 # Every conditional write reads its row at the range's leader before it writes: the message's
 # insert (only if its seq is free; counted per message, though a batch checks its first number
 # only), the members' raise-only last_seq writes, and the raise-only watermarks and read positions.
-# The client ID's write and the per-node write rate (a blind write to an LSM engine) include no
-# such read, so it is counted here, among the reads.
+# No write in this kind of store is blind: each transactional write reads its key's newest version
+# for a conflict check, and that check is inside the per-node write rate. The separate read that
+# tests a write's condition is not, so it is counted here, among the reads.
 condition_reads_per_second_peak = peak(
     messages_per_second_peak
     + member_updates_per_second_peak
