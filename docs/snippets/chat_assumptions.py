@@ -59,6 +59,7 @@ cdn_hit_ratio = fraction(0.5)
 
 # --- How long and how safely we keep it ------------------------------------------------------------
 retention_years = count(5)
+account_deletion_share_per_day = fraction(0.0001)
 message_copies = times(3)
 media_storage_overhead = times(1.5)
 dedupe_window = duration(7 * SECONDS_PER_DAY)
@@ -262,6 +263,12 @@ TABLE = [
         retention_years,
         "History is kept until deleted; we plan the store for this horizon.",
     ),
+    (
+        "Daily users who delete their account, a day",
+        account_deletion_share_per_day,
+        "One in ten thousand a day, over 3% of daily users a year: a generous guess, since each deletion scans "
+        "the history of every chat the user is in.",
+    ),
     ("Copies of message data", message_copies, "Three replicas, one per zone."),
     (
         "Media storage overhead",
@@ -375,8 +382,9 @@ TABLE = [
     (
         "Writes one database node takes a second",
         store_writes_per_node_per_second,
-        "Small rows on NVMe with a log-structured engine, leaving room for compaction. Blind writes: the read "
-        "of its row that a conditional write makes first is counted among the reads (step 2).",
+        "Small rows on NVMe with a log-structured engine, leaving room for compaction, each write's own "
+        "conflict check (a read of its key's newest version) included. The separate read that tests a "
+        "conditional write's condition is counted among the reads (step 2).",
     ),
     (
         "Reads one database node serves a second",

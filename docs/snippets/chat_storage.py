@@ -3,6 +3,7 @@
 import math
 
 from chat_assumptions import (
+    account_deletion_share_per_day,
     conversations_changed_per_sync,
     conversations_per_user,
     daily_active_users,
@@ -16,6 +17,7 @@ from chat_assumptions import (
     photo_stored_bytes,
     retention_years,
     storage_per_database_server,
+    store_reads_per_node_per_second,
     store_writes_per_node_per_second,
     video_share,
     video_stored_bytes,
@@ -43,14 +45,18 @@ from chat_traffic import (
     messages_per_day,
     messages_per_second_peak,
     push_candidates_per_second_peak,
+    recipient_users_per_message,
 )
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
     SECONDS_PER_DAY,
     count,
+    fraction,
     markdown_table,
     peak,
+    per_day,
+    per_second,
     servers,
     size,
     size_per_day,
@@ -115,8 +121,9 @@ mute_reads_per_second_peak = peak(push_candidates_per_second_peak)
 # Every conditional write reads its row at the range's leader before it writes: the message's
 # insert (only if its seq is free; counted per message, though a batch checks its first number
 # only), the members' raise-only last_seq writes, and the raise-only watermarks and read positions.
-# The client ID's write and the per-node write rate (a blind write to an LSM engine) include no
-# such read, so it is counted here, among the reads.
+# No write in this kind of store is blind: each transactional write reads its key's newest version
+# for a conflict check, and that check is inside the per-node write rate. The separate read that
+# tests a write's condition is not, so it is counted here, among the reads.
 condition_reads_per_second_peak = peak(
     messages_per_second_peak
     + member_updates_per_second_peak
@@ -151,6 +158,17 @@ def years_of_data_on(nodes: float) -> float:
 
 
 years_until_data_outgrows_writes = count(years_of_data_on(database_nodes_for_writes))
+
+# An account deletion scans the whole history of each of the user's chats, filtered on sender_id
+# (the key has no sender). Those chats carry, in a day, about what the user sends and receives
+# (each message sent reaches recipient_users_per_message users, so a user receives that many
+# times what they send), and the store keeps days_kept days of them.
+account_deletions_per_day = per_day(daily_active_users * account_deletion_share_per_day)
+deletion_scan_rows_per_account = count(messages_sent_per_user_per_day * (1 + recipient_users_per_message) * days_kept)
+deletion_scan_rows_per_second = per_second(account_deletions_per_day * deletion_scan_rows_per_account / SECONDS_PER_DAY)
+deletion_scan_share_of_store_reads = fraction(
+    deletion_scan_rows_per_second / (database_nodes_for_writes * store_reads_per_node_per_second)
+)
 
 if __name__ != "chat_storage":
     print(
@@ -199,6 +217,10 @@ if __name__ != "chat_storage":
                 ("Nodes data adds each year", database_nodes_added_per_year),
                 ("Years of data before it needs more nodes than the writes", years_until_data_outgrows_writes),
                 (f"Nodes for {retention_years} years of data", database_nodes_for_horizon),
+                ("Account deletions a day", account_deletions_per_day),
+                ("Rows one account deletion scans (its chats' history)", deletion_scan_rows_per_account),
+                ("Rows those scans read a second, averaged over the day", deletion_scan_rows_per_second),
+                ("Share of the store's read capacity", deletion_scan_share_of_store_reads),
             ],
         )
     )
