@@ -6,6 +6,7 @@ import math
 from rate_limiter_assumptions import (
     burst_allowance,
     cross_region_round_trip,
+    failover_time,
     held_intervals_max,
     limit_per_minute,
     region_sync_interval,
@@ -110,6 +111,15 @@ held_retry_after_in_debt_seconds = count(whole_up((held_multi_region_overshoot +
 # when it restarts (its held counts and one interval's names).
 failover_forgiven_at_most = count(burst_allowance + held_multi_region_overshoot)
 failover_unreported_at_most = count(math.ceil(burst_allowance + refill_per_second * held_report_delay))
+# A replica that dies (alone, or with its zone) is marked failed only after the node timeout; until
+# then the shard still lists a replica that could be promoted, so its counts are held and, past the
+# cap, dropped. Counts go out at once again once the replica is marked failed: its keys are held to
+# each region's share from the first drop until then. (A new replica in its first sync is different:
+# the cluster reports it loading and will not elect it, so counts go out at once, step 6.)
+replica_loss_drop_window = duration(failover_time - held_intervals_max * region_sync_interval)
+# Each IPv6 prefix length is counted apart: a /48 holds this many /56s, each with its own allowance
+# if nothing counts the /48 (step 1).
+slash56_per_slash48 = count(2 ** (56 - 48))
 # A key becomes shared at home only when the first report from another region arrives, about one
 # interval after its first check there. What home allowed in that interval was never recorded as a
 # delta, so the other regions never subtract it: forgiven when the key becomes shared, at most a full
@@ -232,6 +242,11 @@ if __name__ != "rate_limiter_accuracy":
                     "exchanger restart)",
                     failover_unreported_at_most,
                 ),
+                (
+                    "A replica lost (alone or with its zone): seconds its shard's counts are dropped, and its keys "
+                    "held to each region's share, until it is marked failed",
+                    replica_loss_drop_window,
+                ),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
                 (
                     "Regions cut apart, before the split: the rate a client gets, a minute, in all regions",
@@ -276,6 +291,7 @@ if __name__ != "rate_limiter_accuracy":
                     per_region_rule_overshoot,
                 ),
                 ("A global counter's added round trip", global_counter_added_latency),
+                ("IPv6 /56 prefixes in one /48", slash56_per_slash48),
             ],
         )
     )
