@@ -4,6 +4,7 @@ import math
 
 from reference_capacity import paxos_state_kept as paxos_state_kept_for
 from reference_capacity import paxos_state_writes_per_replica
+from url_shortener_api import idempotency_store_bytes, outbox_store_bytes
 from url_shortener_assumptions import (
     account_links_per_day,
     anonymous_link_share,
@@ -19,7 +20,6 @@ from url_shortener_assumptions import (
     reads_per_database_server,
     storage_per_database_server,
 )
-from url_shortener_api import idempotency_store_bytes, outbox_store_bytes
 from url_shortener_cache import store_reads_peak
 from url_shortener_servers import (
     condition_reads_peak,
