@@ -135,7 +135,6 @@ def files_on_disk(ttl, gc_grace, window=twcs_window):
     return count((ttl + gc_grace + window) / window)
 
 
-
 def expired_row_life(ttl, gc_grace, window=twcs_window):
     """How long, at most, a row written with a time to live stays on disk, from its write, in a table
     compacted by time window. Each window is compacted into one file, and a file is dropped whole only
