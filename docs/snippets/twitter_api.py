@@ -3,8 +3,10 @@
 from reference_capacity import (
     cassandra_gc_grace,
     expired_row_life,
+    files_on_disk,
     paxos_state_reads_per_replica,
     paxos_state_writes_per_replica,
+    twcs_window,
 )
 from reference_capacity import (
     paxos_state_kept as paxos_state_kept_for,
@@ -41,6 +43,7 @@ from twitter_traffic import (
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
     count,
     duration,
     markdown_table,
@@ -63,6 +66,12 @@ search_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / searches_
 # The key table and the outbox keep Cassandra's default grace: batch-log replay skips a batch older
 # than the shortest grace among the tables it writes, and a post's batch writes both (step 4).
 gc_grace = cassandra_gc_grace
+# Their window is six hours (reference_capacity.twcs_window): each replica keeps a file per window for
+# the day, the grace and one window, within the fewer than 50 files a table the strategy's author
+# advises; an hour would keep over five times as many, each one more Bloom filter an absent key checks.
+compaction_window = twcs_window
+compaction_files_on_disk = files_on_disk(idempotency_window, gc_grace, compaction_window)
+compaction_files_on_disk_hourly = files_on_disk(idempotency_window, gc_grace, SECONDS_PER_HOUR)
 
 # Idempotency keys: one per post and one per media upload, each kept for a day, then on disk for
 # the grace period as well.

@@ -452,7 +452,8 @@ TABLE = [
         spare_servers_per_zone,
         "The tweet, user and count caches carry a lost zone at nearly full load, and a dead cache node comes "
         "back empty: one more ring member a zone (N+1), so a dead node's keys move to its ring neighbours, "
-        "which fill by cache-aside with load to spare (step 7); its memory is left out of the days held, as "
+        "which fill each miss from the key's other copy (from the store, cache-aside, only when both copies "
+        "miss) with load to spare (step 7); its memory is left out of the days held, as "
         "margin. The timeline cache needs none: memory sizes it, far above its load. Nor does the wide-column store: a store server lost during a zone "
         "outage leaves its ranges one copy, which refuses quorum reads and writes, so its reads fail rather than "
         "move to other servers, and no extra server changes that; its margin is the read target below.",

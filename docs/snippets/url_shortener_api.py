@@ -13,6 +13,7 @@ from url_shortener_assumptions import (
     link_copies,
     links_created_per_day,
     not_found_per_ip_per_10_min,
+    outbox_row_bytes,
     paid_plan_links_per_day,
 )
 from url_shortener_keys import guesses_per_hit, guesses_per_hit_seven, key_length
@@ -36,7 +37,7 @@ links_found_per_ip_per_day_seven = per_day(guesses_per_ip_per_day / guesses_per_
 links_found_by_botnet_per_day = per_day(links_found_per_ip_per_day * botnet_addresses)
 
 # Idempotency keys for creations: one small record per create, kept a day. The record table is
-# compacted in windows of an hour, each into one file, dropped whole once gc_grace has passed since
+# compacted in windows of six hours, each into one file, dropped whole once gc_grace has passed since
 # its last row expired (reference_capacity.expired_row_life, the rule the Twitter example uses):
 # counted at full size until then, up to a window more than the day and the grace. Written twice: a
 # reservation before the link is made, then its result, each later write with the record's remaining
@@ -49,6 +50,17 @@ idempotency_store_bytes = size(
     * link_copies
 )
 idempotency_writes_per_second_peak = peak(creations_per_second_peak * 2)
+# The outbox (step 4): a row for each creation's "link created" event, expiring after a day and kept
+# on disk by the same rule as the records (same window, same grace). Status and expiry changes write
+# a row too but are left out: far fewer than creations.
+outbox_rows_per_day = count(links_created_per_day)
+outbox_store_bytes = size(
+    outbox_rows_per_day
+    * outbox_row_bytes
+    * expired_row_life(SECONDS_PER_DAY, gc_grace, compaction_window)
+    / SECONDS_PER_DAY
+    * link_copies
+)
 
 if __name__ != "url_shortener_api":
     print(

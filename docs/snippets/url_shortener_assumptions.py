@@ -7,6 +7,7 @@ Run `python docs/snippets/url_shortener_assumptions.py` to print the table.
 
 from reference_capacity import (
     cassandra_gc_grace,
+    files_on_disk,
     twcs_window,
     wide_column_cold_reads_per_server,
     wide_column_partition_overhead,
@@ -88,6 +89,10 @@ row_overhead_bytes = wide_column_row_overhead
 # An owner's list entry: creation time and short key (8 characters and a one-byte length), plus
 # per-row overhead.
 owner_index_entry_bytes = size(timestamp_bytes + 9 + row_overhead_bytes)
+# An outbox row (step 4): the event's kind (1 B) and short key (about 9 B), a creation's
+# created_at, the sent mark (1 B), plus per-row overhead; the second and shard are the partition key,
+# stored once a partition.
+outbox_row_bytes = size(1 + 9 + timestamp_bytes + 1 + row_overhead_bytes)
 
 # --- Redirect responses ------------------------------------------------------------------------
 redirect_header_bytes = size(300)
@@ -190,9 +195,12 @@ idempotency_window = duration(SECONDS_PER_DAY)
 # Expired rows stay on disk until gc_grace_seconds has passed since they expired: the record and
 # outbox tables are compacted by time window, each window into one file, which is dropped whole only
 # once its last row has expired and the grace has passed (reference_capacity.expired_row_life).
-# Cassandra's default grace is ten days; the window is an hour, chosen (its default is a day).
+# Cassandra's default grace is ten days; the window is six hours, chosen (its default is a day) so that
+# a table keeps about 45 files (reference_capacity.twcs_window).
 gc_grace = cassandra_gc_grace
 compaction_window = twcs_window
+compaction_files_on_disk = files_on_disk(idempotency_window, gc_grace, compaction_window)
+compaction_files_on_disk_hourly = files_on_disk(idempotency_window, gc_grace, SECONDS_PER_HOUR)
 
 # --- Reliability targets (steps 1 and 7) -------------------------------------------------------
 redirect_availability_target = fraction(0.9999)
@@ -418,6 +426,13 @@ TABLE = [
         ).capitalize()
         + f", and {partition_overhead_bytes} of partition overhead: each record is a partition of its own.",
     ),
+    (
+        "Bytes per outbox row",
+        outbox_row_bytes,
+        f"A guess: the event's kind (1 B), its short key (about 9 B), a creation's time ({timestamp_bytes}), "
+        f"the sent mark (1 B) and {row_overhead_bytes} of per-row overhead. The second and shard are the "
+        "partition key, stored once a partition.",
+    ),
     ("Addresses in a scanning botnet", botnet_addresses, "A small rented botnet; large ones have millions."),
     ("Round trip, client to nearest edge", rtt_to_edge, "Most users are within a few hundred kilometers of one."),
     (
@@ -514,13 +529,16 @@ TABLE = [
         "([tombstones](https://cassandra.apache.org/doc/latest/cassandra/managing/operating/compaction/tombstones.html)).",
     ),
     (
-        "Time window the record and outbox tables are compacted in",
+        "Time window in which the idempotency records (step 3) and the outbox (step 4), both expiring "
+        "after a day, are compacted",
         compaction_window,
         "Chosen: Cassandra's default is a day "
         "([time-window compaction](https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html)), "
-        "and a row waits for its window's last one before its file can be dropped; an hour gives about 24 "
-        "windows over a day's time to live, within the fewer than 50 a table that the strategy's "
-        "[author advises](https://github.com/jeffjirsa/twcs).",
+        "and a row waits for its window's last one before its file can be dropped. A file stays on disk "
+        f"for the day, the grace and one window, so six hours keeps {compaction_files_on_disk} files a table "
+        f"(an hour would keep {compaction_files_on_disk_hourly}), within the fewer than 50 that the strategy's "
+        "[author advises](https://github.com/jeffjirsa/twcs): every file is one more Bloom filter "
+        "each lookup of an absent key checks.",
     ),
     ("Availability target, redirects", redirect_availability_target, "A dead link breaks someone else's page."),
     ("Availability target, creation", create_availability_target, "A failed creation can be retried."),

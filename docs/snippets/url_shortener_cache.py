@@ -151,9 +151,10 @@ database_reads_peak = shared_cache_misses_peak
 # zone whose cluster is marked down (the replacement reloads the last day's links in bulk), and a
 # retry into a zone whose write failed waits until a probe of that cache answers before reading
 # again, so a cache that is down costs no reads. So the store's reads are the misses plus one read
-# per creation; after a failover, each creation whose write into that zone waited is read once more.
+# per creation; after a failover, each creation whose write into that zone waited is read once more:
+# those made in the other zones, since the filler never writes a link into its own zone's cache.
 filler_reads_peak = peak(creations_per_second_peak)
-filler_rereads_after_failover = count(creations_per_second_peak * cache_failover_time)
+filler_rereads_after_failover = count(creations_per_second_peak * cache_failover_time * (zones - 1) / zones)
 store_reads_peak = peak(database_reads_peak + filler_reads_peak)
 
 if __name__ != "url_shortener_cache":

@@ -4,6 +4,7 @@ import math
 
 from reference_capacity import paxos_state_kept as paxos_state_kept_for
 from reference_capacity import paxos_state_writes_per_replica
+from url_shortener_api import idempotency_store_bytes, outbox_store_bytes
 from url_shortener_assumptions import (
     account_links_per_day,
     anonymous_link_share,
@@ -80,10 +81,14 @@ replica_writes_per_create = count(
     + conditional_writes_per_create * paxos_state_writes_per_replica * link_copies
     + batchlog_writes_per_batch
 )
-bytes_per_server = size(link_bytes_total / link_db_servers)
-# What the servers' disks hold beyond the link table: room for the Paxos state and the idempotency
-# records, which the server count (sized by the link table alone) leaves out.
+# What the servers' disks hold beyond the link table: room for the idempotency records, the outbox and
+# the Paxos state, which the server count (sized by the link table alone) leaves out.
 link_disk_spare = size(link_db_servers * storage_per_database_server - link_bytes_total)
+small_stores_bytes = size(idempotency_store_bytes + outbox_store_bytes + paxos_state_bytes)
+link_disk_left = size(link_disk_spare - small_stores_bytes)
+# Everything each server holds: the link table (with its owner lists and expiry index) and the small
+# stores, the way the Twitter example counts its own (twitter_servers.database_bytes_per_server).
+bytes_per_server = size((link_bytes_total + small_stores_bytes) / link_db_servers)
 writes_per_server_peak = peak(creations_per_second_peak * replica_writes_per_create / link_db_servers)
 # Reads: the caches' misses and the cache filler's reads of new links (store_reads_peak), and the
 # condition read of each conditional write (condition_reads_peak), each at a quorum; and the
@@ -159,7 +164,7 @@ if __name__ != "url_shortener_partitioning":
         markdown_table(
             ("Link store, per server, hashed by key", "Value"),
             [
-                ("Data held (all copies spread evenly)", bytes_per_server),
+                ("Data held, every table (all copies spread evenly)", bytes_per_server),
                 (
                     f"Replica writes a second at peak ({replica_writes_per_create} a create: "
                     f"{rows_written_per_create} rows to every replica, {conditional_writes_per_create} "
@@ -174,6 +179,8 @@ if __name__ != "url_shortener_partitioning":
                 ("... as a share of what one server reads, each priced as a cold read", read_load_per_server),
                 (f"Paxos state kept {paxos_state_kept}, all copies, whole cluster", paxos_state_bytes),
                 ("Disk left beyond the link table, whole cluster", link_disk_spare),
+                ("... taken by the idempotency records, the outbox and the Paxos state", small_stores_bytes),
+                ("... left after them", link_disk_left),
                 ("A viral link uncached: reads per replica", viral_reads_per_replica),
                 ("... over one server's capacity", viral_over_one_server),
             ],
