@@ -13,10 +13,10 @@ from url_shortener_assumptions import (
     zones,
 )
 from url_shortener_cache import cache_servers_per_zone, store_reads_peak
-from url_shortener_storage import link_bytes_total, quorum_replicas, rollup_bytes_total
+from url_shortener_storage import link_bytes_per_day, link_bytes_total, quorum_replicas, rollup_bytes_total
 from url_shortener_traffic import creations_per_second_peak, redirects_per_day, redirects_per_second_peak
 
-from sdw.estimation import count, markdown_table, peak, size, times, whole_per_zone
+from sdw.estimation import DAYS_PER_YEAR, count, markdown_table, peak, size, times, whole_per_zone
 
 # Every stateless tier carries its peak with a zone gone: the two left take 3 / 2 of it, and
 # every zone has the same whole count, so losing any one leaves two thirds of the servers.
@@ -65,6 +65,11 @@ link_db_servers_for_reads = count(
     )
 )
 link_db_servers = count(max(link_db_servers_for_storage, link_db_servers_for_reads))
+# The same store seen as shards (step 4 weighs a sharded relational cluster against it): each zone
+# holds one copy, so a zone's servers are its shard count at this disk density, and a year of new
+# links (one copy) fills this many more servers' disks in each zone.
+link_db_servers_per_zone = count(link_db_servers / zones)
+link_db_servers_added_per_zone_per_year = count(link_bytes_per_day * DAYS_PER_YEAR / storage_per_database_server)
 # The analytics store holds the daily counts, a copy per zone; raw click events live in object
 # storage, not on servers.
 analytics_db_servers = count(whole_per_zone(rollup_bytes_total / storage_per_database_server, zones))
