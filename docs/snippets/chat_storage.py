@@ -41,6 +41,7 @@ from chat_presence import (
 )
 from chat_receipts import read_position_writes_per_second_peak, watermark_writes_per_second_peak
 from chat_traffic import (
+    media_share,
     member_updates_per_second_peak,
     messages_per_day,
     messages_per_second_peak,
@@ -181,6 +182,14 @@ deletion_tombstone_writes_all_copies_per_second = per_second(deletion_tombstone_
 deletion_tombstone_share_of_store_writes = fraction(
     deletion_tombstone_writes_all_copies_per_second / (database_nodes_for_writes * store_writes_per_node_per_second)
 )
+# Media: the job removes only the media of messages younger than media_retention_days; older
+# objects are already gone (the lifecycle rule), and their link requests answer 410. Each removal is
+# one MediaDeletion row, one marker written, and two CDN purges (the original and the thumbnail).
+deletion_media_per_account_if_all = count(messages_sent_per_user_per_day * days_kept * media_share)
+deletion_media_per_account = count(messages_sent_per_user_per_day * media_retention_days * media_share)
+deletion_media_rows_per_day = per_day(account_deletions_per_day * deletion_media_per_account)
+deletion_media_rows_per_second = per_second(deletion_media_rows_per_day / SECONDS_PER_DAY)
+deletion_cdn_purges_per_day = per_day(deletion_media_rows_per_day * 2)
 
 if __name__ != "chat_storage":
     print(
@@ -239,6 +248,14 @@ if __name__ != "chat_storage":
                 ("Tombstone writes a second, averaged over the day", deletion_tombstone_writes_per_second),
                 ("The same, all copies", deletion_tombstone_writes_all_copies_per_second),
                 ("Share of the store's write capacity", deletion_tombstone_share_of_store_writes),
+                (
+                    f"Media messages one account deletion removes (sent in the last {media_retention_days} days)",
+                    deletion_media_per_account,
+                ),
+                ("The same, had it removed every media message it sent", deletion_media_per_account_if_all),
+                ("MediaDeletion rows (and markers) a day", deletion_media_rows_per_day),
+                ("MediaDeletion rows a second, averaged over the day", deletion_media_rows_per_second),
+                ("CDN purges a day (original and thumbnail)", deletion_cdn_purges_per_day),
             ],
         )
     )
