@@ -46,7 +46,7 @@ USER_CONVERSATION_FIELDS = [
     ("last_activity", 8, "newest message's time: sorts the chat list"),
     ("changed_at", 8, "last change of any field (message, read position, settings): what sync_list filters on"),
     ("muted_until", 8, "no push before this time (far future: always); the push service reads it"),
-    ("flags", 1, "pinned, archived"),
+    ("flags", 1, "pinned, archived, account-deletion notice sent"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 user_conversation_row_bytes = size(sum(b for _, b, _ in USER_CONVERSATION_FIELDS))

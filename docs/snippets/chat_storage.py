@@ -41,6 +41,7 @@ from chat_presence import (
 )
 from chat_receipts import read_position_writes_per_second_peak, watermark_writes_per_second_peak
 from chat_traffic import (
+    media_share,
     member_updates_per_second_peak,
     messages_per_day,
     messages_per_second_peak,
@@ -169,6 +170,26 @@ deletion_scan_rows_per_second = per_second(account_deletions_per_day * deletion_
 deletion_scan_share_of_store_reads = fraction(
     deletion_scan_rows_per_second / (database_nodes_for_writes * store_reads_per_node_per_second)
 )
+# Each message the scan finds is tombstoned in place: one write per message the user sent over the
+# horizon (an upper bound, as for the scan: a user who joined later sent less), three copies each.
+# These writes are not in store_writes_per_second_peak: the job runs them in the quiet hours, so
+# they stay off the peak that sizes the store.
+deletion_tombstones_per_account = count(messages_sent_per_user_per_day * days_kept)
+deletion_tombstones_per_day = per_day(account_deletions_per_day * deletion_tombstones_per_account)
+deletion_tombstones_share_of_messages = fraction(deletion_tombstones_per_day / messages_per_day)
+deletion_tombstone_writes_per_second = per_second(deletion_tombstones_per_day / SECONDS_PER_DAY)
+deletion_tombstone_writes_all_copies_per_second = per_second(deletion_tombstone_writes_per_second * message_copies)
+deletion_tombstone_share_of_store_writes = fraction(
+    deletion_tombstone_writes_all_copies_per_second / (database_nodes_for_writes * store_writes_per_node_per_second)
+)
+# Media: the job removes only the media of messages younger than media_retention_days; older
+# objects are already gone (the lifecycle rule), and their link requests answer 410. Each removal is
+# one MediaDeletion row, one marker written, and two CDN purges (the original and the thumbnail).
+deletion_media_per_account_if_all = count(messages_sent_per_user_per_day * days_kept * media_share)
+deletion_media_per_account = count(messages_sent_per_user_per_day * media_retention_days * media_share)
+deletion_media_rows_per_day = per_day(account_deletions_per_day * deletion_media_per_account)
+deletion_media_rows_per_second = per_second(deletion_media_rows_per_day / SECONDS_PER_DAY)
+deletion_cdn_purges_per_day = per_day(deletion_media_rows_per_day * 2)
 
 if __name__ != "chat_storage":
     print(
@@ -221,6 +242,20 @@ if __name__ != "chat_storage":
                 ("Rows one account deletion scans (its chats' history)", deletion_scan_rows_per_account),
                 ("Rows those scans read a second, averaged over the day", deletion_scan_rows_per_second),
                 ("Share of the store's read capacity", deletion_scan_share_of_store_reads),
+                ("Messages one account deletion tombstones (all it sent)", deletion_tombstones_per_account),
+                ("Tombstones a day", deletion_tombstones_per_day),
+                ("Tombstones, as a share of a day's messages", deletion_tombstones_share_of_messages),
+                ("Tombstone writes a second, averaged over the day", deletion_tombstone_writes_per_second),
+                ("The same, all copies", deletion_tombstone_writes_all_copies_per_second),
+                ("Share of the store's write capacity", deletion_tombstone_share_of_store_writes),
+                (
+                    f"Media messages one account deletion removes (sent in the last {media_retention_days} days)",
+                    deletion_media_per_account,
+                ),
+                ("The same, had it removed every media message it sent", deletion_media_per_account_if_all),
+                ("MediaDeletion rows (and markers) a day", deletion_media_rows_per_day),
+                ("MediaDeletion rows a second, averaged over the day", deletion_media_rows_per_second),
+                ("CDN purges a day (original and thumbnail)", deletion_cdn_purges_per_day),
             ],
         )
     )

@@ -16,6 +16,8 @@ definition the RocksDB tuning guide uses). Simple models with stated inputs:
 
 import math
 
+from reference_capacity import BLOOM_BITS_PER_KEY, bloom_false_positive
+
 from sdw.estimation import count, fraction, markdown_table, size, times
 
 ROW_BYTES = 100  # a small row: a key, a few columns and row overhead
@@ -25,7 +27,6 @@ FIRST_LEVEL_BYTES = 256e6  # RocksDB's default target size for level 1
 SIZE_RATIO = 10  # RocksDB's default multiplier between levels
 MEMTABLE_BYTES = 64e6  # a flushed memtable: RocksDB's default write buffer
 SIZE_RATIO_TIERED = 4  # Cassandra's default: four similar-sized files are merged into one
-BLOOM_BITS_PER_KEY = 10  # RocksDB's commonly used setting
 L0_FILES = 4  # files waiting in level 0, each checked on a read (RocksDB's compaction trigger)
 B_TREE_ENTRY_BYTES = 16  # a key and a child pointer in an inner page
 
@@ -58,8 +59,7 @@ rows = [
 rows_stored = DATA_BYTES / ROW_BYTES
 btree_fanout = PAGE_BYTES // B_TREE_ENTRY_BYTES
 btree_height = count(math.ceil(math.log(rows_stored, btree_fanout)))
-hashes = round(BLOOM_BITS_PER_KEY * math.log(2))  # the number of hash functions that minimizes errors
-bloom_false_positive = fraction((1 - math.exp(-hashes / BLOOM_BITS_PER_KEY)) ** hashes)
+# bloom_false_positive comes from reference_capacity (10 bits per key), shared with the examples.
 lsm_places_to_check = count(L0_FILES + leveled_levels)
 lsm_wasted_reads = count(lsm_places_to_check * bloom_false_positive)  # per lookup of a missing key
 

@@ -120,6 +120,10 @@ replica_loss_drop_window = duration(failover_time - held_intervals_max * region_
 # Each IPv6 prefix length is counted apart: a /48 holds this many /56s, each with its own allowance
 # if nothing counts the /48 (step 1).
 slash56_per_slash48 = count(2 ** (56 - 48))
+# A residential ISP that hands each home a /56 (RIPE-690's advice), a /60 or a /64 puts this many
+# homes in one /48: all of them would share one count of the /48.
+slash60_per_slash48 = count(2 ** (60 - 48))
+slash64_per_slash48 = count(2 ** (64 - 48))
 # A key becomes shared at home only when the first report from another region arrives, about one
 # interval after its first check there. What home allowed in that interval was never recorded as a
 # delta, so the other regions never subtract it: forgiven when the key becomes shared, at most a full
@@ -292,6 +296,8 @@ if __name__ != "rate_limiter_accuracy":
                 ),
                 ("A global counter's added round trip", global_counter_added_latency),
                 ("IPv6 /56 prefixes in one /48", slash56_per_slash48),
+                ("IPv6 /60 prefixes in one /48", slash60_per_slash48),
+                ("IPv6 /64 prefixes in one /48", slash64_per_slash48),
             ],
         )
     )

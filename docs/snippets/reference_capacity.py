@@ -4,6 +4,8 @@ Most rows are reasoning, not measurement: a CPU cost per request (stated, and wo
 your own profile) turned into a rate. The sourced rows anchor the scale.
 """
 
+import math
+
 from reference_bandwidth import hdd_full_read
 from sources import cite
 
@@ -127,6 +129,19 @@ cassandra_gc_grace = duration(10 * SECONDS_PER_DAY)
 # Bloom filter that a read of an absent key checks (and, at the filter's false-positive rate, sometimes
 # one more file read). Windows of an hour would keep 265 files.
 twcs_window = duration(6 * SECONDS_PER_HOUR)
+
+# A Bloom filter's false-positive rate, one definition for the storage-engines concept page and the
+# examples: 10 bits per key (RocksDB's commonly used setting) and the number of hash functions that
+# minimizes errors, round(bits per key × ln 2).
+BLOOM_BITS_PER_KEY = 10
+bloom_hashes = round(BLOOM_BITS_PER_KEY * math.log(2))
+bloom_false_positive = fraction((1 - math.exp(-bloom_hashes / BLOOM_BITS_PER_KEY)) ** bloom_hashes)
+
+
+def wasted_file_reads(files):
+    """File reads wasted, on average, by one lookup of an absent key that checks `files` Bloom filters:
+    each filter answers "maybe here" at the false-positive rate."""
+    return count(files * bloom_false_positive)
 
 
 def files_on_disk(ttl, gc_grace, window=twcs_window):

@@ -1,12 +1,14 @@
 """Twitter worked example: what the API's rate limits allow, and what idempotency keys cost."""
 
 from reference_capacity import (
+    bloom_false_positive,
     cassandra_gc_grace,
     expired_row_life,
     files_on_disk,
     paxos_state_reads_per_replica,
     paxos_state_writes_per_replica,
     twcs_window,
+    wasted_file_reads,
 )
 from reference_capacity import (
     paxos_state_kept as paxos_state_kept_for,
@@ -72,6 +74,9 @@ gc_grace = cassandra_gc_grace
 compaction_window = twcs_window
 compaction_files_on_disk = files_on_disk(idempotency_window, gc_grace, compaction_window)
 compaction_files_on_disk_hourly = files_on_disk(idempotency_window, gc_grace, SECONDS_PER_HOUR)
+# Each file's Bloom filter wrongly answers "maybe here" at the false-positive rate, so a lookup of an
+# absent key (each reservation's read of its key) wastes this many file reads on average.
+compaction_wasted_reads = wasted_file_reads(compaction_files_on_disk)
 
 # Idempotency keys: one per post and one per media upload, each kept for a day, then on disk for
 # the grace period as well.
@@ -132,13 +137,23 @@ if __name__ != "twitter_api":
             [
                 ("Idempotency keys created a day", keys_per_day),
                 (
-                    f"Key store holding {idempotency_window} of keys plus {gc_grace} of grace, all copies",
+                    f"Key store holding {idempotency_window} of keys plus {gc_grace} of grace and a "
+                    f"{compaction_window} window, all copies",
                     idempotency_store_bytes,
                 ),
                 ("Key store writes at peak (posts and uploads)", idempotency_writes_per_second_peak),
                 ("Outbox writes at peak (posts, favorites and follows)", outbox_writes_per_second_peak),
                 (f"Outbox rows per partition (one second, {outbox_shards} shards)", outbox_rows_per_partition_peak),
-                (f"Outbox on disk (a day of rows plus {gc_grace} of grace, all copies)", outbox_store_bytes),
+                (
+                    f"Outbox on disk (a day of rows plus {gc_grace} of grace and a {compaction_window} window, "
+                    "all copies)",
+                    outbox_store_bytes,
+                ),
+                (f"Compaction files a table keeps ({compaction_window} windows)", compaction_files_on_disk),
+                (
+                    f"File reads wasted per lookup of an absent key ({bloom_false_positive} false positives a file)",
+                    compaction_wasted_reads,
+                ),
                 ("Stored bytes behind one timeline page", timeline_page_bytes),
             ],
         )

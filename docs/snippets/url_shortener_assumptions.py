@@ -6,9 +6,11 @@ Run `python docs/snippets/url_shortener_assumptions.py` to print the table.
 """
 
 from reference_capacity import (
+    bloom_false_positive,
     cassandra_gc_grace,
     files_on_disk,
     twcs_window,
+    wasted_file_reads,
     wide_column_cold_reads_per_server,
     wide_column_partition_overhead,
     wide_column_recent_reads_per_server,
@@ -201,6 +203,10 @@ gc_grace = cassandra_gc_grace
 compaction_window = twcs_window
 compaction_files_on_disk = files_on_disk(idempotency_window, gc_grace, compaction_window)
 compaction_files_on_disk_hourly = files_on_disk(idempotency_window, gc_grace, SECONDS_PER_HOUR)
+# Each file is one more Bloom filter that a lookup of an absent key (a reservation's read of its
+# record) checks, and each wrongly answers "maybe here" at the filter's false-positive rate
+# (reference_capacity.bloom_false_positive): file reads wasted per such lookup, on average.
+compaction_wasted_reads = wasted_file_reads(compaction_files_on_disk)
 
 # --- Reliability targets (steps 1 and 7) -------------------------------------------------------
 redirect_availability_target = fraction(0.9999)
@@ -538,7 +544,8 @@ TABLE = [
         f"for the day, the grace and one window, so six hours keeps {compaction_files_on_disk} files a table "
         f"(an hour would keep {compaction_files_on_disk_hourly}), within the fewer than 50 that the strategy's "
         "[author advises](https://github.com/jeffjirsa/twcs): every file is one more Bloom filter "
-        "each lookup of an absent key checks.",
+        f"each lookup of an absent key checks, which at the filter's {bloom_false_positive} false "
+        f"positives wastes {compaction_wasted_reads} file reads per such lookup on average.",
     ),
     ("Availability target, redirects", redirect_availability_target, "A dead link breaks someone else's page."),
     ("Availability target, creation", create_availability_target, "A failed creation can be retried."),
