@@ -82,7 +82,7 @@ def test_offline_copy_draws_diagrams_searches_and_estimates_from_file(browser, o
         )
         assert drawn and all(drawn)
         page.locator("input.md-search__input").click()
-        page.keyboard.type("wide-column", delay=20)
+        page.keyboard.type("crypto-shredding", delay=20)
         page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
         # The same bar as the served site's search test (test_browser.SEARCHES): the page among
         # the first three pages found. Which section ranks first moves as pages gain text.
