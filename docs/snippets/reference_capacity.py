@@ -92,6 +92,15 @@ disk_rows = [
     ("Time to read one drive end to end", hdd_full_read),
 ]
 
+# --- A relational shard ------------------------------------------------------------------------------------
+# The data one relational shard (one primary and its replicas) is kept to, so that restoring it from a backup
+# or rebuilding a replica finishes in time: Vitess recommends about 250 GB a shard, "driven primarily by the
+# recovery time should an instance fail", a full restore from backup taking less than 15 minutes
+# (https://vitess.io/docs/faq/operating-vitess/overview/). A server's disk could hold far more, and a whole
+# drive takes hdd_full_read to read once. The worked examples count a table's relational shards as the
+# bytes of one copy over this size, rounded up.
+relational_shard_bytes = size(250 * GB)
+
 # --- A wide-column store (Cassandra's row format) --------------------------------------------------------------
 # The worked examples that keep rows in one size them with these. A partition carries its key, a partition
 # header, an index entry and cell timestamps beyond its data; a row inside a shared partition (a clustering

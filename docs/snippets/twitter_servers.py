@@ -2,7 +2,7 @@
 
 import math
 
-from reference_capacity import paxos_state_reads_per_replica
+from reference_capacity import paxos_state_reads_per_replica, relational_shard_bytes
 from twitter_api import idempotency_store_bytes, keys_per_second_peak, outbox_store_bytes, paxos_state_bytes
 from twitter_assumptions import (
     busy_poster_share,
@@ -35,10 +35,14 @@ from twitter_cache import (
 )
 from twitter_notifications import pushes_per_second, pushes_per_second_peak
 from twitter_storage import (
+    count_bytes_per_day,
     count_bytes_total,
+    favorite_bytes_per_day,
     favorite_bytes_total,
     follow_graph_bytes,
+    tweet_bytes_per_day,
     tweet_bytes_total,
+    user_tweet_list_bytes_per_day,
     user_tweet_list_bytes_total,
 )
 from twitter_stores import account_stats_bytes_total, alert_subscription_bytes_total, device_bytes_total
@@ -59,6 +63,7 @@ from twitter_traffic import (
 )
 
 from sdw.estimation import (
+    DAYS_PER_YEAR,
     SECONDS_PER_DAY,
     SECONDS_PER_MONTH,
     count,
@@ -116,6 +121,16 @@ wide_column_bytes_total = size(
     + alert_subscription_bytes_total
 )
 database_servers_per_zone_for_bytes = count(math.ceil(wide_column_bytes_total / zones / storage_per_database_server))
+# The same data as relational shards (step 4 weighs sharded MySQL against the wide-column store): each
+# zone's copy over the size a relational shard is kept to (reference_capacity), rounded up, each shard a
+# primary with its replicas; and a year of the tables that grow every day (tweets, the authors' lists,
+# favorites and their counts; one copy) over the same size.
+wide_column_relational_shards_per_zone = count(math.ceil(wide_column_bytes_total / zones / relational_shard_bytes))
+wide_column_relational_shards_added_per_year = count(
+    (tweet_bytes_per_day + user_tweet_list_bytes_per_day + favorite_bytes_per_day + count_bytes_per_day)
+    * DAYS_PER_YEAR
+    / relational_shard_bytes
+)
 
 # Its reads, in two kinds. Recent partitions, mostly served from the block cache: "did the reader
 # favorite these?" is one read of the reader's partition of the favorites table (step 4) for every

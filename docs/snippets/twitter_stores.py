@@ -2,6 +2,7 @@
 
 import math
 
+from reference_capacity import relational_shard_bytes
 from twitter_assumptions import (
     account_stats_row_bytes,
     alert_opt_in_share,
@@ -21,7 +22,7 @@ from twitter_assumptions import (
     video_share,
 )
 
-from sdw.estimation import DAYS_PER_YEAR, count, markdown_table, per_day, size, size_per_day
+from sdw.estimation import DAYS_PER_YEAR, KB, count, markdown_table, per_day, size, size_per_day
 
 days_kept = DAYS_PER_YEAR * retention_years
 
@@ -29,6 +30,17 @@ days_kept = DAYS_PER_YEAR * retention_years
 media_records_per_day = per_day(tweets_per_day * (photo_share + video_share))
 media_record_bytes_per_day = size_per_day(media_records_per_day * media_record_bytes)
 media_record_bytes_total = size(media_record_bytes_per_day * days_kept * text_copies)
+
+# Both stay in sharded MySQL (step 4), so count their shards: one copy's bytes over the size a relational
+# shard is kept to (reference_capacity), rounded up; a year of new rows (one copy) over the same size.
+media_relational_shards = count(math.ceil(media_record_bytes_total / text_copies / relational_shard_bytes))
+media_relational_shards_added_per_year = count(media_record_bytes_per_day * DAYS_PER_YEAR / relational_shard_bytes)
+# Users: a profile row of about 1 KB (IDs, handle, name, bio, settings; the reference's profile row) per
+# registered account, with the handle and email lookup rows within it. Their number is held flat on these
+# pages, so this table grows only with sign-ups.
+user_record_bytes = size(1 * KB)
+user_bytes_total = size(registered_users * user_record_bytes * text_copies)
+user_relational_shards = count(math.ceil(user_bytes_total / text_copies / relational_shard_bytes))
 
 # Devices: a registry, not a stream; stale tokens are pruned when the push gateway rejects them.
 device_records = count(registered_users * devices_per_user)

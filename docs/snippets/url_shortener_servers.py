@@ -1,6 +1,8 @@
 """URL shortener worked example: a rough count of servers, tier by tier."""
 
-from reference_capacity import paxos_state_reads_per_replica
+import math
+
+from reference_capacity import paxos_state_reads_per_replica, relational_shard_bytes
 from url_shortener_assumptions import (
     click_events_per_stream_server,
     cold_reads_per_database_server,
@@ -13,7 +15,13 @@ from url_shortener_assumptions import (
     zones,
 )
 from url_shortener_cache import cache_servers_per_zone, store_reads_peak
-from url_shortener_storage import link_bytes_per_day, link_bytes_total, quorum_replicas, rollup_bytes_total
+from url_shortener_storage import (
+    link_bytes_per_day,
+    link_bytes_total,
+    link_bytes_total_one_copy,
+    quorum_replicas,
+    rollup_bytes_total,
+)
 from url_shortener_traffic import creations_per_second_peak, redirects_per_day, redirects_per_second_peak
 
 from sdw.estimation import DAYS_PER_YEAR, count, markdown_table, peak, size, times, whole_per_zone
@@ -65,11 +73,12 @@ link_db_servers_for_reads = count(
     )
 )
 link_db_servers = count(max(link_db_servers_for_storage, link_db_servers_for_reads))
-# The same store seen as shards (step 4 weighs a sharded relational cluster against it): each zone
-# holds one copy, so a zone's servers are its shard count at this disk density, and a year of new
-# links (one copy) fills this many more servers' disks in each zone.
-link_db_servers_per_zone = count(link_db_servers / zones)
-link_db_servers_added_per_zone_per_year = count(link_bytes_per_day * DAYS_PER_YEAR / storage_per_database_server)
+# The same table as relational shards (step 4 weighs a sharded relational cluster against the
+# wide-column store): one copy's bytes over the size a relational shard is kept to so that its restore
+# and replica rebuild finish in time (reference_capacity), rounded up, and a year of new links (one
+# copy) over the same size. Each shard is a primary with its replicas, one copy per zone.
+link_relational_shards = count(math.ceil(link_bytes_total_one_copy / relational_shard_bytes))
+link_relational_shards_added_per_year = count(link_bytes_per_day * DAYS_PER_YEAR / relational_shard_bytes)
 # The analytics store holds the daily counts, a copy per zone; raw click events live in object
 # storage, not on servers.
 analytics_db_servers = count(whole_per_zone(rollup_bytes_total / storage_per_database_server, zones))
