@@ -16,6 +16,7 @@ from sdw.estimation import (
     markdown_table,
     per_second,
     size,
+    throughput,
     times,
 )
 
@@ -56,6 +57,8 @@ voice_stored_bytes = size(30 * KB)
 media_download_share = fraction(0.6)
 media_retention_days = count(30)
 cdn_hit_ratio = fraction(0.5)
+cdn_cache_days = count(1)
+cdn_purge_urls_per_second = throughput(3000)
 
 # --- How long and how safely we keep it ------------------------------------------------------------
 retention_years = count(5)
@@ -66,6 +69,7 @@ dedupe_window = duration(7 * SECONDS_PER_DAY)
 
 # --- Traffic shape and hardware ----------------------------------------------------------------------
 peak_to_average = times(2)
+quiet_hours = duration(6 * 3600)
 heartbeat_interval = duration(30)
 memory_per_connection = size(50 * KB)
 connection_server_memory = size(64 * GB)
@@ -259,6 +263,18 @@ TABLE = [
         "Lower than for public media: a photo in a one-to-one chat is fetched once or twice.",
     ),
     (
+        "Days the CDN caches a media object",
+        cdn_cache_days,
+        "The cache lifetime the media service sets on every object: a day covers the burst of downloads "
+        "just after a send, and bounds how long an edge copy outlives a deletion.",
+    ),
+    (
+        "CDN purges a second, by URL",
+        cdn_purge_urls_per_second,
+        "Cloudflare's limit for purging single files on its Enterprise plan, per account, a moving average "
+        "([Cloudflare: purge cache](https://developers.cloudflare.com/cache/how-to/purge-cache/)).",
+    ),
+    (
         "Years of message history kept",
         retention_years,
         "History is kept until deleted; we plan the store for this horizon.",
@@ -284,6 +300,13 @@ TABLE = [
         "Peak-to-average traffic",
         peak_to_average,
         "Users span time zones, which flattens the daily curve; New Year's midnight goes far higher (step 7).",
+    ),
+    (
+        "Quiet hours, when background jobs run",
+        quiet_hours,
+        "One region serves users across neighbouring time zones, so its daily curve still has a trough, the "
+        "hours when most of its users sleep; six of them, a guess that the region's own traffic graph "
+        "replaces.",
     ),
     (
         "Heartbeat interval",

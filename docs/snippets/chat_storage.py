@@ -4,6 +4,8 @@ import math
 
 from chat_assumptions import (
     account_deletion_share_per_day,
+    cdn_cache_days,
+    cdn_purge_urls_per_second,
     conversations_changed_per_sync,
     conversations_per_user,
     daily_active_users,
@@ -15,6 +17,7 @@ from chat_assumptions import (
     messages_sent_per_user_per_day,
     photo_share,
     photo_stored_bytes,
+    quiet_hours,
     retention_years,
     storage_per_database_server,
     store_reads_per_node_per_second,
@@ -44,6 +47,7 @@ from chat_traffic import (
     media_share,
     member_updates_per_second_peak,
     messages_per_day,
+    messages_per_second,
     messages_per_second_peak,
     push_candidates_per_second_peak,
     recipient_users_per_message,
@@ -182,6 +186,26 @@ deletion_tombstone_writes_all_copies_per_second = per_second(deletion_tombstone_
 deletion_tombstone_share_of_store_writes = fraction(
     deletion_tombstone_writes_all_copies_per_second / (database_nodes_for_writes * store_writes_per_node_per_second)
 )
+# The job runs only in the quiet hours, so within them its rates are the day's work over that
+# window, not over 24 hours. The store is sized for the peak, twice the day's average, so in the
+# trough live traffic leaves more than half of its capacity free.
+deletion_scan_rows_per_second_quiet = per_second(
+    account_deletions_per_day * deletion_scan_rows_per_account / quiet_hours
+)
+deletion_scan_share_of_store_reads_quiet = fraction(
+    deletion_scan_rows_per_second_quiet / (database_nodes_for_writes * store_reads_per_node_per_second)
+)
+deletion_tombstone_writes_per_second_quiet = per_second(deletion_tombstones_per_day / quiet_hours)
+deletion_tombstone_writes_all_copies_per_second_quiet = per_second(
+    deletion_tombstone_writes_per_second_quiet * message_copies
+)
+deletion_tombstone_share_of_store_writes_quiet = fraction(
+    deletion_tombstone_writes_all_copies_per_second_quiet
+    / (database_nodes_for_writes * store_writes_per_node_per_second)
+)
+# Beside the live messages: the tombstones in the window against the day's average message rate
+# (the live rate in the trough is lower still).
+deletion_tombstones_quiet_to_average_messages = times(deletion_tombstone_writes_per_second_quiet / messages_per_second)
 # Media: the job removes only the media of messages younger than media_retention_days; older
 # objects are already gone (the lifecycle rule), and their link requests answer 410. Each removal is
 # one MediaDeletion row, one marker written, and two CDN purges (the original and the thumbnail).
@@ -189,7 +213,12 @@ deletion_media_per_account_if_all = count(messages_sent_per_user_per_day * days_
 deletion_media_per_account = count(messages_sent_per_user_per_day * media_retention_days * media_share)
 deletion_media_rows_per_day = per_day(account_deletions_per_day * deletion_media_per_account)
 deletion_media_rows_per_second = per_second(deletion_media_rows_per_day / SECONDS_PER_DAY)
-deletion_cdn_purges_per_day = per_day(deletion_media_rows_per_day * 2)
+# The CDN holds a copy for cdn_cache_days at most, so only media sent in that last stretch can be
+# cached: only those get the two purges (the original and the thumbnail). Older media need none.
+deletion_media_purged_per_account = count(messages_sent_per_user_per_day * cdn_cache_days * media_share)
+deletion_cdn_purges_per_day = per_day(account_deletions_per_day * deletion_media_purged_per_account * 2)
+deletion_cdn_purges_per_second_quiet = per_second(deletion_cdn_purges_per_day / quiet_hours)
+deletion_cdn_purges_share_of_limit = fraction(deletion_cdn_purges_per_second_quiet / cdn_purge_urls_per_second)
 
 if __name__ != "chat_storage":
     print(
@@ -249,13 +278,34 @@ if __name__ != "chat_storage":
                 ("The same, all copies", deletion_tombstone_writes_all_copies_per_second),
                 ("Share of the store's write capacity", deletion_tombstone_share_of_store_writes),
                 (
+                    f"Rows the scans read a second, in the quiet hours ({quiet_hours} a night)",
+                    deletion_scan_rows_per_second_quiet,
+                ),
+                ("Share of the store's read capacity, in the quiet hours", deletion_scan_share_of_store_reads_quiet),
+                ("Tombstone writes a second, in the quiet hours", deletion_tombstone_writes_per_second_quiet),
+                ("The same, all copies", deletion_tombstone_writes_all_copies_per_second_quiet),
+                (
+                    "Share of the store's write capacity, in the quiet hours",
+                    deletion_tombstone_share_of_store_writes_quiet,
+                ),
+                (
+                    "Tombstones in the quiet hours, against the day's average message rate",
+                    deletion_tombstones_quiet_to_average_messages,
+                ),
+                (
                     f"Media messages one account deletion removes (sent in the last {media_retention_days} days)",
                     deletion_media_per_account,
                 ),
                 ("The same, had it removed every media message it sent", deletion_media_per_account_if_all),
                 ("MediaDeletion rows (and markers) a day", deletion_media_rows_per_day),
                 ("MediaDeletion rows a second, averaged over the day", deletion_media_rows_per_second),
+                (
+                    "Media messages one account deletion purges from the CDN (sent within its cache lifetime)",
+                    deletion_media_purged_per_account,
+                ),
                 ("CDN purges a day (original and thumbnail)", deletion_cdn_purges_per_day),
+                ("CDN purges a second, in the quiet hours", deletion_cdn_purges_per_second_quiet),
+                ("Share of the CDN's purge limit", deletion_cdn_purges_share_of_limit),
             ],
         )
     )

@@ -124,6 +124,13 @@ slash56_per_slash48 = count(2 ** (56 - 48))
 # homes in one /48: all of them would share one count of the /48.
 slash60_per_slash48 = count(2 ** (60 - 48))
 slash64_per_slash48 = count(2 ** (64 - 48))
+# The same arithmetic one level down: an ISP that hands each home a /60 or a /64 puts this many homes
+# in one /56, so the /56 is counted only where homes get a /56 or more (step 1). Where only the /64
+# is counted, a home with a /60 gets one allowance per /64 it holds, and one with a /56, in a range
+# whose assignment size is not recorded, gets one per /64 of its /56.
+slash60_per_slash56 = count(2 ** (60 - 56))
+slash64_per_slash56 = count(2 ** (64 - 56))
+slash64_per_slash60 = count(2 ** (64 - 60))
 # A key becomes shared at home only when the first report from another region arrives, about one
 # interval after its first check there. What home allowed in that interval was never recorded as a
 # delta, so the other regions never subtract it: forgiven when the key becomes shared, at most a full
@@ -298,6 +305,9 @@ if __name__ != "rate_limiter_accuracy":
                 ("IPv6 /56 prefixes in one /48", slash56_per_slash48),
                 ("IPv6 /60 prefixes in one /48", slash60_per_slash48),
                 ("IPv6 /64 prefixes in one /48", slash64_per_slash48),
+                ("IPv6 /60 prefixes in one /56", slash60_per_slash56),
+                ("IPv6 /64 prefixes in one /56", slash64_per_slash56),
+                ("IPv6 /64 prefixes in one /60", slash64_per_slash60),
             ],
         )
     )

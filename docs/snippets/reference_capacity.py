@@ -139,18 +139,22 @@ cassandra_gc_grace = duration(10 * SECONDS_PER_DAY)
 # one more file read). Windows of an hour would keep 265 files.
 twcs_window = duration(6 * SECONDS_PER_HOUR)
 
-# A Bloom filter's false-positive rate, one definition for the storage-engines concept page and the
-# examples: 10 bits per key (RocksDB's commonly used setting) and the number of hash functions that
-# minimizes errors, round(bits per key × ln 2).
+# A Bloom filter's false-positive rate for the storage-engines concept page's LSM model: 10 bits per
+# key (RocksDB's commonly used setting) and the number of hash functions that minimizes errors,
+# round(bits per key × ln 2).
 BLOOM_BITS_PER_KEY = 10
 bloom_hashes = round(BLOOM_BITS_PER_KEY * math.log(2))
 bloom_false_positive = fraction((1 - math.exp(-bloom_hashes / BLOOM_BITS_PER_KEY)) ** bloom_hashes)
+# The examples' tables are Cassandra tables compacted by time window, which keep Cassandra's default
+# bloom_filter_fp_chance: 0.01 for every compaction strategy but leveled (0.1)
+# (https://cassandra.apache.org/doc/latest/operating/bloom_filters.html).
+cassandra_bloom_fp_chance = fraction(0.01)
 
 
-def wasted_file_reads(files):
+def wasted_file_reads(files, false_positive=cassandra_bloom_fp_chance):
     """File reads wasted, on average, by one lookup of an absent key that checks `files` Bloom filters:
-    each filter answers "maybe here" at the false-positive rate."""
-    return count(files * bloom_false_positive)
+    each filter answers "maybe here" at the false-positive rate (Cassandra's default unless told)."""
+    return count(files * false_positive)
 
 
 def files_on_disk(ttl, gc_grace, window=twcs_window):

@@ -1,7 +1,7 @@
 """Twitter worked example: what the API's rate limits allow, and what idempotency keys cost."""
 
 from reference_capacity import (
-    bloom_false_positive,
+    cassandra_bloom_fp_chance,
     cassandra_gc_grace,
     expired_row_life,
     files_on_disk,
@@ -74,8 +74,8 @@ gc_grace = cassandra_gc_grace
 compaction_window = twcs_window
 compaction_files_on_disk = files_on_disk(idempotency_window, gc_grace, compaction_window)
 compaction_files_on_disk_hourly = files_on_disk(idempotency_window, gc_grace, SECONDS_PER_HOUR)
-# Each file's Bloom filter wrongly answers "maybe here" at the false-positive rate, so a lookup of an
-# absent key (each reservation's read of its key) wastes this many file reads on average.
+# Each file's Bloom filter wrongly answers "maybe here" at Cassandra's default false-positive rate,
+# so a lookup of an absent key (each reservation's read of its key) wastes this many file reads on average.
 compaction_wasted_reads = wasted_file_reads(compaction_files_on_disk)
 
 # Idempotency keys: one per post and one per media upload, each kept for a day, then on disk for
@@ -151,7 +151,8 @@ if __name__ != "twitter_api":
                 ),
                 (f"Compaction files a table keeps ({compaction_window} windows)", compaction_files_on_disk),
                 (
-                    f"File reads wasted per lookup of an absent key ({bloom_false_positive} false positives a file)",
+                    "File reads wasted per lookup of an absent key "
+                    f"({cassandra_bloom_fp_chance} false positives a file, Cassandra's default)",
                     compaction_wasted_reads,
                 ),
                 ("Stored bytes behind one timeline page", timeline_page_bytes),

@@ -6,7 +6,7 @@ Run `python docs/snippets/url_shortener_assumptions.py` to print the table.
 """
 
 from reference_capacity import (
-    bloom_false_positive,
+    cassandra_bloom_fp_chance,
     cassandra_gc_grace,
     files_on_disk,
     twcs_window,
@@ -205,7 +205,8 @@ compaction_files_on_disk = files_on_disk(idempotency_window, gc_grace, compactio
 compaction_files_on_disk_hourly = files_on_disk(idempotency_window, gc_grace, SECONDS_PER_HOUR)
 # Each file is one more Bloom filter that a lookup of an absent key (a reservation's read of its
 # record) checks, and each wrongly answers "maybe here" at the filter's false-positive rate
-# (reference_capacity.bloom_false_positive): file reads wasted per such lookup, on average.
+# (reference_capacity.cassandra_bloom_fp_chance, Cassandra's default): file reads wasted per such
+# lookup, on average.
 compaction_wasted_reads = wasted_file_reads(compaction_files_on_disk)
 
 # --- Reliability targets (steps 1 and 7) -------------------------------------------------------
@@ -544,8 +545,9 @@ TABLE = [
         f"for the day, the grace and one window, so six hours keeps {compaction_files_on_disk} files a table "
         f"(an hour would keep {compaction_files_on_disk_hourly}), within the fewer than 50 that the strategy's "
         "[author advises](https://github.com/jeffjirsa/twcs): every file is one more Bloom filter "
-        f"each lookup of an absent key checks, which at the filter's {bloom_false_positive} false "
-        f"positives wastes {compaction_wasted_reads} file reads per such lookup on average.",
+        f"each lookup of an absent key checks, which at {cassandra_bloom_fp_chance} false positives "
+        "(Cassandra's default, [Bloom filters](https://cassandra.apache.org/doc/latest/operating/bloom_filters.html)) "
+        f"wastes {compaction_wasted_reads} file reads per such lookup on average.",
     ),
     ("Availability target, redirects", redirect_availability_target, "A dead link breaks someone else's page."),
     ("Availability target, creation", create_availability_target, "A failed creation can be retried."),
