@@ -59,6 +59,9 @@ def test_the_summary_reports_growth_weights_and_scores() -> None:
     assert "22.0 ms up to the first copy, 24.0 ms beyond it (1.09×; 1 is linear)" in summary
     assert "Heaviest page without diagrams: 116 KB over gzip; pages loading Mermaid: 0" in summary
     assert "| home | / | 98 (was 97) | 100 | 100 | 100 | 104 ms | 1696 ms | 2214 |" in summary
+    # A kind measured on another page before (the heaviest page is chosen afresh) is not compared.
+    moved = {"lighthouse": {"home": {"path": "/old/", "performance": 90}}}
+    assert "| home | / | 98 (another page before) | 100 |" in bench.render_summary(results, moved)
 
 
 # --- The contributor's loop: its summary, and the reload measurer on a stand-in server ----------

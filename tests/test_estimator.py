@@ -211,6 +211,10 @@ def test_typing_updates_outputs_and_the_address(browser, site_server) -> None:
         assert page.locator("#est-work-write_qps_avg").inner_text().startswith("1,000,000,000 users × ")
         assert page.locator("#est-out-write_qps_avg").get_attribute("title") == f"{estimation.exact(writes)} exactly"
         assert "daily_active_users=1000000000" in page.url
+        # 4.1M parses to 4099999.9999999995: the address carries it as a reader typed it.
+        field.press("Control+A")
+        page.keyboard.type("4.1M", delay=10)
+        assert "daily_active_users=4100000&" in page.url
         # The address reproduces the estimate.
         copy = context.new_page()
         open_estimator(copy, page.url)

@@ -16,7 +16,7 @@ definition the RocksDB tuning guide uses). Simple models with stated inputs:
 
 import math
 
-from reference_capacity import BLOOM_BITS_PER_KEY, bloom_false_positive
+from reference_capacity import BLOOM_BITS_PER_KEY, bloom_false_positive, wasted_file_reads
 
 from sdw.estimation import count, fraction, markdown_table, size, times
 
@@ -59,9 +59,10 @@ rows = [
 rows_stored = DATA_BYTES / ROW_BYTES
 btree_fanout = PAGE_BYTES // B_TREE_ENTRY_BYTES
 btree_height = count(math.ceil(math.log(rows_stored, btree_fanout)))
-# bloom_false_positive comes from reference_capacity (10 bits per key), shared with the examples.
+# bloom_false_positive comes from reference_capacity (10 bits per key, RocksDB's usual setting; the
+# examples' Cassandra tables use Cassandra's own default instead).
 lsm_places_to_check = count(L0_FILES + leveled_levels)
-lsm_wasted_reads = count(lsm_places_to_check * bloom_false_positive)  # per lookup of a missing key
+lsm_wasted_reads = wasted_file_reads(lsm_places_to_check, bloom_false_positive)  # per lookup of a missing key
 
 # Figures the pages quote.
 row_bytes = size(ROW_BYTES)

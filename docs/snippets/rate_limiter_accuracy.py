@@ -85,8 +85,9 @@ counter_multi_region_overshoot = times(counter_multi_region_max_per_window / lim
 # full bucket and forgive the debt.
 token_bucket_ttl_in_debt = duration((burst_allowance + multi_region_overshoot) / refill_per_second)
 # A request refused by a bucket that far in debt waits for the debt and its own token: the longest
-# Retry-After a one-token request gets on the default plan (45 x 0.6 s is 27 s; whole_up
-# keeps float noise from adding a second). A request that costs more waits its cost x seconds_per_token.
+# Retry-After a one-token request gets on the default plan (45 x 0.6 s is 27 s; whole_up,
+# defensively, keeps float noise from ever adding a second). A request that costs more waits its
+# cost x seconds_per_token.
 retry_after_in_debt_seconds = count(whole_up((multi_region_overshoot + 1) / refill_per_second))
 # The exchanger sends a shard's counts once the shard's replica confirms their delete (WAIT, step 6),
 # or at once when the shard has no replica. Counts the replica has not confirmed are held, at most

@@ -284,10 +284,15 @@ split_retry_after_seconds = count(whole_up(split_example_tags * seconds_per_toke
 split_largest_cost = count(burst_allowance // split_example_tags)
 split_retry_after_costliest_seconds = count(whole_up(split_largest_cost * split_example_tags * seconds_per_token))
 # In debt: the exchange applies a report as N writes of 1/N each, so a sub-bucket holds 1/N of the
-# debt and refills at 1/N of the rate: (debt / N + 1) tokens at rate / N.
-split_retry_after_in_debt_seconds = count(
-    whole_up((multi_region_overshoot / split_example_tags + 1) * split_example_tags * seconds_per_token)
-)
+# debt and refills at 1/N of the rate: (debt / N + take) tokens at rate / N, in whole seconds.
+
+
+def split_retry_after_in_debt(debt: float, take: float, seconds_each: float) -> int:
+    """The wait on a split key's sub-bucket `debt` tokens down, for a take, at `seconds_each` a token."""
+    return whole_up((debt / split_example_tags + take) * split_example_tags * seconds_each)
+
+
+split_retry_after_in_debt_seconds = count(split_retry_after_in_debt(multi_region_overshoot, 1, seconds_per_token))
 # The key the design splits: a take of token_batch tokens on a sub-bucket refilling at 1/N of the
 # hot plan's rate, rounded up to whole seconds.
 hot_split_seconds_per_token = duration(60 / hot_split_limit_per_minute)
@@ -296,9 +301,7 @@ hot_split_retry_after_seconds = count(whole_up(token_batch * split_example_tags 
 # rate), a 1/N share on each sub-bucket, then one take.
 hot_split_overshoot = count(overshoot_between_regions(hot_split_burst_tokens, hot_split_limit_per_minute / 60))
 hot_split_retry_after_in_debt_seconds = count(
-    whole_up(
-        (hot_split_overshoot / split_example_tags + token_batch) * split_example_tags * hot_split_seconds_per_token
-    )
+    split_retry_after_in_debt(hot_split_overshoot, token_batch, hot_split_seconds_per_token)
 )
 # The longest wait a refused one-token request is told, split keys included. An operator may split any
 # key seen hot, and the rules service checks only that a take fits a sub-bucket, which a default-plan
@@ -314,10 +317,8 @@ _hot_held_overshoot = overshoot_between_regions(
 held_longest_one_token_retry_after_seconds = count(
     max(
         held_retry_after_in_debt_seconds,
-        whole_up(
-            (_hot_held_overshoot / split_example_tags + token_batch) * split_example_tags * hot_split_seconds_per_token
-        ),
-        whole_up((held_multi_region_overshoot / split_example_tags + 1) * split_example_tags * seconds_per_token),
+        split_retry_after_in_debt(_hot_held_overshoot, token_batch, hot_split_seconds_per_token),
+        split_retry_after_in_debt(held_multi_region_overshoot, 1, seconds_per_token),
     )
 )
 

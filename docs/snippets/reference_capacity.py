@@ -159,8 +159,8 @@ def wasted_file_reads(files, false_positive=cassandra_bloom_fp_chance):
 
 def files_on_disk(ttl, gc_grace, window=twcs_window):
     """How many window files a table compacted by time window keeps on each replica: a file stays for
-    the time to live, the grace and one window (expired_row_life), one window each."""
-    return count((ttl + gc_grace + window) / window)
+    as long as a row does (expired_row_life), and a new one starts every window."""
+    return count(math.ceil(expired_row_life(ttl, gc_grace, window) / window))
 
 
 def expired_row_life(ttl, gc_grace, window=twcs_window):

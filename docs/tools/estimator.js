@@ -276,7 +276,8 @@ function mount(root) {
       root.querySelector(`[data-working="${name}"]`).textContent = ok ? `${working[name]} = ${exact(result[name])}` : "fix the inputs above";
     }
     if (valid) {
-      const query = new URLSearchParams(INPUTS.map((name) => [name, String(values[name])]));
+      // Written as a reader would type it: a typed "4.1M" is 4099999.9999999995 once parsed.
+      const query = new URLSearchParams(INPUTS.map((name) => [name, inputText(values[name])]));
       // Keep an anchor only if it is on this page (instant navigation can bring one along).
       const anchor = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
       history.replaceState(history.state, "", `${location.pathname}?${query}${anchor ? location.hash : ""}`);

@@ -327,8 +327,9 @@ def whole_per_zone(servers: float, zones: float) -> int:
 
 
 def whole_up(value: float) -> int:
-    """`value` rounded up to a whole number, ignoring float noise below a millionth: ten waits of
-    0.3 s are 3 s, though 0.1 * 3 * 10 is 3.0000000000000004 in floating point."""
+    """`value` rounded up to a whole number, ignoring float noise below a millionth (for waits and
+    counts of a few thousand at most): 0.1 * 3 * 10 is 3.0000000000000004 in floating point, and a
+    plain ceiling would make it 4. Defensive: a formula that is exact today may not stay so."""
     return math.ceil(round(value, 6))
 
 
