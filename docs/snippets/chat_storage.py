@@ -213,8 +213,10 @@ deletion_media_per_account_if_all = count(messages_sent_per_user_per_day * days_
 deletion_media_per_account = count(messages_sent_per_user_per_day * media_retention_days * media_share)
 deletion_media_rows_per_day = per_day(account_deletions_per_day * deletion_media_per_account)
 deletion_media_rows_per_second = per_second(deletion_media_rows_per_day / SECONDS_PER_DAY)
-# The CDN holds a copy for cdn_cache_days at most, so only media sent in that last stretch can be
-# cached: only those get the two purges (the original and the thumbnail). Older media need none.
+# Media sent in the last cdn_cache_days, the copies most likely cached just after their burst of
+# downloads, get the two purges (the original and the thumbnail). The lifetime counts from each
+# edge's fetch, so an older photo fetched recently may be cached too: it stays there cdn_cache_days
+# at most, the bound step 1 allows, and gets no purge.
 deletion_media_purged_per_account = count(messages_sent_per_user_per_day * cdn_cache_days * media_share)
 deletion_cdn_purges_per_day = per_day(account_deletions_per_day * deletion_media_purged_per_account * 2)
 deletion_cdn_purges_per_second_quiet = per_second(deletion_cdn_purges_per_day / quiet_hours)
