@@ -52,6 +52,7 @@ from chat_traffic import (
     push_candidates_per_second_peak,
     recipient_users_per_message,
 )
+from reference_capacity import relational_shard_bytes
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
@@ -154,6 +155,12 @@ database_nodes_for_horizon = servers(
 # Data adds a year's message rows every year, so the nodes it needs grow with time while the
 # write rate (and the nodes it needs) stays put: from some year on, data sizes the store.
 database_nodes_added_per_year = count(message_bytes_year_one / storage_per_database_server)
+# The same message rows as relational shards (step 4 weighs a sharded relational store against the
+# one it picks): one copy's bytes over the horizon over the size a relational shard is kept to
+# (reference_capacity), rounded up, and a year of new rows (one copy) over the same size. Messages
+# only: the snapshots beside them are a fraction of a percent of this.
+message_relational_shards = count(math.ceil(message_bytes_total / message_copies / relational_shard_bytes))
+message_relational_shards_added_per_year = count(message_bytes_per_day * DAYS_PER_YEAR / relational_shard_bytes)
 
 
 def years_of_data_on(nodes: float) -> float:
@@ -213,8 +220,10 @@ deletion_media_per_account_if_all = count(messages_sent_per_user_per_day * days_
 deletion_media_per_account = count(messages_sent_per_user_per_day * media_retention_days * media_share)
 deletion_media_rows_per_day = per_day(account_deletions_per_day * deletion_media_per_account)
 deletion_media_rows_per_second = per_second(deletion_media_rows_per_day / SECONDS_PER_DAY)
-# The CDN holds a copy for cdn_cache_days at most, so only media sent in that last stretch can be
-# cached: only those get the two purges (the original and the thumbnail). Older media need none.
+# Media sent in the last cdn_cache_days, the copies most likely cached just after their burst of
+# downloads, get the two purges (the original and the thumbnail). The lifetime counts from each
+# edge's fetch, so an older photo fetched recently may be cached too: it stays there cdn_cache_days
+# at most, the bound step 1 allows, and gets no purge.
 deletion_media_purged_per_account = count(messages_sent_per_user_per_day * cdn_cache_days * media_share)
 deletion_cdn_purges_per_day = per_day(account_deletions_per_day * deletion_media_purged_per_account * 2)
 deletion_cdn_purges_per_second_quiet = per_second(deletion_cdn_purges_per_day / quiet_hours)
@@ -244,6 +253,16 @@ if __name__ != "chat_storage":
                 ("Message rows sent, one copy", text_bytes_per_user_per_year),
                 ("Message rows sent, all copies", text_bytes_per_user_per_year_all_copies),
                 ("Media sent (kept a month, not a year)", media_bytes_per_user_per_year),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (f"Message rows as relational shards of {relational_shard_bytes}", "Value"),
+            [
+                (f"Shards for one copy over {retention_years} years", message_relational_shards),
+                ("Shards added a year", message_relational_shards_added_per_year),
             ],
         )
     )
