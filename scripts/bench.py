@@ -7,8 +7,9 @@ budgets that do not are tested in tests/test_budgets.py). It measures:
   - a cold strict build of the site, and the two checks (check_coverage, check_links) on it;
   - every page served with gzip on 127.0.0.1, as a real host serves it: bytes transferred and
     requests made, in Debian's Chromium;
-  - Lighthouse (bench/package.json, mobile defaults), five times per page type, keeping the median
-    ("twice as stable as 1 run", Lighthouse's docs/variability.md):
+  - Lighthouse (bench/package.json, mobile defaults), five times per page type, keeping the run
+    Lighthouse itself picks as the median (its computeMedianRun: "twice as stable as 1 run",
+    Lighthouse's docs/variability.md):
     home, a step page, the page with the most diagrams, the estimator, an example's index and
     step page, a 45-minute plan, a concept page, a reference table, the glossary, a practice
     page of cards and the checklist;
@@ -117,31 +118,53 @@ def lighthouse_binary() -> Path | None:
     return binary if binary.exists() else None
 
 
+# Lighthouse's own choice of the representative run (core/lib/median-run.js): the run nearest the
+# median first paint and the median time to interactive, so that every figure reported comes
+# from one run, as Lighthouse's variability guide advises, not a median of each figure apart.
+MEDIAN_RUN_JS = """
+import {readFileSync} from 'node:fs';
+import {computeMedianRun, filterToValidRuns} from 'lighthouse/core/lib/median-run.js';
+const runs = process.argv.slice(1).map((path) => JSON.parse(readFileSync(path, 'utf8')));
+const valid = filterToValidRuns(runs);
+console.log(valid.length ? runs.indexOf(computeMedianRun(valid)) : -1);
+"""
+
+
+def median_run(reports: list[Path]) -> int:
+    """The index in `reports` (Lighthouse JSON files) of Lighthouse's median run; -1 if none is valid."""
+    result = subprocess.run(
+        ["node", "--input-type=module", "-e", MEDIAN_RUN_JS, *map(str, reports)],
+        cwd=ROOT / "bench", capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return int(result.stdout)
+
+
 def lighthouse(binary: Path, url: str, runs: int) -> dict:
-    scores = []
-    for _ in range(runs):
-        with tempfile.NamedTemporaryFile(suffix=".json") as report:
+    with tempfile.TemporaryDirectory(prefix="lighthouse-") as folder:
+        reports = []
+        for run in range(runs):
+            report = Path(folder) / f"run-{run}.json"
             subprocess.run(
                 [str(binary), url, "--quiet", f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}", "--output=json",
-                 f"--output-path={report.name}"],
+                 f"--output-path={report}"],
                 env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, check=False,
             )  # fmt: skip
-            data = json.loads(Path(report.name).read_text() or "{}")
-        if not data.get("categories"):
-            continue
-        audits = data["audits"]
-        scores.append({
-            **{name: round(category["score"] * 100) for name, category in data["categories"].items()},
-            # Lighthouse scales CPU work from this host by 4; a slow host scores lower.
-            "benchmark_index": round(data["environment"]["benchmarkIndex"]),
-            "total_blocking_time_ms": round(audits["total-blocking-time"]["numericValue"]),
-            "largest_contentful_paint_ms": round(audits["largest-contentful-paint"]["numericValue"]),
-            "cumulative_layout_shift": round(audits["cumulative-layout-shift"]["numericValue"], 3),
-        })  # fmt: skip
-    if not scores:
-        return {"error": "lighthouse produced no report"}
-    # The median of each figure over the runs (with an even number of runs, the middle two's mean).
-    return {name: statistics.median(score[name] for score in scores) for name in scores[0]}
+            if report.is_file() and json.loads(report.read_text() or "{}").get("categories"):
+                reports.append(report)
+        chosen = median_run(reports) if reports else -1
+        if chosen < 0:
+            return {"error": "lighthouse produced no report"}
+        data = json.loads(reports[chosen].read_text())
+    audits = data["audits"]
+    return {
+        **{name: round(category["score"] * 100) for name, category in data["categories"].items()},
+        # Lighthouse scales CPU work from this host by 4; a slow host scores lower.
+        "benchmark_index": round(data["environment"]["benchmarkIndex"]),
+        "total_blocking_time_ms": round(audits["total-blocking-time"]["numericValue"]),
+        "largest_contentful_paint_ms": round(audits["largest-contentful-paint"]["numericValue"]),
+        "cumulative_layout_shift": round(audits["cumulative-layout-shift"]["numericValue"], 3),
+        "runs": len(reports),
+    }
 
 
 def copy_sources(target: Path) -> Path:
@@ -597,6 +620,10 @@ def render_summary(results: dict, previous: dict | None) -> str:
                 f"| {score['total_blocking_time_ms']:.0f} ms | {score['largest_contentful_paint_ms']:.0f} ms "
                 f"| {score['benchmark_index']:.0f} |"
             )
+        runs = sorted({score["runs"] for score in results["lighthouse"].values() if "runs" in score})
+        if runs:
+            lines += ["", f"Each row is one run: of {' or '.join(map(str, runs))} runs a page, the one Lighthouse's "
+                      "computeMedianRun picks (nearest the median first paint and time to interactive)."]  # fmt: skip
         lines.append("")
     if "loop" in results:
         lines += loop_summary(results["loop"], change)

@@ -197,6 +197,17 @@ def test_servers_refuses_what_is_not_a_whole_number(bad) -> None:
         estimation.servers(bad)
 
 
+def test_output_text_prints_the_models_servers_as_the_pages_do() -> None:
+    # The estimator's "Servers at peak" is a count of machines: "1,074" as on Twitter's step 2,
+    # where human() would print "1.07K"; every other output prints through human().
+    assert estimation.OUTPUTS["servers"][1] == "machines"
+    assert estimation.output_text(1_074, "machines") == "1,074"
+    assert estimation.output_text(10_000, "machines") == "10K"
+    assert estimation.output_text(1_157.4, "/s") == "1.16K/s"
+    with pytest.raises(ValueError, match="a count of machines is a whole number"):
+        estimation.output_text(1_074.5, "machines")
+
+
 @pytest.mark.parametrize(("servers", "zones", "whole"), [(99, 3, 99), (99.5, 3, 102), (100, 3, 102), (1, 3, 3)])
 def test_whole_per_zone_rounds_each_zone_up(servers: float, zones: int, whole: int) -> None:
     assert estimation.whole_per_zone(servers, zones) == whole
@@ -421,7 +432,8 @@ def test_each_preset_is_its_examples_model(example: dict) -> None:
         assert output in result, f"{where}: model_agrees.{output} is no output of the model ({', '.join(result)})"
         snippet, name = figure.split(".")
         quantity = getattr(snippets.load(snippet), name)
-        modelled = human(result[output], quantity.unit)
+        unit = "machines" if isinstance(quantity, estimation.Machines) else quantity.unit
+        modelled = estimation.output_text(result[output], unit)
         assert modelled == str(quantity), (
             f"{where}: model_agrees.{output}: the preset's model gives {modelled}, {figure} prints {quantity}; "
             "derive the preset's inputs from the same assumptions"

@@ -157,6 +157,11 @@ def test_browser_formatting_equals_python(estimator_page) -> None:
     for (value, unit), (human, exact) in zip(cases, got, strict=True):
         assert human == estimation.human(value, unit), (value, unit)
         assert exact == estimation.exact(value), value
+    # Counts of machines: every digit below 10,000, then as human() (sdw.estimation.Machines).
+    machines = [0, 7, 999, 1000, 1074, 9999, 10_000, 10_049, 12_345, 999_999, 10**9]
+    printed = estimator_page.evaluate("(values) => values.map((v) => window.estimator.outputText(v, 'machines'))", machines)
+    assert printed == [estimation.output_text(value, "machines") for value in machines]
+    assert printed[4:7] == ["1,074", "9,999", "10K"]  # the edge, worked out by hand
     typed = estimator_page.evaluate("(values) => values.map((v) => window.estimator.inputText(v))", values)
     for value, text in zip(values, typed, strict=True):
         assert text == estimation.input_text(value), value
@@ -232,7 +237,7 @@ def test_each_preset_loads(estimator_page, name: str) -> None:
         assert estimator_page.locator(f"#est-{key}").input_value() == estimation.input_text(value), key
     expected = estimation.estimate(as_shown(inputs))
     for key, (_, unit) in estimation.OUTPUTS.items():
-        assert output(estimator_page, key) == estimation.human(expected[key], unit), key
+        assert output(estimator_page, key) == estimation.output_text(expected[key], unit), key
 
 
 @pytest.mark.parametrize(

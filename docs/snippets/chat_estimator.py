@@ -4,7 +4,7 @@ from chat_connections import connection_servers
 from chat_storage import media_bytes_kept, message_bytes_per_day, message_bytes_total
 from chat_traffic import deliveries_per_second, messages_per_second
 
-from sdw.estimation import count, estimate, markdown_table, per_second, size, size_per_day, times
+from sdw.estimation import estimate, markdown_table, per_second, servers, size, size_per_day, times
 from sdw.presets import presets
 
 model = estimate(presets()["chat"]["inputs"])
@@ -12,7 +12,7 @@ model_writes_per_second = per_second(model["write_qps_avg"])
 model_reads_per_second = per_second(model["read_qps_avg"])
 model_storage_per_day = size_per_day(model["storage_per_day_bytes"])
 model_storage_total = size(model["storage_total_bytes"])
-model_servers = count(model["servers"])
+model_servers = servers(model["servers"])
 servers_ratio = times(connection_servers / model_servers)
 
 if __name__ != "chat_estimator":

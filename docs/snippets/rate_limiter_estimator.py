@@ -5,7 +5,7 @@ from rate_limiter_servers import store_shards, store_shards_pooled
 from rate_limiter_state import token_bucket_memory
 from rate_limiter_traffic import checks_per_second, checks_per_second_peak, store_ops_per_second_peak
 
-from sdw.estimation import bandwidth, count, estimate, markdown_table, peak, per_second, size, size_per_day
+from sdw.estimation import bandwidth, estimate, markdown_table, peak, per_second, servers, size, size_per_day
 from sdw.presets import presets
 
 model = estimate(presets()["rate_limiter"]["inputs"])
@@ -15,7 +15,7 @@ model_checks_peak = peak(model["write_qps_peak"])
 model_operations_peak = peak(model["write_qps_peak"] + model["read_qps_peak"])
 model_cache = size(model["cache_bytes"])
 model_storage = size(model["storage_total_bytes"])
-model_servers = count(model["servers"])
+model_servers = servers(model["servers"])
 # The model's per-day storage and bandwidth are the bucket state each check writes and reads at the
 # store (tokens and refill time), 5B times a day: traffic to the store, not data kept (each write
 # overwrites a bucket) and not the API's own request and response bytes.

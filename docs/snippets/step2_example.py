@@ -1,6 +1,6 @@
 """Step 2: the whole method on one small service, through the site's sizing model."""
 
-from sdw.estimation import bandwidth, count, estimate, markdown_table, peak, per_second, size, size_per_day
+from sdw.estimation import Machines, bandwidth, estimate, markdown_table, peak, per_second, size, size_per_day
 from sdw.presets import presets
 
 inputs = presets()["url_shortener"]["inputs"]
@@ -9,7 +9,7 @@ result = estimate(inputs)
 write_qps_avg = per_second(result["write_qps_avg"])
 read_qps_peak = peak(result["read_qps_peak"])
 storage_total = size(result["storage_total_bytes"])
-servers = count(result["servers"])
+servers = Machines(result["servers"])  # printed as servers() prints a count of machines
 
 if __name__ != "step2_example":
     print(

@@ -6,7 +6,7 @@ from url_shortener_servers import create_servers, redirect_servers
 from url_shortener_storage import link_bytes_total, storage_total
 from url_shortener_traffic import creations_per_second, redirects_per_second_peak
 
-from sdw.estimation import bandwidth, count, estimate, markdown_table, peak, per_second, size
+from sdw.estimation import bandwidth, estimate, markdown_table, peak, per_second, servers, size
 from sdw.presets import presets
 
 model = estimate(presets()["url_shortener"]["inputs"])
@@ -19,8 +19,8 @@ model_egress = bandwidth(model["egress_bytes_per_sec"])
 # arrives, the redirect requests included.
 model_ingress = bandwidth(model["ingress_bytes_per_sec"])
 model_cache = size(model["cache_bytes"])
-model_servers = count(model["servers"])
-page_servers = count(redirect_servers + create_servers)
+model_servers = servers(model["servers"])
+page_servers = servers(redirect_servers + create_servers)
 
 if __name__ != "url_shortener_estimator":
     print(

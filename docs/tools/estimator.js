@@ -120,6 +120,18 @@ function exact(value) {
   return value < 0 && text !== "0" ? "-" + text : text;
 }
 
+// An output as the estimator prints it (estimation.output_text): a count of whole machines
+// prints every digit below 10,000, as the pages print one through servers(); the rest as human().
+const MACHINES_IN_FULL_BELOW = 10000;
+
+function outputText(value, unit) {
+  if (unit !== "machines") return human(value, unit);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    throw new Error(`a count of machines is a whole number, at least 0, not ${describe(value)}`);
+  }
+  return value < MACHINES_IN_FULL_BELOW ? group(String(value)) : human(value);
+}
+
 // An input as a reader would type it (estimation.input_text): 12 significant digits, no exponent,
 // no grouping, no trailing zeros, so a preset's 328.20000000000005 fills its field as "328.2".
 const INPUT_DIGITS = 12;
@@ -271,7 +283,7 @@ function mount(root) {
     for (const { name, unit } of data.outputs) {
       const output = root.querySelector(`[data-output="${name}"]`);
       const ok = valid && Number.isFinite(result[name]);
-      output.textContent = ok ? human(result[name], unit) : "–";
+      output.textContent = ok ? outputText(result[name], unit) : "–";
       output.title = ok ? `${exact(result[name])} exactly` : "";
       root.querySelector(`[data-working="${name}"]`).textContent = ok ? `${working[name]} = ${exact(result[name])}` : "fix the inputs above";
     }
@@ -306,7 +318,9 @@ function mount(root) {
 }
 
 window.estimate = estimate;
-window.estimator = { estimate, validate, human, humanDuration, exact, inputText, parseField, INPUTS, OUTPUTS };
+window.estimator = {
+  estimate, validate, human, humanDuration, exact, inputText, outputText, parseField, INPUTS, OUTPUTS,
+};
 
 // Material's instant navigation swaps pages without reloading this module: mount the form
 // whenever a page that has one appears.

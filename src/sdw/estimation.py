@@ -423,7 +423,8 @@ INPUT_UNITS: dict[str, str] = {
     "cache_fraction": "0 to 1",
     "requests_per_server": "per second",
 }
-# Each output, its label, and the unit human() prints it in.
+# Each output, its label, and the unit it prints in: one of human()'s, or "machines" for a count
+# of whole machines, which prints as servers() prints one (output_text).
 OUTPUTS: dict[str, tuple[str, str]] = {
     "write_qps_avg": ("Writes per second, average", "/s"),
     "read_qps_avg": ("Reads per second, average", "/s"),
@@ -434,8 +435,15 @@ OUTPUTS: dict[str, tuple[str, str]] = {
     "ingress_bytes_per_sec": ("Ingress (writes coming in)", "B/s"),
     "egress_bytes_per_sec": ("Egress (reads going out)", "B/s"),
     "cache_bytes": ("Cache for the hottest reads", "B"),
-    "servers": ("Servers at peak", ""),
+    "servers": ("Servers at peak", "machines"),
 }
+
+
+def output_text(value: float, unit: str) -> str:
+    """An output of estimate() as the estimator prints it: `output_text(1074, "machines")` is
+    "1,074", as a page prints the same count through servers(); any other unit goes to human()."""
+    return str(servers(value)) if unit == "machines" else human(value, unit)
+
 # Lower bounds: a field below its bound is rejected with the reason given here.
 _AT_LEAST_ONE = ("peak_to_average", "replication_factor")
 
