@@ -144,14 +144,14 @@ store_write_overload_zone_lost = fraction(store_write_load_zone_lost_exact - 1)
 # never shed). The chat servers hold those in memory for longer and write the newest value; one
 # lost in a crash comes back with the client's next cumulative receipt (step 6).
 store_writes_to_shed_zone_lost = per_second(store_writes_per_second_peak * (1 - 1 / store_write_load_zone_lost_exact))
-store_sheddable_writes_per_second_peak = per_second(watermark_writes_per_second_peak + read_position_writes_per_second_peak)
+store_sheddable_writes_per_second_peak = per_second(
+    watermark_writes_per_second_peak + read_position_writes_per_second_peak
+)
 store_shed_share_zone_lost = fraction(store_writes_to_shed_zone_lost / store_sheddable_writes_per_second_peak)
 # Coalescing does it: each watermark write now covers a burst of messages_per_receipt_batch messages,
 # and must cover this many for the writes to fall by that share (a read position moves with its read
 # watermark, so it falls by the same share).
-store_receipt_messages_per_write_zone_lost = count(
-    messages_per_receipt_batch / (1 - float(store_shed_share_zone_lost))
-)
+store_receipt_messages_per_write_zone_lost = count(messages_per_receipt_batch / (1 - float(store_shed_share_zone_lost)))
 # The most shedding can do: every watermark and read-position write held back.
 store_write_load_zone_lost_all_shed = fraction(
     store_write_load_zone_lost_exact
@@ -293,14 +293,26 @@ if __name__ != "chat_failures":
                     "Leader work per surviving store node, over its usual, at a peak that fills the store",
                     store_leader_work_after_zone_loss,
                 ),
-                ("", "Store writes a second per surviving node, its copies', as every day", store_writes_per_node_zone_lost),
+                (
+                    "",
+                    "Store writes a second per surviving node, its copies', as every day",
+                    store_writes_per_node_zone_lost,
+                ),
                 ("", "Store write load per surviving node, leader work weighed, at peak", store_write_load_zone_lost),
                 ("", "Store writes a second to shed to end it", store_writes_to_shed_zone_lost),
                 ("", "Watermark and read-position writes a second at peak", store_sheddable_writes_per_second_peak),
                 ("", "Share of those to hold back", store_shed_share_zone_lost),
-                ("", "Messages each watermark write must cover (every day: a burst)", store_receipt_messages_per_write_zone_lost),
+                (
+                    "",
+                    "Messages each watermark write must cover (every day: a burst)",
+                    store_receipt_messages_per_write_zone_lost,
+                ),
                 ("", "Store write load with all of them held back", store_write_load_zone_lost_all_shed),
-                ("", "Share to hold back if a leader's extra work were twice the guess", store_shed_share_leader_doubled),
+                (
+                    "",
+                    "Share to hold back if a leader's extra work were twice the guess",
+                    store_shed_share_leader_doubled,
+                ),
                 ("", "Traffic, as a share of its peak, above which the store is over", store_overload_traffic_share),
                 ("", "Longest a client takes to notice and reconnect", zone_client_return_worst),
                 ("", "Presence events without an offline grace period", presence_events_without_grace),
