@@ -88,6 +88,7 @@ handshake_core_share = fraction(0.5)
 frames_per_connection_server_per_second = per_second(20e3)
 store_writes_per_node_per_second = per_second(20e3)
 store_reads_per_node_per_second = per_second(40e3)
+store_leader_extra_work = fraction(0.5)
 storage_per_database_server = size(10 * TB)
 registry_ops_per_node_per_second = per_second(100e3)
 zones = count(3)
@@ -414,6 +415,16 @@ TABLE = [
         store_reads_per_node_per_second,
         "Point and short range reads of recently written rows, mostly from the block cache, beside the "
         "node's writes: reads cost CPU, writes cost disk and compaction. A guess for a benchmark to replace.",
+    ),
+    (
+        "A range leader's work for a write beyond a follower's",
+        store_leader_extra_work,
+        "A guess: every copy appends the write to its log, applies it and compacts it alike, the disk work "
+        "that bounds a node; the leader also evaluates it (its conflict check included), proposes it and "
+        "collects the acks "
+        "([CockroachDB: life of a distributed transaction](https://www.cockroachlabs.com/docs/stable/architecture/life-of-a-distributed-transaction)). "
+        "The write rate above is for a node that leads a third of its ranges; a benchmark with the leaders "
+        "of a zone moved away would replace this.",
     ),
     (
         "Usable disk per database server",

@@ -21,6 +21,7 @@ from chat_assumptions import (
     registry_ops_per_node_per_second,
     retention_years,
     spare_servers_per_zone,
+    store_leader_extra_work,
     store_reads_per_node_per_second,
     store_writes_per_node_per_second,
     zones,
@@ -34,6 +35,7 @@ from chat_presence import (
     registry_ops_zone_lost_per_second,
     registry_reads_per_second_peak,
 )
+from chat_receipts import read_position_writes_per_second_peak, watermark_writes_per_second_peak
 from chat_servers import database_nodes
 from chat_storage import (
     database_nodes_for_horizon,
@@ -122,6 +124,54 @@ wave_store_reads_over_peak = times(wave_store_reads_per_second / store_reads_per
 # leads half its ranges, not a third, and does that much more leader work (proposing, reads) at a
 # peak its writes already fill.
 store_leader_work_after_zone_loss = times(zones / (zones - 1))
+# What that does to a surviving node's write budget at peak. Each write costs every copy the same
+# (log, apply, compaction) and its leader more (store_leader_extra_work, a guess); the budget,
+# store_writes_per_node_per_second, is for a node that leads a third of its ranges, and the node now
+# leads half. Its copies' writes a second are those of every day: the zones left hold two copies of
+# each range on two thirds of the nodes.
+store_writes_per_node_zone_lost = per_second(
+    store_writes_per_second_peak * (zones - 1) / (database_nodes * (zones - 1) / zones)
+)
+store_write_load_zone_lost_exact = (
+    store_writes_per_node_zone_lost
+    * (1 + store_leader_extra_work / (zones - 1))
+    / (store_writes_per_node_per_second * (1 + store_leader_extra_work / zones))
+)
+store_write_load_zone_lost = fraction(store_write_load_zone_lost_exact)
+store_write_overload_zone_lost = fraction(store_write_load_zone_lost_exact - 1)
+# Ending it: the writes a second the store must not take, against the ones that can wait, the
+# watermarks and read positions (sends, their message rows and client IDs, and member rows are
+# never shed). The chat servers hold those in memory for longer and write the newest value; one
+# lost in a crash comes back with the client's next cumulative receipt (step 6).
+store_writes_to_shed_zone_lost = per_second(store_writes_per_second_peak * (1 - 1 / store_write_load_zone_lost_exact))
+store_sheddable_writes_per_second_peak = per_second(
+    watermark_writes_per_second_peak + read_position_writes_per_second_peak
+)
+store_shed_share_zone_lost = fraction(store_writes_to_shed_zone_lost / store_sheddable_writes_per_second_peak)
+# Coalescing does it: each watermark write now covers a burst of messages_per_receipt_batch messages,
+# and must cover this many for the writes to fall by that share (a read position moves with its read
+# watermark, so it falls by the same share).
+store_receipt_messages_per_write_zone_lost = count(messages_per_receipt_batch / (1 - float(store_shed_share_zone_lost)))
+# The most shedding can do: every watermark and read-position write held back.
+store_write_load_zone_lost_all_shed = fraction(
+    store_write_load_zone_lost_exact
+    * (store_writes_per_second_peak - store_sheddable_writes_per_second_peak)
+    / store_writes_per_second_peak
+)
+# If a leader's extra work were twice the guess: the share of the sheddable writes to hold back.
+store_write_load_leader_doubled_exact = (
+    store_writes_per_node_zone_lost
+    * (1 + 2 * store_leader_extra_work / (zones - 1))
+    / (store_writes_per_node_per_second * (1 + 2 * store_leader_extra_work / zones))
+)
+store_shed_share_leader_doubled = fraction(
+    store_writes_per_second_peak
+    * (1 - 1 / store_write_load_leader_doubled_exact)
+    / store_sheddable_writes_per_second_peak
+)
+# Traffic varies through the day (peak_to_average): the overload lasts only while writes are above
+# this share of their peak.
+store_overload_traffic_share = fraction(1 / store_write_load_zone_lost_exact)
 store_read_capacity_two_zones = throughput(database_nodes * (zones - 1) / zones * store_reads_per_node_per_second)
 store_read_load_during_wave = fraction(
     (store_reads_per_second_peak + wave_store_reads_per_second) / store_read_capacity_two_zones
@@ -243,6 +293,27 @@ if __name__ != "chat_failures":
                     "Leader work per surviving store node, over its usual, at a peak that fills the store",
                     store_leader_work_after_zone_loss,
                 ),
+                (
+                    "",
+                    "Store writes a second per surviving node, its copies', as every day",
+                    store_writes_per_node_zone_lost,
+                ),
+                ("", "Store write load per surviving node, leader work weighed, at peak", store_write_load_zone_lost),
+                ("", "Store writes a second to shed to end it", store_writes_to_shed_zone_lost),
+                ("", "Watermark and read-position writes a second at peak", store_sheddable_writes_per_second_peak),
+                ("", "Share of those to hold back", store_shed_share_zone_lost),
+                (
+                    "",
+                    "Messages each watermark write must cover (every day: a burst)",
+                    store_receipt_messages_per_write_zone_lost,
+                ),
+                ("", "Store write load with all of them held back", store_write_load_zone_lost_all_shed),
+                (
+                    "",
+                    "Share to hold back if a leader's extra work were twice the guess",
+                    store_shed_share_leader_doubled,
+                ),
+                ("", "Traffic, as a share of its peak, above which the store is over", store_overload_traffic_share),
                 ("", "Longest a client takes to notice and reconnect", zone_client_return_worst),
                 ("", "Presence events without an offline grace period", presence_events_without_grace),
                 ("A hot group", "Deliveries a second", hot_group_deliveries_per_second),

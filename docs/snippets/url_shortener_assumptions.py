@@ -9,12 +9,14 @@ from reference_capacity import (
     cassandra_bloom_fp_chance,
     cassandra_gc_grace,
     files_on_disk,
+    twcs_files_note,
     twcs_window,
     wasted_file_reads,
     wide_column_cold_reads_per_server,
     wide_column_partition_overhead,
     wide_column_recent_reads_per_server,
     wide_column_row_overhead,
+    windows_over_ttl,
 )
 from reference_latency import ssd_random_read, vm_round_trip_budget
 from reference_peaks import smooth_day_max
@@ -178,7 +180,13 @@ create_latency_target = duration(0.500)
 create_deadline = duration(2)
 idempotency_lease = duration(create_deadline + 1)
 percentile_budget_share = fraction(0.01)
-in_region_round_trip = vm_round_trip_budget
+# The hop from an origin load balancer to a redirect server stays inside one zone: each zone's load
+# balancers send only to that zone's redirect servers (cross-zone load balancing off, as a Network Load
+# Balancer has it by default). The design is zonal already (the CDN's origin pool health-checks each
+# zone's load balancers, a cache hit never leaves its zone, and the servers are sized so two zones carry
+# the peak), so the hop pays the in-zone round trip (reference_latency.vm_round_trip_budget), not the
+# larger one the rate limiter budgets for a call to another zone (rate_limiter_assumptions.cross_zone_round_trip).
+in_zone_round_trip = vm_round_trip_budget
 ssd_read_time = duration(ssd_random_read)
 redirect_budget_network = duration(0.003)
 redirect_budget_lookups = duration(0.002)
@@ -197,10 +205,12 @@ idempotency_window = duration(SECONDS_PER_DAY)
 # Expired rows stay on disk until gc_grace_seconds has passed since they expired: the record and
 # outbox tables are compacted by time window, each window into one file, which is dropped whole only
 # once its last row has expired and the grace has passed (reference_capacity.expired_row_life).
-# Cassandra's default grace is ten days; the window is six hours, chosen (its default is a day) so that
-# a table keeps about 45 files (reference_capacity.twcs_window).
+# Cassandra's default grace is ten days; the window is six hours, chosen (its default is a day): four
+# windows over the day's time to live, and, counting the grace, a table keeps the files_on_disk below,
+# more than the Cassandra docs' guidance, for the reason reference_capacity.twcs_files_note gives.
 gc_grace = cassandra_gc_grace
 compaction_window = twcs_window
+compaction_windows_over_ttl = windows_over_ttl(idempotency_window, compaction_window)
 compaction_files_on_disk = files_on_disk(idempotency_window, gc_grace, compaction_window)
 compaction_files_on_disk_hourly = files_on_disk(idempotency_window, gc_grace, SECONDS_PER_HOUR)
 # Each file is one more Bloom filter that a lookup of an absent key (a reservation's read of its
@@ -480,8 +490,10 @@ TABLE = [
     (
         "Redirect budget: origin load balancer to server, and queueing",
         redirect_budget_network,
-        f"One hop inside the region, about a data-center round trip ({in_region_round_trip}, the latency "
-        "reference's classic figure); the rest is waiting behind other requests in the slowest moments.",
+        f"One hop inside a zone, whose load balancers send only to its own redirect servers "
+        "([cross-zone load balancing off](https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-cross-zone.html)): "
+        f"a round trip within one data center ({in_zone_round_trip}, the latency reference's classic "
+        "figure); the rest is waiting behind other requests in the slowest moments.",
     ),
     (
         "Redirect budget: in-process and shared-cache lookups",
@@ -542,9 +554,8 @@ TABLE = [
         "Chosen: Cassandra's default is a day "
         "([time-window compaction](https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html)), "
         "and a row waits for its window's last one before its file can be dropped. A file stays on disk "
-        f"for the day, the grace and one window, so six hours keeps {compaction_files_on_disk} files a table "
-        f"(an hour would keep {compaction_files_on_disk_hourly}), within the fewer than 50 that the strategy's "
-        "[author advises](https://github.com/jeffjirsa/twcs): every file is one more Bloom filter "
+        f"for the day, the grace and one window, so six hours gives {twcs_files_note(idempotency_window, gc_grace)} "
+        f"(an hour would keep {compaction_files_on_disk_hourly} files). Every file is one more Bloom filter "
         f"each lookup of an absent key checks, which at {cassandra_bloom_fp_chance} false positives "
         "(Cassandra's default, [Bloom filters](https://cassandra.apache.org/doc/latest/operating/bloom_filters.html)) "
         f"wastes {compaction_wasted_reads} file reads per such lookup on average.",
