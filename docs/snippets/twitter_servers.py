@@ -131,6 +131,9 @@ wide_column_relational_shards_added_per_year = count(
     * DAYS_PER_YEAR
     / relational_shard_bytes
 )
+# With the primaries spread evenly over the zones, losing a zone takes the primaries of one shard in Z:
+# the shards that would refuse writes until a replica is promoted, what step 1's zone-loss target rules out.
+wide_column_relational_shards_paused_zone_lost = count(wide_column_relational_shards_per_zone / zones)
 
 # Its reads, in two kinds. Recent partitions, mostly served from the block cache: "did the reader
 # favorite these?" is one read of the reader's partition of the favorites table (step 4) for every
