@@ -159,9 +159,11 @@ devices_per_user = count(1)
 devices_per_daily_user = count(2)
 device_record_bytes = size(300)
 search_days = count(7)
-# The event log keeps exactly this many days: at least the search index's days (the index is
-# rebuilt from it), and no more, since the follow-change notes (twitter_cache) outlive a late event
-# only if the fan-out's lag cannot exceed what the log keeps.
+# The event log keeps events at least this many days: at least the search index's days, since the
+# index is rebuilt from it (step 5). Kafka deletes whole segments, so some events stay longer: the
+# log does not bound how late an event arrives. The fan-out bounds it instead: it refuses a follow
+# event whose write is older than these days and reads the graph edge (step 6), so the follow-change
+# notes (twitter_cache), which live these days and one more, outlast any event it applies.
 event_log_retention_days = count(7)
 assert event_log_retention_days >= search_days
 search_index_bytes_per_tweet = size(100)
