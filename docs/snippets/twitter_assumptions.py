@@ -159,9 +159,11 @@ devices_per_user = count(1)
 devices_per_daily_user = count(2)
 device_record_bytes = size(300)
 search_days = count(7)
-# The event log keeps exactly this many days: at least the search index's days (the index is
-# rebuilt from it), and no more, since the follow-change notes (twitter_cache) outlive a late event
-# only if the fan-out's lag cannot exceed what the log keeps.
+# The event log keeps events at least this many days: at least the search index's days, since the
+# index is rebuilt from it (step 5). Kafka deletes whole segments, so some events stay longer: the
+# log does not bound how late an event arrives. The fan-out bounds it instead: it refuses a follow
+# event whose write is older than these days and reads the graph edge (step 6), so the follow-change
+# notes (twitter_cache), which live these days and one more, outlast any event it applies.
 event_log_retention_days = count(7)
 assert event_log_retention_days >= search_days
 search_index_bytes_per_tweet = size(100)
@@ -387,8 +389,9 @@ TABLE = [
     (
         "Copies of the tweet cache",
         tweet_cache_copies,
-        "Two, in different zones: a lost node's keys are read from the other copy, and its ring neighbours fill "
-        "them from that copy, so its loss adds no reads to the store, and the store is the source of truth.",
+        "Two, in different zones: a reader tries a key's first copy, then the other, then the store (step 6). "
+        "A lost node's keys are read from the other copy, and its ring neighbours fill them from that copy, so "
+        "its loss adds no reads to the store, and the store is the source of truth.",
     ),
     (
         "Bytes per user cache entry",
@@ -452,8 +455,8 @@ TABLE = [
         spare_servers_per_zone,
         "The tweet, user and count caches carry a lost zone at nearly full load, and a dead cache node comes "
         "back empty: one more ring member a zone (N+1), so a dead node's keys move to its ring neighbours, "
-        "which fill each miss from the key's other copy (from the store, cache-aside, only when both copies "
-        "miss) with load to spare (step 7); its memory is left out of the days held, as "
+        "which fill each miss from the key's other copy (from the store only when both copies miss, step 6) "
+        "with load to spare (step 7); its memory is left out of the days held, as "
         "margin. The timeline cache needs none: memory sizes it, far above its load. Nor does the wide-column store: a store server lost during a zone "
         "outage leaves its ranges one copy, which refuses quorum reads and writes, so its reads fail rather than "
         "move to other servers, and no extra server changes that; its margin is the read target below.",

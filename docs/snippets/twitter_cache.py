@@ -27,6 +27,7 @@ from twitter_assumptions import (
     zone_headroom,
     zones,
 )
+from twitter_notifications import pushes_per_second_peak
 from twitter_storage import tweet_bytes_per_day
 from twitter_traffic import (
     deliveries_per_second_peak,
@@ -97,20 +98,29 @@ timeline_cache_servers = count(max(servers_for_memory, servers_for_operations))
 day_expiry_servers_for_memory = count(whole_per_zone(day_expiry_cache_bytes / cache_memory_per_server, zones))
 week_expiry_extra_servers = count(timeline_cache_servers - max(day_expiry_servers_for_memory, servers_for_operations))
 
-# The tweet cache the same way: every tweet shown at peak is one lookup, served by either copy.
+# The tweet cache the same way: every tweet shown at peak is one lookup, of its first copy (step 6).
 # Its copies are not one per zone, so losing a zone moves a third of the lookups onto the
 # servers left: they need the zone headroom the API tier has. (The timeline cache needs none:
 # a lost zone takes its copy's writes with it, step 7.)
-# Search pages are hydrated the same way (step 5), a lookup for every result shown.
+# Search pages are hydrated the same way (step 5), a lookup for every result shown, and so is a
+# tweet opened from a push (step 3): at most one a push sent, the upper bound twitter_servers takes.
 # Fills are operations too. The cache fills only tweets younger than the days it holds (a tweet's
 # ID carries its time, step 4), and each entry expires at that age, so an old tweet read from the
 # store for a profile page is not cached and cannot push out the days home timelines read. Each
 # tweet is then filled at most once into each copy: at most the posting rate times the copies.
+# Before each fill the reader has asked the key's other copy (step 6's read path: first copy, other
+# copy, store), so as many lookups again on the other copies; older tweets skip that step.
 search_tweet_views_per_second_peak = peak(searches_per_second_peak * tweets_per_timeline_page)
 tweet_cache_fills_per_second_peak = peak(tweets_per_second_peak * tweet_cache_copies)
-# The lookups alone (what hydration asks for), then the operations that size it, fills included.
-tweet_cache_lookups_peak = peak(tweet_views_per_second_peak + search_tweet_views_per_second_peak)
-tweet_cache_ops_peak = peak(tweet_cache_lookups_peak + tweet_cache_fills_per_second_peak)
+tweet_cache_other_copy_lookups_peak = peak(tweet_cache_fills_per_second_peak)
+# The lookups alone (what hydration asks for, first copies), then the operations that size it, the
+# other-copy lookups and the fills included.
+tweet_cache_lookups_peak = peak(
+    tweet_views_per_second_peak + search_tweet_views_per_second_peak + pushes_per_second_peak
+)
+tweet_cache_ops_peak = peak(
+    tweet_cache_lookups_peak + tweet_cache_other_copy_lookups_peak + tweet_cache_fills_per_second_peak
+)
 tweet_cache_servers_for_memory = count(math.ceil(tweet_cache_bytes_all_copies / cache_memory_per_server))
 tweet_cache_servers_for_operations = count(
     whole_per_zone(tweet_cache_ops_peak * zone_headroom / cache_ops_per_server, zones)
@@ -118,7 +128,8 @@ tweet_cache_servers_for_operations = count(
 tweet_cache_servers_for_load = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))
 # And a spare a zone (N+1): one more ring member, serving lookups like the rest, so the load with a
 # zone lost is over all the servers left. A dead node's keys move to its ring neighbours, which fill
-# each miss from the key's other copy (the store only when both miss); with a zone already lost,
+# each miss from the key's other copy (the store only when both miss: step 6's read path, which
+# every reader follows); with a zone already lost,
 # its keys whose other copy was there miss until they fill (twitter_reliability, step 7). The
 # spares' memory is left out of the days held, as margin.
 cache_spare_servers = count(spare_servers_per_zone * zones)
@@ -194,7 +205,9 @@ if __name__ != "twitter_cache":
             [
                 ("Lookups at peak: tweets shown on home and profile pages", tweet_views_per_second_peak),
                 ("and on search pages", search_tweet_views_per_second_peak),
+                ("and opened from a push, at most one a push sent", pushes_per_second_peak),
                 ("Fills at peak, at most: each new tweet once into each copy", tweet_cache_fills_per_second_peak),
+                ("and the other copy asked before each fill", tweet_cache_other_copy_lookups_peak),
                 (
                     f"Days of newest tweets its {tweet_cache_servers_for_load} servers' memory holds, a copy "
                     "(spares not counted)",
@@ -224,7 +237,8 @@ if __name__ != "twitter_cache":
                 ),
                 (
                     f"operations at peak ({timeline_cache_ops_peak}; "
-                    f"{tweet_cache_ops_peak} for the tweet cache, lookups and fills, the user cache sized on it; "
+                    f"{tweet_cache_ops_peak} for the tweet cache, lookups, fills and the other-copy lookups "
+                    "before them, the user cache sized on it; "
                     f"{count_cache_ops_peak} for the count cache, with the counting job's writes; "
                     f"× {zone_headroom} zone headroom)",
                     servers_for_operations,

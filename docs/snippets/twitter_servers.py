@@ -146,8 +146,9 @@ wide_column_relational_shards_paused_zone_lost = count(wide_column_relational_sh
 # into the follower's timeline (step 5; counted at one per follow or unfollow, an upper bound).
 # The notification service reads the devices of each user it notifies
 # (one partition per push sent) and the alert subscribers of each tweet's author (one per tweet
-# posted); each tweet-cache fill reads the new tweet's row (the cache is filled on a miss, step 6),
-# and each count-cache fill its row of counts (as many fills, twitter_cache);
+# posted); each tweet-cache fill is counted as a read of the new tweet's row, and each count-cache
+# fill as a read of its row of counts (as many fills, twitter_cache): an upper bound, since a fill
+# the key's other copy serves never reaches the store (step 6's read path);
 # and each idempotency key's reservation is a lightweight transaction, which reads the key's row
 # before it writes (one per post and per upload).
 # Cold partitions, beyond the block cache: profile pages show tweets older than the tweet cache
@@ -331,8 +332,9 @@ if __name__ != "twitter_servers":
                     "Recent partitions read at peak: a favorites read per home load, profile view, search and opened "
                     "push, one before each favorite, a stats row and a follower-list page per tweet posted, a stats "
                     "row per follow, a tweet-list read per profile view and per follow, a device read per push sent, "
-                    "an alert subscribers read per tweet, a tweet read per tweet-cache fill, a counts read per "
-                    "count-cache fill, a key read per reservation",
+                    "an alert subscribers read per tweet, a tweet read per tweet-cache fill and a counts read per "
+                    "count-cache fill (at most: a fill the other copy serves never reaches the store), a key read "
+                    "per reservation",
                     hot_store_reads_per_second_peak,
                 ),
                 ("Cold partitions read at peak: the old tweets and count rows above", cold_store_reads_per_second_peak),
