@@ -159,7 +159,9 @@ def test_browser_formatting_equals_python(estimator_page) -> None:
         assert exact == estimation.exact(value), value
     # Counts of machines: every digit below 10,000, then as human() (sdw.estimation.Machines).
     machines = [0, 7, 999, 1000, 1074, 9999, 10_000, 10_049, 12_345, 999_999, 10**9]
-    printed = estimator_page.evaluate("(values) => values.map((v) => window.estimator.outputText(v, 'machines'))", machines)
+    printed = estimator_page.evaluate(
+        "(values) => values.map((v) => window.estimator.outputText(v, 'machines'))", machines
+    )
     assert printed == [estimation.output_text(value, "machines") for value in machines]
     assert printed[4:7] == ["1,074", "9,999", "10K"]  # the edge, worked out by hand
     typed = estimator_page.evaluate("(values) => values.map((v) => window.estimator.inputText(v))", values)

@@ -444,6 +444,7 @@ def output_text(value: float, unit: str) -> str:
     "1,074", as a page prints the same count through servers(); any other unit goes to human()."""
     return str(servers(value)) if unit == "machines" else human(value, unit)
 
+
 # Lower bounds: a field below its bound is rejected with the reason given here.
 _AT_LEAST_ONE = ("peak_to_average", "replication_factor")
 
