@@ -9,6 +9,7 @@ from reference_capacity import (
     paxos_state_writes_per_replica,
     twcs_window,
     wasted_file_reads,
+    windows_over_ttl,
 )
 from reference_capacity import (
     paxos_state_kept as paxos_state_kept_for,
@@ -74,6 +75,7 @@ gc_grace = cassandra_gc_grace
 # (reference_capacity.twcs_files_note); an hour would keep over five times as many, each one more Bloom
 # filter an absent key checks.
 compaction_window = twcs_window
+compaction_windows_over_ttl = windows_over_ttl(idempotency_window, compaction_window)
 compaction_files_on_disk = files_on_disk(idempotency_window, gc_grace, compaction_window)
 compaction_files_on_disk_hourly = files_on_disk(idempotency_window, gc_grace, SECONDS_PER_HOUR)
 # Each file's Bloom filter wrongly answers "maybe here" at Cassandra's default false-positive rate,
