@@ -3,7 +3,7 @@
 import math
 from statistics import NormalDist
 
-from twitter_api import post_limit_per_day
+from twitter_api import post_limit_per_day, tweets_per_user_per_day
 from twitter_assumptions import (
     cache_ops_per_server,
     celebrities_followed_per_user,
@@ -91,10 +91,13 @@ shared_merge_hedged_slow_load_share = fraction(1 - (1 - hedged_slow_request_shar
 threshold_fanout_time = duration(celebrity_threshold_followers / deliveries_per_second_peak)
 merge_cache_servers = count(math.ceil(merge_reads_per_second_peak / cache_ops_per_server))
 
-# The threshold counts followers, but cost is followers times tweets: an account just below
-# it, posting at the daily cap, adds this share of all deliveries on its own.
+# Cost is followers times tweets: an account just below the follower threshold, posting at the
+# daily cap, would add this share of all deliveries on its own. So the switch to pull compares
+# an account's deliveries a day with what the threshold's followers cost at the average daily
+# user's posting rate.
 busy_account_deliveries_per_day = count(celebrity_threshold_followers * post_limit_per_day)
 busy_account_delivery_share = fraction(busy_account_deliveries_per_day / deliveries_per_day)
+pull_threshold_deliveries_per_day = count(celebrity_threshold_followers * tweets_per_user_per_day)
 
 pull_over_push = times(pull_reads_per_second_peak / push_writes_per_second_peak)
 
