@@ -6,10 +6,13 @@ definition the RocksDB tuning guide uses). Simple models with stated inputs:
 - B-tree, random updates to a table far larger than memory: each row write dirties a whole page,
   written back alone, plus the row in the write-ahead log. Sequential inserts fill a page before
   it is written, so each byte is written about twice (page and log).
-- LSM tree, leveled compaction (RocksDB's default): the log, the memtable flush, then each time
-  data moves down a level it is merged with up to SIZE_RATIO times as much data already there, and
-  the merge writes the byte and that data: up to SIZE_RATIO + 1 bytes a move (an upper bound;
-  levels not yet full cost less).
+- LSM tree, leveled compaction (RocksDB's default): the log, the memtable flush, then level 0 merges
+  into level 1: all of level 0's files together with the level-1 files they overlap (RocksDB wiki,
+  "Leveled Compaction"), up to level 1's target, which with the defaults equals what level 0 holds
+  when it triggers (4 × 64 MB = 256 MB), so up to 2 bytes a byte. Then each time data moves down a
+  level it is merged with up to SIZE_RATIO times as much data already there, and the merge writes
+  the byte and that data: up to SIZE_RATIO + 1 bytes a move (an upper bound; levels not yet full
+  cost less).
 - LSM tree, size-tiered compaction (Cassandra's default): the log, the flush, then one rewrite
   per tier, each tier SIZE_RATIO_TIERED times larger than the last.
 """
@@ -34,9 +37,11 @@ B_TREE_ENTRY_BYTES = 16  # a key and a child pointer in an inner page
 btree_random_wa = times(PAGE_BYTES / ROW_BYTES + 1)
 btree_sequential_wa = times(2)
 leveled_levels = count(math.ceil(math.log(DATA_BYTES / FIRST_LEVEL_BYTES, SIZE_RATIO)) + 1)
+# Level 0 to level 1: the byte and up to level 1's target per level 0's worth at its trigger.
+leveled_l0_bytes_per_byte = count(1 + FIRST_LEVEL_BYTES / (L0_FILES * MEMTABLE_BYTES))
 # Log, flush, L0 to L1, then each move down: the byte itself and up to SIZE_RATIO bytes merged with it.
 leveled_bytes_per_move = count(SIZE_RATIO + 1)
-leveled_wa = times(1 + 1 + 1 + leveled_bytes_per_move * (leveled_levels - 1))
+leveled_wa = times(1 + 1 + leveled_l0_bytes_per_byte + leveled_bytes_per_move * (leveled_levels - 1))
 tiered_tiers = count(math.ceil(math.log(DATA_BYTES / MEMTABLE_BYTES, SIZE_RATIO_TIERED)))
 tiered_wa = times(1 + 1 + tiered_tiers)
 
