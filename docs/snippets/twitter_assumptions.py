@@ -56,6 +56,10 @@ quiet_author_profile_view_share = fraction(0.5)
 celebrity_followers = count(100e6)
 celebrity_threshold_followers = count(1e6)
 celebrities_followed_per_user = count(10)
+# The cost rule (step 6) weighs only accounts above this floor, and this many accounts between the
+# floor and the follower threshold post often enough to cross it.
+cost_rule_floor_followers = count(100e3)
+busy_pulled_accounts = count(10e3)
 celebrity_tweet_readers_first_hour = fraction(0.10)
 
 # --- How big things are --------------------------------------------------------------------
@@ -222,6 +226,19 @@ TABLE = [
         "Such large accounts each user follows",
         celebrities_followed_per_user,
         "A guess: a handful of celebrities, news outlets and brands.",
+    ),
+    (
+        "Followers below which the cost rule does not pull an account",
+        cost_rule_floor_followers,
+        "A choice: below it, even an account at the daily posting cap costs a fraction of a percent of all "
+        "deliveries (step 6), which push absorbs, and each pulled account adds a list to every timeline "
+        "server and a lookup to its followers' loads.",
+    ),
+    (
+        "Accounts between that floor and the threshold pulled for their cost",
+        busy_pulled_accounts,
+        "A labelled guess: about one registered account in ten thousand has that many followers, and one in "
+        "ten of those (news outlets, sports feeds, bots) posts often enough to cross the cost rule (step 6).",
     ),
     (
         "Followers who read a celebrity tweet in its first hour",

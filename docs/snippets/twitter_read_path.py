@@ -5,12 +5,17 @@ from statistics import NormalDist
 
 from twitter_api import post_limit_per_day, tweets_per_user_per_day
 from twitter_assumptions import (
+    busy_pulled_accounts,
     cache_ops_per_server,
     celebrities_followed_per_user,
     celebrity_threshold_followers,
+    cost_rule_floor_followers,
     follows_per_user,
+    registered_users,
     request_latency_log_sigma,
     timeline_cache_copies,
+    timeline_entries_cached,
+    timeline_entry_bytes,
     tweets_per_timeline_page,
 )
 from twitter_cache import count_cache_servers, tweet_cache_servers, user_cache_servers
@@ -21,7 +26,7 @@ from twitter_traffic import (
     timeline_loads_per_second_peak,
 )
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, times
+from sdw.estimation import count, duration, fraction, markdown_table, peak, size, times
 
 # Fan-out on write: every delivery is written to each copy of the follower's timeline,
 # in the background, and a timeline load is one read.
@@ -98,6 +103,22 @@ merge_cache_servers = count(math.ceil(merge_reads_per_second_peak / cache_ops_pe
 busy_account_deliveries_per_day = count(celebrity_threshold_followers * post_limit_per_day)
 busy_account_delivery_share = fraction(busy_account_deliveries_per_day / deliveries_per_day)
 pull_threshold_deliveries_per_day = count(celebrity_threshold_followers * tweets_per_user_per_day)
+# The cost rule weighs only accounts above a follower floor: below it, an account at the daily cap
+# adds this share of all deliveries, which push absorbs. At the floor, an account crosses the rule
+# once it posts this many tweets a day.
+floor_account_deliveries_per_day = count(cost_rule_floor_followers * post_limit_per_day)
+floor_account_delivery_share = fraction(floor_account_deliveries_per_day / deliveries_per_day)
+floor_account_posts_to_pull = count(pull_threshold_deliveries_per_day / cost_rule_floor_followers)
+# What the busy accounts pulled by cost add to the read-time merge. Each timeline server keeps
+# every pulled account's recent IDs in memory, as many as a cached timeline holds (no page of a
+# timeline reaches further back), packed the same way:
+merge_list_bytes = size(timeline_entries_cached * timeline_entry_bytes)
+busy_lists_bytes_per_timeline_server = size(busy_pulled_accounts * merge_list_bytes)
+# And a lookup in those lists for each one a reader follows: each has fewer followers than the
+# threshold (above it, an account is pulled by followers already), so on average a user follows
+# at most this many, and the merge makes at most this many more lookups at peak, all in memory.
+busy_followed_per_user_most = count(busy_pulled_accounts * celebrity_threshold_followers / registered_users)
+busy_merge_lookups_per_second_peak_most = peak(timeline_loads_per_second_peak * busy_followed_per_user_most)
 
 pull_over_push = times(pull_reads_per_second_peak / push_writes_per_second_peak)
 
@@ -175,6 +196,19 @@ if __name__ != "twitter_read_path":
                 ("Cache servers for the read-time merge (operations)", merge_cache_servers),
                 ("Deliveries a day from one busy account below the threshold", busy_account_deliveries_per_day),
                 ("... as a share of all deliveries", busy_account_delivery_share),
+                (
+                    f"Deliveries a day from one account at the {cost_rule_floor_followers}-follower floor, at the cap",
+                    floor_account_deliveries_per_day,
+                ),
+                ("... as a share of all deliveries", floor_account_delivery_share),
+                ("Tweets a day that pull an account at the floor", floor_account_posts_to_pull),
+                (f"One pulled account's list in memory ({timeline_entries_cached} IDs)", merge_list_bytes),
+                (
+                    f"Lists of the {busy_pulled_accounts} busy accounts, on each timeline server",
+                    busy_lists_bytes_per_timeline_server,
+                ),
+                ("Busy accounts a user follows, at most, on average", busy_followed_per_user_most),
+                ("Merge lookups they add at peak, at most (in memory)", busy_merge_lookups_per_second_peak_most),
             ],
         )
     )

@@ -5,9 +5,11 @@ from twitter_assumptions import (
     cache_memory_per_server,
     cache_ops_per_server,
     cdn_hit_ratio,
+    fanout_freshness_share,
     fanout_outage,
     follows_per_user,
     percentile_budget_share,
+    post_latency_target,
     reads_per_database_server,
     resync_bytes_per_second,
     slo_window,
@@ -29,6 +31,7 @@ from twitter_traffic import (
     timeline_loads_per_second,
     timeline_loads_per_second_peak,
     tweets_per_second,
+    tweets_per_second_peak,
 )
 
 from sdw.estimation import (
@@ -107,6 +110,22 @@ timeline_cache_spare = throughput(
 fanout_drain_rate = throughput(min(fanout_worker_spare, timeline_cache_spare))
 fanout_drain_time = duration(fanout_backlog / fanout_drain_rate)
 
+# A post's log append while a zone is lost (step 5). Every log partition has a replica in each zone,
+# and with acks=all its leader waits for every in-sync replica, so a lost zone stalls every append
+# until the controller fences that zone's brokers and drops them from the in-sync sets
+# (broker.session.timeout.ms, 9 s by default) or, at the latest, replica.lag.time.max.ms (30 s) runs
+# out; partitions led from that zone need a new leader too. So the post gives its append half its
+# p99 budget (the other half is for the key's reservation, the batch and the timeline copies), replies
+# 201 when that runs out, and leaves the event to the outbox sweeper, which reads each second's
+# partitions about 10 s after that second. A tweet posted during the stall reaches followers
+# 10 s or more after its post, past the freshness target: what a stall of the longest costs that target.
+log_append_deadline = duration(post_latency_target / 2)
+log_stall_longest = duration(30)
+sweeper_first_read_delay = duration(10)
+zone_loss_stalled_tweets = count(tweets_per_second_peak * log_stall_longest)
+zone_loss_stalled_tweet_share = fraction(zone_loss_stalled_tweets / (tweets_per_second * slo_window))
+zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweet_share / (1 - fanout_freshness_share))
+
 # CDN: the origin normally sees only misses; without the CDN it sees every media byte.
 origin_media_egress = bandwidth((photo_egress + video_egress) * (1 - cdn_hit_ratio))
 cdn_loss_origin_multiplier = times(1 / (1 - cdn_hit_ratio))
@@ -165,6 +184,14 @@ if __name__ != "twitter_reliability":
                 ("", "Spare deliveries a second: fan-out workers", fanout_worker_spare),
                 ("", "Spare deliveries a second: timeline cache", timeline_cache_spare),
                 ("", "Time to drain it at the smaller", fanout_drain_time),
+                ("Zone lost, log appends stall", "A post's wait for its append, at most", log_append_deadline),
+                (
+                    "",
+                    f"Tweets posted in a {log_stall_longest} stall at peak, left to the sweeper",
+                    zone_loss_stalled_tweets,
+                ),
+                ("", f"... share of a {slo_window} window's tweets", zone_loss_stalled_tweet_share),
+                ("", "... share of the freshness target's allowance", zone_loss_stalled_freshness_budget_share),
                 ("CDN lost", "Origin media egress, average", origin_media_egress),
                 ("", "Origin load multiplied by", cdn_loss_origin_multiplier),
             ],
