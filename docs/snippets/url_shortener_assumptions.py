@@ -206,8 +206,9 @@ idempotency_window = duration(SECONDS_PER_DAY)
 # outbox tables are compacted by time window, each window into one file, which is dropped whole only
 # once its last row has expired and the grace has passed (reference_capacity.expired_row_life).
 # Cassandra's default grace is ten days; the window is six hours, chosen (its default is a day): four
-# windows over the day's time to live, and, counting the grace, a table keeps the files_on_disk below,
-# more than the Cassandra docs' guidance, for the reason reference_capacity.twcs_files_note gives.
+# windows over the day's time to live, where the Cassandra docs' rule points to hour windows (24); the
+# window departs from it because, counting the grace, hour windows keep far more files_on_disk
+# (compaction_files_on_disk_hourly against compaction_files_on_disk), as reference_capacity.twcs_files_note says.
 gc_grace = cassandra_gc_grace
 compaction_window = twcs_window
 compaction_windows_over_ttl = windows_over_ttl(idempotency_window, compaction_window)
@@ -554,8 +555,8 @@ TABLE = [
         "Chosen: Cassandra's default is a day "
         "([time-window compaction](https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html)), "
         "and a row waits for its window's last one before its file can be dropped. A file stays on disk "
-        f"for the day, the grace and one window, so six hours gives {twcs_files_note(idempotency_window, gc_grace)} "
-        f"(an hour would keep {compaction_files_on_disk_hourly} files). Every file is one more Bloom filter "
+        f"for the day, the grace and one window. Six hours gives {twcs_files_note(idempotency_window, gc_grace)}. "
+        "Every file is one more Bloom filter "
         f"each lookup of an absent key checks, which at {cassandra_bloom_fp_chance} false positives "
         "(Cassandra's default, [Bloom filters](https://cassandra.apache.org/doc/latest/operating/bloom_filters.html)) "
         f"wastes {compaction_wasted_reads} file reads per such lookup on average.",
