@@ -179,6 +179,19 @@ create_latency_target = duration(0.500)
 # A create gives up and answers 503 after this; its idempotency lease runs a second longer.
 create_deadline = duration(2)
 idempotency_lease = duration(create_deadline + 1)
+# A create appends "link created" to the event log after its insert, before its 201, and waits at most
+# this long for the append (the producer's max.block.ms set to it too, so a full buffer cannot block
+# the call). Past it the service answers 201 and leaves the row unmarked, so the outbox sweeper
+# publishes the event; consumers already take an event twice. Chosen: far above a healthy append within
+# a region, far below the seconds an acks=all append stalls when a zone is lost.
+event_append_deadline = duration(0.100)
+# Why an append stalls when a zone is lost (Kafka's defaults, quoted,
+# https://kafka.apache.org/documentation/): a follower in the lost zone stays in the in-sync set until
+# its broker is fenced (broker.session.timeout.ms, KRaft) or until it has lagged replica.lag.time.max.ms,
+# and the producer retries the append until delivery.timeout.ms.
+kafka_broker_session_timeout = duration(9)
+kafka_replica_lag_max = duration(30)
+kafka_delivery_timeout = duration(120)
 percentile_budget_share = fraction(0.01)
 # The hop from an origin load balancer to a redirect server stays inside one zone: each zone's load
 # balancers send only to that zone's redirect servers (cross-zone load balancing off, as a Network Load
@@ -477,6 +490,12 @@ TABLE = [
         "A create's deadline",
         create_deadline,
         "Four times the p99 target: past it the service stops retrying its writes and answers 503.",
+    ),
+    (
+        "A create's wait for the event log",
+        event_append_deadline,
+        "Chosen: past it the create answers 201 and the outbox sweeper publishes \"link created\"; an append "
+        "with acks=all can stall for seconds when a zone is lost (step 6).",
     ),
     (
         "Idempotency lease",
