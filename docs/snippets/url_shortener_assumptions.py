@@ -194,8 +194,8 @@ kafka_replica_lag_max = duration(30)
 kafka_delivery_timeout = duration(120)
 percentile_budget_share = fraction(0.01)
 # The hop from an origin load balancer to a redirect server stays inside one zone: each zone's load
-# balancers send only to that zone's redirect servers (cross-zone load balancing off, as a Network Load
-# Balancer has it by default). The design is zonal already (the CDN's origin pool health-checks each
+# balancer nodes send only to that zone's redirect servers (an Application Load Balancer with cross-zone
+# load balancing turned off on the redirect servers' target group). The design is zonal already (the CDN's origin pool health-checks each
 # zone's load balancers, a cache hit never leaves its zone, and the servers are sized so two zones carry
 # the peak), so the hop pays the in-zone round trip (reference_latency.vm_round_trip_budget), not the
 # larger one the rate limiter budgets for a call to another zone (rate_limiter_assumptions.cross_zone_round_trip).
@@ -510,8 +510,9 @@ TABLE = [
     (
         "Redirect budget: origin load balancer to server, and queueing",
         redirect_budget_network,
-        f"One hop inside a zone, whose load balancers send only to its own redirect servers "
-        "([cross-zone load balancing off](https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-cross-zone.html)): "
+        f"One hop inside a zone, whose load balancer nodes send only to its own redirect servers "
+        "([cross-zone load balancing off](https://docs.aws.amazon.com/elasticloadbalancing/latest/application/disable-cross-zone.html) "
+        "on their target group): "
         f"a round trip within one data center ({in_zone_round_trip}, the latency reference's classic "
         "figure); the rest is waiting behind other requests in the slowest moments.",
     ),
