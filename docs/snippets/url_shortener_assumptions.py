@@ -494,7 +494,7 @@ TABLE = [
     (
         "A create's wait for the event log",
         event_append_deadline,
-        "Chosen: past it the create answers 201 and the outbox sweeper publishes \"link created\"; an append "
+        'Chosen: past it the create answers 201 and the outbox sweeper publishes "link created"; an append '
         "with acks=all can stall for seconds when a zone is lost (step 6).",
     ),
     (
