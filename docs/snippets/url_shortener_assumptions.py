@@ -576,8 +576,8 @@ TABLE = [
         "([time-window compaction](https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html)), "
         "and a row waits for its window's last one before its file can be dropped. A file stays on disk "
         f"for the day, the grace and one window. Six hours gives {twcs_files_note(idempotency_window, gc_grace)}. "
-        "Every file is one more Bloom filter "
-        f"each lookup of an absent key checks, which at {cassandra_bloom_fp_chance} false positives "
+        "A lookup of an absent key checks every file's filter, "
+        f"which at {cassandra_bloom_fp_chance} false positives "
         "(Cassandra's default, [Bloom filters](https://cassandra.apache.org/doc/latest/operating/bloom_filters.html)) "
         f"wastes {compaction_wasted_reads} file reads per such lookup on average.",
     ),
