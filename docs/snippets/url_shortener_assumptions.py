@@ -179,10 +179,23 @@ create_latency_target = duration(0.500)
 # A create gives up and answers 503 after this; its idempotency lease runs a second longer.
 create_deadline = duration(2)
 idempotency_lease = duration(create_deadline + 1)
+# A create appends "link created" to the event log after its insert, before its 201, and waits at most
+# this long for the append (the producer's max.block.ms set to it too, so a full buffer cannot block
+# the call). Past it the service answers 201 and leaves the row unmarked, so the outbox sweeper
+# publishes the event; consumers already take an event twice. Chosen: far above a healthy append within
+# a region, far below the seconds an acks=all append stalls when a zone is lost.
+event_append_deadline = duration(0.100)
+# Why an append stalls when a zone is lost (Kafka's defaults, quoted,
+# https://kafka.apache.org/documentation/): a follower in the lost zone stays in the in-sync set until
+# its broker is fenced (broker.session.timeout.ms, KRaft) or until it has lagged replica.lag.time.max.ms,
+# and the producer retries the append until delivery.timeout.ms.
+kafka_broker_session_timeout = duration(9)
+kafka_replica_lag_max = duration(30)
+kafka_delivery_timeout = duration(120)
 percentile_budget_share = fraction(0.01)
 # The hop from an origin load balancer to a redirect server stays inside one zone: each zone's load
-# balancers send only to that zone's redirect servers (cross-zone load balancing off, as a Network Load
-# Balancer has it by default). The design is zonal already (the CDN's origin pool health-checks each
+# balancer nodes send only to that zone's redirect servers (an Application Load Balancer with cross-zone
+# load balancing turned off on the redirect servers' target group). The design is zonal already (the CDN's origin pool health-checks each
 # zone's load balancers, a cache hit never leaves its zone, and the servers are sized so two zones carry
 # the peak), so the hop pays the in-zone round trip (reference_latency.vm_round_trip_budget), not the
 # larger one the rate limiter budgets for a call to another zone (rate_limiter_assumptions.cross_zone_round_trip).
@@ -206,8 +219,9 @@ idempotency_window = duration(SECONDS_PER_DAY)
 # outbox tables are compacted by time window, each window into one file, which is dropped whole only
 # once its last row has expired and the grace has passed (reference_capacity.expired_row_life).
 # Cassandra's default grace is ten days; the window is six hours, chosen (its default is a day): four
-# windows over the day's time to live, and, counting the grace, a table keeps the files_on_disk below,
-# more than the Cassandra docs' guidance, for the reason reference_capacity.twcs_files_note gives.
+# windows over the day's time to live, where the Cassandra docs' rule points to hour windows (24); the
+# window departs from it because, counting the grace, hour windows keep far more files_on_disk
+# (compaction_files_on_disk_hourly against compaction_files_on_disk), as reference_capacity.twcs_files_note says.
 gc_grace = cassandra_gc_grace
 compaction_window = twcs_window
 compaction_windows_over_ttl = windows_over_ttl(idempotency_window, compaction_window)
@@ -478,6 +492,12 @@ TABLE = [
         "Four times the p99 target: past it the service stops retrying its writes and answers 503.",
     ),
     (
+        "A create's wait for the event log",
+        event_append_deadline,
+        'Chosen: past it the create answers 201 and the outbox sweeper publishes "link created"; an append '
+        "with acks=all can stall for seconds when a zone is lost (step 6).",
+    ),
+    (
         "Idempotency lease",
         idempotency_lease,
         "The deadline and a second more: a retry that comes sooner gets 409 unless the first attempt released it.",
@@ -490,8 +510,9 @@ TABLE = [
     (
         "Redirect budget: origin load balancer to server, and queueing",
         redirect_budget_network,
-        f"One hop inside a zone, whose load balancers send only to its own redirect servers "
-        "([cross-zone load balancing off](https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-cross-zone.html)): "
+        f"One hop inside a zone, whose load balancer nodes send only to its own redirect servers "
+        "([cross-zone load balancing off](https://docs.aws.amazon.com/elasticloadbalancing/latest/application/disable-cross-zone.html) "
+        "on their target group): "
         f"a round trip within one data center ({in_zone_round_trip}, the latency reference's classic "
         "figure); the rest is waiting behind other requests in the slowest moments.",
     ),
@@ -554,9 +575,9 @@ TABLE = [
         "Chosen: Cassandra's default is a day "
         "([time-window compaction](https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html)), "
         "and a row waits for its window's last one before its file can be dropped. A file stays on disk "
-        f"for the day, the grace and one window, so six hours gives {twcs_files_note(idempotency_window, gc_grace)} "
-        f"(an hour would keep {compaction_files_on_disk_hourly} files). Every file is one more Bloom filter "
-        f"each lookup of an absent key checks, which at {cassandra_bloom_fp_chance} false positives "
+        f"for the day, the grace and one window. Six hours gives {twcs_files_note(idempotency_window, gc_grace)}. "
+        "A lookup of an absent key checks every file's filter, "
+        f"which at {cassandra_bloom_fp_chance} false positives "
         "(Cassandra's default, [Bloom filters](https://cassandra.apache.org/doc/latest/operating/bloom_filters.html)) "
         f"wastes {compaction_wasted_reads} file reads per such lookup on average.",
     ),
