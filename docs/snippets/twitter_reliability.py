@@ -110,21 +110,32 @@ timeline_cache_spare = throughput(
 fanout_drain_rate = throughput(min(fanout_worker_spare, timeline_cache_spare))
 fanout_drain_time = duration(fanout_backlog / fanout_drain_rate)
 
-# A post's log append while a zone is lost (step 5). Every log partition has a replica in each zone,
-# and with acks=all its leader waits for every in-sync replica, so a lost zone stalls every append
-# until the controller fences that zone's brokers and drops them from the in-sync sets
+# An append while a zone is lost (step 5). Every log partition has a replica in each zone, and with
+# acks=all its leader waits for every in-sync replica, so a lost zone stalls every append until the
+# controller fences that zone's brokers and drops them from the in-sync sets
 # (broker.session.timeout.ms, 9 s by default) or, at the latest, replica.lag.time.max.ms (30 s) runs
-# out; partitions led from that zone need a new leader too. So the post gives its append half its
-# p99 budget (the other half is for the key's reservation, the batch and the timeline copies), replies
-# 201 when that runs out, and leaves the event to the outbox sweeper, which reads each second's
-# partitions about 10 s after that second. A tweet posted during the stall reaches followers
-# 10 s or more after its post, past the freshness target: what a stall of the longest costs that target.
+# out; partitions led from that zone need a new leader too. So every request that appends (a post,
+# a favorite, a follow, a post's replay) gives its append half the post's p99 budget (the other half
+# is for the key's reservation, the batch and the timeline copies), replies when that runs out, and
+# leaves the event to the outbox sweeper. The producer keeps retrying that send, and the sweeper's
+# own publish, about 10 s after each second, stalls the same way: a tweet posted in the stall
+# reaches the log when the stall ends, up to 30 s after its post, past the freshness target.
 log_append_deadline = duration(post_latency_target / 2)
 log_stall_longest = duration(30)
 sweeper_first_read_delay = duration(10)
 zone_loss_stalled_tweets = count(tweets_per_second_peak * log_stall_longest)
 zone_loss_stalled_tweet_share = fraction(zone_loss_stalled_tweets / (tweets_per_second * slo_window))
 zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweet_share / (1 - fanout_freshness_share))
+# The stall also leaves its deliveries behind, and with a zone lost the fan-out workers' spare is
+# gone (zone headroom exists only with every zone up): their capacity equals the peak, so the
+# backlog cannot drain while traffic stays there. If the consumer just worked through it, every
+# later tweet would wait behind it, the whole busy hour's tweets late; so a zone loss starts
+# degraded mode 1's head-of-log consumer (step 7), and only the stalled tweets are late.
+zone_loss_stall_deliveries = count(deliveries_per_second_peak * log_stall_longest)
+zone_loss_late_tweets_without_head_consumer = count(tweets_per_second_peak * SECONDS_PER_HOUR)
+zone_loss_late_without_head_consumer_freshness_budget_share = fraction(
+    zone_loss_late_tweets_without_head_consumer / (tweets_per_second * slo_window) / (1 - fanout_freshness_share)
+)
 
 # CDN: the origin normally sees only misses; without the CDN it sees every media byte.
 origin_media_egress = bandwidth((photo_egress + video_egress) * (1 - cdn_hit_ratio))
@@ -184,14 +195,25 @@ if __name__ != "twitter_reliability":
                 ("", "Spare deliveries a second: fan-out workers", fanout_worker_spare),
                 ("", "Spare deliveries a second: timeline cache", timeline_cache_spare),
                 ("", "Time to drain it at the smaller", fanout_drain_time),
-                ("Zone lost, log appends stall", "A post's wait for its append, at most", log_append_deadline),
+                ("Zone lost, log appends stall", "A request's wait for its append, at most", log_append_deadline),
                 (
                     "",
-                    f"Tweets posted in a {log_stall_longest} stall at peak, left to the sweeper",
+                    f"Tweets posted in a {log_stall_longest} stall at peak, late",
                     zone_loss_stalled_tweets,
                 ),
                 ("", f"... share of a {slo_window} window's tweets", zone_loss_stalled_tweet_share),
                 ("", "... share of the freshness target's allowance", zone_loss_stalled_freshness_budget_share),
+                ("", "Deliveries the stall leaves behind", zone_loss_stall_deliveries),
+                (
+                    "",
+                    "Tweets late in the busy hour if they all wait behind them",
+                    zone_loss_late_tweets_without_head_consumer,
+                ),
+                (
+                    "",
+                    "... share of the freshness target's allowance",
+                    zone_loss_late_without_head_consumer_freshness_budget_share,
+                ),
                 ("CDN lost", "Origin media egress, average", origin_media_egress),
                 ("", "Origin load multiplied by", cdn_loss_origin_multiplier),
             ],
