@@ -10,8 +10,8 @@ from twitter_assumptions import (
     celebrities_followed_per_user,
     celebrity_threshold_followers,
     cost_rule_floor_followers,
+    daily_active_users,
     follows_per_user,
-    registered_users,
     request_latency_log_sigma,
     timeline_cache_copies,
     timeline_entries_cached,
@@ -69,12 +69,6 @@ hybrid_reads_per_load = count(1)
 hybrid_slow_load_share = fraction(1 - 0.99**hybrid_reads_per_load)
 hybrid_requests_per_load = count(hybrid_reads_per_load + hydration_requests_per_load)
 hybrid_all_slow_load_share = fraction(1 - 0.99**hybrid_requests_per_load)
-# The alternative step 6 rejects: the huge accounts' lists in a shared cache, one remote read
-# each, on top of the timeline.
-shared_merge_reads_per_load = count(1 + celebrities_followed_per_user)
-shared_merge_slow_load_share = fraction(1 - 0.99**shared_merge_reads_per_load)
-shared_merge_requests_per_load = count(shared_merge_reads_per_load + hydration_requests_per_load)
-shared_merge_all_slow_load_share = fraction(1 - 0.99**shared_merge_requests_per_load)
 
 # Hedged requests (Dean and Barroso, "The Tail at Scale"): every cache and store here keeps at
 # least two copies, so a request still unanswered at its p95 goes to another copy too, for about
@@ -92,9 +86,7 @@ hedge_late_share = fraction(1 - latency.cdf(math.log(latency_p99 - latency_p95))
 hedged_slow_request_share = fraction(0.01 * hedge_late_share)
 hedged_slow_request_share_best_case = fraction(0.01**2)
 hybrid_hedged_slow_load_share = fraction(1 - (1 - hedged_slow_request_share) ** hybrid_requests_per_load)
-shared_merge_hedged_slow_load_share = fraction(1 - (1 - hedged_slow_request_share) ** shared_merge_requests_per_load)
 threshold_fanout_time = duration(celebrity_threshold_followers / deliveries_per_second_peak)
-merge_cache_servers = count(math.ceil(merge_reads_per_second_peak / cache_ops_per_server))
 
 # Cost is followers times tweets: an account just below the follower threshold, posting at the
 # daily cap, would add this share of all deliveries on its own. So the switch to pull compares
@@ -109,16 +101,33 @@ pull_threshold_deliveries_per_day = count(celebrity_threshold_followers * tweets
 floor_account_deliveries_per_day = count(cost_rule_floor_followers * post_limit_per_day)
 floor_account_delivery_share = fraction(floor_account_deliveries_per_day / deliveries_per_day)
 floor_account_posts_to_pull = count(pull_threshold_deliveries_per_day / cost_rule_floor_followers)
+# Without the floor, an account posting at the daily cap would cross the rule with this few
+# followers (the first whole follower count whose deliveries exceed the rule's):
+cap_account_followers_to_pull = count(math.ceil(pull_threshold_deliveries_per_day / post_limit_per_day))
 # What the busy accounts pulled by cost add to the read-time merge. Each timeline server keeps
 # every pulled account's recent IDs in memory, as many as a cached timeline holds (no page of a
 # timeline reaches further back), packed the same way:
 merge_list_bytes = size(timeline_entries_cached * timeline_entry_bytes)
 busy_lists_bytes_per_timeline_server = size(busy_pulled_accounts * merge_list_bytes)
 # And a lookup in those lists for each one a reader follows: each has fewer followers than the
-# threshold (above it, an account is pulled by followers already), so on average a user follows
-# at most this many, and the merge makes at most this many more lookups at peak, all in memory.
-busy_followed_per_user_most = count(busy_pulled_accounts * celebrity_threshold_followers / registered_users)
+# threshold (above it, an account is pulled by followers already). Loads come from daily users,
+# and at worst every follower is one, so on average a daily user follows at most this many, and
+# the merge makes at most this many more lookups at peak, all in memory.
+busy_followed_per_user_most = count(busy_pulled_accounts * celebrity_threshold_followers / daily_active_users)
 busy_merge_lookups_per_second_peak_most = peak(timeline_loads_per_second_peak * busy_followed_per_user_most)
+# Pulled accounts a reader follows, huge and busy, at most on average, and their share of the
+# reader's follow edges.
+pulled_followed_per_user_most = count(celebrities_followed_per_user + busy_followed_per_user_most)
+pulled_edge_share_most = fraction(pulled_followed_per_user_most / follows_per_user)
+# The alternative step 6 rejects: every pulled account's list in a shared cache, one remote read
+# each, on top of the timeline.
+shared_merge_reads_per_load = count(1 + pulled_followed_per_user_most)
+shared_merge_slow_load_share = fraction(1 - 0.99**shared_merge_reads_per_load)
+shared_merge_requests_per_load = count(shared_merge_reads_per_load + hydration_requests_per_load)
+shared_merge_all_slow_load_share = fraction(1 - 0.99**shared_merge_requests_per_load)
+shared_merge_hedged_slow_load_share = fraction(1 - (1 - hedged_slow_request_share) ** shared_merge_requests_per_load)
+shared_merge_reads_per_second_peak = peak(merge_reads_per_second_peak + busy_merge_lookups_per_second_peak_most)
+merge_cache_servers = count(math.ceil(shared_merge_reads_per_second_peak / cache_ops_per_server))
 
 pull_over_push = times(pull_reads_per_second_peak / push_writes_per_second_peak)
 
@@ -153,7 +162,7 @@ if __name__ != "twitter_read_path":
                     timeline_loads_per_second_peak,
                     pull_reads_per_second_peak,
                     timeline_loads_per_second_peak,
-                    peak(timeline_loads_per_second_peak + merge_reads_per_second_peak),
+                    peak(timeline_loads_per_second_peak + shared_merge_reads_per_second_peak),
                 ),
                 (
                     "Remote requests per load, hydration included",
@@ -202,12 +211,15 @@ if __name__ != "twitter_read_path":
                 ),
                 ("... as a share of all deliveries", floor_account_delivery_share),
                 ("Tweets a day that pull an account at the floor", floor_account_posts_to_pull),
+                ("Followers that would pull an account at the cap, without the floor", cap_account_followers_to_pull),
                 (f"One pulled account's list in memory ({timeline_entries_cached} IDs)", merge_list_bytes),
                 (
                     f"Lists of the {busy_pulled_accounts} busy accounts, on each timeline server",
                     busy_lists_bytes_per_timeline_server,
                 ),
-                ("Busy accounts a user follows, at most, on average", busy_followed_per_user_most),
+                ("Busy accounts a daily user follows, at most, on average", busy_followed_per_user_most),
+                ("Pulled accounts a daily user follows, huge and busy, at most", pulled_followed_per_user_most),
+                ("... as a share of the follow edges, at most", pulled_edge_share_most),
                 ("Merge lookups they add at peak, at most (in memory)", busy_merge_lookups_per_second_peak_most),
             ],
         )

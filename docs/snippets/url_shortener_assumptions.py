@@ -194,10 +194,11 @@ kafka_replica_lag_max = duration(30)
 kafka_delivery_timeout = duration(120)
 percentile_budget_share = fraction(0.01)
 # The hop from an origin load balancer to a redirect server stays inside one zone: each zone's load
-# balancer nodes send only to that zone's redirect servers (an Application Load Balancer with cross-zone
-# load balancing turned off on the redirect servers' target group). The design is zonal already (the CDN's origin pool health-checks each
-# zone's load balancers, a cache hit never leaves its zone, and the servers are sized so two zones carry
-# the peak), so the hop pays the in-zone round trip (reference_latency.vm_round_trip_budget), not the
+# balancer nodes send only to that zone's redirect servers (one Application Load Balancer, the CDN's
+# origin, with cross-zone load balancing turned off on the redirect servers' target group). A zone may
+# get more than its share of the CDN's requests through DNS, up to the zone headroom the servers are
+# sized with (two zones carry the peak), and the target group's DNS failover drops a zone whose healthy
+# servers fall too low (step 6), so the hop pays the in-zone round trip (reference_latency.vm_round_trip_budget), not the
 # larger one the rate limiter budgets for a call to another zone (rate_limiter_assumptions.cross_zone_round_trip).
 in_zone_round_trip = vm_round_trip_budget
 ssd_read_time = duration(ssd_random_read)

@@ -24,11 +24,15 @@ from url_shortener_storage import (
 )
 from url_shortener_traffic import creations_per_second_peak, redirects_per_day, redirects_per_second_peak
 
-from sdw.estimation import DAYS_PER_YEAR, count, markdown_table, peak, size, times, whole_per_zone
+from sdw.estimation import DAYS_PER_YEAR, count, fraction, markdown_table, peak, size, times, whole_per_zone
 
 # Every stateless tier carries its peak with a zone gone: the two left take 3 / 2 of it, and
 # every zone has the same whole count, so losing any one leaves two thirds of the servers.
 zone_headroom = times(zones / (zones - 1))
+# So at the full peak a zone's redirect servers carry its even share with only this share of them
+# healthy; below it, the load balancer's DNS failover drops the zone (the redirect servers' target
+# group sets it as its minimum healthy percentage, a whole percent, rounded up).
+zone_dns_failover_healthy_share = fraction(math.ceil(100 / zone_headroom) / 100)
 
 
 def at_least_two_per_zone(servers: float) -> int:
