@@ -200,7 +200,6 @@ def test_servers_refuses_what_is_not_a_whole_number(bad) -> None:
 def test_output_text_prints_the_models_servers_as_the_pages_do() -> None:
     # The estimator's "Servers at peak" is a count of machines: "1,074" as on Twitter's step 2,
     # where human() would print "1.07K"; every other output prints through human().
-    assert estimation.OUTPUTS["servers"][1] == "machines"
     assert estimation.output_text(1_074, "machines") == "1,074"
     assert estimation.output_text(10_000, "machines") == "10K"
     assert estimation.output_text(1_157.4, "/s") == "1.16K/s"
@@ -432,8 +431,7 @@ def test_each_preset_is_its_examples_model(example: dict) -> None:
         assert output in result, f"{where}: model_agrees.{output} is no output of the model ({', '.join(result)})"
         snippet, name = figure.split(".")
         quantity = getattr(snippets.load(snippet), name)
-        unit = "machines" if isinstance(quantity, estimation.Machines) else quantity.unit
-        modelled = estimation.output_text(result[output], unit)
+        modelled = estimation.output_text(result[output], estimation.OUTPUTS[output][1])
         assert modelled == str(quantity), (
             f"{where}: model_agrees.{output}: the preset's model gives {modelled}, {figure} prints {quantity}; "
             "derive the preset's inputs from the same assumptions"

@@ -129,25 +129,35 @@ store_leader_work_after_zone_loss = times(zones / (zones - 1))
 # store_writes_per_node_per_second, is for a node that leads a third of its ranges, and the node now
 # leads half. Its copies' writes a second are those of every day: the zones left hold two copies of
 # each range on two thirds of the nodes.
-store_writes_per_node_zone_lost = per_second(
+store_sheddable_writes_per_second_peak = peak(watermark_writes_per_second_peak + read_position_writes_per_second_peak)
+store_writes_per_node_zone_lost = peak(
     store_writes_per_second_peak * (zones - 1) / (database_nodes * (zones - 1) / zones)
 )
-store_write_load_zone_lost_exact = (
-    store_writes_per_node_zone_lost
-    * (1 + store_leader_extra_work / (zones - 1))
-    / (store_writes_per_node_per_second * (1 + store_leader_extra_work / zones))
-)
+
+
+def write_load_zone_lost(leader_extra_work):
+    """A surviving node's write load against its budget, leading half its ranges instead of a third."""
+    return (
+        store_writes_per_node_zone_lost
+        * (1 + leader_extra_work / (zones - 1))
+        / (store_writes_per_node_per_second * (1 + leader_extra_work / zones))
+    )
+
+
+def shed_share(write_load):
+    """The share of the sheddable writes to hold back to bring that load down to the budget."""
+    return store_writes_per_second_peak * (1 - 1 / write_load) / store_sheddable_writes_per_second_peak
+
+
+store_write_load_zone_lost_exact = write_load_zone_lost(store_leader_extra_work)
 store_write_load_zone_lost = fraction(store_write_load_zone_lost_exact)
 store_write_overload_zone_lost = fraction(store_write_load_zone_lost_exact - 1)
 # Ending it: the writes a second the store must not take, against the ones that can wait, the
 # watermarks and read positions (sends, their message rows and client IDs, and member rows are
 # never shed). The chat servers hold those in memory for longer and write the newest value; one
 # lost in a crash comes back with the client's next cumulative receipt (step 6).
-store_writes_to_shed_zone_lost = per_second(store_writes_per_second_peak * (1 - 1 / store_write_load_zone_lost_exact))
-store_sheddable_writes_per_second_peak = per_second(
-    watermark_writes_per_second_peak + read_position_writes_per_second_peak
-)
-store_shed_share_zone_lost = fraction(store_writes_to_shed_zone_lost / store_sheddable_writes_per_second_peak)
+store_writes_to_shed_zone_lost = peak(store_writes_per_second_peak * (1 - 1 / store_write_load_zone_lost_exact))
+store_shed_share_zone_lost = fraction(shed_share(store_write_load_zone_lost_exact))
 # Coalescing does it: each watermark write now covers a burst of messages_per_receipt_batch messages,
 # and must cover this many for the writes to fall by that share (a read position moves with its read
 # watermark, so it falls by the same share).
@@ -159,16 +169,7 @@ store_write_load_zone_lost_all_shed = fraction(
     / store_writes_per_second_peak
 )
 # If a leader's extra work were twice the guess: the share of the sheddable writes to hold back.
-store_write_load_leader_doubled_exact = (
-    store_writes_per_node_zone_lost
-    * (1 + 2 * store_leader_extra_work / (zones - 1))
-    / (store_writes_per_node_per_second * (1 + 2 * store_leader_extra_work / zones))
-)
-store_shed_share_leader_doubled = fraction(
-    store_writes_per_second_peak
-    * (1 - 1 / store_write_load_leader_doubled_exact)
-    / store_sheddable_writes_per_second_peak
-)
+store_shed_share_leader_doubled = fraction(shed_share(write_load_zone_lost(2 * store_leader_extra_work)))
 # Traffic varies through the day (peak_to_average): the overload lasts only while writes are above
 # this share of their peak.
 store_overload_traffic_share = fraction(1 / store_write_load_zone_lost_exact)

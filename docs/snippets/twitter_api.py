@@ -69,11 +69,10 @@ search_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / searches_
 # The key table and the outbox keep Cassandra's default grace: batch-log replay skips a batch older
 # than the shortest grace among the tables it writes, and a post's batch writes both (step 4).
 gc_grace = cassandra_gc_grace
-# Their window is six hours (reference_capacity.twcs_window): four windows over the day's time to live,
-# what the guidance counts, but each replica keeps a file per window for the day, the grace and one
-# window, more files than the Cassandra docs suggest, accepted for the grace's sake
-# (reference_capacity.twcs_files_note); an hour would keep over five times as many, each one more Bloom
-# filter an absent key checks.
+# Their window is six hours (reference_capacity.twcs_window): fewer windows over the day's time to live
+# than the Cassandra docs' 20-30, which point to hour windows, chosen so that each replica keeps fewer
+# files for the day, the grace and one window (reference_capacity.twcs_files_note): an hour would keep
+# over five times as many, each one more Bloom filter an absent key checks.
 compaction_window = twcs_window
 compaction_windows_over_ttl = windows_over_ttl(idempotency_window, compaction_window)
 compaction_files_on_disk = files_on_disk(idempotency_window, gc_grace, compaction_window)

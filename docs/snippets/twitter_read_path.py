@@ -61,8 +61,8 @@ pull_slow_load_share = fraction(1 - 0.99**follows_per_user)
 pull_requests_per_load = count(follows_per_user + hydration_requests_per_load)
 pull_all_slow_load_share = fraction(1 - 0.99**pull_requests_per_load)
 
-# Push and hybrid: push for accounts below the threshold, merge the few huge ones at read time.
-# The design keeps the huge accounts' recent IDs in each timeline server's memory (step 6), so a
+# Push and hybrid: push for most accounts, merge the pulled ones (huge, and busy by the cost rule)
+# at read time. The design keeps the pulled accounts' recent IDs in each timeline server's memory (step 6), so a
 # load makes one remote read for its list, the cached timeline, as under push, then hydrates.
 celebrity_edge_share = fraction(celebrities_followed_per_user / follows_per_user)
 hybrid_reads_per_load = count(1)
@@ -140,8 +140,8 @@ if __name__ != "twitter_read_path":
                     "Timeline cache writes",
                     push_writes_per_second_peak,
                     "none",
-                    "push, minus huge accounts",
-                    "push, minus huge accounts",
+                    "push, minus pulled accounts",
+                    "push, minus pulled accounts",
                 ),
                 (
                     "Remote reads per load to build its list of IDs",

@@ -124,8 +124,10 @@ log_append_deadline = duration(post_latency_target / 2)
 log_stall_longest = duration(30)
 sweeper_first_read_delay = duration(10)
 zone_loss_stalled_tweets = count(tweets_per_second_peak * log_stall_longest)
+# The freshness target lets this many of the window's tweets be late.
+freshness_allowance_tweets = count(tweets_per_second * slo_window * (1 - fanout_freshness_share))
 zone_loss_stalled_tweet_share = fraction(zone_loss_stalled_tweets / (tweets_per_second * slo_window))
-zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweet_share / (1 - fanout_freshness_share))
+zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweets / freshness_allowance_tweets)
 # The stall also leaves its deliveries behind, and with a zone lost the fan-out workers' spare is
 # gone (zone headroom exists only with every zone up): their capacity equals the peak, so the
 # backlog cannot drain while traffic stays there. If the consumer just worked through it, every
@@ -134,7 +136,7 @@ zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweet_shar
 zone_loss_stall_deliveries = count(deliveries_per_second_peak * log_stall_longest)
 zone_loss_late_tweets_without_head_consumer = count(tweets_per_second_peak * SECONDS_PER_HOUR)
 zone_loss_late_without_head_consumer_freshness_budget_share = fraction(
-    zone_loss_late_tweets_without_head_consumer / (tweets_per_second * slo_window) / (1 - fanout_freshness_share)
+    zone_loss_late_tweets_without_head_consumer / freshness_allowance_tweets
 )
 
 # CDN: the origin normally sees only misses; without the CDN it sees every media byte.
