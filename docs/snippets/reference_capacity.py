@@ -123,6 +123,14 @@ usable_memory_size = size(usable_memory)
 profiles_in_memory = count(usable_memory / KB)
 whatsapp_connection_count = count(whatsapp_connections)
 
+# --- Kafka: why an append stalls when a zone is lost (shared by the Twitter and URL shortener examples) ---
+# Kafka's defaults, quoted (https://kafka.apache.org/documentation/): a follower in the lost zone stays
+# in the in-sync set until its broker is fenced (broker.session.timeout.ms, KRaft) or until it has
+# lagged replica.lag.time.max.ms, and the producer retries the append until delivery.timeout.ms.
+kafka_broker_session_timeout = duration(9)
+kafka_replica_lag_max = duration(30)
+kafka_delivery_timeout = duration(120)
+
 # --- Cassandra: expired rows and conditional writes (shared by the Twitter and URL shortener examples) ---
 # gc_grace_seconds, kept at Cassandra's default of ten days
 # (https://cassandra.apache.org/doc/latest/cassandra/managing/operating/compaction/tombstones.html).

@@ -1,5 +1,6 @@
 """Twitter worked example: error budgets, alert thresholds and what losing a part costs."""
 
+from reference_capacity import kafka_replica_lag_max
 from twitter_assumptions import (
     availability_target,
     cache_memory_per_server,
@@ -121,7 +122,7 @@ fanout_drain_time = duration(fanout_backlog / fanout_drain_rate)
 # own publish, about 10 s after each second, stalls the same way: a tweet posted in the stall
 # reaches the log when the stall ends, up to 30 s after its post, past the freshness target.
 log_append_deadline = duration(post_latency_target / 2)
-log_stall_longest = duration(30)
+log_stall_longest = kafka_replica_lag_max
 sweeper_first_read_delay = duration(10)
 zone_loss_stalled_tweets = count(tweets_per_second_peak * log_stall_longest)
 # The freshness target lets this many of the window's tweets be late.

@@ -185,13 +185,6 @@ idempotency_lease = duration(create_deadline + 1)
 # publishes the event; consumers already take an event twice. Chosen: far above a healthy append within
 # a region, far below the seconds an acks=all append stalls when a zone is lost.
 event_append_deadline = duration(0.100)
-# Why an append stalls when a zone is lost (Kafka's defaults, quoted,
-# https://kafka.apache.org/documentation/): a follower in the lost zone stays in the in-sync set until
-# its broker is fenced (broker.session.timeout.ms, KRaft) or until it has lagged replica.lag.time.max.ms,
-# and the producer retries the append until delivery.timeout.ms.
-kafka_broker_session_timeout = duration(9)
-kafka_replica_lag_max = duration(30)
-kafka_delivery_timeout = duration(120)
 percentile_budget_share = fraction(0.01)
 # The hop from an origin load balancer to a redirect server stays inside one zone: each zone's load
 # balancer nodes send only to that zone's redirect servers (one Application Load Balancer, the CDN's
