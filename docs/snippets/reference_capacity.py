@@ -179,7 +179,7 @@ def twcs_files_note(ttl, gc_grace, window=twcs_window):
         "[Cassandra docs](https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html) "
         f"advise about {twcs_windows_advised_low}–{twcs_windows_advised_high} and the strategy's "
         "[author](https://github.com/jeffjirsa/twcs) fewer than 50: the docs' rule points to hour "
-        f"windows ({windows_over_ttl(ttl, twcs_hour_window)} over a day); six-hour windows depart from it "
+        f"windows ({twcs_hour_windows_over_day} over a day); six-hour windows depart from it "
         f"because the ten-day grace keeps {files_on_disk(ttl, gc_grace, twcs_hour_window)} hour files "
         f"against {files_on_disk(ttl, gc_grace, window)}, each one more Bloom filter (more in the current "
         "window, compacted size-tiered until it closes), and the grace stays because batch-log replay needs it"

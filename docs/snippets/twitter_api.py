@@ -77,7 +77,6 @@ compaction_window = twcs_window
 compaction_windows_over_ttl = windows_over_ttl(idempotency_window, compaction_window)
 compaction_files_on_disk = files_on_disk(idempotency_window, gc_grace, compaction_window)
 compaction_files_on_disk_hourly = files_on_disk(idempotency_window, gc_grace, SECONDS_PER_HOUR)
-compaction_windows_over_ttl_hourly = windows_over_ttl(idempotency_window, SECONDS_PER_HOUR)
 # Each file's Bloom filter wrongly answers "maybe here" at Cassandra's default false-positive rate,
 # so a lookup of an absent key (each reservation's read of its key) wastes this many file reads on average.
 compaction_wasted_reads = wasted_file_reads(compaction_files_on_disk)
