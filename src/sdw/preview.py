@@ -31,9 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jinja2
-import jinja2.bccache
-
 from sdw import snippets
 
 # Folders of the project whose files a page's conversion may read, besides docs/.
@@ -85,23 +82,6 @@ class State:
 
 
 state = State()
-
-
-class _TemplateCode(jinja2.BytecodeCache):
-    """Compiled Jinja templates, in memory for the life of the preview."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-TEMPLATE_CODE = _TemplateCode()
 
 
 class _Collector(logging.Handler):

@@ -29,7 +29,9 @@ sentence does.
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import functools
 import html
 import json
 import logging
@@ -612,10 +614,21 @@ def _rate_context(markdown: str, position: int) -> tuple[str, str]:
         if len({word.lower() for word in RATE_WORDS.findall(title)}) == 1:
             return title, f"the column '{title}'"
         return cell, "a table cell"
-    breaks = [m.end() for m in SENTENCE_BREAK.finditer(markdown, 0, position)]
-    start = breaks[-1] if breaks else 0
-    end_match = SENTENCE_BREAK.search(markdown, position)
-    return COMMENT.sub(" ", markdown[start : end_match.start() if end_match else len(markdown)]), "a sentence"
+    # The sentence around `position`: the last break ending at or before it, the first starting
+    # at or after it (found once per page, then by bisection: a page cites hundreds of figures).
+    starts, ends = _sentence_breaks(markdown)
+    before = bisect.bisect_right(ends, position) - 1
+    start = ends[before] if before >= 0 else 0
+    after = bisect.bisect_left(starts, position)
+    end = starts[after] if after < len(starts) else len(markdown)
+    return COMMENT.sub(" ", markdown[start:end]), "a sentence"
+
+
+@functools.lru_cache(maxsize=8)
+def _sentence_breaks(markdown: str) -> tuple[list[int], list[int]]:
+    """Where each sentence break of `markdown` starts, and where each ends, in order."""
+    matches = list(SENTENCE_BREAK.finditer(markdown))
+    return [m.start() for m in matches], [m.end() for m in matches]
 
 
 def _table_header(markdown: str, line_start: int) -> list[str] | None:

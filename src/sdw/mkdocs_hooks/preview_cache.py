@@ -57,7 +57,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         preview.begin_build(root, Path(config.docs_dir), [file.src_uri for file in files])
         _cache_search_sections()
         _cache_exec_blocks()
-        _cache_exec_output()
     return files
 
 
@@ -109,12 +108,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    """Reuse compiled templates, and a page's themed HTML when neither it nor the navigation
-    around it changed."""
+    """Reuse a page's themed HTML when neither it nor the navigation around it changed (the
+    template_cache hook keeps the compiled templates)."""
     if preview.state.serving:
-        # MkDocs makes a new environment for every build: keep the compiled templates across them
-        # (Jinja checks each template's source before reusing its code).
-        env.bytecode_cache = preview.TEMPLATE_CODE
         get_template = env.get_template
         env.get_template = lambda name, *args, **kwargs: _CachedTemplate(get_template(name, *args, **kwargs), name)
     return env
@@ -246,30 +242,3 @@ def _cache_theme_files() -> None:
 
     Files.add_files_from_theme = add_files_from_theme
     Files._sdw_preview = True
-
-
-def _cache_exec_output() -> None:
-    """markdown-exec runs a block's code every time its page is converted: keep what it printed
-    while the code, the snippets it imports (directly or not) and the package are unchanged. A
-    page converted again because one of its blocks changed runs only that block."""
-    from markdown_exec._internal.formatters import python
-
-    if getattr(python, "_sdw_preview", False):
-        return
-    original = python._run_python
-    printed: dict[str, str] = {}
-
-    def run_python(code: str, returncode=None, session=None, id=None, **extra) -> str:
-        if not preview.state.serving or session:  # a session's blocks share their globals: run them all
-            return original(code, returncode, session, id, **extra)
-        key = hashlib.sha256(
-            "\0".join([code, preview.snippets_used(code), preview.state.inputs, repr(sorted(extra.items()))]).encode()
-        ).hexdigest()
-        if key not in printed:
-            if len(printed) > 1000:  # old versions of the blocks, after many edits
-                printed.clear()
-            printed[key] = original(code, returncode, session, id, **extra)  # raises for a broken block
-        return printed[key]
-
-    python._run_python = run_python
-    python._sdw_preview = True

@@ -1,0 +1,124 @@
+"""The fence that shows a snippet's code beside what it prints: markdown-exec's, run once.
+
+A page shows a snippet as a markdown-exec block, its source in one tab and its printed tables
+in the other:
+
+    ```python exec="on" source="tabbed-right" tabs="twitter_traffic.py|Figures"
+    --8<-- "twitter_traffic.py"
+    ```
+
+markdown-exec runs a block by executing its whole code again, yet the build has already
+imported that snippet (as `twitter_traffic`, for the page's `md:fig` figures), and the
+snippet's module-level code is all the work: it ends with one `if __name__ != "twitter_traffic":`
+block that prints the tables of the figures above it. So when a block's code is exactly a snippet
+file, this fence runs only that final block, in a copy of the imported module's namespace,
+and prints what running the file prints (tests/test_snippet_fence.py compares the two for every
+snippet). Any other block, or a snippet that does not end that way or fails to import, goes to
+markdown-exec's own formatter unchanged, which runs it and reports its errors as always.
+
+Listed under pymdownx.superfences' custom fences in mkdocs.yml, with markdown-exec's validator
+(its options, `source`, `tabs` and the rest, mean what its documentation says), so MkDocs and
+Zensical both run it. A site's build imports each snippet once; a preview rebuild, after
+sdw.snippets has forgotten the changed ones, re-imports only those.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import io
+from pathlib import Path
+from typing import Any
+
+import markdown_exec
+from markdown import Markdown
+
+from sdw import snippets
+
+
+def formatter(
+    source: str,
+    language: str,
+    css_class: str,
+    options: dict[str, Any],
+    md: Markdown,
+    classes: list[str] | None = None,
+    id_value: str = "",
+    attrs: dict[str, Any] | None = None,
+    **kwargs: Any,
+) -> str:
+    """markdown-exec's formatter, with a snippet's printing run on its imported module."""
+    name = snippet_named_by(source) if language == "python" and not options.get("session") else None
+    printing = _printing(name) if name else None
+    if printing is None:
+        return markdown_exec.formatter(source, language, css_class, options, md, classes, id_value, attrs, **kwargs)
+    try:
+        module = snippets.load(name)
+    except Exception:  # broken: markdown-exec runs it again and reports the error its own way
+        return markdown_exec.formatter(source, language, css_class, options, md, classes, id_value, attrs, **kwargs)
+
+    def run(code: str, **_: Any) -> str:
+        printed = io.StringIO()
+        namespace = dict(vars(module))
+        namespace["print"] = functools.partial(print, file=printed)
+        exec(printing, namespace)
+        return printed.getvalue()
+
+    return markdown_exec.base_format(language=language, run=run, code=source, md=md, **options)
+
+
+def snippet_named_by(code: str) -> str | None:
+    """The module name of the snippet whose whole file is `code`, or None."""
+    directory = snippets.directory_in_use() or snippets.use()
+    for file in directory.glob("*.py"):
+        if _same_text(_text(file), code):
+            return file.stem
+    return None
+
+
+def _same_text(file_text: str, code: str) -> bool:
+    # pymdownx.snippets includes a file without its last newline.
+    return file_text.rstrip("\n") == code.rstrip("\n")
+
+
+def _text(file: Path) -> str:
+    status = file.stat()
+    return _read(str(file), status.st_mtime_ns, status.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _read(path: str, mtime_ns: int, size: int) -> str:
+    return Path(path).read_text(encoding="utf-8")
+
+
+def _printing(name: str):
+    """The code of the snippet's final `if __name__ != "<name>":` block, compiled with the file's
+    own line numbers; None when the snippet does not end with one."""
+    file = (snippets.directory_in_use() or snippets.use()) / f"{name}.py"
+    status = file.stat()
+    return _compiled_printing(str(file), name, status.st_mtime_ns, status.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled_printing(path: str, name: str, mtime_ns: int, size: int):
+    try:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"), filename=path)
+    except SyntaxError:
+        return None
+    last = tree.body[-1] if tree.body else None
+    if not (isinstance(last, ast.If) and not last.orelse and _is_not_imported_test(last.test, name)):
+        return None
+    return compile(ast.Module(body=last.body, type_ignores=[]), path, "exec")
+
+
+def _is_not_imported_test(test: ast.expr, name: str) -> bool:
+    """`__name__ != "<name>"`: true when the file runs as a script or as markdown-exec's block."""
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == "__name__"
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.NotEq)
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value == name
+    )
