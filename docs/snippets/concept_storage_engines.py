@@ -6,13 +6,17 @@ definition the RocksDB tuning guide uses). Simple models with stated inputs:
 - B-tree, random updates to a table far larger than memory: each row write dirties a whole page,
   written back alone, plus the row in the write-ahead log. Sequential inserts fill a page before
   it is written, so each byte is written about twice (page and log).
-- LSM tree, leveled compaction (RocksDB's default): the log, the memtable flush, then level 0 merges
+- LSM tree, leveled compaction (RocksDB's default), with level_compaction_dynamic_level_bytes=false
+  (the default before RocksDB 8.4): the log, the memtable flush, then level 0 merges
   into level 1: all of level 0's files together with the level-1 files they overlap (RocksDB wiki,
-  "Leveled Compaction"), up to level 1's target, which with the defaults equals what level 0 holds
+  "Leveled Compaction"), up to level 1's target, which with those defaults equals what level 0 holds
   when it triggers (4 × 64 MB = 256 MB), so up to 2 bytes a byte. Then each time data moves down a
   level it is merged with up to SIZE_RATIO times as much data already there, and the merge writes
   the byte and that data: up to SIZE_RATIO + 1 bytes a move (an upper bound; levels not yet full
-  cost less).
+  cost less). Since 8.4 the option defaults to true (facebook/rocksdb pull request 11525): level
+  targets are set from the last level's actual size, down by SIZE_RATIO, and level 0 merges into the
+  first level whose target is at most 256 MB, so no step costs more than here and the figure stays an
+  upper bound.
 - LSM tree, size-tiered compaction (Cassandra's default): the log, the flush, then one rewrite
   per tier, each tier SIZE_RATIO_TIERED times larger than the last.
 """
@@ -26,7 +30,7 @@ from sdw.estimation import count, fraction, markdown_table, size, times
 ROW_BYTES = 100  # a small row: a key, a few columns and row overhead
 PAGE_BYTES = 8_192  # PostgreSQL's default page; InnoDB's is twice that
 DATA_BYTES = 1e12  # one terabyte in the store
-FIRST_LEVEL_BYTES = 256e6  # RocksDB's default target size for level 1
+FIRST_LEVEL_BYTES = 256e6  # RocksDB's default target size for level 1 (max_bytes_for_level_base)
 SIZE_RATIO = 10  # RocksDB's default multiplier between levels
 MEMTABLE_BYTES = 64e6  # a flushed memtable: RocksDB's default write buffer
 SIZE_RATIO_TIERED = 4  # Cassandra's default: four similar-sized files are merged into one

@@ -19,7 +19,7 @@ SOURCES = {
     "Gist 2012": "Latency Numbers Every Programmer Should Know, GitHub gist by Jonas Bonér, 2012 (Dean's list plus SSD rows)",
     "AMD 2023": "AMD, Software Optimization Guide for the Zen 4 Microarchitecture, publication 57647, 2023",
     "AMD 2022": "AMD EPYC 9654 product specifications (96 cores, 2.4 GHz base, 3.7 GHz boost, 12 channels of DDR5-4800), 2022",
-    "AnandTech 2019": "AnandTech, AMD Rome Second Generation EPYC Review, 2019 (measured cache and DRAM latency)",
+    "AnandTech 2019": "AnandTech, AMD Rome Second Generation EPYC Review, 2019 (measured cache and DRAM latency); clocks: the parts' specifications (EPYC 7742 3.4 GHz boost, EPYC 7601 3.2 GHz boost, Xeon Platinum 8280 4.0 GHz max turbo)",
     "Viennot 2022": "Nicolas Viennot, core-to-core-latency benchmark results, GitHub, 2022 (AWS c6a and c6i metal hosts)",
     "LZ4 2019": "LZ4 README benchmark: lzbench on a Core i7-9700K at 4.9 GHz, Silesia corpus, one thread (LZ4 1.9.0, Snappy 1.1.4)",
     "IEEE 802.3": "IEEE 802.3 Ethernet line rates (10 and 25 Gbit/s); serialization time computed",
@@ -71,7 +71,9 @@ zen4_l1_cycles = 4  # AMD 2023: integer load-to-use latency of the L1 data cache
 zen4_mispredict_cycles = 13  # AMD 2023: "the common case penalty"; the range is 11 to 18 cycles
 epyc_9654_base_hz, epyc_9654_boost_hz = 2.4e9, 3.7e9  # AMD 2022
 # AnandTech 2019, measured L2 hit: (cycles, clock) for EPYC 7742, EPYC 7601 and Xeon Platinum 8280.
-l2_measured = [(13, 3.4e9), (12, 3.2e9), (14, 2.7e9)]
+# One clock convention for all three: each part's highest single-core clock (boost for the EPYCs,
+# max turbo for the Xeon, whose base clock is 2.7 GHz), where a latency-bound thread runs.
+l2_measured = [(13, 3.4e9), (12, 3.2e9), (14, 4.0e9)]
 dram_measured_low, dram_measured_high = 113 * NS, 134 * NS  # AnandTech 2019, full random, EPYC 7742
 # Viennot 2022, median cache-line handoff between two cores: EPYC 7R13 within an 8-core group and
 # across groups (Xeon Platinum 8375C sits between, at 51 ns).
@@ -88,7 +90,9 @@ disk_rpm = 7200  # WD 2018: the drive spins at 7,200 revolutions a minute
 hdd_bytes_per_s = 285 * MB  # Seagate 2021
 # One desktop core streaming memory (memcpy in the LZ4 2019 benchmark: a Core i7-9700K, which
 # uses DDR4) and one DDR5-4800 channel's peak (4,800 million transfers a second, 8 bytes each).
-# The two ends are different machines: the channel's peak, and what one core copies in practice.
+# The two ends are unlike measurements, and the row's label says so: a theoretical channel bound, and
+# a measured copy, whose rate counts each byte once although the copy reads and writes it, so a
+# plain read by that core is at least as fast (the copy figure is not halved or doubled here).
 one_core_memory_bytes_per_s = 13_700 * MB
 ddr5_4800_channel_bytes_per_s = 4_800e6 * 8
 # DRAM timings in clock cycles (JEDEC); the clock is half the transfer rate.
@@ -112,7 +116,7 @@ TODAY = {
     "L2 cache reference": (
         min(c / hz for c, hz in l2_measured),
         max(c / hz for c, hz in l2_measured),
-        "EPYC and Xeon servers, 12 to 14 cycles",
+        "EPYC and Xeon servers, 12 to 14 cycles at boost clock",
         "AnandTech 2019",
     ),
     "Mutex lock/unlock": (core_handoff_low, core_handoff_high, "Lock handed to another core", "Viennot 2022"),
@@ -143,7 +147,7 @@ TODAY = {
     "Read 1 MB sequentially from memory": (
         MB / ddr5_4800_channel_bytes_per_s,
         MB / one_core_memory_bytes_per_s,
-        "DDR5-4800 channel peak; one desktop core's memcpy (DDR4)",
+        "Theoretical DDR5-4800 channel peak; a measured memcpy on one desktop core (DDR4), which also writes each byte",
         "AMD 2022, LZ4 2019",
     ),
     "Round trip within a data center": (
