@@ -136,6 +136,14 @@ kafka_delivery_timeout = duration(120)
 # (https://cassandra.apache.org/doc/latest/cassandra/managing/operating/compaction/tombstones.html).
 cassandra_gc_grace = duration(10 * SECONDS_PER_DAY)
 
+# A logged batch whose write timed out after its batch log was stored: the nodes holding that log
+# replay it once it is older than twice the write timeout (write_request_timeout, 2 s by default),
+# on a pass every ten seconds (BatchlogManager, Cassandra 5.0), so its rows land within the sum.
+cassandra_write_timeout = duration(2)
+cassandra_batch_replay_age = duration(2 * cassandra_write_timeout)
+cassandra_batchlog_pass = duration(10)
+cassandra_batch_lands_within = duration(cassandra_batch_replay_age + cassandra_batchlog_pass)
+
 
 # Tables whose rows expire by age are compacted by time window, and both examples choose windows of six
 # hours rather than Cassandra's default of a day
