@@ -32,8 +32,8 @@ from sdw.estimation import (
     fraction,
     markdown_table,
     peak,
-    per_second,
     size,
+    throughput,
     times,
     whole_per_zone,
 )
@@ -99,15 +99,17 @@ create_zone_lost_server_down_load_no_spare = fraction(
     )
 )
 assert max(redirect_zone_lost_server_down_load, create_zone_lost_server_down_load) <= 1
+# A redirect zone with its spare gone is still above the DNS failover threshold (step 6).
+assert (redirect_servers / zones - 1) / (redirect_servers / zones) >= zone_dns_failover_healthy_share
 assert min(redirect_zone_lost_server_down_load_no_spare, create_zone_lost_server_down_load_no_spare) > 1
 # The stream job with a zone lost and one of its servers down: what the servers left count, the
 # share of the peak's clicks that waits in the log, and how long the server may stay down at peak
 # before the backlog passes a minute of counting, when clicks start being counted late (step 1's
 # freshness target). The log's partitions divide evenly among them (url_shortener_reliability).
-stream_zone_lost_server_down_capacity = per_second(
+stream_zone_lost_server_down_capacity = throughput(
     (stream_servers * (zones - 1) / zones - 1) * click_events_per_stream_server
 )
-stream_zone_lost_server_down_shortfall = per_second(redirects_per_second_peak - stream_zone_lost_server_down_capacity)
+stream_zone_lost_server_down_shortfall = peak(redirects_per_second_peak - stream_zone_lost_server_down_capacity)
 stream_server_down_on_time_for = duration(
     stream_zone_lost_server_down_capacity * count_freshness_target / stream_zone_lost_server_down_shortfall
 )
