@@ -31,6 +31,7 @@ from url_shortener_servers import (
     paxos_state_reads_zone_lost_peak,
     redirect_servers,
     stream_servers,
+    stream_zone_lost_server_down_capacity,
 )
 from url_shortener_storage import quorum_replicas
 from url_shortener_traffic import (
@@ -107,9 +108,11 @@ def drain_capacity(servers: int) -> float:
 
 
 click_pipeline_capacity = per_second(drain_capacity(stream_servers))
-# The partition count divides evenly by the usual servers and by those left with a zone lost.
-for consumers in (stream_servers, stream_servers * (zones - 1) / zones):
+# The partition count divides evenly by the usual servers, by those left with a zone lost,
+# and by those left with a zone lost and one more down (step 7's failure table).
+for consumers in (stream_servers, stream_servers * (zones - 1) / zones, stream_servers * (zones - 1) / zones - 1):
     assert drain_capacity(consumers) == consumers * click_events_per_stream_server
+assert drain_capacity(stream_servers * (zones - 1) / zones - 1) == stream_zone_lost_server_down_capacity
 freshness_allowance = count((1 - count_freshness_share) * redirects_per_second * slo_window)
 
 

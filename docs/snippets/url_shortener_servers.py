@@ -6,6 +6,7 @@ from reference_capacity import paxos_state_reads_per_replica, relational_shard_b
 from url_shortener_assumptions import (
     click_events_per_stream_server,
     cold_reads_per_database_server,
+    count_freshness_target,
     create_requests_per_server,
     edge_log_line_bytes,
     event_log_retention_days,
@@ -24,7 +25,18 @@ from url_shortener_storage import (
 )
 from url_shortener_traffic import creations_per_second_peak, redirects_per_day, redirects_per_second_peak
 
-from sdw.estimation import DAYS_PER_YEAR, count, fraction, markdown_table, peak, size, times, whole_per_zone
+from sdw.estimation import (
+    DAYS_PER_YEAR,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    size,
+    throughput,
+    times,
+    whole_per_zone,
+)
 
 # Every stateless tier carries its peak with a zone gone: the two left take 3 / 2 of it, and
 # every zone has the same whole count, so losing any one leaves two thirds of the servers.
@@ -39,12 +51,67 @@ def at_least_two_per_zone(servers: float) -> int:
     return max(whole_per_zone(servers, zones), 2 * int(zones))
 
 
-redirect_servers = count(at_least_two_per_zone(redirects_per_second_peak * zone_headroom / requests_per_server))
-create_servers = count(at_least_two_per_zone(creations_per_second_peak * zone_headroom / create_requests_per_server))
+# The redirect and create tiers have a few servers per zone, so one of them down during a zone
+# outage (a crash, or a deploy) matters: step 7's rule gives them a spare in each zone (N+1). N is
+# the whole count per zone that carries the peak with a zone lost; with one more, a zone left still
+# carries its share of the peak with one of its servers down, even if its load balancer nodes keep
+# requests in the zone, as they do for the redirect servers (step 6). N + 1 is at least two.
+def spare_per_zone(servers: float) -> int:
+    return whole_per_zone(servers, zones) + int(zones)
+
+
+redirect_servers = count(spare_per_zone(redirects_per_second_peak * zone_headroom / requests_per_server))
+create_servers = count(spare_per_zone(creations_per_second_peak * zone_headroom / create_requests_per_server))
 # The stream job that counts clicks reads one raw line per redirect, so it grows with redirects
-# and carries their peak with a zone lost, like the stateless tiers.
+# and carries their peak with a zone lost, like the stateless tiers. It gets no spare: it reads
+# from the event log, so a server down during a zone outage makes it fall behind, not fail, and
+# the log holds the difference until the server is replaced (below).
 stream_servers = count(
     at_least_two_per_zone(redirects_per_second_peak * zone_headroom / click_events_per_stream_server)
+)
+
+
+def zone_lost_server_down_load(peak_rate: float, per_server: float, servers: float, in_zone: bool) -> float:
+    """The load on a tier's servers, as a share of what they can take, with a zone lost and one
+    more server down. `in_zone`: each zone's servers take only that zone's requests, half the peak
+    with a zone lost (the redirect servers, cross-zone load balancing off); otherwise the servers of
+    both zones left share the whole peak (the load balancer's default, cross-zone on)."""
+    per_zone = servers / zones
+    if in_zone:
+        return peak_rate / (zones - 1) / ((per_zone - 1) * per_server)
+    return peak_rate / ((per_zone * (zones - 1) - 1) * per_server)
+
+
+# With the spare, the worst case (requests kept in the zone) for both tiers.
+redirect_zone_lost_server_down_load = fraction(
+    zone_lost_server_down_load(redirects_per_second_peak, requests_per_server, redirect_servers, in_zone=True)
+)
+create_zone_lost_server_down_load = fraction(
+    zone_lost_server_down_load(creations_per_second_peak, create_requests_per_server, create_servers, in_zone=True)
+)
+# Without it: past capacity, the creation servers even with requests spread over both zones left.
+redirect_zone_lost_server_down_load_no_spare = fraction(
+    zone_lost_server_down_load(redirects_per_second_peak, requests_per_server, redirect_servers - zones, in_zone=True)
+)
+create_zone_lost_server_down_load_no_spare = fraction(
+    zone_lost_server_down_load(
+        creations_per_second_peak, create_requests_per_server, create_servers - zones, in_zone=False
+    )
+)
+assert max(redirect_zone_lost_server_down_load, create_zone_lost_server_down_load) <= 1
+# A redirect zone with its spare gone is still above the DNS failover threshold (step 6).
+assert (redirect_servers / zones - 1) / (redirect_servers / zones) >= zone_dns_failover_healthy_share
+assert min(redirect_zone_lost_server_down_load_no_spare, create_zone_lost_server_down_load_no_spare) > 1
+# The stream job with a zone lost and one of its servers down: what the servers left count, the
+# share of the peak's clicks that waits in the log, and how long the server may stay down at peak
+# before the backlog passes a minute of counting, when clicks start being counted late (step 1's
+# freshness target). The log's partitions divide evenly among them (url_shortener_reliability).
+stream_zone_lost_server_down_capacity = throughput(
+    (stream_servers * (zones - 1) / zones - 1) * click_events_per_stream_server
+)
+stream_zone_lost_server_down_shortfall = peak(redirects_per_second_peak - stream_zone_lost_server_down_capacity)
+stream_server_down_on_time_for = duration(
+    stream_zone_lost_server_down_capacity * count_freshness_target / stream_zone_lost_server_down_shortfall
 )
 
 
@@ -110,11 +177,20 @@ if __name__ != "url_shortener_servers":
         markdown_table(
             ("Tier", "Sized by", "Servers"),
             [
-                ("Redirect", f"{redirects_per_second_peak} at peak × {zone_headroom} zone headroom", redirect_servers),
-                ("Create API", f"{creations_per_second_peak} at peak × {zone_headroom}", create_servers),
+                (
+                    "Redirect",
+                    f"{redirects_per_second_peak} at peak × {zone_headroom} zone headroom, whole per zone, "
+                    "and a spare in each zone",
+                    redirect_servers,
+                ),
+                (
+                    "Create API",
+                    f"{creations_per_second_peak} at peak × {zone_headroom}, whole per zone, and a spare in each zone",
+                    create_servers,
+                ),
                 (
                     "Click stream job",
-                    f"{redirects_per_second_peak} raw log lines at peak × {zone_headroom}",
+                    f"{redirects_per_second_peak} raw log lines at peak × {zone_headroom}, no spare (it falls behind)",
                     stream_servers,
                 ),
                 (
