@@ -25,10 +25,10 @@ if __name__ != "step2_example":
                     f"Storage after {inputs['retention_years']:g} years, {inputs['replication_factor']:g} copies",
                     storage_total,
                 ),
-                ("Ingress", bandwidth(result["ingress_bytes_per_sec"])),
-                ("Egress", bandwidth(result["egress_bytes_per_sec"])),
+                ("Ingress (bytes written to storage)", bandwidth(result["ingress_bytes_per_sec"])),
+                ("Egress (responses to reads)", bandwidth(result["egress_bytes_per_sec"])),
                 ("Cache for the hottest reads", size(result["cache_bytes"])),
-                ("Servers at peak", servers),
+                ("Servers for the peak alone", servers),
             ],
         )
     )
