@@ -159,9 +159,7 @@ share_refill_per_second = refill_per_second / regions
 share_seconds_per_token = duration(1 / share_refill_per_second)
 share_retry_after_seconds = count(whole_up(1 / share_refill_per_second))
 share_retry_after_in_debt_seconds = count(whole_up((multi_region_overshoot + 1) / share_refill_per_second))
-held_share_retry_after_in_debt_seconds = count(
-    whole_up((held_multi_region_overshoot + 1) / share_refill_per_second)
-)
+held_share_retry_after_in_debt_seconds = count(whole_up((held_multi_region_overshoot + 1) / share_refill_per_second))
 # The key lives until its bucket is full again at the share's rate and size; an expiry set at the
 # whole rate would end the key early and forgive its debt.
 share_ttl_in_debt = duration((region_cut_split_burst + multi_region_overshoot) / share_refill_per_second)

@@ -30,10 +30,10 @@ RateLimit: "default-burst";r=0;t={int(reset_on_refusal)}
 
 HEADERS = [
     ("Retry-After", retry_after_seconds, "Seconds until the request's tokens are back, rounded up: here one token"),
-    ("RateLimit-Policy \"default-burst\" q", burst_policy_quota, "The bucket's size: the most sent at once"),
-    ("RateLimit-Policy \"default-burst\" w", burst_policy_window_seconds, "Time for an empty bucket to fill again"),
-    ("RateLimit-Policy \"default\" q", limit_per_minute, "The plan's quota"),
-    ("RateLimit-Policy \"default\" w", f"{int(window_seconds)} s", "The quota's window, in seconds"),
+    ('RateLimit-Policy "default-burst" q', burst_policy_quota, "The bucket's size: the most sent at once"),
+    ('RateLimit-Policy "default-burst" w', burst_policy_window_seconds, "Time for an empty bucket to fill again"),
+    ('RateLimit-Policy "default" q', limit_per_minute, "The plan's quota"),
+    ('RateLimit-Policy "default" w', f"{int(window_seconds)} s", "The quota's window, in seconds"),
     ("RateLimit t, on a 429", reset_on_refusal, "The same moment as Retry-After"),
     ("RateLimit t, when allowed (at most)", reset_when_allowed_at_most, "Time for an empty bucket to fill again"),
 ]
