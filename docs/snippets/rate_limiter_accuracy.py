@@ -117,6 +117,7 @@ failover_unreported_at_most = count(math.ceil(burst_allowance + refill_per_secon
 # cap, dropped. Counts go out at once again once the replica is marked failed: its keys are held to
 # each region's share from the first drop until then. (A new replica in its first sync is different:
 # the cluster reports it loading and will not elect it, so counts go out at once, step 6.)
+# At least: the replica is marked failed a second or two after the timeout (gossip), never before.
 replica_loss_drop_window = duration(failover_time - held_intervals_max * region_sync_interval)
 # Each IPv6 prefix length is counted apart: a /48 holds this many /56s, each with its own allowance
 # if nothing counts the /48 (step 1).
@@ -150,6 +151,25 @@ region_cut_split_limit_per_minute = count(limit_per_minute / regions)
 # allow what one region would: the token bucket's own bound.
 region_cut_split_burst = count(burst_allowance / regions)
 region_cut_split_max_per_window = count(regions * (region_cut_split_limit_per_minute + region_cut_split_burst))
+# The share state (regions cut apart, or a shard's counts dropped at the hold's cap): a shared key's
+# bucket refills at the limit / regions and holds the burst / regions. The script reads and sets the
+# bucket at that effective rate and size, so everything a bucket's rate sets stretches by `regions`:
+# a token comes back every share_seconds_per_token, and a bucket in debt waits regions times as long.
+share_refill_per_second = refill_per_second / regions
+share_seconds_per_token = duration(1 / share_refill_per_second)
+share_retry_after_seconds = count(whole_up(1 / share_refill_per_second))
+share_retry_after_in_debt_seconds = count(whole_up((multi_region_overshoot + 1) / share_refill_per_second))
+held_share_retry_after_in_debt_seconds = count(whole_up((held_multi_region_overshoot + 1) / share_refill_per_second))
+# The key lives until its bucket is full again at the share's rate and size; an expiry set at the
+# whole rate would end the key early and forgive its debt.
+share_ttl_in_debt = duration((region_cut_split_burst + multi_region_overshoot) / share_refill_per_second)
+held_share_ttl_in_debt = duration((region_cut_split_burst + held_multi_region_overshoot) / share_refill_per_second)
+# A request costing more than the share's burst can never be served in the share state: the rules
+# service refuses a rule by API key whose cost (or batch) is above burst / regions (step 6).
+share_largest_cost = count(math.floor(burst_allowance / regions))
+# A sliding window log (login's rule, never shared) refuses until its oldest entry leaves the
+# window: a refused login waits up to a whole window, the longest wait of any rule.
+sliding_log_longest_retry_after_seconds = count(int(window_seconds))
 # That bound holds for windows that start once the split holds. A window that holds the cut's start is
 # looser: until the split each region still runs a whole, unshared bucket, so a client that meets the
 # cut with full buckets gets a burst and the whole refill in every region for split_after seconds,
@@ -256,7 +276,7 @@ if __name__ != "rate_limiter_accuracy":
                 ),
                 (
                     "A replica lost (alone or with its zone): seconds its shard's counts are dropped, and its keys "
-                    "held to each region's share, until it is marked failed",
+                    "held to each region's share, until it is marked failed, at least",
                     replica_loss_drop_window,
                 ),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
@@ -266,6 +286,16 @@ if __name__ != "rate_limiter_accuracy":
                 ),
                 ("... once regions split shared limits, each one's share a minute", region_cut_split_limit_per_minute),
                 ("... and each one's share of the burst", region_cut_split_burst),
+                (
+                    "... in that share state (also a dropped hold): a token back every",
+                    share_seconds_per_token,
+                ),
+                ("... Retry-After of a one-token request, bucket not in debt", share_retry_after_seconds),
+                ("... and in debt, at most", share_retry_after_in_debt_seconds),
+                ("... and in debt from a held report, at most", held_share_retry_after_in_debt_seconds),
+                ("... a bucket in debt lives, at most", share_ttl_in_debt),
+                ("... in debt from a held report, at most", held_share_ttl_in_debt),
+                ("... costliest request it can serve (the share of the burst)", share_largest_cost),
                 ("... so in any 60 s after the split, in all regions", region_cut_split_max_per_window),
                 (
                     "... in the minute the cut begins: whole buckets in every region until the split",
@@ -301,6 +331,10 @@ if __name__ != "rate_limiter_accuracy":
                 (
                     "A sliding-log rule (login, by address and account name): a client reaching every region",
                     per_region_rule_overshoot,
+                ),
+                (
+                    "A refused login (sliding log): Retry-After, seconds, at most (its oldest entry leaves the window)",
+                    sliding_log_longest_retry_after_seconds,
                 ),
                 ("A global counter's added round trip", global_counter_added_latency),
                 ("IPv6 /56 prefixes in one /48", slash56_per_slash48),

@@ -1,7 +1,7 @@
 """Rate limiter worked example: the response a refused client on the default plan gets."""
 
 from rate_limiter_accuracy import retry_after_seconds
-from rate_limiter_assumptions import limit_per_minute, window_seconds
+from rate_limiter_assumptions import burst_allowance, limit_per_minute, window_seconds
 from rate_limiter_state import token_bucket_ttl
 
 from sdw.estimation import markdown_table
@@ -13,19 +13,27 @@ from sdw.estimation import markdown_table
 # refill.
 reset_on_refusal = retry_after_seconds
 reset_when_allowed_at_most = token_bucket_ttl
+# Draft 08 lets RateLimit-Policy list several policies. Beside the plan's quota a minute, a second
+# policy states the burst: the bucket's size, over the time an empty bucket takes to fill. The
+# bucket's state (r, t) is reported under it, since r never exceeds the burst.
+burst_policy_quota = burst_allowance
+burst_policy_window_seconds = token_bucket_ttl
 RESPONSE_429 = f"""HTTP/1.1 429 Too Many Requests
 Content-Type: application/problem+json
 Retry-After: {int(retry_after_seconds)}
-RateLimit-Policy: "default";q={int(limit_per_minute)};w={int(window_seconds)}
-RateLimit: "default";r=0;t={int(reset_on_refusal)}
+RateLimit-Policy: "default-burst";q={int(burst_policy_quota)};w={int(burst_policy_window_seconds)}, \
+"default";q={int(limit_per_minute)};w={int(window_seconds)}
+RateLimit: "default-burst";r=0;t={int(reset_on_refusal)}
 
 {{"type": "https://api.example.com/problems/rate-limited",
  "title": "Too many requests", "retry_after_s": {int(retry_after_seconds)}}}"""
 
 HEADERS = [
     ("Retry-After", retry_after_seconds, "Seconds until the request's tokens are back, rounded up: here one token"),
-    ("RateLimit-Policy q", limit_per_minute, "The plan's quota"),
-    ("RateLimit-Policy w", f"{int(window_seconds)} s", "The quota's window, in seconds"),
+    ('RateLimit-Policy "default-burst" q', burst_policy_quota, "The bucket's size: the most sent at once"),
+    ('RateLimit-Policy "default-burst" w', burst_policy_window_seconds, "Time for an empty bucket to fill again"),
+    ('RateLimit-Policy "default" q', limit_per_minute, "The plan's quota"),
+    ('RateLimit-Policy "default" w', f"{int(window_seconds)} s", "The quota's window, in seconds"),
     ("RateLimit t, on a 429", reset_on_refusal, "The same moment as Retry-After"),
     ("RateLimit t, when allowed (at most)", reset_when_allowed_at_most, "Time for an empty bucket to fill again"),
 ]

@@ -117,7 +117,7 @@ TABLE = [
     (
         "A large plan's limit a minute",
         large_plan_limit_per_minute,
-        "An enterprise key at 1,000 requests a second: the case for local token batches.",
+        f"An enterprise key at {throughput(large_plan_limit_per_minute / 60)}: the case for local token batches.",
     ),
     (
         "A large plan's burst, as a share of its minute's limit",
@@ -196,7 +196,11 @@ TABLE = [
         f"The site's reference server, {count(cores)} vCPUs kept {fraction(target_utilization)} busy, "
         "at the CPU time above.",
     ),
-    ("Tokens a gateway takes at once, when batching", token_batch, "Ten checks' worth for one store call."),
+    (
+        "Tokens a gateway takes at once, when batching",
+        token_batch,
+        f"{token_batch} one-token checks' worth for one store call.",
+    ),
     (
         "Load of the client in the split-key simulation, of its limit",
         split_simulation_load,
@@ -208,8 +212,8 @@ TABLE = [
     (
         "Latency the limiter may add",
         added_latency_budget,
-        "At the 99th percentile. Two checks in three cross zones (below), so the budget is a cross-zone round trip "
-        "with room for the store's work; small beside an API call's own tens of milliseconds.",
+        f"At the 99th percentile. {count(zones - 1)} checks in {zones} cross zones (below), so the budget is a "
+        "cross-zone round trip with room for the store's work; small beside an API call's own tens of milliseconds.",
     ),
     (
         "Round trip inside a zone",

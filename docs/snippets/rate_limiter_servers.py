@@ -10,11 +10,13 @@ from rate_limiter_accuracy import (
     held_multi_region_overshoot,
     held_report_delay,
     held_retry_after_in_debt_seconds,
+    held_share_retry_after_in_debt_seconds,
     multi_region_overshoot,
     overshoot_between_regions,
     retry_after_in_debt_seconds,
     retry_after_seconds,
     seconds_per_token,
+    share_retry_after_in_debt_seconds,
 )
 from rate_limiter_assumptions import (
     added_latency_budget,
@@ -322,6 +324,30 @@ held_longest_one_token_retry_after_seconds = count(
     )
 )
 
+# The same in the share state (regions cut apart, or a shard's counts dropped at the hold's cap): a
+# shared key's bucket, or each sub-bucket of a split one, refills at 1/regions of its rate, so every
+# wait above stretches by `regions`. The normal state's figures above are not the longest a client is told.
+_share_seconds_per_token = seconds_per_token * regions
+_hot_share_seconds_per_token = hot_split_seconds_per_token * regions
+share_longest_one_token_retry_after_seconds = count(
+    max(
+        share_retry_after_in_debt_seconds,
+        split_retry_after_in_debt(hot_split_overshoot, token_batch, _hot_share_seconds_per_token),
+        split_retry_after_in_debt(multi_region_overshoot, 1, _share_seconds_per_token),
+    )
+)
+held_share_longest_one_token_retry_after_seconds = count(
+    max(
+        held_share_retry_after_in_debt_seconds,
+        split_retry_after_in_debt(_hot_held_overshoot, token_batch, _hot_share_seconds_per_token),
+        split_retry_after_in_debt(held_multi_region_overshoot, 1, _share_seconds_per_token),
+    )
+)
+# The costliest take a split key serves in the share state: a sub-bucket's share of the burst.
+split_share_largest_cost = count(math.floor(burst_allowance / (split_example_tags * regions)))
+# A large plan's key against its shard: its checks a second, unbatched, over one shard's scripts.
+large_key_shard_share = fraction(large_plan_limit_per_minute / 60 / scripts_per_shard)
+
 # --- Gateways: stateless, so they carry the peak with a zone gone ------------------------------
 # Each region runs its own gateways, built alike to the busiest region's share of the peak, and a zone
 # belongs to one region: a lost zone's load moves to the other zones of its region, never to another
@@ -499,6 +525,16 @@ if __name__ != "rate_limiter_servers":
                     "... while a shard's counts are held for the longest hold",
                     held_longest_one_token_retry_after_seconds,
                 ),
+                (
+                    "... in the share state (regions cut apart, or a dropped hold), split keys included",
+                    share_longest_one_token_retry_after_seconds,
+                ),
+                ("... and with the debt of a held report", held_share_longest_one_token_retry_after_seconds),
+                (
+                    "Costliest take a default-plan key split over a region's shards serves in the share state",
+                    split_share_largest_cost,
+                ),
+                ("A large plan's key, unbatched, against one shard's capacity", large_key_shard_share),
                 ("A runaway client against one shard's capacity", flood_over_shard),
                 ("... its checks at the store with refusals cached, at peak", flood_checks_with_deny_cache),
                 (
