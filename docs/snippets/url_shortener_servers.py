@@ -41,10 +41,6 @@ from sdw.estimation import (
 # Every stateless tier carries its peak with a zone gone: the two left take 3 / 2 of it, and
 # every zone has the same whole count, so losing any one leaves two thirds of the servers.
 zone_headroom = times(zones / (zones - 1))
-# So at the full peak a zone's redirect servers carry its even share with only this share of them
-# healthy; below it, the load balancer's DNS failover drops the zone (the redirect servers' target
-# group sets it as its minimum healthy percentage, a whole percent, rounded up).
-zone_dns_failover_healthy_share = fraction(math.ceil(100 / zone_headroom) / 100)
 
 
 def at_least_two_per_zone(servers: float) -> int:
@@ -52,15 +48,22 @@ def at_least_two_per_zone(servers: float) -> int:
 
 
 # The redirect and create tiers have a few servers per zone, so one of them down during a zone
-# outage (a crash, or a deploy) matters: step 7's rule gives them a spare in each zone (N+1). N is
-# the whole count per zone that carries the peak with a zone lost; with one more, a zone left still
-# carries its share of the peak with one of its servers down, even if its load balancer nodes keep
-# requests in the zone, as they do for the redirect servers (step 6). N + 1 is at least two.
+# outage (a crash; deploys of these tiers pause while a zone is out) matters: step 7's rule gives
+# them a spare in each zone (N+1). N is the whole count per zone that carries the peak with a zone
+# lost; with one more, a zone left still carries its share of the peak with one of its servers
+# down, even if its load balancer nodes keep requests in the zone, as they do for the redirect
+# servers (step 6). N + 1 is at least two.
 def spare_per_zone(servers: float) -> int:
     return whole_per_zone(servers, zones) + int(zones)
 
 
 redirect_servers = count(spare_per_zone(redirects_per_second_peak * zone_headroom / requests_per_server))
+# A zone's redirect servers that carry its even share of the peak, all three zones up: below this
+# many healthy, the load balancer's DNS failover drops the zone (the redirect servers' target group
+# sets it as its minimum healthy target count; the share is what that count is of the zone's servers).
+redirect_zone_even_share_peak = peak(redirects_per_second_peak / zones)
+zone_dns_failover_healthy_targets = count(math.ceil(redirect_zone_even_share_peak / requests_per_server))
+zone_dns_failover_healthy_share = fraction(zone_dns_failover_healthy_targets / (redirect_servers / zones))
 create_servers = count(spare_per_zone(creations_per_second_peak * zone_headroom / create_requests_per_server))
 # The stream job that counts clicks reads one raw line per redirect, so it grows with redirects
 # and carries their peak with a zone lost, like the stateless tiers. It gets no spare: it reads
@@ -99,8 +102,10 @@ create_zone_lost_server_down_load_no_spare = fraction(
     )
 )
 assert max(redirect_zone_lost_server_down_load, create_zone_lost_server_down_load) <= 1
-# A redirect zone with its spare gone is still above the DNS failover threshold (step 6).
-assert (redirect_servers / zones - 1) / (redirect_servers / zones) >= zone_dns_failover_healthy_share
+# A redirect zone with its spare gone is still at or above the DNS failover threshold (step 6), and
+# the threshold's servers carry the zone's even share of the peak.
+assert redirect_servers / zones - 1 >= zone_dns_failover_healthy_targets
+assert zone_dns_failover_healthy_targets * requests_per_server >= redirect_zone_even_share_peak
 assert min(redirect_zone_lost_server_down_load_no_spare, create_zone_lost_server_down_load_no_spare) > 1
 # The stream job with a zone lost and one of its servers down: what the servers left count, the
 # share of the peak's clicks that waits in the log, and how long the server may stay down at peak
