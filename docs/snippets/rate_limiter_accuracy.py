@@ -153,17 +153,24 @@ region_cut_split_burst = count(burst_allowance / regions)
 region_cut_split_max_per_window = count(regions * (region_cut_split_limit_per_minute + region_cut_split_burst))
 # The share state (regions cut apart, or a shard's counts dropped at the hold's cap): a shared key's
 # bucket refills at the limit / regions and holds the burst / regions. The script reads and sets the
-# bucket at that effective rate and size, so everything a bucket's rate sets stretches by `regions`:
-# a token comes back every share_seconds_per_token, and a bucket in debt waits regions times as long.
+# bucket at that effective rate and size, so a token comes back every share_seconds_per_token.
 share_refill_per_second = refill_per_second / regions
 share_seconds_per_token = duration(1 / share_refill_per_second)
 share_retry_after_seconds = count(whole_up(1 / share_refill_per_second))
-share_retry_after_in_debt_seconds = count(whole_up((multi_region_overshoot + 1) / share_refill_per_second))
-held_share_retry_after_in_debt_seconds = count(whole_up((held_multi_region_overshoot + 1) / share_refill_per_second))
+# A debt is the same global debt in every region's bucket: if each region kept all of it while
+# refilling at 1/regions of the rate, together they would repay it `regions` times. So when a bucket
+# passes to the share, the script scales its level once: min(level, burst / regions) when positive,
+# level / regions in debt. Each region then holds its share of the debt and repays it at its share of
+# the rate, and the waits and expiries come out as in the normal state (a one-token request waits a
+# little longer: its own token comes back at the share's rate).
+share_debt_each = count(multi_region_overshoot / regions)
+held_share_debt_each = count(held_multi_region_overshoot / regions)
+share_retry_after_in_debt_seconds = count(whole_up((share_debt_each + 1) / share_refill_per_second))
+held_share_retry_after_in_debt_seconds = count(whole_up((held_share_debt_each + 1) / share_refill_per_second))
 # The key lives until its bucket is full again at the share's rate and size; an expiry set at the
 # whole rate would end the key early and forgive its debt.
-share_ttl_in_debt = duration((region_cut_split_burst + multi_region_overshoot) / share_refill_per_second)
-held_share_ttl_in_debt = duration((region_cut_split_burst + held_multi_region_overshoot) / share_refill_per_second)
+share_ttl_in_debt = duration((region_cut_split_burst + share_debt_each) / share_refill_per_second)
+held_share_ttl_in_debt = duration((region_cut_split_burst + held_share_debt_each) / share_refill_per_second)
 # A request costing more than the share's burst can never be served in the share state: the rules
 # service refuses a rule by API key whose cost (or batch) is above burst / regions (step 6).
 share_largest_cost = count(math.floor(burst_allowance / regions))
@@ -291,7 +298,9 @@ if __name__ != "rate_limiter_accuracy":
                     share_seconds_per_token,
                 ),
                 ("... Retry-After of a one-token request, bucket not in debt", share_retry_after_seconds),
-                ("... and in debt, at most", share_retry_after_in_debt_seconds),
+                ("... a bucket's debt, scaled when it passes to the share, at most", share_debt_each),
+                ("... after a held report, at most", held_share_debt_each),
+                ("... Retry-After of a one-token request in debt, at most", share_retry_after_in_debt_seconds),
                 ("... and in debt from a held report, at most", held_share_retry_after_in_debt_seconds),
                 ("... a bucket in debt lives, at most", share_ttl_in_debt),
                 ("... in debt from a held report, at most", held_share_ttl_in_debt),

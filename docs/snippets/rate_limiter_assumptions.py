@@ -64,6 +64,8 @@ gateway_requests_per_server = throughput(cores * target_utilization / gateway_cp
 token_batch = count(10)
 # The client in step 6's split-key simulation sends at this share of its limit.
 split_simulation_load = fraction(1.1)
+# How long after a tag set's switch time the migrator has to move a split key's buckets (step 6).
+split_migration_deadline = duration(60)
 
 # --- Latency and regions (steps 1, 5 and 6) ---------------------------------------------------
 added_latency_budget = duration(0.003)
@@ -208,6 +210,13 @@ TABLE = [
         "empty, so a run of half an hour forgets its full start and seeded runs agree. Under the limit a "
         "sub-bucket is pulled back toward full and a second try is too rare to measure; at exactly the limit "
         "nothing pulls the level, and forgetting the start takes hours of simulated traffic (step 6).",
+    ),
+    (
+        "Time after a split's switch by which the migrator has moved the key's buckets",
+        split_migration_deadline,
+        "A handful of reads and writes a key takes milliseconds; the rest is room for retries after a "
+        "crash. Until then a new sub-bucket with no migrated marker reads as empty; after it, any missing "
+        "key reads as full again (step 6).",
     ),
     (
         "Latency the limiter may add",

@@ -325,22 +325,24 @@ held_longest_one_token_retry_after_seconds = count(
 )
 
 # The same in the share state (regions cut apart, or a shard's counts dropped at the hold's cap): a
-# shared key's bucket, or each sub-bucket of a split one, refills at 1/regions of its rate, so every
-# wait above stretches by `regions`. The normal state's figures above are not the longest a client is told.
+# shared key's bucket, or each sub-bucket of a split one, refills at 1/regions of its rate, and its
+# level was scaled by 1/regions when it passed to the share (rate_limiter_accuracy), so it holds
+# 1/regions of the debt: the waits come out near the normal state's, a little longer for the take's
+# own tokens, which come back at the share's rate.
 _share_seconds_per_token = seconds_per_token * regions
 _hot_share_seconds_per_token = hot_split_seconds_per_token * regions
 share_longest_one_token_retry_after_seconds = count(
     max(
         share_retry_after_in_debt_seconds,
-        split_retry_after_in_debt(hot_split_overshoot, token_batch, _hot_share_seconds_per_token),
-        split_retry_after_in_debt(multi_region_overshoot, 1, _share_seconds_per_token),
+        split_retry_after_in_debt(hot_split_overshoot / regions, token_batch, _hot_share_seconds_per_token),
+        split_retry_after_in_debt(multi_region_overshoot / regions, 1, _share_seconds_per_token),
     )
 )
 held_share_longest_one_token_retry_after_seconds = count(
     max(
         held_share_retry_after_in_debt_seconds,
-        split_retry_after_in_debt(_hot_held_overshoot, token_batch, _hot_share_seconds_per_token),
-        split_retry_after_in_debt(held_multi_region_overshoot, 1, _share_seconds_per_token),
+        split_retry_after_in_debt(_hot_held_overshoot / regions, token_batch, _hot_share_seconds_per_token),
+        split_retry_after_in_debt(held_multi_region_overshoot / regions, 1, _share_seconds_per_token),
     )
 )
 # The costliest take a split key serves in the share state: a sub-bucket's share of the burst.
