@@ -9,6 +9,7 @@ import logging
 import re
 import runpy
 
+import markdown_exec
 import pytest
 from conftest import ROOT, SNIPPETS, convert
 
@@ -26,8 +27,12 @@ def test_the_pages_show_snippets() -> None:
     assert len(SHOWN_FILES) > 30, SHOWN_FILES
 
 
+def _no_full_run(*args, **kwargs):
+    raise AssertionError("markdown-exec ran the whole file: the shortcut was not taken")
+
+
 @pytest.mark.parametrize("file", SHOWN_FILES)
-def test_a_shown_snippet_prints_what_running_it_prints(file: str) -> None:
+def test_a_shown_snippet_prints_what_running_it_prints(file: str, monkeypatch) -> None:
     """The shortcut's output against the file run as a script, in full, for every snippet a page shows."""
     name = file.removesuffix(".py")
     code = (SNIPPETS / file).read_text(encoding="utf-8")
@@ -37,7 +42,9 @@ def test_a_shown_snippet_prints_what_running_it_prints(file: str) -> None:
     with contextlib.redirect_stdout(printed):
         runpy.run_path(str(SNIPPETS / file), run_name="__main__")
     assert printed.getvalue().strip(), f"{file} prints nothing"
-    ours = convert("test.md", block(file)).html
+    with monkeypatch.context() as patched:
+        patched.setattr(markdown_exec, "formatter", _no_full_run)
+        ours = convert("test.md", block(file)).html
     assert "<table>" in ours
     # With a comment added the code is no snippet's file, so markdown-exec runs all of it.
     not_the_file = code.rstrip("\n") + "\n# not the file"
@@ -59,23 +66,44 @@ def test_a_block_of_other_code_runs_as_markdown_exec_runs_it() -> None:
     assert "<strong>made</strong> by 42" in html
 
 
+def _site_with_snippets(root, **files: str):
+    """A folder whose docs/snippets/ holds `files` (name -> code); convert(..., root=it) uses them."""
+    folder = root / "docs" / "snippets"
+    folder.mkdir(parents=True)
+    for name, code in files.items():
+        (folder / f"{name}.py").write_text(code, encoding="utf-8")
+    snippets.use(folder)
+    return root
+
+
 def test_a_snippet_that_fails_to_import_is_reported_by_markdown_exec(tmp_path, caplog) -> None:
-    (tmp_path / "broken.py").write_text('x = 1 / 0\n\nif __name__ != "broken":\n    print(x)\n', encoding="utf-8")
-    snippets.use(tmp_path)
-    code = (tmp_path / "broken.py").read_text(encoding="utf-8")
+    code = 'x = 1 / 0\n\nif __name__ != "broken":\n    print(x)\n'
+    root = _site_with_snippets(tmp_path, broken=code)
     assert snippet_fence.snippet_named_by(code) == "broken"
     with caplog.at_level(logging.WARNING):
-        convert("test.md", f'```python exec="on"\n{code}\n```\n')
+        convert("test.md", f'```python exec="on"\n{code}\n```\n', root=root)
     messages = "\n".join(record.getMessage() for record in caplog.records)
     assert "Execution of python code block exited with errors" in messages
     assert "ZeroDivisionError: division by zero" in messages
 
 
 def test_a_snippet_without_its_printing_block_runs_in_full(tmp_path) -> None:
-    (tmp_path / "plain.py").write_text('print("from " + "the top")\n', encoding="utf-8")
-    (tmp_path / "other_name.py").write_text('x = 2\nif __name__ != "plain":\n    print(x)\n', encoding="utf-8")
-    snippets.use(tmp_path)
+    code = 'print("from " + "the top")\n'
+    root = _site_with_snippets(tmp_path, plain=code, other_name='x = 2\nif __name__ != "plain":\n    print(x)\n')
     assert snippet_fence._printing("plain") is None
     assert snippet_fence._printing("other_name") is None  # tests its own name, not another's
-    code = (tmp_path / "plain.py").read_text(encoding="utf-8")
-    assert "from the top" in convert("test.md", f'```python exec="on"\n{code}\n```\n').html
+    assert "from the top" in convert("test.md", f'```python exec="on"\n{code}\n```\n', root=root).html
+
+
+def test_a_function_of_the_snippet_that_prints_is_captured_too(tmp_path, monkeypatch) -> None:
+    code = (
+        'def show(x):\n    print("| a |")\n    print("|---|")\n    print(f"| {x} |")\n\n\nvalue = 6 * 7\n\n'
+        'if __name__ != "tables":\n    show(value)\n'
+    )
+    root = _site_with_snippets(tmp_path, tables=code)
+    monkeypatch.setattr(markdown_exec, "formatter", _no_full_run)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        html = convert("test.md", f'```python exec="on"\n{code}\n```\n', root=root).html
+    assert "<td>42</td>" in html
+    assert printed.getvalue() == ""

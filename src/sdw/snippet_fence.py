@@ -25,6 +25,7 @@ sdw.snippets has forgotten the changed ones, re-imports only those.
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import io
 from pathlib import Path
@@ -58,10 +59,11 @@ def formatter(
         return markdown_exec.formatter(source, language, css_class, options, md, classes, id_value, attrs, **kwargs)
 
     def run(code: str, **_: Any) -> str:
+        # All of stdout, not a `print` of its own in the namespace: a function of the module called
+        # from the block prints through the module's own globals.
         printed = io.StringIO()
-        namespace = dict(vars(module))
-        namespace["print"] = functools.partial(print, file=printed)
-        exec(printing, namespace)
+        with contextlib.redirect_stdout(printed):
+            exec(printing, dict(vars(module)))
         return printed.getvalue()
 
     return markdown_exec.base_format(language=language, run=run, code=source, md=md, **options)
