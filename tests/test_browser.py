@@ -391,8 +391,14 @@ def test_wide_tables_scroll_from_the_keyboard_only_when_they_need_to(browser, si
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
     try:
-        # networkidle waits half a second after the last request: the resize observer has reported.
         page.goto(site_server.url("reference/latency-numbers/"), wait_until="networkidle")
+        # The resize observer reports when the browser gets to it, which on a busy machine can be
+        # after the network is idle: wait until it has marked the tables (or time out and report).
+        from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+        with contextlib.suppress(PlaywrightTimeoutError):
+            marked = f"({TABLE_WRAPPERS})().every((w) => w.scrolls === (w.tabindex === '0'))"
+            page.wait_for_function(marked, timeout=10_000)
         wrappers = page.evaluate(TABLE_WRAPPERS)
         assert any(w["scrolls"] for w in wrappers), "expected a table wider than 375 px on this page"
         for wrap in wrappers:
@@ -448,7 +454,7 @@ def search(page, base: str, query: str) -> list[str]:
     # Start from an empty box, whose "Type to start searching" says no old results are left.
     field.press("Control+A")
     field.press("Backspace")
-    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 0", timeout=5_000)
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 0", timeout=15_000)
     page.keyboard.type(query, delay=20)
     page.wait_for_function(
         "document.querySelectorAll('.md-search-result__item').length > 0 || "
