@@ -16,7 +16,8 @@ budgets that do not are tested in tests/test_budgets.py). It measures:
   - generated copies of the site with 500 and 1,000 extra pages: build time per page against
     the real site's, and what each added page costs at both sizes (equal when the build grows
     linearly); and the two checks on the larger copy;
-  - the contributor's loop: the strict build (the median of three cold runs), and, under make
+  - the contributor's loop: the strict build (the median of three cold runs, SDW_NO_CACHE=1,
+    and of three with the build cache: nothing changed, and a sentence added to a page), and, under make
     serve's own command in a throwaway copy of the sources, the time from saving an edit until
     the server answers with the edited page: a sentence added to a page, a snippet's comment
     reworded, and an assumption's value changed (three edits of each, the median); with
@@ -54,19 +55,22 @@ from sdw.site_server import SiteServer
 
 ROOT = Path(__file__).resolve().parent.parent
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Cold by default: every build converts every page, so figures compare with earlier runs; the
+# warm builds name a cache of their own (warm_builds).
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SDW_NO_CACHE": "1"}
 # What a site needs to build, copied into the benchmark's throwaway copies.
 SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "data", "src", ".diagrams")
 
 
-def timed(args: list[str], cwd: Path = ROOT) -> tuple[float, subprocess.CompletedProcess]:
+def timed(args: list[str], cwd: Path = ROOT, env: dict | None = None) -> tuple[float, subprocess.CompletedProcess]:
     start = time.perf_counter()
-    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=ENV)
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env or ENV)
     return time.perf_counter() - start, result
 
 
-def build(root: Path, site: Path) -> float:
-    seconds, result = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=root)
+def build(root: Path, site: Path, env: dict | None = None) -> float:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    seconds, result = timed(command, cwd=root, env=env)
     if result.returncode != 0:
         raise SystemExit(f"bench: the build failed in {root}:\n{result.stdout}{result.stderr}")
     return seconds
@@ -402,6 +406,21 @@ def strict_builds(root: Path, temporary: Path, runs: int) -> list[float]:
     return seconds
 
 
+def warm_builds(temporary: Path, runs: int) -> dict:
+    """Strict builds with the build cache (sdw.build_cache) in a folder of their own, filled by
+    one build first: of the site as it is, and of a copy after a sentence is added to a page."""
+    env = {key: value for key, value in ENV.items() if key != "SDW_NO_CACHE"}
+    env["SDW_CACHE_DIR"] = str(temporary / "build-cache")
+    build(ROOT, temporary / "warm-fill", env)
+    unchanged, edited = [], []
+    copy = copy_sources(temporary / "warm-copy")
+    for n in range(runs):
+        unchanged.append(round(build(ROOT, temporary / f"warm-{n}", env), 2))
+        append_sentence(copy / EDITED_PAGE[0])
+        edited.append(round(build(copy, temporary / f"warm-edit-{n}", env), 2))
+    return {"strict_build_warm": summarize(unchanged), "strict_build_page_edit": summarize(edited)}
+
+
 SUMMARY_COUNT = re.compile(r"(\d+) (passed|failed|errors?|skipped|xfailed|xpassed|deselected)\b")
 
 
@@ -438,6 +457,8 @@ def measure_loop(temporary: Path, site_url: str, args: argparse.Namespace, first
     earlier = [] if first_build is None else [round(first_build, 2)]
     print(f"bench: strict builds ({args.builds} in all)")
     loop["strict_build"] = summarize(earlier + strict_builds(ROOT, temporary, args.builds - len(earlier)))
+    print(f"bench: strict builds with the build cache ({args.builds} unchanged, {args.builds} after a page edit)")
+    loop.update(warm_builds(temporary, args.builds))
     print(f"bench: make serve in a copy, {args.edits} edits to a page and {args.edits} to a snippet")
     loop.update(serve_loop(copy_sources(temporary / "serve-copy"), site_url, args.edits))
     if args.with_tests:
@@ -716,7 +737,12 @@ def loop_summary(loop: dict, change: Callable) -> list[str]:
         f"| {timed('reload_snippet')} |",
         f"| Edit to reload, an assumption's value (`make serve`) | {LOOP_TARGETS['reload_value']} "
         f"| {timed('reload_value')} |",
-        f"| `mkdocs build --strict`, cold | {LOOP_TARGETS['strict_build']} | {timed('strict_build')} |",
+        f"| `mkdocs build --strict`, cold (`SDW_NO_CACHE=1`) | {LOOP_TARGETS['strict_build']} "
+        f"| {timed('strict_build')} |",
+        f"| `mkdocs build --strict`, nothing changed since a build | {LOOP_TARGETS['strict_build']} "
+        f"| {timed('strict_build_warm')} |",
+        f"| `mkdocs build --strict`, a page edited since a build | {LOOP_TARGETS['strict_build']} "
+        f"| {timed('strict_build_page_edit')} |",
         f"| Test suite, `pytest -n auto` | {LOOP_TARGETS['tests']} | {suite} |",
         "| `make serve`, start to first page | (recorded) | "
         + ("not measured" if start is None else f"{start} s{change(['loop', 'serve_start_seconds'], ' s')}")

@@ -22,6 +22,9 @@ SNIPPETS = ROOT / "docs" / "snippets"
 SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "data", "src", "scripts", "lychee.toml", ".diagrams")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# Every build of a test copy shares the project's build cache (sdw.build_cache): its entries are keyed by
+# content, so a copy with one change converts only the pages that change touches.
+os.environ.setdefault("SDW_CACHE_DIR", str(Path(__file__).resolve().parent.parent / ".cache" / "sdw-build"))
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import types
 
 import jinja2
 from conftest import ROOT
@@ -13,9 +14,11 @@ spec.loader.exec_module(template_cache)
 
 
 def _render(folder) -> str:
-    """A template rendered the way a build renders one: a new environment, through the hook."""
-    env = template_cache.on_env(jinja2.Environment(loader=jinja2.FileSystemLoader(folder)), None, None)
-    return env.get_template("page.html").render(title="Step 2")
+    """A template rendered the way a build (or a plugin) renders one: with a new environment from
+    the theme, whose get_env the hook has wrapped."""
+    theme = types.SimpleNamespace(get_env=lambda: jinja2.Environment(loader=jinja2.FileSystemLoader(folder)))
+    config = template_cache.on_config(types.SimpleNamespace(theme=theme))
+    return config.theme.get_env().get_template("page.html").render(title="Step 2")
 
 
 def test_a_new_build_reuses_the_compiled_template_and_an_edit_is_compiled_again(tmp_path, monkeypatch) -> None:

@@ -17,7 +17,12 @@ Not the figures it cites: sdw.shortcodes leaves a placeholder for each and fills
 conversion, so a page keeps its converted HTML, with placeholders, and its figures are filled in
 again from the snippets on every rebuild (a few microseconds each). Editing an assumption then
 re-converts only the pages that run or show a snippet that depends on it.
-`mkdocs build` uses none of this.
+
+The keys are digests of the files' contents, with paths relative to the project, and of the
+configuration as MkDocs resolved it (the address the preview serves at, the plugins turned on):
+the same for any copy of the site. So `mkdocs build` uses the same caches, kept on disk by
+sdw.build_cache, and a build converts only the pages whose inputs changed since any earlier
+build on the machine (SDW_NO_CACHE=1 converts them all).
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sdw import snippets
+from sdw import build_cache, snippets
 
 # Folders of the project whose files a page's conversion may read, besides docs/.
 INPUT_FOLDERS = ("data", "src", "overrides", ".diagrams")
@@ -47,17 +52,24 @@ class Rendered:
     toc: Any
     title: str | None
     anchors: set[str] | None
-    links_to_anchors: Any
+    links_to_anchors: dict[str, dict[str, str]]  # by the linked file's src_uri
 
 
 @dataclass
 class State:
     serving: bool = False
+    caching: bool = False  # serving, or a build with sdw.build_cache on
+    root: Path = Path()
     warnings: list[str] = field(default_factory=list)
     # Per build: the fingerprints every page's key starts from.
     inputs: str = ""
     pages: str = ""
-    snippets: dict[str, str] = field(default_factory=dict)  # module name -> its file's stat
+    snippets: dict[str, str] = field(default_factory=dict)  # module name -> its file's fingerprint
+    snippet_paths: dict[str, str] = field(default_factory=dict)  # module name -> its file
+    imports: dict[str, list[str]] = field(default_factory=dict)  # module name -> the modules it imports
+    # Every figure's value, by the figure, for this build's inputs and snippets (their key);
+    # whether this build added any.
+    figures: tuple[str, dict[str, str], bool] = field(default_factory=lambda: ("", {}, False))
     all_snippets: str = ""
     presets: tuple[int, str] = (-1, "")  # (build, digest of the estimator's presets)
     # Across builds: page src_uri -> (key, what its conversion produced).
@@ -78,6 +90,7 @@ class State:
     converting: str | None = None
     new_blocks: dict[str, Any] = field(default_factory=dict)
     hits: int = 0
+    pages_built: int = 0
     template_hits: int = 0
 
 
@@ -96,9 +109,29 @@ _collector = _Collector()
 def start(command: str) -> None:
     """Called from every preview hook's on_startup (once per process, by the first hooks)."""
     state.serving = command == "serve"
+    state.caching = state.serving or (command == "build" and build_cache.enabled())
     logger = logging.getLogger("mkdocs")
-    if state.serving and _collector not in logger.handlers:
+    if state.caching and _collector not in logger.handlers:
         logger.addHandler(_collector)
+
+
+def _fingerprint_tree(folder: Path, root: Path, skip_suffix: str | None = None) -> list[str]:
+    """A line per file: its path from the project's root and a digest of its content."""
+    lines = []
+    for directory, subfolders, names in os.walk(folder):
+        subfolders[:] = sorted(name for name in subfolders if name not in SKIPPED_FOLDERS)
+        for name in sorted(names):
+            if skip_suffix and name.endswith(skip_suffix):
+                continue
+            path = os.path.join(directory, name)
+            lines.append(_fingerprint(path, root))
+    return lines
+
+
+def _fingerprint(path: str, root: Path) -> str:
+    with open(path, "rb") as file:
+        digest = hashlib.sha256(file.read()).hexdigest()
+    return f"{os.path.relpath(path, root)}\t{digest}"
 
 
 def _stat_tree(folder: Path, skip_suffix: str | None = None) -> list[str]:
@@ -114,31 +147,69 @@ def _stat_tree(folder: Path, skip_suffix: str | None = None) -> list[str]:
     return lines
 
 
-def begin_build(root: Path, docs_dir: Path, files: list[str]) -> None:
+def begin_build(root: Path, docs_dir: Path, files: list[str], config: Any = None) -> None:
     """Fingerprint the build's inputs once, before any page is converted."""
-    config = (root / "mkdocs.yml").stat()
-    snippets = docs_dir / SNIPPETS
-    inputs = [f"mkdocs.yml\t{config.st_mtime_ns}\t{config.st_size}"]
-    inputs += [line for line in _stat_tree(docs_dir, skip_suffix=".md") if not _is_snippet(line, snippets)]
+    state.root = root
+    snippet_folder = docs_dir / SNIPPETS
+    inputs = [_fingerprint(str(root / "mkdocs.yml"), root), configuration_key(config, root)]
+    others = _fingerprint_tree(docs_dir, root, skip_suffix=".md")
+    inputs += [line for line in others if not _is_snippet(line, snippet_folder, root)]
     for name in INPUT_FOLDERS:
-        inputs += _stat_tree(root / name)
+        inputs += _fingerprint_tree(root / name, root)
     inputs.append("\n".join(sorted(files)))
     state.inputs = _digest("\n".join(inputs))
     state.build += 1
-    state.pages = _digest("\n".join(line for line in _stat_tree(docs_dir) if line.split("\t")[0].endswith(".md")))
-    modules = [line for line in _stat_tree(snippets) if _is_snippet(line, snippets)]
+    pages = [line for line in _fingerprint_tree(docs_dir, root) if line.split("\t")[0].endswith(".md")]
+    state.pages = _digest("\n".join(pages))
+    modules = [line for line in _fingerprint_tree(snippet_folder, root) if _is_snippet(line, snippet_folder, root)]
     state.snippets = {Path(line.split("\t")[0]).stem: line for line in modules}
+    state.snippet_paths = {name: str(root / line.split("\t")[0]) for name, line in state.snippets.items()}
     state.all_snippets = _digest("\n".join(modules))
+    state.imports = build_cache.load(root, "imports", state.all_snippets)
+    if state.imports is None:
+        state.imports = {name: sorted(snippets.imported_names(path)) for name, path in state.snippet_paths.items()}
+        build_cache.store(root, "imports", state.all_snippets, state.imports)
+
+
+# Settings that name where things are on this machine, not what the site is.
+MACHINE_SETTINGS = {"config_file_path", "docs_dir", "site_dir", "watch"}
+
+
+def configuration_key(config: Any, root: Path) -> str:
+    """The configuration as MkDocs resolved it (environment variables read, the preview's own
+    address), less where things are on this machine: what every page's conversion may read."""
+    if config is None:
+        return ""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.replace(str(root), "<project>")
+        if value is None or isinstance(value, (bool, int, float)):
+            return value
+        if isinstance(value, Path):
+            return plain(str(value))
+        if isinstance(value, (list, tuple, set, frozenset)):
+            items = [plain(item) for item in value]
+            return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+        items = getattr(value, "items", None)
+        if callable(items):
+            return {str(key): plain(item) for key, item in items()}
+        if hasattr(value, "config") and callable(getattr(value.config, "items", None)):
+            return {"plugin": type(value).__name__, "config": plain(value.config)}
+        return type(value).__name__
+
+    settings = {key: plain(value) for key, value in config.items() if key not in MACHINE_SETTINGS}
+    return _digest(json.dumps(settings, sort_keys=True, default=str))
 
 
 SNIPPETS = "snippets"
 IMPORT_WORD = re.compile(r"\b[a-z][a-z0-9_]*\b")
 
 
-def _is_snippet(line: str, snippets: Path) -> bool:
-    """A Python file of docs/snippets (the stat lines of other files stay in the global inputs)."""
+def _is_snippet(line: str, folder: Path, root: Path) -> bool:
+    """A Python file of docs/snippets (the lines of other files stay in the global inputs)."""
     path = line.split("\t")[0]
-    return os.path.dirname(path) == str(snippets) and path.endswith(".py")
+    return os.path.dirname(path) == os.path.relpath(folder, root) and path.endswith(".py")
 
 
 def snippets_used(markdown: str) -> str:
@@ -150,8 +221,7 @@ def snippets_used(markdown: str) -> str:
         if name in seen:
             continue
         seen.add(name)
-        line = state.snippets[name]
-        todo += [other for other in snippets.imported_names(line.split("\t")[0]) if other in state.snippets]
+        todo += [other for other in state.imports.get(name, ()) if other in state.snippets]
     return _digest("\n".join(state.snippets[name] for name in sorted(seen)))
 
 
@@ -166,18 +236,71 @@ def page_key(src_uri: str, markdown: str, reads_other_pages: bool, reads_all_sni
     return _digest("\0".join([src_uri, markdown, state.inputs, used, state.pages if reads_other_pages else ""]))
 
 
+def deck_key() -> str:
+    """The Anki deck's inputs: its cards (data/), the code, and the snippets whose figures they cite."""
+    return _digest("\0".join(["deck", state.inputs, state.all_snippets]))
+
+
 def presets_key() -> str:
     """The estimator's presets as this build computes them (from the snippets), once per build;
     every snippet's file when they cannot be computed (a broken snippet: its pages warn)."""
     if state.presets[0] != state.build:
-        from sdw.presets import presets
+        key = _digest("\0".join(["presets", state.inputs, state.all_snippets]))
+        digest = build_cache.load(state.root, "presets", key)
+        if digest is None:
+            from sdw.presets import presets
 
-        try:
-            computed = json.dumps(presets(), sort_keys=True)
-        except Exception:  # a snippet raised: the pages that show it report it
-            computed = state.all_snippets
-        state.presets = (state.build, _digest(computed))
+            try:
+                digest = _digest(json.dumps(presets(), sort_keys=True))
+                build_cache.store(state.root, "presets", key, digest)
+            except Exception:  # a snippet raised: the pages that show it report it
+                digest = _digest(state.all_snippets)
+        state.presets = (state.build, digest)
     return state.presets[1]
+
+
+def _figure_memory() -> dict[str, str]:
+    key = _digest("\0".join(["figures", state.inputs, state.all_snippets]))
+    if state.figures[0] != key:
+        state.figures = (key, build_cache.load(state.root, "figures", key) or {}, False)
+    return state.figures[1]
+
+
+def figure_values(figures: tuple) -> list[str]:
+    """sdw.shortcodes.figure_values, each value taken from an earlier build when its inputs and
+    snippets are the same (a figure's value depends on nothing else), so that a build whose pages
+    are all unchanged runs no snippet. A figure that warns is computed every time."""
+    memory = _figure_memory()
+    values = []
+    for figure in figures:
+        value = memory.get(repr(figure))
+        if value is None:
+            warnings = len(state.warnings)
+            value = shortcodes_figure_values((figure,))[0]
+            if len(state.warnings) == warnings:
+                remember_figures((figure,), [value])
+        values.append(value)
+    return values
+
+
+def shortcodes_figure_values(figures: tuple) -> list[str]:
+    from sdw import shortcodes
+
+    return shortcodes.figure_values(figures)
+
+
+def remember_figures(figures: tuple, values: list[str]) -> None:
+    """Figures computed without a warning, kept for later builds (saved by save_figures)."""
+    memory = _figure_memory()
+    for figure, value in zip(figures, values, strict=True):
+        memory[repr(figure)] = value
+    state.figures = (state.figures[0], memory, True)
+
+
+def save_figures() -> None:
+    if state.figures[2]:
+        build_cache.store(state.root, "figures", state.figures[0], state.figures[1])
+        state.figures = (state.figures[0], state.figures[1], False)
 
 
 def content_key(src_uri: str, content: str) -> str:
@@ -187,15 +310,36 @@ def content_key(src_uri: str, content: str) -> str:
 
 
 def cached(src_uri: str, key: str) -> Rendered | None:
+    """A page's conversion as an earlier build left it: this process's, or one on disk."""
     entry = state.rendered.get(src_uri)
     if entry and entry[0] == key:
         state.hits += 1
         return entry[1]
-    return None
+    rendered = build_cache.load(state.root, "page", key)
+    if rendered is not None:
+        state.hits += 1
+        state.rendered[src_uri] = (key, rendered)
+    return rendered
 
 
 def remember(src_uri: str, key: str, rendered: Rendered) -> None:
     state.rendered[src_uri] = (key, rendered)
+    build_cache.store(state.root, "page", key, rendered)
+
+
+def recall(kind: str, key: str, memory: dict[str, Any]) -> Any | None:
+    """What `memory` (this process) or the disk holds under `key`."""
+    if key in memory:
+        return memory[key]
+    value = build_cache.load(state.root, kind, key)
+    if value is not None:
+        memory[key] = value
+    return value
+
+
+def keep(kind: str, key: str, value: Any, memory: dict[str, Any]) -> None:
+    memory[key] = value
+    build_cache.store(state.root, kind, key, value)
 
 
 def navigation_key(nav) -> str:

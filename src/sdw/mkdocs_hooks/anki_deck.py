@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-from sdw import deck, preview
+from sdw import build_cache, deck, preview
 
 
 def on_files(files: Files, config) -> Files:
@@ -23,12 +23,20 @@ def on_files(files: Files, config) -> Files:
 
 
 def _deck(root: Path) -> bytes:
-    # The preview reuses the deck while its inputs (data, snippets, code) are unchanged; the
-    # preview_cache hook, listed first, has fingerprinted them. A deck that warned is rebuilt.
-    if preview.state.serving and preview.state.deck and preview.state.deck[0] == preview.state.inputs:
+    # The preview, and a build, reuse the deck while its inputs (data, snippets, code) are
+    # unchanged; the preview_cache hook, listed first, has fingerprinted them. A deck that warned
+    # is built again, so it warns again.
+    if not preview.state.caching:
+        return deck.build(root)
+    key = preview.deck_key()
+    if preview.state.deck and preview.state.deck[0] == key:
         return preview.state.deck[1]
-    warnings = len(preview.state.warnings)
-    content = deck.build(root)
-    if preview.state.serving and len(preview.state.warnings) == warnings:
-        preview.state.deck = (preview.state.inputs, content)
+    content = build_cache.load(preview.state.root, "deck", key)
+    if content is None:
+        warnings = len(preview.state.warnings)
+        content = deck.build(root)
+        if len(preview.state.warnings) > warnings:
+            return content
+        build_cache.store(preview.state.root, "deck", key, content)
+    preview.state.deck = (key, content)
     return content

@@ -1,11 +1,13 @@
-"""In a preview (`mkdocs serve`), convert only the pages whose inputs changed since the last build.
+"""Convert only the pages whose inputs changed since an earlier build: in a preview (`mkdocs
+serve`), since the last save; in `mkdocs build`, since any build on this machine.
 
-MkDocs rebuilds the whole site on every save; converting the pages' Markdown (running their
-snippets, drawing their tables) is most of that time. This hook keeps each page's converted HTML
-in sdw.preview, keyed by everything the conversion reads (see there), and puts it back when
-nothing changed, and then the page's themed HTML too, when the navigation around it is also
-unchanged. It also keeps the search plugin's parse of each page's HTML, and the Anki deck, for
-the same reason. `mkdocs build` is not touched: only `serve` uses the caches.
+Converting the pages' Markdown (running their snippets, drawing their tables) is most of a
+build's time. This hook keeps each page's converted HTML, keyed by everything the conversion
+reads (see sdw.preview), and puts it back when nothing changed, and then the page's themed HTML
+too, when the navigation around it is also unchanged. It also keeps the search plugin's parse of
+each page's HTML, and the Anki deck, for the same reason. The preview keeps them in memory; a
+build, on disk (sdw.build_cache; SDW_NO_CACHE=1 turns that off). A page whose conversion warned
+is never kept, so a strict build fails on it every time.
 
 MkDocs-only, like every hook.
 """
@@ -23,15 +25,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sdw import preview, shortcodes, snippets
+from sdw import build_cache, preview, shortcodes, snippets
 
 log = logging.getLogger("mkdocs.sdw.preview_cache")
 
 
 def on_startup(command: str, dirty: bool) -> None:
     preview.start(command)
-    if preview.state.serving and shortcodes.keep_unfilled is None:
+    if preview.state.caching and shortcodes.keep_unfilled is None:
         shortcodes.keep_unfilled = {}
+    if preview.state.serving:
         _cache_theme_files()
 
 
@@ -50,18 +53,25 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    if preview.state.serving:
+    if preview.state.caching:
         root = Path(config.config_file_path).parent
         # Forget the snippets that changed (and their importers) before any is read again.
         snippets.use(Path(config.docs_dir) / preview.SNIPPETS)
-        preview.begin_build(root, Path(config.docs_dir), [file.src_uri for file in files])
+        preview.begin_build(root, Path(config.docs_dir), [file.src_uri for file in files], config)
         _cache_search_sections()
+    if preview.state.serving:
         _cache_exec_blocks()
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not preview.state.serving:
+    # markdown-exec numbers its blocks with one counter for the whole process; from 0 on each
+    # page, a page converted again has the same ids, so its HTML is unchanged when its content
+    # is, and the search parse and themed HTML kept for it are reused; and a build with no cache
+    # writes the same ids. (The print page, which puts every page in one, prefixes each page's
+    # ids with the page's own name.) MkDocs converts each page right after this event.
+    MarkdownConverter.counter = 0
+    if not preview.state.caching:
         return markdown
     src_uri = page.file.src_uri
     key = preview.page_key(
@@ -71,23 +81,25 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         shortcodes.reads_all_snippets(markdown),
     )
     hit = preview.cached(src_uri, key)
+    preview.state.pages_built += 1
     original = type(page).render
 
     def render(self: Page, config: MkDocsConfig, files: Files) -> None:
         if hit is not None:
             # The figures are filled in again: their snippets may have changed, not the page.
-            values = shortcodes.figure_values(hit.figures)
+            values = preview.figure_values(hit.figures)
             self.content = shortcodes.substitute(hit.content, values) if values else hit.content
             self._sdw_filled = (hit.content, values, self.content)
             self.toc, self._title_from_render = hit.toc, hit.title
-            self.present_anchor_ids, self.links_to_anchors = hit.anchors, hit.links_to_anchors
+            self.present_anchor_ids = hit.anchors
+            # Kept by path: a File holds its page, and that page the whole site (the list of files
+            # is in the key, so each path names a file of this build).
+            kept = hit.links_to_anchors.items()
+            self.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in kept}
             self._sdw_preview_key = preview.content_key(src_uri, self.content)
             return
         warnings = len(preview.state.warnings)
-        # markdown-exec numbers its blocks with one counter for the whole process; from 0 on each
-        # page, a page converted again has the same ids, so its HTML is unchanged when its content
-        # is, and the search parse and themed HTML kept for it are reused.
-        MarkdownConverter.counter = 0
+        MarkdownConverter.counter = 0  # as on_page_markdown did: a preview converts some pages later
         preview.state.converting, preview.state.new_blocks = src_uri, {}
         try:
             original(self, config, files)
@@ -97,9 +109,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         unfilled, figures, values = shortcodes.keep_unfilled.pop(src_uri, (self.content, (), []))
         self._sdw_filled = (unfilled, values, self.content)
         if len(preview.state.warnings) == warnings:  # a page that warned must warn again
-            rendered = preview.Rendered(
-                unfilled, figures, self.toc, self._title_from_render, self.present_anchor_ids, self.links_to_anchors
-            )
+            preview.remember_figures(figures, values)
+            links = {file.src_uri: anchors for file, anchors in (self.links_to_anchors or {}).items()}
+            title, anchors = self._title_from_render, self.present_anchor_ids
+            rendered = preview.Rendered(unfilled, figures, self.toc, title, anchors, links)
             preview.remember(src_uri, key, rendered)
             self._sdw_preview_key = preview.content_key(src_uri, self.content)
 
@@ -110,7 +123,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_env(env, config: MkDocsConfig, files: Files):
     """Reuse a page's themed HTML when neither it nor the navigation around it changed (the
     template_cache hook keeps the compiled templates)."""
-    if preview.state.serving:
+    if preview.state.caching:
         get_template = env.get_template
         env.get_template = lambda name, *args, **kwargs: _CachedTemplate(get_template(name, *args, **kwargs), name)
     return env
@@ -130,7 +143,12 @@ class _CachedTemplate:
         if entry and entry[0] == key:
             preview.state.template_hits += 1
             return entry[1]
-        output = self.template.render(context)
+        output = build_cache.load(preview.state.root, "themed", key)
+        if output is not None:
+            preview.state.template_hits += 1
+        else:
+            output = self.template.render(context)
+            build_cache.store(preview.state.root, "themed", key, output)
         preview.state.outputs[page.file.src_uri] = (key, output)
         return output
 
@@ -139,12 +157,21 @@ class _CachedTemplate:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if preview.state.serving:
+    if not preview.state.caching:
+        return
+    preview.save_figures()
+    state = preview.state
+    if state.serving:
         log.info(
-            f"preview: {preview.state.hits} pages unchanged, taken from the cache; "
-            f"{preview.state.template_hits} pages' themed HTML unchanged, reused"
+            f"preview: {state.hits} pages unchanged, taken from the cache; "
+            f"{state.template_hits} pages' themed HTML unchanged, reused"
         )
-        preview.state.hits = preview.state.template_hits = 0
+    else:
+        log.info(
+            f"build cache: {state.hits} of {state.pages_built} pages unchanged since an earlier build, taken from "
+            f"{build_cache.folder_name(state.root)} ({build_cache.OFF_VARIABLE}=1 converts every page)"
+        )
+    state.hits = state.template_hits = state.pages_built = 0
 
 
 def _cache_search_sections() -> None:
@@ -156,20 +183,22 @@ def _cache_search_sections() -> None:
     original = search.SearchIndex.add_entry_from_context
 
     def add_entry_from_context(self, page) -> None:
-        if not preview.state.serving or (page.meta.get("search") or {}).get("exclude"):
+        if not preview.state.caching or (page.meta.get("search") or {}).get("exclude"):
             return original(self, page)
         # The parse of the HTML before its figures were filled in, when nothing has changed the
         # page since: then a page whose figures alone changed is not parsed again.
         unfilled, values, filled = getattr(page, "_sdw_filled", (page.content, [], page.content))
         if filled != page.content:
             unfilled, values = page.content, []
-        key = hashlib.sha256(unfilled.encode("utf-8")).hexdigest()
-        sections = preview.state.sections.get(key)
+        # The parse depends on the HTML and on the parser (sdw.search_parse, in the inputs).
+        key = hashlib.sha256("\0".join([unfilled, preview.state.inputs]).encode("utf-8")).hexdigest()
+        sections = preview.recall("search", key, preview.state.sections)
         if sections is None:
             parser = search.Parser()
             parser.feed(unfilled)
             parser.close()
-            sections = preview.state.sections[key] = parser.data
+            sections = parser.data
+            preview.keep("search", key, sections, preview.state.sections)
         for section in sections:
             if not section.is_excluded():
                 # A copy: the plugin gives an untitled section the page's title, which may change.

@@ -1,0 +1,125 @@
+"""What a build computes from its inputs, kept on disk for the next build: a page's converted
+HTML, its search sections, its themed HTML, the Anki deck.
+
+Each entry is stored under a digest of everything it was computed from (sdw.preview builds
+those keys from the files' contents, never their paths or dates), so a build of another copy of
+the site, such as the test suite's temporary copies, reuses what an earlier build computed, and
+an entry is never out of date: a changed input is a different key. The installed versions of
+the packages that shape the output, and Python's, name the folder, so an upgrade starts afresh.
+
+Where: .cache/sdw-build/ in the project (git ignores .cache/; `make clean` removes it), or the
+folder SDW_CACHE_DIR names. SDW_NO_CACHE=1 turns it off: every page is converted again, as a
+build before this cache did (`SDW_NO_CACHE=1 make build`; the benchmark's cold builds).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import logging
+import os
+import pickle
+import sys
+import tempfile
+import time
+import zlib
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("mkdocs.sdw.build_cache")
+
+DIR_VARIABLE = "SDW_CACHE_DIR"
+OFF_VARIABLE = "SDW_NO_CACHE"
+# The packages whose version changes what a build writes.
+SHAPING_PACKAGES = (
+    "mkdocs",
+    "mkdocs-material",
+    "pymdown-extensions",
+    "markdown",
+    "markdown-exec",
+    "pygments",
+    "jinja2",
+    "genanki",
+    "pyyaml",
+)
+# Entries no build has used for this long are removed (the folder would otherwise only grow).
+UNUSED_DAYS = 14
+
+
+def enabled() -> bool:
+    return os.environ.get(OFF_VARIABLE, "") in ("", "0")
+
+
+@functools.cache
+def _folder(project: str, chosen: str) -> Path:
+    base = Path(chosen or Path(project) / ".cache" / "sdw-build")
+    versions = [sys.version]
+    for name in SHAPING_PACKAGES:
+        try:
+            versions.append(f"{name}=={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{name} missing")
+    folder = base / hashlib.sha256("\n".join(versions).encode()).hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    _prune(base)
+    return folder
+
+
+def _prune(base: Path) -> None:
+    """Remove entries unused for UNUSED_DAYS (a hit touches its entry)."""
+    cutoff = time.time() - UNUSED_DAYS * 86400
+    for directory, _folders, names in os.walk(base):
+        for name in names:
+            path = os.path.join(directory, name)
+            try:
+                if os.stat(path).st_mtime < cutoff:
+                    os.remove(path)
+            except OSError:
+                pass  # another build removed it first
+
+
+def folder_name(project: Path) -> str:
+    """Where the cache is, for messages: relative to the project when it is inside it."""
+    folder = _folder(str(project), os.environ.get(DIR_VARIABLE, "")).parent
+    try:
+        return str(folder.relative_to(project))
+    except ValueError:
+        return str(folder)
+
+
+def _path(project: Path, kind: str, key: str) -> Path:
+    return _folder(str(project), os.environ.get(DIR_VARIABLE, "")) / kind / key[:2] / f"{key}.pickle.z"
+
+
+def load(project: Path, kind: str, key: str) -> Any | None:
+    """The entry stored under `key`, or None (none, unreadable, or the cache is off)."""
+    if not enabled():
+        return None
+    path = _path(project, kind, key)
+    try:
+        value = pickle.loads(zlib.decompress(path.read_bytes()))
+        os.utime(path)
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # a damaged entry is computed again, and replaced
+        log.debug(f"build cache: {path} unreadable ({error}); computing it again")
+        return None
+    return value
+
+
+def store(project: Path, kind: str, key: str, value: Any) -> None:
+    """Keep `value` under `key`; written whole or not at all, as builds may run side by side."""
+    if not enabled():
+        return
+    path = _path(project, kind, key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

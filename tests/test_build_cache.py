@@ -1,0 +1,139 @@
+"""src/sdw/build_cache.py and the build's use of it (src/sdw/mkdocs_hooks/preview_cache.py):
+a build reuses what an earlier one computed, and is the same as a build without the cache."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import append_line, replace_once, run
+
+from sdw import build_cache
+
+PROJECT = Path("/nonexistent-project")
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setenv(build_cache.DIR_VARIABLE, str(tmp_path / "cache"))
+    monkeypatch.delenv(build_cache.OFF_VARIABLE, raising=False)
+    return tmp_path / "cache"
+
+
+def test_an_entry_comes_back_as_stored_and_not_when_the_cache_is_off(cache_dir: Path, monkeypatch) -> None:
+    assert build_cache.load(PROJECT, "page", "ab12") is None
+    build_cache.store(PROJECT, "page", "ab12", {"content": "<p>x</p>", "anchors": {"a"}})
+    assert build_cache.load(PROJECT, "page", "ab12") == {"content": "<p>x</p>", "anchors": {"a"}}
+    assert build_cache.load(PROJECT, "search", "ab12") is None, "kinds share keys"
+    monkeypatch.setenv(build_cache.OFF_VARIABLE, "1")
+    assert build_cache.load(PROJECT, "page", "ab12") is None
+    build_cache.store(PROJECT, "page", "cd34", "written while off")
+    monkeypatch.delenv(build_cache.OFF_VARIABLE)
+    assert build_cache.load(PROJECT, "page", "cd34") is None
+
+
+def test_a_damaged_entry_is_computed_again_and_no_temporary_file_is_left(cache_dir: Path) -> None:
+    build_cache.store(PROJECT, "page", "ab12", "value")
+    (entry,) = cache_dir.rglob("ab12.pickle.z")
+    entry.write_bytes(b"not what was written")
+    assert build_cache.load(PROJECT, "page", "ab12") is None
+    build_cache.store(PROJECT, "page", "ab12", "value again")
+    assert build_cache.load(PROJECT, "page", "ab12") == "value again"
+    assert [path.name for path in cache_dir.rglob(".tmp-*")] == []
+
+
+def test_other_package_versions_use_another_folder(cache_dir: Path, monkeypatch) -> None:
+    build_cache.store(PROJECT, "page", "ab12", "built with these versions")
+    real = build_cache.importlib.metadata.version
+    monkeypatch.setattr(
+        build_cache.importlib.metadata, "version", lambda name: "99.0" if name == "mkdocs-material" else real(name)
+    )
+    build_cache._folder.cache_clear()  # read once per process: a build never sees its packages change
+    assert build_cache.load(PROJECT, "page", "ab12") is None, "an entry from another Material was reused"
+
+
+def test_entries_unused_for_two_weeks_are_removed(cache_dir: Path) -> None:
+    old = cache_dir / "0123456789abcdef" / "page" / "ab" / "ab12.pickle.z"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"")
+    weeks_ago = time.time() - (build_cache.UNUSED_DAYS + 1) * 86400
+    os.utime(old, (weeks_ago, weeks_ago))
+    recent = old.with_name("ab34.pickle.z")
+    recent.write_bytes(b"")
+    build_cache._folder.cache_clear()  # the folder is pruned once per process, when first used
+    build_cache.store(PROJECT, "page", "ef56", "value")
+    assert not old.exists() and recent.exists()
+
+
+# --- The build ------------------------------------------------------------------------------
+
+
+def _build(root: Path, site: Path, cache: bool) -> tuple[int, str]:
+    env = {**os.environ}
+    if not cache:
+        env[build_cache.OFF_VARIABLE] = "1"
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=root, env=env)
+    return result.returncode, result.stdout + result.stderr
+
+
+def _reused(log: str) -> tuple[int, int]:
+    match = re.search(r"build cache: (\d+) of (\d+) pages unchanged since an earlier build", log)
+    assert match, f"no build cache line in the log:\n{log[-2000:]}"
+    return int(match[1]), int(match[2])
+
+
+# Outside git (as this copy is) the "last update" date is the build's time, to the second.
+BUILD_TIME = re.compile(rb'title="[A-Z][a-z]+ \d{1,2}, \d{4} \d\d:\d\d:\d\d UTC"')
+
+
+def _same_day(path: Path) -> bytes:
+    return BUILD_TIME.sub(b"", path.read_bytes())
+
+
+def test_a_build_after_edits_is_the_build_without_the_cache(site_copy: Path, tmp_path: Path) -> None:
+    """Whatever an earlier build left (this run's site, or the last run's), a build that reuses
+    it writes what converting every page writes, after an assumption, a heading and a link change."""
+    assert _build(site_copy, tmp_path / "before", cache=True)[0] == 0
+    snippet = site_copy / "docs/snippets/twitter_assumptions.py"
+    text = snippet.read_text(encoding="utf-8")
+    users = re.search(r"^daily_active_users = count\((\d+)e6\)", text, re.MULTILINE)
+    replace_once(snippet, users[0], f"daily_active_users = count({int(users[1]) + 1}e6)")
+    caching = site_copy / "docs/concepts/caching.md"
+    heading = next(line for line in caching.read_text(encoding="utf-8").splitlines() if line.startswith("## "))
+    mark = f"{time.time_ns():x}"  # new to every run, so that no earlier run has converted these pages
+    replace_once(caching, heading, f"{heading} renamed {mark}")
+    append_line(site_copy / "docs/workflow/step-7-bottlenecks.md", f"See [caching {mark}](../concepts/caching.md).")
+
+    code, log = _build(site_copy, tmp_path / "cached", cache=True)
+    assert code == 0, log
+    reused, pages = _reused(log)
+    assert 0 < reused <= pages - 2, "expected the untouched pages from the cache and the two edited ones converted"
+    code, log = _build(site_copy, tmp_path / "fresh", cache=False)
+    assert code == 0, log
+    assert "build cache:" not in log
+
+    fresh = {path.relative_to(tmp_path / "fresh") for path in (tmp_path / "fresh").rglob("*") if path.is_file()}
+    cached = {path.relative_to(tmp_path / "cached") for path in (tmp_path / "cached").rglob("*") if path.is_file()}
+    assert cached == fresh
+    different = [
+        str(path)
+        for path in sorted(fresh)
+        if path.suffix != ".apkg"  # a zip: it holds the time it was written
+        and _same_day(tmp_path / "cached" / path) != _same_day(tmp_path / "fresh" / path)
+    ]
+    assert different == []
+    page = (tmp_path / "cached/examples/twitter/step-2-estimation/index.html").read_text(encoding="utf-8")
+    assert f"{int(users[1]) + 1}M" in page
+
+
+def test_a_page_that_warns_is_converted_and_warns_on_every_build(site_copy: Path, tmp_path: Path) -> None:
+    line = append_line(site_copy / "docs/concepts/caching.md", "See [the missing page](missing-page.md).")
+    expected = f"docs/concepts/caching.md:{line}"
+    for attempt in ("first", "second"):
+        code, log = _build(site_copy, tmp_path / attempt, cache=True)
+        assert code == 1, f"the {attempt} build passed:\n{log[-2000:]}"
+        assert expected in log and "missing-page.md" in log, f"the {attempt} build:\n{log[-3000:]}"
