@@ -134,19 +134,6 @@ def _fingerprint(path: str, root: Path) -> str:
     return f"{os.path.relpath(path, root)}\t{digest}"
 
 
-def _stat_tree(folder: Path, skip_suffix: str | None = None) -> list[str]:
-    lines = []
-    for directory, subfolders, names in os.walk(folder):
-        subfolders[:] = sorted(name for name in subfolders if name not in SKIPPED_FOLDERS)
-        for name in sorted(names):
-            if skip_suffix and name.endswith(skip_suffix):
-                continue
-            path = os.path.join(directory, name)
-            status = os.stat(path)
-            lines.append(f"{path}\t{status.st_mtime_ns}\t{status.st_size}")
-    return lines
-
-
 def begin_build(root: Path, docs_dir: Path, files: list[str], config: Any = None) -> None:
     """Fingerprint the build's inputs once, before any page is converted."""
     state.root = root
@@ -366,10 +353,11 @@ def output_key(template: str, content_key: str, meta: dict, navigation: str) -> 
 
 def theme_key(folders: list[str], files: Any) -> str:
     """What the theme's files that a build copies depend on: each theme folder's files outside
-    the installed packages (the project's overrides/), and the site's own files."""
+    the installed packages (the project's overrides/), and the site's own files. (An installed
+    theme changes with its version, which names the build cache's folder.)"""
     lines = [str(folder) for folder in folders]
     for folder in folders:
         if "site-packages" not in Path(folder).parts:
-            lines += _stat_tree(Path(folder))
+            lines += _fingerprint_tree(Path(folder), Path(folder))
     lines += sorted(files)
     return _digest("\n".join(lines))

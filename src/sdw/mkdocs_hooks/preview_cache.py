@@ -34,7 +34,7 @@ def on_startup(command: str, dirty: bool) -> None:
     preview.start(command)
     if preview.state.caching and shortcodes.keep_unfilled is None:
         shortcodes.keep_unfilled = {}
-    if preview.state.serving:
+    if preview.state.caching:
         _cache_theme_files()
 
 
@@ -249,21 +249,27 @@ def _cache_exec_blocks() -> None:
 def _cache_theme_files() -> None:
     """MkDocs lists every file of the theme (Material's thousands of icons) on every build, a
     fifth of a rebuild with nothing changed: list them again only when a theme folder changed
-    or the site's own files did (a page may take a theme file's place)."""
+    or the site's own files did (a page may take a theme file's place). Runs before on_files,
+    so the project's folder comes from the configuration."""
     if getattr(Files, "_sdw_preview", False):
         return
     original = Files.add_files_from_theme
     listed: dict[str, list[tuple[str, str]]] = {}
 
     def add_files_from_theme(self: Files, env, config: MkDocsConfig) -> None:
-        if not preview.state.serving:
+        if not preview.state.caching:
             return original(self, env, config)
         key = preview.theme_key(config.theme.dirs, self.src_uris)
+        root = Path(config.config_file_path).parent
+        if key not in listed and (kept := build_cache.load(root, "theme-files", key)) is not None:
+            listed.clear()
+            listed[key] = kept
         if key not in listed:
             before = set(self.src_uris)
             original(self, env, config)
             listed.clear()  # one version: the folders change rarely
             listed[key] = [(uri, file.src_dir) for uri, file in self.src_uris.items() if uri not in before]
+            build_cache.store(root, "theme-files", key, listed[key])
             return None
         for path, folder in listed[key]:
             self.append(File(path, folder, config.site_dir, config.use_directory_urls))
