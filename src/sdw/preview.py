@@ -224,8 +224,11 @@ def page_key(src_uri: str, markdown: str, reads_other_pages: bool, reads_all_sni
 
 
 def deck_key() -> str:
-    """The Anki deck's inputs: its cards (data/), the code, and the snippets whose figures they cite."""
-    return _digest("\0".join(["deck", state.inputs, state.all_snippets]))
+    """The Anki deck's inputs: its cards (data/), the code, the snippets whose figures they cite,
+    and the time it is stamped with when a reproducible one is asked for (sdw.deck). Otherwise
+    a kept deck keeps the time it was first built: its notes are the same, so Anki has nothing
+    newer to update."""
+    return _digest("\0".join(["deck", state.inputs, state.all_snippets, os.environ.get("SOURCE_DATE_EPOCH", "")]))
 
 
 def presets_key() -> str:
