@@ -138,7 +138,8 @@ class _CachedTemplate:
         content_key = getattr(page, "_sdw_preview_key", None)
         if content_key is None or nav is None:
             return self.template.render(context)
-        key = preview.output_key(self.name, content_key, page.meta, preview.navigation_key(nav))
+        navigation = preview.navigation_key(nav)
+        key = preview.output_key(self.name, content_key, page.meta, navigation, page.toc, page.title)
         entry = preview.state.outputs.get(page.file.src_uri)
         if entry and entry[0] == key:
             preview.state.template_hits += 1
@@ -226,9 +227,9 @@ def _cache_exec_blocks() -> None:
         if not state.serving or state.converting is None:
             return original(self, text, stash, id_prefix)
         # Kept per page (its links are relative to it); the counter makes markdown-exec's ids.
-        key = hashlib.sha256(
-            repr((text, sorted((stash or {}).items()), id_prefix, MarkdownConverter.counter, self._update_toc)).encode()
-        ).hexdigest()
+        # With every other input of the page (the glossary's tooltips, mkdocs.yml's settings).
+        block = (text, sorted((stash or {}).items()), id_prefix, MarkdownConverter.counter, self._update_toc)
+        key = hashlib.sha256(repr((block, state.inputs)).encode()).hexdigest()
         kept = state.blocks.get(state.converting, {}).get(key)
         if kept is not None:
             MarkdownConverter.counter += 1  # as the conversion would have
@@ -259,7 +260,7 @@ def _cache_theme_files() -> None:
     def add_files_from_theme(self: Files, env, config: MkDocsConfig) -> None:
         if not preview.state.caching:
             return original(self, env, config)
-        key = preview.theme_key(config.theme.dirs, self.src_uris)
+        key = preview.theme_key(config.theme.dirs, self.src_uris, config.theme.static_templates)
         root = Path(config.config_file_path).parent
         if key not in listed and (kept := build_cache.load(root, "theme-files", key)) is not None:
             listed.clear()
