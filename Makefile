@@ -10,7 +10,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve test build check check-external bench offline lock vendor clean
+.PHONY: setup serve test build build-zensical check check-external bench offline lock vendor clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -3,16 +3,18 @@ a build reuses what an earlier one computed, and is the same as a build without 
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sys
 import time
+import types
 from pathlib import Path
 
 import pytest
-from conftest import append_line, replace_once, run
+from conftest import SNIPPETS, append_line, replace_once, run
 
-from sdw import build_cache
+from sdw import build_cache, presets, preview, snippets
 
 PROJECT = Path("/nonexistent-project")
 
@@ -67,6 +69,66 @@ def test_entries_unused_for_two_weeks_are_removed(cache_dir: Path) -> None:
     build_cache._folder.cache_clear()  # the folder is pruned once per process, when first used
     build_cache.store(PROJECT, "page", "ef56", "value")
     assert not old.exists() and recent.exists()
+
+
+def test_a_folder_that_cannot_be_used_turns_the_cache_off_with_one_message(tmp_path: Path, monkeypatch, caplog) -> None:
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(build_cache.DIR_VARIABLE, str(tmp_path / "a-file" / "cache"))
+    monkeypatch.delenv(build_cache.OFF_VARIABLE, raising=False)
+    monkeypatch.setattr(build_cache, "unusable", None)
+    with caplog.at_level(logging.INFO, logger="mkdocs.sdw.build_cache"):
+        build_cache.store(PROJECT, "page", "ab12", "value")  # no exception: the build goes on
+        assert build_cache.load(PROJECT, "page", "ab12") is None
+        build_cache.store(PROJECT, "page", "cd34", "value")
+    assert not build_cache.enabled()
+    assert len(caplog.messages) == 1 and caplog.messages[0].startswith(
+        f"build cache: cannot use {tmp_path / 'a-file' / 'cache'}: "
+    )
+    assert caplog.messages[0].endswith("; converting every page")
+
+
+def test_a_snippet_that_imports_the_presets_depends_on_every_snippet_they_read(monkeypatch) -> None:
+    """A snippet reaches the presets' snippets through sdw.presets, not its own import lines: its
+    key (and the preview's reloading) must still follow them."""
+    read: list[str] = []
+    load = snippets.load
+    monkeypatch.setattr(snippets, "load", lambda name: read.append(name) or load(name))
+    snippets.use(SNIPPETS)
+    presets.presets()
+    assert sorted(set(read)) == sorted(presets.SNIPPETS_READ)
+    assert set(presets.SNIPPETS_READ) <= snippets.imported_names(SNIPPETS / "step2_example.py")
+
+
+def test_the_themed_page_depends_on_its_contents_list_and_its_theme_on_its_static_templates() -> None:
+    def item(title: str) -> types.SimpleNamespace:
+        return types.SimpleNamespace(title=title, id="capacity", level=2, children=[])
+
+    keys = {
+        preview.output_key("main.html", "content", {}, "navigation", [item(title)], "Page")
+        for title in ("Capacity for the long run", "Capacity")  # a data-toc-label shortens the entry
+    }
+    assert len(keys) == 2
+    assert preview.theme_key(["theme"], ["index.md"], {"404.html", "sitemap.xml"}) != preview.theme_key(
+        ["theme"], ["index.md"], {"404.html"}
+    )
+
+
+def test_a_preview_whose_code_changed_says_restart_and_keeps_nothing(tmp_path: Path, monkeypatch, caplog) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "code.py").write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.setattr(preview.state, "code", "")
+    monkeypatch.setattr(build_cache, "writes_suspended", False)
+    preview._check_code(tmp_path)
+    preview._check_code(tmp_path)
+    assert not build_cache.writes_suspended and caplog.messages == []
+    (tmp_path / "src" / "code.py").write_text("VALUE = 2\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="mkdocs.sdw.preview"):
+        preview._check_code(tmp_path)
+    assert build_cache.writes_suspended
+    assert caplog.messages == [
+        "src/ changed since this preview started, and the preview still runs the code it started with: "
+        "stop it (Ctrl-C) and run make serve again"
+    ]
 
 
 # --- The build ------------------------------------------------------------------------------

@@ -57,6 +57,9 @@ def test_a_syntax_error_names_the_broken_line_and_mermaids_message(site_copy: Pa
     )
     assert "\n" not in warning and " at " not in warning  # no JavaScript stack
     assert BeautifulSoup(converted.html, "html.parser").select("pre.mermaid")  # left for the browser
+    # Converted again in the same process (the preview, or a second page with the same diagram),
+    # it warns again: the build cache keeps a page that converted without a warning.
+    assert convert(PAGE, page, root=site_copy).warnings == [warning]
 
 
 def test_without_a_browser_a_new_diagram_says_what_to_install(site_copy: Path, monkeypatch) -> None:

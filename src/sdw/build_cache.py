@@ -47,8 +47,22 @@ SHAPING_PACKAGES = (
 UNUSED_DAYS = 14
 
 
+# Set when the folder cannot be used (read-only, full, not a folder), with what went wrong: the
+# build goes on without the cache. And set by a preview whose code changed since it started
+# (sdw.preview): what it converts with the old code is not kept under the new code's keys.
+unusable: str | None = None
+writes_suspended = False
+
+
 def enabled() -> bool:
-    return os.environ.get(OFF_VARIABLE, "") in ("", "0")
+    return os.environ.get(OFF_VARIABLE, "") in ("", "0") and unusable is None
+
+
+def _give_up(folder: Path | str, error: OSError) -> None:
+    global unusable
+    if unusable is None:
+        unusable = f"{folder}: {error}"
+        log.info(f"build cache: cannot use {unusable}; converting every page")
 
 
 @functools.cache
@@ -81,7 +95,7 @@ def _prune(base: Path) -> None:
 
 def folder_name(project: Path) -> str:
     """Where the cache is, for messages: relative to the project when it is inside it."""
-    folder = _folder(str(project), os.environ.get(DIR_VARIABLE, "")).parent
+    folder = Path(os.environ.get(DIR_VARIABLE) or Path(project) / ".cache" / "sdw-build")
     try:
         return str(folder.relative_to(project))
     except ValueError:
@@ -96,11 +110,14 @@ def load(project: Path, kind: str, key: str) -> Any | None:
     """The entry stored under `key`, or None (none, unreadable, or the cache is off)."""
     if not enabled():
         return None
-    path = _path(project, kind, key)
     try:
+        path = _path(project, kind, key)
         value = pickle.loads(zlib.decompress(path.read_bytes()))
         os.utime(path)
     except FileNotFoundError:
+        return None
+    except OSError as error:  # the folder cannot be made or read
+        _give_up(os.environ.get(DIR_VARIABLE) or Path(project) / ".cache" / "sdw-build", error)
         return None
     except Exception as error:  # a damaged entry is computed again, and replaced
         log.debug(f"build cache: {path} unreadable ({error}); computing it again")
@@ -110,16 +127,23 @@ def load(project: Path, kind: str, key: str) -> Any | None:
 
 def store(project: Path, kind: str, key: str, value: Any) -> None:
     """Keep `value` under `key`; written whole or not at all, as builds may run side by side."""
-    if not enabled():
+    if not enabled() or writes_suspended:
         return
-    path = _path(project, kind, key)
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        path = _path(project, kind, key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    except OSError as error:
+        _give_up(os.environ.get(DIR_VARIABLE) or Path(project) / ".cache" / "sdw-build", error)
+        return
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         os.replace(temporary, path)
+    except OSError as error:  # a full disk, say: this entry is not kept, and nor is any other
+        Path(temporary).unlink(missing_ok=True)
+        _give_up(path.parent, error)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -96,7 +96,7 @@ class _Setup:
         self.library = mermaid / "mermaid.min.js"
         # Anything that changes how a diagram is drawn changes every key.
         self.fingerprint = json.dumps([version, self.settings, MEASURING_FONT], sort_keys=True)
-        self.failed: dict[str, str] = {}
+        self.failed: dict[str, tuple[int, str]] = {}  # key -> (line within the diagram, what is wrong)
 
 
 @cache
@@ -129,23 +129,26 @@ def diagram_key(setup: _Setup, source: str) -> str:
 
 def _draw_new(setup: _Setup, context: PageContext, source: str, key: str, cached: Path) -> str | None:
     fence_line = _fence_line(context, source)
-    if key in setup.failed:  # the one-page print version repeats every diagram: report it once
-        return None
-    try:
-        svg = _renderer(setup).draw(key, source)
-    except DiagramError as error:
-        # Mermaid counts an error found at the end of the text past the last line: clamp it.
-        within = min(error.line, len(source.rstrip("\n").split("\n"))) if error.line else 0
+    failure = setup.failed.get(key)  # drawn once per process: the same diagram fails the same way
+    if failure is None:
+        try:
+            svg = _renderer(setup).draw(key, source)
+        except DiagramError as error:
+            # Mermaid counts an error found at the end of the text past the last line: clamp it.
+            within = min(error.line, len(source.rstrip("\n").split("\n"))) if error.line else 0
+            failure = setup.failed[key] = (within, f"Mermaid cannot draw this diagram: {error}")
+        except RendererUnavailable as error:
+            failure = setup.failed[key] = (
+                0,
+                f"new diagram, not in {CACHE}/ and cannot be drawn here ({error}); "
+                f"{INSTALL}, then rebuild to draw it into {CACHE}/{key}.svg and commit that file",
+            )
+    if failure is not None:
+        # Reported for every page that has it, on every conversion: the build cache keeps no page
+        # that warned, so a page that stayed silent here would be kept with its diagram undrawn.
+        within, problem = failure
         line = fence_line + within if fence_line > 1 else fence_line
-        setup.failed[key] = message = f"{context.where(line)}: Mermaid cannot draw this diagram: {error}"
-        log.warning(message)
-        return None
-    except RendererUnavailable as error:
-        setup.failed[key] = message = (
-            f"{context.where(fence_line)}: new diagram, not in {CACHE}/ and cannot be drawn here ({error}); "
-            f"{INSTALL}, then rebuild to draw it into {CACHE}/{key}.svg and commit that file"
-        )
-        log.warning(message)
+        log.warning(f"{context.where(line)}: {problem}")
         return None
     cached.parent.mkdir(exist_ok=True)
     cached.write_text(svg, encoding="utf-8")

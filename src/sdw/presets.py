@@ -11,6 +11,21 @@ from __future__ import annotations
 from sdw import snippets
 from sdw.estimation import KB, MB
 
+# Every snippet presets() reads: a snippet that imports sdw.presets depends on each of them, which
+# its own import lines do not show (sdw.snippets.imported_names adds them; a test holds this list
+# to what presets() loads).
+SNIPPETS_READ = (
+    "twitter_assumptions",
+    "url_shortener_assumptions",
+    "url_shortener_storage",
+    "url_shortener_bandwidth",
+    "chat_assumptions",
+    "chat_traffic",
+    "chat_data_model",
+    "rate_limiter_assumptions",
+    "rate_limiter_state",
+)
+
 
 def presets() -> dict[str, dict]:
     """Every preset: a label and the ten inputs of `estimation.estimate`."""

@@ -60,6 +60,7 @@ class State:
     serving: bool = False
     caching: bool = False  # serving, or a build with sdw.build_cache on
     root: Path = Path()
+    code: str = ""  # src/ as the process found it on its first build
     warnings: list[str] = field(default_factory=list)
     # Per build: the fingerprints every page's key starts from.
     inputs: str = ""
@@ -134,28 +135,18 @@ def _fingerprint(path: str, root: Path) -> str:
     return f"{os.path.relpath(path, root)}\t{digest}"
 
 
-def _stat_tree(folder: Path, skip_suffix: str | None = None) -> list[str]:
-    lines = []
-    for directory, subfolders, names in os.walk(folder):
-        subfolders[:] = sorted(name for name in subfolders if name not in SKIPPED_FOLDERS)
-        for name in sorted(names):
-            if skip_suffix and name.endswith(skip_suffix):
-                continue
-            path = os.path.join(directory, name)
-            status = os.stat(path)
-            lines.append(f"{path}\t{status.st_mtime_ns}\t{status.st_size}")
-    return lines
-
-
 def begin_build(root: Path, docs_dir: Path, files: list[str], config: Any = None) -> None:
     """Fingerprint the build's inputs once, before any page is converted."""
     state.root = root
     snippet_folder = docs_dir / SNIPPETS
-    inputs = [_fingerprint(str(root / "mkdocs.yml"), root), configuration_key(config, root)]
+    used_config = getattr(config, "config_file_path", None) or str(root / "mkdocs.yml")
+    inputs = [_fingerprint(str(root / "mkdocs.yml"), root), _fingerprint(used_config, root)]
+    inputs.append(configuration_key(config, root))
     others = _fingerprint_tree(docs_dir, root, skip_suffix=".md")
     inputs += [line for line in others if not _is_snippet(line, snippet_folder, root)]
     for name in INPUT_FOLDERS:
         inputs += _fingerprint_tree(root / name, root)
+    _check_code(root)
     inputs.append("\n".join(sorted(files)))
     state.inputs = _digest("\n".join(inputs))
     state.build += 1
@@ -165,10 +156,25 @@ def begin_build(root: Path, docs_dir: Path, files: list[str], config: Any = None
     state.snippets = {Path(line.split("\t")[0]).stem: line for line in modules}
     state.snippet_paths = {name: str(root / line.split("\t")[0]) for name, line in state.snippets.items()}
     state.all_snippets = _digest("\n".join(modules))
-    state.imports = build_cache.load(root, "imports", state.all_snippets)
+    imports_key = _digest("\0".join(["imports", state.inputs, state.all_snippets]))  # the parser is in src/
+    state.imports = build_cache.load(root, "imports", imports_key)
     if state.imports is None:
         state.imports = {name: sorted(snippets.imported_names(path)) for name, path in state.snippet_paths.items()}
-        build_cache.store(root, "imports", state.all_snippets, state.imports)
+        build_cache.store(root, "imports", imports_key, state.imports)
+
+
+def _check_code(root: Path) -> None:
+    """The sdw package is loaded once per process: a preview whose src/ changed since it started
+    still converts with the old code, so it says so, and keeps nothing on disk from then on."""
+    code = _digest("\n".join(_fingerprint_tree(root / "src", root)))
+    if not state.code:
+        state.code = code
+    elif code != state.code:
+        build_cache.writes_suspended = True
+        logging.getLogger("mkdocs.sdw.preview").warning(
+            "src/ changed since this preview started, and the preview still runs the code it started "
+            "with: stop it (Ctrl-C) and run make serve again"
+        )
 
 
 # Settings that name where things are on this machine, not what the site is.
@@ -199,6 +205,10 @@ def configuration_key(config: Any, root: Path) -> str:
         return type(value).__name__
 
     settings = {key: plain(value) for key, value in config.items() if key not in MACHINE_SETTINGS}
+    theme = config.get("theme")
+    if theme is not None:  # what the theme's mapping leaves out
+        settings["theme files"] = plain([getattr(theme, "name", None), getattr(theme, "dirs", [])])
+        settings["theme static templates"] = sorted(getattr(theme, "static_templates", ()))
     return _digest(json.dumps(settings, sort_keys=True, default=str))
 
 
@@ -237,8 +247,11 @@ def page_key(src_uri: str, markdown: str, reads_other_pages: bool, reads_all_sni
 
 
 def deck_key() -> str:
-    """The Anki deck's inputs: its cards (data/), the code, and the snippets whose figures they cite."""
-    return _digest("\0".join(["deck", state.inputs, state.all_snippets]))
+    """The Anki deck's inputs: its cards (data/), the code, the snippets whose figures they cite,
+    and the time it is stamped with when a reproducible one is asked for (sdw.deck). Otherwise
+    a kept deck keeps the time it was first built: its notes are the same, so Anki has nothing
+    newer to update."""
+    return _digest("\0".join(["deck", state.inputs, state.all_snippets, os.environ.get("SOURCE_DATE_EPOCH", "")]))
 
 
 def presets_key() -> str:
@@ -358,18 +371,26 @@ def navigation_key(nav) -> str:
     return state.navigation[1]
 
 
-def output_key(template: str, content_key: str, meta: dict, navigation: str) -> str:
+def output_key(template: str, content_key: str, meta: dict, navigation: str, toc: Any = (), title: str = "") -> str:
     """A page's HTML depends on its content (content_key, as page_key), its front matter, the
-    template, the project's other inputs (in content_key) and the navigation around it."""
-    return _digest("\0".join([template, content_key, json.dumps(meta, sort_keys=True, default=str), navigation]))
+    template, the project's other inputs (in content_key), the navigation around it, and its
+    table of contents and title (a heading's data-toc-label changes the contents, not the HTML)."""
+    meta_text = json.dumps(meta, sort_keys=True, default=str)
+    return _digest("\0".join([template, content_key, meta_text, navigation, repr(_toc_items(toc)), str(title)]))
 
 
-def theme_key(folders: list[str], files: Any) -> str:
+def _toc_items(toc: Any) -> list:
+    return [(item.title, item.id, item.level, _toc_items(getattr(item, "children", ()) or ())) for item in toc or ()]
+
+
+def theme_key(folders: list[str], files: Any, static_templates: Any = ()) -> str:
     """What the theme's files that a build copies depend on: each theme folder's files outside
-    the installed packages (the project's overrides/), and the site's own files."""
-    lines = [str(folder) for folder in folders]
+    the installed packages (the project's overrides/), the site's own files, and which of the
+    theme's templates are copied as they are (static_templates). (An installed theme changes
+    with its version, which names the build cache's folder.)"""
+    lines = [str(folder) for folder in folders] + sorted(static_templates)
     for folder in folders:
         if "site-packages" not in Path(folder).parts:
-            lines += _stat_tree(Path(folder))
+            lines += _fingerprint_tree(Path(folder), Path(folder))
     lines += sorted(files)
     return _digest("\n".join(lines))

@@ -103,7 +103,8 @@ def _forget(changed: set[str] | None = None) -> None:
 
 def imported_names(path: str | Path) -> frozenset[str]:
     """The top-level modules a Python file imports (parsed once per version of the file); none
-    for a file that is gone (a snippet deleted while previewing)."""
+    for a file that is gone (a snippet deleted while previewing). A file that imports sdw.presets
+    imports, through it, every snippet presets() reads."""
     try:
         status = os.stat(path)
     except OSError:
@@ -117,12 +118,18 @@ def _imported_names(path: str, mtime_ns: int, size: int) -> frozenset[str]:
         tree = ast.parse(Path(path).read_text(encoding="utf-8"))
     except (SyntaxError, OSError):
         return frozenset()
-    names = set()
+    names, modules = set(), set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names |= {alias.name.split(".")[0] for alias in node.names}
+            modules |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names.add(node.module.split(".")[0])
+            modules.add(node.module)
+            modules |= {f"{node.module}.{alias.name}" for alias in node.names}
+    names = {module.split(".")[0] for module in modules}
+    if "sdw.presets" in modules:
+        from sdw.presets import SNIPPETS_READ
+
+        names |= set(SNIPPETS_READ)
     return frozenset(names)
 
 

@@ -34,7 +34,7 @@ def on_startup(command: str, dirty: bool) -> None:
     preview.start(command)
     if preview.state.caching and shortcodes.keep_unfilled is None:
         shortcodes.keep_unfilled = {}
-    if preview.state.serving:
+    if preview.state.caching:
         _cache_theme_files()
 
 
@@ -138,7 +138,8 @@ class _CachedTemplate:
         content_key = getattr(page, "_sdw_preview_key", None)
         if content_key is None or nav is None:
             return self.template.render(context)
-        key = preview.output_key(self.name, content_key, page.meta, preview.navigation_key(nav))
+        navigation = preview.navigation_key(nav)
+        key = preview.output_key(self.name, content_key, page.meta, navigation, page.toc, page.title)
         entry = preview.state.outputs.get(page.file.src_uri)
         if entry and entry[0] == key:
             preview.state.template_hits += 1
@@ -226,9 +227,9 @@ def _cache_exec_blocks() -> None:
         if not state.serving or state.converting is None:
             return original(self, text, stash, id_prefix)
         # Kept per page (its links are relative to it); the counter makes markdown-exec's ids.
-        key = hashlib.sha256(
-            repr((text, sorted((stash or {}).items()), id_prefix, MarkdownConverter.counter, self._update_toc)).encode()
-        ).hexdigest()
+        # With every other input of the page (the glossary's tooltips, mkdocs.yml's settings).
+        block = (text, sorted((stash or {}).items()), id_prefix, MarkdownConverter.counter, self._update_toc)
+        key = hashlib.sha256(repr((block, state.inputs)).encode()).hexdigest()
         kept = state.blocks.get(state.converting, {}).get(key)
         if kept is not None:
             MarkdownConverter.counter += 1  # as the conversion would have
@@ -249,21 +250,27 @@ def _cache_exec_blocks() -> None:
 def _cache_theme_files() -> None:
     """MkDocs lists every file of the theme (Material's thousands of icons) on every build, a
     fifth of a rebuild with nothing changed: list them again only when a theme folder changed
-    or the site's own files did (a page may take a theme file's place)."""
+    or the site's own files did (a page may take a theme file's place). Runs before on_files,
+    so the project's folder comes from the configuration."""
     if getattr(Files, "_sdw_preview", False):
         return
     original = Files.add_files_from_theme
     listed: dict[str, list[tuple[str, str]]] = {}
 
     def add_files_from_theme(self: Files, env, config: MkDocsConfig) -> None:
-        if not preview.state.serving:
+        if not preview.state.caching:
             return original(self, env, config)
-        key = preview.theme_key(config.theme.dirs, self.src_uris)
+        key = preview.theme_key(config.theme.dirs, self.src_uris, config.theme.static_templates)
+        root = Path(config.config_file_path).parent
+        if key not in listed and (kept := build_cache.load(root, "theme-files", key)) is not None:
+            listed.clear()
+            listed[key] = kept
         if key not in listed:
             before = set(self.src_uris)
             original(self, env, config)
             listed.clear()  # one version: the folders change rarely
             listed[key] = [(uri, file.src_dir) for uri, file in self.src_uris.items() if uri not in before]
+            build_cache.store(root, "theme-files", key, listed[key])
             return None
         for path, folder in listed[key]:
             self.append(File(path, folder, config.site_dir, config.use_directory_urls))

@@ -36,14 +36,21 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     expected = _expected(config)
     if not expected:
         return output  # print-site is off (or gone): nothing to remove
-    kept, removed = PRINT_ASSET.subn("", output)
+    # Only a line that names a print-site file can hold one of its tags: searched alone, the
+    # expression costs next to nothing; over each whole page, about 0.35 s a build on two cores.
+    lines = output.splitlines(keepends=True)
+    removed = 0
+    for number, line in enumerate(lines):
+        if "print-site" in line:
+            lines[number], count = PRINT_ASSET.subn("", line)
+            removed += count
     if removed != expected:
         log.warning(
             f"docs/{page.file.src_uri}: expected {expected} print-site asset tags to remove, found {removed}; "
             "update PRINT_ASSET in src/sdw/mkdocs_hooks/print_assets.py to match how they are written now"
         )
         return output
-    return kept
+    return "".join(lines)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
