@@ -75,7 +75,7 @@ count_row_bytes = size(3 * 8 + partition_overhead_bytes)
 favorite_record_bytes = size(8 + 8 + row_overhead_bytes)
 follow_edge_bytes = size(8 + row_overhead_bytes)
 alert_subscription_bytes = size(8 + row_overhead_bytes)
-account_stats_row_bytes = size(28 + partition_overhead_bytes)
+account_stats_row_bytes = size(28 + 4 + partition_overhead_bytes)
 photo_share = fraction(0.10)
 photo_uploaded_bytes = size(300 * KB)
 photo_stored_bytes = size(500 * KB)
@@ -97,6 +97,11 @@ peak_to_average = times(3)
 timeline_entries_cached = count(800)
 timeline_entry_bytes = size(24)
 timeline_cache_copies = times(3)
+# What a cached timeline costs beyond its entries (step 6): each key the cache holds carries the
+# store's per-item bookkeeping and the key itself, and the timeline's value a small header.
+cache_item_overhead_bytes = size(64)
+timeline_key_bytes = size(16)
+timeline_header_bytes = size(16)
 timeline_expiry_days = count(7)
 lapsed_daily_user_share = fraction(0.3)
 tweet_cache_days = count(3)
@@ -122,6 +127,11 @@ store_read_ticket_zone_lost = fraction(0.9)
 store_read_growth_per_month = fraction(0.02)
 # The shape of one request's latency, for hedging (step 6): lognormal, the spread of its logarithm.
 request_latency_log_sigma = count(1)
+# Hedging (step 6): a request still unanswered at this percentile of its latency goes to a second
+# copy too, so at most the rest of the requests are sent twice; each client keeps a budget that
+# caps its hedges at that share of its requests, so a slow tier cannot set off more.
+hedge_percentile = fraction(0.95)
+hedged_extra_request_share = fraction(1 - hedge_percentile)
 
 # How far below the rules-of-thumb reference the two hardware assumptions sit, on purpose.
 api_server_margin = times(api_read_per_server / requests_per_server)
@@ -331,8 +341,9 @@ TABLE = [
     (
         "Bytes per account's stats row",
         account_stats_row_bytes,
-        f"User ID, follower count and recent posting rate (8 B each), bucket count and fan-out mode, and "
-        f"{partition_overhead_bytes} of per-partition overhead.",
+        f"User ID, follower count and recent posting rate (8 B each), bucket count and fan-out mode, the rows "
+        f"in the newest bucket of its tweet list (4 B; step 6 splits a list only when that nears the largest "
+        f"partition we allow), and {partition_overhead_bytes} of per-partition overhead.",
     ),
     (
         "Tweets with a photo",
@@ -384,6 +395,23 @@ TABLE = [
         "Copies of the timeline cache",
         timeline_cache_copies,
         "Three, so a lost cache node does not force a mass rebuild.",
+    ),
+    (
+        "Bookkeeping per key in an in-memory cache",
+        cache_item_overhead_bytes,
+        "A hash-table slot, the item's links, sizes and expiry. memcached's item header alone is 48 B, 56 with "
+        "CAS ([memcached.h](https://github.com/memcached/memcached/blob/master/memcached.h)), before its hash "
+        "table's pointer; fragmentation is not in it (the usable memory below leaves room for that).",
+    ),
+    (
+        "Bytes per timeline cache key",
+        timeline_key_bytes,
+        "The reader's 8-byte ID and a short prefix naming what the key holds (the timeline, or its follow-change record).",
+    ),
+    (
+        "Header of a cached timeline's value",
+        timeline_header_bytes,
+        "The next insertion sequence number (8 B), the lengths of the entry array and of its two short lists, and flags.",
     ),
     (
         "Days a cached timeline is kept unread",
@@ -505,6 +533,19 @@ TABLE = [
         "measured distribution of the caches and stores.",
     ),
     (
+        "Latency percentile after which a request is hedged",
+        hedge_percentile,
+        "A request still unanswered then goes to a second copy too (step 6), as Dean and Barroso suggest. "
+        "Each client caps its hedges at the requests past it, the share below, with a budget (as the "
+        "`maxExtraLoad` of [Finagle's backup requests](https://twitter.github.io/finagle/docs/com/twitter/finagle/client/BackupRequestFilter$.html) does), "
+        "so a slow tier does not draw more.",
+    ),
+    (
+        "Extra requests from hedging, at most",
+        hedged_extra_request_share,
+        "The requests past that percentile. Step 2 counts them on every cache a load reads.",
+    ),
+    (
         "Posts allowed per user (short window)",
         post_limit,
         f"Per {post_window}: far above any person, low enough to slow a spam bot.",
@@ -538,7 +579,7 @@ TABLE = [
     (
         "Bytes per media metadata row",
         media_record_bytes,
-        "Media ID, owner, tweet, type, state, object key and its variants.",
+        "Media ID, owner, type, state, object key and its variants. No tweet ID: a tweet lists its media (step 4).",
     ),
     ("Push devices per registered account", devices_per_user, "Many accounts have none; active users have two."),
     (
@@ -567,7 +608,7 @@ TABLE = [
     (
         "Bytes per entry in a user's tweet list",
         user_tweet_entry_bytes,
-        f"A tweet ID (8 B), a flag byte and {row_overhead_bytes} of per-row overhead; the author is the partition key.",
+        f"A tweet ID (8 B), a flag byte and {row_overhead_bytes} of per-row overhead; the author and the bucket (step 6) are the partition key, stored once.",
     ),
     (
         "Tweets that mention or reply to someone",

@@ -3,20 +3,29 @@
 import math
 
 from twitter_assumptions import (
+    busy_pulled_accounts,
+    cache_item_overhead_bytes,
     cache_memory_per_server,
     cache_ops_per_server,
+    celebrities_followed_per_user,
+    celebrity_threshold_followers,
     count_cache_entry_bytes,
     daily_active_users,
     event_log_retention_days,
+    fanout_page_write_limit,
     follow_change_note_bytes,
+    follow_changes_per_user_per_day,
     follow_limit,
     follows_per_user,
+    hedged_extra_request_share,
     lapsed_daily_user_share,
     spare_servers_per_zone,
     timeline_cache_copies,
     timeline_entries_cached,
     timeline_entry_bytes,
     timeline_expiry_days,
+    timeline_header_bytes,
+    timeline_key_bytes,
     timeline_loads_per_user_per_day,
     tweet_cache_copies,
     tweet_cache_days,
@@ -43,16 +52,48 @@ from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_
 
 # Home timelines: a list of recent tweet IDs for every active user, kept in memory, packed as
 # one array of fixed-size entries per timeline (step 6), so an entry costs its bytes and no more.
-# A timeline expires after a week unread, so the cache holds the users active in the last week.
 timeline_bytes_per_user = size(timeline_entries_cached * timeline_entry_bytes)
-timeline_cache_bytes = size(weekly_active_users * timeline_bytes_per_user * timeline_cache_copies)
+
+# Beside the entries, the same value holds a header and two short lists (step 6): the pulled
+# accounts the reader follows, whose recent IDs the timeline server merges in, and the accounts the
+# reader unfollowed in the last fanout_page_write_limit. Pulled are the huge accounts and the busy
+# ones the cost rule pulls; each busy one has fewer followers than the threshold, and loads come
+# from daily users, so even if every follower is one, a daily user follows at most this many busy
+# ones on average (step 6), and at most this many pulled ones in all:
+busy_followed_per_user_most = count(busy_pulled_accounts * celebrity_threshold_followers / daily_active_users)
+pulled_followed_per_user_most = count(celebrities_followed_per_user + busy_followed_per_user_most)
+pulled_list_bytes_per_user_most = size(pulled_followed_per_user_most * 8)
+# The unfollowed list keeps an unfollow that long, a follow-change note each; at a user's average
+# rate of follows and unfollows (all counted as unfollows, an upper bound) it is nearly always empty.
+unfollowed_list_bytes_per_user = size(
+    follow_changes_per_user_per_day * fanout_page_write_limit / SECONDS_PER_DAY * follow_change_note_bytes
+)
+# A second key on the same server holds the reader's follow-change record (step 6), whose notes
+# live follow_change_note_life (below); counted for every reader, an upper bound, at the average rate.
+# Each of the two keys carries the cache's per-item bookkeeping and the key itself.
+follow_change_note_life = duration(SECONDS_PER_DAY + event_log_retention_days * SECONDS_PER_DAY)
+follow_change_record_bytes_per_user = size(
+    follow_changes_per_user_per_day * follow_change_note_life / SECONDS_PER_DAY * follow_change_note_bytes
+)
+timeline_keys_per_user = count(2)
+timeline_overhead_bytes_per_user = size(
+    timeline_keys_per_user * (cache_item_overhead_bytes + timeline_key_bytes)
+    + timeline_header_bytes
+    + pulled_list_bytes_per_user_most
+    + unfollowed_list_bytes_per_user
+    + follow_change_record_bytes_per_user
+)
+timeline_cached_bytes_per_user = size(timeline_bytes_per_user + timeline_overhead_bytes_per_user)
+timeline_overhead_share = fraction(timeline_overhead_bytes_per_user / timeline_cached_bytes_per_user)
+# A timeline expires after a week unread, so the cache holds the users active in the last week.
+timeline_cache_bytes = size(weekly_active_users * timeline_cached_bytes_per_user * timeline_cache_copies)
 
 # Why a week and not a day: with a one-day expiry, a daily user last seen more than a day
 # before finds no timeline on the first load of the day, and its rebuild reads the recent tweets
 # of every account followed while the user waits (the pull path of step 6).
 day_expiry_rebuild_load_share = fraction(lapsed_daily_user_share / timeline_loads_per_user_per_day)
 day_expiry_rebuild_reads_peak = peak(day_expiry_rebuild_load_share * timeline_loads_per_second_peak * follows_per_user)
-day_expiry_cache_bytes = size(daily_active_users * timeline_bytes_per_user * timeline_cache_copies)
+day_expiry_cache_bytes = size(daily_active_users * timeline_cached_bytes_per_user * timeline_cache_copies)
 
 # Tweets themselves: the last few days cover nearly every home timeline read, kept in two copies:
 # the least memory the tweet cache needs. Profile pages reach further back: twitter_servers counts
@@ -60,13 +101,12 @@ day_expiry_cache_bytes = size(daily_active_users * timeline_bytes_per_user * tim
 tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
 tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 
-# How long a reader's follow-change note lives beside its timeline (step 6): long enough to outrank
-# a late, older follow event. The event log keeps events at least event_log_retention_days, and may
-# keep them longer (it deletes whole segments), so the fan-out itself applies a follow event only
-# within those days of its write timestamp; an older one makes it read the graph edge instead. So
-# the log's days plus a day of margin. About 0.2 changes a user a day: a few entries a reader, too
-# few to size.
-follow_change_note_life = duration(SECONDS_PER_DAY + event_log_retention_days * SECONDS_PER_DAY)
+# How long a reader's follow-change note lives beside its timeline (step 6), follow_change_note_life
+# above: long enough to outrank a late, older follow event. The event log keeps events at least
+# event_log_retention_days, and may keep them longer (it deletes whole segments), so the fan-out
+# itself applies a follow event only within those days of its write timestamp; an older one makes
+# it read the graph edge instead. So the log's days plus a day of margin. About 0.2 changes a user a
+# day: a few notes a reader, counted above.
 # Those notes are the fan-out's ordering record, read only by the worker applying a follow event.
 # A user within the follow limit every day could hold this many, too many to return with every
 # timeline load:
@@ -80,7 +120,8 @@ unfollow_filter_notes_most = count(follow_limit)
 unfollow_filter_most_bytes = size(unfollow_filter_notes_most * follow_change_note_bytes)
 
 # How many cache servers? Enough memory, and enough operations a second: every delivery
-# is written to each copy, every timeline load is one read, and every follow or unfollow is about
+# is written to each copy, every timeline load is one read, hedged at most hedged_extra_request_share
+# of the time (a second read, of another zone's copy, step 6), and every follow or unfollow is about
 # four operations on each copy (step 6): read the follow-change record, write it, update the
 # unfollowed list (add the account, or take it off), and change the timeline (an unfollow removes
 # the account's entries, a follow copies its recent tweets in). A copy lives in each zone, so each
@@ -89,8 +130,11 @@ timeline_ops_per_follow_change = count(4)
 timeline_cache_writes_per_copy_peak = peak(
     deliveries_per_second_peak + follow_changes_per_second_peak * timeline_ops_per_follow_change
 )
+timeline_cache_hedged_reads_peak = peak(timeline_loads_per_second_peak * hedged_extra_request_share)
 timeline_cache_ops_peak = peak(
-    timeline_cache_writes_per_copy_peak * timeline_cache_copies + timeline_loads_per_second_peak
+    timeline_cache_writes_per_copy_peak * timeline_cache_copies
+    + timeline_loads_per_second_peak
+    + timeline_cache_hedged_reads_peak
 )
 servers_for_memory = count(whole_per_zone(timeline_cache_bytes / cache_memory_per_server, zones))
 servers_for_operations = count(whole_per_zone(timeline_cache_ops_peak / cache_ops_per_server, zones))
@@ -110,16 +154,23 @@ week_expiry_extra_servers = count(timeline_cache_servers - max(day_expiry_server
 # tweet is then filled at most once into each copy: at most the posting rate times the copies.
 # Before each fill the reader has asked the key's other copy (step 6's read path: first copy, other
 # copy, store), so as many lookups again on the other copies; older tweets skip that step.
+# Hedging (step 6) sends a lookup still unanswered at its p95 to the key's other copy too: at most
+# hedged_extra_request_share more lookups, which the clients' budget caps. Counted in full, also
+# with a zone lost, an upper bound then: a key whose other copy was there has nowhere to hedge to.
 search_tweet_views_per_second_peak = peak(searches_per_second_peak * tweets_per_timeline_page)
 tweet_cache_fills_per_second_peak = peak(tweets_per_second_peak * tweet_cache_copies)
 tweet_cache_other_copy_lookups_peak = peak(tweet_cache_fills_per_second_peak)
-# The lookups alone (what hydration asks for, first copies), then the operations that size it, the
-# other-copy lookups and the fills included.
+# The lookups alone (what hydration asks for, first copies), then the operations that size it: the
+# hedges, the other-copy lookups and the fills included.
 tweet_cache_lookups_peak = peak(
     tweet_views_per_second_peak + search_tweet_views_per_second_peak + pushes_per_second_peak
 )
+tweet_cache_hedged_lookups_peak = peak(tweet_cache_lookups_peak * hedged_extra_request_share)
 tweet_cache_ops_peak = peak(
-    tweet_cache_lookups_peak + tweet_cache_other_copy_lookups_peak + tweet_cache_fills_per_second_peak
+    tweet_cache_lookups_peak
+    + tweet_cache_hedged_lookups_peak
+    + tweet_cache_other_copy_lookups_peak
+    + tweet_cache_fills_per_second_peak
 )
 tweet_cache_servers_for_memory = count(math.ceil(tweet_cache_bytes_all_copies / cache_memory_per_server))
 tweet_cache_servers_for_operations = count(
@@ -184,12 +235,33 @@ count_cache_days_affordable = count(
     )
 )
 
+
+# What counting the hedges costs: the three hydration caches' servers with the hedged lookups left out.
+def servers_for_ops(ops_peak: float, servers_for_memory: float) -> int:
+    """A hydration cache's servers: the larger of memory and operations with zone headroom, and the spares."""
+    operations = whole_per_zone(ops_peak * zone_headroom / cache_ops_per_server, zones)
+    return max(servers_for_memory, operations) + cache_spare_servers
+
+
+hydration_cache_servers = count(tweet_cache_servers + user_cache_servers + count_cache_servers)
+hydration_cache_servers_unhedged = count(
+    servers_for_ops(tweet_cache_ops_peak - tweet_cache_hedged_lookups_peak, tweet_cache_servers_for_memory)
+    + servers_for_ops(tweet_cache_ops_peak - tweet_cache_hedged_lookups_peak, user_cache_servers_for_memory)
+    + servers_for_ops(count_cache_ops_peak - tweet_cache_hedged_lookups_peak, count_cache_servers_for_memory)
+)
+hedged_lookup_servers = count(hydration_cache_servers - hydration_cache_servers_unhedged)
+
 if __name__ != "twitter_cache":
     print(
         markdown_table(
             ("Cache", "Size"),
             [
-                ("One user's cached timeline", timeline_bytes_per_user),
+                ("One user's cached timeline, its entries", timeline_bytes_per_user),
+                (
+                    "and beside them: two keys, a header, the pulled accounts followed (at most "
+                    f"{pulled_followed_per_user_most} on average), the unfollowed list and the follow-change record",
+                    timeline_overhead_bytes_per_user,
+                ),
                 (f"All home timelines, all copies (kept {timeline_expiry_days} days unread)", timeline_cache_bytes),
                 (f"Tweet cache, the {tweet_cache_days} days home timelines read, one copy", tweet_cache_bytes),
                 ("Tweet cache, those days, both copies", tweet_cache_bytes_all_copies),
@@ -206,6 +278,7 @@ if __name__ != "twitter_cache":
                 ("Lookups at peak: tweets shown on home and profile pages", tweet_views_per_second_peak),
                 ("and on search pages", search_tweet_views_per_second_peak),
                 ("and opened from a push, at most one a push sent", pushes_per_second_peak),
+                (f"Hedged lookups at peak, at most {hedged_extra_request_share}", tweet_cache_hedged_lookups_peak),
                 ("Fills at peak, at most: each new tweet once into each copy", tweet_cache_fills_per_second_peak),
                 ("and the other copy asked before each fill", tweet_cache_other_copy_lookups_peak),
                 (
@@ -236,9 +309,9 @@ if __name__ != "twitter_cache":
                     count_cache_servers_for_memory,
                 ),
                 (
-                    f"operations at peak ({timeline_cache_ops_peak}; "
-                    f"{tweet_cache_ops_peak} for the tweet cache, lookups, fills and the other-copy lookups "
-                    "before them, the user cache sized on it; "
+                    f"operations at peak ({timeline_cache_ops_peak}, hedged reads included; "
+                    f"{tweet_cache_ops_peak} for the tweet cache, lookups and their hedges, fills and the other-copy "
+                    "lookups before them, the user cache sized on it; "
                     f"{count_cache_ops_peak} for the count cache, with the counting job's writes; "
                     f"× {zone_headroom} zone headroom)",
                     servers_for_operations,
@@ -265,6 +338,18 @@ if __name__ != "twitter_cache":
                 ("Tweet-list reads for rebuilds at peak", day_expiry_rebuild_reads_peak),
                 ("Timeline cache memory, all copies", day_expiry_cache_bytes),
                 ("Servers a week's expiry adds", week_expiry_extra_servers),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Hedging counted (step 6)", "Value"),
+            [
+                ("Timeline cache: hedged reads at peak, at most", timeline_cache_hedged_reads_peak),
+                ("Tweet, user and count caches: hedged lookups at peak, on each", tweet_cache_hedged_lookups_peak),
+                ("Their servers without the hedges", hydration_cache_servers_unhedged),
+                ("... and with them", hydration_cache_servers),
             ],
         )
     )

@@ -7,6 +7,7 @@ from twitter_assumptions import (
     celebrity_followers,
     follow_edge_bytes,
     partition_target_bytes,
+    retention_years,
     text_copies,
     user_tweet_entry_bytes,
 )
@@ -25,8 +26,16 @@ time_range_concentration = times(writes_per_server_time_ranged / writes_per_serv
 celebrity_follower_list_bytes = size(celebrity_followers * follow_edge_bytes)
 celebrity_follower_buckets = count(math.ceil(celebrity_follower_list_bytes / partition_target_bytes))
 
-# A user's tweet IDs kept by user, newest first: the busiest allowed account in a year.
+# A user's tweet IDs kept by user, newest first, one partition per author: the busiest allowed
+# account in a year, and over the years kept, past the largest partition we allow. So a list is
+# split, as a follower list is, but only once it nears that size (step 6); an author fills it within
+# the years kept only by posting more than this many tweets a day on average, all of those years.
 busiest_user_list_bytes_per_year = size(post_limit_per_day * DAYS_PER_YEAR * user_tweet_entry_bytes)
+busiest_user_list_bytes_kept = size(busiest_user_list_bytes_per_year * retention_years)
+busiest_user_list_over_target = times(busiest_user_list_bytes_kept / partition_target_bytes)
+list_split_posts_per_day_least = count(
+    partition_target_bytes / (user_tweet_entry_bytes * DAYS_PER_YEAR * retention_years)
+)
 
 if __name__ != "twitter_partitioning":
     print(
@@ -47,6 +56,12 @@ if __name__ != "twitter_partitioning":
                 ("Largest account's follower list, one copy", celebrity_follower_list_bytes),
                 (f"Buckets to keep it under {partition_target_bytes} each", celebrity_follower_buckets),
                 ("Busiest allowed account's tweet IDs in a year", busiest_user_list_bytes_per_year),
+                (f"... in the {retention_years} years kept", busiest_user_list_bytes_kept),
+                (f"... over the {partition_target_bytes} target", busiest_user_list_over_target),
+                (
+                    f"Tweets a day, on average over {retention_years} years, that fill a list to the target",
+                    list_split_posts_per_day_least,
+                ),
             ],
         )
     )

@@ -10,16 +10,23 @@ from twitter_assumptions import (
     celebrities_followed_per_user,
     celebrity_threshold_followers,
     cost_rule_floor_followers,
-    daily_active_users,
     follows_per_user,
+    hedge_percentile,
+    hedged_extra_request_share,
     request_latency_log_sigma,
     timeline_cache_copies,
     timeline_entries_cached,
     timeline_entry_bytes,
     tweets_per_timeline_page,
 )
-from twitter_cache import count_cache_servers, tweet_cache_servers, user_cache_servers
-from twitter_fanout import merge_reads_per_second_peak
+from twitter_cache import (
+    busy_followed_per_user_most,
+    count_cache_servers,
+    pulled_followed_per_user_most,
+    tweet_cache_servers,
+    user_cache_servers,
+)
+from twitter_fanout import fanout_fleet_capacity, merge_reads_per_second_peak
 from twitter_traffic import (
     deliveries_per_day,
     deliveries_per_second_peak,
@@ -71,22 +78,29 @@ hybrid_requests_per_load = count(hybrid_reads_per_load + hydration_requests_per_
 hybrid_all_slow_load_share = fraction(1 - 0.99**hybrid_requests_per_load)
 
 # Hedged requests (Dean and Barroso, "The Tail at Scale"): every cache and store here keeps at
-# least two copies, so a request still unanswered at its p95 goes to another copy too, for about
-# 5% more requests (the share still unanswered at the p95). The hedge starts late: it has only
+# least two copies, so a request still unanswered at its p95 goes to another copy too, for at most
+# hedged_extra_request_share more requests (the share still unanswered at the p95; a budget in each
+# client caps them there, and twitter_cache counts them in the caches' sizes). The hedge starts late: it has only
 # p99 − p95 to answer before the request is past its p99. So a request is still slow when the
 # first copy is (1%) and the hedge takes longer than p99 − p95, if copies are slow independently.
 # That chance depends on the latency's shape: lognormal here, its spread assumed in twitter_assumptions.
 # 1% × 1% would hold only for a hedge sent at once, which doubles the requests: a best case.
 latency = NormalDist(0, request_latency_log_sigma)  # the logarithm of a request's latency, median 1
-latency_p95 = math.exp(latency.inv_cdf(0.95))
+latency_p95 = math.exp(latency.inv_cdf(hedge_percentile))
 latency_p99 = math.exp(latency.inv_cdf(0.99))
 latency_p99_over_p95 = times(latency_p99 / latency_p95)
-hedged_extra_request_share = fraction(1 - 0.95)
 hedge_late_share = fraction(1 - latency.cdf(math.log(latency_p99 - latency_p95)))
 hedged_slow_request_share = fraction(0.01 * hedge_late_share)
 hedged_slow_request_share_best_case = fraction(0.01**2)
 hybrid_hedged_slow_load_share = fraction(1 - (1 - hedged_slow_request_share) ** hybrid_requests_per_load)
-threshold_fanout_time = duration(celebrity_threshold_followers / deliveries_per_second_peak)
+# The option step 6 rejects: hedge only where there is room already, the timeline read and the
+# favorites read (the store), not the hydration caches' requests, most of a load's.
+hybrid_store_only_hedged_slow_load_share = fraction(
+    1 - (1 - hedged_slow_request_share) ** (hybrid_reads_per_load + 1) * 0.99 ** (hydration_requests_per_load - 1)
+)
+# One tweet at the follower threshold, on the whole fan-out fleet (twitter_fanout's capacity, the
+# same the celebrity tweet is timed on).
+threshold_fanout_time = duration(celebrity_threshold_followers / fanout_fleet_capacity)
 
 # Cost is followers times tweets: an account just below the follower threshold, posting at the
 # daily cap, would add this share of all deliveries on its own. So the switch to pull compares
@@ -111,13 +125,12 @@ merge_list_bytes = size(timeline_entries_cached * timeline_entry_bytes)
 busy_lists_bytes_per_timeline_server = size(busy_pulled_accounts * merge_list_bytes)
 # And a lookup in those lists for each one a reader follows: each has fewer followers than the
 # threshold (above it, an account is pulled by followers already). Loads come from daily users,
-# and at worst every follower is one, so on average a daily user follows at most this many, and
-# the merge makes at most this many more lookups at peak, all in memory.
-busy_followed_per_user_most = count(busy_pulled_accounts * celebrity_threshold_followers / daily_active_users)
+# and at worst every follower is one, so on average a daily user follows at most
+# busy_followed_per_user_most of them (twitter_cache computes it, and pulled_followed_per_user_most,
+# the huge and busy ones together: each timeline keeps their list), and the merge makes at most
+# this many more lookups at peak, all in memory.
 busy_merge_lookups_per_second_peak_most = peak(timeline_loads_per_second_peak * busy_followed_per_user_most)
-# Pulled accounts a reader follows, huge and busy, at most on average, and their share of the
-# reader's follow edges.
-pulled_followed_per_user_most = count(celebrities_followed_per_user + busy_followed_per_user_most)
+# The pulled accounts' share of a reader's follow edges, at most on average.
 pulled_edge_share_most = fraction(pulled_followed_per_user_most / follows_per_user)
 # The alternative step 6 rejects: every pulled account's list in a shared cache, one remote read
 # each, on top of the timeline.
@@ -201,6 +214,10 @@ if __name__ != "twitter_read_path":
                 ("Requests slow even with hedging, if copies are slow independently", hedged_slow_request_share),
                 ("... best case, a hedge sent at once (twice the requests)", hedged_slow_request_share_best_case),
                 ("Loads waiting on a slow request, hedged: hybrid, merge in memory", hybrid_hedged_slow_load_share),
+                (
+                    "... the same, only the timeline and favorites reads hedged (not the hydration caches)",
+                    hybrid_store_only_hedged_slow_load_share,
+                ),
                 ("... hybrid, merge from a cache", shared_merge_hedged_slow_load_share),
                 ("Cache servers for the read-time merge (operations)", merge_cache_servers),
                 ("Deliveries a day from one busy account below the threshold", busy_account_deliveries_per_day),

@@ -10,6 +10,7 @@ from twitter_assumptions import (
     cold_reads_per_database_server,
     daily_active_users,
     devices_per_daily_user,
+    hedged_extra_request_share,
     peak_to_average,
     quiet_author_profile_view_share,
     reads_per_database_server,
@@ -142,8 +143,11 @@ wide_column_relational_shards_paused_zone_lost = count(wide_column_relational_sh
 # author's stats row (mode, bucket count) and at least one page of the follower list for every tweet
 # posted (more for large accounts: no page size is assumed), and a follow reads the followee's stats
 # row before it writes. A profile view also reads the author's partition of the tweet lists (step 4):
-# no cache holds those lists; so does a follow, whose fan-out copies the followee's recent tweets
-# into the follower's timeline (step 5; counted at one per follow or unfollow, an upper bound).
+# no cache holds those lists. A busy author's was written minutes ago; a seldom-posting author's
+# was last written days or weeks ago (their page reaches back past the tweet cache, below), so the
+# quiet_author_profile_view_share of those reads are counted cold. A follow reads the followee's
+# list too, whose fan-out copies the followee's recent tweets into the follower's timeline (step 5;
+# counted recent, at one per follow or unfollow, an upper bound).
 # The notification service reads the devices of each user it notifies
 # (one partition per push sent) and the alert subscribers of each tweet's author (one per tweet
 # posted); each tweet-cache fill is counted as a read of the new tweet's row, and each count-cache
@@ -151,8 +155,9 @@ wide_column_relational_shards_paused_zone_lost = count(wide_column_relational_sh
 # the key's other copy serves never reaches the store (step 6's read path);
 # and each idempotency key's reservation is a lightweight transaction, which reads the key's row
 # before it writes (one per post and per upload).
-# Cold partitions, beyond the block cache: profile pages show tweets older than the tweet cache
-# holds, each a read of its own partition, and each such tweet's count row, one more partition.
+# Cold partitions, beyond the block cache: the tweet lists of seldom-posting authors (above), and
+# profile pages show tweets older than the tweet cache holds, each a read of its own partition, and
+# each such tweet's count row, one more partition.
 # Posting is uneven, and the share of a page older than the cache, max(0, 1 - rate x days / page),
 # is convex in the author's rate: averaged over uneven authors it is higher than at the average
 # rate. So authors come in two groups, the few who write most tweets and the many who seldom post,
@@ -191,6 +196,8 @@ profile_tweet_misses_per_second_peak = peak(
 )
 search_tweet_misses_per_second_peak = peak(searches_per_second_peak * tweets_per_timeline_page * search_page_miss_share)
 old_tweet_count_reads_per_second_peak = peak(profile_tweet_misses_per_second_peak + search_tweet_misses_per_second_peak)
+quiet_author_list_reads_per_second_peak = peak(profile_views_per_second_peak * quiet_author_profile_view_share)
+busy_author_list_reads_per_second_peak = peak(profile_views_per_second_peak - quiet_author_list_reads_per_second_peak)
 hot_store_reads_per_second_peak = peak(
     page_loads_per_second_peak
     + searches_per_second_peak
@@ -198,7 +205,7 @@ hot_store_reads_per_second_peak = peak(
     + favorites_per_second_peak
     + 2 * tweets_per_second_peak
     + follow_changes_per_second_peak
-    + profile_views_per_second_peak
+    + busy_author_list_reads_per_second_peak
     + follow_changes_per_second_peak
     + pushes_per_second_peak
     + tweets_per_second_peak
@@ -207,7 +214,10 @@ hot_store_reads_per_second_peak = peak(
     + keys_per_second_peak
 )
 cold_store_reads_per_second_peak = peak(
-    profile_tweet_misses_per_second_peak + search_tweet_misses_per_second_peak + old_tweet_count_reads_per_second_peak
+    quiet_author_list_reads_per_second_peak
+    + profile_tweet_misses_per_second_peak
+    + search_tweet_misses_per_second_peak
+    + old_tweet_count_reads_per_second_peak
 )
 store_reads_per_second_peak = peak(hot_store_reads_per_second_peak + cold_store_reads_per_second_peak)
 cold_store_read_share = fraction(cold_store_reads_per_second_peak / store_reads_per_second_peak)
@@ -249,6 +259,14 @@ store_read_ticket_warning = duration(
     math.log(1 / store_read_ticket_zone_lost) / math.log(1 + store_read_growth_per_month) * SECONDS_PER_MONTH
 )
 database_servers = count(database_servers_per_zone * zones)
+# Hedging (step 6) adds no reads to that sizing. The store hedges inside itself: a coordinator whose
+# quorum read is still unanswered at the p95 sends it to the one copy the quorum did not ask
+# (Cassandra's speculative retry). With a zone lost there is no such copy, since the two left are the
+# quorum, so no read is hedged then. With every zone up, even if every read were hedged, each zone
+# would serve this share of the reads it serves with a zone lost:
+store_read_share_hedged_all_zones = fraction(
+    (quorum_copies + hedged_extra_request_share) / zones / read_copies_per_zone_zone_lost
+)
 
 # Caches: all four are sized in twitter_cache.py, by memory or operations, whichever needs more.
 
@@ -328,16 +346,25 @@ if __name__ != "twitter_servers":
                 ("Profile tweets read from the store at peak", profile_tweet_misses_per_second_peak),
                 ("Search tweets read from the store at peak", search_tweet_misses_per_second_peak),
                 ("Their count rows read from the store at peak", old_tweet_count_reads_per_second_peak),
+                ("Tweet-list reads of busy authors' profiles at peak (recent)", busy_author_list_reads_per_second_peak),
+                (
+                    "Tweet-list reads of seldom-posting authors' profiles at peak (cold)",
+                    quiet_author_list_reads_per_second_peak,
+                ),
                 (
                     "Recent partitions read at peak: a favorites read per home load, profile view, search and opened "
                     "push, one before each favorite, a stats row and a follower-list page per tweet posted, a stats "
-                    "row per follow, a tweet-list read per profile view and per follow, a device read per push sent, "
-                    "an alert subscribers read per tweet, a tweet read per tweet-cache fill and a counts read per "
-                    "count-cache fill (at most: a fill the other copy serves never reaches the store), a key read "
-                    "per reservation",
+                    "row per follow, a tweet-list read per busy author's profile view and per follow, a device read "
+                    "per push sent, an alert subscribers read per tweet, a tweet read per tweet-cache fill and a "
+                    "counts read per count-cache fill (at most: a fill the other copy serves never reaches the "
+                    "store), a key read per reservation",
                     hot_store_reads_per_second_peak,
                 ),
-                ("Cold partitions read at peak: the old tweets and count rows above", cold_store_reads_per_second_peak),
+                (
+                    "Cold partitions read at peak: seldom-posting authors' tweet lists, and the old tweets and count "
+                    "rows above",
+                    cold_store_reads_per_second_peak,
+                ),
                 ("All quorum reads at peak", store_reads_per_second_peak),
                 ("Share of them cold", cold_store_read_share),
                 (f"Copies each quorum read asks, of {zones}", quorum_copies),
@@ -357,6 +384,10 @@ if __name__ != "twitter_servers":
                     store_read_days_to_ticket,
                 ),
                 ("Growth from the ticket to the limit", store_read_ticket_warning),
+                (
+                    "Each zone's reads with every zone up, every read hedged, over its reads with a zone lost",
+                    store_read_share_hedged_all_zones,
+                ),
                 ("Bytes each server holds", database_bytes_per_server),
             ],
         )
