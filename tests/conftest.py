@@ -89,9 +89,9 @@ def run(args: list[str], cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProc
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, **kwargs)
 
 
-def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(root: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     # No -q: `mkdocs build --strict -q` exits 0 even with broken links.
-    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], cwd=root)
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], cwd=root, env=env)
 
 
 def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make) -> Path:

@@ -6,13 +6,12 @@ from __future__ import annotations
 import logging
 import os
 import re
-import sys
 import time
 import types
 from pathlib import Path
 
 import pytest
-from conftest import SNIPPETS, append_line, replace_once, run
+from conftest import SNIPPETS, append_line, mkdocs_build, replace_once
 
 from sdw import build_cache, presets, preview, snippets
 
@@ -138,7 +137,7 @@ def _build(root: Path, site: Path, cache: bool) -> tuple[int, str]:
     env = {**os.environ}
     if not cache:
         env[build_cache.OFF_VARIABLE] = "1"
-    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=root, env=env)
+    result = mkdocs_build(root, site, env)
     return result.returncode, result.stdout + result.stderr
 
 

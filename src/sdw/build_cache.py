@@ -2,7 +2,8 @@
 HTML, its search sections, its themed HTML, the Anki deck.
 
 Each entry is stored under a digest of everything it was computed from (sdw.preview builds
-those keys from the files' contents, never their paths or dates), so a build of another copy of
+those keys from the files' contents, with paths relative to the project and no dates; only the
+theme's own folders are named whole), so a build of another copy of
 the site, such as the test suite's temporary copies, reuses what an earlier build computed, and
 an entry is never out of date: a changed input is a different key. The installed versions of
 the packages that shape the output, and Python's, name the folder, so an upgrade starts afresh.

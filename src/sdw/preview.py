@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sdw import build_cache, snippets
+from sdw import build_cache, shortcodes, snippets
 
 # Folders of the project whose files a page's conversion may read, besides docs/.
 INPUT_FOLDERS = ("data", "src", "overrides", ".diagrams")
@@ -131,7 +131,7 @@ def _fingerprint_tree(folder: Path, root: Path, skip_suffix: str | None = None) 
 
 def _fingerprint(path: str, root: Path) -> str:
     with open(path, "rb") as file:
-        digest = hashlib.sha256(file.read()).hexdigest()
+        digest = hashlib.file_digest(file, "sha256").hexdigest()
     return f"{os.path.relpath(path, root)}\t{digest}"
 
 
@@ -289,17 +289,11 @@ def figure_values(figures: tuple) -> list[str]:
         value = memory.get(repr(figure))
         if value is None:
             warnings = len(state.warnings)
-            value = shortcodes_figure_values((figure,))[0]
+            value = shortcodes.figure_values((figure,))[0]
             if len(state.warnings) == warnings:
                 remember_figures((figure,), [value])
         values.append(value)
     return values
-
-
-def shortcodes_figure_values(figures: tuple) -> list[str]:
-    from sdw import shortcodes
-
-    return shortcodes.figure_values(figures)
 
 
 def remember_figures(figures: tuple, values: list[str]) -> None:
