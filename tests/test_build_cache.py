@@ -9,9 +9,10 @@ import re
 import time
 import types
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from conftest import SNIPPETS, append_line, mkdocs_build, replace_once
+from conftest import ROOT, SNIPPETS, append_line, mkdocs_build, replace_once
 
 from sdw import build_cache, presets, preview, snippets
 
@@ -110,6 +111,30 @@ def test_the_themed_page_depends_on_its_contents_list_and_its_theme_on_its_stati
     assert preview.theme_key(["theme"], ["index.md"], {"404.html", "sitemap.xml"}) != preview.theme_key(
         ["theme"], ["index.md"], {"404.html"}
     )
+
+
+def test_a_preview_on_another_port_converts_the_same_pages_and_themes_them_with_its_address(monkeypatch) -> None:
+    """mkdocs serve puts its own address in site_url. The pages' key leaves the host and port
+    out while serving (a preview on another port, such as the tests', starts warm); a build's
+    site_url counts whole; and the themed page holds the address whatever the command."""
+    from mkdocs.config import load_config
+
+    def key(site_url: str, serving: bool) -> str:
+        config = load_config(str(ROOT / "mkdocs.yml"), site_url=site_url, dev_addr=urlsplit(site_url).netloc)
+        return preview.configuration_key(config, ROOT, serving)
+
+    port_8000, port_41234 = (
+        "http://127.0.0.1:8000/system-design-workflow/",
+        "http://127.0.0.1:41234/system-design-workflow/",
+    )
+    assert key(port_8000, serving=True) == key(port_41234, serving=True)
+    assert key(port_8000, serving=True) != key("http://127.0.0.1:8000/fork/", serving=True)
+    assert key(port_8000, serving=False) != key(port_41234, serving=False)
+    themed = set()
+    for address in (port_8000, port_41234):
+        monkeypatch.setattr(preview.state, "address", address)
+        themed.add(preview.output_key("main.html", "content", {}, "navigation"))
+    assert len(themed) == 2
 
 
 def test_a_preview_whose_code_changed_says_restart_and_keeps_nothing(tmp_path: Path, monkeypatch, caplog) -> None:

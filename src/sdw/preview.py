@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sdw import build_cache, shortcodes, snippets
 
@@ -64,6 +65,7 @@ class State:
     warnings: list[str] = field(default_factory=list)
     # Per build: the fingerprints every page's key starts from.
     inputs: str = ""
+    address: str = ""  # site_url: only the themed HTML holds it whole (output_key)
     pages: str = ""
     snippets: dict[str, str] = field(default_factory=dict)  # module name -> its file's fingerprint
     snippet_paths: dict[str, str] = field(default_factory=dict)  # module name -> its file
@@ -141,7 +143,8 @@ def begin_build(root: Path, docs_dir: Path, files: list[str], config: Any = None
     snippet_folder = docs_dir / SNIPPETS
     used_config = getattr(config, "config_file_path", None) or str(root / "mkdocs.yml")
     inputs = [_fingerprint(str(root / "mkdocs.yml"), root), _fingerprint(used_config, root)]
-    inputs.append(configuration_key(config, root))
+    inputs.append(configuration_key(config, root, state.serving))
+    state.address = str(getattr(config, "site_url", None) or "")
     others = _fingerprint_tree(docs_dir, root, skip_suffix=".md")
     inputs += [line for line in others if not _is_snippet(line, snippet_folder, root)]
     for name in INPUT_FOLDERS:
@@ -177,13 +180,18 @@ def _check_code(root: Path) -> None:
         )
 
 
-# Settings that name where things are on this machine, not what the site is.
-MACHINE_SETTINGS = {"config_file_path", "docs_dir", "site_dir", "watch"}
+# Settings that name where things are on this machine, not what the site is. (dev_addr is the
+# preview's address, in site_url while serving.)
+MACHINE_SETTINGS = {"config_file_path", "docs_dir", "site_dir", "watch", "dev_addr"}
 
 
-def configuration_key(config: Any, root: Path) -> str:
-    """The configuration as MkDocs resolved it (environment variables read, the preview's own
-    address), less where things are on this machine: what every page's conversion may read."""
+def configuration_key(config: Any, root: Path, serving: bool = False) -> str:
+    """The configuration as MkDocs resolved it (environment variables read), less where things
+    are on this machine: what every page's conversion may read.
+
+    A preview's site_url is its own address (http://127.0.0.1:PORT/ and site_url's path): only
+    the themed HTML's links hold the host and port (output_key adds them), so previews on other
+    ports reuse each other's pages. A build keeps site_url whole."""
     if config is None:
         return ""
 
@@ -205,6 +213,8 @@ def configuration_key(config: Any, root: Path) -> str:
         return type(value).__name__
 
     settings = {key: plain(value) for key, value in config.items() if key not in MACHINE_SETTINGS}
+    if serving and settings.get("site_url"):
+        settings["site_url"] = "<preview>" + urlsplit(settings["site_url"]).path
     theme = config.get("theme")
     if theme is not None:  # what the theme's mapping leaves out
         settings["theme files"] = plain([getattr(theme, "name", None), getattr(theme, "dirs", [])])
@@ -368,9 +378,11 @@ def navigation_key(nav) -> str:
 def output_key(template: str, content_key: str, meta: dict, navigation: str, toc: Any = (), title: str = "") -> str:
     """A page's HTML depends on its content (content_key, as page_key), its front matter, the
     template, the project's other inputs (in content_key), the navigation around it, and its
-    table of contents and title (a heading's data-toc-label changes the contents, not the HTML)."""
+    table of contents and title (a heading's data-toc-label changes the contents, not the HTML),
+    and the site's whole address (its canonical links; the preview's port)."""
     meta_text = json.dumps(meta, sort_keys=True, default=str)
-    return _digest("\0".join([template, content_key, meta_text, navigation, repr(_toc_items(toc)), str(title)]))
+    parts = [template, content_key, state.address, meta_text, navigation, repr(_toc_items(toc)), str(title)]
+    return _digest("\0".join(parts))
 
 
 def _toc_items(toc: Any) -> list:
