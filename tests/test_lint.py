@@ -53,6 +53,10 @@ description: A page written without the checks, to prove they catch it.
 # A careless page
 ## A heading with no blank line above it
 
+- A list item.
+
+  Its second paragraph, indented for GitHub: MkDocs renders it outside the list.
+
 The {TYPO} of this page has trailing spaces.   \nAnd no newline at the end."""
 
 
@@ -66,12 +70,13 @@ def test_a_bad_markdown_file_is_caught(repo_copy: Path) -> None:
     assert failed == {
         "trailing whitespace",
         "end of file",
-        "Markdown (pymarkdown, tuned for Material)",
+        "Markdown (rumdl, docs/ as MkDocs reads it)",
         "spelling (codespell, project words in",
         "workflow coverage (scripts/check_coverage",
         "links and assets (scripts/check_links",
     }
     assert "Fixing docs/careless.md" in output
-    assert "docs/careless.md:6:1: MD022: Headings should be surrounded by blank lines." in output
-    assert f"docs/careless.md:8: {TYPO} ==> design" in output
+    assert "docs/careless.md:6:1: [MD022] Expected 1 blank line above heading" in output
+    assert "docs/careless.md:10:1: [MD077] Content inside list item needs 4 spaces of indentation for MkDocs" in output
+    assert f"docs/careless.md:12: {TYPO} ==> design" in output
     assert "docs/careless.md:1: page is not in nav" in output
