@@ -121,9 +121,13 @@ def test_each_kind_of_broken_link_and_outside_asset_is_reported_where_it_is_writ
         line = append_line(site_copy / "docs" / PAGE, markdown) + offset
         expected.append(f"docs/{PAGE}:{line}: {link}: {reason}")
     image = append_line(site_copy / "docs" / PAGE, "![Logo](https://example.com/logo.png)")
+    # A style attribute on an element with text of its own (read as the element's text before).
+    styled = append_line(site_copy / "docs" / PAGE, '<p style="background: url(https://example.com/bg.png)">Text</p>')
     script = append_line(site_copy / "mkdocs.yml", "extra_javascript:\n  - https://cdn.example.com/library.js") + 1
     expected += [
         f"docs/{PAGE}:{image}: https://example.com/logo.png: <img src> loads from another host; "
+        "vendor it under docs/assets/ so the site works offline",
+        f"docs/{PAGE}:{styled}: https://example.com/bg.png: CSS url() loads from another host; "
         "vendor it under docs/assets/ so the site works offline",
         f"mkdocs.yml:{script}: https://cdn.example.com/library.js: <script src> loads from another host; "
         "vendor it under docs/assets/ so the site works offline",
@@ -209,6 +213,6 @@ def test_a_missing_requirement_is_a_set_up_error_with_the_command_that_installs_
     result = run([sys.executable, "-S", "scripts/check_links.py"])
     assert result.returncode == 2
     assert result.stderr == (
-        "scripts/check_links.py: needs the Python package 'bs4': run `make setup`, then "
+        "scripts/check_links.py: needs the Python package 'sdw': run `make setup`, then "
         ".venv/bin/python scripts/check_links.py\n"
     )

@@ -180,9 +180,10 @@ def _check_code(root: Path) -> None:
         )
 
 
-# Settings that name where things are on this machine, not what the site is. (dev_addr is the
-# preview's address, in site_url while serving.)
-MACHINE_SETTINGS = {"config_file_path", "docs_dir", "site_dir", "watch", "dev_addr"}
+# Settings that name where things are on this machine, not what the site is (dev_addr is the
+# preview's address, in site_url while serving), and strict, which decides only whether the
+# warnings fail the build once it is done (a page that warned is never kept).
+MACHINE_SETTINGS = {"config_file_path", "docs_dir", "site_dir", "watch", "dev_addr", "strict"}
 
 
 def configuration_key(config: Any, root: Path, serving: bool = False) -> str:
