@@ -183,7 +183,7 @@ def _check_code(root: Path) -> None:
 # Settings that name where things are on this machine, not what the site is (dev_addr is the
 # preview's address, in site_url while serving), and strict, which decides only whether the
 # warnings fail the build once it is done (a page that warned is never kept).
-MACHINE_SETTINGS = {"config_file_path", "docs_dir", "site_dir", "watch", "dev_addr", "strict"}
+SETTINGS_LEFT_OUT = {"config_file_path", "docs_dir", "site_dir", "watch", "dev_addr", "strict"}
 
 
 def configuration_key(config: Any, root: Path, serving: bool = False) -> str:
@@ -213,7 +213,7 @@ def configuration_key(config: Any, root: Path, serving: bool = False) -> str:
             return {"plugin": type(value).__name__, "config": plain(value.config)}
         return type(value).__name__
 
-    settings = {key: plain(value) for key, value in config.items() if key not in MACHINE_SETTINGS}
+    settings = {key: plain(value) for key, value in config.items() if key not in SETTINGS_LEFT_OUT}
     if serving and settings.get("site_url"):
         settings["site_url"] = "<preview>" + urlsplit(settings["site_url"]).path
     theme = config.get("theme")
