@@ -113,31 +113,50 @@ def test_the_themed_page_depends_on_its_contents_list_and_its_theme_on_its_stati
     )
 
 
-def test_a_preview_on_another_port_converts_the_same_pages_and_themes_them_with_its_address(monkeypatch) -> None:
-    """mkdocs serve puts its own address in site_url. The pages' key leaves the host and port
-    out while serving (a preview on another port, such as the tests', starts warm); a build's
-    site_url counts whole; and the themed page holds the address whatever the command."""
+def test_previews_and_builds_at_any_address_convert_the_same_pages_and_theme_them_apart(monkeypatch) -> None:
+    """mkdocs serve puts its own address in site_url, and make serve turns print-site and the
+    "last update" dates off. Neither reaches a page's conversion, so the pages' key leaves them
+    out (a preview on another port, such as the tests', or after a build, starts warm); the
+    themed page's key holds both."""
     from mkdocs.config import load_config
 
-    def key(site_url: str, serving: bool, strict: bool = True) -> str:
-        netloc = urlsplit(site_url).netloc
-        config = load_config(str(ROOT / "mkdocs.yml"), site_url=site_url, dev_addr=netloc, strict=strict)
-        return preview.configuration_key(config, ROOT, serving)
+    def config(site_url: str, full_build: str = "true", strict: bool = True):
+        monkeypatch.setenv("SDW_FULL_BUILD", full_build)
+        serve = {"dev_addr": urlsplit(site_url).netloc} if site_url.startswith("http://127.") else {}
+        loaded = load_config(str(ROOT / "mkdocs.yml"), site_url=site_url, strict=strict, **serve)
+        return loaded.plugins.on_config(loaded)  # as a build's key sees it: print-site adds its assets here
 
-    port_8000, port_41234 = (
+    port_8000, port_41234, fork = (
         "http://127.0.0.1:8000/system-design-workflow/",
         "http://127.0.0.1:41234/system-design-workflow/",
+        "https://example.invalid/fork/",
     )
-    assert key(port_8000, serving=True) == key(port_41234, serving=True)
-    assert key(port_8000, serving=True) != key("http://127.0.0.1:8000/fork/", serving=True)
-    assert key(port_8000, serving=False) != key(port_41234, serving=False)
+    full, preview_config = config(port_8000), config(port_8000, full_build="false")
+    assert preview_config.plugins["print-site"].config["enabled"] is False
+    converted = {preview.configuration_key(c, ROOT) for c in (full, preview_config, config(port_41234), config(fork))}
     # strict decides only whether warnings fail the build (scripts/check_links.py builds without it).
-    assert key(port_8000, serving=False, strict=False) == key(port_8000, serving=False)
+    converted.add(preview.configuration_key(config(port_8000, strict=False), ROOT))
+    assert len(converted) == 1
+    assert preview.configuration_key(config(port_8000), ROOT) != preview.configuration_key(
+        load_config(str(ROOT / "mkdocs.yml"), use_directory_urls=False), ROOT
+    ), "a setting a conversion reads must change the pages' key"
+    assert preview.theming_key(full, ROOT) != preview.theming_key(preview_config, ROOT)
     themed = set()
-    for address in (port_8000, port_41234):
+    for address, settings in ((port_8000, full), (port_41234, full), (port_8000, preview_config)):
         monkeypatch.setattr(preview.state, "address", address)
-        themed.add(preview.output_key("main.html", "content", {}, "navigation"))
-    assert len(themed) == 2
+        monkeypatch.setattr(preview.state, "theming", preview.theming_key(settings, ROOT))
+        themed.add(preview.output_key("main.html", preview.content_key("index.md", "<p>x</p>"), {}, "navigation"))
+    assert len(themed) == 3
+
+
+def test_the_preview_after_a_build_takes_every_page_from_it(built_site: Path, tmp_path: Path) -> None:
+    """make build, then make serve: the preview's settings (SDW_FULL_BUILD=false) convert no page
+    the build converted."""
+    pages = len(list(built_site.rglob("index.html"))) - 1  # less the print page, which is not converted
+    env = {**os.environ, "SDW_FULL_BUILD": "false"}
+    result = mkdocs_build(ROOT, tmp_path / "preview", env)
+    assert result.returncode == 0, result.stderr
+    assert _reused(result.stdout + result.stderr) == (pages, pages)
 
 
 def test_a_preview_whose_code_changed_says_restart_and_keeps_nothing(tmp_path: Path, monkeypatch, caplog) -> None:

@@ -35,7 +35,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from sdw import build_cache, shortcodes, snippets
 
@@ -65,7 +64,8 @@ class State:
     warnings: list[str] = field(default_factory=list)
     # Per build: the fingerprints every page's key starts from.
     inputs: str = ""
-    address: str = ""  # site_url: only the themed HTML holds it whole (output_key)
+    address: str = ""  # site_url: only the themed HTML holds it (output_key)
+    theming: str = ""  # the settings only the themed HTML depends on (theming_key)
     pages: str = ""
     snippets: dict[str, str] = field(default_factory=dict)  # module name -> its file's fingerprint
     snippet_paths: dict[str, str] = field(default_factory=dict)  # module name -> its file
@@ -143,8 +143,9 @@ def begin_build(root: Path, docs_dir: Path, files: list[str], config: Any = None
     snippet_folder = docs_dir / SNIPPETS
     used_config = getattr(config, "config_file_path", None) or str(root / "mkdocs.yml")
     inputs = [_fingerprint(str(root / "mkdocs.yml"), root), _fingerprint(used_config, root)]
-    inputs.append(configuration_key(config, root, state.serving))
+    inputs.append(configuration_key(config, root))
     state.address = str(getattr(config, "site_url", None) or "")
+    state.theming = theming_key(config, root)
     others = _fingerprint_tree(docs_dir, root, skip_suffix=".md")
     inputs += [line for line in others if not _is_snippet(line, snippet_folder, root)]
     for name in INPUT_FOLDERS:
@@ -181,46 +182,64 @@ def _check_code(root: Path) -> None:
 
 
 # Settings that name where things are on this machine, not what the site is (dev_addr is the
-# preview's address, in site_url while serving), and strict, which decides only whether the
-# warnings fail the build once it is done (a page that warned is never kept).
+# preview's address), and strict, which decides only whether the warnings fail the build once it
+# is done (a page that warned is never kept).
 SETTINGS_LEFT_OUT = {"config_file_path", "docs_dir", "site_dir", "watch", "dev_addr", "strict"}
+# What shapes a page's themed HTML but never its conversion: the site's address (its canonical
+# links), the stylesheets and scripts each page links to, and plugins that act only on the
+# Markdown before conversion (the page's key holds the Markdown they leave) or on the HTML after
+# it. make serve turns these two plugins off (SDW_FULL_BUILD=false), and with them print-site's
+# stylesheets and script, so a preview reuses the pages a build converted, and the other way round.
+THEMING_SETTINGS = {"site_url", "extra_css", "extra_javascript"}
+THEMING_PLUGINS = {"git-revision-date-localized", "print-site"}
 
 
-def configuration_key(config: Any, root: Path, serving: bool = False) -> str:
+def _plain(value: Any, root: Path) -> Any:
+    """A setting as JSON can hold it, with the project's folder as <project>."""
+    if isinstance(value, str):
+        return value.replace(str(root), "<project>")
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, Path):
+        return _plain(str(value), root)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_plain(item, root) for item in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    items = getattr(value, "items", None)
+    if callable(items):
+        return {str(key): _plain(item, root) for key, item in items()}
+    if hasattr(value, "config") and callable(getattr(value.config, "items", None)):
+        return {"plugin": type(value).__name__, "config": _plain(value.config, root)}
+    return type(value).__name__
+
+
+def configuration_key(config: Any, root: Path) -> str:
     """The configuration as MkDocs resolved it (environment variables read), less where things
-    are on this machine: what every page's conversion may read.
-
-    A preview's site_url is its own address (http://127.0.0.1:PORT/ and site_url's path): only
-    the themed HTML's links hold the host and port (output_key adds them), so previews on other
-    ports reuse each other's pages. A build keeps site_url whole."""
+    are on this machine and what only the themed HTML depends on: what every page's conversion
+    may read. So previews on any port, builds for any address, and a preview after a build
+    share their pages."""
     if config is None:
         return ""
-
-    def plain(value: Any) -> Any:
-        if isinstance(value, str):
-            return value.replace(str(root), "<project>")
-        if value is None or isinstance(value, (bool, int, float)):
-            return value
-        if isinstance(value, Path):
-            return plain(str(value))
-        if isinstance(value, (list, tuple, set, frozenset)):
-            items = [plain(item) for item in value]
-            return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
-        items = getattr(value, "items", None)
-        if callable(items):
-            return {str(key): plain(item) for key, item in items()}
-        if hasattr(value, "config") and callable(getattr(value.config, "items", None)):
-            return {"plugin": type(value).__name__, "config": plain(value.config)}
-        return type(value).__name__
-
-    settings = {key: plain(value) for key, value in config.items() if key not in SETTINGS_LEFT_OUT}
-    if serving and settings.get("site_url"):
-        settings["site_url"] = "<preview>" + urlsplit(settings["site_url"]).path
+    left_out = SETTINGS_LEFT_OUT | THEMING_SETTINGS
+    settings = {key: _plain(value, root) for key, value in config.items() if key not in left_out}
+    plugins = config.get("plugins")
+    if plugins is not None:
+        settings["plugins"] = {name: _plain(p, root) for name, p in plugins.items() if name not in THEMING_PLUGINS}
     theme = config.get("theme")
     if theme is not None:  # what the theme's mapping leaves out
-        settings["theme files"] = plain([getattr(theme, "name", None), getattr(theme, "dirs", [])])
+        settings["theme files"] = _plain([getattr(theme, "name", None), getattr(theme, "dirs", [])], root)
         settings["theme static templates"] = sorted(getattr(theme, "static_templates", ()))
     return _digest(json.dumps(settings, sort_keys=True, default=str))
+
+
+def theming_key(config: Any, root: Path) -> str:
+    """What configuration_key leaves out for the themed HTML (content_key holds it)."""
+    if config is None:
+        return ""
+    chosen = {key: _plain(config.get(key), root) for key in sorted(THEMING_SETTINGS)}
+    plugins = config.get("plugins") or {}
+    chosen["plugins"] = {name: _plain(p, root) for name, p in plugins.items() if name in THEMING_PLUGINS}
+    return _digest(json.dumps(chosen, sort_keys=True, default=str))
 
 
 SNIPPETS = "snippets"
@@ -324,7 +343,7 @@ def save_figures() -> None:
 def content_key(src_uri: str, content: str) -> str:
     """What a page's themed HTML depends on besides its front matter and navigation: its HTML,
     and every input that is not a page (the templates among them)."""
-    return _digest("\0".join([src_uri, content, state.inputs]))
+    return _digest("\0".join([src_uri, content, state.inputs, state.theming]))
 
 
 def cached(src_uri: str, key: str) -> Rendered | None:
