@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, convert
+from conftest import ROOT, append_line, convert, replace_once
 
-from sdw import glossary
+from sdw import glossary, shortcodes
 
 ENTRIES = glossary.load_glossary(ROOT)
 TERMS = {entry["term"]: entry for entry in ENTRIES}
@@ -68,3 +69,29 @@ def test_the_glossary_page_lists_every_term_with_its_definition_and_pages() -> N
     assert "Explained in" in uses.get_text()
     hrefs = {a["href"] for a in uses.select("a")}
     assert {posixpath.relpath(page, "reference") for page in used["quorum"]} <= hrefs
+
+
+def test_the_glossary_is_converted_again_only_when_a_title_or_a_pages_terms_change(tmp_path: Path) -> None:
+    """The preview and the build cache key a page that reads other pages on what it reads
+    (shortcodes.other_pages_read), not on every page's text: a sentence without a term leaves the
+    glossary's key alone; a term newly used, or a title, changes it."""
+    docs = tmp_path / "docs"
+    (docs / "reference").mkdir(parents=True)
+    (docs / "reference/glossary.md").write_text("# Glossary\n\n<!-- md:glossary -->\n", encoding="utf-8")
+    (docs / "practice.md").write_text("# Practice\n\n<!-- md:cards-summary -->\n", encoding="utf-8")
+    page = docs / "design.md"
+    page.write_text("# Design\n\nWe split the data by user.\n", encoding="utf-8")
+
+    def read(name: str) -> str:
+        return shortcodes.other_pages_read((docs / name).read_text(encoding="utf-8"), ROOT, docs)
+
+    before = read("reference/glossary.md")
+    assert shortcodes.other_pages_read(page.read_text(encoding="utf-8"), ROOT, docs) == ""
+    append_line(page, "Each region keeps a copy.")
+    assert read("reference/glossary.md") == before
+    cards = read("practice.md")
+    append_line(page, "A celebrity's timeline is a hot key.")
+    assert read("reference/glossary.md") != before
+    assert read("practice.md") == cards, "the cards summary reads titles only"
+    replace_once(page, "# Design", "# Design, renamed")
+    assert read("practice.md") != cards

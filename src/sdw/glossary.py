@@ -107,9 +107,16 @@ def usage(entries: list[dict], pages: dict[str, str]) -> dict[str, list[str]]:
     for path, text in pages.items():
         if path == GLOSSARY_PAGE:
             continue
-        for term in {spellings[match[0]]["term"] for match in matcher.finditer(prose(text))}:
+        for term in {spellings[word]["term"] for word in _spellings_in(matcher, text)}:
             used[term].append(path)
     return used
+
+
+@functools.lru_cache(maxsize=4096)
+def _spellings_in(matcher: re.Pattern, text: str) -> frozenset[str]:
+    """The glossary's words a page's prose uses. Kept per text: a preview asks after every save,
+    about every page, and only the saved one changed."""
+    return frozenset(match[0] for match in matcher.finditer(prose(text)))
 
 
 @functools.cache

@@ -66,7 +66,6 @@ class State:
     inputs: str = ""
     address: str = ""  # site_url: only the themed HTML holds it (output_key)
     theming: str = ""  # the settings only the themed HTML depends on (theming_key)
-    pages: str = ""
     snippets: dict[str, str] = field(default_factory=dict)  # module name -> its file's fingerprint
     snippet_paths: dict[str, str] = field(default_factory=dict)  # module name -> its file
     imports: dict[str, list[str]] = field(default_factory=dict)  # module name -> the modules it imports
@@ -154,8 +153,6 @@ def begin_build(root: Path, docs_dir: Path, files: list[str], config: Any = None
     inputs.append("\n".join(sorted(files)))
     state.inputs = _digest("\n".join(inputs))
     state.build += 1
-    pages = [line for line in _fingerprint_tree(docs_dir, root) if line.split("\t")[0].endswith(".md")]
-    state.pages = _digest("\n".join(pages))
     modules = [line for line in _fingerprint_tree(snippet_folder, root) if _is_snippet(line, snippet_folder, root)]
     state.snippets = {Path(line.split("\t")[0]).stem: line for line in modules}
     state.snippet_paths = {name: str(root / line.split("\t")[0]) for name, line in state.snippets.items()}
@@ -269,11 +266,12 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def page_key(src_uri: str, markdown: str, reads_other_pages: bool, reads_all_snippets: bool) -> str:
+def page_key(src_uri: str, markdown: str, other_pages_read: str, reads_all_snippets: bool) -> str:
     """The key of a page's conversion. `markdown` is the page's, less the figures filled in after
-    conversion (a snippet only cited there changes the figures, not the conversion)."""
+    conversion (a snippet only cited there changes the figures, not the conversion);
+    `other_pages_read`, what its shortcodes read from other pages (sdw.shortcodes.other_pages_read)."""
     used = snippets_used(markdown) + (presets_key() if reads_all_snippets else "")
-    return _digest("\0".join([src_uri, markdown, state.inputs, used, state.pages if reads_other_pages else ""]))
+    return _digest("\0".join([src_uri, markdown, state.inputs, used, other_pages_read]))
 
 
 def deck_key() -> str:

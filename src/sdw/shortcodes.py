@@ -87,9 +87,21 @@ FIGURE_SHORTCODE = re.compile(r"<!--\s*md:fig\b[^>]*?-->")
 NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`|<!--.*?-->", re.DOTALL | re.MULTILINE)
 
 
-def reads_other_pages(markdown: str) -> bool:
-    """Whether a page uses a shortcode that reads other pages."""
-    return any(match["name"] in READ_OTHER_PAGES for match in SHORTCODE.finditer(markdown))
+def other_pages_read(markdown: str, root: Path, docs_dir: Path) -> str:
+    """What a page's shortcodes read from the other pages, for its conversion's key: every
+    page's title (the links they write) and, for the glossary, the pages using each term. Empty
+    for a page that reads none. So editing a page re-converts the glossary only when the edit
+    changes a title or which terms the page uses."""
+    names = {match["name"] for match in SHORTCODE.finditer(markdown)} & set(READ_OTHER_PAGES)
+    if not names:
+        return ""
+    from sdw import glossary
+
+    sources = glossary.page_sources(docs_dir)
+    read: dict = {"titles": {path: _page_title(text, path) for path, text in sources.items()}}
+    if "glossary" in names:
+        read["usage"] = glossary.usage(glossary.load_glossary(root), sources)
+    return json.dumps(read, sort_keys=True)
 
 
 def reads_all_snippets(markdown: str) -> bool:

@@ -77,7 +77,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     key = preview.page_key(
         src_uri,
         shortcodes.without_filled_figures(markdown),
-        shortcodes.reads_other_pages(markdown),
+        shortcodes.other_pages_read(markdown, Path(config.config_file_path).parent, Path(config.docs_dir)),
         shortcodes.reads_all_snippets(markdown),
     )
     hit = preview.cached(src_uri, key)
