@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
+import subprocess
 import time
 import types
 from pathlib import Path
@@ -245,3 +247,46 @@ def test_a_page_that_warns_is_converted_and_warns_on_every_build(site_copy: Path
         code, log = _build(site_copy, tmp_path / attempt, cache=True)
         assert code == 1, f"the {attempt} build passed:\n{log[-2000:]}"
         assert expected in log and "missing-page.md" in log, f"the {attempt} build:\n{log[-3000:]}"
+
+
+# --- The "last update" dates (src/sdw/mkdocs_hooks/git_dates.py) -----------------------------
+
+
+def _commit(root: Path, message: str, when: str) -> None:
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    subprocess.run(["git", *identity, "commit", "-q", "-a", "-m", message], cwd=root, env=env, check=True)
+
+
+def test_the_last_update_dates_are_kept_until_the_history_changes(site_copy: Path, tmp_path_factory) -> None:
+    """A second build with the same HEAD asks git for no page's date and writes what the first
+    wrote; after a commit, the page it changed shows its new date."""
+    calls = tmp_path_factory.mktemp("git-calls")
+    shim = calls / "git"  # logs every git command the build runs, then runs it
+    shim.write_text(f'#!/bin/sh\necho "$*" >> {calls / "log"}\nexec {shutil.which("git")} "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    env = {**os.environ, "PATH": f"{calls}{os.pathsep}{os.environ['PATH']}"}
+    subprocess.run(["git", "init", "-q"], cwd=site_copy, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=site_copy, check=True)
+    _commit(site_copy, f"first {time.time_ns()}", "2026-01-02T03:04:05Z")  # a HEAD no earlier run kept
+
+    def build(name: str) -> tuple[Path, int]:
+        (calls / "log").write_text("", encoding="utf-8")
+        result = mkdocs_build(site_copy, site_copy.parent / f"{site_copy.name}-{name}", env)
+        assert result.returncode == 0, result.stdout + result.stderr
+        asked = [line for line in (calls / "log").read_text(encoding="utf-8").splitlines() if line.startswith("log")]
+        return site_copy.parent / f"{site_copy.name}-{name}", len(asked)
+
+    first, asked_first = build("first")
+    second, asked_second = build("second")
+    assert asked_first > 60, "the plugin asks git once a page"
+    assert asked_second <= 1, "only the site's own date, asked in the plugin's on_config"
+    page = "concepts/caching/index.html"
+    assert (second / page).read_text(encoding="utf-8") == (first / page).read_text(encoding="utf-8")
+    assert "January 2, 2026" in (second / page).read_text(encoding="utf-8")
+
+    append_line(site_copy / "docs/concepts/caching.md", "A sentence committed later.")
+    _commit(site_copy, "second", "2026-02-03T04:05:06Z")
+    third, _ = build("third")
+    assert "February 3, 2026" in (third / page).read_text(encoding="utf-8")
+    assert "January 2, 2026" in (third / "concepts/messaging/index.html").read_text(encoding="utf-8")
