@@ -60,7 +60,7 @@ def test_other_package_versions_use_another_folder(cache_dir: Path, monkeypatch)
     assert build_cache.load(PROJECT, "page", "ab12") is None, "an entry from another Material was reused"
 
 
-def test_entries_unused_for_two_weeks_are_removed(cache_dir: Path) -> None:
+def test_entries_unused_for_two_weeks_are_removed_once_a_day(cache_dir: Path) -> None:
     old = cache_dir / "0123456789abcdef" / "page" / "ab" / "ab12.pickle.z"
     old.parent.mkdir(parents=True)
     old.write_bytes(b"")
@@ -71,6 +71,16 @@ def test_entries_unused_for_two_weeks_are_removed(cache_dir: Path) -> None:
     build_cache._folder.cache_clear()  # the folder is pruned once per process, when first used
     build_cache.store(PROJECT, "page", "ef56", "value")
     assert not old.exists() and recent.exists()
+    # And at most once a day: a build the same day walks no entry.
+    os.utime(recent, (weeks_ago, weeks_ago))
+    build_cache._folder.cache_clear()
+    build_cache.store(PROJECT, "page", "ef56", "value")
+    assert recent.exists(), "pruned twice in a day"
+    day_ago = time.time() - 86400 - 60
+    os.utime(cache_dir / build_cache.PRUNED_MARKER, (day_ago, day_ago))
+    build_cache._folder.cache_clear()
+    build_cache.store(PROJECT, "page", "ef56", "value")
+    assert not recent.exists(), "not pruned after a day"
 
 
 def test_a_folder_that_cannot_be_used_turns_the_cache_off_with_one_message(tmp_path: Path, monkeypatch, caplog) -> None:
@@ -238,6 +248,11 @@ def test_a_build_after_edits_is_the_build_without_the_cache(site_copy: Path, tmp
     assert different == []
     page = (tmp_path / "cached/examples/twitter/step-2-estimation/index.html").read_text(encoding="utf-8")
     assert f"{int(users[1]) + 1}M" in page
+    # Built again unchanged: the print page's combination comes from the cache (print_cache.py).
+    code, log = _build(site_copy, tmp_path / "again", cache=True)
+    assert code == 0 and "the print page's combination too" in log, log[-2000:]
+    print_page = Path("print_page/index.html")
+    assert _same_day(tmp_path / "again" / print_page) == _same_day(tmp_path / "fresh" / print_page)
 
 
 def test_a_page_that_warns_is_converted_and_warns_on_every_build(site_copy: Path, tmp_path: Path) -> None:

@@ -46,6 +46,7 @@ SHAPING_PACKAGES = (
 )
 # Entries no build has used for this long are removed (the folder would otherwise only grow).
 UNUSED_DAYS = 14
+PRUNED_MARKER = "last-pruned"  # in the cache's folder; its time is the last pruning's
 
 
 # Set when the folder cannot be used (read-only, full, not a folder), with what went wrong: the
@@ -82,8 +83,17 @@ def _folder(project: str, chosen: str) -> Path:
 
 
 def _prune(base: Path) -> None:
-    """Remove entries unused for UNUSED_DAYS (a hit touches its entry)."""
-    cutoff = time.time() - UNUSED_DAYS * 86400
+    """Remove entries unused for UNUSED_DAYS (a hit touches its entry), at most once a day:
+    walking tens of thousands of entries took a quarter of a build with nothing to convert."""
+    now = time.time()
+    marker = base / PRUNED_MARKER
+    try:
+        if now - marker.stat().st_mtime < 86400:
+            return
+    except OSError:
+        pass  # never pruned here
+    marker.touch()
+    cutoff = now - UNUSED_DAYS * 86400
     for directory, _folders, names in os.walk(base):
         for name in names:
             path = os.path.join(directory, name)

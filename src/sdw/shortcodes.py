@@ -87,6 +87,11 @@ FIGURE_SHORTCODE = re.compile(r"<!--\s*md:fig\b[^>]*?-->")
 NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`|<!--.*?-->", re.DOTALL | re.MULTILINE)
 
 
+def reads_other_pages(markdown: str) -> bool:
+    """Whether a page uses a shortcode that reads other pages."""
+    return any(match["name"] in READ_OTHER_PAGES for match in SHORTCODE.finditer(markdown))
+
+
 def other_pages_read(markdown: str, root: Path, docs_dir: Path) -> str:
     """What a page's shortcodes read from the other pages, for its conversion's key: every
     page's title (the links they write) and, for the glossary, the pages using each term. Empty

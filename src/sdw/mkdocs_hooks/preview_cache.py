@@ -77,7 +77,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     key = preview.page_key(
         src_uri,
         shortcodes.without_filled_figures(markdown),
-        shortcodes.other_pages_read(markdown, Path(config.config_file_path).parent, Path(config.docs_dir)),
+        preview.other_pages_read(markdown, Path(config.config_file_path).parent, Path(config.docs_dir)),
         shortcodes.reads_all_snippets(markdown),
     )
     hit = preview.cached(src_uri, key)
@@ -168,11 +168,13 @@ def on_post_build(config: MkDocsConfig) -> None:
             f"{state.template_hits} pages' themed HTML unchanged, reused"
         )
     else:
+        kept_print = {True: "; the print page's combination too", False: "", None: ""}[state.print_page_kept]
         log.info(
-            f"build cache: {state.hits} of {state.pages_built} pages unchanged since an earlier build, taken from "
-            f"{build_cache.folder_name(state.root)} ({build_cache.OFF_VARIABLE}=1 converts every page)"
+            f"build cache: {state.hits} of {state.pages_built} pages unchanged since an earlier build{kept_print}, "
+            f"taken from {build_cache.folder_name(state.root)} ({build_cache.OFF_VARIABLE}=1 converts every page)"
         )
     state.hits = state.template_hits = state.pages_built = 0
+    state.print_page_kept = None
 
 
 def _cache_search_sections() -> None:
