@@ -407,18 +407,28 @@ def strict_builds(root: Path, temporary: Path, runs: int) -> list[float]:
 
 
 def warm_builds(temporary: Path, runs: int) -> dict:
-    """Strict builds with the build cache (sdw.build_cache) in a folder of their own, filled by
-    one build first: of the site as it is, and of a copy after a sentence is added to a page."""
+    """Strict builds with the build cache (sdw.build_cache) in a folder of their own, of a copy
+    committed to a git repository of its own, as a contributor's clone is (the "last update"
+    dates come from git), after one build has filled the cache: with nothing changed, and after
+    a sentence is added to a page."""
     env = {key: value for key, value in ENV.items() if key != "SDW_NO_CACHE"}
     env["SDW_CACHE_DIR"] = str(temporary / "build-cache")
-    build(ROOT, temporary / "warm-fill", env)
-    unchanged, edited = [], []
     copy = copy_sources(temporary / "warm-copy")
+    commit_all(copy)
+    build(copy, temporary / "warm-fill", env)
+    unchanged, edited = [], []
     for n in range(runs):
-        unchanged.append(round(build(ROOT, temporary / f"warm-{n}", env), 2))
+        unchanged.append(round(build(copy, temporary / f"warm-{n}", env), 2))
         append_sentence(copy / EDITED_PAGE[0])
         edited.append(round(build(copy, temporary / f"warm-edit-{n}", env), 2))
     return {"strict_build_warm": summarize(unchanged), "strict_build_page_edit": summarize(edited)}
+
+
+def commit_all(folder: Path) -> None:
+    """`folder` as a git repository with one commit of everything in it."""
+    identity = ["-c", "user.name=bench", "-c", "user.email=bench@example.invalid"]
+    for command in (["init", "-q"], ["add", "-A"], [*identity, "commit", "-q", "-m", "bench"]):
+        subprocess.run(["git", *command], cwd=folder, check=True, capture_output=True)
 
 
 SUMMARY_COUNT = re.compile(r"(\d+) (passed|failed|errors?|skipped|xfailed|xpassed|deselected)\b")
