@@ -425,16 +425,27 @@ REPORTED_NODES = """([skip, inside]) => axe
                         inside: nodes.filter((el) => el.closest(inside)).length }))"""
 
 
+@contextlib.contextmanager
+def marked_clean_page(browser, site_server, path: str, repeats_over: int, expected: str):
+    """A phone-sized visit to `path`, with more than `repeats_over` repeated blocks marked and no
+    colour problem yet: for a test to make something faint on."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(site_server.url(path), wait_until="load")
+        assert page.evaluate(MARK_REPEATED_BLOCKS) > repeats_over, expected
+        assert serious_accessibility_problems(page, COLOUR_RULES, skip=REPEATED_BLOCK) == []
+        yield page
+    finally:
+        context.close()
+
+
 def test_a_faint_table_colour_is_caught_with_one_cell_of_each_kind(browser, site_server) -> None:
     """MARK_REPEATED_BLOCKS leaves the colour rules one cell of each kind: faint text in a
     table's cells must still be reported, through kept cells alone, and a first cell axe does
     not check ("—") must not stand for the words below it."""
-    context = browser.new_context(viewport={"width": 375, "height": 800})
-    page = context.new_page()
-    try:
-        page.goto(site_server.url("reference/latency-numbers/"), wait_until="load")
-        assert page.evaluate(MARK_REPEATED_BLOCKS) > 50, "expected long tables on the latency page"
-        assert serious_accessibility_problems(page, COLOUR_RULES, skip=REPEATED_BLOCK) == []
+    latency = "reference/latency-numbers/"
+    with marked_clean_page(browser, site_server, latency, 50, "expected long tables on the latency page") as page:
         page.evaluate("""() => document.querySelector("article").insertAdjacentHTML("beforeend",
             '<table class="faint-test"><tbody><tr><td>—</td></tr><tr><td>Faint words</td></tr></tbody></table>')""")
         page.add_style_tag(content=".md-typeset table.faint-test td { color: #eeeeee !important; }")
@@ -445,8 +456,6 @@ def test_a_faint_table_colour_is_caught_with_one_cell_of_each_kind(browser, site
         assert len(problems) == 1 and problems[0].startswith("axe serious: color-contrast"), problems
         reported = page.evaluate(REPORTED_NODES, [REPEATED_BLOCK, "table"])
         assert reported["count"] > 1 and reported["repeats"] == 0, reported
-    finally:
-        context.close()
 
 
 def test_a_faint_block_colour_is_caught_with_one_block_of_each_kind(browser, site_server) -> None:
@@ -454,12 +463,8 @@ def test_a_faint_block_colour_is_caught_with_one_block_of_each_kind(browser, sit
     thousand terms, a handful of kinds) are reported through kept blocks alone; a hidden block,
     which axe skips, does not stand for a visible one of its kind; and a link inside a block
     makes a kind of its own."""
-    context = browser.new_context(viewport={"width": 375, "height": 800})
-    page = context.new_page()
-    try:
-        page.goto(site_server.url("reference/glossary/"), wait_until="load")
-        assert page.evaluate(MARK_REPEATED_BLOCKS) > 200, "expected a long definition list on the glossary"
-        assert serious_accessibility_problems(page, COLOUR_RULES, skip=REPEATED_BLOCK) == []
+    glossary = "reference/glossary/"
+    with marked_clean_page(browser, site_server, glossary, 200, "expected a long definition list") as page:
         page.evaluate("""() => document.querySelector("article").insertAdjacentHTML("afterbegin",
             '<div class="faint-test"><p>Hidden words</p></div><div class="faint-test"><p>Faint words</p></div>' +
             '<div class="faint-test"><p>Faint <a href="#x">link</a></p></div>')""")
@@ -473,8 +478,6 @@ def test_a_faint_block_colour_is_caught_with_one_block_of_each_kind(browser, sit
         page.add_style_tag(content=".md-typeset dd { color: #e8e8e8 !important; }")
         reported = page.evaluate(REPORTED_NODES, [REPEATED_BLOCK, "dd"])
         assert reported["inside"] >= 1 and reported["repeats"] == 0, reported
-    finally:
-        context.close()
 
 
 def test_every_page_in_the_sitemap_is_tested(built_site: Path) -> None:
