@@ -13,6 +13,7 @@ MkDocs writes the deck into the site (src/sdw/mkdocs_hooks/anki_deck.py); anywhe
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import os
 import re
@@ -55,6 +56,13 @@ MODEL = genanki.Model(
 )
 
 
+@functools.lru_cache(maxsize=4096)
+def _converted(text: str) -> str:
+    """markdown.markdown, kept per text: the preview builds the deck again after any snippet's
+    edit (cards cite figures), and most cards' text, figures filled in, is unchanged."""
+    return markdown.markdown(text)
+
+
 def html(text: str, where: str) -> str:
     """A card's Markdown as HTML, its figures printed as the pages print them."""
     from sdw.shortcodes import figure
@@ -63,7 +71,7 @@ def html(text: str, where: str) -> str:
         value = figure(match["name"], where)
         return "?" if value is None else str(value)
 
-    rendered = markdown.markdown(FIGURE.sub(cite, text))
+    rendered = _converted(FIGURE.sub(cite, text))
     # A one-paragraph question reads better without its <p>.
     if rendered.count("<p>") == 1 and rendered.startswith("<p>") and rendered.endswith("</p>"):
         rendered = rendered[3:-4]
