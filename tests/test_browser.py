@@ -223,49 +223,49 @@ ONE_SPAN_PER_TOKEN_CLASS = """() => {
 }"""
 
 
-# The same for the blocks of text, the rest of a page's bulk (three cells in four of axe's contrast
-# checks on an estimation page; the glossary's thousand terms): a block's colours come from its
-# markup, that is its tag and attributes, those of every element around it up to the document
-# (the table section a cell is in, an admonition, a tab), and those of the elements inside it.
-# Material colours no paragraph, list item, term or cell by its place among its siblings (only
-# a footnote that is the address's target, and tab labels, which are not blocks). So one visible
-# block of each kind, checked where it stands, stands for the others. The repeats are only
-# marked, for the colour rules to skip: every other rule reads them all. A block axe would not
-# check (hidden, as in a closed tab, or without a letter or digit, such as "—") is neither kept
-# nor marked, so that it cannot stand for its kind; and a kind says which of its elements hold
-# words of their own, the ones axe checks.
-MARK_REPEATED_BLOCKS = """() => {
+# The same for the rest of a page's text (three cells in four of axe's contrast checks on an
+# estimation page; the glossary's thousand terms). axe checks each element that holds words of its
+# own, and its colours come from its markup: its tag and attributes, and those of every element
+# around it up to the document (the table section a cell is in, an admonition, a tab). Material
+# colours no text by its place among its siblings (only a footnote that is the address's target,
+# and tab labels, whose words are their own kind). So one visible element of each such kind,
+# checked where it stands, stands for the others: going down the article, an element whose every
+# word-holding element, itself included, is of a kind already kept is marked, for the colour rules
+# to skip with all it holds; every other rule reads it all. A text axe would not check (hidden, as
+# in a closed tab, or without a letter or digit, such as "—") is never kept, so that it cannot
+# stand for its kind.
+MARK_REPEATED_TEXT = """() => {
   // Attributes that differ on every element and that no stylesheet here selects by value.
   const unique = new Set(["id", "href", "title", "for", "name", "src", "alt", "headers", "datetime", "value",
     "aria-label", "aria-labelledby", "aria-describedby", "aria-controls", "data-axe-repeat"]);
   const words = /[\\p{L}\\p{N}]/u;
   const attribute = (a) => unique.has(a.name) ? a.name : `${a.name}=${a.value}`;
-  const text = (el) => [...el.childNodes].some((n) => n.nodeType === 3 && words.test(n.textContent)) ? "text" : "";
-  const own = (el) => [el.tagName, ...[...el.attributes].map(attribute).sort(), text(el)].join(" ");
+  const holdsWords = (el) => [...el.childNodes].some((n) => n.nodeType === 3 && words.test(n.textContent));
+  const own = (el) => [el.tagName, ...[...el.attributes].map(attribute).sort(), holdsWords(el) ? "text" : ""].join(" ");
   const around = new Map();
-  const chain = (el) => {
+  const kind = (el) => {
     if (!el) return "";
-    if (!around.has(el)) around.set(el, chain(el.parentElement) + " > " + own(el));
+    if (!around.has(el)) around.set(el, kind(el.parentElement) + " > " + own(el));
     return around.get(el);
   };
-  const inside = (el, path, into) => {
-    for (const child of el.children) {
-      const step = `${path} > ${own(child)}`;
-      into.add(step);
-      inside(child, step, into);
-    }
-    return into;
-  };
-  const kinds = new Set();
+  const checked = (el) => holdsWords(el) && el.checkVisibility();
+  const kept = new Set();
   let marked = 0;
-  for (const block of document.querySelectorAll("article :is(p, li, dt, dd, th, td)")) {
-    if (block.closest("[data-axe-repeat]") || !words.test(block.textContent) || !block.checkVisibility()) continue;
-    const kind = chain(block) + " | " + [...inside(block, "", new Set())].sort().join(" , ");
-    if (kinds.has(kind)) { block.setAttribute("data-axe-repeat", ""); marked++; } else kinds.add(kind);
-  }
+  const visit = (el) => {
+    const holders = [el, ...el.querySelectorAll("*")].filter(checked);
+    if (!holders.length) return;
+    if (holders.every((holder) => kept.has(kind(holder)))) { el.setAttribute("data-axe-repeat", ""); marked++; return; }
+    if (checked(el)) kept.add(kind(el));
+    for (const child of el.children) visit(child);
+  };
+  for (const child of document.querySelector("article").children) visit(child);
   return marked;
 }"""
-REPEATED_BLOCK = "[data-axe-repeat]"
+REPEATED_TEXT = "[data-axe-repeat]"
+# What the colour rules skip: the marked repeats, and the diagrams. Each diagram's text and
+# arrowheads are measured by DIAGRAM_CONTRAST in both schemes against what is painted behind them,
+# which axe cannot tell inside an SVG (it leaves most diagram text "incomplete", unchecked).
+COLOUR_SKIP = f"{REPEATED_TEXT}, div.mermaid"
 
 
 @functools.cache
@@ -359,16 +359,16 @@ def test_page(browser, site_server, built_site: Path, path: str) -> None:
         problems += narrow_screen_overflow(page)
         if not whole_guide:
             page.evaluate(ONE_SPAN_PER_TOKEN_CLASS)
-            page.evaluate(MARK_REPEATED_BLOCKS)
+            page.evaluate(MARK_REPEATED_TEXT)
             problems += [f"light, 375 px: {p}" for p in serious_accessibility_problems(page, without=COLOUR_RULES)]
             problems += [
-                f"light, 375 px: {p}" for p in serious_accessibility_problems(page, COLOUR_RULES, skip=REPEATED_BLOCK)
+                f"light, 375 px: {p}" for p in serious_accessibility_problems(page, COLOUR_RULES, skip=COLOUR_SKIP)
             ]
         page.wait_for_load_state("networkidle")
         # Nothing may move under the reader as the page loads. The allowance is Material's own:
         # its content tabs settle by 16 px as its script lays them out (0.004 on
         # examples/twitter/step-2-estimation/). Lighthouse calls 0.1 good. (Thinning the code and
-        # marking blocks for axe moves nothing: a shift from them would fail here, never hide.)
+        # marking repeated text for axe moves nothing: a shift from them would fail here, never hide.)
         shift = page.evaluate("window.__layoutShift")
         if shift > MAX_LAYOUT_SHIFT:
             problems.append(f"the page shifts as it loads (cumulative layout shift {shift:.4f}, Lighthouse's CLS)")
@@ -387,7 +387,7 @@ def test_page(browser, site_server, built_site: Path, path: str) -> None:
         if not whole_guide:
             problems += [f"dark: {p}" for p in faint_diagram_text(page)]
             problems += [
-                f"dark, 1280 px: {p}" for p in serious_accessibility_problems(page, COLOUR_RULES, skip=REPEATED_BLOCK)
+                f"dark, 1280 px: {p}" for p in serious_accessibility_problems(page, COLOUR_RULES, skip=COLOUR_SKIP)
             ]
         problems += uncounted_requests(requested, built_site, path)
         problems += recorder.problems
@@ -427,21 +427,21 @@ REPORTED_NODES = """([skip, inside]) => axe
 
 @contextlib.contextmanager
 def marked_clean_page(browser, site_server, path: str, repeats_over: int, expected: str):
-    """A phone-sized visit to `path`, with more than `repeats_over` repeated blocks marked and no
+    """A phone-sized visit to `path`, with more than `repeats_over` repeated texts marked and no
     colour problem yet: for a test to make something faint on."""
     context = browser.new_context(viewport={"width": 375, "height": 800})
     try:
         page = context.new_page()
         page.goto(site_server.url(path), wait_until="load")
-        assert page.evaluate(MARK_REPEATED_BLOCKS) > repeats_over, expected
-        assert serious_accessibility_problems(page, COLOUR_RULES, skip=REPEATED_BLOCK) == []
+        assert page.evaluate(MARK_REPEATED_TEXT) > repeats_over, expected
+        assert serious_accessibility_problems(page, COLOUR_RULES, skip=COLOUR_SKIP) == []
         yield page
     finally:
         context.close()
 
 
 def test_a_faint_table_colour_is_caught_with_one_cell_of_each_kind(browser, site_server) -> None:
-    """MARK_REPEATED_BLOCKS leaves the colour rules one cell of each kind: faint text in a
+    """MARK_REPEATED_TEXT leaves the colour rules one cell of each kind: faint text in a
     table's cells must still be reported, through kept cells alone, and a first cell axe does
     not check ("—") must not stand for the words below it."""
     latency = "reference/latency-numbers/"
@@ -449,22 +449,22 @@ def test_a_faint_table_colour_is_caught_with_one_cell_of_each_kind(browser, site
         page.evaluate("""() => document.querySelector("article").insertAdjacentHTML("beforeend",
             '<table class="faint-test"><tbody><tr><td>—</td></tr><tr><td>Faint words</td></tr></tbody></table>')""")
         page.add_style_tag(content=".md-typeset table.faint-test td { color: #eeeeee !important; }")
-        page.evaluate(MARK_REPEATED_BLOCKS)
-        assert page.evaluate(REPORTED_NODES, [REPEATED_BLOCK, "table.faint-test"])["inside"] == 1
+        page.evaluate(MARK_REPEATED_TEXT)
+        assert page.evaluate(REPORTED_NODES, [COLOUR_SKIP, "table.faint-test"])["inside"] == 1
         page.add_style_tag(content=".md-typeset table td { color: #e8e8e8 !important; }")
-        problems = serious_accessibility_problems(page, COLOUR_RULES, skip=REPEATED_BLOCK)
+        problems = serious_accessibility_problems(page, COLOUR_RULES, skip=COLOUR_SKIP)
         assert len(problems) == 1 and problems[0].startswith("axe serious: color-contrast"), problems
-        reported = page.evaluate(REPORTED_NODES, [REPEATED_BLOCK, "table"])
+        reported = page.evaluate(REPORTED_NODES, [COLOUR_SKIP, "table"])
         assert reported["count"] > 1 and reported["repeats"] == 0, reported
 
 
-def test_a_faint_block_colour_is_caught_with_one_block_of_each_kind(browser, site_server) -> None:
+def test_a_faint_text_colour_is_caught_with_one_text_of_each_kind(browser, site_server) -> None:
     """The same for paragraphs, list items and terms: faint definitions on the glossary (a
-    thousand terms, a handful of kinds) are reported through kept blocks alone; a hidden block,
-    which axe skips, does not stand for a visible one of its kind; and a link inside a block
-    makes a kind of its own."""
+    thousand terms, a handful of kinds) are reported through kept texts alone; a hidden
+    paragraph, which axe skips, does not stand for a visible one of its kind; and a link is a kind
+    of its own, so a paragraph of a kept kind that holds one is checked with it."""
     glossary = "reference/glossary/"
-    with marked_clean_page(browser, site_server, glossary, 200, "expected a long definition list") as page:
+    with marked_clean_page(browser, site_server, glossary, 40, "expected a long definition list") as page:
         page.evaluate("""() => document.querySelector("article").insertAdjacentHTML("afterbegin",
             '<div class="faint-test"><p>Hidden words</p></div><div class="faint-test"><p>Faint words</p></div>' +
             '<div class="faint-test"><p>Faint <a href="#x">link</a></p></div>')""")
@@ -472,12 +472,31 @@ def test_a_faint_block_colour_is_caught_with_one_block_of_each_kind(browser, sit
             content=".md-typeset .faint-test:has(+ .faint-test + .faint-test) { display: none; } "
             ".md-typeset .faint-test p, .md-typeset .faint-test a { color: #eeeeee !important; }"
         )
-        page.evaluate(MARK_REPEATED_BLOCKS)
+        page.evaluate(MARK_REPEATED_TEXT)
         # The visible paragraph, and the link's paragraph (its words and its link), all reported.
-        assert page.evaluate(REPORTED_NODES, [REPEATED_BLOCK, ".faint-test"])["inside"] == 3
+        assert page.evaluate(REPORTED_NODES, [COLOUR_SKIP, ".faint-test"])["inside"] == 3
         page.add_style_tag(content=".md-typeset dd { color: #e8e8e8 !important; }")
-        reported = page.evaluate(REPORTED_NODES, [REPEATED_BLOCK, "dd"])
+        reported = page.evaluate(REPORTED_NODES, [COLOUR_SKIP, "dd"])
         assert reported["inside"] >= 1 and reported["repeats"] == 0, reported
+
+
+def test_a_faint_diagram_text_is_caught_without_axe(browser, site_server) -> None:
+    """axe's colour rules skip the diagrams (COLOUR_SKIP): DIAGRAM_CONTRAST alone must report
+    faint text inside one, in its shadow root."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    page = context.new_page()
+    try:
+        page.goto(site_server.url(url_path(STEPS["steps"][5]["page"])), wait_until="load")
+        wait_for_diagrams(page)
+        assert faint_diagram_text(page) == []
+        page.evaluate("""() => document.querySelector("div.mermaid").shadowRoot.append(Object.assign(
+            document.createElement("style"),
+            { textContent: "text, tspan { fill: #eeeeee !important } span, p, div { color: #eeeeee !important }" }))""")
+        problems = faint_diagram_text(page)
+        assert problems and all(p.startswith("diagram text or arrowhead too faint: ") for p in problems), problems
+    finally:
+        context.close()
 
 
 def test_every_page_in_the_sitemap_is_tested(built_site: Path) -> None:
