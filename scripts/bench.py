@@ -354,7 +354,12 @@ def serve_loop(copy: Path, site_url: str, edits: int) -> dict:
     log = copy.with_name(copy.name + "-serve.log")
     command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"]
     with log.open("w", encoding="utf-8") as output:
-        process = subprocess.Popen(command, cwd=copy, env={**ENV, **PREVIEW_ENV}, stdout=output, stderr=output)
+        # SIGINT restored: a benchmark started in the background inherits it ignored, and the
+        # server would then ignore the Ctrl-C below and leave its temporary site behind.
+        restore_ctrl_c = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
+        process = subprocess.Popen(
+            command, cwd=copy, env={**ENV, **PREVIEW_ENV}, stdout=output, stderr=output, preexec_fn=restore_ctrl_c
+        )
         try:
             started = wait_until_served(process, base, START_TIMEOUT)
             if started is None:

@@ -76,6 +76,10 @@ def preview(root: Path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        # A job started in the background, as CI's is, inherits SIGINT ignored, and Python then
+        # never turns it into KeyboardInterrupt: the server would ignore the Ctrl-C below, and
+        # each preview test waited its full minute before killing it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     log: list[str] = []
     try:
