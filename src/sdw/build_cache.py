@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,8 @@ SHAPING_PACKAGES = (
     "jinja2",
     "genanki",
     "pyyaml",
+    "mkdocs-print-site-plugin",  # its combined page and page parts are kept (print_cache)
+    "mkdocs-git-revision-date-localized-plugin",  # its dates are kept (git_dates)
 )
 # Entries no build has used for this long are removed (the folder would otherwise only grow).
 UNUSED_DAYS = 14
@@ -133,6 +136,18 @@ def load(project: Path, kind: str, key: str) -> Any | None:
     except Exception as error:  # a damaged entry is computed again, and replaced
         log.debug(f"build cache: {path} unreadable ({error}); computing it again")
         return None
+    return value
+
+
+def remembered(project: Path, kind: str, identity: str, compute: Callable[[], Any]) -> Any:
+    """compute()'s value, kept under a digest of `identity`, which must name everything compute
+    reads, its code too unless that is in one of SHAPING_PACKAGES (each set of their versions
+    has a folder of its own)."""
+    key = hashlib.sha256(identity.encode("utf-8")).hexdigest()
+    value = load(project, kind, key)
+    if value is None:
+        value = compute()
+        store(project, kind, key, value)
     return value
 
 

@@ -18,6 +18,7 @@ and for scripts/check_glossary.py, which fails on a term defined twice or used o
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from sdw import build_cache
 from sdw.context import page_context
 from sdw.data import read_yaml
 
@@ -97,8 +99,9 @@ def page_sources(docs_dir: Path) -> dict[str, str]:
     return pages
 
 
-def usage(entries: list[dict], pages: dict[str, str]) -> dict[str, list[str]]:
-    """For each term, the pages whose prose uses it or one of its aliases, in path order."""
+def usage(entries: list[dict], pages: dict[str, str], kept_in: Path | None = None) -> dict[str, list[str]]:
+    """For each term, the pages whose prose uses it or one of its aliases, in path order. With
+    `kept_in`, a project whose build cache (sdw.build_cache) keeps what each page's text uses."""
     spellings = words(entries)
     used: dict[str, list[str]] = {entry["term"]: [] for entry in entries}
     if not spellings:
@@ -107,16 +110,26 @@ def usage(entries: list[dict], pages: dict[str, str]) -> dict[str, list[str]]:
     for path, text in pages.items():
         if path == GLOSSARY_PAGE:
             continue
-        for term in {spellings[word]["term"] for word in _spellings_in(matcher, text)}:
+        for term in {spellings[word]["term"] for word in _spellings_in(matcher, text, kept_in)}:
             used[term].append(path)
     return used
 
 
 @functools.lru_cache(maxsize=4096)
-def _spellings_in(matcher: re.Pattern, text: str) -> frozenset[str]:
-    """The glossary's words a page's prose uses. Kept per text: a preview asks after every save,
-    about every page, and only the saved one changed."""
-    return frozenset(match[0] for match in matcher.finditer(prose(text)))
+def _spellings_in(matcher: re.Pattern, text: str, kept_in: Path | None) -> frozenset[str]:
+    """The glossary's words a page's prose uses. Kept per text, in the process and, with
+    `kept_in`, across builds: a preview asks after every save, and a build after every edit,
+    about every page, and only the saved one changed (searching all took a quarter of a build)."""
+
+    def search() -> frozenset[str]:
+        return frozenset(match[0] for match in matcher.finditer(prose(text)))
+
+    if kept_in is None:
+        return search()
+    return build_cache.remembered(kept_in, "glossary-words", f"{_CODE}\0{matcher.pattern}\0{text}", search)
+
+
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # prose() and the search, for kept results
 
 
 @functools.cache

@@ -105,7 +105,7 @@ def other_pages_read(markdown: str, root: Path, docs_dir: Path) -> str:
     sources = glossary.page_sources(docs_dir)
     read: dict = {"titles": {path: _page_title(text, path) for path, text in sources.items()}}
     if "glossary" in names:
-        read["usage"] = glossary.usage(glossary.load_glossary(root), sources)
+        read["usage"] = glossary.usage(glossary.load_glossary(root), sources, kept_in=root)
     return json.dumps(read, sort_keys=True)
 
 
@@ -673,7 +673,7 @@ def _glossary(page: _Page) -> str:
 
     entries = glossary.load_glossary(page.context.root)
     sources = glossary.page_sources(page.context.docs_dir)
-    used = glossary.usage(entries, sources)
+    used = glossary.usage(entries, sources, kept_in=page.context.root)
     titles = {path: _page_title(text, path) for path, text in sources.items()}
     out: list[str] = []
     letter = None

@@ -6,9 +6,12 @@ the navigation (each section's title, each page's path, address, title, HTML and
 plugin's settings and the site's settings, so this hook keeps it in the build cache
 (sdw.build_cache) under a digest of those and of every other input of the build (the code among
 them), and gives it back when they are the same. A combination that warned is never kept, so it
-warns again. The print page is still themed on every build, as every page is.
+warns again. The print page is still themed on every build, as every page is. When the
+combination must be made again, each page's part of it (print-site's fix_internal_links) is
+kept too, so an edit makes only the edited page's part again.
 
-Relies on the pinned plugin's Renderer.write_combined (requirements.txt); tests/test_build_cache.py
+Relies on the pinned plugin's Renderer.write_combined and renderer.fix_internal_links
+(requirements.txt); tests/test_build_cache.py
 compares a build that reuses it with a build from scratch. MkDocs-only, like every hook.
 """
 
@@ -43,11 +46,23 @@ def _items(items) -> list:
 
 
 def _install() -> None:
+    from mkdocs_print_site_plugin import renderer
     from mkdocs_print_site_plugin.renderer import Renderer
 
     if getattr(Renderer, "_sdw_cached", False):
         return
     original = Renderer.write_combined
+    fix = renderer.fix_internal_links
+
+    def fix_internal_links(page_html: str, page_url: str, directory_urls: bool, heading_number: str) -> str:
+        # One page's part of the combination (its links and ids rewritten, two thirds of the
+        # combining), kept per page: after an edit, only the edited page's part is made again.
+        # The plugin's function reads only its arguments, and logs nothing.
+        arguments = (page_html, page_url, directory_urls, heading_number)
+        if not preview.state.caching:
+            return fix(*arguments)
+        part = json.dumps(arguments)
+        return build_cache.remembered(preview.state.root, "print-page-part", part, lambda: fix(*arguments))
 
     def write_combined(self: Renderer):
         state = preview.state
@@ -67,4 +82,5 @@ def _install() -> None:
         return combined
 
     Renderer.write_combined = write_combined
+    renderer.fix_internal_links = fix_internal_links
     Renderer._sdw_cached = True
