@@ -255,6 +255,19 @@ def test_a_build_after_edits_is_the_build_without_the_cache(site_copy: Path, tmp
     assert _same_day(tmp_path / "again" / print_page) == _same_day(tmp_path / "fresh" / print_page)
 
 
+def test_a_print_combination_that_warned_is_made_again_and_warns_again(site_copy: Path, tmp_path: Path) -> None:
+    """print_cache.py keeps no combination that warned: a page without a leading h1, which
+    print-site reports as it combines the pages, is reported by every build, not by the first alone."""
+    caching = site_copy / "docs/concepts/caching.md"
+    title = next(line for line in caching.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
+    replace_once(caching, title, "#" + title)
+    warning = "[mkdocs-print-site] 'concepts/caching.md' file is missing a leading h1 tag"
+    for site in ("first", "second"):
+        log = _build(site_copy, tmp_path / site, cache=True)[1]
+        assert warning in log, log[-2000:]
+        assert "the print page's combination too" not in log, log[-2000:]
+
+
 def test_a_page_that_warns_is_converted_and_warns_on_every_build(site_copy: Path, tmp_path: Path) -> None:
     line = append_line(site_copy / "docs/concepts/caching.md", "See [the missing page](missing-page.md).")
     expected = f"docs/concepts/caching.md:{line}"
