@@ -347,6 +347,12 @@ def wait_until_served(process: subprocess.Popen, url: str, timeout: float) -> fl
     return None
 
 
+def _restore_ctrl_c() -> None:
+    """In the server's process: a benchmark started in the background inherits SIGINT ignored,
+    and the server would then ignore the Ctrl-C that stops it and leave its temporary site behind."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def serve_loop(copy: Path, site_url: str, edits: int) -> dict:
     """make serve's command in `copy`: seconds until it answers, then until each edit shows."""
     port = free_port()
@@ -354,11 +360,8 @@ def serve_loop(copy: Path, site_url: str, edits: int) -> dict:
     log = copy.with_name(copy.name + "-serve.log")
     command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"]
     with log.open("w", encoding="utf-8") as output:
-        # SIGINT restored: a benchmark started in the background inherits it ignored, and the
-        # server would then ignore the Ctrl-C below and leave its temporary site behind.
-        restore_ctrl_c = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
         process = subprocess.Popen(
-            command, cwd=copy, env={**ENV, **PREVIEW_ENV}, stdout=output, stderr=output, preexec_fn=restore_ctrl_c
+            command, cwd=copy, env={**ENV, **PREVIEW_ENV}, stdout=output, stderr=output, preexec_fn=_restore_ctrl_c
         )
         try:
             started = wait_until_served(process, base, START_TIMEOUT)

@@ -431,7 +431,7 @@ def test_page(reader_tab, site_server, built_site: Path, path: str) -> None:
 def test_a_faint_token_colour_is_caught_with_one_span_per_class(browser, site_server) -> None:
     """ONE_SPAN_PER_TOKEN_CLASS thins the code before axe: a token class whose colour is too faint
     must still be reported, through the one span of it that is kept."""
-    context = browser.new_context(viewport={"width": 375, "height": 800})
+    context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     try:
         page.goto(site_server.url(url_path(STEPS["steps"][3]["page"])), wait_until="networkidle")
@@ -459,7 +459,7 @@ REPORTED_NODES = """([skip, inside]) => axe
 def marked_clean_page(browser, site_server, path: str, repeats_over: int, expected: str):
     """A phone-sized visit to `path`, with more than `repeats_over` repeated texts marked and no
     colour problem yet: for a test to make something faint on."""
-    context = browser.new_context(viewport={"width": 375, "height": 800})
+    context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()
         page.goto(site_server.url(path), wait_until="load")
@@ -566,7 +566,7 @@ TABLE_WRAPPERS = """() => [...document.querySelectorAll('.md-typeset__scrollwrap
 def test_wide_tables_scroll_from_the_keyboard_only_when_they_need_to(browser, site_server) -> None:
     """table-scroll.js: a table wider than the phone is a focusable, named region that the arrow
     keys scroll; a table that fits adds no tab stop, and loses it when the window widens."""
-    context = browser.new_context(viewport={"width": 375, "height": 800})
+    context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     try:
         page.goto(site_server.url("reference/latency-numbers/"), wait_until="networkidle")

@@ -115,6 +115,11 @@ def usage(entries: list[dict], pages: dict[str, str], kept_in: Path | None = Non
     return used
 
 
+# This file's digest, in the key of what a build keeps of its search: a change to prose() or to
+# the search finds every page's words again.
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
 @functools.lru_cache(maxsize=4096)
 def _spellings_in(matcher: re.Pattern, text: str, kept_in: Path | None) -> frozenset[str]:
     """The glossary's words a page's prose uses. Kept per text, in the process and, with
@@ -127,9 +132,6 @@ def _spellings_in(matcher: re.Pattern, text: str, kept_in: Path | None) -> froze
     if kept_in is None:
         return search()
     return build_cache.remembered(kept_in, "glossary-words", f"{_CODE}\0{matcher.pattern}\0{text}", search)
-
-
-_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # prose() and the search, for kept results
 
 
 @functools.cache

@@ -11,8 +11,8 @@ combination must be made again, each page's part of it (print-site's fix_interna
 kept too, so an edit makes only the edited page's part again.
 
 Relies on the pinned plugin's Renderer.write_combined and renderer.fix_internal_links
-(requirements.txt); tests/test_build_cache.py
-compares a build that reuses it with a build from scratch. MkDocs-only, like every hook.
+(requirements.txt); tests/test_build_cache.py compares a build that reuses them with a build
+from scratch. MkDocs-only, like every hook.
 """
 
 from __future__ import annotations
