@@ -69,6 +69,14 @@ def page_soup(path: Path):
     return _parsed(path, path.stat().st_mtime_ns)
 
 
+def page_tree(path: Path):
+    """A built page parsed by Lexbor (selectolax), for the tests that walk every page: the site in
+    0.25 s, where BeautifulSoup takes 12 s. Parsed on each call, so the tree may be changed."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    return LexborHTMLParser(path.read_text(encoding="utf-8"))
+
+
 def url_path(source: str) -> str:
     """docs/a/b.md -> a/b/ ; docs/a/index.md -> a/ ; docs/index.md -> ''."""
     stem = source.removesuffix(".md").removesuffix("index").rstrip("/")

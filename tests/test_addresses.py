@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import SITE_URL, page_soup
+from conftest import SITE_URL, page_tree
 from test_browser import Recorder
 
 from sdw.site_server import SiteServer
@@ -86,14 +86,16 @@ def test_no_page_names_the_sites_own_path(built_site: Path) -> None:
         name = file.relative_to(built_site).as_posix()
         if name == "404.html":
             continue
-        for tag in page_soup(file).find_all(True):
-            if tag.name == "link" and "canonical" in (tag.get("rel") or []):
+        for tag in page_tree(file).css("*"):
+            attributes = tag.attributes
+            if tag.tag == "link" and "canonical" in (attributes.get("rel") or "").split():
                 continue
             for attribute in URL_ATTRIBUTES:
-                for value in (tag.get(attribute) or "").split(",") if attribute == "srcset" else [tag.get(attribute)]:
-                    address = (value or "").strip()
+                given = attributes.get(attribute) or ""
+                for value in given.split(",") if attribute == "srcset" else [given]:
+                    address = value.strip()
                     if address.startswith(("/", SITE_URL)) and not address.startswith("//"):
-                        problems.append(f"{name}: <{tag.name} {attribute}={address!r}> names {own} or the root")
+                        problems.append(f"{name}: <{tag.tag} {attribute}={address!r}> names {own} or the root")
     assert problems == []
 
 

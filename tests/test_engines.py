@@ -8,13 +8,12 @@ is left out of the comparison; the README lists it.
 
 from __future__ import annotations
 
-import copy
 import re
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_site, once_per_run, page_soup, run
+from conftest import copy_site, once_per_run, page_tree, run
 
 MKDOCS_ONLY = {"print_page/index.html"}
 # A figure as the site prints it, or any other number in the text: 5.79K/s, 821 TB, 24.7×, 2013.
@@ -22,16 +21,15 @@ NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?(?:\s?(?:[KMBT]|[KMGTPE]?B)(?:/s|/day)
 
 
 def article_numbers(page: Path) -> list[str]:
-    article = copy.copy(page_soup(page).select_one("article"))  # a copy: parts are removed below
+    article = page_tree(page).css_first("article")
     assert article is not None, f"{page}: no article"
-    for skipped in article.select(".md-source-file, .headerlink, template, .mermaid, script, style"):
+    for skipped in article.css(".md-source-file, .headerlink, template, .mermaid, script, style"):
         skipped.decompose()  # dates (MkDocs only), permalinks, drawn diagrams (compared by key below)
-    return NUMBER.findall(article.get_text(" "))
+    return NUMBER.findall(article.text(separator=" "))
 
 
 def diagram_keys(page: Path) -> list[str]:
-    soup = page_soup(page)
-    return [div["data-diagram"] for div in soup.select("div.mermaid[data-diagram]")]
+    return [div.attributes["data-diagram"] for div in page_tree(page).css("div.mermaid[data-diagram]")]
 
 
 def _zensical_build(folder: Path) -> None:
