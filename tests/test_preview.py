@@ -93,6 +93,12 @@ def preview(root: Path):
             log.append(server.communicate()[1])
 
 
+def stopped_at_ctrl_c(log: list[str]) -> bool:
+    """Whether the server stopped at the Ctrl-C, as MkDocs says it does, rather than being killed
+    a minute later (a server that ignores SIGINT costs each preview test that minute)."""
+    return "Shutting down" in log[0]
+
+
 def test_the_preview_serves_and_shows_every_warning(site_copy: Path) -> None:
     shortcode_line = replace_once(
         site_copy / "docs" / PAGE, "## Why it matters", "<!-- md:stepz-table -->\n\n## Why it matterz"
@@ -106,6 +112,7 @@ def test_the_preview_serves_and_shows_every_warning(site_copy: Path) -> None:
         f"docs/{PAGE}:{heading_line}: section &quot;## Why it matterz&quot; should be &quot;## Why it matters&quot;"
     ) in html
     assert f"docs/{PAGE}:{shortcode_line}: unknown shortcode 'md:stepz-table'" in log[0]
+    assert stopped_at_ctrl_c(log), log[0][-2000:]
 
 
 def article(html: str) -> str:
@@ -164,6 +171,7 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
         # Search entries come from the cache too (Material's search plugin, patched in the preview).
         search_index = fetch(base + "search/search_index.json", time.monotonic() + 30)
     assert "pages unchanged, taken from the cache" in log[0]
+    assert stopped_at_ctrl_c(log), log[0][-2000:]
     assert re.search(r"; ([1-9]\d*) pages' themed HTML unchanged, reused", log[0]), "no page's themed HTML was reused"
 
     # The same tree as the last edit but one, built from scratch.
