@@ -33,11 +33,23 @@ const attach = Element.prototype.attachShadow;
 Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
 """
 
-# Layout shifts as the page loads, summed as Lighthouse's CLS does (none from user input here).
+# Layout shifts as the page loads, summed as Lighthouse's CLS does (none from user input here),
+# with what moved: an element named by tag, id and classes, and where it went, so that a failure
+# says which part of the page to look at.
 RECORD_LAYOUT_SHIFTS = """
 window.__layoutShift = 0;
+window.__shifted = [];
+const name = (node) => !node ? "(removed)" : node.nodeType !== 1 ? "text in " + name(node.parentElement)
+  : node.tagName.toLowerCase() + (node.id ? "#" + node.id : "") + [...node.classList].map((c) => "." + c).join("");
+const box = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
 new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+  for (const entry of list.getEntries()) {
+    if (entry.hadRecentInput) continue;
+    window.__layoutShift += entry.value;
+    for (const { node, previousRect, currentRect } of entry.sources || [])
+      window.__shifted.push(
+        `${name(node)} at ${Math.round(entry.startTime)} ms from ${box(previousRect)} to ${box(currentRect)}`);
+  }
 }).observe({ type: "layout-shift", buffered: true });
 """
 
@@ -400,7 +412,10 @@ def test_page(reader_tab, site_server, built_site: Path, path: str) -> None:
         # marking repeated text for axe moves nothing: a shift from them would fail here, never hide.)
         shift = page.evaluate("window.__layoutShift")
         if shift > MAX_LAYOUT_SHIFT:
-            problems.append(f"the page shifts as it loads (cumulative layout shift {shift:.4f}, Lighthouse's CLS)")
+            moved = page.evaluate("window.__shifted")
+            problems.append(
+                f"the page shifts as it loads (cumulative layout shift {shift:.4f}, Lighthouse's CLS); moved: {moved}"
+            )
         # Wide enough that each diagram shows whole, for measuring what lies behind its text.
         page.set_viewport_size({"width": 1280, "height": 900})
         if not whole_guide:
