@@ -49,6 +49,10 @@ BITLY_2010 = "https://tech.gaeatimes.com/index.php/archive/a-close-look-at-bitly
 RFC_9110_URI_LENGTH = "https://www.rfc-editor.org/rfc/rfc9110#section-4.1"
 BRESLAU_1999 = "https://ieeexplore.ieee.org/document/749260"
 SHORT_URL_SCAN = "https://arxiv.org/abs/1604.02734"
+# ClickHouse's original description of the workload it is built for, at a fixed commit.
+CLICKHOUSE_OLAP = (
+    "https://github.com/ClickHouse/ClickHouse/blob/099603f9ff145fb5f48dd51f13eb832db131fc4c/docs/en/index.md"
+)
 COINBASE_2022 = (
     "https://www.bandt.com.au/a-boring-super-bowl-ad-featuring-a-qr-code-for-a-crypto-firm-becomes-internet-smash/"
 )
@@ -109,6 +113,10 @@ edge_log_line_bytes = size(600)
 raw_click_days = count(90)
 event_log_retention_days = count(3)
 daily_rollup_row_bytes = size(60)
+# Owners reading counts: each stats request, and each link read with its total, is one query to the
+# analytics store (a list page's totals are one query for its keys). An assumption, and the figure most
+# likely to be wrong: step 2 computes how many a day the store answers before the queries size it.
+count_queries_per_day = per_day(10e6)
 
 # --- Popularity and the cache -----------------------------------------------------------------
 zipf_exponent = count(0.8)
@@ -136,6 +144,7 @@ storage_per_database_server = size(10 * TB)
 reads_per_database_server = wide_column_recent_reads_per_server
 cold_reads_per_database_server = wide_column_cold_reads_per_server
 click_events_per_stream_server = count(10e3)
+count_queries_per_analytics_server = count(100)
 zones = count(3)
 counter_block_size = count(10e3)
 api_processes = count(100)
@@ -357,6 +366,13 @@ TABLE = [
         "clicks a day, so their lists are short.",
     ),
     (
+        "Count queries a day (stats, and a link read with its total)",
+        count_queries_per_day,
+        f"An assumption: one for every {count(links_created_per_day * (1 - anonymous_link_share) / count_queries_per_day)} "
+        "links made with an account. Most of those come through API keys, from tools that read counts per campaign "
+        "if at all; people read a few links each.",
+    ),
+    (
         "Zipf exponent of link popularity",
         zipf_exponent,
         f"[Breslau et al.]({BRESLAU_1999}) measured 0.64 to 0.83 for web requests; links shared "
@@ -436,6 +452,13 @@ TABLE = [
         click_events_per_stream_server,
         "A guess: each raw line is parsed, its User-Agent classified, its request ID checked against recent ones "
         "and counted; the parsing, not the log read, is the cost.",
+    ),
+    (
+        "Count queries per analytics server a second",
+        count_queries_per_analytics_server,
+        f"ClickHouse describes the workload it was built for as [usually hundreds of queries a second per server or "
+        f"less]({CLICKHOUSE_OLAP}); the low end, since a query is small (one link's daily rows, by the table's sort key) "
+        "but each carries a fixed cost. A guess for a load test of the real query to replace.",
     ),
     ("Availability zones", zones, "Every tier survives losing one."),
     ("Keys in a counter block", counter_block_size, "A few minutes of one process's creations at peak."),

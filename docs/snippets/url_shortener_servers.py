@@ -7,10 +7,12 @@ from url_shortener_assumptions import (
     click_events_per_stream_server,
     cold_reads_per_database_server,
     count_freshness_target,
+    count_queries_per_analytics_server,
     create_requests_per_server,
     edge_log_line_bytes,
     event_log_retention_days,
     link_copies,
+    peak_to_average,
     requests_per_server,
     storage_per_database_server,
     zones,
@@ -23,15 +25,22 @@ from url_shortener_storage import (
     quorum_replicas,
     rollup_bytes_total,
 )
-from url_shortener_traffic import creations_per_second_peak, redirects_per_day, redirects_per_second_peak
+from url_shortener_traffic import (
+    count_queries_per_second_peak,
+    creations_per_second_peak,
+    redirects_per_day,
+    redirects_per_second_peak,
+)
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
+    SECONDS_PER_DAY,
     count,
     duration,
     fraction,
     markdown_table,
     peak,
+    per_day,
     size,
     throughput,
     times,
@@ -157,8 +166,27 @@ link_db_servers = count(max(link_db_servers_for_storage, link_db_servers_for_rea
 link_relational_shards = count(math.ceil(link_bytes_total_one_copy / relational_shard_bytes))
 link_relational_shards_added_per_year = count(link_bytes_per_day * DAYS_PER_YEAR / relational_shard_bytes)
 # The analytics store holds the daily counts, a copy per zone; raw click events live in object
-# storage, not on servers.
-analytics_db_servers = count(whole_per_zone(rollup_bytes_total / storage_per_database_server, zones))
+# storage, not on servers. Each zone's copy answers that zone's count queries, so with a zone lost
+# the two copies left answer them all, as a stateless tier carries its peak (zone headroom).
+analytics_db_servers_for_storage = count(whole_per_zone(rollup_bytes_total / storage_per_database_server, zones))
+analytics_db_servers_for_queries = count(
+    whole_per_zone(count_queries_per_second_peak * zone_headroom / count_queries_per_analytics_server, zones)
+)
+analytics_db_servers = count(max(analytics_db_servers_for_storage, analytics_db_servers_for_queries))
+# The load on the servers disk needs, at peak with a zone lost, and the count queries a day they
+# answer before the queries, not disk, size the store.
+analytics_zone_lost_query_load = fraction(
+    count_queries_per_second_peak
+    * zone_headroom
+    / (analytics_db_servers_for_storage * count_queries_per_analytics_server)
+)
+count_queries_per_day_before_queries_size_analytics = per_day(
+    analytics_db_servers_for_storage
+    * count_queries_per_analytics_server
+    / zone_headroom
+    / peak_to_average
+    * SECONDS_PER_DAY
+)
 cache_servers = count(cache_servers_per_zone * zones)
 
 # The event log stores the same raw line per redirect for a few days, three copies, so its disks
@@ -213,7 +241,8 @@ if __name__ != "url_shortener_servers":
                 ),
                 (
                     "Analytics store",
-                    "disk for daily counts, whole per zone (raw events are in object storage)",
+                    f"disk for daily counts ({analytics_db_servers_for_storage}; raw events are in object storage) "
+                    f"or count queries ({analytics_db_servers_for_queries}), whole per zone",
                     analytics_db_servers,
                 ),
                 ("Redirect cache", f"{cache_servers_per_zone} per zone", cache_servers),

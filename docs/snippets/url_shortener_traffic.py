@@ -2,6 +2,7 @@
 
 from url_shortener_assumptions import (
     anonymous_link_share,
+    count_queries_per_day,
     custom_alias_share,
     links_created_per_day,
     peak_to_average,
@@ -25,6 +26,10 @@ redirects_per_day = per_day(links_created_per_day * redirects_per_link_created)
 redirects_per_second = per_second(redirects_per_day / SECONDS_PER_DAY)
 redirects_per_second_peak = peak(redirects_per_second * peak_to_average)
 
+# Owners reading counts: queries to the analytics store, with the same busy hour as the links.
+count_queries_per_second = per_second(count_queries_per_day / SECONDS_PER_DAY)
+count_queries_per_second_peak = peak(count_queries_per_second * peak_to_average)
+
 # How lopsided is it?
 read_to_write = times(redirects_per_day / links_created_per_day)
 
@@ -39,6 +44,7 @@ if __name__ != "url_shortener_traffic":
             [
                 ("Links created", creations_per_second, creations_per_second_peak),
                 ("Redirects", redirects_per_second, redirects_per_second_peak),
+                ("Count queries (stats and link totals)", count_queries_per_second, count_queries_per_second_peak),
             ],
         )
     )
