@@ -37,6 +37,7 @@ Element.prototype.attachShadow = function (init) { return attach.call(this, { ..
 # with what moved: an element named by tag, id and classes, and where it went, so that a failure
 # says which part of the page to look at.
 RECORD_LAYOUT_SHIFTS = """
+(() => {  // its helpers in a scope of their own, apart from the page's names
 window.__layoutShift = 0;
 window.__shifted = [];
 const name = (node) => !node ? "(removed)" : node.nodeType !== 1 ? "text in " + name(node.parentElement)
@@ -51,6 +52,7 @@ new PerformanceObserver((list) => {
         `${name(node)} at ${Math.round(entry.startTime)} ms from ${box(previousRect)} to ${box(currentRect)}`);
   }
 }).observe({ type: "layout-shift", buffered: true });
+})();
 """
 
 MAX_LAYOUT_SHIFT = 0.01
