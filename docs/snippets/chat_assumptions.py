@@ -10,6 +10,7 @@ from sdw.estimation import (
     MB,
     SECONDS_PER_DAY,
     TB,
+    MiB,
     count,
     duration,
     fraction,
@@ -44,6 +45,7 @@ messages_per_push = count(2)
 conversations_changed_per_sync = count(3)
 chats_opened_per_session = count(2)
 typing_frames_per_message = count(2)
+typing_member_limit = count(32)
 android_share = fraction(0.7)
 reads_on_computer_share = fraction(0.25)
 
@@ -90,6 +92,7 @@ store_writes_per_node_per_second = per_second(20e3)
 store_reads_per_node_per_second = per_second(40e3)
 store_leader_extra_work = fraction(0.5)
 storage_per_database_server = size(10 * TB)
+snapshot_rate_per_node = throughput(32 * MiB, "B/s")
 registry_ops_per_node_per_second = per_second(100e3)
 zones = count(3)
 spare_servers_per_zone = count(1)
@@ -221,6 +224,12 @@ TABLE = [
         typing_frames_per_message,
         "The client sends `started` when the user begins and repeats it every few seconds while they type; "
         "a short message costs one frame, a long one a few.",
+    ),
+    (
+        "Largest group that shows typing",
+        typing_member_limit,
+        "A product limit we choose: in a larger group, a line of who is typing changes too often to read. "
+        "Typing frames are counted for every message all the same (step 2), which overstates them.",
     ),
     (
         "Phones that run Android",
@@ -430,6 +439,14 @@ TABLE = [
         "Usable disk per database server",
         storage_per_database_server,
         "Fast SSDs, filled to about half so compaction and repairs have room.",
+    ),
+    (
+        "Rate at which a new database node receives its ranges",
+        snapshot_rate_per_node,
+        "CockroachDB's default rate for a rebalancing snapshot, 32 MiB/s (`kv.snapshot_rebalance.max_rate`, "
+        "[store_snapshot.go](https://github.com/cockroachdb/cockroach/blob/master/pkg/kv/kvserver/store_snapshot.go)), "
+        "with a new node taking in one snapshot at a time. Raising it moves ranges faster, with disk and "
+        "network taken from live traffic.",
     ),
     (
         "Operations per in-memory registry node a second",

@@ -1,6 +1,8 @@
 """Chat service worked example: what a crash, a lost zone, a hot group, a presence storm and
 New Year's midnight cost."""
 
+import math
+
 from chat_assumptions import (
     conversations_changed_per_sync,
     daily_active_users,
@@ -20,6 +22,7 @@ from chat_assumptions import (
     reconnects_per_server_per_second,
     registry_ops_per_node_per_second,
     retention_years,
+    snapshot_rate_per_node,
     spare_servers_per_zone,
     store_leader_extra_work,
     store_reads_per_node_per_second,
@@ -39,6 +42,10 @@ from chat_receipts import read_position_writes_per_second_peak, watermark_writes
 from chat_servers import database_nodes
 from chat_storage import (
     database_nodes_for_horizon,
+    dedupe_bytes,
+    device_bytes,
+    membership_bytes,
+    message_bytes_year_one,
     store_reads_per_second_peak,
     store_writes_per_second_peak,
     years_of_data_on,
@@ -52,6 +59,7 @@ from chat_traffic import (
 )
 
 from sdw.estimation import (
+    SECONDS_PER_DAY,
     count,
     duration,
     fraction,
@@ -59,6 +67,7 @@ from sdw.estimation import (
     peak,
     per_second,
     servers,
+    size,
     throughput,
     times,
     whole_per_zone,
@@ -223,6 +232,15 @@ midnight_database_nodes = servers(
     whole_per_zone(midnight_store_writes_per_second * message_copies / store_writes_per_node_per_second, zones)
 )
 midnight_database_nodes_added = count(midnight_database_nodes - database_nodes)
+# Growing the store moves data: a range's copies spread evenly over the nodes, so each new node takes
+# in its share of all that is stored, by snapshot. The most to move while the writes size the store is
+# a full year of messages, at the first New Year after launch.
+stored_bytes_year_one = size(message_bytes_year_one + membership_bytes + dedupe_bytes + device_bytes)
+midnight_bytes_per_new_node = size(stored_bytes_year_one / midnight_database_nodes)
+midnight_rebalance_bytes = size(midnight_bytes_per_new_node * midnight_database_nodes_added)
+midnight_rebalance_time = duration(midnight_bytes_per_new_node / snapshot_rate_per_node)
+# Start the growth early enough to finish with a day to spare.
+midnight_growth_lead_days = count(math.ceil(midnight_rebalance_time / SECONDS_PER_DAY) + 1)
 # Later, data sizes the store (step 2): the nodes it adds each year also take writes. The store
 # stops giving first once it is no more overloaded at midnight than the chat tier, and needs no
 # growth at all once its data fills as many nodes as midnight does.
@@ -329,6 +347,10 @@ if __name__ != "chat_failures":
                 ("", "Store writes a second in those minutes", midnight_store_writes_per_second),
                 ("", "Against the store's write capacity (its first-year size)", midnight_store_over_capacity),
                 ("", "Database nodes for midnight, rounded per zone", midnight_database_nodes),
+                ("", "Data each new node takes in, at the first New Year", midnight_bytes_per_new_node),
+                ("", "Data moved onto the new nodes", midnight_rebalance_bytes),
+                ("", "Time to move it, at the snapshot rate", midnight_rebalance_time),
+                ("", "Days ahead to start growing the store", midnight_growth_lead_days),
                 ("", "Years of data after which the chat tier gives first", years_until_chat_tier_gives_first),
                 ("", "Years of data after which the store needs no growth", years_until_data_covers_midnight),
                 ("", f"Store write load at the {retention_years}-year horizon's size", midnight_store_load_at_horizon),

@@ -12,7 +12,7 @@ from chat_assumptions import (
     groups_per_user,
     recent_ids_in_memory,
 )
-from chat_presence import connects_per_second_peak
+from chat_presence import handshakes_per_second_peak
 from chat_traffic import chat_servers, messages_per_second_peak
 
 from sdw.estimation import count, markdown_table, peak, per_second, size, times
@@ -31,9 +31,10 @@ recent_ids_per_server = size(messages_per_second_peak * recent_ids_in_memory * r
 largest_group_deliveries = count((group_member_limit - 1) * devices_per_user + (devices_per_user - 1))
 
 # Fan-out on write updates every member's conversation row. Fan-out on read would skip the group
-# part of that and make every sync read the head of each of the user's groups instead.
+# part of that and make every sync read the head of each of the user's groups instead. A sync runs
+# on every connect and every Android push wake-up (step 4's access table).
 group_member_updates_per_second_peak = peak(messages_per_second_peak * group_message_share * group_members_average)
-syncs_per_second_peak = peak(connects_per_second_peak)
+syncs_per_second_peak = peak(handshakes_per_second_peak)
 group_head_reads_per_second_peak = peak(syncs_per_second_peak * groups_per_user)
 read_over_write = times(group_head_reads_per_second_peak / group_member_updates_per_second_peak)
 
@@ -55,7 +56,7 @@ if __name__ != "chat_sequencing":
             ("Group fan-out, at peak", "Value"),
             [
                 ("On write: member rows updated a second for group messages", group_member_updates_per_second_peak),
-                ("Syncs (device connects) a second", syncs_per_second_peak),
+                ("Syncs (connects and Android push wake-ups) a second", syncs_per_second_peak),
                 ("On read: group heads read a second by those syncs", group_head_reads_per_second_peak),
                 ("Reads on read per write saved", read_over_write),
             ],

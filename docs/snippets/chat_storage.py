@@ -172,38 +172,28 @@ def years_of_data_on(nodes: float) -> float:
 years_until_data_outgrows_writes = count(years_of_data_on(database_nodes_for_writes))
 
 # The same writes in a leaderless wide-column store (Cassandra), each message's insert a Paxos round
-# (a lightweight transaction). With the default paxos_variant v1, each replica writes its Paxos state
-# three times and reads it twice (reference_capacity). v2 halves the round trips; assumed here, in
-# Cassandra's favour, to halve that state work too (its replicas still save a promise, a proposal and
-# a commit). The other conditional writes (last_seq, watermarks, read positions) are left plain, also
-# in Cassandra's favour. The state writes join the write budget, the state reads the read budget.
-paxos_v2_share_of_v1 = 0.5
-paxos_v1_state_writes_per_second_peak = peak(messages_per_second_peak * paxos_state_writes_per_replica * message_copies)
-paxos_v1_state_reads_per_second_peak = peak(messages_per_second_peak * paxos_state_reads_per_replica * message_copies)
-paxos_v2_state_writes_per_second_peak = peak(paxos_v1_state_writes_per_second_peak * paxos_v2_share_of_v1)
-wide_column_nodes_for_writes_v1 = servers(
+# (a lightweight transaction). Each replica writes its Paxos state three times and reads it at most
+# twice (reference_capacity), under paxos_variant v1 and v2 alike: v2 saves round trips, but its
+# replicas still save a promise, a proposal and a commit (PaxosState.java: promiseIfNewer,
+# acceptIfLatest, commit). The other conditional writes (last_seq, watermarks, read positions) are
+# left plain, in Cassandra's favour. The state writes join the write budget, the state reads the read budget.
+paxos_state_writes_per_second_peak = peak(messages_per_second_peak * paxos_state_writes_per_replica * message_copies)
+paxos_state_reads_per_second_peak = peak(messages_per_second_peak * paxos_state_reads_per_replica * message_copies)
+wide_column_nodes_for_writes = servers(
     math.ceil(
-        (store_writes_per_second_peak * message_copies + paxos_v1_state_writes_per_second_peak)
+        (store_writes_per_second_peak * message_copies + paxos_state_writes_per_second_peak)
         / store_writes_per_node_per_second
     )
 )
-wide_column_nodes_for_writes_v2 = servers(
-    math.ceil(
-        (store_writes_per_second_peak * message_copies + paxos_v2_state_writes_per_second_peak)
-        / store_writes_per_node_per_second
-    )
-)
-wide_column_extra_nodes_v1 = count(wide_column_nodes_for_writes_v1 - database_nodes_for_writes)
-wide_column_extra_nodes_v2 = count(wide_column_nodes_for_writes_v2 - database_nodes_for_writes)
+wide_column_extra_nodes = count(wide_column_nodes_for_writes - database_nodes_for_writes)
 # The reads on those nodes, each read at quorum (two replicas, in Cassandra's disfavour) plus the Paxos
 # state reads, against their read budget: if under one, the writes still size the store.
-wide_column_read_share_v1 = fraction(
-    (store_reads_per_second_peak * 2 + paxos_v1_state_reads_per_second_peak)
-    / (wide_column_nodes_for_writes_v1 * store_reads_per_node_per_second)
+wide_column_read_share = fraction(
+    (store_reads_per_second_peak * 2 + paxos_state_reads_per_second_peak)
+    / (wide_column_nodes_for_writes * store_reads_per_node_per_second)
 )
 # Until data outgrows them, the rounds size the store; after that data does, alike for both stores.
-years_until_data_outgrows_paxos_v1 = count(years_of_data_on(wide_column_nodes_for_writes_v1))
-years_until_data_outgrows_paxos_v2 = count(years_of_data_on(wide_column_nodes_for_writes_v2))
+years_until_data_outgrows_paxos = count(years_of_data_on(wide_column_nodes_for_writes))
 
 # An account deletion scans the whole history of each of the user's chats, filtered on sender_id
 # (the key has no sender). Those chats carry, in a day, about what the user sends and receives
@@ -320,20 +310,14 @@ if __name__ != "chat_storage":
                 ("Nodes data adds each year", database_nodes_added_per_year),
                 ("Years of data before it needs more nodes than the writes", years_until_data_outgrows_writes),
                 (
-                    "Paxos state writes a second at peak, a round per message, v1 (all copies)",
-                    paxos_v1_state_writes_per_second_peak,
+                    "Paxos state writes a second at peak, a round per message, v1 or v2 (all copies)",
+                    paxos_state_writes_per_second_peak,
                 ),
-                ("Paxos state reads a second at peak, v1 (all copies)", paxos_v1_state_reads_per_second_peak),
-                ("Wide-column nodes for the peak writes, Paxos v1", wide_column_nodes_for_writes_v1),
-                ("More than the nodes for the peak writes, v1", wide_column_extra_nodes_v1),
-                ("Share of the read budget those nodes use, reads at quorum, v1", wide_column_read_share_v1),
-                ("Years of data before it outgrows them, v1", years_until_data_outgrows_paxos_v1),
-                (
-                    f"Wide-column nodes, Paxos v2 (assumed {fraction(paxos_v2_share_of_v1)} of v1's state work)",
-                    wide_column_nodes_for_writes_v2,
-                ),
-                ("More than the nodes for the peak writes, v2", wide_column_extra_nodes_v2),
-                ("Years of data before it outgrows them, v2", years_until_data_outgrows_paxos_v2),
+                ("Paxos state reads a second at peak, at most (all copies)", paxos_state_reads_per_second_peak),
+                ("Wide-column nodes for the peak writes, with those rounds", wide_column_nodes_for_writes),
+                ("More than the nodes for the peak writes", wide_column_extra_nodes),
+                ("Share of the read budget those nodes use, reads at quorum", wide_column_read_share),
+                ("Years of data before it outgrows them", years_until_data_outgrows_paxos),
                 (f"Nodes for {retention_years} years of data", database_nodes_for_horizon),
                 ("Account deletions a day", account_deletions_per_day),
                 ("Rows one account deletion scans (its chats' history)", deletion_scan_rows_per_account),

@@ -104,6 +104,11 @@ event_log_brokers = count(
         event_log_events_per_second_peak * zones / (zones - 1) / event_log_events_per_broker_per_second, zones
     )
 )
+# What the tier does beside the messages and their media, against the media alone.
+chat_extras_over_media = times(
+    (chat_receipt_work_per_message + chat_read_work_per_message + chat_typing_work_per_message)
+    / chat_media_work_per_message
+)
 # A chat server's work per message sent, in messages: the message, its share of media lookups, its
 # receipts, the reads' extra work and its typing frames.
 chat_work_per_message = times(
@@ -170,6 +175,7 @@ if __name__ != "chat_traffic":
                     chat_read_work_per_message,
                 ),
                 ("Chat server work per message: typing frames (in messages)", chat_typing_work_per_message),
+                ("Receipts, reads and typing against media lookups", chat_extras_over_media),
                 ('"Read up to N" events to the event log a second at peak', read_events_per_second_peak),
                 ("Event log events a second at peak (messages stored and reads)", event_log_events_per_second_peak),
                 ("Event log brokers, with zone headroom", event_log_brokers),

@@ -232,7 +232,9 @@ def expired_row_life(ttl, gc_grace, window=twcs_window):
 # A conditional write (lightweight transaction) is a Paxos round among the row's replicas. Each replica
 # saves its promise, then the accepted proposal, then the commit record into the system Paxos table
 # (three writes, besides the commit's write of the row itself), and reads its Paxos state when it
-# prepares and when it accepts (two reads) (PaxosState.java: legacyPrepare, legacyPropose, applyCommit,
+# prepares and when it accepts (two reads, at most: since Cassandra 4.1 a cache of recent Paxos state
+# can spare them) (PaxosState.java: legacyPrepare, legacyPropose, applyCommit; paxos_variant v2 saves
+# the same three in promiseIfNewer, acceptIfLatest and commit,
 # https://github.com/apache/cassandra/blob/trunk/src/java/org/apache/cassandra/service/paxos/PaxosState.java).
 paxos_state_writes_per_replica = 3
 paxos_state_reads_per_replica = 2
