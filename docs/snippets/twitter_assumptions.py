@@ -55,6 +55,7 @@ quiet_author_profile_view_share = fraction(0.5)
 # --- The accounts that break fan-out --------------------------------------------------------
 celebrity_followers = count(100e6)
 celebrity_threshold_followers = count(1e6)
+mode_switch_band = fraction(0.1)
 celebrities_followed_per_user = count(10)
 # The cost rule (step 6) weighs only accounts above this floor, and this many accounts between the
 # floor and the follower threshold post often enough to cross it.
@@ -231,6 +232,13 @@ TABLE = [
         "Followers above which we stop fanning out",
         celebrity_threshold_followers,
         "A round threshold; in practice tuned by measuring fan-out lag.",
+    ),
+    (
+        "Band around each threshold that switches an account's mode",
+        mode_switch_band,
+        "An account turns pulled only this far above a threshold and pushed again only this far below "
+        "it, so one near it does not flip back and forth (each switch is a walk of its followers). "
+        "A guess, to tune by how often walks run.",
     ),
     (
         "Such large accounts each user follows",

@@ -13,6 +13,7 @@ from twitter_assumptions import (
     follows_per_user,
     hedge_percentile,
     hedged_extra_request_share,
+    mode_switch_band,
     request_latency_log_sigma,
     timeline_cache_copies,
     timeline_entries_cached,
@@ -101,6 +102,9 @@ hybrid_store_only_hedged_slow_load_share = fraction(
 # One tweet at the follower threshold, on the whole fan-out fleet (twitter_fanout's capacity, the
 # same the celebrity tweet is timed on).
 threshold_fanout_time = duration(celebrity_threshold_followers / fanout_fleet_capacity)
+# A pushed account turns pulled only past the band above the threshold: the largest fan-out a tweet makes.
+largest_pushed_followers = count(celebrity_threshold_followers * (1 + mode_switch_band))
+largest_pushed_fanout_time = duration(largest_pushed_followers / fanout_fleet_capacity)
 
 # Cost is followers times tweets: an account just below the follower threshold, posting at the
 # daily cap, would add this share of all deliveries on its own. So the switch to pull compares
@@ -201,6 +205,8 @@ if __name__ != "twitter_read_path":
             [
                 ("Follow edges that point at huge accounts", celebrity_edge_share),
                 ("Fleet time for one tweet at the threshold", threshold_fanout_time),
+                ("Followers of the largest pushed account, at the band's top", largest_pushed_followers),
+                ("Fleet time for one of its tweets", largest_pushed_fanout_time),
                 (
                     "Hydration requests per load (batched, one per cache server touched, and the favorites read)",
                     hydration_requests_per_load,

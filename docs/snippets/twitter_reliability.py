@@ -9,6 +9,7 @@ from twitter_assumptions import (
     fanout_freshness_share,
     fanout_outage,
     follows_per_user,
+    peak_to_average,
     percentile_budget_share,
     post_latency_target,
     reads_per_database_server,
@@ -142,7 +143,9 @@ zone_loss_late_without_head_consumer_freshness_budget_share = fraction(
 
 # CDN: the origin normally sees only misses; without the CDN it sees every media byte.
 origin_media_egress = bandwidth((photo_egress + video_egress) * (1 - cdn_hit_ratio))
+origin_media_egress_peak = bandwidth(origin_media_egress * peak_to_average, peak=True)
 cdn_loss_origin_multiplier = times(1 / (1 - cdn_hit_ratio))
+cdn_lost_origin_media_egress_peak = bandwidth((photo_egress + video_egress) * peak_to_average, peak=True)
 
 if __name__ != "twitter_reliability":
     print(
@@ -218,7 +221,9 @@ if __name__ != "twitter_reliability":
                     zone_loss_late_without_head_consumer_freshness_budget_share,
                 ),
                 ("CDN lost", "Origin media egress, average", origin_media_egress),
+                ("", "Origin media egress, at peak", origin_media_egress_peak),
                 ("", "Origin load multiplied by", cdn_loss_origin_multiplier),
+                ("", "Origin media egress at peak without the CDN", cdn_lost_origin_media_egress_peak),
             ],
         )
     )
