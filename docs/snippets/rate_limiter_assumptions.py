@@ -288,8 +288,8 @@ TABLE = [
         held_intervals_max,
         "A few intervals ride out a slow moment of the replica; one that has still not confirmed is treated "
         "as gone: the held counts are dropped and their keys are held to each region's share, as in a cut "
-        "(step 6). An assumption: each interval held adds a second's refill to what a client spraying "
-        "every region can overspend.",
+        "(step 6). An assumption: each interval held adds a second's refill in each other region to what a "
+        "client spraying every region can overspend.",
     ),
     (
         "How long a key stays marked shared after the last check away from home or the last report applied",

@@ -14,13 +14,13 @@ from rate_limiter_accuracy import (
     multi_region_overshoot,
     overshoot_between_regions,
     retry_after_in_debt_seconds,
-    retry_after_seconds,
     seconds_per_token,
     share_retry_after_in_debt_seconds,
 )
 from rate_limiter_assumptions import (
     added_latency_budget,
     burst_allowance,
+    cluster_hash_slots,
     cross_zone_round_trip,
     failover_time,
     flood_requests_per_second,
@@ -44,7 +44,18 @@ from rate_limiter_assumptions import (
 from rate_limiter_state import token_bucket_memory
 from rate_limiter_traffic import checks_per_second_peak, store_ops_per_second_peak
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, size, throughput, times, whole_up
+from sdw.estimation import (
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    per_second,
+    size,
+    throughput,
+    times,
+    whole_up,
+)
 
 # --- The counter store: one single-threaded process per shard ---------------------------------
 scripts_per_shard = throughput(kv_gets_per_process / script_cost_in_gets)
@@ -370,13 +381,21 @@ gateways_per_region = count(gateways_per_zone * zones)
 gateway_servers = count(gateways_per_region * regions)
 gateway_minimum = count(2 * zones * regions)
 
+# The exchanger finds a region's shared keys through a set per hash slot (step 6): one read a slot
+# each interval.
+slot_set_reads_per_second = per_second(cluster_hash_slots / region_sync_interval)
+
 # --- A runaway client: every request is a check on the one shard that holds its bucket --------
 flood_over_shard = times(flood_requests_per_second / scripts_per_shard)
-# With a refusal cached in each gateway until Retry-After, each gateway asks once per wait.
-flood_checks_with_deny_cache = peak(gateway_servers / retry_after_seconds)
-# On a split key a refusal costs two operations (both tries), and the cached refusal lasts the split
-# key's Retry-After (the hot plan's, which the design splits).
-split_key_flood_checks_with_deny_cache = peak(gateway_servers * 2 / hot_split_retry_after_seconds)
+# A refusal is cached in each gateway until the tokens it lacked can be back (step 6): for a one-token
+# request, the next token. So each gateway asks once per token's refill, sooner than Retry-After,
+# which is rounded up to whole seconds.
+flood_checks_with_deny_cache = peak(gateway_servers / seconds_per_token)
+# On a split key a refusal costs two operations (both tries), and the cached refusal lasts until a
+# take of token_batch tokens can be back on a sub-bucket (the hot plan's, which the design splits).
+split_key_flood_checks_with_deny_cache = peak(
+    gateway_servers * 2 / (token_batch * split_example_tags * hot_split_seconds_per_token)
+)
 
 # --- Local batches of tokens: worst case, a client holds a batch in every gateway -------------
 batching_overshoot = count(gateway_servers * token_batch)
@@ -540,9 +559,10 @@ if __name__ != "rate_limiter_servers":
                 ("A runaway client against one shard's capacity", flood_over_shard),
                 ("... its checks at the store with refusals cached, at peak", flood_checks_with_deny_cache),
                 (
-                    "... on a split key: two tries a refusal, cached for its Retry-After",
+                    "... on a split key: two tries a refusal, cached until a take can be back",
                     split_key_flood_checks_with_deny_cache,
                 ),
+                ("Reads of the per-slot shared-key sets a region makes a second", slot_set_reads_per_second),
                 ("Batching: most tokens one client can hold unspent or overspend", batching_overshoot),
                 ("... against the default plan's minute", batching_overshoot_default),
                 ("... against a large plan's minute", batching_overshoot_large),
