@@ -114,9 +114,11 @@ raw_click_days = count(90)
 event_log_retention_days = count(3)
 daily_rollup_row_bytes = size(60)
 # Owners reading counts: each stats request, and each link read with its total, is one query to the
-# analytics store (a list page's totals are one query for its keys). An assumption, and the figure most
-# likely to be wrong: step 2 computes how many a day the store answers before the queries size it.
+# analytics store (a list page's totals are one query for its keys). An assumption with little behind
+# it: step 2 computes how many a day the store answers before the queries size it.
 count_queries_per_day = per_day(10e6)
+# A one-link query reaches the one shard that holds the link; a list page's links hash to every shard.
+list_page_count_query_share = fraction(0.25)
 
 # --- Popularity and the cache -----------------------------------------------------------------
 zipf_exponent = count(0.8)
@@ -371,6 +373,12 @@ TABLE = [
         f"An assumption: one for every {count(links_created_per_day * (1 - anonymous_link_share) / count_queries_per_day)} "
         "links made with an account. Most of those come through API keys, from tools that read counts per campaign "
         "if at all; people read a few links each.",
+    ),
+    (
+        "Share of those that are a list page's totals",
+        list_page_count_query_share,
+        "A guess: a person opens the list of their links, then a few of them. A list page's "
+        "links hash to every shard of a zone's copy, so its query runs on each of them.",
     ),
     (
         "Zipf exponent of link popularity",

@@ -12,6 +12,7 @@ from url_shortener_assumptions import (
     edge_log_line_bytes,
     event_log_retention_days,
     link_copies,
+    list_page_count_query_share,
     peak_to_average,
     requests_per_server,
     storage_per_database_server,
@@ -169,20 +170,34 @@ link_relational_shards_added_per_year = count(link_bytes_per_day * DAYS_PER_YEAR
 # storage, not on servers. Each zone's copy answers that zone's count queries, so with a zone lost
 # the two copies left answer them all, as a stateless tier carries its peak (zone headroom).
 analytics_db_servers_for_storage = count(whole_per_zone(rollup_bytes_total / storage_per_database_server, zones))
+# The table is sharded by short key and queried with optimize_skip_unused_shards, so a one-link query
+# runs on the one shard that holds the link; a list page's totals run on every shard of the zone's copy.
+analytics_shards_per_zone = count(analytics_db_servers_for_storage / zones)
+analytics_server_queries_per_query = count(
+    1 - list_page_count_query_share + list_page_count_query_share * analytics_shards_per_zone
+)
 analytics_db_servers_for_queries = count(
-    whole_per_zone(count_queries_per_second_peak * zone_headroom / count_queries_per_analytics_server, zones)
+    whole_per_zone(
+        count_queries_per_second_peak
+        * analytics_server_queries_per_query
+        * zone_headroom
+        / count_queries_per_analytics_server,
+        zones,
+    )
 )
 analytics_db_servers = count(max(analytics_db_servers_for_storage, analytics_db_servers_for_queries))
 # The load on the servers disk needs, at peak with a zone lost, and the count queries a day they
 # answer before the queries, not disk, size the store.
 analytics_zone_lost_query_load = fraction(
     count_queries_per_second_peak
+    * analytics_server_queries_per_query
     * zone_headroom
     / (analytics_db_servers_for_storage * count_queries_per_analytics_server)
 )
 count_queries_per_day_before_queries_size_analytics = per_day(
     analytics_db_servers_for_storage
     * count_queries_per_analytics_server
+    / analytics_server_queries_per_query
     / zone_headroom
     / peak_to_average
     * SECONDS_PER_DAY
