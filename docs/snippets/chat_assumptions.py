@@ -445,7 +445,8 @@ TABLE = [
         snapshot_rate_per_node,
         "CockroachDB's default rate for a rebalancing snapshot, 32 MiB/s (`kv.snapshot_rebalance.max_rate`, "
         "[store_snapshot.go](https://github.com/cockroachdb/cockroach/blob/master/pkg/kv/kvserver/store_snapshot.go)), "
-        "with a new node taking in one snapshot at a time. Raising it moves ranges faster, with disk and "
+        "with a new node taking in one snapshot at a time (a guess for a rebalancing test to replace). Raising it "
+        "moves ranges faster, with disk and "
         "network taken from live traffic.",
     ),
     (

@@ -138,9 +138,9 @@ stream_server_down_on_time_for = duration(
 # beyond the block cache, so every read is priced as a cold one.
 conditional_writes_per_create = count(3)
 condition_reads_peak = peak(creations_per_second_peak * conditional_writes_per_create)
-# Each conditional write is a consensus round (Paxos, counted as Cassandra's default paxos_variant v1 runs
-# it; v2 halves the round trips), and every replica in the round reads its own
-# Paxos state twice (reference_capacity). These are replica reads already, not quorum reads, so they
+# Each conditional write is a consensus round (Paxos: paxos_variant v2 saves round trips, not the
+# replicas' state writes), and every replica in the round reads its own
+# Paxos state twice at most (reference_capacity). These are replica reads already, not quorum reads, so they
 # are not multiplied by the quorum; and a lost zone takes its replica's share with it instead of
 # moving it, so each zone's copy serves the same state reads with or without a zone lost (no zone
 # headroom on them). They are counted as reads although a new key's state is absent or still in
