@@ -39,6 +39,7 @@ large_plan_burst_share = fraction(burst_allowance / limit_per_minute)
 key_bytes = size(32)
 timestamp_bytes = size(8)
 token_count_bytes = size(8)
+state_field_bytes = size(1)
 entry_overhead_bytes = size(64)
 # A sliding window log is a sorted set, whose entries cost more than the timestamp. Derived from
 # the cited structures, not measured: a set of at most zset_max_listpack_entries entries (members
@@ -66,6 +67,12 @@ token_batch = count(10)
 split_simulation_load = fraction(1.1)
 # How long after a tag set's switch time the migrator has to move a split key's buckets (step 6).
 split_migration_deadline = duration(60)
+# Gateways ask the rules service for a newer version this often (step 5), and a new tag set
+# switches this many pulls after it is published (step 6).
+rules_pull_period = duration(60)
+tag_switch_lead_pulls = count(5)
+# How long an old tag's buckets stay as "moved" tombstones after a split's switch (step 6).
+tag_tombstone_ttl = duration(7 * 24 * 3600)
 
 # --- Latency and regions (steps 1, 5 and 6) ---------------------------------------------------
 added_latency_budget = duration(0.003)
@@ -130,6 +137,11 @@ TABLE = [
     ("Bytes per key", key_bytes, "A prefix, the client ID and the rule ID."),
     ("Bytes per timestamp", timestamp_bytes, "Milliseconds since the epoch in a 64-bit integer."),
     ("Bytes per token count", token_count_bytes, "A 64-bit float, so refills can add part of a token."),
+    (
+        "Bytes for a bucket's state",
+        state_field_bytes,
+        "One small integer: normal, share (regions cut apart) or moved (an old tag after a split); step 6.",
+    ),
     (
         "Overhead per entry in the store",
         entry_overhead_bytes,
@@ -217,6 +229,24 @@ TABLE = [
         "A handful of reads and writes a key takes milliseconds; the rest is room for retries after a "
         "crash. Until then a new sub-bucket with no migrated marker reads as empty; after it, any missing "
         "key reads as full again (step 6).",
+    ),
+    (
+        "How often a gateway asks the rules service for a newer version",
+        rules_pull_period,
+        "Behind the push, for a gateway that missed one: a small request comparing version numbers, "
+        "so a minute costs the rules service little even from every gateway (step 5).",
+    ),
+    (
+        "Pulls between a new tag set's publication and its switch",
+        tag_switch_lead_pulls,
+        "A gateway that missed the push and then this many pulls less one, a rules service down for minutes, "
+        "still switches on time; one that misses more finds the old tags' tombstones (step 6).",
+    ),
+    (
+        "How long an old tag's buckets stay as tombstones after a split",
+        tag_tombstone_ttl,
+        "Far past any outage of the rules service that no one is paged for: a gateway cut off that long "
+        "is an incident of its own. A tombstone is a few fields an old tag, and only split keys have them.",
     ),
     (
         "Latency the limiter may add",

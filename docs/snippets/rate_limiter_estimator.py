@@ -1,8 +1,7 @@
 """Rate limiter worked example: the estimator's ten-input model beside the figures on the pages."""
 
-from rate_limiter_assumptions import timestamp_bytes, token_count_bytes
 from rate_limiter_servers import store_shards, store_shards_pooled
-from rate_limiter_state import token_bucket_memory
+from rate_limiter_state import token_bucket_memory, token_bucket_value_bytes
 from rate_limiter_traffic import checks_per_second, checks_per_second_peak, store_ops_per_second_peak
 
 from sdw.estimation import bandwidth, estimate, markdown_table, peak, per_second, servers, size, size_per_day
@@ -17,9 +16,9 @@ model_cache = size(model["cache_bytes"])
 model_storage = size(model["storage_total_bytes"])
 model_servers = servers(model["servers"])
 # The model's per-day storage and bandwidth are the bucket state each check writes and reads at the
-# store (tokens and refill time), 5B times a day: traffic to the store, not data kept (each write
+# store (tokens, refill time and state), 5B times a day: traffic to the store, not data kept (each write
 # overwrites a bucket) and not the API's own request and response bytes.
-model_state_bytes = size(token_count_bytes + timestamp_bytes)
+model_state_bytes = token_bucket_value_bytes
 model_storage_per_day = size_per_day(model["storage_per_day_bytes"])
 model_ingress = bandwidth(model["ingress_bytes_per_sec"])
 model_egress = bandwidth(model["egress_bytes_per_sec"])

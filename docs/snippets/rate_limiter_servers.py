@@ -33,11 +33,13 @@ from rate_limiter_assumptions import (
     limit_per_minute,
     region_sync_interval,
     regions,
+    rules_pull_period,
     script_cost_in_gets,
     shard_target_utilization,
     shared_check_share,
     split_simulation_load,
     store_copies,
+    tag_switch_lead_pulls,
     token_batch,
     zones,
 )
@@ -313,6 +315,9 @@ hot_split_retry_after_seconds = count(whole_up(token_batch * split_example_tags 
 # ... and in debt: the hot plan's overspend between regions (accuracy.py's bound, at its burst and
 # rate), a 1/N share on each sub-bucket, then one take.
 hot_split_overshoot = count(overshoot_between_regions(hot_split_burst_tokens, hot_split_limit_per_minute / 60))
+# A new tag set switches a few pulls after it is published, so a gateway that missed the push and
+# some pulls (the rules service down for minutes) still switches with the others.
+tag_switch_lead = duration(rules_pull_period * tag_switch_lead_pulls)
 hot_split_retry_after_in_debt_seconds = count(
     split_retry_after_in_debt(hot_split_overshoot, token_batch, hot_split_seconds_per_token)
 )

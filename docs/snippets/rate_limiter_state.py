@@ -9,6 +9,7 @@ from rate_limiter_assumptions import (
     limit_per_minute,
     sorted_set_listpack_entry_bytes,
     sorted_set_skiplist_entry_bytes,
+    state_field_bytes,
     store_copies,
     timestamp_bytes,
     token_count_bytes,
@@ -18,10 +19,16 @@ from rate_limiter_assumptions import (
 
 from sdw.estimation import duration, markdown_table, size, times
 
-# Token bucket: the tokens left, and when the bucket was last refilled.
-token_bucket_entry_bytes = size(key_bytes + token_count_bytes + timestamp_bytes + entry_overhead_bytes)
-# Leaky bucket, used as a meter rather than a queue: the water level, and when it last leaked.
-leaky_bucket_entry_bytes = size(key_bytes + token_count_bytes + timestamp_bytes + entry_overhead_bytes)
+# Token bucket: the tokens left, when the bucket was last refilled, and its state (normal, share or
+# moved, step 6), which a bucket shared between regions or split over shards needs. The value alone
+# is what each check reads and writes back.
+token_bucket_value_bytes = size(token_count_bytes + timestamp_bytes + state_field_bytes)
+token_bucket_entry_bytes = size(key_bytes + token_bucket_value_bytes + entry_overhead_bytes)
+# Leaky bucket, used as a meter rather than a queue: the water level, when it last leaked, and the
+# same state, had it the token bucket's job.
+leaky_bucket_entry_bytes = size(
+    key_bytes + token_count_bytes + timestamp_bytes + state_field_bytes + entry_overhead_bytes
+)
 # Fixed window: one count; the window's number is part of the key, and the expiry ends it.
 fixed_window_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_bytes)
 

@@ -102,9 +102,10 @@ def presets() -> dict[str, dict]:
                 # the page's.
                 "writes_per_user_per_day": rl.api_requests_per_day / rl.active_clients_per_day,
                 "reads_per_user_per_day": rl.api_requests_per_day / rl.active_clients_per_day,
-                # A read or write is the bucket's state: the token count and the refill time.
-                "write_size_bytes": float(rl.token_count_bytes + rl.timestamp_bytes),
-                "read_size_bytes": float(rl.token_count_bytes + rl.timestamp_bytes),
+                # A read or write is the bucket's state: the token count, the refill time and the
+                # state byte (normal, share or moved).
+                "write_size_bytes": float(rl_state.token_bucket_value_bytes),
+                "read_size_bytes": float(rl_state.token_bucket_value_bytes),
                 "peak_to_average": float(rl.peak_to_average),
                 "replication_factor": float(rl.store_copies),
                 # Buckets are overwritten in place and expire within seconds: nothing is kept.
@@ -112,7 +113,7 @@ def presets() -> dict[str, dict]:
                 # The cache stands for the bucket store itself: every client seen in a day, as a share
                 # of a day's read volume, so the model's cache is the page's token-bucket memory.
                 "cache_fraction": rl_state.token_bucket_memory
-                / (rl.api_requests_per_day * (rl.token_count_bytes + rl.timestamp_bytes)),
+                / (rl.api_requests_per_day * rl_state.token_bucket_value_bytes),
                 # One store shard's scripts a second, at full load (the page runs shards at half).
                 "requests_per_server": float(rl.kv_gets_per_process / rl.script_cost_in_gets),
             },
