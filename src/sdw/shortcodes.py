@@ -74,7 +74,7 @@ KNOWN = (
 # them). Figures, md:fig and those the data files name, are filled in after conversion (Figure).
 READ_OTHER_PAGES = ("glossary", "cards-summary")
 READ_ALL_SNIPPETS = ("estimator", "estimator-link")
-OFFLINE_ZIP = "system-design-workflow-offline.zip"  # where .github/workflows/deploy.yml publishes it
+OFFLINE_ZIP = "system-design-workflow-offline.zip"  # where the deploy job (.github/workflows/ci.yml) publishes it
 ESTIMATOR_PAGE = "tools/estimator.md"
 ESTIMATOR_SCRIPT = "tools/estimator.js"
 SHORTCODE = re.compile(r"<!--\s*md:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->")
