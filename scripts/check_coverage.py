@@ -40,6 +40,7 @@ try:
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     from sdw.cli import SetupError, run_check
+    from sdw.data import yaml_error_message
 except ModuleNotFoundError as missing:  # run outside the project's environment
     print(
         f"scripts/check_coverage.py: needs the Python package {missing.name!r}: run `make setup`, then "
@@ -170,8 +171,8 @@ def _compose(path: Path) -> yaml.Node:
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
     except FileNotFoundError as error:
         raise SetupError(f"{path}: not found; run from the repository root or pass --root") from error
-    except yaml.YAMLError as error:
-        raise SetupError(f"{path}: not valid YAML: {error}") from error
+    except yaml.MarkedYAMLError as error:
+        raise SetupError(yaml_error_message(path, error)) from None
     if not isinstance(node, yaml.MappingNode):
         raise SetupError(f"{path}: expected a mapping at the top level")
     return node

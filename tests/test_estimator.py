@@ -46,7 +46,7 @@ def test_cli_reads_inputs_from_stdin() -> None:
     inputs = dict(PRESETS["url_shortener"]["inputs"])
     code, out, _ = cli(stdin=json.dumps(inputs))
     assert code == 0
-    assert json.loads(out)["servers"] == 8  # (347.2 + 34,722.2) / 5,000 = 7.01 -> 8
+    assert json.loads(out)["servers"] == 8  # (3,472.2 + 34,722.2) / 5,000 = 7.64 -> 8
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """URL shortener worked example: the estimator's ten-input model beside the figures on the pages."""
 
+from url_shortener_assumptions import zones
 from url_shortener_bandwidth import egress, ingress
 from url_shortener_cache import cache_copies_per_zone, shared_cache_bytes_all_zones, shared_cache_bytes_per_zone
 from url_shortener_servers import create_servers, redirect_servers
@@ -36,8 +37,8 @@ if __name__ != "url_shortener_estimator":
                 (
                     "Cache",
                     model_cache,
-                    f"{shared_cache_bytes_per_zone} per zone, {shared_cache_bytes_all_zones} in all "
-                    f"({cache_copies_per_zone} copies a zone)",
+                    f"{shared_cache_bytes_per_zone} a copy, {cache_copies_per_zone} copies in each of {zones} zones: "
+                    f"{shared_cache_bytes_all_zones} in all",
                 ),
                 ("Redirect and create servers", model_servers, page_servers),
             ],

@@ -21,7 +21,7 @@ Listed under `markdown_extensions` as `sdw.shortcodes`, so MkDocs and Zensical b
 Every problem is logged as a warning naming `file:line`, with the likely fix where there is
 one, so `mkdocs build --strict` fails on it: an unknown shortcode (a typo), a figure that does
 not exist, and, on a page that shows figures, a number typed by hand in the form the formatter
-prints ("1.16K/s", "30.4 GB/day"), which would silently drift from its snippet, and an
+prints ("1.16K/s", "30.4 GB/day", "2×"), which would silently drift from its snippet, and an
 average rate cited where the text says "peak" (or a peak where it says "average"): in a table,
 the column's header decides (or, if it names neither, the cell's own words); in prose, the
 sentence does.
@@ -74,13 +74,16 @@ KNOWN = (
 # them). Figures, md:fig and those the data files name, are filled in after conversion (Figure).
 READ_OTHER_PAGES = ("glossary", "cards-summary")
 READ_ALL_SNIPPETS = ("estimator", "estimator-link")
-OFFLINE_ZIP = "system-design-workflow-offline.zip"  # where .github/workflows/deploy.yml publishes it
+OFFLINE_ZIP = "system-design-workflow-offline.zip"  # where the deploy job (.github/workflows/ci.yml) publishes it
 ESTIMATOR_PAGE = "tools/estimator.md"
 ESTIMATOR_SCRIPT = "tools/estimator.js"
 SHORTCODE = re.compile(r"<!--\s*md:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->")
-# A number in the shape estimation.human() prints: a count with a K/M/B/T suffix, or bytes.
+# A number in the shape estimation.human() prints: a count with a K/M/B/T suffix, bytes, or a
+# multiple ("2×": a ratio is always derived). Percentages and durations are left out: most typed
+# ones are inputs (a 99.9% target, a 60 s window), not results.
 HAND_TYPED_FIGURE = re.compile(
-    r"(?<![\w.,/-])-?\d[\d,]*(?:\.\d+)?(?:[KMBT](?:/s|/day)?|\s?(?:B|KB|MB|GB|TB|PB|EB)(?:/s|/day)?)(?![\w])"
+    r"(?<![\w.,/-])-?\d[\d,]*(?:\.\d+)?"
+    r"(?:(?:[KMBT](?:/s|/day)?|\s?(?:B|KB|MB|GB|TB|PB|EB)(?:/s|/day)?)(?![\w])|×)"
 )
 FIGURE_SHORTCODE = re.compile(r"<!--\s*md:fig\b[^>]*?-->")
 # Markdown whose numbers are not prose: fenced code, inline code, snippet includes, comments.
