@@ -432,8 +432,8 @@ OUTPUTS: dict[str, tuple[str, str]] = {
     "read_qps_peak": ("Reads per second, peak", "/s"),
     "storage_per_day_bytes": ("Storage per day, one copy", "B/day"),
     "storage_total_bytes": ("Storage over the retention period, all copies", "B"),
-    "ingress_bytes_per_sec": ("Ingress (writes coming in)", "B/s"),
-    "egress_bytes_per_sec": ("Egress (reads going out)", "B/s"),
+    "ingress_bytes_per_sec": ("Ingress, average (bytes stored by writes)", "B/s"),
+    "egress_bytes_per_sec": ("Egress, average (bytes sent to reads)", "B/s"),
     "cache_bytes": ("Cache for the hottest reads", "B"),
     "servers": ("Servers at peak", "machines"),
 }
