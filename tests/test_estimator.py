@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from conftest import ROOT, run
+from test_estimation import OVERFLOWS
 
 from sdw import estimation
 from sdw.presets import presets
@@ -66,6 +67,13 @@ def test_cli_rejects_bad_input_in_one_line_naming_the_field(change: dict, messag
     inputs = {k: v for k, v in inputs.items() if v is not None}
     code, out, err = cli(stdin=json.dumps(inputs))
     assert (code, out, err) == (2, "", message + "\n")
+
+
+def test_cli_refuses_inputs_whose_outputs_pass_what_a_number_can_hold() -> None:
+    # Each field is valid alone; 1e310 writes a day is past the largest double.
+    inputs = {**PRESETS["url_shortener"]["inputs"], "daily_active_users": 1e300, "writes_per_user_per_day": 1e10}
+    message = "the inputs multiply past what a number can hold: lower daily_active_users or writes_per_user_per_day"
+    assert cli(stdin=json.dumps(inputs)) == (2, "", message + "\n")
 
 
 def test_cli_rejects_what_is_not_json() -> None:
@@ -179,6 +187,8 @@ def test_browser_rejects_bad_input_with_pythons_words(estimator_page) -> None:
         {**base, "requests_per_server": 0},
         {**base, "extra": 1},
         {k: v for k, v in base.items() if k != "retention_years"},
+        # Each field valid, the outputs past what a double holds (test_estimation.OVERFLOWS).
+        *({**base, **change} for change, _ in OVERFLOWS),
     ]
     got = estimator_page.evaluate(
         "(cases) => cases.map((c) => { try { window.estimate(c); return null; } catch (e) { return e.message; } })", bad
@@ -270,6 +280,27 @@ def test_invalid_input_shows_its_message_and_no_nan(estimator_page, name: str, t
     assert output(page, "servers") == "–"
 
 
+def test_inputs_that_pass_what_a_number_can_hold_are_marked_with_the_message(estimator_page) -> None:
+    page = estimator_page
+    page.locator("[data-preset='chat']").click()
+    for name, typed in [("daily_active_users", "1e300"), ("writes_per_user_per_day", "1e10")]:
+        page.locator(f"#est-{name}").fill(typed)
+        page.locator(f"#est-{name}").dispatch_event("input")
+    with pytest.raises(estimation.InputError) as error:
+        estimation.estimate(
+            {**as_shown(PRESETS["chat"]["inputs"]), "daily_active_users": 1e300, "writes_per_user_per_day": 1e10}
+        )
+    # The model's message, as the form words every message: a sentence.
+    shown = str(error.value)[0].upper() + str(error.value)[1:] + "."
+    for name in estimation.INPUTS:
+        marked = name in ("daily_active_users", "writes_per_user_per_day")
+        assert page.locator(f"#est-{name}").get_attribute("aria-invalid") == str(marked).lower(), name
+        error_text = page.locator(f"#est-{name}-error")
+        assert (error_text.inner_text() if error_text.is_visible() else None) == (shown if marked else None), name
+    assert output(page, "servers") == "–"
+    assert page.locator("#est-work-servers").inner_text() == "fix the inputs above"
+
+
 def test_copy_link_button_copies_the_address(browser, site_server) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.origin)
@@ -310,5 +341,8 @@ def test_step_2_pages_open_the_estimator_with_their_assumptions(browser, site_se
 def test_model_names_agree(estimator_page) -> None:
     assert estimator_page.evaluate("window.estimator.INPUTS") == list(estimation.INPUTS)
     assert estimator_page.evaluate("window.estimator.OUTPUTS") == list(estimation.OUTPUTS)
+    assert estimator_page.evaluate("window.estimator.OUTPUT_INPUTS") == {
+        output: [list(names) for names in lists] for output, lists in estimation.OUTPUT_INPUTS.items()
+    }
     assert not math.isnan(estimation.estimate(PRESETS["twitter"]["inputs"])["servers"])
     assert (ROOT / "docs/tools/estimator.js").exists()
