@@ -258,14 +258,30 @@ function workings(v, out) {
 }
 
 // --- The page ----------------------------------------------------------------------------------
-const SUFFIX_VALUES = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+// What a suffix multiplies by. The two size fields read byte units as human() prints them,
+// decimal (1 KB is 1,000 bytes), so "500B" there is 500 bytes, not 500 billion; every other
+// field is a count, where K, M, B and T are thousand, million, billion and trillion.
+const BYTE_INPUTS = ["write_size_bytes", "read_size_bytes"];
+const BYTE_SUFFIX_VALUES = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 };
+const COUNT_SUFFIX_VALUES = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+// A comma may only group thousands, before any point: "1,000,000" and "1,000.5", not "1,5", which
+// is a decimal comma and would otherwise read as 15.
+const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?(?:e[+-]?\d+)?[a-z]*$/i;
 
-// What a reader types: "250000000", "250,000,000", "2.5e8" or "250M".
-function parseField(text) {
-  const cleaned = String(text).trim().replace(/[,_\s]/g, "");
-  const match = cleaned.match(/^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([kmbt]?)$/i);
-  if (!match) return null;
-  return Number(match[1]) * (match[2] ? SUFFIX_VALUES[match[2].toLowerCase()] : 1);
+// The number a reader typed in the field `name`: "250000000", "250,000,000", "2.5e8" or "250M";
+// "2KB" or "500B" in a size field. Throws an Error whose message says what to type instead.
+function parseField(name, text) {
+  const bytes = BYTE_INPUTS.includes(name);
+  const hint = bytes ? "enter a size in bytes, such as 500, 2KB or 1.5MB" : "enter a number, such as 250M, 2.5e8 or 0.2";
+  const cleaned = String(text).replace(/[_\s]/g, "");
+  if (cleaned.includes(",") && !GROUPED.test(cleaned)) {
+    throw new Error("use a point for decimals, such as 1.5; a comma only separates thousands, as in 1,000,000");
+  }
+  const match = cleaned.replace(/,/g, "").match(/^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([a-z]*)$/i);
+  const suffix = match ? match[2].toLowerCase() : "";
+  const scales = bytes ? BYTE_SUFFIX_VALUES : COUNT_SUFFIX_VALUES;
+  if (!match || (suffix !== "" && !Object.hasOwn(scales, suffix))) throw new Error(hint);
+  return Number(match[1]) * (suffix ? scales[suffix] : 1);
 }
 
 function mount(root) {
@@ -301,18 +317,21 @@ function mount(root) {
 
   // A message as the form shows it: a sentence.
   const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1).replace(/([^.])$/, "$1.");
+  // The field's label as the reader sees it, to name it in its messages.
+  const label = (name) => field(name).closest(".estimator__field").querySelector("label").textContent;
 
   function update() {
     const values = {};
     const problems = {};
     for (const name of INPUTS) {
-      const input = field(name);
-      const parsed = parseField(input.value);
-      const problem = input.value.trim() === "" ? "Enter a number."
-        : parsed === null ? "Enter a number, such as 250M, 2.5e8 or 0.2."
-        : checkField(name, parsed);
-      if (problem) problems[name] = sentence(problem);
-      values[name] = parsed;
+      let problem;
+      try {
+        values[name] = parseField(name, field(name).value);
+        problem = checkField(name, values[name]);
+      } catch (error) {
+        problem = error.message;
+      }
+      if (problem) problems[name] = sentence(`${label(name)}: ${problem}`);
     }
     let result = null;
     if (Object.keys(problems).length === 0) {
@@ -372,6 +391,7 @@ function mount(root) {
 window.estimate = estimate;
 window.estimator = {
   estimate, validate, human, humanDuration, exact, inputText, outputText, parseField, INPUTS, OUTPUTS, OUTPUT_INPUTS,
+  BYTE_INPUTS,
 };
 
 // Material's instant navigation swaps pages without reloading this module: mount the form
