@@ -15,7 +15,8 @@ requests_per_server. Outputs: write_qps_avg, read_qps_avg, write_qps_peak, read_
 storage_per_day_bytes, storage_total_bytes, ingress_bytes_per_sec, egress_bytes_per_sec,
 cache_bytes, servers.
 
-Exit codes: 0 done; 2 bad input (one line naming the field) or usage error.
+Exit codes: 0 done; 2 bad input (one line naming the field, or the inputs to lower when together
+they give an output past what a number can hold) or usage error.
 """
 
 from __future__ import annotations

@@ -323,6 +323,59 @@ def test_estimate_reports_a_missing_field() -> None:
         estimate(inputs)
 
 
+# Each field is valid alone; together they pass the largest double (about 1.8e308).
+OVERFLOWS = [
+    # 1e300 users x 1e10 writes: infinite from the first output on.
+    (
+        {"daily_active_users": 1e300, "writes_per_user_per_day": 1e10},
+        "the inputs multiply past what a number can hold: lower daily_active_users or writes_per_user_per_day",
+    ),
+    # 1e308 bytes a day is finite; x 365 is not, and x 0 years makes it NaN rather than infinite.
+    (
+        {"daily_active_users": 1e300, "writes_per_user_per_day": 1, "write_size_bytes": 1e8, "retention_years": 0},
+        "the inputs multiply past what a number can hold: lower daily_active_users, writes_per_user_per_day, "
+        "write_size_bytes, replication_factor or retention_years",
+    ),
+    (
+        {"daily_active_users": 1e300, "writes_per_user_per_day": 0, "read_size_bytes": 1e10, "cache_fraction": 1},
+        "the inputs multiply past what a number can hold: lower daily_active_users, reads_per_user_per_day, "
+        "read_size_bytes or cache_fraction",
+    ),
+    # A server that handles almost nothing: every rate is small, the count of servers is not.
+    (
+        {"requests_per_server": 1e-305},
+        "the inputs multiply past what a number can hold: lower daily_active_users, writes_per_user_per_day, "
+        "reads_per_user_per_day or peak_to_average, or raise requests_per_server",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "message"), OVERFLOWS)
+def test_estimate_refuses_an_output_past_what_a_number_can_hold(change: dict, message: str) -> None:
+    with pytest.raises(estimation.InputError) as error:
+        estimate({**URL_SHORTENER, **change})
+    assert str(error.value) == message
+
+
+def test_output_inputs_name_what_each_output_grows_and_shrinks_with() -> None:
+    """OUTPUT_INPUTS, from which an overflow's message names the inputs to change, against the
+    model: raising an input raises the outputs that list it first and lowers those that list it
+    second, and leaves the rest alone."""
+    assert list(estimation.OUTPUT_INPUTS) == list(estimation.OUTPUTS)
+    # Servers well above 1, so that the ceiling does not hide a change.
+    base = {name: 2.0 for name in estimation.INPUTS} | {"daily_active_users": 1e6, "cache_fraction": 0.2}
+    before = estimate(base)
+    for name in estimation.INPUTS:
+        after = estimate({**base, name: base[name] * 4})
+        for output, (grows, shrinks) in estimation.OUTPUT_INPUTS.items():
+            said = "up" if name in grows else "down" if name in shrinks else "same"
+            went = "up" if after[output] > before[output] else "down" if after[output] < before[output] else "same"
+            assert went == said, f"raising {name} moves {output} {went}; OUTPUT_INPUTS says {said}"
+    for output, lists in estimation.OUTPUT_INPUTS.items():
+        for names in lists:  # in the order of the form, as the message lists them
+            assert list(names) == [n for n in estimation.INPUTS if n in names], output
+
+
 # --- Snippets ------------------------------------------------------------------------------
 
 SNIPPET_FILES = sorted(path.name for path in SNIPPETS.glob("*.py"))

@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from conftest import ROOT, run
+from test_estimation import OVERFLOWS
 
 from sdw import estimation
 from sdw.presets import presets
@@ -66,6 +67,13 @@ def test_cli_rejects_bad_input_in_one_line_naming_the_field(change: dict, messag
     inputs = {k: v for k, v in inputs.items() if v is not None}
     code, out, err = cli(stdin=json.dumps(inputs))
     assert (code, out, err) == (2, "", message + "\n")
+
+
+def test_cli_refuses_inputs_whose_outputs_pass_what_a_number_can_hold() -> None:
+    # Each field is valid alone; 1e310 writes a day is past the largest double.
+    inputs = {**PRESETS["url_shortener"]["inputs"], "daily_active_users": 1e300, "writes_per_user_per_day": 1e10}
+    message = "the inputs multiply past what a number can hold: lower daily_active_users or writes_per_user_per_day"
+    assert cli(stdin=json.dumps(inputs)) == (2, "", message + "\n")
 
 
 def test_cli_rejects_what_is_not_json() -> None:
@@ -179,6 +187,8 @@ def test_browser_rejects_bad_input_with_pythons_words(estimator_page) -> None:
         {**base, "requests_per_server": 0},
         {**base, "extra": 1},
         {k: v for k, v in base.items() if k != "retention_years"},
+        # Each field valid, the outputs past what a double holds (test_estimation.OVERFLOWS).
+        *({**base, **change} for change, _ in OVERFLOWS),
     ]
     got = estimator_page.evaluate(
         "(cases) => cases.map((c) => { try { window.estimate(c); return null; } catch (e) { return e.message; } })", bad
@@ -230,6 +240,43 @@ def test_typing_updates_outputs_and_the_address(browser, site_server) -> None:
         context.close()
 
 
+@pytest.mark.parametrize(
+    ("name", "typed", "value"),
+    [
+        # In a size field a suffix is a byte unit, decimal as human() prints sizes: "500B" is 500
+        # bytes, not 500 billion.
+        ("write_size_bytes", "500B", 500),
+        ("write_size_bytes", "2KB", 2_000),
+        ("read_size_bytes", "1.5 mb", 1_500_000),
+        ("read_size_bytes", "1,000B", 1_000),
+        # In a count field, K, M, B and T are thousand, million, billion and trillion.
+        ("daily_active_users", "1.5B", 1.5e9),
+        ("daily_active_users", "250m", 250e6),
+        # A comma between groups of three digits separates thousands.
+        ("daily_active_users", "1,000,000", 1e6),
+        ("reads_per_user_per_day", "1,000.5", 1000.5),
+        ("daily_active_users", "2.5e8", 2.5e8),
+    ],
+)
+def test_a_field_reads_what_a_reader_types(estimator_page, name: str, typed: str, value: float) -> None:
+    assert (
+        estimator_page.evaluate("([name, typed]) => window.estimator.parseField(name, typed)", [name, typed]) == value
+    )
+
+
+def test_a_typed_size_reaches_the_estimate_in_bytes(estimator_page) -> None:
+    page = estimator_page
+    page.locator("[data-preset='chat']").click()
+    field = page.locator("#est-write_size_bytes")
+    field.fill("500B")
+    field.dispatch_event("input")
+    assert page.locator("#est-write_size_bytes-error").is_hidden()
+    inputs = {**as_shown(PRESETS["chat"]["inputs"]), "write_size_bytes": 500}
+    expected = estimation.estimate(inputs)["storage_per_day_bytes"]
+    assert output(page, "storage_per_day_bytes") == estimation.human(expected, "B/day")
+    assert "write_size_bytes=500&" in page.url
+
+
 @pytest.mark.parametrize("name", list(PRESETS))
 def test_each_preset_loads(estimator_page, name: str) -> None:
     # The form page is shared: the preset button sets every field, whatever came before.
@@ -245,14 +292,24 @@ def test_each_preset_loads(estimator_page, name: str) -> None:
 @pytest.mark.parametrize(
     ("name", "typed", "message"),
     [
-        ("daily_active_users", "", "Enter a number."),
-        ("daily_active_users", "lots", "Enter a number, such as 250M, 2.5e8 or 0.2."),
-        ("write_size_bytes", "-300", "Must not be negative, got -300."),
-        ("peak_to_average", "0.5", "Must be at least 1, got 0.5."),
-        ("replication_factor", "0", "Must be at least 1, got 0."),
-        ("cache_fraction", "1.5", "Must be between 0 and 1, got 1.5."),
-        ("requests_per_server", "0", "Must be greater than 0."),
-        ("retention_years", "1e400", "Must be a finite number, got Infinity."),
+        ("daily_active_users", "", "Daily active users: enter a number, such as 250M, 2.5e8 or 0.2."),
+        ("daily_active_users", "lots", "Daily active users: enter a number, such as 250M, 2.5e8 or 0.2."),
+        # A byte unit in a count field, a count suffix in a size field: neither is guessed at.
+        ("daily_active_users", "2KB", "Daily active users: enter a number, such as 250M, 2.5e8 or 0.2."),
+        ("write_size_bytes", "2K", "Write size bytes: enter a size in bytes, such as 500, 2KB or 1.5MB."),
+        # A decimal comma, which read as 15 when every comma was dropped.
+        (
+            "daily_active_users",
+            "1,5",
+            "Daily active users: use a point for decimals, such as 1.5; a comma only separates thousands, "
+            "as in 1,000,000.",
+        ),
+        ("write_size_bytes", "-300", "Write size bytes: must not be negative, got -300."),
+        ("peak_to_average", "0.5", "Peak to average: must be at least 1, got 0.5."),
+        ("replication_factor", "0", "Replication factor: must be at least 1, got 0."),
+        ("cache_fraction", "1.5", "Cache fraction: must be between 0 and 1, got 1.5."),
+        ("requests_per_server", "0", "Requests per server: must be greater than 0."),
+        ("retention_years", "1e400", "Retention years: must be a finite number, got Infinity."),
     ],
 )
 def test_invalid_input_shows_its_message_and_no_nan(estimator_page, name: str, typed: str, message: str) -> None:
@@ -268,6 +325,27 @@ def test_invalid_input_shows_its_message_and_no_nan(estimator_page, name: str, t
     text = page.locator(".estimator__outputs").inner_text()
     assert "NaN" not in text and "Infinity" not in text
     assert output(page, "servers") == "–"
+
+
+def test_inputs_that_pass_what_a_number_can_hold_are_marked_with_the_message(estimator_page) -> None:
+    page = estimator_page
+    page.locator("[data-preset='chat']").click()
+    for name, typed in [("daily_active_users", "1e300"), ("writes_per_user_per_day", "1e10")]:
+        page.locator(f"#est-{name}").fill(typed)
+        page.locator(f"#est-{name}").dispatch_event("input")
+    with pytest.raises(estimation.InputError) as error:
+        estimation.estimate(
+            {**as_shown(PRESETS["chat"]["inputs"]), "daily_active_users": 1e300, "writes_per_user_per_day": 1e10}
+        )
+    # The model's message, as the form words every message: a sentence.
+    shown = str(error.value)[0].upper() + str(error.value)[1:] + "."
+    for name in estimation.INPUTS:
+        marked = name in ("daily_active_users", "writes_per_user_per_day")
+        assert page.locator(f"#est-{name}").get_attribute("aria-invalid") == str(marked).lower(), name
+        error_text = page.locator(f"#est-{name}-error")
+        assert (error_text.inner_text() if error_text.is_visible() else None) == (shown if marked else None), name
+    assert output(page, "servers") == "–"
+    assert page.locator("#est-work-servers").inner_text() == "fix the inputs above"
 
 
 def test_copy_link_button_copies_the_address(browser, site_server) -> None:
@@ -310,5 +388,12 @@ def test_step_2_pages_open_the_estimator_with_their_assumptions(browser, site_se
 def test_model_names_agree(estimator_page) -> None:
     assert estimator_page.evaluate("window.estimator.INPUTS") == list(estimation.INPUTS)
     assert estimator_page.evaluate("window.estimator.OUTPUTS") == list(estimation.OUTPUTS)
+    # The fields that read byte units are those the model measures in bytes.
+    assert estimator_page.evaluate("window.estimator.BYTE_INPUTS") == [
+        name for name, unit in estimation.INPUT_UNITS.items() if unit == "bytes"
+    ]
+    assert estimator_page.evaluate("window.estimator.OUTPUT_INPUTS") == {
+        output: [list(names) for names in lists] for output, lists in estimation.OUTPUT_INPUTS.items()
+    }
     assert not math.isnan(estimation.estimate(PRESETS["twitter"]["inputs"])["servers"])
     assert (ROOT / "docs/tools/estimator.js").exists()

@@ -31,11 +31,11 @@ if __name__ != "step2_headroom":
             ("Bandwidth", "Average", "Peak"),
             [
                 (
-                    "Bytes written to storage (the model's ingress)",
+                    "Bytes stored by writes (the model's ingress)",
                     stored_bytes_per_second,
                     stored_bytes_per_second_peak,
                 ),
-                ("Egress (responses to reads)", egress, egress_peak),
+                ("Egress (bytes sent to reads)", egress, egress_peak),
             ],
         )
     )

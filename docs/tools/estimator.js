@@ -154,6 +154,34 @@ const OUTPUTS = [
   "storage_total_bytes", "ingress_bytes_per_sec", "egress_bytes_per_sec", "cache_bytes", "servers",
 ];
 const AT_LEAST_ONE = ["peak_to_average", "replication_factor"];
+// The inputs that make each output larger, and (servers only) smaller (estimation.OUTPUT_INPUTS).
+const OUTPUT_INPUTS = {
+  write_qps_avg: [["daily_active_users", "writes_per_user_per_day"], []],
+  read_qps_avg: [["daily_active_users", "reads_per_user_per_day"], []],
+  write_qps_peak: [["daily_active_users", "writes_per_user_per_day", "peak_to_average"], []],
+  read_qps_peak: [["daily_active_users", "reads_per_user_per_day", "peak_to_average"], []],
+  storage_per_day_bytes: [["daily_active_users", "writes_per_user_per_day", "write_size_bytes"], []],
+  storage_total_bytes: [
+    ["daily_active_users", "writes_per_user_per_day", "write_size_bytes", "replication_factor", "retention_years"], [],
+  ],
+  ingress_bytes_per_sec: [["daily_active_users", "writes_per_user_per_day", "write_size_bytes"], []],
+  egress_bytes_per_sec: [["daily_active_users", "reads_per_user_per_day", "read_size_bytes"], []],
+  cache_bytes: [["daily_active_users", "reads_per_user_per_day", "read_size_bytes", "cache_fraction"], []],
+  servers: [
+    ["daily_active_users", "writes_per_user_per_day", "reads_per_user_per_day", "peak_to_average"],
+    ["requests_per_server"],
+  ],
+};
+
+function either(names) {
+  return names.length === 1 ? names[0] : names.slice(0, -1).join(", ") + " or " + names[names.length - 1];
+}
+
+function overflowMessage(output) {
+  const [lower, higher] = OUTPUT_INPUTS[output];
+  const message = "the inputs multiply past what a number can hold: lower " + either(lower);
+  return message + (higher.length ? ", or raise " + either(higher) : "");
+}
 
 function checkField(name, value) {
   if (typeof value !== "number") return `must be a number, got ${describe(value)}`;
@@ -189,7 +217,7 @@ function estimate(inputs) {
   const read_qps_peak = read_qps_avg * v.peak_to_average;
   const storage_per_day_bytes = dau * v.writes_per_user_per_day * v.write_size_bytes;
   const storage_total_bytes = storage_per_day_bytes * DAYS_PER_YEAR * v.retention_years * v.replication_factor;
-  return {
+  const outputs = {
     write_qps_avg,
     read_qps_avg,
     write_qps_peak,
@@ -199,8 +227,17 @@ function estimate(inputs) {
     ingress_bytes_per_sec: write_qps_avg * v.write_size_bytes,
     egress_bytes_per_sec: read_qps_avg * v.read_size_bytes,
     cache_bytes: v.cache_fraction * dau * v.reads_per_user_per_day * v.read_size_bytes,
-    servers: Math.ceil((write_qps_peak + read_qps_peak) / v.requests_per_server),
+    servers: (write_qps_peak + read_qps_peak) / v.requests_per_server, // rounded up below
   };
+  // A product past the largest double is infinite, or NaN once multiplied by a zero input: refuse
+  // it as Python does, naming the inputs to change; `inputs` tells the form which fields to mark.
+  for (const name of OUTPUTS) {
+    if (!Number.isFinite(outputs[name])) {
+      throw Object.assign(new Error(overflowMessage(name)), { inputs: OUTPUT_INPUTS[name].flat() });
+    }
+  }
+  outputs.servers = Math.ceil(outputs.servers);
+  return outputs;
 }
 
 // The working behind each output: the formula with the numbers filled in.
@@ -221,14 +258,30 @@ function workings(v, out) {
 }
 
 // --- The page ----------------------------------------------------------------------------------
-const SUFFIX_VALUES = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+// What a suffix multiplies by. The two size fields read byte units as human() prints them,
+// decimal (1 KB is 1,000 bytes), so "500B" there is 500 bytes, not 500 billion; every other
+// field is a count, where K, M, B and T are thousand, million, billion and trillion.
+const BYTE_INPUTS = ["write_size_bytes", "read_size_bytes"];
+const BYTE_SUFFIX_VALUES = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 };
+const COUNT_SUFFIX_VALUES = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+// A comma may only group thousands, before any point: "1,000,000" and "1,000.5", not "1,5", which
+// is a decimal comma and would otherwise read as 15.
+const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?(?:e[+-]?\d+)?[a-z]*$/i;
 
-// What a reader types: "250000000", "250,000,000", "2.5e8" or "250M".
-function parseField(text) {
-  const cleaned = String(text).trim().replace(/[,_\s]/g, "");
-  const match = cleaned.match(/^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([kmbt]?)$/i);
-  if (!match) return null;
-  return Number(match[1]) * (match[2] ? SUFFIX_VALUES[match[2].toLowerCase()] : 1);
+// The number a reader typed in the field `name`: "250000000", "250,000,000", "2.5e8" or "250M";
+// "2KB" or "500B" in a size field. Throws an Error whose message says what to type instead.
+function parseField(name, text) {
+  const bytes = BYTE_INPUTS.includes(name);
+  const hint = bytes ? "enter a size in bytes, such as 500, 2KB or 1.5MB" : "enter a number, such as 250M, 2.5e8 or 0.2";
+  const cleaned = String(text).replace(/[_\s]/g, "");
+  if (cleaned.includes(",") && !GROUPED.test(cleaned)) {
+    throw new Error("use a point for decimals, such as 1.5; a comma only separates thousands, as in 1,000,000");
+  }
+  const match = cleaned.replace(/,/g, "").match(/^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([a-z]*)$/i);
+  const suffix = match ? match[2].toLowerCase() : "";
+  const scales = bytes ? BYTE_SUFFIX_VALUES : COUNT_SUFFIX_VALUES;
+  if (!match || (suffix !== "" && !Object.hasOwn(scales, suffix))) throw new Error(hint);
+  return Number(match[1]) * (suffix ? scales[suffix] : 1);
 }
 
 function mount(root) {
@@ -262,30 +315,48 @@ function mount(root) {
     return any ? values : data.presets[data.default].inputs;
   }
 
+  // A message as the form shows it: a sentence.
+  const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1).replace(/([^.])$/, "$1.");
+  // The field's label as the reader sees it, to name it in its messages.
+  const label = (name) => field(name).closest(".estimator__field").querySelector("label").textContent;
+
   function update() {
     const values = {};
-    let valid = true;
+    const problems = {};
     for (const name of INPUTS) {
-      const input = field(name);
-      const error = root.querySelector(`[data-error="${name}"]`);
-      const parsed = parseField(input.value);
-      const problem = input.value.trim() === "" ? "Enter a number."
-        : parsed === null ? "Enter a number, such as 250M, 2.5e8 or 0.2."
-        : checkField(name, parsed);
-      input.setAttribute("aria-invalid", problem ? "true" : "false");
-      error.textContent = problem ? problem.charAt(0).toUpperCase() + problem.slice(1).replace(/([^.])$/, "$1.") : "";
-      error.hidden = !problem;
-      if (problem) valid = false;
-      values[name] = parsed;
+      let problem;
+      try {
+        values[name] = parseField(name, field(name).value);
+        problem = checkField(name, values[name]);
+      } catch (error) {
+        problem = error.message;
+      }
+      if (problem) problems[name] = sentence(`${label(name)}: ${problem}`);
     }
-    const result = valid ? estimate(values) : null;
+    let result = null;
+    if (Object.keys(problems).length === 0) {
+      try {
+        result = estimate(values);
+      } catch (error) {
+        if (!error.inputs) throw error; // a fault in this script, not in what the reader typed
+        // Each field is fine alone, but together they pass what a number can hold: say so at
+        // every field whose lowering (or raising) would fix it.
+        for (const name of error.inputs) problems[name] = sentence(error.message);
+      }
+    }
+    for (const name of INPUTS) {
+      const error = root.querySelector(`[data-error="${name}"]`);
+      field(name).setAttribute("aria-invalid", name in problems ? "true" : "false");
+      error.textContent = problems[name] ?? "";
+      error.hidden = !(name in problems);
+    }
+    const valid = result !== null;
     const working = valid ? workings(values, result) : {};
     for (const { name, unit } of data.outputs) {
       const output = root.querySelector(`[data-output="${name}"]`);
-      const ok = valid && Number.isFinite(result[name]);
-      output.textContent = ok ? outputText(result[name], unit) : "–";
-      output.title = ok ? `${exact(result[name])} exactly` : "";
-      root.querySelector(`[data-working="${name}"]`).textContent = ok ? `${working[name]} = ${exact(result[name])}` : "fix the inputs above";
+      output.textContent = valid ? outputText(result[name], unit) : "–";
+      output.title = valid ? `${exact(result[name])} exactly` : "";
+      root.querySelector(`[data-working="${name}"]`).textContent = valid ? `${working[name]} = ${exact(result[name])}` : "fix the inputs above";
     }
     if (valid) {
       // Written as a reader would type it: a typed "4.1M" is 4099999.9999999995 once parsed.
@@ -319,7 +390,8 @@ function mount(root) {
 
 window.estimate = estimate;
 window.estimator = {
-  estimate, validate, human, humanDuration, exact, inputText, outputText, parseField, INPUTS, OUTPUTS,
+  estimate, validate, human, humanDuration, exact, inputText, outputText, parseField, INPUTS, OUTPUTS, OUTPUT_INPUTS,
+  BYTE_INPUTS,
 };
 
 // Material's instant navigation swaps pages without reloading this module: mount the form

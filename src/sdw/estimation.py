@@ -432,11 +432,52 @@ OUTPUTS: dict[str, tuple[str, str]] = {
     "read_qps_peak": ("Reads per second, peak", "/s"),
     "storage_per_day_bytes": ("Storage per day, one copy", "B/day"),
     "storage_total_bytes": ("Storage over the retention period, all copies", "B"),
-    "ingress_bytes_per_sec": ("Ingress (writes coming in)", "B/s"),
-    "egress_bytes_per_sec": ("Egress (reads going out)", "B/s"),
+    "ingress_bytes_per_sec": ("Ingress, average (bytes stored by writes)", "B/s"),
+    "egress_bytes_per_sec": ("Egress, average (bytes sent to reads)", "B/s"),
     "cache_bytes": ("Cache for the hottest reads", "B"),
     "servers": ("Servers at peak", "machines"),
 }
+
+
+# The inputs that make each output larger, and (servers only) smaller: every input is finite, yet
+# their product can pass the largest double (about 1.8e308), and the message then names the
+# inputs to change. tests/test_estimation.py checks each list against the model itself.
+OUTPUT_INPUTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "write_qps_avg": (("daily_active_users", "writes_per_user_per_day"), ()),
+    "read_qps_avg": (("daily_active_users", "reads_per_user_per_day"), ()),
+    "write_qps_peak": (("daily_active_users", "writes_per_user_per_day", "peak_to_average"), ()),
+    "read_qps_peak": (("daily_active_users", "reads_per_user_per_day", "peak_to_average"), ()),
+    "storage_per_day_bytes": (("daily_active_users", "writes_per_user_per_day", "write_size_bytes"), ()),
+    "storage_total_bytes": (
+        (
+            "daily_active_users",
+            "writes_per_user_per_day",
+            "write_size_bytes",
+            "replication_factor",
+            "retention_years",
+        ),
+        (),
+    ),
+    "ingress_bytes_per_sec": (("daily_active_users", "writes_per_user_per_day", "write_size_bytes"), ()),
+    "egress_bytes_per_sec": (("daily_active_users", "reads_per_user_per_day", "read_size_bytes"), ()),
+    "cache_bytes": (("daily_active_users", "reads_per_user_per_day", "read_size_bytes", "cache_fraction"), ()),
+    "servers": (
+        ("daily_active_users", "writes_per_user_per_day", "reads_per_user_per_day", "peak_to_average"),
+        ("requests_per_server",),
+    ),
+}
+
+
+def _either(names: tuple[str, ...]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def overflow_message(output: str) -> str:
+    """What to say when `output` comes out past what a double holds: which inputs to change."""
+    lower, higher = OUTPUT_INPUTS[output]
+    message = "the inputs multiply past what a number can hold: lower " + _either(lower)
+    return message + (", or raise " + _either(higher) if higher else "")
 
 
 def output_text(value: float, unit: str) -> str:
@@ -496,7 +537,11 @@ def validate(inputs: Mapping[str, object]) -> dict[str, float]:
 
 
 def estimate(inputs: Mapping[str, object]) -> dict[str, float]:
-    """Traffic, storage, bandwidth, cache and server count from ten assumptions."""
+    """Traffic, storage, bandwidth, cache and server count from ten assumptions.
+
+    InputError names the first bad field, or, when every field is good but an output would be
+    past what a double holds, the inputs to lower (overflow_message).
+    """
     v = validate(inputs)
     dau = v["daily_active_users"]
     write_qps_avg = dau * v["writes_per_user_per_day"] / SECONDS_PER_DAY
@@ -505,7 +550,7 @@ def estimate(inputs: Mapping[str, object]) -> dict[str, float]:
     read_qps_peak = read_qps_avg * v["peak_to_average"]
     storage_per_day_bytes = dau * v["writes_per_user_per_day"] * v["write_size_bytes"]
     storage_total_bytes = storage_per_day_bytes * DAYS_PER_YEAR * v["retention_years"] * v["replication_factor"]
-    return {
+    outputs = {
         "write_qps_avg": write_qps_avg,
         "read_qps_avg": read_qps_avg,
         "write_qps_peak": write_qps_peak,
@@ -515,5 +560,12 @@ def estimate(inputs: Mapping[str, object]) -> dict[str, float]:
         "ingress_bytes_per_sec": write_qps_avg * v["write_size_bytes"],
         "egress_bytes_per_sec": read_qps_avg * v["read_size_bytes"],
         "cache_bytes": v["cache_fraction"] * dau * v["reads_per_user_per_day"] * v["read_size_bytes"],
-        "servers": math.ceil((write_qps_peak + read_qps_peak) / v["requests_per_server"]),
+        "servers": (write_qps_peak + read_qps_peak) / v["requests_per_server"],  # rounded up below
     }
+    # Checked before the ceiling, which raises OverflowError on infinity. A product past the
+    # largest double is infinite, or NaN once multiplied by a zero input.
+    for name, value in outputs.items():
+        if not math.isfinite(value):
+            raise InputError(overflow_message(name))
+    outputs["servers"] = math.ceil(outputs["servers"])
+    return outputs
