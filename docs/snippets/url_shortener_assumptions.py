@@ -57,6 +57,7 @@ COINBASE_2022 = (
     "https://www.bandt.com.au/a-boring-super-bowl-ad-featuring-a-qr-code-for-a-crypto-firm-becomes-internet-smash/"
 )
 DYNAMODB_ITEM_SIZE = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html"
+CLICKHOUSE_BULK_INSERTS = "https://clickhouse.com/docs/optimize/bulk-inserts"
 
 # --- Bitly's public figures, two years apart ------------------------------------------------
 bitly_clicks_per_month_2010 = count(5e9)
@@ -147,6 +148,9 @@ reads_per_database_server = wide_column_recent_reads_per_server
 cold_reads_per_database_server = wide_column_cold_reads_per_server
 click_events_per_stream_server = count(10e3)
 count_queries_per_analytics_server = count(100)
+# ClickHouse's advice for inserts (a new part each): about one insert a second, of at least 1,000 rows.
+analytics_inserts_per_second = count(1)
+analytics_rows_per_insert_min = count(1000)
 zones = count(3)
 counter_block_size = count(10e3)
 api_processes = count(100)
@@ -467,6 +471,17 @@ TABLE = [
         f"ClickHouse describes the workload it was built for as [usually hundreds of queries a second per server or "
         f"less]({CLICKHOUSE_OLAP}); the low end, since a query is small (one link's daily rows, by the table's sort key) "
         "but each carries a fixed cost. A guess for a load test of the real query to replace.",
+    ),
+    (
+        "Inserts a second into each analytics table, about",
+        analytics_inserts_per_second,
+        f"[ClickHouse's advice]({CLICKHOUSE_BULK_INSERTS}): each insert makes a part on disk that background "
+        "merges must fold in, and more than about one a second can outrun them.",
+    ),
+    (
+        "Rows per insert, at least",
+        analytics_rows_per_insert_min,
+        "The same page: at least 1,000 rows an insert, ideally 10,000 to 100,000, since each carries a fixed cost.",
     ),
     ("Availability zones", zones, "Every tier survives losing one."),
     ("Keys in a counter block", counter_block_size, "A few minutes of one process's creations at peak."),

@@ -3,6 +3,7 @@
 import math
 
 from url_shortener_assumptions import (
+    analytics_inserts_per_second,
     cache_warm_rate,
     click_events_per_stream_server,
     cold_reads_per_database_server,
@@ -26,6 +27,7 @@ from url_shortener_cache import (
 )
 from url_shortener_partitioning import log_partitions
 from url_shortener_servers import (
+    analytics_shards_per_zone,
     condition_reads_peak,
     link_db_servers,
     paxos_state_reads_zone_lost_peak,
@@ -142,6 +144,12 @@ catch_up_servers = count(
 )
 catch_up_partitions_per_server = count(log_partitions / catch_up_servers)
 catch_up_capacity = per_second(drain_capacity(catch_up_servers))
+# Catching up, more consumers write less often, so each analytics shard still takes about one insert
+# a second (url_shortener_servers), each of more rows.
+catch_up_write_interval = duration(catch_up_servers / analytics_inserts_per_second)
+catch_up_rows_per_insert = count(
+    catch_up_capacity * catch_up_write_interval / catch_up_servers / analytics_shards_per_zone
+)
 click_drain_time = duration(click_backlog / (catch_up_capacity - redirects_per_second_peak))
 outage_late_clicks = count(late_clicks_after_outage(catch_up_capacity))
 outage_late_share = fraction(outage_late_clicks / (redirects_per_second * slo_window))

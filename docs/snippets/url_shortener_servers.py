@@ -4,6 +4,7 @@ import math
 
 from reference_capacity import paxos_state_reads_per_replica, relational_shard_bytes
 from url_shortener_assumptions import (
+    analytics_inserts_per_second,
     click_events_per_stream_server,
     cold_reads_per_database_server,
     count_freshness_target,
@@ -30,6 +31,7 @@ from url_shortener_traffic import (
     count_queries_per_second_peak,
     creations_per_second_peak,
     redirects_per_day,
+    redirects_per_second,
     redirects_per_second_peak,
 )
 
@@ -201,6 +203,24 @@ count_queries_per_day_before_queries_size_analytics = per_day(
     / zone_headroom
     / peak_to_average
     * SECONDS_PER_DAY
+)
+# What the stream job's writes cost the analytics store. Each consumer writes its changed rows every
+# interval; an insert through the distributed table makes one part on every shard (the rows are
+# keyed by link, which hashes to all of them), and each zone's replica of a shard fetches that part.
+# So each consumer writes once every (consumers / inserts a second) seconds, and every shard takes
+# about analytics_inserts_per_second parts a second however many consumers run. Rows: at most one
+# a click (only changed rows are written), split over the shards.
+stream_write_interval = duration(stream_servers / analytics_inserts_per_second)
+analytics_rows_per_insert_peak = count(
+    redirects_per_second_peak * stream_write_interval / stream_servers / analytics_shards_per_zone
+)
+analytics_rows_per_insert_average = count(
+    redirects_per_second * stream_write_interval / stream_servers / analytics_shards_per_zone
+)
+# The alternative step 6 weighs: every consumer writing every second.
+analytics_inserts_per_shard_every_second = count(stream_servers)
+analytics_rows_per_insert_every_second_average = count(
+    redirects_per_second / stream_servers / analytics_shards_per_zone
 )
 cache_servers = count(cache_servers_per_zone * zones)
 
