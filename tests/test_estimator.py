@@ -256,6 +256,9 @@ def test_typing_updates_outputs_and_the_address(browser, site_server) -> None:
         ("daily_active_users", "1,000,000", 1e6),
         ("reads_per_user_per_day", "1,000.5", 1000.5),
         ("daily_active_users", "2.5e8", 2.5e8),
+        # So does a space, and one may stand between a number and its unit.
+        ("daily_active_users", "250 000 000", 250e6),
+        ("write_size_bytes", "1 500 B", 1_500),
     ],
 )
 def test_a_field_reads_what_a_reader_types(estimator_page, name: str, typed: str, value: float) -> None:
@@ -303,6 +306,13 @@ def test_each_preset_loads(estimator_page, name: str) -> None:
             "1,5",
             "Daily active users: use a point for decimals, such as 1.5; a comma only separates thousands, "
             "as in 1,000,000.",
+        ),
+        # A space between digits that is not a thousands separator, which read as 15 too.
+        (
+            "daily_active_users",
+            "1 5",
+            "Daily active users: a space only separates thousands, as in 250 000 000; write decimals with a "
+            "point, such as 1.5.",
         ),
         ("write_size_bytes", "-300", "Write size bytes: must not be negative, got -300."),
         ("peak_to_average", "0.5", "Peak to average: must be at least 1, got 0.5."),

@@ -273,7 +273,14 @@ const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?(?:e[+-]?\d+)?[a-z]*$/i;
 function parseField(name, text) {
   const bytes = BYTE_INPUTS.includes(name);
   const hint = bytes ? "enter a size in bytes, such as 500, 2KB or 1.5MB" : "enter a number, such as 250M, 2.5e8 or 0.2";
-  const cleaned = String(text).replace(/[_\s]/g, "");
+  // A space between digits groups thousands ("250 000 000"), like a comma; any other space between
+  // digits is a slip ("1 5"), which read as 15 when every space was dropped. One before a unit is fine.
+  const trimmed = String(text).trim();
+  const spaced = trimmed.replace(/(\d)\s+(?=\d)/g, "$1,");
+  if (spaced !== trimmed && !GROUPED.test(spaced.replace(/[_\s]/g, ""))) {
+    throw new Error("a space only separates thousands, as in 250 000 000; write decimals with a point, such as 1.5");
+  }
+  const cleaned = spaced.replace(/[_\s]/g, "");
   if (cleaned.includes(",") && !GROUPED.test(cleaned)) {
     throw new Error("use a point for decimals, such as 1.5; a comma only separates thousands, as in 1,000,000");
   }
