@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, SNIPPETS, append_line, mkdocs_build, replace_once
 
-from sdw import build_cache, presets, preview, snippets
+from sdw import build_cache, presets, preview, shortcodes, snippets
 
 PROJECT = Path("/nonexistent-project")
 
@@ -227,6 +227,13 @@ def test_a_build_after_edits_is_the_build_without_the_cache(site_copy: Path, tmp
     mark = f"{time.time_ns():x}"  # new to every run, so that no earlier run has converted these pages
     replace_once(caching, heading, f"{heading} renamed {mark}")
     append_line(site_copy / "docs/workflow/step-7-bottlenecks.md", f"See [caching {mark}](../concepts/caching.md).")
+    # A card and an example's summary: only the pages whose shortcodes read those files convert again.
+    cards = site_copy / "data/cards.yml"
+    answer = re.search(r"^  answer: '([A-Z][a-z]+)", cards.read_text(encoding="utf-8"), re.MULTILINE)
+    replace_once(cards, answer[0], f"  answer: '{answer[1]} {mark}")
+    examples = site_copy / "data/examples.yml"
+    summary = re.search(r"^  summary: ([A-Z][a-z]+)", examples.read_text(encoding="utf-8"), re.MULTILINE)
+    replace_once(examples, summary[0], f"  summary: {summary[1]} {mark}")
 
     code, log = _build(site_copy, tmp_path / "cached", cache=True)
     assert code == 0, log
@@ -248,11 +255,36 @@ def test_a_build_after_edits_is_the_build_without_the_cache(site_copy: Path, tmp
     assert different == []
     page = (tmp_path / "cached/examples/twitter/step-2-estimation/index.html").read_text(encoding="utf-8")
     assert f"{int(users[1]) + 1}M" in page
+    practice = [path.read_text(encoding="utf-8") for path in (tmp_path / "cached/practice").rglob("index.html")]
+    assert any(f"{answer[1]} {mark}" in html for html in practice)
+    assert f"{summary[1]} {mark}" in (tmp_path / "cached/examples/index.html").read_text(encoding="utf-8")
     # Built again unchanged: the print page's combination comes from the cache (print_cache.py).
     code, log = _build(site_copy, tmp_path / "again", cache=True)
     assert code == 0 and "the print page's combination too" in log, log[-2000:]
     print_page = Path("print_page/index.html")
     assert _same_day(tmp_path / "again" / print_page) == _same_day(tmp_path / "fresh" / print_page)
+
+
+def test_editing_a_card_or_an_example_converts_only_the_pages_that_read_them(site_copy: Path, tmp_path: Path) -> None:
+    """data/cards.yml and data/examples.yml are read by a few shortcodes (shortcodes.READ_DATA):
+    a contributor's edit to a card converts the pages built from the cards, not the whole site."""
+    assert _build(site_copy, tmp_path / "before", cache=True)[0] == 0
+    mark = f"{time.time_ns():x}"
+    cards = site_copy / "data/cards.yml"
+    answer = re.search(r"^  answer: '([A-Z][a-z]+)", cards.read_text(encoding="utf-8"), re.MULTILINE)
+    replace_once(cards, answer[0], f"  answer: '{answer[1]} {mark}")
+    examples = site_copy / "data/examples.yml"
+    summary = re.search(r"^  summary: ([A-Z][a-z]+)", examples.read_text(encoding="utf-8"), re.MULTILINE)
+    replace_once(examples, summary[0], f"  summary: {summary[1]} {mark}")
+    readers = [page for page in (site_copy / "docs").rglob("*.md") if shortcodes.data_read(page.read_text("utf-8"))]
+
+    code, log = _build(site_copy, tmp_path / "after", cache=True)
+    assert code == 0, log
+    reused, pages = _reused(log)
+    assert pages - len(readers) <= reused < pages, f"{len(readers)} pages read the two files; {reused} of {pages} kept"
+    practice = [path.read_text(encoding="utf-8") for path in (tmp_path / "after/practice").rglob("index.html")]
+    assert any(f"{answer[1]} {mark}" in html for html in practice)
+    assert f"{summary[1]} {mark}" in (tmp_path / "after/examples/index.html").read_text(encoding="utf-8")
 
 
 def test_a_print_combination_that_warned_is_made_again_and_warns_again(site_copy: Path, tmp_path: Path) -> None:

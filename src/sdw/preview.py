@@ -7,7 +7,9 @@ the caches that let a rebuild after one save convert only what the save changed.
 
 What a page's conversion depends on, and so what its cache key holds: its Markdown (after the
 other hooks); every file of the project that is neither a page nor a snippet (data, the package,
-the vendored assets, mkdocs.yml, the diagram cache); the list of the site's files (a link to a
+the vendored assets, mkdocs.yml, the diagram cache), except the data files only some shortcodes
+read (the examples and the cards, shortcodes.READ_DATA), which only the pages using those hold;
+the list of the site's files (a link to a
 page that was removed must warn again); the snippets it runs or shows, with every snippet those
 import (and the estimator's presets, for the estimator's shortcodes, which read them); and, for the few
 pages that read other pages (the Glossary page, the practice overview), every page. A page
@@ -62,8 +64,10 @@ class State:
     root: Path = Path()
     code: str = ""  # src/ as the process found it on its first build
     warnings: list[str] = field(default_factory=list)
-    # Per build: the fingerprints every page's key starts from.
+    # Per build: the fingerprints every page's key starts from, and those of the data files only
+    # some pages read (shortcodes.READ_DATA), by path.
     inputs: str = ""
+    data_files: dict[str, str] = field(default_factory=dict)
     address: str = ""  # site_url: only the themed HTML holds it (output_key)
     theming: str = ""  # the settings only the themed HTML depends on (theming_key)
     snippets: dict[str, str] = field(default_factory=dict)  # module name -> its file's fingerprint
@@ -143,6 +147,7 @@ def _fingerprint(path: str, root: Path) -> str:
 def begin_build(root: Path, docs_dir: Path, files: list[str], config: Any = None) -> None:
     """Fingerprint the build's inputs once, before any page is converted."""
     state.root = root
+    state.data_files = {}
     snippet_folder = docs_dir / SNIPPETS
     used_config = getattr(config, "config_file_path", None) or str(root / "mkdocs.yml")
     inputs = [_fingerprint(str(root / "mkdocs.yml"), root), _fingerprint(used_config, root)]
@@ -152,7 +157,12 @@ def begin_build(root: Path, docs_dir: Path, files: list[str], config: Any = None
     others = _fingerprint_tree(docs_dir, root, skip_suffix=".md")
     inputs += [line for line in others if not _is_snippet(line, snippet_folder, root)]
     for name in INPUT_FOLDERS:
-        inputs += _fingerprint_tree(root / name, root)
+        for line in _fingerprint_tree(root / name, root):
+            path = line.split("\t")[0].replace(os.sep, "/")
+            if path in shortcodes.READ_DATA:
+                state.data_files[path] = line
+            else:
+                inputs.append(line)
     _check_code(root)
     inputs.append("\n".join(sorted(files)))
     state.inputs = _digest("\n".join(inputs))
@@ -277,7 +287,8 @@ def page_key(src_uri: str, markdown: str, other_pages_read: str, reads_all_snipp
     conversion (a snippet only cited there changes the figures, not the conversion);
     `other_pages_read`, what its shortcodes read from other pages (sdw.shortcodes.other_pages_read)."""
     used = snippets_used(markdown) + (presets_key() if reads_all_snippets else "")
-    return _digest("\0".join([src_uri, markdown, state.inputs, used, other_pages_read]))
+    data = "\n".join(state.data_files.get(path, path) for path in shortcodes.data_read(markdown))
+    return _digest("\0".join([src_uri, markdown, state.inputs, used, other_pages_read, data]))
 
 
 def other_pages_read(markdown: str, root: Path, docs_dir: Path) -> str:
@@ -298,7 +309,8 @@ def deck_key() -> str:
     and the time it is stamped with when a reproducible one is asked for (sdw.deck). Otherwise
     a kept deck keeps the time it was first built: its notes are the same, so Anki has nothing
     newer to update."""
-    return _digest("\0".join(["deck", state.inputs, state.all_snippets, os.environ.get("SOURCE_DATE_EPOCH", "")]))
+    data = "\n".join(state.data_files[path] for path in sorted(state.data_files))
+    return _digest("\0".join(["deck", state.inputs, data, state.all_snippets, os.environ.get("SOURCE_DATE_EPOCH", "")]))
 
 
 def presets_key() -> str:

@@ -74,6 +74,23 @@ KNOWN = (
 # them). Figures, md:fig and those the data files name, are filled in after conversion (Figure).
 READ_OTHER_PAGES = ("glossary", "cards-summary")
 READ_ALL_SNIPPETS = ("estimator", "estimator-link")
+# The data files only some shortcodes read, and which ones (cards.load reads both). Every page's
+# conversion may read data/steps.yml (a step page's budget and its checks) and data/glossary.yml
+# (every page's tooltips); these two only the pages using these shortcodes do, so the preview
+# keys only those pages by them, and editing a card converts the practice pages, not the site.
+READ_DATA = {
+    "data/examples.yml": (
+        "examples-list",
+        "examples-table",
+        "worked-examples",
+        "compare",
+        "interview",
+        "cards",
+        "cards-summary",
+        "glossary",
+    ),
+    "data/cards.yml": ("cards", "cards-summary", "glossary"),
+}
 OFFLINE_ZIP = "system-design-workflow-offline.zip"  # where the deploy job (.github/workflows/ci.yml) publishes it
 ESTIMATOR_PAGE = "tools/estimator.md"
 ESTIMATOR_SCRIPT = "tools/estimator.js"
@@ -88,6 +105,12 @@ HAND_TYPED_FIGURE = re.compile(
 FIGURE_SHORTCODE = re.compile(r"<!--\s*md:fig\b[^>]*?-->")
 # Markdown whose numbers are not prose: fenced code, inline code, snippet includes, comments.
 NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`|<!--.*?-->", re.DOTALL | re.MULTILINE)
+
+
+def data_read(markdown: str) -> list[str]:
+    """The files of READ_DATA that the page's shortcodes read."""
+    names = {match["name"] for match in SHORTCODE.finditer(markdown)}
+    return [path for path, readers in READ_DATA.items() if names.intersection(readers)]
 
 
 def reads_other_pages(markdown: str) -> bool:
