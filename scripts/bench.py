@@ -20,7 +20,8 @@ budgets that do not are tested in tests/test_budgets.py). It measures:
     and of three with the build cache: nothing changed, and a sentence added to a page), and, under make
     serve's own command in a throwaway copy of the sources, the time from saving an edit until
     the server answers with the edited page: a sentence added to a page, a snippet's comment
-    reworded, and an assumption's value changed (three edits of each, the median); with
+    reworded, an assumption's value changed and a flashcard reworded (three edits of each, the
+    median); with
     --with-tests, the test suite once (pytest -n auto, minutes).
 
 It writes bench/results.json and bench/summary.md; with --compare OLD.json the summary shows
@@ -259,6 +260,9 @@ EDITED_SNIPPET = ("docs/snippets/twitter_assumptions.py", "examples/twitter/step
 # The assumption every Twitter figure follows, and the page whose table shows it.
 EDITED_VALUE = ("docs/snippets/twitter_assumptions.py", "examples/twitter/step-2-estimation/")
 VALUE = re.compile(r"^daily_active_users = count\((?P<millions>\d+)e6\)", re.MULTILINE)
+# A flashcard's answer (data/cards.yml), and the practice page that shows the step cards.
+EDITED_CARD = ("data/cards.yml", "practice/workflow/")
+CARD_ANSWER = re.compile(r"^  answer: '(?:bench[0-9a-f]{8} )?", re.MULTILINE)
 START_TIMEOUT = 180.0  # seconds for make serve's first build before the benchmark gives up
 RELOAD_TIMEOUT = 60.0  # seconds for one edit to show before it counts as not shown
 TESTS_TIMEOUT = 1800.0  # the whole test suite
@@ -331,6 +335,17 @@ def edit_value(path: Path) -> str:
     return f"{millions}M"
 
 
+def edit_card(path: Path) -> str:
+    """Start the first card's answer with a new word, as a contributor rewording a card would."""
+    text = path.read_text(encoding="utf-8")
+    match = CARD_ANSWER.search(text)
+    if match is None:
+        raise SystemExit(f"bench: no quoted card answer in {path} to edit")
+    mark = _mark()
+    path.write_text(text[: match.start()] + f"  answer: '{mark} " + text[match.end() :], encoding="utf-8")
+    return mark
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -372,6 +387,7 @@ def serve_loop(copy: Path, site_url: str, edits: int) -> dict:
                 ("reload_page", append_sentence, EDITED_PAGE),
                 ("reload_snippet", edit_comment, EDITED_SNIPPET),
                 ("reload_value", edit_value, EDITED_VALUE),
+                ("reload_card", edit_card, EDITED_CARD),
             ):
                 runs: list[float | None] = []
                 rebuilds_before = len(rebuilds(log))
@@ -623,6 +639,7 @@ LOOP_TARGETS = {
     "reload_page": "about 1 s",
     "reload_snippet": "about 1 s",
     "reload_value": "about 1 s",
+    "reload_card": "about 1 s",
     "strict_build": "≤ 2 s",
     "tests": "≤ 2 min on two cores",
 }
@@ -755,6 +772,7 @@ def loop_summary(loop: dict, change: Callable) -> list[str]:
         f"| {timed('reload_snippet')} |",
         f"| Edit to reload, an assumption's value (`make serve`) | {LOOP_TARGETS['reload_value']} "
         f"| {timed('reload_value')} |",
+        f"| Edit to reload, a flashcard (`make serve`) | {LOOP_TARGETS['reload_card']} | {timed('reload_card')} |",
         f"| `mkdocs build --strict`, cold (`SDW_NO_CACHE=1`) | {LOOP_TARGETS['strict_build']} "
         f"| {timed('strict_build')} |",
         f"| `mkdocs build --strict`, nothing changed since a build | {LOOP_TARGETS['strict_build']} "
