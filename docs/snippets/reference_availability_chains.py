@@ -58,6 +58,10 @@ fanout_rows = [(count(n), fraction(1 - (1 - backend_slow_share) ** n)) for n in 
 # Figures the page quotes.
 chain_of_10_at_three_nines = fraction(in_series(0.999, 10))
 chain_of_10_downtime = duration((1 - in_series(0.999, 10)) * SLO_WINDOW)
+# What ten parts at four nines leave of a three-nines product's budget.
+three_nines_budget_left_by_ten_four_nines = duration(
+    (1 - 0.999) * SLO_WINDOW - (1 - in_series(0.9999, 10)) * SLO_WINDOW
+)
 two_copies_at_99 = fraction(in_parallel(0.99, 2))
 three_copies_at_99 = fraction(in_parallel(0.99, 3))
 fanout_100_slow_share = fraction(1 - (1 - backend_slow_share) ** 100)

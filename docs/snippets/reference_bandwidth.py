@@ -8,7 +8,7 @@ from reference_latency import (
 )
 from sources import SOURCES, cite
 
-from sdw.estimation import GB, MB, TB, duration, fraction, markdown_table, size, throughput
+from sdw.estimation import GB, MB, TB, duration, fraction, markdown_table, size, throughput, times
 
 # --- Raw facts -------------------------------------------------------------------------------------
 epyc_9654_memory_channels = 12  # AMD 2022
@@ -17,6 +17,7 @@ pcie4_payload_bits_per_transfer = 128 / 130  # PCI-SIG: 128b/130b line encoding
 nvme_lanes = 4
 ethernet_gbit_per_s = (1, 10, 25, 100)  # IEEE 802.3 line rates
 hdd_capacity_bytes = 20 * TB  # Seagate Exos X20, largest model (Seagate 2021)
+pcie5_ssd_seq_bytes_per_s = 14 * GB  # Micron 9550, a PCIe 5.0 x4 data-center drive (2024): sequential read
 
 
 def linked_key(source: str) -> str:
@@ -47,6 +48,8 @@ ssd_share_of_link = fraction(min(ssd_seq_bytes_per_s) / pcie4_x4_bytes_per_s)
 hdd_full_read = duration(hdd_capacity_bytes / hdd_bytes_per_s)
 hdd_capacity = size(hdd_capacity_bytes)
 terabyte_over_10_gbit = duration(TB / (10e9 / 8))
+pcie5_ssd_seq = throughput(pcie5_ssd_seq_bytes_per_s, "B/s")
+pcie5_over_pcie4_ssd = times(pcie5_ssd_seq_bytes_per_s / min(ssd_seq_bytes_per_s))
 
 if __name__ != "reference_bandwidth":
     print(markdown_table(("Path", "Bandwidth", "1 MB", "1 GB", "1 TB", "Source"), rows))

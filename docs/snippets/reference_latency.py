@@ -221,6 +221,10 @@ disk_half_turn = duration(60 / disk_rpm / 2)
 disk_random_read = duration(disk_seek + disk_half_turn)
 disk_random_reads_per_second = throughput(1 / disk_random_read)
 ssd_over_disk_random = times(disk_random_read / ssd_random_read)
+# A read from another machine's memory (the round trip budgeted between VMs) against a local disk:
+# far faster than a spinning disk's random read, slower than a local SSD's.
+remote_memory_over_disk = times(disk_random_read / CLASSIC["Round trip within a data center"][0])
+remote_memory_over_ssd = times(CLASSIC["Round trip within a data center"][0] / ssd_random_read)
 classic_dc_round_trip_in_memory_refs = count(
     CLASSIC["Round trip within a data center"][0] / CLASSIC["Main memory reference"][0]
 )
