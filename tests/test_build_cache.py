@@ -210,6 +210,17 @@ def _reused(log: str) -> tuple[int, int]:
 BUILD_TIME = re.compile(rb'title="[A-Z][a-z]+ \d{1,2}, \d{4} \d\d:\d\d:\d\d UTC"')
 
 
+def _edit_a_card_and_a_summary(root: Path, mark: str) -> tuple[str, str]:
+    """Put `mark` into the first card's answer and the first example's summary; return the text each then shows."""
+    cards = root / "data/cards.yml"
+    answer = re.search(r"^  answer: '([A-Z][a-z]+)", cards.read_text(encoding="utf-8"), re.MULTILINE)
+    replace_once(cards, answer[0], f"  answer: '{answer[1]} {mark}")
+    examples = root / "data/examples.yml"
+    summary = re.search(r"^  summary: ([A-Z][a-z]+)", examples.read_text(encoding="utf-8"), re.MULTILINE)
+    replace_once(examples, summary[0], f"  summary: {summary[1]} {mark}")
+    return f"{answer[1]} {mark}", f"{summary[1]} {mark}"
+
+
 def _same_day(path: Path) -> bytes:
     return BUILD_TIME.sub(b"", path.read_bytes())
 
@@ -228,12 +239,7 @@ def test_a_build_after_edits_is_the_build_without_the_cache(site_copy: Path, tmp
     replace_once(caching, heading, f"{heading} renamed {mark}")
     append_line(site_copy / "docs/workflow/step-7-bottlenecks.md", f"See [caching {mark}](../concepts/caching.md).")
     # A card and an example's summary: only the pages whose shortcodes read those files convert again.
-    cards = site_copy / "data/cards.yml"
-    answer = re.search(r"^  answer: '([A-Z][a-z]+)", cards.read_text(encoding="utf-8"), re.MULTILINE)
-    replace_once(cards, answer[0], f"  answer: '{answer[1]} {mark}")
-    examples = site_copy / "data/examples.yml"
-    summary = re.search(r"^  summary: ([A-Z][a-z]+)", examples.read_text(encoding="utf-8"), re.MULTILINE)
-    replace_once(examples, summary[0], f"  summary: {summary[1]} {mark}")
+    card_text, summary_text = _edit_a_card_and_a_summary(site_copy, mark)
 
     code, log = _build(site_copy, tmp_path / "cached", cache=True)
     assert code == 0, log
@@ -256,8 +262,8 @@ def test_a_build_after_edits_is_the_build_without_the_cache(site_copy: Path, tmp
     page = (tmp_path / "cached/examples/twitter/step-2-estimation/index.html").read_text(encoding="utf-8")
     assert f"{int(users[1]) + 1}M" in page
     practice = [path.read_text(encoding="utf-8") for path in (tmp_path / "cached/practice").rglob("index.html")]
-    assert any(f"{answer[1]} {mark}" in html for html in practice)
-    assert f"{summary[1]} {mark}" in (tmp_path / "cached/examples/index.html").read_text(encoding="utf-8")
+    assert any(card_text in html for html in practice)
+    assert summary_text in (tmp_path / "cached/examples/index.html").read_text(encoding="utf-8")
     # Built again unchanged: the print page's combination comes from the cache (print_cache.py).
     code, log = _build(site_copy, tmp_path / "again", cache=True)
     assert code == 0 and "the print page's combination too" in log, log[-2000:]
@@ -270,12 +276,7 @@ def test_editing_a_card_or_an_example_converts_only_the_pages_that_read_them(sit
     a contributor's edit to a card converts the pages built from the cards, not the whole site."""
     assert _build(site_copy, tmp_path / "before", cache=True)[0] == 0
     mark = f"{time.time_ns():x}"
-    cards = site_copy / "data/cards.yml"
-    answer = re.search(r"^  answer: '([A-Z][a-z]+)", cards.read_text(encoding="utf-8"), re.MULTILINE)
-    replace_once(cards, answer[0], f"  answer: '{answer[1]} {mark}")
-    examples = site_copy / "data/examples.yml"
-    summary = re.search(r"^  summary: ([A-Z][a-z]+)", examples.read_text(encoding="utf-8"), re.MULTILINE)
-    replace_once(examples, summary[0], f"  summary: {summary[1]} {mark}")
+    card_text, summary_text = _edit_a_card_and_a_summary(site_copy, mark)
     readers = [page for page in (site_copy / "docs").rglob("*.md") if shortcodes.data_read(page.read_text("utf-8"))]
 
     code, log = _build(site_copy, tmp_path / "after", cache=True)
@@ -283,8 +284,8 @@ def test_editing_a_card_or_an_example_converts_only_the_pages_that_read_them(sit
     reused, pages = _reused(log)
     assert pages - len(readers) <= reused < pages, f"{len(readers)} pages read the two files; {reused} of {pages} kept"
     practice = [path.read_text(encoding="utf-8") for path in (tmp_path / "after/practice").rglob("index.html")]
-    assert any(f"{answer[1]} {mark}" in html for html in practice)
-    assert f"{summary[1]} {mark}" in (tmp_path / "after/examples/index.html").read_text(encoding="utf-8")
+    assert any(card_text in html for html in practice)
+    assert summary_text in (tmp_path / "after/examples/index.html").read_text(encoding="utf-8")
 
 
 def test_a_print_combination_that_warned_is_made_again_and_warns_again(site_copy: Path, tmp_path: Path) -> None:
