@@ -15,7 +15,7 @@ epyc_9654_memory_channels = 12  # AMD 2022
 pcie4_transfers_per_s_per_lane = 16e9  # PCI-SIG, PCI Express 4.0 (2017): 16 GT/s a lane
 pcie4_payload_bits_per_transfer = 128 / 130  # PCI-SIG: 128b/130b line encoding
 nvme_lanes = 4
-ethernet_gbit_per_s = (1, 10, 25, 100)  # IEEE 802.3 line rates
+ethernet_gbit_per_s = (1, 10, 25, 100, 400)  # IEEE 802.3 line rates
 hdd_capacity_bytes = 20 * TB  # Seagate Exos X20, largest model (Seagate 2021)
 pcie5_ssd_seq_bytes_per_s = 14 * GB  # Micron 9550, a PCIe 5.0 x4 data-center drive (2024): sequential read
 

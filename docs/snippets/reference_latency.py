@@ -79,7 +79,8 @@ dram_measured_low, dram_measured_high = 113 * NS, 134 * NS  # AnandTech 2019, fu
 # across groups (Xeon Platinum 8375C sits between, at 51 ns).
 core_handoff_low, core_handoff_high = 23 * NS, 107 * NS
 lz4_bytes_per_s, snappy_bytes_per_s = 780 * MB, 565 * MB  # LZ4 2019, compression, one core
-ethernet_bits_per_s = (10e9, 25e9)  # IEEE 802.3
+# IEEE 802.3: a mid-size cloud VM's cap to a 2020s server's NIC.
+ethernet_bits_per_s = (10e9, 100e9)
 ssd_random_read_low, ssd_random_read_high = 85 * US, 115 * US  # Intel 2017: 1 and 2 TB models, 4 TB model
 ssd_seq_bytes_per_s = (7_000 * MB, 7_450 * MB)  # Intel 2020, Samsung 2022
 # Google 2020: short-RPC tail latency (p99) at data-center scale, with NIC hardware timestamps and
@@ -135,7 +136,7 @@ TODAY = {
     "Send 2 KB over the network": (
         2 * KB * 8 / max(ethernet_bits_per_s),
         2 * KB * 8 / min(ethernet_bits_per_s),
-        "25 to 10 Gbit/s link",
+        "100 to 10 Gbit/s link (a server's NIC to a mid-size VM's cap)",
         "IEEE 802.3",
     ),
     "SSD random read (4 KB)": (
