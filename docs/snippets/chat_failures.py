@@ -133,6 +133,9 @@ wave_store_reads_over_peak = times(wave_store_reads_per_second / store_reads_per
 # leads half its ranges, not a third, and does that much more leader work (proposing, reads) at a
 # peak its writes already fill.
 store_leader_work_after_zone_loss = times(zones / (zones - 1))
+# With a zone lost every range runs on two copies, so one more store node down takes the ranges it
+# holds below their quorum until it restarts: its zone's share, one node of that zone's.
+store_node_crash_zone_lost_share = fraction(zones / database_nodes)
 # What that does to a surviving node's write budget at peak. Each write costs every copy the same
 # (log, apply, compaction) and its leader more (store_leader_extra_work, a guess); the budget,
 # store_writes_per_node_per_second, is for a node that leads a third of its ranges, and the node now
