@@ -281,3 +281,34 @@ def test_a_snippet_that_raises_fails_the_strict_build(site_copy: Path, tmp_path:
     ) in result.stderr.splitlines()
     assert "Traceback" in result.stderr
     assert re.search(r"Aborted with \d+ warnings? in strict mode", result.stdout)
+
+
+def test_every_data_file_a_shortcode_reads_is_in_its_pages_cache_key(monkeypatch) -> None:
+    """The preview and the build cache key a page by data/cards.yml and data/examples.yml only when
+    its shortcodes read them (shortcodes.READ_DATA); a shortcode that reads one unlisted would leave
+    its pages stale after an edit. So convert each shortcode alone, on a page that uses it, and
+    record the files it reads."""
+    from sdw import data, shortcodes
+
+    read: set[str] = set()
+    parsed = data._parsed
+
+    def recording(path: Path, mtime: int):
+        read.add(f"data/{path.name}")
+        return parsed(path, mtime)
+
+    monkeypatch.setattr(data, "_parsed", recording)
+    every_page_may_read = {"data/steps.yml", "data/glossary.yml"}
+    uses: dict[str, tuple[str, str]] = {}  # shortcode -> (a page using it, the shortcode as written)
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        for match in shortcodes.SHORTCODE.finditer(path.read_text(encoding="utf-8")):
+            uses.setdefault(match["name"], (path.relative_to(ROOT / "docs").as_posix(), match[0]))
+    assert set(uses) >= set(KNOWN), "some shortcode is on no page: this check would miss it"
+    unkeyed = []
+    for name, (src_uri, written) in sorted(uses.items()):
+        read.clear()
+        shortcodes._data_cache.clear()  # read afresh, not from the last shortcode's parse
+        convert(src_uri, written + "\n")
+        keyed = set(shortcodes.data_read(written))
+        unkeyed += [f"md:{name} reads {file}" for file in sorted(read - keyed - every_page_may_read)]
+    assert unkeyed == []
