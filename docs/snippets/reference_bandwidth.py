@@ -4,7 +4,8 @@ from reference_latency import (
     ddr5_4800_channel_bytes_per_s,
     hdd_bytes_per_s,
     one_core_memory_bytes_per_s,
-    ssd_seq_bytes_per_s,
+    pcie4_ssd_seq_bytes_per_s,
+    pcie5_ssd_seq_bytes_per_s,
 )
 from sources import SOURCES, cite
 
@@ -16,8 +17,10 @@ pcie4_transfers_per_s_per_lane = 16e9  # PCI-SIG, PCI Express 4.0 (2017): 16 GT/
 pcie4_payload_bits_per_transfer = 128 / 130  # PCI-SIG: 128b/130b line encoding
 nvme_lanes = 4
 ethernet_gbit_per_s = (1, 10, 25, 100, 400)  # IEEE 802.3 line rates
-hdd_capacity_bytes = 20 * TB  # Seagate Exos X20, largest model (Seagate 2021)
-pcie5_ssd_seq_bytes_per_s = 14 * GB  # Micron 9550, a PCIe 5.0 x4 data-center drive (2024): sequential read
+# A large drive of today: Seagate Exos M, 30 TB with conventional recording, shipping since 2024 (Seagate
+# 2024; shingled models hold 32 TB and 36 TB has sampled). Read at the X20's rated rate (Seagate 2021): a
+# drive's sequential rate grows only with the bits along a track, far slower than its capacity.
+hdd_capacity_bytes = 30 * TB
 
 
 def linked_key(source: str) -> str:
@@ -33,7 +36,8 @@ PATHS = [
     ("One DDR5-4800 channel, peak", ddr5_4800_channel_bytes_per_s, "JEDEC DDR5 rate x 8 bytes"),
     ("A 12-channel DDR5-4800 socket, peak", ddr5_4800_channel_bytes_per_s * epyc_9654_memory_channels, "AMD 2022"),
     ("PCIe 4.0 x4 link, ceiling", pcie4_x4_bytes_per_s, "PCI-SIG 2017"),
-    ("PCIe 4.0 NVMe SSD, sequential", min(ssd_seq_bytes_per_s), "Intel 2020"),
+    ("PCIe 4.0 NVMe SSD, sequential", pcie4_ssd_seq_bytes_per_s, "Intel 2020"),
+    ("PCIe 5.0 NVMe SSD, sequential", pcie5_ssd_seq_bytes_per_s, "Micron 2024"),
     ("7200 rpm disk, outer tracks", hdd_bytes_per_s, "Seagate 2021"),
 ] + [(f"{rate} Gbit/s Ethernet, line rate", rate * 1e9 / 8, "IEEE 802.3") for rate in ethernet_gbit_per_s]
 
@@ -44,12 +48,12 @@ rows = [
 
 # Figures the page quotes.
 pcie4_x4_ceiling = throughput(pcie4_x4_bytes_per_s, "B/s")
-ssd_share_of_link = fraction(min(ssd_seq_bytes_per_s) / pcie4_x4_bytes_per_s)
+ssd_share_of_link = fraction(pcie4_ssd_seq_bytes_per_s / pcie4_x4_bytes_per_s)
 hdd_full_read = duration(hdd_capacity_bytes / hdd_bytes_per_s)
 hdd_capacity = size(hdd_capacity_bytes)
 terabyte_over_10_gbit = duration(TB / (10e9 / 8))
 pcie5_ssd_seq = throughput(pcie5_ssd_seq_bytes_per_s, "B/s")
-pcie5_over_pcie4_ssd = times(pcie5_ssd_seq_bytes_per_s / min(ssd_seq_bytes_per_s))
+pcie5_over_pcie4_ssd = times(pcie5_ssd_seq_bytes_per_s / pcie4_ssd_seq_bytes_per_s)
 
 if __name__ != "reference_bandwidth":
     print(markdown_table(("Path", "Bandwidth", "1 MB", "1 GB", "1 TB", "Source"), rows))

@@ -6,7 +6,7 @@ your own profile) turned into a rate. The sourced rows anchor the scale.
 
 import math
 
-from reference_bandwidth import hdd_full_read
+from reference_bandwidth import hdd_capacity_bytes, hdd_full_read
 from sources import cite
 
 from sdw.estimation import (
@@ -15,7 +15,6 @@ from sdw.estimation import (
     MB,
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
-    TB,
     count,
     duration,
     fraction,
@@ -82,7 +81,7 @@ connections_in_our_machine = count(usable_memory / (whatsapp_memory_bytes / what
 
 # --- Disk -----------------------------------------------------------------------------------------------------
 drives_per_storage_server = 24  # assumed: a dense storage chassis
-drive_bytes = 20 * TB  # Seagate Exos X20, largest model
+drive_bytes = hdd_capacity_bytes  # a large drive of today (latency reference)
 raw_disk_per_server = size(drives_per_storage_server * drive_bytes)
 # Data stored per server once every byte is kept three times, or erasure coded 6 data + 3 parity.
 disk_rows = [

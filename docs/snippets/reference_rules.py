@@ -5,7 +5,7 @@ only lays them side by side.
 """
 
 from reference_availability_chains import fanout_100_slow_share
-from reference_bandwidth import hdd_full_read
+from reference_bandwidth import hdd_capacity, hdd_full_read
 from reference_cache_skew import top_20_at_08
 from reference_capacity import api_read_per_server, api_write_per_server
 from reference_fiber import sf_amsterdam_rtt_floor, zone_pair_rtt_floor
@@ -72,7 +72,10 @@ RULES = [
     (
         "Rebuilds are slow on big disks",
         f"{hdd_full_read} to read one drive",
-        cite("Seagate 2021", "Seagate Exos X20, 2021") + "; computed",
+        cite("Seagate 2024", f"a {hdd_capacity} drive, 2024")
+        + ", read at "
+        + cite("Seagate 2021", "the Exos X20's rate")
+        + "; computed",
         "Copies spread over many disks (GFS, HDFS) are re-copied from all of them at once",
     ),
     (

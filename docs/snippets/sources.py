@@ -104,11 +104,15 @@ SOURCES: dict[str, tuple[str, str]] = {
         "https://github.com/nviennot/core-to-core-latency",
     ),
     "LZ4 2019": ("LZ4 README, benchmarks", "https://github.com/lz4/lz4"),
-    "Samsung 2022": (
-        "Samsung 990 PRO product page",
-        "https://semiconductor.samsung.com/consumer-storage/internal-ssd/990-pro/",
+    "Micron 2024": (
+        "StorageReview, Micron 9550 MAX review (its specification table)",
+        "https://www.storagereview.com/review/micron-9550-max-review-balanced-performance-for-ai-db-and-analytics",
     ),
     "Seagate 2021": ("Seagate Exos X20 product page", "https://www.seagate.com/products/enterprise-drives/exos-x/x20/"),
+    "Seagate 2024": (
+        "EE Journal, Seagate's 30-Tbyte Exos Hard Drive Writes Large, 2024",
+        "https://www.eejournal.com/article/seagates-30tbyte-exos-hard-drive-writes-large/",
+    ),
     "AMD 2022": (
         "AMD EPYC 9654 processor specifications",
         "https://www.amd.com/en/products/processors/server/epyc/4th-generation-9004-and-8004-series/amd-epyc-9654.html",
