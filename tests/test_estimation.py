@@ -413,52 +413,83 @@ def test_a_changed_snippet_is_run_again_with_its_importers_and_no_other(tmp_path
         snippets.use(SNIPPETS)
 
 
-# --- Every worked example's figures, pinned by hand ---------------------------------------------
+# --- Every figure, pinned by hand ----------------------------------------------------------------
 #
-# tests/pins/NAME.yml holds, for the example NAME of data/examples.yml, each figure's printed value
-# with the hand arithmetic that reproduces it. The tests find the figures themselves: every
-# md:fig on the example's pages and in its entry in data/examples.yml must be pinned.
+# tests/pins/GROUP.yml holds each figure's printed value with the hand arithmetic that reproduces
+# it. A group is a worked example of data/examples.yml (its pages, its entry there and its cards),
+# or one of the sections below with the cards of data/cards.yml filed under them. The tests find
+# the figures themselves: every md:fig a group cites must be pinned in its file.
 
 PINS = ROOT / "tests" / "pins"
 FIGURE = re.compile(r"<!--\s*md:fig\s+(?P<figure>[\w]+\.[\w]+)\s*-->")
+EXAMPLES = load_examples(ROOT)["examples"]
+CARDS = yaml.safe_load((ROOT / "data" / "cards.yml").read_text(encoding="utf-8"))
+# The sections outside the worked examples: their pages, and the card sections filed with them.
+SECTIONS = {
+    "reference": (["docs/reference/*.md"], lambda section: section == "reference"),
+    "concepts": (["docs/concepts/*.md"], lambda section: section == "concepts"),
+    "workflow": (
+        ["docs/index.md", "docs/workflow/*.md", "docs/practice/*.md", "docs/tools/*.md", "docs/about/*.md"],
+        lambda section: section.startswith("step-"),
+    ),
+}
 
 
-def example_pins(name: str) -> dict[str, str]:
-    path = PINS / f"{name.replace('-', '_')}.yml"
+def pin_file(group: str) -> Path:
+    return PINS / f"{group.replace('-', '_')}.yml"
+
+
+def group_pins(group: str) -> dict[str, str]:
+    path = pin_file(group)
     return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def cited_figures(example: dict) -> dict[str, str]:
-    """Every figure the example cites -> where (a page, or data/examples.yml)."""
+def _cite(cited: dict[str, str], text: str, where: str) -> None:
+    for match in FIGURE.finditer(text):
+        cited.setdefault(match["figure"], where)
+
+
+def cited_figures(group: str) -> dict[str, str]:
+    """Every figure the group cites -> where (a page, data/examples.yml or data/cards.yml)."""
     cited: dict[str, str] = {}
-    folder = ROOT / "docs" / posixpath.dirname(example["pages"][1])
-    for page in sorted(folder.glob("*.md")):
-        for match in FIGURE.finditer(page.read_text(encoding="utf-8")):
-            cited.setdefault(match["figure"], page.relative_to(ROOT).as_posix())
-    for match in FIGURE.finditer(yaml.safe_dump(example)):
-        cited.setdefault(match["figure"], "data/examples.yml")
-    cited.update({figure: "data/examples.yml model_agrees" for figure in example.get("model_agrees", {}).values()})
+    example = next((e for e in EXAMPLES if e["name"] == group), None)
+    if example is not None:
+        patterns = [posixpath.dirname(example["pages"][1]) + "/*.md"]
+        in_section = lambda section: section == f"example-{group}"  # noqa: E731
+    else:
+        patterns, in_section = SECTIONS[group]
+        patterns = [pattern.removeprefix("docs/") for pattern in patterns]
+    for pattern in patterns:
+        for page in sorted((ROOT / "docs").glob(pattern)):
+            if not page.name.startswith("_"):  # templates are not built
+                _cite(cited, page.read_text(encoding="utf-8"), page.relative_to(ROOT).as_posix())
+    if example is not None:
+        _cite(cited, yaml.safe_dump(example), "data/examples.yml")
+        cited.update({figure: "data/examples.yml model_agrees" for figure in example.get("model_agrees", {}).values()})
+    for card in CARDS:
+        if in_section(card["section"]):
+            _cite(cited, card["question"] + "\n" + card["answer"], f"data/cards.yml card {card['id']}")
     return cited
 
 
-EXAMPLES = load_examples(ROOT)["examples"]
-ALL_PINS = [(e["name"], figure, value) for e in EXAMPLES for figure, value in example_pins(e["name"]).items()]
+GROUPS = [e["name"] for e in EXAMPLES] + list(SECTIONS)
+ALL_PINS = [(group, figure, value) for group in GROUPS for figure, value in group_pins(group).items()]
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e["name"])
-def test_every_figure_an_example_cites_is_pinned(example: dict) -> None:
-    pins = example_pins(example["name"])
-    unpinned = [
-        f"{figure} (cited in {where})" for figure, where in cited_figures(example).items() if figure not in pins
-    ]
-    assert unpinned == [], f"pin these in tests/pins/{example['name'].replace('-', '_')}.yml, with the hand arithmetic"
+@pytest.mark.parametrize("group", GROUPS)
+def test_every_figure_a_page_cites_is_pinned(group: str) -> None:
+    pins = group_pins(group)
+    unpinned = [f"{figure} (cited in {where})" for figure, where in cited_figures(group).items() if figure not in pins]
+    assert unpinned == [], (
+        f"pin these in {pin_file(group).relative_to(ROOT).as_posix()}, each with its hand arithmetic: {unpinned}"
+    )
 
 
-@pytest.mark.parametrize(("example", "figure", "value"), ALL_PINS, ids=lambda x: x if isinstance(x, str) else None)
-def test_example_figures_equal_hand_checked_values(example: str, figure: str, value: str) -> None:
+@pytest.mark.parametrize(("group", "figure", "value"), ALL_PINS, ids=lambda x: x if isinstance(x, str) else None)
+def test_figures_equal_hand_checked_values(group: str, figure: str, value: str) -> None:
     snippet, name = figure.split(".")
     printed = str(getattr(snippets.load(snippet), name))
-    path = PINS / f"{example.replace('-', '_')}.yml"
+    path = pin_file(group)
     keys = (f'"{figure}":', f"'{figure}':", f"{figure}:")
     line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith(keys))
     assert printed == value, (

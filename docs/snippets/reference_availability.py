@@ -47,6 +47,7 @@ four_nines_per_year = duration((1 - 0.9999) * SECONDS_PER_YEAR)
 five_nines_per_year = duration((1 - 0.99999) * SECONDS_PER_YEAR)
 five_nines_per_month = duration((1 - 0.99999) * SLO_WINDOW)
 february_vs_31_days = duration((1 - example_target) * 3 * SECONDS_PER_DAY)
+example_target_text = fraction(example_target)
 
 if __name__ != "reference_availability":
     print(markdown_table(("Availability", "Down per year", "Down per 30 days", "Down per week", "Down per day"), rows))
