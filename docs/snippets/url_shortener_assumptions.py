@@ -629,7 +629,11 @@ TABLE = [
         scan_budget,
         "In-memory blocklists and one reputation lookup; deeper scans run after.",
     ),
-    ("Time to take down a reported phishing link", takedown_budget, "Minutes, not hours: phishing is fast."),
+    (
+        "Time from a disable to every edge stopping",
+        takedown_budget,
+        "Minutes, not hours: phishing is fast. It starts at the disable; a report reaches a verdict first.",
+    ),
     (
         f"Time within which {count_freshness_share} of clicks are counted",
         count_freshness_target,
