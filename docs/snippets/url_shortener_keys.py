@@ -139,7 +139,11 @@ if __name__ != "url_shortener_keys":
                 ("", "... as a share of the key space, whole retention", keys_lost_share),
                 ("", "Block leases a second at peak", block_leases_per_second_peak),
                 ("", "One process's block lasts, at peak", block_lifetime_peak),
-                ("", f"Values skipped by a restore ({restore_margin_time} of creations at peak)", restore_margin_values),
+                (
+                    "",
+                    f"Values skipped by a restore ({restore_margin_time} of creations at peak)",
+                    restore_margin_values,
+                ),
                 ("", "... as a share of the key space", restore_margin_share),
                 ("Key pool", "Stored keys for one day", pool_bytes_one_day),
                 ("", "... for the whole retention period", pool_bytes_retention),
