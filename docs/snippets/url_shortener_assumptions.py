@@ -248,6 +248,9 @@ create_availability_target = fraction(0.999)
 slo_window = duration(30 * SECONDS_PER_DAY)
 scan_budget = duration(0.2)
 takedown_budget = duration(5 * SECONDS_PER_MINUTE)
+# A redirect server that falls this far behind on the "link changed" events stops answering from its
+# in-process cache and flushes it until it has caught up (step 6). Chosen: a tenth of the takedown budget.
+link_event_lag_limit = duration(takedown_budget / 10)
 count_freshness_target = duration(SECONDS_PER_MINUTE)
 count_freshness_share = fraction(0.99)
 cache_warm_rate = per_second(50e3)
@@ -629,7 +632,17 @@ TABLE = [
         scan_budget,
         "In-memory blocklists and one reputation lookup; deeper scans run after.",
     ),
-    ("Time to take down a reported phishing link", takedown_budget, "Minutes, not hours: phishing is fast."),
+    (
+        "Time from a disable to every edge stopping",
+        takedown_budget,
+        "Minutes, not hours: phishing is fast. It starts at the disable; a report reaches a verdict first.",
+    ),
+    (
+        "How far a redirect server may fall behind the link events before it stops using its in-process cache",
+        link_event_lag_limit,
+        "Chosen: a tenth of the takedown budget, so that a lagging server, the outbox sweeper's minute and the "
+        "edge's copy together stay inside it (step 7).",
+    ),
     (
         f"Time within which {count_freshness_share} of clicks are counted",
         count_freshness_target,

@@ -78,7 +78,8 @@ def lru_hit_rate(entries: float, alpha: float, catalog: float = distinct_links_c
     return held_and_hit(high)[1]
 
 
-# One cached link: key, destination, expiry, status, and the cache's own overhead.
+# One cached link: key, destination, expiry, the status (one byte: the answer its three status cells give,
+# step 4), and the cache's own overhead.
 cache_entry_bytes = size(key_length + long_url_bytes + timestamp_bytes + status_bytes + cache_entry_overhead_bytes)
 
 rows = []

@@ -18,7 +18,7 @@ from url_shortener_assumptions import (
 )
 from url_shortener_traffic import creations_per_second_peak
 
-from sdw.estimation import DAYS_PER_YEAR, count, duration, fraction, markdown_table, peak, size
+from sdw.estimation import DAYS_PER_YEAR, SECONDS_PER_DAY, count, duration, fraction, markdown_table, peak, size
 
 ALPHABET = 62
 CASE_INSENSITIVE_ALPHABET = 36  # a-z and 0-9: survives being read aloud or retyped from print
@@ -78,6 +78,13 @@ block_leases_per_second_peak = peak(creations_per_second_peak / counter_block_si
 # How long one process's block lasts at peak. With a spare block always in hand, this is the least
 # time a process can go on creating without the counter.
 block_lifetime_peak = duration(counter_block_size / (creations_per_second_peak / api_processes))
+# After a region loss, the second region's counter starts past the last lease mark shipped to it, by a
+# margin that covers leases granted but not yet shipped. A design choice: a day of creations at the
+# peak rate, far longer than the shipping lag, which pages within minutes (step 7). Those values are
+# skipped once per restore.
+restore_margin_time = duration(SECONDS_PER_DAY)
+restore_margin_values = count(creations_per_second_peak * restore_margin_time)
+restore_margin_share = fraction(restore_margin_values / key_space_chosen)
 
 # Option 3: a pre-generated pool of random keys, stored until used (one byte per character).
 pool_bytes_one_day = size(links_created_per_day * key_length)
@@ -132,6 +139,12 @@ if __name__ != "url_shortener_keys":
                 ("", "... as a share of the key space, whole retention", keys_lost_share),
                 ("", "Block leases a second at peak", block_leases_per_second_peak),
                 ("", "One process's block lasts, at peak", block_lifetime_peak),
+                (
+                    "",
+                    f"Values skipped by a restore ({restore_margin_time} of creations at peak)",
+                    restore_margin_values,
+                ),
+                ("", "... as a share of the key space", restore_margin_share),
                 ("Key pool", "Stored keys for one day", pool_bytes_one_day),
                 ("", "... for the whole retention period", pool_bytes_retention),
                 ("", "... for the whole key space", pool_bytes_whole_space),

@@ -12,10 +12,12 @@ from url_shortener_assumptions import (
     edge_locations,
     edge_log_line_bytes,
     edge_ttl,
+    link_event_lag_limit,
     outage_for_backlog,
     redirect_availability_target,
     requests_per_server,
     slo_window,
+    takedown_budget,
     zones,
 )
 from url_shortener_cache import (
@@ -91,6 +93,16 @@ cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / c
 redirect_fleet_capacity = per_second(redirect_servers * requests_per_server)
 viral_over_fleet = times(viral_hits_per_second / redirect_fleet_capacity)
 viral_origin_requests_with_edge = per_second(edge_locations / edge_ttl)
+
+# The slowest takedown the design's own delays allow, while the event log takes writes: the service
+# crashes before publishing, so the outbox sweeper publishes "link changed" at its read of the minute-old
+# partition (step 4); a redirect server just under its lag limit still answers the old 302 from its
+# in-process cache until then; and an edge location that refilled from it at that moment keeps the 302
+# for the edge TTL.
+outbox_sweep_last_read = duration(SECONDS_PER_MINUTE)
+takedown_slowest = duration(outbox_sweep_last_read + link_event_lag_limit + edge_ttl)
+takedown_slowest_share = fraction(takedown_slowest / takedown_budget)
+assert takedown_slowest < takedown_budget
 
 # Analytics down for an hour at peak: clicks wait in the log. Every click of the outage is counted
 # late, and so is every click that arrives while the backlog ahead of it is more than a minute of
@@ -215,6 +227,13 @@ if __name__ != "url_shortener_reliability":
                 ("", "... share of the store's read capacity with a zone down", cache_refill_load),
                 ("Viral link, no edge cache", "Its clicks over the redirect fleet's capacity", viral_over_fleet),
                 ("Viral link, edge cache", "Requests for it reaching the origin", viral_origin_requests_with_edge),
+                (
+                    "Takedown, slowest designed path",
+                    f"Sweeper's publish ({outbox_sweep_last_read}) + a server's lag limit ({link_event_lag_limit}) "
+                    f"+ the edge's copy ({edge_ttl})",
+                    takedown_slowest,
+                ),
+                ("", f"... share of the {takedown_budget} budget", takedown_slowest_share),
                 (f"Analytics down {outage_for_backlog} at peak", "Click events waiting", click_backlog),
                 ("", "... bytes held in the log", click_backlog_bytes),
                 ("", f"Late clicks allowed per {slo_window} (over {count_freshness_target})", freshness_allowance),

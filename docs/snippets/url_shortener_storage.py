@@ -28,12 +28,18 @@ from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     count,
+    fraction,
     markdown_table,
     per_day,
     per_second,
     size,
     size_per_day,
 )
+
+# The status is three one-byte cells, each with a single writer: the owner's flag, the review state
+# (abuse or legal) and the end state (deleted or expired). Counted at full size on every link, though
+# a link no one has disabled or ended has none of them written.
+STATUS_CELLS = 3
 
 # The links table, one row per link. A wide-column store keeps no bytes for a null column, so
 # expires_at costs its 8 bytes only on the links that have one, and owner_id only on links with an
@@ -48,7 +54,11 @@ FIELDS = [
     ),
     ("created_at", "when", timestamp_bytes),
     ("expires_at", f"null unless set ({expiring_share} of links)", size(timestamp_bytes * expiring_share)),
-    ("status", "active, disabled, removed, deleted, expired", status_bytes),
+    (
+        "owner_state, review_state, end_state",
+        "three status cells, each written by one writer only (step 4), counted at full size",
+        size(STATUS_CELLS * status_bytes),
+    ),
     ("(partition overhead)", "the store's own metadata: a link is a partition", partition_overhead_bytes),
 ]
 link_record_bytes = size(sum(field[2] for field in FIELDS))
@@ -61,6 +71,8 @@ quorum_replicas = count(int(link_copies) // 2 + 1)
 # An expiry needs an account (step 3), so an expired link always has an owner and an expires_at:
 # both at full size, not the averages over all links.
 destination_bytes = FIELDS[1][2]
+# The destination's share of the record: what compressing it could save most on.
+destination_share = fraction(destination_bytes / link_record_bytes)
 tombstone_bytes = size(
     link_record_bytes - destination_bytes - FIELDS[2][2] + owner_id_bytes - FIELDS[4][2] + timestamp_bytes
 )
