@@ -179,13 +179,16 @@ share_largest_cost = count(math.floor(burst_allowance / regions))
 sliding_log_longest_retry_after_seconds = count(int(window_seconds))
 # That bound holds for windows that start once the split holds. A window that holds the cut's start is
 # looser: until the split each region still runs a whole, unshared bucket, so a client that meets the
-# cut with full buckets gets a burst and the whole refill in every region for split_after seconds,
-# then each region's share of the rate for the rest of the minute (its bucket, emptied, refills at the
-# share's rate; the share's burst caps only what it saves).
-region_cut_first_minute_before_split = count(regions * (burst_allowance + refill_per_second * region_cut_split_after))
+# cut with full buckets gets a burst and the whole refill in every region, then each region's share of
+# the rate for the rest of the minute (its bucket, emptied, refills at the share's rate; the share's
+# burst caps only what it saves). The unshared stretch is one interval longer than the silence before
+# the split: the interval just before the cut is read and sent in a batch after the cut starts, and
+# that batch is lost with the others, so no region learns of it.
+region_cut_unshared_span = duration((silent_intervals_before_split + 1) * region_sync_interval)
+region_cut_first_minute_before_split = count(regions * (burst_allowance + refill_per_second * region_cut_unshared_span))
 region_cut_first_minute_max_per_window = count(
     region_cut_first_minute_before_split
-    + regions * (refill_per_second / regions) * (window_seconds - region_cut_split_after)
+    + regions * (refill_per_second / regions) * (window_seconds - region_cut_unshared_span)
 )
 region_cut_first_minute_overshoot = times(region_cut_first_minute_max_per_window / limit_per_minute)
 # A key first used outside its home during a cut, or not used outside it for shared_mark_ttl before
@@ -199,15 +202,15 @@ region_cut_unmarked_max_per_window = count(
     token_bucket_max_per_window + (regions - 1) * (region_cut_split_limit_per_minute + region_cut_split_burst)
 )
 region_cut_unmarked_window_overshoot = times(region_cut_unmarked_max_per_window / limit_per_minute)
-# In the minute the cut begins: home's own bound, and in each other region a whole bucket until the
-# split, then its share of the rate.
+# In the minute the cut begins: home's own bound, and in each other region a whole bucket for the
+# unshared stretch (the lost last batch and the silence before the split), then its share of the rate.
 region_cut_unmarked_first_minute_max_per_window = count(
     token_bucket_max_per_window
     + (regions - 1)
     * (
         burst_allowance
-        + refill_per_second * region_cut_split_after
-        + refill_per_second / regions * (window_seconds - region_cut_split_after)
+        + refill_per_second * region_cut_unshared_span
+        + refill_per_second / regions * (window_seconds - region_cut_unshared_span)
     )
 )
 region_cut_unmarked_first_minute_overshoot = times(region_cut_unmarked_first_minute_max_per_window / limit_per_minute)
@@ -307,9 +310,10 @@ if __name__ != "rate_limiter_accuracy":
                 ("... costliest request it can serve (the share of the burst)", share_largest_cost),
                 ("... so in any 60 s after the split, in all regions", region_cut_split_max_per_window),
                 (
-                    "... in the minute the cut begins: whole buckets in every region until the split",
-                    region_cut_first_minute_before_split,
+                    "... in the minute the cut begins: every region unshared for the silence and the lost last batch",
+                    region_cut_unshared_span,
                 ),
+                ("... whole buckets in every region meanwhile", region_cut_first_minute_before_split),
                 (
                     "... and with the shares after it, in any 60 s holding the cut's start",
                     region_cut_first_minute_max_per_window,
