@@ -65,13 +65,15 @@ gateway_requests_per_server = throughput(cores * target_utilization / gateway_cp
 token_batch = count(10)
 # The client in step 6's split-key simulation sends at this share of its limit.
 split_simulation_load = fraction(1.1)
-# How long after a tag set's switch time the migrator has to move a split key's buckets (step 6).
-split_migration_deadline = duration(60)
+# How long after a tag set's switch time a split key whose buckets the migrator has not moved raises
+# an alert (step 6). Not a deadline: a missing new sub-bucket reads as empty until its marker exists.
+split_migration_alert_after = duration(60)
 # Gateways ask the rules service for a newer version this often (step 5), and a new tag set
 # switches this many pulls after it is published (step 6).
 rules_pull_period = duration(60)
 tag_switch_lead_pulls = count(5)
-# How long an old tag's buckets stay as "moved" tombstones after a split's switch (step 6).
+# How long an old tag's buckets stay as "moved" tombstones after a split's switch, and each new tag's
+# migrated marker with them (step 6).
 tag_tombstone_ttl = duration(7 * 24 * 3600)
 
 # --- Latency and regions (steps 1, 5 and 6) ---------------------------------------------------
@@ -224,11 +226,12 @@ TABLE = [
         "nothing pulls the level, and forgetting the start takes hours of simulated traffic (step 6).",
     ),
     (
-        "Time after a split's switch by which the migrator has moved the key's buckets",
-        split_migration_deadline,
+        "Time after a split's switch before a key the migrator has not moved raises an alert",
+        split_migration_alert_after,
         "A handful of reads and writes a key takes milliseconds; the rest is room for retries after a "
-        "crash. Until then a new sub-bucket with no migrated marker reads as empty; after it, any missing "
-        "key reads as full again (step 6).",
+        "crash. Not a deadline: until the migrator writes, the key's new sub-buckets with no migrated marker "
+        "read as empty, refilling from the switch time, so the hot key has its rate but not its burst; "
+        "a late migrator hands nothing back (step 6).",
     ),
     (
         "How often a gateway asks the rules service for a newer version",
@@ -243,10 +246,11 @@ TABLE = [
         "still switches on time; one that misses more finds the old tags' tombstones (step 6).",
     ),
     (
-        "How long an old tag's buckets stay as tombstones after a split",
+        "How long an old tag's buckets stay as tombstones after a split, and each new tag's migrated marker",
         tag_tombstone_ttl,
         "Far past any outage of the rules service that no one is paged for: a gateway cut off that long "
-        "is an incident of its own. A tombstone is a few fields an old tag, and only split keys have them.",
+        "is an incident of its own. A tombstone is a few fields an old tag, a marker one small key a new tag, "
+        "and only split keys have them.",
     ),
     (
         "Latency the limiter may add",
