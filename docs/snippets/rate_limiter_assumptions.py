@@ -40,6 +40,10 @@ key_bytes = size(32)
 timestamp_bytes = size(8)
 token_count_bytes = size(8)
 state_field_bytes = size(1)
+# A shared key's mark records, for each other region, the number of the last batch applied from it
+# (step 6): the region's number as the field, the batch number as the value.
+region_id_bytes = size(1)
+batch_number_bytes = size(8)
 entry_overhead_bytes = size(64)
 # A sliding window log is a sorted set, whose entries cost more than the timestamp. Derived from
 # the cited structures, not measured: a set of at most zset_max_listpack_entries entries (members
@@ -144,6 +148,12 @@ TABLE = [
         state_field_bytes,
         "One small integer: normal, share (regions cut apart) or moved (an old tag after a split); step 6.",
     ),
+    (
+        "Bytes for a region's number",
+        region_id_bytes,
+        "One small integer naming a sending region, in a shared key's record of the batches it applied (step 6).",
+    ),
+    ("Bytes per batch number", batch_number_bytes, "A 64-bit integer: a region's batches, numbered in sequence."),
     (
         "Overhead per entry in the store",
         entry_overhead_bytes,
