@@ -396,11 +396,15 @@ flood_over_shard = times(flood_requests_per_second / scripts_per_shard)
 # request, the next token. So each gateway asks once per token's refill, sooner than Retry-After,
 # which is rounded up to whole seconds.
 flood_checks_with_deny_cache = peak(gateway_servers / seconds_per_token)
-# On a split key a refusal costs two operations (both tries), and the cached refusal lasts until a
-# take of token_batch tokens can be back on a sub-bucket (the hot plan's, which the design splits).
-split_key_flood_checks_with_deny_cache = peak(
-    gateway_servers * 2 / (token_batch * split_example_tags * hot_split_seconds_per_token)
-)
+# On a split key the cache is per tag: a gateway refuses from memory only when every tag a request
+# would try (its two tries) is known empty, and skips a try it knows empty, so it refuses only what
+# the store would have. Each tag's entry lasts until a take of token_batch tokens can be back on its
+# sub-bucket (the hot plan's, which the design splits); when it runs out, the next request that would
+# try that tag asks the store once. So each gateway asks each tag once a wait: N operations a wait,
+# one on each of the key's shards.
+_split_take_wait = token_batch * split_example_tags * hot_split_seconds_per_token
+split_key_flood_checks_with_deny_cache = peak(gateway_servers * split_example_tags / _split_take_wait)
+split_key_flood_checks_per_shard = peak(gateway_servers / _split_take_wait)
 
 # --- Local batches of tokens: worst case, a client holds a batch in every gateway -------------
 batching_overshoot = count(gateway_servers * token_batch)
@@ -564,9 +568,10 @@ if __name__ != "rate_limiter_servers":
                 ("A runaway client against one shard's capacity", flood_over_shard),
                 ("... its checks at the store with refusals cached, at peak", flood_checks_with_deny_cache),
                 (
-                    "... on a split key: two tries a refusal, cached until a take can be back",
+                    "... on a split key: refusals cached per tag, each until a take can be back there",
                     split_key_flood_checks_with_deny_cache,
                 ),
+                ("... on each of its shards", split_key_flood_checks_per_shard),
                 ("Reads of the per-slot shared-key sets a region makes a second", slot_set_reads_per_second),
                 ("Batching: most tokens one client can hold unspent or overspend", batching_overshoot),
                 ("... against the default plan's minute", batching_overshoot_default),
