@@ -149,13 +149,19 @@ split_retry_once_latency = duration(2 * cross_zone_round_trip)
 # check, each the slowest of its parallel calls, so a cross-zone trip each.
 split_read_then_take_latency = duration(2 * cross_zone_round_trip)
 # The decision (step 6): at most two tries, one of them to a tag whose primary is in the gateway's own
-# zone (every zone holds at least one, by the rebalancing rule): a random tag first; on a refusal, a
-# tag in the gateway's zone if the first was elsewhere, else a tag in another zone. The worst case is
-# one cross-zone trip and one in the zone.
+# zone: a random tag first; on a refusal, a tag in the gateway's zone if the first was elsewhere, else
+# a tag in another zone. The worst case is one cross-zone trip and one in the zone. That needs a tag
+# in every zone, so the rules service splits a key over N >= zones tags whose primaries cover every
+# zone (one tag on each shard here, every zone holding a primary by the rebalancing rule), and
+# re-picks them whenever a failover or a rebalance moves a primary.
 split_two_tries_latency = duration(cross_zone_round_trip + in_zone_round_trip)
 split_two_tries_latency_margin = duration(added_latency_budget - split_two_tries_latency)
 # Which zone each tag's primary is in: shard i in zone i mod Z, 2/2/1 for 5 shards over 3 zones.
 _tag_zones = tuple(i % int(zones) for i in range(int(split_example_tags)))
+assert split_example_tags >= zones and set(_tag_zones) == set(range(int(zones))), "a split's tags must cover every zone"
+# Until a re-picked set switches, a gateway in a zone the move left with no tag makes both tries across
+# zones: over the budget, as two random tries are.
+split_uncovered_zone_latency = duration(2 * cross_zone_round_trip)
 
 
 def _second_tags(first: int, gateway_zone: int) -> list[int]:
@@ -318,6 +324,11 @@ hot_split_overshoot = count(overshoot_between_regions(hot_split_burst_tokens, ho
 # A new tag set switches a few pulls after it is published, so a gateway that missed the push and
 # some pulls (the rules service down for minutes) still switches with the others.
 tag_switch_lead = duration(rules_pull_period * tag_switch_lead_pulls)
+# A failover or a rebalance that moves a tag's primary to another zone can leave a zone with no tag.
+# The rules service reads the shard map every interval (as the exchanger does) and publishes a
+# re-picked set, which switches tag_switch_lead later: that long, at most, a zone goes without a tag
+# (longer only if the move left the zone with no primary at all, until the rebalance puts one back).
+split_uncovered_zone_window = duration(region_sync_interval + tag_switch_lead)
 hot_split_retry_after_in_debt_seconds = count(
     split_retry_after_in_debt(hot_split_overshoot, token_batch, hot_split_seconds_per_token)
 )
@@ -515,6 +526,8 @@ if __name__ != "rate_limiter_servers":
                 ("... store operations for the burst's requests, on average", split_burst_ops_two_tries),
                 ("... latency added, at worst", split_two_tries_latency),
                 ("... left of the budget", split_two_tries_latency_margin),
+                ("... from a zone a moved primary left with no tag, both tries across zones", split_uncovered_zone_latency),
+                ("... until the re-picked tags switch, at most", split_uncovered_zone_window),
                 (
                     f"The smallest key one would split: {hot_split_limit_per_minute} a minute, burst of "
                     f"{hot_split_burst_tokens} tokens (assumed), in takes of {token_batch}: takes a sub-bucket",
