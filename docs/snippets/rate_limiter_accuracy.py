@@ -6,6 +6,7 @@ import math
 from rate_limiter_assumptions import (
     burst_allowance,
     cross_region_round_trip,
+    exchanger_lease_intervals,
     failover_time,
     held_intervals_max,
     limit_per_minute,
@@ -119,6 +120,18 @@ failover_unreported_at_most = count(math.ceil(burst_allowance + refill_per_secon
 # the cluster reports it loading and will not elect it, so counts go out at once, step 6.)
 # At least: the replica is marked failed a second or two after the timeout (gossip), never before.
 replica_loss_drop_window = duration(failover_time - held_intervals_max * region_sync_interval)
+# The exchanger is a leased active/standby pair (step 6). When the active dies right after a batch, its
+# lease runs out exchanger_lease_intervals later, and the standby sends its first batch an interval
+# after that: spending just after the last batch reaches the other regions this late, and the bounds
+# widen as while counts are held. The takeover misses fewer batches than make a cut, so the other
+# regions do not split shared limits for it.
+exchanger_lease = duration(exchanger_lease_intervals * region_sync_interval)
+exchanger_takeover_report_delay = duration(region_sync_interval * (1 + exchanger_lease_intervals))
+assert exchanger_lease_intervals < silent_intervals_before_split, "a takeover must not look like a cut"
+exchanger_takeover_max_per_window = count(
+    token_bucket_max_per_window
+    + overshoot_between_regions(burst_allowance, refill_per_second, exchanger_takeover_report_delay)
+)
 # Each IPv6 prefix length is counted apart: a /48 holds this many /56s, each with its own allowance
 # if nothing counts the /48 (step 1).
 slash56_per_slash48 = count(2 ** (56 - 48))
@@ -289,6 +302,9 @@ if __name__ != "rate_limiter_accuracy":
                     "held to each region's share, until it is marked failed, at least",
                     replica_loss_drop_window,
                 ),
+                ("Exchanger lease, unrenewed, before the standby takes over", exchanger_lease),
+                ("... spending reaches the other regions during a takeover up to", exchanger_takeover_report_delay),
+                ("... so a client spraying every region, in any 60 s, at most", exchanger_takeover_max_per_window),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
                 (
                     "Regions cut apart, before the split: the rate a client gets, a minute, in all regions",

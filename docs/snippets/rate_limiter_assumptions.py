@@ -92,6 +92,9 @@ region_sync_interval = duration(1)
 shared_check_share = fraction(0.01)
 silent_intervals_before_split = count(5)
 held_intervals_max = count(3)
+# Each region's exchanger runs as an active and a standby in two zones; the active renews a lease in
+# the store every interval, and the standby takes it once it has gone this many intervals unrenewed.
+exchanger_lease_intervals = count(3)
 shared_mark_ttl = duration(24 * 3600)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
@@ -334,6 +337,13 @@ TABLE = [
         "as gone: the held counts are dropped and their keys are held to each region's share, as in a cut "
         "(step 6). An assumption: each interval held adds a second's refill in each other region to what a "
         "client spraying every region can overspend.",
+    ),
+    (
+        "Intervals a region's exchanger lease lasts unrenewed",
+        exchanger_lease_intervals,
+        "The active exchanger renews it every interval; the standby, in another zone, takes it once it runs out. "
+        "Long enough not to fail over on one slow renewal, shorter than the silence that counts as a cut, so the "
+        "other regions see a takeover as a gap in the batch numbers, not as a cut (step 6).",
     ),
     (
         "How long a key stays marked shared after the last check away from home or the last report applied",
