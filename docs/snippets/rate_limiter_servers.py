@@ -397,6 +397,13 @@ gateways_per_region = count(gateways_per_zone * zones)
 gateway_servers = count(gateways_per_region * regions)
 gateway_minimum = count(2 * zones * regions)
 
+# Adding a shard moves hash slots to it (step 7). On the legacy migration a slot's keys sit partly on
+# each node while it moves, so a check whose keys are split gets TRYAGAIN, and one whose keys have all
+# left gets ASK: the gateway retries once, a second round trip to a primary most likely in another
+# zone. Only the keys of the slots in flight are touched: a slot holds about this share of them.
+slot_move_retry_latency = duration(2 * cross_zone_round_trip)
+slot_share_of_keys = fraction(1 / cluster_hash_slots)
+
 # The exchanger finds a region's shared keys through a set per hash slot (step 6): one read a slot
 # each interval.
 slot_set_reads_per_second = per_second(cluster_hash_slots / region_sync_interval)
@@ -586,6 +593,8 @@ if __name__ != "rate_limiter_servers":
                 ),
                 ("... on each of its shards", split_key_flood_checks_per_shard),
                 ("Reads of the per-slot shared-key sets a region makes a second", slot_set_reads_per_second),
+                ("A shard added, legacy slot migration: a check retried after TRYAGAIN or ASK", slot_move_retry_latency),
+                ("... share of a region's keys in one moving slot", slot_share_of_keys),
                 ("Batching: most tokens one client can hold unspent or overspend", batching_overshoot),
                 ("... against the default plan's minute", batching_overshoot_default),
                 ("... against a large plan's minute", batching_overshoot_large),
