@@ -533,7 +533,10 @@ if __name__ != "rate_limiter_servers":
                 ("... store operations for the burst's requests, on average", split_burst_ops_two_tries),
                 ("... latency added, at worst", split_two_tries_latency),
                 ("... left of the budget", split_two_tries_latency_margin),
-                ("... from a zone a moved primary left with no tag, both tries across zones", split_uncovered_zone_latency),
+                (
+                    "... from a zone a moved primary left with no tag, both tries across zones",
+                    split_uncovered_zone_latency,
+                ),
                 ("... until the re-picked tags switch, at most", split_uncovered_zone_window),
                 (
                     f"The smallest key one would split: {hot_split_limit_per_minute} a minute, burst of "
@@ -593,7 +596,10 @@ if __name__ != "rate_limiter_servers":
                 ),
                 ("... on each of its shards", split_key_flood_checks_per_shard),
                 ("Reads of the per-slot shared-key sets a region makes a second", slot_set_reads_per_second),
-                ("A shard added, legacy slot migration: a check retried after TRYAGAIN or ASK", slot_move_retry_latency),
+                (
+                    "A shard added, legacy slot migration: a check retried after TRYAGAIN or ASK",
+                    slot_move_retry_latency,
+                ),
                 ("... share of a region's keys in one moving slot", slot_share_of_keys),
                 ("Batching: most tokens one client can hold unspent or overspend", batching_overshoot),
                 ("... against the default plan's minute", batching_overshoot_default),

@@ -62,7 +62,9 @@ region_delta_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_b
 # (rate_limiter_assumptions.shared_mark_ttl) rather than with the buckets. It holds, for each other
 # region, the number of the last batch whose report for this key was applied, so that a retried
 # apply is skipped (step 6): a region's number and a batch number for each.
-shared_mark_entry_bytes = size(key_bytes + (regions - 1) * (region_id_bytes + batch_number_bytes) + entry_overhead_bytes)
+shared_mark_entry_bytes = size(
+    key_bytes + (regions - 1) * (region_id_bytes + batch_number_bytes) + entry_overhead_bytes
+)
 
 token_bucket_memory = size(active_clients_per_day * token_bucket_entry_bytes)
 leaky_bucket_memory = size(active_clients_per_day * leaky_bucket_entry_bytes)
