@@ -6,6 +6,7 @@ import math
 from rate_limiter_assumptions import (
     burst_allowance,
     cross_region_round_trip,
+    exchanger_lease_intervals,
     failover_time,
     held_intervals_max,
     limit_per_minute,
@@ -119,6 +120,18 @@ failover_unreported_at_most = count(math.ceil(burst_allowance + refill_per_secon
 # the cluster reports it loading and will not elect it, so counts go out at once, step 6.)
 # At least: the replica is marked failed a second or two after the timeout (gossip), never before.
 replica_loss_drop_window = duration(failover_time - held_intervals_max * region_sync_interval)
+# The exchanger is a leased active/standby pair (step 6). When the active dies right after a batch, its
+# lease runs out exchanger_lease_intervals later, and the standby sends its first batch an interval
+# after that: spending just after the last batch reaches the other regions this late, and the bounds
+# widen as while counts are held. The takeover misses fewer batches than make a cut, so the other
+# regions do not split shared limits for it.
+exchanger_lease = duration(exchanger_lease_intervals * region_sync_interval)
+exchanger_takeover_report_delay = duration(region_sync_interval * (1 + exchanger_lease_intervals))
+assert exchanger_lease_intervals < silent_intervals_before_split, "a takeover must not look like a cut"
+exchanger_takeover_max_per_window = count(
+    token_bucket_max_per_window
+    + overshoot_between_regions(burst_allowance, refill_per_second, exchanger_takeover_report_delay)
+)
 # Each IPv6 prefix length is counted apart: a /48 holds this many /56s, each with its own allowance
 # if nothing counts the /48 (step 1).
 slash56_per_slash48 = count(2 ** (56 - 48))
@@ -179,13 +192,16 @@ share_largest_cost = count(math.floor(burst_allowance / regions))
 sliding_log_longest_retry_after_seconds = count(int(window_seconds))
 # That bound holds for windows that start once the split holds. A window that holds the cut's start is
 # looser: until the split each region still runs a whole, unshared bucket, so a client that meets the
-# cut with full buckets gets a burst and the whole refill in every region for split_after seconds,
-# then each region's share of the rate for the rest of the minute (its bucket, emptied, refills at the
-# share's rate; the share's burst caps only what it saves).
-region_cut_first_minute_before_split = count(regions * (burst_allowance + refill_per_second * region_cut_split_after))
+# cut with full buckets gets a burst and the whole refill in every region, then each region's share of
+# the rate for the rest of the minute (its bucket, emptied, refills at the share's rate; the share's
+# burst caps only what it saves). The unshared stretch is one interval longer than the silence before
+# the split: the interval just before the cut is read and sent in a batch after the cut starts, and
+# that batch is lost with the others, so no region learns of it.
+region_cut_unshared_span = duration((silent_intervals_before_split + 1) * region_sync_interval)
+region_cut_first_minute_before_split = count(regions * (burst_allowance + refill_per_second * region_cut_unshared_span))
 region_cut_first_minute_max_per_window = count(
     region_cut_first_minute_before_split
-    + regions * (refill_per_second / regions) * (window_seconds - region_cut_split_after)
+    + regions * (refill_per_second / regions) * (window_seconds - region_cut_unshared_span)
 )
 region_cut_first_minute_overshoot = times(region_cut_first_minute_max_per_window / limit_per_minute)
 # A key first used outside its home during a cut, or not used outside it for shared_mark_ttl before
@@ -199,15 +215,15 @@ region_cut_unmarked_max_per_window = count(
     token_bucket_max_per_window + (regions - 1) * (region_cut_split_limit_per_minute + region_cut_split_burst)
 )
 region_cut_unmarked_window_overshoot = times(region_cut_unmarked_max_per_window / limit_per_minute)
-# In the minute the cut begins: home's own bound, and in each other region a whole bucket until the
-# split, then its share of the rate.
+# In the minute the cut begins: home's own bound, and in each other region a whole bucket for the
+# unshared stretch (the lost last batch and the silence before the split), then its share of the rate.
 region_cut_unmarked_first_minute_max_per_window = count(
     token_bucket_max_per_window
     + (regions - 1)
     * (
         burst_allowance
-        + refill_per_second * region_cut_split_after
-        + refill_per_second / regions * (window_seconds - region_cut_split_after)
+        + refill_per_second * region_cut_unshared_span
+        + refill_per_second / regions * (window_seconds - region_cut_unshared_span)
     )
 )
 region_cut_unmarked_first_minute_overshoot = times(region_cut_unmarked_first_minute_max_per_window / limit_per_minute)
@@ -286,6 +302,9 @@ if __name__ != "rate_limiter_accuracy":
                     "held to each region's share, until it is marked failed, at least",
                     replica_loss_drop_window,
                 ),
+                ("Exchanger lease, unrenewed, before the standby takes over", exchanger_lease),
+                ("... spending reaches the other regions during a takeover up to", exchanger_takeover_report_delay),
+                ("... so a client spraying every region, in any 60 s, at most", exchanger_takeover_max_per_window),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
                 (
                     "Regions cut apart, before the split: the rate a client gets, a minute, in all regions",
@@ -307,9 +326,10 @@ if __name__ != "rate_limiter_accuracy":
                 ("... costliest request it can serve (the share of the burst)", share_largest_cost),
                 ("... so in any 60 s after the split, in all regions", region_cut_split_max_per_window),
                 (
-                    "... in the minute the cut begins: whole buckets in every region until the split",
-                    region_cut_first_minute_before_split,
+                    "... in the minute the cut begins: every region unshared for the silence and the lost last batch",
+                    region_cut_unshared_span,
                 ),
+                ("... whole buckets in every region meanwhile", region_cut_first_minute_before_split),
                 (
                     "... and with the shares after it, in any 60 s holding the cut's start",
                     region_cut_first_minute_max_per_window,

@@ -1,10 +1,10 @@
 """Rate limiter worked example: the response a refused client on the default plan gets."""
 
 from rate_limiter_accuracy import retry_after_seconds
-from rate_limiter_assumptions import burst_allowance, limit_per_minute, window_seconds
+from rate_limiter_assumptions import burst_allowance, large_plan_limit_per_minute, limit_per_minute, window_seconds
 from rate_limiter_state import token_bucket_ttl
 
-from sdw.estimation import markdown_table
+from sdw.estimation import count, duration, markdown_table
 
 # The IETF draft's fields: the policy's quota (q) and window (w), what remains (r) and the seconds
 # until the quota resets (t); Retry-After in whole seconds. Draft 08, section 5: when a response
@@ -18,6 +18,14 @@ reset_when_allowed_at_most = token_bucket_ttl
 # bucket's state (r, t) is reported under it, since r never exceeds the burst.
 burst_policy_quota = burst_allowance
 burst_policy_window_seconds = token_bucket_ttl
+# A customer's override sets its own limit, and its own burst; left empty, the burst scales with the
+# limit at the rule's burst share, so the burst policy's window (burst / rate) stays the rule's. The
+# example: a contract raising a default-plan key to a large plan's limit. Kept at the rule's burst, the
+# window would be a fraction of a second, and the header's whole seconds would print w=0.
+override_example_limit = large_plan_limit_per_minute
+override_scaled_burst = count(override_example_limit * burst_allowance / limit_per_minute)
+override_scaled_burst_window = duration(override_scaled_burst / (override_example_limit / window_seconds))
+override_unscaled_burst_window_printed = count(int(burst_allowance / (override_example_limit / window_seconds)))
 RESPONSE_429 = f"""HTTP/1.1 429 Too Many Requests
 Content-Type: application/problem+json
 Retry-After: {int(retry_after_seconds)}
@@ -44,3 +52,15 @@ if __name__ != "rate_limiter_api":
     print("```http")
     print(RESPONSE_429)
     print("```")
+    print()
+    print(
+        markdown_table(
+            ("An override raising a default-plan key's limit", "Value"),
+            [
+                ("Its limit a minute", override_example_limit),
+                ("Its burst, scaled with the limit at the rule's burst share (the default)", override_scaled_burst),
+                ("... so the burst policy's window stays", override_scaled_burst_window),
+                ("The burst policy's w, had it kept the rule's burst", override_unscaled_burst_window_printed),
+            ],
+        )
+    )

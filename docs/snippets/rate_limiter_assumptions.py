@@ -40,6 +40,10 @@ key_bytes = size(32)
 timestamp_bytes = size(8)
 token_count_bytes = size(8)
 state_field_bytes = size(1)
+# A shared key's mark records, for each other region, the number of the last batch applied from it
+# (step 6): the region's number as the field, the batch number as the value.
+region_id_bytes = size(1)
+batch_number_bytes = size(8)
 entry_overhead_bytes = size(64)
 # A sliding window log is a sorted set, whose entries cost more than the timestamp. Derived from
 # the cited structures, not measured: a set of at most zset_max_listpack_entries entries (members
@@ -65,13 +69,15 @@ gateway_requests_per_server = throughput(cores * target_utilization / gateway_cp
 token_batch = count(10)
 # The client in step 6's split-key simulation sends at this share of its limit.
 split_simulation_load = fraction(1.1)
-# How long after a tag set's switch time the migrator has to move a split key's buckets (step 6).
-split_migration_deadline = duration(60)
+# How long after a tag set's switch time a split key whose buckets the migrator has not moved raises
+# an alert (step 6). Not a deadline: a missing new sub-bucket reads as empty until its marker exists.
+split_migration_alert_after = duration(60)
 # Gateways ask the rules service for a newer version this often (step 5), and a new tag set
 # switches this many pulls after it is published (step 6).
 rules_pull_period = duration(60)
 tag_switch_lead_pulls = count(5)
-# How long an old tag's buckets stay as "moved" tombstones after a split's switch (step 6).
+# How long an old tag's buckets stay as "moved" tombstones after a split's switch, and each new tag's
+# migrated marker with them (step 6).
 tag_tombstone_ttl = duration(7 * 24 * 3600)
 
 # --- Latency and regions (steps 1, 5 and 6) ---------------------------------------------------
@@ -86,6 +92,9 @@ region_sync_interval = duration(1)
 shared_check_share = fraction(0.01)
 silent_intervals_before_split = count(5)
 held_intervals_max = count(3)
+# Each region's exchanger runs as an active and a standby in two zones; the active renews a lease in
+# the store every interval, and the standby takes it once it has gone this many intervals unrenewed.
+exchanger_lease_intervals = count(3)
 shared_mark_ttl = duration(24 * 3600)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
@@ -142,6 +151,12 @@ TABLE = [
         state_field_bytes,
         "One small integer: normal, share (regions cut apart) or moved (an old tag after a split); step 6.",
     ),
+    (
+        "Bytes for a region's number",
+        region_id_bytes,
+        "One small integer naming a sending region, in a shared key's record of the batches it applied (step 6).",
+    ),
+    ("Bytes per batch number", batch_number_bytes, "A 64-bit integer: a region's batches, numbered in sequence."),
     (
         "Overhead per entry in the store",
         entry_overhead_bytes,
@@ -224,11 +239,12 @@ TABLE = [
         "nothing pulls the level, and forgetting the start takes hours of simulated traffic (step 6).",
     ),
     (
-        "Time after a split's switch by which the migrator has moved the key's buckets",
-        split_migration_deadline,
+        "Time after a split's switch before a key the migrator has not moved raises an alert",
+        split_migration_alert_after,
         "A handful of reads and writes a key takes milliseconds; the rest is room for retries after a "
-        "crash. Until then a new sub-bucket with no migrated marker reads as empty; after it, any missing "
-        "key reads as full again (step 6).",
+        "crash. Not a deadline: until the migrator writes, the key's new sub-buckets with no migrated marker "
+        "read as empty, refilling from the switch time, so the hot key has its rate but not its burst; "
+        "a late migrator hands nothing back (step 6).",
     ),
     (
         "How often a gateway asks the rules service for a newer version",
@@ -243,10 +259,11 @@ TABLE = [
         "still switches on time; one that misses more finds the old tags' tombstones (step 6).",
     ),
     (
-        "How long an old tag's buckets stay as tombstones after a split",
+        "How long an old tag's buckets stay as tombstones after a split, and each new tag's migrated marker",
         tag_tombstone_ttl,
         "Far past any outage of the rules service that no one is paged for: a gateway cut off that long "
-        "is an incident of its own. A tombstone is a few fields an old tag, and only split keys have them.",
+        "is an incident of its own. A tombstone is a few fields an old tag, a marker one small key a new tag, "
+        "and only split keys have them.",
     ),
     (
         "Latency the limiter may add",
@@ -320,6 +337,13 @@ TABLE = [
         "as gone: the held counts are dropped and their keys are held to each region's share, as in a cut "
         "(step 6). An assumption: each interval held adds a second's refill in each other region to what a "
         "client spraying every region can overspend.",
+    ),
+    (
+        "Intervals a region's exchanger lease lasts unrenewed",
+        exchanger_lease_intervals,
+        "The active exchanger renews it every interval; the standby, in another zone, takes it once it runs out. "
+        "Long enough not to fail over on one slow renewal, shorter than the silence that counts as a cut, so the "
+        "other regions see a takeover as a gap in the batch numbers, not as a cut (step 6).",
     ),
     (
         "How long a key stays marked shared after the last check away from home or the last report applied",

@@ -149,13 +149,19 @@ split_retry_once_latency = duration(2 * cross_zone_round_trip)
 # check, each the slowest of its parallel calls, so a cross-zone trip each.
 split_read_then_take_latency = duration(2 * cross_zone_round_trip)
 # The decision (step 6): at most two tries, one of them to a tag whose primary is in the gateway's own
-# zone (every zone holds at least one, by the rebalancing rule): a random tag first; on a refusal, a
-# tag in the gateway's zone if the first was elsewhere, else a tag in another zone. The worst case is
-# one cross-zone trip and one in the zone.
+# zone: a random tag first; on a refusal, a tag in the gateway's zone if the first was elsewhere, else
+# a tag in another zone. The worst case is one cross-zone trip and one in the zone. That needs a tag
+# in every zone, so the rules service splits a key over N >= zones tags whose primaries cover every
+# zone (one tag on each shard here, every zone holding a primary by the rebalancing rule), and
+# re-picks them whenever a failover or a rebalance moves a primary.
 split_two_tries_latency = duration(cross_zone_round_trip + in_zone_round_trip)
 split_two_tries_latency_margin = duration(added_latency_budget - split_two_tries_latency)
 # Which zone each tag's primary is in: shard i in zone i mod Z, 2/2/1 for 5 shards over 3 zones.
 _tag_zones = tuple(i % int(zones) for i in range(int(split_example_tags)))
+assert split_example_tags >= zones and set(_tag_zones) == set(range(int(zones))), "a split's tags must cover every zone"
+# Until a re-picked set switches, a gateway in a zone the move left with no tag makes both tries across
+# zones: over the budget, as two random tries are.
+split_uncovered_zone_latency = duration(2 * cross_zone_round_trip)
 
 
 def _second_tags(first: int, gateway_zone: int) -> list[int]:
@@ -318,6 +324,11 @@ hot_split_overshoot = count(overshoot_between_regions(hot_split_burst_tokens, ho
 # A new tag set switches a few pulls after it is published, so a gateway that missed the push and
 # some pulls (the rules service down for minutes) still switches with the others.
 tag_switch_lead = duration(rules_pull_period * tag_switch_lead_pulls)
+# A failover or a rebalance that moves a tag's primary to another zone can leave a zone with no tag.
+# The rules service reads the shard map every interval (as the exchanger does) and publishes a
+# re-picked set, which switches tag_switch_lead later: that long, at most, a zone goes without a tag
+# (longer only if the move left the zone with no primary at all, until the rebalance puts one back).
+split_uncovered_zone_window = duration(region_sync_interval + tag_switch_lead)
 hot_split_retry_after_in_debt_seconds = count(
     split_retry_after_in_debt(hot_split_overshoot, token_batch, hot_split_seconds_per_token)
 )
@@ -386,6 +397,13 @@ gateways_per_region = count(gateways_per_zone * zones)
 gateway_servers = count(gateways_per_region * regions)
 gateway_minimum = count(2 * zones * regions)
 
+# Adding a shard moves hash slots to it (step 7). On the legacy migration a slot's keys sit partly on
+# each node while it moves, so a check whose keys are split gets TRYAGAIN, and one whose keys have all
+# left gets ASK: the gateway retries once, a second round trip to a primary most likely in another
+# zone. Only the keys of the slots in flight are touched: a slot holds about this share of them.
+slot_move_retry_latency = duration(2 * cross_zone_round_trip)
+slot_share_of_keys = fraction(1 / cluster_hash_slots)
+
 # The exchanger finds a region's shared keys through a set per hash slot (step 6): one read a slot
 # each interval.
 slot_set_reads_per_second = per_second(cluster_hash_slots / region_sync_interval)
@@ -396,11 +414,15 @@ flood_over_shard = times(flood_requests_per_second / scripts_per_shard)
 # request, the next token. So each gateway asks once per token's refill, sooner than Retry-After,
 # which is rounded up to whole seconds.
 flood_checks_with_deny_cache = peak(gateway_servers / seconds_per_token)
-# On a split key a refusal costs two operations (both tries), and the cached refusal lasts until a
-# take of token_batch tokens can be back on a sub-bucket (the hot plan's, which the design splits).
-split_key_flood_checks_with_deny_cache = peak(
-    gateway_servers * 2 / (token_batch * split_example_tags * hot_split_seconds_per_token)
-)
+# On a split key the cache is per tag: a gateway refuses from memory only when every tag a request
+# would try (its two tries) is known empty, and skips a try it knows empty, so it refuses only what
+# the store would have. Each tag's entry lasts until a take of token_batch tokens can be back on its
+# sub-bucket (the hot plan's, which the design splits); when it runs out, the next request that would
+# try that tag asks the store once. So each gateway asks each tag once a wait: N operations a wait,
+# one on each of the key's shards.
+_split_take_wait = token_batch * split_example_tags * hot_split_seconds_per_token
+split_key_flood_checks_with_deny_cache = peak(gateway_servers * split_example_tags / _split_take_wait)
+split_key_flood_checks_per_shard = peak(gateway_servers / _split_take_wait)
 
 # --- Local batches of tokens: worst case, a client holds a batch in every gateway -------------
 batching_overshoot = count(gateway_servers * token_batch)
@@ -512,6 +534,11 @@ if __name__ != "rate_limiter_servers":
                 ("... latency added, at worst", split_two_tries_latency),
                 ("... left of the budget", split_two_tries_latency_margin),
                 (
+                    "... from a zone a moved primary left with no tag, both tries across zones",
+                    split_uncovered_zone_latency,
+                ),
+                ("... until the re-picked tags switch, at most", split_uncovered_zone_window),
+                (
                     f"The smallest key one would split: {hot_split_limit_per_minute} a minute, burst of "
                     f"{hot_split_burst_tokens} tokens (assumed), in takes of {token_batch}: takes a sub-bucket",
                     hot_split_takes_each,
@@ -564,10 +591,16 @@ if __name__ != "rate_limiter_servers":
                 ("A runaway client against one shard's capacity", flood_over_shard),
                 ("... its checks at the store with refusals cached, at peak", flood_checks_with_deny_cache),
                 (
-                    "... on a split key: two tries a refusal, cached until a take can be back",
+                    "... on a split key: refusals cached per tag, each until a take can be back there",
                     split_key_flood_checks_with_deny_cache,
                 ),
+                ("... on each of its shards", split_key_flood_checks_per_shard),
                 ("Reads of the per-slot shared-key sets a region makes a second", slot_set_reads_per_second),
+                (
+                    "A shard added, legacy slot migration: a check retried after TRYAGAIN or ASK",
+                    slot_move_retry_latency,
+                ),
+                ("... share of a region's keys in one moving slot", slot_share_of_keys),
                 ("Batching: most tokens one client can hold unspent or overspend", batching_overshoot),
                 ("... against the default plan's minute", batching_overshoot_default),
                 ("... against a large plan's minute", batching_overshoot_large),

@@ -2,11 +2,14 @@
 
 from rate_limiter_assumptions import (
     active_clients_per_day,
+    batch_number_bytes,
     burst_allowance,
     entry_overhead_bytes,
     key_bytes,
     large_plan_limit_per_minute,
     limit_per_minute,
+    region_id_bytes,
+    regions,
     sorted_set_listpack_entry_bytes,
     sorted_set_skiplist_entry_bytes,
     state_field_bytes,
@@ -55,9 +58,13 @@ sliding_counter_entry_bytes = size(key_bytes + 2 * token_count_bytes + timestamp
 # rule that counts by the key. Sized for the main rule alone: the key's name and the rule's ID in the
 # field together fit the key bytes, plus one count. Each more rule adds a field.
 region_delta_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_bytes)
-# The mark that says a key is shared: a key of its own, same hash tag, with no value to speak of,
-# living for a day (rate_limiter_assumptions.shared_mark_ttl) rather than with the buckets.
-shared_mark_entry_bytes = size(key_bytes + entry_overhead_bytes)
+# The mark that says a key is shared: a key of its own, same hash tag, living for a day
+# (rate_limiter_assumptions.shared_mark_ttl) rather than with the buckets. It holds, for each other
+# region, the number of the last batch whose report for this key was applied, so that a retried
+# apply is skipped (step 6): a region's number and a batch number for each.
+shared_mark_entry_bytes = size(
+    key_bytes + (regions - 1) * (region_id_bytes + batch_number_bytes) + entry_overhead_bytes
+)
 
 token_bucket_memory = size(active_clients_per_day * token_bucket_entry_bytes)
 leaky_bucket_memory = size(active_clients_per_day * leaky_bucket_entry_bytes)
