@@ -347,8 +347,15 @@ def test_inputs_that_pass_what_a_number_can_hold_are_marked_with_the_message(est
         estimation.estimate(
             {**as_shown(PRESETS["chat"]["inputs"]), "daily_active_users": 1e300, "writes_per_user_per_day": 1e10}
         )
-    # The model's message, as the form words every message: a sentence.
-    shown = str(error.value)[0].upper() + str(error.value)[1:] + "."
+    # The model's message, naming each field by its label and worded as the form words every
+    # message: a sentence. The CLI and window.estimate keep the code names.
+    labelled = str(error.value)
+    for name in estimation.INPUTS:
+        labelled = labelled.replace(name, name.replace("_", " ").capitalize())
+    shown = labelled[0].upper() + labelled[1:] + "."
+    assert shown == (
+        "The inputs multiply past what a number can hold: lower Daily active users or Writes per user per day."
+    )
     for name in estimation.INPUTS:
         marked = name in ("daily_active_users", "writes_per_user_per_day")
         assert page.locator(f"#est-{name}").get_attribute("aria-invalid") == str(marked).lower(), name

@@ -177,8 +177,10 @@ function either(names) {
   return names.length === 1 ? names[0] : names.slice(0, -1).join(", ") + " or " + names[names.length - 1];
 }
 
-function overflowMessage(output) {
-  const [lower, higher] = OUTPUT_INPUTS[output];
+// `name` words each input: its code name by default, as Python's message does; the form passes
+// the field's label.
+function overflowMessage(output, name = (input) => input) {
+  const [lower, higher] = OUTPUT_INPUTS[output].map((inputs) => inputs.map(name));
   const message = "the inputs multiply past what a number can hold: lower " + either(lower);
   return message + (higher.length ? ", or raise " + either(higher) : "");
 }
@@ -233,7 +235,7 @@ function estimate(inputs) {
   // it as Python does, naming the inputs to change; `inputs` tells the form which fields to mark.
   for (const name of OUTPUTS) {
     if (!Number.isFinite(outputs[name])) {
-      throw Object.assign(new Error(overflowMessage(name)), { inputs: OUTPUT_INPUTS[name].flat() });
+      throw Object.assign(new Error(overflowMessage(name)), { output: name, inputs: OUTPUT_INPUTS[name].flat() });
     }
   }
   outputs.servers = Math.ceil(outputs.servers);
@@ -347,8 +349,9 @@ function mount(root) {
       } catch (error) {
         if (!error.inputs) throw error; // a fault in this script, not in what the reader typed
         // Each field is fine alone, but together they pass what a number can hold: say so at
-        // every field whose lowering (or raising) would fix it.
-        for (const name of error.inputs) problems[name] = sentence(error.message);
+        // every field whose lowering (or raising) would fix it, naming the fields by their labels.
+        const message = sentence(overflowMessage(error.output, label));
+        for (const name of error.inputs) problems[name] = message;
       }
     }
     for (const name of INPUTS) {
