@@ -22,7 +22,9 @@ budgets that do not are tested in tests/test_budgets.py). It measures:
     the server answers with the edited page: a sentence added to a page, a snippet's comment
     reworded, an assumption's value changed and a flashcard reworded (three edits of each, the
     median); with
-    --with-tests, the test suite once (pytest -n auto, minutes).
+    --with-tests, the test suite twice (pytest -n auto, minutes): every test, as CI runs it, then
+    again with nothing changed, when the browser's page tests reuse their earlier passes
+    (tests/kept_passes.py).
 
 It writes bench/results.json and bench/summary.md; with --compare OLD.json the summary shows
 what changed. Run it from the repository root: python scripts/bench.py (or make bench).
@@ -466,12 +468,16 @@ def suite_counts(output: str) -> dict[str, int]:
     return {kind.replace("errors", "error"): int(number) for number, kind in SUMMARY_COUNT.findall(lines[-1])}
 
 
-def time_tests() -> dict:
-    """The README's test command (make test without the install), once: wall time and counts."""
+def time_tests(every: bool = True) -> dict:
+    """The README's test command (make test without the install), once: wall time and counts.
+    `every`: no kept passes (SDW_NO_TEST_CACHE=1), every browser test run as in CI."""
     command = [sys.executable, "-m", "pytest", "-n", "auto", "-q"]
+    env = {key: value for key, value in ENV.items() if key not in ("CI", "SDW_NO_TEST_CACHE")}
+    if every:
+        env["SDW_NO_TEST_CACHE"] = "1"
     start = time.perf_counter()
     try:
-        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=TESTS_TIMEOUT)
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=TESTS_TIMEOUT)
     except subprocess.TimeoutExpired:
         return {"seconds": None, "error": f"stopped after {TESTS_TIMEOUT:.0f} s"}
     return {
@@ -496,8 +502,9 @@ def measure_loop(temporary: Path, site_url: str, args: argparse.Namespace, first
     print(f"bench: make serve in a copy, {args.edits} edits to a page and {args.edits} to a snippet")
     loop.update(serve_loop(copy_sources(temporary / "serve-copy"), site_url, args.edits))
     if args.with_tests:
-        print("bench: the test suite (pytest -n auto)")
-        loop["tests"] = time_tests()
+        print("bench: the test suite (pytest -n auto), every test, then again with nothing changed")
+        loop["tests"] = time_tests(every=True)
+        loop["tests_kept"] = time_tests(every=False)
     return loop
 
 
@@ -744,21 +751,22 @@ def loop_summary(loop: dict, change: Callable) -> list[str]:
             notes.append(f"MkDocs' rebuild {statistics.median(figure['rebuild_seconds']):.2f} s of it")
         return f"{figure['median_seconds']} s{change(['loop', name, 'median_seconds'], ' s')} ({'; '.join(notes)})"
 
-    tests = loop.get("tests")
-    if tests is None:
-        suite = "not run (bench.py --with-tests)"
-    elif tests.get("seconds") is None:
-        suite = tests.get("error", "not finished")
-    else:
+    def suite(name: str) -> str:
+        tests = loop.get(name)
+        if tests is None:
+            return "not run (bench.py --with-tests)"
+        if tests.get("seconds") is None:
+            return tests.get("error", "not finished")
         minutes, seconds = divmod(round(tests["seconds"]), 60)
         counts = [f"{tests.get(kind, 0)} {kind}" for kind in ("passed", "failed")] + [
             f"{tests[kind]} {kind}" for kind in ("error", "skipped", "xfailed", "xpassed") if kind in tests
         ]
         exit_status = "" if tests.get("returncode") == 0 else f", exit status {tests.get('returncode')}"
-        suite = (
-            f"{tests['seconds']} s{change(['loop', 'tests', 'seconds'], ' s')}, {minutes} min {seconds:02d} s: "
+        return (
+            f"{tests['seconds']} s{change(['loop', name, 'seconds'], ' s')}, {minutes} min {seconds:02d} s: "
             f"{', '.join(counts)}{exit_status}"
         )
+
     start = loop.get("serve_start_seconds")
     return [
         f"Contributor's loop, {loop['date']} ({loop['machine']}"
@@ -779,7 +787,8 @@ def loop_summary(loop: dict, change: Callable) -> list[str]:
         f"| {timed('strict_build_warm')} |",
         f"| `mkdocs build --strict`, a page edited since a build | {LOOP_TARGETS['strict_build']} "
         f"| {timed('strict_build_page_edit')} |",
-        f"| Test suite, `pytest -n auto` | {LOOP_TARGETS['tests']} | {suite} |",
+        f"| Test suite, `pytest -n auto`, every test (as CI) | {LOOP_TARGETS['tests']} | {suite('tests')} |",
+        f"| Test suite again, nothing changed (kept passes) | {LOOP_TARGETS['tests']} | {suite('tests_kept')} |",
         "| `make serve`, start to first page | (recorded) | "
         + ("not measured" if start is None else f"{start} s{change(['loop', 'serve_start_seconds'], ' s')}")
         + " |",

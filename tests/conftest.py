@@ -205,6 +205,52 @@ def browser():
         launched.close()
 
 
+@pytest.fixture(scope="session")
+def kept_passes(built_site: Path, browser):
+    """The page tests' earlier passes (tests/kept_passes.py), for this build and browser; None
+    when they are off (CI, SDW_NO_TEST_CACHE=1)."""
+    import kept_passes as kept
+
+    return kept.KeptPasses(built_site, f"chromium {browser.version}") if kept.enabled() else None
+
+
+@pytest.fixture
+def kept_pass(request: pytest.FixtureRequest, kept_passes):
+    """`kept_pass.unchanged()`: this test passed before on the same code, browser and files (the
+    test then returns at once); `kept_pass.keep(files)`: record this pass, as its last step."""
+    node = request.node
+
+    class KeptPass:
+        def unchanged(self) -> bool:
+            if kept_passes is None or not kept_passes.unchanged(node.nodeid):
+                return False
+            node.user_properties.append(("kept_pass", True))
+            return True
+
+        def keep(self, files) -> None:
+            if kept_passes is not None:
+                kept_passes.keep(node.nodeid, files)
+
+    return KeptPass()
+
+
+_kept_passes_used: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    # On the controller too under xdist: the workers' reports come with their properties.
+    if report.when == "call" and report.passed and ("kept_pass", True) in report.user_properties:
+        _kept_passes_used.append(report.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _kept_passes_used:
+        terminalreporter.write_line(
+            f"{len(_kept_passes_used)} browser page tests passed before on the same code, browser and "
+            "files, and were not run again (tests/kept_passes.py; SDW_NO_TEST_CACHE=1 runs them)"
+        )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that do not read the built site first. Under xdist (--dist worksteal splits the list
     in order) one worker then starts on them, builds of their own included, while another

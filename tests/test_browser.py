@@ -374,10 +374,13 @@ def reader_tab(browser):
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
-def test_page(reader_tab, site_server, built_site: Path, path: str) -> None:
+def test_page(reader_tab, site_server, built_site: Path, path: str, kept_pass) -> None:
     """One page, first visited on a phone then on a desktop in the dark: it loads cleanly, asks
     only for what its weight budget counts (never Mermaid: diagrams are drawn at build time),
-    draws its diagrams with readable text in both schemes, fits a phone, and passes axe."""
+    draws its diagrams with readable text in both schemes, fits a phone, and passes axe.
+    A page whose files are byte for byte those of an earlier pass is not visited again."""
+    if kept_pass.unchanged():
+        return
     page = reader_tab
     page.set_viewport_size(PHONE)  # the last test left it at desktop width, in the dark
     page.emulate_media(color_scheme="light")
@@ -443,6 +446,7 @@ def test_page(reader_tab, site_server, built_site: Path, path: str) -> None:
     finally:
         recorder.stop()
         page.remove_listener("request", record)
+    kept_pass.keep(requested)
 
 
 def test_a_faint_token_colour_is_caught_with_one_span_per_class(browser, site_server) -> None:

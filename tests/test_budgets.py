@@ -18,8 +18,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import PAGES, SITE_URL, mkdocs_build, page_soup, replace_once
+from conftest import PAGES, SITE_URL, mkdocs_build, page_tree, replace_once
 
 # A page of text (no diagram) must reach a phone in this many bytes, gzipped (issue 8).
 TEXT_PAGE_BUDGET = 150_000
@@ -42,22 +41,26 @@ def page_file(site: Path, path: str) -> Path:
     return site / path if path.endswith(".html") else site / path / "index.html"
 
 
-def diagram_count(soup: BeautifulSoup) -> int:
-    return len(soup.select("div.mermaid, pre.mermaid"))
+def diagram_count(tree) -> int:
+    return len(tree.css("div.mermaid, pre.mermaid"))
 
 
 def first_visit(site: Path, path: str) -> dict[str, Path]:
     """Every same-site file a first visit to `path` downloads, by its path in the site."""
     html = page_file(site, path)
     page_url = urljoin(f"https://site.invalid{PREFIX}", path)
-    soup = page_soup(html)
-    references = [tag["href"] for tag in soup.select("link[href]") if {"stylesheet", "icon"} & set(tag["rel"])]
-    references += [tag["src"] for tag in soup.select("script[src], img[src]")]
+    tree = page_tree(html)  # Lexbor: every page, for each of several tests
+    references = [
+        tag.attributes["href"]
+        for tag in tree.css("link[href]")
+        if {"stylesheet", "icon"} & set((tag.attributes.get("rel") or "").split())
+    ]
+    references += [tag.attributes["src"] for tag in tree.css("script[src], img[src]")]
     # Material's bundle fetches its search worker and, for instant navigation, the sitemap. The
     # 404 page has no bundle and no config: it carries what it needs inline.
-    config_tag = soup.select_one("script#__config")
+    config_tag = tree.css_first("script#__config")
     if config_tag is not None:
-        config = json.loads(config_tag.string)
+        config = json.loads(config_tag.text())
         references.append(config["search"])  # already relative to the page
         if "navigation.instant" in config["features"]:
             references.append(posixpath.join(config["base"], "sitemap.xml"))
@@ -75,11 +78,10 @@ def weights(built_site: Path) -> dict[str, dict]:
     table = {}
     for path in PAGES:
         files = first_visit(built_site, path)
-        soup = page_soup(page_file(built_site, path))
         table[path] = {
             "bytes": sum(gzipped_size(file) for file in files.values()),
             "files": files,
-            "diagrams": diagram_count(soup),
+            "diagrams": diagram_count(page_tree(page_file(built_site, path))),
         }
     return table
 

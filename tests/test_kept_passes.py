@@ -1,0 +1,113 @@
+"""tests/kept_passes.py: a page test's pass is reused only while its code, browser and files are
+byte for byte the same (no browser needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import kept_passes
+import pytest
+from kept_passes import KeptPasses, code_digest, served_file
+
+TEST = "tests/test_browser.py::test_page[workflow/]"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    for name, text in {
+        "index.html": "home",
+        "404.html": "missing",
+        "workflow/index.html": "steps",
+        "about/index.html": "about",
+        "assets/stylesheets/extra.css": "a { color: black }",
+        "assets/javascripts/workers/search.js": "worker",
+    }.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    return site
+
+
+def kept(site: Path, tmp_path: Path, environment: str = "chromium 1", code: str = "code") -> KeptPasses:
+    return KeptPasses(site, environment, folder=tmp_path / "passes", code=code)
+
+
+def test_a_pass_is_reused_while_nothing_it_loaded_changes(site: Path, tmp_path: Path) -> None:
+    assert not kept(site, tmp_path).unchanged(TEST), "no pass recorded yet"
+    kept(site, tmp_path).keep(TEST, ["workflow/", "assets/stylesheets/extra.css"])
+    assert kept(site, tmp_path).unchanged(TEST)
+    # A page the test never loaded changes: still the same pass.
+    (site / "about/index.html").write_text("about, reworded", encoding="utf-8")
+    assert kept(site, tmp_path).unchanged(TEST)
+    # Another test's id has no pass of its own.
+    assert not kept(site, tmp_path).unchanged(TEST.replace("workflow/", "about/"))
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["the page", "an asset the page loaded", "an asset it did not ask for", "the browser", "the test code"],
+)
+def test_any_change_to_what_decides_the_outcome_runs_the_test_again(site: Path, tmp_path: Path, change: str) -> None:
+    kept(site, tmp_path).keep(TEST, ["workflow/", "assets/stylesheets/extra.css"])
+    environment, code = "chromium 1", "code"
+    if change == "the page":
+        (site / "workflow/index.html").write_text("steps, reworded", encoding="utf-8")
+    elif change == "an asset the page loaded":
+        (site / "assets/stylesheets/extra.css").write_text("a { color: grey }", encoding="utf-8")
+    elif change == "an asset it did not ask for":  # a worker's request may not reach the page's listener
+        (site / "assets/javascripts/workers/search.js").write_text("worker 2", encoding="utf-8")
+    elif change == "the browser":
+        environment = "chromium 2"
+    else:
+        code = "other code"
+    assert not kept(site, tmp_path, environment, code).unchanged(TEST)
+
+
+def test_a_page_that_goes_missing_is_not_the_page_that_passed(site: Path, tmp_path: Path) -> None:
+    kept(site, tmp_path).keep(TEST, ["workflow/"])
+    (site / "workflow/index.html").unlink()  # now served the 404 page
+    assert not kept(site, tmp_path).unchanged(TEST)
+
+
+def test_files_are_those_the_site_server_answers_with(site: Path) -> None:
+    assert served_file(site, "") == site / "index.html"
+    assert served_file(site, "workflow/") == site / "workflow/index.html"
+    assert served_file(site, "workflow/?h=step#part") == site / "workflow/index.html"
+    assert served_file(site, "no/such/page/") == site / "404.html"
+
+
+def test_the_code_digest_follows_the_tests_and_the_package(tmp_path: Path) -> None:
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "src/sdw").mkdir(parents=True)
+    (tmp_path / "requirements.lock").write_text("axe-core==4.10\n", encoding="utf-8")
+    (tmp_path / "tests/test_x.py").write_text("assert True\n", encoding="utf-8")
+    (tmp_path / "src/sdw/x.py").write_text("X = 1\n", encoding="utf-8")
+    first = code_digest.__wrapped__(tmp_path)
+    for name, text in [
+        ("tests/test_x.py", "assert 1\n"),
+        ("src/sdw/x.py", "X = 2\n"),
+        ("requirements.lock", "axe-core==4.11\n"),
+    ]:
+        path = tmp_path / name
+        before = path.read_text(encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
+        assert code_digest.__wrapped__(tmp_path) != first, f"{name} changed, the digest did not"
+        path.write_text(before, encoding="utf-8")
+    assert code_digest.__wrapped__(tmp_path) == first
+
+
+def test_a_folder_that_cannot_be_written_only_runs_the_test_again(site: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    passes = KeptPasses(site, "chromium 1", folder=blocked / "passes", code="code")
+    passes.keep(TEST, ["workflow/"])
+    assert not passes.unchanged(TEST)
+
+
+@pytest.mark.parametrize(("variable", "value"), [("CI", "true"), ("SDW_NO_TEST_CACHE", "1")])
+def test_ci_and_the_switch_run_every_test(monkeypatch: pytest.MonkeyPatch, variable: str, value: str) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("SDW_NO_TEST_CACHE", raising=False)
+    assert kept_passes.enabled()
+    monkeypatch.setenv(variable, value)
+    assert not kept_passes.enabled()
