@@ -98,6 +98,7 @@ zones = count(3)
 spare_servers_per_zone = count(1)
 conversation_shards = count(4000)
 conditional_write_latency = duration(0.005)
+member_row_deadline = duration(0.050)
 recent_ids_in_memory = duration(600)
 reconnect_jitter_window = duration(30)
 pong_timeout = duration(10)
@@ -122,6 +123,7 @@ presence_freshness_target = duration(5)
 store_write_latency_alert = duration(0.020)
 store_write_alert_over_typical = times(store_write_latency_alert / conditional_write_latency)
 range_unavailable_alert = duration(30)
+member_row_deadline_over_typical = times(member_row_deadline / conditional_write_latency)
 
 TABLE = [
     (
@@ -473,6 +475,13 @@ TABLE = [
         "One round trip to the partition's leader and its replication within the region.",
     ),
     (
+        "Time a send waits for its members' rows before it acks without them",
+        member_row_deadline,
+        f"{member_row_deadline_over_typical} a normal conditional write and above the store's write-latency alert, "
+        "so a healthy store never reaches it; a member row still unwritten then is finished after the ack "
+        "(step 6), and a send still fits its p99 target.",
+    ),
+    (
         "Client message IDs a chat server keeps in memory",
         recent_ids_in_memory,
         "Ten minutes covers nearly every retry; older ones fall back to the table.",
@@ -545,7 +554,9 @@ TABLE = [
     (
         "Window the availability target is measured over",
         slo_window,
-        "A rolling month: one bad hour does not fail it, and a bad week shows while it can be acted on.",
+        "A rolling month: an incident spends part of the budget instead of resetting it at a calendar "
+        "boundary, and a bad week shows while it can be acted on; a full outage spends the whole month's budget "
+        "within minutes (step 7).",
     ),
     ("Time within which a status change reaches viewers", presence_freshness_target, "Fresh enough for a status line."),
     (
