@@ -50,6 +50,7 @@ from chat_storage import (
     message_bytes_year_one,
     store_reads_per_second_peak,
     store_writes_per_second_peak,
+    sync_lists_per_connect,
     years_of_data_on,
 )
 from chat_traffic import (
@@ -126,9 +127,11 @@ registry_load_during_wave_if_sized_for_peak = fraction(
 )
 registry_load_during_wave = fraction(registry_ops_during_wave_per_second / registry_capacity_two_zones)
 
-# Each reconnect also reads the message store: one sync_list and a sync per changed conversation.
+# Each reconnect also reads the message store: two sync_lists and a sync per changed conversation.
 # The store's ranges in the lost zone fail over to the two zones left, on two thirds of its nodes.
-wave_store_reads_per_second = peak(zone_reconnect_rate_jittered * (1 + conversations_changed_per_sync))
+wave_store_reads_per_second = peak(
+    zone_reconnect_rate_jittered * (sync_lists_per_connect + conversations_changed_per_sync)
+)
 wave_store_reads_over_peak = times(wave_store_reads_per_second / store_reads_per_second_peak)
 # The store's writes do not move with a lost zone (each zone holds a copy), but its leaders do: each
 # range keeps a leader on one of its two copies left instead of one of three, so each surviving node
@@ -337,7 +340,7 @@ if __name__ != "chat_failures":
                     registry_load_during_wave_if_sized_for_peak,
                 ),
                 ("", "Registry load during the wave, sized for it", registry_load_during_wave),
-                ("", "Store reads a second from the wave (sync_list and syncs)", wave_store_reads_per_second),
+                ("", "Store reads a second from the wave (sync_lists and syncs)", wave_store_reads_per_second),
                 ("", "Store read load during the wave, peak reads included", store_read_load_during_wave),
                 (
                     "",
