@@ -267,6 +267,16 @@ midnight_database_nodes = servers(
     whole_per_zone(midnight_store_writes_per_second * message_copies / store_writes_per_node_per_second, zones)
 )
 midnight_database_nodes_added = count(midnight_database_nodes - database_nodes)
+# Those nodes also end the zone-loss overload above: the same writes spread over the grown store's
+# two zones left, each node again leading half its ranges.
+store_writes_per_node_zone_lost_after_growth = peak(
+    store_writes_per_second_peak * (zones - 1) / (midnight_database_nodes * (zones - 1) / zones)
+)
+store_write_load_zone_lost_after_growth = fraction(
+    store_writes_per_node_zone_lost_after_growth
+    * (1 + store_leader_extra_work / (zones - 1))
+    / (store_writes_per_node_per_second * (1 + store_leader_extra_work / zones))
+)
 # Growing the store moves data: a range's copies spread evenly over the nodes, so each new node takes
 # in its share of all that is stored, by snapshot. The most to move while the writes size the store is
 # a full year of messages, at the first New Year after launch.
@@ -401,6 +411,11 @@ if __name__ != "chat_failures":
                 ("", "Store writes a second in those minutes", midnight_store_writes_per_second),
                 ("", "Against the store's write capacity (its first-year size)", midnight_store_over_capacity),
                 ("", "Database nodes for midnight, rounded per zone", midnight_database_nodes),
+                (
+                    "",
+                    "Store write load per surviving node with a zone lost at peak, once grown",
+                    store_write_load_zone_lost_after_growth,
+                ),
                 ("", "Data each new node takes in, at the first New Year", midnight_bytes_per_new_node),
                 ("", "Data moved onto the new nodes", midnight_rebalance_bytes),
                 ("", "Time to move it, at the snapshot rate", midnight_rebalance_time),
