@@ -48,6 +48,8 @@ typing_frames_per_message = count(2)
 typing_member_limit = count(32)
 android_share = fraction(0.7)
 reads_on_computer_share = fraction(0.25)
+notified_conversations_per_user_per_day = count(10)
+push_memory_entry_bytes = size(64)
 
 # --- Media ------------------------------------------------------------------------------------------
 photo_share = fraction(0.08)
@@ -244,6 +246,18 @@ TABLE = [
         reads_on_computer_share,
         "A guess: half of users have one, open about two hours a day; the rest are read on the phone "
         "that shows the notification, which clears it locally.",
+    ),
+    (
+        "Conversations a user is pushed a notification for in a day",
+        notified_conversations_per_user_per_day,
+        "A guess: a few one-to-one chats and busy groups out of the user's conversations; the push service "
+        "remembers the newest notified `seq` for each, for a day (step 5).",
+    ),
+    (
+        "Memory per push-service entry",
+        push_memory_entry_bytes,
+        "The user and conversation IDs, the newest notified `seq` and the notified phone's device ID, "
+        "with about as much again for the hash map holding them.",
     ),
     (
         "Messages with a photo",

@@ -15,8 +15,10 @@ from chat_assumptions import (
     media_storage_overhead,
     message_copies,
     messages_sent_per_user_per_day,
+    notified_conversations_per_user_per_day,
     photo_share,
     photo_stored_bytes,
+    push_memory_entry_bytes,
     quiet_hours,
     retention_years,
     storage_per_database_server,
@@ -102,6 +104,10 @@ dedupe_bytes = size(messages_per_day * dedupe_window / SECONDS_PER_DAY * dedupe_
 session_registry_bytes = size(connections_peak * session_entry_bytes * message_copies)
 # "Last seen" lives beside the sessions: one entry per daily user, connected or not, three copies.
 last_seen_bytes = size(daily_active_users * last_seen_entry_bytes * message_copies)
+# The push service remembers, per user and notified conversation, the newest seq it notified, for a
+# day, in memory, one copy (a restart loses it; clearing then waits for the next app open).
+push_memory_entries = count(daily_active_users * notified_conversations_per_user_per_day)
+push_memory_bytes = size(push_memory_entries * push_memory_entry_bytes)
 
 # Database nodes: enough disk for the data, and enough write capacity for the peak.
 store_writes_per_second_peak = peak(
@@ -269,6 +275,7 @@ if __name__ != "chat_storage":
                 ("Recent client message IDs", "rolls over", dedupe_bytes),
                 ("Session registry (memory)", "live state", session_registry_bytes),
                 ("Last seen, in the registry (memory)", "a snapshot", last_seen_bytes),
+                ("Newest notified seqs, in the push service (memory, one copy)", "a day's", push_memory_bytes),
             ],
         )
     )
