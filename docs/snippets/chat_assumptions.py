@@ -48,6 +48,8 @@ typing_frames_per_message = count(2)
 typing_member_limit = count(32)
 android_share = fraction(0.7)
 reads_on_computer_share = fraction(0.25)
+notified_conversations_per_user_per_day = count(10)
+push_memory_entry_bytes = size(64)
 
 # --- Media ------------------------------------------------------------------------------------------
 photo_share = fraction(0.08)
@@ -98,6 +100,7 @@ zones = count(3)
 spare_servers_per_zone = count(1)
 conversation_shards = count(4000)
 conditional_write_latency = duration(0.005)
+member_row_deadline = duration(0.050)
 recent_ids_in_memory = duration(600)
 reconnect_jitter_window = duration(30)
 pong_timeout = duration(10)
@@ -122,6 +125,7 @@ presence_freshness_target = duration(5)
 store_write_latency_alert = duration(0.020)
 store_write_alert_over_typical = times(store_write_latency_alert / conditional_write_latency)
 range_unavailable_alert = duration(30)
+member_row_deadline_over_typical = times(member_row_deadline / conditional_write_latency)
 
 TABLE = [
     (
@@ -242,6 +246,18 @@ TABLE = [
         reads_on_computer_share,
         "A guess: half of users have one, open about two hours a day; the rest are read on the phone "
         "that shows the notification, which clears it locally.",
+    ),
+    (
+        "Conversations a user is pushed a notification for in a day",
+        notified_conversations_per_user_per_day,
+        "A guess: a few one-to-one chats and busy groups out of the user's conversations; the push service "
+        "remembers the newest notified `seq` for each, for a day (step 5).",
+    ),
+    (
+        "Memory per push-service entry",
+        push_memory_entry_bytes,
+        "The user and conversation IDs, the newest notified `seq` and the notified phone's device ID, "
+        "with about as much again for the hash map holding them.",
     ),
     (
         "Messages with a photo",
@@ -473,6 +489,13 @@ TABLE = [
         "One round trip to the partition's leader and its replication within the region.",
     ),
     (
+        "Time a send waits for its members' rows before it acks without them",
+        member_row_deadline,
+        f"{member_row_deadline_over_typical} a normal conditional write and above the store's write-latency alert, "
+        "so a healthy store never reaches it; a member row still unwritten then is finished after the ack "
+        "(step 6), and a send still fits its p99 target.",
+    ),
+    (
         "Client message IDs a chat server keeps in memory",
         recent_ids_in_memory,
         "Ten minutes covers nearly every retry; older ones fall back to the table.",
@@ -545,7 +568,9 @@ TABLE = [
     (
         "Window the availability target is measured over",
         slo_window,
-        "A rolling month: one bad hour does not fail it, and a bad week shows while it can be acted on.",
+        "A rolling month: an incident spends part of the budget instead of resetting it at a calendar "
+        "boundary, and a bad week shows while it can be acted on; a full outage spends the whole month's budget "
+        "within minutes (step 7).",
     ),
     ("Time within which a status change reaches viewers", presence_freshness_target, "Fresh enough for a status line."),
     (

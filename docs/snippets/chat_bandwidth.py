@@ -1,6 +1,6 @@
 """Chat service worked example: bytes a second in and out, text against media."""
 
-from chat_assumptions import cdn_hit_ratio, media_download_share, peak_to_average
+from chat_assumptions import cdn_hit_ratio, delivered_live_share, media_download_share, peak_to_average
 from chat_connections import heartbeats_per_second_peak
 from chat_data_model import message_row_bytes
 from chat_storage import media_bytes_per_message
@@ -11,6 +11,10 @@ from sdw.estimation import bandwidth, markdown_table, size, times
 # A message on the wire is about the size of its row: body, IDs and framing.
 text_ingress = bandwidth(messages_per_second * message_row_bytes)
 text_egress = bandwidth(deliveries_per_second * message_row_bytes)
+# Only the deliveries down a live socket leave from the owner's memory; the rest are read from the
+# store by connection servers (sync) or by the REST history call.
+text_egress_live = bandwidth(text_egress * delivered_live_share)
+text_egress_from_store = bandwidth(text_egress - text_egress_live)
 
 # Media goes up once to the object store and comes down to each recipient device that fetches it.
 media_ingress = bandwidth(messages_per_second * media_bytes_per_message)
@@ -25,7 +29,7 @@ media_over_text_egress = times(media_egress / text_egress)
 # Heartbeats: a WebSocket ping and its pong, each about 80 bytes with TLS, TCP and IP headers.
 heartbeat_frame_bytes = size(80)
 heartbeat_bandwidth_peak = bandwidth(heartbeats_per_second_peak * 2 * heartbeat_frame_bytes, peak=True)
-# Compared peak with peak: message text in and out through the chat tier.
+# Compared peak with peak: message text in and out, every path.
 text_bandwidth_peak = bandwidth((text_ingress + text_egress) * peak_to_average, peak=True)
 heartbeats_over_text_peak = times(heartbeat_bandwidth_peak / text_bandwidth_peak)
 
@@ -34,7 +38,8 @@ if __name__ != "chat_bandwidth":
         markdown_table(
             ("Traffic", "In (average)", "Out (average)"),
             [
-                ("Message text, through the chat servers", text_ingress, text_egress),
+                ("Message text in, and out to live sockets, via chat servers", text_ingress, text_egress_live),
+                ("Message text out read from the store (sync, history call)", "", text_egress_from_store),
                 ("Media, through the object store and CDN", media_ingress, media_egress),
             ],
         )

@@ -8,6 +8,8 @@ from chat_assumptions import (
     daily_active_users,
     devices_per_user,
     group_member_limit,
+    group_members_average,
+    group_message_share,
     heartbeat_interval,
     hot_group_messages_per_second,
     message_copies,
@@ -48,6 +50,7 @@ from chat_storage import (
     message_bytes_year_one,
     store_reads_per_second_peak,
     store_writes_per_second_peak,
+    sync_lists_per_connect,
     years_of_data_on,
 )
 from chat_traffic import (
@@ -124,9 +127,11 @@ registry_load_during_wave_if_sized_for_peak = fraction(
 )
 registry_load_during_wave = fraction(registry_ops_during_wave_per_second / registry_capacity_two_zones)
 
-# Each reconnect also reads the message store: one sync_list and a sync per changed conversation.
+# Each reconnect also reads the message store: two sync_lists and a sync per changed conversation.
 # The store's ranges in the lost zone fail over to the two zones left, on two thirds of its nodes.
-wave_store_reads_per_second = peak(zone_reconnect_rate_jittered * (1 + conversations_changed_per_sync))
+wave_store_reads_per_second = peak(
+    zone_reconnect_rate_jittered * (sync_lists_per_connect + conversations_changed_per_sync)
+)
 wave_store_reads_over_peak = times(wave_store_reads_per_second / store_reads_per_second_peak)
 # The store's writes do not move with a lost zone (each zone holds a copy), but its leaders do: each
 # range keeps a leader on one of its two copies left instead of one of three, so each surviving node
@@ -136,6 +141,33 @@ store_leader_work_after_zone_loss = times(zones / (zones - 1))
 # With a zone lost every range runs on two copies, so one more store node down takes the ranges it
 # holds below their quorum until it restarts: its zone's share, one node of that zone's.
 store_node_crash_zone_lost_share = fraction(zones / database_nodes)
+
+
+# Which sends that stops. A send writes its message row, on its conversation's range, and each
+# member's UserConversation row, keyed by the member's user ID, so on a range of its own anywhere in
+# the cluster. Were the ack to wait for every member's row, a send would need 1 + members ranges, and
+# stop if any of them were down; each is, independently, with the share above.
+def sends_stopped_share(ranges):
+    """The share of sends stopped when each of the ranges a send needs is down with that share."""
+    return 1 - (1 - float(store_node_crash_zone_lost_share)) ** ranges
+
+
+send_ranges_one_to_one = count(1 + 2)
+send_ranges_average_group = count(1 + group_members_average)
+send_ranges_full_group = count(1 + group_member_limit)
+sends_stopped_one_to_one_if_ack_waits = fraction(sends_stopped_share(send_ranges_one_to_one))
+sends_stopped_average_group_if_ack_waits = fraction(sends_stopped_share(send_ranges_average_group))
+sends_stopped_full_group_if_ack_waits = fraction(sends_stopped_share(send_ranges_full_group))
+# Weighted by messages: one-to-one and group sends in their shares (the average group for all groups).
+sends_stopped_if_ack_waits = fraction(
+    (1 - group_message_share) * sends_stopped_one_to_one_if_ack_waits
+    + group_message_share * sends_stopped_average_group_if_ack_waits
+)
+sends_stopped_if_ack_waits_over_ranges = times(sends_stopped_if_ack_waits / store_node_crash_zone_lost_share)
+# The design acks on the message row once member rows miss a short deadline (step 6), so only the
+# message row's range stops a send: the ranges' own share of sends (and, second order, a send whose
+# member row misses and whose shard's CoalescingGroup range is down too).
+sends_stopped_with_member_deadline = fraction(store_node_crash_zone_lost_share)
 # What that does to a surviving node's write budget at peak. Each write costs every copy the same
 # (log, apply, compaction) and its leader more (store_leader_extra_work, a guess); the budget,
 # store_writes_per_node_per_second, is for a node that leads a third of its ranges, and the node now
@@ -235,6 +267,16 @@ midnight_database_nodes = servers(
     whole_per_zone(midnight_store_writes_per_second * message_copies / store_writes_per_node_per_second, zones)
 )
 midnight_database_nodes_added = count(midnight_database_nodes - database_nodes)
+# Those nodes also end the zone-loss overload above: the same writes spread over the grown store's
+# two zones left, each node again leading half its ranges.
+store_writes_per_node_zone_lost_after_growth = peak(
+    store_writes_per_second_peak * (zones - 1) / (midnight_database_nodes * (zones - 1) / zones)
+)
+store_write_load_zone_lost_after_growth = fraction(
+    store_writes_per_node_zone_lost_after_growth
+    * (1 + store_leader_extra_work / (zones - 1))
+    / (store_writes_per_node_per_second * (1 + store_leader_extra_work / zones))
+)
 # Growing the store moves data: a range's copies spread evenly over the nodes, so each new node takes
 # in its share of all that is stored, by snapshot. The most to move while the writes size the store is
 # a full year of messages, at the first New Year after launch.
@@ -308,7 +350,7 @@ if __name__ != "chat_failures":
                     registry_load_during_wave_if_sized_for_peak,
                 ),
                 ("", "Registry load during the wave, sized for it", registry_load_during_wave),
-                ("", "Store reads a second from the wave (sync_list and syncs)", wave_store_reads_per_second),
+                ("", "Store reads a second from the wave (sync_lists and syncs)", wave_store_reads_per_second),
                 ("", "Store read load during the wave, peak reads included", store_read_load_during_wave),
                 (
                     "",
@@ -336,6 +378,25 @@ if __name__ != "chat_failures":
                     store_shed_share_leader_doubled,
                 ),
                 ("", "Traffic, as a share of its peak, above which the store is over", store_overload_traffic_share),
+                (
+                    "",
+                    "Ranges below quorum if one more store node crashes (a node of its zone's)",
+                    store_node_crash_zone_lost_share,
+                ),
+                (
+                    "",
+                    "Sends that stops, the ack waiting on member rows: one-to-one",
+                    sends_stopped_one_to_one_if_ack_waits,
+                ),
+                (
+                    "",
+                    f"... a group of {group_members_average} members",
+                    sends_stopped_average_group_if_ack_waits,
+                ),
+                ("", "... a full group (the limit)", sends_stopped_full_group_if_ack_waits),
+                ("", "... weighted by messages", sends_stopped_if_ack_waits),
+                ("", "... against the ranges' share", sends_stopped_if_ack_waits_over_ranges),
+                ("", "Sends it stops, acking without late member rows (chosen)", sends_stopped_with_member_deadline),
                 ("", "Longest a client takes to notice and reconnect", zone_client_return_worst),
                 ("", "Presence events without an offline grace period", presence_events_without_grace),
                 ("A hot group", "Deliveries a second", hot_group_deliveries_per_second),
@@ -350,6 +411,11 @@ if __name__ != "chat_failures":
                 ("", "Store writes a second in those minutes", midnight_store_writes_per_second),
                 ("", "Against the store's write capacity (its first-year size)", midnight_store_over_capacity),
                 ("", "Database nodes for midnight, rounded per zone", midnight_database_nodes),
+                (
+                    "",
+                    "Store write load per surviving node with a zone lost at peak, once grown",
+                    store_write_load_zone_lost_after_growth,
+                ),
                 ("", "Data each new node takes in, at the first New Year", midnight_bytes_per_new_node),
                 ("", "Data moved onto the new nodes", midnight_rebalance_bytes),
                 ("", "Time to move it, at the snapshot rate", midnight_rebalance_time),

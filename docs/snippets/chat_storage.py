@@ -15,8 +15,10 @@ from chat_assumptions import (
     media_storage_overhead,
     message_copies,
     messages_sent_per_user_per_day,
+    notified_conversations_per_user_per_day,
     photo_share,
     photo_stored_bytes,
+    push_memory_entry_bytes,
     quiet_hours,
     retention_years,
     storage_per_database_server,
@@ -102,6 +104,10 @@ dedupe_bytes = size(messages_per_day * dedupe_window / SECONDS_PER_DAY * dedupe_
 session_registry_bytes = size(connections_peak * session_entry_bytes * message_copies)
 # "Last seen" lives beside the sessions: one entry per daily user, connected or not, three copies.
 last_seen_bytes = size(daily_active_users * last_seen_entry_bytes * message_copies)
+# The push service remembers, per user and notified conversation, the newest seq it notified, for a
+# day, in memory, one copy (a restart loses it; clearing then waits for the next app open).
+push_memory_entries = count(daily_active_users * notified_conversations_per_user_per_day)
+push_memory_bytes = size(push_memory_entries * push_memory_entry_bytes)
 
 # Database nodes: enough disk for the data, and enough write capacity for the peak.
 store_writes_per_second_peak = peak(
@@ -110,10 +116,13 @@ store_writes_per_second_peak = peak(
     + watermark_writes_per_second_peak
     + read_position_writes_per_second_peak
 )
-# Reads: every device that connects runs one sync_list (a partition read) and one sync (a range
-# read) per changed conversation; live deliveries come from the memory of
-# the chat server that owns the conversation, not the store.
-sync_reads_per_second_peak = peak(connects_per_second_peak * (1 + conversations_changed_per_sync))
+# Reads: every device that connects runs a sync_list (a partition read) and one sync (a range
+# read) per changed conversation, then a second sync_list a few seconds later, once the owners'
+# cached registry entries, which may predate its connect, have expired (step 5); live deliveries
+# come from the memory of the chat server that owns the conversation, not the store.
+sync_lists_per_connect = count(2)
+sync_reads_per_second_peak = peak(connects_per_second_peak * (sync_lists_per_connect + conversations_changed_per_sync))
+second_sync_list_reads_per_second_peak = peak(connects_per_second_peak)
 # A push wakes the app, which fetches what it names: on Android a background sync_list and the
 # pushed conversation's sync (clipped to the joined_seq and left_seq the sync_list returned), on
 # iOS one history call, which reads the member's UserConversation row (membership, joined_seq and
@@ -266,6 +275,7 @@ if __name__ != "chat_storage":
                 ("Recent client message IDs", "rolls over", dedupe_bytes),
                 ("Session registry (memory)", "live state", session_registry_bytes),
                 ("Last seen, in the registry (memory)", "a snapshot", last_seen_bytes),
+                ("Newest notified seqs, in the push service (memory, one copy)", "a day's", push_memory_bytes),
             ],
         )
     )
@@ -299,7 +309,7 @@ if __name__ != "chat_storage":
                     "Writes a second at peak (messages, client IDs, member rows, watermarks, read positions)",
                     store_writes_per_second_peak,
                 ),
-                ("Reads a second at peak, sync_list and sync on reconnect", sync_reads_per_second_peak),
+                ("Reads a second at peak, two sync_lists and the syncs on reconnect", sync_reads_per_second_peak),
                 ("Reads a second at peak, apps fetching what a push names", push_fetch_reads_per_second_peak),
                 ("Reads a second at peak, mute and read checks before a push", mute_reads_per_second_peak),
                 ("Reads a second at peak, the row each conditional write checks", condition_reads_per_second_peak),
