@@ -580,7 +580,8 @@ TABLE = [
     (
         "Bytes per outbox row",
         outbox_row_bytes,
-        "A guess: an event ID (16 B), the event's kind and key (about 20 B), the sent mark (1 B) and "
+        "A guess: an event ID (16 B; a tweet event's is derived from its kind and tweet ID), "
+        "the event's kind and key (about 20 B), the sent mark (1 B) and "
         f"{row_overhead_bytes} of per-row overhead. The second and shard are the partition key, stored once: rows "
         "share a partition of one second, so no per-partition overhead.",
     ),
