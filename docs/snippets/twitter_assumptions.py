@@ -116,6 +116,9 @@ cache_ops_per_server = count(100e3)
 storage_per_database_server = size(10 * TB)
 reads_per_database_server = wide_column_recent_reads_per_server
 cold_reads_per_database_server = wide_column_cold_reads_per_server
+# A replica write's CPU against a recent read's: an append to the memtable and the commit log, plus
+# its share of flushes and compaction. A guess for a benchmark to replace.
+store_write_cost_over_recent_read = fraction(0.25)
 zones = count(3)
 # One spare server a zone in the hydration caches (tweet, user, count). Not in the wide-column store:
 # its margin is the target below.
@@ -501,6 +504,12 @@ TABLE = [
         "come from the SSD, one or two reads a file after compaction. An NVMe SSD serves hundreds of thousands "
         "of random reads a second, so the disk is not the limit; the CPU that reads and decompresses a block "
         "for one small row is, about twice a cached read's. Half the rate above: a guess for a benchmark to replace.",
+    ),
+    (
+        "A replica write's cost, as a share of a recent read's",
+        store_write_cost_over_recent_read,
+        "An append to memory and to the commit log, with its share of flushes and compaction, against a read "
+        "that may look in several files. A guess for a benchmark to replace.",
     ),
     ("Availability zones", zones, "Every tier runs in three zones and must survive losing one."),
     (

@@ -28,7 +28,7 @@ from twitter_cache import (
     tweet_cache_lookups_peak,
     tweet_cache_servers,
 )
-from twitter_servers import database_servers_per_zone, requests_per_second_peak, store_read_load_zone_lost
+from twitter_servers import requests_per_second_peak, store_margin_after_writes_servers
 from twitter_traffic import (
     deliveries_per_second_peak,
     timeline_loads_per_second,
@@ -95,13 +95,11 @@ zone_loss_rebuild_over_api_peak = times(zone_loss_rebuild_reads_per_second / req
 # 2 / zones of its load. If it dies too, those keys have no copy: their lookups miss, and each
 # miss is a recent tweet, a quorum read on both surviving zones, until the dead node's ring
 # neighbours, which take its keys, fill them (cache-aside). The room each zone's store servers
-# have left for recent reads with a zone lost:
+# have left for recent reads with a zone lost, once writes have taken their share (twitter_servers):
 zone_loss_tweet_cache_lookups_per_server = peak(tweet_cache_lookups_peak / (tweet_cache_servers * (zones - 1) / zones))
 zone_loss_orphaned_lookup_share = fraction(2 / zones)
 zone_loss_cache_server_misses = peak(zone_loss_tweet_cache_lookups_per_server * zone_loss_orphaned_lookup_share)
-zone_loss_store_recent_read_room = peak(
-    database_servers_per_zone * (1 - store_read_load_zone_lost) * reads_per_database_server
-)
+zone_loss_store_recent_read_room = peak(store_margin_after_writes_servers * reads_per_database_server)
 zone_loss_cache_server_misses_over_room = times(zone_loss_cache_server_misses / zone_loss_store_recent_read_room)
 # A replacement cache server copies its share from a surviving copy.
 cache_resync_time = duration(cache_memory_per_server / resync_bytes_per_second)
