@@ -312,7 +312,9 @@ TABLE = [
     (
         "Metadata per tweet",
         tweet_metadata_bytes,
-        "Tweet, author and reply IDs (24 B), up to four media IDs (32 B), the deleted flag, and about "
+        "Tweet, author, reply and replied-to author IDs (32 B), the mentioned users' IDs (8 B each, on the "
+        "tweets that mention anyone), media IDs (8 B each, up to four, on the tweets that have any), the "
+        "deleted flag, and about "
         f"{partition_overhead_bytes} of the store's per-partition, per-row and per-column overhead. No timestamp (it is in the ID) and no place (step 4 drops it).",
     ),
     (

@@ -36,7 +36,7 @@ from twitter_assumptions import (
     zone_headroom,
     zones,
 )
-from twitter_notifications import pushes_per_second_peak
+from twitter_notifications import mention_or_reply_tweets_per_second_peak, pushes_per_second_peak
 from twitter_storage import tweet_bytes_per_day
 from twitter_traffic import (
     deliveries_per_second_peak,
@@ -174,12 +174,17 @@ tweet_cache_lookups_peak = peak(
     tweet_views_per_second_peak + search_tweet_views_per_second_peak + pushes_per_second_peak
 )
 tweet_cache_hedged_lookups_peak = peak(tweet_cache_lookups_peak * hedged_extra_request_share)
+# Left out of those lookups: the writes' checks. A favorite checks that its tweet exists, a reply
+# reads its parent at post time (every mention or reply tweet counted as a reply, an upper bound),
+# a delete checks its author (no delete rate is assumed). Against the operations below:
+write_check_lookups_peak_at_most = peak(favorites_per_second_peak + mention_or_reply_tweets_per_second_peak)
 tweet_cache_ops_peak = peak(
     tweet_cache_lookups_peak
     + tweet_cache_hedged_lookups_peak
     + tweet_cache_other_copy_lookups_peak
     + tweet_cache_fills_per_second_peak
 )
+write_check_lookup_share_at_most = fraction(write_check_lookups_peak_at_most / tweet_cache_ops_peak)
 tweet_cache_servers_for_memory = count(math.ceil(tweet_cache_bytes_all_copies / cache_memory_per_server))
 tweet_cache_servers_for_operations = count(
     whole_per_zone(tweet_cache_ops_peak * zone_headroom / cache_ops_per_server, zones)
