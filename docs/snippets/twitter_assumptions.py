@@ -116,6 +116,9 @@ cache_ops_per_server = count(100e3)
 storage_per_database_server = size(10 * TB)
 reads_per_database_server = wide_column_recent_reads_per_server
 cold_reads_per_database_server = wide_column_cold_reads_per_server
+# A replica write's CPU against a recent read's: an append to the memtable and the commit log, plus
+# its share of flushes and compaction. A guess for a benchmark to replace.
+store_write_cost_over_recent_read = fraction(0.25)
 zones = count(3)
 # One spare server a zone in the hydration caches (tweet, user, count). Not in the wide-column store:
 # its margin is the target below.
@@ -309,7 +312,9 @@ TABLE = [
     (
         "Metadata per tweet",
         tweet_metadata_bytes,
-        "Tweet, author and reply IDs (24 B), up to four media IDs (32 B), the deleted flag, and about "
+        "Tweet, author, reply and replied-to author IDs (32 B), the mentioned users' IDs (8 B each, on the "
+        "tweets that mention anyone), media IDs (8 B each, up to four, on the tweets that have any), the "
+        "deleted flag, and about "
         f"{partition_overhead_bytes} of the store's per-partition, per-row and per-column overhead. No timestamp (it is in the ID) and no place (step 4 drops it).",
     ),
     (
@@ -502,6 +507,12 @@ TABLE = [
         "of random reads a second, so the disk is not the limit; the CPU that reads and decompresses a block "
         "for one small row is, about twice a cached read's. Half the rate above: a guess for a benchmark to replace.",
     ),
+    (
+        "A replica write's cost, as a share of a recent read's",
+        store_write_cost_over_recent_read,
+        "An append to memory and to the commit log, with its share of flushes and compaction, against a read "
+        "that may look in several files. A guess for a benchmark to replace.",
+    ),
     ("Availability zones", zones, "Every tier runs in three zones and must survive losing one."),
     (
         "Spare servers per zone in the hydration caches",
@@ -580,7 +591,8 @@ TABLE = [
     (
         "Bytes per outbox row",
         outbox_row_bytes,
-        "A guess: an event ID (16 B), the event's kind and key (about 20 B), the sent mark (1 B) and "
+        "A guess: an event ID (16 B; a tweet event's is derived from its kind and tweet ID), "
+        "the event's kind and key (about 20 B), the sent mark (1 B) and "
         f"{row_overhead_bytes} of per-row overhead. The second and shard are the partition key, stored once: rows "
         "share a partition of one second, so no per-partition overhead.",
     ),

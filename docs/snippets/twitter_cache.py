@@ -36,7 +36,7 @@ from twitter_assumptions import (
     zone_headroom,
     zones,
 )
-from twitter_notifications import pushes_per_second_peak
+from twitter_notifications import mention_or_reply_tweets_per_second_peak, pushes_per_second_peak
 from twitter_storage import tweet_bytes_per_day
 from twitter_traffic import (
     deliveries_per_second_peak,
@@ -125,16 +125,24 @@ unfollow_filter_most_bytes = size(unfollow_filter_notes_most * follow_change_not
 # four operations on each copy (step 6): read the follow-change record, write it, update the
 # unfollowed list (add the account, or take it off), and change the timeline (an unfollow removes
 # the account's entries, a follow copies its recent tweets in). A copy lives in each zone, so each
-# zone needs the same whole count of servers to hold its copy.
+# zone needs the same whole count of servers to hold its copy. A load reads one copy, its own
+# zone's, and touches the other zones' copies, which resets their expiry (step 6): one operation
+# on each, so that every copy of a timeline expires together.
 timeline_ops_per_follow_change = count(4)
 timeline_cache_writes_per_copy_peak = peak(
     deliveries_per_second_peak + follow_changes_per_second_peak * timeline_ops_per_follow_change
 )
 timeline_cache_hedged_reads_peak = peak(timeline_loads_per_second_peak * hedged_extra_request_share)
+# Why touch: were each copy kept alive only by its own reads, a user who loads this many times a
+# week, each load in a zone picked at random, would leave a given copy unread all week this often.
+copy_drift_example_loads_per_week = count(2)
+copy_drift_unread_week_share = fraction((1 - 1 / timeline_cache_copies) ** copy_drift_example_loads_per_week)
+timeline_cache_touches_peak = peak(timeline_loads_per_second_peak * (timeline_cache_copies - 1))
 timeline_cache_ops_peak = peak(
     timeline_cache_writes_per_copy_peak * timeline_cache_copies
     + timeline_loads_per_second_peak
     + timeline_cache_hedged_reads_peak
+    + timeline_cache_touches_peak
 )
 servers_for_memory = count(whole_per_zone(timeline_cache_bytes / cache_memory_per_server, zones))
 servers_for_operations = count(whole_per_zone(timeline_cache_ops_peak / cache_ops_per_server, zones))
@@ -166,12 +174,17 @@ tweet_cache_lookups_peak = peak(
     tweet_views_per_second_peak + search_tweet_views_per_second_peak + pushes_per_second_peak
 )
 tweet_cache_hedged_lookups_peak = peak(tweet_cache_lookups_peak * hedged_extra_request_share)
+# Left out of those lookups: the writes' checks. A favorite checks that its tweet exists, a reply
+# reads its parent at post time (every mention or reply tweet counted as a reply, an upper bound),
+# a delete checks its author (no delete rate is assumed). Against the operations below:
+write_check_lookups_peak_at_most = peak(favorites_per_second_peak + mention_or_reply_tweets_per_second_peak)
 tweet_cache_ops_peak = peak(
     tweet_cache_lookups_peak
     + tweet_cache_hedged_lookups_peak
     + tweet_cache_other_copy_lookups_peak
     + tweet_cache_fills_per_second_peak
 )
+write_check_lookup_share_at_most = fraction(write_check_lookups_peak_at_most / tweet_cache_ops_peak)
 tweet_cache_servers_for_memory = count(math.ceil(tweet_cache_bytes_all_copies / cache_memory_per_server))
 tweet_cache_servers_for_operations = count(
     whole_per_zone(tweet_cache_ops_peak * zone_headroom / cache_ops_per_server, zones)
@@ -309,7 +322,8 @@ if __name__ != "twitter_cache":
                     count_cache_servers_for_memory,
                 ),
                 (
-                    f"operations at peak ({timeline_cache_ops_peak}, hedged reads included; "
+                    f"operations at peak ({timeline_cache_ops_peak}, hedged reads and touches of the other copies "
+                    "included; "
                     f"{tweet_cache_ops_peak} for the tweet cache, lookups and their hedges, fills and the other-copy "
                     "lookups before them, the user cache sized on it; "
                     f"{count_cache_ops_peak} for the count cache, with the counting job's writes; "
@@ -347,6 +361,7 @@ if __name__ != "twitter_cache":
             ("Hedging counted (step 6)", "Value"),
             [
                 ("Timeline cache: hedged reads at peak, at most", timeline_cache_hedged_reads_peak),
+                ("Timeline cache: touches of the other zones' copies at peak", timeline_cache_touches_peak),
                 ("Tweet, user and count caches: hedged lookups at peak, on each", tweet_cache_hedged_lookups_peak),
                 ("Their servers without the hedges", hydration_cache_servers_unhedged),
                 ("... and with them", hydration_cache_servers),

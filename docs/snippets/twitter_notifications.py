@@ -18,6 +18,13 @@ mention_pushes_per_second = per_second(tweets_per_second * mention_tweet_share *
 alert_pushes_per_second = per_second(deliveries_per_second * alert_opt_in_share)
 pushes_per_second = per_second(mention_pushes_per_second + alert_pushes_per_second)
 pushes_per_second_peak = peak(pushes_per_second * peak_to_average)
+# The tweet service resolves a post's mentions and a reply's parent once, at post time (step 4),
+# and stores the user IDs in the tweet row: a handle lookup in the user store's handle table for
+# each user mentioned (every user notified counted as one, an upper bound, since a reply's author
+# comes from its parent), and a read of the parent for each reply (every such tweet counted as a
+# reply, an upper bound), a tweet-cache lookup like any other.
+mention_or_reply_tweets_per_second_peak = peak(tweets_per_second * mention_tweet_share * peak_to_average)
+handle_lookups_per_second_peak_at_most = peak(mention_pushes_per_second * peak_to_average)
 
 # Every rate here counts notified users. A push goes to each of the user's devices: up to
 # devices_per_daily_user calls to the push services per user, which is what the senders make.
@@ -60,6 +67,8 @@ if __name__ != "twitter_notifications":
                 ("Users alerted by one tweet from the largest account", celebrity_alert_burst),
                 ("Their devices, at most", celebrity_alert_devices_at_most),
                 ("Time to alert them with the whole peak capacity", celebrity_alert_drain_time),
+                ("Tweets at peak that mention or reply to someone", mention_or_reply_tweets_per_second_peak),
+                ("Handle lookups at peak to resolve their mentions, at most", handle_lookups_per_second_peak_at_most),
             ],
         )
     )

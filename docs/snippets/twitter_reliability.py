@@ -23,11 +23,12 @@ from twitter_bandwidth import photo_egress, video_egress
 from twitter_cache import (
     timeline_cache_ops_peak,
     timeline_cache_servers,
+    timeline_cache_touches_peak,
     timeline_cache_writes_per_copy_peak,
     tweet_cache_lookups_peak,
     tweet_cache_servers,
 )
-from twitter_servers import database_servers_per_zone, requests_per_second_peak, store_read_load_zone_lost
+from twitter_servers import requests_per_second_peak, store_margin_after_writes_servers
 from twitter_traffic import (
     deliveries_per_second_peak,
     timeline_loads_per_second,
@@ -73,10 +74,15 @@ slow_burn_slow_share = fraction(slow_burn_rate * percentile_budget_share)
 # Losing a zone with one timeline copy per zone: the two left take every read and their
 # share of the writes. Operations per surviving cache server, against what one handles.
 surviving_cache_servers = count(timeline_cache_servers * (zones - 1) / zones)
-# Every operation twitter_cache counts (deliveries, follows and unfollows, loads) less the lost
-# copy's writes.
+# Every operation twitter_cache counts (deliveries, follows and unfollows, loads, touches) less the
+# lost copy's writes and its touches: a load touches one other copy, not two.
 zone_loss_cache_ops_per_server = peak(
-    (timeline_cache_ops_peak - timeline_cache_writes_per_copy_peak) / surviving_cache_servers
+    (
+        timeline_cache_ops_peak
+        - timeline_cache_writes_per_copy_peak
+        - timeline_cache_touches_peak / (timeline_cache_copies - 1)
+    )
+    / surviving_cache_servers
 )
 zone_loss_cache_load = fraction(zone_loss_cache_ops_per_server / cache_ops_per_server)
 # Losing a zone with no copies: a third of timeline loads rebuild by reading every account
@@ -89,16 +95,23 @@ zone_loss_rebuild_over_api_peak = times(zone_loss_rebuild_reads_per_second / req
 # 2 / zones of its load. If it dies too, those keys have no copy: their lookups miss, and each
 # miss is a recent tweet, a quorum read on both surviving zones, until the dead node's ring
 # neighbours, which take its keys, fill them (cache-aside). The room each zone's store servers
-# have left for recent reads with a zone lost:
+# have left for recent reads with a zone lost, once writes have taken their share (twitter_servers):
 zone_loss_tweet_cache_lookups_per_server = peak(tweet_cache_lookups_peak / (tweet_cache_servers * (zones - 1) / zones))
 zone_loss_orphaned_lookup_share = fraction(2 / zones)
 zone_loss_cache_server_misses = peak(zone_loss_tweet_cache_lookups_per_server * zone_loss_orphaned_lookup_share)
-zone_loss_store_recent_read_room = peak(
-    database_servers_per_zone * (1 - store_read_load_zone_lost) * reads_per_database_server
-)
+zone_loss_store_recent_read_room = peak(store_margin_after_writes_servers * reads_per_database_server)
 zone_loss_cache_server_misses_over_room = times(zone_loss_cache_server_misses / zone_loss_store_recent_read_room)
 # A replacement cache server copies its share from a surviving copy.
 cache_resync_time = duration(cache_memory_per_server / resync_bytes_per_second)
+# A lost zone coming back (step 7). Its timeline copy missed every delivery, follow and unfollow
+# while it was away. Replaying them from the fan-out's log: each hour away at peak leaves this many
+# deliveries for that copy, replayed on the fan-out workers' spare (below) in this long, and it
+# helps only a copy whose memory survived (the writes are append-if-present). Resyncing instead:
+# each of the zone's timeline cache servers is a replacement, all at once, each copying
+# cache_resync_time from a surviving zone's copy, which moves this much between zones meanwhile.
+zone_return_replay_per_outage_hour = count(deliveries_per_second_peak * SECONDS_PER_HOUR)
+zone_return_resync_servers = count(timeline_cache_servers / zones)
+zone_return_resync_bandwidth = bandwidth(zone_return_resync_servers * resync_bytes_per_second)
 
 # Fan-out outage in the busy hour: the backlog, and the time to drain it while new tweets keep
 # arriving. Two tiers must take the extra deliveries: the fan-out workers, sized like every
@@ -111,6 +124,7 @@ timeline_cache_spare = throughput(
 )
 fanout_drain_rate = throughput(min(fanout_worker_spare, timeline_cache_spare))
 fanout_drain_time = duration(fanout_backlog / fanout_drain_rate)
+zone_return_replay_time_per_outage_hour = duration(zone_return_replay_per_outage_hour / fanout_worker_spare)
 
 # An append while a zone is lost (step 5). Every log partition has a replica in each zone, and with
 # acks=all its leader waits for every in-sync replica, so a lost zone stalls every append until the
@@ -188,6 +202,14 @@ if __name__ != "twitter_reliability":
                 ("Zone lost, no copies", "Rebuild reads a second", zone_loss_rebuild_reads_per_second),
                 ("", "... over the whole API's peak", zone_loss_rebuild_over_api_peak),
                 ("Cache server replaced", "Time to copy its data", cache_resync_time),
+                (
+                    "Lost zone returns, replayed from the log",
+                    "Deliveries its copy missed, each hour away at peak",
+                    zone_return_replay_per_outage_hour,
+                ),
+                ("", "... replayed on the fan-out workers' spare in", zone_return_replay_time_per_outage_hour),
+                ("Lost zone returns, resynced", "Timeline cache servers copied at once", zone_return_resync_servers),
+                ("", "Bytes a second between zones, for the time one takes", zone_return_resync_bandwidth),
                 (
                     "Zone lost, then a tweet cache server",
                     "Lookups a second on each surviving server",

@@ -3,7 +3,16 @@
 import math
 
 from reference_capacity import paxos_state_reads_per_replica, relational_shard_bytes
-from twitter_api import idempotency_store_bytes, keys_per_second_peak, outbox_store_bytes, paxos_state_bytes
+from twitter_api import (
+    idempotency_store_bytes,
+    idempotency_writes_per_second_peak,
+    keys_per_second_peak,
+    outbox_rows_per_second_peak,
+    outbox_store_bytes,
+    outbox_writes_per_second_peak,
+    paxos_state_bytes,
+    paxos_state_writes_per_second_peak,
+)
 from twitter_assumptions import (
     busy_poster_share,
     busy_poster_tweet_share,
@@ -20,6 +29,7 @@ from twitter_assumptions import (
     store_read_growth_per_month,
     store_read_target_zone_lost,
     store_read_ticket_zone_lost,
+    store_write_cost_over_recent_read,
     tweets_per_day,
     tweets_per_timeline_page,
     zone_headroom,
@@ -249,6 +259,30 @@ store_read_load_zone_lost = fraction(store_read_servers_zone_lost / database_ser
 # The margin: servers' worth of reads a zone left with a zone lost, and that as a share.
 store_read_margin_servers = count(database_servers_per_zone - store_read_servers_zone_lost)
 store_read_room_zone_lost = fraction(1 - store_read_load_zone_lost)
+# Writes take part of that margin. Every write reaches each zone's copy: a post's tweet and list rows,
+# its key's reservation and result, a favorite's row and the counting job's total (at most one per
+# favorite), a follow's two rows, each outbox row and its sent mark, a device registration; a
+# reservation's Paxos state writes (counted over all replicas in twitter_api, so a zone's share);
+# and each logged batch's batch log, written to two nodes and deleted from both, spread over the
+# zones. The stats job's batched updates are left out. With a zone lost, each write to the lost
+# copy leaves a hint on a coordinator in a surviving zone (for up to the 3 h hint window), so the
+# two zones left take that zone's writes again between them. Priced at a share of a recent read.
+store_writes_per_zone_peak = peak(
+    tweets_per_second_peak * 2
+    + idempotency_writes_per_second_peak
+    + favorites_per_second_peak * 2
+    + follow_changes_per_second_peak * 2
+    + outbox_writes_per_second_peak
+    + registrations_per_second * peak_to_average
+    + paxos_state_writes_per_second_peak / zones
+    + outbox_rows_per_second_peak * 4 / zones
+)
+store_writes_per_zone_zone_lost = peak(store_writes_per_zone_peak * (1 + 1 / (zones - 1)))
+store_write_servers_zone_lost = count(
+    store_writes_per_zone_zone_lost * store_write_cost_over_recent_read / reads_per_database_server
+)
+store_write_margin_share = fraction(store_write_servers_zone_lost / store_read_margin_servers)
+store_margin_after_writes_servers = count(store_read_margin_servers - store_write_servers_zone_lost)
 # The growth ticket: days of growth from today's load to it, and from it to the limit.
 store_read_days_to_ticket = duration(
     math.log(store_read_ticket_zone_lost / store_read_load_zone_lost)
@@ -379,6 +413,15 @@ if __name__ != "twitter_servers":
                 ("Servers a zone, the larger", database_servers_per_zone),
                 ("Their read load with a zone lost", store_read_load_zone_lost),
                 ("Room left, in servers' worth of reads a zone", store_read_margin_servers),
+                ("Replica writes on each zone's copy at peak", store_writes_per_zone_peak),
+                ("... with a zone lost, its hints included", store_writes_per_zone_zone_lost),
+                (
+                    "... in servers' worth of recent reads, a write costing "
+                    f"{store_write_cost_over_recent_read} of one",
+                    store_write_servers_zone_lost,
+                ),
+                ("... as a share of that room", store_write_margin_share),
+                ("Room left for reads to grow, in servers' worth a zone", store_margin_after_writes_servers),
                 (
                     f"Growth at {store_read_growth_per_month} a month to the ticket at {store_read_ticket_zone_lost}",
                     store_read_days_to_ticket,
