@@ -351,3 +351,25 @@ def test_the_last_update_dates_are_kept_until_the_history_changes(site_copy: Pat
     third, _ = build("third")
     assert "February 3, 2026" in (third / page).read_text(encoding="utf-8")
     assert "January 2, 2026" in (third / "concepts/messaging/index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_that_warns_in_the_second_process_fails_the_build_once(site_copy: Path, tmp_path: Path) -> None:
+    """parallel_pages converts the second half of the pages in another process, whose output goes
+    nowhere: a page of that half that warns is not kept, so the build converts it again and its
+    warning, with its place, fails the strict build once; and the pages the other process
+    converted are not counted as unchanged since an earlier build."""
+    pages = sorted(
+        path.relative_to(site_copy / "docs").as_posix()
+        for path in (site_copy / "docs").rglob("*.md")
+        if path.name not in ("index.md", "_template.md") and "snippets" not in path.parts
+    )
+    last = pages[-1]  # MkDocs lists a folder's index first, then the rest by name: the last page
+    line = append_line(site_copy / "docs" / last, "Peak: <!-- md:fig twitter_traffic.no_such_figure -->.")
+    code, log = _build(site_copy, tmp_path / "out", cache=True)
+    assert code == 1
+    ours = [
+        entry for entry in log.splitlines() if f"docs/{last}:{line}: md:fig twitter_traffic.no_such_figure" in entry
+    ]
+    assert len(ours) == 1, log[-3000:]
+    reused, total = _reused(log)
+    assert reused <= total - 1

@@ -369,6 +369,22 @@ def save_figures() -> None:
         state.figures = (state.figures[0], state.figures[1], False)
 
 
+def search_sections(unfilled: str) -> list:
+    """Material's search parse of a page's HTML (before its figures are filled in), kept: it
+    depends on the HTML and on the parser (sdw.search_parse, in the inputs)."""
+    key = _digest("\0".join([unfilled, state.inputs]))
+    sections = recall("search", key, state.sections)
+    if sections is None:
+        from material.plugins.search.plugin import Parser
+
+        parser = Parser()
+        parser.feed(unfilled)
+        parser.close()
+        sections = parser.data
+        keep("search", key, sections, state.sections)
+    return sections
+
+
 def content_key(src_uri: str, content: str) -> str:
     """What a page's themed HTML depends on besides its front matter and navigation: its HTML,
     and every input that is not a page (the templates among them)."""

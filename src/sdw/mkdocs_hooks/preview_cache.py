@@ -193,16 +193,7 @@ def _cache_search_sections() -> None:
         unfilled, values, filled = getattr(page, "_sdw_filled", (page.content, [], page.content))
         if filled != page.content:
             unfilled, values = page.content, []
-        # The parse depends on the HTML and on the parser (sdw.search_parse, in the inputs).
-        key = hashlib.sha256("\0".join([unfilled, preview.state.inputs]).encode("utf-8")).hexdigest()
-        sections = preview.recall("search", key, preview.state.sections)
-        if sections is None:
-            parser = search.Parser()
-            parser.feed(unfilled)
-            parser.close()
-            sections = parser.data
-            preview.keep("search", key, sections, preview.state.sections)
-        for section in sections:
+        for section in preview.search_sections(unfilled):
             if not section.is_excluded():
                 # A copy: the plugin gives an untitled section the page's title, which may change.
                 section = copy.copy(section)
