@@ -207,11 +207,11 @@ def browser():
 
 @pytest.fixture(scope="session")
 def kept_passes(built_site: Path, browser):
-    """The page tests' earlier passes (tests/kept_passes.py), for this build and browser; None
-    when they are off (CI, SDW_NO_TEST_CACHE=1)."""
+    """The page tests' earlier passes (tests/kept_passes.py), for this build and browser; none
+    reused in CI or with SDW_NO_TEST_CACHE=1, where every test runs and records its pass."""
     import kept_passes as kept
 
-    return kept.KeptPasses(built_site, f"chromium {browser.version}") if kept.enabled() else None
+    return kept.KeptPasses(built_site, f"chromium {browser.version}", reuse=kept.reuse_enabled())
 
 
 @pytest.fixture
@@ -222,14 +222,13 @@ def kept_pass(request: pytest.FixtureRequest, kept_passes):
 
     class KeptPass:
         def unchanged(self) -> bool:
-            if kept_passes is None or not kept_passes.unchanged(node.nodeid):
+            if not kept_passes.unchanged(node.nodeid):
                 return False
             node.user_properties.append(("kept_pass", True))
             return True
 
         def keep(self, files) -> None:
-            if kept_passes is not None:
-                kept_passes.keep(node.nodeid, files)
+            kept_passes.keep(node.nodeid, files)
 
     return KeptPass()
 

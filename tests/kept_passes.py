@@ -10,7 +10,8 @@ for it (a worker's own requests may not reach the page's listener), every Python
 tests and of `sdw`, the locked versions of every package (axe-core's among them) and the
 browser's version.
 
-Off with `SDW_NO_TEST_CACHE=1` and whenever `CI` is set: CI runs every test every time.
+With `SDW_NO_TEST_CACHE=1`, and whenever `CI` is set, no pass is reused: every test runs (CI runs
+every test every time); passes are still recorded, for a later run to reuse.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ CODE = ("tests/**/*.py", "src/sdw/**/*.py", "requirements.lock")
 PROPERTY = "kept_pass"  # on a reused test's report, for the run's summary line
 
 
-def enabled() -> bool:
+def reuse_enabled() -> bool:
     return not os.environ.get("SDW_NO_TEST_CACHE") and not os.environ.get("CI")
 
 
@@ -53,8 +54,10 @@ def served_file(site: Path, path: str) -> Path:
 
 
 class KeptPasses:
-    def __init__(self, site: Path, environment: str, folder: Path = FOLDER, code: str | None = None) -> None:
-        self.site, self.folder = site, folder
+    def __init__(
+        self, site: Path, environment: str, folder: Path = FOLDER, code: str | None = None, reuse: bool = True
+    ) -> None:
+        self.site, self.folder, self.reuse = site, folder, reuse
         self.environment = f"{code if code is not None else code_digest()}\0{environment}"
 
     def _record(self, test_id: str) -> Path:
@@ -70,7 +73,10 @@ class KeptPasses:
         return digest.hexdigest()
 
     def unchanged(self, test_id: str) -> bool:
-        """Whether `test_id` passed before with the same code, browser and files."""
+        """Whether `test_id` passed before with the same code, browser and files (never when
+        reuse is off)."""
+        if not self.reuse:
+            return False
         try:
             record = json.loads(self._record(test_id).read_text(encoding="utf-8"))
         except (OSError, ValueError):

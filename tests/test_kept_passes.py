@@ -108,6 +108,13 @@ def test_a_folder_that_cannot_be_written_only_runs_the_test_again(site: Path, tm
 def test_ci_and_the_switch_run_every_test(monkeypatch: pytest.MonkeyPatch, variable: str, value: str) -> None:
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.delenv("SDW_NO_TEST_CACHE", raising=False)
-    assert kept_passes.enabled()
+    assert kept_passes.reuse_enabled()
     monkeypatch.setenv(variable, value)
-    assert not kept_passes.enabled()
+    assert not kept_passes.reuse_enabled()
+
+
+def test_with_reuse_off_a_pass_is_recorded_for_later_and_not_reused(site: Path, tmp_path: Path) -> None:
+    every = KeptPasses(site, "chromium 1", folder=tmp_path / "passes", code="code", reuse=False)
+    every.keep(TEST, ["workflow/"])
+    assert not every.unchanged(TEST)
+    assert kept(site, tmp_path).unchanged(TEST)

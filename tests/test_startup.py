@@ -166,7 +166,7 @@ def test_diagrams_off_screen_wait_in_a_box_of_their_own_size(
         pages = pages_with_diagrams(built_site)
         for path in pages:
             page_id = f"{request.node.nodeid}[{path}]"
-            if kept_passes is not None and kept_passes.unchanged(page_id):
+            if kept_passes.unchanged(page_id):
                 continue
             visited, already, requested[:] = visited + 1, len(problems), []
             page.goto(site_server.url(path), wait_until="load")
@@ -185,7 +185,7 @@ def test_diagrams_off_screen_wait_in_a_box_of_their_own_size(
                         f"{where}: kept {item['box']:.1f} px, drawn in {drawn['box']:.1f} px, the drawing is "
                         f"{drawn['svg']:.1f} px tall and scrolls {drawn['inside']} px inside its box"
                     )
-            if len(problems) == already and kept_passes is not None:
+            if len(problems) == already:
                 kept_passes.keep(page_id, requested)
     finally:
         context.close()
