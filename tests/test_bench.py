@@ -74,6 +74,7 @@ LOOP = {
     "machine": "2 cores",
     "load_average": 0.4,
     "strict_build": {"median_seconds": 6.1, "runs": [6.4, 6.1, 6.0]},
+    "strict_build_empty_cache": {"median_seconds": 5.2, "runs": [5.2, 5.3, 5.1]},
     "strict_build_warm": {"median_seconds": 1.9, "runs": [2.0, 1.9, 1.8]},
     "serve_start_seconds": 5.2,
     "reload_page": {"median_seconds": 3.5, "runs": [3.9, 3.5, 3.4], "rebuild_seconds": [3.1, 3.0, 3.2]},
@@ -107,7 +108,12 @@ def test_the_summary_reports_the_loop_against_issue_18s_targets() -> None:
         "| 1.6 s (median of 1.6, 1.5, 1.7 s; MkDocs' rebuild 1.30 s of it) |"
     ) in summary
     assert (
-        "| `mkdocs build --strict`, cold (`SDW_NO_CACHE=1`) | ≤ 2 s | 6.1 s (was 7.0 s) (median of 6.4, 6.1, 6.0 s) |"
+        "| `mkdocs build --strict`, cold: an empty build cache, as a fresh clone | ≤ 2 s "
+        "| 5.2 s (median of 5.2, 5.3, 5.1 s) |"
+    ) in summary
+    assert (
+        "| `mkdocs build --strict`, cold, every page in one process (`SDW_NO_CACHE=1`) | ≤ 2 s "
+        "| 6.1 s (was 7.0 s) (median of 6.4, 6.1, 6.0 s) |"
     ) in summary
     assert "| `mkdocs build --strict`, nothing changed since a build | ≤ 2 s | 1.9 s (median of 2.0, 1.9, 1.8 s) |" in (
         summary
