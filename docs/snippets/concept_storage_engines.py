@@ -1,7 +1,9 @@
 """Concepts, storage engines: write amplification of a B-tree and of LSM trees, and a Bloom filter's help.
 
 Write amplification is bytes written to the device per byte written by the application (the
-definition the RocksDB tuning guide uses). Simple models with stated inputs:
+definition the RocksDB tuning guide uses). The models count the bytes the host sends to the
+device; a flash drive's own write amplification (its garbage collection, which scattered small
+overwrites raise) comes on top. Simple models with stated inputs:
 
 - B-tree, random updates to a table far larger than memory: each row write dirties a whole page,
   and the page is written twice. Once in place, and once as a copy that guards against a torn
@@ -69,7 +71,12 @@ leveled_space = times(1 + 1 / SIZE_RATIO)  # the levels above the last add a ten
 tiered_space = times(2)  # merging the largest tier briefly needs its size again
 
 rows = [
-    ("B-tree, random inserts and updates", btree_random_wa, "Pages written in place, scattered", btree_random_space),
+    (
+        "B-tree, random inserts and updates",
+        btree_random_wa,
+        "Pages written in place, scattered (on flash, more garbage collection)",
+        btree_random_space,
+    ),
     ("B-tree, sequential inserts", btree_sequential_wa, "Pages filled in order", times(1)),
     (f"LSM tree, leveled ({leveled_levels} levels)", leveled_wa, "Large sequential files", leveled_space),
     (f"LSM tree, size-tiered ({tiered_tiers} tiers)", tiered_wa, "Large sequential files", tiered_space),
