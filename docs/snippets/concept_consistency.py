@@ -5,7 +5,7 @@ one round trip to the nearest replicas that complete the majority. Distance sets
 where the replicas sit decides the latency of every strongly consistent write (the "else" half of
 PACELC). The floors come from the speed of light in fiber (reference_fiber.py); the zone floor is
 for zones at the 100 km that AWS gives as the most that separates the zones of one region, so
-closer zones wait less.
+closer zones wait less, and real fiber, longer than the straight line, adds to it.
 """
 
 from reference_fiber import sf_amsterdam_rtt_floor, zone_pair_rtt_floor

@@ -1,11 +1,22 @@
 """Concepts, storage engines: write amplification of a B-tree and of LSM trees, and a Bloom filter's help.
 
 Write amplification is bytes written to the device per byte written by the application (the
-definition the RocksDB tuning guide uses). Simple models with stated inputs:
+definition the RocksDB tuning guide uses). The models count the bytes the host sends to the
+device; a flash drive's own write amplification (its garbage collection, which scattered small
+overwrites raise) comes on top. Simple models with stated inputs:
 
 - B-tree, random updates to a table far larger than memory: each row write dirties a whole page,
-  written back alone, plus the row in the write-ahead log. Sequential inserts fill a page before
-  it is written, so each byte is written about twice (page and log).
+  and the page is written twice. Once in place, and once as a copy that guards against a torn
+  (half-written) page: PostgreSQL's full_page_writes (on by default) puts the whole page in the
+  write-ahead log on its first change after a checkpoint, which for a random update in a large
+  table is almost every change; InnoDB's doublewrite buffer (on by default) writes every flushed
+  page to a doublewrite file before its place. The row's own log record is left out: small beside
+  the two pages, and PostgreSQL usually leaves the row out of a record that carries the page
+  (it also skips the page's free space in the copy, so a part-full page costs a little less).
+  With that protection off (storage that cannot tear a page), the page is written once, plus the
+  row in the log. Sequential inserts fill a page before it is written, so each byte is written about
+  twice (page and log); a new page needs no copy in PostgreSQL's log, while InnoDB's doublewrite
+  buffer adds a third write.
 - LSM tree, leveled compaction (RocksDB's default), with level_compaction_dynamic_level_bytes=false
   (the default before RocksDB 8.4): the log, the memtable flush, then level 0 merges
   into level 1: all of level 0's files together with the level-1 files they overlap (RocksDB wiki,
@@ -38,7 +49,9 @@ L0_FILES = 4  # files waiting in level 0, each checked on a read (RocksDB's comp
 B_TREE_ENTRY_BYTES = 16  # a key and a child pointer in an inner page
 
 # --- Write amplification -------------------------------------------------------------------------
-btree_random_wa = times(PAGE_BYTES / ROW_BYTES + 1)
+TORN_PAGE_COPIES = 1  # full-page image in PostgreSQL's log, or InnoDB's doublewrite buffer
+btree_random_wa = times((1 + TORN_PAGE_COPIES) * PAGE_BYTES / ROW_BYTES)
+btree_random_wa_unprotected = times(PAGE_BYTES / ROW_BYTES + 1)  # protection off: page, and row in the log
 btree_sequential_wa = times(2)
 leveled_levels = count(math.ceil(math.log(DATA_BYTES / FIRST_LEVEL_BYTES, SIZE_RATIO)) + 1)
 # Level 0 to level 1: the byte and up to level 1's target per level 0's worth at its trigger.
@@ -58,7 +71,12 @@ leveled_space = times(1 + 1 / SIZE_RATIO)  # the levels above the last add a ten
 tiered_space = times(2)  # merging the largest tier briefly needs its size again
 
 rows = [
-    ("B-tree, random inserts and updates", btree_random_wa, "Pages written in place, scattered", btree_random_space),
+    (
+        "B-tree, random inserts and updates",
+        btree_random_wa,
+        "Pages written in place, scattered (on flash, more garbage collection)",
+        btree_random_space,
+    ),
     ("B-tree, sequential inserts", btree_sequential_wa, "Pages filled in order", times(1)),
     (f"LSM tree, leveled ({leveled_levels} levels)", leveled_wa, "Large sequential files", leveled_space),
     (f"LSM tree, size-tiered ({tiered_tiers} tiers)", tiered_wa, "Large sequential files", tiered_space),

@@ -52,7 +52,7 @@ RULES = [
         "Chat: each message is read by few",
     ),
     (
-        "A normal day peaks at two to three times its average",
+        "A normal day peaks at two to about three times its average",
         f"{smooth_day_max} (a smooth wave) to {waking_12_hours} (12 busy hours)",
         "Reasoning: the shape of the day, computed below",
         "Events, launches, retry storms",
@@ -86,7 +86,7 @@ RULES = [
     ),
     (
         "Zones are close, regions are far",
-        f"Floors: at most {zone_pair_rtt_floor} vs {sf_amsterdam_rtt_floor} (San Francisco-Amsterdam)",
+        f"Floors: {zone_pair_rtt_floor} for zones 100 km apart vs {sf_amsterdam_rtt_floor} (San Francisco-Amsterdam)",
         cite("AWS zones", "AWS zones within 100 km") + "; fiber physics",
         "Two regions in one metropolitan area are close too",
     ),
