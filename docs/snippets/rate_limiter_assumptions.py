@@ -40,8 +40,9 @@ key_bytes = size(32)
 timestamp_bytes = size(8)
 token_count_bytes = size(8)
 state_field_bytes = size(1)
-# A shared key's mark records, for each other region, the last batch applied from it (step 6): the
-# region's number as the field, the batch's lease epoch and its number in that epoch as the value.
+# A key's mark records, for each other region, the last batch applied from it and when (step 6): the
+# region's number as the field, the batch's lease epoch, its number in that epoch and a timestamp as
+# the value.
 region_id_bytes = size(1)
 lease_epoch_bytes = size(8)
 batch_number_bytes = size(8)
