@@ -40,9 +40,11 @@ key_bytes = size(32)
 timestamp_bytes = size(8)
 token_count_bytes = size(8)
 state_field_bytes = size(1)
-# A shared key's mark records, for each other region, the number of the last batch applied from it
-# (step 6): the region's number as the field, the batch number as the value.
+# A key's mark records, for each other region, the last batch applied from it and when (step 6): the
+# region's number as the field, the batch's lease epoch, its number in that epoch and a timestamp as
+# the value.
 region_id_bytes = size(1)
+lease_epoch_bytes = size(8)
 batch_number_bytes = size(8)
 entry_overhead_bytes = size(64)
 # A sliding window log is a sorted set, whose entries cost more than the timestamp. Derived from
@@ -93,7 +95,8 @@ shared_check_share = fraction(0.01)
 silent_intervals_before_split = count(5)
 held_intervals_max = count(3)
 # Each region's exchanger runs as an active and a standby in two zones; the active renews a lease in
-# the store every interval, and the standby takes it once it has gone this many intervals unrenewed.
+# an etcd cluster spanning the region's zones every interval, and the standby takes it, with a new
+# epoch, once it has gone this many intervals unrenewed.
 exchanger_lease_intervals = count(3)
 shared_mark_ttl = duration(24 * 3600)
 
@@ -156,7 +159,16 @@ TABLE = [
         region_id_bytes,
         "One small integer naming a sending region, in a shared key's record of the batches it applied (step 6).",
     ),
-    ("Bytes per batch number", batch_number_bytes, "A 64-bit integer: a region's batches, numbered in sequence."),
+    (
+        "Bytes per lease epoch",
+        lease_epoch_bytes,
+        "A 64-bit integer: the etcd revision at which a region's exchanger took its lease (step 6).",
+    ),
+    (
+        "Bytes per batch number",
+        batch_number_bytes,
+        "A 64-bit integer: a region's batches, numbered in sequence within each lease epoch.",
+    ),
     (
         "Overhead per entry in the store",
         entry_overhead_bytes,
@@ -343,7 +355,7 @@ TABLE = [
         exchanger_lease_intervals,
         "The active exchanger renews it every interval; the standby, in another zone, takes it once it runs out. "
         "Long enough not to fail over on one slow renewal, shorter than the silence that counts as a cut, so the "
-        "other regions see a takeover as a gap in the batch numbers, not as a cut (step 6).",
+        "other regions see a takeover as a gap and a new epoch, not as a cut (step 6).",
     ),
     (
         "How long a key stays marked shared after the last check away from home or the last report applied",

@@ -398,9 +398,10 @@ gateway_servers = count(gateways_per_region * regions)
 gateway_minimum = count(2 * zones * regions)
 
 # Adding a shard moves hash slots to it (step 7). On the legacy migration a slot's keys sit partly on
-# each node while it moves, so a check whose keys are split gets TRYAGAIN, and one whose keys have all
-# left gets ASK: the gateway retries once, a second round trip to a primary most likely in another
-# zone. Only the keys of the slots in flight are touched: a slot holds about this share of them.
+# each node while it moves, and a missing key counts as moved, so most checks (whose shared mark and
+# delta do not exist) get TRYAGAIN for the whole move and apply on_store_down. A check whose keys all
+# exist and have all left gets ASK and is sent again, a second round trip to a primary most likely in
+# another zone. Only the keys of the slots in flight are touched: a slot holds about this share of them.
 slot_move_retry_latency = duration(2 * cross_zone_round_trip)
 slot_share_of_keys = fraction(1 / cluster_hash_slots)
 
@@ -597,7 +598,7 @@ if __name__ != "rate_limiter_servers":
                 ("... on each of its shards", split_key_flood_checks_per_shard),
                 ("Reads of the per-slot shared-key sets a region makes a second", slot_set_reads_per_second),
                 (
-                    "A shard added, legacy slot migration: a check retried after TRYAGAIN or ASK",
+                    "A shard added, legacy slot migration: a check sent again after ASK",
                     slot_move_retry_latency,
                 ),
                 ("... share of a region's keys in one moving slot", slot_share_of_keys),

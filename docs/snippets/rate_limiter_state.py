@@ -7,6 +7,7 @@ from rate_limiter_assumptions import (
     entry_overhead_bytes,
     key_bytes,
     large_plan_limit_per_minute,
+    lease_epoch_bytes,
     limit_per_minute,
     region_id_bytes,
     regions,
@@ -60,10 +61,14 @@ sliding_counter_entry_bytes = size(key_bytes + 2 * token_count_bytes + timestamp
 region_delta_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_bytes)
 # The mark that says a key is shared: a key of its own, same hash tag, living for a day
 # (rate_limiter_assumptions.shared_mark_ttl) rather than with the buckets. It holds, for each other
-# region, the number of the last batch whose report for this key was applied, so that a retried
-# apply is skipped (step 6): a region's number and a batch number for each.
+# region, the last batch whose report for this key was applied, so that a retried apply is skipped,
+# and when it was applied, so that the key counts as shared only while another region has used it
+# within the mark's lifetime (step 6): a region's number, the batch's lease epoch and number, and a
+# timestamp, for each.
 shared_mark_entry_bytes = size(
-    key_bytes + (regions - 1) * (region_id_bytes + batch_number_bytes) + entry_overhead_bytes
+    key_bytes
+    + (regions - 1) * (region_id_bytes + lease_epoch_bytes + batch_number_bytes + timestamp_bytes)
+    + entry_overhead_bytes
 )
 
 token_bucket_memory = size(active_clients_per_day * token_bucket_entry_bytes)
