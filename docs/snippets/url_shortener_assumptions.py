@@ -29,6 +29,7 @@ from sdw.estimation import (
     SECONDS_PER_HOUR,
     SECONDS_PER_MINUTE,
     TB,
+    MiB,
     count,
     duration,
     fraction,
@@ -36,6 +37,7 @@ from sdw.estimation import (
     per_day,
     per_second,
     size,
+    throughput,
     times,
 )
 
@@ -81,6 +83,8 @@ long_url_bytes = size(200)
 long_url_max_bytes = size(8 * KB)
 custom_alias_share = fraction(0.02)
 custom_alias_max_chars = count(32)
+# Aliases the free plan may claim in a rolling 30 days; paid plans get more (step 1).
+free_plan_aliases_per_month = count(10)
 expiring_share = fraction(0.10)
 anonymous_link_share = fraction(0.20)
 expiry_days_typical = count(30)
@@ -126,6 +130,9 @@ zipf_exponent = count(0.8)
 cache_hit_target = fraction(0.90)
 cache_entry_overhead_bytes = size(80)
 in_process_cache_bytes = size(1 * GB)
+# No cached redirect is served longer than this after it was read from the store, however often it is
+# hit: hits renew an entry's idle time, never this age (step 6).
+cache_entry_max_age = duration(SECONDS_PER_DAY)
 
 # --- A link that goes viral (step 7) ----------------------------------------------------------
 viral_hits_first_minute = count(20e6)
@@ -144,6 +151,10 @@ create_requests_per_server = count(1000)
 cache_memory_per_server = size(100 * GB)
 cache_ops_per_server = count(100e3)
 storage_per_database_server = size(10 * TB)
+# What one store node streams out at most, to a node being rebuilt or replaced: Cassandra's default
+# stream_throughput_outbound (conf/cassandra.yaml, 4.1 and later).
+CASSANDRA_YAML = "https://github.com/apache/cassandra/blob/cassandra-4.1/conf/cassandra.yaml"
+store_stream_rate_per_node = throughput(24 * MiB, "B/s")
 reads_per_database_server = wide_column_recent_reads_per_server
 cold_reads_per_database_server = wide_column_cold_reads_per_server
 click_events_per_stream_server = count(10e3)
@@ -220,6 +231,9 @@ account_links_per_day = count(1000)
 api_key_links_per_second = count(50)
 # A key's token bucket holds this many seconds of its rate: the burst it may spend at once.
 api_key_burst_seconds = duration(60)
+# How long the API gateway keeps an API key's or an account's record before reading it again; the
+# accounts service's "key revoked", "account suspended" and "account deleted" events evict it sooner.
+gateway_credential_cache_ttl = duration(60)
 paid_plan_links_per_day = count(1e6)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
@@ -297,7 +311,16 @@ TABLE = [
         long_url_max_bytes,
         f"[RFC 9110]({RFC_9110_URI_LENGTH}) recommends supporting URIs of at least 8,000 octets.",
     ),
-    ("Links with a custom alias", custom_alias_share, "A paid, branded feature; most links take a generated key."),
+    (
+        "Links with a custom alias",
+        custom_alias_share,
+        "Mostly paid plans' branded links; most links take a generated key.",
+    ),
+    (
+        "Custom aliases the free plan may claim in 30 days",
+        free_plan_aliases_per_month,
+        "A few for a person's own use; an alias is never given to anyone else, so a quota limits squatting.",
+    ),
     ("Longest custom alias (characters)", custom_alias_max_chars, "Readable words, not paragraphs."),
     ("Links given an expiry", expiring_share, "Campaigns and one-off shares; the default is no expiry."),
     ("Typical expiry (days)", expiry_days_typical, "A month-long campaign."),
@@ -395,6 +418,11 @@ TABLE = [
     ),
     ("Cache hit rate we size for", cache_hit_target, "Nine redirects in ten never touch the database."),
     (
+        "Longest a cached redirect is served after its store read",
+        cache_entry_max_age,
+        "Hits renew an entry's idle time, not this: a copy a lost purge left behind still ends (step 6).",
+    ),
+    (
         "Cache overhead per entry",
         cache_entry_overhead_bytes,
         "Key object, hash-table slot, expiry and allocator rounding in an in-memory store.",
@@ -450,6 +478,12 @@ TABLE = [
     ("Usable memory per cache server", cache_memory_per_server, "A 128 GB machine, with room to spare."),
     ("Operations per cache server a second", cache_ops_per_server, "One in-memory cache process."),
     ("Usable disk per database server", storage_per_database_server, "SSDs filled to about half."),
+    (
+        "What one store node streams out a second to a node being rebuilt",
+        store_stream_rate_per_node,
+        f"Cassandra's default `stream_throughput_outbound` ([cassandra.yaml]({CASSANDRA_YAML})), which keeps "
+        "the sender's live reads fast; it sets how long a dead node takes to replace (step 7).",
+    ),
     (
         "Point reads per database server a second, from the block cache",
         reads_per_database_server,
@@ -586,6 +620,12 @@ TABLE = [
         "An API key's burst, in seconds of its rate",
         api_key_burst_seconds,
         "An assumption: a tool may send a minute's worth at once, then the steady rate.",
+    ),
+    (
+        "How long the API gateway caches a key or an account",
+        gateway_credential_cache_ttl,
+        "A chosen bound: revoking a key or suspending an account evicts the copies at once through events; "
+        "the time to live bounds what a lost or late event leaves (step 3).",
     ),
     (
         "Links a day on a large paid plan",

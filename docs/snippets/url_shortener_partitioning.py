@@ -9,6 +9,7 @@ from url_shortener_assumptions import (
     account_links_per_day,
     anonymous_link_share,
     cold_reads_per_database_server,
+    distinct_links_clicked_per_day,
     expiring_share,
     gc_grace,
     idempotency_record_bytes,
@@ -17,8 +18,11 @@ from url_shortener_assumptions import (
     owner_index_entry_bytes,
     paid_plan_links_per_day,
     partition_rows_guideline,
+    peak_to_average,
     reads_per_database_server,
     storage_per_database_server,
+    store_stream_rate_per_node,
+    zones,
 )
 from url_shortener_cache import store_reads_peak
 from url_shortener_servers import (
@@ -36,12 +40,16 @@ from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     count,
+    duration,
     fraction,
     markdown_table,
     peak,
     per_second,
+    servers,
     size,
+    throughput,
     times,
+    whole_per_zone,
 )
 
 # Hashed by short key, every server holds an equal share and takes an equal share of the load.
@@ -101,6 +109,28 @@ assert paxos_state_reads_peak > (store_reads_peak + condition_reads_peak) * quor
 # The misses are mostly old links beyond the block cache; all reads are priced as cold reads, the
 # state reads too, which overstates them (conservative).
 read_load_per_server = fraction(reads_per_server_peak / cold_reads_per_database_server)
+
+# The caches' age limit (step 6) makes a link clicked again a day after its entry was filled miss once:
+# at most once a day per link and zone. The bound: every link clicked in a day clicked again in every
+# zone the next, with the day's peak shape, each a quorum read priced cold.
+refresh_reads_peak_max = peak(distinct_links_clicked_per_day * zones / SECONDS_PER_DAY * peak_to_average)
+refresh_load_per_server = fraction(
+    refresh_reads_peak_max * quorum_replicas / link_db_servers / cold_reads_per_database_server
+)
+
+# Replacing a dead server (step 7): with one replica of each range per zone, its ranges stream from
+# the servers of the other two zones, each capped at the store's outbound streaming rate.
+replace_sources = servers(link_db_servers * (zones - 1) / zones)
+replace_stream_rate = throughput(replace_sources * store_stream_rate_per_node, "B/s")
+replace_time = duration(bytes_per_server / replace_stream_rate)
+# The other way out: nodes a third as full, so three times the servers and a third of the data each,
+# streamed from three times the sources.
+low_density_servers = servers(whole_per_zone(link_bytes_total / (storage_per_database_server / 3), zones))
+low_density_replace_time = duration(
+    (link_bytes_total + small_stores_bytes)
+    / low_density_servers
+    / (low_density_servers * (zones - 1) / zones * store_stream_rate_per_node)
+)
 
 # A viral link that reached the store uncached would land on the three replicas of one key, a hot
 # row that stays in their block caches.
@@ -183,6 +213,14 @@ if __name__ != "url_shortener_partitioning":
                 ("... left after them", link_disk_left),
                 ("A viral link uncached: reads per replica", viral_reads_per_replica),
                 ("... over one server's capacity", viral_over_one_server),
+                (
+                    f"Replacing a dead server: sources, one a range, in the other {int(zones) - 1} zones",
+                    replace_sources,
+                ),
+                ("... streaming together", replace_stream_rate),
+                ("... time to stream its data", replace_time),
+                ("Cache age limit's re-reads at peak, at most", refresh_reads_peak_max),
+                ("... as a share of one server's cold reads", refresh_load_per_server),
             ],
         )
     )
