@@ -358,12 +358,14 @@ def test_a_page_that_warns_in_the_second_process_fails_the_build_once(site_copy:
     nowhere: a page of that half that warns is not kept, so the build converts it again and its
     warning, with its place, fails the strict build once; and the pages the other process
     converted are not counted as unchanged since an earlier build."""
-    pages = sorted(
-        path.relative_to(site_copy / "docs").as_posix()
-        for path in (site_copy / "docs").rglob("*.md")
-        if path.name not in ("index.md", "_template.md") and "snippets" not in path.parts
-    )
-    last = pages[-1]  # MkDocs lists a folder's index first, then the rest by name: the last page
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from sdw.mkdocs_hooks.parallel_pages import copy_half
+
+    files = get_files(load_config(str(site_copy / "mkdocs.yml")))
+    last = files.documentation_pages()[-1].src_uri
+    assert last in {file.src_uri for file in copy_half(files.documentation_pages())}
     line = append_line(site_copy / "docs" / last, "Peak: <!-- md:fig twitter_traffic.no_such_figure -->.")
     code, log = _build(site_copy, tmp_path / "out", cache=True)
     assert code == 1

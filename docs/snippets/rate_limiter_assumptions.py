@@ -355,7 +355,7 @@ TABLE = [
         exchanger_lease_intervals,
         "The active exchanger renews it every interval; the standby, in another zone, takes it once it runs out. "
         "Long enough not to fail over on one slow renewal, shorter than the silence that counts as a cut, so the "
-        "other regions see a takeover as a gap and a new epoch, not as a cut (step 6).",
+        "other regions see a takeover as a pause and a new epoch, not as a cut (step 6).",
     ),
     (
         "How long a key stays marked shared after the last check away from home or the last report applied",

@@ -283,13 +283,17 @@ store_write_servers_zone_lost = count(
 )
 store_write_margin_share = fraction(store_write_servers_zone_lost / store_read_margin_servers)
 store_margin_after_writes_servers = count(store_read_margin_servers - store_write_servers_zone_lost)
-# The growth ticket: days of growth from today's load to it, and from it to the limit.
-store_read_days_to_ticket = duration(
-    math.log(store_read_ticket_zone_lost / store_read_load_zone_lost)
+# The growth ticket watches reads and writes together, both assumed to grow at the same rate: days
+# of growth from today's load to it, and from it to the limit.
+store_load_zone_lost = fraction(
+    (store_read_servers_zone_lost + store_write_servers_zone_lost) / database_servers_per_zone
+)
+store_days_to_ticket = duration(
+    math.log(store_read_ticket_zone_lost / store_load_zone_lost)
     / math.log(1 + store_read_growth_per_month)
     * SECONDS_PER_MONTH
 )
-store_read_ticket_warning = duration(
+store_ticket_warning = duration(
     math.log(1 / store_read_ticket_zone_lost) / math.log(1 + store_read_growth_per_month) * SECONDS_PER_MONTH
 )
 database_servers = count(database_servers_per_zone * zones)
@@ -422,11 +426,12 @@ if __name__ != "twitter_servers":
                 ),
                 ("... as a share of that room", store_write_margin_share),
                 ("Room left for reads to grow, in servers' worth a zone", store_margin_after_writes_servers),
+                ("Reads and writes together with a zone lost", store_load_zone_lost),
                 (
                     f"Growth at {store_read_growth_per_month} a month to the ticket at {store_read_ticket_zone_lost}",
-                    store_read_days_to_ticket,
+                    store_days_to_ticket,
                 ),
-                ("Growth from the ticket to the limit", store_read_ticket_warning),
+                ("Growth from the ticket to the limit", store_ticket_warning),
                 (
                     "Each zone's reads with every zone up, every read hedged, over its reads with a zone lost",
                     store_read_share_hedged_all_zones,
