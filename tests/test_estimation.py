@@ -56,7 +56,9 @@ def test_human_formats_hand_checked_values(value: float, unit: str, expected: st
         (0.0, "/s", "0/s"),
         (0.5, "", "0.5"),  # below one: no suffix, three significant digits
         (0.000123456, "", "0.000123"),
-        (1.23e-9, "", "0.00000000123"),  # never scientific notation
+        (1.23e-9, "", "0.00000000123"),  # the smallest written out
+        (1.23e-10, "/s", "1.23e-10/s"),  # smaller: an exponent
+        (9.999e-10, "", "0.000000001"),  # rounds up into the written-out range
         (999, "", "999"),
         (999.4, "", "999"),  # rounds down, stays below the boundary
         (999.5, "", "1K"),  # rounds up to 1,000: carried into the next suffix
@@ -72,8 +74,12 @@ def test_human_formats_hand_checked_values(value: float, unit: str, expected: st
         (-1_234, "/s", "-1.23K/s"),
         (-0.0001, "", "-0.0001"),
         (1.5e15, "", "1,500T"),  # beyond the largest suffix: digits grouped
-        (1e21, "", "1,000,000,000T"),
-        (1e30, "B", "1,000,000,000,000 EB"),
+        (9.994e17, "/s", "999,000T/s"),  # the last grouped
+        (9.995e17, "/s", "1e18/s"),  # rounds to a million T: no suffix, an exponent
+        (1e30, "B", "1e30 B"),
+        (-2.345e300, "B/s", "-2.35e300 B/s"),  # a figure of the largest doubles, on one line
+        (1e-13, "%", "1e-11%"),
+        (4.5e25, "x", "4.5e25×"),
     ],
 )
 def test_human_edge_cases(value: float, unit: str, expected: str) -> None:
@@ -93,7 +99,8 @@ def test_human_edge_cases(value: float, unit: str, expected: str) -> None:
         (31_536_000 * 0.001, "8.76 h"),  # 99.9% availability: downtime a year
         (86_399, "1 day"),
         (400 * 86_400, "400 days"),
-        (1e12, "11,600,000 days"),
+        (8.64e10, "1e6 days"),  # a million days: an exponent, as a count would be written
+        (8.63e10, "999,000 days"),
     ],
 )
 def test_human_duration(seconds: float, expected: str) -> None:
@@ -110,8 +117,10 @@ def test_human_duration(seconds: float, expected: str) -> None:
         (0, "0"),
         (-2.5, "-2.5"),
         (1e20, "100,000,000,000,000,000,000"),
-        (1e30, "1,000,000,000,000,000,019,884,624,838,656"),
-    ],  # the double nearest 10^30, in full
+        (1e30, "1e30"),  # seven significant digits: in full, the double nearest 10^30 has 31
+        (-1.23456789e25, "-1.234568e25"),
+        (2.5e-12, "2.5e-12"),
+    ],
 )
 def test_exact(value: float, expected: str) -> None:
     assert exact(value) == expected
@@ -129,8 +138,9 @@ def test_exact(value: float, expected: str) -> None:
         (-2.5, "-2.5"),
         (1 / 3, "0.333333333333"),
         (1e-9, "0.000000001"),
-        (12_345_678_901_234, "12345678901200"),  # 12 significant digits, never an exponent
-        (1e30, "1000000000000000000000000000000"),
+        (12_345_678_901_234, "12345678901200"),  # 12 significant digits, no exponent
+        (1e30, "1e30"),  # but past 10^21, an exponent the estimator reads back
+        (1.5e-10, "1.5e-10"),
     ],
 )
 def test_input_text_writes_an_input_as_a_reader_would_type_it(value: float, expected: str) -> None:

@@ -146,6 +146,14 @@ def test_browser_formatting_equals_python(estimator_page) -> None:
         999_950,
         1e21,
         1e30,
+        9.994e17,
+        9.995e17,
+        8.64e10,
+        -2.345e300,
+        1.7976931348623157e308,  # the largest double
+        5e-324,  # the smallest
+        9.999e-10,
+        2.5e-12,
         -1234.0,
         0.000123456,
         1.23e-9,
@@ -157,6 +165,7 @@ def test_browser_formatting_equals_python(estimator_page) -> None:
         0.30000000000000004,
     ]
     values += [10 ** rng.uniform(-9, 24) * rng.choice([1, -1]) for _ in range(300)]
+    values += [10 ** rng.uniform(-300, 300) for _ in range(60)]  # written with an exponent
     units = [*estimation.UNITS]
     cases = [(v, u) for v in values for u in units]
     got = estimator_page.evaluate(

@@ -42,6 +42,29 @@ function roundSignificant(value, digits = 3, shift = 0) {
   return (negative && text !== "0" ? "-" : "") + text;
 }
 
+// Past these bounds a number is written with an exponent, "1.23e21" (estimation.EXPONENT_FROM,
+// EXPONENT_BELOW, GROUPED_BELOW): written out, the largest doubles run past 300 characters.
+const EXPONENT_FROM = 21;
+const EXPONENT_BELOW = -9;
+const GROUPED_BELOW = 1e6;
+
+// The value rounded to `digits` significant digits with an exponent, times 10 ** shift, no
+// trailing zeros: 1.23e21 (estimation.scientific). toExponential rounds as roundSignificant does.
+function scientific(value, digits = 3, shift = 0) {
+  const [mantissa, exponentText] = value.toExponential(digits - 1).split("e");
+  const trimmed = mantissa.includes(".") ? mantissa.replace(/0+$/, "").replace(/\.$/, "") : mantissa;
+  return `${trimmed}e${Number(exponentText) + shift}`;
+}
+
+// roundSignificant(), or scientific() past the bounds (estimation.written).
+function written(value, digits = 3, shift = 0) {
+  if (value !== 0) {
+    const exponent = Number(value.toExponential(digits - 1).split("e")[1]) + shift;
+    if (exponent < EXPONENT_BELOW || exponent >= EXPONENT_FROM) return scientific(value, digits, shift);
+  }
+  return roundSignificant(value, digits, shift);
+}
+
 function group(integerText) {
   return integerText.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
@@ -62,14 +85,14 @@ function human(value, unit = "") {
   }
   if (unit === "%") {
     let digits = 3;
-    let rounded = roundSignificant(value, digits, 2);
+    let rounded = written(value, digits, 2);
     while (Math.abs(Number(rounded)) === 100 && Math.abs(value) !== 1 && digits < 15) {
       digits += 1;
-      rounded = roundSignificant(value, digits, 2);
+      rounded = written(value, digits, 2);
     }
     return rounded + "%";
   }
-  if (unit === "x") return roundSignificant(value) + "×";
+  if (unit === "x") return written(value) + "×";
   if (unit === "s") return humanDuration(value);
   const isBytes = BYTE_UNITS.includes(unit);
   const suffixes = isBytes ? BYTE_SUFFIXES : COUNT_SUFFIXES;
@@ -82,8 +105,10 @@ function human(value, unit = "") {
     index += 1;
     rounded = roundSignificant(magnitude, 3, -3 * index);
   }
-  const digits = Number(rounded) >= 1000 ? group(rounded) : rounded;
   const sign = value < 0 && rounded !== "0" ? "-" : "";
+  // Far beyond the largest suffix: no suffix, an exponent.
+  if (Number(rounded) >= GROUPED_BELOW) return `${sign}${scientific(magnitude)}${isBytes ? " " : ""}${unit}`;
+  const digits = Number(rounded) >= 1000 ? group(rounded) : written(magnitude, 3, -3 * index);
   return isBytes ? `${sign}${digits} ${suffixes[index]}${unit.slice(1)}` : `${sign}${digits}${suffixes[index]}${unit}`;
 }
 
@@ -95,24 +120,34 @@ function humanDuration(seconds) {
   const magnitude = Math.abs(seconds);
   let index = 0;
   while (index < DURATION_UNITS.length - 1 && magnitude >= DURATION_UNITS[index + 1][1]) index += 1;
-  let rounded = roundSignificant(magnitude / DURATION_UNITS[index][1]);
+  const scaled = magnitude / DURATION_UNITS[index][1];
+  let rounded = roundSignificant(scaled);
+  let digits;
   if (index < DURATION_UNITS.length - 1 && Number(rounded) >= DURATION_RATIOS[index]) {
     index += 1;
     rounded = "1";
+    digits = "1";
+  } else if (Number(rounded) >= GROUPED_BELOW) {
+    digits = scientific(scaled);  // over a million days: an exponent, as human() writes counts
+  } else {
+    digits = Number(rounded) >= 1000 ? group(rounded) : written(scaled);
   }
-  const digits = Number(rounded) >= 1000 ? group(rounded) : rounded;
   const name = DURATION_UNITS[index][0] === "days" && rounded === "1" ? "day" : DURATION_UNITS[index][0];
   return `${seconds < 0 ? "-" : ""}${digits} ${name}`;
 }
 
 function exact(value) {
   const magnitude = Math.abs(value);
+  const sign = value < 0 ? "-" : "";
   let text;
+  if (magnitude >= 10 ** EXPONENT_FROM) return sign + scientific(magnitude, 7);
   if (magnitude >= 1) {
-    // toFixed rounds the exact binary value, halves up; past 1e21 it would switch to an
-    // exponent, but such doubles are whole numbers that BigInt writes out exactly.
-    text = magnitude >= 1e21 ? BigInt(magnitude).toString() : magnitude.toFixed(2).replace(/\.?0+$/, "");
+    // toFixed rounds the exact binary value, halves up (below 1e21, where it keeps to digits).
+    text = magnitude.toFixed(2).replace(/\.?0+$/, "");
   } else {
+    if (magnitude !== 0 && Number(magnitude.toExponential(3).split("e")[1]) < EXPONENT_BELOW) {
+      return sign + scientific(magnitude, 4);
+    }
     text = roundSignificant(magnitude, 4);
   }
   const [whole, fraction] = text.split(".");
@@ -132,15 +167,16 @@ function outputText(value, unit) {
   return value < MACHINES_IN_FULL_BELOW ? group(String(value)) : human(value);
 }
 
-// An input as a reader would type it (estimation.input_text): 12 significant digits, no exponent,
-// no grouping, no trailing zeros, so a preset's 328.20000000000005 fills its field as "328.2".
+// An input as a reader would type it (estimation.input_text): 12 significant digits, no grouping,
+// no trailing zeros, so a preset's 328.20000000000005 fills its field as "328.2"; an exponent only
+// past the bounds above.
 const INPUT_DIGITS = 12;
 
 function inputText(value) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new Error(`cannot write ${describe(value)} as an input: not a finite number`);
   }
-  return roundSignificant(value, INPUT_DIGITS);
+  return written(value, INPUT_DIGITS);
 }
 
 // --- The sizing model (estimation.estimate) ------------------------------------------------------

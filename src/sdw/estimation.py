@@ -78,6 +78,29 @@ def round_significant(value: float, digits: int = SIGNIFICANT_DIGITS) -> Decimal
     return exact.quantize(quantum, rounding=ROUND_HALF_UP)
 
 
+# Past these bounds a number is written with an exponent ("1.23e21", "4.5e-12"): written out,
+# the largest and smallest doubles run to over 300 characters, off a phone's screen long before.
+# The same bounds as JavaScript's own Number.prototype.toString at the top (1e21); at the
+# bottom, "0.00000000123" is the smallest written out.
+EXPONENT_FROM = 21
+EXPONENT_BELOW = -9
+# A figure beyond the largest suffix is grouped up to this ("999,000T"), then takes an exponent.
+GROUPED_BELOW = 10**6
+
+
+def scientific(number: Decimal) -> str:
+    """A nonzero rounded decimal with an exponent and no trailing zeros: 1.230E+21 -> '1.23e21'."""
+    exponent = number.adjusted()
+    return f"{plain(number.scaleb(-exponent))}e{exponent}"
+
+
+def written(number: Decimal) -> str:
+    """`plain(number)`, or `scientific(number)` past EXPONENT_FROM or below EXPONENT_BELOW."""
+    if number != 0 and not EXPONENT_BELOW <= number.adjusted() < EXPONENT_FROM:
+        return scientific(number)
+    return plain(number)
+
+
 def plain(number: Decimal) -> str:
     """A decimal without exponent or trailing zeros: Decimal('1.20') -> '1.2', 1E+2 -> '100'."""
     # Decimal arithmetic rounds to 28 digits by default: a double can need 309.
@@ -105,9 +128,9 @@ def human(value: float, unit: str = "") -> str:
         while abs(rounded) == 100 and abs(value) != 1 and digits < 15:
             digits += 1
             rounded = round_significant(value, digits).scaleb(2)
-        return plain(rounded) + "%"
+        return written(rounded) + "%"
     if unit == "x":
-        return plain(round_significant(value)) + "×"
+        return written(round_significant(value)) + "×"
     if unit == "s":
         return human_duration(value)
     is_bytes = unit in BYTE_UNITS
@@ -124,10 +147,12 @@ def human(value: float, unit: str = "") -> str:
     if rounded >= 1000 and index < len(suffixes) - 1:
         index += 1
         rounded = exact_digits.scaleb(-3 * index)
-    digits = plain(rounded)
+    sign = "-" if value < 0 and rounded != 0 else ""
+    if rounded >= GROUPED_BELOW:  # far beyond the largest suffix: no suffix, an exponent
+        return f"{sign}{scientific(exact_digits)}{' ' if is_bytes else ''}{unit}"
+    digits = written(rounded)
     if rounded >= 1000:  # beyond the largest suffix: group the digits
         digits = f"{int(rounded):,}"
-    sign = "-" if value < 0 and rounded != 0 else ""
     if is_bytes:
         return f"{sign}{digits} {suffixes[index]}{unit[1:]}"
     return f"{sign}{digits}{suffixes[index]}{unit}"
@@ -149,7 +174,10 @@ def human_duration(seconds: float) -> str:
     if index < len(DURATION_UNITS) - 1 and rounded >= DURATION_RATIOS[index]:
         index += 1
         rounded = Decimal(1)
-    digits = f"{int(rounded):,}" if rounded >= 1000 else plain(rounded)
+    if rounded >= GROUPED_BELOW:  # over a million days: an exponent, as human() writes counts
+        digits = scientific(rounded)
+    else:
+        digits = f"{int(rounded):,}" if rounded >= 1000 else written(rounded)
     sign = "-" if seconds < 0 else ""
     name = "day" if DURATION_UNITS[index][0] == "days" and rounded == 1 else DURATION_UNITS[index][0]
     return f"{sign}{digits} {name}"
@@ -159,12 +187,18 @@ def exact(value: float) -> str:
     """The value in full, for a tooltip: 1157.407 -> '1,157.41', 0.0012345 -> '0.001235'.
 
     Two decimals at or above 1, four significant digits below; halves round away from zero.
+    Past 10**EXPONENT_FROM (and below 10**EXPONENT_BELOW), seven significant digits and an
+    exponent: 1e30 -> '1e30', where in full it is the 31 digits of the double nearest it.
     """
     magnitude = Decimal(value).copy_abs()  # exact, unlike abs(), which rounds to 28 digits
+    if magnitude >= 10**EXPONENT_FROM:
+        return ("-" if value < 0 else "") + scientific(round_significant(float(magnitude), 7))
     if magnitude >= 1:
         rounded = magnitude.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP, context=WIDE)
     else:
         rounded = round_significant(float(magnitude), 4)
+        if rounded != 0 and rounded.adjusted() < EXPONENT_BELOW:
+            return ("-" if value < 0 else "") + scientific(rounded)
     whole, _, fraction = plain(rounded).partition(".")
     text = f"{int(whole):,}" + (f".{fraction}" if fraction else "")
     return f"-{text}" if value < 0 and text != "0" else text
@@ -178,14 +212,15 @@ INPUT_DIGITS = 12
 
 def input_text(value: float) -> str:
     """An input as a reader would type it, for the estimator's fields and links: 12 significant
-    digits, no exponent, no grouping, no trailing zeros.
+    digits, no grouping, no trailing zeros, and no exponent between 10**EXPONENT_BELOW and
+    10**EXPONENT_FROM (the estimator reads one back: "1e30").
 
     >>> input_text(328.20000000000005), input_text(234.99999999999997), input_text(250e6)
     ('328.2', '235', '250000000')
     """
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise ValueError(f"cannot write {value!r} as an input: not a finite number")
-    return plain(round_significant(value, INPUT_DIGITS))
+    return written(round_significant(value, INPUT_DIGITS))
 
 
 # What a rate describes. An average and a peak of the same traffic differ by the peak-to-average
