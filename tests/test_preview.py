@@ -15,11 +15,13 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from html import escape as html_escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from conftest import SITE_URL, append_line, replace_once, run
+from test_data_files import BROKEN, GOOD, MESSAGE, break_examples
 
 PAGE = "workflow/step-1-requirements-clarification.md"
 
@@ -105,6 +107,11 @@ def test_the_preview_serves_and_shows_every_warning(site_copy: Path) -> None:
     )
     with preview(site_copy) as (base, log):
         html = fetch(base + "workflow/step-1-requirements-clarification/", time.monotonic() + 90)
+        # A data file that stops parsing while previewing: a warning naming its line on the
+        # pages, which the preview still serves, from the file's last good version.
+        where = break_examples(site_copy)
+        practice = wait_for(base + "practice/examples/", f"{where}: {html_escape(MESSAGE)}", 60)
+        assert GOOD in article(practice) and BROKEN not in article(practice)
     assert "preview-warnings" in html
     assert f"docs/{PAGE}:{shortcode_line}: unknown shortcode &#x27;md:stepz-table&#x27;" in html
     heading_line = shortcode_line + 2
@@ -112,6 +119,8 @@ def test_the_preview_serves_and_shows_every_warning(site_copy: Path) -> None:
         f"docs/{PAGE}:{heading_line}: section &quot;## Why it matterz&quot; should be &quot;## Why it matters&quot;"
     ) in html
     assert f"docs/{PAGE}:{shortcode_line}: unknown shortcode 'md:stepz-table'" in log[0]
+    # Said once in the terminal: the preview's coverage check reads the data first and says it.
+    assert log[0].count(f"{where}: {MESSAGE}") == 1, log[0][-3000:]
     assert stopped_at_ctrl_c(log), log[0][-2000:]
 
 
