@@ -33,7 +33,7 @@ count_queries_per_second_peak = peak(count_queries_per_second * peak_to_average)
 # How lopsided is it?
 read_to_write = times(redirects_per_day / links_created_per_day)
 
-# One viral link (a QR code in a televised ad) against the whole service's busy hour.
+# One viral link (a QR code in a televised ad) against the busy hour's redirects (creations left out).
 viral_hits_per_second = peak(viral_hits_first_minute / 60)
 viral_over_peak = times(viral_hits_per_second / redirects_per_second_peak)
 
@@ -61,7 +61,7 @@ if __name__ != "url_shortener_traffic":
                 ),
                 ("Redirects per link created", read_to_write),
                 ("One viral link, first minute", viral_hits_per_second),
-                ("... over the whole service's peak", viral_over_peak),
+                ("... over the redirect peak", viral_over_peak),
             ],
         )
     )
