@@ -19,10 +19,12 @@ from twitter_assumptions import (
     favorite_limit,
     favorites_per_user_per_day,
     follow_changes_per_user_per_day,
+    follow_edge_bytes,
     follow_limit,
     idempotency_record_bytes,
     idempotency_window,
     outbox_row_bytes,
+    partition_overhead_bytes,
     photo_share,
     post_limit,
     post_limit_per_day,
@@ -91,14 +93,27 @@ idempotency_store_bytes = size(keys_kept * idempotency_record_bytes * text_copie
 # write, in another row: the two kinds never share a row).
 keys_per_second_peak = peak(tweets_per_second_peak * (1 + photo_share + video_share))
 idempotency_writes_per_second_peak = peak(keys_per_second_peak * 2)
-# The reservation is a Paxos round, costed as the URL shortener costs its own (reference_capacity):
-# each replica writes its Paxos state three times and reads it twice, and keeps it, a copy of the
-# committed reservation included, for paxos_state_kept. Counted as one copy of the key's record per
-# replica. Takeovers, which only retries make, are left out.
-paxos_state_writes_per_second_peak = peak(keys_per_second_peak * paxos_state_writes_per_replica * text_copies)
-paxos_state_reads_per_second_peak = peak(keys_per_second_peak * paxos_state_reads_per_replica * text_copies)
+# A follow or an unfollow is a lightweight transaction too, on the follower's "whom I follow" row
+# (step 4): a follow inserts it if absent, so a retry or a repeat finds the bucket the first chose, and
+# an unfollow deletes it the same way, so the two are ordered by their rounds, not by servers' clocks.
+# It reads the row first, as the reservation does (twitter_servers counts that read).
+follow_changes_per_day = count(daily_active_users * follow_changes_per_user_per_day)
+lightweight_transactions_per_second_peak = peak(keys_per_second_peak + follow_changes_per_second_peak)
+# Each is a Paxos round, costed as the URL shortener costs its own (reference_capacity): each
+# replica writes its Paxos state three times and reads it twice, and keeps it, a copy of the committed
+# write included, for paxos_state_kept. Counted as one copy of the key's record, or of the follow's
+# row with its partition's overhead, per replica. Takeovers, which only retries make, are left out.
+paxos_state_writes_per_second_peak = peak(
+    lightweight_transactions_per_second_peak * paxos_state_writes_per_replica * text_copies
+)
+paxos_state_reads_per_second_peak = peak(
+    lightweight_transactions_per_second_peak * paxos_state_reads_per_replica * text_copies
+)
 paxos_state_bytes = size(
-    keys_per_day * idempotency_record_bytes * paxos_state_kept_for(gc_grace) / SECONDS_PER_DAY * text_copies
+    (keys_per_day * idempotency_record_bytes + follow_changes_per_day * (follow_edge_bytes + partition_overhead_bytes))
+    * paxos_state_kept_for(gc_grace)
+    / SECONDS_PER_DAY
+    * text_copies
 )
 
 # The outbox (step 4): a post, a favorite or a follow (or unfollow) writes a row in the same
@@ -112,7 +127,7 @@ outbox_writes_per_second_peak = peak(outbox_rows_per_second_peak * 2)
 outbox_rows_per_partition_peak = count(outbox_rows_per_second_peak / outbox_shards)
 # Its rows expire after a day and stay on disk for the grace period as well; a row's size is an
 # assumption (twitter_assumptions).
-outbox_rows_per_day = count(tweets_per_day + favorites_per_day + daily_active_users * follow_changes_per_user_per_day)
+outbox_rows_per_day = count(tweets_per_day + favorites_per_day + follow_changes_per_day)
 outbox_rows_kept = count(outbox_rows_per_day * expired_row_life(SECONDS_PER_DAY, gc_grace) / SECONDS_PER_DAY)
 outbox_store_bytes = size(outbox_rows_kept * outbox_row_bytes * text_copies)
 

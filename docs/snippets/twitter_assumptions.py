@@ -354,7 +354,7 @@ TABLE = [
     (
         "Bytes per account's stats row",
         account_stats_row_bytes,
-        f"User ID, follower count and recent posting rate (8 B each), bucket count and fan-out mode, the rows "
+        f"User ID, follower count and recent posting rate (8 B each), bucket count and fan-out mode (a switch in progress included), the rows "
         f"in the newest bucket of its tweet list (4 B; step 6 splits a list only when that nears the largest "
         f"partition we allow), and {partition_overhead_bytes} of per-partition overhead.",
     ),

@@ -6,7 +6,7 @@ from reference_capacity import paxos_state_reads_per_replica, relational_shard_b
 from twitter_api import (
     idempotency_store_bytes,
     idempotency_writes_per_second_peak,
-    keys_per_second_peak,
+    lightweight_transactions_per_second_peak,
     outbox_rows_per_second_peak,
     outbox_store_bytes,
     outbox_writes_per_second_peak,
@@ -114,8 +114,8 @@ opened_pushes_share_at_most = fraction(pushes_per_second / requests_per_second)
 api_servers = count(whole_per_zone(requests_per_second_peak * zone_headroom / requests_per_server, zones))
 
 # Databases: one wide-column cluster (step 5) holds tweets, the authors' tweet lists, favorites,
-# their counts, the follow graph and the account stats, the idempotency keys with their
-# reservations' Paxos state (twitter_api), the outbox, the device registry and the alert
+# their counts, the follow graph and the account stats, the idempotency keys, the Paxos state of
+# the lightweight transactions (twitter_api), the outbox, the device registry and the alert
 # subscriptions, a copy of each in every zone.
 # Each zone's servers must hold that zone's copy of all of it, and serve the reads below.
 wide_column_bytes_total = size(
@@ -152,8 +152,9 @@ wide_column_relational_shards_paused_zone_lost = count(wide_column_relational_sh
 # reads a favorite's row before it writes it: one more read for every favorite. The fan-out reads the
 # author's stats row (mode, bucket count) and at least one page of the follower list for every tweet
 # posted (more for large accounts: no page size is assumed), and a follow reads the followee's stats
-# row before it writes. A profile view also reads the author's partition of the tweet lists (step 4):
-# no cache holds those lists. A busy author's was written minutes ago; a seldom-posting author's
+# row before it writes (an unfollow reads its own "whom I follow" row instead: one read either way).
+# A profile view also reads the author's partition of the tweet lists (step 4): no cache holds those
+# lists. A busy author's was written minutes ago; a seldom-posting author's
 # was last written days or weeks ago (their page reaches back past the tweet cache, below), so the
 # quiet_author_profile_view_share of those reads are counted cold. A follow reads the followee's
 # list too, whose fan-out copies the followee's recent tweets into the follower's timeline (step 5;
@@ -164,7 +165,8 @@ wide_column_relational_shards_paused_zone_lost = count(wide_column_relational_sh
 # fill as a read of its row of counts (as many fills, twitter_cache): an upper bound, since a fill
 # the key's other copy serves never reaches the store (step 6's read path);
 # and each idempotency key's reservation is a lightweight transaction, which reads the key's row
-# before it writes (one per post and per upload).
+# before it writes (one per post and per upload), as is each follow's or unfollow's write of its
+# "whom I follow" row (twitter_api).
 # Cold partitions, beyond the block cache: the tweet lists of seldom-posting authors (above), and
 # profile pages show tweets older than the tweet cache holds, each a read of its own partition, and
 # each such tweet's count row, one more partition.
@@ -178,11 +180,11 @@ wide_column_relational_shards_paused_zone_lost = count(wide_column_relational_sh
 # Reads are quorum reads (step 7): with a copy in each zone, each read asks a majority of the
 # copies. With a zone lost, the copies in the zones left are all the quorum, so each of those zones
 # serves every read, spread over all of its servers.
-# The reservation's Paxos round also reads the key's Paxos state on each replica, twice
+# Each lightweight transaction's Paxos round also reads its row's Paxos state on each replica, twice
 # (twitter_api). Those are not quorum reads: every replica in the round reads its own state, so
 # each zone's copy serves them all, with or without a zone lost. They are counted as recent reads,
-# priced like the reservation's read of the key's row: both read a new key, and these pages price
-# a read by the server's CPU, not by whether it touches disk.
+# priced like the row read before them: a reservation's key is new, a follow's row small and recent,
+# and these pages price a read by the server's CPU, not by whether it touches disk.
 tweets_per_daily_user = count(tweets_per_day / daily_active_users)
 busy_author_tweets_per_day = count(tweets_per_daily_user * busy_poster_tweet_share / busy_poster_share)
 quiet_author_tweets_per_day = count(tweets_per_daily_user * (1 - busy_poster_tweet_share) / (1 - busy_poster_share))
@@ -221,7 +223,7 @@ hot_store_reads_per_second_peak = peak(
     + tweets_per_second_peak
     + tweet_cache_fills_per_second_peak
     + count_cache_fills_per_second_peak
-    + keys_per_second_peak
+    + lightweight_transactions_per_second_peak
 )
 cold_store_reads_per_second_peak = peak(
     quiet_author_list_reads_per_second_peak
@@ -233,7 +235,7 @@ store_reads_per_second_peak = peak(hot_store_reads_per_second_peak + cold_store_
 cold_store_read_share = fraction(cold_store_reads_per_second_peak / store_reads_per_second_peak)
 quorum_copies = count(zones // 2 + 1)
 read_copies_per_zone_zone_lost = times(quorum_copies / (zones - 1))
-paxos_state_reads_per_zone_peak = peak(keys_per_second_peak * paxos_state_reads_per_replica)
+paxos_state_reads_per_zone_peak = peak(lightweight_transactions_per_second_peak * paxos_state_reads_per_replica)
 store_reads_per_zone_zone_lost = peak(
     store_reads_per_second_peak * read_copies_per_zone_zone_lost + paxos_state_reads_per_zone_peak
 )
@@ -261,8 +263,9 @@ store_read_margin_servers = count(database_servers_per_zone - store_read_servers
 store_read_room_zone_lost = fraction(1 - store_read_load_zone_lost)
 # Writes take part of that margin. Every write reaches each zone's copy: a post's tweet and list rows,
 # its key's reservation and result, a favorite's row and the counting job's total (at most one per
-# favorite), a follow's two rows, each outbox row and its sent mark, a device registration; a
-# reservation's Paxos state writes (counted over all replicas in twitter_api, so a zone's share);
+# favorite), a follow's two rows, each outbox row and its sent mark, a device registration; each
+# lightweight transaction's Paxos state writes (counted over all replicas in twitter_api, so a zone's
+# share);
 # and each logged batch's batch log, written to two nodes and deleted from both, spread over the
 # zones. The stats job's batched updates are left out. With a zone lost, each write to the lost
 # copy leaves a hint on a coordinator in a surviving zone (for up to the 3 h hint window), so the
@@ -359,7 +362,7 @@ if __name__ != "twitter_servers":
                 ("Follow graph, both directions, all copies", follow_graph_bytes),
                 ("Account stats, all copies", account_stats_bytes_total),
                 ("Idempotency keys, all copies", idempotency_store_bytes),
-                ("Their reservations' Paxos state, all copies", paxos_state_bytes),
+                ("Paxos state of key reservations, follows and unfollows, all copies", paxos_state_bytes),
                 ("Outbox, all copies", outbox_store_bytes),
                 ("Device registry, all copies", device_bytes_total),
                 ("Alert subscriptions, all copies", alert_subscription_bytes_total),
@@ -395,7 +398,7 @@ if __name__ != "twitter_servers":
                     "row per follow, a tweet-list read per busy author's profile view and per follow, a device read "
                     "per push sent, an alert subscribers read per tweet, a tweet read per tweet-cache fill and a "
                     "counts read per count-cache fill (at most: a fill the other copy serves never reaches the "
-                    "store), a key read per reservation",
+                    "store), a row read per lightweight transaction (a key's reservation, a follow, an unfollow)",
                     hot_store_reads_per_second_peak,
                 ),
                 (
@@ -406,7 +409,10 @@ if __name__ != "twitter_servers":
                 ("All quorum reads at peak", store_reads_per_second_peak),
                 ("Share of them cold", cold_store_read_share),
                 (f"Copies each quorum read asks, of {zones}", quorum_copies),
-                ("Paxos state reads on each zone's copy at peak, two per reservation", paxos_state_reads_per_zone_peak),
+                (
+                    "Paxos state reads on each zone's copy at peak, two per lightweight transaction",
+                    paxos_state_reads_per_zone_peak,
+                ),
                 ("Reads on each zone's copy, a zone lost", store_reads_per_zone_zone_lost),
                 (
                     f"Servers' worth of those reads, at {reads_per_database_server} recent or "

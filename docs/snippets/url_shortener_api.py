@@ -30,10 +30,19 @@ api_key_allows_free = per_day(min(api_key_links_per_day, account_links_per_day))
 api_key_allows_paid = per_day(min(api_key_links_per_day, paid_plan_links_per_day))
 accounts_for_a_million_links = count(1e6 / account_links_per_day)
 
-# Enumeration: guesses allowed per address a day before the limit, and links they find.
+# Enumeration: misses allowed per address a day before the limit, and links they find. Only a miss
+# counts against the limit, so each miss comes with p / (1 - p) hits on average, p = 1 / guesses_per_hit.
 guesses_per_ip_per_day = per_day(not_found_per_ip_per_10_min * 6 * 24)
-links_found_per_ip_per_day = per_day(guesses_per_ip_per_day / guesses_per_hit)
-links_found_per_ip_per_day_seven = per_day(guesses_per_ip_per_day / guesses_per_hit_seven)
+
+
+def links_found(misses: float, hits_one_in: float) -> float:
+    """Links found by guesses that may miss `misses` times, when one guess in `hits_one_in` hits."""
+    p = 1 / hits_one_in
+    return misses * p / (1 - p)
+
+
+links_found_per_ip_per_day = per_day(links_found(guesses_per_ip_per_day, guesses_per_hit))
+links_found_per_ip_per_day_seven = per_day(links_found(guesses_per_ip_per_day, guesses_per_hit_seven))
 links_found_by_botnet_per_day = per_day(links_found_per_ip_per_day * botnet_addresses)
 
 # Idempotency keys for creations: one small record per create, kept a day. The record table is
@@ -86,7 +95,7 @@ if __name__ != "url_shortener_api":
                 (
                     f"{not_found_per_ip_per_10_min} unknown keys per address in 10 min",
                     guesses_per_ip_per_day,
-                    "guesses per address a day",
+                    "misses per address a day; hits are not limited",
                 ),
             ],
         )
