@@ -36,6 +36,7 @@ from chat_data_model import (
     last_seen_entry_bytes,
     member_row_bytes,
     message_row_bytes,
+    presence_subscription_row_bytes,
     session_entry_bytes,
     user_conversation_row_bytes,
 )
@@ -102,6 +103,10 @@ device_bytes = size(daily_active_users * devices_per_user * device_row_bytes * m
 dedupe_bytes = size(messages_per_day * dedupe_window / SECONDS_PER_DAY * dedupe_row_bytes * message_copies)
 # The session registry lives in memory: one entry per open connection at peak, three copies.
 session_registry_bytes = size(connections_peak * session_entry_bytes * message_copies)
+# Presence subscriptions live beside the sessions: a socket subscribes to the other person in its open
+# one-to-one chat, one chat at a time, so at most one row per open socket at peak (sockets on one
+# server showing the same user share a row), three copies.
+presence_subscription_bytes = size(connections_peak * presence_subscription_row_bytes * message_copies)
 # "Last seen" lives beside the sessions: one entry per daily user, connected or not, three copies.
 last_seen_bytes = size(daily_active_users * last_seen_entry_bytes * message_copies)
 # The push service remembers, per user and notified conversation, the newest seq it notified, for a
@@ -275,6 +280,7 @@ if __name__ != "chat_storage":
                 ("Recent client message IDs", "rolls over", dedupe_bytes),
                 ("Session registry (memory)", "live state", session_registry_bytes),
                 ("Last seen, in the registry (memory)", "a snapshot", last_seen_bytes),
+                ("Presence subscriptions, in the registry (memory)", "live state", presence_subscription_bytes),
                 ("Newest notified seqs, in the push service (memory, one copy)", "a day's", push_memory_bytes),
             ],
         )
