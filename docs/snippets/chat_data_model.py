@@ -107,6 +107,18 @@ SESSION_FIELDS = [
 ]
 session_entry_bytes = size(sum(b for _, b, _ in SESSION_FIELDS))
 
+# Each device's connect counter, in the same in-memory registry, apart from the session entry so that a
+# clean close, which deletes the entry, leaves it: every `hello`, background ones included, increments
+# it, and the per-device connect limit (step 3) reads it. It expires at the end of its window.
+CONNECT_COUNTER_FIELDS = [
+    ("user_id", 8, "key"),
+    ("device_id", 4, "field within the key"),
+    ("attempts", 4, "connects in the current window; past the limit, a hello is closed with 4429"),
+    ("window_start", 8, "when the window began; the counter expires when it ends"),
+    ("in-memory overhead", 48, "hash entry, pointers, allocator"),
+]
+connect_counter_bytes_per_row = size(sum(b for _, b, _ in CONNECT_COUNTER_FIELDS))
+
 # Presence subscriptions, in the same in-memory registry, beside the watched user's entry: one row per
 # connection server with sockets showing that user's presence, with how many, so that one viewer
 # unsubscribing never silences another on the same server. A lapsed lease deletes the server's rows.
@@ -162,6 +174,7 @@ if __name__ != "chat_data_model":
         ("Session (in memory)", SESSION_FIELDS, session_entry_bytes),
         ("Last seen (in memory)", LAST_SEEN_FIELDS, last_seen_entry_bytes),
         ("PresenceSubscription (in memory)", PRESENCE_SUBSCRIPTION_FIELDS, presence_subscription_row_bytes),
+        ("ConnectCounter (in memory)", CONNECT_COUNTER_FIELDS, connect_counter_bytes_per_row),
         ("Device", DEVICE_FIELDS, device_row_bytes),
         ("IdempotencyRecord", IDEMPOTENCY_FIELDS, idempotency_row_bytes),
         ("DirectChat", DIRECT_CHAT_FIELDS, direct_chat_row_bytes),

@@ -6,6 +6,7 @@ from chat_assumptions import (
     account_deletion_share_per_day,
     cdn_cache_days,
     cdn_purge_urls_per_second,
+    connect_counter_window,
     conversations_changed_per_sync,
     conversations_per_user,
     daily_active_users,
@@ -31,6 +32,7 @@ from chat_assumptions import (
 )
 from chat_connections import connections_peak
 from chat_data_model import (
+    connect_counter_bytes_per_row,
     dedupe_row_bytes,
     device_row_bytes,
     last_seen_entry_bytes,
@@ -42,6 +44,7 @@ from chat_data_model import (
 )
 from chat_presence import (
     connects_per_second_peak,
+    handshakes_per_second_peak,
     push_wake_connects_per_second_peak,
     push_wake_history_reads_per_second_peak,
 )
@@ -107,6 +110,11 @@ session_registry_bytes = size(connections_peak * session_entry_bytes * message_c
 # one-to-one chat, one chat at a time, so at most one row per open socket at peak (sockets on one
 # server showing the same user share a row), three copies.
 presence_subscription_bytes = size(connections_peak * presence_subscription_row_bytes * message_copies)
+# Connect counters too: one per device that sent a `hello`, background ones included, within the counter's
+# window, so at most every hello at peak for that long (a device that connects twice keeps one), three copies.
+connect_counter_bytes = size(
+    handshakes_per_second_peak * connect_counter_window * connect_counter_bytes_per_row * message_copies
+)
 # "Last seen" lives beside the sessions: one entry per daily user, connected or not, three copies.
 last_seen_bytes = size(daily_active_users * last_seen_entry_bytes * message_copies)
 # The push service remembers, per user and notified conversation, the newest seq it notified, for a
@@ -281,6 +289,7 @@ if __name__ != "chat_storage":
                 ("Session registry (memory)", "live state", session_registry_bytes),
                 ("Last seen, in the registry (memory)", "a snapshot", last_seen_bytes),
                 ("Presence subscriptions, in the registry (memory)", "live state", presence_subscription_bytes),
+                ("Connect counters, in the registry (memory)", "live state", connect_counter_bytes),
                 ("Newest notified seqs, in the push service (memory, one copy)", "a day's", push_memory_bytes),
             ],
         )
