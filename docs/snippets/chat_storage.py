@@ -25,6 +25,7 @@ from chat_assumptions import (
     storage_per_database_server,
     store_reads_per_node_per_second,
     store_writes_per_node_per_second,
+    sync_list_period,
     video_share,
     video_stored_bytes,
     voice_share,
@@ -136,6 +137,10 @@ store_writes_per_second_peak = peak(
 sync_lists_per_connect = count(2)
 sync_reads_per_second_peak = peak(connects_per_second_peak * (sync_lists_per_connect + conversations_changed_per_sync))
 second_sync_list_reads_per_second_peak = peak(connects_per_second_peak)
+# A device that stays connected runs sync_list again every sync_list_period, so a message whose live
+# deliver was lost reaches it within one period (step 6). Counted for every open socket at peak, though
+# most phone sessions end before their first run.
+periodic_sync_list_reads_per_second_peak = peak(connections_peak / sync_list_period)
 # A push wakes the app, which fetches what it names: on Android a background sync_list and the
 # pushed conversation's sync (clipped to the joined_seq and left_seq the sync_list returned), on
 # iOS one history call, which reads the member's UserConversation row (membership, joined_seq and
@@ -160,6 +165,7 @@ condition_reads_per_second_peak = peak(
 )
 store_reads_per_second_peak = peak(
     sync_reads_per_second_peak
+    + periodic_sync_list_reads_per_second_peak
     + push_fetch_reads_per_second_peak
     + mute_reads_per_second_peak
     + condition_reads_per_second_peak
@@ -325,6 +331,10 @@ if __name__ != "chat_storage":
                     store_writes_per_second_peak,
                 ),
                 ("Reads a second at peak, two sync_lists and the syncs on reconnect", sync_reads_per_second_peak),
+                (
+                    f"Reads a second at peak, a sync_list every {sync_list_period} on each open socket",
+                    periodic_sync_list_reads_per_second_peak,
+                ),
                 ("Reads a second at peak, apps fetching what a push names", push_fetch_reads_per_second_peak),
                 ("Reads a second at peak, mute and read checks before a push", mute_reads_per_second_peak),
                 ("Reads a second at peak, the row each conditional write checks", condition_reads_per_second_peak),
