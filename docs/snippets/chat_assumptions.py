@@ -106,6 +106,8 @@ reconnect_jitter_window = duration(30)
 pong_timeout = duration(10)
 delivered_receipt_timeout = duration(2)
 presence_offline_grace = duration(90)
+connect_counter_window = duration(300)
+sync_list_period = duration(300)
 
 # --- A hot group and a midnight wave (step 7) ------------------------------------------------------------
 # The per-group send limit of step 3, so also the busiest a group can be.
@@ -522,6 +524,18 @@ TABLE = [
         presence_offline_grace,
         "Longer than the worst time a client of a lost zone takes to notice and reconnect (step 7), so a "
         "dropped socket does not flicker the user's status.",
+    ),
+    (
+        "Interval at which a connected device runs `sync_list` again",
+        sync_list_period,
+        "Bounds how long a device that stays connected can miss a message whose live `deliver` was lost "
+        "(step 6); each device's first run falls at a random point in its first interval, so runs spread evenly.",
+    ),
+    (
+        "Window a device's connects are counted in",
+        connect_counter_window,
+        "Long enough to catch a reconnect loop, which connects every few seconds (step 3); short enough that a "
+        "phone woken often by pushes starts afresh each window. The counter expires with its window.",
     ),
     (
         "Messages a second in a hot group",

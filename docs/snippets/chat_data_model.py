@@ -107,6 +107,29 @@ SESSION_FIELDS = [
 ]
 session_entry_bytes = size(sum(b for _, b, _ in SESSION_FIELDS))
 
+# Each device's connect counter, in the same in-memory registry, apart from the session entry so that a
+# clean close, which deletes the entry, leaves it: every `hello`, background ones included, increments
+# it, and the per-device connect limit (step 3) reads it. It expires at the end of its window.
+CONNECT_COUNTER_FIELDS = [
+    ("user_id", 8, "key"),
+    ("device_id", 4, "field within the key"),
+    ("attempts", 4, "connects in the current window; past the limit, a hello is closed with 4429"),
+    ("window_start", 8, "when the window began; the counter expires when it ends"),
+    ("in-memory overhead", 48, "hash entry, pointers, allocator"),
+]
+connect_counter_bytes_per_row = size(sum(b for _, b, _ in CONNECT_COUNTER_FIELDS))
+
+# Presence subscriptions, in the same in-memory registry, beside the watched user's entry: one row per
+# connection server with sockets showing that user's presence, with how many, so that one viewer
+# unsubscribing never silences another on the same server. A lapsed lease deletes the server's rows.
+PRESENCE_SUBSCRIPTION_FIELDS = [
+    ("watched_user_id", 8, "first half of the key: the user whose presence is shown"),
+    ("connection_server_id", 4, "second half: a server with sockets showing it"),
+    ("sockets", 4, "how many of that server's sockets subscribe; the row is deleted at zero"),
+    ("in-memory overhead", 48, "hash entry, pointers, allocator"),
+]
+presence_subscription_row_bytes = size(sum(b for _, b, _ in PRESENCE_SUBSCRIPTION_FIELDS))
+
 # "Last seen", in the same in-memory registry: one entry per user, kept after the last device
 # disconnects (the connection server writes it then, in the registry write it makes anyway).
 LAST_SEEN_FIELDS = [
@@ -150,6 +173,8 @@ if __name__ != "chat_data_model":
         ("RecentClientId", DEDUPE_FIELDS, dedupe_row_bytes),
         ("Session (in memory)", SESSION_FIELDS, session_entry_bytes),
         ("Last seen (in memory)", LAST_SEEN_FIELDS, last_seen_entry_bytes),
+        ("PresenceSubscription (in memory)", PRESENCE_SUBSCRIPTION_FIELDS, presence_subscription_row_bytes),
+        ("ConnectCounter (in memory)", CONNECT_COUNTER_FIELDS, connect_counter_bytes_per_row),
         ("Device", DEVICE_FIELDS, device_row_bytes),
         ("IdempotencyRecord", IDEMPOTENCY_FIELDS, idempotency_row_bytes),
         ("DirectChat", DIRECT_CHAT_FIELDS, direct_chat_row_bytes),

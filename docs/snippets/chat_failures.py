@@ -100,7 +100,7 @@ connection_servers_reconnect_budget = throughput(zone_servers_left * reconnects_
 # lost zone are gone too: the two zones left carry the peak's reads and writes plus the wave.
 registry_capacity_two_zones = throughput(registry_capacity_all_zones * (zones - 1) / zones)
 # What the registry has left for reconnects once the zone-lost peak is served (ordinary connects'
-# writes are in that peak already; a push-woken Android app writes no entry), two copies a write.
+# writes are in that peak already, and a push-woken Android app's connect counter), two copies a write.
 # That, not the connection servers' budget, caps the fleet's reconnect rate.
 registry_reconnects_per_second = throughput(
     (registry_capacity_two_zones - registry_ops_zone_lost_per_second) / (zones - 1)

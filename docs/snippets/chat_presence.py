@@ -54,7 +54,8 @@ connects_per_second_peak = peak(connects_per_second * peak_to_average)
 # A push wakes the app (step 5). On Android the woken app connects in the background, runs
 # sync_list and the pushed conversation's sync, and closes within seconds: a handshake and two
 # store reads, but its `hello` says `background`, so it writes no registry entry and no presence
-# (anything sent in those seconds comes by push). On iOS the extension makes one REST history call.
+# (anything sent in those seconds comes by push), only its device's connect counter (below). On iOS
+# the extension makes one REST history call.
 push_wake_connects_per_second_peak = peak(pushes_per_second_peak * android_share)
 push_wake_history_reads_per_second_peak = peak(pushes_per_second_peak * (1 - android_share))
 # Every connect is a TLS handshake on a connection server: sessions and push wake-ups.
@@ -83,6 +84,10 @@ presence_fanout_saving = times(presence_fanout_all_contacts_peak / presence_fano
 # routing then reads them from that cache; a message with no typing before it reads them at
 # send. Either way, one read per member per message.
 registry_writes_per_second_peak = peak(connects_per_second_peak * 2)
+# Every `hello` also increments the device's connect counter (step 3's per-device connect limit), which
+# a clean close leaves in place. A foreground hello does it in the same operation as its entry's write
+# (the same user key); a background hello writes no entry, so its counter is a write of its own.
+connect_counter_writes_per_second_peak = peak(push_wake_connects_per_second_peak)
 registry_routing_reads_per_second_peak = peak(messages_per_second_peak * member_updates_per_message)
 registry_reads_per_second_peak = peak(
     registry_routing_reads_per_second_peak + receipt_forwards_per_second_peak + own_device_forwards_per_second_peak
@@ -97,7 +102,9 @@ presence_notifications_per_second_peak = presence_fanout_subscribed_peak
 registry_copies = count(message_copies)
 registry_one_copy_ops_per_second_peak = peak(registry_reads_per_second_peak + presence_notifications_per_second_peak)
 registry_writes_all_kinds_per_second_peak = peak(
-    registry_writes_per_second_peak + presence_subscription_writes_per_second_peak
+    registry_writes_per_second_peak
+    + presence_subscription_writes_per_second_peak
+    + connect_counter_writes_per_second_peak
 )
 registry_ops_per_second_peak = peak(
     registry_one_copy_ops_per_second_peak + registry_writes_all_kinds_per_second_peak * registry_copies
@@ -153,6 +160,7 @@ if __name__ != "chat_presence":
                 ("Presence notifications to subscribers, peak", presence_notifications_per_second_peak),
                 ("Registry writes (connect, disconnect), peak", registry_writes_per_second_peak),
                 ("Presence subscribe and unsubscribe writes, peak", presence_subscription_writes_per_second_peak),
+                ("Connect-counter writes of background connects, peak", connect_counter_writes_per_second_peak),
                 ("Heartbeats per connect or disconnect write, if heartbeats wrote", heartbeat_writes_avoided),
                 (f"Registry operations, peak, writes × {int(registry_copies)} copies", registry_ops_per_second_peak),
                 ("Registry writes from a lost zone's reconnect wave", reconnect_wave_writes_per_second),

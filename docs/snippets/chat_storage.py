@@ -6,6 +6,7 @@ from chat_assumptions import (
     account_deletion_share_per_day,
     cdn_cache_days,
     cdn_purge_urls_per_second,
+    connect_counter_window,
     conversations_changed_per_sync,
     conversations_per_user,
     daily_active_users,
@@ -24,6 +25,7 @@ from chat_assumptions import (
     storage_per_database_server,
     store_reads_per_node_per_second,
     store_writes_per_node_per_second,
+    sync_list_period,
     video_share,
     video_stored_bytes,
     voice_share,
@@ -31,16 +33,19 @@ from chat_assumptions import (
 )
 from chat_connections import connections_peak
 from chat_data_model import (
+    connect_counter_bytes_per_row,
     dedupe_row_bytes,
     device_row_bytes,
     last_seen_entry_bytes,
     member_row_bytes,
     message_row_bytes,
+    presence_subscription_row_bytes,
     session_entry_bytes,
     user_conversation_row_bytes,
 )
 from chat_presence import (
     connects_per_second_peak,
+    handshakes_per_second_peak,
     push_wake_connects_per_second_peak,
     push_wake_history_reads_per_second_peak,
 )
@@ -102,6 +107,15 @@ device_bytes = size(daily_active_users * devices_per_user * device_row_bytes * m
 dedupe_bytes = size(messages_per_day * dedupe_window / SECONDS_PER_DAY * dedupe_row_bytes * message_copies)
 # The session registry lives in memory: one entry per open connection at peak, three copies.
 session_registry_bytes = size(connections_peak * session_entry_bytes * message_copies)
+# Presence subscriptions live beside the sessions: a socket subscribes to the other person in its open
+# one-to-one chat, one chat at a time, so at most one row per open socket at peak (sockets on one
+# server showing the same user share a row), three copies.
+presence_subscription_bytes = size(connections_peak * presence_subscription_row_bytes * message_copies)
+# Connect counters too: one per device that sent a `hello`, background ones included, within the counter's
+# window, so at most every hello at peak for that long (a device that connects twice keeps one), three copies.
+connect_counter_bytes = size(
+    handshakes_per_second_peak * connect_counter_window * connect_counter_bytes_per_row * message_copies
+)
 # "Last seen" lives beside the sessions: one entry per daily user, connected or not, three copies.
 last_seen_bytes = size(daily_active_users * last_seen_entry_bytes * message_copies)
 # The push service remembers, per user and notified conversation, the newest seq it notified, for a
@@ -123,6 +137,10 @@ store_writes_per_second_peak = peak(
 sync_lists_per_connect = count(2)
 sync_reads_per_second_peak = peak(connects_per_second_peak * (sync_lists_per_connect + conversations_changed_per_sync))
 second_sync_list_reads_per_second_peak = peak(connects_per_second_peak)
+# A device that stays connected runs sync_list again every sync_list_period, so a message whose live
+# deliver was lost reaches it within one period (step 6). Counted for every open socket at peak, though
+# most phone sessions end before their first run.
+periodic_sync_list_reads_per_second_peak = peak(connections_peak / sync_list_period)
 # A push wakes the app, which fetches what it names: on Android a background sync_list and the
 # pushed conversation's sync (clipped to the joined_seq and left_seq the sync_list returned), on
 # iOS one history call, which reads the member's UserConversation row (membership, joined_seq and
@@ -147,6 +165,7 @@ condition_reads_per_second_peak = peak(
 )
 store_reads_per_second_peak = peak(
     sync_reads_per_second_peak
+    + periodic_sync_list_reads_per_second_peak
     + push_fetch_reads_per_second_peak
     + mute_reads_per_second_peak
     + condition_reads_per_second_peak
@@ -275,6 +294,8 @@ if __name__ != "chat_storage":
                 ("Recent client message IDs", "rolls over", dedupe_bytes),
                 ("Session registry (memory)", "live state", session_registry_bytes),
                 ("Last seen, in the registry (memory)", "a snapshot", last_seen_bytes),
+                ("Presence subscriptions, in the registry (memory)", "live state", presence_subscription_bytes),
+                ("Connect counters, in the registry (memory)", "live state", connect_counter_bytes),
                 ("Newest notified seqs, in the push service (memory, one copy)", "a day's", push_memory_bytes),
             ],
         )
@@ -310,6 +331,10 @@ if __name__ != "chat_storage":
                     store_writes_per_second_peak,
                 ),
                 ("Reads a second at peak, two sync_lists and the syncs on reconnect", sync_reads_per_second_peak),
+                (
+                    f"Reads a second at peak, a sync_list every {sync_list_period} on each open socket",
+                    periodic_sync_list_reads_per_second_peak,
+                ),
                 ("Reads a second at peak, apps fetching what a push names", push_fetch_reads_per_second_peak),
                 ("Reads a second at peak, mute and read checks before a push", mute_reads_per_second_peak),
                 ("Reads a second at peak, the row each conditional write checks", condition_reads_per_second_peak),
