@@ -74,7 +74,7 @@ if __name__ != "twitter_notifications":
             ("Figure", "Value"),
             [
                 ("Users alerted by one tweet from the largest account", celebrity_alert_burst),
-                ("Life of a deleted tweet's claim on its \"created\" event", deleted_tweet_claim_life),
+                ('Life of a deleted tweet\'s claim on its "created" event', deleted_tweet_claim_life),
                 ("Their devices, at most", celebrity_alert_devices_at_most),
                 ("Time to alert them with the whole peak capacity", celebrity_alert_drain_time),
                 ("Tweets at peak that mention or reply to someone", mention_or_reply_tweets_per_second_peak),

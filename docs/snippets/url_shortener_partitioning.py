@@ -232,7 +232,7 @@ if __name__ != "url_shortener_partitioning":
                 ("Cache age limit's re-reads at peak, at most", refresh_reads_peak_max),
                 ("... as a share of one server's cold reads", refresh_load_per_server),
                 (
-                    "Replica reads a second at peak with every redirect server past its lag limit (the log out of reach)",
+                    "Replica reads a second at peak, every redirect server past its lag limit (log out of reach)",
                     lag_fallback_reads_per_server_peak,
                 ),
                 ("... as a share of one server's cold reads", lag_fallback_load_per_server),
