@@ -94,9 +94,11 @@ idempotency_store_bytes = size(keys_kept * idempotency_record_bytes * text_copie
 keys_per_second_peak = peak(tweets_per_second_peak * (1 + photo_share + video_share))
 idempotency_writes_per_second_peak = peak(keys_per_second_peak * 2)
 # A follow or an unfollow is a lightweight transaction too, on the follower's "whom I follow" row
-# (step 4): a follow inserts it if absent, so a retry or a repeat finds the bucket the first chose, and
-# an unfollow deletes it the same way, so the two are ordered by their rounds, not by servers' clocks.
-# It reads the row first, as the reservation does (twitter_servers counts that read).
+# (step 4): each sets the row's state and raises its version (max(version + 1, now)) if the version is
+# still the one read, so a retry or a repeat finds the bucket the first chose, and follows and
+# unfollows are ordered by their rounds, not by servers' clocks; the follower row is then written or
+# deleted USING TIMESTAMP that version. It reads the row first, as the reservation does
+# (twitter_servers counts that read).
 follow_changes_per_day = count(daily_active_users * follow_changes_per_user_per_day)
 lightweight_transactions_per_second_peak = peak(keys_per_second_peak + follow_changes_per_second_peak)
 # Each is a Paxos round, costed as the URL shortener costs its own (reference_capacity): each

@@ -4,13 +4,14 @@ from twitter_assumptions import (
     alert_opt_in_share,
     celebrity_followers,
     devices_per_daily_user,
+    event_log_retention_days,
     mention_tweet_share,
     peak_to_average,
     users_notified_per_mention_tweet,
 )
 from twitter_traffic import deliveries_per_second, tweets_per_second
 
-from sdw.estimation import count, duration, markdown_table, peak, per_second
+from sdw.estimation import SECONDS_PER_DAY, count, duration, markdown_table, peak, per_second
 
 # Mentions and replies: a few people per tweet.
 mention_pushes_per_second = per_second(tweets_per_second * mention_tweet_share * users_notified_per_mention_tweet)
@@ -34,6 +35,14 @@ push_sends_per_second_peak_at_most = peak(pushes_per_second_peak * devices_per_d
 celebrity_alert_burst = count(celebrity_followers * alert_opt_in_share)
 celebrity_alert_devices_at_most = count(celebrity_alert_burst * devices_per_daily_user)
 celebrity_alert_drain_time = duration(celebrity_alert_burst / pushes_per_second_peak)
+
+# A "tweet deleted" event sets the claim of its tweet's "created" event (step 5), so a late "created"
+# pushes nothing. That claim must outlive the latest a "created" can reach the service: the log gets it
+# within a day of its write, which came before the deletion (its outbox and retry rows live a day,
+# step 4), and the service then reads it after its lag, which it bounds by sending nothing for a
+# "created" whose tweet, by its ID's time, is older than the event log's retention days (as the
+# fan-out refuses a follow event that old, step 6). So the outbox's day plus the log's days.
+deleted_tweet_claim_life = duration(SECONDS_PER_DAY + event_log_retention_days * SECONDS_PER_DAY)
 
 if __name__ != "twitter_notifications":
     print(
@@ -65,6 +74,7 @@ if __name__ != "twitter_notifications":
             ("Figure", "Value"),
             [
                 ("Users alerted by one tweet from the largest account", celebrity_alert_burst),
+                ('Life of a deleted tweet\'s claim on its "created" event', deleted_tweet_claim_life),
                 ("Their devices, at most", celebrity_alert_devices_at_most),
                 ("Time to alert them with the whole peak capacity", celebrity_alert_drain_time),
                 ("Tweets at peak that mention or reply to someone", mention_or_reply_tweets_per_second_peak),

@@ -51,6 +51,7 @@ from twitter_storage import (
     favorite_bytes_per_day,
     favorite_bytes_total,
     follow_graph_bytes,
+    follow_versions_bytes,
     tweet_bytes_per_day,
     tweet_bytes_total,
     user_tweet_list_bytes_per_day,
@@ -124,6 +125,7 @@ wide_column_bytes_total = size(
     + favorite_bytes_total
     + count_bytes_total
     + follow_graph_bytes
+    + follow_versions_bytes
     + account_stats_bytes_total
     + idempotency_store_bytes
     + paxos_state_bytes

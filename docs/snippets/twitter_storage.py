@@ -1,10 +1,12 @@
 """Twitter worked example: bytes stored per day, and over the retention period with copies."""
 
+from reference_capacity import cassandra_gc_grace
 from twitter_assumptions import (
     count_row_bytes,
     daily_active_users,
     favorite_record_bytes,
     favorites_per_user_per_day,
+    follow_changes_per_user_per_day,
     follow_edge_bytes,
     follows_per_user,
     media_storage_overhead,
@@ -21,7 +23,7 @@ from twitter_assumptions import (
     video_stored_bytes,
 )
 
-from sdw.estimation import DAYS_PER_YEAR, markdown_table, size, size_per_day
+from sdw.estimation import DAYS_PER_YEAR, SECONDS_PER_DAY, count, fraction, markdown_table, size, size_per_day
 
 days_kept = DAYS_PER_YEAR * retention_years
 
@@ -53,6 +55,21 @@ media_bytes_total = size(media_bytes_per_day * days_kept * media_storage_overhea
 # The follow graph is a snapshot, not a daily stream: stored once per direction
 # (who I follow, who follows me) so both questions are one lookup.
 follow_graph_bytes = size(registered_users * follows_per_user * follow_edge_bytes * 2 * text_copies)
+# The "whom I follow" row also holds the edge's state (following or not, a byte) and its version
+# (8 bytes, step 4). An unfollow keeps its row, not following, for the graph tables' gc_grace, as
+# long as the follower row's tombstone; every follow change is counted as an unfollow, an upper bound.
+following_row_extra_bytes = size(1 + 8)
+unfollowed_rows_kept = count(
+    daily_active_users * follow_changes_per_user_per_day * cassandra_gc_grace / SECONDS_PER_DAY
+)
+follow_versions_bytes = size(
+    (
+        registered_users * follows_per_user * following_row_extra_bytes
+        + unfollowed_rows_kept * (follow_edge_bytes + following_row_extra_bytes)
+    )
+    * text_copies
+)
+follow_versions_share = fraction(follow_versions_bytes / follow_graph_bytes)
 
 # Other snippets import this one for its figures; run on its own (or by the docs build), it prints.
 if __name__ != "twitter_storage":
@@ -68,6 +85,11 @@ if __name__ != "twitter_storage":
                 ("Videos", video_bytes_per_day, size(video_bytes_per_day * days_kept * media_storage_overhead)),
                 ("All media", media_bytes_per_day, media_bytes_total),
                 ("Follow graph (both directions)", "not a daily stream", follow_graph_bytes),
+                (
+                    "... its versions and state, and the unfollowed rows kept for the grace",
+                    "not a daily stream",
+                    follow_versions_bytes,
+                ),
             ],
         )
     )

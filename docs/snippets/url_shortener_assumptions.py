@@ -263,7 +263,8 @@ slo_window = duration(30 * SECONDS_PER_DAY)
 scan_budget = duration(0.2)
 takedown_budget = duration(5 * SECONDS_PER_MINUTE)
 # A redirect server that falls this far behind on the "link changed" events stops answering from its
-# in-process cache and flushes it until it has caught up (step 6). Chosen: a tenth of the takedown budget.
+# in-process cache and flushes it, and reads the store rather than its zone's cache, until it has
+# caught up (step 6). Chosen: a tenth of the takedown budget.
 link_event_lag_limit = duration(takedown_budget / 10)
 count_freshness_target = duration(SECONDS_PER_MINUTE)
 count_freshness_share = fraction(0.99)

@@ -24,7 +24,7 @@ from url_shortener_assumptions import (
     store_stream_rate_per_node,
     zones,
 )
-from url_shortener_cache import store_reads_peak
+from url_shortener_cache import database_reads_peak, store_reads_peak
 from url_shortener_servers import (
     condition_reads_peak,
     conditional_writes_per_create,
@@ -117,6 +117,16 @@ refresh_reads_peak_max = peak(distinct_links_clicked_per_day * zones / SECONDS_P
 refresh_load_per_server = fraction(
     refresh_reads_peak_max * quorum_replicas / link_db_servers / cold_reads_per_database_server
 )
+
+# A redirect server past its lag limit on the "link changed" events answers every redirect from the
+# store, bypassing its in-process cache and its zone's cache (step 6). The worst case is the event
+# log out of reach, when every server passes the limit: every redirect at peak is then a quorum read,
+# in place of the cache misses already counted, each priced cold.
+lag_fallback_reads_per_server_peak = peak(
+    reads_per_server_peak + (redirects_per_second_peak - database_reads_peak) * quorum_replicas / link_db_servers
+)
+lag_fallback_load_per_server = fraction(lag_fallback_reads_per_server_peak / cold_reads_per_database_server)
+assert lag_fallback_load_per_server < 1
 
 # Replacing a dead server (step 7): with one replica of each range per zone, its ranges stream from
 # the servers of the other two zones, each capped at the store's outbound streaming rate.
@@ -221,6 +231,11 @@ if __name__ != "url_shortener_partitioning":
                 ("... time to stream its data", replace_time),
                 ("Cache age limit's re-reads at peak, at most", refresh_reads_peak_max),
                 ("... as a share of one server's cold reads", refresh_load_per_server),
+                (
+                    "Replica reads a second at peak, every redirect server past its lag limit (log out of reach)",
+                    lag_fallback_reads_per_server_peak,
+                ),
+                ("... as a share of one server's cold reads", lag_fallback_load_per_server),
             ],
         )
     )

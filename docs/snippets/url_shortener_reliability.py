@@ -99,7 +99,8 @@ viral_origin_requests_with_edge = per_second(edge_locations / edge_ttl)
 # partition (step 4); a redirect server just under its lag limit still answers the old 302 from its
 # in-process cache until then; and an edge location that refilled from it at that moment keeps the 302
 # for the edge TTL. The purger's lag is not on the path: a server that has read the event treats an
-# entry in its zone's cache read before its purge as a miss (step 6).
+# entry in its zone's cache read before its purge as a miss, and a server past its lag limit reads the
+# store, bypassing its zone's cache (step 6; url_shortener_partitioning.lag_fallback_load_per_server).
 outbox_sweep_last_read = duration(SECONDS_PER_MINUTE)
 takedown_slowest = duration(outbox_sweep_last_read + link_event_lag_limit + edge_ttl)
 takedown_slowest_share = fraction(takedown_slowest / takedown_budget)
