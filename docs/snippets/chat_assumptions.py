@@ -106,7 +106,13 @@ reconnect_jitter_window = duration(30)
 pong_timeout = duration(10)
 delivered_receipt_timeout = duration(2)
 presence_offline_grace = duration(90)
-connect_counter_window = duration(300)
+connect_burst = count(10)
+connect_refill_interval = duration(30)
+background_connect_burst = count(20)
+background_connect_refill_interval = duration(15)
+presence_users_per_socket = count(1)
+mobile_round_trip = duration(0.150)
+offline_outbox_messages = count(10)
 sync_list_period = duration(300)
 
 # --- A hot group and a midnight wave (step 7) ------------------------------------------------------------
@@ -532,10 +538,46 @@ TABLE = [
         "(step 6); each device's first run falls at a random point in its first interval, so runs spread evenly.",
     ),
     (
-        "Window a device's connects are counted in",
-        connect_counter_window,
-        "Long enough to catch a reconnect loop, which connects every few seconds (step 3); short enough that a "
-        "phone woken often by pushes starts afresh each window. The counter expires with its window.",
+        "Foreground connects a device may make at once (its bucket's burst)",
+        connect_burst,
+        "Token bucket per device (step 3): far more than a person opens the app in a few minutes, even on a "
+        "train that drops the signal; a reconnect loop, which connects every few seconds, empties it in a minute.",
+    ),
+    (
+        "Time to earn back one foreground connect",
+        connect_refill_interval,
+        "The bucket's refill: a looping client is held to two connects a minute, and a person who emptied the "
+        "bucket waits at most this long for the next connect, never a whole window.",
+    ),
+    (
+        "Background connects a device may make at once",
+        background_connect_burst,
+        "A bucket of its own for `hello`s with `background` set (a push-woken Android app), so wake-ups never "
+        "spend a foreground connect. Twice the foreground burst: a busy group's pushes come in bursts.",
+    ),
+    (
+        "Time to earn back one background connect",
+        background_connect_refill_interval,
+        "Four wake-ups a minute, far above what pushes cause (step 3); it bounds only a woken app that loops, "
+        "or a client that sets `background` to dodge the foreground bucket.",
+    ),
+    (
+        "Users one socket may watch the presence of",
+        presence_users_per_socket,
+        "The product shows presence only in the open one-to-one chat's header (step 1), so one is what a client "
+        "needs; the registry's subscription rows are sized at this cap (step 4). A contact list with online dots "
+        "would raise it, and the rows with it.",
+    ),
+    (
+        "A phone's round trip to the region",
+        mobile_round_trip,
+        "A guess for mobile data in the same region: LTE and 5G links add tens of milliseconds to the path, "
+        "and a weak signal more.",
+    ),
+    (
+        "Messages a user types into one chat while offline",
+        offline_outbox_messages,
+        "A guess for a flight or a lift: a few sentences, each sent as its own message, queued in the outbox.",
     ),
     (
         "Messages a second in a hot group",

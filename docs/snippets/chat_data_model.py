@@ -108,24 +108,33 @@ SESSION_FIELDS = [
 session_entry_bytes = size(sum(b for _, b, _ in SESSION_FIELDS))
 
 # Each device's connect counter, in the same in-memory registry, apart from the session entry so that a
-# clean close, which deletes the entry, leaves it: every `hello`, background ones included, increments
-# it, and the per-device connect limit (step 3) reads it. It expires at the end of its window.
+# clean close, which deletes the entry, leaves it: two token buckets (step 3), one for foreground `hello`s
+# and one for background (push-woken) ones, so a wake-up never spends a foreground connect. A `hello`
+# takes a token from its bucket, after adding those earned since the bucket was last refilled; one that
+# finds none is closed with 4429 and changes nothing. The counter expires once both buckets are full again.
 CONNECT_COUNTER_FIELDS = [
     ("user_id", 8, "key"),
     ("device_id", 4, "field within the key"),
-    ("attempts", 4, "connects in the current window; past the limit, a hello is closed with 4429"),
-    ("window_start", 8, "when the window began; the counter expires when it ends"),
+    ("foreground_tokens", 4, "foreground connects left; a hello finding none is closed with 4429"),
+    ("foreground_refilled_at", 8, "when the foreground bucket last earned a token"),
+    ("background_tokens", 4, "background connects left, a bucket of its own"),
+    ("background_refilled_at", 8, "when the background bucket last earned a token"),
     ("in-memory overhead", 48, "hash entry, pointers, allocator"),
 ]
 connect_counter_bytes_per_row = size(sum(b for _, b, _ in CONNECT_COUNTER_FIELDS))
 
 # Presence subscriptions, in the same in-memory registry, beside the watched user's entry: one row per
-# connection server with sockets showing that user's presence, with how many, so that one viewer
-# unsubscribing never silences another on the same server. A lapsed lease deletes the server's rows.
+# connection server with sockets showing that user's presence. The server counts its own sockets per
+# watched user and adds its row only when its first socket starts watching, removes it only when its last
+# stops: a set, not a count, so a retried add or remove changes nothing. Each call carries the server's
+# change number for that user, and the registry ignores one older than the row's, so a late retry cannot
+# undo a newer call; a late add that lands after its remove (which deleted the row and its number) makes a
+# row the server does not want, and the server removes it at the first event it gets for that user. A
+# lapsed lease deletes the server's rows.
 PRESENCE_SUBSCRIPTION_FIELDS = [
     ("watched_user_id", 8, "first half of the key: the user whose presence is shown"),
     ("connection_server_id", 4, "second half: a server with sockets showing it"),
-    ("sockets", 4, "how many of that server's sockets subscribe; the row is deleted at zero"),
+    ("change_number", 8, "the server's number for its newest add or remove; an older call is ignored"),
     ("in-memory overhead", 48, "hash entry, pointers, allocator"),
 ]
 presence_subscription_row_bytes = size(sum(b for _, b, _ in PRESENCE_SUBSCRIPTION_FIELDS))

@@ -2,6 +2,7 @@
 
 from chat_assumptions import (
     android_share,
+    background_connect_refill_interval,
     chats_opened_per_session,
     computer_sessions_per_day,
     connection_server_cores,
@@ -36,6 +37,7 @@ from chat_traffic import (
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
     count,
     fraction,
     markdown_table,
@@ -58,6 +60,15 @@ connects_per_second_peak = peak(connects_per_second * peak_to_average)
 # the extension makes one REST history call.
 push_wake_connects_per_second_peak = peak(pushes_per_second_peak * android_share)
 push_wake_history_reads_per_second_peak = peak(pushes_per_second_peak * (1 - android_share))
+# Wake-ups spend the background bucket of the device's connect counter (step 3), never the foreground
+# one. What an Android phone is woken by at peak, on average, against what that bucket earns back:
+push_wakes_per_android_phone_per_hour_peak = count(
+    push_wake_connects_per_second_peak / (daily_active_users * android_share) * SECONDS_PER_HOUR
+)
+background_connects_earned_per_hour = count(SECONDS_PER_HOUR / background_connect_refill_interval)
+background_allowance_over_wakes = times(
+    background_connects_earned_per_hour / push_wakes_per_android_phone_per_hour_peak
+)
 # Every connect is a TLS handshake on a connection server: sessions and push wake-ups.
 handshakes_per_second_peak = peak(connects_per_second_peak + push_wake_connects_per_second_peak)
 handshakes_per_server_peak = peak(handshakes_per_second_peak / connection_servers)
@@ -84,9 +95,10 @@ presence_fanout_saving = times(presence_fanout_all_contacts_peak / presence_fano
 # routing then reads them from that cache; a message with no typing before it reads them at
 # send. Either way, one read per member per message.
 registry_writes_per_second_peak = peak(connects_per_second_peak * 2)
-# Every `hello` also increments the device's connect counter (step 3's per-device connect limit), which
-# a clean close leaves in place. A foreground hello does it in the same operation as its entry's write
-# (the same user key); a background hello writes no entry, so its counter is a write of its own.
+# Every `hello` also takes a token from the device's connect counter (step 3's per-device connect limit:
+# a foreground bucket and a background one), which a clean close leaves in place. A foreground hello does
+# it in the same operation as its entry's write (the same user key); a background hello writes no entry,
+# so its bucket's update is a write of its own.
 connect_counter_writes_per_second_peak = peak(push_wake_connects_per_second_peak)
 registry_routing_reads_per_second_peak = peak(messages_per_second_peak * member_updates_per_message)
 registry_reads_per_second_peak = peak(
@@ -94,7 +106,9 @@ registry_reads_per_second_peak = peak(
 )
 heartbeat_writes_avoided = times(heartbeats_per_second_peak / registry_writes_per_second_peak)
 # Presence rides on it too: opening a chat subscribes to the other person's entry and closing it
-# unsubscribes (a write each, kept beside the entry), and each change is sent to the subscribers.
+# unsubscribes, and each change is sent to the subscribers. The connection server counts its own sockets
+# per watched user and writes the registry only when its first socket starts watching or its last stops,
+# so at most a write each (counted here as one each), kept beside the entry.
 presence_subscription_writes_per_second_peak = peak(connects_per_second_peak * chats_opened_per_session * 2)
 presence_notifications_per_second_peak = presence_fanout_subscribed_peak
 # The registry keeps one copy per zone, as step 4 counts its memory: a read or a notification
@@ -150,6 +164,12 @@ if __name__ != "chat_presence":
                 ("Saving from subscriptions", presence_fanout_saving),
                 ("Background connects after a push (Android), peak", push_wake_connects_per_second_peak),
                 ("History reads after a push (iOS extension), peak", push_wake_history_reads_per_second_peak),
+                (
+                    "Wake-ups an Android phone gets in an hour, peak, average",
+                    push_wakes_per_android_phone_per_hour_peak,
+                ),
+                ("Background connects a device's bucket earns back in an hour", background_connects_earned_per_hour),
+                ("That allowance over the wake-ups", background_allowance_over_wakes),
                 ("TLS handshakes, peak, all connects", handshakes_per_second_peak),
                 ("TLS handshakes per connection server, peak", handshakes_per_server_peak),
                 ("Handshake budget per connection server", handshake_budget_per_server),

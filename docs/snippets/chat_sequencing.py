@@ -10,18 +10,27 @@ from chat_assumptions import (
     group_members_average,
     group_message_share,
     groups_per_user,
+    mobile_round_trip,
+    offline_outbox_messages,
     recent_ids_in_memory,
 )
 from chat_presence import handshakes_per_second_peak
 from chat_traffic import chat_servers, messages_per_second_peak
 
-from sdw.estimation import count, markdown_table, peak, per_second, size, times
+from sdw.estimation import count, duration, markdown_table, peak, per_second, size, times
 
 # Ownership: conversations hash to shards; each shard is leased to one chat server at a time.
 shards_per_chat_server = count(math.ceil(conversation_shards / chat_servers))
 # One conditional write in flight per conversation; messages that arrive meanwhile join the next
 # batch. So a conversation is never limited to fewer writes a second than this:
 batches_per_conversation_per_second = per_second(1 / conditional_write_latency)
+
+# A client keeps one `send` unacked per conversation (step 3), so an outbox queued offline drains one
+# message per round trip in each conversation: the phone's round trip, plus the conditional write that
+# makes the message durable in two zones before the ack (the member rows go in parallel). Conversations
+# drain in parallel, so a whole outbox takes as long as its longest conversation's queue.
+outbox_message_send_time = duration(mobile_round_trip + conditional_write_latency)
+offline_outbox_flush_time = duration(offline_outbox_messages * outbox_message_send_time)
 
 # Recent client message IDs in each chat server's memory: ID, seq and map overhead.
 recent_id_entry_bytes = size(64)
@@ -47,6 +56,11 @@ if __name__ != "chat_sequencing":
                 ("Write batches a conversation can commit a second", batches_per_conversation_per_second),
                 ("Recent client IDs held per chat server", recent_ids_per_server),
                 ("Devices one message reaches in the largest group", largest_group_deliveries),
+                ("A queued message's turn in the outbox: a round trip and a write", outbox_message_send_time),
+                (
+                    f"Draining {int(offline_outbox_messages)} messages typed offline into one chat",
+                    offline_outbox_flush_time,
+                ),
             ],
         )
     )

@@ -4,9 +4,12 @@ import math
 
 from chat_assumptions import (
     account_deletion_share_per_day,
+    background_connect_burst,
+    background_connect_refill_interval,
     cdn_cache_days,
     cdn_purge_urls_per_second,
-    connect_counter_window,
+    connect_burst,
+    connect_refill_interval,
     conversations_changed_per_sync,
     conversations_per_user,
     daily_active_users,
@@ -19,6 +22,7 @@ from chat_assumptions import (
     notified_conversations_per_user_per_day,
     photo_share,
     photo_stored_bytes,
+    presence_users_per_socket,
     push_memory_entry_bytes,
     quiet_hours,
     retention_years,
@@ -65,6 +69,7 @@ from sdw.estimation import (
     DAYS_PER_YEAR,
     SECONDS_PER_DAY,
     count,
+    duration,
     fraction,
     markdown_table,
     peak,
@@ -107,14 +112,20 @@ device_bytes = size(daily_active_users * devices_per_user * device_row_bytes * m
 dedupe_bytes = size(messages_per_day * dedupe_window / SECONDS_PER_DAY * dedupe_row_bytes * message_copies)
 # The session registry lives in memory: one entry per open connection at peak, three copies.
 session_registry_bytes = size(connections_peak * session_entry_bytes * message_copies)
-# Presence subscriptions live beside the sessions: a socket subscribes to the other person in its open
-# one-to-one chat, one chat at a time, so at most one row per open socket at peak (sockets on one
-# server showing the same user share a row), three copies.
-presence_subscription_bytes = size(connections_peak * presence_subscription_row_bytes * message_copies)
-# Connect counters too: one per device that sent a `hello`, background ones included, within the counter's
-# window, so at most every hello at peak for that long (a device that connects twice keeps one), three copies.
+# Presence subscriptions live beside the sessions: a socket watches at most presence_users_per_socket
+# users (step 3's cap), and sockets on one server watching the same user share a row, so at most that many
+# rows per open socket at peak, three copies. The bound is at the cap.
+presence_subscription_bytes = size(
+    connections_peak * presence_users_per_socket * presence_subscription_row_bytes * message_copies
+)
+# Connect counters too: one per device that sent a `hello`, background ones included, kept until both of
+# its token buckets are full again, at most a burst's worth of refills after its last hello; so at most
+# every hello at peak for that long (a device that connects twice keeps one), three copies.
+connect_counter_lifetime = duration(
+    max(connect_burst * connect_refill_interval, background_connect_burst * background_connect_refill_interval)
+)
 connect_counter_bytes = size(
-    handshakes_per_second_peak * connect_counter_window * connect_counter_bytes_per_row * message_copies
+    handshakes_per_second_peak * connect_counter_lifetime * connect_counter_bytes_per_row * message_copies
 )
 # "Last seen" lives beside the sessions: one entry per daily user, connected or not, three copies.
 last_seen_bytes = size(daily_active_users * last_seen_entry_bytes * message_copies)
