@@ -541,25 +541,27 @@ TABLE = [
         "Foreground connects a device may make at once (its bucket's burst)",
         connect_burst,
         "Token bucket per device (step 3): far more than a person opens the app in a few minutes, even on a "
-        "train that drops the signal; a reconnect loop, which connects every few seconds, empties it in a minute.",
+        "train that drops the signal; a reconnect loop, which connects every few seconds, empties it within a "
+        "minute.",
     ),
     (
         "Time to earn back one foreground connect",
         connect_refill_interval,
-        "The bucket's refill: a looping client is held to two connects a minute, and a person who emptied the "
-        "bucket waits at most this long for the next connect, never a whole window.",
+        f"The bucket's refill: a looping client is held to {60 / connect_refill_interval:g} connects a minute, "
+        "and a person who emptied the bucket waits at most this long for the next connect, never a whole window.",
     ),
     (
         "Background connects a device may make at once",
         background_connect_burst,
         "A bucket of its own for `hello`s with `background` set (a push-woken Android app), so wake-ups never "
-        "spend a foreground connect. Twice the foreground burst: a busy group's pushes come in bursts.",
+        "spend a foreground connect. Larger than the foreground burst: a busy group's pushes come in bursts.",
     ),
     (
         "Time to earn back one background connect",
         background_connect_refill_interval,
-        "Four wake-ups a minute, far above what pushes cause (step 3); it bounds only a woken app that loops, "
-        "or a client that sets `background` to dodge the foreground bucket.",
+        f"{60 / background_connect_refill_interval:g} wake-ups a minute, far above what pushes cause on average "
+        "(step 3); it bounds a woken app that loops, a client that sets `background` to dodge the foreground "
+        "bucket, and, now and then, a phone woken by a very busy group, which then fetches on its next open.",
     ),
     (
         "Users one socket may watch the presence of",
