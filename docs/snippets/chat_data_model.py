@@ -9,6 +9,12 @@ from sdw.estimation import markdown_table, size
 # on-disk format: about 30 bytes beyond the fields, before compression.
 ROW_OVERHEAD = 30
 
+
+def row_bytes(fields: list[tuple[str, int, str]]) -> float:
+    """A row's size: the sum of its fields' bytes, each field a (name, bytes, why) triple."""
+    return size(sum(b for _, b, _ in fields))
+
+
 # Messages, keyed by (conversation_id, seq): the body is stored once, whoever reads it.
 MEDIA_SHARE = media_share
 MESSAGE_FIELDS = [
@@ -29,7 +35,7 @@ MESSAGE_FIELDS = [
     ),
     ("row overhead", ROW_OVERHEAD, "key, timestamp and lengths on disk"),
 ]
-message_row_bytes = size(sum(b for _, b, _ in MESSAGE_FIELDS))
+message_row_bytes = row_bytes(MESSAGE_FIELDS)
 
 # A member's view of a conversation, keyed by (user_id, conversation_id): the chat list and sync.
 USER_CONVERSATION_FIELDS = [
@@ -49,7 +55,7 @@ USER_CONVERSATION_FIELDS = [
     ("flags", 1, "pinned, archived, account-deletion notice sent"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
-user_conversation_row_bytes = size(sum(b for _, b, _ in USER_CONVERSATION_FIELDS))
+user_conversation_row_bytes = row_bytes(USER_CONVERSATION_FIELDS)
 
 # The conversation's view of a member, keyed by (conversation_id, user_id): fan-out and receipts.
 MEMBER_FIELDS = [
@@ -61,7 +67,7 @@ MEMBER_FIELDS = [
     ("read_seq", 8, "read watermark others see; frozen if receipts are off"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
-member_row_bytes = size(sum(b for _, b, _ in MEMBER_FIELDS))
+member_row_bytes = row_bytes(MEMBER_FIELDS)
 
 # Client message IDs seen recently, keyed by (day, conversation_id, client_message_id), so that a
 # day past the window is deleted as one key range rather than row by row.
@@ -72,7 +78,7 @@ DEDUPE_FIELDS = [
     ("seq", 8, "what the first attempt got"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
-dedupe_row_bytes = size(sum(b for _, b, _ in DEDUPE_FIELDS))
+dedupe_row_bytes = row_bytes(DEDUPE_FIELDS)
 
 # Idempotency keys of a group's creation and the membership calls, keyed by (user_id, key): a retry finds the
 # first attempt's result. Rare writes, expired by the store's row TTL after a day.
@@ -84,7 +90,7 @@ IDEMPOTENCY_FIELDS = [
     ("expires_at", 8, "a day after the first attempt"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
-idempotency_row_bytes = size(sum(b for _, b, _ in IDEMPOTENCY_FIELDS))
+idempotency_row_bytes = row_bytes(IDEMPOTENCY_FIELDS)
 
 # One-to-one chats by their pair of users, keyed by (lower user_id, higher user_id): creating the
 # chat again, from either side or any device, finds the same conversation.
@@ -94,7 +100,7 @@ DIRECT_CHAT_FIELDS = [
     ("conversation_id", 8, "the pair's one conversation"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
-direct_chat_row_bytes = size(sum(b for _, b, _ in DIRECT_CHAT_FIELDS))
+direct_chat_row_bytes = row_bytes(DIRECT_CHAT_FIELDS)
 
 # The session registry, in memory: which connection server holds each device's socket.
 SESSION_FIELDS = [
@@ -105,7 +111,7 @@ SESSION_FIELDS = [
     ("connected_at", 8, "also gives 'last seen' on disconnect"),
     ("in-memory overhead", 48, "hash entry, pointers, allocator"),
 ]
-session_entry_bytes = size(sum(b for _, b, _ in SESSION_FIELDS))
+session_entry_bytes = row_bytes(SESSION_FIELDS)
 
 # Each device's connect counter, in the same in-memory registry, apart from the session entry so that a
 # clean close, which deletes the entry, leaves it: two token buckets (step 3), one for foreground `hello`s
@@ -121,7 +127,7 @@ CONNECT_COUNTER_FIELDS = [
     ("background_refilled_at", 8, "when the background bucket last earned a token"),
     ("in-memory overhead", 48, "hash entry, pointers, allocator"),
 ]
-connect_counter_bytes_per_row = size(sum(b for _, b, _ in CONNECT_COUNTER_FIELDS))
+connect_counter_bytes_per_row = row_bytes(CONNECT_COUNTER_FIELDS)
 
 # Presence subscriptions, in the same in-memory registry, beside the watched user's entry: one row per
 # connection server with sockets showing that user's presence. The server counts its own sockets per
@@ -137,7 +143,7 @@ PRESENCE_SUBSCRIPTION_FIELDS = [
     ("change_number", 8, "the server's number for its newest add or remove; an older call is ignored"),
     ("in-memory overhead", 48, "hash entry, pointers, allocator"),
 ]
-presence_subscription_row_bytes = size(sum(b for _, b, _ in PRESENCE_SUBSCRIPTION_FIELDS))
+presence_subscription_row_bytes = row_bytes(PRESENCE_SUBSCRIPTION_FIELDS)
 
 # "Last seen", in the same in-memory registry: one entry per user, kept after the last device
 # disconnects (the connection server writes it then, in the registry write it makes anyway).
@@ -147,7 +153,7 @@ LAST_SEEN_FIELDS = [
     ("visibility", 1, "last seen shown or hidden: the user's privacy setting, cached here"),
     ("in-memory overhead", 48, "hash entry, pointers, allocator"),
 ]
-last_seen_entry_bytes = size(sum(b for _, b, _ in LAST_SEEN_FIELDS))
+last_seen_entry_bytes = row_bytes(LAST_SEEN_FIELDS)
 
 # Devices: where to push, and each device's public identity key (needed for end-to-end encryption).
 DEVICE_FIELDS = [
@@ -160,7 +166,7 @@ DEVICE_FIELDS = [
     ("last_sync", 8, "set at a device's first sync_list of the day: finds devices unused for months"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
-device_row_bytes = size(sum(b for _, b, _ in DEVICE_FIELDS))
+device_row_bytes = row_bytes(DEVICE_FIELDS)
 
 # Largest conversation partition: rows are sorted by (conversation_id, seq) and the store splits a
 # range when it grows past its split size, so a busy group's history spans one or a few ranges;
