@@ -647,21 +647,23 @@ RESULTS_SETTLED = """
 
 
 def search(page, base: str, query: str) -> list[str]:
-    """Type a query key by key (Material ignores fill()) and return the result pages in order."""
+    """Enter a query and return the result pages in order. Material searches on each key released
+    (keyup), not on input: the query is filled in whole, then one key (End) is pressed and released,
+    so the worker runs the full query once instead of once per letter."""
     field = page.locator("input.md-search__input")
     field.click()
     # Start from an empty box, whose "Type to start searching" says no old results are left.
     field.press("Control+A")
     field.press("Backspace")
     page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 0", timeout=15_000)
-    page.keyboard.type(query, delay=20)
+    field.fill(query)
+    field.press("End")
     page.wait_for_function(
         "document.querySelectorAll('.md-search-result__item').length > 0 || "
         "/No matching/.test(document.querySelector('.md-search-result__meta').textContent)",
         timeout=10_000,
     )
-    # Each key brings a fresh list from the search worker; the last may come late on a busy
-    # machine. Read the list once it has not changed for 400 ms.
+    # Read the list once it has not changed for 400 ms: results are drawn as they come in.
     page.evaluate(RESULTS_SETTLED)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map((a) => a.href)")
     pages: list[str] = []  # a page's sections are separate items: keep each page once, in order
