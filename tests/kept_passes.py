@@ -6,9 +6,11 @@ written to `.cache/sdw-tests/`; when a later run finds the same digest (each fil
 from the new build), the test passes without opening the page, as a build reuses a page whose
 inputs are unchanged. A failure is never kept, so a failing page runs on every run until it
 passes. The digest covers every file under the site's `assets/` whether or not the page asked
-for it (a worker's own requests may not reach the page's listener), every Python file of the
-tests and of `sdw`, the locked versions of every package (axe-core's among them) and the
-browser's version.
+for it (a worker's own requests may not reach the page's listener), the test's code (its module,
+`conftest.py`, and every module of the tests, `scripts/` and `sdw` that either imports, followed
+through their imports), the locked versions of every package (axe-core's among them) and the
+browser's version. An edit to another test, or to build code the test never imports, keeps the
+pass: whatever such an edit changes in the site is in the page's files, which are digested anyway.
 
 With `SDW_NO_TEST_CACHE=1`, and whenever `CI` is set, no pass is reused: every test runs (CI runs
 every test every time); passes are still recorded, for a later run to reuse.
@@ -16,6 +18,7 @@ every test every time); passes are still recorded, for a later run to reuse.
 
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
 import json
@@ -25,8 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / ".cache" / "sdw-tests" / "passes"
-# What every browser test runs: the tests, the site's package, and every pinned version.
-CODE = ("tests/**/*.py", "src/sdw/**/*.py", "requirements.lock")
+# Where the project's own modules are imported from (conftest.py puts tests/ and scripts/ on the
+# path; sdw is installed from src/). Any other import is a package, covered by the lock file.
+MODULE_FOLDERS = ("tests", "scripts", "src")
 PROPERTY = "kept_pass"  # on a reused test's report, for the run's summary line
 
 
@@ -34,13 +38,55 @@ def reuse_enabled() -> bool:
     return not os.environ.get("SDW_NO_TEST_CACHE") and not os.environ.get("CI")
 
 
+def _module_files(root: Path, name: str) -> list[Path]:
+    """The files importing the dotted `name` runs, found in MODULE_FOLDERS: each package's
+    __init__.py on the way and the module itself (none for a module not of this project)."""
+    parts = name.split(".")
+    for folder in MODULE_FOLDERS:
+        base = root / folder
+        found = [base.joinpath(*parts[:i], "__init__.py") for i in range(1, len(parts))]
+        module = base.joinpath(*parts)
+        for candidate in (module.with_suffix(".py"), module / "__init__.py"):
+            if candidate.is_file() and all(init.is_file() for init in found):
+                return [*found, candidate]
+    return []
+
+
+def imported_files(root: Path, start: Path) -> set[Path]:
+    """`start` and every module of this project it imports, anywhere in its code (an import
+    inside a function counts), followed through their own imports."""
+    seen: set[Path] = set()
+    todo = [start]
+    while todo:
+        file = todo.pop()
+        if file in seen:
+            continue
+        seen.add(file)
+        for node in ast.walk(ast.parse(file.read_bytes(), filename=str(file))):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                module = node.module or ""
+                if node.level:  # relative: from the importing file's package
+                    package = file.parent.relative_to(root / file.relative_to(root).parts[0])
+                    package = package.parents[node.level - 2] if node.level > 1 else package
+                    module = ".".join([*package.parts, *([module] if module else [])])
+                # `from package import name` may name a submodule as well as an attribute.
+                names = [module, *(f"{module}.{alias.name}" for alias in node.names)] if module else []
+            for name in names:
+                todo += _module_files(root, name)
+    return seen
+
+
 @functools.cache
-def code_digest(root: Path = ROOT) -> str:
+def code_digest(test_module: str, root: Path = ROOT) -> str:
+    """What a test in `test_module` (its path from the root) runs: that module and conftest.py,
+    every module of this project either imports, and every pinned version."""
+    files = imported_files(root, root / test_module) | imported_files(root, root / "tests" / "conftest.py")
     digest = hashlib.sha256()
-    for pattern in CODE:
-        for path in sorted(root.glob(pattern)):
-            if "__pycache__" not in path.parts:
-                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted([*files, root / "requirements.lock"]):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -57,14 +103,17 @@ class KeptPasses:
     def __init__(
         self, site: Path, environment: str, folder: Path = FOLDER, code: str | None = None, reuse: bool = True
     ) -> None:
-        self.site, self.folder, self.reuse = site, folder, reuse
-        self.environment = f"{code if code is not None else code_digest()}\0{environment}"
+        self.site, self.folder, self.reuse, self.code = site, folder, reuse, code
+        self.environment = environment
+
+    def _code(self, test_id: str) -> str:
+        return self.code if self.code is not None else code_digest(test_id.split("::", 1)[0])
 
     def _record(self, test_id: str) -> Path:
         return self.folder / (hashlib.sha256(test_id.encode()).hexdigest()[:32] + ".json")
 
     def _digest(self, test_id: str, files: Iterable[str]) -> str:
-        digest = hashlib.sha256(f"{test_id}\0{self.environment}\0".encode())
+        digest = hashlib.sha256(f"{test_id}\0{self._code(test_id)}\0{self.environment}\0".encode())
         assets = self.site / "assets"
         every = set(files) | {p.relative_to(self.site).as_posix() for p in assets.rglob("*") if p.is_file()}
         for name in sorted(every):

@@ -76,24 +76,32 @@ def test_files_are_those_the_site_server_answers_with(site: Path) -> None:
     assert served_file(site, "no/such/page/") == site / "404.html"
 
 
-def test_the_code_digest_follows_the_tests_and_the_package(tmp_path: Path) -> None:
-    (tmp_path / "tests").mkdir()
-    (tmp_path / "src/sdw").mkdir(parents=True)
-    (tmp_path / "requirements.lock").write_text("axe-core==4.10\n", encoding="utf-8")
-    (tmp_path / "tests/test_x.py").write_text("assert True\n", encoding="utf-8")
-    (tmp_path / "src/sdw/x.py").write_text("X = 1\n", encoding="utf-8")
-    first = code_digest.__wrapped__(tmp_path)
-    for name, text in [
-        ("tests/test_x.py", "assert 1\n"),
-        ("src/sdw/x.py", "X = 2\n"),
-        ("requirements.lock", "axe-core==4.11\n"),
-    ]:
+def test_the_code_digest_follows_what_the_test_imports_and_nothing_else(tmp_path: Path) -> None:
+    files = {
+        "requirements.lock": "axe-core==4.10\n",
+        "tests/conftest.py": "import helper\n",
+        "tests/helper.py": "def serve():\n    from sdw import served\n",  # an import inside a function
+        "tests/test_x.py": "from sdw.pages import PAGES\nimport check\n",
+        "tests/test_other.py": "X = 1\n",
+        "scripts/check.py": "import yaml\n",  # a package: covered by the lock file
+        "src/sdw/__init__.py": "",
+        "src/sdw/pages.py": "from . import ring\nPAGES = []\n",  # relative
+        "src/sdw/ring.py": "R = 1\n",
+        "src/sdw/served.py": "S = 1\n",
+        "src/sdw/build.py": "B = 1\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    first = code_digest.__wrapped__("tests/test_x.py", tmp_path)
+    for name in files:
         path = tmp_path / name
-        before = path.read_text(encoding="utf-8")
-        path.write_text(text, encoding="utf-8")
-        assert code_digest.__wrapped__(tmp_path) != first, f"{name} changed, the digest did not"
-        path.write_text(before, encoding="utf-8")
-    assert code_digest.__wrapped__(tmp_path) == first
+        path.write_text(files[name] + "# edited\n", encoding="utf-8")
+        changed = code_digest.__wrapped__("tests/test_x.py", tmp_path) != first
+        path.write_text(files[name], encoding="utf-8")
+        # Another test and build code test_x never reaches leave its passes standing.
+        assert changed is (name not in ("tests/test_other.py", "src/sdw/build.py")), f"{name} edited: {changed=}"
+    assert code_digest.__wrapped__("tests/test_x.py", tmp_path) == first
 
 
 def test_a_folder_that_cannot_be_written_only_runs_the_test_again(site: Path, tmp_path: Path) -> None:
