@@ -94,6 +94,7 @@ lsm_wasted_reads = wasted_file_reads(lsm_places_to_check, bloom_false_positive) 
 # Figures the pages quote.
 row_bytes = size(ROW_BYTES)
 page_bytes = size(PAGE_BYTES)
+page_kib = count(PAGE_BYTES / 1024)  # pages are sized in binary units: 8 KiB, not 8.19 KB
 data_bytes = size(DATA_BYTES)
 size_ratio = count(SIZE_RATIO)
 bloom_bits_per_key = count(BLOOM_BITS_PER_KEY)
