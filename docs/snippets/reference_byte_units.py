@@ -1,6 +1,6 @@
 """Reference: powers of two, the byte units named after them, and how far they drift from decimal."""
 
-from sdw.estimation import GB, TB, GiB, count, fraction, markdown_table, size
+from sdw.estimation import TB, GiB, count, fraction, markdown_table, size
 
 # (power of two, binary name, decimal name it is usually mistaken for)
 POWERS = [
@@ -41,15 +41,20 @@ def binary(value: float) -> str:
 
 # The same bytes, labeled both ways: drives are sold in decimal units, memory is built in binary
 # ones, and tools differ (GNU `df -h` divides by 1,024, `df -H` by 1,000).
+# A binary figure read as decimal looks smaller than it is: 950 "G" from a tool that divides by
+# 1,024 is more than a drive sold as 1 TB holds.
+DATABASE_BYTES = 950 * GiB
 LABELS = [
     ("A drive sold as 1 TB", 1 * TB),
     ("A drive sold as 20 TB", 20 * TB),
     ("A 64 GiB memory module", 64 * GiB),
-    ("A 100 GB dataset", 100 * GB),
+    ("A database that df -h prints as 950G", DATABASE_BYTES),
 ]
 label_rows = [(item, size(value), binary(value)) for item, value in LABELS]
 one_tb_in_tib = count(TB / 2**40)
 twenty_tb_in_tib = count(20 * TB / 2**40)
+database_decimal = size(DATABASE_BYTES)
+drive_sold = size(1 * TB)
 
 if __name__ != "reference_byte_units":
     print(
