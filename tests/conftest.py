@@ -98,7 +98,7 @@ def run(args: list[str], cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProc
 
 
 def mkdocs_build(root: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    # No -q: `mkdocs build --strict -q` exits 0 even with broken links.
+    # No -q: the tests read the warnings (a quiet build still fails on them: sdw.preview.keep_warnings_when_quiet).
     return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], cwd=root, env=env)
 
 

@@ -8,13 +8,14 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 import types
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, SNIPPETS, append_line, mkdocs_build, replace_once
+from conftest import ROOT, SNIPPETS, append_line, mkdocs_build, replace_once, run
 
 from sdw import build_cache, presets, preview, shortcodes, snippets
 
@@ -308,6 +309,23 @@ def test_a_page_that_warns_is_converted_and_warns_on_every_build(site_copy: Path
         code, log = _build(site_copy, tmp_path / attempt, cache=True)
         assert code == 1, f"the {attempt} build passed:\n{log[-2000:]}"
         assert expected in log and "missing-page.md" in log, f"the {attempt} build:\n{log[-3000:]}"
+
+
+def test_a_quiet_strict_build_fails_on_a_warning_and_keeps_no_page(site_copy: Path, tmp_path: Path) -> None:
+    """`mkdocs -q` raises MkDocs' logger to ERROR, which drops warnings before its strict count
+    (and the build cache's record of them) sees them: a quiet strict build passed a broken link, and
+    cached the page as clean for the next strict build to pass too. The logger stays at WARNING
+    (sdw.preview.keep_warnings_when_quiet): -q quiets the output, never the check."""
+    mark = f"{time.time_ns():x}"  # a page no earlier run has converted
+    line = append_line(site_copy / "docs/concepts/caching.md", f"See [the missing page {mark}](missing-page.md).")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "quiet")]
+    quiet = run(command, cwd=site_copy)
+    assert quiet.returncode == 1, f"the quiet strict build passed:\n{quiet.stdout[-2000:]}{quiet.stderr[-2000:]}"
+    assert "Aborted with 1 warnings in strict mode!" in quiet.stdout + quiet.stderr
+    assert "missing-page.md" not in quiet.stdout + quiet.stderr, "-q printed the warning it should quiet"
+    code, log = _build(site_copy, tmp_path / "loud", cache=True)
+    assert code == 1, f"the page the quiet build converted was kept as clean:\n{log[-2000:]}"
+    assert f"docs/concepts/caching.md:{line}" in log and "missing-page.md" in log, log[-3000:]
 
 
 # --- The "last update" dates (src/sdw/mkdocs_hooks/git_dates.py) -----------------------------

@@ -116,11 +116,25 @@ class _Collector(logging.Handler):
 _collector = _Collector()
 
 
+def keep_warnings_when_quiet(logger: logging.Logger) -> None:
+    """`mkdocs -q` raises the mkdocs logger to ERROR, which drops warnings before any handler sees
+    them: `mkdocs build -q --strict` then passes a page that warns, and the build cache, which
+    keeps only pages that did not warn, would keep it too, for later strict builds to pass as
+    well. So the logger stays at WARNING, and -q quiets its output (the stream handlers) instead."""
+    if logger.level <= logging.WARNING:
+        return
+    for handler in logger.handlers:
+        if isinstance(handler, logging.StreamHandler):
+            handler.setLevel(max(handler.level, logger.level))
+    logger.setLevel(logging.WARNING)
+
+
 def start(command: str) -> None:
     """Called from every preview hook's on_startup (once per process, by the first hooks)."""
     state.serving = command == "serve"
     state.caching = state.serving or (command == "build" and build_cache.enabled())
     logger = logging.getLogger("mkdocs")
+    keep_warnings_when_quiet(logger)
     if state.caching and _collector not in logger.handlers:
         logger.addHandler(_collector)
 
