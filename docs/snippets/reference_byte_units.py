@@ -48,12 +48,13 @@ LABELS = [
     ("A drive sold as 1 TB", 1 * TB),
     ("A drive sold as 20 TB", 20 * TB),
     ("A 64 GiB memory module", 64 * GiB),
-    ("A database that df -h prints as 950G", DATABASE_BYTES),
+    ("A database that `df -h` prints as `950G`", DATABASE_BYTES),
 ]
 label_rows = [(item, size(value), binary(value)) for item, value in LABELS]
 one_tb_in_tib = count(TB / 2**40)
 twenty_tb_in_tib = count(20 * TB / 2**40)
 database_decimal = size(DATABASE_BYTES)
+database_gib = count(DATABASE_BYTES / GiB)
 drive_sold = size(1 * TB)
 
 if __name__ != "reference_byte_units":
