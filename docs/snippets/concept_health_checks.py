@@ -4,12 +4,15 @@ every layer multiply.
 Health checks, arithmetic: an active check marks a server down after THRESHOLD failed checks, one
 every INTERVAL, so up to INTERVAL x THRESHOLD after it dies (plus a timeout, if the check has to wait
 for one); every request sent to it meanwhile fails or is retried. Passive detection counts errors on
-real requests, in each balancer separately.
+real requests, in each balancer separately, and assumes the dead server fails at once (it refuses
+connections, or answers errors): a host that vanishes silently costs each request a connect timeout
+before it counts as an error.
 """
 
 from sdw.estimation import (
     count,
     duration,
+    fraction,
     markdown_table,
     per_second,
     throughput,
@@ -39,6 +42,11 @@ haproxy_lost = count(per_server * haproxy_detection)
 envoy_consecutive_errors = count(ENVOY_CONSECUTIVE_ERRORS)
 passive_detection = duration(ENVOY_CONSECUTIVE_ERRORS / (per_server / BALANCERS))
 passive_lost = count(ENVOY_CONSECUTIVE_ERRORS * BALANCERS)
+# A server that fails fast finishes its requests at once, so it always has the fewest in flight:
+# picking the less loaded of two, it wins every pair it is drawn into, 1 - (1 - 1/n)^2 of picks, about
+# twice its share; a scan of every server for the fewest sends it nearly every request.
+fast_failing_share = fraction(1 - (1 - 1 / POOL_SERVERS) ** 2)
+fast_failing_over_fair = times((1 - (1 - 1 / POOL_SERVERS) ** 2) * POOL_SERVERS)
 # Active checks cost the servers too: every balancer checks every server once an interval.
 haproxy_checks_per_server = throughput(BALANCERS / HAPROXY_INTERVAL)
 

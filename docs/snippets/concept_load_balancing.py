@@ -6,7 +6,8 @@ after another and none finishing (a snapshot of a burst: the balls-into-bins mod
 Balanced Allocations, and of Berenbrink et al.'s heavily loaded case). Random placement picks one
 server uniformly; two choices picks two, independently, and takes the one with fewer requests. The
 busiest server's load is averaged over TRIALS runs. The asymptotic formulas, for comparison: random
-about m/n + sqrt(2 (m/n) ln n); two choices m/n + ln ln n / ln 2, up to an additive constant.
+about m/n + sqrt(2 (m/n) ln n); two choices m/n + ln ln n / ln 2, up to an additive constant (for m
+well above n ln n; at ten a server, m is about twice n ln n, and the random formula runs high).
 
 Queueing, a formula: Mitzenmacher's supermarket model (Poisson arrivals at utilization u, one
 server's work exponential with mean 1, n servers, n large). A request spends 1 / (1 - u) service
@@ -55,6 +56,13 @@ busiest_random = count(statistics.mean(busiest_random_runs))
 busiest_two_choices = count(statistics.mean(busiest_two_runs))
 busiest_random_formula = count(mean_load + math.sqrt(2 * mean_load * math.log(SERVERS)))
 busiest_two_choices_formula = count(mean_load + math.log(math.log(SERVERS)) / math.log(2))
+
+# The penalty depends on the load per server: the same formulas at ten times the requests in flight.
+HEAVIER_LOAD = 100  # requests in flight a server
+heavier_load = count(HEAVIER_LOAD)
+heavier_random_peak_over_mean = times(1 + math.sqrt(2 * math.log(SERVERS) / HEAVIER_LOAD))
+heavier_random_utilization = fraction(1 / (1 + math.sqrt(2 * math.log(SERVERS) / HEAVIER_LOAD)))
+heavier_two_choices_peak_over_mean = times(1 + math.log(math.log(SERVERS)) / math.log(2) / HEAVIER_LOAD)
 # Each server must be sized for the busiest one's load, so the fleet's average use is the mean over it.
 random_peak_over_mean = times(busiest_random / mean_load)
 two_choices_peak_over_mean = times(busiest_two_choices / mean_load)
