@@ -104,6 +104,20 @@ def test_the_code_digest_follows_what_the_test_imports_and_nothing_else(tmp_path
     assert code_digest.__wrapped__("tests/test_x.py", tmp_path) == first
 
 
+def test_a_file_that_does_not_parse_is_digested_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "src/sdw").mkdir(parents=True)
+    (tmp_path / "requirements.lock").write_text("", encoding="utf-8")
+    (tmp_path / "tests/conftest.py").write_text("", encoding="utf-8")
+    (tmp_path / "tests/test_x.py").write_text("def later():\n    from sdw import broken\n", encoding="utf-8")
+    (tmp_path / "src/sdw/__init__.py").write_text("", encoding="utf-8")
+    broken = tmp_path / "src/sdw/broken.py"
+    broken.write_text("def f(:\n", encoding="utf-8")
+    first = code_digest.__wrapped__("tests/test_x.py", tmp_path)  # no SyntaxError from the walk
+    broken.write_text("def f():\n    pass\n", encoding="utf-8")
+    assert code_digest.__wrapped__("tests/test_x.py", tmp_path) != first
+
+
 def test_a_folder_that_cannot_be_written_only_runs_the_test_again(site: Path, tmp_path: Path) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("not a folder", encoding="utf-8")

@@ -60,7 +60,7 @@ if __name__ != "concept_health_checks":
     print(
         markdown_table(
             (
-                f"A server dies; {requests_per_second} over {pool_servers} servers",
+                f"A server dies; {requests_per_second} over {pool_servers} servers, an even share each",
                 "Time until no new requests reach it",
                 "Requests sent to it meanwhile",
             ),
