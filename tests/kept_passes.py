@@ -18,10 +18,11 @@ every test every time); passes are still recorded, for a later run to reuse.
 
 from __future__ import annotations
 
-import ast
+import contextlib
 import functools
 import hashlib
 import json
+import modulefinder
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -40,51 +41,32 @@ def reuse_enabled() -> bool:
     return not os.environ.get("SDW_NO_TEST_CACHE") and not os.environ.get("CI")
 
 
-def _module_files(root: Path, name: str) -> list[Path]:
-    """The files importing the dotted `name` runs, found in MODULE_FOLDERS: each package's
-    __init__.py on the way and the module itself (none for a module not of this project)."""
-    parts = name.split(".")
-    for folder in MODULE_FOLDERS:
-        base = root / folder
-        found = [base.joinpath(*parts[:i], "__init__.py") for i in range(1, len(parts))]
-        module = base.joinpath(*parts)
-        for candidate in (module.with_suffix(".py"), module / "__init__.py"):
-            if candidate.is_file() and all(init.is_file() for init in found):
-                return [*found, candidate]
-    return []
+class _ProjectModules(modulefinder.ModuleFinder):
+    """The standard library's import scanner, which reads each module's bytecode (so an import
+    inside a function counts, and relative imports resolve), searching only MODULE_FOLDERS: a
+    package is not followed, the lock file covers it. A module that does not compile is recorded,
+    not followed: its bytes are digested all the same, so a fix to it changes the digest, and a
+    test that needs it fails on its own, with Python's message."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(path=[str(root / folder) for folder in MODULE_FOLDERS])
+        self.unparsable: set[str] = set()
+
+    def load_module(self, fqname, fp, pathname, file_info):
+        try:
+            return super().load_module(fqname, fp, pathname, file_info)
+        except SyntaxError:
+            self.unparsable.add(pathname)
+            return self.add_module(fqname)
 
 
 def imported_files(root: Path, start: Path) -> set[Path]:
-    """`start` and every module of this project it imports, anywhere in its code (an import
-    inside a function counts), followed through their own imports."""
-    seen: set[Path] = set()
-    todo = [start]
-    while todo:
-        file = todo.pop()
-        if file in seen:
-            continue
-        seen.add(file)
-        try:
-            tree = ast.parse(file.read_bytes(), filename=str(file))
-        except (SyntaxError, ValueError):
-            # Its bytes are digested all the same, so any fix to it changes the digest; a test that
-            # needs it fails on its own, with Python's message, not in this module.
-            continue
-        for node in ast.walk(tree):
-            names: list[str] = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                module = node.module or ""
-                if node.level:  # relative: from the importing file's package
-                    package = file.parent.relative_to(root / file.relative_to(root).parts[0])
-                    package = package.parents[node.level - 2] if node.level > 1 else package
-                    module = ".".join([*package.parts, *([module] if module else [])])
-                # `from package import name` may name a submodule as well as an attribute.
-                names = [module, *(f"{module}.{alias.name}" for alias in node.names)] if module else []
-            for name in names:
-                todo += _module_files(root, name)
-    return seen
+    """`start` and every module of this project it imports, followed through their own imports."""
+    finder = _ProjectModules(root)
+    with contextlib.suppress(SyntaxError):  # `start` itself does not compile: digested, not followed
+        finder.run_script(str(start))
+    found = {module.__file__ for module in finder.modules.values() if module.__file__} | finder.unparsable
+    return {start, *(Path(name) for name in found)}
 
 
 @functools.cache
