@@ -42,8 +42,13 @@ def busiest(choices: int, rng: random.Random) -> int:
     """The busiest server's requests after placing IN_FLIGHT, each on the least loaded of `choices`
     servers drawn at random (1: plain random placement)."""
     load = [0] * SERVERS
+    draw = rng.randrange
     for _ in range(IN_FLIGHT):
-        server = min((rng.randrange(SERVERS) for _ in range(choices)), key=load.__getitem__)
+        server = draw(SERVERS)
+        for _ in range(choices - 1):  # the first of equals wins, as min() would pick
+            other = draw(SERVERS)
+            if load[other] < load[server]:
+                server = other
         load[server] += 1
     return max(load)
 

@@ -242,9 +242,10 @@ def split_key_at_load(
     levels, touched = [float(cap)] * n, [0.0] * n
     now = 0.0
     allowed = second_tries_allowed = refused = 0
+    uniform, arrival_rate = rng.random, rate * load  # bound once: the loop runs `arrivals` times
     for _ in range(arrivals):
-        now += rng.expovariate(rate * load)
-        gateway_zone, tag = int(rng.random() * zone_count), int(rng.random() * n)
+        now += -math.log(1.0 - uniform()) / arrival_rate  # random.expovariate's own formula, inlined
+        gateway_zone, tag = int(uniform() * zone_count), int(uniform() * n)
         for attempt in (1, 2):
             level = min(cap, levels[tag] + sub_rate * (now - touched[tag]))
             touched[tag] = now
@@ -256,7 +257,7 @@ def split_key_at_load(
             levels[tag] = level
             if attempt == 1:
                 choices = second_choices[tag][gateway_zone]
-                tag = choices[int(rng.random() * len(choices))]
+                tag = choices[int(uniform() * len(choices))]
         else:
             refused += 1
     ops_allowed = allowed + second_tries_allowed
