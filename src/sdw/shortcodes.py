@@ -45,8 +45,8 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from sdw import snippets
-from sdw.context import PageContext, page_context
 from sdw.cards import CARDS_FILE
+from sdw.context import PageContext, page_context
 from sdw.data import EXAMPLES_FILE, STEPS_FILE, load_examples, load_steps
 
 # Under "mkdocs." so that MkDocs counts the warnings and --strict fails on them.
