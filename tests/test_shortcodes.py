@@ -312,3 +312,22 @@ def test_every_data_file_a_shortcode_reads_is_in_its_pages_cache_key(monkeypatch
         keyed = set(shortcodes.data_read(written))
         unkeyed += [f"md:{name} reads {file}" for file in sorted(read - keyed - every_page_may_read)]
     assert unkeyed == []
+
+
+def test_hand_typed_figure_in_a_data_file_names_its_line_and_the_page(site_copy: Path) -> None:
+    """The 45-minute plans, the comparisons and the cards come from data files, not from the page's
+    own Markdown: a figure typed there is caught where the page shows it."""
+    data = site_copy / "data/examples.yml"
+    line = replace_once(
+        data, "    2:\n      say: Turn daily users", "    2:\n      say: About 3.47M/s of inserts. Turn daily users"
+    )
+    page = "examples/twitter/interview-45-minutes.md"
+    shortcode_line = next(
+        number
+        for number, text in enumerate((site_copy / "docs" / page).read_text(encoding="utf-8").splitlines(), start=1)
+        if "md:interview" in text
+    )
+    assert convert(page, root=site_copy).warnings == [
+        f"data/examples.yml:{line + 1}: '3.47M/s' is typed by hand in text that docs/{page}:{shortcode_line} shows; "
+        "write <!-- md:fig snippet.name --> so it follows the code"
+    ]

@@ -45,6 +45,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from sdw import snippets
+from sdw.cards import CARDS_FILE
 from sdw.context import PageContext, page_context
 from sdw.data import EXAMPLES_FILE, STEPS_FILE, load_examples, load_steps
 
@@ -322,6 +323,18 @@ class _Page:
                 f"from snippets; write <!-- md:fig snippet.name --> so it follows the code"
             )
 
+    def report_hand_typed_data(self, generated: str, where: str) -> None:
+        """A figure typed by hand in the text a data file gives this page (data/examples.yml: the
+        45-minute plans, what each step settles, the comparisons; data/cards.yml): named at its
+        line in the data file, found by its text, and at the shortcode that shows it."""
+        prose = NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), generated)
+        for match in HAND_TYPED_FIGURE.finditer(prose):
+            typed = match[0].strip()
+            log.warning(
+                f"{_data_line(self.context.root, typed)}: '{typed}' is typed by hand in text that {where} shows; "
+                f"write <!-- md:fig snippet.name --> so it follows the code"
+            )
+
     @property
     def steps(self) -> dict:
         return _steps(self.context.root)
@@ -336,6 +349,7 @@ class _Page:
 
     def figures(self, generated: str, where: str) -> str:
         """Expand the figures a generated table or list cites, checked against its own words."""
+        self.report_hand_typed_data(generated, where)
 
         def figure(match: re.Match) -> str:
             if match["name"] != "fig":
@@ -401,6 +415,19 @@ def schedule(steps: dict) -> dict:
 
 def _slot(start: int, minutes: int) -> str:
     return f"{minutes} min (minutes {start} to {start + minutes})"
+
+
+def _data_line(root: Path, typed: str) -> str:
+    """`data/examples.yml:12`: the first line of a data file that holds `typed`."""
+    for name in (EXAMPLES_FILE, CARDS_FILE):
+        try:
+            lines = (root / name).read_text(encoding="utf-8").splitlines()
+        except OSError:
+            continue
+        for number, line in enumerate(lines, start=1):
+            if typed in line:
+                return f"{name}:{number}"
+    return "data/"
 
 
 def _line_offset(text: str, markdown: str) -> int:
