@@ -64,6 +64,16 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+def test_the_offline_copy_says_it_is_one_instead_of_linking_a_zip_it_does_not_hold(offline_copy: Path) -> None:
+    """The zip sits beside the deployed site only: inside the copy, a link to it would be dead."""
+    about = BeautifulSoup(
+        (offline_copy / "about/how-this-site-is-built.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    article = about.select_one("article")
+    assert not article.select('a[href$=".zip"]')
+    assert "You are reading the offline copy: it needs no network" in article.get_text(" ")
+
+
 @pytest.mark.browser
 def test_offline_copy_draws_diagrams_searches_and_estimates_from_file(browser, offline_copy: Path) -> None:
     from test_browser import OPEN_SHADOW_ROOTS

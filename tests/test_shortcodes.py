@@ -242,6 +242,7 @@ def test_an_unknown_example_lists_the_known_ones() -> None:
 def test_links_are_relative_to_the_page() -> None:
     html = convert("index.md", "<!-- md:offline-copy -->").html
     assert 'href="system-design-workflow-offline.zip"' in html
+    assert "download the offline copy" in html and "You are reading" not in html
     html = convert("workflow/index.md", "<!-- md:offline-copy -->").html
     assert 'href="../system-design-workflow-offline.zip"' in html
     html = convert(PLAIN, "<!-- md:offline-copy -->").html

@@ -11,7 +11,8 @@
     <!-- md:fig snippet.name -->    a figure computed by docs/snippets/snippet.py, formatted
     <!-- md:estimator -->           the estimator form, from sdw.estimation and sdw.presets
     <!-- md:estimator-link NAME -->  a link that opens the estimator with a preset's inputs filled in
-    <!-- md:offline-copy -->        a link to the zipped offline copy the deploy job publishes
+    <!-- md:offline-copy -->        where to get the offline copy: the zip the deploy job publishes, or
+                                    what to run where there is none (the preview, the copy itself)
     <!-- md:glossary -->            every term of data/glossary.yml, its definition and the pages using it
     <!-- md:cards -->               on a practice page: its flashcards (sdw.cards), answers folded
     <!-- md:cards-summary -->       the practice pages, their sections and how many cards each holds
@@ -298,9 +299,7 @@ class _Page:
         if name == "estimator-link":
             return _estimator_link(self, args, where)
         if name == "offline-copy":
-            # Relative: the deploy job puts the zip at the site's root, wherever that is served.
-            href = html.escape(self.to_root() + OFFLINE_ZIP)
-            return f'<a href="{href}">download the offline copy</a>'
+            return _offline_copy(self)
         if name == "glossary":
             return _glossary(self)
         if name == "cards":
@@ -604,6 +603,38 @@ def _interview(page: _Page, args: list[str], where: str) -> str:
         + trade_offs
         + "\n\n</div>"
     )
+
+
+OFFLINE_COPY_HAS = "search, diagrams and the estimator work in it, from the file system"
+
+
+def _offline_copy(page: _Page) -> str:
+    """A sentence on the offline copy that is true in the build showing it: the zip sits at the
+    site's root only on the deployed site; the offline copy is that zip's content; the preview
+    (`make serve`) has neither."""
+    if _plugin_enabled(page.context.config, "material/offline"):
+        return f"You are reading the offline copy: it needs no network, and {OFFLINE_COPY_HAS}."
+    from sdw import preview
+
+    if preview.state.serving:
+        return (
+            "For a machine with no network at all, `make offline` builds the offline copy into "
+            f"`dist/` (the deployed site links it as a zip); {OFFLINE_COPY_HAS}."
+        )
+    # Relative: the deploy job puts the zip at the site's root, wherever that is served.
+    href = html.escape(page.to_root() + OFFLINE_ZIP)
+    return (
+        f'For a machine with no network at all, <a href="{href}">download the offline copy</a>, a zip: '
+        f"unpack it and open `system-design-workflow/index.html`; {OFFLINE_COPY_HAS}."
+    )
+
+
+def _plugin_enabled(config, name: str) -> bool:
+    """Whether MkDocs' configuration runs plugin `name` (Zensical's, and a test's, name none)."""
+    plugins = config.get("plugins") if hasattr(config, "get") else None
+    plugin = plugins.get(name) if hasattr(plugins, "get") else None
+    settings = getattr(plugin, "config", None)
+    return bool(settings is not None and settings.get("enabled", True))
 
 
 def _budget(page: _Page, where: str) -> str:
