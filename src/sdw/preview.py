@@ -126,7 +126,20 @@ def keep_warnings_when_quiet(logger: logging.Logger) -> None:
     for handler in logger.handlers:
         if isinstance(handler, logging.StreamHandler):
             handler.setLevel(max(handler.level, logger.level))
+            _quieted.append(handler)
     logger.setLevel(logging.WARNING)
+
+
+_quieted: list[logging.Handler] = []  # the output handlers -q quieted
+
+
+def show_warnings_when_strict(strict: bool) -> None:
+    """Under --strict a warning fails the build, as an error does: -q then still prints the
+    warnings (its INFO lines stay quiet), so that the build says where it failed, `file:line`,
+    instead of an abort that names no page."""
+    if strict:
+        for handler in _quieted:
+            handler.setLevel(logging.WARNING)
 
 
 def start(command: str) -> None:

@@ -38,6 +38,11 @@ def on_startup(command: str, dirty: bool) -> None:
         _cache_theme_files()
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    preview.show_warnings_when_strict(bool(config.strict))
+    return config
+
+
 # MkDocs' server looks for changed files every half second: a quarter of a second, on average,
 # between a save and the rebuild. Checking the site's sources (a few hundred files) costs
 # milliseconds, so every tenth of a second.
