@@ -1,0 +1,132 @@
+"""Concepts, unique IDs: what random keys cost a B-tree index, against keys that grow with time.
+
+A simple model of a PostgreSQL B-tree index on the ID, with stated inputs; no benchmark.
+
+- A leaf page of 8,192 bytes keeps 24 for its header and 16 for the B-tree's own data. Each entry
+  is an 8-byte tuple header and the key, padded to a multiple of 8 bytes, plus a 4-byte line pointer
+  (the page's high key and free-space rounding are left out).
+- Keys that grow with time (a bigint sequence, a Snowflake ID, UUIDv7) always land on the rightmost
+  leaf. It stays in memory; when it fills, it splits and leaves the old page 90% full (B-tree
+  leaves' default fillfactor, applied when the index grows at the right). So one leaf is written
+  for every (entries per page x 0.9) inserts, and no insert reads from disk.
+- Random keys (UUIDv4, a hash) land on any leaf. Leaves split in the middle and end up ln 2, about
+  69%, full on average (Yao, Acta Informatica 1978). An insert whose leaf is not cached reads it
+  from disk first. Every leaf an insert dirties is written at least once per checkpoint, and with
+  full_page_writes (on by default) its first change after a checkpoint also puts the whole page in
+  the write-ahead log. k inserts spread over L leaves dirty L (1 - e^(-k/L)) distinct leaves.
+"""
+
+import math
+
+from sdw.estimation import (
+    bandwidth,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    per_second,
+    size,
+    times,
+)
+
+PAGE_BYTES = 8_192
+PAGE_OVERHEAD = 24 + 16  # page header, B-tree special space
+TUPLE_HEADER = 8
+LINE_POINTER = 4
+ALIGN = 8
+ORDERED_FILL = 0.9  # B-tree leaves' default fillfactor, kept on splits at the right edge
+RANDOM_FILL = math.log(2)  # random inserts: pages about 69% full on average
+ROWS = 1e9  # keys in the index
+INSERTS_PER_SECOND = 10_000
+CHECKPOINT_SECONDS = 300  # PostgreSQL's default checkpoint_timeout
+MEMORY_FOR_LEAVES = 16e9  # bytes of the buffer cache this index's leaves may use
+
+
+def entries_per_leaf(key_bytes: int) -> int:
+    entry = math.ceil((TUPLE_HEADER + key_bytes) / ALIGN) * ALIGN + LINE_POINTER
+    return (PAGE_BYTES - PAGE_OVERHEAD) // entry
+
+
+def leaves(key_bytes: int, fill: float) -> float:
+    return ROWS / (entries_per_leaf(key_bytes) * fill)
+
+
+def ordered_writes_per_second(key_bytes: int) -> float:
+    return INSERTS_PER_SECOND / (entries_per_leaf(key_bytes) * ORDERED_FILL)
+
+
+def random_writes_per_second(key_bytes: int) -> float:
+    pages = leaves(key_bytes, RANDOM_FILL)
+    inserts = INSERTS_PER_SECOND * CHECKPOINT_SECONDS
+    return pages * -math.expm1(-inserts / pages) / CHECKPOINT_SECONDS
+
+
+def random_reads_per_second(key_bytes: int) -> float:
+    cached = min(1.0, MEMORY_FOR_LEAVES / (leaves(key_bytes, RANDOM_FILL) * PAGE_BYTES))
+    return INSERTS_PER_SECOND * (1 - cached)
+
+
+UUID, BIGINT = 16, 8
+rows = [
+    (
+        "bigint from a sequence, or a Snowflake ID",
+        count(entries_per_leaf(BIGINT)),
+        fraction(ORDERED_FILL),
+        size(leaves(BIGINT, ORDERED_FILL) * PAGE_BYTES),
+        "none",
+        per_second(ordered_writes_per_second(BIGINT)),
+    ),
+    (
+        "UUIDv7 (time-ordered)",
+        count(entries_per_leaf(UUID)),
+        fraction(ORDERED_FILL),
+        size(leaves(UUID, ORDERED_FILL) * PAGE_BYTES),
+        "none",
+        per_second(ordered_writes_per_second(UUID)),
+    ),
+    (
+        "UUIDv4 (random)",
+        count(entries_per_leaf(UUID)),
+        fraction(RANDOM_FILL),
+        size(leaves(UUID, RANDOM_FILL) * PAGE_BYTES),
+        per_second(random_reads_per_second(UUID)),
+        per_second(random_writes_per_second(UUID)),
+    ),
+]
+
+# Figures the page quotes.
+rows_indexed = count(ROWS)
+inserts_per_second = per_second(INSERTS_PER_SECOND)
+memory_for_leaves = size(MEMORY_FOR_LEAVES)
+checkpoint_interval = duration(CHECKPOINT_SECONDS)
+page_kib = count(PAGE_BYTES / 1024)
+uuid_entries_per_leaf = count(entries_per_leaf(UUID))
+bigint_entries_per_leaf = count(entries_per_leaf(BIGINT))
+inserts_per_leaf_write_ordered = count(entries_per_leaf(UUID) * ORDERED_FILL)
+random_fill = fraction(RANDOM_FILL)
+ordered_fill = fraction(ORDERED_FILL)
+leaf_bytes_random = size(leaves(UUID, RANDOM_FILL) * PAGE_BYTES)
+leaf_bytes_uuidv7 = size(leaves(UUID, ORDERED_FILL) * PAGE_BYTES)
+leaf_bytes_bigint = size(leaves(BIGINT, ORDERED_FILL) * PAGE_BYTES)
+random_over_ordered_space = times(ORDERED_FILL / RANDOM_FILL)
+uuid_over_bigint_space = times(entries_per_leaf(BIGINT) / entries_per_leaf(UUID))
+random_reads = per_second(random_reads_per_second(UUID))
+random_leaf_writes = per_second(random_writes_per_second(UUID))
+ordered_leaf_writes = per_second(ordered_writes_per_second(UUID))
+random_over_ordered_writes = times(random_writes_per_second(UUID) / ordered_writes_per_second(UUID))
+random_page_write_bytes = bandwidth(random_writes_per_second(UUID) * PAGE_BYTES)
+
+if __name__ != "concept_ids_btree":
+    print(
+        markdown_table(
+            (
+                f"Key, {inserts_per_second} inserts into an index of {rows_indexed}",
+                f"Entries per {int(page_kib)} KiB leaf",
+                "Leaves filled to",
+                "Leaves take",
+                f"Leaves read from disk ({memory_for_leaves} of memory for them)",
+                f"Leaves written, at least (checkpoint every {checkpoint_interval})",
+            ),
+            rows,
+        )
+    )
