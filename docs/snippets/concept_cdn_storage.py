@@ -1,0 +1,136 @@
+"""Concepts, CDNs and object storage: what durability costs in bytes and in repair traffic, where the
+fragments must sit to survive a zone, what "eleven nines" means at a large store's object count, and
+how a large upload splits into parts.
+
+Redundancy: a code with k data fragments and m parity fragments (Reed-Solomon) stores (k + m) / k
+bytes per byte and can rebuild from any k of the k + m, so it survives any m losses; three full
+copies are k = 1, m = 2. Spread over z zones as evenly as possible, a zone holds ceil((k + m) / z)
+fragments, and the stripe survives losing a zone only if that is at most m. Since a zone holds at
+least (k + m) / z, surviving a zone needs m >= (k + m) / z, i.e. (k + m) / k >= z / (z - 1): at least
+1.5 bytes per byte over three zones, whatever the code. Rebuilding one lost fragment reads k
+fragments (a local reconstruction code reads only its local group); a copy reads one.
+
+Durability: a store designed for a yearly per-object durability d loses, on average, (1 - d) of its
+objects a year; Amazon states S3's design target as eleven nines.
+
+Multipart upload: Amazon S3's limits (parts of 5 MiB to 5 GiB, at most 10,000 parts; the last part
+may be smaller) and the AWS CLI's default part size, 8 MiB.
+"""
+
+import math
+
+from twitter_assumptions import photo_share, tweets_per_day, video_share
+from twitter_storage import days_kept
+
+from sdw.estimation import bandwidth, count, duration, markdown_table, size, times
+
+# --- Redundancy schemes, and three zones ---------------------------------------------------------------------
+ZONES = 3
+# (scheme, data fragments k, parity fragments m, fragments read to rebuild one lost fragment).
+# Azure's local reconstruction code (USENIX ATC 2012) keeps 12 data fragments in two local groups of
+# six, each with a local parity, plus two global parities: it survives any 3 losses, and a lost data
+# fragment is rebuilt from its group, 6 reads.
+SCHEMES = [
+    ("Three full copies", 1, 2, 2, 1),
+    ("Reed-Solomon 6 + 3", 6, 3, 3, 6),
+    ("Reed-Solomon 10 + 4", 10, 4, 4, 10),
+    ("Local reconstruction code 12 + 2 + 2", 12, 4, 3, 6),
+]
+
+
+def zone_outcome(data: int, extra: int, survives: int) -> tuple[int, str]:
+    """Fragments a zone holds when spread evenly over ZONES, and what losing one zone leaves."""
+    per_zone = math.ceil((data + extra) / ZONES)
+    if per_zone > survives:
+        return per_zone, "unreadable until it returns"
+    spare = survives - per_zone
+    if spare == 0:
+        return per_zone, "readable, none to spare"
+    return per_zone, f"readable, {spare} more loss{'es' if spare != 1 else ''} survived"
+
+
+scheme_rows = []
+for name, data, extra, survives, repair_reads in SCHEMES:
+    per_zone, after_zone = zone_outcome(data, extra, survives)
+    scheme_rows.append(
+        (name, times((data + extra) / data), count(survives), count(per_zone), after_zone, count(repair_reads))
+    )
+
+rs_10_4_overhead = times(14 / 10)
+rs_10_4_per_zone = count(math.ceil(14 / ZONES))
+rs_10_4_survives = count(4)
+rs_6_3_per_zone = count(math.ceil(9 / ZONES))
+rs_6_3_repair_reads = times(6)
+rs_10_4_repair_reads = times(10)
+zones = count(ZONES)
+# The least overhead any code can have and still read every stripe with a zone gone: z / (z - 1).
+zone_safe_floor_3 = times(3 / 2)
+zone_safe_floor_4 = times(4 / 3)
+
+# --- Eleven nines, at the Twitter example's object count ------------------------------------------------------
+DESIGNED_DURABILITY = 0.999_999_999_99  # Amazon S3 Standard's design target, per object per year
+OBJECTS_PER_MEDIA = 4  # the original and three resized or transcoded copies (twitter_assumptions' reasons)
+twitter_objects = count(tweets_per_day * (photo_share + video_share) * OBJECTS_PER_MEDIA * days_kept)
+twitter_objects_lost_per_year = count(twitter_objects * (1 - DESIGNED_DURABILITY))
+objects_per_media = count(OBJECTS_PER_MEDIA)
+
+# --- Multipart upload ---------------------------------------------------------------------------------------
+MIB, GIB = 2**20, 2**30
+PART_MIN = 5 * MIB  # S3's smallest part, except the last
+PART_MAX = 5 * GIB
+MAX_PARTS = 10_000
+CLI_PART = 8 * MIB  # the AWS CLI's default multipart_chunksize
+MULTIPART_FROM = 100e6  # the size at which AWS suggests considering multipart upload
+UPLOAD_BYTES = 10e9  # a large video file
+UPLINK_BITS_PER_SECOND = 20e6  # a home connection's upload rate
+
+multipart_from = size(MULTIPART_FROM)
+part_min = size(PART_MIN)
+cli_part = size(CLI_PART)
+max_parts = count(MAX_PARTS)
+largest_at_min_part = size(PART_MIN * MAX_PARTS)
+largest_at_cli_part = size(CLI_PART * MAX_PARTS)
+largest_object = size(PART_MAX * MAX_PARTS)  # 48.8 TiB, the maximum object size S3 lists
+upload_bytes = size(UPLOAD_BYTES)
+upload_parts = count(math.ceil(UPLOAD_BYTES / CLI_PART))
+upload_time = duration(UPLOAD_BYTES * 8 / UPLINK_BITS_PER_SECOND)
+part_time = duration(CLI_PART * 8 / UPLINK_BITS_PER_SECOND)
+uplink = bandwidth(UPLINK_BITS_PER_SECOND / 8)
+# A single PUT that fails at a random point has sent half the file on average, all of it to resend;
+# a multipart upload resends at most the one part in flight.
+single_put_lost_on_failure = duration(UPLOAD_BYTES * 8 / UPLINK_BITS_PER_SECOND / 2)
+
+if __name__ != "concept_cdn_storage":
+    print(
+        markdown_table(
+            (
+                "Scheme",
+                "Bytes stored per byte",
+                "Any losses survived",
+                f"Fragments in each of {zones} zones",
+                "After a zone is lost",
+                "Fragments read to rebuild one",
+            ),
+            scheme_rows,
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Multipart upload", "Value"),
+            [
+                ("Largest object at the smallest part size", largest_at_min_part),
+                ("Largest object at the CLI's default part size", largest_at_cli_part),
+                ("Largest object at the largest part size", largest_object),
+                (f"Parts for a {upload_bytes} file at {cli_part} a part", upload_parts),
+                (f"Time to send it at {uplink}", upload_time),
+                ("Time to send one part", part_time),
+                ("Lost, on average, when a single PUT fails", single_put_lost_on_failure),
+            ],
+        )
+    )
+    print()
+    print(
+        f"At {twitter_objects} objects (the Twitter example's media over its horizon, {objects_per_media} "
+        f"objects each), eleven nines of yearly durability lose about {twitter_objects_lost_per_year} a year."
+    )
