@@ -98,6 +98,11 @@ ntp_step_threshold = duration(NTP_STEP_THRESHOLD)
 slew_rate_ms_per_second = count(KERNEL_SLEW_RATE / MS)
 slew_largest_offset = duration(NTP_STEP_THRESHOLD / KERNEL_SLEW_RATE)  # the largest offset ntpd slews
 leap_second = duration(1)
+# A machine number handed to another host: if the new holder's wall clock runs behind the old
+# holder's, it stamps milliseconds the old one already used. ntpd leaves any offset below its step
+# threshold to slewing, so each host it keeps in sync may sit up to that far from the servers' time,
+# and two hosts, off in opposite directions, twice as far apart. The number must stay unused longer.
+handover_gap = duration(2 * NTP_STEP_THRESHOLD)
 
 if __name__ != "concept_ids":
     print(
