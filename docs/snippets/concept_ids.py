@@ -8,7 +8,7 @@ generator issues in one tick (a generator that runs out waits for the next tick)
 - Snowflake (twitter-archive/snowflake, branch snowflake-2010, README and IdWorker.scala): a sign bit
   kept at 0, 41 bits of milliseconds since Twitter's epoch (1288834974657 ms, 4 November 2010), 10
   bits of machine number (5 of data center and 5 of worker in the code), 12 bits of sequence.
-- Instagram ("Sharding & IDs at Instagram", 2012): 41 bits of milliseconds since its epoch
+- Instagram ("Sharding & IDs at Instagram", 2011): 41 bits of milliseconds since its epoch
   (1314220021721 ms, 24 August 2011), 13 bits of logical shard, 10 bits of a per-table sequence
   modulo 1,024. The time is shifted left by 23, so it fills the top bit too: in PostgreSQL's signed
   bigint the IDs turn negative once the time field reaches 2^40 ms.
