@@ -8,12 +8,15 @@ generator issues in one tick (a generator that runs out waits for the next tick)
 - Snowflake (twitter-archive/snowflake, branch snowflake-2010, README and IdWorker.scala): a sign bit
   kept at 0, 41 bits of milliseconds since Twitter's epoch (1288834974657 ms, 4 November 2010), 10
   bits of machine number (5 of data center and 5 of worker in the code), 12 bits of sequence.
-- Instagram ("Sharding & IDs at Instagram", 2012): 41 bits of milliseconds since its epoch
+- Instagram ("Sharding & IDs at Instagram", 2011): 41 bits of milliseconds since its epoch
   (1314220021721 ms, 24 August 2011), 13 bits of logical shard, 10 bits of a per-table sequence
   modulo 1,024. The time is shifted left by 23, so it fills the top bit too: in PostgreSQL's signed
   bigint the IDs turn negative once the time field reaches 2^40 ms.
-- Sonyflake (sony/sonyflake): a sign bit, 39 bits of 10 ms ticks since 1 September 2014, 8 bits of
-  sequence, 16 bits of machine number (by default the low 16 bits of the private IP address).
+- Sonyflake (sony/sonyflake, version 1: sonyflake.go and README): a sign bit, 39 bits of 10 ms ticks
+  since 1 September 2014, 8 bits of sequence, then 16 bits of machine number (by default the low 16
+  bits of the private IP address), so its lowest bits are the machine, not the sequence. Version 2
+  (v2/sonyflake.go) keeps these widths as defaults but lets them be set, and starts its default
+  epoch on 1 January 2025.
 
 Clocks: ntpd slews offsets below its step threshold (128 ms by default), running the clock slower
 by at most 0.5 ms a second (500 ppm) on typical kernels so it never goes backwards, and steps the
@@ -32,24 +35,29 @@ def epoch(milliseconds: int) -> datetime:
     return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(milliseconds=milliseconds)
 
 
-# (name, sign bits, time bits, seconds a tick, machine bits, sequence bits, epoch, what the machine field holds)
+# (name, sign bits, time bits, seconds a tick, machine bits, sequence bits, epoch, what the machine
+# field holds, whether the sequence sits below the machine field, as in Snowflake, or above it)
 LAYOUTS = [
-    ("Snowflake (Twitter)", 1, 41, MS, 10, 12, epoch(1_288_834_974_657), "machine"),
-    ("Instagram", 0, 41, MS, 13, 10, epoch(1_314_220_021_721), "logical shard"),
-    ("Sonyflake", 1, 39, 10 * MS, 16, 8, datetime(2014, 9, 1, tzinfo=UTC), "machine"),
+    ("Snowflake (Twitter)", 1, 41, MS, 10, 12, epoch(1_288_834_974_657), "machine", True),
+    ("Instagram", 0, 41, MS, 13, 10, epoch(1_314_220_021_721), "logical shard", True),
+    ("Sonyflake, version 1", 1, 39, 10 * MS, 16, 8, datetime(2014, 9, 1, tzinfo=UTC), "machine", False),
 ]
 
 
-def layout_row(name, sign, time_bits, tick, machine_bits, sequence_bits, start, holder):
+def layout_row(name, sign, time_bits, tick, machine_bits, sequence_bits, start, holder, sequence_lowest):
     lifetime = 2**time_bits * tick
     # Without a sign bit, the top bit of the time field is the sign of a signed 64-bit integer.
     positive_for = lifetime if sign else 2 ** (time_bits - 1) * tick
     positive = f"{count(positive_for / SECONDS_PER_YEAR)} years"
     if not sign:
         positive += f", to {start + timedelta(seconds=positive_for):%B %Y}"
+    fields = [f"{holder} {machine_bits}", f"sequence {sequence_bits}"]
+    if not sequence_lowest:
+        fields.reverse()
+    fields = ([f"sign {sign}"] if sign else []) + [f"time {time_bits}"] + fields
     return (
         name,
-        f"{sign} + {time_bits} + {machine_bits} + {sequence_bits}",
+        ", ".join(fields),
         f"{count(lifetime / SECONDS_PER_YEAR)} years, to {start + timedelta(seconds=lifetime):%B %Y}",
         positive,
         f"{2**machine_bits:,} {holder}s",  # powers of two, in full
@@ -98,13 +106,18 @@ ntp_step_threshold = duration(NTP_STEP_THRESHOLD)
 slew_rate_ms_per_second = count(KERNEL_SLEW_RATE / MS)
 slew_largest_offset = duration(NTP_STEP_THRESHOLD / KERNEL_SLEW_RATE)  # the largest offset ntpd slews
 leap_second = duration(1)
+# A machine number handed to another host: if the new holder's wall clock runs behind the old
+# holder's, it stamps milliseconds the old one already used. ntpd leaves any offset below its step
+# threshold to slewing, so each host it keeps in sync may sit up to that far from the servers' time,
+# and two hosts, off in opposite directions, twice as far apart. The number must stay unused longer.
+handover_gap = duration(2 * NTP_STEP_THRESHOLD)
 
 if __name__ != "concept_ids":
     print(
         markdown_table(
             (
                 "Layout",
-                "Bits: sign + time + machine + sequence",
+                "Bits, high to low",
                 "Timestamp lasts",
                 "IDs stay positive in a signed 64-bit integer",
                 "Generators",

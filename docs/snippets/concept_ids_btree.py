@@ -11,9 +11,17 @@ A simple model of a PostgreSQL B-tree index on the ID, with stated inputs; no be
   for every (entries per page x 0.9) inserts, and no insert reads from disk.
 - Random keys (UUIDv4, a hash) land on any leaf. Leaves split in the middle and end up ln 2, about
   69%, full on average (Yao, Acta Informatica 1978). An insert whose leaf is not cached reads it
-  from disk first. Every leaf an insert dirties is written at least once per checkpoint, and with
-  full_page_writes (on by default) its first change after a checkpoint also puts the whole page in
-  the write-ahead log. k inserts spread over L leaves dirty L (1 - e^(-k/L)) distinct leaves.
+  from disk first. Every leaf an insert dirties is written at least once per checkpoint.
+  k inserts spread over L leaves dirty L (1 - e^(-k/L)) distinct leaves.
+- How often checkpoints come, at PostgreSQL's defaults. With full_page_writes (on by default), a
+  page's first change after a checkpoint puts an image of the page in the write-ahead log, less
+  the free space in its middle (B-tree pages are logged in the standard layout, and wal_compression
+  is off by default). A checkpoint starts every checkpoint_timeout (300 s), or sooner, once the WAL
+  written since the last one nears max_wal_size / (1 + checkpoint_completion_target): 1,024 MiB /
+  1.9 at the defaults (xlog.c, CalculateCheckpointSegments, which rounds down to whole 16 MiB
+  segments). Random inserts write so many page images that the WAL, not the timeout, sets the
+  interval. The model counts only those images, not the insert records or the table's own WAL, so
+  its interval is the longest the defaults allow and its page writes the fewest.
 """
 
 import math
@@ -38,13 +46,19 @@ ORDERED_FILL = 0.9  # B-tree leaves' default fillfactor, kept on splits at the r
 RANDOM_FILL = math.log(2)  # random inserts: pages about 69% full on average
 ROWS = 1e9  # keys in the index
 INSERTS_PER_SECOND = 10_000
-CHECKPOINT_SECONDS = 300  # PostgreSQL's default checkpoint_timeout
+CHECKPOINT_TIMEOUT = 300  # seconds: PostgreSQL's default checkpoint_timeout
+MAX_WAL_BYTES = 1_024 * 2**20  # PostgreSQL's default max_wal_size, 1 GB (1,024 MiB)
+CHECKPOINT_COMPLETION_TARGET = 0.9  # PostgreSQL's default since version 14
+WAL_BETWEEN_CHECKPOINTS = MAX_WAL_BYTES / (1 + CHECKPOINT_COMPLETION_TARGET)
 MEMORY_FOR_LEAVES = 16e9  # bytes of the buffer cache this index's leaves may use
 
 
+def entry_bytes(key_bytes: int) -> int:
+    return math.ceil((TUPLE_HEADER + key_bytes) / ALIGN) * ALIGN + LINE_POINTER
+
+
 def entries_per_leaf(key_bytes: int) -> int:
-    entry = math.ceil((TUPLE_HEADER + key_bytes) / ALIGN) * ALIGN + LINE_POINTER
-    return (PAGE_BYTES - PAGE_OVERHEAD) // entry
+    return (PAGE_BYTES - PAGE_OVERHEAD) // entry_bytes(key_bytes)
 
 
 def leaves(key_bytes: int, fill: float) -> float:
@@ -55,10 +69,28 @@ def ordered_writes_per_second(key_bytes: int) -> float:
     return INSERTS_PER_SECOND / (entries_per_leaf(key_bytes) * ORDERED_FILL)
 
 
-def random_writes_per_second(key_bytes: int) -> float:
+def page_image_bytes(key_bytes: int, fill: float) -> float:
+    """A leaf's image in the WAL: the page less its free space (header, entries, special space)."""
+    return PAGE_OVERHEAD + entries_per_leaf(key_bytes) * fill * entry_bytes(key_bytes)
+
+
+def dirtied(pages: float, inserts: float) -> float:
+    """Distinct leaves that `inserts` random inserts dirty among `pages` leaves."""
+    return pages * -math.expm1(-inserts / pages)
+
+
+def random_checkpoint_seconds(key_bytes: int) -> float:
+    """The checkpoint interval under random inserts: the timeout, or sooner, once the page images
+    of the distinct leaves dirtied since the last checkpoint fill the WAL allowed between them."""
     pages = leaves(key_bytes, RANDOM_FILL)
-    inserts = INSERTS_PER_SECOND * CHECKPOINT_SECONDS
-    return pages * -math.expm1(-inserts / pages) / CHECKPOINT_SECONDS
+    distinct = WAL_BETWEEN_CHECKPOINTS / page_image_bytes(key_bytes, RANDOM_FILL)
+    inserts = -pages * math.log1p(-distinct / pages)  # inverts dirtied(): inserts that dirty that many
+    return min(CHECKPOINT_TIMEOUT, inserts / INSERTS_PER_SECOND)
+
+
+def random_writes_per_second(key_bytes: int) -> float:
+    interval = random_checkpoint_seconds(key_bytes)
+    return dirtied(leaves(key_bytes, RANDOM_FILL), INSERTS_PER_SECOND * interval) / interval
 
 
 def random_reads_per_second(key_bytes: int) -> float:
@@ -98,7 +130,10 @@ rows = [
 rows_indexed = count(ROWS)
 inserts_per_second = per_second(INSERTS_PER_SECOND)
 memory_for_leaves = size(MEMORY_FOR_LEAVES)
-checkpoint_interval = duration(CHECKPOINT_SECONDS)
+checkpoint_timeout = duration(CHECKPOINT_TIMEOUT)
+wal_between_checkpoints = size(WAL_BETWEEN_CHECKPOINTS)
+random_page_image_bytes = size(page_image_bytes(UUID, RANDOM_FILL))
+random_checkpoint_interval = duration(random_checkpoint_seconds(UUID))
 page_kib = count(PAGE_BYTES / 1024)
 uuid_entries_per_leaf = count(entries_per_leaf(UUID))
 bigint_entries_per_leaf = count(entries_per_leaf(BIGINT))
@@ -115,6 +150,19 @@ random_leaf_writes = per_second(random_writes_per_second(UUID))
 ordered_leaf_writes = per_second(ordered_writes_per_second(UUID))
 random_over_ordered_writes = times(random_writes_per_second(UUID) / ordered_writes_per_second(UUID))
 random_page_write_bytes = bandwidth(random_writes_per_second(UUID) * PAGE_BYTES)
+random_page_image_wal_bytes = bandwidth(WAL_BETWEEN_CHECKPOINTS / random_checkpoint_seconds(UUID))
+# The leaves dirtied between two checkpoints must stay in memory until the checkpoint writes them.
+random_dirty_leaf_bytes = size(
+    dirtied(leaves(UUID, RANDOM_FILL), INSERTS_PER_SECOND * random_checkpoint_seconds(UUID)) * PAGE_BYTES
+)
+# Were max_wal_size raised until the timeout set the interval: fewer writes, if that many dirty
+# leaves fitted in memory.
+random_leaf_writes_at_timeout = per_second(
+    dirtied(leaves(UUID, RANDOM_FILL), INSERTS_PER_SECOND * CHECKPOINT_TIMEOUT) / CHECKPOINT_TIMEOUT
+)
+random_dirty_leaf_bytes_at_timeout = size(
+    dirtied(leaves(UUID, RANDOM_FILL), INSERTS_PER_SECOND * CHECKPOINT_TIMEOUT) * PAGE_BYTES
+)
 
 if __name__ != "concept_ids_btree":
     print(
@@ -125,8 +173,16 @@ if __name__ != "concept_ids_btree":
                 "Leaves filled to",
                 "Leaves take",
                 f"Leaves read from disk ({memory_for_leaves} of memory for them)",
-                f"Leaves written, at least (checkpoint every {checkpoint_interval})",
+                f"Leaves written, at least (random keys: a checkpoint every {random_checkpoint_interval})",
             ),
             rows,
         )
+    )
+    print()
+    print(
+        f"Random keys: each leaf's first change after a checkpoint logs an image of about "
+        f"{random_page_image_bytes}, so PostgreSQL's default max_wal_size starts a checkpoint after "
+        f"{wal_between_checkpoints} of WAL, every {random_checkpoint_interval} here, not every "
+        f"{checkpoint_timeout} (checkpoint_timeout). The leaves dirtied in between take "
+        f"{random_dirty_leaf_bytes} of memory."
     )
