@@ -112,9 +112,6 @@ def test_the_preview_serves_and_shows_every_warning(site_copy: Path) -> None:
         where = break_examples(site_copy)
         practice = wait_for(base + "practice/examples/", f"{where}: {html_escape(MESSAGE)}", 60)
         assert GOOD in article(practice) and BROKEN not in article(practice)
-        # The offline copy's zip exists only beside the deployed site: the preview says how to build it.
-        about = fetch(base + "about/how-this-site-is-built/", time.monotonic() + 60)
-        assert "<code>make offline</code> builds the offline copy" in about and "offline.zip" not in article(about)
     assert "preview-warnings" in html
     assert f"docs/{PAGE}:{shortcode_line}: unknown shortcode &#x27;md:stepz-table&#x27;" in html
     heading_line = shortcode_line + 2

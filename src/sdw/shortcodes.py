@@ -11,8 +11,8 @@
     <!-- md:fig snippet.name -->    a figure computed by docs/snippets/snippet.py, formatted
     <!-- md:estimator -->           the estimator form, from sdw.estimation and sdw.presets
     <!-- md:estimator-link NAME -->  a link that opens the estimator with a preset's inputs filled in
-    <!-- md:offline-copy -->        where to get the offline copy: the zip the deploy job publishes, or
-                                    what to run where there is none (the preview, the copy itself)
+    <!-- md:offline-copy -->        where to get the offline copy: the zip the deploy job publishes
+                                    (in the offline copy itself: that this is it)
     <!-- md:glossary -->            every term of data/glossary.yml, its definition and the pages using it
     <!-- md:cards -->               on a practice page: its flashcards (sdw.cards), answers folded
     <!-- md:cards-summary -->       the practice pages, their sections and how many cards each holds
@@ -609,23 +609,18 @@ OFFLINE_COPY_HAS = "search, diagrams and the estimator work in it, from the file
 
 
 def _offline_copy(page: _Page) -> str:
-    """A sentence on the offline copy that is true in the build showing it: the zip sits at the
-    site's root only on the deployed site; the offline copy is that zip's content; the preview
-    (`make serve`) has neither."""
+    """A sentence on the offline copy that is true in the build showing it: the offline copy says
+    it is one; every other build links the zip the deploy job puts beside the deployed site, and
+    says where it is, since the preview (`make serve`) and a local build do not hold it. (One
+    sentence for the preview and the build: the preview must show what a build would.)"""
     if _plugin_enabled(page.context.config, "material/offline"):
         return f"You are reading the offline copy: it needs no network, and {OFFLINE_COPY_HAS}."
-    from sdw import preview
-
-    if preview.state.serving:
-        return (
-            "For a machine with no network at all, `make offline` builds the offline copy into "
-            f"`dist/` (the deployed site links it as a zip); {OFFLINE_COPY_HAS}."
-        )
     # Relative: the deploy job puts the zip at the site's root, wherever that is served.
     href = html.escape(page.to_root() + OFFLINE_ZIP)
     return (
-        f'For a machine with no network at all, <a href="{href}">download the offline copy</a>, a zip: '
-        f"unpack it and open `system-design-workflow/index.html`; {OFFLINE_COPY_HAS}."
+        f'For a machine with no network at all, <a href="{href}">download the offline copy</a>, a zip '
+        "beside the deployed site (`make offline` builds one into `dist/`): unpack it and open "
+        f"`system-design-workflow/index.html`; {OFFLINE_COPY_HAS}."
     )
 
 
