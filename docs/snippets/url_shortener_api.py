@@ -30,6 +30,11 @@ api_key_allows_free = per_day(min(api_key_links_per_day, account_links_per_day))
 api_key_allows_paid = per_day(min(api_key_links_per_day, paid_plan_links_per_day))
 accounts_for_a_million_links = count(1e6 / account_links_per_day)
 
+# A /56 is one home only where the ISP gives each home a /56 or more. Where it gives each home a
+# /60 or a /64, one /56 holds this many homes, and they share one /56 allowance.
+homes_per_slash56_at_slash60 = count(2 ** (60 - 56))
+homes_per_slash56_at_slash64 = count(2 ** (64 - 56))
+
 # Enumeration: misses allowed per address a day before the limit, and links they find. Only a miss
 # counts against the limit, so each miss comes with p / (1 - p) hits on average, p = 1 / guesses_per_hit.
 guesses_per_ip_per_day = per_day(not_found_per_ip_per_10_min * 6 * 24)

@@ -34,6 +34,7 @@ from url_shortener_servers import (
     link_db_servers,
     paxos_state_reads_zone_lost_peak,
     redirect_servers,
+    redirect_zone_even_share_peak,
     stream_servers,
     stream_zone_lost_server_down_capacity,
 )
@@ -67,6 +68,31 @@ fast_burn_rate = times(0.02 * slo_window / SECONDS_PER_HOUR)
 slow_burn_rate = times(0.05 * slo_window / (6 * SECONDS_PER_HOUR))
 fast_burn_error_share = fraction(fast_burn_rate * error_budget_share)
 slow_burn_error_share = fraction(slow_burn_rate * error_budget_share)
+
+# A redirect server that fails fast (answers every request at once with an error) always has the
+# fewest requests in flight, so the load balancer's least outstanding requests sends it nearly all of
+# its zone's redirects (cross-zone load balancing is off for the redirect servers' group), and that
+# algorithm has no outlier ejection: the server's health check, which fails once its own recent
+# requests fail, is what takes it out, after interval x threshold. Bounded here by the zone's whole
+# even share at peak, every request failing. Step 6 sets the redirect servers' target group to ALB's
+# shortest interval and fewest failures; ALB's defaults are shown beside it. (ALB target group health
+# checks: interval 5-300 s, default 30; unhealthy threshold 2-10, default 2; the check's timeout, 2 s
+# at least, must be shorter than the interval, and a server that answers at once never makes a check
+# wait it out; docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html.)
+health_check_interval = duration(5)
+health_check_threshold = count(2)
+health_check_detection = duration(health_check_interval * health_check_threshold)
+health_check_timeout = duration(2)
+assert health_check_timeout < health_check_interval
+alb_default_interval = duration(30)
+alb_default_threshold = count(2)
+alb_default_detection = duration(alb_default_interval * alb_default_threshold)
+fast_failing_redirects_lost = count(redirect_zone_even_share_peak * health_check_detection)
+fast_failing_budget_share = fraction(fast_failing_redirects_lost / failed_redirects_allowed)
+# Whole such failures the month's budget covers, if nothing else failed.
+fast_failing_per_budget = count(math.floor(failed_redirects_allowed / fast_failing_redirects_lost))
+alb_default_redirects_lost = count(redirect_zone_even_share_peak * alb_default_detection)
+alb_default_budget_share = fraction(alb_default_redirects_lost / failed_redirects_allowed)
 
 # Every shared cache lost at peak: the in-process caches still answer their share, the rest (the
 # shared tier's own reads) go to the link store, which was sized for disk and has reads to spare.
@@ -206,6 +232,31 @@ if __name__ != "url_shortener_reliability":
                 (f"... as failed redirects per {slo_window}", failed_redirects_allowed),
                 (f"Page: error share over 1 h (burn rate {fast_burn_rate})", fast_burn_error_share),
                 (f"Page: error share over 6 h (burn rate {slow_burn_rate})", slow_burn_error_share),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (
+                f"A redirect server fails fast at peak, drawing its zone's {redirect_zone_even_share_peak}",
+                "Time in rotation",
+                "Failed redirects",
+                f"Share of the budget per {slo_window}",
+            ),
+            [
+                (
+                    f"Health check every {health_check_interval}, out after {health_check_threshold} failures (step 6)",
+                    health_check_detection,
+                    fast_failing_redirects_lost,
+                    fast_failing_budget_share,
+                ),
+                (
+                    f"ALB's default, every {alb_default_interval}, out after {alb_default_threshold} failures",
+                    alb_default_detection,
+                    alb_default_redirects_lost,
+                    alb_default_budget_share,
+                ),
             ],
         )
     )
