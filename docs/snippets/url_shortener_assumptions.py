@@ -9,6 +9,7 @@ from reference_capacity import (
     cassandra_bloom_fp_chance,
     cassandra_gc_grace,
     files_on_disk,
+    kv_gets_per_process,
     twcs_files_note,
     twcs_window,
     wasted_file_reads,
@@ -20,6 +21,7 @@ from reference_capacity import (
 )
 from reference_latency import ssd_random_read, vm_round_trip_budget
 from reference_peaks import smooth_day_max
+from sources import cite
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
@@ -149,7 +151,8 @@ peak_to_average = times(3)
 requests_per_server = count(5000)
 create_requests_per_server = count(1000)
 cache_memory_per_server = size(100 * GB)
-cache_ops_per_server = count(100e3)
+# The process serves the rate the rules of thumb measured for one unpipelined key-value process.
+cache_ops_per_server = kv_gets_per_process
 storage_per_database_server = size(10 * TB)
 # What one store node streams out at most, to a node being rebuilt or replaced: Cassandra's default
 # stream_throughput_outbound (conf/cassandra.yaml, 4.1 and later).
@@ -477,7 +480,12 @@ TABLE = [
         "Validation, a safety lookup and three conditional writes cost more than a redirect.",
     ),
     ("Usable memory per cache server", cache_memory_per_server, "A 128 GB machine, with room to spare."),
-    ("Operations per cache server a second", cache_ops_per_server, "One in-memory cache process."),
+    (
+        "Operations per cache server a second",
+        cache_ops_per_server,
+        "One in-memory cache process without pipelining, at the GET rate the rules of thumb measured for one "
+        f"({cite('Redis', 'Redis 2.2 docs')}).",
+    ),
     ("Usable disk per database server", storage_per_database_server, "SSDs filled to about half."),
     (
         "What one store node streams out a second to a node being rebuilt",
