@@ -12,6 +12,7 @@ from reference_capacity import (
     kv_gets_per_process,
     twcs_files_note,
     twcs_window,
+    usable_memory_share,
     wasted_file_reads,
     wide_column_cold_reads_per_server,
     wide_column_partition_overhead,
@@ -150,7 +151,13 @@ guess_hit_limit = fraction(0.01)
 peak_to_average = times(3)
 requests_per_server = count(5000)
 create_requests_per_server = count(1000)
-cache_memory_per_server = size(100 * GB)
+# A cache server is a 128 GB machine running one in-memory cache process. It may use the share of its
+# memory the rules of thumb count usable (reference_capacity), the share the Twitter example's machines
+# of the same size are held to (rounded up there to a round figure): the rest goes to fragmentation,
+# replication buffers and snapshots, and this cache keeps a replica.
+cache_machine_memory = size(128 * GB)
+cache_memory_per_server = size(usable_memory_share * cache_machine_memory)
+reference_usable_memory_share = fraction(usable_memory_share)
 # The process serves the rate the rules of thumb measured for one unpipelined key-value process.
 cache_ops_per_server = kv_gets_per_process
 storage_per_database_server = size(10 * TB)
@@ -479,7 +486,13 @@ TABLE = [
         create_requests_per_server,
         "Validation, a safety lookup and three conditional writes cost more than a redirect.",
     ),
-    ("Usable memory per cache server", cache_memory_per_server, "A 128 GB machine, with room to spare."),
+    (
+        "Usable memory per cache server",
+        cache_memory_per_server,
+        f"A {cache_machine_memory} machine, of which the rules of thumb count {reference_usable_memory_share} "
+        "usable, the rest going to fragmentation, replication buffers and snapshots (each zone's cluster keeps "
+        "a replica).",
+    ),
     (
         "Operations per cache server a second",
         cache_ops_per_server,
