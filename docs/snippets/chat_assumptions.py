@@ -98,8 +98,9 @@ store_reads_per_node_per_second = per_second(40e3)
 store_leader_extra_work = fraction(0.5)
 storage_per_database_server = size(10 * TB)
 snapshot_rate_per_node = throughput(32 * MiB, "B/s")
-# A registry node is one single-threaded in-memory key-value process, unpipelined: the reference's
-# measured rate for one (reference_capacity). Writes and notifications are counted at a GET's cost;
+# A registry node serves what one single-threaded in-memory key-value process without pipelining
+# serves: the reference's measured rate for one (reference_capacity), which the rate limiter's store
+# and Twitter's cache processes use too. Writes and notifications are counted at the cost of a GET;
 # the same benchmark's SETs ran faster.
 registry_ops_per_node_per_second = kv_gets_per_process
 zones = count(3)
@@ -485,7 +486,7 @@ TABLE = [
         "A node is a small service around one in-memory store (step 6), taken at the rate the rules of thumb "
         "measured for one single-threaded key-value process without pipelining: "
         f"{kv_gets_per_process} GETs ({cite('Redis', 'Redis 2.2 docs')}). Writes and presence notifications "
-        "are counted at a GET's cost; the same benchmark ran SETs faster.",
+        "are counted at the cost of a GET; the same benchmark ran SETs faster.",
     ),
     ("Availability zones", zones, "Every tier runs in three zones and must survive losing one."),
     (
