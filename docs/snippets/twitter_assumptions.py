@@ -124,8 +124,9 @@ zones = count(3)
 # its margin is the target below.
 spare_servers_per_zone = count(1)
 # The wide-column store's reads are sized for this share of what its servers sustain with a zone lost,
-# leaving room for growth until the next nodes join; a ticket fires when the projection passes the
-# second share; reads are assumed to grow by the third each month.
+# leaving room for growth until the next nodes join; a ticket fires when the projection of its reads
+# and writes together (writes at their cost in reads) passes the second share; reads and writes are
+# assumed to grow by the third each month.
 store_read_target_zone_lost = fraction(0.8)
 store_read_ticket_zone_lost = fraction(0.9)
 store_read_growth_per_month = fraction(0.02)
@@ -534,16 +535,17 @@ TABLE = [
         "It is also the only room for an estimate that proves low, such as the reads step 2 leaves out.",
     ),
     (
-        "Wide-column store's read load with a zone lost that opens a capacity ticket",
+        "Wide-column store's read and write load with a zone lost that opens a capacity ticket",
         store_read_ticket_zone_lost,
-        "Projected from each server's measured reads at the peak, recent and cold apart: between the target and "
-        "the limit, so that the ticket leaves months to add nodes (step 7).",
+        "Projected from each server's measured reads at the peak, recent and cold apart, and its measured writes "
+        "at their cost (a share of a read's, above), the two together: between the target and the limit, so "
+        "that the ticket leaves months to add nodes (step 7).",
     ),
     (
-        "Growth of the store's reads a month",
+        "Growth of the store's reads and writes a month",
         store_read_growth_per_month,
-        "A guess, about a quarter a year: users, profile views and searches growing together. Replace it with "
-        "the measured trend.",
+        "A guess, about a quarter a year: users, profile views, searches and posts growing together. Replace it "
+        "with the measured trend.",
     ),
     (
         "Spread of one request's latency (σ of its logarithm, lognormal)",

@@ -9,8 +9,10 @@ from reference_capacity import (
     cassandra_bloom_fp_chance,
     cassandra_gc_grace,
     files_on_disk,
+    kv_gets_per_process,
     twcs_files_note,
     twcs_window,
+    usable_memory_share,
     wasted_file_reads,
     wide_column_cold_reads_per_server,
     wide_column_partition_overhead,
@@ -20,6 +22,7 @@ from reference_capacity import (
 )
 from reference_latency import ssd_random_read, vm_round_trip_budget
 from reference_peaks import smooth_day_max
+from sources import cite
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
@@ -148,8 +151,15 @@ guess_hit_limit = fraction(0.01)
 peak_to_average = times(3)
 requests_per_server = count(5000)
 create_requests_per_server = count(1000)
-cache_memory_per_server = size(100 * GB)
-cache_ops_per_server = count(100e3)
+# A cache server is a 128 GB machine running one in-memory cache process. It may use the share of its
+# memory the rules of thumb count usable (reference_capacity), the share the Twitter example's machines
+# of the same size are held to (rounded up there to a round figure): the rest goes to fragmentation,
+# replication buffers and snapshots, and this cache keeps a replica.
+cache_machine_memory = size(128 * GB)
+cache_memory_per_server = size(usable_memory_share * cache_machine_memory)
+reference_usable_memory_share = fraction(usable_memory_share)
+# The process serves the rate the rules of thumb measured for one unpipelined key-value process.
+cache_ops_per_server = kv_gets_per_process
 storage_per_database_server = size(10 * TB)
 # What one store node streams out at most, to a node being rebuilt or replaced: Cassandra's default
 # stream_throughput_outbound (conf/cassandra.yaml, 4.1 and later).
@@ -476,8 +486,19 @@ TABLE = [
         create_requests_per_server,
         "Validation, a safety lookup and three conditional writes cost more than a redirect.",
     ),
-    ("Usable memory per cache server", cache_memory_per_server, "A 128 GB machine, with room to spare."),
-    ("Operations per cache server a second", cache_ops_per_server, "One in-memory cache process."),
+    (
+        "Usable memory per cache server",
+        cache_memory_per_server,
+        f"A {cache_machine_memory} machine, of which the rules of thumb count {reference_usable_memory_share} "
+        "usable, the rest going to fragmentation, replication buffers and snapshots (each zone's cluster keeps "
+        "a replica).",
+    ),
+    (
+        "Operations per cache server a second",
+        cache_ops_per_server,
+        "One in-memory cache process without pipelining, at the GET rate the rules of thumb measured for one "
+        f"({cite('Redis', 'Redis 2.2 docs')}).",
+    ),
     ("Usable disk per database server", storage_per_database_server, "SSDs filled to about half."),
     (
         "What one store node streams out a second to a node being rebuilt",
