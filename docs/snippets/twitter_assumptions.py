@@ -111,7 +111,8 @@ user_cache_entry_bytes = size(200)
 count_cache_entry_bytes = size(48)
 requests_per_server = count(1000)
 cache_machine_memory = size(128 * GB)
-cache_memory_per_server = size(90 * GB)
+# The reference's usable share of the machine, to a whole GB (what an operator sets as maxmemory).
+cache_memory_per_server = size(round(usable_memory_share * cache_machine_memory / GB) * GB)
 cache_ops_per_server = count(100e3)
 storage_per_database_server = size(10 * TB)
 reads_per_database_server = wide_column_recent_reads_per_server

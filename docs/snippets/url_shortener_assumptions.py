@@ -153,10 +153,12 @@ requests_per_server = count(5000)
 create_requests_per_server = count(1000)
 # A cache server is a 128 GB machine running one in-memory cache process. It may use the share of its
 # memory the rules of thumb count usable (reference_capacity), the share the Twitter example's machines
-# of the same size are held to (rounded up there to a round figure): the rest goes to fragmentation,
+# of the same size are held to, both to a whole GB: the rest goes to fragmentation,
 # replication buffers and snapshots, and this cache keeps a replica.
 cache_machine_memory = size(128 * GB)
-cache_memory_per_server = size(usable_memory_share * cache_machine_memory)
+cache_memory_per_server = size(
+    round(usable_memory_share * cache_machine_memory / GB) * GB
+)  # to a whole GB, as Twitter's
 reference_usable_memory_share = fraction(usable_memory_share)
 # The process serves the rate the rules of thumb measured for one unpipelined key-value process.
 cache_ops_per_server = kv_gets_per_process
