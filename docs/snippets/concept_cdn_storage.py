@@ -13,13 +13,16 @@ fragments (a local reconstruction code reads only its local group); a copy reads
 Durability: a store designed for a yearly per-object durability d loses, on average, (1 - d) of its
 objects a year; Amazon states S3's design target as eleven nines.
 
-Multipart upload: Amazon S3's limits (parts of 5 MiB to 5 GiB, at most 10,000 parts; the last part
-may be smaller) and the AWS CLI's default part size, 8 MiB.
+Multipart upload: Amazon S3's limits (a single PUT of at most 5 GB, as its user guide states it; parts
+of 5 MiB to 5 GiB, at most 10,000 parts, the last part may be smaller) and the AWS CLI's default part
+size, 8 MiB, which the CLI (through s3transfer) and the SDKs' transfer managers raise on their own
+when a file would need more than 10,000 parts. The example upload stays under the single-PUT limit,
+so that sending it whole is a real choice.
 """
 
 import math
 
-from twitter_assumptions import photo_share, tweets_per_day, video_share
+from twitter_assumptions import photo_share, tweets_per_day, video_share, video_uploaded_bytes
 from twitter_storage import days_kept
 
 from sdw.estimation import bandwidth, count, duration, markdown_table, size, times
@@ -78,13 +81,15 @@ objects_per_media = count(OBJECTS_PER_MEDIA)
 MIB, GIB = 2**20, 2**30
 PART_MIN = 5 * MIB  # S3's smallest part, except the last
 PART_MAX = 5 * GIB
+SINGLE_PUT_MAX = 5e9  # S3's largest single PUT, "up to 5 GB" in its user guide
 MAX_PARTS = 10_000
 CLI_PART = 8 * MIB  # the AWS CLI's default multipart_chunksize
 MULTIPART_FROM = 100e6  # the size at which AWS suggests considering multipart upload
-UPLOAD_BYTES = 10e9  # a large video file
+UPLOAD_BYTES = 4e9  # a large video file, under the single-PUT limit
 UPLINK_BITS_PER_SECOND = 20e6  # a home connection's upload rate
 
 multipart_from = size(MULTIPART_FROM)
+single_put_max = size(SINGLE_PUT_MAX)
 part_min = size(PART_MIN)
 cli_part = size(CLI_PART)
 max_parts = count(MAX_PARTS)
@@ -99,6 +104,8 @@ uplink = bandwidth(UPLINK_BITS_PER_SECOND / 8)
 # A single PUT that fails at a random point has sent half the file on average, all of it to resend;
 # a multipart upload resends at most the one part in flight.
 single_put_lost_on_failure = duration(UPLOAD_BYTES * 8 / UPLINK_BITS_PER_SECOND / 2)
+# The Twitter example's average video, cut into parts of the smallest size S3 allows.
+example_video_parts = count(math.ceil(video_uploaded_bytes / PART_MIN))
 
 if __name__ != "concept_cdn_storage":
     print(
@@ -119,6 +126,7 @@ if __name__ != "concept_cdn_storage":
         markdown_table(
             ("Multipart upload", "Value"),
             [
+                ("Largest single PUT", single_put_max),
                 ("Largest object at the smallest part size", largest_at_min_part),
                 ("Largest object at the CLI's default part size", largest_at_cli_part),
                 ("Largest object at the largest part size", largest_object),
