@@ -4,25 +4,37 @@ how a large upload splits into parts.
 
 Redundancy: a code with k data fragments and m parity fragments (Reed-Solomon) stores (k + m) / k
 bytes per byte and can rebuild from any k of the k + m, so it survives any m losses; three full
-copies are k = 1, m = 2. Spread over z zones as evenly as possible, a zone holds ceil((k + m) / z)
-fragments, and the stripe survives losing a zone only if that is at most m. Since a zone holds at
-least (k + m) / z, surviving a zone needs m >= (k + m) / z, i.e. (k + m) / k >= z / (z - 1): at least
-1.5 bytes per byte over three zones, whatever the code. Rebuilding one lost fragment reads k
+copies are k = 1, m = 2. Spread over z zones as evenly as possible, a zone holds floor((k + m) / z) or
+ceil((k + m) / z) fragments ((k + m) mod z zones hold the larger number), and a stripe survives losing
+a zone only if the zone held at most m of its fragments. With placement rotated from stripe to
+stripe, a zone holds the larger number for (k + m) mod z stripes in z: those are lost with it when
+the larger number exceeds m. Since a zone holds at least (k + m) / z on average, surviving a zone
+needs m >= (k + m) / z, i.e. (k + m) / k >= z / (z - 1): at least 1.5 bytes per byte over three zones,
+whatever the code. Rebuilding one lost fragment reads k
 fragments (a local reconstruction code reads only its local group); a copy reads one.
 
 Durability: a store designed for a yearly per-object durability d loses, on average, (1 - d) of its
-objects a year; Amazon states S3's design target as eleven nines.
+objects a year; Amazon states S3's design target as eleven nines. The object count takes each copy
+of a photo or video as one object (a video rendition read by range); cut into segments, as the
+page's video section advises, each video rendition becomes one object per segment.
 
-Multipart upload: Amazon S3's limits (parts of 5 MiB to 5 GiB, at most 10,000 parts; the last part
-may be smaller) and the AWS CLI's default part size, 8 MiB.
+Raw bytes: the Twitter example's media at its coding overhead is what a store of its own would keep
+on disk; a managed store bills the data, one copy's worth, and keeps the coding to itself.
+
+Multipart upload: Amazon S3's limits (a single PUT of at most 5 GB, as its user guide states it; parts
+of 5 MiB to 5 GiB, at most 10,000 parts, the last part may be smaller) and the AWS CLI's default part
+size, 8 MiB, which the CLI (through s3transfer) and the SDKs' transfer managers raise on their own
+when a file would need more than 10,000 parts. The example upload stays under the single-PUT limit,
+so that sending it whole is a real choice.
 """
 
 import math
 
-from twitter_assumptions import photo_share, tweets_per_day, video_share
-from twitter_storage import days_kept
+from concept_cdn_origin import segments_per_video
+from twitter_assumptions import photo_share, tweets_per_day, video_share, video_uploaded_bytes
+from twitter_storage import days_kept, media_bytes_per_day
 
-from sdw.estimation import bandwidth, count, duration, markdown_table, size, times
+from sdw.estimation import bandwidth, count, duration, fraction, markdown_table, size, times
 
 # --- Redundancy schemes, and three zones ---------------------------------------------------------------------
 ZONES = 3
@@ -38,27 +50,33 @@ SCHEMES = [
 ]
 
 
-def zone_outcome(data: int, extra: int, survives: int) -> tuple[int, str]:
-    """Fragments a zone holds when spread evenly over ZONES, and what losing one zone leaves."""
-    per_zone = math.ceil((data + extra) / ZONES)
-    if per_zone > survives:
-        return per_zone, "unreadable until it returns"
-    spare = survives - per_zone
+def zone_outcome(data: int, extra: int, survives: int) -> tuple[str, str]:
+    """Fragments a zone holds when spread evenly over ZONES, and what losing one zone leaves, with
+    placement rotated so that each zone holds the larger share for its part of the stripes."""
+    fragments = data + extra
+    fewest, most = fragments // ZONES, math.ceil(fragments / ZONES)
+    held = f"{fewest} or {most}" if fewest != most else f"{most}"
+    if fewest > survives:
+        return held, "every stripe unreadable until it returns"
+    if most > survives:
+        return held, f"{fragments % ZONES} stripes in {ZONES} unreadable until it returns, the rest none to spare"
+    spare = survives - most
     if spare == 0:
-        return per_zone, "readable, none to spare"
-    return per_zone, f"readable, {spare} more loss{'es' if spare != 1 else ''} survived"
+        return held, "readable, none to spare"
+    return held, f"readable, {spare} more loss{'es' if spare != 1 else ''} survived"
 
 
 scheme_rows = []
 for name, data, extra, survives, repair_reads in SCHEMES:
     per_zone, after_zone = zone_outcome(data, extra, survives)
-    scheme_rows.append(
-        (name, times((data + extra) / data), count(survives), count(per_zone), after_zone, count(repair_reads))
-    )
+    scheme_rows.append((name, times((data + extra) / data), count(survives), per_zone, after_zone, count(repair_reads)))
 
 rs_10_4_overhead = times(14 / 10)
 rs_10_4_per_zone = count(math.ceil(14 / ZONES))
 rs_10_4_survives = count(4)
+# Two zones of three hold five of a 10 + 4 stripe's fragments: with rotated placement, that is two
+# stripes in three, lost with whichever zone goes.
+rs_10_4_unreadable_share = fraction((14 % ZONES) / ZONES)
 rs_6_3_per_zone = count(math.ceil(9 / ZONES))
 rs_6_3_repair_reads = times(6)
 rs_10_4_repair_reads = times(10)
@@ -73,18 +91,28 @@ OBJECTS_PER_MEDIA = 4  # the original and three resized or transcoded copies (tw
 twitter_objects = count(tweets_per_day * (photo_share + video_share) * OBJECTS_PER_MEDIA * days_kept)
 twitter_objects_lost_per_year = count(twitter_objects * (1 - DESIGNED_DURABILITY))
 objects_per_media = count(OBJECTS_PER_MEDIA)
+# With each of a video's three renditions cut into segments (playlists left out).
+objects_per_segmented_video = count(1 + (OBJECTS_PER_MEDIA - 1) * segments_per_video)
+twitter_objects_segmented = count(
+    tweets_per_day * (photo_share * OBJECTS_PER_MEDIA + video_share * objects_per_segmented_video) * days_kept
+)
+twitter_objects_segmented_lost_per_year = count(twitter_objects_segmented * (1 - DESIGNED_DURABILITY))
+# The bytes a managed store bills (one copy's worth), beside the raw bytes at the example's coding.
+twitter_media_billed_bytes = size(media_bytes_per_day * days_kept)
 
 # --- Multipart upload ---------------------------------------------------------------------------------------
 MIB, GIB = 2**20, 2**30
 PART_MIN = 5 * MIB  # S3's smallest part, except the last
 PART_MAX = 5 * GIB
+SINGLE_PUT_MAX = 5e9  # S3's largest single PUT, "up to 5 GB" in its user guide
 MAX_PARTS = 10_000
 CLI_PART = 8 * MIB  # the AWS CLI's default multipart_chunksize
 MULTIPART_FROM = 100e6  # the size at which AWS suggests considering multipart upload
-UPLOAD_BYTES = 10e9  # a large video file
+UPLOAD_BYTES = 4e9  # a large video file, under the single-PUT limit
 UPLINK_BITS_PER_SECOND = 20e6  # a home connection's upload rate
 
 multipart_from = size(MULTIPART_FROM)
+single_put_max = size(SINGLE_PUT_MAX)
 part_min = size(PART_MIN)
 cli_part = size(CLI_PART)
 max_parts = count(MAX_PARTS)
@@ -99,6 +127,8 @@ uplink = bandwidth(UPLINK_BITS_PER_SECOND / 8)
 # A single PUT that fails at a random point has sent half the file on average, all of it to resend;
 # a multipart upload resends at most the one part in flight.
 single_put_lost_on_failure = duration(UPLOAD_BYTES * 8 / UPLINK_BITS_PER_SECOND / 2)
+# The Twitter example's average video, cut into parts of the smallest size S3 allows.
+example_video_parts = count(math.ceil(video_uploaded_bytes / PART_MIN))
 
 if __name__ != "concept_cdn_storage":
     print(
@@ -119,6 +149,7 @@ if __name__ != "concept_cdn_storage":
         markdown_table(
             ("Multipart upload", "Value"),
             [
+                ("Largest single PUT", single_put_max),
                 ("Largest object at the smallest part size", largest_at_min_part),
                 ("Largest object at the CLI's default part size", largest_at_cli_part),
                 ("Largest object at the largest part size", largest_object),

@@ -36,6 +36,10 @@ SOURCES: dict[str, tuple[str, str]] = {
         "Dean and Barroso, The Tail at Scale, Communications of the ACM, 2013",
         "https://doi.org/10.1145/2408776.2408794",
     ),
+    "Facebook photos 2013": (
+        "Huang et al., An Analysis of Facebook Photo Caching, SOSP 2013",
+        "https://doi.org/10.1145/2517349.2522722",
+    ),
     "Raft 2014": (
         "Ongaro and Ousterhout, In Search of an Understandable Consensus Algorithm, USENIX ATC 2014",
         "https://www.usenix.org/conference/atc14/technical-sessions/presentation/ongaro",
