@@ -236,13 +236,21 @@ def test_a_build_after_edits_is_the_build_without_the_cache(site_copy: Path, tmp
     users = re.search(r"^daily_active_users = count\((\d+)e6\)", text, re.MULTILINE)
     replace_once(snippet, users[0], f"daily_active_users = count({int(users[1]) + 1}e6)")
     caching = site_copy / "docs/concepts/caching.md"
-    # A heading no other page links to: renaming a linked one would break that link, a real warning.
-    links = "\n".join(page.read_text(encoding="utf-8") for page in (site_copy / "docs").rglob("*.md"))
+    # A heading nothing links to (a page, a card, an example, the page itself): renaming a linked
+    # one would break that link, a real warning.
+    sources = [*(site_copy / "docs").rglob("*.md"), *(site_copy / "data").glob("*.yml")]
+    links = "\n".join(source.read_text(encoding="utf-8") for source in sources)
     heading = next(
-        line
-        for line in caching.read_text(encoding="utf-8").splitlines()
-        if line.startswith("## ") and f"caching.md#{slugify(line[3:], '-')}" not in links
+        (
+            line
+            for line in caching.read_text(encoding="utf-8").splitlines()
+            if line.startswith("## ")
+            and f"caching.md#{slugify(line[3:], '-')}" not in links
+            and f"](#{slugify(line[3:], '-')})" not in links
+        ),
+        None,
     )
+    assert heading, "every ## heading of docs/concepts/caching.md is linked: this test needs one that is not"
     mark = f"{time.time_ns():x}"  # new to every run, so that no earlier run has converted these pages
     replace_once(caching, heading, f"{heading} renamed {mark}")
     append_line(site_copy / "docs/workflow/step-7-bottlenecks.md", f"See [caching {mark}](../concepts/caching.md).")

@@ -332,3 +332,27 @@ def test_hand_typed_figure_in_a_data_file_names_its_line_and_the_page(site_copy:
         f"data/examples.yml:{line + 1}: '3.47M/s' is typed by hand in text that docs/{page}:{shortcode_line} shows; "
         "write <!-- md:fig snippet.name --> so it follows the code"
     ]
+
+
+def test_hand_typed_figure_folded_over_two_lines_or_in_a_card_names_its_own_file_and_line(site_copy: Path) -> None:
+    """YAML folds long text: a figure split between its number and its unit is still found, at the
+    number's line; a card's figure is named in data/cards.yml, not in data/examples.yml."""
+    line = replace_once(
+        site_copy / "data/examples.yml",
+        "    2:\n      say: Turn daily users",
+        "    2:\n      say: About 30.4\n        GB a day. Turn daily users",
+    )
+    page = "examples/twitter/interview-45-minutes.md"
+    warnings = convert(page, root=site_copy).warnings
+    assert len(warnings) == 1 and warnings[0].startswith(f"data/examples.yml:{line + 1}: '30.4 GB' is typed by hand"), (
+        warnings
+    )
+    card_line = replace_once(
+        site_copy / "data/cards.yml",
+        "  answer: 'Rate times size, in each direction.",
+        "  answer: 'Rate times size, 1.2K/s, in each direction.",
+    )
+    warnings = convert("practice/workflow.md", root=site_copy).warnings
+    assert len(warnings) == 1 and warnings[0].startswith(f"data/cards.yml:{card_line}: '1.2K/s' is typed by hand"), (
+        warnings
+    )

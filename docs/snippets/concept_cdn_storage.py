@@ -32,7 +32,7 @@ import math
 
 from concept_cdn_origin import segments_per_video
 from twitter_assumptions import photo_share, tweets_per_day, video_share, video_uploaded_bytes
-from twitter_storage import days_kept, media_bytes_per_day
+from twitter_storage import days_kept, media_bytes_data
 
 from sdw.estimation import bandwidth, count, duration, fraction, markdown_table, size, times
 
@@ -98,7 +98,7 @@ twitter_objects_segmented = count(
 )
 twitter_objects_segmented_lost_per_year = count(twitter_objects_segmented * (1 - DESIGNED_DURABILITY))
 # The bytes a managed store bills (one copy's worth), beside the raw bytes at the example's coding.
-twitter_media_billed_bytes = size(media_bytes_per_day * days_kept)
+twitter_media_billed_bytes = media_bytes_data
 
 # --- Multipart upload ---------------------------------------------------------------------------------------
 MIB, GIB = 2**20, 2**30

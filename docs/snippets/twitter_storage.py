@@ -50,6 +50,8 @@ count_bytes_total = size(count_bytes_per_day * days_kept * text_copies)
 photo_bytes_per_day = size_per_day(tweets_per_day * photo_share * photo_stored_bytes)
 video_bytes_per_day = size_per_day(tweets_per_day * video_share * video_stored_bytes)
 media_bytes_per_day = size_per_day(photo_bytes_per_day + video_bytes_per_day)
+# The data itself, before coding: what a managed object store bills; the disk it fills is the total.
+media_bytes_data = size(media_bytes_per_day * days_kept)
 media_bytes_total = size(media_bytes_per_day * days_kept * media_storage_overhead)
 
 # The follow graph is a snapshot, not a daily stream: stored once per direction

@@ -303,7 +303,7 @@ class _Page:
         if name == "glossary":
             return _glossary(self)
         if name == "cards":
-            return self.figures(_cards(self, where), where)
+            return self.figures(_cards(self, where), where, source=CARDS_FILE)
         if name == "cards-summary":
             return _cards_summary(self, where)
         if name == "checklist":
@@ -322,16 +322,17 @@ class _Page:
                 f"from snippets; write <!-- md:fig snippet.name --> so it follows the code"
             )
 
-    def report_hand_typed_data(self, generated: str, where: str) -> None:
-        """A figure typed by hand in the text a data file gives this page (data/examples.yml: the
-        45-minute plans, what each step settles, the comparisons; data/cards.yml): named at its
-        line in the data file, found by its text, and at the shortcode that shows it."""
+    def report_hand_typed_data(self, generated: str, where: str, source: str) -> None:
+        """A figure typed by hand in the text a data file gives this page (`source`:
+        data/examples.yml for the 45-minute plans, what each step settles and the comparisons;
+        data/cards.yml for the cards): named at its line in that file, found by its text, and at
+        the shortcode that shows it."""
         prose = NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), generated)
         for match in HAND_TYPED_FIGURE.finditer(prose):
-            typed = match[0].strip()
+            typed = " ".join(match[0].split())  # a figure the YAML folded over two lines, as shown
             log.warning(
-                f"{_data_line(self.context.root, typed)}: '{typed}' is typed by hand in text that {where} shows; "
-                f"write <!-- md:fig snippet.name --> so it follows the code"
+                f"{_data_line(self.context.root, source, typed)}: '{typed}' is typed by hand in text that "
+                f"{where} shows; write <!-- md:fig snippet.name --> so it follows the code"
             )
 
     @property
@@ -346,9 +347,10 @@ class _Page:
         """The number of the step whose page this is, or None."""
         return next((s["number"] for s in self.steps["steps"] if s["page"] == self.context.src_uri), None)
 
-    def figures(self, generated: str, where: str) -> str:
-        """Expand the figures a generated table or list cites, checked against its own words."""
-        self.report_hand_typed_data(generated, where)
+    def figures(self, generated: str, where: str, source: str = EXAMPLES_FILE) -> str:
+        """Expand the figures a generated table or list cites, checked against its own words;
+        `source` is the data file the text comes from."""
+        self.report_hand_typed_data(generated, where, source)
 
         def figure(match: re.Match) -> str:
             if match["name"] != "fig":
@@ -416,17 +418,15 @@ def _slot(start: int, minutes: int) -> str:
     return f"{minutes} min (minutes {start} to {start + minutes})"
 
 
-def _data_line(root: Path, typed: str) -> str:
-    """`data/examples.yml:12`: the first line of a data file that holds `typed`."""
-    for name in (EXAMPLES_FILE, CARDS_FILE):
-        try:
-            lines = (root / name).read_text(encoding="utf-8").splitlines()
-        except OSError:
-            continue
-        for number, line in enumerate(lines, start=1):
-            if typed in line:
-                return f"{name}:{number}"
-    return "data/"
+def _data_line(root: Path, source: str, typed: str) -> str:
+    """`data/examples.yml:12`: where `typed` first occurs in the data file `source`, across a
+    line break where the YAML folded it (just the file if it cannot be found)."""
+    try:
+        text = (root / source).read_text(encoding="utf-8")
+    except OSError:
+        return source
+    found = re.search(r"\s+".join(re.escape(part) for part in typed.split()), text)
+    return f"{source}:{text.count(chr(10), 0, found.start()) + 1}" if found else source
 
 
 def _line_offset(text: str, markdown: str) -> int:
