@@ -99,31 +99,25 @@ def random_reads_per_second(key_bytes: int) -> float:
 
 
 UUID, BIGINT = 16, 8
+
+
+def row(label: str, key_bytes: int, ordered: bool) -> tuple:
+    """One key's row: entries a leaf, how full, the leaves' size, leaves read and written a second."""
+    fill = ORDERED_FILL if ordered else RANDOM_FILL
+    return (
+        label,
+        count(entries_per_leaf(key_bytes)),
+        fraction(fill),
+        size(leaves(key_bytes, fill) * PAGE_BYTES),
+        "none" if ordered else per_second(random_reads_per_second(key_bytes)),
+        per_second(ordered_writes_per_second(key_bytes) if ordered else random_writes_per_second(key_bytes)),
+    )
+
+
 rows = [
-    (
-        "bigint from a sequence, or a Snowflake ID",
-        count(entries_per_leaf(BIGINT)),
-        fraction(ORDERED_FILL),
-        size(leaves(BIGINT, ORDERED_FILL) * PAGE_BYTES),
-        "none",
-        per_second(ordered_writes_per_second(BIGINT)),
-    ),
-    (
-        "UUIDv7 (time-ordered)",
-        count(entries_per_leaf(UUID)),
-        fraction(ORDERED_FILL),
-        size(leaves(UUID, ORDERED_FILL) * PAGE_BYTES),
-        "none",
-        per_second(ordered_writes_per_second(UUID)),
-    ),
-    (
-        "UUIDv4 (random)",
-        count(entries_per_leaf(UUID)),
-        fraction(RANDOM_FILL),
-        size(leaves(UUID, RANDOM_FILL) * PAGE_BYTES),
-        per_second(random_reads_per_second(UUID)),
-        per_second(random_writes_per_second(UUID)),
-    ),
+    row("bigint from a sequence, or a Snowflake ID", BIGINT, ordered=True),
+    row("UUIDv7 (time-ordered)", UUID, ordered=True),
+    row("UUIDv4 (random)", UUID, ordered=False),
 ]
 
 # Figures the page quotes.
