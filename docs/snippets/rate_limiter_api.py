@@ -6,14 +6,17 @@ from rate_limiter_state import token_bucket_ttl
 
 from sdw.estimation import count, duration, markdown_table
 
-# The IETF draft's fields: the policy's quota (q) and window (w), what remains (r) and the seconds
-# until the quota resets (t); Retry-After in whole seconds. Draft 08, section 5: when a response
-# carries both, t SHOULD name the same moment as Retry-After, so a refusal sends t = Retry-After.
-# On an allowed response, t is the time until the bucket is full again, at most a whole burst's
-# refill.
+# The IETF draft's fields: the policy's quota (q) and window (w), what is left (r) and a number of
+# seconds (t); Retry-After in whole seconds. Revision 08 (Oct 2024, expired Apr 2025) made t the
+# seconds until the quota resets, and asked that it name the same moment as Retry-After; revision 11
+# (May 2026, the current one) makes r the available quota and t the effective window within which no
+# more than r may be used, and asks that Retry-After name no moment before that window ends. So a
+# refusal sends r = 0 and t = Retry-After, valid under both. On an allowed response, t is the time
+# until the bucket is full again, at most a whole burst's refill, never shorter than the effective
+# window, so a client reading it as revision 11 is only cautious.
 reset_on_refusal = retry_after_seconds
 reset_when_allowed_at_most = token_bucket_ttl
-# Draft 08 lets RateLimit-Policy list several policies. Beside the plan's quota a minute, a second
+# The draft lets RateLimit-Policy list several policies. Beside the plan's quota a minute, a second
 # policy states the burst: the bucket's size, over the time an empty bucket takes to fill. The
 # bucket's state (r, t) is reported under it, since r never exceeds the burst.
 burst_policy_quota = burst_allowance
@@ -33,8 +36,9 @@ RateLimit-Policy: "default-burst";q={int(burst_policy_quota)};w={int(burst_polic
 "default";q={int(limit_per_minute)};w={int(window_seconds)}
 RateLimit: "default-burst";r=0;t={int(reset_on_refusal)}
 
-{{"type": "https://api.example.com/problems/rate-limited",
- "title": "Too many requests", "retry_after_s": {int(retry_after_seconds)}}}"""
+{{"type": "https://iana.org/assignments/http-problem-types#quota-exceeded",
+ "title": "Quota exceeded",
+ "violated-policies": ["default-burst"]}}"""
 
 HEADERS = [
     ("Retry-After", retry_after_seconds, "Seconds until the request's tokens are back, rounded up: here one token"),
