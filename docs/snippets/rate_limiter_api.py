@@ -1,5 +1,7 @@
 """Rate limiter worked example: the response a refused client on the default plan gets."""
 
+import math
+
 from rate_limiter_accuracy import retry_after_seconds
 from rate_limiter_assumptions import burst_allowance, large_plan_limit_per_minute, limit_per_minute, window_seconds
 from rate_limiter_state import token_bucket_ttl
@@ -21,10 +23,15 @@ reset_when_allowed_at_most = token_bucket_ttl
 # bucket's state (r, t) is reported under it, since r never exceeds the burst.
 burst_policy_quota = burst_allowance
 burst_policy_window_seconds = token_bucket_ttl
+# The header carries whole seconds, and w is rounded up: a client reading "at most q in any w seconds"
+# is never refused for bunching only if w is at least burst / rate. Rounded down, a rule whose burst /
+# rate is not whole would advertise a window shorter than the refill (12.6 s printed as 12).
+burst_policy_window_printed = count(math.ceil(burst_policy_window_seconds))
 # A customer's override sets its own limit, and its own burst; left empty, the burst scales with the
 # limit at the rule's burst share, so the burst policy's window (burst / rate) stays the rule's. The
 # example: a contract raising a default-plan key to a large plan's limit. Kept at the rule's burst, the
-# window would be a fraction of a second, and the header's whole seconds would print w=0.
+# window would be a fraction of a second: rounded down, w=0, which the draft forbids (its w is
+# non-zero). So the rules API refuses a burst below one second of the rate, a rule's or an override's.
 override_example_limit = large_plan_limit_per_minute
 override_scaled_burst = count(override_example_limit * burst_allowance / limit_per_minute)
 override_scaled_burst_window = duration(override_scaled_burst / (override_example_limit / window_seconds))
@@ -32,7 +39,7 @@ override_unscaled_burst_window_printed = count(int(burst_allowance / (override_e
 RESPONSE_429 = f"""HTTP/1.1 429 Too Many Requests
 Content-Type: application/problem+json
 Retry-After: {int(retry_after_seconds)}
-RateLimit-Policy: "default-burst";q={int(burst_policy_quota)};w={int(burst_policy_window_seconds)}, \
+RateLimit-Policy: "default-burst";q={int(burst_policy_quota)};w={int(burst_policy_window_printed)}, \
 "default";q={int(limit_per_minute)};w={int(window_seconds)}
 RateLimit: "default-burst";r=0;t={int(reset_on_refusal)}
 
