@@ -326,7 +326,7 @@ TABLE = [
     (
         "Share of the busy hour that reaches the busiest region",
         largest_region_peak_share,
-        "Not a third: the customers' busy hour is their shared working hours, and most clients reach the "
+        "Not an even share: the customers' busy hour is their shared working hours, and most clients reach the "
         "region nearest them, so the region nearest most customers carries the largest share, half. An assumption: their "
         "few neighboring time zones lie between two of the regions, the nearer taking half the busy hour, "
         "the other two regions the rest. Every region is built to this share, so no region's size rests "
