@@ -6,6 +6,8 @@ import math
 from rate_limiter_assumptions import (
     burst_allowance,
     cross_region_round_trip,
+    etcd_election_timeout,
+    etcd_revoke_check_period,
     exchanger_lease_intervals,
     failover_time,
     held_intervals_max,
@@ -121,13 +123,22 @@ failover_unreported_at_most = count(math.ceil(burst_allowance + refill_per_secon
 # At least: the replica is marked failed a second or two after the timeout (gossip), never before.
 replica_loss_drop_window = duration(failover_time - held_intervals_max * region_sync_interval)
 # The exchanger is a leased active/standby pair (step 6). When the active dies right after a batch, its
-# lease runs out exchanger_lease_intervals later, and the standby sends its first batch an interval
-# after that: spending just after the last batch reaches the other regions this late, and the bounds
-# widen as while counts are held. The takeover misses fewer batches than make a cut, so the other
-# regions do not split shared limits for it.
+# lease runs out exchanger_lease_intervals later, etcd revokes it at its next check, and the standby
+# sends its first batch an interval after it wins. At worst the zone lost also held etcd's leader: the
+# followers campaign after up to 2 election timeouts, and the new leader extends every lease, the dead
+# holder's too, by one election timeout before its TTL starts again (lessor.Promote). Spending just
+# after the last batch reaches the other regions this late, and the bounds widen as while counts are
+# held. The takeover must stay shorter than the silence that makes the others (and the region's own
+# gateways) count the region cut.
 exchanger_lease = duration(exchanger_lease_intervals * region_sync_interval)
-exchanger_takeover_report_delay = duration(region_sync_interval * (1 + exchanger_lease_intervals))
-assert exchanger_lease_intervals < silent_intervals_before_split, "a takeover must not look like a cut"
+etcd_leader_election_at_most = duration(2 * etcd_election_timeout)
+exchanger_takeover_without_etcd_election = duration(exchanger_lease + etcd_revoke_check_period + region_sync_interval)
+exchanger_takeover_report_delay = duration(
+    etcd_leader_election_at_most + etcd_election_timeout + exchanger_takeover_without_etcd_election
+)
+region_cut_split_after = duration(silent_intervals_before_split * region_sync_interval)
+assert exchanger_takeover_report_delay < region_cut_split_after, "a takeover must not look like a cut"
+exchanger_takeover_cut_margin = duration(region_cut_split_after - exchanger_takeover_report_delay)
 exchanger_takeover_max_per_window = count(
     token_bucket_max_per_window
     + overshoot_between_regions(burst_allowance, refill_per_second, exchanger_takeover_report_delay)
@@ -158,7 +169,6 @@ first_share_forgiven = count(math.ceil(burst_allowance + refill_per_second * reg
 region_cut_max_per_minute = count(regions * limit_per_minute)
 region_cut_overshoot = times(regions)
 # The mitigation: after a few silent intervals, each region holds shared keys to its share of the limit.
-region_cut_split_after = duration(silent_intervals_before_split * region_sync_interval)
 region_cut_split_limit_per_minute = count(limit_per_minute / regions)
 # The split divides the burst too, as a hot key's split does, so in any 60 s the regions together
 # allow what one region would: the token bucket's own bound.
@@ -303,7 +313,16 @@ if __name__ != "rate_limiter_accuracy":
                     replica_loss_drop_window,
                 ),
                 ("Exchanger lease, unrenewed, before the standby takes over", exchanger_lease),
-                ("... spending reaches the other regions during a takeover up to", exchanger_takeover_report_delay),
+                (
+                    "... a takeover's silence, etcd's leader alive (lease, revoke check, first batch)",
+                    exchanger_takeover_without_etcd_election,
+                ),
+                ("... etcd's election when the zone lost held its leader, at most", etcd_leader_election_at_most),
+                (
+                    "... so a takeover's silence, and the delay of spending reported during it, up to",
+                    exchanger_takeover_report_delay,
+                ),
+                ("... below the silence that counts as a cut, by", exchanger_takeover_cut_margin),
                 ("... so a client spraying every region, in any 60 s, at most", exchanger_takeover_max_per_window),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
                 (

@@ -1,27 +1,37 @@
 """Rate limiter worked example: the response a refused client on the default plan gets."""
 
+import math
+
 from rate_limiter_accuracy import retry_after_seconds
 from rate_limiter_assumptions import burst_allowance, large_plan_limit_per_minute, limit_per_minute, window_seconds
 from rate_limiter_state import token_bucket_ttl
 
 from sdw.estimation import count, duration, markdown_table
 
-# The IETF draft's fields: the policy's quota (q) and window (w), what remains (r) and the seconds
-# until the quota resets (t); Retry-After in whole seconds. Draft 08, section 5: when a response
-# carries both, t SHOULD name the same moment as Retry-After, so a refusal sends t = Retry-After.
-# On an allowed response, t is the time until the bucket is full again, at most a whole burst's
-# refill.
+# The IETF draft's fields: the policy's quota (q) and window (w), what is left (r) and a number of
+# seconds (t); Retry-After in whole seconds. Revision 08 (Oct 2024, expired Apr 2025) made t the
+# seconds until the quota resets, and asked that it name the same moment as Retry-After; revision 11
+# (May 2026, the current one) makes r the available quota and t the effective window within which no
+# more than r may be used, and asks that Retry-After name no moment before that window ends. So a
+# refusal sends r = 0 and t = Retry-After, valid under both. On an allowed response, t is the time
+# until the bucket is full again, at most a whole burst's refill, never shorter than the effective
+# window, so a client reading it as revision 11 is only cautious.
 reset_on_refusal = retry_after_seconds
 reset_when_allowed_at_most = token_bucket_ttl
-# Draft 08 lets RateLimit-Policy list several policies. Beside the plan's quota a minute, a second
+# The draft lets RateLimit-Policy list several policies. Beside the plan's quota a minute, a second
 # policy states the burst: the bucket's size, over the time an empty bucket takes to fill. The
 # bucket's state (r, t) is reported under it, since r never exceeds the burst.
 burst_policy_quota = burst_allowance
 burst_policy_window_seconds = token_bucket_ttl
+# The header carries whole seconds, and w is rounded up: a client reading "at most q in any w seconds"
+# is never refused for bunching only if w is at least burst / rate. Rounded down, a rule whose burst /
+# rate is not whole would advertise a window shorter than the refill (12.6 s printed as 12).
+burst_policy_window_printed = count(math.ceil(burst_policy_window_seconds))
 # A customer's override sets its own limit, and its own burst; left empty, the burst scales with the
 # limit at the rule's burst share, so the burst policy's window (burst / rate) stays the rule's. The
 # example: a contract raising a default-plan key to a large plan's limit. Kept at the rule's burst, the
-# window would be a fraction of a second, and the header's whole seconds would print w=0.
+# window would be a fraction of a second: rounded down, w=0, which the draft forbids (its w is
+# non-zero). So the rules API refuses a burst below one second of the rate, a rule's or an override's.
 override_example_limit = large_plan_limit_per_minute
 override_scaled_burst = count(override_example_limit * burst_allowance / limit_per_minute)
 override_scaled_burst_window = duration(override_scaled_burst / (override_example_limit / window_seconds))
@@ -29,12 +39,13 @@ override_unscaled_burst_window_printed = count(int(burst_allowance / (override_e
 RESPONSE_429 = f"""HTTP/1.1 429 Too Many Requests
 Content-Type: application/problem+json
 Retry-After: {int(retry_after_seconds)}
-RateLimit-Policy: "default-burst";q={int(burst_policy_quota)};w={int(burst_policy_window_seconds)}, \
+RateLimit-Policy: "default-burst";q={int(burst_policy_quota)};w={int(burst_policy_window_printed)}, \
 "default";q={int(limit_per_minute)};w={int(window_seconds)}
 RateLimit: "default-burst";r=0;t={int(reset_on_refusal)}
 
-{{"type": "https://api.example.com/problems/rate-limited",
- "title": "Too many requests", "retry_after_s": {int(retry_after_seconds)}}}"""
+{{"type": "https://iana.org/assignments/http-problem-types#quota-exceeded",
+ "title": "Quota exceeded",
+ "violated-policies": ["default-burst"]}}"""
 
 HEADERS = [
     ("Retry-After", retry_after_seconds, "Seconds until the request's tokens are back, rounded up: here one token"),

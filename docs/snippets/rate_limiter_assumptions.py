@@ -92,12 +92,20 @@ regions = count(3)
 largest_region_peak_share = fraction(0.5)
 region_sync_interval = duration(1)
 shared_check_share = fraction(0.01)
-silent_intervals_before_split = count(5)
+# Set above the worst exchanger takeover (rate_limiter_accuracy.py computes it and asserts that it stays
+# below), so that a takeover is never counted as a cut; what that costs a real cut is step 7's.
+silent_intervals_before_split = count(8)
 held_intervals_max = count(3)
 # Each region's exchanger runs as an active and a standby in two zones; the active renews a lease in
 # an etcd cluster spanning the region's zones every interval, and the standby takes it, with a new
 # epoch, once it has gone this many intervals unrenewed.
 exchanger_lease_intervals = count(3)
+# etcd's defaults, which set how long a dead holder's lease can outlive it when the zone lost also held
+# etcd's leader: a follower campaigns after a randomized election timeout of 1 to 2 times this
+# (--election-timeout 1000 ms), a new leader extends every lease by one election timeout
+# (lessor.Promote), and the lessor looks for expired leases every half second.
+etcd_election_timeout = duration(1)
+etcd_revoke_check_period = duration(0.5)
 shared_mark_ttl = duration(24 * 3600)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
@@ -318,7 +326,7 @@ TABLE = [
     (
         "Share of the busy hour that reaches the busiest region",
         largest_region_peak_share,
-        "Not a third: the customers' busy hour is their shared working hours, and most clients reach the "
+        "Not an even share: the customers' busy hour is their shared working hours, and most clients reach the "
         "region nearest them, so the region nearest most customers carries the largest share, half. An assumption: their "
         "few neighboring time zones lie between two of the regions, the nearer taking half the busy hour, "
         "the other two regions the rest. Every region is built to this share, so no region's size rests "
@@ -339,8 +347,9 @@ TABLE = [
     (
         "Silent sync intervals before a region splits shared limits",
         silent_intervals_before_split,
-        "Long enough not to react to one lost batch, short enough that a cut between regions is not a "
-        "free-for-all for minutes.",
+        "Long enough not to react to one lost batch, nor to an exchanger's takeover at its worst, when the zone "
+        "lost held etcd's leader too (step 6 computes it, and a check in the snippet keeps it below this); "
+        "short enough that a cut between regions is not a free-for-all for minutes.",
     ),
     (
         "Intervals the exchanger holds a shard's counts its replica has not confirmed, at most",
@@ -354,8 +363,21 @@ TABLE = [
         "Intervals a region's exchanger lease lasts unrenewed",
         exchanger_lease_intervals,
         "The active exchanger renews it every interval; the standby, in another zone, takes it once it runs out. "
-        "Long enough not to fail over on one slow renewal, shorter than the silence that counts as a cut, so the "
+        "Long enough not to fail over on one slow renewal, and above etcd's shortest lease (1.5 election "
+        "timeouts); with etcd's own delays it stays shorter than the silence that counts as a cut, so the "
         "other regions see a takeover as a pause and a new epoch, not as a cut (step 6).",
+    ),
+    (
+        "etcd's election timeout",
+        etcd_election_timeout,
+        "etcd's default (`--election-timeout 1000` ms): a follower campaigns after a randomized 1 to 2 "
+        "timeouts without its leader, and a new leader extends every lease by one timeout "
+        "([`lessor.Promote`](https://github.com/etcd-io/etcd/blob/main/server/lease/lessor.go)).",
+    ),
+    (
+        "How often etcd looks for expired leases",
+        etcd_revoke_check_period,
+        "The lessor's revoke loop wakes every half second, so a lease is revoked up to this long after it runs out.",
     ),
     (
         "How long a key stays marked shared after the last check away from home or the last report applied",

@@ -41,6 +41,7 @@ from rate_limiter_assumptions import (
     store_copies,
     tag_switch_lead_pulls,
     token_batch,
+    window_seconds,
     zones,
 )
 from rate_limiter_state import token_bucket_memory
@@ -416,6 +417,17 @@ flood_over_shard = times(flood_requests_per_second / scripts_per_shard)
 # request, the next token. So each gateway asks once per token's refill, sooner than Retry-After,
 # which is rounded up to whole seconds.
 flood_checks_with_deny_cache = peak(gateway_servers / seconds_per_token)
+# The whole store down (or a shard's circuit breaker open): failing open forwards a runaway client's
+# flood to the API services, on top of the busiest region's peak, once its cached refusals run out.
+store_down_flood_share_of_region_peak = fraction(flood_requests_per_second / region_checks_per_second_peak)
+# The backstop (step 1): meanwhile each gateway checks ordinary rules against a token bucket in its own
+# memory, at the rule's own limit and burst. A client whose requests all reach one gateway gets its
+# whole limit, so no client within its limit is refused for the outage; a flood spread over every
+# gateway of a region gets every gateway's rate, and every gateway's burst once:
+store_down_local_max_per_second = peak(gateways_per_region * limit_per_minute / window_seconds)
+store_down_local_max_burst = count(gateways_per_region * burst_allowance)
+store_down_local_overshoot = times(gateways_per_region)
+store_down_flood_stopped_share = fraction(1 - store_down_local_max_per_second / flood_requests_per_second)
 # On a split key the cache is per tag: a gateway refuses from memory only when every tag a request
 # would try (its two tries) is known empty, and skips a try it knows empty, so it refuses only what
 # the store would have. Each tag's entry lasts until a take of token_batch tokens can be back on its
@@ -597,6 +609,17 @@ if __name__ != "rate_limiter_servers":
                     split_key_flood_checks_with_deny_cache,
                 ),
                 ("... on each of its shards", split_key_flood_checks_per_shard),
+                (
+                    "The whole store down, failing open: one flood on top of the busiest region's peak",
+                    store_down_flood_share_of_region_peak,
+                ),
+                (
+                    "... with a local bucket in each gateway (the rule's limit and burst): the flood let through",
+                    store_down_local_max_per_second,
+                ),
+                ("... and every gateway's burst, once", store_down_local_max_burst),
+                ("... so a client on every gateway of a region gets, against its limit", store_down_local_overshoot),
+                ("... and the share of the flood stopped", store_down_flood_stopped_share),
                 ("Reads of the per-slot shared-key sets a region makes a second", slot_set_reads_per_second),
                 (
                     "A shard added, legacy slot migration: a check sent again after ASK",

@@ -33,6 +33,10 @@ token_bucket_entry_bytes = size(key_bytes + token_bucket_value_bytes + entry_ove
 leaky_bucket_entry_bytes = size(
     key_bytes + token_count_bytes + timestamp_bytes + state_field_bytes + entry_overhead_bytes
 )
+# The same meter in its usual production form, GCRA (generic cell rate algorithm): one timestamp,
+# the theoretical arrival time (TAT), and the state. No level: a bucket in debt is a TAT further ahead.
+gcra_entry_bytes = size(key_bytes + timestamp_bytes + state_field_bytes + entry_overhead_bytes)
+gcra_saving_bytes = size(leaky_bucket_entry_bytes - gcra_entry_bytes)
 # Fixed window: one count; the window's number is part of the key, and the expiry ends it.
 fixed_window_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_bytes)
 
@@ -73,6 +77,7 @@ shared_mark_entry_bytes = size(
 
 token_bucket_memory = size(active_clients_per_day * token_bucket_entry_bytes)
 leaky_bucket_memory = size(active_clients_per_day * leaky_bucket_entry_bytes)
+gcra_memory = size(active_clients_per_day * gcra_entry_bytes)
 fixed_window_memory = size(active_clients_per_day * fixed_window_entry_bytes)
 sliding_log_memory = size(active_clients_per_day * sliding_log_entry_bytes)
 sliding_counter_memory = size(active_clients_per_day * sliding_counter_entry_bytes)
@@ -88,6 +93,7 @@ sliding_counter_ttl = duration(2 * window_seconds)
 ROWS = [
     ("Token bucket", token_bucket_entry_bytes, token_bucket_memory, token_bucket_ttl),
     ("Leaky bucket (as a meter)", leaky_bucket_entry_bytes, leaky_bucket_memory, token_bucket_ttl),
+    ("Leaky bucket as a meter, GCRA form (one timestamp)", gcra_entry_bytes, gcra_memory, token_bucket_ttl),
     ("Fixed window", fixed_window_entry_bytes, fixed_window_memory, fixed_window_ttl),
     (
         "Sliding window log (a full minute, a compact sorted set)",
