@@ -11,7 +11,7 @@ from sdw.estimation import count, duration, markdown_table
 # The IETF draft's fields: the policy's quota (q) and window (w), what is left (r) and a number of
 # seconds (t); Retry-After in whole seconds. Revision 08 (Oct 2024, expired Apr 2025) made t the
 # seconds until the quota resets, and asked that it name the same moment as Retry-After; revision 11
-# (May 2026, the current one) makes r the available quota and t the effective window within which no
+# (May 2026, the newest this was checked against) makes r the available quota and t the effective window within which no
 # more than r may be used, and asks that Retry-After name no moment before that window ends. So a
 # refusal sends r = 0 and t = Retry-After, valid under both. On an allowed response, t is the time
 # until the bucket is full again, at most a whole burst's refill, never shorter than the effective
