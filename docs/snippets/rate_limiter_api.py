@@ -36,6 +36,8 @@ override_example_limit = large_plan_limit_per_minute
 override_scaled_burst = count(override_example_limit * burst_allowance / limit_per_minute)
 override_scaled_burst_window = duration(override_scaled_burst / (override_example_limit / window_seconds))
 override_unscaled_burst_window_printed = count(int(burst_allowance / (override_example_limit / window_seconds)))
+# The body's type is the one the draft proposes (revisions 10 and 11); IANA registers it only when the
+# draft is published, so it names no registry entry yet, and the body follows whatever name is registered.
 RESPONSE_429 = f"""HTTP/1.1 429 Too Many Requests
 Content-Type: application/problem+json
 Retry-After: {int(retry_after_seconds)}
