@@ -30,12 +30,13 @@ burst_policy_window_printed = count(math.ceil(burst_policy_window_seconds))
 # A customer's override sets its own limit, and its own burst; left empty, the burst scales with the
 # limit at the rule's burst share, so the burst policy's window (burst / rate) stays the rule's. The
 # example: a contract raising a default-plan key to a large plan's limit. Kept at the rule's burst, the
-# window would be a fraction of a second: rounded down, w=0, which the draft forbids (its w is
-# non-zero). So the rules API refuses a burst below one second of the rate, a rule's or an override's.
+# window would be a fraction of a second, printed rounded up as w=1: a policy of the burst in any
+# second, far below the rate, so a client that obeys both policies is held to the burst a second. So
+# the rules API refuses a burst below one second of the rate, a rule's or an override's.
 override_example_limit = large_plan_limit_per_minute
 override_scaled_burst = count(override_example_limit * burst_allowance / limit_per_minute)
 override_scaled_burst_window = duration(override_scaled_burst / (override_example_limit / window_seconds))
-override_unscaled_burst_window_printed = count(int(burst_allowance / (override_example_limit / window_seconds)))
+override_unscaled_burst_window_printed = count(math.ceil(burst_allowance / (override_example_limit / window_seconds)))
 # The body's type is the one the draft proposes (revisions 10 and 11); IANA registers it only when the
 # draft is published, so it names no registry entry yet, and the body follows whatever name is registered.
 RESPONSE_429 = f"""HTTP/1.1 429 Too Many Requests
