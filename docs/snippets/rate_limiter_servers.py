@@ -669,7 +669,7 @@ if __name__ != "rate_limiter_servers":
                 ("... share of its region's clients whose shard fails over", zone_loss_clients_share),
                 ("... share of all clients, busiest region", zone_loss_clients_share_of_all),
                 (
-                    "... requests let through unchecked meanwhile, at the busiest region's peak",
+                    "... requests checked only by the gateways' local buckets meanwhile, at the busiest region's peak",
                     zone_loss_unchecked_requests,
                 ),
                 ("... primaries left, still a majority", primaries_left_after_worst_zone),
