@@ -443,9 +443,7 @@ store_down_large_local_per_gateway = peak(
     store_down_large_local_factor * large_plan_limit_per_minute / window_seconds / gateways_per_region
 )
 store_down_large_max_per_second = peak(store_down_large_local_factor * large_plan_limit_per_minute / window_seconds)
-store_down_large_max_burst = count(
-    store_down_large_local_factor * large_plan_limit_per_minute * large_plan_burst_share
-)
+store_down_large_max_burst = count(store_down_large_local_factor * large_plan_limit_per_minute * large_plan_burst_share)
 store_down_large_flood_stopped_share = fraction(1 - store_down_large_max_per_second / flood_requests_per_second)
 store_down_large_share_of_region_peak = fraction(store_down_large_max_per_second / region_checks_per_second_peak)
 store_down_large_one_gateway_share = fraction(store_down_large_local_factor / gateways_per_region)
@@ -642,14 +640,20 @@ if __name__ != "rate_limiter_servers":
                 ("... and every gateway's burst, once", store_down_local_max_burst),
                 ("... so a client on every gateway of a region gets, against its limit", store_down_local_overshoot),
                 ("... and the share of the flood stopped", store_down_flood_stopped_share),
-                ("... on the default plan, on top of the busiest region's peak", store_down_default_share_of_region_peak),
+                (
+                    "... on the default plan, on top of the busiest region's peak",
+                    store_down_default_share_of_region_peak,
+                ),
                 (
                     "A large plan's key at its own limit and burst in every gateway: the flood let through",
                     store_down_large_unscaled_max_per_second,
                 ),
                 ("... against the flood", store_down_large_unscaled_flood_share),
                 ("... and every gateway's burst, once", store_down_large_unscaled_max_burst),
-                ("Large plans' local bucket: the limit times this, divided among a region's gateways", store_down_large_local_factor),
+                (
+                    "Large plans' local bucket: the limit times this, divided among a region's gateways",
+                    store_down_large_local_factor,
+                ),
                 ("... each gateway's rate for a large key", store_down_large_local_per_gateway),
                 ("... a runaway large key, over every gateway of a region", store_down_large_max_per_second),
                 ("... and every gateway's burst, once", store_down_large_max_burst),
