@@ -11,7 +11,7 @@ from sdw.estimation import count, duration, markdown_table
 # The IETF draft's fields: the policy's quota (q) and window (w), what is left (r) and a number of
 # seconds (t); Retry-After in whole seconds. Revision 08 (Oct 2024, expired Apr 2025) made t the
 # seconds until the quota resets, and asked that it name the same moment as Retry-After; revision 11
-# (May 2026, the current one) makes r the available quota and t the effective window within which no
+# (May 2026, the newest this was checked against) makes r the available quota and t the effective window within which no
 # more than r may be used, and asks that Retry-After name no moment before that window ends. So a
 # refusal sends r = 0 and t = Retry-After, valid under both. On an allowed response, t is the time
 # until the bucket is full again, at most a whole burst's refill, never shorter than the effective
@@ -30,12 +30,15 @@ burst_policy_window_printed = count(math.ceil(burst_policy_window_seconds))
 # A customer's override sets its own limit, and its own burst; left empty, the burst scales with the
 # limit at the rule's burst share, so the burst policy's window (burst / rate) stays the rule's. The
 # example: a contract raising a default-plan key to a large plan's limit. Kept at the rule's burst, the
-# window would be a fraction of a second: rounded down, w=0, which the draft forbids (its w is
-# non-zero). So the rules API refuses a burst below one second of the rate, a rule's or an override's.
+# window would be a fraction of a second, printed rounded up as w=1: a policy of the burst in any
+# second, far below the rate, so a client that obeys both policies is held to the burst a second. So
+# the rules API refuses a burst below one second of the rate, a rule's or an override's.
 override_example_limit = large_plan_limit_per_minute
 override_scaled_burst = count(override_example_limit * burst_allowance / limit_per_minute)
 override_scaled_burst_window = duration(override_scaled_burst / (override_example_limit / window_seconds))
-override_unscaled_burst_window_printed = count(int(burst_allowance / (override_example_limit / window_seconds)))
+override_unscaled_burst_window_printed = count(math.ceil(burst_allowance / (override_example_limit / window_seconds)))
+# The body's type is the one the draft proposes (revisions 10 and 11); IANA registers it only when the
+# draft is published, so it names no registry entry yet, and the body follows whatever name is registered.
 RESPONSE_429 = f"""HTTP/1.1 429 Too Many Requests
 Content-Type: application/problem+json
 Retry-After: {int(retry_after_seconds)}

@@ -93,7 +93,9 @@ largest_region_peak_share = fraction(0.5)
 region_sync_interval = duration(1)
 shared_check_share = fraction(0.01)
 # Set above the worst exchanger takeover (rate_limiter_accuracy.py computes it and asserts that it stays
-# below), so that a takeover is never counted as a cut; what that costs a real cut is step 7's.
+# below), so that at etcd's defaults a takeover stays within the margin and is not counted as a cut
+# (step 6 lists what can exceed the margin: the cut's bounds then apply); what that costs a real cut
+# is step 7's.
 silent_intervals_before_split = count(8)
 held_intervals_max = count(3)
 # Each region's exchanger runs as an active and a standby in two zones; the active renews a lease in
@@ -347,8 +349,9 @@ TABLE = [
     (
         "Silent sync intervals before a region splits shared limits",
         silent_intervals_before_split,
-        "Long enough not to react to one lost batch, nor to an exchanger's takeover at its worst, when the zone "
-        "lost held etcd's leader too (step 6 computes it, and a check in the snippet keeps it below this); "
+        "Long enough not to react to one lost batch, nor, at etcd's defaults and within the margin, to an "
+        "exchanger's takeover when the zone lost held etcd's leader too (step 6 computes it, a check in the "
+        "snippet keeps it below this, and step 6 lists what can exceed the margin, when the cut's bounds apply); "
         "short enough that a cut between regions is not a free-for-all for minutes.",
     ),
     (
@@ -364,8 +367,9 @@ TABLE = [
         exchanger_lease_intervals,
         "The active exchanger renews it every interval; the standby, in another zone, takes it once it runs out. "
         "Long enough not to fail over on one slow renewal, and above etcd's shortest lease (1.5 election "
-        "timeouts); with etcd's own delays it stays shorter than the silence that counts as a cut, so the "
-        "other regions see a takeover as a pause and a new epoch, not as a cut (step 6).",
+        "timeouts); with etcd's own delays, at its defaults, it stays within the margin below the silence that "
+        "counts as a cut, so the other regions see a takeover as a pause and a new epoch; step 6 lists what can "
+        "exceed the margin, when the cut's bounds apply.",
     ),
     (
         "etcd's election timeout",

@@ -428,6 +428,26 @@ store_down_local_max_per_second = peak(gateways_per_region * limit_per_minute / 
 store_down_local_max_burst = count(gateways_per_region * burst_allowance)
 store_down_local_overshoot = times(gateways_per_region)
 store_down_flood_stopped_share = fraction(1 - store_down_local_max_per_second / flood_requests_per_second)
+# Those figures are the default plan's. On a large plan the rule's own limit and burst in every gateway
+# would let a runaway large key through at every gateway's rate, a good part of the flood itself:
+store_down_large_unscaled_max_per_second = peak(gateways_per_region * large_plan_limit_per_minute / window_seconds)
+store_down_large_unscaled_flood_share = fraction(store_down_large_unscaled_max_per_second / flood_requests_per_second)
+store_down_large_unscaled_max_burst = count(gateways_per_region * large_plan_limit_per_minute * large_plan_burst_share)
+# So a rule that takes local batches (batch > 0, the large plans) gets a local bucket of its limit and
+# burst times a small factor, divided among the region's gateways: a key spread evenly over them keeps
+# its limit with room to spare, and a runaway one gets at most the factor times its limit in a region.
+# The cost: a large key whose requests land on few gateways is refused below its limit while the store
+# is down, down to factor / gateways of it on a single gateway.
+store_down_large_local_factor = times(2)
+store_down_large_local_per_gateway = peak(
+    store_down_large_local_factor * large_plan_limit_per_minute / window_seconds / gateways_per_region
+)
+store_down_large_max_per_second = peak(store_down_large_local_factor * large_plan_limit_per_minute / window_seconds)
+store_down_large_max_burst = count(store_down_large_local_factor * large_plan_limit_per_minute * large_plan_burst_share)
+store_down_large_flood_stopped_share = fraction(1 - store_down_large_max_per_second / flood_requests_per_second)
+store_down_large_share_of_region_peak = fraction(store_down_large_max_per_second / region_checks_per_second_peak)
+store_down_large_one_gateway_share = fraction(store_down_large_local_factor / gateways_per_region)
+store_down_default_share_of_region_peak = fraction(store_down_local_max_per_second / region_checks_per_second_peak)
 # On a split key the cache is per tag: a gateway refuses from memory only when every tag a request
 # would try (its two tries) is known empty, and skips a try it knows empty, so it refuses only what
 # the store would have. Each tag's entry lasts until a take of token_batch tokens can be back on its
@@ -620,6 +640,26 @@ if __name__ != "rate_limiter_servers":
                 ("... and every gateway's burst, once", store_down_local_max_burst),
                 ("... so a client on every gateway of a region gets, against its limit", store_down_local_overshoot),
                 ("... and the share of the flood stopped", store_down_flood_stopped_share),
+                (
+                    "... on the default plan, on top of the busiest region's peak",
+                    store_down_default_share_of_region_peak,
+                ),
+                (
+                    "A large plan's key at its own limit and burst in every gateway: the flood let through",
+                    store_down_large_unscaled_max_per_second,
+                ),
+                ("... against the flood", store_down_large_unscaled_flood_share),
+                ("... and every gateway's burst, once", store_down_large_unscaled_max_burst),
+                (
+                    "Large plans' local bucket: the limit times this, divided among a region's gateways",
+                    store_down_large_local_factor,
+                ),
+                ("... each gateway's rate for a large key", store_down_large_local_per_gateway),
+                ("... a runaway large key, over every gateway of a region", store_down_large_max_per_second),
+                ("... and every gateway's burst, once", store_down_large_max_burst),
+                ("... so the share of the flood stopped", store_down_large_flood_stopped_share),
+                ("... on top of the busiest region's peak", store_down_large_share_of_region_peak),
+                ("... what a large key on a single gateway gets of its limit", store_down_large_one_gateway_share),
                 ("Reads of the per-slot shared-key sets a region makes a second", slot_set_reads_per_second),
                 (
                     "A shard added, legacy slot migration: a check sent again after ASK",
@@ -633,7 +673,7 @@ if __name__ != "rate_limiter_servers":
                 ("... share of its region's clients whose shard fails over", zone_loss_clients_share),
                 ("... share of all clients, busiest region", zone_loss_clients_share_of_all),
                 (
-                    "... requests let through unchecked meanwhile, at the busiest region's peak",
+                    "... requests checked only by the gateways' local buckets meanwhile, at the busiest region's peak",
                     zone_loss_unchecked_requests,
                 ),
                 ("... primaries left, still a majority", primaries_left_after_worst_zone),
