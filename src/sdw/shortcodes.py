@@ -315,8 +315,7 @@ class _Page:
         return match[0]
 
     def report_hand_typed_figures(self) -> None:
-        prose = NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), self.markdown)
-        for match in HAND_TYPED_FIGURE.finditer(prose):
+        for match in _hand_typed(self.markdown):
             log.warning(
                 f"{self.where(match.start())}: '{match[0].strip()}' is typed by hand on a page whose figures come "
                 f"from snippets; write <!-- md:fig snippet.name --> so it follows the code"
@@ -327,8 +326,7 @@ class _Page:
         data/examples.yml for the 45-minute plans, what each step settles and the comparisons;
         data/cards.yml for the cards): named at its line in that file, found by its text, and at
         the shortcode that shows it."""
-        prose = NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), generated)
-        for match in HAND_TYPED_FIGURE.finditer(prose):
+        for match in _hand_typed(generated):
             typed = " ".join(match[0].split())  # a figure the YAML folded over two lines, as shown
             log.warning(
                 f"{_data_line(self.context.root, source, typed)}: '{typed}' is typed by hand in text that "
@@ -416,6 +414,13 @@ def schedule(steps: dict) -> dict:
 
 def _slot(start: int, minutes: int) -> str:
     return f"{minutes} min (minutes {start} to {start + minutes})"
+
+
+def _hand_typed(markdown: str):
+    """The figures typed by hand in Markdown's prose: its code and comments blanked out first,
+    keeping their line breaks so that offsets still give lines."""
+    prose = NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), markdown)
+    return HAND_TYPED_FIGURE.finditer(prose)
 
 
 def _data_line(root: Path, source: str, typed: str) -> str:
