@@ -130,8 +130,9 @@ replica_loss_drop_window = duration(failover_time - held_intervals_max * region_
 # after the last batch reaches the other regions this late, and the bounds widen as while counts are
 # held. The takeover must stay shorter than the silence that makes the others (and the region's own
 # gateways) count the region cut. No time for noticing a lost etcd node is added: each exchanger's
-# client talks to its own zone's node, alive whenever the exchanger is, with keepalives of about a
-# second (step 6), so a standby in a surviving zone never waits on the lost node.
+# client is given its own zone's endpoint only (since etcd 3.4 clientv3 balances over every endpoint
+# it is given, so a list's order would pin nothing), a node alive whenever the exchanger is, with
+# keepalives of about a second (step 6), so a standby in a surviving zone never waits on the lost node.
 exchanger_lease = duration(exchanger_lease_intervals * region_sync_interval)
 etcd_leader_election_at_most = duration(2 * etcd_election_timeout)
 exchanger_takeover_without_etcd_election = duration(exchanger_lease + etcd_revoke_check_period + region_sync_interval)

@@ -4,6 +4,7 @@ import math
 
 from rate_limiter_accuracy import retry_after_seconds
 from rate_limiter_assumptions import burst_allowance, large_plan_limit_per_minute, limit_per_minute, window_seconds
+from rate_limiter_servers import gateways_per_region
 from rate_limiter_state import token_bucket_ttl
 
 from sdw.estimation import count, duration, markdown_table
@@ -37,6 +38,14 @@ override_example_limit = large_plan_limit_per_minute
 override_scaled_burst = count(override_example_limit * burst_allowance / limit_per_minute)
 override_scaled_burst_window = duration(override_scaled_burst / (override_example_limit / window_seconds))
 override_unscaled_burst_window_printed = count(math.ceil(burst_allowance / (override_example_limit / window_seconds)))
+# Verifying a challenge token calls the provider, and a challenge outcome takes nothing from the
+# empty challenge_cgnat bucket (and is refunded), so without a limit of its own a listed CGNAT address
+# past its limit could make one provider call per junk token. Each gateway keeps a small token bucket
+# per address in its own memory for verification attempts; past it the gateway answers the challenge
+# again (429) without calling the provider. Per gateway, so an address spread over every gateway of a
+# region makes at most this many calls a minute there.
+challenge_verify_per_minute = count(5)
+challenge_verify_region_max_per_minute = count(challenge_verify_per_minute * gateways_per_region)
 # The body's type is the one the draft proposes (revisions 10 and 11); IANA registers it only when the
 # draft is published, so it names no registry entry yet, and the body follows whatever name is registered.
 RESPONSE_429 = f"""HTTP/1.1 429 Too Many Requests

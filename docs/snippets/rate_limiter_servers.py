@@ -433,9 +433,11 @@ store_down_flood_stopped_share = fraction(1 - store_down_local_max_per_second / 
 store_down_large_unscaled_max_per_second = peak(gateways_per_region * large_plan_limit_per_minute / window_seconds)
 store_down_large_unscaled_flood_share = fraction(store_down_large_unscaled_max_per_second / flood_requests_per_second)
 store_down_large_unscaled_max_burst = count(gateways_per_region * large_plan_limit_per_minute * large_plan_burst_share)
-# So a rule that takes local batches (batch > 0, the large plans) gets a local bucket of its limit and
-# burst times a small factor, divided among the region's gateways: a key spread evenly over them keeps
-# its limit with room to spare, and a runaway one gets at most the factor times its limit in a region.
+# So a key whose effective limit (its override's, if it has one, else the rule's) is above a threshold
+# gets a local bucket of that limit and burst times a small factor, divided among the region's
+# gateways: a key spread evenly over them keeps its limit with room to spare, and a runaway one gets
+# at most the factor times its limit in a region. The choice goes by the limit, not by the rule's
+# batch, so an override that raises a default-plan key to a large plan's rate is scaled too.
 # The cost: a large key whose requests land on few gateways is refused below its limit while the store
 # is down, down to factor / gateways of it on a single gateway.
 store_down_large_local_factor = times(2)
@@ -447,6 +449,10 @@ store_down_large_max_burst = count(store_down_large_local_factor * large_plan_li
 store_down_large_flood_stopped_share = fraction(1 - store_down_large_max_per_second / flood_requests_per_second)
 store_down_large_share_of_region_peak = fraction(store_down_large_max_per_second / region_checks_per_second_peak)
 store_down_large_one_gateway_share = fraction(store_down_large_local_factor / gateways_per_region)
+# The threshold: the limit above which the limit in every gateway would let a runaway key through
+# faster than a scaled large-plan key gets in a region. At or below it the unscaled bucket is kept (the
+# default plan's, far below); above it the limit is scaled.
+store_down_scale_above_per_minute = count(store_down_large_max_per_second * window_seconds / gateways_per_region)
 store_down_default_share_of_region_peak = fraction(store_down_local_max_per_second / region_checks_per_second_peak)
 # On a split key the cache is per tag: a gateway refuses from memory only when every tag a request
 # would try (its two tries) is known empty, and skips a try it knows empty, so it refuses only what
