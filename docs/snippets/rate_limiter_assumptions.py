@@ -95,9 +95,16 @@ shared_check_share = fraction(0.01)
 # Set above the worst exchanger takeover (rate_limiter_accuracy.py computes it and asserts that it stays
 # below), so that at etcd's defaults a takeover stays within the margin and is not counted as a cut
 # (step 6 lists what can exceed the margin: the cut's bounds then apply); what that costs a real cut
-# is step 7's.
-silent_intervals_before_split = count(8)
+# is step 7's. 10 leaves a margin of 1.5 s over the worst takeover (8.5 s); 8 would leave none. The
+# other way to a margin, a 2 s lease (etcd's shortest at its default election timeout), is weighed
+# and turned down in step 6.
+silent_intervals_before_split = count(10)
 held_intervals_max = count(3)
+# The alternative step 6 turns down: keep the cut at 8 silent intervals and shorten the exchanger's
+# lease to 2 s, etcd's shortest lease at its default election timeout (1.5 election timeouts, rounded
+# up to whole seconds).
+alternative_silent_intervals_before_split = count(8)
+alternative_exchanger_lease = duration(2)
 # Each region's exchanger runs as an active and a standby in two zones; the active renews a lease in
 # an etcd cluster spanning the region's zones every interval, and the standby takes it, with a new
 # epoch, once it has gone this many intervals unrenewed.
@@ -350,9 +357,11 @@ TABLE = [
         "Silent sync intervals before a region splits shared limits",
         silent_intervals_before_split,
         "Long enough not to react to one lost batch, nor, at etcd's defaults and within the margin, to an "
-        "exchanger's takeover when the zone lost held etcd's leader too (step 6 computes it, a check in the "
-        "snippet keeps it below this, and step 6 lists what can exceed the margin, when the cut's bounds apply); "
-        "short enough that a cut between regions is not a free-for-all for minutes.",
+        "exchanger's takeover when the zone lost held etcd's leader too, the zone lost up to an interval after "
+        "the last batch (step 6 computes it, a check in the snippet keeps it below this, and step 6 lists what "
+        "can exceed the margin, when the cut's bounds apply); short enough that a cut between regions is not a "
+        "free-for-all for minutes. Raised from 8, which the worst takeover reached, rather than shortening the "
+        "lease (step 6).",
     ),
     (
         "Intervals the exchanger holds a shard's counts its replica has not confirmed, at most",
