@@ -34,6 +34,10 @@ window_seconds = duration(60)
 large_plan_limit_per_minute = count(60e3)
 # An assumption, not a given: a large plan's burst is the same share of its minute as the default's.
 large_plan_burst_share = fraction(burst_allowance / limit_per_minute)
+# An example key between the store-down backstop's floor and the large plan (step 1): an override of
+# a few thousand a minute, just above the floor, where a backstop by threshold would have cut its
+# bucket in each gateway twelvefold.
+store_down_example_mid_limit_per_minute = count(6e3)
 
 # --- Bytes of state per client and rule (step 4) ----------------------------------------------
 key_bytes = size(32)
