@@ -124,6 +124,15 @@ shared_mark_ttl = duration(24 * 3600)
 # --- Failures (step 7) ------------------------------------------------------------------------
 flood_requests_per_second = peak(50e3)
 failover_time = duration(15)
+# Challenge verification (step 3). Solved challenges a second that the busiest region's gateways
+# verify at peak: subscribers behind listed CGNAT addresses past their address's login or sign-up limit.
+challenge_solves_per_second_peak = peak(50)
+challenge_verify_headroom = times(4)
+# The breaker on the provider: this many errors or timeouts in a row open it, for this long.
+challenge_breaker_errors = count(5)
+challenge_breaker_open = duration(5)
+# A solved Turnstile token can be verified for this long after it was issued (reCAPTCHA's: 2 minutes).
+challenge_token_validity = duration(300)
 
 TABLE = [
     (
@@ -406,6 +415,35 @@ TABLE = [
         "One runaway client, requests a second",
         flood_requests_per_second,
         "A retry loop with no back-off on a few hundred servers: it happens to every public API.",
+    ),
+    (
+        "Solved challenges verified a second, busiest region at peak",
+        challenge_solves_per_second_peak,
+        "Subscribers behind listed CGNAT addresses past their address's login or sign-up limit on a busy evening "
+        "of a few large carriers. An assumption, kept generous: it sizes only the cap on provider calls.",
+    ),
+    (
+        "Headroom of the cap on provider calls over those solves",
+        challenge_verify_headroom,
+        "Room for solves bunched in one gateway and for a carrier's evening above the estimate; past the cap a "
+        "solve is asked to come back, never lost (step 3).",
+    ),
+    (
+        "Provider errors in a row that open the verification breaker",
+        challenge_breaker_errors,
+        "Enough not to trip on one slow call; few enough that a provider outage costs each gateway only a few "
+        "second-long timeouts before it stops calling.",
+    ),
+    (
+        "Time the verification breaker stays open",
+        challenge_breaker_open,
+        "A few seconds: the gateway answers `503` without calling the provider, then lets one call through to test it.",
+    ),
+    (
+        "How long a solved token can be verified",
+        challenge_token_validity,
+        "Turnstile's 300 s (reCAPTCHA's 2 minutes): a client asked to resend the same token after a short "
+        "`Retry-After` need not solve again.",
     ),
     (
         "Time before a replica takes over, at least",
