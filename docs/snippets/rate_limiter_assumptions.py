@@ -373,8 +373,8 @@ TABLE = [
         "exchanger's takeover when the zone lost held etcd's leader too, the zone lost up to an interval after "
         "the last batch (step 6 computes it, a check in the snippet keeps it below this, and step 6 lists what "
         "can exceed the margin, when the cut's bounds apply); short enough that a cut between regions is not a "
-        "free-for-all for minutes. Raised from 8, which the worst takeover reached, rather than shortening the "
-        "lease (step 6).",
+        "free-for-all for minutes. 8 would be shorter than the worst takeover; a shorter lease instead is weighed "
+        "and turned down in step 6.",
     ),
     (
         "Intervals the exchanger holds a shard's counts its replica has not confirmed, at most",
