@@ -4,6 +4,8 @@ local batches and per-region counting add."""
 import math
 
 from rate_limiter_assumptions import (
+    alternative_exchanger_lease,
+    alternative_silent_intervals_before_split,
     burst_allowance,
     cross_region_round_trip,
     etcd_election_timeout,
@@ -123,25 +125,40 @@ failover_unreported_at_most = count(math.ceil(burst_allowance + refill_per_secon
 # At least: the replica is marked failed a second or two after the timeout (gossip), never before.
 replica_loss_drop_window = duration(failover_time - held_intervals_max * region_sync_interval)
 # The exchanger is a leased active/standby pair (step 6). When the active dies right after a batch, its
-# lease runs out exchanger_lease_intervals later, etcd revokes it at its next check, and the standby
-# sends its first batch an interval after it wins. At worst the zone lost also held etcd's leader: the
-# followers campaign after up to 2 election timeouts, and the new leader extends every lease, the dead
-# holder's too, by one election timeout before its TTL starts again (lessor.Promote). Spending just
-# after the last batch reaches the other regions this late, and the bounds widen as while counts are
-# held. The takeover must stay shorter than the silence that makes the others (and the region's own
-# gateways) count the region cut. No time for noticing a lost etcd node is added: each exchanger's
-# client is given its own zone's endpoint only (since etcd 3.4 clientv3 balances over every endpoint
-# it is given, so a list's order would pin nothing), a node alive whenever the exchanger is, with
-# keepalives of about a second (step 6), so a standby in a surviving zone never waits on the lost node.
+# lease runs out exchanger_lease_intervals later (it renews with each batch), etcd revokes it at its next
+# check, and the standby sends its first batch an interval after it wins. At worst the zone lost also
+# held etcd's leader: the followers campaign after up to 2 election timeouts, and the new leader
+# refreshes every lease, the dead holder's too, to the promotion time plus one election timeout plus
+# its whole TTL (lessor.Promote; checkpointing, off by default, would keep the remaining TTL instead).
+# That refresh starts from the promotion, not from the holder's last renewal, so the zone can die up
+# to an interval after the last batch (just before the next) and every second of that adds to the
+# silence: interval + election + extension + lease + revoke check + first batch. Spending just after
+# the last batch reaches the other regions this late, and the bounds widen as while counts are held.
+# The takeover must stay shorter than the silence that makes the others (and the region's own gateways)
+# count the region cut. No time for noticing a lost etcd node is added: each exchanger's client is given
+# its own zone's endpoint only (since etcd 3.4 clientv3 balances over every endpoint it is given, so a
+# list's order would pin nothing); that node shares the exchanger's zone, so losing the zone takes both,
+# and with keepalives of about a second (step 6) a standby in a surviving zone never waits on the lost
+# node. (That node lost alone is step 7's: the exchanger on it loses its lease.)
 exchanger_lease = duration(exchanger_lease_intervals * region_sync_interval)
 etcd_leader_election_at_most = duration(2 * etcd_election_timeout)
 exchanger_takeover_without_etcd_election = duration(exchanger_lease + etcd_revoke_check_period + region_sync_interval)
 exchanger_takeover_report_delay = duration(
-    etcd_leader_election_at_most + etcd_election_timeout + exchanger_takeover_without_etcd_election
+    region_sync_interval
+    + etcd_leader_election_at_most
+    + etcd_election_timeout
+    + exchanger_takeover_without_etcd_election
 )
 region_cut_split_after = duration(silent_intervals_before_split * region_sync_interval)
 assert exchanger_takeover_report_delay < region_cut_split_after, "a takeover must not look like a cut"
 exchanger_takeover_cut_margin = duration(region_cut_split_after - exchanger_takeover_report_delay)
+# The alternative (step 6): the cut at 8 silent intervals and a 2 s lease. The takeover shortens by the
+# lease's second, and the margin left over it:
+alternative_region_cut_split_after = duration(alternative_silent_intervals_before_split * region_sync_interval)
+alternative_takeover_report_delay = duration(
+    exchanger_takeover_report_delay - exchanger_lease + alternative_exchanger_lease
+)
+alternative_takeover_cut_margin = duration(alternative_region_cut_split_after - alternative_takeover_report_delay)
 exchanger_takeover_max_per_window = count(
     token_bucket_max_per_window
     + overshoot_between_regions(burst_allowance, refill_per_second, exchanger_takeover_report_delay)

@@ -3,11 +3,18 @@
 import math
 
 from rate_limiter_accuracy import retry_after_seconds
-from rate_limiter_assumptions import burst_allowance, large_plan_limit_per_minute, limit_per_minute, window_seconds
+from rate_limiter_assumptions import (
+    burst_allowance,
+    challenge_solves_per_second_peak,
+    challenge_verify_headroom,
+    large_plan_limit_per_minute,
+    limit_per_minute,
+    window_seconds,
+)
 from rate_limiter_servers import gateways_per_region
 from rate_limiter_state import token_bucket_ttl
 
-from sdw.estimation import count, duration, markdown_table
+from sdw.estimation import count, duration, markdown_table, peak
 
 # The IETF draft's fields: the policy's quota (q) and window (w), what is left (r) and a number of
 # seconds (t); Retry-After in whole seconds. Revision 08 (Oct 2024, expired Apr 2025) made t the
@@ -39,13 +46,18 @@ override_scaled_burst = count(override_example_limit * burst_allowance / limit_p
 override_scaled_burst_window = duration(override_scaled_burst / (override_example_limit / window_seconds))
 override_unscaled_burst_window_printed = count(math.ceil(burst_allowance / (override_example_limit / window_seconds)))
 # Verifying a challenge token calls the provider, and a challenge outcome takes nothing from the
-# empty challenge_cgnat bucket (and is refunded), so without a limit of its own a listed CGNAT address
-# past its limit could make one provider call per junk token. Each gateway keeps a small token bucket
-# per address in its own memory for verification attempts; past it the gateway answers the challenge
-# again (429) without calling the provider. Per gateway, so an address spread over every gateway of a
-# region makes at most this many calls a minute there.
-challenge_verify_per_minute = count(5)
-challenge_verify_region_max_per_minute = count(challenge_verify_per_minute * gateways_per_region)
+# empty challenge_cgnat bucket (and is refunded), so without limits of their own junk tokens could make
+# one provider call each. Two bounds (step 3). Each gateway keeps a token bucket of verification attempts
+# per address, in its own memory, at the challenge_cgnat rule's own limit and burst: an address is
+# verified at the rate its rule allows, so a bot there cannot starve the subscribers behind it any
+# faster than the rule itself would. And each gateway caps its provider calls a second, whatever the
+# address, at the busiest region's solves at peak with headroom, shared over the region's gateways:
+challenge_provider_calls_per_gateway = peak(
+    math.ceil(challenge_solves_per_second_peak * challenge_verify_headroom / gateways_per_region)
+)
+challenge_provider_calls_region_max = peak(challenge_provider_calls_per_gateway * gateways_per_region)
+# A breaker opens after challenge_breaker_errors errors or timeouts in a row: for challenge_breaker_open
+# the gateway answers 503 without calling the provider, then lets one call through to test it.
 # The body's type is the one the draft proposes (revisions 10 and 11); IANA registers it only when the
 # draft is published, so it names no registry entry yet, and the body follows whatever name is registered.
 RESPONSE_429 = f"""HTTP/1.1 429 Too Many Requests

@@ -34,6 +34,10 @@ window_seconds = duration(60)
 large_plan_limit_per_minute = count(60e3)
 # An assumption, not a given: a large plan's burst is the same share of its minute as the default's.
 large_plan_burst_share = fraction(burst_allowance / limit_per_minute)
+# An example key between the store-down backstop's floor and the large plan (step 1): an override of
+# a few thousand a minute, just above the floor, where a backstop by threshold would have cut its
+# bucket in each gateway twelvefold.
+store_down_example_mid_limit_per_minute = count(6e3)
 
 # --- Bytes of state per client and rule (step 4) ----------------------------------------------
 key_bytes = size(32)
@@ -95,9 +99,16 @@ shared_check_share = fraction(0.01)
 # Set above the worst exchanger takeover (rate_limiter_accuracy.py computes it and asserts that it stays
 # below), so that at etcd's defaults a takeover stays within the margin and is not counted as a cut
 # (step 6 lists what can exceed the margin: the cut's bounds then apply); what that costs a real cut
-# is step 7's.
-silent_intervals_before_split = count(8)
+# is step 7's. 10 leaves a margin of 1.5 s over the worst takeover (8.5 s); 8 would leave none. The
+# other way to a margin, a 2 s lease (etcd's shortest at its default election timeout), is weighed
+# and turned down in step 6.
+silent_intervals_before_split = count(10)
 held_intervals_max = count(3)
+# The alternative step 6 turns down: keep the cut at 8 silent intervals and shorten the exchanger's
+# lease to 2 s, etcd's shortest lease at its default election timeout (1.5 election timeouts, rounded
+# up to whole seconds).
+alternative_silent_intervals_before_split = count(8)
+alternative_exchanger_lease = duration(2)
 # Each region's exchanger runs as an active and a standby in two zones; the active renews a lease in
 # an etcd cluster spanning the region's zones every interval, and the standby takes it, with a new
 # epoch, once it has gone this many intervals unrenewed.
@@ -113,6 +124,15 @@ shared_mark_ttl = duration(24 * 3600)
 # --- Failures (step 7) ------------------------------------------------------------------------
 flood_requests_per_second = peak(50e3)
 failover_time = duration(15)
+# Challenge verification (step 3). Solved challenges a second that the busiest region's gateways
+# verify at peak: subscribers behind listed CGNAT addresses past their address's login or sign-up limit.
+challenge_solves_per_second_peak = peak(50)
+challenge_verify_headroom = times(4)
+# The breaker on the provider: this many errors or timeouts in a row open it, for this long.
+challenge_breaker_errors = count(5)
+challenge_breaker_open = duration(5)
+# A solved Turnstile token can be verified for this long after it was issued (reCAPTCHA's: 2 minutes).
+challenge_token_validity = duration(300)
 
 TABLE = [
     (
@@ -350,9 +370,11 @@ TABLE = [
         "Silent sync intervals before a region splits shared limits",
         silent_intervals_before_split,
         "Long enough not to react to one lost batch, nor, at etcd's defaults and within the margin, to an "
-        "exchanger's takeover when the zone lost held etcd's leader too (step 6 computes it, a check in the "
-        "snippet keeps it below this, and step 6 lists what can exceed the margin, when the cut's bounds apply); "
-        "short enough that a cut between regions is not a free-for-all for minutes.",
+        "exchanger's takeover when the zone lost held etcd's leader too, the zone lost up to an interval after "
+        "the last batch (step 6 computes it, a check in the snippet keeps it below this, and step 6 lists what "
+        "can exceed the margin, when the cut's bounds apply); short enough that a cut between regions is not a "
+        "free-for-all for minutes. 8 would be shorter than the worst takeover; a shorter lease instead is weighed "
+        "and turned down in step 6.",
     ),
     (
         "Intervals the exchanger holds a shard's counts its replica has not confirmed, at most",
@@ -393,6 +415,35 @@ TABLE = [
         "One runaway client, requests a second",
         flood_requests_per_second,
         "A retry loop with no back-off on a few hundred servers: it happens to every public API.",
+    ),
+    (
+        "Solved challenges verified a second, busiest region at peak",
+        challenge_solves_per_second_peak,
+        "Subscribers behind listed CGNAT addresses past their address's login or sign-up limit on a busy evening "
+        "of a few large carriers. An assumption, kept generous: it sizes only the cap on provider calls.",
+    ),
+    (
+        "Headroom of the cap on provider calls over those solves",
+        challenge_verify_headroom,
+        "Room for solves bunched in one gateway and for a carrier's evening above the estimate; past the cap a "
+        "solve is asked to come back, never lost (step 3).",
+    ),
+    (
+        "Provider errors in a row that open the verification breaker",
+        challenge_breaker_errors,
+        "Enough not to trip on one slow call; few enough that a provider outage costs each gateway only a few "
+        "second-long timeouts before it stops calling.",
+    ),
+    (
+        "Time the verification breaker stays open",
+        challenge_breaker_open,
+        "A few seconds: the gateway answers `503` without calling the provider, then lets one call through to test it.",
+    ),
+    (
+        "How long a solved token can be verified",
+        challenge_token_validity,
+        "Turnstile's 300 s (reCAPTCHA's 2 minutes): a client asked to resend the same token after a short "
+        "`Retry-After` need not solve again.",
     ),
     (
         "Time before a replica takes over, at least",

@@ -39,6 +39,7 @@ from rate_limiter_assumptions import (
     shared_check_share,
     split_simulation_load,
     store_copies,
+    store_down_example_mid_limit_per_minute,
     tag_switch_lead_pulls,
     token_batch,
     window_seconds,
@@ -433,26 +434,49 @@ store_down_flood_stopped_share = fraction(1 - store_down_local_max_per_second / 
 store_down_large_unscaled_max_per_second = peak(gateways_per_region * large_plan_limit_per_minute / window_seconds)
 store_down_large_unscaled_flood_share = fraction(store_down_large_unscaled_max_per_second / flood_requests_per_second)
 store_down_large_unscaled_max_burst = count(gateways_per_region * large_plan_limit_per_minute * large_plan_burst_share)
-# So a key whose effective limit (its override's, if it has one, else the rule's) is above a threshold
-# gets a local bucket of that limit and burst times a small factor, divided among the region's
-# gateways: a key spread evenly over them keeps its limit with room to spare, and a runaway one gets
-# at most the factor times its limit in a region. The choice goes by the limit, not by the rule's
-# batch, so an override that raises a default-plan key to a large plan's rate is scaled too.
-# The cost: a large key whose requests land on few gateways is refused below its limit while the store
-# is down, down to factor / gateways of it on a single gateway.
+# So each gateway's bucket for a key is min(L, max(factor x L / gateways, floor)) a minute, L the key's
+# effective limit (its override's, if it has one, else the rule's), its burst scaled by the same ratio.
+# The floor is what a large-plan key gets in each gateway at the factor: factor x large plan / gateways.
+# At or below the floor a key keeps its own limit in every gateway (the default plan's among them); from
+# the floor up to gateways / factor times it (the large plan) each gateway gives the floor; above that,
+# the factor times the limit divided among the gateways. The bucket never drops as the limit rises, so a
+# key just above the floor keeps nearly all of it on one gateway (a threshold, below it the whole limit
+# and above it factor / gateways of it, would cut a 5,001-a-minute key's bucket twelvefold), and a
+# runaway key up to the large plan gets at most every gateway's floor in a region, factor x L above it.
+# The choice goes by the limit, not by the rule's batch, so an override is scaled like a plan.
+# The cost: a key above the floor whose requests land on few gateways is refused below its limit while
+# the store is down, down to floor / L on a single gateway (factor / gateways for a key at the large
+# plan or above).
 store_down_large_local_factor = times(2)
-store_down_large_local_per_gateway = peak(
-    store_down_large_local_factor * large_plan_limit_per_minute / window_seconds / gateways_per_region
+store_down_scale_above_per_minute = count(
+    store_down_large_local_factor * large_plan_limit_per_minute / gateways_per_region
 )
-store_down_large_max_per_second = peak(store_down_large_local_factor * large_plan_limit_per_minute / window_seconds)
-store_down_large_max_burst = count(store_down_large_local_factor * large_plan_limit_per_minute * large_plan_burst_share)
+
+
+def store_down_gateway_limit_per_minute(limit: float) -> float:
+    """The local bucket's rate a minute in each gateway, while the store is down, for a key of this limit."""
+    return min(
+        limit, max(store_down_large_local_factor * limit / gateways_per_region, store_down_scale_above_per_minute)
+    )
+
+
+store_down_proportional_above_per_minute = count(
+    store_down_scale_above_per_minute * gateways_per_region / store_down_large_local_factor
+)
+_large_gateway_limit = store_down_gateway_limit_per_minute(large_plan_limit_per_minute)
+store_down_large_local_per_gateway = peak(_large_gateway_limit / window_seconds)
+store_down_large_max_per_second = peak(gateways_per_region * _large_gateway_limit / window_seconds)
+store_down_large_max_burst = count(gateways_per_region * _large_gateway_limit * large_plan_burst_share)
 store_down_large_flood_stopped_share = fraction(1 - store_down_large_max_per_second / flood_requests_per_second)
 store_down_large_share_of_region_peak = fraction(store_down_large_max_per_second / region_checks_per_second_peak)
-store_down_large_one_gateway_share = fraction(store_down_large_local_factor / gateways_per_region)
-# The threshold: the limit above which the limit in every gateway would let a runaway key through
-# faster than a scaled large-plan key gets in a region. At or below it the unscaled bucket is kept (the
-# default plan's, far below); above it the limit is scaled.
-store_down_scale_above_per_minute = count(store_down_large_max_per_second * window_seconds / gateways_per_region)
+store_down_large_one_gateway_share = fraction(_large_gateway_limit / large_plan_limit_per_minute)
+# A key just above the floor, on one gateway, keeps most of its limit; runaway over every gateway, it
+# gets the same at most as a large-plan key, which is many times its own limit (the backstop holds the
+# flood, not the limit).
+_mid_gateway_limit = store_down_gateway_limit_per_minute(store_down_example_mid_limit_per_minute)
+store_down_mid_one_gateway_share = fraction(_mid_gateway_limit / store_down_example_mid_limit_per_minute)
+store_down_mid_max_per_second = peak(gateways_per_region * _mid_gateway_limit / window_seconds)
+store_down_mid_overshoot = times(gateways_per_region * _mid_gateway_limit / store_down_example_mid_limit_per_minute)
 store_down_default_share_of_region_peak = fraction(store_down_local_max_per_second / region_checks_per_second_peak)
 # On a split key the cache is per tag: a gateway refuses from memory only when every tag a request
 # would try (its two tries) is known empty, and skips a try it knows empty, so it refuses only what
@@ -657,7 +681,7 @@ if __name__ != "rate_limiter_servers":
                 ("... against the flood", store_down_large_unscaled_flood_share),
                 ("... and every gateway's burst, once", store_down_large_unscaled_max_burst),
                 (
-                    "Large plans' local bucket: the limit times this, divided among a region's gateways",
+                    "Keys above the floor: the limit times this, divided among a region's gateways, at least the floor",
                     store_down_large_local_factor,
                 ),
                 ("... each gateway's rate for a large key", store_down_large_local_per_gateway),
@@ -666,6 +690,18 @@ if __name__ != "rate_limiter_servers":
                 ("... so the share of the flood stopped", store_down_large_flood_stopped_share),
                 ("... on top of the busiest region's peak", store_down_large_share_of_region_peak),
                 ("... what a large key on a single gateway gets of its limit", store_down_large_one_gateway_share),
+                (
+                    "A key's bucket in each gateway: its own limit up to this a minute, then at least this",
+                    store_down_scale_above_per_minute,
+                ),
+                (
+                    "... and the factor's share of its limit above this a minute",
+                    store_down_proportional_above_per_minute,
+                ),
+                ("... a key of this limit a minute (an example override)", store_down_example_mid_limit_per_minute),
+                ("... keeps this of it on a single gateway", store_down_mid_one_gateway_share),
+                ("... and runaway over every gateway of a region gets", store_down_mid_max_per_second),
+                ("... against its limit", store_down_mid_overshoot),
                 ("Reads of the per-slot shared-key sets a region makes a second", slot_set_reads_per_second),
                 (
                     "A shard added, legacy slot migration: a check sent again after ASK",
