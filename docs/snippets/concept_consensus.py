@@ -10,14 +10,17 @@ Latency. A commit waits for the leader's round trip to the nearest followers tha
 majority, plus a flush of the log to disk; etcd's performance guide puts the least time for a request
 at the round trip between members plus fdatasync, "often lower than 1 ms" on an SSD and about 10 ms
 on a spinning disk (https://etcd.io/docs/v3.5/op-guide/performance/). Round trips: the budget
-between VMs in one zone (reference_latency), the fiber floor between zones 100 km apart and between
-cities (reference_fiber). A Cassandra lightweight transaction takes four round trips between the
-coordinator and the replicas with the default paxos_variant v1 (prepare, read, propose, commit) and
-three with v2, as chat step 4 counts them.
+between VMs in one zone (reference_latency) and between zones (the rate limiter's cross-zone
+assumption, 2 ms), and beside them the fiber floor between zones 100 km apart and between cities
+(reference_fiber): a floor is the least light in fiber allows, a budget what a design plans for.
+A Cassandra lightweight transaction takes four round trips between the coordinator and the replicas
+with the default paxos_variant v1 (prepare, read, propose, commit) and three with v2, as chat step 4
+counts them.
 """
 
 from math import comb
 
+from rate_limiter_assumptions import cross_zone_round_trip
 from reference_fiber import great_circle_km, round_trip_floor, zone_pair_rtt_floor
 from reference_latency import vm_round_trip_budget
 
@@ -75,6 +78,7 @@ one_down_per_year = duration(unavailable(1) * SECONDS_PER_YEAR)
 cross_region_rtt = round_trip_floor(great_circle_km("New York", "San Francisco"))
 PLACEMENTS = [
     ("One zone (VM round trip budget)", float(vm_round_trip_budget)),
+    ("Three zones of one region (budget: the rate limiter's cross-zone round trip)", float(cross_zone_round_trip)),
     ("Three zones of one region, 100 km apart (fiber floor)", float(zone_pair_rtt_floor)),
     ("Three regions: San Francisco, New York, London; leader in New York (fiber floor)", cross_region_rtt),
 ]
@@ -94,6 +98,8 @@ ssd_fsync = duration(SSD_FSYNC)
 disk_fsync = duration(DISK_FSYNC)
 zone_commit = duration(vm_round_trip_budget + SSD_FSYNC)
 region_commit = duration(zone_pair_rtt_floor + SSD_FSYNC)
+region_rtt_budget = duration(cross_zone_round_trip)
+region_commit_budget = duration(cross_zone_round_trip + SSD_FSYNC)
 cross_region_rtt_floor = duration(cross_region_rtt)
 cross_region_commit = duration(cross_region_rtt + SSD_FSYNC)
 cross_region_serial_per_key = per_second(1 / (cross_region_rtt + SSD_FSYNC))
