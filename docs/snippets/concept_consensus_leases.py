@@ -35,7 +35,12 @@ import math
 from chat_assumptions import conversation_shards
 from chat_traffic import chat_servers, messages_per_second_peak
 from concept_ids import KERNEL_SLEW_RATE
-from rate_limiter_accuracy import exchanger_lease, exchanger_takeover_report_delay
+from rate_limiter_accuracy import (
+    exchanger_lease,
+    exchanger_takeover_cut_margin,
+    exchanger_takeover_report_delay,
+    region_cut_split_after,
+)
 from rate_limiter_assumptions import (
     added_latency_budget,
     etcd_election_timeout,
@@ -92,10 +97,14 @@ takeover_leader_lost_from_death = duration(takeover(exchanger_lease, True, from_
 leader_change_during_dead_lease = duration(
     2 * exchanger_lease + ELECTION_AT_MOST + PROMOTE_EXTENSION + etcd_revoke_check_period
 )
-# The rate limiter's worst takeover is this, plus its one sync interval before the first batch.
+# The rate limiter's worst takeover is this, counted from the last renewal (its exchanger renews with each
+# batch, every sync interval, which is TTL / 3), plus its one sync interval before the first batch; the
+# other regions count a region cut only after a longer silence.
 rate_limiter_worst_takeover = duration(exchanger_takeover_report_delay)
-rate_limiter_takeover_base = takeover(exchanger_lease, True, from_last_renewal=False)
-assert abs(rate_limiter_takeover_base + region_sync_interval - exchanger_takeover_report_delay) < 1e-9
+assert abs(exchanger_lease / RENEWALS_PER_TTL - region_sync_interval) < 1e-9
+assert abs(takeover(exchanger_lease, True) + region_sync_interval - exchanger_takeover_report_delay) < 1e-9
+rate_limiter_cut_silence = region_cut_split_after
+rate_limiter_cut_margin = exchanger_takeover_cut_margin
 
 # Riding out etcd's own election: nothing lapses on the server (Promote extends), but the holder's own
 # timer runs from its last renewal and cannot be renewed until a new leader is up. Renewing every TTL / 3,
@@ -159,7 +168,8 @@ rows = [
         takeover_leader_lost_from_death,
     ),
     ("... the same, from the holder's last renewal (one renewal interval more)", takeover_leader_lost),
-    ("... the rate limiter's worst, with its one-interval first batch", rate_limiter_worst_takeover),
+    ("... the rate limiter's worst: from its last batch, plus a one-interval first batch", rate_limiter_worst_takeover),
+    ("... below the silence the rate limiter counts as a cut", rate_limiter_cut_silence),
     (
         "etcd's leader changes while a dead holder's lease runs (2 TTL, election, extension, check)",
         leader_change_during_dead_lease,
