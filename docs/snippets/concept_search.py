@@ -14,40 +14,71 @@ days, 140 bytes of text each, at its peak search rate (twitter_traffic).
   term, so a gap's expected bytes are the sum over k of (1 - p)^(128^k - 1).
 - Term frequencies follow Zipf's law (the r-th commonest term is used in proportion to 1/r) over a
   vocabulary of 100M distinct terms (words, hashtags, handles, misspellings): a stated guess, as are
-  the 12 distinct terms a tweet. Each posting also keeps one position, for phrase queries: tweets
-  are short, so it fits in 1 byte.
+  the 20 distinct terms a tweet (about 25 words of 140 bytes, fewer once repeats are counted once,
+  with stop words kept, since the Twitter example promises phrase search, and the `from:` term of
+  its author). Each posting also keeps one position, for phrase queries: tweets are short, so it
+  fits in 1 byte.
+- The slack left in the Twitter example's 100 bytes of index a tweet, after the postings: each
+  document keeps its tweet ID and author ID (8 bytes each, the first to hydrate results, the second
+  to drop blocked and muted authors before hydration); the dictionary holds each of the 100M terms
+  in about 16 bytes (the term and its list's place, prefix-shared), spread over the window's tweets;
+  skip data is at most one 8-byte entry per block of 128 postings.
 - Segments (Lucene, as Elasticsearch and OpenSearch use it): a refresh, every second by default in
   Elasticsearch, turns the documents buffered since the last one into a new immutable segment, and
   merges combine about 10 segments of similar size at a time (TieredMergePolicy, segments per tier
   10) up to 5 GB (max_merged_segment), so a posting is rewritten about once per tier between the
-  refresh's size and 5 GB.
+  refresh's size and 5 GB. Lucene counts a segment below floor_segment (2 MB in Elasticsearch) as
+  2 MB when it picks merges; the count of rewrites here ignores that.
+- Refresh interval, the options the page weighs: Elasticsearch's default of 1 s, 5 s, or the
+  freshness target less the pipeline's lag. The Twitter example's 15 s target leaves room for
+  about 5 s, and its figures are computed for both 1 s and 5 s.
+- The Twitter example's index servers: twitter_stores sizes the servers to hold every copy in
+  memory; one copy's share is that count over the copies. The newest daily slice is taken to span
+  all servers of a copy, so each takes its share of the new tweets.
 """
 
 import math
 
 from reference_latency import one_core_memory_bytes_per_s
-from twitter_assumptions import search_days, search_index_bytes_per_tweet, tweet_text_bytes, tweets_per_day
+from twitter_assumptions import (
+    search_days,
+    search_freshness_target,
+    search_index_bytes_per_tweet,
+    text_copies,
+    tweet_text_bytes,
+    tweets_per_day,
+)
+from twitter_stores import search_servers_for_memory
 from twitter_traffic import searches_per_second_peak, tweets_per_second
 
 from sdw.estimation import (
     GB,
+    MB,
     count,
     duration,
     fraction,
     markdown_table,
+    peak,
     size,
     throughput,
 )
 
-TERMS_PER_TWEET = 12  # distinct terms a tweet, a guess: a tweet of 140 bytes is about 25 words
+TERMS_PER_TWEET = 20  # distinct terms a tweet, a guess: stop words kept, plus the from: author term
 VOCABULARY = 100e6  # distinct terms over the window, a guess
 MID_TERM_SHARE = 1e-4  # a mid-frequency term: in 1 tweet in 10,000
 POSITION_BYTES = 1  # one position a posting, below 128 in a tweet
 DOC_ID_BYTES_RAW = 4  # a 32-bit document number, uncompressed
 REFRESH_SECONDS = 1.0  # Elasticsearch's default index.refresh_interval
+REFRESH_SECONDS_CHOSEN = 5.0  # the Twitter example's choice, a third of its 15 s freshness target
 MAX_SEGMENT_BYTES = 5 * GB  # Elasticsearch's default index.merge.policy.max_merged_segment
 SEGMENTS_PER_TIER = 10  # Lucene TieredMergePolicy's default
-INDEX_SERVERS_PER_COPY = 4  # the Twitter example's in-memory index, one copy (twitter_stores: 12 for 3)
+FLOOR_SEGMENT_BYTES = 2 * MB  # Elasticsearch's index.merge.policy.floor_segment
+TWEET_ID_BYTES = 8  # a 64-bit tweet ID a document, to hydrate results
+AUTHOR_ID_BYTES = 8  # a 64-bit author ID a document, to drop blocked and muted authors
+DICTIONARY_BYTES_PER_TERM = 16  # a term and its list's place, prefix-shared
+SKIP_ENTRY_BYTES = 8  # one skip entry a block
+BLOCK_POSTINGS = 128  # postings a block (Lucene's)
+INDEX_SERVERS_PER_COPY = float(search_servers_for_memory) / float(text_copies)
 
 documents = tweets_per_day * search_days
 corpus_bytes = documents * tweet_text_bytes
@@ -67,8 +98,10 @@ mid_term_bytes = mid_term_postings * (vbyte_bytes(MID_TERM_SHARE) + POSITION_BYT
 mid_term_read_seconds = mid_term_bytes / one_core_memory_bytes_per_s
 
 # --- Bytes a posting, over a Zipf vocabulary ----------------------------------------------------------
-# Sum over ranks in buckets 1% wide (ranks within a bucket share its first rank's frequency; the first
-# 1,000 ranks are summed one by one).
+# Sum over ranks in buckets 1% wide (ranks within a bucket take the frequency of the bucket's middle
+# rank; the first 1,000 ranks are summed one by one). Documents spread at random: under time-ordered
+# IDs a bursty term (a hashtag trending for an hour) has its documents close together, so smaller
+# gaps and fewer bytes than this.
 postings_total = documents * TERMS_PER_TWEET
 harmonic = math.log(VOCABULARY) + 0.5772156649 + 1 / (2 * VOCABULARY)
 
@@ -120,16 +153,67 @@ postings_bytes_per_tweet = size(TERMS_PER_TWEET * posting_bytes)
 postings_bytes_total = size(postings_total * posting_bytes)
 postings_over_text = fraction(TERMS_PER_TWEET * posting_bytes / tweet_text_bytes)
 
+# --- What the example's 100 B a tweet leaves once the postings and the rest are in ---------------------
+dictionary_bytes_per_tweet = VOCABULARY * DICTIONARY_BYTES_PER_TERM / documents
+skip_bytes_per_tweet = TERMS_PER_TWEET * SKIP_ENTRY_BYTES / BLOCK_POSTINGS
+index_bytes_used_per_tweet = (
+    TERMS_PER_TWEET * posting_bytes
+    + TWEET_ID_BYTES
+    + AUTHOR_ID_BYTES
+    + dictionary_bytes_per_tweet
+    + skip_bytes_per_tweet
+)
+dictionary_share_per_tweet = size(dictionary_bytes_per_tweet)
+skip_share_per_tweet = size(skip_bytes_per_tweet)
+index_used_per_tweet = size(index_bytes_used_per_tweet)
+index_slack_per_tweet = size(float(search_index_bytes_per_tweet) - index_bytes_used_per_tweet)
+assert float(index_slack_per_tweet) > 0
+
 # --- Segments: how soon a tweet is searchable, and what merging rewrites -------------------------------
 refresh_interval = duration(REFRESH_SECONDS)
 tweets_per_index_server = tweets_per_second / INDEX_SERVERS_PER_COPY
 segment_bytes_per_refresh = size(tweets_per_index_server * REFRESH_SECONDS * search_index_bytes_per_tweet)
 max_segment = size(MAX_SEGMENT_BYTES)
+floor_segment = size(FLOOR_SEGMENT_BYTES)
 segments_per_tier = count(SEGMENTS_PER_TIER)
 merge_rewrites = count(math.log(MAX_SEGMENT_BYTES / segment_bytes_per_refresh, SEGMENTS_PER_TIER))
 segments_made_per_hour = count(3_600 / REFRESH_SECONDS)
+index_servers_per_copy = count(INDEX_SERVERS_PER_COPY)
+refresh_interval_chosen = duration(REFRESH_SECONDS_CHOSEN)
+refresh_left_for_pipeline = duration(float(search_freshness_target) - REFRESH_SECONDS_CHOSEN)
+segment_bytes_per_refresh_chosen = size(tweets_per_index_server * REFRESH_SECONDS_CHOSEN * search_index_bytes_per_tweet)
+segments_made_per_hour_chosen = count(3_600 / REFRESH_SECONDS_CHOSEN)
+merge_rewrites_chosen = count(math.log(MAX_SEGMENT_BYTES / segment_bytes_per_refresh_chosen, SEGMENTS_PER_TIER))
+# Query CPU: each server of a copy takes every query its copy serves, the copies sharing the peak.
+queries_per_index_server = peak(searches_per_second_peak / float(text_copies))
 
 if __name__ != "concept_search":
+    print(
+        markdown_table(
+            ("Assumption", "Value", "Why"),
+            [
+                (
+                    "Distinct terms a tweet",
+                    postings_per_tweet,
+                    "About 25 words in 140 bytes, repeats counted once; stop words kept for phrase search; "
+                    "plus the author's from: term",
+                ),
+                (
+                    "Distinct terms over the window",
+                    vocabulary,
+                    "Words in many languages, hashtags, handles, misspellings: a guess, large because rare "
+                    "terms never stop arriving",
+                ),
+                ("A mid-frequency term", mid_term_share, "A term that is neither a stop word nor a one-off"),
+                (
+                    "Dictionary bytes a term",
+                    size(DICTIONARY_BYTES_PER_TERM),
+                    "The term, prefix-shared with its neighbor, and its list's place",
+                ),
+            ],
+        )
+    )
+    print()
     rows = [
         ("Common, in 1 tweet in 20", fraction(0.05), size(vbyte_bytes(0.05))),
         ("Mid-frequency, in 1 tweet in 10,000", mid_term_share, mid_gap_bytes),
@@ -147,12 +231,25 @@ if __name__ != "concept_search":
                 ("One scan, one core at memory speed", scan_time),
                 (f"Cores to scan for every search at peak ({searches_peak})", scan_cores_at_peak),
                 ("Posting list of a mid-frequency term", mid_term_list_bytes),
-                ("Reading it, one core", mid_term_read_time),
+                ("Streaming it, one core, before decoding", mid_term_read_time),
                 ("Bytes a posting (document number and one position)", average_posting_bytes),
                 (f"Postings, {postings_per_tweet} a tweet", postings_bytes_total),
                 ("Postings over the text they index", postings_over_text),
-                ("New segment at each refresh, per index server", segment_bytes_per_refresh),
-                (f"Times a posting is rewritten by merges up to {max_segment}", merge_rewrites),
+                (
+                    f"Index bytes a tweet: postings, tweet and author IDs, dictionary {dictionary_share_per_tweet}, "
+                    f"skip data {skip_share_per_tweet}",
+                    index_used_per_tweet,
+                ),
+                (f"Slack left of the example's {search_index_bytes_per_tweet} a tweet", index_slack_per_tweet),
+                ("Index servers in one copy of the example's index", index_servers_per_copy),
+                (f"New segment per index server, refresh every {refresh_interval}", segment_bytes_per_refresh),
+                (f"... refresh every {refresh_interval_chosen}", segment_bytes_per_refresh_chosen),
+                (
+                    f"Times a posting is rewritten by merges up to {max_segment}, {refresh_interval} refresh",
+                    merge_rewrites,
+                ),
+                (f"... {refresh_interval_chosen} refresh", merge_rewrites_chosen),
+                ("Queries each index server takes at peak", queries_per_index_server),
             ],
         )
     )
