@@ -1,0 +1,255 @@
+"""Concepts, search: what a scan costs against a posting list, and how small an inverted index is.
+
+The corpus is the Twitter example's searchable window (twitter_assumptions): 500M tweets a day for 7
+days, 140 bytes of text each, at its peak search rate (twitter_traffic).
+
+- A scan (`WHERE text LIKE '%word%'`) cannot use a B-tree index, whose order starts at the first
+  character, so it reads every row. Taken here at the best a core can do, streaming memory at the
+  reference's measured 13.7 GB/s (reference_latency): a real database matching rows is slower.
+- An index lookup reads one term's posting list. A term in 1 tweet in 10,000 is a mid-frequency one.
+- Postings hold document numbers in increasing order, stored as gaps (deltas) from the previous
+  one, each gap in variable-byte form: 7 bits a byte, the top bit marking "more bytes follow", so a
+  gap below 128 takes 1 byte, below 16,384 2 bytes, and so on. With a term's documents spread at
+  random, a gap is at least g with chance (1 - p)^(g - 1), p the share of documents holding the
+  term, so a gap's expected bytes are the sum over k of (1 - p)^(128^k - 1).
+- Term frequencies follow Zipf's law (the r-th commonest term is used in proportion to 1/r) over a
+  vocabulary of 100M distinct terms (words, hashtags, handles, misspellings): a stated guess, as are
+  the 20 distinct terms a tweet (about 25 words of 140 bytes, fewer once repeats are counted once,
+  with stop words kept, since the Twitter example promises phrase search, and the `from:` term of
+  its author). Each posting also keeps one position, for phrase queries: tweets are short, so it
+  fits in 1 byte.
+- The slack left in the Twitter example's 100 bytes of index a tweet, after the postings: each
+  document keeps its tweet ID and author ID (8 bytes each, the first to hydrate results, the second
+  to drop blocked and muted authors before hydration); the dictionary holds each of the 100M terms
+  in about 16 bytes (the term and its list's place, prefix-shared), spread over the window's tweets;
+  skip data is at most one 8-byte entry per block of 128 postings.
+- Segments (Lucene, as Elasticsearch and OpenSearch use it): a refresh, every second by default in
+  Elasticsearch, turns the documents buffered since the last one into a new immutable segment, and
+  merges combine about 10 segments of similar size at a time (TieredMergePolicy, segments per tier
+  10) up to 5 GB (max_merged_segment), so a posting is rewritten about once per tier between the
+  refresh's size and 5 GB. Lucene counts a segment below floor_segment (2 MB in Elasticsearch) as
+  2 MB when it picks merges; the count of rewrites here ignores that.
+- Refresh interval, the options the page weighs: Elasticsearch's default of 1 s, 5 s, or the
+  freshness target less the pipeline's lag. The Twitter example's 15 s target leaves room for
+  about 5 s, and its figures are computed for both 1 s and 5 s.
+- The Twitter example's index servers: twitter_stores sizes the servers to hold every copy in
+  memory; one copy's share is that count over the copies. The newest daily slice is taken to span
+  all servers of a copy, so each takes its share of the new tweets.
+"""
+
+import math
+
+from reference_latency import one_core_memory_bytes_per_s
+from twitter_assumptions import (
+    search_days,
+    search_freshness_target,
+    search_index_bytes_per_tweet,
+    text_copies,
+    tweet_text_bytes,
+    tweets_per_day,
+)
+from twitter_stores import search_servers_for_memory
+from twitter_traffic import searches_per_second_peak, tweets_per_second
+
+from sdw.estimation import (
+    GB,
+    MB,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    size,
+    throughput,
+)
+
+TERMS_PER_TWEET = 20  # distinct terms a tweet, a guess: stop words kept, plus the from: author term
+VOCABULARY = 100e6  # distinct terms over the window, a guess
+MID_TERM_SHARE = 1e-4  # a mid-frequency term: in 1 tweet in 10,000
+POSITION_BYTES = 1  # one position a posting, below 128 in a tweet
+DOC_ID_BYTES_RAW = 4  # a 32-bit document number, uncompressed
+REFRESH_SECONDS = 1.0  # Elasticsearch's default index.refresh_interval
+REFRESH_SECONDS_CHOSEN = 5.0  # the Twitter example's choice, a third of its 15 s freshness target
+MAX_SEGMENT_BYTES = 5 * GB  # Elasticsearch's default index.merge.policy.max_merged_segment
+SEGMENTS_PER_TIER = 10  # Lucene TieredMergePolicy's default
+FLOOR_SEGMENT_BYTES = 2 * MB  # Elasticsearch's index.merge.policy.floor_segment
+TWEET_ID_BYTES = 8  # a 64-bit tweet ID a document, to hydrate results
+AUTHOR_ID_BYTES = 8  # a 64-bit author ID a document, to drop blocked and muted authors
+DICTIONARY_BYTES_PER_TERM = 16  # a term and its list's place, prefix-shared
+SKIP_ENTRY_BYTES = 8  # one skip entry a block
+BLOCK_POSTINGS = 128  # postings a block (Lucene's)
+INDEX_SERVERS_PER_COPY = float(search_servers_for_memory) / float(text_copies)
+
+documents = tweets_per_day * search_days
+corpus_bytes = documents * tweet_text_bytes
+
+
+def vbyte_bytes(share: float) -> float:
+    """Expected bytes of one delta-encoded, variable-byte gap, for a term in `share` of the documents."""
+    if share >= 1:
+        return 1.0
+    return math.fsum((1 - share) ** (128**k - 1) for k in range(6))
+
+
+# --- A scan against a posting list --------------------------------------------------------------------
+scan_seconds = corpus_bytes / one_core_memory_bytes_per_s
+mid_term_postings = documents * MID_TERM_SHARE
+mid_term_bytes = mid_term_postings * (vbyte_bytes(MID_TERM_SHARE) + POSITION_BYTES)
+mid_term_read_seconds = mid_term_bytes / one_core_memory_bytes_per_s
+
+# --- Bytes a posting, over a Zipf vocabulary ----------------------------------------------------------
+# Sum over ranks in buckets 1% wide (ranks within a bucket take the frequency of the bucket's middle
+# rank; the first 1,000 ranks are summed one by one). Documents spread at random: under time-ordered
+# IDs a bursty term (a hashtag trending for an hour) has its documents close together, so smaller
+# gaps and fewer bytes than this.
+postings_total = documents * TERMS_PER_TWEET
+harmonic = math.log(VOCABULARY) + 0.5772156649 + 1 / (2 * VOCABULARY)
+
+
+def zipf_buckets():
+    rank = 1.0
+    while rank <= VOCABULARY:
+        width = 1.0 if rank < 1_000 else max(1.0, math.floor(rank * 0.01))
+        width = min(width, VOCABULARY - rank + 1)
+        yield rank, width
+        rank += width
+
+
+weighted_bytes = 0.0
+weighted_postings = 0.0
+for first, width in zipf_buckets():
+    middle = first + (width - 1) / 2
+    share = min(1.0, postings_total / (middle * harmonic) / documents)
+    postings = share * documents * width
+    weighted_bytes += postings * vbyte_bytes(share)
+    weighted_postings += postings
+
+doc_id_bytes = weighted_bytes / weighted_postings
+posting_bytes = doc_id_bytes + POSITION_BYTES
+postings_per_tweet = count(TERMS_PER_TWEET)
+vocabulary = count(VOCABULARY)
+
+# --- Figures the page quotes ---------------------------------------------------------------------------
+documents_indexed = count(documents)
+corpus_size = size(corpus_bytes)
+memory_scan_rate = throughput(one_core_memory_bytes_per_s, "B/s")
+scan_time = duration(scan_seconds)
+scan_cores_at_peak = count(scan_seconds * searches_per_second_peak)
+searches_peak = searches_per_second_peak
+mid_term_share = fraction(MID_TERM_SHARE)
+mid_term_posting_count = count(mid_term_postings)
+mid_term_list_bytes = size(mid_term_bytes)
+mid_term_read_time = duration(mid_term_read_seconds)
+scan_over_lookup = count(corpus_bytes / mid_term_bytes)
+
+common_gap_bytes = size(vbyte_bytes(0.05))  # a term in 1 tweet in 20
+mid_gap_bytes = size(vbyte_bytes(MID_TERM_SHARE))
+rare_gap_bytes = size(vbyte_bytes(1e-7))  # a term in 350 tweets of the window
+doc_id_raw_bytes = size(DOC_ID_BYTES_RAW)
+average_doc_id_bytes = size(doc_id_bytes)
+average_posting_bytes = size(posting_bytes)
+compression_saving = fraction(1 - doc_id_bytes / DOC_ID_BYTES_RAW)
+postings_bytes_per_tweet = size(TERMS_PER_TWEET * posting_bytes)
+postings_bytes_total = size(postings_total * posting_bytes)
+postings_over_text = fraction(TERMS_PER_TWEET * posting_bytes / tweet_text_bytes)
+
+# --- What the example's 100 B a tweet leaves once the postings and the rest are in ---------------------
+dictionary_bytes_per_tweet = VOCABULARY * DICTIONARY_BYTES_PER_TERM / documents
+skip_bytes_per_tweet = TERMS_PER_TWEET * SKIP_ENTRY_BYTES / BLOCK_POSTINGS
+index_bytes_used_per_tweet = (
+    TERMS_PER_TWEET * posting_bytes
+    + TWEET_ID_BYTES
+    + AUTHOR_ID_BYTES
+    + dictionary_bytes_per_tweet
+    + skip_bytes_per_tweet
+)
+dictionary_share_per_tweet = size(dictionary_bytes_per_tweet)
+skip_share_per_tweet = size(skip_bytes_per_tweet)
+index_used_per_tweet = size(index_bytes_used_per_tweet)
+index_slack_per_tweet = size(float(search_index_bytes_per_tweet) - index_bytes_used_per_tweet)
+assert float(index_slack_per_tweet) > 0
+
+# --- Segments: how soon a tweet is searchable, and what merging rewrites -------------------------------
+refresh_interval = duration(REFRESH_SECONDS)
+tweets_per_index_server = tweets_per_second / INDEX_SERVERS_PER_COPY
+segment_bytes_per_refresh = size(tweets_per_index_server * REFRESH_SECONDS * search_index_bytes_per_tweet)
+max_segment = size(MAX_SEGMENT_BYTES)
+floor_segment = size(FLOOR_SEGMENT_BYTES)
+segments_per_tier = count(SEGMENTS_PER_TIER)
+merge_rewrites = count(math.log(MAX_SEGMENT_BYTES / segment_bytes_per_refresh, SEGMENTS_PER_TIER))
+segments_made_per_hour = count(3_600 / REFRESH_SECONDS)
+index_servers_per_copy = count(INDEX_SERVERS_PER_COPY)
+refresh_interval_chosen = duration(REFRESH_SECONDS_CHOSEN)
+refresh_left_for_pipeline = duration(float(search_freshness_target) - REFRESH_SECONDS_CHOSEN)
+segment_bytes_per_refresh_chosen = size(tweets_per_index_server * REFRESH_SECONDS_CHOSEN * search_index_bytes_per_tweet)
+segments_made_per_hour_chosen = count(3_600 / REFRESH_SECONDS_CHOSEN)
+merge_rewrites_chosen = count(math.log(MAX_SEGMENT_BYTES / segment_bytes_per_refresh_chosen, SEGMENTS_PER_TIER))
+# Query CPU: each server of a copy takes every query its copy serves, the copies sharing the peak.
+queries_per_index_server = peak(searches_per_second_peak / float(text_copies))
+
+if __name__ != "concept_search":
+    print(
+        markdown_table(
+            ("Assumption", "Value", "Why"),
+            [
+                (
+                    "Distinct terms a tweet",
+                    postings_per_tweet,
+                    "About 25 words in 140 bytes, repeats counted once; stop words kept for phrase search; "
+                    "plus the author's from: term",
+                ),
+                (
+                    "Distinct terms over the window",
+                    vocabulary,
+                    "Words in many languages, hashtags, handles, misspellings: a guess, large because rare "
+                    "terms never stop arriving",
+                ),
+                ("A mid-frequency term", mid_term_share, "A term that is neither a stop word nor a one-off"),
+                (
+                    "Dictionary bytes a term",
+                    size(DICTIONARY_BYTES_PER_TERM),
+                    "The term, prefix-shared with its neighbor, and its list's place",
+                ),
+            ],
+        )
+    )
+    print()
+    rows = [
+        ("Common, in 1 tweet in 20", fraction(0.05), size(vbyte_bytes(0.05))),
+        ("Mid-frequency, in 1 tweet in 10,000", mid_term_share, mid_gap_bytes),
+        ("Rare, in 1 tweet in 10 million", fraction(1e-7), rare_gap_bytes),
+        (f"Average over a Zipf vocabulary of {vocabulary} terms", "", average_doc_id_bytes),
+    ]
+    print(markdown_table(("Term", "Share of tweets", "Document number, delta and variable-byte"), rows))
+    print()
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                (f"Tweets searchable ({search_days} days)", documents_indexed),
+                ("Their text", corpus_size),
+                ("One scan, one core at memory speed", scan_time),
+                (f"Cores to scan for every search at peak ({searches_peak})", scan_cores_at_peak),
+                ("Posting list of a mid-frequency term", mid_term_list_bytes),
+                ("Streaming it, one core, before decoding", mid_term_read_time),
+                ("Bytes a posting (document number and one position)", average_posting_bytes),
+                (f"Postings, {postings_per_tweet} a tweet", postings_bytes_total),
+                ("Postings over the text they index", postings_over_text),
+                (
+                    f"Index bytes a tweet: postings, tweet and author IDs, dictionary {dictionary_share_per_tweet}, "
+                    f"skip data {skip_share_per_tweet}",
+                    index_used_per_tweet,
+                ),
+                (f"Slack left of the example's {search_index_bytes_per_tweet} a tweet", index_slack_per_tweet),
+                ("Index servers in one copy of the example's index", index_servers_per_copy),
+                (f"New segment per index server, refresh every {refresh_interval}", segment_bytes_per_refresh),
+                (f"... refresh every {refresh_interval_chosen}", segment_bytes_per_refresh_chosen),
+                (
+                    f"Times a posting is rewritten by merges up to {max_segment}, {refresh_interval} refresh",
+                    merge_rewrites,
+                ),
+                (f"... {refresh_interval_chosen} refresh", merge_rewrites_chosen),
+                ("Queries each index server takes at peak", queries_per_index_server),
+            ],
+        )
+    )
