@@ -246,6 +246,9 @@ api_key_burst_seconds = duration(60)
 # How long the API gateway keeps an API key's or an account's record before reading it again; the
 # accounts service's "key revoked", "account suspended" and "account deleted" events evict it sooner.
 gateway_credential_cache_ttl = duration(60)
+# The accounts database's failover: detecting a dead primary (30 s, as a Sentinel-style detector's
+# default), fencing it and promoting the semi-synchronous replica. Chosen as a bound to alert on.
+accounts_failover_time = duration(SECONDS_PER_MINUTE)
 paid_plan_links_per_day = count(1e6)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
@@ -650,6 +653,12 @@ TABLE = [
         gateway_credential_cache_ttl,
         "A chosen bound: revoking a key or suspending an account evicts the copies at once through events; "
         "the time to live bounds what a lost or late event leaves (step 3).",
+    ),
+    (
+        "Time the accounts database takes to fail over, at most",
+        accounts_failover_time,
+        "Chosen bound: half to detect a dead primary (a detector's usual 30 s), half to fence it and promote "
+        "the semi-synchronous replica; a failover slower than this pages.",
     ),
     (
         "Links a day on a large paid plan",
