@@ -281,6 +281,11 @@ takedown_budget = duration(5 * SECONDS_PER_MINUTE)
 # in-process cache and flushes it, and reads the store rather than its zone's cache, until it has
 # caught up (step 6). Chosen: a tenth of the takedown budget.
 link_event_lag_limit = duration(takedown_budget / 10)
+# Every link-service process publishes a heartbeat to each partition of the "link changed" topic this
+# often, by the same producer as the events; a redirect server's lag is the age of the newest
+# heartbeat it has read, so a log that refuses writes, or cannot be read, or a server that reads
+# slowly, all show as lag.
+link_event_heartbeat_interval = duration(1)
 count_freshness_target = duration(SECONDS_PER_MINUTE)
 count_freshness_share = fraction(0.99)
 cache_warm_rate = per_second(50e3)
@@ -715,6 +720,12 @@ TABLE = [
         link_event_lag_limit,
         "Chosen: a tenth of the takedown budget, so that a lagging server, the outbox sweeper's minute and the "
         "edge's copy together stay inside it (step 7).",
+    ),
+    (
+        'How often each link-service process publishes a heartbeat to every partition of the "link changed" topic',
+        link_event_heartbeat_interval,
+        "Chosen: small beside the lag limit; a redirect server's lag is the age of the newest heartbeat it has "
+        "read, so a log that stops taking writes stops the heartbeats and trips the limit (step 6).",
     ),
     (
         f"Time within which {count_freshness_share} of clicks are counted",

@@ -4,6 +4,7 @@ import math
 
 from url_shortener_assumptions import (
     analytics_inserts_per_second,
+    api_processes,
     cache_warm_rate,
     click_events_per_stream_server,
     cold_reads_per_database_server,
@@ -12,6 +13,7 @@ from url_shortener_assumptions import (
     edge_locations,
     edge_log_line_bytes,
     edge_ttl,
+    link_event_heartbeat_interval,
     link_event_lag_limit,
     outage_for_backlog,
     redirect_availability_target,
@@ -131,6 +133,14 @@ outbox_sweep_last_read = duration(SECONDS_PER_MINUTE)
 takedown_slowest = duration(outbox_sweep_last_read + link_event_lag_limit + edge_ttl)
 takedown_slowest_share = fraction(takedown_slowest / takedown_budget)
 assert takedown_slowest < takedown_budget
+# The event log refusing writes (or unreachable): the "link changed" event waits in the outbox, and
+# no purge runs, but the heartbeats stop too, so every redirect server passes its lag limit within
+# a heartbeat and the limit of the refusal's start, which is no later than the disable, and reads the
+# store, which holds the disable; an edge location that refilled just before keeps the 302 for its TTL.
+takedown_log_refusing = duration(link_event_heartbeat_interval + link_event_lag_limit + edge_ttl)
+assert takedown_log_refusing < takedown_slowest
+# Heartbeats one partition takes: one from each link-service process each interval.
+heartbeats_per_partition = per_second(api_processes / link_event_heartbeat_interval)
 
 # Analytics down for an hour at peak: clicks wait in the log. Every click of the outage is counted
 # late, and so is every click that arrives while the backlog ahead of it is more than a minute of
@@ -287,6 +297,12 @@ if __name__ != "url_shortener_reliability":
                     takedown_slowest,
                 ),
                 ("", f"... share of the {takedown_budget} budget", takedown_slowest_share),
+                (
+                    "Takedown, event log refusing writes",
+                    f"Last heartbeat ({link_event_heartbeat_interval}) + lag limit ({link_event_lag_limit}) "
+                    f"+ the edge's copy ({edge_ttl})",
+                    takedown_log_refusing,
+                ),
                 (f"Analytics down {outage_for_backlog} at peak", "Click events waiting", click_backlog),
                 ("", "... bytes held in the log", click_backlog_bytes),
                 ("", f"Late clicks allowed per {slo_window} (over {count_freshness_target})", freshness_allowance),
