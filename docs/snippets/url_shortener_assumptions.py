@@ -649,7 +649,7 @@ TABLE = [
         "Bulk tools; sustained, with a burst allowance: how fast a key spends its account's daily allowance.",
     ),
     (
-        "An API key's burst, in seconds of its rate",
+        "An API key's burst, as a span of its rate",
         api_key_burst_seconds,
         "An assumption: a tool may send a minute's worth at once, then the steady rate.",
     ),
