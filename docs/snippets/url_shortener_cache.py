@@ -157,6 +157,14 @@ database_reads_peak = shared_cache_misses_peak
 filler_reads_peak = peak(creations_per_second_peak)
 filler_rereads_after_failover = count(creations_per_second_peak * cache_failover_time * (zones - 1) / zones)
 store_reads_peak = peak(database_reads_peak + filler_reads_peak)
+# A creation's delete in each other zone leaves a "created at T" marker, like a purge's, kept a minute
+# (an absent entry's life), so a miss that read "absent" before the insert cannot write its entry
+# after the delete. Each zone holds the markers of the creations made in the other two over the last
+# minute at peak, each a key, a timestamp and the in-memory store's per-key overhead.
+creation_markers_per_zone = count(creations_per_second_peak * 60 * (zones - 1) / zones)
+creation_marker_bytes_per_zone = size(
+    creation_markers_per_zone * (key_length + timestamp_bytes + cache_entry_overhead_bytes)
+)
 
 if __name__ != "url_shortener_cache":
     print(
@@ -196,6 +204,8 @@ if __name__ != "url_shortener_cache":
                     f"Filler's extra reads after a {cache_failover_time} cache failover, once",
                     filler_rereads_after_failover,
                 ),
+                ("Creation markers per zone, a minute's at peak", creation_markers_per_zone),
+                ("... their memory", creation_marker_bytes_per_zone),
             ],
         )
     )
