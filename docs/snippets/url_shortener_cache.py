@@ -130,12 +130,24 @@ in_process_hit_rate_lru = fraction(lru_hit_rate(in_process_entries, zipf_exponen
 shared_cache_reads_peak = peak(redirects_per_second_peak * (1 - in_process_hit_rate))
 shared_cache_misses_peak = peak(redirects_per_second_peak * (1 - cache_hit_target))
 cache_ops_per_creation = count(1 + 2 * (zones - 1))
+# A hit is a plain GET; it renews the entry's idle day (EXPIRE, a write the primary sends down its
+# replication stream) only when less than 23 hours of it are left, so at most once an hour per key.
+# Bounded here by one renewal per hit, every shared-cache hit at peak.
+shared_cache_renewals_peak_max = peak(shared_cache_reads_peak - shared_cache_misses_peak)
 shared_cache_ops_peak = peak(
-    shared_cache_reads_peak + shared_cache_misses_peak + creations_per_second_peak * cache_ops_per_creation
+    shared_cache_reads_peak
+    + shared_cache_misses_peak
+    + shared_cache_renewals_peak_max
+    + creations_per_second_peak * cache_ops_per_creation
 )
 # With a zone lost, its redirects move to the others, and a creation touches one zone fewer.
 shared_cache_ops_per_zone_after_loss = per_second(
-    (shared_cache_reads_peak + shared_cache_misses_peak + creations_per_second_peak * (1 + 2 * (zones - 2)))
+    (
+        shared_cache_reads_peak
+        + shared_cache_misses_peak
+        + shared_cache_renewals_peak_max
+        + creations_per_second_peak * (1 + 2 * (zones - 2))
+    )
     / (zones - 1)
 )
 cache_servers_per_zone = count(
@@ -192,7 +204,8 @@ if __name__ != "url_shortener_cache":
                 ("... its hit rate, keeping the most clicked links", in_process_hit_rate),
                 ("... with plain LRU eviction instead (Che)", in_process_hit_rate_lru),
                 (
-                    f"Shared cache operations at peak: reads, fills after misses, {cache_ops_per_creation} a creation",
+                    f"Shared cache operations at peak: reads, fills after misses, renewals (at most one a hit), "
+                    f"{cache_ops_per_creation} a creation",
                     shared_cache_ops_peak,
                 ),
                 ("... per zone with a zone lost", shared_cache_ops_per_zone_after_loss),
