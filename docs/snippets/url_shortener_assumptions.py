@@ -291,6 +291,12 @@ count_freshness_share = fraction(0.99)
 cache_warm_rate = per_second(50e3)
 # A zone's redirect cache refuses writes while Sentinel detects a dead primary and promotes its replica.
 cache_failover_time = duration(30)
+# A redirect server's read of its zone's cache gives up after this and reads the store; after this
+# many consecutive failures it stops asking the zone's cache (a circuit breaker) and sends one probe
+# a second until one answers. Chosen: the deadline is the budget's two lookups; the count rides out a
+# lost packet, not a dead primary.
+cache_read_deadline = duration(redirect_budget_lookups)
+cache_breaker_failures = count(5)
 outage_for_backlog = duration(SECONDS_PER_HOUR)
 
 TABLE = [
@@ -746,6 +752,17 @@ TABLE = [
         "Sentinel declares a primary down after down-after-milliseconds, "
         "[30 seconds by default](https://github.com/redis/redis/blob/unstable/sentinel.conf); the promotion "
         "that follows is quick beside it.",
+    ),
+    (
+        "A redirect server's deadline on a read of its zone's cache",
+        cache_read_deadline,
+        "The budget's lookups: past it the server reads the store, so a dead primary that Sentinel has not yet "
+        "replaced costs a redirect that much, not a hung connection.",
+    ),
+    (
+        "Consecutive failed cache reads that open a redirect server's breaker",
+        cache_breaker_failures,
+        "Chosen: enough to ride out a lost packet; once open, the server reads the store and probes the cache once a second.",
     ),
     ("Analytics outage we plan for", outage_for_backlog, "Counts may lag; clicks must not be lost."),
 ]

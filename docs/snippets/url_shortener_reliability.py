@@ -26,6 +26,7 @@ from url_shortener_cache import (
     cache_entry_bytes,
     filler_reads_peak,
     shared_cache_bytes_per_zone,
+    shared_cache_misses_peak,
     shared_cache_reads_peak,
     store_reads_peak,
 )
@@ -113,6 +114,16 @@ cold_cache_database_load = fraction(
 normal_database_load = fraction(
     ((store_reads_peak + condition_reads_peak) * quorum_replicas + paxos_state_reads_zone_lost_peak)
     / database_read_capacity
+)
+# One zone's cache primary dead and not yet replaced (Sentinel's detection, then the promotion): its
+# redirect servers' breakers open after a few failed reads, and the zone's shared-cache hits go to the
+# store too, on top of the usual misses, the filler's reads and the conditional writes' reads. A third
+# of what every cache lost at once costs.
+zone_cache_down_database_reads = peak(
+    store_reads_peak + condition_reads_peak + (shared_cache_reads_peak - shared_cache_misses_peak) / zones
+)
+zone_cache_down_database_load = fraction(
+    (zone_cache_down_database_reads * quorum_replicas + paxos_state_reads_zone_lost_peak) / database_read_capacity
 )
 cache_refill_load = fraction(cache_warm_rate * quorum_replicas / database_read_capacity)
 cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / cache_warm_rate)
@@ -288,6 +299,12 @@ if __name__ != "url_shortener_reliability":
                 ),
                 ("", "Time to reload a zone's cache in bulk", cache_refill_time),
                 ("", "... share of the store's read capacity with a zone down", cache_refill_load),
+                (
+                    "One zone's cache primary dead, not yet replaced",
+                    "Store reads, the zone's hits added (quorum reads)",
+                    zone_cache_down_database_reads,
+                ),
+                ("", "... share of its read capacity with a zone down", zone_cache_down_database_load),
                 ("Viral link, no edge cache", "Its clicks over the redirect fleet's capacity", viral_over_fleet),
                 ("Viral link, edge cache", "Requests for it reaching the origin", viral_origin_requests_with_edge),
                 (
