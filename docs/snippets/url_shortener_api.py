@@ -4,6 +4,7 @@ from reference_capacity import expired_row_life
 from url_shortener_assumptions import (
     account_links_per_day,
     accounts_failover_time,
+    alias_claim_row_bytes,
     anonymous_links_per_hour,
     api_key_links_per_second,
     botnet_addresses,
@@ -17,9 +18,10 @@ from url_shortener_assumptions import (
     not_found_per_ip_per_10_min,
     outbox_row_bytes,
     paid_plan_links_per_day,
+    peak_to_average,
 )
 from url_shortener_keys import guesses_per_hit, guesses_per_hit_seven, key_length
-from url_shortener_traffic import creations_per_second_peak
+from url_shortener_traffic import creations_per_second_peak, custom_aliases_per_day
 
 from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, peak, per_day, size
 
@@ -85,6 +87,18 @@ outbox_store_bytes = size(
     / SECONDS_PER_DAY
     * link_copies
 )
+# Alias claims (step 4's AliasClaim): a row per alias created, in the create's batch, living 30 days
+# (the quota's window), in a table compacted by time window in days, so kept by the same rule.
+alias_claim_days = count(30)
+alias_claim_rows_per_day = per_day(custom_aliases_per_day)
+alias_claim_store_bytes = size(
+    alias_claim_rows_per_day
+    * alias_claim_row_bytes
+    * expired_row_life(alias_claim_days * SECONDS_PER_DAY, gc_grace, SECONDS_PER_DAY)
+    / SECONDS_PER_DAY
+    * link_copies
+)
+alias_claim_reads_per_second_peak = peak(custom_aliases_per_day / SECONDS_PER_DAY * peak_to_average)
 
 if __name__ != "url_shortener_api":
     print(

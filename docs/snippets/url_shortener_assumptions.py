@@ -109,6 +109,9 @@ owner_index_entry_bytes = size(timestamp_bytes + 9 + row_overhead_bytes)
 # created_at, the sent mark (1 B), plus per-row overhead; the second and shard are the partition key,
 # stored once a partition.
 outbox_row_bytes = size(1 + 9 + timestamp_bytes + 1 + row_overhead_bytes)
+# An alias claim row (step 4's AliasClaim): claimed_at and the alias at its longest (with a one-byte
+# length), plus per-row overhead; the owner ID is the partition key, stored once a partition.
+alias_claim_row_bytes = size(timestamp_bytes + custom_alias_max_chars + 1 + row_overhead_bytes)
 
 # --- Redirect responses ------------------------------------------------------------------------
 redirect_header_bytes = size(300)
@@ -571,6 +574,12 @@ TABLE = [
             f"{name.replace('_', ' ')} {nbytes}" for name, nbytes in IDEMPOTENCY_RECORD_FIELDS.items()
         ).capitalize()
         + f", and {partition_overhead_bytes} of partition overhead: each record is a partition of its own.",
+    ),
+    (
+        "Bytes per alias claim row",
+        alias_claim_row_bytes,
+        f"Its claim time ({timestamp_bytes}), the alias at its longest ({custom_alias_max_chars} characters and a "
+        f"length byte) and {row_overhead_bytes} of per-row overhead; the owner ID is the partition key.",
     ),
     (
         "Bytes per outbox row",
