@@ -123,6 +123,8 @@ click_event_bytes = size(136)
 edge_log_line_bytes = size(600)
 raw_click_days = count(90)
 event_log_retention_days = count(3)
+# Each event-log broker's network: 10 Gbit/s Ethernet, at its line rate (reference_bandwidth).
+event_log_broker_network = throughput(10e9 / 8, "B/s")
 daily_rollup_row_bytes = size(60)
 # Owners reading counts: each stats request, and each link read with its total, is one query to the
 # analytics store (a list page's totals are one query for its keys). An assumption with little behind
@@ -772,6 +774,11 @@ TABLE = [
         "Consecutive failed cache reads that open a redirect server's breaker",
         cache_breaker_failures,
         "Chosen: enough to ride out a lost packet; once open, the server reads the store and probes the cache once a second.",
+    ),
+    (
+        "Network per event-log broker",
+        event_log_broker_network,
+        "A 10 Gbit/s port at line rate, as the bandwidth reference gives it; the brokers are sized by disk (step 2).",
     ),
     ("Analytics outage we plan for", outage_for_backlog, "Counts may lag; clicks must not be lost."),
 ]

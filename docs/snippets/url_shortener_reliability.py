@@ -13,6 +13,8 @@ from url_shortener_assumptions import (
     edge_locations,
     edge_log_line_bytes,
     edge_ttl,
+    event_log_broker_network,
+    link_copies,
     link_event_heartbeat_interval,
     link_event_lag_limit,
     outage_for_backlog,
@@ -34,6 +36,7 @@ from url_shortener_partitioning import log_partitions
 from url_shortener_servers import (
     analytics_shards_per_zone,
     condition_reads_peak,
+    event_log_servers_for_disk,
     link_db_servers,
     paxos_state_reads_zone_lost_peak,
     redirect_servers,
@@ -52,6 +55,7 @@ from url_shortener_traffic import (
 from sdw.estimation import (
     SECONDS_PER_HOUR,
     SECONDS_PER_MINUTE,
+    bandwidth,
     count,
     duration,
     fraction,
@@ -240,6 +244,21 @@ viral_late_share_of_day = fraction(viral_late_clicks / redirects_per_day)
 viral_late_share_of_window = fraction(viral_late_clicks / (redirects_per_second * slo_window))
 # The slow drain alone stays just inside the allowance; with a viral minute it does not.
 assert slow_drain_late_clicks < freshness_allowance < slow_drain_late_clicks + viral_late_clicks
+# The event log in a viral minute: every raw line in, written by its partition's leader and copied
+# to two followers, spread over the brokers (sized by disk). Each broker takes in its leaders'
+# share from the bridge and its followers' share from the other brokers: the same bytes a second as
+# the whole ingress, with three copies on three brokers.
+viral_log_ingress = bandwidth(viral_click_rate * edge_log_line_bytes, peak=True)
+viral_log_replication = bandwidth(viral_log_ingress * (link_copies - 1), peak=True)
+viral_log_in_per_broker = bandwidth((viral_log_ingress + viral_log_replication) / event_log_servers_for_disk, peak=True)
+viral_log_network_share = fraction(viral_log_in_per_broker / event_log_broker_network)
+# A produce quota on the click topic at the most the stream job ever counts (its catch-up capacity):
+# lines past it wait in the edge's managed stream, where they would have waited in the log anyway.
+click_produce_quota = bandwidth(catch_up_capacity * edge_log_line_bytes, peak=True)
+quota_log_in_per_broker = bandwidth(click_produce_quota * link_copies / event_log_servers_for_disk, peak=True)
+viral_lines_held_by_quota = count((viral_click_rate - catch_up_capacity) * SECONDS_PER_MINUTE)
+assert catch_up_capacity < viral_click_rate
+
 # The planned outage and one viral minute in the same month, against the allowance.
 outage_and_viral_late_share = fraction(outage_late_share + viral_late_share_of_window)
 
