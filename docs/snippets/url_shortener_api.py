@@ -8,6 +8,7 @@ from url_shortener_assumptions import (
     anonymous_links_per_hour,
     api_key_links_per_second,
     botnet_addresses,
+    cache_ops_per_server,
     compaction_window,
     gateway_credential_cache_ttl,
     gc_grace,
@@ -19,9 +20,10 @@ from url_shortener_assumptions import (
     outbox_row_bytes,
     paid_plan_links_per_day,
     peak_to_average,
+    unknown_key_share,
 )
 from url_shortener_keys import guesses_per_hit, guesses_per_hit_seven, key_length
-from url_shortener_traffic import creations_per_second_peak, custom_aliases_per_day
+from url_shortener_traffic import creations_per_second_peak, custom_aliases_per_day, redirects_per_second_peak
 
 from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, peak, per_day, size
 
@@ -99,6 +101,16 @@ alias_claim_store_bytes = size(
     * link_copies
 )
 alias_claim_reads_per_second_peak = peak(custom_aliases_per_day / SECONDS_PER_DAY * peak_to_average)
+# The rate-limit store (the rate limiter example's design): bucket operations at peak. A create spends
+# two: an API key's pace and its account's daily allowance, or an anonymous address's /64 and /56.
+# An unknown key's 404 spends two too, the address's /64 and /56 buckets of the unknown-key limit.
+rate_limit_ops_per_create = count(2)
+rate_limit_ops_per_unknown_key = count(2)
+rate_limit_ops_peak = peak(
+    creations_per_second_peak * rate_limit_ops_per_create
+    + redirects_per_second_peak * unknown_key_share * rate_limit_ops_per_unknown_key
+)
+rate_limit_store_load = fraction(rate_limit_ops_peak / cache_ops_per_server)
 
 if __name__ != "url_shortener_api":
     print(

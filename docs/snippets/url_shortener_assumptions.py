@@ -257,6 +257,9 @@ accounts_failover_time = duration(SECONDS_PER_MINUTE)
 paid_plan_links_per_day = count(1e6)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
+# Redirects for keys that do not exist (mistyped, truncated, probed): a guess, to size the rate-limit
+# store's work for the unknown-key limit.
+unknown_key_share = fraction(0.01)
 idempotency_window = duration(SECONDS_PER_DAY)
 # Expired rows stay on disk until gc_grace_seconds has passed since they expired: the record and
 # outbox tables are compacted by time window, each window into one file, which is dropped whole only
@@ -698,6 +701,11 @@ TABLE = [
         "Unknown keys per IP in ten minutes",
         not_found_per_ip_per_10_min,
         "A person mistypes a few; a scanner tries thousands.",
+    ),
+    (
+        "Redirects for keys that do not exist",
+        unknown_key_share,
+        "A guess: mistyped and truncated links, and probes; each costs the unknown-key limit's bucket operations.",
     ),
     ("How long idempotency keys are kept", idempotency_window, "Long enough for any client retry."),
     (
