@@ -3,10 +3,14 @@
 from reference_capacity import expired_row_life
 from url_shortener_assumptions import (
     account_links_per_day,
+    accounts_failover_time,
+    alias_claim_row_bytes,
     anonymous_links_per_hour,
     api_key_links_per_second,
     botnet_addresses,
+    cache_ops_per_server,
     compaction_window,
+    gateway_credential_cache_ttl,
     gc_grace,
     idempotency_record_bytes,
     idempotency_window,
@@ -15,11 +19,13 @@ from url_shortener_assumptions import (
     not_found_per_ip_per_10_min,
     outbox_row_bytes,
     paid_plan_links_per_day,
+    peak_to_average,
+    unknown_key_share,
 )
 from url_shortener_keys import guesses_per_hit, guesses_per_hit_seven, key_length
-from url_shortener_traffic import creations_per_second_peak
+from url_shortener_traffic import creations_per_second_peak, custom_aliases_per_day, redirects_per_second_peak
 
-from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, per_day, size
+from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, peak, per_day, size
 
 # Creation limits: what one address, account or API key can create in a day.
 anonymous_links_per_day = per_day(anonymous_links_per_hour * 24)
@@ -29,6 +35,14 @@ api_key_share_of_day = fraction(api_key_links_per_day / links_created_per_day)
 api_key_allows_free = per_day(min(api_key_links_per_day, account_links_per_day))
 api_key_allows_paid = per_day(min(api_key_links_per_day, paid_plan_links_per_day))
 accounts_for_a_million_links = count(1e6 / account_links_per_day)
+
+# The gateway reads an API key's or account's record from either copy of the accounts database, the
+# primary or its semi-synchronous replica, so one copy down costs nothing. Only while neither answers
+# (a failover whose survivor is restarting, say) does it serve a copy past its time to live
+# (stale-if-error), for twice a failover at most; older, the request gets 503. So a key whose
+# revocation event a gateway missed may create this long after its record was read, at most.
+gateway_stale_if_error = duration(2 * accounts_failover_time)
+gateway_credential_max_age = duration(gateway_credential_cache_ttl + gateway_stale_if_error)
 
 # A /56 is one home only where the ISP gives each home a /56 or more. Where it gives each home a
 # /60 or a /64, one /56 holds this many homes, and they share one /56 allowance.
@@ -75,6 +89,28 @@ outbox_store_bytes = size(
     / SECONDS_PER_DAY
     * link_copies
 )
+# Alias claims (step 4's AliasClaim): a row per alias created, in the create's batch, living 30 days
+# (the quota's window), in a table compacted by time window in days, so kept by the same rule.
+alias_claim_days = count(30)
+alias_claim_rows_per_day = per_day(custom_aliases_per_day)
+alias_claim_store_bytes = size(
+    alias_claim_rows_per_day
+    * alias_claim_row_bytes
+    * expired_row_life(alias_claim_days * SECONDS_PER_DAY, gc_grace, SECONDS_PER_DAY)
+    / SECONDS_PER_DAY
+    * link_copies
+)
+alias_claim_reads_per_second_peak = peak(custom_aliases_per_day / SECONDS_PER_DAY * peak_to_average)
+# The rate-limit store (the rate limiter example's design): bucket operations at peak. A create spends
+# two: an API key's pace and its account's daily allowance, or an anonymous address's /64 and /56.
+# An unknown key's 404 spends two too, the address's /64 and /56 buckets of the unknown-key limit.
+rate_limit_ops_per_create = count(2)
+rate_limit_ops_per_unknown_key = count(2)
+rate_limit_ops_peak = peak(
+    creations_per_second_peak * rate_limit_ops_per_create
+    + redirects_per_second_peak * unknown_key_share * rate_limit_ops_per_unknown_key
+)
+rate_limit_store_load = fraction(rate_limit_ops_peak / cache_ops_per_server)
 
 if __name__ != "url_shortener_api":
     print(
@@ -96,6 +132,12 @@ if __name__ != "url_shortener_api":
                     f"{api_key_allows_free} (free), {api_key_allows_paid} (example paid plan)",
                     f"the account's allowance; the key's pace alone would be {api_key_links_per_day}, "
                     f"{api_key_share_of_day} of all creations, if a plan allowed it",
+                ),
+                (
+                    f"A key's record at the gateway: {gateway_credential_cache_ttl}, then stale-if-error",
+                    gateway_credential_max_age,
+                    f"oldest copy served, only while neither accounts copy answers "
+                    f"({gateway_stale_if_error} past its time to live)",
                 ),
                 (
                     f"{not_found_per_ip_per_10_min} unknown keys per address in 10 min",

@@ -109,6 +109,9 @@ owner_index_entry_bytes = size(timestamp_bytes + 9 + row_overhead_bytes)
 # created_at, the sent mark (1 B), plus per-row overhead; the second and shard are the partition key,
 # stored once a partition.
 outbox_row_bytes = size(1 + 9 + timestamp_bytes + 1 + row_overhead_bytes)
+# An alias claim row (step 4's AliasClaim): claimed_at and the alias at its longest (with a one-byte
+# length), plus per-row overhead; the owner ID is the partition key, stored once a partition.
+alias_claim_row_bytes = size(timestamp_bytes + custom_alias_max_chars + 1 + row_overhead_bytes)
 
 # --- Redirect responses ------------------------------------------------------------------------
 redirect_header_bytes = size(300)
@@ -120,6 +123,8 @@ click_event_bytes = size(136)
 edge_log_line_bytes = size(600)
 raw_click_days = count(90)
 event_log_retention_days = count(3)
+# Each event-log broker's network: 10 Gbit/s Ethernet, at its line rate (reference_bandwidth).
+event_log_broker_network = throughput(10e9 / 8, "B/s")
 daily_rollup_row_bytes = size(60)
 # Owners reading counts: each stats request, and each link read with its total, is one query to the
 # analytics store (a list page's totals are one query for its keys). An assumption with little behind
@@ -246,9 +251,15 @@ api_key_burst_seconds = duration(60)
 # How long the API gateway keeps an API key's or an account's record before reading it again; the
 # accounts service's "key revoked", "account suspended" and "account deleted" events evict it sooner.
 gateway_credential_cache_ttl = duration(60)
+# The accounts database's failover: detecting a dead primary (30 s, as a Sentinel-style detector's
+# default), fencing it and promoting the semi-synchronous replica. Chosen as a bound to alert on.
+accounts_failover_time = duration(SECONDS_PER_MINUTE)
 paid_plan_links_per_day = count(1e6)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
+# Redirects for keys that do not exist (mistyped, truncated, probed): a guess, to size the rate-limit
+# store's work for the unknown-key limit.
+unknown_key_share = fraction(0.01)
 idempotency_window = duration(SECONDS_PER_DAY)
 # Expired rows stay on disk until gc_grace_seconds has passed since they expired: the record and
 # outbox tables are compacted by time window, each window into one file, which is dropped whole only
@@ -278,11 +289,22 @@ takedown_budget = duration(5 * SECONDS_PER_MINUTE)
 # in-process cache and flushes it, and reads the store rather than its zone's cache, until it has
 # caught up (step 6). Chosen: a tenth of the takedown budget.
 link_event_lag_limit = duration(takedown_budget / 10)
+# Every link-service process publishes a heartbeat to each partition of the "link changed" topic this
+# often, by the same producer as the events; a redirect server's lag is the age of the newest
+# heartbeat it has read, so a log that refuses writes, or cannot be read, or a server that reads
+# slowly, all show as lag.
+link_event_heartbeat_interval = duration(1)
 count_freshness_target = duration(SECONDS_PER_MINUTE)
 count_freshness_share = fraction(0.99)
 cache_warm_rate = per_second(50e3)
 # A zone's redirect cache refuses writes while Sentinel detects a dead primary and promotes its replica.
 cache_failover_time = duration(30)
+# A redirect server's read of its zone's cache gives up after this and reads the store; after this
+# many consecutive failures it stops asking the zone's cache (a circuit breaker) and sends one probe
+# a second until one answers. Chosen: the deadline is the budget's two lookups; the count rides out a
+# lost packet, not a dead primary.
+cache_read_deadline = duration(redirect_budget_lookups)
+cache_breaker_failures = count(5)
 outage_for_backlog = duration(SECONDS_PER_HOUR)
 
 TABLE = [
@@ -559,6 +581,12 @@ TABLE = [
         + f", and {partition_overhead_bytes} of partition overhead: each record is a partition of its own.",
     ),
     (
+        "Bytes per alias claim row",
+        alias_claim_row_bytes,
+        f"Its claim time ({timestamp_bytes}), the alias at its longest ({custom_alias_max_chars} characters and a "
+        f"length byte) and {row_overhead_bytes} of per-row overhead; the owner ID is the partition key.",
+    ),
+    (
         "Bytes per outbox row",
         outbox_row_bytes,
         f"A guess: the event's kind (1 B), its short key (about 9 B), a creation's time ({timestamp_bytes}), "
@@ -641,7 +669,7 @@ TABLE = [
         "Bulk tools; sustained, with a burst allowance: how fast a key spends its account's daily allowance.",
     ),
     (
-        "An API key's burst, in seconds of its rate",
+        "An API key's burst, as a span of its rate",
         api_key_burst_seconds,
         "An assumption: a tool may send a minute's worth at once, then the steady rate.",
     ),
@@ -650,6 +678,12 @@ TABLE = [
         gateway_credential_cache_ttl,
         "A chosen bound: revoking a key or suspending an account evicts the copies at once through events; "
         "the time to live bounds what a lost or late event leaves (step 3).",
+    ),
+    (
+        "Time the accounts database takes to fail over, at most",
+        accounts_failover_time,
+        "Chosen bound: half to detect a dead primary (a detector's usual 30 s), half to fence it and promote "
+        "the semi-synchronous replica; a failover slower than this pages.",
     ),
     (
         "Links a day on a large paid plan",
@@ -667,6 +701,11 @@ TABLE = [
         "Unknown keys per IP in ten minutes",
         not_found_per_ip_per_10_min,
         "A person mistypes a few; a scanner tries thousands.",
+    ),
+    (
+        "Redirects for keys that do not exist",
+        unknown_key_share,
+        "A guess: mistyped and truncated links, and probes; each costs the unknown-key limit's bucket operations.",
     ),
     ("How long idempotency keys are kept", idempotency_window, "Long enough for any client retry."),
     (
@@ -708,6 +747,12 @@ TABLE = [
         "edge's copy together stay inside it (step 7).",
     ),
     (
+        'How often each link-service process publishes a heartbeat to every partition of the "link changed" topic',
+        link_event_heartbeat_interval,
+        "Chosen: small beside the lag limit; a redirect server's lag is the age of the newest heartbeat it has "
+        "read, so a log that stops taking writes stops the heartbeats and trips the limit (step 6).",
+    ),
+    (
         f"Time within which {count_freshness_share} of clicks are counted",
         count_freshness_target,
         "Owners watch a campaign go live.",
@@ -726,6 +771,22 @@ TABLE = [
         "Sentinel declares a primary down after down-after-milliseconds, "
         "[30 seconds by default](https://github.com/redis/redis/blob/unstable/sentinel.conf); the promotion "
         "that follows is quick beside it.",
+    ),
+    (
+        "A redirect server's deadline on a read of its zone's cache",
+        cache_read_deadline,
+        "The budget's lookups: past it the server reads the store, so a dead primary that Sentinel has not yet "
+        "replaced costs a redirect that much, not a hung connection.",
+    ),
+    (
+        "Consecutive failed cache reads that open a redirect server's breaker",
+        cache_breaker_failures,
+        "Chosen: enough to ride out a lost packet; once open, the server reads the store and probes the cache once a second.",
+    ),
+    (
+        "Network per event-log broker",
+        event_log_broker_network,
+        "A 10 Gbit/s port at line rate, as the bandwidth reference gives it; the brokers are sized by disk (step 2).",
     ),
     ("Analytics outage we plan for", outage_for_backlog, "Counts may lag; clicks must not be lost."),
 ]

@@ -130,12 +130,24 @@ in_process_hit_rate_lru = fraction(lru_hit_rate(in_process_entries, zipf_exponen
 shared_cache_reads_peak = peak(redirects_per_second_peak * (1 - in_process_hit_rate))
 shared_cache_misses_peak = peak(redirects_per_second_peak * (1 - cache_hit_target))
 cache_ops_per_creation = count(1 + 2 * (zones - 1))
+# A hit is a plain GET; it renews the entry's idle day (EXPIRE, a write the primary sends down its
+# replication stream) only when less than 23 hours of it are left, so at most once an hour per key.
+# Bounded here by one renewal per hit, every shared-cache hit at peak.
+shared_cache_renewals_peak_max = peak(shared_cache_reads_peak - shared_cache_misses_peak)
 shared_cache_ops_peak = peak(
-    shared_cache_reads_peak + shared_cache_misses_peak + creations_per_second_peak * cache_ops_per_creation
+    shared_cache_reads_peak
+    + shared_cache_misses_peak
+    + shared_cache_renewals_peak_max
+    + creations_per_second_peak * cache_ops_per_creation
 )
 # With a zone lost, its redirects move to the others, and a creation touches one zone fewer.
 shared_cache_ops_per_zone_after_loss = per_second(
-    (shared_cache_reads_peak + shared_cache_misses_peak + creations_per_second_peak * (1 + 2 * (zones - 2)))
+    (
+        shared_cache_reads_peak
+        + shared_cache_misses_peak
+        + shared_cache_renewals_peak_max
+        + creations_per_second_peak * (1 + 2 * (zones - 2))
+    )
     / (zones - 1)
 )
 cache_servers_per_zone = count(
@@ -157,6 +169,14 @@ database_reads_peak = shared_cache_misses_peak
 filler_reads_peak = peak(creations_per_second_peak)
 filler_rereads_after_failover = count(creations_per_second_peak * cache_failover_time * (zones - 1) / zones)
 store_reads_peak = peak(database_reads_peak + filler_reads_peak)
+# A creation's delete in each other zone leaves a "created at T" marker, like a purge's, kept a minute
+# (an absent entry's life), so a miss that read "absent" before the insert cannot write its entry
+# after the delete. Each zone holds the markers of the creations made in the other two over the last
+# minute at peak, each a key, a timestamp and the in-memory store's per-key overhead.
+creation_markers_per_zone = count(creations_per_second_peak * 60 * (zones - 1) / zones)
+creation_marker_bytes_per_zone = size(
+    creation_markers_per_zone * (key_length + timestamp_bytes + cache_entry_overhead_bytes)
+)
 
 if __name__ != "url_shortener_cache":
     print(
@@ -184,7 +204,8 @@ if __name__ != "url_shortener_cache":
                 ("... its hit rate, keeping the most clicked links", in_process_hit_rate),
                 ("... with plain LRU eviction instead (Che)", in_process_hit_rate_lru),
                 (
-                    f"Shared cache operations at peak: reads, fills after misses, {cache_ops_per_creation} a creation",
+                    f"Shared cache operations at peak: reads, fills after misses, renewals (at most one a hit), "
+                    f"{cache_ops_per_creation} a creation",
                     shared_cache_ops_peak,
                 ),
                 ("... per zone with a zone lost", shared_cache_ops_per_zone_after_loss),
@@ -196,6 +217,8 @@ if __name__ != "url_shortener_cache":
                     f"Filler's extra reads after a {cache_failover_time} cache failover, once",
                     filler_rereads_after_failover,
                 ),
+                ("Creation markers per zone, a minute's at peak", creation_markers_per_zone),
+                ("... their memory", creation_marker_bytes_per_zone),
             ],
         )
     )

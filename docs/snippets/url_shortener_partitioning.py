@@ -4,7 +4,7 @@ import math
 
 from reference_capacity import paxos_state_kept as paxos_state_kept_for
 from reference_capacity import paxos_state_writes_per_replica
-from url_shortener_api import idempotency_store_bytes, outbox_store_bytes
+from url_shortener_api import alias_claim_store_bytes, idempotency_store_bytes, outbox_store_bytes
 from url_shortener_assumptions import (
     account_links_per_day,
     anonymous_link_share,
@@ -92,7 +92,7 @@ replica_writes_per_create = count(
 # What the servers' disks hold beyond the link table: room for the idempotency records, the outbox and
 # the Paxos state, which the server count (sized by the link table alone) leaves out.
 link_disk_spare = size(link_db_servers * storage_per_database_server - link_bytes_total)
-small_stores_bytes = size(idempotency_store_bytes + outbox_store_bytes + paxos_state_bytes)
+small_stores_bytes = size(idempotency_store_bytes + outbox_store_bytes + alias_claim_store_bytes + paxos_state_bytes)
 link_disk_left = size(link_disk_spare - small_stores_bytes)
 # Everything each server holds: the link table (with its owner lists and expiry index) and the small
 # stores, the way the Twitter example counts its own (twitter_servers.database_bytes_per_server).
@@ -219,7 +219,10 @@ if __name__ != "url_shortener_partitioning":
                 ("... as a share of what one server reads, each priced as a cold read", read_load_per_server),
                 (f"Paxos state kept {paxos_state_kept}, all copies, whole cluster", paxos_state_bytes),
                 ("Disk left beyond the link table, whole cluster", link_disk_spare),
-                ("... taken by the idempotency records, the outbox and the Paxos state", small_stores_bytes),
+                (
+                    "... taken by the idempotency records, the outbox, the alias claims and the Paxos state",
+                    small_stores_bytes,
+                ),
                 ("... left after them", link_disk_left),
                 ("A viral link uncached: reads per replica", viral_reads_per_replica),
                 ("... over one server's capacity", viral_over_one_server),

@@ -4,6 +4,7 @@ import math
 
 from url_shortener_assumptions import (
     analytics_inserts_per_second,
+    api_processes,
     cache_warm_rate,
     click_events_per_stream_server,
     cold_reads_per_database_server,
@@ -12,6 +13,9 @@ from url_shortener_assumptions import (
     edge_locations,
     edge_log_line_bytes,
     edge_ttl,
+    event_log_broker_network,
+    link_copies,
+    link_event_heartbeat_interval,
     link_event_lag_limit,
     outage_for_backlog,
     redirect_availability_target,
@@ -24,6 +28,7 @@ from url_shortener_cache import (
     cache_entry_bytes,
     filler_reads_peak,
     shared_cache_bytes_per_zone,
+    shared_cache_misses_peak,
     shared_cache_reads_peak,
     store_reads_peak,
 )
@@ -31,6 +36,7 @@ from url_shortener_partitioning import log_partitions
 from url_shortener_servers import (
     analytics_shards_per_zone,
     condition_reads_peak,
+    event_log_servers_for_disk,
     link_db_servers,
     paxos_state_reads_zone_lost_peak,
     redirect_servers,
@@ -49,6 +55,7 @@ from url_shortener_traffic import (
 from sdw.estimation import (
     SECONDS_PER_HOUR,
     SECONDS_PER_MINUTE,
+    bandwidth,
     count,
     duration,
     fraction,
@@ -112,6 +119,16 @@ normal_database_load = fraction(
     ((store_reads_peak + condition_reads_peak) * quorum_replicas + paxos_state_reads_zone_lost_peak)
     / database_read_capacity
 )
+# One zone's cache primary dead and not yet replaced (Sentinel's detection, then the promotion): its
+# redirect servers' breakers open after a few failed reads, and the zone's shared-cache hits go to the
+# store too, on top of the usual misses, the filler's reads and the conditional writes' reads. A third
+# of what every cache lost at once costs.
+zone_cache_down_database_reads = peak(
+    store_reads_peak + condition_reads_peak + (shared_cache_reads_peak - shared_cache_misses_peak) / zones
+)
+zone_cache_down_database_load = fraction(
+    (zone_cache_down_database_reads * quorum_replicas + paxos_state_reads_zone_lost_peak) / database_read_capacity
+)
 cache_refill_load = fraction(cache_warm_rate * quorum_replicas / database_read_capacity)
 cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / cache_warm_rate)
 
@@ -131,6 +148,14 @@ outbox_sweep_last_read = duration(SECONDS_PER_MINUTE)
 takedown_slowest = duration(outbox_sweep_last_read + link_event_lag_limit + edge_ttl)
 takedown_slowest_share = fraction(takedown_slowest / takedown_budget)
 assert takedown_slowest < takedown_budget
+# The event log refusing writes (or unreachable): the "link changed" event waits in the outbox, and
+# no purge runs, but the heartbeats stop too, so every redirect server passes its lag limit within
+# a heartbeat and the limit of the refusal's start, which is no later than the disable, and reads the
+# store, which holds the disable; an edge location that refilled just before keeps the 302 for its TTL.
+takedown_log_refusing = duration(link_event_heartbeat_interval + link_event_lag_limit + edge_ttl)
+assert takedown_log_refusing < takedown_slowest
+# Heartbeats one partition takes: one from each link-service process each interval.
+heartbeats_per_partition = per_second(api_processes / link_event_heartbeat_interval)
 
 # Analytics down for an hour at peak: clicks wait in the log. Every click of the outage is counted
 # late, and so is every click that arrives while the backlog ahead of it is more than a minute of
@@ -219,6 +244,21 @@ viral_late_share_of_day = fraction(viral_late_clicks / redirects_per_day)
 viral_late_share_of_window = fraction(viral_late_clicks / (redirects_per_second * slo_window))
 # The slow drain alone stays just inside the allowance; with a viral minute it does not.
 assert slow_drain_late_clicks < freshness_allowance < slow_drain_late_clicks + viral_late_clicks
+# The event log in a viral minute: every raw line in, written by its partition's leader and copied
+# to two followers, spread over the brokers (sized by disk). Each broker takes in its leaders'
+# share from the bridge and its followers' share from the other brokers: the same bytes a second as
+# the whole ingress, with three copies on three brokers.
+viral_log_ingress = bandwidth(viral_click_rate * edge_log_line_bytes, peak=True)
+viral_log_replication = bandwidth(viral_log_ingress * (link_copies - 1), peak=True)
+viral_log_in_per_broker = bandwidth((viral_log_ingress + viral_log_replication) / event_log_servers_for_disk, peak=True)
+viral_log_network_share = fraction(viral_log_in_per_broker / event_log_broker_network)
+# A produce quota on the click topic at the most the stream job ever counts (its catch-up capacity):
+# lines past it wait in the edge's managed stream, where they would have waited in the log anyway.
+click_produce_quota = bandwidth(catch_up_capacity * edge_log_line_bytes, peak=True)
+quota_log_in_per_broker = bandwidth(click_produce_quota * link_copies / event_log_servers_for_disk, peak=True)
+viral_lines_held_by_quota = count((viral_click_rate - catch_up_capacity) * SECONDS_PER_MINUTE)
+assert catch_up_capacity < viral_click_rate
+
 # The planned outage and one viral minute in the same month, against the allowance.
 outage_and_viral_late_share = fraction(outage_late_share + viral_late_share_of_window)
 
@@ -278,6 +318,12 @@ if __name__ != "url_shortener_reliability":
                 ),
                 ("", "Time to reload a zone's cache in bulk", cache_refill_time),
                 ("", "... share of the store's read capacity with a zone down", cache_refill_load),
+                (
+                    "One zone's cache primary dead, not yet replaced",
+                    "Store reads, the zone's hits added (quorum reads)",
+                    zone_cache_down_database_reads,
+                ),
+                ("", "... share of its read capacity with a zone down", zone_cache_down_database_load),
                 ("Viral link, no edge cache", "Its clicks over the redirect fleet's capacity", viral_over_fleet),
                 ("Viral link, edge cache", "Requests for it reaching the origin", viral_origin_requests_with_edge),
                 (
@@ -287,6 +333,12 @@ if __name__ != "url_shortener_reliability":
                     takedown_slowest,
                 ),
                 ("", f"... share of the {takedown_budget} budget", takedown_slowest_share),
+                (
+                    "Takedown, event log refusing writes",
+                    f"Last heartbeat ({link_event_heartbeat_interval}) + lag limit ({link_event_lag_limit}) "
+                    f"+ the edge's copy ({edge_ttl})",
+                    takedown_log_refusing,
+                ),
                 (f"Analytics down {outage_for_backlog} at peak", "Click events waiting", click_backlog),
                 ("", "... bytes held in the log", click_backlog_bytes),
                 ("", f"Late clicks allowed per {slo_window} (over {count_freshness_target})", freshness_allowance),
