@@ -166,7 +166,8 @@ alternative_takeover_cut_margin = duration(alternative_region_cut_split_after - 
 # node. Re-pointing is off the takeover's path unless the active dies meanwhile. At worst the standby's
 # node dies just before the dead active's lease is revoked: the standby learns of the revocation only
 # once re-pointed, so the takeover without an etcd election is late by the re-pointing (a connection's
-# setup, milliseconds, aside). Still within the margin before a cut.
+# setup, milliseconds, aside). Still within the margin before a cut. (Had that node led etcd, the
+# election and lease refresh add as in the worst takeover, and so late in a takeover can pass the margin.)
 standby_repoint_after = duration(standby_repoint_missed_keepalives * etcd_client_keepalive)
 standby_repoint_takeover_report_delay = duration(exchanger_takeover_without_etcd_election + standby_repoint_after)
 assert standby_repoint_takeover_report_delay < region_cut_split_after, "a re-pointing standby must not look like a cut"
