@@ -8,6 +8,7 @@ from rate_limiter_assumptions import (
     alternative_silent_intervals_before_split,
     burst_allowance,
     cross_region_round_trip,
+    etcd_client_keepalive,
     etcd_election_timeout,
     etcd_revoke_check_period,
     exchanger_lease_intervals,
@@ -17,6 +18,7 @@ from rate_limiter_assumptions import (
     region_sync_interval,
     regions,
     silent_intervals_before_split,
+    standby_repoint_missed_keepalives,
     token_batch,
     window_seconds,
 )
@@ -139,7 +141,7 @@ replica_loss_drop_window = duration(failover_time - held_intervals_max * region_
 # its own zone's endpoint only (since etcd 3.4 clientv3 balances over every endpoint it is given, so a
 # list's order would pin nothing); that node shares the exchanger's zone, so losing the zone takes both,
 # and with keepalives of about a second (step 6) a standby in a surviving zone never waits on the lost
-# node. (That node lost alone is step 7's: the exchanger on it loses its lease.)
+# node. (That node lost alone: an active on it loses its lease; a standby on it re-points, below.)
 exchanger_lease = duration(exchanger_lease_intervals * region_sync_interval)
 etcd_leader_election_at_most = duration(2 * etcd_election_timeout)
 exchanger_takeover_without_etcd_election = duration(exchanger_lease + etcd_revoke_check_period + region_sync_interval)
@@ -159,6 +161,16 @@ alternative_takeover_report_delay = duration(
     exchanger_takeover_report_delay - exchanger_lease + alternative_exchanger_lease
 )
 alternative_takeover_cut_margin = duration(alternative_region_cut_split_after - alternative_takeover_report_delay)
+# A standby whose own etcd node dies alone (its zone otherwise up) re-points its client to a named node
+# in another zone after standby_repoint_missed_keepalives pings (step 6); the active keeps its own zone's
+# node. Re-pointing is off the takeover's path unless the active dies meanwhile. At worst the standby's
+# node dies just before the dead active's lease is revoked: the standby learns of the revocation only
+# once re-pointed, so the takeover without an etcd election is late by the re-pointing (a connection's
+# setup, milliseconds, aside). Still within the margin before a cut. (Had that node led etcd, the
+# election and lease refresh add as in the worst takeover, and so late in a takeover can pass the margin.)
+standby_repoint_after = duration(standby_repoint_missed_keepalives * etcd_client_keepalive)
+standby_repoint_takeover_report_delay = duration(exchanger_takeover_without_etcd_election + standby_repoint_after)
+assert standby_repoint_takeover_report_delay < region_cut_split_after, "a re-pointing standby must not look like a cut"
 exchanger_takeover_max_per_window = count(
     token_bucket_max_per_window
     + overshoot_between_regions(burst_allowance, refill_per_second, exchanger_takeover_report_delay)
@@ -257,6 +269,22 @@ region_cut_unmarked_first_minute_max_per_window = count(
     )
 )
 region_cut_unmarked_first_minute_overshoot = times(region_cut_unmarked_first_minute_max_per_window / limit_per_minute)
+# The same two bounds under the alternative step 6 turns down (the cut at fewer silent intervals, and
+# a shorter lease): a shorter unshared stretch, so fewer whole-rate seconds in the first minute.
+alternative_region_cut_unshared_span = duration((alternative_silent_intervals_before_split + 1) * region_sync_interval)
+alternative_region_cut_first_minute_max_per_window = count(
+    regions * (burst_allowance + refill_per_second * alternative_region_cut_unshared_span)
+    + regions * (refill_per_second / regions) * (window_seconds - alternative_region_cut_unshared_span)
+)
+alternative_region_cut_unmarked_first_minute_max_per_window = count(
+    token_bucket_max_per_window
+    + (regions - 1)
+    * (
+        burst_allowance
+        + refill_per_second * alternative_region_cut_unshared_span
+        + refill_per_second / regions * (window_seconds - alternative_region_cut_unshared_span)
+    )
+)
 # Rules counted by address or by user are never shared: each region counts them alone, so a client
 # reaching every region gets each region's bound, always, not only during a cut. For a sliding window
 # log (login's rule by address and account name) that bound is exactly the limit; for a token bucket
@@ -343,6 +371,11 @@ if __name__ != "rate_limiter_accuracy":
                     exchanger_takeover_report_delay,
                 ),
                 ("... below the silence that counts as a cut, by", exchanger_takeover_cut_margin),
+                (
+                    "A standby whose own etcd node is lost alone re-points to another zone's after",
+                    standby_repoint_after,
+                ),
+                ("... a takeover meanwhile reports within, at worst", standby_repoint_takeover_report_delay),
                 ("... so a client spraying every region, in any 60 s, at most", exchanger_takeover_max_per_window),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
                 (
@@ -388,6 +421,14 @@ if __name__ != "rate_limiter_accuracy":
                     region_cut_unmarked_first_minute_max_per_window,
                 ),
                 ("... against the limit", region_cut_unmarked_first_minute_overshoot),
+                (
+                    "... the cut at the alternative's fewer silent intervals: any 60 s holding the cut's start",
+                    alternative_region_cut_first_minute_max_per_window,
+                ),
+                (
+                    "... and for a key home does not know is shared",
+                    alternative_region_cut_unmarked_first_minute_max_per_window,
+                ),
                 (
                     "A token-bucket rule by address or user, default plan's burst: a client in every region, any 60 s",
                     per_region_token_bucket_overshoot,

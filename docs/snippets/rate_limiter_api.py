@@ -5,6 +5,8 @@ import math
 from rate_limiter_accuracy import retry_after_seconds
 from rate_limiter_assumptions import (
     burst_allowance,
+    challenge_cgnat_burst,
+    challenge_cgnat_limit_per_minute,
     challenge_solves_per_second_peak,
     challenge_verify_headroom,
     large_plan_limit_per_minute,
@@ -47,15 +49,29 @@ override_scaled_burst_window = duration(override_scaled_burst / (override_exampl
 override_unscaled_burst_window_printed = count(math.ceil(burst_allowance / (override_example_limit / window_seconds)))
 # Verifying a challenge token calls the provider, and a challenge outcome takes nothing from the
 # empty challenge_cgnat bucket (and is refunded), so without limits of their own junk tokens could make
-# one provider call each. Two bounds (step 3). Each gateway keeps a token bucket of verification attempts
-# per address, in its own memory, at the challenge_cgnat rule's own limit and burst: an address is
-# verified at the rate its rule allows, so a bot there cannot starve the subscribers behind it any
-# faster than the rule itself would. And each gateway caps its provider calls a second, whatever the
-# address, at the busiest region's solves at peak with headroom, shared over the region's gateways:
+# one provider call each. Two bounds (step 3). A token bucket of verification attempts per address, in
+# the region's counter store (one more script call, only on the challenge path; a store outage already
+# fails login and sign-up closed), at the challenge_cgnat rule's own limit and burst: an address is
+# verified as often as its rule would have let it through, once a region. Kept in each gateway's memory
+# instead, behind the L7 balancer that spreads an address's requests over every gateway, it would allow
+# the region's gateways times that. In any 60 s, a token bucket allows its burst plus a minute's refill:
+challenge_verifications_per_address_region_max = count(challenge_cgnat_limit_per_minute + challenge_cgnat_burst)
+challenge_verifications_per_address_if_per_gateway = count(
+    challenge_verifications_per_address_region_max * gateways_per_region
+)
+# And each gateway caps its provider calls a second, whatever the address, at the busiest region's
+# solves at peak with headroom, shared over the region's gateways:
 challenge_provider_calls_per_gateway = peak(
     math.ceil(challenge_solves_per_second_peak * challenge_verify_headroom / gateways_per_region)
 )
 challenge_provider_calls_region_max = peak(challenge_provider_calls_per_gateway * gateways_per_region)
+# How many addresses, each verifying junk at its rule's full rate, fill the region's cap: the cap's calls
+# a minute over the rule's limit a minute. Hundreds: one bot's address takes a small slice of the cap, so
+# no ceiling per address is added within each gateway's cap; a flood from that many listed addresses
+# (a botnet) fills it, and other addresses' solves then wait and are resent.
+challenge_addresses_filling_region_cap = count(
+    math.ceil(challenge_provider_calls_region_max * window_seconds / challenge_cgnat_limit_per_minute)
+)
 # A breaker opens after challenge_breaker_errors errors or timeouts in a row: for challenge_breaker_open
 # the gateway answers 503 without calling the provider, then lets one call through to test it.
 # The body's type is the one the draft proposes (revisions 10 and 11); IANA registers it only when the
@@ -87,6 +103,28 @@ if __name__ != "rate_limiter_api":
     print("```http")
     print(RESPONSE_429)
     print("```")
+    print()
+    print(
+        markdown_table(
+            ("Challenge verification", "Value"),
+            [
+                (
+                    "Verifications per address per region, at most, in any 60 s",
+                    challenge_verifications_per_address_region_max,
+                ),
+                (
+                    "... had the bucket been in each gateway's memory",
+                    challenge_verifications_per_address_if_per_gateway,
+                ),
+                ("Provider calls a gateway, at most", challenge_provider_calls_per_gateway),
+                ("... a region", challenge_provider_calls_region_max),
+                (
+                    "Addresses at their rule's full rate that fill the region's cap",
+                    challenge_addresses_filling_region_cap,
+                ),
+            ],
+        )
+    )
     print()
     print(
         markdown_table(

@@ -119,6 +119,11 @@ exchanger_lease_intervals = count(3)
 # (lessor.Promote), and the lessor looks for expired leases every half second.
 etcd_election_timeout = duration(1)
 etcd_revoke_check_period = duration(0.5)
+# Each exchanger's etcd client pings its node this often (gRPC keepalives, DialKeepAliveTime and
+# DialKeepAliveTimeout), and a standby that misses this many in a row while a named node in another zone
+# answers re-points its client to that node (step 6).
+etcd_client_keepalive = duration(1)
+standby_repoint_missed_keepalives = count(3)
 shared_mark_ttl = duration(24 * 3600)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
@@ -127,12 +132,17 @@ failover_time = duration(15)
 # Challenge verification (step 3). Solved challenges a second that the busiest region's gateways
 # verify at peak: subscribers behind listed CGNAT addresses past their address's login or sign-up limit.
 challenge_solves_per_second_peak = peak(50)
+# The challenge_cgnat rules' own limit and burst (login's rule by address alone, and sign-up's), which
+# the verification bucket per address shares (step 3).
+challenge_cgnat_limit_per_minute = count(30)
+challenge_cgnat_burst = count(10)
 challenge_verify_headroom = times(4)
 # The breaker on the provider: this many errors or timeouts in a row open it, for this long.
 challenge_breaker_errors = count(5)
 challenge_breaker_open = duration(5)
 # A solved Turnstile token can be verified for this long after it was issued (reCAPTCHA's: 2 minutes).
 challenge_token_validity = duration(300)
+challenge_token_validity_recaptcha = duration(120)
 
 TABLE = [
     (
@@ -406,6 +416,18 @@ TABLE = [
         "The lessor's revoke loop wakes every half second, so a lease is revoked up to this long after it runs out.",
     ),
     (
+        "How often an exchanger's etcd client pings its node",
+        etcd_client_keepalive,
+        "About a second (clientv3 sends no pings unless `DialKeepAliveTime` and `DialKeepAliveTimeout` are set): "
+        "a node lost by dropping packets is noticed in seconds, not after TCP's minutes.",
+    ),
+    (
+        "Pings a standby misses before it re-points to another zone's etcd node",
+        standby_repoint_missed_keepalives,
+        "Three, so one lost ping or a short stall does not move it; few enough that its node lost alone leaves the "
+        "region without a standby for seconds, not until the node is back (step 6).",
+    ),
+    (
         "How long a key stays marked shared after the last check away from home or the last report applied",
         shared_mark_ttl,
         "Hours, not seconds like the buckets, so that home does not forget a roaming key between its visits "
@@ -423,10 +445,23 @@ TABLE = [
         "of a few large carriers. An assumption, kept generous: it sizes only the cap on provider calls.",
     ),
     (
+        "Limit a minute of login's and sign-up's rules by address alone (`challenge_cgnat`)",
+        challenge_cgnat_limit_per_minute,
+        "A login or sign-up every two seconds from one address, all day: more than an office or a home behind "
+        "one address ever needs, few enough that a bot there tries few accounts. An assumption; on a listed CGNAT "
+        "address it is also the rate at which the address's challenge tokens are verified (step 3).",
+    ),
+    (
+        "Burst of those rules",
+        challenge_cgnat_burst,
+        "A few people behind one address logging in together after an outage.",
+    ),
+    (
         "Headroom of the cap on provider calls over those solves",
         challenge_verify_headroom,
         "Room for solves bunched in one gateway and for a carrier's evening above the estimate; past the cap a "
-        "solve is asked to come back, never lost (step 3).",
+        "solve is asked to come back with the same token, and is lost once the token expires (300 s on "
+        "Turnstile, 120 s on reCAPTCHA; step 3).",
     ),
     (
         "Provider errors in a row that open the verification breaker",
@@ -442,8 +477,13 @@ TABLE = [
     (
         "How long a solved token can be verified",
         challenge_token_validity,
-        "Turnstile's 300 s (reCAPTCHA's 2 minutes): a client asked to resend the same token after a short "
-        "`Retry-After` need not solve again.",
+        "Turnstile's 300 s: a client asked to resend the same token after a short `Retry-After` need not solve "
+        "again, unless it waits longer than this.",
+    ),
+    (
+        "... on reCAPTCHA",
+        challenge_token_validity_recaptcha,
+        "reCAPTCHA's tokens are valid for two minutes after issue.",
     ),
     (
         "Time before a replica takes over, at least",

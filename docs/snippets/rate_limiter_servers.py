@@ -399,6 +399,10 @@ gateways_per_zone = count(
 gateways_per_region = count(gateways_per_zone * zones)
 gateway_servers = count(gateways_per_region * regions)
 gateway_minimum = count(2 * zones * regions)
+# The L7 balancer in front of the gateways (step 5) carries every request the gateways do: the region's
+# peak plus one flood, all of it through the zones left when one is lost.
+balancer_requests_per_second = peak(region_gateway_load_peak)
+balancer_per_zone_with_zone_lost = peak(region_gateway_load_peak / (zones - 1))
 
 # Adding a shard moves hash slots to it (step 7). On the legacy migration a slot's keys sit partly on
 # each node while it moves, and a missing key counts as moved, so most checks (whose shared mark and
@@ -565,6 +569,11 @@ if __name__ != "rate_limiter_servers":
                 ("Shards the whole peak would need in one pool (the estimator's model)", store_shards_pooled),
                 ("Gateways a region would need if servers were not tied to zones", gateways_per_region_pooled),
                 ("Fewest gateways, two in each zone of every region", gateway_minimum),
+                (
+                    "Requests the L7 balancer carries a second, busiest region with a flood",
+                    balancer_requests_per_second,
+                ),
+                ("... in each zone left, one zone lost", balancer_per_zone_with_zone_lost),
                 ("A shard's utilization at peak, busiest region", shard_utilization_at_peak),
                 (
                     "Share of checks from shared clients that fills the busiest region's shards to half",
