@@ -621,7 +621,8 @@ TABLE = [
     (
         "Search index bytes per tweet",
         search_index_bytes_per_tweet,
-        "A dozen terms as compressed postings, plus ID, author and time.",
+        "A budget: about 20 terms as compressed postings, plus tweet and author IDs. The engine's own "
+        "fields a document may take it past this; measure a sample day before buying servers (concepts: search).",
     ),
     (
         "Largest partition we allow",
