@@ -189,13 +189,12 @@ metadata_bytes = ID_TERM_BYTES + ID_STORED_BYTES + SEQ_NO_BYTES + VERSION_BYTES 
 dictionary_share_per_tweet = size(dictionary_bytes_per_tweet)
 skip_share_per_tweet = size(skip_bytes_per_tweet)
 index_used_per_tweet = size(index_bytes_used_per_tweet)
-index_slack_per_tweet = size(float(search_index_bytes_per_tweet) - index_bytes_used_per_tweet)
-assert float(index_slack_per_tweet) > 0
 metadata_per_tweet = size(metadata_bytes)
 index_with_metadata_per_tweet = size(index_bytes_used_per_tweet + metadata_bytes)
-# With the engine's own fields in, the estimate runs past the example's budget: by this much.
-index_over_budget_per_tweet = size(float(index_with_metadata_per_tweet) - float(search_index_bytes_per_tweet))
-assert float(index_over_budget_per_tweet) > 0
+# The example's budget must hold the estimate with the engine's own fields; what is left is the room
+# for what the estimate misses, until a sample day is measured.
+index_slack_per_tweet = size(float(search_index_bytes_per_tweet) - float(index_with_metadata_per_tweet))
+assert float(index_slack_per_tweet) > 0, "the Twitter example's search bytes a tweet must hold this estimate"
 
 # --- Segments: how soon a tweet is searchable, and what merging rewrites -------------------------------
 refresh_interval = duration(REFRESH_SECONDS)
@@ -275,13 +274,12 @@ if __name__ != "concept_search":
                     f"skip data {skip_share_per_tweet}",
                     index_used_per_tweet,
                 ),
-                (f"Slack left of the example's {search_index_bytes_per_tweet} a tweet", index_slack_per_tweet),
                 (
                     "Elasticsearch's own fields a document, an estimate (_id term and stored, _seq_no, _version)",
                     metadata_per_tweet,
                 ),
                 ("Index bytes a tweet with them", index_with_metadata_per_tweet),
-                (f"Over the example's {search_index_bytes_per_tweet} a tweet by", index_over_budget_per_tweet),
+                (f"Slack left of the example's {search_index_bytes_per_tweet} a tweet", index_slack_per_tweet),
                 ("Index servers in one copy of the example's index", index_servers_per_copy),
                 (f"New segment per index server, refresh every {refresh_interval}", segment_bytes_per_refresh),
                 (f"... refresh every {refresh_interval_chosen}", segment_bytes_per_refresh_chosen),
