@@ -23,6 +23,13 @@ days, 140 bytes of text each, at its peak search rate (twitter_traffic).
   to drop blocked and muted authors before hydration); the dictionary holds each of the 100M terms
   in about 16 bytes (the term and its list's place, prefix-shared), spread over the window's tweets;
   skip data is at most one 8-byte entry per block of 128 postings.
+- What Elasticsearch adds to every document, an estimate to be measured, not a measurement: the
+  `_id` (the tweet ID, which Elasticsearch packs to about 10 bytes for a numeric string) both as a
+  term of its own, a new dictionary entry and a one-entry posting list, about 10 bytes, and as a
+  stored field, about 10 bytes; `_seq_no` as doc values and a points index, about 6 bytes; `_version`
+  (the source's version, an external version) as doc values, about 4 bytes; `_primary_term`,
+  constant within a segment, about nothing. `_source` is disabled: the text is hydrated from the
+  tweet cache and store, never read back from the index.
 - Segments (Lucene, as Elasticsearch and OpenSearch use it): a refresh, every second by default in
   Elasticsearch, turns the documents buffered since the last one into a new immutable segment, and
   merges combine about 10 segments of similar size at a time (TieredMergePolicy, segments per tier
@@ -32,9 +39,17 @@ days, 140 bytes of text each, at its peak search rate (twitter_traffic).
 - Refresh interval, the options the page weighs: Elasticsearch's default of 1 s, 5 s, or the
   freshness target less the pipeline's lag. The Twitter example's 15 s target leaves room for
   about 5 s, and its figures are computed for both 1 s and 5 s.
-- The Twitter example's index servers: twitter_stores sizes the servers to hold every copy in
-  memory; one copy's share is that count over the copies. The newest daily slice is taken to span
-  all servers of a copy, so each takes its share of the new tweets.
+- The Twitter example's index servers: twitter_stores sizes the servers to hold one copy in
+  memory, search_days + 1 daily indices. Each daily index is split into as many shards as a copy has
+  servers, one on each, so the newest takes every server's share of the new tweets, and each server
+  holds one shard of every daily index.
+- Query CPU: each server of a copy takes a shard search for every query its copy serves, once for
+  each daily index the query reaches. Searching every daily index at once, that is all of them;
+  searching today's index first and reaching back a day at a time only while the page of results is
+  short, it is one, plus the older days for the queries whose page today's index leaves short. That
+  share is an assumption, 25%: rare terms, and nearly every query just after midnight, when today's
+  index is almost empty. Those queries are counted as reaching back through every older index, an
+  upper bound.
 """
 
 import math
@@ -48,7 +63,7 @@ from twitter_assumptions import (
     tweet_text_bytes,
     tweets_per_day,
 )
-from twitter_stores import search_servers_for_memory
+from twitter_stores import search_daily_indices, search_servers_per_copy
 from twitter_traffic import searches_per_second_peak, tweets_per_second
 
 from sdw.estimation import (
@@ -78,7 +93,14 @@ AUTHOR_ID_BYTES = 8  # a 64-bit author ID a document, to drop blocked and muted 
 DICTIONARY_BYTES_PER_TERM = 16  # a term and its list's place, prefix-shared
 SKIP_ENTRY_BYTES = 8  # one skip entry a block
 BLOCK_POSTINGS = 128  # postings a block (Lucene's)
-INDEX_SERVERS_PER_COPY = float(search_servers_for_memory) / float(text_copies)
+ID_TERM_BYTES = 10  # estimate: the _id as a term, its dictionary entry and one-entry posting list
+ID_STORED_BYTES = 10  # estimate: the _id as a stored field
+SEQ_NO_BYTES = 6  # estimate: _seq_no doc values and points
+VERSION_BYTES = 4  # estimate: _version doc values, the source's external version
+PRIMARY_TERM_BYTES = 0  # estimate: _primary_term doc values, constant within a segment
+SHARE_REACHING_BACK = 0.25  # assumption: queries whose page today's index leaves short
+INDEX_SERVERS_PER_COPY = float(search_servers_per_copy)
+DAILY_INDICES = float(search_daily_indices)
 
 documents = tweets_per_day * search_days
 corpus_bytes = documents * tweet_text_bytes
@@ -163,11 +185,16 @@ index_bytes_used_per_tweet = (
     + dictionary_bytes_per_tweet
     + skip_bytes_per_tweet
 )
+metadata_bytes = ID_TERM_BYTES + ID_STORED_BYTES + SEQ_NO_BYTES + VERSION_BYTES + PRIMARY_TERM_BYTES
 dictionary_share_per_tweet = size(dictionary_bytes_per_tweet)
 skip_share_per_tweet = size(skip_bytes_per_tweet)
 index_used_per_tweet = size(index_bytes_used_per_tweet)
-index_slack_per_tweet = size(float(search_index_bytes_per_tweet) - index_bytes_used_per_tweet)
-assert float(index_slack_per_tweet) > 0
+metadata_per_tweet = size(metadata_bytes)
+index_with_metadata_per_tweet = size(index_bytes_used_per_tweet + metadata_bytes)
+# The example's budget must hold the estimate with the engine's own fields; what is left is the room
+# for what the estimate misses, until a sample day is measured.
+index_slack_per_tweet = size(float(search_index_bytes_per_tweet) - float(index_with_metadata_per_tweet))
+assert float(index_slack_per_tweet) > 0, "the Twitter example's search bytes a tweet must hold this estimate"
 
 # --- Segments: how soon a tweet is searchable, and what merging rewrites -------------------------------
 refresh_interval = duration(REFRESH_SECONDS)
@@ -184,8 +211,15 @@ refresh_left_for_pipeline = duration(float(search_freshness_target) - REFRESH_SE
 segment_bytes_per_refresh_chosen = size(tweets_per_index_server * REFRESH_SECONDS_CHOSEN * search_index_bytes_per_tweet)
 segments_made_per_hour_chosen = count(3_600 / REFRESH_SECONDS_CHOSEN)
 merge_rewrites_chosen = count(math.log(MAX_SEGMENT_BYTES / segment_bytes_per_refresh_chosen, SEGMENTS_PER_TIER))
-# Query CPU: each server of a copy takes every query its copy serves, the copies sharing the peak.
+# Query CPU: each server of a copy takes every query its copy serves, the copies sharing the peak, and
+# for each query one shard search per daily index it reaches.
 queries_per_index_server = peak(searches_per_second_peak / float(text_copies))
+daily_indices = search_daily_indices
+share_reaching_back = fraction(SHARE_REACHING_BACK)
+shard_searches_per_server_all_days = peak(float(queries_per_index_server) * DAILY_INDICES)
+shard_searches_per_server_today_first = peak(
+    float(queries_per_index_server) * (1 + SHARE_REACHING_BACK * (DAILY_INDICES - 1))
+)
 
 if __name__ != "concept_search":
     print(
@@ -240,6 +274,11 @@ if __name__ != "concept_search":
                     f"skip data {skip_share_per_tweet}",
                     index_used_per_tweet,
                 ),
+                (
+                    "Elasticsearch's own fields a document, an estimate (_id term and stored, _seq_no, _version)",
+                    metadata_per_tweet,
+                ),
+                ("Index bytes a tweet with them", index_with_metadata_per_tweet),
                 (f"Slack left of the example's {search_index_bytes_per_tweet} a tweet", index_slack_per_tweet),
                 ("Index servers in one copy of the example's index", index_servers_per_copy),
                 (f"New segment per index server, refresh every {refresh_interval}", segment_bytes_per_refresh),
@@ -250,6 +289,11 @@ if __name__ != "concept_search":
                 ),
                 (f"... {refresh_interval_chosen} refresh", merge_rewrites_chosen),
                 ("Queries each index server takes at peak", queries_per_index_server),
+                (f"... shard searches, all {daily_indices} daily indices at once", shard_searches_per_server_all_days),
+                (
+                    f"... shard searches, today first ({share_reaching_back} reaching back through every day, at most)",
+                    shard_searches_per_server_today_first,
+                ),
             ],
         )
     )

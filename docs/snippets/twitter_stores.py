@@ -53,10 +53,16 @@ alert_subscription_bytes_total = size(alert_subscriptions * alert_subscription_b
 # Account stats: one row per account, for the fan-out's mode and the follower list's buckets.
 account_stats_bytes_total = size(registered_users * account_stats_row_bytes * text_copies)
 
-# Search: an in-memory inverted index over the recent window, in three copies.
-search_index_bytes = size(tweets_per_day * search_days * search_index_bytes_per_tweet)
+# Search: an in-memory inverted index over the recent window, in three copies, one index a day. A
+# window of search_days needs search_days + 1 daily indices: at a day's end the oldest index still
+# holds tweets less than search_days old, and it is dropped only when that day has left the window.
+# Each copy sits on servers of its own (allocation awareness keeps copies apart), so the servers are
+# counted a copy at a time, rounded up, then times the copies.
+search_daily_indices = count(search_days + 1)
+search_index_bytes = size(tweets_per_day * search_daily_indices * search_index_bytes_per_tweet)
 search_index_bytes_all_copies = size(search_index_bytes * text_copies)
-search_servers_for_memory = count(math.ceil(search_index_bytes_all_copies / cache_memory_per_server))
+search_servers_per_copy = count(math.ceil(search_index_bytes / cache_memory_per_server))
+search_servers_for_memory = count(search_servers_per_copy * text_copies)
 
 if __name__ != "twitter_stores":
     print(
@@ -67,7 +73,11 @@ if __name__ != "twitter_stores":
                 ("Push devices", "a registry, not a stream", device_bytes_total),
                 ("Alert subscriptions", "a registry, not a stream", alert_subscription_bytes_total),
                 ("Account stats", "a row per account", account_stats_bytes_total),
-                (f"Search index ({search_days} days)", "rolls over daily", search_index_bytes_all_copies),
+                (
+                    f"Search index ({search_days} days searchable, {search_daily_indices} daily indices held)",
+                    "rolls over daily",
+                    search_index_bytes_all_copies,
+                ),
             ],
         )
     )
@@ -79,6 +89,7 @@ if __name__ != "twitter_stores":
                 ("Media rows written a day", media_records_per_day),
                 ("Devices registered", device_records),
                 ("Search index, one copy", search_index_bytes),
+                ("Search servers to hold one copy in memory", search_servers_per_copy),
                 ("Search servers to hold every copy in memory", search_servers_for_memory),
             ],
         )
