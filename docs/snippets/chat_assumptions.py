@@ -106,6 +106,10 @@ registry_ops_per_node_per_second = kv_gets_per_process
 zones = count(3)
 spare_servers_per_zone = count(1)
 conversation_shards = count(4000)
+# A shard's lease in the coordination service, renewed every third of it (etcd's clientv3 keep-alive):
+# long enough that an owner rides out the service's worst leader election (concept_consensus_leases
+# checks it), short so that a dead server's shards move within seconds.
+shard_lease = duration(5)
 conditional_write_latency = duration(0.005)
 member_row_deadline = duration(0.050)
 recent_ids_in_memory = duration(600)
@@ -500,6 +504,13 @@ TABLE = [
         "Conversation shards",
         conversation_shards,
         "Units of ownership leased to chat servers: many per server, so a failover moves small pieces.",
+    ),
+    (
+        "Time to live of a shard's lease",
+        shard_lease,
+        "Renewed every third of it; long enough that an owner keeps its lease through the coordination "
+        "service's worst leader election (step 7), short enough that a dead server's shards move within "
+        "seconds.",
     ),
     (
         "Latency of a conditional write",

@@ -24,6 +24,7 @@ from chat_assumptions import (
     reconnects_per_server_per_second,
     registry_ops_per_node_per_second,
     retention_years,
+    shard_lease,
     snapshot_rate_per_node,
     spare_servers_per_zone,
     store_leader_extra_work,
@@ -60,6 +61,7 @@ from chat_traffic import (
     messages_per_second_peak,
     pushes_per_second_peak,
 )
+from concept_consensus_leases import takeover
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -312,6 +314,12 @@ midnight_chat_servers = count(
     + spare_servers_per_zone * zones
 )
 
+# A chat server dies: its shards' leases expire unrenewed and etcd revokes them at its next check
+# (concept_consensus_leases). If etcd's leader went with it (a zone lost), the followers elect a new one,
+# which extends every lease by an election timeout and a full lease, counted from the last renewal.
+shard_takeover = duration(takeover(shard_lease, False))
+shard_takeover_leader_lost = duration(takeover(shard_lease, True))
+
 # Push gateway outage: notifications that would queue in ten minutes at peak.
 push_outage = duration(600)
 push_backlog = count(pushes_per_second_peak * push_outage)
@@ -330,6 +338,7 @@ if __name__ != "chat_failures":
                     crash_registry_reconnects_per_second,
                 ),
                 ("", "Time to reconnect them all, at the lower of the two", crash_reconnect_time),
+                ("A chat server dies", f"Its shards taken over, at most ({shard_lease} lease)", shard_takeover),
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
                 ("", "Reconnections the surviving servers' own budget allows", connection_servers_reconnect_budget),
                 ("", "Reconnections the registry has room for", registry_reconnects_per_second),
@@ -398,6 +407,11 @@ if __name__ != "chat_failures":
                 ("", "... against the ranges' share", sends_stopped_if_ack_waits_over_ranges),
                 ("", "Sends it stops, acking without late member rows (chosen)", sends_stopped_with_member_deadline),
                 ("", "Longest a client takes to notice and reconnect", zone_client_return_worst),
+                (
+                    "",
+                    "Its chat servers' shards taken over, etcd's leader lost too (from the last renewal)",
+                    shard_takeover_leader_lost,
+                ),
                 ("", "Presence events without an offline grace period", presence_events_without_grace),
                 ("A hot group", "Deliveries a second", hot_group_deliveries_per_second),
                 ("", "Member-row updates a second", hot_group_member_updates_per_second),

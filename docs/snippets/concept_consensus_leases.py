@@ -32,7 +32,7 @@ goes through the one leader.
 
 import math
 
-from chat_assumptions import conversation_shards
+from chat_assumptions import conversation_shards, shard_lease
 from chat_traffic import chat_servers, messages_per_second_peak
 from concept_ids import KERNEL_SLEW_RATE
 from rate_limiter_accuracy import (
@@ -105,12 +105,23 @@ assert abs(exchanger_lease / RENEWALS_PER_TTL - region_sync_interval) < 1e-9
 assert abs(takeover(exchanger_lease, True) + region_sync_interval - exchanger_takeover_report_delay) < 1e-9
 rate_limiter_cut_silence = region_cut_split_after
 rate_limiter_cut_margin = exchanger_takeover_cut_margin
+# The same leader change, for the rate limiter: counted from its last batch (its last renewal, since the
+# lease's expiry is that renewal + TTL), plus its one sync interval before the standby's first batch. This
+# passes the cut's silence, so such a takeover is counted as a cut (rate limiter, step 6).
+rate_limiter_leader_change_takeover = duration(leader_change_during_dead_lease + region_sync_interval)
+rate_limiter_leader_change_past_cut = duration(rate_limiter_leader_change_takeover - region_cut_split_after)
+assert rate_limiter_leader_change_past_cut > 0
 
 # Riding out etcd's own election: nothing lapses on the server (Promote extends), but the holder's own
 # timer runs from its last renewal and cannot be renewed until a new leader is up. Renewing every TTL / 3,
 # it has at worst 2/3 of the TTL left when the election starts, so the TTL must exceed 1.5 worst elections.
 holder_left_at_worst = duration(exchanger_lease * (RENEWALS_PER_TTL - 1) / RENEWALS_PER_TTL)
 ttl_to_ride_out_election = duration(ELECTION_AT_MOST * RENEWALS_PER_TTL / (RENEWALS_PER_TTL - 1))
+# Chat's shard leases (chat_assumptions) clear that with room for the vote's and the renewal's round trips.
+chat_shard_lease = shard_lease
+chat_lease_left_at_worst = duration(shard_lease * (RENEWALS_PER_TTL - 1) / RENEWALS_PER_TTL)
+chat_lease_election_spare = duration(chat_lease_left_at_worst - ELECTION_AT_MOST)
+assert shard_lease > ttl_to_ride_out_election and chat_lease_election_spare >= 1.0
 
 # How fast etcd lets many leases go: revoked at 1,000 a second, and after a leader change, with 1,000
 # leases or more, Promote spreads their expiries at 750 a second. Chat's shards as one lease each.
@@ -174,8 +185,16 @@ rows = [
         "etcd's leader changes while a dead holder's lease runs (2 TTL, election, extension, check)",
         leader_change_during_dead_lease,
     ),
+    (
+        "... the rate limiter's, from its last batch, plus its one-interval first batch",
+        rate_limiter_leader_change_takeover,
+    ),
+    ("... past the silence it counts as a cut, by", rate_limiter_leader_change_past_cut),
     ("A healthy holder's lease left, at worst, when an etcd election starts (2/3 of the TTL)", holder_left_at_worst),
     ("... so the TTL that rides out a worst election (1.5 elections, plus round trips)", ttl_to_ride_out_election),
+    ("Chat's shard lease", chat_shard_lease),
+    ("... left at worst when an election starts (2/3 of it)", chat_lease_left_at_worst),
+    ("... beyond a worst election, for the vote's and the renewal's round trips", chat_lease_election_spare),
     ("Chat's shards as one lease each: the last expiry's lag after a leader change (at 750/s)", chat_shard_leases_lag),
     ("ZooKeeper session timeout, at a 2 s tick: shortest", zk_session_min),
     ("ZooKeeper session timeout, at a 2 s tick: longest", zk_session_max),
