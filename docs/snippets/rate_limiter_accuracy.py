@@ -241,10 +241,24 @@ sliding_log_longest_retry_after_seconds = count(int(window_seconds))
 # that batch is lost with the others, so no region learns of it.
 region_cut_unshared_span = duration((silent_intervals_before_split + 1) * region_sync_interval)
 region_cut_first_minute_before_split = count(regions * (burst_allowance + refill_per_second * region_cut_unshared_span))
-region_cut_first_minute_max_per_window = count(
-    region_cut_first_minute_before_split
-    + regions * (refill_per_second / regions) * (window_seconds - region_cut_unshared_span)
-)
+
+
+def cut_first_minute_max(unshared_span: float) -> float:
+    """Every region: a whole bucket and the whole rate for the unshared stretch, then its share."""
+    before_split = regions * (burst_allowance + refill_per_second * unshared_span)
+    return before_split + regions * (refill_per_second / regions) * (window_seconds - unshared_span)
+
+
+def cut_unmarked_first_minute_max(unshared_span: float) -> float:
+    """Home's own bound, and each other region's bucket, rate and share, as cut_first_minute_max."""
+    return token_bucket_max_per_window + (regions - 1) * (
+        burst_allowance
+        + refill_per_second * unshared_span
+        + refill_per_second / regions * (window_seconds - unshared_span)
+    )
+
+
+region_cut_first_minute_max_per_window = count(cut_first_minute_max(region_cut_unshared_span))
 region_cut_first_minute_overshoot = times(region_cut_first_minute_max_per_window / limit_per_minute)
 # A key first used outside its home during a cut, or not used outside it for shared_mark_ttl before
 # the cut, or not used at home that long during it (home's checks refresh marks during a cut),
@@ -259,31 +273,14 @@ region_cut_unmarked_max_per_window = count(
 region_cut_unmarked_window_overshoot = times(region_cut_unmarked_max_per_window / limit_per_minute)
 # In the minute the cut begins: home's own bound, and in each other region a whole bucket for the
 # unshared stretch (the lost last batch and the silence before the split), then its share of the rate.
-region_cut_unmarked_first_minute_max_per_window = count(
-    token_bucket_max_per_window
-    + (regions - 1)
-    * (
-        burst_allowance
-        + refill_per_second * region_cut_unshared_span
-        + refill_per_second / regions * (window_seconds - region_cut_unshared_span)
-    )
-)
+region_cut_unmarked_first_minute_max_per_window = count(cut_unmarked_first_minute_max(region_cut_unshared_span))
 region_cut_unmarked_first_minute_overshoot = times(region_cut_unmarked_first_minute_max_per_window / limit_per_minute)
 # The same two bounds under the alternative step 6 turns down (the cut at fewer silent intervals, and
 # a shorter lease): a shorter unshared stretch, so fewer whole-rate seconds in the first minute.
 alternative_region_cut_unshared_span = duration((alternative_silent_intervals_before_split + 1) * region_sync_interval)
-alternative_region_cut_first_minute_max_per_window = count(
-    regions * (burst_allowance + refill_per_second * alternative_region_cut_unshared_span)
-    + regions * (refill_per_second / regions) * (window_seconds - alternative_region_cut_unshared_span)
-)
+alternative_region_cut_first_minute_max_per_window = count(cut_first_minute_max(alternative_region_cut_unshared_span))
 alternative_region_cut_unmarked_first_minute_max_per_window = count(
-    token_bucket_max_per_window
-    + (regions - 1)
-    * (
-        burst_allowance
-        + refill_per_second * alternative_region_cut_unshared_span
-        + refill_per_second / regions * (window_seconds - alternative_region_cut_unshared_span)
-    )
+    cut_unmarked_first_minute_max(alternative_region_cut_unshared_span)
 )
 # Rules counted by address or by user are never shared: each region counts them alone, so a client
 # reaching every region gets each region's bound, always, not only during a cut. For a sliding window
