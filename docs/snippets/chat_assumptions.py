@@ -561,9 +561,10 @@ TABLE = [
         "but the socket stays open until the ping test fails, since a congested mobile link can be slow.",
     ),
     (
-        "Grace before a user is shown offline",
+        "Grace before a user is shown offline, counted from the last frame heard from the user's last device",
         presence_offline_grace,
-        "Longer than the worst time a client of a lost zone takes to notice and reconnect (step 7), so a "
+        "No shorter than the three quiet heartbeat intervals after which a silent socket is closed (step 6), so a "
+        "silent drop shows offline as its socket closes. Longer than the worst time a client of a lost zone takes to notice and reconnect (step 7), so a "
         "dropped socket does not flicker the user's status.",
     ),
     (
