@@ -106,10 +106,16 @@ registry_ops_per_node_per_second = kv_gets_per_process
 zones = count(3)
 spare_servers_per_zone = count(1)
 conversation_shards = count(4000)
-# A shard's lease in the coordination service, renewed every third of it (etcd's clientv3 keep-alive):
+# A chat server's one lease in the coordination service, its shard keys attached, renewed every third of it
+# (etcd's clientv3 keep-alive):
 # long enough that an owner rides out the service's worst leader election (concept_consensus_leases
 # checks it), short so that a dead server's shards move within seconds.
 shard_lease = duration(5)
+# A connection server's lease, kept by the session registry (not the coordination service), renewed every
+# third of it: long enough that a pause or a registry node's failover of a few seconds does not lapse it (a
+# lapse makes the server re-register every socket), short next to the offline grace, so the registry ends a
+# dead server's entries long before their users' grace runs out.
+connection_server_lease = duration(10)
 conditional_write_latency = duration(0.005)
 member_row_deadline = duration(0.050)
 recent_ids_in_memory = duration(600)
@@ -506,11 +512,19 @@ TABLE = [
         "Units of ownership leased to chat servers: many per server, so a failover moves small pieces.",
     ),
     (
-        "Time to live of a shard's lease",
+        "Time to live of a chat server's lease (its shard keys attached)",
         shard_lease,
         "Renewed every third of it; long enough that an owner keeps its lease through the coordination "
         "service's worst leader election (step 7), short enough that a dead server's shards move within "
         "seconds.",
+    ),
+    (
+        "Time to live of a connection server's lease in the session registry",
+        connection_server_lease,
+        "Renewed every third of it at every registry node, which holds entries from every connection server. "
+        "Long enough that a pause or a registry node's failover of a few seconds does not lapse it, since a "
+        "server whose lease lapsed re-registers all its sockets; short next to the offline grace, so a dead "
+        "server's entries go, and its users' grace starts, long before anyone is shown offline.",
     ),
     (
         "Latency of a conditional write",
@@ -547,9 +561,10 @@ TABLE = [
         "but the socket stays open until the ping test fails, since a congested mobile link can be slow.",
     ),
     (
-        "Grace before a user is shown offline",
+        "Grace before a user is shown offline, counted from the last frame heard from the user's last device",
         presence_offline_grace,
-        "Longer than the worst time a client of a lost zone takes to notice and reconnect (step 7), so a "
+        "No shorter than the three quiet heartbeat intervals after which a silent socket is closed (step 6), so a "
+        "silent drop shows offline as its socket closes. Longer than the worst time a client of a lost zone takes to notice and reconnect (step 7), so a "
         "dropped socket does not flicker the user's status.",
     ),
     (

@@ -314,7 +314,7 @@ midnight_chat_servers = count(
     + spare_servers_per_zone * zones
 )
 
-# A chat server dies: its shards' leases expire unrenewed and etcd revokes them at its next check
+# A chat server dies: its one lease (its shard keys attached) expires unrenewed and etcd revokes it at its next check
 # (concept_consensus_leases). If etcd's leader went with it (a zone lost), the followers elect a new one,
 # which extends every lease by an election timeout and a full lease, counted from the last renewal.
 shard_takeover = duration(takeover(shard_lease, False))

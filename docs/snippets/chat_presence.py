@@ -6,11 +6,14 @@ from chat_assumptions import (
     chats_opened_per_session,
     computer_sessions_per_day,
     connection_server_cores,
+    connection_server_lease,
     contacts_per_user,
     daily_active_users,
     handshake_core_share,
+    heartbeat_interval,
     message_copies,
     peak_to_average,
+    presence_offline_grace,
     presence_viewers_per_user,
     reconnect_jitter_window,
     reconnects_per_server_per_second,
@@ -141,6 +144,22 @@ registry_nodes = count(
     + spare_servers_per_zone * zones
 )
 registry_nodes_per_zone = count(registry_nodes / zones)
+# Connection servers' leases live in the registry: each server renews every third of its lease at every
+# registry node, since every node holds entries of nearly every server.
+LEASE_RENEWALS_PER_TTL = 3
+connection_server_renewals_per_registry_node = per_second(
+    connection_servers / (connection_server_lease / LEASE_RENEWALS_PER_TTL)
+)
+# The offline grace counts from the last frame heard on a socket; a silent socket is closed after three
+# quiet heartbeat intervals, no later than the grace, so a silent drop shows offline as the socket closes
+# (step 1's promise). A dead server's users start their grace at its last lease renewal; the lease lapses
+# well inside the grace, so the registry starts their timers in time.
+QUIET_INTERVALS_BEFORE_CLOSE = 3
+assert QUIET_INTERVALS_BEFORE_CLOSE * heartbeat_interval <= presence_offline_grace
+assert connection_server_lease < presence_offline_grace
+connection_server_renewals_share_of_node = fraction(
+    connection_server_renewals_per_registry_node / registry_ops_per_node_per_second
+)
 registry_capacity_all_zones = throughput(registry_nodes * registry_ops_per_node_per_second)
 registry_load_at_peak = fraction(registry_ops_per_second_peak / registry_capacity_all_zones)
 
@@ -191,6 +210,8 @@ if __name__ != "chat_presence":
                 ("Registry nodes per zone, so two zones carry the wave, one spare", registry_nodes_per_zone),
                 ("Registry nodes, all zones", registry_nodes),
                 ("Their load at an ordinary peak, all zones up", registry_load_at_peak),
+                ("Connection servers' lease renewals per registry node", connection_server_renewals_per_registry_node),
+                ("... their share of a node's operations", connection_server_renewals_share_of_node),
             ],
         )
     )

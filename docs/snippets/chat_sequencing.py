@@ -19,7 +19,7 @@ from chat_traffic import chat_servers, messages_per_second_peak
 
 from sdw.estimation import count, duration, markdown_table, peak, per_second, size, times
 
-# Ownership: conversations hash to shards; each shard is leased to one chat server at a time.
+# Ownership: conversations hash to shards; each shard's key is attached to its owner's lease, one lease per chat server.
 shards_per_chat_server = count(math.ceil(conversation_shards / chat_servers))
 # One conditional write in flight per conversation; messages that arrive meanwhile join the next
 # batch. So a conversation is never limited to fewer writes a second than this:

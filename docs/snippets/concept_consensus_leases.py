@@ -131,7 +131,8 @@ promote_spread_rate = per_second(LEASE_REVOKE_RATE * 3 / 4)
 chat_shards = conversation_shards
 chat_server_count = chat_servers
 chat_shard_leases_lag = duration(conversation_shards / (LEASE_REVOKE_RATE * 3 / 4))
-assert chat_servers < LEASE_REVOKE_RATE  # one lease per server stays below both limits
+assert chat_servers < LEASE_REVOKE_RATE  # one lease per chat server stays below both limits
+# (chat's connection servers keep their leases in its session registry, not in etcd)
 
 # --- ZooKeeper --------------------------------------------------------------------------------------
 ZK_TICK = 2.0  # the sample configuration's tickTime
