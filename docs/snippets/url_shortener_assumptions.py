@@ -254,7 +254,17 @@ gateway_credential_cache_ttl = duration(60)
 # The accounts database's failover: detecting a dead primary (30 s, as a Sentinel-style detector's
 # default), fencing it and promoting the semi-synchronous replica. Chosen as a bound to alert on.
 accounts_failover_time = duration(SECONDS_PER_MINUTE)
+# The gateway reads a key's or account's record from the accounts primary; from the replica only when
+# the primary does not answer and the replica's apply lag (how far what it has applied trails what it
+# has received, which semi-synchronous replication guarantees holds every acknowledged commit) is
+# under this. A chosen bound: a replica that keeps up applies within milliseconds, so one a second
+# behind is struggling, and a second adds little to the minute a cached copy already lives.
+replica_read_lag_limit = duration(1)
 paid_plan_links_per_day = count(1e6)
+# While the rate-limit store cannot answer, each gateway's (and each redirect server's) local bucket
+# holds the caller's limit times this, split evenly over the processes that check it: a caller
+# spread over all of them gets at most this multiple of its limit, one on few of them less.
+fail_open_limit_multiple = times(2)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
 # Redirects for keys that do not exist (mistyped, truncated, probed): a guess, to size the rate-limit
@@ -684,6 +694,18 @@ TABLE = [
         accounts_failover_time,
         "Chosen bound: half to detect a dead primary (a detector's usual 30 s), half to fence it and promote "
         "the semi-synchronous replica; a failover slower than this pages.",
+    ),
+    (
+        "A caller's limit while the rate-limit store is down, at most",
+        fail_open_limit_multiple,
+        "A chosen bound: each checking process holds this multiple of the limit divided by their count, "
+        "so a flood still stops and a caller spread over many processes is not refused below its limit.",
+    ),
+    (
+        "Apply lag past which the gateway stops reading the accounts replica",
+        replica_read_lag_limit,
+        "A chosen bound: a replica that keeps up applies within milliseconds; a second adds little to the "
+        "minute a gateway's copy lives, and bounds how old a record read from the replica can be.",
     ),
     (
         "Links a day on a large paid plan",
