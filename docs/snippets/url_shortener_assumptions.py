@@ -125,6 +125,13 @@ raw_click_days = count(90)
 event_log_retention_days = count(3)
 # Each event-log broker's network: 10 Gbit/s Ethernet, at its line rate (reference_bandwidth).
 event_log_broker_network = throughput(10e9 / 8, "B/s")
+# The edge's managed stream (Kinesis Data Streams for CloudFront): what one shard takes in, and how
+# far an on-demand stream absorbs a jump at once (double its previous peak).
+KINESIS_QUOTAS = "https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html"
+KINESIS_MODES = "https://docs.aws.amazon.com/streams/latest/dev/how-do-i-size-a-stream.html"
+stream_shard_write_bytes = throughput(1e6, "B/s")
+stream_shard_write_records = throughput(1000)
+stream_on_demand_jump = times(2)
 daily_rollup_row_bytes = size(60)
 # Owners reading counts: each stats request, and each link read with its total, is one query to the
 # analytics store (a list page's totals are one query for its keys). An assumption with little behind
@@ -809,6 +816,18 @@ TABLE = [
         "Network per event-log broker",
         event_log_broker_network,
         "A 10 Gbit/s port at line rate, as the bandwidth reference gives it; the brokers are sized by disk (step 2).",
+    ),
+    (
+        "Writes one managed-stream shard takes, bytes",
+        stream_shard_write_bytes,
+        f"Kinesis Data Streams' [quotas]({KINESIS_QUOTAS}): 1 MB/s or 1,000 records/s a shard, whichever comes first.",
+    ),
+    ("Writes one managed-stream shard takes, records", stream_shard_write_records, "The same quota."),
+    (
+        "A jump an on-demand stream absorbs at once",
+        stream_on_demand_jump,
+        f"Kinesis [on-demand mode]({KINESIS_MODES}) takes up to double its previous peak write throughput; "
+        "more is throttled until it scales.",
     ),
     ("Analytics outage we plan for", outage_for_backlog, "Counts may lag; clicks must not be lost."),
 ]
