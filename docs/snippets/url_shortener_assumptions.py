@@ -123,6 +123,10 @@ click_event_bytes = size(136)
 edge_log_line_bytes = size(600)
 raw_click_days = count(90)
 event_log_retention_days = count(3)
+# The CDN's standard (batch) logs, kept for the recount's backfill under a lifecycle rule: a day's
+# lines may land up to 24 h after it ends, the recount of day D runs once day D+1 has ended, and a
+# third day leaves room to rerun a recount that failed.
+standard_log_days = count(3)
 # Each event-log broker's network: 10 Gbit/s Ethernet, at its line rate (reference_bandwidth).
 event_log_broker_network = throughput(10e9 / 8, "B/s")
 # The edge's managed stream (Kinesis Data Streams for CloudFront): what one shard takes in, and how
@@ -811,6 +815,12 @@ TABLE = [
         "Consecutive failed cache reads that open a redirect server's breaker",
         cache_breaker_failures,
         "Chosen: enough to ride out a lost packet; once open, the server reads the store and probes the cache once a second.",
+    ),
+    (
+        "Days the CDN's standard logs are kept",
+        standard_log_days,
+        "Chosen: CloudFront may deliver a line up to 24 hours late, the recount of a day waits for the next "
+        "day's end, and one more day lets a failed recount run again; a lifecycle rule deletes them after.",
     ),
     (
         "Network per event-log broker",
