@@ -1,5 +1,6 @@
 """URL shortener worked example: what the rate limits allow, and what they cost an abuser."""
 
+from rate_limiter_assumptions import script_cost_in_gets
 from reference_capacity import expired_row_life
 from url_shortener_assumptions import (
     account_links_per_day,
@@ -10,6 +11,7 @@ from url_shortener_assumptions import (
     botnet_addresses,
     cache_ops_per_server,
     compaction_window,
+    fail_open_limit_multiple,
     gateway_credential_cache_ttl,
     gc_grace,
     idempotency_record_bytes,
@@ -20,12 +22,25 @@ from url_shortener_assumptions import (
     outbox_row_bytes,
     paid_plan_links_per_day,
     peak_to_average,
+    replica_read_lag_limit,
     unknown_key_share,
 )
 from url_shortener_keys import guesses_per_hit, guesses_per_hit_seven, key_length
+from url_shortener_servers import create_servers, redirect_servers
 from url_shortener_traffic import creations_per_second_peak, custom_aliases_per_day, redirects_per_second_peak
 
-from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, peak, per_day, size
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    per_day,
+    per_second,
+    size,
+    times,
+)
 
 # Creation limits: what one address, account or API key can create in a day.
 anonymous_links_per_day = per_day(anonymous_links_per_hour * 24)
@@ -36,13 +51,17 @@ api_key_allows_free = per_day(min(api_key_links_per_day, account_links_per_day))
 api_key_allows_paid = per_day(min(api_key_links_per_day, paid_plan_links_per_day))
 accounts_for_a_million_links = count(1e6 / account_links_per_day)
 
-# The gateway reads an API key's or account's record from either copy of the accounts database, the
-# primary or its semi-synchronous replica, so one copy down costs nothing. Only while neither answers
-# (a failover whose survivor is restarting, say) does it serve a copy past its time to live
-# (stale-if-error), for twice a failover at most; older, the request gets 503. So a key whose
-# revocation event a gateway missed may create this long after its record was read, at most.
+# The gateway reads an API key's or account's record from the accounts primary, and from its
+# semi-synchronous replica only when the primary does not answer and the replica's apply lag is under
+# replica_read_lag_limit: semi-synchronous replication acknowledges a commit once the replica has
+# received it, not applied it, so a lagging replica could return a record from before a revocation.
+# A copy read that way is at most the lag limit behind, so a revoked key whose event a gateway missed
+# may create for the lag limit plus the copy's time to live. Only while neither copy answers (a
+# failover whose survivor is restarting, say) does it serve a copy past its time to live
+# (stale-if-error), for twice a failover at most; older, the request gets 503.
+gateway_revocation_bound = duration(replica_read_lag_limit + gateway_credential_cache_ttl)
 gateway_stale_if_error = duration(2 * accounts_failover_time)
-gateway_credential_max_age = duration(gateway_credential_cache_ttl + gateway_stale_if_error)
+gateway_credential_max_age = duration(gateway_revocation_bound + gateway_stale_if_error)
 
 # A /56 is one home only where the ISP gives each home a /56 or more. Where it gives each home a
 # /60 or a /64, one /56 holds this many homes, and they share one /56 allowance.
@@ -110,7 +129,18 @@ rate_limit_ops_peak = peak(
     creations_per_second_peak * rate_limit_ops_per_create
     + redirects_per_second_peak * unknown_key_share * rate_limit_ops_per_unknown_key
 )
-rate_limit_store_load = fraction(rate_limit_ops_peak / cache_ops_per_server)
+# Each operation is a script (read, arithmetic, write, expiry), priced as the rate limiter prices one.
+rate_limit_script_cost = times(script_cost_in_gets)
+rate_limit_store_load = fraction(rate_limit_ops_peak * rate_limit_script_cost / cache_ops_per_server)
+# Fail-open backstop while the store cannot answer: the API gateway runs on the create servers, and
+# each holds a local bucket of the caller's limit x the multiple / the gateways; the unknown-key checks
+# run on the redirect servers, which hold theirs the same way.
+gateways = count(create_servers)
+gateway_local_bucket_share = fraction(fail_open_limit_multiple / gateways)
+redirect_local_bucket_share = fraction(fail_open_limit_multiple / redirect_servers)
+fail_open_max_over_limit = times(gateway_local_bucket_share * gateways)
+# An API key's pace on one gateway alone while the store is down: below its limit.
+api_key_pace_one_gateway = per_second(api_key_links_per_second * gateway_local_bucket_share)
 
 if __name__ != "url_shortener_api":
     print(

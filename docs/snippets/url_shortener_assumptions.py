@@ -123,8 +123,19 @@ click_event_bytes = size(136)
 edge_log_line_bytes = size(600)
 raw_click_days = count(90)
 event_log_retention_days = count(3)
+# The CDN's standard (batch) logs, kept for the recount's backfill under a lifecycle rule: a day's
+# lines may land up to 24 h after it ends, the recount of day D runs once day D+1 has ended, and a
+# third day leaves room to rerun a recount that failed.
+standard_log_days = count(3)
 # Each event-log broker's network: 10 Gbit/s Ethernet, at its line rate (reference_bandwidth).
 event_log_broker_network = throughput(10e9 / 8, "B/s")
+# The edge's managed stream (Kinesis Data Streams for CloudFront): what one shard takes in, and how
+# far an on-demand stream absorbs a jump at once (double its previous peak).
+KINESIS_QUOTAS = "https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html"
+KINESIS_MODES = "https://docs.aws.amazon.com/streams/latest/dev/how-do-i-size-a-stream.html"
+stream_shard_write_bytes = throughput(1e6, "B/s")
+stream_shard_write_records = throughput(1000)
+stream_on_demand_jump = times(2)
 daily_rollup_row_bytes = size(60)
 # Owners reading counts: each stats request, and each link read with its total, is one query to the
 # analytics store (a list page's totals are one query for its keys). An assumption with little behind
@@ -254,7 +265,17 @@ gateway_credential_cache_ttl = duration(60)
 # The accounts database's failover: detecting a dead primary (30 s, as a Sentinel-style detector's
 # default), fencing it and promoting the semi-synchronous replica. Chosen as a bound to alert on.
 accounts_failover_time = duration(SECONDS_PER_MINUTE)
+# The gateway reads a key's or account's record from the accounts primary; from the replica only when
+# the primary does not answer and the replica's apply lag (how far what it has applied trails what it
+# has received, which semi-synchronous replication guarantees holds every acknowledged commit) is
+# under this. A chosen bound: a replica that keeps up applies within milliseconds, so one a second
+# behind is struggling, and a second adds little to the minute a cached copy already lives.
+replica_read_lag_limit = duration(1)
 paid_plan_links_per_day = count(1e6)
+# While the rate-limit store cannot answer, each gateway's (and each redirect server's) local bucket
+# holds the caller's limit times this, split evenly over the processes that check it: a caller
+# spread over all of them gets at most this multiple of its limit, one on few of them less.
+fail_open_limit_multiple = times(2)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
 # Redirects for keys that do not exist (mistyped, truncated, probed): a guess, to size the rate-limit
@@ -686,6 +707,18 @@ TABLE = [
         "the semi-synchronous replica; a failover slower than this pages.",
     ),
     (
+        "A caller's limit while the rate-limit store is down, at most",
+        fail_open_limit_multiple,
+        "A chosen bound: each checking process holds this multiple of the limit divided by their count, "
+        "so a flood still stops and a caller spread over many processes is not refused below its limit.",
+    ),
+    (
+        "Apply lag past which the gateway stops reading the accounts replica",
+        replica_read_lag_limit,
+        "A chosen bound: a replica that keeps up applies within milliseconds; a second adds little to the "
+        "minute a gateway's copy lives, and bounds how old a record read from the replica can be.",
+    ),
+    (
         "Links a day on a large paid plan",
         paid_plan_links_per_day,
         "An example of a negotiated plan, to size its list's buckets: one daily allowance that the "
@@ -784,9 +817,27 @@ TABLE = [
         "Chosen: enough to ride out a lost packet; once open, the server reads the store and probes the cache once a second.",
     ),
     (
+        "Days the CDN's standard logs are kept",
+        standard_log_days,
+        "Chosen: CloudFront may deliver a line up to 24 hours late, the recount of a day waits for the next "
+        "day's end, and one more day lets a failed recount run again; a lifecycle rule deletes them after.",
+    ),
+    (
         "Network per event-log broker",
         event_log_broker_network,
         "A 10 Gbit/s port at line rate, as the bandwidth reference gives it; the brokers are sized by disk (step 2).",
+    ),
+    (
+        "Writes one managed-stream shard takes, bytes",
+        stream_shard_write_bytes,
+        f"Kinesis Data Streams' [quotas]({KINESIS_QUOTAS}): 1 MB/s or 1,000 records/s a shard, whichever comes first.",
+    ),
+    ("Writes one managed-stream shard takes, records", stream_shard_write_records, "The same quota."),
+    (
+        "A jump an on-demand stream absorbs at once",
+        stream_on_demand_jump,
+        f"Kinesis [on-demand mode]({KINESIS_MODES}) takes up to double its previous peak write throughput; "
+        "more is throttled until it scales.",
     ),
     ("Analytics outage we plan for", outage_for_backlog, "Counts may lag; clicks must not be lost."),
 ]

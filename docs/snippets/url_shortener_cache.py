@@ -30,7 +30,7 @@ from url_shortener_assumptions import (
 from url_shortener_keys import key_length
 from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak
 
-from sdw.estimation import count, fraction, markdown_table, peak, per_second, size, times, zipf_served
+from sdw.estimation import count, fraction, markdown_table, peak, size, times, zipf_served
 
 EXPONENTS = [0.6, 0.8, 1.0]
 
@@ -130,26 +130,30 @@ in_process_hit_rate_lru = fraction(lru_hit_rate(in_process_entries, zipf_exponen
 shared_cache_reads_peak = peak(redirects_per_second_peak * (1 - in_process_hit_rate))
 shared_cache_misses_peak = peak(redirects_per_second_peak * (1 - cache_hit_target))
 cache_ops_per_creation = count(1 + 2 * (zones - 1))
-# A hit is a plain GET; it renews the entry's idle day (EXPIRE, a write the primary sends down its
-# replication stream) only when less than 23 hours of it are left, so at most once an hour per key.
-# Bounded here by one renewal per hit, every shared-cache hit at peak.
+# A GET does not return the key's remaining time, so each lookup pipelines a GET and a PTTL in one
+# round trip: two operations a lookup, hit or miss (the server sends both before it knows). A hit
+# renews the entry's idle day (EXPIRE, a write the primary sends down its replication stream) only
+# when less than 23 hours of it are left, so at most once an hour per key. Bounded here by one
+# renewal per hit, every shared-cache hit at peak.
+cache_ops_per_lookup = count(2)
 shared_cache_renewals_peak_max = peak(shared_cache_reads_peak - shared_cache_misses_peak)
 shared_cache_ops_peak = peak(
-    shared_cache_reads_peak
+    shared_cache_reads_peak * cache_ops_per_lookup
     + shared_cache_misses_peak
     + shared_cache_renewals_peak_max
     + creations_per_second_peak * cache_ops_per_creation
 )
 # With a zone lost, its redirects move to the others, and a creation touches one zone fewer.
-shared_cache_ops_per_zone_after_loss = per_second(
+shared_cache_ops_per_zone_after_loss = peak(
     (
-        shared_cache_reads_peak
+        shared_cache_reads_peak * cache_ops_per_lookup
         + shared_cache_misses_peak
         + shared_cache_renewals_peak_max
         + creations_per_second_peak * (1 + 2 * (zones - 2))
     )
     / (zones - 1)
 )
+shared_cache_load_after_loss = fraction(shared_cache_ops_per_zone_after_loss / cache_ops_per_server)
 cache_servers_per_zone = count(
     max(
         # never one: a single server per zone is a planned outage every time it restarts

@@ -4,7 +4,12 @@ import math
 
 from reference_capacity import paxos_state_kept as paxos_state_kept_for
 from reference_capacity import paxos_state_writes_per_replica
-from url_shortener_api import alias_claim_store_bytes, idempotency_store_bytes, outbox_store_bytes
+from url_shortener_api import (
+    alias_claim_reads_per_second_peak,
+    alias_claim_store_bytes,
+    idempotency_store_bytes,
+    outbox_store_bytes,
+)
 from url_shortener_assumptions import (
     account_links_per_day,
     anonymous_link_share,
@@ -104,6 +109,13 @@ writes_per_server_peak = peak(creations_per_second_peak * replica_writes_per_cre
 reads_per_server_peak = peak(
     ((store_reads_peak + condition_reads_peak) * quorum_replicas + paxos_state_reads_peak) / link_db_servers
 )
+# An alias create claims its alias against the account's quota with one more conditional write, a
+# Paxos round on the owner's AliasClaim partition (step 4), so an account's claims go one at a time.
+# A round per alias create at peak, beside the creates' own rounds (one condition read each).
+alias_claim_rounds_peak = peak(alias_claim_reads_per_second_peak * 1)
+alias_claim_round_share = fraction(alias_claim_rounds_peak / condition_reads_peak)
+# Step 4 calls it small next to the rounds the store already makes.
+assert alias_claim_round_share < 0.01
 # Step 6 says the state reads are the larger share of them.
 assert paxos_state_reads_peak > (store_reads_peak + condition_reads_peak) * quorum_replicas
 # The misses are mostly old links beyond the block cache; all reads are priced as cold reads, the

@@ -21,6 +21,9 @@ from url_shortener_assumptions import (
     redirect_availability_target,
     requests_per_server,
     slo_window,
+    stream_on_demand_jump,
+    stream_shard_write_bytes,
+    stream_shard_write_records,
     takedown_budget,
     zones,
 )
@@ -258,6 +261,23 @@ click_produce_quota = bandwidth(catch_up_capacity * edge_log_line_bytes, peak=Tr
 quota_log_in_per_broker = bandwidth(click_produce_quota * link_copies / event_log_servers_for_disk, peak=True)
 viral_lines_held_by_quota = count((viral_click_rate - catch_up_capacity) * SECONDS_PER_MINUTE)
 assert catch_up_capacity < viral_click_rate
+# Kafka enforces a client quota per broker, not per topic: the bridge's client-id gets the catch-up
+# rate divided over the brokers, each throttling what it takes from the bridge. With a broker lost,
+# its partitions' leaders move to the others, and the brokers left cap the clicks at their quotas,
+# below the catch-up rate: the lines past it wait longer in the managed stream.
+log_brokers = count(event_log_servers_for_disk)
+bridge_quota_per_broker = bandwidth(click_produce_quota / log_brokers, peak=True)
+broker_lost_click_cap = peak((log_brokers - 1) * bridge_quota_per_broker / edge_log_line_bytes)
+assert broker_lost_click_cap < catch_up_capacity
+broker_lost_viral_lines_held = count((viral_click_rate - broker_lost_click_cap) * SECONDS_PER_MINUTE)
+# The edge's managed stream must take the viral minute itself: a shard takes 1 MB/s or 1,000 records a
+# second (one raw line a record), so the stream is provisioned for the larger of the two. On demand
+# it would absorb only double its previous peak at once, and the viral minute is far above that.
+viral_stream_shards_for_bytes = count(math.ceil(viral_log_ingress / stream_shard_write_bytes))
+viral_stream_shards_for_records = count(math.ceil(viral_click_rate / stream_shard_write_records))
+viral_stream_shards = count(max(viral_stream_shards_for_bytes, viral_stream_shards_for_records))
+viral_over_click_peak = times(viral_click_rate / redirects_per_second_peak)
+assert viral_over_click_peak > stream_on_demand_jump
 
 # The planned outage and one viral minute in the same month, against the allowance.
 outage_and_viral_late_share = fraction(outage_late_share + viral_late_share_of_window)

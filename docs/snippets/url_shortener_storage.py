@@ -6,6 +6,7 @@ from url_shortener_assumptions import (
     click_event_bytes,
     daily_rollup_row_bytes,
     distinct_links_clicked_per_day,
+    edge_log_line_bytes,
     expiring_share,
     expiry_days_typical,
     length_prefix_bytes,
@@ -17,6 +18,7 @@ from url_shortener_assumptions import (
     partition_overhead_bytes,
     raw_click_days,
     retention_years,
+    standard_log_days,
     status_bytes,
     timestamp_bytes,
 )
@@ -104,10 +106,14 @@ raw_click_bytes = size(click_bytes_per_day * raw_click_days)
 rollup_bytes_per_day = size_per_day(distinct_links_clicked_per_day * daily_rollup_row_bytes)
 rollup_bytes_total_one_copy = size(rollup_bytes_per_day * links_over_retention_days)
 rollup_bytes_total = size(rollup_bytes_total_one_copy * click_copies)
+# The CDN's standard logs, one line a request like its real-time stream, kept a few days for the
+# recount's backfill, in object storage (counted once, as the raw events are).
+standard_log_bytes_per_day = size_per_day(redirects_per_day * edge_log_line_bytes)
+standard_log_bytes = size(standard_log_bytes_per_day * standard_log_days)
 
 # Links and clicks. The idempotency records (url_shortener_api) and the conditional writes' Paxos state
 # (url_shortener_partitioning) also sit on the link store's disks, in the room the links leave free.
-storage_total = size(link_bytes_total + raw_click_bytes + rollup_bytes_total)
+storage_total = size(link_bytes_total + raw_click_bytes + rollup_bytes_total + standard_log_bytes)
 
 if __name__ != "url_shortener_storage":
     print(
@@ -128,6 +134,11 @@ if __name__ != "url_shortener_storage":
                 ("Links and 'my links' index", link_bytes_per_day, link_bytes_total),
                 (f"Raw click events ({raw_click_days} days, object storage)", click_bytes_per_day, raw_click_bytes),
                 ("Daily click counts per link", rollup_bytes_per_day, rollup_bytes_total),
+                (
+                    f"CDN standard logs ({standard_log_days} days, object storage)",
+                    standard_log_bytes_per_day,
+                    standard_log_bytes,
+                ),
                 ("**Total, links and clicks**", "", storage_total),
             ],
         )
