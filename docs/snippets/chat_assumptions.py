@@ -111,9 +111,11 @@ conversation_shards = count(4000)
 # long enough that an owner rides out the service's worst leader election (concept_consensus_leases
 # checks it), short so that a dead server's shards move within seconds.
 shard_lease = duration(5)
-# A connection server's lease, kept by the session registry (not the coordination service), renewed every
-# third of it: long enough that a pause or a registry node's failover of a few seconds does not lapse it (a
-# lapse makes the server re-register every socket), short next to the offline grace, so the registry ends a
+# Both leases are renewed this many times in each lease period.
+LEASE_RENEWALS_PER_TTL = 3
+# A connection server's lease, kept by the session registry (not the coordination service): long enough
+# that a pause or a registry node's failover shorter than two renewal periods does not lapse it (a lapse
+# makes the server re-register every socket), short next to the offline grace, so the registry ends a
 # dead server's entries long before their users' grace runs out.
 connection_server_lease = duration(10)
 conditional_write_latency = duration(0.005)
@@ -522,7 +524,7 @@ TABLE = [
         "Time to live of a connection server's lease in the session registry",
         connection_server_lease,
         "Renewed every third of it at every registry node, which holds entries from every connection server. "
-        "Long enough that a pause or a registry node's failover of a few seconds does not lapse it, since a "
+        "Long enough that a pause or a registry node's failover shorter than two renewal periods does not lapse it, since a "
         "server whose lease lapsed re-registers all its sockets; short next to the offline grace, so a dead "
         "server's entries go, and its users' grace starts, long before anyone is shown offline.",
     ),

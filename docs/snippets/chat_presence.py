@@ -1,6 +1,7 @@
 """Chat service worked example: presence as a load, and what fanning it out would cost."""
 
 from chat_assumptions import (
+    LEASE_RENEWALS_PER_TTL,
     android_share,
     background_connect_refill_interval,
     chats_opened_per_session,
@@ -146,7 +147,6 @@ registry_nodes = count(
 registry_nodes_per_zone = count(registry_nodes / zones)
 # Connection servers' leases live in the registry: each server renews every third of its lease at every
 # registry node, since every node holds entries of nearly every server.
-LEASE_RENEWALS_PER_TTL = 3
 connection_server_renewals_per_registry_node = per_second(
     connection_servers / (connection_server_lease / LEASE_RENEWALS_PER_TTL)
 )

@@ -36,6 +36,7 @@ from chat_assumptions import conversation_shards, shard_lease
 from chat_traffic import chat_servers, messages_per_second_peak
 from concept_ids import KERNEL_SLEW_RATE
 from rate_limiter_accuracy import (
+    etcd_leader_election_at_most,
     exchanger_lease,
     exchanger_takeover_cut_margin,
     exchanger_takeover_report_delay,
@@ -58,8 +59,9 @@ ETCD_HEARTBEAT = 0.1
 etcd_heartbeat = duration(ETCD_HEARTBEAT)
 etcd_election_timeout_default = duration(etcd_election_timeout)
 heartbeats_per_election_timeout = count(etcd_election_timeout / ETCD_HEARTBEAT)
-# A dead leader: followers campaign after one to two election timeouts.
-etcd_leader_gone_at_most = duration(2 * etcd_election_timeout)
+# A dead leader: followers campaign after one to two election timeouts (the rate limiter's figure).
+ELECTION_AT_MOST = float(etcd_leader_election_at_most)
+etcd_leader_gone_at_most = duration(ELECTION_AT_MOST)
 # Grant raises a shorter lease to 1.5 election timeouts, rounded up to a whole second.
 etcd_shortest_lease = duration(math.ceil(1.5 * etcd_election_timeout))
 # The tuning guide's rules, a heartbeat of about one round trip and an election timeout of at least ten,
@@ -78,7 +80,6 @@ ocean_election_timeout_dean = duration(ELECTION_ROUND_TRIPS * dean_california_ne
 example_ttl = duration(exchanger_lease)  # the rate limiter's exchanger lease
 RENEWALS_PER_TTL = 3  # clientv3's KeepAlive renews every TTL / 3
 renew_interval = duration(exchanger_lease / RENEWALS_PER_TTL)
-ELECTION_AT_MOST = 2 * etcd_election_timeout  # a follower campaigns after one to two timeouts
 PROMOTE_EXTENSION = etcd_election_timeout
 
 
@@ -94,9 +95,7 @@ takeover_leader_alive = duration(takeover(exchanger_lease, False))
 takeover_leader_lost = duration(takeover(exchanger_lease, True))
 takeover_leader_lost_from_death = duration(takeover(exchanger_lease, True, from_last_renewal=False))
 # etcd's leader changes just before a dead holder's lease would run out: Promote grants a full TTL again.
-leader_change_during_dead_lease = duration(
-    2 * exchanger_lease + ELECTION_AT_MOST + PROMOTE_EXTENSION + etcd_revoke_check_period
-)
+leader_change_during_dead_lease = duration(exchanger_lease + takeover(exchanger_lease, True, from_last_renewal=False))
 # The rate limiter's worst takeover is this, counted from the last renewal (its exchanger renews with each
 # batch, every sync interval, which is TTL / 3), plus its one sync interval before the first batch; the
 # other regions count a region cut only after a longer silence.
@@ -192,7 +191,7 @@ rows = [
     ),
     ("... past the silence it counts as a cut, by", rate_limiter_leader_change_past_cut),
     ("A healthy holder's lease left, at worst, when an etcd election starts (2/3 of the TTL)", holder_left_at_worst),
-    ("... so the TTL that rides out a worst election (1.5 elections, plus round trips)", ttl_to_ride_out_election),
+    ("... so the TTL must exceed this (1.5 worst elections), plus the round trips", ttl_to_ride_out_election),
     ("Chat's shard lease", chat_shard_lease),
     ("... left at worst when an election starts (2/3 of it)", chat_lease_left_at_worst),
     ("... beyond a worst election, for the vote's and the renewal's round trips", chat_lease_election_spare),

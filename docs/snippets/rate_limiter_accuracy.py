@@ -144,22 +144,30 @@ replica_loss_drop_window = duration(failover_time - held_intervals_max * region_
 # node. (That node lost alone: an active on it loses its lease; a standby on it re-points, below.)
 exchanger_lease = duration(exchanger_lease_intervals * region_sync_interval)
 etcd_leader_election_at_most = duration(2 * etcd_election_timeout)
+
+
+def takeover_report_delay(lease: float) -> float:
+    """Last batch to the standby's first, at worst: the interval before the loss, etcd's election and
+    Promote's extension, the lease, the revoke check, then one interval to the first batch."""
+    return (
+        region_sync_interval
+        + etcd_leader_election_at_most
+        + etcd_election_timeout
+        + lease
+        + etcd_revoke_check_period
+        + region_sync_interval
+    )
+
+
 exchanger_takeover_without_etcd_election = duration(exchanger_lease + etcd_revoke_check_period + region_sync_interval)
-exchanger_takeover_report_delay = duration(
-    region_sync_interval
-    + etcd_leader_election_at_most
-    + etcd_election_timeout
-    + exchanger_takeover_without_etcd_election
-)
+exchanger_takeover_report_delay = duration(takeover_report_delay(exchanger_lease))
 region_cut_split_after = duration(silent_intervals_before_split * region_sync_interval)
 assert exchanger_takeover_report_delay < region_cut_split_after, "a takeover must not look like a cut"
 exchanger_takeover_cut_margin = duration(region_cut_split_after - exchanger_takeover_report_delay)
 # The alternative (step 6): the cut at 8 silent intervals and a 2 s lease. The takeover shortens by the
 # lease's second, and the margin left over it:
 alternative_region_cut_split_after = duration(alternative_silent_intervals_before_split * region_sync_interval)
-alternative_takeover_report_delay = duration(
-    exchanger_takeover_report_delay - exchanger_lease + alternative_exchanger_lease
-)
+alternative_takeover_report_delay = duration(takeover_report_delay(alternative_exchanger_lease))
 alternative_takeover_cut_margin = duration(alternative_region_cut_split_after - alternative_takeover_report_delay)
 # A standby whose own etcd node dies alone (its zone otherwise up) re-points its client to a named node
 # in another zone after standby_repoint_missed_keepalives pings (step 6); the active keeps its own zone's
@@ -281,6 +289,15 @@ alternative_region_cut_unshared_span = duration((alternative_silent_intervals_be
 alternative_region_cut_first_minute_max_per_window = count(cut_first_minute_max(alternative_region_cut_unshared_span))
 alternative_region_cut_unmarked_first_minute_max_per_window = count(
     cut_unmarked_first_minute_max(alternative_region_cut_unshared_span)
+)
+# One interval more than chosen (step 6 weighs it): it would also cover an etcd leader change in the
+# last second of a dead holder's lease (concepts: consensus), at a longer stretch in every real cut.
+longer_silent_intervals_before_split = count(silent_intervals_before_split + 1)
+longer_region_cut_split_after = duration(longer_silent_intervals_before_split * region_sync_interval)
+longer_region_cut_unshared_span = duration((longer_silent_intervals_before_split + 1) * region_sync_interval)
+longer_region_cut_first_minute_max_per_window = count(cut_first_minute_max(longer_region_cut_unshared_span))
+longer_region_cut_unmarked_first_minute_max_per_window = count(
+    cut_unmarked_first_minute_max(longer_region_cut_unshared_span)
 )
 # Rules counted by address or by user are never shared: each region counts them alone, so a client
 # reaching every region gets each region's bound, always, not only during a cut. For a sliding window

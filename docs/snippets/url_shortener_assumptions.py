@@ -710,7 +710,9 @@ TABLE = [
         "A caller's limit while the rate-limit store is down, at most",
         fail_open_limit_multiple,
         "A chosen bound: each checking process holds this multiple of the limit divided by their count, "
-        "so a flood still stops and a caller spread over many processes is not refused below its limit.",
+        "so a flood still stops and a caller spread over many processes is not refused below its limit. "
+        "Unlike the rate limiter, no limit is kept whole in every process: these are abuse limits, and an "
+        "outage must not multiply them by the number of processes.",
     ),
     (
         "Apply lag past which the gateway stops reading the accounts replica",

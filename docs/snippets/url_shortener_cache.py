@@ -129,7 +129,14 @@ in_process_hit_rate_lru = fraction(lru_hit_rate(in_process_entries, zipf_exponen
 # and per creation a set in its own zone plus, in every other zone, a delete and the filler's set.
 shared_cache_reads_peak = peak(redirects_per_second_peak * (1 - in_process_hit_rate))
 shared_cache_misses_peak = peak(redirects_per_second_peak * (1 - cache_hit_target))
-cache_ops_per_creation = count(1 + 2 * (zones - 1))
+
+
+def cache_ops_per_creation_with(zones_up: int) -> int:
+    """A set in the creation's own zone, and a delete and the filler's set in every other zone up."""
+    return 1 + 2 * (zones_up - 1)
+
+
+cache_ops_per_creation = count(cache_ops_per_creation_with(zones))
 # A GET does not return the key's remaining time, so each lookup pipelines a GET and a PTTL in one
 # round trip: two operations a lookup, hit or miss (the server sends both before it knows). A hit
 # renews the entry's idle day (EXPIRE, a write the primary sends down its replication stream) only
@@ -137,22 +144,21 @@ cache_ops_per_creation = count(1 + 2 * (zones - 1))
 # renewal per hit, every shared-cache hit at peak.
 cache_ops_per_lookup = count(2)
 shared_cache_renewals_peak_max = peak(shared_cache_reads_peak - shared_cache_misses_peak)
-shared_cache_ops_peak = peak(
-    shared_cache_reads_peak * cache_ops_per_lookup
-    + shared_cache_misses_peak
-    + shared_cache_renewals_peak_max
-    + creations_per_second_peak * cache_ops_per_creation
-)
-# With a zone lost, its redirects move to the others, and a creation touches one zone fewer.
-shared_cache_ops_per_zone_after_loss = peak(
-    (
+
+
+def shared_cache_ops(zones_up: int) -> float:
+    """Every zone's shared-cache operations at peak, with this many zones up."""
+    return (
         shared_cache_reads_peak * cache_ops_per_lookup
         + shared_cache_misses_peak
         + shared_cache_renewals_peak_max
-        + creations_per_second_peak * (1 + 2 * (zones - 2))
+        + creations_per_second_peak * cache_ops_per_creation_with(zones_up)
     )
-    / (zones - 1)
-)
+
+
+shared_cache_ops_peak = peak(shared_cache_ops(zones))
+# With a zone lost, its redirects move to the others, and a creation touches one zone fewer.
+shared_cache_ops_per_zone_after_loss = peak(shared_cache_ops(zones - 1) / (zones - 1))
 shared_cache_load_after_loss = fraction(shared_cache_ops_per_zone_after_loss / cache_ops_per_server)
 cache_servers_per_zone = count(
     max(
