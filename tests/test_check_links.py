@@ -190,7 +190,7 @@ def test_external_links_200_404_redirect_and_timeout(site_copy: Path, local_serv
     settings = site_copy / "lychee-test.toml"
     settings.write_text(
         'timeout = 1\nmax_retries = 0\nmax_concurrency = 2\nmax_cache_age = "1d"\n'
-        "cache_exclude_status = \"400..\"\n"
+        'cache_exclude_status = "400.."\n'
         # Only the local server's links: the pages' own outside links must not make this test need a network.
         "exclude = ['.*']\ninclude = ['^http://127\\.0\\.0\\.1:']\n",
         encoding="utf-8",
