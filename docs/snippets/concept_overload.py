@@ -1,0 +1,151 @@
+"""Concepts, timeouts, retries and overload: why a server falls over as it fills, how many requests
+are in flight (Little's law), and what an unbounded queue does with a burst.
+
+Queues, arithmetic (M/M/1: requests arrive at random, one server, service times exponential with
+mean S): at utilization rho the mean time queued is rho S / (1 - rho), the mean response S / (1 - rho),
+and the response time is exponential with that mean, so its p99 is ln(100) times it. M/M/c (c workers
+sharing one queue, each at rho) waits less: the Erlang C formula gives the chance a request waits at
+all, and a waiting request waits S / (c (1 - rho)) on average. Real servers are not exponential, but
+the shape holds for any service time distribution: the wait grows as 1 / (1 - rho).
+
+Little's law (Little, 1961): requests in a system = arrival rate x time each spends in it, whatever
+the distributions. It sizes thread pools, connection pools and queues from a rate and a latency.
+
+A burst: arrivals above capacity pile up at (arrival - capacity) a second; after the burst the
+backlog drains at (capacity - arrival), and in first-in, first-out order each request waits the
+backlog ahead of it divided by the capacity. Once that wait passes the callers' timeout, every
+answer the server sends is to a caller that has gone.
+"""
+
+import math
+
+from sdw.estimation import count, duration, fraction, markdown_table, per_second, throughput, times
+
+# --- Waiting time against utilization ------------------------------------------------------------
+SERVICE_TIME = 0.010  # seconds of work per request
+WORKERS = 8  # workers sharing one queue, for the M/M/c column
+UTILIZATIONS = (0.5, 0.8, 0.9, 0.95, 0.99)
+P99_FACTOR = math.log(100)  # an exponential's p99 is ln(100) times its mean
+
+
+def mm1_queued(rho: float, service: float = SERVICE_TIME) -> float:
+    return rho * service / (1 - rho)
+
+
+def mm1_response(rho: float, service: float = SERVICE_TIME) -> float:
+    return service / (1 - rho)
+
+
+def erlang_c(workers: int, rho: float) -> float:
+    """The chance that a request must wait, with `workers` servers each busy `rho` of the time."""
+    load = workers * rho
+    top = load**workers / math.factorial(workers) / (1 - rho)
+    return top / (sum(load**k / math.factorial(k) for k in range(workers)) + top)
+
+
+def mmc_queued(workers: int, rho: float, service: float = SERVICE_TIME) -> float:
+    return erlang_c(workers, rho) * service / (workers * (1 - rho))
+
+
+service_time = duration(SERVICE_TIME)
+workers = count(WORKERS)
+queue_rows = [
+    (
+        fraction(rho),
+        duration(mm1_queued(rho)),
+        duration(mm1_response(rho)),
+        duration(P99_FACTOR * mm1_response(rho)),
+        duration(mmc_queued(WORKERS, rho)),
+    )
+    for rho in UTILIZATIONS
+]
+response_at_50 = duration(mm1_response(0.5))
+response_at_90 = duration(mm1_response(0.9))
+response_at_99 = duration(mm1_response(0.99))
+p99_at_50 = duration(P99_FACTOR * mm1_response(0.5))
+p99_at_90 = duration(P99_FACTOR * mm1_response(0.9))
+p99_at_99 = duration(P99_FACTOR * mm1_response(0.99))
+queued_at_90_pooled = duration(mmc_queued(WORKERS, 0.9))
+queued_at_90 = duration(mm1_queued(0.9))
+
+# --- Little's law: how much is in flight --------------------------------------------------------
+RATE = 2_000  # requests a second into one service
+TIME_IN_SERVICE = 0.050  # seconds each spends in it, its calls downstream included
+QUERIES_PER_REQUEST = 2
+QUERY_TIME = 0.005  # seconds each query holds a database connection
+POOL_UTILIZATION = 0.8  # keep the pool this busy at most, as any queue
+HUNG_TIMEOUT = 1.0  # seconds: a dependency that hangs holds each call this long, to its timeout
+
+rate = per_second(RATE)
+time_in_service = duration(TIME_IN_SERVICE)
+in_flight = count(RATE * TIME_IN_SERVICE)
+queries_per_request = count(QUERIES_PER_REQUEST)
+query_time = duration(QUERY_TIME)
+connections_busy = count(RATE * QUERIES_PER_REQUEST * QUERY_TIME)
+connection_pool = count(math.ceil(RATE * QUERIES_PER_REQUEST * QUERY_TIME / POOL_UTILIZATION))
+pool_utilization = fraction(POOL_UTILIZATION)
+hung_timeout = duration(HUNG_TIMEOUT)
+in_flight_hung = count(RATE * HUNG_TIMEOUT)
+in_flight_hung_over_normal = times(HUNG_TIMEOUT / TIME_IN_SERVICE)
+
+# --- A burst into an unbounded first-in, first-out queue -----------------------------------------
+CAPACITY = 1_000  # requests a second the service completes
+NORMAL_RATE = 800  # requests a second before and after the burst (80% busy)
+BURST_RATE = 1_200  # requests a second during the burst
+BURST_SECONDS = 10
+CALLER_TIMEOUT = 1.0  # seconds a caller waits before it gives up
+QUEUE_LIMIT_SECONDS = 0.5  # a bounded queue holds at most this much work
+
+capacity = throughput(CAPACITY)
+normal_rate = per_second(NORMAL_RATE)
+burst_rate = per_second(BURST_RATE)
+burst_time = duration(BURST_SECONDS)
+caller_timeout = duration(CALLER_TIMEOUT)
+growth = BURST_RATE - CAPACITY  # the backlog grows by this a second during the burst
+drain = CAPACITY - NORMAL_RATE  # and shrinks by this a second after it
+backlog_growth = per_second(growth)
+backlog = count(growth * BURST_SECONDS)
+backlog_wait = duration(growth * BURST_SECONDS / CAPACITY)
+drain_rate = per_second(drain)
+drain_time = duration(growth * BURST_SECONDS / drain)
+# The wait passes the timeout once the backlog holds a timeout's worth of work, and falls below
+# it once the drain has brought it back there.
+late_backlog = CALLER_TIMEOUT * CAPACITY
+late_from = late_backlog / growth  # seconds into the burst
+late_until = BURST_SECONDS + (growth * BURST_SECONDS - late_backlog) / drain
+late_window = duration(late_until - late_from)
+late_answers = count((late_until - late_from) * CAPACITY)
+burst_late_from = duration(late_from)
+# A bounded queue: at most QUEUE_LIMIT_SECONDS of work waits; what would go past it is refused.
+queue_limit_seconds = duration(QUEUE_LIMIT_SECONDS)
+queue_limit = count(QUEUE_LIMIT_SECONDS * CAPACITY)
+bounded_refused = count(growth * BURST_SECONDS - QUEUE_LIMIT_SECONDS * CAPACITY)
+
+if __name__ != "concept_overload":
+    print(
+        markdown_table(
+            (
+                "Utilization",
+                "Mean time queued, one server",
+                "Mean response, one server",
+                "p99 response, one server",
+                f"Mean time queued, {workers} workers sharing a queue",
+            ),
+            queue_rows,
+        )
+    )
+    print()
+    print(
+        f"Little's law: {rate} x {time_in_service} = {in_flight} requests in flight; "
+        f"{rate} x {queries_per_request} queries x {query_time} = {connections_busy} connections busy "
+        f"(a pool of {connection_pool} at {pool_utilization}); a dependency hung until a {hung_timeout} "
+        f"timeout holds {in_flight_hung}."
+    )
+    print()
+    print(
+        f"Burst: {burst_rate} for {burst_time} into {capacity} leaves {backlog} queued, the last "
+        f"waiting {backlog_wait}; it drains at {drain_rate} in {drain_time}. Answers come after the "
+        f"callers' {caller_timeout} timeout for {late_window}: {late_answers} requests served for nobody. "
+        f"A queue bounded at {queue_limit_seconds} of work ({queue_limit} requests) refuses "
+        f"{bounded_refused} instead, and every answer is in time."
+    )

@@ -1,0 +1,94 @@
+"""Concepts, timeouts, retries and overload: what retries multiply, how full jitter spreads them,
+and how a retry budget caps them (gRPC's retry throttling, Finagle's RetryBudget).
+
+Amplification: each of L layers makes up to A attempts, so the bottom one gets up to A^L requests
+for one at the top (concept_health_checks). A budget lets each layer add at most a share b of retries
+to what it sends, so the bottom gets at most (1 + b)^L.
+
+Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter", 2015; gRPC's retry design A6
+uses the same rule): retry n waits a uniform random time in [0, min(cap, base x multiplier^(n-1))],
+so its mean is half that ceiling, and clients that failed together come back spread over it.
+
+gRPC retry throttling (proposal A6, retryThrottling): a token count starts at maxTokens; each failed
+call takes 1 token, each successful call adds tokenRatio, and no call is retried or hedged while the
+count is at or below maxTokens / 2. From a full bucket, maxTokens / 2 failures in a row stop retries;
+with a share f of calls failing, the count drifts by tokenRatio (1 - f) - f a call, which is negative
+once f > tokenRatio / (1 + tokenRatio).
+
+Finagle's RetryBudget default (ClientParams.scala: about 20% of requests on top of 10 retries a
+second): a client may retry 10 a second plus a fifth of its requests, so at a low rate the floor
+allows far more than a fifth.
+"""
+
+from concept_health_checks import ATTEMPTS_PER_LAYER, RETRYING_LAYERS
+
+from sdw.estimation import count, duration, fraction, markdown_table, per_second, times
+
+# --- Amplification, with and without a budget ----------------------------------------------------
+BUDGET_SHARE = 0.10  # retries at most a tenth of requests, at every layer
+budget_share = fraction(BUDGET_SHARE)
+budget_amplification = times((1 + BUDGET_SHARE) ** RETRYING_LAYERS)
+one_layer_amplification = times(ATTEMPTS_PER_LAYER)
+
+# --- Full jitter: gRPC A6's example policy ------------------------------------------------------
+MAX_ATTEMPTS = 4  # the first call and three retries
+INITIAL_BACKOFF = 0.1  # seconds
+MAX_BACKOFF = 1.0
+MULTIPLIER = 2
+CLIENTS = 10_000  # clients that failed in the same instant (a restart, a blip)
+
+max_attempts = count(MAX_ATTEMPTS)
+initial_backoff = duration(INITIAL_BACKOFF)
+max_backoff = duration(MAX_BACKOFF)
+clients = count(CLIENTS)
+ceilings = [min(MAX_BACKOFF, INITIAL_BACKOFF * MULTIPLIER ** (n - 1)) for n in range(1, MAX_ATTEMPTS)]
+jitter_rows = [
+    (count(n), duration(ceiling), duration(ceiling / 2), per_second(CLIENTS / ceiling))
+    for n, ceiling in enumerate(ceilings, start=1)
+]
+expected_total_wait = duration(sum(ceilings) / 2)
+longest_total_wait = duration(sum(ceilings))
+first_retry_spread = per_second(CLIENTS / ceilings[0])
+
+# --- gRPC retry throttling: A6's example, maxTokens 10, tokenRatio 0.1 -----------------------------
+MAX_TOKENS = 10
+TOKEN_RATIO = 0.1
+max_tokens = count(MAX_TOKENS)
+token_ratio = count(TOKEN_RATIO)
+failures_to_stop = count(MAX_TOKENS - MAX_TOKENS / 2)
+break_even_failure_share = fraction(TOKEN_RATIO / (1 + TOKEN_RATIO))
+# One backend of ten dead: a tenth of calls fail, just over the break-even share, so the bucket
+# drains, slowly, and retries stop though nine backends would have answered them.
+POOL = 10
+CALL_RATE = 1_000  # calls a second from one client
+failing_share = fraction(1 / POOL)
+drift_per_call = TOKEN_RATIO * (1 - 1 / POOL) - 1 / POOL
+calls_to_throttle = count((MAX_TOKENS / 2) / -drift_per_call)
+call_rate = per_second(CALL_RATE)
+time_to_throttle = duration((MAX_TOKENS / 2) / -drift_per_call / CALL_RATE)
+
+# --- Finagle's default budget: 20% of requests plus 10 retries a second ----------------------------
+FINAGLE_SHARE = 0.2
+FINAGLE_FLOOR = 10  # retries a second
+finagle_share = fraction(FINAGLE_SHARE)
+finagle_floor = per_second(FINAGLE_FLOOR)
+LOW_RATE, HIGH_RATE = 20, 1_000  # requests a second from one client
+low_rate, high_rate = per_second(LOW_RATE), per_second(HIGH_RATE)
+finagle_low_share = fraction((FINAGLE_FLOOR + FINAGLE_SHARE * LOW_RATE) / LOW_RATE)
+finagle_high_share = fraction((FINAGLE_FLOOR + FINAGLE_SHARE * HIGH_RATE) / HIGH_RATE)
+
+if __name__ != "concept_overload_retries":
+    print(markdown_table(("Retry", "Waits up to", "Mean wait", f"{clients} clients come back at"), jitter_rows))
+    print()
+    print(
+        f"With a {budget_share} budget at each of {count(RETRYING_LAYERS)} layers the bottom gets at most "
+        f"{budget_amplification} the requests; retrying at one layer only, {one_layer_amplification}."
+    )
+    print()
+    print(
+        f"gRPC throttling (maxTokens {max_tokens}, tokenRatio {token_ratio}): {failures_to_stop} failures in a row "
+        f"stop retries, and the count only recovers while fewer than {break_even_failure_share} of calls fail. "
+        f"With one backend in {POOL} dead ({failing_share} failing) a client at {call_rate} reaches the threshold "
+        f"after {calls_to_throttle} calls, {time_to_throttle}. Finagle's default lets a client at {low_rate} retry "
+        f"{finagle_low_share} of its requests, at {high_rate} {finagle_high_share}."
+    )
