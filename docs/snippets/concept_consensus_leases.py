@@ -11,8 +11,12 @@ left every five minutes); the lessor looks for expired leases every half second 
 leaseRevokeRate, 1,000 a second (500 a check); with 1,000 leases or more, Promote spreads the new
 expiries to 3/4 of that rate, 750 a second. Grant raises a lease shorter than 1.5 election timeouts,
 rounded up to a whole second, to that minimum (etcdserver's MinLeaseTTL); it refuses nothing.
-clientv3's KeepAlive renews every third of the time to live. The rate limiter's assumptions hold the
-same defaults, and this file takes them from there.
+clientv3's KeepAlive helper schedules the next renewal a third of the time to live after each
+response, and its send loop looks only every 500 ms (retryConnWait in client/v3/lease.go), so its
+renewals can be TTL / 3 + 0.5 s + a round trip apart, and the deadline it reports runs from the
+response, not from the request. A holder that relies on the TTL / 3 bound renews on its own timer
+(KeepAliveOnce) and counts its deadline from when it sent the renewal. The rate limiter's
+assumptions hold the same defaults, and this file takes them from there.
 
 ZooKeeper (https://zookeeper.apache.org/doc/current/zookeeperAdmin.html): a client session times out
 between 2 and 20 ticks by default (minSessionTimeout, maxSessionTimeout); the sample configuration's
@@ -40,6 +44,7 @@ from rate_limiter_accuracy import (
     exchanger_lease,
     exchanger_takeover_cut_margin,
     exchanger_takeover_report_delay,
+    longer_region_cut_split_after,
     region_cut_split_after,
 )
 from rate_limiter_assumptions import (
@@ -78,7 +83,12 @@ ocean_election_timeout_dean = duration(ELECTION_ROUND_TRIPS * dean_california_ne
 # later. Counted from the holder's last renewal, it may have lived (and the etcd leader with it) up to
 # one renewal interval, TTL / 3, before dying.
 example_ttl = duration(exchanger_lease)  # the rate limiter's exchanger lease
-RENEWALS_PER_TTL = 3  # clientv3's KeepAlive renews every TTL / 3
+# A holder renews every TTL / 3 on its own timer, KeepAliveOnce (the rate limiter with each batch). clientv3's
+# KeepAlive helper does not keep that bound: it schedules the next renewal TTL / 3 after each response, and its
+# send loop looks every KEEPALIVE_SEND_LOOP (retryConnWait), so its renewals can be TTL / 3 + 0.5 s + a round trip
+# apart.
+RENEWALS_PER_TTL = 3
+KEEPALIVE_SEND_LOOP = 0.5  # client/v3/lease.go, retryConnWait
 renew_interval = duration(exchanger_lease / RENEWALS_PER_TTL)
 PROMOTE_EXTENSION = etcd_election_timeout
 
@@ -94,8 +104,17 @@ def takeover(ttl: float, leader_lost: bool, from_last_renewal: bool = True) -> f
 takeover_leader_alive = duration(takeover(exchanger_lease, False))
 takeover_leader_lost = duration(takeover(exchanger_lease, True))
 takeover_leader_lost_from_death = duration(takeover(exchanger_lease, True, from_last_renewal=False))
-# etcd's leader changes just before a dead holder's lease would run out: Promote grants a full TTL again.
-leader_change_during_dead_lease = duration(exchanger_lease + takeover(exchanger_lease, True, from_last_renewal=False))
+
+
+def leader_change_takeover(ttl: float) -> float:
+    """A dead holder's lease runs out, and etcd's leader changes before the lessor's next check has revoked
+    it (the revoke is itself a raft proposal, lost with the leader if still in flight): Promote refreshes
+    every lease still held, the expired one too, so it lives an election, an extension and a full TTL
+    more, then waits for a check again."""
+    return ttl + etcd_revoke_check_period + takeover(ttl, True, from_last_renewal=False)
+
+
+leader_change_during_dead_lease = duration(leader_change_takeover(exchanger_lease))
 # The rate limiter's worst takeover is this, counted from the last renewal (its exchanger renews with each
 # batch, every sync interval, which is TTL / 3), plus its one sync interval before the first batch; the
 # other regions count a region cut only after a longer silence.
@@ -110,6 +129,8 @@ rate_limiter_cut_margin = exchanger_takeover_cut_margin
 rate_limiter_leader_change_takeover = duration(leader_change_during_dead_lease + region_sync_interval)
 rate_limiter_leader_change_past_cut = duration(rate_limiter_leader_change_takeover - region_cut_split_after)
 assert rate_limiter_leader_change_past_cut > 0
+# A cut two intervals longer than chosen would cover it (step 6 weighs and declines it).
+assert longer_region_cut_split_after > rate_limiter_leader_change_takeover
 
 # Riding out etcd's own election: nothing lapses on the server (Promote extends), but the holder's own
 # timer runs from its last renewal and cannot be renewed until a new leader is up. Renewing every TTL / 3,
@@ -120,6 +141,10 @@ ttl_to_ride_out_election = duration(ELECTION_AT_MOST * RENEWALS_PER_TTL / (RENEW
 chat_shard_lease = shard_lease
 chat_lease_left_at_worst = duration(shard_lease * (RENEWALS_PER_TTL - 1) / RENEWALS_PER_TTL)
 chat_lease_election_spare = duration(chat_lease_left_at_worst - ELECTION_AT_MOST)
+# The same lease renewed by clientv3's KeepAlive helper instead: a renewal can come TTL / 3 + 0.5 s after the last
+# response (round trip aside), so the holder may have only this left when an election starts.
+chat_lease_left_at_worst_helper = duration(shard_lease - shard_lease / RENEWALS_PER_TTL - KEEPALIVE_SEND_LOOP)
+keepalive_send_loop = duration(KEEPALIVE_SEND_LOOP)
 assert shard_lease > ttl_to_ride_out_election and chat_lease_election_spare >= 1.0
 
 # How fast etcd lets many leases go: revoked at 1,000 a second, and after a leader change, with 1,000
@@ -172,7 +197,7 @@ rows = [
     ("A dead etcd leader replaced, at most (one to two timeouts)", etcd_leader_gone_at_most),
     ("Shortest etcd lease (1.5 election timeouts, rounded up to a second; shorter are raised)", etcd_shortest_lease),
     ("A lease holder dies: its lease's time to live (the rate limiter's)", example_ttl),
-    ("... renewed by clientv3 every TTL / 3", renew_interval),
+    ("... renewed by the holder's own timer every TTL / 3", renew_interval),
     ("... taken over, etcd's leader alive (TTL and the revoke check)", takeover_leader_alive),
     (
         "... taken over, etcd's leader lost too, from the holder's death (election, extension, TTL, check)",
@@ -182,7 +207,8 @@ rows = [
     ("... the rate limiter's worst: from its last batch, plus a one-interval first batch", rate_limiter_worst_takeover),
     ("... below the silence the rate limiter counts as a cut", rate_limiter_cut_silence),
     (
-        "etcd's leader changes while a dead holder's lease runs (2 TTL, election, extension, check)",
+        "etcd's leader changes before a dead holder's expired lease is revoked "
+        "(2 TTL, election, extension, two checks)",
         leader_change_during_dead_lease,
     ),
     (
@@ -194,6 +220,7 @@ rows = [
     ("... so the TTL must exceed this (1.5 worst elections), plus the round trips", ttl_to_ride_out_election),
     ("Chat's shard lease", chat_shard_lease),
     ("... left at worst when an election starts (2/3 of it)", chat_lease_left_at_worst),
+    ("... the same, renewed by clientv3's KeepAlive helper (send loop every 0.5 s)", chat_lease_left_at_worst_helper),
     ("... beyond a worst election, for the vote's and the renewal's round trips", chat_lease_election_spare),
     ("Chat's shards as one lease each: the last expiry's lag after a leader change (at 750/s)", chat_shard_leases_lag),
     ("ZooKeeper session timeout, at a 2 s tick: shortest", zk_session_min),

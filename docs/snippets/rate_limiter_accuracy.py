@@ -8,7 +8,6 @@ from rate_limiter_assumptions import (
     alternative_silent_intervals_before_split,
     burst_allowance,
     cross_region_round_trip,
-    etcd_client_keepalive,
     etcd_election_timeout,
     etcd_revoke_check_period,
     exchanger_lease_intervals,
@@ -18,7 +17,8 @@ from rate_limiter_assumptions import (
     region_sync_interval,
     regions,
     silent_intervals_before_split,
-    standby_repoint_missed_keepalives,
+    standby_probe_deadline,
+    standby_repoint_failed_probes,
     token_batch,
     window_seconds,
 )
@@ -140,7 +140,7 @@ replica_loss_drop_window = duration(failover_time - held_intervals_max * region_
 # count the region cut. No time for noticing a lost etcd node is added: each exchanger's client is given
 # its own zone's endpoint only (since etcd 3.4 clientv3 balances over every endpoint it is given, so a
 # list's order would pin nothing); that node shares the exchanger's zone, so losing the zone takes both,
-# and with keepalives of about a second (step 6) a standby in a surviving zone never waits on the lost
+# and with its probes each interval (step 6) a standby in a surviving zone never waits on the lost
 # node. (That node lost alone: an active on it loses its lease; a standby on it re-points, below.)
 exchanger_lease = duration(exchanger_lease_intervals * region_sync_interval)
 etcd_leader_election_at_most = duration(2 * etcd_election_timeout)
@@ -170,18 +170,25 @@ alternative_region_cut_split_after = duration(alternative_silent_intervals_befor
 alternative_takeover_report_delay = duration(takeover_report_delay(alternative_exchanger_lease))
 alternative_takeover_cut_margin = duration(alternative_region_cut_split_after - alternative_takeover_report_delay)
 # A standby whose own etcd node dies alone (its zone otherwise up) re-points its client to a named node
-# in another zone after standby_repoint_missed_keepalives pings (step 6); the active keeps its own zone's
+# in another zone after standby_repoint_failed_probes failed probes in a row (step 6); the active keeps its own zone's
 # node. Re-pointing is off the takeover's path unless the active dies meanwhile. At worst the standby's
 # node dies just before the dead active's lease is revoked: the standby learns of the revocation only
 # once re-pointed, so the takeover without an etcd election is late by the re-pointing (a connection's
 # setup, milliseconds, aside). Still within the margin before a cut. (Had that node led etcd, the
 # election and lease refresh add as in the worst takeover, and so late in a takeover can pass the margin.)
-standby_repoint_after = duration(standby_repoint_missed_keepalives * etcd_client_keepalive)
+# The standby probes its own node once a sync interval, each probe given standby_probe_deadline; the node
+# dies just after a probe it answered, so the last failure is known that many intervals and one deadline later.
+standby_repoint_after = duration(standby_repoint_failed_probes * region_sync_interval + standby_probe_deadline)
 standby_repoint_takeover_report_delay = duration(exchanger_takeover_without_etcd_election + standby_repoint_after)
 assert standby_repoint_takeover_report_delay < region_cut_split_after, "a re-pointing standby must not look like a cut"
+# Any takeover that ends before the cut's silence is still a takeover, not a cut: the computed worst above
+# leaves out delays (a split vote, a pause, raft's round trips) that can use the margin. So a takeover's
+# bound is set by the cut's silence: spending just after the last batch reaches the other regions up to
+# that long after it. Gateways keep shared keys' names for as long.
+takeover_report_delay_bound = duration(region_cut_split_after)
 exchanger_takeover_max_per_window = count(
     token_bucket_max_per_window
-    + overshoot_between_regions(burst_allowance, refill_per_second, exchanger_takeover_report_delay)
+    + overshoot_between_regions(burst_allowance, refill_per_second, takeover_report_delay_bound)
 )
 # Each IPv6 prefix length is counted apart: a /48 holds this many /56s, each with its own allowance
 # if nothing counts the /48 (step 1).
@@ -290,9 +297,10 @@ alternative_region_cut_first_minute_max_per_window = count(cut_first_minute_max(
 alternative_region_cut_unmarked_first_minute_max_per_window = count(
     cut_unmarked_first_minute_max(alternative_region_cut_unshared_span)
 )
-# One interval more than chosen (step 6 weighs it): it would also cover an etcd leader change in the
-# last second of a dead holder's lease (concepts: consensus), at a longer stretch in every real cut.
-longer_silent_intervals_before_split = count(silent_intervals_before_split + 1)
+# Two intervals more than chosen (step 6 weighs it): it would also cover an etcd leader change before a
+# dead holder's expired lease is revoked (concepts: consensus, which checks that it does), at a longer
+# stretch in every real cut.
+longer_silent_intervals_before_split = count(silent_intervals_before_split + 2)
 longer_region_cut_split_after = duration(longer_silent_intervals_before_split * region_sync_interval)
 longer_region_cut_unshared_span = duration((longer_silent_intervals_before_split + 1) * region_sync_interval)
 longer_region_cut_first_minute_max_per_window = count(cut_first_minute_max(longer_region_cut_unshared_span))
@@ -390,6 +398,11 @@ if __name__ != "rate_limiter_accuracy":
                     standby_repoint_after,
                 ),
                 ("... a takeover meanwhile reports within, at worst", standby_repoint_takeover_report_delay),
+                (
+                    "Any takeover short of a cut: spending reaches the other regions this late, at most (the cut's "
+                    "silence)",
+                    takeover_report_delay_bound,
+                ),
                 ("... so a client spraying every region, in any 60 s, at most", exchanger_takeover_max_per_window),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
                 (

@@ -49,7 +49,8 @@ override_scaled_burst_window = duration(override_scaled_burst / (override_exampl
 override_unscaled_burst_window_printed = count(math.ceil(burst_allowance / (override_example_limit / window_seconds)))
 # Verifying a challenge token calls the provider, and a challenge outcome takes nothing from the
 # empty challenge_cgnat bucket (and is refunded), so without limits of their own junk tokens could make
-# one provider call each. Two bounds (step 3). A token bucket of verification attempts per address, in
+# one provider call each. Two bounds (step 3). A token bucket of verification attempts per address, keyed
+# by the address alone and shared by the login and sign-up routes (one bucket, not one under each rule), in
 # the region's counter store (one more script call, only on the challenge path; a store outage already
 # fails login and sign-up closed), at the challenge_cgnat rule's own limit and burst: an address is
 # verified as often as its rule would have let it through, once a region. Kept in each gateway's memory
@@ -60,7 +61,9 @@ challenge_verifications_per_address_if_per_gateway = count(
     challenge_verifications_per_address_region_max * gateways_per_region
 )
 # And each gateway caps its provider calls a second, whatever the address, at the busiest region's
-# solves at peak with headroom, shared over the region's gateways:
+# solves at peak with headroom, shared over the region's gateways. The gateway checks its breaker and takes
+# a slot of this cap first (local, free), then the address's token from the store; it gives the slot back
+# if the address's bucket is empty, and takes no store token when it will not call the provider:
 challenge_provider_calls_per_gateway = peak(
     math.ceil(challenge_solves_per_second_peak * challenge_verify_headroom / gateways_per_region)
 )

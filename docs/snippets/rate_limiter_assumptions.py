@@ -119,11 +119,14 @@ exchanger_lease_intervals = count(3)
 # (lessor.Promote), and the lessor looks for expired leases every half second.
 etcd_election_timeout = duration(1)
 etcd_revoke_check_period = duration(0.5)
-# Each exchanger's etcd client pings its node this often (gRPC keepalives, DialKeepAliveTime and
-# DialKeepAliveTimeout), and a standby that misses this many in a row while a named node in another zone
-# answers re-points its client to that node (step 6).
-etcd_client_keepalive = duration(1)
-standby_repoint_missed_keepalives = count(3)
+# The standby probes its own etcd node once a sync interval at the application level (Maintenance.Status, or
+# a serializable Get), each probe with this deadline; after this many failures in a row, while a named node
+# in another zone answers, it re-points its client to that node (step 6). gRPC keepalives stay at this
+# period or longer, only to drop dead transports: grpc-go raises a client's keepalive time below 10 s to
+# 10 s, and closes the transport at the first unanswered ping.
+standby_probe_deadline = duration(0.3)
+standby_repoint_failed_probes = count(3)
+etcd_client_keepalive = duration(10)
 shared_mark_ttl = duration(24 * 3600)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
@@ -416,16 +419,28 @@ TABLE = [
         "The lessor's revoke loop wakes every half second, so a lease is revoked up to this long after it runs out.",
     ),
     (
-        "How often an exchanger's etcd client pings its node",
-        etcd_client_keepalive,
-        "About a second (clientv3 sends no pings unless `DialKeepAliveTime` and `DialKeepAliveTimeout` are set): "
-        "a node lost by dropping packets is noticed in seconds, not after TCP's minutes.",
+        "Deadline of the standby's probe of its own etcd node, once a sync interval",
+        standby_probe_deadline,
+        "A probe is `Maintenance.Status` or a serializable `Get`, both answered by the node itself, not its "
+        "leader, so an etcd election does not fail it; a live node in the standby's own zone answers in about a "
+        "millisecond, so 300 ms is a node that is gone or stalled, and the probe ends well inside its interval.",
     ),
     (
-        "Pings a standby misses before it re-points to another zone's etcd node",
-        standby_repoint_missed_keepalives,
-        "Three, so one lost ping or a short stall does not move it; few enough that its node lost alone leaves the "
-        "region without a standby for seconds, not until the node is back (step 6).",
+        "Probes a standby fails in a row before it re-points to another zone's etcd node",
+        standby_repoint_failed_probes,
+        "Three, so one lost packet or a short stall does not move it; few enough that its node lost alone leaves "
+        "the region without a standby for seconds, not until the node is back (step 6). Counted by the "
+        "application: gRPC's keepalive cannot do it, since grpc-go closes the transport at the first unanswered "
+        "ping and counts none ([keepalive](https://pkg.go.dev/google.golang.org/grpc/keepalive)).",
+    ),
+    (
+        "gRPC keepalive time of each exchanger's etcd client (`DialKeepAliveTime`)",
+        etcd_client_keepalive,
+        "Only to drop dead transports, which a node lost by dropping packets would otherwise hold for TCP's "
+        "minutes: grpc-go raises a client's keepalive time below 10 s to 10 s "
+        "([keepalive](https://pkg.go.dev/google.golang.org/grpc/keepalive)), and etcd's server drops a client "
+        "that pings more often than its `--grpc-keepalive-min-time`, 5 s by default "
+        "([configuration flags](https://etcd.io/docs/v3.5/op-guide/configuration/)).",
     ),
     (
         "How long a key stays marked shared after the last check away from home or the last report applied",

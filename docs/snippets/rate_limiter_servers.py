@@ -403,6 +403,11 @@ gateway_minimum = count(2 * zones * regions)
 # peak plus one flood, all of it through the zones left when one is lost.
 balancer_requests_per_second = peak(region_gateway_load_peak)
 balancer_per_zone_with_zone_lost = peak(region_gateway_load_peak / (zones - 1))
+# Spreading each client's requests over every gateway of the region, in all its zones, sends the share in
+# other zones than the balancer's node across a zone: one cross-zone round trip (step 1's assumption) on
+# that share of requests, on average this much a request.
+balancer_cross_zone_share = fraction((zones - 1) / zones)
+balancer_cross_zone_added_latency = duration(balancer_cross_zone_share * cross_zone_round_trip)
 
 # Adding a shard moves hash slots to it (step 7). On the legacy migration a slot's keys sit partly on
 # each node while it moves, and a missing key counts as moved, so most checks (whose shared mark and
@@ -574,6 +579,8 @@ if __name__ != "rate_limiter_servers":
                     balancer_requests_per_second,
                 ),
                 ("... in each zone left, one zone lost", balancer_per_zone_with_zone_lost),
+                ("... share it sends to a gateway in another zone", balancer_cross_zone_share),
+                ("... so it adds to a request, on average", balancer_cross_zone_added_latency),
                 ("A shard's utilization at peak, busiest region", shard_utilization_at_peak),
                 (
                     "Share of checks from shared clients that fills the busiest region's shards to half",
