@@ -359,6 +359,14 @@ midnight_chat_servers = count(
 # which extends every lease by an election timeout and a full lease, counted from the last renewal.
 shard_takeover = duration(takeover(shard_lease, False))
 shard_takeover_leader_lost = duration(takeover(shard_lease, True))
+# etcd's clientv3 KeepAlive helper would renew a third of the lease after each response, with its send
+# loop looking every half second, so a lease could keep this little when an election starts. Chat
+# servers renew on their own timer instead (KeepAliveOnce a third of the lease after each send), which
+# keeps two thirds (concept_consensus_leases.chat_lease_left_at_worst).
+CLIENTV3_SEND_LOOP = 0.5  # seconds: retryConnWait in client/v3/lease.go
+shard_lease_left_with_keepalive_helper = duration(
+    shard_lease - shard_lease / LEASE_RENEWALS_PER_TTL - CLIENTV3_SEND_LOOP
+)
 # Which server takes a freed shard: rendezvous hashing of the shard over the live chat servers (those
 # with a lease in etcd). Only the top-ranked one writes the key, if absent; the next tries after one
 # renewal period if the key is still free. One write a shard, so a chat server's death costs etcd one
@@ -417,6 +425,11 @@ if __name__ != "chat_failures":
                 ("", "... if etcd's leader is lost too", shard_sends_resume_leader_lost),
                 ("", "etcd shard-key writes, one per shard it held", shard_writes_per_chat_server_death),
                 ("", "Delay before the next-ranked server tries a shard still free", shard_next_candidate_delay),
+                (
+                    "",
+                    "Lease left at worst when an election starts, with clientv3's KeepAlive helper",
+                    shard_lease_left_with_keepalive_helper,
+                ),
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
                 ("", "Reconnections the surviving servers' own budget allows", connection_servers_reconnect_budget),
                 ("", "Reconnections the registry has room for", registry_reconnects_per_second),
