@@ -46,15 +46,15 @@ from chat_assumptions import (
 from chat_connections import connection_servers, connections_peak, zone_headroom
 from chat_presence import (
     handshakes_per_second_peak,
-    registry_nodes,
     registry_capacity_all_zones,
+    registry_nodes,
     registry_ops_during_wave_per_second,
     registry_ops_per_second_peak,
     registry_ops_zone_lost_per_second,
     registry_reads_per_second_peak,
 )
-from chat_sequencing import shards_per_chat_server
 from chat_receipts import read_position_writes_per_second_peak, watermark_writes_per_second_peak
+from chat_sequencing import shards_per_chat_server
 from chat_servers import database_nodes
 from chat_storage import (
     database_nodes_for_horizon,
@@ -263,9 +263,7 @@ zone_client_return_worst = duration(heartbeat_interval + pong_timeout + reconnec
 # lease renewal, up to a renewal period before the loss. What the grace has left once the slowest client
 # is back:
 zone_last_renewal_before_loss = duration(connection_server_lease / LEASE_RENEWALS_PER_TTL)
-zone_presence_grace_margin = duration(
-    presence_offline_grace - zone_last_renewal_before_loss - zone_client_return_worst
-)
+zone_presence_grace_margin = duration(presence_offline_grace - zone_last_renewal_before_loss - zone_client_return_worst)
 assert zone_presence_grace_margin > 0
 
 # The presence storm that zone loss would cause: every affected user goes offline and back (a
@@ -543,7 +541,11 @@ if __name__ != "chat_failures":
                 ("", "Registry load, all zones up", midnight_registry_load),
                 ("", "Chat servers for midnight, with zone headroom", midnight_chat_servers),
                 ("Push gateway down", f"Notifications queued in {push_outage}", push_backlog),
-                ("E2EE (follow-up)", "Pairwise sender-key messages per removal, full group", e2ee_rekey_messages_per_removal),
+                (
+                    "E2EE (follow-up)",
+                    "Pairwise sender-key messages per removal, full group",
+                    e2ee_rekey_messages_per_removal,
+                ),
                 ("", "... per device that sends next, rotated lazily", e2ee_rekey_messages_per_sender),
                 ("Another region (follow-up)", "Send ack p99, sender away from the home region", cross_region_send_p99),
                 ("", "Deliver p99, sender and recipient away from it", cross_region_deliver_p99),

@@ -166,7 +166,9 @@ connection_server_renewals_share_of_node = fraction(
 # node lapses it there alone. It rides out a blip shorter than two renewal periods: the renewal after it
 # still lands inside the lease. A lapse makes the server re-register, under a new epoch, only the entries
 # that node holds a copy of, through their primaries: its share of a full server's sockets.
-connection_server_blip_ridden = duration(connection_server_lease * (LEASE_RENEWALS_PER_TTL - 1) / LEASE_RENEWALS_PER_TTL)
+connection_server_blip_ridden = duration(
+    connection_server_lease * (LEASE_RENEWALS_PER_TTL - 1) / LEASE_RENEWALS_PER_TTL
+)
 reregistrations_per_node_lapse = count(connections_per_server * registry_copies / registry_nodes)
 registry_capacity_all_zones = throughput(registry_nodes * registry_ops_per_node_per_second)
 registry_load_at_peak = fraction(registry_ops_per_second_peak / registry_capacity_all_zones)
