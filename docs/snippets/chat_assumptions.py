@@ -5,6 +5,7 @@ Run `python docs/snippets/chat_assumptions.py` to print the table.
 """
 
 from reference_capacity import kv_gets_per_process
+from reference_fiber import dean_california_netherlands
 from sources import cite
 
 from sdw.estimation import (
@@ -107,17 +108,34 @@ zones = count(3)
 spare_servers_per_zone = count(1)
 conversation_shards = count(4000)
 # A chat server's one lease in the coordination service, its shard keys attached, renewed every third of it
-# (etcd's clientv3 keep-alive):
+# on the server's own timer (KeepAliveOnce, counted from the send, not clientv3's KeepAlive helper):
 # long enough that an owner rides out the service's worst leader election (concept_consensus_leases
 # checks it), short so that a dead server's shards move within seconds.
 shard_lease = duration(5)
 # Both leases are renewed this many times in each lease period.
 LEASE_RENEWALS_PER_TTL = 3
-# A connection server's lease, kept by the session registry (not the coordination service): long enough
-# that a pause or a registry node's failover shorter than two renewal periods does not lapse it (a lapse
-# makes the server re-register every socket), short next to the offline grace, so the registry ends a
-# dead server's entries long before their users' grace runs out.
+# A connection server's lease, kept by each session registry node on its own (not the coordination
+# service): long enough that a pause of the server, or a network blip between it and one node, shorter
+# than two renewal periods does not lapse it there (a lapse makes the server re-register what that node
+# holds), short next to the offline grace, so a dead server's entries read as absent long before their
+# users' grace runs out.
 connection_server_lease = duration(10)
+# The sweep that deletes a lapsed server's entries takes this share of the registry's spare capacity.
+registry_sweep_share_of_spare = fraction(0.25)
+# etcd's watch brings a shard-map change to the connection servers within this (a guess: a round trip
+# in the region and the apply).
+shard_map_watch_delay = duration(0.1)
+# A client's backoff after `unavailable` on a send grows to at most this.
+unavailable_retry_cap = duration(1)
+# The coordination service: five etcd members, two, two and one in the three zones.
+coordination_nodes = count(5)
+coordination_nodes_largest_zone = count(2)
+# How long a zone may stay out before its etcd members are removed from the cluster.
+coordination_shrink_after = duration(30 * 60)
+# A one-way trip across an ocean, between regions: half Dean's California-Netherlands round trip.
+cross_region_one_way = duration(dean_california_netherlands / 2)
+# FCM's default per-project quota for the HTTP v1 API, in messages a minute.
+fcm_default_quota_per_minute = count(600_000)
 conditional_write_latency = duration(0.005)
 member_row_deadline = duration(0.050)
 recent_ids_in_memory = duration(600)
@@ -516,17 +534,66 @@ TABLE = [
     (
         "Time to live of a chat server's lease (its shard keys attached)",
         shard_lease,
-        "Renewed every third of it; long enough that an owner keeps its lease through the coordination "
+        "Renewed every third of it on the server's own timer, its deadline counted from when it sent the "
+        "renewal (step 6); long enough that an owner keeps its lease through the coordination "
         "service's worst leader election (step 7), short enough that a dead server's shards move within "
         "seconds.",
     ),
     (
         "Time to live of a connection server's lease in the session registry",
         connection_server_lease,
-        "Renewed every third of it at every registry node, which holds entries from every connection server. "
-        "Long enough that a pause or a registry node's failover shorter than two renewal periods does not lapse it, since a "
-        "server whose lease lapsed re-registers all its sockets; short next to the offline grace, so a dead "
-        "server's entries go, and its users' grace starts, long before anyone is shown offline.",
+        "Renewed every third of it at every registry node, each of which keeps it on its own, since each holds "
+        "entries from every connection server. Long enough that a pause of the server, or a network blip between "
+        "it and one node, shorter than two renewal periods does not lapse it, since a lapse makes the server "
+        "re-register what that node holds; short next to the offline grace, so a dead server's entries read as "
+        "absent, and its users' grace has started, long before anyone is shown offline.",
+    ),
+    (
+        "Share of the registry's spare capacity the sweep of a lapsed server's entries may use",
+        registry_sweep_share_of_spare,
+        "Lookups already treat those entries as absent, so deleting them can wait: a quarter leaves the rest "
+        "for reconnects that come late and for a registry node that fails meanwhile.",
+    ),
+    (
+        "Time for a shard-map change to reach the connection servers",
+        shard_map_watch_delay,
+        "A guess: etcd's watch streams the change as it applies it, one round trip within the region.",
+    ),
+    (
+        "Longest backoff between a client's retries of a send answered `unavailable`",
+        unavailable_retry_cap,
+        "A failover lasts seconds, so a send retried at most this far apart goes through soon after it ends, "
+        "and a second's retries from every affected phone are a small load.",
+    ),
+    (
+        "Members of the coordination service (etcd)",
+        coordination_nodes,
+        "Two, two and one in the three zones: a quorum of three survives any one zone's loss.",
+    ),
+    (
+        "Most coordination members in one zone",
+        coordination_nodes_largest_zone,
+        "Five members over three zones put two in two of them.",
+    ),
+    (
+        "How long a zone stays out before its coordination members are removed",
+        coordination_shrink_after,
+        "Until then one more member failure stops every send (step 7); removing the lost members is two "
+        "commands and is undone by adding them back, so half an hour of waiting for the zone is enough.",
+    ),
+    (
+        "One-way latency between two regions across an ocean",
+        cross_region_one_way,
+        "Half of the California-Netherlands round trip in "
+        + cite("Dean 2009", "Jeff Dean's latency figures")
+        + "; other ocean crossings are of the same order.",
+    ),
+    (
+        "FCM's default quota, messages a minute per project",
+        fcm_default_quota_per_minute,
+        "Published for the HTTP v1 API, counted in messages, not requests; past it FCM answers HTTP 429 until "
+        "the quota refills in the next minute, and the page warns its limits may change "
+        "([FCM throttling and quotas](https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas)).",
     ),
     (
         "Latency of a conditional write",

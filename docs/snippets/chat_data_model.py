@@ -108,7 +108,7 @@ SESSION_FIELDS = [
     ("device_id", 4, "field within the key"),
     ("server_id", 4, "connection server"),
     ("connection_epoch", 8, "fences a stale entry after a reconnect"),
-    ("connected_at", 8, "also gives 'last seen' on disconnect"),
+    ("connected_at", 8, "when this socket connected"),
     ("in-memory overhead", 48, "hash entry, pointers, allocator"),
 ]
 session_entry_bytes = row_bytes(SESSION_FIELDS)
@@ -146,10 +146,11 @@ PRESENCE_SUBSCRIPTION_FIELDS = [
 presence_subscription_row_bytes = row_bytes(PRESENCE_SUBSCRIPTION_FIELDS)
 
 # "Last seen", in the same in-memory registry: one entry per user, kept after the last device
-# disconnects (the connection server writes it then, in the registry write it makes anyway).
+# disconnects (the connection server writes it then, in the registry write it makes anyway; for a
+# server that died, the registry's sweep writes it from that server's last lease renewal).
 LAST_SEEN_FIELDS = [
     ("user_id", 8, "key"),
-    ("last_seen", 8, "time of the last disconnect"),
+    ("last_seen", 8, "last frame heard on the user's last socket (a dead server's last lease renewal)"),
     ("visibility", 1, "last seen shown or hidden: the user's privacy setting, cached here"),
     ("in-memory overhead", 48, "hash entry, pointers, allocator"),
 ]

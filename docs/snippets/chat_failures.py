@@ -4,8 +4,14 @@ New Year's midnight cost."""
 import math
 
 from chat_assumptions import (
+    LEASE_RENEWALS_PER_TTL,
+    connection_server_lease,
     conversations_changed_per_sync,
+    coordination_nodes,
+    coordination_nodes_largest_zone,
+    cross_region_one_way,
     daily_active_users,
+    deliver_latency_target,
     devices_per_user,
     group_member_limit,
     group_members_average,
@@ -19,29 +25,36 @@ from chat_assumptions import (
     midnight_window,
     midnight_zone_share,
     pong_timeout,
+    presence_offline_grace,
     presence_viewers_per_user,
     reconnect_jitter_window,
     reconnects_per_server_per_second,
     registry_ops_per_node_per_second,
+    registry_sweep_share_of_spare,
     retention_years,
+    send_latency_target,
     shard_lease,
+    shard_map_watch_delay,
     snapshot_rate_per_node,
     spare_servers_per_zone,
     store_leader_extra_work,
     store_reads_per_node_per_second,
     store_writes_per_node_per_second,
+    unavailable_retry_cap,
     zones,
 )
 from chat_connections import connection_servers, connections_peak, zone_headroom
 from chat_presence import (
     handshakes_per_second_peak,
     registry_capacity_all_zones,
+    registry_nodes,
     registry_ops_during_wave_per_second,
     registry_ops_per_second_peak,
     registry_ops_zone_lost_per_second,
     registry_reads_per_second_peak,
 )
 from chat_receipts import read_position_writes_per_second_peak, watermark_writes_per_second_peak
+from chat_sequencing import shards_per_chat_server
 from chat_servers import database_nodes
 from chat_storage import (
     database_nodes_for_horizon,
@@ -128,6 +141,25 @@ registry_load_during_wave_if_sized_for_peak = fraction(
     / (registry_nodes_for_peak_alone * (zones - 1) / zones * registry_ops_per_node_per_second)
 )
 registry_load_during_wave = fraction(registry_ops_during_wave_per_second / registry_capacity_two_zones)
+# The lost zone's connection servers leave their registry entries behind: one per connection dropped,
+# on each of the two copies left. Expiry is lazy: a lookup already checks the entry's server's lease, so
+# a lapsed server's entries read as absent, and "last seen" for its users is one record per server (its
+# last renewal), not a write per user. A background sweep deletes the entries once the wave is over,
+# paced at a share of the spare capacity the two zones left have beyond the zone-lost peak.
+zone_registry_entries_lapsed = count(zone_connections_lost)
+zone_registry_deletions_per_node = count(
+    zone_registry_entries_lapsed * (zones - 1) / (registry_nodes * (zones - 1) / zones)
+)
+zone_last_seen_records = count(connection_servers / zones)
+registry_spare_after_wave = throughput(registry_capacity_two_zones - registry_ops_zone_lost_per_second)
+zone_registry_sweep_entries_per_second = per_second(
+    registry_spare_after_wave * registry_sweep_share_of_spare / (zones - 1)
+)
+zone_registry_sweep_time = duration(zone_registry_entries_lapsed / zone_registry_sweep_entries_per_second)
+registry_load_during_sweep = fraction(
+    (registry_ops_zone_lost_per_second + zone_registry_sweep_entries_per_second * (zones - 1))
+    / registry_capacity_two_zones
+)
 
 # Each reconnect also reads the message store: two sync_lists and a sync per changed conversation.
 # The store's ranges in the lost zone fail over to the two zones left, on two thirds of its nodes.
@@ -227,6 +259,12 @@ store_read_load_during_wave = fraction(
 # How long a client of a lost zone can take to come back: it notices at its next ping that goes
 # unanswered, then waits its random delay. Its status must not flicker meanwhile.
 zone_client_return_worst = duration(heartbeat_interval + pong_timeout + reconnect_jitter_window)
+# The offline grace counts from the last frame heard; for a lost zone's users, from their servers' last
+# lease renewal, up to a renewal period before the loss. What the grace has left once the slowest client
+# is back:
+zone_last_renewal_before_loss = duration(connection_server_lease / LEASE_RENEWALS_PER_TTL)
+zone_presence_grace_margin = duration(presence_offline_grace - zone_last_renewal_before_loss - zone_client_return_worst)
+assert zone_presence_grace_margin > 0
 
 # The presence storm that zone loss would cause: every affected user goes offline and back (a
 # connection stands for a user here, as in the presence figures).
@@ -319,6 +357,48 @@ midnight_chat_servers = count(
 # which extends every lease by an election timeout and a full lease, counted from the last renewal.
 shard_takeover = duration(takeover(shard_lease, False))
 shard_takeover_leader_lost = duration(takeover(shard_lease, True))
+# etcd's clientv3 KeepAlive helper would renew a third of the lease after each response, with its send
+# loop looking every half second, so a lease could keep this little when an election starts. Chat
+# servers renew on their own timer instead (KeepAliveOnce a third of the lease after each send), which
+# keeps two thirds (concept_consensus_leases.chat_lease_left_at_worst).
+CLIENTV3_SEND_LOOP = 0.5  # seconds: retryConnWait in client/v3/lease.go
+shard_lease_left_with_keepalive_helper = duration(
+    shard_lease - shard_lease / LEASE_RENEWALS_PER_TTL - CLIENTV3_SEND_LOOP
+)
+# Which server takes a freed shard: rendezvous hashing of the shard over the live chat servers (those
+# with a lease in etcd). Only the top-ranked one writes the key, if absent; the next tries after one
+# renewal period if the key is still free. One write a shard, so a chat server's death costs etcd one
+# write per shard it held (the revoke that deletes its keys is one more), and a lost zone's a third of
+# all shards.
+shard_writes_per_failover = count(1)
+shard_writes_per_chat_server_death = count(shards_per_chat_server * shard_writes_per_failover)
+shard_next_candidate_delay = duration(shard_lease / LEASE_RENEWALS_PER_TTL)
+# Sends to the shard work again once the new owner has its key, the connection servers' watch has
+# brought them the change, and the client's next retry has come (its backoff capped).
+shard_sends_resume = duration(shard_takeover + shard_map_watch_delay + unavailable_retry_cap)
+shard_sends_resume_leader_lost = duration(shard_takeover_leader_lost + shard_map_watch_delay + unavailable_retry_cap)
+
+# The coordination service in a zone outage: five members, two, two and one in the three zones. Losing
+# a two-member zone leaves three, exactly its quorum, so one more failure stops it. Removing the lost
+# members leaves a cluster of three, whose quorum of two survives one more failure.
+coordination_quorum = count(coordination_nodes // 2 + 1)
+coordination_left_zone_lost = count(coordination_nodes - coordination_nodes_largest_zone)
+coordination_failures_tolerated_zone_lost = count(coordination_left_zone_lost - coordination_quorum)
+coordination_quorum_after_removal = count(coordination_left_zone_lost // 2 + 1)
+coordination_failures_tolerated_after_removal = count(coordination_left_zone_lost - coordination_quorum_after_removal)
+assert coordination_failures_tolerated_zone_lost == 0 and coordination_failures_tolerated_after_removal == 1
+
+# Follow-ups (step 1). With E2EE, removing a member from a full group makes every remaining member
+# device make a new sender key and send it, pairwise encrypted, to every other member device.
+e2ee_group_devices_after_removal = count((group_member_limit - 1) * devices_per_user)
+e2ee_rekey_messages_per_removal = count(e2ee_group_devices_after_removal * (e2ee_group_devices_after_removal - 1))
+# Rotated lazily, each device does it at its next send: that many pairwise messages for one sender.
+e2ee_rekey_messages_per_sender = count(e2ee_group_devices_after_removal - 1)
+# Another region: a conversation's home region (its creator's) holds its owner and sequence numbers; a
+# remote member's connection server forwards the send there, and the owner's deliver crosses back, so
+# each target gains a crossing each way at worst (sender and recipient both away from the home region).
+cross_region_send_p99 = duration(send_latency_target + 2 * cross_region_one_way)
+cross_region_deliver_p99 = duration(deliver_latency_target + 2 * cross_region_one_way)
 
 # Push gateway outage: notifications that would queue in ten minutes at peak.
 push_outage = duration(600)
@@ -339,6 +419,15 @@ if __name__ != "chat_failures":
                 ),
                 ("", "Time to reconnect them all, at the lower of the two", crash_reconnect_time),
                 ("A chat server dies", f"Its shards taken over, at most ({shard_lease} lease)", shard_takeover),
+                ("", "Sends to them work again, at most (watch and one client retry added)", shard_sends_resume),
+                ("", "... if etcd's leader is lost too", shard_sends_resume_leader_lost),
+                ("", "etcd shard-key writes, one per shard it held", shard_writes_per_chat_server_death),
+                ("", "Delay before the next-ranked server tries a shard still free", shard_next_candidate_delay),
+                (
+                    "",
+                    "Lease left at worst when an election starts, with clientv3's KeepAlive helper",
+                    shard_lease_left_with_keepalive_helper,
+                ),
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
                 ("", "Reconnections the surviving servers' own budget allows", connection_servers_reconnect_budget),
                 ("", "Reconnections the registry has room for", registry_reconnects_per_second),
@@ -359,6 +448,13 @@ if __name__ != "chat_failures":
                     registry_load_during_wave_if_sized_for_peak,
                 ),
                 ("", "Registry load during the wave, sized for it", registry_load_during_wave),
+                ("", "Registry entries left by the lost zone's servers", zone_registry_entries_lapsed),
+                ("", "... deletions per surviving registry node", zone_registry_deletions_per_node),
+                ("", "Last-seen records, one per lost connection server", zone_last_seen_records),
+                ("", "Registry capacity spare after the wave, two zones", registry_spare_after_wave),
+                ("", "Sweep deletions a second, at its share of that", zone_registry_sweep_entries_per_second),
+                ("", "Time to sweep them all", zone_registry_sweep_time),
+                ("", "Registry load during the sweep", registry_load_during_sweep),
                 ("", "Store reads a second from the wave (sync_lists and syncs)", wave_store_reads_per_second),
                 ("", "Store read load during the wave, peak reads included", store_read_load_during_wave),
                 (
@@ -412,6 +508,11 @@ if __name__ != "chat_failures":
                     "Its chat servers' shards taken over, etcd's leader lost too (from the last renewal)",
                     shard_takeover_leader_lost,
                 ),
+                ("", "Last lease renewal of its servers, at most before the loss", zone_last_renewal_before_loss),
+                ("", "Offline grace left once the slowest client is back", zone_presence_grace_margin),
+                ("", "Coordination members left, as many as its quorum", coordination_left_zone_lost),
+                ("", "More member failures it survives", coordination_failures_tolerated_zone_lost),
+                ("", "... after the lost members are removed", coordination_failures_tolerated_after_removal),
                 ("", "Presence events without an offline grace period", presence_events_without_grace),
                 ("A hot group", "Deliveries a second", hot_group_deliveries_per_second),
                 ("", "Member-row updates a second", hot_group_member_updates_per_second),
@@ -440,6 +541,14 @@ if __name__ != "chat_failures":
                 ("", "Registry load, all zones up", midnight_registry_load),
                 ("", "Chat servers for midnight, with zone headroom", midnight_chat_servers),
                 ("Push gateway down", f"Notifications queued in {push_outage}", push_backlog),
+                (
+                    "E2EE (follow-up)",
+                    "Pairwise sender-key messages per removal, full group",
+                    e2ee_rekey_messages_per_removal,
+                ),
+                ("", "... per device that sends next, rotated lazily", e2ee_rekey_messages_per_sender),
+                ("Another region (follow-up)", "Send ack p99, sender away from the home region", cross_region_send_p99),
+                ("", "Deliver p99, sender and recipient away from it", cross_region_deliver_p99),
             ],
         )
     )

@@ -8,6 +8,7 @@ from chat_assumptions import (
     computer_sessions_per_day,
     connection_server_cores,
     connection_server_lease,
+    connections_per_server,
     contacts_per_user,
     daily_active_users,
     handshake_core_share,
@@ -43,6 +44,7 @@ from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     count,
+    duration,
     fraction,
     markdown_table,
     peak,
@@ -160,6 +162,14 @@ assert connection_server_lease < presence_offline_grace
 connection_server_renewals_share_of_node = fraction(
     connection_server_renewals_per_registry_node / registry_ops_per_node_per_second
 )
+# Each registry node keeps each connection server's lease on its own, so a blip between one server and one
+# node lapses it there alone. It rides out a blip shorter than two renewal periods: the renewal after it
+# still lands inside the lease. A lapse makes the server re-register, under a new epoch, only the entries
+# that node holds a copy of, through their primaries: its share of a full server's sockets.
+connection_server_blip_ridden = duration(
+    connection_server_lease * (LEASE_RENEWALS_PER_TTL - 1) / LEASE_RENEWALS_PER_TTL
+)
+reregistrations_per_node_lapse = count(connections_per_server * registry_copies / registry_nodes)
 registry_capacity_all_zones = throughput(registry_nodes * registry_ops_per_node_per_second)
 registry_load_at_peak = fraction(registry_ops_per_second_peak / registry_capacity_all_zones)
 
@@ -212,6 +222,8 @@ if __name__ != "chat_presence":
                 ("Their load at an ordinary peak, all zones up", registry_load_at_peak),
                 ("Connection servers' lease renewals per registry node", connection_server_renewals_per_registry_node),
                 ("... their share of a node's operations", connection_server_renewals_share_of_node),
+                ("Longest network blip to one node a lease rides out", connection_server_blip_ridden),
+                ("Entries re-registered when one node lapses a server's lease", reregistrations_per_node_lapse),
             ],
         )
     )

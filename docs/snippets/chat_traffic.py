@@ -1,11 +1,13 @@
 """Chat service worked example: messages, deliveries to devices, and push notifications."""
 
 from chat_assumptions import (
+    android_share,
     daily_active_users,
     delivered_live_share,
     devices_per_user,
     event_log_events_per_broker_per_second,
     event_publish_cost_in_messages,
+    fcm_default_quota_per_minute,
     group_members_average,
     group_message_share,
     lookup_cost_in_messages,
@@ -27,6 +29,7 @@ from chat_assumptions import (
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
+    SECONDS_PER_MINUTE,
     count,
     fraction,
     markdown_table,
@@ -70,6 +73,13 @@ pushes_per_second_peak = peak(pushes_per_second * peak_to_average)
 # a silent "read up to N" push tells it: the push service remembers which seq it notified each
 # phone of, so one per notified message read elsewhere (step 5; iOS throttles most of them).
 clear_pushes_per_second_peak = peak(pushes_per_second_peak * reads_on_computer_share)
+# Pushes leave through two gateways, FCM for Android phones and APNs for iPhones, split as the phones
+# are (android_share, an assumption). FCM counts each message, silent ones included, against a
+# per-project quota a minute.
+push_messages_per_second_peak = peak(pushes_per_second_peak + clear_pushes_per_second_peak)
+android_pushes_per_minute_peak = count(push_messages_per_second_peak * android_share * SECONDS_PER_MINUTE)
+ios_pushes_per_minute_peak = count(push_messages_per_second_peak * (1 - android_share) * SECONDS_PER_MINUTE)
+android_pushes_over_fcm_quota = times(android_pushes_per_minute_peak / fcm_default_quota_per_minute)
 
 # Media: a media upload starts with a membership check at the conversation's owner, the chat server
 # that owns the conversation (step 5) (POST /v1/media),
@@ -164,6 +174,9 @@ if __name__ != "chat_traffic":
                 ("Media link requests a second at peak (a membership check each)", media_link_requests_per_second_peak),
                 ("Push candidates checked a second at peak (mute and read state)", push_candidates_per_second_peak),
                 ("Silent pushes that clear a notification read elsewhere, peak", clear_pushes_per_second_peak),
+                ("Pushes a minute to Android phones (FCM), peak, silent ones included", android_pushes_per_minute_peak),
+                ("... against FCM's default quota a minute", android_pushes_over_fcm_quota),
+                ("Pushes a minute to iPhones (APNs), peak, silent ones included", ios_pushes_per_minute_peak),
                 (
                     "Watermark moves per message (receipts the conversation's chat server handles)",
                     receipts_moved_per_message,
