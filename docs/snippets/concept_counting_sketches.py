@@ -1,0 +1,117 @@
+"""Concepts, counting at scale: HyperLogLog for distinct counts, count-min for heavy hitters, and
+why neither fits a counter with a hard limit.
+
+Sources:
+- HyperLogLog (Flajolet, Fusy, Gandouet and Meunier, 2007): m registers give a relative standard
+  error of 1.04 / sqrt(m). Redis uses m = 2^14 registers of 6 bits, "up to 12 KB" with a standard
+  error of 0.81% (Redis's HyperLogLog documentation), and a sparse encoding while a key has seen
+  few elements (up to hll-sparse-max-bytes, 3,000 bytes by default, redis.conf).
+- Count-min sketch (Cormode and Muthukrishnan, J. Algorithms 55(1), 2005): d = ceil(ln(1 / delta))
+  rows of w = ceil(e / eps) counters; an estimate never falls below the true count and exceeds it by
+  more than eps * N (N, the total of all counts) with probability at most delta.
+- The viral link (url_shortener_traffic), tweets (twitter_traffic), and the rate limiter's checks
+  and default limit (rate_limiter_traffic, rate_limiter_assumptions).
+"""
+
+import math
+
+from rate_limiter_assumptions import limit_per_minute
+from rate_limiter_state import token_bucket_memory
+from rate_limiter_traffic import checks_per_second_peak
+from twitter_traffic import tweets_per_day
+from url_shortener_assumptions import count_freshness_target
+from url_shortener_traffic import viral_hits_per_second
+
+from sdw.estimation import SECONDS_PER_HOUR, count, duration, fraction, markdown_table, peak, size, throughput, times
+
+# --- HyperLogLog against an exact set --------------------------------------------------------------------
+REGISTERS = 2**14
+REGISTER_BITS = 6
+ID_BYTES = 8  # a visitor's (daily-rotated) address hash, or a user ID
+hll_registers = count(REGISTERS)
+hll_bytes = size(REGISTERS * REGISTER_BITS / 8)
+hll_error = fraction(1.04 / math.sqrt(REGISTERS))
+hll_error_two_sigma = fraction(2 * 1.04 / math.sqrt(REGISTERS))
+# The viral link's minute: at most one distinct visitor a click.
+viral_visitors = count(viral_hits_per_second * 60)
+exact_set_bytes = size(viral_visitors * ID_BYTES)  # the IDs alone, with no hash-table overhead
+exact_over_hll = times(exact_set_bytes / hll_bytes)
+hll_error_visitors = count(viral_visitors * 1.04 / math.sqrt(REGISTERS))
+# Below this many distinct IDs, a dense HLL is larger than the bare IDs.
+dense_crossover = count(REGISTERS * REGISTER_BITS / 8 / ID_BYTES)
+
+# --- Count-min for heavy hitters ----------------------------------------------------------------------
+EPS = 1e-4
+DELTA = 0.01
+COUNTER_BYTES = 4
+cms_eps = fraction(EPS)
+cms_delta = fraction(DELTA)
+cms_width = count(math.ceil(math.e / EPS))
+cms_depth = count(math.ceil(math.log(1 / DELTA)))
+cms_bytes = size(cms_width * cms_depth * COUNTER_BYTES)
+terms_per_hour = count(tweets_per_day / 24)  # one counted term (hashtag or phrase) a tweet, assumed
+cms_overcount = count(EPS * terms_per_hour)
+MINUTES = SECONDS_PER_HOUR // 60
+sliding_hour_bytes = size(MINUTES * cms_width * cms_depth * COUNTER_BYTES)
+
+# --- A hard limit: the rate limiter --------------------------------------------------------------------
+# A sketch shared by every client: N is all requests in the minute at peak.
+requests_per_minute_peak = count(checks_per_second_peak * 60)
+limiter_eps = fraction(1e-3)
+limiter_overcount = count(1e-3 * requests_per_minute_peak)
+limiter_overcount_over_limit = times(1e-3 * requests_per_minute_peak / limit_per_minute)
+limiter_sketch_bytes = size(math.ceil(math.e / 1e-3) * cms_depth * COUNTER_BYTES)
+# To err by at most one request: eps = 1 / N.
+limiter_exact_width = count(math.ceil(math.e * requests_per_minute_peak))
+limiter_exact_sketch_bytes = size(limiter_exact_width * cms_depth * COUNTER_BYTES)
+exact_counters_bytes = token_bucket_memory  # the rate limiter's exact buckets, one per client seen in a day
+# Even so, a share delta of estimates may miss by more: that share of checks at peak.
+limiter_wrong_checks = peak(DELTA * checks_per_second_peak)
+# A counter fed by a stream that runs a minute late: a client sending 1,000 a second is refused only
+# after the stream catches up with it.
+ABUSER_RATE = 1_000
+abuser_rate = throughput(ABUSER_RATE)
+stream_lag = duration(count_freshness_target)
+abuser_let_through = count(ABUSER_RATE * count_freshness_target)
+abuser_over_limit = times(ABUSER_RATE * count_freshness_target / limit_per_minute)
+
+if __name__ != "concept_counting_sketches":
+    print(
+        markdown_table(
+            ("What is counted", "Exact", "Sketch", "The sketch's error"),
+            [
+                (
+                    f"Distinct visitors in the viral link's minute, up to {viral_visitors}",
+                    f"{exact_set_bytes} of bare IDs",
+                    f"HyperLogLog, {hll_bytes}",
+                    f"{hll_error} ({hll_error_visitors} visitors) at one standard error",
+                ),
+                (
+                    f"Uses of each term in an hour of tweets, {terms_per_hour} in all",
+                    "A map of every term seen",
+                    f"Count-min, eps {cms_eps}: {cms_bytes}",
+                    f"At most {cms_overcount} too high, but for a chance of {cms_delta}",
+                ),
+                (
+                    f"Each client's requests in a minute, {requests_per_minute_peak} in all at peak",
+                    f"{exact_counters_bytes} of token buckets",
+                    f"Count-min, eps {limiter_eps}: {limiter_sketch_bytes}",
+                    f"Up to {limiter_overcount} too high, "
+                    f"{limiter_overcount_over_limit} the limit of {limit_per_minute}",
+                ),
+                (
+                    "The same, to within one request",
+                    f"{exact_counters_bytes}",
+                    f"Count-min, {limiter_exact_width} wide: {limiter_exact_sketch_bytes}",
+                    f"Still more than one too high on up to {limiter_wrong_checks} checks",
+                ),
+            ],
+        )
+    )
+    print()
+    print(
+        f"Under {dense_crossover} distinct IDs a dense HyperLogLog is larger than the IDs. Sixty one-minute "
+        f"count-min sketches for a sliding hour take {sliding_hour_bytes}. A limit counted from a stream "
+        f"{stream_lag} late lets a client at {abuser_rate} through {abuser_let_through} times, {abuser_over_limit} "
+        "its limit."
+    )
