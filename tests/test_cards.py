@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -161,3 +162,24 @@ def test_the_summary_counts_every_card() -> None:
     converted = convert("practice/index.md")
     assert converted.warnings == []
     assert f"<strong>{len(DECK.cards)}</strong>" in converted.html
+
+
+def test_a_card_without_a_field_is_named_at_its_line(tmp_path: Path) -> None:
+    """A merge once dropped a card's `section:` line; the build stopped in a KeyError traceback.
+    Now the card is left out and the problem names its line and the fields every card needs."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    source = tmp_path / cards.CARDS_FILE
+    lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if line.startswith("- id: "))
+    card_id = lines[first].removeprefix("- id: ").strip()
+    end = next(i for i in range(first + 1, len(lines)) if lines[i].startswith("- id: "))
+    section = next(i for i in range(first, end) if lines[i].startswith("  section: "))
+    source.write_text("".join(lines[:section] + lines[section + 1 :]), encoding="utf-8")
+
+    loaded = cards.load(tmp_path)
+
+    assert card_id not in {card.id for card in loaded.cards}
+    assert loaded.problems == [
+        f"data/cards.yml:{first + 1}: card '{card_id}' has no 'section'; every card needs id, question, answer, "
+        "section (tags are optional)"
+    ]

@@ -55,6 +55,31 @@ class Deck:
         return [s for pattern in patterns for s in self.sections if fnmatch.fnmatchcase(s, pattern)]
 
 
+CARD_FIELDS = ("id", "question", "answer", "section")  # tags are optional
+
+
+def _missing_fields_message(entry: object, number: int, missing: list[str], lines: list[str]) -> str:
+    """`data/cards.yml:LINE: card 'ID' has no 'section'`, with the fields every card needs."""
+    card_id = entry.get("id") if isinstance(entry, dict) else None
+    line = next(
+        (
+            i
+            for i, text in enumerate(lines, start=1)
+            if card_id and text.strip() in (f"- id: {card_id}", f"id: {card_id}")
+        ),
+        None,
+    )
+    where = f"{CARDS_FILE}:{line}" if line else CARDS_FILE
+    name = f"card '{card_id}'" if card_id else f"card {number} (no id)"
+    return (
+        f"{where}: {name} has no "
+        + ", ".join(f"'{key}'" for key in missing)
+        + "; every card needs "
+        + ", ".join(CARD_FIELDS)
+        + " (tags are optional)"
+    )
+
+
 def load(root: Path) -> Deck:
     """Every card, in reading order (by section, then as written), and any problem with them."""
     steps, examples = load_steps(root), load_examples(root)["examples"]
@@ -63,7 +88,14 @@ def load(root: Path) -> Deck:
     sections |= {"concepts": "Concepts", "reference": "Reference", "glossary": "Glossary terms"}
 
     found: list[Card] = []
-    for entry in read_yaml(root / CARDS_FILE) or []:
+    problems = []
+    source_lines = (root / CARDS_FILE).read_text(encoding="utf-8").splitlines()
+    for number, entry in enumerate(read_yaml(root / CARDS_FILE) or [], start=1):
+        missing = [key for key in CARD_FIELDS if key not in entry]
+        if missing:
+            # A merge or an edit can drop a line: name the card's line, not a KeyError from here.
+            problems.append(_missing_fields_message(entry, number, missing, source_lines))
+            continue
         found.append(
             Card(
                 id=str(entry["id"]),
@@ -100,7 +132,6 @@ def load(root: Path) -> Deck:
             )
         )
 
-    problems = []
     seen: dict[str, Card] = {}
     for card in found:
         if card.id in seen:
