@@ -74,7 +74,7 @@ from chat_traffic import (
     messages_per_second_peak,
     pushes_per_second_peak,
 )
-from concept_consensus_leases import takeover
+from concept_consensus_leases import chat_lease_left_at_worst_helper, leader_change_takeover, takeover
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -357,14 +357,14 @@ midnight_chat_servers = count(
 # which extends every lease by an election timeout and a full lease, counted from the last renewal.
 shard_takeover = duration(takeover(shard_lease, False))
 shard_takeover_leader_lost = duration(takeover(shard_lease, True))
+# Rarer: etcd's leader changes after the dead server's lease has run out but before etcd revoked it; the
+# new leader's Promote gives that lease a full term again (concept_consensus_leases).
+shard_takeover_leader_change = duration(leader_change_takeover(shard_lease))
 # etcd's clientv3 KeepAlive helper would renew a third of the lease after each response, with its send
 # loop looking every half second, so a lease could keep this little when an election starts. Chat
 # servers renew on their own timer instead (KeepAliveOnce a third of the lease after each send), which
 # keeps two thirds (concept_consensus_leases.chat_lease_left_at_worst).
-CLIENTV3_SEND_LOOP = 0.5  # seconds: retryConnWait in client/v3/lease.go
-shard_lease_left_with_keepalive_helper = duration(
-    shard_lease - shard_lease / LEASE_RENEWALS_PER_TTL - CLIENTV3_SEND_LOOP
-)
+shard_lease_left_with_keepalive_helper = chat_lease_left_at_worst_helper  # computed once, there
 # Which server takes a freed shard: rendezvous hashing of the shard over the live chat servers (those
 # with a lease in etcd). Only the top-ranked one writes the key, if absent; the next tries after one
 # renewal period if the key is still free. One write a shard, so a chat server's death costs etcd one
