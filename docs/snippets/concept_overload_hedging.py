@@ -18,7 +18,10 @@ from sdw.estimation import duration, fraction, markdown_table
 
 HEALTHY_UTILIZATION = 0.5  # the load the hedge delay was measured at
 HEDGE_PERCENTILE = 0.95
-BUDGET = 0.05  # a cap on hedges as a share of requests, as gRPC's throttling or a client budget keeps
+# A cap on hedges as a share of requests, as Finagle's BackupRequestFilter keeps with maxExtraLoad.
+# gRPC's retry throttle is no such cap: it takes tokens only for failures, so hedges of slow but
+# successful calls pass it.
+BUDGET = 0.05
 UTILIZATIONS = (0.5, 0.7, 0.8, 0.9)
 
 hedge_delay_seconds = math.log(1 / (1 - HEDGE_PERCENTILE)) * SERVICE_TIME / (1 - HEALTHY_UTILIZATION)

@@ -7,13 +7,17 @@ to what it sends, so the bottom gets at most (1 + b)^L.
 
 Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter", 2015; gRPC's retry design A6
 uses the same rule): retry n waits a uniform random time in [0, min(cap, base x multiplier^(n-1))],
-so its mean is half that ceiling, and clients that failed together come back spread over it.
+so its mean is half that ceiling, and clients that failed together come back spread over it. Spread
+over a window W, N clients arrive at N / W; a server with spare capacity C over its normal load
+absorbs them only if W >= N / C.
 
 gRPC retry throttling (proposal A6, retryThrottling): a token count starts at maxTokens; each failed
 call takes 1 token, each successful call adds tokenRatio, and no call is retried or hedged while the
-count is at or below maxTokens / 2. From a full bucket, maxTokens / 2 failures in a row stop retries;
+count is at or below maxTokens / 2. Only calls that fail with a retryable or non-fatal status code, or
+with pushback, count as failures. From a full bucket, maxTokens / 2 failures in a row stop retries;
 with a share f of calls failing, the count drifts by tokenRatio (1 - f) - f a call, which is negative
-once f > tokenRatio / (1 + tokenRatio).
+once f > tokenRatio / (1 + tokenRatio): the count then sinks to 0 and stays there, and no call is
+retried until the failures ease. To ride out a failing share f, tokenRatio must exceed f / (1 - f).
 
 Finagle's RetryBudget default (ClientParams.scala: about 20% of requests on top of 10 retries a
 second): a client may retry 10 a second plus a fifth of its requests, so at a low rate the floor
@@ -21,6 +25,7 @@ allows far more than a fifth.
 """
 
 from concept_health_checks import ATTEMPTS_PER_LAYER, RETRYING_LAYERS
+from concept_overload import CAPACITY, NORMAL_RATE
 
 from sdw.estimation import count, duration, fraction, markdown_table, per_second, times
 
@@ -49,6 +54,9 @@ jitter_rows = [
 expected_total_wait = duration(sum(ceilings) / 2)
 longest_total_wait = duration(sum(ceilings))
 first_retry_spread = per_second(CLIENTS / ceilings[0])
+first_retry_over_capacity = times(CLIENTS / ceilings[0] / CAPACITY)
+spare_capacity = per_second(CAPACITY - NORMAL_RATE)
+spread_needed = duration(CLIENTS / (CAPACITY - NORMAL_RATE))  # the window that keeps the retries within it
 
 # --- gRPC retry throttling: A6's example, maxTokens 10, tokenRatio 0.1 -----------------------------
 MAX_TOKENS = 10
@@ -57,15 +65,19 @@ max_tokens = count(MAX_TOKENS)
 token_ratio = count(TOKEN_RATIO)
 failures_to_stop = count(MAX_TOKENS - MAX_TOKENS / 2)
 break_even_failure_share = fraction(TOKEN_RATIO / (1 + TOKEN_RATIO))
-# One backend of ten dead: a tenth of calls fail, just over the break-even share, so the bucket
-# drains, slowly, and retries stop though nine backends would have answered them.
+# One backend of ten dead: a tenth of calls fail, just over the break-even share, so the count
+# drifts down to the threshold, then on to 0, and stays there: no call is retried, though nine
+# backends in ten would have answered the retries.
 POOL = 10
 CALL_RATE = 1_000  # calls a second from one client
-failing_share = fraction(1 / POOL)
-drift_per_call = TOKEN_RATIO * (1 - 1 / POOL) - 1 / POOL
+FAILING = 1 / POOL
+failing_share = fraction(FAILING)
+drift_per_call = TOKEN_RATIO * (1 - FAILING) - FAILING
 calls_to_throttle = count((MAX_TOKENS / 2) / -drift_per_call)
 call_rate = per_second(CALL_RATE)
 time_to_throttle = duration((MAX_TOKENS / 2) / -drift_per_call / CALL_RATE)
+time_to_empty = duration(MAX_TOKENS / -drift_per_call / CALL_RATE)
+token_ratio_needed = count(FAILING / (1 - FAILING))  # tokenRatio must exceed this to ride out FAILING
 
 # --- Finagle's default budget: 20% of requests plus 10 retries a second ----------------------------
 FINAGLE_SHARE = 0.2
@@ -86,9 +98,16 @@ if __name__ != "concept_overload_retries":
     )
     print()
     print(
+        f"Jitter: {clients} clients spread over the first {initial_backoff} arrive at {first_retry_spread}, "
+        f"{first_retry_over_capacity} a capacity of {per_second(CAPACITY)}; with {spare_capacity} spare, they must be "
+        f"spread over {spread_needed}."
+    )
+    print()
+    print(
         f"gRPC throttling (maxTokens {max_tokens}, tokenRatio {token_ratio}): {failures_to_stop} failures in a row "
         f"stop retries, and the count only recovers while fewer than {break_even_failure_share} of calls fail. "
         f"With one backend in {POOL} dead ({failing_share} failing) a client at {call_rate} reaches the threshold "
-        f"after {calls_to_throttle} calls, {time_to_throttle}. Finagle's default lets a client at {low_rate} retry "
+        f"after {calls_to_throttle} calls, {time_to_throttle}, and 0 after {time_to_empty}; riding it out needs a "
+        f"tokenRatio above {token_ratio_needed}. Finagle's default lets a client at {low_rate} retry "
         f"{finagle_low_share} of its requests, at {high_rate} {finagle_high_share}."
     )

@@ -3,15 +3,26 @@ what a server keeps serving when it sheds, and the numbers a circuit breaker is 
 
 Shedding: a refusal made before the work starts (the request's headers read, a 503 written) costs a
 small slice of what serving costs. A request served after its caller gave up costs all of its work,
-and usually comes back as a retry that costs it again. With refusals taking their slice of the
-cores, the rest serves requests that are answered in time.
+and usually comes back as a retry that costs it again. A server that sheds admits work only up to a
+target below the knee (a concurrency or utilization cap), so what it admits is served at that
+utilization's latency (M/M/1, concept_overload), and refuses the rest.
+
+Client-side throttling (Google SRE book, "Handling Overload"): each client counts, over the last two
+minutes, the requests its application attempted and the accepts the backend returned, and rejects a
+new request locally with probability max(0, (requests - K accepts) / (requests + 1)), K = 2. It starts
+once the backend accepts fewer than 1 / K of the requests; for a large count, at an accept share a
+the probability is about 1 - K a, and the backend still sees about K times what it accepts.
 
 Circuit breaker, Resilience4j's defaults (resilience4j.readme.io, CircuitBreaker): a count-based
-window of the last 100 calls, judged once it holds at least 100; open at a failure rate of 50% or
-more; stay open 60 s; then let 10 calls through half-open and close if fewer than half fail.
+window of the last 100 calls, judged once it holds at least minimumNumberOfCalls (100); open at a
+failure rate of 50% or more; stay open 60 s; then let 10 calls through half-open, judged by the same
+50% threshold. A window already full of successes trips once threshold x window calls have failed
+(each failure pushes out a success); a cold one (after a restart) needs minimumNumberOfCalls first.
+A hung call counts only when the caller's timeout raises an error the breaker records (its own slow
+call threshold defaults to 60 s).
 """
 
-from concept_overload import CAPACITY, HUNG_TIMEOUT, SERVICE_TIME
+from concept_overload import CAPACITY, HUNG_TIMEOUT, SERVICE_TIME, mm1_response
 
 from sdw.estimation import count, duration, fraction, markdown_table, per_second, throughput, times
 
@@ -24,15 +35,31 @@ late_cost = duration(2 * SERVICE_TIME)  # served for nobody, then served again a
 late_over_refusal = times(2 * SERVICE_TIME / REFUSAL_COST)
 offered = per_second(OFFERED)
 capacity = throughput(CAPACITY)
-cores = count(CAPACITY * SERVICE_TIME)  # cores busy serving at capacity: 1,000/s x 10 ms
-# Solve: served + refused = offered, served x S + refused x R = cores.
-served = (CAPACITY * SERVICE_TIME - OFFERED * REFUSAL_COST) / (SERVICE_TIME - REFUSAL_COST)
+CORES = CAPACITY * SERVICE_TIME  # cores busy serving at capacity: 1,000/s x 10 ms
+# Shed to a target below the knee: admit work up to this utilization, refuse the rest.
+SHED_TARGET = 0.9
+served = SHED_TARGET * CAPACITY
+refused = OFFERED - served
+shed_target = fraction(SHED_TARGET)
 shed_served = per_second(served)
-shed_refused = per_second(OFFERED - served)
-shed_goodput_share = fraction(served / CAPACITY)
+shed_refused = per_second(refused)
+shed_response = duration(mm1_response(SHED_TARGET))  # the mean response of what it admits (M/M/1)
+refusal_core_share = fraction(refused * REFUSAL_COST / CORES)  # the cores the refusals take
+
+# --- Client-side throttling (SRE book): when does a client start rejecting locally? -------------
+K = 2
+WINDOW_SECONDS = 120  # the history each client keeps
+CLIENT_RATE = 1_000  # requests a second the client's application attempts
+ACCEPT_SHARE = 0.3  # the backend accepts this share of them (the rest refused)
+throttle_k = count(K)
+throttle_start_share = fraction(1 / K)  # rejects once accepts < requests / K
+window_requests = CLIENT_RATE * WINDOW_SECONDS
+throttle_accept_share = fraction(ACCEPT_SHARE)
+throttle_reject = fraction(max(0, (window_requests - K * ACCEPT_SHARE * window_requests) / (window_requests + 1)))
 
 # --- Circuit breaker numbers ----------------------------------------------------------------------
 WINDOW_CALLS = 100
+MIN_CALLS = 100  # minimumNumberOfCalls
 FAILURE_THRESHOLD = 0.5
 OPEN_SECONDS = 60
 HALF_OPEN_CALLS = 10
@@ -42,10 +69,27 @@ failure_threshold = fraction(FAILURE_THRESHOLD)
 open_time = duration(OPEN_SECONDS)
 half_open_calls = count(HALF_OPEN_CALLS)
 busy_rate, quiet_rate = per_second(BUSY_RATE), per_second(QUIET_RATE)
-detect_busy = duration(WINDOW_CALLS / BUSY_RATE)  # a dead dependency fails every call in the window
-detect_quiet = duration(WINDOW_CALLS / QUIET_RATE)
-# A dependency that hangs fails each call only at its timeout, so the window fills that much later.
-detect_busy_hung = duration(HUNG_TIMEOUT + WINDOW_CALLS / BUSY_RATE)
+min_calls = count(MIN_CALLS)
+warm_failures = count(FAILURE_THRESHOLD * WINDOW_CALLS)  # failures that trip a window full of successes
+
+
+def trip_warm(rate: float) -> float:
+    """Seconds a dead dependency takes to trip a window already full of successes."""
+    return FAILURE_THRESHOLD * WINDOW_CALLS / rate
+
+
+def trip_cold(rate: float) -> float:
+    """Seconds it takes to trip a breaker that has just started: it judges nothing before MIN_CALLS."""
+    return max(MIN_CALLS, FAILURE_THRESHOLD * WINDOW_CALLS) / rate
+
+
+detect_busy = duration(trip_warm(BUSY_RATE))
+detect_busy_cold = duration(trip_cold(BUSY_RATE))
+detect_quiet = duration(trip_warm(QUIET_RATE))
+detect_quiet_cold = duration(trip_cold(QUIET_RATE))
+# A dependency that hangs fails each call only when the caller's timeout raises an error the breaker
+# records, so the failures start that much later.
+detect_busy_hung = duration(HUNG_TIMEOUT + trip_warm(BUSY_RATE))
 refused_after_recovery = count(BUSY_RATE * OPEN_SECONDS)  # if the dependency recovers just after it opens
 held_without_breaker = count(BUSY_RATE * HUNG_TIMEOUT)  # a hung dependency, every call to its timeout
 # One backend of ten dead: a tenth of calls fail, below the threshold, so the breaker stays closed
@@ -58,16 +102,18 @@ BREAKER_RATES = (QUIET_RATE, 100, BUSY_RATE)
 breaker_rows = [
     (
         per_second(rate),
-        duration(WINDOW_CALLS / rate),
-        duration(HUNG_TIMEOUT + WINDOW_CALLS / rate),
+        duration(trip_warm(rate)),
+        duration(trip_cold(rate)),
+        duration(HUNG_TIMEOUT + trip_warm(rate)),
         count(rate * OPEN_SECONDS),
     )
     for rate in BREAKER_RATES
 ]
 BREAKER_HEADER = (
     "Calls a second",
-    "Trips on a dependency that refuses at once",
-    "Trips on one that hangs to the timeout",
+    "Trips on a dependency that refuses at once (window full of successes)",
+    "The same, just after a restart (window empty)",
+    "Trips on one that hangs to the caller's timeout",
     "Calls refused in one open period",
 )
 
@@ -77,12 +123,19 @@ if __name__ != "concept_overload_shedding":
     print(
         f"A refusal costs {refusal_cost} of a core; a request that times out costs {late_cost} "
         f"(served, then retried): {late_over_refusal}. Offered {offered} against {capacity}, a server "
-        f"that sheds serves {shed_served} in time ({shed_goodput_share} of its capacity) and refuses "
-        f"{shed_refused}."
+        f"that sheds to {shed_target} busy serves {shed_served} at a mean of {shed_response} and refuses "
+        f"{shed_refused}, which take {refusal_core_share} of its cores."
     )
     print()
     print(
-        f"Breaker: a window of {window_calls} calls, open at {failure_threshold}, for {open_time}, then "
-        f"{half_open_calls} probes. Without it a hung dependency holds {held_without_breaker} calls open at "
-        f"{busy_rate}; with {partial_failure_share} of calls failing it never opens."
+        f"Client-side throttling, K = {throttle_k}: a client starts rejecting once the backend accepts fewer than "
+        f"{throttle_start_share} of its requests; at {throttle_accept_share} accepted it rejects {throttle_reject} "
+        "locally."
+    )
+    print()
+    print(
+        f"Breaker: a window of {window_calls} calls (judged from {min_calls}), open at {failure_threshold} "
+        f"({warm_failures} failures in a full window), for {open_time}, then {half_open_calls} probes. Without it "
+        f"a hung dependency holds {held_without_breaker} calls open at {busy_rate}; with {partial_failure_share} "
+        "of calls failing it never opens."
     )

@@ -590,7 +590,13 @@ TABLE = [
         f"{partition_overhead_bytes} of per-partition overhead (a partition per key) and {row_overhead_bytes} "
         "for its second row (reservation and result).",
     ),
-    ("How long idempotency keys are kept", idempotency_window, "Long enough for any client retry."),
+    (
+        "How long idempotency keys are kept",
+        idempotency_window,
+        "Long enough for a client's retries while it is online or briefly offline. A client resends a key only "
+        "while the key is younger than this window less a margin; after that it first reads its own timeline for "
+        "the post before making a new key (step 3).",
+    ),
     (
         "Bytes per outbox row",
         outbox_row_bytes,
