@@ -120,6 +120,10 @@ LEASE_RENEWALS_PER_TTL = 3
 # holds), short next to the offline grace, so a dead server's entries read as absent long before their
 # users' grace runs out.
 connection_server_lease = duration(10)
+# A renewal at a registry node that fails, or has no answer within this, is retried at once, again until
+# one succeeds: far above a round trip in the region and a node's queue, so only a lost packet or a dead
+# path reaches it, and short next to the two renewal periods a lease rides out, so many retries fit.
+connection_server_renewal_deadline = duration(0.3)
 # The sweep that deletes a lapsed server's entries takes this share of the registry's spare capacity.
 registry_sweep_share_of_spare = fraction(0.25)
 # etcd's watch brings a shard-map change to the connection servers within this (a guess: a round trip
@@ -547,6 +551,14 @@ TABLE = [
         "it and one node, shorter than two renewal periods does not lapse it, since a lapse makes the server "
         "re-register what that node holds; short next to the offline grace, so a dead server's entries read as "
         "absent, and its users' grace has started, long before anyone is shown offline.",
+    ),
+    (
+        "Deadline of a connection server's lease renewal at one registry node",
+        connection_server_renewal_deadline,
+        "A renewal that fails or has no answer by then is retried at once, until one succeeds, so a lease "
+        "rides out a blip of up to two renewal periods. Far above a round trip in the region and a node's "
+        "queue, so only a lost packet or a dead path reaches it; short next to those two periods, so many "
+        "retries fit in them.",
     ),
     (
         "Share of the registry's spare capacity the sweep of a lapsed server's entries may use",

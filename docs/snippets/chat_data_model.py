@@ -133,10 +133,10 @@ connect_counter_bytes_per_row = row_bytes(CONNECT_COUNTER_FIELDS)
 # connection server with sockets showing that user's presence. The server counts its own sockets per
 # watched user and adds its row only when its first socket starts watching, removes it only when its last
 # stops: a set, not a count, so a retried add or remove changes nothing. Each call carries a number from
-# one counter per server that never goes back (its lease epoch in the high bits), and the registry ignores
-# one older than the row's, so a late retry cannot undo a newer call; a late add that lands after its remove
-# (which deleted the row and its number) makes a row the server does not want, and the server removes it at
-# the first event it gets for that user. A lapsed lease deletes the server's rows.
+# one counter per server that never goes back (its epoch, an etcd revision, in the high bits), and the
+# registry ignores one older than the row's, so a late retry cannot undo a newer call; a late add that
+# lands after its remove (which deleted the row and its number) makes a row the server does not want,
+# and the server removes it at the first event it gets for that user. A lapsed lease deletes the server's rows.
 PRESENCE_SUBSCRIPTION_FIELDS = [
     ("watched_user_id", 8, "first half of the key: the user whose presence is shown"),
     ("connection_server_id", 4, "second half: a server with sockets showing it"),

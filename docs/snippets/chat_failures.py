@@ -377,6 +377,25 @@ shard_next_candidate_delay = duration(shard_lease / LEASE_RENEWALS_PER_TTL)
 # brought them the change, and the client's next retry has come (its backoff capped).
 shard_sends_resume = duration(shard_takeover + shard_map_watch_delay + unavailable_retry_cap)
 shard_sends_resume_leader_lost = duration(shard_takeover_leader_lost + shard_map_watch_delay + unavailable_retry_cap)
+shard_sends_resume_leader_change = duration(
+    shard_takeover_leader_change + shard_map_watch_delay + unavailable_retry_cap
+)
+# A zone lost with etcd's leader alive: the leader revokes the dead servers' leases one by one as its
+# checks find them, over up to one renewal period (their last renewals spread over one), so a freed
+# shard can rank first a dead server whose lease is not yet revoked; the next-ranked live server tries
+# one renewal period later. A single server's death is spared that: its own lease is the only one
+# revoked, so when its shards are free every server ranked is live. With the leader lost too, the new
+# leader's Promote gives every lease the same expiry, so they are revoked together.
+shard_takeover_zone_lost = duration(shard_takeover + shard_next_candidate_delay)
+shard_sends_resume_zone_lost = duration(shard_takeover_zone_lost + shard_map_watch_delay + unavailable_retry_cap)
+
+# Connection servers' epochs (step 4): each takes its epoch from etcd's revision, one Put to its own
+# key /conn-epoch/<server-id> whose response header carries the cluster's revision, unique and rising.
+# A registry loss makes every connection server re-register at once: one etcd write each, none
+# contending. One counter taken by compare-and-swap would make them race: each round one wins and
+# the rest retry, so the n servers would propose n + (n - 1) + ... + 1 writes.
+reregistration_etcd_writes = count(connection_servers)
+reregistration_etcd_proposals_one_counter = count(connection_servers * (connection_servers + 1) / 2)
 
 # The coordination service in a zone outage: five members, two, two and one in the three zones. Losing
 # a two-member zone leaves three, exactly its quorum, so one more failure stops it. Removing the lost
@@ -389,11 +408,13 @@ coordination_failures_tolerated_after_removal = count(coordination_left_zone_los
 assert coordination_failures_tolerated_zone_lost == 0 and coordination_failures_tolerated_after_removal == 1
 
 # Follow-ups (step 1). With E2EE, removing a member from a full group makes every remaining member
-# device make a new sender key and send it, pairwise encrypted, to every other member device.
+# device drop its sender key. Rotated lazily (WhatsApp's default), each device sends its new key, pairwise
+# encrypted to every other member device, with its next message: that many messages for each device that
+# speaks after the removal.
 e2ee_group_devices_after_removal = count((group_member_limit - 1) * devices_per_user)
-e2ee_rekey_messages_per_removal = count(e2ee_group_devices_after_removal * (e2ee_group_devices_after_removal - 1))
-# Rotated lazily, each device does it at its next send: that many pairwise messages for one sender.
 e2ee_rekey_messages_per_sender = count(e2ee_group_devices_after_removal - 1)
+# The bound, if every member device speaks again.
+e2ee_rekey_messages_per_removal = count(e2ee_group_devices_after_removal * (e2ee_group_devices_after_removal - 1))
 # Another region: a conversation's home region (its creator's) holds its owner and sequence numbers; a
 # remote member's connection server forwards the send there, and the owner's deliver crosses back, so
 # each target gains a crossing each way at worst (sender and recipient both away from the home region).
@@ -421,6 +442,7 @@ if __name__ != "chat_failures":
                 ("A chat server dies", f"Its shards taken over, at most ({shard_lease} lease)", shard_takeover),
                 ("", "Sends to them work again, at most (watch and one client retry added)", shard_sends_resume),
                 ("", "... if etcd's leader is lost too", shard_sends_resume_leader_lost),
+                ("", "... if etcd's leader changes before the revoke", shard_sends_resume_leader_change),
                 ("", "etcd shard-key writes, one per shard it held", shard_writes_per_chat_server_death),
                 ("", "Delay before the next-ranked server tries a shard still free", shard_next_candidate_delay),
                 (
@@ -429,6 +451,8 @@ if __name__ != "chat_failures":
                     shard_lease_left_with_keepalive_helper,
                 ),
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
+                ("", "Shards taken over, etcd's leader alive (a next-ranked wait added)", shard_takeover_zone_lost),
+                ("", "Sends to them work again (watch and one client retry added)", shard_sends_resume_zone_lost),
                 ("", "Reconnections the surviving servers' own budget allows", connection_servers_reconnect_budget),
                 ("", "Reconnections the registry has room for", registry_reconnects_per_second),
                 ("", "Reconnections a second the fleet accepts, the lower", zone_reconnect_capacity),
@@ -540,13 +564,19 @@ if __name__ != "chat_failures":
                 ("", f"Store write load at the {retention_years}-year horizon's size", midnight_store_load_at_horizon),
                 ("", "Registry load, all zones up", midnight_registry_load),
                 ("", "Chat servers for midnight, with zone headroom", midnight_chat_servers),
+                ("Session registry lost", "etcd writes for the servers' new epochs", reregistration_etcd_writes),
+                (
+                    "",
+                    "... raft proposals were the epoch one counter taken by compare-and-swap",
+                    reregistration_etcd_proposals_one_counter,
+                ),
                 ("Push gateway down", f"Notifications queued in {push_outage}", push_backlog),
                 (
                     "E2EE (follow-up)",
-                    "Pairwise sender-key messages per removal, full group",
-                    e2ee_rekey_messages_per_removal,
+                    "Pairwise sender-key messages per device that speaks after a removal, full group",
+                    e2ee_rekey_messages_per_sender,
                 ),
-                ("", "... per device that sends next, rotated lazily", e2ee_rekey_messages_per_sender),
+                ("", "... bound for one removal, if every member device speaks again", e2ee_rekey_messages_per_removal),
                 ("Another region (follow-up)", "Send ack p99, sender away from the home region", cross_region_send_p99),
                 ("", "Deliver p99, sender and recipient away from it", cross_region_deliver_p99),
             ],

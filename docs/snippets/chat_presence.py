@@ -163,9 +163,12 @@ connection_server_renewals_share_of_node = fraction(
     connection_server_renewals_per_registry_node / registry_ops_per_node_per_second
 )
 # Each registry node keeps each connection server's lease on its own, so a blip between one server and one
-# node lapses it there alone. It rides out a blip shorter than two renewal periods: the renewal after it
-# still lands inside the lease. A lapse makes the server re-register, under a new epoch, only the entries
-# that node holds a copy of, through their primaries: its share of a full server's sockets.
+# node lapses it there alone. A renewal that fails or has no answer within its deadline
+# (connection_server_renewal_deadline) is retried at once until one succeeds, so the lease rides out a blip
+# shorter than two renewal periods: the last renewal that landed was at most one period before the blip,
+# and the first retry after it still lands inside the lease. A lapse makes the server re-register, under
+# a new epoch, only the entries that node holds a copy of, through their primaries: its share of a full
+# server's sockets.
 connection_server_blip_ridden = duration(
     connection_server_lease * (LEASE_RENEWALS_PER_TTL - 1) / LEASE_RENEWALS_PER_TTL
 )

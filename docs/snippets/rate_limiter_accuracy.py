@@ -181,6 +181,30 @@ alternative_takeover_cut_margin = duration(alternative_region_cut_split_after - 
 standby_repoint_after = duration(standby_repoint_failed_probes * region_sync_interval + standby_probe_deadline)
 standby_repoint_takeover_report_delay = duration(exchanger_takeover_without_etcd_election + standby_repoint_after)
 assert standby_repoint_takeover_report_delay < region_cut_split_after, "a re-pointing standby must not look like a cut"
+# A node cut off from its peers but not from the standby answers both probes itself, so a probe also
+# fails when Status reports no leader (leader 0). An ordinary election shows no leader for up to the worst
+# election, so those failures count only once they span more than it: the fewest probes, one a sync
+# interval, whose span (one interval fewer than the probes) exceeds the worst election. Plain failures (no
+# answer within the deadline) keep standby_repoint_failed_probes.
+standby_repoint_leaderless_probes = count(math.floor(etcd_leader_election_at_most / region_sync_interval) + 2)
+standby_repoint_leaderless_span = duration((standby_repoint_leaderless_probes - 1) * region_sync_interval)
+assert standby_repoint_leaderless_span > etcd_leader_election_at_most, "an ordinary election must move nobody"
+# At worst the node is cut off just after a probe it answered with a leader; it clears its leader when it
+# campaigns, up to the worst election later; the first probe to see no leader comes up to an interval after
+# that, and the last one an interval for each further probe: the worst election plus an interval a probe.
+# Each is answered at once, by the node itself, so no deadline is added.
+standby_repoint_after_leaderless = duration(
+    etcd_leader_election_at_most + standby_repoint_leaderless_probes * region_sync_interval
+)
+# An active lost meanwhile (a double failure, the standby's node cut off just before the dead active's
+# lease is revoked): the standby hears of the revoke only once re-pointed, which can pass the cut's silence,
+# when the cut's bounds apply.
+standby_repoint_leaderless_takeover_report_delay = duration(
+    exchanger_takeover_without_etcd_election + standby_repoint_after_leaderless
+)
+standby_repoint_leaderless_past_cut = duration(
+    standby_repoint_leaderless_takeover_report_delay - region_cut_split_after
+)
 # Any takeover that ends before the cut's silence is still a takeover, not a cut: the computed worst above
 # leaves out delays (a split vote, a pause, raft's round trips) that can use the margin. So a takeover's
 # bound is set by the cut's silence: spending just after the last batch reaches the other regions up to
@@ -398,6 +422,11 @@ if __name__ != "rate_limiter_accuracy":
                     standby_repoint_after,
                 ),
                 ("... a takeover meanwhile reports within, at worst", standby_repoint_takeover_report_delay),
+                ("Leaderless probes in a row before a standby re-points", standby_repoint_leaderless_probes),
+                ("... spanning, more than etcd's worst election", standby_repoint_leaderless_span),
+                ("A standby whose node is cut off from its peers re-points after", standby_repoint_after_leaderless),
+                ("... a takeover meanwhile reports within, at worst", standby_repoint_leaderless_takeover_report_delay),
+                ("... past the cut's silence by", standby_repoint_leaderless_past_cut),
                 (
                     "Any takeover short of a cut: spending reaches the other regions this late, at most (the cut's "
                     "silence)",

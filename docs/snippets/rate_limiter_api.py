@@ -61,9 +61,11 @@ challenge_verifications_per_address_if_per_gateway = count(
     challenge_verifications_per_address_region_max * gateways_per_region
 )
 # And each gateway caps its provider calls a second, whatever the address, at the busiest region's
-# solves at peak with headroom, shared over the region's gateways. The gateway checks its breaker and takes
-# a slot of this cap first (local, free), then the address's token from the store; it gives the slot back
-# if the address's bucket is empty, and takes no store token when it will not call the provider:
+# solves at peak with headroom, shared over the region's gateways. The gateway checks its breaker, then that
+# a slot of this cap is free without taking it (local, free), then takes the address's token from the store,
+# and only then the slot, so an address whose bucket is empty never holds a slot for a store round trip; if
+# the cap filled in between (rare), it refunds the address's token. It takes no store token when it will
+# not call the provider:
 challenge_provider_calls_per_gateway = peak(
     math.ceil(challenge_solves_per_second_peak * challenge_verify_headroom / gateways_per_region)
 )

@@ -422,13 +422,16 @@ TABLE = [
         "Deadline of the standby's probe of its own etcd node, once a sync interval",
         standby_probe_deadline,
         "A probe is `Maintenance.Status` or a serializable `Get`, both answered by the node itself, not its "
-        "leader, so an etcd election does not fail it; a live node in the standby's own zone answers in about a "
-        "millisecond, so 300 ms is a node that is gone or stalled, and the probe ends well inside its interval.",
+        "leader; a live node in the standby's own zone answers in about a millisecond, so 300 ms is a node that "
+        "is gone or stalled, and the probe ends well inside its interval. A Status that reports no leader also "
+        "fails the probe, counted only past etcd's worst election (step 6), so a node cut off from its peers "
+        "is left and an ordinary election moves nobody.",
     ),
     (
         "Probes a standby fails in a row before it re-points to another zone's etcd node",
         standby_repoint_failed_probes,
-        "Three, so one lost packet or a short stall does not move it; few enough that its node lost alone leaves "
+        "Three plain failures (no answer within the deadline; probes that report no leader count apart, "
+        "step 6), so one lost packet or a short stall does not move it; few enough that its node lost alone leaves "
         "the region without a standby for seconds, not until the node is back (step 6). Counted by the "
         "application: gRPC's keepalive cannot do it, since grpc-go closes the transport at the first unanswered "
         "ping and counts none ([keepalive](https://pkg.go.dev/google.golang.org/grpc/keepalive)).",

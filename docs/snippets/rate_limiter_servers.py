@@ -408,6 +408,10 @@ balancer_per_zone_with_zone_lost = peak(region_gateway_load_peak / (zones - 1))
 # that share of requests, on average this much a request.
 balancer_cross_zone_share = fraction((zones - 1) / zones)
 balancer_cross_zone_added_latency = duration(balancer_cross_zone_share * cross_zone_round_trip)
+# At the 99th percentile: more than 1% of requests cross, so the p99 request pays a full round trip. That
+# is the API path's cost, not the limiter's: the limiter's added-latency budget covers the check alone.
+assert balancer_cross_zone_share > 0.01
+balancer_cross_zone_added_latency_p99 = duration(cross_zone_round_trip)
 
 # Adding a shard moves hash slots to it (step 7). On the legacy migration a slot's keys sit partly on
 # each node while it moves, and a missing key counts as moved, so most checks (whose shared mark and
@@ -581,6 +585,7 @@ if __name__ != "rate_limiter_servers":
                 ("... in each zone left, one zone lost", balancer_per_zone_with_zone_lost),
                 ("... share it sends to a gateway in another zone", balancer_cross_zone_share),
                 ("... so it adds to a request, on average", balancer_cross_zone_added_latency),
+                ("... and at the 99th percentile, a full cross-zone round trip", balancer_cross_zone_added_latency_p99),
                 ("A shard's utilization at peak, busiest region", shard_utilization_at_peak),
                 (
                     "Share of checks from shared clients that fills the busiest region's shards to half",
