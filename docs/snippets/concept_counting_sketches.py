@@ -106,7 +106,8 @@ if __name__ != "concept_counting_sketches":
                     f"Uses of each term in an hour of tweets, {terms_per_hour} in all",
                     "A map of every term seen",
                     f"Count-min, eps {cms_eps}: {cms_bytes}",
-                    f"Typically {cms_expected_overcount} too high; over {cms_overcount} with a chance of {cms_delta}",
+                    f"Typically {cms_expected_overcount} too high; more than {cms_overcount} "
+                    f"only with a chance of {cms_delta}",
                 ),
                 (
                     "The same, heavy hitters only",
@@ -119,7 +120,7 @@ if __name__ != "concept_counting_sketches":
                     f"{exact_counters_bytes} of token buckets",
                     f"Count-min, eps {limiter_eps}: {limiter_sketch_bytes}",
                     f"Typically {limiter_expected_overcount} too high, {limiter_expected_over_limit} "
-                    f"the limit of {limit_per_minute}; over {limiter_overcount} with a chance of {cms_delta}",
+                    f"the limit of {limit_per_minute}; more than {limiter_overcount} only with a chance of {cms_delta}",
                 ),
                 (
                     "The same, to within one request",

@@ -63,7 +63,7 @@ lateness_rows = [
         size(state_entries(late) * ENTRY_BYTES),
     )
     for name, late in LATENESS
-] + [("Request IDs for dedupe, at 16 B, bare", duration(5 * 60), "", dedupe_ids, dedupe_bytes)]
+] + [("Request IDs for dedupe, at 16 B, bare", duration(5 * 60), "none", dedupe_ids, dedupe_bytes)]
 lateness_chosen = duration(5 * 60)
 windows_open_chosen = count(open_windows(5 * 60))
 state_bytes_no_lateness = size(state_entries(0) * ENTRY_BYTES)
