@@ -8,17 +8,21 @@ Sources:
 - The hot key is the URL shortener's viral link (url_shortener_traffic), counted by its stream job:
   rows per link, minute and log partition, each written at most once per write interval
   (url_shortener_partitioning, url_shortener_servers).
-- The replay is the URL shortener's: raw clicks kept 90 days, read by stream servers at a fixed rate
-  each, at most one server per log partition.
+- A new on-demand DynamoDB table starts warm at 4,000 write units a second; more must be pre-warmed
+  ("Pre-warming a table for on-demand capacity mode"). Sub-keys hash to partitions at random, so the
+  margin below is the smallest N for which the busiest of the table's partitions stays under its
+  limit with probability 99% (a union bound over the partitions of the binomial tail).
+- The replay is the URL shortener's: 90 days of clicks, which a kappa design would keep in the click
+  log as the edge's raw lines (600 B each) in every copy, read by its consumers at a fixed rate each,
+  at most one consumer per log partition since each keeps its partitions' state.
 """
 
 import math
 
-from url_shortener_assumptions import click_events_per_stream_server, raw_click_days
+from url_shortener_assumptions import click_copies, click_events_per_stream_server, edge_log_line_bytes, raw_click_days
 from url_shortener_partitioning import log_partitions
 from url_shortener_reliability import catch_up_capacity, catch_up_servers
 from url_shortener_servers import stream_write_interval
-from url_shortener_storage import raw_click_bytes
 from url_shortener_traffic import redirects_per_day, redirects_per_second_peak, viral_hits_per_second
 
 from sdw.estimation import count, duration, markdown_table, peak, servers, size, throughput, times
@@ -33,6 +37,53 @@ naive_over_partition = times(viral_hits_per_second / PARTITION_WRITES)
 # N must cover the rate; a read of the total reads all N.
 sub_counters = count(math.ceil(viral_hits_per_second / PARTITION_WRITES))
 sub_counter_batch_calls = count(math.ceil(sub_counters / BATCH_GET_ITEMS))
+# But sub-keys land on partitions by hash, so some partitions draw several. For a table warmed to a
+# multiple of the spike (at least that many partitions), the smallest N for which no partition
+# passes its limit, but for a chance of 1%.
+MISS = 0.01
+
+
+def binomial_tail(n: int, p: float, at_least: int) -> float:
+    """P(X >= at_least) for X ~ Binomial(n, p), summed until the terms vanish."""
+    total = 0.0
+    for k in range(at_least, min(n, at_least + 400) + 1):
+        log_term = math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+        term = math.exp(log_term + k * math.log(p) + (n - k) * math.log1p(-p))
+        total += term
+        if term < total * 1e-12:
+            break
+    return total
+
+
+def safe_sub_counters(warm_multiple: int) -> tuple[int, int]:
+    partitions = math.ceil(warm_multiple * viral_hits_per_second / PARTITION_WRITES)
+    n = int(sub_counters)
+    while True:
+        too_many = math.floor(PARTITION_WRITES * n / viral_hits_per_second) + 1  # sub-keys that overload one
+        if partitions * binomial_tail(n, 1 / partitions, too_many) <= MISS:
+            return partitions, n
+        n += 1
+
+
+margin_rows = []
+for multiple in (2, 10):
+    table_partitions, n_safe = safe_sub_counters(multiple)
+    margin_rows.append(
+        (
+            times(multiple),
+            count(table_partitions),
+            count(n_safe),
+            times(n_safe / sub_counters),
+            count(math.ceil(n_safe / BATCH_GET_ITEMS)),
+        )
+    )
+warm_twice_partitions, safe_sub_counters_warm_twice = margin_rows[0][1], margin_rows[0][2]
+sub_counter_margin_warm_twice = margin_rows[0][3]
+safe_sub_counters_warm_tenfold = margin_rows[1][2]
+sub_counter_margin_warm_tenfold = margin_rows[1][3]
+ON_DEMAND_START_WRITES = 4_000  # DynamoDB: a new on-demand table's warm write throughput
+on_demand_start_writes = throughput(ON_DEMAND_START_WRITES)
+spike_over_on_demand_start = times(viral_hits_per_second / ON_DEMAND_START_WRITES)
 # Pre-aggregation: each consumer adds up its events per key and window, and writes one row per key,
 # window and log partition per write interval, however many clicks the key draws.
 preaggregated_hot_key_writes = throughput(log_partitions / stream_write_interval)
@@ -60,22 +111,42 @@ hot_key_rows = [
 # --- Recomputing from the log (kappa) against a nightly batch ------------------------------------------
 replay_events = count(redirects_per_day * raw_click_days)
 replay_time = duration(replay_events / catch_up_capacity)
-most_replay_servers = servers(int(log_partitions))  # one consumer per partition at most
+most_replay_servers = servers(int(log_partitions))  # one consumer per partition, as the example's keep state
 fastest_replay_time = duration(replay_events / (log_partitions * click_events_per_stream_server))
-replay_log_bytes = size(raw_click_bytes)  # the log must keep what the replay reads
+# The log must keep what the replay reads: the edge's raw lines, not the parsed events, in every copy.
+replay_log_bytes = size(replay_events * edge_log_line_bytes)
+replay_log_bytes_replicated = size(replay_events * edge_log_line_bytes * click_copies)
 recount_day_events = count(redirects_per_day)
 
 if __name__ != "concept_counting":
     print(
         markdown_table(
-            ("One viral link's writes", "Writes a second on the hottest key", "Against one partition's limit"),
+            (
+                "One viral link's writes",
+                "Writes a second on the hottest key",
+                "Against a DynamoDB partition's limit (rows into ClickHouse: for comparison)",
+            ),
             hot_key_rows,
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (
+                "Table warmed to, times the spike",
+                "Partitions, at least",
+                "Sub-counters for 99%",
+                "Over the bare minimum",
+                "BatchGetItem calls a read",
+            ),
+            margin_rows,
         )
     )
     print()
     print(
         f"Recomputing {raw_click_days} days from the log is {replay_events} events: {replay_time} on the "
         f"{catch_up_servers} catch-up servers, {fastest_replay_time} on {most_replay_servers} (one a partition), "
-        f"with {replay_log_bytes} kept in the log; a nightly recount reads one day, {recount_day_events} events. "
+        f"with {replay_log_bytes} of raw lines kept in the log, {replay_log_bytes_replicated} replicated "
+        f"({click_copies}); a nightly recount reads one day, {recount_day_events} events. "
         f"Per second, spread over all keys, an increment a click is {naive_service_writes} at peak."
     )

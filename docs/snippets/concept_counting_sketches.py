@@ -8,7 +8,12 @@ Sources:
   few elements (up to hll-sparse-max-bytes, 3,000 bytes by default, redis.conf).
 - Count-min sketch (Cormode and Muthukrishnan, J. Algorithms 55(1), 2005): d = ceil(ln(1 / delta))
   rows of w = ceil(e / eps) counters; an estimate never falls below the true count and exceeds it by
-  more than eps * N (N, the total of all counts) with probability at most delta.
+  more than eps * N (N, the total of all counts) with probability at most delta. Each row's counter
+  for a key also holds the counts of the other keys hashed to it, N / w on average, so with many
+  small keys the typical overcount is about N / w.
+- Space-Saving (Metwally, Agrawal and El Abbadi, ICDT 2005): k counters, each an estimate that
+  exceeds the true count by at most N / k; mergeable (Agarwal et al., "Mergeable Summaries", PODS
+  2012). A counter holds the term, its count and its error: 64 B assumed.
 - The viral link (url_shortener_traffic), tweets (twitter_traffic), and the rate limiter's checks
   and default limit (rate_limiter_traffic, rate_limiter_assumptions).
 """
@@ -51,6 +56,12 @@ cms_depth = count(math.ceil(math.log(1 / DELTA)))
 cms_bytes = size(cms_width * cms_depth * COUNTER_BYTES)
 terms_per_hour = count(tweets_per_day / 24)  # one counted term (hashtag or phrase) a tweet, assumed
 cms_overcount = count(EPS * terms_per_hour)
+cms_expected_overcount = count(terms_per_hour / cms_width)
+# Space-Saving for the same error: k = 1 / eps counters.
+SPACE_SAVING_COUNTER_BYTES = 64
+space_saving_counters = count(math.ceil(1 / EPS))
+space_saving_bytes = size(space_saving_counters * SPACE_SAVING_COUNTER_BYTES)
+space_saving_error = count(terms_per_hour / space_saving_counters)
 MINUTES = SECONDS_PER_HOUR // 60
 sliding_hour_bytes = size(MINUTES * cms_width * cms_depth * COUNTER_BYTES)
 
@@ -60,7 +71,12 @@ requests_per_minute_peak = count(checks_per_second_peak * 60)
 limiter_eps = fraction(1e-3)
 limiter_overcount = count(1e-3 * requests_per_minute_peak)
 limiter_overcount_over_limit = times(1e-3 * requests_per_minute_peak / limit_per_minute)
-limiter_sketch_bytes = size(math.ceil(math.e / 1e-3) * cms_depth * COUNTER_BYTES)
+LIMITER_WIDTH = math.ceil(math.e / 1e-3)
+limiter_sketch_bytes = size(LIMITER_WIDTH * cms_depth * COUNTER_BYTES)
+# The bound above holds but for a chance of delta; the typical overcount, N / w, is what every
+# client is charged on top of its own requests.
+limiter_expected_overcount = count(requests_per_minute_peak / LIMITER_WIDTH)
+limiter_expected_over_limit = times(requests_per_minute_peak / LIMITER_WIDTH / limit_per_minute)
 # To err by at most one request: eps = 1 / N.
 limiter_exact_width = count(math.ceil(math.e * requests_per_minute_peak))
 limiter_exact_sketch_bytes = size(limiter_exact_width * cms_depth * COUNTER_BYTES)
@@ -90,14 +106,21 @@ if __name__ != "concept_counting_sketches":
                     f"Uses of each term in an hour of tweets, {terms_per_hour} in all",
                     "A map of every term seen",
                     f"Count-min, eps {cms_eps}: {cms_bytes}",
-                    f"At most {cms_overcount} too high, but for a chance of {cms_delta}",
+                    f"Typically {cms_expected_overcount} too high; more than {cms_overcount} "
+                    f"only with a chance of {cms_delta}",
+                ),
+                (
+                    "The same, heavy hitters only",
+                    "A map of every term seen",
+                    f"Space-Saving, {space_saving_counters} counters: {space_saving_bytes}",
+                    f"At most {space_saving_error} too high, always",
                 ),
                 (
                     f"Each client's requests in a minute, {requests_per_minute_peak} in all at peak",
                     f"{exact_counters_bytes} of token buckets",
                     f"Count-min, eps {limiter_eps}: {limiter_sketch_bytes}",
-                    f"Up to {limiter_overcount} too high, "
-                    f"{limiter_overcount_over_limit} the limit of {limit_per_minute}",
+                    f"Typically {limiter_expected_overcount} too high, {limiter_expected_over_limit} "
+                    f"the limit of {limit_per_minute}; more than {limiter_overcount} only with a chance of {cms_delta}",
                 ),
                 (
                     "The same, to within one request",

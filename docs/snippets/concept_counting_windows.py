@@ -5,20 +5,30 @@ The job is the URL shortener's click counter, counting per link and one-minute w
 (url_shortener_traffic), on its stream servers (url_shortener_servers: each reads 10,000 clicks a
 second). A window stays open for its own minute plus the allowed lateness, and holds one entry per
 link clicked in it: at most one new entry per click, so the entries held are at most the clicks of
-the open span, at the day's average rate. The lateness options are the example's few minutes, the
-hour in which most CDN standard logs arrive, and the 24 hours within which the last of them do
-(CloudFront's access-log documentation).
+the open span, at the peak rate for spans up to an hour (a busy hour runs at it) and at the day's
+average for a day. Deduplication keeps each request ID (16 B) for the lateness. The lateness
+options are the example's few minutes, the hour in which most CDN standard logs arrive, and the
+24 hours within which the last of them do (CloudFront's access-log documentation).
 
 Sliding windows: Flink's sliding assigner puts an element into size / slide windows, each with its
 own accumulator. Trends in the Twitter example count per one-minute bucket over a sliding hour.
+
+Crashes: a snapshotting job replays from its last checkpoint; the URL shortener's consumers snapshot
+nothing and rebuild their open minutes from the log, from the first event of the oldest open minute
+(its step 6), so they re-read the window plus the lateness. Each of its 6 consumers reads its 8 of
+the 48 partitions at 10,000 a second. Kafka's producer aborts a transaction open longer than
+transaction.timeout.ms, 60 s by default, and the broker caps that at transaction.max.timeout.ms,
+15 minutes by default (Kafka's configuration reference).
 """
 
 from twitter_traffic import tweets_per_second_peak
-from url_shortener_assumptions import click_events_per_stream_server
-from url_shortener_servers import stream_servers
+from url_shortener_assumptions import click_events_per_stream_server, count_freshness_target
+from url_shortener_partitioning import log_partitions
+from url_shortener_reliability import freshness_allowance
+from url_shortener_servers import stream_servers, stream_write_interval
 from url_shortener_traffic import redirects_per_second, redirects_per_second_peak
 
-from sdw.estimation import count, duration, markdown_table, peak, size, throughput, times
+from sdw.estimation import count, duration, fraction, markdown_table, peak, size, throughput, times
 
 # --- Allowed lateness: state held ---------------------------------------------------------------------
 WINDOW = 60  # seconds: a tumbling minute per link
@@ -34,7 +44,14 @@ def open_windows(lateness: float) -> float:
 
 
 def state_entries(lateness: float) -> float:
-    return redirects_per_second * (WINDOW + lateness)
+    span = WINDOW + lateness
+    return (redirects_per_second_peak if span <= 3_600 + WINDOW else redirects_per_second) * span
+
+
+ID_BYTES = 16  # a request ID, bare
+id_bytes = size(ID_BYTES)
+dedupe_ids = count(redirects_per_second_peak * 5 * 60)
+dedupe_bytes = size(redirects_per_second_peak * 5 * 60 * ID_BYTES)
 
 
 lateness_rows = [
@@ -46,7 +63,7 @@ lateness_rows = [
         size(state_entries(late) * ENTRY_BYTES),
     )
     for name, late in LATENESS
-]
+] + [("Request IDs for dedupe, at 16 B, bare", duration(5 * 60), "none", dedupe_ids, dedupe_bytes)]
 lateness_chosen = duration(5 * 60)
 windows_open_chosen = count(open_windows(5 * 60))
 state_bytes_no_lateness = size(state_entries(0) * ENTRY_BYTES)
@@ -54,12 +71,12 @@ state_bytes_chosen = size(state_entries(5 * 60) * ENTRY_BYTES)
 state_bytes_day = size(state_entries(86_400) * ENTRY_BYTES)
 day_over_chosen = times(state_entries(86_400) / state_entries(5 * 60))
 
-# --- Sliding windows: an accumulator per window, or panes ----------------------------------------------
+# --- Sliding windows: an accumulator per window, or one-minute slices ---------------------------------
 SLIDE = 60
 SIZE = 3_600
 windows_per_event = count(SIZE / SLIDE)
 sliding_updates = peak(tweets_per_second_peak * SIZE / SLIDE)  # a term a tweet, each in 60 windows
-pane_updates = peak(tweets_per_second_peak)  # each event into its one minute's pane
+pane_updates = peak(tweets_per_second_peak)  # each event into its one minute's slice
 
 # --- Checkpoints: replay after a failure ----------------------------------------------------------------
 RESTART = 30  # assumed: seconds to notice the failure, reschedule and restore the last checkpoint
@@ -83,6 +100,39 @@ def checkpoint_row(interval: float) -> tuple:
 
 
 checkpoint_rows = [checkpoint_row(interval) for interval in INTERVALS]
+# No snapshot (the URL shortener): the replay starts at the oldest open minute's first event, the
+# window plus the lateness back. A consumer counts its partitions' share of the peak at its own
+# rate, so one consumer replaying catches up as fast as all of them: the share of clicks differs.
+REPLAY_SPAN = WINDOW + 5 * 60
+replay_span = duration(REPLAY_SPAN)
+consumer_partitions = count(log_partitions / stream_servers)
+rebuilt_redone_all = count(redirects_per_second_peak * REPLAY_SPAN)
+rebuilt_redone_one = count(redirects_per_second_peak * REPLAY_SPAN / stream_servers)
+rebuilt_catch_up = redirects_per_second_peak * (REPLAY_SPAN + RESTART) / headroom
+rebuilt_stale = duration(RESTART + rebuilt_catch_up)
+# A click arriving at the crash waits for the restart and the replay of the span before it; later
+# ones wait less, as the replay gains on the log. Late are the clicks of the last unwritten write
+# interval and those arriving until the wait falls to the freshness target.
+load = redirects_per_second_peak / job_capacity
+rebuilt_first_wait = duration(RESTART + REPLAY_SPAN * load)
+late_after_crash = (RESTART + REPLAY_SPAN * load - count_freshness_target) / (1 - load)
+rebuilt_late_all = count(redirects_per_second_peak * (stream_write_interval + late_after_crash))
+rebuilt_late_one = count(redirects_per_second_peak * (stream_write_interval + late_after_crash) / stream_servers)
+rebuilt_late_all_share = fraction(rebuilt_late_all / freshness_allowance)
+rebuilt_late_one_share = fraction(rebuilt_late_one / freshness_allowance)
+rebuilt_row = (
+    f"None: rebuilt from the log ({replay_span} back)",
+    f"{rebuilt_redone_all} (all), {rebuilt_redone_one} (one consumer)",
+    duration(RESTART + rebuilt_catch_up),
+    "at once (upserts)",
+    "none",
+)
+# A two-phase-commit sink: the transaction stays open for the interval, and through a restart.
+PRODUCER_TXN_TIMEOUT = 60  # Kafka producer, transaction.timeout.ms default
+BROKER_TXN_CAP = 15 * 60  # Kafka broker, transaction.max.timeout.ms default
+min_txn_timeout = duration(60 + RESTART)  # checkpointing every minute
+producer_txn_timeout = duration(PRODUCER_TXN_TIMEOUT)
+broker_txn_cap = duration(BROKER_TXN_CAP)
 redone_at_minute = count(redirects_per_second_peak * 60)
 stale_at_minute = duration(RESTART + redirects_per_second_peak * (60 + RESTART) / headroom)
 stale_at_ten_seconds = duration(RESTART + redirects_per_second_peak * (10 + RESTART) / headroom)
@@ -98,7 +148,7 @@ if __name__ != "concept_counting_windows":
     print()
     print(
         f"A sliding hour moving by the minute puts each event in {windows_per_event} windows: "
-        f"{sliding_updates} updates at the Twitter example's tweet peak, against {pane_updates} into panes."
+        f"{sliding_updates} updates at the Twitter example's tweet peak, against {pane_updates} into slices."
     )
     print()
     print(
@@ -110,11 +160,15 @@ if __name__ != "concept_counting_windows":
                 "Two-phase-commit output visible after, at most",
                 "Full snapshot of the state, per second",
             ),
-            checkpoint_rows,
+            [*checkpoint_rows, rebuilt_row],
         )
     )
     print()
     print(
         f"At the peak of {redirects_per_second_peak}, a job that can read {job_capacity} catches up at "
-        f"{throughput(headroom)} after a {restart_time} restart."
+        f"{throughput(headroom)} after a {restart_time} restart. Rebuilt from the log, a crash at peak counts "
+        f"{rebuilt_late_all} clicks later than {count_freshness_target} if every consumer replays "
+        f"({rebuilt_late_all_share} of the month's allowance), {rebuilt_late_one} if one does "
+        f"({rebuilt_late_one_share}); the first waits {rebuilt_first_wait}. Checkpointing every minute "
+        f"into a Kafka transaction needs a timeout of at least {min_txn_timeout}."
     )
