@@ -57,12 +57,19 @@ def binomial_tail(n: int, p: float, at_least: int) -> float:
 
 def safe_sub_counters(warm_multiple: int) -> tuple[int, int]:
     partitions = math.ceil(warm_multiple * viral_hits_per_second / PARTITION_WRITES)
-    n = int(sub_counters)
-    while True:
+
+    def safe(n: int) -> bool:
         too_many = math.floor(PARTITION_WRITES * n / viral_hits_per_second) + 1  # sub-keys that overload one
-        if partitions * binomial_tail(n, 1 / partitions, too_many) <= MISS:
-            return partitions, n
-        n += 1
+        return partitions * binomial_tail(n, 1 / partitions, too_many) <= MISS
+
+    # More sub-counters only lower the risk, so search by halving (a step at a time ran in every build).
+    low, high = int(sub_counters) - 1, int(sub_counters)
+    while not safe(high):
+        low, high = high, high * 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (low, middle) if safe(middle) else (middle, high)
+    return partitions, high
 
 
 margin_rows = []
