@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from conftest import ROOT, convert, mkdocs_build, replace_once
 
-from sdw.shortcodes import KNOWN
+from sdw.shortcodes import KNOWN, without_filled_figures
 
 EXAMPLES = yaml.safe_load((ROOT / "data/examples.yml").read_text(encoding="utf-8"))["examples"]
 
@@ -356,3 +356,15 @@ def test_hand_typed_figure_folded_over_two_lines_or_in_a_card_names_its_own_file
     assert len(warnings) == 1 and warnings[0].startswith(f"data/cards.yml:{card_line}: '1.2K/s' is typed by hand"), (
         warnings
     )
+
+
+def test_a_page_that_cites_another_figure_gets_another_cache_key() -> None:
+    """The build cache keys a page's conversion on its Markdown with the figures taken out. Taking
+    them out whole once kept a page's old placeholders after an edit that cited another figure: the
+    build then filled in the old figure, or warned about a name no longer on the page."""
+    cites = "Peak: <!-- md:fig twitter_traffic.{} --> a second."
+    keyed = without_filled_figures
+    assert keyed(cites.format("tweets_per_second_peak")) != keyed(cites.format("tweets_per_second"))
+    assert keyed(cites.format("tweets_per_second")) == keyed(cites.format("tweets_per_second"))
+    # Not the snippet's name: the page would then be converted again whenever that snippet changed.
+    assert "twitter_traffic" not in keyed(cites.format("tweets_per_second"))

@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
+import hashlib
 import html
 import json
 import logging
@@ -143,9 +144,19 @@ def reads_all_snippets(markdown: str) -> bool:
 
 
 def without_filled_figures(markdown: str) -> str:
-    """A page's Markdown less the md:fig shortcodes that are filled in after conversion: what the
-    preview's cache keys a page's conversion on (a heading's figures are expanded in place)."""
-    return "\n".join(line if _is_heading(line) else FIGURE_SHORTCODE.sub("", line) for line in markdown.split("\n"))
+    """A page's Markdown with each md:fig shortcode filled in after conversion replaced by a token of
+    what it cites: what the preview's cache keys a page's conversion on (a heading's figures are
+    expanded in place). The token keeps which figure each placeholder names in the key, so citing
+    another figure converts the page again, but not the snippet's name, so the page does not depend
+    on that snippet's code (its value is filled in on every build)."""
+    return "\n".join(
+        line if _is_heading(line) else FIGURE_SHORTCODE.sub(_figure_token, line) for line in markdown.split("\n")
+    )
+
+
+def _figure_token(match: re.Match) -> str:
+    # Upper case: never read as a snippet's name (sdw.preview.IMPORT_WORD is lower case).
+    return "FIG" + hashlib.sha256(match.group(0).encode("utf-8")).hexdigest()[:16].upper()
 
 
 def _is_heading(line: str) -> bool:
