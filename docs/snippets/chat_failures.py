@@ -361,10 +361,9 @@ shard_takeover_leader_lost = duration(takeover(shard_lease, True))
 # new leader's Promote gives that lease a full term again (concept_consensus_leases).
 shard_takeover_leader_change = duration(leader_change_takeover(shard_lease))
 # etcd's clientv3 KeepAlive helper would renew a third of the lease after each response, with its send
-# loop looking every half second, so a lease could keep this little when an election starts. Chat
-# servers renew on their own timer instead (KeepAliveOnce a third of the lease after each send), which
-# keeps two thirds (concept_consensus_leases.chat_lease_left_at_worst).
-shard_lease_left_with_keepalive_helper = chat_lease_left_at_worst_helper  # computed once, there
+# loop looking every half second, so a lease could keep only chat_lease_left_at_worst_helper when an
+# election starts (both in concept_consensus_leases). Chat servers renew on their own timer instead
+# (KeepAliveOnce a third of the lease after each send), which keeps two thirds (chat_lease_left_at_worst).
 # Which server takes a freed shard: rendezvous hashing of the shard over the live chat servers (those
 # with a lease in etcd). Only the top-ranked one writes the key, if absent; the next tries after one
 # renewal period if the key is still free. One write a shard, so a chat server's death costs etcd one
@@ -448,7 +447,7 @@ if __name__ != "chat_failures":
                 (
                     "",
                     "Lease left at worst when an election starts, with clientv3's KeepAlive helper",
-                    shard_lease_left_with_keepalive_helper,
+                    chat_lease_left_at_worst_helper,
                 ),
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
                 ("", "Shards taken over, etcd's leader alive (a next-ranked wait added)", shard_takeover_zone_lost),

@@ -19,6 +19,8 @@ answer the server sends is to a caller that has gone.
 
 import math
 
+from concept_load_balancing import time_random
+
 from sdw.estimation import count, duration, fraction, markdown_table, per_second, throughput, times
 
 # --- Waiting time against utilization ------------------------------------------------------------
@@ -28,12 +30,12 @@ UTILIZATIONS = (0.5, 0.8, 0.9, 0.95, 0.99)
 P99_FACTOR = math.log(100)  # an exponential's p99 is ln(100) times its mean
 
 
-def mm1_queued(rho: float, service: float = SERVICE_TIME) -> float:
-    return rho * service / (1 - rho)
-
-
 def mm1_response(rho: float, service: float = SERVICE_TIME) -> float:
-    return service / (1 - rho)
+    return service * time_random(rho)  # the load-balancing page's time in the system, in service times
+
+
+def mm1_queued(rho: float, service: float = SERVICE_TIME) -> float:
+    return mm1_response(rho, service) - service
 
 
 def erlang_c(workers: int, rho: float) -> float:

@@ -12,7 +12,7 @@ cost its work; the load below counts every hedge sent (an upper bound).
 
 import math
 
-from concept_overload import SERVICE_TIME
+from concept_overload import SERVICE_TIME, mm1_response
 
 from sdw.estimation import duration, fraction, markdown_table
 
@@ -24,14 +24,15 @@ HEDGE_PERCENTILE = 0.95
 BUDGET = 0.05
 UTILIZATIONS = (0.5, 0.7, 0.8, 0.9)
 
-hedge_delay_seconds = math.log(1 / (1 - HEDGE_PERCENTILE)) * SERVICE_TIME / (1 - HEALTHY_UTILIZATION)
+# An M/M/1 server's response time is exponential with mean mm1_response(rho): its p95 is ln(20) means.
+hedge_delay_seconds = math.log(1 / (1 - HEDGE_PERCENTILE)) * mm1_response(HEALTHY_UTILIZATION)
 hedge_delay = duration(hedge_delay_seconds)
 healthy_utilization = fraction(HEALTHY_UTILIZATION)
 budget = fraction(BUDGET)
 
 
 def hedged_share(rho: float) -> float:
-    return math.exp(-hedge_delay_seconds * (1 - rho) / SERVICE_TIME)
+    return math.exp(-hedge_delay_seconds / mm1_response(rho))
 
 
 hedge_rows = [
