@@ -8,6 +8,10 @@ sharing one queue, each at rho) waits less: the Erlang C formula gives the chanc
 all, and a waiting request waits S / (c (1 - rho)) on average. Real servers are not exponential, but
 the shape holds for any service time distribution: the wait grows as 1 / (1 - rho).
 
+The knee, as this page uses the word: the utilization at which a request's mean time queued reaches
+its service time, so its mean response is twice the unloaded one. For one server (M/M/1) that is
+50%; for c workers sharing a queue it is found numerically from the M/M/c wait.
+
 Little's law (Little, 1961): requests in a system = arrival rate x time each spends in it, whatever
 the distributions. It sizes thread pools, connection pools and queues from a rate and a latency.
 
@@ -25,7 +29,9 @@ from sdw.estimation import count, duration, fraction, markdown_table, per_second
 
 # --- Waiting time against utilization ------------------------------------------------------------
 SERVICE_TIME = 0.010  # seconds of work per request
-WORKERS = 8  # workers sharing one queue, for the M/M/c column
+CAPACITY = 1_000  # requests a second the service completes (the burst and shedding sections' server)
+# Workers sharing one queue, for the M/M/c column: the same server, 1,000/s x 10 ms = 10 busy at capacity.
+WORKERS = round(CAPACITY * SERVICE_TIME)
 UTILIZATIONS = (0.5, 0.8, 0.9, 0.95, 0.99)
 P99_FACTOR = math.log(100)  # an exponential's p99 is ln(100) times its mean
 
@@ -49,8 +55,23 @@ def mmc_queued(workers: int, rho: float, service: float = SERVICE_TIME) -> float
     return erlang_c(workers, rho) * service / (workers * (1 - rho))
 
 
+def mmc_response(workers: int, rho: float, service: float = SERVICE_TIME) -> float:
+    return mmc_queued(workers, rho, service) + service
+
+
+def knee(workers: int) -> float:
+    """The utilization at which the mean time queued reaches the service time (bisection)."""
+    low, high = 0.0, 1.0 - 1e-9
+    for _ in range(60):
+        mid = (low + high) / 2
+        low, high = (mid, high) if mmc_queued(workers, mid, 1.0) < 1.0 else (low, mid)
+    return low
+
+
 service_time = duration(SERVICE_TIME)
 workers = count(WORKERS)
+knee_one = fraction(knee(1))
+knee_pooled = fraction(knee(WORKERS))
 queue_rows = [
     (
         fraction(rho),
@@ -58,6 +79,7 @@ queue_rows = [
         duration(mm1_response(rho)),
         duration(P99_FACTOR * mm1_response(rho)),
         duration(mmc_queued(WORKERS, rho)),
+        duration(mmc_response(WORKERS, rho)),
     )
     for rho in UTILIZATIONS
 ]
@@ -67,6 +89,7 @@ response_at_99 = duration(mm1_response(0.99))
 p99_at_50 = duration(P99_FACTOR * mm1_response(0.5))
 p99_at_90 = duration(P99_FACTOR * mm1_response(0.9))
 p99_at_99 = duration(P99_FACTOR * mm1_response(0.99))
+p99_growth_90_to_99 = times(mm1_response(0.99) / mm1_response(0.9))  # the p99 is ln(100) times the mean
 queued_at_90_pooled = duration(mmc_queued(WORKERS, 0.9))
 queued_at_90 = duration(mm1_queued(0.9))
 
@@ -84,14 +107,28 @@ in_flight = count(RATE * TIME_IN_SERVICE)
 queries_per_request = count(QUERIES_PER_REQUEST)
 query_time = duration(QUERY_TIME)
 connections_busy = count(RATE * QUERIES_PER_REQUEST * QUERY_TIME)
-connection_pool = count(math.ceil(RATE * QUERIES_PER_REQUEST * QUERY_TIME / POOL_UTILIZATION))
+POOL_CONNECTIONS = math.ceil(RATE * QUERIES_PER_REQUEST * QUERY_TIME / POOL_UTILIZATION)
+connection_pool = count(POOL_CONNECTIONS)
 pool_utilization = fraction(POOL_UTILIZATION)
+# A pool of exactly the mean in-flight count is busy all the time: size it to hold more, at the same
+# utilization as the connection pool.
+in_flight_pool = count(math.ceil(RATE * TIME_IN_SERVICE / POOL_UTILIZATION))
+# How long a query waits for a connection from that pool (M/M/c: the pool's connections are the workers).
+connection_wait = duration(mmc_queued(POOL_CONNECTIONS, POOL_UTILIZATION, QUERY_TIME))
 hung_timeout = duration(HUNG_TIMEOUT)
 in_flight_hung = count(RATE * HUNG_TIMEOUT)
 in_flight_hung_over_normal = times(HUNG_TIMEOUT / TIME_IN_SERVICE)
+# A bulkhead: the dependency's own pool, sized from its normal latency (its p99, at the pool's target
+# utilization), so a hang fills it within moments and every further call to it is refused at once.
+# Sized from the timeout instead (rate x timeout, in_flight_hung) it could never fill: the service's
+# whole pool (in_flight_pool) runs out first.
+DEPENDENCY_P99 = 0.020  # seconds: the dependency's normal p99, measured at the caller; called once a request
+BULKHEAD = math.ceil(RATE * DEPENDENCY_P99 / POOL_UTILIZATION)
+dependency_p99 = duration(DEPENDENCY_P99)
+bulkhead = count(BULKHEAD)
+bulkhead_fill_time = duration(BULKHEAD / RATE)  # a hung dependency holds every call: full this soon
 
 # --- A burst into an unbounded first-in, first-out queue -----------------------------------------
-CAPACITY = 1_000  # requests a second the service completes
 NORMAL_RATE = 800  # requests a second before and after the burst (80% busy)
 BURST_RATE = 1_200  # requests a second during the burst
 BURST_SECONDS = 10
@@ -132,6 +169,7 @@ if __name__ != "concept_overload":
                 "Mean response, one server",
                 "p99 response, one server",
                 f"Mean time queued, {workers} workers sharing a queue",
+                f"Mean response, {workers} workers",
             ),
             queue_rows,
         )
@@ -140,8 +178,10 @@ if __name__ != "concept_overload":
     print(
         f"Little's law: {rate} x {time_in_service} = {in_flight} requests in flight; "
         f"{rate} x {queries_per_request} queries x {query_time} = {connections_busy} connections busy "
-        f"(a pool of {connection_pool} at {pool_utilization}); a dependency hung until a {hung_timeout} "
-        f"timeout holds {in_flight_hung}."
+        f"(a pool of {connection_pool} at {pool_utilization}, a wait for one of {connection_wait}); a thread pool "
+        f"for the requests holds {in_flight_pool}; a dependency hung until a {hung_timeout} timeout holds "
+        f"{in_flight_hung}. A bulkhead for it, from its {dependency_p99} p99, holds {bulkhead} and fills "
+        f"{bulkhead_fill_time} into a hang."
     )
     print()
     print(

@@ -8,13 +8,21 @@ is exp(-t (1 - rho) / S). Set t at the p95 of a server half busy, then raise the
 is passed by far more requests, and each one sends a hedge, which adds its load to servers already
 slower. The copies are cancelled when the first answer arrives, but a copy that has started has
 cost its work; the load below counts every hedge sent (an upper bound).
+
+Finagle's BackupRequestFilter (finagle-core, client/BackupRequestFilter.scala) takes the delay from
+recent latency instead: the (1 - maxExtraLoad) percentile of a sliding window (WindowedPercentileHistogram,
+3 buckets of 10 s), refreshed every 3 s. With maxExtraLoad 5% that is the recent p95, so the share
+hedged stays near 5% as load rises, but the delay grows with the latency and lags a sudden shift by up
+to the window. A RetryBudget of maxExtraLoad on top of DefaultMinRetriesPerSec (10 a second) caps the
+backups meanwhile; the floor lets a client with few requests back up far more than 5% of them.
 """
 
 import math
 
 from concept_overload import SERVICE_TIME, mm1_response
+from concept_overload_retries import FINAGLE_FLOOR, LOW_RATE
 
-from sdw.estimation import duration, fraction, markdown_table
+from sdw.estimation import duration, fraction, markdown_table, per_second
 
 HEALTHY_UTILIZATION = 0.5  # the load the hedge delay was measured at
 HEDGE_PERCENTILE = 0.95
@@ -51,6 +59,16 @@ load_at_80 = fraction(0.8 * (1 + hedged_share(0.8)))
 load_at_90 = fraction(0.9 * (1 + hedged_share(0.9)))
 capped_load_at_90 = fraction(0.9 * (1 + BUDGET))
 
+# --- Finagle: the delay from a recent percentile, and a budget with a floor ---------------------
+FINAGLE_WINDOW = 3 * 10  # seconds: WindowedPercentileHistogram's 3 buckets of 10 s
+FINAGLE_REFRESH = 3  # seconds: BackupRequestFilter's RefreshPercentileInterval
+finagle_window = duration(FINAGLE_WINDOW)
+finagle_refresh = duration(FINAGLE_REFRESH)
+finagle_floor = per_second(FINAGLE_FLOOR)  # RetryBudget.DefaultMinRetriesPerSec, the same as for retries
+tracked_delay_at_90 = duration(math.log(1 / (1 - HEDGE_PERCENTILE)) * mm1_response(0.9))  # the p95 at 90% busy
+low_rate = per_second(LOW_RATE)
+floor_share_at_low_rate = fraction((FINAGLE_FLOOR + BUDGET * LOW_RATE) / LOW_RATE)
+
 HEADER = ("Utilization before hedging", "Requests hedged", "Load with every hedge sent", f"Load with a {budget} cap")
 
 if __name__ != "concept_overload_hedging":
@@ -59,4 +77,10 @@ if __name__ != "concept_overload_hedging":
     print(
         f"Hedge delay: the p95 at {healthy_utilization} utilization, {hedge_delay}, for a service time of "
         f"{duration(SERVICE_TIME)}."
+    )
+    print()
+    print(
+        f"Finagle: the delay is the recent p95 ({finagle_window} window, refreshed every {finagle_refresh}), "
+        f"{tracked_delay_at_90} at 90% busy; its budget's floor of {finagle_floor} lets a client at {low_rate} "
+        f"back up {floor_share_at_low_rate} of its requests."
     )

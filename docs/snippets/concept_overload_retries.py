@@ -40,7 +40,10 @@ MAX_ATTEMPTS = 4  # the first call and three retries
 INITIAL_BACKOFF = 0.1  # seconds
 MAX_BACKOFF = 1.0
 MULTIPLIER = 2
-CLIENTS = 10_000  # clients that failed in the same instant (a restart, a blip)
+# Clients that fail in the same instant: at 800 requests a second only a handful are mid-request at
+# any moment, so 10,000 failing together are 10,000 long-lived connections (sockets, gRPC channels)
+# dropped at once by a restart or a blip, and coming back as a reconnect storm.
+CLIENTS = 10_000
 
 max_attempts = count(MAX_ATTEMPTS)
 initial_backoff = duration(INITIAL_BACKOFF)
@@ -65,9 +68,10 @@ max_tokens = count(MAX_TOKENS)
 token_ratio = count(TOKEN_RATIO)
 failures_to_stop = count(MAX_TOKENS - MAX_TOKENS / 2)
 break_even_failure_share = fraction(TOKEN_RATIO / (1 + TOKEN_RATIO))
-# One backend of ten dead: a tenth of calls fail, just over the break-even share, so the count
-# drifts down to the threshold, then on to 0, and stays there: no call is retried, though nine
-# backends in ten would have answered the retries.
+# One backend of ten failing its calls: it accepts them and answers UNAVAILABLE (a backend that has
+# crashed leaves the balancer instead: gRPC's round_robin picks only READY subchannels). A tenth of
+# calls fail, just over the break-even share, so the count drifts down to the threshold, then on to
+# 0, and stays there: no call is retried, though nine backends in ten would have answered the retries.
 POOL = 10
 CALL_RATE = 1_000  # calls a second from one client
 FAILING = 1 / POOL
@@ -106,8 +110,8 @@ if __name__ != "concept_overload_retries":
     print(
         f"gRPC throttling (maxTokens {max_tokens}, tokenRatio {token_ratio}): {failures_to_stop} failures in a row "
         f"stop retries, and the count only recovers while fewer than {break_even_failure_share} of calls fail. "
-        f"With one backend in {POOL} dead ({failing_share} failing) a client at {call_rate} reaches the threshold "
-        f"after {calls_to_throttle} calls, {time_to_throttle}, and 0 after {time_to_empty}; riding it out needs a "
-        f"tokenRatio above {token_ratio_needed}. Finagle's default lets a client at {low_rate} retry "
+        f"With one backend in {POOL} failing its calls ({failing_share} failing) a client at {call_rate} reaches "
+        f"the threshold after {calls_to_throttle} calls, {time_to_throttle}, and 0 after {time_to_empty}; riding it "
+        f"out needs a tokenRatio above {token_ratio_needed}. Finagle's default lets a client at {low_rate} retry "
         f"{finagle_low_share} of its requests, at {high_rate} {finagle_high_share}."
     )

@@ -2,10 +2,12 @@
 what a server keeps serving when it sheds, and the numbers a circuit breaker is set with.
 
 Shedding: a refusal made before the work starts (the request's headers read, a 503 written) costs a
-small slice of what serving costs. A request served after its caller gave up costs all of its work,
-and usually comes back as a retry that costs it again. A server that sheds admits work only up to a
+small slice of what serving costs. A request served after its caller gave up costs all of its work
+for nothing. Either way the request usually comes back as a retry, so the comparison is of the
+waste alone: the work thrown away against the refusal. A server that sheds admits work only up to a
 target below the knee (a concurrency or utilization cap), so what it admits is served at that
-utilization's latency (M/M/1, concept_overload), and refuses the rest.
+utilization's latency, and refuses the rest. The server is concept_overload's: 10 workers (1,000/s
+x 10 ms) sharing one queue, so its latency is the M/M/c one (Erlang C), not one server's.
 
 Client-side throttling (Google SRE book, "Handling Overload"): each client counts, over the last two
 minutes, the requests its application attempted and the accepts the backend returned, and rejects a
@@ -19,10 +21,11 @@ failure rate of 50% or more; stay open 60 s; then let 10 calls through half-open
 50% threshold. A window already full of successes trips once threshold x window calls have failed
 (each failure pushes out a success); a cold one (after a restart) needs minimumNumberOfCalls first.
 A hung call counts only when the caller's timeout raises an error the breaker records (its own slow
-call threshold defaults to 60 s).
+call threshold defaults to 60 s); the caller's timeout here is concept_overload_timeouts' 150 ms.
 """
 
-from concept_overload import CAPACITY, HUNG_TIMEOUT, SERVICE_TIME, mm1_response
+from concept_overload import CAPACITY, SERVICE_TIME, WORKERS, knee, mmc_response
+from concept_overload_timeouts import TIMEOUT
 
 from sdw.estimation import count, duration, fraction, markdown_table, per_second, throughput, times
 
@@ -31,19 +34,22 @@ REFUSAL_COST = 0.0001  # seconds of a core: read the headers, pick the request's
 OFFERED = 1_200  # requests a second offered to a service that completes 1,000
 service_cost = duration(SERVICE_TIME)
 refusal_cost = duration(REFUSAL_COST)
-late_cost = duration(2 * SERVICE_TIME)  # served for nobody, then served again as the retry
-late_over_refusal = times(2 * SERVICE_TIME / REFUSAL_COST)
+late_cost = duration(SERVICE_TIME)  # the whole work, served for a caller that has gone
+# The waste alone: a refused request and a timed-out one both come back as retries, so the retry is
+# on both sides and cancels out.
+late_over_refusal = times(SERVICE_TIME / REFUSAL_COST)
 offered = per_second(OFFERED)
 capacity = throughput(CAPACITY)
-CORES = CAPACITY * SERVICE_TIME  # cores busy serving at capacity: 1,000/s x 10 ms
+CORES = WORKERS  # cores busy serving at capacity: 1,000/s x 10 ms, concept_overload's 10 workers
 # Shed to a target below the knee: admit work up to this utilization, refuse the rest.
 SHED_TARGET = 0.9
+assert knee(WORKERS) > SHED_TARGET
 served = SHED_TARGET * CAPACITY
 refused = OFFERED - served
 shed_target = fraction(SHED_TARGET)
 shed_served = per_second(served)
 shed_refused = per_second(refused)
-shed_response = duration(mm1_response(SHED_TARGET))  # the mean response of what it admits (M/M/1)
+shed_response = duration(mmc_response(WORKERS, SHED_TARGET))  # the mean response of what it admits (M/M/10)
 refusal_core_share = fraction(refused * REFUSAL_COST / CORES)  # the cores the refusals take
 
 # --- Client-side throttling (SRE book): when does a client start rejecting locally? -------------
@@ -88,11 +94,14 @@ detect_busy_cold = duration(trip_cold(BUSY_RATE))
 detect_quiet = duration(trip_warm(QUIET_RATE))
 detect_quiet_cold = duration(trip_cold(QUIET_RATE))
 # A dependency that hangs fails each call only when the caller's timeout raises an error the breaker
-# records, so the failures start that much later.
-detect_busy_hung = duration(HUNG_TIMEOUT + trip_warm(BUSY_RATE))
+# records, so the failures start that much later. The timeout is the one set from the callee's tail
+# (concept_overload_timeouts: its p99.9 plus a quarter).
+detect_busy_hung = duration(TIMEOUT + trip_warm(BUSY_RATE))
 refused_after_recovery = count(BUSY_RATE * OPEN_SECONDS)  # if the dependency recovers just after it opens
-held_without_breaker = count(BUSY_RATE * HUNG_TIMEOUT)  # a hung dependency, every call to its timeout
-# One backend of ten dead: a tenth of calls fail, below the threshold, so the breaker stays closed
+held_without_breaker = count(BUSY_RATE * TIMEOUT)  # a hung dependency, every call to its timeout
+# One backend of ten failing its calls (it accepts them and answers UNAVAILABLE; a crashed one would
+# leave the balancer's picker instead): a tenth of calls fail, below the threshold, so the breaker
+# stays closed.
 POOL = 10
 partial_failure_share = fraction(1 / POOL)
 
@@ -104,7 +113,7 @@ breaker_rows = [
         per_second(rate),
         duration(trip_warm(rate)),
         duration(trip_cold(rate)),
-        duration(HUNG_TIMEOUT + trip_warm(rate)),
+        duration(TIMEOUT + trip_warm(rate)),
         count(rate * OPEN_SECONDS),
     )
     for rate in BREAKER_RATES
@@ -113,7 +122,7 @@ BREAKER_HEADER = (
     "Calls a second",
     "Trips on a dependency that refuses at once (window full of successes)",
     "The same, just after a restart (window empty)",
-    "Trips on one that hangs to the caller's timeout",
+    f"Trips on one that hangs to the caller's {duration(TIMEOUT)} timeout",
     "Calls refused in one open period",
 )
 
@@ -121,8 +130,8 @@ if __name__ != "concept_overload_shedding":
     print(markdown_table(BREAKER_HEADER, breaker_rows))
     print()
     print(
-        f"A refusal costs {refusal_cost} of a core; a request that times out costs {late_cost} "
-        f"(served, then retried): {late_over_refusal}. Offered {offered} against {capacity}, a server "
+        f"A refusal costs {refusal_cost} of a core; a request served after its caller gave up wastes "
+        f"{late_cost}: {late_over_refusal} (both come back as retries). Offered {offered} against {capacity}, a server "
         f"that sheds to {shed_target} busy serves {shed_served} at a mean of {shed_response} and refuses "
         f"{shed_refused}, which take {refusal_core_share} of its cores."
     )

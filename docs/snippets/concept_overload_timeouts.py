@@ -6,6 +6,13 @@ out. While the callee hangs, every call waits the whole timeout, so by Little's 
 rate x timeout calls open (threads, connections, memory). With no timeout at all (the default of
 Python's requests and of Go's http.Client), the calls pile up for as long as the hang lasts.
 
+A connect timeout has TCP's retransmission under it: before any round trip is measured, the
+retransmission timeout is 1 s (RFC 6298, 2.1), so a lost SYN is sent again only after 1 s (Linux's
+first SYN retransmit), the next after the timeout doubles, 2 s more (Linux since 6.5 keeps its first
+four SYN retransmits 1 s apart: tcp_syn_linear_timeouts = 4). A connect timeout below 1 s fails on one lost SYN; one
+just above it survives one loss. A timeout of a few round trips is right only where the client then
+tries another host at once, and it is the only one that fits inside a call timeout shorter than 1 s.
+
 A deadline is an absolute time carried with the request (gRPC sends the time left in its
 grpc-timeout header). Each hop spends some of it, keeps some for its own work after the answer, and
 passes the rest down; a hop with too little left refuses at once instead of starting work its
@@ -25,13 +32,26 @@ HANG_SECONDS = 60  # how long the callee hangs
 callee_p99 = duration(CALLEE_P99)
 callee_p999 = duration(CALLEE_P999)
 margin = fraction(MARGIN)
-timeout = duration(CALLEE_P999 * (1 + MARGIN))
+TIMEOUT = CALLEE_P999 * (1 + MARGIN)  # seconds
+timeout = duration(TIMEOUT)
 rate = per_second(RATE)
 round_timeout = duration(HUNG_TIMEOUT)
-held_at_timeout = count(RATE * CALLEE_P999 * (1 + MARGIN))
+held_at_timeout = count(RATE * TIMEOUT)
 held_at_round = count(RATE * HUNG_TIMEOUT)
 hang_time = duration(HANG_SECONDS)
 held_without_timeout = count(RATE * HANG_SECONDS)
+
+# --- Connect timeouts: TCP's SYN retransmission ----------------------------------------------------
+INITIAL_RTO = 1.0  # seconds: RFC 6298's initial retransmission timeout; Linux resends a lost SYN after it
+ROUND_TRIP = 0.002  # seconds: a round trip between zones of one region
+CONNECT_ROUND_TRIPS = 5  # round trips of margin
+initial_rto = duration(INITIAL_RTO)
+second_syn_retransmit = duration(INITIAL_RTO + 2 * INITIAL_RTO)  # the timeout doubles: 1 s, then 2 s more
+linux_second_syn_retransmit = duration(2 * INITIAL_RTO)  # Linux 6.5+: the first four retransmits 1 s apart
+round_trip = duration(ROUND_TRIP)
+connect_round_trips = count(CONNECT_ROUND_TRIPS)
+connect_timeout_one_loss = duration(INITIAL_RTO + CONNECT_ROUND_TRIPS * ROUND_TRIP)  # survives one lost SYN
+connect_timeout_fast = duration(CONNECT_ROUND_TRIPS * ROUND_TRIP)  # then another host at once
 
 # --- A deadline through a chain: edge -> A -> B -> C ----------------------------------------------
 DEADLINE = 0.500  # seconds the client gives the whole request
@@ -74,4 +94,11 @@ if __name__ != "concept_overload_timeouts":
         f"Timeout: the callee's p99.9 of {callee_p999} plus {margin} = {timeout}. While the callee hangs, "
         f"{rate} of calls hold {held_at_timeout} open at that timeout, {held_at_round} at a round "
         f"{round_timeout}, and {held_without_timeout} after {hang_time} with no timeout at all."
+    )
+    print()
+    print(
+        f"Connect: a lost SYN is resent after {initial_rto} (the next at {second_syn_retransmit}, "
+        f"{linux_second_syn_retransmit} on Linux 6.5+); a connect timeout of {connect_timeout_one_loss} survives "
+        f"one loss, one of {connect_timeout_fast} ({connect_round_trips} round trips of {round_trip}) only if the "
+        "client then tries another host at once."
     )
