@@ -42,6 +42,8 @@ from sdw.estimation import estimate, exact, human, human_duration, input_text
         (1 / 3, "%", "33.3%"),
         (3, "x", "3×"),
         (24.74, "x", "24.7×"),
+        (999.4, "x", "999×"),
+        (41_666.7, "x", "41.7K×"),  # a multiple takes a count's suffixes, not "41700×"
     ],
 )
 def test_human_formats_hand_checked_values(value: float, unit: str, expected: str) -> None:

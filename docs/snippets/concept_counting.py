@@ -10,8 +10,14 @@ Sources:
   (url_shortener_partitioning, url_shortener_servers).
 - A new on-demand DynamoDB table starts warm at 4,000 write units a second; more must be pre-warmed
   ("Pre-warming a table for on-demand capacity mode"). Sub-keys hash to partitions at random, so the
-  margin below is the smallest N for which the busiest of the table's partitions stays under its
-  limit with probability 99% (a union bound over the partitions of the binomial tail).
+  margin below is the smallest N from which every larger N keeps the busiest of the table's
+  partitions under its limit with probability 99% (a union bound over the partitions of the
+  binomial tail). The risk is not monotone in N: a partition is overloaded by floor(1000 N / rate) + 1
+  sub-keys, a threshold that steps up every 333 sub-counters, and just below each step the risk is
+  at its highest.
+- A relational row: every increment holds the row's lock until its commit, assumed 1 ms (the
+  statement, and the commit's flush of the log to SSD), so one row takes about 1 / 1 ms increments
+  a second, however many connections send them.
 - The replay is the URL shortener's: 90 days of clicks, which a kappa design would keep in the click
   log as the edge's raw lines (600 B each) in every copy, read by its consumers at a fixed rate each,
   at most one consumer per log partition since each keeps its partitions' state.
@@ -37,9 +43,17 @@ naive_over_partition = times(viral_hits_per_second / PARTITION_WRITES)
 # N must cover the rate; a read of the total reads all N.
 sub_counters = count(math.ceil(viral_hits_per_second / PARTITION_WRITES))
 sub_counter_batch_calls = count(math.ceil(sub_counters / BATCH_GET_ITEMS))
+# A relational row: increments take its lock in turn, each holding it until its commit.
+ROW_LOCK_HOLD = 0.001  # assumed: seconds a commit holds the row's lock (statement plus log flush)
+row_lock_hold = duration(ROW_LOCK_HOLD)
+row_lock_increments = throughput(1 / ROW_LOCK_HOLD)
+naive_over_row_lock = times(viral_hits_per_second * ROW_LOCK_HOLD)
+# Where a stream job pays: a key past a tenth of one partition's limit is near enough to it that a
+# burst of a few times its rate overloads the partition.
+stream_job_threshold = throughput(PARTITION_WRITES / 10)
 # But sub-keys land on partitions by hash, so some partitions draw several. For a table warmed to a
-# multiple of the spike (at least that many partitions), the smallest N for which no partition
-# passes its limit, but for a chance of 1%.
+# multiple of the spike (at least that many partitions), the smallest N from which no partition
+# passes its limit, but for a chance of 1%, for that N and every larger one.
 MISS = 0.01
 
 
@@ -58,18 +72,23 @@ def binomial_tail(n: int, p: float, at_least: int) -> float:
 def safe_sub_counters(warm_multiple: int) -> tuple[int, int]:
     partitions = math.ceil(warm_multiple * viral_hits_per_second / PARTITION_WRITES)
 
-    def safe(n: int) -> bool:
-        too_many = math.floor(PARTITION_WRITES * n / viral_hits_per_second) + 1  # sub-keys that overload one
-        return partitions * binomial_tail(n, 1 / partitions, too_many) <= MISS
+    def risk(n: int, too_many: int) -> float:
+        return partitions * binomial_tail(n, 1 / partitions, too_many)
 
-    # More sub-counters only lower the risk, so search by halving (a step at a time ran in every build).
-    low, high = int(sub_counters) - 1, int(sub_counters)
-    while not safe(high):
-        low, high = high, high * 2
-    while high - low > 1:
-        middle = (low + high) // 2
-        low, high = (low, middle) if safe(middle) else (middle, high)
-    return partitions, high
+    # A partition is overloaded by `too_many` = floor(1000 N / rate) + 1 sub-keys. Between two steps
+    # of that threshold the risk only grows with N, so each step is riskiest at its top N; past the
+    # minimum the tops' risks fall step by step. The answer is one past the top of the last unsafe
+    # step: scan the steps until a top's risk is a hundred times under the miss.
+    last_unsafe_top = int(sub_counters) - 1
+    step = math.floor(PARTITION_WRITES * int(sub_counters) / viral_hits_per_second)
+    while True:
+        top = math.ceil((step + 1) * viral_hits_per_second / PARTITION_WRITES) - 1  # the step's largest N
+        top_risk = risk(top, step + 1)
+        if top_risk > MISS:
+            last_unsafe_top = top
+        elif top_risk < MISS / 100 and top > last_unsafe_top:
+            return partitions, last_unsafe_top + 1
+        step += 1
 
 
 margin_rows = []
@@ -107,7 +126,13 @@ def hot_key_row(how: str, writes_per_second: float) -> tuple:
 
 hot_key_rows = [
     hot_key_row("An increment per click", viral_hits_per_second),
-    hot_key_row(f"A sharded counter of {sub_counters} sub-counters, each", viral_hits_per_second / sub_counters),
+    hot_key_row(
+        f"{sub_counters} sub-counters, each, if each had its own partition", viral_hits_per_second / sub_counters
+    ),
+    hot_key_row(
+        f"{safe_sub_counters_warm_twice} sub-counters (99% safe on a table warmed to twice the spike), each",
+        viral_hits_per_second / safe_sub_counters_warm_twice,
+    ),
     hot_key_row(f"A row per log partition ({log_partitions}) a second", log_partitions / 1),
     hot_key_row(
         f"A row per log partition every {stream_write_interval} (the URL shortener)", preaggregated_hot_key_writes
@@ -142,7 +167,7 @@ if __name__ != "concept_counting":
             (
                 "Table warmed to, times the spike",
                 "Partitions, at least",
-                "Sub-counters for 99%",
+                "Sub-counters for 99%, at that N and every larger one",
                 "Over the bare minimum",
                 "BatchGetItem calls a read",
             ),
@@ -155,5 +180,7 @@ if __name__ != "concept_counting":
         f"{catch_up_servers} catch-up servers, {fastest_replay_time} on {most_replay_servers} (one a partition), "
         f"with {replay_log_bytes} of raw lines kept in the log, {replay_log_bytes_replicated} replicated "
         f"({click_copies}); a nightly recount reads one day, {recount_day_events} events. "
-        f"Per second, spread over all keys, an increment a click is {naive_service_writes} at peak."
+        f"Per second, spread over all keys, an increment a click is {naive_service_writes} at peak. A row whose "
+        f"lock each commit holds for {row_lock_hold} takes {row_lock_increments}: the viral link asks "
+        f"{naive_over_row_lock} that."
     )

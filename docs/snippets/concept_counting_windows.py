@@ -16,15 +16,24 @@ own accumulator. Trends in the Twitter example count per one-minute bucket over 
 Crashes: a snapshotting job replays from its last checkpoint; the URL shortener's consumers snapshot
 nothing and rebuild their open minutes from the log, from the first event of the oldest open minute
 (its step 6), so they re-read the window plus the lateness. Each of its 6 consumers reads its 8 of
-the 48 partitions at 10,000 a second. Kafka's producer aborts a transaction open longer than
-transaction.timeout.ms, 60 s by default, and the broker caps that at transaction.max.timeout.ms,
-15 minutes by default (Kafka's configuration reference).
+the 48 partitions at 10,000 a second. Kafka aborts a transaction open longer than the producer's
+transaction.timeout.ms, and the broker refuses a producer whose timeout is above its
+transaction.max.timeout.ms, 15 minutes by default (Kafka's configuration reference). Flink's
+KafkaSink does not keep Kafka's 60 s default: KafkaSinkBuilder sets transaction.timeout.ms to
+DEFAULT_KAFKA_TRANSACTION_TIMEOUT, one hour (flink-connector-kafka's source), above the broker's
+cap, so an EXACTLY_ONCE sink left at its defaults fails when it starts. A transaction must outlive
+the checkpoint interval, the checkpoint itself and the longest restart.
+
+The crash's share of the URL shortener's monthly allowance of late clicks is set beside what its
+planned outage and one viral minute spend of it (url_shortener_reliability).
 """
+
+import math
 
 from twitter_traffic import tweets_per_second_peak
 from url_shortener_assumptions import click_events_per_stream_server, count_freshness_target
 from url_shortener_partitioning import log_partitions
-from url_shortener_reliability import freshness_allowance
+from url_shortener_reliability import freshness_allowance, outage_share_of_allowance, viral_late_clicks
 from url_shortener_servers import stream_servers, stream_write_interval
 from url_shortener_traffic import redirects_per_second, redirects_per_second_peak
 
@@ -127,12 +136,20 @@ rebuilt_row = (
     "at once (upserts)",
     "none",
 )
-# A two-phase-commit sink: the transaction stays open for the interval, and through a restart.
-PRODUCER_TXN_TIMEOUT = 60  # Kafka producer, transaction.timeout.ms default
+# What is left of the month's allowance after the planned outage and a viral minute, in full
+# replays of every consumer at peak.
+viral_share_of_allowance = fraction(viral_late_clicks / freshness_allowance)
+allowance_left = 1 - outage_share_of_allowance - viral_share_of_allowance
+allowance_left_share = fraction(allowance_left)
+full_replays_left = count(math.floor(allowance_left / rebuilt_late_all_share))
+# A two-phase-commit sink: the transaction stays open for the interval, the checkpoint that commits
+# it, and through a restart before that commit.
+FLINK_SINK_TXN_TIMEOUT = 3_600  # Flink KafkaSinkBuilder: DEFAULT_KAFKA_TRANSACTION_TIMEOUT, an hour
 BROKER_TXN_CAP = 15 * 60  # Kafka broker, transaction.max.timeout.ms default
-min_txn_timeout = duration(60 + RESTART)  # checkpointing every minute
-producer_txn_timeout = duration(PRODUCER_TXN_TIMEOUT)
+min_txn_timeout = duration(60 + RESTART)  # checkpointing every minute, plus the checkpoint's own time
+flink_sink_txn_timeout = duration(FLINK_SINK_TXN_TIMEOUT)
 broker_txn_cap = duration(BROKER_TXN_CAP)
+flink_default_over_cap = times(FLINK_SINK_TXN_TIMEOUT / BROKER_TXN_CAP)
 redone_at_minute = count(redirects_per_second_peak * 60)
 stale_at_minute = duration(RESTART + redirects_per_second_peak * (60 + RESTART) / headroom)
 stale_at_ten_seconds = duration(RESTART + redirects_per_second_peak * (10 + RESTART) / headroom)
@@ -169,6 +186,10 @@ if __name__ != "concept_counting_windows":
         f"{throughput(headroom)} after a {restart_time} restart. Rebuilt from the log, a crash at peak counts "
         f"{rebuilt_late_all} clicks later than {count_freshness_target} if every consumer replays "
         f"({rebuilt_late_all_share} of the month's allowance), {rebuilt_late_one} if one does "
-        f"({rebuilt_late_one_share}); the first waits {rebuilt_first_wait}. Checkpointing every minute "
-        f"into a Kafka transaction needs a timeout of at least {min_txn_timeout}."
+        f"({rebuilt_late_one_share}); the first waits {rebuilt_first_wait}. After the planned outage "
+        f"({outage_share_of_allowance}) and a viral minute ({viral_share_of_allowance}), {allowance_left_share} of "
+        f"the allowance is left: {full_replays_left} full replays. Checkpointing every minute into a Kafka "
+        f"transaction needs a timeout of at least {min_txn_timeout} plus the checkpoint's own time; Flink's "
+        f"KafkaSink defaults to {flink_sink_txn_timeout}, {flink_default_over_cap} the broker's cap of "
+        f"{broker_txn_cap}."
     )

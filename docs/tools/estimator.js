@@ -92,7 +92,7 @@ function human(value, unit = "") {
     }
     return rounded + "%";
   }
-  if (unit === "x") return written(value) + "×";
+  if (unit === "x") return human(value) + "×"; // a count's suffixes: "41.7K×"
   if (unit === "s") return humanDuration(value);
   const isBytes = BYTE_UNITS.includes(unit);
   const suffixes = isBytes ? BYTE_SUFFIXES : COUNT_SUFFIXES;

@@ -51,7 +51,7 @@ BYTE_SUFFIXES = ("B", "KB", "MB", "GB", "TB", "PB", "EB")
 
 # The units a figure can carry. Counts take the suffix straight after the number ("1.16K/s"),
 # sizes take a space ("30.4 GB/day"); "%" prints a fraction as a percentage, "x" a multiplier
-# ("3×"), and "s" a duration in the largest unit that keeps it at or above 1 ("8.77 h").
+# ("3×", "41.7K×"), and "s" a duration in the largest unit that keeps it at or above 1 ("8.77 h").
 COUNT_UNITS = ("", "/s", "/day")
 BYTE_UNITS = ("B", "B/s", "B/day")
 OTHER_UNITS = ("%", "x", "s")
@@ -130,7 +130,8 @@ def human(value: float, unit: str = "") -> str:
             rounded = round_significant(value, digits).scaleb(2)
         return written(rounded) + "%"
     if unit == "x":
-        return written(round_significant(value)) + "×"
+        # A multiple takes a count's suffixes: "41.7K×", not "41700×".
+        return human(value) + "×"
     if unit == "s":
         return human_duration(value)
     is_bytes = unit in BYTE_UNITS
