@@ -150,8 +150,13 @@ def copy_site(destination: Path) -> Path:
 
 
 @pytest.fixture
-def site_copy(tmp_path: Path) -> Path:
-    """A throwaway copy of the site's sources, for feeding the checks bad input."""
+def site_copy(tmp_path: Path, built_site: Path) -> Path:
+    """A throwaway copy of the site's sources, for feeding the checks bad input.
+
+    After the repository's own build (built_site), whose pages fill the shared build cache: a
+    copy changes a page or two, so its build then converts those alone. In a fresh clone (CI) the
+    cache starts empty, and copies built before it was filled each converted every page, side by
+    side on two cores."""
     return copy_site(tmp_path)
 
 
