@@ -113,7 +113,7 @@ spike_over_on_demand_start = times(viral_hits_per_second / ON_DEMAND_START_WRITE
 # Pre-aggregation: each consumer adds up its events per key and window, and writes one row per key,
 # window and log partition per write interval, however many clicks the key draws.
 preaggregated_hot_key_writes = throughput(log_partitions / stream_write_interval)
-preaggregation_saving = times(viral_hits_per_second / preaggregated_hot_key_writes)
+clicks_per_hot_key_write = count(viral_hits_per_second / preaggregated_hot_key_writes)  # clicks a row write carries
 # The whole service at its peak: an increment a click against, at most, the same number of rows (a
 # row per key and window is written only if one of its events arrived), which pre-aggregation turns
 # into far fewer only where a key draws many events a window.

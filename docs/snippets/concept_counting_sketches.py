@@ -9,16 +9,27 @@ Sources:
 - Count-min sketch (Cormode and Muthukrishnan, J. Algorithms 55(1), 2005): d = ceil(ln(1 / delta))
   rows of w = ceil(e / eps) counters; an estimate never falls below the true count and exceeds it by
   more than eps * N (N, the total of all counts) with probability at most delta. Each row's counter
-  for a key also holds the counts of the other keys hashed to it, N / w on average, so with many
-  small keys the typical overcount is about N / w.
-- Count-mean-min subtracts each row's expected noise, (N - estimate) / (w - 1), and takes the
-  median of the rows (probabilistic-collections' CountMedianBiasStrategy, docs.rs): no longer
-  biased upwards, but it can err both ways. With many
-  small terms a counter's noise is about Poisson, so its spread is at least sqrt(N / w).
+  for a key also holds the counts of the other keys hashed to it, N / w on average.
+- Skew, this page's own assumption (no source measures it for these tweets): the top 1,000 terms of
+  an hour hold 30% of its terms. They occupy at most 1,000 of a row's w counters, so a rare term's
+  counter holds one of them in a row with probability about 1,000 / w, and the minimum (or the
+  median) of five rows almost never does: a rare term's counters hold the rest, the residual mass
+  (N - H) / w, H being the top terms' counts, which the top-K heap already tracks. Within the
+  residual, a counter's noise is a sum of many small counts, so its spread is at least
+  sqrt((N - H) / w) (Poisson; the residual's own larger terms only widen it).
+- Count-mean-min (Deng and Rafiei, "New estimation algorithms for streaming data: Count-min can do
+  more", 2007) subtracts each row's expected noise, (N - c) / (w - 1) for the term's counter c, and
+  takes the median of the rows. Under skew that subtracts about N / w from counters holding
+  (N - H) / w: H / w too much. Subtracting (N - H - c) / (w - 1) instead leaves no bias for a term
+  outside the heap.
+- Conservative update (Estan and Varghese, "New directions in traffic measurement and accounting",
+  SIGCOMM 2002) raises only the counters below a key's new estimate: estimates stay at or above the
+  true count and at or below plain count-min's, but the noise no longer has a closed form.
 - Trends (the Twitter example's step 1) score a term by how far its rate exceeds its usual rate:
   here, a term going from 50 to 800 uses an hour, both hours counted at the busiest hour's N (tweets
   at their peak rate for an hour, one counted term a tweet, all regions: a region's N is a share
-  of it, so this is the bound).
+  of it, so this is the bound). A usual rate is floored at three spreads of the residual noise,
+  assumed, so that a term rising from nothing is not divided by noise.
 - Space-Saving (Metwally, Agrawal and El Abbadi, ICDT 2005): k counters, each an estimate that
   exceeds the true count by at most N / k; mergeable (Agarwal et al., "Mergeable Summaries", PODS
   2012). A counter holds the term, its count and its error: 64 B assumed.
@@ -83,8 +94,15 @@ cms_overcount = count(EPS * terms_per_hour)
 cms_expected_overcount = count(terms_per_hour / cms_width)
 cms_overcount_peak = count(EPS * terms_peak_hour)
 cms_expected_overcount_peak = count(terms_peak_hour / cms_width)
+# Skew (assumed, the page's own): the top 1,000 terms hold 30% of the hour's terms. A rare term's
+# counters almost never hold one of them, so they carry the residual mass only.
+TOP_TERMS, TOP_SHARE = 1_000, 0.3
+top_terms, top_share = count(TOP_TERMS), fraction(TOP_SHARE)
+residual_peak_hour = count(terms_peak_hour * (1 - TOP_SHARE))
+top_collision_row = fraction(TOP_TERMS / cms_width)  # a row in which a rare term's counter holds a top term
+rare_noise_peak = count(residual_peak_hour / cms_width)
 # A trend is a rate against the term's usual rate. Counted at the busiest hour's N, both hours
-# carry the same expected noise N / w, which flattens the rise.
+# carry the same noise, which flattens the rise.
 TREND_USUAL, TREND_NOW = 50, 800  # uses an hour: a term's usual hour, and its hour now
 trend_usual, trend_now = count(TREND_USUAL), count(TREND_NOW)
 trend_rise = times(TREND_NOW / TREND_USUAL)
@@ -94,11 +112,11 @@ def seen_rise(noise: float) -> Quantity:
     return times((TREND_NOW + noise) / (TREND_USUAL + noise))
 
 
-trend_rise_seen = seen_rise(cms_expected_overcount_peak)
+trend_rise_seen = seen_rise(rare_noise_peak)
 # Per-minute counts: N and each term's count both shrink 60 times, so the noise against a term's
 # count is unchanged.
 terms_peak_minute = count(tweets_per_second_peak * 60)
-cms_expected_overcount_minute = count(terms_peak_minute / cms_width)
+rare_noise_minute = count(terms_peak_minute * (1 - TOP_SHARE) / cms_width)
 trend_now_minute = count(TREND_NOW / 60)
 # Widened to eps = 1e-5: ten times the width, a tenth of the noise.
 WIDE_EPS = 1e-5
@@ -106,11 +124,20 @@ wide_eps = fraction(WIDE_EPS)
 wide_width = count(math.ceil(math.e / WIDE_EPS))
 wide_bytes = size(wide_width * cms_depth * COUNTER_BYTES)
 wide_sliding_hour_bytes = size(MINUTES_PER_HOUR * wide_width * cms_depth * COUNTER_BYTES)
-wide_expected_overcount_peak = count(terms_peak_hour / wide_width)
-trend_rise_seen_wide = seen_rise(wide_expected_overcount_peak)
-# Subtracting the expected noise leaves its spread, at least sqrt(N / w).
-noise_spread_peak = count(math.sqrt(terms_peak_hour / cms_width))
-wide_noise_spread_peak = count(math.sqrt(terms_peak_hour / wide_width))
+wide_expected_overcount_peak = count(terms_peak_hour / wide_width)  # the average counter, N / w
+wide_top_collision_row = fraction(TOP_TERMS / wide_width)
+wide_rare_noise_peak = count(residual_peak_hour / wide_width)  # what a rare term's counters hold
+trend_rise_seen_wide = seen_rise(wide_rare_noise_peak)  # plain count-min, the minimum of the rows
+# Count-mean-min as published subtracts about N / w: H / w more than a rare term's counters hold.
+wide_oversubtraction = count(terms_peak_hour * TOP_SHARE / wide_width)
+trend_usual_full_subtracted = count(TREND_USUAL - wide_oversubtraction)
+trend_now_full_subtracted = count(TREND_NOW - wide_oversubtraction)
+# Subtracting the residual's noise leaves its spread, at least sqrt((N - H) / w).
+wide_noise_spread_peak = count(math.sqrt(wide_rare_noise_peak))
+FLOOR_SPREADS = 3  # assumed: a usual rate is floored at three spreads
+trend_floor = count(FLOOR_SPREADS * wide_noise_spread_peak)
+# With the full subtraction the usual rate reads below the floor (here below zero): the floor sets the ratio.
+trend_rise_full_floored = times(trend_now_full_subtracted / max(trend_usual_full_subtracted, trend_floor))
 # Space-Saving for the same error: k = 1 / eps counters.
 SPACE_SAVING_COUNTER_BYTES = 64
 space_saving_counters = count(math.ceil(1 / EPS))
@@ -161,15 +188,17 @@ if __name__ != "concept_counting_sketches":
                     "busiest hour)",
                     "A map of every term seen",
                     f"Count-min, eps {cms_eps}: {cms_bytes}",
-                    f"Typically {cms_expected_overcount} too high ({cms_expected_overcount_peak} in the busiest "
-                    f"hour); more than {cms_overcount} ({cms_overcount_peak}) only with a chance of {cms_delta}",
+                    f"{cms_expected_overcount} too high on average ({cms_expected_overcount_peak} in the busiest "
+                    f"hour, {rare_noise_peak} for a rare term); more than {cms_overcount} ({cms_overcount_peak}) "
+                    f"only with a chance of {cms_delta}",
                 ),
                 (
                     "The same, widened",
                     "A map of every term seen",
                     f"Count-min, eps {wide_eps}: {wide_bytes}",
-                    f"Typically {wide_expected_overcount_peak} too high in the busiest hour; after subtracting "
-                    f"that, off by at least {wide_noise_spread_peak} either way",
+                    f"{wide_rare_noise_peak} too high for a rare term in the busiest hour "
+                    f"({wide_expected_overcount_peak} on average); after subtracting the residual's noise, off by "
+                    f"at least {wide_noise_spread_peak} either way",
                 ),
                 (
                     "The same, heavy hitters only",
@@ -196,22 +225,34 @@ if __name__ != "concept_counting_sketches":
     print()
     print(
         markdown_table(
-            ("A trend from 50 to 800 uses an hour, counted in the busiest hour", "Rise seen", "Sketches for an hour"),
+            (
+                f"A trend from {trend_usual} to {trend_now} uses an hour, in the busiest hour, the top {top_terms} "
+                f"terms holding {top_share} of it",
+                "Rise seen",
+                "Sketches for an hour",
+            ),
             [
                 ("Exact", trend_rise, "none"),
                 (
-                    f"Count-min, eps {cms_eps} (noise {cms_expected_overcount_peak} on both hours)",
+                    f"Count-min, eps {cms_eps} (a rare term's noise {rare_noise_peak} on both hours)",
                     trend_rise_seen,
                     sliding_hour_bytes,
                 ),
                 (
-                    f"Count-min, eps {wide_eps} (noise {wide_expected_overcount_peak})",
+                    f"Count-min, eps {wide_eps} (noise {wide_rare_noise_peak})",
                     trend_rise_seen_wide,
                     wide_sliding_hour_bytes,
                 ),
                 (
-                    f"Count-min, eps {wide_eps}, expected noise subtracted (spread at least {wide_noise_spread_peak})",
-                    f"about {trend_rise}",
+                    f"Count-min, eps {wide_eps}, N/w ({wide_expected_overcount_peak}) subtracted: count-mean-min as "
+                    "published",
+                    f"usual rate {trend_usual_full_subtracted}, now {trend_now_full_subtracted}: "
+                    f"{trend_rise_full_floored} at the floor of {trend_floor}",
+                    wide_sliding_hour_bytes,
+                ),
+                (
+                    f"Count-min, eps {wide_eps}, the residual's noise ({wide_rare_noise_peak}) subtracted",
+                    f"about {trend_rise}, each count give or take at least {wide_noise_spread_peak}",
                     wide_sliding_hour_bytes,
                 ),
             ],

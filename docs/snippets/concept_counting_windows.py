@@ -22,7 +22,12 @@ transaction.max.timeout.ms, 15 minutes by default (Kafka's configuration referen
 KafkaSink does not keep Kafka's 60 s default: KafkaSinkBuilder sets transaction.timeout.ms to
 DEFAULT_KAFKA_TRANSACTION_TIMEOUT, one hour (flink-connector-kafka's source), above the broker's
 cap, so an EXACTLY_ONCE sink left at its defaults fails when it starts. A transaction must outlive
-the checkpoint interval, the checkpoint itself and the longest restart.
+the checkpoint interval, the checkpoint itself and the longest restart, and one more interval for
+each failed checkpoint the job tolerates (execution.checkpointing.tolerable-failed-checkpoints):
+timeout = interval x (tolerated failures + 1) + checkpoint time + restart. Assumed here: an interval
+of a minute, a checkpoint that completes in 20 s (incremental), three tolerated failures, each
+failing within its interval (so execution.checkpointing.timeout is set to the interval: Flink's
+default is 10 minutes, which alone would take most of the broker's cap).
 
 The crash's share of the URL shortener's monthly allowance of late clicks is set beside what its
 planned outage and one viral minute spend of it (url_shortener_reliability).
@@ -146,7 +151,17 @@ full_replays_left = count(math.floor(allowance_left / rebuilt_late_all_share))
 # it, and through a restart before that commit.
 FLINK_SINK_TXN_TIMEOUT = 3_600  # Flink KafkaSinkBuilder: DEFAULT_KAFKA_TRANSACTION_TIMEOUT, an hour
 BROKER_TXN_CAP = 15 * 60  # Kafka broker, transaction.max.timeout.ms default
-min_txn_timeout = duration(60 + RESTART)  # checkpointing every minute, plus the checkpoint's own time
+CHECKPOINT_INTERVAL = 60  # seconds, the interval the page settles on
+CHECKPOINT_TIME = 20  # assumed: seconds from a checkpoint's trigger to its completion, incremental
+TOLERATED_FAILURES = 3  # assumed: execution.checkpointing.tolerable-failed-checkpoints
+min_txn_timeout = duration(CHECKPOINT_INTERVAL + CHECKPOINT_TIME + RESTART)  # no failure tolerated
+checkpoint_time = duration(CHECKPOINT_TIME)
+tolerated_failures = count(TOLERATED_FAILURES)
+TXN_TIMEOUT = CHECKPOINT_INTERVAL * (TOLERATED_FAILURES + 1) + CHECKPOINT_TIME + RESTART
+txn_timeout = duration(TXN_TIMEOUT)
+assert TXN_TIMEOUT <= BROKER_TXN_CAP, "the transaction timeout must fit under the broker's cap"
+# The most failures a one-minute interval can tolerate before the timeout passes the cap.
+most_tolerated_failures = count((BROKER_TXN_CAP - CHECKPOINT_TIME - RESTART) // CHECKPOINT_INTERVAL - 1)
 flink_sink_txn_timeout = duration(FLINK_SINK_TXN_TIMEOUT)
 broker_txn_cap = duration(BROKER_TXN_CAP)
 flink_default_over_cap = times(FLINK_SINK_TXN_TIMEOUT / BROKER_TXN_CAP)
@@ -189,7 +204,9 @@ if __name__ != "concept_counting_windows":
         f"({rebuilt_late_one_share}); the first waits {rebuilt_first_wait}. After the planned outage "
         f"({outage_share_of_allowance}) and a viral minute ({viral_share_of_allowance}), {allowance_left_share} of "
         f"the allowance is left: {full_replays_left} full replays. Checkpointing every minute into a Kafka "
-        f"transaction needs a timeout of at least {min_txn_timeout} plus the checkpoint's own time; Flink's "
+        f"transaction needs a timeout of at least {min_txn_timeout} ({checkpoint_time} checkpoints), "
+        f"{txn_timeout} tolerating {tolerated_failures} failed checkpoints, {most_tolerated_failures} at most "
+        f"under the broker's cap; Flink's "
         f"KafkaSink defaults to {flink_sink_txn_timeout}, {flink_default_over_cap} the broker's cap of "
         f"{broker_txn_cap}."
     )

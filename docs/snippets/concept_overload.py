@@ -10,7 +10,15 @@ the shape holds for any service time distribution: the wait grows as 1 / (1 - rh
 
 The knee, as this page uses the word: the utilization at which a request's mean time queued reaches
 its service time, so its mean response is twice the unloaded one. For one server (M/M/1) that is
-50%; for c workers sharing a queue it is found numerically from the M/M/c wait.
+50%; for c workers sharing a queue it is found numerically from the M/M/c wait (92.5% for 10).
+
+The tail of the pooled server: a request waits with the Erlang C probability, and a waiting request
+waits an exponential time of rate c (1 - rho) / S, so the response (wait plus an exponential service
+of mean S) exceeds t with probability (1 - C) e^(-t/S) + C P(wait + service > t), the last the tail
+of the sum of two exponentials; its p99 is found by bisection. The examples run each server at the
+rules of thumb's 60% target, with 1.5x the servers to lose one of three zones: 40% busy at peak with
+every zone up, 60% with one lost. The room between those and the knee is what a burst may take
+before the mean response doubles.
 
 Little's law (Little, 1961): requests in a system = arrival rate x time each spends in it, whatever
 the distributions. It sizes thread pools, connection pools and queues from a rate and a latency.
@@ -24,6 +32,8 @@ answer the server sends is to a caller that has gone.
 import math
 
 from concept_load_balancing import time_random
+from reference_capacity import target_utilization
+from step7_zone_headroom import three_zone_headroom
 
 from sdw.estimation import count, duration, fraction, markdown_table, per_second, throughput, times
 
@@ -32,7 +42,7 @@ SERVICE_TIME = 0.010  # seconds of work per request
 CAPACITY = 1_000  # requests a second the service completes (the burst and shedding sections' server)
 # Workers sharing one queue, for the M/M/c column: the same server, 1,000/s x 10 ms = 10 busy at capacity.
 WORKERS = round(CAPACITY * SERVICE_TIME)
-UTILIZATIONS = (0.5, 0.8, 0.9, 0.95, 0.99)
+UTILIZATIONS = (0.4, 0.5, 0.6, 0.8, 0.9, 0.95, 0.99)
 P99_FACTOR = math.log(100)  # an exponential's p99 is ln(100) times its mean
 
 
@@ -59,6 +69,25 @@ def mmc_response(workers: int, rho: float, service: float = SERVICE_TIME) -> flo
     return mmc_queued(workers, rho, service) + service
 
 
+def mmc_response_beyond(workers: int, rho: float, t: float, service: float = SERVICE_TIME) -> float:
+    """The chance a response takes longer than t: no wait and a long service, or a wait plus a service."""
+    mu, wait_rate = 1 / service, workers * (1 - rho) / service
+    waits = erlang_c(workers, rho)
+    if abs(wait_rate - mu) < 1e-9 * mu:  # equal rates: the sum is Erlang-2
+        both = math.exp(-mu * t) * (1 + mu * t)
+    else:
+        both = (wait_rate * math.exp(-mu * t) - mu * math.exp(-wait_rate * t)) / (wait_rate - mu)
+    return (1 - waits) * math.exp(-mu * t) + waits * both
+
+
+def mmc_p99(workers: int, rho: float, service: float = SERVICE_TIME) -> float:
+    low, high = 0.0, 1_000 * service
+    for _ in range(100):
+        mid = (low + high) / 2
+        low, high = (mid, high) if mmc_response_beyond(workers, rho, mid, service) > 0.01 else (low, mid)
+    return high
+
+
 def knee(workers: int) -> float:
     """The utilization at which the mean time queued reaches the service time (bisection)."""
     low, high = 0.0, 1.0 - 1e-9
@@ -78,8 +107,10 @@ queue_rows = [
         duration(mm1_queued(rho)),
         duration(mm1_response(rho)),
         duration(P99_FACTOR * mm1_response(rho)),
+        fraction(erlang_c(WORKERS, rho)),
         duration(mmc_queued(WORKERS, rho)),
         duration(mmc_response(WORKERS, rho)),
+        duration(mmc_p99(WORKERS, rho)),
     )
     for rho in UTILIZATIONS
 ]
@@ -92,6 +123,20 @@ p99_at_99 = duration(P99_FACTOR * mm1_response(0.99))
 p99_growth_90_to_99 = times(mm1_response(0.99) / mm1_response(0.9))  # the p99 is ln(100) times the mean
 queued_at_90_pooled = duration(mmc_queued(WORKERS, 0.9))
 queued_at_90 = duration(mm1_queued(0.9))
+p99_at_90_pooled = duration(mmc_p99(WORKERS, 0.9))
+
+# --- The examples' utilization target, against the tail and the knee ----------------------------
+# Each server runs at the rules of thumb's target with one zone of three lost; with every zone up,
+# the same servers carry the peak at the target over the zone headroom.
+PEAK_ALL_ZONES = target_utilization / float(three_zone_headroom)
+utilization_all_zones = fraction(PEAK_ALL_ZONES)
+waits_at_target = fraction(erlang_c(WORKERS, target_utilization))
+waits_all_zones = fraction(erlang_c(WORKERS, PEAK_ALL_ZONES))
+response_at_target = duration(mm1_response(target_utilization))  # one worker at the same target
+p99_at_target_pooled = duration(mmc_p99(WORKERS, target_utilization))
+p99_all_zones_pooled = duration(mmc_p99(WORKERS, PEAK_ALL_ZONES))
+burst_to_knee_zone_lost = times(knee(WORKERS) / target_utilization)  # a burst this far over the peak reaches the knee
+burst_to_knee_all_zones = times(knee(WORKERS) / PEAK_ALL_ZONES)
 
 # --- Little's law: how much is in flight --------------------------------------------------------
 RATE = 2_000  # requests a second into one service
@@ -127,6 +172,24 @@ BULKHEAD = math.ceil(RATE * DEPENDENCY_P99 / POOL_UTILIZATION)
 dependency_p99 = duration(DEPENDENCY_P99)
 bulkhead = count(BULKHEAD)
 bulkhead_fill_time = duration(BULKHEAD / RATE)  # a hung dependency holds every call: full this soon
+# The same rule from the dependency's p99.9 instead: a bulkhead as large as the service's whole pool.
+DEPENDENCY_P999 = 0.050  # seconds
+dependency_p999 = duration(DEPENDENCY_P999)
+bulkhead_p999 = count(math.ceil(RATE * DEPENDENCY_P999 / POOL_UTILIZATION))
+# An ordinary pause of the dependency (a garbage-collection pause): every call made during it is held
+# until it ends. Sized from the p99, the bulkhead is full once BULKHEAD / RATE has passed, and every
+# call after that, to the pause's end, is refused, though it would have been answered a moment later.
+PAUSE = 0.050  # seconds
+pause = duration(PAUSE)
+refused_in_pause = count(RATE * max(0.0, PAUSE - BULKHEAD / RATE))
+# A short bounded wait for a slot: a call that finds the bulkhead full waits up to SLOT_WAIT for one
+# before it is refused. A pause no longer than the fill time plus the wait refuses nothing; a hang
+# still refuses, each call after its wait, and holds at most the bulkhead plus the calls waiting.
+SLOT_WAIT = 0.025  # seconds
+slot_wait = duration(SLOT_WAIT)
+pause_ridden_out = duration(BULKHEAD / RATE + SLOT_WAIT)
+refused_in_pause_with_wait = count(RATE * max(0.0, PAUSE - BULKHEAD / RATE - SLOT_WAIT))
+held_in_hang_with_wait = count(BULKHEAD + RATE * SLOT_WAIT)
 
 # --- A burst into an unbounded first-in, first-out queue -----------------------------------------
 NORMAL_RATE = 800  # requests a second before and after the burst (80% busy)
@@ -168,8 +231,10 @@ if __name__ != "concept_overload":
                 "Mean time queued, one server",
                 "Mean response, one server",
                 "p99 response, one server",
-                f"Mean time queued, {workers} workers sharing a queue",
+                f"Chance a request waits, {workers} workers sharing a queue",
+                f"Mean time queued, {workers} workers",
                 f"Mean response, {workers} workers",
+                f"p99 response, {workers} workers",
             ),
             queue_rows,
         )
@@ -181,7 +246,10 @@ if __name__ != "concept_overload":
         f"(a pool of {connection_pool} at {pool_utilization}, a wait for one of {connection_wait}); a thread pool "
         f"for the requests holds {in_flight_pool}; a dependency hung until a {hung_timeout} timeout holds "
         f"{in_flight_hung}. A bulkhead for it, from its {dependency_p99} p99, holds {bulkhead} and fills "
-        f"{bulkhead_fill_time} into a hang."
+        f"{bulkhead_fill_time} into a hang; a {pause} pause then refuses {refused_in_pause} calls, "
+        f"{refused_in_pause_with_wait} with a {slot_wait} wait for a slot (pauses up to {pause_ridden_out} ridden "
+        f"out; {held_in_hang_with_wait} held in a hang). From its {dependency_p999} p99.9 it would hold "
+        f"{bulkhead_p999}, the service's whole pool."
     )
     print()
     print(

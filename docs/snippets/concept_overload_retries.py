@@ -5,11 +5,22 @@ Amplification: each of L layers makes up to A attempts, so the bottom one gets u
 for one at the top (concept_health_checks). A budget lets each layer add at most a share b of retries
 to what it sends, so the bottom gets at most (1 + b)^L.
 
+The chosen design retries each failure at one layer, within a budget b, and the client retries its
+own call within a budget of its own; a slow bottom that outlasts the client's timeout is retried by
+both (the client's retry runs the chain again, the inner layer's retries under it), so the bottom
+gets at most (1 + b) (1 + b_client), provided the inner retries stop when the propagated deadline
+runs out (otherwise the first attempt's inner retries keep running beside the client's retry).
+
 Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter", 2015; gRPC's retry design A6
 uses the same rule): retry n waits a uniform random time in [0, min(cap, base x multiplier^(n-1))],
-so its mean is half that ceiling, and clients that failed together come back spread over it. Spread
-over a window W, N clients arrive at N / W; a server with spare capacity C over its normal load
-absorbs them only if W >= N / C.
+so its mean is half that ceiling. That is a per-call retry policy. Reconnects follow gRPC's
+connection backoff (grpc/grpc doc/connection-backoff.md): INITIAL_BACKOFF 1 s, MULTIPLIER 1.6,
+JITTER 0.2, MAX_BACKOFF 120 s, MIN_CONNECT_TIMEOUT 20 s. The first attempt is made at once, so
+clients that lost their connections together reconnect together; after a failed attempt the next
+waits the backoff times a uniform factor in [1 - JITTER, 1 + JITTER] (gRPC's C core jitters the first
+backoff too; grpc-go waits exactly 1 s before its second attempt). The n-th wave is spread over
+at least its last jitter band, 2 x JITTER x backoff, so N clients arrive at most at N over that band;
+a server with spare capacity C over its normal load absorbs them only if the band is at least N / C.
 
 gRPC retry throttling (proposal A6, retryThrottling): a token count starts at maxTokens; each failed
 call takes 1 token, each successful call adds tokenRatio, and no call is retried or hedged while the
@@ -34,6 +45,11 @@ BUDGET_SHARE = 0.10  # retries at most a tenth of requests, at every layer
 budget_share = fraction(BUDGET_SHARE)
 budget_amplification = times((1 + BUDGET_SHARE) ** RETRYING_LAYERS)
 one_layer_amplification = times(ATTEMPTS_PER_LAYER)
+# The chosen design: one retrying layer within its budget, and the client's own budget on top, which a
+# client timeout brings into play when the bottom is slow rather than failing.
+CLIENT_BUDGET_SHARE = 0.10
+client_budget_share = fraction(CLIENT_BUDGET_SHARE)
+chosen_design_amplification = times((1 + BUDGET_SHARE) * (1 + CLIENT_BUDGET_SHARE))
 
 # --- Full jitter: gRPC A6's example policy ------------------------------------------------------
 MAX_ATTEMPTS = 4  # the first call and three retries
@@ -50,16 +66,53 @@ initial_backoff = duration(INITIAL_BACKOFF)
 max_backoff = duration(MAX_BACKOFF)
 clients = count(CLIENTS)
 ceilings = [min(MAX_BACKOFF, INITIAL_BACKOFF * MULTIPLIER ** (n - 1)) for n in range(1, MAX_ATTEMPTS)]
-jitter_rows = [
-    (count(n), duration(ceiling), duration(ceiling / 2), per_second(CLIENTS / ceiling))
-    for n, ceiling in enumerate(ceilings, start=1)
-]
+jitter_rows = [(count(n), duration(ceiling), duration(ceiling / 2)) for n, ceiling in enumerate(ceilings, start=1)]
 expected_total_wait = duration(sum(ceilings) / 2)
 longest_total_wait = duration(sum(ceilings))
-first_retry_spread = per_second(CLIENTS / ceilings[0])
-first_retry_over_capacity = times(CLIENTS / ceilings[0] / CAPACITY)
 spare_capacity = per_second(CAPACITY - NORMAL_RATE)
-spread_needed = duration(CLIENTS / (CAPACITY - NORMAL_RATE))  # the window that keeps the retries within it
+spread_needed = duration(CLIENTS / (CAPACITY - NORMAL_RATE))  # the window that keeps the reconnects within it
+
+# --- Reconnects: gRPC's connection backoff (doc/connection-backoff.md) -----------------------------
+CONNECT_INITIAL_BACKOFF = 1.0  # seconds
+CONNECT_MULTIPLIER = 1.6
+CONNECT_JITTER = 0.2
+CONNECT_MAX_BACKOFF = 120.0  # seconds
+MIN_CONNECT_TIMEOUT = 20.0  # seconds a connection attempt is given at least
+WAVES = 5  # connection attempts shown
+connect_initial_backoff = duration(CONNECT_INITIAL_BACKOFF)
+connect_multiplier = count(CONNECT_MULTIPLIER)
+connect_jitter = fraction(CONNECT_JITTER)
+min_connect_timeout = duration(MIN_CONNECT_TIMEOUT)
+
+
+def connect_backoff(attempt: int) -> float:
+    """Seconds waited before connection attempt `attempt` (2, 3, ...) after the one before it failed."""
+    return min(CONNECT_MAX_BACKOFF, CONNECT_INITIAL_BACKOFF * CONNECT_MULTIPLIER ** (attempt - 2))
+
+
+def band(attempt: int) -> float:
+    """The jitter band of that wait: the wave is spread over at least this."""
+    return 2 * CONNECT_JITTER * connect_backoff(attempt)
+
+
+reconnect_rows = [
+    (count(1), "none", "at once", f"all {count(CLIENTS)} together"),
+    *[
+        (
+            count(n),
+            duration(connect_backoff(n)),
+            duration(band(n)),
+            per_second(CLIENTS / band(n)),
+        )
+        for n in range(2, WAVES + 1)
+    ],
+]
+second_wave_band = duration(band(2))
+second_wave_rate = per_second(CLIENTS / band(2))
+second_wave_over_capacity = times(CLIENTS / band(2) / CAPACITY)
+third_wave_rate = per_second(CLIENTS / band(3))
+RECONNECT_HEADER = ("Connection attempt", "After a backoff of", "Spread over at least", f"{clients} clients arrive at")
+max_backoff_band = duration(2 * CONNECT_JITTER * CONNECT_MAX_BACKOFF)  # the widest band the defaults give
 
 # --- gRPC retry throttling: A6's example, maxTokens 10, tokenRatio 0.1 -----------------------------
 MAX_TOKENS = 10
@@ -68,8 +121,9 @@ max_tokens = count(MAX_TOKENS)
 token_ratio = count(TOKEN_RATIO)
 failures_to_stop = count(MAX_TOKENS - MAX_TOKENS / 2)
 break_even_failure_share = fraction(TOKEN_RATIO / (1 + TOKEN_RATIO))
-# One backend of ten failing its calls: it accepts them and answers UNAVAILABLE (a backend that has
-# crashed leaves the balancer instead: gRPC's round_robin picks only READY subchannels). A tenth of
+# One backend of ten failing its calls: it accepts them and answers UNAVAILABLE (a crashed process,
+# whose kernel resets its connections, leaves the balancer instead: gRPC's round_robin picks only
+# endpoints whose connection is READY; a vanished host sends no reset and stays READY until keepalive). A tenth of
 # calls fail, just over the break-even share, so the count drifts down to the threshold, then on to
 # 0, and stays there: no call is retried, though nine backends in ten would have answered the retries.
 POOL = 10
@@ -94,17 +148,27 @@ finagle_low_share = fraction((FINAGLE_FLOOR + FINAGLE_SHARE * LOW_RATE) / LOW_RA
 finagle_high_share = fraction((FINAGLE_FLOOR + FINAGLE_SHARE * HIGH_RATE) / HIGH_RATE)
 
 if __name__ != "concept_overload_retries":
-    print(markdown_table(("Retry", "Waits up to", "Mean wait", f"{clients} clients come back at"), jitter_rows))
+    print(markdown_table(("Per-call retry (A6's example)", "Waits up to", "Mean wait"), jitter_rows))
     print()
     print(
-        f"With a {budget_share} budget at each of {count(RETRYING_LAYERS)} layers the bottom gets at most "
-        f"{budget_amplification} the requests; retrying at one layer only, {one_layer_amplification}."
+        markdown_table(
+            RECONNECT_HEADER,
+            reconnect_rows,
+        )
     )
     print()
     print(
-        f"Jitter: {clients} clients spread over the first {initial_backoff} arrive at {first_retry_spread}, "
-        f"{first_retry_over_capacity} a capacity of {per_second(CAPACITY)}; with {spare_capacity} spare, they must be "
-        f"spread over {spread_needed}."
+        f"With a {budget_share} budget at each of {count(RETRYING_LAYERS)} layers the bottom gets at most "
+        f"{budget_amplification} the requests; retrying at one layer only, {one_layer_amplification}; at one layer "
+        f"within {budget_share} plus the client's own {client_budget_share}, {chosen_design_amplification}."
+    )
+    print()
+    print(
+        f"Reconnects (gRPC connection backoff: {connect_initial_backoff}, x{connect_multiplier}, jitter "
+        f"{connect_jitter}): the second wave of {clients} clients arrives within {second_wave_band}, at "
+        f"{second_wave_rate}, {second_wave_over_capacity} a capacity of {per_second(CAPACITY)}; with {spare_capacity} "
+        f"spare they must be spread over {spread_needed}, about the band at the {duration(CONNECT_MAX_BACKOFF)} cap "
+        f"({max_backoff_band})."
     )
     print()
     print(

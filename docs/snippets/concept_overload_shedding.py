@@ -99,7 +99,8 @@ detect_quiet_cold = duration(trip_cold(QUIET_RATE))
 detect_busy_hung = duration(TIMEOUT + trip_warm(BUSY_RATE))
 refused_after_recovery = count(BUSY_RATE * OPEN_SECONDS)  # if the dependency recovers just after it opens
 held_without_breaker = count(BUSY_RATE * TIMEOUT)  # a hung dependency, every call to its timeout
-# One backend of ten failing its calls (it accepts them and answers UNAVAILABLE; a crashed one would
+# One backend of ten failing its calls (it accepts them and answers UNAVAILABLE, or a vanished host
+# whose calls hang to their timeout; a crashed process, whose kernel resets its connections, would
 # leave the balancer's picker instead): a tenth of calls fail, below the threshold, so the breaker
 # stays closed.
 POOL = 10

@@ -8,10 +8,12 @@ Python's requests and of Go's http.Client), the calls pile up for as long as the
 
 A connect timeout has TCP's retransmission under it: before any round trip is measured, the
 retransmission timeout is 1 s (RFC 6298, 2.1), so a lost SYN is sent again only after 1 s (Linux's
-first SYN retransmit), the next after the timeout doubles, 2 s more (Linux since 6.5 keeps its first
-four SYN retransmits 1 s apart: tcp_syn_linear_timeouts = 4). A connect timeout below 1 s fails on one lost SYN; one
-just above it survives one loss. A timeout of a few round trips is right only where the client then
-tries another host at once, and it is the only one that fits inside a call timeout shorter than 1 s.
+first SYN retransmit), the next after the timeout doubles, 2 s more (Linux since 6.5 sends its first
+five SYN retransmits 1 s apart, at 1, 2, 3, 4 and 5 s, and only then doubles: with
+tcp_syn_linear_timeouts = 4 its timeouts run 1, 1, 1, 1, 1, 2, 4 s, per the kernel's ip-sysctl). A
+connect timeout below 1 s fails on one lost SYN; one just above it survives one loss. A timeout of a
+few round trips is right only where the client then tries another host at once, and it is the only
+one that fits inside a call timeout shorter than 1 s.
 
 A deadline is an absolute time carried with the request (gRPC sends the time left in its
 grpc-timeout header). Each hop spends some of it, keeps some for its own work after the answer, and
@@ -47,7 +49,7 @@ ROUND_TRIP = 0.002  # seconds: a round trip between zones of one region
 CONNECT_ROUND_TRIPS = 5  # round trips of margin
 initial_rto = duration(INITIAL_RTO)
 second_syn_retransmit = duration(INITIAL_RTO + 2 * INITIAL_RTO)  # the timeout doubles: 1 s, then 2 s more
-linux_second_syn_retransmit = duration(2 * INITIAL_RTO)  # Linux 6.5+: the first four retransmits 1 s apart
+linux_second_syn_retransmit = duration(2 * INITIAL_RTO)  # Linux 6.5+: the first five retransmits 1 s apart
 round_trip = duration(ROUND_TRIP)
 connect_round_trips = count(CONNECT_ROUND_TRIPS)
 connect_timeout_one_loss = duration(INITIAL_RTO + CONNECT_ROUND_TRIPS * ROUND_TRIP)  # survives one lost SYN

@@ -328,6 +328,35 @@ cache_read_deadline = duration(redirect_budget_lookups)
 cache_breaker_failures = count(5)
 outage_for_backlog = duration(SECONDS_PER_HOUR)
 
+# --- Prices, to weigh DynamoDB against the store's own servers (step 4) --------------------------
+# US East (N. Virginia), in US dollars, read in 2025: DynamoDB's Standard table class, on-demand
+# (after the November 2024 cut), and the EC2 on-demand price of the instance the store's nodes fit.
+DYNAMODB_PRICING = "https://aws.amazon.com/dynamodb/pricing/on-demand/"
+EC2_PRICING = "https://aws.amazon.com/ec2/pricing/on-demand/"
+EC2_RESERVED = "https://aws.amazon.com/ec2/pricing/reserved-instances/"
+ddb_storage_price_per_gb_month = count(0.25)
+ddb_write_price_per_million = count(0.625)
+ddb_read_price_per_million = count(0.125)
+# DynamoDB bills each item 100 bytes of overhead on top of its names and values (DYNAMODB_ITEM_SIZE).
+ddb_item_overhead_bytes = size(100)
+# A write request unit writes an item of up to 1 KB; a strongly consistent read unit reads up to 4 KB.
+ddb_write_unit_bytes = size(1024)
+ddb_read_unit_bytes = size(4 * 1024)
+# The owner's list entry's partition key (owner, period, bucket: 8 + 8 + 2 bytes), which a wide-column
+# store keeps once a partition and DynamoDB keeps in every item.
+owner_list_partition_key_bytes = size(owner_id_bytes + timestamp_bytes + 2)
+# i3en.6xlarge: 24 vCPUs, 192 GiB, two 7,500 GB NVMe SSDs, the cheapest storage-optimised instance
+# that holds a node's 10 TB; at 10 TB it is two thirds full, fuller than the half the sizing assumes,
+# which flatters the servers.
+store_node_instance_ssd = size(15 * TB)
+store_node_price_per_hour = count(2.712)
+# The most a reservation takes off the on-demand price (EC2_RESERVED): a standard reservation, paid
+# ahead, for three years.
+reserved_discount_max = fraction(0.72)
+# Running the store is work the managed table does not need: upgrades, repairs, node replacements,
+# an on-call rotation. A guess at one engineer's cost a year, salary and overheads.
+engineer_cost_per_year = count(250e3)
+
 TABLE = [
     (
         "Links created a day",
@@ -840,6 +869,46 @@ TABLE = [
         stream_on_demand_jump,
         f"Kinesis [on-demand mode]({KINESIS_MODES}) takes up to double its previous peak write throughput; "
         "more is throttled until it scales.",
+    ),
+    (
+        "DynamoDB storage, dollars a GB-month",
+        ddb_storage_price_per_gb_month,
+        f"[DynamoDB on-demand pricing]({DYNAMODB_PRICING}), Standard table class, US East (N. Virginia), "
+        "past the first 25 GB free; the table's three copies across zones are inside the price.",
+    ),
+    (
+        "DynamoDB writes, dollars a million write request units",
+        ddb_write_price_per_million,
+        f"[The same page]({DYNAMODB_PRICING}), after the November 2024 cut; a unit writes an item of up to "
+        "1 KB, and a conditional write is billed as a write even when its condition fails.",
+    ),
+    (
+        "DynamoDB reads, dollars a million read request units",
+        ddb_read_price_per_million,
+        f"[The same page]({DYNAMODB_PRICING}); a unit is one strongly consistent read of up to 4 KB "
+        "(an eventually consistent read is half a unit).",
+    ),
+    (
+        "DynamoDB's overhead per item",
+        ddb_item_overhead_bytes,
+        f"[Item sizes]({DYNAMODB_ITEM_SIZE}): 100 bytes an item on top of its attribute names and values.",
+    ),
+    (
+        "A store node's instance, dollars an hour",
+        store_node_price_per_hour,
+        f"i3en.6xlarge, Linux, on demand, US East ([EC2 pricing]({EC2_PRICING})): {store_node_instance_ssd} "
+        "of NVMe SSD, the cheapest storage-optimised size that holds a node's data. ",
+    ),
+    (
+        "The most a reservation takes off an instance's price",
+        reserved_discount_max,
+        f"[EC2 reserved instances]({EC2_RESERVED}): up to 72% off on demand, for a standard reservation of "
+        "one or three years; the deepest cuts take three years paid ahead.",
+    ),
+    (
+        "One engineer, dollars a year",
+        engineer_cost_per_year,
+        "A guess at salary and overheads, to price the people who run a store that a managed table does not need.",
     ),
     ("Analytics outage we plan for", outage_for_backlog, "Counts may lag; clicks must not be lost."),
 ]

@@ -1,0 +1,122 @@
+"""URL shortener worked example: the link table's monthly bill on DynamoDB against the store's own servers.
+
+Both at the retention horizon, where the servers are sized (url_shortener_servers), in US dollars a
+month at US East list prices (url_shortener_assumptions). Left out of both: backups; and left out of
+the servers, their traffic between zones (each new link sent to the other two zones), which is small.
+"""
+
+from url_shortener_assumptions import (
+    anonymous_link_share,
+    ddb_item_overhead_bytes,
+    ddb_read_price_per_million,
+    ddb_read_unit_bytes,
+    ddb_storage_price_per_gb_month,
+    ddb_write_price_per_million,
+    ddb_write_unit_bytes,
+    engineer_cost_per_year,
+    idempotency_record_bytes,
+    links_created_per_day,
+    owner_list_partition_key_bytes,
+    peak_to_average,
+    reserved_discount_max,
+    row_overhead_bytes,
+    storage_per_database_server,
+    store_node_instance_ssd,
+    store_node_price_per_hour,
+)
+from url_shortener_cache import store_reads_peak
+from url_shortener_partitioning import conditional_writes_per_create, rows_written_per_create
+from url_shortener_servers import link_db_servers
+from url_shortener_storage import link_bytes_total_one_copy, link_record_bytes, links_over_retention_days
+
+from sdw.estimation import (
+    GB,
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    SECONDS_PER_MONTH,
+    count,
+    fraction,
+    markdown_table,
+    size,
+)
+
+MILLION = 1e6
+# An instance fits a node: its SSD holds the node's data.
+assert store_node_instance_ssd >= storage_per_database_server
+# Every item is under a write unit, so each write is one unit and each read one (strongly consistent,
+# as the store's quorum reads are).
+assert max(link_record_bytes, idempotency_record_bytes) <= ddb_write_unit_bytes <= ddb_read_unit_bytes
+
+# --- Storage: one copy, the provider's copies across zones are in the price -------------------------
+# The links and their owners' list entries, as the store counts them. On DynamoDB an owner's list entry
+# is an item of its own: it pays the item overhead instead of a row's, and carries its partition key.
+links_kept = count(links_created_per_day * links_over_retention_days)
+ddb_owner_entry_extra_bytes = size(ddb_item_overhead_bytes - row_overhead_bytes + owner_list_partition_key_bytes)
+ddb_table_bytes = size(
+    link_bytes_total_one_copy + links_kept * (1 - anonymous_link_share) * ddb_owner_entry_extra_bytes
+)
+# GB counted as 10^9 bytes: if the provider counts 2^30, the bill is a few percent lower.
+ddb_storage_cost = count(ddb_table_bytes / GB * ddb_storage_price_per_gb_month)
+
+# --- Writes: every row a creation writes, the three conditional ones included -----------------------
+# Each is one write unit, billed whether or not its condition holds. A creation's logged batch made a
+# DynamoDB transaction would cost twice as many units; written as plain writes it costs these.
+days_per_month = SECONDS_PER_MONTH / SECONDS_PER_DAY
+creations_per_month = count(links_created_per_day * days_per_month)
+ddb_writes_per_month = count(creations_per_month * rows_written_per_create)
+ddb_write_cost = count(ddb_writes_per_month / MILLION * ddb_write_price_per_million)
+
+# --- Reads: what reaches the store past the caches -------------------------------------------------
+# The redirect cache's misses and the cache filler's read of each new link (url_shortener_cache), at
+# their average, each one strongly consistent read unit.
+ddb_reads_per_month = count(store_reads_peak / peak_to_average * SECONDS_PER_MONTH)
+ddb_read_cost = count(ddb_reads_per_month / MILLION * ddb_read_price_per_million)
+
+ddb_monthly_cost = count(ddb_storage_cost + ddb_write_cost + ddb_read_cost)
+ddb_storage_share = fraction(ddb_storage_cost / ddb_monthly_cost)
+ddb_read_share = fraction(ddb_read_cost / ddb_monthly_cost)
+# Provisioned capacity prices requests, not bytes: it cannot touch the storage that most of the bill is.
+assert ddb_storage_share > 0.5
+
+# --- The store's own servers -----------------------------------------------------------------------
+hours_per_month = SECONDS_PER_MONTH / SECONDS_PER_HOUR
+servers_monthly_cost = count(link_db_servers * store_node_price_per_hour * hours_per_month)
+servers_over_ddb = fraction(servers_monthly_cost / ddb_monthly_cost - 1)
+# The discount on the instances' list price (a reservation) at which the servers cost what DynamoDB does,
+# before anyone runs them; and with one engineer's time on the store.
+engineer_cost_per_month = count(engineer_cost_per_year / 12)
+break_even_discount = fraction(1 - ddb_monthly_cost / servers_monthly_cost)
+break_even_discount_one_engineer = fraction(1 - (ddb_monthly_cost - engineer_cost_per_month) / servers_monthly_cost)
+# The page's claim: at list prices DynamoDB is the cheaper of the two.
+assert servers_monthly_cost > ddb_monthly_cost
+# A reservation can reach it, even with the engineer, but only the deepest ones.
+assert break_even_discount < break_even_discount_one_engineer < reserved_discount_max
+# At the deepest reservation, the servers and one engineer save less than a second engineer costs.
+assert ddb_monthly_cost - servers_monthly_cost * (1 - reserved_discount_max) < 2 * engineer_cost_per_month
+# And conditional writes are part of the rows written (url_shortener_partitioning).
+assert rows_written_per_create >= conditional_writes_per_create
+
+if __name__ != "url_shortener_cost":
+    print(
+        markdown_table(
+            ("Link table, a month at the horizon", "Quantity", "Dollars a month"),
+            [
+                ("DynamoDB storage, one copy (billed once; zones inside the price)", ddb_table_bytes, ddb_storage_cost),
+                (
+                    f"DynamoDB writes, {rows_written_per_create} a creation "
+                    f"({conditional_writes_per_create} conditional)",
+                    ddb_writes_per_month,
+                    ddb_write_cost,
+                ),
+                ("DynamoDB reads past the caches, strongly consistent", ddb_reads_per_month, ddb_read_cost),
+                ("**DynamoDB, on demand**", "", ddb_monthly_cost),
+                (
+                    f"Own servers: {link_db_servers} nodes at {store_node_price_per_hour} dollars an hour, list price",
+                    link_db_servers,
+                    servers_monthly_cost,
+                ),
+                ("Discount on the servers at which they cost what DynamoDB does", "", break_even_discount),
+                ("... with one engineer's time on the store", "", break_even_discount_one_engineer),
+            ],
+        )
+    )
