@@ -1,5 +1,5 @@
 """Concepts, transactions across services: how much intermediate state a saga leaves visible, and how
-long an orchestrator may retry a step under one idempotency key.
+an orchestrator retries a step under one idempotency key.
 
 An order saga: reserve the stock, authorize the card, confirm the order; a declined card runs the
 compensation, releasing the stock. By Little's law the sagas in flight are the rate times the time
@@ -7,10 +7,16 @@ one takes, and every one of them shows its intermediate state (stock reserved, o
 every reader; the declined share of them will be undone. The rates and the decline share are
 assumptions.
 
-Retries. An orchestrator that retries a step reuses the step's idempotency key, so the key must
-still be known to the service when the last retry arrives: Stripe may remove a key once it is 24
-hours old (its API reference, "Idempotent requests"). Backoff doubles from 1 s to a cap of 15
-minutes; the orchestrator stops retrying an hour short of the key's 24 hours and escalates.
+Retries. Stripe saves the status and body of the first request made with a key once its endpoint
+has begun, 500 errors included, and returns them to every later request with that key; it saves
+nothing when a request fails validation or conflicts with a concurrent one under the same key (its
+API reference, "Idempotent requests"). So a retry under the same key helps only after a failure
+that saved nothing: a network failure before Stripe began, a 409 for a concurrent request. Those
+are retried with exponential backoff and full jitter (each delay drawn between zero and the
+doubled ceiling) until the checkout's deadline; the count below is the fewest retries that fit,
+every delay at its ceiling. A saved 5xx, or the deadline, ends the retries: the orchestrator
+settles whether the charge happened before it compensates. Stripe may remove a key once it is 24
+hours old, so a background step that retries for longer stops an hour short of that.
 """
 
 from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_HOUR, count, duration, fraction, markdown_table, per_second
@@ -26,38 +32,41 @@ sagas_in_flight = count(ORDER_RATE * SAGA_SECONDS)
 doomed_in_flight = count(ORDER_RATE * SAGA_SECONDS * DECLINE_SHARE)
 compensations_per_hour = count(ORDER_RATE * DECLINE_SHARE * SECONDS_PER_HOUR)
 
-# Pessimistic ordering: authorize the card first, reserve the stock only once it is authorized. The
-# stock is then held only by sagas that will be confirmed, unless the reservation itself fails
-# (out of stock), whose compensation voids the authorization instead.
+# Pessimistic view: authorize the card first, reserve the stock only once it is authorized. The
+# reservation becomes the pivot; stock is held only by sagas that will be confirmed, and a
+# reservation that fails (out of stock) voids the authorization instead.
 CARD_SECONDS = 2.0  # of the saga's time, the card's answer (assumed)
 held_if_card_first = count(ORDER_RATE * (SAGA_SECONDS - CARD_SECONDS))
 ordering_rows = [
-    ("Reserve the stock, then authorize the card", sagas_in_flight, doomed_in_flight),
-    ("Authorize the card, then reserve the stock", held_if_card_first, count(0)),
+    ("Reserve the stock, then authorize the card (pivot: the authorization)", sagas_in_flight, doomed_in_flight),
+    ("Authorize the card, then reserve the stock (pivot: the reservation)", held_if_card_first, count(0)),
 ]
 
 # --- Retrying one step under one key ----------------------------------------------------------------
+CHECKOUT_DEADLINE = 300.0  # seconds a checkout may wait for the card step before it settles (assumed)
+FIRST_CEILING, CHECKOUT_CAP = 0.5, 30.0  # full jitter: delay drawn from [0, ceiling], ceiling doubling to the cap
 KEY_LIFETIME = SECONDS_PER_DAY  # Stripe: keys may be removed once at least 24 hours old
 MARGIN = SECONDS_PER_HOUR
-FIRST_DELAY, CAP = 1.0, 900.0
 
 
-def attempts_within(horizon: float) -> tuple[int, float]:
-    """Retries whose start falls within the horizon, with doubling delays capped at CAP."""
-    elapsed, delay, attempts = 0.0, FIRST_DELAY, 0
-    while elapsed + delay <= horizon:
-        elapsed += delay
-        attempts += 1
-        delay = min(2 * delay, CAP)
-    return attempts, elapsed
+def fewest_retries_within(deadline: float, first: float, cap: float) -> int:
+    """Retries that fit before the deadline even if every jittered delay comes out at its ceiling."""
+    elapsed, ceiling, retries = 0.0, first, 0
+    while elapsed + ceiling <= deadline:
+        elapsed += ceiling
+        retries += 1
+        ceiling = min(2 * ceiling, cap)
+    return retries
 
 
-retry_horizon = duration(KEY_LIFETIME - MARGIN)
+checkout_deadline = duration(CHECKOUT_DEADLINE)
+first_ceiling = duration(FIRST_CEILING)
+checkout_cap = duration(CHECKOUT_CAP)
+checkout_retries = count(fewest_retries_within(CHECKOUT_DEADLINE, FIRST_CEILING, CHECKOUT_CAP))
 key_lifetime = duration(KEY_LIFETIME)
-backoff_cap = duration(CAP)
-retries, last_retry_at = attempts_within(KEY_LIFETIME - MARGIN)
-retries_in_horizon = count(retries)
-last_retry = duration(last_retry_at)
+retry_horizon = duration(KEY_LIFETIME - MARGIN)
+# The longest a pending order holds its stock: the saga's own time, then the deadline for the card.
+pending_hold_max = duration(SAGA_SECONDS + CHECKOUT_DEADLINE)
 
 if __name__ != "concept_tx_saga":
     print(
@@ -72,7 +81,8 @@ if __name__ != "concept_tx_saga":
     )
     print()
     print(
-        f"{compensations_per_hour} compensations an hour at peak. Retries doubling to {backoff_cap}, stopped "
-        f"{retry_horizon} after the first attempt: {retries_in_horizon} retries, the last at {last_retry}, "
-        f"inside the key's {key_lifetime}."
+        f"{compensations_per_hour} compensations an hour at peak. Checkout retries with full jitter, ceilings "
+        f"from {first_ceiling} doubling to {checkout_cap}: at least {checkout_retries} within its {checkout_deadline} "
+        f"deadline, so a pending order holds stock at most {pending_hold_max}. Background steps stop "
+        f"{retry_horizon} after the first attempt, inside the key's {key_lifetime}."
     )
