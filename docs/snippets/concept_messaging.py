@@ -11,7 +11,8 @@ MESSAGES_PER_SECOND = 10_000  # one consumer group's share of a busy topic
 COMMIT_INTERVALS = [0.1, 1, 5]  # seconds between offset commits (5 s is the Kafka consumer's default)
 MESSAGE_ID_BYTES = 16  # a 128-bit ID
 DEDUPE_ENTRY_OVERHEAD_BYTES = 48  # index and expiry metadata per entry, assumed
-DEDUPE_WINDOW_SECONDS = SECONDS_PER_DAY  # keep IDs long enough to cover any redelivery
+# The producer's republish horizon, with offsets stored with the effects (transactions-across-services.md).
+DEDUPE_WINDOW_SECONDS = SECONDS_PER_DAY
 
 rows = [(duration(interval), count(MESSAGES_PER_SECOND * interval)) for interval in COMMIT_INTERVALS]
 

@@ -1,0 +1,153 @@
+"""Concepts, transactions across services: what the transactional outbox and the inbox cost.
+
+Outbox. The relay polls the outbox table every POLL_INTERVAL, publishes what it finds and then
+deletes each row: an event waits half an interval on average and a whole one at worst, plus the
+publish. Each event costs the database an insert and a delete beside the business write; CDC on the
+outbox table saves the delete (the row may be deleted in the same transaction) and the polling, not
+the insert. A row published but not yet deleted is published again: at the next poll if the delete
+failed, or when a replacement relay starts if the relay died (RELAY_RESTART, assumed). That is the
+relay's republish period, seconds to minutes.
+
+Inbox. A consumer drops a repeat by inserting the event's ID into a dedupe table in the same local
+transaction as the event's effect (INSERT ... ON CONFLICT DO NOTHING). Sized in PostgreSQL (the
+"Database Page Layout" chapter of its manual): a heap row is a 23-byte header, padded to 24, then
+the columns, a 16-byte uuid and an 8-byte timestamptz (when it was processed), plus a 4-byte line
+pointer in the page. Its primary-key entry and the leaves' fill come from the unique IDs page's
+B-tree model: 28 bytes an entry, leaves ln 2 (69%) full under random keys (UUIDv4) and 90% full under
+time-ordered ones (UUIDv7), which always insert at the right edge. The heap, appended to and dropped
+a partition at a time, stays full. The inbox's rate is the messaging page's, 10,000 messages a
+second: one consumer group's share of a busy topic that many producers feed, against the single
+producer's 1,000 events a second above.
+
+How long to keep the IDs. A repeat arrives at most the relay's republish period after the event was
+made, plus however far behind the consumer is when it reads the repeat; the log's retention bounds
+that lag (Kafka's log.retention.hours defaults to 168, 7 days). Storing the consumer's offsets in
+the same transaction as its effects keeps the log's own redeliveries from repeating an effect, so
+only the relay's repeats need IDs. The table is range-partitioned on the UUIDv7 ID itself, one
+partition a day, and keeps one partition beyond the window: W days need ceil(W) + 1 partitions.
+Either the consumer refuses (parks for a person) events whose ID is older than a bound, here a day,
+or the window covers the full retention plus the republish period.
+"""
+
+import math
+
+from concept_ids_btree import (
+    ORDERED_FILL,
+    PAGE_BYTES,
+    RANDOM_FILL,
+    UUID,
+    entries_per_leaf,
+    entry_bytes,
+    page_image_bytes,
+)
+from concept_messaging import DEDUPE_ENTRY_OVERHEAD_BYTES, MESSAGE_ID_BYTES, MESSAGES_PER_SECOND
+from concept_tx import PUBLISH_SECONDS, WRITE_RATE
+
+from sdw.estimation import SECONDS_PER_DAY, bandwidth, count, duration, markdown_table, per_second, size
+
+# --- The relay ----------------------------------------------------------------------------------------
+POLL_INTERVAL = 0.1  # seconds between a relay's polls of the outbox (assumed)
+RELAY_RESTART = 300  # seconds for a replacement relay to start polling after one dies (assumed)
+EVENT_RATE = WRITE_RATE  # events a second written to the outbox (the dual-write example's rate)
+
+poll_interval = duration(POLL_INTERVAL)
+relay_lag_mean = duration(POLL_INTERVAL / 2 + PUBLISH_SECONDS)
+relay_lag_worst = duration(POLL_INTERVAL + PUBLISH_SECONDS)
+event_rate = per_second(EVENT_RATE)
+outbox_extra_writes = per_second(2 * EVENT_RATE)
+outbox_cdc_writes = per_second(EVENT_RATE)
+events_per_poll = count(EVENT_RATE * POLL_INTERVAL)
+republish_period = duration(RELAY_RESTART)
+
+# --- The inbox: one row ---------------------------------------------------------------------------------
+HEAP_HEADER = 24  # 23 bytes, padded to 8-byte alignment
+TIMESTAMPTZ, LINE_POINTER = 8, 4
+
+heap_row_bytes = HEAP_HEADER + UUID + TIMESTAMPTZ + LINE_POINTER
+index_random = entry_bytes(UUID) / RANDOM_FILL
+index_ordered = entry_bytes(UUID) / ORDERED_FILL
+row_bytes_random = size(heap_row_bytes + index_random)
+row_bytes = size(heap_row_bytes + index_ordered)
+kv_entry_bytes = size(MESSAGE_ID_BYTES + DEDUPE_ENTRY_OVERHEAD_BYTES)
+
+# --- The inbox: a day of IDs, random or time-ordered keys ------------------------------------------------
+DAY_ROWS = MESSAGES_PER_SECOND * SECONDS_PER_DAY
+message_rate = per_second(MESSAGES_PER_SECOND)
+inbox_day_rows = count(DAY_ROWS)
+inbox_day_bytes = size(DAY_ROWS * row_bytes)
+inbox_day_bytes_random = size(DAY_ROWS * row_bytes_random)
+index_day_bytes_random = size(DAY_ROWS * index_random)
+index_day_bytes = size(DAY_ROWS * index_ordered)
+# Random keys, once the index outgrows memory: about one leaf read and one dirtied per insert, each
+# leaf's first change after a checkpoint logging an image of the page.
+random_leaf_io = per_second(MESSAGES_PER_SECOND)
+random_page_image = size(page_image_bytes(UUID, RANDOM_FILL))
+random_page_image_wal = bandwidth(MESSAGES_PER_SECOND * page_image_bytes(UUID, RANDOM_FILL))
+ordered_leaf_writes = per_second(MESSAGES_PER_SECOND / (entries_per_leaf(UUID) * ORDERED_FILL))
+page_kib = count(PAGE_BYTES / 1024)
+
+# --- The inbox: how long to keep the IDs ----------------------------------------------------------------
+AGE_BOUND_DAYS = 1.0  # refuse events whose ID is older than this (assumed)
+LOG_RETENTION_DAYS = 7  # Kafka's log.retention.hours default, 168
+
+
+def partitions_kept(window_days: float) -> int:
+    return math.ceil(window_days) + 1
+
+
+BOUNDED_WINDOW = AGE_BOUND_DAYS
+RETENTION_WINDOW = LOG_RETENTION_DAYS + RELAY_RESTART / SECONDS_PER_DAY
+log_retention = duration(LOG_RETENTION_DAYS * SECONDS_PER_DAY)
+age_bound = duration(AGE_BOUND_DAYS * SECONDS_PER_DAY)
+bounded_partitions = count(partitions_kept(BOUNDED_WINDOW))
+retention_partitions = count(partitions_kept(RETENTION_WINDOW))
+bounded_rows = count(partitions_kept(BOUNDED_WINDOW) * DAY_ROWS)
+bounded_bytes = size(partitions_kept(BOUNDED_WINDOW) * DAY_ROWS * row_bytes)
+retention_rows = count(partitions_kept(RETENTION_WINDOW) * DAY_ROWS)
+retention_bytes = size(partitions_kept(RETENTION_WINDOW) * DAY_ROWS * row_bytes)
+inbox_rows = [
+    ("Refuse events whose ID is older than a bound", age_bound, bounded_partitions, bounded_rows, bounded_bytes),
+    (
+        "Accept any event the log still holds",
+        f"{log_retention} + {republish_period}",
+        retention_partitions,
+        retention_rows,
+        retention_bytes,
+    ),
+]
+
+if __name__ != "concept_tx_outbox":
+    print(
+        markdown_table(
+            ("Key", "Index entry a row, with the leaves' free space", "A row", "A day of IDs", "Its index"),
+            [
+                (
+                    "UUIDv4 (random)",
+                    size(index_random),
+                    row_bytes_random,
+                    inbox_day_bytes_random,
+                    index_day_bytes_random,
+                ),
+                ("UUIDv7 (time-ordered)", size(index_ordered), row_bytes, inbox_day_bytes, index_day_bytes),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (
+                f"Inbox at {message_rate}, UUIDv7 keys, one partition a day",
+                "Window",
+                "Partitions kept",
+                "Rows, at most",
+                "Bytes, at most",
+            ),
+            inbox_rows,
+        )
+    )
+    print()
+    print(
+        f"Relay polling every {poll_interval}: an event waits {relay_lag_mean} on average, {relay_lag_worst} at worst; "
+        f"at {event_rate} the outbox adds {outbox_extra_writes} row writes ({outbox_cdc_writes} with CDC), "
+        f"{events_per_poll} events a poll; a row published but not deleted goes out again within {republish_period}."
+    )

@@ -1,0 +1,88 @@
+"""Concepts, transactions across services: how much intermediate state a saga leaves visible, and how
+an orchestrator retries a step under one idempotency key.
+
+An order saga: reserve the stock, authorize the card, confirm the order; a declined card runs the
+compensation, releasing the stock. By Little's law the sagas in flight are the rate times the time
+one takes, and every one of them shows its intermediate state (stock reserved, order pending) to
+every reader; the declined share of them will be undone. The rates and the decline share are
+assumptions.
+
+Retries. Stripe saves the status and body of the first request made with a key once its endpoint
+has begun, 500 errors included, and returns them to every later request with that key; it saves
+nothing when a request fails validation or conflicts with a concurrent one under the same key (its
+API reference, "Idempotent requests"). So a retry under the same key helps only after a failure
+that saved nothing: a network failure before Stripe began, a 409 for a concurrent request. Those
+are retried with exponential backoff and full jitter (each delay drawn between zero and the
+doubled ceiling) until the checkout's deadline; the count below is the fewest retries that fit,
+every delay at its ceiling. A saved 5xx, or the deadline, ends the retries: the orchestrator
+settles whether the charge happened before it compensates. Stripe may remove a key once it is 24
+hours old, so a background step that retries for longer stops an hour short of that.
+"""
+
+from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_HOUR, count, duration, fraction, markdown_table, per_second
+
+ORDER_RATE = 100  # orders a second at peak (assumed)
+SAGA_SECONDS = 3.0  # from the reservation to the card's answer and the confirmation (assumed)
+DECLINE_SHARE = 0.05  # share of card authorizations declined (assumed)
+
+order_rate = per_second(ORDER_RATE, peak=True)
+saga_time = duration(SAGA_SECONDS)
+decline_share = fraction(DECLINE_SHARE)
+sagas_in_flight = count(ORDER_RATE * SAGA_SECONDS)
+doomed_in_flight = count(ORDER_RATE * SAGA_SECONDS * DECLINE_SHARE)
+compensations_per_hour = count(ORDER_RATE * DECLINE_SHARE * SECONDS_PER_HOUR)
+
+# Pessimistic view: authorize the card first, reserve the stock only once it is authorized. The
+# reservation becomes the pivot; stock is held only by sagas that will be confirmed, and a
+# reservation that fails (out of stock) voids the authorization instead.
+CARD_SECONDS = 2.0  # of the saga's time, the card's answer (assumed)
+held_if_card_first = count(ORDER_RATE * (SAGA_SECONDS - CARD_SECONDS))
+ordering_rows = [
+    ("Reserve the stock, then authorize the card (pivot: the authorization)", sagas_in_flight, doomed_in_flight),
+    ("Authorize the card, then reserve the stock (pivot: the reservation)", held_if_card_first, count(0)),
+]
+
+# --- Retrying one step under one key ----------------------------------------------------------------
+CHECKOUT_DEADLINE = 300.0  # seconds a checkout may wait for the card step before it settles (assumed)
+FIRST_CEILING, CHECKOUT_CAP = 0.5, 30.0  # full jitter: delay drawn from [0, ceiling], ceiling doubling to the cap
+KEY_LIFETIME = SECONDS_PER_DAY  # Stripe: keys may be removed once at least 24 hours old
+MARGIN = SECONDS_PER_HOUR
+
+
+def fewest_retries_within(deadline: float, first: float, cap: float) -> int:
+    """Retries that fit before the deadline even if every jittered delay comes out at its ceiling."""
+    elapsed, ceiling, retries = 0.0, first, 0
+    while elapsed + ceiling <= deadline:
+        elapsed += ceiling
+        retries += 1
+        ceiling = min(2 * ceiling, cap)
+    return retries
+
+
+checkout_deadline = duration(CHECKOUT_DEADLINE)
+first_ceiling = duration(FIRST_CEILING)
+checkout_cap = duration(CHECKOUT_CAP)
+checkout_retries = count(fewest_retries_within(CHECKOUT_DEADLINE, FIRST_CEILING, CHECKOUT_CAP))
+key_lifetime = duration(KEY_LIFETIME)
+retry_horizon = duration(KEY_LIFETIME - MARGIN)
+# The longest a pending order holds its stock: the saga's own time, then the deadline for the card.
+pending_hold_max = duration(SAGA_SECONDS + CHECKOUT_DEADLINE)
+
+if __name__ != "concept_tx_saga":
+    print(
+        markdown_table(
+            (
+                f"Order saga at {order_rate} at peak, {saga_time} each",
+                "Reservations in flight",
+                f"Of them released by a declined card ({decline_share})",
+            ),
+            ordering_rows,
+        )
+    )
+    print()
+    print(
+        f"{compensations_per_hour} compensations an hour at peak. Checkout retries with full jitter, ceilings "
+        f"from {first_ceiling} doubling to {checkout_cap}: at least {checkout_retries} within its {checkout_deadline} "
+        f"deadline, so a pending order holds stock at most {pending_hold_max}. Background steps stop "
+        f"{retry_horizon} after the first attempt, inside the key's {key_lifetime}."
+    )
