@@ -20,9 +20,11 @@ trip and three forced writes. Under XA the lock is taken when the statement runs
 application runs its statement on the other participant and ends the branches (XA END) before XA
 PREPARE: from the lock, half a round trip for the answer, one round trip for the other statement,
 one for XA END, half for the prepare to arrive, three more in all. PostgreSQL releases a
-transaction's locks only after its commit record is flushed (xact.c, CommitTransaction); InnoDB
-releases them before its redo log flush (trx0trx.cc), so one forced write less there, and the local
-row rate below is a floor for MySQL.
+transaction's locks only after its commit record is flushed (xact.c, CommitTransaction). InnoDB with
+the binary log off (skip-log-bin) releases them before its redo log flush (trx0trx.cc). With it on,
+the default since MySQL 8.0, a commit is binlog group commit: InnoDB's prepare is flushed to the
+redo log, the binary log is fsynced, and only then does InnoDB commit and release the locks, so a
+hot row is held through two flushes, one more than PostgreSQL.
 
 A participant is in doubt (may neither commit nor abort alone) from its prepare flush to the
 decision's arrival: half a round trip for the vote, the coordinator's flush, half for the decision.
@@ -30,10 +32,22 @@ Round trips: the budget between zones of one region (the rate limiter's cross-zo
 2 ms) and the fiber floor between New York and San Francisco; forced writes: an SSD's flush, 1 ms
 (etcd's performance guide, as on the consensus page).
 
+A client answered once the transaction is decided gives up reading its own write: a read at a
+participant that has not yet received COMMIT PREPARED still sees the old row (or waits on its lock),
+for up to half a round trip and the participant's flush.
+
 Blocking. If the coordinator dies, every transaction in doubt at that instant keeps its rows locked
 until the coordinator is back and answers. Every request that needs one of those rows waits, holding
 a database connection, unless a lock timeout is set (PostgreSQL's lock_timeout defaults to 0, no
-limit; InnoDB's innodb_lock_wait_timeout to 50 s). PostgreSQL's max_connections defaults to 100.
+limit; InnoDB's innodb_lock_wait_timeout to 50 s). PostgreSQL's max_connections defaults to 100, of
+which superuser_reserved_connections (default 3) are kept for superusers. The waiters are other
+application instances' transactions (their transaction managers' branches) and local writers of
+the same row.
+
+Availability. 2PC needs every participant and the coordinator's log. A saga accepts an order while
+its first service is up when no later step has a deadline (shipping, an email); with the card
+authorized first under a checkout deadline, an order needs the order service and the card provider
+both up, or it is refused once the deadline passes.
 """
 
 from concept_consensus import SSD_FSYNC
@@ -68,6 +82,9 @@ REGION_RTT = float(cross_zone_round_trip)
 CROSS_REGION_RTT = round_trip_floor(great_circle_km("New York", "San Francisco"))
 FSYNC = SSD_FSYNC
 XA_STATEMENT_RTTS = 3  # from the lock to the prepare's arrival: 1/2 + 1 (other statement) + 1 (XA END) + 1/2
+
+
+MYSQL_BINLOG_FLUSHES = 2  # binlog group commit: InnoDB prepare flushed to redo, then the binary log fsynced
 
 
 def local_commit() -> float:
@@ -108,7 +125,15 @@ latency_rows = [
         duration(FSYNC),
         duration(FSYNC),
         throughput(1 / FSYNC),
-    )
+    ),
+    (
+        "One database, MySQL with the binary log on (its default)",
+        duration(MYSQL_BINLOG_FLUSHES * FSYNC),
+        duration(MYSQL_BINLOG_FLUSHES * FSYNC),
+        duration(MYSQL_BINLOG_FLUSHES * FSYNC),
+        duration(MYSQL_BINLOG_FLUSHES * FSYNC),
+        throughput(1 / (MYSQL_BINLOG_FLUSHES * FSYNC)),
+    ),
 ] + [
     (
         f"Two-phase commit: {place}",
@@ -131,7 +156,12 @@ region_2pc_over_local = times(two_pc_end_to_end(REGION_RTT) / local_commit())
 region_lock_hold = duration(two_pc_lock_hold(REGION_RTT))
 region_xa_lock_hold = duration(xa_lock_hold(REGION_RTT))
 cross_region_2pc = duration(two_pc_end_to_end(CROSS_REGION_RTT))
+cross_region_2pc_decided = duration(two_pc_decided(CROSS_REGION_RTT))
+# Answered once decided: a participant still waiting for COMMIT PREPARED shows the old row for up to
+# half a round trip (the decision's way there) and its commit flush.
+region_read_your_writes_gap = duration(REGION_RTT / 2 + FSYNC)
 hot_row_local = throughput(1 / FSYNC)
+hot_row_mysql_binlog = throughput(1 / (MYSQL_BINLOG_FLUSHES * FSYNC))
 hot_row_region_2pc = throughput(1 / two_pc_lock_hold(REGION_RTT))
 hot_row_region_xa = throughput(1 / xa_lock_hold(REGION_RTT))
 hot_row_cross_region_2pc = throughput(1 / two_pc_lock_hold(CROSS_REGION_RTT))
@@ -143,7 +173,8 @@ RESTART = 30  # seconds for the coordinator's process to restart and read its lo
 REPLACE = 600  # seconds to bring its log up on another machine when the host is lost (assumed)
 HOT_ROW_RATE = 50  # writes a second to one popular row, a best seller's stock count (assumed)
 MAX_CONNECTIONS = 100  # PostgreSQL's default max_connections, for every service on the database
-LOCK_TIMEOUT = 1.0  # seconds, a lock_timeout set on the hot row's writers (assumed)
+SUPERUSER_RESERVED = 3  # PostgreSQL's default superuser_reserved_connections, out of max_connections
+LOCK_TIMEOUT = 0.2  # seconds, a lock_timeout set on the hot row's writers (assumed)
 SPANNER_LEADER_LEASE = 10  # seconds: Spanner's Paxos leader leases, 10 s by default (OSDI 2012, 4.1.1)
 
 IN_DOUBT = in_doubt_window(REGION_RTT)
@@ -160,7 +191,9 @@ hot_row_rate = per_second(HOT_ROW_RATE)
 hot_row_caught = fraction(HOT_ROW_RATE * IN_DOUBT)
 hot_row_waiters_restart = count(HOT_ROW_RATE * RESTART)
 max_connections = count(MAX_CONNECTIONS)
-pool_exhausted_after = duration(MAX_CONNECTIONS / HOT_ROW_RATE)
+superuser_reserved = count(SUPERUSER_RESERVED)
+client_connections = count(MAX_CONNECTIONS - SUPERUSER_RESERVED)
+pool_exhausted_after = duration((MAX_CONNECTIONS - SUPERUSER_RESERVED) / HOT_ROW_RATE)
 lock_timeout = duration(LOCK_TIMEOUT)
 waiters_with_lock_timeout = count(HOT_ROW_RATE * LOCK_TIMEOUT)
 spanner_leader_lease = duration(SPANNER_LEADER_LEASE)
@@ -171,6 +204,9 @@ PARTICIPANTS = 3
 participant_availability = fraction(PARTICIPANT_AVAILABILITY)
 participants = count(PARTICIPANTS)
 one_down_per_year = duration((1 - PARTICIPANT_AVAILABILITY) * SECONDS_PER_YEAR)
+# A saga whose first step is the card under a checkout deadline: the order service and the card
+# provider must both be up for an order to be accepted before the deadline.
+two_down_per_year = duration((1 - PARTICIPANT_AVAILABILITY**2) * SECONDS_PER_YEAR)
 all_down_per_year = duration((1 - PARTICIPANT_AVAILABILITY ** (PARTICIPANTS + 1)) * SECONDS_PER_YEAR)
 availability_rows = [
     (
@@ -178,7 +214,16 @@ availability_rows = [
         all_down_per_year,
         "refused",
     ),
-    ("Saga: its first service", one_down_per_year, "accepted; completion delayed while a later service is down"),
+    (
+        "Saga, no later step under a deadline: its first service",
+        one_down_per_year,
+        "accepted; completion delayed while a later service is down",
+    ),
+    (
+        "Saga, card first under a checkout deadline: the order service and the card provider",
+        two_down_per_year,
+        "refused once the deadline passes",
+    ),
 ]
 
 if __name__ != "concept_tx":
@@ -206,8 +251,8 @@ if __name__ != "concept_tx":
         f"Coordinator lost at {tx_rate}, {rows_per_tx} rows each, in doubt for {in_doubt}: {in_doubt_tx} "
         f"transactions, {rows_locked} rows locked for {restart} ({row_seconds_restart} row-seconds) or {replace} "
         f"({row_seconds_replace}). A row written {hot_row_rate} is among them in {hot_row_caught} of crashes; "
-        f"it then gathers {hot_row_waiters_restart} waiters in {restart}, and {max_connections} connections are "
-        f"gone after {pool_exhausted_after}."
+        f"it then gathers {hot_row_waiters_restart} waiters in {restart}, and the {client_connections} "
+        f"connections of {max_connections} not reserved for superusers are gone after {pool_exhausted_after}."
     )
     print()
     print(

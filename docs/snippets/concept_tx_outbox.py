@@ -2,11 +2,13 @@
 
 Outbox. The relay polls the outbox table every POLL_INTERVAL, publishes what it finds and then
 deletes each row: an event waits half an interval on average and a whole one at worst, plus the
-publish. Each event costs the database an insert and a delete beside the business write; CDC on the
-outbox table saves the delete (the row may be deleted in the same transaction) and the polling, not
-the insert. A row published but not yet deleted is published again: at the next poll if the delete
-failed, or when a replacement relay starts if the relay died (RELAY_RESTART, assumed). That is the
-relay's republish period, seconds to minutes.
+publish. Each event costs the database an insert and a delete beside the business write. CDC on the
+outbox table lets the service delete the row in the same transaction, but that is still a delete (a
+WAL record and a dead tuple for vacuum), so the row writes stay the same; CDC saves the relay's
+polling reads and the relay's separate delete transaction with its commit flush. A row published
+but not yet deleted is published again: at the next poll if the delete failed, or when a
+replacement relay starts if the relay died (RELAY_RESTART, assumed). That is the relay's republish
+period, seconds to minutes.
 
 Inbox. A consumer drops a repeat by inserting the event's ID into a dedupe table in the same local
 transaction as the event's effect (INSERT ... ON CONFLICT DO NOTHING). Sized in PostgreSQL (the
@@ -14,19 +16,26 @@ transaction as the event's effect (INSERT ... ON CONFLICT DO NOTHING). Sized in 
 the columns, a 16-byte uuid and an 8-byte timestamptz (when it was processed), plus a 4-byte line
 pointer in the page. Its primary-key entry and the leaves' fill come from the unique IDs page's
 B-tree model: 28 bytes an entry, leaves ln 2 (69%) full under random keys (UUIDv4) and 90% full under
-time-ordered ones (UUIDv7), which always insert at the right edge. The heap, appended to and dropped
+time-ordered ones (UUIDv7), which insert at the right edge only if they arrive nearly sorted: the
+spread of arrival delays must stay within about the time one leaf's entries span at the inbox's rate.
+Consumers that lag one another by more scatter inserts over older leaves, which then split in the
+middle, so the random fill is the pessimistic bound. The heap, appended to and dropped
 a partition at a time, stays full. The inbox's rate is the messaging page's, 10,000 messages a
 second: one consumer group's share of a busy topic that many producers feed, against the single
 producer's 1,000 events a second above.
 
-How long to keep the IDs. A repeat arrives at most the relay's republish period after the event was
-made, plus however far behind the consumer is when it reads the repeat; the log's retention bounds
-that lag (Kafka's log.retention.hours defaults to 168, 7 days). Storing the consumer's offsets in
+How long to keep the IDs. A repeat arrives at most the outbox's backlog (how long an event may wait
+unpublished; OUTBOX_BACKLOG_BOUND, assumed, held by an alert on the age of the oldest unpublished
+row), plus the relay's republish period, plus however far behind the consumer is when it reads the
+repeat, after the event was made. The log's retention plus one segment's span bounds that lag: Kafka
+deletes whole segments, and a segment rolls by time only after log.roll.hours (168) (log.retention.hours
+also defaults to 168, 7 days). Storing the consumer's offsets in
 the same transaction as its effects keeps the log's own redeliveries from repeating an effect, so
 only the relay's repeats need IDs. The table is range-partitioned on the UUIDv7 ID itself, one
 partition a day, and keeps one partition beyond the window: W days need ceil(W) + 1 partitions.
 Either the consumer refuses (parks for a person) events whose ID is older than a bound, here a day,
-or the window covers the full retention plus the republish period.
+or the window covers the full retention, one segment's span, the backlog bound and the republish
+period.
 """
 
 import math
@@ -47,6 +56,7 @@ from sdw.estimation import SECONDS_PER_DAY, bandwidth, count, duration, markdown
 
 # --- The relay ----------------------------------------------------------------------------------------
 POLL_INTERVAL = 0.1  # seconds between a relay's polls of the outbox (assumed)
+OUTBOX_BACKLOG_BOUND = 3_600  # seconds the oldest unpublished outbox row may reach, alerted on (assumed)
 RELAY_RESTART = 300  # seconds for a replacement relay to start polling after one dies (assumed)
 EVENT_RATE = WRITE_RATE  # events a second written to the outbox (the dual-write example's rate)
 
@@ -55,7 +65,8 @@ relay_lag_mean = duration(POLL_INTERVAL / 2 + PUBLISH_SECONDS)
 relay_lag_worst = duration(POLL_INTERVAL + PUBLISH_SECONDS)
 event_rate = per_second(EVENT_RATE)
 outbox_extra_writes = per_second(2 * EVENT_RATE)
-outbox_cdc_writes = per_second(EVENT_RATE)
+poll_rate = per_second(1 / POLL_INTERVAL)
+outbox_backlog_bound = duration(OUTBOX_BACKLOG_BOUND)
 events_per_poll = count(EVENT_RATE * POLL_INTERVAL)
 republish_period = duration(RELAY_RESTART)
 
@@ -84,11 +95,14 @@ random_leaf_io = per_second(MESSAGES_PER_SECOND)
 random_page_image = size(page_image_bytes(UUID, RANDOM_FILL))
 random_page_image_wal = bandwidth(MESSAGES_PER_SECOND * page_image_bytes(UUID, RANDOM_FILL))
 ordered_leaf_writes = per_second(MESSAGES_PER_SECOND / (entries_per_leaf(UUID) * ORDERED_FILL))
+# The right-edge fill holds while arrivals are nearly sorted: within about one leaf's span of time.
+leaf_span = duration(entries_per_leaf(UUID) * ORDERED_FILL / MESSAGES_PER_SECOND)
 page_kib = count(PAGE_BYTES / 1024)
 
 # --- The inbox: how long to keep the IDs ----------------------------------------------------------------
 AGE_BOUND_DAYS = 1.0  # refuse events whose ID is older than this (assumed)
 LOG_RETENTION_DAYS = 7  # Kafka's log.retention.hours default, 168
+SEGMENT_ROLL_DAYS = 7  # Kafka's log.roll.hours default, 168: a segment is deleted whole, once its newest event expires
 
 
 def partitions_kept(window_days: float) -> int:
@@ -96,8 +110,9 @@ def partitions_kept(window_days: float) -> int:
 
 
 BOUNDED_WINDOW = AGE_BOUND_DAYS
-RETENTION_WINDOW = LOG_RETENTION_DAYS + RELAY_RESTART / SECONDS_PER_DAY
+RETENTION_WINDOW = LOG_RETENTION_DAYS + SEGMENT_ROLL_DAYS + (OUTBOX_BACKLOG_BOUND + RELAY_RESTART) / SECONDS_PER_DAY
 log_retention = duration(LOG_RETENTION_DAYS * SECONDS_PER_DAY)
+segment_roll = duration(SEGMENT_ROLL_DAYS * SECONDS_PER_DAY)
 age_bound = duration(AGE_BOUND_DAYS * SECONDS_PER_DAY)
 bounded_partitions = count(partitions_kept(BOUNDED_WINDOW))
 retention_partitions = count(partitions_kept(RETENTION_WINDOW))
@@ -109,7 +124,7 @@ inbox_rows = [
     ("Refuse events whose ID is older than a bound", age_bound, bounded_partitions, bounded_rows, bounded_bytes),
     (
         "Accept any event the log still holds",
-        f"{log_retention} + {republish_period}",
+        f"{log_retention} + {segment_roll} + {outbox_backlog_bound} + {republish_period}",
         retention_partitions,
         retention_rows,
         retention_bytes,
@@ -148,6 +163,6 @@ if __name__ != "concept_tx_outbox":
     print()
     print(
         f"Relay polling every {poll_interval}: an event waits {relay_lag_mean} on average, {relay_lag_worst} at worst; "
-        f"at {event_rate} the outbox adds {outbox_extra_writes} row writes ({outbox_cdc_writes} with CDC), "
+        f"at {event_rate} the outbox adds {outbox_extra_writes} row writes (with CDC too), "
         f"{events_per_poll} events a poll; a row published but not deleted goes out again within {republish_period}."
     )

@@ -11,11 +11,13 @@ Retries. Stripe saves the status and body of the first request made with a key o
 has begun, 500 errors included, and returns them to every later request with that key; it saves
 nothing when a request fails validation or conflicts with a concurrent one under the same key (its
 API reference, "Idempotent requests"). So a retry under the same key helps only after a failure
-that saved nothing: a network failure before Stripe began, a 409 for a concurrent request. Those
-are retried with exponential backoff and full jitter (each delay drawn between zero and the
-doubled ceiling) until the checkout's deadline; the count below is the fewest retries that fit,
-every delay at its ceiling. A saved 5xx, or the deadline, ends the retries: the orchestrator
-settles whether the charge happened before it compensates. Stripe may remove a key once it is 24
+that saved nothing: a network failure before Stripe began, a 409 for a concurrent request (this is
+API v1; API v2 instead finishes failed work on a retry). Those are retried with exponential backoff
+and full jitter (each delay drawn between zero and the doubled ceiling) until the checkout's
+deadline; the count below is the fewest retries that fit, every delay at its ceiling and every
+attempt, the first included, running to its own timeout (ATTEMPT_TIMEOUT, assumed). A saved 5xx,
+or the deadline, ends the retries: the orchestrator settles whether the charge happened before it
+compensates. Stripe may remove a key once it is 24
 hours old, so a background step that retries for longer stops an hour short of that.
 """
 
@@ -44,16 +46,18 @@ ordering_rows = [
 
 # --- Retrying one step under one key ----------------------------------------------------------------
 CHECKOUT_DEADLINE = 300.0  # seconds a checkout may wait for the card step before it settles (assumed)
+ATTEMPT_TIMEOUT = 10.0  # seconds one attempt may take before the orchestrator gives up on it (assumed)
 FIRST_CEILING, CHECKOUT_CAP = 0.5, 30.0  # full jitter: delay drawn from [0, ceiling], ceiling doubling to the cap
 KEY_LIFETIME = SECONDS_PER_DAY  # Stripe: keys may be removed once at least 24 hours old
 MARGIN = SECONDS_PER_HOUR
 
 
-def fewest_retries_within(deadline: float, first: float, cap: float) -> int:
-    """Retries that fit before the deadline even if every jittered delay comes out at its ceiling."""
-    elapsed, ceiling, retries = 0.0, first, 0
-    while elapsed + ceiling <= deadline:
-        elapsed += ceiling
+def fewest_retries_within(deadline: float, first: float, cap: float, timeout: float) -> int:
+    """Retries that fit before the deadline if every jittered delay comes out at its ceiling and every
+    attempt, the first included, runs to its timeout."""
+    elapsed, ceiling, retries = timeout, first, 0
+    while elapsed + ceiling + timeout <= deadline:
+        elapsed += ceiling + timeout
         retries += 1
         ceiling = min(2 * ceiling, cap)
     return retries
@@ -62,11 +66,14 @@ def fewest_retries_within(deadline: float, first: float, cap: float) -> int:
 checkout_deadline = duration(CHECKOUT_DEADLINE)
 first_ceiling = duration(FIRST_CEILING)
 checkout_cap = duration(CHECKOUT_CAP)
-checkout_retries = count(fewest_retries_within(CHECKOUT_DEADLINE, FIRST_CEILING, CHECKOUT_CAP))
+attempt_timeout = duration(ATTEMPT_TIMEOUT)
+checkout_retries = count(fewest_retries_within(CHECKOUT_DEADLINE, FIRST_CEILING, CHECKOUT_CAP, ATTEMPT_TIMEOUT))
 key_lifetime = duration(KEY_LIFETIME)
 retry_horizon = duration(KEY_LIFETIME - MARGIN)
-# The longest a pending order holds its stock: the saga's own time, then the deadline for the card.
-pending_hold_max = duration(SAGA_SECONDS + CHECKOUT_DEADLINE)
+# The longest a pending order holds its stock: the saga's steps other than the card, then the
+# checkout's deadline for the card, which replaces the card's own time (not counted twice). Settling
+# after the deadline adds its own time, unbounded while the provider is down.
+pending_hold_max = duration(SAGA_SECONDS - CARD_SECONDS + CHECKOUT_DEADLINE)
 
 if __name__ != "concept_tx_saga":
     print(
@@ -82,7 +89,8 @@ if __name__ != "concept_tx_saga":
     print()
     print(
         f"{compensations_per_hour} compensations an hour at peak. Checkout retries with full jitter, ceilings "
-        f"from {first_ceiling} doubling to {checkout_cap}: at least {checkout_retries} within its {checkout_deadline} "
-        f"deadline, so a pending order holds stock at most {pending_hold_max}. Background steps stop "
+        f"from {first_ceiling} doubling to {checkout_cap}, each attempt up to {attempt_timeout}: at least "
+        f"{checkout_retries} retries within its {checkout_deadline} deadline, so a pending order holds stock "
+        f"{pending_hold_max} plus the time to settle. Background steps stop "
         f"{retry_horizon} after the first attempt, inside the key's {key_lifetime}."
     )
