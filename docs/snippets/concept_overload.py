@@ -32,7 +32,7 @@ answer the server sends is to a caller that has gone.
 import math
 
 from concept_load_balancing import time_random
-from reference_capacity import target_utilization
+from reference_capacity import redis_gets_per_second, target_utilization
 from step7_zone_headroom import three_zone_headroom
 
 from sdw.estimation import count, duration, fraction, markdown_table, per_second, throughput, times
@@ -165,31 +165,61 @@ in_flight_hung = count(RATE * HUNG_TIMEOUT)
 in_flight_hung_over_normal = times(HUNG_TIMEOUT / TIME_IN_SERVICE)
 # A bulkhead: the dependency's own pool, sized from its normal latency (its p99, at the pool's target
 # utilization), so a hang fills it within moments and every further call to it is refused at once.
-# Sized from the timeout instead (rate x timeout, in_flight_hung) it could never fill: the service's
-# whole pool (in_flight_pool) runs out first.
-DEPENDENCY_P99 = 0.020  # seconds: the dependency's normal p99, measured at the caller; called once a request
-BULKHEAD = math.ceil(RATE * DEPENDENCY_P99 / POOL_UTILIZATION)
+# Sized from the timeout instead (its call rate x timeout) it could never fill before the service's
+# whole pool (in_flight_pool) ran out. The dependency is called on one request in four, so requests
+# that do not need it go on when it hangs. When the hang starts the bulkhead already holds its normal
+# occupancy (call rate x mean latency, Little's law), and from then on every call stays, so it is full
+# (BULKHEAD - occupancy) / call rate later.
+DEPENDENCY_SHARE = 0.25  # of the service's requests call the dependency, once each
+DEPENDENCY_RATE = RATE * DEPENDENCY_SHARE  # calls a second to it
+DEPENDENCY_MEAN = 0.005  # seconds: its normal mean latency, measured at the caller
+DEPENDENCY_P99 = 0.020  # seconds: its normal p99
+BULKHEAD = math.ceil(DEPENDENCY_RATE * DEPENDENCY_P99 / POOL_UTILIZATION)
+OCCUPANCY = DEPENDENCY_RATE * DEPENDENCY_MEAN  # calls in it on average, before any hang
+FILL_TIME = (BULKHEAD - OCCUPANCY) / DEPENDENCY_RATE
+dependency_share = fraction(DEPENDENCY_SHARE)
+dependency_rate = per_second(DEPENDENCY_RATE)
+dependency_mean = duration(DEPENDENCY_MEAN)
 dependency_p99 = duration(DEPENDENCY_P99)
 bulkhead = count(BULKHEAD)
-bulkhead_fill_time = duration(BULKHEAD / RATE)  # a hung dependency holds every call: full this soon
-# The same rule from the dependency's p99.9 instead: a bulkhead as large as the service's whole pool.
+bulkhead_occupancy = count(OCCUPANCY)
+bulkhead_fill_time = duration(FILL_TIME)  # a hung dependency holds every call: full this soon
+# The same rule from the dependency's p99.9 instead: a larger bulkhead, full later, holding more in a hang.
 DEPENDENCY_P999 = 0.050  # seconds
+BULKHEAD_P999 = math.ceil(DEPENDENCY_RATE * DEPENDENCY_P999 / POOL_UTILIZATION)
 dependency_p999 = duration(DEPENDENCY_P999)
-bulkhead_p999 = count(math.ceil(RATE * DEPENDENCY_P999 / POOL_UTILIZATION))
+bulkhead_p999 = count(BULKHEAD_P999)
+bulkhead_p999_fill_time = duration((BULKHEAD_P999 - OCCUPANCY) / DEPENDENCY_RATE)
+# Sized from the call timeout instead: the dependency's call rate x the timeout set below (150 ms).
+CALL_TIMEOUT = 0.150  # seconds: concept_overload_timeouts' timeout, the callee's p99.9 of 120 ms plus a quarter
+bulkhead_at_timeout = count(DEPENDENCY_RATE * CALL_TIMEOUT)
 # An ordinary pause of the dependency (a garbage-collection pause): every call made during it is held
-# until it ends. Sized from the p99, the bulkhead is full once BULKHEAD / RATE has passed, and every
-# call after that, to the pause's end, is refused, though it would have been answered a moment later.
-PAUSE = 0.050  # seconds
+# until it ends. Sized from the p99, the bulkhead is full once FILL_TIME has passed, and every call
+# after that, to the pause's end, is refused, though it would have been answered a moment later.
+PAUSE = 0.030  # seconds
 pause = duration(PAUSE)
-refused_in_pause = count(RATE * max(0.0, PAUSE - BULKHEAD / RATE))
+refused_in_pause = count(DEPENDENCY_RATE * max(0.0, PAUSE - FILL_TIME))
 # A short bounded wait for a slot: a call that finds the bulkhead full waits up to SLOT_WAIT for one
 # before it is refused. A pause no longer than the fill time plus the wait refuses nothing; a hang
 # still refuses, each call after its wait, and holds at most the bulkhead plus the calls waiting.
-SLOT_WAIT = 0.025  # seconds
+SLOT_WAIT = 0.010  # seconds
+HELD_IN_HANG = BULKHEAD + DEPENDENCY_RATE * SLOT_WAIT
 slot_wait = duration(SLOT_WAIT)
-pause_ridden_out = duration(BULKHEAD / RATE + SLOT_WAIT)
-refused_in_pause_with_wait = count(RATE * max(0.0, PAUSE - BULKHEAD / RATE - SLOT_WAIT))
-held_in_hang_with_wait = count(BULKHEAD + RATE * SLOT_WAIT)
+pause_ridden_out = duration(FILL_TIME + SLOT_WAIT)
+refused_in_pause_with_wait = count(DEPENDENCY_RATE * max(0.0, PAUSE - FILL_TIME - SLOT_WAIT))
+held_in_hang_with_wait = count(HELD_IN_HANG)
+# What that takes from the service's pool: in a hang the dependency's calls hold HELD_IN_HANG slots
+# instead of their normal occupancy, so the pool's spare (its size less the mean in flight) shrinks by
+# the difference, and what is left is the room for a burst while the dependency hangs.
+POOL_SPARE = math.ceil(RATE * TIME_IN_SERVICE / POOL_UTILIZATION) - RATE * TIME_IN_SERVICE
+pool_spare = count(POOL_SPARE)
+spare_left_in_hang = count(POOL_SPARE - (HELD_IN_HANG - OCCUPANCY))
+# A single-worker store shard at the same target: the Redis server the examples size at it serves a GET
+# in about 12 us, so its doubled response costs microseconds.
+REDIS_SERVICE_TIME = 1 / redis_gets_per_second
+redis_service_time = duration(REDIS_SERVICE_TIME)
+redis_response_at_target = duration(mm1_response(target_utilization, REDIS_SERVICE_TIME))
+redis_queued_at_target = duration(mm1_queued(target_utilization, REDIS_SERVICE_TIME))
 
 # --- A burst into an unbounded first-in, first-out queue -----------------------------------------
 NORMAL_RATE = 800  # requests a second before and after the burst (80% busy)
@@ -245,11 +275,12 @@ if __name__ != "concept_overload":
         f"{rate} x {queries_per_request} queries x {query_time} = {connections_busy} connections busy "
         f"(a pool of {connection_pool} at {pool_utilization}, a wait for one of {connection_wait}); a thread pool "
         f"for the requests holds {in_flight_pool}; a dependency hung until a {hung_timeout} timeout holds "
-        f"{in_flight_hung}. A bulkhead for it, from its {dependency_p99} p99, holds {bulkhead} and fills "
-        f"{bulkhead_fill_time} into a hang; a {pause} pause then refuses {refused_in_pause} calls, "
+        f"{in_flight_hung}. A bulkhead for a dependency called on {dependency_share} of requests ({dependency_rate}), "
+        f"from its {dependency_p99} p99, holds {bulkhead}; it starts a hang holding {bulkhead_occupancy} and is full "
+        f"{bulkhead_fill_time} in; a {pause} pause then refuses {refused_in_pause} calls on average, "
         f"{refused_in_pause_with_wait} with a {slot_wait} wait for a slot (pauses up to {pause_ridden_out} ridden "
-        f"out; {held_in_hang_with_wait} held in a hang). From its {dependency_p999} p99.9 it would hold "
-        f"{bulkhead_p999}, the service's whole pool."
+        f"out; {held_in_hang_with_wait} held in a hang, leaving {spare_left_in_hang} of the pool's {pool_spare} "
+        f"spare). From its {dependency_p999} p99.9 it would hold {bulkhead_p999}, full {bulkhead_p999_fill_time} in."
     )
     print()
     print(

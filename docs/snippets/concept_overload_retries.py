@@ -17,8 +17,9 @@ so its mean is half that ceiling. That is a per-call retry policy. Reconnects fo
 connection backoff (grpc/grpc doc/connection-backoff.md): INITIAL_BACKOFF 1 s, MULTIPLIER 1.6,
 JITTER 0.2, MAX_BACKOFF 120 s, MIN_CONNECT_TIMEOUT 20 s. The first attempt is made at once, so
 clients that lost their connections together reconnect together; after a failed attempt the next
-waits the backoff times a uniform factor in [1 - JITTER, 1 + JITTER] (gRPC's C core jitters the first
-backoff too; grpc-go waits exactly 1 s before its second attempt). The n-th wave is spread over
+waits the backoff times a uniform factor in [1 - JITTER, 1 + JITTER] (the spec leaves the first backoff
+unjittered; gRPC's C core jitters it anyway; grpc-go does not, and waits exactly 1 s before its second
+attempt). The n-th wave is spread over
 at least its last jitter band, 2 x JITTER x backoff, so N clients arrive at most at N over that band;
 a server with spare capacity C over its normal load absorbs them only if the band is at least N / C.
 
@@ -35,8 +36,9 @@ second): a client may retry 10 a second plus a fifth of its requests, so at a lo
 allows far more than a fifth.
 """
 
+from chat_assumptions import tls_handshake_cpu
 from concept_health_checks import ATTEMPTS_PER_LAYER, RETRYING_LAYERS
-from concept_overload import CAPACITY, NORMAL_RATE
+from concept_overload import CAPACITY, NORMAL_RATE, SERVICE_TIME
 
 from sdw.estimation import count, duration, fraction, markdown_table, per_second, times
 
@@ -45,11 +47,14 @@ BUDGET_SHARE = 0.10  # retries at most a tenth of requests, at every layer
 budget_share = fraction(BUDGET_SHARE)
 budget_amplification = times((1 + BUDGET_SHARE) ** RETRYING_LAYERS)
 one_layer_amplification = times(ATTEMPTS_PER_LAYER)
-# The chosen design: one retrying layer within its budget, and the client's own budget on top, which a
-# client timeout brings into play when the bottom is slow rather than failing.
-CLIENT_BUDGET_SHARE = 0.10
-client_budget_share = fraction(CLIENT_BUDGET_SHARE)
-chosen_design_amplification = times((1 + BUDGET_SHARE) * (1 + CLIENT_BUDGET_SHARE))
+# The chosen design: one retrying layer within its budget, and the client's own attempts on top, which
+# a client timeout brings into play when the bottom is slow rather than failing. The client policy:
+# at most CLIENT_ATTEMPTS attempts per user action, counted on the action's idempotency key. A read
+# that the edge also retries after its per-call timeout, within the same budget, adds a third factor.
+CLIENT_ATTEMPTS = 3
+client_attempts = count(CLIENT_ATTEMPTS)
+chosen_design_amplification = times((1 + BUDGET_SHARE) * CLIENT_ATTEMPTS)
+read_amplification = times((1 + BUDGET_SHARE) ** 2 * CLIENT_ATTEMPTS)
 
 # --- Full jitter: gRPC A6's example policy ------------------------------------------------------
 MAX_ATTEMPTS = 4  # the first call and three retries
@@ -70,7 +75,14 @@ jitter_rows = [(count(n), duration(ceiling), duration(ceiling / 2)) for n, ceili
 expected_total_wait = duration(sum(ceilings) / 2)
 longest_total_wait = duration(sum(ceilings))
 spare_capacity = per_second(CAPACITY - NORMAL_RATE)
-spread_needed = duration(CLIENTS / (CAPACITY - NORMAL_RATE))  # the window that keeps the reconnects within it
+# A reconnect's cost, in requests: a full TLS handshake's CPU (chat's assumption, one ECDSA P-256
+# signature and one ECDHE exchange) against the service's 10 ms request.
+reconnect_cost = duration(tls_handshake_cpu)
+RECONNECT_REQUESTS = float(tls_handshake_cpu) / SERVICE_TIME
+reconnect_requests = count(RECONNECT_REQUESTS)
+service_time = duration(SERVICE_TIME)
+# The window that keeps the reconnects' handshakes within the spare capacity.
+spread_needed = duration(CLIENTS * RECONNECT_REQUESTS / (CAPACITY - NORMAL_RATE))
 
 # --- Reconnects: gRPC's connection backoff (doc/connection-backoff.md) -----------------------------
 CONNECT_INITIAL_BACKOFF = 1.0  # seconds
@@ -110,6 +122,13 @@ reconnect_rows = [
 second_wave_band = duration(band(2))
 second_wave_rate = per_second(CLIENTS / band(2))
 second_wave_over_capacity = times(CLIENTS / band(2) / CAPACITY)
+second_wave_load = per_second(CLIENTS * RECONNECT_REQUESTS / band(2))  # in request-equivalents
+second_wave_load_over_spare = times(CLIENTS * RECONNECT_REQUESTS / band(2) / (CAPACITY - NORMAL_RATE))
+first_wave_work = duration(CLIENTS * float(tls_handshake_cpu) / (CAPACITY * SERVICE_TIME))  # of the whole service
+# The first connection attempt whose jitter band reaches the spread needed, and when it comes.
+WAVE_SPREAD = next(n for n in range(2, 40) if band(n) >= CLIENTS * RECONNECT_REQUESTS / (CAPACITY - NORMAL_RATE))
+wave_spread = count(WAVE_SPREAD)
+wave_spread_at = duration(sum(connect_backoff(n) for n in range(2, WAVE_SPREAD + 1)))
 third_wave_rate = per_second(CLIENTS / band(3))
 RECONNECT_HEADER = ("Connection attempt", "After a backoff of", "Spread over at least", f"{clients} clients arrive at")
 max_backoff_band = duration(2 * CONNECT_JITTER * CONNECT_MAX_BACKOFF)  # the widest band the defaults give
@@ -137,6 +156,20 @@ time_to_throttle = duration((MAX_TOKENS / 2) / -drift_per_call / CALL_RATE)
 time_to_empty = duration(MAX_TOKENS / -drift_per_call / CALL_RATE)
 token_ratio_needed = count(FAILING / (1 - FAILING))  # tokenRatio must exceed this to ride out FAILING
 
+# A vanished host (no reset) stays READY until client keepalive notices: a ping after Time idle, and
+# the connection closed if no ack comes within Timeout (grpc-go: Time at least 10 s, Timeout default
+# 20 s). Meanwhile the calls the picker sends it (one in POOL) hang to their deadlines.
+KEEPALIVE_TIME = 10.0  # seconds, grpc-go's floor
+KEEPALIVE_TIMEOUT = 20.0  # seconds, grpc-go's default
+KEEPALIVE_TIMEOUT_SHORT = 5.0  # seconds, set explicitly
+keepalive_time = duration(KEEPALIVE_TIME)
+keepalive_timeout = duration(KEEPALIVE_TIMEOUT)
+keepalive_timeout_short = duration(KEEPALIVE_TIMEOUT_SHORT)
+vanished_window = duration(KEEPALIVE_TIME + KEEPALIVE_TIMEOUT)
+vanished_window_short = duration(KEEPALIVE_TIME + KEEPALIVE_TIMEOUT_SHORT)
+vanished_calls = count(CALL_RATE / POOL * (KEEPALIVE_TIME + KEEPALIVE_TIMEOUT))
+vanished_calls_short = count(CALL_RATE / POOL * (KEEPALIVE_TIME + KEEPALIVE_TIMEOUT_SHORT))
+
 # --- Finagle's default budget: 20% of requests plus 10 retries a second ----------------------------
 FINAGLE_SHARE = 0.2
 FINAGLE_FLOOR = 10  # retries a second
@@ -160,15 +193,16 @@ if __name__ != "concept_overload_retries":
     print(
         f"With a {budget_share} budget at each of {count(RETRYING_LAYERS)} layers the bottom gets at most "
         f"{budget_amplification} the requests; retrying at one layer only, {one_layer_amplification}; at one layer "
-        f"within {budget_share} plus the client's own {client_budget_share}, {chosen_design_amplification}."
+        f"within {budget_share} plus the client's {client_attempts} attempts, {chosen_design_amplification} "
+        f"({read_amplification} for a read the edge also retries)."
     )
     print()
     print(
         f"Reconnects (gRPC connection backoff: {connect_initial_backoff}, x{connect_multiplier}, jitter "
         f"{connect_jitter}): the second wave of {clients} clients arrives within {second_wave_band}, at "
         f"{second_wave_rate}, {second_wave_over_capacity} a capacity of {per_second(CAPACITY)}; with {spare_capacity} "
-        f"spare they must be spread over {spread_needed}, about the band at the {duration(CONNECT_MAX_BACKOFF)} cap "
-        f"({max_backoff_band})."
+        f"spare, at {reconnect_requests} of a request each, they must be spread over {spread_needed}, the band of "
+        f"attempt {wave_spread}, {wave_spread_at} in."
     )
     print()
     print(
