@@ -10,17 +10,24 @@ Sources:
   rows of w = ceil(e / eps) counters; an estimate never falls below the true count and exceeds it by
   more than eps * N (N, the total of all counts) with probability at most delta. Each row's counter
   for a key also holds the counts of the other keys hashed to it, N / w on average.
-- Skew, this page's own assumption (no source measures it for these tweets): the top 1,000 terms of
-  an hour hold 30% of its terms. They occupy at most 1,000 of a row's w counters, so a rare term's
-  counter holds one of them in a row with probability about 1,000 / w, and the minimum (or the
-  median) of five rows almost never does: a rare term's counters hold the rest, the residual mass
-  (N - H) / w, H being the top terms' counts, which the top-K heap already tracks. Within the
-  residual, a counter's noise is a sum of many small counts, so its spread is at least
-  sqrt((N - H) / w) (Poisson; the residual's own larger terms only widen it).
+- Skew, this page's own assumption (no source measures it for these tweets): an hour's terms follow
+  a Zipf distribution with exponent 1 over 10 million distinct terms, so the term of rank r is used
+  N / (r H_V) times, H_n the n-th harmonic number (ln n + 0.5772 + 1 / 2n - 1 / 12n^2), and the
+  top K hold H_K / H_V of N. A top-K heap beside the sketch tracks them, H their counts. They
+  occupy at most K of a row's w counters, so a rare term's counter holds one of them in a row with
+  probability about K / w, and the median of five rows only when three rows do. The rest, ranks K+1
+  to V, land in a counter with probability 1 / w each: its noise has mean (N - H) / w and variance
+  (sum of c^2 over those ranks) / w, each count c itself Poisson, so c^2 averages c^2 + c. The sum
+  of 1 / r^2 from K+1 to V is 1 / (K + 1/2) - 1 / (V + 1/2) to within 1 / K^3, checked against the
+  full sum of ten million terms. That variance is dominated by the terms just past the heap, so K
+  sets it: K = 1,000 and K = 10,000 are compared. Their noise is right-skewed (now and then a counter
+  holds a term with hundreds of uses), so the median of the rows sits below the noise's mean: it
+  is unbiased only for symmetric noise. This page does not compute that gap; it is a fraction of a
+  spread. A heap entry holds the term, its count and its error: 64 B assumed, as Space-Saving's.
 - Count-mean-min (Deng and Rafiei, "New estimation algorithms for streaming data: Count-min can do
   more", 2007) subtracts each row's expected noise, (N - c) / (w - 1) for the term's counter c, and
   takes the median of the rows. Under skew that subtracts about N / w from counters holding
-  (N - H) / w: H / w too much. Subtracting (N - H - c) / (w - 1) instead leaves no bias for a term
+  (N - H) / w: H / w too much. Subtracting (N - H - c) / (w - 1) instead leaves each row unbiased for a term
   outside the heap.
 - Conservative update (Estan and Varghese, "New directions in traffic measurement and accounting",
   SIGCOMM 2002) raises only the counters below a key's new estimate: estimates stay at or above the
@@ -94,12 +101,41 @@ cms_overcount = count(EPS * terms_per_hour)
 cms_expected_overcount = count(terms_per_hour / cms_width)
 cms_overcount_peak = count(EPS * terms_peak_hour)
 cms_expected_overcount_peak = count(terms_peak_hour / cms_width)
-# Skew (assumed, the page's own): the top 1,000 terms hold 30% of the hour's terms. A rare term's
-# counters almost never hold one of them, so they carry the residual mass only.
-TOP_TERMS, TOP_SHARE = 1_000, 0.3
-top_terms, top_share = count(TOP_TERMS), fraction(TOP_SHARE)
-residual_peak_hour = count(terms_peak_hour * (1 - TOP_SHARE))
-top_collision_row = fraction(TOP_TERMS / cms_width)  # a row in which a rare term's counter holds a top term
+# Skew (assumed, the page's own): Zipf with exponent 1 over VOCABULARY distinct terms an hour.
+VOCABULARY = 10_000_000
+EULER_GAMMA = 0.5772156649
+
+
+def harmonic(n: int) -> float:
+    return math.log(n) + EULER_GAMMA + 1 / (2 * n) - 1 / (12 * n * n)
+
+
+def inverse_squares_after(k: int) -> float:
+    """The sum of 1 / r^2 for r from k + 1 to VOCABULARY, to within 1 / k^3."""
+    return 1 / (k + 0.5) - 1 / (VOCABULARY + 0.5)
+
+
+vocabulary = count(VOCABULARY)
+top_term_peak_hour = count(terms_peak_hour / harmonic(VOCABULARY))  # rank 1: N / H_V
+
+
+def heap_share(k: int) -> float:
+    return harmonic(k) / harmonic(VOCABULARY)
+
+
+def residual_variance(k: int, width: int, n: float = terms_peak_hour) -> float:
+    """A counter's noise from the terms past a top-k heap: (sum of c^2 + sum of c) / w."""
+    top = n / harmonic(VOCABULARY)
+    return (top * top * inverse_squares_after(k) + n * (1 - heap_share(k))) / width
+
+
+SMALL_HEAP, HEAP = 1_000, 10_000
+HEAP_ENTRY_BYTES = 64
+top_terms, top_share = count(HEAP), fraction(heap_share(HEAP))
+small_heap_terms, small_heap_share = count(SMALL_HEAP), fraction(heap_share(SMALL_HEAP))
+heap_bytes = size(HEAP * HEAP_ENTRY_BYTES)
+residual_peak_hour = count(terms_peak_hour * (1 - heap_share(HEAP)))
+top_collision_row = fraction(HEAP / cms_width)  # a row in which a rare term's counter holds a heap term
 rare_noise_peak = count(residual_peak_hour / cms_width)
 # A trend is a rate against the term's usual rate. Counted at the busiest hour's N, both hours
 # carry the same noise, which flattens the rise.
@@ -113,30 +149,43 @@ def seen_rise(noise: float) -> Quantity:
 
 
 trend_rise_seen = seen_rise(rare_noise_peak)
-# Per-minute counts: N and each term's count both shrink 60 times, so the noise against a term's
-# count is unchanged.
-terms_peak_minute = count(tweets_per_second_peak * 60)
-rare_noise_minute = count(terms_peak_minute * (1 - TOP_SHARE) / cms_width)
-trend_now_minute = count(TREND_NOW / 60)
 # Widened to eps = 1e-5: ten times the width, a tenth of the noise.
 WIDE_EPS = 1e-5
 wide_eps = fraction(WIDE_EPS)
-wide_width = count(math.ceil(math.e / WIDE_EPS))
-wide_bytes = size(wide_width * cms_depth * COUNTER_BYTES)
-wide_sliding_hour_bytes = size(MINUTES_PER_HOUR * wide_width * cms_depth * COUNTER_BYTES)
-wide_expected_overcount_peak = count(terms_peak_hour / wide_width)  # the average counter, N / w
-wide_top_collision_row = fraction(TOP_TERMS / wide_width)
-wide_rare_noise_peak = count(residual_peak_hour / wide_width)  # what a rare term's counters hold
-trend_rise_seen_wide = seen_rise(wide_rare_noise_peak)  # plain count-min, the minimum of the rows
+WIDE_WIDTH = math.ceil(math.e / WIDE_EPS)
+wide_width = count(WIDE_WIDTH)
+wide_bytes = size(WIDE_WIDTH * cms_depth * COUNTER_BYTES)
+wide_sliding_hour_bytes = size(MINUTES_PER_HOUR * WIDE_WIDTH * cms_depth * COUNTER_BYTES)
+wide_expected_overcount_peak = count(terms_peak_hour / WIDE_WIDTH)  # the average counter, N / w
+P_HIT = HEAP / WIDE_WIDTH  # a row in which a rare term's counter holds a heap term
+wide_top_collision_row = fraction(P_HIT)
+# The median of five rows holds a heap term only if three or more rows do.
+wide_median_hit = fraction(sum(math.comb(5, j) * P_HIT**j * (1 - P_HIT) ** (5 - j) for j in range(3, 6)))
+wide_rare_noise_peak = count(residual_peak_hour / WIDE_WIDTH)  # the mean of what a rare term's counters hold
+trend_rise_seen_wide = seen_rise(wide_rare_noise_peak)  # plain count-min, at the counters' mean
+# Per-minute counts at the wide eps: N and each term's count both shrink 60 times, so the noise's
+# mean against a term's count is unchanged.
+terms_peak_minute = count(tweets_per_second_peak * 60)
+rare_noise_minute = count(terms_peak_minute * (1 - heap_share(HEAP)) / WIDE_WIDTH)
+trend_now_minute = count(TREND_NOW / 60)
 # Count-mean-min as published subtracts about N / w: H / w more than a rare term's counters hold.
-wide_oversubtraction = count(terms_peak_hour * TOP_SHARE / wide_width)
+wide_oversubtraction = count(terms_peak_hour * heap_share(HEAP) / WIDE_WIDTH)
 trend_usual_full_subtracted = count(TREND_USUAL - wide_oversubtraction)
 trend_now_full_subtracted = count(TREND_NOW - wide_oversubtraction)
-# Subtracting the residual's noise leaves its spread, at least sqrt((N - H) / w).
-wide_noise_spread_peak = count(math.sqrt(wide_rare_noise_peak))
+# Subtracting the residual's mean leaves its spread: sqrt(sum of c^2 / w) over the ranks past the heap.
+wide_noise_spread_peak = count(math.sqrt(residual_variance(HEAP, WIDE_WIDTH)))
+small_heap_spread_peak = count(math.sqrt(residual_variance(SMALL_HEAP, WIDE_WIDTH)))
+poisson_spread_peak = count(math.sqrt(wide_rare_noise_peak))  # the spread were every count small
+# Read plainly, the denominator is the term's own noise: one spread either side of its mean.
+trend_rise_seen_wide_low = seen_rise(wide_rare_noise_peak + wide_noise_spread_peak)
+trend_rise_seen_wide_high = seen_rise(wide_rare_noise_peak - wide_noise_spread_peak)
 FLOOR_SPREADS = 3  # assumed: a usual rate is floored at three spreads
 trend_floor = count(FLOOR_SPREADS * wide_noise_spread_peak)
-# With the full subtraction the usual rate reads below the floor (here below zero): the floor sets the ratio.
+small_heap_floor = count(FLOOR_SPREADS * small_heap_spread_peak)
+# Below the floor, the usual rate reads as the floor: the floor sets the ratio.
+trend_now_spreads = count(TREND_NOW / wide_noise_spread_peak)
+trend_rise_floored = times(TREND_NOW / max(TREND_USUAL, trend_floor))
+small_heap_rise_floored = times(TREND_NOW / max(TREND_USUAL, small_heap_floor))
 trend_rise_full_floored = times(trend_now_full_subtracted / max(trend_usual_full_subtracted, trend_floor))
 # Space-Saving for the same error: k = 1 / eps counters.
 SPACE_SAVING_COUNTER_BYTES = 64
@@ -196,9 +245,9 @@ if __name__ != "concept_counting_sketches":
                     "The same, widened",
                     "A map of every term seen",
                     f"Count-min, eps {wide_eps}: {wide_bytes}",
-                    f"{wide_rare_noise_peak} too high for a rare term in the busiest hour "
-                    f"({wide_expected_overcount_peak} on average); after subtracting the residual's noise, off by "
-                    f"at least {wide_noise_spread_peak} either way",
+                    f"{wide_rare_noise_peak} too high for a rare term in the busiest hour at the counters' mean "
+                    f"({wide_expected_overcount_peak} for the average counter); after subtracting that mean, off by "
+                    f"about {wide_noise_spread_peak} either way (one spread)",
                 ),
                 (
                     "The same, heavy hitters only",
@@ -226,8 +275,8 @@ if __name__ != "concept_counting_sketches":
     print(
         markdown_table(
             (
-                f"A trend from {trend_usual} to {trend_now} uses an hour, in the busiest hour, the top {top_terms} "
-                f"terms holding {top_share} of it",
+                f"A trend from {trend_usual} to {trend_now} uses an hour, in the busiest hour, terms Zipf-distributed "
+                f"over {vocabulary}, the top {top_terms} ({top_share} of uses) in a heap",
                 "Rise seen",
                 "Sketches for an hour",
             ),
@@ -239,8 +288,9 @@ if __name__ != "concept_counting_sketches":
                     sliding_hour_bytes,
                 ),
                 (
-                    f"Count-min, eps {wide_eps} (noise {wide_rare_noise_peak})",
-                    trend_rise_seen_wide,
+                    f"Count-min, eps {wide_eps} (noise {wide_rare_noise_peak} at the mean; the smallest row about "
+                    "a spread below)",
+                    f"about {trend_rise_seen_wide}",
                     wide_sliding_hour_bytes,
                 ),
                 (
@@ -252,7 +302,8 @@ if __name__ != "concept_counting_sketches":
                 ),
                 (
                     f"Count-min, eps {wide_eps}, the residual's noise ({wide_rare_noise_peak}) subtracted",
-                    f"about {trend_rise}, each count give or take at least {wide_noise_spread_peak}",
+                    f"{trend_rise_floored} at the floor of {trend_floor}, each count right on average but give or "
+                    f"take {wide_noise_spread_peak}",
                     wide_sliding_hour_bytes,
                 ),
             ],

@@ -22,12 +22,20 @@ transaction.max.timeout.ms, 15 minutes by default (Kafka's configuration referen
 KafkaSink does not keep Kafka's 60 s default: KafkaSinkBuilder sets transaction.timeout.ms to
 DEFAULT_KAFKA_TRANSACTION_TIMEOUT, one hour (flink-connector-kafka's source), above the broker's
 cap, so an EXACTLY_ONCE sink left at its defaults fails when it starts. A transaction must outlive
-the checkpoint interval, the checkpoint itself and the longest restart, and one more interval for
-each failed checkpoint the job tolerates (execution.checkpointing.tolerable-failed-checkpoints):
-timeout = interval x (tolerated failures + 1) + checkpoint time + restart. Assumed here: an interval
-of a minute, a checkpoint that completes in 20 s (incremental), three tolerated failures, each
-failing within its interval (so execution.checkpointing.timeout is set to the interval: Flink's
-default is 10 minutes, which alone would take most of the broker's cap).
+the checkpoint interval, the checkpoint itself and the longest restart, and, for each failed
+checkpoint the job tolerates (execution.checkpointing.tolerable-failed-checkpoints), the time that
+checkpoint takes to fail, at most execution.checkpointing.timeout: timeout >= interval + tolerated
+failures x checkpoint timeout + checkpoint time + restart. Aligned barriers queue behind a backlog,
+so under backpressure (a viral spike above the job's size) a checkpoint with a short timeout fails
+and the job restarts and replays in the middle of the spike; unaligned checkpoints
+(execution.checkpointing.unaligned.enabled, execution.checkpointing.unaligned before Flink 1.20)
+let the barrier overtake the buffered records and store them in the checkpoint, so its time no
+longer grows with the backlog (Flink's "Checkpointing under backpressure"). Assumed here: an
+interval of a minute, a checkpoint that completes in 20 s (incremental, unaligned), a checkpoint
+timeout of 2 minutes, three tolerated failures; the transaction timeout is set to 10 minutes, above
+what they need and under the broker's cap. The cost of a longer timeout: a transaction abandoned
+by a producer that never comes back holds every read_committed reader at the last stable offset
+until the broker aborts it, up to that timeout.
 
 The crash's share of the URL shortener's monthly allowance of late clicks is set beside what its
 planned outage and one viral minute spend of it (url_shortener_reliability).
@@ -152,16 +160,22 @@ full_replays_left = count(math.floor(allowance_left / rebuilt_late_all_share))
 FLINK_SINK_TXN_TIMEOUT = 3_600  # Flink KafkaSinkBuilder: DEFAULT_KAFKA_TRANSACTION_TIMEOUT, an hour
 BROKER_TXN_CAP = 15 * 60  # Kafka broker, transaction.max.timeout.ms default
 CHECKPOINT_INTERVAL = 60  # seconds, the interval the page settles on
-CHECKPOINT_TIME = 20  # assumed: seconds from a checkpoint's trigger to its completion, incremental
+CHECKPOINT_TIME = 20  # assumed: seconds from a checkpoint's trigger to its completion, incremental, unaligned
+CHECKPOINT_TIMEOUT = 120  # assumed: execution.checkpointing.timeout, seconds
 TOLERATED_FAILURES = 3  # assumed: execution.checkpointing.tolerable-failed-checkpoints
+TXN_TIMEOUT = 600  # decided: transaction.timeout.ms, seconds
 min_txn_timeout = duration(CHECKPOINT_INTERVAL + CHECKPOINT_TIME + RESTART)  # no failure tolerated
 checkpoint_time = duration(CHECKPOINT_TIME)
+checkpoint_timeout = duration(CHECKPOINT_TIMEOUT)
 tolerated_failures = count(TOLERATED_FAILURES)
-TXN_TIMEOUT = CHECKPOINT_INTERVAL * (TOLERATED_FAILURES + 1) + CHECKPOINT_TIME + RESTART
+TXN_NEEDED = CHECKPOINT_INTERVAL + TOLERATED_FAILURES * CHECKPOINT_TIMEOUT + CHECKPOINT_TIME + RESTART
+txn_needed = duration(TXN_NEEDED)
 txn_timeout = duration(TXN_TIMEOUT)
-assert TXN_TIMEOUT <= BROKER_TXN_CAP, "the transaction timeout must fit under the broker's cap"
-# The most failures a one-minute interval can tolerate before the timeout passes the cap.
-most_tolerated_failures = count((BROKER_TXN_CAP - CHECKPOINT_TIME - RESTART) // CHECKPOINT_INTERVAL - 1)
+assert TXN_NEEDED <= TXN_TIMEOUT <= BROKER_TXN_CAP, "the transaction timeout must cover the failures and fit the cap"
+# The most failures a two-minute checkpoint timeout can tolerate before the timeout passes the cap.
+most_tolerated_failures = count(
+    (BROKER_TXN_CAP - CHECKPOINT_INTERVAL - CHECKPOINT_TIME - RESTART) // CHECKPOINT_TIMEOUT
+)
 flink_sink_txn_timeout = duration(FLINK_SINK_TXN_TIMEOUT)
 broker_txn_cap = duration(BROKER_TXN_CAP)
 flink_default_over_cap = times(FLINK_SINK_TXN_TIMEOUT / BROKER_TXN_CAP)
