@@ -131,6 +131,10 @@ registry_sweep_share_of_spare = fraction(0.25)
 shard_map_watch_delay = duration(0.1)
 # A client's backoff after `unavailable` on a send grows to at most this.
 unavailable_retry_cap = duration(1)
+# Once a send has had `unavailable` for longer than the slowest failover, the client backs off to this.
+unavailable_long_retry_cap = duration(30)
+# A store range whose leader fails takes about this to elect a new one and take writes again.
+store_range_failover = duration(10)
 # The coordination service: five etcd members, two, two and one in the three zones.
 coordination_nodes = count(5)
 coordination_nodes_largest_zone = count(2)
@@ -576,6 +580,19 @@ TABLE = [
         unavailable_retry_cap,
         "A failover lasts seconds, so a send retried at most this far apart goes through soon after it ends, "
         "and a second's retries from every affected phone are a small load.",
+    ),
+    (
+        "Backoff between a client's retries of a send once it has had `unavailable` for longer than the slowest failover",
+        unavailable_long_retry_cap,
+        "An outage that lasts (the coordination service's quorum lost, a range below its quorum until a node restarts) "
+        "is not a failover: a waiting message then costs the connection server no more frames than the "
+        "connection's heartbeats, and the send goes through within this of the outage's end.",
+    ),
+    (
+        "Time a store range takes to fail over to a new leader",
+        store_range_failover,
+        "A guess of the order a Raft-replicated store takes to notice a dead leader and elect another (a few "
+        "election timeouts and the new leader's lease); the store's own figure replaces it.",
     ),
     (
         "Members of the coordination service (etcd)",

@@ -6,6 +6,8 @@ import math
 from chat_assumptions import (
     LEASE_RENEWALS_PER_TTL,
     connection_server_lease,
+    connections_per_server,
+    conversation_shards,
     conversations_changed_per_sync,
     coordination_nodes,
     coordination_nodes_largest_zone,
@@ -13,6 +15,7 @@ from chat_assumptions import (
     daily_active_users,
     deliver_latency_target,
     devices_per_user,
+    frames_per_connection_server_per_second,
     group_member_limit,
     group_members_average,
     group_message_share,
@@ -38,12 +41,19 @@ from chat_assumptions import (
     snapshot_rate_per_node,
     spare_servers_per_zone,
     store_leader_extra_work,
+    store_range_failover,
     store_reads_per_node_per_second,
     store_writes_per_node_per_second,
+    unavailable_long_retry_cap,
     unavailable_retry_cap,
     zones,
 )
-from chat_connections import connection_servers, connections_peak, zone_headroom
+from chat_connections import (
+    connection_servers,
+    connections_peak,
+    heartbeats_per_server_per_second,
+    zone_headroom,
+)
 from chat_presence import (
     handshakes_per_second_peak,
     registry_capacity_all_zones,
@@ -388,6 +398,55 @@ shard_sends_resume_leader_change = duration(
 shard_takeover_zone_lost = duration(shard_takeover + shard_next_candidate_delay)
 shard_sends_resume_zone_lost = duration(shard_takeover_zone_lost + shard_map_watch_delay + unavailable_retry_cap)
 
+# The client's resends, which no attempt limit stops (step 7). A send whose conversation's shard is
+# being taken over, or whose message row's range is failing over, is answered `unavailable` at once and
+# resent at most unavailable_retry_cap apart: at the cap, one frame a second per waiting message, and a
+# client keeps one send unacked per conversation. Counted on a connection server at its planned
+# connections (the most it holds, once a lost zone's clients are back), each sending at the peak's rate
+# per connection; every send made during the window still waits at its end (an upper bound: the first
+# ones go through as it ends).
+sends_per_connection_per_second_peak = peak(messages_per_second_peak / connections_peak)
+sends_per_connection_server_per_second = peak(connections_per_server * sends_per_connection_per_second_peak)
+# One chat server dies: its shards' share of the sends waits until sends resume.
+resend_waiting_chat_server_death = count(
+    sends_per_connection_server_per_second * shards_per_chat_server / conversation_shards * shard_sends_resume
+)
+resend_frames_chat_server_death = peak(resend_waiting_chat_server_death / unavailable_retry_cap)
+# The worst failover: a zone lost. A third of the shards lose their owner, and a third of the store's
+# ranges their leader (each range leads in one zone), independently, so a send goes through only if
+# both its shard and its range are spared. Its window is the longest of the zone's takeovers (etcd's
+# leader lost with it, or not) and the ranges' failover, each with the client's next retry.
+zone_sends_stopped_share = fraction(1 - (1 - 1 / zones) ** 2)
+resend_window_zone_lost = duration(
+    max(shard_sends_resume_zone_lost, shard_sends_resume_leader_lost, store_range_failover + unavailable_retry_cap)
+)
+resend_waiting_zone_lost = count(
+    sends_per_connection_server_per_second * zone_sends_stopped_share * resend_window_zone_lost
+)
+resend_waiting_share_zone_lost = fraction(resend_waiting_zone_lost / connections_per_server)
+resend_frames_zone_lost = peak(resend_waiting_zone_lost / unavailable_retry_cap)
+resend_frames_zone_lost_share = fraction(resend_frames_zone_lost / frames_per_connection_server_per_second)
+# Were every connection to have a message waiting, resends at the cap would be this many frame budgets.
+resend_frames_every_connection_over_budget = times(
+    connections_per_server / unavailable_retry_cap / frames_per_connection_server_per_second
+)
+# That happens only in an outage that lasts (the coordination service's quorum lost stops every send).
+# Once a send has had `unavailable` for longer than the slowest failover's, the client backs off to
+# unavailable_long_retry_cap: the messages sent within that time resend once a second, the rest (at most
+# one a connection, counted here) once a long cap. With the heartbeats, against the frame budget.
+unavailable_long_after = duration(shard_sends_resume_leader_change)
+assert unavailable_long_after >= resend_window_zone_lost
+resend_frames_every_send_stopped = peak(
+    sends_per_connection_server_per_second * unavailable_long_after / unavailable_retry_cap
+    + connections_per_server / unavailable_long_retry_cap
+)
+resend_frames_every_send_stopped_share = fraction(
+    resend_frames_every_send_stopped / frames_per_connection_server_per_second
+)
+resend_frames_every_send_stopped_with_heartbeats_share = fraction(
+    (resend_frames_every_send_stopped + heartbeats_per_server_per_second) / frames_per_connection_server_per_second
+)
+
 # Connection servers' epochs (step 4): each takes its epoch from etcd's revision, one Put to its own
 # key /conn-epoch/<server-id> whose response header carries the cluster's revision, unique and rising.
 # A registry loss makes every connection server re-register at once: one etcd write each, none
@@ -444,6 +503,7 @@ if __name__ != "chat_failures":
                 ("", "... if etcd's leader changes before the revoke", shard_sends_resume_leader_change),
                 ("", "etcd shard-key writes, one per shard it held", shard_writes_per_chat_server_death),
                 ("", "Delay before the next-ranked server tries a shard still free", shard_next_candidate_delay),
+                ("", "Resend frames a second per connection server while they wait", resend_frames_chat_server_death),
                 (
                     "",
                     "Lease left at worst when an election starts, with clientv3's KeepAlive helper",
@@ -452,6 +512,12 @@ if __name__ != "chat_failures":
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
                 ("", "Shards taken over, etcd's leader alive (a next-ranked wait added)", shard_takeover_zone_lost),
                 ("", "Sends to them work again (watch and one client retry added)", shard_sends_resume_zone_lost),
+                ("", "Sends stopped while its shards and ranges fail over", zone_sends_stopped_share),
+                ("", "Longest window of those failovers, the client's retry added", resend_window_zone_lost),
+                ("", "Messages waiting on a connection server at its end", resend_waiting_zone_lost),
+                ("", "... as a share of its connections", resend_waiting_share_zone_lost),
+                ("", "Resend frames a second per connection server, one a second each", resend_frames_zone_lost),
+                ("", "... against its frame budget", resend_frames_zone_lost_share),
                 ("", "Reconnections the surviving servers' own budget allows", connection_servers_reconnect_budget),
                 ("", "Reconnections the registry has room for", registry_reconnects_per_second),
                 ("", "Reconnections a second the fleet accepts, the lower", zone_reconnect_capacity),
@@ -536,6 +602,18 @@ if __name__ != "chat_failures":
                 ("", "Coordination members left, as many as its quorum", coordination_left_zone_lost),
                 ("", "More member failures it survives", coordination_failures_tolerated_zone_lost),
                 ("", "... after the lost members are removed", coordination_failures_tolerated_after_removal),
+                (
+                    "",
+                    "Resend frames, every connection with a message waiting at the cap, over the frame budget",
+                    resend_frames_every_connection_over_budget,
+                ),
+                (
+                    "",
+                    "... its quorum lost: the cap's first stretch, then the long cap",
+                    resend_frames_every_send_stopped,
+                ),
+                ("", "... against the frame budget", resend_frames_every_send_stopped_share),
+                ("", "... with the heartbeats", resend_frames_every_send_stopped_with_heartbeats_share),
                 ("", "Presence events without an offline grace period", presence_events_without_grace),
                 ("A hot group", "Deliveries a second", hot_group_deliveries_per_second),
                 ("", "Member-row updates a second", hot_group_member_updates_per_second),
