@@ -5,11 +5,14 @@ Amplification: each of L layers makes up to A attempts, so the bottom one gets u
 for one at the top (concept_health_checks). A budget lets each layer add at most a share b of retries
 to what it sends, so the bottom gets at most (1 + b)^L.
 
-The chosen design retries each failure at one layer, within a budget b, and the client retries its
-own call within a budget of its own; a slow bottom that outlasts the client's timeout is retried by
-both (the client's retry runs the chain again, the inner layer's retries under it), so the bottom
-gets at most (1 + b) (1 + b_client), provided the inner retries stop when the propagated deadline
-runs out (otherwise the first attempt's inner retries keep running beside the client's retry).
+The chosen design: each failure is retried by the layer directly above it, within a budget b, which
+then answers "overloaded; don't retry" upward; plus the client, at most C attempts per user action,
+never on a "don't retry". A slow bottom that outlasts the client's timeout is retried by both (the
+client's retry runs the chain again, the inner layer's retries under it). When the failure is
+widespread the budget binds, so the bottom gets at most (1 + b) C in aggregate, provided the inner
+retries stop when the propagated deadline runs out. A budget bounds a share of all traffic, not each
+action: one action whose calls fail while the budget still has room can cost C x A at the bottom,
+where A is the inner layer's per-call attempt cap.
 
 Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter", 2015; gRPC's retry design A6
 uses the same rule): retry n waits a uniform random time in [0, min(cap, base x multiplier^(n-1))],
@@ -55,6 +58,14 @@ CLIENT_ATTEMPTS = 3
 client_attempts = count(CLIENT_ATTEMPTS)
 chosen_design_amplification = times((1 + BUDGET_SHARE) * CLIENT_ATTEMPTS)
 read_amplification = times((1 + BUDGET_SHARE) ** 2 * CLIENT_ATTEMPTS)
+# The layer directly above the failure alone, within its budget.
+above_failure_amplification = times(1 + BUDGET_SHARE)
+# The budget bounds the aggregate, not one action: while it has room, the inner layer may spend its
+# whole per-call attempt cap on one call (the same first try and two retries as fixed attempts above),
+# under each of the client's attempts.
+INNER_ATTEMPTS = ATTEMPTS_PER_LAYER
+inner_attempts = count(INNER_ATTEMPTS)
+per_action_ceiling = times(CLIENT_ATTEMPTS * INNER_ATTEMPTS)
 
 # --- Full jitter: gRPC A6's example policy ------------------------------------------------------
 MAX_ATTEMPTS = 4  # the first call and three retries
@@ -192,9 +203,11 @@ if __name__ != "concept_overload_retries":
     print()
     print(
         f"With a {budget_share} budget at each of {count(RETRYING_LAYERS)} layers the bottom gets at most "
-        f"{budget_amplification} the requests; retrying at one layer only, {one_layer_amplification}; at one layer "
-        f"within {budget_share} plus the client's {client_attempts} attempts, {chosen_design_amplification} "
-        f"({read_amplification} for a read the edge also retries)."
+        f"{budget_amplification} the requests; fixed attempts at one layer, {one_layer_amplification}; the layer "
+        f"directly above the failure within {budget_share}, {above_failure_amplification}; that plus the client's "
+        f"{client_attempts} attempts, {chosen_design_amplification} in aggregate when the failure is widespread "
+        f"({read_amplification} for a read the edge also retries). One action's ceiling, while the budget has "
+        f"room: {client_attempts} client attempts x {inner_attempts} inner attempts per call, {per_action_ceiling}."
     )
     print()
     print(

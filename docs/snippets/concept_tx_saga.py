@@ -21,7 +21,16 @@ compensates. Stripe may remove a key once it is 24
 hours old, so a background step that retries for longer stops an hour short of that.
 """
 
-from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_HOUR, count, duration, fraction, markdown_table, per_second
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    per_second,
+    times,
+)
 
 ORDER_RATE = 100  # orders a second at peak (assumed)
 SAGA_SECONDS = 3.0  # from the reservation to the card's answer and the confirmation (assumed)
@@ -70,6 +79,22 @@ attempt_timeout = duration(ATTEMPT_TIMEOUT)
 checkout_retries = count(fewest_retries_within(CHECKOUT_DEADLINE, FIRST_CEILING, CHECKOUT_CAP, ATTEMPT_TIMEOUT))
 key_lifetime = duration(KEY_LIFETIME)
 retry_horizon = duration(KEY_LIFETIME - MARGIN)
+# A provider outage: every checkout's card step fails and is retried to its deadline. Without a budget
+# each checkout makes its first attempt and all its retries, so the provider gets that many times the
+# checkouts' rate, all the outage long. A per-provider retry budget (a token count, as in gRPC's retry
+# throttling: each first attempt adds RETRY_BUDGET of a token, each retry takes one, none while the
+# count is empty) holds retries to that share of first attempts; checkouts whose retry finds no token
+# are parked and settled at their deadline. By Little's law the parked ones are the rate times the
+# deadline.
+RETRY_BUDGET = 0.10  # retries at most a tenth of the orchestrator's first attempts to one provider
+ATTEMPTS_PER_CHECKOUT = fewest_retries_within(CHECKOUT_DEADLINE, FIRST_CEILING, CHECKOUT_CAP, ATTEMPT_TIMEOUT) + 1
+retry_budget = fraction(RETRY_BUDGET)
+attempts_per_checkout = count(ATTEMPTS_PER_CHECKOUT)
+outage_rate_unbudgeted = per_second(ORDER_RATE * ATTEMPTS_PER_CHECKOUT)
+outage_amplification_budgeted = times(1 + RETRY_BUDGET)
+outage_rate_budgeted = per_second(ORDER_RATE * (1 + RETRY_BUDGET))
+parked_in_outage = count(ORDER_RATE * CHECKOUT_DEADLINE)
+
 # The longest a pending order holds its stock: the saga's steps other than the card, then the
 # checkout's deadline for the card, which replaces the card's own time (not counted twice). Settling
 # after the deadline adds its own time, unbounded while the provider is down.
@@ -93,4 +118,10 @@ if __name__ != "concept_tx_saga":
         f"{checkout_retries} retries within its {checkout_deadline} deadline, so a pending order holds stock "
         f"{pending_hold_max} plus the time to settle. Background steps stop "
         f"{retry_horizon} after the first attempt, inside the key's {key_lifetime}."
+    )
+    print()
+    print(
+        f"A provider outage: {attempts_per_checkout} attempts a checkout send the provider {outage_rate_unbudgeted} "
+        f"without a budget; a {retry_budget} retry budget holds it to {outage_amplification_budgeted} the checkouts, "
+        f"{outage_rate_budgeted}, with up to {parked_in_outage} checkouts parked until their deadline."
     )

@@ -337,6 +337,12 @@ EC2_RESERVED = "https://aws.amazon.com/ec2/pricing/reserved-instances/"
 ddb_storage_price_per_gb_month = count(0.25)
 ddb_write_price_per_million = count(0.625)
 ddb_read_price_per_million = count(0.125)
+# The Standard-Infrequent Access table class, same page: storage at 0.10 dollars a GB-month (60% off
+# Standard), requests 25% dearer than Standard's on demand.
+DDB_IA_REQUEST_PREMIUM = 1.25
+ddb_ia_storage_price_per_gb_month = count(0.10)
+ddb_ia_write_price_per_million = count(float(ddb_write_price_per_million) * DDB_IA_REQUEST_PREMIUM)
+ddb_ia_read_price_per_million = count(float(ddb_read_price_per_million) * DDB_IA_REQUEST_PREMIUM)
 # DynamoDB bills each item 100 bytes of overhead on top of its names and values (DYNAMODB_ITEM_SIZE).
 ddb_item_overhead_bytes = size(100)
 # A write request unit writes an item of up to 1 KB; a strongly consistent read unit reads up to 4 KB.
@@ -887,6 +893,17 @@ TABLE = [
         ddb_read_price_per_million,
         f"[The same page]({DYNAMODB_PRICING}); a unit is one strongly consistent read of up to 4 KB "
         "(an eventually consistent read is half a unit).",
+    ),
+    (
+        "DynamoDB Standard-IA storage, dollars a GB-month",
+        ddb_ia_storage_price_per_gb_month,
+        f"[The same page]({DYNAMODB_PRICING}), the Standard-Infrequent Access table class: 60% less than "
+        "Standard for storage.",
+    ),
+    (
+        "DynamoDB Standard-IA writes and reads, dollars a million units",
+        f"{ddb_ia_write_price_per_million} and {ddb_ia_read_price_per_million}",
+        f"[The same page]({DYNAMODB_PRICING}): Standard's request prices plus 25%.",
     ),
     (
         "DynamoDB's overhead per item",
