@@ -52,6 +52,7 @@ both up, or it is refused once the deadline passes.
 
 from concept_consensus import SSD_FSYNC
 from rate_limiter_assumptions import cross_zone_round_trip
+from reference_availability_chains import in_series
 from reference_fiber import great_circle_km, round_trip_floor
 
 from sdw.estimation import (
@@ -206,8 +207,8 @@ participants = count(PARTICIPANTS)
 one_down_per_year = duration((1 - PARTICIPANT_AVAILABILITY) * SECONDS_PER_YEAR)
 # A saga whose first step is the card under a checkout deadline: the order service and the card
 # provider must both be up for an order to be accepted before the deadline.
-two_down_per_year = duration((1 - PARTICIPANT_AVAILABILITY**2) * SECONDS_PER_YEAR)
-all_down_per_year = duration((1 - PARTICIPANT_AVAILABILITY ** (PARTICIPANTS + 1)) * SECONDS_PER_YEAR)
+two_down_per_year = duration((1 - in_series(PARTICIPANT_AVAILABILITY, 2)) * SECONDS_PER_YEAR)
+all_down_per_year = duration((1 - in_series(PARTICIPANT_AVAILABILITY, PARTICIPANTS + 1)) * SECONDS_PER_YEAR)
 availability_rows = [
     (
         f"Two-phase commit: {PARTICIPANTS} participants and the coordinator's log",
