@@ -412,3 +412,51 @@ def test_a_page_that_warns_in_the_second_process_fails_the_build_once(site_copy:
     assert len(ours) == 1, log[-3000:]
     reused, total = _reused(log)
     assert reused <= total - 1
+
+
+def test_a_figure_is_computed_again_only_when_its_snippet_or_one_it_imports_changed(
+    cache_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A build keeps each figure under its snippet's fingerprint and those of the snippets it
+    imports: after an edit to one snippet, a build (a new process: the kept values come from the
+    disk) computes the figures of that snippet and its importers, and takes every other from the
+    cache, so a preview runs only the snippets the edit reaches."""
+    root = tmp_path / "project"
+    folder = root / "docs" / preview.SNIPPETS
+    folder.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    code = "from sdw.estimation import count\n"
+    (folder / "base.py").write_text(f"{code}users = count(5)\n", encoding="utf-8")
+    (folder / "derived.py").write_text(f"{code}from base import users\ndouble = count(users * 2)\n", encoding="utf-8")
+    (folder / "other.py").write_text(f"{code}thing = count(7)\n", encoding="utf-8")
+    figures = tuple(
+        shortcodes.Figure((name,), "page.md:1", "", "a sentence") for name in ("derived.double", "other.thing")
+    )
+    computed: list[str] = []
+    compute = shortcodes.figure_values
+    monkeypatch.setattr(shortcodes, "figure_values", lambda f: computed.extend(x.args[0] for x in f) or compute(f))
+    card_figure = shortcodes.figure
+    monkeypatch.setattr(shortcodes, "figure", lambda name, where: computed.append(name) or card_figure(name, where))
+
+    def build() -> tuple[list[str], str]:
+        """As a build in a new process: nothing in memory but what the disk kept."""
+        monkeypatch.setattr(preview, "state", preview.State(caching=True))
+        snippets.use(folder)
+        preview.begin_build(root, root / "docs", ["page.md"])
+        computed.clear()
+        values = preview.figure_values(figures)
+        card = preview.card_figure("derived.double", "data/cards.yml: card 'x'")
+        preview.save_figures()
+        return values, card
+
+    try:
+        assert build() == (["10", "7"], "10")
+        assert computed == ["derived.double", "other.thing", "derived.double"]
+        assert build() == (["10", "7"], "10") and computed == []
+        (folder / "base.py").write_text(f"{code}users = count(6)\n", encoding="utf-8")
+        assert build() == (["12", "7"], "12")
+        assert computed == ["derived.double", "derived.double"], "only the figures the edit reaches are computed"
+        (folder / "other.py").write_text(f"# A comment.\n{code}thing = count(7)\n", encoding="utf-8")
+        assert build() == (["12", "7"], "12") and computed == ["other.thing"]
+    finally:
+        snippets.use(SNIPPETS)

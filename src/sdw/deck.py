@@ -19,6 +19,7 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import genanki
@@ -63,13 +64,19 @@ def _converted(text: str) -> str:
     return markdown.markdown(text)
 
 
-def html(text: str, where: str) -> str:
-    """A card's Markdown as HTML, its figures printed as the pages print them."""
+def printed_figure(name: str, where: str) -> str:
+    """The figure `snippet.name` as a card prints it: as the pages print it, or "?" after a warning."""
     from sdw.shortcodes import figure
 
+    value = figure(name, where)
+    return "?" if value is None else str(value)
+
+
+def html(text: str, where: str, figure: Callable[[str, str], str] = printed_figure) -> str:
+    """A card's Markdown as HTML, its figures printed by `figure` (the preview's keeps them)."""
+
     def cite(match: re.Match) -> str:
-        value = figure(match["name"], where)
-        return "?" if value is None else str(value)
+        return figure(match["name"], where)
 
     rendered = _converted(FIGURE.sub(cite, text))
     # A one-paragraph question reads better without its <p>.
@@ -78,7 +85,7 @@ def html(text: str, where: str) -> str:
     return rendered
 
 
-def notes(root: Path) -> list[genanki.Note]:
+def notes(root: Path, figure: Callable[[str, str], str] = printed_figure) -> list[genanki.Note]:
     deck = cards.load(root)
     for problem in deck.problems:
         log.warning(problem)
@@ -89,7 +96,12 @@ def notes(root: Path) -> list[genanki.Note]:
         result.append(
             genanki.Note(
                 model=MODEL,
-                fields=[html(card.question, where), html(card.answer, where), deck.sections[card.section], card.id],
+                fields=[
+                    html(card.question, where, figure),
+                    html(card.answer, where, figure),
+                    deck.sections[card.section],
+                    card.id,
+                ],
                 tags=list(dict.fromkeys(tag.replace(" ", "-") for tag in (card.section, *card.tags))),
                 guid=genanki.guid_for(card.id),
             )
@@ -97,10 +109,10 @@ def notes(root: Path) -> list[genanki.Note]:
     return result
 
 
-def write(root: Path, out: Path) -> int:
-    """Write the deck to `out`; return how many notes it holds."""
+def write(root: Path, out: Path, figure: Callable[[str, str], str] = printed_figure) -> int:
+    """Write the deck to `out`; return how many notes it holds (`figure` prints a cited figure)."""
     deck = genanki.Deck(DECK_ID, DECK_NAME, description="Flashcards from the System Design Workflow guide.")
-    for note in notes(root):
+    for note in notes(root, figure):
         deck.add_note(note)
     # Anki updates a note on import only when it is newer: the build's time, or a reproducible one.
     timestamp = float(os.environ["SOURCE_DATE_EPOCH"]) if "SOURCE_DATE_EPOCH" in os.environ else None
@@ -109,11 +121,11 @@ def write(root: Path, out: Path) -> int:
     return len(deck.notes)
 
 
-def build(root: Path) -> bytes:
+def build(root: Path, figure: Callable[[str, str], str] = printed_figure) -> bytes:
     """The deck as bytes, written through a temporary file (genanki writes SQLite to a path)."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "deck.apkg"
-        write(root, out)
+        write(root, out, figure)
         return out.read_bytes()
 
 

@@ -73,9 +73,11 @@ class State:
     snippets: dict[str, str] = field(default_factory=dict)  # module name -> its file's fingerprint
     snippet_paths: dict[str, str] = field(default_factory=dict)  # module name -> its file
     imports: dict[str, list[str]] = field(default_factory=dict)  # module name -> the modules it imports
-    # Every figure's value, by the figure, for this build's inputs and snippets (their key);
-    # whether this build added any.
+    # Every figure's value, by the figure and the fingerprint of the snippets it depends on, for
+    # this build's inputs (their key); whether this build added any.
     figures: tuple[str, dict[str, str], bool] = field(default_factory=lambda: ("", {}, False))
+    # Per build: a snippet's fingerprint with those of the snippets it imports, by module name.
+    closures: dict[str, str] = field(default_factory=dict)
     all_snippets: str = ""
     presets: tuple[int, str] = (-1, "")  # (build, digest of the estimator's presets)
     # Across builds: page src_uri -> (key, what its conversion produced).
@@ -200,6 +202,7 @@ def begin_build(root: Path, docs_dir: Path, files: list[str], config: Any = None
     state.snippets = {Path(line.split("\t")[0]).stem: line for line in modules}
     state.snippet_paths = {name: str(root / line.split("\t")[0]) for name, line in state.snippets.items()}
     state.all_snippets = _digest("\n".join(modules))
+    state.closures = {}
     imports_key = _digest("\0".join(["imports", state.inputs, state.all_snippets]))  # the parser is in src/
     state.imports = build_cache.load(root, "imports", imports_key)
     if state.imports is None:
@@ -341,10 +344,13 @@ def deck_key() -> str:
 
 
 def presets_key() -> str:
-    """The estimator's presets as this build computes them (from the snippets), once per build;
-    every snippet's file when they cannot be computed (a broken snippet: its pages warn)."""
+    """The estimator's presets as this build computes them (from the snippets they read), once
+    per build; every snippet's file when they cannot be computed (a broken snippet: its pages
+    warn)."""
     if state.presets[0] != state.build:
-        key = _digest("\0".join(["presets", state.inputs, state.all_snippets]))
+        from sdw.presets import SNIPPETS_READ
+
+        key = _digest("\0".join(["presets", state.inputs, snippets_used(" ".join(SNIPPETS_READ))]))
         digest = build_cache.load(state.root, "presets", key)
         if digest is None:
             from sdw.presets import presets
@@ -359,20 +365,34 @@ def presets_key() -> str:
 
 
 def _figure_memory() -> dict[str, str]:
-    key = _digest("\0".join(["figures", state.inputs, state.all_snippets]))
+    key = _digest("\0".join(["figures", state.inputs]))
     if state.figures[0] != key:
         state.figures = (key, build_cache.load(state.root, "figures", key) or {}, False)
     return state.figures[1]
 
 
+def _closure(snippet: str) -> str:
+    """The fingerprint of a snippet and of every snippet it imports, directly or not: all that a
+    figure's value depends on besides the inputs. Editing one snippet leaves the figures of the
+    others kept, so a preview imports only the edited snippet and those that import it."""
+    if snippet not in state.closures:
+        state.closures[snippet] = snippets_used(snippet) if snippet in state.snippets else ""
+    return state.closures[snippet]
+
+
+def _figure_key(figure) -> str:
+    return f"{figure!r}\0{_closure(figure.args[0].split('.')[0] if figure.args else '')}"
+
+
 def figure_values(figures: tuple) -> list[str]:
     """sdw.shortcodes.figure_values, each value taken from an earlier build when its inputs and
-    snippets are the same (a figure's value depends on nothing else), so that a build whose pages
-    are all unchanged runs no snippet. A figure that warns is computed every time."""
+    the snippets it depends on are the same (a figure's value depends on nothing else), so that
+    a build whose pages are all unchanged runs no snippet. A figure that warns is computed every
+    time."""
     memory = _figure_memory()
     values = []
     for figure in figures:
-        value = memory.get(repr(figure))
+        value = memory.get(_figure_key(figure))
         if value is None:
             warnings = len(state.warnings)
             value = shortcodes.figure_values((figure,))[0]
@@ -382,11 +402,28 @@ def figure_values(figures: tuple) -> list[str]:
     return values
 
 
+def card_figure(name: str, where: str) -> str:
+    """sdw.shortcodes.figure as a card prints it ("?" after a warning), kept as figure_values
+    keeps a page's: the deck is built again after any snippet's edit, and its cards cite figures
+    of most snippets."""
+    memory = _figure_memory()
+    key = f"card\0{name}\0{where}\0{_closure(name.split('.')[0])}"
+    value = memory.get(key)
+    if value is None:
+        warnings = len(state.warnings)
+        quantity = shortcodes.figure(name, where)
+        value = "?" if quantity is None else str(quantity)
+        if len(state.warnings) == warnings:
+            memory[key] = value
+            state.figures = (state.figures[0], memory, True)
+    return value
+
+
 def remember_figures(figures: tuple, values: list[str]) -> None:
     """Figures computed without a warning, kept for later builds (saved by save_figures)."""
     memory = _figure_memory()
     for figure, value in zip(figures, values, strict=True):
-        memory[repr(figure)] = value
+        memory[_figure_key(figure)] = value
     state.figures = (state.figures[0], memory, True)
 
 

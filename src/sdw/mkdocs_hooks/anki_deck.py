@@ -34,7 +34,7 @@ def _deck(root: Path) -> bytes:
     content = build_cache.load(preview.state.root, "deck", key)
     if content is None:
         warnings = len(preview.state.warnings)
-        content = deck.build(root)
+        content = deck.build(root, preview.card_figure)
         if len(preview.state.warnings) > warnings:
             return content
         build_cache.store(preview.state.root, "deck", key, content)
