@@ -432,8 +432,9 @@ resend_frames_every_connection_over_budget = times(
 )
 # That happens only in an outage that lasts (the coordination service's quorum lost stops every send).
 # Once a send has had `unavailable` for longer than the slowest failover's, the client backs off to
-# unavailable_long_retry_cap: the messages sent within that time resend once a second, the rest (at most
-# one a connection, counted here) once a long cap. With the heartbeats, against the frame budget.
+# unavailable_long_retry_cap: the messages sent within that time resend once a second, the rest once a
+# long cap, paced per connection (one resend a long cap however many conversations wait, counted here).
+# With the heartbeats, against the frame budget.
 unavailable_long_after = duration(shard_sends_resume_leader_change)
 assert unavailable_long_after >= resend_window_zone_lost
 resend_frames_every_send_stopped = peak(
