@@ -1,6 +1,7 @@
 """Twitter worked example: what the API's rate limits allow, and what idempotency keys cost."""
 
 from reference_capacity import (
+    cassandra_batch_lands_within,
     cassandra_bloom_fp_chance,
     cassandra_gc_grace,
     expired_row_life,
@@ -21,6 +22,7 @@ from twitter_assumptions import (
     follow_changes_per_user_per_day,
     follow_edge_bytes,
     follow_limit,
+    idempotency_lease,
     idempotency_record_bytes,
     idempotency_window,
     outbox_row_bytes,
@@ -118,6 +120,12 @@ paxos_state_bytes = size(
     * text_copies
 )
 
+# How long a client waits out `409 idempotency_key_in_use`, which it does not count as an attempt
+# (step 3): a crashed attempt's lease runs out, then a timed-out batch lands while its batch-log nodes
+# are up. Those nodes can stay down, so the batch's bound is open-ended; the cap is fixed at this sum
+# all the same, and after it the client keeps the draft and its key for the user's next action.
+key_in_use_wait_cap = duration(idempotency_lease + cassandra_batch_lands_within)
+
 # The outbox (step 4): a post, a favorite or a follow (or unfollow) writes a row in the same
 # logged batch as its data, then a plain write with the row's remaining TTL marks it sent.
 # Partitions are one second of one of a few shards, so the sweeper reads each once and no
@@ -176,6 +184,10 @@ if __name__ != "twitter_api":
                     compaction_wasted_reads,
                 ),
                 ("Stored bytes behind one timeline page", timeline_page_bytes),
+                (
+                    "Longest a client waits out `409 idempotency_key_in_use` (lease, then a batch landing)",
+                    key_in_use_wait_cap,
+                ),
             ],
         )
     )

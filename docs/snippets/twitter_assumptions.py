@@ -170,10 +170,13 @@ read_window = duration(15 * 60)
 # request hash (32), tweet ID (8), lease and status (16), plus row overhead; kept for a day.
 idempotency_record_bytes = size(16 + 8 + 32 + 8 + 16 + partition_overhead_bytes + row_overhead_bytes)
 idempotency_window = duration(SECONDS_PER_DAY)
+# The lease a post's reservation holds before another attempt may take it over (step 3): a few
+# seconds, well past the post's p99, so a live attempt is never taken over mid-way.
+idempotency_lease = duration(5)
 # Outbox row (step 4): the second, the shard, an event ID, the event's kind and key, the sent mark.
 outbox_row_bytes = size(16 + 20 + 1 + row_overhead_bytes)
 
-# --- Stores the notes leave out (step 4) ---------------------------------------------------------
+# --- Stores the first sketch leaves out (step 4) -------------------------------------------------
 media_record_bytes = size(200)
 devices_per_user = count(1)
 devices_per_daily_user = count(2)
@@ -596,6 +599,12 @@ TABLE = [
         "Long enough for a client's retries while it is online or briefly offline. A client resends a key only "
         "while the key is younger than this window less a margin; after that it first reads its own timeline for "
         "the post before making a new key (step 3).",
+    ),
+    (
+        "Lease on a post's key reservation",
+        idempotency_lease,
+        "A few seconds, ten times the post's p99, so a live attempt is never taken over; an attempt that "
+        "crashed holds its key this long at most (step 3).",
     ),
     (
         "Bytes per outbox row",

@@ -1,4 +1,4 @@
-"""Twitter worked example: the entities the notes leave out (media, devices, search), sized."""
+"""Twitter worked example: the entities the first sketch leaves out (media, devices, search), sized."""
 
 import math
 
