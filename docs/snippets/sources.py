@@ -28,6 +28,11 @@ SOURCES: dict[str, tuple[str, str]] = {
         "Raffi Krikorian, Timelines at Scale, QCon San Francisco 2012",
         "https://www.infoq.com/presentations/Twitter-Timeline-Scalability/",
     ),
+    "Timelines 2013 write-up": (
+        "Todd Hoff, The Architecture Twitter Uses to Deal with 150M Active Users, 300K QPS, a 22 MB/S "
+        "Firehose, and Send Tweets in Under 5 Seconds, High Scalability, 2013 (notes on Timelines at Scale)",
+        "https://highscalability.com/the-architecture-twitter-uses-to-deal-with-150m-active-users/",
+    ),
     "TAO 2013": (
         "Bronson et al., TAO: Facebook's Distributed Data Store for the Social Graph, USENIX ATC 2013",
         "https://www.usenix.org/conference/atc13/technical-sessions/presentation/bronson",

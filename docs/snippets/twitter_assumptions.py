@@ -138,6 +138,8 @@ request_latency_log_sigma = count(1)
 # caps its hedges at that share of its requests, so a slow tier cannot set off more.
 hedge_percentile = fraction(0.95)
 hedged_extra_request_share = fraction(1 - hedge_percentile)
+# What if home timelines are read this many times as often as assumed (step 2's sensitivity figure)?
+timeline_read_sensitivity = times(3)
 
 # How far below the rules-of-thumb reference the two hardware assumptions sit, on purpose.
 api_server_margin = times(api_read_per_server / requests_per_server)
@@ -212,6 +214,11 @@ timeline_latency_target = duration(0.200)
 post_latency_target = duration(0.500)
 fanout_freshness_target = duration(5)
 fanout_freshness_share = fraction(0.99)
+# Degraded mode 1's head-of-log consumer (step 7) starts by itself once the fan-out's lag, the age of
+# the oldest event it has not applied (a tweet's ID carries its time), passes this, or when a zone is
+# declared lost, whichever comes first: the freshness target itself, past which every tweet arriving
+# is late.
+head_consumer_start_lag = duration(fanout_freshness_target)
 search_freshness_target = duration(15)
 
 TABLE = [
@@ -276,7 +283,13 @@ TABLE = [
         tweets_per_day,
         f"Twitter's own long-standing figure: about 500 million a day ({cite('Twitter 2013', '2013')}).",
     ),
-    ("Home timeline loads per user a day", timeline_loads_per_user_per_day, "Ten visits a day, each loading one page."),
+    (
+        "Home timeline loads per user a day",
+        timeline_loads_per_user_per_day,
+        "Ten visits a day, each loading one page: a person opening or refreshing the app. Twitter served "
+        f"far more timeline reads in 2012 ({cite('Timelines 2012', 'Timelines at Scale')}), mostly clients "
+        "polling on a timer; step 2 compares the two and sizes the tiers at a higher rate too.",
+    ),
     ("Tweets per timeline page", tweets_per_timeline_page, "One screenful and a little scrolling."),
     ("Favorites per user a day", favorites_per_user_per_day, "Likes are cheap to give; five a day is modest."),
     ("Searches per user a day", searches_per_user_per_day, "Most people search rarely; a few search a lot."),
@@ -705,6 +718,18 @@ TABLE = [
         "Share of tweets held to that time",
         fanout_freshness_share,
         "A p99, like the latency targets: one tweet in a hundred may reach followers later.",
+    ),
+    (
+        "Fan-out lag that starts a second consumer at the head of the log",
+        head_consumer_start_lag,
+        "The freshness target: past it every tweet now arriving is late. A start the backlog did not need "
+        "costs little, since the second consumer stops once the first reaches where it began (step 7).",
+    ),
+    (
+        "Home timeline reads, as a multiple of the assumed rate, for the sensitivity figure",
+        timeline_read_sensitivity,
+        "A what-if, not a forecast: what the API and the hydration caches would need if reads ran this "
+        "much higher (step 2).",
     ),
     ("Time within which a new tweet is searchable", search_freshness_target, "Search is for what is happening now."),
 ]

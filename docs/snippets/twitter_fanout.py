@@ -4,11 +4,16 @@ from twitter_assumptions import (
     celebrities_followed_per_user,
     celebrity_followers,
     celebrity_tweet_readers_first_hour,
+    registered_users,
     timeline_cache_copies,
     timeline_entry_bytes,
     zone_headroom,
 )
-from twitter_traffic import deliveries_per_second_peak, timeline_loads_per_second_peak
+from twitter_traffic import (
+    deliveries_per_second_peak,
+    timeline_loads_per_second_peak,
+    written_deliveries_per_second_peak,
+)
 
 from sdw.estimation import SECONDS_PER_HOUR, count, duration, markdown_table, peak, per_second, size, throughput
 
@@ -21,6 +26,13 @@ celebrity_cache_writes = count(celebrity_deliveries * timeline_cache_copies)
 fanout_fleet_capacity = throughput(deliveries_per_second_peak * zone_headroom)
 celebrity_fanout_time = duration(celebrity_deliveries / fanout_fleet_capacity)
 celebrity_bytes_written = size(celebrity_followers * timeline_entry_bytes * timeline_cache_copies)
+
+# A live-timeline filter (step 6 weighs it): one bit per registered account, set while its timeline
+# is cached, held by every fan-out worker, so a worker attempts only the followers whose bit is set.
+# It would skip the attempts that find no timeline, each one an operation on every copy.
+live_timeline_bitmap_bytes = size(registered_users / 8)
+filter_skipped_attempts_peak = peak(deliveries_per_second_peak - written_deliveries_per_second_peak)
+filter_skipped_cache_ops_peak = peak(filter_skipped_attempts_peak * timeline_cache_copies)
 
 # Hybrid: skip fan-out for huge accounts and merge their recent tweets in at read time.
 # Every timeline load then also reads the recent tweets of each huge account followed.
@@ -44,6 +56,9 @@ if __name__ != "twitter_fanout":
                 ("Bytes written to timeline caches", celebrity_bytes_written),
                 ("Extra reads at peak if huge accounts are merged at read time", merge_reads_per_second_peak),
                 ("Reads of one celebrity tweet in its first hour", hot_tweet_reads_per_second),
+                ("A live-timeline filter: one bit per registered account", live_timeline_bitmap_bytes),
+                ("Attempts it would skip at peak (no cached timeline)", filter_skipped_attempts_peak),
+                ("Timeline cache operations it would save at peak, all copies", filter_skipped_cache_ops_peak),
             ],
         )
     )

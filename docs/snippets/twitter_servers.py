@@ -30,6 +30,7 @@ from twitter_assumptions import (
     store_read_target_zone_lost,
     store_read_ticket_zone_lost,
     store_write_cost_over_recent_read,
+    timeline_read_sensitivity,
     tweets_per_day,
     tweets_per_timeline_page,
     zone_headroom,
@@ -37,12 +38,19 @@ from twitter_assumptions import (
 )
 from twitter_cache import (
     count_cache_fills_per_second_peak,
+    count_cache_ops_peak,
     count_cache_servers,
+    count_cache_servers_for_memory,
+    hydration_cache_servers,
+    servers_for_ops,
     timeline_cache_servers,
     tweet_cache_days_held,
     tweet_cache_fills_per_second_peak,
+    tweet_cache_ops_peak,
     tweet_cache_servers,
+    tweet_cache_servers_for_memory,
     user_cache_servers,
+    user_cache_servers_for_memory,
 )
 from twitter_notifications import pushes_per_second, pushes_per_second_peak
 from twitter_storage import (
@@ -70,6 +78,7 @@ from twitter_traffic import (
     searches_per_second,
     searches_per_second_peak,
     timeline_loads_per_second,
+    timeline_loads_per_second_peak,
     tweets_per_second,
     tweets_per_second_peak,
 )
@@ -323,6 +332,29 @@ total_servers = servers(
     + count_cache_servers
 )
 
+# Sensitivity: home timelines read timeline_read_sensitivity times as often as assumed. Each extra
+# load is one more API request, a page of tweets to hydrate (a lookup in each of the tweet, user and
+# count caches per tweet, hedged like the rest) and one favorites read in the store. The tiers are
+# recounted with the same per-server rates and the same rounding as above (twitter_cache.servers_for_ops).
+read_sensitivity_extra_loads_peak = peak(timeline_loads_per_second_peak * (timeline_read_sensitivity - 1))
+read_sensitivity_requests_peak = peak(requests_per_second_peak + read_sensitivity_extra_loads_peak)
+read_sensitivity_api_servers = count(
+    whole_per_zone(read_sensitivity_requests_peak * zone_headroom / requests_per_server, zones)
+)
+read_sensitivity_extra_lookups_peak = peak(
+    read_sensitivity_extra_loads_peak * tweets_per_timeline_page * (1 + hedged_extra_request_share)
+)
+read_sensitivity_hydration_cache_servers = count(
+    servers_for_ops(tweet_cache_ops_peak + read_sensitivity_extra_lookups_peak, tweet_cache_servers_for_memory)
+    + servers_for_ops(tweet_cache_ops_peak + read_sensitivity_extra_lookups_peak, user_cache_servers_for_memory)
+    + servers_for_ops(count_cache_ops_peak + read_sensitivity_extra_lookups_peak, count_cache_servers_for_memory)
+)
+# The store's favorites reads: with a zone lost each zone serves every read, so the extra loads come
+# out of the room each zone has left for reads to grow, counted in recent reads.
+read_sensitivity_store_room_share = fraction(
+    read_sensitivity_extra_loads_peak / (store_margin_after_writes_servers * reads_per_database_server)
+)
+
 if __name__ != "twitter_servers":
     print(
         markdown_table(
@@ -445,6 +477,29 @@ if __name__ != "twitter_servers":
                     store_read_share_hedged_all_zones,
                 ),
                 ("Bytes each server holds", database_bytes_per_server),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (f"Home timeline reads at {timeline_read_sensitivity} the assumed rate", "Value"),
+            [
+                ("Extra home loads at peak", read_sensitivity_extra_loads_peak),
+                ("API requests at peak", read_sensitivity_requests_peak),
+                (f"API servers (now {api_servers})", read_sensitivity_api_servers),
+                (
+                    "Extra lookups at peak in each of the tweet, user and count caches",
+                    read_sensitivity_extra_lookups_peak,
+                ),
+                (
+                    f"Tweet, user and count cache servers (now {hydration_cache_servers})",
+                    read_sensitivity_hydration_cache_servers,
+                ),
+                (
+                    "The extra favorites reads, as a share of the store's room for reads to grow",
+                    read_sensitivity_store_room_share,
+                ),
             ],
         )
     )

@@ -9,14 +9,17 @@ from twitter_assumptions import (
     peak_to_average,
     photo_share,
     profile_views_per_user_per_day,
+    registered_users,
     searches_per_user_per_day,
+    timeline_entries_cached,
     timeline_loads_per_user_per_day,
     tweets_per_day,
     tweets_per_timeline_page,
     video_share,
+    weekly_active_users,
 )
 
-from sdw.estimation import SECONDS_PER_DAY, markdown_table, peak, per_day, per_second, times
+from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, peak, per_day, per_second, times
 
 # Writes: new tweets and favorites.
 tweets_per_second = per_second(tweets_per_day / SECONDS_PER_DAY)
@@ -47,10 +50,25 @@ tweet_views_per_second_peak = peak(tweet_views_per_second * peak_to_average)
 searches_per_second = per_second(daily_active_users * searches_per_user_per_day / SECONDS_PER_DAY)
 searches_per_second_peak = peak(searches_per_second * peak_to_average)
 
-# Fan-out on write: every tweet lands in each follower's cached home timeline.
+# Fan-out on write: the fan-out makes one append-if-present attempt for each follower of a tweet
+# (step 6). Each attempt is a round trip to the timeline cache whether or not that follower's
+# timeline is cached, so these attempts size the fan-out workers and the timeline cache's operations.
 deliveries_per_day = per_day(tweets_per_day * follows_per_user)
 deliveries_per_second = per_second(deliveries_per_day / SECONDS_PER_DAY)
 deliveries_per_second_peak = peak(deliveries_per_second * peak_to_average)
+# What the attempts write: an entry only where the follower's timeline is cached. A timeline expires
+# after a week unread, so only users active in the last week have one; a tweet's followers are taken
+# to be active in the same share as all accounts.
+live_timeline_share = fraction(weekly_active_users / registered_users)
+written_deliveries_per_tweet = count(follows_per_user * live_timeline_share)
+written_deliveries_per_day = per_day(tweets_per_day * written_deliveries_per_tweet)
+written_deliveries_per_second = per_second(written_deliveries_per_day / SECONDS_PER_DAY)
+written_deliveries_per_second_peak = peak(written_deliveries_per_second * peak_to_average)
+# Entries written are what would grow memory, but a timeline keeps only its newest entries: each
+# cached timeline gains this many a day, so its cap holds about this many days, and the cap times
+# the users with a timeline, not this rate, sizes the memory (twitter_cache).
+entries_written_per_timeline_per_day = count(written_deliveries_per_day / weekly_active_users)
+timeline_cap_days = count(timeline_entries_cached / entries_written_per_timeline_per_day)
 
 # How lopsided is it? Requests, and tweets moved, per tweet written.
 timeline_loads_per_tweet = times(timeline_loads_per_day / tweets_per_day)
@@ -75,7 +93,16 @@ if __name__ != "twitter_traffic":
                 ("Tweets shown (home timelines and profiles)", tweet_views_per_second, tweet_views_per_second_peak),
                 ("Follows and unfollows", follow_changes_per_second, follow_changes_per_second_peak),
                 ("Searches", searches_per_second, searches_per_second_peak),
-                ("Timeline deliveries (fan-out)", deliveries_per_second, deliveries_per_second_peak),
+                (
+                    "Timeline delivery attempts (fan-out, one per follower)",
+                    deliveries_per_second,
+                    deliveries_per_second_peak,
+                ),
+                (
+                    "Deliveries written (followers with a cached timeline)",
+                    written_deliveries_per_second,
+                    written_deliveries_per_second_peak,
+                ),
             ],
         )
     )
@@ -88,6 +115,9 @@ if __name__ != "twitter_traffic":
                 ("Home loads and profile views per tweet posted", page_loads_per_tweet),
                 ("Tweets shown per tweet posted", tweet_views_per_tweet),
                 ("Record second (2013) over our average", record_spike_over_our_average),
+                ("Deliveries written per tweet posted", written_deliveries_per_tweet),
+                ("Entries written into each cached timeline a day", entries_written_per_timeline_per_day),
+                (f"Days of entries its {timeline_entries_cached} cached entries hold", timeline_cap_days),
             ],
         )
     )
