@@ -368,17 +368,18 @@ def test_the_last_update_dates_are_kept_until_the_history_changes(site_copy: Pat
     subprocess.run(["git", "add", "-A"], cwd=site_copy, check=True)
     _commit(site_copy, f"first {time.time_ns()}", "2026-01-02T03:04:05Z")  # a HEAD no earlier run kept
 
-    def build(name: str) -> tuple[Path, int]:
+    def build(name: str) -> tuple[Path, list[str]]:
         (calls / "log").write_text("", encoding="utf-8")
         result = mkdocs_build(site_copy, site_copy.parent / f"{site_copy.name}-{name}", env)
         assert result.returncode == 0, result.stdout + result.stderr
-        asked = [line for line in (calls / "log").read_text(encoding="utf-8").splitlines() if line.startswith("log")]
-        return site_copy.parent / f"{site_copy.name}-{name}", len(asked)
+        lines = (calls / "log").read_text(encoding="utf-8").splitlines()
+        return site_copy.parent / f"{site_copy.name}-{name}", [line for line in lines if " log " in f" {line} "]
 
     first, asked_first = build("first")
     second, asked_second = build("second")
-    assert asked_first > 60, "the plugin asks git once a page"
-    assert asked_second <= 1, "only the site's own date, asked in the plugin's on_config"
+    # Without kept dates, one git log of the whole history, not one a page (the plugin's way).
+    assert len(asked_first) <= 2 and sum("--name-status" in line for line in asked_first) == 1, asked_first
+    assert len(asked_second) <= 1, "only the site's own date, asked in the plugin's on_config"
     page = "concepts/caching/index.html"
     assert (second / page).read_text(encoding="utf-8") == (first / page).read_text(encoding="utf-8")
     assert "January 2, 2026" in (second / page).read_text(encoding="utf-8")
@@ -388,6 +389,59 @@ def test_the_last_update_dates_are_kept_until_the_history_changes(site_copy: Pat
     third, _ = build("third")
     assert "February 3, 2026" in (third / page).read_text(encoding="utf-8")
     assert "January 2, 2026" in (third / "concepts/messaging/index.html").read_text(encoding="utf-8")
+
+
+def test_one_git_log_finds_each_pages_last_commit_as_the_plugin_does_page_by_page(tmp_path: Path) -> None:
+    """git_dates.read_history walks one `git log` of the whole history; the plugin asks
+    `git log -n 1 --follow --diff-filter=r` of each page. Both must name the same commit and tag,
+    for every page of this repository and for a history with a pure rename, a rename with an
+    edit, a whitespace-only edit, a merge and a tag (a page committed since is left to the plugin)."""
+    from mkdocs_git_revision_date_localized_plugin.util import Util
+
+    from sdw.mkdocs_hooks import git_dates
+
+    def plugin_answers(docs: Path, pages) -> tuple[dict, dict]:
+        util = Util(config={"enable_git_follow": True, "fallback_to_build_date": True}, mkdocs_dir=str(docs))
+        commits = {page: util.get_git_commit_timestamp(str(docs / page)) for page in pages}
+        return commits, {commit: util.get_tag_name_for_commit(commit) for commit, _ in commits.values()}
+
+    pages, tags = git_dates.read_history(ROOT / "docs")
+    assert len(pages) >= 60
+    assert (pages, tags) == plugin_answers(ROOT / "docs", pages)
+
+    repo = tmp_path / "repo"
+    docs = repo / "docs"
+    (docs / "sub").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
+
+    def commit(message: str, when: str) -> None:
+        subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+        _commit(repo, message, when)
+
+    for name in ("kept.md", "renamed.md", "edited-rename.md", "spaces.md"):
+        (docs / name).write_text(f"# {name}\n\nSome text that stays the same for rename detection.\n" * 5)
+    commit("first", "2026-01-01T00:00:00Z")
+    (docs / "renamed.md").rename(docs / "sub/renamed.md")  # a pure rename: the plugin skips it
+    moved = (docs / "edited-rename.md").read_text() + "One more line.\n"
+    (docs / "edited-rename.md").unlink()
+    (docs / "sub/edited-rename.md").write_text(moved)
+    (docs / "spaces.md").write_text((docs / "spaces.md").read_text() + "An edit.\n")
+    commit("renames", "2026-01-02T00:00:00Z")
+    subprocess.run(["git", "checkout", "-q", "-b", "side"], cwd=repo, check=True)
+    (docs / "kept.md").write_text((docs / "kept.md").read_text() + "From the side branch.\n")
+    commit("side", "2026-01-03T00:00:00Z")
+    subprocess.run(["git", "checkout", "-q", "main"], cwd=repo, check=True)
+    # Whitespace only: the plugin's --ignore-all-space does not hide a commit from git log.
+    (docs / "spaces.md").write_text((docs / "spaces.md").read_text().replace("Some text", "Some  text"))
+    commit("main", "2026-01-04T00:00:00Z")
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
+    subprocess.run(["git", *identity, "merge", "-q", "--no-ff", "side", "-m", "merge"], cwd=repo, check=True)
+    subprocess.run(["git", *identity, "tag", "-a", "v1", "-m", "v1", "HEAD~1"], cwd=repo, check=True)
+    (docs / "new.md").write_text("# New\n")  # not committed: the plugin asks git itself
+    pages, tags = git_dates.read_history(docs)
+    assert sorted(pages) == ["kept.md", "spaces.md", "sub/edited-rename.md", "sub/renamed.md"]  # not new.md
+    assert (pages, tags) == plugin_answers(docs, pages)
+    assert set(tags.values()) == {"", "v1"}
 
 
 def test_a_page_that_warns_in_the_second_process_fails_the_build_once(site_copy: Path, tmp_path: Path) -> None:
