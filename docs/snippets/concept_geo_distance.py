@@ -1,0 +1,97 @@
+"""Concepts, proximity search: the exact filter, haversine on a sphere, against the flat
+(equirectangular) approximation.
+
+Haversine gives the great-circle distance on a sphere of the IUGG mean radius. The equirectangular
+approximation treats a small patch as flat: x = dlon cos(mean latitude), y = dlat, distance =
+R sqrt(x^2 + y^2), with dlon wrapped into [-180, 180) degrees first (two points either side of the
+180th meridian are nearly 360 degrees apart unwrapped, and near, wrapped), with one cosine a query
+instead of several trigonometric calls a candidate. The model puts points exactly RADIUS_KM from a
+centre at LATITUDE degrees, every degree of bearing round it (destination-point formula on the same
+sphere), and takes the worst difference. Dropping the
+cosine (treating a degree of longitude as a degree of latitude) overstates east-west distances by
+1 / cos(latitude). The sphere itself is an approximation of WGS84's ellipsoid: Redis's GEO commands
+use haversine and state an error of up to 0.5% (https://redis.io/docs/latest/commands/geoadd/).
+"""
+
+import math
+
+from concept_geo_assumptions import EARTH_RADIUS_KM
+
+from sdw.estimation import count, markdown_table, times
+
+RADIUS_KM = 5.0
+LATITUDE = 60.0
+R = EARTH_RADIUS_KM
+
+
+def haversine_km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * R * math.asin(math.sqrt(h))
+
+
+def wrapped_dlon(lon1: float, lon2: float) -> float:
+    """lon2 - lon1 in [-180, 180) degrees: the short way round."""
+    return (lon2 - lon1 + 180) % 360 - 180
+
+
+def flat_km(lat1, lon1, lat2, lon2, with_cosine: bool = True, wrap: bool = True) -> float:
+    dlon = wrapped_dlon(lon1, lon2) if wrap else lon2 - lon1
+    x = math.radians(dlon) * (math.cos(math.radians((lat1 + lat2) / 2)) if with_cosine else 1)
+    y = math.radians(lat2 - lat1)
+    return R * math.hypot(x, y)
+
+
+def destination(lat, lon, bearing_deg, km):
+    p1, l1, b, d = math.radians(lat), math.radians(lon), math.radians(bearing_deg), km / R
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    return math.degrees(p2), math.degrees(l2)
+
+
+points = [destination(LATITUDE, 0.0, bearing, RADIUS_KM) for bearing in range(360)]
+errors_km = [abs(flat_km(LATITUDE, 0.0, la, lo) - haversine_km(LATITUDE, 0.0, la, lo)) for la, lo in points]
+
+radius_km = count(RADIUS_KM)
+latitude = count(LATITUDE)
+worst_error_mm = count(max(errors_km) * 1e6)
+worst_error_one_part_in = count(RADIUS_KM / max(errors_km))
+no_cosine_overstates = times(1 / math.cos(math.radians(LATITUDE)))
+sphere_error_m_at_radius = count(0.005 * RADIUS_KM * 1000)  # Redis's stated worst case, at this radius
+
+# Across the 180th meridian: due east from 179.99 degrees at the same latitude.
+east_lat, east_lon = destination(LATITUDE, 179.99, 90, RADIUS_KM)
+east_lon = (east_lon + 180) % 360 - 180  # written as a longitude: negative, past the meridian
+antimeridian_wrapped_km = count(flat_km(LATITUDE, 179.99, east_lat, east_lon))
+antimeridian_unwrapped_km = count(flat_km(LATITUDE, 179.99, east_lat, east_lon, wrap=False))
+
+SHOWN_BEARINGS = (0, 45, 58, 90)
+rows = [
+    (
+        f"{b}°",
+        f"{haversine_km(LATITUDE, 0.0, *points[b]):.7f} km",
+        f"{flat_km(LATITUDE, 0.0, *points[b]):.7f} km",
+        f"{count(errors_km[b] * 1e6)} mm",
+        f"{flat_km(LATITUDE, 0.0, *points[b], with_cosine=False):.3f} km",
+    )
+    for b in SHOWN_BEARINGS
+]
+
+if __name__ != "concept_geo_distance":
+    print(
+        markdown_table(
+            (
+                f"Bearing from a point at {latitude}°",
+                "Haversine",
+                "Flat, with the cosine",
+                "Difference",
+                "Flat, without the cosine",
+            ),
+            rows,
+        )
+    )
+    print()
+    print(
+        f"The worst of 360 bearings is {worst_error_mm} mm, one part in {worst_error_one_part_in}; a sphere "
+        f"instead of the ellipsoid costs up to {sphere_error_m_at_radius} m at {radius_km} km."
+    )
