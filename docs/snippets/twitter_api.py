@@ -25,6 +25,7 @@ from twitter_assumptions import (
     idempotency_lease,
     idempotency_record_bytes,
     idempotency_window,
+    media_polls_per_upload,
     outbox_row_bytes,
     partition_overhead_bytes,
     photo_share,
@@ -61,12 +62,20 @@ from sdw.estimation import (
 
 daily_window = duration(SECONDS_PER_DAY)
 
+# Media status polls (GET /v1/media/{id}, step 3): their own read class, each poll one read of the media
+# row from a replica of its MySQL shard.
+media_polls_per_user_per_day = count(
+    tweets_per_day * (photo_share + video_share) / daily_active_users * media_polls_per_upload
+)
+media_polls_per_second_peak = peak(tweets_per_second_peak * (photo_share + video_share) * media_polls_per_upload)
+
 # How far above an average daily user's use each limit sits.
 tweets_per_user_per_day = count(tweets_per_day / daily_active_users)
 post_headroom = times(post_limit_per_day / tweets_per_user_per_day)
 favorite_headroom = times(favorite_limit / favorites_per_user_per_day)
 timeline_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / timeline_loads_per_user_per_day)
 search_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / searches_per_user_per_day)
+media_poll_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / media_polls_per_user_per_day)
 
 # Expired rows stay on disk until gc_grace_seconds has passed since they expired: these tables are
 # compacted by time window, which drops a file whole only then (reference_capacity.expired_row_life).
@@ -125,6 +134,18 @@ paxos_state_bytes = size(
 # are up. Those nodes can stay down, so the batch's bound is open-ended; the cap is fixed at this sum
 # all the same, and after it the client keeps the draft and its key for the user's next action.
 key_in_use_wait_cap = duration(idempotency_lease + cassandra_batch_lands_within)
+# Within the cap the client's waits back off: the server's `Retry-After: 1` first, then doubling (1, 2,
+# 4, 8 s, ...) while the total fits in the cap, and a last wait clipped so the total reaches it. Each
+# wait ends in one retry whose conditional insert finds the key held and returns its record: one read
+# of the key record per wait, at most this many per post.
+key_in_use_first_wait = duration(1)
+_waits = []
+while sum(_waits) + float(key_in_use_first_wait) * 2 ** len(_waits) <= float(key_in_use_wait_cap):
+    _waits.append(float(key_in_use_first_wait) * 2 ** len(_waits))
+key_in_use_doubling_waits = count(len(_waits))
+key_in_use_doubling_time = duration(sum(_waits))
+key_in_use_last_wait = duration(float(key_in_use_wait_cap) - sum(_waits))
+key_in_use_waits = count(len(_waits) + (1 if float(key_in_use_last_wait) > 0 else 0))
 
 # The outbox (step 4): a post, a favorite or a follow (or unfollow) writes a row in the same
 # logged batch as its data, then a plain write with the row's remaining TTL marks it sent.
@@ -155,6 +176,13 @@ if __name__ != "twitter_api":
                 ("Follows", follow_limit, daily_window, "", ""),
                 ("Home timeline reads", read_limit, read_window, timeline_loads_per_user_per_day, timeline_headroom),
                 ("Searches", read_limit, read_window, searches_per_user_per_day, search_headroom),
+                (
+                    "Media status polls",
+                    read_limit,
+                    read_window,
+                    media_polls_per_user_per_day,
+                    media_poll_headroom,
+                ),
             ],
         )
     )
@@ -188,6 +216,12 @@ if __name__ != "twitter_api":
                     "Longest a client waits out `409 idempotency_key_in_use` (lease, then a batch landing)",
                     key_in_use_wait_cap,
                 ),
+                (
+                    f"... waits that fit, doubling from {key_in_use_first_wait}, and the time they take",
+                    f"{key_in_use_doubling_waits}, {key_in_use_doubling_time}",
+                ),
+                ("... a last wait, clipped to the cap", key_in_use_last_wait),
+                ("... waits at most, each one read of the key record", key_in_use_waits),
             ],
         )
     )

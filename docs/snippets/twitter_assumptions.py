@@ -140,6 +140,9 @@ hedge_percentile = fraction(0.95)
 hedged_extra_request_share = fraction(1 - hedge_percentile)
 # What if home timelines are read this many times as often as assumed (step 2's sensitivity figure)?
 timeline_read_sensitivity = times(3)
+# A what-if for step 2: the share of follow edges held by weekly-active users, if active users follow
+# and are followed more than the average account (the estimate takes the share of accounts, 37.5%).
+weekly_active_follow_edge_share_what_if = fraction(0.6)
 
 # How far below the rules-of-thumb reference the two hardware assumptions sit, on purpose.
 api_server_margin = times(api_read_per_server / requests_per_server)
@@ -168,6 +171,8 @@ fanout_page_write_limit = duration(1 * SECONDS_PER_HOUR)
 follow_change_note_bytes = size(8 + 8 + 1)
 read_limit = count(180)
 read_window = duration(15 * 60)
+# Polls of GET /v1/media/{id} per upload, with backoff, before it answers ready (step 3).
+media_polls_per_upload = count(5)
 # Idempotency record, its reservation and result rows together: key (16 bytes), user ID (8),
 # request hash (32), tweet ID (8), lease and status (16), plus row overhead; kept for a day.
 idempotency_record_bytes = size(16 + 8 + 32 + 8 + 16 + partition_overhead_bytes + row_overhead_bytes)
@@ -208,6 +213,11 @@ percentile_budget_share = fraction(0.01)
 cdn_hit_ratio = fraction(0.90)
 resync_bytes_per_second = throughput(500 * MB, "B/s")
 fanout_outage = duration(10 * 60)
+# A tweet-cache node that stops answering: the cache's failure detector declares it down once it has
+# missed the probes from every zone, or the tweet service's and the deletion consumer's writes, for
+# this long; the ring without it then reaches every client through the coordination service's watch.
+tweet_cache_failure_detection = duration(10)
+tweet_cache_ring_update = duration(5)
 
 # --- Latency and freshness targets (step 1) ----------------------------------------------------
 timeline_latency_target = duration(0.200)
@@ -215,10 +225,16 @@ post_latency_target = duration(0.500)
 fanout_freshness_target = duration(5)
 fanout_freshness_share = fraction(0.99)
 # Degraded mode 1's head-of-log consumer (step 7) starts by itself once the fan-out's lag, the age of
-# the oldest event it has not applied (a tweet's ID carries its time), passes this, or when a zone is
-# declared lost, whichever comes first: the freshness target itself, past which every tweet arriving
-# is late.
+# the oldest event it has not applied (a tweet's ID carries its time), stays past this for the hold
+# time below, or when a zone is declared lost, whichever comes first: the freshness target itself,
+# past which every tweet arriving is late.
 head_consumer_start_lag = duration(fanout_freshness_target)
+# It starts only when that lag has stayed above the start figure for this long, evaluated per consumer
+# group, so a blip does not start it; and the trigger re-arms only once the group's lag has stayed under
+# the lower figure below for the same time (hysteresis), so a lag hovering at the target does not start
+# and stop head consumers over and over.
+head_consumer_hold = duration(30)
+head_consumer_rearm_lag = duration(2)
 search_freshness_target = duration(15)
 
 TABLE = [
@@ -287,8 +303,9 @@ TABLE = [
         "Home timeline loads per user a day",
         timeline_loads_per_user_per_day,
         "Ten visits a day, each loading one page: a person opening or refreshing the app. Twitter served "
-        f"far more timeline reads in 2012 ({cite('Timelines 2012', 'Timelines at Scale')}), mostly clients "
-        "polling on a timer; step 2 compares the two and sizes the tiers at a higher rate too.",
+        f"far more timeline reads in 2012 ({cite('Timelines 2012', 'Timelines at Scale')}), home and user "
+        "timelines together, likely many of them clients polling on a timer; step 2 compares the two and sizes "
+        "the tiers at a higher rate too.",
     ),
     ("Tweets per timeline page", tweets_per_timeline_page, "One screenful and a little scrolling."),
     ("Favorites per user a day", favorites_per_user_per_day, "Likes are cheap to give; five a day is modest."),
@@ -598,7 +615,17 @@ TABLE = [
         "deliveries within this long (step 6).",
     ),
     ("Bytes per follow-change note", follow_change_note_bytes, "Account ID, timestamp, followed or unfollowed."),
-    ("Timeline and search reads allowed", read_limit, f"Per {read_window}, per user."),
+    (
+        "Timeline, search and media-status reads allowed",
+        read_limit,
+        f"Per {read_window}, per user, in a bucket for each of the three classes.",
+    ),
+    (
+        "Media status polls per upload",
+        media_polls_per_upload,
+        "A photo is ready within a second or two, a video within tens of seconds; polls backing off from a "
+        "second take a few for most uploads (step 3).",
+    ),
     (
         "Bytes per idempotency record",
         idempotency_record_bytes,
@@ -698,6 +725,18 @@ TABLE = [
         resync_bytes_per_second,
         "About half of a 10 Gbit/s link, leaving the rest for live traffic.",
     ),
+    (
+        "Time to declare a tweet-cache node down",
+        tweet_cache_failure_detection,
+        "Probes every two seconds from each zone, five missed in a row, or the same time of failed tombstone "
+        "writes: long enough that one slow garbage collection does not empty a node.",
+    ),
+    (
+        "Time for a ring without that node to reach every client",
+        tweet_cache_ring_update,
+        "A watch on the coordination service delivers the change within a round trip; the rest is clients "
+        "applying it and a margin.",
+    ),
     ("Fan-out outage we plan for", fanout_outage, "Long enough to matter, short enough to drain the same hour."),
     (
         "Home timeline p99, at the gateway",
@@ -723,7 +762,27 @@ TABLE = [
         "Fan-out lag that starts a second consumer at the head of the log",
         head_consumer_start_lag,
         "The freshness target: past it every tweet now arriving is late. A start the backlog did not need "
-        "costs little, since the second consumer stops once the first reaches where it began (step 7).",
+        "costs little: when the first consumer reaches the offset where the second began, it jumps to the "
+        "second's committed offset, skipping what that one applied, and the second stops (step 7).",
+    ),
+    (
+        "How long the fan-out's lag must stay past that figure before the head consumer starts, and stay "
+        "under the re-arm figure before the trigger can fire again",
+        head_consumer_hold,
+        "Long enough that a deploy's or a rebalance's blip does not start it, short beside the ten-minute outage "
+        "planned for; checked per consumer group.",
+    ),
+    (
+        "Fan-out lag under which the trigger re-arms",
+        head_consumer_rearm_lag,
+        "Well under the start figure (hysteresis), near the lag of a healthy fan-out, so the trigger does not "
+        "start head consumers again and again while the lag hovers at the target.",
+    ),
+    (
+        "Share of follow edges held by weekly-active users, for a what-if",
+        weekly_active_follow_edge_share_what_if,
+        "A what-if, not a forecast: active users follow and are followed more than dormant accounts, so the "
+        "share of edges could exceed the share of accounts that step 2 uses (step 2).",
     ),
     (
         "Home timeline reads, as a multiple of the assumed rate, for the sensitivity figure",

@@ -11,21 +11,25 @@ from twitter_assumptions import (
 )
 from twitter_traffic import (
     deliveries_per_second_peak,
+    live_timeline_share,
     timeline_loads_per_second_peak,
     written_deliveries_per_second_peak,
 )
 
 from sdw.estimation import SECONDS_PER_HOUR, count, duration, markdown_table, peak, per_second, size, throughput
 
-# Fan-out on write for one celebrity tweet: one delivery per follower, each written to every copy.
+# Fan-out on write for one celebrity tweet: one append-if-present attempt per follower, each an
+# operation on every copy of that follower's timeline, whether or not the timeline is cached there.
 celebrity_deliveries = celebrity_followers
-celebrity_cache_writes = count(celebrity_deliveries * timeline_cache_copies)
+celebrity_cache_ops = count(celebrity_deliveries * timeline_cache_copies)
+# Of those attempts, only the followers with a cached timeline get an entry written, in every copy.
+celebrity_written_deliveries = count(celebrity_followers * live_timeline_share)
 # The fan-out fleet is built like every stateless tier, for the peak with a zone lost: its capacity
 # is the peak times zone_headroom. The time is that whole capacity doing nothing else, every other
 # tweet waiting behind this one.
 fanout_fleet_capacity = throughput(deliveries_per_second_peak * zone_headroom)
 celebrity_fanout_time = duration(celebrity_deliveries / fanout_fleet_capacity)
-celebrity_bytes_written = size(celebrity_followers * timeline_entry_bytes * timeline_cache_copies)
+celebrity_bytes_written = size(celebrity_written_deliveries * timeline_entry_bytes * timeline_cache_copies)
 
 # A live-timeline filter (step 6 weighs it): one bit per registered account, set while its timeline
 # is cached, held by every fan-out worker, so a worker attempts only the followers whose bit is set.
@@ -46,14 +50,15 @@ if __name__ != "twitter_fanout":
         markdown_table(
             ("Figure", "Value"),
             [
-                ("Deliveries for one celebrity tweet, one per follower", celebrity_deliveries),
-                ("Cache writes for them, one per timeline copy", celebrity_cache_writes),
+                ("Delivery attempts for one celebrity tweet, one per follower", celebrity_deliveries),
+                ("Cache operations for them, one per attempt and timeline copy", celebrity_cache_ops),
+                ("Attempts that write an entry (followers with a cached timeline)", celebrity_written_deliveries),
                 (
                     f"Fan-out fleet's capacity: deliveries at peak × {zone_headroom} zone headroom",
                     fanout_fleet_capacity,
                 ),
                 ("Time for the whole fleet at that capacity, doing nothing else", celebrity_fanout_time),
-                ("Bytes written to timeline caches", celebrity_bytes_written),
+                ("Bytes written to timeline caches, every copy", celebrity_bytes_written),
                 ("Extra reads at peak if huge accounts are merged at read time", merge_reads_per_second_peak),
                 ("Reads of one celebrity tweet in its first hour", hot_tweet_reads_per_second),
                 ("A live-timeline filter: one bit per registered account", live_timeline_bitmap_bytes),

@@ -36,9 +36,9 @@ from twitter_traffic import (
 
 from sdw.estimation import count, duration, fraction, markdown_table, peak, size, times
 
-# Fan-out on write: every delivery is written to each copy of the follower's timeline,
-# in the background, and a timeline load is one read.
-push_writes_per_second_peak = peak(deliveries_per_second_peak * timeline_cache_copies)
+# Fan-out on write: every delivery attempt (append-if-present) is an operation on each copy of the
+# follower's timeline, sent in pipelined batches in the background; a timeline load is one read.
+push_cache_ops_per_second_peak = peak(deliveries_per_second_peak * timeline_cache_copies)
 
 
 # Every load, however its list of IDs is built, then hydrates its page (step 5): each tweet, its
@@ -146,7 +146,7 @@ shared_merge_hedged_slow_load_share = fraction(1 - (1 - hedged_slow_request_shar
 shared_merge_reads_per_second_peak = peak(merge_reads_per_second_peak + busy_merge_lookups_per_second_peak_most)
 merge_cache_servers = count(math.ceil(shared_merge_reads_per_second_peak / cache_ops_per_server))
 
-pull_over_push = times(pull_reads_per_second_peak / push_writes_per_second_peak)
+pull_over_push = times(pull_reads_per_second_peak / push_cache_ops_per_second_peak)
 
 if __name__ != "twitter_read_path":
     print(
@@ -154,8 +154,8 @@ if __name__ != "twitter_read_path":
             ("At peak", "Push (on write)", "Pull (on read)", "Hybrid, merge in memory", "Hybrid, merge from a cache"),
             [
                 (
-                    "Timeline cache writes",
-                    push_writes_per_second_peak,
+                    "Timeline cache operations (append-if-present, every copy)",
+                    push_cache_ops_per_second_peak,
                     "none",
                     "push, minus pulled accounts",
                     "push, minus pulled accounts",

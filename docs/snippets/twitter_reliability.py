@@ -16,6 +16,8 @@ from twitter_assumptions import (
     resync_bytes_per_second,
     slo_window,
     timeline_cache_copies,
+    tweet_cache_failure_detection,
+    tweet_cache_ring_update,
     zone_headroom,
     zones,
 )
@@ -50,6 +52,16 @@ from sdw.estimation import (
     throughput,
     times,
 )
+
+# Deleting a tweet (step 3): the DELETE's deadline is the write latency target of step 1. A copy that has
+# not acknowledged the tombstone by then gets a 202, and a node that stays unreachable is declared down
+# and taken out of its copy's ring; its keys move to ring neighbours, which fill from the other copy,
+# which holds the tombstone. The deletion consumer's backoff is capped at the ring update's time, so a
+# node that comes back sooner gets the tombstone within that. Worst case from the 202, and from the
+# DELETE's arrival (the node stopped answering no later than the deadline).
+delete_deadline = duration(post_latency_target)
+deleted_tweet_visible_after_202 = duration(tweet_cache_failure_detection + tweet_cache_ring_update)
+deleted_tweet_visible_at_most = duration(delete_deadline + deleted_tweet_visible_after_202)
 
 # Error budget: the share of requests that may fail, and the same as full downtime.
 error_budget_share = fraction(1 - availability_target)
@@ -242,6 +254,9 @@ if __name__ != "twitter_reliability":
                     "... share of the freshness target's allowance",
                     zone_loss_late_without_head_consumer_freshness_budget_share,
                 ),
+                ("Tweet cache node unreachable", "A DELETE's deadline (the write latency target)", delete_deadline),
+                ("", "Deleted tweet visible after the 202, at most", deleted_tweet_visible_after_202),
+                ("", "... from the DELETE's arrival, at most", deleted_tweet_visible_at_most),
                 ("CDN lost", "Origin media egress, average", origin_media_egress),
                 ("", "Origin media egress, at peak", origin_media_egress_peak),
                 ("", "Origin load multiplied by", cdn_loss_origin_multiplier),

@@ -16,6 +16,7 @@ from twitter_assumptions import (
     tweets_per_day,
     tweets_per_timeline_page,
     video_share,
+    weekly_active_follow_edge_share_what_if,
     weekly_active_users,
 )
 
@@ -51,19 +52,26 @@ searches_per_second = per_second(daily_active_users * searches_per_user_per_day 
 searches_per_second_peak = peak(searches_per_second * peak_to_average)
 
 # Fan-out on write: the fan-out makes one append-if-present attempt for each follower of a tweet
-# (step 6). Each attempt is a round trip to the timeline cache whether or not that follower's
-# timeline is cached, so these attempts size the fan-out workers and the timeline cache's operations.
+# (step 6). Each attempt is an operation on each copy of the follower's timeline, sent in pipelined
+# batches, whether or not that timeline is cached, so these attempts size the fan-out workers and
+# the timeline cache's operations.
 deliveries_per_day = per_day(tweets_per_day * follows_per_user)
 deliveries_per_second = per_second(deliveries_per_day / SECONDS_PER_DAY)
 deliveries_per_second_peak = peak(deliveries_per_second * peak_to_average)
 # What the attempts write: an entry only where the follower's timeline is cached. A timeline expires
-# after a week unread, so only users active in the last week have one; a tweet's followers are taken
-# to be active in the same share as all accounts.
+# after a week unread, so only users active in the last week have one. The independence assumption:
+# a tweet's followers are taken to be weekly-active in the same share as all accounts, though active
+# users follow more and are followed more, so the real share of follow edges is likely higher.
 live_timeline_share = fraction(weekly_active_users / registered_users)
 written_deliveries_per_tweet = count(follows_per_user * live_timeline_share)
 written_deliveries_per_day = per_day(tweets_per_day * written_deliveries_per_tweet)
 written_deliveries_per_second = per_second(written_deliveries_per_day / SECONDS_PER_DAY)
 written_deliveries_per_second_peak = peak(written_deliveries_per_second * peak_to_average)
+# What if weekly-active users held a larger share of follow edges than of accounts (step 2's what-if)?
+edge_skew_written_deliveries_per_tweet = count(follows_per_user * weekly_active_follow_edge_share_what_if)
+edge_skew_written_deliveries_per_second_peak = peak(
+    tweets_per_day * edge_skew_written_deliveries_per_tweet / SECONDS_PER_DAY * peak_to_average
+)
 # Entries written are what would grow memory, but a timeline keeps only its newest entries: each
 # cached timeline gains this many a day, so its cap holds about this many days, and the cap times
 # the users with a timeline, not this rate, sizes the memory (twitter_cache).
@@ -116,6 +124,11 @@ if __name__ != "twitter_traffic":
                 ("Tweets shown per tweet posted", tweet_views_per_tweet),
                 ("Record second (2013) over our average", record_spike_over_our_average),
                 ("Deliveries written per tweet posted", written_deliveries_per_tweet),
+                (
+                    f"... if weekly-active users held {weekly_active_follow_edge_share_what_if} of follow edges",
+                    edge_skew_written_deliveries_per_tweet,
+                ),
+                ("... and then written a second at peak", edge_skew_written_deliveries_per_second_peak),
                 ("Entries written into each cached timeline a day", entries_written_per_timeline_per_day),
                 (f"Days of entries its {timeline_entries_cached} cached entries hold", timeline_cap_days),
             ],
