@@ -12,7 +12,9 @@ Published figures:
   radius.
 - H3 cells (https://h3geo.org/docs/core-library/restable, the version 4 tables): average hexagon area
   and average edge length, resolution 7 5.161293360 km^2 and 1.406475763 km, 8 0.737327598 km^2 and
-  0.531414010 km, 9 0.105332513 km^2 and 0.200786148 km. The tables give averages only.
+  0.531414010 km, 9 0.105332513 km^2 and 0.200786148 km. The tables give averages for hexagons, and the
+  area of a pentagon (all twelve of a resolution are equal): resolution 7 2.604669397 km^2, 8 0.372048038
+  km^2, about half the average hexagon (the table's P/H ratio, 0.5047 and 0.5046).
 - Redis GEO accepts latitudes within +/-85.05112878 degrees (https://redis.io/docs/latest/commands/geoadd/)
   and interleaves 26 bits of each axis over that span and over 360 degrees of longitude.
 - IUGG's mean Earth radius, 6,371.0088 km, for haversine (reference_fiber uses the same).
@@ -23,13 +25,17 @@ The page's own assumptions (no public source gives them for a generic service):
 - 1M drivers online at the peak, each sending its position every 4 s (the figure commonly quoted for
   Uber's driver app; no source read for it here), at 30 km/h in city traffic; a TTL of 3 intervals plus
   a 2 s margin; 100K "cars near me" rider queries a second at the peak.
-- H3's smallest hexagon: no smaller, against its resolution's average, than S2's smallest level-12
-  cell against its average (3.04 / 5.07 of the area), because both project a polyhedron's faces onto
-  the sphere and cells shrink towards its vertices; check it with the library's cell area function
-  for the region served.
-- Costs, all to be measured: 10M distance checks a core-second; 100 B of Redis memory a sorted-set
-  member with its skiplist node; a rebuild loading 200K members a second with pipelined GEOADD; 100K
-  writes a second on one in-memory index node, run at half of it.
+- H3's smallest hexagon away from the pentagons: no smaller, against its resolution's average, than
+  S2's smallest level-12 cell against its average (3.04 / 5.07 of the area), because both project a
+  polyhedron's faces onto the sphere and cells shrink towards its vertices. It does not hold within a
+  few cells of H3's twelve pentagons (all at sea), where cells are smaller still; check it with the
+  library's cell area function for the region served.
+- A phone's GPS error: about 5 m in the open, more among tall buildings.
+- Costs, all to be measured: 10M distance checks a core-second; 20 us of one core a GEOSEARCH command
+  besides its distance checks (parsing, up to 9 score-range lookups in a skiplist, sorting, the reply);
+  100 B of Redis memory a sorted-set member with its skiplist node; a rebuild loading 200K members a
+  second with pipelined GEOADD; 300K simple writes a second (overwrite a map entry, add to or remove
+  from a set) on one in-memory index node, run at half of it.
 """
 
 import math
@@ -46,7 +52,9 @@ S2_LEVEL12_KM2 = (3.04, 5.07, 6.38)  # smallest, average, largest cell at level 
 S2_MIN_WIDTH_DERIV = 2 * math.sqrt(2) / 3  # kMinWidth in s2metrics.cc: radians at level 0 on the unit sphere
 H3_AVG_HEX_KM2 = {7: 5.161293360, 8: 0.737327598, 9: 0.105332513}  # version 4 table
 H3_AVG_EDGE_KM = {7: 1.406475763, 8: 0.531414010, 9: 0.200786148}  # version 4 table
-# Assumed: H3's smallest hexagon is, against its average, no smaller than S2's smallest level-12 cell.
+H3_PENTAGON_KM2 = {7: 2.604669397, 8: 0.372048038}  # version 4 table: every pentagon of a resolution
+# Assumed: H3's smallest hexagon away from the pentagons is, against its average, no smaller than S2's
+# smallest level-12 cell. Near the pentagons it does not hold.
 H3_SMALLEST_AREA_SHARE = S2_LEVEL12_KM2[0] / S2_LEVEL12_KM2[1]
 EARTH_RADIUS_KM = EARTH_MEAN_RADIUS_KM
 REDIS_LAT_MAX = 85.05112878  # Redis GEO encodes latitudes within +/- this (GEOADD's documentation)
@@ -55,6 +63,7 @@ REDIS_LAT_MAX = 85.05112878  # Redis GEO encodes latitudes within +/- this (GEOA
 QUERY_RADIUS_KM = 1.0  # "within 1 km of me"
 QUERY_LATITUDE = 60.0  # degrees: Oslo, Helsinki and St Petersburg sit near it
 TOP_K = 20  # results a nearby search shows
+GPS_ERROR_M = 5.0  # a phone's position error in the open, assumed; worse among tall buildings
 
 # --- Workload 1: static places ---------------------------------------------------------------------
 PLACES = 200e6
@@ -75,9 +84,10 @@ DRIVER_ENTRY_BYTES = 100  # driver ID, position, time, status and the index's po
 
 # --- Costs: assumptions to be measured on the real hardware ---------------------------------------
 CHECKS_PER_CORE_SECOND = 10e6  # exact distance checks one core runs a second, reading the candidates
+GEOSEARCH_COMMAND_S = 20e-6  # one core's time a GEOSEARCH besides its checks: parsing, 9 range lookups, sort, reply
 REDIS_MEMBER_BYTES = 100  # a sorted-set member with its skiplist node, hash entry and score
 GEOADD_MEMBERS_PER_SECOND = 200e3  # members a rebuild loads a second with pipelined GEOADD
-NODE_WRITES_PER_SECOND = 100e3  # writes one in-memory index node takes a second
+NODE_WRITES_PER_SECOND = 300e3  # simple writes (a map entry, a set member) one in-memory index node takes a second
 NODE_TARGET_UTILISATION = 0.5  # run nodes at half of it, for peaks within the peak and a failed node
 
 places = count(PLACES)
@@ -90,6 +100,8 @@ peak_factor = peak_to_average
 drivers_online = count(DRIVERS_ONLINE_PEAK)
 rider_queries_peak = peak(RIDER_QUERIES_PEAK)
 checks_per_core_second = per_second(CHECKS_PER_CORE_SECOND)
+geosearch_command = duration(GEOSEARCH_COMMAND_S)
+gps_error_m = count(GPS_ERROR_M)
 redis_member_bytes = size(REDIS_MEMBER_BYTES)
 geoadd_rate = per_second(GEOADD_MEMBERS_PER_SECOND)
 node_writes = per_second(NODE_WRITES_PER_SECOND)
@@ -133,9 +145,11 @@ if __name__ != "concept_geo_assumptions":
                 ("Position update interval", update_interval, "Assumed on this page"),
                 ("Rider queries at the peak", rider_queries_peak, "Assumed on this page"),
                 ("Distance checks a core-second", checks_per_core_second, "Assumed: to be measured"),
+                ("One core's time a GEOSEARCH, besides its checks", geosearch_command, "Assumed: to be measured"),
+                ("A phone's GPS error in the open, metres", gps_error_m, "Assumed on this page"),
                 ("Redis memory a GEO member", redis_member_bytes, "Assumed: to be measured"),
                 ("Rebuild rate with GEOADD", geoadd_rate, "Assumed: to be measured"),
-                ("Writes one index node takes", node_writes, "Assumed: to be measured"),
+                ("Simple writes one index node takes", node_writes, "Assumed: to be measured"),
             ],
         )
     )

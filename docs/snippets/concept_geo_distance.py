@@ -2,12 +2,19 @@
 (equirectangular) approximation.
 
 Haversine gives the great-circle distance on a sphere of the IUGG mean radius. The equirectangular
-approximation treats a small patch as flat: x = dlon cos(mean latitude), y = dlat, distance =
-R sqrt(x^2 + y^2), with dlon wrapped into [-180, 180) degrees first (two points either side of the
-180th meridian are nearly 360 degrees apart unwrapped, and near, wrapped), with one cosine a query
-instead of several trigonometric calls a candidate. The model puts points exactly RADIUS_KM from a
-centre at LATITUDE degrees, every degree of bearing round it (destination-point formula on the same
-sphere), and takes the worst difference. Dropping the
+approximation treats a small patch as flat: x = dlon cos(phi), y = dlat, distance = R sqrt(x^2 + y^2),
+with dlon wrapped into [-180, 180) degrees first (two points either side of the 180th meridian are
+nearly 360 degrees apart unwrapped, and near, wrapped). phi is either the pair's mean latitude (a
+cosine a candidate) or the query point's latitude (one cosine a query, then only multiplications a
+candidate). The model puts points exactly RADIUS_KM (and SHORT_RADIUS_KM) from a centre at LATITUDE
+degrees, every degree of bearing round it (destination-point formula on the same sphere), and takes
+the worst difference for each choice of phi.
+
+With the query's latitude, x is off by a factor cos(phi0) / cos(phi_mean), about 1 + tan(phi0) dlat / 2,
+so for a point at distance d and bearing b the error is about d^2 tan(phi0) sin^2(b) cos(b) / (2R),
+largest where cos(b) = 1/sqrt(3) (b = 54.7 degrees; sin^2 cos = 2 / (3 sqrt 3) = 0.3849): it grows
+with the square of the distance. With the mean latitude the first-order term cancels and what is
+left is third order in d/R. Dropping the
 cosine (treating a degree of longitude as a degree of latitude) overstates east-west distances by
 1 / cos(latitude). The sphere itself is an approximation of WGS84's ellipsoid: Redis's GEO commands
 use haversine and state an error of up to 0.5% (https://redis.io/docs/latest/commands/geoadd/).
@@ -15,11 +22,12 @@ use haversine and state an error of up to 0.5% (https://redis.io/docs/latest/com
 
 import math
 
-from concept_geo_assumptions import EARTH_RADIUS_KM
+from concept_geo_assumptions import EARTH_RADIUS_KM, GPS_ERROR_M
 
-from sdw.estimation import count, markdown_table, times
+from sdw.estimation import count, fraction, markdown_table, times
 
 RADIUS_KM = 5.0
+SHORT_RADIUS_KM = 1.0  # the page's city query radius
 LATITUDE = 60.0
 R = EARTH_RADIUS_KM
 
@@ -35,9 +43,11 @@ def wrapped_dlon(lon1: float, lon2: float) -> float:
     return (lon2 - lon1 + 180) % 360 - 180
 
 
-def flat_km(lat1, lon1, lat2, lon2, with_cosine: bool = True, wrap: bool = True) -> float:
+def flat_km(lat1, lon1, lat2, lon2, with_cosine: bool = True, wrap: bool = True, cos_at: float | None = None) -> float:
+    """cos_at None: the pair's mean latitude; a latitude: that one (the query point's, once a query)."""
     dlon = wrapped_dlon(lon1, lon2) if wrap else lon2 - lon1
-    x = math.radians(dlon) * (math.cos(math.radians((lat1 + lat2) / 2)) if with_cosine else 1)
+    phi = (lat1 + lat2) / 2 if cos_at is None else cos_at
+    x = math.radians(dlon) * (math.cos(math.radians(phi)) if with_cosine else 1)
     y = math.radians(lat2 - lat1)
     return R * math.hypot(x, y)
 
@@ -49,13 +59,29 @@ def destination(lat, lon, bearing_deg, km):
     return math.degrees(p2), math.degrees(l2)
 
 
+def errors(radius: float, cos_at: float | None) -> list[float]:
+    """|flat - haversine| in km for points `radius` from the centre, one a degree of bearing."""
+    ring = [destination(LATITUDE, 0.0, bearing, radius) for bearing in range(360)]
+    return [abs(flat_km(LATITUDE, 0.0, la, lo, cos_at=cos_at) - haversine_km(LATITUDE, 0.0, la, lo)) for la, lo in ring]
+
+
 points = [destination(LATITUDE, 0.0, bearing, RADIUS_KM) for bearing in range(360)]
-errors_km = [abs(flat_km(LATITUDE, 0.0, la, lo) - haversine_km(LATITUDE, 0.0, la, lo)) for la, lo in points]
+errors_km = errors(RADIUS_KM, None)  # cosine of each pair's mean latitude
+query_errors_km = errors(RADIUS_KM, LATITUDE)  # cosine of the query point's latitude, once a query
+short_errors_km = errors(SHORT_RADIUS_KM, None)
+short_query_errors_km = errors(SHORT_RADIUS_KM, LATITUDE)
 
 radius_km = count(RADIUS_KM)
+short_radius_km = count(SHORT_RADIUS_KM)
 latitude = count(LATITUDE)
-worst_error_mm = count(max(errors_km) * 1e6)
-worst_error_one_part_in = count(RADIUS_KM / max(errors_km))
+worst_error_mm = count(max(errors_km) * 1e6)  # per pair, at RADIUS_KM
+short_worst_error_mm = count(max(short_errors_km) * 1e6)  # per pair, at SHORT_RADIUS_KM
+query_worst_error_m = count(max(query_errors_km) * 1e3)  # once a query, at RADIUS_KM
+short_query_worst_error_cm = count(max(short_query_errors_km) * 1e5)  # once a query, at SHORT_RADIUS_KM
+query_worst_bearing = count(max(range(360), key=lambda b: query_errors_km[b]))
+gps_error_m = count(GPS_ERROR_M)
+query_error_over_gps = fraction(max(query_errors_km) * 1e3 / GPS_ERROR_M)
+short_query_error_over_gps = fraction(max(short_query_errors_km) * 1e3 / GPS_ERROR_M)
 no_cosine_overstates = times(1 / math.cos(math.radians(LATITUDE)))
 sphere_error_m_at_radius = count(0.005 * RADIUS_KM * 1000)  # Redis's stated worst case, at this radius
 
@@ -65,13 +91,13 @@ east_lon = (east_lon + 180) % 360 - 180  # written as a longitude: negative, pas
 antimeridian_wrapped_km = count(flat_km(LATITUDE, 179.99, east_lat, east_lon))
 antimeridian_unwrapped_km = count(flat_km(LATITUDE, 179.99, east_lat, east_lon, wrap=False))
 
-SHOWN_BEARINGS = (0, 45, 58, 90)
+SHOWN_BEARINGS = (0, 45, 55, 58, 90)
 rows = [
     (
         f"{b}°",
         f"{haversine_km(LATITUDE, 0.0, *points[b]):.7f} km",
-        f"{flat_km(LATITUDE, 0.0, *points[b]):.7f} km",
         f"{count(errors_km[b] * 1e6)} mm",
+        f"{count(query_errors_km[b] * 1e3)} m",
         f"{flat_km(LATITUDE, 0.0, *points[b], with_cosine=False):.3f} km",
     )
     for b in SHOWN_BEARINGS
@@ -83,8 +109,8 @@ if __name__ != "concept_geo_distance":
             (
                 f"Bearing from a point at {latitude}°",
                 "Haversine",
-                "Flat, with the cosine",
-                "Difference",
+                "Flat, cosine a pair: off by",
+                "Flat, cosine once a query: off by",
                 "Flat, without the cosine",
             ),
             rows,
@@ -92,6 +118,8 @@ if __name__ != "concept_geo_distance":
     )
     print()
     print(
-        f"The worst of 360 bearings is {worst_error_mm} mm, one part in {worst_error_one_part_in}; a sphere "
-        f"instead of the ellipsoid costs up to {sphere_error_m_at_radius} m at {radius_km} km."
+        f"The worst of 360 bearings at {radius_km} km: {worst_error_mm} mm with the cosine a pair, "
+        f"{query_worst_error_m} m with it once a query (at {query_worst_bearing}°). At {short_radius_km} km: "
+        f"{short_worst_error_mm} mm and {short_query_worst_error_cm} cm. A sphere instead of the ellipsoid "
+        f"costs up to {sphere_error_m_at_radius} m at {radius_km} km."
     )

@@ -14,13 +14,16 @@ at least that radius, and its 3 x 3 block at the level's average area, holds the
 Splitting bounds the length of one cell's list and the writes that contend on it: split a cell above
 SPLIT_ABOVE entries and merge its children back below MERGE_BELOW, far lower, so a crowd near the
 threshold does not split and merge over and over. The crowd at its density needs cells of at most
-SPLIT_ABOVE / density, the first S2 level whose average cell is that small. While a cell is split, the
+SPLIT_ABOVE / density, the first S2 level whose average cell is that small. A driver moving at city
+speed through cells split that fine crosses into another cell far more often than at level 12
+(concept_geo_workloads's crossing share, with the split level's average cell as the square), and each
+crossing is two writes more. While a cell is split, the
 crowd keeps updating at drivers / interval a second; each update is written to the children, and
 reads merge the parent's old list until one TTL has passed, by which time every live driver has
 written itself into a child.
 
-Load on a node: the crowd's index writes (two an update) against one node's writes at its target
-utilisation.
+Load on a node: the crowd's index writes (one an update: waiting drivers do not cross cells) against
+one node's writes at its target utilisation.
 
 Sharding by driver ID: every rider query asks every shard (scatter-gather), so shard calls are rider
 queries x shards, and a query waits for the slowest of them (concept_search_shards's model: a shard
@@ -39,7 +42,7 @@ from concept_geo_assumptions import (
     UPDATE_INTERVAL_S,
 )
 from concept_geo_radius import finest_s2_level, s2_average_km2, s2_level
-from concept_geo_workloads import WRITES_PER_UPDATE, driver_shards
+from concept_geo_workloads import WRITES_PER_CROSSING, WRITES_PER_UPDATE, crossing_share, driver_shards, step_m
 from concept_search_shards import SHARD_SLOW, slow_query
 
 from sdw.estimation import count, fraction, markdown_table, peak, per_second, times
@@ -85,6 +88,8 @@ split_level = count(SPLIT_LEVEL)
 split_cell_m2 = count(s2_average_km2(SPLIT_LEVEL) * 1e6)
 drivers_per_split_cell = count(s2_average_km2(SPLIT_LEVEL) * CROWD_DENSITY)
 split_cells = count(round(CROWD_KM2 / s2_average_km2(SPLIT_LEVEL)))
+split_cell_change_share = fraction(crossing_share(step_m, math.sqrt(s2_average_km2(SPLIT_LEVEL)) * 1000))
+split_writes_per_update = count(WRITES_PER_UPDATE + WRITES_PER_CROSSING * split_cell_change_share)
 crowd_updates = per_second(HOT_DRIVERS / UPDATE_INTERVAL_S)
 crowd_node_share = fraction(
     HOT_DRIVERS / UPDATE_INTERVAL_S * WRITES_PER_UPDATE / (NODE_WRITES_PER_SECOND * NODE_TARGET_UTILISATION)
@@ -106,6 +111,8 @@ if __name__ != "concept_geo_hot":
                 (f"Candidates for them, S2 level {K_LEVEL} block", crowd_k_candidates),
                 (f"Level that keeps a cell under {split_above} in the crowd", split_level),
                 ("Drivers a cell there", drivers_per_split_cell),
+                ("Updates that change cell there, moving at city speed", split_cell_change_share),
+                ("Index writes an update there, moving", split_writes_per_update),
                 ("The crowd's position updates", crowd_updates),
                 ("The crowd's share of one index node", crowd_node_share),
                 (f"Shard calls at the peak, by driver ID over {driver_shards} shards", scatter_calls_peak),

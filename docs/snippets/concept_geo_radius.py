@@ -11,9 +11,12 @@ rings must reach at least the radius r, for the smallest cell the level can hand
 - S2: the narrowest cell of a level is the library's kMinWidth metric (s2metrics.cc),
   2 sqrt(2) / 3 x 2^-level radians on the unit sphere, times the Earth's mean radius; k rings reach
   k minimum widths. Area read is taken at the level's average cell.
-- H3: the version 4 table's average edge, shrunk to the assumed smallest hexagon (edge scales with the
-  square root of area). A k-ring of regular hexagons reaches, from the worst point of the centre cell,
-  a distance computed below in edge lengths (1 for k = 1, sqrt(7) = 2.646 for k = 2: from a corner of
+- H3: the version 4 table's average edge, shrunk to the assumed smallest hexagon away from the
+  pentagons (edge scales with the square root of area). Near the twelve pentagons (all at sea) it does
+  not hold: a pentagon is about half the average hexagon's area (the table's pentagon area over the
+  average hexagon's), and the cells round it are distorted, so a query there needs one ring more. A
+  k-ring of regular hexagons reaches, from the worst point of the centre cell, a distance computed
+  below in edge lengths (1 for k = 1, sqrt(7) = 2.646 for k = 2: from a corner of
   the centre hexagon to the ring's outer boundary).
 
 Candidates are every point in the cells read; the answer is the points inside the circle, pi r^2 at
@@ -39,6 +42,7 @@ from concept_geo_assumptions import (
     EARTH_RADIUS_KM,
     H3_AVG_EDGE_KM,
     H3_AVG_HEX_KM2,
+    H3_PENTAGON_KM2,
     H3_SMALLEST_AREA_SHARE,
     QUERY_LATITUDE,
     QUERY_RADIUS_KM,
@@ -282,6 +286,7 @@ h3_res = count(RES)
 h3_area_km2 = count(H3_AVG_HEX_KM2[RES])
 h3_edge_km = count(H3_AVG_EDGE_KM[RES])
 h3_smallest_edge_share = fraction(math.sqrt(H3_SMALLEST_AREA_SHARE))
+h3_pentagon_share = fraction(H3_PENTAGON_KM2[RES] / H3_AVG_HEX_KM2[RES])
 h3_smallest_edge = count(h3_smallest_edge_km(RES))
 h3_finer_edge_m = count(H3_AVG_EDGE_KM[RES + 1] * 1000)
 h3_over_circle = times(7 * H3_AVG_HEX_KM2[RES] / CIRCLE_KM2)
@@ -319,9 +324,11 @@ if __name__ != "concept_geo_radius":
     )
     print()
     print(
-        f"The circle holds {inside_circle} points. Every row passes the same test: from anywhere in the middle "
-        f"cell, the rings reach {query_radius} km even where the level's cells are smallest (H3's smallest hexagon "
-        f"assumed {h3_smallest_edge_share} of the average edge). A k-ring of hexagons reaches at least "
+        f"The circle holds {inside_circle} points. The geohash, bit-step and S2 rows pass the same test: from "
+        f"anywhere in the middle cell, the rings reach {query_radius} km even where the level's cells are smallest. "
+        f"The H3 rows pass it away from the pentagons (the smallest hexagon there assumed {h3_smallest_edge_share} "
+        f"of the average edge); a pentagon is {h3_pentagon_share} of the average hexagon's area, so within a few "
+        f"cells of one a query needs one ring more. A k-ring of hexagons reaches at least "
         f"{count(ring_reach_edges(1))} edge for k = 1 and {h3_ring_reach_edges} edges for k = {K2}. "
         f"The {top_k} nearest fit in {radius_for_k_m} m here: {bit_step_for_k} bits an axis read "
         f"{candidates_for_k} candidates for them."
