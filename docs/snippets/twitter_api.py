@@ -26,6 +26,7 @@ from twitter_assumptions import (
     idempotency_record_bytes,
     idempotency_window,
     media_polls_per_upload,
+    media_status_limit,
     outbox_row_bytes,
     partition_overhead_bytes,
     photo_share,
@@ -63,7 +64,7 @@ from sdw.estimation import (
 daily_window = duration(SECONDS_PER_DAY)
 
 # Media status polls (GET /v1/media/{id}, step 3): their own read class, each poll one read of the media
-# row from a replica of its MySQL shard.
+# row from a replica of its MySQL shard. One upload per media tweet, as the traffic counts them.
 media_polls_per_user_per_day = count(
     tweets_per_day * (photo_share + video_share) / daily_active_users * media_polls_per_upload
 )
@@ -75,7 +76,7 @@ post_headroom = times(post_limit_per_day / tweets_per_user_per_day)
 favorite_headroom = times(favorite_limit / favorites_per_user_per_day)
 timeline_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / timeline_loads_per_user_per_day)
 search_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / searches_per_user_per_day)
-media_poll_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / media_polls_per_user_per_day)
+media_poll_headroom = times(media_status_limit * (SECONDS_PER_DAY / read_window) / media_polls_per_user_per_day)
 
 # Expired rows stay on disk until gc_grace_seconds has passed since they expired: these tables are
 # compacted by time window, which drops a file whole only then (reference_capacity.expired_row_life).
@@ -135,9 +136,11 @@ paxos_state_bytes = size(
 # all the same, and after it the client keeps the draft and its key for the user's next action.
 key_in_use_wait_cap = duration(idempotency_lease + cassandra_batch_lands_within)
 # Within the cap the client's waits back off: the server's `Retry-After: 1` first, then doubling (1, 2,
-# 4, 8 s, ...) while the total fits in the cap, and a last wait clipped so the total reaches it. Each
-# wait ends in one retry whose conditional insert finds the key held and returns its record: one read
-# of the key record per wait, at most this many per post.
+# 4, 8 s, ...) while the total fits in the cap, and a last wait clipped so the total reaches it; each
+# wait is drawn with full jitter (uniform from zero to its length), which only shortens it, so the
+# waits stay within the cap. Each wait ends in one retry whose conditional insert finds the key held:
+# one conditional-insert round on the server (a lightweight transaction: the Paxos prepare and the
+# read of the key's row, across the zones), at most this many per post.
 key_in_use_first_wait = duration(1)
 _waits = []
 while sum(_waits) + float(key_in_use_first_wait) * 2 ** len(_waits) <= float(key_in_use_wait_cap):
@@ -178,7 +181,7 @@ if __name__ != "twitter_api":
                 ("Searches", read_limit, read_window, searches_per_user_per_day, search_headroom),
                 (
                     "Media status polls",
-                    read_limit,
+                    media_status_limit,
                     read_window,
                     media_polls_per_user_per_day,
                     media_poll_headroom,
@@ -221,7 +224,7 @@ if __name__ != "twitter_api":
                     f"{key_in_use_doubling_waits}, {key_in_use_doubling_time}",
                 ),
                 ("... a last wait, clipped to the cap", key_in_use_last_wait),
-                ("... waits at most, each one read of the key record", key_in_use_waits),
+                ("... waits at most, each one conditional-insert round on the server", key_in_use_waits),
             ],
         )
     )

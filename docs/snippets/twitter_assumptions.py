@@ -171,8 +171,14 @@ fanout_page_write_limit = duration(1 * SECONDS_PER_HOUR)
 follow_change_note_bytes = size(8 + 8 + 1)
 read_limit = count(180)
 read_window = duration(15 * 60)
-# Polls of GET /v1/media/{id} per upload, with backoff, before it answers ready (step 3).
+# Polls of GET /v1/media/{id} per upload, with backoff, before it answers ready (step 3). The traffic
+# counts one upload per media tweet (the photo share counts one photo a tweet), so the poll rate is per
+# media tweet; the rate limit allows for the most media a tweet may carry.
 media_polls_per_upload = count(5)
+max_media_per_tweet = count(4)
+# The media-status bucket, derived: a user posting at the short-window limit, every tweet with the most
+# media, each polled the assumed number of times, fits in it.
+media_status_limit = count(post_limit * max_media_per_tweet * media_polls_per_upload * read_window / post_window)
 # Idempotency record, its reservation and result rows together: key (16 bytes), user ID (8),
 # request hash (32), tweet ID (8), lease and status (16), plus row overhead; kept for a day.
 idempotency_record_bytes = size(16 + 8 + 32 + 8 + 16 + partition_overhead_bytes + row_overhead_bytes)
@@ -218,6 +224,15 @@ fanout_outage = duration(10 * 60)
 # this long; the ring without it then reaches every client through the coordination service's watch.
 tweet_cache_failure_detection = duration(10)
 tweet_cache_ring_update = duration(5)
+# A hot tweet a timeline server keeps in its own memory (step 6) stays there this long before the
+# server asks the cache again, whatever happened to the tweet meanwhile.
+hot_tweet_hold = duration(2)
+# A zone is declared lost when every one of its nodes has missed the other zones' probes for as long as
+# a tweet-cache node does before it is declared down: the same detector, the same figure.
+zone_loss_declaration = duration(tweet_cache_failure_detection)
+# A deletion answered 202 pages when more than this share of deletes answer 202 over an hour: a node
+# unreachable now and then makes a few, a zone or a ring in trouble makes many (step 7).
+delete_202_page_share = fraction(0.01)
 
 # --- Latency and freshness targets (step 1) ----------------------------------------------------
 timeline_latency_target = duration(0.200)
@@ -235,6 +250,10 @@ head_consumer_start_lag = duration(fanout_freshness_target)
 # and stop head consumers over and over.
 head_consumer_hold = duration(30)
 head_consumer_rearm_lag = duration(2)
+# The monthly game day (step 7): it caps the fan-out consumers this long, off-peak, in an hour whose
+# tweet rate is this share of the day's average.
+game_day_length = duration(10 * 60)
+game_day_rate_share = fraction(0.5)
 search_freshness_target = duration(15)
 
 TABLE = [
@@ -303,7 +322,7 @@ TABLE = [
         "Home timeline loads per user a day",
         timeline_loads_per_user_per_day,
         "Ten visits a day, each loading one page: a person opening or refreshing the app. Twitter served "
-        f"far more timeline reads in 2012 ({cite('Timelines 2012', 'Timelines at Scale')}), home and user "
+        f"far more timeline reads in 2012 ({cite('Timelines 2012', 'Timelines at Scale')}), home and search "
         "timelines together, likely many of them clients polling on a timer; step 2 compares the two and sizes "
         "the tiers at a higher rate too.",
     ),
@@ -616,15 +635,24 @@ TABLE = [
     ),
     ("Bytes per follow-change note", follow_change_note_bytes, "Account ID, timestamp, followed or unfollowed."),
     (
-        "Timeline, search and media-status reads allowed",
+        "Timeline and search reads allowed",
         read_limit,
-        f"Per {read_window}, per user, in a bucket for each of the three classes.",
+        f"Per {read_window}, per user, in a bucket for each of the two classes.",
     ),
     (
         "Media status polls per upload",
         media_polls_per_upload,
         "A photo is ready within a second or two, a video within tens of seconds; polls backing off from a "
-        "second take a few for most uploads (step 3).",
+        "second take a few for most uploads (step 3). The traffic counts one upload per media tweet, so its "
+        "poll rate is per media tweet.",
+    ),
+    ("Media a tweet may carry, at most", max_media_per_tweet, "Four photos, or one video (step 1)."),
+    (
+        "Media status polls allowed",
+        media_status_limit,
+        f"Per {read_window}, per user: derived, the post limit ({post_limit} per {post_window}) × "
+        f"{max_media_per_tweet} media a tweet × {media_polls_per_upload} polls each, over the same "
+        "window, so a user posting at the limit with full tweets is never refused a poll.",
     ),
     (
         "Bytes per idempotency record",
@@ -737,6 +765,22 @@ TABLE = [
         "A watch on the coordination service delivers the change within a round trip; the rest is clients "
         "applying it and a margin.",
     ),
+    (
+        "How long a timeline server keeps a hot tweet in its own memory",
+        hot_tweet_hold,
+        "A few seconds (step 6): long enough that one server asks the cache once per hot key in that time, "
+        "short enough that an edit or a deletion shows soon.",
+    ),
+    (
+        "Time to declare a zone lost",
+        zone_loss_declaration,
+        "The tweet-cache detector's figure: every node of the zone missed the other zones' probes that long.",
+    ),
+    (
+        "Share of deletes answered 202 that pages",
+        delete_202_page_share,
+        "Over an hour. A node unreachable now and then makes a few; a zone or a ring in trouble makes many.",
+    ),
     ("Fan-out outage we plan for", fanout_outage, "Long enough to matter, short enough to drain the same hour."),
     (
         "Home timeline p99, at the gateway",
@@ -771,6 +815,16 @@ TABLE = [
         head_consumer_hold,
         "Long enough that a deploy's or a rebalance's blip does not start it, short beside the ten-minute outage "
         "planned for; checked per consumer group.",
+    ),
+    (
+        "Length of the monthly game day's cap on the fan-out consumers",
+        game_day_length,
+        "Long enough for the lag to pass the start figure, hold, and the head consumer to catch up (step 7).",
+    ),
+    (
+        "Tweet rate during the game day, as a share of the day's average",
+        game_day_rate_share,
+        "An off-peak hour, early morning in the busiest regions.",
     ),
     (
         "Fan-out lag under which the trigger re-arms",

@@ -119,9 +119,10 @@ follow_change_notes_most_bytes = size(follow_change_notes_most * follow_change_n
 unfollow_filter_notes_most = count(follow_limit)
 unfollow_filter_most_bytes = size(unfollow_filter_notes_most * follow_change_note_bytes)
 
-# How many cache servers? Enough memory, and enough operations a second: every delivery
-# is written to each copy, every timeline load is one read, hedged at most hedged_extra_request_share
-# of the time (a second read, of another zone's copy, step 6), and every follow or unfollow is about
+# How many cache servers? Enough memory, and enough operations a second: every delivery attempt
+# is an operation on each copy, whether or not it finds a timeline to write; every timeline load is
+# one read, hedged at most hedged_extra_request_share of the time (a second read, of another zone's
+# copy, step 6); and every follow or unfollow is about
 # four operations on each copy (step 6): read the follow-change record, write it, update the
 # unfollowed list (add the account, or take it off), and change the timeline (an unfollow removes
 # the account's entries, a follow copies its recent tweets in). A copy lives in each zone, so each
@@ -129,7 +130,7 @@ unfollow_filter_most_bytes = size(unfollow_filter_notes_most * follow_change_not
 # zone's, and touches the other zones' copies, which resets their expiry (step 6): one operation
 # on each, so that every copy of a timeline expires together.
 timeline_ops_per_follow_change = count(4)
-timeline_cache_writes_per_copy_peak = peak(
+timeline_cache_fanout_ops_per_copy_peak = peak(
     deliveries_per_second_peak + follow_changes_per_second_peak * timeline_ops_per_follow_change
 )
 timeline_cache_hedged_reads_peak = peak(timeline_loads_per_second_peak * hedged_extra_request_share)
@@ -139,7 +140,7 @@ copy_drift_example_loads_per_week = count(2)
 copy_drift_unread_week_share = fraction((1 - 1 / timeline_cache_copies) ** copy_drift_example_loads_per_week)
 timeline_cache_touches_peak = peak(timeline_loads_per_second_peak * (timeline_cache_copies - 1))
 timeline_cache_ops_peak = peak(
-    timeline_cache_writes_per_copy_peak * timeline_cache_copies
+    timeline_cache_fanout_ops_per_copy_peak * timeline_cache_copies
     + timeline_loads_per_second_peak
     + timeline_cache_hedged_reads_peak
     + timeline_cache_touches_peak

@@ -9,6 +9,10 @@ from twitter_assumptions import (
     fanout_freshness_share,
     fanout_outage,
     follows_per_user,
+    game_day_length,
+    game_day_rate_share,
+    head_consumer_hold,
+    hot_tweet_hold,
     peak_to_average,
     percentile_budget_share,
     post_latency_target,
@@ -19,14 +23,15 @@ from twitter_assumptions import (
     tweet_cache_failure_detection,
     tweet_cache_ring_update,
     zone_headroom,
+    zone_loss_declaration,
     zones,
 )
 from twitter_bandwidth import photo_egress, video_egress
 from twitter_cache import (
+    timeline_cache_fanout_ops_per_copy_peak,
     timeline_cache_ops_peak,
     timeline_cache_servers,
     timeline_cache_touches_peak,
-    timeline_cache_writes_per_copy_peak,
     tweet_cache_lookups_peak,
     tweet_cache_servers,
 )
@@ -49,6 +54,7 @@ from sdw.estimation import (
     fraction,
     markdown_table,
     peak,
+    per_second,
     throughput,
     times,
 )
@@ -57,10 +63,12 @@ from sdw.estimation import (
 # not acknowledged the tombstone by then gets a 202, and a node that stays unreachable is declared down
 # and taken out of its copy's ring; its keys move to ring neighbours, which fill from the other copy,
 # which holds the tombstone. The deletion consumer's backoff is capped at the ring update's time, so a
-# node that comes back sooner gets the tombstone within that. Worst case from the 202, and from the
-# DELETE's arrival (the node stopped answering no later than the deadline).
+# node that comes back sooner gets the tombstone within that. A timeline server that read the tweet from
+# that node just before it left the ring may hold it as a hot tweet in its own memory a while longer
+# (step 6). Worst case from the 202, and from the DELETE's arrival (the node stopped answering no later
+# than the deadline). A tombstone still pending past the first opens a ticket (step 7).
 delete_deadline = duration(post_latency_target)
-deleted_tweet_visible_after_202 = duration(tweet_cache_failure_detection + tweet_cache_ring_update)
+deleted_tweet_visible_after_202 = duration(tweet_cache_failure_detection + tweet_cache_ring_update + hot_tweet_hold)
 deleted_tweet_visible_at_most = duration(delete_deadline + deleted_tweet_visible_after_202)
 
 # Error budget: the share of requests that may fail, and the same as full downtime.
@@ -86,12 +94,12 @@ slow_burn_slow_share = fraction(slow_burn_rate * percentile_budget_share)
 # Losing a zone with one timeline copy per zone: the two left take every read and their
 # share of the writes. Operations per surviving cache server, against what one handles.
 surviving_cache_servers = count(timeline_cache_servers * (zones - 1) / zones)
-# Every operation twitter_cache counts (deliveries, follows and unfollows, loads, touches) less the
-# lost copy's writes and its touches: a load touches one other copy, not two.
+# Every operation twitter_cache counts (delivery attempts, follows and unfollows, loads, touches) less the
+# lost copy's fan-out operations and its touches: a load touches one other copy, not two.
 zone_loss_cache_ops_per_server = peak(
     (
         timeline_cache_ops_peak
-        - timeline_cache_writes_per_copy_peak
+        - timeline_cache_fanout_ops_per_copy_peak
         - timeline_cache_touches_peak / (timeline_cache_copies - 1)
     )
     / surviving_cache_servers
@@ -117,7 +125,7 @@ zone_loss_cache_server_misses_over_room = times(zone_loss_cache_server_misses / 
 cache_resync_time = duration(cache_memory_per_server / resync_bytes_per_second)
 # A lost zone coming back (step 7). Its timeline copy missed every delivery, follow and unfollow
 # while it was away. Replaying them from the fan-out's log: each hour away at peak leaves this many
-# deliveries for that copy, replayed on the fan-out workers' spare (below) in this long, and it
+# delivery attempts for that copy, replayed on the fan-out workers' spare (below) in this long, and it
 # helps only a copy whose memory survived (the writes are append-if-present). Resyncing instead:
 # each of the zone's timeline cache servers is a replacement, all at once, each copying
 # cache_resync_time from a surviving zone's copy, which moves this much between zones meanwhile.
@@ -125,10 +133,10 @@ zone_return_replay_per_outage_hour = count(deliveries_per_second_peak * SECONDS_
 zone_return_resync_servers = count(timeline_cache_servers / zones)
 zone_return_resync_bandwidth = bandwidth(zone_return_resync_servers * resync_bytes_per_second)
 
-# Fan-out outage in the busy hour: the backlog, and the time to drain it while new tweets keep
-# arriving. Two tiers must take the extra deliveries: the fan-out workers, sized like every
+# Fan-out outage in the busy hour: the backlog of delivery attempts, and the time to drain it while new
+# tweets keep arriving. Two tiers must take the extra attempts: the fan-out workers, sized like every
 # stateless tier with zone headroom, and the timeline cache, sized by memory, whose spare
-# operations go three writes to a delivery. The smaller spare sets the pace.
+# operations go three to an attempt, one on each copy. The smaller spare sets the pace.
 fanout_backlog = count(deliveries_per_second_peak * fanout_outage)
 fanout_worker_spare = throughput(deliveries_per_second_peak * (zone_headroom - 1))
 timeline_cache_spare = throughput(
@@ -156,16 +164,28 @@ zone_loss_stalled_tweets = count(tweets_per_second_peak * log_stall_longest)
 freshness_allowance_tweets = count(tweets_per_second * slo_window * (1 - fanout_freshness_share))
 zone_loss_stalled_tweet_share = fraction(zone_loss_stalled_tweets / (tweets_per_second * slo_window))
 zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweets / freshness_allowance_tweets)
-# The stall also leaves its deliveries behind, and with a zone lost the fan-out workers' spare is
-# gone (zone headroom exists only with every zone up): their capacity equals the peak, so the
+# The stall also leaves its delivery attempts behind, and with a zone lost the fan-out workers' spare
+# is gone (zone headroom exists only with every zone up): their capacity equals the peak, so the
 # backlog cannot drain while traffic stays there. If the consumer just worked through it, every
-# later tweet would wait behind it, the whole busy hour's tweets late; so a zone loss starts
-# degraded mode 1's head-of-log consumer (step 7), and only the stalled tweets are late.
+# later tweet would wait behind it, the whole busy hour's tweets late; so degraded mode 1's
+# head-of-log consumer (step 7) starts when the zone is declared lost, or when the lag trigger's hold
+# runs out, whichever comes first. Tweets arriving until then wait behind the backlog too: at most
+# the stall plus the earlier of the two, at the peak rate, are late.
+zone_loss_head_consumer_start = duration(min(zone_loss_declaration, head_consumer_hold))
+zone_loss_late_tweets = count(tweets_per_second_peak * (log_stall_longest + zone_loss_head_consumer_start))
+zone_loss_late_freshness_budget_share = fraction(zone_loss_late_tweets / freshness_allowance_tweets)
 zone_loss_stall_deliveries = count(deliveries_per_second_peak * log_stall_longest)
 zone_loss_late_tweets_without_head_consumer = count(tweets_per_second_peak * SECONDS_PER_HOUR)
 zone_loss_late_without_head_consumer_freshness_budget_share = fraction(
     zone_loss_late_tweets_without_head_consumer / freshness_allowance_tweets
 )
+
+# The monthly game day (step 7): it caps the fan-out consumers below the arrival rate for a set time,
+# off-peak, while the head-of-log consumer runs outside the cap with capacity equal to the arrival rate.
+# At most every tweet posted during the drill is late, a share of the freshness target's allowance.
+game_day_tweets_per_second = per_second(tweets_per_second * game_day_rate_share)
+game_day_late_tweets_at_most = count(game_day_tweets_per_second * game_day_length)
+game_day_freshness_budget_share = fraction(game_day_late_tweets_at_most / freshness_allowance_tweets)
 
 # CDN: the origin normally sees only misses; without the CDN it sees every media byte.
 origin_media_egress = bandwidth((photo_egress + video_egress) * (1 - cdn_hit_ratio))
@@ -216,7 +236,7 @@ if __name__ != "twitter_reliability":
                 ("Cache server replaced", "Time to copy its data", cache_resync_time),
                 (
                     "Lost zone returns, replayed from the log",
-                    "Deliveries its copy missed, each hour away at peak",
+                    "Delivery attempts its copy missed, each hour away at peak",
                     zone_return_replay_per_outage_hour,
                 ),
                 ("", "... replayed on the fan-out workers' spare in", zone_return_replay_time_per_outage_hour),
@@ -231,9 +251,9 @@ if __name__ != "twitter_reliability":
                 ("", "Misses a second if that server dies", zone_loss_cache_server_misses),
                 ("", "Room left for recent reads on each zone's store", zone_loss_store_recent_read_room),
                 ("", "Misses over that room", zone_loss_cache_server_misses_over_room),
-                (f"Fan-out down {fanout_outage} at peak", "Deliveries backlog", fanout_backlog),
-                ("", "Spare deliveries a second: fan-out workers", fanout_worker_spare),
-                ("", "Spare deliveries a second: timeline cache", timeline_cache_spare),
+                (f"Fan-out down {fanout_outage} at peak", "Delivery attempts waiting", fanout_backlog),
+                ("", "Spare attempts a second: fan-out workers", fanout_worker_spare),
+                ("", "Spare attempts a second: timeline cache", timeline_cache_spare),
                 ("", "Time to drain it at the smaller", fanout_drain_time),
                 ("Zone lost, log appends stall", "A request's wait for its append, at most", log_append_deadline),
                 (
@@ -243,7 +263,13 @@ if __name__ != "twitter_reliability":
                 ),
                 ("", f"... share of a {slo_window} window's tweets", zone_loss_stalled_tweet_share),
                 ("", "... share of the freshness target's allowance", zone_loss_stalled_freshness_budget_share),
-                ("", "Deliveries the stall leaves behind", zone_loss_stall_deliveries),
+                (
+                    "",
+                    f"Late tweets: the stall plus {zone_loss_head_consumer_start} until the head consumer starts",
+                    zone_loss_late_tweets,
+                ),
+                ("", "... share of the freshness target's allowance", zone_loss_late_freshness_budget_share),
+                ("", "Delivery attempts the stall leaves behind", zone_loss_stall_deliveries),
                 (
                     "",
                     "Tweets late in the busy hour if they all wait behind them",
@@ -257,6 +283,12 @@ if __name__ != "twitter_reliability":
                 ("Tweet cache node unreachable", "A DELETE's deadline (the write latency target)", delete_deadline),
                 ("", "Deleted tweet visible after the 202, at most", deleted_tweet_visible_after_202),
                 ("", "... from the DELETE's arrival, at most", deleted_tweet_visible_at_most),
+                (
+                    f"Game day, {game_day_length} at {game_day_rate_share} of the average",
+                    "Tweets posted during it, all late at most",
+                    game_day_late_tweets_at_most,
+                ),
+                ("", "... share of the freshness target's allowance", game_day_freshness_budget_share),
                 ("CDN lost", "Origin media egress, average", origin_media_egress),
                 ("", "Origin media egress, at peak", origin_media_egress_peak),
                 ("", "Origin load multiplied by", cdn_loss_origin_multiplier),

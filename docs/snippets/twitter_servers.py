@@ -72,6 +72,7 @@ from twitter_traffic import (
     follow_changes_per_second,
     follow_changes_per_second_peak,
     media_calls_per_second,
+    media_polls_per_second,
     page_loads_per_second_peak,
     profile_views_per_second,
     profile_views_per_second_peak,
@@ -104,8 +105,9 @@ from sdw.estimation import (
 # every zone needs the same whole count, or losing the largest leaves less than the peak.
 # Device registrations count too: each device calls when its push token or locale changes, and
 # otherwise once a day (step 3), so at least one call a day per daily user's device. Single tweets
-# opened from a push (step 3) count too, at most one per push sent: the same upper bound the
-# store's reads below take. Deletes, sign-ins and settings are left out: each is a small share.
+# opened from a push (step 3) count too, at most one per push sent: the same upper bound the store's
+# reads below take. So do media status polls (step 3), one upload per media tweet. Deletes, sign-ins
+# and settings are left out: each is a small share.
 registrations_per_second = per_second(daily_active_users * devices_per_daily_user / SECONDS_PER_DAY)
 requests_per_second = per_second(
     tweets_per_second
@@ -115,6 +117,7 @@ requests_per_second = per_second(
     + searches_per_second
     + follow_changes_per_second
     + media_calls_per_second
+    + media_polls_per_second
     + registrations_per_second
     + pushes_per_second
 )

@@ -6,6 +6,7 @@ from twitter_assumptions import (
     favorites_per_user_per_day,
     follow_changes_per_user_per_day,
     follows_per_user,
+    media_polls_per_upload,
     peak_to_average,
     photo_share,
     profile_views_per_user_per_day,
@@ -33,6 +34,10 @@ favorites_per_second_peak = peak(favorites_per_second * peak_to_average)
 follow_changes_per_second = per_second(daily_active_users * follow_changes_per_user_per_day / SECONDS_PER_DAY)
 follow_changes_per_second_peak = peak(follow_changes_per_second * peak_to_average)
 media_calls_per_second = per_second(tweets_per_day * (photo_share + video_share) * 2 / SECONDS_PER_DAY)
+# Media status polls (GET /v1/media/{id}, step 3) until an upload is ready: one upload per media tweet.
+media_polls_per_second = per_second(
+    tweets_per_day * (photo_share + video_share) * media_polls_per_upload / SECONDS_PER_DAY
+)
 
 # Reads: each home timeline load, and each profile view (one author's tweets), returns one page.
 timeline_loads_per_day = per_day(daily_active_users * timeline_loads_per_user_per_day)
@@ -72,6 +77,13 @@ edge_skew_written_deliveries_per_tweet = count(follows_per_user * weekly_active_
 edge_skew_written_deliveries_per_second_peak = peak(
     tweets_per_day * edge_skew_written_deliveries_per_tweet / SECONDS_PER_DAY * peak_to_average
 )
+# Under the what-if each cached timeline gains more entries a day, so its cap holds fewer days; and a
+# live-timeline filter (step 6) would skip fewer attempts, the rest of them finding a timeline.
+edge_skew_entries_per_timeline_per_day = count(
+    tweets_per_day * edge_skew_written_deliveries_per_tweet / weekly_active_users
+)
+edge_skew_timeline_cap_days = count(timeline_entries_cached / edge_skew_entries_per_timeline_per_day)
+edge_skew_filter_skipped_attempts_peak = peak(deliveries_per_second_peak - edge_skew_written_deliveries_per_second_peak)
 # Entries written are what would grow memory, but a timeline keeps only its newest entries: each
 # cached timeline gains this many a day, so its cap holds about this many days, and the cap times
 # the users with a timeline, not this rate, sizes the memory (twitter_cache).
@@ -101,6 +113,7 @@ if __name__ != "twitter_traffic":
                 ("Tweets shown (home timelines and profiles)", tweet_views_per_second, tweet_views_per_second_peak),
                 ("Follows and unfollows", follow_changes_per_second, follow_changes_per_second_peak),
                 ("Searches", searches_per_second, searches_per_second_peak),
+                ("Media status polls (one upload per media tweet)", media_polls_per_second, ""),
                 (
                     "Timeline delivery attempts (fan-out, one per follower)",
                     deliveries_per_second,
@@ -124,13 +137,17 @@ if __name__ != "twitter_traffic":
                 ("Tweets shown per tweet posted", tweet_views_per_tweet),
                 ("Record second (2013) over our average", record_spike_over_our_average),
                 ("Deliveries written per tweet posted", written_deliveries_per_tweet),
-                (
-                    f"... if weekly-active users held {weekly_active_follow_edge_share_what_if} of follow edges",
-                    edge_skew_written_deliveries_per_tweet,
-                ),
-                ("... and then written a second at peak", edge_skew_written_deliveries_per_second_peak),
                 ("Entries written into each cached timeline a day", entries_written_per_timeline_per_day),
                 (f"Days of entries its {timeline_entries_cached} cached entries hold", timeline_cap_days),
+                (
+                    f"If weekly-active users held {weekly_active_follow_edge_share_what_if} of follow edges: "
+                    "deliveries written per tweet",
+                    edge_skew_written_deliveries_per_tweet,
+                ),
+                ("... written a second at peak", edge_skew_written_deliveries_per_second_peak),
+                ("... entries written into each cached timeline a day", edge_skew_entries_per_timeline_per_day),
+                ("... days its cap then holds", edge_skew_timeline_cap_days),
+                ("... attempts a live-timeline filter would skip at peak", edge_skew_filter_skipped_attempts_peak),
             ],
         )
     )
