@@ -7,15 +7,18 @@ from rate_limiter_assumptions import (
     alternative_exchanger_lease,
     alternative_silent_intervals_before_split,
     burst_allowance,
+    clock_offset_alert,
     cross_region_round_trip,
     etcd_election_timeout,
     etcd_revoke_check_period,
     exchanger_lease_intervals,
     failover_time,
     held_intervals_max,
+    large_plan_limit_per_minute,
     limit_per_minute,
     region_sync_interval,
     regions,
+    share_floor,
     silent_intervals_before_split,
     standby_probe_deadline,
     standby_repoint_failed_probes,
@@ -57,6 +60,12 @@ sliding_counter_overshoot = times(sliding_counter_max_per_window / limit_per_min
 # seconds. A one-token request on a bucket at or above zero waits for its next token, this long:
 seconds_per_token = duration(1 / refill_per_second)
 retry_after_seconds = count(math.ceil(1 / refill_per_second))
+
+# Clocks (step 6): the script reads the shard's clock. A failover to a replica whose clock is ahead by the
+# alert's offset, undetected, hands each bucket that long's refill, at most: the default plan's and a large
+# plan's. A clock stepped forward by more hands each bucket at most a burst, once, since refills stop there.
+clock_offset_tokens_default = count(clock_offset_alert * refill_per_second)
+clock_offset_tokens_large = count(clock_offset_alert * large_plan_limit_per_minute / window_seconds)
 
 # Local batches (sized in rate_limiter_servers.py, which knows the gateway count): a gateway takes
 # token_batch tokens in one store call and spends them locally, so store calls fall by token_batch.
@@ -239,35 +248,55 @@ first_share_forgiven = count(math.ceil(burst_allowance + refill_per_second * reg
 # limit in each, until the regions split shared limits.
 region_cut_max_per_minute = count(regions * limit_per_minute)
 region_cut_overshoot = times(regions)
-# The mitigation: after a few silent intervals, each region holds shared keys to its share of the limit.
-region_cut_split_limit_per_minute = count(limit_per_minute / regions)
-# The split divides the burst too, as a hot key's split does, so in any 60 s the regions together
-# allow what one region would: the token bucket's own bound.
-region_cut_split_burst = count(burst_allowance / regions)
-region_cut_split_max_per_window = count(regions * (region_cut_split_limit_per_minute + region_cut_split_burst))
+# The mitigation: after a few silent intervals, each region holds shared keys to its share of the limit
+# and burst. A region's share is the floor plus the rest in proportion to its share of the key's spending
+# in the minute before the share state began (from its own checks and the reports it applied):
+# share_r = floor + (1 - regions x floor) x s_r. The shares sum to 1, so in all regions together a
+# client gets one region's bound, as an even split would give.
+
+
+def region_share(spending_share: float) -> float:
+    """A region's share of a shared key's limit and burst in the share state."""
+    return share_floor + (1 - regions * share_floor) * spending_share
+
+
+# A client whose spending was all in one region keeps this there; every other region keeps the floor.
+share_single_region = fraction(region_share(1))
+region_cut_single_region_limit_per_minute = count(limit_per_minute * share_single_region)
+region_cut_single_region_burst = count(burst_allowance * share_single_region)
+# A client that moves to a region it had not used gets the floor there until the share state ends.
+region_cut_floor_limit_per_minute = count(limit_per_minute * share_floor)
+region_cut_floor_burst = count(burst_allowance * share_floor)
+# An even spender gets 1/regions in each, as before weighting.
+region_cut_split_limit_per_minute = count(limit_per_minute * region_share(1 / regions))
+region_cut_split_burst = count(burst_allowance * region_share(1 / regions))
+region_cut_split_max_per_window = count(limit_per_minute + burst_allowance)
 # The share state (regions cut apart, or a shard's counts dropped at the hold's cap): a shared key's
-# bucket refills at the limit / regions and holds the burst / regions. The script reads and sets the
-# bucket at that effective rate and size, so a token comes back every share_seconds_per_token.
-share_refill_per_second = refill_per_second / regions
+# bucket refills at share_r of the rate and holds share_r of the burst. The script reads and sets the
+# bucket at that effective rate and size; the slowest is a region at the floor, a token every:
+share_refill_per_second = refill_per_second * share_floor
 share_seconds_per_token = duration(1 / share_refill_per_second)
 share_retry_after_seconds = count(whole_up(1 / share_refill_per_second))
 # A debt is the same global debt in every region's bucket: if each region kept all of it while
-# refilling at 1/regions of the rate, together they would repay it `regions` times. So when a bucket
-# passes to the share, the script scales its level once: min(level, burst / regions) when positive,
-# level / regions in debt. Each region then holds its share of the debt and repays it at its share of
-# the rate, and the waits and expiries come out as in the normal state (a one-token request waits a
-# little longer: its own token comes back at the share's rate).
-share_debt_each = count(multi_region_overshoot / regions)
-held_share_debt_each = count(held_multi_region_overshoot / regions)
+# refilling at its share of the rate, together they would repay it `regions` times. So when a bucket
+# passes to the share, the script scales its level once: min(level, share_r x burst) when positive,
+# share_r x level in debt. Each region then holds its share of the debt and repays it at its share of
+# the rate, so the debt takes as long as in the normal state, and the request's own token comes back at
+# the share's rate: longest at the floor.
+share_debt_each = count(multi_region_overshoot * share_floor)
+held_share_debt_each = count(held_multi_region_overshoot * share_floor)
 share_retry_after_in_debt_seconds = count(whole_up((share_debt_each + 1) / share_refill_per_second))
 held_share_retry_after_in_debt_seconds = count(whole_up((held_share_debt_each + 1) / share_refill_per_second))
-# The key lives until its bucket is full again at the share's rate and size; an expiry set at the
-# whole rate would end the key early and forgive its debt.
-share_ttl_in_debt = duration((region_cut_split_burst + share_debt_each) / share_refill_per_second)
-held_share_ttl_in_debt = duration((region_cut_split_burst + held_share_debt_each) / share_refill_per_second)
-# A request costing more than the share's burst can never be served in the share state: the rules
-# service refuses a rule by API key whose cost (or batch) is above burst / regions (step 6).
-share_largest_cost = count(math.floor(burst_allowance / regions))
+# The key lives until its bucket is full again at the share's rate and size, the same time at any share;
+# an expiry set at the whole rate would end the key early and forgive its debt.
+share_ttl_in_debt = duration((burst_allowance + multi_region_overshoot) * share_floor / share_refill_per_second)
+held_share_ttl_in_debt = duration(
+    (burst_allowance + held_multi_region_overshoot) * share_floor / share_refill_per_second
+)
+# A request costing more than a region's share of the burst can never be served there in the share state,
+# and the floor's is the smallest: the rules service refuses a rule by API key whose cost (or batch) is
+# above burst x floor (step 7).
+share_largest_cost = count(math.floor(burst_allowance * share_floor))
 # A sliding window log (login's rule, never shared) refuses until its oldest entry leaves the
 # window: a refused login waits up to a whole window, the longest wait of any rule.
 sliding_log_longest_retry_after_seconds = count(int(window_seconds))
@@ -283,17 +312,18 @@ region_cut_first_minute_before_split = count(regions * (burst_allowance + refill
 
 
 def cut_first_minute_max(unshared_span: float) -> float:
-    """Every region: a whole bucket and the whole rate for the unshared stretch, then its share."""
+    """Every region: a whole bucket and the whole rate for the unshared stretch, then its share (the
+    shares sum to the whole rate)."""
     before_split = regions * (burst_allowance + refill_per_second * unshared_span)
-    return before_split + regions * (refill_per_second / regions) * (window_seconds - unshared_span)
+    return before_split + refill_per_second * (window_seconds - unshared_span)
 
 
 def cut_unmarked_first_minute_max(unshared_span: float) -> float:
     """Home's own bound, and each other region's bucket, rate and share, as cut_first_minute_max."""
-    return token_bucket_max_per_window + (regions - 1) * (
-        burst_allowance
-        + refill_per_second * unshared_span
-        + refill_per_second / regions * (window_seconds - unshared_span)
+    return (
+        token_bucket_max_per_window
+        + (regions - 1) * (burst_allowance + refill_per_second * unshared_span)
+        + (1 - share_floor) * refill_per_second * (window_seconds - unshared_span)
     )
 
 
@@ -301,13 +331,13 @@ region_cut_first_minute_max_per_window = count(cut_first_minute_max(region_cut_u
 region_cut_first_minute_overshoot = times(region_cut_first_minute_max_per_window / limit_per_minute)
 # A key first used outside its home during a cut, or not used outside it for shared_mark_ttl before
 # the cut, or not used at home that long during it (home's checks refresh marks during a cut),
-# carries no mark at home: home keeps the whole limit while each other region holds it to
-# its share.
-region_cut_unmarked_max_per_minute = count(limit_per_minute + (regions - 1) * limit_per_minute / regions)
+# carries no mark at home: home keeps the whole limit while the other regions hold it to their shares,
+# which sum to at most 1 - floor, since home's own is at least the floor.
+region_cut_unmarked_max_per_minute = count(limit_per_minute + (1 - share_floor) * limit_per_minute)
 region_cut_unmarked_overshoot = times(region_cut_unmarked_max_per_minute / limit_per_minute)
 # With the bursts: home's whole burst and each other region's share of it on top, in any 60 s.
 region_cut_unmarked_max_per_window = count(
-    token_bucket_max_per_window + (regions - 1) * (region_cut_split_limit_per_minute + region_cut_split_burst)
+    token_bucket_max_per_window + (1 - share_floor) * (limit_per_minute + burst_allowance)
 )
 region_cut_unmarked_window_overshoot = times(region_cut_unmarked_max_per_window / limit_per_minute)
 # In the minute the cut begins: home's own bound, and in each other region a whole bucket for the
@@ -371,6 +401,11 @@ if __name__ != "rate_limiter_accuracy":
             ("Figure", "Value"),
             [
                 ("Time to earn one token", seconds_per_token),
+                (
+                    "A clock offset at the alert's threshold: tokens it hands a bucket, default plan",
+                    clock_offset_tokens_default,
+                ),
+                ("... a large plan", clock_offset_tokens_large),
                 ("Retry-After on a refused one-token request, bucket not in debt (whole seconds)", retry_after_seconds),
                 ("Regions overspending in one sync interval, token-bucket rule, at most", multi_region_overshoot),
                 ("... as a share of the minute's limit", multi_region_overshoot_share),
@@ -438,8 +473,13 @@ if __name__ != "rate_limiter_accuracy":
                     "Regions cut apart, before the split: the rate a client gets, a minute, in all regions",
                     region_cut_max_per_minute,
                 ),
-                ("... once regions split shared limits, each one's share a minute", region_cut_split_limit_per_minute),
-                ("... and each one's share of the burst", region_cut_split_burst),
+                ("... once regions split shared limits: a client all in one region keeps there", share_single_region),
+                ("... a minute", region_cut_single_region_limit_per_minute),
+                ("... and of the burst", region_cut_single_region_burst),
+                ("... every other region the floor, a minute", region_cut_floor_limit_per_minute),
+                ("... and of the burst", region_cut_floor_burst),
+                ("... an even spender, each region, a minute", region_cut_split_limit_per_minute),
+                ("... and of the burst", region_cut_split_burst),
                 (
                     "... in that share state (also a dropped hold): a token back every",
                     share_seconds_per_token,

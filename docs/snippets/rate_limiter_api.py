@@ -2,6 +2,7 @@
 
 import math
 
+from concept_overload_retries import client_attempts
 from rate_limiter_accuracy import retry_after_seconds
 from rate_limiter_assumptions import (
     burst_allowance,
@@ -16,7 +17,13 @@ from rate_limiter_assumptions import (
 from rate_limiter_servers import gateways_per_region
 from rate_limiter_state import token_bucket_ttl
 
-from sdw.estimation import count, duration, markdown_table, peak
+from sdw.estimation import count, duration, fraction, markdown_table, peak
+
+# Every attempt takes its tokens, the client's own retries included (step 3): a client that keeps the
+# site's retry policy (concepts: timeouts, retries and overload) makes at most client_attempts attempts
+# per action, so a one-token action costs at most that many tokens, this share of the default burst.
+retry_tokens_per_action_at_most = count(client_attempts)
+retry_tokens_share_of_burst = fraction(client_attempts / burst_allowance)
 
 # The IETF draft's fields: the policy's quota (q) and window (w), what is left (r) and a number of
 # seconds (t); Retry-After in whole seconds. Revision 08 (Oct 2024, expired Apr 2025) made t the

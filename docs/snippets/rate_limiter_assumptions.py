@@ -87,9 +87,17 @@ tag_switch_lead_pulls = count(5)
 tag_tombstone_ttl = duration(7 * 24 * 3600)
 
 # --- Latency and regions (steps 1, 5 and 6) ---------------------------------------------------
-added_latency_budget = duration(0.003)
 in_zone_round_trip = vm_round_trip_budget
 cross_zone_round_trip = duration(0.002)
+# A round trip's 99th percentile, as a multiple of its typical figure: an assumption (a queue behind a
+# busy moment, a retransmit-free slow path), to be replaced by a measurement of your own region.
+round_trip_p99_factor = times(2)
+cross_zone_round_trip_p99 = duration(cross_zone_round_trip * round_trip_p99_factor)
+in_zone_round_trip_p99 = duration(in_zone_round_trip * round_trip_p99_factor)
+# The check's budget at the 99th percentile: its p99 round trip (most checks cross zones) and a
+# millisecond for the store's work.
+store_work_allowance = duration(0.001)
+added_latency_budget = duration(cross_zone_round_trip_p99 + store_work_allowance)
 check_timeout = duration(0.01)
 cross_region_round_trip = duration(CLASSIC["Round trip California-Netherlands"][0])
 regions = count(3)
@@ -128,10 +136,32 @@ standby_probe_deadline = duration(0.3)
 standby_repoint_failed_probes = count(3)
 etcd_client_keepalive = duration(10)
 shared_mark_ttl = duration(24 * 3600)
+# The share state (a cut, or a dropped hold) splits a shared key's limit and burst by each region's share
+# of the key's spending in the minute before it began, which the exchange already carries; each region
+# keeps at least this share, so a region the client had not used can still serve it a little.
+share_floor = fraction(0.1)
+
+# A store node whose clock is this far from the region's time servers raises an alert (step 6).
+clock_offset_alert = duration(0.05)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
 flood_requests_per_second = peak(50e3)
 failover_time = duration(15)
+# The gateway's circuit breaker on a store shard (step 7): this many check timeouts in a row open it, for
+# this long, then one check goes through to test the shard.
+store_breaker_timeouts = count(3)
+store_breaker_open = duration(5)
+# A 503's Retry-After (a fail-closed rule while the store is down, or the challenge provider down) is
+# spread uniformly over 1 s to this, so refused clients do not return together.
+retry_after_jitter_max = duration(5)
+# A gateway's readiness probe (step 7): the balancer asks every this often, and takes a gateway out after
+# this many failures in a row. Tighter than Kubernetes' defaults (10 s, 3), so a zone cut off is drained
+# within seconds.
+readiness_probe_period = duration(2)
+readiness_failure_threshold = count(3)
+# Redis's default min-replicas-max-lag: with min-replicas-to-write set, a primary refuses writes once no
+# replica has acknowledged it for this long.
+redis_min_replicas_max_lag = duration(10)
 # Challenge verification (step 3). Solved challenges a second that the busiest region's gateways
 # verify at peak: subscribers behind listed CGNAT addresses past their address's login or sign-up limit.
 challenge_solves_per_second_peak = peak(50)
@@ -321,10 +351,12 @@ TABLE = [
         "and only split keys have them.",
     ),
     (
-        "Latency the limiter may add",
+        "Latency the check may add",
         added_latency_budget,
         f"At the 99th percentile. {count(zones - 1)} checks in {zones} cross zones (below), so the budget is a "
-        "cross-zone round trip with room for the store's work; small beside an API call's own tens of milliseconds.",
+        f"cross-zone round trip's 99th percentile ({cross_zone_round_trip_p99}) with {store_work_allowance} for the "
+        "store's work; small beside an API call's own tens of milliseconds. The balancer's spread adds its own hop "
+        "(step 5).",
     ),
     (
         "Round trip inside a zone",
@@ -343,9 +375,15 @@ TABLE = [
         "measure your own region.",
     ),
     (
+        "A round trip's 99th percentile, against its typical figure",
+        round_trip_p99_factor,
+        f"An assumption: {cross_zone_round_trip_p99} across zones, {in_zone_round_trip_p99} inside one. A busy "
+        "moment's queueing is the tail; measure your own region's.",
+    ),
+    (
         "Timeout on a check",
         check_timeout,
-        "A few times the budget, so a dead shard costs a request little; a client library's default is seconds.",
+        "Twice the budget, so a dead shard costs a request little; a client library's default is seconds.",
     ),
     (
         "Round trip between regions",
@@ -452,6 +490,19 @@ TABLE = [
         "abroad; during a cut between regions, home's checks also refresh it. One small key per shared API key.",
     ),
     (
+        "Least share of a shared key's limit a region keeps in the share state",
+        share_floor,
+        "The rest is split by each region's share of the key's spending in the minute before the share state "
+        "began, so a client that stays where it was keeps most of its limit; the floor serves a client that "
+        "moves, slowly. An assumption: a higher floor serves movers better and a client that stays worse.",
+    ),
+    (
+        "Clock offset of a store node that raises an alert",
+        clock_offset_alert,
+        "Far above NTP's usual few milliseconds in a data center, so it fires only on a broken clock; the script "
+        "reads the shard's clock, so this bounds what a failover between two clocks can hand out (step 6).",
+    ),
+    (
         "One runaway client, requests a second",
         flood_requests_per_second,
         "A retry loop with no back-off on a few hundred servers: it happens to every public API.",
@@ -502,6 +553,39 @@ TABLE = [
         "... on reCAPTCHA",
         challenge_token_validity_recaptcha,
         "reCAPTCHA's tokens are valid for two minutes after issue.",
+    ),
+    (
+        "Check timeouts in a row that open a gateway's breaker on a shard",
+        store_breaker_timeouts,
+        "Three, so one slow check does not open it; at the check's timeout a dead shard costs each gateway a few "
+        "tens of milliseconds of waiting before the breaker applies `on_store_down` at once.",
+    ),
+    (
+        "Time that breaker stays open before a test check",
+        store_breaker_open,
+        "Short beside a failover's node timeout, so a shard back is used again within seconds.",
+    ),
+    (
+        "Upper end of a `503`'s `Retry-After`, spread uniformly from one second",
+        retry_after_jitter_max,
+        "Refused clients come back spread over seconds, not together.",
+    ),
+    (
+        "How often the balancer probes a gateway's readiness",
+        readiness_probe_period,
+        "An assumption, tighter than Kubernetes' default of 10 s: a gateway is ready only while it reaches a "
+        "majority of its region's shard primaries (step 7).",
+    ),
+    (
+        "Failed probes in a row before the balancer drains a gateway",
+        readiness_failure_threshold,
+        "Kubernetes' default `failureThreshold`: one lost probe does not drain a gateway.",
+    ),
+    (
+        "`min-replicas-max-lag`, Redis's default",
+        redis_min_replicas_max_lag,
+        f"With [`min-replicas-to-write`]({REDIS_CONF}) set, a primary refuses writes once no replica has "
+        "acknowledged it for this long; weighed and turned down in step 7.",
     ),
     (
         "Time before a replica takes over, at least",

@@ -22,20 +22,26 @@ from rate_limiter_assumptions import (
     burst_allowance,
     cluster_hash_slots,
     cross_zone_round_trip,
+    cross_zone_round_trip_p99,
     failover_time,
     flood_requests_per_second,
     gateway_requests_per_server,
     in_zone_round_trip,
+    in_zone_round_trip_p99,
     kv_gets_per_process,
     large_plan_burst_share,
     large_plan_limit_per_minute,
     largest_region_peak_share,
     limit_per_minute,
+    readiness_failure_threshold,
+    readiness_probe_period,
+    redis_min_replicas_max_lag,
     region_sync_interval,
     regions,
     rules_pull_period,
     script_cost_in_gets,
     shard_target_utilization,
+    share_floor,
     shared_check_share,
     split_simulation_load,
     store_copies,
@@ -46,7 +52,12 @@ from rate_limiter_assumptions import (
     zones,
 )
 from rate_limiter_state import token_bucket_memory
-from rate_limiter_traffic import checks_per_second_peak, store_ops_per_second_peak
+from rate_limiter_traffic import (
+    added_latency_average,
+    added_latency_p99,
+    checks_per_second_peak,
+    store_ops_per_second_peak,
+)
 
 from sdw.estimation import (
     count,
@@ -158,12 +169,20 @@ split_read_then_take_latency = duration(2 * cross_zone_round_trip)
 # re-picks them whenever a failover or a rebalance moves a primary.
 split_two_tries_latency = duration(cross_zone_round_trip + in_zone_round_trip)
 split_two_tries_latency_margin = duration(added_latency_budget - split_two_tries_latency)
+# At the 99th percentile of a second try, both round trips at theirs: the whole budget, nothing left for
+# the store's work (a share of a split key's takes, split_second_try_share_at_load below).
+split_two_tries_latency_p99 = duration(cross_zone_round_trip_p99 + in_zone_round_trip_p99)
+assert split_two_tries_latency_p99 <= added_latency_budget
 # Which zone each tag's primary is in: shard i in zone i mod Z, 2/2/1 for 5 shards over 3 zones.
 _tag_zones = tuple(i % int(zones) for i in range(int(split_example_tags)))
 assert split_example_tags >= zones and set(_tag_zones) == set(range(int(zones))), "a split's tags must cover every zone"
 # Until a re-picked set switches, a gateway in a zone the move left with no tag makes both tries across
 # zones: over the budget, as two random tries are.
 split_uncovered_zone_latency = duration(2 * cross_zone_round_trip)
+# Any two cross-zone trips in sequence (two random tries, read then take, a zone with no tag, a check sent
+# again after ASK) at the 99th percentile of each: over the check's budget.
+two_cross_zone_trips_p99 = duration(2 * cross_zone_round_trip_p99)
+assert two_cross_zone_trips_p99 > added_latency_budget
 
 
 def _second_tags(first: int, gateway_zone: int) -> list[int]:
@@ -355,28 +374,28 @@ held_longest_one_token_retry_after_seconds = count(
 )
 
 # The same in the share state (regions cut apart, or a shard's counts dropped at the hold's cap): a
-# shared key's bucket, or each sub-bucket of a split one, refills at 1/regions of its rate, and its
-# level was scaled by 1/regions when it passed to the share (rate_limiter_accuracy), so it holds
-# 1/regions of the debt: the waits come out near the normal state's, a little longer for the take's
-# own tokens, which come back at the share's rate.
-_share_seconds_per_token = seconds_per_token * regions
-_hot_share_seconds_per_token = hot_split_seconds_per_token * regions
+# shared key's bucket, or each sub-bucket of a split one, refills at its region's share of the rate and
+# holds that share of the debt (rate_limiter_accuracy), slowest at the floor: the debt's wait is the
+# normal state's, and the take's own tokens come back at the floor's rate. The default plan's split is
+# left out: its sub-bucket's floor share holds under a token, so the rules service refuses that split
+# (split_share_largest_cost below).
+_share_seconds_per_token = seconds_per_token / share_floor
+_hot_share_seconds_per_token = hot_split_seconds_per_token / share_floor
 share_longest_one_token_retry_after_seconds = count(
     max(
         share_retry_after_in_debt_seconds,
-        split_retry_after_in_debt(hot_split_overshoot / regions, token_batch, _hot_share_seconds_per_token),
-        split_retry_after_in_debt(multi_region_overshoot / regions, 1, _share_seconds_per_token),
+        split_retry_after_in_debt(hot_split_overshoot * share_floor, token_batch, _hot_share_seconds_per_token),
     )
 )
 held_share_longest_one_token_retry_after_seconds = count(
     max(
         held_share_retry_after_in_debt_seconds,
-        split_retry_after_in_debt(_hot_held_overshoot / regions, token_batch, _hot_share_seconds_per_token),
-        split_retry_after_in_debt(held_multi_region_overshoot / regions, 1, _share_seconds_per_token),
+        split_retry_after_in_debt(_hot_held_overshoot * share_floor, token_batch, _hot_share_seconds_per_token),
     )
 )
-# The costliest take a split key serves in the share state: a sub-bucket's share of the burst.
-split_share_largest_cost = count(math.floor(burst_allowance / (split_example_tags * regions)))
+# The costliest take a split key serves in the share state: a sub-bucket's floor share of the burst.
+split_share_largest_cost = count(math.floor(burst_allowance * share_floor / split_example_tags))
+hot_split_share_largest_cost = count(math.floor(hot_split_burst_tokens * share_floor / split_example_tags))
 # A large plan's key against its shard: its checks a second, unbatched, over one shard's scripts.
 large_key_shard_share = fraction(large_plan_limit_per_minute / 60 / scripts_per_shard)
 
@@ -408,10 +427,18 @@ balancer_per_zone_with_zone_lost = peak(region_gateway_load_peak / (zones - 1))
 # that share of requests, on average this much a request.
 balancer_cross_zone_share = fraction((zones - 1) / zones)
 balancer_cross_zone_added_latency = duration(balancer_cross_zone_share * cross_zone_round_trip)
-# At the 99th percentile: more than 1% of requests cross, so the p99 request pays a full round trip. That
-# is the API path's cost, not the limiter's: the limiter's added-latency budget covers the check alone.
+# At the 99th percentile: more than 1% of requests cross, so the p99 request pays the cross-zone round
+# trip's p99. The hop is there only because the backstop needs each client spread over every gateway of
+# the region (step 5), so it is a cost of the limiter's design, on top of the check's budget.
 assert balancer_cross_zone_share > 0.01
-balancer_cross_zone_added_latency_p99 = duration(cross_zone_round_trip)
+balancer_cross_zone_added_latency_p99 = duration(cross_zone_round_trip_p99)
+# What the limiter's design adds to a request in all, the check and the balancer's hop: on average; for
+# the share of requests whose hop and check both cross zones, at the typical round trip; and with both at
+# their 99th percentile, the most the design adds to any but the slowest requests.
+design_added_latency_average = duration(added_latency_average + balancer_cross_zone_added_latency)
+design_both_cross_share = fraction(balancer_cross_zone_share * (zones - 1) / zones)
+design_added_latency_both_cross = duration(2 * cross_zone_round_trip)
+design_added_latency_p99_both = duration(added_latency_p99 + balancer_cross_zone_added_latency_p99)
 
 # Adding a shard moves hash slots to it (step 7). On the legacy migration a slot's keys sit partly on
 # each node while it moves, and a missing key counts as moved, so most checks (whose shared mark and
@@ -430,6 +457,10 @@ flood_over_shard = times(flood_requests_per_second / scripts_per_shard)
 # A refusal is cached in each gateway until the tokens it lacked can be back (step 6): for a one-token
 # request, the next token. So each gateway asks once per token's refill, sooner than Retry-After,
 # which is rounded up to whole seconds.
+# A shard sees only its own region's gateways, so a flood on one region reaches its shard this often;
+# the total over every region's gateways (a flood spraying every region, each region's shard its own
+# share) is the second figure.
+flood_checks_with_deny_cache_per_shard = peak(gateways_per_region / seconds_per_token)
 flood_checks_with_deny_cache = peak(gateway_servers / seconds_per_token)
 # The whole store down (or a shard's circuit breaker open): failing open forwards a runaway client's
 # flood to the API services, on top of the busiest region's peak, once its cached refusals run out.
@@ -491,6 +522,20 @@ store_down_mid_one_gateway_share = fraction(_mid_gateway_limit / store_down_exam
 store_down_mid_max_per_second = peak(gateways_per_region * _mid_gateway_limit / window_seconds)
 store_down_mid_overshoot = times(gateways_per_region * _mid_gateway_limit / store_down_example_mid_limit_per_minute)
 store_down_default_share_of_region_peak = fraction(store_down_local_max_per_second / region_checks_per_second_peak)
+# The alternative step 5 weighs: a balancer that keeps each request in its own zone (no cross-zone hop), so
+# a client whose connections reach one zone's balancer nodes meets that zone's gateways only. With the
+# backstop as it is (scaled to the region's gateways) a large-plan key seen in one zone keeps only
+# gateways_per_zone of its gateways' buckets. With a backstop scaled to the zone's gateways instead, the
+# floor and the share are each gateways_per_region / gateways_per_zone times larger, and a runaway key
+# whose connections reach every zone's balancer meets every gateway of the region at that size.
+zone_local_region_backstop_one_zone_share = fraction(
+    gateways_per_zone * _large_gateway_limit / large_plan_limit_per_minute
+)
+_zone_gateway_large_limit = store_down_large_local_factor * large_plan_limit_per_minute / gateways_per_zone
+zone_local_large_local_per_gateway = peak(_zone_gateway_large_limit / window_seconds)
+zone_local_large_max_per_second = peak(gateways_per_region * _zone_gateway_large_limit / window_seconds)
+zone_local_large_flood_stopped_share = fraction(1 - zone_local_large_max_per_second / flood_requests_per_second)
+zone_local_large_share_of_region_peak = fraction(zone_local_large_max_per_second / region_checks_per_second_peak)
 # On a split key the cache is per tag: a gateway refuses from memory only when every tag a request
 # would try (its two tries) is known empty, and skips a try it knows empty, so it refuses only what
 # the store would have. Each tag's entry lasts until a take of token_batch tokens can be back on its
@@ -498,8 +543,9 @@ store_down_default_share_of_region_peak = fraction(store_down_local_max_per_seco
 # try that tag asks the store once. So each gateway asks each tag once a wait: N operations a wait,
 # one on each of the key's shards.
 _split_take_wait = token_batch * split_example_tags * hot_split_seconds_per_token
+split_key_flood_checks_region = peak(gateways_per_region * split_example_tags / _split_take_wait)
+split_key_flood_checks_per_shard = peak(gateways_per_region / _split_take_wait)
 split_key_flood_checks_with_deny_cache = peak(gateway_servers * split_example_tags / _split_take_wait)
-split_key_flood_checks_per_shard = peak(gateway_servers / _split_take_wait)
 
 # --- Local batches of tokens: worst case, a client holds a batch in every gateway -------------
 batching_overshoot = count(gateway_servers * token_batch)
@@ -530,6 +576,27 @@ unbalanced_worst_zone_primaries = count(math.ceil(store_shards_per_region / (zon
 unbalanced_primaries_left = count(store_shards_per_region - unbalanced_worst_zone_primaries)
 unbalanced_zone_loss_clients_share = fraction(
     1 if unbalanced_primaries_left < primaries_majority else unbalanced_worst_zone_primaries / store_shards_per_region
+)
+
+# A zone cut off from the others but running. A primary on its side keeps accepting its own zone's
+# gateways' writes until the node timeout, when it sees it cannot reach a majority of primaries and stops;
+# meanwhile its replica on the majority side is promoted without those writes, and the old primary
+# rejoins as a replica. So a key on such a shard can spend, unrecorded anywhere that survives, a burst and
+# the node timeout's refill (never reported to the other regions, and forgiven at home).
+zone_partition_unrecorded_at_most = count(math.ceil(burst_allowance + failover_time / seconds_per_token))
+# With min-replicas-to-write 1 instead, the window would end at min-replicas-max-lag:
+zone_partition_unrecorded_min_replicas = count(
+    math.ceil(burst_allowance + redis_min_replicas_max_lag / seconds_per_token)
+)
+# The gateways on the cut-off side reach only their own zone's primaries, at most primaries_in_worst_zone
+# of the region's, short of a majority, so the readiness rule (a majority of primaries reached) fails
+# them and the balancer drains the zone within probes x period. Until then they check on local buckets
+# every key whose primary is elsewhere: at least this share of their keys, the zone holding the fewest.
+zone_partition_drain_time = duration(readiness_probe_period * readiness_failure_threshold)
+assert primaries_in_worst_zone < primaries_majority, "a cut-off zone's gateways must fail readiness"
+zone_partition_elsewhere_share = fraction(1 - split_fewest_primaries_in_a_zone / store_shards_per_region)
+zone_partition_local_only_requests = count(
+    region_checks_per_second_peak / zones * zone_partition_elsewhere_share * zone_partition_drain_time
 )
 
 if __name__ != "rate_limiter_servers":
@@ -585,7 +652,22 @@ if __name__ != "rate_limiter_servers":
                 ("... in each zone left, one zone lost", balancer_per_zone_with_zone_lost),
                 ("... share it sends to a gateway in another zone", balancer_cross_zone_share),
                 ("... so it adds to a request, on average", balancer_cross_zone_added_latency),
-                ("... and at the 99th percentile, a full cross-zone round trip", balancer_cross_zone_added_latency_p99),
+                ("... and at the 99th percentile, the cross-zone round trip's", balancer_cross_zone_added_latency_p99),
+                ("The limiter's design in all (check and hop), on average", design_added_latency_average),
+                ("... share of requests whose hop and check both cross zones", design_both_cross_share),
+                ("... which add, at the typical round trip", design_added_latency_both_cross),
+                ("... and with both at their 99th percentile", design_added_latency_p99_both),
+                (
+                    "Zone-local balancing, backstop as it is: a large-plan key seen in one zone keeps",
+                    zone_local_region_backstop_one_zone_share,
+                ),
+                (
+                    "... backstop scaled to the zone's gateways: a large key's rate in each",
+                    zone_local_large_local_per_gateway,
+                ),
+                ("... a runaway large key over every zone", zone_local_large_max_per_second),
+                ("... share of the flood stopped", zone_local_large_flood_stopped_share),
+                ("... on top of the busiest region's peak", zone_local_large_share_of_region_peak),
                 ("A shard's utilization at peak, busiest region", shard_utilization_at_peak),
                 (
                     "Share of checks from shared clients that fills the busiest region's shards to half",
@@ -617,12 +699,14 @@ if __name__ != "rate_limiter_servers":
                 ("... chance of an early refusal", split_burst_refused_early_two_tries),
                 ("... store operations for the burst's requests, on average", split_burst_ops_two_tries),
                 ("... latency added, at worst", split_two_tries_latency),
+                ("... at the 99th percentile of both round trips", split_two_tries_latency_p99),
                 ("... left of the budget", split_two_tries_latency_margin),
                 (
                     "... from a zone a moved primary left with no tag, both tries across zones",
                     split_uncovered_zone_latency,
                 ),
                 ("... until the re-picked tags switch, at most", split_uncovered_zone_window),
+                ("Any two cross-zone trips in sequence, each at its 99th percentile", two_cross_zone_trips_p99),
                 (
                     f"The smallest key one would split: {hot_split_limit_per_minute} a minute, burst of "
                     f"{hot_split_burst_tokens} tokens (assumed), in takes of {token_batch}: takes a sub-bucket",
@@ -672,14 +756,20 @@ if __name__ != "rate_limiter_servers":
                     "Costliest take a default-plan key split over a region's shards serves in the share state",
                     split_share_largest_cost,
                 ),
+                ("... and on the smallest key one would split (tokens)", hot_split_share_largest_cost),
                 ("A large plan's key, unbatched, against one shard's capacity", large_key_shard_share),
                 ("A runaway client against one shard's capacity", flood_over_shard),
-                ("... its checks at the store with refusals cached, at peak", flood_checks_with_deny_cache),
                 (
-                    "... on a split key: refusals cached per tag, each until a take can be back there",
-                    split_key_flood_checks_with_deny_cache,
+                    "... its checks at its shard with refusals cached (its region's gateways)",
+                    flood_checks_with_deny_cache_per_shard,
+                ),
+                ("... at every region's shards together, spraying every region", flood_checks_with_deny_cache),
+                (
+                    "... on a split key: refusals cached per tag, each until a take can be back there, one region",
+                    split_key_flood_checks_region,
                 ),
                 ("... on each of its shards", split_key_flood_checks_per_shard),
+                ("... every region's together, spraying every region", split_key_flood_checks_with_deny_cache),
                 (
                     "The whole store down, failing open: one flood on top of the busiest region's peak",
                     store_down_flood_share_of_region_peak,
@@ -740,6 +830,14 @@ if __name__ != "rate_limiter_servers":
                     zone_loss_unchecked_requests,
                 ),
                 ("... primaries left, still a majority", primaries_left_after_worst_zone),
+                (
+                    "Zone cut off but running: tokens a key can spend on its side's primary, lost at promotion",
+                    zone_partition_unrecorded_at_most,
+                ),
+                ("... with min-replicas-to-write 1 (turned down)", zone_partition_unrecorded_min_replicas),
+                ("... time until the balancer drains its gateways", zone_partition_drain_time),
+                ("... share of their keys whose primary is elsewhere, at most", zone_partition_elsewhere_share),
+                ("... requests on local buckets meanwhile, busiest region at peak", zone_partition_local_only_requests),
                 ("Majority of a region's primaries, which a replica's promotion needs", primaries_majority),
                 (
                     "Not rebalanced after a zone comes back: primaries in the fullest zone, at least",
