@@ -219,41 +219,12 @@ percentile_budget_share = fraction(0.01)
 cdn_hit_ratio = fraction(0.90)
 resync_bytes_per_second = throughput(500 * MB, "B/s")
 fanout_outage = duration(10 * 60)
-# A tweet-cache node that stops answering: the cache's failure detector declares it down once it has
-# missed the probes from every zone, or the tweet service's and the deletion consumer's writes, for
-# this long; the ring without it then reaches every client through the coordination service's watch.
-tweet_cache_failure_detection = duration(10)
-tweet_cache_ring_update = duration(5)
-# A hot tweet a timeline server keeps in its own memory (step 6) stays there this long before the
-# server asks the cache again, whatever happened to the tweet meanwhile.
-hot_tweet_hold = duration(2)
-# A zone is declared lost when every one of its nodes has missed the other zones' probes for as long as
-# a tweet-cache node does before it is declared down: the same detector, the same figure.
-zone_loss_declaration = duration(tweet_cache_failure_detection)
-# A deletion answered 202 pages when more than this share of deletes answer 202 over an hour: a node
-# unreachable now and then makes a few, a zone or a ring in trouble makes many (step 7).
-delete_202_page_share = fraction(0.01)
 
 # --- Latency and freshness targets (step 1) ----------------------------------------------------
 timeline_latency_target = duration(0.200)
 post_latency_target = duration(0.500)
 fanout_freshness_target = duration(5)
 fanout_freshness_share = fraction(0.99)
-# Degraded mode 1's head-of-log consumer (step 7) starts by itself once the fan-out's lag, the age of
-# the oldest event it has not applied (a tweet's ID carries its time), stays past this for the hold
-# time below, or when a zone is declared lost, whichever comes first: the freshness target itself,
-# past which every tweet arriving is late.
-head_consumer_start_lag = duration(fanout_freshness_target)
-# It starts only when that lag has stayed above the start figure for this long, evaluated per consumer
-# group, so a blip does not start it; and the trigger re-arms only once the group's lag has stayed under
-# the lower figure below for the same time (hysteresis), so a lag hovering at the target does not start
-# and stop head consumers over and over.
-head_consumer_hold = duration(30)
-head_consumer_rearm_lag = duration(2)
-# The monthly game day (step 7): it caps the fan-out consumers this long, off-peak, in an hour whose
-# tweet rate is this share of the day's average.
-game_day_length = duration(10 * 60)
-game_day_rate_share = fraction(0.5)
 search_freshness_target = duration(15)
 
 TABLE = [
@@ -494,9 +465,7 @@ TABLE = [
         "Days of tweets home timelines read",
         tweet_cache_days,
         "Nearly all home timeline reads are of tweets from the last few days: the least memory the tweet cache "
-        "needs. Operations size it larger (step 2), and it keeps as many days as that memory holds, filling only "
-        "tweets younger than that; profile pages reach further back, and step 2 counts those reads against the "
-        "store.",
+        "needs. Operations size it larger; profile pages reach further back, read from the store (step 2).",
     ),
     (
         "Copies of the tweet cache",
@@ -519,12 +488,9 @@ TABLE = [
         "Requests per API server a second",
         requests_per_server,
         f"The rules of thumb give {api_read_per_server} for one cache-backed read, {api_server_margin} "
-        "this: a timeline load is not one read but dozens of remote requests, one batched multi-get to "
-        "each tweet, user and count cache server its page's keys land on, the favorites read and the list "
-        "read (step 6 counts them), then a merge and "
-        "filter. The requests go out in parallel and each carries a few keys, so the server's work is "
-        "mostly encoding, decoding and merging a page: a few times one read's, not one per request. The rest is room "
-        "for p99 latency and pauses. Headroom to lose a zone comes on top, in the server count.",
+        "this: a timeline load fans out to dozens of cache servers in parallel batches (step 6), then merges "
+        "and filters a page. The rest is room for p99 latency and pauses; a lost zone's headroom is in the "
+        "server count.",
     ),
     (
         "Usable memory per cache server",
@@ -556,10 +522,9 @@ TABLE = [
     (
         "Cold partition reads per database server a second",
         cold_reads_per_database_server,
-        "A read of a tweet or count row days to years old, beyond any block cache: its index and data block "
-        "come from the SSD, one or two reads a file after compaction. An NVMe SSD serves hundreds of thousands "
-        "of random reads a second, so the disk is not the limit; the CPU that reads and decompresses a block "
-        "for one small row is, about twice a cached read's. Half the rate above: a guess for a benchmark to replace.",
+        "A row days to years old, beyond any block cache: the SSD is not the limit, the CPU that reads and "
+        "decompresses a block for one small row is, about twice a cached read's. A guess for a benchmark to "
+        "replace.",
     ),
     (
         "A replica write's cost, as a share of a recent read's",
@@ -571,21 +536,17 @@ TABLE = [
     (
         "Spare servers per zone in the hydration caches",
         spare_servers_per_zone,
-        "The tweet, user and count caches carry a lost zone at nearly full load, and a dead cache node comes "
-        "back empty: one more ring member a zone (N+1), so a dead node's keys move to its ring neighbours, "
-        "which fill each miss from the key's other copy (from the store only when both copies miss, step 6) "
-        "with load to spare (step 7); its memory is left out of the days held, as "
-        "margin. The timeline cache needs none: memory sizes it, far above its load. Nor does the wide-column store: a store server lost during a zone "
-        "outage leaves its ranges one copy, which refuses quorum reads and writes, so its reads fail rather than "
-        "move to other servers, and no extra server changes that; its margin is the read target below.",
+        "The tweet, user and count caches carry a lost zone at nearly full load, and a dead node comes back "
+        "empty: one more ring member a zone (N+1) takes its keys, filling misses from the other copy (steps 6 "
+        "and 7); its memory is margin. The timeline cache needs none (memory sizes it), nor the wide-column "
+        "store, whose margin is the read target below.",
     ),
     (
         "Wide-column store's read load with a zone lost, the target it is sized for",
         store_read_target_zone_lost,
-        "Of the read rates above, at the peak. The rest is room for reads to grow while more nodes are bought and "
-        "join: a node joins by streaming its terabytes from its peers, throttled so live reads keep their latency, "
-        "hours a node, one node at a time, so adding a tenth of the ring takes weeks, after the machines arrive. "
-        "It is also the only room for an estimate that proves low, such as the reads step 2 leaves out.",
+        "Of the read rates above, at the peak. The rest is room for reads to grow while nodes join (each "
+        "streams its terabytes, throttled, for hours: a tenth more ring takes weeks), and for an estimate "
+        "that proves low.",
     ),
     (
         "Wide-column store's read and write load with a zone lost that opens a capacity ticket",
@@ -753,34 +714,6 @@ TABLE = [
         resync_bytes_per_second,
         "About half of a 10 Gbit/s link, leaving the rest for live traffic.",
     ),
-    (
-        "Time to declare a tweet-cache node down",
-        tweet_cache_failure_detection,
-        "Probes every two seconds from each zone, five missed in a row, or the same time of failed tombstone "
-        "writes: long enough that one slow garbage collection does not empty a node.",
-    ),
-    (
-        "Time for a ring without that node to reach every client",
-        tweet_cache_ring_update,
-        "A watch on the coordination service delivers the change within a round trip; the rest is clients "
-        "applying it and a margin.",
-    ),
-    (
-        "How long a timeline server keeps a hot tweet in its own memory",
-        hot_tweet_hold,
-        "A few seconds (step 6): long enough that one server asks the cache once per hot key in that time, "
-        "short enough that an edit or a deletion shows soon.",
-    ),
-    (
-        "Time to declare a zone lost",
-        zone_loss_declaration,
-        "The tweet-cache detector's figure: every node of the zone missed the other zones' probes that long.",
-    ),
-    (
-        "Share of deletes answered 202 that pages",
-        delete_202_page_share,
-        "Over an hour. A node unreachable now and then makes a few; a zone or a ring in trouble makes many.",
-    ),
     ("Fan-out outage we plan for", fanout_outage, "Long enough to matter, short enough to drain the same hour."),
     (
         "Home timeline p99, at the gateway",
@@ -801,36 +734,6 @@ TABLE = [
         "Share of tweets held to that time",
         fanout_freshness_share,
         "A p99, like the latency targets: one tweet in a hundred may reach followers later.",
-    ),
-    (
-        "Fan-out lag that starts a second consumer at the head of the log",
-        head_consumer_start_lag,
-        "The freshness target: past it every tweet now arriving is late. A start the backlog did not need "
-        "costs little: when the first consumer reaches the offset where the second began, it jumps to the "
-        "second's committed offset, skipping what that one applied, and the second stops (step 7).",
-    ),
-    (
-        "How long the fan-out's lag must stay past that figure before the head consumer starts, and stay "
-        "under the re-arm figure before the trigger can fire again",
-        head_consumer_hold,
-        "Long enough that a deploy's or a rebalance's blip does not start it, short beside the ten-minute outage "
-        "planned for; checked per consumer group.",
-    ),
-    (
-        "Length of the monthly game day's cap on the fan-out consumers",
-        game_day_length,
-        "Long enough for the lag to pass the start figure, hold, and the head consumer to catch up (step 7).",
-    ),
-    (
-        "Tweet rate during the game day, as a share of the day's average",
-        game_day_rate_share,
-        "An off-peak hour, early morning in the busiest regions.",
-    ),
-    (
-        "Fan-out lag under which the trigger re-arms",
-        head_consumer_rearm_lag,
-        "Well under the start figure (hysteresis), near the lag of a healthy fan-out, so the trigger does not "
-        "start head consumers again and again while the lag hovers at the target.",
     ),
     (
         "Share of follow edges held by weekly-active users, for a what-if",

@@ -7,12 +7,9 @@ from twitter_assumptions import (
     cache_ops_per_server,
     cdn_hit_ratio,
     fanout_freshness_share,
+    fanout_freshness_target,
     fanout_outage,
     follows_per_user,
-    game_day_length,
-    game_day_rate_share,
-    head_consumer_hold,
-    hot_tweet_hold,
     peak_to_average,
     percentile_budget_share,
     post_latency_target,
@@ -20,10 +17,7 @@ from twitter_assumptions import (
     resync_bytes_per_second,
     slo_window,
     timeline_cache_copies,
-    tweet_cache_failure_detection,
-    tweet_cache_ring_update,
     zone_headroom,
-    zone_loss_declaration,
     zones,
 )
 from twitter_bandwidth import photo_egress, video_egress
@@ -58,6 +52,38 @@ from sdw.estimation import (
     throughput,
     times,
 )
+
+# --- Operations assumptions (step 7): detection, deletion windows, the head-of-log consumer ---------
+# A tweet-cache node that stops answering: the cache's failure detector declares it down once it has
+# missed the probes from every zone, or the tweet service's and the deletion consumer's writes, for
+# this long; the ring without it then reaches every client through the coordination service's watch.
+tweet_cache_failure_detection = duration(10)
+tweet_cache_ring_update = duration(5)
+# A hot tweet a timeline server keeps in its own memory (step 6) stays there this long before the
+# server asks the cache again, whatever happened to the tweet meanwhile.
+hot_tweet_hold = duration(2)
+# A zone is declared lost when every one of its nodes has missed the other zones' probes for as long as
+# a tweet-cache node does before it is declared down: the same detector, the same figure.
+zone_loss_declaration = duration(tweet_cache_failure_detection)
+# A deletion answered 202 pages when more than this share of deletes answer 202 over an hour: a node
+# unreachable now and then makes a few, a zone or a ring in trouble makes many (step 7).
+delete_202_page_share = fraction(0.01)
+
+# Degraded mode 1's head-of-log consumer (step 7) starts by itself once the fan-out's lag, the age of
+# the oldest event it has not applied (a tweet's ID carries its time), stays past this for the hold
+# time below, or when a zone is declared lost, whichever comes first: the freshness target itself,
+# past which every tweet arriving is late.
+head_consumer_start_lag = duration(fanout_freshness_target)
+# It starts only when that lag has stayed above the start figure for this long, evaluated per consumer
+# group, so a blip does not start it; and the trigger re-arms only once the group's lag has stayed under
+# the lower figure below for the same time (hysteresis), so a lag hovering at the target does not start
+# and stop head consumers over and over.
+head_consumer_hold = duration(30)
+head_consumer_rearm_lag = duration(2)
+# The monthly game day (step 7): it caps the fan-out consumers this long, off-peak, in an hour whose
+# tweet rate is this share of the day's average.
+game_day_length = duration(10 * 60)
+game_day_rate_share = fraction(0.5)
 
 # Deleting a tweet (step 3): the DELETE's deadline is the write latency target of step 1. A copy that has
 # not acknowledged the tombstone by then gets a 202, and a node that stays unreachable is declared down
