@@ -15,12 +15,8 @@ from reference_capacity import (
 from reference_capacity import (
     paxos_state_kept as paxos_state_kept_for,
 )
-from twitter_assumptions import (
-    daily_active_users,
+from twitter_api_assumptions import (
     favorite_limit,
-    favorites_per_user_per_day,
-    follow_changes_per_user_per_day,
-    follow_edge_bytes,
     follow_limit,
     idempotency_lease,
     idempotency_record_bytes,
@@ -28,13 +24,19 @@ from twitter_assumptions import (
     media_polls_per_upload,
     media_status_limit,
     outbox_row_bytes,
-    partition_overhead_bytes,
-    photo_share,
     post_limit,
     post_limit_per_day,
     post_window,
     read_limit,
     read_window,
+)
+from twitter_assumptions import (
+    daily_active_users,
+    favorites_per_user_per_day,
+    follow_changes_per_user_per_day,
+    follow_edge_bytes,
+    partition_overhead_bytes,
+    photo_share,
     searches_per_user_per_day,
     text_copies,
     timeline_loads_per_user_per_day,

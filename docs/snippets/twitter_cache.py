@@ -2,6 +2,7 @@
 
 import math
 
+from twitter_api_assumptions import fanout_page_write_limit, follow_change_note_bytes, follow_limit
 from twitter_assumptions import (
     busy_pulled_accounts,
     cache_item_overhead_bytes,
@@ -12,10 +13,7 @@ from twitter_assumptions import (
     count_cache_entry_bytes,
     daily_active_users,
     event_log_retention_days,
-    fanout_page_write_limit,
-    follow_change_note_bytes,
     follow_changes_per_user_per_day,
-    follow_limit,
     follows_per_user,
     hedged_extra_request_share,
     lapsed_daily_user_share,

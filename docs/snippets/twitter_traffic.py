@@ -1,12 +1,12 @@
 """Twitter worked example: requests per second, average and peak, and fan-out deliveries."""
 
 from reference_peaks import record_tweets_per_second
+from twitter_api_assumptions import media_polls_per_upload
 from twitter_assumptions import (
     daily_active_users,
     favorites_per_user_per_day,
     follow_changes_per_user_per_day,
     follows_per_user,
-    media_polls_per_upload,
     peak_to_average,
     photo_share,
     profile_views_per_user_per_day,

@@ -1,0 +1,108 @@
+"""Twitter worked example: the API's policy (step 3): rate limits, media polling, idempotency keys and
+the outbox, the assumptions step 3 adds to step 2's."""
+
+from twitter_assumptions import partition_overhead_bytes, row_overhead_bytes
+
+from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_HOUR, count, duration, markdown_table, size
+
+# Per-user rate limits: policy, not estimates (Twitter published limits of this shape).
+post_limit = count(300)
+post_window = duration(3 * SECONDS_PER_HOUR)
+post_limit_per_day = count(2400)
+favorite_limit = count(1000)
+follow_limit = count(400)
+# A fan-out worker writes a page of a tweet's followers within this long of reading the page, or
+# reads it again (a chunk task queued during a backlog counts as holding its page): so a delivery
+# can be in flight past an unfollow only this long, and the reader's unfollowed list, which the
+# fan-out's insert checks, keeps an account this long from when the removal ran (step 6).
+fanout_page_write_limit = duration(1 * SECONDS_PER_HOUR)
+# A follow-change note: the account's ID, the change's timestamp, followed or unfollowed.
+follow_change_note_bytes = size(8 + 8 + 1)
+read_limit = count(180)
+read_window = duration(15 * 60)
+# Polls of GET /v1/media/{id} per upload, with backoff, before it answers ready (step 3). The traffic
+# counts one upload per media tweet (the photo share counts one photo a tweet), so the poll rate is per
+# media tweet; the rate limit allows for the most media a tweet may carry.
+media_polls_per_upload = count(5)
+max_media_per_tweet = count(4)
+# The media-status bucket, derived: a user posting at the short-window limit, every tweet with the most
+# media, each polled the assumed number of times, fits in it.
+media_status_limit = count(post_limit * max_media_per_tweet * media_polls_per_upload * read_window / post_window)
+# Idempotency record, its reservation and result rows together: key (16 bytes), user ID (8),
+# request hash (32), tweet ID (8), lease and status (16), plus row overhead; kept for a day.
+idempotency_record_bytes = size(16 + 8 + 32 + 8 + 16 + partition_overhead_bytes + row_overhead_bytes)
+idempotency_window = duration(SECONDS_PER_DAY)
+# The lease a post's reservation holds before another attempt may take it over (step 3): a few
+# seconds, well past the post's p99, so a live attempt is never taken over mid-way.
+idempotency_lease = duration(5)
+# Outbox row (step 4): the second, the shard, an event ID, the event's kind and key, the sent mark.
+outbox_row_bytes = size(16 + 20 + 1 + row_overhead_bytes)
+
+TABLE = [
+    (
+        "Posts allowed per user (short window)",
+        post_limit,
+        f"Per {post_window}: far above any person, low enough to slow a spam bot.",
+    ),
+    ("Posts allowed per user a day", post_limit_per_day, "The daily cap behind the short window."),
+    ("Favorites allowed per user a day", favorite_limit, "Generous for people, a brake on automation."),
+    ("Follows allowed per user a day", follow_limit, "Stops follow-spam from growing the graph."),
+    (
+        "Longest a fan-out worker holds a page of followers before writing it",
+        fanout_page_write_limit,
+        "A queued chunk task counts as held. Past it the worker reads the page again, so an unfollow stops "
+        "deliveries within this long (step 6).",
+    ),
+    ("Bytes per follow-change note", follow_change_note_bytes, "Account ID, timestamp, followed or unfollowed."),
+    (
+        "Timeline and search reads allowed",
+        read_limit,
+        f"Per {read_window}, per user, in a bucket for each of the two classes.",
+    ),
+    (
+        "Media status polls per upload",
+        media_polls_per_upload,
+        "A photo is ready within a second or two, a video within tens of seconds; polls backing off from a "
+        "second take a few for most uploads (step 3). The traffic counts one upload per media tweet, so its "
+        "poll rate is per media tweet.",
+    ),
+    ("Media a tweet may carry, at most", max_media_per_tweet, "Four photos, or one video (step 1)."),
+    (
+        "Media status polls allowed",
+        media_status_limit,
+        f"Per {read_window}, per user: derived, the post limit ({post_limit} per {post_window}) × "
+        f"{max_media_per_tweet} media a tweet × {media_polls_per_upload} polls each, over the same "
+        "window, so a user posting at the limit with full tweets is never refused a poll.",
+    ),
+    (
+        "Bytes per idempotency record",
+        idempotency_record_bytes,
+        "Key (16 B, its partition key), user (8), request hash (32), tweet ID (8), lease and status (16), "
+        f"{partition_overhead_bytes} of per-partition overhead (a partition per key) and {row_overhead_bytes} "
+        "for its second row (reservation and result).",
+    ),
+    (
+        "How long idempotency keys are kept",
+        idempotency_window,
+        "Long enough for a client's retries while it is online or briefly offline. A client resends a key only "
+        "while the key is younger than this window less a margin; after that it first reads its own timeline for "
+        "the post before making a new key (step 3).",
+    ),
+    (
+        "Lease on a post's key reservation",
+        idempotency_lease,
+        "A few seconds, ten times the post's p99, so a live attempt is never taken over; an attempt that "
+        "crashed holds its key this long at most (step 3).",
+    ),
+    (
+        "Bytes per outbox row",
+        outbox_row_bytes,
+        "A guess: an event ID (16 B; a tweet event's is derived from its kind and tweet ID), "
+        "the event's kind and key (about 20 B), the sent mark (1 B) and "
+        f"{row_overhead_bytes} of per-row overhead. The second and shard are the partition key, stored once: rows "
+        "share a partition of one second, so no per-partition overhead.",
+    ),
+]
+
+if __name__ != "twitter_api_assumptions":
+    print(markdown_table(("Assumption", "Value", "Why"), TABLE))
