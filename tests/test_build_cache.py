@@ -405,9 +405,11 @@ def test_one_git_log_finds_each_pages_last_commit_as_the_plugin_does_page_by_pag
         commits = {page: util.get_git_commit_timestamp(str(docs / page)) for page in pages}
         return commits, {commit: util.get_tag_name_for_commit(commit) for commit, _ in commits.values()}
 
-    pages, tags = git_dates.read_history(ROOT / "docs")
-    assert len(pages) >= 60
-    assert (pages, tags) == plugin_answers(ROOT / "docs", pages)
+    history = git_dates.read_history(ROOT / "docs")  # None in a source archive, outside git
+    if history is not None:
+        pages, tags = history
+        assert len(pages) >= 60
+        assert (pages, tags) == plugin_answers(ROOT / "docs", pages)
 
     repo = tmp_path / "repo"
     docs = repo / "docs"
