@@ -384,39 +384,38 @@ def _figure_key(figure) -> str:
     return f"{figure!r}\0{_closure(figure.args[0].split('.')[0] if figure.args else '')}"
 
 
-def figure_values(figures: tuple) -> list[str]:
-    """sdw.shortcodes.figure_values, each value taken from an earlier build when its inputs and
-    the snippets it depends on are the same (a figure's value depends on nothing else), so that
-    a build whose pages are all unchanged runs no snippet. A figure that warns is computed every
-    time."""
+def _kept(key: str, compute) -> str:
+    """The value kept under `key` by an earlier build, or `compute()` now, kept for later builds
+    unless it warned (a figure that warns is computed, and warns, every time)."""
     memory = _figure_memory()
-    values = []
-    for figure in figures:
-        value = memory.get(_figure_key(figure))
-        if value is None:
-            warnings = len(state.warnings)
-            value = shortcodes.figure_values((figure,))[0]
-            if len(state.warnings) == warnings:
-                remember_figures((figure,), [value])
-        values.append(value)
-    return values
-
-
-def card_figure(name: str, where: str) -> str:
-    """sdw.shortcodes.figure as a card prints it ("?" after a warning), kept as figure_values
-    keeps a page's: the deck is built again after any snippet's edit, and its cards cite figures
-    of most snippets."""
-    memory = _figure_memory()
-    key = f"card\0{name}\0{where}\0{_closure(name.split('.')[0])}"
     value = memory.get(key)
     if value is None:
         warnings = len(state.warnings)
-        quantity = shortcodes.figure(name, where)
-        value = "?" if quantity is None else str(quantity)
+        value = compute()
         if len(state.warnings) == warnings:
             memory[key] = value
             state.figures = (state.figures[0], memory, True)
     return value
+
+
+def figure_values(figures: tuple) -> list[str]:
+    """sdw.shortcodes.figure_values, each value taken from an earlier build when its inputs and
+    the snippets it depends on are the same (a figure's value depends on nothing else), so that
+    a build whose pages are all unchanged runs no snippet."""
+
+    def compute(figure) -> str:
+        return shortcodes.figure_values((figure,))[0]
+
+    return [_kept(_figure_key(figure), lambda figure=figure: compute(figure)) for figure in figures]
+
+
+def card_figure(name: str, where: str) -> str:
+    """sdw.deck.printed_figure, kept as figure_values keeps a page's: the deck is built again
+    after any snippet's edit, and its cards cite figures of most snippets."""
+    from sdw.deck import printed_figure
+
+    key = f"card\0{name}\0{where}\0{_closure(name.split('.')[0])}"
+    return _kept(key, lambda: printed_figure(name, where))
 
 
 def remember_figures(figures: tuple, values: list[str]) -> None:
