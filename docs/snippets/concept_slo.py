@@ -4,6 +4,8 @@ coarse a synthetic probe is as an SLI.
 Error budget: the share 1 - target of the window's valid requests may fail. As full downtime it is
 (1 - target) x the window (the availability reference's figures, reused for 99.9% and 99.99%); as
 requests it is (1 - target) x rate x window, at the Twitter example's posts and home-timeline loads.
+Traffic is not even: in the busy hour, at PEAK_TO_AVERAGE times the average rate, a full outage fails
+requests that much faster and spends the request budget in downtime / PEAK_TO_AVERAGE.
 
 Averages: a latency mix of FAST_S for most requests and SLOW_S for SLOW_SHARE of them has a mean of
 the weighted sum, under the threshold, while the share over the threshold, the SLI that users feel,
@@ -18,6 +20,7 @@ from concept_slo_assumptions import (
     FAST_S,
     LATENCY_BUDGET,
     LATENCY_THRESHOLD_S,
+    PEAK_TO_AVERAGE,
     PROBE_INTERVAL_S,
     SLO_REQUEST_RATE,
     SLOW_S,
@@ -61,6 +64,8 @@ failed_99 = count(failed_requests(0.99))
 failed_999 = count(failed_requests(0.999))
 failed_9995 = count(failed_requests(0.9995))
 failed_9999 = count(failed_requests(0.9999))
+# A full outage in the busy hour: the 99.99% budget's requests fail at the peak rate.
+peak_outage_budget_gone_9999 = duration(failed_requests(0.9999) / (SLO_REQUEST_RATE * PEAK_TO_AVERAGE))
 
 # --- Why an average is the wrong latency SLI ---------------------------------------------------------
 mean_latency = duration((1 - SLOW_SHARE) * FAST_S + SLOW_SHARE * SLOW_S)
@@ -82,6 +87,13 @@ if __name__ != "concept_slo":
         markdown_table(
             ("Target", "Budget", "As full downtime per 30 days", "Failed requests per 30 days", "... a day"),
             budget_rows,
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("A full outage in the busy hour", "Value"),
+            [("Spends the 99.99% target's budget in", peak_outage_budget_gone_9999)],
         )
     )
     print()

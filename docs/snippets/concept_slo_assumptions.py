@@ -10,20 +10,27 @@ Published figures:
 - Prometheus stores "around 1-2 bytes per sample" on disk
   (https://prometheus.io/docs/prometheus/latest/storage/); the page takes the upper figure.
 - Prometheus's Go client's default histogram buckets, DefBuckets, have 11 upper bounds, .005 to 10
-  seconds (client_golang, prometheus/histogram.go); a histogram is exported as one series a bucket
-  plus the +Inf bucket, _sum and _count.
+  seconds, with no 0.2 (client_golang, prometheus/histogram.go); a classic histogram is exported as one
+  series a bucket plus the +Inf bucket, _sum and _count. A share under a threshold is counted exactly
+  only when the threshold is a bucket bound, so the page sizes its own bucket set: DefBuckets with
+  0.25 replaced by 0.2, keeping 0.5, the Twitter example's timeline and post targets.
 - The OpenTelemetry Collector's tail sampling processor waits decision_wait = 30 s from a trace's
   first span before deciding, and holds num_traces = 50,000 traces by default
   (https://github.com/open-telemetry/opentelemetry-collector-contrib/tree/main/processor/tailsamplingprocessor).
+- The SRE workbook's fourth option, "incrementing alert duration", holds a threshold for a set time
+  before firing (Prometheus's `for:`); the page takes 5 minutes.
 
 From this site: the 30-day SLO window of the availability reference; the Twitter example's request
-rates, API servers, daily users, availability target and timeline latency target, so the figures here
-tie to that example's own.
+rates, API servers, daily users, peak-to-average ratio, availability target and timeline and post
+latency targets, so the figures here tie to that example's own.
 
 The page's own assumptions (to be measured on a real system): a probe a minute; 20 routes and 4
-status classes as metric labels; a scrape every 15 s; a 400 B access-log line, 10 log lines a request
-across the services it touches; 20 spans a trace of 500 B each; head sampling at 1%, a tail sampler's
-random baseline of 0.1%; the latency mix of the averages example and the hosts of the percentile one.
+status classes as metric labels; a scrape and a rule evaluation every 15 s; a 400 B access-log line,
+10 log lines a request across the services it touches when every service logs every request, half a
+line a request for state changes and errors, 50 debug lines a request kept for 1% of requests; 20
+spans a trace of 500 B each; head sampling at 1%, a tail sampler's random baseline of 0.1% and a
+shorter decision wait of 10 s; the latency mix of the averages example and the hosts of the
+percentile one; a 1-minute full outage for the reset comparison.
 """
 
 from reference_availability import SLO_WINDOW
@@ -31,7 +38,9 @@ from sources import cite
 from twitter_assumptions import (
     availability_target,
     daily_active_users,
+    peak_to_average,
     percentile_budget_share,
+    post_latency_target,
     timeline_latency_target,
 )
 from twitter_servers import api_servers, requests_per_second, requests_per_second_peak
@@ -73,7 +82,15 @@ slow_window = duration(ALERTS[1][2])
 ticket_window = duration(ALERTS[2][2])
 threshold_alert_window = duration(THRESHOLD_ALERT_WINDOW)
 # The outage the reset-time comparison follows: a full outage of this length, then recovery.
-OUTAGE_S = 10 * SECONDS_PER_MINUTE
+OUTAGE_S = 1 * SECONDS_PER_MINUTE
+# The workbook's "incrementing alert duration": a threshold held this long before it fires (`for: 5m`).
+FOR_DURATION_S = 5 * SECONDS_PER_MINUTE
+for_duration = duration(FOR_DURATION_S)
+# Between the error ratio crossing and the page: the next scrape, then the next rule evaluation.
+RULE_EVALUATION_INTERVAL_S = 15.0
+rule_evaluation_interval = duration(RULE_EVALUATION_INTERVAL_S)
+# The Twitter example's busy hour against its average.
+PEAK_TO_AVERAGE = float(peak_to_average)
 outage = duration(OUTAGE_S)
 
 # --- Where to measure: a synthetic probe ------------------------------------------------------------
@@ -94,8 +111,15 @@ slow_share = fraction(SLOW_SHARE)
 ROUTES = 20  # API routes, templated (/tweets/{id}, not /tweets/123)
 STATUS_CLASSES = 4  # 2xx, 3xx, 4xx, 5xx
 INSTANCES = int(api_servers)  # the Twitter example's API servers
-GO_DEFAULT_BUCKET_BOUNDS = 11  # client_golang DefBuckets: .005 .01 .025 .05 .1 .25 .5 1 2.5 5 10
-HISTOGRAM_SERIES = GO_DEFAULT_BUCKET_BOUNDS + 1 + 2  # and +Inf, then _sum and _count
+GO_DEFAULT_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)  # client_golang DefBuckets
+# The thresholds the Twitter example's latency SLIs count against must be bucket bounds.
+SLI_THRESHOLDS = (float(timeline_latency_target), float(post_latency_target))  # 0.2 s and 0.5 s
+BUCKET_BOUNDS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5, 10)  # DefBuckets with 0.2 for 0.25
+assert not all(t in GO_DEFAULT_BUCKETS for t in SLI_THRESHOLDS)  # the default cannot count 200 ms
+assert all(t in BUCKET_BOUNDS for t in SLI_THRESHOLDS)
+HISTOGRAM_SERIES = len(BUCKET_BOUNDS) + 1 + 2  # and +Inf, then _sum and _count
+bucket_bounds = count(len(BUCKET_BOUNDS))
+post_threshold = duration(float(post_latency_target))
 SCRAPE_INTERVAL_S = 15.0
 BYTES_PER_SAMPLE = 2.0  # Prometheus's storage page: around 1-2 bytes a sample
 DAILY_USERS = float(daily_active_users)
@@ -111,11 +135,17 @@ daily_users = count(DAILY_USERS)
 API_RATE = float(requests_per_second)  # the Twitter example's API requests, average
 ACCESS_LINE_BYTES = 400  # one JSON access-log line: time, route, status, latency, sizes, IDs, user agent
 LINES_PER_REQUEST = 10  # lines written by every service a request touches, at info level
+EVENT_LINES_PER_REQUEST = 0.5  # state changes and errors, all services, on average a request
+DEBUG_LINES_PER_REQUEST = 50  # every debug line a request's services can write
+DEBUG_SAMPLE = 0.01  # requests whose debug lines are kept, chosen at the root like a head-sampled trace
 LOG_RETENTION_DAYS = 30
 api_rate = per_second(API_RATE)
 access_line_bytes = size(ACCESS_LINE_BYTES)
 lines_per_request = count(LINES_PER_REQUEST)
 log_retention = duration(LOG_RETENTION_DAYS * SECONDS_PER_DAY)
+event_lines_per_request = count(EVENT_LINES_PER_REQUEST)
+debug_lines_per_request = count(DEBUG_LINES_PER_REQUEST)
+debug_sample = fraction(DEBUG_SAMPLE)
 
 # --- Traces ---------------------------------------------------------------------------------------------
 API_RATE_PEAK = float(requests_per_second_peak)
@@ -126,6 +156,7 @@ TAIL_BASELINE = 0.001  # the tail sampler also keeps a random 0.1% of ordinary t
 ERROR_SHARE = 1 - float(availability_target)  # errors at exactly the Twitter target's budget
 SLOW_TRACE_SHARE = LATENCY_BUDGET  # traces over the latency threshold, at exactly its budget
 DECISION_WAIT_S = 30.0  # tail sampling processor's default decision_wait
+SHORT_DECISION_WAIT_S = 10.0  # a shorter wait, enough when the slowest traces finish within it
 NUM_TRACES_DEFAULT = 50_000  # and its default num_traces
 api_rate_peak = per_second(API_RATE_PEAK, peak=True)
 spans_per_trace = count(SPANS_PER_TRACE)
@@ -133,6 +164,7 @@ span_bytes = size(SPAN_BYTES)
 head_rate = fraction(HEAD_RATE)
 tail_baseline = fraction(TAIL_BASELINE)
 decision_wait = duration(DECISION_WAIT_S)
+short_decision_wait = duration(SHORT_DECISION_WAIT_S)
 num_traces_default = count(NUM_TRACES_DEFAULT)
 
 # --- Percentiles across hosts -----------------------------------------------------------------------
@@ -162,22 +194,39 @@ if __name__ != "concept_slo_assumptions":
                 ("Ticket: budget spent in the long window", f"{ticket_budget_share} in {ticket_window}", WORKBOOK),
                 ("Short window, of the long", "a twelfth", WORKBOOK),
                 ("Bytes a stored metric sample", bytes_per_sample, PROMETHEUS_STORAGE),
-                ("Series a latency histogram exports", histogram_series, GO_BUCKETS),
+                (
+                    "Series a latency histogram exports, its bounds DefBuckets' with 0.2 s for 0.25 s",
+                    histogram_series,
+                    GO_BUCKETS,
+                ),
+                ("Threshold held before firing (`for:`), the workbook's option", for_duration, "Assumed on this page"),
                 ("Tail sampler's wait before deciding", decision_wait, TAIL_SAMPLING),
                 ("Tail sampler's traces held, by default", num_traces_default, TAIL_SAMPLING),
                 ("API servers (instances)", instances, "This site: the Twitter example"),
                 ("API requests, average", api_rate, "This site: the Twitter example"),
                 ("Daily users", daily_users, "This site: the Twitter example"),
                 ("Routes and status classes as labels", f"{routes} and {status_classes}", "Assumed on this page"),
-                ("Scrape interval", scrape_interval, "Assumed on this page"),
+                (
+                    "Scrape interval; rule evaluation interval",
+                    f"{scrape_interval}; {rule_evaluation_interval}",
+                    "Assumed on this page",
+                ),
+                ("Busy hour against the average", peak_to_average, "This site: the Twitter example"),
                 ("Access-log line", access_line_bytes, "Assumed: to be measured"),
                 ("Log lines a request, all services", lines_per_request, "Assumed: to be measured"),
+                ("... of them state changes and errors", event_lines_per_request, "Assumed: to be measured"),
+                (
+                    "Debug lines a request; requests whose debug lines are kept",
+                    f"{debug_lines_per_request}; {debug_sample}",
+                    "Assumed: to be measured",
+                ),
                 ("Spans a trace, bytes a span", f"{spans_per_trace}, {span_bytes}", "Assumed: to be measured"),
                 (
                     "Head sampling rate; tail sampler's baseline",
                     f"{head_rate}; {tail_baseline}",
                     "Assumed on this page",
                 ),
+                ("Tail sampler's shorter wait", short_decision_wait, "Assumed on this page"),
                 ("Synthetic probe interval", probe_interval, "Assumed on this page"),
             ],
         )

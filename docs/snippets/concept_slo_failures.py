@@ -9,11 +9,11 @@ the much smaller share a least-requests balancer gives a slow host.
 
 Restart: a counter lives in the process; a crash loses the requests counted since the last scrape,
 at most one scrape interval of the server's share of the traffic (the Twitter example's API
-requests over its API servers).
+requests at their peak over its API servers: the worst case, a crash in the busy hour).
 """
 
 from concept_slo_assumptions import (
-    API_RATE,
+    API_RATE_PEAK,
     HEALTHY_MIX,
     HOSTS,
     INSTANCES,
@@ -65,7 +65,7 @@ averaged_under_true_even = times(merged_p99_even / averaged_p99)
 averaged_over_true_small = times(averaged_p99 / merged_p99_small)
 
 # --- A counter reset --------------------------------------------------------------------------------
-per_server_rate = per_second(API_RATE / INSTANCES)
+per_server_rate = per_second(API_RATE_PEAK / INSTANCES, peak=True)
 lost_per_crash = count(per_server_rate * SCRAPE_INTERVAL_S)
 scrape_interval = duration(SCRAPE_INTERVAL_S)
 
@@ -81,7 +81,7 @@ if __name__ != "concept_slo_failures":
         markdown_table(
             ("Counter reset", "Value"),
             [
-                ("Requests a second on one API server", per_server_rate),
+                ("Requests a second on one API server, at the peak", per_server_rate),
                 ("Counted requests lost in a crash, at most", lost_per_crash),
             ],
         )

@@ -113,6 +113,7 @@ slow_burn_rate = burn_rate(0.05, 6 * SECONDS_PER_HOUR, slo_window)
 ticket_burn_rate = burn_rate(0.10, 3 * SECONDS_PER_DAY, slo_window)
 fast_burn_error_share = fraction(fast_burn_rate * error_budget_share)
 slow_burn_error_share = fraction(slow_burn_rate * error_budget_share)
+ticket_burn_error_share = fraction(ticket_burn_rate * error_budget_share)
 # The same rates applied to a p99 target: the share of requests over the threshold.
 fast_burn_slow_share = fraction(fast_burn_rate * percentile_budget_share)
 slow_burn_slow_share = fraction(slow_burn_rate * percentile_budget_share)
@@ -240,7 +241,7 @@ if __name__ != "twitter_reliability":
                 (
                     "Ticket: 10% of budget in 3 days",
                     ticket_burn_rate,
-                    fraction(ticket_burn_rate * error_budget_share),
+                    ticket_burn_error_share,
                     fraction(ticket_burn_rate * percentile_budget_share),
                 ),
             ],
