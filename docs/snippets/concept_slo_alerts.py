@@ -17,9 +17,10 @@ window x (1 - threshold) after recovery. A single long window keeps paging that 
 window the alert stops once the short one clears. The reset example takes the Twitter example's
 99.99% target, like the rest of the page.
 
-Incrementing alert duration (the workbook's fourth option): the error ratio over the SLO's own
-threshold, held for FOR_DURATION_S before firing. A full outage crosses it at once and then spends
-FOR_DURATION_S of full downtime before the page: that over the budget's downtime.
+Incrementing alert duration (the workbook's third option; its example holds 1 h, this page takes
+5 min): the error ratio over the SLO's own threshold, held for FOR_DURATION_S before firing. A full
+outage crosses it at once and then spends FOR_DURATION_S of full downtime before the page: that over
+the budget's downtime.
 
 The naive option: alert when the error ratio over the last 10 minutes passes 1 - target. An event
 that just trips it spends 10 minutes' worth of budget at a burn rate of 1, 10 min / 30 days of it;
