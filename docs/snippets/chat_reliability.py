@@ -1,6 +1,18 @@
-"""Chat service worked example: the error budget of the send target, and the burn rates that page."""
+"""Chat service worked example: the error budget of the send target, the latency budget of the send
+and deliver targets, and the burn rates that page.
 
-from chat_assumptions import availability_target, slo_window
+Each p99 target becomes a threshold share: at most percentile_budget_share (1%) of sends (or
+deliveries) slower than the target, a budget burned like the error budget; the offline-delivery target
+lets 1 - push_handoff_share of offline deliveries reach APNs or FCM late, a budget of its own. The
+availability target covers reconnects accepted as well as sends acknowledged, each with its own budget
+at the same share. Each alert pairs its long window with a short one a twelfth as long (the SRE
+workbook's), so a page stops soon after the burning does; two burn rates page, the third opens a ticket.
+
+A total latency regression (every send over the target) fills the fast page's long window to its
+threshold after window x burn rate x budget / 1, the scrape and the rule evaluation coming after.
+"""
+
+from chat_assumptions import availability_target, percentile_budget_share, push_handoff_share, slo_window
 from chat_traffic import messages_per_day
 
 from sdw.estimation import (
@@ -19,16 +31,40 @@ error_budget_downtime = duration(error_budget_share * slo_window)
 failed_sends_allowed = count(messages_per_day * (slo_window / SECONDS_PER_DAY) * error_budget_share)
 
 # Burn-rate alerts (Google SRE workbook, https://sre.google/workbook/alerting-on-slos/): page when
-# 2% of the window's budget burns in one hour, or 5% in six hours, as on the Twitter example.
+# 2% of the window's budget burns in one hour, or 5% in six hours; open a ticket when 10% burns in
+# three days, as on the Twitter example.
 fast_burn_budget_spent = fraction(0.02)
 fast_burn_window = duration(SECONDS_PER_HOUR)
 slow_burn_budget_spent = fraction(0.05)
 slow_burn_window = duration(6 * SECONDS_PER_HOUR)
 fast_burn_rate = burn_rate(fast_burn_budget_spent, fast_burn_window, slo_window)
 slow_burn_rate = burn_rate(slow_burn_budget_spent, slow_burn_window, slo_window)
+ticket_burn_budget_spent = fraction(0.10)
+ticket_burn_window = duration(3 * SECONDS_PER_DAY)
+ticket_burn_rate = burn_rate(ticket_burn_budget_spent, ticket_burn_window, slo_window)
 # The share of sends failing over the alert's window that burns at that rate.
 fast_burn_error_share = fraction(fast_burn_rate * error_budget_share)
 slow_burn_error_share = fraction(slow_burn_rate * error_budget_share)
+ticket_burn_error_share = fraction(ticket_burn_rate * error_budget_share)
+# Each long window is paired with a short one a twelfth as long; an alert fires only while both are over.
+fast_burn_short_window = duration(fast_burn_window / 12)
+slow_burn_short_window = duration(slow_burn_window / 12)
+ticket_burn_short_window = duration(ticket_burn_window / 12)
+
+# Latency as a threshold share: a p99 target lets percentile_budget_share of sends (or deliveries) be
+# slower, and the same burn rates page at that budget times the rate.
+latency_budget_share = fraction(percentile_budget_share)
+fast_burn_slow_share = fraction(fast_burn_rate * latency_budget_share)
+slow_burn_slow_share = fraction(slow_burn_rate * latency_budget_share)
+ticket_burn_slow_share = fraction(ticket_burn_rate * latency_budget_share)
+# A total latency regression (every send slower than the target): the fast page's long window reaches
+# its threshold after this long, before the scrape and the rule evaluation.
+total_regression_detect = duration(fast_burn_window * fast_burn_rate * latency_budget_share / 1.0)
+# Offline delivery: the share handed to APNs or FCM later than the target is a budget of its own.
+push_handoff_budget_share = fraction(1 - push_handoff_share)
+fast_burn_late_push_share = fraction(fast_burn_rate * push_handoff_budget_share)
+slow_burn_late_push_share = fraction(slow_burn_rate * push_handoff_budget_share)
+ticket_burn_late_push_share = fraction(ticket_burn_rate * push_handoff_budget_share)
 
 if __name__ != "chat_reliability":
     print(
@@ -44,18 +80,46 @@ if __name__ != "chat_reliability":
     print()
     print(
         markdown_table(
-            ("Page when", "Burn rate", "Sends failing over the window"),
+            (
+                "Alert when",
+                "Short window",
+                "Burn rate",
+                "Sends failing (or reconnects refused) over both windows",
+                f"Over the target's latency ({latency_budget_share} budget)",
+                f"Offline deliveries handed off late ({push_handoff_budget_share} budget)",
+            ),
             [
                 (
-                    f"{fast_burn_budget_spent} of the budget spent in {fast_burn_window}",
+                    f"Page: {fast_burn_budget_spent} of the budget spent in {fast_burn_window}",
+                    fast_burn_short_window,
                     fast_burn_rate,
                     fast_burn_error_share,
+                    fast_burn_slow_share,
+                    fast_burn_late_push_share,
                 ),
                 (
-                    f"{slow_burn_budget_spent} of the budget spent in {slow_burn_window}",
+                    f"Page: {slow_burn_budget_spent} of the budget spent in {slow_burn_window}",
+                    slow_burn_short_window,
                     slow_burn_rate,
                     slow_burn_error_share,
+                    slow_burn_slow_share,
+                    slow_burn_late_push_share,
+                ),
+                (
+                    f"Ticket: {ticket_burn_budget_spent} of the budget spent in {ticket_burn_window}",
+                    ticket_burn_short_window,
+                    ticket_burn_rate,
+                    ticket_burn_error_share,
+                    ticket_burn_slow_share,
+                    ticket_burn_late_push_share,
                 ),
             ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Every send over the target", "Value"),
+            [("The fast page's long window crosses its threshold after", total_regression_detect)],
         )
     )

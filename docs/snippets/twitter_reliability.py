@@ -113,6 +113,13 @@ slow_burn_rate = burn_rate(0.05, 6 * SECONDS_PER_HOUR, slo_window)
 ticket_burn_rate = burn_rate(0.10, 3 * SECONDS_PER_DAY, slo_window)
 fast_burn_error_share = fraction(fast_burn_rate * error_budget_share)
 slow_burn_error_share = fraction(slow_burn_rate * error_budget_share)
+ticket_burn_error_share = fraction(ticket_burn_rate * error_budget_share)
+# Each long window is paired with a short one a twelfth as long; an alert fires only while both are over.
+fast_burn_short_window = duration(SECONDS_PER_HOUR / 12)
+slow_burn_short_window = duration(6 * SECONDS_PER_HOUR / 12)
+ticket_burn_short_window = duration(3 * SECONDS_PER_DAY / 12)
+# At a burn rate of 1 the whole budget lasts exactly the window.
+ticket_budget_gone_in = duration(slo_window / ticket_burn_rate)
 # The same rates applied to a p99 target: the share of requests over the threshold.
 fast_burn_slow_share = fraction(fast_burn_rate * percentile_budget_share)
 slow_burn_slow_share = fraction(slow_burn_rate * percentile_budget_share)
@@ -233,14 +240,27 @@ if __name__ != "twitter_reliability":
     print()
     print(
         markdown_table(
-            ("Alert", "Burn rate", f"Errors ({availability_target} target)", "Over threshold (p99)"),
+            ("Alert", "Short window", "Burn rate", f"Errors ({availability_target} target)", "Over threshold (p99)"),
             [
-                ("Page: 2% of budget in 1 h", fast_burn_rate, fast_burn_error_share, fast_burn_slow_share),
-                ("Page: 5% of budget in 6 h", slow_burn_rate, slow_burn_error_share, slow_burn_slow_share),
+                (
+                    "Page: 2% of budget in 1 h",
+                    fast_burn_short_window,
+                    fast_burn_rate,
+                    fast_burn_error_share,
+                    fast_burn_slow_share,
+                ),
+                (
+                    "Page: 5% of budget in 6 h",
+                    slow_burn_short_window,
+                    slow_burn_rate,
+                    slow_burn_error_share,
+                    slow_burn_slow_share,
+                ),
                 (
                     "Ticket: 10% of budget in 3 days",
+                    ticket_burn_short_window,
                     ticket_burn_rate,
-                    fraction(ticket_burn_rate * error_budget_share),
+                    ticket_burn_error_share,
                     fraction(ticket_burn_rate * percentile_budget_share),
                 ),
             ],
