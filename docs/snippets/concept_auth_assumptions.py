@@ -1,0 +1,158 @@
+"""Concepts, authentication and authorization: the inputs every concept_auth snippet shares, each with
+its source or marked as the page's own assumption.
+
+Published figures:
+- Ed25519 verification, median cycles on one AMD Zen 3 core (lib25519's speed table,
+  https://lib25519.cr.yp.to/speed.html, which measures OpenSSL 3.1.1 beside lib25519): OpenSSL 370,539,
+  lib25519 112,326. Its signatures are 64 bytes (RFC 8032, https://www.rfc-editor.org/rfc/rfc8032).
+- JWS signature sizes (RFC 7518, https://www.rfc-editor.org/rfc/rfc7518): ES256 is R || S, 64 bytes
+  (section 3.4); RS256 is as long as the RSA modulus, 256 bytes for a 2048-bit key (section 3.3).
+- OWASP's Password Storage Cheat Sheet
+  (https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html): Argon2id with at
+  least 19 MiB of memory, 2 iterations and 1 degree of parallelism; a hash should take under a second.
+- RFC 9106, section 4 (https://www.rfc-editor.org/rfc/rfc9106#section-4): the FIRST RECOMMENDED option
+  is Argon2id with t = 1 pass, p = 4 lanes and 2 GiB; the SECOND, for much less memory, t = 3, p = 4 and
+  64 MiB. Argon2 fills m KiB of 1 KiB blocks and passes over them t times, so its work is m x t.
+- NVIDIA H100 (https://www.nvidia.com/en-us/data-center/h100/): 80 GB of GPU memory.
+- Zanzibar (Pang et al., USENIX ATC 2019,
+  https://research.google/pubs/zanzibar-googles-consistent-global-authorization-system/): 95th-percentile
+  latency under 10 ms and availability above 99.999% over 3 years (the abstract); in a week of December
+  2018, more than 2 trillion relation tuples in close to 100 TB, more than 10 million client queries a
+  second over more than 10,000 servers, Check peaking at about 4.2 million a second and Write at about
+  25,000 (section 4).
+
+The worked examples' figures: the Twitter example's API requests at the peak and on average, and its
+daily users; the reference's Redis GETs a process and round trip within a data center.
+
+The page's own assumptions (no public source gives them for a generic service):
+- a server core runs at 3 GHz, to turn cycles into seconds;
+- access tokens live 15 minutes; verifiers allow 60 s of clock skew; they cache the issuer's key set
+  for 5 minutes; 2,000 verifying processes (gateways and services) fetch it;
+- 1% of daily users revoke a session a day (sign-out, a password change, a lost phone, a ban), and a
+  deny-list entry (a session ID and its expiry, with the store's overhead) takes 64 bytes;
+- 2% of daily users sign in with a password a day (refresh tokens keep the rest signed in);
+- one Argon2id hash at OWASP's parameters takes 50 ms of one core (to be measured: the reference
+  implementation's command-line tool prints the time of each run);
+- a credential-stuffing run sends 10,000 login attempts a second;
+- an offline attacker tries 1 billion guesses against one stolen hash.
+"""
+
+from reference_capacity import redis_gets_per_second
+from reference_latency import vm_round_trip_budget
+from twitter_assumptions import daily_active_users, peak_to_average
+from twitter_servers import requests_per_second, requests_per_second_peak
+
+from sdw.estimation import count, duration, fraction, markdown_table, per_day, size, throughput
+
+MiB = 2**20
+GiB = 2**30
+
+# --- Published figures ---------------------------------------------------------------------------
+ED25519_VERIFY_CYCLES_OPENSSL = 370_539  # lib25519 speed table, Zen 3, OpenSSL 3.1.1
+ED25519_VERIFY_CYCLES_LIB25519 = 112_326  # the same table, lib25519
+ED25519_SIGNATURE_BYTES = 64  # RFC 8032
+ES256_SIGNATURE_BYTES = 64  # RFC 7518, 3.4: R || S, 32 bytes each
+RS256_SIGNATURE_BYTES = 256  # RFC 7518, 3.3: the modulus's length, 2048 bits
+OWASP_ARGON2_MEMORY = 19 * MiB
+OWASP_ARGON2_PASSES = 2
+OWASP_ARGON2_LANES = 1
+RFC9106_FIRST = (2 * GiB, 1, 4)  # memory, passes, lanes
+RFC9106_SECOND = (64 * MiB, 3, 4)
+H100_MEMORY_BYTES = 80e9
+ZANZIBAR_TUPLES = 2e12
+ZANZIBAR_BYTES = 100e12
+ZANZIBAR_QPS = 10e6
+ZANZIBAR_SERVERS = 10_000
+ZANZIBAR_CHECK_QPS = 4.2e6
+ZANZIBAR_WRITE_QPS = 25e3
+ZANZIBAR_P95_S = 10e-3
+ZANZIBAR_AVAILABILITY = 0.99999
+
+# --- The page's assumptions ----------------------------------------------------------------------
+CORE_HZ = 3.0e9
+ACCESS_TOKEN_LIFETIME_S = 15 * 60
+CLOCK_SKEW_S = 60
+KEY_SET_CACHE_S = 5 * 60
+KEY_SET_CACHE_LONG_S = 60 * 60  # the same fetch at an hour's cache, for comparison
+VERIFYING_PROCESSES = 2_000
+REVOKING_SHARE_PER_DAY = 0.01
+DENY_ENTRY_BYTES = 64
+PASSWORD_SIGN_IN_SHARE_PER_DAY = 0.02
+OWASP_HASH_CORE_S = 0.050
+STUFFING_ATTEMPTS_PER_S = 10e3
+OFFLINE_GUESSES = 1e9
+
+# Figures the page quotes.
+core_ghz = count(CORE_HZ / 1e9)
+verify_cycles_openssl = count(ED25519_VERIFY_CYCLES_OPENSSL)
+verify_cycles_lib25519 = count(ED25519_VERIFY_CYCLES_LIB25519)
+access_token_lifetime = duration(ACCESS_TOKEN_LIFETIME_S)
+clock_skew = duration(CLOCK_SKEW_S)
+key_set_cache = duration(KEY_SET_CACHE_S)
+key_set_cache_long = duration(KEY_SET_CACHE_LONG_S)
+verifying_processes = count(VERIFYING_PROCESSES)
+revoking_share = fraction(REVOKING_SHARE_PER_DAY)
+deny_entry_bytes = size(DENY_ENTRY_BYTES)
+sign_in_share = fraction(PASSWORD_SIGN_IN_SHARE_PER_DAY)
+owasp_memory_mib = count(OWASP_ARGON2_MEMORY / MiB)
+owasp_memory_bytes = size(OWASP_ARGON2_MEMORY)
+owasp_passes = count(OWASP_ARGON2_PASSES)
+owasp_hash_time = duration(OWASP_HASH_CORE_S)
+stuffing_rate = throughput(STUFFING_ATTEMPTS_PER_S)
+offline_guesses = count(OFFLINE_GUESSES)
+h100_memory = size(H100_MEMORY_BYTES)
+twitter_requests_peak = requests_per_second_peak
+twitter_requests_average = requests_per_second
+twitter_daily_users = daily_active_users
+twitter_peak_factor = peak_to_average
+kv_gets_per_process = throughput(redis_gets_per_second)
+round_trip = vm_round_trip_budget
+sign_ins_per_day = per_day(daily_active_users * PASSWORD_SIGN_IN_SHARE_PER_DAY)
+revocations_per_day = per_day(daily_active_users * REVOKING_SHARE_PER_DAY)
+zanzibar_tuples = count(ZANZIBAR_TUPLES)
+zanzibar_bytes = size(ZANZIBAR_BYTES)
+zanzibar_qps = throughput(ZANZIBAR_QPS)
+zanzibar_servers = count(ZANZIBAR_SERVERS)
+zanzibar_check_qps = throughput(ZANZIBAR_CHECK_QPS)
+zanzibar_write_qps = throughput(ZANZIBAR_WRITE_QPS)
+zanzibar_p95 = duration(ZANZIBAR_P95_S)
+zanzibar_availability = fraction(ZANZIBAR_AVAILABILITY)
+
+if __name__ != "concept_auth_assumptions":
+    lib25519 = "[lib25519 speed table](https://lib25519.cr.yp.to/speed.html)"
+    owasp = "[OWASP](https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html)"
+    zanzibar = "[Zanzibar](https://research.google/pubs/zanzibar-googles-consistent-global-authorization-system/)"
+    print(
+        markdown_table(
+            ("Input", "Value", "Source"),
+            [
+                ("Ed25519 verification, OpenSSL 3.1.1, Zen 3 (cycles)", verify_cycles_openssl, lib25519),
+                ("Ed25519 verification, lib25519, Zen 3 (cycles)", verify_cycles_lib25519, lib25519),
+                ("Argon2id memory, passes, lanes", f"{owasp_memory_mib} MiB, {owasp_passes}, 1", owasp),
+                (
+                    "Argon2id, RFC 9106's second option",
+                    "64 MiB, 3, 4",
+                    "[RFC 9106](https://www.rfc-editor.org/rfc/rfc9106#section-4)",
+                ),
+                ("GPU memory (H100)", h100_memory, "[NVIDIA](https://www.nvidia.com/en-us/data-center/h100/)"),
+                ("Relation tuples, their bytes", f"{zanzibar_tuples}, {zanzibar_bytes}", zanzibar),
+                ("Client queries a second, over servers", f"{zanzibar_qps}, {zanzibar_servers}", zanzibar),
+                (
+                    "Check and Write a second at the week's peak",
+                    f"{zanzibar_check_qps}, {zanzibar_write_qps}",
+                    zanzibar,
+                ),
+                ("API requests at the peak (Twitter example)", twitter_requests_peak, "Twitter example, step 2"),
+                ("Redis GETs a process", kv_gets_per_process, "Reference: capacity"),
+                ("Round trip within a data center", round_trip, "Reference: latency"),
+                ("Core clock", f"{core_ghz} GHz", "Assumed"),
+                ("Access-token lifetime", access_token_lifetime, "Assumed"),
+                ("Clock skew allowed", clock_skew, "Assumed"),
+                ("Key-set cache in each verifier", key_set_cache, "Assumed"),
+                ("Daily users who revoke a session a day", revoking_share, "Assumed"),
+                ("Daily users who sign in with a password a day", sign_in_share, "Assumed"),
+                ("One Argon2id hash at OWASP's parameters, one core", owasp_hash_time, "Assumed: to be measured"),
+                ("Credential-stuffing attempts", stuffing_rate, "Assumed"),
+            ],
+        )
+    )
