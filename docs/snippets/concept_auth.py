@@ -1,23 +1,32 @@
 """Concepts, authentication: what checking a credential costs on every request, for a session in a
 store, a signed self-contained token and an opaque token, at the Twitter example's peak.
 
-Signature check: one Ed25519 verification a request, its published cycles on one core turned into
-seconds at the assumed clock; cores = requests a second x seconds a verification, and at the
-reference's 60% target utilisation that over 0.6. The Twitter example's API servers (16 cores each in
-the reference's machine) give the fleet the share is taken of.
+Signature check: one verification a request, its time on one core (Ed25519's published cycles turned
+into seconds at the assumed clock; RS256's and ES256's from `openssl speed`, 1 / verifications a
+second); cores = requests a second x seconds a verification, and at the reference's 60% target
+utilisation that over 0.6. The Twitter example's API servers (16 cores each in the reference's
+machine) give the fleet the share is taken of.
 
 Session or introspection lookup: one in-memory GET a request; processes = requests / GETs a process,
 rounded up; each adds a round trip within the data center to the request's path.
 
 Token size: a JWT is base64url(header) . base64url(payload) . base64url(signature), without padding.
-The header and claims below are the example's (its scopes, a 64-bit user ID, a 128-bit token ID in
-22 characters); the signature is 64 bytes for EdDSA and ES256, 256 for RS256 with a 2048-bit key. An
-opaque token is 32 random bytes, 43 characters. Every request carries "Authorization: Bearer " and
-the token; HTTP/2's HPACK cannot shrink it to an index, since encoders such as nghttp2 never index
-the Authorization header (RFC 7541, section 7.1.3), so the whole token is sent every time (Huffman
-coding aside). Bandwidth = header bytes x requests a second.
+The header and claims below are the example's (its scopes, a 64-bit user ID of 19 digits, a 128-bit
+session ID in 22 characters); the signature is 64 bytes for EdDSA and ES256, 256 for RS256 with a
+2048-bit key. An opaque token is 32 random bytes, 43 characters.
+
+Header bytes a request, as bounds. Upper: HTTP/1.1 sends "Authorization: Bearer " (22 characters) and
+the token every time; so does an HTTP/2 encoder that never indexes the header (nghttp2), except that
+the name is the static table's entry 23 (2 bytes) and the value "Bearer " + token is Huffman-coded,
+x 0.8. Lower: an HTTP/2 client that indexes the header sends the token once per connection, then a
+2-byte index a request. Bandwidth = bytes a request x requests a second.
 
 How often is one token used? A daily user's requests a day = the day's requests / daily users.
+
+Refreshes: sessions open at the peak = daily users x minutes open a day / minutes in a day x the
+peak-to-average; each refreshes once an access-token lifetime, so refreshes a second = sessions /
+lifetime, and each is one read and one write of the refresh-token store. The issuer signs one token a
+refresh: cores = refreshes x seconds a signature / 0.6.
 
 Deny-list: a revoked session's access tokens stay valid until they expire, so the gateway refuses
 them by session ID; an entry is needed for one lifetime plus the skew after the revocation, so
@@ -29,14 +38,24 @@ import json
 
 from concept_auth_assumptions import (
     ACCESS_TOKEN_LIFETIME_S,
+    ACTIVE_MINUTES_PER_DAY,
     CLOCK_SKEW_S,
     CORE_HZ,
     DENY_ENTRY_BYTES,
+    ED25519_SIGN_CYCLES_OPENSSL,
     ED25519_SIGNATURE_BYTES,
     ED25519_VERIFY_CYCLES_LIB25519,
     ED25519_VERIFY_CYCLES_OPENSSL,
     ES256_SIGNATURE_BYTES,
+    ES256_SIGNS_PER_S,
+    ES256_VERIFIES_PER_S,
+    HPACK_HUFFMAN_RATIO,
+    HPACK_INDEXED_BYTES,
+    HPACK_NAME_INDEX_BYTES,
+    OPENSSL_VERSION,
     RS256_SIGNATURE_BYTES,
+    RS256_SIGNS_PER_S,
+    RS256_VERIFIES_PER_S,
     kv_gets_per_process,
     revocations_per_day,
     round_trip,
@@ -64,6 +83,9 @@ from sdw.estimation import (
     whole_up,
 )
 
+SECONDS_PER_MINUTE = 60
+MINUTES_PER_DAY = SECONDS_PER_DAY / SECONDS_PER_MINUTE
+
 
 def b64url_len(n_bytes: int) -> int:
     return len(base64.urlsafe_b64encode(b"\0" * n_bytes).rstrip(b"="))
@@ -76,15 +98,15 @@ def compact(value: dict) -> bytes:
 HEADER = {"alg": "EdDSA", "kid": "2025-06-a", "typ": "JWT"}
 CLAIMS = {
     "iss": "https://id.example.com",
-    "sub": "2244994945",
+    "sub": "1790000000000000000",
     "aud": "api.example.com",
     "iat": 1748000000,
     "exp": 1748000900,
-    "sid": "Qm9ndXNTZXNzaW9uSWQxMjM",
-    "jti": "c2lnbmVkVG9rZW5JZDEyMzQ",
-    "scope": "tweet.read tweet.write like.write follows.write notifications.write offline.access",
+    "sid": "Qm9ndXNTZXNzaW9uSWQxMj",
+    "scope": "tweet.read tweet.write like.write follows.write notifications.write",
 }
 BEARER_PREFIX = len("Authorization: Bearer ")
+BEARER_VALUE_PREFIX = len("Bearer ")
 OPAQUE_BYTES = 32
 
 
@@ -101,6 +123,7 @@ verifies_per_core_openssl = throughput(1 / verify_s_openssl)
 verifies_per_core_lib25519 = throughput(1 / verify_s_lib25519)
 verify_cores_openssl = count(twitter_requests_peak * verify_s_openssl)
 verify_cores_lib25519 = count(twitter_requests_peak * verify_s_lib25519)
+verify_cores_lib25519_at_target = count(verify_cores_lib25519 / target_utilization)
 verify_cores_openssl_at_target = count(verify_cores_openssl / target_utilization)
 fleet_cores = count(api_servers * server_cores)
 verify_share_of_fleet = fraction(verify_cores_openssl_at_target / fleet_cores)
@@ -119,14 +142,56 @@ rs256_token_bytes = size(jwt_len(RS256_SIGNATURE_BYTES))
 opaque_token_bytes = size(b64url_len(OPAQUE_BYTES))
 eddsa_signature_chars = count(b64url_len(ED25519_SIGNATURE_BYTES))
 rs256_signature_chars = count(b64url_len(RS256_SIGNATURE_BYTES))
+
+
+def never_indexed_bytes(token: float) -> int:
+    """HTTP/2, never indexed: the static table's name, and "Bearer " + token Huffman-coded."""
+    return HPACK_NAME_INDEX_BYTES + whole_up(HPACK_HUFFMAN_RATIO * (BEARER_VALUE_PREFIX + token))
+
+
 eddsa_bandwidth_peak = bandwidth((BEARER_PREFIX + eddsa_token_bytes) * twitter_requests_peak, peak=True)
 rs256_bandwidth_peak = bandwidth((BEARER_PREFIX + rs256_token_bytes) * twitter_requests_peak, peak=True)
 opaque_bandwidth_peak = bandwidth((BEARER_PREFIX + opaque_token_bytes) * twitter_requests_peak, peak=True)
 rs256_over_opaque = times((BEARER_PREFIX + rs256_token_bytes) / (BEARER_PREFIX + opaque_token_bytes))
 eddsa_gbit_peak = count(eddsa_bandwidth_peak * 8 / 1e9)
+eddsa_h2_never_indexed_bytes = size(never_indexed_bytes(eddsa_token_bytes))
+eddsa_h2_never_indexed_peak = bandwidth(eddsa_h2_never_indexed_bytes * twitter_requests_peak, peak=True)
+indexed_header_bytes = size(HPACK_INDEXED_BYTES)
+indexed_bandwidth_peak = bandwidth(HPACK_INDEXED_BYTES * twitter_requests_peak, peak=True)
 
 # --- How many requests share a token --------------------------------------------------------------
 requests_per_daily_user = count(twitter_requests_average * SECONDS_PER_DAY / twitter_daily_users)
+
+# --- Refreshes: the identity service's load --------------------------------------------------------
+active_sessions_peak = count(twitter_daily_users * ACTIVE_MINUTES_PER_DAY / MINUTES_PER_DAY * twitter_peak_factor)
+refreshes_peak = peak(active_sessions_peak / ACCESS_TOKEN_LIFETIME_S)
+
+# --- Signing algorithms side by side --------------------------------------------------------------
+ALGORITHMS = {
+    # name: (seconds a signature, seconds a verification, signature bytes)
+    "EdDSA": (ED25519_SIGN_CYCLES_OPENSSL / CORE_HZ, verify_s_openssl, ED25519_SIGNATURE_BYTES),
+    "ES256": (1 / ES256_SIGNS_PER_S, 1 / ES256_VERIFIES_PER_S, ES256_SIGNATURE_BYTES),
+    "RS256": (1 / RS256_SIGNS_PER_S, 1 / RS256_VERIFIES_PER_S, RS256_SIGNATURE_BYTES),
+}
+
+
+def algorithm_costs(name: str) -> tuple:
+    sign_s, verify_s, signature = ALGORITHMS[name]
+    return (
+        duration(sign_s),
+        duration(verify_s),
+        size(jwt_len(signature)),
+        count(twitter_requests_peak * verify_s / target_utilization),
+        count(refreshes_peak * sign_s / target_utilization),
+    )
+
+
+eddsa_sign, eddsa_verify, _, eddsa_verifier_cores, eddsa_issuer_cores = algorithm_costs("EdDSA")
+es256_sign, es256_verify, _, es256_verifier_cores, es256_issuer_cores = algorithm_costs("ES256")
+rs256_sign, rs256_verify, _, rs256_verifier_cores, rs256_issuer_cores = algorithm_costs("RS256")
+es256_saves_verifier_cores = count(eddsa_verifier_cores - es256_verifier_cores)
+es256_saves_share_of_fleet = fraction(es256_saves_verifier_cores / fleet_cores)
+rs256_issuer_over_eddsa = times(rs256_issuer_cores / eddsa_issuer_cores)
 
 # --- The deny-list --------------------------------------------------------------------------------
 revocations_average = per_second(revocations_per_day / SECONDS_PER_DAY)
@@ -149,6 +214,11 @@ if __name__ != "concept_auth":
                 ),
                 ("Signed token, lib25519", "One Ed25519 verification", verify_time_lib25519),
                 ("Signed token, lib25519", "Cores, all busy", verify_cores_lib25519),
+                (
+                    "Signed token, lib25519",
+                    f"Cores at {fraction(target_utilization)} utilisation",
+                    verify_cores_lib25519_at_target,
+                ),
                 ("Session or introspection", "Store processes, all busy", store_processes),
                 ("Session or introspection", "Round trip added to each request", added_round_trip),
             ],
@@ -157,18 +227,37 @@ if __name__ != "concept_auth":
     print()
     print(
         markdown_table(
-            ("Token", "Characters", "Authorization header at the peak"),
+            (
+                f"Algorithm (OpenSSL; EdDSA from the speed table, the others measured with {OPENSSL_VERSION})",
+                "Sign",
+                "Verify",
+                "Token",
+                f"Verifier cores at {twitter_requests_peak}",
+                f"Issuer cores at {refreshes_peak} refreshes",
+            ),
+            [(name, *algorithm_costs(name)) for name in ALGORITHMS],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Token", "Characters", "HTTP/1.1, or HTTP/2 never indexed (upper)", "HTTP/2 indexed (lower)"),
             [
-                ("JWT, EdDSA", eddsa_token_bytes, eddsa_bandwidth_peak),
-                ("JWT, ES256", es256_token_bytes, ""),
-                ("JWT, RS256 (2048-bit key)", rs256_token_bytes, rs256_bandwidth_peak),
-                ("Opaque, 32 random bytes", opaque_token_bytes, opaque_bandwidth_peak),
+                (
+                    "JWT, EdDSA",
+                    eddsa_token_bytes,
+                    f"{eddsa_bandwidth_peak}; {eddsa_h2_never_indexed_peak}",
+                    indexed_bandwidth_peak,
+                ),
+                ("JWT, RS256 (2048-bit key)", rs256_token_bytes, rs256_bandwidth_peak, indexed_bandwidth_peak),
+                ("Opaque, 32 random bytes", opaque_token_bytes, opaque_bandwidth_peak, indexed_bandwidth_peak),
             ],
         )
     )
     print()
     print(
         f"The JWT's header is {header_b64} characters and its claims {claims_b64}. A daily user sends "
-        f"{requests_per_daily_user} requests a day. The deny-list holds {deny_entries} sessions "
+        f"{requests_per_daily_user} requests a day. At the peak {active_sessions_peak} sessions are open and "
+        f"refresh {refreshes_peak}. The deny-list holds {deny_entries} sessions "
         f"({deny_bytes}) at a peak of {revocations_peak} revocations, each kept {deny_window}."
     )

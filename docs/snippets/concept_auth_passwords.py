@@ -10,33 +10,48 @@ Cores at the peak = sign-ins a second x core time. Hashes running at once = sign
 time (Little's law), and the memory they hold = that x m.
 
 An attacker with a stolen hash tries guesses at one hash a guess: core time = guesses x core time a
-hash. A GPU's parallel guesses are capped by its memory: memory / m.
+hash. On a GPU, Argon2 is bound by memory bandwidth: each block of each pass moves about 3 blocks
+(two read, one written), so a guess moves 3 x m x t bytes and a GPU makes at most bandwidth / that
+guesses a second; its memory holds memory / m guesses at once, far more than bandwidth lets it run.
+
+Credential stuffing: the rate limiter's login limit by address, a minute, lets a run through with
+rate / (limit / 60) addresses. The hash fleet is sized for honest sign-ins plus a share of such a
+run: cores = (sign-ins + share x run) x core time / 0.6, and a global cap on hashes in flight =
+(sign-ins + share x run) x wall time (Little's law), holding that x m of memory.
 """
 
 from concept_auth_assumptions import (
+    ARGON2_TRAFFIC_BLOCKS,
+    H100_BANDWIDTH,
     H100_MEMORY_BYTES,
     OFFLINE_GUESSES,
     OWASP_ARGON2_LANES,
     OWASP_ARGON2_MEMORY,
     OWASP_ARGON2_PASSES,
     OWASP_HASH_CORE_S,
+    RATE_LIMITER_LOGIN_PER_ADDRESS_PER_MINUTE,
     RFC9106_FIRST,
     RFC9106_SECOND,
     STUFFING_ATTEMPTS_PER_S,
+    STUFFING_SHARE_HASHED,
     h100_memory,
     sign_ins_per_day,
     twitter_peak_factor,
 )
+from reference_capacity import target_utilization
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
     SECONDS_PER_YEAR,
     count,
     duration,
+    fraction,
     markdown_table,
     peak,
     per_second,
     size,
+    throughput,
     times,
 )
 
@@ -79,6 +94,18 @@ first_wall_time = duration(wall_seconds(RFC9106_FIRST))
 guesses_per_core_second = count(1 / OWASP_HASH_CORE_S)
 offline_core_years = count(OFFLINE_GUESSES * OWASP_HASH_CORE_S / SECONDS_PER_YEAR)
 gpu_parallel_guesses = count(H100_MEMORY_BYTES / OWASP_ARGON2_MEMORY)
+gpu_bytes_per_guess = size(ARGON2_TRAFFIC_BLOCKS * OWASP_WORK)
+gpu_guesses_per_second = throughput(H100_BANDWIDTH / gpu_bytes_per_guess)
+gpu_hours_offline = count(OFFLINE_GUESSES / gpu_guesses_per_second / SECONDS_PER_HOUR)
+gpu_over_core = times(gpu_guesses_per_second * OWASP_HASH_CORE_S)
+
+# Stuffing past the rate limiter, and the fleet sized for a share of it.
+login_per_address_per_second = RATE_LIMITER_LOGIN_PER_ADDRESS_PER_MINUTE / 60
+stuffing_addresses = count(STUFFING_ATTEMPTS_PER_S / login_per_address_per_second)
+sized_hash_rate = peak(sign_ins_peak + STUFFING_SHARE_HASHED * STUFFING_ATTEMPTS_PER_S)
+sized_hash_cores = count(sized_hash_rate * OWASP_HASH_CORE_S / target_utilization)
+hash_cap_in_flight = count(sized_hash_rate * wall_seconds(OWASP))
+hash_cap_memory = size(hash_cap_in_flight * OWASP_ARGON2_MEMORY)
 
 if __name__ != "concept_auth_passwords":
     print(
@@ -120,6 +147,12 @@ if __name__ != "concept_auth_passwords":
     print(
         f"Sign-ins average {sign_ins_average}. An attacker holding one OWASP-parameter hash tries "
         f"{guesses_per_core_second} guesses a core-second: {count(OFFLINE_GUESSES)} guesses take "
-        f"{offline_core_years} core-years, and a GPU with {h100_memory} holds {gpu_parallel_guesses} "
-        "guesses in memory at once."
+        f"{offline_core_years} core-years. A GPU moves {gpu_bytes_per_guess} a guess, so its bandwidth "
+        f"bounds it to {gpu_guesses_per_second} ({gpu_over_core} a core): the billion take "
+        f"{gpu_hours_offline} GPU-hours. Its {h100_memory} would hold {gpu_parallel_guesses} guesses at once. "
+        f"A stuffing run of {count(STUFFING_ATTEMPTS_PER_S)} a second passes the limiter's per-address "
+        f"login limit from {stuffing_addresses} addresses; a fleet sized for honest sign-ins and "
+        f"{fraction(STUFFING_SHARE_HASHED)} of it hashes {sized_hash_rate} on {sized_hash_cores} cores "
+        f"(at {fraction(target_utilization)}), with at most {hash_cap_in_flight} hashes in flight, "
+        f"{hash_cap_memory}."
     )
