@@ -24,9 +24,14 @@ x 0.8. Lower: an HTTP/2 client that indexes the header sends the token once per 
 How often is one token used? A daily user's requests a day = the day's requests / daily users.
 
 Refreshes: sessions open at the peak = daily users x minutes open a day / minutes in a day x the
-peak-to-average; each refreshes once an access-token lifetime, so refreshes a second = sessions /
-lifetime, and each is one read and one write of the refresh-token store. The issuer signs one token a
-refresh: cores = refreshes x seconds a signature / 0.6.
+peak-to-average. A session refreshes once an access-token lifetime while the app is open, and every
+app open after more than a lifetime idle refreshes at once, so a daily user refreshes max(opens a day,
+minutes open a day / lifetime in minutes) times a day; refreshes a second = daily users x that / the
+seconds in a day x the peak-to-average. Each is one read and one write of the refresh-token store. The
+issuer signs one token a refresh: cores = refreshes x seconds a signature / 0.6.
+
+Mean time between one open session's requests = sessions open at the peak / requests a second at the
+peak (the same as seconds open a day / requests a day per daily user).
 
 Deny-list: a revoked session's access tokens stay valid until they expire, so the gateway refuses
 them by session ID; an entry is needed for one lifetime plus the skew after the revocation, so
@@ -39,6 +44,7 @@ import json
 from concept_auth_assumptions import (
     ACCESS_TOKEN_LIFETIME_S,
     ACTIVE_MINUTES_PER_DAY,
+    APP_OPENS_PER_DAY,
     CLOCK_SKEW_S,
     CORE_HZ,
     DENY_ENTRY_BYTES,
@@ -76,6 +82,7 @@ from sdw.estimation import (
     fraction,
     markdown_table,
     peak,
+    per_day,
     per_second,
     size,
     throughput,
@@ -152,6 +159,8 @@ def never_indexed_bytes(token: float) -> int:
 eddsa_bandwidth_peak = bandwidth((BEARER_PREFIX + eddsa_token_bytes) * twitter_requests_peak, peak=True)
 rs256_bandwidth_peak = bandwidth((BEARER_PREFIX + rs256_token_bytes) * twitter_requests_peak, peak=True)
 opaque_bandwidth_peak = bandwidth((BEARER_PREFIX + opaque_token_bytes) * twitter_requests_peak, peak=True)
+rs256_h2_never_indexed_peak = bandwidth(never_indexed_bytes(rs256_token_bytes) * twitter_requests_peak, peak=True)
+opaque_h2_never_indexed_peak = bandwidth(never_indexed_bytes(opaque_token_bytes) * twitter_requests_peak, peak=True)
 rs256_over_opaque = times((BEARER_PREFIX + rs256_token_bytes) / (BEARER_PREFIX + opaque_token_bytes))
 eddsa_gbit_peak = count(eddsa_bandwidth_peak * 8 / 1e9)
 eddsa_h2_never_indexed_bytes = size(never_indexed_bytes(eddsa_token_bytes))
@@ -164,7 +173,13 @@ requests_per_daily_user = count(twitter_requests_average * SECONDS_PER_DAY / twi
 
 # --- Refreshes: the identity service's load --------------------------------------------------------
 active_sessions_peak = count(twitter_daily_users * ACTIVE_MINUTES_PER_DAY / MINUTES_PER_DAY * twitter_peak_factor)
-refreshes_peak = peak(active_sessions_peak / ACCESS_TOKEN_LIFETIME_S)
+refreshes_per_user_per_day = count(
+    max(APP_OPENS_PER_DAY, ACTIVE_MINUTES_PER_DAY * SECONDS_PER_MINUTE / ACCESS_TOKEN_LIFETIME_S)
+)
+refreshes_per_day = per_day(twitter_daily_users * refreshes_per_user_per_day)
+refreshes_peak = peak(refreshes_per_day / SECONDS_PER_DAY * twitter_peak_factor)
+refresh_store_ops_peak = peak(2 * refreshes_peak)  # one read and one write a refresh
+session_request_gap = duration(active_sessions_peak / twitter_requests_peak)
 
 # --- Signing algorithms side by side --------------------------------------------------------------
 ALGORITHMS = {
@@ -241,23 +256,38 @@ if __name__ != "concept_auth":
     print()
     print(
         markdown_table(
-            ("Token", "Characters", "HTTP/1.1, or HTTP/2 never indexed (upper)", "HTTP/2 indexed (lower)"),
+            ("Token", "Bytes", "HTTP/1.1 (upper)", "HTTP/2, never indexed", "HTTP/2, indexed (lower)"),
             [
                 (
                     "JWT, EdDSA",
                     eddsa_token_bytes,
-                    f"{eddsa_bandwidth_peak}; {eddsa_h2_never_indexed_peak}",
+                    eddsa_bandwidth_peak,
+                    eddsa_h2_never_indexed_peak,
                     indexed_bandwidth_peak,
                 ),
-                ("JWT, RS256 (2048-bit key)", rs256_token_bytes, rs256_bandwidth_peak, indexed_bandwidth_peak),
-                ("Opaque, 32 random bytes", opaque_token_bytes, opaque_bandwidth_peak, indexed_bandwidth_peak),
+                (
+                    "JWT, RS256 (2048-bit key)",
+                    rs256_token_bytes,
+                    rs256_bandwidth_peak,
+                    rs256_h2_never_indexed_peak,
+                    indexed_bandwidth_peak,
+                ),
+                (
+                    "Opaque, 32 random bytes",
+                    opaque_token_bytes,
+                    opaque_bandwidth_peak,
+                    opaque_h2_never_indexed_peak,
+                    indexed_bandwidth_peak,
+                ),
             ],
         )
     )
     print()
     print(
         f"The JWT's header is {header_b64} characters and its claims {claims_b64}. A daily user sends "
-        f"{requests_per_daily_user} requests a day. At the peak {active_sessions_peak} sessions are open and "
-        f"refresh {refreshes_peak}. The deny-list holds {deny_entries} sessions "
-        f"({deny_bytes}) at a peak of {revocations_peak} revocations, each kept {deny_window}."
+        f"{requests_per_daily_user} requests a day, one every {session_request_gap} of an open session, and "
+        f"refreshes {refreshes_per_user_per_day} times a day ({refreshes_per_day}). At the peak "
+        f"{active_sessions_peak} sessions are open, and refreshes reach {refreshes_peak}, "
+        f"{refresh_store_ops_peak} reads and writes of the refresh-token store. The deny-list holds "
+        f"{deny_entries} sessions ({deny_bytes}) at a peak of {revocations_peak} revocations, each kept {deny_window}."
     )

@@ -7,7 +7,7 @@ Published figures:
   lib25519; the live page has moved on to newer versions): verification, OpenSSL 370,539 and lib25519
   112,326; signing, OpenSSL 110,711. Its signatures are 64 bytes (RFC 8032,
   https://www.rfc-editor.org/rfc/rfc8032).
-- RS256 and ES256 have no such table. They were measured with `openssl speed rsa2048 ecdsap256 ed25519`
+- lib25519's table has none for RS256 and ES256. They were measured with `openssl speed rsa2048 ecdsap256 ed25519`
   (OpenSSL 3.0.19, as `openssl version` printed it, on one x86 core of an AMD EPYC virtual machine):
   RSA-2048 signs 1,437.7 a second and verifies 50,837.5; ECDSA P-256 signs 39,287.4 and verifies
   14,280.5. (Ed25519 on the same run: 22,344.0 signs and 8,331.2 verifies a second, 44.8 and 120 µs,
@@ -36,22 +36,27 @@ Published figures:
   latency under 10 ms and availability above 99.999% over 3 years (the abstract); in a week of December
   2018, more than 2 trillion relation tuples in close to 100 TB, more than 10 million client queries a
   second over more than 10,000 servers, Check peaking at about 4.2 million a second and Write at about
-  25,000 (section 4). Its Table 2 splits Check by consistency: Safe checks (at a snapshot a few seconds
-  old) have a p95 of 9.46 ms, Recent ones (at a fresh snapshot) about 60 ms, and Safe checks are about
-  100 times as many.
+  25,000 (section 4). Its Table 2 splits Check by consistency: Safe requests (which, in the paper's
+  words, carry zookies more than 10 seconds old) have a p95 of 9.46 ms, Recent ones (less than 10
+  seconds old) about 60 ms, and Safe checks are about 100 times as many.
 - The rate limiter example's login rule by address alone: 30 a minute
-  (rate_limiter_assumptions.challenge_cgnat_limit_per_minute).
+  (rate_limiter_assumptions.challenge_cgnat_limit_per_minute), counted in each of its 3 regions on its
+  own (rate_limiter_assumptions.regions), so an address that reaches all three gets 30 a minute in each.
 
-The worked examples' figures: the Twitter example's API requests at the peak and on average, and its
-daily users; the reference's Redis GETs a process and round trip within a data center.
+The worked examples' figures: the Twitter example's API requests at the peak and on average, its
+daily users, and its ten home-timeline visits a day per user ("a person opening or refreshing the
+app"), taken here as app opens a day (an upper bound, since some visits are refreshes inside one
+open); the reference's Redis GETs a process and round trip within a data center. The timeouts page's
+client deadline (0.5 s, the whole request) and its retry policy's first backoff (0.1 s, gRPC's A6
+example) set the refresh grace window: a response lost on the way back is retried, with the old
+token, at most one timeout plus one backoff after the rotation.
 
 The page's own assumptions (no public source gives them for a generic service):
 - a server core runs at 3 GHz, to turn cycles into seconds;
 - access tokens live 15 minutes; verifiers allow 60 s of clock skew; they cache the issuer's key set
   for 5 minutes, and serve a stale one for at most 1 hour while the issuer does not answer, then refuse
   every token; 2,000 verifying processes (gateways and services) fetch it;
-- each daily user has the app open 30 minutes a day (so many sessions refresh at once); a rotated
-  refresh token is still accepted for 10 s (a grace window for lost responses and two tabs);
+- each daily user has the app open 30 minutes a day (so many sessions are open at once);
 - the deny-list and key removals reach every gateway within 5 s (the push target), and a gateway that
   hears no heartbeat on that channel for 30 s (the staleness bound) keeps serving and alerts;
 - 1% of daily users revoke a session a day (sign-out, a password change, a lost phone, a ban), and a
@@ -64,10 +69,13 @@ The page's own assumptions (no public source gives them for a generic service):
 - an offline attacker tries 1 billion guesses against one stolen hash.
 """
 
+from concept_overload_retries import INITIAL_BACKOFF
+from concept_overload_timeouts import DEADLINE
 from rate_limiter_assumptions import challenge_cgnat_limit_per_minute
+from rate_limiter_assumptions import regions as rate_limiter_regions
 from reference_capacity import redis_gets_per_second
 from reference_latency import vm_round_trip_budget
-from twitter_assumptions import daily_active_users, peak_to_average
+from twitter_assumptions import daily_active_users, peak_to_average, timeline_loads_per_user_per_day
 from twitter_servers import requests_per_second, requests_per_second_peak
 
 from sdw.estimation import bandwidth, count, duration, fraction, markdown_table, per_day, size, throughput, times
@@ -109,6 +117,7 @@ ZANZIBAR_P95_S = 10e-3
 ZANZIBAR_SAFE_P95_S = 9.46e-3  # Table 2, Check, Safe
 ZANZIBAR_RECENT_P95_S = 60e-3  # Table 2, Check, Recent
 ZANZIBAR_SAFE_OVER_RECENT = 100  # Table 2: Safe checks are about 100 times as many
+ZANZIBAR_SAFE_ZOOKIE_AGE_S = 10  # section 4: Safe requests carry zookies more than 10 seconds old
 ZANZIBAR_AVAILABILITY = 0.99999
 
 # --- The page's assumptions ----------------------------------------------------------------------
@@ -119,7 +128,11 @@ KEY_SET_CACHE_S = 5 * 60
 KEY_SET_CACHE_LONG_S = 60 * 60  # the same fetch at an hour's cache, for comparison
 KEY_SET_STALE_CAP_S = 60 * 60  # a stale key set is served at most this long, then every token is refused
 ACTIVE_MINUTES_PER_DAY = 30
-REFRESH_GRACE_S = 10
+APP_OPENS_PER_DAY = float(timeline_loads_per_user_per_day)  # the Twitter example's visits a day
+CLIENT_TIMEOUT_S = DEADLINE  # the timeouts page's client deadline for a whole request
+REFRESH_RETRY_BACKOFF_S = INITIAL_BACKOFF  # its retry policy's first backoff
+REFRESH_GRACE_S = CLIENT_TIMEOUT_S + REFRESH_RETRY_BACKOFF_S
+RATE_LIMITER_REGIONS = float(rate_limiter_regions)  # the limiter counts in each region on its own
 PUSH_DELAY_S = 5
 PUSH_STALENESS_S = 30
 VERIFYING_PROCESSES = 2_000
@@ -135,6 +148,11 @@ OFFLINE_GUESSES = 1e9
 core_ghz = count(CORE_HZ / 1e9)
 active_minutes_per_day = count(ACTIVE_MINUTES_PER_DAY)
 refresh_grace = duration(REFRESH_GRACE_S)
+app_opens_per_day = count(APP_OPENS_PER_DAY)
+client_timeout = duration(CLIENT_TIMEOUT_S)
+refresh_retry_backoff = duration(REFRESH_RETRY_BACKOFF_S)
+limiter_regions = count(RATE_LIMITER_REGIONS)
+zanzibar_safe_zookie_age = duration(ZANZIBAR_SAFE_ZOOKIE_AGE_S)
 push_delay = duration(PUSH_DELAY_S)
 push_staleness = duration(PUSH_STALENESS_S)
 key_set_stale_cap = duration(KEY_SET_STALE_CAP_S)
@@ -225,6 +243,7 @@ if __name__ != "concept_auth_assumptions":
                 ),
                 ("API requests at the peak (Twitter example)", twitter_requests_peak, "Twitter example, step 2"),
                 ("Logins a minute from one address", login_per_address_per_minute, "Rate limiter example, step 1"),
+                ("Regions, each counting on its own", limiter_regions, "Rate limiter example, step 1"),
                 ("Redis GETs a process", kv_gets_per_process, "Reference: capacity"),
                 ("Round trip within a data center", round_trip, "Reference: latency"),
                 ("Core clock", f"{core_ghz} GHz", "Assumed"),
@@ -238,7 +257,12 @@ if __name__ != "concept_auth_assumptions":
                     "Assumed",
                 ),
                 ("Minutes a daily user has the app open a day", active_minutes_per_day, "Assumed"),
-                ("Grace window for a just-rotated refresh token", refresh_grace, "Assumed"),
+                ("App opens a day per daily user", app_opens_per_day, "Twitter example: home-timeline visits a day"),
+                (
+                    "Grace window for a just-rotated refresh token",
+                    refresh_grace,
+                    f"Client timeout {client_timeout} plus one backoff {refresh_retry_backoff} (timeouts page)",
+                ),
                 ("Daily users who revoke a session a day", revoking_share, "Assumed"),
                 ("Daily users who sign in with a password a day", sign_in_share, "Assumed"),
                 ("One Argon2id hash at OWASP's parameters, one core", owasp_hash_time, "Assumed: to be measured"),

@@ -10,13 +10,16 @@ then refuses every token. Tokens the leaked key signed can claim any expiry, so 
 an exp further ahead than the lifetime plus the skew. Fetch load = verifying processes / cache
 lifetime.
 
-Retiring a key at once (everyone's tokens at a breach): every token it signed fails at its next use
-once the verifier has dropped the key, and verifiers drop it within one cache lifetime, so the
-sessions open at the peak all refresh within about that: refreshes a second = sessions / cache
-lifetime, against the usual sessions / token lifetime.
+Retiring a key at once (everyone's tokens at a breach): the removal is pushed, so every verifier
+refuses the key within the push delay, and every open session's next request fails and sends it to
+refresh. What bounds the storm is how often a session makes a request: refreshes a second =
+min(requests a second at the peak, sessions open at the peak / max(push delay, mean time between one
+session's requests)), against the usual refresh peak. The identity service is sized for the usual
+peak; the rest is shed with a 503 and a Retry-After drawn uniformly over a spread long enough for
+the sized rate to carry every open session once: spread = sessions / usual refresh peak.
 """
 
-from concept_auth import active_sessions_peak, refreshes_peak
+from concept_auth import active_sessions_peak, refreshes_peak, session_request_gap, twitter_requests_peak
 from concept_auth_assumptions import (
     ACCESS_TOKEN_LIFETIME_S,
     CLOCK_SKEW_S,
@@ -34,8 +37,9 @@ retire_overlap = duration(ACCESS_TOKEN_LIFETIME_S + CLOCK_SKEW_S)
 leak_refused_after = duration(KEY_SET_CACHE_S)
 leak_refused_pushed = duration(PUSH_DELAY_S)
 leak_refused_cap = duration(KEY_SET_STALE_CAP_S)
-retire_storm_refreshes = peak(active_sessions_peak / KEY_SET_CACHE_S)
+retire_storm_refreshes = peak(min(twitter_requests_peak, active_sessions_peak / max(PUSH_DELAY_S, session_request_gap)))
 retire_storm_over_usual = times(retire_storm_refreshes / refreshes_peak)
+retire_storm_spread = duration(active_sessions_peak / refreshes_peak)
 leak_refused_after_long_cache = duration(KEY_SET_CACHE_LONG_S)
 max_exp_ahead = duration(ACCESS_TOKEN_LIFETIME_S + CLOCK_SKEW_S)
 key_set_fetches = throughput(VERIFYING_PROCESSES / KEY_SET_CACHE_S)
@@ -53,7 +57,8 @@ if __name__ != "concept_auth_keys":
                 ("... with an hour's cache instead", leak_refused_after_long_cache),
                 ("... by a verifier that cannot fetch, at the stale cap", leak_refused_cap),
                 ("Refreshes a second when a key is retired at once", retire_storm_refreshes),
-                ("... over the usual peak", retire_storm_over_usual),
+                ("... over the usual refresh peak", retire_storm_over_usual),
+                ("Retry-After spread that holds it to the usual peak", retire_storm_spread),
                 ("Key-set fetches a second, all verifiers", key_set_fetches),
                 ("... with an hour's cache instead", key_set_fetches_long_cache),
             ],
