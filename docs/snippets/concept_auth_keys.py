@@ -1,0 +1,66 @@
+"""Concepts, authentication: rotating the keys that sign tokens, and what a leaked one costs.
+
+Rotation: a verifier learns a new key when its cached key set expires, so a new key is published at
+least one cache lifetime before anything is signed with it (lead). A retired key stays in the set
+until every token it signed has expired: the longest token lifetime plus the clock skew verifiers
+allow (overlap). A leaked key's removal is pushed over the deny-list's channel, so it is refused
+within the push delay; a verifier that misses the push refuses it at its next fetch, one cache
+lifetime later; and one that cannot fetch (the issuer down) serves its stale set at most for the cap,
+then refuses every token. Tokens the leaked key signed can claim any expiry, so verifiers also refuse
+an exp further ahead than the lifetime plus the skew. Fetch load = verifying processes / cache
+lifetime.
+
+Retiring a key at once (everyone's tokens at a breach): the removal is pushed, so every verifier
+refuses the key within the push delay, and every open session's next request fails and sends it to
+refresh. What bounds the storm is how often a session makes a request: refreshes a second =
+min(requests a second at the peak, sessions open at the peak / max(push delay, mean time between one
+session's requests)), against the usual refresh peak. The identity service is sized for the usual
+peak; the rest is shed with a 503 and a Retry-After drawn uniformly over a spread long enough for
+the sized rate to carry every open session once: spread = sessions / usual refresh peak.
+"""
+
+from concept_auth import active_sessions_peak, refreshes_peak, session_request_gap, twitter_requests_peak
+from concept_auth_assumptions import (
+    ACCESS_TOKEN_LIFETIME_S,
+    CLOCK_SKEW_S,
+    KEY_SET_CACHE_LONG_S,
+    KEY_SET_CACHE_S,
+    KEY_SET_STALE_CAP_S,
+    PUSH_DELAY_S,
+    VERIFYING_PROCESSES,
+)
+
+from sdw.estimation import duration, markdown_table, peak, throughput, times
+
+publish_lead = duration(KEY_SET_CACHE_S)
+retire_overlap = duration(ACCESS_TOKEN_LIFETIME_S + CLOCK_SKEW_S)
+leak_refused_after = duration(KEY_SET_CACHE_S)
+leak_refused_pushed = duration(PUSH_DELAY_S)
+leak_refused_cap = duration(KEY_SET_STALE_CAP_S)
+retire_storm_refreshes = peak(min(twitter_requests_peak, active_sessions_peak / max(PUSH_DELAY_S, session_request_gap)))
+retire_storm_over_usual = times(retire_storm_refreshes / refreshes_peak)
+retire_storm_spread = duration(active_sessions_peak / refreshes_peak)
+leak_refused_after_long_cache = duration(KEY_SET_CACHE_LONG_S)
+max_exp_ahead = duration(ACCESS_TOKEN_LIFETIME_S + CLOCK_SKEW_S)
+key_set_fetches = throughput(VERIFYING_PROCESSES / KEY_SET_CACHE_S)
+key_set_fetches_long_cache = throughput(VERIFYING_PROCESSES / KEY_SET_CACHE_LONG_S)
+
+if __name__ != "concept_auth_keys":
+    print(
+        markdown_table(
+            ("Key rotation", "Value"),
+            [
+                ("Publish a new key this long before signing with it", publish_lead),
+                ("Keep a retired key in the set for", retire_overlap),
+                ("A leaked key, its removal pushed, is refused everywhere after", leak_refused_pushed),
+                ("... by a verifier that missed the push, at its next fetch", leak_refused_after),
+                ("... with an hour's cache instead", leak_refused_after_long_cache),
+                ("... by a verifier that cannot fetch, at the stale cap", leak_refused_cap),
+                ("Refreshes a second when a key is retired at once", retire_storm_refreshes),
+                ("... over the usual refresh peak", retire_storm_over_usual),
+                ("Retry-After spread that holds it to the usual peak", retire_storm_spread),
+                ("Key-set fetches a second, all verifiers", key_set_fetches),
+                ("... with an hour's cache instead", key_set_fetches_long_cache),
+            ],
+        )
+    )
