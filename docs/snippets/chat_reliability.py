@@ -12,7 +12,14 @@ A total latency regression (every send over the target) fills the fast page's lo
 threshold after window x burn rate x budget / 1, the scrape and the rule evaluation coming after.
 """
 
-from chat_assumptions import availability_target, percentile_budget_share, push_handoff_share, slo_window
+from chat_assumptions import (
+    availability_target,
+    deliver_latency_target,
+    percentile_budget_share,
+    push_handoff_share,
+    slo_window,
+    zones,
+)
 from chat_traffic import messages_per_day
 
 from sdw.estimation import (
@@ -65,6 +72,27 @@ push_handoff_budget_share = fraction(1 - push_handoff_share)
 fast_burn_late_push_share = fraction(fast_burn_rate * push_handoff_budget_share)
 slow_burn_late_push_share = fraction(slow_burn_rate * push_handoff_budget_share)
 ticket_burn_late_push_share = fraction(ticket_burn_rate * push_handoff_budget_share)
+
+# The end-to-end probes (step 7). A synthetic client in each zone sends to one in another zone every
+# zone_probe_interval, and a message is late when its deliver comes after the deliver target. That p99
+# target lets 1% of deliveries be late by design, so one late probe message means nothing: the probes
+# page after zone_probe_misses_to_page messages in a row lost or late. Were each message late by chance
+# alone, independently, a run that long would start at a message with 1% to that power, so the zones'
+# probes would page by chance this many times a window (and one fewer in a row, many times more often).
+zone_probe_interval = duration(5)
+zone_probe_misses_to_page = count(4)
+zone_probe_page_after = duration(zone_probe_interval * zone_probe_misses_to_page)
+zone_probe_messages_per_window = count(zones * slo_window / zone_probe_interval)
+zone_probe_chance_pages = count(zone_probe_messages_per_window * latency_budget_share**zone_probe_misses_to_page)
+zone_probe_chance_pages_one_fewer = count(
+    zone_probe_messages_per_window * latency_budget_share ** (zone_probe_misses_to_page - 1)
+)
+zone_probe_chance_page_every = duration(slo_window / zone_probe_chance_pages)
+# The prober outside the cloud provider connects through the public endpoint and sends the same way
+# every minute; it pages after this many failures in a row, so one probe lost on the internet does not.
+outside_probe_interval = duration(60)
+outside_probe_failures_to_page = count(3)
+outside_probe_page_after = duration(outside_probe_interval * outside_probe_failures_to_page)
 
 if __name__ != "chat_reliability":
     print(
@@ -121,5 +149,30 @@ if __name__ != "chat_reliability":
         markdown_table(
             ("Every send over the target", "Value"),
             [("The fast page's long window crosses its threshold after", total_regression_detect)],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("End-to-end probes", "Value"),
+            [
+                (
+                    f"Zone probes: a message each {zone_probe_interval} from each of {zones} zones",
+                    zone_probe_messages_per_window,
+                ),
+                (f"... late past {deliver_latency_target} or lost, in a row, to page", zone_probe_misses_to_page),
+                ("... which pages within", zone_probe_page_after),
+                (
+                    f"... pages by chance per {slo_window}, {latency_budget_share} late at random",
+                    zone_probe_chance_pages,
+                ),
+                ("... one in every", zone_probe_chance_page_every),
+                ("... with one fewer in a row", zone_probe_chance_pages_one_fewer),
+                (
+                    f"Outside prober: a probe each {outside_probe_interval}, failures in a row to page",
+                    outside_probe_failures_to_page,
+                ),
+                ("... which pages within", outside_probe_page_after),
+            ],
         )
     )

@@ -47,9 +47,14 @@ The worked examples' figures: the Twitter example's API requests at the peak and
 daily users, and its ten home-timeline visits a day per user ("a person opening or refreshing the
 app"), taken here as app opens a day (an upper bound, since some visits are refreshes inside one
 open); the reference's Redis GETs a process and round trip within a data center. The timeouts page's
-client deadline (0.5 s, the whole request) and its retry policy's first backoff (0.1 s, gRPC's A6
-example) set the refresh grace window: a response lost on the way back is retried, with the old
-token, at most one timeout plus one backoff after the rotation.
+client policy sets the refresh grace window: at most 3 attempts (concept_overload_retries.CLIENT_ATTEMPTS),
+each given the client deadline (0.5 s, the whole request, concept_overload_timeouts.DEADLINE), with full
+jitter between them under gRPC's A6 example backoff (0.1 s, doubling, capped at 1 s). When the first
+attempt's response is lost, the client's last attempt, with the old token, is sent at most
+(attempts - 1) x deadline + the longest backoffs (0.1 s + 0.2 s) after the rotation, and reaches the
+server within a network margin: one TCP retransmission timeout (RFC 6298's initial 1 s, the same
+page's), so a last attempt whose first segment was lost and sent again, though the client has given
+up on it, is still answered with the same pair and not taken for a thief's.
 
 The page's own assumptions (no public source gives them for a generic service):
 - a server core runs at 3 GHz, to turn cycles into seconds;
@@ -58,7 +63,8 @@ The page's own assumptions (no public source gives them for a generic service):
   every token; 2,000 verifying processes (gateways and services) fetch it;
 - each daily user has the app open 30 minutes a day (so many sessions are open at once);
 - the deny-list and key removals reach every gateway within 5 s (the push target), and a gateway that
-  hears no heartbeat on that channel for 30 s (the staleness bound) keeps serving and alerts;
+  hears no heartbeat on that channel for 30 s alerts (an alert threshold, not a bound: it keeps
+  serving, since the deny-list is fail-open and the guarantee is the token's lifetime plus the skew);
 - 1% of daily users revoke a session a day (sign-out, a password change, a lost phone, a ban), and a
   deny-list entry (a session ID and its expiry, with the store's overhead) takes 64 bytes;
 - 2% of daily users sign in with a password a day (refresh tokens keep the rest signed in);
@@ -69,8 +75,8 @@ The page's own assumptions (no public source gives them for a generic service):
 - an offline attacker tries 1 billion guesses against one stolen hash.
 """
 
-from concept_overload_retries import INITIAL_BACKOFF
-from concept_overload_timeouts import DEADLINE
+from concept_overload_retries import CLIENT_ATTEMPTS, INITIAL_BACKOFF, MAX_BACKOFF, MULTIPLIER
+from concept_overload_timeouts import DEADLINE, INITIAL_RTO
 from rate_limiter_assumptions import challenge_cgnat_limit_per_minute
 from rate_limiter_assumptions import regions as rate_limiter_regions
 from reference_capacity import redis_gets_per_second
@@ -130,8 +136,12 @@ KEY_SET_STALE_CAP_S = 60 * 60  # a stale key set is served at most this long, th
 ACTIVE_MINUTES_PER_DAY = 30
 APP_OPENS_PER_DAY = float(timeline_loads_per_user_per_day)  # the Twitter example's visits a day
 CLIENT_TIMEOUT_S = DEADLINE  # the timeouts page's client deadline for a whole request
-REFRESH_RETRY_BACKOFF_S = INITIAL_BACKOFF  # its retry policy's first backoff
-REFRESH_GRACE_S = CLIENT_TIMEOUT_S + REFRESH_RETRY_BACKOFF_S
+# The longest wait before each of the client's retries: full jitter under A6's example backoff.
+REFRESH_BACKOFF_CEILINGS_S = [
+    min(MAX_BACKOFF, INITIAL_BACKOFF * MULTIPLIER ** (n - 1)) for n in range(1, CLIENT_ATTEMPTS)
+]
+REFRESH_NETWORK_MARGIN_S = INITIAL_RTO  # the last attempt's trip, one of its segments lost and resent
+REFRESH_GRACE_S = (CLIENT_ATTEMPTS - 1) * CLIENT_TIMEOUT_S + sum(REFRESH_BACKOFF_CEILINGS_S) + REFRESH_NETWORK_MARGIN_S
 RATE_LIMITER_REGIONS = float(rate_limiter_regions)  # the limiter counts in each region on its own
 PUSH_DELAY_S = 5
 PUSH_STALENESS_S = 30
@@ -150,7 +160,10 @@ active_minutes_per_day = count(ACTIVE_MINUTES_PER_DAY)
 refresh_grace = duration(REFRESH_GRACE_S)
 app_opens_per_day = count(APP_OPENS_PER_DAY)
 client_timeout = duration(CLIENT_TIMEOUT_S)
-refresh_retry_backoff = duration(REFRESH_RETRY_BACKOFF_S)
+refresh_attempts = count(CLIENT_ATTEMPTS)
+refresh_timeouts_before_last = duration((CLIENT_ATTEMPTS - 1) * CLIENT_TIMEOUT_S)
+refresh_backoffs_longest = duration(sum(REFRESH_BACKOFF_CEILINGS_S))
+refresh_network_margin = duration(REFRESH_NETWORK_MARGIN_S)
 limiter_regions = count(RATE_LIMITER_REGIONS)
 zanzibar_safe_zookie_age = duration(ZANZIBAR_SAFE_ZOOKIE_AGE_S)
 push_delay = duration(PUSH_DELAY_S)
@@ -252,7 +265,7 @@ if __name__ != "concept_auth_assumptions":
                 ("Key-set cache in each verifier", key_set_cache, "Assumed"),
                 ("Longest a stale key set is served", key_set_stale_cap, "Assumed"),
                 (
-                    "Deny-list and key-removal push: target, staleness bound",
+                    "Deny-list and key-removal push: target, alert threshold",
                     f"{push_delay}, {push_staleness}",
                     "Assumed",
                 ),
@@ -261,7 +274,8 @@ if __name__ != "concept_auth_assumptions":
                 (
                     "Grace window for a just-rotated refresh token",
                     refresh_grace,
-                    f"Client timeout {client_timeout} plus one backoff {refresh_retry_backoff} (timeouts page)",
+                    f"{refresh_attempts} attempts (timeouts page): {refresh_timeouts_before_last} of timeouts before the "
+                    f"last, its backoffs at most {refresh_backoffs_longest}, a network margin of {refresh_network_margin}",
                 ),
                 ("Daily users who revoke a session a day", revoking_share, "Assumed"),
                 ("Daily users who sign in with a password a day", sign_in_share, "Assumed"),

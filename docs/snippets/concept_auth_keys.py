@@ -17,6 +17,15 @@ min(requests a second at the peak, sessions open at the peak / max(push delay, m
 session's requests)), against the usual refresh peak. The identity service is sized for the usual
 peak; the rest is shed with a 503 and a Retry-After drawn uniformly over a spread long enough for
 the sized rate to carry every open session once: spread = sessions / usual refresh peak.
+
+What the two outages cost the Twitter example's error budget (its 99.99% over 30 days, as minutes of
+full downtime: twitter_reliability.error_budget_downtime). An identity service down altogether: open
+sessions' access tokens expire uniformly over one lifetime, and each is refused once its exp plus the
+skew has passed, so an outage of lifetime + skew has failed every session by its end, and on average
+each session for half a lifetime: lifetime / 2 of full downtime (at least: an app opened after more
+than a lifetime idle fails at once). A key retired at once: every open session fails at its next
+request and waits a Retry-After drawn uniformly over the spread, half of it on average: spread / 2.
+Each as a share of the month's budget.
 """
 
 from concept_auth import active_sessions_peak, refreshes_peak, session_request_gap, twitter_requests_peak
@@ -29,8 +38,9 @@ from concept_auth_assumptions import (
     PUSH_DELAY_S,
     VERIFYING_PROCESSES,
 )
+from twitter_reliability import error_budget_downtime
 
-from sdw.estimation import duration, markdown_table, peak, throughput, times
+from sdw.estimation import duration, fraction, markdown_table, peak, throughput, times
 
 publish_lead = duration(KEY_SET_CACHE_S)
 retire_overlap = duration(ACCESS_TOKEN_LIFETIME_S + CLOCK_SKEW_S)
@@ -42,6 +52,12 @@ retire_storm_over_usual = times(retire_storm_refreshes / refreshes_peak)
 retire_storm_spread = duration(active_sessions_peak / refreshes_peak)
 leak_refused_after_long_cache = duration(KEY_SET_CACHE_LONG_S)
 max_exp_ahead = duration(ACCESS_TOKEN_LIFETIME_S + CLOCK_SKEW_S)
+# What each outage costs the Twitter example's monthly error budget, as full downtime.
+identity_outage_all_failed = duration(ACCESS_TOKEN_LIFETIME_S + CLOCK_SKEW_S)
+identity_outage_failed_time = duration(ACCESS_TOKEN_LIFETIME_S / 2)
+identity_outage_over_budget = times(identity_outage_failed_time / error_budget_downtime)
+retire_failed_time = duration(retire_storm_spread / 2)
+retire_share_of_budget = fraction(retire_failed_time / error_budget_downtime)
 key_set_fetches = throughput(VERIFYING_PROCESSES / KEY_SET_CACHE_S)
 key_set_fetches_long_cache = throughput(VERIFYING_PROCESSES / KEY_SET_CACHE_LONG_S)
 
@@ -59,6 +75,11 @@ if __name__ != "concept_auth_keys":
                 ("Refreshes a second when a key is retired at once", retire_storm_refreshes),
                 ("... over the usual refresh peak", retire_storm_over_usual),
                 ("Retry-After spread that holds it to the usual peak", retire_storm_spread),
+                ("Identity service down: every session failed after", identity_outage_all_failed),
+                ("... each session failed, on average, by then", identity_outage_failed_time),
+                (f"... over the Twitter example's {error_budget_downtime} a month", identity_outage_over_budget),
+                ("Key retired at once: each session failed, on average", retire_failed_time),
+                (f"... share of the {error_budget_downtime} a month", retire_share_of_budget),
                 ("Key-set fetches a second, all verifiers", key_set_fetches),
                 ("... with an hour's cache instead", key_set_fetches_long_cache),
             ],

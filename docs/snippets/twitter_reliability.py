@@ -68,6 +68,11 @@ zone_loss_declaration = duration(tweet_cache_failure_detection)
 # A deletion answered 202 pages when more than this share of deletes answer 202 over an hour: a node
 # unreachable now and then makes a few, a zone or a ring in trouble makes many (step 7).
 delete_202_page_share = fraction(0.01)
+# The prober outside the cloud provider (step 7) loads a canary's home timeline and posts every
+# minute; it pages after this many failures in a row, so one lost probe on the internet does not page.
+outside_probe_interval = duration(60)
+outside_probe_failures_to_page = count(3)
+outside_probe_page_after = duration(outside_probe_interval * outside_probe_failures_to_page)
 
 # Degraded mode 1's head-of-log consumer (step 7) starts by itself once the fan-out's lag, the age of
 # the oldest event it has not applied (a tweet's ID carries its time), stays past this for the hold
@@ -192,6 +197,15 @@ zone_return_replay_time_per_outage_hour = duration(zone_return_replay_per_outage
 log_append_deadline = duration(post_latency_target / 2)
 log_stall_longest = kafka_replica_lag_max
 sweeper_first_read_delay = duration(10)
+# The stalled-log page (step 7). The tweet service writes a heartbeat, stamped with its time, into
+# every partition of the tweet topic each second, and a small reader, apart from the fan-out consumers,
+# reads each partition's newest records from the log's end. The log has stalled when a partition's
+# newest record is older than the longest stall the design rides out (the zone loss's, above), so a
+# broker's or a zone's failover does not page, and neither does a consumer behind, whose lag has its
+# own ticket and page.
+log_heartbeat_interval = duration(1)
+log_stall_page_age = duration(log_stall_longest)
+assert log_heartbeat_interval < log_stall_page_age
 zone_loss_stalled_tweets = count(tweets_per_second_peak * log_stall_longest)
 # The freshness target lets this many of the window's tweets be late.
 freshness_allowance_tweets = count(tweets_per_second * slo_window * (1 - fanout_freshness_share))
@@ -325,6 +339,17 @@ if __name__ != "twitter_reliability":
                     "",
                     "... share of the freshness target's allowance",
                     zone_loss_late_without_head_consumer_freshness_budget_share,
+                ),
+                (
+                    "Event log stalled",
+                    f"Page: a partition's newest record (a heartbeat each {log_heartbeat_interval}) older than",
+                    log_stall_page_age,
+                ),
+                (
+                    "Edge or provider down",
+                    f"Outside prober: a probe each {outside_probe_interval}, pages after "
+                    f"{outside_probe_failures_to_page} failures in a row, within",
+                    outside_probe_page_after,
                 ),
                 ("Tweet cache node unreachable", "A DELETE's deadline (the write latency target)", delete_deadline),
                 ("", "Deleted tweet visible after the 202, at most", deleted_tweet_visible_after_202),

@@ -82,9 +82,16 @@ ticket_burn_rate = times(0.10 * slo_window / (3 * SECONDS_PER_DAY))
 fast_burn_error_share = fraction(fast_burn_rate * error_budget_share)
 slow_burn_error_share = fraction(slow_burn_rate * error_budget_share)
 ticket_burn_error_share = fraction(ticket_burn_rate * error_budget_share)
+fast_burn_short_window = duration(SECONDS_PER_HOUR / 12)
+slow_burn_short_window = duration(6 * SECONDS_PER_HOUR / 12)
 ticket_burn_short_window = duration(3 * SECONDS_PER_DAY / 12)
 # At a burn rate of 1 the whole budget lasts exactly the window.
 ticket_budget_gone_in = duration(slo_window / ticket_burn_rate)
+# The prober (step 7) follows each canary link every minute from several regions, and pages after this
+# many failures in a row, so one probe lost on the internet does not page.
+probe_interval = duration(SECONDS_PER_MINUTE)
+probe_failures_to_page = count(3)
+probe_page_after = duration(probe_interval * probe_failures_to_page)
 
 # A redirect server that fails fast (answers every request at once with an error) always has the
 # fewest requests in flight, so the load balancer's least outstanding requests sends it nearly all of
@@ -297,12 +304,22 @@ if __name__ != "url_shortener_reliability":
                 ("Redirects allowed to fail", error_budget_share),
                 (f"... as full downtime per {slo_window}", error_budget_downtime),
                 (f"... as failed redirects per {slo_window}", failed_redirects_allowed),
-                (f"Page: error share over 1 h (burn rate {fast_burn_rate})", fast_burn_error_share),
-                (f"Page: error share over 6 h (burn rate {slow_burn_rate})", slow_burn_error_share),
+                (
+                    f"Page: error share over 1 h and the last {fast_burn_short_window} (burn rate {fast_burn_rate})",
+                    fast_burn_error_share,
+                ),
+                (
+                    f"Page: error share over 6 h and the last {slow_burn_short_window} (burn rate {slow_burn_rate})",
+                    slow_burn_error_share,
+                ),
                 (
                     f"Ticket: error share over 3 days and the last {ticket_burn_short_window} "
                     f"(burn rate {ticket_burn_rate})",
                     ticket_burn_error_share,
+                ),
+                (
+                    f"Page: the prober's failures in a row (a probe each {probe_interval}), within {probe_page_after}",
+                    probe_failures_to_page,
                 ),
             ],
         )
