@@ -190,7 +190,7 @@ if __name__ != "concept_slo_assumptions":
         markdown_table(
             ("Input", "Value", "Source"),
             [
-                ("SLO window", slo_window, "This site: the [availability reference](../reference/availability.md)"),
+                ("SLO window", slo_window, "This site: the availability reference"),
                 ("Posts and home-timeline loads, average", slo_request_rate, "This site: the Twitter example"),
                 ("Pages: budget spent in the long window", f"{fast_budget_share} in {fast_window}", WORKBOOK),
                 ("", f"{slow_budget_share} in {slow_window}", WORKBOOK),
