@@ -19,16 +19,20 @@ wide-column store shows both: 318 servers sized by reads, 150 of them would hold
 RPO: the snapshot interval for backups alone, the replication lag for every option that replicates.
 RTO: detection + decision + cut-over + warm-up (concept_dr), where the warm-up is what the option
 must start: a restore and every tier (backups), every tier and the store's other copies (pilot
-light), the rest of the capacity (warm standby), only caches (hot standby, active-active). Writes to
-the lost region's records move only once its write lease has run out, and with two regions there is
-no majority to decide that: a person decides, or a witness in a third site. The error budget spent
-is the share of the traffic the lost region served times the recovery time, as availability counts
-requests.
+light), the rest of the capacity (warm standby), only caches (hot standby, active-active). Both
+restores are the Twitter store's: backups write each server's bytes from object storage, all servers
+at once; the pilot light's 50 servers must also send the two copies they lack, so the slower of the
+destination's writes and the sources' sends sets its rebuild. Writes to the lost region's records
+move only once its write lease has run out, and with two regions there is no majority to decide
+that: a person decides (fast detection, the decision, the TTL; caches are warm from serving), or a
+witness in a third site. The error budget spent is the share of the traffic the lost region served
+times the recovery time, as availability counts requests: a lower bound, since the stale tail's
+share of the traffic is not yet measured.
 """
 
 import math
 
-from concept_dr import cut_over, decide_human, detect_default, detect_fast, warm_up
+from concept_dr import cut_over, decide_human, detect_default, detect_fast, rto_human, warm_up
 from concept_dr_assumptions import (
     LAG_NORMAL_S,
     PILOT_SHARE,
@@ -47,9 +51,8 @@ from concept_dr_assumptions import (
     store_bytes_per_server,
     write_lease,
 )
-from concept_dr_costs import restore_time
 
-from sdw.estimation import count, duration, fraction, markdown_table, size, times
+from sdw.estimation import count, duration, fraction, markdown_table, size, throughput, times
 
 ZONE_HEADROOM = ZONES / (ZONES - 1)
 
@@ -73,6 +76,13 @@ def store_servers(regions: int) -> int:
     return regions * ZONES * max(STORE_PER_ZONE_FOR_BYTES, math.ceil(reads))
 
 
+def standby_store_servers(headroom: float) -> int:
+    """A standby region's store that serves no reads until failover, then carries the peak's reads at
+    `headroom` (1 when one failure at a time is enough, the zone headroom to stay zone-safe)."""
+    reads = STORE_PER_ZONE_FOR_READS / ZONE_HEADROOM * headroom
+    return ZONES * max(STORE_PER_ZONE_FOR_BYTES, math.ceil(reads))
+
+
 headroom_two_regions = times(region_headroom(2))
 headroom_three_regions = times(region_headroom(3))
 zone_headroom = times(ZONE_HEADROOM)
@@ -92,7 +102,6 @@ fleet_active_three_zone_safe = times(ZONE_HEADROOM * region_headroom(3))
 fleet_active_three_nearest = times(max(ZONE_HEADROOM, 2.0))
 # Two regions cost this much more than the zone headroom already bought; three, nothing more.
 active_two_over_single = times(active_active_fleet(2) / ZONE_HEADROOM)
-active_three_over_single = times(active_active_fleet(3) / ZONE_HEADROOM)
 hot_over_active_three = times((ZONE_HEADROOM + 1) / active_active_fleet(3))
 
 # Byte-bound: copies of the data stored, Z in each region that holds it whole.
@@ -107,28 +116,45 @@ store_bytes_two_regions = size(2 * store_bytes_all_copies)
 store_bytes_three_regions = size(3 * store_bytes_all_copies)
 store_three_over_two = times(store_servers(3) / store_servers(2))
 # The store's servers the second region adds, per option: one copy sized by bytes (pilot light, warm
-# standby), a whole region's (hot and read-serving standby), or what more regions need over one.
+# standby); the hot standby's region, sized for the peak's reads with no zone headroom (one failure
+# at a time) or with it (zone-safe); the read-serving standby reads as two active regions do.
 store_extra_pilot = count(STORE_PER_ZONE_FOR_BYTES)
-store_extra_hot = count(store_servers(1))
+store_extra_hot = count(standby_store_servers(1))
+store_hot = count(store_servers(1) + standby_store_servers(1))
+store_extra_hot_zone_safe = count(standby_store_servers(ZONE_HEADROOM))
+store_hot_zone_safe = count(store_servers(1) + standby_store_servers(ZONE_HEADROOM))
+store_extra_read_standby = count(store_servers(2) - store_servers(1))
 store_extra_active_two = count(store_servers(2) - store_servers(1))
 store_extra_active_three = count(store_servers(3) - store_servers(1))
 
 rpo_backup = duration(SNAPSHOT_INTERVAL_S)
 rpo_replicated = duration(LAG_NORMAL_S)
 person = detect_default + decide_human + cut_over
-# Pilot light: the store arrives at one copy and must stream the others before it carries the reads.
-pilot_rebuild = duration(store_bytes_per_server / restore_rate_per_server)
-rto_backup = duration(person + restore_time + PILOT_START_S)
+# Backup and restore: every server of the Twitter store writes its own bytes from object storage.
+restore_store = duration(store_bytes_per_server / restore_rate_per_server)
+# Pilot light: the store arrives at one copy on its 50 servers, which must send the two copies it
+# lacks to the full store's servers; the destination writes as fast as a restore, the sources are
+# taken to send at the same rate, and the slower side sets the rebuild.
+PILOT_SOURCE_BYTES_PER_SERVER = float(store_bytes_all_copies) * (ZONES - 1) / ZONES / STORE_PER_ZONE_FOR_BYTES
+pilot_source_bytes = size(float(store_bytes_all_copies) * (ZONES - 1) / ZONES)
+pilot_source_bytes_per_server = size(PILOT_SOURCE_BYTES_PER_SERVER)
+pilot_source_rate = restore_rate_per_server
+pilot_rebuild_destination = duration(store_bytes_per_server / restore_rate_per_server)
+pilot_rebuild_source = duration(PILOT_SOURCE_BYTES_PER_SERVER / pilot_source_rate)
+pilot_rebuild = duration(max(pilot_rebuild_destination, pilot_rebuild_source))
+# The send rate a source server needs for the destination's writes to set the rebuild again.
+pilot_source_rate_to_match = throughput(PILOT_SOURCE_BYTES_PER_SERVER / pilot_rebuild_destination, "B/s")
+rto_backup = duration(person + restore_store + PILOT_START_S)
 rto_pilot = duration(person + PILOT_START_S + pilot_rebuild + warm_up)
 rto_warm = duration(person + WARM_SCALE_S + warm_up)
 rto_hot = duration(person + warm_up)
-# Read-serving standby: its caches are warm from serving reads; promoting it for writes is decided.
-rto_read_standby_writes = duration(person)
 rto_active = duration(detect_fast + cut_over + warm_up)
 rto_active_tail = duration(rto_active + STALE_TAIL_S)
 # Writes to the lost region's records: the lease runs from the last renewal, alongside detection.
 rto_active_writes = duration(max(detect_fast + cut_over, write_lease) + warm_up)
-rto_active_two_writes = duration(person + warm_up)
+# Two regions that both serve (a read-serving standby, or active-active): the fast checks detect, a
+# person decides who takes the writes, the TTL moves them; caches are already warm from serving.
+rto_two_region_writes = duration(detect_fast + decide_human + cut_over)
 
 
 def budget_spent(share: float, rto: float, rto_writes: float | None = None) -> float:
@@ -142,10 +168,12 @@ def budget_spent(share: float, rto: float, rto_writes: float | None = None) -> f
 budget_hot = duration(budget_spent(1, rto_hot))
 # Read-serving standby: the lost primary's readers (half) move automatically; every post, in either
 # region, waits for the promotion.
-budget_read_standby = duration(1 / 2 * (1 - POST_SHARE) * rto_active + POST_SHARE * rto_read_standby_writes)
-budget_active_two = duration(budget_spent(1 / 2, rto_active, rto_active_two_writes))
+budget_read_standby = duration(1 / 2 * (1 - POST_SHARE) * rto_active + POST_SHARE * rto_two_region_writes)
+budget_active_two = duration(budget_spent(1 / 2, rto_active, rto_two_region_writes))
 budget_active_three = duration(budget_spent(1 / 3, rto_active, rto_active_writes))
 budget_active_three_share = fraction(budget_active_three / budget_downtime)
+# A single serving region failed over by a person spends the whole recovery time: months of budget.
+budget_months_single = count(rto_human / budget_downtime)
 
 rows = [
     ("Backup and restore", fleet_backup, copies_single, rpo_backup, rto_backup, budget_spent(1, rto_backup)),
@@ -157,7 +185,7 @@ rows = [
         fleet_active_two,
         copies_hot,
         rpo_replicated,
-        f"reads {rto_active}, writes {rto_read_standby_writes}",
+        f"reads {rto_active}, writes {rto_two_region_writes} (decided)",
         budget_read_standby,
     ),
     (
@@ -165,7 +193,7 @@ rows = [
         fleet_active_two,
         copies_hot,
         rpo_replicated,
-        f"reads {rto_active}, writes {rto_active_two_writes} (decided)",
+        f"reads {rto_active}, writes {rto_two_region_writes} (decided)",
         budget_active_two,
     ),
     (
@@ -214,7 +242,19 @@ if __name__ != "concept_dr_options":
                     size(store_bytes_all_copies * (ZONES + 1) / ZONES),
                     store_extra_pilot,
                 ),
-                ("Hot or read-serving standby", count(2 * store_servers(1)), store_bytes_two_regions, store_extra_hot),
+                ("Hot standby, one failure at a time", store_hot, store_bytes_two_regions, store_extra_hot),
+                (
+                    "Hot standby, survivors zone-safe",
+                    store_hot_zone_safe,
+                    store_bytes_two_regions,
+                    store_extra_hot_zone_safe,
+                ),
+                (
+                    "Read-serving standby (reads as two active regions)",
+                    store_two_regions,
+                    store_bytes_two_regions,
+                    store_extra_read_standby,
+                ),
                 ("Two regions, active-active", store_two_regions, store_bytes_two_regions, store_extra_active_two),
                 (
                     "Three regions, active-active",
@@ -230,7 +270,7 @@ if __name__ != "concept_dr_options":
         markdown_table(
             (
                 "Option",
-                "Request-bound capacity",
+                "Fleet, in peak needs",
                 "Copies stored",
                 "RPO",
                 "RTO",
