@@ -1,0 +1,248 @@
+"""Concepts, multi-region and disaster recovery: the inputs every concept_dr snippet shares, each
+with its source or marked as the page's own assumption.
+
+Published figures:
+- Route 53 health checks: a check every 10 or 30 seconds (30 by default), and an endpoint changes
+  state after FailureThreshold consecutive results, 3 by default
+  (https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html,
+  https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html).
+  The 30 s interval, the threshold and the 60 s TTL are the load-balancing page's
+  (concept_balancer_failover), imported so the two pages agree.
+- Data transfer between AWS regions: 0.02 US dollars a GB, the rate between most US and EU regions,
+  as listed on the EC2 on-demand pricing page's data transfer section, read in 2025
+  (https://aws.amazon.com/ec2/pricing/on-demand/). The rate is set by the sending region: some US
+  pairs cost less, and Asia-Pacific and South American regions charge more. The receiving region
+  does not charge for data in.
+- Dean's 150 ms California-Netherlands round trip (reference_fiber), for a region across an ocean.
+
+From this site: the Twitter example's write rates and bytes (tweets and the text rows, the media
+originals uploaded), what its step 7 ships to the second region (the event log's tweet, favorite and
+follow events, the media rows' binary logs, daily snapshots), its outbox sweeper's first-read delay,
+its wide-column store's servers (by bytes and by reads) and bytes, its post latency target and zones;
+the consensus page's long lease, for a home region's write lease; the URL shortener's link-store
+servers and the bytes each holds.
+
+The page's own assumptions (to be measured on a real system): a cross-region replication lag of 1 s
+in normal running and 60 s behind a backlog; daily snapshots; a decision by a person of 15 minutes
+(paged, confirm the region and not the monitoring is at fault, decide); clients and resolvers that
+hold an old answer up to 10 minutes past its TTL; warm-up times for each option; a warm standby at a
+quarter of a region; a restore that writes 250 MB/s into each server by copying the snapshot's data
+files into place (streaming the rows back through the write path is far slower). The pilot light's
+share is not assumed: it is the Twitter store at one copy, sized by its bytes, over the example's
+whole fleet.
+"""
+
+from concept_balancer_failover import DNS_CHECK_INTERVAL, DNS_FAILURE_THRESHOLD, DNS_TTL
+from concept_consensus_leases import long_lease
+from reference_fiber import dean_california_netherlands
+from twitter_api import follow_changes_per_day
+from twitter_assumptions import follow_edge_bytes, post_latency_target, text_copies
+from twitter_assumptions import zones as twitter_zones
+from twitter_bandwidth import media_ingress, tweet_ingress
+from twitter_reliability import error_budget_downtime, sweeper_first_read_delay
+from twitter_servers import (
+    database_bytes_per_server,
+    database_servers,
+    database_servers_per_zone_for_bytes,
+    database_servers_per_zone_for_reads,
+    total_servers,
+    wide_column_bytes_total,
+)
+from twitter_storage import (
+    count_bytes_per_day,
+    favorite_bytes_per_day,
+    media_bytes_data,
+    tweet_bytes_per_day,
+    user_tweet_list_bytes_per_day,
+)
+from twitter_stores import media_record_bytes_per_day, media_record_bytes_total, user_bytes_total
+from twitter_traffic import timeline_loads_per_second, tweets_per_second, tweets_per_second_peak
+from url_shortener_partitioning import bytes_per_server
+from url_shortener_servers import link_db_servers
+
+from sdw.estimation import (
+    MB,
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    SECONDS_PER_MINUTE,
+    bandwidth,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    size,
+    throughput,
+)
+
+# --- Regions and the write stream (the Twitter example) -------------------------------------------
+REGION_COUNTS = (2, 3)
+ZONES = int(twitter_zones)
+zones = count(ZONES)
+tweet_rate = tweets_per_second
+tweet_rate_peak = tweets_per_second_peak
+tweet_write_bytes = tweet_ingress  # tweet records as written, one copy
+# The text stores' writes a day, one copy: tweets, the authors' tweet lists, favorites and counts.
+TEXT_BYTES_PER_DAY = float(
+    tweet_bytes_per_day + user_tweet_list_bytes_per_day + favorite_bytes_per_day + count_bytes_per_day
+)
+text_write_bytes = bandwidth(TEXT_BYTES_PER_DAY / SECONDS_PER_DAY)
+media_original_bytes = media_ingress  # photos and videos as uploaded, before resizing and transcoding
+media_stored = media_bytes_data  # what the object store keeps, step 7's reason not to copy it
+
+# --- What the Twitter example ships to its second region (its step 7) --------------------------------
+# The event log's mirror: a tweet event carries the tweet record, a favorite event the favorite row,
+# a follow event the edge. The user and media databases ship their binary logs: the media rows' day
+# (profile edits, far fewer, are left out). Daily snapshots: incrementally, the files written since
+# the last (at least the day's new text rows and media rows; compaction rewrites files, so more in
+# practice); or in full, one copy of the wide-column store and of the two databases.
+LOG_MIRROR_BYTES_PER_DAY = float(
+    tweet_bytes_per_day + favorite_bytes_per_day + follow_changes_per_day * follow_edge_bytes
+)
+BINLOG_BYTES_PER_DAY = float(media_record_bytes_per_day)
+SNAPSHOT_INCREMENT_BYTES = TEXT_BYTES_PER_DAY + BINLOG_BYTES_PER_DAY
+SNAPSHOT_FULL_BYTES = float((wide_column_bytes_total + media_record_bytes_total + user_bytes_total) / text_copies)
+log_mirror_bytes = bandwidth((LOG_MIRROR_BYTES_PER_DAY + BINLOG_BYTES_PER_DAY) / SECONDS_PER_DAY)
+snapshot_increment_bytes = size(SNAPSHOT_INCREMENT_BYTES)
+snapshot_full_bytes = size(SNAPSHOT_FULL_BYTES)
+outbox_delay = sweeper_first_read_delay  # events still in the outbox when the region dies
+budget_downtime = error_budget_downtime  # the example's 99.99% a month, in minutes
+# Posts among the requests its target counts (posts and home timeline loads): the writes' share.
+POST_SHARE = float(tweets_per_second / (tweets_per_second + timeline_loads_per_second))
+post_share = fraction(POST_SHARE)
+
+# --- The Twitter wide-column store (step 2's sizing, per zone of one region) -------------------------
+store_servers_one_region = database_servers
+store_servers_for_bytes = count(database_servers_per_zone_for_bytes * twitter_zones)
+store_bytes_all_copies = wide_column_bytes_total
+store_bytes_per_server = database_bytes_per_server
+STORE_PER_ZONE_FOR_BYTES = int(database_servers_per_zone_for_bytes)
+STORE_PER_ZONE_FOR_READS = int(database_servers_per_zone_for_reads)
+fleet_servers = total_servers
+
+# --- Replication lag and backups -------------------------------------------------------------------
+LAG_NORMAL_S = 1.0  # asynchronous replication between regions, in normal running
+LAG_BACKLOG_S = 60.0  # the same link behind a backlog (a burst, a slow apply, a congested link)
+SNAPSHOT_INTERVAL_S = SECONDS_PER_DAY  # daily snapshots, as the worked examples take
+lag_normal = duration(LAG_NORMAL_S)
+lag_backlog = duration(LAG_BACKLOG_S)
+snapshot_interval = duration(SNAPSHOT_INTERVAL_S)
+
+# --- Detection, decision, cut-over ------------------------------------------------------------------
+FAST_CHECK_INTERVAL = 10  # Route 53's other interval, at a higher price
+check_interval = duration(DNS_CHECK_INTERVAL)
+fast_check_interval = duration(FAST_CHECK_INTERVAL)
+failure_threshold = count(DNS_FAILURE_THRESHOLD)
+dns_ttl = duration(DNS_TTL)
+HUMAN_DECISION_S = 15 * SECONDS_PER_MINUTE  # paged, confirm it is the region and not the monitoring, decide
+STALE_TAIL_S = 10 * SECONDS_PER_MINUTE  # resolvers and clients that keep an answer past its TTL
+human_decision = duration(HUMAN_DECISION_S)
+stale_tail = duration(STALE_TAIL_S)
+# A home region's write lease, held in a consensus group over three sites: another region takes the
+# lost region's records only once it has run out (the consensus page's long lease).
+write_lease = long_lease
+
+# --- Warm-up, by option -----------------------------------------------------------------------------
+# Hot standby and active-active: caches fill from the surviving stores while traffic arrives.
+WARM_CACHE_S = 5 * SECONDS_PER_MINUTE
+# Warm standby: scale the running quarter of a region up to a whole one (launch, boot, join).
+WARM_SCALE_S = 15 * SECONDS_PER_MINUTE
+WARM_STANDBY_SHARE = 0.25
+# Pilot light: only the databases' replicas run; every other tier is created from templates.
+PILOT_START_S = 1 * SECONDS_PER_HOUR
+# Pilot light: the store at one copy (one zone's servers, sized by bytes) over the whole fleet.
+PILOT_SHARE = STORE_PER_ZONE_FOR_BYTES / float(total_servers)
+warm_cache = duration(WARM_CACHE_S)
+warm_scale = duration(WARM_SCALE_S)
+warm_standby_share = fraction(WARM_STANDBY_SHARE)
+pilot_start = duration(PILOT_START_S)
+pilot_share = fraction(PILOT_SHARE)
+
+# --- Prices and distance ------------------------------------------------------------------------------
+INTER_REGION_PRICE_PER_GB = 0.02  # US dollars, between most US and EU regions (EC2 pricing, 2025)
+inter_region_price = count(INTER_REGION_PRICE_PER_GB)
+ocean_round_trip = dean_california_netherlands
+post_target = post_latency_target
+
+# --- Restores (the URL shortener's link store) --------------------------------------------------------
+RESTORE_BYTES_PER_SERVER_S = 250 * MB  # snapshot files read from the object store and written to SSD
+restore_rate_per_server = throughput(RESTORE_BYTES_PER_SERVER_S, "B/s")
+restore_servers = link_db_servers
+restore_bytes_per_server = size(bytes_per_server)
+
+EC2_PRICING = "[EC2 on-demand pricing, data transfer](https://aws.amazon.com/ec2/pricing/on-demand/)"
+ROUTE53 = (
+    "[Route 53 HealthCheckConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html)"
+)
+
+if __name__ != "concept_dr_assumptions":
+    print(
+        markdown_table(
+            ("Input", "Value", "Source"),
+            [
+                ("Tweets, average and peak", f"{tweet_rate}, {tweet_rate_peak}", "This site: the Twitter example"),
+                ("Tweet records written, one copy", tweet_write_bytes, "This site: the Twitter example"),
+                (
+                    "Text rows written (tweets, tweet lists, favorites, counts), one copy",
+                    text_write_bytes,
+                    "This site: the Twitter example",
+                ),
+                ("Media originals uploaded", media_original_bytes, "This site: the Twitter example"),
+                (
+                    "Shipped continuously: events mirrored and media rows' binary logs",
+                    log_mirror_bytes,
+                    "This site: the Twitter example, step 7",
+                ),
+                (
+                    "A daily snapshot: incremental (at least), full (one copy)",
+                    f"{snapshot_increment_bytes}, {snapshot_full_bytes}",
+                    "This site: the Twitter example, step 7",
+                ),
+                (
+                    "Events still in the outbox: its sweeper's first read",
+                    outbox_delay,
+                    "This site: the Twitter example",
+                ),
+                (
+                    "Wide-column store: servers, of them sized by bytes, bytes (all copies)",
+                    f"{store_servers_one_region}, {store_servers_for_bytes}, {store_bytes_all_copies}",
+                    "This site: the Twitter example",
+                ),
+                ("The example's whole fleet", fleet_servers, "This site: the Twitter example"),
+                ("Posts among the requests its target counts", post_share, "This site: the Twitter example"),
+                ("A home region's write lease", write_lease, "This site: the consensus page"),
+                ("Health check interval, default and fast", f"{check_interval}, {fast_check_interval}", ROUTE53),
+                ("Failures before an endpoint is unhealthy", failure_threshold, ROUTE53),
+                ("DNS TTL of a record that fails over", dns_ttl, "This site: the load-balancing page"),
+                ("Clients and resolvers holding an answer past its TTL", stale_tail, "Assumed: to be measured"),
+                ("A person's decision, from the page", human_decision, "Assumed on this page"),
+                ("Replication lag, normal and behind a backlog", f"{lag_normal}, {lag_backlog}", "Assumed"),
+                ("Snapshot interval", snapshot_interval, "Assumed, as the worked examples take"),
+                (
+                    "Warm-up: caches; warm standby's scale-up; pilot light's start",
+                    f"{warm_cache}; {warm_scale}; {pilot_start}",
+                    "Assumed: to be measured in a drill",
+                ),
+                (
+                    "Warm standby's size; pilot light's share (the store at one copy)",
+                    f"{warm_standby_share}; {pilot_share} of a region",
+                    "Assumed; computed from the Twitter example",
+                ),
+                (
+                    "Inter-region transfer, dollars a GB, most US and EU regions",
+                    inter_region_price,
+                    EC2_PRICING + ", read 2025",
+                ),
+                ("Round trip across an ocean", ocean_round_trip, "This site: Dean's figure in the fiber reference"),
+                (
+                    "Link-store servers, bytes each",
+                    f"{restore_servers}, {restore_bytes_per_server}",
+                    "This site: the URL shortener",
+                ),
+                (
+                    "Restore written into each server, copying data files into place",
+                    restore_rate_per_server,
+                    "Assumed: to be measured in a drill",
+                ),
+            ],
+        )
+    )

@@ -1,0 +1,124 @@
+"""Concepts, multi-region and disaster recovery: what the second region costs in transfer and in
+latency, and how long a restore takes.
+
+Transfer: every byte written is sent to each other region once (N - 1 copies out), billed by the
+sending region at the inter-region price, over a 30-day month. What the Twitter example ships (its
+step 7): the event log's mirror and the media rows' binary logs, continuously, and a daily snapshot,
+incremental (the files written since the last) or in full (one copy of every store); and, as an extra
+it does not pay, its media originals. A managed store that replicates for you bills the same bytes
+and more: DynamoDB global tables charge each replica region for the replicated writes.
+
+Latency: a write acknowledged only once another region has it waits one round trip there, Dean's
+California-Netherlands figure across an ocean, against the example's post target; and writes that
+must follow each other on one key (each waits for the last) get at most 1 / round trip a second.
+
+Restore: each server writes its own share of the data from the snapshot, all in parallel, so the
+restore takes the bytes a server holds / what one server can write (the URL shortener's link store).
+Restoring one copy first (a third of each server's bytes), serving reads from it and letting the
+store stream its other copies afterwards brings redirects back sooner.
+"""
+
+from concept_dr_assumptions import (
+    INTER_REGION_PRICE_PER_GB,
+    SNAPSHOT_FULL_BYTES,
+    SNAPSHOT_INCREMENT_BYTES,
+    log_mirror_bytes,
+    media_original_bytes,
+    ocean_round_trip,
+    post_target,
+    restore_bytes_per_server,
+    restore_rate_per_server,
+    restore_servers,
+    text_write_bytes,
+)
+from reference_availability import SLO_WINDOW
+from url_shortener_assumptions import link_copies
+
+from sdw.estimation import (
+    GB,
+    SECONDS_PER_DAY,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    per_second,
+    size,
+    throughput,
+    times,
+)
+
+
+def monthly_bill(bytes_per_second: float, regions: int = 2) -> float:
+    """US dollars a 30-day month to send each byte written to the other regions."""
+    return bytes_per_second * SLO_WINDOW * (regions - 1) / GB * INTER_REGION_PRICE_PER_GB
+
+
+DAYS_PER_MONTH = SLO_WINDOW / SECONDS_PER_DAY
+shipped_bytes_per_month = size(log_mirror_bytes * SLO_WINDOW)
+shipped_bill = count(monthly_bill(log_mirror_bytes))
+snapshot_increment_per_month = size(SNAPSHOT_INCREMENT_BYTES * DAYS_PER_MONTH)
+snapshot_increment_bill = count(monthly_bill(SNAPSHOT_INCREMENT_BYTES / SECONDS_PER_DAY))
+snapshot_full_per_month = size(SNAPSHOT_FULL_BYTES * DAYS_PER_MONTH)
+snapshot_full_bill = count(monthly_bill(SNAPSHOT_FULL_BYTES / SECONDS_PER_DAY))
+ships_bill = count(shipped_bill + snapshot_increment_bill)
+full_over_increment = times(SNAPSHOT_FULL_BYTES / SNAPSHOT_INCREMENT_BYTES)
+text_bytes_per_month = size(text_write_bytes * SLO_WINDOW)
+text_bill = count(monthly_bill(text_write_bytes))
+text_bill_three = count(monthly_bill(text_write_bytes, 3))
+media_bytes_per_month = size(media_original_bytes * SLO_WINDOW)
+media_bill = count(monthly_bill(media_original_bytes))
+media_over_text = count(media_original_bytes / text_write_bytes)
+
+sync_write_added = duration(ocean_round_trip)
+sync_share_of_post_target = fraction(ocean_round_trip / post_target)
+serial_writes_per_key = per_second(1 / ocean_round_trip)
+
+restore_time = duration(restore_bytes_per_server / restore_rate_per_server)
+restore_bytes_one_copy_per_server = size(restore_bytes_per_server / link_copies)
+restore_time_one_copy = duration(restore_bytes_one_copy_per_server / restore_rate_per_server)
+restore_total_bytes = size(restore_bytes_per_server * restore_servers)
+restore_aggregate_rate = throughput(restore_rate_per_server * restore_servers, "B/s")
+
+if __name__ != "concept_dr_costs":
+    print(
+        markdown_table(
+            ("Sent to another region", "Sent a month", "Two regions, dollars a month", "Three regions"),
+            [
+                ("Events mirrored, media rows' binary logs", shipped_bytes_per_month, shipped_bill, ""),
+                ("Daily snapshots, incremental", snapshot_increment_per_month, snapshot_increment_bill, ""),
+                ("Daily snapshots, a full copy each day", snapshot_full_per_month, snapshot_full_bill, ""),
+                ("Text rows, if replicated row by row instead", text_bytes_per_month, text_bill, text_bill_three),
+                (
+                    "Media originals (not shipped)",
+                    media_bytes_per_month,
+                    media_bill,
+                    count(monthly_bill(media_original_bytes, 3)),
+                ),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("A write that waits for a region across an ocean", "Value"),
+            [
+                ("Added to every write", sync_write_added),
+                ("... as a share of the post target", sync_share_of_post_target),
+                ("Writes a second one after another on one key, at most", serial_writes_per_key),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Restoring the link store", "Value"),
+            [
+                ("Servers, each writing its share", restore_servers),
+                ("Bytes in all", restore_total_bytes),
+                ("Written together", restore_aggregate_rate),
+                ("Restore time, every copy", restore_time),
+                ("One copy first: bytes a server", restore_bytes_one_copy_per_server),
+                ("One copy first: time, then serve reads", restore_time_one_copy),
+            ],
+        )
+    )

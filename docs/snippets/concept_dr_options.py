@@ -1,0 +1,281 @@
+"""Concepts, multi-region and disaster recovery: the recovery options side by side, each with the
+capacity it buys, the copies it stores, what a region loss can lose (RPO), how long it takes to
+serve again (RTO) and how much of a month's error budget that spends.
+
+Capacity splits in two. Request-bound tiers (API servers, caches, a store sized by its reads) are
+counted in "the servers the peak alone needs". A region of Z zones that must survive a zone loss
+already buys Z / (Z - 1) of that (workflow step 7). Active-active over N regions must carry a lost
+region's share on the N - 1 left, so each region runs at N / (N - 1) of its share; taking one failure
+at a time (a zone or a region, not both at once), the fleet needs the larger of Z / (Z - 1) and
+N / (N - 1). That assumes the lost region's users spread evenly over the rest (weighted failover);
+sent to the nearest region instead, one neighbour takes them all and needs two shares. A hot standby
+under the same assumption needs Z / (Z - 1) in the primary and one share in the standby; if the
+survivors must stay safe from a zone loss too, every option multiplies instead.
+
+Byte-bound tiers (the stores, sized by what they hold) do not shrink with more regions: every active
+region holds all the data, Z copies of it, so N regions store N x Z copies. The Twitter example's
+wide-column store shows both: 318 servers sized by reads, 150 of them would hold its bytes.
+
+RPO: the snapshot interval for backups alone, the replication lag for every option that replicates.
+RTO: detection + decision + cut-over + warm-up (concept_dr), where the warm-up is what the option
+must start: a restore and every tier (backups), every tier and the store's other copies (pilot
+light), the rest of the capacity (warm standby), only caches (hot standby, active-active). Both
+restores are the Twitter store's: backups write each server's bytes from object storage, all servers
+at once; the pilot light's 50 servers must also send the two copies they lack, so the slower of the
+destination's writes and the sources' sends sets its rebuild. Writes to the lost region's records
+move only once its write lease has run out, and with two regions there is no majority to decide
+that: a person decides (fast detection, the decision, the TTL; caches are warm from serving), or a
+witness in a third site. The error budget spent is the share of the traffic the lost region served
+times the recovery time, as availability counts requests: a lower bound, since the stale tail's
+share of the traffic is not yet measured.
+"""
+
+import math
+
+from concept_dr import cut_over, decide_human, detect_default, detect_fast, rto_human, warm_up
+from concept_dr_assumptions import (
+    LAG_NORMAL_S,
+    PILOT_SHARE,
+    PILOT_START_S,
+    POST_SHARE,
+    SNAPSHOT_INTERVAL_S,
+    STALE_TAIL_S,
+    STORE_PER_ZONE_FOR_BYTES,
+    STORE_PER_ZONE_FOR_READS,
+    WARM_SCALE_S,
+    WARM_STANDBY_SHARE,
+    ZONES,
+    budget_downtime,
+    restore_rate_per_server,
+    store_bytes_all_copies,
+    store_bytes_per_server,
+    write_lease,
+)
+
+from sdw.estimation import count, duration, fraction, markdown_table, size, throughput, times
+
+ZONE_HEADROOM = ZONES / (ZONES - 1)
+
+
+def region_headroom(regions: int) -> float:
+    """Each of N active regions carries its share, and a lost region's share split over the rest."""
+    return regions / (regions - 1)
+
+
+def active_active_fleet(regions: int) -> float:
+    """One failure at a time: each region needs the larger headroom, the fleet that times the peak."""
+    return max(ZONE_HEADROOM, region_headroom(regions))
+
+
+def store_servers(regions: int) -> int:
+    """The Twitter store over N active regions: each zone of each region holds a full copy (its bytes)
+    and serves its share of the reads, scaled from the one-region sizing (which already carries a lost
+    zone) by the larger headroom, over N regions."""
+    headroom = active_active_fleet(regions) if regions > 1 else ZONE_HEADROOM
+    reads = STORE_PER_ZONE_FOR_READS / ZONE_HEADROOM * headroom / regions
+    return regions * ZONES * max(STORE_PER_ZONE_FOR_BYTES, math.ceil(reads))
+
+
+def standby_store_servers(headroom: float) -> int:
+    """A standby region's store that serves no reads until failover, then carries the peak's reads at
+    `headroom` (1 when one failure at a time is enough, the zone headroom to stay zone-safe)."""
+    reads = STORE_PER_ZONE_FOR_READS / ZONE_HEADROOM * headroom
+    return ZONES * max(STORE_PER_ZONE_FOR_BYTES, math.ceil(reads))
+
+
+headroom_two_regions = times(region_headroom(2))
+headroom_three_regions = times(region_headroom(3))
+zone_headroom = times(ZONE_HEADROOM)
+fleet_single_region = times(ZONE_HEADROOM)
+fleet_backup = times(ZONE_HEADROOM)
+fleet_pilot = times(ZONE_HEADROOM * (1 + PILOT_SHARE))
+fleet_warm = times(ZONE_HEADROOM * (1 + WARM_STANDBY_SHARE))
+fleet_active_two = times(active_active_fleet(2))
+fleet_active_three = times(active_active_fleet(3))
+# One failure at a time: the primary survives a zone (Z / (Z - 1)), the standby only has to carry the
+# peak once the primary is gone (1). Survivors that must also stay zone-safe: Z / (Z - 1) everywhere.
+fleet_hot = times(ZONE_HEADROOM + 1)
+fleet_hot_zone_safe = times(2 * ZONE_HEADROOM)
+fleet_active_two_zone_safe = times(ZONE_HEADROOM * region_headroom(2))
+fleet_active_three_zone_safe = times(ZONE_HEADROOM * region_headroom(3))
+# Latency routing without weights: the nearest region takes the whole lost share, two shares in all.
+fleet_active_three_nearest = times(max(ZONE_HEADROOM, 2.0))
+# Two regions cost this much more than the zone headroom already bought; three, nothing more.
+active_two_over_single = times(active_active_fleet(2) / ZONE_HEADROOM)
+hot_over_active_three = times((ZONE_HEADROOM + 1) / active_active_fleet(3))
+
+# Byte-bound: copies of the data stored, Z in each region that holds it whole.
+copies_single = count(ZONES)
+copies_pilot = count(ZONES + 1)
+copies_hot = count(2 * ZONES)
+copies_active_three = count(3 * ZONES)
+store_one_region = count(store_servers(1))
+store_two_regions = count(store_servers(2))
+store_three_regions = count(store_servers(3))
+store_bytes_two_regions = size(2 * store_bytes_all_copies)
+store_bytes_three_regions = size(3 * store_bytes_all_copies)
+store_three_over_two = times(store_servers(3) / store_servers(2))
+# The store's servers the second region adds, per option: one copy sized by bytes (pilot light, warm
+# standby); the hot standby's region, sized for the peak's reads with no zone headroom (one failure
+# at a time) or with it (zone-safe); the read-serving standby reads as two active regions do.
+store_extra_pilot = count(STORE_PER_ZONE_FOR_BYTES)
+store_extra_hot = count(standby_store_servers(1))
+store_hot = count(store_servers(1) + standby_store_servers(1))
+store_extra_hot_zone_safe = count(standby_store_servers(ZONE_HEADROOM))
+store_hot_zone_safe = count(store_servers(1) + standby_store_servers(ZONE_HEADROOM))
+store_extra_read_standby = count(store_servers(2) - store_servers(1))
+store_extra_active_two = count(store_servers(2) - store_servers(1))
+store_extra_active_three = count(store_servers(3) - store_servers(1))
+
+rpo_backup = duration(SNAPSHOT_INTERVAL_S)
+rpo_replicated = duration(LAG_NORMAL_S)
+person = detect_default + decide_human + cut_over
+# Backup and restore: every server of the Twitter store writes its own bytes from object storage.
+restore_store = duration(store_bytes_per_server / restore_rate_per_server)
+# Pilot light: the store arrives at one copy on its 50 servers, which must send the two copies it
+# lacks to the full store's servers; the destination writes as fast as a restore, the sources are
+# taken to send at the same rate, and the slower side sets the rebuild.
+PILOT_SOURCE_BYTES_PER_SERVER = float(store_bytes_all_copies) * (ZONES - 1) / ZONES / STORE_PER_ZONE_FOR_BYTES
+pilot_source_bytes = size(float(store_bytes_all_copies) * (ZONES - 1) / ZONES)
+pilot_source_bytes_per_server = size(PILOT_SOURCE_BYTES_PER_SERVER)
+pilot_source_rate = restore_rate_per_server
+pilot_rebuild_destination = duration(store_bytes_per_server / restore_rate_per_server)
+pilot_rebuild_source = duration(PILOT_SOURCE_BYTES_PER_SERVER / pilot_source_rate)
+pilot_rebuild = duration(max(pilot_rebuild_destination, pilot_rebuild_source))
+# The send rate a source server needs for the destination's writes to set the rebuild again.
+pilot_source_rate_to_match = throughput(PILOT_SOURCE_BYTES_PER_SERVER / pilot_rebuild_destination, "B/s")
+rto_backup = duration(person + restore_store + PILOT_START_S)
+rto_pilot = duration(person + PILOT_START_S + pilot_rebuild + warm_up)
+rto_warm = duration(person + WARM_SCALE_S + warm_up)
+rto_hot = duration(person + warm_up)
+rto_active = duration(detect_fast + cut_over + warm_up)
+rto_active_tail = duration(rto_active + STALE_TAIL_S)
+# Writes to the lost region's records: the lease runs from the last renewal, alongside detection.
+rto_active_writes = duration(max(detect_fast + cut_over, write_lease) + warm_up)
+# Two regions that both serve (a read-serving standby, or active-active): the fast checks detect, a
+# person decides who takes the writes, the TTL moves them; caches are already warm from serving.
+rto_two_region_writes = duration(detect_fast + decide_human + cut_over)
+
+
+def budget_spent(share: float, rto: float, rto_writes: float | None = None) -> float:
+    """Full-outage time that losing `share` of the requests is worth: reads (and writes, unless they
+    recover on their own clock) for `rto`, the posts' share of requests for `rto_writes`."""
+    if rto_writes is None:
+        return share * rto
+    return share * ((1 - POST_SHARE) * rto + POST_SHARE * rto_writes)
+
+
+budget_hot = duration(budget_spent(1, rto_hot))
+# Read-serving standby: the lost primary's readers (half) move automatically; every post, in either
+# region, waits for the promotion.
+budget_read_standby = duration(1 / 2 * (1 - POST_SHARE) * rto_active + POST_SHARE * rto_two_region_writes)
+budget_active_two = duration(budget_spent(1 / 2, rto_active, rto_two_region_writes))
+budget_active_three = duration(budget_spent(1 / 3, rto_active, rto_active_writes))
+budget_active_three_share = fraction(budget_active_three / budget_downtime)
+# A single serving region failed over by a person spends the whole recovery time: months of budget.
+budget_months_single = count(rto_human / budget_downtime)
+
+rows = [
+    ("Backup and restore", fleet_backup, copies_single, rpo_backup, rto_backup, budget_spent(1, rto_backup)),
+    ("Pilot light", fleet_pilot, copies_pilot, rpo_replicated, rto_pilot, budget_spent(1, rto_pilot)),
+    ("Warm standby", fleet_warm, copies_pilot, rpo_replicated, rto_warm, budget_spent(1, rto_warm)),
+    ("Hot standby", fleet_hot, copies_hot, rpo_replicated, rto_hot, budget_hot),
+    (
+        "Read-serving standby",
+        fleet_active_two,
+        copies_hot,
+        rpo_replicated,
+        f"reads {rto_active}, writes {rto_two_region_writes} (decided)",
+        budget_read_standby,
+    ),
+    (
+        "Active-active, two regions",
+        fleet_active_two,
+        copies_hot,
+        rpo_replicated,
+        f"reads {rto_active}, writes {rto_two_region_writes} (decided)",
+        budget_active_two,
+    ),
+    (
+        "Active-active, three regions",
+        fleet_active_three,
+        copies_active_three,
+        rpo_replicated,
+        f"reads and writes {rto_active_writes}",
+        budget_active_three,
+    ),
+]
+
+if __name__ != "concept_dr_options":
+    print(
+        markdown_table(
+            (
+                "Regions",
+                "Each region's headroom for a lost region",
+                "Request-bound fleet: one failure at a time",
+                "Survivors zone-safe",
+                "Copies stored",
+            ),
+            [
+                (1, "none", fleet_single_region, fleet_single_region, copies_single),
+                (2, headroom_two_regions, fleet_active_two, fleet_active_two_zone_safe, copies_hot),
+                (3, headroom_three_regions, fleet_active_three, fleet_active_three_zone_safe, copies_active_three),
+                ("Hot standby", "", fleet_hot, fleet_hot_zone_safe, copies_hot),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Twitter's wide-column store", "Servers", "Bytes stored", "Servers over one region"),
+            [
+                ("One region", store_one_region, store_bytes_all_copies, count(0)),
+                (
+                    "Backup and restore (snapshots in object storage)",
+                    store_one_region,
+                    store_bytes_all_copies,
+                    count(0),
+                ),
+                (
+                    "Pilot light, warm standby: one copy",
+                    count(store_servers(1) + STORE_PER_ZONE_FOR_BYTES),
+                    size(store_bytes_all_copies * (ZONES + 1) / ZONES),
+                    store_extra_pilot,
+                ),
+                ("Hot standby, one failure at a time", store_hot, store_bytes_two_regions, store_extra_hot),
+                (
+                    "Hot standby, survivors zone-safe",
+                    store_hot_zone_safe,
+                    store_bytes_two_regions,
+                    store_extra_hot_zone_safe,
+                ),
+                (
+                    "Read-serving standby (reads as two active regions)",
+                    store_two_regions,
+                    store_bytes_two_regions,
+                    store_extra_read_standby,
+                ),
+                ("Two regions, active-active", store_two_regions, store_bytes_two_regions, store_extra_active_two),
+                (
+                    "Three regions, active-active",
+                    store_three_regions,
+                    store_bytes_three_regions,
+                    store_extra_active_three,
+                ),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (
+                "Option",
+                "Fleet, in peak needs",
+                "Copies stored",
+                "RPO",
+                "RTO",
+                f"Budget spent, of {budget_downtime} a month",
+            ),
+            [(*row[:5], duration(row[5])) for row in rows],
+        )
+    )
