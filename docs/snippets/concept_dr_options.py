@@ -51,6 +51,7 @@ from concept_dr_assumptions import (
     store_bytes_per_server,
     write_lease,
 )
+from url_shortener_assumptions import store_stream_rate_per_node
 
 from sdw.estimation import count, duration, fraction, markdown_table, size, throughput, times
 
@@ -144,6 +145,10 @@ pilot_rebuild_source = duration(PILOT_SOURCE_BYTES_PER_SERVER / pilot_source_rat
 pilot_rebuild = duration(max(pilot_rebuild_destination, pilot_rebuild_source))
 # The send rate a source server needs for the destination's writes to set the rebuild again.
 pilot_source_rate_to_match = throughput(PILOT_SOURCE_BYTES_PER_SERVER / pilot_rebuild_destination, "B/s")
+# The same sends at the URL shortener's per-node stream cap, which keeps a store's reads fast: why the
+# rebuild must lift the cap.
+stream_cap = store_stream_rate_per_node
+pilot_rebuild_source_capped = duration(PILOT_SOURCE_BYTES_PER_SERVER / store_stream_rate_per_node)
 rto_backup = duration(person + restore_store + PILOT_START_S)
 rto_pilot = duration(person + PILOT_START_S + pilot_rebuild + warm_up)
 rto_warm = duration(person + WARM_SCALE_S + warm_up)

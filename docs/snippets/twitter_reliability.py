@@ -1,5 +1,7 @@
 """Twitter worked example: error budgets, alert thresholds and what losing a part costs."""
 
+import math
+
 from reference_capacity import kafka_replica_lag_max
 from twitter_assumptions import (
     availability_target,
@@ -200,11 +202,13 @@ sweeper_first_read_delay = duration(10)
 # The stalled-log page (step 7). The tweet service writes a heartbeat, stamped with its time, into
 # every partition of the tweet topic each second, and a small reader, apart from the fan-out consumers,
 # reads each partition's newest records from the log's end. The log has stalled when a partition's
-# newest record is older than the longest stall the design rides out (the zone loss's, above), so a
-# broker's or a zone's failover does not page, and neither does a consumer behind, whose lag has its
-# own ticket and page.
+# newest record is older than the longest stall the design rides out (the zone loss's, above) plus a
+# heartbeat's interval and the reader's poll interval, rounded up to a minute, so a broker's or a
+# zone's failover does not page, and neither does a consumer behind, whose lag has its own ticket and
+# page.
 log_heartbeat_interval = duration(1)
-log_stall_page_age = duration(log_stall_longest)
+log_stall_reader_poll = duration(5)  # design choice: the reader reads each partition's end every 5 s
+log_stall_page_age = duration(math.ceil((log_stall_longest + log_heartbeat_interval + log_stall_reader_poll) / 60) * 60)
 assert log_heartbeat_interval < log_stall_page_age
 zone_loss_stalled_tweets = count(tweets_per_second_peak * log_stall_longest)
 # The freshness target lets this many of the window's tweets be late.
@@ -342,7 +346,8 @@ if __name__ != "twitter_reliability":
                 ),
                 (
                     "Event log stalled",
-                    f"Page: a partition's newest record (a heartbeat each {log_heartbeat_interval}) older than",
+                    f"Page: a partition's newest record (a heartbeat each {log_heartbeat_interval}, "
+                    f"read each {log_stall_reader_poll}) older than",
                     log_stall_page_age,
                 ),
                 (
