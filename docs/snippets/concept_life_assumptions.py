@@ -1,0 +1,105 @@
+"""Concepts, data lifecycle: the inputs every concept_life snippet shares, each with its source or
+marked as the page's own assumption.
+
+Published figures (list prices for us-east-1 as of 2025, read from https://aws.amazon.com/s3/pricing/;
+not re-checked since, so treat them as named assumptions; AWS bills storage in binary gigabytes,
+2^30 bytes, "GB" on its pages):
+- Storage a GB-month: S3 Standard 0.023 US dollars for the first 50 TB, 0.021 above 500 TB;
+  Standard-Infrequent Access 0.0125; Glacier Instant Retrieval 0.004; Glacier Flexible Retrieval
+  0.0036; Glacier Deep Archive 0.00099.
+- Retrieval a GB: Standard-IA 0.01; Glacier Instant Retrieval 0.03; Flexible Retrieval 0.01
+  (standard tier, 3 to 5 hours); Deep Archive 0.02 (standard tier, within 12 hours).
+- Lifecycle transition requests, per 1,000 objects moved into: Standard-IA 0.01; Glacier Instant
+  Retrieval 0.02; Flexible Retrieval 0.03; Deep Archive 0.05.
+- Minimum storage duration (https://docs.aws.amazon.com/AmazonS3/latest/userguide/storage-class-intro.html):
+  30 days (Standard-IA), 90 (Glacier Instant and Flexible Retrieval), 180 (Deep Archive); an object
+  deleted or moved sooner is billed for the rest.
+- Minimum billable object size 128 KB in Standard-IA and Glacier Instant Retrieval; the two archive
+  classes add 40 KB an object (8 KB of index at the Standard price, 32 KB at the archive price).
+  Since September 2024 lifecycle rules do not transition objects under 128 KB unless told to
+  (https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html).
+- AWS KMS (https://aws.amazon.com/kms/pricing/): 1 US dollar a customer managed key a month,
+  0.03 dollars per 10,000 requests; a default quota of 100,000 customer managed keys per account and
+  region (https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html).
+- GDPR (https://eur-lex.europa.eu/eli/reg/2016/679/oj): a request to erase is answered within one
+  month of receipt (Art. 12(3)), extendable by two months for complex or many requests.
+- Cassandra's gc_grace_seconds default, ten days (reference_capacity).
+
+From this site: the Twitter example's media (photos and videos a day, stored and uploaded bytes,
+the four objects each, five years kept), its media egress and CDN hit ratio, its users, its tweets a
+day and its daily snapshots.
+
+The page's own assumptions: a fifth of the origin's media reads are for media older than 30 days
+(Facebook's f4 found week-old media read an order of magnitude less than day-old, OSDI 2014); a
+per-user data key of 32 bytes with a 16-byte ID in a table of its own; a month of 30 days.
+"""
+
+from reference_capacity import cassandra_gc_grace
+
+from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, size
+
+GIB = 2**30  # AWS's billing "GB"
+KIB = 2**10
+DAYS_PER_MONTH = 30
+
+# --- S3 classes, us-east-1 list prices as of 2025 ----------------------------------------------------------
+# (name, dollars a GB-month, dollars a GB retrieved, dollars per 1,000 transitions in, minimum days,
+#  minimum billable bytes, extra billed bytes at the Standard price, first byte)
+STANDARD_PRICE = 0.023  # first 50 TB a month
+STANDARD_PRICE_BULK = 0.021  # above 500 TB a month: the Twitter example's scale
+IA_PRICE = 0.0125
+IR_PRICE = 0.004
+FLEXIBLE_PRICE = 0.0036
+DEEP_PRICE = 0.00099
+IA_RETRIEVAL = 0.01
+IR_RETRIEVAL = 0.03
+FLEXIBLE_RETRIEVAL = 0.01
+DEEP_RETRIEVAL = 0.02
+IA_TRANSITION = 0.01 / 1000
+IR_TRANSITION = 0.02 / 1000
+FLEXIBLE_TRANSITION = 0.03 / 1000
+DEEP_TRANSITION = 0.05 / 1000
+IA_MIN_DAYS, IR_MIN_DAYS, FLEXIBLE_MIN_DAYS, DEEP_MIN_DAYS = 30, 90, 90, 180
+MIN_BILLABLE = 128 * KIB  # Standard-IA and Glacier Instant Retrieval
+ARCHIVE_INDEX_STANDARD = 8 * KIB  # billed at the Standard price, per archived object
+ARCHIVE_INDEX_ARCHIVE = 32 * KIB  # billed at the archive class's price
+
+# --- KMS, as of 2025 --------------------------------------------------------------------------------------
+KMS_KEY_MONTH = 1.0
+KMS_REQUEST = 0.03 / 10_000
+KMS_KEY_QUOTA = 100_000
+
+# --- The page's own ----------------------------------------------------------------------------------------
+OLD_MEDIA_READ_SHARE = 0.2  # of the origin's media bytes, for media older than 30 days
+USER_KEY_ROW_BYTES = 32 + 16 + 40  # key, user ID, row overhead
+
+# --- Law and defaults ----------------------------------------------------------------------------------------
+gdpr_answer_within = duration(DAYS_PER_MONTH * SECONDS_PER_DAY)  # "one month", read as 30 days
+gdpr_extension = duration(2 * DAYS_PER_MONTH * SECONDS_PER_DAY)
+gc_grace = cassandra_gc_grace
+old_media_read_share = fraction(OLD_MEDIA_READ_SHARE)
+ia_min_days = count(IA_MIN_DAYS)
+ir_min_days = count(IR_MIN_DAYS)
+deep_min_days = count(DEEP_MIN_DAYS)
+kms_key_quota = count(KMS_KEY_QUOTA)
+user_key_row_bytes = size(USER_KEY_ROW_BYTES)
+
+if __name__ != "concept_life_assumptions":
+    print(
+        markdown_table(
+            ("Input", "Value", "Source"),
+            [
+                ("Answer to an erasure request", gdpr_answer_within, "GDPR Art. 12(3): one month"),
+                ("... extendable by", gdpr_extension, "GDPR Art. 12(3): two further months"),
+                ("Cassandra gc_grace_seconds", gc_grace, "Cassandra's default"),
+                (
+                    "Minimum stay: Standard-IA, Instant, Deep Archive (days)",
+                    f"{ia_min_days}, {ir_min_days}, {deep_min_days}",
+                    "S3 storage classes",
+                ),
+                ("Customer managed KMS keys per account and region", kms_key_quota, "KMS default quota"),
+                ("Origin media reads for media older than 30 days", old_media_read_share, "the page's assumption"),
+                ("A per-user key row", user_key_row_bytes, "the page's assumption"),
+            ],
+        )
+    )

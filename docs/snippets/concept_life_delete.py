@@ -1,0 +1,85 @@
+"""Concepts, data lifecycle: what deleting costs, by rows or by whole partitions, and what each way
+of getting a deletion out of the backups costs, at the Twitter example's scale.
+
+Rows or partitions. A table that keeps the Twitter example's tweet-created events for a window and
+deletes them row by row writes one tombstone per row, tweets a day every day, and each tombstone
+stays on disk for gc_grace_seconds; kept in a table partitioned by day, the same retention is one
+partition dropped a day, and nothing is left to compact.
+
+Backups. Waiting for backups to age out: the erasure reaches the last copy when the newest snapshot
+taken before the purge expires, so the delay is the time to run the purge plus the snapshots'
+retention, and it must fit inside the GDPR's month. The page's example keeps daily snapshots
+BACKUP_RETENTION_DAYS days and runs the purge within PURGE_DAYS. Rewriting the backups instead means
+reading and writing every retained snapshot again, once a day for the day's requests: the Twitter
+example's full snapshot (concept_dr_assumptions) times the snapshots kept.
+
+Crypto-shredding. Each user's data is encrypted under a key of the user's own; destroying the key
+makes every copy unreadable, backups included. As KMS keys, one per registered user, the bill is a
+dollar a key-month and the count passes KMS's default quota many times. As data keys in a table of
+their own (each wrapped by one KMS key), the table holds a row a user in three copies, and a service
+unwraps a user's key through KMS once a day for each daily active user, the keys it reads held in
+memory for the day.
+"""
+
+from concept_dr_assumptions import SNAPSHOT_FULL_BYTES
+from concept_life_assumptions import (
+    DAYS_PER_MONTH,
+    KMS_KEY_MONTH,
+    KMS_KEY_QUOTA,
+    KMS_REQUEST,
+    USER_KEY_ROW_BYTES,
+    gc_grace,
+    gdpr_answer_within,
+)
+from twitter_assumptions import daily_active_users, registered_users, text_copies, tweets_per_day
+
+from sdw.estimation import SECONDS_PER_DAY, count, duration, markdown_table, per_second, size, size_per_day, times
+
+BACKUP_RETENTION_DAYS = 14  # daily snapshots kept two weeks (the page's example)
+PURGE_DAYS = 1  # the purge of one user's rows finishes within a day
+
+# --- Rows or partitions -------------------------------------------------------------------------------------
+row_deletes_per_second = per_second(tweets_per_day / SECONDS_PER_DAY)
+tombstones_held = count(tweets_per_day * gc_grace / SECONDS_PER_DAY)
+partition_drops_per_day = count(1)
+
+# --- Backups ---------------------------------------------------------------------------------------------------
+backup_retention = duration(BACKUP_RETENTION_DAYS * SECONDS_PER_DAY)
+erasure_delay = duration((BACKUP_RETENTION_DAYS + PURGE_DAYS) * SECONDS_PER_DAY)
+erasure_margin = duration(gdpr_answer_within - erasure_delay)
+snapshot_full = size(SNAPSHOT_FULL_BYTES)
+rewrite_bytes_per_day = size_per_day(SNAPSHOT_FULL_BYTES * BACKUP_RETENTION_DAYS * 2)  # read and write each
+snapshots_kept = count(BACKUP_RETENTION_DAYS)
+
+# --- Crypto-shredding ------------------------------------------------------------------------------------------
+users = registered_users
+kms_keys_bill = count(registered_users * KMS_KEY_MONTH)
+kms_keys_over_quota = times(registered_users / KMS_KEY_QUOTA)
+key_table_bytes = size(registered_users * USER_KEY_ROW_BYTES * text_copies)
+unwraps_per_second = per_second(daily_active_users / SECONDS_PER_DAY)
+unwrap_bill = count(daily_active_users * DAYS_PER_MONTH * KMS_REQUEST)
+
+if __name__ != "concept_life_delete":
+    print(
+        markdown_table(
+            ("Getting a deletion out of the backups", "Erasure delay", "What it costs"),
+            [
+                (
+                    "Wait for the snapshots to age out",
+                    erasure_delay,
+                    f"nothing more; {snapshots_kept} daily snapshots kept",
+                ),
+                ("Rewrite every retained snapshot daily", "a day", f"{rewrite_bytes_per_day} read and written"),
+                (
+                    "Crypto-shred: a KMS key per user",
+                    "at once",
+                    f"${kms_keys_bill} a month; {kms_keys_over_quota} the default key quota",
+                ),
+                (
+                    "Crypto-shred: per-user data keys in a table",
+                    "at once, once the key table's own backups expire",
+                    f"{key_table_bytes} of keys; {unwraps_per_second} unwraps, ${unwrap_bill} a month",
+                ),
+            ],
+        )
+    )
