@@ -6,24 +6,30 @@ deletes them row by row writes one tombstone per row, tweets a day every day, an
 stays on disk for gc_grace_seconds; kept in a table partitioned by day, the same retention is one
 partition dropped a day, and nothing is left to compact.
 
-Backups. Waiting for backups to age out: the erasure reaches the last copy when the newest snapshot
-taken before the purge expires, so the delay is the time to run the purge plus the snapshots'
-retention, and it must fit inside the GDPR's month. The page's example keeps daily snapshots
-BACKUP_RETENTION_DAYS days and runs the purge within PURGE_DAYS. Rewriting the backups instead means
-reading and writing every retained snapshot again, once a day for the day's requests: the Twitter
-example's full snapshot (concept_dr_assumptions) times the snapshots kept.
+Backups. Waiting for backups to age out: a purged cell stays in the primary's files until compaction
+rewrites them, and every incremental snapshot taken until then copies those files again. So the
+erasure reaches the last copy after the purge (PURGE_DAYS), then the time until the primary's files
+no longer hold the data (GC_DAYS: the weekly cell-level garbage collection the Twitter example runs
+on its tweet table, made a rule for every table that holds personal data), then the snapshots'
+retention (BACKUP_RETENTION_DAYS, daily snapshots). It must fit inside the GDPR's month at its
+shortest, 28 days. Rewriting the backups instead means reading and writing every retained snapshot
+again, once a day for the day's requests; the snapshots are incremental (concept_dr_assumptions), so
+the retained set is one full snapshot and an increment for each further day kept.
 
 Crypto-shredding. Each user's data is encrypted under a key of the user's own; destroying the key
 makes every copy unreadable, backups included. As KMS keys, one per registered user, the bill is a
 dollar a key-month and the count passes KMS's default quota many times. As data keys in a table of
 their own (each wrapped by one KMS key), the table holds a row a user in three copies, and a service
 unwraps a user's key through KMS once a day for each daily active user, the keys it reads held in
-memory for the day.
+memory for the day; at the busy hour the rate is the example's peak-to-average factor times the
+average, against KMS's shared request quota for the region.
 """
 
-from concept_dr_assumptions import SNAPSHOT_FULL_BYTES
+from concept_dr_assumptions import SNAPSHOT_FULL_BYTES, SNAPSHOT_INCREMENT_BYTES
 from concept_life_assumptions import (
     DAYS_PER_MONTH,
+    KMS_CRYPTO_QUOTA,
+    KMS_CRYPTO_QUOTA_SMALL,
     KMS_KEY_MONTH,
     KMS_KEY_QUOTA,
     KMS_REQUEST,
@@ -31,12 +37,30 @@ from concept_life_assumptions import (
     gc_grace,
     gdpr_answer_within,
 )
-from twitter_assumptions import daily_active_users, registered_users, text_copies, tweets_per_day
+from twitter_assumptions import (
+    daily_active_users,
+    peak_to_average,
+    registered_users,
+    text_copies,
+    tweets_per_day,
+)
 
-from sdw.estimation import SECONDS_PER_DAY, count, duration, markdown_table, per_second, size, size_per_day, times
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    per_second,
+    size,
+    size_per_day,
+    times,
+)
 
 BACKUP_RETENTION_DAYS = 14  # daily snapshots kept two weeks (the page's example)
 PURGE_DAYS = 1  # the purge of one user's rows finishes within a day
+GC_DAYS = 7  # weekly cell-level garbage collection rewrites every file holding a purged cell
 
 # --- Rows or partitions -------------------------------------------------------------------------------------
 row_deletes_per_second = per_second(tweets_per_day / SECONDS_PER_DAY)
@@ -45,10 +69,15 @@ partition_drops_per_day = count(1)
 
 # --- Backups ---------------------------------------------------------------------------------------------------
 backup_retention = duration(BACKUP_RETENTION_DAYS * SECONDS_PER_DAY)
-erasure_delay = duration((BACKUP_RETENTION_DAYS + PURGE_DAYS) * SECONDS_PER_DAY)
+purge_time = duration(PURGE_DAYS * SECONDS_PER_DAY)
+gc_time = duration(GC_DAYS * SECONDS_PER_DAY)
+erasure_delay = duration((PURGE_DAYS + GC_DAYS + BACKUP_RETENTION_DAYS) * SECONDS_PER_DAY)
 erasure_margin = duration(gdpr_answer_within - erasure_delay)
 snapshot_full = size(SNAPSHOT_FULL_BYTES)
-rewrite_bytes_per_day = size_per_day(SNAPSHOT_FULL_BYTES * BACKUP_RETENTION_DAYS * 2)  # read and write each
+snapshot_increment = size(SNAPSHOT_INCREMENT_BYTES)
+RETAINED_BYTES = SNAPSHOT_FULL_BYTES + BACKUP_RETENTION_DAYS * SNAPSHOT_INCREMENT_BYTES
+retained_set = size(RETAINED_BYTES)
+rewrite_bytes_per_day = size_per_day(RETAINED_BYTES * 2)  # read and write each
 snapshots_kept = count(BACKUP_RETENTION_DAYS)
 
 # --- Crypto-shredding ------------------------------------------------------------------------------------------
@@ -57,6 +86,9 @@ kms_keys_bill = count(registered_users * KMS_KEY_MONTH)
 kms_keys_over_quota = times(registered_users / KMS_KEY_QUOTA)
 key_table_bytes = size(registered_users * USER_KEY_ROW_BYTES * text_copies)
 unwraps_per_second = per_second(daily_active_users / SECONDS_PER_DAY)
+unwraps_peak = peak(daily_active_users / SECONDS_PER_DAY * peak_to_average)
+unwraps_peak_share_of_quota = fraction(unwraps_peak / KMS_CRYPTO_QUOTA)
+unwraps_peak_over_small_quota = times(unwraps_peak / KMS_CRYPTO_QUOTA_SMALL)
 unwrap_bill = count(daily_active_users * DAYS_PER_MONTH * KMS_REQUEST)
 
 if __name__ != "concept_life_delete":
@@ -67,9 +99,15 @@ if __name__ != "concept_life_delete":
                 (
                     "Wait for the snapshots to age out",
                     erasure_delay,
-                    f"nothing more; {snapshots_kept} daily snapshots kept",
+                    f"nothing more; purge {purge_time}, files rewritten within {gc_time}, "
+                    f"{snapshots_kept} daily snapshots kept",
                 ),
-                ("Rewrite every retained snapshot daily", "a day", f"{rewrite_bytes_per_day} read and written"),
+                (
+                    "Rewrite every retained snapshot daily",
+                    "a day",
+                    f"{rewrite_bytes_per_day} read and written (a full snapshot and {snapshots_kept} increments, "
+                    f"{retained_set})",
+                ),
                 (
                     "Crypto-shred: a KMS key per user",
                     "at once",
@@ -78,7 +116,8 @@ if __name__ != "concept_life_delete":
                 (
                     "Crypto-shred: per-user data keys in a table",
                     "at once, once the key table's own backups expire",
-                    f"{key_table_bytes} of keys; {unwraps_per_second} unwraps, ${unwrap_bill} a month",
+                    f"{key_table_bytes} of keys; {unwraps_per_second} unwraps ({unwraps_peak} at the peak), "
+                    f"${unwrap_bill} a month",
                 ),
             ],
         )

@@ -1,10 +1,11 @@
 """Concepts, data lifecycle: when moving objects to a colder S3 class pays, and what it saves on the
 Twitter example's media.
 
-Break-even reads. A class saves (Standard's price - its price) a GB-month and charges its retrieval
-price for each GB read, so it pays while a GB is read fewer than saving / retrieval times a month
-(request charges, a few thousandths of a cent per 1,000, left out). Only reads that reach the store
-count: a CDN hit reads nothing.
+Break-even reads. A class saves (Standard's price - its price) a GB-month and charges, for each GB
+read, its retrieval price plus its GET fee for every object read (less Standard's GET fee), so it pays
+while a GB is read fewer than saving / (retrieval + extra GET fees) times a month. The table reads
+the GB as objects of BREAK_EVEN_OBJECT; smaller objects mean more GETs a GB. Only reads that reach the
+store count: a CDN hit reads nothing.
 
 Small objects. Standard-IA and Glacier Instant Retrieval bill at least 128 KB an object, so an object
 of s bytes costs max(s, 128 KB) x price: cheaper than Standard only if 128 KB x price < s x Standard's
@@ -13,51 +14,68 @@ price. The archive classes bill 40 KB more an object (8 KB of it at Standard's p
 Transition payback. Moving one object costs the class's transition fee once; it pays back after
 fee / (monthly saving on that object) months, and must stay at least the class's minimum duration.
 
-The Twitter example at the end of its horizon (five years of media): photos keep the original as
-uploaded plus three resized copies sharing the rest of the stored bytes; videos the original plus
-three renditions likewise. Three plans:
+The Twitter example at the end of its horizon (five years of media): a photo keeps the original as
+uploaded and three resized copies: the one a view is served (twitter_assumptions.photo_served_bytes)
+and two smaller ones sharing the rest of the stored bytes. A video keeps its original and three
+renditions, each rendition cut into segments as the CDN page decides (concept_cdn_storage), so a video
+is objects_per_segmented_video objects. Three plans:
 - all in Standard;
-- tiered: objects of 128 KB or more to Standard-IA at 30 days and to Glacier Instant Retrieval at
-  90; the photos' resized copies, under 128 KB, stay in Standard (the lifecycle default);
-- tiered, with originals archived: as above, but the originals, which no reader fetches (readers
-  get the resized copies and renditions), go to Deep Archive at 30 days, kept only to make a variant
-  again.
-Reads: the origin's media bytes are the example's egress x (1 - its CDN hit ratio); a share of them
-(the page's assumption) is for media older than 30 days. Old photo reads hit the resized copies in
-Standard and cost no retrieval; old video reads are billed at Glacier Instant Retrieval's price (an
-upper bound: the IA month costs less). Transition fees are paid every month on the month's objects.
+- tiered: objects of 128 KB or more (photo originals, the served photo copy, video originals and
+  rendition segments) to Standard-IA at 30 days and to Glacier Instant Retrieval at 90; the two
+  small photo copies, under 128 KB, stay in Standard (the lifecycle default);
+- tiered, with photo originals archived: as above, but the photo originals, which no reader fetches
+  (a view is served the resized copy), go to Deep Archive at 30 days, kept only to make a copy again.
+  Video originals stay on the tiered path: the example streams video at the original's bit rate, so
+  the original is what viewers are served.
+Reads: the origin's photo and video bytes are the example's egress x (1 - its CDN hit ratio); a share
+of them (the page's assumption) is for media older than 30 days. Old reads are billed at Glacier
+Instant Retrieval's retrieval and GET prices (an upper bound: the IA months cost less): a GET per
+served photo copy, a GET per segment (concept_cdn_origin.segment_bytes) for video. GETs on new media,
+the same in every plan, are left out. Transition fees are paid every month on the month's objects.
+Early deletion charges are left out: the example assumes no deletion rate, and each deleted object
+pays at most the rest of its class's minimum stay, at worst a month of Standard-IA's price a GB.
+Intelligent-Tiering instead of rules: its monitoring fee on every object of 128 KB or more.
 """
 
-from concept_cdn_storage import objects_per_media
+from concept_cdn_origin import segment_bytes, segments_per_video
+from concept_cdn_storage import objects_per_media, objects_per_segmented_video
 from concept_life_assumptions import (
     ARCHIVE_INDEX_ARCHIVE,
     ARCHIVE_INDEX_STANDARD,
     DAYS_PER_MONTH,
+    DEEP_BULK_REQUEST,
+    DEEP_BULK_RETRIEVAL,
     DEEP_MIN_DAYS,
     DEEP_PRICE,
     DEEP_RETRIEVAL,
+    DEEP_STANDARD_REQUEST,
     DEEP_TRANSITION,
     FLEXIBLE_MIN_DAYS,
     FLEXIBLE_PRICE,
     FLEXIBLE_RETRIEVAL,
     FLEXIBLE_TRANSITION,
     GIB,
+    IA_GET,
     IA_MIN_DAYS,
     IA_PRICE,
     IA_RETRIEVAL,
     IA_TRANSITION,
+    IR_GET,
     IR_MIN_DAYS,
     IR_PRICE,
     IR_RETRIEVAL,
     IR_TRANSITION,
+    IT_MONITORING,
     KIB,
     MIN_BILLABLE,
     OLD_MEDIA_READ_SHARE,
+    STANDARD_GET,
     STANDARD_PRICE,
     STANDARD_PRICE_BULK,
 )
 from twitter_assumptions import (
     cdn_hit_ratio,
+    photo_served_bytes,
     photo_share,
     photo_stored_bytes,
     photo_uploaded_bytes,
@@ -66,10 +84,10 @@ from twitter_assumptions import (
     video_stored_bytes,
     video_uploaded_bytes,
 )
-from twitter_bandwidth import video_egress
+from twitter_bandwidth import photo_egress, video_egress
 from twitter_storage import days_kept, media_bytes_data
 
-from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, size, times
+from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, size, times
 
 MIB = 2**20
 
@@ -80,33 +98,40 @@ def dollars(value: float):
 
 
 # --- The classes -------------------------------------------------------------------------------------------
-# (name, price a GB-month, retrieval a GB, transition fee an object, minimum days, first byte)
+# (name, price a GB-month, retrieval a GB, GET an object, transition fee an object, minimum days, first byte)
 CLASSES = [
-    ("Standard", STANDARD_PRICE, 0.0, 0.0, 0, "milliseconds"),
-    ("Standard-IA", IA_PRICE, IA_RETRIEVAL, IA_TRANSITION, IA_MIN_DAYS, "milliseconds"),
-    ("Glacier Instant Retrieval", IR_PRICE, IR_RETRIEVAL, IR_TRANSITION, IR_MIN_DAYS, "milliseconds"),
+    ("Standard", STANDARD_PRICE, 0.0, STANDARD_GET, 0.0, 0, "milliseconds"),
+    ("Standard-IA", IA_PRICE, IA_RETRIEVAL, IA_GET, IA_TRANSITION, IA_MIN_DAYS, "milliseconds"),
+    ("Glacier Instant Retrieval", IR_PRICE, IR_RETRIEVAL, IR_GET, IR_TRANSITION, IR_MIN_DAYS, "milliseconds"),
     (
         "Glacier Flexible Retrieval",
         FLEXIBLE_PRICE,
         FLEXIBLE_RETRIEVAL,
+        None,
         FLEXIBLE_TRANSITION,
         FLEXIBLE_MIN_DAYS,
-        "3 to 5 hours",
+        "minutes (expedited, dearer) to 5 hours",
     ),
-    ("Glacier Deep Archive", DEEP_PRICE, DEEP_RETRIEVAL, DEEP_TRANSITION, DEEP_MIN_DAYS, "within 12 hours"),
+    ("Glacier Deep Archive", DEEP_PRICE, DEEP_RETRIEVAL, None, DEEP_TRANSITION, DEEP_MIN_DAYS, "12 to 48 hours"),
 ]
+BREAK_EVEN_OBJECT = 1024 * KIB  # the break-evens read a GB as 1 MiB objects
 
 
-def break_even(price: float, retrieval: float) -> float:
-    return (STANDARD_PRICE - price) / retrieval
+def read_cost(retrieval: float, get: float, object_bytes: float = BREAK_EVEN_OBJECT) -> float:
+    """Dollars to read a GB beyond what Standard charges: retrieval plus the extra GET fees."""
+    return retrieval + (get - STANDARD_GET) * GIB / object_bytes
 
 
-def break_even_text(name: str, price: float, retrieval: float) -> object:
+def break_even(price: float, retrieval: float, get: float, standard: float = STANDARD_PRICE) -> float:
+    return (standard - price) / read_cost(retrieval, get)
+
+
+def break_even_text(name: str, price: float, retrieval: float, get: float | None) -> object:
     if not retrieval:
         return ""
-    if "Instant" in name or "IA" in name:
-        return count(break_even(price, retrieval))
-    return "not for data read online: hours to the first byte"
+    if get is not None:
+        return count(break_even(price, retrieval, get))
+    return "not for data read online: a restore first"
 
 
 class_rows = [
@@ -114,17 +139,23 @@ class_rows = [
         name,
         f"${price}",
         f"${retrieval}" if retrieval else "none",
+        f"${get * 1000}" if get is not None else "a restore request",
         f"${fee * 1000:.2f}" if fee else "none",
         f"{days} days" if days else "none",
         first_byte,
-        break_even_text(name, price, retrieval),
+        break_even_text(name, price, retrieval, get),
     )
-    for name, price, retrieval, fee, days, first_byte in CLASSES
+    for name, price, retrieval, get, fee, days, first_byte in CLASSES
 ]
-ia_break_even_reads = count(break_even(IA_PRICE, IA_RETRIEVAL))
-ir_break_even_reads = count(break_even(IR_PRICE, IR_RETRIEVAL))
-# Glacier Instant Retrieval against Standard-IA: it saves the price gap and costs the retrieval gap.
-ir_over_ia_break_even_reads = count((IA_PRICE - IR_PRICE) / (IR_RETRIEVAL - IA_RETRIEVAL))
+ia_break_even_reads = count(break_even(IA_PRICE, IA_RETRIEVAL, IA_GET))
+ir_break_even_reads = count(break_even(IR_PRICE, IR_RETRIEVAL, IR_GET))
+# Glacier Instant Retrieval against Standard-IA: it saves the price gap and costs the read-cost gap.
+ir_over_ia_break_even_reads = count(
+    (IA_PRICE - IR_PRICE) / (read_cost(IR_RETRIEVAL, IR_GET) - read_cost(IA_RETRIEVAL, IA_GET))
+)
+standard_get = count(STANDARD_GET * 1000)
+ia_get = count(IA_GET * 1000)
+ir_get = count(IR_GET * 1000)
 standard_price = count(STANDARD_PRICE)
 ia_price = count(IA_PRICE)
 ir_price = count(IR_PRICE)
@@ -204,23 +235,34 @@ tiny_index_share = fraction(
 variants = float(objects_per_media) - 1
 photos_per_day = tweets_per_day * photo_share
 videos_per_day = tweets_per_day * video_share
-photo_variant_bytes = size((photo_stored_bytes - photo_uploaded_bytes) / variants)
+# The copy a view is served, and the two smaller copies sharing the rest.
+photo_small_bytes = size((photo_stored_bytes - photo_uploaded_bytes - photo_served_bytes) / (variants - 1))
 video_rendition_bytes = size((video_stored_bytes - video_uploaded_bytes) / variants)
-assert photo_variant_bytes < MIN_BILLABLE <= photo_uploaded_bytes <= video_rendition_bytes
+rendition_segment_bytes = size(video_rendition_bytes / segments_per_video)
+video_objects = float(objects_per_segmented_video)  # the original and every rendition segment
+assert photo_small_bytes < MIN_BILLABLE <= photo_served_bytes <= photo_uploaded_bytes
+assert rendition_segment_bytes >= MIN_BILLABLE
 
 # Bytes a day by role.
 photo_original_day = photos_per_day * photo_uploaded_bytes
-photo_variant_day = photos_per_day * variants * photo_variant_bytes
+photo_served_day = photos_per_day * photo_served_bytes
+photo_small_day = photos_per_day * (variants - 1) * photo_small_bytes
 video_original_day = videos_per_day * video_uploaded_bytes
 video_rendition_day = videos_per_day * variants * video_rendition_bytes
 assert (
     abs(
-        photo_original_day + photo_variant_day + video_original_day + video_rendition_day - media_bytes_data / days_kept
+        photo_original_day
+        + photo_served_day
+        + photo_small_day
+        + video_original_day
+        + video_rendition_day
+        - media_bytes_data / days_kept
     )
     < 1
 )
 KEPT = float(days_kept)
 HOT_DAYS, WARM_DAYS = 30, 90  # Standard to 30 days, Standard-IA to 90, then Glacier Instant Retrieval
+SECONDS_PER_MONTH = SECONDS_PER_DAY * DAYS_PER_MONTH
 
 
 def standard_month(bytes_per_day: float, days: float) -> float:
@@ -229,9 +271,9 @@ def standard_month(bytes_per_day: float, days: float) -> float:
 
 all_standard_bill = standard_month(media_bytes_data / KEPT, KEPT)
 
-# Tiered: the originals and renditions move; the resized photos stay.
-tiered_day = photo_original_day + video_original_day + video_rendition_day
-tiered_objects_day = photos_per_day + videos_per_day * (1 + variants)
+# Tiered: everything of 128 KB or more moves; the two small photo copies stay.
+tiered_day = photo_original_day + photo_served_day + video_original_day + video_rendition_day
+tiered_objects_day = photos_per_day * 2 + videos_per_day * video_objects
 
 
 def tiered_storage(bytes_per_day: float) -> float:
@@ -242,35 +284,55 @@ def tiered_storage(bytes_per_day: float) -> float:
     )
 
 
-# Old reads reaching the store: video bytes only (old photo reads hit the resized copies, in Standard).
-old_origin_video_month = video_egress * (1 - cdn_hit_ratio) * OLD_MEDIA_READ_SHARE * SECONDS_PER_DAY * DAYS_PER_MONTH
-retrieval_month = monthly(old_origin_video_month, IR_RETRIEVAL)
+# Old reads reaching the store: the served photo copy and video segments, at Instant Retrieval's prices.
+OLD_SHARE_AT_ORIGIN = (1 - cdn_hit_ratio) * OLD_MEDIA_READ_SHARE * SECONDS_PER_MONTH
+old_photo_bytes_month = photo_egress * OLD_SHARE_AT_ORIGIN
+old_video_bytes_month = video_egress * OLD_SHARE_AT_ORIGIN
+old_bytes_month = old_photo_bytes_month + old_video_bytes_month
+old_gets_month = old_photo_bytes_month / photo_served_bytes + old_video_bytes_month / segment_bytes
+retrieval_bytes_month = monthly(old_bytes_month, IR_RETRIEVAL)
+retrieval_gets_month = old_gets_month * IR_GET
+retrieval_month = retrieval_bytes_month + retrieval_gets_month
 tiered_transitions_month = tiered_objects_day * DAYS_PER_MONTH * (IA_TRANSITION + IR_TRANSITION)
 tiered_bill = (
-    standard_month(photo_variant_day, KEPT) + tiered_storage(tiered_day) + retrieval_month + tiered_transitions_month
+    standard_month(photo_small_day, KEPT) + tiered_storage(tiered_day) + retrieval_month + tiered_transitions_month
 )
 
-# With originals archived: originals to Deep Archive at 30 days; video renditions tiered as above.
-originals_day = photo_original_day + video_original_day
-originals_objects_day = photos_per_day + videos_per_day
-rendition_objects_day = videos_per_day * variants
-originals_archived_storage = (
-    standard_month(originals_day, HOT_DAYS)
-    + monthly(originals_day * (KEPT - HOT_DAYS), DEEP_PRICE)
-    + originals_objects_day
-    * (KEPT - HOT_DAYS)
-    * (monthly(ARCHIVE_INDEX_ARCHIVE, DEEP_PRICE) + monthly(ARCHIVE_INDEX_STANDARD, STANDARD_PRICE))
+# With photo originals archived: to Deep Archive at 30 days; everything else tiered as above.
+archived_objects = photos_per_day * (KEPT - HOT_DAYS)  # photo originals in Deep Archive at the horizon
+archived_bytes = photo_original_day * (KEPT - HOT_DAYS)
+photo_originals_archived_storage = (
+    standard_month(photo_original_day, HOT_DAYS)
+    + monthly(archived_bytes, DEEP_PRICE)
+    + archived_objects * (monthly(ARCHIVE_INDEX_ARCHIVE, DEEP_PRICE) + monthly(ARCHIVE_INDEX_STANDARD, STANDARD_PRICE))
 )
+still_tiered_objects_day = photos_per_day + videos_per_day * video_objects
 archived_transitions_month = (
-    originals_objects_day * DEEP_TRANSITION + rendition_objects_day * (IA_TRANSITION + IR_TRANSITION)
+    photos_per_day * DEEP_TRANSITION + still_tiered_objects_day * (IA_TRANSITION + IR_TRANSITION)
 ) * DAYS_PER_MONTH
 archived_bill = (
-    standard_month(photo_variant_day, KEPT)
-    + originals_archived_storage
-    + tiered_storage(video_rendition_day)
+    standard_month(photo_small_day, KEPT)
+    + photo_originals_archived_storage
+    + tiered_storage(photo_served_day + video_original_day + video_rendition_day)
     + retrieval_month
     + archived_transitions_month
 )
+
+# Restoring every archived photo original once (a new size or format), bulk or standard.
+restore_objects = count(archived_objects)
+restore_data = size(archived_bytes)
+restore_bulk_bill = dollars(monthly(archived_bytes, DEEP_BULK_RETRIEVAL) + archived_objects * DEEP_BULK_REQUEST)
+restore_standard_bill = dollars(monthly(archived_bytes, DEEP_RETRIEVAL) + archived_objects * DEEP_STANDARD_REQUEST)
+restore_bulk_time = duration(48 * 3600)
+restore_standard_time = duration(12 * 3600)
+
+archive_saving_over_tiered = dollars(tiered_bill - archived_bill)
+restore_bulk_months = count(restore_bulk_bill / archive_saving_over_tiered)
+
+# Intelligent-Tiering instead of the rules: a monitoring fee on every object of 128 KB or more.
+it_objects = count(tiered_objects_day * KEPT)
+it_monitoring_bill = dollars(tiered_objects_day * KEPT * IT_MONITORING)
+it_fee_share_of_saving = fraction(tiered_objects_day * KEPT * IT_MONITORING / (all_standard_bill - tiered_bill))
 
 media_data = media_bytes_data
 twitter_all_standard = dollars(all_standard_bill)
@@ -279,12 +341,21 @@ twitter_archived = dollars(archived_bill)
 twitter_tiered_saving = fraction(1 - tiered_bill / all_standard_bill)
 twitter_archived_saving = fraction(1 - archived_bill / all_standard_bill)
 twitter_retrieval = dollars(retrieval_month)
+twitter_retrieval_gets = dollars(retrieval_gets_month)
 twitter_tiered_transitions = dollars(tiered_transitions_month)
 twitter_tiered_objects_day = count(tiered_objects_day)
-twitter_untiered_share = fraction(photo_variant_day / (media_bytes_data / KEPT))
-# Reads per GB-month of the video renditions past 90 days (a bound: every old video read lands there).
-twitter_old_reads_per_gb = count(old_origin_video_month / (video_rendition_day * (KEPT - WARM_DAYS)))
-twitter_reads_under_break_even = times(ir_break_even_reads / twitter_old_reads_per_gb)
+twitter_untiered_share = fraction(photo_small_day / (media_bytes_data / KEPT))
+# Reads per GB-month of the copies readers fetch (served photos, video originals) past 90 days: a
+# bound, since every old read is taken to land there.
+read_copies_cold = (photo_served_day + video_original_day) * (KEPT - WARM_DAYS)
+twitter_old_reads_per_gb = count(old_bytes_month / read_copies_cold)
+# The break-even at the bulk price the example is billed at, with its GETs a GB as read.
+twitter_break_even_reads = count(
+    (STANDARD_PRICE_BULK - IR_PRICE)
+    / (IR_RETRIEVAL + (IR_GET - STANDARD_GET) * old_gets_month / (old_bytes_month / GIB))
+)
+twitter_reads_under_break_even = times(twitter_break_even_reads / twitter_old_reads_per_gb)
+early_delete_worst = dollars(max(IA_PRICE * IA_MIN_DAYS, IR_PRICE * IR_MIN_DAYS, DEEP_PRICE * DEEP_MIN_DAYS) / 30)
 
 if __name__ != "concept_life_tiers":
     print(
@@ -293,10 +364,11 @@ if __name__ != "concept_life_tiers":
                 "Class (us-east-1, 2025)",
                 "A GB-month",
                 "Retrieval a GB",
+                "GET per 1,000",
                 "Transition per 1,000",
                 "Minimum stay",
                 "First byte",
-                "Pays while a GB is read fewer times a month than",
+                "Pays while a GB, as 1 MiB objects, is read fewer times a month than",
             ),
             class_rows,
         )
@@ -319,8 +391,8 @@ if __name__ != "concept_life_tiers":
             (f"Twitter media, {media_data} at the horizon", "A month", "Saved"),
             [
                 ("All in Standard", f"${twitter_all_standard}", ""),
-                ("Tiered at 30 and 90 days (resized photos stay)", f"${twitter_tiered}", twitter_tiered_saving),
-                ("Tiered, originals in Deep Archive", f"${twitter_archived}", twitter_archived_saving),
+                ("Tiered at 30 and 90 days (the small photo copies stay)", f"${twitter_tiered}", twitter_tiered_saving),
+                ("Tiered, photo originals in Deep Archive", f"${twitter_archived}", twitter_archived_saving),
             ],
         )
     )
