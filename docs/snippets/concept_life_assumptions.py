@@ -19,6 +19,10 @@ not re-checked since, so treat them as named assumptions; AWS bills storage in b
   (https://docs.aws.amazon.com/AmazonS3/latest/userguide/restoring-objects-retrieval-options.html for
   the times; the prices from the pricing page, as transcribed in public cost notes). Flexible
   Retrieval adds an expedited tier, 1 to 5 minutes, at a higher price.
+- Restore request rate: up to 1,000 restore requests a second per account and region for Flexible
+  Retrieval and Deep Archive, since November 2023 (AWS Storage Blog, "Restoring archived objects at
+  scale from the Amazon S3 Glacier storage classes",
+  https://aws.amazon.com/blogs/storage/restoring-archived-objects-at-scale-from-the-amazon-s3-glacier-storage-classes/).
 - S3 Intelligent-Tiering: 0.0025 per 1,000 objects a month for monitoring, on objects of 128 KB and
   up; smaller objects stay in its frequent tier, unmonitored.
 - Minimum storage duration (https://docs.aws.amazon.com/AmazonS3/latest/userguide/storage-class-intro.html):
@@ -35,6 +39,8 @@ not re-checked since, so treat them as named assumptions; AWS bills storage in b
   account and region, adjustable, 50,000 a second in us-east-1, us-west-2 and eu-west-1, 10,000 or
   5,500 elsewhere (https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html;
   the stored copies do not render the region values, so these are as recalled).
+- A data key wrapped by KMS (GenerateDataKey's CiphertextBlob) for a 256-bit key is 184 bytes: the
+  AWS CLI output quoted at https://stackoverflow.com/questions/58850216 decodes to that length.
 - GDPR (https://eur-lex.europa.eu/eli/reg/2016/679/oj): a request to erase is answered within one
   month of receipt (Art. 12(3)), extendable by two months for complex or many requests. A month
   can be as short as February's 28 days: the worst case this page designs for.
@@ -47,8 +53,9 @@ page's video segments.
 
 The page's own assumptions: a fifth of the origin's media reads are for media older than 30 days
 (Facebook's f4 found week-old media read an order of magnitude less than day-old, OSDI 2014); a
-per-user data key of 32 bytes with a 16-byte ID in a table of its own; a month of 30 days for bills,
-28 for deadlines.
+per-user data key stored as its KMS-wrapped blob with a 16-byte ID in a table of its own; of the
+origin's reads for media older than 30 days, half are for media 30 to 90 days old (read rates keep
+falling with age, f4); a month of 30 days for bills, 28 for deadlines.
 """
 
 from reference_capacity import cassandra_gc_grace
@@ -98,7 +105,10 @@ KMS_CRYPTO_QUOTA_SMALL = 5_500  # the same quota in the smaller regions
 
 # --- The page's own ----------------------------------------------------------------------------------------
 OLD_MEDIA_READ_SHARE = 0.2  # of the origin's media bytes, for media older than 30 days
-USER_KEY_ROW_BYTES = 32 + 16 + 40  # key, user ID, row overhead
+KMS_WRAPPED_KEY_BYTES = 184  # a 256-bit data key as GenerateDataKey's CiphertextBlob
+USER_KEY_ROW_BYTES = KMS_WRAPPED_KEY_BYTES + 16 + 40  # wrapped key, user ID, row overhead
+WARM_READ_SHARE = 0.5  # of the old reads, the share for media 30 to 90 days old
+RESTORE_REQUESTS_PER_SECOND = 1000  # per account and region, Flexible Retrieval and Deep Archive
 
 # --- Law and defaults ----------------------------------------------------------------------------------------
 gdpr_answer_within = duration(DEADLINE_MONTH_DAYS * SECONDS_PER_DAY)  # "one month", at worst 28 days
@@ -112,6 +122,9 @@ kms_key_quota = count(KMS_KEY_QUOTA)
 kms_crypto_quota = throughput(KMS_CRYPTO_QUOTA)
 kms_crypto_quota_small = throughput(KMS_CRYPTO_QUOTA_SMALL)
 user_key_row_bytes = size(USER_KEY_ROW_BYTES)
+kms_wrapped_key_bytes = size(KMS_WRAPPED_KEY_BYTES)
+warm_read_share = fraction(WARM_READ_SHARE)
+restore_request_rate = throughput(RESTORE_REQUESTS_PER_SECOND)
 
 if __name__ != "concept_life_assumptions":
     print(
@@ -133,7 +146,10 @@ if __name__ != "concept_life_assumptions":
                     "KMS default request quota, adjustable",
                 ),
                 ("Origin media reads for media older than 30 days", old_media_read_share, "the page's assumption"),
-                ("A per-user key row", user_key_row_bytes, "the page's assumption"),
+                ("Old reads for media 30 to 90 days old", warm_read_share, "the page's assumption"),
+                ("Restore requests a second, per account and region", restore_request_rate, "AWS, November 2023"),
+                ("A 256-bit data key wrapped by KMS", kms_wrapped_key_bytes, "CiphertextBlob length"),
+                ("A per-user key row (wrapped key, ID, overhead)", user_key_row_bytes, "the page's assumption"),
             ],
         )
     )

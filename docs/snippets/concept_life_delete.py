@@ -13,21 +13,32 @@ no longer hold the data (GC_DAYS: the weekly cell-level garbage collection the T
 on its tweet table, made a rule for every table that holds personal data), then the snapshots'
 retention (BACKUP_RETENTION_DAYS, daily snapshots). It must fit inside the GDPR's month at its
 shortest, 28 days. Rewriting the backups instead means reading and writing every retained snapshot
-again, once a day for the day's requests; the snapshots are incremental (concept_dr_assumptions), so
-the retained set is one full snapshot and an increment for each further day kept.
+again, once a day for the day's requests. Each snapshot is logically complete and shares the files
+that did not change with the one before (concept_dr_assumptions); the weekly collection rewrites
+every file of each table it runs on, so the snapshot after it holds those tables anew. The retained
+set is one full snapshot, an increment for each further day kept, and a copy of the collected tables
+(the wide-column store) for each week kept. The longest retention the deadline allows is the month
+less the purge and the collection; the Twitter example keeps 14 days, inside it.
 
 Crypto-shredding. Each user's data is encrypted under a key of the user's own; destroying the key
 makes every copy unreadable, backups included. As KMS keys, one per registered user, the bill is a
 dollar a key-month and the count passes KMS's default quota many times. As data keys in a table of
 their own (each wrapped by one KMS key), the table holds a row a user in three copies, and a service
 unwraps a user's key through KMS once a day for each daily active user, the keys it reads held in
-memory for the day; at the busy hour the rate is the example's peak-to-average factor times the
-average, against KMS's shared request quota for the region.
+memory for the day. That count fits the case the Twitter example builds, only the Email encrypted:
+the system unwraps a user's own key when it mails them or they open their settings. Were every
+tweet encrypted, each read would need its author's key: distinct authors read a day times the
+instances caching keys independently, or a shared key cache; no figure is given for that here. At
+the busy hour the rate is the example's peak-to-average factor times the average, against KMS's
+shared request quota for the region. The key table is small, so it is collected daily and its own
+snapshots kept three days: a destroyed key leaves every copy within the purge, a day's collection and
+those three days.
 """
 
-from concept_dr_assumptions import SNAPSHOT_FULL_BYTES, SNAPSHOT_INCREMENT_BYTES
+from concept_dr_assumptions import COLLECTED_BYTES, SNAPSHOT_FULL_BYTES, SNAPSHOT_INCREMENT_BYTES
 from concept_life_assumptions import (
     DAYS_PER_MONTH,
+    DEADLINE_MONTH_DAYS,
     KMS_CRYPTO_QUOTA,
     KMS_CRYPTO_QUOTA_SMALL,
     KMS_KEY_MONTH,
@@ -61,6 +72,8 @@ from sdw.estimation import (
 BACKUP_RETENTION_DAYS = 14  # daily snapshots kept two weeks (the page's example)
 PURGE_DAYS = 1  # the purge of one user's rows finishes within a day
 GC_DAYS = 7  # weekly cell-level garbage collection rewrites every file holding a purged cell
+KEY_GC_DAYS = 1  # the per-user key table, small, is collected daily
+KEY_SNAPSHOT_DAYS = 3  # and its own snapshots are kept three days
 
 # --- Rows or partitions -------------------------------------------------------------------------------------
 row_deletes_per_second = per_second(tweets_per_day / SECONDS_PER_DAY)
@@ -73,10 +86,20 @@ purge_time = duration(PURGE_DAYS * SECONDS_PER_DAY)
 gc_time = duration(GC_DAYS * SECONDS_PER_DAY)
 erasure_delay = duration((PURGE_DAYS + GC_DAYS + BACKUP_RETENTION_DAYS) * SECONDS_PER_DAY)
 erasure_margin = duration(gdpr_answer_within - erasure_delay)
+max_backup_retention = duration((DEADLINE_MONTH_DAYS - PURGE_DAYS - GC_DAYS) * SECONDS_PER_DAY)
+key_snapshot_retention = duration(KEY_SNAPSHOT_DAYS * SECONDS_PER_DAY)
+key_gc_time = duration(KEY_GC_DAYS * SECONDS_PER_DAY)
+key_erasure_delay = duration((PURGE_DAYS + KEY_GC_DAYS + KEY_SNAPSHOT_DAYS) * SECONDS_PER_DAY)
 snapshot_full = size(SNAPSHOT_FULL_BYTES)
 snapshot_increment = size(SNAPSHOT_INCREMENT_BYTES)
-RETAINED_BYTES = SNAPSHOT_FULL_BYTES + BACKUP_RETENTION_DAYS * SNAPSHOT_INCREMENT_BYTES
+RETAINED_BYTES = (
+    SNAPSHOT_FULL_BYTES
+    + BACKUP_RETENTION_DAYS * SNAPSHOT_INCREMENT_BYTES
+    + BACKUP_RETENTION_DAYS / GC_DAYS * COLLECTED_BYTES
+)
 retained_set = size(RETAINED_BYTES)
+collected_bytes = size(COLLECTED_BYTES)
+weeks_kept = count(BACKUP_RETENTION_DAYS / GC_DAYS)
 rewrite_bytes_per_day = size_per_day(RETAINED_BYTES * 2)  # read and write each
 snapshots_kept = count(BACKUP_RETENTION_DAYS)
 
@@ -105,8 +128,8 @@ if __name__ != "concept_life_delete":
                 (
                     "Rewrite every retained snapshot daily",
                     "a day",
-                    f"{rewrite_bytes_per_day} read and written (a full snapshot and {snapshots_kept} increments, "
-                    f"{retained_set})",
+                    f"{rewrite_bytes_per_day} read and written (a full snapshot, {snapshots_kept} increments and "
+                    f"{weeks_kept} weekly copies of the collected tables, {retained_set})",
                 ),
                 (
                     "Crypto-shred: a KMS key per user",
@@ -115,7 +138,7 @@ if __name__ != "concept_life_delete":
                 ),
                 (
                     "Crypto-shred: per-user data keys in a table",
-                    "at once, once the key table's own backups expire",
+                    f"{key_erasure_delay}: the key table collected daily, its snapshots kept {key_snapshot_retention}",
                     f"{key_table_bytes} of keys; {unwraps_per_second} unwraps ({unwraps_peak} at the peak), "
                     f"${unwrap_bill} a month",
                 ),

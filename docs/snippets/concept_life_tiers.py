@@ -69,9 +69,11 @@ from concept_life_assumptions import (
     KIB,
     MIN_BILLABLE,
     OLD_MEDIA_READ_SHARE,
+    RESTORE_REQUESTS_PER_SECOND,
     STANDARD_GET,
     STANDARD_PRICE,
     STANDARD_PRICE_BULK,
+    WARM_READ_SHARE,
 )
 from twitter_assumptions import (
     cdn_hit_ratio,
@@ -165,6 +167,8 @@ standard_over_deep = times(STANDARD_PRICE / DEEP_PRICE)
 # --- Small objects -----------------------------------------------------------------------------------------
 ia_smallest_worth_it = size(MIN_BILLABLE * IA_PRICE / STANDARD_PRICE)
 ir_smallest_worth_it = size(MIN_BILLABLE * IR_PRICE / STANDARD_PRICE)
+ia_smallest_worth_it_kib = count(MIN_BILLABLE * IA_PRICE / STANDARD_PRICE / KIB)
+ir_smallest_worth_it_kib = count(MIN_BILLABLE * IR_PRICE / STANDARD_PRICE / KIB)
 
 
 def monthly(bytes_stored: float, price: float) -> float:
@@ -290,13 +294,39 @@ old_photo_bytes_month = photo_egress * OLD_SHARE_AT_ORIGIN
 old_video_bytes_month = video_egress * OLD_SHARE_AT_ORIGIN
 old_bytes_month = old_photo_bytes_month + old_video_bytes_month
 old_gets_month = old_photo_bytes_month / photo_served_bytes + old_video_bytes_month / segment_bytes
-retrieval_bytes_month = monthly(old_bytes_month, IR_RETRIEVAL)
-retrieval_gets_month = old_gets_month * IR_GET
-retrieval_month = retrieval_bytes_month + retrieval_gets_month
+# Old video reads are range GETs on the original, a CDN segment's bytes each (not the stored rendition
+# segments). Of the old reads, WARM_READ_SHARE fall on media 30 to 90 days old: Standard-IA's prices
+# under the three-class plan, Instant Retrieval's under the two-class one; the rest at Instant's.
+warm_fees = monthly(old_bytes_month, IA_RETRIEVAL) + old_gets_month * (IA_GET - STANDARD_GET)
+cold_fees = monthly(old_bytes_month, IR_RETRIEVAL) + old_gets_month * (IR_GET - STANDARD_GET)
+retrieval_month = WARM_READ_SHARE * warm_fees + (1 - WARM_READ_SHARE) * cold_fees
+direct_retrieval_month = cold_fees
 tiered_transitions_month = tiered_objects_day * DAYS_PER_MONTH * (IA_TRANSITION + IR_TRANSITION)
+direct_transitions_month = tiered_objects_day * DAYS_PER_MONTH * IR_TRANSITION
 tiered_bill = (
     standard_month(photo_small_day, KEPT) + tiered_storage(tiered_day) + retrieval_month + tiered_transitions_month
 )
+
+
+def direct_storage(bytes_per_day: float) -> float:
+    return standard_month(bytes_per_day, HOT_DAYS) + monthly(bytes_per_day * (KEPT - HOT_DAYS), IR_PRICE)
+
+
+# Standard, then Glacier Instant Retrieval at 30 days: one move, no Standard-IA stay.
+direct_bill = (
+    standard_month(photo_small_day, KEPT)
+    + direct_storage(tiered_day)
+    + direct_retrieval_month
+    + direct_transitions_month
+)
+twitter_direct = dollars(direct_bill)
+twitter_direct_saving = fraction(1 - direct_bill / all_standard_bill)
+direct_over_tiered = dollars(tiered_bill - direct_bill)
+twitter_direct_transitions = dollars(direct_transitions_month)
+twitter_direct_retrieval = dollars(direct_retrieval_month)
+# An object's 60 days in Standard-IA: the IA transition fee against what the stay saves over Standard.
+payback_ia_served_photo = count(payback_months(float(photo_served_bytes), "Standard-IA"))
+ia_stay_months = count((WARM_DAYS - HOT_DAYS) / DAYS_PER_MONTH)
 
 # With photo originals archived: to Deep Archive at 30 days; everything else tiered as above.
 archived_objects = photos_per_day * (KEPT - HOT_DAYS)  # photo originals in Deep Archive at the horizon
@@ -308,13 +338,13 @@ photo_originals_archived_storage = (
 )
 still_tiered_objects_day = photos_per_day + videos_per_day * video_objects
 archived_transitions_month = (
-    photos_per_day * DEEP_TRANSITION + still_tiered_objects_day * (IA_TRANSITION + IR_TRANSITION)
+    photos_per_day * DEEP_TRANSITION + still_tiered_objects_day * IR_TRANSITION
 ) * DAYS_PER_MONTH
 archived_bill = (
     standard_month(photo_small_day, KEPT)
     + photo_originals_archived_storage
-    + tiered_storage(photo_served_day + video_original_day + video_rendition_day)
-    + retrieval_month
+    + direct_storage(photo_served_day + video_original_day + video_rendition_day)
+    + direct_retrieval_month
     + archived_transitions_month
 )
 
@@ -325,14 +355,19 @@ restore_bulk_bill = dollars(monthly(archived_bytes, DEEP_BULK_RETRIEVAL) + archi
 restore_standard_bill = dollars(monthly(archived_bytes, DEEP_RETRIEVAL) + archived_objects * DEEP_STANDARD_REQUEST)
 restore_bulk_time = duration(48 * 3600)
 restore_standard_time = duration(12 * 3600)
+restore_campaign_time = duration(archived_objects / RESTORE_REQUESTS_PER_SECOND + 48 * 3600)
 
-archive_saving_over_tiered = dollars(tiered_bill - archived_bill)
+archive_saving_over_tiered = dollars(direct_bill - archived_bill)
 restore_bulk_months = count(restore_bulk_bill / archive_saving_over_tiered)
 
 # Intelligent-Tiering instead of the rules: a monitoring fee on every object of 128 KB or more.
 it_objects = count(tiered_objects_day * KEPT)
 it_monitoring_bill = dollars(tiered_objects_day * KEPT * IT_MONITORING)
-it_fee_share_of_saving = fraction(tiered_objects_day * KEPT * IT_MONITORING / (all_standard_bill - tiered_bill))
+# What the rules pay that Intelligent-Tiering does not: transition fees, retrieval and the GET fees
+# above Standard's (Intelligent-Tiering bills neither retrieval nor a dearer GET).
+rule_fees = direct_transitions_month + direct_retrieval_month
+twitter_rule_fees = dollars(rule_fees)
+it_fee_over_rule_fees = times(tiered_objects_day * KEPT * IT_MONITORING / rule_fees)
 
 media_data = media_bytes_data
 twitter_all_standard = dollars(all_standard_bill)
@@ -340,8 +375,9 @@ twitter_tiered = dollars(tiered_bill)
 twitter_archived = dollars(archived_bill)
 twitter_tiered_saving = fraction(1 - tiered_bill / all_standard_bill)
 twitter_archived_saving = fraction(1 - archived_bill / all_standard_bill)
-twitter_retrieval = dollars(retrieval_month)
-twitter_retrieval_gets = dollars(retrieval_gets_month)
+twitter_retrieval = dollars(direct_retrieval_month)
+twitter_retrieval_gets = dollars(old_gets_month * (IR_GET - STANDARD_GET))
+twitter_tiered_retrieval = dollars(retrieval_month)
 twitter_tiered_transitions = dollars(tiered_transitions_month)
 twitter_tiered_objects_day = count(tiered_objects_day)
 twitter_untiered_share = fraction(photo_small_day / (media_bytes_data / KEPT))
@@ -355,6 +391,7 @@ twitter_break_even_reads = count(
     / (IR_RETRIEVAL + (IR_GET - STANDARD_GET) * old_gets_month / (old_bytes_month / GIB))
 )
 twitter_reads_under_break_even = times(twitter_break_even_reads / twitter_old_reads_per_gb)
+direct_min_stay_days = count(HOT_DAYS + IR_MIN_DAYS)  # created to deleted, under the two-class plan
 early_delete_worst = dollars(max(IA_PRICE * IA_MIN_DAYS, IR_PRICE * IR_MIN_DAYS, DEEP_PRICE * DEEP_MIN_DAYS) / 30)
 
 if __name__ != "concept_life_tiers":
@@ -391,8 +428,17 @@ if __name__ != "concept_life_tiers":
             (f"Twitter media, {media_data} at the horizon", "A month", "Saved"),
             [
                 ("All in Standard", f"${twitter_all_standard}", ""),
-                ("Tiered at 30 and 90 days (the small photo copies stay)", f"${twitter_tiered}", twitter_tiered_saving),
-                ("Tiered, photo originals in Deep Archive", f"${twitter_archived}", twitter_archived_saving),
+                (
+                    "Standard-IA at 30 days, Instant Retrieval at 90 (small photo copies stay)",
+                    f"${twitter_tiered}",
+                    twitter_tiered_saving,
+                ),
+                ("Instant Retrieval at 30 days (small photo copies stay)", f"${twitter_direct}", twitter_direct_saving),
+                (
+                    "Instant Retrieval at 30 days, photo originals in Deep Archive",
+                    f"${twitter_archived}",
+                    twitter_archived_saving,
+                ),
             ],
         )
     )
