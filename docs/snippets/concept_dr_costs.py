@@ -19,6 +19,7 @@ store stream its other copies afterwards brings redirects back sooner.
 """
 
 from concept_dr_assumptions import (
+    COLLECTED_BYTES,
     INTER_REGION_PRICE_PER_GB,
     SNAPSHOT_FULL_BYTES,
     SNAPSHOT_INCREMENT_BYTES,
@@ -60,7 +61,10 @@ snapshot_increment_per_month = size(SNAPSHOT_INCREMENT_BYTES * DAYS_PER_MONTH)
 snapshot_increment_bill = count(monthly_bill(SNAPSHOT_INCREMENT_BYTES / SECONDS_PER_DAY))
 snapshot_full_per_month = size(SNAPSHOT_FULL_BYTES * DAYS_PER_MONTH)
 snapshot_full_bill = count(monthly_bill(SNAPSHOT_FULL_BYTES / SECONDS_PER_DAY))
-ships_bill = count(shipped_bill + snapshot_increment_bill)
+GC_PERIOD_DAYS = 7  # the weekly garbage collection rewrites the collected tables' files
+snapshot_reship_per_month = size(COLLECTED_BYTES * DAYS_PER_MONTH / GC_PERIOD_DAYS)
+snapshot_reship_bill = count(monthly_bill(COLLECTED_BYTES / GC_PERIOD_DAYS / SECONDS_PER_DAY))
+ships_bill = count(shipped_bill + snapshot_increment_bill + snapshot_reship_bill)
 full_over_increment = times(SNAPSHOT_FULL_BYTES / SNAPSHOT_INCREMENT_BYTES)
 text_bytes_per_month = size(text_write_bytes * SLO_WINDOW)
 text_bill = count(monthly_bill(text_write_bytes))
@@ -86,6 +90,12 @@ if __name__ != "concept_dr_costs":
             [
                 ("Events mirrored, media rows' binary logs", shipped_bytes_per_month, shipped_bill, ""),
                 ("Daily snapshots, incremental", snapshot_increment_per_month, snapshot_increment_bill, ""),
+                (
+                    "Snapshots after the weekly garbage collection: the collected tables again",
+                    snapshot_reship_per_month,
+                    snapshot_reship_bill,
+                    "",
+                ),
                 ("Daily snapshots, a full copy each day", snapshot_full_per_month, snapshot_full_bill, ""),
                 ("Text rows, if replicated row by row instead", text_bytes_per_month, text_bill, text_bill_three),
                 (
