@@ -25,6 +25,7 @@ from concept_push_assumptions import (
     OPEN_SHARE,
     OPEN_WINDOW_SECONDS,
     QUOTA_STEP,
+    QUOTA_STEP_USE,
     REQUESTS_PER_OPEN,
     SENDS_PER_SENDER,
     STALE_TOKEN_SHARE,
@@ -35,13 +36,12 @@ from concept_push_assumptions import (
     fcm_quota_per_minute,
     fcm_quota_per_second,
     fcm_topic_fanout_rate,
-    large_quota_per_minute,
-    large_quota_per_second,
     registered_tokens,
+    twitter_peak_to_average,
 )
 from twitter_notifications import push_sends_per_second_peak_at_most
 
-from sdw.estimation import count, duration, markdown_table, peak, per_second, servers, times
+from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, servers, times
 
 # --- The token table --------------------------------------------------------------------------------
 TOKENS = float(registered_tokens)
@@ -70,14 +70,36 @@ connection_rows = [
     (servers(c), per_second(c * float(sends_per_connection)), duration(apns_time(c))) for c in CONNECTION_CHOICES
 ]
 
-# FCM at its default quota, one +25% step above it, and at a large quota; by topic at the common fan-out
-# rate, which reaches every subscribed token, stale ones too.
+# FCM at its default quota and one +25% step above it; by topic at the common fan-out rate, which
+# reaches every subscribed token, stale ones too.
 FCM_RATE = float(fcm_quota_per_second)
 fcm_broadcast_time_default_quota = duration(float(android_tokens) / FCM_RATE)
 fcm_broadcast_time_one_step = duration(float(android_tokens) / (FCM_RATE * QUOTA_STEP))
-fcm_broadcast_time_large_quota = duration(float(android_tokens) / float(large_quota_per_second))
-large_over_default = float(large_quota_per_minute) / float(fcm_quota_per_minute)
-quota_steps_to_large = count(math.ceil(math.log(large_over_default, QUOTA_STEP)))
+
+# --- The quota Twitter's own traffic earns --------------------------------------------------------------
+# Its one-to-one sends at peak, the Android share of them, a minute.
+TWITTER_ANDROID_PEAK_MINUTE = float(push_sends_per_second_peak_at_most) * ANDROID_SHARE * 60
+twitter_android_sends_per_minute_peak = count(TWITTER_ANDROID_PEAK_MINUTE)
+twitter_android_over_quota = times(TWITTER_ANDROID_PEAK_MINUTE / float(fcm_quota_per_minute))
+# A step (+25%) is considered while usage is at 80% of the quota or more, so traffic keeps earning
+# steps until its peak is under 80% of the quota: the quota it earns is the smallest default x 1.25^n
+# above peak / 0.8.
+twitter_quota_steps = count(
+    math.ceil(math.log(TWITTER_ANDROID_PEAK_MINUTE / QUOTA_STEP_USE / float(fcm_quota_per_minute), QUOTA_STEP))
+)
+TWITTER_QUOTA_MINUTE = float(fcm_quota_per_minute) * QUOTA_STEP ** float(twitter_quota_steps)
+twitter_fcm_quota_per_minute = count(TWITTER_QUOTA_MINUTE)
+twitter_one_to_one_quota_share = fraction(TWITTER_ANDROID_PEAK_MINUTE / TWITTER_QUOTA_MINUTE)
+# The notification service reserves the one-to-one sends' share (a token bucket in front of FCM); a
+# broadcast takes what is left at the hour of the send: at peak, and at an hour of average traffic.
+broadcast_quota_left_peak = count(TWITTER_QUOTA_MINUTE - TWITTER_ANDROID_PEAK_MINUTE)
+broadcast_quota_left_average = count(
+    TWITTER_QUOTA_MINUTE - TWITTER_ANDROID_PEAK_MINUTE / float(twitter_peak_to_average)
+)
+# Both platforms go at one pace, so each reaches the same ranked users: the Android rate over its share.
+broadcast_pace_peak = per_second(float(broadcast_quota_left_peak) / 60 / ANDROID_SHARE)
+broadcast_pace_average = per_second(float(broadcast_quota_left_average) / 60 / ANDROID_SHARE)
+fcm_broadcast_time_average_hour = duration(float(android_tokens) / (float(broadcast_quota_left_average) / 60))
 # The chat example's Android pushes at peak against the default quota, in +25% steps.
 chat_quota_steps = count(math.ceil(math.log(float(android_pushes_over_fcm_quota), QUOTA_STEP)))
 fcm_topic_broadcast_time = duration(float(android_tokens) / float(fcm_topic_fanout_rate))
@@ -97,17 +119,19 @@ instant_over_api_capacity = times(float(open_requests_instant) / (float(api_requ
 api_spare_peak = peak(float(api_requests_peak) * (float(api_headroom) - 1))
 broadcast_budget = peak(float(api_spare_peak) / 2)
 safe_send_rate = per_second(float(broadcast_budget) / (opens_per_send * REQUESTS_PER_OPEN))
-# What the gateways allow: FCM's quota covers the Android share, and both platforms go at one pace so
-# each platform reaches the same ranked users.
-fcm_pace_default = per_second(FCM_RATE / ANDROID_SHARE)
-fcm_pace_large = per_second(float(large_quota_per_second) / ANDROID_SHARE)
-safe_over_fcm_pace_large = times(float(safe_send_rate) / float(fcm_pace_large))
+# What the gateways allow: the quota left to a broadcast sets the pace, far below the safe rate.
+safe_over_broadcast_pace = times(float(safe_send_rate) / float(broadcast_pace_average))
+# A ranked audience opens more than the average: the opens per device sent at which the faster pace
+# meets the budget. Past 100% it cannot be reached, at one open per user at most.
+opens_per_send_at_budget = fraction(float(broadcast_budget) / float(broadcast_pace_average) / REQUESTS_PER_OPEN)
 # How many devices a breaking-news alert reaches within its useful life.
-reach_in_life_default = count(float(fcm_pace_default) * ALERT_LIFE_SECONDS)
-reach_in_life_large = count(min(TOKENS, float(fcm_pace_large) * ALERT_LIFE_SECONDS))
-# At the large quota: APNs connections and sender processes for that pace.
-large_apns_connections = servers(math.ceil(float(fcm_pace_large) * (1 - ANDROID_SHARE) / float(sends_per_connection)))
-large_senders = servers(math.ceil(float(fcm_pace_large) / SENDS_PER_SENDER))
+reach_in_life_peak = count(float(broadcast_pace_peak) * ALERT_LIFE_SECONDS)
+reach_in_life_average = count(float(broadcast_pace_average) * ALERT_LIFE_SECONDS)
+# At the faster pace: APNs connections and sender processes.
+broadcast_apns_connections = servers(
+    math.ceil(float(broadcast_pace_average) * (1 - ANDROID_SHARE) / float(sends_per_connection))
+)
+broadcast_senders = servers(math.ceil(float(broadcast_pace_average) / SENDS_PER_SENDER))
 
 if __name__ != "concept_push":
     print(
@@ -127,11 +151,17 @@ if __name__ != "concept_push":
                 ("Users reached (daily users, plus one device each for the other live rows)", users_reached),
                 ("FCM half at the default quota", fcm_broadcast_time_default_quota),
                 ("... one +25% step above it", fcm_broadcast_time_one_step),
-                (f"... at {large_quota_per_minute} a minute", fcm_broadcast_time_large_quota),
-                ("+25% steps from the default to that quota", quota_steps_to_large),
                 ("+25% steps to the chat example's peak", chat_quota_steps),
                 ("FCM half by topic, at the common fan-out rate", fcm_topic_broadcast_time),
                 ("Whole broadcast at the Twitter example's peak send capacity", broadcast_time_at_twitter_peak),
+                ("Twitter's one-to-one Android sends at peak, a minute", twitter_android_sends_per_minute_peak),
+                ("... against FCM's default quota", twitter_android_over_quota),
+                ("+25% steps that traffic earns (until its peak is under 80%)", twitter_quota_steps),
+                ("Twitter's earned FCM quota, a minute", twitter_fcm_quota_per_minute),
+                ("... one-to-one sends' share of it at peak, reserved", twitter_one_to_one_quota_share),
+                ("Left to a broadcast at peak, a minute", broadcast_quota_left_peak),
+                ("... at an hour of average traffic", broadcast_quota_left_average),
+                ("FCM half on what is left, at an hour of average traffic", fcm_broadcast_time_average_hour),
                 (f"App opens within {float(OPEN_WINDOW_SECONDS):g} s, one per user", opens),
                 ("Their requests a second, if sent at once", open_requests_instant),
                 ("... against the API's peak", instant_over_api_peak),
@@ -139,13 +169,14 @@ if __name__ != "concept_push":
                 ("API spare at peak (headroom to lose a zone)", api_spare_peak),
                 ("Half of it, the broadcast's budget", broadcast_budget),
                 ("Send rate that keeps the opens within the budget", safe_send_rate),
-                ("Send rate FCM allows, default quota (Android half)", fcm_pace_default),
-                ("... at the large quota", fcm_pace_large),
-                ("Safe rate against the large quota's pace", safe_over_fcm_pace_large),
-                ("Devices reached in the alert's life, default quota", reach_in_life_default),
-                ("... at the large quota", reach_in_life_large),
-                ("APNs connections at the large quota's pace", large_apns_connections),
-                ("Sender processes at that pace", large_senders),
+                ("Broadcast pace on what is left, at peak (devices)", broadcast_pace_peak),
+                ("... at an hour of average traffic", broadcast_pace_average),
+                ("Safe rate against the faster pace", safe_over_broadcast_pace),
+                ("Opens per device sent at which that pace meets the budget", opens_per_send_at_budget),
+                ("Devices reached in the alert's life, at peak", reach_in_life_peak),
+                ("... at an hour of average traffic", reach_in_life_average),
+                ("APNs connections at the faster pace", broadcast_apns_connections),
+                ("Sender processes at that pace", broadcast_senders),
             ],
         )
     )
