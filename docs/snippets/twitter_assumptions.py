@@ -159,6 +159,8 @@ media_record_bytes = size(200)
 devices_per_user = count(1)
 devices_per_daily_user = count(2)
 device_record_bytes = size(300)
+# The token-keyed lookup row: push token, user ID and device ID (step 4).
+device_token_row_bytes = size(200)
 search_days = count(7)
 # The event log keeps events at least this many days: at least the search index's days, since the
 # index is rebuilt from it (step 5). Kafka deletes whole segments, so some events stay longer: the
@@ -557,6 +559,11 @@ TABLE = [
         "A phone and a tablet or a second phone; each registers itself (step 3).",
     ),
     ("Bytes per device row", device_record_bytes, "User, device, platform, push token and settings."),
+    (
+        "Bytes per token lookup row",
+        device_token_row_bytes,
+        "Push token (an FCM token runs to about 160 characters), user ID and device ID.",
+    ),
     ("Days of tweets searchable", search_days, "Search covers what is happening now, not the archive."),
     (
         "Days the event log keeps events",

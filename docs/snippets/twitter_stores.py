@@ -9,6 +9,7 @@ from twitter_assumptions import (
     alert_subscription_bytes,
     cache_memory_per_server,
     device_record_bytes,
+    device_token_row_bytes,
     devices_per_user,
     follows_per_user,
     media_record_bytes,
@@ -45,6 +46,9 @@ user_relational_shards = count(math.ceil(user_bytes_total / text_copies / relati
 # Devices: a registry, not a stream; stale tokens are pruned when the push gateway rejects them.
 device_records = count(registered_users * devices_per_user)
 device_bytes_total = size(device_records * device_record_bytes * text_copies)
+# The same devices keyed by push token, so registering a token finds and deletes any other account's
+# row holding it (step 4).
+device_token_bytes_total = size(device_records * device_token_row_bytes * text_copies)
 
 # Alert subscriptions: the follows with alerts on, by author (step 4).
 alert_subscriptions = count(registered_users * follows_per_user * alert_opt_in_share)
@@ -71,6 +75,7 @@ if __name__ != "twitter_stores":
             [
                 ("Media metadata rows", media_record_bytes_per_day, media_record_bytes_total),
                 ("Push devices", "a registry, not a stream", device_bytes_total),
+                ("Push devices by token", "a registry, not a stream", device_token_bytes_total),
                 ("Alert subscriptions", "a registry, not a stream", alert_subscription_bytes_total),
                 ("Account stats", "a row per account", account_stats_bytes_total),
                 (
