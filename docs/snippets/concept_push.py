@@ -16,7 +16,7 @@ per open) a second, whatever the open window; sent all at once, the opens land w
 
 import math
 
-from chat_traffic import android_pushes_over_fcm_quota
+from chat_traffic import fcm_quota_steps
 from concept_push_assumptions import (
     ALERT_LIFE_SECONDS,
     ANDROID_SHARE,
@@ -39,7 +39,7 @@ from concept_push_assumptions import (
     registered_tokens,
     twitter_peak_to_average,
 )
-from twitter_notifications import push_sends_per_second_peak_at_most
+from twitter_notifications import celebrity_alert_devices_at_most, push_sends_per_second_peak_at_most
 
 from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, servers, times
 
@@ -100,8 +100,13 @@ broadcast_quota_left_average = count(
 broadcast_pace_peak = per_second(float(broadcast_quota_left_peak) / 60 / ANDROID_SHARE)
 broadcast_pace_average = per_second(float(broadcast_quota_left_average) / 60 / ANDROID_SHARE)
 fcm_broadcast_time_average_hour = duration(float(android_tokens) / (float(broadcast_quota_left_average) / 60))
-# The chat example's Android pushes at peak against the default quota, in +25% steps.
-chat_quota_steps = count(math.ceil(math.log(float(android_pushes_over_fcm_quota), QUOTA_STEP)))
+# The chat example's steps, by the same rule (chat_traffic), earned by a staged Android rollout.
+chat_quota_steps = fcm_quota_steps
+# The largest account's alert burst: one-to-one sends (each follower subscribed), so it draws on the
+# one-to-one reserve, ahead of any broadcast. At peak the reserve is in use by the peak's own sends,
+# so its Android half drains on the quota's headroom at peak: the whole quota minus the peak's sends.
+celebrity_android_devices = count(float(celebrity_alert_devices_at_most) * ANDROID_SHARE)
+celebrity_android_drain_time_peak = duration(float(celebrity_android_devices) / (float(broadcast_quota_left_peak) / 60))
 fcm_topic_broadcast_time = duration(float(android_tokens) / float(fcm_topic_fanout_rate))
 # The whole broadcast at the Twitter example's own peak send capacity for notifications.
 broadcast_time_at_twitter_peak = duration(TOKENS / float(push_sends_per_second_peak_at_most))
@@ -151,7 +156,7 @@ if __name__ != "concept_push":
                 ("Users reached (daily users, plus one device each for the other live rows)", users_reached),
                 ("FCM half at the default quota", fcm_broadcast_time_default_quota),
                 ("... one +25% step above it", fcm_broadcast_time_one_step),
-                ("+25% steps to the chat example's peak", chat_quota_steps),
+                ("+25% steps to the chat example's peak (until under 80%)", chat_quota_steps),
                 ("FCM half by topic, at the common fan-out rate", fcm_topic_broadcast_time),
                 ("Whole broadcast at the Twitter example's peak send capacity", broadcast_time_at_twitter_peak),
                 ("Twitter's one-to-one Android sends at peak, a minute", twitter_android_sends_per_minute_peak),
@@ -162,6 +167,8 @@ if __name__ != "concept_push":
                 ("Left to a broadcast at peak, a minute", broadcast_quota_left_peak),
                 ("... at an hour of average traffic", broadcast_quota_left_average),
                 ("FCM half on what is left, at an hour of average traffic", fcm_broadcast_time_average_hour),
+                ("Android devices of the largest account's alert burst, at most", celebrity_android_devices),
+                ("... drained on the quota's headroom at peak", celebrity_android_drain_time_peak),
                 (f"App opens within {float(OPEN_WINDOW_SECONDS):g} s, one per user", opens),
                 ("Their requests a second, if sent at once", open_requests_instant),
                 ("... against the API's peak", instant_over_api_peak),

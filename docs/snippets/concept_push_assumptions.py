@@ -13,8 +13,8 @@ Published figures (read in December 2026):
 - FCM quota increases: a request adds up to 25% to the quota, once usage is regularly at 80% of it or
   more for 5 minutes a day and the client error ratio is under 5%; FCM makes "every practical effort",
   with no guarantee (https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas).
-- FCM's default quota for the HTTP v1 API, messages a minute per project: the chat example's input
-  (chat_assumptions.fcm_default_quota_per_minute), imported so the two pages agree.
+- FCM's default quota for the HTTP v1 API, messages a minute per project, and the quota step's two
+  figures above: the chat example's inputs (chat_assumptions), imported so the pages agree.
 - FCM topic fan-out: 10,000 messages a second per project is "a common rate", not guaranteed, shared
   between the project's fan-outs in progress (https://firebase.google.com/docs/cloud-messaging/topic-messaging).
 
@@ -43,7 +43,7 @@ The page's own assumptions (to be measured on a real system):
 - One sender process makes 5,000 sends a second.
 """
 
-from chat_assumptions import fcm_default_quota_per_minute
+from chat_assumptions import fcm_default_quota_per_minute, fcm_quota_step, fcm_quota_step_use
 from twitter_assumptions import (
     daily_active_users,
     devices_per_daily_user,
@@ -63,8 +63,10 @@ jwt_refresh_latest = duration(60 * 60)
 fcm_quota_per_minute = count(float(fcm_default_quota_per_minute))
 fcm_quota_per_second = per_second(float(fcm_default_quota_per_minute) / 60)
 fcm_topic_fanout_rate = per_second(10_000)
-QUOTA_STEP = 1.25  # at most +25% a request
-QUOTA_STEP_USE = 0.8  # ... considered once usage is regularly at 80% of the quota or more
+# At most +25% a request, considered once usage is regularly at 80% of the quota or more: the chat
+# example's inputs, imported so both examples count their steps with one rule.
+QUOTA_STEP = 1 + float(fcm_quota_step)
+QUOTA_STEP_USE = float(fcm_quota_step_use)
 
 # --- The Twitter example's figures --------------------------------------------------------------------
 registered_tokens = count(float(device_records))
