@@ -4,9 +4,11 @@ latency, and how long a restore takes.
 Transfer: every byte written is sent to each other region once (N - 1 copies out), billed by the
 sending region at the inter-region price, over a 30-day month. What the Twitter example ships (its
 step 7): the event log's mirror and the media rows' binary logs, continuously, and a daily snapshot,
-incremental (the files written since the last) or in full (one copy of every store); and, as an extra
-it does not pay, its media originals. A managed store that replicates for you bills the same bytes
-and more: DynamoDB global tables charge each replica region for the replicated writes.
+incremental (the files written since the last, and each week the tables the weekly garbage
+collection rewrote) or in full (one copy of every store); and, as an extra it does not pay, its media
+originals, whose second copy would also be stored there, at S3 Standard's bulk price. A managed store
+that replicates for you bills the same bytes and more: DynamoDB global tables charge each replica
+region for the replicated writes.
 
 Latency: a write acknowledged only once another region has it waits one round trip there, Dean's
 California-Netherlands figure across an ocean, against the example's post target; and writes that
@@ -32,7 +34,9 @@ from concept_dr_assumptions import (
     restore_servers,
     text_write_bytes,
 )
+from concept_life_assumptions import GIB, STANDARD_PRICE_BULK
 from reference_availability import SLO_WINDOW
+from twitter_storage import days_kept
 from url_shortener_assumptions import link_copies
 
 from sdw.estimation import (
@@ -44,6 +48,7 @@ from sdw.estimation import (
     markdown_table,
     per_second,
     size,
+    size_per_day,
     throughput,
     times,
 )
@@ -65,13 +70,22 @@ GC_PERIOD_DAYS = 7  # the weekly garbage collection rewrites the collected table
 snapshot_reship_per_month = size(COLLECTED_BYTES * DAYS_PER_MONTH / GC_PERIOD_DAYS)
 snapshot_reship_bill = count(monthly_bill(COLLECTED_BYTES / GC_PERIOD_DAYS / SECONDS_PER_DAY))
 ships_bill = count(shipped_bill + snapshot_increment_bill + snapshot_reship_bill)
-full_over_increment = times(SNAPSHOT_FULL_BYTES / SNAPSHOT_INCREMENT_BYTES)
+# What the incremental snapshots ship a day on average: the day's increment and the weekly re-ship of
+# the collected tables spread over its week; a full copy a day is compared with that.
+SHIPPED_SNAPSHOT_BYTES_PER_DAY = SNAPSHOT_INCREMENT_BYTES + COLLECTED_BYTES / GC_PERIOD_DAYS
+snapshot_shipped_per_day = size_per_day(SHIPPED_SNAPSHOT_BYTES_PER_DAY)
+full_over_increment = times(SNAPSHOT_FULL_BYTES / SHIPPED_SNAPSHOT_BYTES_PER_DAY)
 text_bytes_per_month = size(text_write_bytes * SLO_WINDOW)
 text_bill = count(monthly_bill(text_write_bytes))
 text_bill_three = count(monthly_bill(text_write_bytes, 3))
 media_bytes_per_month = size(media_original_bytes * SLO_WINDOW)
 media_bill = count(monthly_bill(media_original_bytes))
 media_over_text = count(media_original_bytes / text_write_bytes)
+# Storing a second copy of the originals kept over the horizon, at S3 Standard's bulk price (the
+# data lifecycle page's), before any tiering: why media stays in one region.
+MEDIA_ORIGINALS_STORED = float(media_original_bytes) * float(days_kept) * SECONDS_PER_DAY
+media_originals_stored = size(MEDIA_ORIGINALS_STORED)
+media_copy_storage_bill = count(MEDIA_ORIGINALS_STORED / GIB * STANDARD_PRICE_BULK)
 
 sync_write_added = duration(ocean_round_trip)
 sync_share_of_post_target = fraction(ocean_round_trip / post_target)

@@ -39,6 +39,9 @@ not re-checked since, so treat them as named assumptions; AWS bills storage in b
   account and region, adjustable, 50,000 a second in us-east-1, us-west-2 and eu-west-1, 10,000 or
   5,500 elsewhere (https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html;
   the stored copies do not render the region values, so these are as recalled).
+- Deleting a KMS key (https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html):
+  ScheduleKeyDeletion waits 7 to 30 days (30 by default) before the key is deleted; until then the
+  deletion can be cancelled.
 - A data key wrapped by KMS (GenerateDataKey's CiphertextBlob) for a 256-bit key is 184 bytes: the
   AWS CLI output quoted at https://stackoverflow.com/questions/58850216 decodes to that length.
 - GDPR (https://eur-lex.europa.eu/eli/reg/2016/679/oj): a request to erase is answered within one
@@ -102,6 +105,7 @@ KMS_REQUEST = 0.03 / 10_000
 KMS_KEY_QUOTA = 100_000
 KMS_CRYPTO_QUOTA = 50_000  # shared symmetric requests a second, us-east-1 (as recalled; adjustable)
 KMS_CRYPTO_QUOTA_SMALL = 5_500  # the same quota in the smaller regions
+KMS_DELETION_MIN_DAYS, KMS_DELETION_MAX_DAYS = 7, 30  # ScheduleKeyDeletion's waiting period
 
 # --- The page's own ----------------------------------------------------------------------------------------
 OLD_MEDIA_READ_SHARE = 0.2  # of the origin's media bytes, for media older than 30 days
@@ -121,6 +125,8 @@ deep_min_days = count(DEEP_MIN_DAYS)
 kms_key_quota = count(KMS_KEY_QUOTA)
 kms_crypto_quota = throughput(KMS_CRYPTO_QUOTA)
 kms_crypto_quota_small = throughput(KMS_CRYPTO_QUOTA_SMALL)
+kms_deletion_min = duration(KMS_DELETION_MIN_DAYS * SECONDS_PER_DAY)
+kms_deletion_max = duration(KMS_DELETION_MAX_DAYS * SECONDS_PER_DAY)
 user_key_row_bytes = size(USER_KEY_ROW_BYTES)
 kms_wrapped_key_bytes = size(KMS_WRAPPED_KEY_BYTES)
 warm_read_share = fraction(WARM_READ_SHARE)
@@ -144,6 +150,11 @@ if __name__ != "concept_life_assumptions":
                     "KMS shared cryptographic requests: us-east-1, smaller regions",
                     f"{kms_crypto_quota}, {kms_crypto_quota_small}",
                     "KMS default request quota, adjustable",
+                ),
+                (
+                    "Waiting period before a KMS key is deleted",
+                    f"{kms_deletion_min} to {kms_deletion_max}",
+                    "KMS ScheduleKeyDeletion",
                 ),
                 ("Origin media reads for media older than 30 days", old_media_read_share, "the page's assumption"),
                 ("Old reads for media 30 to 90 days old", warm_read_share, "the page's assumption"),

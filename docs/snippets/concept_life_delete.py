@@ -30,31 +30,40 @@ the system unwraps a user's own key when it mails them or they open their settin
 tweet encrypted, each read would need its author's key: distinct authors read a day times the
 instances caching keys independently, or a shared key cache; no figure is given for that here. At
 the busy hour the rate is the example's peak-to-average factor times the average, against KMS's
-shared request quota for the region. The key table is small, so it is collected daily and its own
-snapshots kept three days: a destroyed key leaves every copy within the purge, a day's collection and
-those three days.
+shared request quota for the region. The key table is small, so it is collected daily and
+snapshotted hourly (incrementally), its snapshots kept three days: a destroyed key leaves every copy
+within the purge, a day's collection and those three days. A KMS key per user would instead wait out
+ScheduleKeyDeletion's 7 to 30 days after the purge. The retained set's storage is priced at S3
+Standard's bulk price (the Twitter example's scale), the object store the snapshots go to.
+
+The key table's size, and the Twitter example's 14 days of snapshots, come from the example
+(twitter_stores, twitter_assumptions), which counts the key table in its wide-column store.
 """
 
 from concept_dr_assumptions import COLLECTED_BYTES, SNAPSHOT_FULL_BYTES, SNAPSHOT_INCREMENT_BYTES
 from concept_life_assumptions import (
     DAYS_PER_MONTH,
     DEADLINE_MONTH_DAYS,
+    GIB,
     KMS_CRYPTO_QUOTA,
     KMS_CRYPTO_QUOTA_SMALL,
     KMS_KEY_MONTH,
     KMS_KEY_QUOTA,
     KMS_REQUEST,
-    USER_KEY_ROW_BYTES,
+    STANDARD_PRICE_BULK,
     gc_grace,
     gdpr_answer_within,
+    kms_deletion_max,
+    kms_deletion_min,
 )
 from twitter_assumptions import (
+    backup_retention_days,
     daily_active_users,
     peak_to_average,
     registered_users,
-    text_copies,
     tweets_per_day,
 )
+from twitter_stores import user_key_bytes_total
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -69,11 +78,12 @@ from sdw.estimation import (
     times,
 )
 
-BACKUP_RETENTION_DAYS = 14  # daily snapshots kept two weeks (the page's example)
+BACKUP_RETENTION_DAYS = float(backup_retention_days)  # daily snapshots kept two weeks (the Twitter example)
 PURGE_DAYS = 1  # the purge of one user's rows finishes within a day
 GC_DAYS = 7  # weekly cell-level garbage collection rewrites every file holding a purged cell
 KEY_GC_DAYS = 1  # the per-user key table, small, is collected daily
-KEY_SNAPSHOT_DAYS = 3  # and its own snapshots are kept three days
+KEY_SNAPSHOT_DAYS = 3  # and its own snapshots, hourly, are kept three days
+KEY_SNAPSHOT_HOURS = 1
 
 # --- Rows or partitions -------------------------------------------------------------------------------------
 row_deletes_per_second = per_second(tweets_per_day / SECONDS_PER_DAY)
@@ -89,6 +99,10 @@ erasure_margin = duration(gdpr_answer_within - erasure_delay)
 max_backup_retention = duration((DEADLINE_MONTH_DAYS - PURGE_DAYS - GC_DAYS) * SECONDS_PER_DAY)
 key_snapshot_retention = duration(KEY_SNAPSHOT_DAYS * SECONDS_PER_DAY)
 key_gc_time = duration(KEY_GC_DAYS * SECONDS_PER_DAY)
+key_snapshot_interval = duration(KEY_SNAPSHOT_HOURS * 3600)
+# A table whose last successful collection is older than the period and a day of slack opens a ticket:
+# it does not lose anything yet, only lengthens the erasure delay.
+collection_ticket_age = duration((GC_DAYS + 1) * SECONDS_PER_DAY)
 key_erasure_delay = duration((PURGE_DAYS + KEY_GC_DAYS + KEY_SNAPSHOT_DAYS) * SECONDS_PER_DAY)
 snapshot_full = size(SNAPSHOT_FULL_BYTES)
 snapshot_increment = size(SNAPSHOT_INCREMENT_BYTES)
@@ -98,6 +112,7 @@ RETAINED_BYTES = (
     + BACKUP_RETENTION_DAYS / GC_DAYS * COLLECTED_BYTES
 )
 retained_set = size(RETAINED_BYTES)
+retained_set_bill = count(RETAINED_BYTES / GIB * STANDARD_PRICE_BULK)  # dollars a month in S3 Standard
 collected_bytes = size(COLLECTED_BYTES)
 weeks_kept = count(BACKUP_RETENTION_DAYS / GC_DAYS)
 rewrite_bytes_per_day = size_per_day(RETAINED_BYTES * 2)  # read and write each
@@ -107,7 +122,7 @@ snapshots_kept = count(BACKUP_RETENTION_DAYS)
 users = registered_users
 kms_keys_bill = count(registered_users * KMS_KEY_MONTH)
 kms_keys_over_quota = times(registered_users / KMS_KEY_QUOTA)
-key_table_bytes = size(registered_users * USER_KEY_ROW_BYTES * text_copies)
+key_table_bytes = user_key_bytes_total
 unwraps_per_second = per_second(daily_active_users / SECONDS_PER_DAY)
 unwraps_peak = peak(daily_active_users / SECONDS_PER_DAY * peak_to_average)
 unwraps_peak_share_of_quota = fraction(unwraps_peak / KMS_CRYPTO_QUOTA)
@@ -129,16 +144,18 @@ if __name__ != "concept_life_delete":
                     "Rewrite every retained snapshot daily",
                     "a day",
                     f"{rewrite_bytes_per_day} read and written (a full snapshot, {snapshots_kept} increments and "
-                    f"{weeks_kept} weekly copies of the collected tables, {retained_set})",
+                    f"{weeks_kept} weekly copies of the collected tables, {retained_set}, ${retained_set_bill} a "
+                    "month to store)",
                 ),
                 (
                     "Crypto-shred: a KMS key per user",
-                    "at once",
+                    f"the purge, then {kms_deletion_min} to {kms_deletion_max} (ScheduleKeyDeletion's wait)",
                     f"${kms_keys_bill} a month; {kms_keys_over_quota} the default key quota",
                 ),
                 (
                     "Crypto-shred: per-user data keys in a table",
-                    f"{key_erasure_delay}: the key table collected daily, its snapshots kept {key_snapshot_retention}",
+                    f"{key_erasure_delay}: the purge, the key table collected daily, its hourly snapshots kept "
+                    f"{key_snapshot_retention}",
                     f"{key_table_bytes} of keys; {unwraps_per_second} unwraps ({unwraps_peak} at the peak), "
                     f"${unwrap_bill} a month",
                 ),

@@ -18,15 +18,17 @@ The Twitter example at the end of its horizon (five years of media): a photo kee
 uploaded and three resized copies: the one a view is served (twitter_assumptions.photo_served_bytes)
 and two smaller ones sharing the rest of the stored bytes. A video keeps its original and three
 renditions, each rendition cut into segments as the CDN page decides (concept_cdn_storage), so a video
-is objects_per_segmented_video objects. Three plans:
+is objects_per_segmented_video objects. Four plans:
 - all in Standard;
 - tiered: objects of 128 KB or more (photo originals, the served photo copy, video originals and
   rendition segments) to Standard-IA at 30 days and to Glacier Instant Retrieval at 90; the two
   small photo copies, under 128 KB, stay in Standard (the lifecycle default);
-- tiered, with photo originals archived: as above, but the photo originals, which no reader fetches
-  (a view is served the resized copy), go to Deep Archive at 30 days, kept only to make a copy again.
-  Video originals stay on the tiered path: the example streams video at the original's bit rate, so
-  the original is what viewers are served.
+- one move (the decided plan): the same objects to Glacier Instant Retrieval at 30 days, no
+  Standard-IA stay; the small photo copies stay in Standard;
+- archived: built on the one-move plan, but the photo originals, which no reader fetches (a view is
+  served the resized copy), go to Deep Archive at 30 days, kept only to make a copy again. Video
+  originals stay on the one-move path: the example streams video at the original's bit rate, so the
+  original is what viewers are served.
 Reads: the origin's photo and video bytes are the example's egress x (1 - its CDN hit ratio); a share
 of them (the page's assumption) is for media older than 30 days. Old reads are billed at Glacier
 Instant Retrieval's retrieval and GET prices (an upper bound: the IA months cost less): a GET per
@@ -328,7 +330,7 @@ twitter_direct_retrieval = dollars(direct_retrieval_month)
 payback_ia_served_photo = count(payback_months(float(photo_served_bytes), "Standard-IA"))
 ia_stay_months = count((WARM_DAYS - HOT_DAYS) / DAYS_PER_MONTH)
 
-# With photo originals archived: to Deep Archive at 30 days; everything else tiered as above.
+# With photo originals archived: to Deep Archive at 30 days; everything else on the one-move plan.
 archived_objects = photos_per_day * (KEPT - HOT_DAYS)  # photo originals in Deep Archive at the horizon
 archived_bytes = photo_original_day * (KEPT - HOT_DAYS)
 photo_originals_archived_storage = (
@@ -357,8 +359,8 @@ restore_bulk_time = duration(48 * 3600)
 restore_standard_time = duration(12 * 3600)
 restore_campaign_time = duration(archived_objects / RESTORE_REQUESTS_PER_SECOND + 48 * 3600)
 
-archive_saving_over_tiered = dollars(direct_bill - archived_bill)
-restore_bulk_months = count(restore_bulk_bill / archive_saving_over_tiered)
+archive_saving_over_direct = dollars(direct_bill - archived_bill)
+restore_bulk_months = count(restore_bulk_bill / archive_saving_over_direct)
 
 # Intelligent-Tiering instead of the rules: a monitoring fee on every object of 128 KB or more.
 it_objects = count(tiered_objects_day * KEPT)
