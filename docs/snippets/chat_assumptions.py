@@ -144,10 +144,9 @@ coordination_shrink_after = duration(30 * 60)
 cross_region_one_way = duration(dean_california_netherlands / 2)
 # FCM's default per-project quota for the HTTP v1 API, in messages a minute.
 fcm_default_quota_per_minute = count(600_000)
-# A quota increase: at most +25% a request, considered once usage is regularly at 80% of the quota or more.
+# FCM quota steps (step 5).
 fcm_quota_step = fraction(0.25)
 fcm_quota_step_use = fraction(0.8)
-# Assumed: two weeks from one step to the next (days of use at 80% or more, then the request's review).
 fcm_quota_step_time = duration(14 * SECONDS_PER_DAY)
 conditional_write_latency = duration(0.005)
 member_row_deadline = duration(0.050)
@@ -634,20 +633,18 @@ TABLE = [
     (
         "FCM quota increase per request, at most",
         fcm_quota_step,
-        "Considered once usage is regularly at the share below or more, for 5 minutes a day, with a client "
-        "error ratio under 5%; no guarantee "
-        "([FCM throttling and quotas](https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas)).",
+        "Granted while use stays at the share below; no guarantee "
+        "([FCM quotas](https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas)).",
     ),
     (
         "... considered once usage is regularly at",
         fcm_quota_step_use,
-        "Same page: so a project's traffic earns steps until its peak is under this share of the quota.",
+        "Same page.",
     ),
     (
         "Time from one quota step to the next",
         fcm_quota_step_time,
-        "Assumed, to be measured: days of regular use at the share above, then the request's review. "
-        "Google publishes no figure.",
+        "Assumed, to be measured; Google publishes none.",
     ),
     (
         "Latency of a conditional write",

@@ -1,7 +1,5 @@
 """Chat service worked example: messages, deliveries to devices, and push notifications."""
 
-import math
-
 from chat_assumptions import (
     android_share,
     daily_active_users,
@@ -10,9 +8,6 @@ from chat_assumptions import (
     event_log_events_per_broker_per_second,
     event_publish_cost_in_messages,
     fcm_default_quota_per_minute,
-    fcm_quota_step,
-    fcm_quota_step_time,
-    fcm_quota_step_use,
     group_members_average,
     group_message_share,
     lookup_cost_in_messages,
@@ -36,7 +31,6 @@ from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_MINUTE,
     count,
-    duration,
     fraction,
     markdown_table,
     peak,
@@ -86,22 +80,6 @@ push_messages_per_second_peak = peak(pushes_per_second_peak + clear_pushes_per_s
 android_pushes_per_minute_peak = count(push_messages_per_second_peak * android_share * SECONDS_PER_MINUTE)
 ios_pushes_per_minute_peak = count(push_messages_per_second_peak * (1 - android_share) * SECONDS_PER_MINUTE)
 android_pushes_over_fcm_quota = times(android_pushes_per_minute_peak / fcm_default_quota_per_minute)
-# The quota is earned in steps of at most +25%, each considered while usage is at 80% of the quota or
-# more: so steps keep coming until the peak is under 80% of the quota, the smallest default x 1.25^n
-# above peak / 0.8. A new product earns them by admitting Android users in stages (step 5).
-fcm_quota_steps = count(
-    math.ceil(
-        math.log(
-            float(android_pushes_per_minute_peak) / float(fcm_quota_step_use) / float(fcm_default_quota_per_minute),
-            1 + float(fcm_quota_step),
-        )
-    )
-)
-fcm_quota_earned_per_minute = count(
-    float(fcm_default_quota_per_minute) * (1 + float(fcm_quota_step)) ** float(fcm_quota_steps)
-)
-fcm_quota_use_at_peak = fraction(float(android_pushes_per_minute_peak) / float(fcm_quota_earned_per_minute))
-fcm_quota_rollout_time = duration(float(fcm_quota_steps) * float(fcm_quota_step_time))
 
 # Media: a media upload starts with a membership check at the conversation's owner, the chat server
 # that owns the conversation (step 5) (POST /v1/media),
@@ -198,10 +176,6 @@ if __name__ != "chat_traffic":
                 ("Silent pushes that clear a notification read elsewhere, peak", clear_pushes_per_second_peak),
                 ("Pushes a minute to Android phones (FCM), peak, silent ones included", android_pushes_per_minute_peak),
                 ("... against FCM's default quota a minute", android_pushes_over_fcm_quota),
-                ("+25% quota steps until the peak is under 80% of the quota", fcm_quota_steps),
-                ("FCM quota those steps reach, a minute", fcm_quota_earned_per_minute),
-                ("... of which the peak uses", fcm_quota_use_at_peak),
-                ("Staged Android rollout, at the assumed time a step", fcm_quota_rollout_time),
                 ("Pushes a minute to iPhones (APNs), peak, silent ones included", ios_pushes_per_minute_peak),
                 (
                     "Watermark moves per message (receipts the conversation's chat server handles)",

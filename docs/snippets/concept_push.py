@@ -16,7 +16,7 @@ per open) a second, whatever the open window; sent all at once, the opens land w
 
 import math
 
-from chat_traffic import fcm_quota_steps
+from chat_push_quota import fcm_quota_steps
 from concept_push_assumptions import (
     ALERT_LIFE_SECONDS,
     ANDROID_SHARE,
