@@ -31,7 +31,7 @@ from concept_push_assumptions import (
     api_headroom,
     api_requests_peak,
     daily_users,
-    devices_per_daily_user_,
+    devices_per_daily_user,
     fcm_quota_per_minute,
     fcm_quota_per_second,
     fcm_topic_fanout_rate,
@@ -44,7 +44,7 @@ from sdw.estimation import count, duration, fraction, markdown_table, peak, per_
 
 # --- The token table --------------------------------------------------------------------------------
 TOKENS = float(registered_tokens)
-daily_user_devices = count(float(daily_users) * float(devices_per_daily_user_))
+daily_user_devices = count(float(daily_users) * float(devices_per_daily_user))
 stale_tokens = count(TOKENS * STALE_TOKEN_SHARE)
 live_tokens = count(TOKENS * (1 - STALE_TOKEN_SHARE))
 # Live rows beyond the daily users' devices: accounts that did not use the app today, one device each
