@@ -34,14 +34,16 @@ from concept_dr_assumptions import (
     restore_servers,
     text_write_bytes,
 )
-from concept_life_assumptions import GIB, STANDARD_PRICE_BULK
+from concept_life_assumptions import DAYS_PER_MONTH, STANDARD_PRICE_BULK
 from reference_availability import SLO_WINDOW
+from twitter_assumptions import collection_period_days
 from twitter_storage import days_kept
 from url_shortener_assumptions import link_copies
 
 from sdw.estimation import (
     GB,
     SECONDS_PER_DAY,
+    GiB,
     count,
     duration,
     fraction,
@@ -59,14 +61,14 @@ def monthly_bill(bytes_per_second: float, regions: int = 2) -> float:
     return bytes_per_second * SLO_WINDOW * (regions - 1) / GB * INTER_REGION_PRICE_PER_GB
 
 
-DAYS_PER_MONTH = SLO_WINDOW / SECONDS_PER_DAY
+assert SLO_WINDOW == DAYS_PER_MONTH * SECONDS_PER_DAY  # the bills' 30-day month
 shipped_bytes_per_month = size(log_mirror_bytes * SLO_WINDOW)
 shipped_bill = count(monthly_bill(log_mirror_bytes))
 snapshot_increment_per_month = size(SNAPSHOT_INCREMENT_BYTES * DAYS_PER_MONTH)
 snapshot_increment_bill = count(monthly_bill(SNAPSHOT_INCREMENT_BYTES / SECONDS_PER_DAY))
 snapshot_full_per_month = size(SNAPSHOT_FULL_BYTES * DAYS_PER_MONTH)
 snapshot_full_bill = count(monthly_bill(SNAPSHOT_FULL_BYTES / SECONDS_PER_DAY))
-GC_PERIOD_DAYS = 7  # the weekly garbage collection rewrites the collected tables' files
+GC_PERIOD_DAYS = float(collection_period_days)  # the weekly garbage collection rewrites the collected tables' files
 snapshot_reship_per_month = size(COLLECTED_BYTES * DAYS_PER_MONTH / GC_PERIOD_DAYS)
 snapshot_reship_bill = count(monthly_bill(COLLECTED_BYTES / GC_PERIOD_DAYS / SECONDS_PER_DAY))
 ships_bill = count(shipped_bill + snapshot_increment_bill + snapshot_reship_bill)
@@ -85,7 +87,7 @@ media_over_text = count(media_original_bytes / text_write_bytes)
 # data lifecycle page's), before any tiering: why media stays in one region.
 MEDIA_ORIGINALS_STORED = float(media_original_bytes) * float(days_kept) * SECONDS_PER_DAY
 media_originals_stored = size(MEDIA_ORIGINALS_STORED)
-media_copy_storage_bill = count(MEDIA_ORIGINALS_STORED / GIB * STANDARD_PRICE_BULK)
+media_copy_storage_bill = count(MEDIA_ORIGINALS_STORED / GiB * STANDARD_PRICE_BULK)
 
 sync_write_added = duration(ocean_round_trip)
 sync_share_of_post_target = fraction(ocean_round_trip / post_target)

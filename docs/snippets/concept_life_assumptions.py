@@ -56,17 +56,15 @@ page's video segments.
 
 The page's own assumptions: a fifth of the origin's media reads are for media older than 30 days
 (Facebook's f4 found week-old media read an order of magnitude less than day-old, OSDI 2014); a
-per-user data key stored as its KMS-wrapped blob with a 16-byte ID in a table of its own; of the
+per-user data key stored as its KMS-wrapped blob with an 8-byte ID in a table of its own; of the
 origin's reads for media older than 30 days, half are for media 30 to 90 days old (read rates keep
 falling with age, f4); a month of 30 days for bills, 28 for deadlines.
 """
 
-from reference_capacity import cassandra_gc_grace
+from reference_capacity import cassandra_gc_grace, wide_column_row_overhead
 
-from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, size, throughput
+from sdw.estimation import SECONDS_PER_DAY, KiB, count, duration, fraction, markdown_table, size, throughput
 
-GIB = 2**30  # AWS's billing "GB"
-KIB = 2**10
 DAYS_PER_MONTH = 30  # for monthly bills
 DEADLINE_MONTH_DAYS = 28  # the shortest month, for the erasure deadline
 
@@ -95,9 +93,9 @@ DEEP_BULK_REQUEST = 0.025 / 1000
 DEEP_STANDARD_REQUEST = 0.10 / 1000  # with DEEP_RETRIEVAL a GB, within 12 hours
 IT_MONITORING = 0.0025 / 1000  # Intelligent-Tiering, an object of 128 KB or more a month
 IA_MIN_DAYS, IR_MIN_DAYS, FLEXIBLE_MIN_DAYS, DEEP_MIN_DAYS = 30, 90, 90, 180
-MIN_BILLABLE = 128 * KIB  # Standard-IA and Glacier Instant Retrieval
-ARCHIVE_INDEX_STANDARD = 8 * KIB  # billed at the Standard price, per archived object
-ARCHIVE_INDEX_ARCHIVE = 32 * KIB  # billed at the archive class's price
+MIN_BILLABLE = 128 * KiB  # Standard-IA and Glacier Instant Retrieval
+ARCHIVE_INDEX_STANDARD = 8 * KiB  # billed at the Standard price, per archived object
+ARCHIVE_INDEX_ARCHIVE = 32 * KiB  # billed at the archive class's price
 
 # --- KMS, as of 2025 --------------------------------------------------------------------------------------
 KMS_KEY_MONTH = 1.0
@@ -110,7 +108,8 @@ KMS_DELETION_MIN_DAYS, KMS_DELETION_MAX_DAYS = 7, 30  # ScheduleKeyDeletion's wa
 # --- The page's own ----------------------------------------------------------------------------------------
 OLD_MEDIA_READ_SHARE = 0.2  # of the origin's media bytes, for media older than 30 days
 KMS_WRAPPED_KEY_BYTES = 184  # a 256-bit data key as GenerateDataKey's CiphertextBlob
-USER_KEY_ROW_BYTES = KMS_WRAPPED_KEY_BYTES + 16 + 40  # wrapped key, user ID, row overhead
+# wrapped key, 8-byte user ID (the Twitter example's IDs) and the wide-column store's row overhead
+USER_KEY_ROW_BYTES = KMS_WRAPPED_KEY_BYTES + 8 + wide_column_row_overhead
 WARM_READ_SHARE = 0.5  # of the old reads, the share for media 30 to 90 days old
 RESTORE_REQUESTS_PER_SECOND = 1000  # per account and region, Flexible Retrieval and Deep Archive
 

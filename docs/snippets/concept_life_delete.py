@@ -44,7 +44,6 @@ from concept_dr_assumptions import COLLECTED_BYTES, SNAPSHOT_FULL_BYTES, SNAPSHO
 from concept_life_assumptions import (
     DAYS_PER_MONTH,
     DEADLINE_MONTH_DAYS,
-    GIB,
     KMS_CRYPTO_QUOTA,
     KMS_CRYPTO_QUOTA_SMALL,
     KMS_KEY_MONTH,
@@ -58,6 +57,7 @@ from concept_life_assumptions import (
 )
 from twitter_assumptions import (
     backup_retention_days,
+    collection_period_days,
     daily_active_users,
     peak_to_average,
     registered_users,
@@ -67,6 +67,8 @@ from twitter_stores import user_key_bytes_total
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    GiB,
     count,
     duration,
     fraction,
@@ -80,7 +82,9 @@ from sdw.estimation import (
 
 BACKUP_RETENTION_DAYS = float(backup_retention_days)  # daily snapshots kept two weeks (the Twitter example)
 PURGE_DAYS = 1  # the purge of one user's rows finishes within a day
-GC_DAYS = 7  # weekly cell-level garbage collection rewrites every file holding a purged cell
+GC_DAYS = float(
+    collection_period_days
+)  # weekly cell-level garbage collection rewrites every file holding a purged cell
 KEY_GC_DAYS = 1  # the per-user key table, small, is collected daily
 KEY_SNAPSHOT_DAYS = 3  # and its own snapshots, hourly, are kept three days
 KEY_SNAPSHOT_HOURS = 1
@@ -99,7 +103,7 @@ erasure_margin = duration(gdpr_answer_within - erasure_delay)
 max_backup_retention = duration((DEADLINE_MONTH_DAYS - PURGE_DAYS - GC_DAYS) * SECONDS_PER_DAY)
 key_snapshot_retention = duration(KEY_SNAPSHOT_DAYS * SECONDS_PER_DAY)
 key_gc_time = duration(KEY_GC_DAYS * SECONDS_PER_DAY)
-key_snapshot_interval = duration(KEY_SNAPSHOT_HOURS * 3600)
+key_snapshot_interval = duration(KEY_SNAPSHOT_HOURS * SECONDS_PER_HOUR)
 # A table whose last successful collection is older than the period and a day of slack opens a ticket:
 # it does not lose anything yet, only lengthens the erasure delay.
 collection_ticket_age = duration((GC_DAYS + 1) * SECONDS_PER_DAY)
@@ -112,11 +116,13 @@ RETAINED_BYTES = (
     + BACKUP_RETENTION_DAYS / GC_DAYS * COLLECTED_BYTES
 )
 retained_set = size(RETAINED_BYTES)
-retained_set_bill = count(RETAINED_BYTES / GIB * STANDARD_PRICE_BULK)  # dollars a month in S3 Standard
+retained_set_bill = count(RETAINED_BYTES / GiB * STANDARD_PRICE_BULK)  # dollars a month in S3 Standard
 collected_bytes = size(COLLECTED_BYTES)
 weeks_kept = count(BACKUP_RETENTION_DAYS / GC_DAYS)
 rewrite_bytes_per_day = size_per_day(RETAINED_BYTES * 2)  # read and write each
 snapshots_kept = count(BACKUP_RETENTION_DAYS)
+# Rewriting the retained snapshots daily: the deletion is out of them by the next day's rewrite after the purge.
+rewrite_erasure_delay = duration((PURGE_DAYS + 1) * SECONDS_PER_DAY)
 
 # --- Crypto-shredding ------------------------------------------------------------------------------------------
 users = registered_users
@@ -142,7 +148,7 @@ if __name__ != "concept_life_delete":
                 ),
                 (
                     "Rewrite every retained snapshot daily",
-                    "a day",
+                    rewrite_erasure_delay,
                     f"{rewrite_bytes_per_day} read and written (a full snapshot, {snapshots_kept} increments and "
                     f"{weeks_kept} weekly copies of the collected tables, {retained_set}, ${retained_set_bill} a "
                     "month to store)",

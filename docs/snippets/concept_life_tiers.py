@@ -56,7 +56,6 @@ from concept_life_assumptions import (
     FLEXIBLE_PRICE,
     FLEXIBLE_RETRIEVAL,
     FLEXIBLE_TRANSITION,
-    GIB,
     IA_GET,
     IA_MIN_DAYS,
     IA_PRICE,
@@ -68,7 +67,6 @@ from concept_life_assumptions import (
     IR_RETRIEVAL,
     IR_TRANSITION,
     IT_MONITORING,
-    KIB,
     MIN_BILLABLE,
     OLD_MEDIA_READ_SHARE,
     RESTORE_REQUESTS_PER_SECOND,
@@ -91,9 +89,19 @@ from twitter_assumptions import (
 from twitter_bandwidth import photo_egress, video_egress
 from twitter_storage import days_kept, media_bytes_data
 
-from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, size, times
-
-MIB = 2**20
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    GiB,
+    KiB,
+    MiB,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    size,
+    times,
+)
 
 
 def dollars(value: float):
@@ -118,12 +126,12 @@ CLASSES = [
     ),
     ("Glacier Deep Archive", DEEP_PRICE, DEEP_RETRIEVAL, None, DEEP_TRANSITION, DEEP_MIN_DAYS, "12 to 48 hours"),
 ]
-BREAK_EVEN_OBJECT = 1024 * KIB  # the break-evens read a GB as 1 MiB objects
+BREAK_EVEN_OBJECT = 1024 * KiB  # the break-evens read a GB as 1 MiB objects
 
 
 def read_cost(retrieval: float, get: float, object_bytes: float = BREAK_EVEN_OBJECT) -> float:
     """Dollars to read a GB beyond what Standard charges: retrieval plus the extra GET fees."""
-    return retrieval + (get - STANDARD_GET) * GIB / object_bytes
+    return retrieval + (get - STANDARD_GET) * GiB / object_bytes
 
 
 def break_even(price: float, retrieval: float, get: float, standard: float = STANDARD_PRICE) -> float:
@@ -169,39 +177,40 @@ standard_over_deep = times(STANDARD_PRICE / DEEP_PRICE)
 # --- Small objects -----------------------------------------------------------------------------------------
 ia_smallest_worth_it = size(MIN_BILLABLE * IA_PRICE / STANDARD_PRICE)
 ir_smallest_worth_it = size(MIN_BILLABLE * IR_PRICE / STANDARD_PRICE)
-ia_smallest_worth_it_kib = count(MIN_BILLABLE * IA_PRICE / STANDARD_PRICE / KIB)
-ir_smallest_worth_it_kib = count(MIN_BILLABLE * IR_PRICE / STANDARD_PRICE / KIB)
+ia_smallest_worth_it_kib = count(MIN_BILLABLE * IA_PRICE / STANDARD_PRICE / KiB)
+ir_smallest_worth_it_kib = count(MIN_BILLABLE * IR_PRICE / STANDARD_PRICE / KiB)
 
 
 def monthly(bytes_stored: float, price: float) -> float:
-    return bytes_stored / GIB * price
+    return bytes_stored / GiB * price
+
+
+PRICES = {name: price for name, price, *_ in CLASSES}
+TRANSITION_FEES = {name: fee for name, _price, _retrieval, _get, fee, *_ in CLASSES}
+MIN_BILLABLE_CLASSES = {"Standard-IA", "Glacier Instant Retrieval"}
+ARCHIVE_CLASSES = {"Glacier Flexible Retrieval", "Glacier Deep Archive"}
 
 
 def billed_month(size_bytes: float, cls: str) -> float:
     """Dollars a month for one object of size_bytes in a class."""
-    if cls == "Standard":
-        return monthly(size_bytes, STANDARD_PRICE)
-    if cls == "Standard-IA":
-        return monthly(max(size_bytes, MIN_BILLABLE), IA_PRICE)
-    if cls == "Glacier Instant Retrieval":
-        return monthly(max(size_bytes, MIN_BILLABLE), IR_PRICE)
-    # Deep Archive: the object and 32 KB of index at its price, 8 KB at Standard's
-    return monthly(size_bytes + ARCHIVE_INDEX_ARCHIVE, DEEP_PRICE) + monthly(ARCHIVE_INDEX_STANDARD, STANDARD_PRICE)
-
-
-FEES = {
-    "Standard-IA": IA_TRANSITION,
-    "Glacier Instant Retrieval": IR_TRANSITION,
-    "Glacier Deep Archive": DEEP_TRANSITION,
-}
+    if cls not in PRICES:
+        raise ValueError(f"unknown S3 class {cls!r}")
+    if cls in ARCHIVE_CLASSES:
+        # the object and 32 KB of index at the class's price, 8 KB at Standard's
+        return monthly(size_bytes + ARCHIVE_INDEX_ARCHIVE, PRICES[cls]) + monthly(
+            ARCHIVE_INDEX_STANDARD, STANDARD_PRICE
+        )
+    if cls in MIN_BILLABLE_CLASSES:
+        size_bytes = max(size_bytes, MIN_BILLABLE)
+    return monthly(size_bytes, PRICES[cls])
 
 
 def payback_months(size_bytes: float, cls: str) -> float | None:
     saving = billed_month(size_bytes, "Standard") - billed_month(size_bytes, cls)
-    return FEES[cls] / saving if saving > 0 else None
+    return TRANSITION_FEES[cls] / saving if saving > 0 else None
 
 
-SIZES = [16 * KIB, 64 * KIB, 128 * KIB, 1024 * KIB, 16 * 1024 * KIB]
+SIZES = [16 * KiB, 64 * KiB, 128 * KiB, 1024 * KiB, 16 * 1024 * KiB]
 
 
 def payback_text(size_bytes: float, cls: str) -> str:
@@ -213,15 +222,15 @@ def payback_text(size_bytes: float, cls: str) -> str:
 
 size_rows = [
     (
-        f"{s // MIB} MiB" if s >= MIB else f"{s // KIB} KiB",
+        f"{s // MiB} MiB" if s >= MiB else f"{s // KiB} KiB",
         *(payback_text(s, cls) for cls in ("Standard-IA", "Glacier Instant Retrieval", "Glacier Deep Archive")),
     )
     for s in SIZES
 ]
-payback_ia_128k = count(payback_months(128 * KIB, "Standard-IA"))
-payback_ia_1m = count(payback_months(1 * MIB, "Standard-IA"))
-payback_deep_128k = count(payback_months(128 * KIB, "Glacier Deep Archive"))
-ia_16k_over_standard = times(billed_month(16 * KIB, "Standard-IA") / billed_month(16 * KIB, "Standard"))
+payback_ia_128k = count(payback_months(128 * KiB, "Standard-IA"))
+payback_ia_1m = count(payback_months(1 * MiB, "Standard-IA"))
+payback_deep_128k = count(payback_months(128 * KiB, "Glacier Deep Archive"))
+ia_16k_over_standard = times(billed_month(16 * KiB, "Standard-IA") / billed_month(16 * KiB, "Standard"))
 
 # --- A lifecycle rule over tiny objects ---------------------------------------------------------------------
 TINY_OBJECTS = 1e9  # a billion log files of 10 KB
@@ -268,7 +277,7 @@ assert (
 )
 KEPT = float(days_kept)
 HOT_DAYS, WARM_DAYS = 30, 90  # Standard to 30 days, Standard-IA to 90, then Glacier Instant Retrieval
-SECONDS_PER_MONTH = SECONDS_PER_DAY * DAYS_PER_MONTH
+BILLING_MONTH_S = SECONDS_PER_DAY * DAYS_PER_MONTH  # a 30-day billing month, not sdw.estimation's year / 12
 
 
 def standard_month(bytes_per_day: float, days: float) -> float:
@@ -291,7 +300,7 @@ def tiered_storage(bytes_per_day: float) -> float:
 
 
 # Old reads reaching the store: the served photo copy and video segments, at Instant Retrieval's prices.
-OLD_SHARE_AT_ORIGIN = (1 - cdn_hit_ratio) * OLD_MEDIA_READ_SHARE * SECONDS_PER_MONTH
+OLD_SHARE_AT_ORIGIN = (1 - cdn_hit_ratio) * OLD_MEDIA_READ_SHARE * BILLING_MONTH_S
 old_photo_bytes_month = photo_egress * OLD_SHARE_AT_ORIGIN
 old_video_bytes_month = video_egress * OLD_SHARE_AT_ORIGIN
 old_bytes_month = old_photo_bytes_month + old_video_bytes_month
@@ -355,9 +364,9 @@ restore_objects = count(archived_objects)
 restore_data = size(archived_bytes)
 restore_bulk_bill = dollars(monthly(archived_bytes, DEEP_BULK_RETRIEVAL) + archived_objects * DEEP_BULK_REQUEST)
 restore_standard_bill = dollars(monthly(archived_bytes, DEEP_RETRIEVAL) + archived_objects * DEEP_STANDARD_REQUEST)
-restore_bulk_time = duration(48 * 3600)
-restore_standard_time = duration(12 * 3600)
-restore_campaign_time = duration(archived_objects / RESTORE_REQUESTS_PER_SECOND + 48 * 3600)
+restore_bulk_time = duration(48 * SECONDS_PER_HOUR)
+restore_standard_time = duration(12 * SECONDS_PER_HOUR)
+restore_campaign_time = duration(archived_objects / RESTORE_REQUESTS_PER_SECOND + 48 * SECONDS_PER_HOUR)
 
 archive_saving_over_direct = dollars(direct_bill - archived_bill)
 restore_bulk_months = count(restore_bulk_bill / archive_saving_over_direct)
@@ -390,7 +399,7 @@ twitter_old_reads_per_gb = count(old_bytes_month / read_copies_cold)
 # The break-even at the bulk price the example is billed at, with its GETs a GB as read.
 twitter_break_even_reads = count(
     (STANDARD_PRICE_BULK - IR_PRICE)
-    / (IR_RETRIEVAL + (IR_GET - STANDARD_GET) * old_gets_month / (old_bytes_month / GIB))
+    / (IR_RETRIEVAL + (IR_GET - STANDARD_GET) * old_gets_month / (old_bytes_month / GiB))
 )
 twitter_reads_under_break_even = times(twitter_break_even_reads / twitter_old_reads_per_gb)
 direct_min_stay_days = count(HOT_DAYS + IR_MIN_DAYS)  # created to deleted, under the two-class plan

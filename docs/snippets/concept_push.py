@@ -16,7 +16,7 @@ per open) a second, whatever the open window; sent all at once, the opens land w
 
 import math
 
-from chat_push_quota import fcm_quota_steps
+from chat_push_quota import fcm_quota_steps, quota_steps_for
 from concept_push_assumptions import (
     ALERT_LIFE_SECONDS,
     ANDROID_SHARE,
@@ -25,14 +25,13 @@ from concept_push_assumptions import (
     OPEN_SHARE,
     OPEN_WINDOW_SECONDS,
     QUOTA_STEP,
-    QUOTA_STEP_USE,
     REQUESTS_PER_OPEN,
     SENDS_PER_SENDER,
     STALE_TOKEN_SHARE,
     api_headroom,
     api_requests_peak,
     daily_users,
-    devices_per_daily_user_,
+    devices_per_daily_user,
     fcm_quota_per_minute,
     fcm_quota_per_second,
     fcm_topic_fanout_rate,
@@ -45,7 +44,7 @@ from sdw.estimation import count, duration, fraction, markdown_table, peak, per_
 
 # --- The token table --------------------------------------------------------------------------------
 TOKENS = float(registered_tokens)
-daily_user_devices = count(float(daily_users) * float(devices_per_daily_user_))
+daily_user_devices = count(float(daily_users) * float(devices_per_daily_user))
 stale_tokens = count(TOKENS * STALE_TOKEN_SHARE)
 live_tokens = count(TOKENS * (1 - STALE_TOKEN_SHARE))
 # Live rows beyond the daily users' devices: accounts that did not use the app today, one device each
@@ -81,12 +80,8 @@ fcm_broadcast_time_one_step = duration(float(android_tokens) / (FCM_RATE * QUOTA
 TWITTER_ANDROID_PEAK_MINUTE = float(push_sends_per_second_peak_at_most) * ANDROID_SHARE * 60
 twitter_android_sends_per_minute_peak = count(TWITTER_ANDROID_PEAK_MINUTE)
 twitter_android_over_quota = times(TWITTER_ANDROID_PEAK_MINUTE / float(fcm_quota_per_minute))
-# A step (+25%) is considered while usage is at 80% of the quota or more, so traffic keeps earning
-# steps until its peak is under 80% of the quota: the quota it earns is the smallest default x 1.25^n
-# above peak / 0.8.
-twitter_quota_steps = count(
-    math.ceil(math.log(TWITTER_ANDROID_PEAK_MINUTE / QUOTA_STEP_USE / float(fcm_quota_per_minute), QUOTA_STEP))
-)
+# The steps its traffic has earned, by the same rule as chat's.
+twitter_quota_steps = count(quota_steps_for(TWITTER_ANDROID_PEAK_MINUTE))
 TWITTER_QUOTA_MINUTE = float(fcm_quota_per_minute) * QUOTA_STEP ** float(twitter_quota_steps)
 twitter_fcm_quota_per_minute = count(TWITTER_QUOTA_MINUTE)
 twitter_one_to_one_quota_share = fraction(TWITTER_ANDROID_PEAK_MINUTE / TWITTER_QUOTA_MINUTE)

@@ -71,7 +71,6 @@ QUOTA_STEP_USE = float(fcm_quota_step_use)
 # --- The Twitter example's figures --------------------------------------------------------------------
 registered_tokens = count(float(device_records))
 daily_users = count(float(daily_active_users))
-devices_per_daily_user_ = count(float(devices_per_daily_user))
 devices_per_account = count(float(devices_per_user))
 api_requests_peak = requests_per_second_peak
 api_headroom = times(float(zone_headroom))
@@ -117,7 +116,7 @@ if __name__ != "concept_push_assumptions":
                 ("FCM topic fan-out, a common rate per project", fcm_topic_fanout_rate, "Firebase, topic messaging"),
                 ("Registered device tokens", registered_tokens, "Twitter example, step 4"),
                 ("Daily users", daily_users, "Twitter example, step 1"),
-                ("Devices per daily user", devices_per_daily_user_, "Twitter example"),
+                ("Devices per daily user", devices_per_daily_user, "Twitter example"),
                 ("API requests at peak", api_requests_peak, "Twitter example, step 2"),
                 ("API headroom to lose a zone", api_headroom, "Twitter example, step 2"),
                 ("Peak to average", twitter_peak_to_average, "Twitter example, step 2"),

@@ -176,6 +176,9 @@ event_log_erasure_bound = duration((event_log_retention_days + event_log_segment
 # Snapshots, and the binary logs between them, are kept this many days (step 7): within the legal
 # deadline less the purge and the weekly collection (the data lifecycle page).
 backup_retention_days = count(14)
+# The weekly cell-level garbage collection (the data lifecycle page's deletion): every file holding a
+# purged cell is rewritten within this many days. Snapshots older than it still hold the cell.
+collection_period_days = count(7)
 # Deletions, which the pages otherwise leave out: an assumption, sizing only the deleted-ID list
 # (step 7) that a restore replays. A share of the day's tweets deleted, and accounts deleted a day
 # (a year's under 4% of the registered accounts).
