@@ -1,0 +1,262 @@
+"""Concepts, video upload and streaming: what a large upload from a phone costs, one PUT against parts;
+what a bit-rate ladder stores and costs to encode per minute of source; how long a chunked, parallel
+encode takes to make an upload watchable; and at how many views an AV1 encode pays for itself.
+
+Upload. Connection drops arrive at random, on average once every DROP_EVERY_SECONDS (Poisson, rate
+r). Sending a piece that takes t seconds, restarting that piece from its start after each drop,
+takes (e^(r t) - 1) / r seconds on average, and e^(r t) - 1 drops are expected on the way. A single
+PUT restarts the whole file; a multipart upload restarts only the part in flight.
+
+Ladder. Bytes per minute are the rungs' bit rates summed, plus one audio rendition. HEVC and AV1
+ladders scale H.264's by Apple's top-rung ratio (5800 / 7800) and by Meta's 30 percent over HEVC.
+Storage is billed at S3 Standard's price (the data lifecycle page's), a GB as 2^30 bytes.
+
+Parallel encode. A video of L seconds is cut at key frames into chunks of CHUNK_SECONDS; each chunk
+is one task that encodes it through the whole ladder on one worker of WORKER_CORES cores, taking
+CHUNK_SECONDS x H264_LADDER_CORE_SECONDS / WORKER_CORES seconds plus TASK_OVERHEAD_SECONDS. With N
+workers the tasks run in ceil(chunks / N) waves; split before, packaging after.
+
+Break-even. An AV1 ladder costs its encode compute (AV1_COMPUTE_FACTOR times H.264's) and its
+storage for a year; each view on a device that decodes AV1 saves the bytes AV1 leaves out at the
+view's bit rate, billed at the CDN's egress price. Views needed = cost / saving per view.
+"""
+
+import math
+
+from concept_cdn_tail import ALPHA
+from concept_video_assumptions import (
+    APPLE_LADDER_KBPS,
+    APPLE_TOP_H264_KBPS,
+    APPLE_TOP_HEVC_KBPS,
+    AUDIO_KBPS,
+    AV1_COMPUTE_FACTOR,
+    AV1_DEVICE_SHARE,
+    AV1_SAVING_VS_HEVC,
+    CDN_PRICE_BULK,
+    CDN_PRICE_FIRST,
+    CHUNK_SECONDS,
+    CORE_HOUR_PRICE,
+    DROP_EVERY_SECONDS,
+    H264_LADDER_CORE_SECONDS,
+    NETFLIX_CHUNK_SECONDS,
+    NETFLIX_EPISODE_SECONDS,
+    NETFLIX_SHOT_SECONDS,
+    PACKAGE_SECONDS,
+    PART_BYTES,
+    PHONE_UPLINK_BITS,
+    SOURCE_KBPS,
+    SPLIT_SECONDS,
+    STORAGE_PRICE,
+    TASK_OVERHEAD_SECONDS,
+    UPLOAD_BYTES,
+    VIEW_KBPS,
+    WORKER_CORES,
+    YOUTUBE_HOURS_PER_MINUTE,
+)
+
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    GiB,
+    bandwidth,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    servers,
+    size,
+    size_per_day,
+    times,
+    zipf_served,
+)
+
+KBIT = 1_000
+MINUTE = 60
+MONTHS_PER_YEAR = 12
+
+
+def dollars(value: float):
+    """US dollars, as a count the page prefixes with $."""
+    return count(value)
+
+
+# --- Upload: one PUT against parts, over a phone's link --------------------------------------------------
+RATE = 1 / DROP_EVERY_SECONDS
+
+
+def expected_time(seconds: float) -> float:
+    """Mean time to send a piece of `seconds` when each drop restarts it."""
+    return math.expm1(RATE * seconds) / RATE
+
+
+upload_seconds = UPLOAD_BYTES * 8 / PHONE_UPLINK_BITS
+part_seconds = PART_BYTES * 8 / PHONE_UPLINK_BITS
+parts = math.ceil(UPLOAD_BYTES / PART_BYTES)
+upload_time = duration(upload_seconds)
+single_put_expected = duration(expected_time(upload_seconds))
+single_put_retries = count(math.expm1(RATE * upload_seconds))
+single_put_stretch = times(expected_time(upload_seconds) / upload_seconds)
+upload_parts = count(parts)
+multipart_expected = duration(parts * expected_time(part_seconds))
+multipart_retries = count(parts * math.expm1(RATE * part_seconds))
+multipart_overhead = fraction(expected_time(part_seconds) / part_seconds - 1)
+part_time = duration(part_seconds)
+# Through the API instead: every uploaded byte crosses the API tier as well, at YouTube's upload rate.
+source_seconds_per_second = YOUTUBE_HOURS_PER_MINUTE * SECONDS_PER_HOUR / MINUTE
+youtube_source_per_second = count(source_seconds_per_second)
+youtube_upload_ingress = bandwidth(source_seconds_per_second * SOURCE_KBPS * KBIT / 8)
+
+# --- The ladder: bytes per minute of source ----------------------------------------------------------------
+HEVC_RATIO = APPLE_TOP_HEVC_KBPS / APPLE_TOP_H264_KBPS
+AV1_RATIO = HEVC_RATIO * (1 - AV1_SAVING_VS_HEVC)
+ladder_kbps = sum(APPLE_LADDER_KBPS) + AUDIO_KBPS
+h264_bytes_per_minute = ladder_kbps * KBIT / 8 * MINUTE
+source_bytes_per_minute = SOURCE_KBPS * KBIT / 8 * MINUTE
+hevc_saving = fraction(1 - HEVC_RATIO)
+av1_saving_vs_h264 = fraction(1 - AV1_RATIO)
+ladder_mbps = count(ladder_kbps / KBIT)
+h264_ladder_per_minute = size(h264_bytes_per_minute)
+hevc_ladder_per_minute = size(h264_bytes_per_minute * HEVC_RATIO)
+av1_ladder_per_minute = size(h264_bytes_per_minute * AV1_RATIO)
+source_per_minute = size(source_bytes_per_minute)
+stored_per_minute = size(source_bytes_per_minute + h264_bytes_per_minute)
+stored_over_source = times((source_bytes_per_minute + h264_bytes_per_minute) / source_bytes_per_minute)
+
+
+def storage_month(nbytes: float) -> float:
+    return nbytes / GiB * STORAGE_PRICE
+
+
+stored_month_per_minute = dollars(storage_month(source_bytes_per_minute + h264_bytes_per_minute))
+# At YouTube's upload rate: a day's source, its ladder, and the cores to encode it as it arrives.
+youtube_stored_per_day = size_per_day(
+    (source_bytes_per_minute + h264_bytes_per_minute) / MINUTE * source_seconds_per_second * SECONDS_PER_DAY
+)
+youtube_h264_cores = servers(math.ceil(source_seconds_per_second * H264_LADDER_CORE_SECONDS))
+youtube_av1_cores = servers(math.ceil(source_seconds_per_second * H264_LADDER_CORE_SECONDS * AV1_COMPUTE_FACTOR))
+
+# --- Encode compute per minute of source ---------------------------------------------------------------------
+h264_core_hours_per_minute = count(MINUTE * H264_LADDER_CORE_SECONDS / SECONDS_PER_HOUR)
+h264_encode_per_minute = dollars(MINUTE * H264_LADDER_CORE_SECONDS / SECONDS_PER_HOUR * CORE_HOUR_PRICE)
+av1_core_hours_per_minute = count(MINUTE * H264_LADDER_CORE_SECONDS * AV1_COMPUTE_FACTOR / SECONDS_PER_HOUR)
+av1_encode_per_minute = dollars(
+    MINUTE * H264_LADDER_CORE_SECONDS * AV1_COMPUTE_FACTOR / SECONDS_PER_HOUR * CORE_HOUR_PRICE
+)
+
+# --- Chunked, parallel encode of a 10-minute upload ------------------------------------------------------------
+VIDEO_SECONDS = 10 * MINUTE
+WORKER_COUNTS = [1, 5, 20, 100]
+chunks = math.ceil(VIDEO_SECONDS / CHUNK_SECONDS)
+task_seconds = CHUNK_SECONDS * H264_LADDER_CORE_SECONDS / WORKER_CORES + TASK_OVERHEAD_SECONDS
+
+
+def watchable_after(workers: int) -> float:
+    return SPLIT_SECONDS + math.ceil(chunks / workers) * task_seconds + PACKAGE_SECONDS
+
+
+# One worker, no split: the whole video as one task (no per-task overhead but one).
+whole_video_task = VIDEO_SECONDS * H264_LADDER_CORE_SECONDS / WORKER_CORES + TASK_OVERHEAD_SECONDS
+video_length = duration(VIDEO_SECONDS)
+video_chunks = count(chunks)
+chunk_task_time = duration(task_seconds)
+unsplit_watchable = duration(whole_video_task + PACKAGE_SECONDS)
+watchable_rows = [(count(n), count(math.ceil(chunks / n)), duration(watchable_after(n))) for n in WORKER_COUNTS]
+watchable_5 = duration(watchable_after(5))
+watchable_20 = duration(watchable_after(20))
+watchable_100 = duration(watchable_after(100))
+# A crash loses the task in flight: one chunk's work, against the whole video's unsplit.
+crash_loses_chunk = duration(task_seconds)
+crash_loses_unsplit = duration(whole_video_task)
+
+# Netflix's published unit sizes: an hour in 3-minute chunks, and per shot.
+netflix_chunks = count(NETFLIX_EPISODE_SECONDS / NETFLIX_CHUNK_SECONDS)
+netflix_shots = count(NETFLIX_EPISODE_SECONDS / NETFLIX_SHOT_SECONDS)
+netflix_shots_over_chunks = times(NETFLIX_CHUNK_SECONDS / NETFLIX_SHOT_SECONDS)
+
+# --- When AV1 pays back ------------------------------------------------------------------------------------------
+WATCHED_SECONDS = 4 * MINUTE  # an average view of the 10-minute video: the page's assumption
+STORE_MONTHS = MONTHS_PER_YEAR  # the AV1 ladder kept a year
+av1_encode_cost = MINUTE * H264_LADDER_CORE_SECONDS * AV1_COMPUTE_FACTOR / SECONDS_PER_HOUR * CORE_HOUR_PRICE
+av1_video_cost = (
+    VIDEO_SECONDS / MINUTE * (av1_encode_cost + storage_month(h264_bytes_per_minute * AV1_RATIO) * STORE_MONTHS)
+)
+saved_bytes_per_view = WATCHED_SECONDS * VIEW_KBPS * KBIT / 8 * (1 - AV1_RATIO) * AV1_DEVICE_SHARE
+
+
+def break_even_views(price: float) -> float:
+    return av1_video_cost / (saved_bytes_per_view / GiB * price)
+
+
+watched_seconds = duration(WATCHED_SECONDS)
+av1_video_cost_dollars = dollars(av1_video_cost)
+saved_per_view = size(saved_bytes_per_view)
+break_even_first = count(math.ceil(break_even_views(CDN_PRICE_FIRST)))
+break_even_bulk = count(math.ceil(break_even_views(CDN_PRICE_BULK)))
+
+# --- The long tail: which videos reach the break-even ------------------------------------------------------------
+# A cohort of COHORT videos drawing COHORT_VIEWS views over their life, video i in proportion to i^-ALPHA
+# (the CDN page's exponent). Video i reaches B views while i <= (V / (B x total weight))^(1 / ALPHA).
+COHORT = 1_000_000
+COHORT_VIEWS = 100 * COHORT  # a hundred views a video on average: the page's assumption
+cohort_weight = zipf_served(COHORT, ALPHA)
+paying = math.floor((COHORT_VIEWS / (break_even_views(CDN_PRICE_FIRST) * cohort_weight)) ** (1 / ALPHA))
+cohort = count(COHORT)
+cohort_mean_views = count(COHORT_VIEWS / COHORT)
+alpha = count(ALPHA)
+paying_videos = count(paying)
+paying_share = fraction(paying / COHORT)
+paying_view_share = fraction(zipf_served(paying, ALPHA) / cohort_weight)
+median_views = count(COHORT_VIEWS * (COHORT / 2) ** -ALPHA / cohort_weight)
+
+if __name__ != "concept_video":
+    print(
+        markdown_table(
+            (f"A {size(UPLOAD_BYTES)} upload at {count(PHONE_UPLINK_BITS / 1e6)} Mbit/s", "One PUT", "Parts"),
+            [
+                ("Pieces, each restarted on a drop", count(1), upload_parts),
+                ("Time with no drop", upload_time, upload_time),
+                ("Expected time with drops", single_put_expected, multipart_expected),
+                ("Expected restarts", single_put_retries, multipart_retries),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("A minute of source", "Bytes", "Dollars a month in S3 Standard"),
+            [
+                ("Original as uploaded", source_per_minute, dollars(storage_month(source_bytes_per_minute))),
+                (
+                    "H.264 ladder, nine rungs and audio",
+                    h264_ladder_per_minute,
+                    dollars(storage_month(h264_bytes_per_minute)),
+                ),
+                (
+                    "The same ladder in HEVC",
+                    hevc_ladder_per_minute,
+                    dollars(storage_month(h264_bytes_per_minute * HEVC_RATIO)),
+                ),
+                (
+                    "The same ladder in AV1",
+                    av1_ladder_per_minute,
+                    dollars(storage_month(h264_bytes_per_minute * AV1_RATIO)),
+                ),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (f"Workers for a {video_length} upload ({video_chunks} chunks)", "Waves of tasks", "Watchable after"),
+            [(count(1), "one task, unsplit", unsplit_watchable), *watchable_rows],
+        )
+    )
+    print()
+    print(
+        f"An AV1 ladder for the {video_length} video costs ${av1_video_cost_dollars} (encode and a year stored); a "
+        f"{watched_seconds} view saves {saved_per_view} on average, so it pays back after {break_even_first} views at "
+        f"${count(CDN_PRICE_FIRST)} a GB, {break_even_bulk} at ${count(CDN_PRICE_BULK)}. Of {cohort} videos averaging "
+        f"{cohort_mean_views} views (Zipf exponent {alpha}), the top {paying_videos} ({paying_share}) pass it "
+        f"at the first "
+        f"price and draw {paying_view_share} of the views; the median video gets {median_views}."
+    )
