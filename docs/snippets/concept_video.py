@@ -8,47 +8,70 @@ takes (e^(r t) - 1) / r seconds on average, and e^(r t) - 1 drops are expected o
 PUT restarts the whole file; a multipart upload restarts only the part in flight.
 
 Ladder. Bytes per minute are the rungs' bit rates summed, plus one audio rendition. HEVC and AV1
-ladders scale H.264's by Apple's top-rung ratio (5800 / 7800) and by Meta's 30 percent over HEVC.
-Storage is billed at S3 Standard's price (the data lifecycle page's), a GB as 2^30 bytes.
+ladders scale H.264's by the ratio of Apple's 1080p top rungs (HEVC 5800 against H.264 7800 kbit/s)
+and by Meta's 30 percent over HEVC. Storage is billed at S3 Standard's price (the data lifecycle
+page's), a GB as 2^30 bytes. Compute is counted in vCPU-seconds (a vCPU is half an x86 core).
 
 Parallel encode. A video of L seconds is cut at key frames into chunks of CHUNK_SECONDS; each chunk
 is one task that encodes it through the whole ladder on one worker of WORKER_CORES cores, taking
 CHUNK_SECONDS x H264_LADDER_CORE_SECONDS / WORKER_CORES seconds plus TASK_OVERHEAD_SECONDS. With N
 workers the tasks run in ceil(chunks / N) waves; split before, packaging after.
 
-Break-even. An AV1 ladder costs its encode compute (AV1_COMPUTE_FACTOR times H.264's) and its
-storage for a year; each view on a device that decodes AV1 saves the bytes AV1 leaves out at the
-view's bit rate, billed at the CDN's egress price. Views needed = cost / saving per view.
+Break-even. An AV1 (or HEVC) ladder costs its encode compute (AV1_COMPUTE_FACTOR, or
+HEVC_COMPUTE_FACTOR, times H.264's) and its storage for a year. A view saves bytes only if its device
+decodes the codec and it was already at the top rung it would take (TOP_RUNG_SHARE): a view held
+below the top by its throughput spends the saving on a higher rung, a better picture for the same
+bytes. The saved bytes are billed at the CDN's egress price. Views needed = cost / saving per view,
+so the result is an upper bound on what a view saves.
+
+Cohort. COHORT videos draw COHORT_VIEWS views of WATCHED_SECONDS each over their life (the page's
+assumptions), video i in proportion to i^-ALPHA. Their egress puts a service that size past the CDN's
+last volume tier, so the marginal (last-tier) price is the decision's figure; the first tier is kept
+as the row for a small service.
 """
 
 import math
 
 from concept_cdn_tail import ALPHA
 from concept_video_assumptions import (
+    AAC_FRAME_SECONDS,
     APPLE_LADDER_KBPS,
     APPLE_TOP_H264_KBPS,
     APPLE_TOP_HEVC_KBPS,
     AUDIO_KBPS,
     AV1_COMPUTE_FACTOR,
+    AV1_COMPUTE_SENSITIVITY,
     AV1_DEVICE_SHARE,
     AV1_SAVING_VS_HEVC,
+    AV1_SAVING_VS_VP9,
     CDN_PRICE_BULK,
     CDN_PRICE_FIRST,
     CHUNK_SECONDS,
     CORE_HOUR_PRICE,
     DROP_EVERY_SECONDS,
     H264_LADDER_CORE_SECONDS,
+    HEVC_COMPUTE_FACTOR,
+    HEVC_DEVICE_SHARE,
     NETFLIX_CHUNK_SECONDS,
     NETFLIX_EPISODE_SECONDS,
     NETFLIX_SHOT_SECONDS,
     PACKAGE_SECONDS,
     PART_BYTES,
     PHONE_UPLINK_BITS,
+    SEGMENT_SECONDS,
+    SHORT_SEGMENT_SECONDS,
     SOURCE_KBPS,
     SPLIT_SECONDS,
+    SPOT_DISCOUNT,
     STORAGE_PRICE,
+    STORAGE_PRICE_BULK,
     TASK_OVERHEAD_SECONDS,
+    TIER_MIN_BYTES,
+    TOP_RUNG_SHARE,
     UPLOAD_BYTES,
+    VCPUS_PER_CORE,
+    VCU_EFFICIENCY,
+    VIDEO_SECONDS,
     VIEW_KBPS,
     WORKER_CORES,
     YOUTUBE_HOURS_PER_MINUTE,
@@ -58,6 +81,7 @@ from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     GiB,
+    MiB,
     bandwidth,
     count,
     duration,
@@ -101,6 +125,7 @@ multipart_expected = duration(parts * expected_time(part_seconds))
 multipart_retries = count(parts * math.expm1(RATE * part_seconds))
 multipart_overhead = fraction(expected_time(part_seconds) / part_seconds - 1)
 part_time = duration(part_seconds)
+part_size = count(PART_BYTES / MiB)  # MiB
 # Through the API instead: every uploaded byte crosses the API tier as well, at YouTube's upload rate.
 source_seconds_per_second = YOUTUBE_HOURS_PER_MINUTE * SECONDS_PER_HOUR / MINUTE
 youtube_source_per_second = count(source_seconds_per_second)
@@ -113,6 +138,7 @@ ladder_kbps = sum(APPLE_LADDER_KBPS) + AUDIO_KBPS
 h264_bytes_per_minute = ladder_kbps * KBIT / 8 * MINUTE
 source_bytes_per_minute = SOURCE_KBPS * KBIT / 8 * MINUTE
 hevc_saving = fraction(1 - HEVC_RATIO)
+vp9_saving = fraction(1 - AV1_RATIO / (1 - AV1_SAVING_VS_VP9))
 av1_saving_vs_h264 = fraction(1 - AV1_RATIO)
 ladder_mbps = count(ladder_kbps / KBIT)
 h264_ladder_per_minute = size(h264_bytes_per_minute)
@@ -132,8 +158,24 @@ stored_month_per_minute = dollars(storage_month(source_bytes_per_minute + h264_b
 youtube_stored_per_day = size_per_day(
     (source_bytes_per_minute + h264_bytes_per_minute) / MINUTE * source_seconds_per_second * SECONDS_PER_DAY
 )
-youtube_h264_cores = servers(math.ceil(source_seconds_per_second * H264_LADDER_CORE_SECONDS))
-youtube_av1_cores = servers(math.ceil(source_seconds_per_second * H264_LADDER_CORE_SECONDS * AV1_COMPUTE_FACTOR))
+youtube_stored_month_bulk = dollars(
+    (source_bytes_per_minute + h264_bytes_per_minute)
+    / MINUTE
+    * source_seconds_per_second
+    * SECONDS_PER_DAY
+    / GiB
+    * STORAGE_PRICE_BULK
+)
+youtube_vcpus = source_seconds_per_second * H264_LADDER_CORE_SECONDS
+youtube_h264_vcpus = servers(math.ceil(youtube_vcpus))
+youtube_h264_cores = servers(math.ceil(youtube_vcpus / VCPUS_PER_CORE))
+youtube_av1_vcpus = servers(math.ceil(youtube_vcpus * AV1_COMPUTE_FACTOR))
+youtube_av1_cores = servers(math.ceil(youtube_vcpus * AV1_COMPUTE_FACTOR / VCPUS_PER_CORE))
+FEW_PERCENT = 0.03
+youtube_few_percent_vcpus = servers(math.ceil(youtube_vcpus * FEW_PERCENT))
+few_percent = fraction(FEW_PERCENT)
+# Hardware encoders: YouTube's VCUs, 20 to 33 times its software baseline's efficiency.
+youtube_av1_vcu_equiv_high = servers(math.ceil(youtube_vcpus * AV1_COMPUTE_FACTOR / VCU_EFFICIENCY[1]))
 
 # --- Encode compute per minute of source ---------------------------------------------------------------------
 h264_core_hours_per_minute = count(MINUTE * H264_LADDER_CORE_SECONDS / SECONDS_PER_HOUR)
@@ -144,7 +186,6 @@ av1_encode_per_minute = dollars(
 )
 
 # --- Chunked, parallel encode of a 10-minute upload ------------------------------------------------------------
-VIDEO_SECONDS = 10 * MINUTE
 WORKER_COUNTS = [1, 5, 20, 100]
 chunks = math.ceil(VIDEO_SECONDS / CHUNK_SECONDS)
 task_seconds = CHUNK_SECONDS * H264_LADDER_CORE_SECONDS / WORKER_CORES + TASK_OVERHEAD_SECONDS
@@ -173,14 +214,37 @@ netflix_chunks = count(NETFLIX_EPISODE_SECONDS / NETFLIX_CHUNK_SECONDS)
 netflix_shots = count(NETFLIX_EPISODE_SECONDS / NETFLIX_SHOT_SECONDS)
 netflix_shots_over_chunks = times(NETFLIX_CHUNK_SECONDS / NETFLIX_SHOT_SECONDS)
 
-# --- When AV1 pays back ------------------------------------------------------------------------------------------
+# --- When AV1 (or HEVC) pays back --------------------------------------------------------------------------------
 WATCHED_SECONDS = 4 * MINUTE  # an average view of the 10-minute video: the page's assumption
-STORE_MONTHS = MONTHS_PER_YEAR  # the AV1 ladder kept a year
-av1_encode_cost = MINUTE * H264_LADDER_CORE_SECONDS * AV1_COMPUTE_FACTOR / SECONDS_PER_HOUR * CORE_HOUR_PRICE
-av1_video_cost = (
-    VIDEO_SECONDS / MINUTE * (av1_encode_cost + storage_month(h264_bytes_per_minute * AV1_RATIO) * STORE_MONTHS)
-)
-saved_bytes_per_view = WATCHED_SECONDS * VIEW_KBPS * KBIT / 8 * (1 - AV1_RATIO) * AV1_DEVICE_SHARE
+STORE_MONTHS = MONTHS_PER_YEAR  # the new ladder kept a year
+view_bytes = WATCHED_SECONDS * VIEW_KBPS * KBIT / 8
+
+
+def encode_cost_per_minute(factor: float, price: float = CORE_HOUR_PRICE) -> float:
+    return MINUTE * H264_LADDER_CORE_SECONDS * factor / SECONDS_PER_HOUR * price
+
+
+def ladder_cost(factor: float, ratio: float, price: float = CORE_HOUR_PRICE) -> float:
+    """Encode a ladder at `factor` times H.264's compute and store it, `ratio` of H.264's bytes, a year."""
+    per_minute = encode_cost_per_minute(factor, price) + storage_month(h264_bytes_per_minute * ratio) * STORE_MONTHS
+    return VIDEO_SECONDS / MINUTE * per_minute
+
+
+def saved_per_view_bytes(ratio: float, device_share: float) -> float:
+    return view_bytes * (1 - ratio) * device_share * TOP_RUNG_SHARE
+
+
+def views_to_repay(cost: float, saved_bytes: float, price: float) -> int:
+    return math.ceil(cost / (saved_bytes / GiB * price))
+
+
+av1_encode_cost = encode_cost_per_minute(AV1_COMPUTE_FACTOR)
+av1_video_cost = ladder_cost(AV1_COMPUTE_FACTOR, AV1_RATIO)
+saved_bytes_per_view = saved_per_view_bytes(AV1_RATIO, AV1_DEVICE_SHARE)
+hevc_video_cost = ladder_cost(HEVC_COMPUTE_FACTOR, HEVC_RATIO)
+hevc_saved_bytes = saved_per_view_bytes(HEVC_RATIO, HEVC_DEVICE_SHARE)
+SPOT_PRICE = CORE_HOUR_PRICE * (1 - SPOT_DISCOUNT)
+av1_video_cost_spot = ladder_cost(AV1_COMPUTE_FACTOR, AV1_RATIO, SPOT_PRICE)
 
 
 def break_even_views(price: float) -> float:
@@ -188,25 +252,68 @@ def break_even_views(price: float) -> float:
 
 
 watched_seconds = duration(WATCHED_SECONDS)
+view_bytes_size = size(view_bytes)
 av1_video_cost_dollars = dollars(av1_video_cost)
+av1_video_cost_spot_dollars = dollars(av1_video_cost_spot)
+hevc_video_cost_dollars = dollars(hevc_video_cost)
 saved_per_view = size(saved_bytes_per_view)
-break_even_first = count(math.ceil(break_even_views(CDN_PRICE_FIRST)))
-break_even_bulk = count(math.ceil(break_even_views(CDN_PRICE_BULK)))
+hevc_saved_per_view = size(hevc_saved_bytes)
+break_even_first = count(views_to_repay(av1_video_cost, saved_bytes_per_view, CDN_PRICE_FIRST))
+break_even_bulk = count(views_to_repay(av1_video_cost, saved_bytes_per_view, CDN_PRICE_BULK))
+break_even_spot_bulk = count(views_to_repay(av1_video_cost_spot, saved_bytes_per_view, CDN_PRICE_BULK))
+hevc_break_even_bulk = count(views_to_repay(hevc_video_cost, hevc_saved_bytes, CDN_PRICE_BULK))
+hevc_break_even_first = count(views_to_repay(hevc_video_cost, hevc_saved_bytes, CDN_PRICE_FIRST))
+sensitivity_rows = [
+    (
+        times(factor),
+        dollars(ladder_cost(factor, AV1_RATIO)),
+        count(views_to_repay(ladder_cost(factor, AV1_RATIO), saved_bytes_per_view, CDN_PRICE_FIRST)),
+        count(views_to_repay(ladder_cost(factor, AV1_RATIO), saved_bytes_per_view, CDN_PRICE_BULK)),
+    )
+    for factor in AV1_COMPUTE_SENSITIVITY
+]
+LIBAOM_LIKE = AV1_COMPUTE_SENSITIVITY[-1]
+libaom_factor = times(LIBAOM_LIKE)
+break_even_libaom_bulk = count(
+    views_to_repay(ladder_cost(LIBAOM_LIKE, AV1_RATIO), saved_bytes_per_view, CDN_PRICE_BULK)
+)
 
 # --- The long tail: which videos reach the break-even ------------------------------------------------------------
 # A cohort of COHORT videos drawing COHORT_VIEWS views over their life, video i in proportion to i^-ALPHA
 # (the CDN page's exponent). Video i reaches B views while i <= (V / (B x total weight))^(1 / ALPHA).
-COHORT = 1_000_000
+COHORT = 1_000_000  # the page's assumption
 COHORT_VIEWS = 100 * COHORT  # a hundred views a video on average: the page's assumption
 cohort_weight = zipf_served(COHORT, ALPHA)
-paying = math.floor((COHORT_VIEWS / (break_even_views(CDN_PRICE_FIRST) * cohort_weight)) ** (1 / ALPHA))
+cohort_egress = size(COHORT_VIEWS * view_bytes)
+
+
+def paying_count(price: float) -> int:
+    return math.floor((COHORT_VIEWS / (break_even_views(price) * cohort_weight)) ** (1 / ALPHA))
+
+
+paying = paying_count(CDN_PRICE_BULK)
+paying_first = paying_count(CDN_PRICE_FIRST)
 cohort = count(COHORT)
 cohort_mean_views = count(COHORT_VIEWS / COHORT)
 alpha = count(ALPHA)
 paying_videos = count(paying)
 paying_share = fraction(paying / COHORT)
 paying_view_share = fraction(zipf_served(paying, ALPHA) / cohort_weight)
+paying_videos_first = count(paying_first)
+paying_share_first = fraction(paying_first / COHORT)
+paying_view_share_first = fraction(zipf_served(paying_first, ALPHA) / cohort_weight)
 median_views = count(COHORT_VIEWS * (COHORT / 2) ** -ALPHA / cohort_weight)
+
+# --- Storage: the bottom rung's segments against the lifecycle page's 128 KiB filter; one file per rendition -------
+bottom_segment_bytes = size(APPLE_LADDER_KBPS[0] * KBIT / 8 * SEGMENT_SECONDS)
+bottom_segment_under_filter = APPLE_LADDER_KBPS[0] * KBIT / 8 * SEGMENT_SECONDS < TIER_MIN_BYTES
+assert bottom_segment_under_filter
+renditions = len(APPLE_LADDER_KBPS) + 1  # the rungs and one audio rendition
+aac_frames_per_segment = count(SHORT_SEGMENT_SECONDS / AAC_FRAME_SECONDS)
+segments_per_chunk = count(CHUNK_SECONDS / SEGMENT_SECONDS)
+segment_objects = math.ceil(VIDEO_SECONDS / SEGMENT_SECONDS) * renditions
+single_file_objects = count(renditions)
+single_file_fewer = times(segment_objects / renditions)
 
 if __name__ != "concept_video":
     print(
@@ -253,10 +360,62 @@ if __name__ != "concept_video":
     )
     print()
     print(
-        f"An AV1 ladder for the {video_length} video costs ${av1_video_cost_dollars} (encode and a year stored); a "
-        f"{watched_seconds} view saves {saved_per_view} on average, so it pays back after {break_even_first} views at "
-        f"${count(CDN_PRICE_FIRST)} a GB, {break_even_bulk} at ${count(CDN_PRICE_BULK)}. Of {cohort} videos averaging "
-        f"{cohort_mean_views} views (Zipf exponent {alpha}), the top {paying_videos} ({paying_share}) pass it "
-        f"at the first "
-        f"price and draw {paying_view_share} of the views; the median video gets {median_views}."
+        markdown_table(
+            (
+                f"A second ladder for the {video_length} video",
+                "Costs",
+                "Saves a view",
+                "Repays after, first tier",
+                "Repays after, last tier",
+            ),
+            [
+                ("AV1, on-demand", f"${av1_video_cost_dollars}", saved_per_view, break_even_first, break_even_bulk),
+                (
+                    "AV1, Spot",
+                    f"${av1_video_cost_spot_dollars}",
+                    saved_per_view,
+                    count(views_to_repay(av1_video_cost_spot, saved_bytes_per_view, CDN_PRICE_FIRST)),
+                    break_even_spot_bulk,
+                ),
+                (
+                    "HEVC, on-demand",
+                    f"${hevc_video_cost_dollars}",
+                    hevc_saved_per_view,
+                    hevc_break_even_first,
+                    hevc_break_even_bulk,
+                ),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("AV1 compute over H.264's", "AV1 ladder costs", "Repays after, first tier", "Repays after, last tier"),
+            [(f, f"${c}", a, b) for f, c, a, b in sensitivity_rows],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (
+                f"{cohort} videos, {cohort_mean_views} views each on average",
+                "Videos that repay AV1",
+                "Share of videos",
+                "Share of views",
+            ),
+            [
+                (
+                    f"Last tier, ${count(CDN_PRICE_BULK)} (the cohort's own volume)",
+                    paying_videos,
+                    paying_share,
+                    paying_view_share,
+                ),
+                (
+                    f"First tier, ${count(CDN_PRICE_FIRST)} (a small service)",
+                    paying_videos_first,
+                    paying_share_first,
+                    paying_view_share_first,
+                ),
+            ],
+        )
     )

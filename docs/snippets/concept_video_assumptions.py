@@ -8,43 +8,69 @@ Published figures:
   two; HEVC's 1080p rung at 5800 kbit/s against H.264's 7800; 6-second segments (the CDN page's
   concept_cdn_origin.SEGMENT_SECONDS, imported, one figure one value); key frames every 2 seconds.
 - Meta (https://engineering.fb.com/2023/02/21/video-engineering/av1-codec-facebook-instagram-reels/):
-  AV1 codes about 30 percent better than HEVC and VP9. Facebook's 2018 test
+  AV1 codes about 30 percent better than HEVC and VP9; Meta encodes with SVT-AV1, whose M8 preset it
+  found about as efficient as libvpx-vp9's slowest preset at almost ten times the speed; its players
+  decode AV1 in software with dav1d, 720p30 in real time on most phones and 1080p30 on mid-range and
+  high-end ones. Facebook's 2018 test
   (https://engineering.fb.com/2018/04/10/video-engineering/av1-beats-x264-and-libvpx-vp9-in-practical-use-case/)
-  found 50.3 percent over x264 main profile, and far longer encode times.
+  found AV1 (libaom) 50.3 percent under x264 main profile and 34 percent under libvpx-vp9; its encode
+  times are for libaom in 2018 and are not used for the cost here.
+- Google, "Warehouse-scale video acceleration", ASPLOS 2021 (https://doi.org/10.1145/3445814.3446723):
+  YouTube's video coding unit (VCU) encoder ASICs ran 20 to 33 times more efficiently than its tuned
+  software baseline.
 - YouTube: more than 500 hours of video uploaded every minute (YouTube's figure as of May 2019,
   https://www.tubefilter.com/2019/05/07/number-hours-video-uploaded-to-youtube-per-minute/; the latest
   it has published that we could confirm).
+- Amazon EC2 on-demand, us-east-1, Linux, as of 2025 (https://aws.amazon.com/ec2/pricing/on-demand/):
+  c7i.large, 2 vCPUs, 0.08925 US dollars an hour. On x86 a vCPU is one hardware thread, half a
+  physical core. Spot capacity is sold below on-demand by a discount that moves with demand; the
+  page's 60 percent off is an assumption (AWS's own worked Spot example shows c5 at about half).
 - Amazon CloudFront data transfer out to the internet, list prices as of 2025
   (https://aws.amazon.com/cloudfront/pricing/): United States and Europe 0.085 US dollars a GB for the
   first 10 TB a month, 0.020 above 5 PB; India 0.109 and 0.072; South America 0.110 and 0.040; HTTPS
-  requests 0.0100 per 10,000 in the United States. AWS bills a GB as 2^30 bytes, as the data lifecycle
-  page's S3 prices do; S3 Standard's storage price is imported from there.
+  requests 0.0100 per 10,000 in the United States. Volume tiers are counted per geographic region.
+  The snippets bill a GB as 2^30 bytes, as the data lifecycle page's S3 prices do. We could not
+  confirm that convention on an AWS page; Wasabi's billing documentation
+  (https://docs.wasabi.com/docs/does-wasabi-use-base-2-or-base-10-in-billing-calculations) calls
+  base-2 gigabytes the AWS convention. At 2^30 the dollars are 7 percent lower than at 10^9 bytes.
+  S3 Standard's storage price is imported from the lifecycle page.
 - Huang et al., SIGCOMM 2014 (https://dl.acm.org/doi/10.1145/2619239.2626296): buffer-based rate
-  selection cut Netflix's rebuffer rate by 10 to 20 percent against its then-default algorithm.
+  selection cut Netflix's rebuffer rate by 10 to 20 percent against its then-default algorithm, in a
+  trial whose player buffered up to 240 seconds.
+- Krishnan and Sitaraman, IMC 2012 ("Video stream quality impacts viewer behavior"): viewers start
+  to abandon a video that takes more than 2 seconds to start, about 5.8 percent more for each
+  further second.
 - RFC 8216 section 6.3.3: a client should not start playing a live stream less than three target
   durations from the end of the playlist; LL-HLS (draft-pantos-hls-rfc8216bis) asks for a part
   hold-back of at least two part targets and recommends three, which the page uses.
-- hls.js buffers up to 30 s ahead by default (maxBufferLength, the CDN page's citation).
+- hls.js buffers up to 30 s ahead by default (maxBufferLength, the CDN page's citation); ExoPlayer
+  starts playback once 2.5 s are buffered (DefaultLoadControl's bufferForPlaybackMs).
 - Netflix, "Optimized shot-based encodes: Now Streaming!"
   (https://netflixtechblog.com/optimized-shot-based-encodes-now-streaming-4b9464204830): a one-hour
   episode was encoded as twenty 3-minute chunks; per shot, at 4 s a shot on average, as 900.
+- AAC codes 1024 samples a frame; at 48 kHz a frame is 21.33 ms.
 
 From this site: the CDN page's segment length, multipart part sizes and edge count; the data
-lifecycle page's S3 Standard price; the Twitter example's video bit rate.
+lifecycle page's S3 Standard prices and its 128 KiB tiering filter; the Twitter example's video bit
+rate and sizes.
 
-The page's own assumptions (no published figure we could confirm): a phone's upload rate, how often
-its connection drops, the source's bit rate, encode compute per second of source, the compute price,
-the worker size, the chunk length, the bit rate an average view is delivered at, the share of views on
-devices that decode AV1 in hardware, and the popularity law.
+The page's own assumptions (no published figure we could confirm): the video's length; a phone's
+upload rate, how often its connection drops, the source's bit rate; encode compute per second of
+source in vCPU-seconds, AV1's and HEVC's compute over H.264's (SVT-AV1 preset M8 and x265 medium,
+each against x264 medium); the Spot discount; the worker size, the chunk length; the bit rate an
+average view is delivered at and its length; the share of views on devices that decode AV1 (in
+hardware or software) or HEVC; the share of those views already at the top rung; the cohort's size
+and views and the popularity law; the connection set-up round trips; the viewers of a busy evening
+and of a viral video's first hour.
 """
 
 from concept_cdn_origin import SEGMENT_SECONDS
 from concept_cdn_storage import CLI_PART
 from concept_cdn_tail import EDGES
-from concept_life_assumptions import STANDARD_PRICE
+from concept_life_assumptions import STANDARD_PRICE, STANDARD_PRICE_BULK
 from twitter_assumptions import video_bits_per_second
 
-from sdw.estimation import GB, count, duration, fraction, markdown_table, size, times
+from sdw.estimation import count, duration, fraction, markdown_table, size, times
 
 KBIT = 1_000
 
@@ -57,20 +83,31 @@ KEYFRAME_SECONDS = 2  # Apple: an IDR frame every 2 s
 
 # --- Codecs -------------------------------------------------------------------------------------------
 AV1_SAVING_VS_HEVC = 0.30  # Meta, 2023
-AV1_COMPUTE_FACTOR = 10  # AV1 core-seconds over H.264's for the same ladder: the page's assumption
-AV1_DEVICE_SHARE = 0.5  # share of views on devices that decode AV1: the page's assumption
+AV1_SAVING_VS_VP9 = 0.34  # Facebook, 2018: libaom against libvpx-vp9
+AV1_COMPUTE_FACTOR = 10  # SVT-AV1 preset M8 against x264 medium, same ladder: the page's assumption
+AV1_COMPUTE_SENSITIVITY = (3, 10, 30, 100)  # 100: a libaom-like slow setting
+HEVC_COMPUTE_FACTOR = 4  # x265 medium against x264 medium, same ladder: the page's assumption
+AV1_DEVICE_SHARE = 0.5  # views whose device decodes the served AV1 rung, in hardware or with dav1d
+HEVC_DEVICE_SHARE = 0.5  # views whose device decodes HEVC (Apple devices, recent TVs and phones)
+TOP_RUNG_SHARE = 0.5  # of those views, the share already at the top rung they would take: assumption
+VCU_EFFICIENCY = (20, 33)  # YouTube's VCU over its software baseline, ASPLOS 2021
 
 # --- Upload -------------------------------------------------------------------------------------------
-UPLOAD_BYTES = 1 * GB
+VIDEO_SECONDS = 10 * 60  # the page's example video, uploaded, encoded, stored and watched: assumption
 PHONE_UPLINK_BITS = 10e6  # a phone's upload rate on a mobile link: the page's assumption
 DROP_EVERY_SECONDS = 600  # a moving phone's connection drops once in 10 minutes on average: assumption
 SOURCE_KBPS = 8_000  # a phone's 1080p recording as uploaded, kbit/s: the page's assumption
+UPLOAD_BYTES = VIDEO_SECONDS * SOURCE_KBPS * KBIT / 8  # the example video as uploaded
 YOUTUBE_HOURS_PER_MINUTE = 500
 
 # --- Encode compute -----------------------------------------------------------------------------------
-H264_LADDER_CORE_SECONDS = 12  # core-seconds to encode one second of source into the whole ladder (x264)
-CORE_HOUR_PRICE = 0.045  # US dollars a vCPU-hour, on-demand compute-optimized, us-east-1, as recalled
-WORKER_CORES = 8  # one encode worker
+H264_LADDER_CORE_SECONDS = 12  # vCPU-seconds to encode one second of source into the whole ladder (x264)
+C7I_LARGE_HOUR = 0.08925  # EC2 on-demand, us-east-1, Linux, 2025: c7i.large
+C7I_LARGE_VCPUS = 2
+CORE_HOUR_PRICE = C7I_LARGE_HOUR / C7I_LARGE_VCPUS  # US dollars a vCPU-hour, on-demand
+SPOT_DISCOUNT = 0.60  # Spot's discount off on-demand for batch encodes: the page's assumption
+VCPUS_PER_CORE = 2  # x86: two hardware threads a physical core
+WORKER_CORES = 8  # one encode worker's vCPUs (c7i.2xlarge, four physical cores)
 CHUNK_SECONDS = 30  # a chunk task: a run of whole GOPs, encoded through the whole ladder
 TASK_OVERHEAD_SECONDS = 5  # a task's start, source fetch and upload of its segments: assumption
 SPLIT_SECONDS = 10  # probing and cutting the source at key frames, without re-encoding: assumption
@@ -79,6 +116,7 @@ PACKAGE_SECONDS = 5  # writing playlists and publishing: assumption
 # --- Delivery -----------------------------------------------------------------------------------------
 CDN_PRICE_FIRST = 0.085  # US and Europe, first 10 TB a month, a GB (2^30 bytes)
 CDN_PRICE_BULK = 0.020  # US and Europe, over 5 PB a month
+CDN_LAST_TIER_FROM = 5e15  # bytes a month, per region, where the last tier starts
 CDN_PRICE_INDIA = (0.109, 0.072)  # first 10 TB, over 5 PB
 CDN_PRICE_SOUTH_AMERICA = (0.110, 0.040)
 CDN_REQUEST_PRICE = 0.0100 / 10_000  # HTTPS requests, United States
@@ -86,6 +124,11 @@ VIEW_KBPS = 3_000  # the bit rate an average view is delivered at: the page's as
 VIEWER_KBPS = 5_000  # a viewer's throughput when a play starts: the page's assumption
 START_KBPS = 2_000  # the rung a player starts on
 RTT_SECONDS = 0.05  # to the edge, on a mobile link: the page's assumption
+SETUP_ROUND_TRIPS = 3  # DNS, TCP and TLS 1.3 on a first play: the page's assumption
+EXOPLAYER_START_SECONDS = 2.5  # ExoPlayer's bufferForPlaybackMs
+ABANDON_AFTER_SECONDS = 2  # Krishnan and Sitaraman, IMC 2012
+ABANDON_PER_SECOND = 0.058  # the same: each further second of start-up
+BBA_TRIAL_BUFFER_SECONDS = 240  # Huang et al., 2014: the trial player's buffer
 BBA_REBUFFER_CUT = (0.10, 0.20)  # Huang et al., 2014
 LIVE_HOLD_BACK_TARGETS = 3  # RFC 8216: three target durations from the live edge
 LL_PART_SECONDS = 1.0  # an LL-HLS part target: the page's choice
@@ -95,6 +138,9 @@ NETFLIX_EPISODE_SECONDS = 3_600
 NETFLIX_CHUNK_SECONDS = 180
 NETFLIX_SHOT_SECONDS = 4
 STORAGE_PRICE = STANDARD_PRICE
+STORAGE_PRICE_BULK = STANDARD_PRICE_BULK
+TIER_MIN_BYTES = 128 * 1024  # the data lifecycle page's size filter
+AAC_FRAME_SECONDS = 1024 / 48_000
 EDGE_COUNT = EDGES
 PART_BYTES = CLI_PART
 
@@ -114,10 +160,27 @@ source_mbps = count(SOURCE_KBPS / KBIT)
 youtube_hours_per_minute = count(YOUTUBE_HOURS_PER_MINUTE)
 h264_ladder_core_seconds = count(H264_LADDER_CORE_SECONDS)
 core_hour_price = count(CORE_HOUR_PRICE)
+c7i_large_hour = count(C7I_LARGE_HOUR)
+spot_discount = fraction(SPOT_DISCOUNT)
+hevc_compute_factor = times(HEVC_COMPUTE_FACTOR)
+hevc_device_share = fraction(HEVC_DEVICE_SHARE)
+top_rung_share = fraction(TOP_RUNG_SHARE)
+av1_saving_vs_vp9 = fraction(AV1_SAVING_VS_VP9)
+vcu_low = times(VCU_EFFICIENCY[0])
+vcu_high = times(VCU_EFFICIENCY[1])
+setup_round_trips = count(SETUP_ROUND_TRIPS)
+exoplayer_start = duration(EXOPLAYER_START_SECONDS)
+abandon_after = duration(ABANDON_AFTER_SECONDS)
+abandon_per_second = fraction(ABANDON_PER_SECOND)
+bba_trial_buffer = duration(BBA_TRIAL_BUFFER_SECONDS)
+aac_frame = duration(AAC_FRAME_SECONDS)
+storage_price_bulk = count(STORAGE_PRICE_BULK)
+apple_top_hevc_mbps = count(APPLE_TOP_HEVC_KBPS / KBIT)
 worker_cores = count(WORKER_CORES)
 chunk_seconds = duration(CHUNK_SECONDS)
 cdn_price_first = count(CDN_PRICE_FIRST)
 cdn_price_bulk = count(CDN_PRICE_BULK)
+cdn_last_tier_from = size(CDN_LAST_TIER_FROM)
 view_mbps = count(VIEW_KBPS / KBIT)
 viewer_mbps = count(VIEWER_KBPS / KBIT)
 start_mbps = count(START_KBPS / KBIT)
@@ -141,15 +204,30 @@ if __name__ != "concept_video_assumptions":
                 ),
                 ("Segment, key-frame interval", f"{segment_seconds}, {keyframe_seconds}", "Apple HLS spec"),
                 ("AV1's saving over HEVC", av1_saving_vs_hevc, "Meta, 2023"),
-                ("AV1's encode compute over H.264's", av1_compute_factor, "the page's assumption"),
-                ("Views on devices that decode AV1", av1_device_share, "the page's assumption"),
+                ("AV1's saving over VP9", av1_saving_vs_vp9, "Facebook, 2018"),
+                (
+                    "Encode compute over x264 medium: SVT-AV1 M8, x265 medium",
+                    f"{av1_compute_factor}, {hevc_compute_factor}",
+                    "the page's assumption",
+                ),
+                (
+                    "Views whose device decodes AV1 (hardware or dav1d); HEVC",
+                    f"{av1_device_share}; {hevc_device_share}",
+                    "the page's assumption",
+                ),
+                ("Of those, views already at their top rung", top_rung_share, "the page's assumption"),
                 ("Hours uploaded to YouTube a minute", youtube_hours_per_minute, "YouTube, 2019"),
                 ("Phone upload rate, Mbit/s", phone_uplink_mbps, "the page's assumption"),
                 ("A phone's link drops once in", drop_every, "the page's assumption"),
                 ("Source bit rate, Mbit/s", source_mbps, "the page's assumption"),
-                ("Core-seconds per source second, H.264 ladder", h264_ladder_core_seconds, "the page's assumption"),
-                ("Dollars a vCPU-hour", core_hour_price, "the page's assumption, near EC2 list, 2025"),
-                ("Worker cores; chunk length", f"{worker_cores}; {chunk_seconds}", "the page's choice"),
+                ("vCPU-seconds per source second, H.264 ladder", h264_ladder_core_seconds, "the page's assumption"),
+                (
+                    "Dollars a vCPU-hour, on-demand (c7i.large, 2 vCPUs)",
+                    f"{core_hour_price} ({c7i_large_hour} an hour)",
+                    "EC2, us-east-1, 2025",
+                ),
+                ("Spot discount off on-demand", spot_discount, "the page's assumption"),
+                ("Worker vCPUs; chunk length", f"{worker_cores}; {chunk_seconds}", "the page's choice"),
                 (
                     "CDN egress, dollars a GB: first 10 TB, over 5 PB",
                     f"{cdn_price_first}, {cdn_price_bulk}",

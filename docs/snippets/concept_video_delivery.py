@@ -2,25 +2,34 @@
 what an hour of viewing costs in CDN egress at each rung and in each region; how far behind live a
 player sits; and what a viral video's first minutes ask of the origin with and without a shield.
 
-Start-up: the player fetches the multivariant playlist and the media playlist (a round trip each, on
-a connection already open), then the first segment at the starting rung at the viewer's throughput,
-and starts once that segment is in.
+Start-up, on a first play: connection set-up (DNS, TCP, TLS: SETUP_ROUND_TRIPS round trips), the
+multivariant playlist, the media playlist and the CMAF init segment (a round trip each), then whole
+segments at the starting rung, at the viewer's throughput, until at least ExoPlayer's 2.5 s are
+buffered (one 6 s segment, two 2 s ones). A simplification: players that play a partly loaded
+segment start sooner with long segments.
 
-Requests: one a segment a viewer; priced at CloudFront's HTTPS request rate. Egress: bit rate x an
-hour, billed per GB of 2^30 bytes at CloudFront's first and last volume tiers, in each region.
+Requests: one a segment a viewer; priced at CloudFront's HTTPS request rate, against egress at the
+first tier (a small service) and the last (a service of the page's audience). Egress: bit rate x an
+hour, billed per GB of 2^30 bytes at CloudFront's first and last volume tiers, in each region; tiers
+are counted per region, so a region's last tier applies only once that region alone passes it.
 
-Live: a player starts LIVE_HOLD_BACK_TARGETS target durations behind the end of the playlist (RFC
-8216), so latency is that hold-back plus the segment being made (one more duration) before it can be
-listed; LL-HLS lists parts of LL_PART_SECONDS as they are made, with the same hold-back in parts.
+Live: a player starts LIVE_HOLD_BACK_TARGETS target durations before the end of the playlist (RFC
+8216), and the newest listed segment ended between 0 and 1 target duration ago, so the player sits
+between 3 and 4 target durations behind the camera; encoding, packaging, the CDN and the playlist
+reload interval come on top. LL-HLS lists parts of LL_PART_SECONDS with the same hold-back in
+parts, and each part costs a viewer a blocking playlist reload and a part request.
 
-Viral: the 10-minute video cut into segments at every rung; without a shield each of the CDN page's
-edges fetches each object once from the origin; with one, the shield fetches it once.
+Viral: the 10-minute video cut into segments at every rung and its audio. The spike's start is
+VIRAL_VIEWS views arriving evenly over VIRAL_SECONDS (the page's assumption); every view fetches the
+first segment of the starting rung, so that object takes starts a second, spread over the edges,
+and each edge's first miss goes to the origin once with request collapsing. The whole ladder at
+every edge is the upper bound on origin bytes, not what the spike fetches.
 """
 
 import math
 
 from concept_cdn_tail import edges_fetching
-from concept_video import VIDEO_SECONDS, h264_bytes_per_minute, median_views
+from concept_video import VIDEO_SECONDS, h264_bytes_per_minute, median_views, view_bytes
 from concept_video_assumptions import (
     APPLE_LADDER_KBPS,
     CDN_PRICE_BULK,
@@ -29,23 +38,38 @@ from concept_video_assumptions import (
     CDN_PRICE_SOUTH_AMERICA,
     CDN_REQUEST_PRICE,
     EDGE_COUNT,
+    EXOPLAYER_START_SECONDS,
     LIVE_HOLD_BACK_TARGETS,
     LL_PART_SECONDS,
     PLAYER_BUFFER_SECONDS,
     RTT_SECONDS,
     SEGMENT_SECONDS,
+    SETUP_ROUND_TRIPS,
     SHORT_SEGMENT_SECONDS,
     START_KBPS,
     VIEW_KBPS,
     VIEWER_KBPS,
 )
 
-from sdw.estimation import SECONDS_PER_HOUR, GiB, count, duration, fraction, markdown_table, peak, size, times
+from sdw.estimation import (
+    SECONDS_PER_HOUR,
+    GiB,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    per_second,
+    size,
+    times,
+)
 
 KBIT = 1_000
 MINUTE = 60
 PLAYLIST_ROUND_TRIPS = 2
+INIT_ROUND_TRIPS = 1  # the CMAF init segment (EXT-X-MAP)
 CONCURRENT_VIEWERS = 1_000_000  # a large live event or a busy evening: the page's assumption
+LOW_START_KBPS = (730, 365)  # Apple's third and second rungs, to start on
 
 
 def dollars(value: float):
@@ -54,8 +78,10 @@ def dollars(value: float):
 
 
 # --- Segment length ---------------------------------------------------------------------------------------------
-def start_up(segment: float) -> float:
-    return PLAYLIST_ROUND_TRIPS * RTT_SECONDS + RTT_SECONDS + segment * START_KBPS / VIEWER_KBPS
+def start_up(segment: float, start_kbps: float = START_KBPS) -> float:
+    round_trips = SETUP_ROUND_TRIPS + PLAYLIST_ROUND_TRIPS + INIT_ROUND_TRIPS
+    segments = math.ceil(EXOPLAYER_START_SECONDS / segment)
+    return round_trips * RTT_SECONDS + segments * segment * start_kbps / VIEWER_KBPS
 
 
 def requests_per_hour(segment: float) -> float:
@@ -67,7 +93,12 @@ def egress_hour(kbps: float, price: float) -> float:
 
 
 def objects_per_video(segment: float) -> int:
-    return math.ceil(VIDEO_SECONDS / segment) * len(APPLE_LADDER_KBPS)
+    """Every rung's segments and the audio rendition's."""
+    return math.ceil(VIDEO_SECONDS / segment) * (len(APPLE_LADDER_KBPS) + 1)
+
+
+def request_share(segment: float, price: float) -> float:
+    return requests_per_hour(segment) * CDN_REQUEST_PRICE / egress_hour(VIEW_KBPS, price)
 
 
 segment_rows = []
@@ -79,7 +110,8 @@ for seg in (SHORT_SEGMENT_SECONDS, SEGMENT_SECONDS):
             count(1 / seg),
             peak(CONCURRENT_VIEWERS / seg),
             dollars(requests_per_hour(seg) * CDN_REQUEST_PRICE),
-            fraction(requests_per_hour(seg) * CDN_REQUEST_PRICE / egress_hour(VIEW_KBPS, CDN_PRICE_FIRST)),
+            fraction(request_share(seg, CDN_PRICE_FIRST)),
+            fraction(request_share(seg, CDN_PRICE_BULK)),
             count(objects_per_video(seg)),
         )
     )
@@ -88,12 +120,17 @@ start_long = duration(start_up(SEGMENT_SECONDS))
 requests_short = peak(CONCURRENT_VIEWERS / SHORT_SEGMENT_SECONDS)
 requests_long = peak(CONCURRENT_VIEWERS / SEGMENT_SECONDS)
 concurrent_viewers = count(CONCURRENT_VIEWERS)
-request_share_short = fraction(
-    requests_per_hour(SHORT_SEGMENT_SECONDS) * CDN_REQUEST_PRICE / egress_hour(VIEW_KBPS, CDN_PRICE_FIRST)
-)
-request_share_long = fraction(
-    requests_per_hour(SEGMENT_SECONDS) * CDN_REQUEST_PRICE / egress_hour(VIEW_KBPS, CDN_PRICE_FIRST)
-)
+request_share_short = fraction(request_share(SHORT_SEGMENT_SECONDS, CDN_PRICE_FIRST))
+request_share_long = fraction(request_share(SEGMENT_SECONDS, CDN_PRICE_FIRST))
+request_share_short_bulk = fraction(request_share(SHORT_SEGMENT_SECONDS, CDN_PRICE_BULK))
+request_share_long_bulk = fraction(request_share(SEGMENT_SECONDS, CDN_PRICE_BULK))
+start_long_low = duration(start_up(SEGMENT_SECONDS, LOW_START_KBPS[0]))
+start_long_lowest = duration(start_up(SEGMENT_SECONDS, LOW_START_KBPS[1]))
+low_start_kbps = count(LOW_START_KBPS[0])
+lowest_start_kbps = count(LOW_START_KBPS[1])
+start_round_trips = count(SETUP_ROUND_TRIPS + PLAYLIST_ROUND_TRIPS + INIT_ROUND_TRIPS)
+segments_to_start_short = count(math.ceil(EXOPLAYER_START_SECONDS / SHORT_SEGMENT_SECONDS))
+segments_to_start_long = count(math.ceil(EXOPLAYER_START_SECONDS / SEGMENT_SECONDS))
 objects_short = count(objects_per_video(SHORT_SEGMENT_SECONDS))
 objects_long = count(objects_per_video(SEGMENT_SECONDS))
 objects_ratio = times(SEGMENT_SECONDS / SHORT_SEGMENT_SECONDS)
@@ -103,6 +140,7 @@ rung_rows = [
     (
         f"{k:,}",
         size(k * KBIT / 8 * SECONDS_PER_HOUR),
+        count(k * KBIT / 8 * SECONDS_PER_HOUR / GiB),
         dollars(egress_hour(k, CDN_PRICE_FIRST)),
         dollars(egress_hour(k, CDN_PRICE_BULK)),
     )
@@ -110,6 +148,8 @@ rung_rows = [
 ]
 top_hour_bytes = size(APPLE_LADDER_KBPS[-1] * KBIT / 8 * SECONDS_PER_HOUR)
 top_hour_first = dollars(egress_hour(APPLE_LADDER_KBPS[-1], CDN_PRICE_FIRST))
+top_hour_gib = count(APPLE_LADDER_KBPS[-1] * KBIT / 8 * SECONDS_PER_HOUR / GiB)
+view_hour_gib = count(VIEW_KBPS * KBIT / 8 * SECONDS_PER_HOUR / GiB)
 view_hour_bytes = size(VIEW_KBPS * KBIT / 8 * SECONDS_PER_HOUR)
 view_hour_first = dollars(egress_hour(VIEW_KBPS, CDN_PRICE_FIRST))
 view_hour_bulk = dollars(egress_hour(VIEW_KBPS, CDN_PRICE_BULK))
@@ -120,13 +160,21 @@ REGIONS = [
     ("India", CDN_PRICE_INDIA),
 ]
 region_rows = [
-    (name, dollars(egress_hour(VIEW_KBPS, first)), dollars(egress_hour(VIEW_KBPS, bulk)), times(bulk / CDN_PRICE_BULK))
+    (
+        name,
+        dollars(egress_hour(VIEW_KBPS, first)),
+        times(first / CDN_PRICE_FIRST),
+        dollars(egress_hour(VIEW_KBPS, bulk)),
+        times(bulk / CDN_PRICE_BULK),
+    )
     for name, (first, bulk) in REGIONS
 ]
 india_over_us_bulk = times(CDN_PRICE_INDIA[1] / CDN_PRICE_BULK)
+india_over_us_first = times(CDN_PRICE_INDIA[0] / CDN_PRICE_FIRST)
+india_view_hour_first = dollars(egress_hour(VIEW_KBPS, CDN_PRICE_INDIA[0]))
 india_view_hour_bulk = dollars(egress_hour(VIEW_KBPS, CDN_PRICE_INDIA[1]))
-# Capping the top rung in the dearest region at Apple's 3000 kbit/s 720p rung, for views that would have
-# taken the 1080p top rung.
+# Capping the top rung in the dearest region at Apple's lower 720p rung (3000 kbit/s; the other is
+# 4500), for views that would have taken the 1080p top rung.
 CAPPED_KBPS = 3_000
 cap_saving = fraction(1 - CAPPED_KBPS / APPLE_LADDER_KBPS[-1])
 capped_mbps = count(CAPPED_KBPS / KBIT)
@@ -159,22 +207,39 @@ tail_edges_fetching = count(edges_fetching(median_views))
 tail_edge_hit = fraction(edge_hit(median_views))
 tail_shield_hit = fraction(1 - 1 / median_views)
 
-# --- Live ----------------------------------------------------------------------------------------------------------
-live_hls_6 = duration((LIVE_HOLD_BACK_TARGETS + 1) * SEGMENT_SECONDS)
-live_hls_2 = duration((LIVE_HOLD_BACK_TARGETS + 1) * SHORT_SEGMENT_SECONDS)
-live_ll = duration((LIVE_HOLD_BACK_TARGETS + 1) * LL_PART_SECONDS)
-ll_requests_per_viewer = count(1 / LL_PART_SECONDS)
 
-# --- A viral video's first minutes ------------------------------------------------------------------------------------
+# --- Live ----------------------------------------------------------------------------------------------------------
+def behind_live(target: float) -> tuple[float, float]:
+    """Hold-back of 3 targets, plus 0 to 1 target since the newest listed segment ended."""
+    return LIVE_HOLD_BACK_TARGETS * target, (LIVE_HOLD_BACK_TARGETS + 1) * target
+
+
+live_hls_6_low = duration(behind_live(SEGMENT_SECONDS)[0])
+live_hls_6 = duration(behind_live(SEGMENT_SECONDS)[1])
+live_hls_2_low = duration(behind_live(SHORT_SEGMENT_SECONDS)[0])
+live_hls_2 = duration(behind_live(SHORT_SEGMENT_SECONDS)[1])
+live_ll_low = duration(behind_live(LL_PART_SECONDS)[0])
+live_ll = duration(behind_live(LL_PART_SECONDS)[1])
+# LL-HLS: each part costs a blocking playlist reload and a part (or preload-hint) request.
+ll_reloads_per_viewer = count(1 / LL_PART_SECONDS)
+ll_parts_per_viewer = count(1 / LL_PART_SECONDS)
+ll_requests_per_viewer = count(2 / LL_PART_SECONDS)
+ll_requests_total = peak(CONCURRENT_VIEWERS * 2 / LL_PART_SECONDS)
+
+# --- A viral video's first hour ------------------------------------------------------------------------------------
+VIRAL_VIEWS = 1_000_000  # views in the spike's first hour: the page's assumption
+VIRAL_SECONDS = 3_600
 video_objects = objects_per_video(SEGMENT_SECONDS)
 ladder_bytes_per_video = h264_bytes_per_minute * VIDEO_SECONDS / MINUTE
 edges = count(EDGE_COUNT)
+viral_views = count(VIRAL_VIEWS)
+viral_first_segment_rate = per_second(VIRAL_VIEWS / VIRAL_SECONDS)
+viral_per_edge_rate = per_second(VIRAL_VIEWS / VIRAL_SECONDS / EDGE_COUNT)
+viral_egress = size(VIRAL_VIEWS * view_bytes)
 viral_fetches_no_shield = count(EDGE_COUNT * video_objects)
 viral_fetches_shield = count(video_objects)
 viral_bytes_no_shield = size(EDGE_COUNT * ladder_bytes_per_video)
 viral_bytes_shield = size(ladder_bytes_per_video)
-# A bad encode: new versioned names mean replacing the playlists, not purging segments.
-playlists_per_video = count(1 + len(APPLE_LADDER_KBPS))
 segments_per_video = count(video_objects)
 
 if __name__ != "concept_video_delivery":
@@ -186,8 +251,9 @@ if __name__ != "concept_video_delivery":
                 "Requests a second per viewer",
                 f"Requests at {concurrent_viewers} viewers, peak",
                 "Request dollars per viewer-hour",
-                "Against egress",
-                "Objects per 10-minute video",
+                "Against egress, first tier",
+                "Against egress, last tier",
+                "Objects per 10-minute video, with audio",
             ),
             segment_rows,
         )
@@ -195,20 +261,48 @@ if __name__ != "concept_video_delivery":
     print()
     print(
         markdown_table(
-            ("Rung, kbit/s", "Bytes per hour of viewing", "Dollars, first 10 TB", "Dollars, over 5 PB"),
+            (
+                "Rung, kbit/s",
+                "Bytes per hour of viewing",
+                "GiB, as billed",
+                "Dollars, first 10 TB",
+                "Dollars, over 5 PB",
+            ),
             rung_rows,
         )
     )
     print()
     print(
         markdown_table(
-            ("An hour at the average view's bit rate", "First 10 TB", "Over 5 PB", "Over 5 PB, against the US"),
+            (
+                "An hour at the average view's bit rate",
+                "First 10 TB",
+                "Against the US",
+                "Over 5 PB (that region alone)",
+                "Against the US",
+            ),
             region_rows,
         )
     )
     print()
     print(
-        f"Behind live: {live_hls_6} with {duration(SEGMENT_SECONDS)} segments, {live_hls_2} with "
-        f"{duration(SHORT_SEGMENT_SECONDS)}, {live_ll} with LL-HLS parts of {duration(LL_PART_SECONDS)}, "
-        "encoding aside."
+        markdown_table(
+            ("Starting a 6 s segment on the rung of", "Start-up"),
+            [
+                (f"{count(START_KBPS / KBIT)} Mbit/s", start_long),
+                (f"{low_start_kbps} kbit/s", start_long_low),
+                (f"{lowest_start_kbps} kbit/s", start_long_lowest),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Live", "Behind the camera, before encode and reload"),
+            [
+                (f"{duration(SEGMENT_SECONDS)} segments", f"{live_hls_6_low} to {live_hls_6}"),
+                (f"{duration(SHORT_SEGMENT_SECONDS)} segments", f"{live_hls_2_low} to {live_hls_2}"),
+                (f"LL-HLS, {duration(LL_PART_SECONDS)} parts", f"{live_ll_low} to {live_ll}"),
+            ],
+        )
     )
