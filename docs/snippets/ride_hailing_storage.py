@@ -1,0 +1,69 @@
+"""Ride-hailing worked example: trips and their location trails, a year and over retention."""
+
+from ride_hailing_assumptions import (
+    copies,
+    location_interval,
+    location_point_bytes,
+    location_retention_years,
+    pickup_minutes,
+    rides_per_day,
+    trip_minutes,
+    trip_record_bytes,
+    trip_retention_years,
+)
+from ride_hailing_traffic import driver_updates_average
+
+from sdw.estimation import (
+    DAYS_PER_YEAR,
+    SECONDS_PER_DAY,
+    SECONDS_PER_MINUTE,
+    count,
+    markdown_table,
+    per_day,
+    size,
+    size_per_day,
+    times,
+)
+
+# Trips: one record a ride, kept for years as a payment record.
+trips_per_year = count(rides_per_day * DAYS_PER_YEAR)
+trips_over_retention = count(trips_per_year * trip_retention_years)
+trip_bytes_per_day = size_per_day(rides_per_day * trip_record_bytes)
+trip_bytes_per_year = size(trip_bytes_per_day * DAYS_PER_YEAR)
+trip_bytes_total = size(trip_bytes_per_year * trip_retention_years * copies)
+
+# Trails: the driver's positions from the match to the drop-off, kept for receipts, disputes and
+# safety. Positions sent while no ride is under way are not kept.
+points_per_ride = count((pickup_minutes + trip_minutes) * SECONDS_PER_MINUTE / location_interval)
+trail_bytes_per_ride = size(points_per_ride * location_point_bytes)
+trail_bytes_per_day = size_per_day(rides_per_day * trail_bytes_per_ride)
+trail_bytes_per_year = size(trail_bytes_per_day * DAYS_PER_YEAR)
+trail_bytes_total = size(trail_bytes_per_year * location_retention_years * copies)
+
+# Every position kept, idle drivers' too: what a durable row per update would store.
+all_positions_per_day = per_day(driver_updates_average * SECONDS_PER_DAY)
+all_position_bytes_per_day = size_per_day(all_positions_per_day * location_point_bytes)
+all_positions_over_trails = times(all_position_bytes_per_day / trail_bytes_per_day)
+
+storage_total = size(trip_bytes_total + trail_bytes_total)
+
+if __name__ != "ride_hailing_storage":
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Trips a year", trips_per_year),
+                ("Trips over their retention", trips_over_retention),
+                ("Trip records a day", trip_bytes_per_day),
+                ("Trip records over retention, every copy", trip_bytes_total),
+                ("Trail points a ride (pickup leg and trip)", points_per_ride),
+                ("Trail of one ride", trail_bytes_per_ride),
+                ("Trails a day", trail_bytes_per_day),
+                ("Trails a year, one copy", trail_bytes_per_year),
+                ("Trails over retention, every copy", trail_bytes_total),
+                ("Every position kept, idle drivers' too, a day", all_position_bytes_per_day),
+                ("... over the trails alone", all_positions_over_trails),
+                ("Trips and trails over retention, every copy", storage_total),
+            ],
+        )
+    )
