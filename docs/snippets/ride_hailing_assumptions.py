@@ -12,38 +12,65 @@ Run `python docs/snippets/ride_hailing_assumptions.py` to print the table.
 
 from concept_geo_assumptions import drivers_online, peak_factor, rider_queries_peak, update_interval
 
-from sdw.estimation import KB, count, duration, fraction, markdown_table, per_day, size, times
+from sdw.estimation import KB, TB, count, duration, fraction, markdown_table, per_day, size, times
 
-# Uber's results for the fourth quarter and full year 2024 (its press release of 5 February 2025).
-# Its 10-K for 2024 is linked as the annual report; its text was not read for this page, so every
-# figure below is the press release's.
-UBER_Q4_2024 = "https://www.advfn.com/stock-market/NYSE/UBER/stock-news/95374216/uber-announces-results-for-fourth-quarter-and-full"
+# Uber's results for the fourth quarter and full year 2024 (its press release of 5 February 2025, on
+# its investor-relations site). Its 10-K for 2024 is linked as the annual report; its text was not
+# read for this page, so every figure below is the press release's.
+UBER_Q4_2024 = (
+    "https://investor.uber.com/news-events/news/press-release-details/2025/"
+    "Uber-Announces-Results-for-Fourth-Quarter-and-Full-Year-2024/default.aspx"
+)
 UBER_10K_2024 = "https://capedge.com/filing/1543151/0001543151-25-000008/UBER-10K-2024FY"
-# Uber's results for the first quarter of 2024: "more than 7 million people" earn on Uber every month.
-UBER_Q1_2024 = "https://www.01net.it/uber-announces-results-for-first-quarter-2024/"
 # Uber's developer docs: a trip's driver location notification, every 4 s by default.
 UBER_DRIVER_LOCATION = "https://developer.uber.com/docs/guest-rides/references/api/webhooks/driver-location"
 FLEET_ENGINE_UPDATES = "https://developers.google.com/maps/documentation/mobility/fleet-engine/essentials/vehicles/on-demand-update-vehicle"
+# Cramer and Krueger, "Disruptive Change in the Taxi Business: The Case of Uber", American Economic
+# Review 106(5), 2016, pp. 177-182: UberX drivers had a passenger in the car about half their working time.
+CRAMER_KRUEGER = "https://doi.org/10.1257/aer.p20161002"
+# Uber's blog on DeepETA: ETAs are used to calculate fares, estimate pickup times and match riders to drivers.
+UBER_DEEPETA = "https://www.uber.com/blog/deepeta-how-uber-predicts-arrival-times/"
 
 # --- Uber's published scale (context, not inputs) -------------------------------------------
 uber_trips_per_day = per_day(33e6)  # Q4 2024, rides and deliveries together
 uber_monthly_consumers = count(171e6)  # MAPCs, Q4 2024
-uber_monthly_earners = count(7e6)  # drivers and couriers who earn in a month, Q1 2024
 uber_mobility_bookings = count(22.8e9)  # dollars, Q4 2024
 uber_delivery_bookings = count(20.1e9)  # dollars, Q4 2024
+DAYS_IN_Q4 = 92  # October to December
+RIDE_SHARE_LOW, RIDE_SHARE_HIGH = 1 / 2, 2 / 3  # the share of Uber's trips that are rides, a guess either way
+rides_range_low = per_day(uber_trips_per_day * RIDE_SHARE_LOW)
+rides_range_high = per_day(uber_trips_per_day * RIDE_SHARE_HIGH)
 
 # --- What riders and drivers do ---------------------------------------------------------------
 rides_per_day = per_day(15e6)
 # Imported from the proximity-search page: 1M drivers online at the busiest hour, a position every
-# 4 s from each, 100K "cars near me" map queries a second then, and the busy hour at 3x the average.
+# 4 s from each, 100K "cars near me" map queries a second then, and the busy hour at 3x the average
+# (a factor that page borrows from the Twitter example).
 drivers_online_peak = drivers_online
 location_interval = update_interval
 browse_queries_peak = rider_queries_peak
 peak_to_average = times(peak_factor)
+map_refresh_interval = duration(4)
+app_opens_per_request = count(3)
 pickup_minutes = count(5)
 trip_minutes = count(15)
 offers_per_request = count(1.5)
 accept_timeout = duration(15)
+batch_window = duration(2)
+
+# --- The routing engine's calls -----------------------------------------------------------------
+candidates_ranked = count(10)
+eta_refresh_interval = duration(30)
+fare_quotes_per_request = count(1.5)
+
+# --- Records a ride writes, and what else it sends ----------------------------------------------
+state_changes_per_ride = count(6)
+payment_ops_per_ride = count(2)
+ratings_per_ride = count(1.5)
+cancel_share = fraction(0.05)
+cancel_grace = duration(120)
+notifications_per_ride = count(3)
+heartbeat_interval = duration(30)
 
 # --- Bytes ---------------------------------------------------------------------------------------
 location_update_wire_bytes = size(200)
@@ -52,6 +79,7 @@ browse_response_bytes = size(500)
 ride_request_bytes = size(1 * KB)
 location_point_bytes = size(40)
 trip_record_bytes = size(1 * KB)
+usable_bytes_per_node = size(4 * TB)
 
 # --- How long and how safely we keep it ---------------------------------------------------------
 trip_retention_years = count(7)
@@ -59,10 +87,14 @@ location_retention_years = count(2)
 copies = times(3)
 
 # --- Targets (step 1) ---------------------------------------------------------------------------
-match_latency_target = duration(2)
+match_latency_target = duration(4)
+accepted_latency_target = duration(30)
 location_freshness_target = duration(2)
+index_lag_target = duration(1)
 request_availability_target = fraction(0.9999)
+answer_deadline = duration(60)
 slo_window_days = count(30)
+trip_rpo = duration(5)
 
 TABLE = [
     (
@@ -70,7 +102,7 @@ TABLE = [
         uber_trips_per_day,
         f"Uber, fourth quarter 2024: 3.1 billion trips, about 33 million a day "
         f"([results]({UBER_Q4_2024}); the year's [10-K]({UBER_10K_2024}) is the annual report). "
-        "Context for the next row, not an input.",
+        "Context for the rides a day, not an input.",
     ),
     (
         "Uber's monthly active platform consumers",
@@ -79,45 +111,52 @@ TABLE = [
         "the page sizes from rides, not riders.",
     ),
     (
-        "People who earn on Uber each month",
-        uber_monthly_earners,
-        f'"More than 7 million" drivers and couriers, first quarter 2024 ([results]({UBER_Q1_2024})).',
-    ),
-    (
         "Rides a day",
         rides_per_day,
-        "The page's own assumption: rides only, a little under half of Uber's trips. Uber does not "
-        "split its trips between rides and deliveries; its ride (Mobility) gross bookings were "
-        f"${uber_mobility_bookings} of its quarter against ${uber_delivery_bookings} for delivery "
-        f"([results]({UBER_Q4_2024})), and a ride costs more than most delivery orders, so rides are "
-        "fewer than half the trips.",
+        "A round assumption. Uber does not split its trips between rides and deliveries; if rides "
+        f"are half to two-thirds of them, Uber carries {rides_range_low} to {rides_range_high}. "
+        "This figure sits a little under that range: an operator somewhat smaller than Uber. Step 2 "
+        "checks it against Uber's bookings.",
     ),
     (
         "Drivers online at the busiest hour",
         drivers_online_peak,
-        "The proximity-search concept page's assumption, imported so both pages size the same drivers: "
-        "about one in seven of the people who earn in a month, online at once.",
+        "The proximity-search concept page's assumption, imported so both pages size the same drivers. "
+        "Step 2 checks it against the rides: the share of drivers it keeps on a ride.",
     ),
     (
         "Interval between a phone's position updates",
         location_interval,
-        "The proximity-search page's assumption, which Uber's own figure for a trip supports: its "
-        f"[driver location webhook]({UBER_DRIVER_LOCATION}) reports the driver's position "
-        "every 4 s by default until the trip ends. Uber does not publish its driver app's upload "
-        "interval, so that stays an assumption; Google's ride-hailing backend, for comparison, "
-        f"[takes one position every 5 s to 1 min]({FLEET_ENGINE_UPDATES}). A rider's phone sends "
-        "at the same interval while it waits for its pickup.",
+        f"Uber pushes a trip's driver position to partners every 4 s by default ([driver location "
+        f"webhook]({UBER_DRIVER_LOCATION})), so the driver's app uploads at least that often while on "
+        "a trip; the same interval for idle drivers is this page's assumption, imported from the "
+        "proximity-search page. For comparison, Google's ride-hailing backend, fed by custom code, "
+        f"[expects a position at least once a minute and at most once every 5 s]({FLEET_ENGINE_UPDATES}). "
+        "A rider's phone sends at the same interval while it waits for its pickup.",
     ),
     (
         '"Cars near me" map queries at the busiest hour',
         browse_queries_peak,
-        "The proximity-search page's assumption: riders with the app open, before they request.",
+        "The proximity-search page's assumption: riders with the app open, before they request. "
+        "Step 2 checks it against the ride requests.",
+    ),
+    (
+        "Interval between a rider's map refreshes",
+        map_refresh_interval,
+        "The page's assumption: the map of nearby cars moves as often as the cars report.",
+    ),
+    (
+        "App opens per ride request",
+        app_opens_per_request,
+        "The page's assumption: riders open the app to check a price or a wait and close it again.",
     ),
     (
         "Busy hour over the day's average",
         peak_to_average,
-        "The factor the proximity-search page uses, so its location figures and these agree. Evening "
-        "rush hours and Friday and Saturday nights set it; New Year's Eve is a spike above it (step 7).",
+        "Borrowed from the Twitter example by the proximity-search page, and kept here so its location "
+        "figures and these agree. It is high for a worldwide total, which spreads over many time zones, "
+        "so it is conservative for capacity: headroom rather than a measured peak. New Year's Eve is a "
+        "spike above it (step 7).",
     ),
     (
         "Minutes from a match to the pickup",
@@ -140,6 +179,64 @@ TABLE = [
         accept_timeout,
         "The page's choice: long enough to read the pickup on a mounted phone, short enough that a "
         "second offer still makes a quick match.",
+    ),
+    (
+        "Matching window",
+        batch_window,
+        "The page's choice: requests in an area are matched together every this often (step 1).",
+    ),
+    (
+        "Candidates ranked by the routing engine per matching search",
+        candidates_ranked,
+        "The page's assumption: the nearest few by distance, ranked by estimated time to the pickup.",
+    ),
+    (
+        "Interval between ETA refreshes on a ride under way",
+        eta_refresh_interval,
+        "The page's assumption: the ETA shown on both phones is recomputed this often, not at every "
+        "tracking push; the pushes move the car between refreshes.",
+    ),
+    (
+        "Fare quotes per ride request",
+        fare_quotes_per_request,
+        "The page's assumption: one quote, and a re-quote for every second request (a changed drop-off or product).",
+    ),
+    (
+        "State changes recorded per ride",
+        state_changes_per_ride,
+        "Requested, matched, arriving, arrived, on trip, completed (or cancelled).",
+    ),
+    (
+        "Payment operations per ride",
+        payment_ops_per_ride,
+        "An authorisation hold when the ride is requested, and a capture at the drop-off (or a "
+        "release, or a fee, when it is cancelled).",
+    ),
+    (
+        "Ratings per ride",
+        ratings_per_ride,
+        "The page's assumption: the driver rates nearly every ride, the rider about half.",
+    ),
+    (
+        "Rides cancelled after a match",
+        cancel_share,
+        "The page's assumption.",
+    ),
+    (
+        "Grace period before a cancellation fee",
+        cancel_grace,
+        "The page's choice; the fee itself and the grace vary by city.",
+    ),
+    (
+        "Push notifications per ride",
+        notifications_per_ride,
+        "The page's assumption: driver on the way, driver arrived and the receipt, to a phone whose "
+        "app is in the background.",
+    ),
+    (
+        "Heartbeat interval on an open connection",
+        heartbeat_interval,
+        "The page's choice: short enough to notice a dead phone within a minute, long enough to spare its battery.",
     ),
     (
         "A position update on the wire",
@@ -169,6 +266,12 @@ TABLE = [
         "The page's assumption: IDs, places, times of each state, fare breakdown, payment reference.",
     ),
     (
+        "Usable bytes per storage node",
+        usable_bytes_per_node,
+        "The page's assumption: about half of a node's disks, the rest for compaction, growth and a "
+        "failed neighbour's share.",
+    ),
+    (
         "Years trip records are kept",
         trip_retention_years,
         "The page's assumption: trips are payment records, kept as long as tax and accounting rules "
@@ -183,7 +286,14 @@ TABLE = [
     (
         "Match latency target",
         match_latency_target,
-        "The page's choice: p99 from a request reaching the service to the first offer reaching a driver's phone.",
+        "The page's choice: p99 from a request reaching the service to the first offer reaching a "
+        "driver's phone, the matching window included.",
+    ),
+    (
+        "Accepted-driver target",
+        accepted_latency_target,
+        "The page's choice: p99 from a request reaching the service to a driver's accept, declines "
+        "and timeouts included.",
     ),
     (
         "Location freshness target",
@@ -192,10 +302,25 @@ TABLE = [
         "The interval adds its own age on top.",
     ),
     (
+        "Index lag target",
+        index_lag_target,
+        "The page's choice: p99 from a position reaching the service to matching searches seeing it.",
+    ),
+    (
         "Availability target, ride requests",
         request_availability_target,
         f"The page's choice, over {slo_window_days} days: a failed request is a lost ride and a rider "
         "who opens a competitor's app.",
+    ),
+    (
+        "Deadline for answering a request",
+        answer_deadline,
+        "The page's choice: a request not matched or told no driver is near within it counts as failed.",
+    ),
+    (
+        "Trips lost in a region's loss, at most",
+        trip_rpo,
+        "The page's choice: the replication lag a trip store may have to another region.",
     ),
 ]
 

@@ -10,6 +10,7 @@ from ride_hailing_assumptions import (
     trip_minutes,
     trip_record_bytes,
     trip_retention_years,
+    usable_bytes_per_node,
 )
 from ride_hailing_traffic import driver_updates_average
 
@@ -20,9 +21,11 @@ from sdw.estimation import (
     count,
     markdown_table,
     per_day,
+    servers,
     size,
     size_per_day,
     times,
+    whole_up,
 )
 
 # Trips: one record a ride, kept for years as a payment record.
@@ -46,6 +49,8 @@ all_position_bytes_per_day = size_per_day(all_positions_per_day * location_point
 all_positions_over_trails = times(all_position_bytes_per_day / trail_bytes_per_day)
 
 storage_total = size(trip_bytes_total + trail_bytes_total)
+# Nodes to hold it, every copy counted, at the usable bytes each (before any growth).
+storage_nodes = servers(whole_up(storage_total / usable_bytes_per_node))
 
 if __name__ != "ride_hailing_storage":
     print(
@@ -64,6 +69,7 @@ if __name__ != "ride_hailing_storage":
                 ("Every position kept, idle drivers' too, a day", all_position_bytes_per_day),
                 ("... over the trails alone", all_positions_over_trails),
                 ("Trips and trails over retention, every copy", storage_total),
+                ("Storage nodes for them", storage_nodes),
             ],
         )
     )
