@@ -77,9 +77,15 @@ location_update_wire_bytes = size(200)
 tracking_push_bytes = size(150)
 browse_response_bytes = size(500)
 ride_request_bytes = size(1 * KB)
-location_point_bytes = size(40)
-trip_record_bytes = size(1 * KB)
+# A stored trail point and a trip's records are not assumed: step 4 computes them field by field
+# (ride_hailing_data_model.py), and the storage figures use those.
+trail_row_seconds = duration(60)
 usable_bytes_per_node = size(4 * TB)
+
+# --- The interface (step 3) -------------------------------------------------------------------------
+create_deadline = duration(3)
+abandoned_transaction_abort = duration(5)
+quote_validity = duration(300)
 
 # --- How long and how safely we keep it ---------------------------------------------------------
 trip_retention_years = count(7)
@@ -256,14 +262,10 @@ TABLE = [
     ),
     ("A ride request", ride_request_bytes, "The page's assumption: pickup, drop-off, product, payment method."),
     (
-        "A stored trail point",
-        location_point_bytes,
-        "The page's assumption: time, latitude and longitude, speed, heading and accuracy, before compression.",
-    ),
-    (
-        "A trip record",
-        trip_record_bytes,
-        "The page's assumption: IDs, places, times of each state, fare breakdown, payment reference.",
+        "Seconds of a ride's trail in one stored row",
+        trail_row_seconds,
+        "The page's choice (step 4): the trail writer packs a ride's points into a row a minute, so "
+        "the key and the row's overhead are paid once for many points.",
     ),
     (
         "Usable bytes per storage node",
@@ -283,6 +285,24 @@ TABLE = [
         "The page's assumption: long enough for fare disputes, safety reports and insurance claims.",
     ),
     ("Copies of stored data", copies, "One a zone, three zones."),
+    (
+        "Deadline of a ride request's create call",
+        create_deadline,
+        "The page's choice (step 3): the call only commits one transaction in the trip store; "
+        "matching and the payment hold run after it answers.",
+    ),
+    (
+        "Time for the trip store to abort a transaction whose server died",
+        abandoned_transaction_abort,
+        "An assumption, to be set from the chosen store's transaction-liveness setting: until then "
+        "a retry of the same create finds the first attempt's rows locked (step 3).",
+    ),
+    (
+        "Time a fare quote stays valid",
+        quote_validity,
+        "The page's choice (step 3): long enough to read the price and request, short enough that "
+        "the drivers nearby and the surge area have not changed much.",
+    ),
     (
         "Match latency target",
         match_latency_target,

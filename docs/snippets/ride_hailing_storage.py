@@ -3,15 +3,14 @@
 from ride_hailing_assumptions import (
     copies,
     location_interval,
-    location_point_bytes,
     location_retention_years,
     pickup_minutes,
     rides_per_day,
     trip_minutes,
-    trip_record_bytes,
     trip_retention_years,
     usable_bytes_per_node,
 )
+from ride_hailing_data_model import trail_bytes_per_point, trip_bytes_per_ride
 from ride_hailing_traffic import driver_updates_average
 
 from sdw.estimation import (
@@ -28,24 +27,25 @@ from sdw.estimation import (
     whole_up,
 )
 
-# Trips: one record a ride, kept for years as a payment record.
+# Trips: a ride's row, offers, payment operations and ratings (step 4's rows), kept for years as a
+# payment record.
 trips_per_year = count(rides_per_day * DAYS_PER_YEAR)
 trips_over_retention = count(trips_per_year * trip_retention_years)
-trip_bytes_per_day = size_per_day(rides_per_day * trip_record_bytes)
+trip_bytes_per_day = size_per_day(rides_per_day * trip_bytes_per_ride)
 trip_bytes_per_year = size(trip_bytes_per_day * DAYS_PER_YEAR)
 trip_bytes_total = size(trip_bytes_per_year * trip_retention_years * copies)
 
 # Trails: the driver's positions from the match to the drop-off, kept for receipts, disputes and
 # safety. Positions sent while no ride is under way are not kept.
 points_per_ride = count((pickup_minutes + trip_minutes) * SECONDS_PER_MINUTE / location_interval)
-trail_bytes_per_ride = size(points_per_ride * location_point_bytes)
+trail_bytes_per_ride = size(points_per_ride * trail_bytes_per_point)
 trail_bytes_per_day = size_per_day(rides_per_day * trail_bytes_per_ride)
 trail_bytes_per_year = size(trail_bytes_per_day * DAYS_PER_YEAR)
 trail_bytes_total = size(trail_bytes_per_year * location_retention_years * copies)
 
-# Every position kept, idle drivers' too: what a durable row per update would store.
+# Every position kept, idle drivers' too, packed as the trails are.
 all_positions_per_day = per_day(driver_updates_average * SECONDS_PER_DAY)
-all_position_bytes_per_day = size_per_day(all_positions_per_day * location_point_bytes)
+all_position_bytes_per_day = size_per_day(all_positions_per_day * trail_bytes_per_point)
 all_positions_over_trails = times(all_position_bytes_per_day / trail_bytes_per_day)
 
 storage_total = size(trip_bytes_total + trail_bytes_total)

@@ -1,0 +1,204 @@
+"""Ride-hailing worked example: the bytes in each row, field by field, what a ride keeps, and the
+tables the stores hold. Step 2's storage figures take their per-ride bytes from here."""
+
+from concept_geo_workloads import driver_index_bytes
+from ride_hailing_assumptions import (
+    drivers_online_peak,
+    location_interval,
+    offers_per_request,
+    payment_ops_per_ride,
+    ratings_per_ride,
+    rides_per_day,
+    trail_row_seconds,
+    trip_retention_years,
+)
+
+from sdw.estimation import DAYS_PER_YEAR, count, markdown_table, size
+
+# Every stored row also pays for its key, a timestamp and lengths in the on-disk format: about
+# 30 bytes beyond the fields, before compression (the chat example's allowance).
+ROW_OVERHEAD = 30
+
+
+def row_bytes(fields: list[tuple[str, float, str]]) -> float:
+    """A row's size: the sum of its fields' bytes, each field a (name, bytes, why) triple."""
+    return size(sum(b for _, b, _ in fields))
+
+
+# The ride, keyed by ride_id: one row a ride, updated at each state change (a conditional update on
+# its version), kept for years as a payment record.
+RIDE_FIELDS = [
+    ("ride_id", 8, "random 64-bit ID, drawn by the trip service; the key"),
+    ("rider_id", 8, "account ID"),
+    ("driver_id", 8, "0 until the accept"),
+    ("vehicle_id", 8, "the car the driver was online with"),
+    ("city_id", 2, "the city, which sets the region the row lives in"),
+    ("product", 1, "economy, comfort, XL"),
+    ("state", 1, "requested, matched, arriving, arrived, on trip, completed, cancelled"),
+    ("version", 4, "raised by every update; each update is conditional on it"),
+    ("offer_attempt", 1, "the current offer's number: the offer's key is (ride_id, attempt)"),
+    ("pickup, drop-off", 16, "two latitude and longitude pairs, 32-bit integers of 1e-7 degree"),
+    ("pickup, drop-off addresses", 120, "text shown on the receipt, about 60 bytes each"),
+    ("quoted fare", 11, "amount in minor units (8) and currency (3), copied from the signed quote"),
+    ("fare breakdown", 64, "base, distance, time, surge, fees, tolls, tip, total: 8 each"),
+    ("distance, duration", 8, "metres and seconds driven, from the trail"),
+    ("state times", 48, "requested, matched, arriving, arrived, on trip, ended: 8 each"),
+    ("cancelled by, reason", 2, "rider, driver or service; a reason code"),
+    ("payment_method_id", 8, "the rider's stored method, a reference into the payments service"),
+    ("payment state", 1, "hold pending, held, captured, released, failed"),
+    ("row overhead", ROW_OVERHEAD, "key, timestamp and lengths on disk"),
+]
+ride_row_bytes = row_bytes(RIDE_FIELDS)
+
+# An offer, keyed by (ride_id, attempt): who was offered the ride, and what they answered.
+OFFER_FIELDS = [
+    ("ride_id", 8, "first half of the key"),
+    ("attempt", 1, "second half: 1, 2, 3 for a ride's successive offers"),
+    ("driver_id", 8, "the driver offered"),
+    ("state", 1, "sent, accepted, declined, expired, withdrawn"),
+    ("sent_at, expires_at, answered_at", 24, "three times, 8 each"),
+    ("eta_to_pickup", 2, "seconds, the routing engine's estimate when offered"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+offer_row_bytes = row_bytes(OFFER_FIELDS)
+
+# A payment operation, in the payments service's ledger, keyed by (ride_id, kind, attempt).
+PAYMENT_FIELDS = [
+    ("ride_id", 8, "first part of the key"),
+    ("kind", 1, "hold, capture, release, cancellation fee, refund; second part"),
+    ("attempt", 1, "third part: a new attempt after a decline"),
+    ("amount, currency", 11, "minor units (8) and currency (3)"),
+    ("status", 1, "pending, succeeded, declined, failed"),
+    ("payment_method_id", 8, ""),
+    ("processor_reference", 32, "the processor's ID for the operation, for reconciliation"),
+    ("created_at, updated_at", 16, ""),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+payment_row_bytes = row_bytes(PAYMENT_FIELDS)
+
+# A rating, keyed by (ride_id, rater's role): one a side at most.
+RATING_FIELDS = [
+    ("ride_id", 8, "first half of the key"),
+    ("rater_role", 1, "rider or driver; second half"),
+    ("ratee_id", 8, "the account rated"),
+    ("stars", 1, "1 to 5"),
+    ("tags", 4, "a bit set of fixed compliments and complaints"),
+    ("comment", 40, "free text, average over ratings (most have none)"),
+    ("created_at", 8, ""),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+rating_row_bytes = row_bytes(RATING_FIELDS)
+
+# What a ride keeps for the trip store's retention: its row, its offers, its payment operations and
+# its ratings. Step 2's trip bytes a day use this figure.
+trip_bytes_per_ride = size(
+    ride_row_bytes
+    + offers_per_request * offer_row_bytes
+    + payment_ops_per_ride * payment_row_bytes
+    + ratings_per_ride * rating_row_bytes
+)
+
+# The driver's state, keyed by driver_id: the row the accept's compare-and-set reads and writes.
+DRIVER_STATE_FIELDS = [
+    ("driver_id", 8, "the key"),
+    ("status", 1, "offline, available, offered, on ride"),
+    ("offer", 9, "the ride and attempt offered (8 + 1), while offered"),
+    ("offer_expires_at", 8, "the accept's deadline"),
+    ("ride_id", 8, "the ride held, while on a ride"),
+    ("vehicle_id", 8, "the car the driver is online with"),
+    ("version", 8, "raised by every update"),
+    ("updated_at", 8, ""),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+driver_state_row_bytes = row_bytes(DRIVER_STATE_FIELDS)
+driver_state_bytes_online = size(drivers_online_peak * driver_state_row_bytes)
+
+# A create's idempotency record, keyed by (rider_id, key), written in the create's transaction.
+IDEMPOTENCY_FIELDS = [
+    ("rider_id", 8, "first half of the key: keys are per caller"),
+    ("idempotency_key", 16, "the UUID the client made for this request"),
+    ("request_hash", 8, "the same key with a different body is an error"),
+    ("ride_id", 8, "the answer the first attempt gave"),
+    ("expires_at", 8, "a day after the create; the row's time to live"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+idempotency_row_bytes = row_bytes(IDEMPOTENCY_FIELDS)
+
+# The outbox, keyed by event_id: written in the same transaction as the change it announces.
+OUTBOX_FIELDS = [
+    ("event_id", 16, "name-based UUID of the ride and the transition: every copy has one ID"),
+    ("ride_id", 8, ""),
+    ("type", 1, "requested, matched, completed, cancelled, rated"),
+    ("payload", 120, "what consumers need: amounts, IDs, times"),
+    ("created_at", 8, ""),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+outbox_row_bytes = row_bytes(OUTBOX_FIELDS)
+
+# Trails, keyed by (ride_id, row start): each row packs the points of trail_row_seconds.
+TRAIL_POINT_FIELDS = [
+    ("time offset", 2, "milliseconds since the row's start, under 65.5 s"),
+    ("latitude, longitude", 8, "32-bit integers of 1e-7 degree, about a centimetre"),
+    ("speed", 2, "centimetres a second"),
+    ("heading", 2, "tenths of a degree"),
+    ("accuracy", 2, "decimetres, as the phone reports it"),
+]
+trail_point_fields_bytes = row_bytes(TRAIL_POINT_FIELDS)
+points_per_trail_row = count(trail_row_seconds / location_interval)
+TRAIL_ROW_FIELDS = [
+    ("ride_id", 8, "partition key: a ride's rows sit together"),
+    ("row_start", 8, "clustering key: the minute's start, milliseconds"),
+    ("point_count", 1, "points in the row"),
+    ("points", points_per_trail_row * trail_point_fields_bytes, "the minute's points, packed"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+trail_row_bytes = row_bytes(TRAIL_ROW_FIELDS)
+trail_bytes_per_point = size(trail_row_bytes / points_per_trail_row)
+
+# Ride IDs are random 64-bit numbers: over the retention, how many draws land on an ID already
+# used (the birthday bound, n^2 / 2N). The insert is conditional, so a clash only draws again.
+rides_over_retention = count(rides_per_day * DAYS_PER_YEAR * trip_retention_years)
+ride_id_clashes_over_retention = count(rides_over_retention**2 / (2 * 2**64))
+
+# The live index is the proximity page's, imported: an allowance a driver online.
+live_index_bytes = driver_index_bytes
+
+
+def table(fields: list[tuple[str, float, str]]) -> str:
+    return markdown_table(("Field", "Bytes", "Note"), [(n, size(b), note) for n, b, note in fields])
+
+
+if __name__ != "ride_hailing_data_model":
+    ROWS = [
+        ("Ride", RIDE_FIELDS, ride_row_bytes),
+        ("Offer", OFFER_FIELDS, offer_row_bytes),
+        ("PaymentOperation", PAYMENT_FIELDS, payment_row_bytes),
+        ("Rating", RATING_FIELDS, rating_row_bytes),
+        ("DriverState", DRIVER_STATE_FIELDS, driver_state_row_bytes),
+        ("IdempotencyRecord", IDEMPOTENCY_FIELDS, idempotency_row_bytes),
+        ("OutboxEvent", OUTBOX_FIELDS, outbox_row_bytes),
+        ("TrailRow", TRAIL_ROW_FIELDS, trail_row_bytes),
+    ]
+    print(markdown_table(("Row", "Bytes"), [(title, total) for title, _, total in ROWS]))
+    print()
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Kept a ride: its row, offers, payment operations and ratings", trip_bytes_per_ride),
+                ("Trail points a row", points_per_trail_row),
+                ("Stored bytes a trail point", trail_bytes_per_point),
+                ("Driver-state rows for every driver online", driver_state_bytes_online),
+                ("Live index (the proximity page's allowance)", live_index_bytes),
+                ("Ride IDs drawn over the retention", rides_over_retention),
+                ("... expected clashes among them, each redrawn", ride_id_clashes_over_retention),
+            ],
+        )
+    )
+    print()
+    for title, fields, total in ROWS:
+        print(f"**{title}**: {total} per row\n")
+        print(table(fields))
+        print()
+    print(f"**A trail point** (packed in a TrailRow): {trail_point_fields_bytes}\n")
+    print(table(TRAIL_POINT_FIELDS))
