@@ -12,7 +12,7 @@ Run `python docs/snippets/ride_hailing_assumptions.py` to print the table.
 
 from concept_geo_assumptions import drivers_online, peak_factor, rider_queries_peak, update_interval
 
-from sdw.estimation import KB, TB, count, duration, fraction, markdown_table, per_day, size, times
+from sdw.estimation import KB, TB, count, duration, fraction, markdown_table, per_day, per_second, size, times
 
 # Uber's results for the fourth quarter and full year 2024 (its press release of 5 February 2025, on
 # its investor-relations site). Its 10-K for 2024 is linked as the annual report; its text was not
@@ -86,6 +86,19 @@ usable_bytes_per_node = size(4 * TB)
 create_deadline = duration(3)
 abandoned_transaction_abort = duration(5)
 quote_validity = duration(300)
+
+# --- What one server takes (step 5): the page's assumptions, to be measured ------------------------
+zones = count(3)
+connections_per_gateway = count(100e3)
+frames_per_gateway = per_second(50e3)
+positions_per_location_server = per_second(20e3)
+index_queries_per_node = per_second(20e3)
+searches_per_matching_server = per_second(200)
+eta_calls_per_routing_server = per_second(1000)
+publishes_per_pubsub_node = per_second(100e3)
+log_events_per_broker = per_second(100e3)
+store_writes_per_node = per_second(20e3)
+off_route_share = fraction(0.1)
 
 # --- How long and how safely we keep it ---------------------------------------------------------
 trip_retention_years = count(7)
@@ -285,6 +298,63 @@ TABLE = [
         "The page's assumption: long enough for fare disputes, safety reports and insurance claims.",
     ),
     ("Copies of stored data", copies, "One a zone, three zones."),
+    ("Availability zones a region runs in", zones, "Every tier runs in three zones and must survive losing one."),
+    (
+        "Open connections a gateway holds",
+        connections_per_gateway,
+        "The page's choice, as in the chat example: far below what memory allows (WhatsApp held over two "
+        "million on one server in 2012), chosen to bound what one crash drops. To be measured.",
+    ),
+    (
+        "Frames a gateway relays a second",
+        frames_per_gateway,
+        "The page's assumption, to be measured: decrypt, check and forward a small frame, or encrypt a push.",
+    ),
+    (
+        "Positions a location server handles a second",
+        positions_per_location_server,
+        "The page's assumption, to be measured: check the sequence number, write the index's copies, "
+        "append a position on a ride to the log and publish it to the ride.",
+    ),
+    (
+        "Nearest-K queries an index node answers a second",
+        index_queries_per_node,
+        "The page's assumption, to be measured: a few cell sets read from memory and the candidates ranked "
+        "by distance.",
+    ),
+    (
+        "Matching searches a matching server runs a second",
+        searches_per_matching_server,
+        "The page's assumption, to be measured: a search, its candidates' ETAs awaited and a share of its "
+        "area's assignment each window.",
+    ),
+    (
+        "ETA calls a routing server answers a second",
+        eta_calls_per_routing_server,
+        "The page's assumption, to be measured: a route between two points on a preprocessed road graph "
+        "with live speeds.",
+    ),
+    (
+        "Publishes a pub/sub node relays a second",
+        publishes_per_pubsub_node,
+        "The page's assumption, to be measured: a small message to the one or two subscribers of a ride.",
+    ),
+    (
+        "Small events a log broker appends a second",
+        log_events_per_broker,
+        "The page's assumption, to be measured, counting each copy a broker stores.",
+    ),
+    (
+        "Replicated writes a trip-store node takes a second",
+        store_writes_per_node,
+        "The chat example's assumption for the same kind of store (consensus per range), to be measured.",
+    ),
+    (
+        "Share of ETA refreshes that need a new route",
+        off_route_share,
+        "The page's assumption, to be measured: the driver left the cached route, or traffic on it changed "
+        "enough to look for another (step 6).",
+    ),
     (
         "Deadline of a ride request's create call",
         create_deadline,
