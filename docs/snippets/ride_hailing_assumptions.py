@@ -30,6 +30,12 @@ FLEET_ENGINE_UPDATES = "https://developers.google.com/maps/documentation/mobilit
 CRAMER_KRUEGER = "https://doi.org/10.1257/aer.p20161002"
 # Uber's blog on DeepETA: ETAs are used to calculate fares, estimate pickup times and match riders to drivers.
 UBER_DEEPETA = "https://www.uber.com/blog/deepeta-how-uber-predicts-arrival-times/"
+# Corbett et al., "Spanner: Google's Globally-Distributed Database", OSDI 2012: leader leases are 10 s by default.
+SPANNER_OSDI = "https://www.usenix.org/conference/osdi12/technical-sessions/presentation/corbett"
+# Stripe's API reference: idempotency keys may be removed once they are at least 24 hours old.
+STRIPE_IDEMPOTENCY = "https://docs.stripe.com/api/idempotent_requests"
+# Jeff Jirsa's TWCS: target fewer than 50 windows (buckets) per table, from the table's TTL.
+TWCS = "https://github.com/jeffjirsa/twcs"
 
 # --- Uber's published scale (context, not inputs) -------------------------------------------
 uber_trips_per_day = per_day(33e6)  # Q4 2024, rides and deliveries together
@@ -56,7 +62,9 @@ pickup_minutes = count(5)
 trip_minutes = count(15)
 offers_per_request = count(1.5)
 accept_timeout = duration(15)
+offer_ack_timeout = duration(2)
 batch_window = duration(2)
+cars_on_map = count(8)
 
 # --- The routing engine's calls -----------------------------------------------------------------
 candidates_ranked = count(10)
@@ -74,6 +82,8 @@ heartbeat_interval = duration(30)
 
 # --- Bytes ---------------------------------------------------------------------------------------
 location_update_wire_bytes = size(200)
+# IPv4 (20) and TCP with its timestamp option (20 + 12) under every segment; not in the allowances.
+ip_tcp_header_bytes = size(20 + 20 + 12)
 tracking_push_bytes = size(150)
 browse_response_bytes = size(500)
 ride_request_bytes = size(1 * KB)
@@ -86,6 +96,9 @@ usable_bytes_per_node = size(4 * TB)
 create_deadline = duration(3)
 abandoned_transaction_abort = duration(5)
 quote_validity = duration(300)
+lock_timeout = duration(0.1)
+processor_key_lifetime = duration(24 * 3600)
+trail_wait_cap = duration(10)
 
 # --- What one server takes (step 5): the page's assumptions, to be measured ------------------------
 zones = count(3)
@@ -104,6 +117,11 @@ off_route_share = fraction(0.1)
 trip_retention_years = count(7)
 location_retention_years = count(2)
 copies = times(3)
+second_region_copies = times(3)
+twcs_window_days = count(15)
+# What a write outage costs (step 4): a relational primary's failover, against a range's lease expiry.
+primary_failover = duration(60)
+range_lease_expiry = duration(10)
 
 # --- Targets (step 1) ---------------------------------------------------------------------------
 match_latency_target = duration(4)
@@ -200,6 +218,17 @@ TABLE = [
         "second offer still makes a quick match.",
     ),
     (
+        "Time an offer waits for the driver phone's acknowledgement",
+        offer_ack_timeout,
+        "The page's choice (step 3): an offer not acknowledged by then is withdrawn and the ride "
+        "offered again, since a phone that does not answer at once will not show the offer either.",
+    ),
+    (
+        '"Cars near me": cars on one map',
+        cars_on_map,
+        "The page's assumption: the nearest few cars the map shows around the rider (step 3 measures the push).",
+    ),
+    (
         "Matching window",
         batch_window,
         "The page's choice: requests in an area are matched together every this often (step 1).",
@@ -261,7 +290,9 @@ TABLE = [
         "A position update on the wire",
         location_update_wire_bytes,
         "The page's assumption: driver, time, position, speed, heading, accuracy, status and sequence "
-        "number, with framing and TLS records, on a connection that stays open.",
+        "number, with framing and TLS records, on a connection that stays open. It leaves out the IP and "
+        f"TCP headers beneath each segment, {ip_tcp_header_bytes} with TCP's timestamp option; step 3 "
+        "measures a frame with and without them.",
     ),
     (
         "A tracking push to a phone",
@@ -298,6 +329,29 @@ TABLE = [
         "The page's assumption: long enough for fare disputes, safety reports and insurance claims.",
     ),
     ("Copies of stored data", copies, "One a zone, three zones."),
+    (
+        "Copies of the trip store and the ledger in a second region",
+        second_region_copies,
+        "The page's choice (step 4): the standby cluster that takes a region's rides over keeps its own "
+        "copy in each of its three zones. Trails are not copied to another region (step 4).",
+    ),
+    (
+        "Days of trails in one compaction window",
+        twcs_window_days,
+        f"The page's choice (step 4): [TWCS]({TWCS}) asks for fewer than 50 windows a table over its time to live.",
+    ),
+    (
+        "A relational primary's failover",
+        primary_failover,
+        "The page's assumption, to be measured: detect the lost primary, promote a replica, fence the old "
+        "one; the city group's writes stop meanwhile (step 4).",
+    ),
+    (
+        "A range's lease expiry",
+        range_lease_expiry,
+        f"Spanner's default leader lease ([Corbett et al., OSDI 2012]({SPANNER_OSDI})): a range whose "
+        "leader was lost takes writes again once a new leader holds the lease.",
+    ),
     ("Availability zones a region runs in", zones, "Every tier runs in three zones and must survive losing one."),
     (
         "Open connections a gateway holds",
@@ -366,6 +420,24 @@ TABLE = [
         abandoned_transaction_abort,
         "An assumption, to be set from the chosen store's transaction-liveness setting: until then "
         "a retry of the same create finds the first attempt's rows locked (step 3).",
+    ),
+    (
+        "Time a create waits for a locked idempotency row",
+        lock_timeout,
+        "The page's choice (step 3): the store's lock timeout for the create's read of its key; a retry "
+        "that finds the first attempt's row locked is answered 409 at once, not queued behind it.",
+    ),
+    (
+        "Lifetime of the payment processor's idempotency keys",
+        processor_key_lifetime,
+        f"Stripe's: keys may be removed once they are at least 24 hours old ([idempotent requests]({STRIPE_IDEMPOTENCY})). "
+        "A retry older than that looks the operation up first (step 4).",
+    ),
+    (
+        "Longest the fare waits for the trail writer",
+        trail_wait_cap,
+        "The page's choice (step 4): the fare is computed once the trail holds the drop-off; past this, "
+        "from what it holds and the cached route for the gap.",
     ),
     (
         "Time a fare quote stays valid",

@@ -1,19 +1,36 @@
-"""Ride-hailing worked example: the bytes in each row, field by field, what a ride keeps, and the
-tables the stores hold. Step 2's storage figures take their per-ride bytes from here."""
+"""Ride-hailing worked example: the bytes in each row, field by field, what a ride keeps in each store,
+the rows and transactions a ride writes, ride IDs with region bits, and what a write outage costs.
+Step 2's storage and durable-write figures take their per-ride figures from here."""
 
 from concept_geo_workloads import driver_index_bytes
 from ride_hailing_assumptions import (
     drivers_online_peak,
     location_interval,
+    location_retention_years,
     offers_per_request,
     payment_ops_per_ride,
+    pickup_minutes,
+    primary_failover,
+    range_lease_expiry,
     ratings_per_ride,
     rides_per_day,
     trail_row_seconds,
+    trip_minutes,
     trip_retention_years,
+    twcs_window_days,
+    zones,
 )
+from ride_hailing_traffic import failed_requests_budget, rides_per_second_peak
 
-from sdw.estimation import DAYS_PER_YEAR, count, markdown_table, size
+from sdw.estimation import (
+    DAYS_PER_YEAR,
+    SECONDS_PER_MINUTE,
+    count,
+    fraction,
+    markdown_table,
+    peak,
+    size,
+)
 
 # Every stored row also pays for its key, a timestamp and lengths in the on-disk format: about
 # 30 bytes beyond the fields, before compression (the chat example's allowance).
@@ -38,6 +55,7 @@ RIDE_FIELDS = [
     ("version", 4, "raised by every update; each update is conditional on it"),
     ("offer_attempt", 1, "the current offer's number: the offer's key is (ride_id, attempt)"),
     ("pickup, drop-off", 16, "two latitude and longitude pairs, 32-bit integers of 1e-7 degree"),
+    ("actual drop-off", 8, "where the ride ended, which may differ from the drop-off requested"),
     ("pickup, drop-off addresses", 120, "text shown on the receipt, about 60 bytes each"),
     ("quoted fare", 11, "amount in minor units (8) and currency (3), copied from the signed quote"),
     ("fare breakdown", 64, "base, distance, time, surge, fees, tolls, tip, total: 8 each"),
@@ -49,6 +67,16 @@ RIDE_FIELDS = [
     ("row overhead", ROW_OVERHEAD, "key, timestamp and lengths on disk"),
 ]
 ride_row_bytes = row_bytes(RIDE_FIELDS)
+
+# The rider's history reads a secondary index on (rider_id, requested_at): an entry a ride holds the
+# index's columns and the ride's key.
+RIDER_INDEX_FIELDS = [
+    ("rider_id", 8, "first part of the index key"),
+    ("requested_at", 8, "second part: newest first"),
+    ("ride_id", 8, "the ride's key, to read its row"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+rider_index_bytes = row_bytes(RIDER_INDEX_FIELDS)
 
 # An offer, keyed by (ride_id, attempt): who was offered the ride, and what they answered.
 OFFER_FIELDS = [
@@ -89,19 +117,19 @@ RATING_FIELDS = [
 ]
 rating_row_bytes = row_bytes(RATING_FIELDS)
 
-# What a ride keeps for the trip store's retention: its row, its offers, its payment operations and
-# its ratings. Step 2's trip bytes a day use this figure.
-trip_bytes_per_ride = size(
-    ride_row_bytes
-    + offers_per_request * offer_row_bytes
-    + payment_ops_per_ride * payment_row_bytes
-    + ratings_per_ride * rating_row_bytes
+# What a ride keeps for the retention, store by store: in the trip store its row, its history index
+# entry, its offers and its ratings; in the payments ledger its payment operations. Step 2's storage
+# figures use these.
+trip_store_bytes_per_ride = size(
+    ride_row_bytes + rider_index_bytes + offers_per_request * offer_row_bytes + ratings_per_ride * rating_row_bytes
 )
+ledger_bytes_per_ride = size(payment_ops_per_ride * payment_row_bytes)
+trip_bytes_per_ride = size(trip_store_bytes_per_ride + ledger_bytes_per_ride)
 
 # The driver's state, keyed by driver_id: the row the accept's compare-and-set reads and writes.
 DRIVER_STATE_FIELDS = [
     ("driver_id", 8, "the key"),
-    ("status", 1, "offline, available, offered, on ride"),
+    ("status", 1, "offline, available, offered, on ride, paused, suspended"),
     ("offer", 9, "the ride and attempt offered (8 + 1), while offered"),
     ("offer_expires_at", 8, "the accept's deadline"),
     ("ride_id", 8, "the ride held, while on a ride"),
@@ -155,10 +183,58 @@ TRAIL_ROW_FIELDS = [
 trail_row_bytes = row_bytes(TRAIL_ROW_FIELDS)
 trail_bytes_per_point = size(trail_row_bytes / points_per_trail_row)
 
-# Ride IDs are random 64-bit numbers: over the retention, how many draws land on an ID already
-# used (the birthday bound, n^2 / 2N). The insert is conditional, so a clash only draws again.
+# Ride IDs: 8 bits name the region that drew the ID, 56 are random, so two regions never draw the same
+# ID and the processor's keys made from it stay unique worldwide. Within a region the insert is
+# conditional, so a clash only draws again: over the retention, how many draws land on an ID already
+# used (the birthday bound, n^2 / 2N), even if one region drew every ride.
+RIDE_ID_REGION_BITS = 8
+RIDE_ID_RANDOM_BITS = 64 - RIDE_ID_REGION_BITS
+ride_id_random_bits = count(RIDE_ID_RANDOM_BITS)
+ride_id_regions = count(2**RIDE_ID_REGION_BITS)
 rides_over_retention = count(rides_per_day * DAYS_PER_YEAR * trip_retention_years)
-ride_id_clashes_over_retention = count(rides_over_retention**2 / (2 * 2**64))
+ride_id_clashes_over_retention = count(rides_over_retention**2 / (2 * 2**RIDE_ID_RANDOM_BITS))
+ride_id_clashes_per_day = count(ride_id_clashes_over_retention / (DAYS_PER_YEAR * trip_retention_years))
+
+# Rows and transactions a ride writes, store by store, from the transactions step 4 describes. Each
+# trip-store transaction is (how many a ride, rows it writes). Every change the rest of the system
+# must hear of writes an outbox row in its own transaction.
+TRIP_TRANSACTIONS = [
+    ("create: ride, idempotency record, history index entry, outbox", 1, 4),
+    ("the hold's result recorded on the ride", 1, 1),
+    ("reserve a driver: driver_state, offer, ride, outbox", offers_per_request, 4),
+    ("an offer declined or expired: offer, driver_state, ride, outbox", offers_per_request - 1, 4),
+    ("accept: driver_state, ride, offer, outbox", 1, 4),
+    ("arriving, arrived, on trip: ride, outbox", 3, 2),
+    ("completed: ride, driver_state released, outbox", 1, 3),
+    ("a rating: rating, outbox", ratings_per_ride, 2),
+]
+trip_transactions_per_ride = count(sum(n for _, n, _ in TRIP_TRANSACTIONS))
+trip_rows_per_ride = count(sum(n * rows for _, n, rows in TRIP_TRANSACTIONS))
+# The payments ledger: each operation is a pending row written with the event's inbox record before
+# the processor's call, then its result with an outbox row that reports it: two transactions, four rows.
+LEDGER_TRANSACTIONS_PER_OPERATION = 2
+LEDGER_ROWS_PER_OPERATION = 4
+ledger_transactions_per_ride = count(payment_ops_per_ride * LEDGER_TRANSACTIONS_PER_OPERATION)
+ledger_rows_per_ride = count(payment_ops_per_ride * LEDGER_ROWS_PER_OPERATION)
+# The trail store: a row a minute of the ride's positions, each a quorum write with no transaction.
+trail_rows_per_ride = count((pickup_minutes + trip_minutes) * SECONDS_PER_MINUTE / trail_row_seconds)
+
+trip_transactions_peak = peak(rides_per_second_peak * trip_transactions_per_ride)
+trip_rows_peak = peak(rides_per_second_peak * trip_rows_per_ride)
+ledger_rows_peak = peak(rides_per_second_peak * ledger_rows_per_ride)
+trail_rows_peak = peak(rides_per_second_peak * trail_rows_per_ride)
+
+# What a zone's loss costs the availability budget: the rides requested while a third of the writes
+# stall. A relational primary per city group stalls its cities until a failover; a range's writes stall
+# until its lease expires and a new leader takes it. Counted at the busy hour's request rate.
+failed_in_primary_failover = count(rides_per_second_peak * primary_failover / zones)
+failed_in_lease_expiry = count(rides_per_second_peak * range_lease_expiry / zones)
+primary_failover_budget_share = fraction(failed_in_primary_failover / failed_requests_budget)
+lease_expiry_budget_share = fraction(failed_in_lease_expiry / failed_requests_budget)
+
+# Trails expire after their retention; compaction windows of twcs_window_days keep the table under
+# the fifty windows TWCS asks for.
+trail_windows = count(location_retention_years * DAYS_PER_YEAR / twcs_window_days)
 
 # The live index is the proximity page's, imported: an allowance a driver online.
 live_index_bytes = driver_index_bytes
@@ -171,6 +247,7 @@ def table(fields: list[tuple[str, float, str]]) -> str:
 if __name__ != "ride_hailing_data_model":
     ROWS = [
         ("Ride", RIDE_FIELDS, ride_row_bytes),
+        ("Rider history index entry", RIDER_INDEX_FIELDS, rider_index_bytes),
         ("Offer", OFFER_FIELDS, offer_row_bytes),
         ("PaymentOperation", PAYMENT_FIELDS, payment_row_bytes),
         ("Rating", RATING_FIELDS, rating_row_bytes),
@@ -185,13 +262,45 @@ if __name__ != "ride_hailing_data_model":
         markdown_table(
             ("Figure", "Value"),
             [
-                ("Kept a ride: its row, offers, payment operations and ratings", trip_bytes_per_ride),
+                ("Kept a ride in the trip store: row, history entry, offers, ratings", trip_store_bytes_per_ride),
+                ("Kept a ride in the payments ledger: its operations", ledger_bytes_per_ride),
+                ("Kept a ride, both stores", trip_bytes_per_ride),
                 ("Trail points a row", points_per_trail_row),
                 ("Stored bytes a trail point", trail_bytes_per_point),
                 ("Driver-state rows for every driver online", driver_state_bytes_online),
                 ("Live index (the proximity page's allowance)", live_index_bytes),
-                ("Ride IDs drawn over the retention", rides_over_retention),
-                ("... expected clashes among them, each redrawn", ride_id_clashes_over_retention),
+                (f"Ride IDs drawn over the retention ({ride_id_random_bits} random bits)", rides_over_retention),
+                ("... expected clashes, were they all one region's, each redrawn", ride_id_clashes_over_retention),
+                ("... a day, on average", ride_id_clashes_per_day),
+                ("Trail compaction windows over the retention", trail_windows),
+            ],
+        )
+    )
+    print()
+    rows = [(what, count(n), count(rows)) for what, n, rows in TRIP_TRANSACTIONS]
+    print(markdown_table(("Trip-store transaction", "A ride", "Rows each"), rows))
+    print()
+    print(
+        markdown_table(
+            ("Writes a ride, by store", "Transactions", "Rows", "Rows at the peak"),
+            [
+                ("Trip store", trip_transactions_per_ride, trip_rows_per_ride, trip_rows_peak),
+                ("Payments ledger", ledger_transactions_per_ride, ledger_rows_per_ride, ledger_rows_peak),
+                ("Trail store (quorum writes)", count(0), trail_rows_per_ride, trail_rows_peak),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("A zone lost: ride requests failed", "Requests", f"Share of the {failed_requests_budget} budget"),
+            [
+                (
+                    f"Relational primary, {primary_failover} failover",
+                    failed_in_primary_failover,
+                    primary_failover_budget_share,
+                ),
+                (f"Consensus per range, {range_lease_expiry} lease", failed_in_lease_expiry, lease_expiry_budget_share),
             ],
         )
     )

@@ -1,10 +1,13 @@
 """Ride-hailing worked example, step 6: the live index's shards, the matching window and the offer
 timeouts, tracking through pub/sub, and what caching routes saves the routing engine."""
 
+import math
+
 from concept_geo_workloads import driver_index_bytes
 from ride_hailing_assumptions import (
     accept_timeout,
     accepted_latency_target,
+    answer_deadline,
     batch_window,
     candidates_ranked,
     eta_calls_per_routing_server,
@@ -37,6 +40,11 @@ eta_calls_per_window = count(searches_per_window * candidates_ranked)
 one_timeout_then_accept = duration(batch_window + accept_timeout + batch_window)
 two_timeouts = duration(batch_window + 2 * accept_timeout + 2 * batch_window)
 one_timeout_share_of_target = fraction(one_timeout_then_accept / accepted_latency_target)
+# The give-up rule: after the first window, each offer costs at most its timeout and the next window,
+# so at most this many offers fit before step 1's answer deadline; after the last one expires, the
+# rider is told no driver is near.
+max_offers = count(math.floor((answer_deadline - batch_window) / (accept_timeout + batch_window)))
+no_driver_answer_at = duration(batch_window + max_offers * (accept_timeout + batch_window))
 
 # (c) Tracking: publishes a ride a second, and the subscriptions the pub/sub tier holds.
 ride_subscriptions_peak = count(rides_in_progress_peak * 2)
@@ -61,6 +69,8 @@ if __name__ != "ride_hailing_matching":
                 ("Request to accept, one timeout first", one_timeout_then_accept),
                 ("... as a share of the accepted-driver target", one_timeout_share_of_target),
                 ("Request to a third offer, two timeouts first", two_timeouts),
+                ("Most offers a ride gets before the answer deadline", max_offers),
+                ('... then "no driver near", at the latest', no_driver_answer_at),
                 ("Ride subscriptions held (rider and driver)", ride_subscriptions_peak),
                 ("Publishes a ride a second", publishes_per_ride),
                 ("Trail positions into the log", trail_positions_peak),

@@ -18,7 +18,8 @@ from ride_hailing_assumptions import (
     usable_bytes_per_node,
     zones,
 )
-from ride_hailing_storage import trail_bytes_total, trip_bytes_total
+from ride_hailing_data_model import ledger_rows_peak, trip_rows_peak, trip_transactions_peak
+from ride_hailing_storage import ledger_bytes_total, trail_bytes_total, trip_bytes_total
 from ride_hailing_traffic import (
     connections_peak,
     eta_calls_peak,
@@ -30,7 +31,6 @@ from ride_hailing_traffic import (
     payment_ops_peak,
     relay_pushes_peak,
     rider_tracking_peak,
-    store_writes_peak,
 )
 
 from sdw.estimation import count, fraction, markdown_table, peak, servers, times, whole_per_zone, whole_up
@@ -68,8 +68,8 @@ index_write_load = fraction(index_writes_peak / index_shards / NODE_WRITES_PER_S
 # Matching, routing and the REST tiers.
 matching_servers = servers(stateless(matching_queries_peak, searches_per_matching_server))
 routing_servers = servers(stateless(eta_calls_peak, eta_calls_per_routing_server))
-# Trip service: every durable write is a call that commits a transaction.
-trip_servers = servers(stateless(store_writes_peak, api_write_per_server))
+# Trip service: every trip-store transaction is a call that commits it.
+trip_servers = servers(stateless(trip_transactions_peak, api_write_per_server))
 payment_servers = servers(stateless(payment_ops_peak, api_write_per_server))
 notification_servers = servers(stateless(notifications_peak, api_write_per_server))
 
@@ -81,10 +81,14 @@ pubsub_nodes = servers(stateless(relay_pushes_peak, publishes_per_pubsub_node))
 trail_positions_peak = peak(rider_tracking_peak)
 log_brokers = servers(max(whole_per_zone(trail_positions_peak * copies / log_events_per_broker, zones), 2 * int(zones)))
 
-# Stores: the trip store by its bytes over retention or its replicated writes; the trail store by bytes.
+# Stores: the trip store and the ledger by their bytes over retention (both regions' copies) or their
+# replicated row writes; the trail store by bytes.
 trip_store_nodes_for_bytes = count(whole_per_zone(trip_bytes_total / usable_bytes_per_node, zones))
-trip_store_nodes_for_writes = count(whole_per_zone(store_writes_peak * copies / store_writes_per_node, zones))
+trip_store_nodes_for_writes = count(whole_per_zone(trip_rows_peak * copies / store_writes_per_node, zones))
 trip_store_nodes = servers(max(trip_store_nodes_for_bytes, trip_store_nodes_for_writes))
+ledger_nodes_for_bytes = count(whole_per_zone(ledger_bytes_total / usable_bytes_per_node, zones))
+ledger_nodes_for_writes = count(whole_per_zone(ledger_rows_peak * copies / store_writes_per_node, zones))
+ledger_nodes = servers(max(ledger_nodes_for_bytes, ledger_nodes_for_writes))
 trail_store_nodes = servers(whole_per_zone(trail_bytes_total / usable_bytes_per_node, zones))
 
 total_servers = servers(
@@ -99,6 +103,7 @@ total_servers = servers(
     + pubsub_nodes
     + log_brokers
     + trip_store_nodes
+    + ledger_nodes
     + trail_store_nodes
 )
 
@@ -138,7 +143,7 @@ if __name__ != "ride_hailing_servers":
                 ),
                 (
                     "Trip service",
-                    f"{store_writes_peak} writes at {api_write_per_server} each × {zone_headroom}",
+                    f"{trip_transactions_peak} transactions at {api_write_per_server} each × {zone_headroom}",
                     trip_servers,
                 ),
                 ("Payments service", f"{payment_ops_peak} operations, at least two a zone", payment_servers),
@@ -158,6 +163,11 @@ if __name__ != "ride_hailing_servers":
                     f"bytes over retention ({trip_store_nodes_for_bytes}) or replicated writes "
                     f"({trip_store_nodes_for_writes})",
                     trip_store_nodes,
+                ),
+                (
+                    "Payments ledger",
+                    f"bytes over retention ({ledger_nodes_for_bytes}) or replicated writes ({ledger_nodes_for_writes})",
+                    ledger_nodes,
                 ),
                 ("Trail store", "bytes over retention", trail_store_nodes),
                 ("Total", "", total_servers),

@@ -23,7 +23,6 @@ from ride_hailing_assumptions import (
     request_availability_target,
     rides_per_day,
     slo_window_days,
-    state_changes_per_ride,
     trip_minutes,
     uber_delivery_bookings,
     uber_mobility_bookings,
@@ -103,10 +102,9 @@ eta_tracking_peak = peak(rides_in_progress_peak / eta_refresh_interval)
 eta_quotes_peak = peak(rides_per_second_peak * fare_quotes_per_request)
 eta_calls_peak = peak(eta_matching_peak + eta_tracking_peak + eta_quotes_peak)
 
-# Durable records: the trip and driver-state store takes each state change and each offer; the
-# payment operations are records too. Ratings, cancellations and notifications follow the rides.
-durable_writes_per_ride = count(state_changes_per_ride + offers_per_request + payment_ops_per_ride)
-store_writes_peak = peak(rides_per_second_peak * durable_writes_per_ride)
+# The payment operations, ratings, cancellations and notifications follow the rides. The rows and
+# transactions a ride writes in each store are step 4's (ride_hailing_data_model.py), counted from its
+# transactions.
 payment_ops_peak = peak(rides_per_second_peak * payment_ops_per_ride)
 ratings_peak = peak(rides_per_second_peak * ratings_per_ride)
 cancellations_peak = peak(rides_per_second_peak * cancel_share)
@@ -157,8 +155,6 @@ if __name__ != "ride_hailing_traffic":
                 ("ETA calls: refreshing rides under way", eta_tracking_peak),
                 ("ETA calls: fare quotes", eta_quotes_peak),
                 ("ETA calls, all", eta_calls_peak),
-                ("Durable writes per ride", durable_writes_per_ride),
-                ("Trip and driver-state store writes", store_writes_peak),
                 ("Payment operations", payment_ops_peak),
                 ("Ratings", ratings_peak),
                 ("Cancellations after a match", cancellations_peak),
