@@ -12,7 +12,7 @@ Run `python docs/snippets/ride_hailing_assumptions.py` to print the table.
 
 from concept_geo_assumptions import drivers_online, peak_factor, rider_queries_peak, update_interval
 
-from sdw.estimation import KB, TB, count, duration, fraction, markdown_table, per_day, per_second, size, times
+from sdw.estimation import KB, TB, count, duration, fraction, markdown_table, peak, per_day, per_second, size, times
 
 # Uber's results for the fourth quarter and full year 2024 (its press release of 5 February 2025, on
 # its investor-relations site). Its 10-K for 2024 is linked as the annual report; its text was not
@@ -36,6 +36,27 @@ SPANNER_OSDI = "https://www.usenix.org/conference/osdi12/technical-sessions/pres
 STRIPE_IDEMPOTENCY = "https://docs.stripe.com/api/idempotent_requests"
 # Jeff Jirsa's TWCS: target fewer than 50 windows (buckets) per table, from the table's TTL.
 TWCS = "https://github.com/jeffjirsa/twcs"
+# Stripe's guide to idempotent requests: the first response is saved, 500s included; keys may be pruned
+# once at least 24 hours old. Its rate limits: 100 write operations a second in live mode by default.
+STRIPE_IDEMPOTENCY_GUIDE = "https://docs.stripe.com/idempotency"
+STRIPE_RATE_LIMITS = "https://docs.stripe.com/rate-limits"
+
+# The regions the service runs in, each with its share of the busy hour's load, and the region that
+# takes its riders and drivers (and keeps its trip store's standby copy) when it is lost.
+REGION_SHARES = {
+    "North America": 0.25,
+    "Latin America": 0.25,
+    "Europe": 0.15,
+    "Asia-Pacific": 0.25,
+    "Middle East and Africa": 0.10,
+}
+FAILOVER_REGION = {
+    "North America": "Latin America",
+    "Latin America": "North America",
+    "Europe": "Middle East and Africa",
+    "Middle East and Africa": "Europe",
+    "Asia-Pacific": "North America",
+}
 
 # --- Uber's published scale (context, not inputs) -------------------------------------------
 uber_trips_per_day = per_day(33e6)  # Q4 2024, rides and deliveries together
@@ -61,15 +82,42 @@ app_opens_per_request = count(3)
 pickup_minutes = count(5)
 trip_minutes = count(15)
 offers_per_request = count(1.5)
-accept_timeout = duration(15)
+accept_timeout = duration(10)
 offer_ack_timeout = duration(2)
+# What a driver does with an offer (step 6): of the offers not accepted, the share declined (the rest
+# time out), the typical time to tap accept or decline, and the pause after an offer times out.
+decline_share = fraction(0.75)
+driver_decision_time = duration(4)
+expired_offer_pause = duration(120)
 batch_window = duration(2)
 cars_on_map = count(8)
+nearby_frames_per_open = count(2)
+regions = count(len(REGION_SHARES))
+largest_region_share = fraction(max(REGION_SHARES.values()))
 
 # --- The routing engine's calls -----------------------------------------------------------------
 candidates_ranked = count(10)
 eta_refresh_interval = duration(30)
 fare_quotes_per_request = count(1.5)
+map_matches_per_ride = count(1)
+reroute_interval = duration(300)
+route_deviations_per_ride = count(2)
+eta_matrix_call_cost = times(2)
+map_match_call_cost = times(4)
+
+# --- The critical path's latency budget, request to the offer's ack (step 5): to be measured ------
+outbox_to_matching = duration(0.1)
+index_search_time = duration(0.02)
+eta_matrix_time = duration(0.15)
+store_commit_time = duration(0.05)
+push_through_pubsub = duration(0.02)
+mobile_round_trip_p99 = duration(0.6)
+
+# --- Matching areas (step 6) ---------------------------------------------------------------------
+busiest_area_share = fraction(0.005)
+busiest_city_share = fraction(0.05)
+solver_steps_per_second = per_second(1e8)
+pickup_eta_cap = duration(900)
 
 # --- Records a ride writes, and what else it sends ----------------------------------------------
 state_changes_per_ride = count(6)
@@ -111,7 +159,13 @@ eta_calls_per_routing_server = per_second(1000)
 publishes_per_pubsub_node = per_second(100e3)
 log_events_per_broker = per_second(100e3)
 store_writes_per_node = per_second(20e3)
-off_route_share = fraction(0.1)
+positions_per_eta_worker = per_second(50e3)
+coordination_nodes_per_region = count(3)
+processor_default_write_limit = peak(100)
+# A pub/sub node lost (step 6): how soon its loss is noticed, and the window over which phones and
+# gateways spread their reconnects and resubscribes.
+pubsub_failure_detection = duration(5)
+reconnect_spread = duration(30)
 
 # --- How long and how safely we keep it ---------------------------------------------------------
 trip_retention_years = count(7)
@@ -214,8 +268,26 @@ TABLE = [
     (
         "Time a driver has to accept an offer",
         accept_timeout,
-        "The page's choice: long enough to read the pickup on a mounted phone, short enough that a "
-        "second offer still makes a quick match.",
+        "The page's choice: long enough to read the pickup on a mounted phone and tap, short enough that "
+        "a second offer still makes a quick match. A decline does not wait for it.",
+    ),
+    (
+        "Offers not accepted that are declined",
+        decline_share,
+        "The page's assumption, to be measured: the rest time out. A decline sends the next offer at "
+        "once; a timeout waits for the next window (step 6).",
+    ),
+    (
+        "A driver's time to accept or decline",
+        driver_decision_time,
+        "The page's assumption, to be measured: from the offer on the screen to the answer reaching the "
+        "service, a typical decision, not the worst.",
+    ),
+    (
+        "Pause after an offer times out",
+        expired_offer_pause,
+        "The page's choice (step 6): a driver whose offer expired unanswered is offered nothing for this "
+        "long, so a phone left on a dashboard does not soak up offer after offer.",
     ),
     (
         "Time an offer waits for the driver phone's acknowledgement",
@@ -227,6 +299,21 @@ TABLE = [
         '"Cars near me": cars on one map',
         cars_on_map,
         "The page's assumption: the nearest few cars the map shows around the rider (step 3 measures the push).",
+    ),
+    (
+        '"nearby" frames per app open',
+        nearby_frames_per_open,
+        "The page's assumption: one when the map opens, one more when the rider moves it.",
+    ),
+    (
+        "Regions",
+        regions,
+        "The page's choice: "
+        + ", ".join(f"{name} {fraction(share)}" for name, share in REGION_SHARES.items())
+        + " of the busy hour's load, each an assumption. Each region's failover region: "
+        + "; ".join(f"{name} to {to}" for name, to in FAILOVER_REGION.items())
+        + ". A failover region keeps the standby copy of the trip store and the ledger and takes the lost "
+        "region's phones (step 5).",
     ),
     (
         "Matching window",
@@ -248,6 +335,77 @@ TABLE = [
         "Fare quotes per ride request",
         fare_quotes_per_request,
         "The page's assumption: one quote, and a re-quote for every second request (a changed drop-off or product).",
+    ),
+    (
+        "Map-matching calls per ride",
+        map_matches_per_ride,
+        "The page's assumption: the trail matched to the road graph once, at the drop-off, for the fare.",
+    ),
+    (
+        "Interval between periodic re-routes of a ride",
+        reroute_interval,
+        "The page's choice (step 6): a ride's cached route is asked again this often for traffic, besides "
+        "the re-routes when the driver leaves it.",
+    ),
+    (
+        "Times a driver leaves the route per ride",
+        route_deviations_per_ride,
+        "The page's assumption, to be measured: each is seen by a point-to-route distance test on a "
+        "position and costs a new route (step 6).",
+    ),
+    (
+        "Cost of a one-to-many ETA call, in routes",
+        eta_matrix_call_cost,
+        "The page's assumption, to be measured: a search from the pickup reaches all ten candidates at "
+        "about the cost of two point-to-point routes.",
+    ),
+    (
+        "Cost of map-matching a trail, in routes",
+        map_match_call_cost,
+        "The page's assumption, to be measured: a ride's points snapped to roads in one call.",
+    ),
+    (
+        "Outbox to the matching service",
+        outbox_to_matching,
+        "The page's assumption, to be measured: the relay's poll and the log's delivery (step 5's budget).",
+    ),
+    ("An index search", index_search_time, "The page's assumption, to be measured (step 5's budget)."),
+    ("A one-to-many ETA call", eta_matrix_time, "The page's assumption, to be measured (step 5's budget)."),
+    (
+        "A commit in the trip store",
+        store_commit_time,
+        "The page's assumption, to be measured: a consensus round across zones (step 5's budget).",
+    ),
+    (
+        "Trip service to the driver's gateway",
+        push_through_pubsub,
+        "The page's assumption, to be measured: a publish to the driver's account channel (step 5's budget).",
+    ),
+    (
+        "A phone's round trip, p99",
+        mobile_round_trip_p99,
+        "The page's assumption, to be measured: the offer down and its ack up on a mobile network.",
+    ),
+    (
+        "Busiest matching area's share of requests",
+        busiest_area_share,
+        "The page's assumption: a busy city district at the busy hour (step 6 sizes its solver).",
+    ),
+    (
+        "Busiest city's share of requests",
+        busiest_city_share,
+        "The page's assumption: the largest city, were it one matching area (step 6).",
+    ),
+    (
+        "Solver steps a matching server runs a second",
+        solver_steps_per_second,
+        "The page's assumption, to be measured: simple steps of the Hungarian method's inner loop.",
+    ),
+    (
+        "Longest pickup ETA an assignment may give one ride",
+        pickup_eta_cap,
+        "The page's choice (step 6), a city may set it lower: a pair above it is left out of the window's "
+        "assignment, so a surge or an airport rush cannot hand a rider a driver this far away.",
     ),
     (
         "State changes recorded per ride",
@@ -404,10 +562,31 @@ TABLE = [
         "The chat example's assumption for the same kind of store (consensus per range), to be measured.",
     ),
     (
-        "Share of ETA refreshes that need a new route",
-        off_route_share,
-        "The page's assumption, to be measured: the driver left the cached route, or traffic on it changed "
-        "enough to look for another (step 6).",
+        "Positions an ETA worker checks a second",
+        positions_per_eta_worker,
+        "The page's assumption, to be measured: a point-to-route distance test on each position of a ride.",
+    ),
+    (
+        "Coordination-service nodes a region",
+        coordination_nodes_per_region,
+        "The page's choice: one consensus group a region, a node in each zone; it holds the leases, the "
+        "shard map and the channel map (step 6).",
+    ),
+    (
+        "Payment processor's write limit, by default",
+        processor_default_write_limit,
+        f"Stripe's live-mode default: 100 write operations a second ([rate limits]({STRIPE_RATE_LIMITS})); "
+        "a higher limit is asked of its support, weeks ahead (step 6).",
+    ),
+    (
+        "Time to notice a pub/sub node lost",
+        pubsub_failure_detection,
+        "The page's choice (step 6): the node's session in the coordination service expires.",
+    ),
+    (
+        "Window over which phones reconnect after a zone's loss",
+        reconnect_spread,
+        "The page's choice (step 6): each phone's backoff is jittered over it.",
     ),
     (
         "Deadline of a ride request's create call",
@@ -430,7 +609,8 @@ TABLE = [
     (
         "Lifetime of the payment processor's idempotency keys",
         processor_key_lifetime,
-        f"Stripe's: keys may be removed once they are at least 24 hours old ([idempotent requests]({STRIPE_IDEMPOTENCY})). "
+        f"Stripe's: keys may be removed once they are at least 24 hours old ([idempotent requests]({STRIPE_IDEMPOTENCY}), "
+        f"[guide]({STRIPE_IDEMPOTENCY_GUIDE})). "
         "A retry older than that looks the operation up first (step 4).",
     ),
     (

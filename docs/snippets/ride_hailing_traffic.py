@@ -13,6 +13,7 @@ from ride_hailing_assumptions import (
     fare_quotes_per_request,
     heartbeat_interval,
     location_interval,
+    map_matches_per_ride,
     map_refresh_interval,
     notifications_per_ride,
     offers_per_request,
@@ -95,12 +96,15 @@ index_reads_per_write = times(index_queries_peak / location_writes_peak)
 relay_pushes_peak = tracking_pushes_peak
 relay_pushes_per_position = times(relay_pushes_peak / location_writes_peak)
 
-# The routing engine: ranking the candidates of each matching search, refreshing the ETA of each
-# ride under way, and quoting fares.
-eta_matching_peak = peak(matching_queries_peak * candidates_ranked)
+# The routing engine: ranking the candidates of each matching search (one one-to-many call from the
+# pickup to all of them), refreshing the ETA of each ride under way, quoting fares, and matching each
+# ride's trail to the roads at the drop-off.
+eta_candidates_peak = peak(matching_queries_peak * candidates_ranked)
+eta_matching_peak = peak(matching_queries_peak)
 eta_tracking_peak = peak(rides_in_progress_peak / eta_refresh_interval)
 eta_quotes_peak = peak(rides_per_second_peak * fare_quotes_per_request)
-eta_calls_peak = peak(eta_matching_peak + eta_tracking_peak + eta_quotes_peak)
+eta_map_match_peak = peak(rides_per_second_peak * map_matches_per_ride)
+eta_calls_peak = peak(eta_matching_peak + eta_tracking_peak + eta_quotes_peak + eta_map_match_peak)
 
 # The payment operations, ratings, cancellations and notifications follow the rides. The rows and
 # transactions a ride writes in each store are step 4's (ride_hailing_data_model.py), counted from its
@@ -151,9 +155,11 @@ if __name__ != "ride_hailing_traffic":
                 ("Index queries per position write", index_reads_per_write),
                 ("Relay pushes to riders and drivers", relay_pushes_peak),
                 ("Relay pushes per position written", relay_pushes_per_position),
-                ("ETA calls: ranking candidates", eta_matching_peak),
+                ("Candidates ranked by ETA", eta_candidates_peak),
+                ("ETA calls: ranking candidates, one one-to-many call a search", eta_matching_peak),
                 ("ETA calls: refreshing rides under way", eta_tracking_peak),
                 ("ETA calls: fare quotes", eta_quotes_peak),
+                ("Routing calls: map-matching trails at the drop-off", eta_map_match_peak),
                 ("ETA calls, all", eta_calls_peak),
                 ("Payment operations", payment_ops_peak),
                 ("Ratings", ratings_peak),
