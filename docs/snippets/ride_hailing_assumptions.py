@@ -177,6 +177,20 @@ twcs_window_days = count(15)
 primary_failover = duration(60)
 range_lease_expiry = duration(10)
 
+# --- Failures (step 7): the page's assumptions, to be measured or set per city --------------------
+area_lease = duration(6)
+standby_promotion = duration(60)
+hold_decline_share = fraction(0.02)
+processor_outage_ridden = duration(1800)
+city_detour_factor = times(1.3)
+city_average_speed_kmh = count(25)
+routing_outage = duration(3600)
+no_driver_alert_factor = times(3)
+no_driver_alert_window = duration(900)
+no_driver_alert_minimum = count(50)
+probe_interval = duration(60)
+probe_misses_to_page = count(3)
+
 # --- Targets (step 1) ---------------------------------------------------------------------------
 match_latency_target = duration(4)
 accepted_latency_target = duration(30)
@@ -624,6 +638,73 @@ TABLE = [
         quote_validity,
         "The page's choice (step 3): long enough to read the price and request, short enough that "
         "the drivers nearby and the surge area have not changed much.",
+    ),
+    (
+        "A matching area's lease",
+        area_lease,
+        "The page's choice (step 7): renewed every third of it; a lost owner's areas pass to another "
+        "server once it expires.",
+    ),
+    (
+        "Promoting the standby copy of the trip store and the ledger",
+        standby_promotion,
+        "The page's assumption, to be measured in the failover drill: the standby cluster stops "
+        "replicating and takes writes (step 7).",
+    ),
+    (
+        "Holds declined when retried after a processor outage",
+        hold_decline_share,
+        "The page's assumption, to be measured from the ledger: the share of rides let through without a "
+        "hold whose later hold the bank declines, the money at risk (step 7).",
+    ),
+    (
+        "Processor outage a city rides through",
+        processor_outage_ridden,
+        "The page's choice (step 7): the per-city cap on unheld fares covers this long at the city's busy "
+        "hour; past it, rides wait for their hold.",
+    ),
+    (
+        "Road distance over straight-line distance",
+        city_detour_factor,
+        "The page's assumption, fitted per city from its past trips: the fallback ETA's factor when the "
+        "routing engine is down (step 7).",
+    ),
+    (
+        "A city's average driving speed, km/h",
+        city_average_speed_kmh,
+        "The page's assumption, 25 km/h, fitted per city and hour from past trips: the fallback ETA's speed (step 7).",
+    ),
+    (
+        "A routing-engine outage, for the fares' backlog",
+        routing_outage,
+        "The page's example (step 7): an hour without map-matching.",
+    ),
+    (
+        '"No driver near" alert: multiple of the city\'s baseline',
+        no_driver_alert_factor,
+        "The page's choice (step 7): the share of such answers from fresh cells, against the same hour "
+        "of the same weekday.",
+    ),
+    (
+        '"No driver near" alert: window',
+        no_driver_alert_window,
+        "The page's choice (step 7).",
+    ),
+    (
+        '"No driver near" alert: fewest answers in the window',
+        no_driver_alert_minimum,
+        "The page's choice (step 7): a small city's quiet hour does not page on a handful of answers.",
+    ),
+    (
+        "Interval between synthetic ride requests",
+        probe_interval,
+        "The page's choice (step 7): a test rider and a test driver in a test area of each region, from "
+        "each zone and from outside the cloud provider.",
+    ),
+    (
+        "Synthetic requests failed in a row to page",
+        probe_misses_to_page,
+        "The page's choice (step 7): one probe lost on a network does not page.",
     ),
     (
         "Match latency target",
