@@ -190,6 +190,14 @@ no_driver_alert_window = duration(900)
 no_driver_alert_minimum = count(50)
 probe_interval = duration(60)
 probe_misses_to_page = count(3)
+probe_timeout = duration(10)
+zone_lost_load_ceiling = fraction(0.8)
+hellos_per_gateway = per_second(2000)
+hold_failure_alert_share = fraction(0.05)
+standby_lag_page = duration(2.5)
+airport_lot_drivers = count(2000)
+stadium_drivers_nearby = count(200)
+demand_spike_factor = times(3)
 
 # --- Targets (step 1) ---------------------------------------------------------------------------
 match_latency_target = duration(4)
@@ -705,6 +713,50 @@ TABLE = [
         "Synthetic requests failed in a row to page",
         probe_misses_to_page,
         "The page's choice (step 7): one probe lost on a network does not page.",
+    ),
+    (
+        "A synthetic request's deadline to be matched",
+        probe_timeout,
+        "The page's choice (step 7): a probe that has no match by then counts as a miss.",
+    ),
+    (
+        "Most of its capacity a tier may use at the busy hour with a zone lost",
+        zone_lost_load_ceiling,
+        "The page's choice (step 7): the headroom for the reconnect wave and for a month of growth "
+        "while servers are bought; past it, a ticket, and a server a zone in that region.",
+    ),
+    (
+        "Hellos a gateway can finish a second",
+        hellos_per_gateway,
+        "The page's assumption, to be measured in a load test: a token check, a subscription and one "
+        "trip-store read each (step 7).",
+    ),
+    (
+        "Holds failing at the processor that open a ticket",
+        hold_failure_alert_share,
+        "The page's choice (step 7): over 15 min, declines excluded.",
+    ),
+    (
+        "Standby lag that pages",
+        standby_lag_page,
+        "The page's choice (step 7): half the region-loss RPO, held for a minute, so the page comes "
+        "before the promise is broken.",
+    ),
+    (
+        "Drivers in an airport's lot",
+        airport_lot_drivers,
+        "The page's example (step 7): a crowd where drivers are plentiful too.",
+    ),
+    (
+        "Drivers near a stadium when a game ends",
+        stadium_drivers_nearby,
+        "The page's example (step 7): a crowd of riders with few drivers in the halo.",
+    ),
+    (
+        '"No driver near" alert: a cell\'s demand spike that is left out',
+        demand_spike_factor,
+        "The page's choice (step 7): requests in the cell over this multiple of the same hour's baseline, "
+        "counted by the trip service; such a cell is short of drivers by demand, not by a lost position.",
     ),
     (
         "Match latency target",

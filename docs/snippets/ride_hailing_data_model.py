@@ -45,7 +45,7 @@ def row_bytes(fields: list[tuple[str, float, str]]) -> float:
 # The ride, keyed by ride_id: one row a ride, updated at each state change (a conditional update on
 # its version), kept for years as a payment record.
 RIDE_FIELDS = [
-    ("ride_id", 8, "random 64-bit ID, drawn by the trip service; the key"),
+    ("ride_id", 8, "64-bit: 8 region bits and 56 random, drawn by the trip service; the key"),
     ("rider_id", 8, "account ID"),
     ("driver_id", 8, "0 until the accept"),
     ("vehicle_id", 8, "the car the driver was online with"),
@@ -78,10 +78,24 @@ RIDER_INDEX_FIELDS = [
 ]
 rider_index_bytes = row_bytes(RIDER_INDEX_FIELDS)
 
+# The driver's history reads the same kind of index on (driver_id, matched_at), its entry written in
+# the accept's transaction.
+DRIVER_INDEX_FIELDS = [
+    ("driver_id", 8, "first part of the index key"),
+    ("matched_at", 8, "second part: newest first"),
+    ("ride_id", 8, "the ride's key, to read its row"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+driver_history_bytes = row_bytes(DRIVER_INDEX_FIELDS)
+
 # An offer, keyed by (ride_id, attempt): who was offered the ride, and what they answered.
 OFFER_FIELDS = [
     ("ride_id", 8, "first half of the key"),
-    ("attempt", 1, "second half: 1, 2, 3 for a ride's successive offers"),
+    (
+        "attempt",
+        1,
+        "second half: 1, 2, ... for a ride's successive offers (4 when every one times out; more after declines or a driver's cancel; up to 255)",
+    ),
     ("driver_id", 8, "the driver offered"),
     ("state", 1, "sent, accepted, declined, expired, withdrawn"),
     ("sent_at, expires_at, answered_at", 24, "three times, 8 each"),
@@ -118,10 +132,14 @@ RATING_FIELDS = [
 rating_row_bytes = row_bytes(RATING_FIELDS)
 
 # What a ride keeps for the retention, store by store: in the trip store its row, its history index
-# entry, its offers and its ratings; in the payments ledger its payment operations. Step 2's storage
+# entries (rider's and driver's), its offers and its ratings; in the payments ledger its payment operations. Step 2's storage
 # figures use these.
 trip_store_bytes_per_ride = size(
-    ride_row_bytes + rider_index_bytes + offers_per_request * offer_row_bytes + ratings_per_ride * rating_row_bytes
+    ride_row_bytes
+    + rider_index_bytes
+    + driver_history_bytes
+    + offers_per_request * offer_row_bytes
+    + ratings_per_ride * rating_row_bytes
 )
 ledger_bytes_per_ride = size(payment_ops_per_ride * payment_row_bytes)
 trip_bytes_per_ride = size(trip_store_bytes_per_ride + ledger_bytes_per_ride)
@@ -197,13 +215,15 @@ ride_id_clashes_per_day = count(ride_id_clashes_over_retention / (DAYS_PER_YEAR 
 
 # Rows and transactions a ride writes, store by store, from the transactions step 4 describes. Each
 # trip-store transaction is (how many a ride, rows it writes). Every change the rest of the system
-# must hear of writes an outbox row in its own transaction.
+# must hear of writes an outbox row in its own transaction. Left out: cancels (a rider's or the
+# service's, and a driver's cancel that re-queues the ride), which a small share of rides write instead
+# of some of the later transitions.
 TRIP_TRANSACTIONS = [
     ("create: ride, idempotency record, history index entry, outbox", 1, 4),
-    ("the hold's result recorded on the ride", 1, 1),
+    ("the hold's result recorded on the ride (no outbox row: nothing else waits on it)", 1, 1),
     ("reserve a driver: driver_state, offer, ride, outbox", offers_per_request, 4),
     ("an offer declined or expired: offer, driver_state, ride, outbox", offers_per_request - 1, 4),
-    ("accept: driver_state, ride, offer, outbox", 1, 4),
+    ("accept: driver_state, ride, offer, driver history index entry, outbox", 1, 5),
     ("arriving, arrived, on trip: ride, outbox", 3, 2),
     ("completed: ride, driver_state released, outbox", 1, 3),
     ("a rating: rating, outbox", ratings_per_ride, 2),
@@ -248,6 +268,7 @@ if __name__ != "ride_hailing_data_model":
     ROWS = [
         ("Ride", RIDE_FIELDS, ride_row_bytes),
         ("Rider history index entry", RIDER_INDEX_FIELDS, rider_index_bytes),
+        ("Driver history index entry", DRIVER_INDEX_FIELDS, driver_history_bytes),
         ("Offer", OFFER_FIELDS, offer_row_bytes),
         ("PaymentOperation", PAYMENT_FIELDS, payment_row_bytes),
         ("Rating", RATING_FIELDS, rating_row_bytes),
@@ -262,7 +283,7 @@ if __name__ != "ride_hailing_data_model":
         markdown_table(
             ("Figure", "Value"),
             [
-                ("Kept a ride in the trip store: row, history entry, offers, ratings", trip_store_bytes_per_ride),
+                ("Kept a ride in the trip store: row, history entries, offers, ratings", trip_store_bytes_per_ride),
                 ("Kept a ride in the payments ledger: its operations", ledger_bytes_per_ride),
                 ("Kept a ride, both stores", trip_bytes_per_ride),
                 ("Trail points a row", points_per_trail_row),

@@ -15,6 +15,7 @@ from concept_slo_alerts import (
 from concept_slo_assumptions import fast_window, slow_window, ticket_window
 from ride_hailing_assumptions import (
     REGION_SHARES,
+    airport_lot_drivers,
     area_lease,
     batch_window,
     browse_queries_peak,
@@ -23,27 +24,36 @@ from ride_hailing_assumptions import (
     city_average_speed_kmh,
     city_detour_factor,
     connections_per_gateway,
+    eta_calls_per_routing_server,
     frames_per_gateway,
+    hellos_per_gateway,
     hold_decline_share,
     largest_region_share,
+    map_match_call_cost,
     probe_interval,
     probe_misses_to_page,
+    probe_timeout,
     processor_outage_ridden,
     reconnect_spread,
     request_availability_target,
     routing_outage,
     solver_steps_per_second,
+    stadium_drivers_nearby,
     standby_promotion,
     trip_rpo,
+    zone_lost_load_ceiling,
     zones,
 )
 from ride_hailing_matching import processor_limit_needed, reconnects_per_second_zone_loss
 from ride_hailing_servers import (
     STATELESS_LOADS,
+    absorbed_share,
     gateway_frames_peak,
     gateways,
     location_ops_peak,
     region_counts,
+    routing_load_peak,
+    routing_servers,
 )
 from ride_hailing_traffic import (
     bookings_per_ride,
@@ -53,6 +63,7 @@ from ride_hailing_traffic import (
     location_writes_peak,
     payment_ops_peak,
     rides_in_progress_peak,
+    rides_per_second,
     rides_per_second_peak,
 )
 
@@ -92,22 +103,61 @@ _gateway_counts = {
         region_counts(gateway_frames_peak, frames_per_gateway).values(),
     )
 }
-GROWTH = [("Connection gateways", *growth_with_zone_lost(_gateway_counts, connections_peak, connections_per_gateway))]
+TIER_COUNTS = [("Connection gateways", _gateway_counts, connections_peak, connections_per_gateway)]
 for name, (load, each) in zip(TIER_NAMES, STATELESS_LOADS[1:]):  # noqa: B905 (same tiers, same order)
-    GROWTH.append((name, *growth_with_zone_lost(region_counts(load, each), load, each)))
-GROWTH.sort(key=lambda row: row[1])
+    TIER_COUNTS.append((name, region_counts(load, each), load, each))
+GROWTH = sorted(
+    ((name, *growth_with_zone_lost(counts, load, each)) for name, counts, load, each in TIER_COUNTS),
+    key=lambda row: row[1],
+)
 first_tier, _first_growth, first_region = GROWTH[0]
 first_growth = times(_first_growth)
 first_load_zone_lost = fraction(1 / _first_growth)
-second_tier, _second_growth, _ = GROWTH[1]
+second_tier, _second_growth, second_region = GROWTH[1]
 second_growth = times(_second_growth)
+second_load_zone_lost = fraction(1 / _second_growth)
+first_region_share = fraction(REGION_SHARES[first_region])
+# The prose names the region by what it is: the largest share, and no other region fails over to it
+# (so no failover spare). Every tier below the first two has at least twice its load in room.
+assert first_region == second_region and absorbed_share[first_region] == 0
+assert REGION_SHARES[first_region] == max(REGION_SHARES.values())
+assert GROWTH[2][1] >= 2
 processor_growth = times(processor_limit_needed / payment_ops_peak)
+
+# The fix: any tier and region whose load with a zone lost is past the ceiling gets a server a zone
+# more, until it is under; the growth each of the first two tiers then takes.
+ADDED = {}
+for name, counts, load, each in TIER_COUNTS:
+    for region, share in REGION_SHARES.items():
+        n = int(counts[region])
+        while load * share / (n * (zones - 1) / zones * each) > zone_lost_load_ceiling:
+            n += int(zones)
+        if n > counts[region]:
+            ADDED[(name, region)] = (counts[region], n)
+            counts[region] = n
+servers_added_now = count(sum(new - old for old, new in ADDED.values()))
+tiers_over_ceiling = count(len(ADDED))
+GROWTH_AFTER = sorted(
+    ((name, *growth_with_zone_lost(counts, load, each)) for name, counts, load, each in TIER_COUNTS),
+    key=lambda row: row[1],
+)
+first_region_gateways_after = count(_gateway_counts[first_region])
+first_growth_after = times(GROWTH_AFTER[0][1])
+second_growth_after = times(GROWTH_AFTER[1][1])
+assert {name for name, _ in ADDED} == {first_tier, second_tier}
 
 # (b) A zone lost. The reconnect wave of step 6 spread over the surviving gateways; each hello reads the
 # account's open ride and offer from the trip store. A lost matching server's areas wait for its lease to
 # expire, then the next window: the requests arriving meanwhile in a third of the areas miss the match
 # latency target.
 hellos_per_gateway_zone_lost = per_second(reconnects_per_second_zone_loss / (gateways * (zones - 1) / zones))
+# Region by region (with the fix's gateways): a zone of the region reconnects onto the region's two
+# zones left. The most a gateway takes, and against what a gateway can finish.
+_hellos_by_region = {
+    region: connections_peak * share / zones / reconnect_spread / (_gateway_counts[region] * (zones - 1) / zones)
+    for region, share in REGION_SHARES.items()
+}
+hellos_per_gateway_zone_lost_max = per_second(max(_hellos_by_region.values()))
 trip_store_reads_zone_lost = per_second(reconnects_per_second_zone_loss)
 matching_takeover = duration(area_lease + batch_window)
 rides_delayed_by_takeover = count(rides_per_second_peak / zones * matching_takeover)
@@ -118,19 +168,45 @@ region_rides_in_progress = count(rides_in_progress_peak * largest_region_share)
 region_connections = count(connections_peak * largest_region_share)
 region_rides_in_rpo = count(rides_per_second_peak * largest_region_share * trip_rpo)
 region_detection = duration(check_interval * failure_threshold)
-region_rto = duration(region_detection + human_decision + standby_promotion + dns_ttl + reconnect_spread)
+# The person is paged by the outside prober (the edge's logs go quiet with the region): the misses in a
+# row, the last one known at its timeout.
+probe_page_after = duration(probe_interval * (probe_misses_to_page - 1) + probe_timeout)
+region_rto = duration(probe_page_after + human_decision + standby_promotion + dns_ttl + reconnect_spread)
 region_failed_requests = count(rides_per_second_peak * largest_region_share * region_rto)
 region_outage_over_budget = times(region_failed_requests / failed_requests_budget)
 region_hellos_per_second = per_second(region_connections / reconnect_spread)
+# The failover region takes them on all its gateways (no zone lost with it). Its own rides and drivers
+# are matched meanwhile; the lost region's are held back until their phones can resend what was lost.
+region_hellos_per_gateway = per_second(
+    region_hellos_per_second / min(_gateway_counts[r] for r, a in absorbed_share.items() if a == largest_region_share)
+)
+hello_load_region_loss = fraction(region_hellos_per_gateway / hellos_per_gateway)
+hello_load_zone_loss = fraction(hellos_per_gateway_zone_lost_max / hellos_per_gateway)
+failover_matching_hold = duration(dns_ttl + reconnect_spread)
+# A planned drill: no detection and no decision; promotion, the TTL and the spread, at the drilled
+# region's average rate (its quiet hours are below it), against the month's budget.
+drill_outage = duration(standby_promotion + dns_ttl + reconnect_spread)
+drill_failed_requests = count(rides_per_second * largest_region_share * drill_outage)
+drill_budget_share = fraction(drill_failed_requests / failed_requests_budget)
 
-# (d) A hot spot. The Hungarian method takes about n^2 m steps for n rides and m = K n candidates; the
-# most rides a window may assign in an area with the solver inside a quarter of the window.
+# (d) A hot spot. The Hungarian method takes about min(n, m)^2 max(n, m) steps for n rides and m
+# candidate drivers, m at most K n and at most the drivers in the area's halo. The most rides a window may
+# assign in an area with the solver inside a quarter of the window, where drivers are plentiful (an
+# airport's lot); and the solver's time at that cap where they are few (a stadium).
 SOLVER_SHARE_OF_WINDOW = 0.25
+
+
+def solver_steps(n: int, drivers: float) -> float:
+    m = min(n * candidates_ranked, drivers)
+    return min(n, m) ** 2 * max(n, m)
+
+
 _n = 1
-while (_n + 1) ** 2 * (_n + 1) * candidates_ranked <= SOLVER_SHARE_OF_WINDOW * batch_window * solver_steps_per_second:
+while solver_steps(_n + 1, airport_lot_drivers) <= SOLVER_SHARE_OF_WINDOW * batch_window * solver_steps_per_second:
     _n += 1
 area_window_ride_cap = count(_n)
-area_cap_solver_time = duration(_n**2 * _n * candidates_ranked / solver_steps_per_second)
+area_cap_solver_time = duration(solver_steps(_n, airport_lot_drivers) / solver_steps_per_second)
+stadium_cap_solver_time = duration(solver_steps(_n, stadium_drivers_nearby) / solver_steps_per_second)
 area_cap_rides_per_second = per_second(_n / batch_window)
 
 # (e) The payment processor down: the busiest city's unheld fares over the outage it rides through, at
@@ -143,6 +219,10 @@ city_expected_loss = count(city_exposure_cap * hold_decline_share)
 # (f) The routing engine down: a fallback ETA from the straight-line distance, and the fares' backlog.
 fallback_eta_per_km = duration(1000 * city_detour_factor / (city_average_speed_kmh / 3.6))
 fares_waiting_after_outage = count(rides_per_second_peak * routing_outage)
+# Drained at the engine's spare capacity at the busy hour (all its servers, less the load), each fare a
+# map-matching at map_match_call_cost routes: the worst case, since the quiet hours have more spare.
+routing_spare_calls = per_second(routing_servers * eta_calls_per_routing_server - routing_load_peak)
+fares_drain_time = duration(fares_waiting_after_outage * map_match_call_cost / routing_spare_calls)
 
 # (g) Shedding: what the "cars near me" map is of the location service's work and of the index's queries.
 map_share_of_location_ops = fraction(browse_queries_peak / location_ops_peak)
@@ -159,7 +239,6 @@ ticket_error_share = fraction(ticket_burn * error_budget_share)
 fast_slow_share = fraction(fast_burn * latency_budget_share)
 slow_slow_share = fraction(slow_burn * latency_budget_share)
 ticket_slow_share = fraction(ticket_burn * latency_budget_share)
-probe_page_after = duration(probe_interval * probe_misses_to_page)
 
 if __name__ != "ride_hailing_reliability":
     print(
@@ -171,10 +250,28 @@ if __name__ != "ride_hailing_reliability":
     print()
     print(
         markdown_table(
+            (
+                f"The fix: past {zone_lost_load_ceiling} with a zone lost",
+                "Region",
+                "Servers",
+                "Growth after",
+                "Then tightest in",
+            ),
+            [
+                (name, region, f"{int(old)} to {new}", *next((times(g), r) for t, g, r in GROWTH_AFTER if t == name))
+                for (name, region), (old, new) in ADDED.items()
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
             ("Figure", "Value"),
             [
                 ("Payment processor: the negotiated limit over the peak", processor_growth),
-                ("A zone lost: hellos a second on each gateway left", hellos_per_gateway_zone_lost),
+                ("A zone lost: hellos a second on each gateway left, worldwide", hellos_per_gateway_zone_lost),
+                ("... on a gateway of the busiest region (after the fix)", hellos_per_gateway_zone_lost_max),
+                (f"... of the {hellos_per_gateway} a gateway finishes", hello_load_zone_loss),
                 ("... trip-store reads for the hellos", trip_store_reads_zone_lost),
                 ("... a lost matching owner's areas wait", matching_takeover),
                 ("... requests delayed past the match target meanwhile", rides_delayed_by_takeover),
@@ -182,18 +279,28 @@ if __name__ != "ride_hailing_reliability":
                 ("... phones to steer", region_connections),
                 (f"... rides requested in the last {trip_rpo}", region_rides_in_rpo),
                 ("... detection by health checks", region_detection),
+                ("... the prober's page", probe_page_after),
                 ("... until its phones are served elsewhere", region_rto),
                 ("... requests failed meanwhile", region_failed_requests),
                 ("... over the month's budget", region_outage_over_budget),
                 ("... hellos a second at the failover region", region_hellos_per_second),
+                ("... on each of its gateways", region_hellos_per_gateway),
+                (f"... of the {hellos_per_gateway} a gateway finishes", hello_load_region_loss),
+                ("... the lost region's rides held from matching after promotion", failover_matching_hold),
+                ("A planned failover drill: outage", drill_outage),
+                ("... requests failed, at the average rate", drill_failed_requests),
+                ("... share of the month's budget", drill_budget_share),
                 ("Hot spot: rides a window an area assigns at most", area_window_ride_cap),
-                ("... its solver time", area_cap_solver_time),
+                (f"... its solver time, {airport_lot_drivers} drivers in the lot", area_cap_solver_time),
+                (f"... the same rides with {stadium_drivers_nearby} drivers near a stadium", stadium_cap_solver_time),
                 ("... requests a second an area then takes", area_cap_rides_per_second),
                 ("Busiest city's ride requests at the peak", city_rides_per_second_peak),
                 (f"... unheld fares over {processor_outage_ridden}, dollars (the cap)", city_exposure_cap),
                 (f"... lost if {hold_decline_share} of later holds are declined, dollars", city_expected_loss),
                 ("Fallback ETA a straight-line km", fallback_eta_per_km),
+                ("Routing engine's spare calls at the busy hour", routing_spare_calls),
                 (f"Fares waiting after a {routing_outage} routing outage", fares_waiting_after_outage),
+                ("... time to drain them at the busy hour's spare", fares_drain_time),
                 ("Map queries: share of the location service's work", map_share_of_location_ops),
                 ("... share of the index's queries", map_share_of_index_queries),
             ],

@@ -92,7 +92,8 @@ tracking_pushes_peak = peak(rider_tracking_peak + driver_tracking_peak)
 # Reads against writes, kept apart because they load different things. The index answers queries
 # (matching searches and the map); the relay forwards positions to the other phone and reads no index.
 index_queries_peak = peak(matching_queries_peak + browse_queries_peak)
-index_reads_per_write = times(index_queries_peak / location_writes_peak)
+# The index takes only the drivers' positions (a waiting rider's is relayed, never indexed).
+index_reads_per_write = times(index_queries_peak / driver_updates_peak)
 relay_pushes_peak = tracking_pushes_peak
 relay_pushes_per_position = times(relay_pushes_peak / location_writes_peak)
 
@@ -145,14 +146,14 @@ if __name__ != "ride_hailing_traffic":
                 ("Share of online drivers on a ride", drivers_busy_share_peak),
                 ("Available drivers in the index", available_drivers_peak),
                 ("Waiting riders' position updates", rider_updates_peak),
-                ("All position writes", location_writes_peak),
+                ("All position writes, riders' included", location_writes_peak),
                 ("Position writes per ride request", location_writes_per_ride_request),
                 ('"Cars near me" queries per ride request', map_queries_per_request),
                 ("Riders with the map open", browsing_riders_peak),
                 ("Seconds of open map per ride request", browse_seconds_per_request),
                 ("... per app open", browse_seconds_per_open),
                 ("Index queries: matching and the map", index_queries_peak),
-                ("Index queries per position write", index_reads_per_write),
+                ("Index queries per driver position written to it", index_reads_per_write),
                 ("Relay pushes to riders and drivers", relay_pushes_peak),
                 ("Relay pushes per position written", relay_pushes_per_position),
                 ("Candidates ranked by ETA", eta_candidates_peak),
