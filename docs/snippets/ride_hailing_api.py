@@ -15,6 +15,7 @@ from ride_hailing_assumptions import (
     match_latency_target,
     tracking_push_bytes,
 )
+from ride_hailing_latency import first_offer_ack
 
 from sdw.estimation import count, duration, fraction, markdown_table, size
 
@@ -80,10 +81,12 @@ cars_frame_share = fraction(cars_frame_bytes / browse_response_bytes)
 
 # The payment hold runs beside the first matching window; the offer does not wait for it, the
 # accept's commit does. The hold is given the match target's budget, counted from the request: by
-# then the first offer has reached its driver. An accept at the earliest, the first window's end,
-# waits at most what is left of it.
+# then the first offer has reached its driver. The earliest accept comes from a request that lands as
+# its area's window closes (no wait for the window) and a driver who taps at once: it waits at most
+# what is left of the timeout.
 hold_timeout = duration(match_latency_target)
-hold_longest_accept_wait = duration(hold_timeout - batch_window)
+fastest_offer_ack = duration(first_offer_ack - batch_window)
+hold_longest_accept_wait = duration(hold_timeout - fastest_offer_ack)
 
 # `409 idempotency_key_in_use`: a retry of a create found the first attempt's rows locked. The
 # first attempt ends within its deadline, or, if its server died, when the store aborts its

@@ -91,11 +91,7 @@ driver_history_bytes = row_bytes(DRIVER_INDEX_FIELDS)
 # An offer, keyed by (ride_id, attempt): who was offered the ride, and what they answered.
 OFFER_FIELDS = [
     ("ride_id", 8, "first half of the key"),
-    (
-        "attempt",
-        1,
-        "second half: 1, 2, ... for a ride's successive offers (4 when every one times out; more after declines or a driver's cancel; up to 255)",
-    ),
+    ("attempt", 1, "second half: 1, 2, ... in turn (4 if all time out; more after declines or a re-queue)"),
     ("driver_id", 8, "the driver offered"),
     ("state", 1, "sent, accepted, declined, expired, withdrawn"),
     ("sent_at, expires_at, answered_at", 24, "three times, 8 each"),
@@ -132,8 +128,8 @@ RATING_FIELDS = [
 rating_row_bytes = row_bytes(RATING_FIELDS)
 
 # What a ride keeps for the retention, store by store: in the trip store its row, its history index
-# entries (rider's and driver's), its offers and its ratings; in the payments ledger its payment operations. Step 2's storage
-# figures use these.
+# entries (rider's and driver's), its offers and its ratings; in the payments ledger its payment
+# operations. Step 2's storage figures use these.
 trip_store_bytes_per_ride = size(
     ride_row_bytes
     + rider_index_bytes
