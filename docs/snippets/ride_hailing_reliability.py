@@ -40,6 +40,7 @@ from ride_hailing_assumptions import (
     solver_steps_per_second,
     stadium_drivers_nearby,
     standby_promotion,
+    store_writes_per_node,
     trip_rpo,
     zone_lost_load_ceiling,
     zones,
@@ -54,6 +55,7 @@ from ride_hailing_servers import (
     region_counts,
     routing_load_peak,
     routing_servers,
+    trip_store_nodes,
 )
 from ride_hailing_traffic import (
     bookings_per_ride,
@@ -122,6 +124,7 @@ first_region_share = fraction(REGION_SHARES[first_region])
 assert first_region == second_region and absorbed_share[first_region] == 0
 assert REGION_SHARES[first_region] == max(REGION_SHARES.values())
 assert GROWTH[2][1] >= 2
+assert (first_tier, second_tier) == ("Connection gateways", "Location service")  # the prose names them
 processor_growth = times(processor_limit_needed / payment_ops_peak)
 
 # The fix: any tier and region whose load with a zone lost is past the ceiling gets a server a zone
@@ -159,6 +162,11 @@ _hellos_by_region = {
 }
 hellos_per_gateway_zone_lost_max = per_second(max(_hellos_by_region.values()))
 trip_store_reads_zone_lost = per_second(reconnects_per_second_zone_loss)
+# Against the store's nodes left with a zone lost, each taken to read at least what it writes (a
+# single-key read is cheaper than a replicated write): the share of a node's assumed capacity.
+trip_store_read_share_zone_lost = fraction(
+    trip_store_reads_zone_lost / (trip_store_nodes * (zones - 1) / zones) / store_writes_per_node
+)
 matching_takeover = duration(area_lease + batch_window)
 rides_delayed_by_takeover = count(rides_per_second_peak / zones * matching_takeover)
 
@@ -273,6 +281,7 @@ if __name__ != "ride_hailing_reliability":
                 ("... on a gateway of the busiest region (after the fix)", hellos_per_gateway_zone_lost_max),
                 (f"... of the {hellos_per_gateway} a gateway finishes", hello_load_zone_loss),
                 ("... trip-store reads for the hellos", trip_store_reads_zone_lost),
+                ("... a share of the store's nodes left", trip_store_read_share_zone_lost),
                 ("... a lost matching owner's areas wait", matching_takeover),
                 ("... requests delayed past the match target meanwhile", rides_delayed_by_takeover),
                 ("A region lost (the largest): rides under way", region_rides_in_progress),
