@@ -144,6 +144,10 @@ coordination_shrink_after = duration(30 * 60)
 cross_region_one_way = duration(dean_california_netherlands / 2)
 # FCM's default per-project quota for the HTTP v1 API, in messages a minute.
 fcm_default_quota_per_minute = count(600_000)
+# FCM quota steps (step 5).
+fcm_quota_step = fraction(0.25)
+fcm_quota_step_use = fraction(0.8)
+fcm_quota_step_time = duration(14 * SECONDS_PER_DAY)
 conditional_write_latency = duration(0.005)
 member_row_deadline = duration(0.050)
 recent_ids_in_memory = duration(600)
@@ -625,6 +629,22 @@ TABLE = [
         "Published for the HTTP v1 API, counted in messages, not requests; past it FCM answers HTTP 429 until "
         "the quota refills in the next minute, and the page warns its limits may change "
         "([FCM throttling and quotas](https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas)).",
+    ),
+    (
+        "FCM quota increase per request, at most",
+        fcm_quota_step,
+        "Granted while use stays at the share below; no guarantee "
+        "([FCM quotas](https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas)).",
+    ),
+    (
+        "... considered once usage is regularly at",
+        fcm_quota_step_use,
+        "Same page.",
+    ),
+    (
+        "Time from one quota step to the next",
+        fcm_quota_step_time,
+        "Assumed, to be measured; Google publishes none.",
     ),
     (
         "Latency of a conditional write",

@@ -169,6 +169,18 @@ DEVICE_FIELDS = [
 ]
 device_row_bytes = row_bytes(DEVICE_FIELDS)
 
+# The same devices by push token, so registering a token finds another account's device holding it
+# (the Device table, keyed by user, cannot). Written first, as a conditional put; a row whose device
+# row no longer holds the token is stale and deleted when found; a dead-token answer or a sign-out
+# deletes both rows.
+DEVICE_TOKEN_FIELDS = [
+    ("push_token", 160, "the key: APNs or FCM token"),
+    ("user_id", 8, "the account whose device holds it"),
+    ("device_id", 4, "which of its devices"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+device_token_row_bytes = row_bytes(DEVICE_TOKEN_FIELDS)
+
 # Largest conversation partition: rows are sorted by (conversation_id, seq) and the store splits a
 # range when it grows past its split size, so a busy group's history spans one or a few ranges;
 # this is what a group writing a message a minute, all day, adds in a year and over the horizon.
@@ -192,6 +204,7 @@ if __name__ != "chat_data_model":
         ("PresenceSubscription (in memory)", PRESENCE_SUBSCRIPTION_FIELDS, presence_subscription_row_bytes),
         ("ConnectCounter (in memory)", CONNECT_COUNTER_FIELDS, connect_counter_bytes_per_row),
         ("Device", DEVICE_FIELDS, device_row_bytes),
+        ("DeviceByToken", DEVICE_TOKEN_FIELDS, device_token_row_bytes),
         ("IdempotencyRecord", IDEMPOTENCY_FIELDS, idempotency_row_bytes),
         ("DirectChat", DIRECT_CHAT_FIELDS, direct_chat_row_bytes),
     ]

@@ -70,6 +70,7 @@ from chat_storage import (
     database_nodes_for_horizon,
     dedupe_bytes,
     device_bytes,
+    device_token_bytes,
     membership_bytes,
     message_bytes_year_one,
     store_reads_per_second_peak,
@@ -330,7 +331,9 @@ store_write_load_zone_lost_after_growth = fraction(
 # Growing the store moves data: a range's copies spread evenly over the nodes, so each new node takes
 # in its share of all that is stored, by snapshot. The most to move while the writes size the store is
 # a full year of messages, at the first New Year after launch.
-stored_bytes_year_one = size(message_bytes_year_one + membership_bytes + dedupe_bytes + device_bytes)
+stored_bytes_year_one = size(
+    message_bytes_year_one + membership_bytes + dedupe_bytes + device_bytes + device_token_bytes
+)
 midnight_bytes_per_new_node = size(stored_bytes_year_one / midnight_database_nodes)
 midnight_rebalance_bytes = size(midnight_bytes_per_new_node * midnight_database_nodes_added)
 midnight_rebalance_time = duration(midnight_bytes_per_new_node / snapshot_rate_per_node)

@@ -40,6 +40,7 @@ from chat_data_model import (
     connect_counter_bytes_per_row,
     dedupe_row_bytes,
     device_row_bytes,
+    device_token_row_bytes,
     last_seen_entry_bytes,
     member_row_bytes,
     message_row_bytes,
@@ -108,6 +109,9 @@ membership_bytes = size(
     daily_active_users * conversations_per_user * (user_conversation_row_bytes + member_row_bytes) * message_copies
 )
 device_bytes = size(daily_active_users * devices_per_user * device_row_bytes * message_copies)
+# The token lookup beside it: a row per device, counted for every device, so at most (a linked
+# computer holds no push token).
+device_token_bytes = size(daily_active_users * devices_per_user * device_token_row_bytes * message_copies)
 # Client message IDs for the de-duplication window.
 dedupe_bytes = size(messages_per_day * dedupe_window / SECONDS_PER_DAY * dedupe_row_bytes * message_copies)
 # The session registry lives in memory: one entry per open connection at peak, three copies.
@@ -186,10 +190,16 @@ database_nodes_for_writes = count(
     math.ceil(store_writes_per_second_peak * message_copies / store_writes_per_node_per_second)
 )
 database_nodes_year_one = count(
-    math.ceil((message_bytes_year_one + membership_bytes + dedupe_bytes + device_bytes) / storage_per_database_server)
+    math.ceil(
+        (message_bytes_year_one + membership_bytes + dedupe_bytes + device_bytes + device_token_bytes)
+        / storage_per_database_server
+    )
 )
 database_nodes_for_horizon = servers(
-    math.ceil((message_bytes_total + membership_bytes + dedupe_bytes + device_bytes) / storage_per_database_server)
+    math.ceil(
+        (message_bytes_total + membership_bytes + dedupe_bytes + device_bytes + device_token_bytes)
+        / storage_per_database_server
+    )
 )
 # Data adds a year's message rows every year, so the nodes it needs grow with time while the
 # write rate (and the nodes it needs) stays put: from some year on, data sizes the store.
@@ -302,6 +312,7 @@ if __name__ != "chat_storage":
                 ("Media, if kept for the whole horizon", media_bytes_per_day, media_bytes_if_kept_for_horizon),
                 ("Membership rows, both directions", "a snapshot", membership_bytes),
                 ("Devices", "a snapshot", device_bytes),
+                ("Devices by push token, at most", "a snapshot", device_token_bytes),
                 ("Recent client message IDs", "rolls over", dedupe_bytes),
                 ("Session registry (memory)", "live state", session_registry_bytes),
                 ("Last seen, in the registry (memory)", "a snapshot", last_seen_bytes),

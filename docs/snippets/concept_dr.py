@@ -4,7 +4,7 @@ Data at risk: with asynchronous replication, the writes the lost region had ackn
 shipped are gone, so the loss is the write rate x the replication lag, in writes and in bytes (the
 Twitter example's tweets and text rows, at the average and at the peak), if its text stores
 replicated asynchronously. The example instead mirrors its event log (its step 7) and publishes a
-post's event before it answers, so what it loses is the mirror's lag plus the posts in flight: the
+post's event before it answers, so what it loses is the mirror's lag: the
 lag's row at the peak is the example's own. Its outbox holds only the events whose publish failed or
 missed its deadline, the abnormal case, for the sweeper's first-read delay (a day if the log refuses
 writes). A daily snapshot with nothing shipped between snapshots risks a whole day.
@@ -41,7 +41,7 @@ tweets_lost_normal_peak = count(tweet_rate_peak * LAG_NORMAL_S)
 bytes_lost_normal_peak = size(text_write_bytes * PEAK * LAG_NORMAL_S)
 tweets_lost_backlog_peak = count(tweet_rate_peak * LAG_BACKLOG_S)
 bytes_lost_backlog_peak = size(text_write_bytes * PEAK * LAG_BACKLOG_S)
-# The example's own loss: the mirror's lag plus the posts in flight, at the peak.
+# The example's own loss: the mirror's lag, at the peak.
 tweets_lost_mirror_peak = tweets_lost_normal_peak
 tweets_lost_snapshot = count(tweet_rate * SNAPSHOT_INTERVAL_S)
 bytes_lost_snapshot = size(text_write_bytes * SNAPSHOT_INTERVAL_S)
@@ -76,7 +76,7 @@ if __name__ != "concept_dr":
                 (f"{duration(LAG_NORMAL_S)} behind, peak hour", tweets_lost_normal_peak, bytes_lost_normal_peak),
                 (f"{duration(LAG_BACKLOG_S)} behind, peak hour", tweets_lost_backlog_peak, bytes_lost_backlog_peak),
                 (
-                    f"The example's log mirror: {duration(LAG_NORMAL_S)} behind plus the posts in flight, peak hour",
+                    f"The example's log mirror: {duration(LAG_NORMAL_S)} behind, peak hour",
                     tweets_lost_mirror_peak,
                     bytes_lost_normal_peak,
                 ),

@@ -94,7 +94,11 @@ media_stored = media_bytes_data  # what the object store keeps, step 7's reason 
 # a follow event the edge. The user and media databases ship their binary logs: the media rows' day
 # (profile edits, far fewer, are left out). Daily snapshots: incrementally, the files written since
 # the last (at least the day's new text rows and media rows; compaction rewrites files, so more in
-# practice); or in full, one copy of the wide-column store and of the two databases.
+# practice); or in full, one copy of the wide-column store and of the two databases. Each snapshot is
+# logically complete and shares unchanged files with the last; the weekly cell-level garbage
+# collection (Twitter step 6) rewrites every file of each wide-column table it runs on, every table
+# holding personal data, so the snapshot after it ships those tables again: one copy of the
+# wide-column store a week.
 LOG_MIRROR_BYTES_PER_DAY = float(
     tweet_bytes_per_day + favorite_bytes_per_day + follow_changes_per_day * follow_edge_bytes
 )
@@ -102,7 +106,9 @@ BINLOG_BYTES_PER_DAY = float(media_record_bytes_per_day)
 SNAPSHOT_INCREMENT_BYTES = TEXT_BYTES_PER_DAY + BINLOG_BYTES_PER_DAY
 SNAPSHOT_FULL_BYTES = float((wide_column_bytes_total + media_record_bytes_total + user_bytes_total) / text_copies)
 log_mirror_bytes = bandwidth((LOG_MIRROR_BYTES_PER_DAY + BINLOG_BYTES_PER_DAY) / SECONDS_PER_DAY)
+COLLECTED_BYTES = float(wide_column_bytes_total / text_copies)  # re-shipped once a week
 snapshot_increment_bytes = size(SNAPSHOT_INCREMENT_BYTES)
+collected_bytes = size(COLLECTED_BYTES)
 snapshot_full_bytes = size(SNAPSHOT_FULL_BYTES)
 outbox_delay = sweeper_first_read_delay  # events still in the outbox when the region dies
 budget_downtime = error_budget_downtime  # the example's 99.99% a month, in minutes

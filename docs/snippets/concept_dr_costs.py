@@ -4,9 +4,11 @@ latency, and how long a restore takes.
 Transfer: every byte written is sent to each other region once (N - 1 copies out), billed by the
 sending region at the inter-region price, over a 30-day month. What the Twitter example ships (its
 step 7): the event log's mirror and the media rows' binary logs, continuously, and a daily snapshot,
-incremental (the files written since the last) or in full (one copy of every store); and, as an extra
-it does not pay, its media originals. A managed store that replicates for you bills the same bytes
-and more: DynamoDB global tables charge each replica region for the replicated writes.
+incremental (the files written since the last, and each week the tables the weekly garbage
+collection rewrote) or in full (one copy of every store); and, as an extra it does not pay, its media
+originals, whose second copy would also be stored there, at S3 Standard's bulk price. A managed store
+that replicates for you bills the same bytes and more: DynamoDB global tables charge each replica
+region for the replicated writes.
 
 Latency: a write acknowledged only once another region has it waits one round trip there, Dean's
 California-Netherlands figure across an ocean, against the example's post target; and writes that
@@ -19,6 +21,7 @@ store stream its other copies afterwards brings redirects back sooner.
 """
 
 from concept_dr_assumptions import (
+    COLLECTED_BYTES,
     INTER_REGION_PRICE_PER_GB,
     SNAPSHOT_FULL_BYTES,
     SNAPSHOT_INCREMENT_BYTES,
@@ -31,18 +34,23 @@ from concept_dr_assumptions import (
     restore_servers,
     text_write_bytes,
 )
+from concept_life_assumptions import DAYS_PER_MONTH, STANDARD_PRICE_BULK
 from reference_availability import SLO_WINDOW
+from twitter_assumptions import collection_period_days
+from twitter_storage import days_kept
 from url_shortener_assumptions import link_copies
 
 from sdw.estimation import (
     GB,
     SECONDS_PER_DAY,
+    GiB,
     count,
     duration,
     fraction,
     markdown_table,
     per_second,
     size,
+    size_per_day,
     throughput,
     times,
 )
@@ -53,21 +61,33 @@ def monthly_bill(bytes_per_second: float, regions: int = 2) -> float:
     return bytes_per_second * SLO_WINDOW * (regions - 1) / GB * INTER_REGION_PRICE_PER_GB
 
 
-DAYS_PER_MONTH = SLO_WINDOW / SECONDS_PER_DAY
+assert SLO_WINDOW == DAYS_PER_MONTH * SECONDS_PER_DAY  # the bills' 30-day month
 shipped_bytes_per_month = size(log_mirror_bytes * SLO_WINDOW)
 shipped_bill = count(monthly_bill(log_mirror_bytes))
 snapshot_increment_per_month = size(SNAPSHOT_INCREMENT_BYTES * DAYS_PER_MONTH)
 snapshot_increment_bill = count(monthly_bill(SNAPSHOT_INCREMENT_BYTES / SECONDS_PER_DAY))
 snapshot_full_per_month = size(SNAPSHOT_FULL_BYTES * DAYS_PER_MONTH)
 snapshot_full_bill = count(monthly_bill(SNAPSHOT_FULL_BYTES / SECONDS_PER_DAY))
-ships_bill = count(shipped_bill + snapshot_increment_bill)
-full_over_increment = times(SNAPSHOT_FULL_BYTES / SNAPSHOT_INCREMENT_BYTES)
+GC_PERIOD_DAYS = float(collection_period_days)  # the weekly garbage collection rewrites the collected tables' files
+snapshot_reship_per_month = size(COLLECTED_BYTES * DAYS_PER_MONTH / GC_PERIOD_DAYS)
+snapshot_reship_bill = count(monthly_bill(COLLECTED_BYTES / GC_PERIOD_DAYS / SECONDS_PER_DAY))
+ships_bill = count(shipped_bill + snapshot_increment_bill + snapshot_reship_bill)
+# What the incremental snapshots ship a day on average: the day's increment and the weekly re-ship of
+# the collected tables spread over its week; a full copy a day is compared with that.
+SHIPPED_SNAPSHOT_BYTES_PER_DAY = SNAPSHOT_INCREMENT_BYTES + COLLECTED_BYTES / GC_PERIOD_DAYS
+snapshot_shipped_per_day = size_per_day(SHIPPED_SNAPSHOT_BYTES_PER_DAY)
+full_over_increment = times(SNAPSHOT_FULL_BYTES / SHIPPED_SNAPSHOT_BYTES_PER_DAY)
 text_bytes_per_month = size(text_write_bytes * SLO_WINDOW)
 text_bill = count(monthly_bill(text_write_bytes))
 text_bill_three = count(monthly_bill(text_write_bytes, 3))
 media_bytes_per_month = size(media_original_bytes * SLO_WINDOW)
 media_bill = count(monthly_bill(media_original_bytes))
 media_over_text = count(media_original_bytes / text_write_bytes)
+# Storing a second copy of the originals kept over the horizon, at S3 Standard's bulk price (the
+# data lifecycle page's), before any tiering: why media stays in one region.
+MEDIA_ORIGINALS_STORED = float(media_original_bytes) * float(days_kept) * SECONDS_PER_DAY
+media_originals_stored = size(MEDIA_ORIGINALS_STORED)
+media_copy_storage_bill = count(MEDIA_ORIGINALS_STORED / GiB * STANDARD_PRICE_BULK)
 
 sync_write_added = duration(ocean_round_trip)
 sync_share_of_post_target = fraction(ocean_round_trip / post_target)
@@ -86,6 +106,12 @@ if __name__ != "concept_dr_costs":
             [
                 ("Events mirrored, media rows' binary logs", shipped_bytes_per_month, shipped_bill, ""),
                 ("Daily snapshots, incremental", snapshot_increment_per_month, snapshot_increment_bill, ""),
+                (
+                    "Snapshots after the weekly garbage collection: the collected tables again",
+                    snapshot_reship_per_month,
+                    snapshot_reship_bill,
+                    "",
+                ),
                 ("Daily snapshots, a full copy each day", snapshot_full_per_month, snapshot_full_bill, ""),
                 ("Text rows, if replicated row by row instead", text_bytes_per_month, text_bill, text_bill_three),
                 (

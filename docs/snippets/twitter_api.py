@@ -31,6 +31,7 @@ from twitter_api_assumptions import (
     read_window,
 )
 from twitter_assumptions import (
+    backup_retention_days,
     daily_active_users,
     favorites_per_user_per_day,
     follow_changes_per_user_per_day,
@@ -96,6 +97,12 @@ compaction_files_on_disk_hourly = files_on_disk(idempotency_window, gc_grace, SE
 # Each file's Bloom filter wrongly answers "maybe here" at Cassandra's default false-positive rate,
 # so a lookup of an absent key (each reservation's read of its key) wastes this many file reads on average.
 compaction_wasted_reads = wasted_file_reads(compaction_files_on_disk)
+# The outbox ends by its time to live, not by the weekly collection: a row leaves the disk within its
+# day, the grace and one window, and the backups within the snapshots' retention after that, inside
+# the legal deadline's shortest month (the data lifecycle page).
+OUTBOX_DISK_BOUND = float(idempotency_window) + float(gc_grace) + float(compaction_window)
+outbox_disk_bound = duration(OUTBOX_DISK_BOUND)
+outbox_backup_bound = duration(OUTBOX_DISK_BOUND + float(backup_retention_days) * SECONDS_PER_DAY)
 
 # Idempotency keys: one per post and one per media upload, each kept for a day, then on disk for
 # the grace period as well.
@@ -210,6 +217,8 @@ if __name__ != "twitter_api":
                     "all copies)",
                     outbox_store_bytes,
                 ),
+                ("An outbox row leaves the disks within", outbox_disk_bound),
+                ("... and the backups within", outbox_backup_bound),
                 (f"Compaction files a table keeps ({compaction_window} windows)", compaction_files_on_disk),
                 (
                     "File reads wasted per lookup of an absent key "

@@ -159,14 +159,31 @@ media_record_bytes = size(200)
 devices_per_user = count(1)
 devices_per_daily_user = count(2)
 device_record_bytes = size(300)
+# The token-keyed lookup row: push token, user ID and device ID (step 4).
+device_token_row_bytes = size(200)
 search_days = count(7)
 # The event log keeps events at least this many days: at least the search index's days, since the
-# index is rebuilt from it (step 5). Kafka deletes whole segments, so some events stay longer: the
-# log does not bound how late an event arrives. The fan-out bounds it instead: it refuses a follow
+# index is rebuilt from it (step 5). Kafka deletes whole segments, and a segment only once its
+# newest event is past the retention, so an event stays up to a segment's span longer: segment.ms
+# is set to a day, which bounds every event (tweet text included, on the log and its mirror) to
+# the retention plus a day. The log does not bound how late an event arrives. The fan-out bounds it instead: it refuses a follow
 # event whose write is older than these days and reads the graph edge (step 6), so the follow-change
 # notes (twitter_cache), which live these days and one more, outlast any event it applies.
 event_log_retention_days = count(7)
 assert event_log_retention_days >= search_days
+event_log_segment_days = count(1)  # segment.ms: the active segment rolls at least daily
+event_log_erasure_bound = duration((event_log_retention_days + event_log_segment_days) * SECONDS_PER_DAY)
+# Snapshots, and the binary logs between them, are kept this many days (step 7): within the legal
+# deadline less the purge and the weekly collection (the data lifecycle page).
+backup_retention_days = count(14)
+# The weekly cell-level garbage collection (the data lifecycle page's deletion): every file holding a
+# purged cell is rewritten within this many days. Snapshots older than it still hold the cell.
+collection_period_days = count(7)
+# Deletions, which the pages otherwise leave out: an assumption, sizing only the deleted-ID list
+# (step 7) that a restore replays. A share of the day's tweets deleted, and accounts deleted a day
+# (a year's under 4% of the registered accounts).
+deleted_tweet_share = fraction(0.01)
+account_deletions_per_day = per_day(100e3)
 search_index_bytes_per_tweet = size(128)
 partition_target_bytes = size(100 * MB)
 user_tweet_entry_bytes = size(8 + 1 + row_overhead_bytes)
@@ -557,12 +574,38 @@ TABLE = [
         "A phone and a tablet or a second phone; each registers itself (step 3).",
     ),
     ("Bytes per device row", device_record_bytes, "User, device, platform, push token and settings."),
+    (
+        "Bytes per token lookup row",
+        device_token_row_bytes,
+        "Push token (an FCM token runs to about 160 characters), user ID and device ID.",
+    ),
     ("Days of tweets searchable", search_days, "Search covers what is happening now, not the archive."),
     (
         "Days the event log keeps events",
         event_log_retention_days,
-        "At least: the search index's days, to rebuild it (step 5). Kafka deletes whole segments, so some "
-        "events stay longer; the fan-out itself refuses a follow event older than this (step 6).",
+        "At least: the search index's days, to rebuild it (step 5). Kafka deletes whole segments, so an "
+        "event stays up to a segment's span longer; the fan-out itself refuses a follow event older than this "
+        "(step 6).",
+    ),
+    (
+        "Days a log segment spans at most (segment.ms)",
+        event_log_segment_days,
+        "Rolled daily, so no event outlives the retention by more than a day.",
+    ),
+    (
+        "Days snapshots are kept",
+        backup_retention_days,
+        "Inside the legal deadline less the purge and the weekly collection (the data lifecycle page).",
+    ),
+    (
+        "Tweets deleted, as a share of the day's tweets",
+        deleted_tweet_share,
+        "A guess, sizing only the deleted-ID list (step 7).",
+    ),
+    (
+        "Accounts deleted a day",
+        account_deletions_per_day,
+        "A guess: a year's deletions under 4% of the registered accounts; sizes only the deleted-ID list.",
     ),
     (
         "Search index bytes per tweet",

@@ -65,7 +65,14 @@ from twitter_storage import (
     user_tweet_list_bytes_per_day,
     user_tweet_list_bytes_total,
 )
-from twitter_stores import account_stats_bytes_total, alert_subscription_bytes_total, device_bytes_total
+from twitter_stores import (
+    account_stats_bytes_total,
+    alert_subscription_bytes_total,
+    deleted_id_bytes_total,
+    device_bytes_total,
+    device_token_bytes_total,
+    user_key_bytes_total,
+)
 from twitter_traffic import (
     favorites_per_second,
     favorites_per_second_peak,
@@ -128,8 +135,8 @@ api_servers = count(whole_per_zone(requests_per_second_peak * zone_headroom / re
 
 # Databases: one wide-column cluster (step 5) holds tweets, the authors' tweet lists, favorites,
 # their counts, the follow graph and the account stats, the idempotency keys, the Paxos state of
-# the lightweight transactions (twitter_api), the outbox, the device registry and the alert
-# subscriptions, a copy of each in every zone.
+# the lightweight transactions (twitter_api), the outbox, the device registry, its lookup by token,
+# the alert subscriptions, the per-user keys and the deleted-ID list, a copy of each in every zone.
 # Each zone's servers must hold that zone's copy of all of it, and serve the reads below.
 wide_column_bytes_total = size(
     tweet_bytes_total
@@ -143,7 +150,10 @@ wide_column_bytes_total = size(
     + paxos_state_bytes
     + outbox_store_bytes
     + device_bytes_total
+    + device_token_bytes_total
     + alert_subscription_bytes_total
+    + user_key_bytes_total
+    + deleted_id_bytes_total
 )
 database_servers_per_zone_for_bytes = count(math.ceil(wide_column_bytes_total / zones / storage_per_database_server))
 # The same data as relational shards (step 4 weighs sharded MySQL against the wide-column store): each
@@ -402,7 +412,10 @@ if __name__ != "twitter_servers":
                 ("Paxos state of key reservations, follows and unfollows, all copies", paxos_state_bytes),
                 ("Outbox, all copies", outbox_store_bytes),
                 ("Device registry, all copies", device_bytes_total),
+                ("Device lookup by token, all copies", device_token_bytes_total),
                 ("Alert subscriptions, all copies", alert_subscription_bytes_total),
+                ("Per-user keys, all copies", user_key_bytes_total),
+                ("Deleted-ID list, all copies", deleted_id_bytes_total),
                 ("All its tables, all copies", wide_column_bytes_total),
                 (
                     f"Servers a zone for its bytes, at {storage_per_database_server} each",

@@ -1,20 +1,27 @@
-"""Twitter worked example: the entities the first sketch leaves out (media, devices, search), sized."""
+"""Twitter worked example: the entities the first sketch leaves out (media, devices, keys, deleted IDs,
+search), sized."""
 
 import math
 
-from reference_capacity import relational_shard_bytes
+from concept_life_assumptions import USER_KEY_ROW_BYTES
+from reference_capacity import cassandra_gc_grace, relational_shard_bytes, twcs_window
 from twitter_assumptions import (
+    account_deletions_per_day,
     account_stats_row_bytes,
     alert_opt_in_share,
     alert_subscription_bytes,
+    backup_retention_days,
     cache_memory_per_server,
+    deleted_tweet_share,
     device_record_bytes,
+    device_token_row_bytes,
     devices_per_user,
     follows_per_user,
     media_record_bytes,
     photo_share,
     registered_users,
     retention_years,
+    row_overhead_bytes,
     search_days,
     search_index_bytes_per_tweet,
     text_copies,
@@ -22,7 +29,17 @@ from twitter_assumptions import (
     video_share,
 )
 
-from sdw.estimation import DAYS_PER_YEAR, KB, count, markdown_table, per_day, size, size_per_day
+from sdw.estimation import (
+    DAYS_PER_YEAR,
+    KB,
+    SECONDS_PER_DAY,
+    count,
+    markdown_table,
+    per_day,
+    per_second,
+    size,
+    size_per_day,
+)
 
 days_kept = DAYS_PER_YEAR * retention_years
 
@@ -45,6 +62,9 @@ user_relational_shards = count(math.ceil(user_bytes_total / text_copies / relati
 # Devices: a registry, not a stream; stale tokens are pruned when the push gateway rejects them.
 device_records = count(registered_users * devices_per_user)
 device_bytes_total = size(device_records * device_record_bytes * text_copies)
+# The same devices keyed by push token, so registering a token finds and deletes any other account's
+# row holding it (step 4).
+device_token_bytes_total = size(device_records * device_token_row_bytes * text_copies)
 
 # Alert subscriptions: the follows with alerts on, by author (step 4).
 alert_subscriptions = count(registered_users * follows_per_user * alert_opt_in_share)
@@ -52,6 +72,24 @@ alert_subscription_bytes_total = size(alert_subscriptions * alert_subscription_b
 
 # Account stats: one row per account, for the fan-out's mode and the follower list's buckets.
 account_stats_bytes_total = size(registered_users * account_stats_row_bytes * text_copies)
+
+# Per-user keys (step 4): the key each user's Email is encrypted under, a row a registered account,
+# stored as its KMS-wrapped blob with the user ID (the data lifecycle page's row), in the wide-column
+# store, collected daily, with hourly snapshots of its own.
+user_key_bytes_total = size(registered_users * USER_KEY_ROW_BYTES * text_copies)
+# Only the purge worker deletes keys, one per account-deletion row, capped at ten times the assumed
+# average rate of account deletions (step 7).
+KEY_DELETE_CAP_OVER_AVERAGE = 10
+key_deletes_per_second = per_second(account_deletions_per_day / SECONDS_PER_DAY)
+key_delete_cap = per_second(account_deletions_per_day / SECONDS_PER_DAY * KEY_DELETE_CAP_OVER_AVERAGE)
+
+# The deleted-ID list (step 7): each deleted tweet's and account's ID (8 bytes) and its kind (1 byte),
+# a row each, expiring once the oldest snapshot is younger (backup_retention_days); expired rows stay
+# on disk for the grace and up to a time-window compaction window more, like the outbox's.
+deleted_ids_per_day = per_day(tweets_per_day * deleted_tweet_share + account_deletions_per_day)
+DELETED_ID_DAYS_ON_DISK = backup_retention_days + (cassandra_gc_grace + twcs_window) / SECONDS_PER_DAY
+deleted_id_row_bytes = size(8 + 1 + row_overhead_bytes)
+deleted_id_bytes_total = size(deleted_ids_per_day * DELETED_ID_DAYS_ON_DISK * deleted_id_row_bytes * text_copies)
 
 # Search: an in-memory inverted index over the recent window, in three copies, one index a day. A
 # window of search_days needs search_days + 1 daily indices: at a day's end the oldest index still
@@ -71,8 +109,15 @@ if __name__ != "twitter_stores":
             [
                 ("Media metadata rows", media_record_bytes_per_day, media_record_bytes_total),
                 ("Push devices", "a registry, not a stream", device_bytes_total),
+                ("Push devices by token", "a registry, not a stream", device_token_bytes_total),
                 ("Alert subscriptions", "a registry, not a stream", alert_subscription_bytes_total),
                 ("Account stats", "a row per account", account_stats_bytes_total),
+                ("Per-user keys (the Email's)", "a row per account", user_key_bytes_total),
+                (
+                    f"Deleted-ID list ({backup_retention_days} days, then grace and a window on disk)",
+                    size_per_day(deleted_ids_per_day * deleted_id_row_bytes),
+                    deleted_id_bytes_total,
+                ),
                 (
                     f"Search index ({search_days} days searchable, {search_daily_indices} daily indices held)",
                     "rolls over daily",
@@ -88,6 +133,9 @@ if __name__ != "twitter_stores":
             [
                 ("Media rows written a day", media_records_per_day),
                 ("Devices registered", device_records),
+                ("IDs deleted a day (tweets and accounts; assumed rates)", deleted_ids_per_day),
+                ("Key deletes, on average", key_deletes_per_second),
+                ("Key deletes allowed at most", key_delete_cap),
                 ("Search index, one copy", search_index_bytes),
                 ("Search servers to hold one copy in memory", search_servers_per_copy),
                 ("Search servers to hold every copy in memory", search_servers_for_memory),

@@ -1,0 +1,45 @@
+"""Chat service worked example: how chat's Android users grow into FCM's quota (step 5).
+
+Google raises a project's quota a step of at most 25% at a time, and considers a step only while
+use stays at 80% of the quota or more: so steps keep coming until the peak is under 80% of the
+quota, the smallest default x 1.25^n above peak / 0.8. None can be earned before launch, so a new
+product admits its Android users in stages, one stage a step.
+"""
+
+import math
+
+from chat_assumptions import fcm_default_quota_per_minute, fcm_quota_step, fcm_quota_step_time, fcm_quota_step_use
+from chat_traffic import android_pushes_per_minute_peak
+
+from sdw.estimation import count, duration, fraction, markdown_table
+
+
+def quota_steps_for(peak_per_minute: float) -> int:
+    """The +25% steps a project's traffic earns: steps come while use is at 80% of the quota or more,
+    so the quota it ends at is the smallest default x 1.25^n above peak / 0.8 (the push page's rule,
+    used for the Twitter example too)."""
+    ratio = peak_per_minute / float(fcm_quota_step_use) / float(fcm_default_quota_per_minute)
+    return math.ceil(math.log(ratio, 1 + float(fcm_quota_step)))
+
+
+fcm_quota_steps = count(quota_steps_for(float(android_pushes_per_minute_peak)))
+fcm_quota_earned_per_minute = count(
+    float(fcm_default_quota_per_minute) * (1 + float(fcm_quota_step)) ** float(fcm_quota_steps)
+)
+fcm_quota_use_at_peak = fraction(float(android_pushes_per_minute_peak) / float(fcm_quota_earned_per_minute))
+fcm_quota_rollout_time = duration(float(fcm_quota_steps) * float(fcm_quota_step_time))
+
+if __name__ != "chat_push_quota":
+    print(
+        markdown_table(
+            ["Figure", "Value"],
+            [
+                ("Pushes a minute to Android phones (FCM), peak, silent ones included", android_pushes_per_minute_peak),
+                ("FCM's default quota a minute", fcm_default_quota_per_minute),
+                ("+25% quota steps until the peak is under 80% of the quota", fcm_quota_steps),
+                ("FCM quota those steps reach, a minute", fcm_quota_earned_per_minute),
+                ("... of which the peak uses", fcm_quota_use_at_peak),
+                ("Staged Android rollout, at the assumed time a step", fcm_quota_rollout_time),
+            ],
+        )
+    )
