@@ -55,6 +55,7 @@ from ride_hailing_servers import (
     region_counts,
     routing_load_peak,
     routing_servers,
+    total_servers,
     trip_store_nodes,
 )
 from ride_hailing_traffic import (
@@ -69,7 +70,7 @@ from ride_hailing_traffic import (
     rides_per_second_peak,
 )
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, times
+from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, servers, times
 
 # (a) What gives first as load grows. For each stateless tier and region: the servers step 5 placed there
 # (the gateways by the larger of connections and frames), their assumed capacity with a zone lost, and
@@ -148,6 +149,9 @@ first_region_gateways_after = count(_gateway_counts[first_region])
 first_growth_after = times(GROWTH_AFTER[0][1])
 second_growth_after = times(GROWTH_AFTER[1][1])
 assert {name for name, _ in ADDED} == {first_tier, second_tier}
+# The fleet: step 5's count and the servers the ceiling adds now. Every page that quotes a fleet total
+# quotes this one.
+fleet_servers = servers(total_servers + servers_added_now)
 
 # (b) A zone lost. The reconnect wave of step 6 spread over the surviving gateways; each hello reads the
 # account's open ride and offer from the trip store. A lost matching server's areas wait for its lease to
@@ -276,6 +280,7 @@ if __name__ != "ride_hailing_reliability":
         markdown_table(
             ("Figure", "Value"),
             [
+                (f"Servers: step 5's {total_servers} and the {servers_added_now} the ceiling adds", fleet_servers),
                 ("Payment processor: the negotiated limit over the peak", processor_growth),
                 ("A zone lost: hellos a second on each gateway left, worldwide", hellos_per_gateway_zone_lost),
                 ("... on a gateway of the busiest region (after the fix)", hellos_per_gateway_zone_lost_max),
