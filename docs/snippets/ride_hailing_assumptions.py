@@ -198,6 +198,9 @@ standby_lag_page = duration(2.5)
 airport_lot_drivers = count(2000)
 stadium_drivers_nearby = count(200)
 demand_spike_factor = times(3)
+index_write_ratio_band = fraction(0.05)
+index_write_alert_window = duration(300)
+quiet_hour_to_average = fraction(0.3)
 
 # --- Targets (step 1) ---------------------------------------------------------------------------
 match_latency_target = duration(4)
@@ -757,6 +760,26 @@ TABLE = [
         demand_spike_factor,
         "The page's choice (step 7): requests in the cell over this multiple of the same hour's baseline, "
         "counted by the trip service; such a cell is short of drivers by demand, not by a lost position.",
+    ),
+    (
+        "Index writes per driver position: the band around step 5's ratio",
+        index_write_ratio_band,
+        "The page's choice (step 7): a shard's index writes per driver position accepted for it, counted "
+        "at two tiers over the same window, may stray this far either way before it alerts; to be "
+        "narrowed once a quiet week has been measured.",
+    ),
+    (
+        "Index writes per driver position: the alert's window",
+        index_write_alert_window,
+        "The page's choice (step 7): long enough to smooth a shard's counters, short beside the minutes "
+        "a region's riders notice; its short window is the SLO page's twelfth of it.",
+    ),
+    (
+        "A region's quietest hour against its day's average hour",
+        quiet_hour_to_average,
+        "The page's assumption (step 7), to be read off the region's own hourly counts: its requests "
+        "at about 4 a.m. in its main time zones, when a failover drill runs. A region spans several "
+        "time zones, so its trough is shallower than a single city's.",
     ),
     (
         "Match latency target",

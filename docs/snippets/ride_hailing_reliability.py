@@ -4,6 +4,7 @@ the payment processor's outage and its per-city cap, the routing engine's outage
 map frees, and the burn-rate alerts on step 1's targets."""
 
 from concept_dr_assumptions import check_interval, dns_ttl, failure_threshold, human_decision
+from concept_geo_workloads import WRITES_PER_UPDATE, index_writes_peak
 from concept_slo_alerts import (
     fast_burn,
     fast_short_window,
@@ -12,7 +13,7 @@ from concept_slo_alerts import (
     ticket_burn,
     ticket_short_window,
 )
-from concept_slo_assumptions import fast_window, slow_window, ticket_window
+from concept_slo_assumptions import SHORT_WINDOW_SHARE, fast_window, slow_window, ticket_window
 from ride_hailing_assumptions import (
     REGION_SHARES,
     airport_lot_drivers,
@@ -28,12 +29,15 @@ from ride_hailing_assumptions import (
     frames_per_gateway,
     hellos_per_gateway,
     hold_decline_share,
+    index_write_alert_window,
+    index_write_ratio_band,
     largest_region_share,
     map_match_call_cost,
     probe_interval,
     probe_misses_to_page,
     probe_timeout,
     processor_outage_ridden,
+    quiet_hour_to_average,
     reconnect_spread,
     request_availability_target,
     routing_outage,
@@ -61,6 +65,7 @@ from ride_hailing_servers import (
 from ride_hailing_traffic import (
     bookings_per_ride,
     connections_peak,
+    driver_updates_peak,
     failed_requests_budget,
     index_queries_peak,
     location_writes_peak,
@@ -195,10 +200,12 @@ region_hellos_per_gateway = per_second(
 hello_load_region_loss = fraction(region_hellos_per_gateway / hellos_per_gateway)
 hello_load_zone_loss = fraction(hellos_per_gateway_zone_lost_max / hellos_per_gateway)
 failover_matching_hold = duration(dns_ttl + reconnect_spread)
-# A planned drill: no detection and no decision; promotion, the TTL and the spread, at the drilled
-# region's average rate (its quiet hours are below it), against the month's budget.
+# A planned drill: no detection and no decision; promotion, the TTL and the spread, run at the drilled
+# region's quietest hour (about 4 a.m. in its main time zones), at that hour's rate: the region's share
+# of the day's average, times the quiet hour's share of it. Against the month's budget.
 drill_outage = duration(standby_promotion + dns_ttl + reconnect_spread)
-drill_failed_requests = count(rides_per_second * largest_region_share * drill_outage)
+drill_hour_rides_per_second = per_second(rides_per_second * largest_region_share * quiet_hour_to_average)
+drill_failed_requests = count(drill_hour_rides_per_second * drill_outage)
 drill_budget_share = fraction(drill_failed_requests / failed_requests_budget)
 
 # (d) A hot spot. The Hungarian method takes about min(n, m)^2 max(n, m) steps for n rides and m
@@ -252,6 +259,17 @@ fast_slow_share = fraction(fast_burn * latency_budget_share)
 slow_slow_share = fraction(slow_burn * latency_budget_share)
 ticket_slow_share = fraction(ticket_burn * latency_budget_share)
 
+# Positions dropped before the index, seen directly: a shard's index writes per driver position the
+# location service accepted for it, against step 5's ratio (a write a position, two more a cell change;
+# a waiting rider's position is never indexed, so it is not counted). Below the band positions are
+# lost; above it writes are repeated or cells change more often than step 5 sized. No shard goes below
+# one write a position however slowly its drivers move, so only a loss crosses the lower edge.
+index_writes_per_driver_position = times(index_writes_peak / driver_updates_peak)
+index_write_ratio_low = times(index_writes_per_driver_position * (1 - index_write_ratio_band))
+index_write_ratio_high = times(index_writes_per_driver_position * (1 + index_write_ratio_band))
+index_write_alert_short_window = duration(index_write_alert_window * SHORT_WINDOW_SHARE)
+assert index_write_ratio_low < WRITES_PER_UPDATE < index_writes_per_driver_position
+
 if __name__ != "ride_hailing_reliability":
     print(
         markdown_table(
@@ -302,7 +320,8 @@ if __name__ != "ride_hailing_reliability":
                 (f"... of the {hellos_per_gateway} a gateway finishes", hello_load_region_loss),
                 ("... the lost region's rides held from matching after promotion", failover_matching_hold),
                 ("A planned failover drill: outage", drill_outage),
-                ("... requests failed, at the average rate", drill_failed_requests),
+                ("... ride requests a second in the largest region's quietest hour", drill_hour_rides_per_second),
+                ("... requests failed, at that hour's rate", drill_failed_requests),
                 ("... share of the month's budget", drill_budget_share),
                 ("Hot spot: rides a window an area assigns at most", area_window_ride_cap),
                 (f"... its solver time, {airport_lot_drivers} drivers in the lot", area_cap_solver_time),
@@ -315,6 +334,10 @@ if __name__ != "ride_hailing_reliability":
                 ("Routing engine's spare calls at the busy hour", routing_spare_calls),
                 (f"Fares waiting after a {routing_outage} routing outage", fares_waiting_after_outage),
                 ("... time to drain them at the busy hour's spare", fares_drain_time),
+                ("Index writes per driver position, step 5's ratio", index_writes_per_driver_position),
+                (f"... the alert's band, {index_write_ratio_band} either way", index_write_ratio_low),
+                ("... its upper edge", index_write_ratio_high),
+                (f"... its short window, beside {index_write_alert_window}", index_write_alert_short_window),
                 ("Map queries: share of the location service's work", map_share_of_location_ops),
                 ("... share of the index's queries", map_share_of_index_queries),
             ],
