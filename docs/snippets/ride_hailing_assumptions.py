@@ -444,14 +444,17 @@ TABLE = [
         "release, or a fee, when it is cancelled).",
     ),
     (
-        "Ratings per ride",
+        "Ratings per completed ride",
         ratings_per_ride,
-        "The page's assumption: the driver rates nearly every ride, the rider about half.",
+        "The page's assumption: the driver rates nearly every completed ride, the rider about half; a "
+        "ride cancelled after its match is not rated.",
     ),
     (
         "Rides cancelled after a match",
         cancel_share,
-        "The page's assumption.",
+        "The page's assumption: a rider's cancel, or a driver's no-show cancel, that ends the ride on the "
+        "way to the pickup. Step 4 counts their rows; a driver's cancel that sends the ride back to "
+        "matching is not one of them.",
     ),
     (
         "Grace period before a cancellation fee",

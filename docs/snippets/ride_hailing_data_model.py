@@ -4,6 +4,7 @@ Step 2's storage and durable-write figures take their per-ride figures from here
 
 from concept_geo_workloads import driver_index_bytes
 from ride_hailing_assumptions import (
+    cancel_share,
     drivers_online_peak,
     location_interval,
     location_retention_years,
@@ -127,15 +128,20 @@ RATING_FIELDS = [
 ]
 rating_row_bytes = row_bytes(RATING_FIELDS)
 
+# A ride cancelled after its match (cancel_share of rides) is not rated; the ratings a ride, averaged
+# over completed and cancelled rides.
+ratings_per_ride_average = count(ratings_per_ride * (1 - cancel_share))
+
 # What a ride keeps for the retention, store by store: in the trip store its row, its history index
 # entries (rider's and driver's), its offers and its ratings; in the payments ledger its payment
-# operations. Step 2's storage figures use these.
+# operations (a cancelled ride's hold is released, or a fee charged, in place of the capture: the same
+# two). Step 2's storage figures use these.
 trip_store_bytes_per_ride = size(
     ride_row_bytes
     + rider_index_bytes
     + driver_history_bytes
     + offers_per_request * offer_row_bytes
-    + ratings_per_ride * rating_row_bytes
+    + ratings_per_ride_average * rating_row_bytes
 )
 ledger_bytes_per_ride = size(payment_ops_per_ride * payment_row_bytes)
 trip_bytes_per_ride = size(trip_store_bytes_per_ride + ledger_bytes_per_ride)
@@ -210,19 +216,23 @@ ride_id_clashes_over_retention = count(rides_over_retention**2 / (2 * 2**RIDE_ID
 ride_id_clashes_per_day = count(ride_id_clashes_over_retention / (DAYS_PER_YEAR * trip_retention_years))
 
 # Rows and transactions a ride writes, store by store, from the transactions step 4 describes. Each
-# trip-store transaction is (how many a ride, rows it writes). Every change the rest of the system
-# must hear of writes an outbox row in its own transaction. Left out: cancels (a rider's or the
-# service's, and a driver's cancel that re-queues the ride), which a small share of rides write instead
-# of some of the later transitions.
+# trip-store transaction is (how many a ride, rows it writes), averaged over completed rides and the
+# cancel_share of rides cancelled after the match. A cancel is taken to land on the way to the pickup,
+# after the arriving transition: it writes the cancel (which frees the driver) in place of arrived, on
+# trip, the completion and the ratings. Every change the rest of the system must hear of writes an
+# outbox row in its own transaction. Left out: a driver's cancel that sends the ride back to matching
+# (no share is assumed for it; it adds a cancel, a reservation and an accept).
 TRIP_TRANSACTIONS = [
     ("create: ride, idempotency record, history index entry, outbox", 1, 4),
     ("the hold's result recorded on the ride (no outbox row: nothing else waits on it)", 1, 1),
     ("reserve a driver: driver_state, offer, ride, outbox", offers_per_request, 4),
     ("an offer declined or expired: offer, driver_state, ride, outbox", offers_per_request - 1, 4),
     ("accept: driver_state, ride, offer, driver history index entry, outbox", 1, 5),
-    ("arriving, arrived, on trip: ride, outbox", 3, 2),
-    ("completed: ride, driver_state released, outbox", 1, 3),
-    ("a rating: rating, outbox", ratings_per_ride, 2),
+    ("arriving: ride, outbox", 1, 2),
+    ("arrived, on trip (rides not cancelled): ride, outbox", 2 * (1 - cancel_share), 2),
+    ("completed (rides not cancelled): ride, driver_state released, outbox", 1 - cancel_share, 3),
+    ("cancelled after the match: ride, driver_state released, outbox", cancel_share, 3),
+    ("a rating (rides not cancelled): rating, outbox", ratings_per_ride_average, 2),
 ]
 trip_transactions_per_ride = count(sum(n for _, n, _ in TRIP_TRANSACTIONS))
 trip_rows_per_ride = count(sum(n * rows for _, n, rows in TRIP_TRANSACTIONS))

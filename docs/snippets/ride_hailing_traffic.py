@@ -111,7 +111,8 @@ eta_calls_peak = peak(eta_matching_peak + eta_tracking_peak + eta_quotes_peak + 
 # transactions a ride writes in each store are step 4's (ride_hailing_data_model.py), counted from its
 # transactions.
 payment_ops_peak = peak(rides_per_second_peak * payment_ops_per_ride)
-ratings_peak = peak(rides_per_second_peak * ratings_per_ride)
+# A ride cancelled after its match is not rated.
+ratings_peak = peak(rides_per_second_peak * (1 - cancel_share) * ratings_per_ride)
 cancellations_peak = peak(rides_per_second_peak * cancel_share)
 notifications_peak = peak(rides_per_second_peak * notifications_per_ride)
 
