@@ -92,7 +92,12 @@ driver_history_bytes = row_bytes(DRIVER_INDEX_FIELDS)
 # An offer, keyed by (ride_id, attempt): who was offered the ride, and what they answered.
 OFFER_FIELDS = [
     ("ride_id", 8, "first half of the key"),
-    ("attempt", 1, "second half: 1, 2, ... in turn (4 if all time out; more after declines or a re-queue)"),
+    (
+        "attempt",
+        1,
+        "second half: the ride's offer number, 1, 2, ... (4 if all time out, more after declines "
+        "or a re-queue); each a new offer to another driver, not a retry",
+    ),
     ("driver_id", 8, "the driver offered"),
     ("state", 1, "sent, accepted, declined, expired, withdrawn"),
     ("sent_at, expires_at, answered_at", 24, "three times, 8 each"),
