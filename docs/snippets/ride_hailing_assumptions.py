@@ -195,7 +195,7 @@ zone_lost_load_ceiling = fraction(0.8)
 hellos_per_gateway = per_second(2000)
 hold_failure_alert_share = fraction(0.05)
 standby_lag_page = duration(2.5)
-airport_lot_drivers = count(2000)
+stadium_halo_drivers = count(2000)
 stadium_drivers_nearby = count(200)
 demand_spike_factor = times(3)
 index_write_ratio_band = fraction(0.05)
@@ -749,14 +749,15 @@ TABLE = [
         "before the promise is broken.",
     ),
     (
-        "Drivers in an airport's lot",
-        airport_lot_drivers,
-        "The page's example (step 7): a crowd where drivers are plentiful too.",
+        "Drivers in a stadium area's halo once drivers have come in",
+        stadium_halo_drivers,
+        "The page's example (step 7): a crowd with no driver queue, where drivers are plentiful too, "
+        "the case that sizes the matching area's cap. An airport lot's queue never runs the solver.",
     ),
     (
         "Drivers near a stadium when a game ends",
         stadium_drivers_nearby,
-        "The page's example (step 7): a crowd of riders with few drivers in the halo.",
+        "The page's example (step 7): the same crowd of riders at the final whistle, before drivers arrive.",
     ),
     (
         '"No driver near" alert: a cell\'s demand spike that is left out',

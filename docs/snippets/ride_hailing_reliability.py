@@ -1,7 +1,9 @@
 """Ride-hailing worked example, step 7: what gives first as load grows (each stateless tier's room in
-its tightest region, with a zone lost), a zone's loss, a region's loss, a hot spot's matching window,
-the payment processor's outage and its per-city cap, the routing engine's outage, what shedding the
-map frees, and the burn-rate alerts on step 1's targets."""
+its tightest region, with a zone lost or carrying its failover partner), a zone's loss, a region's
+loss, a hot spot's matching window, the payment processor's outage and its per-city cap, the routing
+engine's outage, what shedding the map frees, and the burn-rate alerts on step 1's targets."""
+
+import math
 
 from concept_dr_assumptions import check_interval, dns_ttl, failure_threshold, human_decision
 from concept_geo_workloads import WRITES_PER_UPDATE, index_writes_peak
@@ -16,7 +18,6 @@ from concept_slo_alerts import (
 from concept_slo_assumptions import SHORT_WINDOW_SHARE, fast_window, slow_window, ticket_window
 from ride_hailing_assumptions import (
     REGION_SHARES,
-    airport_lot_drivers,
     area_lease,
     batch_window,
     browse_queries_peak,
@@ -43,6 +44,7 @@ from ride_hailing_assumptions import (
     routing_outage,
     solver_steps_per_second,
     stadium_drivers_nearby,
+    stadium_halo_drivers,
     standby_promotion,
     store_writes_per_node,
     trip_rpo,
@@ -78,9 +80,10 @@ from ride_hailing_traffic import (
 from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, servers, times
 
 # (a) What gives first as load grows. For each stateless tier and region: the servers step 5 placed there
-# (the gateways by the larger of connections and frames), their assumed capacity with a zone lost, and
-# the region's share of the peak. The growth a tier takes before it passes that capacity is the smallest
-# over the regions; the tier with the least growth gives first.
+# (the gateways by the larger of connections and frames), their assumed capacity, and two cases: a zone
+# of the region lost (its own share on two zones' servers), and the region carrying its failover
+# partner after that partner's loss (both shares on all its servers; no zone is planned lost with it).
+# A tier's room is the least growth over the regions and both cases; the tier with the least gives first.
 TIER_NAMES = (
     "Location service",
     "Matching service",
@@ -92,16 +95,31 @@ TIER_NAMES = (
     "Pub/sub",
     "Event log",
 )
+ZONE_LOST, PARTNER = "a zone lost", "carrying a failover partner"
 
 
-def growth_with_zone_lost(counts: dict, load: float, per_server: float) -> tuple[float, str]:
-    """The least growth over the regions before a tier, with a zone lost, passes its capacity."""
-    room = {
-        region: counts[region] * (zones - 1) / zones * per_server / (load * share)
-        for region, share in REGION_SHARES.items()
+def loads(counts: dict, load: float, per_server: float, region: str) -> dict:
+    """A region's load as a share of its servers' capacity, in each case."""
+    share = REGION_SHARES[region]
+    return {
+        ZONE_LOST: load * share / (counts[region] * (zones - 1) / zones * per_server),
+        PARTNER: load * (share + absorbed_share[region]) / (counts[region] * per_server),
     }
-    region = min(room, key=room.get)
-    return room[region], region
+
+
+def tightest(counts: dict, load: float, per_server: float) -> tuple[float, list]:
+    """The least growth before a tier passes its capacity, and the (region, case) pairs at it."""
+    room = {
+        (region, case): 1 / x for region in REGION_SHARES for case, x in loads(counts, load, per_server, region).items()
+    }
+    least = min(room.values())
+    return least, [key for key, r in room.items() if math.isclose(r, least)]
+
+
+def where(pairs: list) -> str:
+    """The tightest pairs, grouped by case."""
+    by_case = {case: [r for r, c in pairs if c == case] for case in (ZONE_LOST, PARTNER)}
+    return "; ".join(f"{', '.join(regions)}: {case}" for case, regions in by_case.items() if regions)
 
 
 _gateway_counts = {
@@ -115,45 +133,61 @@ TIER_COUNTS = [("Connection gateways", _gateway_counts, connections_peak, connec
 for name, (load, each) in zip(TIER_NAMES, STATELESS_LOADS[1:]):  # noqa: B905 (same tiers, same order)
     TIER_COUNTS.append((name, region_counts(load, each), load, each))
 GROWTH = sorted(
-    ((name, *growth_with_zone_lost(counts, load, each)) for name, counts, load, each in TIER_COUNTS),
+    ((name, *tightest(counts, load, each)) for name, counts, load, each in TIER_COUNTS),
     key=lambda row: row[1],
 )
-first_tier, _first_growth, first_region = GROWTH[0]
+first_tier, _first_growth, _first_pairs = GROWTH[0]
 first_growth = times(_first_growth)
-first_load_zone_lost = fraction(1 / _first_growth)
-second_tier, _second_growth, second_region = GROWTH[1]
+first_load_tightest = fraction(1 / _first_growth)
+second_tier, _second_growth, _second_pairs = GROWTH[1]
 second_growth = times(_second_growth)
-second_load_zone_lost = fraction(1 / _second_growth)
-first_region_share = fraction(REGION_SHARES[first_region])
-# The prose names the region by what it is: the largest share, and no other region fails over to it
-# (so no failover spare). Every tier below the first two has at least twice its load in room.
-assert first_region == second_region and absorbed_share[first_region] == 0
-assert REGION_SHARES[first_region] == max(REGION_SHARES.values())
-assert GROWTH[2][1] >= 2
-assert (first_tier, second_tier) == ("Connection gateways", "Location service")  # the prose names them
+second_load_tightest = fraction(1 / _second_growth)
+third_tier, _third_growth, _third_pairs = GROWTH[2]
+third_growth = times(_third_growth)
+third_load_tightest = fraction(1 / _third_growth)
+# The prose names them: the gateways, then the location service, each tightest in every region at
+# once (step 5 sized each region for the larger case, and both round to the same load): Asia-Pacific,
+# the largest share with no partner, with a zone lost; the four failover targets carrying a partner.
+# The third tier, the routing engine in the failover targets, is under the ceiling.
+assert (first_tier, second_tier, third_tier) == ("Connection gateways", "Location service", "Routing engine")
+for _pairs in (_first_pairs, _second_pairs):
+    assert {r for r, _ in _pairs} == set(REGION_SHARES)
+    assert {r for r, c in _pairs if c == ZONE_LOST} == {r for r, a in absorbed_share.items() if a == 0}
+tight_regions = count(len({r for r, _ in _first_pairs}))
+assert third_load_tightest < zone_lost_load_ceiling
 processor_growth = times(processor_limit_needed / payment_ops_peak)
 
-# The fix: any tier and region whose load with a zone lost is past the ceiling gets a server a zone
-# more, until it is under; the growth each of the first two tiers then takes.
+# The fix: any tier and region whose load in either case is past the ceiling gets a server a zone
+# more, until both are under; the growth each of the first two tiers then takes, and where.
 ADDED = {}
 for name, counts, load, each in TIER_COUNTS:
-    for region, share in REGION_SHARES.items():
-        n = int(counts[region])
-        while load * share / (n * (zones - 1) / zones * each) > zone_lost_load_ceiling:
-            n += int(zones)
-        if n > counts[region]:
-            ADDED[(name, region)] = (counts[region], n)
-            counts[region] = n
+    for region in REGION_SHARES:
+        old = int(counts[region])
+        while max(loads(counts, load, each, region).values()) > zone_lost_load_ceiling:
+            counts[region] = int(counts[region]) + int(zones)
+        if counts[region] > old:
+            ADDED[(name, region)] = (old, counts[region])
 servers_added_now = count(sum(new - old for old, new in ADDED.values()))
 tiers_over_ceiling = count(len(ADDED))
 GROWTH_AFTER = sorted(
-    ((name, *growth_with_zone_lost(counts, load, each)) for name, counts, load, each in TIER_COUNTS),
+    ((name, *tightest(counts, load, each)) for name, counts, load, each in TIER_COUNTS),
     key=lambda row: row[1],
 )
-first_region_gateways_after = count(_gateway_counts[first_region])
+gateways_after = servers(sum(_gateway_counts.values()))
 first_growth_after = times(GROWTH_AFTER[0][1])
 second_growth_after = times(GROWTH_AFTER[1][1])
+# Every region of the first two tiers gets a server a zone; after it, the same two tiers are tightest,
+# in North America and Latin America carrying each other (the prose names them).
 assert {name for name, _ in ADDED} == {first_tier, second_tier}
+assert {r for _, r in ADDED} == set(REGION_SHARES)
+assert [row[0] for row in GROWTH_AFTER[:2]] == [first_tier, second_tier]
+for _row in GROWTH_AFTER[:2]:
+    assert set(_row[2]) == {("North America", PARTNER), ("Latin America", PARTNER)}
+# The gateways' frames stay under the ceiling in both cases with the counts after the fix.
+assert all(
+    max(loads(_gateway_counts, gateway_frames_peak, frames_per_gateway, r).values()) < zone_lost_load_ceiling
+    for r in REGION_SHARES
+)
 # The fleet: step 5's count and the servers the ceiling adds now. Every page that quotes a fleet total
 # quotes this one.
 fleet_servers = servers(total_servers + servers_added_now)
@@ -162,9 +196,9 @@ fleet_servers = servers(total_servers + servers_added_now)
 # account's open ride and offer from the trip store. A lost matching server's areas wait for its lease to
 # expire, then the next window: the requests arriving meanwhile in a third of the areas miss the match
 # latency target.
-hellos_per_gateway_zone_lost = per_second(reconnects_per_second_zone_loss / (gateways * (zones - 1) / zones))
-# Region by region (with the fix's gateways): a zone of the region reconnects onto the region's two
-# zones left. The most a gateway takes, and against what a gateway can finish.
+# Worldwide and region by region, both with the gateways after the fix above: a zone of the region
+# reconnects onto the region's two zones left. The most a gateway takes, and against what it can finish.
+hellos_per_gateway_zone_lost = per_second(reconnects_per_second_zone_loss / (gateways_after * (zones - 1) / zones))
 _hellos_by_region = {
     region: connections_peak * share / zones / reconnect_spread / (_gateway_counts[region] * (zones - 1) / zones)
     for region, share in REGION_SHARES.items()
@@ -210,8 +244,10 @@ drill_budget_share = fraction(drill_failed_requests / failed_requests_budget)
 
 # (d) A hot spot. The Hungarian method takes about min(n, m)^2 max(n, m) steps for n rides and m
 # candidate drivers, m at most K n and at most the drivers in the area's halo. The most rides a window may
-# assign in an area with the solver inside a quarter of the window, where drivers are plentiful (an
-# airport's lot); and the solver's time at that cap where they are few (a stadium).
+# assign in an area with the solver inside a quarter of the window, where drivers are plentiful and no
+# queue assigns them (a stadium's exit once drivers have come in); and the solver's time at that cap
+# where they are few (the same exit at the final whistle). An airport lot's first-in, first-out queue
+# assigns its head driver and never runs the solver.
 SOLVER_SHARE_OF_WINDOW = 0.25
 
 
@@ -221,10 +257,10 @@ def solver_steps(n: int, drivers: float) -> float:
 
 
 _n = 1
-while solver_steps(_n + 1, airport_lot_drivers) <= SOLVER_SHARE_OF_WINDOW * batch_window * solver_steps_per_second:
+while solver_steps(_n + 1, stadium_halo_drivers) <= SOLVER_SHARE_OF_WINDOW * batch_window * solver_steps_per_second:
     _n += 1
 area_window_ride_cap = count(_n)
-area_cap_solver_time = duration(solver_steps(_n, airport_lot_drivers) / solver_steps_per_second)
+area_cap_solver_time = duration(solver_steps(_n, stadium_halo_drivers) / solver_steps_per_second)
 stadium_cap_solver_time = duration(solver_steps(_n, stadium_drivers_nearby) / solver_steps_per_second)
 area_cap_rides_per_second = per_second(_n / batch_window)
 
@@ -273,22 +309,22 @@ assert index_write_ratio_low < WRITES_PER_UPDATE < index_writes_per_driver_posit
 if __name__ != "ride_hailing_reliability":
     print(
         markdown_table(
-            ("Tier", "Growth before it passes its capacity with a zone lost", "Tightest region"),
-            [(name, times(growth), region) for name, growth, region in GROWTH],
+            ("Tier", "Growth before it passes its capacity", "Tightest: region, case"),
+            [(name, times(growth), where(pairs)) for name, growth, pairs in GROWTH],
         )
     )
     print()
     print(
         markdown_table(
             (
-                f"The fix: past {zone_lost_load_ceiling} with a zone lost",
+                f"The fix: past {zone_lost_load_ceiling} in either case",
                 "Region",
                 "Servers",
-                "Growth after",
-                "Then tightest in",
+                "Tier's growth after",
+                "Then tightest",
             ),
             [
-                (name, region, f"{int(old)} to {new}", *next((times(g), r) for t, g, r in GROWTH_AFTER if t == name))
+                (name, region, f"{old} to {new}", *next((times(g), where(p)) for t, g, p in GROWTH_AFTER if t == name))
                 for (name, region), (old, new) in ADDED.items()
             ],
         )
@@ -299,9 +335,15 @@ if __name__ != "ride_hailing_reliability":
             ("Figure", "Value"),
             [
                 (f"Servers: step 5's {total_servers} and the {servers_added_now} the ceiling adds", fleet_servers),
+                (f"Connection gateways: step 5's {gateways}, after the fix", gateways_after),
+                (f"Third tier, {third_tier}: growth before its capacity", third_growth),
+                ("... its load then", third_load_tightest),
                 ("Payment processor: the negotiated limit over the peak", processor_growth),
-                ("A zone lost: hellos a second on each gateway left, worldwide", hellos_per_gateway_zone_lost),
-                ("... on a gateway of the busiest region (after the fix)", hellos_per_gateway_zone_lost_max),
+                (
+                    "A zone lost: hellos a second on each gateway left, worldwide (after the fix)",
+                    hellos_per_gateway_zone_lost,
+                ),
+                ("... at most, region by region", hellos_per_gateway_zone_lost_max),
                 (f"... of the {hellos_per_gateway} a gateway finishes", hello_load_zone_loss),
                 ("... trip-store reads for the hellos", trip_store_reads_zone_lost),
                 ("... a share of the store's nodes left", trip_store_read_share_zone_lost),
@@ -324,8 +366,8 @@ if __name__ != "ride_hailing_reliability":
                 ("... requests failed, at that hour's rate", drill_failed_requests),
                 ("... share of the month's budget", drill_budget_share),
                 ("Hot spot: rides a window an area assigns at most", area_window_ride_cap),
-                (f"... its solver time, {airport_lot_drivers} drivers in the lot", area_cap_solver_time),
-                (f"... the same rides with {stadium_drivers_nearby} drivers near a stadium", stadium_cap_solver_time),
+                (f"... its solver time, {stadium_halo_drivers} drivers in the halo", area_cap_solver_time),
+                (f"... the same rides with {stadium_drivers_nearby} drivers at the whistle", stadium_cap_solver_time),
                 ("... requests a second an area then takes", area_cap_rides_per_second),
                 ("Busiest city's ride requests at the peak", city_rides_per_second_peak),
                 (f"... unheld fares over {processor_outage_ridden}, dollars (the cap)", city_exposure_cap),
