@@ -55,6 +55,11 @@ RIDE_FIELDS = [
     ("state", 1, "requested, matched, arriving, arrived, on trip, completed, cancelled"),
     ("version", 4, "raised by every update; each update is conditional on it"),
     ("offer_attempt", 1, "the current offer's number: the offer's key is (ride_id, attempt)"),
+    (
+        "failover_hold_until",
+        0,
+        "null but on requested rides a region's promotion restored: a null is a bit in the row's overhead",
+    ),
     ("pickup, drop-off", 16, "two latitude and longitude pairs, 32-bit integers of 1e-7 degree"),
     ("actual drop-off", 8, "where the ride ended, which may differ from the drop-off requested"),
     ("pickup, drop-off addresses", 120, "text shown on the receipt, about 60 bytes each"),

@@ -268,7 +268,6 @@ failover_spare_servers = servers(
         for load, each in STATELESS_LOADS
     )
 )
-connections_per_gateway_zone_lost = count(connections_peak / (gateways * (zones - 1) / zones))
 
 # The estimator's ten-input model: every position a write and every index query a read, at one
 # location server's rate, with no zones, regions or floors; and the bytes a day it would store, were
@@ -373,7 +372,6 @@ if __name__ != "ride_hailing_servers":
                     f"{nearby_frames_peak}, {browse_queries_peak}, {auth_frames_peak}",
                 ),
                 ("... in all", gateway_frames_peak),
-                ("Connections a gateway holds with a zone lost", connections_per_gateway_zone_lost),
                 (f"Index, {largest_region}: each copy's share of its write capacity", index_write_load),
                 (
                     f"Index, {largest_region}: query load on the copies left with a zone lost",
