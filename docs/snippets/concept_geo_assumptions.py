@@ -22,8 +22,9 @@ Published figures:
 The page's own assumptions (no public source gives them for a generic service):
 - 200M places worldwide; a dense city centre holds 1,000 of them a km^2, and is 30 km across.
 - 100M daily users of the place search, 5 searches a day each, the Twitter example's peak-to-average.
-- 1M drivers online at the peak, each sending its position every 4 s (the figure commonly quoted for
-  Uber's driver app; no source read for it here), at 30 km/h in city traffic; a TTL of 3 intervals plus
+- 1M drivers online at the peak, each sending its position every 4 s (Uber pushes a trip's driver
+  position to partners every 4 s by default, https://developer.uber.com/docs/guest-rides/references/api/webhooks/driver-location,
+  so its app uploads at least that often on a trip; for idle drivers it is assumed), at 30 km/h in city traffic; a TTL of 3 intervals plus
   a 2 s margin; 100K "cars near me" rider queries a second at the peak.
 - H3's smallest hexagon away from the pentagons: no smaller, against its resolution's average, than
   S2's smallest level-12 cell against its average (3.04 / 5.07 of the area), because both project a

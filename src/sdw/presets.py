@@ -9,7 +9,7 @@ its preset in the same build.
 from __future__ import annotations
 
 from sdw import snippets
-from sdw.estimation import KB, MB
+from sdw.estimation import KB, MB, SECONDS_PER_DAY
 
 # Every snippet presets() reads: a snippet that imports sdw.presets depends on each of them, which
 # its own import lines do not show (sdw.snippets.imported_names adds them; a test holds this list
@@ -24,6 +24,8 @@ SNIPPETS_READ = (
     "chat_data_model",
     "rate_limiter_assumptions",
     "rate_limiter_state",
+    "ride_hailing_assumptions",
+    "ride_hailing_traffic",
 )
 
 
@@ -38,6 +40,8 @@ def presets() -> dict[str, dict]:
     chat_data_model = snippets.load("chat_data_model")
     rl = snippets.load("rate_limiter_assumptions")
     rl_state = snippets.load("rate_limiter_state")
+    ride = snippets.load("ride_hailing_assumptions")
+    ride_traffic = snippets.load("ride_hailing_traffic")
     return {
         "twitter": {
             "label": "Twitter (the worked example, tweets only)",
@@ -116,6 +120,34 @@ def presets() -> dict[str, dict]:
                 / (rl.api_requests_per_day * rl_state.token_bucket_value_bytes),
                 # One store shard's scripts a second, at full load (the page runs shards at half).
                 "requests_per_server": float(rl.kv_gets_per_process / rl.script_cost_in_gets),
+            },
+        },
+        "ride_hailing": {
+            "label": "Ride-hailing (the worked example, positions and index queries)",
+            "inputs": {
+                # A "user" is a driver online on the day's average; a write is a position (drivers'
+                # and waiting riders'), a read an index query (matching and the map), both at the
+                # example's rates over the day.
+                "daily_active_users": float(ride_traffic.drivers_online_average),
+                "writes_per_user_per_day": ride_traffic.location_writes_peak
+                / ride.peak_to_average
+                * SECONDS_PER_DAY
+                / ride_traffic.drivers_online_average,
+                "reads_per_user_per_day": ride_traffic.index_queries_peak
+                / ride.peak_to_average
+                * SECONDS_PER_DAY
+                / ride_traffic.drivers_online_average,
+                "write_size_bytes": float(ride.location_update_wire_bytes),
+                "read_size_bytes": float(ride.browse_response_bytes),
+                "peak_to_average": float(ride.peak_to_average),
+                "replication_factor": float(ride.copies),
+                # Positions are overwritten in memory and not kept: the trips and trails the page
+                # stores are a small share of them, outside this model.
+                "retention_years": 0.0,
+                # The index is all in memory already; no cache in front of it.
+                "cache_fraction": 0.0,
+                # One location server's positions a second (step 5's assumption).
+                "requests_per_server": float(ride.positions_per_location_server),
             },
         },
         # Photos are stored with the posts (write_size_bytes counts the photo, so storage is right),

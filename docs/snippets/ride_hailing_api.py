@@ -1,0 +1,158 @@
+"""Ride-hailing worked example: the stream's frames measured byte by byte against step 2's
+allowances, how long a client waits out `409 idempotency_key_in_use`, and how long the accept may
+wait for the payment hold."""
+
+import json
+
+from ride_hailing_assumptions import (
+    abandoned_transaction_abort,
+    batch_window,
+    browse_response_bytes,
+    cars_on_map,
+    create_deadline,
+    ip_tcp_header_bytes,
+    location_update_wire_bytes,
+    match_latency_target,
+    tracking_push_bytes,
+)
+from ride_hailing_latency import first_offer_ack
+
+from sdw.estimation import count, duration, fraction, markdown_table, size
+
+# Frames are compact JSON with short names. A driver's position upload, as the phone sends it: the
+# driver is the connection's, so the frame does not name it, and it carries no status: the stream
+# server stamps the driver's status from driver_state (step 4).
+POSITION_FRAME = {
+    "t": "pos",
+    "seq": 18234,
+    "ts": 1733312345123,
+    "lat": 40.7488172,
+    "lng": -73.9854281,
+    "spd": 11.2,
+    "hdg": 274,
+    "acc": 5,
+    "seen": 1733312344950,
+}
+# A tracking push to the rider: the driver's position, the ETA and the server's time, which the
+# rider's `pong` echoes in `seen`. A rider has one ride at a time, so the frame does not name it.
+TRACKING_FRAME = {
+    "t": "dpos",
+    "seq": 18234,
+    "srv_ts": 1733312345201,
+    "lat": 40.7488172,
+    "lng": -73.9854281,
+    "hdg": 274,
+    "eta": 312,
+}
+# "Cars near me": the rider's phone subscribes with a point; the server pushes the nearest cars every
+# map refresh until the phone sends another point or requests. Five decimals (about a metre) suffice
+# for a map.
+NEARBY_FRAME = {"t": "nearby", "lat": 40.74844, "lng": -73.98566, "product": "economy"}
+_CAR = {"lat": 40.74882, "lng": -73.98543, "hdg": 274}
+CARS_FRAME = {"t": "cars", "srv_ts": 1733312345201, "cars": [_CAR] * int(cars_on_map)}
+
+
+def json_bytes(frame: dict[str, object]) -> int:
+    return len(json.dumps(frame, separators=(",", ":")))
+
+
+# A WebSocket frame's header is 2 bytes under 126 bytes of payload and 4 up to 65,535; a client's
+# frames add a 4-byte mask (RFC 6455, 5.2). A TLS 1.3 record adds 5 bytes of header, 1 of content
+# type and a 16-byte AEAD tag (RFC 8446, 5.2). IP and TCP headers are below what step 2 counts.
+TLS_RECORD_OVERHEAD = 5 + 1 + 16
+
+
+def wire_bytes(payload: int, from_client: bool) -> int:
+    header = 2 if payload < 126 else 4
+    return payload + header + (4 if from_client else 0) + TLS_RECORD_OVERHEAD
+
+
+position_payload_bytes = size(json_bytes(POSITION_FRAME))
+position_frame_bytes = size(wire_bytes(json_bytes(POSITION_FRAME), from_client=True))
+position_frame_share = fraction(position_frame_bytes / location_update_wire_bytes)
+position_frame_with_ip_tcp = size(position_frame_bytes + ip_tcp_header_bytes)
+tracking_payload_bytes = size(json_bytes(TRACKING_FRAME))
+tracking_frame_bytes = size(wire_bytes(json_bytes(TRACKING_FRAME), from_client=False))
+tracking_frame_share = fraction(tracking_frame_bytes / tracking_push_bytes)
+nearby_frame_bytes = size(wire_bytes(json_bytes(NEARBY_FRAME), from_client=True))
+cars_payload_bytes = size(json_bytes(CARS_FRAME))
+cars_frame_bytes = size(wire_bytes(json_bytes(CARS_FRAME), from_client=False))
+cars_frame_share = fraction(cars_frame_bytes / browse_response_bytes)
+
+# The payment hold runs beside the first matching window; the offer does not wait for it, the
+# accept's commit does. The hold is given the match target's budget, counted from the request: by
+# then the first offer has reached its driver. The earliest accept comes from a request that lands as
+# its area's window closes (no wait for the window) and a driver who taps at once: it waits at most
+# what is left of the timeout.
+hold_timeout = duration(match_latency_target)
+fastest_offer_ack = duration(first_offer_ack - batch_window)
+hold_longest_accept_wait = duration(hold_timeout - fastest_offer_ack)
+
+# `409 idempotency_key_in_use`: a retry of a create found the first attempt's rows locked. The
+# first attempt ends within its deadline, or, if its server died, when the store aborts its
+# transaction; the client's uncounted waits stop at that cap, doubling from a second, the last one
+# clipped to what is left.
+key_in_use_wait_cap = duration(create_deadline + abandoned_transaction_abort)
+key_in_use_first_wait = duration(1)
+_waits: list[float] = []
+while sum(_waits) + float(key_in_use_first_wait) * 2 ** len(_waits) <= float(key_in_use_wait_cap):
+    _waits.append(float(key_in_use_first_wait) * 2 ** len(_waits))
+key_in_use_doubling_time = duration(sum(_waits))
+key_in_use_last_wait = duration(float(key_in_use_wait_cap) - sum(_waits))
+key_in_use_waits = count(len(_waits) + (1 if float(key_in_use_last_wait) > 0 else 0))
+key_in_use_wait_1, key_in_use_wait_2, key_in_use_wait_3 = (duration(w) for w in _waits[:3])
+
+if __name__ != "ride_hailing_api":
+    print(
+        markdown_table(
+            ("Frame", "JSON payload", "On the wire (WebSocket and TLS)", "Step 2's allowance", "Share used"),
+            [
+                (
+                    "Driver's position upload",
+                    position_payload_bytes,
+                    position_frame_bytes,
+                    location_update_wire_bytes,
+                    position_frame_share,
+                ),
+                (
+                    "Tracking push to the rider",
+                    tracking_payload_bytes,
+                    tracking_frame_bytes,
+                    tracking_push_bytes,
+                    tracking_frame_share,
+                ),
+                (
+                    f'"Cars near me" push, {cars_on_map} cars',
+                    cars_payload_bytes,
+                    cars_frame_bytes,
+                    browse_response_bytes,
+                    cars_frame_share,
+                ),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Also", "Value"),
+            [
+                ("A driver's position with IP and TCP headers", position_frame_with_ip_tcp),
+                ('The "nearby" subscribe frame, on the wire', nearby_frame_bytes),
+                ("Payment hold timeout, from the request", hold_timeout),
+                ("Longest an accept waits for the hold", hold_longest_accept_wait),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("409 idempotency_key_in_use", "Value"),
+            [
+                ("Longest the client waits (create deadline, then the store's abort)", key_in_use_wait_cap),
+                ("Doubling waits from a second, before the cap", key_in_use_doubling_time),
+                ("... each", f"{key_in_use_wait_1}, {key_in_use_wait_2}, {key_in_use_wait_3}"),
+                ("A last wait, clipped to the cap", key_in_use_last_wait),
+                ("Waits at most, none counted as attempts", key_in_use_waits),
+            ],
+        )
+    )

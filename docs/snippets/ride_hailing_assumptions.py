@@ -1,0 +1,832 @@
+"""Ride-hailing worked example: every assumption the estimates start from, and why.
+
+Scope: one operator of Uber's order, rides only, worldwide. Uber's published trips include food and
+grocery deliveries, which this example leaves out, so the rides a day are the page's own figure,
+set against Uber's. The moving-driver inputs (drivers online at the peak, the update interval, the
+"cars near me" queries, the busy-hour factor) are imported from the proximity-search concept page,
+so this example and that page print the same figures for the same drivers.
+
+Change a value here and rebuild: every figure that depends on it changes, on every page.
+Run `python docs/snippets/ride_hailing_assumptions.py` to print the table.
+"""
+
+from concept_geo_assumptions import drivers_online, peak_factor, rider_queries_peak, update_interval
+
+from sdw.estimation import KB, TB, count, duration, fraction, markdown_table, peak, per_day, per_second, size, times
+
+# Uber's results for the fourth quarter and full year 2024 (its press release of 5 February 2025, on
+# its investor-relations site). Its 10-K for 2024 is linked as the annual report; its text was not
+# read for this page, so every figure below is the press release's.
+UBER_Q4_2024 = (
+    "https://investor.uber.com/news-events/news/press-release-details/2025/"
+    "Uber-Announces-Results-for-Fourth-Quarter-and-Full-Year-2024/default.aspx"
+)
+UBER_10K_2024 = "https://capedge.com/filing/1543151/0001543151-25-000008/UBER-10K-2024FY"
+# Uber's developer docs: a trip's driver location notification, every 4 s by default.
+UBER_DRIVER_LOCATION = "https://developer.uber.com/docs/guest-rides/references/api/webhooks/driver-location"
+FLEET_ENGINE_UPDATES = "https://developers.google.com/maps/documentation/mobility/fleet-engine/essentials/vehicles/on-demand-update-vehicle"
+# Cramer and Krueger, "Disruptive Change in the Taxi Business: The Case of Uber", American Economic
+# Review 106(5), 2016, pp. 177-182: UberX drivers had a passenger in the car about half their working time.
+CRAMER_KRUEGER = "https://doi.org/10.1257/aer.p20161002"
+# Uber's blog on DeepETA: ETAs are used to calculate fares, estimate pickup times and match riders to drivers.
+UBER_DEEPETA = "https://www.uber.com/blog/deepeta-how-uber-predicts-arrival-times/"
+# Corbett et al., "Spanner: Google's Globally-Distributed Database", OSDI 2012: leader leases are 10 s by default.
+SPANNER_OSDI = "https://www.usenix.org/conference/osdi12/technical-sessions/presentation/corbett"
+# Stripe's API reference: idempotency keys may be removed once they are at least 24 hours old.
+STRIPE_IDEMPOTENCY = "https://docs.stripe.com/api/idempotent_requests"
+# Jeff Jirsa's TWCS: target fewer than 50 windows (buckets) per table, from the table's TTL.
+TWCS = "https://github.com/jeffjirsa/twcs"
+# Stripe's guide to idempotent requests: the first response is saved, 500s included; keys may be pruned
+# once at least 24 hours old. Its rate limits: 100 write operations a second in live mode by default.
+STRIPE_IDEMPOTENCY_GUIDE = "https://docs.stripe.com/idempotency"
+STRIPE_RATE_LIMITS = "https://docs.stripe.com/rate-limits"
+
+# The regions the service runs in, each with its share of the busy hour's load, and the region that
+# takes its riders and drivers (and keeps its trip store's standby copy) when it is lost.
+REGION_SHARES = {
+    "North America": 0.25,
+    "Latin America": 0.25,
+    "Europe": 0.15,
+    "Asia-Pacific": 0.25,
+    "Middle East and Africa": 0.10,
+}
+FAILOVER_REGION = {
+    "North America": "Latin America",
+    "Latin America": "North America",
+    "Europe": "Middle East and Africa",
+    "Middle East and Africa": "Europe",
+    "Asia-Pacific": "North America",
+}
+
+# --- Uber's published scale (context, not inputs) -------------------------------------------
+uber_trips_per_day = per_day(33e6)  # Q4 2024, rides and deliveries together
+uber_monthly_consumers = count(171e6)  # MAPCs, Q4 2024
+uber_mobility_bookings = count(22.8e9)  # dollars, Q4 2024
+uber_delivery_bookings = count(20.1e9)  # dollars, Q4 2024
+DAYS_IN_Q4 = 92  # October to December
+RIDE_SHARE_LOW, RIDE_SHARE_HIGH = 1 / 2, 2 / 3  # the share of Uber's trips that are rides, a guess either way
+rides_range_low = per_day(uber_trips_per_day * RIDE_SHARE_LOW)
+rides_range_high = per_day(uber_trips_per_day * RIDE_SHARE_HIGH)
+
+# --- What riders and drivers do ---------------------------------------------------------------
+rides_per_day = per_day(15e6)
+# Imported from the proximity-search page: 1M drivers online at the busiest hour, a position every
+# 4 s from each, 100K "cars near me" map queries a second then, and the busy hour at 3x the average
+# (a factor that page borrows from the Twitter example).
+drivers_online_peak = drivers_online
+location_interval = update_interval
+browse_queries_peak = rider_queries_peak
+peak_to_average = times(peak_factor)
+map_refresh_interval = duration(4)
+app_opens_per_request = count(3)
+pickup_minutes = count(5)
+trip_minutes = count(15)
+offers_per_request = count(1.5)
+accept_timeout = duration(10)
+offer_ack_timeout = duration(2)
+# What a driver does with an offer (step 6): of the offers not accepted, the share declined (the rest
+# time out), the typical time to tap accept or decline, and the pause after an offer times out.
+decline_share = fraction(0.75)
+driver_decision_time = duration(4)
+expired_offer_pause = duration(120)
+batch_window = duration(2)
+cars_on_map = count(8)
+nearby_frames_per_open = count(2)
+regions = count(len(REGION_SHARES))
+largest_region_share = fraction(max(REGION_SHARES.values()))
+
+# --- The routing engine's calls -----------------------------------------------------------------
+candidates_ranked = count(10)
+eta_refresh_interval = duration(30)
+fare_quotes_per_request = count(1.5)
+map_matches_per_ride = count(1)
+reroute_interval = duration(300)
+route_deviations_per_ride = count(2)
+eta_matrix_call_cost = times(2)
+map_match_call_cost = times(4)
+
+# --- The critical path's latency budget, request to the offer's ack (step 5): to be measured ------
+outbox_to_matching = duration(0.1)
+index_search_time = duration(0.02)
+eta_matrix_time = duration(0.15)
+store_commit_time = duration(0.05)
+push_through_pubsub = duration(0.02)
+mobile_round_trip_p99 = duration(0.6)
+
+# --- Matching areas (step 6) ---------------------------------------------------------------------
+busiest_area_share = fraction(0.005)
+busiest_city_share = fraction(0.05)
+solver_steps_per_second = per_second(1e8)
+pickup_eta_cap = duration(900)
+
+# --- Records a ride writes, and what else it sends ----------------------------------------------
+state_changes_per_ride = count(6)
+payment_ops_per_ride = count(2)
+ratings_per_ride = count(1.5)
+cancel_share = fraction(0.05)
+cancel_grace = duration(120)
+notifications_per_ride = count(3)
+heartbeat_interval = duration(30)
+
+# --- Bytes ---------------------------------------------------------------------------------------
+location_update_wire_bytes = size(200)
+# IPv4 (20) and TCP with its timestamp option (20 + 12) under every segment; not in the allowances.
+ip_tcp_header_bytes = size(20 + 20 + 12)
+tracking_push_bytes = size(150)
+browse_response_bytes = size(500)
+ride_request_bytes = size(1 * KB)
+# A stored trail point and a trip's records are not assumed: step 4 computes them field by field
+# (ride_hailing_data_model.py), and the storage figures use those.
+trail_row_seconds = duration(60)
+usable_bytes_per_node = size(4 * TB)
+
+# --- The interface (step 3) -------------------------------------------------------------------------
+create_deadline = duration(3)
+abandoned_transaction_abort = duration(5)
+quote_validity = duration(300)
+lock_timeout = duration(0.1)
+processor_key_lifetime = duration(24 * 3600)
+trail_wait_cap = duration(10)
+
+# --- What one server takes (step 5): the page's assumptions, to be measured ------------------------
+zones = count(3)
+connections_per_gateway = count(100e3)
+frames_per_gateway = per_second(50e3)
+positions_per_location_server = per_second(20e3)
+index_queries_per_node = per_second(20e3)
+searches_per_matching_server = per_second(200)
+eta_calls_per_routing_server = per_second(1000)
+publishes_per_pubsub_node = per_second(100e3)
+log_events_per_broker = per_second(100e3)
+store_writes_per_node = per_second(20e3)
+positions_per_eta_worker = per_second(50e3)
+coordination_nodes_per_region = count(3)
+processor_default_write_limit = peak(100)
+# A pub/sub node lost (step 6): how soon its loss is noticed, and the window over which phones and
+# gateways spread their reconnects and resubscribes.
+pubsub_failure_detection = duration(5)
+reconnect_spread = duration(30)
+
+# --- How long and how safely we keep it ---------------------------------------------------------
+trip_retention_years = count(7)
+location_retention_years = count(2)
+copies = times(3)
+second_region_copies = times(3)
+twcs_window_days = count(15)
+# What a write outage costs (step 4): a relational primary's failover, against a range's lease expiry.
+primary_failover = duration(60)
+range_lease_expiry = duration(10)
+
+# --- Failures (step 7): the page's assumptions, to be measured or set per city --------------------
+area_lease = duration(6)
+standby_promotion = duration(60)
+hold_decline_share = fraction(0.02)
+processor_outage_ridden = duration(1800)
+city_detour_factor = times(1.3)
+city_average_speed_kmh = count(25)
+routing_outage = duration(3600)
+no_driver_alert_factor = times(3)
+no_driver_alert_window = duration(900)
+no_driver_alert_minimum = count(50)
+probe_interval = duration(60)
+probe_misses_to_page = count(3)
+probe_timeout = duration(10)
+zone_lost_load_ceiling = fraction(0.8)
+hellos_per_gateway = per_second(2000)
+hold_failure_alert_share = fraction(0.05)
+standby_lag_page = duration(2.5)
+stadium_halo_drivers = count(2000)
+stadium_drivers_nearby = count(200)
+demand_spike_factor = times(3)
+index_write_ratio_band = fraction(0.05)
+index_write_alert_window = duration(300)
+quiet_hour_to_average = fraction(0.3)
+
+# --- Targets (step 1) ---------------------------------------------------------------------------
+match_latency_target = duration(4)
+accepted_latency_target = duration(30)
+location_freshness_target = duration(2)
+index_lag_target = duration(1)
+request_availability_target = fraction(0.9999)
+answer_deadline = duration(60)
+slo_window_days = count(30)
+trip_rpo = duration(5)
+
+TABLE = [
+    (
+        "Uber's trips a day, rides and deliveries",
+        uber_trips_per_day,
+        f"Uber, fourth quarter 2024: 3.1 billion trips, about 33 million a day "
+        f"([results]({UBER_Q4_2024}); the year's [10-K]({UBER_10K_2024}) is the annual report). "
+        "Context for the rides a day, not an input.",
+    ),
+    (
+        "Uber's monthly active platform consumers",
+        uber_monthly_consumers,
+        f"The same [results]({UBER_Q4_2024}): 171 million in the fourth quarter of 2024. Context only: "
+        "the page sizes from rides, not riders.",
+    ),
+    (
+        "Rides a day",
+        rides_per_day,
+        "A round assumption. Uber does not split its trips between rides and deliveries; if rides "
+        f"are half to two-thirds of them, Uber carries {rides_range_low} to {rides_range_high}. "
+        "This figure sits a little under that range: an operator somewhat smaller than Uber. Step 2 "
+        "checks it against Uber's bookings.",
+    ),
+    (
+        "Drivers online at the busiest hour",
+        drivers_online_peak,
+        "The proximity-search concept page's assumption, imported so both pages size the same drivers. "
+        "Step 2 checks it against the rides: the share of drivers it keeps on a ride.",
+    ),
+    (
+        "Interval between a phone's position updates",
+        location_interval,
+        f"Uber pushes a trip's driver position to partners every 4 s by default ([driver location "
+        f"webhook]({UBER_DRIVER_LOCATION})), so the driver's app uploads at least that often while on "
+        "a trip; the same interval for idle drivers is this page's assumption, imported from the "
+        "proximity-search page. For comparison, Google's ride-hailing backend, fed by custom code, "
+        f"[expects a position at least once a minute and at most once every 5 s]({FLEET_ENGINE_UPDATES}). "
+        "A rider's phone sends at the same interval while it waits for its pickup.",
+    ),
+    (
+        '"Cars near me" map queries at the busiest hour',
+        browse_queries_peak,
+        "The proximity-search page's assumption: riders with the app open, before they request. "
+        "Step 2 checks it against the ride requests.",
+    ),
+    (
+        "Interval between a rider's map refreshes",
+        map_refresh_interval,
+        "The page's assumption: the map of nearby cars moves as often as the cars report.",
+    ),
+    (
+        "App opens per ride request",
+        app_opens_per_request,
+        "The page's assumption: riders open the app to check a price or a wait and close it again.",
+    ),
+    (
+        "Busy hour over the day's average",
+        peak_to_average,
+        "Borrowed from the Twitter example by the proximity-search page, and kept here so its location "
+        "figures and these agree. It is high for a worldwide total, which spreads over many time zones, "
+        "so it is conservative for capacity: headroom rather than a measured peak. New Year's Eve is a "
+        "spike above it (step 7).",
+    ),
+    (
+        "Minutes from a match to the pickup",
+        pickup_minutes,
+        "The page's assumption: the driver's drive to the rider, as in a city with enough drivers.",
+    ),
+    (
+        "Minutes from pickup to drop-off",
+        trip_minutes,
+        "The page's assumption: a city trip.",
+    ),
+    (
+        "Offers sent per ride request",
+        offers_per_request,
+        "The page's assumption: most first offers are accepted; a decline or a timeout sends the "
+        "next offer, each after a fresh nearby search.",
+    ),
+    (
+        "Time a driver has to accept an offer",
+        accept_timeout,
+        "The page's choice: long enough to read the pickup on a mounted phone and tap, short enough that "
+        "a second offer still makes a quick match. A decline does not wait for it.",
+    ),
+    (
+        "Offers not accepted that are declined",
+        decline_share,
+        "The page's assumption, to be measured: the rest time out. A decline sends the next offer at "
+        "once; a timeout waits for the next window (step 6).",
+    ),
+    (
+        "A driver's time to accept or decline",
+        driver_decision_time,
+        "The page's assumption, to be measured: from the offer on the screen to the answer reaching the "
+        "service, a typical decision, not the worst.",
+    ),
+    (
+        "Pause after an offer times out",
+        expired_offer_pause,
+        "The page's choice (step 6): a driver whose offer expired unanswered is offered nothing for this "
+        "long, so a phone left on a dashboard does not soak up offer after offer.",
+    ),
+    (
+        "Time an offer waits for the driver phone's acknowledgement",
+        offer_ack_timeout,
+        "The page's choice (step 3): an offer not acknowledged by then is withdrawn and the ride "
+        "offered again, since a phone that does not answer at once will not show the offer either.",
+    ),
+    (
+        '"Cars near me": cars on one map',
+        cars_on_map,
+        "The page's assumption: the nearest few cars the map shows around the rider (step 3 measures the push).",
+    ),
+    (
+        '"nearby" frames per app open',
+        nearby_frames_per_open,
+        "The page's assumption: one when the map opens, one more when the rider moves it.",
+    ),
+    (
+        "Regions",
+        regions,
+        "The page's choice: "
+        + ", ".join(f"{name} {fraction(share)}" for name, share in REGION_SHARES.items())
+        + " of the busy hour's load, each an assumption. Each region's failover region: "
+        + "; ".join(f"{name} to {to}" for name, to in FAILOVER_REGION.items())
+        + ". A failover region keeps the standby copy of the trip store and the ledger and takes the lost "
+        "region's phones (step 5).",
+    ),
+    (
+        "Matching window",
+        batch_window,
+        "The page's choice: requests in an area are matched together every this often (step 1).",
+    ),
+    (
+        "Candidates ranked by the routing engine per matching search",
+        candidates_ranked,
+        "The page's assumption: the nearest few by distance, ranked by estimated time to the pickup.",
+    ),
+    (
+        "Interval between ETA refreshes on a ride under way",
+        eta_refresh_interval,
+        "The page's assumption: the ETA shown on both phones is recomputed this often, not at every "
+        "tracking push; the pushes move the car between refreshes.",
+    ),
+    (
+        "Fare quotes per ride request",
+        fare_quotes_per_request,
+        "The page's assumption: one quote, and a re-quote for every second request (a changed drop-off or product).",
+    ),
+    (
+        "Map-matching calls per ride",
+        map_matches_per_ride,
+        "The page's assumption: the trail matched to the road graph once, at the drop-off, for the fare.",
+    ),
+    (
+        "Interval between periodic re-routes of a ride",
+        reroute_interval,
+        "The page's choice (step 6): a ride's cached route is asked again this often for traffic, besides "
+        "the re-routes when the driver leaves it.",
+    ),
+    (
+        "Times a driver leaves the route per ride",
+        route_deviations_per_ride,
+        "The page's assumption, to be measured: each is seen by a point-to-route distance test on a "
+        "position and costs a new route (step 6).",
+    ),
+    (
+        "Cost of a one-to-many ETA call, in routes",
+        eta_matrix_call_cost,
+        "The page's assumption, to be measured: a search from the pickup reaches all ten candidates at "
+        "about the cost of two point-to-point routes.",
+    ),
+    (
+        "Cost of map-matching a trail, in routes",
+        map_match_call_cost,
+        "The page's assumption, to be measured: a ride's points snapped to roads in one call.",
+    ),
+    (
+        "Outbox to the matching service",
+        outbox_to_matching,
+        "The page's assumption, to be measured: the relay's poll and the log's delivery (step 5's budget).",
+    ),
+    ("An index search", index_search_time, "The page's assumption, to be measured (step 5's budget)."),
+    ("A one-to-many ETA call", eta_matrix_time, "The page's assumption, to be measured (step 5's budget)."),
+    (
+        "A commit in the trip store",
+        store_commit_time,
+        "The page's assumption, to be measured: a consensus round across zones (step 5's budget).",
+    ),
+    (
+        "Trip service to the driver's gateway",
+        push_through_pubsub,
+        "The page's assumption, to be measured: a publish to the driver's account channel (step 5's budget).",
+    ),
+    (
+        "A phone's round trip, p99",
+        mobile_round_trip_p99,
+        "The page's assumption, to be measured: the offer down and its ack up on a mobile network.",
+    ),
+    (
+        "Busiest matching area's share of requests",
+        busiest_area_share,
+        "The page's assumption: a busy city district at the busy hour (step 6 sizes its solver).",
+    ),
+    (
+        "Busiest city's share of requests",
+        busiest_city_share,
+        "The page's assumption: the largest city, were it one matching area (step 6).",
+    ),
+    (
+        "Solver steps a matching server runs a second",
+        solver_steps_per_second,
+        "The page's assumption, to be measured: simple steps of the Hungarian method's inner loop.",
+    ),
+    (
+        "Longest pickup ETA an assignment may give one ride",
+        pickup_eta_cap,
+        "The page's choice (step 6), a city may set it lower: a pair above it is left out of the window's "
+        "assignment, so a surge or an airport rush cannot hand a rider a driver this far away.",
+    ),
+    (
+        "State changes recorded per ride",
+        state_changes_per_ride,
+        "Requested, matched, arriving, arrived, on trip, completed (or cancelled).",
+    ),
+    (
+        "Payment operations per ride",
+        payment_ops_per_ride,
+        "An authorisation hold when the ride is requested, and a capture at the drop-off (or a "
+        "release, or a fee, when it is cancelled).",
+    ),
+    (
+        "Ratings per completed ride",
+        ratings_per_ride,
+        "The page's assumption: the driver rates nearly every completed ride, the rider about half; a "
+        "ride cancelled after its match is not rated.",
+    ),
+    (
+        "Rides cancelled after a match",
+        cancel_share,
+        "The page's assumption: a rider's cancel, or a driver's no-show cancel, that ends the ride on the "
+        "way to the pickup. Step 4 counts their rows; a driver's cancel that sends the ride back to "
+        "matching is not one of them.",
+    ),
+    (
+        "Grace period before a cancellation fee",
+        cancel_grace,
+        "The page's choice; the fee itself and the grace vary by city.",
+    ),
+    (
+        "Push notifications per ride",
+        notifications_per_ride,
+        "The page's assumption: driver on the way, driver arrived and the receipt, to a phone whose "
+        "app is in the background.",
+    ),
+    (
+        "Heartbeat interval on an open connection",
+        heartbeat_interval,
+        "The page's choice: short enough to notice a dead phone within a minute, long enough to spare its battery.",
+    ),
+    (
+        "A position update on the wire",
+        location_update_wire_bytes,
+        "The page's assumption: driver, time, position, speed, heading, accuracy, status and sequence "
+        "number, with framing and TLS records, on a connection that stays open. It leaves out the IP and "
+        f"TCP headers beneath each segment, {ip_tcp_header_bytes} with TCP's timestamp option; step 3 "
+        "measures a frame with and without them.",
+    ),
+    (
+        "A tracking push to a phone",
+        tracking_push_bytes,
+        "The page's assumption: the other party's position, heading and ETA, framed.",
+    ),
+    (
+        '"Cars near me" response',
+        browse_response_bytes,
+        "The page's assumption: a few nearby cars' positions and headings for the map.",
+    ),
+    ("A ride request", ride_request_bytes, "The page's assumption: pickup, drop-off, product, payment method."),
+    (
+        "Seconds of a ride's trail in one stored row",
+        trail_row_seconds,
+        "The page's choice (step 4): the trail writer packs a ride's points into a row a minute, so "
+        "the key and the row's overhead are paid once for many points.",
+    ),
+    (
+        "Usable bytes per storage node",
+        usable_bytes_per_node,
+        "The page's assumption: about half of a node's disks, the rest for compaction, growth and a "
+        "failed neighbour's share.",
+    ),
+    (
+        "Years trip records are kept",
+        trip_retention_years,
+        "The page's assumption: trips are payment records, kept as long as tax and accounting rules "
+        "usually ask; check each country's law.",
+    ),
+    (
+        "Years trip trails are kept",
+        location_retention_years,
+        "The page's assumption: long enough for fare disputes, safety reports and insurance claims.",
+    ),
+    ("Copies of stored data", copies, "One a zone, three zones."),
+    (
+        "Copies of the trip store and the ledger in a second region",
+        second_region_copies,
+        "The page's choice (step 4): the standby cluster that takes a region's rides over keeps its own "
+        "copy in each of its three zones. Trails are not copied to another region (step 4).",
+    ),
+    (
+        "Days of trails in one compaction window",
+        twcs_window_days,
+        f"The page's choice (step 4): [TWCS]({TWCS}) asks for fewer than 50 windows a table over its time to live.",
+    ),
+    (
+        "A relational primary's failover",
+        primary_failover,
+        "The page's assumption, to be measured: detect the lost primary, promote a replica, fence the old "
+        "one; the city group's writes stop meanwhile (step 4).",
+    ),
+    (
+        "A range's lease expiry",
+        range_lease_expiry,
+        f"Spanner's default leader lease ([Corbett et al., OSDI 2012]({SPANNER_OSDI})): a range whose "
+        "leader was lost takes writes again once a new leader holds the lease.",
+    ),
+    ("Availability zones a region runs in", zones, "Every tier runs in three zones and must survive losing one."),
+    (
+        "Open connections a gateway holds",
+        connections_per_gateway,
+        "The page's choice, as in the chat example: far below what memory allows (WhatsApp held over two "
+        "million on one server in 2012), chosen to bound what one crash drops. To be measured.",
+    ),
+    (
+        "Frames a gateway relays a second",
+        frames_per_gateway,
+        "The page's assumption, to be measured: decrypt, check and forward a small frame, or encrypt a push.",
+    ),
+    (
+        "Positions a location server handles a second",
+        positions_per_location_server,
+        "The page's assumption, to be measured: check the sequence number, write the index's copies, "
+        "append a position on a ride to the log and publish it to the ride.",
+    ),
+    (
+        "Nearest-K queries an index node answers a second",
+        index_queries_per_node,
+        "The page's assumption, to be measured: a few cell sets read from memory and the candidates ranked "
+        "by distance.",
+    ),
+    (
+        "Matching searches a matching server runs a second",
+        searches_per_matching_server,
+        "The page's assumption, to be measured: a search, its candidates' ETAs awaited and a share of its "
+        "area's assignment each window.",
+    ),
+    (
+        "ETA calls a routing server answers a second",
+        eta_calls_per_routing_server,
+        "The page's assumption, to be measured: a route between two points on a preprocessed road graph "
+        "with live speeds.",
+    ),
+    (
+        "Publishes a pub/sub node relays a second",
+        publishes_per_pubsub_node,
+        "The page's assumption, to be measured: a small message to the one or two subscribers of a ride.",
+    ),
+    (
+        "Small events a log broker appends a second",
+        log_events_per_broker,
+        "The page's assumption, to be measured, counting each copy a broker stores.",
+    ),
+    (
+        "Replicated writes a trip-store node takes a second",
+        store_writes_per_node,
+        "The chat example's assumption for the same kind of store (consensus per range), to be measured.",
+    ),
+    (
+        "Positions an ETA worker checks a second",
+        positions_per_eta_worker,
+        "The page's assumption, to be measured: a point-to-route distance test on each position of a ride.",
+    ),
+    (
+        "Coordination-service nodes a region",
+        coordination_nodes_per_region,
+        "The page's choice: one consensus group a region, a node in each zone; it holds the leases, the "
+        "shard map and the channel map (step 6).",
+    ),
+    (
+        "Payment processor's write limit, by default",
+        processor_default_write_limit,
+        f"Stripe's live-mode default: 100 write operations a second ([rate limits]({STRIPE_RATE_LIMITS})); "
+        "a higher limit is asked of its support, weeks ahead (step 6).",
+    ),
+    (
+        "Time to notice a pub/sub node lost",
+        pubsub_failure_detection,
+        "The page's choice (step 6): the node's session in the coordination service expires.",
+    ),
+    (
+        "Window over which phones reconnect after a zone's loss",
+        reconnect_spread,
+        "The page's choice (step 6): each phone's backoff is jittered over it.",
+    ),
+    (
+        "Deadline of a ride request's create call",
+        create_deadline,
+        "The page's choice (step 3): the call only commits one transaction in the trip store; "
+        "matching and the payment hold run after it answers.",
+    ),
+    (
+        "Time for the trip store to abort a transaction whose server died",
+        abandoned_transaction_abort,
+        "An assumption, to be set from the chosen store's transaction-liveness setting: until then "
+        "a retry of the same create finds the first attempt's rows locked (step 3).",
+    ),
+    (
+        "Time a create waits for a locked idempotency row",
+        lock_timeout,
+        "The page's choice (step 3): the store's lock timeout for the create's read of its key; a retry "
+        "that finds the first attempt's row locked is answered 409 at once, not queued behind it.",
+    ),
+    (
+        "Lifetime of the payment processor's idempotency keys",
+        processor_key_lifetime,
+        f"Stripe's: keys may be removed once they are at least 24 hours old ([idempotent requests]({STRIPE_IDEMPOTENCY}), "
+        f"[guide]({STRIPE_IDEMPOTENCY_GUIDE})). "
+        "A retry older than that looks the operation up first (step 4).",
+    ),
+    (
+        "Longest the fare waits for the trail writer",
+        trail_wait_cap,
+        "The page's choice (step 4): the fare is computed once the trail holds the drop-off; past this, "
+        "from what it holds and the cached route for the gap.",
+    ),
+    (
+        "Time a fare quote stays valid",
+        quote_validity,
+        "The page's choice (step 3): long enough to read the price and request, short enough that "
+        "the drivers nearby and the surge area have not changed much.",
+    ),
+    (
+        "A matching area's lease",
+        area_lease,
+        "The page's choice (step 7): renewed every third of it; a lost owner's areas pass to another "
+        "server once it expires.",
+    ),
+    (
+        "Promoting the standby copy of the trip store and the ledger",
+        standby_promotion,
+        "The page's assumption, to be measured in the failover drill: the standby cluster stops "
+        "replicating and takes writes (step 7).",
+    ),
+    (
+        "Holds declined when retried after a processor outage",
+        hold_decline_share,
+        "The page's assumption, to be measured from the ledger: the share of rides let through without a "
+        "hold whose later hold the bank declines, the money at risk (step 7).",
+    ),
+    (
+        "Processor outage a city rides through",
+        processor_outage_ridden,
+        "The page's choice (step 7): the per-city cap on unheld fares covers this long at the city's busy "
+        "hour; past it, rides wait for their hold.",
+    ),
+    (
+        "Road distance over straight-line distance",
+        city_detour_factor,
+        "The page's assumption, fitted per city from its past trips: the fallback ETA's factor when the "
+        "routing engine is down (step 7).",
+    ),
+    (
+        "A city's average driving speed, km/h",
+        city_average_speed_kmh,
+        "The page's assumption, 25 km/h, fitted per city and hour from past trips: the fallback ETA's speed (step 7).",
+    ),
+    (
+        "A routing-engine outage, for the fares' backlog",
+        routing_outage,
+        "The page's example (step 7): an hour without map-matching.",
+    ),
+    (
+        '"No driver near" alert: multiple of the city\'s baseline',
+        no_driver_alert_factor,
+        "The page's choice (step 7): the share of such answers from fresh cells, against the same hour "
+        "of the same weekday.",
+    ),
+    (
+        '"No driver near" alert: window',
+        no_driver_alert_window,
+        "The page's choice (step 7).",
+    ),
+    (
+        '"No driver near" alert: fewest answers in the window',
+        no_driver_alert_minimum,
+        "The page's choice (step 7): a small city's quiet hour does not page on a handful of answers.",
+    ),
+    (
+        "Interval between synthetic ride requests",
+        probe_interval,
+        "The page's choice (step 7): a test rider and a test driver in a test area of each region, from "
+        "each zone and from outside the cloud provider.",
+    ),
+    (
+        "Synthetic requests failed in a row to page",
+        probe_misses_to_page,
+        "The page's choice (step 7): one probe lost on a network does not page.",
+    ),
+    (
+        "A synthetic request's deadline to be matched",
+        probe_timeout,
+        "The page's choice (step 7): a probe that has no match by then counts as a miss.",
+    ),
+    (
+        "Most of its capacity a tier may use at the busy hour with a zone lost",
+        zone_lost_load_ceiling,
+        "The page's choice (step 7): the headroom for the reconnect wave and for a month of growth "
+        "while servers are bought; past it, a ticket, and a server a zone in that region.",
+    ),
+    (
+        "Hellos a gateway can finish a second",
+        hellos_per_gateway,
+        "The page's assumption, to be measured in a load test: a token check, a subscription and one "
+        "trip-store read each (step 7).",
+    ),
+    (
+        "Holds failing at the processor that open a ticket",
+        hold_failure_alert_share,
+        "The page's choice (step 7): over 15 min, declines excluded.",
+    ),
+    (
+        "Standby lag that pages",
+        standby_lag_page,
+        "The page's choice (step 7): half the region-loss RPO, held for a minute, so the page comes "
+        "before the promise is broken.",
+    ),
+    (
+        "Drivers in a stadium area's halo once drivers have come in",
+        stadium_halo_drivers,
+        "The page's example (step 7): a crowd with no driver queue, where drivers are plentiful too, "
+        "the case that sizes the matching area's cap. An airport lot's queue never runs the solver.",
+    ),
+    (
+        "Drivers near a stadium when a game ends",
+        stadium_drivers_nearby,
+        "The page's example (step 7): the same crowd of riders at the final whistle, before drivers arrive.",
+    ),
+    (
+        '"No driver near" alert: a cell\'s demand spike that is left out',
+        demand_spike_factor,
+        "The page's choice (step 7): requests in the cell over this multiple of the same hour's baseline, "
+        "counted by the trip service; such a cell is short of drivers by demand, not by a lost position.",
+    ),
+    (
+        "Index writes per driver position: the band around step 5's ratio",
+        index_write_ratio_band,
+        "The page's choice (step 7): a shard's index writes per driver position accepted for it, counted "
+        "at two tiers over the same window, may stray this far either way before it alerts; to be "
+        "narrowed once a quiet week has been measured.",
+    ),
+    (
+        "Index writes per driver position: the alert's window",
+        index_write_alert_window,
+        "The page's choice (step 7): long enough to smooth a shard's counters, short beside the minutes "
+        "a region's riders notice; its short window is the SLO page's twelfth of it.",
+    ),
+    (
+        "A region's quietest hour against its day's average hour",
+        quiet_hour_to_average,
+        "The page's assumption (step 7), to be read off the region's own hourly counts: its requests "
+        "at about 4 a.m. in its main time zones, when a failover drill runs. A region spans several "
+        "time zones, so its trough is shallower than a single city's.",
+    ),
+    (
+        "Match latency target",
+        match_latency_target,
+        "The page's choice: p99 from a request reaching the service to the first offer reaching a "
+        "driver's phone, the matching window included.",
+    ),
+    (
+        "Accepted-driver target",
+        accepted_latency_target,
+        "The page's choice: p99 from a request reaching the service to a driver's accept, declines "
+        "and timeouts included.",
+    ),
+    (
+        "Location freshness target",
+        location_freshness_target,
+        "The page's choice: p99 from a position reaching the service to the rider's phone showing it. "
+        "The interval adds its own age on top.",
+    ),
+    (
+        "Index lag target",
+        index_lag_target,
+        "The page's choice: p99 from a position reaching the service to matching searches seeing it.",
+    ),
+    (
+        "Availability target, ride requests",
+        request_availability_target,
+        f"The page's choice, over {slo_window_days} days: a failed request is a lost ride and a rider "
+        "who opens a competitor's app.",
+    ),
+    (
+        "Deadline for answering a request",
+        answer_deadline,
+        "The page's choice: a request not matched or told no driver is near within it counts as failed.",
+    ),
+    (
+        "Trips lost in a region's loss, at most",
+        trip_rpo,
+        "The page's choice: the replication lag a trip store may have to another region.",
+    ),
+]
+
+# Other snippets import this module for its values; run on its own (or by the docs build),
+# it prints the table.
+if __name__ != "ride_hailing_assumptions":
+    print(markdown_table(("Assumption", "Value", "Why"), TABLE))

@@ -1,0 +1,350 @@
+"""Ride-hailing worked example: the bytes in each row, field by field, what a ride keeps in each store,
+the rows and transactions a ride writes, ride IDs with region bits, and what a write outage costs.
+Step 2's storage and durable-write figures take their per-ride figures from here."""
+
+from concept_geo_workloads import driver_index_bytes
+from ride_hailing_assumptions import (
+    cancel_share,
+    drivers_online_peak,
+    location_interval,
+    location_retention_years,
+    offers_per_request,
+    payment_ops_per_ride,
+    pickup_minutes,
+    primary_failover,
+    range_lease_expiry,
+    ratings_per_ride,
+    rides_per_day,
+    trail_row_seconds,
+    trip_minutes,
+    trip_retention_years,
+    twcs_window_days,
+    zones,
+)
+from ride_hailing_traffic import failed_requests_budget, rides_per_second_peak
+
+from sdw.estimation import (
+    DAYS_PER_YEAR,
+    SECONDS_PER_MINUTE,
+    count,
+    fraction,
+    markdown_table,
+    peak,
+    size,
+)
+
+# Every stored row also pays for its key, a timestamp and lengths in the on-disk format: about
+# 30 bytes beyond the fields, before compression (the chat example's allowance).
+ROW_OVERHEAD = 30
+
+
+def row_bytes(fields: list[tuple[str, float, str]]) -> float:
+    """A row's size: the sum of its fields' bytes, each field a (name, bytes, why) triple."""
+    return size(sum(b for _, b, _ in fields))
+
+
+# The ride, keyed by ride_id: one row a ride, updated at each state change (a conditional update on
+# its version), kept for years as a payment record.
+RIDE_FIELDS = [
+    ("ride_id", 8, "64-bit: 8 region bits and 56 random, drawn by the trip service; the key"),
+    ("rider_id", 8, "account ID"),
+    ("driver_id", 8, "0 until the accept"),
+    ("vehicle_id", 8, "the car the driver was online with"),
+    ("city_id", 2, "the city, which sets the region the row lives in"),
+    ("product", 1, "economy, comfort, XL"),
+    ("state", 1, "requested, matched, arriving, arrived, on trip, completed, cancelled"),
+    ("version", 4, "raised by every update; each update is conditional on it"),
+    ("offer_attempt", 1, "the current offer's number: the offer's key is (ride_id, attempt)"),
+    (
+        "failover_hold_until",
+        0,
+        "null but on requested rides a region's promotion restored: a null is a bit in the row's overhead",
+    ),
+    ("pickup, drop-off", 16, "two latitude and longitude pairs, 32-bit integers of 1e-7 degree"),
+    ("actual drop-off", 8, "where the ride ended, which may differ from the drop-off requested"),
+    ("pickup, drop-off addresses", 120, "text shown on the receipt, about 60 bytes each"),
+    ("quoted fare", 11, "amount in minor units (8) and currency (3), copied from the signed quote"),
+    ("fare breakdown", 64, "base, distance, time, surge, fees, tolls, tip, total: 8 each"),
+    ("distance, duration", 8, "metres and seconds driven, from the trail"),
+    ("state times", 48, "requested, matched, arriving, arrived, on trip, ended: 8 each"),
+    ("cancelled by, reason", 2, "rider, driver or service; a reason code"),
+    ("payment_method_id", 8, "the rider's stored method, a reference into the payments service"),
+    ("payment state", 1, "hold pending, held, captured, released, failed"),
+    ("row overhead", ROW_OVERHEAD, "key, timestamp and lengths on disk"),
+]
+ride_row_bytes = row_bytes(RIDE_FIELDS)
+
+# The rider's history reads a secondary index on (rider_id, requested_at): an entry a ride holds the
+# index's columns and the ride's key.
+RIDER_INDEX_FIELDS = [
+    ("rider_id", 8, "first part of the index key"),
+    ("requested_at", 8, "second part: newest first"),
+    ("ride_id", 8, "the ride's key, to read its row"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+rider_index_bytes = row_bytes(RIDER_INDEX_FIELDS)
+
+# The driver's history reads the same kind of index on (driver_id, matched_at), its entry written in
+# the accept's transaction.
+DRIVER_INDEX_FIELDS = [
+    ("driver_id", 8, "first part of the index key"),
+    ("matched_at", 8, "second part: newest first"),
+    ("ride_id", 8, "the ride's key, to read its row"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+driver_history_bytes = row_bytes(DRIVER_INDEX_FIELDS)
+
+# An offer, keyed by (ride_id, attempt): who was offered the ride, and what they answered.
+OFFER_FIELDS = [
+    ("ride_id", 8, "first half of the key"),
+    (
+        "attempt",
+        1,
+        "second half: the ride's offer number, 1, 2, ... (4 if all time out, more after declines "
+        "or a re-queue); each a new offer to another driver, not a retry",
+    ),
+    ("driver_id", 8, "the driver offered"),
+    ("state", 1, "sent, accepted, declined, expired, withdrawn"),
+    ("sent_at, expires_at, answered_at", 24, "three times, 8 each"),
+    ("eta_to_pickup", 2, "seconds, the routing engine's estimate when offered"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+offer_row_bytes = row_bytes(OFFER_FIELDS)
+
+# A payment operation, in the payments service's ledger, keyed by (ride_id, kind, attempt).
+PAYMENT_FIELDS = [
+    ("ride_id", 8, "first part of the key"),
+    ("kind", 1, "hold, capture, release, cancellation fee, refund; second part"),
+    ("attempt", 1, "third part: a new attempt after a decline"),
+    ("amount, currency", 11, "minor units (8) and currency (3)"),
+    ("status", 1, "pending, succeeded, declined, failed"),
+    ("payment_method_id", 8, ""),
+    ("processor_reference", 32, "the processor's ID for the operation, for reconciliation"),
+    ("created_at, updated_at", 16, ""),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+payment_row_bytes = row_bytes(PAYMENT_FIELDS)
+
+# A rating, keyed by (ride_id, rater's role): one a side at most.
+RATING_FIELDS = [
+    ("ride_id", 8, "first half of the key"),
+    ("rater_role", 1, "rider or driver; second half"),
+    ("ratee_id", 8, "the account rated"),
+    ("stars", 1, "1 to 5"),
+    ("tags", 4, "a bit set of fixed compliments and complaints"),
+    ("comment", 40, "free text, average over ratings (most have none)"),
+    ("created_at", 8, ""),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+rating_row_bytes = row_bytes(RATING_FIELDS)
+
+# A ride cancelled after its match (cancel_share of rides) is not rated; the ratings a ride, averaged
+# over completed and cancelled rides.
+ratings_per_ride_average = count(ratings_per_ride * (1 - cancel_share))
+
+# What a ride keeps for the retention, store by store: in the trip store its row, its history index
+# entries (rider's and driver's), its offers and its ratings; in the payments ledger its payment
+# operations (a cancelled ride's hold is released, or a fee charged, in place of the capture: the same
+# two). Step 2's storage figures use these.
+trip_store_bytes_per_ride = size(
+    ride_row_bytes
+    + rider_index_bytes
+    + driver_history_bytes
+    + offers_per_request * offer_row_bytes
+    + ratings_per_ride_average * rating_row_bytes
+)
+ledger_bytes_per_ride = size(payment_ops_per_ride * payment_row_bytes)
+trip_bytes_per_ride = size(trip_store_bytes_per_ride + ledger_bytes_per_ride)
+
+# The driver's state, keyed by driver_id: the row the accept's compare-and-set reads and writes.
+DRIVER_STATE_FIELDS = [
+    ("driver_id", 8, "the key"),
+    ("status", 1, "offline, available, offered, on ride, paused, suspended"),
+    ("offer", 9, "the ride and attempt offered (8 + 1), while offered"),
+    ("offer_expires_at", 8, "the accept's deadline"),
+    ("ride_id", 8, "the ride held, while on a ride"),
+    ("vehicle_id", 8, "the car the driver is online with"),
+    ("version", 8, "raised by every update"),
+    ("updated_at", 8, ""),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+driver_state_row_bytes = row_bytes(DRIVER_STATE_FIELDS)
+driver_state_bytes_online = size(drivers_online_peak * driver_state_row_bytes)
+
+# A create's idempotency record, keyed by (rider_id, key), written in the create's transaction.
+IDEMPOTENCY_FIELDS = [
+    ("rider_id", 8, "first half of the key: keys are per caller"),
+    ("idempotency_key", 16, "the UUID the client made for this request"),
+    ("request_hash", 8, "the same key with a different body is an error"),
+    ("ride_id", 8, "the answer the first attempt gave"),
+    ("expires_at", 8, "a day after the create; the row's time to live"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+idempotency_row_bytes = row_bytes(IDEMPOTENCY_FIELDS)
+
+# The outbox, keyed by event_id: written in the same transaction as the change it announces.
+OUTBOX_FIELDS = [
+    ("event_id", 16, "name-based UUID of the ride and the transition: every copy has one ID"),
+    ("ride_id", 8, ""),
+    ("type", 1, "requested, matched, completed, cancelled, rated"),
+    ("payload", 120, "what consumers need: amounts, IDs, times"),
+    ("created_at", 8, ""),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+outbox_row_bytes = row_bytes(OUTBOX_FIELDS)
+
+# Trails, keyed by (ride_id, row start): each row packs the points of trail_row_seconds.
+TRAIL_POINT_FIELDS = [
+    ("time offset", 2, "milliseconds since the row's start, under 65.5 s"),
+    ("latitude, longitude", 8, "32-bit integers of 1e-7 degree, about a centimetre"),
+    ("speed", 2, "centimetres a second"),
+    ("heading", 2, "tenths of a degree"),
+    ("accuracy", 2, "decimetres, as the phone reports it"),
+]
+trail_point_fields_bytes = row_bytes(TRAIL_POINT_FIELDS)
+points_per_trail_row = count(trail_row_seconds / location_interval)
+TRAIL_ROW_FIELDS = [
+    ("ride_id", 8, "partition key: a ride's rows sit together"),
+    ("row_start", 8, "clustering key: the minute's start, milliseconds"),
+    ("point_count", 1, "points in the row"),
+    ("points", points_per_trail_row * trail_point_fields_bytes, "the minute's points, packed"),
+    ("row overhead", ROW_OVERHEAD, ""),
+]
+trail_row_bytes = row_bytes(TRAIL_ROW_FIELDS)
+trail_bytes_per_point = size(trail_row_bytes / points_per_trail_row)
+
+# Ride IDs: 8 bits name the region that drew the ID, 56 are random, so two regions never draw the same
+# ID and the processor's keys made from it stay unique worldwide. Within a region the insert is
+# conditional, so a clash only draws again: over the retention, how many draws land on an ID already
+# used (the birthday bound, n^2 / 2N), even if one region drew every ride.
+RIDE_ID_REGION_BITS = 8
+RIDE_ID_RANDOM_BITS = 64 - RIDE_ID_REGION_BITS
+ride_id_random_bits = count(RIDE_ID_RANDOM_BITS)
+ride_id_regions = count(2**RIDE_ID_REGION_BITS)
+rides_over_retention = count(rides_per_day * DAYS_PER_YEAR * trip_retention_years)
+ride_id_clashes_over_retention = count(rides_over_retention**2 / (2 * 2**RIDE_ID_RANDOM_BITS))
+ride_id_clashes_per_day = count(ride_id_clashes_over_retention / (DAYS_PER_YEAR * trip_retention_years))
+
+# Rows and transactions a ride writes, store by store, from the transactions step 4 describes. Each
+# trip-store transaction is (how many a ride, rows it writes), averaged over completed rides and the
+# cancel_share of rides cancelled after the match. A cancel is taken to land on the way to the pickup,
+# after the arriving transition: it writes the cancel (which frees the driver) in place of arrived, on
+# trip, the completion and the ratings. Every change the rest of the system must hear of writes an
+# outbox row in its own transaction. Left out: a driver's cancel that sends the ride back to matching
+# (no share is assumed for it; it adds a cancel, a reservation and an accept).
+TRIP_TRANSACTIONS = [
+    ("create: ride, idempotency record, history index entry, outbox", 1, 4),
+    ("the hold's result recorded on the ride (no outbox row: nothing else waits on it)", 1, 1),
+    ("reserve a driver: driver_state, offer, ride, outbox", offers_per_request, 4),
+    ("an offer declined or expired: offer, driver_state, ride, outbox", offers_per_request - 1, 4),
+    ("accept: driver_state, ride, offer, driver history index entry, outbox", 1, 5),
+    ("arriving: ride, outbox", 1, 2),
+    ("arrived, on trip (rides not cancelled): ride, outbox", 2 * (1 - cancel_share), 2),
+    ("completed (rides not cancelled): ride, driver_state released, outbox", 1 - cancel_share, 3),
+    ("cancelled after the match: ride, driver_state released, outbox", cancel_share, 3),
+    ("a rating (rides not cancelled): rating, outbox", ratings_per_ride_average, 2),
+]
+trip_transactions_per_ride = count(sum(n for _, n, _ in TRIP_TRANSACTIONS))
+trip_rows_per_ride = count(sum(n * rows for _, n, rows in TRIP_TRANSACTIONS))
+# The payments ledger: each operation is a pending row written with the event's inbox record before
+# the processor's call, then its result with an outbox row that reports it: two transactions, four rows.
+LEDGER_TRANSACTIONS_PER_OPERATION = 2
+LEDGER_ROWS_PER_OPERATION = 4
+ledger_transactions_per_ride = count(payment_ops_per_ride * LEDGER_TRANSACTIONS_PER_OPERATION)
+ledger_rows_per_ride = count(payment_ops_per_ride * LEDGER_ROWS_PER_OPERATION)
+# The trail store: a row a minute of the ride's positions, each a quorum write with no transaction.
+trail_rows_per_ride = count((pickup_minutes + trip_minutes) * SECONDS_PER_MINUTE / trail_row_seconds)
+
+trip_transactions_peak = peak(rides_per_second_peak * trip_transactions_per_ride)
+trip_rows_peak = peak(rides_per_second_peak * trip_rows_per_ride)
+ledger_rows_peak = peak(rides_per_second_peak * ledger_rows_per_ride)
+trail_rows_peak = peak(rides_per_second_peak * trail_rows_per_ride)
+
+# What a zone's loss costs the availability budget: the rides requested while a third of the writes
+# stall. A relational primary per city group stalls its cities until a failover; a range's writes stall
+# until its lease expires and a new leader takes it. Counted at the busy hour's request rate.
+failed_in_primary_failover = count(rides_per_second_peak * primary_failover / zones)
+failed_in_lease_expiry = count(rides_per_second_peak * range_lease_expiry / zones)
+primary_failover_budget_share = fraction(failed_in_primary_failover / failed_requests_budget)
+lease_expiry_budget_share = fraction(failed_in_lease_expiry / failed_requests_budget)
+
+# Trails expire after their retention; compaction windows of twcs_window_days keep the table under
+# the fifty windows TWCS asks for.
+trail_windows = count(location_retention_years * DAYS_PER_YEAR / twcs_window_days)
+
+# The live index is the proximity page's, imported: an allowance a driver online.
+live_index_bytes = driver_index_bytes
+
+
+def table(fields: list[tuple[str, float, str]]) -> str:
+    return markdown_table(("Field", "Bytes", "Note"), [(n, size(b), note) for n, b, note in fields])
+
+
+if __name__ != "ride_hailing_data_model":
+    ROWS = [
+        ("Ride", RIDE_FIELDS, ride_row_bytes),
+        ("Rider history index entry", RIDER_INDEX_FIELDS, rider_index_bytes),
+        ("Driver history index entry", DRIVER_INDEX_FIELDS, driver_history_bytes),
+        ("Offer", OFFER_FIELDS, offer_row_bytes),
+        ("PaymentOperation", PAYMENT_FIELDS, payment_row_bytes),
+        ("Rating", RATING_FIELDS, rating_row_bytes),
+        ("DriverState", DRIVER_STATE_FIELDS, driver_state_row_bytes),
+        ("IdempotencyRecord", IDEMPOTENCY_FIELDS, idempotency_row_bytes),
+        ("OutboxEvent", OUTBOX_FIELDS, outbox_row_bytes),
+        ("TrailRow", TRAIL_ROW_FIELDS, trail_row_bytes),
+    ]
+    print(markdown_table(("Row", "Bytes"), [(title, total) for title, _, total in ROWS]))
+    print()
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Kept a ride in the trip store: row, history entries, offers, ratings", trip_store_bytes_per_ride),
+                ("Kept a ride in the payments ledger: its operations", ledger_bytes_per_ride),
+                ("Kept a ride, both stores", trip_bytes_per_ride),
+                ("Trail points a row", points_per_trail_row),
+                ("Stored bytes a trail point", trail_bytes_per_point),
+                ("Driver-state rows for every driver online", driver_state_bytes_online),
+                ("Live index (the proximity page's allowance)", live_index_bytes),
+                (f"Ride IDs drawn over the retention ({ride_id_random_bits} random bits)", rides_over_retention),
+                ("... expected clashes, were they all one region's, each redrawn", ride_id_clashes_over_retention),
+                ("... a day, on average", ride_id_clashes_per_day),
+                ("Trail compaction windows over the retention", trail_windows),
+            ],
+        )
+    )
+    print()
+    rows = [(what, count(n), count(rows)) for what, n, rows in TRIP_TRANSACTIONS]
+    print(markdown_table(("Trip-store transaction", "A ride", "Rows each"), rows))
+    print()
+    print(
+        markdown_table(
+            ("Writes a ride, by store", "Transactions", "Rows", "Rows at the peak"),
+            [
+                ("Trip store", trip_transactions_per_ride, trip_rows_per_ride, trip_rows_peak),
+                ("Payments ledger", ledger_transactions_per_ride, ledger_rows_per_ride, ledger_rows_peak),
+                ("Trail store (quorum writes)", count(0), trail_rows_per_ride, trail_rows_peak),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("A zone lost: ride requests failed", "Requests", f"Share of the {failed_requests_budget} budget"),
+            [
+                (
+                    f"Relational primary, {primary_failover} failover",
+                    failed_in_primary_failover,
+                    primary_failover_budget_share,
+                ),
+                (f"Consensus per range, {range_lease_expiry} lease", failed_in_lease_expiry, lease_expiry_budget_share),
+            ],
+        )
+    )
+    print()
+    for title, fields, total in ROWS:
+        print(f"**{title}**: {total} per row\n")
+        print(table(fields))
+        print()
+    print(f"**A trail point** (packed in a TrailRow): {trail_point_fields_bytes}\n")
+    print(table(TRAIL_POINT_FIELDS))

@@ -1,0 +1,140 @@
+"""Ride-hailing worked example, step 6: the live index's shards, the matching areas and their solver,
+tracking and offers through pub/sub and what a lost node costs, the payment processor's rate limit,
+and what caching routes saves the routing engine."""
+
+from concept_geo_workloads import driver_index_bytes, ttl
+from ride_hailing_assumptions import (
+    REGION_SHARES,
+    batch_window,
+    busiest_area_share,
+    busiest_city_share,
+    candidates_ranked,
+    eta_calls_per_routing_server,
+    eta_matrix_call_cost,
+    map_match_call_cost,
+    offers_per_request,
+    processor_default_write_limit,
+    pubsub_failure_detection,
+    reconnect_spread,
+    solver_steps_per_second,
+    zones,
+)
+from ride_hailing_servers import (
+    index_shards_by_region,
+    publishes_peak,
+    pubsub_nodes,
+    routing_load_peak,
+    routing_servers,
+    stateless,
+    subscriptions_peak,
+    trail_positions_peak,
+    zone_headroom,
+)
+from ride_hailing_traffic import (
+    connections_peak,
+    eta_calls_peak,
+    eta_map_match_peak,
+    eta_matching_peak,
+    eta_quotes_peak,
+    eta_tracking_peak,
+    payment_ops_peak,
+    relay_pushes_peak,
+    rides_in_progress_peak,
+    rides_per_second_peak,
+)
+
+from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, servers, size, times
+
+# (a) The live index: memory a shard in the largest region, assuming its drivers split evenly over its
+# shards and an entry for every driver online (the proximity page's allowance); and how long a
+# restarted copy takes to count as full: one TTL, after which every driver still online has written.
+largest_region = max(REGION_SHARES, key=REGION_SHARES.get)
+index_bytes_per_shard = size(
+    driver_index_bytes * REGION_SHARES[largest_region] / index_shards_by_region[largest_region]
+)
+index_refill_time = duration(ttl)
+
+# (b) Matching: searches in one window worldwide, and the candidates they rank.
+searches_per_window = count(rides_per_second_peak * offers_per_request * batch_window)
+candidates_per_window = count(searches_per_window * candidates_ranked)
+# The Hungarian method on n rides against m candidate drivers takes about n^2 m steps. The busiest
+# area, and the busiest city were it one area: rides a window, candidates (at most K a ride), time.
+busiest_area_rides = count(searches_per_window * busiest_area_share)
+busiest_area_candidates = count(busiest_area_rides * candidates_ranked)
+busiest_area_solver_time = duration(busiest_area_rides**2 * busiest_area_candidates / solver_steps_per_second)
+busiest_city_rides = count(searches_per_window * busiest_city_share)
+busiest_city_candidates = count(busiest_city_rides * candidates_ranked)
+busiest_city_solver_time = duration(busiest_city_rides**2 * busiest_city_candidates / solver_steps_per_second)
+busiest_city_solver_share_of_window = fraction(busiest_city_solver_time / batch_window)
+
+# (c) Pub/sub: publishes a ride a second; a node lost, and a zone lost.
+ride_subscriptions_peak = count(rides_in_progress_peak * 2)
+publishes_per_ride = peak(relay_pushes_peak / rides_in_progress_peak)
+# A zone lost takes a third of the gateways (their phones reconnect and say hello, resubscribing their
+# account channel and any ride's) and a third of the pub/sub nodes (their channels move, and the
+# gateways subscribed to them resubscribe), both spread over the reconnect window by jittered backoff.
+reconnects_after_zone_loss = count(connections_peak / zones)
+reconnects_per_second_zone_loss = per_second(reconnects_after_zone_loss / reconnect_spread)
+resubscribes_after_zone_loss = count(subscriptions_peak / zones)
+resubscribes_per_second_zone_loss = per_second(resubscribes_after_zone_loss / reconnect_spread)
+# Messages not delivered while one node's loss is noticed: its share of the publishes, for the detection time.
+publishes_lost_per_node_failure = count(publishes_peak / pubsub_nodes * pubsub_failure_detection)
+
+# (d) The payment processor's default rate limit against the operations at the peak, with the site's headroom.
+processor_ops_over_default_limit = times(payment_ops_peak / processor_default_write_limit)
+processor_limit_needed = peak(payment_ops_peak * zone_headroom)
+
+# (e) Routing: without caching, every 30 s refresh of a ride is a route; with each ride's route cached,
+# a refresh is a sum over its segments and only re-routes reach the engine.
+routing_load_uncached = peak(
+    eta_matching_peak * eta_matrix_call_cost
+    + eta_quotes_peak
+    + eta_tracking_peak
+    + eta_map_match_peak * map_match_call_cost
+)
+routing_servers_uncached = servers(stateless(routing_load_uncached, eta_calls_per_routing_server))
+routing_saved_share = fraction(1 - routing_load_peak / routing_load_uncached)
+routing_pool_with_cache = servers(stateless(routing_load_peak, eta_calls_per_routing_server))
+
+if __name__ != "ride_hailing_matching":
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                (
+                    f"Live index memory a shard, {largest_region} (even split, every driver online)",
+                    index_bytes_per_shard,
+                ),
+                ("A restarted copy counts as full after", index_refill_time),
+                ("Matching searches in one window, worldwide at the peak", searches_per_window),
+                ("... and the candidates they rank", candidates_per_window),
+                ("Busiest area: rides a window, candidates", f"{busiest_area_rides}, {busiest_area_candidates}"),
+                ("... Hungarian solver time (n² m steps)", busiest_area_solver_time),
+                (
+                    "Busiest city as one area: rides a window, candidates",
+                    f"{busiest_city_rides}, {busiest_city_candidates}",
+                ),
+                ("... Hungarian solver time", busiest_city_solver_time),
+                ("... as a share of the window", busiest_city_solver_share_of_window),
+                ("Ride subscriptions held (two channels a ride)", ride_subscriptions_peak),
+                ("Positions published a ride a second", publishes_per_ride),
+                ("Phones reconnecting after a zone's loss", reconnects_after_zone_loss),
+                ("... a second, over the reconnect window", reconnects_per_second_zone_loss),
+                ("Channels resubscribed after a zone's loss", resubscribes_after_zone_loss),
+                ("... a second", resubscribes_per_second_zone_loss),
+                ("Messages lost while one pub/sub node's loss is noticed", publishes_lost_per_node_failure),
+                ("Trail positions into the log", trail_positions_peak),
+                ("Payment operations over the processor's default limit", processor_ops_over_default_limit),
+                ("Processor limit to ask for, with headroom", processor_limit_needed),
+                ("Routing calls, step 2's count", eta_calls_peak),
+                ("Routing load without the route cache, in routes", routing_load_uncached),
+                ("... with it", routing_load_peak),
+                ("... saved", routing_saved_share),
+                (
+                    "Routing servers in one pool: without, with",
+                    f"{routing_servers_uncached}, {routing_pool_with_cache}",
+                ),
+                ("Routing servers, every region (step 5)", routing_servers),
+            ],
+        )
+    )

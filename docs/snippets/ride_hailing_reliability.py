@@ -1,0 +1,398 @@
+"""Ride-hailing worked example, step 7: what gives first as load grows (each stateless tier's room in
+its tightest region, with a zone lost or carrying its failover partner), a zone's loss, a region's
+loss, a hot spot's matching window, the payment processor's outage and its per-city cap, the routing
+engine's outage, what shedding the map frees, and the burn-rate alerts on step 1's targets."""
+
+import math
+
+from concept_dr_assumptions import check_interval, dns_ttl, failure_threshold, human_decision
+from concept_geo_workloads import WRITES_PER_UPDATE, index_writes_peak
+from concept_slo_alerts import (
+    fast_burn,
+    fast_short_window,
+    slow_burn,
+    slow_short_window,
+    ticket_burn,
+    ticket_short_window,
+)
+from concept_slo_assumptions import SHORT_WINDOW_SHARE, fast_window, slow_window, ticket_window
+from ride_hailing_assumptions import (
+    REGION_SHARES,
+    area_lease,
+    batch_window,
+    browse_queries_peak,
+    busiest_city_share,
+    candidates_ranked,
+    city_average_speed_kmh,
+    city_detour_factor,
+    connections_per_gateway,
+    eta_calls_per_routing_server,
+    frames_per_gateway,
+    hellos_per_gateway,
+    hold_decline_share,
+    index_write_alert_window,
+    index_write_ratio_band,
+    largest_region_share,
+    map_match_call_cost,
+    probe_interval,
+    probe_misses_to_page,
+    probe_timeout,
+    processor_outage_ridden,
+    quiet_hour_to_average,
+    reconnect_spread,
+    request_availability_target,
+    routing_outage,
+    solver_steps_per_second,
+    stadium_drivers_nearby,
+    stadium_halo_drivers,
+    standby_promotion,
+    store_writes_per_node,
+    trip_rpo,
+    zone_lost_load_ceiling,
+    zones,
+)
+from ride_hailing_matching import processor_limit_needed, reconnects_per_second_zone_loss
+from ride_hailing_servers import (
+    STATELESS_LOADS,
+    absorbed_share,
+    gateway_frames_peak,
+    gateways,
+    location_ops_peak,
+    region_counts,
+    routing_load_peak,
+    routing_servers,
+    total_servers,
+    trip_store_nodes,
+)
+from ride_hailing_traffic import (
+    bookings_per_ride,
+    connections_peak,
+    driver_updates_peak,
+    failed_requests_budget,
+    index_queries_peak,
+    location_writes_peak,
+    payment_ops_peak,
+    rides_in_progress_peak,
+    rides_per_second,
+    rides_per_second_peak,
+)
+
+from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, servers, times
+
+# (a) What gives first as load grows. For each stateless tier and region: the servers step 5 placed there
+# (the gateways by the larger of connections and frames), their assumed capacity, and two cases: a zone
+# of the region lost (its own share on two zones' servers), and the region carrying its failover
+# partner after that partner's loss (both shares on all its servers; no zone is planned lost with it).
+# A tier's room is the least growth over the regions and both cases; the tier with the least gives first.
+TIER_NAMES = (
+    "Location service",
+    "Matching service",
+    "ETA workers",
+    "Routing engine",
+    "Trip service",
+    "Payments service",
+    "Notification service",
+    "Pub/sub",
+    "Event log",
+)
+ZONE_LOST, PARTNER = "a zone lost", "carrying a failover partner"
+
+
+def loads(counts: dict, load: float, per_server: float, region: str) -> dict:
+    """A region's load as a share of its servers' capacity, in each case."""
+    share = REGION_SHARES[region]
+    return {
+        ZONE_LOST: load * share / (counts[region] * (zones - 1) / zones * per_server),
+        PARTNER: load * (share + absorbed_share[region]) / (counts[region] * per_server),
+    }
+
+
+def tightest(counts: dict, load: float, per_server: float) -> tuple[float, list]:
+    """The least growth before a tier passes its capacity, and the (region, case) pairs at it."""
+    room = {
+        (region, case): 1 / x for region in REGION_SHARES for case, x in loads(counts, load, per_server, region).items()
+    }
+    least = min(room.values())
+    return least, [key for key, r in room.items() if math.isclose(r, least)]
+
+
+def where(pairs: list) -> str:
+    """The tightest pairs, grouped by case."""
+    by_case = {case: [r for r, c in pairs if c == case] for case in (ZONE_LOST, PARTNER)}
+    return "; ".join(f"{', '.join(regions)}: {case}" for case, regions in by_case.items() if regions)
+
+
+_gateway_counts = {
+    region: max(a, b)
+    for (region, a), b in zip(  # noqa: B905 (both dicts have the same regions)
+        region_counts(connections_peak, connections_per_gateway).items(),
+        region_counts(gateway_frames_peak, frames_per_gateway).values(),
+    )
+}
+TIER_COUNTS = [("Connection gateways", _gateway_counts, connections_peak, connections_per_gateway)]
+for name, (load, each) in zip(TIER_NAMES, STATELESS_LOADS[1:]):  # noqa: B905 (same tiers, same order)
+    TIER_COUNTS.append((name, region_counts(load, each), load, each))
+GROWTH = sorted(
+    ((name, *tightest(counts, load, each)) for name, counts, load, each in TIER_COUNTS),
+    key=lambda row: row[1],
+)
+first_tier, _first_growth, _first_pairs = GROWTH[0]
+first_growth = times(_first_growth)
+first_load_tightest = fraction(1 / _first_growth)
+second_tier, _second_growth, _second_pairs = GROWTH[1]
+second_growth = times(_second_growth)
+second_load_tightest = fraction(1 / _second_growth)
+third_tier, _third_growth, _third_pairs = GROWTH[2]
+third_growth = times(_third_growth)
+third_load_tightest = fraction(1 / _third_growth)
+# The prose names them: the gateways, then the location service, each tightest in every region at
+# once (step 5 sized each region for the larger case, and both round to the same load): Asia-Pacific,
+# the largest share with no partner, with a zone lost; the four failover targets carrying a partner.
+# The third tier, the routing engine in the failover targets, is under the ceiling.
+assert (first_tier, second_tier, third_tier) == ("Connection gateways", "Location service", "Routing engine")
+for _pairs in (_first_pairs, _second_pairs):
+    assert {r for r, _ in _pairs} == set(REGION_SHARES)
+    assert {r for r, c in _pairs if c == ZONE_LOST} == {r for r, a in absorbed_share.items() if a == 0}
+tight_regions = count(len({r for r, _ in _first_pairs}))
+assert third_load_tightest < zone_lost_load_ceiling
+processor_growth = times(processor_limit_needed / payment_ops_peak)
+
+# The fix: any tier and region whose load in either case is past the ceiling gets a server a zone
+# more, until both are under; the growth each of the first two tiers then takes, and where.
+ADDED = {}
+for name, counts, load, each in TIER_COUNTS:
+    for region in REGION_SHARES:
+        old = int(counts[region])
+        while max(loads(counts, load, each, region).values()) > zone_lost_load_ceiling:
+            counts[region] = int(counts[region]) + int(zones)
+        if counts[region] > old:
+            ADDED[(name, region)] = (old, counts[region])
+servers_added_now = count(sum(new - old for old, new in ADDED.values()))
+tiers_over_ceiling = count(len(ADDED))
+GROWTH_AFTER = sorted(
+    ((name, *tightest(counts, load, each)) for name, counts, load, each in TIER_COUNTS),
+    key=lambda row: row[1],
+)
+gateways_after = servers(sum(_gateway_counts.values()))
+first_growth_after = times(GROWTH_AFTER[0][1])
+second_growth_after = times(GROWTH_AFTER[1][1])
+# Every region of the first two tiers gets a server a zone; after it, the same two tiers are tightest,
+# in North America and Latin America carrying each other (the prose names them).
+assert {name for name, _ in ADDED} == {first_tier, second_tier}
+assert {r for _, r in ADDED} == set(REGION_SHARES)
+assert [row[0] for row in GROWTH_AFTER[:2]] == [first_tier, second_tier]
+for _row in GROWTH_AFTER[:2]:
+    assert set(_row[2]) == {("North America", PARTNER), ("Latin America", PARTNER)}
+# The gateways' frames stay under the ceiling in both cases with the counts after the fix.
+assert all(
+    max(loads(_gateway_counts, gateway_frames_peak, frames_per_gateway, r).values()) < zone_lost_load_ceiling
+    for r in REGION_SHARES
+)
+# The fleet: step 5's count and the servers the ceiling adds now. Every page that quotes a fleet total
+# quotes this one.
+fleet_servers = servers(total_servers + servers_added_now)
+
+# (b) A zone lost. The reconnect wave of step 6 spread over the surviving gateways; each hello reads the
+# account's open ride and offer from the trip store. A lost matching server's areas wait for its lease to
+# expire, then the next window: the requests arriving meanwhile in a third of the areas miss the match
+# latency target.
+# Worldwide and region by region, both with the gateways after the fix above: a zone of the region
+# reconnects onto the region's two zones left. The most a gateway takes, and against what it can finish.
+hellos_per_gateway_zone_lost = per_second(reconnects_per_second_zone_loss / (gateways_after * (zones - 1) / zones))
+_hellos_by_region = {
+    region: connections_peak * share / zones / reconnect_spread / (_gateway_counts[region] * (zones - 1) / zones)
+    for region, share in REGION_SHARES.items()
+}
+hellos_per_gateway_zone_lost_max = per_second(max(_hellos_by_region.values()))
+trip_store_reads_zone_lost = per_second(reconnects_per_second_zone_loss)
+# Against the store's nodes left with a zone lost, each taken to read at least what it writes (a
+# single-key read is cheaper than a replicated write): the share of a node's assumed capacity.
+trip_store_read_share_zone_lost = fraction(
+    trip_store_reads_zone_lost / (trip_store_nodes * (zones - 1) / zones) / store_writes_per_node
+)
+matching_takeover = duration(area_lease + batch_window)
+rides_delayed_by_takeover = count(rides_per_second_peak / zones * matching_takeover)
+
+# (c) A region lost. The largest region's share of what is under way, what its standby copy may lack, the
+# time to steer its phones elsewhere, and what the outage costs step 1's budget.
+region_rides_in_progress = count(rides_in_progress_peak * largest_region_share)
+region_connections = count(connections_peak * largest_region_share)
+region_rides_in_rpo = count(rides_per_second_peak * largest_region_share * trip_rpo)
+region_detection = duration(check_interval * failure_threshold)
+# The person is paged by the outside prober (the edge's logs go quiet with the region): the misses in a
+# row, the last one known at its timeout.
+probe_page_after = duration(probe_interval * (probe_misses_to_page - 1) + probe_timeout)
+region_rto = duration(probe_page_after + human_decision + standby_promotion + dns_ttl + reconnect_spread)
+region_failed_requests = count(rides_per_second_peak * largest_region_share * region_rto)
+region_outage_over_budget = times(region_failed_requests / failed_requests_budget)
+region_hellos_per_second = per_second(region_connections / reconnect_spread)
+# The failover region takes them on all its gateways (no zone lost with it). Its own rides and drivers
+# are matched meanwhile; the lost region's are held back until their phones can resend what was lost.
+region_hellos_per_gateway = per_second(
+    region_hellos_per_second / min(_gateway_counts[r] for r, a in absorbed_share.items() if a == largest_region_share)
+)
+hello_load_region_loss = fraction(region_hellos_per_gateway / hellos_per_gateway)
+hello_load_zone_loss = fraction(hellos_per_gateway_zone_lost_max / hellos_per_gateway)
+failover_matching_hold = duration(dns_ttl + reconnect_spread)
+# A planned drill: no detection and no decision; promotion, the TTL and the spread, run at the drilled
+# region's quietest hour (about 4 a.m. in its main time zones), at that hour's rate: the region's share
+# of the day's average, times the quiet hour's share of it. Against the month's budget.
+drill_outage = duration(standby_promotion + dns_ttl + reconnect_spread)
+drill_hour_rides_per_second = per_second(rides_per_second * largest_region_share * quiet_hour_to_average)
+drill_failed_requests = count(drill_hour_rides_per_second * drill_outage)
+drill_budget_share = fraction(drill_failed_requests / failed_requests_budget)
+
+# (d) A hot spot. The Hungarian method takes about min(n, m)^2 max(n, m) steps for n rides and m
+# candidate drivers, m at most K n and at most the drivers in the area's halo. The most rides a window may
+# assign in an area with the solver inside a quarter of the window, where drivers are plentiful and no
+# queue assigns them (a stadium's exit once drivers have come in); and the solver's time at that cap
+# where they are few (the same exit at the final whistle). An airport lot's first-in, first-out queue
+# assigns its head driver and never runs the solver.
+SOLVER_SHARE_OF_WINDOW = 0.25
+
+
+def solver_steps(n: int, drivers: float) -> float:
+    m = min(n * candidates_ranked, drivers)
+    return min(n, m) ** 2 * max(n, m)
+
+
+_n = 1
+while solver_steps(_n + 1, stadium_halo_drivers) <= SOLVER_SHARE_OF_WINDOW * batch_window * solver_steps_per_second:
+    _n += 1
+area_window_ride_cap = count(_n)
+area_cap_solver_time = duration(solver_steps(_n, stadium_halo_drivers) / solver_steps_per_second)
+stadium_cap_solver_time = duration(solver_steps(_n, stadium_drivers_nearby) / solver_steps_per_second)
+area_cap_rides_per_second = per_second(_n / batch_window)
+
+# (e) The payment processor down: the busiest city's unheld fares over the outage it rides through, at
+# the average fare (step 2's bookings per ride), and what is lost if the usual share of the later holds
+# is declined.
+city_rides_per_second_peak = peak(rides_per_second_peak * busiest_city_share)
+city_exposure_cap = count(city_rides_per_second_peak * processor_outage_ridden * bookings_per_ride)
+city_expected_loss = count(city_exposure_cap * hold_decline_share)
+
+# (f) The routing engine down: a fallback ETA from the straight-line distance, and the fares' backlog.
+fallback_eta_per_km = duration(1000 * city_detour_factor / (city_average_speed_kmh / 3.6))
+fares_waiting_after_outage = count(rides_per_second_peak * routing_outage)
+# Drained at the engine's spare capacity at the busy hour (all its servers, less the load), each fare a
+# map-matching at map_match_call_cost routes: the worst case, since the quiet hours have more spare.
+routing_spare_calls = per_second(routing_servers * eta_calls_per_routing_server - routing_load_peak)
+fares_drain_time = duration(fares_waiting_after_outage * map_match_call_cost / routing_spare_calls)
+
+# (g) Shedding: what the "cars near me" map is of the location service's work and of the index's queries.
+map_share_of_location_ops = fraction(browse_queries_peak / location_ops_peak)
+map_share_of_index_queries = fraction(browse_queries_peak / index_queries_peak)
+location_ops_without_map = peak(location_writes_peak)
+
+# (h) Alerts. The availability budget, and a p99 target's 1% of requests over the threshold, each burned
+# at the SRE workbook's rates (the SLO page's figures): two pages and a ticket, each with a short window.
+error_budget_share = fraction(1 - request_availability_target)
+latency_budget_share = fraction(0.01)
+fast_error_share = fraction(fast_burn * error_budget_share)
+slow_error_share = fraction(slow_burn * error_budget_share)
+ticket_error_share = fraction(ticket_burn * error_budget_share)
+fast_slow_share = fraction(fast_burn * latency_budget_share)
+slow_slow_share = fraction(slow_burn * latency_budget_share)
+ticket_slow_share = fraction(ticket_burn * latency_budget_share)
+
+# Positions dropped before the index, seen directly: a shard's index writes per driver position the
+# location service accepted for it, against step 5's ratio (a write a position, two more a cell change;
+# a waiting rider's position is never indexed, so it is not counted). Below the band positions are
+# lost; above it writes are repeated or cells change more often than step 5 sized. No shard goes below
+# one write a position however slowly its drivers move, so only a loss crosses the lower edge.
+index_writes_per_driver_position = times(index_writes_peak / driver_updates_peak)
+index_write_ratio_low = times(index_writes_per_driver_position * (1 - index_write_ratio_band))
+index_write_ratio_high = times(index_writes_per_driver_position * (1 + index_write_ratio_band))
+index_write_alert_short_window = duration(index_write_alert_window * SHORT_WINDOW_SHARE)
+assert index_write_ratio_low < WRITES_PER_UPDATE < index_writes_per_driver_position
+
+if __name__ != "ride_hailing_reliability":
+    print(
+        markdown_table(
+            ("Tier", "Growth before it passes its capacity", "Tightest: region, case"),
+            [(name, times(growth), where(pairs)) for name, growth, pairs in GROWTH],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (
+                f"The fix: past {zone_lost_load_ceiling} in either case",
+                "Region",
+                "Servers",
+                "Tier's growth after",
+                "Then tightest",
+            ),
+            [
+                (name, region, f"{old} to {new}", *next((times(g), where(p)) for t, g, p in GROWTH_AFTER if t == name))
+                for (name, region), (old, new) in ADDED.items()
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                (f"Servers: step 5's {total_servers} and the {servers_added_now} the ceiling adds", fleet_servers),
+                (f"Connection gateways: step 5's {gateways}, after the fix", gateways_after),
+                (f"Third tier, {third_tier}: growth before its capacity", third_growth),
+                ("... its load then", third_load_tightest),
+                ("Payment processor: the negotiated limit over the peak", processor_growth),
+                (
+                    "A zone lost: hellos a second on each gateway left, worldwide (after the fix)",
+                    hellos_per_gateway_zone_lost,
+                ),
+                ("... at most, region by region", hellos_per_gateway_zone_lost_max),
+                (f"... of the {hellos_per_gateway} a gateway finishes", hello_load_zone_loss),
+                ("... trip-store reads for the hellos", trip_store_reads_zone_lost),
+                ("... a share of the store's nodes left", trip_store_read_share_zone_lost),
+                ("... a lost matching owner's areas wait", matching_takeover),
+                ("... requests delayed past the match target meanwhile", rides_delayed_by_takeover),
+                ("A region lost (the largest): rides under way", region_rides_in_progress),
+                ("... phones to steer", region_connections),
+                (f"... rides requested in the last {trip_rpo}", region_rides_in_rpo),
+                ("... detection by health checks", region_detection),
+                ("... the prober's page", probe_page_after),
+                ("... until its phones are served elsewhere", region_rto),
+                ("... requests failed meanwhile", region_failed_requests),
+                ("... over the month's budget", region_outage_over_budget),
+                ("... hellos a second at the failover region", region_hellos_per_second),
+                ("... on each of its gateways", region_hellos_per_gateway),
+                (f"... of the {hellos_per_gateway} a gateway finishes", hello_load_region_loss),
+                ("... the lost region's rides held from matching after promotion", failover_matching_hold),
+                ("A planned failover drill: outage", drill_outage),
+                ("... ride requests a second in the largest region's quietest hour", drill_hour_rides_per_second),
+                ("... requests failed, at that hour's rate", drill_failed_requests),
+                ("... share of the month's budget", drill_budget_share),
+                ("Hot spot: rides a window an area assigns at most", area_window_ride_cap),
+                (f"... its solver time, {stadium_halo_drivers} drivers in the halo", area_cap_solver_time),
+                (f"... the same rides with {stadium_drivers_nearby} drivers at the whistle", stadium_cap_solver_time),
+                ("... requests a second an area then takes", area_cap_rides_per_second),
+                ("Busiest city's ride requests at the peak", city_rides_per_second_peak),
+                (f"... unheld fares over {processor_outage_ridden}, dollars (the cap)", city_exposure_cap),
+                (f"... lost if {hold_decline_share} of later holds are declined, dollars", city_expected_loss),
+                ("Fallback ETA a straight-line km", fallback_eta_per_km),
+                ("Routing engine's spare calls at the busy hour", routing_spare_calls),
+                (f"Fares waiting after a {routing_outage} routing outage", fares_waiting_after_outage),
+                ("... time to drain them at the busy hour's spare", fares_drain_time),
+                ("Index writes per driver position, step 5's ratio", index_writes_per_driver_position),
+                (f"... the alert's band, {index_write_ratio_band} either way", index_write_ratio_low),
+                ("... its upper edge", index_write_ratio_high),
+                (f"... its short window, beside {index_write_alert_window}", index_write_alert_short_window),
+                ("Map queries: share of the location service's work", map_share_of_location_ops),
+                ("... share of the index's queries", map_share_of_index_queries),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Alert", "Long window", "Short window", "Burn rate", "Requests failing", "Over a p99 target"),
+            [
+                ("Page", fast_window, fast_short_window, fast_burn, fast_error_share, fast_slow_share),
+                ("Page", slow_window, slow_short_window, slow_burn, slow_error_share, slow_slow_share),
+                ("Ticket", ticket_window, ticket_short_window, ticket_burn, ticket_error_share, ticket_slow_share),
+            ],
+        )
+    )

@@ -1,0 +1,390 @@
+"""Ride-hailing worked example: servers tier by tier at the busy hour, region by region. Every tier is
+sized by one rule: with a zone lost, what is left carries the region's peak at no more than its
+assumed capacity; and a failover region can also take the largest region that fails over to it. Every
+per-server capacity is an assumption in ride_hailing_assumptions.py, to be measured."""
+
+import math
+
+from concept_auth_assumptions import access_token_lifetime
+from concept_geo_assumptions import NODE_WRITES_PER_SECOND
+from concept_geo_workloads import index_writes_peak
+from reference_capacity import api_write_per_server
+from ride_hailing_assumptions import (
+    FAILOVER_REGION,
+    REGION_SHARES,
+    app_opens_per_request,
+    connections_per_gateway,
+    coordination_nodes_per_region,
+    copies,
+    eta_calls_per_routing_server,
+    eta_matrix_call_cost,
+    eta_refresh_interval,
+    frames_per_gateway,
+    index_queries_per_node,
+    location_update_wire_bytes,
+    log_events_per_broker,
+    map_match_call_cost,
+    nearby_frames_per_open,
+    peak_to_average,
+    positions_per_eta_worker,
+    positions_per_location_server,
+    publishes_per_pubsub_node,
+    reroute_interval,
+    route_deviations_per_ride,
+    searches_per_matching_server,
+    state_changes_per_ride,
+    store_writes_per_node,
+    usable_bytes_per_node,
+    zones,
+)
+from ride_hailing_data_model import ledger_rows_peak, trip_rows_peak, trip_transactions_peak
+from ride_hailing_storage import ledger_bytes_total, record_copies, trail_bytes_total, trip_bytes_total
+from ride_hailing_traffic import (
+    browse_queries_peak,
+    connections_peak,
+    eta_map_match_peak,
+    eta_matching_peak,
+    eta_quotes_peak,
+    heartbeats_peak,
+    index_queries_peak,
+    location_writes_peak,
+    matching_queries_peak,
+    notifications_peak,
+    payment_ops_peak,
+    relay_pushes_peak,
+    rider_tracking_peak,
+    rides_in_progress_peak,
+    rides_per_second_peak,
+)
+
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    count,
+    fraction,
+    markdown_table,
+    peak,
+    servers,
+    size_per_day,
+    times,
+    whole_per_zone,
+)
+
+# One rule for every tier: with a zone lost, the two zones left carry the region's whole peak, so each
+# load is multiplied by Z / (Z - 1); the same whole count in each zone, and a floor a zone.
+zone_headroom = times(zones / (zones - 1))
+FLOOR_PER_ZONE = 2  # stateless tiers: one crash still leaves a server in the zone
+STORE_FLOOR_PER_ZONE = 1  # stores and the index keep one copy a zone
+
+# Region loss: a failover region takes the lost region's phones and load on top of its own; it is not
+# planned to lose a zone at the same time. So a region's capacity, in shares of the worldwide peak, is
+# the larger of its own share x the zone headroom and its share plus the largest share failing over to it.
+absorbed_share = {
+    region: max((REGION_SHARES[other] for other, to in FAILOVER_REGION.items() if to == region), default=0.0)
+    for region in REGION_SHARES
+}
+capacity_share = {
+    region: max(share * zone_headroom, share + absorbed_share[region]) for region, share in REGION_SHARES.items()
+}
+
+
+def region_counts(load: float, per_server: float, floor: int = FLOOR_PER_ZONE, failover: bool = True) -> dict:
+    """Servers in each region for a worldwide peak `load` at `per_server` each."""
+    counts = {}
+    for region, share in REGION_SHARES.items():
+        need = load * (capacity_share[region] if failover else share * zone_headroom) / per_server
+        counts[region] = max(whole_per_zone(need, zones), floor * int(zones))
+    return counts
+
+
+def tier(load: float, per_server: float, floor: int = FLOOR_PER_ZONE) -> int:
+    return sum(region_counts(load, per_server, floor).values())
+
+
+def stateless(load: float, per_server: float) -> int:
+    """One pool with a zone's headroom and the floor, for a figure counted worldwide (step 6's what-ifs)."""
+    return max(whole_per_zone(load * zone_headroom / per_server, zones), FLOOR_PER_ZONE * int(zones))
+
+
+# Connection gateways: by connections held, or by the frames and messages they handle, whichever needs
+# more. Frames: positions in; deliveries from the ride channels (positions and ETA updates); heartbeats;
+# offers and ride frames from the account channels, each with its ack; "nearby" up and "cars" down;
+# token renewals (auth and auth_ok).
+eta_updates_peak = peak(rides_in_progress_peak / eta_refresh_interval)
+offer_frames_peak = peak(matching_queries_peak)
+ride_frames_peak = peak(rides_per_second_peak * state_changes_per_ride * 2)
+nearby_frames_peak = peak(rides_per_second_peak * app_opens_per_request * nearby_frames_per_open)
+auth_frames_peak = peak(connections_peak / access_token_lifetime * 2)
+gateway_frames_peak = peak(
+    location_writes_peak
+    + relay_pushes_peak
+    + eta_updates_peak
+    + heartbeats_peak
+    + 2 * offer_frames_peak
+    + 2 * ride_frames_peak
+    + nearby_frames_peak
+    + browse_queries_peak
+    + auth_frames_peak
+)
+gateways_for_connections = count(tier(connections_peak, connections_per_gateway))
+gateways_for_frames = count(tier(gateway_frames_peak, frames_per_gateway))
+gateways = servers(
+    sum(
+        max(a, b)
+        for a, b in zip(  # noqa: B905 (both dicts have the same regions)
+            region_counts(connections_peak, connections_per_gateway).values(),
+            region_counts(gateway_frames_peak, frames_per_gateway).values(),
+        )
+    )
+)
+
+# Location service: every position, drivers' and waiting riders', and every "cars near me" query the
+# gateways send it for an open map, each at the same assumed cost.
+location_ops_peak = peak(location_writes_peak + browse_queries_peak)
+location_servers = servers(tier(location_ops_peak, positions_per_location_server))
+
+# The live index, shards per region: each copy takes all of its shard's writes, at the proximity page's
+# node write capacity; queries spread over the copies. Both take the same headroom. One copy a zone.
+index_shards_by_region = {
+    region: max(
+        math.ceil(index_writes_peak * capacity_share[region] / NODE_WRITES_PER_SECOND),
+        math.ceil(index_queries_peak * capacity_share[region] / (zones * index_queries_per_node)),
+        1,
+    )
+    for region in REGION_SHARES
+}
+index_shards = count(sum(index_shards_by_region.values()))
+index_nodes = servers(index_shards * zones)
+largest_region = max(REGION_SHARES, key=REGION_SHARES.get)
+index_write_load = fraction(
+    index_writes_peak * REGION_SHARES[largest_region] / index_shards_by_region[largest_region] / NODE_WRITES_PER_SECOND
+)
+index_query_load_zone_lost = fraction(
+    index_queries_peak
+    * REGION_SHARES[largest_region]
+    / (index_shards_by_region[largest_region] * (zones - 1) * index_queries_per_node)
+)
+
+# Matching, the ETA workers, routing (after step 6's route cache) and the REST tiers.
+matching_servers = servers(tier(matching_queries_peak, searches_per_matching_server))
+eta_worker_positions_peak = peak(rider_tracking_peak)
+eta_workers = servers(tier(eta_worker_positions_peak, positions_per_eta_worker))
+# Routing load in point-to-point routes: a one-to-many call per search, a route per quote, the re-routes
+# of rides under way (periodic and after a deviation) and a map-matching per ride.
+reroutes_peak = peak(rides_in_progress_peak / reroute_interval + rides_per_second_peak * route_deviations_per_ride)
+routing_load_peak = peak(
+    eta_matching_peak * eta_matrix_call_cost
+    + eta_quotes_peak
+    + reroutes_peak
+    + eta_map_match_peak * map_match_call_cost
+)
+routing_servers = servers(tier(routing_load_peak, eta_calls_per_routing_server))
+trip_servers = servers(tier(trip_transactions_peak, api_write_per_server))
+payment_servers = servers(tier(payment_ops_peak, api_write_per_server))
+notification_servers = servers(tier(notifications_peak, api_write_per_server))
+
+# Pub/sub: an account channel for every connected phone, subscribed at `hello`, carrying its offers and
+# ride frames; two channels a ride (to the rider, to the driver), carrying positions and ETA updates.
+# Every publish is delivered once, to the one gateway subscribed.
+account_subscriptions = count(connections_peak)
+ride_subscriptions = count(rides_in_progress_peak * 2)
+subscriptions_peak = count(account_subscriptions + ride_subscriptions)
+publishes_peak = peak(relay_pushes_peak + eta_updates_peak + offer_frames_peak + ride_frames_peak)
+pubsub_nodes = servers(tier(publishes_peak, publishes_per_pubsub_node))
+
+# Event log: positions on a ride for the trail writer and the ETA workers, every copy stored; outbox
+# events are few beside them.
+trail_positions_peak = peak(rider_tracking_peak)
+log_brokers = servers(tier(trail_positions_peak * copies, log_events_per_broker))
+
+# Coordination service: one consensus group a region.
+coordination_nodes = servers(coordination_nodes_per_region * len(REGION_SHARES))
+
+# Stores, per region: the trip store and the ledger hold their own region's rows (3 copies) and the
+# standby copies (3) of each region that fails over to them; the trail store holds its region's trails.
+standby_share = {
+    region: sum(REGION_SHARES[other] for other, to in FAILOVER_REGION.items() if to == region)
+    for region in REGION_SHARES
+}
+
+
+def store_nodes(bytes_total: float, rows_peak: float, standby: bool) -> tuple[int, int]:
+    by_bytes = by_writes = 0
+    own = copies / record_copies if standby else 1.0
+    for region, share in REGION_SHARES.items():
+        held = share * own + (standby_share[region] * (1 - own) if standby else 0.0)
+        by_bytes_r = whole_per_zone(bytes_total * held / usable_bytes_per_node, zones)
+        by_writes_r = whole_per_zone(rows_peak * copies * capacity_share[region] / store_writes_per_node, zones)
+        floor = STORE_FLOOR_PER_ZONE * int(zones)
+        by_bytes += max(by_bytes_r, floor)
+        by_writes += max(by_writes_r, floor)
+    return by_bytes, by_writes
+
+
+trip_store_nodes_for_bytes, trip_store_nodes_for_writes = (
+    count(n) for n in store_nodes(trip_bytes_total, trip_rows_peak, True)
+)
+trip_store_nodes = servers(max(trip_store_nodes_for_bytes, trip_store_nodes_for_writes))
+ledger_nodes_for_bytes, ledger_nodes_for_writes = (
+    count(n) for n in store_nodes(ledger_bytes_total, ledger_rows_peak, True)
+)
+ledger_nodes = servers(max(ledger_nodes_for_bytes, ledger_nodes_for_writes))
+trail_store_nodes = servers(store_nodes(trail_bytes_total, 0.0, False)[0])
+
+TIERS = {
+    "Connection gateways": gateways,
+    "Location service": location_servers,
+    "Live index": index_nodes,
+    "Matching service": matching_servers,
+    "ETA workers": eta_workers,
+    "Routing and ETA": routing_servers,
+    "Trip service": trip_servers,
+    "Payments service": payment_servers,
+    "Notification service": notification_servers,
+    "Pub/sub": pubsub_nodes,
+    "Event log": log_brokers,
+    "Coordination service": coordination_nodes,
+    "Trip store": trip_store_nodes,
+    "Payments ledger": ledger_nodes,
+    "Trail store": trail_store_nodes,
+}
+total_servers = servers(sum(TIERS.values()))
+
+# What the failover regions' spare costs: the stateless tiers counted again without it.
+STATELESS_LOADS = [
+    (connections_peak, connections_per_gateway),
+    (location_ops_peak, positions_per_location_server),
+    (matching_queries_peak, searches_per_matching_server),
+    (eta_worker_positions_peak, positions_per_eta_worker),
+    (routing_load_peak, eta_calls_per_routing_server),
+    (trip_transactions_peak, api_write_per_server),
+    (payment_ops_peak, api_write_per_server),
+    (notifications_peak, api_write_per_server),
+    (publishes_peak, publishes_per_pubsub_node),
+    (trail_positions_peak * copies, log_events_per_broker),
+]
+failover_spare_servers = servers(
+    sum(
+        sum(region_counts(load, each).values()) - sum(region_counts(load, each, failover=False).values())
+        for load, each in STATELESS_LOADS
+    )
+)
+
+# The estimator's ten-input model: every position a write and every index query a read, at one
+# location server's rate, with no zones, regions or floors; and the bytes a day it would store, were
+# every position kept at its wire size.
+estimator_servers = count(math.ceil((location_writes_peak + index_queries_peak) / positions_per_location_server))
+estimator_position_bytes_per_day = size_per_day(
+    location_writes_peak / peak_to_average * SECONDS_PER_DAY * location_update_wire_bytes
+)
+
+if __name__ != "ride_hailing_servers":
+    print(
+        markdown_table(
+            ("Region", "Share of the busy hour", "Takes over from", "Capacity, share of the worldwide peak"),
+            [
+                (
+                    region,
+                    fraction(share),
+                    ", ".join(o for o, to in FAILOVER_REGION.items() if to == region) or "none",
+                    fraction(capacity_share[region]),
+                )
+                for region, share in REGION_SHARES.items()
+            ],
+        )
+    )
+    print()
+    rows = [
+        (
+            "Connection gateways",
+            f"{connections_peak} connections at {connections_per_gateway} ({gateways_for_connections}), "
+            f"or {gateway_frames_peak} frames at {frames_per_gateway} ({gateways_for_frames})",
+            gateways,
+        ),
+        (
+            "Location service",
+            f"{location_writes_peak} positions + {browse_queries_peak} map queries at {positions_per_location_server}",
+            location_servers,
+        ),
+        (
+            "Live index",
+            f"{index_writes_peak} index writes at {count(NODE_WRITES_PER_SECOND)} a copy, "
+            f"or {index_queries_peak} queries at {index_queries_per_node} a copy: {index_shards} shards, a copy a zone",
+            index_nodes,
+        ),
+        ("Matching service", f"{matching_queries_peak} searches at {searches_per_matching_server}", matching_servers),
+        ("ETA workers", f"{eta_worker_positions_peak} positions on a ride at {positions_per_eta_worker}", eta_workers),
+        ("Routing and ETA", f"{routing_load_peak} routes (cached) at {eta_calls_per_routing_server}", routing_servers),
+        ("Trip service", f"{trip_transactions_peak} transactions at {api_write_per_server}", trip_servers),
+        ("Payments service", f"{payment_ops_peak} operations at {api_write_per_server}", payment_servers),
+        ("Notification service", f"{notifications_peak} pushes at {api_write_per_server}", notification_servers),
+        ("Pub/sub", f"{publishes_peak} publishes at {publishes_per_pubsub_node}", pubsub_nodes),
+        (
+            "Event log",
+            f"{trail_positions_peak} trail positions × {copies} copies at {log_events_per_broker}",
+            log_brokers,
+        ),
+        ("Coordination service", f"{coordination_nodes_per_region} a region", coordination_nodes),
+        (
+            "Trip store",
+            f"bytes with standby copies ({trip_store_nodes_for_bytes}) "
+            f"or replicated writes ({trip_store_nodes_for_writes})",
+            trip_store_nodes,
+        ),
+        (
+            "Payments ledger",
+            f"bytes with standby copies ({ledger_nodes_for_bytes}) or replicated writes ({ledger_nodes_for_writes})",
+            ledger_nodes,
+        ),
+        ("Trail store", "bytes over retention, in their own region", trail_store_nodes),
+        ("Total", "", total_servers),
+    ]
+    print(
+        markdown_table(
+            ("Tier", "Sized by (worldwide peak; every load × the region's capacity share)", "Servers, all regions"),
+            rows,
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Tier", *REGION_SHARES),
+            [
+                (
+                    "Connection gateways",
+                    *region_counts(
+                        max(connections_peak / connections_per_gateway, gateway_frames_peak / frames_per_gateway), 1
+                    ).values(),
+                ),
+                ("Live index shards", *index_shards_by_region.values()),
+                ("Routing and ETA", *region_counts(routing_load_peak, eta_calls_per_routing_server).values()),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Check", "Value"),
+            [
+                ("Gateway frames: positions, ride-channel deliveries, ETA updates, heartbeats", ""),
+                ("... offers and ride frames, each with its ack", f"{offer_frames_peak}, {ride_frames_peak}"),
+                (
+                    '... "nearby" up, "cars" down, token renewals',
+                    f"{nearby_frames_peak}, {browse_queries_peak}, {auth_frames_peak}",
+                ),
+                ("... in all", gateway_frames_peak),
+                (f"Index, {largest_region}: each copy's share of its write capacity", index_write_load),
+                (
+                    f"Index, {largest_region}: query load on the copies left with a zone lost",
+                    index_query_load_zone_lost,
+                ),
+                ("Pub/sub subscriptions: accounts", account_subscriptions),
+                ("... rides (two channels each)", ride_subscriptions),
+                ("... in all", subscriptions_peak),
+                ("Pub/sub publishes (each delivered once)", publishes_peak),
+                ("Re-routes a second (periodic and deviations)", reroutes_peak),
+                ("Stateless servers kept as failover spare", failover_spare_servers),
+                ("The estimator's servers (no zones, regions or floors)", estimator_servers),
+                ("The estimator's bytes a day, were every position kept", estimator_position_bytes_per_day),
+            ],
+        )
+    )
