@@ -12,22 +12,28 @@ ladders scale H.264's by the ratio of Apple's 1080p top rungs (HEVC 5800 against
 and by Meta's 30 percent over HEVC. Storage is billed at S3 Standard's price (the data lifecycle
 page's), a GB as 2^30 bytes. Compute is counted in vCPU-seconds (a vCPU is half an x86 core).
 
-Parallel encode. A video of L seconds is cut at key frames into chunks of CHUNK_SECONDS; each chunk
-is one task that encodes it through the whole ladder on one worker of WORKER_CORES cores, taking
-CHUNK_SECONDS x H264_LADDER_CORE_SECONDS / WORKER_CORES seconds plus TASK_OVERHEAD_SECONDS. With N
-workers the tasks run in ceil(chunks / N) waves; split before, packaging after.
+Parallel encode. The split only indexes the source by time (PLAN_SECONDS to probe it and plan the
+chunk grid); nothing is cut. A video of L seconds falls into chunks of CHUNK_SECONDS on the segment
+grid; each chunk is one task that seeks to the source key frame before its span, decodes the lead-in
+(at most SOURCE_GOP_SECONDS, at DECODE_SPEED times real time) and drops it, then encodes its span
+through the whole ladder on one worker of WORKER_CORES cores: CHUNK_SECONDS x H264_LADDER_CORE_SECONDS
+/ WORKER_CORES seconds, plus the lead-in decode, plus TASK_OVERHEAD_SECONDS. With N workers the tasks
+run in ceil(chunks / N) waves; the plan before, packaging after.
 
 Break-even. An AV1 (or HEVC) ladder costs its encode compute (AV1_COMPUTE_FACTOR, or
-HEVC_COMPUTE_FACTOR, times H.264's) and its storage for a year. A view saves bytes only if its device
-decodes the codec and it was already at the top rung it would take (TOP_RUNG_SHARE): a view held
-below the top by its throughput spends the saving on a higher rung, a better picture for the same
-bytes. The saved bytes are billed at the CDN's egress price. Views needed = cost / saving per view,
-so the result is an upper bound on what a view saves.
+HEVC_COMPUTE_FACTOR, times H.264's) and its storage for a year: at S3's first-tier price for a small
+service (the first CDN tier's column), at the bulk price for a service at the last CDN tier. The HEVC
+row assumes no AV1 ladder: beside one, HEVC saves only on views that decode HEVC but not AV1. A view
+saves bytes only if its device decodes the codec and it was already at the top rung it would take
+(TOP_RUNG_SHARE): a view held below the top by its throughput spends the saving on a higher rung, a
+better picture for the same bytes. The saved bytes are billed at the CDN's egress price. Views
+needed = cost / saving per view, so the result is an upper bound on what a view saves.
 
-Cohort. COHORT videos draw COHORT_VIEWS views of WATCHED_SECONDS each over their life (the page's
-assumptions), video i in proportion to i^-ALPHA. Their egress puts a service that size past the CDN's
-last volume tier, so the marginal (last-tier) price is the decision's figure; the first tier is kept
-as the row for a small service.
+Cohort. COHORT videos, one month's uploads, draw COHORT_VIEWS views of WATCHED_SECONDS each over
+their life (the page's assumptions), video i in proportion to i^-ALPHA. In steady state a month's
+egress is uploads a month x lifetime views x bytes a view, so the cohort's lifetime egress is the
+service's monthly egress. Past CDN_LAST_TIER_FROM in one region, its marginal (last-tier) price is
+the decision's figure; the first tier is kept as the row for a small service.
 """
 
 import math
@@ -44,10 +50,12 @@ from concept_video_assumptions import (
     AV1_DEVICE_SHARE,
     AV1_SAVING_VS_HEVC,
     AV1_SAVING_VS_VP9,
+    CDN_LAST_TIER_FROM,
     CDN_PRICE_BULK,
     CDN_PRICE_FIRST,
     CHUNK_SECONDS,
     CORE_HOUR_PRICE,
+    DECODE_SPEED,
     DROP_EVERY_SECONDS,
     H264_LADDER_CORE_SECONDS,
     HEVC_COMPUTE_FACTOR,
@@ -58,10 +66,11 @@ from concept_video_assumptions import (
     PACKAGE_SECONDS,
     PART_BYTES,
     PHONE_UPLINK_BITS,
+    PLAN_SECONDS,
     SEGMENT_SECONDS,
     SHORT_SEGMENT_SECONDS,
+    SOURCE_GOP_SECONDS,
     SOURCE_KBPS,
-    SPLIT_SECONDS,
     SPOT_DISCOUNT,
     STORAGE_PRICE,
     STORAGE_PRICE_BULK,
@@ -149,8 +158,8 @@ stored_per_minute = size(source_bytes_per_minute + h264_bytes_per_minute)
 stored_over_source = times((source_bytes_per_minute + h264_bytes_per_minute) / source_bytes_per_minute)
 
 
-def storage_month(nbytes: float) -> float:
-    return nbytes / GiB * STORAGE_PRICE
+def storage_month(nbytes: float, price: float = STORAGE_PRICE) -> float:
+    return nbytes / GiB * price
 
 
 stored_month_per_minute = dollars(storage_month(source_bytes_per_minute + h264_bytes_per_minute))
@@ -174,8 +183,10 @@ youtube_av1_cores = servers(math.ceil(youtube_vcpus * AV1_COMPUTE_FACTOR / VCPUS
 FEW_PERCENT = 0.03
 youtube_few_percent_vcpus = servers(math.ceil(youtube_vcpus * FEW_PERCENT))
 few_percent = fraction(FEW_PERCENT)
-# Hardware encoders: YouTube's VCUs, 20 to 33 times its software baseline's efficiency.
-youtube_av1_vcu_equiv_high = servers(math.ceil(youtube_vcpus * AV1_COMPUTE_FACTOR / VCU_EFFICIENCY[1]))
+# Hardware encoders: YouTube's VCUs, 20 to 33 times its CPU system's perf/TCO for H.264 and VP9 (the
+# first VCU does not encode AV1): the H.264 load at the VCU's cost, in vCPUs' worth of cost.
+youtube_h264_vcu_cost_low = servers(math.ceil(youtube_vcpus / VCU_EFFICIENCY[0]))
+youtube_h264_vcu_cost_high = servers(math.ceil(youtube_vcpus / VCU_EFFICIENCY[1]))
 
 # --- Encode compute per minute of source ---------------------------------------------------------------------
 h264_core_hours_per_minute = count(MINUTE * H264_LADDER_CORE_SECONDS / SECONDS_PER_HOUR)
@@ -188,11 +199,12 @@ av1_encode_per_minute = dollars(
 # --- Chunked, parallel encode of a 10-minute upload ------------------------------------------------------------
 WORKER_COUNTS = [1, 5, 20, 100]
 chunks = math.ceil(VIDEO_SECONDS / CHUNK_SECONDS)
-task_seconds = CHUNK_SECONDS * H264_LADDER_CORE_SECONDS / WORKER_CORES + TASK_OVERHEAD_SECONDS
+lead_in_seconds = SOURCE_GOP_SECONDS / DECODE_SPEED  # decoding from the key frame before the span, at most
+task_seconds = CHUNK_SECONDS * H264_LADDER_CORE_SECONDS / WORKER_CORES + lead_in_seconds + TASK_OVERHEAD_SECONDS
 
 
 def watchable_after(workers: int) -> float:
-    return SPLIT_SECONDS + math.ceil(chunks / workers) * task_seconds + PACKAGE_SECONDS
+    return PLAN_SECONDS + math.ceil(chunks / workers) * task_seconds + PACKAGE_SECONDS
 
 
 # One worker, no split: the whole video as one task (no per-task overhead but one).
@@ -200,6 +212,8 @@ whole_video_task = VIDEO_SECONDS * H264_LADDER_CORE_SECONDS / WORKER_CORES + TAS
 video_length = duration(VIDEO_SECONDS)
 video_chunks = count(chunks)
 chunk_task_time = duration(task_seconds)
+lead_in_time = duration(lead_in_seconds)
+source_gop = duration(SOURCE_GOP_SECONDS)
 unsplit_watchable = duration(whole_video_task + PACKAGE_SECONDS)
 watchable_rows = [(count(n), count(math.ceil(chunks / n)), duration(watchable_after(n))) for n in WORKER_COUNTS]
 watchable_5 = duration(watchable_after(5))
@@ -224,10 +238,12 @@ def encode_cost_per_minute(factor: float, price: float = CORE_HOUR_PRICE) -> flo
     return MINUTE * H264_LADDER_CORE_SECONDS * factor / SECONDS_PER_HOUR * price
 
 
-def ladder_cost(factor: float, ratio: float, price: float = CORE_HOUR_PRICE) -> float:
+def ladder_cost(
+    factor: float, ratio: float, price: float = CORE_HOUR_PRICE, storage_price: float = STORAGE_PRICE
+) -> float:
     """Encode a ladder at `factor` times H.264's compute and store it, `ratio` of H.264's bytes, a year."""
-    per_minute = encode_cost_per_minute(factor, price) + storage_month(h264_bytes_per_minute * ratio) * STORE_MONTHS
-    return VIDEO_SECONDS / MINUTE * per_minute
+    stored = storage_month(h264_bytes_per_minute * ratio, storage_price) * STORE_MONTHS
+    return VIDEO_SECONDS / MINUTE * (encode_cost_per_minute(factor, price) + stored)
 
 
 def saved_per_view_bytes(ratio: float, device_share: float) -> float:
@@ -239,52 +255,72 @@ def views_to_repay(cost: float, saved_bytes: float, price: float) -> int:
 
 
 av1_encode_cost = encode_cost_per_minute(AV1_COMPUTE_FACTOR)
-av1_video_cost = ladder_cost(AV1_COMPUTE_FACTOR, AV1_RATIO)
-saved_bytes_per_view = saved_per_view_bytes(AV1_RATIO, AV1_DEVICE_SHARE)
-hevc_video_cost = ladder_cost(HEVC_COMPUTE_FACTOR, HEVC_RATIO)
-hevc_saved_bytes = saved_per_view_bytes(HEVC_RATIO, HEVC_DEVICE_SHARE)
+# Each cost twice: storage at S3's first-tier price (a small service, first CDN tier) and at its bulk price
+# (a service at the last CDN tier).
 SPOT_PRICE = CORE_HOUR_PRICE * (1 - SPOT_DISCOUNT)
+av1_video_cost = ladder_cost(AV1_COMPUTE_FACTOR, AV1_RATIO)
+av1_video_cost_bulk = ladder_cost(AV1_COMPUTE_FACTOR, AV1_RATIO, storage_price=STORAGE_PRICE_BULK)
 av1_video_cost_spot = ladder_cost(AV1_COMPUTE_FACTOR, AV1_RATIO, SPOT_PRICE)
+av1_video_cost_spot_bulk = ladder_cost(AV1_COMPUTE_FACTOR, AV1_RATIO, SPOT_PRICE, STORAGE_PRICE_BULK)
+hevc_video_cost = ladder_cost(HEVC_COMPUTE_FACTOR, HEVC_RATIO)
+hevc_video_cost_bulk = ladder_cost(HEVC_COMPUTE_FACTOR, HEVC_RATIO, storage_price=STORAGE_PRICE_BULK)
+saved_bytes_per_view = saved_per_view_bytes(AV1_RATIO, AV1_DEVICE_SHARE)
+hevc_saved_bytes = saved_per_view_bytes(HEVC_RATIO, HEVC_DEVICE_SHARE)  # with no AV1 ladder beside it
 
 
 def break_even_views(price: float) -> float:
-    return av1_video_cost / (saved_bytes_per_view / GiB * price)
+    cost = av1_video_cost_bulk if price == CDN_PRICE_BULK else av1_video_cost
+    return cost / (saved_bytes_per_view / GiB * price)
 
 
 watched_seconds = duration(WATCHED_SECONDS)
 view_bytes_size = size(view_bytes)
 av1_video_cost_dollars = dollars(av1_video_cost)
+av1_video_cost_bulk_dollars = dollars(av1_video_cost_bulk)
 av1_video_cost_spot_dollars = dollars(av1_video_cost_spot)
+av1_video_cost_spot_bulk_dollars = dollars(av1_video_cost_spot_bulk)
 hevc_video_cost_dollars = dollars(hevc_video_cost)
+hevc_video_cost_bulk_dollars = dollars(hevc_video_cost_bulk)
 saved_per_view = size(saved_bytes_per_view)
 hevc_saved_per_view = size(hevc_saved_bytes)
 break_even_first = count(views_to_repay(av1_video_cost, saved_bytes_per_view, CDN_PRICE_FIRST))
-break_even_bulk = count(views_to_repay(av1_video_cost, saved_bytes_per_view, CDN_PRICE_BULK))
-break_even_spot_bulk = count(views_to_repay(av1_video_cost_spot, saved_bytes_per_view, CDN_PRICE_BULK))
-hevc_break_even_bulk = count(views_to_repay(hevc_video_cost, hevc_saved_bytes, CDN_PRICE_BULK))
+break_even_bulk = count(views_to_repay(av1_video_cost_bulk, saved_bytes_per_view, CDN_PRICE_BULK))
+break_even_spot_bulk = count(views_to_repay(av1_video_cost_spot_bulk, saved_bytes_per_view, CDN_PRICE_BULK))
+hevc_break_even_bulk = count(views_to_repay(hevc_video_cost_bulk, hevc_saved_bytes, CDN_PRICE_BULK))
 hevc_break_even_first = count(views_to_repay(hevc_video_cost, hevc_saved_bytes, CDN_PRICE_FIRST))
 sensitivity_rows = [
     (
         times(factor),
         dollars(ladder_cost(factor, AV1_RATIO)),
         count(views_to_repay(ladder_cost(factor, AV1_RATIO), saved_bytes_per_view, CDN_PRICE_FIRST)),
-        count(views_to_repay(ladder_cost(factor, AV1_RATIO), saved_bytes_per_view, CDN_PRICE_BULK)),
+        count(
+            views_to_repay(
+                ladder_cost(factor, AV1_RATIO, storage_price=STORAGE_PRICE_BULK), saved_bytes_per_view, CDN_PRICE_BULK
+            )
+        ),
     )
     for factor in AV1_COMPUTE_SENSITIVITY
 ]
 LIBAOM_LIKE = AV1_COMPUTE_SENSITIVITY[-1]
 libaom_factor = times(LIBAOM_LIKE)
 break_even_libaom_bulk = count(
-    views_to_repay(ladder_cost(LIBAOM_LIKE, AV1_RATIO), saved_bytes_per_view, CDN_PRICE_BULK)
+    views_to_repay(
+        ladder_cost(LIBAOM_LIKE, AV1_RATIO, storage_price=STORAGE_PRICE_BULK), saved_bytes_per_view, CDN_PRICE_BULK
+    )
 )
 
 # --- The long tail: which videos reach the break-even ------------------------------------------------------------
-# A cohort of COHORT videos drawing COHORT_VIEWS views over their life, video i in proportion to i^-ALPHA
-# (the CDN page's exponent). Video i reaches B views while i <= (V / (B x total weight))^(1 / ALPHA).
-COHORT = 1_000_000  # the page's assumption
+# A cohort of COHORT videos, one month's uploads, drawing COHORT_VIEWS views over their life, video i in
+# proportion to i^-ALPHA (the CDN page's exponent). Video i reaches B views while
+# i <= (V / (B x total weight))^(1 / ALPHA). In steady state the cohort's lifetime egress is a month's.
+COHORT = 1_000_000  # a month's uploads: the page's assumption
 COHORT_VIEWS = 100 * COHORT  # a hundred views a video on average: the page's assumption
 cohort_weight = zipf_served(COHORT, ALPHA)
-cohort_egress = size(COHORT_VIEWS * view_bytes)
+cohort_egress_bytes = COHORT_VIEWS * view_bytes
+cohort_egress = size(cohort_egress_bytes)
+assert cohort_egress_bytes > CDN_LAST_TIER_FROM
+# The share of that month's egress one region must carry for its own last tier to apply.
+last_tier_region_share = fraction(CDN_LAST_TIER_FROM / cohort_egress_bytes)
 
 
 def paying_count(price: float) -> int:
@@ -363,25 +399,35 @@ if __name__ != "concept_video":
         markdown_table(
             (
                 f"A second ladder for the {video_length} video",
-                "Costs",
                 "Saves a view",
-                "Repays after, first tier",
-                "Repays after, last tier",
+                "Small service: costs",
+                "Repays after",
+                "Last tier: costs",
+                "Repays after",
             ),
             [
-                ("AV1, on-demand", f"${av1_video_cost_dollars}", saved_per_view, break_even_first, break_even_bulk),
+                (
+                    "AV1, on-demand",
+                    saved_per_view,
+                    f"${av1_video_cost_dollars}",
+                    break_even_first,
+                    f"${av1_video_cost_bulk_dollars}",
+                    break_even_bulk,
+                ),
                 (
                     "AV1, Spot",
-                    f"${av1_video_cost_spot_dollars}",
                     saved_per_view,
+                    f"${av1_video_cost_spot_dollars}",
                     count(views_to_repay(av1_video_cost_spot, saved_bytes_per_view, CDN_PRICE_FIRST)),
+                    f"${av1_video_cost_spot_bulk_dollars}",
                     break_even_spot_bulk,
                 ),
                 (
-                    "HEVC, on-demand",
-                    f"${hevc_video_cost_dollars}",
+                    "HEVC, on-demand, without an AV1 ladder",
                     hevc_saved_per_view,
+                    f"${hevc_video_cost_dollars}",
                     hevc_break_even_first,
+                    f"${hevc_video_cost_bulk_dollars}",
                     hevc_break_even_bulk,
                 ),
             ],
@@ -390,7 +436,12 @@ if __name__ != "concept_video":
     print()
     print(
         markdown_table(
-            ("AV1 compute over H.264's", "AV1 ladder costs", "Repays after, first tier", "Repays after, last tier"),
+            (
+                "AV1 compute over H.264's",
+                "AV1 ladder costs, small service",
+                "Repays after, first tier",
+                "Repays after, last tier",
+            ),
             [(f, f"${c}", a, b) for f, c, a, b in sensitivity_rows],
         )
     )
@@ -405,7 +456,7 @@ if __name__ != "concept_video":
             ),
             [
                 (
-                    f"Last tier, ${count(CDN_PRICE_BULK)} (the cohort's own volume)",
+                    f"Last tier, ${count(CDN_PRICE_BULK)} (the cohort's own volume, a month)",
                     paying_videos,
                     paying_share,
                     paying_view_share,

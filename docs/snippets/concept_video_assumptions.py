@@ -16,8 +16,9 @@ Published figures:
   found AV1 (libaom) 50.3 percent under x264 main profile and 34 percent under libvpx-vp9; its encode
   times are for libaom in 2018 and are not used for the cost here.
 - Google, "Warehouse-scale video acceleration", ASPLOS 2021 (https://doi.org/10.1145/3445814.3446723):
-  YouTube's video coding unit (VCU) encoder ASICs ran 20 to 33 times more efficiently than its tuned
-  software baseline.
+  YouTube's video coding unit (VCU) encoder ASICs gave 20 to 33 times the performance per total cost of
+  ownership (perf/TCO) of its prior CPU-based system, for the codecs the first-generation VCU encodes,
+  H.264 and VP9; it does not encode AV1.
 - YouTube: more than 500 hours of video uploaded every minute (YouTube's figure as of May 2019,
   https://www.tubefilter.com/2019/05/07/number-hours-video-uploaded-to-youtube-per-minute/; the latest
   it has published that we could confirm).
@@ -26,9 +27,11 @@ Published figures:
   physical core. Spot capacity is sold below on-demand by a discount that moves with demand; the
   page's 60 percent off is an assumption (AWS's own worked Spot example shows c5 at about half).
 - Amazon CloudFront data transfer out to the internet, list prices as of 2025
-  (https://aws.amazon.com/cloudfront/pricing/): United States and Europe 0.085 US dollars a GB for the
-  first 10 TB a month, 0.020 above 5 PB; India 0.109 and 0.072; South America 0.110 and 0.040; HTTPS
-  requests 0.0100 per 10,000 in the United States. Volume tiers are counted per geographic region.
+  (https://aws.amazon.com/cloudfront/pricing/): United States, Mexico and Canada 0.085 US dollars a GB
+  for the first 10 TB a month, 0.020 above 5 PB; Europe and Israel, a separate region, the same
+  prices; India 0.109 and 0.072; South America 0.110 and 0.040; HTTPS requests 0.0100 per 10,000 in
+  the United States. Volume tiers are counted per geographic region, so the last tier's price needs
+  5 PB a month in one region.
   The snippets bill a GB as 2^30 bytes, as the data lifecycle page's S3 prices do. We could not
   confirm that convention on an AWS page; Wasabi's billing documentation
   (https://docs.wasabi.com/docs/does-wasabi-use-base-2-or-base-10-in-billing-calculations) calls
@@ -43,8 +46,10 @@ Published figures:
 - RFC 8216 section 6.3.3: a client should not start playing a live stream less than three target
   durations from the end of the playlist; LL-HLS (draft-pantos-hls-rfc8216bis) asks for a part
   hold-back of at least two part targets and recommends three, which the page uses.
-- hls.js buffers up to 30 s ahead by default (maxBufferLength, the CDN page's citation); ExoPlayer
-  starts playback once 2.5 s are buffered (DefaultLoadControl's bufferForPlaybackMs).
+- hls.js buffers up to 30 s ahead by default (maxBufferLength, the CDN page's citation) and appends
+  whole fragments, so it starts after the first whole segment; ExoPlayer parses samples as a segment
+  downloads and starts playback once 2.5 s of media are buffered, mid-segment (DefaultLoadControl's
+  bufferForPlaybackMs).
 - Netflix, "Optimized shot-based encodes: Now Streaming!"
   (https://netflixtechblog.com/optimized-shot-based-encodes-now-streaming-4b9464204830): a one-hour
   episode was encoded as twenty 3-minute chunks; per shot, at 4 s a shot on average, as 900.
@@ -61,7 +66,8 @@ each against x264 medium); the Spot discount; the worker size, the chunk length;
 average view is delivered at and its length; the share of views on devices that decode AV1 (in
 hardware or software) or HEVC; the share of those views already at the top rung; the cohort's size
 and views and the popularity law; the connection set-up round trips; the viewers of a busy evening
-and of a viral video's first hour.
+and of a viral video's first hour, and the share of that hour's views in its first minute; the
+origin fetch time on a miss; a phone's largest key-frame interval and how fast a worker decodes it.
 """
 
 from concept_cdn_origin import SEGMENT_SECONDS
@@ -90,7 +96,7 @@ HEVC_COMPUTE_FACTOR = 4  # x265 medium against x264 medium, same ladder: the pag
 AV1_DEVICE_SHARE = 0.5  # views whose device decodes the served AV1 rung, in hardware or with dav1d
 HEVC_DEVICE_SHARE = 0.5  # views whose device decodes HEVC (Apple devices, recent TVs and phones)
 TOP_RUNG_SHARE = 0.5  # of those views, the share already at the top rung they would take: assumption
-VCU_EFFICIENCY = (20, 33)  # YouTube's VCU over its software baseline, ASPLOS 2021
+VCU_EFFICIENCY = (20, 33)  # YouTube's VCU, perf/TCO over its CPU system, H.264 and VP9: ASPLOS 2021
 
 # --- Upload -------------------------------------------------------------------------------------------
 VIDEO_SECONDS = 10 * 60  # the page's example video, uploaded, encoded, stored and watched: assumption
@@ -110,12 +116,17 @@ VCPUS_PER_CORE = 2  # x86: two hardware threads a physical core
 WORKER_CORES = 8  # one encode worker's vCPUs (c7i.2xlarge, four physical cores)
 CHUNK_SECONDS = 30  # a chunk task: a run of whole GOPs, encoded through the whole ladder
 TASK_OVERHEAD_SECONDS = 5  # a task's start, source fetch and upload of its segments: assumption
-SPLIT_SECONDS = 10  # probing and cutting the source at key frames, without re-encoding: assumption
+# The split only indexes the source by time (probe it, plan the chunk grid): nothing is cut or re-encoded.
+PLAN_SECONDS = 10  # probe the source and plan the chunk grid: assumption
+# Each chunk task decodes from the source key frame before its span and drops that lead-in: at most one
+# source GOP of extra decode.
+SOURCE_GOP_SECONDS = 2  # a phone's largest key-frame interval: the page's assumption
+DECODE_SPEED = 10  # a 1080p source decodes at 10x real time on a worker: the page's assumption
 PACKAGE_SECONDS = 5  # writing playlists and publishing: assumption
 
 # --- Delivery -----------------------------------------------------------------------------------------
-CDN_PRICE_FIRST = 0.085  # US and Europe, first 10 TB a month, a GB (2^30 bytes)
-CDN_PRICE_BULK = 0.020  # US and Europe, over 5 PB a month
+CDN_PRICE_FIRST = 0.085  # United States, first 10 TB a month, a GB (2^30 bytes); Europe the same, tiered apart
+CDN_PRICE_BULK = 0.020  # United States, over 5 PB a month; Europe the same, tiered apart
 CDN_LAST_TIER_FROM = 5e15  # bytes a month, per region, where the last tier starts
 CDN_PRICE_INDIA = (0.109, 0.072)  # first 10 TB, over 5 PB
 CDN_PRICE_SOUTH_AMERICA = (0.110, 0.040)

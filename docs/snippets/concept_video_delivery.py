@@ -3,10 +3,11 @@ what an hour of viewing costs in CDN egress at each rung and in each region; how
 player sits; and what a viral video's first minutes ask of the origin with and without a shield.
 
 Start-up, on a first play: connection set-up (DNS, TCP, TLS: SETUP_ROUND_TRIPS round trips), the
-multivariant playlist, the media playlist and the CMAF init segment (a round trip each), then whole
-segments at the starting rung, at the viewer's throughput, until at least ExoPlayer's 2.5 s are
-buffered (one 6 s segment, two 2 s ones). A simplification: players that play a partly loaded
-segment start sooner with long segments.
+multivariant playlist, the media playlist and the CMAF init segment (a round trip each), then media at
+the starting rung, at the viewer's throughput, in one of two ways. ExoPlayer parses samples as a
+segment downloads and starts once 2.5 s of media are buffered, mid-segment: 2.5 s of media, plus a
+round trip for each further segment it has to request (one with 2 s segments, none with 6 s). hls.js
+appends whole fragments and starts after the first: one whole segment.
 
 Requests: one a segment a viewer; priced at CloudFront's HTTPS request rate, against egress at the
 first tier (a small service) and the last (a service of the page's audience). Egress: bit rate x an
@@ -19,11 +20,14 @@ between 3 and 4 target durations behind the camera; encoding, packaging, the CDN
 reload interval come on top. LL-HLS lists parts of LL_PART_SECONDS with the same hold-back in
 parts, and each part costs a viewer a blocking playlist reload and a part request.
 
-Viral: the 10-minute video cut into segments at every rung and its audio. The spike's start is
-VIRAL_VIEWS views arriving evenly over VIRAL_SECONDS (the page's assumption); every view fetches the
-first segment of the starting rung, so that object takes starts a second, spread over the edges,
-and each edge's first miss goes to the origin once with request collapsing. The whole ladder at
-every edge is the upper bound on origin bytes, not what the spike fetches.
+Viral: the 10-minute video cut into segments at every rung and its audio. The sustained rate is
+VIRAL_VIEWS views over VIRAL_SECONDS (the page's assumption); the burst puts VIRAL_BURST_SHARE of
+them in the first minute (a push notification or a front-page slot; the page's assumption). Every
+view fetches the first segment of the starting rung, so that object takes starts a second, spread
+over the edges. While one miss is fetched (ORIGIN_FETCH_SECONDS), rate x fetch time requests arrive
+for it: with request collapsing they wait on one fetch an edge, and the shield collapses the edges'
+fetches into one origin fetch; without it each goes to the origin. The whole ladder at every edge is
+the upper bound on origin bytes, not what the spike fetches.
 """
 
 import math
@@ -78,10 +82,18 @@ def dollars(value: float):
 
 
 # --- Segment length ---------------------------------------------------------------------------------------------
-def start_up(segment: float, start_kbps: float = START_KBPS) -> float:
-    round_trips = SETUP_ROUND_TRIPS + PLAYLIST_ROUND_TRIPS + INIT_ROUND_TRIPS
-    segments = math.ceil(EXOPLAYER_START_SECONDS / segment)
-    return round_trips * RTT_SECONDS + segments * segment * start_kbps / VIEWER_KBPS
+SETUP_SECONDS = (SETUP_ROUND_TRIPS + PLAYLIST_ROUND_TRIPS + INIT_ROUND_TRIPS) * RTT_SECONDS
+
+
+def start_exoplayer(segment: float, start_kbps: float = START_KBPS) -> float:
+    """Progressive: 2.5 s of media, mid-segment, plus a round trip for each further segment requested."""
+    further_requests = math.ceil(EXOPLAYER_START_SECONDS / segment) - 1
+    return SETUP_SECONDS + further_requests * RTT_SECONDS + EXOPLAYER_START_SECONDS * start_kbps / VIEWER_KBPS
+
+
+def start_hlsjs(segment: float, start_kbps: float = START_KBPS) -> float:
+    """Whole fragments: start after the first whole segment."""
+    return SETUP_SECONDS + segment * start_kbps / VIEWER_KBPS
 
 
 def requests_per_hour(segment: float) -> float:
@@ -106,7 +118,8 @@ for seg in (SHORT_SEGMENT_SECONDS, SEGMENT_SECONDS):
     segment_rows.append(
         (
             duration(seg),
-            duration(start_up(seg)),
+            duration(start_exoplayer(seg)),
+            duration(start_hlsjs(seg)),
             count(1 / seg),
             peak(CONCURRENT_VIEWERS / seg),
             dollars(requests_per_hour(seg) * CDN_REQUEST_PRICE),
@@ -115,8 +128,10 @@ for seg in (SHORT_SEGMENT_SECONDS, SEGMENT_SECONDS):
             count(objects_per_video(seg)),
         )
     )
-start_short = duration(start_up(SHORT_SEGMENT_SECONDS))
-start_long = duration(start_up(SEGMENT_SECONDS))
+start_exo_short = duration(start_exoplayer(SHORT_SEGMENT_SECONDS))
+start_exo_long = duration(start_exoplayer(SEGMENT_SECONDS))
+start_hlsjs_short = duration(start_hlsjs(SHORT_SEGMENT_SECONDS))
+start_hlsjs_long = duration(start_hlsjs(SEGMENT_SECONDS))
 requests_short = peak(CONCURRENT_VIEWERS / SHORT_SEGMENT_SECONDS)
 requests_long = peak(CONCURRENT_VIEWERS / SEGMENT_SECONDS)
 concurrent_viewers = count(CONCURRENT_VIEWERS)
@@ -124,8 +139,10 @@ request_share_short = fraction(request_share(SHORT_SEGMENT_SECONDS, CDN_PRICE_FI
 request_share_long = fraction(request_share(SEGMENT_SECONDS, CDN_PRICE_FIRST))
 request_share_short_bulk = fraction(request_share(SHORT_SEGMENT_SECONDS, CDN_PRICE_BULK))
 request_share_long_bulk = fraction(request_share(SEGMENT_SECONDS, CDN_PRICE_BULK))
-start_long_low = duration(start_up(SEGMENT_SECONDS, LOW_START_KBPS[0]))
-start_long_lowest = duration(start_up(SEGMENT_SECONDS, LOW_START_KBPS[1]))
+start_long_low = duration(start_hlsjs(SEGMENT_SECONDS, LOW_START_KBPS[0]))
+start_long_lowest = duration(start_hlsjs(SEGMENT_SECONDS, LOW_START_KBPS[1]))
+start_exo_low = duration(start_exoplayer(SEGMENT_SECONDS, LOW_START_KBPS[0]))
+start_exo_lowest = duration(start_exoplayer(SEGMENT_SECONDS, LOW_START_KBPS[1]))
 low_start_kbps = count(LOW_START_KBPS[0])
 lowest_start_kbps = count(LOW_START_KBPS[1])
 start_round_trips = count(SETUP_ROUND_TRIPS + PLAYLIST_ROUND_TRIPS + INIT_ROUND_TRIPS)
@@ -155,7 +172,8 @@ view_hour_first = dollars(egress_hour(VIEW_KBPS, CDN_PRICE_FIRST))
 view_hour_bulk = dollars(egress_hour(VIEW_KBPS, CDN_PRICE_BULK))
 top_over_bottom = times(APPLE_LADDER_KBPS[-1] / APPLE_LADDER_KBPS[0])
 REGIONS = [
-    ("United States and Europe", (CDN_PRICE_FIRST, CDN_PRICE_BULK)),
+    ("United States", (CDN_PRICE_FIRST, CDN_PRICE_BULK)),
+    ("Europe (tiered apart)", (CDN_PRICE_FIRST, CDN_PRICE_BULK)),
     ("South America", CDN_PRICE_SOUTH_AMERICA),
     ("India", CDN_PRICE_INDIA),
 ]
@@ -229,12 +247,22 @@ ll_requests_total = peak(CONCURRENT_VIEWERS * 2 / LL_PART_SECONDS)
 # --- A viral video's first hour ------------------------------------------------------------------------------------
 VIRAL_VIEWS = 1_000_000  # views in the spike's first hour: the page's assumption
 VIRAL_SECONDS = 3_600
+VIRAL_BURST_SHARE = 0.10  # of the hour's views, in its first minute: the page's assumption
+ORIGIN_FETCH_SECONDS = 0.1  # an edge's fetch of a missed segment through the shield: the page's assumption
 video_objects = objects_per_video(SEGMENT_SECONDS)
 ladder_bytes_per_video = h264_bytes_per_minute * VIDEO_SECONDS / MINUTE
 edges = count(EDGE_COUNT)
 viral_views = count(VIRAL_VIEWS)
 viral_first_segment_rate = per_second(VIRAL_VIEWS / VIRAL_SECONDS)
 viral_per_edge_rate = per_second(VIRAL_VIEWS / VIRAL_SECONDS / EDGE_COUNT)
+burst_rate = VIRAL_VIEWS * VIRAL_BURST_SHARE / MINUTE
+viral_burst_share = fraction(VIRAL_BURST_SHARE)
+viral_burst_rate = per_second(burst_rate)
+viral_burst_per_edge_rate = per_second(burst_rate / EDGE_COUNT)
+origin_fetch = duration(ORIGIN_FETCH_SECONDS)
+# Requests that arrive for the first segment while its first miss is fetched: at one edge, and at all.
+viral_burst_waiting_edge = count(burst_rate / EDGE_COUNT * ORIGIN_FETCH_SECONDS)
+viral_burst_waiting_all = count(burst_rate * ORIGIN_FETCH_SECONDS)
 viral_egress = size(VIRAL_VIEWS * view_bytes)
 viral_fetches_no_shield = count(EDGE_COUNT * video_objects)
 viral_fetches_shield = count(video_objects)
@@ -247,7 +275,8 @@ if __name__ != "concept_video_delivery":
         markdown_table(
             (
                 "Segment",
-                "Start-up",
+                "Start-up, ExoPlayer",
+                "Start-up, hls.js",
                 "Requests a second per viewer",
                 f"Requests at {concurrent_viewers} viewers, peak",
                 "Request dollars per viewer-hour",
@@ -287,11 +316,11 @@ if __name__ != "concept_video_delivery":
     print()
     print(
         markdown_table(
-            ("Starting a 6 s segment on the rung of", "Start-up"),
+            ("Starting 6 s segments on the rung of", "ExoPlayer", "hls.js"),
             [
-                (f"{count(START_KBPS / KBIT)} Mbit/s", start_long),
-                (f"{low_start_kbps} kbit/s", start_long_low),
-                (f"{lowest_start_kbps} kbit/s", start_long_lowest),
+                (f"{count(START_KBPS / KBIT)} Mbit/s", start_exo_long, start_hlsjs_long),
+                (f"{low_start_kbps} kbit/s", start_exo_low, start_long_low),
+                (f"{lowest_start_kbps} kbit/s", start_exo_lowest, start_long_lowest),
             ],
         )
     )
@@ -303,6 +332,26 @@ if __name__ != "concept_video_delivery":
                 (f"{duration(SEGMENT_SECONDS)} segments", f"{live_hls_6_low} to {live_hls_6}"),
                 (f"{duration(SHORT_SEGMENT_SECONDS)} segments", f"{live_hls_2_low} to {live_hls_2}"),
                 (f"LL-HLS, {duration(LL_PART_SECONDS)} parts", f"{live_ll_low} to {live_ll}"),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("A viral video's first segment", "Requests a second", "At each edge", "Waiting on one fetch, an edge"),
+            [
+                (
+                    "Sustained, over the first hour",
+                    viral_first_segment_rate,
+                    viral_per_edge_rate,
+                    count(VIRAL_VIEWS / VIRAL_SECONDS / EDGE_COUNT * ORIGIN_FETCH_SECONDS),
+                ),
+                (
+                    f"Burst, {viral_burst_share} in the first minute",
+                    viral_burst_rate,
+                    viral_burst_per_edge_rate,
+                    viral_burst_waiting_edge,
+                ),
             ],
         )
     )
