@@ -15,8 +15,9 @@ fragments (a local reconstruction code reads only its local group); a copy reads
 
 Durability: a store designed for a yearly per-object durability d loses, on average, (1 - d) of its
 objects a year; Amazon states S3's design target as eleven nines. The object count takes each copy
-of a photo or video as one object (a video rendition read by range); cut into segments, as the
-page's video section advises, each video rendition becomes one object per segment.
+of a photo or video as one object (a video rendition read by range); as the example serves video,
+the original (the top rung) stays one object read by byte ranges and each of the three lower
+renditions becomes one object per segment.
 
 Raw bytes: the Twitter example's media at its coding overhead is what a store of its own would keep
 on disk; a managed store bills the data, one copy's worth, and keeps the coding to itself.
@@ -91,8 +92,10 @@ OBJECTS_PER_MEDIA = 4  # the original and three resized or transcoded copies (tw
 twitter_objects = count(tweets_per_day * (photo_share + video_share) * OBJECTS_PER_MEDIA * days_kept)
 twitter_objects_lost_per_year = count(twitter_objects * (1 - DESIGNED_DURABILITY))
 objects_per_media = count(OBJECTS_PER_MEDIA)
-# With each of a video's three renditions cut into segments (playlists left out).
-objects_per_segmented_video = count(1 + (OBJECTS_PER_MEDIA - 1) * segments_per_video)
+# As the example serves video: a four-rung ladder whose top rung is the original, read by byte ranges of that
+# one object, and whose three lower renditions are cut into segment objects (playlists left out).
+rendition_segments_per_video = count((OBJECTS_PER_MEDIA - 1) * segments_per_video)
+objects_per_segmented_video = count(1 + rendition_segments_per_video)
 twitter_objects_segmented = count(
     tweets_per_day * (photo_share * OBJECTS_PER_MEDIA + video_share * objects_per_segmented_video) * days_kept
 )

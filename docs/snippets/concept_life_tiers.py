@@ -16,9 +16,10 @@ fee / (monthly saving on that object) months, and must stay at least the class's
 
 The Twitter example at the end of its horizon (five years of media): a photo keeps the original as
 uploaded and three resized copies: the one a view is served (twitter_assumptions.photo_served_bytes)
-and two smaller ones sharing the rest of the stored bytes. A video keeps its original and three
-renditions, each rendition cut into segments as the CDN page decides (concept_cdn_storage), so a video
-is objects_per_segmented_video objects. Four plans:
+and two smaller ones sharing the rest of the stored bytes. A video is a four-rung ladder, as the CDN
+page describes (concept_cdn_storage): the top rung is the original, one object served by byte ranges,
+and the three lower renditions are cut into segment objects, so a video is objects_per_segmented_video
+objects. Four plans:
 - all in Standard;
 - tiered: objects of 128 KB or more (photo originals, the served photo copy, video originals and
   rendition segments) to Standard-IA at 30 days and to Glacier Instant Retrieval at 90; the two
@@ -27,8 +28,8 @@ is objects_per_segmented_video objects. Four plans:
   Standard-IA stay; the small photo copies stay in Standard;
 - archived: built on the one-move plan, but the photo originals, which no reader fetches (a view is
   served the resized copy), go to Deep Archive at 30 days, kept only to make a copy again. Video
-  originals stay on the one-move path: the example streams video at the original's bit rate, so the
-  original is what viewers are served.
+  originals stay on the one-move path: the original is the top rung, so viewers on good links are
+  served it.
 Reads: the origin's photo and video bytes are the example's egress x (1 - its CDN hit ratio); a share
 of them (the page's assumption) is for media older than 30 days. Old reads are billed at Glacier
 Instant Retrieval's retrieval and GET prices (an upper bound: the IA months cost less): a GET per
@@ -305,8 +306,8 @@ old_photo_bytes_month = photo_egress * OLD_SHARE_AT_ORIGIN
 old_video_bytes_month = video_egress * OLD_SHARE_AT_ORIGIN
 old_bytes_month = old_photo_bytes_month + old_video_bytes_month
 old_gets_month = old_photo_bytes_month / photo_served_bytes + old_video_bytes_month / segment_bytes
-# Old video reads are range GETs on the original, a CDN segment's bytes each (not the stored rendition
-# segments). Of the old reads, WARM_READ_SHARE fall on media 30 to 90 days old: Standard-IA's prices
+# Old video reads are range GETs on the original, the top rung, a CDN segment's bytes each (not the lower
+# rungs' segment objects). Of the old reads, WARM_READ_SHARE fall on media 30 to 90 days old: Standard-IA's prices
 # under the three-class plan, Instant Retrieval's under the two-class one; the rest at Instant's.
 warm_fees = monthly(old_bytes_month, IA_RETRIEVAL) + old_gets_month * (IA_GET - STANDARD_GET)
 cold_fees = monthly(old_bytes_month, IR_RETRIEVAL) + old_gets_month * (IR_GET - STANDARD_GET)

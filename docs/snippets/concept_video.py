@@ -1,0 +1,472 @@
+"""Concepts, video upload and streaming: what a large upload from a phone costs, one PUT against parts;
+what a bit-rate ladder stores and costs to encode per minute of source; how long a chunked, parallel
+encode takes to make an upload watchable; and at how many views an AV1 encode pays for itself.
+
+Upload. Connection drops arrive at random, on average once every DROP_EVERY_SECONDS (Poisson, rate
+r). Sending a piece that takes t seconds, restarting that piece from its start after each drop,
+takes (e^(r t) - 1) / r seconds on average, and e^(r t) - 1 drops are expected on the way. A single
+PUT restarts the whole file; a multipart upload restarts only the part in flight.
+
+Ladder. Bytes per minute are the rungs' bit rates summed, plus one audio rendition. HEVC and AV1
+ladders scale H.264's by the ratio of Apple's 1080p top rungs (HEVC 5800 against H.264 7800 kbit/s)
+and by Meta's 30 percent over HEVC. Storage is billed at S3 Standard's price (the data lifecycle
+page's), a GB as 2^30 bytes. Compute is counted in vCPU-seconds (a vCPU is half an x86 core).
+
+Parallel encode. The split only indexes the source by time (PLAN_SECONDS to probe it and plan the
+chunk grid); nothing is cut. A video of L seconds falls into chunks of CHUNK_SECONDS on the segment
+grid; each chunk is one task that seeks to the source key frame before its span, decodes the lead-in
+(at most SOURCE_GOP_SECONDS, at DECODE_SPEED times real time) and drops it, then encodes its span
+through the whole ladder on one worker of WORKER_CORES cores: CHUNK_SECONDS x H264_LADDER_CORE_SECONDS
+/ WORKER_CORES seconds, plus the lead-in decode, plus TASK_OVERHEAD_SECONDS. With N workers the tasks
+run in ceil(chunks / N) waves; the plan before, packaging after.
+
+Break-even. An AV1 (or HEVC) ladder costs its encode compute (AV1_COMPUTE_FACTOR, or
+HEVC_COMPUTE_FACTOR, times H.264's) and its storage for a year: at S3's first-tier price for a small
+service (the first CDN tier's column), at the bulk price for a service at the last CDN tier. The HEVC
+row assumes no AV1 ladder: beside one, HEVC saves only on views that decode HEVC but not AV1. A view
+saves bytes only if its device decodes the codec and it was already at the top rung it would take
+(TOP_RUNG_SHARE): a view held below the top by its throughput spends the saving on a higher rung, a
+better picture for the same bytes. The saved bytes are billed at the CDN's egress price. Views
+needed = cost / saving per view, so the result is an upper bound on what a view saves.
+
+Cohort. COHORT videos, one month's uploads, draw COHORT_VIEWS views of WATCHED_SECONDS each over
+their life (the page's assumptions), video i in proportion to i^-ALPHA. In steady state a month's
+egress is uploads a month x lifetime views x bytes a view, so the cohort's lifetime egress is the
+service's monthly egress. Past CDN_LAST_TIER_FROM in one region, its marginal (last-tier) price is
+the decision's figure; the first tier is kept as the row for a small service.
+"""
+
+import math
+
+from concept_cdn_tail import ALPHA
+from concept_video_assumptions import (
+    AAC_FRAME_SECONDS,
+    APPLE_LADDER_KBPS,
+    APPLE_TOP_H264_KBPS,
+    APPLE_TOP_HEVC_KBPS,
+    AUDIO_KBPS,
+    AV1_COMPUTE_FACTOR,
+    AV1_COMPUTE_SENSITIVITY,
+    AV1_DEVICE_SHARE,
+    AV1_SAVING_VS_HEVC,
+    AV1_SAVING_VS_VP9,
+    CDN_LAST_TIER_FROM,
+    CDN_PRICE_BULK,
+    CDN_PRICE_FIRST,
+    CHUNK_SECONDS,
+    CORE_HOUR_PRICE,
+    DECODE_SPEED,
+    DROP_EVERY_SECONDS,
+    H264_LADDER_CORE_SECONDS,
+    HEVC_COMPUTE_FACTOR,
+    HEVC_DEVICE_SHARE,
+    NETFLIX_CHUNK_SECONDS,
+    NETFLIX_EPISODE_SECONDS,
+    NETFLIX_SHOT_SECONDS,
+    PACKAGE_SECONDS,
+    PART_BYTES,
+    PHONE_UPLINK_BITS,
+    PLAN_SECONDS,
+    SEGMENT_SECONDS,
+    SHORT_SEGMENT_SECONDS,
+    SOURCE_GOP_SECONDS,
+    SOURCE_KBPS,
+    SPOT_DISCOUNT,
+    STORAGE_PRICE,
+    STORAGE_PRICE_BULK,
+    TASK_OVERHEAD_SECONDS,
+    TIER_MIN_BYTES,
+    TOP_RUNG_SHARE,
+    UPLOAD_BYTES,
+    VCPUS_PER_CORE,
+    VCU_EFFICIENCY,
+    VIDEO_SECONDS,
+    VIEW_KBPS,
+    WORKER_CORES,
+    YOUTUBE_HOURS_PER_MINUTE,
+)
+
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    GiB,
+    MiB,
+    bandwidth,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    servers,
+    size,
+    size_per_day,
+    times,
+    zipf_served,
+)
+
+KBIT = 1_000
+MINUTE = 60
+MONTHS_PER_YEAR = 12
+
+
+def dollars(value: float):
+    """US dollars, as a count the page prefixes with $."""
+    return count(value)
+
+
+# --- Upload: one PUT against parts, over a phone's link --------------------------------------------------
+RATE = 1 / DROP_EVERY_SECONDS
+
+
+def expected_time(seconds: float) -> float:
+    """Mean time to send a piece of `seconds` when each drop restarts it."""
+    return math.expm1(RATE * seconds) / RATE
+
+
+upload_seconds = UPLOAD_BYTES * 8 / PHONE_UPLINK_BITS
+part_seconds = PART_BYTES * 8 / PHONE_UPLINK_BITS
+parts = math.ceil(UPLOAD_BYTES / PART_BYTES)
+upload_time = duration(upload_seconds)
+single_put_expected = duration(expected_time(upload_seconds))
+single_put_retries = count(math.expm1(RATE * upload_seconds))
+single_put_stretch = times(expected_time(upload_seconds) / upload_seconds)
+upload_parts = count(parts)
+multipart_expected = duration(parts * expected_time(part_seconds))
+multipart_retries = count(parts * math.expm1(RATE * part_seconds))
+multipart_overhead = fraction(expected_time(part_seconds) / part_seconds - 1)
+part_time = duration(part_seconds)
+part_size = count(PART_BYTES / MiB)  # MiB
+# Through the API instead: every uploaded byte crosses the API tier as well, at YouTube's upload rate.
+source_seconds_per_second = YOUTUBE_HOURS_PER_MINUTE * SECONDS_PER_HOUR / MINUTE
+youtube_source_per_second = count(source_seconds_per_second)
+youtube_upload_ingress = bandwidth(source_seconds_per_second * SOURCE_KBPS * KBIT / 8)
+
+# --- The ladder: bytes per minute of source ----------------------------------------------------------------
+HEVC_RATIO = APPLE_TOP_HEVC_KBPS / APPLE_TOP_H264_KBPS
+AV1_RATIO = HEVC_RATIO * (1 - AV1_SAVING_VS_HEVC)
+ladder_kbps = sum(APPLE_LADDER_KBPS) + AUDIO_KBPS
+h264_bytes_per_minute = ladder_kbps * KBIT / 8 * MINUTE
+source_bytes_per_minute = SOURCE_KBPS * KBIT / 8 * MINUTE
+hevc_saving = fraction(1 - HEVC_RATIO)
+vp9_saving = fraction(1 - AV1_RATIO / (1 - AV1_SAVING_VS_VP9))
+av1_saving_vs_h264 = fraction(1 - AV1_RATIO)
+ladder_mbps = count(ladder_kbps / KBIT)
+h264_ladder_per_minute = size(h264_bytes_per_minute)
+hevc_ladder_per_minute = size(h264_bytes_per_minute * HEVC_RATIO)
+av1_ladder_per_minute = size(h264_bytes_per_minute * AV1_RATIO)
+source_per_minute = size(source_bytes_per_minute)
+stored_per_minute = size(source_bytes_per_minute + h264_bytes_per_minute)
+stored_over_source = times((source_bytes_per_minute + h264_bytes_per_minute) / source_bytes_per_minute)
+
+
+def storage_month(nbytes: float, price: float = STORAGE_PRICE) -> float:
+    return nbytes / GiB * price
+
+
+stored_month_per_minute = dollars(storage_month(source_bytes_per_minute + h264_bytes_per_minute))
+# At YouTube's upload rate: a day's source, its ladder, and the cores to encode it as it arrives.
+youtube_stored_per_day = size_per_day(
+    (source_bytes_per_minute + h264_bytes_per_minute) / MINUTE * source_seconds_per_second * SECONDS_PER_DAY
+)
+youtube_stored_month_bulk = dollars(
+    (source_bytes_per_minute + h264_bytes_per_minute)
+    / MINUTE
+    * source_seconds_per_second
+    * SECONDS_PER_DAY
+    / GiB
+    * STORAGE_PRICE_BULK
+)
+youtube_vcpus = source_seconds_per_second * H264_LADDER_CORE_SECONDS
+youtube_h264_vcpus = servers(math.ceil(youtube_vcpus))
+youtube_h264_cores = servers(math.ceil(youtube_vcpus / VCPUS_PER_CORE))
+youtube_av1_vcpus = servers(math.ceil(youtube_vcpus * AV1_COMPUTE_FACTOR))
+youtube_av1_cores = servers(math.ceil(youtube_vcpus * AV1_COMPUTE_FACTOR / VCPUS_PER_CORE))
+FEW_PERCENT = 0.03
+youtube_few_percent_vcpus = servers(math.ceil(youtube_vcpus * FEW_PERCENT))
+few_percent = fraction(FEW_PERCENT)
+# Hardware encoders: YouTube's VCUs, 20 to 33 times its CPU system's perf/TCO for H.264 and VP9 (the
+# first VCU does not encode AV1): the H.264 load at the VCU's cost, in vCPUs' worth of cost.
+youtube_h264_vcu_cost_low = servers(math.ceil(youtube_vcpus / VCU_EFFICIENCY[0]))
+youtube_h264_vcu_cost_high = servers(math.ceil(youtube_vcpus / VCU_EFFICIENCY[1]))
+
+# --- Encode compute per minute of source ---------------------------------------------------------------------
+h264_core_hours_per_minute = count(MINUTE * H264_LADDER_CORE_SECONDS / SECONDS_PER_HOUR)
+h264_encode_per_minute = dollars(MINUTE * H264_LADDER_CORE_SECONDS / SECONDS_PER_HOUR * CORE_HOUR_PRICE)
+av1_core_hours_per_minute = count(MINUTE * H264_LADDER_CORE_SECONDS * AV1_COMPUTE_FACTOR / SECONDS_PER_HOUR)
+av1_encode_per_minute = dollars(
+    MINUTE * H264_LADDER_CORE_SECONDS * AV1_COMPUTE_FACTOR / SECONDS_PER_HOUR * CORE_HOUR_PRICE
+)
+
+# --- Chunked, parallel encode of a 10-minute upload ------------------------------------------------------------
+WORKER_COUNTS = [1, 5, 20, 100]
+chunks = math.ceil(VIDEO_SECONDS / CHUNK_SECONDS)
+lead_in_seconds = SOURCE_GOP_SECONDS / DECODE_SPEED  # decoding from the key frame before the span, at most
+task_seconds = CHUNK_SECONDS * H264_LADDER_CORE_SECONDS / WORKER_CORES + lead_in_seconds + TASK_OVERHEAD_SECONDS
+
+
+def watchable_after(workers: int) -> float:
+    return PLAN_SECONDS + math.ceil(chunks / workers) * task_seconds + PACKAGE_SECONDS
+
+
+# One worker, no split: the whole video as one task (no per-task overhead but one).
+whole_video_task = VIDEO_SECONDS * H264_LADDER_CORE_SECONDS / WORKER_CORES + TASK_OVERHEAD_SECONDS
+video_length = duration(VIDEO_SECONDS)
+video_chunks = count(chunks)
+chunk_task_time = duration(task_seconds)
+lead_in_time = duration(lead_in_seconds)
+source_gop = duration(SOURCE_GOP_SECONDS)
+unsplit_watchable = duration(whole_video_task + PACKAGE_SECONDS)
+watchable_rows = [(count(n), count(math.ceil(chunks / n)), duration(watchable_after(n))) for n in WORKER_COUNTS]
+watchable_5 = duration(watchable_after(5))
+watchable_20 = duration(watchable_after(20))
+watchable_100 = duration(watchable_after(100))
+# A crash loses the task in flight: one chunk's work, against the whole video's unsplit.
+crash_loses_chunk = duration(task_seconds)
+crash_loses_unsplit = duration(whole_video_task)
+
+# Netflix's published unit sizes: an hour in 3-minute chunks, and per shot.
+netflix_chunks = count(NETFLIX_EPISODE_SECONDS / NETFLIX_CHUNK_SECONDS)
+netflix_shots = count(NETFLIX_EPISODE_SECONDS / NETFLIX_SHOT_SECONDS)
+netflix_shots_over_chunks = times(NETFLIX_CHUNK_SECONDS / NETFLIX_SHOT_SECONDS)
+
+# --- When AV1 (or HEVC) pays back --------------------------------------------------------------------------------
+WATCHED_SECONDS = 4 * MINUTE  # an average view of the 10-minute video: the page's assumption
+STORE_MONTHS = MONTHS_PER_YEAR  # the new ladder kept a year
+view_bytes = WATCHED_SECONDS * VIEW_KBPS * KBIT / 8
+
+
+def encode_cost_per_minute(factor: float, price: float = CORE_HOUR_PRICE) -> float:
+    return MINUTE * H264_LADDER_CORE_SECONDS * factor / SECONDS_PER_HOUR * price
+
+
+def ladder_cost(
+    factor: float, ratio: float, price: float = CORE_HOUR_PRICE, storage_price: float = STORAGE_PRICE
+) -> float:
+    """Encode a ladder at `factor` times H.264's compute and store it, `ratio` of H.264's bytes, a year."""
+    stored = storage_month(h264_bytes_per_minute * ratio, storage_price) * STORE_MONTHS
+    return VIDEO_SECONDS / MINUTE * (encode_cost_per_minute(factor, price) + stored)
+
+
+def saved_per_view_bytes(ratio: float, device_share: float) -> float:
+    return view_bytes * (1 - ratio) * device_share * TOP_RUNG_SHARE
+
+
+def views_to_repay(cost: float, saved_bytes: float, price: float) -> int:
+    return math.ceil(cost / (saved_bytes / GiB * price))
+
+
+av1_encode_cost = encode_cost_per_minute(AV1_COMPUTE_FACTOR)
+# Each cost twice: storage at S3's first-tier price (a small service, first CDN tier) and at its bulk price
+# (a service at the last CDN tier).
+SPOT_PRICE = CORE_HOUR_PRICE * (1 - SPOT_DISCOUNT)
+av1_video_cost = ladder_cost(AV1_COMPUTE_FACTOR, AV1_RATIO)
+av1_video_cost_bulk = ladder_cost(AV1_COMPUTE_FACTOR, AV1_RATIO, storage_price=STORAGE_PRICE_BULK)
+av1_video_cost_spot = ladder_cost(AV1_COMPUTE_FACTOR, AV1_RATIO, SPOT_PRICE)
+av1_video_cost_spot_bulk = ladder_cost(AV1_COMPUTE_FACTOR, AV1_RATIO, SPOT_PRICE, STORAGE_PRICE_BULK)
+hevc_video_cost = ladder_cost(HEVC_COMPUTE_FACTOR, HEVC_RATIO)
+hevc_video_cost_bulk = ladder_cost(HEVC_COMPUTE_FACTOR, HEVC_RATIO, storage_price=STORAGE_PRICE_BULK)
+saved_bytes_per_view = saved_per_view_bytes(AV1_RATIO, AV1_DEVICE_SHARE)
+hevc_saved_bytes = saved_per_view_bytes(HEVC_RATIO, HEVC_DEVICE_SHARE)  # with no AV1 ladder beside it
+
+
+def break_even_views(price: float) -> float:
+    cost = av1_video_cost_bulk if price == CDN_PRICE_BULK else av1_video_cost
+    return cost / (saved_bytes_per_view / GiB * price)
+
+
+watched_seconds = duration(WATCHED_SECONDS)
+view_bytes_size = size(view_bytes)
+av1_video_cost_dollars = dollars(av1_video_cost)
+av1_video_cost_bulk_dollars = dollars(av1_video_cost_bulk)
+av1_video_cost_spot_dollars = dollars(av1_video_cost_spot)
+av1_video_cost_spot_bulk_dollars = dollars(av1_video_cost_spot_bulk)
+hevc_video_cost_dollars = dollars(hevc_video_cost)
+hevc_video_cost_bulk_dollars = dollars(hevc_video_cost_bulk)
+saved_per_view = size(saved_bytes_per_view)
+hevc_saved_per_view = size(hevc_saved_bytes)
+break_even_first = count(views_to_repay(av1_video_cost, saved_bytes_per_view, CDN_PRICE_FIRST))
+break_even_bulk = count(views_to_repay(av1_video_cost_bulk, saved_bytes_per_view, CDN_PRICE_BULK))
+break_even_spot_bulk = count(views_to_repay(av1_video_cost_spot_bulk, saved_bytes_per_view, CDN_PRICE_BULK))
+hevc_break_even_bulk = count(views_to_repay(hevc_video_cost_bulk, hevc_saved_bytes, CDN_PRICE_BULK))
+hevc_break_even_first = count(views_to_repay(hevc_video_cost, hevc_saved_bytes, CDN_PRICE_FIRST))
+sensitivity_rows = [
+    (
+        times(factor),
+        dollars(ladder_cost(factor, AV1_RATIO)),
+        count(views_to_repay(ladder_cost(factor, AV1_RATIO), saved_bytes_per_view, CDN_PRICE_FIRST)),
+        count(
+            views_to_repay(
+                ladder_cost(factor, AV1_RATIO, storage_price=STORAGE_PRICE_BULK), saved_bytes_per_view, CDN_PRICE_BULK
+            )
+        ),
+    )
+    for factor in AV1_COMPUTE_SENSITIVITY
+]
+LIBAOM_LIKE = AV1_COMPUTE_SENSITIVITY[-1]
+libaom_factor = times(LIBAOM_LIKE)
+break_even_libaom_bulk = count(
+    views_to_repay(
+        ladder_cost(LIBAOM_LIKE, AV1_RATIO, storage_price=STORAGE_PRICE_BULK), saved_bytes_per_view, CDN_PRICE_BULK
+    )
+)
+
+# --- The long tail: which videos reach the break-even ------------------------------------------------------------
+# A cohort of COHORT videos, one month's uploads, drawing COHORT_VIEWS views over their life, video i in
+# proportion to i^-ALPHA (the CDN page's exponent). Video i reaches B views while
+# i <= (V / (B x total weight))^(1 / ALPHA). In steady state the cohort's lifetime egress is a month's.
+COHORT = 1_000_000  # a month's uploads: the page's assumption
+COHORT_VIEWS = 100 * COHORT  # a hundred views a video on average: the page's assumption
+cohort_weight = zipf_served(COHORT, ALPHA)
+cohort_egress_bytes = COHORT_VIEWS * view_bytes
+cohort_egress = size(cohort_egress_bytes)
+assert cohort_egress_bytes > CDN_LAST_TIER_FROM
+# The share of that month's egress one region must carry for its own last tier to apply.
+last_tier_region_share = fraction(CDN_LAST_TIER_FROM / cohort_egress_bytes)
+
+
+def paying_count(price: float) -> int:
+    return math.floor((COHORT_VIEWS / (break_even_views(price) * cohort_weight)) ** (1 / ALPHA))
+
+
+paying = paying_count(CDN_PRICE_BULK)
+paying_first = paying_count(CDN_PRICE_FIRST)
+cohort = count(COHORT)
+cohort_mean_views = count(COHORT_VIEWS / COHORT)
+alpha = count(ALPHA)
+paying_videos = count(paying)
+paying_share = fraction(paying / COHORT)
+paying_view_share = fraction(zipf_served(paying, ALPHA) / cohort_weight)
+paying_videos_first = count(paying_first)
+paying_share_first = fraction(paying_first / COHORT)
+paying_view_share_first = fraction(zipf_served(paying_first, ALPHA) / cohort_weight)
+median_views = count(COHORT_VIEWS * (COHORT / 2) ** -ALPHA / cohort_weight)
+
+# --- Storage: the bottom rung's segments against the lifecycle page's 128 KiB filter; one file per rendition -------
+bottom_segment_bytes = size(APPLE_LADDER_KBPS[0] * KBIT / 8 * SEGMENT_SECONDS)
+bottom_segment_under_filter = APPLE_LADDER_KBPS[0] * KBIT / 8 * SEGMENT_SECONDS < TIER_MIN_BYTES
+assert bottom_segment_under_filter
+renditions = len(APPLE_LADDER_KBPS) + 1  # the rungs and one audio rendition
+aac_frames_per_segment = count(SHORT_SEGMENT_SECONDS / AAC_FRAME_SECONDS)
+segments_per_chunk = count(CHUNK_SECONDS / SEGMENT_SECONDS)
+segment_objects = math.ceil(VIDEO_SECONDS / SEGMENT_SECONDS) * renditions
+single_file_objects = count(renditions)
+single_file_fewer = times(segment_objects / renditions)
+
+if __name__ != "concept_video":
+    print(
+        markdown_table(
+            (f"A {size(UPLOAD_BYTES)} upload at {count(PHONE_UPLINK_BITS / 1e6)} Mbit/s", "One PUT", "Parts"),
+            [
+                ("Pieces, each restarted on a drop", count(1), upload_parts),
+                ("Time with no drop", upload_time, upload_time),
+                ("Expected time with drops", single_put_expected, multipart_expected),
+                ("Expected restarts", single_put_retries, multipart_retries),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("A minute of source", "Bytes", "Dollars a month in S3 Standard"),
+            [
+                ("Original as uploaded", source_per_minute, dollars(storage_month(source_bytes_per_minute))),
+                (
+                    "H.264 ladder, nine rungs and audio",
+                    h264_ladder_per_minute,
+                    dollars(storage_month(h264_bytes_per_minute)),
+                ),
+                (
+                    "The same ladder in HEVC",
+                    hevc_ladder_per_minute,
+                    dollars(storage_month(h264_bytes_per_minute * HEVC_RATIO)),
+                ),
+                (
+                    "The same ladder in AV1",
+                    av1_ladder_per_minute,
+                    dollars(storage_month(h264_bytes_per_minute * AV1_RATIO)),
+                ),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (f"Workers for a {video_length} upload ({video_chunks} chunks)", "Waves of tasks", "Watchable after"),
+            [(count(1), "one task, unsplit", unsplit_watchable), *watchable_rows],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (
+                f"A second ladder for the {video_length} video",
+                "Saves a view",
+                "Small service: costs",
+                "Repays after",
+                "Last tier: costs",
+                "Repays after",
+            ),
+            [
+                (
+                    "AV1, on-demand",
+                    saved_per_view,
+                    f"${av1_video_cost_dollars}",
+                    break_even_first,
+                    f"${av1_video_cost_bulk_dollars}",
+                    break_even_bulk,
+                ),
+                (
+                    "AV1, Spot",
+                    saved_per_view,
+                    f"${av1_video_cost_spot_dollars}",
+                    count(views_to_repay(av1_video_cost_spot, saved_bytes_per_view, CDN_PRICE_FIRST)),
+                    f"${av1_video_cost_spot_bulk_dollars}",
+                    break_even_spot_bulk,
+                ),
+                (
+                    "HEVC, on-demand, without an AV1 ladder",
+                    hevc_saved_per_view,
+                    f"${hevc_video_cost_dollars}",
+                    hevc_break_even_first,
+                    f"${hevc_video_cost_bulk_dollars}",
+                    hevc_break_even_bulk,
+                ),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (
+                "AV1 compute over H.264's",
+                "AV1 ladder costs, small service",
+                "Repays after, first tier",
+                "Repays after, last tier",
+            ),
+            [(f, f"${c}", a, b) for f, c, a, b in sensitivity_rows],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (
+                f"{cohort} videos, {cohort_mean_views} views each on average",
+                "Videos that repay AV1",
+                "Share of videos",
+                "Share of views",
+            ),
+            [
+                (
+                    f"Last tier, ${count(CDN_PRICE_BULK)} (the cohort's own volume, a month)",
+                    paying_videos,
+                    paying_share,
+                    paying_view_share,
+                ),
+                (
+                    f"First tier, ${count(CDN_PRICE_FIRST)} (a small service)",
+                    paying_videos_first,
+                    paying_share_first,
+                    paying_view_share_first,
+                ),
+            ],
+        )
+    )
