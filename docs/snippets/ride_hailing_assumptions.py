@@ -59,11 +59,12 @@ FAILOVER_REGION = {
 }
 
 # --- Uber's published scale (context, not inputs) -------------------------------------------
-uber_trips_per_day = per_day(33e6)  # Q4 2024, rides and deliveries together
+uber_q4_trips = count(3.1e9)  # Q4 2024, rides and deliveries together
+DAYS_IN_Q4 = 92  # October to December
+uber_trips_per_day = per_day(uber_q4_trips / DAYS_IN_Q4)
 uber_monthly_consumers = count(171e6)  # MAPCs, Q4 2024
 uber_mobility_bookings = count(22.8e9)  # dollars, Q4 2024
 uber_delivery_bookings = count(20.1e9)  # dollars, Q4 2024
-DAYS_IN_Q4 = 92  # October to December
 RIDE_SHARE_LOW, RIDE_SHARE_HIGH = 1 / 2, 2 / 3  # the share of Uber's trips that are rides, a guess either way
 rides_range_low = per_day(uber_trips_per_day * RIDE_SHARE_LOW)
 rides_range_high = per_day(uber_trips_per_day * RIDE_SHARE_HIGH)
@@ -216,7 +217,7 @@ TABLE = [
     (
         "Uber's trips a day, rides and deliveries",
         uber_trips_per_day,
-        f"Uber, fourth quarter 2024: 3.1 billion trips, about 33 million a day "
+        f"Uber, fourth quarter 2024: {uber_q4_trips} trips over its {DAYS_IN_Q4} days "
         f"([results]({UBER_Q4_2024}); the year's [10-K]({UBER_10K_2024}) is the annual report). "
         "Context for the rides a day, not an input.",
     ),

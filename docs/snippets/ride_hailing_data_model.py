@@ -6,6 +6,7 @@ from concept_geo_workloads import driver_index_bytes
 from ride_hailing_assumptions import (
     cancel_share,
     drivers_online_peak,
+    largest_region_share,
     location_interval,
     location_retention_years,
     offers_per_request,
@@ -262,9 +263,10 @@ trail_rows_peak = peak(rides_per_second_peak * trail_rows_per_ride)
 
 # What a zone's loss costs the availability budget: the rides requested while a third of the writes
 # stall. A relational primary per city group stalls its cities until a failover; a range's writes stall
-# until its lease expires and a new leader takes it. Counted at the busy hour's request rate.
-failed_in_primary_failover = count(rides_per_second_peak * primary_failover / zones)
-failed_in_lease_expiry = count(rides_per_second_peak * range_lease_expiry / zones)
+# until its lease expires and a new leader takes it. A zone belongs to one region and each region has
+# its own store, so the zone is one of the largest region's, at its share of the busy hour's requests.
+failed_in_primary_failover = count(rides_per_second_peak * largest_region_share * primary_failover / zones)
+failed_in_lease_expiry = count(rides_per_second_peak * largest_region_share * range_lease_expiry / zones)
 primary_failover_budget_share = fraction(failed_in_primary_failover / failed_requests_budget)
 lease_expiry_budget_share = fraction(failed_in_lease_expiry / failed_requests_budget)
 
