@@ -62,7 +62,7 @@ from ride_hailing_servers import (
     routing_load_peak,
     routing_servers,
     total_servers,
-    trip_store_nodes,
+    trip_store_nodes_by_region,
 )
 from ride_hailing_traffic import (
     bookings_per_ride,
@@ -205,11 +205,20 @@ _hellos_by_region = {
 }
 hellos_per_gateway_zone_lost_max = per_second(max(_hellos_by_region.values()))
 trip_store_reads_zone_lost = per_second(reconnects_per_second_zone_loss)
-# Against the store's nodes left with a zone lost, each taken to read at least what it writes (a
-# single-key read is cheaper than a replicated write): the share of a node's assumed capacity.
-trip_store_read_share_zone_lost = fraction(
-    trip_store_reads_zone_lost / (trip_store_nodes * (zones - 1) / zones) / store_writes_per_node
-)
+# Each region's hellos read its own region's trip store. Against that store's nodes left with a zone
+# lost, each taken to read at least what it writes (a single-key read is cheaper than a replicated
+# write): the share of a node's assumed capacity, region by region, and the most.
+_store_reads_by_region = {
+    region: connections_peak
+    * share
+    / zones
+    / reconnect_spread
+    / (trip_store_nodes_by_region[region] * (zones - 1) / zones)
+    / store_writes_per_node
+    for region, share in REGION_SHARES.items()
+}
+trip_store_read_region = max(_store_reads_by_region, key=_store_reads_by_region.get)
+trip_store_read_share_zone_lost = fraction(_store_reads_by_region[trip_store_read_region])
 matching_takeover = duration(area_lease + batch_window)
 rides_delayed_by_takeover = count(rides_per_second_peak / zones * matching_takeover)
 
@@ -346,7 +355,10 @@ if __name__ != "ride_hailing_reliability":
                 ("... at most, region by region", hellos_per_gateway_zone_lost_max),
                 (f"... of the {hellos_per_gateway} a gateway finishes", hello_load_zone_loss),
                 ("... trip-store reads for the hellos", trip_store_reads_zone_lost),
-                ("... a share of the store's nodes left", trip_store_read_share_zone_lost),
+                (
+                    f"... a share of the store's nodes left, at most ({trip_store_read_region})",
+                    trip_store_read_share_zone_lost,
+                ),
                 ("... a lost matching owner's areas wait", matching_takeover),
                 ("... requests delayed past the match target meanwhile", rides_delayed_by_takeover),
                 ("A region lost (the largest): rides under way", region_rides_in_progress),

@@ -32,6 +32,7 @@ from ride_hailing_assumptions import (
     reroute_interval,
     route_deviations_per_ride,
     searches_per_matching_server,
+    second_region_copies,
     state_changes_per_ride,
     store_writes_per_node,
     usable_bytes_per_node,
@@ -207,28 +208,34 @@ standby_share = {
 }
 
 
-def store_nodes(bytes_total: float, rows_peak: float, standby: bool) -> tuple[int, int]:
-    by_bytes = by_writes = 0
+def store_nodes(bytes_total: float, rows_peak: float, standby: bool) -> tuple[dict, dict, dict]:
+    """Nodes in each region: for the bytes it holds, for the writes it takes, and the larger of the two.
+
+    The writes are the region's own rows on every copy, and with standby copies the replication streams
+    it applies for the regions that fail over to it, carried with a zone lost; or, after a partner's
+    promotion, the capacity share's rows on its own copies, whichever is more."""
+    by_bytes, by_writes, placed = {}, {}, {}
     own = copies / record_copies if standby else 1.0
+    floor = STORE_FLOOR_PER_ZONE * int(zones)
     for region, share in REGION_SHARES.items():
         held = share * own + (standby_share[region] * (1 - own) if standby else 0.0)
-        by_bytes_r = whole_per_zone(bytes_total * held / usable_bytes_per_node, zones)
-        by_writes_r = whole_per_zone(rows_peak * copies * capacity_share[region] / store_writes_per_node, zones)
-        floor = STORE_FLOOR_PER_ZONE * int(zones)
-        by_bytes += max(by_bytes_r, floor)
-        by_writes += max(by_writes_r, floor)
-    return by_bytes, by_writes
+        steady = rows_peak * (share * copies + (standby_share[region] * second_region_copies if standby else 0.0))
+        writes = max(steady * zone_headroom, rows_peak * copies * capacity_share[region])
+        by_bytes[region] = max(whole_per_zone(bytes_total * held / usable_bytes_per_node, zones), floor)
+        by_writes[region] = max(whole_per_zone(writes / store_writes_per_node, zones), floor)
+        placed[region] = max(by_bytes[region], by_writes[region])
+    return by_bytes, by_writes, placed
 
 
-trip_store_nodes_for_bytes, trip_store_nodes_for_writes = (
-    count(n) for n in store_nodes(trip_bytes_total, trip_rows_peak, True)
-)
-trip_store_nodes = servers(max(trip_store_nodes_for_bytes, trip_store_nodes_for_writes))
-ledger_nodes_for_bytes, ledger_nodes_for_writes = (
-    count(n) for n in store_nodes(ledger_bytes_total, ledger_rows_peak, True)
-)
-ledger_nodes = servers(max(ledger_nodes_for_bytes, ledger_nodes_for_writes))
-trail_store_nodes = servers(store_nodes(trail_bytes_total, 0.0, False)[0])
+_trip_bytes, _trip_writes, trip_store_nodes_by_region = store_nodes(trip_bytes_total, trip_rows_peak, True)
+trip_store_nodes_for_bytes = count(sum(_trip_bytes.values()))
+trip_store_nodes_for_writes = count(sum(_trip_writes.values()))
+trip_store_nodes = servers(sum(trip_store_nodes_by_region.values()))
+_ledger_bytes, _ledger_writes, _ledger_placed = store_nodes(ledger_bytes_total, ledger_rows_peak, True)
+ledger_nodes_for_bytes = count(sum(_ledger_bytes.values()))
+ledger_nodes_for_writes = count(sum(_ledger_writes.values()))
+ledger_nodes = servers(sum(_ledger_placed.values()))
+trail_store_nodes = servers(sum(store_nodes(trail_bytes_total, 0.0, False)[2].values()))
 
 TIERS = {
     "Connection gateways": gateways,

@@ -58,10 +58,10 @@ all_positions_over_trails = times(all_position_bytes_per_day / trail_bytes_per_d
 
 storage_total = size(trip_bytes_total + ledger_bytes_total + trail_bytes_total)
 # Nodes to hold each store, every copy counted, at the usable bytes each (before any growth).
-trip_store_nodes_for_bytes = count(whole_up(trip_bytes_total / usable_bytes_per_node))
-ledger_nodes_for_bytes = count(whole_up(ledger_bytes_total / usable_bytes_per_node))
-trail_nodes_for_bytes = count(whole_up(trail_bytes_total / usable_bytes_per_node))
-storage_nodes = servers(trip_store_nodes_for_bytes + ledger_nodes_for_bytes + trail_nodes_for_bytes)
+trip_store_nodes_bytes_only = count(whole_up(trip_bytes_total / usable_bytes_per_node))
+ledger_nodes_bytes_only = count(whole_up(ledger_bytes_total / usable_bytes_per_node))
+trail_nodes_bytes_only = count(whole_up(trail_bytes_total / usable_bytes_per_node))
+storage_nodes = servers(trip_store_nodes_bytes_only + ledger_nodes_bytes_only + trail_nodes_bytes_only)
 
 if __name__ != "ride_hailing_storage":
     print(
@@ -83,9 +83,9 @@ if __name__ != "ride_hailing_storage":
                 ("Every position kept, idle drivers' too, a day", all_position_bytes_per_day),
                 ("... over the trails alone", all_positions_over_trails),
                 ("Trips, payments and trails over retention, every copy", storage_total),
-                ("Nodes: trip store", trip_store_nodes_for_bytes),
-                ("Nodes: payments ledger", ledger_nodes_for_bytes),
-                ("Nodes: trail store", trail_nodes_for_bytes),
+                ("Nodes: trip store", trip_store_nodes_bytes_only),
+                ("Nodes: payments ledger", ledger_nodes_bytes_only),
+                ("Nodes: trail store", trail_nodes_bytes_only),
                 ("Storage nodes, all three stores", storage_nodes),
             ],
         )
