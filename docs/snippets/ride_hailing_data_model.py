@@ -2,6 +2,7 @@
 the rows and transactions a ride writes, ride IDs with region bits, and what a write outage costs.
 Step 2's storage and durable-write figures take their per-ride figures from here."""
 
+from chat_data_model import ROW_OVERHEAD
 from concept_geo_workloads import driver_index_bytes
 from ride_hailing_assumptions import (
     cancel_share,
@@ -11,22 +12,19 @@ from ride_hailing_assumptions import (
     location_retention_years,
     offers_per_request,
     payment_ops_per_ride,
-    pickup_minutes,
     primary_failover,
     range_lease_expiry,
     ratings_per_ride,
     rides_per_day,
     trail_row_seconds,
-    trip_minutes,
     trip_retention_years,
     twcs_window_days,
     zones,
 )
-from ride_hailing_traffic import failed_requests_budget, rides_per_second_peak
+from ride_hailing_traffic import failed_requests_budget, ride_seconds, rides_per_second_peak
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
-    SECONDS_PER_MINUTE,
     count,
     fraction,
     markdown_table,
@@ -34,9 +32,8 @@ from sdw.estimation import (
     size,
 )
 
-# Every stored row also pays for its key, a timestamp and lengths in the on-disk format: about
-# 30 bytes beyond the fields, before compression (the chat example's allowance).
-ROW_OVERHEAD = 30
+# Every stored row also pays for its key, a timestamp and lengths in the on-disk format: the chat
+# example's allowance beyond the fields (ROW_OVERHEAD, imported), before compression.
 
 
 def row_bytes(fields: list[tuple[str, float, str]]) -> float:
@@ -206,7 +203,7 @@ trail_point_fields_bytes = row_bytes(TRAIL_POINT_FIELDS)
 points_per_trail_row = count(trail_row_seconds / location_interval)
 TRAIL_ROW_FIELDS = [
     ("ride_id", 8, "partition key: a ride's rows sit together"),
-    ("row_start", 8, "clustering key: the minute's start, milliseconds"),
+    ("row_start", 8, "clustering key: the ride's start plus whole minutes, in milliseconds"),
     ("point_count", 1, "points in the row"),
     ("points", points_per_trail_row * trail_point_fields_bytes, "the minute's points, packed"),
     ("row overhead", ROW_OVERHEAD, ""),
@@ -221,7 +218,6 @@ trail_bytes_per_point = size(trail_row_bytes / points_per_trail_row)
 RIDE_ID_REGION_BITS = 8
 RIDE_ID_RANDOM_BITS = 64 - RIDE_ID_REGION_BITS
 ride_id_random_bits = count(RIDE_ID_RANDOM_BITS)
-ride_id_regions = count(2**RIDE_ID_REGION_BITS)
 rides_over_retention = count(rides_per_day * DAYS_PER_YEAR * trip_retention_years)
 ride_id_clashes_over_retention = count(rides_over_retention**2 / (2 * 2**RIDE_ID_RANDOM_BITS))
 ride_id_clashes_per_day = count(ride_id_clashes_over_retention / (DAYS_PER_YEAR * trip_retention_years))
@@ -253,8 +249,9 @@ LEDGER_TRANSACTIONS_PER_OPERATION = 2
 LEDGER_ROWS_PER_OPERATION = 4
 ledger_transactions_per_ride = count(payment_ops_per_ride * LEDGER_TRANSACTIONS_PER_OPERATION)
 ledger_rows_per_ride = count(payment_ops_per_ride * LEDGER_ROWS_PER_OPERATION)
-# The trail store: a row a minute of the ride's positions, each a quorum write with no transaction.
-trail_rows_per_ride = count((pickup_minutes + trip_minutes) * SECONDS_PER_MINUTE / trail_row_seconds)
+# The trail store: a row a minute of the ride's positions, each a quorum write with no transaction. Rows
+# start at the ride's start (the match), not on the clock's minutes: a ride of whole minutes fills whole rows.
+trail_rows_per_ride = count(ride_seconds / trail_row_seconds)
 
 trip_transactions_peak = peak(rides_per_second_peak * trip_transactions_per_ride)
 trip_rows_peak = peak(rides_per_second_peak * trip_rows_per_ride)
