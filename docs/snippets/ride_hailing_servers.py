@@ -6,7 +6,7 @@ per-server capacity is an assumption in ride_hailing_assumptions.py, to be measu
 import math
 
 from concept_auth_assumptions import access_token_lifetime
-from concept_geo_assumptions import NODE_WRITES_PER_SECOND
+from concept_geo_assumptions import NODE_TARGET_UTILISATION, NODE_WRITES_PER_SECOND
 from concept_geo_workloads import index_writes_peak
 from reference_capacity import api_write_per_server
 from ride_hailing_assumptions import (
@@ -140,10 +140,11 @@ location_ops_peak = peak(location_writes_peak + browse_queries_peak)
 location_servers = servers(tier(location_ops_peak, positions_per_location_server))
 
 # The live index, shards per region: each copy takes all of its shard's writes, at the proximity page's
-# node write capacity; queries spread over the copies. Both take the same headroom. One copy a zone.
+# node write capacity run at its target utilisation (the page's rule for the same index); queries
+# spread over the copies. Both take the same headroom. One copy a zone.
 index_shards_by_region = {
     region: max(
-        math.ceil(index_writes_peak * capacity_share[region] / NODE_WRITES_PER_SECOND),
+        math.ceil(index_writes_peak * capacity_share[region] / (NODE_WRITES_PER_SECOND * NODE_TARGET_UTILISATION)),
         math.ceil(index_queries_peak * capacity_share[region] / (zones * index_queries_per_node)),
         1,
     )
@@ -310,7 +311,8 @@ if __name__ != "ride_hailing_servers":
         ),
         (
             "Live index",
-            f"{index_writes_peak} index writes at {count(NODE_WRITES_PER_SECOND)} a copy, "
+            f"{index_writes_peak} index writes at {fraction(NODE_TARGET_UTILISATION)} of "
+            f"{count(NODE_WRITES_PER_SECOND)} a copy, "
             f"or {index_queries_peak} queries at {index_queries_per_node} a copy: {index_shards} shards, a copy a zone",
             index_nodes,
         ),
