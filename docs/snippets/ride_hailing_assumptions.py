@@ -10,6 +10,8 @@ Change a value here and rebuild: every figure that depends on it changes, on eve
 Run `python docs/snippets/ride_hailing_assumptions.py` to print the table.
 """
 
+import math
+
 from chat_assumptions import connections_per_server, store_writes_per_node_per_second
 from concept_geo_assumptions import drivers_online, peak_factor, rider_queries_peak, update_interval
 from reference_availability import SLO_WINDOW
@@ -67,6 +69,11 @@ FAILOVER_REGION = {
     "Middle East and Africa": "Europe",
     "Asia-Pacific": "North America",
 }
+
+# Every region's share counted once, the shares summing to the whole; each region fails over to another.
+assert math.isclose(sum(REGION_SHARES.values()), 1)
+assert set(FAILOVER_REGION) == set(REGION_SHARES) and set(FAILOVER_REGION.values()) <= set(REGION_SHARES)
+assert all(region != to for region, to in FAILOVER_REGION.items())
 
 # --- Uber's published scale (context, not inputs) -------------------------------------------
 uber_q4_trips = count(3.1e9)  # Q4 2024, rides and deliveries together

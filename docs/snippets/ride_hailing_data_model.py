@@ -200,6 +200,8 @@ TRAIL_POINT_FIELDS = [
     ("accuracy", 2, "decimetres, as the phone reports it"),
 ]
 trail_point_fields_bytes = row_bytes(TRAIL_POINT_FIELDS)
+# The 2-byte time offset holds a row's milliseconds.
+assert trail_row_seconds * 1000 < 2**16
 points_per_trail_row = count(trail_row_seconds / location_interval)
 TRAIL_ROW_FIELDS = [
     ("ride_id", 8, "partition key: a ride's rows sit together"),
@@ -270,6 +272,7 @@ lease_expiry_budget_share = fraction(failed_in_lease_expiry / failed_requests_bu
 # Trails expire after their retention; compaction windows of twcs_window_days keep the table under
 # the fifty windows TWCS asks for.
 trail_windows = count(location_retention_years * DAYS_PER_YEAR / twcs_window_days)
+assert trail_windows < 50  # TWCS's limit
 
 # The live index is the proximity page's, imported: an allowance a driver online.
 live_index_bytes = driver_index_bytes
@@ -313,7 +316,7 @@ if __name__ != "ride_hailing_data_model":
         )
     )
     print()
-    rows = [(what, count(n), count(rows)) for what, n, rows in TRIP_TRANSACTIONS]
+    rows = [(what, count(n), count(written)) for what, n, written in TRIP_TRANSACTIONS]
     print(markdown_table(("Trip-store transaction", "A ride", "Rows each"), rows))
     print()
     print(

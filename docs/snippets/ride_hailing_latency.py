@@ -4,6 +4,7 @@ timeout; how many offers fit the answer deadline; and the p99 from a request to 
 the accepted-driver target."""
 
 import itertools
+import math
 
 from ride_hailing_assumptions import (
     accept_timeout,
@@ -75,7 +76,12 @@ decline_step = float(driver_decision_time + next_offer_after_decline)
 timeout_step = float(accept_timeout + next_offer_after_timeout)
 
 
-def accept_times(p_fail: float, max_failures: int = 12) -> list[tuple[float, float]]:
+# The most failed offers before one can no longer be sent: each failure moves the next offer on by at
+# least the shorter step, so more than this many cannot fit before the last moment an offer may go out.
+MAX_FAILURES = math.ceil((latest_offer_sent - first_offer_ack) / min(decline_step, timeout_step))
+
+
+def accept_times(p_fail: float, max_failures: int = MAX_FAILURES) -> list[tuple[float, float]]:
     """(time from the request to the accept's commit, probability) for every sequence of outcomes."""
     outcomes = []
     for failures in range(max_failures + 1):

@@ -59,9 +59,9 @@ all_positions_over_trails = times(all_position_bytes_per_day / trail_bytes_per_d
 
 storage_total = size(trip_bytes_total + ledger_bytes_total + trail_bytes_total)
 # Nodes to hold each store, every copy counted, at the usable bytes each (before any growth).
-trip_store_nodes_bytes_only = count(whole_up(trip_bytes_total / usable_bytes_per_node))
-ledger_nodes_bytes_only = count(whole_up(ledger_bytes_total / usable_bytes_per_node))
-trail_nodes_bytes_only = count(whole_up(trail_bytes_total / usable_bytes_per_node))
+trip_store_nodes_bytes_only = servers(whole_up(trip_bytes_total / usable_bytes_per_node))
+ledger_nodes_bytes_only = servers(whole_up(ledger_bytes_total / usable_bytes_per_node))
+trail_nodes_bytes_only = servers(whole_up(trail_bytes_total / usable_bytes_per_node))
 storage_nodes = servers(trip_store_nodes_bytes_only + ledger_nodes_bytes_only + trail_nodes_bytes_only)
 
 if __name__ != "ride_hailing_storage":
