@@ -17,7 +17,17 @@ from chat_assumptions import (
     zones,
 )
 
-from sdw.estimation import count, fraction, markdown_table, peak, servers, throughput, times, whole_per_zone
+from sdw.estimation import (
+    count,
+    fraction,
+    markdown_table,
+    peak,
+    servers,
+    throughput,
+    times,
+    whole_per_zone,
+    zone_loss_headroom,
+)
 
 # Phones hold a socket only while the app is in use: sessions a day times minutes per session.
 phone_hours_per_day = count(sessions_per_user_per_day * minutes_per_phone_session / 60)
@@ -45,7 +55,7 @@ memory_ceiling_over_plan = times(connections_by_memory / connections_per_server)
 
 # Servers for the peak, with room to lose a zone (the two zones left carry everything). The same
 # whole count in each zone, or losing the largest zone would leave too few.
-zone_headroom = times(zones / (zones - 1))
+zone_headroom = zone_loss_headroom(zones)
 connection_servers_peak = count(math.ceil(connections_peak / connections_per_server))
 connection_servers = servers(whole_per_zone(connections_peak * zone_headroom / connections_per_server, zones))
 

@@ -70,6 +70,7 @@ from sdw.estimation import (
     throughput,
     times,
     whole_up,
+    zone_loss_headroom,
 )
 
 # --- The counter store: one single-threaded process per shard ---------------------------------
@@ -407,7 +408,7 @@ large_key_shard_share = fraction(large_plan_limit_per_minute / 60 / scripts_per_
 # whole request's CPU, since proxying is the small part), and a runaway client's flood lands on the
 # gateways of whichever region it reaches: every region is sized for its peak plus one flood.
 region_gateway_load_peak = peak(region_checks_per_second_peak + flood_requests_per_second)
-zone_headroom = times(zones / (zones - 1))
+zone_headroom = zone_loss_headroom(zones)
 # Pooled across a region's zones, the headroom would ask for this many; but servers sit in zones.
 gateways_per_region_pooled = count(math.ceil(region_gateway_load_peak * zone_headroom / gateway_requests_per_server))
 # Whole servers in each zone, enough that the zones left carry the region's whole load, and never

@@ -63,6 +63,7 @@ TLS_RECORD_OVERHEAD = 5 + 1 + 16
 
 
 def wire_bytes(payload: int, from_client: bool) -> int:
+    assert payload < 2**16, "a payload of 65,536 bytes or more takes a 10-byte WebSocket header"
     header = 2 if payload < 126 else 4
     return payload + header + (4 if from_client else 0) + TLS_RECORD_OVERHEAD
 

@@ -10,9 +10,26 @@ Change a value here and rebuild: every figure that depends on it changes, on eve
 Run `python docs/snippets/ride_hailing_assumptions.py` to print the table.
 """
 
-from concept_geo_assumptions import drivers_online, peak_factor, rider_queries_peak, update_interval
+import math
 
-from sdw.estimation import KB, TB, count, duration, fraction, markdown_table, peak, per_day, per_second, size, times
+from chat_assumptions import connections_per_server, store_writes_per_node_per_second
+from concept_geo_assumptions import drivers_online, peak_factor, rider_queries_peak, update_interval
+from reference_availability import SLO_WINDOW
+
+from sdw.estimation import (
+    KB,
+    SECONDS_PER_DAY,
+    TB,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    per_day,
+    per_second,
+    size,
+    times,
+)
 
 # Uber's results for the fourth quarter and full year 2024 (its press release of 5 February 2025, on
 # its investor-relations site). Its 10-K for 2024 is linked as the annual report; its text was not
@@ -25,11 +42,6 @@ UBER_10K_2024 = "https://capedge.com/filing/1543151/0001543151-25-000008/UBER-10
 # Uber's developer docs: a trip's driver location notification, every 4 s by default.
 UBER_DRIVER_LOCATION = "https://developer.uber.com/docs/guest-rides/references/api/webhooks/driver-location"
 FLEET_ENGINE_UPDATES = "https://developers.google.com/maps/documentation/mobility/fleet-engine/essentials/vehicles/on-demand-update-vehicle"
-# Cramer and Krueger, "Disruptive Change in the Taxi Business: The Case of Uber", American Economic
-# Review 106(5), 2016, pp. 177-182: UberX drivers had a passenger in the car about half their working time.
-CRAMER_KRUEGER = "https://doi.org/10.1257/aer.p20161002"
-# Uber's blog on DeepETA: ETAs are used to calculate fares, estimate pickup times and match riders to drivers.
-UBER_DEEPETA = "https://www.uber.com/blog/deepeta-how-uber-predicts-arrival-times/"
 # Corbett et al., "Spanner: Google's Globally-Distributed Database", OSDI 2012: leader leases are 10 s by default.
 SPANNER_OSDI = "https://www.usenix.org/conference/osdi12/technical-sessions/presentation/corbett"
 # Stripe's API reference: idempotency keys may be removed once they are at least 24 hours old.
@@ -58,12 +70,18 @@ FAILOVER_REGION = {
     "Asia-Pacific": "North America",
 }
 
+# Every region's share counted once, the shares summing to the whole; each region fails over to another.
+assert math.isclose(sum(REGION_SHARES.values()), 1)
+assert set(FAILOVER_REGION) == set(REGION_SHARES) and set(FAILOVER_REGION.values()) <= set(REGION_SHARES)
+assert all(region != to for region, to in FAILOVER_REGION.items())
+
 # --- Uber's published scale (context, not inputs) -------------------------------------------
-uber_trips_per_day = per_day(33e6)  # Q4 2024, rides and deliveries together
+uber_q4_trips = count(3.1e9)  # Q4 2024, rides and deliveries together
+DAYS_IN_Q4 = 92  # October to December
+uber_trips_per_day = per_day(uber_q4_trips / DAYS_IN_Q4)
 uber_monthly_consumers = count(171e6)  # MAPCs, Q4 2024
 uber_mobility_bookings = count(22.8e9)  # dollars, Q4 2024
 uber_delivery_bookings = count(20.1e9)  # dollars, Q4 2024
-DAYS_IN_Q4 = 92  # October to December
 RIDE_SHARE_LOW, RIDE_SHARE_HIGH = 1 / 2, 2 / 3  # the share of Uber's trips that are rides, a guess either way
 rides_range_low = per_day(uber_trips_per_day * RIDE_SHARE_LOW)
 rides_range_high = per_day(uber_trips_per_day * RIDE_SHARE_HIGH)
@@ -77,7 +95,7 @@ drivers_online_peak = drivers_online
 location_interval = update_interval
 browse_queries_peak = rider_queries_peak
 peak_to_average = times(peak_factor)
-map_refresh_interval = duration(4)
+map_refresh_interval = duration(location_interval)
 app_opens_per_request = count(3)
 pickup_minutes = count(5)
 trip_minutes = count(15)
@@ -93,7 +111,13 @@ batch_window = duration(2)
 cars_on_map = count(8)
 nearby_frames_per_open = count(2)
 regions = count(len(REGION_SHARES))
-largest_region_share = fraction(max(REGION_SHARES.values()))
+# The largest region: the largest share; of those tied, the one holding the most standby share (the
+# failover target that carries the most), then the first by name (max keeps the first of equals).
+largest_region = max(
+    sorted(REGION_SHARES),
+    key=lambda r: (REGION_SHARES[r], sum(REGION_SHARES[o] for o, to in FAILOVER_REGION.items() if to == r)),
+)
+largest_region_share = fraction(REGION_SHARES[largest_region])
 
 # --- The routing engine's calls -----------------------------------------------------------------
 candidates_ranked = count(10)
@@ -145,12 +169,12 @@ create_deadline = duration(3)
 abandoned_transaction_abort = duration(5)
 quote_validity = duration(300)
 lock_timeout = duration(0.1)
-processor_key_lifetime = duration(24 * 3600)
+processor_key_lifetime = duration(SECONDS_PER_DAY)
 trail_wait_cap = duration(10)
 
 # --- What one server takes (step 5): the page's assumptions, to be measured ------------------------
 zones = count(3)
-connections_per_gateway = count(100e3)
+connections_per_gateway = count(connections_per_server)
 frames_per_gateway = per_second(50e3)
 positions_per_location_server = per_second(20e3)
 index_queries_per_node = per_second(20e3)
@@ -158,10 +182,11 @@ searches_per_matching_server = per_second(200)
 eta_calls_per_routing_server = per_second(1000)
 publishes_per_pubsub_node = per_second(100e3)
 log_events_per_broker = per_second(100e3)
-store_writes_per_node = per_second(20e3)
+store_writes_per_node = per_second(store_writes_per_node_per_second)
 positions_per_eta_worker = per_second(50e3)
-coordination_nodes_per_region = count(3)
+coordination_nodes_per_region = count(zones)
 processor_default_write_limit = peak(100)
+processor_limit_headroom = times(1.5)
 # A pub/sub node lost (step 6): how soon its loss is noticed, and the window over which phones and
 # gateways spread their reconnects and resubscribes.
 pubsub_failure_detection = duration(5)
@@ -170,8 +195,8 @@ reconnect_spread = duration(30)
 # --- How long and how safely we keep it ---------------------------------------------------------
 trip_retention_years = count(7)
 location_retention_years = count(2)
-copies = times(3)
-second_region_copies = times(3)
+copies = times(zones)
+second_region_copies = times(zones)
 twcs_window_days = count(15)
 # What a write outage costs (step 4): a relational primary's failover, against a range's lease expiry.
 primary_failover = duration(60)
@@ -194,7 +219,6 @@ probe_timeout = duration(10)
 zone_lost_load_ceiling = fraction(0.8)
 hellos_per_gateway = per_second(2000)
 hold_failure_alert_share = fraction(0.05)
-standby_lag_page = duration(2.5)
 stadium_halo_drivers = count(2000)
 stadium_drivers_nearby = count(200)
 demand_spike_factor = times(3)
@@ -209,14 +233,17 @@ location_freshness_target = duration(2)
 index_lag_target = duration(1)
 request_availability_target = fraction(0.9999)
 answer_deadline = duration(60)
-slo_window_days = count(30)
+slo_window_days = count(SLO_WINDOW / SECONDS_PER_DAY)
 trip_rpo = duration(5)
+# The latency targets are p99s: a hundredth of requests may be slower than each.
+percentile_budget_share = fraction(0.01)
+standby_lag_page = duration(trip_rpo / 2)
 
 TABLE = [
     (
         "Uber's trips a day, rides and deliveries",
         uber_trips_per_day,
-        f"Uber, fourth quarter 2024: 3.1 billion trips, about 33 million a day "
+        f"Uber, fourth quarter 2024: {uber_q4_trips} trips over its {DAYS_IN_Q4} days "
         f"([results]({UBER_Q4_2024}); the year's [10-K]({UBER_10K_2024}) is the annual report). "
         "Context for the rides a day, not an input.",
     ),
@@ -607,6 +634,12 @@ TABLE = [
         "a higher limit is asked of its support, weeks ahead (step 6).",
     ),
     (
+        "Payment processor's limit to ask for, over the busy hour's operations",
+        processor_limit_headroom,
+        "The page's choice (step 6): room for a month of growth and a spike while a higher limit is "
+        "asked for again, weeks ahead.",
+    ),
+    (
         "Time to notice a pub/sub node lost",
         pubsub_failure_detection,
         "The page's choice (step 6): the node's session in the coordination service expires.",
@@ -823,6 +856,11 @@ TABLE = [
         "Trips lost in a region's loss, at most",
         trip_rpo,
         "The page's choice: the replication lag a trip store may have to another region.",
+    ),
+    (
+        "Requests a latency target lets be slower",
+        percentile_budget_share,
+        "The targets are p99s: a hundredth of requests may take longer, the latency alerts' budget (step 7).",
     ),
 ]
 

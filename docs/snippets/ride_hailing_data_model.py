@@ -2,30 +2,29 @@
 the rows and transactions a ride writes, ride IDs with region bits, and what a write outage costs.
 Step 2's storage and durable-write figures take their per-ride figures from here."""
 
+from chat_data_model import ROW_OVERHEAD
 from concept_geo_workloads import driver_index_bytes
 from ride_hailing_assumptions import (
     cancel_share,
     drivers_online_peak,
+    largest_region_share,
     location_interval,
     location_retention_years,
     offers_per_request,
     payment_ops_per_ride,
-    pickup_minutes,
     primary_failover,
     range_lease_expiry,
     ratings_per_ride,
     rides_per_day,
     trail_row_seconds,
-    trip_minutes,
     trip_retention_years,
     twcs_window_days,
     zones,
 )
-from ride_hailing_traffic import failed_requests_budget, rides_per_second_peak
+from ride_hailing_traffic import failed_requests_budget, ride_seconds, rides_per_second_peak
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
-    SECONDS_PER_MINUTE,
     count,
     fraction,
     markdown_table,
@@ -33,9 +32,8 @@ from sdw.estimation import (
     size,
 )
 
-# Every stored row also pays for its key, a timestamp and lengths in the on-disk format: about
-# 30 bytes beyond the fields, before compression (the chat example's allowance).
-ROW_OVERHEAD = 30
+# Every stored row also pays for its key, a timestamp and lengths in the on-disk format: the chat
+# example's allowance beyond the fields (ROW_OVERHEAD, imported), before compression.
 
 
 def row_bytes(fields: list[tuple[str, float, str]]) -> float:
@@ -202,10 +200,12 @@ TRAIL_POINT_FIELDS = [
     ("accuracy", 2, "decimetres, as the phone reports it"),
 ]
 trail_point_fields_bytes = row_bytes(TRAIL_POINT_FIELDS)
+# The 2-byte time offset holds a row's milliseconds.
+assert trail_row_seconds * 1000 < 2**16
 points_per_trail_row = count(trail_row_seconds / location_interval)
 TRAIL_ROW_FIELDS = [
     ("ride_id", 8, "partition key: a ride's rows sit together"),
-    ("row_start", 8, "clustering key: the minute's start, milliseconds"),
+    ("row_start", 8, "clustering key: the ride's start plus whole minutes, in milliseconds"),
     ("point_count", 1, "points in the row"),
     ("points", points_per_trail_row * trail_point_fields_bytes, "the minute's points, packed"),
     ("row overhead", ROW_OVERHEAD, ""),
@@ -220,7 +220,6 @@ trail_bytes_per_point = size(trail_row_bytes / points_per_trail_row)
 RIDE_ID_REGION_BITS = 8
 RIDE_ID_RANDOM_BITS = 64 - RIDE_ID_REGION_BITS
 ride_id_random_bits = count(RIDE_ID_RANDOM_BITS)
-ride_id_regions = count(2**RIDE_ID_REGION_BITS)
 rides_over_retention = count(rides_per_day * DAYS_PER_YEAR * trip_retention_years)
 ride_id_clashes_over_retention = count(rides_over_retention**2 / (2 * 2**RIDE_ID_RANDOM_BITS))
 ride_id_clashes_per_day = count(ride_id_clashes_over_retention / (DAYS_PER_YEAR * trip_retention_years))
@@ -252,8 +251,9 @@ LEDGER_TRANSACTIONS_PER_OPERATION = 2
 LEDGER_ROWS_PER_OPERATION = 4
 ledger_transactions_per_ride = count(payment_ops_per_ride * LEDGER_TRANSACTIONS_PER_OPERATION)
 ledger_rows_per_ride = count(payment_ops_per_ride * LEDGER_ROWS_PER_OPERATION)
-# The trail store: a row a minute of the ride's positions, each a quorum write with no transaction.
-trail_rows_per_ride = count((pickup_minutes + trip_minutes) * SECONDS_PER_MINUTE / trail_row_seconds)
+# The trail store: a row a minute of the ride's positions, each a quorum write with no transaction. Rows
+# start at the ride's start (the match), not on the clock's minutes: a ride of whole minutes fills whole rows.
+trail_rows_per_ride = count(ride_seconds / trail_row_seconds)
 
 trip_transactions_peak = peak(rides_per_second_peak * trip_transactions_per_ride)
 trip_rows_peak = peak(rides_per_second_peak * trip_rows_per_ride)
@@ -262,15 +262,17 @@ trail_rows_peak = peak(rides_per_second_peak * trail_rows_per_ride)
 
 # What a zone's loss costs the availability budget: the rides requested while a third of the writes
 # stall. A relational primary per city group stalls its cities until a failover; a range's writes stall
-# until its lease expires and a new leader takes it. Counted at the busy hour's request rate.
-failed_in_primary_failover = count(rides_per_second_peak * primary_failover / zones)
-failed_in_lease_expiry = count(rides_per_second_peak * range_lease_expiry / zones)
+# until its lease expires and a new leader takes it. A zone belongs to one region and each region has
+# its own store, so the zone is one of the largest region's, at its share of the busy hour's requests.
+failed_in_primary_failover = count(rides_per_second_peak * largest_region_share * primary_failover / zones)
+failed_in_lease_expiry = count(rides_per_second_peak * largest_region_share * range_lease_expiry / zones)
 primary_failover_budget_share = fraction(failed_in_primary_failover / failed_requests_budget)
 lease_expiry_budget_share = fraction(failed_in_lease_expiry / failed_requests_budget)
 
 # Trails expire after their retention; compaction windows of twcs_window_days keep the table under
 # the fifty windows TWCS asks for.
 trail_windows = count(location_retention_years * DAYS_PER_YEAR / twcs_window_days)
+assert trail_windows < 50  # TWCS's limit
 
 # The live index is the proximity page's, imported: an allowance a driver online.
 live_index_bytes = driver_index_bytes
@@ -314,7 +316,7 @@ if __name__ != "ride_hailing_data_model":
         )
     )
     print()
-    rows = [(what, count(n), count(rows)) for what, n, rows in TRIP_TRANSACTIONS]
+    rows = [(what, count(n), count(written)) for what, n, written in TRIP_TRANSACTIONS]
     print(markdown_table(("Trip-store transaction", "A ride", "Rows each"), rows))
     print()
     print(

@@ -4,6 +4,7 @@ timeout; how many offers fit the answer deadline; and the p99 from a request to 
 the accepted-driver target."""
 
 import itertools
+import math
 
 from ride_hailing_assumptions import (
     accept_timeout,
@@ -18,6 +19,7 @@ from ride_hailing_assumptions import (
     mobile_round_trip_p99,
     offers_per_request,
     outbox_to_matching,
+    percentile_budget_share,
     push_through_pubsub,
     store_commit_time,
 )
@@ -26,13 +28,15 @@ from ride_hailing_matching import busiest_area_solver_time
 from sdw.estimation import count, duration, fraction, markdown_table, times
 
 # (a) Request to the first offer's ack, each part at its worst or its p99: the window is waited in full.
+WINDOW_WAIT = "Waiting for the area's window to close, at most"
+ASSIGNMENT = "The window's assignment, busiest area"
 BUDGET = [
     ("The create's commit", store_commit_time),
     ("Outbox to the matching service", outbox_to_matching),
-    ("Waiting for the area's window to close, at most", batch_window),
+    (WINDOW_WAIT, batch_window),
     ("Nearby search in the index", index_search_time),
     ("One one-to-many ETA call for the candidates", eta_matrix_time),
-    ("The window's assignment, busiest area", busiest_area_solver_time),
+    (ASSIGNMENT, busiest_area_solver_time),
     ("The reservation's commit", store_commit_time),
     ("Trip service to the driver's gateway, through the account channel", push_through_pubsub),
     ("The offer down to the phone and its ack up, p99", mobile_round_trip_p99),
@@ -40,11 +44,12 @@ BUDGET = [
 first_offer_ack = duration(sum(float(t) for _, t in BUDGET))
 match_budget_margin = duration(match_latency_target - first_offer_ack)
 
-# (b) The next offer. After a decline it goes out at once: the decline's commit, the outbox, a fresh
-# search without the declining driver, the ETA call, the reservation, the push and the ack. After a
-# timeout the ride waits for the area's next window first.
-NEXT_OFFER = [store_commit_time, outbox_to_matching, index_search_time, eta_matrix_time, store_commit_time]
-next_offer_after_decline = duration(sum(float(t) for t in NEXT_OFFER) + push_through_pubsub + mobile_round_trip_p99)
+# (b) The next offer. After a decline it goes out at once: the first offer's path with no window and no
+# assignment, the decline's commit in place of the create's: the outbox, a fresh search without the
+# declining driver, the ETA call, the reservation, the push and the ack. After a timeout the ride waits
+# for the area's next window first.
+NEXT_OFFER = [t for what, t in BUDGET if what not in (WINDOW_WAIT, ASSIGNMENT)]
+next_offer_after_decline = duration(sum(float(t) for t in NEXT_OFFER))
 next_offer_after_timeout = duration(batch_window + next_offer_after_decline)
 
 # (c) The give-up rule: an offer goes out only while it can still expire before the answer deadline, so
@@ -71,7 +76,12 @@ decline_step = float(driver_decision_time + next_offer_after_decline)
 timeout_step = float(accept_timeout + next_offer_after_timeout)
 
 
-def accept_times(p_fail: float, max_failures: int = 12) -> list[tuple[float, float]]:
+# The most failed offers before one can no longer be sent: each failure moves the next offer on by at
+# least the shorter step, so more than this many cannot fit before the last moment an offer may go out.
+MAX_FAILURES = math.ceil((latest_offer_sent - first_offer_ack) / min(decline_step, timeout_step))
+
+
+def accept_times(p_fail: float, max_failures: int = MAX_FAILURES) -> list[tuple[float, float]]:
     """(time from the request to the accept's commit, probability) for every sequence of outcomes."""
     outcomes = []
     for failures in range(max_failures + 1):
@@ -105,14 +115,15 @@ failed_offer_share = fraction(P_FAIL)
 accept_first_offer = duration(float(first_offer_ack) + accept_commit)
 accept_after_one_decline = duration(float(first_offer_ack) + decline_step + accept_commit)
 accept_after_one_timeout = duration(float(first_offer_ack) + timeout_step + accept_commit)
-accept_p99 = duration(quantile(_outcomes, 0.99))
+P99 = 1 - float(percentile_budget_share)
+accept_p99 = duration(quantile(_outcomes, P99))
 accept_share_within_target = fraction(share_within(_outcomes, float(accepted_latency_target)))
-# A p99 target allows 1% over the threshold: the burn rate the model expects until the ranking ships.
-accept_expected_burn = times((1 - accept_share_within_target) / 0.01)
+# A p99 target lets a hundredth be slower: the burn rate the model expects until the ranking ships.
+accept_expected_burn = times((1 - accept_share_within_target) / percentile_budget_share)
 rides_three_offers_fail = fraction(P_FAIL**3)
 # The failed-offer share at which the p99 would meet the target, in steps of a hundredth.
 _p = round(P_FAIL, 2)
-while _p > 0 and quantile(accept_times(_p), 0.99) > accepted_latency_target:
+while _p > 0 and quantile(accept_times(_p), P99) > accepted_latency_target:
     _p = round(_p - 0.01, 2)
 failed_offer_share_for_target = fraction(_p)
 

@@ -2,6 +2,8 @@
 tracking and offers through pub/sub and what a lost node costs, the payment processor's rate limit,
 and what caching routes saves the routing engine."""
 
+import math
+
 from concept_geo_workloads import driver_index_bytes, ttl
 from ride_hailing_assumptions import (
     REGION_SHARES,
@@ -11,9 +13,10 @@ from ride_hailing_assumptions import (
     candidates_ranked,
     eta_calls_per_routing_server,
     eta_matrix_call_cost,
+    largest_region,
     map_match_call_cost,
-    offers_per_request,
     processor_default_write_limit,
+    processor_limit_headroom,
     pubsub_failure_detection,
     reconnect_spread,
     solver_steps_per_second,
@@ -23,12 +26,12 @@ from ride_hailing_servers import (
     index_shards_by_region,
     publishes_peak,
     pubsub_nodes,
+    ride_subscriptions,
     routing_load_peak,
     routing_servers,
     stateless,
     subscriptions_peak,
     trail_positions_peak,
-    zone_headroom,
 )
 from ride_hailing_traffic import (
     connections_peak,
@@ -37,10 +40,10 @@ from ride_hailing_traffic import (
     eta_matching_peak,
     eta_quotes_peak,
     eta_tracking_peak,
+    matching_queries_peak,
     payment_ops_peak,
     relay_pushes_peak,
     rides_in_progress_peak,
-    rides_per_second_peak,
 )
 
 from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, servers, size, times
@@ -48,27 +51,34 @@ from sdw.estimation import count, duration, fraction, markdown_table, peak, per_
 # (a) The live index: memory a shard in the largest region, assuming its drivers split evenly over its
 # shards and an entry for every driver online (the proximity page's allowance); and how long a
 # restarted copy takes to count as full: one TTL, after which every driver still online has written.
-largest_region = max(REGION_SHARES, key=REGION_SHARES.get)
 index_bytes_per_shard = size(
     driver_index_bytes * REGION_SHARES[largest_region] / index_shards_by_region[largest_region]
 )
 index_refill_time = duration(ttl)
 
 # (b) Matching: searches in one window worldwide, and the candidates they rank.
-searches_per_window = count(rides_per_second_peak * offers_per_request * batch_window)
+searches_per_window = count(matching_queries_peak * batch_window)
 candidates_per_window = count(searches_per_window * candidates_ranked)
-# The Hungarian method on n rides against m candidate drivers takes about n^2 m steps. The busiest
-# area, and the busiest city were it one area: rides a window, candidates (at most K a ride), time.
+
+
+def solver_steps(n: float, drivers: float = math.inf) -> float:
+    """The Hungarian method's steps for n rides: about min(n, m)^2 max(n, m), with m candidate drivers,
+    at most K a ride and at most the drivers in the area's halo."""
+    m = min(n * candidates_ranked, drivers)
+    return min(n, m) ** 2 * max(n, m)
+
+
+# The busiest area, and the busiest city were it one area: rides a window, candidates (at most K a
+# ride, drivers plentiful), time.
 busiest_area_rides = count(searches_per_window * busiest_area_share)
 busiest_area_candidates = count(busiest_area_rides * candidates_ranked)
-busiest_area_solver_time = duration(busiest_area_rides**2 * busiest_area_candidates / solver_steps_per_second)
+busiest_area_solver_time = duration(solver_steps(busiest_area_rides) / solver_steps_per_second)
 busiest_city_rides = count(searches_per_window * busiest_city_share)
 busiest_city_candidates = count(busiest_city_rides * candidates_ranked)
-busiest_city_solver_time = duration(busiest_city_rides**2 * busiest_city_candidates / solver_steps_per_second)
+busiest_city_solver_time = duration(solver_steps(busiest_city_rides) / solver_steps_per_second)
 busiest_city_solver_share_of_window = fraction(busiest_city_solver_time / batch_window)
 
 # (c) Pub/sub: publishes a ride a second; a node lost, and a zone lost.
-ride_subscriptions_peak = count(rides_in_progress_peak * 2)
 publishes_per_ride = peak(relay_pushes_peak / rides_in_progress_peak)
 # A zone lost takes a third of the gateways (their phones reconnect and say hello, resubscribing their
 # account channel and any ride's) and a third of the pub/sub nodes (their channels move, and the
@@ -80,9 +90,10 @@ resubscribes_per_second_zone_loss = per_second(resubscribes_after_zone_loss / re
 # Messages not delivered while one node's loss is noticed: its share of the publishes, for the detection time.
 publishes_lost_per_node_failure = count(publishes_peak / pubsub_nodes * pubsub_failure_detection)
 
-# (d) The payment processor's default rate limit against the operations at the peak, with the site's headroom.
+# (d) The payment processor's default rate limit against the operations at the peak, and the limit to
+# ask for, with the page's headroom for growth.
 processor_ops_over_default_limit = times(payment_ops_peak / processor_default_write_limit)
-processor_limit_needed = peak(payment_ops_peak * zone_headroom)
+processor_limit_needed = peak(payment_ops_peak * processor_limit_headroom)
 
 # (e) Routing: without caching, every 30 s refresh of a ride is a route; with each ride's route cached,
 # a refresh is a sum over its segments and only re-routes reach the engine.
@@ -116,7 +127,7 @@ if __name__ != "ride_hailing_matching":
                 ),
                 ("... Hungarian solver time", busiest_city_solver_time),
                 ("... as a share of the window", busiest_city_solver_share_of_window),
-                ("Ride subscriptions held (two channels a ride)", ride_subscriptions_peak),
+                ("Ride subscriptions held (two channels a ride)", ride_subscriptions),
                 ("Positions published a ride a second", publishes_per_ride),
                 ("Phones reconnecting after a zone's loss", reconnects_after_zone_loss),
                 ("... a second, over the reconnect window", reconnects_per_second_zone_loss),

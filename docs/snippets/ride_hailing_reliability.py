@@ -17,23 +17,24 @@ from concept_slo_alerts import (
 )
 from concept_slo_assumptions import SHORT_WINDOW_SHARE, fast_window, slow_window, ticket_window
 from ride_hailing_assumptions import (
+    FAILOVER_REGION,
     REGION_SHARES,
     area_lease,
     batch_window,
     browse_queries_peak,
     busiest_city_share,
-    candidates_ranked,
     city_average_speed_kmh,
     city_detour_factor,
-    connections_per_gateway,
     eta_calls_per_routing_server,
     frames_per_gateway,
     hellos_per_gateway,
     hold_decline_share,
     index_write_alert_window,
     index_write_ratio_band,
+    largest_region,
     largest_region_share,
     map_match_call_cost,
+    percentile_budget_share,
     probe_interval,
     probe_misses_to_page,
     probe_timeout,
@@ -51,10 +52,11 @@ from ride_hailing_assumptions import (
     zone_lost_load_ceiling,
     zones,
 )
-from ride_hailing_matching import processor_limit_needed, reconnects_per_second_zone_loss
+from ride_hailing_matching import reconnects_per_second_zone_loss, solver_steps
 from ride_hailing_servers import (
     STATELESS_LOADS,
     absorbed_share,
+    gateway_counts,
     gateway_frames_peak,
     gateways,
     location_ops_peak,
@@ -62,7 +64,8 @@ from ride_hailing_servers import (
     routing_load_peak,
     routing_servers,
     total_servers,
-    trip_store_nodes,
+    trip_store_nodes_by_region,
+    zone_headroom,
 )
 from ride_hailing_traffic import (
     bookings_per_ride,
@@ -70,31 +73,18 @@ from ride_hailing_traffic import (
     driver_updates_peak,
     failed_requests_budget,
     index_queries_peak,
-    location_writes_peak,
-    payment_ops_peak,
     rides_in_progress_peak,
     rides_per_second,
     rides_per_second_peak,
 )
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, servers, times
+from sdw.estimation import SECONDS_PER_HOUR, count, duration, fraction, markdown_table, peak, per_second, servers, times
 
 # (a) What gives first as load grows. For each stateless tier and region: the servers step 5 placed there
 # (the gateways by the larger of connections and frames), their assumed capacity, and two cases: a zone
 # of the region lost (its own share on two zones' servers), and the region carrying its failover
 # partner after that partner's loss (both shares on all its servers; no zone is planned lost with it).
 # A tier's room is the least growth over the regions and both cases; the tier with the least gives first.
-TIER_NAMES = (
-    "Location service",
-    "Matching service",
-    "ETA workers",
-    "Routing engine",
-    "Trip service",
-    "Payments service",
-    "Notification service",
-    "Pub/sub",
-    "Event log",
-)
 ZONE_LOST, PARTNER = "a zone lost", "carrying a failover partner"
 
 
@@ -102,7 +92,7 @@ def loads(counts: dict, load: float, per_server: float, region: str) -> dict:
     """A region's load as a share of its servers' capacity, in each case."""
     share = REGION_SHARES[region]
     return {
-        ZONE_LOST: load * share / (counts[region] * (zones - 1) / zones * per_server),
+        ZONE_LOST: load * share / (counts[region] / zone_headroom * per_server),
         PARTNER: load * (share + absorbed_share[region]) / (counts[region] * per_server),
     }
 
@@ -122,16 +112,11 @@ def where(pairs: list) -> str:
     return "; ".join(f"{', '.join(regions)}: {case}" for case, regions in by_case.items() if regions)
 
 
-_gateway_counts = {
-    region: max(a, b)
-    for (region, a), b in zip(  # noqa: B905 (both dicts have the same regions)
-        region_counts(connections_peak, connections_per_gateway).items(),
-        region_counts(gateway_frames_peak, frames_per_gateway).values(),
-    )
-}
-TIER_COUNTS = [("Connection gateways", _gateway_counts, connections_peak, connections_per_gateway)]
-for name, (load, each) in zip(TIER_NAMES, STATELESS_LOADS[1:]):  # noqa: B905 (same tiers, same order)
-    TIER_COUNTS.append((name, region_counts(load, each), load, each))
+# Step 5's counts: the gateways' by the larger of connections and frames, checked here by connections.
+TIER_COUNTS = [
+    (name, dict(gateway_counts) if name == "Connection gateways" else region_counts(load, each), load, each)
+    for name, load, each in STATELESS_LOADS
+]
 GROWTH = sorted(
     ((name, *tightest(counts, load, each)) for name, counts, load, each in TIER_COUNTS),
     key=lambda row: row[1],
@@ -149,18 +134,19 @@ third_load_tightest = fraction(1 / _third_growth)
 # once (step 5 sized each region for the larger case, and both round to the same load): Asia-Pacific,
 # the largest share with no partner, with a zone lost; the four failover targets carrying a partner.
 # The third tier, the routing engine in the failover targets, is under the ceiling.
-assert (first_tier, second_tier, third_tier) == ("Connection gateways", "Location service", "Routing engine")
+assert (first_tier, second_tier, third_tier) == ("Connection gateways", "Location service", "Routing and ETA")
 for _pairs in (_first_pairs, _second_pairs):
     assert {r for r, _ in _pairs} == set(REGION_SHARES)
     assert {r for r, c in _pairs if c == ZONE_LOST} == {r for r, a in absorbed_share.items() if a == 0}
 tight_regions = count(len({r for r, _ in _first_pairs}))
 assert third_load_tightest < zone_lost_load_ceiling
-processor_growth = times(processor_limit_needed / payment_ops_peak)
 
 # The fix: any tier and region whose load in either case is past the ceiling gets a server a zone
 # more, until both are under; the growth each of the first two tiers then takes, and where.
 ADDED = {}
-for name, counts, load, each in TIER_COUNTS:
+COUNTS_AFTER = {name: dict(counts) for name, counts, _, _ in TIER_COUNTS}
+for name, _, load, each in TIER_COUNTS:
+    counts = COUNTS_AFTER[name]
     for region in REGION_SHARES:
         old = int(counts[region])
         while max(loads(counts, load, each, region).values()) > zone_lost_load_ceiling:
@@ -168,12 +154,12 @@ for name, counts, load, each in TIER_COUNTS:
         if counts[region] > old:
             ADDED[(name, region)] = (old, counts[region])
 servers_added_now = count(sum(new - old for old, new in ADDED.values()))
-tiers_over_ceiling = count(len(ADDED))
 GROWTH_AFTER = sorted(
-    ((name, *tightest(counts, load, each)) for name, counts, load, each in TIER_COUNTS),
+    ((name, *tightest(COUNTS_AFTER[name], load, each)) for name, _, load, each in TIER_COUNTS),
     key=lambda row: row[1],
 )
-gateways_after = servers(sum(_gateway_counts.values()))
+gateway_counts_after = COUNTS_AFTER["Connection gateways"]
+gateways_after = servers(sum(gateway_counts_after.values()))
 first_growth_after = times(GROWTH_AFTER[0][1])
 second_growth_after = times(GROWTH_AFTER[1][1])
 # Every region of the first two tiers gets a server a zone; after it, the same two tiers are tightest,
@@ -185,7 +171,7 @@ for _row in GROWTH_AFTER[:2]:
     assert set(_row[2]) == {("North America", PARTNER), ("Latin America", PARTNER)}
 # The gateways' frames stay under the ceiling in both cases with the counts after the fix.
 assert all(
-    max(loads(_gateway_counts, gateway_frames_peak, frames_per_gateway, r).values()) < zone_lost_load_ceiling
+    max(loads(gateway_counts_after, gateway_frames_peak, frames_per_gateway, r).values()) < zone_lost_load_ceiling
     for r in REGION_SHARES
 )
 # The fleet: step 5's count and the servers the ceiling adds now. Every page that quotes a fleet total
@@ -198,18 +184,27 @@ fleet_servers = servers(total_servers + servers_added_now)
 # latency target.
 # Worldwide and region by region, both with the gateways after the fix above: a zone of the region
 # reconnects onto the region's two zones left. The most a gateway takes, and against what it can finish.
-hellos_per_gateway_zone_lost = per_second(reconnects_per_second_zone_loss / (gateways_after * (zones - 1) / zones))
+hellos_per_gateway_zone_lost = per_second(reconnects_per_second_zone_loss / (gateways_after / zone_headroom))
 _hellos_by_region = {
-    region: connections_peak * share / zones / reconnect_spread / (_gateway_counts[region] * (zones - 1) / zones)
+    region: connections_peak * share / zones / reconnect_spread / (gateway_counts_after[region] / zone_headroom)
     for region, share in REGION_SHARES.items()
 }
 hellos_per_gateway_zone_lost_max = per_second(max(_hellos_by_region.values()))
 trip_store_reads_zone_lost = per_second(reconnects_per_second_zone_loss)
-# Against the store's nodes left with a zone lost, each taken to read at least what it writes (a
-# single-key read is cheaper than a replicated write): the share of a node's assumed capacity.
-trip_store_read_share_zone_lost = fraction(
-    trip_store_reads_zone_lost / (trip_store_nodes * (zones - 1) / zones) / store_writes_per_node
-)
+# Each region's hellos read its own region's trip store. Against that store's nodes left with a zone
+# lost, each taken to read at least what it writes (a single-key read is cheaper than a replicated
+# write): the share of a node's assumed capacity, region by region, and the most.
+_store_reads_by_region = {
+    region: connections_peak
+    * share
+    / zones
+    / reconnect_spread
+    / (trip_store_nodes_by_region[region] / zone_headroom)
+    / store_writes_per_node
+    for region, share in REGION_SHARES.items()
+}
+trip_store_read_region = max(_store_reads_by_region, key=_store_reads_by_region.get)
+trip_store_read_share_zone_lost = fraction(_store_reads_by_region[trip_store_read_region])
 matching_takeover = duration(area_lease + batch_window)
 rides_delayed_by_takeover = count(rides_per_second_peak / zones * matching_takeover)
 
@@ -228,9 +223,7 @@ region_outage_over_budget = times(region_failed_requests / failed_requests_budge
 region_hellos_per_second = per_second(region_connections / reconnect_spread)
 # The failover region takes them on all its gateways (no zone lost with it). Its own rides and drivers
 # are matched meanwhile; the lost region's are held back until their phones can resend what was lost.
-region_hellos_per_gateway = per_second(
-    region_hellos_per_second / min(_gateway_counts[r] for r, a in absorbed_share.items() if a == largest_region_share)
-)
+region_hellos_per_gateway = per_second(region_hellos_per_second / gateway_counts_after[FAILOVER_REGION[largest_region]])
 hello_load_region_loss = fraction(region_hellos_per_gateway / hellos_per_gateway)
 hello_load_zone_loss = fraction(hellos_per_gateway_zone_lost_max / hellos_per_gateway)
 failover_matching_hold = duration(dns_ttl + reconnect_spread)
@@ -249,13 +242,6 @@ drill_budget_share = fraction(drill_failed_requests / failed_requests_budget)
 # where they are few (the same exit at the final whistle). An airport lot's first-in, first-out queue
 # assigns its head driver and never runs the solver.
 SOLVER_SHARE_OF_WINDOW = 0.25
-
-
-def solver_steps(n: int, drivers: float) -> float:
-    m = min(n * candidates_ranked, drivers)
-    return min(n, m) ** 2 * max(n, m)
-
-
 _n = 1
 while solver_steps(_n + 1, stadium_halo_drivers) <= SOLVER_SHARE_OF_WINDOW * batch_window * solver_steps_per_second:
     _n += 1
@@ -272,7 +258,8 @@ city_exposure_cap = count(city_rides_per_second_peak * processor_outage_ridden *
 city_expected_loss = count(city_exposure_cap * hold_decline_share)
 
 # (f) The routing engine down: a fallback ETA from the straight-line distance, and the fares' backlog.
-fallback_eta_per_km = duration(1000 * city_detour_factor / (city_average_speed_kmh / 3.6))
+# A km at v km/h takes an hour over v.
+fallback_eta_per_km = duration(city_detour_factor * SECONDS_PER_HOUR / city_average_speed_kmh)
 fares_waiting_after_outage = count(rides_per_second_peak * routing_outage)
 # Drained at the engine's spare capacity at the busy hour (all its servers, less the load), each fare a
 # map-matching at map_match_call_cost routes: the worst case, since the quiet hours have more spare.
@@ -282,12 +269,11 @@ fares_drain_time = duration(fares_waiting_after_outage * map_match_call_cost / r
 # (g) Shedding: what the "cars near me" map is of the location service's work and of the index's queries.
 map_share_of_location_ops = fraction(browse_queries_peak / location_ops_peak)
 map_share_of_index_queries = fraction(browse_queries_peak / index_queries_peak)
-location_ops_without_map = peak(location_writes_peak)
 
 # (h) Alerts. The availability budget, and a p99 target's 1% of requests over the threshold, each burned
 # at the SRE workbook's rates (the SLO page's figures): two pages and a ticket, each with a short window.
 error_budget_share = fraction(1 - request_availability_target)
-latency_budget_share = fraction(0.01)
+latency_budget_share = fraction(percentile_budget_share)
 fast_error_share = fraction(fast_burn * error_budget_share)
 slow_error_share = fraction(slow_burn * error_budget_share)
 ticket_error_share = fraction(ticket_burn * error_budget_share)
@@ -304,7 +290,8 @@ index_writes_per_driver_position = times(index_writes_peak / driver_updates_peak
 index_write_ratio_low = times(index_writes_per_driver_position * (1 - index_write_ratio_band))
 index_write_ratio_high = times(index_writes_per_driver_position * (1 + index_write_ratio_band))
 index_write_alert_short_window = duration(index_write_alert_window * SHORT_WINDOW_SHARE)
-assert index_write_ratio_low < WRITES_PER_UPDATE < index_writes_per_driver_position
+# The lower edge sits under one write a position, so only lost positions cross it.
+assert index_write_ratio_low < WRITES_PER_UPDATE
 
 if __name__ != "ride_hailing_reliability":
     print(
@@ -338,7 +325,6 @@ if __name__ != "ride_hailing_reliability":
                 (f"Connection gateways: step 5's {gateways}, after the fix", gateways_after),
                 (f"Third tier, {third_tier}: growth before its capacity", third_growth),
                 ("... its load then", third_load_tightest),
-                ("Payment processor: the negotiated limit over the peak", processor_growth),
                 (
                     "A zone lost: hellos a second on each gateway left, worldwide (after the fix)",
                     hellos_per_gateway_zone_lost,
@@ -346,7 +332,10 @@ if __name__ != "ride_hailing_reliability":
                 ("... at most, region by region", hellos_per_gateway_zone_lost_max),
                 (f"... of the {hellos_per_gateway} a gateway finishes", hello_load_zone_loss),
                 ("... trip-store reads for the hellos", trip_store_reads_zone_lost),
-                ("... a share of the store's nodes left", trip_store_read_share_zone_lost),
+                (
+                    f"... a share of the store's nodes left, at most ({trip_store_read_region})",
+                    trip_store_read_share_zone_lost,
+                ),
                 ("... a lost matching owner's areas wait", matching_takeover),
                 ("... requests delayed past the match target meanwhile", rides_delayed_by_takeover),
                 ("A region lost (the largest): rides under way", region_rides_in_progress),

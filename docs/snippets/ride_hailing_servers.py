@@ -6,7 +6,7 @@ per-server capacity is an assumption in ride_hailing_assumptions.py, to be measu
 import math
 
 from concept_auth_assumptions import access_token_lifetime
-from concept_geo_assumptions import NODE_WRITES_PER_SECOND
+from concept_geo_assumptions import NODE_TARGET_UTILISATION, NODE_WRITES_PER_SECOND
 from concept_geo_workloads import index_writes_peak
 from reference_capacity import api_write_per_server
 from ride_hailing_assumptions import (
@@ -18,20 +18,19 @@ from ride_hailing_assumptions import (
     copies,
     eta_calls_per_routing_server,
     eta_matrix_call_cost,
-    eta_refresh_interval,
     frames_per_gateway,
     index_queries_per_node,
-    location_update_wire_bytes,
+    largest_region,
     log_events_per_broker,
     map_match_call_cost,
     nearby_frames_per_open,
-    peak_to_average,
     positions_per_eta_worker,
     positions_per_location_server,
     publishes_per_pubsub_node,
     reroute_interval,
     route_deviations_per_ride,
     searches_per_matching_server,
+    second_region_copies,
     state_changes_per_ride,
     store_writes_per_node,
     usable_bytes_per_node,
@@ -45,6 +44,7 @@ from ride_hailing_traffic import (
     eta_map_match_peak,
     eta_matching_peak,
     eta_quotes_peak,
+    eta_tracking_peak,
     heartbeats_peak,
     index_queries_peak,
     location_writes_peak,
@@ -52,26 +52,27 @@ from ride_hailing_traffic import (
     notifications_peak,
     payment_ops_peak,
     relay_pushes_peak,
-    rider_tracking_peak,
+    ride_positions_peak,
     rides_in_progress_peak,
     rides_per_second_peak,
 )
 
 from sdw.estimation import (
-    SECONDS_PER_DAY,
     count,
+    estimate,
     fraction,
     markdown_table,
     peak,
     servers,
     size_per_day,
-    times,
     whole_per_zone,
+    zone_loss_headroom,
 )
+from sdw.presets import presets
 
 # One rule for every tier: with a zone lost, the two zones left carry the region's whole peak, so each
 # load is multiplied by Z / (Z - 1); the same whole count in each zone, and a floor a zone.
-zone_headroom = times(zones / (zones - 1))
+zone_headroom = zone_loss_headroom(zones)
 FLOOR_PER_ZONE = 2  # stateless tiers: one crash still leaves a server in the zone
 STORE_FLOOR_PER_ZONE = 1  # stores and the index keep one copy a zone
 
@@ -109,7 +110,6 @@ def stateless(load: float, per_server: float) -> int:
 # more. Frames: positions in; deliveries from the ride channels (positions and ETA updates); heartbeats;
 # offers and ride frames from the account channels, each with its ack; "nearby" up and "cars" down;
 # token renewals (auth and auth_ok).
-eta_updates_peak = peak(rides_in_progress_peak / eta_refresh_interval)
 offer_frames_peak = peak(matching_queries_peak)
 ride_frames_peak = peak(rides_per_second_peak * state_changes_per_ride * 2)
 nearby_frames_peak = peak(rides_per_second_peak * app_opens_per_request * nearby_frames_per_open)
@@ -117,7 +117,7 @@ auth_frames_peak = peak(connections_peak / access_token_lifetime * 2)
 gateway_frames_peak = peak(
     location_writes_peak
     + relay_pushes_peak
-    + eta_updates_peak
+    + eta_tracking_peak
     + heartbeats_peak
     + 2 * offer_frames_peak
     + 2 * ride_frames_peak
@@ -127,15 +127,12 @@ gateway_frames_peak = peak(
 )
 gateways_for_connections = count(tier(connections_peak, connections_per_gateway))
 gateways_for_frames = count(tier(gateway_frames_peak, frames_per_gateway))
-gateways = servers(
-    sum(
-        max(a, b)
-        for a, b in zip(  # noqa: B905 (both dicts have the same regions)
-            region_counts(connections_peak, connections_per_gateway).values(),
-            region_counts(gateway_frames_peak, frames_per_gateway).values(),
-        )
-    )
-)
+_gateways_by_connections = region_counts(connections_peak, connections_per_gateway)
+_gateways_by_frames = region_counts(gateway_frames_peak, frames_per_gateway)
+gateway_counts = {
+    region: max(_gateways_by_connections[region], _gateways_by_frames[region]) for region in REGION_SHARES
+}
+gateways = servers(sum(gateway_counts.values()))
 
 # Location service: every position, drivers' and waiting riders', and every "cars near me" query the
 # gateways send it for an open map, each at the same assumed cost.
@@ -143,10 +140,11 @@ location_ops_peak = peak(location_writes_peak + browse_queries_peak)
 location_servers = servers(tier(location_ops_peak, positions_per_location_server))
 
 # The live index, shards per region: each copy takes all of its shard's writes, at the proximity page's
-# node write capacity; queries spread over the copies. Both take the same headroom. One copy a zone.
+# node write capacity run at its target utilisation (the page's rule for the same index); queries
+# spread over the copies. Both take the same headroom. One copy a zone.
 index_shards_by_region = {
     region: max(
-        math.ceil(index_writes_peak * capacity_share[region] / NODE_WRITES_PER_SECOND),
+        math.ceil(index_writes_peak * capacity_share[region] / (NODE_WRITES_PER_SECOND * NODE_TARGET_UTILISATION)),
         math.ceil(index_queries_peak * capacity_share[region] / (zones * index_queries_per_node)),
         1,
     )
@@ -154,7 +152,6 @@ index_shards_by_region = {
 }
 index_shards = count(sum(index_shards_by_region.values()))
 index_nodes = servers(index_shards * zones)
-largest_region = max(REGION_SHARES, key=REGION_SHARES.get)
 index_write_load = fraction(
     index_writes_peak * REGION_SHARES[largest_region] / index_shards_by_region[largest_region] / NODE_WRITES_PER_SECOND
 )
@@ -166,7 +163,7 @@ index_query_load_zone_lost = fraction(
 
 # Matching, the ETA workers, routing (after step 6's route cache) and the REST tiers.
 matching_servers = servers(tier(matching_queries_peak, searches_per_matching_server))
-eta_worker_positions_peak = peak(rider_tracking_peak)
+eta_worker_positions_peak = peak(ride_positions_peak)
 eta_workers = servers(tier(eta_worker_positions_peak, positions_per_eta_worker))
 # Routing load in point-to-point routes: a one-to-many call per search, a route per quote, the re-routes
 # of rides under way (periodic and after a deviation) and a map-matching per ride.
@@ -188,12 +185,12 @@ notification_servers = servers(tier(notifications_peak, api_write_per_server))
 account_subscriptions = count(connections_peak)
 ride_subscriptions = count(rides_in_progress_peak * 2)
 subscriptions_peak = count(account_subscriptions + ride_subscriptions)
-publishes_peak = peak(relay_pushes_peak + eta_updates_peak + offer_frames_peak + ride_frames_peak)
+publishes_peak = peak(relay_pushes_peak + eta_tracking_peak + offer_frames_peak + ride_frames_peak)
 pubsub_nodes = servers(tier(publishes_peak, publishes_per_pubsub_node))
 
 # Event log: positions on a ride for the trail writer and the ETA workers, every copy stored; outbox
 # events are few beside them.
-trail_positions_peak = peak(rider_tracking_peak)
+trail_positions_peak = peak(ride_positions_peak)
 log_brokers = servers(tier(trail_positions_peak * copies, log_events_per_broker))
 
 # Coordination service: one consensus group a region.
@@ -207,28 +204,34 @@ standby_share = {
 }
 
 
-def store_nodes(bytes_total: float, rows_peak: float, standby: bool) -> tuple[int, int]:
-    by_bytes = by_writes = 0
+def store_nodes(bytes_total: float, rows_peak: float, standby: bool) -> tuple[dict, dict, dict]:
+    """Nodes in each region: for the bytes it holds, for the writes it takes, and the larger of the two.
+
+    The writes are the region's own rows on every copy, and with standby copies the replication streams
+    it applies for the regions that fail over to it, carried with a zone lost; or, after a partner's
+    promotion, the capacity share's rows on its own copies, whichever is more."""
+    by_bytes, by_writes, placed = {}, {}, {}
     own = copies / record_copies if standby else 1.0
+    floor = STORE_FLOOR_PER_ZONE * int(zones)
     for region, share in REGION_SHARES.items():
         held = share * own + (standby_share[region] * (1 - own) if standby else 0.0)
-        by_bytes_r = whole_per_zone(bytes_total * held / usable_bytes_per_node, zones)
-        by_writes_r = whole_per_zone(rows_peak * copies * capacity_share[region] / store_writes_per_node, zones)
-        floor = STORE_FLOOR_PER_ZONE * int(zones)
-        by_bytes += max(by_bytes_r, floor)
-        by_writes += max(by_writes_r, floor)
-    return by_bytes, by_writes
+        steady = rows_peak * (share * copies + (standby_share[region] * second_region_copies if standby else 0.0))
+        writes = max(steady * zone_headroom, rows_peak * copies * capacity_share[region])
+        by_bytes[region] = max(whole_per_zone(bytes_total * held / usable_bytes_per_node, zones), floor)
+        by_writes[region] = max(whole_per_zone(writes / store_writes_per_node, zones), floor)
+        placed[region] = max(by_bytes[region], by_writes[region])
+    return by_bytes, by_writes, placed
 
 
-trip_store_nodes_for_bytes, trip_store_nodes_for_writes = (
-    count(n) for n in store_nodes(trip_bytes_total, trip_rows_peak, True)
-)
-trip_store_nodes = servers(max(trip_store_nodes_for_bytes, trip_store_nodes_for_writes))
-ledger_nodes_for_bytes, ledger_nodes_for_writes = (
-    count(n) for n in store_nodes(ledger_bytes_total, ledger_rows_peak, True)
-)
-ledger_nodes = servers(max(ledger_nodes_for_bytes, ledger_nodes_for_writes))
-trail_store_nodes = servers(store_nodes(trail_bytes_total, 0.0, False)[0])
+_trip_bytes, _trip_writes, trip_store_nodes_by_region = store_nodes(trip_bytes_total, trip_rows_peak, True)
+trip_store_nodes_for_bytes = count(sum(_trip_bytes.values()))
+trip_store_nodes_for_writes = count(sum(_trip_writes.values()))
+trip_store_nodes = servers(sum(trip_store_nodes_by_region.values()))
+_ledger_bytes, _ledger_writes, _ledger_placed = store_nodes(ledger_bytes_total, ledger_rows_peak, True)
+ledger_nodes_for_bytes = count(sum(_ledger_bytes.values()))
+ledger_nodes_for_writes = count(sum(_ledger_writes.values()))
+ledger_nodes = servers(sum(_ledger_placed.values()))
+trail_store_nodes = servers(sum(store_nodes(trail_bytes_total, 0.0, False)[2].values()))
 
 TIERS = {
     "Connection gateways": gateways,
@@ -250,32 +253,33 @@ TIERS = {
 total_servers = servers(sum(TIERS.values()))
 
 # What the failover regions' spare costs: the stateless tiers counted again without it.
+# Each stateless tier as (name, worldwide load, per server); the gateways by their connections here.
 STATELESS_LOADS = [
-    (connections_peak, connections_per_gateway),
-    (location_ops_peak, positions_per_location_server),
-    (matching_queries_peak, searches_per_matching_server),
-    (eta_worker_positions_peak, positions_per_eta_worker),
-    (routing_load_peak, eta_calls_per_routing_server),
-    (trip_transactions_peak, api_write_per_server),
-    (payment_ops_peak, api_write_per_server),
-    (notifications_peak, api_write_per_server),
-    (publishes_peak, publishes_per_pubsub_node),
-    (trail_positions_peak * copies, log_events_per_broker),
+    ("Connection gateways", connections_peak, connections_per_gateway),
+    ("Location service", location_ops_peak, positions_per_location_server),
+    ("Matching service", matching_queries_peak, searches_per_matching_server),
+    ("ETA workers", eta_worker_positions_peak, positions_per_eta_worker),
+    ("Routing and ETA", routing_load_peak, eta_calls_per_routing_server),
+    ("Trip service", trip_transactions_peak, api_write_per_server),
+    ("Payments service", payment_ops_peak, api_write_per_server),
+    ("Notification service", notifications_peak, api_write_per_server),
+    ("Pub/sub", publishes_peak, publishes_per_pubsub_node),
+    ("Event log", trail_positions_peak * copies, log_events_per_broker),
 ]
+assert {name for name, _, _ in STATELESS_LOADS} <= set(TIERS)
 failover_spare_servers = servers(
     sum(
         sum(region_counts(load, each).values()) - sum(region_counts(load, each, failover=False).values())
-        for load, each in STATELESS_LOADS
+        for _, load, each in STATELESS_LOADS
     )
 )
 
 # The estimator's ten-input model: every position a write and every index query a read, at one
 # location server's rate, with no zones, regions or floors; and the bytes a day it would store, were
 # every position kept at its wire size.
-estimator_servers = count(math.ceil((location_writes_peak + index_queries_peak) / positions_per_location_server))
-estimator_position_bytes_per_day = size_per_day(
-    location_writes_peak / peak_to_average * SECONDS_PER_DAY * location_update_wire_bytes
-)
+_model = estimate(presets()["ride_hailing"]["inputs"])
+estimator_servers = servers(_model["servers"])
+estimator_position_bytes_per_day = size_per_day(_model["storage_per_day_bytes"])
 
 if __name__ != "ride_hailing_servers":
     print(
@@ -307,7 +311,8 @@ if __name__ != "ride_hailing_servers":
         ),
         (
             "Live index",
-            f"{index_writes_peak} index writes at {count(NODE_WRITES_PER_SECOND)} a copy, "
+            f"{index_writes_peak} index writes at {fraction(NODE_TARGET_UTILISATION)} of "
+            f"{count(NODE_WRITES_PER_SECOND)} a copy, "
             f"or {index_queries_peak} queries at {index_queries_per_node} a copy: {index_shards} shards, a copy a zone",
             index_nodes,
         ),
@@ -351,9 +356,7 @@ if __name__ != "ride_hailing_servers":
             [
                 (
                     "Connection gateways",
-                    *region_counts(
-                        max(connections_peak / connections_per_gateway, gateway_frames_peak / frames_per_gateway), 1
-                    ).values(),
+                    *gateway_counts.values(),
                 ),
                 ("Live index shards", *index_shards_by_region.values()),
                 ("Routing and ETA", *region_counts(routing_load_peak, eta_calls_per_routing_server).values()),

@@ -6,20 +6,22 @@ from ride_hailing_assumptions import (
     copies,
     location_interval,
     location_retention_years,
-    pickup_minutes,
     rides_per_day,
     second_region_copies,
-    trip_minutes,
     trip_retention_years,
     usable_bytes_per_node,
 )
-from ride_hailing_data_model import ledger_bytes_per_ride, trail_bytes_per_point, trip_store_bytes_per_ride
-from ride_hailing_traffic import driver_updates_average
+from ride_hailing_data_model import (
+    ledger_bytes_per_ride,
+    rides_over_retention,
+    trail_bytes_per_point,
+    trip_store_bytes_per_ride,
+)
+from ride_hailing_traffic import driver_updates_average, ride_seconds
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
     SECONDS_PER_DAY,
-    SECONDS_PER_MINUTE,
     count,
     markdown_table,
     per_day,
@@ -35,7 +37,6 @@ from sdw.estimation import (
 # its region's zones and a standby's copies in a second region.
 record_copies = times(copies + second_region_copies)
 trips_per_year = count(rides_per_day * DAYS_PER_YEAR)
-trips_over_retention = count(trips_per_year * trip_retention_years)
 trip_bytes_per_day = size_per_day(rides_per_day * trip_store_bytes_per_ride)
 trip_bytes_per_year = size(trip_bytes_per_day * DAYS_PER_YEAR)
 trip_bytes_total = size(trip_bytes_per_year * trip_retention_years * record_copies)
@@ -45,7 +46,7 @@ ledger_bytes_total = size(ledger_bytes_per_day * DAYS_PER_YEAR * trip_retention_
 # Trails: the driver's positions from the match to the drop-off, kept for receipts, disputes and
 # safety. Positions sent while no ride is under way are not kept. The trail store stays in its region
 # with a copy a zone; a disputed ride's trail is copied out to the held store (step 4).
-points_per_ride = count((pickup_minutes + trip_minutes) * SECONDS_PER_MINUTE / location_interval)
+points_per_ride = count(ride_seconds / location_interval)
 trail_bytes_per_ride = size(points_per_ride * trail_bytes_per_point)
 trail_bytes_per_day = size_per_day(rides_per_day * trail_bytes_per_ride)
 trail_bytes_per_year = size(trail_bytes_per_day * DAYS_PER_YEAR)
@@ -58,10 +59,10 @@ all_positions_over_trails = times(all_position_bytes_per_day / trail_bytes_per_d
 
 storage_total = size(trip_bytes_total + ledger_bytes_total + trail_bytes_total)
 # Nodes to hold each store, every copy counted, at the usable bytes each (before any growth).
-trip_store_nodes_for_bytes = count(whole_up(trip_bytes_total / usable_bytes_per_node))
-ledger_nodes_for_bytes = count(whole_up(ledger_bytes_total / usable_bytes_per_node))
-trail_nodes_for_bytes = count(whole_up(trail_bytes_total / usable_bytes_per_node))
-storage_nodes = servers(trip_store_nodes_for_bytes + ledger_nodes_for_bytes + trail_nodes_for_bytes)
+trip_store_nodes_bytes_only = servers(whole_up(trip_bytes_total / usable_bytes_per_node))
+ledger_nodes_bytes_only = servers(whole_up(ledger_bytes_total / usable_bytes_per_node))
+trail_nodes_bytes_only = servers(whole_up(trail_bytes_total / usable_bytes_per_node))
+storage_nodes = servers(trip_store_nodes_bytes_only + ledger_nodes_bytes_only + trail_nodes_bytes_only)
 
 if __name__ != "ride_hailing_storage":
     print(
@@ -69,7 +70,7 @@ if __name__ != "ride_hailing_storage":
             ("Figure", "Value"),
             [
                 ("Trips a year", trips_per_year),
-                ("Trips over their retention", trips_over_retention),
+                ("Trips over their retention", rides_over_retention),
                 ("Trip-store records a day", trip_bytes_per_day),
                 ("Copies of trips and payments: their region's and a second region's", record_copies),
                 ("Trip-store records over retention, every copy", trip_bytes_total),
@@ -83,9 +84,9 @@ if __name__ != "ride_hailing_storage":
                 ("Every position kept, idle drivers' too, a day", all_position_bytes_per_day),
                 ("... over the trails alone", all_positions_over_trails),
                 ("Trips, payments and trails over retention, every copy", storage_total),
-                ("Nodes: trip store", trip_store_nodes_for_bytes),
-                ("Nodes: payments ledger", ledger_nodes_for_bytes),
-                ("Nodes: trail store", trail_nodes_for_bytes),
+                ("Nodes: trip store", trip_store_nodes_bytes_only),
+                ("Nodes: payments ledger", ledger_nodes_bytes_only),
+                ("Nodes: trail store", trail_nodes_bytes_only),
                 ("Storage nodes, all three stores", storage_nodes),
             ],
         )

@@ -83,9 +83,13 @@ browsing_riders_peak = count(browse_queries_peak * map_refresh_interval)
 browse_seconds_per_request = duration(browsing_riders_peak / rides_per_second_peak)
 browse_seconds_per_open = duration(browse_seconds_per_request / app_opens_per_request)
 
+# Positions sent from rides under way: the driver's, from the match to the drop-off. The trail writer,
+# the ETA workers and the rider's tracking each take every one.
+ride_positions_peak = peak(rides_in_progress_peak / location_interval)
+
 # Tracking: the rider watches the driver for the whole ride, the driver watches the rider until
 # pickup; each sees every position the other sends, relayed from the position just written.
-rider_tracking_peak = peak(rides_in_progress_peak / location_interval)
+rider_tracking_peak = peak(ride_positions_peak)
 driver_tracking_peak = peak(pickups_in_progress_peak / location_interval)
 tracking_pushes_peak = peak(rider_tracking_peak + driver_tracking_peak)
 

@@ -356,6 +356,12 @@ def daily_to_per_second(per_day_value: float) -> float:
     return per_day_value / SECONDS_PER_DAY
 
 
+def zone_loss_headroom(zones: float) -> Quantity:
+    """The factor a load is sized up by so that the zones left after one is lost carry all of it:
+    Z / (Z - 1), 1.5x for three zones. Servers left with a zone lost are the count over it."""
+    return times(zones / (zones - 1))
+
+
 def whole_per_zone(servers: float, zones: float) -> int:
     """`servers` spread evenly over `zones`, each zone with whole servers: a tier that keeps a copy
     in every zone, or must carry the load with any zone lost, needs the same count in each."""

@@ -129,8 +129,7 @@ def presets() -> dict[str, dict]:
                 # and waiting riders'), a read an index query (matching and the map), both at the
                 # example's rates over the day.
                 "daily_active_users": float(ride_traffic.drivers_online_average),
-                "writes_per_user_per_day": ride_traffic.location_writes_peak
-                / ride.peak_to_average
+                "writes_per_user_per_day": ride_traffic.location_writes_average
                 * SECONDS_PER_DAY
                 / ride_traffic.drivers_online_average,
                 "reads_per_user_per_day": ride_traffic.index_queries_peak
@@ -138,6 +137,8 @@ def presets() -> dict[str, dict]:
                 * SECONDS_PER_DAY
                 / ride_traffic.drivers_online_average,
                 "write_size_bytes": float(ride.location_update_wire_bytes),
+                # A read is sized as a map response: the map queries are almost all of the index's
+                # queries; the matching searches, under one in a hundred, are counted at the same size.
                 "read_size_bytes": float(ride.browse_response_bytes),
                 "peak_to_average": float(ride.peak_to_average),
                 "replication_factor": float(ride.copies),
