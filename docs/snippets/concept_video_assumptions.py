@@ -73,7 +73,7 @@ origin fetch time on a miss; a phone's largest key-frame interval and how fast a
 from concept_cdn_origin import SEGMENT_SECONDS
 from concept_cdn_storage import CLI_PART
 from concept_cdn_tail import EDGES
-from concept_life_assumptions import STANDARD_PRICE, STANDARD_PRICE_BULK
+from concept_life_assumptions import MIN_BILLABLE, STANDARD_PRICE, STANDARD_PRICE_BULK
 from twitter_assumptions import video_bits_per_second
 
 from sdw.estimation import count, duration, fraction, markdown_table, size, times
@@ -150,7 +150,7 @@ NETFLIX_CHUNK_SECONDS = 180
 NETFLIX_SHOT_SECONDS = 4
 STORAGE_PRICE = STANDARD_PRICE
 STORAGE_PRICE_BULK = STANDARD_PRICE_BULK
-TIER_MIN_BYTES = 128 * 1024  # the data lifecycle page's size filter
+TIER_MIN_BYTES = MIN_BILLABLE  # the data lifecycle page's size filter
 AAC_FRAME_SECONDS = 1024 / 48_000
 EDGE_COUNT = EDGES
 PART_BYTES = CLI_PART
