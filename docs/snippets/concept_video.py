@@ -141,6 +141,15 @@ youtube_source_per_second = count(source_seconds_per_second)
 youtube_upload_ingress = bandwidth(source_seconds_per_second * SOURCE_KBPS * KBIT / 8)
 
 # --- The ladder: bytes per minute of source ----------------------------------------------------------------
+RENDITIONS = len(APPLE_LADDER_KBPS) + 1  # the rungs and one audio rendition
+
+
+def objects_per_video(segment: float) -> int:
+    """The example video's segment objects: every rung's segments and the audio rendition's."""
+    return math.ceil(VIDEO_SECONDS / segment) * RENDITIONS
+
+
+objects_per_video_6s = count(objects_per_video(SEGMENT_SECONDS))
 HEVC_RATIO = APPLE_TOP_HEVC_KBPS / APPLE_TOP_H264_KBPS
 AV1_RATIO = HEVC_RATIO * (1 - AV1_SAVING_VS_HEVC)
 ladder_kbps = sum(APPLE_LADDER_KBPS) + AUDIO_KBPS
@@ -344,12 +353,10 @@ median_views = count(COHORT_VIEWS * (COHORT / 2) ** -ALPHA / cohort_weight)
 bottom_segment_bytes = size(APPLE_LADDER_KBPS[0] * KBIT / 8 * SEGMENT_SECONDS)
 bottom_segment_under_filter = APPLE_LADDER_KBPS[0] * KBIT / 8 * SEGMENT_SECONDS < TIER_MIN_BYTES
 assert bottom_segment_under_filter
-renditions = len(APPLE_LADDER_KBPS) + 1  # the rungs and one audio rendition
 aac_frames_per_segment = count(SHORT_SEGMENT_SECONDS / AAC_FRAME_SECONDS)
 segments_per_chunk = count(CHUNK_SECONDS / SEGMENT_SECONDS)
-segment_objects = math.ceil(VIDEO_SECONDS / SEGMENT_SECONDS) * renditions
-single_file_objects = count(renditions)
-single_file_fewer = times(segment_objects / renditions)
+single_file_objects = count(RENDITIONS)
+single_file_fewer = times(objects_per_video(SEGMENT_SECONDS) / RENDITIONS)
 
 if __name__ != "concept_video":
     print(

@@ -33,7 +33,7 @@ the upper bound on origin bytes, not what the spike fetches.
 import math
 
 from concept_cdn_tail import edges_fetching
-from concept_video import VIDEO_SECONDS, h264_bytes_per_minute, median_views, view_bytes
+from concept_video import VIDEO_SECONDS, h264_bytes_per_minute, median_views, objects_per_video, view_bytes
 from concept_video_assumptions import (
     APPLE_LADDER_KBPS,
     CDN_PRICE_BULK,
@@ -104,11 +104,6 @@ def egress_hour(kbps: float, price: float) -> float:
     return kbps * KBIT / 8 * SECONDS_PER_HOUR / GiB * price
 
 
-def objects_per_video(segment: float) -> int:
-    """Every rung's segments and the audio rendition's."""
-    return math.ceil(VIDEO_SECONDS / segment) * (len(APPLE_LADDER_KBPS) + 1)
-
-
 def request_share(segment: float, price: float) -> float:
     return requests_per_hour(segment) * CDN_REQUEST_PRICE / egress_hour(VIEW_KBPS, price)
 
@@ -149,7 +144,6 @@ start_round_trips = count(SETUP_ROUND_TRIPS + PLAYLIST_ROUND_TRIPS + INIT_ROUND_
 segments_to_start_short = count(math.ceil(EXOPLAYER_START_SECONDS / SHORT_SEGMENT_SECONDS))
 segments_to_start_long = count(math.ceil(EXOPLAYER_START_SECONDS / SEGMENT_SECONDS))
 objects_short = count(objects_per_video(SHORT_SEGMENT_SECONDS))
-objects_long = count(objects_per_video(SEGMENT_SECONDS))
 objects_ratio = times(SEGMENT_SECONDS / SHORT_SEGMENT_SECONDS)
 
 # --- Egress per hour of viewing, per rung and per region ---------------------------------------------------------
@@ -249,7 +243,7 @@ VIRAL_VIEWS = 1_000_000  # views in the spike's first hour: the page's assumptio
 VIRAL_SECONDS = 3_600
 VIRAL_BURST_SHARE = 0.10  # of the hour's views, in its first minute: the page's assumption
 ORIGIN_FETCH_SECONDS = 0.1  # an edge's fetch of a missed segment through the shield: the page's assumption
-video_objects = objects_per_video(SEGMENT_SECONDS)
+VIDEO_OBJECTS = objects_per_video(SEGMENT_SECONDS)
 ladder_bytes_per_video = h264_bytes_per_minute * VIDEO_SECONDS / MINUTE
 edges = count(EDGE_COUNT)
 viral_views = count(VIRAL_VIEWS)
@@ -264,11 +258,10 @@ origin_fetch = duration(ORIGIN_FETCH_SECONDS)
 viral_burst_waiting_edge = count(burst_rate / EDGE_COUNT * ORIGIN_FETCH_SECONDS)
 viral_burst_waiting_all = count(burst_rate * ORIGIN_FETCH_SECONDS)
 viral_egress = size(VIRAL_VIEWS * view_bytes)
-viral_fetches_no_shield = count(EDGE_COUNT * video_objects)
-viral_fetches_shield = count(video_objects)
+viral_fetches_no_shield = count(EDGE_COUNT * VIDEO_OBJECTS)
+viral_fetches_shield = count(VIDEO_OBJECTS)
 viral_bytes_no_shield = size(EDGE_COUNT * ladder_bytes_per_video)
 viral_bytes_shield = size(ladder_bytes_per_video)
-segments_per_video = count(video_objects)
 
 if __name__ != "concept_video_delivery":
     print(
