@@ -198,12 +198,18 @@ youtube_h264_vcu_cost_low = servers(math.ceil(youtube_vcpus / VCU_EFFICIENCY[0])
 youtube_h264_vcu_cost_high = servers(math.ceil(youtube_vcpus / VCU_EFFICIENCY[1]))
 
 # --- Encode compute per minute of source ---------------------------------------------------------------------
-h264_core_hours_per_minute = count(MINUTE * H264_LADDER_CORE_SECONDS / SECONDS_PER_HOUR)
-h264_encode_per_minute = dollars(MINUTE * H264_LADDER_CORE_SECONDS / SECONDS_PER_HOUR * CORE_HOUR_PRICE)
-av1_core_hours_per_minute = count(MINUTE * H264_LADDER_CORE_SECONDS * AV1_COMPUTE_FACTOR / SECONDS_PER_HOUR)
-av1_encode_per_minute = dollars(
-    MINUTE * H264_LADDER_CORE_SECONDS * AV1_COMPUTE_FACTOR / SECONDS_PER_HOUR * CORE_HOUR_PRICE
-)
+def core_hours_per_minute(factor: float) -> float:
+    """vCPU-hours to encode a minute of source at `factor` times H.264's compute."""
+    return MINUTE * H264_LADDER_CORE_SECONDS * factor / SECONDS_PER_HOUR
+
+
+def encode_cost_per_minute(factor: float, price: float = CORE_HOUR_PRICE) -> float:
+    return core_hours_per_minute(factor) * price
+
+
+h264_core_hours_per_minute = count(core_hours_per_minute(1))
+av1_core_hours_per_minute = count(core_hours_per_minute(AV1_COMPUTE_FACTOR))
+av1_encode_per_minute = dollars(encode_cost_per_minute(AV1_COMPUTE_FACTOR))
 
 # --- Chunked, parallel encode of a 10-minute upload ------------------------------------------------------------
 WORKER_COUNTS = [1, 5, 20, 100]
@@ -243,10 +249,6 @@ STORE_MONTHS = MONTHS_PER_YEAR  # the new ladder kept a year
 view_bytes = WATCHED_SECONDS * VIEW_KBPS * KBIT / 8
 
 
-def encode_cost_per_minute(factor: float, price: float = CORE_HOUR_PRICE) -> float:
-    return MINUTE * H264_LADDER_CORE_SECONDS * factor / SECONDS_PER_HOUR * price
-
-
 def ladder_cost(
     factor: float, ratio: float, price: float = CORE_HOUR_PRICE, storage_price: float = STORAGE_PRICE
 ) -> float:
@@ -263,7 +265,6 @@ def views_to_repay(cost: float, saved_bytes: float, price: float) -> int:
     return math.ceil(cost / (saved_bytes / GiB * price))
 
 
-av1_encode_cost = encode_cost_per_minute(AV1_COMPUTE_FACTOR)
 # Each cost twice: storage at S3's first-tier price (a small service, first CDN tier) and at its bulk price
 # (a service at the last CDN tier).
 SPOT_PRICE = CORE_HOUR_PRICE * (1 - SPOT_DISCOUNT)
