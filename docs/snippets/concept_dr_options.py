@@ -53,9 +53,9 @@ from concept_dr_assumptions import (
 )
 from url_shortener_assumptions import store_stream_rate_per_node
 
-from sdw.estimation import count, duration, fraction, markdown_table, size, throughput, times
+from sdw.estimation import count, duration, fraction, markdown_table, size, throughput, times, zone_loss_headroom
 
-ZONE_HEADROOM = ZONES / (ZONES - 1)
+ZONE_HEADROOM = float(zone_loss_headroom(ZONES))
 
 
 def region_headroom(regions: int) -> float:

@@ -39,6 +39,7 @@ the decision's figure; the first tier is kept as the row for a small service.
 import math
 
 from concept_cdn_tail import ALPHA
+from concept_life_tiers import dollars, monthly
 from concept_video_assumptions import (
     AAC_FRAME_SECONDS,
     APPLE_LADDER_KBPS,
@@ -60,6 +61,7 @@ from concept_video_assumptions import (
     H264_LADDER_CORE_SECONDS,
     HEVC_COMPUTE_FACTOR,
     HEVC_DEVICE_SHARE,
+    KBIT,
     NETFLIX_CHUNK_SECONDS,
     NETFLIX_EPISODE_SECONDS,
     NETFLIX_SHOT_SECONDS,
@@ -89,6 +91,7 @@ from concept_video_assumptions import (
 from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
+    SECONDS_PER_MINUTE,
     GiB,
     MiB,
     bandwidth,
@@ -103,15 +106,7 @@ from sdw.estimation import (
     zipf_served,
 )
 
-KBIT = 1_000
-MINUTE = 60
 MONTHS_PER_YEAR = 12
-
-
-def dollars(value: float):
-    """US dollars, as a count the page prefixes with $."""
-    return count(value)
-
 
 # --- Upload: one PUT against parts, over a phone's link --------------------------------------------------
 RATE = 1 / DROP_EVERY_SECONDS
@@ -136,16 +131,25 @@ multipart_overhead = fraction(expected_time(part_seconds) / part_seconds - 1)
 part_time = duration(part_seconds)
 part_size = count(PART_BYTES / MiB)  # MiB
 # Through the API instead: every uploaded byte crosses the API tier as well, at YouTube's upload rate.
-source_seconds_per_second = YOUTUBE_HOURS_PER_MINUTE * SECONDS_PER_HOUR / MINUTE
+source_seconds_per_second = YOUTUBE_HOURS_PER_MINUTE * SECONDS_PER_HOUR / SECONDS_PER_MINUTE
 youtube_source_per_second = count(source_seconds_per_second)
 youtube_upload_ingress = bandwidth(source_seconds_per_second * SOURCE_KBPS * KBIT / 8)
 
 # --- The ladder: bytes per minute of source ----------------------------------------------------------------
+RENDITIONS = len(APPLE_LADDER_KBPS) + 1  # the rungs and one audio rendition
+
+
+def objects_per_video(segment: float) -> int:
+    """The example video's segment objects: every rung's segments and the audio rendition's."""
+    return math.ceil(VIDEO_SECONDS / segment) * RENDITIONS
+
+
+objects_per_video_6s = count(objects_per_video(SEGMENT_SECONDS))
 HEVC_RATIO = APPLE_TOP_HEVC_KBPS / APPLE_TOP_H264_KBPS
 AV1_RATIO = HEVC_RATIO * (1 - AV1_SAVING_VS_HEVC)
 ladder_kbps = sum(APPLE_LADDER_KBPS) + AUDIO_KBPS
-h264_bytes_per_minute = ladder_kbps * KBIT / 8 * MINUTE
-source_bytes_per_minute = SOURCE_KBPS * KBIT / 8 * MINUTE
+h264_bytes_per_minute = ladder_kbps * KBIT / 8 * SECONDS_PER_MINUTE
+source_bytes_per_minute = SOURCE_KBPS * KBIT / 8 * SECONDS_PER_MINUTE
 hevc_saving = fraction(1 - HEVC_RATIO)
 vp9_saving = fraction(1 - AV1_RATIO / (1 - AV1_SAVING_VS_VP9))
 av1_saving_vs_h264 = fraction(1 - AV1_RATIO)
@@ -156,25 +160,13 @@ av1_ladder_per_minute = size(h264_bytes_per_minute * AV1_RATIO)
 source_per_minute = size(source_bytes_per_minute)
 stored_per_minute = size(source_bytes_per_minute + h264_bytes_per_minute)
 stored_over_source = times((source_bytes_per_minute + h264_bytes_per_minute) / source_bytes_per_minute)
-
-
-def storage_month(nbytes: float, price: float = STORAGE_PRICE) -> float:
-    return nbytes / GiB * price
-
-
-stored_month_per_minute = dollars(storage_month(source_bytes_per_minute + h264_bytes_per_minute))
+stored_month_per_minute = dollars(monthly(source_bytes_per_minute + h264_bytes_per_minute, STORAGE_PRICE))
 # At YouTube's upload rate: a day's source, its ladder, and the cores to encode it as it arrives.
-youtube_stored_per_day = size_per_day(
-    (source_bytes_per_minute + h264_bytes_per_minute) / MINUTE * source_seconds_per_second * SECONDS_PER_DAY
+youtube_stored_per_day_bytes = (
+    (source_bytes_per_minute + h264_bytes_per_minute) / SECONDS_PER_MINUTE * source_seconds_per_second * SECONDS_PER_DAY
 )
-youtube_stored_month_bulk = dollars(
-    (source_bytes_per_minute + h264_bytes_per_minute)
-    / MINUTE
-    * source_seconds_per_second
-    * SECONDS_PER_DAY
-    / GiB
-    * STORAGE_PRICE_BULK
-)
+youtube_stored_per_day = size_per_day(youtube_stored_per_day_bytes)
+youtube_stored_month_bulk = dollars(monthly(youtube_stored_per_day_bytes, STORAGE_PRICE_BULK))
 youtube_vcpus = source_seconds_per_second * H264_LADDER_CORE_SECONDS
 youtube_h264_vcpus = servers(math.ceil(youtube_vcpus))
 youtube_h264_cores = servers(math.ceil(youtube_vcpus / VCPUS_PER_CORE))
@@ -188,13 +180,20 @@ few_percent = fraction(FEW_PERCENT)
 youtube_h264_vcu_cost_low = servers(math.ceil(youtube_vcpus / VCU_EFFICIENCY[0]))
 youtube_h264_vcu_cost_high = servers(math.ceil(youtube_vcpus / VCU_EFFICIENCY[1]))
 
+
 # --- Encode compute per minute of source ---------------------------------------------------------------------
-h264_core_hours_per_minute = count(MINUTE * H264_LADDER_CORE_SECONDS / SECONDS_PER_HOUR)
-h264_encode_per_minute = dollars(MINUTE * H264_LADDER_CORE_SECONDS / SECONDS_PER_HOUR * CORE_HOUR_PRICE)
-av1_core_hours_per_minute = count(MINUTE * H264_LADDER_CORE_SECONDS * AV1_COMPUTE_FACTOR / SECONDS_PER_HOUR)
-av1_encode_per_minute = dollars(
-    MINUTE * H264_LADDER_CORE_SECONDS * AV1_COMPUTE_FACTOR / SECONDS_PER_HOUR * CORE_HOUR_PRICE
-)
+def core_hours_per_minute(factor: float) -> float:
+    """vCPU-hours to encode a minute of source at `factor` times H.264's compute."""
+    return SECONDS_PER_MINUTE * H264_LADDER_CORE_SECONDS * factor / SECONDS_PER_HOUR
+
+
+def encode_cost_per_minute(factor: float, price: float = CORE_HOUR_PRICE) -> float:
+    return core_hours_per_minute(factor) * price
+
+
+h264_core_hours_per_minute = count(core_hours_per_minute(1))
+av1_core_hours_per_minute = count(core_hours_per_minute(AV1_COMPUTE_FACTOR))
+av1_encode_per_minute = dollars(encode_cost_per_minute(AV1_COMPUTE_FACTOR))
 
 # --- Chunked, parallel encode of a 10-minute upload ------------------------------------------------------------
 WORKER_COUNTS = [1, 5, 20, 100]
@@ -229,21 +228,17 @@ netflix_shots = count(NETFLIX_EPISODE_SECONDS / NETFLIX_SHOT_SECONDS)
 netflix_shots_over_chunks = times(NETFLIX_CHUNK_SECONDS / NETFLIX_SHOT_SECONDS)
 
 # --- When AV1 (or HEVC) pays back --------------------------------------------------------------------------------
-WATCHED_SECONDS = 4 * MINUTE  # an average view of the 10-minute video: the page's assumption
+WATCHED_SECONDS = 4 * SECONDS_PER_MINUTE  # an average view of the 10-minute video: the page's assumption
 STORE_MONTHS = MONTHS_PER_YEAR  # the new ladder kept a year
 view_bytes = WATCHED_SECONDS * VIEW_KBPS * KBIT / 8
-
-
-def encode_cost_per_minute(factor: float, price: float = CORE_HOUR_PRICE) -> float:
-    return MINUTE * H264_LADDER_CORE_SECONDS * factor / SECONDS_PER_HOUR * price
 
 
 def ladder_cost(
     factor: float, ratio: float, price: float = CORE_HOUR_PRICE, storage_price: float = STORAGE_PRICE
 ) -> float:
     """Encode a ladder at `factor` times H.264's compute and store it, `ratio` of H.264's bytes, a year."""
-    stored = storage_month(h264_bytes_per_minute * ratio, storage_price) * STORE_MONTHS
-    return VIDEO_SECONDS / MINUTE * (encode_cost_per_minute(factor, price) + stored)
+    stored = monthly(h264_bytes_per_minute * ratio, storage_price) * STORE_MONTHS
+    return VIDEO_SECONDS / SECONDS_PER_MINUTE * (encode_cost_per_minute(factor, price) + stored)
 
 
 def saved_per_view_bytes(ratio: float, device_share: float) -> float:
@@ -254,7 +249,6 @@ def views_to_repay(cost: float, saved_bytes: float, price: float) -> int:
     return math.ceil(cost / (saved_bytes / GiB * price))
 
 
-av1_encode_cost = encode_cost_per_minute(AV1_COMPUTE_FACTOR)
 # Each cost twice: storage at S3's first-tier price (a small service, first CDN tier) and at its bulk price
 # (a service at the last CDN tier).
 SPOT_PRICE = CORE_HOUR_PRICE * (1 - SPOT_DISCOUNT)
@@ -344,12 +338,10 @@ median_views = count(COHORT_VIEWS * (COHORT / 2) ** -ALPHA / cohort_weight)
 bottom_segment_bytes = size(APPLE_LADDER_KBPS[0] * KBIT / 8 * SEGMENT_SECONDS)
 bottom_segment_under_filter = APPLE_LADDER_KBPS[0] * KBIT / 8 * SEGMENT_SECONDS < TIER_MIN_BYTES
 assert bottom_segment_under_filter
-renditions = len(APPLE_LADDER_KBPS) + 1  # the rungs and one audio rendition
 aac_frames_per_segment = count(SHORT_SEGMENT_SECONDS / AAC_FRAME_SECONDS)
 segments_per_chunk = count(CHUNK_SECONDS / SEGMENT_SECONDS)
-segment_objects = math.ceil(VIDEO_SECONDS / SEGMENT_SECONDS) * renditions
-single_file_objects = count(renditions)
-single_file_fewer = times(segment_objects / renditions)
+single_file_objects = count(RENDITIONS)
+single_file_fewer = times(objects_per_video(SEGMENT_SECONDS) / RENDITIONS)
 
 if __name__ != "concept_video":
     print(
@@ -368,21 +360,21 @@ if __name__ != "concept_video":
         markdown_table(
             ("A minute of source", "Bytes", "Dollars a month in S3 Standard"),
             [
-                ("Original as uploaded", source_per_minute, dollars(storage_month(source_bytes_per_minute))),
+                ("Original as uploaded", source_per_minute, dollars(monthly(source_bytes_per_minute, STORAGE_PRICE))),
                 (
                     "H.264 ladder, nine rungs and audio",
                     h264_ladder_per_minute,
-                    dollars(storage_month(h264_bytes_per_minute)),
+                    dollars(monthly(h264_bytes_per_minute, STORAGE_PRICE)),
                 ),
                 (
                     "The same ladder in HEVC",
                     hevc_ladder_per_minute,
-                    dollars(storage_month(h264_bytes_per_minute * HEVC_RATIO)),
+                    dollars(monthly(h264_bytes_per_minute * HEVC_RATIO, STORAGE_PRICE)),
                 ),
                 (
                     "The same ladder in AV1",
                     av1_ladder_per_minute,
-                    dollars(storage_month(h264_bytes_per_minute * AV1_RATIO)),
+                    dollars(monthly(h264_bytes_per_minute * AV1_RATIO, STORAGE_PRICE)),
                 ),
             ],
         )

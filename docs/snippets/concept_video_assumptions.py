@@ -73,7 +73,7 @@ origin fetch time on a miss; a phone's largest key-frame interval and how fast a
 from concept_cdn_origin import SEGMENT_SECONDS
 from concept_cdn_storage import CLI_PART
 from concept_cdn_tail import EDGES
-from concept_life_assumptions import STANDARD_PRICE, STANDARD_PRICE_BULK
+from concept_life_assumptions import MIN_BILLABLE, STANDARD_PRICE, STANDARD_PRICE_BULK
 from twitter_assumptions import video_bits_per_second
 
 from sdw.estimation import count, duration, fraction, markdown_table, size, times
@@ -82,7 +82,7 @@ KBIT = 1_000
 
 # --- Apple's HLS ladder (H.264, 16:9), average bit rates in kbit/s ---------------------------------------
 APPLE_LADDER_KBPS = [145, 365, 730, 1_100, 2_000, 3_000, 4_500, 6_000, 7_800]
-APPLE_TOP_H264_KBPS = 7_800  # 1080p
+APPLE_TOP_H264_KBPS = APPLE_LADDER_KBPS[-1]  # 1080p
 APPLE_TOP_HEVC_KBPS = 5_800  # 1080p, the HEVC table's matching rung
 AUDIO_KBPS = 128  # one AAC stereo rendition (the page's choice; Apple's table lists AAC at 32 to 160)
 KEYFRAME_SECONDS = 2  # Apple: an IDR frame every 2 s
@@ -150,7 +150,7 @@ NETFLIX_CHUNK_SECONDS = 180
 NETFLIX_SHOT_SECONDS = 4
 STORAGE_PRICE = STANDARD_PRICE
 STORAGE_PRICE_BULK = STANDARD_PRICE_BULK
-TIER_MIN_BYTES = 128 * 1024  # the data lifecycle page's size filter
+TIER_MIN_BYTES = MIN_BILLABLE  # the data lifecycle page's size filter
 AAC_FRAME_SECONDS = 1024 / 48_000
 EDGE_COUNT = EDGES
 PART_BYTES = CLI_PART
@@ -159,7 +159,6 @@ apple_rungs = count(len(APPLE_LADDER_KBPS))
 apple_bottom_kbps = count(APPLE_LADDER_KBPS[0])
 apple_top_mbps = count(APPLE_TOP_H264_KBPS / KBIT)
 segment_seconds = duration(SEGMENT_SECONDS)
-short_segment_seconds = duration(SHORT_SEGMENT_SECONDS)
 keyframe_seconds = duration(KEYFRAME_SECONDS)
 av1_saving_vs_hevc = fraction(AV1_SAVING_VS_HEVC)
 av1_compute_factor = times(AV1_COMPUTE_FACTOR)
@@ -179,7 +178,6 @@ top_rung_share = fraction(TOP_RUNG_SHARE)
 av1_saving_vs_vp9 = fraction(AV1_SAVING_VS_VP9)
 vcu_low = times(VCU_EFFICIENCY[0])
 vcu_high = times(VCU_EFFICIENCY[1])
-setup_round_trips = count(SETUP_ROUND_TRIPS)
 exoplayer_start = duration(EXOPLAYER_START_SECONDS)
 abandon_after = duration(ABANDON_AFTER_SECONDS)
 abandon_per_second = fraction(ABANDON_PER_SECOND)

@@ -33,7 +33,8 @@ the upper bound on origin bytes, not what the spike fetches.
 import math
 
 from concept_cdn_tail import edges_fetching
-from concept_video import VIDEO_SECONDS, h264_bytes_per_minute, median_views, view_bytes
+from concept_life_tiers import dollars
+from concept_video import VIDEO_SECONDS, h264_bytes_per_minute, median_views, objects_per_video, view_bytes
 from concept_video_assumptions import (
     APPLE_LADDER_KBPS,
     CDN_PRICE_BULK,
@@ -43,6 +44,7 @@ from concept_video_assumptions import (
     CDN_REQUEST_PRICE,
     EDGE_COUNT,
     EXOPLAYER_START_SECONDS,
+    KBIT,
     LIVE_HOLD_BACK_TARGETS,
     LL_PART_SECONDS,
     PLAYER_BUFFER_SECONDS,
@@ -57,6 +59,7 @@ from concept_video_assumptions import (
 
 from sdw.estimation import (
     SECONDS_PER_HOUR,
+    SECONDS_PER_MINUTE,
     GiB,
     count,
     duration,
@@ -68,17 +71,10 @@ from sdw.estimation import (
     times,
 )
 
-KBIT = 1_000
-MINUTE = 60
 PLAYLIST_ROUND_TRIPS = 2
 INIT_ROUND_TRIPS = 1  # the CMAF init segment (EXT-X-MAP)
 CONCURRENT_VIEWERS = 1_000_000  # a large live event or a busy evening: the page's assumption
 LOW_START_KBPS = (730, 365)  # Apple's third and second rungs, to start on
-
-
-def dollars(value: float):
-    """US dollars, as a count the page prefixes with $."""
-    return count(value)
 
 
 # --- Segment length ---------------------------------------------------------------------------------------------
@@ -102,11 +98,6 @@ def requests_per_hour(segment: float) -> float:
 
 def egress_hour(kbps: float, price: float) -> float:
     return kbps * KBIT / 8 * SECONDS_PER_HOUR / GiB * price
-
-
-def objects_per_video(segment: float) -> int:
-    """Every rung's segments and the audio rendition's."""
-    return math.ceil(VIDEO_SECONDS / segment) * (len(APPLE_LADDER_KBPS) + 1)
 
 
 def request_share(segment: float, price: float) -> float:
@@ -149,7 +140,6 @@ start_round_trips = count(SETUP_ROUND_TRIPS + PLAYLIST_ROUND_TRIPS + INIT_ROUND_
 segments_to_start_short = count(math.ceil(EXOPLAYER_START_SECONDS / SHORT_SEGMENT_SECONDS))
 segments_to_start_long = count(math.ceil(EXOPLAYER_START_SECONDS / SEGMENT_SECONDS))
 objects_short = count(objects_per_video(SHORT_SEGMENT_SECONDS))
-objects_long = count(objects_per_video(SEGMENT_SECONDS))
 objects_ratio = times(SEGMENT_SECONDS / SHORT_SEGMENT_SECONDS)
 
 # --- Egress per hour of viewing, per rung and per region ---------------------------------------------------------
@@ -190,10 +180,9 @@ region_rows = [
 india_over_us_bulk = times(CDN_PRICE_INDIA[1] / CDN_PRICE_BULK)
 india_over_us_first = times(CDN_PRICE_INDIA[0] / CDN_PRICE_FIRST)
 india_view_hour_first = dollars(egress_hour(VIEW_KBPS, CDN_PRICE_INDIA[0]))
-india_view_hour_bulk = dollars(egress_hour(VIEW_KBPS, CDN_PRICE_INDIA[1]))
 # Capping the top rung in the dearest region at Apple's lower 720p rung (3000 kbit/s; the other is
 # 4500), for views that would have taken the 1080p top rung.
-CAPPED_KBPS = 3_000
+CAPPED_KBPS = APPLE_LADDER_KBPS[5]
 cap_saving = fraction(1 - CAPPED_KBPS / APPLE_LADDER_KBPS[-1])
 capped_mbps = count(CAPPED_KBPS / KBIT)
 
@@ -241,7 +230,6 @@ live_ll = duration(behind_live(LL_PART_SECONDS)[1])
 # LL-HLS: each part costs a blocking playlist reload and a part (or preload-hint) request.
 ll_reloads_per_viewer = count(1 / LL_PART_SECONDS)
 ll_parts_per_viewer = count(1 / LL_PART_SECONDS)
-ll_requests_per_viewer = count(2 / LL_PART_SECONDS)
 ll_requests_total = peak(CONCURRENT_VIEWERS * 2 / LL_PART_SECONDS)
 
 # --- A viral video's first hour ------------------------------------------------------------------------------------
@@ -249,13 +237,13 @@ VIRAL_VIEWS = 1_000_000  # views in the spike's first hour: the page's assumptio
 VIRAL_SECONDS = 3_600
 VIRAL_BURST_SHARE = 0.10  # of the hour's views, in its first minute: the page's assumption
 ORIGIN_FETCH_SECONDS = 0.1  # an edge's fetch of a missed segment through the shield: the page's assumption
-video_objects = objects_per_video(SEGMENT_SECONDS)
-ladder_bytes_per_video = h264_bytes_per_minute * VIDEO_SECONDS / MINUTE
+VIDEO_OBJECTS = objects_per_video(SEGMENT_SECONDS)
+ladder_bytes_per_video = h264_bytes_per_minute * VIDEO_SECONDS / SECONDS_PER_MINUTE
 edges = count(EDGE_COUNT)
 viral_views = count(VIRAL_VIEWS)
 viral_first_segment_rate = per_second(VIRAL_VIEWS / VIRAL_SECONDS)
 viral_per_edge_rate = per_second(VIRAL_VIEWS / VIRAL_SECONDS / EDGE_COUNT)
-burst_rate = VIRAL_VIEWS * VIRAL_BURST_SHARE / MINUTE
+burst_rate = VIRAL_VIEWS * VIRAL_BURST_SHARE / SECONDS_PER_MINUTE
 viral_burst_share = fraction(VIRAL_BURST_SHARE)
 viral_burst_rate = per_second(burst_rate)
 viral_burst_per_edge_rate = per_second(burst_rate / EDGE_COUNT)
@@ -264,11 +252,10 @@ origin_fetch = duration(ORIGIN_FETCH_SECONDS)
 viral_burst_waiting_edge = count(burst_rate / EDGE_COUNT * ORIGIN_FETCH_SECONDS)
 viral_burst_waiting_all = count(burst_rate * ORIGIN_FETCH_SECONDS)
 viral_egress = size(VIRAL_VIEWS * view_bytes)
-viral_fetches_no_shield = count(EDGE_COUNT * video_objects)
-viral_fetches_shield = count(video_objects)
+viral_fetches_no_shield = count(EDGE_COUNT * VIDEO_OBJECTS)
+viral_fetches_shield = count(VIDEO_OBJECTS)
 viral_bytes_no_shield = size(EDGE_COUNT * ladder_bytes_per_video)
 viral_bytes_shield = size(ladder_bytes_per_video)
-segments_per_video = count(video_objects)
 
 if __name__ != "concept_video_delivery":
     print(

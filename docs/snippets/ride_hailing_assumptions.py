@@ -271,11 +271,8 @@ TABLE = [
         "Interval between a phone's position updates",
         location_interval,
         f"Uber pushes a trip's driver position to partners every 4 s by default ([driver location "
-        f"webhook]({UBER_DRIVER_LOCATION})), so the driver's app uploads at least that often while on "
-        "a trip; the same interval for idle drivers is this page's assumption, imported from the "
-        "proximity-search page. For comparison, Google's ride-hailing backend, fed by custom code, "
-        f"[expects a position at least once a minute and at most once every 5 s]({FLEET_ENGINE_UPDATES}). "
-        "A rider's phone sends at the same interval while it waits for its pickup.",
+        f"webhook]({UBER_DRIVER_LOCATION})), so the app uploads at least that often on a trip. Idle drivers "
+        "and waiting riders: the same, assumed (below the table).",
     ),
     (
         '"Cars near me" map queries at the busiest hour',
@@ -296,10 +293,10 @@ TABLE = [
     (
         "Busy hour over the day's average",
         peak_to_average,
-        "Borrowed from the Twitter example by the proximity-search page, and kept here so its location "
-        "figures and these agree. It is high for a worldwide total, which spreads over many time zones, "
-        "so it is conservative for capacity: headroom rather than a measured peak. New Year's Eve is a "
-        "spike above it (step 7).",
+        # The page's prose says why it is kept: high for a worldwide total, which spreads over many time
+        # zones, so it is conservative for capacity, headroom rather than a measured peak.
+        "Borrowed from the Twitter example by the proximity-search page, so its figures and these agree; "
+        "high for a worldwide total, so headroom. New Year's Eve is a spike above it (step 7).",
     ),
     (
         "Minutes from a match to the pickup",
@@ -360,11 +357,8 @@ TABLE = [
     (
         "Regions",
         regions,
-        "The page's choice: "
-        + ", ".join(f"{name} {fraction(share)}" for name, share in REGION_SHARES.items())
-        + " of the busy hour's load, each an assumption. Each region's failover region: "
-        + "; ".join(f"{name} to {to}" for name, to in FAILOVER_REGION.items())
-        + ". A failover region keeps the standby copy of the trip store and the ledger and takes the lost "
+        "The page's choice; each region's share of the load and its failover region are below the table. "
+        "A failover region keeps the standby copy of the trip store and the ledger and takes the lost "
         "region's phones (step 5).",
     ),
     (
@@ -503,9 +497,8 @@ TABLE = [
         "A position update on the wire",
         location_update_wire_bytes,
         "The page's assumption: driver, time, position, speed, heading, accuracy, status and sequence "
-        "number, with framing and TLS records, on a connection that stays open. It leaves out the IP and "
-        f"TCP headers beneath each segment, {ip_tcp_header_bytes} with TCP's timestamp option; step 3 "
-        "measures a frame with and without them.",
+        "number, with framing and TLS records, on an open connection. Without the IP and TCP headers "
+        f"({ip_tcp_header_bytes} with timestamps); step 3 measures both.",
     ),
     (
         "A tracking push to a phone",
@@ -864,7 +857,22 @@ TABLE = [
     ),
 ]
 
+REGION_TABLE = [(name, fraction(share), FAILOVER_REGION[name]) for name, share in REGION_SHARES.items()]
+NOTES = [
+    "**Interval between a phone's position updates.** The same interval for idle drivers is this page's "
+    "assumption, imported from the proximity-search page, and a rider's phone sends at it while it waits "
+    "for its pickup. For comparison, Google's ride-hailing backend, fed by custom code, "
+    f"[expects a position at least once a minute and at most once every 5 s]({FLEET_ENGINE_UPDATES}).",
+    "**Regions.** Each region's share of the busy hour's load is an assumption, as is the region that "
+    "takes over when it is lost:",
+]
+
 # Other snippets import this module for its values; run on its own (or by the docs build),
-# it prints the table.
+# it prints the table, the notes on its longer rows, and the regions.
 if __name__ != "ride_hailing_assumptions":
     print(markdown_table(("Assumption", "Value", "Why"), TABLE))
+    print()
+    for note in NOTES:
+        print(f"- {note}")
+    print()
+    print(markdown_table(("Region", "Share of the busy hour's load", "Fails over to"), REGION_TABLE))

@@ -96,6 +96,7 @@ tracking_pushes_peak = peak(rider_tracking_peak + driver_tracking_peak)
 # Reads against writes, kept apart because they load different things. The index answers queries
 # (matching searches and the map); the relay forwards positions to the other phone and reads no index.
 index_queries_peak = peak(matching_queries_peak + browse_queries_peak)
+index_queries_average = per_second(index_queries_peak / peak_to_average)  # as location_writes_average
 # The index takes only the drivers' positions (a waiting rider's is relayed, never indexed).
 index_reads_per_write = times(index_queries_peak / driver_updates_peak)
 relay_pushes_peak = tracking_pushes_peak

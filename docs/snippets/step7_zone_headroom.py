@@ -5,14 +5,14 @@ takes Z / (Z - 1) of its normal load. So every zone must run at most (Z - 1) / Z
 on a normal peak, and the fleet needs Z / (Z - 1) times the servers the peak alone would take.
 """
 
-from sdw.estimation import fraction, markdown_table, times
+from sdw.estimation import fraction, markdown_table, zone_loss_headroom
 
 ZONES = (2, 3, 4, 5)
 
-rows = [(zones, times(zones / (zones - 1)), fraction((zones - 1) / zones)) for zones in ZONES]
+rows = [(zones, zone_loss_headroom(zones), fraction((zones - 1) / zones)) for zones in ZONES]
 
-two_zone_headroom = times(2 / 1)
-three_zone_headroom = times(3 / 2)
+two_zone_headroom = zone_loss_headroom(2)
+three_zone_headroom = zone_loss_headroom(3)
 three_zone_ceiling = fraction(2 / 3)
 
 if __name__ != "step7_zone_headroom":

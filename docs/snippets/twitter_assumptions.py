@@ -30,6 +30,7 @@ from sdw.estimation import (
     size,
     throughput,
     times,
+    zone_loss_headroom,
 )
 
 # --- Who uses it -------------------------------------------------------------------------
@@ -152,7 +153,7 @@ reference_usable_memory_share = fraction(usable_memory_share)
 
 # With Z zones sharing the load, losing one leaves Z - 1 to carry all of it (step 7 of the
 # workflow): every tier that must survive it needs Z / (Z - 1) of what the peak alone takes.
-zone_headroom = times(zones / (zones - 1))
+zone_headroom = zone_loss_headroom(zones)
 
 # --- Stores the first sketch leaves out (step 4) -------------------------------------------------
 media_record_bytes = size(200)

@@ -132,8 +132,7 @@ def presets() -> dict[str, dict]:
                 "writes_per_user_per_day": ride_traffic.location_writes_average
                 * SECONDS_PER_DAY
                 / ride_traffic.drivers_online_average,
-                "reads_per_user_per_day": ride_traffic.index_queries_peak
-                / ride.peak_to_average
+                "reads_per_user_per_day": ride_traffic.index_queries_average
                 * SECONDS_PER_DAY
                 / ride_traffic.drivers_online_average,
                 "write_size_bytes": float(ride.location_update_wire_bytes),
