@@ -1,0 +1,115 @@
+"""Concepts, schema changes and migrations: the inputs every concept_migrate snippet shares, each with
+its source or marked as the page's own assumption.
+
+Published defaults and limits:
+- gh-ost copies rows in chunks of 1,000 by default (--chunk-size) and throttles while the replica it
+  watches is more than 1,500 ms behind (--max-lag-millis), measured with its own heartbeat
+  (https://github.com/github/gh-ost/blob/master/doc/command-line-flags.md and doc/subsecond-lag.md).
+- pt-online-schema-change sizes each chunk to take 0.5 s (--chunk-time) and pauses while any replica
+  is more than 1 s behind (--max-lag)
+  (https://docs.percona.com/percona-toolkit/pt-online-schema-change.html).
+- MySQL's lock_wait_timeout, how long a statement waits for a metadata lock, defaults to 31,536,000 s,
+  a year (https://dev.mysql.com/doc/refman/8.0/en/server-system-variables.html#sysvar_lock_wait_timeout).
+- MySQL 8.0.29 and later allow 64 row versions per table: that many instant ADD or DROP COLUMN
+  operations, after which the next one must rebuild the table
+  (https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-operations.html#online-ddl-column-operations).
+
+From this site (one figure, one value): the Twitter example's registered users and its users table's
+shards, its tweets a day, retention, peak-to-average factor and the wide-column store's replica writes
+on each zone's copy at the peak; the ride-hailing example's trip transactions at the peak and its
+largest region's share.
+
+The page's own assumptions, to be measured on the real system:
+- A shard's replica applies 10,000 row changes a second, and the shard's own writes take a fifth of
+  that at their busiest.
+- A throttled backfill takes half of what is left, so a burst of the shard's own writes still fits.
+- A backfill script that runs its batches back to back, from several threads, changes 30,000 rows a
+  second on the primary, which applies them in parallel.
+- A long transaction (a report, a backup's snapshot, a session left open) holds a lock on the table for
+  60 s; a schema change waits at most 1 s for its lock (lock_timeout) before it gives up and retries.
+- A long-running transaction stays open for 4 hours while the trip tables take their peak writes.
+- One application-side dual write in 100,000 commits its first write and not its second (the process
+  dies between them, or the second times out and is not retried).
+- A comparison of sampled rows should find drift of that share with 99% confidence.
+"""
+
+from ride_hailing_assumptions import largest_region_share
+from ride_hailing_data_model import trip_rows_peak, trip_transactions_peak
+from twitter_assumptions import peak_to_average, registered_users, retention_years, tweets_per_day
+from twitter_servers import store_writes_per_zone_peak
+from twitter_stores import user_relational_shards
+
+from sdw.estimation import count, duration, fraction, markdown_table, throughput, times
+
+# --- Published defaults and limits -----------------------------------------------------------------
+ghost_chunk_rows = count(1_000)
+ghost_max_lag = duration(1.5)
+ptosc_chunk_time = duration(0.5)
+ptosc_max_lag = duration(1)
+mysql_lock_wait_timeout = duration(31_536_000)
+instant_row_versions = count(64)
+
+# --- The worked examples' figures ------------------------------------------------------------------
+twitter_users = count(float(registered_users))
+twitter_user_shards = count(float(user_relational_shards))
+twitter_tweets_per_day = tweets_per_day
+twitter_retention_years = retention_years
+twitter_peak_to_average = times(float(peak_to_average))
+twitter_store_writes_peak = store_writes_per_zone_peak
+ride_trip_transactions_peak = trip_transactions_peak
+ride_trip_rows_peak = trip_rows_peak
+ride_largest_region_share = largest_region_share
+
+# --- Assumptions, to be measured -------------------------------------------------------------------
+REPLICA_APPLY_ROWS = 10_000  # row changes a second one shard's replica applies
+OWN_WRITE_SHARE = 0.2  # of that, the shard's own writes at their busiest
+THROTTLE_SHARE = 0.5  # of the replica's spare apply rate, given to the backfill
+UNTHROTTLED_ROWS = 30_000  # row changes a second an unthrottled backfill makes on the primary
+LONG_TRANSACTION_SECONDS = 60
+LOCK_TIMEOUT_SECONDS = 1
+OPEN_TRANSACTION_SECONDS = 4 * 3_600
+DUAL_WRITE_FAILURE_SHARE = 1e-5
+SAMPLE_CONFIDENCE = 0.99
+
+replica_apply_rate = throughput(REPLICA_APPLY_ROWS)
+own_write_share = fraction(OWN_WRITE_SHARE)
+throttle_share = fraction(THROTTLE_SHARE)
+unthrottled_rate = throughput(UNTHROTTLED_ROWS)
+long_transaction = duration(LONG_TRANSACTION_SECONDS)
+lock_timeout = duration(LOCK_TIMEOUT_SECONDS)
+open_transaction = duration(OPEN_TRANSACTION_SECONDS)
+dual_write_failure_share = fraction(DUAL_WRITE_FAILURE_SHARE)
+sample_confidence = fraction(SAMPLE_CONFIDENCE)
+
+if __name__ != "concept_migrate_assumptions":
+    print(
+        markdown_table(
+            ("Input", "Value", "Source"),
+            [
+                ("gh-ost rows a chunk", ghost_chunk_rows, "gh-ost, --chunk-size default"),
+                ("gh-ost throttles above a replica lag of", ghost_max_lag, "gh-ost, --max-lag-millis default"),
+                ("pt-online-schema-change target time a chunk", ptosc_chunk_time, "Percona, --chunk-time default"),
+                ("pt-online-schema-change pauses above a lag of", ptosc_max_lag, "Percona, --max-lag default"),
+                ("MySQL metadata lock wait", mysql_lock_wait_timeout, "MySQL, lock_wait_timeout default"),
+                ("Instant column changes before a rebuild", instant_row_versions, "MySQL 8.0.29 and later"),
+                ("Registered users", twitter_users, "Twitter example"),
+                ("Users table shards", twitter_user_shards, "Twitter example, step 4"),
+                ("Tweets a day", twitter_tweets_per_day, "Twitter example"),
+                ("Years kept", twitter_retention_years, "Twitter example"),
+                ("Peak to average", twitter_peak_to_average, "Twitter example, step 2"),
+                ("Store writes on each zone's copy, at the peak", twitter_store_writes_peak, "Twitter example"),
+                ("Trip transactions, at the peak", ride_trip_transactions_peak, "Ride-hailing example, step 4"),
+                ("Trip rows written, at the peak", ride_trip_rows_peak, "Ride-hailing example, step 4"),
+                ("Largest region's share", ride_largest_region_share, "Ride-hailing example"),
+                ("Replica apply rate, one shard", replica_apply_rate, "Assumed; to be measured"),
+                ("... taken by the shard's own writes", own_write_share, "Assumed; to be measured"),
+                ("Share of the spare given to a backfill", throttle_share, "Assumed"),
+                ("Unthrottled backfill on the primary", unthrottled_rate, "Assumed; to be measured"),
+                ("Long transaction holding the table", long_transaction, "Assumed"),
+                ("lock_timeout for schema changes", lock_timeout, "Assumed: the page's choice"),
+                ("Transaction left open", open_transaction, "Assumed"),
+                ("Dual writes that land only once", dual_write_failure_share, "Assumed"),
+                ("Confidence wanted from a sampled comparison", sample_confidence, "Assumed"),
+            ],
+        )
+    )
