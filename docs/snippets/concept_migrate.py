@@ -3,9 +3,18 @@ throttled backfill of the Twitter example's users table takes, and what an unthr
 its replicas.
 
 Lock queue: an ALTER that needs an exclusive lock waits behind the transaction holding the table, and
-every statement that arrives meanwhile waits behind the ALTER. The queue is the table's statement
-rate times the wait. The table here is the ride-hailing example's trips, as if the largest region's
-trip transactions ran on one relational primary (the alternative its step 4 names).
+every statement that arrives meanwhile waits behind the ALTER. The queue is the table's arrival rate
+times the wait. The table here is the ride-hailing example's trips on the alternative its step 4
+weighs, a relational primary per city group, a zone's loss stopping a third of a region's groups: so
+at least as many groups a region as zones, and one primary carries at most the largest region's share
+divided by the zones. Counted in trip transactions (each several statements; the riders' status reads
+are left out, so the real queue is longer). The primary's connection slots, PostgreSQL's default,
+fill at that rate.
+
+Vacuum: only updated or deleted rows leave dead versions; inserts do not. The share of trip rows that
+update a row already there is read from the ride-hailing example's own list of trip transactions
+(which rows each one writes): the ride, the driver's state and the offer are updated; the idempotency
+record, history entries, outbox rows and ratings are inserted.
 
 Backfill: a new column filled for every row of the users table, shard by shard in parallel, in
 batches keyed by primary key. The replica must apply the shard's own writes and the backfill's; the
@@ -13,7 +22,9 @@ backfill is given a share of what the replica has spare. Lag, in seconds, is how
 applied position trails the primary's clock: while the primary makes changes at P a second and the
 replica applies C, the replica's position moves C / P primary-seconds each second, so the lag grows by
 1 - C / P seconds each second. The rows still to apply when the backfill stops drain at C minus the
-shard's own writes.
+shard's own writes. The lag keeps growing after the backfill stops, until the replica reaches the
+backfill's last row: its position moves C / P primary-seconds each second, so it gets there at
+T × P / C, and the lag is then T × (P / C - 1), the peak.
 """
 
 from concept_migrate_assumptions import (
@@ -26,19 +37,25 @@ from concept_migrate_assumptions import (
     UNTHROTTLED_ROWS,
     ghost_chunk_rows,
     ghost_max_lag,
+    pg_max_connections,
     ride_largest_region_share,
+    ride_peak_to_average,
     ride_trip_rows_peak,
     ride_trip_transactions_peak,
+    ride_zones,
     twitter_user_shards,
     twitter_users,
 )
+from ride_hailing_data_model import TRIP_TRANSACTIONS
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, throughput
+from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, throughput
 
 # --- The lock queue ---------------------------------------------------------------------------------
-table_statements_peak = peak(float(ride_trip_transactions_peak) * float(ride_largest_region_share))
-queued_behind_alter = count(float(table_statements_peak) * LONG_TRANSACTION_SECONDS)
-queued_with_lock_timeout = count(float(table_statements_peak) * LOCK_TIMEOUT_SECONDS)
+primary_share = fraction(float(ride_largest_region_share) / float(ride_zones))
+table_transactions_peak = peak(float(ride_trip_transactions_peak) * float(primary_share))
+queued_behind_alter = count(float(table_transactions_peak) * LONG_TRANSACTION_SECONDS)
+queued_with_lock_timeout = count(float(table_transactions_peak) * LOCK_TIMEOUT_SECONDS)
+connections_full_after = duration(float(pg_max_connections) / float(table_transactions_peak))
 
 # --- A throttled backfill of the users table --------------------------------------------------------
 rows_per_shard = count(float(twitter_users) / float(twitter_user_shards))
@@ -55,12 +72,26 @@ lag_growth = fraction(1 - REPLICA_APPLY_ROWS / primary_changes)  # seconds of la
 time_to_lag_bound = duration(float(ghost_max_lag) / float(lag_growth))
 unthrottled_time = duration(float(rows_per_shard) / UNTHROTTLED_ROWS)
 lag_at_end = duration(float(unthrottled_time) * float(lag_growth))
+peak_lag = duration(float(unthrottled_time) * (primary_changes / REPLICA_APPLY_ROWS - 1))
+peak_lag_at = duration(float(unthrottled_time) * primary_changes / REPLICA_APPLY_ROWS)
 rows_behind_at_end = count(float(unthrottled_time) * (primary_changes - REPLICA_APPLY_ROWS))
 catch_up_time = duration(float(rows_behind_at_end) / float(spare_apply))
 unthrottled_until_caught_up = duration(float(unthrottled_time) + float(catch_up_time))
 
 # --- A transaction left open: row versions vacuum may not remove ------------------------------------
-held_row_versions = count(float(ride_trip_rows_peak) * OPEN_TRANSACTION_SECONDS)
+# Rows each trip transaction updates, in the order of TRIP_TRANSACTIONS: the create inserts all four;
+# the hold's result updates the ride; a reservation updates the driver's state and the ride (the offer
+# and outbox rows are new); a decline or expiry updates the offer, the driver's state and the ride; the
+# accept the same three; arriving, arrived and on trip the ride; a completion or cancel the ride and the
+# driver's state; a rating inserts.
+UPDATED_ROWS = (0, 1, 2, 3, 3, 1, 1, 2, 2, 0)
+updated_row_share = fraction(
+    sum(n * updated for (_, n, _), updated in zip(TRIP_TRANSACTIONS, UPDATED_ROWS, strict=True))
+    / sum(n * rows for _, n, rows in TRIP_TRANSACTIONS)
+)
+primary_rows_average = per_second(float(ride_trip_rows_peak) / float(ride_peak_to_average) * float(primary_share))
+primary_updates_average = per_second(float(primary_rows_average) * float(updated_row_share))
+held_row_versions = count(float(primary_updates_average) * OPEN_TRANSACTION_SECONDS)
 
 if __name__ != "concept_migrate":
     print(
@@ -71,6 +102,7 @@ if __name__ != "concept_migrate":
                 ("Backfill rate", backfill_rate, throughput(UNTHROTTLED_ROWS)),
                 ("Time to write every row", backfill_time, unthrottled_time),
                 ("Replica lag when the last row is written", f"under {batch_apply_time}", lag_at_end),
+                ("Replica lag at its worst", f"under {batch_apply_time}", f"{peak_lag}, at {peak_lag_at}"),
                 ("Until the replica has caught up", backfill_time, unthrottled_until_caught_up),
             ],
         )
@@ -78,6 +110,14 @@ if __name__ != "concept_migrate":
     print()
     print(
         f"An ALTER queued behind a {duration(LONG_TRANSACTION_SECONDS)} transaction holds up "
-        f"{queued_behind_alter} statements at {table_statements_peak} at the peak; with a lock_timeout of "
-        f"{duration(LOCK_TIMEOUT_SECONDS)}, at most {queued_with_lock_timeout}."
+        f"{queued_behind_alter} trip transactions at {table_transactions_peak} at the peak on one primary "
+        f"({primary_share} of the trips); its {pg_max_connections} connection slots are full after "
+        f"{connections_full_after}. With a lock_timeout of {duration(LOCK_TIMEOUT_SECONDS)}, at most "
+        f"{queued_with_lock_timeout}."
+    )
+    print()
+    print(
+        f"A transaction open {duration(OPEN_TRANSACTION_SECONDS)} on that primary, at its average "
+        f"{primary_rows_average} trip rows ({updated_row_share} of them updates), leaves "
+        f"{held_row_versions} dead row versions vacuum may not remove."
     )
