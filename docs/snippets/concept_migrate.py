@@ -6,15 +6,20 @@ Lock queue: an ALTER that needs an exclusive lock waits behind the transaction h
 every statement that arrives meanwhile waits behind the ALTER. The queue is the table's arrival rate
 times the wait. The table here is the ride-hailing example's trips on the alternative its step 4
 weighs, a relational primary per city group, a zone's loss stopping a third of a region's groups: so
-at least as many groups a region as zones, and one primary carries at most the largest region's share
-divided by the zones. Counted in trip transactions (each several statements; the riders' status reads
+at least as many groups a region as zones. With even groups, one a zone (the page's assumption), one
+primary carries the largest region's share divided by the zones and the groups a zone; a large city's
+group carries more. Counted in trip transactions (each several statements; the riders' status reads
 are left out, so the real queue is longer). The primary's connection slots, PostgreSQL's default,
-fill at that rate.
+fill at that rate: the time they last is the most a lock timeout can allow before the queue refuses
+connections, and the page's timeout is chosen well under it.
 
-Vacuum: only updated or deleted rows leave dead versions; inserts do not. The share of trip rows that
-update a row already there is read from the ride-hailing example's own list of trip transactions
-(which rows each one writes): the ride, the driver's state and the offer are updated; the idempotency
-record, history entries, outbox rows and ratings are inserted.
+Vacuum: only updated or deleted rows leave dead versions; inserts do not. The dead versions are read
+from the ride-hailing example's own list of trip transactions (which rows each one writes): the ride,
+the driver's state and the offer are updated; history entries and ratings are inserted and kept. The
+idempotency record and the outbox rows are inserted too, but the example keeps them a day or less and
+says nothing of partitioning them by time to drop whole: each is deleted once (an outbox row after the
+relay publishes it), and at a steady rate the deletes match the inserts, so each such row counts one
+dead version. Counted per row written: the updates and deletes a ride makes over the rows it writes.
 
 Backfill: a new column filled for every row of the users table, shard by shard in parallel, in
 batches keyed by primary key. The replica must apply the shard's own writes and the backfill's; the
@@ -35,6 +40,7 @@ from concept_migrate_assumptions import (
     REPLICA_APPLY_ROWS,
     THROTTLE_SHARE,
     UNTHROTTLED_ROWS,
+    city_groups_per_zone,
     ghost_chunk_rows,
     ghost_max_lag,
     pg_max_connections,
@@ -51,11 +57,12 @@ from ride_hailing_data_model import TRIP_TRANSACTIONS
 from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, throughput
 
 # --- The lock queue ---------------------------------------------------------------------------------
-primary_share = fraction(float(ride_largest_region_share) / float(ride_zones))
+primary_share = fraction(float(ride_largest_region_share) / float(ride_zones) / float(city_groups_per_zone))
 table_transactions_peak = peak(float(ride_trip_transactions_peak) * float(primary_share))
 queued_behind_alter = count(float(table_transactions_peak) * LONG_TRANSACTION_SECONDS)
-queued_with_lock_timeout = count(float(table_transactions_peak) * LOCK_TIMEOUT_SECONDS)
 connections_full_after = duration(float(pg_max_connections) / float(table_transactions_peak))
+lock_timeout_share_of_limit = fraction(LOCK_TIMEOUT_SECONDS / float(connections_full_after))
+queued_with_lock_timeout = count(float(table_transactions_peak) * LOCK_TIMEOUT_SECONDS)
 
 # --- A throttled backfill of the users table --------------------------------------------------------
 rows_per_shard = count(float(twitter_users) / float(twitter_user_shards))
@@ -85,13 +92,19 @@ unthrottled_until_caught_up = duration(float(unthrottled_time) + float(catch_up_
 # accept the same three; arriving, arrived and on trip the ride; a completion or cancel the ride and the
 # driver's state; a rating inserts.
 UPDATED_ROWS = (0, 1, 2, 3, 3, 1, 1, 2, 2, 0)
-updated_row_share = fraction(
-    sum(n * updated for (_, n, _), updated in zip(TRIP_TRANSACTIONS, UPDATED_ROWS, strict=True))
+# Rows each one inserts that are later deleted: the create's idempotency record and outbox row, and the
+# outbox row of every transaction but the hold's result.
+DELETED_LATER_ROWS = (2, 0, 1, 1, 1, 1, 1, 1, 1, 1)
+dead_version_share = fraction(
+    sum(
+        n * (updated + deleted)
+        for (_, n, _), updated, deleted in zip(TRIP_TRANSACTIONS, UPDATED_ROWS, DELETED_LATER_ROWS, strict=True)
+    )
     / sum(n * rows for _, n, rows in TRIP_TRANSACTIONS)
 )
 primary_rows_average = per_second(float(ride_trip_rows_peak) / float(ride_peak_to_average) * float(primary_share))
-primary_updates_average = per_second(float(primary_rows_average) * float(updated_row_share))
-held_row_versions = count(float(primary_updates_average) * OPEN_TRANSACTION_SECONDS)
+primary_dead_versions_average = per_second(float(primary_rows_average) * float(dead_version_share))
+held_row_versions = count(float(primary_dead_versions_average) * OPEN_TRANSACTION_SECONDS)
 
 if __name__ != "concept_migrate":
     print(
@@ -112,12 +125,13 @@ if __name__ != "concept_migrate":
         f"An ALTER queued behind a {duration(LONG_TRANSACTION_SECONDS)} transaction holds up "
         f"{queued_behind_alter} trip transactions at {table_transactions_peak} at the peak on one primary "
         f"({primary_share} of the trips); its {pg_max_connections} connection slots are full after "
-        f"{connections_full_after}. With a lock_timeout of {duration(LOCK_TIMEOUT_SECONDS)}, at most "
-        f"{queued_with_lock_timeout}."
+        f"{connections_full_after}, the most a lock timeout can allow. With a lock_timeout of "
+        f"{duration(LOCK_TIMEOUT_SECONDS)} ({lock_timeout_share_of_limit} of that), {queued_with_lock_timeout} "
+        f"wait."
     )
     print()
     print(
         f"A transaction open {duration(OPEN_TRANSACTION_SECONDS)} on that primary, at its average "
-        f"{primary_rows_average} trip rows ({updated_row_share} of them updates), leaves "
+        f"{primary_rows_average} trip rows (updates and later deletes {dead_version_share} of them), leaves "
         f"{held_row_versions} dead row versions vacuum may not remove."
     )

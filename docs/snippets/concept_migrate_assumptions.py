@@ -31,8 +31,19 @@ The page's own assumptions, to be measured on the real system:
 - A backfill script that runs its batches back to back, from several threads, changes 30,000 rows a
   second on the primary, which applies them in parallel.
 - A long transaction (a report, a backup's snapshot, a session left open) holds a lock on the table for
-  60 s; a schema change waits at most 1 s for its lock (lock_timeout) before it gives up and retries.
+  60 s.
+- A schema change waits 100 ms for its lock (lock_timeout) before it gives up and retries: the page's
+  choice, a fraction of the time the primary's connection slots last while the change waits
+  (concept_migrate.connections_full_after), so the queue stays well short of the slots.
+- The ride-hailing example's city groups carry even shares of a region's trips, and a region has the
+  fewest groups its failover figure allows, one a zone. The example re-cuts groups by hand as cities
+  grow unevenly, so a large city's group carries more than this share; more groups carry less each.
 - A long-running transaction stays open for 4 hours while the trip tables take their average writes.
+- The tweets table's leveled compaction (the Twitter example's step 6) needs a tenth of each server's
+  disk free: each merge rewrites one file and the ten or so of the next level it overlaps (160 MB files
+  by default), a few GB at once, and level 0 falls back to size-tiered merges while the copy writes
+  fast. Size-tiered compaction would need up to half the disk
+  (https://cassandra.apache.org/doc/latest/cassandra/operating/compaction/).
 - One application-side dual write in 100,000 commits its first write and not its second (the process
   dies between them, or the second times out and is not retried).
 - A comparison of sampled rows should find drift of that share with 99% confidence.
@@ -95,7 +106,9 @@ OWN_WRITE_SHARE = 0.2  # of that, the shard's own writes at their busiest
 THROTTLE_SHARE = 0.5  # of the replica's spare apply rate, given to the backfill
 UNTHROTTLED_ROWS = 30_000  # row changes a second an unthrottled backfill makes on the primary
 LONG_TRANSACTION_SECONDS = 60
-LOCK_TIMEOUT_SECONDS = 1
+LOCK_TIMEOUT_SECONDS = 0.1  # the page's choice, well under the time the connection slots last
+CITY_GROUPS_PER_ZONE = 1  # even groups, one a zone: the fewest the failover figure allows
+COMPACTION_HEADROOM_SHARE = 0.1  # of each store server's disk, kept free for leveled compaction
 OPEN_TRANSACTION_SECONDS = 4 * 3_600
 DUAL_WRITE_FAILURE_SHARE = 1e-5
 SAMPLE_CONFIDENCE = 0.99
@@ -106,6 +119,8 @@ throttle_share = fraction(THROTTLE_SHARE)
 unthrottled_rate = throughput(UNTHROTTLED_ROWS)
 long_transaction = duration(LONG_TRANSACTION_SECONDS)
 lock_timeout = duration(LOCK_TIMEOUT_SECONDS)
+city_groups_per_zone = count(CITY_GROUPS_PER_ZONE)
+compaction_headroom = fraction(COMPACTION_HEADROOM_SHARE)
 open_transaction = duration(OPEN_TRANSACTION_SECONDS)
 dual_write_failure_share = fraction(DUAL_WRITE_FAILURE_SHARE)
 sample_confidence = fraction(SAMPLE_CONFIDENCE)
@@ -144,7 +159,9 @@ if __name__ != "concept_migrate_assumptions":
                 ("Share of the spare given to a backfill", throttle_share, "Assumed"),
                 ("Unthrottled backfill on the primary", unthrottled_rate, "Assumed; to be measured"),
                 ("Long transaction holding the table", long_transaction, "Assumed"),
-                ("lock_timeout for schema changes", lock_timeout, "Assumed: the page's choice"),
+                ("lock_timeout for schema changes", lock_timeout, "The page's choice, under the slots' time"),
+                ("Ride-hailing city groups a zone, even shares", city_groups_per_zone, "Assumed"),
+                ("Store disk kept free for leveled compaction", compaction_headroom, "Assumed; to be measured"),
                 ("Transaction left open", open_transaction, "Assumed"),
                 ("Dual writes that land only once", dual_write_failure_share, "Assumed"),
                 ("Confidence wanted from a sampled comparison", sample_confidence, "Assumed"),

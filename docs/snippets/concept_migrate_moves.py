@@ -6,12 +6,13 @@ new. The store carries its writes at the peak, and its average most of the day; 
 the store's load fills the gap. Averaged over a day, that gap is the peak less the average (the
 average of "peak minus the load" is the peak minus the average load), so the copy moves that many
 rows a second within load the peak already pays for. Each copied row is one write on each zone's
-copy, as each tweet is, and one cold read of one copy (consistency ONE); the cold reads the store
-serves leave the same kind of gap, counted here in reads that each touch a quorum, two copies, so the
-comparison is conservative.
+copy, as each tweet is, and one cold read at LOCAL_QUORUM, so that a row one replica lacks is still
+copied: a majority of the copies, one a zone, each read. The cold reads the store serves leave the
+same kind of gap, each of them a quorum read too; both are counted in replica reads.
 
 Disk: the new table holds every tweet again, with every copy, spread over each zone's servers; it is
-added to what each server holds today, before compaction's own headroom.
+added to what each server holds today, and the share kept free for the tweets table's leveled
+compaction is added to that.
 
 Dual writes: the share of writes whose second half is lost, times the tweets written over the copy.
 
@@ -24,6 +25,7 @@ drifted rows over every row it holds.
 import math
 
 from concept_migrate_assumptions import (
+    COMPACTION_HEADROOM_SHARE,
     DUAL_WRITE_FAILURE_SHARE,
     SAMPLE_CONFIDENCE,
     twitter_bytes_per_server,
@@ -48,12 +50,16 @@ tweets_during_copy = count(float(twitter_tweets_per_day) * float(copy_days))
 
 cold_reads_average = per_second(float(twitter_cold_reads_peak) / float(twitter_peak_to_average))
 cold_read_room = per_second(float(twitter_cold_reads_peak) - float(cold_reads_average))
+quorum_replicas = count(float(twitter_zones) // 2 + 1)
+copy_replica_reads = per_second(float(copy_room) * float(quorum_replicas))
+cold_read_replica_room = per_second(float(cold_read_room) * float(quorum_replicas))
 
 new_table_bytes_per_server = size(
     float(twitter_tweet_bytes) / float(twitter_zones) / float(twitter_store_servers_per_zone)
 )
 bytes_per_server_after = size(float(twitter_bytes_per_server) + float(new_table_bytes_per_server))
 disk_full_after = fraction(float(bytes_per_server_after) / float(twitter_storage_per_server))
+disk_needed_with_compaction = fraction(float(disk_full_after) + COMPACTION_HEADROOM_SHARE)
 
 drifted_rows_per_day = count(float(twitter_tweets_per_day) * DUAL_WRITE_FAILURE_SHARE)
 drifted_rows_during_copy = count(float(drifted_rows_per_day) * float(copy_days))
@@ -74,9 +80,13 @@ if __name__ != "concept_migrate_moves":
                 ("Time to copy them all", copy_time),
                 ("Cold reads the store serves, on average", cold_reads_average),
                 ("Room left in cold reads, averaged over the day", cold_read_room),
-                ("Cold reads the copy makes, one a tweet", copy_room),
+                ("Cold reads the copy makes, one a tweet at LOCAL_QUORUM", copy_room),
+                ("Replicas each quorum read touches", quorum_replicas),
+                ("Replica reads the copy makes", copy_replica_reads),
+                ("Room left in replica reads", cold_read_replica_room),
                 ("New table's bytes on each server", new_table_bytes_per_server),
                 ("Each server's disk used, with the new table", disk_full_after),
+                ("... with leveled compaction's free share", disk_needed_with_compaction),
                 ("New tweets written meanwhile", tweets_during_copy),
                 ("... of which a dual write loses one half", drifted_rows_during_copy),
                 ("Sampled rows that find it, drawn from the rows written since dual writes began", sample_rows),
