@@ -108,7 +108,6 @@ UNTHROTTLED_ROWS = 30_000  # row changes a second an unthrottled backfill makes 
 LONG_TRANSACTION_SECONDS = 60
 LOCK_TIMEOUT_SECONDS = 0.1  # the page's choice, well under the time the connection slots last
 CITY_GROUPS_PER_ZONE = 1  # even groups, one a zone: the fewest the failover figure allows
-COMPACTION_HEADROOM_SHARE = 0.1  # of each store server's disk, kept free for leveled compaction
 OPEN_TRANSACTION_SECONDS = 4 * 3_600
 DUAL_WRITE_FAILURE_SHARE = 1e-5
 SAMPLE_CONFIDENCE = 0.99
@@ -120,7 +119,6 @@ unthrottled_rate = throughput(UNTHROTTLED_ROWS)
 long_transaction = duration(LONG_TRANSACTION_SECONDS)
 lock_timeout = duration(LOCK_TIMEOUT_SECONDS)
 city_groups_per_zone = count(CITY_GROUPS_PER_ZONE)
-compaction_headroom = fraction(COMPACTION_HEADROOM_SHARE)
 open_transaction = duration(OPEN_TRANSACTION_SECONDS)
 dual_write_failure_share = fraction(DUAL_WRITE_FAILURE_SHARE)
 sample_confidence = fraction(SAMPLE_CONFIDENCE)
@@ -161,7 +159,6 @@ if __name__ != "concept_migrate_assumptions":
                 ("Long transaction holding the table", long_transaction, "Assumed"),
                 ("lock_timeout for schema changes", lock_timeout, "The page's choice, under the slots' time"),
                 ("Ride-hailing city groups a zone, even shares", city_groups_per_zone, "Assumed"),
-                ("Store disk kept free for leveled compaction", compaction_headroom, "Assumed; to be measured"),
                 ("Transaction left open", open_transaction, "Assumed"),
                 ("Dual writes that land only once", dual_write_failure_share, "Assumed"),
                 ("Confidence wanted from a sampled comparison", sample_confidence, "Assumed"),

@@ -25,7 +25,6 @@ drifted rows over every row it holds.
 import math
 
 from concept_migrate_assumptions import (
-    COMPACTION_HEADROOM_SHARE,
     DUAL_WRITE_FAILURE_SHARE,
     SAMPLE_CONFIDENCE,
     twitter_bytes_per_server,
@@ -59,7 +58,6 @@ new_table_bytes_per_server = size(
 )
 bytes_per_server_after = size(float(twitter_bytes_per_server) + float(new_table_bytes_per_server))
 disk_full_after = fraction(float(bytes_per_server_after) / float(twitter_storage_per_server))
-disk_needed_with_compaction = fraction(float(disk_full_after) + COMPACTION_HEADROOM_SHARE)
 
 drifted_rows_per_day = count(float(twitter_tweets_per_day) * DUAL_WRITE_FAILURE_SHARE)
 drifted_rows_during_copy = count(float(drifted_rows_per_day) * float(copy_days))
@@ -86,7 +84,6 @@ if __name__ != "concept_migrate_moves":
                 ("Room left in replica reads", cold_read_replica_room),
                 ("New table's bytes on each server", new_table_bytes_per_server),
                 ("Each server's disk used, with the new table", disk_full_after),
-                ("... with leveled compaction's free share", disk_needed_with_compaction),
                 ("New tweets written meanwhile", tweets_during_copy),
                 ("... of which a dual write loses one half", drifted_rows_during_copy),
                 ("Sampled rows that find it, drawn from the rows written since dual writes began", sample_rows),
