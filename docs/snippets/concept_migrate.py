@@ -43,7 +43,7 @@ from concept_migrate_assumptions import (
     city_groups_per_zone,
     ghost_chunk_rows,
     ghost_max_lag,
-    pg_max_connections,
+    pg_client_connections,
     ride_largest_region_share,
     ride_peak_to_average,
     ride_trip_rows_peak,
@@ -60,7 +60,7 @@ from sdw.estimation import count, duration, fraction, markdown_table, peak, per_
 primary_share = fraction(float(ride_largest_region_share) / float(ride_zones) / float(city_groups_per_zone))
 table_transactions_peak = peak(float(ride_trip_transactions_peak) * float(primary_share))
 queued_behind_alter = count(float(table_transactions_peak) * LONG_TRANSACTION_SECONDS)
-connections_full_after = duration(float(pg_max_connections) / float(table_transactions_peak))
+connections_full_after = duration(float(pg_client_connections) / float(table_transactions_peak))
 lock_timeout_share_of_limit = fraction(LOCK_TIMEOUT_SECONDS / float(connections_full_after))
 queued_with_lock_timeout = count(float(table_transactions_peak) * LOCK_TIMEOUT_SECONDS)
 
@@ -124,7 +124,7 @@ if __name__ != "concept_migrate":
     print(
         f"An ALTER queued behind a {duration(LONG_TRANSACTION_SECONDS)} transaction holds up "
         f"{queued_behind_alter} trip transactions at {table_transactions_peak} at the peak on one primary "
-        f"({primary_share} of the trips); its {pg_max_connections} connection slots are full after "
+        f"({primary_share} of the trips); its {pg_client_connections} connection slots are full after "
         f"{connections_full_after}, the most a lock timeout can allow. With a lock_timeout of "
         f"{duration(LOCK_TIMEOUT_SECONDS)} ({lock_timeout_share_of_limit} of that), {queued_with_lock_timeout} "
         f"wait."

@@ -13,8 +13,8 @@ Published defaults and limits:
 - MySQL 8.0.29 and later allow 64 row versions per table: that many instant ADD or DROP COLUMN
   operations, after which the next one must rebuild the table
   (https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-operations.html#online-ddl-column-operations).
-- PostgreSQL's max_connections, the connections the server accepts at once, defaults to 100
-  (https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-MAX-CONNECTIONS).
+- PostgreSQL's connection slots for clients: max_connections less the superuser reserve, as the
+  transactions page counts them (concept_tx.client_connections).
 
 From this site (one figure, one value): the Twitter example's registered users and its users table's
 shards, its tweets a day, retention, peak-to-average factor, the wide-column store's replica writes
@@ -39,16 +39,15 @@ The page's own assumptions, to be measured on the real system:
   fewest groups its failover figure allows, one a zone. The example re-cuts groups by hand as cities
   grow unevenly, so a large city's group carries more than this share; more groups carry less each.
 - A long-running transaction stays open for 4 hours while the trip tables take their average writes.
-- The tweets table's leveled compaction (the Twitter example's step 6) needs a tenth of each server's
-  disk free: each merge rewrites one file and the ten or so of the next level it overlaps (160 MB files
-  by default), a few GB at once, and level 0 falls back to size-tiered merges while the copy writes
-  fast. Size-tiered compaction would need up to half the disk
+- The tweets table's leveled compaction (the Twitter example's step 6) keeps its room inside the half of
+  each SSD the Twitter example leaves free: its 10 TB a server is the budget after that half
   (https://cassandra.apache.org/doc/latest/cassandra/operating/compaction/).
 - One application-side dual write in 100,000 commits its first write and not its second (the process
   dies between them, or the second times out and is not retried).
 - A comparison of sampled rows should find drift of that share with 99% confidence.
 """
 
+from concept_tx import client_connections
 from ride_hailing_assumptions import largest_region_share
 from ride_hailing_assumptions import peak_to_average as ride_hailing_peak_to_average
 from ride_hailing_assumptions import zones as ride_hailing_zones
@@ -56,7 +55,6 @@ from ride_hailing_data_model import trip_rows_peak, trip_transactions_peak
 from twitter_assumptions import (
     peak_to_average,
     registered_users,
-    retention_years,
     storage_per_database_server,
     tweets_per_day,
     zones,
@@ -70,22 +68,30 @@ from twitter_servers import (
 from twitter_storage import tweet_bytes_total
 from twitter_stores import user_relational_shards
 
-from sdw.estimation import count, duration, fraction, markdown_table, throughput, times
+from sdw.estimation import (
+    SECONDS_PER_HOUR,
+    SECONDS_PER_YEAR,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    throughput,
+    times,
+)
 
 # --- Published defaults and limits -----------------------------------------------------------------
 ghost_chunk_rows = count(1_000)
 ghost_max_lag = duration(1.5)
 ptosc_chunk_time = duration(0.5)
 ptosc_max_lag = duration(1)
-mysql_lock_wait_timeout = duration(31_536_000)
+mysql_lock_wait_timeout = duration(SECONDS_PER_YEAR)
 instant_row_versions = count(64)
-pg_max_connections = count(100)
+pg_client_connections = client_connections
 
 # --- The worked examples' figures ------------------------------------------------------------------
 twitter_users = count(float(registered_users))
 twitter_user_shards = count(float(user_relational_shards))
 twitter_tweets_per_day = tweets_per_day
-twitter_retention_years = retention_years
 twitter_peak_to_average = times(float(peak_to_average))
 twitter_store_writes_peak = store_writes_per_zone_peak
 twitter_cold_reads_peak = cold_store_reads_per_second_peak
@@ -108,7 +114,7 @@ UNTHROTTLED_ROWS = 30_000  # row changes a second an unthrottled backfill makes 
 LONG_TRANSACTION_SECONDS = 60
 LOCK_TIMEOUT_SECONDS = 0.1  # the page's choice, well under the time the connection slots last
 CITY_GROUPS_PER_ZONE = 1  # even groups, one a zone: the fewest the failover figure allows
-OPEN_TRANSACTION_SECONDS = 4 * 3_600
+OPEN_TRANSACTION_SECONDS = 4 * SECONDS_PER_HOUR
 DUAL_WRITE_FAILURE_SHARE = 1e-5
 SAMPLE_CONFIDENCE = 0.99
 
@@ -134,11 +140,14 @@ if __name__ != "concept_migrate_assumptions":
                 ("pt-online-schema-change pauses above a lag of", ptosc_max_lag, "Percona, --max-lag default"),
                 ("MySQL metadata lock wait", mysql_lock_wait_timeout, "MySQL, lock_wait_timeout default"),
                 ("Instant column changes before a rebuild", instant_row_versions, "MySQL 8.0.29 and later"),
-                ("PostgreSQL connections at once", pg_max_connections, "PostgreSQL, max_connections default"),
+                (
+                    "PostgreSQL connection slots for clients",
+                    pg_client_connections,
+                    "Transactions page: the default less the superuser reserve",
+                ),
                 ("Registered users", twitter_users, "Twitter example"),
                 ("Users table shards", twitter_user_shards, "Twitter example, step 4"),
                 ("Tweets a day", twitter_tweets_per_day, "Twitter example"),
-                ("Years kept", twitter_retention_years, "Twitter example"),
                 ("Peak to average", twitter_peak_to_average, "Twitter example, step 2"),
                 ("Store writes on each zone's copy, at the peak", twitter_store_writes_peak, "Twitter example"),
                 ("Store cold reads, at the peak", twitter_cold_reads_peak, "Twitter example"),

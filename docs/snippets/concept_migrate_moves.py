@@ -11,8 +11,8 @@ copied: a majority of the copies, one a zone, each read. The cold reads the stor
 same kind of gap, each of them a quorum read too; both are counted in replica reads.
 
 Disk: the new table holds every tweet again, with every copy, spread over each zone's servers; it is
-added to what each server holds today, and the share kept free for the tweets table's leveled
-compaction is added to that.
+added to what each server holds today, against the Twitter example's 10 TB budget a server, which
+already leaves half of each SSD free for compaction and repairs.
 
 Dual writes: the share of writes whose second half is lost, times the tweets written over the copy.
 
@@ -38,6 +38,7 @@ from concept_migrate_assumptions import (
     twitter_zones,
 )
 from twitter_ids import tweets_kept
+from twitter_servers import quorum_copies
 
 from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, per_second, size
 
@@ -49,7 +50,7 @@ tweets_during_copy = count(float(twitter_tweets_per_day) * float(copy_days))
 
 cold_reads_average = per_second(float(twitter_cold_reads_peak) / float(twitter_peak_to_average))
 cold_read_room = per_second(float(twitter_cold_reads_peak) - float(cold_reads_average))
-quorum_replicas = count(float(twitter_zones) // 2 + 1)
+quorum_replicas = quorum_copies
 copy_replica_reads = per_second(float(copy_room) * float(quorum_replicas))
 cold_read_replica_room = per_second(float(cold_read_room) * float(quorum_replicas))
 
@@ -83,7 +84,7 @@ if __name__ != "concept_migrate_moves":
                 ("Replica reads the copy makes", copy_replica_reads),
                 ("Room left in replica reads", cold_read_replica_room),
                 ("New table's bytes on each server", new_table_bytes_per_server),
-                ("Each server's disk used, with the new table", disk_full_after),
+                ("Share of each server's 10 TB budget used, with the new table", disk_full_after),
                 ("New tweets written meanwhile", tweets_during_copy),
                 ("... of which a dual write loses one half", drifted_rows_during_copy),
                 ("Sampled rows that find it, drawn from the rows written since dual writes began", sample_rows),
