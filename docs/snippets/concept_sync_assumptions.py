@@ -7,42 +7,61 @@ Published:
   "blocklist" in https://dropbox.tech/infrastructure/streaming-file-synchronization, 2014).
 - LBFS's content-defined chunks: a Rabin fingerprint over a 48-byte window, cut points at least 2 KiB and at
   most 64 KiB apart, 8 KiB apart on average (Muthitacharoen, Chen and Mazieres, SOSP 2001). FastCDC (USENIX
-  ATC 2016) keeps the same 8 KiB average and speeds the hash up with a gear table.
+  ATC 2016) keeps the same 8 KiB average; its gear hash comes from Ddelta (Xia et al., 2014), and it adds
+  cut-point skipping and normalized chunking.
 - restic's chunker cuts between 512 KiB and 8 MiB (github.com/restic/chunker, MinSize and MaxSize).
 - rsync's block size for a file over 700 x 700 bytes is the largest multiple of 8 whose square is at most the
   file's length, capped at 128 KiB; each block sends a 4-byte rolling checksum and a strong checksum of
   s2length bytes, from 2 to 16, sized by the file's and the block's lengths (rsync's generator.c,
   sum_sizes_sqroot: BLOCK_SIZE 700, MAX_BLOCK_SIZE 1 << 17, BLOCKSUM_BIAS 10, SHORT_SUM_LENGTH 2, SUM_LENGTH 16).
-- Dropbox's list_folder/longpoll holds a request 30 s by default, plus up to 90 s of random jitter
-  (https://www.dropbox.com/developers/documentation/http/documentation#files-list_folder-longpoll).
+  Uncompressed, the sender writes a 4-byte token for every matched block and a 4-byte length before each
+  run of literal bytes of at most 32 KiB, then a 16-byte whole-file checksum (token.c, simple_send_token;
+  CHUNK_SIZE 32 * 1024).
+- Dropbox's list_folder/longpoll holds a request 30 s by default and at most 480 s, plus up to 90 s of random
+  jitter (https://www.dropbox.com/developers/documentation/http/documentation#files-list_folder-longpoll).
 
-From this site (one figure, one value): the video page's phone upload rate and how often its link drops, and
-the real-time page's held connections a server (the chat example's figure).
+From this site (one figure, one value): the video page's phone upload rate, part size and how often its link
+drops, and the real-time page's held connections a server, heartbeat and reconnection spread, with the chat
+example's headroom to lose a zone.
 
 The page's own assumptions, to be measured on the real system:
-- The worked file is 1 GB (10^9 bytes), and an edit inserts 1,000 bytes near its start.
+- The worked file is 1 GB (10^9 bytes), and an edit inserts 1,000 bytes at a random place in it.
 - The page's chunker: content-defined, at least 512 KiB (restic's minimum), then a cut with probability
   1 / 512 KiB at each byte, so chunks average 1 MiB; at most 8 MiB (restic's maximum).
 - A block-index entry takes 100 bytes: a 32-byte hash, a location, a length and a reference count, with the
   store's per-row overhead. A file version's blocklist names each chunk by its 32-byte hash, plus a 4-byte
-  length when chunks vary in size.
+  length when chunks vary in size. The block index is held whole in the metadata tier's memory, so that a
+  commit's chunk checks never wait on a disk: its budget is 0.01% of the bytes stored. A reach-index entry
+  (namespace ID, hash) takes 40 bytes.
 - The service: 100 million users active on a day, each with 3 devices (a phone and two computers), 2 of them
-  online at a time; each user commits 20 changes a day: 15 new files averaging 2 MB (photos, downloads,
+  online at a time (the phone and one computer); each user commits 20 changes a day: 15 new files averaging 2 MB (photos, downloads,
   documents) and 5 edits of files averaging 20 MB (documents, spreadsheets, archives, design files) that
   change 50 KB each. The busiest hour runs at twice the day's average. 20% of new files' bytes are already
   stored under another account (installers, attachments, shared media) and 5% under the user's own.
+  10% of changes land in a shared folder with 4 other members; a phone downloads 10% of what changes (the
+  files its user opens), computers all of it.
 - A user's namespace holds 10,000 files, and a journal row (path, blocklist reference, revision) takes
-  300 bytes.
-- An upload may sit uncommitted for at most a day; the garbage collector's grace is 3 days; 1% of new bytes
-  are uploaded and never committed (an app killed, a file deleted mid-upload).
+  300 bytes. The journal keeps a year of rows.
+- An upload may sit uncommitted for at most a day and 50 GB an account; the garbage collector's grace is 3
+  days; 1% of new bytes are uploaded and never committed (an app killed, a file deleted mid-upload). The mark
+  walk reads 10 million chunk references a second across the metadata shards, and the store holds 1 EB.
+- NAT: a computer's home or office router keeps an idle TCP mapping at least 10 min (RFC 5382 asks for
+  2 h 4 min; many keep less); a phone's carrier NAT may drop one within minutes, which is why the real-time
+  page heartbeats every 30 s. A server-sent backoff spreads a zone's reconnections over 10 min. A disk streams
+  200 MB/s.
 - A folder of 100,000 files is moved in one go; a 100 MB file shared company-wide or by a public link is
   fetched by a million devices within an hour.
 """
 
-from concept_realtime import CONNECTIONS_PER_SERVER
-from concept_video_assumptions import DROP_EVERY_SECONDS, PHONE_UPLINK_BITS
+from chat_assumptions import zones
+from chat_connections import zone_headroom
+from concept_realtime import CONNECTIONS_PER_SERVER, HEARTBEAT_SECONDS, RECONNECT_SPREAD_SECONDS
+from concept_video_assumptions import DROP_EVERY_SECONDS, PART_BYTES, PHONE_UPLINK_BITS
 
 from sdw.estimation import KiB, MiB, count, duration, fraction, markdown_table, size, times
+
+ZONE_HEADROOM = float(zone_headroom)
+ZONES = float(zones)
 
 # --- Published ------------------------------------------------------------------------------------------
 DROPBOX_BLOCK = 4 * MiB
@@ -55,7 +74,11 @@ RSYNC_BLOCKSUM_BIAS = 10
 RSYNC_SHORT_SUM_LENGTH = 2
 RSYNC_SUM_LENGTH = 16
 RSYNC_ROLLING_BYTES = 4
+RSYNC_TOKEN_BYTES = 4  # a matched block's token, or a literal run's length
+RSYNC_LITERAL_RUN = 32 * KiB  # the longest literal run behind one length
+RSYNC_FILE_SUM = 16  # the whole-file checksum
 LONGPOLL_TIMEOUT = 30  # seconds, Dropbox's default
+LONGPOLL_MAX = 480  # seconds, Dropbox's longest
 LONGPOLL_JITTER = 90  # seconds at most, added by Dropbox
 
 # --- The page's own -------------------------------------------------------------------------------------
@@ -66,6 +89,10 @@ CHUNK_AVERAGE = 1 * MiB
 CHUNK_MAX = RESTIC_MAX
 INDEX_ENTRY_BYTES = 100
 LENGTH_BYTES = 4  # a chunk's length in a blocklist, when chunks vary
+INDEX_BUDGET_SHARE = 1e-4  # the block index in memory, against the bytes stored
+REACH_ENTRY_BYTES = 40  # namespace ID and hash
+SMALL_CHUNK_MIN, SMALL_CHUNK_AVERAGE = 64 * KiB, 128 * KiB  # the size the page weighs against its own
+STORE_BYTES = 1e18
 
 DAILY_USERS = 100e6
 DEVICES_PER_USER = 3
@@ -78,9 +105,19 @@ EDIT_CHANGE_BYTES = 50e3
 PEAK_TO_AVERAGE = 2
 CROSS_ACCOUNT_DUPLICATE_SHARE = 0.20
 OWN_DUPLICATE_SHARE = 0.05
+SHARED_CHANGE_SHARE = 0.10
+SHARED_OTHER_MEMBERS = 4
+PHONES_PER_USER = 1
+PHONE_DOWNLOAD_SHARE = 0.10
 FILES_PER_NAMESPACE = 10_000
 JOURNAL_ROW_BYTES = 300
+JOURNAL_KEEP_DAYS = 365
 UNCOMMITTED_LIMIT_DAYS = 1
+UNCOMMITTED_CAP_BYTES = 50e9
+MARK_REFS_PER_SECOND = 10e6
+DESKTOP_NAT_IDLE_SECONDS = 600
+BACKOFF_SPREAD_SECONDS = 600
+DISK_READ_BYTES = 200e6
 GC_GRACE_DAYS = 3
 ABANDONED_SHARE = 0.01
 MOVED_FOLDER_FILES = 100_000
@@ -100,6 +137,21 @@ lbfs_average = size(LBFS_AVERAGE)
 index_entry_bytes = size(INDEX_ENTRY_BYTES)
 longpoll_timeout = duration(LONGPOLL_TIMEOUT)
 longpoll_jitter = duration(LONGPOLL_JITTER)
+longpoll_max = duration(LONGPOLL_MAX)
+heartbeat = duration(HEARTBEAT_SECONDS)
+zone_headroom = times(ZONE_HEADROOM)
+reconnect_spread = duration(RECONNECT_SPREAD_SECONDS)
+desktop_nat_idle = duration(DESKTOP_NAT_IDLE_SECONDS)
+backoff_spread = duration(BACKOFF_SPREAD_SECONDS)
+index_budget_share = fraction(INDEX_BUDGET_SHARE)
+shared_change_share = fraction(SHARED_CHANGE_SHARE)
+shared_other_members = count(SHARED_OTHER_MEMBERS)
+phone_download_share = fraction(PHONE_DOWNLOAD_SHARE)
+journal_keep = duration(JOURNAL_KEEP_DAYS * 86_400)
+uncommitted_cap = size(UNCOMMITTED_CAP_BYTES)
+mark_refs_per_second = count(MARK_REFS_PER_SECOND)
+store_bytes = size(STORE_BYTES)
+disk_read = size(DISK_READ_BYTES)
 daily_users = count(DAILY_USERS)
 devices_per_user = count(DEVICES_PER_USER)
 devices_online_per_user = count(DEVICES_ONLINE_PER_USER)
@@ -138,10 +190,18 @@ if __name__ != "concept_sync_assumptions":
                     f"{RSYNC_BLOCK_SIZE} B; {RSYNC_MAX_BLOCK_SIZE:,} B",
                     "rsync source",
                 ),
-                ("Long poll held; jitter added", f"{longpoll_timeout}; up to {longpoll_jitter}", "Dropbox API"),
+                (
+                    "Long poll held, default and longest; jitter added",
+                    f"{longpoll_timeout}, {longpoll_max}; up to {longpoll_jitter}",
+                    "Dropbox API",
+                ),
                 ("The worked file; the insert", f"{file_bytes}; {insert_bytes}", "the page's assumption"),
                 ("The page's chunks: least, average, most", "512 KiB, 1 MiB and 8 MiB", "the page's choice"),
-                ("A block-index entry", index_entry_bytes, "the page's assumption"),
+                (
+                    "A block-index entry; its memory budget; a reach-index entry",
+                    f"{index_entry_bytes}; {index_budget_share} of bytes stored; {size(REACH_ENTRY_BYTES)}",
+                    "the page's assumption",
+                ),
                 (
                     "Users active a day; devices each, online",
                     f"{daily_users}; {devices_per_user}, {devices_online_per_user}",
@@ -164,13 +224,28 @@ if __name__ != "concept_sync_assumptions":
                     "the page's assumption",
                 ),
                 (
-                    "Files a namespace; bytes a journal row",
-                    f"{files_per_namespace}; {journal_row_bytes}",
+                    "Changes in a shared folder, its other members; what a phone downloads",
+                    f"{shared_change_share}, {shared_other_members}; {phone_download_share}",
                     "the page's assumption",
                 ),
                 (
-                    "Uncommitted upload kept; collector's grace; new bytes abandoned",
-                    f"{uncommitted_limit}; {gc_grace}; {abandoned_share}",
+                    "Files a namespace; bytes a journal row; rows kept",
+                    f"{files_per_namespace}; {journal_row_bytes}; {journal_keep}",
+                    "the page's assumption",
+                ),
+                (
+                    "Uncommitted upload kept, cap an account; collector's grace; new bytes abandoned",
+                    f"{uncommitted_limit}, {uncommitted_cap}; {gc_grace}; {abandoned_share}",
+                    "the page's assumption",
+                ),
+                (
+                    "Mark walk's references a second; bytes stored",
+                    f"{mark_refs_per_second}; {store_bytes}",
+                    "the page's assumption",
+                ),
+                (
+                    "A computer's NAT idle timeout; backoff spread; a disk's read rate",
+                    f"{desktop_nat_idle}; {backoff_spread}; {disk_read}/s",
                     "the page's assumption",
                 ),
                 ("Files in a folder moved at once", moved_folder_files, "the page's assumption"),
@@ -179,8 +254,16 @@ if __name__ != "concept_sync_assumptions":
                     f"{hot_file_bytes}; {hot_devices}; {hot_window}",
                     "the page's assumption",
                 ),
-                ("Phone upload rate, Mbit/s; a drop every", f"{phone_uplink_mbps}; {drop_every}", "video page"),
-                ("Held connections a server", connections_per_server, "real-time page"),
+                (
+                    "Phone upload rate, Mbit/s; a drop every; a part",
+                    f"{phone_uplink_mbps}; {drop_every}; {size(PART_BYTES)}",
+                    "video page",
+                ),
+                (
+                    "Held connections a server; heartbeat; reconnection spread; zone headroom",
+                    f"{connections_per_server}; {heartbeat}; {reconnect_spread}; {zone_headroom}",
+                    "real-time page, chat example",
+                ),
             ],
         )
     )
