@@ -19,42 +19,53 @@ Published:
   CHUNK_SIZE 32 * 1024).
 - Dropbox's list_folder/longpoll holds a request 30 s by default and at most 480 s, plus up to 90 s of random
   jitter (https://www.dropbox.com/developers/documentation/http/documentation#files-list_folder-longpoll).
+- Dropbox Basic and Plus keep 30 days of version history (https://help.dropbox.com/delete-restore/version-history-overview).
+- Apple asks for no more than two or three background pushes an hour (the push page, Apple's background updates).
 
 From this site (one figure, one value): the video page's phone upload rate, part size and how often its link
-drops, and the real-time page's held connections a server, heartbeat and reconnection spread, with the chat
-example's headroom to lose a zone.
+drops, the real-time page's held connections a server, heartbeat and reconnection spread, with the chat
+example's headroom to lose a zone, the lifecycle page's S3 Standard price and the push page's Android share.
 
 The page's own assumptions, to be measured on the real system:
 - The worked file is 1 GB (10^9 bytes), and an edit inserts 1,000 bytes at a random place in it.
-- The page's chunker: content-defined, at least 512 KiB (restic's minimum), then a cut with probability
-  1 / 512 KiB at each byte, so chunks average 1 MiB; at most 8 MiB (restic's maximum).
+- The page's chunker, chosen on cost: content-defined, at least 64 KiB, then a cut with probability
+  1 / 64 KiB at each byte, so chunks average 128 KiB; at most 1 MiB. Weighed against it: at least 512 KiB
+  (restic's minimum), 1 MiB on average.
 - A block-index entry takes 100 bytes: a 32-byte hash, a location, a length and a reference count, with the
   store's per-row overhead. A file version's blocklist names each chunk by its 32-byte hash, plus a 4-byte
-  length when chunks vary in size. The block index is held whole in the metadata tier's memory, so that a
-  commit's chunk checks never wait on a disk: its budget is 0.01% of the bytes stored. A reach-index entry
-  (namespace ID, hash) takes 40 bytes.
-- The service: 100 million users active on a day, each with 3 devices (a phone and two computers), 2 of them
-  online at a time (the phone and one computer); each user commits 20 changes a day: 15 new files averaging 2 MB (photos, downloads,
-  documents) and 5 edits of files averaging 20 MB (documents, spreadsheets, archives, design files) that
-  change 50 KB each. The busiest hour runs at twice the day's average. 20% of new files' bytes are already
+  length when chunks vary in size. A reach-index entry (namespace ID, hash) takes 40 bytes.
+- Where the indexes live, and what a GB costs there (one copy; hardware bought and written off over 36 months):
+  RAM 3 US dollars a GB, SSD 0.10; an SSD holds 8 TB and serves 100,000 random reads a second. Old versions'
+  bytes are priced at the lifecycle page's S3 Standard rate.
+- The service: 100 million users active on a day, 5 registered for each one active (each registered user a
+  namespace holding a share of the store), each with 3 devices (a phone and two computers); the notifiers are
+  sized as if every daily user's phone and one computer were online at once at the peak (conservative: the
+  peak concurrency is to be measured); each user commits 20 changes a day: 15 new files averaging 2 MB (photos,
+  downloads, documents) and 5 edits of files averaging 20 MB (text, source code, databases, uncompressed
+  design files: formats in which a small edit stays small) that change 50 KB each. The busiest hour runs at twice the day's average. 20% of new files' bytes are already
   stored under another account (installers, attachments, shared media) and 5% under the user's own.
   10% of changes land in a shared folder with 4 other members; a phone downloads 10% of what changes (the
   files its user opens), computers all of it.
 - A user's namespace holds 10,000 files, and a journal row (path, blocklist reference, revision) takes
   300 bytes. The journal keeps a year of rows.
-- An upload may sit uncommitted for at most a day and 50 GB an account; the garbage collector's grace is 3
-  days; 1% of new bytes are uploaded and never committed (an app killed, a file deleted mid-upload). The mark
-  walk reads 10 million chunk references a second across the metadata shards, and the store holds 1 EB.
+- An upload session that stops making progress keeps its uncommitted chunks at most a day, and an account
+  at most 50 GB of such idle bytes; the garbage collector's grace is 3 days; 1% of new bytes are uploaded and
+  never committed (an app killed, a file deleted mid-upload). Each metadata shard holds at most a billion
+  chunk references and walks its own at 100,000 a second, shards being added as the store grows; the store
+  holds 1 EB. A large file: 200 GB.
 - NAT: a computer's home or office router keeps an idle TCP mapping at least 10 min (RFC 5382 asks for
   2 h 4 min; many keep less); a phone's carrier NAT may drop one within minutes, which is why the real-time
-  page heartbeats every 30 s. A server-sent backoff spreads a zone's reconnections over 10 min. A disk streams
-  200 MB/s.
+  page heartbeats every 30 s; a computer's held stream would heartbeat every 9 min, inside its NAT's 10.
+  Clients reconnect with jittered exponential backoff over 10 min; a deploy drains 5% of the notifiers at a
+  time, each batch answering its held polls at once with a backoff. A disk streams 200 MB/s.
 - A folder of 100,000 files is moved in one go; a 100 MB file shared company-wide or by a public link is
   fetched by a million devices within an hour.
 """
 
 from chat_assumptions import zones
 from chat_connections import zone_headroom
+from concept_life_assumptions import STANDARD_PRICE_BULK
+from concept_push_assumptions import ANDROID_SHARE
 from concept_realtime import CONNECTIONS_PER_SERVER, HEARTBEAT_SECONDS, RECONNECT_SPREAD_SECONDS
 from concept_video_assumptions import DROP_EVERY_SECONDS, PART_BYTES, PHONE_UPLINK_BITS
 
@@ -80,21 +91,28 @@ RSYNC_FILE_SUM = 16  # the whole-file checksum
 LONGPOLL_TIMEOUT = 30  # seconds, Dropbox's default
 LONGPOLL_MAX = 480  # seconds, Dropbox's longest
 LONGPOLL_JITTER = 90  # seconds at most, added by Dropbox
+VERSION_DAYS = 30  # Dropbox Basic and Plus version history
+APPLE_BACKGROUND_PER_HOUR = 3  # "no more than two or three an hour"
 
 # --- The page's own -------------------------------------------------------------------------------------
 FILE_BYTES = 1e9
 INSERT_BYTES = 1_000
-CHUNK_MIN = RESTIC_MIN
-CHUNK_AVERAGE = 1 * MiB
-CHUNK_MAX = RESTIC_MAX
+CHUNK_MIN = 64 * KiB
+CHUNK_AVERAGE = 128 * KiB
+CHUNK_MAX = 1 * MiB
+LARGE_CHUNK_MIN, LARGE_CHUNK_AVERAGE = RESTIC_MIN, 1 * MiB  # the size the page weighs against its own
 INDEX_ENTRY_BYTES = 100
 LENGTH_BYTES = 4  # a chunk's length in a blocklist, when chunks vary
-INDEX_BUDGET_SHARE = 1e-4  # the block index in memory, against the bytes stored
 REACH_ENTRY_BYTES = 40  # namespace ID and hash
-SMALL_CHUNK_MIN, SMALL_CHUNK_AVERAGE = 64 * KiB, 128 * KiB  # the size the page weighs against its own
+RAM_PRICE_PER_GB = 3.0  # US dollars, server DRAM bought
+SSD_PRICE_PER_GB = 0.10  # US dollars, data-centre SSD bought
+HARDWARE_MONTHS = 36  # written off over
+SSD_BYTES = 8e12
+SSD_READS_PER_SECOND = 100_000
 STORE_BYTES = 1e18
 
 DAILY_USERS = 100e6
+REGISTERED_PER_DAILY = 5
 DEVICES_PER_USER = 3
 DEVICES_ONLINE_PER_USER = 2
 NEW_FILES_PER_USER = 15
@@ -114,9 +132,13 @@ JOURNAL_ROW_BYTES = 300
 JOURNAL_KEEP_DAYS = 365
 UNCOMMITTED_LIMIT_DAYS = 1
 UNCOMMITTED_CAP_BYTES = 50e9
-MARK_REFS_PER_SECOND = 10e6
+REFS_PER_SHARD = 1e9
+SHARD_WALK_PER_SECOND = 100_000
+BIG_FILE_BYTES = 200e9
 DESKTOP_NAT_IDLE_SECONDS = 600
+DESKTOP_HEARTBEAT_SECONDS = 540
 BACKOFF_SPREAD_SECONDS = 600
+DRAIN_BATCH_SHARE = 0.05
 DISK_READ_BYTES = 200e6
 GC_GRACE_DAYS = 3
 ABANDONED_SHARE = 0.01
@@ -143,13 +165,21 @@ zone_headroom = times(ZONE_HEADROOM)
 reconnect_spread = duration(RECONNECT_SPREAD_SECONDS)
 desktop_nat_idle = duration(DESKTOP_NAT_IDLE_SECONDS)
 backoff_spread = duration(BACKOFF_SPREAD_SECONDS)
-index_budget_share = fraction(INDEX_BUDGET_SHARE)
+version_days = duration(VERSION_DAYS * 86_400)
+apple_background_per_hour = count(APPLE_BACKGROUND_PER_HOUR)
+ram_price = count(RAM_PRICE_PER_GB)
+ssd_price = count(SSD_PRICE_PER_GB)
+registered_per_daily = times(REGISTERED_PER_DAILY)
+desktop_heartbeat = duration(DESKTOP_HEARTBEAT_SECONDS)
+drain_batch_share = fraction(DRAIN_BATCH_SHARE)
+refs_per_shard = count(REFS_PER_SHARD)
+shard_walk_per_second = count(SHARD_WALK_PER_SECOND)
+big_file_bytes = size(BIG_FILE_BYTES)
 shared_change_share = fraction(SHARED_CHANGE_SHARE)
 shared_other_members = count(SHARED_OTHER_MEMBERS)
 phone_download_share = fraction(PHONE_DOWNLOAD_SHARE)
 journal_keep = duration(JOURNAL_KEEP_DAYS * 86_400)
 uncommitted_cap = size(UNCOMMITTED_CAP_BYTES)
-mark_refs_per_second = count(MARK_REFS_PER_SECOND)
 store_bytes = size(STORE_BYTES)
 disk_read = size(DISK_READ_BYTES)
 daily_users = count(DAILY_USERS)
@@ -176,6 +206,8 @@ hot_devices = count(HOT_DEVICES)
 hot_window = duration(HOT_WINDOW_SECONDS)
 phone_uplink_mbps = count(PHONE_UPLINK_BITS / 1e6)
 drop_every = duration(DROP_EVERY_SECONDS)
+storage_price = count(STANDARD_PRICE_BULK)
+android_share = fraction(ANDROID_SHARE)
 
 if __name__ != "concept_sync_assumptions":
     print(
@@ -196,15 +228,26 @@ if __name__ != "concept_sync_assumptions":
                     "Dropbox API",
                 ),
                 ("The worked file; the insert", f"{file_bytes}; {insert_bytes}", "the page's assumption"),
-                ("The page's chunks: least, average, most", "512 KiB, 1 MiB and 8 MiB", "the page's choice"),
+                ("Version history kept (Basic, Plus)", version_days, "Dropbox help"),
+                ("Background pushes an hour, at most", apple_background_per_hour, "Apple, via the push page"),
                 (
-                    "A block-index entry; its memory budget; a reach-index entry",
-                    f"{index_entry_bytes}; {index_budget_share} of bytes stored; {size(REACH_ENTRY_BYTES)}",
+                    "The page's chunks: least, average, most; weighed against",
+                    "64 KiB, 128 KiB and 1 MiB; 512 KiB least, 1 MiB average",
+                    "the page's choice",
+                ),
+                (
+                    "A block-index entry; a reach-index entry",
+                    f"{index_entry_bytes}; {size(REACH_ENTRY_BYTES)}",
                     "the page's assumption",
                 ),
                 (
-                    "Users active a day; devices each, online",
-                    f"{daily_users}; {devices_per_user}, {devices_online_per_user}",
+                    "Dollars a GB: RAM, SSD (written off over months); an SSD's bytes, reads a second",
+                    f"{ram_price}, {ssd_price} ({HARDWARE_MONTHS}); {size(SSD_BYTES)}, {count(SSD_READS_PER_SECOND)}",
+                    "the page's assumption",
+                ),
+                (
+                    "Users active a day; registered for each; devices each, online at the peak",
+                    f"{daily_users}; {registered_per_daily}; {devices_per_user}, {devices_online_per_user}",
                     "the page's assumption",
                 ),
                 (
@@ -234,18 +277,18 @@ if __name__ != "concept_sync_assumptions":
                     "the page's assumption",
                 ),
                 (
-                    "Uncommitted upload kept, cap an account; collector's grace; new bytes abandoned",
+                    "Idle uncommitted upload kept, cap an account; collector's grace; new bytes abandoned",
                     f"{uncommitted_limit}, {uncommitted_cap}; {gc_grace}; {abandoned_share}",
                     "the page's assumption",
                 ),
                 (
-                    "Mark walk's references a second; bytes stored",
-                    f"{mark_refs_per_second}; {store_bytes}",
+                    "References a shard, walked a second; bytes stored; a large file",
+                    f"{refs_per_shard}, {shard_walk_per_second}; {store_bytes}; {big_file_bytes}",
                     "the page's assumption",
                 ),
                 (
-                    "A computer's NAT idle timeout; backoff spread; a disk's read rate",
-                    f"{desktop_nat_idle}; {backoff_spread}; {disk_read}/s",
+                    "A computer's NAT idle timeout, its heartbeat; backoff spread; drained at a time; a disk",
+                    f"{desktop_nat_idle}, {desktop_heartbeat}; {backoff_spread}; {drain_batch_share}; {disk_read}/s",
                     "the page's assumption",
                 ),
                 ("Files in a folder moved at once", moved_folder_files, "the page's assumption"),
@@ -263,6 +306,11 @@ if __name__ != "concept_sync_assumptions":
                     "Held connections a server; heartbeat; reconnection spread; zone headroom",
                     f"{connections_per_server}; {heartbeat}; {reconnect_spread}; {zone_headroom}",
                     "real-time page, chat example",
+                ),
+                (
+                    "S3 Standard, dollars a GB-month over 500 TB; Android's share of phones",
+                    f"{storage_price}; {android_share}",
+                    "lifecycle page; push page",
                 ),
             ],
         )

@@ -1,91 +1,125 @@
 """Concepts, file sync: the service at the page's assumed scale. Commits and their rate; the bytes uploaded a day
-sent whole, in fixed blocks and in the page's chunks, and what each scope of deduplication saves; the held
-connections that tell devices to pull; the journal, a full resync and a folder move; the garbage of abandoned
-uploads; and a hot file.
+sent whole and in the page's chunks with deltas, the bytes edits store in fixed blocks and in chunks of each size,
+and what each scope of deduplication saves; what the indexes cost by tier against what old versions cost; the
+requests that tell devices to pull; the journal, a full resync and a folder move; garbage; and a hot file.
 
 Edits: an edit changes a run of bytes at a random place in the file. Sent whole, the file goes again. In fixed
-blocks, an insert sends every block from the one that holds the edit to the end: on average half the file and
-half a block. In the page's chunks, the chunks covering the changed run go again: the run plus the chunk that
-held its start (concept_sync.chunk_holding_a_byte); the same at 128 KiB chunks, the size weighed against them.
-The store grows by the new files' bytes it keeps and the edits' new chunks, before old versions expire.
+blocks, every block from the one that holds the edit to the end is stored anew: on average half the file and
+half a block. In content-defined chunks, the chunks covering the changed run are stored anew: the run plus the
+chunk that held its start (concept_sync.chunk_holding_a_byte). On the wire the client sends the new chunk as an
+rsync delta against the old one (concept_sync.delta_sizes). The store grows by the new files' bytes it keeps and
+the edits' new chunks; old versions are kept for Dropbox's 30 days, so each day's superseded chunks are held
+that long. A .gz edited at a random place changes everything after the edit: half the file on average.
 
 Deduplication: a client skips a chunk that any namespace it can read already holds (its own share of
 duplicates); the server stores once a chunk already held under another account, after receiving it, so the
-cross-account share saves storage but not upload. The reach index holds one entry a (namespace, chunk): a
-namespace's files times the chunks of an average new file. Downloads: every change goes to the user's other
-devices and, for the share in shared folders, to every device of each other member; computers download it
-all, a phone only the share its user opens.
+cross-account share saves storage but not upload. Downloads: every change goes to the user's other devices and,
+for the share in shared folders, to every device of each other member; computers fetch the new chunks, a phone
+only for the share its user opens.
 
-Notifications: each online device holds one request or connection open. A held connection sends the real-time
-page's heartbeat; Dropbox's long poll returns after the timeout plus half the jitter on average (uniform
-jitter) and is sent again, at the default and at the longest timeout. Servers: held connections over the
-real-time page's connections a server, with the chat example's headroom to lose a zone. The design: only the
-online computer holds a long poll at the longest timeout; the phone holds nothing and gets a pushed nudge, at
-most one a change for each user the change reaches (before coalescing). A lost server's devices reconnect
-over the real-time page's spread; a lost zone's over a server-sent backoff.
+Indexes: the block index holds an entry a chunk stored; the reach index an entry a (namespace, chunk), over every
+registered user's namespace, each holding the store's bytes over the namespaces, at least one entry a file. The
+current versions' blocklists name every stored chunk once, on SSD whatever the indexes' tier.
+Lookups: the reach index for every chunk a commit names, the block index for every chunk put, at the peak.
+A month's cost: the indexes' GBs at a tier's price and the blocklists' at SSD's, written off over the months,
+plus the old versions' GBs at
+S3 Standard's rate (GB = 2^30 bytes, as the lifecycle page bills). Upload differs little between sizes, and is
+given in bytes.
+
+Notifications: each online device holds one request or connection open. A held connection sends a heartbeat;
+Dropbox's long poll returns after the timeout plus half the jitter on average (uniform jitter, the page's
+assumption) and is sent again. A change ends a held poll early at every online recipient, which then makes a
+list call and a new poll. Servers: held requests over the real-time page's connections a server, with the chat
+example's headroom to lose a zone. Phones get a nudge for each change that reaches them, coalesced per device;
+at the peak their Android half is set against FCM's quota by the push page's rule (quota_steps_for).
+Reconnections: a lost zone's computers over their jittered backoff; a deploy drains a share of the notifiers at
+a time, each batch's clients returning over the backoff spread.
 
 Journal: one row a commit. A device whose cursor is d days old replays d days of its namespace's rows; a full
 resync lists the namespace's every file. A folder move keyed by path writes a delete and an add per file;
 keyed by the folder's ID, one row.
 
-Garbage: abandoned uploads stay until the uncommitted limit and the collector's grace have both passed. The mark
-walk reads one reference a chunk stored (at least) at the assumed rate; the grace must exceed the uncommitted
-limit plus the walk.
+Garbage: abandoned uploads stay until the idle limit and the collector's grace have both passed. The mark walk
+runs on every shard at once, each walking its own references, so its time is a shard's references over a
+shard's rate whatever the store's size; the grace must exceed the idle limit plus the walk.
 
 Hot file: a million fetches of each chunk within the hour, against one disk's read rate.
 """
 
 import math
 
-from concept_sync import chunk_holding_a_byte
+from chat_assumptions import fcm_default_quota_per_minute
+from chat_push_quota import quota_steps_for
+from concept_sync import chunk_holding_a_byte, delta_sizes
 from concept_sync_assumptions import (
     ABANDONED_SHARE,
+    ANDROID_SHARE,
+    APPLE_BACKGROUND_PER_HOUR,
     BACKOFF_SPREAD_SECONDS,
+    BIG_FILE_BYTES,
     CHUNK_AVERAGE,
     CHUNK_MIN,
     CONNECTIONS_PER_SERVER,
     CROSS_ACCOUNT_DUPLICATE_SHARE,
     DAILY_USERS,
+    DESKTOP_HEARTBEAT_SECONDS,
     DEVICES_ONLINE_PER_USER,
     DEVICES_PER_USER,
     DISK_READ_BYTES,
+    DRAIN_BATCH_SHARE,
     DROPBOX_BLOCK,
     EDIT_CHANGE_BYTES,
     EDITED_FILE_BYTES,
     EDITS_PER_USER,
     FILES_PER_NAMESPACE,
     GC_GRACE_DAYS,
+    HARDWARE_MONTHS,
+    HASH_BYTES,
     HEARTBEAT_SECONDS,
     HOT_DEVICES,
     HOT_FILE_BYTES,
     HOT_WINDOW_SECONDS,
+    INDEX_ENTRY_BYTES,
     JOURNAL_KEEP_DAYS,
     JOURNAL_ROW_BYTES,
+    LARGE_CHUNK_AVERAGE,
+    LARGE_CHUNK_MIN,
+    LBFS_AVERAGE,
+    LBFS_MIN,
+    LENGTH_BYTES,
     LONGPOLL_JITTER,
     LONGPOLL_MAX,
     LONGPOLL_TIMEOUT,
-    MARK_REFS_PER_SECOND,
     MOVED_FOLDER_FILES,
     NEW_FILE_BYTES,
     NEW_FILES_PER_USER,
     OWN_DUPLICATE_SHARE,
     PEAK_TO_AVERAGE,
     PHONE_DOWNLOAD_SHARE,
+    PHONE_UPLINK_BITS,
     PHONES_PER_USER,
+    RAM_PRICE_PER_GB,
     REACH_ENTRY_BYTES,
-    RECONNECT_SPREAD_SECONDS,
+    REFS_PER_SHARD,
+    REGISTERED_PER_DAILY,
+    SHARD_WALK_PER_SECOND,
     SHARED_CHANGE_SHARE,
     SHARED_OTHER_MEMBERS,
-    SMALL_CHUNK_AVERAGE,
-    SMALL_CHUNK_MIN,
+    SSD_BYTES,
+    SSD_PRICE_PER_GB,
+    SSD_READS_PER_SECOND,
+    STANDARD_PRICE_BULK,
     STORE_BYTES,
     UNCOMMITTED_LIMIT_DAYS,
+    VERSION_DAYS,
     ZONE_HEADROOM,
     ZONES,
 )
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    GiB,
     bandwidth,
     count,
     duration,
@@ -103,61 +137,125 @@ from sdw.estimation import (
 
 # --- Commits ---------------------------------------------------------------------------------------------
 COMMITS_PER_DAY = DAILY_USERS * (NEW_FILES_PER_USER + EDITS_PER_USER)
+COMMITS_PER_SECOND = COMMITS_PER_DAY / SECONDS_PER_DAY
 commits_per_day = per_day(COMMITS_PER_DAY)
-commits_per_second = per_second(COMMITS_PER_DAY / SECONDS_PER_DAY)
-commits_per_second_peak = peak(COMMITS_PER_DAY / SECONDS_PER_DAY * PEAK_TO_AVERAGE)
+commits_per_second = per_second(COMMITS_PER_SECOND)
+commits_per_second_peak = peak(COMMITS_PER_SECOND * PEAK_TO_AVERAGE)
 
-# --- Bytes uploaded a day --------------------------------------------------------------------------------
+# --- Bytes uploaded and stored a day ---------------------------------------------------------------------
 NEW_BYTES = DAILY_USERS * NEW_FILES_PER_USER * NEW_FILE_BYTES
 EDITS = DAILY_USERS * EDITS_PER_USER
-edit_whole = EDITED_FILE_BYTES
+SPAN = {
+    "small": chunk_holding_a_byte(LBFS_MIN, LBFS_AVERAGE),
+    "page": chunk_holding_a_byte(CHUNK_MIN, CHUNK_AVERAGE),
+    "large": chunk_holding_a_byte(LARGE_CHUNK_MIN, LARGE_CHUNK_AVERAGE),
+}
+AVERAGE = {"small": LBFS_AVERAGE, "page": CHUNK_AVERAGE, "large": LARGE_CHUNK_AVERAGE}
+STORED = {name: EDIT_CHANGE_BYTES + span for name, span in SPAN.items()}  # new chunk bytes an edit stores
 edit_fixed = EDITED_FILE_BYTES / 2 + DROPBOX_BLOCK / 2
-edit_chunks = EDIT_CHANGE_BYTES + chunk_holding_a_byte(CHUNK_MIN, CHUNK_AVERAGE)
-edit_mid = EDIT_CHANGE_BYTES + chunk_holding_a_byte(SMALL_CHUNK_MIN, SMALL_CHUNK_AVERAGE)
-new_bytes_per_day = size_per_day(NEW_BYTES)
-edits_whole_per_day = size_per_day(EDITS * edit_whole)
-edits_fixed_per_day = size_per_day(EDITS * edit_fixed)
-edits_chunks_per_day = size_per_day(EDITS * edit_chunks)
-edit_chunks_bytes = size(edit_chunks)
+edit_up, edit_down = delta_sizes(SPAN["page"], EDIT_CHANGE_BYTES)
+large_edit_up, _ = delta_sizes(SPAN["large"], EDIT_CHANGE_BYTES)
+edit_chunks_bytes = size(STORED["page"])
+edit_large_bytes = size(STORED["large"])
 edit_fixed_bytes = size(edit_fixed)
-edit_mid_bytes = size(edit_mid)
-edits_mid_per_day = size_per_day(EDITS * edit_mid)
-naive_upload = NEW_BYTES + EDITS * edit_whole
+edit_delta_up = size(edit_up)
+edit_delta_down = size(edit_down)
+edits_whole_per_day = size_per_day(EDITS * EDITED_FILE_BYTES)
+edits_delta_per_day = size_per_day(EDITS * edit_up)
+new_bytes_per_day = size_per_day(NEW_BYTES)
+naive_upload = NEW_BYTES + EDITS * EDITED_FILE_BYTES
 NEW_SENT = NEW_BYTES * (1 - OWN_DUPLICATE_SHARE)
-design_upload = NEW_SENT + EDITS * edit_chunks
+design_upload = NEW_SENT + EDITS * edit_up
 naive_upload_per_day = size_per_day(naive_upload)
 design_upload_per_day = size_per_day(design_upload)
 upload_saved = fraction(1 - design_upload / naive_upload)
 design_upload_average = bandwidth(design_upload / SECONDS_PER_DAY)
 design_upload_peak = bandwidth(design_upload / SECONDS_PER_DAY * PEAK_TO_AVERAGE, peak=True)
-mid_upload_per_day = size_per_day(NEW_SENT + EDITS * edit_mid)
-mid_upload_saved_per_day = size_per_day(EDITS * (edit_chunks - edit_mid))
-mid_upload_saved_share = fraction(EDITS * (edit_chunks - edit_mid) / design_upload)
 new_sent_per_day = size_per_day(NEW_SENT)
+large_upload_more_per_day = size_per_day(EDITS * (large_edit_up - edit_up))
+large_upload_more_share = fraction(EDITS * (large_edit_up - edit_up) / design_upload)
+gz_edit_bytes = size(EDITED_FILE_BYTES / 2)
+# What edits store a day, and what old versions hold for the version history.
+edits_fixed_stored_per_day = size_per_day(EDITS * edit_fixed)
+edits_large_stored_per_day = size_per_day(EDITS * STORED["large"])
+edits_stored_per_day = size_per_day(EDITS * STORED["page"])
+OLD = {name: EDITS * stored * VERSION_DAYS for name, stored in STORED.items()}
+old_versions = size(OLD["page"])
+old_versions_large = size(OLD["large"])
+old_versions_fixed = size(EDITS * edit_fixed * VERSION_DAYS)
+large_stored_more = size(OLD["large"] - OLD["page"])
 NEW_STORED = NEW_BYTES * (1 - OWN_DUPLICATE_SHARE - CROSS_ACCOUNT_DUPLICATE_SHARE)
 new_stored_per_day = size_per_day(NEW_STORED)
-store_growth_per_day = size_per_day(NEW_STORED + EDITS * edit_chunks)
+store_growth_per_day = size_per_day(NEW_STORED + EDITS * STORED["page"])
 # What closing the side channel costs: the cross-account duplicates are uploaded, then dropped.
 side_channel_upload_per_day = size_per_day(NEW_BYTES * CROSS_ACCOUNT_DUPLICATE_SHARE)
 side_channel_upload_average = bandwidth(NEW_BYTES * CROSS_ACCOUNT_DUPLICATE_SHARE / SECONDS_PER_DAY)
 side_channel_share_of_upload = fraction(NEW_BYTES * CROSS_ACCOUNT_DUPLICATE_SHARE / design_upload)
 # Every other device of the user, and in a shared folder every device of each other member, is told; computers
-# pull what changed at once or when next online, a phone only what its user opens.
+# fetch the new chunks at once or when next online, a phone only what its user opens.
 RECIPIENTS = DEVICES_PER_USER - 1 + SHARED_CHANGE_SHARE * SHARED_OTHER_MEMBERS * DEVICES_PER_USER
 PHONE_SHARE = PHONES_PER_USER / DEVICES_PER_USER
 DOWNLOADERS = RECIPIENTS * (1 - PHONE_SHARE + PHONE_SHARE * PHONE_DOWNLOAD_SHARE)
+FETCHED = NEW_SENT + EDITS * STORED["page"]
 recipient_devices = count(RECIPIENTS)
-download_per_day = size_per_day(design_upload * DOWNLOADERS)
-download_over_upload = times(DOWNLOADERS)
-# The reach index: one entry a (namespace, chunk).
-REACH_PER_NAMESPACE = FILES_PER_NAMESPACE * math.ceil(NEW_FILE_BYTES / CHUNK_AVERAGE)
-reach_entries_per_namespace = count(REACH_PER_NAMESPACE)
-reach_bytes_per_namespace = size(REACH_PER_NAMESPACE * REACH_ENTRY_BYTES)
-reach_index = size(DAILY_USERS * REACH_PER_NAMESPACE * REACH_ENTRY_BYTES)
+download_per_day = size_per_day(FETCHED * DOWNLOADERS)
+download_over_upload = times(FETCHED * DOWNLOADERS / design_upload)
+
+# --- The indexes: size, lookups, tier and cost ---------------------------------------------------------------
+NAMESPACES = DAILY_USERS * REGISTERED_PER_DAILY
+NAMESPACE_BYTES = STORE_BYTES / NAMESPACES
+namespaces = count(NAMESPACES)
+namespace_bytes = size(NAMESPACE_BYTES)
+namespace_file_average = size(NAMESPACE_BYTES / FILES_PER_NAMESPACE)
+namespace_at_new_file_size = size(FILES_PER_NAMESPACE * NEW_FILE_BYTES)
+COMMITTED_BYTES = DAILY_USERS * (NEW_FILES_PER_USER * NEW_FILE_BYTES + EDITS_PER_USER * EDITED_FILE_BYTES)
+PUT_BYTES = NEW_SENT + EDITS * STORED["page"]
+
+
+def index_costs(name: str) -> dict[str, float]:
+    """Block and reach index bytes, the blocklists of every stored byte (always on SSD), peak lookups, SSDs by
+    bytes and by reads, old versions, and a month's cost with the indexes in RAM or on SSD."""
+    average = AVERAGE[name]
+    block = STORE_BYTES / average * INDEX_ENTRY_BYTES
+    reach_entries = max(NAMESPACE_BYTES / average, FILES_PER_NAMESPACE)
+    reach = NAMESPACES * reach_entries * REACH_ENTRY_BYTES
+    lookups = (COMMITTED_BYTES + PUT_BYTES) / average / SECONDS_PER_DAY * PEAK_TO_AVERAGE
+    blocklists = STORE_BYTES / average * (HASH_BYTES + LENGTH_BYTES)
+    versions = OLD[name] / GiB * STANDARD_PRICE_BULK
+    index_gib = (block + reach) / GiB
+    blocklist_cost = blocklists / GiB * SSD_PRICE_PER_GB / HARDWARE_MONTHS
+    return {
+        "block": block,
+        "reach_entries": reach_entries,
+        "reach": reach,
+        "blocklists": blocklists,
+        "lookups": lookups,
+        "ssds_bytes": math.ceil((block + reach + blocklists) / SSD_BYTES),
+        "ssds_reads": math.ceil(lookups / SSD_READS_PER_SECOND),
+        "versions": versions,
+        "ram": index_gib * RAM_PRICE_PER_GB / HARDWARE_MONTHS + blocklist_cost + versions,
+        "ssd": index_gib * SSD_PRICE_PER_GB / HARDWARE_MONTHS + blocklist_cost + versions,
+    }
+
+
+COST = {name: index_costs(name) for name in ("small", "page", "large")}
+reach_entries_per_namespace = count(COST["page"]["reach_entries"])
+reach_bytes_per_namespace = size(COST["page"]["reach_entries"] * REACH_ENTRY_BYTES)
+reach_index = size(COST["page"]["reach"])
+reach_index_large = size(COST["large"]["reach"])
+lookups_peak = per_second(COST["page"]["lookups"], peak=True)
+ssds_by_bytes = count(COST["page"]["ssds_bytes"])
+ssds_by_reads = count(COST["page"]["ssds_reads"])
+page_ssd_monthly = count(COST["page"]["ssd"])
+page_ram_monthly = count(COST["page"]["ram"])
+large_ssd_monthly = count(COST["large"]["ssd"])
+large_ram_monthly = count(COST["large"]["ram"])
+small_ssd_monthly = count(COST["small"]["ssd"])
+page_versions_monthly = count(COST["page"]["versions"])
+large_versions_monthly = count(COST["large"]["versions"])
 
 # --- Telling devices to pull -----------------------------------------------------------------------------
 HELD = DAILY_USERS * DEVICES_ONLINE_PER_USER
-COMMITS_PER_SECOND = COMMITS_PER_DAY / SECONDS_PER_DAY
 POLL_HOLD = LONGPOLL_TIMEOUT + LONGPOLL_JITTER / 2
 LONG_HOLD = LONGPOLL_MAX + LONGPOLL_JITTER / 2
 held_requests = count(HELD)
@@ -170,70 +268,120 @@ repolls_per_second = per_second(HELD / POLL_HOLD)
 repolls_over_commits = times(HELD / POLL_HOLD / COMMITS_PER_SECOND)
 long_repolls_per_second = per_second(HELD / LONG_HOLD)
 long_repolls_over_commits = times(HELD / LONG_HOLD / COMMITS_PER_SECOND)
-heartbeats_over_long_repolls = times(LONG_HOLD / HEARTBEAT_SECONDS)
-# The design: the online computer holds a long poll at the longest timeout; the phone holds nothing.
+# A change ends a held poll (or sends a frame) at each online recipient, then a list call and a new poll: 2.
+ONLINE_RECIPIENTS = RECIPIENTS * DEVICES_ONLINE_PER_USER / DEVICES_PER_USER
+ONLINE_COMPUTER_RECIPIENTS = RECIPIENTS * (DEVICES_ONLINE_PER_USER - PHONES_PER_USER) / DEVICES_PER_USER
+change_requests_per_second = per_second(COMMITS_PER_SECOND * ONLINE_RECIPIENTS * 2)
+# The computers alone, on an equal footing: a held stream heartbeating inside their NAT, or a long poll.
 DESKTOPS = DAILY_USERS * (DEVICES_ONLINE_PER_USER - PHONES_PER_USER)
 DESKTOP_SERVERS = math.ceil(DESKTOPS * ZONE_HEADROOM / CONNECTIONS_PER_SERVER)
 desktops_held = count(DESKTOPS)
 desktop_servers = servers(DESKTOP_SERVERS)
+desktop_heartbeats_per_second = per_second(DESKTOPS / DESKTOP_HEARTBEAT_SECONDS)
 desktop_repolls_per_second = per_second(DESKTOPS / LONG_HOLD)
-phone_nudges_per_second = per_second(COMMITS_PER_SECOND * (1 + SHARED_CHANGE_SHARE * SHARED_OTHER_MEMBERS))
-# Losing a notifier: its devices reconnect, each with a list call.
-desktops_per_server = count(DESKTOPS / DESKTOP_SERVERS)
-reconnects_after_server_loss = per_second(DESKTOPS / DESKTOP_SERVERS / RECONNECT_SPREAD_SECONDS)
+desktop_change_requests_per_second = per_second(COMMITS_PER_SECOND * ONLINE_COMPUTER_RECIPIENTS * 2)
+# Phones: a nudge for each change that reaches them, at most one a device a window, collapsed by namespace.
+NUDGES_PER_PHONE_DAY = (NEW_FILES_PER_USER + EDITS_PER_USER) * (1 + SHARED_CHANGE_SHARE * SHARED_OTHER_MEMBERS)
+nudges_per_phone_day = per_day(NUDGES_PER_PHONE_DAY)
+nudges_per_phone_peak_hour = count(NUDGES_PER_PHONE_DAY / 24 * PEAK_TO_AVERAGE)
+nudge_window = duration(SECONDS_PER_HOUR / APPLE_BACKGROUND_PER_HOUR)
+NUDGES_PEAK = COMMITS_PER_SECOND * (1 + SHARED_CHANGE_SHARE * SHARED_OTHER_MEMBERS) * PEAK_TO_AVERAGE
+phone_nudges_peak = per_second(NUDGES_PEAK, peak=True)
+ANDROID_NUDGES_MINUTE = NUDGES_PEAK * ANDROID_SHARE * 60
+android_nudges_peak = per_second(NUDGES_PEAK * ANDROID_SHARE, peak=True)
+android_nudges_over_quota = times(ANDROID_NUDGES_MINUTE / float(fcm_default_quota_per_minute))
+nudge_quota_steps = count(quota_steps_for(ANDROID_NUDGES_MINUTE))
+# Reconnections and deploys.
 desktops_per_zone = count(DESKTOPS / ZONES)
-zone_loss_reconnects = per_second(DESKTOPS / ZONES / RECONNECT_SPREAD_SECONDS)
 zone_loss_reconnects_backoff = per_second(DESKTOPS / ZONES / BACKOFF_SPREAD_SECONDS)
+drain_batches = math.ceil(1 / DRAIN_BATCH_SHARE)
+drain_batch_servers = count(math.ceil(DESKTOP_SERVERS * DRAIN_BATCH_SHARE))
+drain_repolls = count(DESKTOPS * DRAIN_BATCH_SHARE)
+drain_repolls_per_second = per_second(DESKTOPS * DRAIN_BATCH_SHARE / BACKOFF_SPREAD_SECONDS)
+deploy_time = duration(drain_batches * BACKOFF_SPREAD_SECONDS)
+deploy_waiting_out = duration(DESKTOP_SERVERS * (LONGPOLL_MAX + LONGPOLL_JITTER))
 
 # --- Journal, resync, folder moves -----------------------------------------------------------------------
 journal_per_day = size_per_day(COMMITS_PER_DAY * JOURNAL_ROW_BYTES)
-namespace_rows_per_day = per_day(NEW_FILES_PER_USER + EDITS_PER_USER)
 namespace_journal_per_day = size_per_day((NEW_FILES_PER_USER + EDITS_PER_USER) * JOURNAL_ROW_BYTES)
 full_listing = size(FILES_PER_NAMESPACE * JOURNAL_ROW_BYTES)
 replay_beats_listing_days = count(FILES_PER_NAMESPACE / (NEW_FILES_PER_USER + EDITS_PER_USER))
 journal_kept = size(COMMITS_PER_DAY * JOURNAL_ROW_BYTES * JOURNAL_KEEP_DAYS)
 move_rows_by_path = count(2 * MOVED_FOLDER_FILES)
 move_journal_by_path = size(2 * MOVED_FOLDER_FILES * JOURNAL_ROW_BYTES)
-move_pulled_by_devices = size(2 * MOVED_FOLDER_FILES * JOURNAL_ROW_BYTES * (DEVICES_PER_USER - 1))
 move_over_day = times(2 * MOVED_FOLDER_FILES / (NEW_FILES_PER_USER + EDITS_PER_USER))
 
-# --- Garbage from abandoned uploads ----------------------------------------------------------------------
+# --- Garbage and large uploads ---------------------------------------------------------------------------
 abandoned_per_day = size_per_day(NEW_SENT * ABANDONED_SHARE)
 garbage_held = size(NEW_SENT * ABANDONED_SHARE * (UNCOMMITTED_LIMIT_DAYS + GC_GRACE_DAYS))
-garbage_held_days = count(UNCOMMITTED_LIMIT_DAYS + GC_GRACE_DAYS)
 MARK_REFS = STORE_BYTES / CHUNK_AVERAGE
-MARK_WALK = MARK_REFS / MARK_REFS_PER_SECOND
+MARK_WALK = REFS_PER_SHARD / SHARD_WALK_PER_SECOND
 mark_refs = count(MARK_REFS)
+mark_shards = count(math.ceil(MARK_REFS / REFS_PER_SHARD))
 mark_walk = duration(MARK_WALK)
 grace_needed = duration(UNCOMMITTED_LIMIT_DAYS * SECONDS_PER_DAY + MARK_WALK)
+big_file_upload = duration(BIG_FILE_BYTES * 8 / PHONE_UPLINK_BITS)
 
 # --- A hot file --------------------------------------------------------------------------------------------
 hot_chunks = count(HOT_FILE_BYTES / CHUNK_AVERAGE)
 hot_egress = bandwidth(HOT_DEVICES * HOT_FILE_BYTES / HOT_WINDOW_SECONDS, peak=True)
+hot_egress_over_disk = times(HOT_DEVICES * HOT_FILE_BYTES / HOT_WINDOW_SECONDS / DISK_READ_BYTES)
 hot_reads_per_chunk = throughput(HOT_DEVICES / HOT_WINDOW_SECONDS)
 hot_bytes_per_chunk = bandwidth(HOT_DEVICES / HOT_WINDOW_SECONDS * CHUNK_AVERAGE)
-hot_chunk_over_disk = times(HOT_DEVICES / HOT_WINDOW_SECONDS * CHUNK_AVERAGE / DISK_READ_BYTES)
+hot_chunk_share_of_disk = fraction(HOT_DEVICES / HOT_WINDOW_SECONDS * CHUNK_AVERAGE / DISK_READ_BYTES)
 
 if __name__ != "concept_sync_scale":
     print(
         markdown_table(
-            ("Bytes uploaded a day", "Sent whole", "Fixed 4 MiB blocks", "The page's chunks and deduplication"),
+            ("Bytes uploaded a day", "Sent whole", "The page's chunks, deltas and deduplication"),
             [
-                ("New files", new_bytes_per_day, new_bytes_per_day, new_sent_per_day),
+                ("New files", new_bytes_per_day, new_sent_per_day),
                 (
                     f"Edits (each {size(EDIT_CHANGE_BYTES)} of a {size(EDITED_FILE_BYTES)} file)",
                     edits_whole_per_day,
-                    edits_fixed_per_day,
-                    edits_chunks_per_day,
+                    edits_delta_per_day,
                 ),
-                ("All", naive_upload_per_day, size_per_day(NEW_BYTES + EDITS * edit_fixed), design_upload_per_day),
+                ("All", naive_upload_per_day, design_upload_per_day),
             ],
         )
     )
     print()
     print(
-        f"At 128 KiB chunks an edit sends {edit_mid_bytes}, edits {edits_mid_per_day} and all uploads "
-        f"{mid_upload_per_day}: {mid_upload_saved_per_day} less, {mid_upload_saved_share} of upload."
+        markdown_table(
+            ("Edits' new bytes stored", "An edit", "A day", f"Held by {VERSION_DAYS} days of old versions"),
+            [
+                ("Fixed 4 MiB blocks", edit_fixed_bytes, edits_fixed_stored_per_day, old_versions_fixed),
+                ("Content-defined, 1 MiB", edit_large_bytes, edits_large_stored_per_day, old_versions_large),
+                ("Content-defined, 128 KiB (the page's)", edit_chunks_bytes, edits_stored_per_day, old_versions),
+            ],
+        )
+    )
+    print()
+    rows = []
+    for name, label in (("small", "8 KiB"), ("page", "128 KiB (the page's)"), ("large", "1 MiB")):
+        c = COST[name]
+        rows.append(
+            (
+                label,
+                f"{size(c['block'])}; {size(c['reach'])}; {size(c['blocklists'])}",
+                per_second(c["lookups"], peak=True),
+                f"{count(c['ssds_bytes'])}; {count(c['ssds_reads'])}",
+                f"${count(c['versions'])}",
+                f"${count(c['ram'])}; ${count(c['ssd'])}",
+            )
+        )
+    print(
+        markdown_table(
+            (
+                "Chunks",
+                "Block index; reach index; blocklists",
+                "Lookups at the peak",
+                "SSDs by bytes; by reads",
+                "Old versions a month",
+                "All a month: RAM; SSD",
+            ),
+            rows,
+        )
     )
     print()
     print(
@@ -246,20 +394,23 @@ if __name__ != "concept_sync_scale":
                     heartbeats_over_commits,
                 ),
                 (
-                    f"Long poll at {duration(LONGPOLL_TIMEOUT)}, held {poll_hold} on average",
+                    f"Long poll at {duration(LONGPOLL_TIMEOUT)}, held {poll_hold}",
                     repolls_per_second,
                     repolls_over_commits,
                 ),
                 (
-                    f"Long poll at {duration(LONGPOLL_MAX)}, held {long_hold} on average",
+                    f"Long poll at {duration(LONGPOLL_MAX)}, held {long_hold}",
                     long_repolls_per_second,
                     long_repolls_over_commits,
                 ),
+                ("Either, on each change: the answer's list call and new poll", change_requests_per_second, ""),
                 (
-                    f"The design: {desktops_held} computers long-poll at {duration(LONGPOLL_MAX)}, phones nudged",
-                    f"{desktop_repolls_per_second} and {phone_nudges_per_second} nudges",
+                    f"{desktops_held} computers: a stream, heartbeat every {duration(DESKTOP_HEARTBEAT_SECONDS)}",
+                    desktop_heartbeats_per_second,
                     "",
                 ),
+                (f"{desktops_held} computers: long poll at {duration(LONGPOLL_MAX)}", desktop_repolls_per_second, ""),
+                ("Computers, either, on each change", desktop_change_requests_per_second, ""),
             ],
         )
     )
@@ -272,6 +423,7 @@ if __name__ != "concept_sync_scale":
                     "Commits a day; a second on average; at the peak",
                     f"{commits_per_day}; {commits_per_second}; {commits_per_second_peak}",
                 ),
+                ("An edit's delta: up; checksums down", f"{edit_delta_up}; {edit_delta_down}"),
                 ("Upload on average; at the peak", f"{design_upload_average}; {design_upload_peak}"),
                 (
                     "New files' bytes stored a day, after deduplication across accounts; with edits' chunks",
@@ -283,13 +435,30 @@ if __name__ != "concept_sync_scale":
                 ),
                 ("Downloads; over upload", f"{download_per_day}; {download_over_upload}"),
                 (
+                    "Namespaces; bytes each; a file's average",
+                    f"{namespaces}; {namespace_bytes}; {namespace_file_average}",
+                ),
+                (
                     "Reach-index entries a namespace; their bytes; all namespaces",
                     f"{reach_entries_per_namespace}; {reach_bytes_per_namespace}; {reach_index}",
                 ),
                 ("Servers for every online device; for the computers alone", f"{notify_servers}; {desktop_servers}"),
                 (
-                    "Reconnections: a lost server; a lost zone; with backoff",
-                    f"{reconnects_after_server_loss}; {zone_loss_reconnects}; {zone_loss_reconnects_backoff}",
+                    "Phone nudges: a phone a day, in the busiest hour; all at the peak; Android's",
+                    f"{nudges_per_phone_day}, {nudges_per_phone_peak_hour}; {phone_nudges_peak}; {android_nudges_peak}",
+                ),
+                (
+                    "FCM: Android nudges over the default quota; steps to earn",
+                    f"{android_nudges_over_quota}; {nudge_quota_steps}",
+                ),
+                (
+                    "A lost zone's computers, reconnecting over the backoff",
+                    f"{desktops_per_zone}, {zone_loss_reconnects_backoff}",
+                ),
+                (
+                    "Deploy: servers a batch; re-polls, a second; time; waiting polls out instead",
+                    f"{drain_batch_servers}; {drain_repolls}, {drain_repolls_per_second}; {deploy_time}; "
+                    f"{deploy_waiting_out}",
                 ),
                 ("Journal rows' bytes a day; kept", f"{journal_per_day}; {journal_kept}"),
                 ("A full listing of one namespace", full_listing),
@@ -298,10 +467,13 @@ if __name__ != "concept_sync_scale":
                     f"{move_rows_by_path}, {move_journal_by_path}",
                 ),
                 ("Abandoned uploads a day; held before collection", f"{abandoned_per_day}; {garbage_held}"),
-                ("Mark walk: references; time; the grace it needs", f"{mark_refs}; {mark_walk}; {grace_needed}"),
                 (
-                    "A hot file: egress; each chunk's fetches, bytes a second",
-                    f"{hot_egress}; {hot_reads_per_chunk}, {hot_bytes_per_chunk}",
+                    "Mark walk: references; shards; time; the grace it needs",
+                    f"{mark_refs}; {mark_shards}; {mark_walk}; {grace_needed}",
+                ),
+                (
+                    "A hot file: egress, in disks; each chunk's fetches, bytes a second",
+                    f"{hot_egress}, {hot_egress_over_disk}; {hot_reads_per_chunk}, {hot_bytes_per_chunk}",
                 ),
             ],
         )
