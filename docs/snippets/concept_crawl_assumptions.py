@@ -1,0 +1,180 @@
+"""Concepts, web crawling: the inputs every concept_crawl snippet shares, each with its source or
+marked as the page's own assumption.
+
+Published figures:
+- Common Crawl, December 2024 (https://commoncrawl.org/blog/december-2024-crawl-archive-now-available):
+  2.64 billion pages, 394 TiB of uncompressed content, crawled between December 1st and 15th, from
+  47.5 million hosts; 1.05 billion of its URLs had not been visited in any earlier crawl. Its pages are
+  nearly all HTML, so the content a page averages is close to one HTML response with its headers.
+- IRLbot (Lee, Leonard, Wang and Loguinov, "IRLbot: Scaling to 6 Billion Pages and Beyond", WWW 2008,
+  https://archives.iw3c2.org/www2008/papers/fp865.html): one server crawled 6.3 billion valid HTML pages in 41
+  days, 1,789 pages a second on average.
+- Google, "We knew the web was big" (2008,
+  https://googleblog.blogspot.com/2008/07/we-knew-web-was-big.html): a trillion unique URLs known,
+  duplicates removed; far more URLs than any index keeps pages.
+- Manning, Raghavan and Schuetze, Introduction to Information Retrieval, section 20.2.3
+  (https://nlp.stanford.edu/IR-book/html/htmledition/the-url-frontier-1.html): the gap between two
+  fetches from one host is set an order of magnitude above the time the last fetch took; the
+  section describes the front and back queues of the Mercator frontier (Heydon and Najork, 1999)
+  and its rule of three back queues per crawler thread.
+- RFC 9309 (https://www.rfc-editor.org/rfc/rfc9309): a robots.txt is cached for at most 24 hours
+  unless unreachable; parsers read at least the first 500 KiB; at least five redirects are followed
+  to fetch it.
+- Manku, Jain and Das Sarma, "Detecting Near-Duplicates for Web Crawling", WWW 2007
+  (https://doi.org/10.1145/1242572.1242592): 64-bit SimHash fingerprints, near-duplicates within a
+  Hamming distance of 3, for a collection of 8 billion pages.
+- Googlebot reads the first 15 MB of an HTML file
+  (https://developers.google.com/search/docs/crawling-indexing/googlebot).
+
+The page's own assumptions (no published figure we could confirm):
+- The crawl: 10 billion pages kept fresh, each fetched every 10 days on average. The crawler makes its
+  own load, so its peak is a choice: sized at twice the average, enough to catch up a day lost to an
+  outage within one further day while the normal schedule runs.
+- Compression: HTML compressed with gzip (or stored in compressed WARC files) takes a quarter of its
+  bytes.
+- A fetch takes 500 ms on average, connection, first byte and body; the gap before the next fetch
+  from the same host is ten times that (the IR book's order of magnitude), so a host gives one fetch
+  per 5.5 s.
+- One crawler node makes 1,000 fetches a second, under what IRLbot did on one server.
+- A large site holds 10 million pages.
+- URLs seen: ten for every page kept, 100 billion, counting links never crawled (Google's trillion shows
+  the known URLs outrun the pages).
+- The URL-seen pre-filter: a Bloom filter at a 1% false-positive rate; the exact set keeps 64-bit
+  fingerprints of normalised URLs (as Mercator's URL-seen test did).
+- Pages per host: as in Common Crawl's December 2024 crawl.
+- DNS: a lookup that misses every cache takes 50 ms, and 1 s while an upstream server is slow or
+  losing packets; a blocking resolver call (getaddrinfo) ties up one of 64 threads for that time.
+- Links: each page holds as many links as IRLbot parsed per page (394 billion links from 6.3 billion
+  pages). The exact URL set is merged against sorted batches, read sequentially at 1 GB a second.
+- Failures: a host's queue lease lasts 30 s; a fetch's total deadline is 30 s; 1 fetch in 1,000 meets a
+  server that drips bytes slowly enough to pass every read timeout, and without a total deadline it
+  holds its connection for 10 minutes; a page is cut off at 2 MB.
+"""
+
+from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, per_day, size, throughput
+
+TIB = 2**40
+
+# --- Published anchors ------------------------------------------------------------------------------------
+COMMON_CRAWL_PAGES = 2.64e9
+COMMON_CRAWL_BYTES = 394 * TIB  # uncompressed content
+COMMON_CRAWL_DAYS = 15  # December 1st to 15th, 2024
+COMMON_CRAWL_HOSTS = 47.5e6
+COMMON_CRAWL_NEW_URLS = 1.05e9
+IRLBOT_PAGES_PER_SECOND = 1_789
+IRLBOT_PAGES = 6.3e9
+IRLBOT_LINKS = 394e9
+GOOGLE_2008_URLS = 1e12
+POLITENESS_MULTIPLE = 10  # IR book: gap an order of magnitude above the last fetch's time
+BACK_QUEUES_PER_THREAD = 3  # IR book, from Mercator
+ROBOTS_CACHE_SECONDS = 24 * 3_600  # RFC 9309, section 2.4
+SIMHASH_BITS = 64  # Manku et al.
+SIMHASH_DISTANCE = 3
+MANKU_PAGES = 8e9
+GOOGLEBOT_HTML_BYTES = 15e6
+
+# --- The page's assumptions -------------------------------------------------------------------------------
+TARGET_PAGES = 10e9
+REVISIT_DAYS = 10
+PEAK_TO_AVERAGE = 2
+COMPRESSION = 4
+FETCH_SECONDS = 0.5
+NODE_FETCHES_PER_SECOND = 1_000
+BIG_HOST_PAGES = 10e6
+URLS_PER_PAGE_KEPT = 10
+BLOOM_FALSE_POSITIVE = 0.01
+FINGERPRINT_BYTES = 8
+DNS_MISS_SECONDS = 0.05
+DNS_SLOW_SECONDS = 1
+SEQUENTIAL_READ_BYTES_PER_SECOND = 1e9
+RESOLVER_THREADS = 64
+LEASE_SECONDS = 30
+FETCH_DEADLINE_SECONDS = 30
+SLOW_DRIP_SHARE = 0.001
+SLOW_DRIP_HOLD_SECONDS = 600
+PAGE_CAP_BYTES = 2e6
+
+# Common Crawl's December 2024 crawl, turned into rates and sizes.
+common_crawl_pages = count(COMMON_CRAWL_PAGES)
+common_crawl_bytes = size(COMMON_CRAWL_BYTES)
+common_crawl_days = duration(COMMON_CRAWL_DAYS * SECONDS_PER_DAY)
+common_crawl_rate = throughput(COMMON_CRAWL_PAGES / (COMMON_CRAWL_DAYS * SECONDS_PER_DAY))
+common_crawl_hosts = count(COMMON_CRAWL_HOSTS)
+common_crawl_new_urls = count(COMMON_CRAWL_NEW_URLS)
+PAGE_BYTES = COMMON_CRAWL_BYTES / COMMON_CRAWL_PAGES  # mean uncompressed content a page
+page_bytes = size(PAGE_BYTES)
+PAGES_PER_HOST = COMMON_CRAWL_PAGES / COMMON_CRAWL_HOSTS
+pages_per_host = count(PAGES_PER_HOST)
+irlbot_rate = throughput(IRLBOT_PAGES_PER_SECOND)
+LINKS_PER_PAGE = IRLBOT_LINKS / IRLBOT_PAGES
+links_per_page = count(LINKS_PER_PAGE)
+google_2008_urls = count(GOOGLE_2008_URLS)
+politeness_multiple = count(POLITENESS_MULTIPLE)
+back_queues_per_thread = count(BACK_QUEUES_PER_THREAD)
+robots_cache = duration(ROBOTS_CACHE_SECONDS)
+simhash_bits = count(SIMHASH_BITS)
+simhash_distance = count(SIMHASH_DISTANCE)
+manku_pages = count(MANKU_PAGES)
+googlebot_html_limit = size(GOOGLEBOT_HTML_BYTES)
+
+target_pages = count(TARGET_PAGES)
+revisit_interval = duration(REVISIT_DAYS * SECONDS_PER_DAY)
+fetches_per_day = per_day(TARGET_PAGES / REVISIT_DAYS)
+peak_to_average = count(PEAK_TO_AVERAGE)
+compression = count(COMPRESSION)
+fetch_time = duration(FETCH_SECONDS)
+node_rate = throughput(NODE_FETCHES_PER_SECOND)
+big_host_pages = count(BIG_HOST_PAGES)
+urls_seen = count(TARGET_PAGES * URLS_PER_PAGE_KEPT)
+bloom_false_positive = fraction(BLOOM_FALSE_POSITIVE)
+fingerprint_bytes = size(FINGERPRINT_BYTES)
+dns_miss_time = duration(DNS_MISS_SECONDS)
+dns_slow_time = duration(DNS_SLOW_SECONDS)
+sequential_read = throughput(SEQUENTIAL_READ_BYTES_PER_SECOND, "B/s")
+resolver_threads = count(RESOLVER_THREADS)
+lease_time = duration(LEASE_SECONDS)
+fetch_deadline = duration(FETCH_DEADLINE_SECONDS)
+slow_drip_share = fraction(SLOW_DRIP_SHARE)
+slow_drip_hold = duration(SLOW_DRIP_HOLD_SECONDS)
+page_cap = size(PAGE_CAP_BYTES)
+
+if __name__ != "concept_crawl_assumptions":
+    print(
+        markdown_table(
+            ("Input", "Value", "Source"),
+            [
+                ("Common Crawl, December 2024: pages", common_crawl_pages, "Common Crawl"),
+                ("... uncompressed content", common_crawl_bytes, "Common Crawl (394 TiB)"),
+                ("... crawled in", common_crawl_days, "Common Crawl"),
+                ("... hosts", common_crawl_hosts, "Common Crawl"),
+                ("... URLs never visited before", common_crawl_new_urls, "Common Crawl"),
+                ("IRLbot, one server, pages a second", irlbot_rate, "Lee et al., WWW 2008"),
+                ("IRLbot, links parsed a page", links_per_page, "Lee et al.: 394 billion from 6.3 billion"),
+                ("Unique URLs Google knew in 2008", google_2008_urls, "Google"),
+                ("Gap before a host's next fetch, in fetch times", politeness_multiple, "IR book, 20.2.3"),
+                ("Back queues per crawler thread", back_queues_per_thread, "IR book, from Mercator"),
+                ("robots.txt cached for at most", robots_cache, "RFC 9309"),
+                ("SimHash bits; near-duplicate distance", f"{simhash_bits}; {simhash_distance}", "Manku et al."),
+                ("Googlebot reads of an HTML file", googlebot_html_limit, "Google"),
+                ("Pages kept fresh", target_pages, "Assumed"),
+                ("Mean revisit interval", revisit_interval, "Assumed"),
+                ("Peak to average", peak_to_average, "Assumed: catch up a lost day in a day"),
+                ("HTML shrinks by compression to one part in", compression, "Assumed"),
+                ("A fetch takes", fetch_time, "Assumed"),
+                ("One node's fetches a second", node_rate, "Assumed, under IRLbot's"),
+                ("Pages on a large site", big_host_pages, "Assumed"),
+                ("URLs seen", urls_seen, "Assumed: ten per page kept"),
+                ("Bloom pre-filter false positives", bloom_false_positive, "Assumed"),
+                ("Exact set: bytes a URL fingerprint", fingerprint_bytes, "Assumed, as Mercator"),
+                ("DNS lookup missing every cache", dns_miss_time, "Assumed"),
+                ("... while an upstream server is slow", dns_slow_time, "Assumed"),
+                ("Sequential read of the URL set", sequential_read, "Assumed"),
+                ("Threads for blocking lookups", resolver_threads, "Assumed"),
+                ("Host-queue lease", lease_time, "Assumed"),
+                ("A fetch's total deadline", fetch_deadline, "Assumed"),
+                ("Fetches meeting a slow-drip server", slow_drip_share, "Assumed"),
+                ("... held without a deadline for", slow_drip_hold, "Assumed"),
+                ("Page size cap", page_cap, "Assumed"),
+            ],
+        )
+    )

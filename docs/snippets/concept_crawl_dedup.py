@@ -1,0 +1,153 @@
+"""Concepts, web crawling: the URL-seen test (a Bloom filter against an exact set of fingerprints)
+and near-duplicate content by SimHash.
+
+Bloom filter (Bloom, CACM 1970): for n keys at a false-positive rate p, the fewest bits are
+m = -n ln p / (ln 2)^2, with k = (m / n) ln 2 hash functions, rounded to a whole number. With i keys
+in, a new key is wrongly taken as seen with probability (1 - exp(-k i / m))^k; summed over the filling
+(an integral, by the midpoint rule over a thousand steps), that is the URLs never crawled because
+the filter said "seen". The storage engines page's filters use the same formula.
+
+Exact set: 64-bit fingerprints of normalised URLs. Among n fingerprints, the expected pairs that
+share one are n(n - 1) / 2 / 2^64: each such pair loses one URL. Every extracted link is tested; the
+set is split by host across the crawler nodes and merged against sorted batches of links, so one
+pass reads a node's share of the set once.
+
+SimHash tables (Manku, Jain and Das Sarma, WWW 2007): two f-bit fingerprints within Hamming distance
+k, split into b blocks, agree exactly on at least b - k blocks. So b-choose-k tables (one per choice of
+b - k blocks, copied with those blocks moved to the front and sorted) find every such pair by exact
+match on the leading blocks. With N fingerprints spread evenly, a probe meets N / 2^(leading bits)
+candidates in each table; summed over the tables, the candidates per probe.
+"""
+
+import itertools
+import math
+
+from concept_crawl import FETCHES_PER_SECOND, crawler_nodes
+from concept_crawl_assumptions import (
+    BLOOM_FALSE_POSITIVE,
+    FINGERPRINT_BYTES,
+    LINKS_PER_PAGE,
+    PEAK_TO_AVERAGE,
+    SEQUENTIAL_READ_BYTES_PER_SECOND,
+    SIMHASH_BITS,
+    SIMHASH_DISTANCE,
+    TARGET_PAGES,
+    URLS_PER_PAGE_KEPT,
+)
+
+from sdw.estimation import count, duration, fraction, markdown_table, peak, size
+
+URLS = TARGET_PAGES * URLS_PER_PAGE_KEPT
+LN2 = math.log(2)
+
+
+def bloom_bits_per_key(false_positive: float) -> float:
+    return -math.log(false_positive) / LN2**2
+
+
+def bloom_hashes(false_positive: float) -> int:
+    return round(bloom_bits_per_key(false_positive) * LN2)
+
+
+def urls_lost_filling(false_positive: float, keys: float = URLS, steps: int = 1_000) -> float:
+    """Expected new URLs wrongly taken as seen while the filter fills from empty to `keys`."""
+    bits_per_key, hashes = bloom_bits_per_key(false_positive), bloom_hashes(false_positive)
+    mean = sum((1 - math.exp(-hashes * (step + 0.5) / steps / bits_per_key)) ** hashes for step in range(steps)) / steps
+    return keys * mean
+
+
+FALSE_POSITIVES = [0.1, 0.01, 0.001, 0.0001]
+bloom_rows = [
+    (
+        fraction(p),
+        count(bloom_bits_per_key(p)),
+        count(bloom_hashes(p)),
+        size(URLS * bloom_bits_per_key(p) / 8),
+        count(urls_lost_filling(p)),
+    )
+    for p in FALSE_POSITIVES
+]
+bloom_bits = count(bloom_bits_per_key(BLOOM_FALSE_POSITIVE))
+bloom_k = count(bloom_hashes(BLOOM_FALSE_POSITIVE))
+bloom_bytes = size(URLS * bloom_bits_per_key(BLOOM_FALSE_POSITIVE) / 8)
+bloom_bytes_per_node = size(URLS * bloom_bits_per_key(BLOOM_FALSE_POSITIVE) / 8 / crawler_nodes)
+bloom_urls_lost = count(urls_lost_filling(BLOOM_FALSE_POSITIVE))
+bloom_urls_lost_share = fraction(urls_lost_filling(BLOOM_FALSE_POSITIVE) / URLS)
+
+exact_bytes = size(URLS * FINGERPRINT_BYTES)
+exact_bytes_per_node = size(URLS * FINGERPRINT_BYTES / crawler_nodes)
+fingerprint_collisions = count(URLS * (URLS - 1) / 2 / 2**64)
+LINK_TESTS_PEAK = FETCHES_PER_SECOND * PEAK_TO_AVERAGE * LINKS_PER_PAGE
+link_tests_peak = peak(LINK_TESTS_PEAK)
+link_tests_per_node_peak = peak(LINK_TESTS_PEAK / crawler_nodes)
+MERGE_PASS_SECONDS = URLS * FINGERPRINT_BYTES / crawler_nodes / SEQUENTIAL_READ_BYTES_PER_SECOND
+merge_pass_time = duration(MERGE_PASS_SECONDS)
+links_per_pass = count(LINK_TESTS_PEAK / crawler_nodes * MERGE_PASS_SECONDS)
+
+
+# --- SimHash --------------------------------------------------------------------------------------------------
+def block_sizes(bits: int, blocks: int) -> list[int]:
+    """`bits` split into `blocks` blocks as evenly as whole bits allow, larger blocks first."""
+    base, extra = divmod(bits, blocks)
+    return [base + 1] * extra + [base] * (blocks - extra)
+
+
+def simhash_design(blocks: int, pages: float = TARGET_PAGES) -> tuple[int, float, float]:
+    """Tables, candidates a probe meets over all of them, and bytes for all the tables."""
+    sizes = block_sizes(SIMHASH_BITS, blocks)
+    leading = [sum(chosen) for chosen in itertools.combinations(sizes, blocks - SIMHASH_DISTANCE)]
+    candidates = sum(pages / 2**bits for bits in leading)
+    return len(leading), candidates, len(leading) * pages * SIMHASH_BITS / 8
+
+
+simhash_rows = []
+for blocks in (4, 5, 6):
+    tables, candidates, table_bytes = simhash_design(blocks)
+    simhash_rows.append((count(blocks), count(tables), count(candidates), size(table_bytes)))
+simhash_one_table = size(TARGET_PAGES * SIMHASH_BITS / 8)
+simhash_4_candidates = count(simhash_design(4)[1])
+simhash_6_tables = count(simhash_design(6)[0])
+simhash_6_candidates = count(simhash_design(6)[1])
+simhash_6_bytes = size(simhash_design(6)[2])
+simhash_6_bytes_per_node = size(simhash_design(6)[2] / crawler_nodes)
+
+if __name__ != "concept_crawl_dedup":
+    print(
+        markdown_table(
+            (
+                "False positives",
+                "Bits a URL",
+                "Hash functions",
+                f"Filter for {count(URLS)} URLs",
+                "New URLs never crawled, filling it",
+            ),
+            bloom_rows,
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Exact URL set", "Value"),
+            [
+                ("64-bit fingerprints, all URLs", exact_bytes),
+                (f"... on each of {crawler_nodes} nodes", exact_bytes_per_node),
+                ("URLs lost to fingerprint collisions", fingerprint_collisions),
+                ("Links tested a second, peak", link_tests_peak),
+                ("... on each node, peak", link_tests_per_node_peak),
+                ("One merge pass over a node's share", merge_pass_time),
+                ("Links batched into each pass, peak", links_per_pass),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (
+                f"SimHash, {SIMHASH_BITS} bits, distance {SIMHASH_DISTANCE}: blocks",
+                "Tables",
+                f"Candidates a probe meets, {count(TARGET_PAGES)} pages",
+                "Bytes for the tables",
+            ),
+            simhash_rows,
+        )
+    )
