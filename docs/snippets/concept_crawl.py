@@ -7,20 +7,25 @@ page's chosen factor over that. Bytes a page are Common Crawl's December 2024 co
 pages (uncompressed; a server that compresses sends less).
 
 Politeness: a host gives one fetch per (fetch time + gap), the gap being a multiple of the fetch
-time. By Little's law a node making R fetches a second keeps R x fetch time connections open, and
+time. A large host that must give more than that gets several connections: by Little's law, its
+rate x fetch time of them. By Little's law a node making R fetches a second keeps R x fetch time connections open, and
 needs R x (fetch time + gap) hosts ready to fetch from, one back queue each; with fewer, its
 threads wait on the gap and its rate falls to (back queues) / (fetch time + gap).
 
 DNS and robots.txt: one lookup and one robots.txt fetch per visit to a host, if a visit takes a
-host's due pages together; one a day each if its pages are spread over the days (a robots.txt is
-cached for at most a day). A pool of T threads making blocking lookups of t seconds resolves at most
-T / t a second.
+host's due pages together (at the peak, visits scale with fetches); one a day each if its pages are
+spread over the days (a robots.txt should not be cached for more than a day). A pool of T threads
+making blocking lookups of t seconds resolves at most T / t a second.
 
 Freshness (Cho and Garcia-Molina, ACM TODS 2003): a page that changes as a Poisson process at rate
 L and is fetched every I is fresh, on average, for (1 - exp(-L I)) / (L I) of the time, and its
 copy's mean age is I / 2 - 1 / L + (1 - exp(-L I)) / (L^2 I). With two kinds of page and a fixed
 budget of fetches, the split that keeps the most pages fresh is found by trying every split to a
 thousandth.
+
+Storage: every fetch written compressed is an upper bound (a 304 has no body, a near-duplicate is a
+pointer); keeping every copy for a year is that times 365, keeping a fixed number of versions of
+each page is that number times the latest snapshot.
 """
 
 import math
@@ -41,6 +46,7 @@ from concept_crawl_assumptions import (
     PEAK_TO_AVERAGE,
     POLITENESS_MULTIPLE,
     RESOLVER_THREADS,
+    RETAINED_VERSIONS,
     REVISIT_DAYS,
     SLOW_DRIP_HOLD_SECONDS,
     SLOW_DRIP_SHARE,
@@ -49,6 +55,7 @@ from concept_crawl_assumptions import (
 )
 
 from sdw.estimation import (
+    DAYS_PER_YEAR,
     SECONDS_PER_DAY,
     bandwidth,
     count,
@@ -76,7 +83,12 @@ download_compressed_peak = bandwidth(FETCHES_PER_SECOND * PEAK_TO_AVERAGE * PAGE
 stored_page = size(PAGE_BYTES / COMPRESSION)
 snapshot_bytes = size(TARGET_PAGES * PAGE_BYTES / COMPRESSION)
 written_per_day = size_per_day(FETCHES_PER_SECOND * SECONDS_PER_DAY * PAGE_BYTES / COMPRESSION)
-crawler_nodes = servers(math.ceil(FETCHES_PER_SECOND * PEAK_TO_AVERAGE / NODE_FETCHES_PER_SECOND))
+written_per_year = size(DAYS_PER_YEAR * FETCHES_PER_SECOND * SECONDS_PER_DAY * PAGE_BYTES / COMPRESSION)
+retained_bytes = size(RETAINED_VERSIONS * TARGET_PAGES * PAGE_BYTES / COMPRESSION)
+CRAWLER_NODES = math.ceil(FETCHES_PER_SECOND * PEAK_TO_AVERAGE / NODE_FETCHES_PER_SECOND)
+crawler_nodes = servers(CRAWLER_NODES)
+# A shared address's connection budget split evenly over the nodes, none of them asking the others.
+address_share = fraction(1 / CRAWLER_NODES)
 
 # --- Politeness and the frontier ---------------------------------------------------------------------------
 GAP_SECONDS = POLITENESS_MULTIPLE * FETCH_SECONDS
@@ -102,12 +114,15 @@ host_visit_time = duration(PAGES_PER_HOST * HOST_CYCLE_SECONDS)
 # A large site at one fetch per host cycle, against what its revisit interval asks.
 big_host_polite_time = duration(BIG_HOST_PAGES * HOST_CYCLE_SECONDS)
 big_host_needed_rate = throughput(BIG_HOST_PAGES / (REVISIT_DAYS * SECONDS_PER_DAY))
-big_host_connections = count(math.ceil(BIG_HOST_PAGES / (REVISIT_DAYS * SECONDS_PER_DAY) * HOST_CYCLE_SECONDS))
+# Little's law for one host: the rate it must give times the time each fetch holds a connection.
+big_host_connections = count(math.ceil(BIG_HOST_PAGES / (REVISIT_DAYS * SECONDS_PER_DAY) * FETCH_SECONDS))
 
 # --- DNS and robots.txt -------------------------------------------------------------------------------------
 VISITS_PER_SECOND = HOSTS / (REVISIT_DAYS * SECONDS_PER_DAY)  # each host visited once a revisit cycle
 lookups_uncached_peak = peak(FETCHES_PER_SECOND * PEAK_TO_AVERAGE)
 lookups_per_visit = per_second(VISITS_PER_SECOND)
+lookups_per_visit_peak = peak(VISITS_PER_SECOND * PEAK_TO_AVERAGE)
+lookups_per_visit_node_peak = peak(VISITS_PER_SECOND * PEAK_TO_AVERAGE / CRAWLER_NODES)
 lookups_saved = times(PAGES_PER_HOST)
 resolver_capacity = throughput(RESOLVER_THREADS / DNS_MISS_SECONDS)
 resolver_capacity_slow = throughput(RESOLVER_THREADS / DNS_SLOW_SECONDS)
@@ -164,6 +179,10 @@ best_fresh = fraction(mixed_freshness(BEST_SHARE))
 best_fast_share = fraction(BEST_SHARE)
 best_fast_interval = duration(SECONDS_PER_DAY / (BUDGET * BEST_SHARE))
 best_slow_interval = duration(SECONDS_PER_DAY / (BUDGET * (1 - BEST_SHARE)))
+best_gain = fraction(mixed_freshness(BEST_SHARE) - mixed_freshness(0.5))
+FLAT_SHARE = 0.3  # a split far from the best, to show how flat the curve is
+flat_share = fraction(FLAT_SHARE)
+flat_fresh = fraction(mixed_freshness(FLAT_SHARE))
 
 # --- Failures ----------------------------------------------------------------------------------------------
 fetches_paused_by_crash = count(NODE_FETCHES_PER_SECOND * LEASE_SECONDS)
@@ -190,7 +209,9 @@ if __name__ != "concept_crawl":
                 ("Download, peak (all compressed)", download_compressed_peak),
                 ("A page stored, compressed", stored_page),
                 ("Latest copy of every page, compressed", snapshot_bytes),
-                ("Written a day, compressed", written_per_day),
+                ("Written a day, compressed, at most", written_per_day),
+                ("... a year, if every copy were kept", written_per_year),
+                (f"Kept: {RETAINED_VERSIONS} versions of every page", retained_bytes),
                 ("Crawler nodes at the peak", crawler_nodes),
             ],
         )
@@ -212,6 +233,8 @@ if __name__ != "concept_crawl":
                 ("A host's pages, fetched politely, take", host_visit_time),
                 ("A large site at one fetch per host cycle takes", big_host_polite_time),
                 ("... fetches a second it needs for the revisit interval", big_host_needed_rate),
+                ("... connections that takes (rate x fetch time)", big_host_connections),
+                ("A node's share of a shared address's budget", address_share),
             ],
         )
     )
@@ -222,6 +245,8 @@ if __name__ != "concept_crawl":
             [
                 ("Lookups with no cache, peak", lookups_uncached_peak),
                 ("Lookups, one per host visit, average", lookups_per_visit),
+                ("... peak", lookups_per_visit_peak),
+                ("... peak, one node", lookups_per_visit_node_peak),
                 ("Blocking lookups a second, 64 threads", resolver_capacity),
                 ("... while lookups take a second", resolver_capacity_slow),
                 ("robots.txt fetches, one per visit, average", robots_per_visit),
@@ -246,6 +271,7 @@ if __name__ != "concept_crawl":
                 ("Uniform: every page every revisit interval", uniform_fresh),
                 ("Proportional to change rate", proportional_fresh),
                 (f"Best split: {best_fast_share} of fetches to the daily changers", best_fresh),
+                (f"{flat_share} of fetches to the daily changers", flat_fresh),
             ],
         )
     )

@@ -15,11 +15,12 @@ Published figures:
 - Manning, Raghavan and Schuetze, Introduction to Information Retrieval, section 20.2.3
   (https://nlp.stanford.edu/IR-book/html/htmledition/the-url-frontier-1.html): the gap between two
   fetches from one host is set an order of magnitude above the time the last fetch took; the
-  section describes the front and back queues of the Mercator frontier (Heydon and Najork, 1999)
-  and its rule of three back queues per crawler thread.
-- RFC 9309 (https://www.rfc-editor.org/rfc/rfc9309): a robots.txt is cached for at most 24 hours
-  unless unreachable; parsers read at least the first 500 KiB; at least five redirects are followed
-  to fetch it.
+  section describes the front and back queues of the Mercator frontier and its rule of three back
+  queues per crawler thread, both from Najork and Heydon, "High-Performance Web Crawling" (Compaq
+  SRC report 173, 2001; Handbook of Massive Data Sets, 2002).
+- RFC 9309 (https://www.rfc-editor.org/rfc/rfc9309): a robots.txt should not be cached for more than
+  24 hours unless unreachable; parsers read at least the first 500 KiB; at least five redirects
+  should be followed to fetch it.
 - Manku, Jain and Das Sarma, "Detecting Near-Duplicates for Web Crawling", WWW 2007
   (https://doi.org/10.1145/1242572.1242592): 64-bit SimHash fingerprints, near-duplicates within a
   Hamming distance of 3, for a collection of 8 billion pages.
@@ -39,8 +40,14 @@ The page's own assumptions (no published figure we could confirm):
 - A large site holds 10 million pages.
 - URLs seen: ten for every page kept, 100 billion, counting links never crawled (Google's trillion shows
   the known URLs outrun the pages).
-- The URL-seen pre-filter: a Bloom filter at a 1% false-positive rate; the exact set keeps 64-bit
-  fingerprints of normalised URLs (as Mercator's URL-seen test did).
+- The URL-seen test: a Bloom filter at a 1% false-positive rate, for comparison; the exact set keeps
+  64-bit fingerprints of normalised URLs (as Mercator's URL-seen test did), in memory as an
+  open-addressed table 1.5 times their size (two-thirds full).
+- A crawler node: 256 GB of RAM, of which the URL table may take half (the rest holds the queues'
+  heads, buffers and the DNS cache); one NVMe SSD serving 500,000 random 4 KiB reads a second (data
+  centre drives are rated in the hundreds of thousands); a frontier entry (URL, priority, next fetch
+  time) of 100 B; a checkpoint read back from the object store at 1 GB a second.
+- Retention: the latest copy of every page and two older versions.
 - Pages per host: as in Common Crawl's December 2024 crawl.
 - DNS: a lookup that misses every cache takes 50 ms, and 1 s while an upstream server is slow or
   losing packets; a blocking resolver call (getaddrinfo) ties up one of 64 threads for that time.
@@ -51,7 +58,17 @@ The page's own assumptions (no published figure we could confirm):
   holds its connection for 10 minutes; a page is cut off at 2 MB.
 """
 
-from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, per_day, size, throughput
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    per_day,
+    size,
+    throughput,
+    times,
+)
 
 TIB = 2**40
 
@@ -67,7 +84,7 @@ IRLBOT_LINKS = 394e9
 GOOGLE_2008_URLS = 1e12
 POLITENESS_MULTIPLE = 10  # IR book: gap an order of magnitude above the last fetch's time
 BACK_QUEUES_PER_THREAD = 3  # IR book, from Mercator
-ROBOTS_CACHE_SECONDS = 24 * 3_600  # RFC 9309, section 2.4
+ROBOTS_CACHE_SECONDS = 24 * 3_600  # RFC 9309, section 2.4: SHOULD NOT cache longer
 SIMHASH_BITS = 64  # Manku et al.
 SIMHASH_DISTANCE = 3
 MANKU_PAGES = 8e9
@@ -87,6 +104,13 @@ FINGERPRINT_BYTES = 8
 DNS_MISS_SECONDS = 0.05
 DNS_SLOW_SECONDS = 1
 SEQUENTIAL_READ_BYTES_PER_SECOND = 1e9
+TABLE_OVERHEAD = 1.5  # open addressing, two-thirds full
+NODE_RAM_BYTES = 256e9
+TABLE_RAM_SHARE = 0.5
+SSD_RANDOM_READS_PER_SECOND = 500_000
+FRONTIER_ENTRY_BYTES = 100
+RESTORE_BYTES_PER_SECOND = 1e9
+RETAINED_VERSIONS = 3  # the latest copy and two older ones
 RESOLVER_THREADS = 64
 LEASE_SECONDS = 30
 FETCH_DEADLINE_SECONDS = 30
@@ -131,6 +155,13 @@ fingerprint_bytes = size(FINGERPRINT_BYTES)
 dns_miss_time = duration(DNS_MISS_SECONDS)
 dns_slow_time = duration(DNS_SLOW_SECONDS)
 sequential_read = throughput(SEQUENTIAL_READ_BYTES_PER_SECOND, "B/s")
+table_overhead = times(TABLE_OVERHEAD)
+node_ram = size(NODE_RAM_BYTES)
+table_ram_share = fraction(TABLE_RAM_SHARE)
+ssd_random_reads = throughput(SSD_RANDOM_READS_PER_SECOND)
+frontier_entry_bytes = size(FRONTIER_ENTRY_BYTES)
+restore_rate = throughput(RESTORE_BYTES_PER_SECOND, "B/s")
+retained_versions = count(RETAINED_VERSIONS)
 resolver_threads = count(RESOLVER_THREADS)
 lease_time = duration(LEASE_SECONDS)
 fetch_deadline = duration(FETCH_DEADLINE_SECONDS)
@@ -153,7 +184,7 @@ if __name__ != "concept_crawl_assumptions":
                 ("Unique URLs Google knew in 2008", google_2008_urls, "Google"),
                 ("Gap before a host's next fetch, in fetch times", politeness_multiple, "IR book, 20.2.3"),
                 ("Back queues per crawler thread", back_queues_per_thread, "IR book, from Mercator"),
-                ("robots.txt cached for at most", robots_cache, "RFC 9309"),
+                ("robots.txt cached for no more than", robots_cache, "RFC 9309 (should not)"),
                 ("SimHash bits; near-duplicate distance", f"{simhash_bits}; {simhash_distance}", "Manku et al."),
                 ("Googlebot reads of an HTML file", googlebot_html_limit, "Google"),
                 ("Pages kept fresh", target_pages, "Assumed"),
@@ -164,11 +195,17 @@ if __name__ != "concept_crawl_assumptions":
                 ("One node's fetches a second", node_rate, "Assumed, under IRLbot's"),
                 ("Pages on a large site", big_host_pages, "Assumed"),
                 ("URLs seen", urls_seen, "Assumed: ten per page kept"),
-                ("Bloom pre-filter false positives", bloom_false_positive, "Assumed"),
+                ("Bloom filter false positives, for comparison", bloom_false_positive, "Assumed"),
                 ("Exact set: bytes a URL fingerprint", fingerprint_bytes, "Assumed, as Mercator"),
                 ("DNS lookup missing every cache", dns_miss_time, "Assumed"),
                 ("... while an upstream server is slow", dns_slow_time, "Assumed"),
                 ("Sequential read of the URL set", sequential_read, "Assumed"),
+                ("In-memory table over its fingerprints", table_overhead, "Assumed: two-thirds full"),
+                ("A node's RAM; share the URL table may take", f"{node_ram}; {table_ram_share}", "Assumed"),
+                ("One NVMe SSD, random 4 KiB reads", ssd_random_reads, "Assumed"),
+                ("A frontier entry", frontier_entry_bytes, "Assumed"),
+                ("Checkpoint read from the object store", restore_rate, "Assumed"),
+                ("Versions kept of a page", retained_versions, "Assumed: latest and two older"),
                 ("Threads for blocking lookups", resolver_threads, "Assumed"),
                 ("Host-queue lease", lease_time, "Assumed"),
                 ("A fetch's total deadline", fetch_deadline, "Assumed"),

@@ -9,14 +9,20 @@ the filter said "seen". The storage engines page's filters use the same formula.
 
 Exact set: 64-bit fingerprints of normalised URLs. Among n fingerprints, the expected pairs that
 share one are n(n - 1) / 2 / 2^64: each such pair loses one URL. Every extracted link is tested; the
-set is split by host across the crawler nodes and merged against sorted batches of links, so one
-pass reads a node's share of the set once.
+set is split by registered domain across the crawler nodes. Three ways to hold a node's share: a
+table in memory (its fingerprints times the table's overhead, against the RAM it may take; the URL
+count at which the fleet's tables outgrow that RAM); one random SSD read a test (tests a second over
+the drive's reads a second); or merges against sorted batches of links (IRLbot's DRUM), each pass
+reading the share and writing it back, so the drive streams the share once per pass in each
+direction, all day. A node's checkpoint is its share of the set plus its frontier (every kept page
+has an entry); restoring it elsewhere reads it at the object store's rate.
 
 SimHash tables (Manku, Jain and Das Sarma, WWW 2007): two f-bit fingerprints within Hamming distance
 k, split into b blocks, agree exactly on at least b - k blocks. So b-choose-k tables (one per choice of
 b - k blocks, copied with those blocks moved to the front and sorted) find every such pair by exact
 match on the leading blocks. With N fingerprints spread evenly, a probe meets N / 2^(leading bits)
-candidates in each table; summed over the tables, the candidates per probe.
+candidates in each table; summed over the tables, the candidates per probe. Manku et al. count per
+table, at most 2^(34 - 31) = 8 for their 8B pages (taken as 2^34) and 31 leading bits.
 """
 
 import itertools
@@ -26,16 +32,22 @@ from concept_crawl import FETCHES_PER_SECOND, crawler_nodes
 from concept_crawl_assumptions import (
     BLOOM_FALSE_POSITIVE,
     FINGERPRINT_BYTES,
+    FRONTIER_ENTRY_BYTES,
     LINKS_PER_PAGE,
+    NODE_RAM_BYTES,
     PEAK_TO_AVERAGE,
+    RESTORE_BYTES_PER_SECOND,
     SEQUENTIAL_READ_BYTES_PER_SECOND,
     SIMHASH_BITS,
     SIMHASH_DISTANCE,
+    SSD_RANDOM_READS_PER_SECOND,
+    TABLE_OVERHEAD,
+    TABLE_RAM_SHARE,
     TARGET_PAGES,
     URLS_PER_PAGE_KEPT,
 )
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, size
+from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, peak, size, size_per_day
 
 URLS = TARGET_PAGES * URLS_PER_PAGE_KEPT
 LN2 = math.log(2)
@@ -83,6 +95,21 @@ link_tests_per_node_peak = peak(LINK_TESTS_PEAK / crawler_nodes)
 MERGE_PASS_SECONDS = URLS * FINGERPRINT_BYTES / crawler_nodes / SEQUENTIAL_READ_BYTES_PER_SECOND
 merge_pass_time = duration(MERGE_PASS_SECONDS)
 links_per_pass = count(LINK_TESTS_PEAK / crawler_nodes * MERGE_PASS_SECONDS)
+NODE_SET_BYTES = URLS * FINGERPRINT_BYTES / crawler_nodes
+# The same passes all day long: read and written back, each direction.
+merge_bytes_per_day = size_per_day(NODE_SET_BYTES / MERGE_PASS_SECONDS * SECONDS_PER_DAY)
+# One random SSD read a test, against one drive.
+ssd_read_share = fraction(LINK_TESTS_PEAK / crawler_nodes / SSD_RANDOM_READS_PER_SECOND)
+# An open-addressed table in memory, against the RAM it may take.
+table_bytes_per_node = size(NODE_SET_BYTES * TABLE_OVERHEAD)
+TABLE_RAM_BYTES = NODE_RAM_BYTES * TABLE_RAM_SHARE
+table_ram = size(TABLE_RAM_BYTES)
+urls_fit_in_ram = count(crawler_nodes * TABLE_RAM_BYTES / (FINGERPRINT_BYTES * TABLE_OVERHEAD))
+# A node's checkpoint: its share of the set and its frontier, one entry for every kept page.
+FRONTIER_BYTES_PER_NODE = TARGET_PAGES * FRONTIER_ENTRY_BYTES / crawler_nodes
+frontier_bytes_per_node = size(FRONTIER_BYTES_PER_NODE)
+checkpoint_bytes_per_node = size(NODE_SET_BYTES + FRONTIER_BYTES_PER_NODE)
+restore_time = duration((NODE_SET_BYTES + FRONTIER_BYTES_PER_NODE) / RESTORE_BYTES_PER_SECOND)
 
 
 # --- SimHash --------------------------------------------------------------------------------------------------
@@ -110,6 +137,9 @@ simhash_6_tables = count(simhash_design(6)[0])
 simhash_6_candidates = count(simhash_design(6)[1])
 simhash_6_bytes = size(simhash_design(6)[2])
 simhash_6_bytes_per_node = size(simhash_design(6)[2] / crawler_nodes)
+simhash_6_candidates_per_table = count(simhash_design(6)[1] / simhash_design(6)[0])
+MANKU_FINGERPRINT_BITS, MANKU_LEADING_BITS = 34, 31  # 8B taken as 2^34; the shortest key of 3 blocks
+manku_candidates_per_table = count(2 ** (MANKU_FINGERPRINT_BITS - MANKU_LEADING_BITS))
 
 if __name__ != "concept_crawl_dedup":
     print(
@@ -136,6 +166,14 @@ if __name__ != "concept_crawl_dedup":
                 ("... on each node, peak", link_tests_per_node_peak),
                 ("One merge pass over a node's share", merge_pass_time),
                 ("Links batched into each pass, peak", links_per_pass),
+                ("... bytes each pass reads and writes back, a day", merge_bytes_per_day),
+                ("One random SSD read a test: share of one drive", ssd_read_share),
+                ("A node's share as an in-memory table", table_bytes_per_node),
+                ("... against the RAM it may take", table_ram),
+                ("URLs at which the fleet's tables outgrow that", urls_fit_in_ram),
+                ("A node's frontier, one entry a kept page", frontier_bytes_per_node),
+                ("A node's checkpoint (URL set and frontier)", checkpoint_bytes_per_node),
+                ("... restored on another node in", restore_time),
             ],
         )
     )
