@@ -12,9 +12,11 @@ rate x fetch time of them. By Little's law a node making R fetches a second keep
 needs R x (fetch time + gap) hosts ready to fetch from, one back queue each; with fewer, its
 threads wait on the gap and its rate falls to (back queues) / (fetch time + gap).
 
-DNS and robots.txt: one lookup and one robots.txt fetch per visit to a host, if a visit takes a
-host's due pages together (at the peak, visits scale with fetches); one a day each if its pages are
-spread over the days (a robots.txt should not be cached for more than a day). A pool of T threads
+DNS and robots.txt: one lookup and one robots.txt fetch per visit to a host, when each page's next
+fetch is rounded to its host's next visit slot, slots a mean revisit interval apart (at the peak,
+visits scale with fetches); one a day each if its pages were spread over the days (a robots.txt should
+not be cached for more than a day). The rounding's cost: a page waits up to one slot past its ideal
+time, half a slot on average if its ideal times fall evenly between slots. A pool of T threads
 making blocking lookups of t seconds resolves at most T / t a second.
 
 Freshness (Cho and Garcia-Molina, ACM TODS 2003): a page that changes as a Poisson process at rate
@@ -25,20 +27,30 @@ thousandth.
 
 Storage: every fetch written compressed is an upper bound (a 304 has no body, a near-duplicate is a
 pointer); keeping every copy for a year is that times 365, keeping a fixed number of versions of
-each page is that number times the latest snapshot.
+each page is that number times the latest snapshot, and the raw bytes that times the object store's
+6 + 3 coding overhead. Compacting an archive once its live share falls to s copies s / (1 - s) bytes
+for each byte it frees, and in steady state the bytes freed a day are the bytes written.
+
+Nodes: the peak over a node's rate, rounded up, plus a spare, so that with one node lost the rest
+still meet the peak. Per-node figures divide by the peak's count, what each node carries with one
+lost. A shared address's fleet-wide rate cap is split evenly over those nodes, none asking the
+others, and recomputed when the count changes; an address of many sites covers their pages at the
+cap.
 """
 
 import math
 
 from concept_crawl_assumptions import (
+    ADDRESS_FETCHES_PER_SECOND,
     BACK_QUEUES_PER_THREAD,
     BIG_HOST_PAGES,
+    CLOCK_MARGIN_SECONDS,
+    COMPACT_LIVE_SHARE,
     COMPRESSION,
     DNS_MISS_SECONDS,
     DNS_SLOW_SECONDS,
     FETCH_DEADLINE_SECONDS,
     FETCH_SECONDS,
-    LEASE_SECONDS,
     NODE_FETCHES_PER_SECOND,
     PAGE_BYTES,
     PAGE_CAP_BYTES,
@@ -48,11 +60,14 @@ from concept_crawl_assumptions import (
     RESOLVER_THREADS,
     RETAINED_VERSIONS,
     REVISIT_DAYS,
+    SHARED_HOST_SITES,
     SLOW_DRIP_HOLD_SECONDS,
     SLOW_DRIP_SHARE,
+    SPARE_NODES,
     TARGET_PAGES,
     common_crawl_rate,
 )
+from reference_replication import rs_6_3_overhead
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
@@ -87,8 +102,18 @@ written_per_year = size(DAYS_PER_YEAR * FETCHES_PER_SECOND * SECONDS_PER_DAY * P
 retained_bytes = size(RETAINED_VERSIONS * TARGET_PAGES * PAGE_BYTES / COMPRESSION)
 CRAWLER_NODES = math.ceil(FETCHES_PER_SECOND * PEAK_TO_AVERAGE / NODE_FETCHES_PER_SECOND)
 crawler_nodes = servers(CRAWLER_NODES)
-# A shared address's connection budget split evenly over the nodes, none of them asking the others.
-address_share = fraction(1 / CRAWLER_NODES)
+FLEET_NODES = CRAWLER_NODES + SPARE_NODES
+fleet_nodes = servers(FLEET_NODES)
+fleet_rate_one_lost = throughput((FLEET_NODES - 1) * NODE_FETCHES_PER_SECOND)
+# A shared address's fleet-wide rate cap split evenly over the nodes, none of them asking the others.
+address_rate_per_node = throughput(ADDRESS_FETCHES_PER_SECOND / CRAWLER_NODES)
+address_node_gap = duration(CRAWLER_NODES / ADDRESS_FETCHES_PER_SECOND)
+shared_host_cover_time = duration(SHARED_HOST_SITES * PAGES_PER_HOST / ADDRESS_FETCHES_PER_SECOND)
+# Raw bytes of the retained versions at the object store's coding, and compaction's copying.
+retained_raw_bytes = size(RETAINED_VERSIONS * TARGET_PAGES * PAGE_BYTES / COMPRESSION * rs_6_3_overhead)
+compaction_copy_per_day = size_per_day(
+    FETCHES_PER_SECOND * SECONDS_PER_DAY * PAGE_BYTES / COMPRESSION * COMPACT_LIVE_SHARE / (1 - COMPACT_LIVE_SHARE)
+)
 
 # --- Politeness and the frontier ---------------------------------------------------------------------------
 GAP_SECONDS = POLITENESS_MULTIPLE * FETCH_SECONDS
@@ -131,6 +156,10 @@ robots_per_visit = per_second(VISITS_PER_SECOND)
 robots_share_per_visit = fraction(VISITS_PER_SECOND / FETCHES_PER_SECOND)
 robots_daily = per_second(HOSTS / SECONDS_PER_DAY)
 robots_share_daily = fraction(HOSTS / SECONDS_PER_DAY / FETCHES_PER_SECOND)
+# Each page's next fetch rounded up to its host's next visit slot, slots a revisit interval apart.
+slot_late_max = duration(REVISIT_DAYS * SECONDS_PER_DAY)
+slot_late_max_share = fraction(REVISIT_DAYS / REVISIT_DAYS)
+slot_late_mean_share = fraction(REVISIT_DAYS / 2 / REVISIT_DAYS)
 
 
 # --- Freshness ---------------------------------------------------------------------------------------------
@@ -185,7 +214,9 @@ flat_share = fraction(FLAT_SHARE)
 flat_fresh = fraction(mixed_freshness(FLAT_SHARE))
 
 # --- Failures ----------------------------------------------------------------------------------------------
-fetches_paused_by_crash = count(NODE_FETCHES_PER_SECOND * LEASE_SECONDS)
+# The new holder waits a fetch's deadline and the drift margin after the old lease ends.
+LOCK_DELAY_SECONDS = FETCH_DEADLINE_SECONDS + CLOCK_MARGIN_SECONDS
+lock_delay = duration(LOCK_DELAY_SECONDS)
 trap_host_fetches = per_day(SECONDS_PER_DAY / HOST_CYCLE_SECONDS)
 TRAP_SUBDOMAINS = 1_000  # host names a wildcard DNS record mints for one trap
 trap_subdomains = count(TRAP_SUBDOMAINS)
@@ -213,6 +244,10 @@ if __name__ != "concept_crawl":
                 ("... a year, if every copy were kept", written_per_year),
                 (f"Kept: {RETAINED_VERSIONS} versions of every page", retained_bytes),
                 ("Crawler nodes at the peak", crawler_nodes),
+                ("... with a spare, to meet the peak with one lost", fleet_nodes),
+                ("... their rate with one lost", fleet_rate_one_lost),
+                ("Kept versions, raw at the store's 6 + 3 coding", retained_raw_bytes),
+                ("Compaction's copying a day, at most", compaction_copy_per_day),
             ],
         )
     )
@@ -234,7 +269,9 @@ if __name__ != "concept_crawl":
                 ("A large site at one fetch per host cycle takes", big_host_polite_time),
                 ("... fetches a second it needs for the revisit interval", big_host_needed_rate),
                 ("... connections that takes (rate x fetch time)", big_host_connections),
-                ("A node's share of a shared address's budget", address_share),
+                ("A node's share of an address's rate cap", address_rate_per_node),
+                ("... one fetch to the address every", address_node_gap),
+                (f"{SHARED_HOST_SITES:,} sites on one address, covered at the cap in", shared_host_cover_time),
             ],
         )
     )
@@ -253,6 +290,8 @@ if __name__ != "concept_crawl":
                 ("... share of fetches", robots_share_per_visit),
                 ("robots.txt fetches, daily per host, average", robots_daily),
                 ("... share of fetches", robots_share_daily),
+                ("A page late by at most, on slots an interval apart", slot_late_max),
+                ("... share of its interval, at most; on average", f"{slot_late_max_share}; {slot_late_mean_share}"),
             ],
         )
     )
@@ -280,7 +319,7 @@ if __name__ != "concept_crawl":
         markdown_table(
             ("Failures, one node", "Value"),
             [
-                ("Fetches paused while a crashed node's leases run out", fetches_paused_by_crash),
+                ("New holder's wait after the old lease ends", lock_delay),
                 ("A trap on one host, fetches a day", trap_host_fetches),
                 (f"... on {trap_subdomains} host names of one domain", trap_domain_fetches),
                 ("Connections held by slow drips, no total deadline", slow_drip_connections),

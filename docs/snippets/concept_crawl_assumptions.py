@@ -24,8 +24,10 @@ Published figures:
 - Manku, Jain and Das Sarma, "Detecting Near-Duplicates for Web Crawling", WWW 2007
   (https://doi.org/10.1145/1242572.1242592): 64-bit SimHash fingerprints, near-duplicates within a
   Hamming distance of 3, for a collection of 8 billion pages.
-- Googlebot reads the first 15 MB of an HTML file
-  (https://developers.google.com/search/docs/crawling-indexing/googlebot).
+- Googlebot, as Google revised the page in February 2026
+  (https://developers.google.com/search/docs/crawling-indexing/googlebot): for Search it fetches the
+  first 2 MB of an HTML or text file, HTTP headers included, and the first 64 MB of a PDF; 15 MB is
+  the default of Google's crawlers and fetchers in general.
 
 The page's own assumptions (no published figure we could confirm):
 - The crawl: 10 billion pages kept fresh, each fetched every 10 days on average. The crawler makes its
@@ -36,24 +38,31 @@ The page's own assumptions (no published figure we could confirm):
 - A fetch takes 500 ms on average, connection, first byte and body; the gap before the next fetch
   from the same host is ten times that (the IR book's order of magnitude), so a host gives one fetch
   per 5.5 s.
-- One crawler node makes 1,000 fetches a second, under what IRLbot did on one server.
+- One crawler node makes 1,000 fetches a second, under what IRLbot did on one server; the fleet runs
+  one node more than the peak needs, so the peak holds with a node lost.
 - A large site holds 10 million pages.
 - URLs seen: ten for every page kept, 100 billion, counting links never crawled (Google's trillion shows
   the known URLs outrun the pages).
 - The URL-seen test: a Bloom filter at a 1% false-positive rate, for comparison; the exact set keeps
   64-bit fingerprints of normalised URLs (as Mercator's URL-seen test did), in memory as an
   open-addressed table 1.5 times their size (two-thirds full).
-- A crawler node: 256 GB of RAM, of which the URL table may take half (the rest holds the queues'
-  heads, buffers and the DNS cache); one NVMe SSD serving 500,000 random 4 KiB reads a second (data
-  centre drives are rated in the hundreds of thousands); a frontier entry (URL, priority, next fetch
-  time) of 100 B; a checkpoint read back from the object store at 1 GB a second.
+- A crawler node: 256 GB of RAM, of which the URL table may take half (the SimHash tables and the
+  queues' heads, buffers and DNS cache share the rest); one 3.84 TB NVMe SSD serving 500,000 random
+  4 KiB reads a second (data centre drives are rated in the hundreds of thousands), which holds the
+  frontier: an entry (URL, priority, next fetch time) of 100 B for every URL queued; a checkpoint read
+  back from the object store at 1 GB a second; a lost node's table rebuilt at 20 million inserts a
+  second. A batched URL-set merge, if used, runs once an hour.
+- Politeness per address: 2 fetches a second to one IP address across the fleet; a shared-hosting
+  address serves 1,000 sites.
+- Retention: old versions are dropped by compacting an archive once its live share falls to half.
 - Retention: the latest copy of every page and two older versions.
 - Pages per host: as in Common Crawl's December 2024 crawl.
 - DNS: a lookup that misses every cache takes 50 ms, and 1 s while an upstream server is slow or
   losing packets; a blocking resolver call (getaddrinfo) ties up one of 64 threads for that time.
 - Links: each page holds as many links as IRLbot parsed per page (394 billion links from 6.3 billion
   pages). The exact URL set is merged against sorted batches, read sequentially at 1 GB a second.
-- Failures: a host's queue lease lasts 30 s; a fetch's total deadline is 30 s; 1 fetch in 1,000 meets a
+- Failures: a host's queue lease lasts 30 s; clocks drift by at most 1 s over it; a fetch's total
+  deadline is 30 s; 1 fetch in 1,000 meets a
   server that drips bytes slowly enough to pass every read timeout, and without a total deadline it
   holds its connection for 10 minutes; a page is cut off at 2 MB.
 """
@@ -83,12 +92,14 @@ IRLBOT_PAGES = 6.3e9
 IRLBOT_LINKS = 394e9
 GOOGLE_2008_URLS = 1e12
 POLITENESS_MULTIPLE = 10  # IR book: gap an order of magnitude above the last fetch's time
-BACK_QUEUES_PER_THREAD = 3  # IR book, from Mercator
+BACK_QUEUES_PER_THREAD = 3  # Najork and Heydon 2002, via the IR book
 ROBOTS_CACHE_SECONDS = 24 * 3_600  # RFC 9309, section 2.4: SHOULD NOT cache longer
 SIMHASH_BITS = 64  # Manku et al.
 SIMHASH_DISTANCE = 3
 MANKU_PAGES = 8e9
-GOOGLEBOT_HTML_BYTES = 15e6
+GOOGLEBOT_HTML_BYTES = 2e6  # for Search, HTTP headers included
+GOOGLEBOT_PDF_BYTES = 64e6
+GOOGLE_CRAWLER_DEFAULT_BYTES = 15e6  # Google's crawlers and fetchers in general
 
 # --- The page's assumptions -------------------------------------------------------------------------------
 TARGET_PAGES = 10e9
@@ -97,6 +108,7 @@ PEAK_TO_AVERAGE = 2
 COMPRESSION = 4
 FETCH_SECONDS = 0.5
 NODE_FETCHES_PER_SECOND = 1_000
+SPARE_NODES = 1  # the peak still met with one node lost
 BIG_HOST_PAGES = 10e6
 URLS_PER_PAGE_KEPT = 10
 BLOOM_FALSE_POSITIVE = 0.01
@@ -108,11 +120,18 @@ TABLE_OVERHEAD = 1.5  # open addressing, two-thirds full
 NODE_RAM_BYTES = 256e9
 TABLE_RAM_SHARE = 0.5
 SSD_RANDOM_READS_PER_SECOND = 500_000
+SSD_BYTES = 3.84e12
+MERGE_INTERVAL_SECONDS = 3_600  # a batched URL-set merge, if used: once an hour
+TABLE_INSERTS_PER_SECOND = 20e6  # rebuilding a lost node's share of the in-memory table
+ADDRESS_FETCHES_PER_SECOND = 2  # fleet-wide cap on one IP address
+SHARED_HOST_SITES = 1_000
+COMPACT_LIVE_SHARE = 0.5  # an archive is compacted once half its bytes are dropped versions
 FRONTIER_ENTRY_BYTES = 100
 RESTORE_BYTES_PER_SECOND = 1e9
 RETAINED_VERSIONS = 3  # the latest copy and two older ones
 RESOLVER_THREADS = 64
 LEASE_SECONDS = 30
+CLOCK_MARGIN_SECONDS = 1
 FETCH_DEADLINE_SECONDS = 30
 SLOW_DRIP_SHARE = 0.001
 SLOW_DRIP_HOLD_SECONDS = 600
@@ -140,6 +159,8 @@ simhash_bits = count(SIMHASH_BITS)
 simhash_distance = count(SIMHASH_DISTANCE)
 manku_pages = count(MANKU_PAGES)
 googlebot_html_limit = size(GOOGLEBOT_HTML_BYTES)
+googlebot_pdf_limit = size(GOOGLEBOT_PDF_BYTES)
+google_crawler_default_limit = size(GOOGLE_CRAWLER_DEFAULT_BYTES)
 
 target_pages = count(TARGET_PAGES)
 revisit_interval = duration(REVISIT_DAYS * SECONDS_PER_DAY)
@@ -159,11 +180,19 @@ table_overhead = times(TABLE_OVERHEAD)
 node_ram = size(NODE_RAM_BYTES)
 table_ram_share = fraction(TABLE_RAM_SHARE)
 ssd_random_reads = throughput(SSD_RANDOM_READS_PER_SECOND)
+ssd_bytes = size(SSD_BYTES)
+merge_interval = duration(MERGE_INTERVAL_SECONDS)
+table_insert_rate = throughput(TABLE_INSERTS_PER_SECOND)
+address_rate = throughput(ADDRESS_FETCHES_PER_SECOND)
+shared_host_sites = count(SHARED_HOST_SITES)
+compact_live_share = fraction(COMPACT_LIVE_SHARE)
 frontier_entry_bytes = size(FRONTIER_ENTRY_BYTES)
 restore_rate = throughput(RESTORE_BYTES_PER_SECOND, "B/s")
 retained_versions = count(RETAINED_VERSIONS)
 resolver_threads = count(RESOLVER_THREADS)
 lease_time = duration(LEASE_SECONDS)
+clock_margin = duration(CLOCK_MARGIN_SECONDS)
+spare_nodes = count(SPARE_NODES)
 fetch_deadline = duration(FETCH_DEADLINE_SECONDS)
 slow_drip_share = fraction(SLOW_DRIP_SHARE)
 slow_drip_hold = duration(SLOW_DRIP_HOLD_SECONDS)
@@ -183,16 +212,22 @@ if __name__ != "concept_crawl_assumptions":
                 ("IRLbot, links parsed a page", links_per_page, "Lee et al.: 394 billion from 6.3 billion"),
                 ("Unique URLs Google knew in 2008", google_2008_urls, "Google"),
                 ("Gap before a host's next fetch, in fetch times", politeness_multiple, "IR book, 20.2.3"),
-                ("Back queues per crawler thread", back_queues_per_thread, "IR book, from Mercator"),
+                ("Back queues per crawler thread", back_queues_per_thread, "Najork and Heydon 2002, via the IR book"),
                 ("robots.txt cached for no more than", robots_cache, "RFC 9309 (should not)"),
                 ("SimHash bits; near-duplicate distance", f"{simhash_bits}; {simhash_distance}", "Manku et al."),
-                ("Googlebot reads of an HTML file", googlebot_html_limit, "Google"),
+                (
+                    "Googlebot reads of an HTML file; of a PDF",
+                    f"{googlebot_html_limit}; {googlebot_pdf_limit}",
+                    "Google, 2026",
+                ),
+                ("Google's crawlers in general read", google_crawler_default_limit, "Google, 2026"),
                 ("Pages kept fresh", target_pages, "Assumed"),
                 ("Mean revisit interval", revisit_interval, "Assumed"),
                 ("Peak to average", peak_to_average, "Assumed: catch up a lost day in a day"),
                 ("HTML shrinks by compression to one part in", compression, "Assumed"),
                 ("A fetch takes", fetch_time, "Assumed"),
                 ("One node's fetches a second", node_rate, "Assumed, under IRLbot's"),
+                ("Spare nodes beyond the peak's", spare_nodes, "Assumed: survive one lost node"),
                 ("Pages on a large site", big_host_pages, "Assumed"),
                 ("URLs seen", urls_seen, "Assumed: ten per page kept"),
                 ("Bloom filter false positives, for comparison", bloom_false_positive, "Assumed"),
@@ -202,12 +237,17 @@ if __name__ != "concept_crawl_assumptions":
                 ("Sequential read of the URL set", sequential_read, "Assumed"),
                 ("In-memory table over its fingerprints", table_overhead, "Assumed: two-thirds full"),
                 ("A node's RAM; share the URL table may take", f"{node_ram}; {table_ram_share}", "Assumed"),
-                ("One NVMe SSD, random 4 KiB reads", ssd_random_reads, "Assumed"),
+                ("One NVMe SSD: capacity; random 4 KiB reads", f"{ssd_bytes}; {ssd_random_reads}", "Assumed"),
+                ("A batched URL-set merge, if used, every", merge_interval, "Assumed"),
+                ("Rebuilding a lost share of the URL table", table_insert_rate, "Assumed"),
+                ("Fetches to one IP address, whole fleet", address_rate, "Assumed"),
+                ("Sites on a shared-hosting address", shared_host_sites, "Assumed"),
+                ("Archive compacted when its live share falls to", compact_live_share, "Assumed"),
                 ("A frontier entry", frontier_entry_bytes, "Assumed"),
                 ("Checkpoint read from the object store", restore_rate, "Assumed"),
                 ("Versions kept of a page", retained_versions, "Assumed: latest and two older"),
                 ("Threads for blocking lookups", resolver_threads, "Assumed"),
-                ("Host-queue lease", lease_time, "Assumed"),
+                ("Host-queue lease; clock drift margin", f"{lease_time}; {clock_margin}", "Assumed"),
                 ("A fetch's total deadline", fetch_deadline, "Assumed"),
                 ("Fetches meeting a slow-drip server", slow_drip_share, "Assumed"),
                 ("... held without a deadline for", slow_drip_hold, "Assumed"),
