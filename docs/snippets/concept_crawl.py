@@ -156,10 +156,6 @@ robots_per_visit = per_second(VISITS_PER_SECOND)
 robots_share_per_visit = fraction(VISITS_PER_SECOND / FETCHES_PER_SECOND)
 robots_daily = per_second(HOSTS / SECONDS_PER_DAY)
 robots_share_daily = fraction(HOSTS / SECONDS_PER_DAY / FETCHES_PER_SECOND)
-# Each page's next fetch rounded up to its host's next visit slot, slots a revisit interval apart.
-slot_late_max = duration(REVISIT_DAYS * SECONDS_PER_DAY)
-slot_late_max_share = fraction(REVISIT_DAYS / REVISIT_DAYS)
-slot_late_mean_share = fraction(REVISIT_DAYS / 2 / REVISIT_DAYS)
 
 
 # --- Freshness ---------------------------------------------------------------------------------------------
@@ -290,8 +286,6 @@ if __name__ != "concept_crawl":
                 ("... share of fetches", robots_share_per_visit),
                 ("robots.txt fetches, daily per host, average", robots_daily),
                 ("... share of fetches", robots_share_daily),
-                ("A page late by at most, on slots an interval apart", slot_late_max),
-                ("... share of its interval, at most; on average", f"{slot_late_max_share}; {slot_late_mean_share}"),
             ],
         )
     )
