@@ -226,6 +226,16 @@ def test_whole_per_zone_rounds_each_zone_up(servers: float, zones: int, whole: i
     assert estimation.whole_per_zone(servers, zones) == whole
 
 
+# By hand: 1 + 2 + 4 = 7 fits in 8 and adding 8 would make 15; a cap of exactly 7 still takes the 4;
+# a cap below the first wait takes none; 1.5-second steps in 40 s: 1.5 + 3 + 6 + 12 = 22.5, and 24 more is too many.
+@pytest.mark.parametrize(
+    ("first", "cap", "waits"),
+    [(1, 8, [1, 2, 4]), (1, 7, [1, 2, 4]), (1, 0.5, []), (1.5, 40, [1.5, 3, 6, 12])],
+)
+def test_doubling_waits_fit_in_the_cap(first: float, cap: float, waits: list[float]) -> None:
+    assert estimation.doubling_waits(first, cap) == waits
+
+
 # 0.1 * 3 * 10 is 3.0000000000000004 in floating point: a plain ceiling would say 4. Noise below a
 # millionth is ignored (3.0000004); a fraction from a millionth up still rounds up (3.000002).
 @pytest.mark.parametrize(("value", "whole"), [(0.1 * 3 * 10, 3), (3.0000004, 3), (3.000002, 4), (26.05, 27)])

@@ -11,13 +11,14 @@ from ride_hailing_assumptions import (
     cars_on_map,
     create_deadline,
     ip_tcp_header_bytes,
+    key_in_use_first_wait,
     location_update_wire_bytes,
     match_latency_target,
     tracking_push_bytes,
 )
 from ride_hailing_latency import first_offer_ack
 
-from sdw.estimation import count, duration, fraction, markdown_table, size
+from sdw.estimation import count, doubling_waits, duration, fraction, markdown_table, size
 
 # Frames are compact JSON with short names. A driver's position upload, as the phone sends it: the
 # driver is the connection's, so the frame does not name it, and it carries no status: the stream
@@ -91,13 +92,10 @@ hold_longest_accept_wait = duration(hold_timeout - fastest_offer_ack)
 
 # `409 idempotency_key_in_use`: a retry of a create found the first attempt's rows locked. The
 # first attempt ends within its deadline, or, if its server died, when the store aborts its
-# transaction; the client's uncounted waits stop at that cap, doubling from a second, the last one
+# transaction; the client's uncounted waits stop at that cap, doubling from the first wait, the last one
 # clipped to what is left.
 key_in_use_wait_cap = duration(create_deadline + abandoned_transaction_abort)
-key_in_use_first_wait = duration(1)
-_waits: list[float] = []
-while sum(_waits) + float(key_in_use_first_wait) * 2 ** len(_waits) <= float(key_in_use_wait_cap):
-    _waits.append(float(key_in_use_first_wait) * 2 ** len(_waits))
+_waits = doubling_waits(float(key_in_use_first_wait), float(key_in_use_wait_cap))
 key_in_use_doubling_time = duration(sum(_waits))
 key_in_use_last_wait = duration(float(key_in_use_wait_cap) - sum(_waits))
 key_in_use_waits = count(len(_waits) + (1 if float(key_in_use_last_wait) > 0 else 0))

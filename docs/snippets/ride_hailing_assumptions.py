@@ -24,10 +24,9 @@ from sdw.estimation import (
     duration,
     fraction,
     markdown_table,
-    peak,
     per_day,
-    per_second,
     size,
+    throughput,
     times,
 )
 
@@ -140,7 +139,9 @@ mobile_round_trip_p99 = duration(0.6)
 # --- Matching areas (step 6) ---------------------------------------------------------------------
 busiest_area_share = fraction(0.005)
 busiest_city_share = fraction(0.05)
-solver_steps_per_second = per_second(1e8)
+solver_steps_per_second = throughput(1e8)
+# The share of a batch window the solver may take, the rest left to the candidate search and the offers.
+solver_share_of_window = fraction(0.25)
 pickup_eta_cap = duration(900)
 
 # --- Records a ride writes, and what else it sends ----------------------------------------------
@@ -167,6 +168,7 @@ usable_bytes_per_node = size(4 * TB)
 # --- The interface (step 3) -------------------------------------------------------------------------
 create_deadline = duration(3)
 abandoned_transaction_abort = duration(5)
+key_in_use_first_wait = duration(1)
 quote_validity = duration(300)
 lock_timeout = duration(0.1)
 processor_key_lifetime = duration(SECONDS_PER_DAY)
@@ -174,18 +176,20 @@ trail_wait_cap = duration(10)
 
 # --- What one server takes (step 5): the page's assumptions, to be measured ------------------------
 zones = count(3)
+stateless_floor_per_zone = count(2)
+store_floor_per_zone = count(1)
 connections_per_gateway = count(connections_per_server)
-frames_per_gateway = per_second(50e3)
-positions_per_location_server = per_second(20e3)
-index_queries_per_node = per_second(20e3)
-searches_per_matching_server = per_second(200)
-eta_calls_per_routing_server = per_second(1000)
-publishes_per_pubsub_node = per_second(100e3)
-log_events_per_broker = per_second(100e3)
-store_writes_per_node = per_second(store_writes_per_node_per_second)
-positions_per_eta_worker = per_second(50e3)
+frames_per_gateway = throughput(50e3)
+positions_per_location_server = throughput(20e3)
+index_queries_per_node = throughput(20e3)
+searches_per_matching_server = throughput(200)
+eta_calls_per_routing_server = throughput(1000)
+publishes_per_pubsub_node = throughput(100e3)
+log_events_per_broker = throughput(100e3)
+store_writes_per_node = throughput(store_writes_per_node_per_second)
+positions_per_eta_worker = throughput(50e3)
 coordination_nodes_per_region = count(zones)
-processor_default_write_limit = peak(100)
+processor_default_write_limit = throughput(100)
 processor_limit_headroom = times(1.5)
 # A pub/sub node lost (step 6): how soon its loss is noticed, and the window over which phones and
 # gateways spread their reconnects and resubscribes.
@@ -217,7 +221,7 @@ probe_interval = duration(60)
 probe_misses_to_page = count(3)
 probe_timeout = duration(10)
 zone_lost_load_ceiling = fraction(0.8)
-hellos_per_gateway = per_second(2000)
+hellos_per_gateway = throughput(2000)
 hold_failure_alert_share = fraction(0.05)
 stadium_halo_drivers = count(2000)
 stadium_drivers_nearby = count(200)
@@ -448,6 +452,12 @@ TABLE = [
         "The page's assumption, to be measured: simple steps of the Hungarian method's inner loop.",
     ),
     (
+        "Share of a batch window the solver may take",
+        solver_share_of_window,
+        "The page's choice (step 7): the rest of the window is left to the candidate search, the ETAs "
+        "and sending the offers, so a crowded area's cap is set where the solver fits in it.",
+    ),
+    (
         "Longest pickup ETA an assignment may give one ride",
         pickup_eta_cap,
         "The page's choice (step 6), a city may set it lower: a pair above it is left out of the window's "
@@ -560,6 +570,16 @@ TABLE = [
     ),
     ("Availability zones a region runs in", zones, "Every tier runs in three zones and must survive losing one."),
     (
+        "Fewest servers a stateless tier keeps in a zone",
+        stateless_floor_per_zone,
+        "The page's rule (step 5): one crash in a zone still leaves a server there.",
+    ),
+    (
+        "Fewest copies the index and each store keep in a zone",
+        store_floor_per_zone,
+        "The page's rule (step 5): a copy in every zone, so losing a zone loses no data.",
+    ),
+    (
         "Open connections a gateway holds",
         connections_per_gateway,
         "The page's choice, as in the chat example: far below what memory allows (WhatsApp held over two "
@@ -653,6 +673,12 @@ TABLE = [
         abandoned_transaction_abort,
         "An assumption, to be set from the chosen store's transaction-liveness setting: until then "
         "a retry of the same create finds the first attempt's rows locked (step 3).",
+    ),
+    (
+        "First wait after a 409 idempotency_key_in_use",
+        key_in_use_first_wait,
+        "The page's choice (step 3): the server's `Retry-After: 1`, as in the Twitter example; later "
+        "waits double from it within the cap.",
     ),
     (
         "Time a create waits for a locked idempotency row",

@@ -43,6 +43,7 @@ from ride_hailing_assumptions import (
     reconnect_spread,
     request_availability_target,
     routing_outage,
+    solver_share_of_window,
     solver_steps_per_second,
     stadium_drivers_nearby,
     stadium_halo_drivers,
@@ -78,7 +79,18 @@ from ride_hailing_traffic import (
     rides_per_second_peak,
 )
 
-from sdw.estimation import SECONDS_PER_HOUR, count, duration, fraction, markdown_table, peak, per_second, servers, times
+from sdw.estimation import (
+    SECONDS_PER_HOUR,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    per_second,
+    servers,
+    throughput,
+    times,
+)
 
 # (a) What gives first as load grows. For each stateless tier and region: the servers step 5 placed there
 # (the gateways by the larger of connections and frames), their assumed capacity, and two cases: a zone
@@ -241,9 +253,8 @@ drill_budget_share = fraction(drill_failed_requests / failed_requests_budget)
 # queue assigns them (a stadium's exit once drivers have come in); and the solver's time at that cap
 # where they are few (the same exit at the final whistle). An airport lot's first-in, first-out queue
 # assigns its head driver and never runs the solver.
-SOLVER_SHARE_OF_WINDOW = 0.25
 _n = 1
-while solver_steps(_n + 1, stadium_halo_drivers) <= SOLVER_SHARE_OF_WINDOW * batch_window * solver_steps_per_second:
+while solver_steps(_n + 1, stadium_halo_drivers) <= solver_share_of_window * batch_window * solver_steps_per_second:
     _n += 1
 area_window_ride_cap = count(_n)
 area_cap_solver_time = duration(solver_steps(_n, stadium_halo_drivers) / solver_steps_per_second)
@@ -263,7 +274,7 @@ fallback_eta_per_km = duration(city_detour_factor * SECONDS_PER_HOUR / city_aver
 fares_waiting_after_outage = count(rides_per_second_peak * routing_outage)
 # Drained at the engine's spare capacity at the busy hour (all its servers, less the load), each fare a
 # map-matching at map_match_call_cost routes: the worst case, since the quiet hours have more spare.
-routing_spare_calls = per_second(routing_servers * eta_calls_per_routing_server - routing_load_peak)
+routing_spare_calls = throughput(routing_servers * eta_calls_per_routing_server - routing_load_peak)
 fares_drain_time = duration(fares_waiting_after_outage * map_match_call_cost / routing_spare_calls)
 
 # (g) Shedding: what the "cars near me" map is of the location service's work and of the index's queries.

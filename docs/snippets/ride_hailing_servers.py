@@ -32,6 +32,8 @@ from ride_hailing_assumptions import (
     searches_per_matching_server,
     second_region_copies,
     state_changes_per_ride,
+    stateless_floor_per_zone,
+    store_floor_per_zone,
     store_writes_per_node,
     usable_bytes_per_node,
     zones,
@@ -73,8 +75,8 @@ from sdw.presets import presets
 # One rule for every tier: with a zone lost, the two zones left carry the region's whole peak, so each
 # load is multiplied by Z / (Z - 1); the same whole count in each zone, and a floor a zone.
 zone_headroom = zone_loss_headroom(zones)
-FLOOR_PER_ZONE = 2  # stateless tiers: one crash still leaves a server in the zone
-STORE_FLOOR_PER_ZONE = 1  # stores and the index keep one copy a zone
+FLOOR_PER_ZONE = int(stateless_floor_per_zone)
+STORE_FLOOR_PER_ZONE = int(store_floor_per_zone)
 
 # Region loss: a failover region takes the lost region's phones and load on top of its own; it is not
 # planned to lose a zone at the same time. So a region's capacity, in shares of the worldwide peak, is

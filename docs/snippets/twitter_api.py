@@ -57,6 +57,7 @@ from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     count,
+    doubling_waits,
     duration,
     markdown_table,
     peak,
@@ -151,9 +152,7 @@ key_in_use_wait_cap = duration(idempotency_lease + cassandra_batch_lands_within)
 # one conditional-insert round on the server (a lightweight transaction: the Paxos prepare and the
 # read of the key's row, across the zones), at most this many per post.
 key_in_use_first_wait = duration(1)
-_waits = []
-while sum(_waits) + float(key_in_use_first_wait) * 2 ** len(_waits) <= float(key_in_use_wait_cap):
-    _waits.append(float(key_in_use_first_wait) * 2 ** len(_waits))
+_waits = doubling_waits(float(key_in_use_first_wait), float(key_in_use_wait_cap))
 key_in_use_doubling_waits = count(len(_waits))
 key_in_use_doubling_time = duration(sum(_waits))
 key_in_use_last_wait = duration(float(key_in_use_wait_cap) - sum(_waits))

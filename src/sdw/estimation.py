@@ -362,6 +362,15 @@ def zone_loss_headroom(zones: float) -> Quantity:
     return times(zones / (zones - 1))
 
 
+def doubling_waits(first: float, cap: float) -> list[float]:
+    """A client's backoff inside a total cap: waits of `first`, 2 `first`, 4 `first`... while their
+    sum stays within `cap`. What is left of the cap after them is one last, shorter wait."""
+    waits: list[float] = []
+    while sum(waits) + first * 2 ** len(waits) <= cap:
+        waits.append(first * 2 ** len(waits))
+    return waits
+
+
 def whole_per_zone(servers: float, zones: float) -> int:
     """`servers` spread evenly over `zones`, each zone with whole servers: a tier that keeps a copy
     in every zone, or must carry the load with any zone lost, needs the same count in each."""
