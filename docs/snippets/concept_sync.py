@@ -11,7 +11,8 @@ down (delta_sizes).
 
 Content-defined chunks: a cut falls where a rolling hash of the last few dozen bytes matches a pattern, so cut
 points depend on the content around them, not on offsets, and those after the edit come back in place. The
-chunk that held the edit is sent again, with the inserted bytes. Model: after the minimum m, each byte is a
+chunk that held the edit is stored again, with the inserted bytes; the page's client sends it as an rsync delta
+against the old chunk (delta_sizes). Model: after the minimum m, each byte is a
 cut with probability 1 / mu, so a chunk's length is m plus an exponential of mean mu (the maximum, many times
 mu away, almost never binds). The chunk holding a given byte is picked in proportion to its length (the
 inspection paradox), so its expected length is E[L^2] / E[L] = (m^2 + 2 m mu + 2 mu^2) / (m + mu): more than
@@ -112,7 +113,7 @@ def delta_sizes(old_length: float, changed: float) -> tuple[float, float]:
     block, strong = rsync_sizes(int(old_length))
     blocks = math.ceil(old_length / block)
     literal = changed + block
-    matched = blocks - 1 - int(changed // block)
+    matched = max(blocks - 1 - int(changed // block), 0)  # none when the change outgrows the original
     up = literal + math.ceil(literal / RSYNC_LITERAL_RUN) * RSYNC_TOKEN_BYTES + matched * RSYNC_TOKEN_BYTES
     return up + RSYNC_FILE_SUM, blocks * (RSYNC_ROLLING_BYTES + strong)
 
@@ -129,6 +130,7 @@ large_cdc_sent = large_chunk_span + INSERT_BYTES
 first_chunk_sent = CHUNK_AVERAGE + INSERT_BYTES  # an insert in the first chunk: not picked by length
 mid_chunk_span = chunk_holding_a_byte(CHUNK_MIN, CHUNK_AVERAGE)
 mid_cdc_sent = mid_chunk_span + INSERT_BYTES
+mid_delta_up, mid_delta_down = delta_sizes(mid_chunk_span, INSERT_BYTES)  # the page's: a delta inside the chunk
 rsync_block, rsync_strong = rsync_sizes(int(FILE_BYTES))
 rsync_blocks = math.ceil(FILE_BYTES / rsync_block)
 rsync_literal = rsync_block + INSERT_BYTES
@@ -183,7 +185,9 @@ whole_phone_expected = duration(expected_time(whole_sent * 8 / PHONE_UPLINK_BITS
 whole_parts = math.ceil(whole_sent / PART_BYTES)
 whole_part_count = count(whole_parts)
 whole_phone_parts = duration(whole_parts * expected_time(PART_BYTES * 8 / PHONE_UPLINK_BITS))
-mid_cdc_phone = duration(mid_cdc_sent * 8 / PHONE_UPLINK_BITS)
+mid_cdc_phone = duration(mid_delta_up * 8 / PHONE_UPLINK_BITS)
+mid_cdc_delta_up = size(mid_delta_up)
+mid_cdc_delta_down = size(mid_delta_down)
 
 whole_file_sent = size(whole_sent)
 fixed_block_count = count(fixed_blocks)
@@ -225,7 +229,16 @@ if __name__ != "concept_sync":
                 ),
                 ("Fixed blocks, the same edit made in place", fixed_overwrite, "its block index"),
                 ("Content-defined, 8 KiB average (LBFS)", small_cdc_insert_sent, "its block index"),
-                ("Content-defined, 128 KiB average (the page's)", mid_cdc_insert_sent, "its block index"),
+                (
+                    "Content-defined, 128 KiB average, sent whole (what the store keeps)",
+                    mid_cdc_insert_sent,
+                    "its block index",
+                ),
+                (
+                    "Content-defined 128 KiB, a delta inside the chunk (the page's): up + down",
+                    f"{mid_cdc_delta_up} + {mid_cdc_delta_down}",
+                    "the old chunk, to rebuild",
+                ),
                 ("Content-defined, 1 MiB average", large_cdc_insert_sent, "its block index"),
                 (
                     f"rsync ({rsync_block_bytes} blocks): literal bytes and tokens up, checksums down",

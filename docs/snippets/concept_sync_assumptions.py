@@ -24,7 +24,7 @@ Published:
 
 From this site (one figure, one value): the video page's phone upload rate, part size and how often its link
 drops, the real-time page's held connections a server, heartbeat and reconnection spread, with the chat
-example's headroom to lose a zone, the lifecycle page's S3 Standard price and the push page's Android share.
+example's headroom to lose a zone, and the push page's Android share.
 
 The page's own assumptions, to be measured on the real system:
 - The worked file is 1 GB (10^9 bytes), and an edit inserts 1,000 bytes at a random place in it.
@@ -34,9 +34,10 @@ The page's own assumptions, to be measured on the real system:
 - A block-index entry takes 100 bytes: a 32-byte hash, a location, a length and a reference count, with the
   store's per-row overhead. A file version's blocklist names each chunk by its 32-byte hash, plus a 4-byte
   length when chunks vary in size. A reach-index entry (namespace ID, hash) takes 40 bytes.
-- Where the indexes live, and what a GB costs there (one copy; hardware bought and written off over 36 months):
-  RAM 3 US dollars a GB, SSD 0.10; an SSD holds 8 TB and serves 100,000 random reads a second. Old versions'
-  bytes are priced at the lifecycle page's S3 Standard rate.
+- One price basis, the service's own hardware (Dropbox runs its own store), bought and written off over 36
+  months: SSD 0.10 US dollars a GB, for the indexes and blocklists, kept in 3 copies; an SSD holds 8 TB and
+  serves 100,000 random reads a second. HDD 0.015 a GB for old versions in the block store, times 1.5 for its
+  erasure coding's redundancy. Bytes moved in or out of the service's network, 0.005 a GB of transit.
 - The service: 100 million users active on a day, 5 registered for each one active (each registered user a
   namespace holding a share of the store), each with 3 devices (a phone and two computers); the notifiers are
   sized as if every daily user's phone and one computer were online at once at the peak (conservative: the
@@ -47,7 +48,7 @@ The page's own assumptions, to be measured on the real system:
   10% of changes land in a shared folder with 4 other members; a phone downloads 10% of what changes (the
   files its user opens), computers all of it.
 - A user's namespace holds 10,000 files, and a journal row (path, blocklist reference, revision) takes
-  300 bytes. The journal keeps a year of rows.
+  300 bytes.
 - An upload session that stops making progress keeps its uncommitted chunks at most a day, and an account
   at most 50 GB of such idle bytes; the garbage collector's grace is 3 days; 1% of new bytes are uploaded and
   never committed (an app killed, a file deleted mid-upload). Each metadata shard holds at most a billion
@@ -57,14 +58,13 @@ The page's own assumptions, to be measured on the real system:
   2 h 4 min; many keep less); a phone's carrier NAT may drop one within minutes, which is why the real-time
   page heartbeats every 30 s; a computer's held stream would heartbeat every 9 min, inside its NAT's 10.
   Clients reconnect with jittered exponential backoff over 10 min; a deploy drains 5% of the notifiers at a
-  time, each batch answering its held polls at once with a backoff. A disk streams 200 MB/s.
+  time, each batch letting its held polls end (or answering them at once with a backoff). A disk streams 200 MB/s.
 - A folder of 100,000 files is moved in one go; a 100 MB file shared company-wide or by a public link is
   fetched by a million devices within an hour.
 """
 
 from chat_assumptions import zones
 from chat_connections import zone_headroom
-from concept_life_assumptions import STANDARD_PRICE_BULK
 from concept_push_assumptions import ANDROID_SHARE
 from concept_realtime import CONNECTIONS_PER_SERVER, HEARTBEAT_SECONDS, RECONNECT_SPREAD_SECONDS
 from concept_video_assumptions import DROP_EVERY_SECONDS, PART_BYTES, PHONE_UPLINK_BITS
@@ -104,8 +104,11 @@ LARGE_CHUNK_MIN, LARGE_CHUNK_AVERAGE = RESTIC_MIN, 1 * MiB  # the size the page 
 INDEX_ENTRY_BYTES = 100
 LENGTH_BYTES = 4  # a chunk's length in a blocklist, when chunks vary
 REACH_ENTRY_BYTES = 40  # namespace ID and hash
-RAM_PRICE_PER_GB = 3.0  # US dollars, server DRAM bought
 SSD_PRICE_PER_GB = 0.10  # US dollars, data-centre SSD bought
+METADATA_COPIES = 3  # indexes and blocklists
+HDD_PRICE_PER_GB = 0.015  # US dollars, data-centre HDD bought
+STORE_OVERHEAD = 1.5  # the block store's erasure coding: raw bytes over stored bytes
+TRANSIT_PRICE_PER_GB = 0.005  # US dollars a GB moved, either way
 HARDWARE_MONTHS = 36  # written off over
 SSD_BYTES = 8e12
 SSD_READS_PER_SECOND = 100_000
@@ -129,7 +132,6 @@ PHONES_PER_USER = 1
 PHONE_DOWNLOAD_SHARE = 0.10
 FILES_PER_NAMESPACE = 10_000
 JOURNAL_ROW_BYTES = 300
-JOURNAL_KEEP_DAYS = 365
 UNCOMMITTED_LIMIT_DAYS = 1
 UNCOMMITTED_CAP_BYTES = 50e9
 REFS_PER_SHARD = 1e9
@@ -167,8 +169,11 @@ desktop_nat_idle = duration(DESKTOP_NAT_IDLE_SECONDS)
 backoff_spread = duration(BACKOFF_SPREAD_SECONDS)
 version_days = duration(VERSION_DAYS * 86_400)
 apple_background_per_hour = count(APPLE_BACKGROUND_PER_HOUR)
-ram_price = count(RAM_PRICE_PER_GB)
 ssd_price = count(SSD_PRICE_PER_GB)
+metadata_copies = count(METADATA_COPIES)
+hdd_price = count(HDD_PRICE_PER_GB)
+store_overhead = times(STORE_OVERHEAD)
+transit_price = count(TRANSIT_PRICE_PER_GB)
 registered_per_daily = times(REGISTERED_PER_DAILY)
 desktop_heartbeat = duration(DESKTOP_HEARTBEAT_SECONDS)
 drain_batch_share = fraction(DRAIN_BATCH_SHARE)
@@ -178,7 +183,6 @@ big_file_bytes = size(BIG_FILE_BYTES)
 shared_change_share = fraction(SHARED_CHANGE_SHARE)
 shared_other_members = count(SHARED_OTHER_MEMBERS)
 phone_download_share = fraction(PHONE_DOWNLOAD_SHARE)
-journal_keep = duration(JOURNAL_KEEP_DAYS * 86_400)
 uncommitted_cap = size(UNCOMMITTED_CAP_BYTES)
 store_bytes = size(STORE_BYTES)
 disk_read = size(DISK_READ_BYTES)
@@ -206,7 +210,6 @@ hot_devices = count(HOT_DEVICES)
 hot_window = duration(HOT_WINDOW_SECONDS)
 phone_uplink_mbps = count(PHONE_UPLINK_BITS / 1e6)
 drop_every = duration(DROP_EVERY_SECONDS)
-storage_price = count(STANDARD_PRICE_BULK)
 android_share = fraction(ANDROID_SHARE)
 
 if __name__ != "concept_sync_assumptions":
@@ -241,8 +244,10 @@ if __name__ != "concept_sync_assumptions":
                     "the page's assumption",
                 ),
                 (
-                    "Dollars a GB: RAM, SSD (written off over months); an SSD's bytes, reads a second",
-                    f"{ram_price}, {ssd_price} ({HARDWARE_MONTHS}); {size(SSD_BYTES)}, {count(SSD_READS_PER_SECOND)}",
+                    "Dollars a GB: SSD, copies; HDD, raw over stored (both written off over months); transit; "
+                    "an SSD's bytes, reads a second",
+                    f"{ssd_price}, {metadata_copies}; {hdd_price}, {store_overhead} ({HARDWARE_MONTHS}); "
+                    f"{transit_price}; {size(SSD_BYTES)}, {count(SSD_READS_PER_SECOND)}",
                     "the page's assumption",
                 ),
                 (
@@ -272,8 +277,8 @@ if __name__ != "concept_sync_assumptions":
                     "the page's assumption",
                 ),
                 (
-                    "Files a namespace; bytes a journal row; rows kept",
-                    f"{files_per_namespace}; {journal_row_bytes}; {journal_keep}",
+                    "Files a namespace; bytes a journal row",
+                    f"{files_per_namespace}; {journal_row_bytes}",
                     "the page's assumption",
                 ),
                 (
@@ -308,9 +313,9 @@ if __name__ != "concept_sync_assumptions":
                     "real-time page, chat example",
                 ),
                 (
-                    "S3 Standard, dollars a GB-month over 500 TB; Android's share of phones",
-                    f"{storage_price}; {android_share}",
-                    "lifecycle page; push page",
+                    "Android's share of phones",
+                    android_share,
+                    "push page",
                 ),
             ],
         )

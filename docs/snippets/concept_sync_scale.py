@@ -17,23 +17,27 @@ cross-account share saves storage but not upload. Downloads: every change goes t
 for the share in shared folders, to every device of each other member; computers fetch the new chunks, a phone
 only for the share its user opens.
 
-Indexes: the block index holds an entry a chunk stored; the reach index an entry a (namespace, chunk), over every
-registered user's namespace, each holding the store's bytes over the namespaces, at least one entry a file. The
-current versions' blocklists name every stored chunk once, on SSD whatever the indexes' tier.
-Lookups: the reach index for every chunk a commit names, the block index for every chunk put, at the peak.
-A month's cost: the indexes' GBs at a tier's price and the blocklists' at SSD's, written off over the months,
-plus the old versions' GBs at
-S3 Standard's rate (GB = 2^30 bytes, as the lifecycle page bills). Upload differs little between sizes, and is
-given in bytes.
+Indexes: the block index holds an entry a chunk stored, at least one a file; the reach index an entry a
+(namespace, chunk), over every registered user's namespace, each holding the store's bytes over the namespaces,
+at least one entry a file. Blocklists name every namespace's chunks (as many as its reach entries) and, for the
+version history, every old version's chunks. Lookups: the reach index for every chunk new to its file (a new
+file's all, an edit's stored chunks: the rest are in the parent's blocklist), the block index for every chunk
+put, at the peak. A month's cost, on one basis, the service's own hardware (GB = 10^9 bytes, as disks are sold):
+indexes and blocklists on SSD in 3 copies, old versions on HDD with the store's redundancy, both written off over
+the months; and the edits' bytes moved at the transit price: deltas up and the stored chunks every downloader
+fetches. New files' bytes move and are stored the same at every size and are left out. The deduplication shares
+are the same at every size: smaller chunks would find more, each share of the store worth its HDD month.
 
 Notifications: each online device holds one request or connection open. A held connection sends a heartbeat;
 Dropbox's long poll returns after the timeout plus half the jitter on average (uniform jitter, the page's
 assumption) and is sent again. A change ends a held poll early at every online recipient, which then makes a
 list call and a new poll. Servers: held requests over the real-time page's connections a server, with the chat
 example's headroom to lose a zone. Phones get a nudge for each change that reaches them, coalesced per device;
-at the peak their Android half is set against FCM's quota by the push page's rule (quota_steps_for).
+at the peak their Android half is set against FCM's quota by the push page's rule (quota_steps_for), and the
+least gap between one Android device's nudges that keeps them all inside the default quota is computed.
 Reconnections: a lost zone's computers over their jittered backoff; a deploy drains a share of the notifiers at
-a time, each batch's clients returning over the backoff spread.
+a time, each batch's clients re-polling elsewhere as their polls end (at most the longest hold), or, answered at
+once, over the backoff spread. Journal rows are kept as long as replay beats relisting.
 
 Journal: one row a commit. A device whose cursor is d days old replays d days of its namespace's rows; a full
 resync lists the namespace's every file. A folder move keyed by path writes a delete and an add per file;
@@ -75,12 +79,12 @@ from concept_sync_assumptions import (
     GC_GRACE_DAYS,
     HARDWARE_MONTHS,
     HASH_BYTES,
+    HDD_PRICE_PER_GB,
     HEARTBEAT_SECONDS,
     HOT_DEVICES,
     HOT_FILE_BYTES,
     HOT_WINDOW_SECONDS,
     INDEX_ENTRY_BYTES,
-    JOURNAL_KEEP_DAYS,
     JOURNAL_ROW_BYTES,
     LARGE_CHUNK_AVERAGE,
     LARGE_CHUNK_MIN,
@@ -90,6 +94,7 @@ from concept_sync_assumptions import (
     LONGPOLL_JITTER,
     LONGPOLL_MAX,
     LONGPOLL_TIMEOUT,
+    METADATA_COPIES,
     MOVED_FOLDER_FILES,
     NEW_FILE_BYTES,
     NEW_FILES_PER_USER,
@@ -98,7 +103,6 @@ from concept_sync_assumptions import (
     PHONE_DOWNLOAD_SHARE,
     PHONE_UPLINK_BITS,
     PHONES_PER_USER,
-    RAM_PRICE_PER_GB,
     REACH_ENTRY_BYTES,
     REFS_PER_SHARD,
     REGISTERED_PER_DAILY,
@@ -108,8 +112,9 @@ from concept_sync_assumptions import (
     SSD_BYTES,
     SSD_PRICE_PER_GB,
     SSD_READS_PER_SECOND,
-    STANDARD_PRICE_BULK,
     STORE_BYTES,
+    STORE_OVERHEAD,
+    TRANSIT_PRICE_PER_GB,
     UNCOMMITTED_LIMIT_DAYS,
     VERSION_DAYS,
     ZONE_HEADROOM,
@@ -117,9 +122,9 @@ from concept_sync_assumptions import (
 )
 
 from sdw.estimation import (
+    GB,
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
-    GiB,
     bandwidth,
     count,
     duration,
@@ -212,29 +217,43 @@ COMMITTED_BYTES = DAILY_USERS * (NEW_FILES_PER_USER * NEW_FILE_BYTES + EDITS_PER
 PUT_BYTES = NEW_SENT + EDITS * STORED["page"]
 
 
+FILES = NAMESPACES * FILES_PER_NAMESPACE
+NEW_COMMITTED = DAILY_USERS * NEW_FILES_PER_USER * NEW_FILE_BYTES
+SSD_MONTH = SSD_PRICE_PER_GB / HARDWARE_MONTHS * METADATA_COPIES / GB  # dollars a byte-month, every copy
+HDD_MONTH = HDD_PRICE_PER_GB * STORE_OVERHEAD / HARDWARE_MONTHS / GB
+TRANSIT = TRANSIT_PRICE_PER_GB / GB
+DAYS_A_MONTH = 30
+
+
 def index_costs(name: str) -> dict[str, float]:
-    """Block and reach index bytes, the blocklists of every stored byte (always on SSD), peak lookups, SSDs by
-    bytes and by reads, old versions, and a month's cost with the indexes in RAM or on SSD."""
+    """Block and reach index bytes, blocklists (current and old versions'), peak lookups, SSDs by bytes (every
+    copy) and by reads, and a month's cost of the metadata on SSD, old versions on HDD and the edits' transit."""
     average = AVERAGE[name]
-    block = STORE_BYTES / average * INDEX_ENTRY_BYTES
+    block = max(STORE_BYTES / average, FILES) * INDEX_ENTRY_BYTES
     reach_entries = max(NAMESPACE_BYTES / average, FILES_PER_NAMESPACE)
     reach = NAMESPACES * reach_entries * REACH_ENTRY_BYTES
-    lookups = (COMMITTED_BYTES + PUT_BYTES) / average / SECONDS_PER_DAY * PEAK_TO_AVERAGE
-    blocklists = STORE_BYTES / average * (HASH_BYTES + LENGTH_BYTES)
-    versions = OLD[name] / GiB * STANDARD_PRICE_BULK
-    index_gib = (block + reach) / GiB
-    blocklist_cost = blocklists / GiB * SSD_PRICE_PER_GB / HARDWARE_MONTHS
+    current_lists = NAMESPACES * reach_entries * (HASH_BYTES + LENGTH_BYTES)
+    old_lists = EDITS * VERSION_DAYS * EDITED_FILE_BYTES / average * (HASH_BYTES + LENGTH_BYTES)
+    blocklists = current_lists + old_lists
+    lookups = (NEW_COMMITTED + NEW_SENT + 2 * EDITS * STORED[name]) / average / SECONDS_PER_DAY * PEAK_TO_AVERAGE
+    up, _ = delta_sizes(SPAN[name], EDIT_CHANGE_BYTES)
+    moved = EDITS * (up + STORED[name] * DOWNLOADERS) * DAYS_A_MONTH
+    metadata = (block + reach + blocklists) * SSD_MONTH
+    versions = OLD[name] * HDD_MONTH
+    transit = moved * TRANSIT
     return {
         "block": block,
         "reach_entries": reach_entries,
         "reach": reach,
         "blocklists": blocklists,
         "lookups": lookups,
-        "ssds_bytes": math.ceil((block + reach + blocklists) / SSD_BYTES),
+        "ssds_bytes": math.ceil((block + reach + blocklists) * METADATA_COPIES / SSD_BYTES),
         "ssds_reads": math.ceil(lookups / SSD_READS_PER_SECOND),
+        "metadata": metadata,
         "versions": versions,
-        "ram": index_gib * RAM_PRICE_PER_GB / HARDWARE_MONTHS + blocklist_cost + versions,
-        "ssd": index_gib * SSD_PRICE_PER_GB / HARDWARE_MONTHS + blocklist_cost + versions,
+        "moved": moved,
+        "transit": transit,
+        "total": metadata + versions + transit,
     }
 
 
@@ -242,17 +261,31 @@ COST = {name: index_costs(name) for name in ("small", "page", "large")}
 reach_entries_per_namespace = count(COST["page"]["reach_entries"])
 reach_bytes_per_namespace = size(COST["page"]["reach_entries"] * REACH_ENTRY_BYTES)
 reach_index = size(COST["page"]["reach"])
-reach_index_large = size(COST["large"]["reach"])
 lookups_peak = per_second(COST["page"]["lookups"], peak=True)
 ssds_by_bytes = count(COST["page"]["ssds_bytes"])
 ssds_by_reads = count(COST["page"]["ssds_reads"])
-page_ssd_monthly = count(COST["page"]["ssd"])
-page_ram_monthly = count(COST["page"]["ram"])
-large_ssd_monthly = count(COST["large"]["ssd"])
-large_ram_monthly = count(COST["large"]["ram"])
-small_ssd_monthly = count(COST["small"]["ssd"])
+page_metadata_monthly = count(COST["page"]["metadata"])
 page_versions_monthly = count(COST["page"]["versions"])
+page_transit_monthly = count(COST["page"]["transit"])
+page_monthly = count(COST["page"]["total"])
+large_metadata_monthly = count(COST["large"]["metadata"])
 large_versions_monthly = count(COST["large"]["versions"])
+large_transit_monthly = count(COST["large"]["transit"])
+large_monthly = count(COST["large"]["total"])
+small_metadata_monthly = count(COST["small"]["metadata"])
+small_transit_monthly = count(COST["small"]["transit"])
+small_monthly = count(COST["small"]["total"])
+large_over_page = times(COST["large"]["total"] / COST["page"]["total"])
+small_over_page = times(COST["small"]["total"] / COST["page"]["total"])
+page_over_large_metadata = times(COST["page"]["metadata"] / COST["large"]["metadata"])
+# The transit price at which 8 KiB would cost what 128 KiB does: its extra metadata over 128 KiB's extra bytes moved.
+small_flip_transit = count(
+    (COST["small"]["metadata"] + COST["small"]["versions"] - COST["page"]["metadata"] - COST["page"]["versions"])
+    / ((COST["page"]["moved"] - COST["small"]["moved"]) / GB)
+)
+# The share of the store 8 KiB would have to deduplicate beyond 128 KiB to close the gap, at the HDD month.
+small_flip_dedup_share = fraction((COST["small"]["total"] - COST["page"]["total"]) / (STORE_BYTES * HDD_MONTH))
+store_share_monthly = count(STORE_BYTES * 0.01 * HDD_MONTH)
 
 # --- Telling devices to pull -----------------------------------------------------------------------------
 HELD = DAILY_USERS * DEVICES_ONLINE_PER_USER
@@ -271,7 +304,7 @@ long_repolls_over_commits = times(HELD / LONG_HOLD / COMMITS_PER_SECOND)
 # A change ends a held poll (or sends a frame) at each online recipient, then a list call and a new poll: 2.
 ONLINE_RECIPIENTS = RECIPIENTS * DEVICES_ONLINE_PER_USER / DEVICES_PER_USER
 ONLINE_COMPUTER_RECIPIENTS = RECIPIENTS * (DEVICES_ONLINE_PER_USER - PHONES_PER_USER) / DEVICES_PER_USER
-change_requests_per_second = per_second(COMMITS_PER_SECOND * ONLINE_RECIPIENTS * 2)
+change_requests_per_second = per_second(COMMITS_PER_SECOND * PEAK_TO_AVERAGE * ONLINE_RECIPIENTS * 2, peak=True)
 # The computers alone, on an equal footing: a held stream heartbeating inside their NAT, or a long poll.
 DESKTOPS = DAILY_USERS * (DEVICES_ONLINE_PER_USER - PHONES_PER_USER)
 DESKTOP_SERVERS = math.ceil(DESKTOPS * ZONE_HEADROOM / CONNECTIONS_PER_SERVER)
@@ -279,7 +312,9 @@ desktops_held = count(DESKTOPS)
 desktop_servers = servers(DESKTOP_SERVERS)
 desktop_heartbeats_per_second = per_second(DESKTOPS / DESKTOP_HEARTBEAT_SECONDS)
 desktop_repolls_per_second = per_second(DESKTOPS / LONG_HOLD)
-desktop_change_requests_per_second = per_second(COMMITS_PER_SECOND * ONLINE_COMPUTER_RECIPIENTS * 2)
+desktop_change_requests_per_second = per_second(
+    COMMITS_PER_SECOND * PEAK_TO_AVERAGE * ONLINE_COMPUTER_RECIPIENTS * 2, peak=True
+)
 # Phones: a nudge for each change that reaches them, at most one a device a window, collapsed by namespace.
 NUDGES_PER_PHONE_DAY = (NEW_FILES_PER_USER + EDITS_PER_USER) * (1 + SHARED_CHANGE_SHARE * SHARED_OTHER_MEMBERS)
 nudges_per_phone_day = per_day(NUDGES_PER_PHONE_DAY)
@@ -291,6 +326,14 @@ ANDROID_NUDGES_MINUTE = NUDGES_PEAK * ANDROID_SHARE * 60
 android_nudges_peak = per_second(NUDGES_PEAK * ANDROID_SHARE, peak=True)
 android_nudges_over_quota = times(ANDROID_NUDGES_MINUTE / float(fcm_default_quota_per_minute))
 nudge_quota_steps = count(quota_steps_for(ANDROID_NUDGES_MINUTE))
+# Coalesced per Android device: the least gap between one device's nudges that keeps every Android phone inside
+# FCM's default quota, whatever the changes.
+ANDROID_PHONES = DAILY_USERS * PHONES_PER_USER * ANDROID_SHARE
+ANDROID_GAP = ANDROID_PHONES / (float(fcm_default_quota_per_minute) / 60)
+android_phones = count(ANDROID_PHONES)
+android_nudge_gap = duration(ANDROID_GAP)
+android_nudges_capped = per_second(ANDROID_PHONES / ANDROID_GAP, peak=True)
+fcm_quota_per_second = per_second(float(fcm_default_quota_per_minute) / 60)
 # Reconnections and deploys.
 desktops_per_zone = count(DESKTOPS / ZONES)
 zone_loss_reconnects_backoff = per_second(DESKTOPS / ZONES / BACKOFF_SPREAD_SECONDS)
@@ -299,13 +342,20 @@ drain_batch_servers = count(math.ceil(DESKTOP_SERVERS * DRAIN_BATCH_SHARE))
 drain_repolls = count(DESKTOPS * DRAIN_BATCH_SHARE)
 drain_repolls_per_second = per_second(DESKTOPS * DRAIN_BATCH_SHARE / BACKOFF_SPREAD_SECONDS)
 deploy_time = duration(drain_batches * BACKOFF_SPREAD_SECONDS)
-deploy_waiting_out = duration(DESKTOP_SERVERS * (LONGPOLL_MAX + LONGPOLL_JITTER))
+# The same batches, waiting their polls out: each server stops taking polls, and its held ones end within the
+# longest hold, the clients re-polling elsewhere as theirs end.
+deploy_waiting_out = duration(drain_batches * (LONGPOLL_MAX + LONGPOLL_JITTER))
+drain_waiting_repolls_per_second = per_second(DESKTOPS * DRAIN_BATCH_SHARE / (LONGPOLL_MAX + LONGPOLL_JITTER))
+drain_batch_count = count(drain_batches)
 
 # --- Journal, resync, folder moves -----------------------------------------------------------------------
 journal_per_day = size_per_day(COMMITS_PER_DAY * JOURNAL_ROW_BYTES)
 namespace_journal_per_day = size_per_day((NEW_FILES_PER_USER + EDITS_PER_USER) * JOURNAL_ROW_BYTES)
 full_listing = size(FILES_PER_NAMESPACE * JOURNAL_ROW_BYTES)
 replay_beats_listing_days = count(FILES_PER_NAMESPACE / (NEW_FILES_PER_USER + EDITS_PER_USER))
+# Rows are kept as long as replaying them beats a full relisting.
+JOURNAL_KEEP_DAYS = FILES_PER_NAMESPACE / (NEW_FILES_PER_USER + EDITS_PER_USER)
+journal_keep = duration(JOURNAL_KEEP_DAYS * SECONDS_PER_DAY)
 journal_kept = size(COMMITS_PER_DAY * JOURNAL_ROW_BYTES * JOURNAL_KEEP_DAYS)
 move_rows_by_path = count(2 * MOVED_FOLDER_FILES)
 move_journal_by_path = size(2 * MOVED_FOLDER_FILES * JOURNAL_ROW_BYTES)
@@ -366,19 +416,19 @@ if __name__ != "concept_sync_scale":
                 f"{size(c['block'])}; {size(c['reach'])}; {size(c['blocklists'])}",
                 per_second(c["lookups"], peak=True),
                 f"{count(c['ssds_bytes'])}; {count(c['ssds_reads'])}",
-                f"${count(c['versions'])}",
-                f"${count(c['ram'])}; ${count(c['ssd'])}",
+                f"${count(c['metadata'])}; ${count(c['versions'])}; ${count(c['transit'])}",
+                f"${count(c['total'])}",
             )
         )
     print(
         markdown_table(
             (
                 "Chunks",
-                "Block index; reach index; blocklists",
+                "Block index; reach index; blocklists (one copy)",
                 "Lookups at the peak",
-                "SSDs by bytes; by reads",
-                "Old versions a month",
-                "All a month: RAM; SSD",
+                f"SSDs by bytes ({METADATA_COPIES} copies); by reads",
+                "A month: metadata on SSD; old versions on HDD; edits' transit",
+                "A month in all",
             ),
             rows,
         )
@@ -448,19 +498,23 @@ if __name__ != "concept_sync_scale":
                     f"{nudges_per_phone_day}, {nudges_per_phone_peak_hour}; {phone_nudges_peak}; {android_nudges_peak}",
                 ),
                 (
-                    "FCM: Android nudges over the default quota; steps to earn",
-                    f"{android_nudges_over_quota}; {nudge_quota_steps}",
+                    "FCM: Android nudges over the default quota, steps to earn; the least gap a device that fits it",
+                    f"{android_nudges_over_quota}, {nudge_quota_steps}; {android_nudge_gap}",
                 ),
                 (
                     "A lost zone's computers, reconnecting over the backoff",
                     f"{desktops_per_zone}, {zone_loss_reconnects_backoff}",
                 ),
                 (
-                    "Deploy: servers a batch; re-polls, a second; time; waiting polls out instead",
-                    f"{drain_batch_servers}; {drain_repolls}, {drain_repolls_per_second}; {deploy_time}; "
-                    f"{deploy_waiting_out}",
+                    f"Deploy in {drain_batches} batches: servers each; re-polls; waiting polls out, a second and "
+                    "time; answering early with the backoff",
+                    f"{drain_batch_servers}; {drain_repolls}; {drain_waiting_repolls_per_second}, "
+                    f"{deploy_waiting_out}; {drain_repolls_per_second}, {deploy_time}",
                 ),
-                ("Journal rows' bytes a day; kept", f"{journal_per_day}; {journal_kept}"),
+                (
+                    "Journal rows' bytes a day; kept while replay beats relisting",
+                    f"{journal_per_day}; {journal_keep}, {journal_kept}",
+                ),
                 ("A full listing of one namespace", full_listing),
                 (
                     f"A path-keyed move of {count(MOVED_FOLDER_FILES)} files: rows, bytes",
