@@ -276,6 +276,11 @@ small_metadata_monthly = count(COST["small"]["metadata"])
 small_transit_monthly = count(COST["small"]["transit"])
 small_monthly = count(COST["small"]["total"])
 large_over_page = times(COST["large"]["total"] / COST["page"]["total"])
+# Were the uploader's delta forwarded to the other devices, downloads would be deltas at every size:
+# what 1 MiB still costs over 128 KiB without transit, its metadata and stored versions.
+large_over_page_without_transit = times(
+    (COST["large"]["metadata"] + COST["large"]["versions"]) / (COST["page"]["metadata"] + COST["page"]["versions"])
+)
 small_over_page = times(COST["small"]["total"] / COST["page"]["total"])
 page_over_large_metadata = times(COST["page"]["metadata"] / COST["large"]["metadata"])
 # The transit price at which 8 KiB would cost what 128 KiB does: its extra metadata over 128 KiB's extra bytes moved.
