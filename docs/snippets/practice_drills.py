@@ -1,0 +1,272 @@
+"""Practice, estimation drills: every answer, with the wrong answer each drill's usual mistake gives.
+
+Where a worked example or a reference page already makes the same estimate, its figure is imported,
+not computed again: Twitter's tweet rates (twitter_traffic), its tweets' bytes a day (twitter_storage)
+and its celebrity fan-out (twitter_fanout); chat's phone connections (chat_connections); two database
+copies and the fan-out to a hundred backends (reference_availability_chains).
+
+Each drill also has a "head" figure where a person would round on the way (a day taken as 100,000
+seconds, say), so that the page can set the two side by side.
+"""
+
+from chat_assumptions import daily_active_users as chat_daily_users
+from chat_assumptions import minutes_per_phone_session, sessions_per_user_per_day
+from chat_connections import phone_connections, phone_connections_peak
+from practice_drills_assumptions import (
+    api_egress,
+    cache_copies,
+    cache_distinct_items_per_day,
+    cache_entry_bytes,
+    cache_reads_per_day,
+    cdn_first_tier_bytes,
+    cdn_price_first,
+    claim_daily_users,
+    claim_photo_bytes,
+    claim_photos_per_user,
+    claimed_bytes_per_day,
+    database_copies,
+    disk_fill,
+    gateway_availability,
+    hot_item_share,
+    hot_read_share,
+    partition_bytes,
+    partition_read_units,
+    partition_write_units,
+    photos_per_day,
+    service_availability,
+    service_peak,
+    small_fanout,
+    table_bytes,
+    table_reads_peak,
+    table_writes_peak,
+    views_per_photo,
+    zipf_exponent,
+)
+from reference_availability_chains import SLO_WINDOW, backend_slow_share, fanout_100_slow_share, two_copies_at_99
+from reference_powers import ten_gbit_in_bytes
+from twitter_assumptions import (
+    celebrity_followers,
+    follows_per_user,
+    peak_to_average,
+    photo_served_bytes,
+    photo_uploaded_bytes,
+    requests_per_server,
+    tweets_per_day,
+    zones,
+)
+from twitter_fanout import celebrity_cache_ops, celebrity_fanout_time, fanout_fleet_capacity
+from twitter_storage import tweet_bytes_per_day, tweet_bytes_total
+from twitter_traffic import tweets_per_second, tweets_per_second_peak
+
+from sdw.estimation import (
+    DAYS_PER_YEAR,
+    SECONDS_PER_DAY,
+    SECONDS_PER_MINUTE,
+    SECONDS_PER_MONTH,
+    TB,
+    GiB,
+    bandwidth,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    per_second,
+    servers,
+    size,
+    size_per_day,
+    throughput,
+    times,
+    whole_per_zone,
+    whole_up,
+    zipf_served,
+    zone_loss_headroom,
+)
+
+HEAD_DAY = 100_000  # a day rounded to 100,000 seconds, as people do in their heads
+
+# --- 1. Requests a second from daily totals (Twitter's, imported) ----------------------------------------
+tweets_head = per_second(tweets_per_day / HEAD_DAY)
+tweets_head_peak = peak(tweets_head * peak_to_average)
+
+# --- 2. Bandwidth in and out, bits against bytes ----------------------------------------------------------
+ingress_per_day = size_per_day(photos_per_day * photo_uploaded_bytes)
+ingress_head = bandwidth(ingress_per_day / HEAD_DAY)
+ingress = bandwidth(ingress_per_day / SECONDS_PER_DAY)
+ingress_gbit = count(ingress * 8 / 1e9)
+photo_views_per_day = count(photos_per_day * views_per_photo)
+egress_per_day = size_per_day(photo_views_per_day * photo_served_bytes)
+egress = bandwidth(egress_per_day / SECONDS_PER_DAY)
+egress_gbit = count(egress * 8 / 1e9)
+egress_over_ingress = times(egress / ingress)
+egress_in_ten_gbit_links = times(egress / ten_gbit_in_bytes)
+
+# --- 3. Storage a year, with copies and disk headroom (Twitter's tweets a day, imported) ----------------
+year_one_copy = size(tweet_bytes_per_day * DAYS_PER_YEAR)
+year_head = size(tweet_bytes_per_day * 400)  # "times 400, less a tenth"
+year_all_copies = size(year_one_copy * 3)
+year_disk = size(year_all_copies / disk_fill)
+twitter_five_years = tweet_bytes_total  # Twitter's own total, five years of three copies
+
+# --- 4. Availability in series and in parallel -----------------------------------------------------------
+assert database_copies == 2  # the reference page's two copies at 99%, imported
+database_pair = two_copies_at_99
+path_availability = fraction(gateway_availability * service_availability * database_pair)
+path_downtime = duration((1 - path_availability) * SLO_WINDOW)
+path_down_head = fraction((1 - gateway_availability) + (1 - service_availability) + (1 - database_pair))
+one_copy_availability = fraction(gateway_availability * service_availability * 0.99)
+one_copy_downtime = duration((1 - one_copy_availability) * SLO_WINDOW)
+
+# --- 5. Servers from a peak, with a zone to lose ---------------------------------------------------------
+servers_for_peak = servers(whole_up(service_peak / requests_per_server))
+zone_headroom = zone_loss_headroom(zones)
+servers_needed = servers(whole_per_zone(service_peak * zone_headroom / requests_per_server, zones))
+servers_per_zone = servers(servers_needed // zones)
+# The usual slip: "lose a third, so add a third".
+slip_servers = servers(whole_per_zone(service_peak * (1 + 1 / zones) / requests_per_server, zones))
+slip_left = servers(slip_servers // zones * (zones - 1))
+slip_left_capacity = fraction(slip_left * requests_per_server / service_peak)
+
+# --- 6. Little's law: chat's phone connections (imported) ------------------------------------------------
+session_arrivals = per_second(chat_daily_users * sessions_per_user_per_day / SECONDS_PER_DAY)
+session_seconds = duration(minutes_per_phone_session * SECONDS_PER_MINUTE)
+connections_by_little = count(session_arrivals * session_seconds)
+assert round(connections_by_little) == round(phone_connections)  # the chat example's own figure
+phone_sessions_per_day = count(chat_daily_users * sessions_per_user_per_day)
+connection_minutes_per_day = count(phone_sessions_per_day * minutes_per_phone_session)
+
+# --- 7. Cache for a hot set --------------------------------------------------------------------------------
+hot_items = count(cache_distinct_items_per_day * hot_item_share)
+cache_one_copy = size(hot_items * cache_entry_bytes)
+cache_all_copies = size(cache_one_copy * cache_copies)
+slip_cache = size(cache_reads_per_day * hot_item_share * cache_entry_bytes)  # a fifth of a day's reads
+slip_over_right = times(slip_cache / cache_one_copy)
+reads_per_item = count(cache_reads_per_day / cache_distinct_items_per_day)
+# The rule against a Zipf-like law over the same items.
+_all = zipf_served(cache_distinct_items_per_day, zipf_exponent)
+zipf_top_share = fraction(zipf_served(hot_items, zipf_exponent) / _all)
+
+
+def _items_for(share: float) -> float:
+    """The fewest items (continuous) whose reads reach `share` under the Zipf-like law: a bisection."""
+    low, high = 1.0, float(cache_distinct_items_per_day)
+    for _ in range(200):
+        middle = (low + high) / 2
+        low, high = (middle, high) if zipf_served(middle, zipf_exponent) < share * _all else (low, middle)
+    return high
+
+
+zipf_items_for_hot_reads = fraction(_items_for(hot_read_share) / cache_distinct_items_per_day)
+zipf_cache_one_copy = size(_items_for(hot_read_share) * cache_entry_bytes)
+
+# --- 8. A monthly egress bill ------------------------------------------------------------------------------
+month_bytes = size(api_egress * SECONDS_PER_MONTH)
+assert month_bytes < cdn_first_tier_bytes  # the whole month at the first tier's price
+HEAD_MONTH = 2.6e6  # seconds in a month, rounded
+HEAD_GIB_SHARE = 0.07  # a GiB is 7.37% more than a GB: 7% in the head
+month_head_bytes = size(api_egress * HEAD_MONTH)
+month_head_bill_decimal = count(month_head_bytes / 1e9 * cdn_price_first)
+month_head_bill = count(month_head_bill_decimal * (1 - HEAD_GIB_SHARE))
+month_billed_gb = count(month_bytes / GiB)
+month_bill = count(month_billed_gb * cdn_price_first)
+slip_decimal_bill = count(month_bytes / 1e9 * cdn_price_first)  # GB taken as 10^9 bytes
+slip_bits_bill = count(month_bill / 8)  # 3 MB/s read as 3 Mbit/s
+
+# --- 9. Partitions from throughput and size -------------------------------------------------------------
+partitions_for_writes = count(table_writes_peak / partition_write_units)
+partitions_for_reads = count(table_reads_peak / partition_read_units)
+partitions_for_throughput = count(partitions_for_writes + partitions_for_reads)
+partitions_for_size = count(table_bytes / partition_bytes)
+partitions_per_terabyte = count(TB / partition_bytes)
+partitions = count(max(partitions_for_throughput, partitions_for_size))
+writes_per_partition = throughput(table_writes_peak / partitions)
+write_limit_used = fraction(writes_per_partition / partition_write_units)
+
+# --- 10. Tail latency: one slow call in N (the reference page's 100, imported) ----------------------------
+small_fanout_slow_share = fraction(1 - (1 - backend_slow_share) ** small_fanout)
+small_fanout_head = fraction(small_fanout * backend_slow_share)
+# What each backend's slow share must be for only 1% of fanned-out requests to wait on one.
+per_backend_for_one_percent = fraction(1 - (1 - backend_slow_share) ** (1 / 100))
+
+# --- 11. A celebrity's fan-out on write (Twitter's, imported) ------------------------------------------
+celebrity_over_average = times(celebrity_followers / follows_per_user)
+celebrity_head_time = duration(celebrity_followers / 5e6)  # the fleet's 5.21M a second taken as 5M
+
+# --- 12. Sanity check: the claim is a thousand times too small ---------------------------------------------
+claim_photos_per_day = count(claim_daily_users * claim_photos_per_user)
+true_bytes_per_day = size_per_day(claim_photos_per_day * claim_photo_bytes)
+claim_error = times(true_bytes_per_day / claimed_bytes_per_day)
+claimed_bytes_per_photo = size(claimed_bytes_per_day / claim_photos_per_day)
+claimed_ingress = bandwidth(claimed_bytes_per_day / SECONDS_PER_DAY)
+true_ingress = bandwidth(true_bytes_per_day / SECONDS_PER_DAY)
+claim_photos_per_second = per_second(claim_photos_per_day / SECONDS_PER_DAY)
+
+if __name__ != "practice_drills":
+    print(
+        markdown_table(
+            ("Drill", "Answer", "Value", "Usual mistake", "Gives"),
+            [
+                ("1", "Tweets a second, average", tweets_per_second, "Day as 100,000 s", tweets_head),
+                ("1", "Tweets a second, peak", tweets_per_second_peak, "Day as 100,000 s", tweets_head_peak),
+                ("2", "Photo ingress (bytes; Gbit/s)", f"{ingress}; {ingress_gbit}", "", ""),
+                ("2", "Photo egress (bytes; Gbit/s)", f"{egress}; {egress_gbit}", "", ""),
+                ("2", "Egress in 10 Gbit/s links at line rate", egress_in_ten_gbit_links, "", ""),
+                ("3", "Tweets a year, one copy", year_one_copy, "", ""),
+                ("3", "Tweets a year, three copies", year_all_copies, "", ""),
+                ("3", "Disk to hold them, half full", year_disk, "Copies only", year_all_copies),
+                (
+                    "4",
+                    "Gateway, service, two database copies",
+                    path_availability,
+                    "One database copy",
+                    one_copy_availability,
+                ),
+                ("4", "Down in 30 days", path_downtime, "One database copy", one_copy_downtime),
+                ("5", "Servers for the peak alone", servers_for_peak, "", ""),
+                ("5", "Servers to lose a zone", servers_needed, "Add a third", slip_servers),
+                ("5", "Of the peak carried with a zone lost", fraction(1), "Add a third", slip_left_capacity),
+                ("6", "Phone sessions starting a second", session_arrivals, "", ""),
+                ("6", "Phone connections, average; peak", f"{phone_connections}; {phone_connections_peak}", "", ""),
+                ("7", "Hot items", hot_items, "", ""),
+                (
+                    "7",
+                    "Cache, one copy; with copies",
+                    f"{cache_one_copy}; {cache_all_copies}",
+                    "A fifth of reads",
+                    slip_cache,
+                ),
+                ("7", "Zipf 0.8: reads the top fifth draws", zipf_top_share, "", ""),
+                (
+                    "7",
+                    "Zipf 0.8: items for 80% of reads; cache",
+                    f"{zipf_items_for_hot_reads}; {zipf_cache_one_copy}",
+                    "",
+                    "",
+                ),
+                ("8", "Bytes a month", month_bytes, "", ""),
+                (
+                    "8",
+                    "Bill a month, US dollars",
+                    month_bill,
+                    "GB as 10^9 bytes; MB/s as Mbit/s",
+                    f"{slip_decimal_bill}; {slip_bits_bill}",
+                ),
+                ("9", "Partitions for writes; reads", f"{partitions_for_writes}; {partitions_for_reads}", "", ""),
+                ("9", "Partitions for size", partitions_for_size, "Throughput only", partitions_for_throughput),
+                ("9", "Share of a partition's write limit used", write_limit_used, "", ""),
+                (
+                    "10",
+                    "Requests slow, fan-out of 10; of 100",
+                    f"{small_fanout_slow_share}; {fanout_100_slow_share}",
+                    "",
+                    "",
+                ),
+                ("10", "Each backend's slow share for 1% at 100", per_backend_for_one_percent, "", ""),
+                ("11", "Fan-out fleet, peak capacity", fanout_fleet_capacity, "", ""),
+                ("11", "One celebrity tweet: fleet busy for", celebrity_fanout_time, "", ""),
+                ("11", "One celebrity tweet: cache writes", celebrity_cache_ops, "", ""),
+                ("12", "Bytes a day, recomputed", true_bytes_per_day, "The claim", claimed_bytes_per_day),
+                ("12", "The claim's bytes a photo", claimed_bytes_per_photo, "", ""),
+            ],
+        )
+    )
