@@ -7,25 +7,34 @@ Published figures:
   a partition takes at most 3,000 read units and 1,000 write units a second; a read unit is one strongly
   consistent read of an item up to 4 KB, a write unit one write of an item up to 1 KB. The write limit is
   the counting page's (concept_counting.PARTITION_WRITES), imported.
+- Amazon DynamoDB, "Key range throughput exceeded (hot partitions)"
+  (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/throttling-key-range-limit-exceeded-mitigation.html):
+  partition-level throttling works independently for reads and writes; a partition may throttle reads
+  while its writes carry on. So the two limits are checked apart, not summed.
 - A DynamoDB partition holds about 10 GB: not on AWS's current pages; stated by Amazon DynamoDB - The
   Definitive Guide (Packt, 2024), chapter 9, "Diving into capacity modes"
   (https://www.packtpub.com/en-us/product/amazon-dynamodb-the-definitive-guide-9781803246895).
 - Amazon CloudFront, data transfer out to the internet, United States, first 10 TB a month: 0.085 US
-  dollars a GB (https://aws.amazon.com/cloudfront/pricing/, 2025), billed as GB of 2^30 bytes: the video
-  page's figures and convention (concept_video_assumptions), imported.
+  dollars a GB (https://aws.amazon.com/cloudfront/pricing/, 2025), the video page's price
+  (concept_video_assumptions), imported. The same pricing page lists an always-free tier: 1 TB of data
+  transfer out to the internet a month (and 10,000,000 requests). A GB is billed here as 2^30 bytes, the
+  site's convention from the video page, which could not confirm it on an AWS page (its source is
+  Wasabi's billing documentation); the free terabyte is counted the same way, as 1,024 such GB.
 - A backend slow on 1% of its calls, and a request touching 100 of them: Dean and Barroso, "The Tail at
-  Scale" (CACM 2013), the reference page's example (reference_availability_chains), imported.
+  Scale" (CACM 2013), the reference page's example (reference_availability_chains): the 1% imported, the
+  100 checked against the reference's figure for it.
 - The 80/20 rule and the Zipf-like law it approximates: Breslau et al., INFOCOM 1999, the rules-of-thumb
-  page's citation (reference_cache_skew).
+  page's citation (reference_cache_skew), whose table the drill's answer quotes.
 
 From the worked examples: Twitter's tweets a day, record size, photo share and sizes, copies, peak factor,
 per-server rate, celebrity's followers and fan-out (twitter_assumptions, twitter_traffic); chat's daily
 users and phone sessions (chat_assumptions).
 
 The drills' own (no published figure; round so that a reader can work them in their head): the views a
-photo gets, the store's disk kept half free, the parts of the availability drill, the service's peak for
-the server drill, the cache drill's reads and distinct items, an API's egress rate, the partition drill's
-table, and every figure of the sanity-check drill.
+photo gets (fewer than the Twitter example counts, said on the page) and the links' utilisation ceiling,
+the store's disk kept half free, the parts of the availability drill, the service's peak for the server
+drill, the cache drill's reads and distinct items, an API's egress rate, the partition drill's table, the
+request's slow-call target in the tail drill, and every figure of the sanity-check drill.
 """
 
 from chat_assumptions import daily_active_users as chat_daily_users
@@ -73,10 +82,11 @@ OWN = "The drill's own"
 
 # --- 2. Bandwidth in and out ------------------------------------------------------------------------------
 photos_per_day = per_day(tweets_per_day * photo_share)  # Twitter: a tenth of tweets carry a photo
-views_per_photo = count(100)  # the drill's own: each photo shown 100 times
+views_per_photo = count(100)  # the drill's own: each photo shown 100 times (Twitter's tweets are shown more)
+link_ceiling = fraction(0.7)  # the drill's own: no link run above 70% of its line rate at peak
 
 # --- 3. Storage a year ------------------------------------------------------------------------------------
-disk_fill = fraction(0.5)  # Twitter's store: SSDs filled to about half, so compaction and repair have room
+disk_fill = fraction(0.5)  # the drill's own: disks filled to half at most, so compaction and repair have room
 
 # --- 4. Availability in series and in parallel -------------------------------------------------------------
 gateway_availability = fraction(0.999)
@@ -103,6 +113,8 @@ zipf_exponent = count(0.8)  # a Zipf-like law to check the rule against: the ref
 api_egress = bandwidth(3 * MB)  # on average, sent to the internet through CloudFront
 cdn_price_first = count(CDN_PRICE_FIRST)  # US dollars a GB (2^30 bytes), first 10 TB a month
 cdn_first_tier_bytes = size(10 * TB)
+cdn_free_bytes = size(1 * TB)  # CloudFront's always-free tier, data transfer out a month
+cdn_free_billed_gb = count(1_024)  # the free terabyte in billed GB of 2^30 bytes (the site's convention)
 
 # --- 9. Partitions --------------------------------------------------------------------------------------
 table_bytes = size(2 * TB)
@@ -113,8 +125,10 @@ partition_write_units = throughput(PARTITION_WRITES)
 partition_read_units = throughput(3_000)
 partition_bytes = size(10 * GB)
 
-# --- 10. Tail latency: the reference page's 1% and 100 (imported above) ----------------------------------
+# --- 10. Tail latency: the reference page's 1% (imported above) and 100 -----------------------------------
 small_fanout = count(10)
+large_fanout = count(100)  # the reference page's fan-out; practice_drills checks it against the figure there
+request_slow_target = fraction(0.01)  # the drill's own: a request may meet a slow call 1% of the time
 
 # --- 11. A celebrity's fan-out: Twitter's (imported above) ---------------------------------------------------
 
@@ -124,6 +138,7 @@ claim_photos_per_user = count(2)
 claim_photo_bytes = size(2 * MB)
 claimed_bytes_per_day = size_per_day(40 * GB)  # the claim to check
 thumbnail_bytes = size(2 * KB)  # what a tiny thumbnail weighs, to recognise a wrong figure by
+claim_disk_bytes = size(20 * TB)  # a large hard disk
 
 if __name__ != "practice_drills_assumptions":
     DDB = "[DynamoDB partition keys](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html)"
@@ -136,8 +151,10 @@ if __name__ != "practice_drills_assumptions":
                 ("2", "Photos uploaded a day (a tenth of tweets)", photos_per_day, TWITTER),
                 ("2", "Photo as uploaded; as served", f"{photo_uploaded_bytes}; {photo_served_bytes}", TWITTER),
                 ("2", "Views a photo", views_per_photo, OWN),
+                ("2", "A link's ceiling at peak, of its line rate", link_ceiling, OWN),
                 ("3", "Tweet record: text and metadata", f"{tweet_text_bytes} + {tweet_metadata_bytes}", TWITTER),
-                ("3", "Copies; disk filled to", f"{text_copies}; {disk_fill}", TWITTER),
+                ("3", "Copies", text_copies, TWITTER),
+                ("3", "Disk filled to, at most", disk_fill, OWN),
                 (
                     "4",
                     "Gateway; service; each database copy",
@@ -173,6 +190,13 @@ if __name__ != "practice_drills_assumptions":
                     "8",
                     "CloudFront, US, first 10 TB a month (US dollars a GB of 2^30 bytes)",
                     cdn_price_first,
+                    "[CloudFront pricing](https://aws.amazon.com/cloudfront/pricing/), 2025; "
+                    "the 2^30-byte GB is the video page's convention, not confirmed on an AWS page",
+                ),
+                (
+                    "8",
+                    "CloudFront's always-free data transfer out a month",
+                    cdn_free_bytes,
                     "[CloudFront pricing](https://aws.amazon.com/cloudfront/pricing/), 2025",
                 ),
                 (
@@ -189,11 +213,20 @@ if __name__ != "practice_drills_assumptions":
                 ),
                 (
                     "9",
+                    "Reads and writes throttled separately",
+                    "",
+                    "[Key range throughput exceeded](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/throttling-key-range-limit-exceeded-mitigation.html)",
+                ),
+                (
+                    "9",
                     "A partition's data, about",
                     partition_bytes,
                     "[DynamoDB - The Definitive Guide](https://www.packtpub.com/en-us/product/amazon-dynamodb-the-definitive-guide-9781803246895), ch. 9",
                 ),
                 ("10", "Calls a backend is slow on", fraction(backend_slow_share), cite("Tail at Scale 2013")),
+                ("10", "Backends a request waits for, few", small_fanout, OWN),
+                ("10", "Backends a request waits for, many", large_fanout, cite("Tail at Scale 2013")),
+                ("10", "Requests that may meet a slow call", request_slow_target, OWN),
                 (
                     "11",
                     "Celebrity's followers; an average user's",
@@ -207,6 +240,7 @@ if __name__ != "practice_drills_assumptions":
                     OWN,
                 ),
                 ("12", "The claim: bytes a day", claimed_bytes_per_day, OWN),
+                ("12", "A large hard disk", claim_disk_bytes, OWN),
             ],
         )
     )
