@@ -12,6 +12,7 @@ import runpy
 import markdown_exec
 import pytest
 from conftest import ROOT, SNIPPETS, convert
+from selectolax.lexbor import LexborHTMLParser
 
 from sdw import snippet_fence, snippets
 
@@ -107,3 +108,16 @@ def test_a_function_of_the_snippet_that_prints_is_captured_too(tmp_path, monkeyp
         html = convert("test.md", f'```python exec="on"\n{code}\n```\n', root=root).html
     assert "<td>42</td>" in html
     assert printed.getvalue() == ""
+
+
+def test_a_shown_snippets_code_keeps_its_text_without_plain_name_and_space_spans() -> None:
+    """Pygments' spans for plain names and spaces carry no colour of their own (the theme's name
+    colour is the code's), so the fence leaves them out; the code a reader sees and copies is the
+    file, character for character, and every other token keeps its span."""
+    file = "chat_traffic.py"
+    html = convert("test.md", block(file)).html
+    code = LexborHTMLParser(html).css_first("div.highlight code")
+    assert code.text(deep=True).rstrip("\n") == (SNIPPETS / file).read_text(encoding="utf-8").rstrip("\n")
+    classes = {span.attributes.get("class") for span in code.css("span")}
+    assert not {"n", "w"} & classes, classes
+    assert {"o", "p", "s2", "kn", "nn"} <= classes, classes  # operators, punctuation, strings, imports

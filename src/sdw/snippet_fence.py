@@ -28,6 +28,7 @@ import ast
 import contextlib
 import functools
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -51,12 +52,18 @@ def formatter(
     """markdown-exec's formatter, with a snippet's printing run on its imported module."""
     name = snippet_named_by(source) if language == "python" and not options.get("session") else None
     printing = _printing(name) if name else None
+
+    def theirs() -> str:
+        return _lighter(
+            markdown_exec.formatter(source, language, css_class, options, md, classes, id_value, attrs, **kwargs)
+        )
+
     if printing is None:
-        return markdown_exec.formatter(source, language, css_class, options, md, classes, id_value, attrs, **kwargs)
+        return theirs()
     try:
         module = snippets.load(name)
     except Exception:  # broken: markdown-exec runs it again and reports the error its own way
-        return markdown_exec.formatter(source, language, css_class, options, md, classes, id_value, attrs, **kwargs)
+        return theirs()
 
     def run(code: str, **_: Any) -> str:
         # All of stdout, not a `print` of its own in the namespace: a function of the module called
@@ -66,7 +73,20 @@ def formatter(
             exec(printing, dict(vars(module)))
         return printed.getvalue()
 
-    return markdown_exec.base_format(language=language, run=run, code=source, md=md, **options)
+    return _lighter(markdown_exec.base_format(language=language, run=run, code=source, md=md, **options))
+
+
+# Pygments wraps every plain name and every run of spaces in a span of its own ("n", "w"). The
+# theme gives a name the code's own colour (Material: --md-code-hl-name-color is
+# --md-code-fg-color) and spaces none, so those spans change nothing a reader sees, yet they are
+# about a tenth of a step-2 page's gzipped weight, which a text page's budget counts
+# (tests/test_budgets.py). A span's text never holds "<" (Pygments escapes it).
+PLAIN_TOKEN = re.compile(r'<span class="(?:n|w)">([^<]*)</span>')
+
+
+def _lighter(html: str) -> str:
+    """The block's HTML with Pygments' plain-name and space spans replaced by their text."""
+    return type(html)(PLAIN_TOKEN.sub(r"\1", str(html)))
 
 
 def snippet_named_by(code: str) -> str | None:
