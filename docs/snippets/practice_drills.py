@@ -3,8 +3,9 @@
 Where a worked example or a reference page already makes the same estimate, its figure is imported,
 not computed again: Twitter's tweet rates (twitter_traffic), its tweets' bytes a day (twitter_storage)
 and its celebrity fan-out (twitter_fanout); chat's phone connections (chat_connections); two database
-copies and the fan-out to a hundred backends (reference_availability_chains); the cache-skew table's items
-for an 80% hit rate (reference_cache_skew); Twitter's photo egress and the views it counts
+copies and the fan-out to a hundred backends (reference_availability_chains); the cache-skew table's
+figures over its own catalogue, for the rule against a Zipf-like law (reference_cache_skew); a 10 Gbit/s
+link's TCP payload (reference_powers); Twitter's photo egress and the views it counts
 (twitter_bandwidth); the day and month shortcuts' errors (step2_daily_rates, reference_time).
 
 Each drill also has a "head" figure where a person would round on the way (a day taken as 100,000
@@ -59,8 +60,8 @@ from reference_availability_chains import (
     in_parallel,
     two_copies_at_99,
 )
-from reference_cache_skew import items_for_80
-from reference_powers import ten_gbit_in_bytes
+from reference_cache_skew import EXPONENTS, TARGET_HIT_RATE, catalog_items, items_for_80, top_20_share
+from reference_powers import tcp_payload_share, ten_gbit_in_bytes, ten_gbit_tcp_payload
 from reference_time import day_shortcut_correction
 from step2_daily_rates import shortcut_day_error
 from twitter_assumptions import (
@@ -107,7 +108,6 @@ from sdw.estimation import (
     times,
     whole_per_zone,
     whole_up,
-    zipf_served,
     zone_loss_headroom,
 )
 
@@ -131,13 +131,16 @@ egress = bandwidth(egress_per_day / SECONDS_PER_DAY)
 egress_gbit = count(egress * 8 / 1e9)
 egress_over_ingress = times(egress / ingress)
 egress_in_ten_gbit_links = times(egress / ten_gbit_in_bytes)
-# Links are sized at the peak (drill 1's busy hour), each run at most at the ceiling.
+# Links are sized at the peak (drill 1's busy hour), each run at most at the ceiling. The photos are
+# application bytes, so a link carries them at its TCP payload rate, not its line rate.
 egress_peak = bandwidth(egress * peak_to_average, peak=True)
 egress_peak_gbit = count(egress_peak * 8 / 1e9)
-links_at_line_rate = count(whole_up(egress_peak / ten_gbit_in_bytes))
-links_needed = count(whole_up(egress_peak / (ten_gbit_in_bytes * link_ceiling)))
+link_payload_share = tcp_payload_share
+link_payload = ten_gbit_tcp_payload
+links_full = count(whole_up(egress_peak / ten_gbit_tcp_payload))  # every link full, payload only
+links_needed = count(whole_up(egress_peak / (ten_gbit_tcp_payload * link_ceiling)))
 # The usual slip: the peak's GB/s read as Gbit/s, so an eighth of the links.
-slip_links = count(whole_up(egress_peak / 8 / (ten_gbit_in_bytes * link_ceiling)))
+slip_links = count(whole_up(egress_peak / 8 / (ten_gbit_tcp_payload * link_ceiling)))
 # The Twitter example counts its own views: every tweet shown, on pages, in search and from pushes.
 twitter_views_per_tweet = count(tweets_sent_per_second / tweets_per_second)
 twitter_photo_egress_imported = twitter_photo_egress
@@ -187,35 +190,29 @@ connection_minutes_per_day = count(phone_sessions_per_day * minutes_per_phone_se
 hot_items = count(cache_distinct_items_per_day * hot_item_share)
 cache_one_copy = size(hot_items * cache_entry_bytes)
 cache_all_copies = size(cache_one_copy * cache_copies)
-# Step 2's first guess (conversion 5, step 6): a fifth of a day's reads times an entry, one copy. It
-# counts a popular item once per read, so it overcounts by the reads per distinct item.
-first_guess_cache = size(cache_reads_per_day * hot_item_share * cache_entry_bytes)
+# Step 2's first guess (conversion 5, step 6): a fifth of a day's reads times an entry, one copy. A
+# fifth of the reads and a fifth of the items differ by the day's reads per distinct item.
+first_guess_entries = count(cache_reads_per_day * hot_item_share)
+first_guess_cache = size(first_guess_entries * cache_entry_bytes)
 first_guess_over_hot = times(first_guess_cache / cache_one_copy)
 reads_per_item = count(cache_reads_per_day / cache_distinct_items_per_day)
+hot_item_reads = count(cache_reads_per_day * hot_read_share)  # what the hot items themselves draw
+reads_per_hot_item = count(hot_item_reads / hot_items)
 # The usual slip: every item the day's reads touch, not the hot fifth; or the replica left out.
 slip_all_items_cache = size(cache_distinct_items_per_day * cache_entry_bytes)
 slip_all_items_over_hot = times(slip_all_items_cache / cache_one_copy)
-# The rule against a Zipf-like law over the same items.
-_all = zipf_served(cache_distinct_items_per_day, zipf_exponent)
-zipf_top_share = fraction(zipf_served(hot_items, zipf_exponent) / _all)
-
-
-def _items_for(share: float) -> float:
-    """The fewest items (continuous) whose reads reach `share` under the Zipf-like law: a bisection."""
-    low, high = 1.0, float(cache_distinct_items_per_day)
-    for _ in range(200):
-        middle = (low + high) / 2
-        low, high = (middle, high) if zipf_served(middle, zipf_exponent) < share * _all else (low, middle)
-    return high
-
-
-zipf_items_for_hot_reads = fraction(_items_for(hot_read_share) / cache_distinct_items_per_day)
-zipf_cache_one_copy = size(_items_for(hot_read_share) * cache_entry_bytes)
-zipf_rule_short = times(zipf_cache_one_copy / cache_one_copy)  # at 0.8 the rule's fifth is this short
-# The reference table's items for 80% hits at the other exponents, against the rule's fifth.
-assert hot_read_share == 0.8  # the reference table's target hit rate
-items_for_80_at_06 = items_for_80[0.6]
-items_for_80_at_10 = items_for_80[1.0]
+# Here the first guess exceeds every item the day touches: a cache is never sized above that.
+assert first_guess_cache > slip_all_items_cache
+# The rule against the reference table's Zipf-like law, over that table's own catalogue (one
+# computation, one value: the figures are the reference page's, imported).
+assert zipf_exponent == EXPONENTS[1] and hot_read_share == TARGET_HIT_RATE
+zipf_catalogue_items = catalog_items
+zipf_top_share = top_20_share[EXPONENTS[1]]
+zipf_items_for_hot_reads = items_for_80[EXPONENTS[1]]
+zipf_rule_short = times(zipf_items_for_hot_reads / hot_item_share)  # the memory for 80% over the rule's fifth
+# The same table's items for 80% hits at the other exponents, against the rule's fifth.
+items_for_80_at_06 = items_for_80[EXPONENTS[0]]
+items_for_80_at_10 = items_for_80[EXPONENTS[2]]
 rule_short_at_06 = times(items_for_80_at_06 / hot_item_share)
 rule_over_at_10 = times(hot_item_share / items_for_80_at_10)
 
@@ -230,11 +227,14 @@ decimal_list_bill = count(month_bytes / 1e9 * cdn_price_first)  # list price, a 
 decimal_gb_over = fraction(decimal_list_bill / month_list_bill - 1)
 HEAD_MONTH = 2.5e6  # seconds in a month, the reference's shortcut
 HEAD_GIB_SHARE = 0.07  # a GiB is 7.37% more than a GB: 7% fewer of them, in the head
-HEAD_FREE_GB = 1_000  # the free terabyte, taken as a thousand GB in the head
+HEAD_FREE_GB = 1_000  # the free terabyte, taken as a thousand billed GB in the head
 month_head_low = fraction(1 - HEAD_MONTH / SECONDS_PER_MONTH)  # the month shortcut, used to multiply
 month_head_bytes = size(api_egress * HEAD_MONTH)
-month_head_bill_decimal = count((month_head_bytes / 1e9 - HEAD_FREE_GB) * cdn_price_first)
-month_head_bill = count(month_head_bill_decimal * (1 - HEAD_GIB_SHARE))
+# Convert to billed GB first, then take off the free terabyte, counted in the same GB.
+month_head_billed_gb = count(round(month_head_bytes / 1e9 * (1 - HEAD_GIB_SHARE), -3))  # to a thousand
+month_head_paid_gb = count(month_head_billed_gb - HEAD_FREE_GB)
+month_head_bill = count(month_head_paid_gb * cdn_price_first)
+month_head_exact = count((month_head_bytes / GiB - cdn_free_billed_gb) * cdn_price_first)  # at 2.5M s
 # An aside: 3 MB/s read as 3 Mbit/s leaves an eighth of the bytes, inside the free terabyte.
 slip_bits_billed_gb = count(month_billed_gb / 8)
 assert slip_bits_billed_gb < cdn_free_billed_gb
@@ -257,7 +257,7 @@ small_fanout_head = fraction(small_fanout * backend_slow_share)
 large_fanout_slow_share = fraction(1 - (1 - backend_slow_share) ** large_fanout)
 assert large_fanout_slow_share == fanout_100_slow_share  # the reference page's fan-out of 100
 # What each backend's slow share must be for only the target share of fanned-out requests to wait on one.
-per_backend_for_one_percent = fraction(1 - (1 - request_slow_target) ** (1 / large_fanout))
+per_backend_for_target = fraction(1 - (1 - request_slow_target) ** (1 / large_fanout))
 # The fan-out from which a backend's p99 is below the request's median: 0.99^N falls under one half.
 median_fanout = count(whole_up(math.log(0.5) / math.log(1 - backend_slow_share)))
 
@@ -266,8 +266,13 @@ celebrity_over_average = times(celebrity_followers / follows_per_user)
 celebrity_head_time = duration(celebrity_followers / 5e6)  # the fleet's 5.21M a second taken as 5M
 timeline_copies = count(timeline_cache_copies)  # a count of copies, for the page's givens
 # At peak the fleet is busy with the peak's deliveries: only the zone headroom is free for the burst.
+# The Twitter example gives only the idle fleet's figure (celebrity_fanout_time); this one is the drill's.
 fanout_spare_at_peak = throughput(fanout_fleet_capacity - deliveries_per_second_peak)
 celebrity_time_at_peak = duration(celebrity_followers / fanout_spare_at_peak)
+# The unit slip: cache operations over the fleet's deliveries a second. It lands on the same time by
+# accident: the copies are three, and the spare is a third of the fleet.
+slip_ops_over_fleet = duration(celebrity_cache_ops / fanout_fleet_capacity)
+assert math.isclose(slip_ops_over_fleet, celebrity_time_at_peak)
 
 # --- 12. Sanity check: the claim is a thousand times too small ---------------------------------------------
 claim_photos_per_day = count(claim_daily_users * claim_photos_per_user)
@@ -294,8 +299,8 @@ if __name__ != "practice_drills":
                 ("2", "Egress at peak (bytes; Gbit/s)", f"{egress_peak}; {egress_peak_gbit}", "", ""),
                 (
                     "2",
-                    f"10 Gbit/s links at peak: at line rate; at {link_ceiling}",
-                    f"{links_at_line_rate}; {links_needed}",
+                    f"10 Gbit/s links at peak: full, payload only; at {link_ceiling}",
+                    f"{links_full}; {links_needed}",
                     "GB/s read as Gbit/s",
                     slip_links,
                 ),
@@ -338,11 +343,11 @@ if __name__ != "practice_drills":
                     slip_all_items_cache,
                 ),
                 ("7", "Step 2's first guess: a fifth of a day's reads, one copy", first_guess_cache, "", ""),
-                ("7", "Zipf 0.8: reads the top fifth draws", zipf_top_share, "", ""),
                 (
                     "7",
-                    "Zipf 0.8: items for 80% of reads; cache",
-                    f"{zipf_items_for_hot_reads}; {zipf_cache_one_copy}",
+                    f"Zipf 0.8 over the reference's {zipf_catalogue_items} items: reads the top fifth draws; "
+                    "items for 80% of reads",
+                    f"{zipf_top_share}; {zipf_items_for_hot_reads}",
                     "",
                     "",
                 ),
@@ -354,6 +359,13 @@ if __name__ != "practice_drills":
                     "",
                 ),
                 ("8", "Bytes a month", month_bytes, "", ""),
+                (
+                    "8",
+                    "In the head: billed GB; bill (exact at 2.5M s)",
+                    f"{month_head_billed_gb}; {month_head_bill} ({month_head_exact})",
+                    "",
+                    "",
+                ),
                 (
                     "8",
                     "Bill a month, US dollars: list; after the free terabyte",
@@ -373,7 +385,7 @@ if __name__ != "practice_drills":
                     "",
                     "",
                 ),
-                ("10", "Each backend's slow share for 1% at 100", per_backend_for_one_percent, "", ""),
+                ("10", "Each backend's slow share for 1% at 100", per_backend_for_target, "", ""),
                 ("10", "Fan-out from which a backend's p99 is below the request's median", median_fanout, "", ""),
                 ("11", "Fan-out fleet, peak capacity", fanout_fleet_capacity, "", ""),
                 ("11", "One celebrity tweet: fleet busy for", celebrity_fanout_time, "", ""),

@@ -24,7 +24,10 @@ Published figures:
   Scale" (CACM 2013), the reference page's example (reference_availability_chains): the 1% imported, the
   100 checked against the reference's figure for it.
 - The 80/20 rule and the Zipf-like law it approximates: Breslau et al., INFOCOM 1999, the rules-of-thumb
-  page's citation (reference_cache_skew), whose table the drill's answer quotes.
+  page's citation (reference_cache_skew), whose table, over its own catalogue, the drill's answer quotes;
+  the exponent is imported from that table.
+- Disks filled to about half, so that compaction and repairs have room: as the Twitter and chat examples
+  assume (their storage notes).
 
 From the worked examples: Twitter's tweets a day, record size, photo share and sizes, copies, peak factor,
 per-server rate, celebrity's followers and fan-out (twitter_assumptions, twitter_traffic); chat's daily
@@ -32,7 +35,7 @@ users and phone sessions (chat_assumptions).
 
 The drills' own (no published figure; round so that a reader can work them in their head): the views a
 photo gets (fewer than the Twitter example counts, said on the page) and the links' utilisation ceiling,
-the store's disk kept half free, the parts of the availability drill, the service's peak for the server
+the parts of the availability drill, the service's peak for the server
 drill, the cache drill's reads and distinct items, an API's egress rate, the partition drill's table, the
 request's slow-call target in the tail drill, and every figure of the sanity-check drill.
 """
@@ -42,6 +45,7 @@ from chat_assumptions import minutes_per_phone_session, sessions_per_user_per_da
 from concept_counting import PARTITION_WRITES
 from concept_video_assumptions import CDN_PRICE_FIRST
 from reference_availability_chains import backend_slow_share
+from reference_cache_skew import EXPONENTS
 from sources import cite
 from twitter_assumptions import (
     celebrity_followers,
@@ -77,6 +81,7 @@ from sdw.estimation import (
 TWITTER = "This site: the Twitter example"
 CHAT = "This site: the chat example"
 OWN = "The drill's own"
+STORAGE_NOTES = "As the Twitter and chat examples assume (their storage notes)"
 
 # --- 1. Requests a second: Twitter's tweets and peak factor (imported above) -----------------------------
 
@@ -86,7 +91,9 @@ views_per_photo = count(100)  # the drill's own: each photo shown 100 times (Twi
 link_ceiling = fraction(0.7)  # the drill's own: no link run above 70% of its line rate at peak
 
 # --- 3. Storage a year ------------------------------------------------------------------------------------
-disk_fill = fraction(0.5)  # the drill's own: disks filled to half at most, so compaction and repair have room
+disk_fill = fraction(
+    0.5
+)  # as the Twitter and chat examples assume (their storage notes): half, for compaction and repairs
 
 # --- 4. Availability in series and in parallel -------------------------------------------------------------
 gateway_availability = fraction(0.999)
@@ -107,7 +114,7 @@ cache_entry_bytes = size(500)  # key, value and the cache's own overhead
 hot_item_share = fraction(0.2)  # the 80/20 rule: a fifth of the items draw four fifths of the reads
 hot_read_share = fraction(0.8)
 cache_copies = count(2)  # a primary and a replica
-zipf_exponent = count(0.8)  # a Zipf-like law to check the rule against: the reference table's middle exponent
+zipf_exponent = count(EXPONENTS[1])  # a Zipf-like law to check the rule against: the reference table's middle exponent
 
 # --- 8. A monthly egress bill ------------------------------------------------------------------------------
 api_egress = bandwidth(3 * MB)  # on average, sent to the internet through CloudFront
@@ -154,7 +161,7 @@ if __name__ != "practice_drills_assumptions":
                 ("2", "A link's ceiling at peak, of its line rate", link_ceiling, OWN),
                 ("3", "Tweet record: text and metadata", f"{tweet_text_bytes} + {tweet_metadata_bytes}", TWITTER),
                 ("3", "Copies", text_copies, TWITTER),
-                ("3", "Disk filled to, at most", disk_fill, OWN),
+                ("3", "Disk filled to, at most", disk_fill, STORAGE_NOTES),
                 (
                     "4",
                     "Gateway; service; each database copy",
@@ -184,7 +191,12 @@ if __name__ != "practice_drills_assumptions":
                     f"{hot_item_share}; {hot_read_share}",
                     "The 80/20 rule of thumb",
                 ),
-                ("7", "Zipf-like exponent to check the rule against", zipf_exponent, cite("Breslau 1999")),
+                (
+                    "7",
+                    "Zipf-like exponent to check the rule against",
+                    zipf_exponent,
+                    "The reference table: " + cite("Breslau 1999"),
+                ),
                 ("8", "Egress, bytes a second on average", api_egress, OWN),
                 (
                     "8",
