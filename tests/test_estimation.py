@@ -462,9 +462,11 @@ SECTIONS = {
     "reference": (["docs/reference/*.md"], lambda section: section == "reference"),
     "concepts": (["docs/concepts/*.md"], lambda section: section == "concepts"),
     "workflow": (
-        ["docs/index.md", "docs/workflow/*.md", "docs/practice/*.md", "docs/tools/*.md", "docs/about/*.md"],
+        ["docs/index.md", "docs/workflow/*.md", "docs/tools/*.md", "docs/about/*.md"],
         lambda section: section.startswith("step-"),
     ),
+    # The practice pages' own figures (the drills); their cards' figures are pinned with their sections.
+    "practice": (["docs/practice/*.md"], lambda section: False),
 }
 
 

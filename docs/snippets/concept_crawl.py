@@ -7,8 +7,10 @@ page's chosen factor over that. Bytes a page are Common Crawl's December 2024 co
 pages (uncompressed; a server that compresses sends less).
 
 Politeness: a host gives one fetch per (fetch time + gap), the gap being a multiple of the fetch
-time. A large host that must give more than that gets several connections: by Little's law, its
-rate x fetch time of them. By Little's law a node making R fetches a second keeps R x fetch time connections open, and
+time. A large host that must give more than that gets several connections: with c of them, it goes
+back on the heap a gap / c after each fetch ends, so each connection fetches once per (fetch time +
+gap / c) and the host gives c / (fetch time + gap / c); it gets the fewest c that meet its rate. By
+Little's law a node making R fetches a second keeps R x fetch time connections open, and
 needs R x (fetch time + gap) hosts ready to fetch from, one back queue each; with fewer, its
 threads wait on the gap and its rate falls to (back queues) / (fetch time + gap).
 
@@ -33,11 +35,12 @@ for each byte it frees, and in steady state the bytes freed a day are the bytes 
 
 Nodes: the peak over a node's rate, rounded up, plus a spare, so that with one node lost the rest
 still meet the peak. Per-node figures divide by the peak's count, what each node carries with one
-lost. A shared address's fleet-wide rate cap is split evenly over those nodes, none asking the
-others, and recomputed when the count changes; an address of many sites covers their pages at the
-cap.
+lost. A shared address's fleet-wide rate cap is split evenly over the nodes running (the whole
+fleet, normally), none asking the others, and recomputed when the count changes; an address of many
+sites covers their pages at the cap.
 """
 
+import itertools
 import math
 
 from concept_crawl_assumptions import (
@@ -49,6 +52,8 @@ from concept_crawl_assumptions import (
     COMPRESSION,
     DNS_MISS_SECONDS,
     DNS_SLOW_SECONDS,
+    FAST_CHANGES_PER_DAY,
+    FAST_PAGE_SHARE,
     FETCH_DEADLINE_SECONDS,
     FETCH_SECONDS,
     NODE_FETCHES_PER_SECOND,
@@ -61,11 +66,18 @@ from concept_crawl_assumptions import (
     RETAINED_VERSIONS,
     REVISIT_DAYS,
     SHARED_HOST_SITES,
+    SITE_BURST,
+    SLOW_CHANGES_PER_DAY,
     SLOW_DRIP_HOLD_SECONDS,
     SLOW_DRIP_SHARE,
     SPARE_NODES,
     TARGET_PAGES,
+    TRAP_SUBDOMAINS,
     common_crawl_rate,
+    fast_page_share,
+    resolver_threads,
+    site_burst,
+    trap_subdomains,
 )
 from reference_replication import rs_6_3_overhead
 
@@ -85,45 +97,48 @@ from sdw.estimation import (
     size_per_day,
     throughput,
     times,
+    whole_up,
 )
 
 # --- Scale ------------------------------------------------------------------------------------------------
 FETCHES_PER_SECOND = TARGET_PAGES / REVISIT_DAYS / SECONDS_PER_DAY
 fetches_per_second = per_second(FETCHES_PER_SECOND)
-fetches_peak = peak(FETCHES_PER_SECOND * PEAK_TO_AVERAGE)
+FETCHES_PEAK = FETCHES_PER_SECOND * PEAK_TO_AVERAGE
+fetches_peak = peak(FETCHES_PEAK)
 over_common_crawl = times(FETCHES_PER_SECOND / common_crawl_rate)
 download_average = bandwidth(FETCHES_PER_SECOND * PAGE_BYTES)
-download_peak = bandwidth(FETCHES_PER_SECOND * PEAK_TO_AVERAGE * PAGE_BYTES, peak=True)
-download_compressed_peak = bandwidth(FETCHES_PER_SECOND * PEAK_TO_AVERAGE * PAGE_BYTES / COMPRESSION, peak=True)
-stored_page = size(PAGE_BYTES / COMPRESSION)
-snapshot_bytes = size(TARGET_PAGES * PAGE_BYTES / COMPRESSION)
-written_per_day = size_per_day(FETCHES_PER_SECOND * SECONDS_PER_DAY * PAGE_BYTES / COMPRESSION)
-written_per_year = size(DAYS_PER_YEAR * FETCHES_PER_SECOND * SECONDS_PER_DAY * PAGE_BYTES / COMPRESSION)
-retained_bytes = size(RETAINED_VERSIONS * TARGET_PAGES * PAGE_BYTES / COMPRESSION)
-CRAWLER_NODES = math.ceil(FETCHES_PER_SECOND * PEAK_TO_AVERAGE / NODE_FETCHES_PER_SECOND)
+download_peak = bandwidth(FETCHES_PEAK * PAGE_BYTES, peak=True)
+download_compressed_peak = bandwidth(FETCHES_PEAK * PAGE_BYTES / COMPRESSION, peak=True)
+STORED_PAGE_BYTES = PAGE_BYTES / COMPRESSION
+stored_page = size(STORED_PAGE_BYTES)
+SNAPSHOT_BYTES = TARGET_PAGES * STORED_PAGE_BYTES
+snapshot_bytes = size(SNAPSHOT_BYTES)
+FETCHES_PER_DAY = FETCHES_PER_SECOND * SECONDS_PER_DAY
+WRITTEN_PER_DAY_BYTES = FETCHES_PER_DAY * STORED_PAGE_BYTES
+written_per_day = size_per_day(WRITTEN_PER_DAY_BYTES)
+written_per_year = size(DAYS_PER_YEAR * WRITTEN_PER_DAY_BYTES)
+RETAINED_BYTES = RETAINED_VERSIONS * SNAPSHOT_BYTES
+retained_bytes = size(RETAINED_BYTES)
+CRAWLER_NODES = whole_up(FETCHES_PEAK / NODE_FETCHES_PER_SECOND)
 crawler_nodes = servers(CRAWLER_NODES)
 FLEET_NODES = CRAWLER_NODES + SPARE_NODES
 fleet_nodes = servers(FLEET_NODES)
 fleet_rate_one_lost = throughput((FLEET_NODES - 1) * NODE_FETCHES_PER_SECOND)
-# A shared address's fleet-wide rate cap split evenly over the nodes, none of them asking the others.
-address_rate_per_node = throughput(ADDRESS_FETCHES_PER_SECOND / CRAWLER_NODES)
-address_node_gap = duration(CRAWLER_NODES / ADDRESS_FETCHES_PER_SECOND)
+# A shared address's fleet-wide rate cap split evenly over the nodes running, none of them asking the
+# others: the whole fleet normally, so the fleet never sends the address more than its cap.
+address_rate_per_node = throughput(ADDRESS_FETCHES_PER_SECOND / FLEET_NODES)
+address_node_gap = duration(FLEET_NODES / ADDRESS_FETCHES_PER_SECOND)
 shared_host_cover_time = duration(SHARED_HOST_SITES * PAGES_PER_HOST / ADDRESS_FETCHES_PER_SECOND)
 # Raw bytes of the retained versions at the object store's coding, and compaction's copying.
-retained_raw_bytes = size(RETAINED_VERSIONS * TARGET_PAGES * PAGE_BYTES / COMPRESSION * rs_6_3_overhead)
-compaction_copy_per_day = size_per_day(
-    FETCHES_PER_SECOND * SECONDS_PER_DAY * PAGE_BYTES / COMPRESSION * COMPACT_LIVE_SHARE / (1 - COMPACT_LIVE_SHARE)
-)
+retained_raw_bytes = size(RETAINED_BYTES * rs_6_3_overhead)
+compaction_copy_per_day = size_per_day(WRITTEN_PER_DAY_BYTES * COMPACT_LIVE_SHARE / (1 - COMPACT_LIVE_SHARE))
 
 # --- Politeness and the frontier ---------------------------------------------------------------------------
 GAP_SECONDS = POLITENESS_MULTIPLE * FETCH_SECONDS
 HOST_CYCLE_SECONDS = FETCH_SECONDS + GAP_SECONDS
 gap = duration(GAP_SECONDS)
 host_cycle = duration(HOST_CYCLE_SECONDS)
-host_rate = throughput(1 / HOST_CYCLE_SECONDS)
-# A FIFO hands out a site's URLs as they were found: a hundred found together go out back to back.
-SITE_BURST = 100
-site_burst = count(SITE_BURST)
+# A FIFO hands out a site's URLs as they were found: a burst found together goes out back to back.
 fifo_burst_time = duration(SITE_BURST / NODE_FETCHES_PER_SECOND)
 polite_burst_time = duration(SITE_BURST * HOST_CYCLE_SECONDS)
 node_connections = count(NODE_FETCHES_PER_SECOND * FETCH_SECONDS)
@@ -132,27 +147,36 @@ back_queues_over_connections = times(HOST_CYCLE_SECONDS / FETCH_SECONDS)
 mercator_rule_queues = count(BACK_QUEUES_PER_THREAD * NODE_FETCHES_PER_SECOND * FETCH_SECONDS)
 mercator_rule_rate = throughput(mercator_rule_queues / HOST_CYCLE_SECONDS)
 mercator_rule_share = fraction(mercator_rule_queues / HOST_CYCLE_SECONDS / NODE_FETCHES_PER_SECOND)
-hosts_busy_peak = count(FETCHES_PER_SECOND * PEAK_TO_AVERAGE * HOST_CYCLE_SECONDS)
+hosts_busy_peak = count(FETCHES_PEAK * HOST_CYCLE_SECONDS)
 HOSTS = TARGET_PAGES / PAGES_PER_HOST
 hosts = count(HOSTS)
 host_visit_time = duration(PAGES_PER_HOST * HOST_CYCLE_SECONDS)
 # A large site at one fetch per host cycle, against what its revisit interval asks.
 big_host_polite_time = duration(BIG_HOST_PAGES * HOST_CYCLE_SECONDS)
-big_host_needed_rate = throughput(BIG_HOST_PAGES / (REVISIT_DAYS * SECONDS_PER_DAY))
-# Little's law for one host: the rate it must give times the time each fetch holds a connection.
-big_host_connections = count(math.ceil(BIG_HOST_PAGES / (REVISIT_DAYS * SECONDS_PER_DAY) * FETCH_SECONDS))
+BIG_HOST_NEEDED_RATE = BIG_HOST_PAGES / (REVISIT_DAYS * SECONDS_PER_DAY)
+big_host_needed_rate = per_second(BIG_HOST_NEEDED_RATE)
+
+
+def host_rate(connections: int) -> float:
+    """Fetches a second from one host with `connections`, each back on the heap gap / c after a fetch."""
+    return connections / (FETCH_SECONDS + GAP_SECONDS / connections)
+
+
+# The fewest connections that meet the rate under the heap's gap / c rule.
+BIG_HOST_CONNECTIONS = next(c for c in itertools.count(1) if host_rate(c) >= BIG_HOST_NEEDED_RATE)
+big_host_connections = count(BIG_HOST_CONNECTIONS)
 
 # --- DNS and robots.txt -------------------------------------------------------------------------------------
 VISITS_PER_SECOND = HOSTS / (REVISIT_DAYS * SECONDS_PER_DAY)  # each host visited once a revisit cycle
-lookups_uncached_peak = peak(FETCHES_PER_SECOND * PEAK_TO_AVERAGE)
+VISITS_PEAK = VISITS_PER_SECOND * PEAK_TO_AVERAGE
+lookups_uncached_peak = peak(FETCHES_PEAK)  # one lookup a fetch
 lookups_per_visit = per_second(VISITS_PER_SECOND)
-lookups_per_visit_peak = peak(VISITS_PER_SECOND * PEAK_TO_AVERAGE)
-lookups_per_visit_node_peak = peak(VISITS_PER_SECOND * PEAK_TO_AVERAGE / CRAWLER_NODES)
-lookups_saved = times(PAGES_PER_HOST)
+lookups_per_visit_peak = peak(VISITS_PEAK)
+lookups_per_visit_node_peak = peak(VISITS_PEAK / CRAWLER_NODES)
+lookups_saved = times(lookups_uncached_peak / lookups_per_visit_peak)
 resolver_capacity = throughput(RESOLVER_THREADS / DNS_MISS_SECONDS)
 resolver_capacity_slow = throughput(RESOLVER_THREADS / DNS_SLOW_SECONDS)
-node_lookups_in_flight = count(NODE_FETCHES_PER_SECOND * DNS_MISS_SECONDS)
-robots_per_visit = per_second(VISITS_PER_SECOND)
+robots_per_visit = lookups_per_visit  # one robots.txt fetch a visit, as one lookup
 robots_share_per_visit = fraction(VISITS_PER_SECOND / FETCHES_PER_SECOND)
 robots_daily = per_second(HOSTS / SECONDS_PER_DAY)
 robots_share_daily = fraction(HOSTS / SECONDS_PER_DAY / FETCHES_PER_SECOND)
@@ -171,7 +195,7 @@ def mean_age(change_rate: float, interval: float) -> float:
     return interval / 2 - 1 / change_rate + (1 - math.exp(-x)) / (change_rate * x)
 
 
-CHANGE_DAYS = [1, 7, 30, 365]
+CHANGE_DAYS = [1, 7, 30, 365]  # illustration: a spread of change intervals, not an input
 freshness_rows = [
     (
         duration(days * SECONDS_PER_DAY),
@@ -180,32 +204,44 @@ freshness_rows = [
     )
     for days in CHANGE_DAYS
 ]
-daily_fresh = fraction(freshness(1, REVISIT_DAYS))
-monthly_fresh = fraction(freshness(1 / 30, REVISIT_DAYS))
-daily_age = duration(mean_age(1, REVISIT_DAYS) * SECONDS_PER_DAY)
+daily_fresh = fraction(freshness(FAST_CHANGES_PER_DAY, REVISIT_DAYS))
+monthly_fresh = fraction(freshness(SLOW_CHANGES_PER_DAY, REVISIT_DAYS))
+daily_age = duration(mean_age(FAST_CHANGES_PER_DAY, REVISIT_DAYS) * SECONDS_PER_DAY)
 
-# Half the pages change daily, half monthly; the budget is one fetch per page per revisit interval.
-FAST, SLOW = 1.0, 1 / 30  # changes a day
-BUDGET = 2 / REVISIT_DAYS  # fetches a day for one page of each kind
+# Fast and slow changers; the budget is one fetch per page per revisit interval, on average.
+BUDGET = 1 / REVISIT_DAYS  # fetches a day, per page
+
+
+def fast_interval_days(fast_share: float) -> float:
+    """Days between fetches of a fast page when `fast_share` of the fetches go to the fast pages."""
+    return FAST_PAGE_SHARE / (BUDGET * fast_share)
+
+
+def slow_interval_days(fast_share: float) -> float:
+    return (1 - FAST_PAGE_SHARE) / (BUDGET * (1 - fast_share))
 
 
 def mixed_freshness(fast_share: float) -> float:
-    fast_interval, slow_interval = 1 / (BUDGET * fast_share), 1 / (BUDGET * (1 - fast_share))
-    return (freshness(FAST, fast_interval) + freshness(SLOW, slow_interval)) / 2
+    """Share of all pages fresh when `fast_share` of the fetches go to the fast pages."""
+    return FAST_PAGE_SHARE * freshness(FAST_CHANGES_PER_DAY, fast_interval_days(fast_share)) + (
+        1 - FAST_PAGE_SHARE
+    ) * freshness(SLOW_CHANGES_PER_DAY, slow_interval_days(fast_share))
 
 
-uniform_fresh = fraction(mixed_freshness(0.5))
-PROPORTIONAL_SHARE = FAST / (FAST + SLOW)  # fetches in proportion to changes
+UNIFORM_SHARE = FAST_PAGE_SHARE  # every page fetched alike
+uniform_fresh = fraction(mixed_freshness(UNIFORM_SHARE))
+FAST_CHANGES, SLOW_CHANGES = FAST_PAGE_SHARE * FAST_CHANGES_PER_DAY, (1 - FAST_PAGE_SHARE) * SLOW_CHANGES_PER_DAY
+PROPORTIONAL_SHARE = FAST_CHANGES / (FAST_CHANGES + SLOW_CHANGES)  # fetches in proportion to changes
 proportional_fresh = fraction(mixed_freshness(PROPORTIONAL_SHARE))
-proportional_fast_interval = duration(SECONDS_PER_DAY / (BUDGET * PROPORTIONAL_SHARE))
-proportional_slow_interval = duration(SECONDS_PER_DAY / (BUDGET * (1 - PROPORTIONAL_SHARE)))
+proportional_fast_interval = duration(fast_interval_days(PROPORTIONAL_SHARE) * SECONDS_PER_DAY)
+proportional_slow_interval = duration(slow_interval_days(PROPORTIONAL_SHARE) * SECONDS_PER_DAY)
 BEST_SHARE = max((share / 1000 for share in range(1, 1000)), key=mixed_freshness)
 best_fresh = fraction(mixed_freshness(BEST_SHARE))
 best_fast_share = fraction(BEST_SHARE)
-best_fast_interval = duration(SECONDS_PER_DAY / (BUDGET * BEST_SHARE))
-best_slow_interval = duration(SECONDS_PER_DAY / (BUDGET * (1 - BEST_SHARE)))
-best_gain = fraction(mixed_freshness(BEST_SHARE) - mixed_freshness(0.5))
-FLAT_SHARE = 0.3  # a split far from the best, to show how flat the curve is
+best_fast_interval = duration(fast_interval_days(BEST_SHARE) * SECONDS_PER_DAY)
+best_slow_interval = duration(slow_interval_days(BEST_SHARE) * SECONDS_PER_DAY)
+best_gain = fraction(mixed_freshness(BEST_SHARE) - mixed_freshness(UNIFORM_SHARE))
+FLAT_SHARE = 0.3  # illustration, not an input: a split far from the best, to show how flat the curve is
 flat_share = fraction(FLAT_SHARE)
 flat_fresh = fraction(mixed_freshness(FLAT_SHARE))
 
@@ -214,11 +250,9 @@ flat_fresh = fraction(mixed_freshness(FLAT_SHARE))
 LOCK_DELAY_SECONDS = FETCH_DEADLINE_SECONDS + CLOCK_MARGIN_SECONDS
 lock_delay = duration(LOCK_DELAY_SECONDS)
 trap_host_fetches = per_day(SECONDS_PER_DAY / HOST_CYCLE_SECONDS)
-TRAP_SUBDOMAINS = 1_000  # host names a wildcard DNS record mints for one trap
-trap_subdomains = count(TRAP_SUBDOMAINS)
-trap_domain_fetches = per_day(TRAP_SUBDOMAINS * SECONDS_PER_DAY / HOST_CYCLE_SECONDS)
 TRAP_FETCHES_PER_DAY = TRAP_SUBDOMAINS * SECONDS_PER_DAY / HOST_CYCLE_SECONDS
-trap_domain_share = fraction(TRAP_FETCHES_PER_DAY / (FETCHES_PER_SECOND * SECONDS_PER_DAY))
+trap_domain_fetches = per_day(TRAP_FETCHES_PER_DAY)
+trap_domain_share = fraction(TRAP_FETCHES_PER_DAY / FETCHES_PER_DAY)
 slow_drip_connections = count(NODE_FETCHES_PER_SECOND * SLOW_DRIP_SHARE * SLOW_DRIP_HOLD_SECONDS)
 slow_drip_connections_deadline = count(NODE_FETCHES_PER_SECOND * SLOW_DRIP_SHARE * FETCH_DEADLINE_SECONDS)
 capped_buffers = size(NODE_FETCHES_PER_SECOND * FETCH_SECONDS * PAGE_CAP_BYTES)
@@ -264,8 +298,8 @@ if __name__ != "concept_crawl":
                 ("A host's pages, fetched politely, take", host_visit_time),
                 ("A large site at one fetch per host cycle takes", big_host_polite_time),
                 ("... fetches a second it needs for the revisit interval", big_host_needed_rate),
-                ("... connections that takes (rate x fetch time)", big_host_connections),
-                ("A node's share of an address's rate cap", address_rate_per_node),
+                ("... connections that give it, a gap / c after each fetch", big_host_connections),
+                ("A node's share of an address's rate cap, whole fleet up", address_rate_per_node),
                 ("... one fetch to the address every", address_node_gap),
                 (f"{SHARED_HOST_SITES:,} sites on one address, covered at the cap in", shared_host_cover_time),
             ],
@@ -280,7 +314,7 @@ if __name__ != "concept_crawl":
                 ("Lookups, one per host visit, average", lookups_per_visit),
                 ("... peak", lookups_per_visit_peak),
                 ("... peak, one node", lookups_per_visit_node_peak),
-                ("Blocking lookups a second, 64 threads", resolver_capacity),
+                (f"Blocking lookups a second, {resolver_threads} threads", resolver_capacity),
                 ("... while lookups take a second", resolver_capacity_slow),
                 ("robots.txt fetches, one per visit, average", robots_per_visit),
                 ("... share of fetches", robots_share_per_visit),
@@ -299,7 +333,7 @@ if __name__ != "concept_crawl":
     print()
     print(
         markdown_table(
-            ("Half daily, half monthly changers", "Fresh"),
+            (f"{fast_page_share} of pages daily changers, the rest monthly", "Fresh"),
             [
                 ("Uniform: every page every revisit interval", uniform_fresh),
                 ("Proportional to change rate", proportional_fresh),
