@@ -1,0 +1,322 @@
+"""Concepts, file sync: the inputs every concept_sync snippet shares, each with its source or marked as the
+page's own assumption.
+
+Published:
+- Dropbox splits every file into blocks of 4 MiB (4,194,304 bytes, the last one smaller) and names each by
+  its SHA-256 hash, 32 bytes (https://www.dropbox.com/developers/reference/content-hash; the same blocks and
+  "blocklist" in https://dropbox.tech/infrastructure/streaming-file-synchronization, 2014).
+- LBFS's content-defined chunks: a Rabin fingerprint over a 48-byte window, cut points at least 2 KiB and at
+  most 64 KiB apart, 8 KiB apart on average (Muthitacharoen, Chen and Mazieres, SOSP 2001). FastCDC (USENIX
+  ATC 2016) keeps the same 8 KiB average; its gear hash comes from Ddelta (Xia et al., 2014), and it adds
+  cut-point skipping and normalized chunking.
+- restic's chunker cuts between 512 KiB and 8 MiB (github.com/restic/chunker, MinSize and MaxSize).
+- rsync's block size for a file over 700 x 700 bytes is the largest multiple of 8 whose square is at most the
+  file's length, capped at 128 KiB; each block sends a 4-byte rolling checksum and a strong checksum of
+  s2length bytes, from 2 to 16, sized by the file's and the block's lengths (rsync's generator.c,
+  sum_sizes_sqroot: BLOCK_SIZE 700, MAX_BLOCK_SIZE 1 << 17, BLOCKSUM_BIAS 10, SHORT_SUM_LENGTH 2, SUM_LENGTH 16).
+  Uncompressed, the sender writes a 4-byte token for every matched block and a 4-byte length before each
+  run of literal bytes of at most 32 KiB, then a 16-byte whole-file checksum (token.c, simple_send_token;
+  CHUNK_SIZE 32 * 1024).
+- Dropbox's list_folder/longpoll holds a request 30 s by default and at most 480 s, plus up to 90 s of random
+  jitter (https://www.dropbox.com/developers/documentation/http/documentation#files-list_folder-longpoll).
+- Dropbox Basic and Plus keep 30 days of version history (https://help.dropbox.com/delete-restore/version-history-overview).
+- Apple asks for no more than two or three background pushes an hour (the push page, Apple's background updates).
+
+From this site (one figure, one value): the video page's phone upload rate, part size and how often its link
+drops, the real-time page's held connections a server, heartbeat and reconnection spread, with the chat
+example's headroom to lose a zone, and the push page's Android share.
+
+The page's own assumptions, to be measured on the real system:
+- The worked file is 1 GB (10^9 bytes), and an edit inserts 1,000 bytes at a random place in it.
+- The page's chunker, chosen on cost: content-defined, at least 64 KiB, then a cut with probability
+  1 / 64 KiB at each byte, so chunks average 128 KiB; at most 1 MiB. Weighed against it: at least 512 KiB
+  (restic's minimum), 1 MiB on average.
+- A block-index entry takes 100 bytes: a 32-byte hash, a location, a length and a reference count, with the
+  store's per-row overhead. A file version's blocklist names each chunk by its 32-byte hash, plus a 4-byte
+  length when chunks vary in size. A reach-index entry (namespace ID, hash) takes 40 bytes.
+- One price basis, the service's own hardware (Dropbox runs its own store), bought and written off over 36
+  months: SSD 0.10 US dollars a GB, for the indexes and blocklists, kept in 3 copies; an SSD holds 8 TB and
+  serves 100,000 random reads a second. HDD 0.015 a GB for old versions in the block store, times 1.5 for its
+  erasure coding's redundancy. Bytes moved in or out of the service's network, 0.005 a GB of transit.
+- The service: 100 million users active on a day, 5 registered for each one active (each registered user a
+  namespace holding a share of the store), each with 3 devices (a phone and two computers); the notifiers are
+  sized as if every daily user's phone and one computer were online at once at the peak (conservative: the
+  peak concurrency is to be measured); each user commits 20 changes a day: 15 new files averaging 2 MB (photos,
+  downloads, documents) and 5 edits of files averaging 20 MB (text, source code, databases, uncompressed
+  design files: formats in which a small edit stays small) that change 50 KB each. The busiest hour runs at twice the day's average. 20% of new files' bytes are already
+  stored under another account (installers, attachments, shared media) and 5% under the user's own.
+  10% of changes land in a shared folder with 4 other members; a phone downloads 10% of what changes (the
+  files its user opens), computers all of it.
+- A user's namespace holds 10,000 files, and a journal row (path, blocklist reference, revision) takes
+  300 bytes.
+- An upload session that stops making progress keeps its uncommitted chunks at most a day, and an account
+  at most 50 GB of such idle bytes; the garbage collector's grace is 3 days; 1% of new bytes are uploaded and
+  never committed (an app killed, a file deleted mid-upload). Each metadata shard holds at most a billion
+  chunk references and walks its own at 100,000 a second, shards being added as the store grows; the store
+  holds 1 EB. A large file: 200 GB.
+- NAT: a computer's home or office router keeps an idle TCP mapping at least 10 min (RFC 5382 asks for
+  2 h 4 min; many keep less); a phone's carrier NAT may drop one within minutes, which is why the real-time
+  page heartbeats every 30 s; a computer's held stream would heartbeat every 9 min, inside its NAT's 10.
+  Clients reconnect with jittered exponential backoff over 10 min; a deploy drains 5% of the notifiers at a
+  time, each batch letting its held polls end (or answering them at once with a backoff). A disk streams 200 MB/s.
+- A folder of 100,000 files is moved in one go; a 100 MB file shared company-wide or by a public link is
+  fetched by a million devices within an hour.
+"""
+
+from chat_assumptions import zones
+from chat_connections import zone_headroom
+from concept_push_assumptions import ANDROID_SHARE
+from concept_realtime import CONNECTIONS_PER_SERVER, HEARTBEAT_SECONDS, RECONNECT_SPREAD_SECONDS
+from concept_video_assumptions import DROP_EVERY_SECONDS, PART_BYTES, PHONE_UPLINK_BITS
+
+from sdw.estimation import KiB, MiB, count, duration, fraction, markdown_table, size, times
+
+ZONE_HEADROOM = float(zone_headroom)
+ZONES = float(zones)
+
+# --- Published ------------------------------------------------------------------------------------------
+DROPBOX_BLOCK = 4 * MiB
+HASH_BYTES = 32  # SHA-256
+LBFS_MIN, LBFS_AVERAGE, LBFS_MAX = 2 * KiB, 8 * KiB, 64 * KiB
+RESTIC_MIN, RESTIC_MAX = 512 * KiB, 8 * MiB
+RSYNC_BLOCK_SIZE = 700
+RSYNC_MAX_BLOCK_SIZE = 1 << 17
+RSYNC_BLOCKSUM_BIAS = 10
+RSYNC_SHORT_SUM_LENGTH = 2
+RSYNC_SUM_LENGTH = 16
+RSYNC_ROLLING_BYTES = 4
+RSYNC_TOKEN_BYTES = 4  # a matched block's token, or a literal run's length
+RSYNC_LITERAL_RUN = 32 * KiB  # the longest literal run behind one length
+RSYNC_FILE_SUM = 16  # the whole-file checksum
+LONGPOLL_TIMEOUT = 30  # seconds, Dropbox's default
+LONGPOLL_MAX = 480  # seconds, Dropbox's longest
+LONGPOLL_JITTER = 90  # seconds at most, added by Dropbox
+VERSION_DAYS = 30  # Dropbox Basic and Plus version history
+APPLE_BACKGROUND_PER_HOUR = 3  # "no more than two or three an hour"
+
+# --- The page's own -------------------------------------------------------------------------------------
+FILE_BYTES = 1e9
+INSERT_BYTES = 1_000
+CHUNK_MIN = 64 * KiB
+CHUNK_AVERAGE = 128 * KiB
+CHUNK_MAX = 1 * MiB
+LARGE_CHUNK_MIN, LARGE_CHUNK_AVERAGE = RESTIC_MIN, 1 * MiB  # the size the page weighs against its own
+INDEX_ENTRY_BYTES = 100
+LENGTH_BYTES = 4  # a chunk's length in a blocklist, when chunks vary
+REACH_ENTRY_BYTES = 40  # namespace ID and hash
+SSD_PRICE_PER_GB = 0.10  # US dollars, data-centre SSD bought
+METADATA_COPIES = 3  # indexes and blocklists
+HDD_PRICE_PER_GB = 0.015  # US dollars, data-centre HDD bought
+STORE_OVERHEAD = 1.5  # the block store's erasure coding: raw bytes over stored bytes
+TRANSIT_PRICE_PER_GB = 0.005  # US dollars a GB moved, either way
+HARDWARE_MONTHS = 36  # written off over
+SSD_BYTES = 8e12
+SSD_READS_PER_SECOND = 100_000
+STORE_BYTES = 1e18
+
+DAILY_USERS = 100e6
+REGISTERED_PER_DAILY = 5
+DEVICES_PER_USER = 3
+DEVICES_ONLINE_PER_USER = 2
+NEW_FILES_PER_USER = 15
+NEW_FILE_BYTES = 2e6
+EDITS_PER_USER = 5
+EDITED_FILE_BYTES = 20e6
+EDIT_CHANGE_BYTES = 50e3
+PEAK_TO_AVERAGE = 2
+CROSS_ACCOUNT_DUPLICATE_SHARE = 0.20
+OWN_DUPLICATE_SHARE = 0.05
+SHARED_CHANGE_SHARE = 0.10
+SHARED_OTHER_MEMBERS = 4
+PHONES_PER_USER = 1
+PHONE_DOWNLOAD_SHARE = 0.10
+FILES_PER_NAMESPACE = 10_000
+JOURNAL_ROW_BYTES = 300
+UNCOMMITTED_LIMIT_DAYS = 1
+UNCOMMITTED_CAP_BYTES = 50e9
+REFS_PER_SHARD = 1e9
+SHARD_WALK_PER_SECOND = 100_000
+BIG_FILE_BYTES = 200e9
+DESKTOP_NAT_IDLE_SECONDS = 600
+DESKTOP_HEARTBEAT_SECONDS = 540
+BACKOFF_SPREAD_SECONDS = 600
+DRAIN_BATCH_SHARE = 0.05
+DISK_READ_BYTES = 200e6
+GC_GRACE_DAYS = 3
+ABANDONED_SHARE = 0.01
+MOVED_FOLDER_FILES = 100_000
+HOT_FILE_BYTES = 100e6
+HOT_DEVICES = 1e6
+HOT_WINDOW_SECONDS = 3_600
+
+# --- Figures the page cites -----------------------------------------------------------------------------
+dropbox_block = size(DROPBOX_BLOCK)
+hash_bytes = size(HASH_BYTES)
+file_bytes = size(FILE_BYTES)
+insert_bytes = size(INSERT_BYTES)
+chunk_min = size(CHUNK_MIN)
+chunk_average = size(CHUNK_AVERAGE)
+chunk_max = size(CHUNK_MAX)
+lbfs_average = size(LBFS_AVERAGE)
+index_entry_bytes = size(INDEX_ENTRY_BYTES)
+longpoll_timeout = duration(LONGPOLL_TIMEOUT)
+longpoll_jitter = duration(LONGPOLL_JITTER)
+longpoll_max = duration(LONGPOLL_MAX)
+heartbeat = duration(HEARTBEAT_SECONDS)
+zone_headroom = times(ZONE_HEADROOM)
+reconnect_spread = duration(RECONNECT_SPREAD_SECONDS)
+desktop_nat_idle = duration(DESKTOP_NAT_IDLE_SECONDS)
+backoff_spread = duration(BACKOFF_SPREAD_SECONDS)
+version_days = duration(VERSION_DAYS * 86_400)
+apple_background_per_hour = count(APPLE_BACKGROUND_PER_HOUR)
+ssd_price = count(SSD_PRICE_PER_GB)
+metadata_copies = count(METADATA_COPIES)
+hdd_price = count(HDD_PRICE_PER_GB)
+store_overhead = times(STORE_OVERHEAD)
+transit_price = count(TRANSIT_PRICE_PER_GB)
+registered_per_daily = times(REGISTERED_PER_DAILY)
+desktop_heartbeat = duration(DESKTOP_HEARTBEAT_SECONDS)
+drain_batch_share = fraction(DRAIN_BATCH_SHARE)
+refs_per_shard = count(REFS_PER_SHARD)
+shard_walk_per_second = count(SHARD_WALK_PER_SECOND)
+big_file_bytes = size(BIG_FILE_BYTES)
+shared_change_share = fraction(SHARED_CHANGE_SHARE)
+shared_other_members = count(SHARED_OTHER_MEMBERS)
+phone_download_share = fraction(PHONE_DOWNLOAD_SHARE)
+uncommitted_cap = size(UNCOMMITTED_CAP_BYTES)
+store_bytes = size(STORE_BYTES)
+disk_read = size(DISK_READ_BYTES)
+daily_users = count(DAILY_USERS)
+devices_per_user = count(DEVICES_PER_USER)
+devices_online_per_user = count(DEVICES_ONLINE_PER_USER)
+commits_per_user = count(NEW_FILES_PER_USER + EDITS_PER_USER)
+new_files_per_user = count(NEW_FILES_PER_USER)
+new_file_bytes = size(NEW_FILE_BYTES)
+edits_per_user = count(EDITS_PER_USER)
+edited_file_bytes = size(EDITED_FILE_BYTES)
+edit_change_bytes = size(EDIT_CHANGE_BYTES)
+peak_to_average = times(PEAK_TO_AVERAGE)
+cross_account_duplicate_share = fraction(CROSS_ACCOUNT_DUPLICATE_SHARE)
+own_duplicate_share = fraction(OWN_DUPLICATE_SHARE)
+files_per_namespace = count(FILES_PER_NAMESPACE)
+journal_row_bytes = size(JOURNAL_ROW_BYTES)
+gc_grace = duration(GC_GRACE_DAYS * 86_400)
+uncommitted_limit = duration(UNCOMMITTED_LIMIT_DAYS * 86_400)
+abandoned_share = fraction(ABANDONED_SHARE)
+connections_per_server = count(CONNECTIONS_PER_SERVER)
+moved_folder_files = count(MOVED_FOLDER_FILES)
+hot_file_bytes = size(HOT_FILE_BYTES)
+hot_devices = count(HOT_DEVICES)
+hot_window = duration(HOT_WINDOW_SECONDS)
+phone_uplink_mbps = count(PHONE_UPLINK_BITS / 1e6)
+drop_every = duration(DROP_EVERY_SECONDS)
+android_share = fraction(ANDROID_SHARE)
+
+if __name__ != "concept_sync_assumptions":
+    print(
+        markdown_table(
+            ("Input", "Value", "Source"),
+            [
+                ("Dropbox's block; its hash", f"{DROPBOX_BLOCK:,} B (4 MiB); SHA-256, {hash_bytes}", "Dropbox API"),
+                ("LBFS chunks: least, average, most", "2, 8 and 64 KiB", "LBFS, SOSP 2001"),
+                ("restic's chunks: least, most", "512 KiB and 8 MiB", "restic/chunker"),
+                (
+                    "rsync's smallest block; largest",
+                    f"{RSYNC_BLOCK_SIZE} B; {RSYNC_MAX_BLOCK_SIZE:,} B",
+                    "rsync source",
+                ),
+                (
+                    "Long poll held, default and longest; jitter added",
+                    f"{longpoll_timeout}, {longpoll_max}; up to {longpoll_jitter}",
+                    "Dropbox API",
+                ),
+                ("The worked file; the insert", f"{file_bytes}; {insert_bytes}", "the page's assumption"),
+                ("Version history kept (Basic, Plus)", version_days, "Dropbox help"),
+                ("Background pushes an hour, at most", apple_background_per_hour, "Apple, via the push page"),
+                (
+                    "The page's chunks: least, average, most; weighed against",
+                    "64 KiB, 128 KiB and 1 MiB; 512 KiB least, 1 MiB average",
+                    "the page's choice",
+                ),
+                (
+                    "A block-index entry; a reach-index entry",
+                    f"{index_entry_bytes}; {size(REACH_ENTRY_BYTES)}",
+                    "the page's assumption",
+                ),
+                (
+                    "Dollars a GB: SSD, copies; HDD, raw over stored (both written off over months); transit; "
+                    "an SSD's bytes, reads a second",
+                    f"{ssd_price}, {metadata_copies}; {hdd_price}, {store_overhead} ({HARDWARE_MONTHS}); "
+                    f"{transit_price}; {size(SSD_BYTES)}, {count(SSD_READS_PER_SECOND)}",
+                    "the page's assumption",
+                ),
+                (
+                    "Users active a day; registered for each; devices each, online at the peak",
+                    f"{daily_users}; {registered_per_daily}; {devices_per_user}, {devices_online_per_user}",
+                    "the page's assumption",
+                ),
+                (
+                    "New files a user a day, their size",
+                    f"{new_files_per_user}, {new_file_bytes}",
+                    "the page's assumption",
+                ),
+                (
+                    "Edits a user a day; file size, bytes changed",
+                    f"{edits_per_user}; {edited_file_bytes}, {edit_change_bytes}",
+                    "the page's assumption",
+                ),
+                ("Busiest hour over the day's average", peak_to_average, "the page's assumption"),
+                (
+                    "New bytes already stored: other accounts, own",
+                    f"{cross_account_duplicate_share}, {own_duplicate_share}",
+                    "the page's assumption",
+                ),
+                (
+                    "Changes in a shared folder, its other members; what a phone downloads",
+                    f"{shared_change_share}, {shared_other_members}; {phone_download_share}",
+                    "the page's assumption",
+                ),
+                (
+                    "Files a namespace; bytes a journal row",
+                    f"{files_per_namespace}; {journal_row_bytes}",
+                    "the page's assumption",
+                ),
+                (
+                    "Idle uncommitted upload kept, cap an account; collector's grace; new bytes abandoned",
+                    f"{uncommitted_limit}, {uncommitted_cap}; {gc_grace}; {abandoned_share}",
+                    "the page's assumption",
+                ),
+                (
+                    "References a shard, walked a second; bytes stored; a large file",
+                    f"{refs_per_shard}, {shard_walk_per_second}; {store_bytes}; {big_file_bytes}",
+                    "the page's assumption",
+                ),
+                (
+                    "A computer's NAT idle timeout, its heartbeat; backoff spread; drained at a time; a disk",
+                    f"{desktop_nat_idle}, {desktop_heartbeat}; {backoff_spread}; {drain_batch_share}; {disk_read}/s",
+                    "the page's assumption",
+                ),
+                ("Files in a folder moved at once", moved_folder_files, "the page's assumption"),
+                (
+                    "A hot file; devices fetching it; within",
+                    f"{hot_file_bytes}; {hot_devices}; {hot_window}",
+                    "the page's assumption",
+                ),
+                (
+                    "Phone upload rate, Mbit/s; a drop every; a part",
+                    f"{phone_uplink_mbps}; {drop_every}; {size(PART_BYTES)}",
+                    "video page",
+                ),
+                (
+                    "Held connections a server; heartbeat; reconnection spread; zone headroom",
+                    f"{connections_per_server}; {heartbeat}; {reconnect_spread}; {zone_headroom}",
+                    "real-time page, chat example",
+                ),
+                (
+                    "Android's share of phones",
+                    android_share,
+                    "push page",
+                ),
+            ],
+        )
+    )

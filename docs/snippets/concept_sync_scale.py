@@ -1,0 +1,539 @@
+"""Concepts, file sync: the service at the page's assumed scale. Commits and their rate; the bytes uploaded a day
+sent whole and in the page's chunks with deltas, the bytes edits store in fixed blocks and in chunks of each size,
+and what each scope of deduplication saves; what the indexes cost by tier against what old versions cost; the
+requests that tell devices to pull; the journal, a full resync and a folder move; garbage; and a hot file.
+
+Edits: an edit changes a run of bytes at a random place in the file. Sent whole, the file goes again. In fixed
+blocks, every block from the one that holds the edit to the end is stored anew: on average half the file and
+half a block. In content-defined chunks, the chunks covering the changed run are stored anew: the run plus the
+chunk that held its start (concept_sync.chunk_holding_a_byte). On the wire the client sends the new chunk as an
+rsync delta against the old one (concept_sync.delta_sizes). The store grows by the new files' bytes it keeps and
+the edits' new chunks; old versions are kept for Dropbox's 30 days, so each day's superseded chunks are held
+that long. A .gz edited at a random place changes everything after the edit: half the file on average.
+
+Deduplication: a client skips a chunk that any namespace it can read already holds (its own share of
+duplicates); the server stores once a chunk already held under another account, after receiving it, so the
+cross-account share saves storage but not upload. Downloads: every change goes to the user's other devices and,
+for the share in shared folders, to every device of each other member; computers fetch the new chunks, a phone
+only for the share its user opens.
+
+Indexes: the block index holds an entry a chunk stored, at least one a file; the reach index an entry a
+(namespace, chunk), over every registered user's namespace, each holding the store's bytes over the namespaces,
+at least one entry a file. Blocklists name every namespace's chunks (as many as its reach entries) and, for the
+version history, every old version's chunks. Lookups: the reach index for every chunk new to its file (a new
+file's all, an edit's stored chunks: the rest are in the parent's blocklist), the block index for every chunk
+put, at the peak. A month's cost, on one basis, the service's own hardware (GB = 10^9 bytes, as disks are sold):
+indexes and blocklists on SSD in 3 copies, old versions on HDD with the store's redundancy, both written off over
+the months; and the edits' bytes moved at the transit price: deltas up and the stored chunks every downloader
+fetches. New files' bytes move and are stored the same at every size and are left out. The deduplication shares
+are the same at every size: smaller chunks would find more, each share of the store worth its HDD month.
+
+Notifications: each online device holds one request or connection open. A held connection sends a heartbeat;
+Dropbox's long poll returns after the timeout plus half the jitter on average (uniform jitter, the page's
+assumption) and is sent again. A change ends a held poll early at every online recipient, which then makes a
+list call and a new poll. Servers: held requests over the real-time page's connections a server, with the chat
+example's headroom to lose a zone. Phones get a nudge for each change that reaches them, coalesced per device;
+at the peak their Android half is set against FCM's quota by the push page's rule (quota_steps_for), and the
+least gap between one Android device's nudges that keeps them all inside the default quota is computed.
+Reconnections: a lost zone's computers over their jittered backoff; a deploy drains a share of the notifiers at
+a time, each batch's clients re-polling elsewhere as their polls end (at most the longest hold), or, answered at
+once, over the backoff spread. Journal rows are kept as long as replay beats relisting.
+
+Journal: one row a commit. A device whose cursor is d days old replays d days of its namespace's rows; a full
+resync lists the namespace's every file. A folder move keyed by path writes a delete and an add per file;
+keyed by the folder's ID, one row.
+
+Garbage: abandoned uploads stay until the idle limit and the collector's grace have both passed. The mark walk
+runs on every shard at once, each walking its own references, so its time is a shard's references over a
+shard's rate whatever the store's size; the grace must exceed the idle limit plus the walk.
+
+Hot file: a million fetches of each chunk within the hour, against one disk's read rate.
+"""
+
+import math
+
+from chat_assumptions import fcm_default_quota_per_minute
+from chat_push_quota import quota_steps_for
+from concept_sync import chunk_holding_a_byte, delta_sizes
+from concept_sync_assumptions import (
+    ABANDONED_SHARE,
+    ANDROID_SHARE,
+    APPLE_BACKGROUND_PER_HOUR,
+    BACKOFF_SPREAD_SECONDS,
+    BIG_FILE_BYTES,
+    CHUNK_AVERAGE,
+    CHUNK_MIN,
+    CONNECTIONS_PER_SERVER,
+    CROSS_ACCOUNT_DUPLICATE_SHARE,
+    DAILY_USERS,
+    DESKTOP_HEARTBEAT_SECONDS,
+    DEVICES_ONLINE_PER_USER,
+    DEVICES_PER_USER,
+    DISK_READ_BYTES,
+    DRAIN_BATCH_SHARE,
+    DROPBOX_BLOCK,
+    EDIT_CHANGE_BYTES,
+    EDITED_FILE_BYTES,
+    EDITS_PER_USER,
+    FILES_PER_NAMESPACE,
+    GC_GRACE_DAYS,
+    HARDWARE_MONTHS,
+    HASH_BYTES,
+    HDD_PRICE_PER_GB,
+    HEARTBEAT_SECONDS,
+    HOT_DEVICES,
+    HOT_FILE_BYTES,
+    HOT_WINDOW_SECONDS,
+    INDEX_ENTRY_BYTES,
+    JOURNAL_ROW_BYTES,
+    LARGE_CHUNK_AVERAGE,
+    LARGE_CHUNK_MIN,
+    LBFS_AVERAGE,
+    LBFS_MIN,
+    LENGTH_BYTES,
+    LONGPOLL_JITTER,
+    LONGPOLL_MAX,
+    LONGPOLL_TIMEOUT,
+    METADATA_COPIES,
+    MOVED_FOLDER_FILES,
+    NEW_FILE_BYTES,
+    NEW_FILES_PER_USER,
+    OWN_DUPLICATE_SHARE,
+    PEAK_TO_AVERAGE,
+    PHONE_DOWNLOAD_SHARE,
+    PHONE_UPLINK_BITS,
+    PHONES_PER_USER,
+    REACH_ENTRY_BYTES,
+    REFS_PER_SHARD,
+    REGISTERED_PER_DAILY,
+    SHARD_WALK_PER_SECOND,
+    SHARED_CHANGE_SHARE,
+    SHARED_OTHER_MEMBERS,
+    SSD_BYTES,
+    SSD_PRICE_PER_GB,
+    SSD_READS_PER_SECOND,
+    STORE_BYTES,
+    STORE_OVERHEAD,
+    TRANSIT_PRICE_PER_GB,
+    UNCOMMITTED_LIMIT_DAYS,
+    VERSION_DAYS,
+    ZONE_HEADROOM,
+    ZONES,
+)
+
+from sdw.estimation import (
+    GB,
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    bandwidth,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    per_day,
+    per_second,
+    servers,
+    size,
+    size_per_day,
+    throughput,
+    times,
+)
+
+# --- Commits ---------------------------------------------------------------------------------------------
+COMMITS_PER_DAY = DAILY_USERS * (NEW_FILES_PER_USER + EDITS_PER_USER)
+COMMITS_PER_SECOND = COMMITS_PER_DAY / SECONDS_PER_DAY
+commits_per_day = per_day(COMMITS_PER_DAY)
+commits_per_second = per_second(COMMITS_PER_SECOND)
+commits_per_second_peak = peak(COMMITS_PER_SECOND * PEAK_TO_AVERAGE)
+
+# --- Bytes uploaded and stored a day ---------------------------------------------------------------------
+NEW_BYTES = DAILY_USERS * NEW_FILES_PER_USER * NEW_FILE_BYTES
+EDITS = DAILY_USERS * EDITS_PER_USER
+SPAN = {
+    "small": chunk_holding_a_byte(LBFS_MIN, LBFS_AVERAGE),
+    "page": chunk_holding_a_byte(CHUNK_MIN, CHUNK_AVERAGE),
+    "large": chunk_holding_a_byte(LARGE_CHUNK_MIN, LARGE_CHUNK_AVERAGE),
+}
+AVERAGE = {"small": LBFS_AVERAGE, "page": CHUNK_AVERAGE, "large": LARGE_CHUNK_AVERAGE}
+STORED = {name: EDIT_CHANGE_BYTES + span for name, span in SPAN.items()}  # new chunk bytes an edit stores
+edit_fixed = EDITED_FILE_BYTES / 2 + DROPBOX_BLOCK / 2
+edit_up, edit_down = delta_sizes(SPAN["page"], EDIT_CHANGE_BYTES)
+large_edit_up, _ = delta_sizes(SPAN["large"], EDIT_CHANGE_BYTES)
+edit_chunks_bytes = size(STORED["page"])
+edit_large_bytes = size(STORED["large"])
+edit_fixed_bytes = size(edit_fixed)
+edit_delta_up = size(edit_up)
+edit_delta_down = size(edit_down)
+edits_whole_per_day = size_per_day(EDITS * EDITED_FILE_BYTES)
+edits_delta_per_day = size_per_day(EDITS * edit_up)
+new_bytes_per_day = size_per_day(NEW_BYTES)
+naive_upload = NEW_BYTES + EDITS * EDITED_FILE_BYTES
+NEW_SENT = NEW_BYTES * (1 - OWN_DUPLICATE_SHARE)
+design_upload = NEW_SENT + EDITS * edit_up
+naive_upload_per_day = size_per_day(naive_upload)
+design_upload_per_day = size_per_day(design_upload)
+upload_saved = fraction(1 - design_upload / naive_upload)
+design_upload_average = bandwidth(design_upload / SECONDS_PER_DAY)
+design_upload_peak = bandwidth(design_upload / SECONDS_PER_DAY * PEAK_TO_AVERAGE, peak=True)
+new_sent_per_day = size_per_day(NEW_SENT)
+large_upload_more_per_day = size_per_day(EDITS * (large_edit_up - edit_up))
+large_upload_more_share = fraction(EDITS * (large_edit_up - edit_up) / design_upload)
+gz_edit_bytes = size(EDITED_FILE_BYTES / 2)
+# What edits store a day, and what old versions hold for the version history.
+edits_fixed_stored_per_day = size_per_day(EDITS * edit_fixed)
+edits_large_stored_per_day = size_per_day(EDITS * STORED["large"])
+edits_stored_per_day = size_per_day(EDITS * STORED["page"])
+OLD = {name: EDITS * stored * VERSION_DAYS for name, stored in STORED.items()}
+old_versions = size(OLD["page"])
+old_versions_large = size(OLD["large"])
+old_versions_fixed = size(EDITS * edit_fixed * VERSION_DAYS)
+large_stored_more = size(OLD["large"] - OLD["page"])
+NEW_STORED = NEW_BYTES * (1 - OWN_DUPLICATE_SHARE - CROSS_ACCOUNT_DUPLICATE_SHARE)
+new_stored_per_day = size_per_day(NEW_STORED)
+store_growth_per_day = size_per_day(NEW_STORED + EDITS * STORED["page"])
+# What closing the side channel costs: the cross-account duplicates are uploaded, then dropped.
+side_channel_upload_per_day = size_per_day(NEW_BYTES * CROSS_ACCOUNT_DUPLICATE_SHARE)
+side_channel_upload_average = bandwidth(NEW_BYTES * CROSS_ACCOUNT_DUPLICATE_SHARE / SECONDS_PER_DAY)
+side_channel_share_of_upload = fraction(NEW_BYTES * CROSS_ACCOUNT_DUPLICATE_SHARE / design_upload)
+# Every other device of the user, and in a shared folder every device of each other member, is told; computers
+# fetch the new chunks at once or when next online, a phone only what its user opens.
+RECIPIENTS = DEVICES_PER_USER - 1 + SHARED_CHANGE_SHARE * SHARED_OTHER_MEMBERS * DEVICES_PER_USER
+PHONE_SHARE = PHONES_PER_USER / DEVICES_PER_USER
+DOWNLOADERS = RECIPIENTS * (1 - PHONE_SHARE + PHONE_SHARE * PHONE_DOWNLOAD_SHARE)
+FETCHED = NEW_SENT + EDITS * STORED["page"]
+recipient_devices = count(RECIPIENTS)
+download_per_day = size_per_day(FETCHED * DOWNLOADERS)
+download_over_upload = times(FETCHED * DOWNLOADERS / design_upload)
+
+# --- The indexes: size, lookups, tier and cost ---------------------------------------------------------------
+NAMESPACES = DAILY_USERS * REGISTERED_PER_DAILY
+NAMESPACE_BYTES = STORE_BYTES / NAMESPACES
+namespaces = count(NAMESPACES)
+namespace_bytes = size(NAMESPACE_BYTES)
+namespace_file_average = size(NAMESPACE_BYTES / FILES_PER_NAMESPACE)
+namespace_at_new_file_size = size(FILES_PER_NAMESPACE * NEW_FILE_BYTES)
+COMMITTED_BYTES = DAILY_USERS * (NEW_FILES_PER_USER * NEW_FILE_BYTES + EDITS_PER_USER * EDITED_FILE_BYTES)
+PUT_BYTES = NEW_SENT + EDITS * STORED["page"]
+
+
+FILES = NAMESPACES * FILES_PER_NAMESPACE
+NEW_COMMITTED = DAILY_USERS * NEW_FILES_PER_USER * NEW_FILE_BYTES
+SSD_MONTH = SSD_PRICE_PER_GB / HARDWARE_MONTHS * METADATA_COPIES / GB  # dollars a byte-month, every copy
+HDD_MONTH = HDD_PRICE_PER_GB * STORE_OVERHEAD / HARDWARE_MONTHS / GB
+TRANSIT = TRANSIT_PRICE_PER_GB / GB
+DAYS_A_MONTH = 30
+
+
+def index_costs(name: str) -> dict[str, float]:
+    """Block and reach index bytes, blocklists (current and old versions'), peak lookups, SSDs by bytes (every
+    copy) and by reads, and a month's cost of the metadata on SSD, old versions on HDD and the edits' transit."""
+    average = AVERAGE[name]
+    block = max(STORE_BYTES / average, FILES) * INDEX_ENTRY_BYTES
+    reach_entries = max(NAMESPACE_BYTES / average, FILES_PER_NAMESPACE)
+    reach = NAMESPACES * reach_entries * REACH_ENTRY_BYTES
+    current_lists = NAMESPACES * reach_entries * (HASH_BYTES + LENGTH_BYTES)
+    old_lists = EDITS * VERSION_DAYS * EDITED_FILE_BYTES / average * (HASH_BYTES + LENGTH_BYTES)
+    blocklists = current_lists + old_lists
+    lookups = (NEW_COMMITTED + NEW_SENT + 2 * EDITS * STORED[name]) / average / SECONDS_PER_DAY * PEAK_TO_AVERAGE
+    up, _ = delta_sizes(SPAN[name], EDIT_CHANGE_BYTES)
+    moved = EDITS * (up + STORED[name] * DOWNLOADERS) * DAYS_A_MONTH
+    metadata = (block + reach + blocklists) * SSD_MONTH
+    versions = OLD[name] * HDD_MONTH
+    transit = moved * TRANSIT
+    return {
+        "block": block,
+        "reach_entries": reach_entries,
+        "reach": reach,
+        "blocklists": blocklists,
+        "lookups": lookups,
+        "ssds_bytes": math.ceil((block + reach + blocklists) * METADATA_COPIES / SSD_BYTES),
+        "ssds_reads": math.ceil(lookups / SSD_READS_PER_SECOND),
+        "metadata": metadata,
+        "versions": versions,
+        "moved": moved,
+        "transit": transit,
+        "total": metadata + versions + transit,
+    }
+
+
+COST = {name: index_costs(name) for name in ("small", "page", "large")}
+reach_entries_per_namespace = count(COST["page"]["reach_entries"])
+reach_bytes_per_namespace = size(COST["page"]["reach_entries"] * REACH_ENTRY_BYTES)
+reach_index = size(COST["page"]["reach"])
+lookups_peak = per_second(COST["page"]["lookups"], peak=True)
+ssds_by_bytes = count(COST["page"]["ssds_bytes"])
+ssds_by_reads = count(COST["page"]["ssds_reads"])
+page_metadata_monthly = count(COST["page"]["metadata"])
+page_versions_monthly = count(COST["page"]["versions"])
+page_transit_monthly = count(COST["page"]["transit"])
+page_monthly = count(COST["page"]["total"])
+large_metadata_monthly = count(COST["large"]["metadata"])
+large_versions_monthly = count(COST["large"]["versions"])
+large_transit_monthly = count(COST["large"]["transit"])
+large_monthly = count(COST["large"]["total"])
+small_metadata_monthly = count(COST["small"]["metadata"])
+small_transit_monthly = count(COST["small"]["transit"])
+small_monthly = count(COST["small"]["total"])
+large_over_page = times(COST["large"]["total"] / COST["page"]["total"])
+# Were the uploader's delta forwarded to the other devices, downloads would be deltas at every size:
+# what 1 MiB still costs over 128 KiB without transit, its metadata and stored versions.
+large_over_page_without_transit = times(
+    (COST["large"]["metadata"] + COST["large"]["versions"]) / (COST["page"]["metadata"] + COST["page"]["versions"])
+)
+small_over_page = times(COST["small"]["total"] / COST["page"]["total"])
+page_over_large_metadata = times(COST["page"]["metadata"] / COST["large"]["metadata"])
+# The transit price at which 8 KiB would cost what 128 KiB does: its extra metadata over 128 KiB's extra bytes moved.
+small_flip_transit = count(
+    (COST["small"]["metadata"] + COST["small"]["versions"] - COST["page"]["metadata"] - COST["page"]["versions"])
+    / ((COST["page"]["moved"] - COST["small"]["moved"]) / GB)
+)
+# The share of the store 8 KiB would have to deduplicate beyond 128 KiB to close the gap, at the HDD month.
+small_flip_dedup_share = fraction((COST["small"]["total"] - COST["page"]["total"]) / (STORE_BYTES * HDD_MONTH))
+store_share_monthly = count(STORE_BYTES * 0.01 * HDD_MONTH)
+
+# --- Telling devices to pull -----------------------------------------------------------------------------
+HELD = DAILY_USERS * DEVICES_ONLINE_PER_USER
+POLL_HOLD = LONGPOLL_TIMEOUT + LONGPOLL_JITTER / 2
+LONG_HOLD = LONGPOLL_MAX + LONGPOLL_JITTER / 2
+held_requests = count(HELD)
+notify_servers = servers(math.ceil(HELD * ZONE_HEADROOM / CONNECTIONS_PER_SERVER))
+poll_hold = duration(POLL_HOLD)
+long_hold = duration(LONG_HOLD)
+heartbeats_per_second = per_second(HELD / HEARTBEAT_SECONDS)
+heartbeats_over_commits = times(HELD / HEARTBEAT_SECONDS / COMMITS_PER_SECOND)
+repolls_per_second = per_second(HELD / POLL_HOLD)
+repolls_over_commits = times(HELD / POLL_HOLD / COMMITS_PER_SECOND)
+long_repolls_per_second = per_second(HELD / LONG_HOLD)
+long_repolls_over_commits = times(HELD / LONG_HOLD / COMMITS_PER_SECOND)
+# A change ends a held poll (or sends a frame) at each online recipient, then a list call and a new poll: 2.
+ONLINE_RECIPIENTS = RECIPIENTS * DEVICES_ONLINE_PER_USER / DEVICES_PER_USER
+ONLINE_COMPUTER_RECIPIENTS = RECIPIENTS * (DEVICES_ONLINE_PER_USER - PHONES_PER_USER) / DEVICES_PER_USER
+change_requests_per_second = per_second(COMMITS_PER_SECOND * PEAK_TO_AVERAGE * ONLINE_RECIPIENTS * 2, peak=True)
+# The computers alone, on an equal footing: a held stream heartbeating inside their NAT, or a long poll.
+DESKTOPS = DAILY_USERS * (DEVICES_ONLINE_PER_USER - PHONES_PER_USER)
+DESKTOP_SERVERS = math.ceil(DESKTOPS * ZONE_HEADROOM / CONNECTIONS_PER_SERVER)
+desktops_held = count(DESKTOPS)
+desktop_servers = servers(DESKTOP_SERVERS)
+desktop_heartbeats_per_second = per_second(DESKTOPS / DESKTOP_HEARTBEAT_SECONDS)
+desktop_repolls_per_second = per_second(DESKTOPS / LONG_HOLD)
+desktop_change_requests_per_second = per_second(
+    COMMITS_PER_SECOND * PEAK_TO_AVERAGE * ONLINE_COMPUTER_RECIPIENTS * 2, peak=True
+)
+# Phones: a nudge for each change that reaches them, at most one a device a window, collapsed by namespace.
+NUDGES_PER_PHONE_DAY = (NEW_FILES_PER_USER + EDITS_PER_USER) * (1 + SHARED_CHANGE_SHARE * SHARED_OTHER_MEMBERS)
+nudges_per_phone_day = per_day(NUDGES_PER_PHONE_DAY)
+nudges_per_phone_peak_hour = count(NUDGES_PER_PHONE_DAY / 24 * PEAK_TO_AVERAGE)
+nudge_window = duration(SECONDS_PER_HOUR / APPLE_BACKGROUND_PER_HOUR)
+NUDGES_PEAK = COMMITS_PER_SECOND * (1 + SHARED_CHANGE_SHARE * SHARED_OTHER_MEMBERS) * PEAK_TO_AVERAGE
+phone_nudges_peak = per_second(NUDGES_PEAK, peak=True)
+ANDROID_NUDGES_MINUTE = NUDGES_PEAK * ANDROID_SHARE * 60
+android_nudges_peak = per_second(NUDGES_PEAK * ANDROID_SHARE, peak=True)
+android_nudges_over_quota = times(ANDROID_NUDGES_MINUTE / float(fcm_default_quota_per_minute))
+nudge_quota_steps = count(quota_steps_for(ANDROID_NUDGES_MINUTE))
+# Coalesced per Android device: the least gap between one device's nudges that keeps every Android phone inside
+# FCM's default quota, whatever the changes.
+ANDROID_PHONES = DAILY_USERS * PHONES_PER_USER * ANDROID_SHARE
+ANDROID_GAP = ANDROID_PHONES / (float(fcm_default_quota_per_minute) / 60)
+android_phones = count(ANDROID_PHONES)
+android_nudge_gap = duration(ANDROID_GAP)
+android_nudges_capped = per_second(ANDROID_PHONES / ANDROID_GAP, peak=True)
+fcm_quota_per_second = per_second(float(fcm_default_quota_per_minute) / 60)
+# Reconnections and deploys.
+desktops_per_zone = count(DESKTOPS / ZONES)
+zone_loss_reconnects_backoff = per_second(DESKTOPS / ZONES / BACKOFF_SPREAD_SECONDS)
+drain_batches = math.ceil(1 / DRAIN_BATCH_SHARE)
+drain_batch_servers = count(math.ceil(DESKTOP_SERVERS * DRAIN_BATCH_SHARE))
+drain_repolls = count(DESKTOPS * DRAIN_BATCH_SHARE)
+drain_repolls_per_second = per_second(DESKTOPS * DRAIN_BATCH_SHARE / BACKOFF_SPREAD_SECONDS)
+deploy_time = duration(drain_batches * BACKOFF_SPREAD_SECONDS)
+# The same batches, waiting their polls out: each server stops taking polls, and its held ones end within the
+# longest hold, the clients re-polling elsewhere as theirs end.
+deploy_waiting_out = duration(drain_batches * (LONGPOLL_MAX + LONGPOLL_JITTER))
+drain_waiting_repolls_per_second = per_second(DESKTOPS * DRAIN_BATCH_SHARE / (LONGPOLL_MAX + LONGPOLL_JITTER))
+drain_batch_count = count(drain_batches)
+
+# --- Journal, resync, folder moves -----------------------------------------------------------------------
+journal_per_day = size_per_day(COMMITS_PER_DAY * JOURNAL_ROW_BYTES)
+namespace_journal_per_day = size_per_day((NEW_FILES_PER_USER + EDITS_PER_USER) * JOURNAL_ROW_BYTES)
+full_listing = size(FILES_PER_NAMESPACE * JOURNAL_ROW_BYTES)
+replay_beats_listing_days = count(FILES_PER_NAMESPACE / (NEW_FILES_PER_USER + EDITS_PER_USER))
+# Rows are kept as long as replaying them beats a full relisting.
+JOURNAL_KEEP_DAYS = FILES_PER_NAMESPACE / (NEW_FILES_PER_USER + EDITS_PER_USER)
+journal_keep = duration(JOURNAL_KEEP_DAYS * SECONDS_PER_DAY)
+journal_kept = size(COMMITS_PER_DAY * JOURNAL_ROW_BYTES * JOURNAL_KEEP_DAYS)
+move_rows_by_path = count(2 * MOVED_FOLDER_FILES)
+move_journal_by_path = size(2 * MOVED_FOLDER_FILES * JOURNAL_ROW_BYTES)
+move_over_day = times(2 * MOVED_FOLDER_FILES / (NEW_FILES_PER_USER + EDITS_PER_USER))
+
+# --- Garbage and large uploads ---------------------------------------------------------------------------
+abandoned_per_day = size_per_day(NEW_SENT * ABANDONED_SHARE)
+garbage_held = size(NEW_SENT * ABANDONED_SHARE * (UNCOMMITTED_LIMIT_DAYS + GC_GRACE_DAYS))
+MARK_REFS = STORE_BYTES / CHUNK_AVERAGE
+MARK_WALK = REFS_PER_SHARD / SHARD_WALK_PER_SECOND
+mark_refs = count(MARK_REFS)
+mark_shards = count(math.ceil(MARK_REFS / REFS_PER_SHARD))
+mark_walk = duration(MARK_WALK)
+grace_needed = duration(UNCOMMITTED_LIMIT_DAYS * SECONDS_PER_DAY + MARK_WALK)
+big_file_upload = duration(BIG_FILE_BYTES * 8 / PHONE_UPLINK_BITS)
+
+# --- A hot file --------------------------------------------------------------------------------------------
+hot_chunks = count(HOT_FILE_BYTES / CHUNK_AVERAGE)
+hot_egress = bandwidth(HOT_DEVICES * HOT_FILE_BYTES / HOT_WINDOW_SECONDS, peak=True)
+hot_egress_over_disk = times(HOT_DEVICES * HOT_FILE_BYTES / HOT_WINDOW_SECONDS / DISK_READ_BYTES)
+hot_reads_per_chunk = throughput(HOT_DEVICES / HOT_WINDOW_SECONDS)
+hot_bytes_per_chunk = bandwidth(HOT_DEVICES / HOT_WINDOW_SECONDS * CHUNK_AVERAGE)
+hot_chunk_share_of_disk = fraction(HOT_DEVICES / HOT_WINDOW_SECONDS * CHUNK_AVERAGE / DISK_READ_BYTES)
+
+if __name__ != "concept_sync_scale":
+    print(
+        markdown_table(
+            ("Bytes uploaded a day", "Sent whole", "The page's chunks, deltas and deduplication"),
+            [
+                ("New files", new_bytes_per_day, new_sent_per_day),
+                (
+                    f"Edits (each {size(EDIT_CHANGE_BYTES)} of a {size(EDITED_FILE_BYTES)} file)",
+                    edits_whole_per_day,
+                    edits_delta_per_day,
+                ),
+                ("All", naive_upload_per_day, design_upload_per_day),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Edits' new bytes stored", "An edit", "A day", f"Held by {VERSION_DAYS} days of old versions"),
+            [
+                ("Fixed 4 MiB blocks", edit_fixed_bytes, edits_fixed_stored_per_day, old_versions_fixed),
+                ("Content-defined, 1 MiB", edit_large_bytes, edits_large_stored_per_day, old_versions_large),
+                ("Content-defined, 128 KiB (the page's)", edit_chunks_bytes, edits_stored_per_day, old_versions),
+            ],
+        )
+    )
+    print()
+    rows = []
+    for name, label in (("small", "8 KiB"), ("page", "128 KiB (the page's)"), ("large", "1 MiB")):
+        c = COST[name]
+        rows.append(
+            (
+                label,
+                f"{size(c['block'])}; {size(c['reach'])}; {size(c['blocklists'])}",
+                per_second(c["lookups"], peak=True),
+                f"{count(c['ssds_bytes'])}; {count(c['ssds_reads'])}",
+                f"${count(c['metadata'])}; ${count(c['versions'])}; ${count(c['transit'])}",
+                f"${count(c['total'])}",
+            )
+        )
+    print(
+        markdown_table(
+            (
+                "Chunks",
+                "Block index; reach index; blocklists (one copy)",
+                "Lookups at the peak",
+                f"SSDs by bytes ({METADATA_COPIES} copies); by reads",
+                "A month: metadata on SSD; old versions on HDD; edits' transit",
+                "A month in all",
+            ),
+            rows,
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (f"Telling {held_requests} online devices to pull", "Frames or requests a second", "Over commits"),
+            [
+                (
+                    f"Held connections, heartbeat every {duration(HEARTBEAT_SECONDS)}",
+                    heartbeats_per_second,
+                    heartbeats_over_commits,
+                ),
+                (
+                    f"Long poll at {duration(LONGPOLL_TIMEOUT)}, held {poll_hold}",
+                    repolls_per_second,
+                    repolls_over_commits,
+                ),
+                (
+                    f"Long poll at {duration(LONGPOLL_MAX)}, held {long_hold}",
+                    long_repolls_per_second,
+                    long_repolls_over_commits,
+                ),
+                ("Either, on each change: the answer's list call and new poll", change_requests_per_second, ""),
+                (
+                    f"{desktops_held} computers: a stream, heartbeat every {duration(DESKTOP_HEARTBEAT_SECONDS)}",
+                    desktop_heartbeats_per_second,
+                    "",
+                ),
+                (f"{desktops_held} computers: long poll at {duration(LONGPOLL_MAX)}", desktop_repolls_per_second, ""),
+                ("Computers, either, on each change", desktop_change_requests_per_second, ""),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("The service", "Value"),
+            [
+                (
+                    "Commits a day; a second on average; at the peak",
+                    f"{commits_per_day}; {commits_per_second}; {commits_per_second_peak}",
+                ),
+                ("An edit's delta: up; checksums down", f"{edit_delta_up}; {edit_delta_down}"),
+                ("Upload on average; at the peak", f"{design_upload_average}; {design_upload_peak}"),
+                (
+                    "New files' bytes stored a day, after deduplication across accounts; with edits' chunks",
+                    f"{new_stored_per_day}; {store_growth_per_day}",
+                ),
+                (
+                    "Uploaded only to be dropped, to close the side channel",
+                    f"{side_channel_upload_per_day} ({side_channel_share_of_upload} of upload)",
+                ),
+                ("Downloads; over upload", f"{download_per_day}; {download_over_upload}"),
+                (
+                    "Namespaces; bytes each; a file's average",
+                    f"{namespaces}; {namespace_bytes}; {namespace_file_average}",
+                ),
+                (
+                    "Reach-index entries a namespace; their bytes; all namespaces",
+                    f"{reach_entries_per_namespace}; {reach_bytes_per_namespace}; {reach_index}",
+                ),
+                ("Servers for every online device; for the computers alone", f"{notify_servers}; {desktop_servers}"),
+                (
+                    "Phone nudges: a phone a day, in the busiest hour; all at the peak; Android's",
+                    f"{nudges_per_phone_day}, {nudges_per_phone_peak_hour}; {phone_nudges_peak}; {android_nudges_peak}",
+                ),
+                (
+                    "FCM: Android nudges over the default quota, steps to earn; the least gap a device that fits it",
+                    f"{android_nudges_over_quota}, {nudge_quota_steps}; {android_nudge_gap}",
+                ),
+                (
+                    "A lost zone's computers, reconnecting over the backoff",
+                    f"{desktops_per_zone}, {zone_loss_reconnects_backoff}",
+                ),
+                (
+                    f"Deploy in {drain_batches} batches: servers each; re-polls; waiting polls out, a second and "
+                    "time; answering early with the backoff",
+                    f"{drain_batch_servers}; {drain_repolls}; {drain_waiting_repolls_per_second}, "
+                    f"{deploy_waiting_out}; {drain_repolls_per_second}, {deploy_time}",
+                ),
+                (
+                    "Journal rows' bytes a day; kept while replay beats relisting",
+                    f"{journal_per_day}; {journal_keep}, {journal_kept}",
+                ),
+                ("A full listing of one namespace", full_listing),
+                (
+                    f"A path-keyed move of {count(MOVED_FOLDER_FILES)} files: rows, bytes",
+                    f"{move_rows_by_path}, {move_journal_by_path}",
+                ),
+                ("Abandoned uploads a day; held before collection", f"{abandoned_per_day}; {garbage_held}"),
+                (
+                    "Mark walk: references; shards; time; the grace it needs",
+                    f"{mark_refs}; {mark_shards}; {mark_walk}; {grace_needed}",
+                ),
+                (
+                    "A hot file: egress, in disks; each chunk's fetches, bytes a second",
+                    f"{hot_egress}, {hot_egress_over_disk}; {hot_reads_per_chunk}, {hot_bytes_per_chunk}",
+                ),
+            ],
+        )
+    )
