@@ -3,10 +3,11 @@
 Where a worked example or a reference page already makes the same estimate, its figure is imported,
 not computed again: Twitter's tweet rates (twitter_traffic), its tweets' bytes a day (twitter_storage)
 and its celebrity fan-out (twitter_fanout); chat's phone connections (chat_connections); two database
-copies and the fan-out to a hundred backends (reference_availability_chains); the cache-skew table's
-figures over its own catalogue, for the rule against a Zipf-like law (reference_cache_skew); a 10 Gbit/s
-link's TCP payload (reference_powers); Twitter's photo egress and the views it counts
-(twitter_bandwidth); the day and month shortcuts' errors (step2_daily_rates, reference_time).
+copies and the fan-out to a hundred backends, with their formulas (reference_availability_chains); the
+cache-skew table's figures over its own catalogue, for the rule against a Zipf-like law
+(reference_cache_skew); a 10 Gbit/s link's TCP payload (reference_powers); Twitter's photo egress and the
+views it counts (twitter_bandwidth); Twitter's zone headroom (twitter_assumptions); the day and month
+shortcuts and how far each reads low (step2_daily_rates), and the day's add-back (reference_time).
 
 Each drill also has a "head" figure where a person would round on the way (a day taken as 100,000
 seconds, say), so that the page can set the two side by side.
@@ -23,9 +24,10 @@ from practice_drills_assumptions import (
     cache_distinct_items_per_day,
     cache_entry_bytes,
     cache_reads_per_day,
-    cdn_first_tier_bytes,
+    cdn_first_tier_billed_gb,
     cdn_free_billed_gb,
     cdn_price_first,
+    claim_copies,
     claim_daily_users,
     claim_disk_bytes,
     claim_photo_bytes,
@@ -34,15 +36,18 @@ from practice_drills_assumptions import (
     database_copies,
     database_copy_availability,
     disk_fill,
+    first_guess_read_share,
     gateway_availability,
     hot_item_share,
     hot_read_share,
+    item_bytes,
     large_fanout,
     link_ceiling,
     partition_bytes,
     partition_read_units,
     partition_write_units,
     photos_per_day,
+    read_unit_bytes,
     request_slow_target,
     service_availability,
     service_peak,
@@ -51,19 +56,22 @@ from practice_drills_assumptions import (
     table_reads_peak,
     table_writes_peak,
     views_per_photo,
+    write_unit_bytes,
     zipf_exponent,
 )
 from reference_availability_chains import (
     SLO_WINDOW,
     backend_slow_share,
     fanout_100_slow_share,
+    fanout_slow_share,
     in_parallel,
+    in_series,
     two_copies_at_99,
 )
-from reference_cache_skew import EXPONENTS, TARGET_HIT_RATE, catalog_items, items_for_80, top_20_share
-from reference_powers import tcp_payload_share, ten_gbit_in_bytes, ten_gbit_tcp_payload
+from reference_cache_skew import EXPONENTS, catalog_items, items_for_80, top_20_share
+from reference_powers import ten_gbit_in_bytes, ten_gbit_tcp_payload
 from reference_time import day_shortcut_correction
-from step2_daily_rates import shortcut_day_error
+from step2_daily_rates import DAY_SHORTCUT, MONTH_SHORTCUT, shortcut_day_error, shortcut_month_low
 from twitter_assumptions import (
     celebrity_followers,
     follows_per_user,
@@ -74,6 +82,7 @@ from twitter_assumptions import (
     text_copies,
     timeline_cache_copies,
     tweets_per_day,
+    zone_headroom,
     zones,
 )
 from twitter_bandwidth import photo_egress as twitter_photo_egress
@@ -89,6 +98,7 @@ from twitter_traffic import deliveries_per_second_peak, tweets_per_second, tweet
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
+    GB,
     SECONDS_PER_DAY,
     SECONDS_PER_MINUTE,
     SECONDS_PER_MONTH,
@@ -100,6 +110,7 @@ from sdw.estimation import (
     fraction,
     markdown_table,
     peak,
+    per_day,
     per_second,
     servers,
     size,
@@ -108,10 +119,11 @@ from sdw.estimation import (
     times,
     whole_per_zone,
     whole_up,
-    zone_loss_headroom,
 )
 
-HEAD_DAY = 100_000  # a day rounded to 100,000 seconds, as people do in their heads
+HEAD_DAY = DAY_SHORTCUT  # a day rounded to 100,000 seconds, as people do in their heads (step 2's shortcut)
+HEAD_MONTH = MONTH_SHORTCUT  # a month rounded to 2.5 million seconds (step 2's shortcut)
+HEAD_YEAR_DAYS = 400  # a year as "times 400, less a tenth"
 
 # --- 1. Requests a second from daily totals (Twitter's, imported) ----------------------------------------
 tweets_head = per_second(tweets_per_day / HEAD_DAY)
@@ -135,8 +147,6 @@ egress_in_ten_gbit_links = times(egress / ten_gbit_in_bytes)
 # application bytes, so a link carries them at its TCP payload rate, not its line rate.
 egress_peak = bandwidth(egress * peak_to_average, peak=True)
 egress_peak_gbit = count(egress_peak * 8 / 1e9)
-link_payload_share = tcp_payload_share
-link_payload = ten_gbit_tcp_payload
 links_full = count(whole_up(egress_peak / ten_gbit_tcp_payload))  # every link full, payload only
 links_needed = count(whole_up(egress_peak / (ten_gbit_tcp_payload * link_ceiling)))
 # The usual slip: the peak's GB/s read as Gbit/s, so an eighth of the links.
@@ -147,7 +157,7 @@ twitter_photo_egress_imported = twitter_photo_egress
 
 # --- 3. Storage a year, with copies and disk headroom (Twitter's tweets a day, imported) ----------------
 year_one_copy = size(tweet_bytes_per_day * DAYS_PER_YEAR)
-year_head = size(tweet_bytes_per_day * 400)  # "times 400, less a tenth"
+year_head = size(tweet_bytes_per_day * HEAD_YEAR_DAYS)  # "times 400, less a tenth"
 tweet_copies = count(text_copies)  # Twitter's three copies, as a count for the page's givens
 year_all_copies = size(year_one_copy * text_copies)
 year_disk = size(year_all_copies / disk_fill)
@@ -161,7 +171,7 @@ path_downtime = duration((1 - path_availability) * SLO_WINDOW)
 path_down_head = fraction((1 - gateway_availability) + (1 - service_availability) + (1 - database_pair))
 # The usual slip: the copies multiplied as if in series, every one of them needed.
 slip_series_availability = fraction(
-    gateway_availability * service_availability * database_copy_availability**database_copies
+    gateway_availability * service_availability * in_series(database_copy_availability, database_copies)
 )
 slip_series_downtime = duration((1 - slip_series_availability) * SLO_WINDOW)
 # The ceiling's first reason: copies that fail together are only as good as one.
@@ -170,33 +180,33 @@ one_copy_downtime = duration((1 - one_copy_availability) * SLO_WINDOW)
 
 # --- 5. Servers from a peak, with a zone to lose ---------------------------------------------------------
 servers_for_peak = servers(whole_up(service_peak / requests_per_server))
-zone_headroom = zone_loss_headroom(zones)
 servers_needed = servers(whole_per_zone(service_peak * zone_headroom / requests_per_server, zones))
 servers_per_zone = servers(servers_needed // zones)
 # The usual slip: "lose a third, so add a third".
 slip_servers = servers(whole_per_zone(service_peak * (1 + 1 / zones) / requests_per_server, zones))
 slip_left = servers(slip_servers // zones * (zones - 1))
 slip_left_capacity = fraction(slip_left * requests_per_server / service_peak)
+zone_lost_capacity = fraction(servers_per_zone * (zones - 1) * requests_per_server / service_peak)
 
 # --- 6. Little's law: chat's phone connections (imported) ------------------------------------------------
 session_arrivals = per_second(chat_daily_users * sessions_per_user_per_day / SECONDS_PER_DAY)
 session_seconds = duration(minutes_per_phone_session * SECONDS_PER_MINUTE)
 connections_by_little = count(session_arrivals * session_seconds)
 assert round(connections_by_little) == round(phone_connections)  # the chat example's own figure
-phone_sessions_per_day = count(chat_daily_users * sessions_per_user_per_day)
+phone_sessions_per_day = per_day(chat_daily_users * sessions_per_user_per_day)
 connection_minutes_per_day = count(phone_sessions_per_day * minutes_per_phone_session)
 
 # --- 7. Cache for a hot set --------------------------------------------------------------------------------
 hot_items = count(cache_distinct_items_per_day * hot_item_share)
 cache_one_copy = size(hot_items * cache_entry_bytes)
 cache_all_copies = size(cache_one_copy * cache_copies)
-# Step 2's first guess (conversion 5, step 6): a fifth of a day's reads times an entry, one copy. A
-# fifth of the reads and a fifth of the items differ by the day's reads per distinct item.
-first_guess_entries = count(cache_reads_per_day * hot_item_share)
+# Step 2's first guess (conversion 5, step 6): a share of a day's reads (a fifth) times an entry, one
+# copy. A fifth of the reads and a fifth of the items differ by the day's reads per distinct item.
+first_guess_entries = count(cache_reads_per_day * first_guess_read_share)
 first_guess_cache = size(first_guess_entries * cache_entry_bytes)
 first_guess_over_hot = times(first_guess_cache / cache_one_copy)
 reads_per_item = count(cache_reads_per_day / cache_distinct_items_per_day)
-hot_item_reads = count(cache_reads_per_day * hot_read_share)  # what the hot items themselves draw
+hot_item_reads = per_day(cache_reads_per_day * hot_read_share)  # what the hot items themselves draw
 reads_per_hot_item = count(hot_item_reads / hot_items)
 # The usual slip: every item the day's reads touch, not the hot fifth; or the replica left out.
 slip_all_items_cache = size(cache_distinct_items_per_day * cache_entry_bytes)
@@ -204,11 +214,11 @@ slip_all_items_over_hot = times(slip_all_items_cache / cache_one_copy)
 # Here the first guess exceeds every item the day touches: a cache is never sized above that.
 assert first_guess_cache > slip_all_items_cache
 # The rule against the reference table's Zipf-like law, over that table's own catalogue (one
-# computation, one value: the figures are the reference page's, imported).
-assert zipf_exponent == EXPONENTS[1] and hot_read_share == TARGET_HIT_RATE
+# computation, one value: the figures are the reference page's, imported; the givens file checks the
+# rule's shares against that table's).
 zipf_catalogue_items = catalog_items
-zipf_top_share = top_20_share[EXPONENTS[1]]
-zipf_items_for_hot_reads = items_for_80[EXPONENTS[1]]
+zipf_top_share = top_20_share[zipf_exponent]
+zipf_items_for_hot_reads = items_for_80[zipf_exponent]
 zipf_rule_short = times(zipf_items_for_hot_reads / hot_item_share)  # the memory for 80% over the rule's fifth
 # The same table's items for 80% hits at the other exponents, against the rule's fifth.
 items_for_80_at_06 = items_for_80[EXPONENTS[0]]
@@ -218,17 +228,16 @@ rule_over_at_10 = times(hot_item_share / items_for_80_at_10)
 
 # --- 8. A monthly egress bill ------------------------------------------------------------------------------
 month_bytes = size(api_egress * SECONDS_PER_MONTH)
-assert month_bytes < cdn_first_tier_bytes  # the whole month at the first tier's price
 month_billed_gb = count(month_bytes / GiB)  # GB of 2^30 bytes, the site's convention
+assert month_billed_gb < cdn_first_tier_billed_gb  # the whole month at the first tier's price
 month_list_bill = count(month_billed_gb * cdn_price_first)  # list price, every GB paid
 month_bill = count((month_billed_gb - cdn_free_billed_gb) * cdn_price_first)  # after the free terabyte
 free_tier_saving = count(cdn_free_billed_gb * cdn_price_first)
 decimal_list_bill = count(month_bytes / 1e9 * cdn_price_first)  # list price, a GB read as 10^9 bytes
 decimal_gb_over = fraction(decimal_list_bill / month_list_bill - 1)
-HEAD_MONTH = 2.5e6  # seconds in a month, the reference's shortcut
-HEAD_GIB_SHARE = 0.07  # a GiB is 7.37% more than a GB: 7% fewer of them, in the head
-HEAD_FREE_GB = 1_000  # the free terabyte, taken as a thousand billed GB in the head
-month_head_low = fraction(1 - HEAD_MONTH / SECONDS_PER_MONTH)  # the month shortcut, used to multiply
+HEAD_GIB_SHARE = round(1 - GB / GiB, 2)  # a GiB is 7.37% more than a GB: 7% fewer of them, in the head
+HEAD_FREE_GB = round(cdn_free_billed_gb, -3)  # the free terabyte, taken as a thousand billed GB in the head
+month_head_low = shortcut_month_low  # the month shortcut, used to multiply: step 2's figure, imported
 month_head_bytes = size(api_egress * HEAD_MONTH)
 # Convert to billed GB first, then take off the free terabyte, counted in the same GB.
 month_head_billed_gb = count(round(month_head_bytes / 1e9 * (1 - HEAD_GIB_SHARE), -3))  # to a thousand
@@ -240,21 +249,24 @@ slip_bits_billed_gb = count(month_billed_gb / 8)
 assert slip_bits_billed_gb < cdn_free_billed_gb
 
 # --- 9. Partitions from throughput and size -------------------------------------------------------------
-partitions_for_writes = count(table_writes_peak / partition_write_units)
-partitions_for_reads = count(table_reads_peak / partition_read_units)
+# An item costs its size over a unit's, rounded up: a write unit covers 1 KB, a read unit 4 KB.
+write_units_per_item = count(whole_up(item_bytes / write_unit_bytes))
+read_units_per_item = count(whole_up(item_bytes / read_unit_bytes))
+partitions_for_writes = count(whole_up(table_writes_peak * write_units_per_item / partition_write_units))
+partitions_for_reads = count(whole_up(table_reads_peak * read_units_per_item / partition_read_units))
 # Reads and writes are throttled separately (AWS), so the throughput needs the larger count, not the sum.
 partitions_for_throughput = count(max(partitions_for_writes, partitions_for_reads))
-partitions_for_size = count(table_bytes / partition_bytes)
+partitions_for_size = count(whole_up(table_bytes / partition_bytes))
 partitions_per_terabyte = count(TB / partition_bytes)
 partitions = count(max(partitions_for_throughput, partitions_for_size))
 throughput_share_of_partitions = fraction(partitions_for_throughput / partitions)
-writes_per_partition = throughput(table_writes_peak / partitions)
+writes_per_partition = peak(table_writes_peak / partitions)  # the peak traffic each partition takes
 write_limit_used = fraction(writes_per_partition / partition_write_units)
 
 # --- 10. Tail latency: one slow call in N (the reference page's 100, imported) ----------------------------
-small_fanout_slow_share = fraction(1 - (1 - backend_slow_share) ** small_fanout)
+small_fanout_slow_share = fraction(fanout_slow_share(small_fanout))
 small_fanout_head = fraction(small_fanout * backend_slow_share)
-large_fanout_slow_share = fraction(1 - (1 - backend_slow_share) ** large_fanout)
+large_fanout_slow_share = fraction(fanout_slow_share(large_fanout))
 assert large_fanout_slow_share == fanout_100_slow_share  # the reference page's fan-out of 100
 # What each backend's slow share must be for only the target share of fanned-out requests to wait on one.
 per_backend_for_target = fraction(1 - (1 - request_slow_target) ** (1 / large_fanout))
@@ -263,7 +275,7 @@ median_fanout = count(whole_up(math.log(0.5) / math.log(1 - backend_slow_share))
 
 # --- 11. A celebrity's fan-out on write (Twitter's, imported) ------------------------------------------
 celebrity_over_average = times(celebrity_followers / follows_per_user)
-celebrity_head_time = duration(celebrity_followers / 5e6)  # the fleet's 5.21M a second taken as 5M
+celebrity_head_time = duration(celebrity_followers / round(fanout_fleet_capacity, -6))  # 5.21M a second as 5M
 timeline_copies = count(timeline_cache_copies)  # a count of copies, for the page's givens
 # At peak the fleet is busy with the peak's deliveries: only the zone headroom is free for the burst.
 # The Twitter example gives only the idle fleet's figure (celebrity_fanout_time); this one is the drill's.
@@ -275,7 +287,7 @@ slip_ops_over_fleet = duration(celebrity_cache_ops / fanout_fleet_capacity)
 assert math.isclose(slip_ops_over_fleet, celebrity_time_at_peak)
 
 # --- 12. Sanity check: the claim is a thousand times too small ---------------------------------------------
-claim_photos_per_day = count(claim_daily_users * claim_photos_per_user)
+claim_photos_per_day = per_day(claim_daily_users * claim_photos_per_user)
 true_bytes_per_day = size_per_day(claim_photos_per_day * claim_photo_bytes)
 claim_error = times(true_bytes_per_day / claimed_bytes_per_day)
 claimed_bytes_per_photo = size(claimed_bytes_per_day / claim_photos_per_day)
@@ -283,8 +295,10 @@ claimed_ingress = bandwidth(claimed_bytes_per_day / SECONDS_PER_DAY)
 true_ingress = bandwidth(true_bytes_per_day / SECONDS_PER_DAY)
 claim_photos_per_second = per_second(claim_photos_per_day / SECONDS_PER_DAY)
 claimed_ingress_mbit = count(claimed_ingress * 8 / 1e6)
-disks_a_day = count(true_bytes_per_day / claim_disk_bytes)
-disks_a_day_with_copies = count(disks_a_day * text_copies)  # three copies, as drill 3 keeps
+disks_a_day = count(whole_up(true_bytes_per_day / claim_disk_bytes))
+# As drill 3: every copy, on disks filled only to disk_fill. Drill 3's slip stops at the copies.
+disks_a_day_copies_only = count(whole_up(true_bytes_per_day * claim_copies / claim_disk_bytes))
+disks_a_day_with_copies = count(whole_up(true_bytes_per_day * claim_copies / disk_fill / claim_disk_bytes))
 
 if __name__ != "practice_drills":
     print(
@@ -331,7 +345,7 @@ if __name__ != "practice_drills":
                 ),
                 ("5", "Servers for the peak alone", servers_for_peak, "", ""),
                 ("5", "Servers to lose a zone", servers_needed, "Add a third", slip_servers),
-                ("5", "Of the peak carried with a zone lost", fraction(1), "Add a third", slip_left_capacity),
+                ("5", "Of the peak carried with a zone lost", zone_lost_capacity, "Add a third", slip_left_capacity),
                 ("6", "Phone sessions starting a second", session_arrivals, "", ""),
                 ("6", "Phone connections, average; peak", f"{phone_connections}; {phone_connections_peak}", "", ""),
                 ("7", "Hot items", hot_items, "", ""),
@@ -342,7 +356,13 @@ if __name__ != "practice_drills":
                     "Every item touched, one copy",
                     slip_all_items_cache,
                 ),
-                ("7", "Step 2's first guess: a fifth of a day's reads, one copy", first_guess_cache, "", ""),
+                (
+                    "7",
+                    f"Step 2's first guess: {first_guess_read_share} of a day's reads, one copy",
+                    first_guess_cache,
+                    "",
+                    "",
+                ),
                 (
                     "7",
                     f"Zipf 0.8 over the reference's {zipf_catalogue_items} items: reads the top fifth draws; "
@@ -375,6 +395,13 @@ if __name__ != "practice_drills":
                 ),
                 ("8", "List price, a GB read as 10^9 bytes", decimal_list_bill, "", ""),
                 ("8", "Billed GB if MB/s is read as Mbit/s (all free)", slip_bits_billed_gb, "", ""),
+                (
+                    "9",
+                    "Units an item: to write; to read",
+                    f"{write_units_per_item}; {read_units_per_item}",
+                    "",
+                    "",
+                ),
                 ("9", "Partitions for writes; reads", f"{partitions_for_writes}; {partitions_for_reads}", "", ""),
                 ("9", "Partitions for size", partitions_for_size, "Throughput only", partitions_for_throughput),
                 ("9", "Share of a partition's write limit used", write_limit_used, "", ""),
@@ -405,7 +432,13 @@ if __name__ != "practice_drills":
                 ),
                 ("12", "Bytes a day, recomputed", true_bytes_per_day, "The claim", claimed_bytes_per_day),
                 ("12", "The claim's bytes a photo", claimed_bytes_per_photo, "", ""),
-                ("12", "Disks a day; with three copies", f"{disks_a_day}; {disks_a_day_with_copies}", "", ""),
+                (
+                    "12",
+                    f"Disks a day; with {claim_copies} copies, filled to {disk_fill}",
+                    f"{disks_a_day}; {disks_a_day_with_copies}",
+                    "Copies only, disks full",
+                    disks_a_day_copies_only,
+                ),
             ],
         )
     )

@@ -5,8 +5,9 @@ Published figures:
 - Amazon DynamoDB, "Best practices for designing and using partition keys effectively"
   (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html):
   a partition takes at most 3,000 read units and 1,000 write units a second; a read unit is one strongly
-  consistent read of an item up to 4 KB, a write unit one write of an item up to 1 KB. The write limit is
-  the counting page's (concept_counting.PARTITION_WRITES), imported.
+  consistent read of an item up to 4 KB, a write unit one write of an item up to 1 KB, so an item costs its
+  size over each, rounded up. The write limit is the counting page's (concept_counting.partition_write_limit),
+  imported.
 - Amazon DynamoDB, "Key range throughput exceeded (hot partitions)"
   (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/throttling-key-range-limit-exceeded-mitigation.html):
   partition-level throttling works independently for reads and writes; a partition may throttle reads
@@ -19,13 +20,18 @@ Published figures:
   (concept_video_assumptions), imported. The same pricing page lists an always-free tier: 1 TB of data
   transfer out to the internet a month (and 10,000,000 requests). A GB is billed here as 2^30 bytes, the
   site's convention from the video page, which could not confirm it on an AWS page (its source is
-  Wasabi's billing documentation); the free terabyte is counted the same way, as 1,024 such GB.
+  Wasabi's billing documentation); the free terabyte and the first tier's ten are counted the same way,
+  as 1,024 such GB a terabyte. The price is the video page's quantity, imported.
 - A backend slow on 1% of its calls, and a request touching 100 of them: Dean and Barroso, "The Tail at
-  Scale" (CACM 2013), the reference page's example (reference_availability_chains): the 1% imported, the
-  100 checked against the reference's figure for it.
+  Scale" (CACM 2013), the reference page's example (reference_availability_chains): the 1% and the 100
+  imported.
 - The 80/20 rule and the Zipf-like law it approximates: Breslau et al., INFOCOM 1999, the rules-of-thumb
   page's citation (reference_cache_skew), whose table, over its own catalogue, the drill's answer quotes;
-  the exponent is imported from that table.
+  the exponent, the hot reads' 80% and the items' 20% are that table's, imported or checked against it.
+- Two database copies at 99% each: the reference page's pair (reference_availability_chains), imported.
+- Step 2's first guess for a cache, a fifth of a day's reads (its conversion 5, the estimator's
+  cache_fraction): a share of read volume, kept apart from the 80/20 rule's share of items.
+- A hard disk sold as 20 TB: the byte-units reference page's drive (reference_byte_units), imported.
 - Disks filled to about half, so that compaction and repairs have room: as the Twitter and chat examples
   assume (their storage notes).
 
@@ -35,17 +41,19 @@ users and phone sessions (chat_assumptions).
 
 The drills' own (no published figure; round so that a reader can work them in their head): the views a
 photo gets (fewer than the Twitter example counts, said on the page) and the links' utilisation ceiling,
-the parts of the availability drill, the service's peak for the server
-drill, the cache drill's reads and distinct items, an API's egress rate, the partition drill's table, the
-request's slow-call target in the tail drill, and every figure of the sanity-check drill.
+the gateway's and the service's availability, the service's peak for the server
+drill, the cache drill's reads and distinct items, an API's egress rate, the
+partition drill's table, the request's slow-call target in the tail drill, and the sanity-check drill's
+claim, its copies and a thumbnail's size.
 """
 
 from chat_assumptions import daily_active_users as chat_daily_users
 from chat_assumptions import minutes_per_phone_session, sessions_per_user_per_day
-from concept_counting import PARTITION_WRITES
-from concept_video_assumptions import CDN_PRICE_FIRST
-from reference_availability_chains import backend_slow_share
-from reference_cache_skew import EXPONENTS
+from concept_counting import partition_write_limit as partition_write_units
+from concept_video_assumptions import cdn_price_first
+from reference_availability_chains import FANOUT_EXAMPLE, PAIR_COPIES, PAIR_COPY_AVAILABILITY, backend_slow_share
+from reference_byte_units import DRIVE_BYTES
+from reference_cache_skew import EXPONENTS, TARGET_HIT_RATE, TOP_SHARES
 from sources import cite
 from twitter_assumptions import (
     celebrity_followers,
@@ -67,6 +75,7 @@ from sdw.estimation import (
     KB,
     MB,
     TB,
+    GiB,
     bandwidth,
     count,
     fraction,
@@ -98,8 +107,8 @@ disk_fill = fraction(
 # --- 4. Availability in series and in parallel -------------------------------------------------------------
 gateway_availability = fraction(0.999)
 service_availability = fraction(0.999)
-database_copy_availability = fraction(0.99)
-database_copies = count(2)
+database_copy_availability = fraction(PAIR_COPY_AVAILABILITY)  # the reference page's pair
+database_copies = count(PAIR_COPIES)
 
 # --- 5. Servers from a peak ---------------------------------------------------------------------------------
 service_peak = peak(40e3)  # the drill's own service, requests a second in the busy hour
@@ -112,29 +121,35 @@ cache_reads_per_day = per_day(1e9)
 cache_distinct_items_per_day = count(100e6)  # the distinct items those reads touch
 cache_entry_bytes = size(500)  # key, value and the cache's own overhead
 hot_item_share = fraction(0.2)  # the 80/20 rule: a fifth of the items draw four fifths of the reads
-hot_read_share = fraction(0.8)
+assert hot_item_share == TOP_SHARES[-1]  # the reference table's top share, which the drill's Zipf check reads
+hot_read_share = fraction(TARGET_HIT_RATE)  # the reference table's target hit rate
+first_guess_read_share = fraction(0.2)  # step 2's first guess (the estimator's cache_fraction): a share of reads
 cache_copies = count(2)  # a primary and a replica
 zipf_exponent = count(EXPONENTS[1])  # a Zipf-like law to check the rule against: the reference table's middle exponent
 
 # --- 8. A monthly egress bill ------------------------------------------------------------------------------
 api_egress = bandwidth(3 * MB)  # on average, sent to the internet through CloudFront
-cdn_price_first = count(CDN_PRICE_FIRST)  # US dollars a GB (2^30 bytes), first 10 TB a month
-cdn_first_tier_bytes = size(10 * TB)
-cdn_free_bytes = size(1 * TB)  # CloudFront's always-free tier, data transfer out a month
-cdn_free_billed_gb = count(1_024)  # the free terabyte in billed GB of 2^30 bytes (the site's convention)
+# cdn_price_first (imported): US dollars a GB (2^30 bytes), first 10 TB a month
+BILLED_GB_A_TERABYTE = 1_024  # a terabyte in billed GB of 2^30 bytes (the site's convention)
+cdn_first_tier_billed_gb = count(10 * BILLED_GB_A_TERABYTE)  # the first tier, ten terabytes
+cdn_free_billed_gb = count(1 * BILLED_GB_A_TERABYTE)  # CloudFront's always-free terabyte a month
+cdn_first_tier_bytes = size(cdn_first_tier_billed_gb * GiB)
+cdn_free_bytes = size(cdn_free_billed_gb * GiB)
 
 # --- 9. Partitions --------------------------------------------------------------------------------------
 table_bytes = size(2 * TB)
-item_bytes = size(1 * KB)  # every item at most this: one unit to write, one to read
-table_writes_peak = peak(20e3)  # items up to 1 KB: one write unit each
-table_reads_peak = peak(30e3)  # strongly consistent reads of items up to 1 KB: one read unit each
-partition_write_units = throughput(PARTITION_WRITES)
+item_bytes = size(1 * KB)  # every item at most this
+write_unit_bytes = size(1 * KB)  # DynamoDB: a write unit writes an item up to this
+read_unit_bytes = size(4 * KB)  # DynamoDB: a read unit reads an item up to this, strongly consistent
+table_writes_peak = peak(20e3)
+table_reads_peak = peak(30e3)  # strongly consistent
+# partition_write_units (imported): 1,000 write units a second a partition
 partition_read_units = throughput(3_000)
 partition_bytes = size(10 * GB)
 
 # --- 10. Tail latency: the reference page's 1% (imported above) and 100 -----------------------------------
 small_fanout = count(10)
-large_fanout = count(100)  # the reference page's fan-out; practice_drills checks it against the figure there
+large_fanout = count(FANOUT_EXAMPLE)  # the reference page's fan-out
 request_slow_target = fraction(0.01)  # the drill's own: a request may meet a slow call 1% of the time
 
 # --- 11. A celebrity's fan-out: Twitter's (imported above) ---------------------------------------------------
@@ -144,8 +159,9 @@ claim_daily_users = count(10e6)
 claim_photos_per_user = count(2)
 claim_photo_bytes = size(2 * MB)
 claimed_bytes_per_day = size_per_day(40 * GB)  # the claim to check
-thumbnail_bytes = size(2 * KB)  # what a tiny thumbnail weighs, to recognise a wrong figure by
-claim_disk_bytes = size(20 * TB)  # a large hard disk
+claim_copies = count(3)  # copies the photo store keeps
+thumbnail_bytes = size(2 * KB)  # what a small thumbnail weighs, to recognise a wrong figure by
+claim_disk_bytes = size(DRIVE_BYTES)  # a large hard disk, the byte-units page's
 
 if __name__ != "practice_drills_assumptions":
     DDB = "[DynamoDB partition keys](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html)"
@@ -161,14 +177,14 @@ if __name__ != "practice_drills_assumptions":
                 ("2", "A link's ceiling at peak, of its line rate", link_ceiling, OWN),
                 ("3", "Tweet record: text and metadata", f"{tweet_text_bytes} + {tweet_metadata_bytes}", TWITTER),
                 ("3", "Copies", text_copies, TWITTER),
-                ("3", "Disk filled to, at most", disk_fill, STORAGE_NOTES),
+                ("3, 12", "Disk filled to, at most", disk_fill, STORAGE_NOTES),
                 (
                     "4",
                     "Gateway; service; each database copy",
                     f"{gateway_availability}; {service_availability}; {database_copy_availability}",
-                    OWN,
+                    f"{OWN}; the last, the reference page's pair",
                 ),
-                ("4", "Database copies, either can serve", database_copies, OWN),
+                ("4", "Database copies, either can serve", database_copies, "The reference page's pair"),
                 ("5", "Service's peak", service_peak, OWN),
                 ("5", "Requests a server; zones", f"{requests_per_server}/s; {zones}", TWITTER),
                 ("6", "Daily users", chat_daily_users, CHAT),
@@ -191,6 +207,7 @@ if __name__ != "practice_drills_assumptions":
                     f"{hot_item_share}; {hot_read_share}",
                     "The 80/20 rule of thumb",
                 ),
+                ("7", "Step 2's first guess, a share of a day's reads", first_guess_read_share, "This site: step 2"),
                 (
                     "7",
                     "Zipf-like exponent to check the rule against",
@@ -207,13 +224,14 @@ if __name__ != "practice_drills_assumptions":
                 ),
                 (
                     "8",
-                    "CloudFront's always-free data transfer out a month",
-                    cdn_free_bytes,
-                    "[CloudFront pricing](https://aws.amazon.com/cloudfront/pricing/), 2025",
+                    "CloudFront's first tier; its always-free data transfer out a month (billed GB)",
+                    f"{cdn_first_tier_billed_gb}; {cdn_free_billed_gb}",
+                    "[CloudFront pricing](https://aws.amazon.com/cloudfront/pricing/), 2025: 10 TB; 1 TB, "
+                    "each of 1,024 GB of 2^30 bytes",
                 ),
                 (
                     "9",
-                    "Table; peak writes; peak reads (1 KB items)",
+                    f"Table; peak writes; peak reads ({item_bytes} items)",
                     f"{table_bytes}; {table_writes_peak}; {table_reads_peak}",
                     OWN,
                 ),
@@ -223,6 +241,7 @@ if __name__ != "practice_drills_assumptions":
                     f"{partition_write_units}; {partition_read_units}",
                     DDB,
                 ),
+                ("9", "Item a write unit covers; a read unit", f"{write_unit_bytes}; {read_unit_bytes}", DDB),
                 (
                     "9",
                     "Reads and writes throttled separately",
@@ -252,7 +271,9 @@ if __name__ != "practice_drills_assumptions":
                     OWN,
                 ),
                 ("12", "The claim: bytes a day", claimed_bytes_per_day, OWN),
-                ("12", "A large hard disk", claim_disk_bytes, OWN),
+                ("12", "Copies the store keeps", claim_copies, OWN),
+                ("12", "A small thumbnail", thumbnail_bytes, OWN),
+                ("12", "A large hard disk", claim_disk_bytes, "The byte-units reference page's drive"),
             ],
         )
     )

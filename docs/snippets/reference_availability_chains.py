@@ -19,6 +19,12 @@ def in_parallel(availability: float, copies: int) -> float:
     return 1 - (1 - availability) ** copies
 
 
+def fanout_slow_share(backends: int) -> float:
+    """A request that waits for every one of `backends`, each slow on backend_slow_share of its calls
+    independently: the share of requests that meet at least one slow call."""
+    return 1 - (1 - backend_slow_share) ** backends
+
+
 # --- Serial chains: a request that needs every service on its path ---------------------------------
 CHAIN_LENGTHS = [1, 2, 3, 5, 10, 20]
 PER_SERVICE = [0.999, 0.9999]
@@ -52,8 +58,9 @@ redundancy_rows = [
 # --- Fan-out: a request that waits for every one of many backends (The Tail at Scale, 2013) ------------
 # Each backend is slow (over its p99) on 1% of calls; the user's request waits for all of them.
 backend_slow_share = 0.01
-FANOUTS = [1, 10, 100, 1000]
-fanout_rows = [(count(n), fraction(1 - (1 - backend_slow_share) ** n)) for n in FANOUTS]
+FANOUT_EXAMPLE = 100  # the paper's request fanned out to a hundred backends
+FANOUTS = [1, 10, FANOUT_EXAMPLE, 1000]
+fanout_rows = [(count(n), fraction(fanout_slow_share(n))) for n in FANOUTS]
 
 # Figures the page quotes.
 chain_of_10_at_three_nines = fraction(in_series(0.999, 10))
@@ -62,9 +69,11 @@ chain_of_10_downtime = duration((1 - in_series(0.999, 10)) * SLO_WINDOW)
 three_nines_budget_left_by_ten_four_nines = duration(
     (1 - 0.999) * SLO_WINDOW - (1 - in_series(0.9999, 10)) * SLO_WINDOW
 )
-two_copies_at_99 = fraction(in_parallel(0.99, 2))
-three_copies_at_99 = fraction(in_parallel(0.99, 3))
-fanout_100_slow_share = fraction(1 - (1 - backend_slow_share) ** 100)
+# The pair the page quotes: two copies, each up 99% of the time.
+PAIR_COPY_AVAILABILITY, PAIR_COPIES = 0.99, 2
+two_copies_at_99 = fraction(in_parallel(PAIR_COPY_AVAILABILITY, PAIR_COPIES))
+three_copies_at_99 = fraction(in_parallel(PAIR_COPY_AVAILABILITY, 3))
+fanout_100_slow_share = fraction(fanout_slow_share(FANOUT_EXAMPLE))
 per_backend_slow_share = fraction(backend_slow_share)
 # Failover is downtime too: two one-minute failovers in a window, against a four-nines budget.
 failover_minutes, failovers_per_window = 1, 2

@@ -44,15 +44,16 @@ def binary(value: float) -> str:
 # A binary figure read as decimal looks smaller than it is: 950 "G" from a tool that divides by
 # 1,024 is more than a drive sold as 1 TB holds.
 DATABASE_BYTES = 950 * GiB
+DRIVE_BYTES = 20 * TB  # a large hard disk as sold
 LABELS = [
     ("A drive sold as 1 TB", 1 * TB),
-    ("A drive sold as 20 TB", 20 * TB),
+    ("A drive sold as 20 TB", DRIVE_BYTES),
     ("A 64 GiB memory module", 64 * GiB),
     ("A database that `df -h` prints as `950G`", DATABASE_BYTES),
 ]
 label_rows = [(item, size(value), binary(value)) for item, value in LABELS]
 one_tb_in_tib = count(TB / 2**40)
-twenty_tb_in_tib = count(20 * TB / 2**40)
+twenty_tb_in_tib = count(DRIVE_BYTES / 2**40)
 database_decimal = size(DATABASE_BYTES)
 database_gib = count(DATABASE_BYTES / GiB)
 drive_sold = size(1 * TB)

@@ -6,7 +6,7 @@ imports them rather than working them out a second time.
 
 import math
 
-from step2_daily_rates import shortcut_day_error, shortcut_month_error
+from step2_daily_rates import DAY_SHORTCUT, MONTH_SHORTCUT, shortcut_day_error, shortcut_month_error
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
@@ -47,14 +47,14 @@ shortcut_year_error = fraction(SECONDS_PER_YEAR / year_as_pi_e7 - 1)
 shortcut_rows = [
     (
         "A day is about 100,000 s",
-        count(1e5),
+        count(DAY_SHORTCUT),
         count(SECONDS_PER_DAY),
         shortcut_day_error,
         "Understates per-second rates",
     ),
     (
         "A month is about 2.5 million s",
-        count(2.5e6),
+        count(MONTH_SHORTCUT),
         count(SECONDS_PER_MONTH),
         shortcut_month_error,
         "Overstates per-second rates",
@@ -83,7 +83,7 @@ period_rows = [
 million_a_day = per_second(1e6 / SECONDS_PER_DAY)
 billion_a_day = per_second(1e9 / SECONDS_PER_DAY)
 # Correcting the day shortcut: dividing by 100,000 then adding this share gives the exact rate.
-day_shortcut_correction = fraction(1e5 / SECONDS_PER_DAY - 1)
+day_shortcut_correction = fraction(DAY_SHORTCUT / SECONDS_PER_DAY - 1)
 # How much the calendar's choices move a figure: the longest month over the shortest, and the
 # Gregorian year over the 365-day year this site uses.
 month_length_spread = fraction(31 / 28 - 1)

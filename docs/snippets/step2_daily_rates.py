@@ -5,15 +5,20 @@ from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_MONTH, fraction, markdow
 daily_totals = [per_day(n) for n in (1e6, 10e6, 100e6, 1e9, 10e9)]
 
 # Shortcut 1: a day is "about 100,000 seconds" (10^5), which is easy to divide by.
-shortcut_day_error = fraction(1 - SECONDS_PER_DAY / 100_000)
-# Shortcut 2: a month is "about 2.5 million seconds".
-shortcut_month_error = fraction(SECONDS_PER_MONTH / 2.5e6 - 1)
+DAY_SHORTCUT = 100_000
+shortcut_day_error = fraction(1 - SECONDS_PER_DAY / DAY_SHORTCUT)
+# Shortcut 2: a month is "about 2.5 million seconds". Dividing a monthly total by it overstates the
+# rate by shortcut_month_error; multiplying a rate by it understates the month's total by
+# shortcut_month_low (the same gap, seen from the other side).
+MONTH_SHORTCUT = 2.5e6
+shortcut_month_error = fraction(SECONDS_PER_MONTH / MONTH_SHORTCUT - 1)
+shortcut_month_low = fraction(1 - MONTH_SHORTCUT / SECONDS_PER_MONTH)
 
 if __name__ != "step2_daily_rates":
     print(
         markdown_table(
             ("Per day", "Per second (exact)", "With the 100,000 s shortcut"),
-            [(total, per_second(total / SECONDS_PER_DAY), per_second(total / 100_000)) for total in daily_totals],
+            [(total, per_second(total / SECONDS_PER_DAY), per_second(total / DAY_SHORTCUT)) for total in daily_totals],
         )
     )
     print()
