@@ -236,6 +236,20 @@ def test_doubling_waits_fit_in_the_cap(first: float, cap: float, waits: list[flo
     assert estimation.doubling_waits(first, cap) == waits
 
 
+# A first wait of 0 (or less) never adds to the sum, so the loop would never end; a negative cap is a typo.
+@pytest.mark.parametrize(
+    ("first", "cap", "message"),
+    [
+        (0, 8, "the first wait must be positive, not 0"),
+        (-1, 8, "the first wait must be positive, not -1"),
+        (1, -1, "the cap on the waits must not be negative, not -1"),
+    ],
+)
+def test_doubling_waits_rejects_a_wait_that_cannot_fill_the_cap(first: float, cap: float, message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        estimation.doubling_waits(first, cap)
+
+
 # 0.1 * 3 * 10 is 3.0000000000000004 in floating point: a plain ceiling would say 4. Noise below a
 # millionth is ignored (3.0000004); a fraction from a millionth up still rounds up (3.000002).
 @pytest.mark.parametrize(("value", "whole"), [(0.1 * 3 * 10, 3), (3.0000004, 3), (3.000002, 4), (26.05, 27)])

@@ -121,3 +121,16 @@ def test_a_shown_snippets_code_keeps_its_text_without_plain_name_and_space_spans
     classes = {span.attributes.get("class") for span in code.css("span")}
     assert not {"n", "w"} & classes, classes
     assert {"o", "p", "s2", "kn", "nn"} <= classes, classes  # operators, punctuation, strings, imports
+
+
+def test_a_block_that_is_no_snippet_also_loses_plain_name_and_space_spans() -> None:
+    """A block that is not a snippet's file goes to markdown-exec's own formatter; its code loses
+    the same colourless spans, keeps its text, and still runs."""
+    code = "x = 1\nprint(x)"
+    html = convert("test.md", f'```python exec="on" source="above"\n{code}\n```\n').html
+    shown = LexborHTMLParser(html).css_first("div.highlight code")
+    assert shown.text(deep=True).rstrip("\n") == code
+    classes = {span.attributes.get("class") for span in shown.css("span")}
+    assert not {"n", "w"} & classes, classes
+    assert {"o", "mi", "nb", "p"} <= classes, classes  # `=`, `1`, `print`, the brackets
+    assert "<p>1</p>" in html

@@ -53,8 +53,8 @@ The page's own assumptions (no published figure we could confirm):
   open-addressed table 1.5 times their size (two-thirds full).
 - A crawler node: the reference machine's RAM and usable share (reference_capacity), of whose usable
   memory the URL table may take half (the SimHash tables and the queues' heads, buffers and DNS cache
-  share the rest); one 3.84 TB NVMe SSD serving 500,000 random 4 KiB reads a second (data centre
-  drives are rated in the hundreds of thousands), which holds the frontier: an entry (URL, priority,
+  share the rest); one NVMe SSD, the reference page's data-centre drive (reference_capacity: Intel's
+  D7-P5500, 3.84 TB, rated at 1,000,000 random 4 KiB reads a second), which holds the frontier: an entry (URL, priority,
   next fetch time) of 100 B for every URL seen, an upper bound on those queued; a checkpoint read
   back from the object store at 1 GB a second; a lost node's table rebuilt at 20 million inserts a
   second. A batched URL-set merge, if used, runs once an hour.
@@ -76,7 +76,7 @@ The page's own assumptions (no published figure we could confirm):
   holds its connection for 10 minutes; a page is cut off where Googlebot cuts HTML off.
 """
 
-from reference_capacity import memory_bytes, usable_memory_share
+from reference_capacity import memory_bytes, nvme_drive_bytes, nvme_random_reads, usable_memory_share
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -136,8 +136,8 @@ SEQUENTIAL_READ_BYTES_PER_SECOND = 1e9
 SEQUENTIAL_WRITE_BYTES_PER_SECOND = 1e9  # shares the drive with the reads: a pass's read and write add
 TABLE_OVERHEAD = 1.5  # open addressing, two-thirds full
 TABLE_RAM_SHARE = 0.5  # of the node's usable memory
-SSD_RANDOM_READS_PER_SECOND = 500_000
-SSD_BYTES = 3.84e12
+SSD_RANDOM_READS_PER_SECOND = float(nvme_random_reads)
+SSD_BYTES = float(nvme_drive_bytes)
 MERGE_INTERVAL_SECONDS = SECONDS_PER_HOUR  # a batched URL-set merge, if used: once an hour
 TABLE_INSERTS_PER_SECOND = 20e6  # rebuilding a lost node's share of the in-memory table
 ADDRESS_FETCHES_PER_SECOND = 2  # fleet-wide cap on one IP address
@@ -278,7 +278,11 @@ if __name__ != "concept_crawl_assumptions":
                 ("In-memory table over its fingerprints", table_overhead, "Assumed: two-thirds full"),
                 ("A node's RAM; usable share", f"{node_ram}; {usable_ram_share}", "The reference machine"),
                 ("Share of usable RAM the URL table may take", table_ram_share, "Assumed"),
-                ("One NVMe SSD: capacity; random 4 KiB reads", f"{ssd_bytes}; {ssd_random_reads}", "Assumed"),
+                (
+                    "One NVMe SSD: capacity; random 4 KiB reads",
+                    f"{ssd_bytes}; {ssd_random_reads}",
+                    "Intel D7-P5500, via the reference page",
+                ),
                 ("A batched URL-set merge, if used, every", merge_interval, "Assumed"),
                 ("Rebuilding a lost share of the URL table", table_insert_rate, "Assumed"),
                 ("Fetches to one IP address, whole fleet", address_rate, "Assumed"),

@@ -15,6 +15,10 @@ Published figures (read in December 2026):
   with no guarantee (https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas).
 - FCM's default quota for the HTTP v1 API, messages a minute per project, and the quota step's two
   figures above: the chat example's inputs (chat_assumptions), imported so the pages agree.
+- APNs background notifications (only wake the app, priority 5): Apple asks for no more than two or three
+  an hour; beyond that iOS may hold or drop them
+  (https://developer.apple.com/documentation/usernotifications/pushing-background-updates-to-your-app).
+  The pages plan on the low end, two an hour.
 - FCM topic fan-out: 10,000 messages a second per project is "a common rate", not guaranteed, shared
   between the project's fan-outs in progress (https://firebase.google.com/docs/cloud-messaging/topic-messaging).
 
@@ -63,6 +67,8 @@ jwt_refresh_latest = duration(60 * 60)
 fcm_quota_per_minute = count(float(fcm_default_quota_per_minute))
 fcm_quota_per_second = per_second(float(fcm_default_quota_per_minute) / 60)
 fcm_topic_fanout_rate = per_second(10_000)
+APPLE_BACKGROUND_PER_HOUR = 2  # the low end of Apple's "two or three an hour"
+apple_background_per_hour = count(APPLE_BACKGROUND_PER_HOUR)
 # At most +25% a request, considered once usage is regularly at 80% of the quota or more: the chat
 # example's inputs, imported so both examples count their steps with one rule.
 QUOTA_STEP = 1 + float(fcm_quota_step)
@@ -114,6 +120,11 @@ if __name__ != "concept_push_assumptions":
                 ("... and no later than", jwt_refresh_latest, "Apple, token-based connection"),
                 ("FCM default quota, messages a minute per project", fcm_quota_per_minute, "Firebase, quotas"),
                 ("FCM topic fan-out, a common rate per project", fcm_topic_fanout_rate, "Firebase, topic messaging"),
+                (
+                    "APNs background notifications an hour, at most",
+                    apple_background_per_hour,
+                    "Apple, background updates: the low end of two or three",
+                ),
                 ("Registered device tokens", registered_tokens, "Twitter example, step 4"),
                 ("Daily users", daily_users, "Twitter example, step 1"),
                 ("Devices per daily user", devices_per_daily_user, "Twitter example"),

@@ -20,11 +20,13 @@ Published:
 - Dropbox's list_folder/longpoll holds a request 30 s by default and at most 480 s, plus up to 90 s of random
   jitter (https://www.dropbox.com/developers/documentation/http/documentation#files-list_folder-longpoll).
 - Dropbox Basic and Plus keep 30 days of version history (https://help.dropbox.com/delete-restore/version-history-overview).
-- Apple asks for no more than two or three background pushes an hour (the push page, Apple's background updates).
+- Apple asks for no more than two or three background pushes an hour; the push page plans on the low end, two
+  (concept_push_assumptions, from Apple's background updates).
 
 From this site (one figure, one value): the video page's phone upload rate, part size and how often its link
 drops, the real-time page's held connections a server, heartbeat and reconnection spread, with the chat
-example's headroom to lose a zone, and the push page's Android share.
+example's headroom to lose a zone, the push page's Android share and Apple's background pushes, and the
+reference page's data-centre NVMe drive.
 
 The page's own assumptions, to be measured on the real system:
 - The worked file is 1 GB (10^9 bytes), and an edit inserts 1,000 bytes at a random place in it.
@@ -35,8 +37,9 @@ The page's own assumptions, to be measured on the real system:
   store's per-row overhead. A file version's blocklist names each chunk by its 32-byte hash, plus a 4-byte
   length when chunks vary in size. A reach-index entry (namespace ID, hash) takes 40 bytes.
 - One price basis, the service's own hardware (Dropbox runs its own store), bought and written off over 36
-  months: SSD 0.10 US dollars a GB, for the indexes and blocklists, kept in 3 copies; an SSD holds 8 TB and
-  serves 100,000 random reads a second. HDD 0.015 a GB for old versions in the block store, times 1.5 for its
+  months: SSD 0.10 US dollars a GB, for the indexes and blocklists, kept in 3 copies, on the reference
+  page's data-centre NVMe drive (reference_capacity: Intel's D7-P5500, 3.84 TB, rated at 1,000,000 random
+  4 KiB reads a second). HDD 0.015 a GB for old versions in the block store, times 1.5 for its
   erasure coding's redundancy. Bytes moved in or out of the service's network, 0.005 a GB of transit.
 - The service: 100 million users active on a day, 5 registered for each one active (each registered user a
   namespace holding a share of the store), each with 3 devices (a phone and two computers); the notifiers are
@@ -65,9 +68,10 @@ The page's own assumptions, to be measured on the real system:
 
 from chat_assumptions import zones
 from chat_connections import zone_headroom
-from concept_push_assumptions import ANDROID_SHARE
+from concept_push_assumptions import ANDROID_SHARE, apple_background_per_hour
 from concept_realtime import CONNECTIONS_PER_SERVER, HEARTBEAT_SECONDS, RECONNECT_SPREAD_SECONDS
 from concept_video_assumptions import DROP_EVERY_SECONDS, PART_BYTES, PHONE_UPLINK_BITS
+from reference_capacity import nvme_drive_bytes, nvme_random_reads
 
 from sdw.estimation import KiB, MiB, count, duration, fraction, markdown_table, size, times
 
@@ -92,7 +96,6 @@ LONGPOLL_TIMEOUT = 30  # seconds, Dropbox's default
 LONGPOLL_MAX = 480  # seconds, Dropbox's longest
 LONGPOLL_JITTER = 90  # seconds at most, added by Dropbox
 VERSION_DAYS = 30  # Dropbox Basic and Plus version history
-APPLE_BACKGROUND_PER_HOUR = 3  # "no more than two or three an hour"
 
 # --- The page's own -------------------------------------------------------------------------------------
 FILE_BYTES = 1e9
@@ -110,8 +113,8 @@ HDD_PRICE_PER_GB = 0.015  # US dollars, data-centre HDD bought
 STORE_OVERHEAD = 1.5  # the block store's erasure coding: raw bytes over stored bytes
 TRANSIT_PRICE_PER_GB = 0.005  # US dollars a GB moved, either way
 HARDWARE_MONTHS = 36  # written off over
-SSD_BYTES = 8e12
-SSD_READS_PER_SECOND = 100_000
+SSD_BYTES = float(nvme_drive_bytes)  # the reference page's data-centre NVMe drive
+SSD_READS_PER_SECOND = float(nvme_random_reads)
 STORE_BYTES = 1e18
 
 DAILY_USERS = 100e6
@@ -168,7 +171,6 @@ reconnect_spread = duration(RECONNECT_SPREAD_SECONDS)
 desktop_nat_idle = duration(DESKTOP_NAT_IDLE_SECONDS)
 backoff_spread = duration(BACKOFF_SPREAD_SECONDS)
 version_days = duration(VERSION_DAYS * 86_400)
-apple_background_per_hour = count(APPLE_BACKGROUND_PER_HOUR)
 ssd_price = count(SSD_PRICE_PER_GB)
 metadata_copies = count(METADATA_COPIES)
 hdd_price = count(HDD_PRICE_PER_GB)
@@ -232,7 +234,11 @@ if __name__ != "concept_sync_assumptions":
                 ),
                 ("The worked file; the insert", f"{file_bytes}; {insert_bytes}", "the page's assumption"),
                 ("Version history kept (Basic, Plus)", version_days, "Dropbox help"),
-                ("Background pushes an hour, at most", apple_background_per_hour, "Apple, via the push page"),
+                (
+                    "Background pushes an hour, at most",
+                    apple_background_per_hour,
+                    "Apple, the low end of two or three (the push page)",
+                ),
                 (
                     "The page's chunks: least, average, most; weighed against",
                     "64 KiB, 128 KiB and 1 MiB; 512 KiB least, 1 MiB average",
@@ -248,7 +254,7 @@ if __name__ != "concept_sync_assumptions":
                     "an SSD's bytes, reads a second",
                     f"{ssd_price}, {metadata_copies}; {hdd_price}, {store_overhead} ({HARDWARE_MONTHS}); "
                     f"{transit_price}; {size(SSD_BYTES)}, {count(SSD_READS_PER_SECOND)}",
-                    "the page's assumption",
+                    "the page's assumption; the drive, Intel D7-P5500 via the reference page",
                 ),
                 (
                     "Users active a day; registered for each; devices each, online at the peak",

@@ -54,11 +54,11 @@ import math
 
 from chat_assumptions import fcm_default_quota_per_minute
 from chat_push_quota import quota_steps_for
+from concept_push_assumptions import APPLE_BACKGROUND_PER_HOUR
 from concept_sync import chunk_holding_a_byte, delta_sizes
 from concept_sync_assumptions import (
     ABANDONED_SHARE,
     ANDROID_SHARE,
-    APPLE_BACKGROUND_PER_HOUR,
     BACKOFF_SPREAD_SECONDS,
     BIG_FILE_BYTES,
     CHUNK_AVERAGE,

@@ -208,11 +208,13 @@ first_guess_over_hot = times(first_guess_cache / cache_one_copy)
 reads_per_item = count(cache_reads_per_day / cache_distinct_items_per_day)
 hot_item_reads = per_day(cache_reads_per_day * hot_read_share)  # what the hot items themselves draw
 reads_per_hot_item = count(hot_item_reads / hot_items)
-# The usual slip: every item the day's reads touch, not the hot fifth; or the replica left out.
+# Step 2 caps the first guess at the bytes of every item the day's reads touch: an upper bound.
 slip_all_items_cache = size(cache_distinct_items_per_day * cache_entry_bytes)
-slip_all_items_over_hot = times(slip_all_items_cache / cache_one_copy)
-# Here the first guess exceeds every item the day touches: a cache is never sized above that.
-assert first_guess_cache > slip_all_items_cache
+capped_first_guess_cache = size(min(first_guess_cache, slip_all_items_cache))
+assert first_guess_cache > slip_all_items_cache  # here the cap is what sets the capped guess
+# The usual slip: stopping at the capped guess when the items are known, not the hot fifth of them;
+# or the replica left out.
+slip_capped_over_hot = times(capped_first_guess_cache / cache_one_copy)
 # The rule against the reference table's Zipf-like law, over that table's own catalogue (one
 # computation, one value: the figures are the reference page's, imported; the givens file checks the
 # rule's shares against that table's).
@@ -353,13 +355,14 @@ if __name__ != "practice_drills":
                     "7",
                     "Cache, one copy; with copies",
                     f"{cache_one_copy}; {cache_all_copies}",
-                    "Every item touched, one copy",
-                    slip_all_items_cache,
+                    "Stopping at the capped first guess",
+                    capped_first_guess_cache,
                 ),
                 (
                     "7",
-                    f"Step 2's first guess: {first_guess_read_share} of a day's reads, one copy",
-                    first_guess_cache,
+                    f"Step 2's first guess: {first_guess_read_share} of a day's reads, one copy; "
+                    "capped at every item touched",
+                    f"{first_guess_cache}; {capped_first_guess_cache}",
                     "",
                     "",
                 ),

@@ -15,6 +15,7 @@ import math
 from chat_assumptions import connections_per_server, store_writes_per_node_per_second
 from concept_geo_assumptions import drivers_online, peak_factor, rider_queries_peak, update_interval
 from reference_availability import SLO_WINDOW
+from twitter_api_assumptions import key_in_use_first_wait  # the server's Retry-After, as in the Twitter example
 
 from sdw.estimation import (
     KB,
@@ -168,7 +169,6 @@ usable_bytes_per_node = size(4 * TB)
 # --- The interface (step 3) -------------------------------------------------------------------------
 create_deadline = duration(3)
 abandoned_transaction_abort = duration(5)
-key_in_use_first_wait = duration(1)
 quote_validity = duration(300)
 lock_timeout = duration(0.1)
 processor_key_lifetime = duration(SECONDS_PER_DAY)

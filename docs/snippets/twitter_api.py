@@ -21,6 +21,7 @@ from twitter_api_assumptions import (
     idempotency_lease,
     idempotency_record_bytes,
     idempotency_window,
+    key_in_use_first_wait,
     media_polls_per_upload,
     media_status_limit,
     outbox_row_bytes,
@@ -151,7 +152,6 @@ key_in_use_wait_cap = duration(idempotency_lease + cassandra_batch_lands_within)
 # waits stay within the cap. Each wait ends in one retry whose conditional insert finds the key held:
 # one conditional-insert round on the server (a lightweight transaction: the Paxos prepare and the
 # read of the key's row, across the zones), at most this many per post.
-key_in_use_first_wait = duration(1)
 _waits = doubling_waits(float(key_in_use_first_wait), float(key_in_use_wait_cap))
 key_in_use_doubling_waits = count(len(_waits))
 key_in_use_doubling_time = duration(sum(_waits))

@@ -35,6 +35,9 @@ idempotency_window = duration(SECONDS_PER_DAY)
 # The lease a post's reservation holds before another attempt may take it over (step 3): a few
 # seconds, well past the post's p99, so a live attempt is never taken over mid-way.
 idempotency_lease = duration(5)
+# The server's `Retry-After` on a 409 idempotency_key_in_use (step 3): the client's first wait, from
+# which its later waits double within the cap (twitter_api). Ride-hailing's create uses the same.
+key_in_use_first_wait = duration(1)
 # Outbox row (step 4): the second, the shard, an event ID, the event's kind and key, the sent mark.
 outbox_row_bytes = size(16 + 20 + 1 + row_overhead_bytes)
 
@@ -93,6 +96,13 @@ TABLE = [
         idempotency_lease,
         "A few seconds, ten times the post's p99, so a live attempt is never taken over; an attempt that "
         "crashed holds its key this long at most (step 3).",
+    ),
+    (
+        "First wait after a 409 idempotency_key_in_use",
+        key_in_use_first_wait,
+        "The server's `Retry-After: 1` (step 3): past the post's p99, so a retry usually finds the first attempt "
+        "done; later waits "
+        "double from it, with jitter, within the cap.",
     ),
     (
         "Bytes per outbox row",

@@ -364,7 +364,12 @@ def zone_loss_headroom(zones: float) -> Quantity:
 
 def doubling_waits(first: float, cap: float) -> list[float]:
     """A client's backoff inside a total cap: waits of `first`, 2 `first`, 4 `first`... while their
-    sum stays within `cap`. What is left of the cap after them is one last, shorter wait."""
+    sum stays within `cap`. What is left of the cap after them is one last, shorter wait. A first
+    wait at or below zero would never fill the cap, and a negative cap has no room for any wait."""
+    if first <= 0:
+        raise ValueError(f"the first wait must be positive, not {first}")
+    if cap < 0:
+        raise ValueError(f"the cap on the waits must not be negative, not {cap}")
     waits: list[float] = []
     while sum(waits) + first * 2 ** len(waits) <= cap:
         waits.append(first * 2 ** len(waits))
