@@ -93,8 +93,9 @@ disk_rows = [
 
 # --- One data-centre NVMe SSD ---------------------------------------------------------------------------------
 # Intel SSD D7-P5500, 3.84 TB (PCIe 4.0 x4, TLC; Intel 2020, its product specification): random 4 KiB reads
-# over the whole drive, 1,000,000 a second, the rating at a deep queue (one read at a time waits 60 to 115 µs,
-# reference_latency). The pages that put an index or a frontier on local SSD take this drive.
+# over the whole drive, up to 1,000,000 a second, the series' headline rating at a deep queue (a single read
+# waits tens of microseconds to about a tenth of a millisecond across drive generations, reference_latency).
+# The pages that put an index or a frontier on local SSD take this drive.
 nvme_drive_bytes = size(3.84e12)
 nvme_random_reads = throughput(1_000_000)
 nvme_rows = [
