@@ -21,6 +21,7 @@ def check(root: Path, *args: str) -> tuple[int, list[str]]:
     return result.returncode, (result.stdout + result.stderr).splitlines()
 
 
+@pytest.mark.long
 def test_the_site_is_clean(site_copy: Path) -> None:
     code, lines = check(site_copy)
     assert code == 0, "\n".join(lines)
@@ -112,6 +113,7 @@ BROKEN = [
 ]
 
 
+@pytest.mark.long
 def test_each_kind_of_broken_link_and_outside_asset_is_reported_where_it_is_written(site_copy: Path) -> None:
     """All the kinds at once (one build): each must come back at its own line, exactly, and an
     asset from another host where it is written: an image at its Markdown line, a script at its
