@@ -56,6 +56,7 @@ KINDS = [
 URL_ATTRIBUTES = ("href", "src", "srcset", "action", "poster", "data")
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("base", ["/", FORK])
 def test_every_kind_of_page_works_at_another_address(browser, built_site: Path, base: str) -> None:
     paths = KINDS

@@ -23,6 +23,7 @@ from sdw import cards as cards_module
 from sdw import snippets
 
 
+@pytest.mark.long
 def test_the_generated_copy_nests_its_pages_and_builds_strictly(tmp_path: Path, built_site: Path) -> None:
     # built_site: the copy's own pages then come from the shared build cache (conftest.site_copy).
     copy = bench.generate_copy(tmp_path / "copy", 60)

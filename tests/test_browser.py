@@ -768,6 +768,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+@pytest.mark.long
 def test_mkdocs_serve_works_offline(browser) -> None:
     port = free_port()
     server = subprocess.Popen(

@@ -157,6 +157,7 @@ def test_a_shared_search_link_loads_the_index_straight_away(browser, site_server
 # --- The print-assets hook fails loudly when it no longer recognises what it removes ---------
 
 
+@pytest.mark.long
 def test_an_unrecognised_print_asset_tag_fails_the_build(site_copy: Path, tmp_path: Path) -> None:
     # A template that writes print-site's script a second time: the hook must not guess.
     replace_once(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import sys
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import check_links
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import MKDOCS, ROOT, page_soup, run
+from conftest import MKDOCS, ROOT, page_tree, run, shadow_content
 
 STEPS = yaml.safe_load((ROOT / "data/steps.yml").read_text(encoding="utf-8"))
 MERMAID_FILE = "assets/vendor/mermaid/mermaid.min.js"
@@ -21,16 +20,12 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def soup_of(path: Path) -> BeautifulSoup:
-    return page_soup(path)
-
-
 def heading_text(tag) -> str:
-    """A heading as a reader sees it, without the permalink anchor (¶) MkDocs appends."""
-    tag = copy.copy(tag)  # the page's parse is shared (conftest.page_soup)
-    for link in tag.select("a.headerlink"):
+    """A heading as a reader sees it, without the permalink anchor (¶) MkDocs appends (taken out
+    of the tree, which conftest.page_tree parses afresh for each caller)."""
+    for link in tag.css("a.headerlink"):
         link.decompose()
-    return tag.get_text(" ", strip=True)
+    return tag.text(separator=" ", strip=True)
 
 
 def built_page(site: Path, source: str) -> Path:
@@ -64,9 +59,9 @@ def test_interview_budget_adds_up_to_the_interview() -> None:
 
 @pytest.mark.parametrize("step", STEPS["steps"], ids=lambda step: f"step-{step['number']}")
 def test_step_page_carries_the_skeleton_in_order(built_site: Path, step: dict) -> None:
-    soup = soup_of(built_page(built_site, step["page"]))
-    assert heading_text(soup.select_one("article h1")) == f"Step {step['number']}: {step['title']}"
-    h2 = [heading_text(h) for h in soup.select("article h2")]
+    tree = page_tree(built_page(built_site, step["page"]))
+    assert heading_text(tree.css_first("article h1")) == f"Step {step['number']}: {step['title']}"
+    h2 = [heading_text(h) for h in tree.css("article h2")]
     found = [heading for heading in h2 if heading in STEPS["skeleton"]]
     assert found == STEPS["skeleton"]
 
@@ -96,12 +91,12 @@ def test_no_font_is_requested_at_all(built_site: Path) -> None:
 def test_every_diagram_is_drawn_at_build_time_so_no_page_loads_mermaid(built_site: Path) -> None:
     drawn = 0
     for page in html_pages(built_site):
-        soup = soup_of(page)
-        assert soup.select("pre.mermaid") == [], f"{page}: a diagram was left for the browser to draw"
+        tree = page_tree(page)
+        assert tree.css("pre.mermaid") == [], f"{page}: a diagram was left for the browser to draw"
         # (CSS selectors do not reach into <template> content, as in a browser.)
-        for template in soup.select("div.mermaid[data-diagram] > template[shadowrootmode=open]"):
-            drawn += len(template.find_all("svg"))
-        assert not [t for t in soup.find_all("script", src=True) if t["src"].endswith("mermaid.min.js")], page
+        for template in tree.css("div.mermaid[data-diagram] > template[shadowrootmode=open]"):
+            drawn += len(shadow_content(template).css("svg"))
+        assert not [t for t in tree.css("script[src]") if t.attributes["src"].endswith("mermaid.min.js")], page
     assert drawn >= 16
     # The fallback is still shipped, for diagrams a build could not draw.
     assert (built_site / MERMAID_FILE).read_bytes() == (ROOT / "docs" / MERMAID_FILE).read_bytes()
@@ -110,9 +105,9 @@ def test_every_diagram_is_drawn_at_build_time_so_no_page_loads_mermaid(built_sit
 def test_every_drawn_diagram_is_committed_and_nothing_stale_is(built_site: Path) -> None:
     """A fresh clone (and the deploy job) builds without a browser: it needs every SVG in git."""
     used = {
-        f".diagrams/{div['data-diagram']}.svg": page.relative_to(built_site).as_posix()
+        f".diagrams/{div.attributes['data-diagram']}.svg": page.relative_to(built_site).as_posix()
         for page in html_pages(built_site)
-        for div in soup_of(page).select("div.mermaid[data-diagram]")
+        for div in page_tree(page).css("div.mermaid[data-diagram]")
     }
     committed = set(run(["git", "ls-files", ".diagrams"]).stdout.split())
     missing = [f"{path} (drawn for {page}): commit it" for path, page in sorted(used.items()) if path not in committed]
@@ -124,9 +119,9 @@ def test_every_page_has_its_own_title_and_description(built_site: Path) -> None:
     site_description = MKDOCS["site_description"]
     seen_titles = set()
     for page in html_pages(built_site):
-        soup = soup_of(page)
-        title = soup.title.get_text(strip=True)
-        description = soup.find("meta", attrs={"name": "description"})["content"]
+        tree = page_tree(page)
+        title = tree.css_first("title").text(strip=True)
+        description = tree.css_first('meta[name="description"]').attributes["content"]
         assert title not in seen_titles, f"{page}: duplicate title {title!r}"
         seen_titles.add(title)
         # The home page's description is the site's; 404 and the print page have no front matter.
@@ -148,27 +143,27 @@ def test_every_figure_is_filled_in(built_site: Path) -> None:
 
 
 def test_404_page_offers_the_way_back(built_site: Path) -> None:
-    soup = soup_of(built_site / "404.html")
-    assert heading_text(soup.select_one("article h1")) == "Page not found"
-    links = [a.get_text(strip=True) for a in soup.select("article ol a")]
+    tree = page_tree(built_site / "404.html")
+    assert heading_text(tree.css_first("article h1")) == "Page not found"
+    links = [a.text(strip=True) for a in tree.css("article ol a")]
     assert links == [f"Step {s['number']}: {s['title']}" for s in STEPS["steps"]]
 
 
 def test_each_page_offers_edit_and_view_source_actions(built_site: Path) -> None:
     page = built_page(built_site, STEPS["steps"][1]["page"])
-    soup = soup_of(page)
-    edit = soup.select_one("a.md-content__button[rel=edit]")["href"]
+    tree = page_tree(page)
+    edit = tree.css_first("a.md-content__button[rel=edit]").attributes["href"]
     assert edit.endswith("/edit/main/docs/" + STEPS["steps"][1]["page"])
-    actions = [a["href"] for a in soup.select("a.md-content__button")]
+    actions = [a.attributes["href"] for a in tree.css("a.md-content__button")]
     assert any(href.endswith("/raw/main/docs/" + STEPS["steps"][1]["page"]) for href in actions)
 
 
 def test_the_header_repository_link_makes_no_api_call(built_site: Path) -> None:
     # Material's own partial marks it data-md-component="source", which fetches repository
     # facts from api.github.com on every page view.
-    soup = soup_of(built_site / "index.html")
-    assert soup.select_one("a.md-source") is not None
-    assert soup.select('[data-md-component="source"]') == []
+    tree = page_tree(built_site / "index.html")
+    assert tree.css_first("a.md-source") is not None
+    assert tree.css('[data-md-component="source"]') == []
 
 
 def test_vendored_mermaid_matches_its_record() -> None:

@@ -227,6 +227,7 @@ def _same_day(path: Path) -> bytes:
     return BUILD_TIME.sub(b"", path.read_bytes())
 
 
+@pytest.mark.long
 def test_a_build_after_edits_is_the_build_without_the_cache(site_copy: Path, tmp_path: Path) -> None:
     """Whatever an earlier build left (this run's site, or the last run's), a build that reuses
     it writes what converting every page writes, after an assumption, a heading and a link change."""
@@ -356,6 +357,7 @@ def _commit(root: Path, message: str, when: str) -> None:
     subprocess.run(["git", *identity, "commit", "-q", "-a", "-m", message], cwd=root, env=env, check=True)
 
 
+@pytest.mark.long
 def test_the_last_update_dates_are_kept_until_the_history_changes(site_copy: Path, tmp_path_factory) -> None:
     """A second build with the same HEAD asks git for no page's date and writes what the first
     wrote; after a commit, the page it changed shows its new date."""

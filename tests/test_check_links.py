@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import check_links
 import pytest
 from conftest import ROOT, append_line, run
 
@@ -21,6 +22,7 @@ def check(root: Path, *args: str) -> tuple[int, list[str]]:
     return result.returncode, (result.stdout + result.stderr).splitlines()
 
 
+@pytest.mark.long
 def test_the_site_is_clean(site_copy: Path) -> None:
     code, lines = check(site_copy)
     assert code == 0, "\n".join(lines)
@@ -112,6 +114,7 @@ BROKEN = [
 ]
 
 
+@pytest.mark.long
 def test_each_kind_of_broken_link_and_outside_asset_is_reported_where_it_is_written(site_copy: Path) -> None:
     """All the kinds at once (one build): each must come back at its own line, exactly, and an
     asset from another host where it is written: an image at its Markdown line, a script at its
@@ -215,6 +218,39 @@ def test_a_missing_requirement_is_a_set_up_error_with_the_command_that_installs_
     result = run([sys.executable, "-S", "scripts/check_links.py"])
     assert result.returncode == 2
     assert result.stderr == (
-        "scripts/check_links.py: needs the Python package 'sdw': run `make setup`, then "
+        "scripts/check_links.py: needs the Python package 'selectolax': run `make setup`, then "
         ".venv/bin/python scripts/check_links.py\n"
     )
+
+
+# Each kind of tag the asset pass reads, holding an outside URL, and tags that only refer to one.
+FETCHING = [
+    *(
+        f'<{tag} {attribute}="https://cdn.example.com/x">'
+        for tag, names in check_links.ASSET_ATTRIBUTES.items()
+        for attribute in names
+    ),
+    '<img srcset="a.png 1x, //cdn.example.com/x.png 2x">',
+    *(f'<link rel="{rel}" href="//cdn.example.com/x">' for rel in sorted(check_links.FETCHING_RELS)),
+    '<p style="background: url(https://cdn.example.com/x.png)">Text</p>',
+    "<style>body { background: url('//cdn.example.com/x.png') }</style>",
+]
+REFERRING = [
+    '<a href="https://example.com/">a link</a>',
+    '<link rel="canonical" href="https://example.com/">',
+    '<img src="../assets/x.png" srcset="x.png 1x">',
+    '<p style="color: red">https://example.com/ in words</p>',
+]
+
+
+@pytest.mark.parametrize("html", FETCHING + REFERRING)
+def test_the_quick_look_finds_what_the_line_counting_pass_finds(html: str) -> None:
+    """external_assets runs its exact pass (AssetReferences, which knows lines) only on pages the
+    quick one (Lexbor) finds an outside asset on: the two must agree on every kind of tag."""
+    page = f"<!doctype html><html><head></head><body>{html}</body></html>"
+    exact = check_links.AssetReferences()
+    exact.feed(page)
+    exact.close()
+    found = any(check_links.is_external(url) for url, _, _ in exact.found)
+    assert found == (html in FETCHING)
+    assert check_links.may_load_from_another_host(page) == found

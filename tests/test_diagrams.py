@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import ROOT, _markdown_settings, convert, page_soup
+from conftest import ROOT, _markdown_settings, convert, page_tree, shadow_content
 
 from sdw import diagrams
 
@@ -98,14 +98,14 @@ def test_every_drawn_diagram_keeps_a_box_of_its_own_shape(built_site: Path) -> N
     extra.css to size it by."""
     wrong = []
     for html_file in built_site.rglob("*.html"):
-        soup = page_soup(html_file)
-        for div in soup.select("div.mermaid[data-diagram]"):
-            width, height = (float(n) for n in div.find("svg")["viewbox"].split()[2:])
-            box = dict(rule.split(":", 1) for rule in div.get("style", "").split(";") if ":" in rule)
+        for div in page_tree(html_file).css("div.mermaid[data-diagram]"):
+            svg = shadow_content(div.css_first("template")).css_first("svg")
+            width, height = (float(n) for n in svg.attributes["viewBox"].split()[2:])
+            box = dict(rule.split(":", 1) for rule in (div.attributes.get("style") or "").split(";") if ":" in rule)
             box_width = float(box.get("--diagram-width", "0px").removesuffix("px"))
             box_height = float(box.get("--diagram-height", "0px").removesuffix("px"))
             box_ratio = float(box.get("--diagram-ratio", "0"))
-            framed = "diagram-frame" in (div.parent.get("class") or [])
+            framed = "diagram-frame" in (div.parent.attributes.get("class") or "").split()
             if (
                 abs(box_width - width) > 0.01
                 or abs(box_height - height) > 0.01
@@ -113,8 +113,8 @@ def test_every_drawn_diagram_keeps_a_box_of_its_own_shape(built_site: Path) -> N
                 or not framed
             ):
                 wrong.append(
-                    f"{html_file.relative_to(built_site)}: diagram {div['data-diagram']} is {width:g} x {height:g}, "
-                    f"its box {div.get('style')!r}"
+                    f"{html_file.relative_to(built_site)}: diagram {div.attributes['data-diagram']} is "
+                    f"{width:g} x {height:g}, its box {div.attributes.get('style')!r}"
                 )
     assert wrong == [], "; ".join(wrong) + " (the box comes from sdw.diagrams._host_size)"
 

@@ -50,10 +50,12 @@ def content_pages(site: Path) -> set[str]:
     return pages - MKDOCS_ONLY
 
 
+@pytest.mark.long
 def test_both_engines_build_the_same_pages(built_site: Path, zensical_site: Path) -> None:
     assert content_pages(zensical_site) == content_pages(built_site)
 
 
+@pytest.mark.long
 def test_every_page_has_the_same_numbers_and_diagrams(built_site: Path, zensical_site: Path) -> None:
     differences = []
     for page in sorted(content_pages(built_site) & content_pages(zensical_site)):
@@ -67,6 +69,7 @@ def test_every_page_has_the_same_numbers_and_diagrams(built_site: Path, zensical
     assert differences == []
 
 
+@pytest.mark.long
 def test_figures_are_expanded_by_zensical_too(zensical_site: Path) -> None:
     page = (zensical_site / "examples/twitter/step-2-estimation/index.html").read_text(encoding="utf-8")
     assert "md:fig" not in page and "ModuleNotFoundError" not in page

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SNIPPETS, mkdocs_build, page_soup, replace_once, run
+from conftest import ROOT, SNIPPETS, mkdocs_build, page_tree, replace_once, run
 
 from sdw import estimation, snippets
 from sdw.cards import CARDS_FILE
@@ -629,11 +629,10 @@ PAGE_FIGURES = {
 
 def page_text(site: Path, page: str) -> str:
     """A page's text without its "last update" date, which a copy outside git dates to the build."""
-    soup = page_soup(site / page)  # shared: the dates' text is taken out of the text, not the tree
-    text = soup.get_text(" ")
-    for date in soup.select(".git-revision-date-localized-plugin"):
-        text = text.replace(date.get_text(" "), "", 1)
-    return text
+    tree = page_tree(site / page)
+    for date in tree.css(".git-revision-date-localized-plugin"):
+        date.decompose()
+    return tree.root.text(separator=" ")
 
 
 @pytest.mark.parametrize("page", list(PAGE_FIGURES))
@@ -648,6 +647,7 @@ def test_no_shortcode_is_left_unexpanded(built_site: Path) -> None:
         assert "md:fig" not in page.read_text(encoding="utf-8"), page
 
 
+@pytest.mark.long
 def test_changing_one_assumption_changes_its_pages_and_leaves_a_general_page_alone(
     built_site: Path, site_copy: Path, tmp_path: Path
 ) -> None:

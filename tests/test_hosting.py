@@ -7,14 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
-from conftest import ROOT, SITE_URL, page_soup, run
+from conftest import ROOT, SITE_URL, page_tree, run
 
 STEPS = yaml.safe_load((ROOT / "data/steps.yml").read_text(encoding="utf-8"))
-
-
-def soup_of(path: Path) -> BeautifulSoup:
-    return page_soup(path)
 
 
 def content_pages(site: Path) -> list[Path]:
@@ -28,29 +23,29 @@ def test_robots_txt_points_at_the_sitemap(built_site: Path) -> None:
 
 def test_every_page_has_a_canonical_url_and_open_graph_metadata(built_site: Path) -> None:
     for page in content_pages(built_site):
-        soup = soup_of(page)
-        canonical = soup.find("link", rel="canonical")["href"]
+        tree = page_tree(page)
+        canonical = tree.css_first('link[rel="canonical"]').attributes["href"]
         assert canonical.startswith(SITE_URL), page
-        meta = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
+        meta = {m.attributes["property"]: m.attributes["content"] for m in tree.css("meta[property]")}
         assert meta["og:url"] == canonical, page
-        assert meta["og:description"] == soup.find("meta", attrs={"name": "description"})["content"], page
+        assert meta["og:description"] == tree.css_first('meta[name="description"]').attributes["content"], page
         assert meta["og:title"] and meta["og:site_name"] == "System Design Workflow", page
 
 
 def test_every_page_says_when_it_last_changed(built_site: Path) -> None:
     for page in content_pages(built_site):
-        updated = soup_of(page).select_one("aside.md-source-file .md-source-file__fact")
-        assert updated is not None and updated.get_text(strip=True), f"{page}: no last-updated date"
+        updated = page_tree(page).css_first("aside.md-source-file .md-source-file__fact")
+        assert updated is not None and updated.text(strip=True), f"{page}: no last-updated date"
 
 
 def test_print_page_holds_every_step_in_order_with_diagrams_drawn(built_site: Path) -> None:
-    soup = soup_of(built_site / "print_page/index.html")
-    titles = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in soup.select("h1")]
+    tree = page_tree(built_site / "print_page/index.html")
+    titles = [h.text(separator=" ", strip=True).rstrip("¶").strip() for h in tree.css("h1")]
     steps = [f"Step {s['number']}: {s['title']}" for s in STEPS["steps"]]
     positions = [titles.index(step) for step in steps]
     assert positions == sorted(positions)
-    assert soup.select("pre.mermaid") == []
-    assert len(soup.select("div.mermaid[data-diagram]")) >= 16
+    assert tree.css("pre.mermaid") == []
+    assert len(tree.css("div.mermaid[data-diagram]")) >= 16
 
 
 # --- The offline copy, opened from the file system -------------------------------------------
@@ -64,16 +59,15 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.mark.long
 def test_the_offline_copy_says_it_is_one_instead_of_linking_a_zip_it_does_not_hold(offline_copy: Path) -> None:
     """The zip sits beside the deployed site only: inside the copy, a link to it would be dead."""
-    about = BeautifulSoup(
-        (offline_copy / "about/how-this-site-is-built.html").read_text(encoding="utf-8"), "html.parser"
-    )
-    article = about.select_one("article")
-    assert not article.select('a[href$=".zip"]')
-    assert "You are reading the offline copy: it needs no network" in article.get_text(" ")
+    article = page_tree(offline_copy / "about/how-this-site-is-built.html").css_first("article")
+    assert not article.css('a[href$=".zip"]')
+    assert "You are reading the offline copy: it needs no network" in article.text(separator=" ")
 
 
+@pytest.mark.long
 @pytest.mark.browser
 def test_offline_copy_draws_diagrams_searches_and_estimates_from_file(browser, offline_copy: Path) -> None:
     from test_browser import OPEN_SHADOW_ROOTS

@@ -60,6 +60,7 @@ description: A page written without the checks, to prove they catch it.
 The {TYPO} of this page has trailing spaces.   \nAnd no newline at the end."""
 
 
+@pytest.mark.long
 def test_a_bad_markdown_file_is_caught(repo_copy: Path, built_site: Path) -> None:
     # built_site: the link check's build of the copy then finds the repository's pages in the
     # shared build cache (conftest.site_copy says why).

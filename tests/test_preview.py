@@ -19,6 +19,7 @@ from html import escape as html_escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import SITE_URL, append_line, replace_once, run
 from test_data_files import BROKEN, GOOD, MESSAGE, break_examples
@@ -101,6 +102,7 @@ def stopped_at_ctrl_c(log: list[str]) -> bool:
     return "Shutting down" in log[0]
 
 
+@pytest.mark.long
 def test_the_preview_serves_and_shows_every_warning(site_copy: Path) -> None:
     shortcode_line = replace_once(
         site_copy / "docs" / PAGE, "## Why it matters", "<!-- md:stepz-table -->\n\n## Why it matterz"
@@ -133,6 +135,7 @@ def article(html: str) -> str:
     return str(body)
 
 
+@pytest.mark.long
 def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: Path, tmp_path: Path) -> None:
     """The preview converts only the pages whose inputs changed (sdw.preview): a page edit, a
     snippet edit that changes figures on pages which only import it, and a new warning must each

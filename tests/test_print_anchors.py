@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PAGES, page_soup
+from conftest import PAGES, page_tree
 from mkdocs_print_site_plugin import urls
 
 from sdw.print_anchors import update_anchor_ids
@@ -33,6 +33,6 @@ def test_the_plugins_quirks_are_kept() -> None:
 
 @pytest.mark.parametrize("path", [path for path in PAGES if path not in ("print_page/", "404.html")])
 def test_every_page_is_renamed_as_the_plugin_renames_it(built_site: Path, path: str) -> None:
-    html = page_soup(built_site / path / "index.html").select_one("article.md-content__inner").decode_contents()
+    html = page_tree(built_site / path / "index.html").css_first("article.md-content__inner").inner_html
     key = path.strip("/").replace("/", "-") or "index"
     assert update_anchor_ids(html, key) == PLUGINS_OWN(html, key)

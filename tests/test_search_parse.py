@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import PAGES, page_soup
+from conftest import PAGES, page_tree
 from material.plugins.search.plugin import Parser
 
 from sdw.search_parse import without_code_spans
@@ -36,7 +36,6 @@ def test_spans_go_from_code_only() -> None:
 
 @pytest.mark.parametrize("path", [path for path in PAGES if path not in ("print_page/", "404.html")])
 def test_every_page_gives_the_same_search_sections(built_site: Path, path: str) -> None:
-    article = page_soup(built_site / path / "index.html").select_one("article.md-content__inner")
-    html = article.decode_contents()
+    html = page_tree(built_site / path / "index.html").css_first("article.md-content__inner").inner_html
     stripped = without_code_spans(html)
     assert sections(stripped) == sections(html)

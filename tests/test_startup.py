@@ -150,6 +150,7 @@ async () => {
 """
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("width", [375, 1280])
 def test_diagrams_off_screen_wait_in_a_box_of_their_own_size(
     browser, site_server, built_site: Path, width, kept_passes, request: pytest.FixtureRequest

@@ -19,8 +19,12 @@ MINUTES_A_DAY = 1_440
 
 def busiest_hour_over_average(level: list[float]) -> float:
     n = len(level)
-    hours = [sum(level[(s + m) % n] for m in range(60)) / 60 for s in range(n)]
-    return max(hours) / (sum(level) / n)
+    wrapped = level + level[:59]  # the day repeats: the hour starting at 23:30 runs into the next morning
+    window = busiest = sum(wrapped[:60])
+    for start in range(1, n):  # slide the hour one minute on: add the minute that enters, drop the one that leaves
+        window += wrapped[start + 59] - wrapped[start - 1]
+        busiest = max(busiest, window)
+    return busiest / 60 / (sum(level) / n)
 
 
 # --- A smooth day: traffic follows a sine wave between a trough and a peak ------------------------------
