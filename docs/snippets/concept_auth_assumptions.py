@@ -136,7 +136,8 @@ KEY_SET_STALE_CAP_S = 60 * 60  # a stale key set is served at most this long, th
 ACTIVE_MINUTES_PER_DAY = 30
 APP_OPENS_PER_DAY = float(timeline_loads_per_user_per_day)  # the Twitter example's visits a day
 CLIENT_TIMEOUT_S = DEADLINE  # the timeouts page's client deadline for a whole request
-# The longest wait before each of the client's retries: full jitter under A6's example backoff.
+# The longest wait before each of the client's retries: full jitter under A6's example backoff. Not
+# sdw.estimation.doubling_waits: A6 caps each wait (MAX_BACKOFF) and the retries are counted, not fitted in a sum.
 REFRESH_BACKOFF_CEILINGS_S = [
     min(MAX_BACKOFF, INITIAL_BACKOFF * MULTIPLIER ** (n - 1)) for n in range(1, CLIENT_ATTEMPTS)
 ]

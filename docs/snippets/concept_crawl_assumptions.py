@@ -54,7 +54,8 @@ The page's own assumptions (no published figure we could confirm):
 - A crawler node: the reference machine's RAM and usable share (reference_capacity), of whose usable
   memory the URL table may take half (the SimHash tables and the queues' heads, buffers and DNS cache
   share the rest); one NVMe SSD, the reference page's data-centre drive (reference_capacity: Intel's
-  D7-P5500, 3.84 TB, rated at 1,000,000 random 4 KiB reads a second), which holds the frontier: an entry (URL, priority,
+  D7-P5500, 3.84 TB, rated at 1,000,000 random 4 KiB reads a second and planned at 60% of that, as the
+  reference page plans a CPU, 600,000), which holds the frontier: an entry (URL, priority,
   next fetch time) of 100 B for every URL seen, an upper bound on those queued; a checkpoint read
   back from the object store at 1 GB a second; a lost node's table rebuilt at 20 million inserts a
   second. A batched URL-set merge, if used, runs once an hour.
@@ -76,7 +77,13 @@ The page's own assumptions (no published figure we could confirm):
   holds its connection for 10 minutes; a page is cut off where Googlebot cuts HTML off.
 """
 
-from reference_capacity import memory_bytes, nvme_drive_bytes, nvme_random_reads, usable_memory_share
+from reference_capacity import (
+    memory_bytes,
+    nvme_drive_bytes,
+    nvme_planned_reads,
+    nvme_random_reads,
+    usable_memory_share,
+)
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -137,6 +144,7 @@ SEQUENTIAL_WRITE_BYTES_PER_SECOND = 1e9  # shares the drive with the reads: a pa
 TABLE_OVERHEAD = 1.5  # open addressing, two-thirds full
 TABLE_RAM_SHARE = 0.5  # of the node's usable memory
 SSD_RANDOM_READS_PER_SECOND = float(nvme_random_reads)
+SSD_PLANNED_READS_PER_SECOND = float(nvme_planned_reads)  # at the reference page's CPU utilization
 SSD_BYTES = float(nvme_drive_bytes)
 MERGE_INTERVAL_SECONDS = SECONDS_PER_HOUR  # a batched URL-set merge, if used: once an hour
 TABLE_INSERTS_PER_SECOND = 20e6  # rebuilding a lost node's share of the in-memory table
@@ -207,6 +215,7 @@ node_ram = size(memory_bytes)
 usable_ram_share = fraction(usable_memory_share)
 table_ram_share = fraction(TABLE_RAM_SHARE)
 ssd_random_reads = throughput(SSD_RANDOM_READS_PER_SECOND)
+ssd_planned_reads = throughput(SSD_PLANNED_READS_PER_SECOND)
 ssd_bytes = size(SSD_BYTES)
 merge_interval = duration(MERGE_INTERVAL_SECONDS)
 table_insert_rate = throughput(TABLE_INSERTS_PER_SECOND)
@@ -279,9 +288,9 @@ if __name__ != "concept_crawl_assumptions":
                 ("A node's RAM; usable share", f"{node_ram}; {usable_ram_share}", "The reference machine"),
                 ("Share of usable RAM the URL table may take", table_ram_share, "Assumed"),
                 (
-                    "One NVMe SSD: capacity; random 4 KiB reads",
-                    f"{ssd_bytes}; {ssd_random_reads}",
-                    "Intel D7-P5500, via the reference page",
+                    "One NVMe SSD: capacity; random 4 KiB reads, rated; planned",
+                    f"{ssd_bytes}; {ssd_random_reads}; {ssd_planned_reads}",
+                    "Intel D7-P5500, planned as a CPU, via the reference page",
                 ),
                 ("A batched URL-set merge, if used, every", merge_interval, "Assumed"),
                 ("Rebuilding a lost share of the URL table", table_insert_rate, "Assumed"),

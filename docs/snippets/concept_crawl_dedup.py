@@ -12,7 +12,7 @@ share one are n(n - 1) / 2 / 2^64: each such pair loses one URL. Every extracted
 set is split by registered domain across the crawler nodes. Three ways to hold a node's share: a
 table in memory (its fingerprints times the table's overhead, against its share of the node's
 usable memory, the reference machine's; the URL count at which the fleet's tables outgrow that
-RAM); one random SSD read a test (tests a second over the drive's reads a second); or merges against
+RAM); one random SSD read a test (tests a second over the reads a second the drive is planned at); or merges against
 sorted batches of links (IRLbot's DRUM), each pass reading the share and writing it back, the read
 and the write sharing the drive, so a pass takes the sum of their times. Run back to back, the
 drive streams the share once per pass in each direction, all day; run once per merge interval, the
@@ -58,7 +58,7 @@ from concept_crawl_assumptions import (
     SIMHASH_BITS,
     SIMHASH_DISTANCE,
     SSD_BYTES,
-    SSD_RANDOM_READS_PER_SECOND,
+    SSD_PLANNED_READS_PER_SECOND,
     SSD_RATED_DRIVE_WRITES_PER_DAY,
     TABLE_INSERTS_PER_SECOND,
     TABLE_OVERHEAD,
@@ -149,8 +149,8 @@ hourly_merge_bytes_per_day = size_per_day(HOURLY_MERGE_BYTES_PER_DAY)
 HOURLY_MERGE_DRIVE_WRITES = HOURLY_MERGE_BYTES_PER_DAY / SSD_BYTES
 hourly_merge_drive_writes = per_day(HOURLY_MERGE_DRIVE_WRITES)
 hourly_merge_of_rating = fraction(HOURLY_MERGE_DRIVE_WRITES / SSD_RATED_DRIVE_WRITES_PER_DAY)
-# One random SSD read a test, against one drive.
-ssd_read_share = fraction(LINK_TESTS_PER_NODE_PEAK / SSD_RANDOM_READS_PER_SECOND)
+# One random SSD read a test, against the reads one drive is planned at.
+ssd_read_share = fraction(LINK_TESTS_PER_NODE_PEAK / SSD_PLANNED_READS_PER_SECOND)
 # An open-addressed table in memory, against the share of the node's usable memory it may take.
 table_bytes_per_node = size(NODE_SET_BYTES * TABLE_OVERHEAD)
 USABLE_RAM_BYTES = memory_bytes * usable_memory_share
@@ -268,7 +268,7 @@ if __name__ != "concept_crawl_dedup":
                 ("... bytes read and written back, a day", hourly_merge_bytes_per_day),
                 ("... drive writes", hourly_merge_drive_writes),
                 ("... share of the drive's rating", hourly_merge_of_rating),
-                ("One random SSD read a test: share of one drive", ssd_read_share),
+                ("One random SSD read a test: share of one drive's planned reads", ssd_read_share),
                 ("A node's share as an in-memory table", table_bytes_per_node),
                 ("... against the usable RAM it may take", table_ram),
                 ("URLs at which the fleet's tables outgrow that", urls_fit_in_ram),

@@ -39,7 +39,7 @@ The page's own assumptions, to be measured on the real system:
 - One price basis, the service's own hardware (Dropbox runs its own store), bought and written off over 36
   months: SSD 0.10 US dollars a GB, for the indexes and blocklists, kept in 3 copies, on the reference
   page's data-centre NVMe drive (reference_capacity: Intel's D7-P5500, 3.84 TB, rated at 1,000,000 random
-  4 KiB reads a second). HDD 0.015 a GB for old versions in the block store, times 1.5 for its
+  4 KiB reads a second, planned at 60% of that as the reference page plans a CPU: 600,000). HDD 0.015 a GB for old versions in the block store, times 1.5 for its
   erasure coding's redundancy. Bytes moved in or out of the service's network, 0.005 a GB of transit.
 - The service: 100 million users active on a day, 5 registered for each one active (each registered user a
   namespace holding a share of the store), each with 3 devices (a phone and two computers); the notifiers are
@@ -71,9 +71,9 @@ from chat_connections import zone_headroom
 from concept_push_assumptions import ANDROID_SHARE, apple_background_per_hour
 from concept_realtime import CONNECTIONS_PER_SERVER, HEARTBEAT_SECONDS, RECONNECT_SPREAD_SECONDS
 from concept_video_assumptions import DROP_EVERY_SECONDS, PART_BYTES, PHONE_UPLINK_BITS
-from reference_capacity import nvme_drive_bytes, nvme_random_reads
+from reference_capacity import nvme_drive_bytes, nvme_planned_reads, nvme_random_reads
 
-from sdw.estimation import KiB, MiB, count, duration, fraction, markdown_table, size, times
+from sdw.estimation import KiB, MiB, count, duration, fraction, markdown_table, size, throughput, times
 
 ZONE_HEADROOM = float(zone_headroom)
 ZONES = float(zones)
@@ -114,7 +114,8 @@ STORE_OVERHEAD = 1.5  # the block store's erasure coding: raw bytes over stored 
 TRANSIT_PRICE_PER_GB = 0.005  # US dollars a GB moved, either way
 HARDWARE_MONTHS = 36  # written off over
 SSD_BYTES = float(nvme_drive_bytes)  # the reference page's data-centre NVMe drive
-SSD_READS_PER_SECOND = float(nvme_random_reads)
+SSD_READS_PER_SECOND = float(nvme_random_reads)  # the drive's rating
+SSD_PLANNED_READS_PER_SECOND = float(nvme_planned_reads)  # at the reference page's CPU utilization
 STORE_BYTES = 1e18
 
 DAILY_USERS = 100e6
@@ -172,6 +173,7 @@ desktop_nat_idle = duration(DESKTOP_NAT_IDLE_SECONDS)
 backoff_spread = duration(BACKOFF_SPREAD_SECONDS)
 version_days = duration(VERSION_DAYS * 86_400)
 ssd_price = count(SSD_PRICE_PER_GB)
+ssd_planned_reads = throughput(SSD_PLANNED_READS_PER_SECOND)
 metadata_copies = count(METADATA_COPIES)
 hdd_price = count(HDD_PRICE_PER_GB)
 store_overhead = times(STORE_OVERHEAD)
@@ -251,9 +253,9 @@ if __name__ != "concept_sync_assumptions":
                 ),
                 (
                     "Dollars a GB: SSD, copies; HDD, raw over stored (both written off over months); transit; "
-                    "an SSD's bytes, reads a second",
+                    "an SSD's bytes, reads a second rated and planned",
                     f"{ssd_price}, {metadata_copies}; {hdd_price}, {store_overhead} ({HARDWARE_MONTHS}); "
-                    f"{transit_price}; {size(SSD_BYTES)}, {count(SSD_READS_PER_SECOND)}",
+                    f"{transit_price}; {size(SSD_BYTES)}, {count(SSD_READS_PER_SECOND)} and {count(SSD_PLANNED_READS_PER_SECOND)}",
                     "the page's assumption; the drive, Intel D7-P5500 via the reference page",
                 ),
                 (

@@ -110,8 +110,8 @@ from concept_sync_assumptions import (
     SHARED_CHANGE_SHARE,
     SHARED_OTHER_MEMBERS,
     SSD_BYTES,
+    SSD_PLANNED_READS_PER_SECOND,
     SSD_PRICE_PER_GB,
-    SSD_READS_PER_SECOND,
     STORE_BYTES,
     STORE_OVERHEAD,
     TRANSIT_PRICE_PER_GB,
@@ -227,7 +227,8 @@ DAYS_A_MONTH = 30
 
 def index_costs(name: str) -> dict[str, float]:
     """Block and reach index bytes, blocklists (current and old versions'), peak lookups, SSDs by bytes (every
-    copy) and by reads, and a month's cost of the metadata on SSD, old versions on HDD and the edits' transit."""
+    copy) and by reads (at the reads a second a drive is planned at), and a month's cost of the metadata on SSD,
+    old versions on HDD and the edits' transit."""
     average = AVERAGE[name]
     block = max(STORE_BYTES / average, FILES) * INDEX_ENTRY_BYTES
     reach_entries = max(NAMESPACE_BYTES / average, FILES_PER_NAMESPACE)
@@ -248,7 +249,7 @@ def index_costs(name: str) -> dict[str, float]:
         "blocklists": blocklists,
         "lookups": lookups,
         "ssds_bytes": math.ceil((block + reach + blocklists) * METADATA_COPIES / SSD_BYTES),
-        "ssds_reads": math.ceil(lookups / SSD_READS_PER_SECOND),
+        "ssds_reads": math.ceil(lookups / SSD_PLANNED_READS_PER_SECOND),
         "metadata": metadata,
         "versions": versions,
         "moved": moved,

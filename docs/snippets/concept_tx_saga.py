@@ -63,7 +63,8 @@ MARGIN = SECONDS_PER_HOUR
 
 def fewest_retries_within(deadline: float, first: float, cap: float, timeout: float) -> int:
     """Retries that fit before the deadline if every jittered delay comes out at its ceiling and every
-    attempt, the first included, runs to its timeout."""
+    attempt, the first included, runs to its timeout. Not sdw.estimation.doubling_waits: that caps the
+    waits' sum, where here the cap is on each ceiling and the deadline also counts the attempts' timeouts."""
     elapsed, ceiling, retries = timeout, first, 0
     while elapsed + ceiling + timeout <= deadline:
         elapsed += ceiling + timeout

@@ -186,7 +186,7 @@ if __name__ != "practice_drills_assumptions":
                 ),
                 ("4", "Database copies, either can serve", database_copies, "The reference page's pair"),
                 ("5", "Service's peak", service_peak, OWN),
-                ("5", "Requests a server; zones", f"{requests_per_server}/s; {zones}", TWITTER),
+                ("5", "Requests a server; zones", f"{requests_per_server}; {zones}", TWITTER),
                 ("6", "Daily users", chat_daily_users, CHAT),
                 (
                     "6",

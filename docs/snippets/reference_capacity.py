@@ -95,12 +95,15 @@ disk_rows = [
 # Intel SSD D7-P5500, 3.84 TB (PCIe 4.0 x4, TLC; Intel 2020, its product specification): random 4 KiB reads
 # over the whole drive, up to 1,000,000 a second, the series' headline rating at a deep queue (a single read
 # waits tens of microseconds to about a tenth of a millisecond across drive generations, reference_latency).
-# The pages that put an index or a frontier on local SSD take this drive.
+# The pages that put an index or a frontier on local SSD take this drive, and plan its reads at the
+# utilization a CPU is planned at (target_utilization): a drive kept at its rating queues every read.
 nvme_drive_bytes = size(3.84e12)
 nvme_random_reads = throughput(1_000_000)
+nvme_planned_reads = throughput(target_utilization * nvme_random_reads)
 nvme_rows = [
     ("Capacity", nvme_drive_bytes),
     ("Random 4 KiB reads a second, whole drive, deep queue", nvme_random_reads),
+    (f"... planned at {fraction(target_utilization)}, as a CPU is", nvme_planned_reads),
 ]
 
 # --- A relational shard ------------------------------------------------------------------------------------

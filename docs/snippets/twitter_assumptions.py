@@ -109,7 +109,7 @@ tweet_cache_days = count(3)
 tweet_cache_copies = times(2)
 user_cache_entry_bytes = size(200)
 count_cache_entry_bytes = size(48)
-requests_per_server = count(1000)
+requests_per_server = throughput(1000)
 cache_machine_memory = size(128 * GB)
 # The reference's usable share of the machine, to a whole GB (what an operator sets as maxmemory).
 cache_memory_per_server = size(round(usable_memory_share * cache_machine_memory / GB) * GB)
@@ -468,7 +468,7 @@ TABLE = [
         "A tweet ID and its favorite count, with the cache's per-entry overhead.",
     ),
     (
-        "Requests per API server a second",
+        "Requests per API server",
         requests_per_server,
         f"The rules of thumb give {api_read_per_server} for one cache-backed read, {api_server_margin} "
         "this: a timeline load fans out to dozens of cache servers in parallel batches (step 6), then merges "
