@@ -67,9 +67,10 @@ def page_tree(path: Path):
 def shadow_content(template):
     """A <template>'s content as a tree of its own: Lexbor keeps it apart from the page (as a
     browser does), where CSS selectors do not reach it."""
+    from check_links import template_content
     from selectolax.lexbor import LexborHTMLParser
 
-    return LexborHTMLParser(template.html.split(">", 1)[1].removesuffix("</template>"))
+    return LexborHTMLParser(template_content(template))
 
 
 def url_path(source: str) -> str:

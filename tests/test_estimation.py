@@ -630,8 +630,9 @@ PAGE_FIGURES = {
 def page_text(site: Path, page: str) -> str:
     """A page's text without its "last update" date, which a copy outside git dates to the build."""
     tree = page_tree(site / page)
-    for date in tree.css(".git-revision-date-localized-plugin"):
-        date.decompose()
+    # Scripts and styles are not text a reader sees (Material's settings would count otherwise).
+    for node in tree.css(".git-revision-date-localized-plugin, script, style"):
+        node.decompose()
     return tree.root.text(separator=" ")
 
 

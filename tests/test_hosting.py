@@ -24,7 +24,7 @@ def test_robots_txt_points_at_the_sitemap(built_site: Path) -> None:
 def test_every_page_has_a_canonical_url_and_open_graph_metadata(built_site: Path) -> None:
     for page in content_pages(built_site):
         tree = page_tree(page)
-        canonical = tree.css_first('link[rel="canonical"]').attributes["href"]
+        canonical = tree.css_first('link[rel~="canonical"]').attributes["href"]
         assert canonical.startswith(SITE_URL), page
         meta = {m.attributes["property"]: m.attributes["content"] for m in tree.css("meta[property]")}
         assert meta["og:url"] == canonical, page

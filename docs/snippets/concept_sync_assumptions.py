@@ -39,7 +39,7 @@ The page's own assumptions, to be measured on the real system:
 - One price basis, the service's own hardware (Dropbox runs its own store), bought and written off over 36
   months: SSD 0.10 US dollars a GB, for the indexes and blocklists, kept in 3 copies, on the reference
   page's data-centre NVMe drive (reference_capacity: Intel's D7-P5500, 3.84 TB, rated at 1,000,000 random
-  4 KiB reads a second, planned at 60% of that as the reference page plans a CPU: 600,000). HDD 0.015 a GB for old versions in the block store, times 1.5 for its
+  4 KiB reads a second, planned at the utilization the reference page plans a CPU at). HDD 0.015 a GB for old versions in the block store, times 1.5 for its
   erasure coding's redundancy. Bytes moved in or out of the service's network, 0.005 a GB of transit.
 - The service: 100 million users active on a day, 5 registered for each one active (each registered user a
   namespace holding a share of the store), each with 3 devices (a phone and two computers); the notifiers are
@@ -255,7 +255,8 @@ if __name__ != "concept_sync_assumptions":
                     "Dollars a GB: SSD, copies; HDD, raw over stored (both written off over months); transit; "
                     "an SSD's bytes, reads a second rated and planned",
                     f"{ssd_price}, {metadata_copies}; {hdd_price}, {store_overhead} ({HARDWARE_MONTHS}); "
-                    f"{transit_price}; {size(SSD_BYTES)}, {count(SSD_READS_PER_SECOND)} and {count(SSD_PLANNED_READS_PER_SECOND)}",
+                    f"{transit_price}; {size(SSD_BYTES)}, {throughput(SSD_READS_PER_SECOND)} and "
+                    f"{throughput(SSD_PLANNED_READS_PER_SECOND)}",
                     "the page's assumption; the drive, Intel D7-P5500 via the reference page",
                 ),
                 (

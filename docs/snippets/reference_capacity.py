@@ -95,8 +95,9 @@ disk_rows = [
 # Intel SSD D7-P5500, 3.84 TB (PCIe 4.0 x4, TLC; Intel 2020, its product specification): random 4 KiB reads
 # over the whole drive, up to 1,000,000 a second, the series' headline rating at a deep queue (a single read
 # waits tens of microseconds to about a tenth of a millisecond across drive generations, reference_latency).
-# The pages that put an index or a frontier on local SSD take this drive, and plan its reads at the
-# utilization a CPU is planned at (target_utilization): a drive kept at its rating queues every read.
+# The pages that keep an index on local SSD take this drive and plan its reads at the utilization a CPU
+# is planned at (target_utilization): near its rating a drive holds many reads queued, each waiting behind
+# the others (Little's law), and the rating assumes reads alone, no writes sharing the drive.
 nvme_drive_bytes = size(3.84e12)
 nvme_random_reads = throughput(1_000_000)
 nvme_planned_reads = throughput(target_utilization * nvme_random_reads)

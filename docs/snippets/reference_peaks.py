@@ -19,6 +19,7 @@ MINUTES_A_DAY = 1_440
 
 def busiest_hour_over_average(level: list[float]) -> float:
     n = len(level)
+    assert n >= 60, "the busiest hour needs a day sampled by the minute"
     wrapped = level + level[:59]  # the day repeats: the hour starting at 23:30 runs into the next morning
     window = busiest = sum(wrapped[:60])
     for start in range(1, n):  # slide the hour one minute on: add the minute that enters, drop the one that leaves
