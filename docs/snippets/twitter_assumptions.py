@@ -113,7 +113,7 @@ requests_per_server = throughput(1000)
 cache_machine_memory = size(128 * GB)
 # The reference's usable share of the machine, to a whole GB (what an operator sets as maxmemory).
 cache_memory_per_server = size(round(usable_memory_share * cache_machine_memory / GB) * GB)
-cache_ops_per_server = count(100e3)
+cache_ops_per_server = throughput(100e3)
 storage_per_database_server = size(10 * TB)
 reads_per_database_server = wide_column_recent_reads_per_server
 cold_reads_per_database_server = wide_column_cold_reads_per_server
@@ -484,7 +484,7 @@ TABLE = [
         "copied again in minutes.",
     ),
     (
-        "Operations per cache server a second",
+        "Operations per cache server",
         cache_ops_per_server,
         f"Several cache processes a server, one a core, each measured at {kv_gets_per_process} GETs: more "
         "than one process's rate, far below the server's. The rules of thumb give "

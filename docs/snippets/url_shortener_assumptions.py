@@ -165,8 +165,8 @@ guess_hit_limit = fraction(0.01)
 
 # --- Traffic shape and hardware ----------------------------------------------------------------
 peak_to_average = times(3)
-requests_per_server = count(5000)
-create_requests_per_server = count(1000)
+requests_per_server = throughput(5000)
+create_requests_per_server = throughput(1000)
 # A cache server is a 128 GB machine running one in-memory cache process. It may use the share of its
 # memory the rules of thumb count usable (reference_capacity), the share the Twitter example's machines
 # of the same size are held to, both to a whole GB: the rest goes to fragmentation,
@@ -185,8 +185,8 @@ CASSANDRA_YAML = "https://github.com/apache/cassandra/blob/cassandra-4.1/conf/ca
 store_stream_rate_per_node = throughput(24 * MiB, "B/s")
 reads_per_database_server = wide_column_recent_reads_per_server
 cold_reads_per_database_server = wide_column_cold_reads_per_server
-click_events_per_stream_server = count(10e3)
-count_queries_per_analytics_server = count(100)
+click_events_per_stream_server = throughput(10e3)
+count_queries_per_analytics_server = throughput(100)
 # ClickHouse's advice for inserts (a new part each): about one insert a second, of at least 1,000 rows.
 analytics_inserts_per_second = count(1)
 analytics_rows_per_insert_min = count(1000)
@@ -557,12 +557,12 @@ TABLE = [
         "one hour. Bursts within the hour are left to the servers' headroom; viral links are treated apart.",
     ),
     (
-        "Redirects per server a second",
+        "Redirects per server",
         requests_per_server,
         "A cache hit and a few hundred bytes out; conservative for a tuned server.",
     ),
     (
-        "Creations per server a second",
+        "Creations per server",
         create_requests_per_server,
         "Validation, a safety lookup and three conditional writes cost more than a redirect.",
     ),
@@ -574,7 +574,7 @@ TABLE = [
         "a replica).",
     ),
     (
-        "Operations per cache server a second",
+        "Operations per cache server",
         cache_ops_per_server,
         "One in-memory cache process without pipelining, at the GET rate the rules of thumb measured for one "
         f"({cite('Redis', 'Redis 2.2 docs')}).",
@@ -599,13 +599,13 @@ TABLE = [
         "read's, is the limit. Half the rate above, as in the Twitter example: a guess for a benchmark to replace.",
     ),
     (
-        "Click events per stream-job server a second",
+        "Click events per stream-job server",
         click_events_per_stream_server,
         "A guess: each raw line is parsed, its User-Agent classified, its request ID checked against recent ones "
         "and counted; the parsing, not the log read, is the cost.",
     ),
     (
-        "Count queries per analytics server a second",
+        "Count queries per analytics server",
         count_queries_per_analytics_server,
         f"ClickHouse describes the workload it was built for as [usually hundreds of queries a second per server or "
         f"less]({CLICKHOUSE_OLAP}); the low end, since a query is small (one link's daily rows, by the table's sort key) "
