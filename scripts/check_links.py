@@ -367,7 +367,8 @@ ASSET_HOLDERS = ", ".join([*ASSET_ATTRIBUTES, "link[rel]", "[style]", "style"])
 
 
 def template_content(template) -> str:
-    """A <template>'s content as HTML: its outer HTML less its own tags."""
+    """A <template>'s content as HTML: its outer HTML less its own tags (the start tag ends at its
+    first ">": no template this site writes has one inside an attribute's value)."""
     return template.html.split(">", 1)[1].removesuffix("</template>")
 
 

@@ -54,7 +54,7 @@ The page's own assumptions (no published figure we could confirm):
 - A crawler node: the reference machine's RAM and usable share (reference_capacity), of whose usable
   memory the URL table may take half (the SimHash tables and the queues' heads, buffers and DNS cache
   share the rest); one NVMe SSD, the reference page's data-centre drive (reference_capacity: Intel's
-  D7-P5500, 3.84 TB, rated at 1,000,000 random 4 KiB reads a second and planned at the utilization the
+  D7-P5500, 3.84 TB, its rated random 4 KiB reads (nvme_random_reads) planned at the utilization the
   reference page plans a CPU at), which holds the frontier: an entry (URL, priority,
   next fetch time) of 100 B for every URL seen, an upper bound on those queued; a checkpoint read
   back from the object store at 1 GB a second; a lost node's table rebuilt at 20 million inserts a

@@ -38,8 +38,8 @@ The page's own assumptions, to be measured on the real system:
   length when chunks vary in size. A reach-index entry (namespace ID, hash) takes 40 bytes.
 - One price basis, the service's own hardware (Dropbox runs its own store), bought and written off over 36
   months: SSD 0.10 US dollars a GB, for the indexes and blocklists, kept in 3 copies, on the reference
-  page's data-centre NVMe drive (reference_capacity: Intel's D7-P5500, 3.84 TB, rated at 1,000,000 random
-  4 KiB reads a second, planned at the utilization the reference page plans a CPU at). HDD 0.015 a GB for old versions in the block store, times 1.5 for its
+  page's data-centre NVMe drive (reference_capacity: Intel's D7-P5500, 3.84 TB, its rated random
+  4 KiB reads (nvme_random_reads) planned at the utilization the reference page plans a CPU at). HDD 0.015 a GB for old versions in the block store, times 1.5 for its
   erasure coding's redundancy. Bytes moved in or out of the service's network, 0.005 a GB of transit.
 - The service: 100 million users active on a day, 5 registered for each one active (each registered user a
   namespace holding a share of the store), each with 3 devices (a phone and two computers); the notifiers are
@@ -253,7 +253,7 @@ if __name__ != "concept_sync_assumptions":
                 ),
                 (
                     "Dollars a GB: SSD, copies; HDD, raw over stored (both written off over months); transit; "
-                    "an SSD's bytes, reads a second rated and planned",
+                    "an SSD's bytes, random reads rated and planned",
                     f"{ssd_price}, {metadata_copies}; {hdd_price}, {store_overhead} ({HARDWARE_MONTHS}); "
                     f"{transit_price}; {size(SSD_BYTES)}, {throughput(SSD_READS_PER_SECOND)} and "
                     f"{throughput(SSD_PLANNED_READS_PER_SECOND)}",
