@@ -326,6 +326,21 @@ def is_external(url: str) -> bool:
     return url.startswith(("http://", "https://", "//"))
 
 
+def fetched_by(tag: str, values: dict[str, str]) -> list[tuple[str, str]]:
+    """(url, what) for each URL a tag's attributes make the browser fetch: both passes read tags by it."""
+    found = []
+    rel = values.get("rel", "").split()
+    if tag == "link" and FETCHING_RELS & set(rel):
+        found.append((values.get("href", ""), f"<link rel={' '.join(rel)}>"))
+    for attribute in ASSET_ATTRIBUTES.get(tag, ()):
+        found += [(url.strip().split(" ")[0], f"<{tag} {attribute}>") for url in values.get(attribute, "").split(",")]
+    return found + css_urls(values.get("style", ""))
+
+
+def css_urls(css: str) -> list[tuple[str, str]]:
+    return [(match["url"], "CSS url()") for match in CSS_URL.finditer(css)]
+
+
 class AssetReferences(HTMLParser):
     """What a page makes the browser fetch as it loads: (url, what, line in the HTML) in `found`.
 
@@ -340,13 +355,7 @@ class AssetReferences(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values, line = {name: value or "" for name, value in attrs}, self.getpos()[0]
-        rel = values.get("rel", "").split()
-        if tag == "link" and FETCHING_RELS & set(rel):
-            self.found.append((values.get("href", ""), f"<link rel={' '.join(rel)}>", line))
-        for attribute in ASSET_ATTRIBUTES.get(tag, ()):
-            for url in values.get(attribute, "").split(","):
-                self.found.append((url.strip().split(" ")[0], f"<{tag} {attribute}>", line))
-        self._css(values.get("style", ""), line)
+        self.found += [(url, what, line) for url, what in fetched_by(tag, values)]
         if tag == "style":
             self._style_line = line
 
@@ -359,7 +368,7 @@ class AssetReferences(HTMLParser):
             self._css(data, self._style_line)
 
     def _css(self, css: str, line: int) -> None:
-        self.found += [(match["url"], "CSS url()", line) for match in CSS_URL.finditer(css)]
+        self.found += [(url, what, line) for url, what in css_urls(css)]
 
 
 # Every element AssetReferences reads a URL from, for Lexbor to find them all at once.
@@ -382,15 +391,10 @@ def may_load_from_another_host(html: str) -> bool:
     if any(may_load_from_another_host(template_content(template)) for template in tree.css("template")):
         return True
     for tag in tree.css(ASSET_HOLDERS):
-        attributes = {name: value or "" for name, value in tag.attributes.items()}
-        urls = []
-        if tag.tag == "link" and FETCHING_RELS & set(attributes.get("rel", "").split()):
-            urls.append(attributes.get("href", ""))
-        for attribute in ASSET_ATTRIBUTES.get(tag.tag, ()):
-            urls += [url.strip().split(" ")[0] for url in attributes.get(attribute, "").split(",")]
-        css = attributes.get("style", "") + (tag.text(deep=True) if tag.tag == "style" else "")
-        urls += [match["url"] for match in CSS_URL.finditer(css)]
-        if any(is_external(url) for url in urls):
+        found = fetched_by(tag.tag, {name: value or "" for name, value in tag.attributes.items()})
+        if tag.tag == "style":
+            found += css_urls(tag.text(deep=True))
+        if any(is_external(url) for url, _ in found):
             return True
     return False
 

@@ -64,6 +64,12 @@ def page_tree(path: Path):
     return LexborHTMLParser(path.read_text(encoding="utf-8"))
 
 
+def page_parts(tree) -> list:
+    """A parsed page and the content of each of its templates (the drawn diagrams' shadow roots),
+    for a check that must reach inside them too."""
+    return [tree, *(shadow_content(template) for template in tree.css("template"))]
+
+
 def shadow_content(template):
     """A <template>'s content as a tree of its own: Lexbor keeps it apart from the page (as a
     browser does), where CSS selectors do not reach it."""

@@ -10,7 +10,7 @@ import check_links
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import MKDOCS, ROOT, page_tree, run, shadow_content
+from conftest import MKDOCS, ROOT, page_parts, page_tree, run, shadow_content
 
 STEPS = yaml.safe_load((ROOT / "data/steps.yml").read_text(encoding="utf-8"))
 MERMAID_FILE = "assets/vendor/mermaid/mermaid.min.js"
@@ -93,8 +93,9 @@ def test_every_diagram_is_drawn_at_build_time_so_no_page_loads_mermaid(built_sit
     for page in html_pages(built_site):
         tree = page_tree(page)
         # CSS selectors do not reach into <template> content, as in a browser: each is read apart.
-        parts = [tree, *(shadow_content(template) for template in tree.css("template"))]
-        assert not any(part.css("pre.mermaid") for part in parts), f"{page}: a diagram was left for the browser to draw"
+        assert not any(part.css("pre.mermaid") for part in page_parts(tree)), (
+            f"{page}: a diagram was left for the browser to draw"
+        )
         for template in tree.css("div.mermaid[data-diagram] > template[shadowrootmode=open]"):
             drawn += len(shadow_content(template).css("svg"))
         assert not [t for t in tree.css("script[src]") if t.attributes["src"].endswith("mermaid.min.js")], page

@@ -61,7 +61,7 @@ The page's own assumptions, to be measured on the real system:
   2 h 4 min; many keep less); a phone's carrier NAT may drop one within minutes, which is why the real-time
   page heartbeats every 30 s; a computer's held stream would heartbeat every 9 min, inside its NAT's 10.
   Clients reconnect with jittered exponential backoff over 10 min; a deploy drains 5% of the notifiers at a
-  time, each batch letting its held polls end (or answering them at once with a backoff). A disk streams 200 MB/s.
+  time, each batch letting its held polls end (or answering them at once with a backoff). A disk streams at the reference page's rate (reference_latency.hdd_bytes_per_s).
 - A folder of 100,000 files is moved in one go; a 100 MB file shared company-wide or by a public link is
   fetched by a million devices within an hour.
 """
@@ -72,6 +72,7 @@ from concept_push_assumptions import ANDROID_SHARE, apple_background_per_hour
 from concept_realtime import CONNECTIONS_PER_SERVER, HEARTBEAT_SECONDS, RECONNECT_SPREAD_SECONDS
 from concept_video_assumptions import DROP_EVERY_SECONDS, PART_BYTES, PHONE_UPLINK_BITS
 from reference_capacity import nvme_drive_bytes, nvme_planned_reads, nvme_random_reads
+from reference_latency import hdd_bytes_per_s
 
 from sdw.estimation import KiB, MiB, count, duration, fraction, markdown_table, size, throughput, times
 
@@ -145,7 +146,7 @@ DESKTOP_NAT_IDLE_SECONDS = 600
 DESKTOP_HEARTBEAT_SECONDS = 540
 BACKOFF_SPREAD_SECONDS = 600
 DRAIN_BATCH_SHARE = 0.05
-DISK_READ_BYTES = 200e6
+DISK_READ_BYTES = hdd_bytes_per_s  # the reference page's hard disk, streaming (reference_latency)
 GC_GRACE_DAYS = 3
 ABANDONED_SHARE = 0.01
 MOVED_FOLDER_FILES = 100_000

@@ -50,8 +50,6 @@ shard's rate whatever the store's size; the grace must exceed the idle limit plu
 Hot file: a million fetches of each chunk within the hour, against one disk's read rate.
 """
 
-import math
-
 from chat_assumptions import fcm_default_quota_per_minute
 from chat_push_quota import quota_steps_for
 from concept_push_assumptions import APPLE_BACKGROUND_PER_HOUR
@@ -138,6 +136,8 @@ from sdw.estimation import (
     size_per_day,
     throughput,
     times,
+    whole_per_zone,
+    whole_up,
 )
 
 # --- Commits ---------------------------------------------------------------------------------------------
@@ -248,8 +248,8 @@ def index_costs(name: str) -> dict[str, float]:
         "reach": reach,
         "blocklists": blocklists,
         "lookups": lookups,
-        "ssds_bytes": math.ceil((block + reach + blocklists) * METADATA_COPIES / SSD_BYTES),
-        "ssds_reads": math.ceil(lookups / SSD_PLANNED_READS_PER_SECOND),
+        "ssds_bytes": whole_up((block + reach + blocklists) * METADATA_COPIES / SSD_BYTES),
+        "ssds_reads": whole_up(lookups / SSD_PLANNED_READS_PER_SECOND),
         "metadata": metadata,
         "versions": versions,
         "moved": moved,
@@ -298,7 +298,7 @@ HELD = DAILY_USERS * DEVICES_ONLINE_PER_USER
 POLL_HOLD = LONGPOLL_TIMEOUT + LONGPOLL_JITTER / 2
 LONG_HOLD = LONGPOLL_MAX + LONGPOLL_JITTER / 2
 held_requests = count(HELD)
-notify_servers = servers(math.ceil(HELD * ZONE_HEADROOM / CONNECTIONS_PER_SERVER))
+notify_servers = servers(whole_per_zone(HELD * ZONE_HEADROOM / CONNECTIONS_PER_SERVER, ZONES))
 poll_hold = duration(POLL_HOLD)
 long_hold = duration(LONG_HOLD)
 heartbeats_per_second = per_second(HELD / HEARTBEAT_SECONDS)
@@ -313,7 +313,7 @@ ONLINE_COMPUTER_RECIPIENTS = RECIPIENTS * (DEVICES_ONLINE_PER_USER - PHONES_PER_
 change_requests_per_second = per_second(COMMITS_PER_SECOND * PEAK_TO_AVERAGE * ONLINE_RECIPIENTS * 2, peak=True)
 # The computers alone, on an equal footing: a held stream heartbeating inside their NAT, or a long poll.
 DESKTOPS = DAILY_USERS * (DEVICES_ONLINE_PER_USER - PHONES_PER_USER)
-DESKTOP_SERVERS = math.ceil(DESKTOPS * ZONE_HEADROOM / CONNECTIONS_PER_SERVER)
+DESKTOP_SERVERS = whole_per_zone(DESKTOPS * ZONE_HEADROOM / CONNECTIONS_PER_SERVER, ZONES)
 desktops_held = count(DESKTOPS)
 desktop_servers = servers(DESKTOP_SERVERS)
 desktop_heartbeats_per_second = per_second(DESKTOPS / DESKTOP_HEARTBEAT_SECONDS)
@@ -346,8 +346,8 @@ fcm_quota_per_second = per_second(float(fcm_default_quota_per_minute) / 60)
 # Reconnections and deploys.
 desktops_per_zone = count(DESKTOPS / ZONES)
 zone_loss_reconnects_backoff = per_second(DESKTOPS / ZONES / BACKOFF_SPREAD_SECONDS)
-drain_batches = math.ceil(1 / DRAIN_BATCH_SHARE)
-drain_batch_servers = count(math.ceil(DESKTOP_SERVERS * DRAIN_BATCH_SHARE))
+drain_batches = whole_up(1 / DRAIN_BATCH_SHARE)
+drain_batch_servers = count(whole_up(DESKTOP_SERVERS * DRAIN_BATCH_SHARE))
 drain_repolls = count(DESKTOPS * DRAIN_BATCH_SHARE)
 drain_repolls_per_second = per_second(DESKTOPS * DRAIN_BATCH_SHARE / BACKOFF_SPREAD_SECONDS)
 deploy_time = duration(drain_batches * BACKOFF_SPREAD_SECONDS)
@@ -376,7 +376,7 @@ garbage_held = size(NEW_SENT * ABANDONED_SHARE * (UNCOMMITTED_LIMIT_DAYS + GC_GR
 MARK_REFS = STORE_BYTES / CHUNK_AVERAGE
 MARK_WALK = REFS_PER_SHARD / SHARD_WALK_PER_SECOND
 mark_refs = count(MARK_REFS)
-mark_shards = count(math.ceil(MARK_REFS / REFS_PER_SHARD))
+mark_shards = count(whole_up(MARK_REFS / REFS_PER_SHARD))
 mark_walk = duration(MARK_WALK)
 grace_needed = duration(UNCOMMITTED_LIMIT_DAYS * SECONDS_PER_DAY + MARK_WALK)
 big_file_upload = duration(BIG_FILE_BYTES * 8 / PHONE_UPLINK_BITS)
