@@ -1,0 +1,376 @@
+"""Ticket booking worked example: every assumption the estimates start from, and why.
+
+Scope: one ticket seller of Ticketmaster's order, assigned seats only, sized at Ticketmaster's
+published ticket count for 2023. The hot on-sale it designs for is one stadium show with millions of
+accounts in its waiting room, sized from the Eras Tour presale that Ticketmaster described. The
+payment processor's limit is Stripe's published default, imported from the ride-hailing example that
+already cites it; the capacities of a server and a database shard are the reference pages'.
+
+Change a value here and rebuild: every figure that depends on it changes, on every page.
+Run `python docs/snippets/ticket_booking_assumptions.py` to print the table.
+"""
+
+from chat_assumptions import store_writes_per_node_per_second
+from concept_migrate_assumptions import REPLICA_APPLY_ROWS
+from reference_availability import SLO_WINDOW
+from reference_capacity import relational_shard_bytes, target_utilization
+from reference_peaks import waking_16_hours
+from ride_hailing_assumptions import (
+    STRIPE_IDEMPOTENCY,
+    STRIPE_RATE_LIMITS,
+    primary_failover,
+    processor_default_write_limit,
+)
+
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    size,
+    throughput,
+    times,
+)
+
+# Live Nation's results for 2023 (its press release of 22 February 2024): Ticketmaster sold over 620
+# million tickets in the year.
+LIVE_NATION_2023 = (
+    "https://www.prnewswire.com/news-releases/"
+    "live-nation-entertainment-reports-full-year-and-fourth-quarter-2023-results-302069252.html"
+)
+# Ticketmaster's account of the Eras Tour presale of 15 November 2022: over 3.5 million people
+# registered for Verified Fan, over 2 million tickets sold that day, 3.5 billion system requests.
+ERAS_ONSALE = "https://business.ticketmaster.com/press-release/taylor-swift-the-eras-tour-onsale-explained/"
+# SoFi Stadium: about 70,000 seats for football.
+SOFI_STADIUM = "https://en.wikipedia.org/wiki/SoFi_Stadium"
+# PostgreSQL's page layout: a 23-byte tuple header (padded to 24) and a 4-byte line pointer a row.
+POSTGRES_PAGE_LAYOUT = "https://www.postgresql.org/docs/current/storage-page-layout.html"
+# Stripe's metadata: up to 50 keys a payment, values up to 500 characters.
+STRIPE_METADATA = "https://docs.stripe.com/metadata"
+
+# --- Published scale (context and the year's volume) -------------------------------------------------
+ticketmaster_tickets_2023 = count(620e6)
+eras_registrations = count(3.5e6)
+eras_tickets_in_a_day = count(2e6)
+
+# --- A normal day ------------------------------------------------------------------------------------
+tickets_per_year = count(ticketmaster_tickets_2023)
+tickets_per_order = count(2.5)
+page_views_per_order = count(40)
+# Buyers are mostly in one region's waking hours: the reference page's factor for a day of 16 active hours.
+peak_to_average = times(waking_16_hours)
+# Submitted orders the card networks or the processor decline, on a normal day and in an on-sale.
+decline_share = fraction(0.05)
+
+# --- One hot on-sale -----------------------------------------------------------------------------------
+stadium_seats = count(60_000)
+queue_accounts = count(2e6)
+queue_join_window = duration(600)
+queue_poll_interval = duration(30)
+pick_time = duration(60)
+hold_time = duration(600)
+buy_share = fraction(0.6)
+time_to_submit = duration(240)
+hold_attempts_per_buyer = count(1.5)
+account_seat_limit = count(6)
+access_token_lifetime = duration(600)
+seat_map_refresh = duration(5)
+seat_snapshot_interval = duration(1)
+sweeper_interval = duration(10)
+
+# --- The payment processor -----------------------------------------------------------------------------
+processor_limit = throughput(processor_default_write_limit)
+processor_calls_per_order = count(1)
+processor_call_time = duration(2)
+# The share of the limit the release plan may use, as a CPU is planned (reference_capacity).
+processor_planned_share = fraction(target_utilization)
+backlog_threshold = duration(30)
+backlog_clear = duration(5)
+release_cut = fraction(0.5)
+calls_in_flight_per_worker = count(100)
+# Step 7's case: the processor completes only this share of its limit for a while.
+processor_slowdown_share = fraction(0.5)
+
+# --- Servers and stores (the reference pages' capacities, and the page's own floors) -------------------
+zones = count(3)
+stateless_floor_per_zone = count(2)
+store_floor_per_zone = count(1)
+partition_row_writes = throughput(REPLICA_APPLY_ROWS)
+shard_bytes = size(relational_shard_bytes)
+queue_store_writes_per_node = throughput(store_writes_per_node_per_second)
+page_response_bytes = size(20e3)
+seats_sold_share = fraction(0.8)
+
+# --- How long and how safely we keep it ---------------------------------------------------------------
+order_retention_years = count(7)
+seat_retention_years = count(1)
+copies = times(zones)
+standby_copies = times(zones)
+row_overhead = size(24 + 4)
+shard_failover = duration(primary_failover)
+
+# --- Targets (step 1) -----------------------------------------------------------------------------------
+availability_target = fraction(0.9995)
+slo_window_days = count(SLO_WINDOW / SECONDS_PER_DAY)
+hold_latency_target = duration(0.5)
+settle_target = duration(60)
+seat_map_staleness_target = duration(2)
+region_rpo = duration(5)
+region_rto = duration(1800)
+
+TABLE = [
+    (
+        "Tickets Ticketmaster sold in 2023",
+        ticketmaster_tickets_2023,
+        f"Live Nation's [results for 2023]({LIVE_NATION_2023}): over 620 million. Context, and the year's "
+        "volume below.",
+    ),
+    (
+        "Tickets a year",
+        tickets_per_year,
+        "The example is sized at Ticketmaster's 2023 volume, so its normal day is a large seller's.",
+    ),
+    (
+        "Tickets an order",
+        tickets_per_order,
+        "Assumed: pairs, families and groups of friends; to be read from past orders.",
+    ),
+    (
+        "Page views an order",
+        page_views_per_order,
+        "Assumed: searches, event pages and seat maps over the visits before a purchase, across "
+        "every visitor who does not buy; to be measured.",
+    ),
+    (
+        "Busy hour over the day's average, normal days",
+        peak_to_average,
+        "The peak-factors reference for a day of 16 active hours: buyers of one market buy in their own waking hours.",
+    ),
+    (
+        "Submitted orders declined",
+        decline_share,
+        "Assumed: cards declined by their bank or by the processor; to be read from the processor's reports.",
+    ),
+    (
+        "Seats on sale for one stadium show",
+        stadium_seats,
+        f"A round figure under a stadium's full count ([SoFi Stadium]({SOFI_STADIUM}) seats about "
+        "70,000 for football): the stage and its sight lines take seats away.",
+    ),
+    (
+        "Accounts in one show's waiting room",
+        queue_accounts,
+        f"Over 3.5 million people registered for the Eras Tour presale ([Ticketmaster]({ERAS_ONSALE})), "
+        "and over 2 million tickets sold that day. The page sizes for a tour's opening show drawing 2 "
+        "million accounts to one waiting room.",
+    ),
+    (
+        "Time over which they join",
+        queue_join_window,
+        "Assumed: most arrive in the minutes around the on-sale's start, which is announced.",
+    ),
+    (
+        "Interval between a waiting buyer's polls",
+        queue_poll_interval,
+        "The page's choice (step 3): often enough that a released buyer hears within half a minute, "
+        "seldom enough for millions of open tabs.",
+    ),
+    (
+        "Time a released buyer takes to pick seats",
+        pick_time,
+        "Assumed: a minute on the seat map before the hold; to be measured.",
+    ),
+    (
+        "Time a hold lasts",
+        hold_time,
+        "The page's choice (step 1): long enough to fill in details and pay, short enough that "
+        "abandoned seats come back within the on-sale.",
+    ),
+    (
+        "Holds that end in a purchase",
+        buy_share,
+        "Assumed for a hot show: most buyers who reach a hold buy; some balk at the price, some do not "
+        "finish in time, some are declined. To be read from past on-sales.",
+    ),
+    (
+        "Time from a hold's start to submitting payment, for those who buy",
+        time_to_submit,
+        "Assumed: details and card entry; to be measured.",
+    ),
+    (
+        "Hold attempts a released buyer makes",
+        hold_attempts_per_buyer,
+        "Assumed: a seat taken since the map was drawn fails the hold, and the buyer picks again.",
+    ),
+    (
+        "Most seats an account may hold or buy for a show",
+        account_seat_limit,
+        "The page's choice (step 1): the one limit against bulk buying in scope.",
+    ),
+    (
+        "Life of a show's access token",
+        access_token_lifetime,
+        "The page's choice (step 3): a copied token works this long at most; the buyer's own client "
+        "renews it with its signed position.",
+    ),
+    (
+        "Interval between a seat map's refreshes in the browser",
+        seat_map_refresh,
+        "The page's choice (step 3): seats taken and returned show within seconds.",
+    ),
+    (
+        "Interval between a show's seat-map snapshots",
+        seat_snapshot_interval,
+        "The page's choice (step 6): one read of the show's seats a second serves every map.",
+    ),
+    (
+        "Interval between the sweeper's passes",
+        sweeper_interval,
+        "The page's choice (step 4): lapsed holds leave the seat rows within this.",
+    ),
+    (
+        "Payment processor's limit for the whole account",
+        processor_limit,
+        f"Stripe's live-mode default, 100 operations a second ([rate limits]({STRIPE_RATE_LIMITS})), "
+        "as the ride-hailing example cites it. A seller this size would ask for more, weeks ahead; "
+        "every on-sale figure below scales with it.",
+    ),
+    (
+        "Processor calls a submitted order makes",
+        processor_calls_per_order,
+        "The page's design (step 6): one call that authorizes and captures, keyed by the order's ID.",
+    ),
+    (
+        "A processor call's time, at the worst",
+        processor_call_time,
+        "Assumed: the calls a worker keeps in flight are the rate times this.",
+    ),
+    (
+        "Share of the processor's limit the release plan uses",
+        processor_planned_share,
+        "The reference page's planned utilization, as a CPU is planned: room for a buy share above "
+        "the plan and for retries.",
+    ),
+    (
+        "Pending orders that lower every release rate",
+        backlog_threshold,
+        "The page's choice (step 6): a queue deeper than this many seconds of the processor's limit.",
+    ),
+    (
+        "Pending orders under which release rates return",
+        backlog_clear,
+        "The page's choice (step 6): in seconds of the processor's limit, well under the threshold, so "
+        "the rates do not flap.",
+    ),
+    (
+        "Release rates while the queue is deep, against the plan",
+        release_cut,
+        "The page's choice (step 6): halved, the reason is on that page.",
+    ),
+    (
+        "Processor calls a payment worker keeps in flight",
+        calls_in_flight_per_worker,
+        "Assumed: calls that wait on the network, not the CPU.",
+    ),
+    (
+        "A processor's slowdown, step 7's case",
+        processor_slowdown_share,
+        "The page's example: the processor completes half its limit, its latency up or its 429s many.",
+    ),
+    ("Availability zones a region runs in", zones, "Every tier runs in three zones and must survive losing one."),
+    (
+        "Fewest servers a stateless tier keeps in a zone",
+        stateless_floor_per_zone,
+        "The page's rule (step 5): one crash in a zone still leaves a server there.",
+    ),
+    (
+        "Fewest nodes a store keeps in a zone",
+        store_floor_per_zone,
+        "The page's rule (step 5): a copy in every zone.",
+    ),
+    (
+        "Row changes one database shard takes a second",
+        partition_row_writes,
+        "The schema-migration page's figure for what one shard's replica applies; with synchronous "
+        "replication the primary commits no faster than its replica applies.",
+    ),
+    (
+        "Bytes one relational shard is kept to",
+        shard_bytes,
+        "The capacity reference's figure, from Vitess's advice on restore time.",
+    ),
+    (
+        "Writes a queue-store node takes a second",
+        queue_store_writes_per_node,
+        "The chat example's figure for a node of a replicated store of small rows, its conditional check included.",
+    ),
+    (
+        "Bytes of an event page or search answer",
+        page_response_bytes,
+        "Assumed: compressed JSON for one page, its images from the CDN.",
+    ),
+    (
+        "Seats on sale that sell, over a year",
+        seats_sold_share,
+        "Assumed: the seats a year are the tickets over this share.",
+    ),
+    (
+        "Years orders and tickets are kept",
+        order_retention_years,
+        "The page's choice: money records, kept as long as tax and chargeback rules need.",
+    ),
+    (
+        "Years a show's seat rows are kept",
+        seat_retention_years,
+        "The page's choice: a show's seats matter until it has played; a year covers the sale and the show.",
+    ),
+    (
+        "Bytes a row costs beyond its fields",
+        row_overhead,
+        f"PostgreSQL's tuple header (23 bytes, padded to 24) and its line pointer (4 bytes) ([page "
+        f"layout]({POSTGRES_PAGE_LAYOUT})).",
+    ),
+    (
+        "A shard's primary replaced by a replica in another zone",
+        shard_failover,
+        "The ride-hailing example's assumption, to be measured: detect the lost primary, promote a "
+        "synchronous replica, fence the old one; the shard's writes stop meanwhile.",
+    ),
+    (
+        "Availability target, booking calls",
+        availability_target,
+        f"The page's choice, over {slo_window_days} days: seat maps, holds, submits and the waiting room's answers.",
+    ),
+    (
+        "Hold latency target",
+        hold_latency_target,
+        "The page's choice: p99 from the request's arrival to the hold's answer.",
+    ),
+    (
+        "Settle target, a submitted order",
+        settle_target,
+        "The page's choice: p99 from submit to captured or declined, while the processor serves its limit.",
+    ),
+    (
+        "Seat map staleness target",
+        seat_map_staleness_target,
+        "The page's choice: a seat's change shows on the maps within this, p99.",
+    ),
+    (
+        "Region loss: committed changes lost, at most",
+        region_rpo,
+        "The page's choice: the standby region's replication lag, paged above half of it.",
+    ),
+    (
+        "Region loss: time to resume",
+        region_rto,
+        f"The page's choice: a person decides, the standby is promoted, the processor's records are "
+        f"reconciled ([idempotency keys]({STRIPE_IDEMPOTENCY}) last 24 hours), then sales resume.",
+    ),
+]
+
+# Other snippets import this module for its values; run on its own (or by the docs build),
+# it prints the table.
+if __name__ != "ticket_booking_assumptions":
+    print(markdown_table(("Assumption", "Value", "Why"), TABLE))

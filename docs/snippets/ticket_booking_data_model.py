@@ -1,0 +1,161 @@
+"""Ticket booking worked example: the rows, field by field, and the writes one hot show's partition
+takes during its on-sale, transaction by transaction.
+
+Bytes are PostgreSQL's: each field's stored size (alignment padding left out), the row overhead of
+ticket_booking_assumptions, and a B-tree entry for each index (an 8-byte index tuple header, the key,
+and a 4-byte line pointer).
+"""
+
+from ticket_booking_assumptions import (
+    buy_share,
+    decline_share,
+    hold_attempts_per_buyer,
+    partition_row_writes,
+    row_overhead,
+    stadium_seats,
+    tickets_per_order,
+)
+from ticket_booking_traffic import release_rate
+
+from sdw.estimation import count, fraction, markdown_table, peak, size, throughput, times
+
+INDEX_ENTRY_OVERHEAD = 8 + 4  # index tuple header and line pointer
+
+# (field, bytes stored). "char" is PostgreSQL's one-byte type, used for the states; text costs a
+# length byte before its characters.
+SEAT = [
+    ("show_id bigint", 8),
+    ("seat_id integer (section, row and number live in the venue's layout)", 4),
+    ("price_tier smallint", 2),
+    ('state "char": free, held, pending, sold', 1),
+    ("hold_id bigint", 8),
+    ("hold_expires timestamptz", 8),
+    ("order_id bigint", 8),
+]
+SEAT_INDEXES = [("primary key (show_id, seat_id)", 12), ("(show_id, hold_id)", 16)]
+HOLD = [
+    ("hold_id bigint", 8),
+    ("show_id bigint", 8),
+    ("account_id bigint", 8),
+    ("seat_count smallint", 2),
+    ('state "char": active, pending, sold, released, lapsed', 1),
+    ("expires_at timestamptz", 8),
+    ("created_at timestamptz", 8),
+]
+HOLD_INDEXES = [
+    ("primary key (hold_id)", 8),
+    ("unique (show_id, account_id) where state is active or pending", 16),
+    ("(show_id, expires_at) where state is active, for the sweeper", 16),
+]
+ORDER = [
+    ("order_id bigint (the processor's idempotency key)", 8),
+    ("hold_id bigint", 8),
+    ("show_id bigint", 8),
+    ("account_id bigint", 8),
+    ('state "char": pending, captured, declined', 1),
+    ("seat_count smallint", 2),
+    ("amount bigint, minor units", 8),
+    ("currency text, ISO 4217", 1 + 3),
+    ("created_at timestamptz", 8),
+    ("settled_at timestamptz", 8),
+    ("processor_ref text, the processor's payment ID", 1 + 27),
+]
+ORDER_INDEXES = [
+    ("primary key (order_id)", 8),
+    ("unique (hold_id)", 8),
+    ("(account_id, created_at), the buyer's orders", 16),
+    ("(show_id, account_id), the account's limit", 16),
+]
+TICKET = [
+    ("ticket_id bigint", 8),
+    ("order_id bigint", 8),
+    ("show_id bigint", 8),
+    ("seat_id integer", 4),
+    ("account_id bigint", 8),
+    ("barcode bytea, 16 random bytes", 1 + 16),
+    ("issued_at timestamptz", 8),
+]
+TICKET_INDEXES = [("primary key (ticket_id)", 8), ("(order_id)", 8), ("unique (show_id, seat_id)", 12)]
+QUEUE_POSITION = [
+    ("show_id bigint", 8),
+    ("account_id bigint", 8),
+    ("position bigint", 8),
+    ("joined_at timestamptz", 8),
+]
+
+
+def row_bytes(fields, indexes) -> float:
+    return sum(b for _, b in fields) + row_overhead + sum(INDEX_ENTRY_OVERHEAD + key for _, key in indexes)
+
+
+seat_row_bytes = size(row_bytes(SEAT, SEAT_INDEXES))
+hold_row_bytes = size(row_bytes(HOLD, HOLD_INDEXES))
+order_row_bytes = size(row_bytes(ORDER, ORDER_INDEXES))
+ticket_row_bytes = size(row_bytes(TICKET, TICKET_INDEXES))
+queue_position_bytes = size(row_bytes(QUEUE_POSITION, [("primary key (show_id, account_id)", 16)]))
+# An order and its tickets, the records kept for years.
+order_record_bytes = size(order_row_bytes + tickets_per_order * ticket_row_bytes)
+show_seat_bytes = size(stadium_seats * seat_row_bytes)
+
+# --- Writes to one show's partition during its on-sale, per released buyer -----------------------------
+# Each transaction and the rows it writes (k = seats a hold). The hold's attempts that fail write
+# nothing (the transaction rolls back) but cost a transaction. An outbox row announces what others wait
+# for: a submitted order (to the payment workers) and a settled one (to the buyer and the tickets).
+k = float(tickets_per_order)
+submitted_share = buy_share / (1 - decline_share)  # a released buyer's chance of submitting an order
+declined_share = submitted_share * decline_share
+lapsed_share = 1 - submitted_share
+TRANSACTIONS = [
+    # (what, transactions per released buyer, rows each writes)
+    ("Hold: the seats and the hold row", 1.0, k + 1),
+    ("Hold attempts that fail", hold_attempts_per_buyer - 1, 0.0),
+    ("Submit: seats, hold, order, outbox", submitted_share, k + 3),
+    ("Confirm: seats, hold, order, tickets, outbox", float(buy_share), 2 * k + 3),
+    ("Decline: seats, hold, order, outbox", declined_share, k + 3),
+    ("Lapse (sweeper): seats and hold", lapsed_share, k + 1),
+]
+transactions_per_buyer = count(sum(t for _, t, _ in TRANSACTIONS))
+rows_per_buyer = count(sum(t * r for _, t, r in TRANSACTIONS))
+partition_transactions_peak = peak(release_rate * transactions_per_buyer)
+partition_rows_peak = peak(release_rate * rows_per_buyer)
+partition_capacity = throughput(partition_row_writes)
+partition_share_used = fraction(partition_rows_peak / partition_capacity)
+partition_headroom = times(partition_capacity / partition_rows_peak)
+
+transaction_rows = [(what, count(t), count(r), peak(release_rate * t)) for what, t, r in TRANSACTIONS]
+
+if __name__ != "ticket_booking_data_model":
+    for name, fields, indexes, total in [
+        ("seats", SEAT, SEAT_INDEXES, seat_row_bytes),
+        ("holds", HOLD, HOLD_INDEXES, hold_row_bytes),
+        ("orders", ORDER, ORDER_INDEXES, order_row_bytes),
+        ("tickets", TICKET, TICKET_INDEXES, ticket_row_bytes),
+    ]:
+        rows = [(field, size(b)) for field, b in fields]
+        rows.append(("row overhead", row_overhead))
+        rows += [(f"index {index}", size(INDEX_ENTRY_OVERHEAD + key)) for index, key in indexes]
+        rows.append((f"**a row of {name}, with its index entries**", total))
+        print(markdown_table((f"Table {name}", "Bytes"), rows))
+        print()
+    print(
+        markdown_table(
+            ("Per released buyer, on the show's partition", "Transactions", "Rows each", "Transactions at the peak"),
+            transaction_rows,
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("An order with its tickets", order_record_bytes),
+                ("A stadium show's seat rows", show_seat_bytes),
+                ("A queue position (queue store)", queue_position_bytes),
+                ("Transactions a released buyer causes", transactions_per_buyer),
+                ("Rows a released buyer causes", rows_per_buyer),
+                ("Rows a second on the show's partition, at the peak", partition_rows_peak),
+                ("One shard's row changes a second", partition_capacity),
+                ("Share of the shard the on-sale uses", partition_share_used),
+            ],
+        )
+    )

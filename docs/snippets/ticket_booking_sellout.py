@@ -1,0 +1,120 @@
+"""Ticket booking worked example: how one hot on-sale sells out, in time.
+
+A buyer released from the waiting room spends the pick time on the seat map, and only then does the
+hold start: holds are not counted from the release. While free seats last, holds take
+seats_held_per_second. A hold ends in a purchase (buy_share), its seats sold when the buyer submits
+payment, or lapses, its seats free again a hold's time after it started (a declined order frees its
+seats sooner; counting it as a lapse is the slower, conservative case). Lapsed seats are taken at once
+by the next buyers picking, since buyers keep arriving faster than seats come back. So the sale runs in
+waves a hold's time apart, each with (1 - buy_share) of the seats of the one before, each spread over
+the same span as the first.
+"""
+
+import math
+
+from ticket_booking_assumptions import buy_share, hold_time, pick_time, stadium_seats, tickets_per_order, time_to_submit
+from ticket_booking_traffic import release_rate, seats_held_per_second
+
+from sdw.estimation import count, duration, fraction, markdown_table
+
+# The first wave: every seat held once, from the first buyer's hold at the pick time.
+first_wave_span = duration(stadium_seats / seats_held_per_second)
+free_seats_run_out = duration(pick_time + first_wave_span)
+# The model holds only while the first wave ends before its first holds lapse.
+assert first_wave_span <= hold_time, "the first wave outlasts a hold: lapsed seats return before all are held"
+first_lapses_return = duration(pick_time + hold_time)
+gap_without_free_seats = duration(first_lapses_return - free_seats_run_out)
+
+
+def wave_start(n: int, hold: float = hold_time) -> float:
+    """When the n-th wave's first hold starts (n from 1)."""
+    return pick_time + (n - 1) * hold
+
+
+def sold_by(t: float, hold: float = hold_time, share: float = buy_share) -> float:
+    """Seats sold by time t: each wave sells its share of its seats, each sale at a hold's start plus
+    the time to submit, spread evenly over the wave's span."""
+    sold, seats, n = 0.0, float(stadium_seats), 1
+    while seats >= 1e-9 * stadium_seats:
+        progress = min(max((t - time_to_submit - wave_start(n, hold)) / first_wave_span, 0.0), 1.0)
+        sold += seats * share * progress
+        seats *= 1 - share
+        n += 1
+    return sold
+
+
+def time_to_sell(share_of_seats: float, hold: float = hold_time, share: float = buy_share) -> float:
+    """The first moment the given share of the seats is sold (bisection on sold_by)."""
+    low, high = 0.0, wave_start(200, hold)
+    for _ in range(100):
+        middle = (low + high) / 2
+        if sold_by(middle, hold, share) >= share_of_seats * stadium_seats:
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def waves_to_last_hold(share: float = buy_share) -> int:
+    """The wave that takes the last seats: the first whose lapses, expected, are under one hold's seats."""
+    return math.floor(math.log(stadium_seats / tickets_per_order) / math.log(1 / (1 - share))) + 1
+
+
+def last_seats_sold(hold: float = hold_time, share: float = buy_share) -> float:
+    """The last wave's last hold, and its purchase a time to submit later."""
+    return wave_start(waves_to_last_hold(share), hold) + first_wave_span + time_to_submit
+
+
+half_sold = duration(time_to_sell(0.5))
+most_sold_share = fraction(0.99)
+most_sold = duration(time_to_sell(most_sold_share))
+last_wave = count(waves_to_last_hold())
+last_seats = duration(last_seats_sold())
+seats_in_last_wave = count(stadium_seats * (1 - buy_share) ** (waves_to_last_hold() - 1))
+# The last buyer who can still find a seat: released a pick time before the last wave's last hold.
+last_useful_position = count(release_rate * (wave_start(waves_to_last_hold()) + first_wave_span - pick_time))
+first_wave_sold = fraction(buy_share)
+
+# The hold's time against the tail: the same buyers and buy share with shorter and longer holds.
+HOLD_OPTIONS = [420, 600, 900]
+hold_rows = [
+    (duration(h), duration(time_to_sell(0.99, h)), duration(last_seats_sold(h)))
+    for h in HOLD_OPTIONS
+    if first_wave_span <= h
+]
+last_seats_seven_minute_hold = duration(last_seats_sold(420))
+last_seats_fifteen_minute_hold = duration(last_seats_sold(900))
+# With holds twice as likely to lapse (half the buy share), the tail grows.
+half_buy_share = fraction(buy_share / 2)
+last_seats_half_buy_share = duration(last_seats_sold(hold_time, buy_share / 2))
+
+if __name__ != "ticket_booking_sellout":
+    print(
+        markdown_table(
+            ("Moment of the on-sale", "Time from its start"),
+            [
+                ("First holds start (the first buyers have picked)", duration(pick_time)),
+                ("Free seats run out: every seat held or sold", free_seats_run_out),
+                ("Half the seats sold", half_sold),
+                ("First lapsed seats return", first_lapses_return),
+                (f"{most_sold_share} of the seats sold", most_sold),
+                ("Last seats sold", last_seats),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("The waves", "Value"),
+            [
+                ("Span of each wave of holds", first_wave_span),
+                ("No free seats between the first wave and its lapses", gap_without_free_seats),
+                ("Seats the first wave sells", first_wave_sold),
+                ("Wave that takes the last seats", last_wave),
+                ("Seats in that wave", seats_in_last_wave),
+                ("Last position that can still find a seat", last_useful_position),
+            ],
+        )
+    )
+    print()
+    print(markdown_table(("Hold time", f"{most_sold_share} sold", "Last seats sold"), hold_rows))
