@@ -20,6 +20,7 @@ from ride_hailing_assumptions import (
     STRIPE_RATE_LIMITS,
     primary_failover,
     processor_default_write_limit,
+    processor_key_lifetime,
 )
 
 from sdw.estimation import (
@@ -75,14 +76,17 @@ time_to_submit = duration(240)
 hold_attempts_per_buyer = count(1.5)
 account_seat_limit = count(6)
 access_token_lifetime = duration(600)
+position_block = count(1000)
+threshold_max_step = duration(2)
 seat_map_refresh = duration(5)
 seat_snapshot_interval = duration(1)
-sweeper_interval = duration(10)
+sweeper_interval = duration(1)
 
 # --- The payment processor -----------------------------------------------------------------------------
 processor_limit = throughput(processor_default_write_limit)
 processor_calls_per_order = count(1)
 processor_call_time = duration(2)
+processor_key_expiry = duration(processor_key_lifetime)
 # The share of the limit the release plan may use, as a CPU is planned (reference_capacity).
 processor_planned_share = fraction(target_utilization)
 backlog_threshold = duration(30)
@@ -118,6 +122,8 @@ settle_target = duration(60)
 seat_map_staleness_target = duration(2)
 region_rpo = duration(5)
 region_rto = duration(1800)
+pending_order_page = duration(900)
+processor_error_ticket = fraction(0.01)
 
 TABLE = [
     (
@@ -215,6 +221,16 @@ TABLE = [
         "renews it with its signed position.",
     ),
     (
+        "Positions a waiting-room server claims at a time",
+        position_block,
+        "The page's choice (step 6): one increment of the show's counter a block, not a position.",
+    ),
+    (
+        "Most time one advance of the threshold may cover",
+        threshold_max_step,
+        "The page's choice (step 6): a stalled advancer, or a failover, never releases a burst.",
+    ),
+    (
         "Interval between a seat map's refreshes in the browser",
         seat_map_refresh,
         "The page's choice (step 3): seats taken and returned show within seconds.",
@@ -227,7 +243,8 @@ TABLE = [
     (
         "Interval between the sweeper's passes",
         sweeper_interval,
-        "The page's choice (step 4): lapsed holds leave the seat rows within this.",
+        "The page's choice (step 4): a lapsed hold's seats show as free on the next snapshot; a pass "
+        "reads one index of the show's active holds.",
     ),
     (
         "Payment processor's limit for the whole account",
@@ -245,6 +262,12 @@ TABLE = [
         "A processor call's time, at the worst",
         processor_call_time,
         "Assumed: the calls a worker keeps in flight are the rate times this.",
+    ),
+    (
+        "Life of the processor's idempotency keys",
+        processor_key_expiry,
+        f"Stripe's: keys may be removed once at least 24 hours old ([idempotent requests]({STRIPE_IDEMPOTENCY})), "
+        "as the ride-hailing example cites it.",
     ),
     (
         "Share of the processor's limit the release plan uses",
@@ -356,6 +379,16 @@ TABLE = [
         "Seat map staleness target",
         seat_map_staleness_target,
         "The page's choice: a seat's change shows on the maps within this, p99.",
+    ),
+    (
+        "Oldest pending order that pages",
+        pending_order_page,
+        "The page's choice (step 7): far past the settle target, far short of the processor's key life.",
+    ),
+    (
+        "Processor calls failing that open a ticket",
+        processor_error_ticket,
+        "The page's choice (step 7): errors and 429s over five minutes, declines left out.",
     ),
     (
         "Region loss: committed changes lost, at most",

@@ -15,7 +15,7 @@ from ticket_booking_assumptions import (
     stadium_seats,
     tickets_per_order,
 )
-from ticket_booking_traffic import release_rate
+from ticket_booking_traffic import release_rate, seat_map_reads_peak, waiting_room_requests_peak
 
 from sdw.estimation import count, fraction, markdown_table, peak, size, throughput, times
 
@@ -41,6 +41,7 @@ HOLD = [
     ('state "char": active, pending, sold, released, lapsed', 1),
     ("expires_at timestamptz", 8),
     ("created_at timestamptz", 8),
+    ("request_key uuid, the request's Idempotency-Key", 16),
 ]
 HOLD_INDEXES = [
     ("primary key (hold_id)", 8),
@@ -122,6 +123,11 @@ partition_capacity = throughput(partition_row_writes)
 partition_share_used = fraction(partition_rows_peak / partition_capacity)
 partition_headroom = times(partition_capacity / partition_rows_peak)
 
+# Reads against writes in the on-sale: the waiting room's and the maps' requests, against the
+# transactions on the show's partition.
+onsale_reads_peak = peak(waiting_room_requests_peak + seat_map_reads_peak)
+onsale_reads_per_write = times(onsale_reads_peak / partition_transactions_peak)
+
 transaction_rows = [(what, count(t), count(r), peak(release_rate * t)) for what, t, r in TRANSACTIONS]
 
 if __name__ != "ticket_booking_data_model":
@@ -156,6 +162,8 @@ if __name__ != "ticket_booking_data_model":
                 ("Rows a second on the show's partition, at the peak", partition_rows_peak),
                 ("One shard's row changes a second", partition_capacity),
                 ("Share of the shard the on-sale uses", partition_share_used),
+                ("On-sale reads (waiting room, seat maps) at the peak", onsale_reads_peak),
+                ("... per transaction on the show's partition", onsale_reads_per_write),
             ],
         )
     )

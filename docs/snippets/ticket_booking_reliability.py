@@ -67,9 +67,10 @@ error_budget_requests = count(window_requests * (1 - availability_target))
 failover_budget_share = fraction(failover_failed_writes / error_budget_requests)
 
 # --- A region lost: the processor's records to apply before sales resume ---------------------------------
-# Every payment the processor recorded from the standby's last commit, less the longest call (an order
-# submitted before it may have been charged after), to the loss: at most the limit over that window.
-reconcile_window = duration(region_rpo + processor_call_time)
+# Every payment the processor recorded that the standby may not reflect: those of orders submitted after
+# its last commit, and those of orders it holds as pending, the oldest submitted one queue's wait before
+# that (the queue kept under its threshold), with a call's time of slack. At most the limit over that window.
+reconcile_window = duration(region_rpo + backlog_threshold + processor_call_time)
 reconcile_records_most = count(processor_limit * reconcile_window)
 standby_lag_page = duration(region_rpo / 2)
 

@@ -76,14 +76,17 @@ last_useful_position = count(release_rate * (wave_start(waves_to_last_hold()) + 
 first_wave_sold = fraction(buy_share)
 
 # The hold's time against the tail: the same buyers and buy share with shorter and longer holds.
-HOLD_OPTIONS = [420, 600, 900]
+SHORTER_HOLD, LONGER_HOLD = 420, 900
+HOLD_OPTIONS = [SHORTER_HOLD, hold_time, LONGER_HOLD]
 hold_rows = [
     (duration(h), duration(time_to_sell(0.99, h)), duration(last_seats_sold(h)))
     for h in HOLD_OPTIONS
     if first_wave_span <= h
 ]
-last_seats_seven_minute_hold = duration(last_seats_sold(420))
-last_seats_fifteen_minute_hold = duration(last_seats_sold(900))
+shorter_hold = duration(SHORTER_HOLD)
+longer_hold = duration(LONGER_HOLD)
+last_seats_shorter_hold = duration(last_seats_sold(SHORTER_HOLD))
+last_seats_longer_hold = duration(last_seats_sold(LONGER_HOLD))
 # With holds twice as likely to lapse (half the buy share), the tail grows.
 half_buy_share = fraction(buy_share / 2)
 last_seats_half_buy_share = duration(last_seats_sold(hold_time, buy_share / 2))

@@ -8,9 +8,12 @@ from ticket_booking_assumptions import (
     calls_in_flight_per_worker,
     copies,
     hold_attempts_per_buyer,
+    position_block,
     processor_call_time,
     processor_limit,
     queue_store_writes_per_node,
+    seat_snapshot_interval,
+    stadium_seats,
     standby_copies,
     stateless_floor_per_zone,
     store_floor_per_zone,
@@ -26,7 +29,7 @@ from ticket_booking_traffic import (
     waiting_room_requests_peak,
 )
 
-from sdw.estimation import count, markdown_table, peak, servers, whole_per_zone, zone_loss_headroom
+from sdw.estimation import count, duration, markdown_table, peak, servers, times, whole_per_zone, zone_loss_headroom
 
 zone_headroom = zone_loss_headroom(zones)
 FLOOR = int(stateless_floor_per_zone) * int(zones)
@@ -41,6 +44,10 @@ def stateless(load: float, per_server: float) -> int:
 # Waiting room: joins and polls, each a signature check and, for a join, one conditional insert.
 waiting_room_servers = servers(stateless(waiting_room_requests_peak, api_read_per_server))
 
+# Positions are claimed a block at a time by each server: a block lasts this long on one server while
+# the joins are spread evenly, the spread of arrival order across servers.
+position_block_span = duration(position_block / (queue_joins_peak / waiting_room_servers))
+
 # Booking API: seat maps from the in-memory snapshot and the normal day's pages are reads from a cache;
 # hold attempts and submits are writes with a database transaction.
 booking_reads_peak = peak(seat_map_reads_peak + page_views_peak)
@@ -54,6 +61,12 @@ booking_servers = servers(
         FLOOR,
     )
 )
+
+# Each booking server keeps each hot show's seat map in memory, rebuilt from a replica in its zone every
+# snapshot interval: the replicas' reads, against the map reads they serve.
+snapshot_scans_peak = peak(booking_servers / seat_snapshot_interval)
+snapshot_rows_read_peak = peak(snapshot_scans_peak * stadium_seats)
+map_reads_per_scan = times(seat_map_reads_peak / snapshot_scans_peak)
 
 # Payment workers: the processor's whole limit in flight, each call for its time (Little's law).
 calls_in_flight = count(processor_limit * processor_call_time)
@@ -88,6 +101,7 @@ if __name__ != "ticket_booking_servers":
                 ("Waiting room (joins and polls)", waiting_room_requests_peak, waiting_room_servers),
                 ("Booking API (seat maps, pages)", booking_reads_peak, booking_servers),
                 ("... and its writes (holds, submits)", booking_writes_peak, ""),
+                ("... seat-map snapshots read from replicas a second", snapshot_scans_peak, ""),
                 ("Payment workers (calls in flight)", calls_in_flight, payment_workers),
                 ("Queue store (joins)", queue_joins_peak, queue_store_nodes),
                 ("Seat inventory (shards, three copies each)", shards, inventory_nodes),

@@ -36,6 +36,7 @@ from sdw.estimation import (
     peak,
     per_day,
     per_second,
+    size,
     times,
 )
 
@@ -66,8 +67,9 @@ seats_held_per_second = peak(release_rate * tickets_per_order)
 # Check: the calls the plan expects, normal day and on-sale together, against the limit.
 planned_calls_check = peak(processor_calls_peak + onsale_orders_peak * processor_calls_per_order)
 planned_share_of_limit = fraction(planned_calls_check / processor_limit)
-# How far the buy share may rise above the plan before the calls reach the limit.
-buy_share_headroom = times((processor_limit - processor_calls_peak) / onsale_calls_budget)
+# The worst case for the plan: every released buyer submits an order (each hold bought, or declined).
+calls_if_every_buyer_submits = peak(processor_calls_peak + release_rate * processor_calls_per_order)
+worst_share_of_limit = fraction(calls_if_every_buyer_submits / processor_limit)
 
 # --- The waiting room ---------------------------------------------------------------------------------
 queue_joins_peak = peak(queue_accounts / queue_join_window)
@@ -84,11 +86,15 @@ wait_for_position_1m = duration(1e6 / release_rate)
 first_pass_buyers = count(stadium_seats / tickets_per_order)
 
 # --- Seat maps at the on-sale's peak -------------------------------------------------------------------
-# Every buyer released within a token's life may have the map open, refreshing it: an upper bound, since
-# a buyer holding seats or gone no longer looks.
+# Every buyer released within a token's life is taken to have the map open, refreshing it: buyers holding
+# seats stop looking, buyers waiting for returned seats look longer, and the two are taken to cancel out.
 map_viewers_peak = count(release_rate * access_token_lifetime)
 map_pickers_peak = count(release_rate * pick_time)
 seat_map_reads_peak = peak(map_viewers_peak / seat_map_refresh)
+# A map's answer: a bit a seat, free or not (the layout, with sections, rows and prices, comes from the
+# CDN, the same for every show in the venue).
+seat_map_bytes = size(stadium_seats / 8)
+seat_map_egress_peak = bandwidth(seat_map_reads_peak * seat_map_bytes, peak=True)
 
 # The availability target's error budget, in the on-sale's waiting-room requests over one hour of it.
 onsale_hour_requests = count(waiting_room_requests_peak * SECONDS_PER_HOUR)
@@ -120,7 +126,8 @@ if __name__ != "ticket_booking_traffic":
                 ("Purchases a second from the on-sale", onsale_purchases_peak),
                 ("Seats held a second while seats are free", seats_held_per_second),
                 ("Processor calls planned, all, against the limit", planned_share_of_limit),
-                ("Buy share the limit allows, over the plan's", buy_share_headroom),
+                ("Processor calls if every released buyer submitted", calls_if_every_buyer_submits),
+                ("... against the limit", worst_share_of_limit),
                 ("Waiting room: joins a second", queue_joins_peak),
                 ("Waiting room: polls a second", queue_polls_peak),
                 ("Waiting room requests over the normal day's peak page views", onsale_over_normal_day),
@@ -130,8 +137,10 @@ if __name__ != "ticket_booking_traffic":
                 ("Wait for position 1,000,000", wait_for_position_1m),
                 ("Time to release the whole waiting room", time_to_release_everyone),
                 ("Buyers picking seats at once", map_pickers_peak),
-                ("Buyers with a live token, at most", map_viewers_peak),
-                ("Seat-map reads a second, at most", seat_map_reads_peak),
+                ("Buyers with the map open: those released within a token's life", map_viewers_peak),
+                ("Seat-map reads a second", seat_map_reads_peak),
+                ("A seat map's answer", seat_map_bytes),
+                ("Seat maps out", seat_map_egress_peak),
             ],
         )
     )
