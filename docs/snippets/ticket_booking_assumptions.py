@@ -179,7 +179,7 @@ TABLE = [
     (
         "Interval between a waiting buyer's polls",
         queue_poll_interval,
-        "The page's choice (step 3): often enough that a released buyer hears within half a minute, "
+        "The page's choice (step 3): often enough that a released buyer hears soon after the release, "
         "seldom enough for millions of open tabs.",
     ),
     (

@@ -29,7 +29,7 @@ from ticket_booking_traffic import (
     waiting_room_requests_peak,
 )
 
-from sdw.estimation import count, duration, markdown_table, peak, servers, times, whole_per_zone, zone_loss_headroom
+from sdw.estimation import count, duration, markdown_table, peak, servers, whole_per_zone, zone_loss_headroom
 
 zone_headroom = zone_loss_headroom(zones)
 FLOOR = int(stateless_floor_per_zone) * int(zones)
@@ -66,7 +66,7 @@ booking_servers = servers(
 # snapshot interval: the replicas' reads, against the map reads they serve.
 snapshot_scans_peak = peak(booking_servers / seat_snapshot_interval)
 snapshot_rows_read_peak = peak(snapshot_scans_peak * stadium_seats)
-map_reads_per_scan = times(seat_map_reads_peak / snapshot_scans_peak)
+map_reads_per_scan = count(seat_map_reads_peak / snapshot_scans_peak)
 
 # Payment workers: the processor's whole limit in flight, each call for its time (Little's law).
 calls_in_flight = count(processor_limit * processor_call_time)
