@@ -119,7 +119,7 @@ availability_target = fraction(0.9995)
 slo_window_days = count(SLO_WINDOW / SECONDS_PER_DAY)
 hold_latency_target = duration(0.5)
 settle_target = duration(60)
-seat_map_staleness_target = duration(2)
+seat_map_staleness_target = duration(3)
 region_rpo = duration(5)
 region_rto = duration(1800)
 pending_order_page = duration(900)
@@ -378,7 +378,8 @@ TABLE = [
     (
         "Seat map staleness target",
         seat_map_staleness_target,
-        "The page's choice: a seat's change shows on the maps within this, p99.",
+        "The page's choice: a sweeper pass and a snapshot, a second each at most, and a second for the "
+        "replica and the scan.",
     ),
     (
         "Oldest pending order that pages",
