@@ -123,8 +123,8 @@ relational_shard_bytes = size(250 * GB)
 # reads of recent partitions mostly from its block cache, and reads of old ones with an SSD read each.
 wide_column_partition_overhead = size(100)
 wide_column_row_overhead = size(16)
-wide_column_recent_reads_per_server = count(20e3)
-wide_column_cold_reads_per_server = count(10e3)
+wide_column_recent_reads_per_server = throughput(20e3)
+wide_column_cold_reads_per_server = throughput(10e3)
 
 # Figures the page quotes.
 kv_gets_per_process = throughput(redis_gets_per_second)

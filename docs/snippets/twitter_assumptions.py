@@ -498,12 +498,12 @@ TABLE = [
         "Fast SSDs, filled to about half so compaction and repairs have room.",
     ),
     (
-        "Partition reads per database server a second",
+        "Partition reads per database server",
         reads_per_database_server,
         "A read of one partition's newest rows, mostly from the block cache. A guess for a benchmark to replace.",
     ),
     (
-        "Cold partition reads per database server a second",
+        "Cold partition reads per database server",
         cold_reads_per_database_server,
         "A row days to years old, beyond any block cache: the SSD is not the limit, the CPU that reads and "
         "decompresses a block for one small row is, about twice a cached read's. A guess for a benchmark to "
