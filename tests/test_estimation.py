@@ -419,6 +419,19 @@ def test_output_inputs_name_what_each_output_grows_and_shrinks_with() -> None:
 SNIPPET_FILES = sorted(path.name for path in SNIPPETS.glob("*.py"))
 
 
+def test_search_dictionary_terms_match_the_sum_rank_by_rank() -> None:
+    # concept_search sums a segment's expected distinct terms over rank buckets 1% wide, each rank
+    # taken at its bucket's middle; summed over every one of the 100M ranks, the figure must agree.
+    search = snippets.load("concept_search")
+    tweets = search.shard_day_tweets / search.SEGMENTS_PER_SHARD_DAY
+    c = search.TERMS_PER_TWEET / search.harmonic
+    first_partial = math.ceil(c)  # ranks below hold a share of 1: in every segment
+    rank_by_rank = (first_partial - 1) + math.fsum(
+        -math.expm1(tweets * math.log1p(-c / rank)) for rank in range(first_partial, int(search.VOCABULARY) + 1)
+    )
+    assert search.distinct_terms(tweets) == pytest.approx(rank_by_rank, rel=1e-5)
+
+
 @pytest.mark.parametrize("name", SNIPPET_FILES)
 def test_each_snippet_runs_alone_and_imports_quietly(name: str) -> None:
     # One process for both, as `python docs/snippets/NAME` would run it (its folder first on the
