@@ -185,7 +185,9 @@ collection_period_days = count(7)
 # (a year's under 4% of the registered accounts).
 deleted_tweet_share = fraction(0.01)
 account_deletions_per_day = per_day(100e3)
-search_index_bytes_per_tweet = size(128)
+# The search concept page's sum a tweet (postings, IDs, a term dictionary in every segment, the
+# engine's own fields), rounded up to leave room for what that estimate misses.
+search_index_bytes_per_tweet = size(160)
 partition_target_bytes = size(100 * MB)
 user_tweet_entry_bytes = size(8 + 1 + row_overhead_bytes)
 
@@ -611,9 +613,9 @@ TABLE = [
     (
         "Search index bytes per tweet",
         search_index_bytes_per_tweet,
-        "A budget: about 20 terms as compressed postings, tweet and author IDs, and the engine's own fields a "
-        "document, which the search concept page estimates, rounded up for what that estimate misses; measure a "
-        "sample day before buying servers.",
+        "A budget: about 20 terms as compressed postings, tweet and author IDs, a term dictionary in every "
+        "segment of every shard, and the engine's own fields a document, which the search concept page estimates, "
+        "rounded up for what that estimate misses; measure a sample day before buying servers.",
     ),
     (
         "Largest partition we allow",
