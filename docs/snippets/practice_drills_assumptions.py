@@ -112,7 +112,7 @@ database_copies = count(PAIR_COPIES)
 
 # --- 5. Servers from a peak ---------------------------------------------------------------------------------
 service_peak = peak(40e3)  # the drill's own service, requests a second in the busy hour
-# requests_per_server (1,000 a second, sustainable, already below a benchmark's maximum) and zones (3): Twitter's
+# requests_per_server (1,000 a second, set below the reference's assumed cache-backed-read row) and zones (3): Twitter's
 
 # --- 6. Little's law: chat's phones (imported above) -------------------------------------------------------
 
