@@ -20,8 +20,8 @@ Published figures:
   (concept_video_assumptions), imported. The same pricing page lists an always-free tier: 1 TB of data
   transfer out to the internet a month (and 10,000,000 requests). A GB is billed here as 2^30 bytes, as
   AWS's S3 FAQs (https://aws.amazon.com/s3/faqs/) count one in their billing examples and as the video
-  page prices CloudFront; CloudFront's own pages do not say which GB they mean; the free terabyte and the first tier's ten are counted the same way,
-  as 1,024 such GB a terabyte. The price is the video page's quantity, imported.
+  page prices CloudFront; CloudFront's own pages do not say which GB they mean; the free terabyte and
+  the first tier's ten are counted the same way, as 1,024 such GB a terabyte. The price is the video page's quantity, imported.
 - A backend slow on 1% of its calls, and a request touching 100 of them: Dean and Barroso, "The Tail at
   Scale" (CACM 2013), the reference page's example (reference_availability_chains): the 1% and the 100
   imported.
