@@ -129,9 +129,10 @@ NEW_FILE_BYTES = 2e6
 EDITS_PER_USER = 5
 EDITED_FILE_BYTES = 20e6
 EDIT_CHANGE_BYTES = 50e3
-# Users in many time zones flatten the day towards a smooth wave with no quiet hours (smooth_day_max, just
-# under 2); work-hours syncing in one region would bunch it into waking hours (waking_16_hours). The
-# assumption takes the worldwide day, rounded up.
+# Users in many time zones spread the day into a smooth wave, which peaks at most at smooth_day_max (just
+# under 2), even one that falls to nothing at night: any traffic at night lowers it. Work-hours syncing in
+# one region would bunch it into waking hours (waking_16_hours). The assumption takes the smooth wave's
+# ceiling, rounded up.
 PEAK_TO_AVERAGE = 2
 CROSS_ACCOUNT_DUPLICATE_SHARE = 0.20
 OWN_DUPLICATE_SHARE = 0.05
@@ -283,8 +284,9 @@ if __name__ != "concept_sync_assumptions":
                 (
                     "Busiest hour over the day's average",
                     peak_to_average,
-                    f"users worldwide: a smooth day with no quiet hours gives {smooth_day_max}; one region's 16 "
-                    f"waking hours would give {waking_16_hours} (rules of thumb, peaks and spikes)",
+                    f"users worldwide: a smooth day peaks at most at {smooth_day_max} (even one that falls to nothing "
+                    f"at night); one region's 16 waking hours would give {waking_16_hours} (rules of thumb, peaks and "
+                    "spikes)",
                 ),
                 (
                     "New bytes already stored: other accounts, own",
