@@ -79,7 +79,7 @@ background_allowance_over_wakes = times(
 handshakes_per_second_peak = peak(connects_per_second_peak + push_wake_connects_per_second_peak)
 handshakes_per_server_peak = peak(handshakes_per_second_peak / connection_servers)
 # A connection server's handshake budget: the cores set aside for handshakes over one's CPU time.
-handshake_budget_per_server = per_second(connection_server_cores * handshake_core_share / tls_handshake_cpu)
+handshake_budget_per_server = throughput(connection_server_cores * handshake_core_share / tls_handshake_cpu)
 handshake_budget_over_reconnect_budget = times(handshake_budget_per_server / reconnects_per_server_per_second)
 
 # A user goes online and offline once per session. (A device that connects while another of the

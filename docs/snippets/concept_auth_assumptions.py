@@ -28,9 +28,11 @@ Published figures:
   is Argon2id with t = 1 pass, p = 4 lanes and 2 GiB; the SECOND, for much less memory, t = 3, p = 4 and
   64 MiB. Argon2 fills m KiB of 1 KiB blocks and passes over them t times, so its work is m x t.
 - NVIDIA H100 (https://www.nvidia.com/en-us/data-center/h100/): 80 GB of GPU memory; the SXM model's
-  memory bandwidth is 3.35 TB/s. Argon2 computes each 1 KiB block from two blocks it reads and writes
-  the result, so a pass moves about 3 blocks of memory traffic per block (RFC 9106, section 3.4), and on
-  a GPU the guesses a second are bounded by bandwidth / (3 x m x t).
+  memory bandwidth is 3.35 TB/s. Argon2 computes each 1 KiB block from the block just before it,
+  which a GPU keeps on the chip, and one earlier reference block it reads from memory, and writes the
+  result; from the second pass on, the result is XORed into the old block it replaces, which is read
+  too (RFC 9106, section 3.2). So the first pass moves about 2 blocks of memory traffic per block and
+  each later one 3, and on a GPU the guesses a second are bounded by bandwidth / ((2 + 3 (t - 1)) x m).
 - Zanzibar (Pang et al., USENIX ATC 2019,
   https://research.google/pubs/zanzibar-googles-consistent-global-authorization-system/): 95th-percentile
   latency under 10 ms and availability above 99.999% over 3 years (the abstract); in a week of December
@@ -111,7 +113,8 @@ RFC9106_FIRST = (2 * GiB, 1, 4)  # memory, passes, lanes
 RFC9106_SECOND = (64 * MiB, 3, 4)
 H100_MEMORY_BYTES = 80e9
 H100_BANDWIDTH = 3.35e12  # B/s, H100 SXM
-ARGON2_TRAFFIC_BLOCKS = 3  # blocks moved per block per pass: two read, one written
+ARGON2_FIRST_PASS_BLOCKS = 2  # blocks moved per block, first pass: the reference read, the result written
+ARGON2_LATER_PASS_BLOCKS = 3  # each later pass: the reference and the old block read, the result written
 RATE_LIMITER_LOGIN_PER_ADDRESS_PER_MINUTE = float(challenge_cgnat_limit_per_minute)
 ZANZIBAR_TUPLES = 2e12
 ZANZIBAR_BYTES = 100e12

@@ -10,11 +10,13 @@ Cores at the peak = sign-ins a second x core time. Hashes running at once = sign
 time (Little's law), and the memory they hold = that x m.
 
 An attacker with a stolen hash tries guesses at one hash a guess: core time = guesses x core time a
-hash. On a GPU, Argon2 is bound by memory bandwidth: each block of each pass moves about 3 blocks
-(two read, one written), so a guess moves 3 x m x t bytes and a GPU makes at most bandwidth / that
-guesses a second, and the billion take at least guesses / that. Its memory holds memory / m guesses at
-once; at the bandwidth's rate that many in flight is (memory / m) / (guesses a second) each, so memory
-binds only if one guess stays in flight longer than that.
+hash. On a GPU, Argon2 is bound by memory bandwidth: each block of the first pass moves about 2
+blocks (the reference read, the result written; the block before it stays on the chip) and each of a
+later pass 3 (the old block read too, to XOR into), so a guess moves (2 + 3 (t - 1)) x m bytes and a
+GPU makes at most bandwidth / that guesses a second, and the billion take at least guesses / that.
+Its memory holds memory / m guesses at once; at the bandwidth's rate that many in flight is
+(memory / m) / (guesses a second) each, so memory binds only if one guess stays in flight longer
+than that.
 
 Credential stuffing: the rate limiter's login limit by address, a minute, lets a run through with
 rate / (limit / 60) addresses if each address reaches one region; the limiter counts in each region on
@@ -27,7 +29,8 @@ and keeps the fleet at its target utilisation under a run. Honest sign-ins at th
 """
 
 from concept_auth_assumptions import (
-    ARGON2_TRAFFIC_BLOCKS,
+    ARGON2_FIRST_PASS_BLOCKS,
+    ARGON2_LATER_PASS_BLOCKS,
     H100_BANDWIDTH,
     H100_MEMORY_BYTES,
     OFFLINE_GUESSES,
@@ -102,7 +105,9 @@ first_wall_time = duration(wall_seconds(RFC9106_FIRST))
 guesses_per_core_second = count(1 / OWASP_HASH_CORE_S)
 offline_core_years = count(OFFLINE_GUESSES * OWASP_HASH_CORE_S / SECONDS_PER_YEAR)
 gpu_parallel_guesses = count(H100_MEMORY_BYTES / OWASP_ARGON2_MEMORY)
-gpu_bytes_per_guess = size(ARGON2_TRAFFIC_BLOCKS * OWASP_WORK)
+gpu_bytes_per_guess = size(
+    OWASP_ARGON2_MEMORY * (ARGON2_FIRST_PASS_BLOCKS + ARGON2_LATER_PASS_BLOCKS * (OWASP_ARGON2_PASSES - 1))
+)
 gpu_guesses_per_second = throughput(H100_BANDWIDTH / gpu_bytes_per_guess)
 gpu_hours_offline = count(OFFLINE_GUESSES / gpu_guesses_per_second / SECONDS_PER_HOUR)
 gpu_over_core = times(gpu_guesses_per_second * OWASP_HASH_CORE_S)

@@ -89,6 +89,7 @@ from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     SECONDS_PER_MINUTE,
+    GiB,
     TiB,
     count,
     duration,
@@ -212,6 +213,7 @@ sequential_read = throughput(SEQUENTIAL_READ_BYTES_PER_SECOND, "B/s")
 sequential_write = throughput(SEQUENTIAL_WRITE_BYTES_PER_SECOND, "B/s")
 table_overhead = times(TABLE_OVERHEAD)
 node_ram = size(memory_bytes)
+node_ram_gib = count(memory_bytes / GiB)
 usable_ram_share = fraction(usable_memory_share)
 table_ram_share = fraction(TABLE_RAM_SHARE)
 ssd_random_reads = throughput(SSD_RANDOM_READS_PER_SECOND)
@@ -285,7 +287,11 @@ if __name__ != "concept_crawl_assumptions":
                 ("Sequential read of the URL set", sequential_read, "Assumed"),
                 ("... and write back", sequential_write, "Assumed: shares the drive, so adds to the read"),
                 ("In-memory table over its fingerprints", table_overhead, "Assumed: two-thirds full"),
-                ("A node's RAM; usable share", f"{node_ram}; {usable_ram_share}", "The reference machine"),
+                (
+                    "A node's RAM; usable share",
+                    f"{node_ram_gib} GiB ({node_ram}); {usable_ram_share}",
+                    "The reference machine",
+                ),
                 ("Share of usable RAM the URL table may take", table_ram_share, "Assumed"),
                 (
                     "One NVMe SSD: capacity; random 4 KiB reads, rated; planned",

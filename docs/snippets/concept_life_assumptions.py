@@ -3,7 +3,7 @@ marked as the page's own assumption.
 
 Published figures (list prices for us-east-1 as of 2025, read from https://aws.amazon.com/s3/pricing/;
 not re-checked since, so treat them as named assumptions; AWS bills storage in binary gigabytes,
-2^30 bytes, "GB" on its pages):
+2^30 bytes, "GB" on its pages, as the billing examples of https://aws.amazon.com/s3/faqs/ count them):
 - Storage a GB-month: S3 Standard 0.023 US dollars for the first 50 TB, 0.021 above 500 TB;
   Standard-Infrequent Access 0.0125; Glacier Instant Retrieval 0.004; Glacier Flexible Retrieval
   0.0036; Glacier Deep Archive 0.00099.

@@ -43,7 +43,7 @@ from chat_assumptions import tls_handshake_cpu
 from concept_health_checks import ATTEMPTS_PER_LAYER, RETRYING_LAYERS
 from concept_overload import CAPACITY, NORMAL_RATE, SERVICE_TIME
 
-from sdw.estimation import count, duration, fraction, markdown_table, per_second, times
+from sdw.estimation import count, duration, fraction, markdown_table, per_second, throughput, times
 
 # --- Amplification, with and without a budget ----------------------------------------------------
 BUDGET_SHARE = 0.10  # retries at most a tenth of requests, at every layer
@@ -85,7 +85,7 @@ ceilings = [min(MAX_BACKOFF, INITIAL_BACKOFF * MULTIPLIER ** (n - 1)) for n in r
 jitter_rows = [(count(n), duration(ceiling), duration(ceiling / 2)) for n, ceiling in enumerate(ceilings, start=1)]
 expected_total_wait = duration(sum(ceilings) / 2)
 longest_total_wait = duration(sum(ceilings))
-spare_capacity = per_second(CAPACITY - NORMAL_RATE)
+spare_capacity = throughput(CAPACITY - NORMAL_RATE)
 # A reconnect's cost, in requests: a full TLS handshake's CPU (chat's assumption, one ECDSA P-256
 # signature and one ECDHE exchange) against the service's 10 ms request.
 reconnect_cost = duration(tls_handshake_cpu)

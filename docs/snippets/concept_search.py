@@ -18,11 +18,21 @@ days, 140 bytes of text each, at its peak search rate (twitter_traffic).
   with stop words kept, since the Twitter example promises phrase search, and the `from:` term of
   its author). Each posting also keeps one position, for phrase queries: tweets are short, so it
   fits in 1 byte.
-- The slack left in the Twitter example's 100 bytes of index a tweet, after the postings: each
-  document keeps its tweet ID and author ID (8 bytes each, the first to hydrate results, the second
-  to drop blocked and muted authors before hydration); the dictionary holds each of the 100M terms
-  in about 16 bytes (the term and its list's place, prefix-shared), spread over the window's tweets;
-  skip data is at most one 8-byte entry per block of 128 postings.
+- The slack left in the Twitter example's index bytes a tweet (search_index_bytes_per_tweet),
+  after the postings: each document keeps its tweet ID and author ID (8 bytes each, the first to
+  hydrate results, the second to drop blocked and muted authors before hydration); skip data is at
+  most one 8-byte entry per block of 128 postings; and the term dictionary holds each term in about
+  16 bytes (the term and its list's place, prefix-shared).
+- The dictionary is not one for the window. Each shard of a daily index is a Lucene index of its
+  own, and each of its segments keeps its own dictionary, so a term is stored again in every segment
+  whose tweets use it. A shard-day (one server's part of a daily index), at the example's budget a
+  tweet and merged up to the 5 GB cap, has at least its size over 5 GB segments, rounded up;
+  segments not yet merged add more. A segment's distinct terms are the expected count under the Zipf
+  model above, each tweet's terms drawn independently: a term in a share p of tweets is in at least
+  one of n tweets with chance 1 - (1 - p)^n. That chance is summed over the same rank buckets as the
+  postings, each rank taken at its bucket's middle (tests/test_estimation.py checks the sum against
+  one taken rank by rank). Real rare terms come in bursts (a misspelling, a tag trending for an
+  hour), so a real segment likely holds fewer distinct terms than this.
 - What Elasticsearch adds to every document, an estimate to be measured, not a measurement: the
   `_id` (the tweet ID, which Elasticsearch packs to about 10 bytes for a numeric string) both as a
   term of its own, a new dictionary entry and a one-entry posting list, about 10 bytes, and as a
@@ -76,6 +86,7 @@ from sdw.estimation import (
     peak,
     size,
     throughput,
+    whole_up,
 )
 
 TERMS_PER_TWEET = 20  # distinct terms a tweet, a guess: stop words kept, plus the from: author term
@@ -137,11 +148,16 @@ def zipf_buckets():
         rank += width
 
 
+def zipf_share(rank: float) -> float:
+    """The share of tweets holding the term of this rank."""
+    return min(1.0, TERMS_PER_TWEET / (rank * harmonic))
+
+
 weighted_bytes = 0.0
 weighted_postings = 0.0
 for first, width in zipf_buckets():
     middle = first + (width - 1) / 2
-    share = min(1.0, postings_total / (middle * harmonic) / documents)
+    share = zipf_share(middle)
     postings = share * documents * width
     weighted_bytes += postings * vbyte_bytes(share)
     weighted_postings += postings
@@ -175,8 +191,35 @@ postings_bytes_per_tweet = size(TERMS_PER_TWEET * posting_bytes)
 postings_bytes_total = size(postings_total * posting_bytes)
 postings_over_text = fraction(TERMS_PER_TWEET * posting_bytes / tweet_text_bytes)
 
-# --- What the example's 100 B a tweet leaves once the postings and the rest are in ---------------------
-dictionary_bytes_per_tweet = VOCABULARY * DICTIONARY_BYTES_PER_TERM / documents
+
+def distinct_terms(tweets: float) -> float:
+    """Expected distinct terms in `tweets` tweets, each rank in a bucket taken at the bucket's middle."""
+    total = 0.0
+    for first, width in zipf_buckets():
+        share = zipf_share(first + (width - 1) / 2)
+        total += width * (1.0 if share >= 1 else -math.expm1(tweets * math.log1p(-share)))
+    return total
+
+
+# --- The term dictionary: one in every segment of every shard-day -------------------------------------
+shard_day_tweets = tweets_per_day / INDEX_SERVERS_PER_COPY
+SEGMENTS_PER_SHARD_DAY = whole_up(shard_day_tweets * search_index_bytes_per_tweet / MAX_SEGMENT_BYTES)
+
+
+def dictionary_per_tweet(segments: int) -> float:
+    """Dictionary bytes a tweet, each of a shard-day's segments keeping the terms of its own tweets."""
+    tweets = shard_day_tweets / segments
+    return distinct_terms(tweets) * DICTIONARY_BYTES_PER_TERM / tweets
+
+
+dictionary_bytes_per_tweet = dictionary_per_tweet(SEGMENTS_PER_SHARD_DAY)
+tweets_per_shard_day = count(shard_day_tweets)
+shard_day_bytes = size(shard_day_tweets * search_index_bytes_per_tweet)
+segments_per_shard_day = count(SEGMENTS_PER_SHARD_DAY)
+tweets_per_segment = count(shard_day_tweets / SEGMENTS_PER_SHARD_DAY)
+terms_per_segment = count(distinct_terms(shard_day_tweets / SEGMENTS_PER_SHARD_DAY))
+
+# --- What the example's search_index_bytes_per_tweet leaves once the postings and the rest are in ------
 skip_bytes_per_tweet = TERMS_PER_TWEET * SKIP_ENTRY_BYTES / BLOCK_POSTINGS
 index_bytes_used_per_tweet = (
     TERMS_PER_TWEET * posting_bytes
@@ -195,6 +238,11 @@ index_with_metadata_per_tweet = size(index_bytes_used_per_tweet + metadata_bytes
 # for what the estimate misses, until a sample day is measured.
 index_slack_per_tweet = size(float(search_index_bytes_per_tweet) - float(index_with_metadata_per_tweet))
 assert float(index_slack_per_tweet) > 0, "the Twitter example's search bytes a tweet must hold this estimate"
+# A shard-day left one segment more than the fewest (merges behind, or segments short of the cap).
+index_with_one_more_segment_per_tweet = size(
+    float(index_with_metadata_per_tweet) - dictionary_bytes_per_tweet + dictionary_per_tweet(SEGMENTS_PER_SHARD_DAY + 1)
+)
+assert index_with_one_more_segment_per_tweet < search_index_bytes_per_tweet, "the budget must hold one more segment"
 
 # --- Segments: how soon a tweet is searchable, and what merging rewrites -------------------------------
 refresh_interval = duration(REFRESH_SECONDS)
@@ -269,6 +317,11 @@ if __name__ != "concept_search":
                 ("Bytes a posting (document number and one position)", average_posting_bytes),
                 (f"Postings, {postings_per_tweet} a tweet", postings_bytes_total),
                 ("Postings over the text they index", postings_over_text),
+                (f"Tweets a shard-day (a daily index over {index_servers_per_copy} servers)", tweets_per_shard_day),
+                ("Its bytes, at the example's budget a tweet", shard_day_bytes),
+                (f"Its segments, at least, merged up to {max_segment}", segments_per_shard_day),
+                ("Tweets a segment", tweets_per_segment),
+                ("Distinct terms in a segment's dictionary (Zipf model)", terms_per_segment),
                 (
                     f"Index bytes a tweet: postings, tweet and author IDs, dictionary {dictionary_share_per_tweet}, "
                     f"skip data {skip_share_per_tweet}",
@@ -279,6 +332,7 @@ if __name__ != "concept_search":
                     metadata_per_tweet,
                 ),
                 ("Index bytes a tweet with them", index_with_metadata_per_tweet),
+                ("... with one segment more a shard-day", index_with_one_more_segment_per_tweet),
                 (f"Slack left of the example's {search_index_bytes_per_tweet} a tweet", index_slack_per_tweet),
                 ("Index servers in one copy of the example's index", index_servers_per_copy),
                 (f"New segment per index server, refresh every {refresh_interval}", segment_bytes_per_refresh),

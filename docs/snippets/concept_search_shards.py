@@ -13,10 +13,18 @@
 - Partitioned by term, a query goes only to the shards of its terms, but a document's terms land
   on many shards: with t distinct terms hashed over S shards, S (1 - (1 - 1/S)^t) shards on average.
   A query of two terms on two shards must bring them together: a planner ships the shorter list to
-  the other's shard. Bytes a posting and the corpus as in concept_search.
+  the other's shard. An AND needs only the document numbers, so both lists are counted without
+  positions; gap sizes and the corpus as in concept_search.
 """
 
-from concept_search import INDEX_SERVERS_PER_COPY, TERMS_PER_TWEET, documents, mid_term_list_bytes, vbyte_bytes
+from concept_search import (
+    INDEX_SERVERS_PER_COPY,
+    MID_TERM_SHARE,
+    TERMS_PER_TWEET,
+    documents,
+    mid_term_postings,
+    vbyte_bytes,
+)
 from reference_availability_chains import fanout_100_slow_share, per_backend_slow_share
 from twitter_read_path import hedge_late_share, hedged_extra_request_share, hedged_slow_request_share
 from twitter_traffic import searches_per_second_peak, tweets_per_second_peak
@@ -68,7 +76,8 @@ shard_writes_by_term = peak(tweets_per_second_peak * float(shards_per_tweet_by_t
 shard_writes_by_document = tweets_per_second_peak
 common_term_share = fraction(COMMON_TERM_SHARE)
 common_term_list_bytes = size(documents * COMMON_TERM_SHARE * vbyte_bytes(COMMON_TERM_SHARE))
-shorter_list_bytes = mid_term_list_bytes  # common and mid-frequency: the mid-frequency list travels
+# Common and mid-frequency: the mid-frequency list travels, document numbers only, as the common one.
+shorter_list_bytes = size(mid_term_postings * vbyte_bytes(MID_TERM_SHARE))
 
 if __name__ != "concept_search_shards":
     print(

@@ -17,12 +17,14 @@ Requests: the Twitter example's peak search rate (twitter_traffic), 8 characters
 query is chosen or sent (a guess). People type on phones at 36.2 words a minute on average (Palin
 et al., MobileHCI 2019, 37,000 volunteers), 5 characters a word, one keystroke every 0.33 s. A
 debounce sends a request only once the user has paused for 250 ms, and always after the last
-keystroke. Taking the gaps between keystrokes as exponential, a gap outlasts the debounce with
-chance e^(-250 ms / mean gap): that is the optimistic bound. Real gaps are more regular; were every
-gap the mean, 331 ms, each would outlast 250 ms and the debounce would cut nothing. So servers are
-sized for one request a keystroke, and the debounced rate is a best case, the range running from it
-to the undebounced rate. A longer debounce, 500 ms, cuts more under the same model, but the
-suggestions then appear half a second after the user stops, on top of the round trip.
+keystroke, so what it cuts depends on the share of gaps between keystrokes longer than 250 ms, which
+the mean gap alone does not set: it is to be measured on real typing. As an illustration, were the
+gaps exponential, a gap would outlast the debounce with chance e^(-250 ms / mean gap). Bursts inside
+a word and pauses between words can leave fewer gaps that long, and the debounce would cut more;
+were every gap the mean, each would outlast 250 ms and it would cut nothing. So servers are sized
+for one request a keystroke, and the cut, once measured, is headroom. A longer debounce, 500 ms,
+cuts more under the same illustration, but the suggestions then appear half a second after the user
+stops, on top of the round trip.
 """
 
 import math
@@ -53,7 +55,7 @@ keystroke_gap = 60 / (WORDS_PER_MINUTE * CHARACTERS_PER_WORD)
 
 
 def debounced_requests(debounce: float) -> float:
-    """Requests a search under a debounce, gaps exponential: the best case."""
+    """Requests a search under a debounce, were the gaps exponential: an illustration, not a bound."""
     return 1 + (CHARACTERS_TYPED - 1) * math.exp(-debounce / keystroke_gap)
 
 
@@ -116,12 +118,12 @@ if __name__ != "concept_search_typeahead":
             [
                 ("One per keystroke: what servers are sized for", characters_typed, requests_undebounced),
                 (
-                    f"Debounced, {debounce} pause, best case (gaps exponential)",
+                    f"Debounced, {debounce} pause, were the gaps exponential",
                     requests_per_search_debounced,
                     requests_debounced,
                 ),
                 (
-                    f"Debounced, {debounce_long} pause, best case",
+                    f"Debounced, {debounce_long} pause, were the gaps exponential",
                     requests_per_search_debounced_long,
                     requests_debounced_long,
                 ),

@@ -73,6 +73,7 @@ from concept_realtime import CONNECTIONS_PER_SERVER, HEARTBEAT_SECONDS, RECONNEC
 from concept_video_assumptions import DROP_EVERY_SECONDS, PART_BYTES, PHONE_UPLINK_BITS
 from reference_capacity import nvme_drive_bytes, nvme_planned_reads, nvme_random_reads
 from reference_latency import hdd_bytes_per_s
+from reference_peaks import smooth_day_max, waking_16_hours
 
 from sdw.estimation import KiB, MiB, count, duration, fraction, markdown_table, size, throughput, times
 
@@ -128,6 +129,10 @@ NEW_FILE_BYTES = 2e6
 EDITS_PER_USER = 5
 EDITED_FILE_BYTES = 20e6
 EDIT_CHANGE_BYTES = 50e3
+# Users in many time zones spread the day into a smooth wave, which peaks at most at smooth_day_max (just
+# under 2), even one that falls to nothing at night: any traffic at night lowers it. Work-hours syncing in
+# one region would bunch it into waking hours (waking_16_hours). The assumption takes the smooth wave's
+# ceiling, rounded up.
 PEAK_TO_AVERAGE = 2
 CROSS_ACCOUNT_DUPLICATE_SHARE = 0.20
 OWN_DUPLICATE_SHARE = 0.05
@@ -201,6 +206,7 @@ edits_per_user = count(EDITS_PER_USER)
 edited_file_bytes = size(EDITED_FILE_BYTES)
 edit_change_bytes = size(EDIT_CHANGE_BYTES)
 peak_to_average = times(PEAK_TO_AVERAGE)
+assert smooth_day_max < peak_to_average < waking_16_hours, "the sync day's factor left the range its reason gives"
 cross_account_duplicate_share = fraction(CROSS_ACCOUNT_DUPLICATE_SHARE)
 own_duplicate_share = fraction(OWN_DUPLICATE_SHARE)
 files_per_namespace = count(FILES_PER_NAMESPACE)
@@ -275,7 +281,13 @@ if __name__ != "concept_sync_assumptions":
                     f"{edits_per_user}; {edited_file_bytes}, {edit_change_bytes}",
                     "the page's assumption",
                 ),
-                ("Busiest hour over the day's average", peak_to_average, "the page's assumption"),
+                (
+                    "Busiest hour over the day's average",
+                    peak_to_average,
+                    f"users worldwide: a smooth day peaks at most at {smooth_day_max} (even one that falls to nothing "
+                    f"at night); one region's 16 waking hours would give {waking_16_hours} (rules of thumb, peaks and "
+                    "spikes)",
+                ),
                 (
                     "New bytes already stored: other accounts, own",
                     f"{cross_account_duplicate_share}, {own_duplicate_share}",

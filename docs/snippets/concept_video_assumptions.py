@@ -32,8 +32,9 @@ Published figures:
   prices; India 0.109 and 0.072; South America 0.110 and 0.040; HTTPS requests 0.0100 per 10,000 in
   the United States. Volume tiers are counted per geographic region, so the last tier's price needs
   5 PB a month in one region.
-  The snippets bill a GB as 2^30 bytes, as the data lifecycle page's S3 prices do. We could not
-  confirm that convention on an AWS page; Wasabi's billing documentation
+  The snippets bill a GB as 2^30 bytes, as the data lifecycle page's S3 prices do: AWS's S3 FAQs
+  (https://aws.amazon.com/s3/faqs/) work their billing examples with a GB of 1,073,741,824 bytes.
+  CloudFront's pages do not say which GB they mean; Wasabi's billing documentation
   (https://docs.wasabi.com/docs/does-wasabi-use-base-2-or-base-10-in-billing-calculations) calls
   base-2 gigabytes the AWS convention. At 2^30 the dollars are 7 percent lower than at 10^9 bytes.
   S3 Standard's storage price is imported from the lifecycle page.

@@ -18,10 +18,10 @@ Published figures:
 - Amazon CloudFront, data transfer out to the internet, United States, first 10 TB a month: 0.085 US
   dollars a GB (https://aws.amazon.com/cloudfront/pricing/, 2025), the video page's price
   (concept_video_assumptions), imported. The same pricing page lists an always-free tier: 1 TB of data
-  transfer out to the internet a month (and 10,000,000 requests). A GB is billed here as 2^30 bytes, the
-  site's convention from the video page, which could not confirm it on an AWS page (its source is
-  Wasabi's billing documentation); the free terabyte and the first tier's ten are counted the same way,
-  as 1,024 such GB a terabyte. The price is the video page's quantity, imported.
+  transfer out to the internet a month (and 10,000,000 requests). A GB is billed here as 2^30 bytes, as
+  AWS's S3 FAQs (https://aws.amazon.com/s3/faqs/) count one in their billing examples and as the video
+  page prices CloudFront; CloudFront's own pages do not say which GB they mean; the free terabyte and
+  the first tier's ten are counted the same way, as 1,024 such GB a terabyte. The price is the video page's quantity, imported.
 - A backend slow on 1% of its calls, and a request touching 100 of them: Dean and Barroso, "The Tail at
   Scale" (CACM 2013), the reference page's example (reference_availability_chains): the 1% and the 100
   imported.
@@ -112,7 +112,7 @@ database_copies = count(PAIR_COPIES)
 
 # --- 5. Servers from a peak ---------------------------------------------------------------------------------
 service_peak = peak(40e3)  # the drill's own service, requests a second in the busy hour
-# requests_per_server (1,000 a second, sustainable, already below a benchmark's maximum) and zones (3): Twitter's
+# requests_per_server (1,000 a second, set below the reference's assumed cache-backed-read row) and zones (3): Twitter's
 
 # --- 6. Little's law: chat's phones (imported above) -------------------------------------------------------
 
@@ -169,8 +169,8 @@ if __name__ != "practice_drills_assumptions":
         markdown_table(
             ("Drill", "Given", "Value", "Source"),
             [
-                ("1", "Tweets a day", tweets_per_day, TWITTER),
-                ("1, 3, 11", "Busy hour against the average", peak_to_average, TWITTER),
+                ("1, 3", "Tweets a day", tweets_per_day, TWITTER),
+                ("1, 2, 11", "Busy hour against the average", peak_to_average, TWITTER),
                 ("2", "Photos uploaded a day (a tenth of tweets)", photos_per_day, TWITTER),
                 ("2", "Photo as uploaded; as served", f"{photo_uploaded_bytes}; {photo_served_bytes}", TWITTER),
                 ("2", "Views a photo", views_per_photo, OWN),
@@ -220,7 +220,8 @@ if __name__ != "practice_drills_assumptions":
                     "CloudFront, US, first 10 TB a month (US dollars a GB of 2^30 bytes)",
                     cdn_price_first,
                     "[CloudFront pricing](https://aws.amazon.com/cloudfront/pricing/), 2025; "
-                    "the 2^30-byte GB is the video page's convention, not confirmed on an AWS page",
+                    "the 2^30-byte GB as [AWS's S3 FAQs](https://aws.amazon.com/s3/faqs/) count it, "
+                    "not stated on CloudFront's pages",
                 ),
                 (
                     "8",

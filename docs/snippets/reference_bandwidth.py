@@ -51,6 +51,7 @@ pcie4_x4_ceiling = throughput(pcie4_x4_bytes_per_s, "B/s")
 ssd_share_of_link = fraction(pcie4_ssd_seq_bytes_per_s / pcie4_x4_bytes_per_s)
 hdd_full_read = duration(hdd_capacity_bytes / hdd_bytes_per_s)
 hdd_capacity = size(hdd_capacity_bytes)
+hdd_best_rate = throughput(hdd_bytes_per_s, "B/s")  # the Exos X20's rated rate, read for the 30 TB drive too
 terabyte_over_10_gbit = duration(TB / (10e9 / 8))
 pcie5_ssd_seq = throughput(pcie5_ssd_seq_bytes_per_s, "B/s")
 pcie5_over_pcie4_ssd = times(pcie5_ssd_seq_bytes_per_s / pcie4_ssd_seq_bytes_per_s)

@@ -15,6 +15,7 @@ from sdw.estimation import (
     MB,
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
+    GiB,
     count,
     duration,
     fraction,
@@ -30,7 +31,8 @@ cores = 16
 # Headroom for the busy second, garbage collection and tail latency. Room to lose a zone is not
 # in it: the server count multiplies by Z / (Z - 1) for that (step 7).
 target_utilization = 0.6
-memory_bytes = 256 * GB
+# Memory is built in binary units: a "256 GB" machine holds 256 GiB, 275 GB (the powers-of-two reference).
+memory_bytes = 256 * GiB
 usable_memory_share = 0.7  # the rest: operating system, allocator fragmentation, replication buffers
 
 # --- CPU time per request, by kind of work (stated assumptions, except where a source is named) ----------
@@ -123,8 +125,8 @@ relational_shard_bytes = size(250 * GB)
 # reads of recent partitions mostly from its block cache, and reads of old ones with an SSD read each.
 wide_column_partition_overhead = size(100)
 wide_column_row_overhead = size(16)
-wide_column_recent_reads_per_server = count(20e3)
-wide_column_cold_reads_per_server = count(10e3)
+wide_column_recent_reads_per_server = throughput(20e3)
+wide_column_cold_reads_per_server = throughput(10e3)
 
 # Figures the page quotes.
 kv_gets_per_process = throughput(redis_gets_per_second)
@@ -134,6 +136,7 @@ api_write_per_server = throughput(cores * target_utilization / WORK[3][1])
 machine_cores = count(cores)
 utilization_target = fraction(target_utilization)
 machine_memory = size(memory_bytes)
+machine_memory_gib = count(memory_bytes / GiB)
 usable_memory_size = size(usable_memory)
 profiles_in_memory = count(usable_memory / KB)
 whatsapp_connection_count = count(whatsapp_connections)

@@ -9,7 +9,7 @@ from reference_bandwidth import hdd_capacity, hdd_full_read
 from reference_cache_skew import top_20_at_08
 from reference_capacity import api_read_per_server, api_write_per_server
 from reference_fiber import sf_amsterdam_rtt_floor, zone_pair_rtt_floor
-from reference_peaks import smooth_day_max, twitter_2013_spike, waking_12_hours
+from reference_peaks import smooth_day_max, smooth_day_third, twitter_2013_spike, waking_12_hours
 from reference_powers import ephemeral_ports
 from reference_replication import five_replicas_tolerate, rs_6_3_overhead, three_copies_overhead
 from sources import cite
@@ -52,8 +52,8 @@ RULES = [
         "Chat: each message is read by few",
     ),
     (
-        "A normal day peaks at two to about three times its average",
-        f"{smooth_day_max} (a smooth wave) to {waking_12_hours} (12 busy hours)",
+        "A normal day peaks at one and a half to about three times its average",
+        f"{smooth_day_third}–{smooth_day_max} (smooth waves), {waking_12_hours} (12 busy hours)",
         "Reasoning: the shape of the day, computed below",
         "Events, launches, retry storms",
     ),

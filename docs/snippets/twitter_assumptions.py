@@ -185,7 +185,9 @@ collection_period_days = count(7)
 # (a year's under 4% of the registered accounts).
 deleted_tweet_share = fraction(0.01)
 account_deletions_per_day = per_day(100e3)
-search_index_bytes_per_tweet = size(128)
+# The search concept page's sum a tweet (postings, IDs, a term dictionary in every segment, the
+# engine's own fields), rounded up to leave room for what that estimate misses.
+search_index_bytes_per_tweet = size(160)
 partition_target_bytes = size(100 * MB)
 user_tweet_entry_bytes = size(8 + 1 + row_overhead_bytes)
 
@@ -498,12 +500,12 @@ TABLE = [
         "Fast SSDs, filled to about half so compaction and repairs have room.",
     ),
     (
-        "Partition reads per database server a second",
+        "Partition reads per database server",
         reads_per_database_server,
         "A read of one partition's newest rows, mostly from the block cache. A guess for a benchmark to replace.",
     ),
     (
-        "Cold partition reads per database server a second",
+        "Cold partition reads per database server",
         cold_reads_per_database_server,
         "A row days to years old, beyond any block cache: the SSD is not the limit, the CPU that reads and "
         "decompresses a block for one small row is, about twice a cached read's. A guess for a benchmark to "
@@ -611,9 +613,9 @@ TABLE = [
     (
         "Search index bytes per tweet",
         search_index_bytes_per_tweet,
-        "A budget: about 20 terms as compressed postings, tweet and author IDs, and the engine's own fields a "
-        "document, which the search concept page estimates, rounded up for what that estimate misses; measure a "
-        "sample day before buying servers.",
+        "A budget: about 20 terms as compressed postings, tweet and author IDs, a term dictionary in every "
+        "segment of every shard, and the engine's own fields a document, which the search concept page estimates, "
+        "rounded up for what that estimate misses; measure a sample day before buying servers.",
     ),
     (
         "Largest partition we allow",

@@ -114,7 +114,10 @@ from sdw.estimation import (
 # otherwise once a day (step 3), so at least one call a day per daily user's device. Single tweets
 # opened from a push (step 3) count too, at most one per push sent: the same upper bound the store's
 # reads below take. So do media status polls (step 3), one upload per media tweet. Deletes, sign-ins
-# and settings are left out: each is a small share.
+# and settings are left out: each is a small share. Token refreshes are not small, and are left out
+# for another reason: they run on the identity service's own issuers and its session store (step 5),
+# not on these servers, and the authentication concept page sizes that load (concept_auth's
+# refreshes_peak, refresh_store_ops_peak and eddsa_issuer_cores).
 registrations_per_second = per_second(daily_active_users * devices_per_daily_user / SECONDS_PER_DAY)
 requests_per_second = per_second(
     tweets_per_second

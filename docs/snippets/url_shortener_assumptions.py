@@ -587,12 +587,12 @@ TABLE = [
         "the sender's live reads fast; it sets how long a dead node takes to replace (step 7).",
     ),
     (
-        "Point reads per database server a second, from the block cache",
+        "Point reads per database server, from the block cache",
         reads_per_database_server,
         "A read of a recent or hot link, its block already in memory; the Twitter example's figure.",
     ),
     (
-        "Cold point reads per database server a second",
+        "Cold point reads per database server",
         cold_reads_per_database_server,
         "A link the caches missed is mostly an old one, beyond the block cache: its index and data block come "
         "from the SSD, and the CPU that reads and decompresses a block for one small row, about twice a cached "

@@ -67,6 +67,7 @@ from sdw.estimation import (
     peak,
     per_second,
     size,
+    throughput,
     times,
 )
 
@@ -128,7 +129,7 @@ alb_default_budget_share = fraction(alb_default_redirects_lost / failed_redirect
 # reads already, those of the two zones' replicas left (paxos_state_reads_zone_lost_peak), priced as
 # cold reads like the rest.
 cold_cache_database_reads = peak(shared_cache_reads_peak + filler_reads_peak + condition_reads_peak)
-database_read_capacity = per_second(link_db_servers * cold_reads_per_database_server * (zones - 1) / zones)
+database_read_capacity = throughput(link_db_servers * cold_reads_per_database_server * (zones - 1) / zones)
 cold_cache_database_load = fraction(
     (cold_cache_database_reads * quorum_replicas + paxos_state_reads_zone_lost_peak) / database_read_capacity
 )
@@ -150,7 +151,7 @@ cache_refill_load = fraction(cache_warm_rate * quorum_replicas / database_read_c
 cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / cache_warm_rate)
 
 # A viral link: against the whole redirect fleet without the edge, and what the origin sees with it.
-redirect_fleet_capacity = per_second(redirect_servers * requests_per_server)
+redirect_fleet_capacity = throughput(redirect_servers * requests_per_server)
 viral_over_fleet = times(viral_hits_per_second / redirect_fleet_capacity)
 viral_origin_requests_with_edge = per_second(edge_locations / edge_ttl)
 
@@ -191,7 +192,7 @@ def drain_capacity(servers: int) -> float:
     return log_partitions * click_events_per_stream_server / math.ceil(log_partitions / servers)
 
 
-click_pipeline_capacity = per_second(drain_capacity(stream_servers))
+click_pipeline_capacity = throughput(drain_capacity(stream_servers))
 # The partition count divides evenly by the usual servers, by those left with a zone lost,
 # and by those left with a zone lost and one more down (step 7's failure table).
 for consumers in (stream_servers, stream_servers * (zones - 1) / zones, stream_servers * (zones - 1) / zones - 1):
@@ -219,13 +220,13 @@ catch_up_scale = times(4)
 catch_up_servers_for_scale = count(
     math.ceil(redirects_per_second_peak * catch_up_scale / click_events_per_stream_server)
 )
-uneven_catch_up_capacity = per_second(drain_capacity(catch_up_servers_for_scale))
+uneven_catch_up_capacity = throughput(drain_capacity(catch_up_servers_for_scale))
 # So the job scales to the smallest count at least that large that divides the partitions evenly.
 catch_up_servers = count(
     next(n for n in range(int(catch_up_servers_for_scale), int(log_partitions) + 1) if log_partitions % n == 0)
 )
 catch_up_partitions_per_server = count(log_partitions / catch_up_servers)
-catch_up_capacity = per_second(drain_capacity(catch_up_servers))
+catch_up_capacity = throughput(drain_capacity(catch_up_servers))
 # Catching up, more consumers write less often, so each analytics shard still takes about one insert
 # a second (url_shortener_servers), each of more rows.
 catch_up_write_interval = duration(catch_up_servers / analytics_inserts_per_second)

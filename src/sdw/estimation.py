@@ -5,8 +5,9 @@ This is the one place the site's arithmetic conventions live. The snippets shown
 port of `estimate`, `human` and `input_text`) all follow it, and the tests hold them to it.
 
 Conventions:
-- Sizes are decimal (1 KB = 1,000 bytes), as disks, networks and cloud bills count them;
-  the powers-of-two page shows how far KiB, MiB... drift from them.
+- Sizes are decimal (1 KB = 1,000 bytes), as disks and networks count them (AWS's S3 bills count a GB
+  as 2^30 bytes, and memory is binary: convert with GiB); the powers-of-two page shows how far KiB,
+  MiB... drift from them.
 - Figures print with three significant digits: 1157.4 tweets/s -> "1.16K/s".
 """
 
