@@ -15,7 +15,8 @@ from ticket_booking_assumptions import (
     stadium_seats,
     tickets_per_order,
 )
-from ticket_booking_traffic import release_rate, seat_map_reads_peak, waiting_room_requests_peak
+from ticket_booking_sellout import seat_map_reads_peak
+from ticket_booking_traffic import queue_joins_peak, queue_polls_peak, release_rate
 
 from sdw.estimation import count, fraction, markdown_table, peak, size, throughput, times
 
@@ -29,10 +30,19 @@ SEAT = [
     ("price_tier smallint", 2),
     ('state "char": free, held, pending, sold', 1),
     ("hold_id bigint", 8),
-    ("hold_expires timestamptz", 8),
+    ("hold_expires timestamptz: while held, when the hold ends; once free again, when it ended", 8),
     ("order_id bigint", 8),
 ]
 SEAT_INDEXES = [("primary key (show_id, seat_id)", 12), ("(show_id, hold_id)", 16)]
+# The show's prices, a row a tier, on the show's shard: the hold's total and the order's amount are
+# summed from them in the shard's own transaction. A show has a handful of tiers.
+SHOW_PRICE = [
+    ("show_id bigint", 8),
+    ("price_tier smallint", 2),
+    ("amount bigint, minor units", 8),
+    ("currency text, ISO 4217", 1 + 3),
+]
+SHOW_PRICE_INDEXES = [("primary key (show_id, price_tier)", 10)]
 HOLD = [
     ("hold_id bigint", 8),
     ("show_id bigint", 8),
@@ -53,13 +63,15 @@ ORDER = [
     ("hold_id bigint", 8),
     ("show_id bigint", 8),
     ("account_id bigint", 8),
-    ('state "char": pending, captured, declined', 1),
+    ('state "char": pending, requires_action, captured, declined, cancelled', 1),
     ("seat_count smallint", 2),
     ("amount bigint, minor units", 8),
     ("currency text, ISO 4217", 1 + 3),
+    ("payment_method text, the processor's token for the card", 1 + 27),
     ("created_at timestamptz", 8),
     ("settled_at timestamptz", 8),
     ("processor_ref text, the processor's payment ID", 1 + 27),
+    ("action_secret text, for the buyer's browser while an action is needed: null otherwise", 0),
 ]
 ORDER_INDEXES = [
     ("primary key (order_id)", 8),
@@ -67,6 +79,8 @@ ORDER_INDEXES = [
     ("(account_id, created_at), the buyer's orders", 16),
     ("(show_id, account_id), the account's limit", 16),
 ]
+# Left out of the bytes: a partial index on (show_id, created_at) where the state is requires_action, for
+# the sweeper; it holds an entry only while an order waits on its buyer, minutes at most.
 TICKET = [
     ("ticket_id bigint", 8),
     ("order_id bigint", 8),
@@ -90,6 +104,7 @@ def row_bytes(fields, indexes) -> float:
 
 
 seat_row_bytes = size(row_bytes(SEAT, SEAT_INDEXES))
+price_row_bytes = size(row_bytes(SHOW_PRICE, SHOW_PRICE_INDEXES))
 hold_row_bytes = size(row_bytes(HOLD, HOLD_INDEXES))
 order_row_bytes = size(row_bytes(ORDER, ORDER_INDEXES))
 ticket_row_bytes = size(row_bytes(TICKET, TICKET_INDEXES))
@@ -123,16 +138,19 @@ partition_capacity = throughput(partition_row_writes)
 partition_share_used = fraction(partition_rows_peak / partition_capacity)
 partition_headroom = times(partition_capacity / partition_rows_peak)
 
-# Reads against writes in the on-sale: the waiting room's and the maps' requests, against the
-# transactions on the show's partition.
-onsale_reads_peak = peak(waiting_room_requests_peak + seat_map_reads_peak)
-onsale_reads_per_write = times(onsale_reads_peak / partition_transactions_peak)
+# Reads against writes in the on-sale: the waiting room's polls and the maps' requests, against the
+# waiting room's joins (each a conditional insert in the queue store) and the transactions on the show's
+# partition.
+onsale_reads_peak = peak(queue_polls_peak + seat_map_reads_peak)
+onsale_writes_peak = peak(queue_joins_peak + partition_transactions_peak)
+onsale_reads_per_write = times(onsale_reads_peak / onsale_writes_peak)
 
 transaction_rows = [(what, count(t), count(r), peak(release_rate * t)) for what, t, r in TRANSACTIONS]
 
 if __name__ != "ticket_booking_data_model":
     for name, fields, indexes, total in [
         ("seats", SEAT, SEAT_INDEXES, seat_row_bytes),
+        ("show_prices", SHOW_PRICE, SHOW_PRICE_INDEXES, price_row_bytes),
         ("holds", HOLD, HOLD_INDEXES, hold_row_bytes),
         ("orders", ORDER, ORDER_INDEXES, order_row_bytes),
         ("tickets", TICKET, TICKET_INDEXES, ticket_row_bytes),
@@ -162,8 +180,9 @@ if __name__ != "ticket_booking_data_model":
                 ("Rows a second on the show's partition, at the peak", partition_rows_peak),
                 ("One shard's row changes a second", partition_capacity),
                 ("Share of the shard the on-sale uses", partition_share_used),
-                ("On-sale reads (waiting room, seat maps) at the peak", onsale_reads_peak),
-                ("... per transaction on the show's partition", onsale_reads_per_write),
+                ("On-sale reads (waiting-room polls, seat maps) at the peak", onsale_reads_peak),
+                ("On-sale writes (waiting-room joins, the show's transactions) at the peak", onsale_writes_peak),
+                ("Reads per write", onsale_reads_per_write),
             ],
         )
     )

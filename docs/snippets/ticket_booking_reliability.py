@@ -1,14 +1,16 @@
 """Ticket booking worked example: the one feedback signal between the payment queue and the waiting
-room, a slow or failed processor, a lost zone and a lost region, and the error budget they spend."""
+room, a slow or failed processor over the sell-out's submits, a lost zone and a lost region, and the
+error budget they spend."""
 
 from ticket_booking_assumptions import (
     availability_target,
     backlog_clear,
     backlog_threshold,
     hold_time,
+    payment_endpoint_limit,
     pick_time,
     processor_call_time,
-    processor_limit,
+    processor_calls_per_order,
     processor_slowdown_share,
     region_rpo,
     release_cut,
@@ -16,8 +18,10 @@ from ticket_booking_assumptions import (
     slo_window_days,
     time_to_submit,
 )
+from ticket_booking_sellout import first_wave_span, free_seats_run_out, lapsed_holds_per_second, wave_start
 from ticket_booking_servers import booking_writes_peak
 from ticket_booking_traffic import (
+    calls_per_released_buyer,
     onsale_calls_budget,
     page_views_per_day,
     planned_calls,
@@ -28,37 +32,52 @@ from ticket_booking_traffic import (
 from sdw.estimation import SECONDS_PER_MINUTE, count, duration, fraction, markdown_table, peak, throughput
 
 # --- The feedback signal ------------------------------------------------------------------------------
-# The pending-order queue is measured in seconds of the processor's limit. Past the threshold every
-# show's release rate is cut; under the clear level it returns to the plan.
-backlog_threshold_orders = count(processor_limit * backlog_threshold)
-backlog_clear_orders = count(processor_limit * backlog_clear)
+# The pending-order queue is measured in seconds of the payment endpoint's limit. Past the threshold every
+# show's release rate is cut; under the clear level it returns to the plan. A cut lowers only the
+# releases of shows that still have free seats: a show whose seats have run out releases no one anyway.
+backlog_threshold_orders = count(payment_endpoint_limit * backlog_threshold)
+backlog_clear_orders = count(payment_endpoint_limit * backlog_clear)
 calls_after_cut = peak(processor_calls_peak + onsale_calls_budget * release_cut)
-share_after_cut = fraction(calls_after_cut / processor_limit)
+share_after_cut = fraction(calls_after_cut / payment_endpoint_limit)
 release_rate_after_cut = peak(release_rate * release_cut)
 # A cut acts only on buyers released after it: those released before still pick and submit. Most
 # submit a pick time and a time to submit after their release; the slowest, up to a hold's end.
 cut_lag = duration(pick_time + time_to_submit)
 cut_lag_longest = duration(pick_time + hold_time)
-# At the processor's full limit, the threshold's queue drains in:
-drain_at_limit = duration(backlog_threshold_orders / (processor_limit - calls_after_cut))
+# With releases running at the cut plan, the threshold's queue drains at the full limit in:
+drain_at_limit = duration(backlog_threshold_orders / (payment_endpoint_limit - calls_after_cut))
 
-# --- Step 7's case: the processor completes half its limit ----------------------------------------------
-slow_processor = throughput(processor_limit * processor_slowdown_share)
+# --- The sell-out's submits ------------------------------------------------------------------------------
+# The first wave's holds start from the pick time, one wave span long, and their buyers submit a time to
+# submit later: the on-sale's calls run at the plan over that span, and before and after it only the
+# normal day's. The later waves' holds start as the lapsed ones return, a share of the release rate.
+plan_calls_from = duration(pick_time + time_to_submit)
+plan_calls_until = duration(plan_calls_from + first_wave_span)
+second_wave_calls_from = duration(wave_start(2) + time_to_submit)
+second_wave_calls = peak(processor_calls_peak + lapsed_holds_per_second * calls_per_released_buyer)
+
+# --- Step 7's case: the processor completes half its limit through the on-sale ---------------------------
+slow_processor = throughput(payment_endpoint_limit * processor_slowdown_share)
 slow_growth = peak(planned_calls - slow_processor)
 slow_time_to_threshold = duration(backlog_threshold_orders / slow_growth)
-# Through the lag the orders still arrive at the plan's rate.
-slow_deepest_queue = count(backlog_threshold_orders + slow_growth * cut_lag)
+slow_flag_set = duration(plan_calls_from + slow_time_to_threshold)
+# The flag comes after the free seats ran out, so the cut lowers no releases: the queue grows through the
+# first wave's submits and drains once they pass, on the normal day's calls, before the second wave's.
+assert slow_flag_set > free_seats_run_out, "the cut acts on this show's releases: the case needs its lag"
+slow_deepest_queue = count(slow_growth * first_wave_span)
+assert slow_deepest_queue > backlog_threshold_orders, "the queue never reaches the threshold in this case"
 slow_longest_wait = duration(slow_deepest_queue / slow_processor)
-slow_drain = peak(slow_processor - calls_after_cut)
+slow_drain = peak(slow_processor - processor_calls_peak)
 slow_time_to_clear = duration((slow_deepest_queue - backlog_clear_orders) / slow_drain)
-assert slow_drain > 0, "the cut does not drain the queue at this slowdown"
+assert plan_calls_until + slow_time_to_clear < second_wave_calls_from, "the queue is still deep at the second wave"
+assert second_wave_calls < slow_processor, "the later waves grow the queue at this slowdown"
 
-# --- The processor down --------------------------------------------------------------------------------
-# Orders keep arriving at the cut rate while nothing completes; once the processor is back, the queue
-# drains by the limit less those arrivals (the rates return only under the clear level).
-outage_pending_per_minute = count(calls_after_cut * SECONDS_PER_MINUTE)
-drain_after_outage = peak(processor_limit - calls_after_cut)
-drain_minutes_per_outage_minute = duration(calls_after_cut / drain_after_outage * SECONDS_PER_MINUTE)
+# --- The processor down, through the first wave's submits ------------------------------------------------
+# Orders arrive at the plan while nothing completes; once the processor is back and the wave has passed,
+# the queue drains by the limit less the normal day's calls.
+outage_pending_per_minute = count(planned_calls * SECONDS_PER_MINUTE)
+drain_after_outage = peak(payment_endpoint_limit - processor_calls_peak)
+drain_minutes_per_outage_minute = duration(planned_calls / drain_after_outage * SECONDS_PER_MINUTE)
 
 # --- A zone lost: a shard's primary replaced -------------------------------------------------------------
 failover_failed_writes = count(booking_writes_peak * shard_failover)
@@ -68,10 +87,11 @@ failover_budget_share = fraction(failover_failed_writes / error_budget_requests)
 
 # --- A region lost: the processor's records to apply before sales resume ---------------------------------
 # Every payment the processor recorded that the standby may not reflect: those of orders submitted after
-# its last commit, and those of orders it holds as pending, the oldest submitted one queue's wait before
-# that (the queue kept under its threshold), with a call's time of slack. At most the limit over that window.
-reconcile_window = duration(region_rpo + backlog_threshold + processor_call_time)
-reconcile_records_most = count(processor_limit * reconcile_window)
+# its last commit, and those of orders it holds as pending, the oldest submitted up to a queue's wait
+# before that (step 7's slow case, the longest here), with a call's time of slack. At most the payment
+# endpoint's limit over that window.
+reconcile_window = duration(region_rpo + slow_longest_wait + processor_call_time)
+reconcile_records_most = count(payment_endpoint_limit * reconcile_window * processor_calls_per_order)
 standby_lag_page = duration(region_rpo / 2)
 
 if __name__ != "ticket_booking_reliability":
@@ -93,12 +113,25 @@ if __name__ != "ticket_booking_reliability":
     print()
     print(
         markdown_table(
+            ("The sell-out's processor calls", "Value"),
+            [
+                ("At the plan, from", plan_calls_from),
+                ("... until", plan_calls_until),
+                ("The second wave's calls, from", second_wave_calls_from),
+                ("... at", second_wave_calls),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
             (f"The processor at {processor_slowdown_share} of its limit", "Value"),
             [
                 ("It completes", slow_processor),
-                ("The queue grows by", slow_growth),
+                ("The queue grows, while the calls run at the plan, by", slow_growth),
                 ("It reaches the threshold after", slow_time_to_threshold),
-                ("Deepest queue, once the lag has passed", slow_deepest_queue),
+                ("... so the flag is set, from the on-sale's start, at", slow_flag_set),
+                ("Deepest queue, at the end of the first wave's submits", slow_deepest_queue),
                 ("Longest wait from submit to the processor's call", slow_longest_wait),
                 ("Then it drains by", slow_drain),
                 ("... to the clear level in", slow_time_to_clear),
@@ -110,8 +143,8 @@ if __name__ != "ticket_booking_reliability":
         markdown_table(
             ("Outages", "Value"),
             [
-                ("Processor down: pending orders a minute, rates cut", outage_pending_per_minute),
-                ("Processor back: the queue drains by", drain_after_outage),
+                ("Processor down in the first wave's submits: pending orders a minute", outage_pending_per_minute),
+                ("Processor back, the wave passed: the queue drains by", drain_after_outage),
                 ("... so each minute of outage takes to drain", drain_minutes_per_outage_minute),
                 ("A shard's failover: holds and submits that fail", failover_failed_writes),
                 (f"... against {slo_window_days} days' error budget of requests", failover_budget_share),

@@ -1,21 +1,35 @@
-"""Ticket booking worked example: how one hot on-sale sells out, in time.
+"""Ticket booking worked example: how one hot on-sale sells out, in time, and the seat maps it keeps open.
 
 A buyer released from the waiting room spends the pick time on the seat map, and only then does the
 hold start: holds are not counted from the release. While free seats last, holds take
 seats_held_per_second. A hold ends in a purchase (buy_share), its seats sold when the buyer submits
 payment, or lapses, its seats free again a hold's time after it started (a declined order frees its
-seats sooner; counting it as a lapse is the slower, conservative case). Lapsed seats are taken at once
-by the next buyers picking, since buyers keep arriving faster than seats come back. So the sale runs in
-waves a hold's time apart, each with (1 - buy_share) of the seats of the one before, each spread over
+seats sooner; counting it as a lapse is the slower, conservative case).
+
+The waiting room stops releasing once no seat is free (step 6), so the buyers released in the last pick
+time before the seats run out find the map full and wait on it. Returned seats go first to the buyers
+waiting; once none are left, a seat that goes unclaimed resumes the releases, and the next buyers take
+the seats a pick time later. The model takes every returned seat at once, leaving out that minute or so
+(the unclaimed time and a pick time) for the seats that return while no one is waiting. So the sale runs
+in waves a hold's time apart, each with (1 - buy_share) of the seats of the one before, each spread over
 the same span as the first.
 """
 
 import math
 
-from ticket_booking_assumptions import buy_share, hold_time, pick_time, stadium_seats, tickets_per_order, time_to_submit
-from ticket_booking_traffic import release_rate, seats_held_per_second
+from ticket_booking_assumptions import (
+    buy_share,
+    hold_time,
+    map_open_share,
+    pick_time,
+    seat_map_refresh,
+    stadium_seats,
+    tickets_per_order,
+    time_to_submit,
+)
+from ticket_booking_traffic import release_rate, seat_map_bytes, seats_held_per_second
 
-from sdw.estimation import count, duration, fraction, markdown_table
+from sdw.estimation import bandwidth, count, duration, fraction, markdown_table, peak
 
 # The first wave: every seat held once, from the first buyer's hold at the pick time.
 first_wave_span = duration(stadium_seats / seats_held_per_second)
@@ -24,6 +38,13 @@ free_seats_run_out = duration(pick_time + first_wave_span)
 assert first_wave_span <= hold_time, "the first wave outlasts a hold: lapsed seats return before all are held"
 first_lapses_return = duration(pick_time + hold_time)
 gap_without_free_seats = duration(first_lapses_return - free_seats_run_out)
+
+# Releases stop when the free seats run out. The buyers released in the pick time before that find the map
+# full and wait; the first wave's lapsed holds seat them first, at the rate they return.
+released_when_seats_run_out = count(release_rate * free_seats_run_out)
+waiting_when_seats_run_out = count(released_when_seats_run_out - stadium_seats / tickets_per_order)
+lapsed_holds_per_second = peak(release_rate * (1 - buy_share))
+waiting_seated_by = duration(first_lapses_return + waiting_when_seats_run_out / lapsed_holds_per_second)
 
 
 def wave_start(n: int, hold: float = hold_time) -> float:
@@ -71,9 +92,23 @@ most_sold = duration(time_to_sell(most_sold_share))
 last_wave = count(waves_to_last_hold())
 last_seats = duration(last_seats_sold())
 seats_in_last_wave = count(stadium_seats * (1 - buy_share) ** (waves_to_last_hold() - 1))
-# The last buyer who can still find a seat: released a pick time before the last wave's last hold.
-last_useful_position = count(release_rate * (wave_start(waves_to_last_hold()) + first_wave_span - pick_time))
 first_wave_sold = fraction(buy_share)
+
+# --- Released buyers without a hold, and the seat maps they keep open -----------------------------------
+# While releases run, those picking: a pick time's releases. Once the seats run out, the same buyers wait
+# on the map until returned seats seat them, and no new ones come. Releases resume only when a returned
+# seat goes unclaimed, that is when no one is waiting, and stop again when the seats run out, with the
+# last pick time's releases waiting once more. So a pick time's releases is the most at any moment.
+released_without_hold_peak = count(release_rate * pick_time)
+assert abs(released_without_hold_peak - waiting_when_seats_run_out) < 1e-6 * released_without_hold_peak
+map_viewers_peak = count(released_without_hold_peak * map_open_share)
+seat_map_reads_peak = peak(map_viewers_peak / seat_map_refresh)
+seat_map_egress_peak = bandwidth(seat_map_reads_peak * seat_map_bytes, peak=True)
+# Every hold is one released buyer's (a buyer whose hold lapsed leaves), and the holds together buy every
+# seat: the seats over a hold's seats over the buy share. With the last stop's waiting buyers, the
+# positions ever released; the rest are told the show is sold out.
+holds_in_sale = count(stadium_seats / tickets_per_order / buy_share)
+last_released_position = count(holds_in_sale + released_without_hold_peak)
 
 # The hold's time against the tail: the same buyers and buy share with shorter and longer holds.
 SHORTER_HOLD, LONGER_HOLD = 420, 900
@@ -97,9 +132,10 @@ if __name__ != "ticket_booking_sellout":
             ("Moment of the on-sale", "Time from its start"),
             [
                 ("First holds start (the first buyers have picked)", duration(pick_time)),
-                ("Free seats run out: every seat held or sold", free_seats_run_out),
+                ("Free seats run out: every seat held or sold; releases stop", free_seats_run_out),
                 ("Half the seats sold", half_sold),
                 ("First lapsed seats return", first_lapses_return),
+                ("The buyers waiting since the seats ran out are seated", waiting_seated_by),
                 (f"{most_sold_share} of the seats sold", most_sold),
                 ("Last seats sold", last_seats),
             ],
@@ -115,7 +151,23 @@ if __name__ != "ticket_booking_sellout":
                 ("Seats the first wave sells", first_wave_sold),
                 ("Wave that takes the last seats", last_wave),
                 ("Seats in that wave", seats_in_last_wave),
-                ("Last position that can still find a seat", last_useful_position),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Released buyers and the seat maps", "Value"),
+            [
+                ("Buyers released when the free seats run out", released_when_seats_run_out),
+                ("... of whom wait on a full map", waiting_when_seats_run_out),
+                ("Lapsed holds returning a second, first wave", lapsed_holds_per_second),
+                ("Released buyers without a hold, at most at once", released_without_hold_peak),
+                ("Buyers with the map open", map_viewers_peak),
+                ("Seat-map reads a second", seat_map_reads_peak),
+                ("Seat maps out", seat_map_egress_peak),
+                ("Holds the whole sale takes", holds_in_sale),
+                ("Positions ever released, about", last_released_position),
             ],
         )
     )

@@ -8,9 +8,9 @@ from ticket_booking_assumptions import (
     calls_in_flight_per_worker,
     copies,
     hold_attempts_per_buyer,
+    payment_endpoint_limit,
     position_block,
     processor_call_time,
-    processor_limit,
     queue_store_writes_per_node,
     seat_snapshot_interval,
     stadium_seats,
@@ -19,13 +19,13 @@ from ticket_booking_assumptions import (
     store_floor_per_zone,
     zones,
 )
+from ticket_booking_sellout import seat_map_reads_peak
 from ticket_booking_storage import shards
 from ticket_booking_traffic import (
     onsale_orders_peak,
     page_views_peak,
     queue_joins_peak,
     release_rate,
-    seat_map_reads_peak,
     waiting_room_requests_peak,
 )
 
@@ -62,14 +62,15 @@ booking_servers = servers(
     )
 )
 
-# Each booking server keeps each hot show's seat map in memory, rebuilt from a replica in its zone every
-# snapshot interval: the replicas' reads, against the map reads they serve.
+# Each booking server keeps each hot show's seat map in memory, rebuilt from a replica every snapshot
+# interval (in its own zone, or for the servers in the primary's zone, another): the replicas' reads,
+# against the map reads they serve.
 snapshot_scans_peak = peak(booking_servers / seat_snapshot_interval)
 snapshot_rows_read_peak = peak(snapshot_scans_peak * stadium_seats)
 map_reads_per_scan = count(seat_map_reads_peak / snapshot_scans_peak)
 
 # Payment workers: the processor's whole limit in flight, each call for its time (Little's law).
-calls_in_flight = count(processor_limit * processor_call_time)
+calls_in_flight = count(payment_endpoint_limit * processor_call_time)
 payment_workers = servers(stateless(calls_in_flight, calls_in_flight_per_worker))
 
 # Queue store: a position's conditional insert, on every copy.
@@ -83,14 +84,29 @@ standby_inventory_nodes = servers(shards * standby_copies)
 
 # The event log between the outbox relay and the payment workers: small, a broker a zone.
 log_brokers = servers(STORE_FLOOR)
+# The small parts, each at its floor: the outbox relay (stateless), the token bucket's counter store
+# (a node a zone), and the catalog's database (one shard, a primary and a replica in each other zone).
+relay_servers = servers(FLOOR)
+counter_store_nodes = servers(STORE_FLOOR)
+catalog_nodes = servers(copies)
+small_parts = servers(relay_servers + counter_store_nodes + catalog_nodes)
 
 home_region_servers = servers(
-    waiting_room_servers + booking_servers + payment_workers + queue_store_nodes + inventory_nodes + log_brokers
+    waiting_room_servers
+    + booking_servers
+    + payment_workers
+    + queue_store_nodes
+    + inventory_nodes
+    + log_brokers
+    + small_parts
 )
-# The standby region keeps its database copies and the floors of the stateless tiers, and grows them
-# at a failover (step 7).
-STATELESS_TIERS = ("waiting room", "booking API", "payment workers")
-standby_region_servers = servers(standby_inventory_nodes + len(STATELESS_TIERS) * FLOOR + STORE_FLOOR + log_brokers)
+# The standby region keeps its database copies and the floors of the stateless tiers and stores, and
+# grows them at a failover (step 7).
+STATELESS_TIERS = ("waiting room", "booking API", "payment workers", "outbox relay")
+STORES_AT_FLOOR = ("queue store", "event log", "counter store")
+standby_region_servers = servers(
+    standby_inventory_nodes + len(STATELESS_TIERS) * FLOOR + len(STORES_AT_FLOOR) * STORE_FLOOR + standby_copies
+)
 fleet_servers = servers(home_region_servers + standby_region_servers)
 
 if __name__ != "ticket_booking_servers":
@@ -106,6 +122,9 @@ if __name__ != "ticket_booking_servers":
                 ("Queue store (joins)", queue_joins_peak, queue_store_nodes),
                 ("Seat inventory (shards, three copies each)", shards, inventory_nodes),
                 ("Event log", "", log_brokers),
+                ("Outbox relay", "", relay_servers),
+                ("Token bucket's counter store", "", counter_store_nodes),
+                ("Catalog database", "", catalog_nodes),
             ],
         )
     )
