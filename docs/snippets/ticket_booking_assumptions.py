@@ -288,7 +288,7 @@ TABLE = [
         "Processor's limit on any one endpoint, by default",
         processor_endpoint_default,
         "The same page: each named API operation is an endpoint of its own, so the payment call, "
-        "`POST /v1/payment_intents`, gets this alone. Too low for this seller (step 2).",
+        "`POST /v1/payment_intents`, gets this alone: too low for this seller, as step 2 shows.",
     ),
     (
         "Payment endpoint's limit, raised",
@@ -334,20 +334,20 @@ TABLE = [
         "the plan and for retries.",
     ),
     (
-        "Pending orders that lower every release rate",
+        "Pending orders that lower the release rates",
         backlog_threshold,
-        "The page's choice (step 6): a queue deeper than this many seconds of the processor's limit.",
+        "The page's choice (step 6): a queue deeper than this many seconds of the payment endpoint's limit.",
     ),
     (
         "Pending orders under which release rates return",
         backlog_clear,
-        "The page's choice (step 6): in seconds of the processor's limit, well under the threshold, so "
+        "The page's choice (step 6): in seconds of the payment endpoint's limit, well under the threshold, so "
         "the rates do not flap.",
     ),
     (
         "Release rates while the queue is deep, against the plan",
         release_cut,
-        "The page's choice (step 6): halved, the reason is on that page.",
+        "The page's choice (step 6): halved, for the shows still releasing buyers; the reason is on that page.",
     ),
     (
         "Processor calls a payment worker keeps in flight",
