@@ -43,9 +43,10 @@ days, 140 bytes of text each, at its peak search rate (twitter_traffic).
 - Segments (Lucene, as Elasticsearch and OpenSearch use it): a refresh, every second by default in
   Elasticsearch, turns the documents buffered since the last one into a new immutable segment, and
   merges combine about 10 segments of similar size at a time (TieredMergePolicy, segments per tier
-  10) up to 5 GB (max_merged_segment), so a posting is rewritten about once per tier between the
-  refresh's size and 5 GB. Lucene counts a segment below floor_segment (2 MB in Elasticsearch) as
-  2 MB when it picks merges; the count of rewrites here ignores that.
+  10) up to 5 GiB (max_merged_segment, "5gb": Elasticsearch's byte units are powers of 1,024), so a
+  posting is rewritten about once per tier between the refresh's size and 5 GiB. Lucene counts a
+  segment below floor_segment (2 MiB in Elasticsearch) as 2 MiB when it picks merges; the count of
+  rewrites here ignores that.
 - Refresh interval, the options the page weighs: Elasticsearch's default of 1 s, 5 s, or the
   freshness target less the pipeline's lag. The Twitter example's 15 s target leaves room for
   about 5 s, and its figures are computed for both 1 s and 5 s.
@@ -77,8 +78,8 @@ from twitter_stores import search_daily_indices, search_servers_per_copy
 from twitter_traffic import searches_per_second_peak, tweets_per_second
 
 from sdw.estimation import (
-    GB,
-    MB,
+    GiB,
+    MiB,
     count,
     duration,
     fraction,
@@ -96,9 +97,11 @@ POSITION_BYTES = 1  # one position a posting, below 128 in a tweet
 DOC_ID_BYTES_RAW = 4  # a 32-bit document number, uncompressed
 REFRESH_SECONDS = 1.0  # Elasticsearch's default index.refresh_interval
 REFRESH_SECONDS_CHOSEN = 5.0  # the Twitter example's choice, a third of its 15 s freshness target
-MAX_SEGMENT_BYTES = 5 * GB  # Elasticsearch's default index.merge.policy.max_merged_segment
+MAX_SEGMENT_GIB = 5
+MAX_SEGMENT_BYTES = MAX_SEGMENT_GIB * GiB  # Elasticsearch's default index.merge.policy.max_merged_segment
 SEGMENTS_PER_TIER = 10  # Lucene TieredMergePolicy's default
-FLOOR_SEGMENT_BYTES = 2 * MB  # Elasticsearch's index.merge.policy.floor_segment
+FLOOR_SEGMENT_MIB = 2
+FLOOR_SEGMENT_BYTES = FLOOR_SEGMENT_MIB * MiB  # Elasticsearch's index.merge.policy.floor_segment
 TWEET_ID_BYTES = 8  # a 64-bit tweet ID a document, to hydrate results
 AUTHOR_ID_BYTES = 8  # a 64-bit author ID a document, to drop blocked and muted authors
 DICTIONARY_BYTES_PER_TERM = 16  # a term and its list's place, prefix-shared
@@ -248,8 +251,9 @@ assert index_with_one_more_segment_per_tweet < search_index_bytes_per_tweet, "th
 refresh_interval = duration(REFRESH_SECONDS)
 tweets_per_index_server = tweets_per_second / INDEX_SERVERS_PER_COPY
 segment_bytes_per_refresh = size(tweets_per_index_server * REFRESH_SECONDS * search_index_bytes_per_tweet)
-max_segment = size(MAX_SEGMENT_BYTES)
-floor_segment = size(FLOOR_SEGMENT_BYTES)
+# Elasticsearch's settings, in its binary units: the pages print them as GiB and MiB.
+max_segment_gib = count(MAX_SEGMENT_GIB)
+floor_segment_mib = count(FLOOR_SEGMENT_MIB)
 segments_per_tier = count(SEGMENTS_PER_TIER)
 merge_rewrites = count(math.log(MAX_SEGMENT_BYTES / segment_bytes_per_refresh, SEGMENTS_PER_TIER))
 segments_made_per_hour = count(3_600 / REFRESH_SECONDS)
@@ -319,7 +323,7 @@ if __name__ != "concept_search":
                 ("Postings over the text they index", postings_over_text),
                 (f"Tweets a shard-day (a daily index over {index_servers_per_copy} servers)", tweets_per_shard_day),
                 ("Its bytes, at the example's budget a tweet", shard_day_bytes),
-                (f"Its segments, at least, merged up to {max_segment}", segments_per_shard_day),
+                (f"Its segments, at least, merged up to {max_segment_gib} GiB", segments_per_shard_day),
                 ("Tweets a segment", tweets_per_segment),
                 ("Distinct terms in a segment's dictionary (Zipf model)", terms_per_segment),
                 (
@@ -338,7 +342,7 @@ if __name__ != "concept_search":
                 (f"New segment per index server, refresh every {refresh_interval}", segment_bytes_per_refresh),
                 (f"... refresh every {refresh_interval_chosen}", segment_bytes_per_refresh_chosen),
                 (
-                    f"Times a posting is rewritten by merges up to {max_segment}, {refresh_interval} refresh",
+                    f"Times a posting is rewritten by merges up to {max_segment_gib} GiB, {refresh_interval} refresh",
                     merge_rewrites,
                 ),
                 (f"... {refresh_interval_chosen} refresh", merge_rewrites_chosen),
