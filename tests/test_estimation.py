@@ -419,13 +419,15 @@ def test_output_inputs_name_what_each_output_grows_and_shrinks_with() -> None:
 SNIPPET_FILES = sorted(path.name for path in SNIPPETS.glob("*.py"))
 
 
-def test_search_dictionary_terms_match_a_sum_a_hundred_times_finer() -> None:
+@pytest.mark.parametrize("segment", ["finished_segment_tweets", "today_segment_tweets"])
+def test_search_dictionary_terms_match_a_sum_a_hundred_times_finer(segment: str) -> None:
     # concept_search sums a segment's expected distinct terms over rank buckets 1% wide, each rank
     # taken at its bucket's middle. A sum over buckets 0.01% wide (ranks below 100,000 one by one),
     # whose own error is thousands of times smaller, must agree; summing all 100M ranks one by one
-    # agrees as well (to 2.5e-6) but takes 9 s.
+    # agrees as well (to 8e-7 and 4.4e-6) but takes about 10 s a segment. Both segments it counts: a
+    # finished shard-day's one, force-merged, and each of today's.
     search = snippets.load("concept_search")
-    tweets = search.shard_day_tweets / search.SEGMENTS_PER_SHARD_DAY
+    tweets = getattr(search, segment)
     per_rank = search.TERMS_PER_TWEET / search.harmonic  # a rank's share of tweets is per_rank / rank
     vocabulary = int(search.VOCABULARY)
     finer, rank = 0.0, 1
@@ -632,7 +634,7 @@ PAGE_FIGURES = {
         "274 PB",
         "27.7 GB/s",
         "22.3 TB",  # 375M weekly users x (800 entries x 24 B + 603 B beside each timeline) x 3 copies
-        "1,107",  # 387 API + 318 wide-column store (106 a zone, sized for 80%, a zone lost) + 249 timeline + 51 tweet,
+        "1,080",  # 387 API + 309 wide-column store (103 a zone, sized for 80%, a zone lost) + 231 timeline + 51 tweet,
         # 51 user and 51 count cache (48 each for their operations with hedges, + a spare a zone); servers() prints it
         "31 GB/day",
         "56.6 TB",

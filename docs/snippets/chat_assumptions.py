@@ -9,11 +9,11 @@ from reference_fiber import dean_california_netherlands
 from sources import cite
 
 from sdw.estimation import (
-    GB,
     KB,
     MB,
     SECONDS_PER_DAY,
     TB,
+    GiB,
     MiB,
     count,
     duration,
@@ -80,7 +80,10 @@ peak_to_average = times(2)
 quiet_hours = duration(6 * 3600)
 heartbeat_interval = duration(30)
 memory_per_connection = size(50 * KB)
-connection_server_memory = size(64 * GB)
+# Memory is built in binary units: the share of a "96 GB" machine (96 GiB, the powers-of-two reference)
+# set aside for connections, the rest left to the process and the operating system.
+connection_server_memory = size(64 * GiB)
+connection_server_memory_gib = count(connection_server_memory / GiB)
 file_descriptor_limit = count(2**20)
 connections_per_server = count(100e3)
 reconnects_per_server_per_second = throughput(5000)
@@ -404,7 +407,11 @@ TABLE = [
         memory_per_connection,
         "Kernel socket buffers, TLS state and our session state; idle sockets keep little buffered.",
     ),
-    ("Memory for connections per server", connection_server_memory, "A 96 GB machine, leaving room for the rest."),
+    (
+        "Memory for connections per server",
+        f"{connection_server_memory_gib} GiB ({connection_server_memory})",
+        "Of a 96 GiB machine, leaving room for the rest.",
+    ),
     (
         "Open files per process",
         file_descriptor_limit,

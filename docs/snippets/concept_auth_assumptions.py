@@ -27,11 +27,11 @@ Published figures:
 - RFC 9106, section 4 (https://www.rfc-editor.org/rfc/rfc9106#section-4): the FIRST RECOMMENDED option
   is Argon2id with t = 1 pass, p = 4 lanes and 2 GiB; the SECOND, for much less memory, t = 3, p = 4 and
   64 MiB. Argon2 fills m KiB of 1 KiB blocks and passes over them t times, so its work is m x t.
-- NVIDIA H100 (https://www.nvidia.com/en-us/data-center/h100/): 80 GB of GPU memory; the SXM model's
-  memory bandwidth is 3.35 TB/s. Argon2 computes each 1 KiB block from the block just before it,
-  which a GPU keeps on the chip, and one earlier reference block it reads from memory, and writes the
-  result; from the second pass on, the result is XORed into the old block it replaces, which is read
-  too (RFC 9106, section 3.2). So the first pass moves about 2 blocks of memory traffic per block and
+- NVIDIA H100 (https://www.nvidia.com/en-us/data-center/h100/): 80 GB of GPU memory, 80 GiB as memory
+  is built in binary units (the powers-of-two page); the SXM model's memory bandwidth is 3.35 TB/s.
+  Argon2 computes each 1 KiB block from the block just before it, which a GPU keeps on the chip, and
+  one earlier reference block it reads from memory, and writes the result; from the second pass on,
+  the result is XORed into the old block it replaces, which is read too (RFC 9106, section 3.2). So the first pass moves about 2 blocks of memory traffic per block and
   each later one 3, and on a GPU the guesses a second are bounded by bandwidth / ((2 + 3 (t - 1)) x m).
 - Zanzibar (Pang et al., USENIX ATC 2019,
   https://research.google/pubs/zanzibar-googles-consistent-global-authorization-system/): 95th-percentile
@@ -111,7 +111,7 @@ OWASP_ARGON2_PASSES = 2
 OWASP_ARGON2_LANES = 1
 RFC9106_FIRST = (2 * GiB, 1, 4)  # memory, passes, lanes
 RFC9106_SECOND = (64 * MiB, 3, 4)
-H100_MEMORY_BYTES = 80e9
+H100_MEMORY_BYTES = 80 * GiB  # NVIDIA's "80GB": memory is built in binary units
 H100_BANDWIDTH = 3.35e12  # B/s, H100 SXM
 ARGON2_FIRST_PASS_BLOCKS = 2  # blocks moved per block, first pass: the reference read, the result written
 ARGON2_LATER_PASS_BLOCKS = 3  # each later pass: the reference and the old block read, the result written
@@ -196,6 +196,7 @@ owasp_hash_time = duration(OWASP_HASH_CORE_S)
 stuffing_rate = throughput(STUFFING_ATTEMPTS_PER_S)
 offline_guesses = count(OFFLINE_GUESSES)
 h100_memory = size(H100_MEMORY_BYTES)
+h100_memory_gib = count(H100_MEMORY_BYTES / GiB)
 twitter_requests_peak = requests_per_second_peak
 twitter_requests_average = requests_per_second
 twitter_daily_users = daily_active_users
@@ -240,7 +241,11 @@ if __name__ != "concept_auth_assumptions":
                     "64 MiB, 3, 4",
                     "[RFC 9106](https://www.rfc-editor.org/rfc/rfc9106#section-4)",
                 ),
-                ("GPU memory (H100)", h100_memory, "[NVIDIA](https://www.nvidia.com/en-us/data-center/h100/)"),
+                (
+                    "GPU memory (H100)",
+                    f"{h100_memory_gib} GiB",
+                    "[NVIDIA](https://www.nvidia.com/en-us/data-center/h100/)",
+                ),
                 (
                     "GPU memory bandwidth (H100 SXM)",
                     h100_bandwidth,

@@ -44,7 +44,7 @@ from concept_auth_assumptions import (
     RFC9106_SECOND,
     STUFFING_ATTEMPTS_PER_S,
     STUFFING_SHARE_HASHED,
-    h100_memory,
+    h100_memory_gib,
     sign_ins_per_day,
     twitter_peak_factor,
 )
@@ -166,7 +166,7 @@ if __name__ != "concept_auth_passwords":
         f"{guesses_per_core_second} guesses a core-second: {count(OFFLINE_GUESSES)} guesses take "
         f"{offline_core_years} core-years. A GPU moves {gpu_bytes_per_guess} a guess, so its bandwidth "
         f"bounds it to at most {gpu_guesses_per_second} ({gpu_over_core} a core): the billion take at least "
-        f"{gpu_hours_offline} GPU-hours. Memory does not bind: its {h100_memory} holds "
+        f"{gpu_hours_offline} GPU-hours. Memory does not bind: its {h100_memory_gib} GiB holds "
         f"{gpu_parallel_guesses} guesses in flight, which at {gpu_guesses_per_second} is "
         f"{gpu_memory_bound_guess_time} each. Honest sign-ins take {owasp_cores_peak_at_target} cores at "
         f"{fraction(target_utilization)}. A stuffing run of {count(STUFFING_ATTEMPTS_PER_S)} a second passes "

@@ -10,9 +10,10 @@ Published figures:
   (concept_balancer_failover), imported so the two pages agree.
 - Data transfer between AWS regions: 0.02 US dollars a GB, the rate between most US and EU regions,
   as listed on the EC2 on-demand pricing page's data transfer section, read in 2025
-  (https://aws.amazon.com/ec2/pricing/on-demand/). The rate is set by the sending region: some US
-  pairs cost less, and Asia-Pacific and South American regions charge more. The receiving region
-  does not charge for data in.
+  (https://aws.amazon.com/ec2/pricing/on-demand/), a GB billed as 2^30 bytes as the powers-of-two
+  page counts cloud bills (AWS's S3 FAQs, https://aws.amazon.com/s3/faqs/, bill so). The rate is
+  set by the sending region: some US pairs cost less, and Asia-Pacific and South American regions
+  charge more. The receiving region does not charge for data in.
 - Dean's 150 ms California-Netherlands round trip (reference_fiber), for a region across an ocean.
 
 From this site: the Twitter example's write rates and bytes (tweets and the text rows, the media

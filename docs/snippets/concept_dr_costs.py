@@ -2,13 +2,13 @@
 latency, and how long a restore takes.
 
 Transfer: every byte written is sent to each other region once (N - 1 copies out), billed by the
-sending region at the inter-region price, over a 30-day month. What the Twitter example ships (its
-step 7): the event log's mirror and the media rows' binary logs, continuously, and a daily snapshot,
-incremental (the files written since the last, and each week the tables the weekly garbage
-collection rewrote) or in full (one copy of every store); and, as an extra it does not pay, its media
-originals, whose second copy would also be stored there, at S3 Standard's bulk price. A managed store
-that replicates for you bills the same bytes and more: DynamoDB global tables charge each replica
-region for the replicated writes.
+sending region at the inter-region price (a GB billed as 2^30 bytes), over a 30-day month. What the
+Twitter example ships (its step 7): the event log's mirror and the media rows' binary logs,
+continuously, and a daily snapshot, incremental (the files written since the last, and each week the
+tables the weekly garbage collection rewrote) or in full (one copy of every store); and, as an extra
+it does not pay, its media originals, whose second copy would also be stored there, at S3 Standard's
+bulk price. A managed store that replicates for you bills the same bytes and more: DynamoDB global
+tables charge each replica region for the replicated writes.
 
 Latency: a write acknowledged only once another region has it waits one round trip there, Dean's
 California-Netherlands figure across an ocean, against the example's post target; and writes that
@@ -41,7 +41,6 @@ from twitter_storage import days_kept
 from url_shortener_assumptions import link_copies
 
 from sdw.estimation import (
-    GB,
     SECONDS_PER_DAY,
     GiB,
     count,
@@ -57,8 +56,9 @@ from sdw.estimation import (
 
 
 def monthly_bill(bytes_per_second: float, regions: int = 2) -> float:
-    """US dollars a 30-day month to send each byte written to the other regions."""
-    return bytes_per_second * SLO_WINDOW * (regions - 1) / GB * INTER_REGION_PRICE_PER_GB
+    """US dollars a 30-day month to send each byte written to the other regions, billed per GB of 2^30
+    bytes: the powers-of-two page's rule for cloud bills (AWS's S3 FAQs count a GB so)."""
+    return bytes_per_second * SLO_WINDOW * (regions - 1) / GiB * INTER_REGION_PRICE_PER_GB
 
 
 assert SLO_WINDOW == DAYS_PER_MONTH * SECONDS_PER_DAY  # the bills' 30-day month

@@ -14,7 +14,7 @@ survivors must stay safe from a zone loss too, every option multiplies instead.
 
 Byte-bound tiers (the stores, sized by what they hold) do not shrink with more regions: every active
 region holds all the data, Z copies of it, so N regions store N x Z copies. The Twitter example's
-wide-column store shows both: 318 servers sized by reads, 150 of them would hold its bytes.
+wide-column store shows both: sized by its reads, it has about twice the servers its bytes would need.
 
 RPO: the snapshot interval for backups alone, the replication lag for every option that replicates.
 RTO: detection + decision + cut-over + warm-up (concept_dr), where the warm-up is what the option

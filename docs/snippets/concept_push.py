@@ -6,8 +6,9 @@ Send rate over APNs: connections x concurrent streams per connection x sends per
 where a stream carries one request at a time, so a stream sends 1 / (the gateway's answer time) a
 second. FCM's HTTP v1 API counts messages against a per-project quota a minute, whatever the
 connections. A broadcast goes to every registered token, stale ones included (a stale token costs a
-send and, on FCM, a 404 UNREGISTERED that still counts against the quota: Firebase counts client
-errors other than 429).
+send that counts against FCM's quota: FCM accepts sends to a stale token until it expires the token
+at 270 days, and then answers 404 UNREGISTERED, which counts too, as Firebase counts client errors
+other than 429).
 
 App opens are counted per user: a user whose two devices both buzz opens the app once. Sending at a
 steady rate r devices a second, the opens' requests reach r x (opens per device sent) x (requests

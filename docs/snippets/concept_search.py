@@ -25,14 +25,20 @@ days, 140 bytes of text each, at its peak search rate (twitter_traffic).
   16 bytes (the term and its list's place, prefix-shared).
 - The dictionary is not one for the window. Each shard of a daily index is a Lucene index of its
   own, and each of its segments keeps its own dictionary, so a term is stored again in every segment
-  whose tweets use it. A shard-day (one server's part of a daily index), at the example's budget a
-  tweet and merged up to the 5 GB cap, has at least its size over 5 GB segments, rounded up;
-  segments not yet merged add more. A segment's distinct terms are the expected count under the Zipf
-  model above, each tweet's terms drawn independently: a term in a share p of tweets is in at least
-  one of n tweets with chance 1 - (1 - p)^n. That chance is summed over the same rank buckets as the
-  postings, each rank taken at its bucket's middle (tests/test_estimation.py checks the sum against
-  one taken rank by rank). Real rare terms come in bursts (a misspelling, a tag trending for an
-  hour), so a real segment likely holds fewer distinct terms than this.
+  whose tweets use it. Once its day ends, a daily index takes no new tweets, and the design
+  force-merges it to one segment (Elasticsearch's ILM forcemerge action, max_num_segments 1, in the
+  warm phase; a force merge to one segment is not held to max_merged_segment), so each finished
+  shard-day (one server's part of a daily index) is one segment. Today's index, still written, is
+  counted at TieredMergePolicy's budget of segments per tier, 10 segments of equal size, taken as
+  the worst case: the policy merges only once a tier of sizes holds more than that, and the smaller
+  tiers hold few of the day's tweets. The dictionary a tweet is the average over the daily indices held at a
+  day's end (twitter_stores), the finished ones at one segment each and today's at 10, each index a
+  day's tweets. A segment's distinct terms are the expected count under the Zipf model above, each
+  tweet's terms drawn independently: a term in a share p of tweets is in at least one of n tweets
+  with chance 1 - (1 - p)^n. That chance is summed over the same rank buckets as the postings, each
+  rank taken at its bucket's middle (tests/test_estimation.py checks the sum against one over
+  buckets a hundred times finer). Real rare terms come in bursts (a misspelling, a tag trending for
+  an hour), so a real segment likely holds fewer distinct terms than this.
 - What Elasticsearch adds to every document, an estimate to be measured, not a measurement: the
   `_id` (the tweet ID, which Elasticsearch packs to about 10 bytes for a numeric string) both as a
   term of its own, a new dictionary entry and a one-entry posting list, about 10 bytes, and as a
@@ -43,9 +49,11 @@ days, 140 bytes of text each, at its peak search rate (twitter_traffic).
 - Segments (Lucene, as Elasticsearch and OpenSearch use it): a refresh, every second by default in
   Elasticsearch, turns the documents buffered since the last one into a new immutable segment, and
   merges combine about 10 segments of similar size at a time (TieredMergePolicy, segments per tier
-  10) up to 5 GB (max_merged_segment), so a posting is rewritten about once per tier between the
-  refresh's size and 5 GB. Lucene counts a segment below floor_segment (2 MB in Elasticsearch) as
-  2 MB when it picks merges; the count of rewrites here ignores that.
+  10) up to 5 GiB (max_merged_segment, "5gb": Elasticsearch's byte units are powers of 1,024), so a
+  posting is rewritten about once per tier between the refresh's size and 5 GiB. Lucene counts a
+  segment below floor_segment (2 MiB in Elasticsearch) as 2 MiB when it picks merges; the count of
+  rewrites here ignores that, and the finished day's force merge, which rewrites each posting once
+  more.
 - Refresh interval, the options the page weighs: Elasticsearch's default of 1 s, 5 s, or the
   freshness target less the pipeline's lag. The Twitter example's 15 s target leaves room for
   about 5 s, and its figures are computed for both 1 s and 5 s.
@@ -77,8 +85,8 @@ from twitter_stores import search_daily_indices, search_servers_per_copy
 from twitter_traffic import searches_per_second_peak, tweets_per_second
 
 from sdw.estimation import (
-    GB,
-    MB,
+    GiB,
+    MiB,
     count,
     duration,
     fraction,
@@ -86,7 +94,6 @@ from sdw.estimation import (
     peak,
     size,
     throughput,
-    whole_up,
 )
 
 TERMS_PER_TWEET = 20  # distinct terms a tweet, a guess: stop words kept, plus the from: author term
@@ -96,9 +103,11 @@ POSITION_BYTES = 1  # one position a posting, below 128 in a tweet
 DOC_ID_BYTES_RAW = 4  # a 32-bit document number, uncompressed
 REFRESH_SECONDS = 1.0  # Elasticsearch's default index.refresh_interval
 REFRESH_SECONDS_CHOSEN = 5.0  # the Twitter example's choice, a third of its 15 s freshness target
-MAX_SEGMENT_BYTES = 5 * GB  # Elasticsearch's default index.merge.policy.max_merged_segment
+MAX_SEGMENT_GIB = 5
+MAX_SEGMENT_BYTES = MAX_SEGMENT_GIB * GiB  # Elasticsearch's default index.merge.policy.max_merged_segment
 SEGMENTS_PER_TIER = 10  # Lucene TieredMergePolicy's default
-FLOOR_SEGMENT_BYTES = 2 * MB  # Elasticsearch's index.merge.policy.floor_segment
+FLOOR_SEGMENT_MIB = 2
+FLOOR_SEGMENT_BYTES = FLOOR_SEGMENT_MIB * MiB  # Elasticsearch's index.merge.policy.floor_segment
 TWEET_ID_BYTES = 8  # a 64-bit tweet ID a document, to hydrate results
 AUTHOR_ID_BYTES = 8  # a 64-bit author ID a document, to drop blocked and muted authors
 DICTIONARY_BYTES_PER_TERM = 16  # a term and its list's place, prefix-shared
@@ -202,8 +211,13 @@ def distinct_terms(tweets: float) -> float:
 
 
 # --- The term dictionary: one in every segment of every shard-day -------------------------------------
+# A finished shard-day is force-merged to one segment; today's is counted at the merge policy's budget
+# of segments per tier, all of equal size. The window's dictionary a tweet weights them by days.
 shard_day_tweets = tweets_per_day / INDEX_SERVERS_PER_COPY
-SEGMENTS_PER_SHARD_DAY = whole_up(shard_day_tweets * search_index_bytes_per_tweet / MAX_SEGMENT_BYTES)
+FINISHED_DAY_SEGMENTS = 1  # ILM's forcemerge, max_num_segments 1
+TODAY_SEGMENTS = SEGMENTS_PER_TIER  # TieredMergePolicy's budget, a worst case
+finished_segment_tweets = shard_day_tweets / FINISHED_DAY_SEGMENTS
+today_segment_tweets = shard_day_tweets / TODAY_SEGMENTS
 
 
 def dictionary_per_tweet(segments: int) -> float:
@@ -212,12 +226,18 @@ def dictionary_per_tweet(segments: int) -> float:
     return distinct_terms(tweets) * DICTIONARY_BYTES_PER_TERM / tweets
 
 
-dictionary_bytes_per_tweet = dictionary_per_tweet(SEGMENTS_PER_SHARD_DAY)
+finished_day_dictionary_bytes = dictionary_per_tweet(FINISHED_DAY_SEGMENTS)
+today_dictionary_bytes = dictionary_per_tweet(TODAY_SEGMENTS)
+dictionary_bytes_per_tweet = (
+    (DAILY_INDICES - 1) * finished_day_dictionary_bytes + today_dictionary_bytes
+) / DAILY_INDICES
 tweets_per_shard_day = count(shard_day_tweets)
 shard_day_bytes = size(shard_day_tweets * search_index_bytes_per_tweet)
-segments_per_shard_day = count(SEGMENTS_PER_SHARD_DAY)
-tweets_per_segment = count(shard_day_tweets / SEGMENTS_PER_SHARD_DAY)
-terms_per_segment = count(distinct_terms(shard_day_tweets / SEGMENTS_PER_SHARD_DAY))
+terms_per_finished_shard_day = count(distinct_terms(finished_segment_tweets))
+finished_day_dictionary_per_tweet = size(finished_day_dictionary_bytes)
+tweets_per_segment_today = count(today_segment_tweets)
+terms_per_segment_today = count(distinct_terms(today_segment_tweets))
+today_dictionary_per_tweet = size(today_dictionary_bytes)
 
 # --- What the example's search_index_bytes_per_tweet leaves once the postings and the rest are in ------
 skip_bytes_per_tweet = TERMS_PER_TWEET * SKIP_ENTRY_BYTES / BLOCK_POSTINGS
@@ -238,18 +258,14 @@ index_with_metadata_per_tweet = size(index_bytes_used_per_tweet + metadata_bytes
 # for what the estimate misses, until a sample day is measured.
 index_slack_per_tweet = size(float(search_index_bytes_per_tweet) - float(index_with_metadata_per_tweet))
 assert float(index_slack_per_tweet) > 0, "the Twitter example's search bytes a tweet must hold this estimate"
-# A shard-day left one segment more than the fewest (merges behind, or segments short of the cap).
-index_with_one_more_segment_per_tweet = size(
-    float(index_with_metadata_per_tweet) - dictionary_bytes_per_tweet + dictionary_per_tweet(SEGMENTS_PER_SHARD_DAY + 1)
-)
-assert index_with_one_more_segment_per_tweet < search_index_bytes_per_tweet, "the budget must hold one more segment"
 
 # --- Segments: how soon a tweet is searchable, and what merging rewrites -------------------------------
 refresh_interval = duration(REFRESH_SECONDS)
 tweets_per_index_server = tweets_per_second / INDEX_SERVERS_PER_COPY
 segment_bytes_per_refresh = size(tweets_per_index_server * REFRESH_SECONDS * search_index_bytes_per_tweet)
-max_segment = size(MAX_SEGMENT_BYTES)
-floor_segment = size(FLOOR_SEGMENT_BYTES)
+# Elasticsearch's settings, in its binary units: the pages print them as GiB and MiB.
+max_segment_gib = count(MAX_SEGMENT_GIB)
+floor_segment_mib = count(FLOOR_SEGMENT_MIB)
 segments_per_tier = count(SEGMENTS_PER_TIER)
 merge_rewrites = count(math.log(MAX_SEGMENT_BYTES / segment_bytes_per_refresh, SEGMENTS_PER_TIER))
 segments_made_per_hour = count(3_600 / REFRESH_SECONDS)
@@ -319,11 +335,17 @@ if __name__ != "concept_search":
                 ("Postings over the text they index", postings_over_text),
                 (f"Tweets a shard-day (a daily index over {index_servers_per_copy} servers)", tweets_per_shard_day),
                 ("Its bytes, at the example's budget a tweet", shard_day_bytes),
-                (f"Its segments, at least, merged up to {max_segment}", segments_per_shard_day),
-                ("Tweets a segment", tweets_per_segment),
-                ("Distinct terms in a segment's dictionary (Zipf model)", terms_per_segment),
                 (
-                    f"Index bytes a tweet: postings, tweet and author IDs, dictionary {dictionary_share_per_tweet}, "
+                    "Distinct terms in a finished shard-day, force-merged to one segment (Zipf model)",
+                    terms_per_finished_shard_day,
+                ),
+                ("Its dictionary a tweet", finished_day_dictionary_per_tweet),
+                (f"Tweets a segment of today's shard-day, counted as {segments_per_tier}", tweets_per_segment_today),
+                ("Distinct terms in each (Zipf model)", terms_per_segment_today),
+                ("Today's dictionary a tweet", today_dictionary_per_tweet),
+                (
+                    f"Index bytes a tweet: postings, tweet and author IDs, dictionary {dictionary_share_per_tweet} "
+                    f"(over the {daily_indices} daily indices), "
                     f"skip data {skip_share_per_tweet}",
                     index_used_per_tweet,
                 ),
@@ -332,13 +354,12 @@ if __name__ != "concept_search":
                     metadata_per_tweet,
                 ),
                 ("Index bytes a tweet with them", index_with_metadata_per_tweet),
-                ("... with one segment more a shard-day", index_with_one_more_segment_per_tweet),
                 (f"Slack left of the example's {search_index_bytes_per_tweet} a tweet", index_slack_per_tweet),
                 ("Index servers in one copy of the example's index", index_servers_per_copy),
                 (f"New segment per index server, refresh every {refresh_interval}", segment_bytes_per_refresh),
                 (f"... refresh every {refresh_interval_chosen}", segment_bytes_per_refresh_chosen),
                 (
-                    f"Times a posting is rewritten by merges up to {max_segment}, {refresh_interval} refresh",
+                    f"Times a posting is rewritten by merges up to {max_segment_gib} GiB, {refresh_interval} refresh",
                     merge_rewrites,
                 ),
                 (f"... {refresh_interval_chosen} refresh", merge_rewrites_chosen),

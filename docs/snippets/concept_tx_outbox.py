@@ -18,11 +18,19 @@ pointer in the page. Its primary-key entry and the leaves' fill come from the un
 B-tree model: 28 bytes an entry, leaves ln 2 (69%) full under random keys (UUIDv4) and 90% full under
 time-ordered ones (UUIDv7), which insert at the right edge only if they arrive nearly sorted: the
 spread of arrival delays must stay within about the time one leaf's entries span at the inbox's rate.
-Consumers that lag one another by more scatter inserts over older leaves, which then split in the
-middle, so the random fill is the pessimistic bound. The heap, appended to and dropped
-a partition at a time, stays full. The inbox's rate is the messaging page's, 10,000 messages a
-second: one consumer group's share of a busy topic that many producers feed, against the single
-producer's 1,000 events a second above.
+Here the relays' polls alone spread them wider: each producer's relay polls every POLL_INTERVAL, out
+of phase with the others, so an event waits anywhere from the publish time to a whole interval more
+before it reaches the log. Inserts then land on the last few leaves, which split in the middle, so
+the inbox is sized at the random fill; leaves the window has left behind keep whatever fill they
+had, which may be less (to be measured). The heap, appended to and dropped a partition at a time,
+stays full. The inbox's rate is the messaging page's, 10,000 messages a second: one consumer group's
+share of a busy topic that many producers feed, against the single producer's 1,000 events a second
+above.
+
+What random keys cost besides space comes from the unique IDs page's B-tree model (an index of
+1e9 keys at 10,000 inserts a second, a little over a day of this inbox), imported, not recomputed:
+the leaves written at each checkpoint whatever the memory, the page images logged, and the leaves
+read once the index outgrows the memory for it.
 
 How long to keep the IDs. A repeat arrives at most the outbox's backlog (how long an event may wait
 unpublished; OUTBOX_BACKLOG_BOUND, assumed, held by an alert on the age of the oldest unpublished
@@ -47,12 +55,17 @@ from concept_ids_btree import (
     UUID,
     entries_per_leaf,
     entry_bytes,
-    page_image_bytes,
+    memory_for_leaves,
+    random_checkpoint_interval,
+    random_leaf_writes,
+    random_page_image_bytes,
+    random_page_image_wal_bytes,
+    random_reads,
 )
 from concept_messaging import DEDUPE_ENTRY_OVERHEAD_BYTES, MESSAGE_ID_BYTES, MESSAGES_PER_SECOND
 from concept_tx import PUBLISH_SECONDS, WRITE_RATE
 
-from sdw.estimation import SECONDS_PER_DAY, bandwidth, count, duration, markdown_table, per_second, size
+from sdw.estimation import SECONDS_PER_DAY, count, duration, markdown_table, per_second, size, times
 
 # --- The relay ----------------------------------------------------------------------------------------
 POLL_INTERVAL = 0.1  # seconds between a relay's polls of the outbox (assumed)
@@ -89,14 +102,17 @@ inbox_day_bytes = size(DAY_ROWS * row_bytes)
 inbox_day_bytes_random = size(DAY_ROWS * row_bytes_random)
 index_day_bytes_random = size(DAY_ROWS * index_random)
 index_day_bytes = size(DAY_ROWS * index_ordered)
-# Random keys, once the index outgrows memory: about one leaf read and one dirtied per insert, each
-# leaf's first change after a checkpoint logging an image of the page.
-random_leaf_io = per_second(MESSAGES_PER_SECOND)
-random_page_image = size(page_image_bytes(UUID, RANDOM_FILL))
-random_page_image_wal = bandwidth(MESSAGES_PER_SECOND * page_image_bytes(UUID, RANDOM_FILL))
-ordered_leaf_writes = per_second(MESSAGES_PER_SECOND / (entries_per_leaf(UUID) * ORDERED_FILL))
 # The right-edge fill holds while arrivals are nearly sorted: within about one leaf's span of time.
-leaf_span = duration(entries_per_leaf(UUID) * ORDERED_FILL / MESSAGES_PER_SECOND)
+# The relays' polls spread arrivals over a whole poll interval, wider than that span, so the inbox's
+# UUIDv7 leaves split in the middle like random ones and are sized at the random fill.
+LEAF_SPAN = entries_per_leaf(UUID) * ORDERED_FILL / MESSAGES_PER_SECOND
+leaf_span = duration(LEAF_SPAN)
+poll_spread_over_leaf_span = times(POLL_INTERVAL / LEAF_SPAN)
+INBOX_FILL = RANDOM_FILL if POLL_INTERVAL > LEAF_SPAN else ORDERED_FILL
+inbox_row_bytes = heap_row_bytes + entry_bytes(UUID) / INBOX_FILL
+# UUIDv7 inserts touch only the last few leaves, each written once it has filled: one leaf write per
+# (entries per leaf x fill) inserts, and no reads.
+ordered_leaf_writes = per_second(MESSAGES_PER_SECOND / (entries_per_leaf(UUID) * INBOX_FILL))
 page_kib = count(PAGE_BYTES / 1024)
 
 # --- The inbox: how long to keep the IDs ----------------------------------------------------------------
@@ -117,9 +133,9 @@ age_bound = duration(AGE_BOUND_DAYS * SECONDS_PER_DAY)
 bounded_partitions = count(partitions_kept(BOUNDED_WINDOW))
 retention_partitions = count(partitions_kept(RETENTION_WINDOW))
 bounded_rows = count(partitions_kept(BOUNDED_WINDOW) * DAY_ROWS)
-bounded_bytes = size(partitions_kept(BOUNDED_WINDOW) * DAY_ROWS * row_bytes)
+bounded_bytes = size(partitions_kept(BOUNDED_WINDOW) * DAY_ROWS * inbox_row_bytes)
 retention_rows = count(partitions_kept(RETENTION_WINDOW) * DAY_ROWS)
-retention_bytes = size(partitions_kept(RETENTION_WINDOW) * DAY_ROWS * row_bytes)
+retention_bytes = size(partitions_kept(RETENTION_WINDOW) * DAY_ROWS * inbox_row_bytes)
 inbox_rows = [
     ("Refuse events whose ID is older than a bound", age_bound, bounded_partitions, bounded_rows, bounded_bytes),
     (
@@ -143,7 +159,7 @@ if __name__ != "concept_tx_outbox":
                     inbox_day_bytes_random,
                     index_day_bytes_random,
                 ),
-                ("UUIDv7 (time-ordered)", size(index_ordered), row_bytes, inbox_day_bytes, index_day_bytes),
+                ("UUIDv7, arriving in order", size(index_ordered), row_bytes, inbox_day_bytes, index_day_bytes),
             ],
         )
     )
@@ -155,7 +171,7 @@ if __name__ != "concept_tx_outbox":
                 "Window",
                 "Partitions kept",
                 "Rows, at most",
-                "Bytes, at most",
+                f"Bytes, at {size(inbox_row_bytes)} a row",
             ),
             inbox_rows,
         )
@@ -165,4 +181,14 @@ if __name__ != "concept_tx_outbox":
         f"Relay polling every {poll_interval}: an event waits {relay_lag_mean} on average, {relay_lag_worst} at worst; "
         f"at {event_rate} the outbox adds {outbox_extra_writes} row writes (with CDC too), "
         f"{events_per_poll} events a poll; a row published but not deleted goes out again within {republish_period}."
+    )
+    print()
+    print(
+        f"The polls spread arrivals over {poll_interval}, {poll_spread_over_leaf_span} one leaf's span of "
+        f"{leaf_span}, so the inbox is sized at the {'random' if INBOX_FILL == RANDOM_FILL else 'right-edge'} fill. "
+        f"Random keys, from the unique IDs page's model: "
+        f"a checkpoint every {random_checkpoint_interval}, {random_leaf_writes} leaves written whatever the memory, "
+        f"each logging an image of about {random_page_image_bytes}, {random_page_image_wal_bytes} of WAL; "
+        f"{random_reads} leaves read with {memory_for_leaves} of memory for them. UUIDv7 keys: "
+        f"{ordered_leaf_writes} leaves written, none read."
     )

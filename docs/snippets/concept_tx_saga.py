@@ -82,11 +82,11 @@ key_lifetime = duration(KEY_LIFETIME)
 retry_horizon = duration(KEY_LIFETIME - MARGIN)
 # A provider outage: every checkout's card step fails and is retried to its deadline. Without a budget
 # each checkout makes its first attempt and all its retries, so the provider gets that many times the
-# checkouts' rate, all the outage long. A per-provider retry budget (a token count, as in gRPC's retry
-# throttling: each first attempt adds RETRY_BUDGET of a token, each retry takes one, none while the
-# count is empty) holds retries to that share of first attempts; checkouts whose retry finds no token
-# are parked and settled at their deadline. By Little's law the parked ones are the rate times the
-# deadline.
+# checkouts' rate, all the outage long. A per-provider retry budget (a share of the traffic, as in
+# Finagle's RetryBudget with no floor of retries a second: each first attempt deposits RETRY_BUDGET of
+# a token, each retry withdraws one, none while the count is empty) holds retries to that share of
+# first attempts; checkouts whose retry finds no token are parked and settled at their deadline. By
+# Little's law the parked ones are the rate times the deadline.
 RETRY_BUDGET = 0.10  # retries at most a tenth of the orchestrator's first attempts to one provider
 ATTEMPTS_PER_CHECKOUT = fewest_retries_within(CHECKOUT_DEADLINE, FIRST_CEILING, CHECKOUT_CAP, ATTEMPT_TIMEOUT) + 1
 retry_budget = fraction(RETRY_BUDGET)

@@ -170,7 +170,7 @@ if __name__ != "practice_drills_assumptions":
             ("Drill", "Given", "Value", "Source"),
             [
                 ("1, 3", "Tweets a day", tweets_per_day, TWITTER),
-                ("1, 2, 11", "Busy hour against the average", peak_to_average, TWITTER),
+                ("1, 2", "Busy hour against the average", peak_to_average, TWITTER),
                 ("2", "Photos uploaded a day (a tenth of tweets)", photos_per_day, TWITTER),
                 ("2", "Photo as uploaded; as served", f"{photo_uploaded_bytes}; {photo_served_bytes}", TWITTER),
                 ("2", "Views a photo", views_per_photo, OWN),

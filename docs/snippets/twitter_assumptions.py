@@ -17,11 +17,11 @@ from reference_capacity import (
 from sources import cite
 
 from sdw.estimation import (
-    GB,
     KB,
     MB,
     SECONDS_PER_DAY,
     TB,
+    GiB,
     count,
     duration,
     fraction,
@@ -110,9 +110,12 @@ tweet_cache_copies = times(2)
 user_cache_entry_bytes = size(200)
 count_cache_entry_bytes = size(48)
 requests_per_server = throughput(1000)
-cache_machine_memory = size(128 * GB)
-# The reference's usable share of the machine, to a whole GB (what an operator sets as maxmemory).
-cache_memory_per_server = size(round(usable_memory_share * cache_machine_memory / GB) * GB)
+# Memory is built in binary units: a "128 GB" machine holds 128 GiB (the powers-of-two reference).
+cache_machine_memory = size(128 * GiB)
+cache_machine_memory_gib = count(cache_machine_memory / GiB)
+# The reference's usable share of the machine, to a whole GiB (what an operator sets as maxmemory).
+cache_memory_per_server = size(round(usable_memory_share * cache_machine_memory / GiB) * GiB)
+cache_memory_per_server_gib = count(cache_memory_per_server / GiB)
 cache_ops_per_server = throughput(100e3)
 storage_per_database_server = size(10 * TB)
 reads_per_database_server = wide_column_recent_reads_per_server
@@ -479,8 +482,8 @@ TABLE = [
     ),
     (
         "Usable memory per cache server",
-        cache_memory_per_server,
-        f"A {cache_machine_memory} machine, of which {cache_memory_share} is used: the rules of thumb count "
+        f"{cache_memory_per_server_gib} GiB ({cache_memory_per_server})",
+        f"A {cache_machine_memory_gib} GiB machine, of which {cache_memory_share} is used: the rules of thumb count "
         f"{reference_usable_memory_share} usable, the rest going to fragmentation, replication buffers and "
         "snapshots. Smaller than the reference machine, so a lost node is a small share of its tier and is "
         "copied again in minutes.",

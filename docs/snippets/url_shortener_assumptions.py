@@ -32,6 +32,7 @@ from sdw.estimation import (
     SECONDS_PER_HOUR,
     SECONDS_PER_MINUTE,
     TB,
+    GiB,
     MiB,
     count,
     duration,
@@ -167,14 +168,17 @@ guess_hit_limit = fraction(0.01)
 peak_to_average = times(3)
 requests_per_server = throughput(5000)
 create_requests_per_server = throughput(1000)
-# A cache server is a 128 GB machine running one in-memory cache process. It may use the share of its
-# memory the rules of thumb count usable (reference_capacity), the share the Twitter example's machines
-# of the same size are held to, both to a whole GB: the rest goes to fragmentation,
-# replication buffers and snapshots, and this cache keeps a replica.
-cache_machine_memory = size(128 * GB)
+# A cache server is a 128 GiB machine (memory is built in binary units: the powers-of-two reference)
+# running one in-memory cache process. It may use the share of its memory the rules of thumb count
+# usable (reference_capacity), the share the Twitter example's machines of the same size are held to,
+# both to a whole GiB: the rest goes to fragmentation, replication buffers and snapshots, and this
+# cache keeps a replica.
+cache_machine_memory = size(128 * GiB)
+cache_machine_memory_gib = count(cache_machine_memory / GiB)
 cache_memory_per_server = size(
-    round(usable_memory_share * cache_machine_memory / GB) * GB
-)  # to a whole GB, as Twitter's
+    round(usable_memory_share * cache_machine_memory / GiB) * GiB
+)  # to a whole GiB, as Twitter's
+cache_memory_per_server_gib = count(cache_memory_per_server / GiB)
 reference_usable_memory_share = fraction(usable_memory_share)
 # The process serves the rate the rules of thumb measured for one unpipelined key-value process.
 cache_ops_per_server = kv_gets_per_process
@@ -568,8 +572,8 @@ TABLE = [
     ),
     (
         "Usable memory per cache server",
-        cache_memory_per_server,
-        f"A {cache_machine_memory} machine, of which the rules of thumb count {reference_usable_memory_share} "
+        f"{cache_memory_per_server_gib} GiB ({cache_memory_per_server})",
+        f"A {cache_machine_memory_gib} GiB machine, of which the rules of thumb count {reference_usable_memory_share} "
         "usable, the rest going to fragmentation, replication buffers and snapshots (each zone's cluster keeps "
         "a replica).",
     ),

@@ -33,10 +33,10 @@ from url_shortener_servers import link_db_servers
 from url_shortener_storage import link_bytes_total_one_copy, link_record_bytes, links_over_retention_days
 
 from sdw.estimation import (
-    GB,
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     SECONDS_PER_MONTH,
+    GiB,
     count,
     fraction,
     markdown_table,
@@ -58,8 +58,9 @@ ddb_owner_entry_extra_bytes = size(ddb_item_overhead_bytes - row_overhead_bytes 
 ddb_table_bytes = size(
     link_bytes_total_one_copy + links_kept * (1 - anonymous_link_share) * ddb_owner_entry_extra_bytes
 )
-# GB counted as 10^9 bytes: if the provider counts 2^30, the bill is a few percent lower.
-ddb_storage_cost = count(ddb_table_bytes / GB * ddb_storage_price_per_gb_month)
+# Billed per GB-month of 2^30 bytes: the powers-of-two page's rule for cloud bills, which count a GB as a
+# GiB, as AWS's S3 FAQs (https://aws.amazon.com/s3/faqs/) work their billing examples.
+ddb_storage_cost = count(ddb_table_bytes / GiB * ddb_storage_price_per_gb_month)
 
 # --- Writes: every row a creation writes, the three conditional ones included -----------------------
 # Each is one write unit, billed whether or not its condition holds. A creation's logged batch made a
@@ -83,7 +84,7 @@ assert ddb_storage_share > 0.5
 
 # --- The Standard-IA table class: storage 60% cheaper, requests 25% dearer ---------------------------
 # Storage is most of the bill and reads past the caches a sliver of it, so the cheaper class fits.
-ddb_ia_storage_cost = count(ddb_table_bytes / GB * ddb_ia_storage_price_per_gb_month)
+ddb_ia_storage_cost = count(ddb_table_bytes / GiB * ddb_ia_storage_price_per_gb_month)  # a GB of 2^30 bytes, as above
 ddb_ia_write_cost = count(ddb_writes_per_month / MILLION * ddb_ia_write_price_per_million)
 ddb_ia_read_cost = count(ddb_reads_per_month / MILLION * ddb_ia_read_price_per_million)
 ddb_ia_monthly_cost = count(ddb_ia_storage_cost + ddb_ia_write_cost + ddb_ia_read_cost)
