@@ -53,6 +53,8 @@ POSTGRES_PAGE_LAYOUT = "https://www.postgresql.org/docs/current/storage-page-lay
 STRIPE_METADATA = "https://docs.stripe.com/metadata"
 # Stripe's server-side confirmation: a confirm may answer requires_action, which the buyer's browser completes.
 STRIPE_NEXT_ACTION = "https://docs.stripe.com/js/payment_intents/handle_next_action"
+# Stripe's list calls: a limit of 1 to 100 objects a page.
+STRIPE_PAGINATION = "https://docs.stripe.com/api/pagination"
 
 # --- Published scale (context and the year's volume) -------------------------------------------------
 ticketmaster_tickets_2023 = count(620e6)
@@ -78,11 +80,11 @@ hold_time = duration(600)
 buy_share = fraction(0.6)
 time_to_submit = duration(240)
 hold_attempts_per_buyer = count(1.5)
+repick_time = duration(10)
 account_seat_limit = count(6)
 access_token_lifetime = duration(600)
 position_block = count(1000)
 threshold_max_step = duration(2)
-unclaimed_seat_time = duration(15)
 map_open_share = fraction(1.0)
 repeat_order_share = fraction(0.1)
 seat_map_refresh = duration(5)
@@ -94,9 +96,12 @@ sweeper_interval = duration(1)
 processor_account_default = throughput(processor_default_write_limit)
 processor_endpoint_default = throughput(processor_default_endpoint_limit)
 # The payment call's endpoint (POST /v1/payment_intents), raised by arrangement; every on-sale figure scales
-# with it. The account's limit is raised above it, by two endpoints' defaults, for the lookups.
+# with it. The account's limit is raised above it, by three endpoints' defaults: the retrieves, the lists
+# and the cancels.
 payment_endpoint_limit = throughput(100)
-account_limit = throughput(payment_endpoint_limit + 2 * processor_endpoint_default)
+OTHER_ENDPOINTS = ("retrieve", "list", "cancel")
+account_limit = throughput(payment_endpoint_limit + len(OTHER_ENDPOINTS) * processor_endpoint_default)
+processor_list_page = count(100)
 processor_calls_per_order = count(1)
 processor_call_time = duration(2)
 processor_key_expiry = duration(processor_key_lifetime)
@@ -221,7 +226,15 @@ TABLE = [
     (
         "Hold attempts a released buyer makes",
         hold_attempts_per_buyer,
-        "Assumed: a seat taken since the map was drawn fails the hold, and the buyer picks again.",
+        "Assumed, while free seats last: a seat taken since the map was drawn fails the hold, and the "
+        "buyer picks again. Once every seat is claimed, the buyers on the map race for the returned seats "
+        "instead, at the rate of the next row.",
+    ),
+    (
+        "Time a buyer on a full map takes to try another hold",
+        repick_time,
+        "Assumed: a buyer watching for returned seats tries one as the map shows it, and after a "
+        "`409 seats_taken` picks another in about this long; to be measured.",
     ),
     (
         "Most seats an account may hold or buy for a show",
@@ -231,8 +244,8 @@ TABLE = [
     (
         "Life of a show's access token",
         access_token_lifetime,
-        "The page's choice (step 3): a copied token works this long at most; the buyer's own client "
-        "renews it with its signed position.",
+        "The page's choice (step 3): a released buyer's access lasts the positions released in this long "
+        "at the planned rate; a buyer holding nothing after it rejoins the queue at its end.",
     ),
     (
         "Positions a waiting-room server claims at a time",
@@ -245,17 +258,10 @@ TABLE = [
         "The page's choice (step 6): a stalled advancer, or a failover, never releases a burst.",
     ),
     (
-        "Time a free seat goes unclaimed before releases resume",
-        unclaimed_seat_time,
-        "The page's choice (step 6): longer than a buyer waiting on the map takes to see a returned seat "
-        "(the map's staleness target and its refresh) and hold it, so a seat free this long means no "
-        "one is waiting for it.",
-    ),
-    (
         "Released buyers without a hold who keep the map open",
         map_open_share,
-        "Assumed, the conservative case: those picking are on the map, and those waiting for a returned "
-        "seat have nothing else to look at; to be measured.",
+        "Assumed, the conservative case: every released buyer without a hold whose access lasts is on the "
+        "map, picking or watching for a returned seat; to be measured.",
     ),
     (
         "Released buyers who submit a second order",
@@ -300,8 +306,13 @@ TABLE = [
     (
         "Account's limit, all calls, raised",
         account_limit,
-        "Assumed, asked with it: the payment endpoint's limit and two other endpoints at their default at "
-        "once, the lookups' retrieves and the reconciliation's lists, so they never take the payments' room.",
+        "Assumed, asked with it: the payment endpoint's limit and three other endpoints at their default "
+        "at once, the retrieves, the lists and the cancels of step 6, so they never take the payments' room.",
+    ),
+    (
+        "Payments a list call returns, at most",
+        processor_list_page,
+        f"Stripe's largest page ([pagination]({STRIPE_PAGINATION})).",
     ),
     (
         "Processor calls a submitted order makes",
@@ -325,7 +336,7 @@ TABLE = [
         action_time,
         f"The page's choice (step 6): a bank may ask the buyer to confirm a payment ([next action]"
         f"({STRIPE_NEXT_ACTION})), an app's approval or a code by text, a minute or two; the seats wait "
-        "no longer than this after the submit.",
+        "no longer than this after the processor asked.",
     ),
     (
         "Share of the processor's limit the release plan uses",

@@ -15,7 +15,7 @@ from ticket_booking_assumptions import (
     stadium_seats,
     tickets_per_order,
 )
-from ticket_booking_sellout import seat_map_reads_peak
+from ticket_booking_sellout import race_hold_attempts_peak, seat_map_reads_peak
 from ticket_booking_traffic import queue_joins_peak, queue_polls_peak, release_rate
 
 from sdw.estimation import count, fraction, markdown_table, peak, size, throughput, times
@@ -30,7 +30,7 @@ SEAT = [
     ("price_tier smallint", 2),
     ('state "char": free, held, pending, sold', 1),
     ("hold_id bigint", 8),
-    ("hold_expires timestamptz: while held, when the hold ends; once free again, when it ended", 8),
+    ("hold_expires timestamptz: while held, when the hold ends", 8),
     ("order_id bigint", 8),
 ]
 SEAT_INDEXES = [("primary key (show_id, seat_id)", 12), ("(show_id, hold_id)", 16)]
@@ -63,15 +63,16 @@ ORDER = [
     ("hold_id bigint", 8),
     ("show_id bigint", 8),
     ("account_id bigint", 8),
-    ('state "char": pending, requires_action, captured, declined, cancelled', 1),
+    ('state "char": pending, requires_action, cancelling, captured, declined, cancelled', 1),
     ("seat_count smallint", 2),
     ("amount bigint, minor units", 8),
     ("currency text, ISO 4217", 1 + 3),
     ("payment_method text, the processor's token for the card", 1 + 27),
     ("created_at timestamptz", 8),
     ("settled_at timestamptz", 8),
-    ("processor_ref text, the processor's payment ID", 1 + 27),
+    ("processor_ref text, the processor's payment ID, written as soon as a call returns it", 1 + 27),
     ("action_secret text, for the buyer's browser while an action is needed: null otherwise", 0),
+    ("action_asked_at timestamptz, when the processor asked for the action: null otherwise", 0),
 ]
 ORDER_INDEXES = [
     ("primary key (order_id)", 8),
@@ -79,8 +80,8 @@ ORDER_INDEXES = [
     ("(account_id, created_at), the buyer's orders", 16),
     ("(show_id, account_id), the account's limit", 16),
 ]
-# Left out of the bytes: a partial index on (show_id, created_at) where the state is requires_action, for
-# the sweeper; it holds an entry only while an order waits on its buyer, minutes at most.
+# Left out of the bytes: a partial index on (action_asked_at) where the state is requires_action, for the
+# sweeper; it holds an entry only while an order waits on its buyer, minutes at most.
 TICKET = [
     ("ticket_id bigint", 8),
     ("order_id bigint", 8),
@@ -132,7 +133,9 @@ TRANSACTIONS = [
 ]
 transactions_per_buyer = count(sum(t for _, t, _ in TRANSACTIONS))
 rows_per_buyer = count(sum(t * r for _, t, r in TRANSACTIONS))
-partition_transactions_peak = peak(release_rate * transactions_per_buyer)
+# Once every seat is claimed, the race for returned seats adds its attempts, each a transaction that
+# writes nothing; counted on top, the conservative case.
+partition_transactions_peak = peak(release_rate * transactions_per_buyer + race_hold_attempts_peak)
 partition_rows_peak = peak(release_rate * rows_per_buyer)
 partition_capacity = throughput(partition_row_writes)
 partition_share_used = fraction(partition_rows_peak / partition_capacity)

@@ -11,6 +11,8 @@ from ticket_booking_assumptions import (
     pick_time,
     processor_call_time,
     processor_calls_per_order,
+    processor_endpoint_default,
+    processor_list_page,
     processor_slowdown_share,
     region_rpo,
     release_cut,
@@ -33,8 +35,8 @@ from sdw.estimation import SECONDS_PER_MINUTE, count, duration, fraction, markdo
 
 # --- The feedback signal ------------------------------------------------------------------------------
 # The pending-order queue is measured in seconds of the payment endpoint's limit. Past the threshold every
-# show's release rate is cut; under the clear level it returns to the plan. A cut lowers only the
-# releases of shows that still have free seats: a show whose seats have run out releases no one anyway.
+# show's release rate is cut; under the clear level it returns to the plan. A cut lowers the calls only
+# of shows that still have free seats: a buyer released once every seat is claimed has nothing to hold.
 backlog_threshold_orders = count(payment_endpoint_limit * backlog_threshold)
 backlog_clear_orders = count(payment_endpoint_limit * backlog_clear)
 calls_after_cut = peak(processor_calls_peak + onsale_calls_budget * release_cut)
@@ -61,7 +63,7 @@ slow_processor = throughput(payment_endpoint_limit * processor_slowdown_share)
 slow_growth = peak(planned_calls - slow_processor)
 slow_time_to_threshold = duration(backlog_threshold_orders / slow_growth)
 slow_flag_set = duration(plan_calls_from + slow_time_to_threshold)
-# The flag comes after the free seats ran out, so the cut lowers no releases: the queue grows through the
+# The flag comes after the free seats ran out, so the cut lowers no calls: the queue grows through the
 # first wave's submits and drains once they pass, on the normal day's calls, before the second wave's.
 assert slow_flag_set > free_seats_run_out, "the cut acts on this show's releases: the case needs its lag"
 slow_deepest_queue = count(slow_growth * first_wave_span)
@@ -78,6 +80,11 @@ assert second_wave_calls < slow_processor, "the later waves grow the queue at th
 outage_pending_per_minute = count(planned_calls * SECONDS_PER_MINUTE)
 drain_after_outage = peak(payment_endpoint_limit - processor_calls_peak)
 drain_minutes_per_outage_minute = duration(planned_calls / drain_after_outage * SECONDS_PER_MINUTE)
+# An outage of server errors returns no payment IDs: its orders are found by listing the payments created
+# since the oldest one's first call, one pass for all of them, a page for every list page's payments, on
+# the list endpoint at its default.
+outage_list_pages_per_minute = count(planned_calls * SECONDS_PER_MINUTE / processor_list_page)
+outage_list_time_per_minute = duration(outage_list_pages_per_minute / processor_endpoint_default)
 
 # --- A zone lost: a shard's primary replaced -------------------------------------------------------------
 failover_failed_writes = count(booking_writes_peak * shard_failover)
@@ -146,6 +153,8 @@ if __name__ != "ticket_booking_reliability":
                 ("Processor down in the first wave's submits: pending orders a minute", outage_pending_per_minute),
                 ("Processor back, the wave passed: the queue drains by", drain_after_outage),
                 ("... so each minute of outage takes to drain", drain_minutes_per_outage_minute),
+                ("Server errors instead: list pages to find a minute's orders", outage_list_pages_per_minute),
+                ("... on the list endpoint's default, in", outage_list_time_per_minute),
                 ("A shard's failover: holds and submits that fail", failover_failed_writes),
                 (f"... against {slo_window_days} days' error budget of requests", failover_budget_share),
                 ("Region lost: the processor's records to apply, at most", reconcile_records_most),

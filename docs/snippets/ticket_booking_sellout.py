@@ -6,22 +6,25 @@ seats_held_per_second. A hold ends in a purchase (buy_share), its seats sold whe
 payment, or lapses, its seats free again a hold's time after it started (a declined order frees its
 seats sooner; counting it as a lapse is the slower, conservative case).
 
-The waiting room stops releasing once no seat is free (step 6), so the buyers released in the last pick
-time before the seats run out find the map full and wait on it. Returned seats go first to the buyers
-waiting; once none are left, a seat that goes unclaimed resumes the releases, and the next buyers take
-the seats a pick time later. The model takes every returned seat at once, leaving out that minute or so
-(the unclaimed time and a pick time) for the seats that return while no one is waiting. So the sale runs
-in waves a hold's time apart, each with (1 - buy_share) of the seats of the one before, each spread over
-the same span as the first.
+The waiting room releases at the planned rate until the show is sold out (step 6), so once the free seats
+run out, buyers are always on the map when seats return, and the model takes every returned seat at
+once. So the sale runs in waves a hold's time apart, each with (1 - buy_share) of the seats of the one
+before, each spread over the same span as the first.
+
+A released buyer's access lasts one window of releases (step 3): after it, a buyer holding nothing
+rejoins the queue at its end. So the released buyers without a hold, and the seat maps they keep open,
+are at most one window's releases.
 """
 
 import math
 
 from ticket_booking_assumptions import (
+    access_token_lifetime,
     buy_share,
     hold_time,
     map_open_share,
     pick_time,
+    repick_time,
     seat_map_refresh,
     stadium_seats,
     tickets_per_order,
@@ -39,12 +42,10 @@ assert first_wave_span <= hold_time, "the first wave outlasts a hold: lapsed sea
 first_lapses_return = duration(pick_time + hold_time)
 gap_without_free_seats = duration(first_lapses_return - free_seats_run_out)
 
-# Releases stop when the free seats run out. The buyers released in the pick time before that find the map
-# full and wait; the first wave's lapsed holds seat them first, at the rate they return.
+# Releases go on when the free seats run out: the buyers released since find the map full and take the
+# seats that return, the first wave's lapsed holds at the rate they return.
 released_when_seats_run_out = count(release_rate * free_seats_run_out)
-waiting_when_seats_run_out = count(released_when_seats_run_out - stadium_seats / tickets_per_order)
 lapsed_holds_per_second = peak(release_rate * (1 - buy_share))
-waiting_seated_by = duration(first_lapses_return + waiting_when_seats_run_out / lapsed_holds_per_second)
 
 
 def wave_start(n: int, hold: float = hold_time) -> float:
@@ -95,20 +96,19 @@ seats_in_last_wave = count(stadium_seats * (1 - buy_share) ** (waves_to_last_hol
 first_wave_sold = fraction(buy_share)
 
 # --- Released buyers without a hold, and the seat maps they keep open -----------------------------------
-# While releases run, those picking: a pick time's releases. Once the seats run out, the same buyers wait
-# on the map until returned seats seat them, and no new ones come. Releases resume only when a returned
-# seat goes unclaimed, that is when no one is waiting, and stop again when the seats run out, with the
-# last pick time's releases waiting once more. So a pick time's releases is the most at any moment.
-released_without_hold_peak = count(release_rate * pick_time)
-assert abs(released_without_hold_peak - waiting_when_seats_run_out) < 1e-6 * released_without_hold_peak
-map_viewers_peak = count(released_without_hold_peak * map_open_share)
+# A released buyer's access lasts the positions released in one token life at the planned rate; a hold or
+# an order needs no access for its own calls, and a buyer holding nothing after it rejoins at the end. So
+# at most one window's releases are without a hold at once, whatever the seats do.
+access_window_positions = count(release_rate * access_token_lifetime)
+map_viewers_peak = count(access_window_positions * map_open_share)
 seat_map_reads_peak = peak(map_viewers_peak / seat_map_refresh)
 seat_map_egress_peak = bandwidth(seat_map_reads_peak * seat_map_bytes, peak=True)
-# Every hold is one released buyer's (a buyer whose hold lapsed leaves), and the holds together buy every
-# seat: the seats over a hold's seats over the buy share. With the last stop's waiting buyers, the
-# positions ever released; the rest are told the show is sold out.
-holds_in_sale = count(stadium_seats / tickets_per_order / buy_share)
-last_released_position = count(holds_in_sale + released_without_hold_peak)
+# Once every seat is claimed, the buyers on the map race for each returned seat: each tries a hold as the
+# map shows one, and again a repick time after a 409. At most all of them, each once a repick time.
+race_hold_attempts_peak = peak(map_viewers_peak / repick_time)
+# The threshold runs at the planned rate until the last seat sells: the positions released by then. The
+# rest are told the show is sold out.
+positions_released_by_sellout = count(release_rate * last_seats_sold())
 
 # The hold's time against the tail: the same buyers and buy share with shorter and longer holds.
 SHORTER_HOLD, LONGER_HOLD = 420, 900
@@ -132,10 +132,9 @@ if __name__ != "ticket_booking_sellout":
             ("Moment of the on-sale", "Time from its start"),
             [
                 ("First holds start (the first buyers have picked)", duration(pick_time)),
-                ("Free seats run out: every seat held or sold; releases stop", free_seats_run_out),
+                ("Free seats run out: every seat held, pending or sold", free_seats_run_out),
                 ("Half the seats sold", half_sold),
                 ("First lapsed seats return", first_lapses_return),
-                ("The buyers waiting since the seats ran out are seated", waiting_seated_by),
                 (f"{most_sold_share} of the seats sold", most_sold),
                 ("Last seats sold", last_seats),
             ],
@@ -160,14 +159,16 @@ if __name__ != "ticket_booking_sellout":
             ("Released buyers and the seat maps", "Value"),
             [
                 ("Buyers released when the free seats run out", released_when_seats_run_out),
-                ("... of whom wait on a full map", waiting_when_seats_run_out),
                 ("Lapsed holds returning a second, first wave", lapsed_holds_per_second),
-                ("Released buyers without a hold, at most at once", released_without_hold_peak),
+                (
+                    "Released buyers without a hold, at most: one access window",
+                    access_window_positions,
+                ),
                 ("Buyers with the map open", map_viewers_peak),
                 ("Seat-map reads a second", seat_map_reads_peak),
                 ("Seat maps out", seat_map_egress_peak),
-                ("Holds the whole sale takes", holds_in_sale),
-                ("Positions ever released, about", last_released_position),
+                ("Hold attempts a second racing for returned seats, at most", race_hold_attempts_peak),
+                ("Positions released by the last sale", positions_released_by_sellout),
             ],
         )
     )

@@ -19,7 +19,7 @@ from ticket_booking_assumptions import (
     store_floor_per_zone,
     zones,
 )
-from ticket_booking_sellout import seat_map_reads_peak
+from ticket_booking_sellout import race_hold_attempts_peak, seat_map_reads_peak
 from ticket_booking_storage import shards
 from ticket_booking_traffic import (
     onsale_orders_peak,
@@ -49,9 +49,11 @@ waiting_room_servers = servers(stateless(waiting_room_requests_peak, api_read_pe
 position_block_span = duration(position_block / (queue_joins_peak / waiting_room_servers))
 
 # Booking API: seat maps from the in-memory snapshot and the normal day's pages are reads from a cache;
-# hold attempts and submits are writes with a database transaction.
+# hold attempts and submits are writes with a database transaction: the larger of the first pass's
+# attempts and the race for returned seats once every seat is claimed, with the submits at their peak.
 booking_reads_peak = peak(seat_map_reads_peak + page_views_peak)
-booking_writes_peak = peak(release_rate * hold_attempts_per_buyer + onsale_orders_peak)
+first_pass_attempts = peak(release_rate * hold_attempts_per_buyer)
+booking_writes_peak = peak(max(first_pass_attempts, race_hold_attempts_peak) + onsale_orders_peak)
 booking_servers = servers(
     max(
         whole_per_zone(
