@@ -81,6 +81,7 @@ buy_share = fraction(0.6)
 time_to_submit = duration(240)
 hold_attempts_per_buyer = count(1.5)
 repick_time = duration(10)
+partial_match_share = fraction(0.1)
 account_seat_limit = count(6)
 access_token_lifetime = duration(600)
 position_block = count(1000)
@@ -136,6 +137,7 @@ shard_failover = duration(primary_failover)
 # --- Targets (step 1) -----------------------------------------------------------------------------------
 availability_target = fraction(0.9995)
 slo_window_days = count(SLO_WINDOW / SECONDS_PER_DAY)
+hot_onsales_per_window = count(1)
 hold_latency_target = duration(0.5)
 settle_target = duration(60)
 seat_map_staleness_target = duration(3)
@@ -235,6 +237,13 @@ TABLE = [
         repick_time,
         "Assumed: a buyer watching for returned seats tries one as the map shows it, and after a "
         "`409 seats_taken` picks another in about this long; to be measured.",
+    ),
+    (
+        "Failed hold attempts that find some of their seats still free",
+        partial_match_share,
+        "Assumed: a returned hold's seats come back together, so a buyer who loses the race mostly finds "
+        "none of them free and writes nothing; one in ten picks across two returns and finds some. To be "
+        "measured from the holds' answers.",
     ),
     (
         "Most seats an account may hold or buy for a show",
@@ -435,6 +444,12 @@ TABLE = [
         "Availability target, booking calls",
         availability_target,
         f"The page's choice, over {slo_window_days} days: seat maps, holds, submits and the waiting room's answers.",
+    ),
+    (
+        f"Hot on-sales counted in the error budget's {slo_window_days} days",
+        hot_onsales_per_window,
+        "Assumed, the fewest a month with a stadium on-sale has: the fewer counted, the smaller the budget, "
+        "so a failover's share of it is the largest.",
     ),
     (
         "Hold latency target",

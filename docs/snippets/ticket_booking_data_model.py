@@ -10,6 +10,7 @@ from ticket_booking_assumptions import (
     buy_share,
     decline_share,
     hold_attempts_per_buyer,
+    partial_match_share,
     partition_row_writes,
     row_overhead,
     stadium_seats,
@@ -59,7 +60,7 @@ HOLD_INDEXES = [
     ("(show_id, expires_at) where state is active, for the sweeper", 16),
 ]
 ORDER = [
-    ("order_id bigint (the processor's idempotency key)", 8),
+    ("order_id bigint (with the attempt, the processor's idempotency key)", 8),
     ("hold_id bigint", 8),
     ("show_id bigint", 8),
     ("account_id bigint", 8),
@@ -70,6 +71,7 @@ ORDER = [
     ("payment_method text, the processor's token for the card", 1 + 27),
     ("created_at timestamptz", 8),
     ("settled_at timestamptz", 8),
+    ("attempt smallint, raised only once a payment under the last key is found absent", 2),
     ("processor_ref text, the processor's payment ID, written as soon as a call returns it", 1 + 27),
     ("action_secret text, for the buyer's browser while an action is needed: null otherwise", 0),
     ("action_asked_at timestamptz, when the processor asked for the action: null otherwise", 0),
@@ -115,9 +117,12 @@ order_record_bytes = size(order_row_bytes + tickets_per_order * ticket_row_bytes
 show_seat_bytes = size(stadium_seats * seat_row_bytes)
 
 # --- Writes to one show's partition during its on-sale, per released buyer -----------------------------
-# Each transaction and the rows it writes (k = seats a hold). The hold's attempts that fail write
-# nothing (the transaction rolls back) but cost a transaction. An outbox row announces what others wait
-# for: a submitted order (to the payment workers) and a settled one (to the buyer and the tickets).
+# Each transaction and the rows it writes (k = seats a hold). A hold updates its seats first, where they
+# are free, and writes the hold row only when all matched: an attempt that fails matches no seat and writes
+# nothing, or, the partial_match_share of them, finds some still free and writes those seats (counted as
+# k, the most) before it rolls back; a rolled-back row is still written and replayed on the replicas. An
+# outbox row announces what others wait for: a submitted order (to the payment workers) and a settled one
+# (to the buyer and the tickets).
 k = float(tickets_per_order)
 submitted_share = buy_share / (1 - decline_share)  # a released buyer's chance of submitting an order
 declined_share = submitted_share * decline_share
@@ -125,7 +130,7 @@ lapsed_share = 1 - submitted_share
 TRANSACTIONS = [
     # (what, transactions per released buyer, rows each writes)
     ("Hold: the seats and the hold row", 1.0, k + 1),
-    ("Hold attempts that fail", hold_attempts_per_buyer - 1, 0.0),
+    ("Hold attempts that fail", hold_attempts_per_buyer - 1, partial_match_share * k),
     ("Submit: seats, hold, order, outbox", submitted_share, k + 3),
     ("Confirm: seats, hold, order, tickets, outbox", float(buy_share), 2 * k + 3),
     ("Decline: seats, hold, order, outbox", declined_share, k + 3),
@@ -133,10 +138,11 @@ TRANSACTIONS = [
 ]
 transactions_per_buyer = count(sum(t for _, t, _ in TRANSACTIONS))
 rows_per_buyer = count(sum(t * r for _, t, r in TRANSACTIONS))
-# Once every seat is claimed, the race for returned seats adds its attempts, each a transaction that
-# writes nothing; counted on top, the conservative case.
+# Once every seat is claimed, the race for returned seats adds its attempts, nearly all failing, each a
+# transaction that writes as a failed attempt does; counted on top, the conservative case.
+race_rows_peak = peak(race_hold_attempts_peak * partial_match_share * k)
 partition_transactions_peak = peak(release_rate * transactions_per_buyer + race_hold_attempts_peak)
-partition_rows_peak = peak(release_rate * rows_per_buyer)
+partition_rows_peak = peak(release_rate * rows_per_buyer + race_rows_peak)
 partition_capacity = throughput(partition_row_writes)
 partition_share_used = fraction(partition_rows_peak / partition_capacity)
 partition_headroom = times(partition_capacity / partition_rows_peak)
@@ -180,6 +186,7 @@ if __name__ != "ticket_booking_data_model":
                 ("A queue position (queue store)", queue_position_bytes),
                 ("Transactions a released buyer causes", transactions_per_buyer),
                 ("Rows a released buyer causes", rows_per_buyer),
+                ("Rows a second the race's failed attempts write", race_rows_peak),
                 ("Rows a second on the show's partition, at the peak", partition_rows_peak),
                 ("One shard's row changes a second", partition_capacity),
                 ("Share of the shard the on-sale uses", partition_share_used),

@@ -6,7 +6,11 @@ from ticket_booking_assumptions import (
     availability_target,
     backlog_clear,
     backlog_threshold,
+    buy_share,
+    decline_share,
+    hold_attempts_per_buyer,
     hold_time,
+    hot_onsales_per_window,
     payment_endpoint_limit,
     pick_time,
     processor_call_time,
@@ -14,13 +18,25 @@ from ticket_booking_assumptions import (
     processor_endpoint_default,
     processor_list_page,
     processor_slowdown_share,
+    queue_accounts,
+    queue_poll_interval,
     region_rpo,
     release_cut,
+    seat_map_refresh,
     shard_failover,
     slo_window_days,
+    stadium_seats,
+    tickets_per_order,
     time_to_submit,
 )
-from ticket_booking_sellout import first_wave_span, free_seats_run_out, lapsed_holds_per_second, wave_start
+from ticket_booking_sellout import (
+    first_wave_span,
+    free_seats_run_out,
+    lapsed_holds_per_second,
+    last_seats,
+    positions_released_by_sellout,
+    wave_start,
+)
 from ticket_booking_servers import booking_writes_peak
 from ticket_booking_traffic import (
     calls_per_released_buyer,
@@ -28,6 +44,7 @@ from ticket_booking_traffic import (
     page_views_per_day,
     planned_calls,
     processor_calls_peak,
+    purchases_per_day,
     release_rate,
 )
 
@@ -81,16 +98,33 @@ outage_pending_per_minute = count(planned_calls * SECONDS_PER_MINUTE)
 drain_after_outage = peak(payment_endpoint_limit - processor_calls_peak)
 drain_minutes_per_outage_minute = duration(planned_calls / drain_after_outage * SECONDS_PER_MINUTE)
 # An outage of server errors returns no payment IDs: its orders are found by listing the payments created
-# since the oldest one's first call, one pass for all of them, a page for every list page's payments, on
+# from the oldest one's submit on, one pass for all of them, a page for every list page's payments, on
 # the list endpoint at its default.
 outage_list_pages_per_minute = count(planned_calls * SECONDS_PER_MINUTE / processor_list_page)
 outage_list_time_per_minute = duration(outage_list_pages_per_minute / processor_endpoint_default)
 
 # --- A zone lost: a shard's primary replaced -------------------------------------------------------------
 failover_failed_writes = count(booking_writes_peak * shard_failover)
-window_requests = count(page_views_per_day * slo_window_days)
+# The budget counts every call the target covers (step 1), a 409 as a good one. A normal day: its page
+# views, its hold attempts (a hold for every purchase over the buy share) and its submits. A hot on-sale,
+# counted low: the joins, the polls of the accounts still waiting at the last sale (those released
+# earlier polled too), each released buyer's map for a pick time, hold attempts and the orders submitted
+# for the stadium's seats.
+normal_day_requests = count(
+    page_views_per_day
+    + purchases_per_day / buy_share * hold_attempts_per_buyer
+    + purchases_per_day / (1 - decline_share)
+)
+onsale_requests = count(
+    queue_accounts
+    + (queue_accounts - positions_released_by_sellout) / queue_poll_interval * last_seats
+    + positions_released_by_sellout * (pick_time / seat_map_refresh + hold_attempts_per_buyer)
+    + stadium_seats / tickets_per_order / (1 - decline_share)
+)
+window_requests = count(normal_day_requests * slo_window_days + onsale_requests * hot_onsales_per_window)
 error_budget_requests = count(window_requests * (1 - availability_target))
 failover_budget_share = fraction(failover_failed_writes / error_budget_requests)
+failovers_in_budget = count(int(error_budget_requests / failover_failed_writes))
 
 # --- A region lost: the processor's records to apply before sales resume ---------------------------------
 # Every payment the processor recorded that the standby may not reflect: those of orders submitted after
@@ -156,7 +190,12 @@ if __name__ != "ticket_booking_reliability":
                 ("Server errors instead: list pages to find a minute's orders", outage_list_pages_per_minute),
                 ("... on the list endpoint's default, in", outage_list_time_per_minute),
                 ("A shard's failover: holds and submits that fail", failover_failed_writes),
+                ("Requests a normal day", normal_day_requests),
+                ("... a hot on-sale's, to its last sale", onsale_requests),
+                ("... in all", window_requests),
+                ("... allowed to fail", error_budget_requests),
                 (f"... against {slo_window_days} days' error budget of requests", failover_budget_share),
+                ("Such failovers the budget holds", failovers_in_budget),
                 ("Region lost: the processor's records to apply, at most", reconcile_records_most),
                 ("Standby lag that pages", standby_lag_page),
             ],
