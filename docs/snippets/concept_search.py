@@ -33,8 +33,9 @@ days, 140 bytes of text each, at its peak search rate (twitter_traffic).
   estimate: the policy allows about that many in each tier of sizes, but the smaller tiers hold few
   of the day's tweets (a tier-shaped day adds a few bytes a tweet, inside the slack). The
   dictionary a tweet is the average over the daily indices held at a day's end (twitter_stores),
-  the finished ones at one segment each and today's at 10, each index a day's tweets. A segment's distinct terms are the expected count under the Zipf model above, each
-  tweet's terms drawn independently: a term in a share p of tweets is in at least one of n tweets
+  the finished ones at one segment each and today's at 10, each index a day's tweets. A segment's
+  distinct terms are the expected count under the Zipf model above, each tweet's terms drawn
+  independently: a term in a share p of tweets is in at least one of n tweets
   with chance 1 - (1 - p)^n. That chance is summed over the same rank buckets as the postings, each
   rank taken at its bucket's middle (tests/test_estimation.py checks the sum against one over
   buckets a hundred times finer). Real rare terms come in bursts (a misspelling, a tag trending for
