@@ -29,12 +29,13 @@ days, 140 bytes of text each, at its peak search rate (twitter_traffic).
   force-merges it to one segment (Elasticsearch's ILM forcemerge action, max_num_segments 1, in the
   warm phase; a force merge to one segment is not held to max_merged_segment), so each finished
   shard-day (one server's part of a daily index) is one segment. Today's index, still written, is
-  counted at TieredMergePolicy's budget of segments per tier, 10 segments of equal size, taken as
-  the worst case: the policy merges only once a tier of sizes holds more than that, and the smaller
-  tiers hold few of the day's tweets. The dictionary a tweet is the average over the daily indices held at a
-  day's end (twitter_stores), the finished ones at one segment each and today's at 10, each index a
-  day's tweets. A segment's distinct terms are the expected count under the Zipf model above, each
-  tweet's terms drawn independently: a term in a share p of tweets is in at least one of n tweets
+  counted at TieredMergePolicy's budget of segments per tier, 10 segments of equal size, an
+  estimate: the policy allows about that many in each tier of sizes, but the smaller tiers hold few
+  of the day's tweets (a tier-shaped day adds a few bytes a tweet, inside the slack). The
+  dictionary a tweet is the average over the daily indices held at a day's end (twitter_stores),
+  the finished ones at one segment each and today's at 10, each index a day's tweets. A segment's
+  distinct terms are the expected count under the Zipf model above, each tweet's terms drawn
+  independently: a term in a share p of tweets is in at least one of n tweets
   with chance 1 - (1 - p)^n. That chance is summed over the same rank buckets as the postings, each
   rank taken at its bucket's middle (tests/test_estimation.py checks the sum against one over
   buckets a hundred times finer). Real rare terms come in bursts (a misspelling, a tag trending for
@@ -215,7 +216,7 @@ def distinct_terms(tweets: float) -> float:
 # of segments per tier, all of equal size. The window's dictionary a tweet weights them by days.
 shard_day_tweets = tweets_per_day / INDEX_SERVERS_PER_COPY
 FINISHED_DAY_SEGMENTS = 1  # ILM's forcemerge, max_num_segments 1
-TODAY_SEGMENTS = SEGMENTS_PER_TIER  # TieredMergePolicy's budget, a worst case
+TODAY_SEGMENTS = SEGMENTS_PER_TIER  # TieredMergePolicy's budget for one tier, an estimate
 finished_segment_tweets = shard_day_tweets / FINISHED_DAY_SEGMENTS
 today_segment_tweets = shard_day_tweets / TODAY_SEGMENTS
 

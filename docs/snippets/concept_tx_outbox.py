@@ -49,9 +49,11 @@ period.
 import math
 
 from concept_ids_btree import (
+    INSERTS_PER_SECOND,
     ORDERED_FILL,
     PAGE_BYTES,
     RANDOM_FILL,
+    ROWS,
     UUID,
     entries_per_leaf,
     entry_bytes,
@@ -96,6 +98,10 @@ kv_entry_bytes = size(MESSAGE_ID_BYTES + DEDUPE_ENTRY_OVERHEAD_BYTES)
 
 # --- The inbox: a day of IDs, random or time-ordered keys ------------------------------------------------
 DAY_ROWS = MESSAGES_PER_SECOND * SECONDS_PER_DAY
+# The page prices random keys with the unique-IDs page's model: it holds for this inbox only while
+# that model inserts at this inbox's rate.
+assert INSERTS_PER_SECOND == MESSAGES_PER_SECOND, "the unique-IDs model no longer inserts at the inbox's rate"
+model_index_days = count(ROWS / DAY_ROWS)  # the model's index, in days of this inbox
 message_rate = per_second(MESSAGES_PER_SECOND)
 inbox_day_rows = count(DAY_ROWS)
 inbox_day_bytes = size(DAY_ROWS * row_bytes)
