@@ -49,7 +49,8 @@ STRIPE_IDEMPOTENCY = "https://docs.stripe.com/api/idempotent_requests"
 # Jeff Jirsa's TWCS: target fewer than 50 windows (buckets) per table, from the table's TTL.
 TWCS = "https://github.com/jeffjirsa/twcs"
 # Stripe's guide to idempotent requests: the first response is saved, 500s included; keys may be pruned
-# once at least 24 hours old. Its rate limits: 100 write operations a second in live mode by default.
+# once at least 24 hours old. Its rate limits, in live mode by default: 100 requests a second for all the
+# account's calls together, and 25 a second on any one endpoint (each named API operation is one).
 STRIPE_IDEMPOTENCY_GUIDE = "https://docs.stripe.com/idempotency"
 STRIPE_RATE_LIMITS = "https://docs.stripe.com/rate-limits"
 
@@ -190,6 +191,7 @@ store_writes_per_node = throughput(store_writes_per_node_per_second)
 positions_per_eta_worker = throughput(50e3)
 coordination_nodes_per_region = count(zones)
 processor_default_write_limit = throughput(100)
+processor_default_endpoint_limit = throughput(25)
 processor_limit_headroom = times(1.5)
 # A pub/sub node lost (step 6): how soon its loss is noticed, and the window over which phones and
 # gateways spread their reconnects and resubscribes.
@@ -641,10 +643,16 @@ TABLE = [
         "shard map and the channel map (step 6).",
     ),
     (
-        "Payment processor's write limit, by default",
+        "Payment processor's limit, all calls, by default",
         processor_default_write_limit,
-        f"Stripe's live-mode default: 100 write operations a second ([rate limits]({STRIPE_RATE_LIMITS})); "
-        "a higher limit is asked of its support, weeks ahead (step 6).",
+        f"Stripe's live-mode default: 100 requests a second for all the account's calls together ([rate "
+        f"limits]({STRIPE_RATE_LIMITS})); a higher limit is asked of its support, weeks ahead (step 6).",
+    ),
+    (
+        "Payment processor's limit on one endpoint, by default",
+        processor_default_endpoint_limit,
+        "The same page: 25 requests a second on any one endpoint unless it says otherwise, each named "
+        "API operation (creating a payment, capturing one) an endpoint of its own.",
     ),
     (
         "Payment processor's limit to ask for, over the busy hour's operations",

@@ -26,6 +26,11 @@ SNIPPETS_READ = (
     "rate_limiter_state",
     "ride_hailing_assumptions",
     "ride_hailing_traffic",
+    "ticket_booking_assumptions",
+    "ticket_booking_traffic",
+    "ticket_booking_data_model",
+    "ticket_booking_storage",
+    "reference_capacity",
 )
 
 
@@ -42,6 +47,11 @@ def presets() -> dict[str, dict]:
     rl_state = snippets.load("rate_limiter_state")
     ride = snippets.load("ride_hailing_assumptions")
     ride_traffic = snippets.load("ride_hailing_traffic")
+    tb = snippets.load("ticket_booking_assumptions")
+    tb_traffic = snippets.load("ticket_booking_traffic")
+    tb_data_model = snippets.load("ticket_booking_data_model")
+    tb_storage = snippets.load("ticket_booking_storage")
+    capacity = snippets.load("reference_capacity")
     return {
         "twitter": {
             "label": "Twitter (the worked example, tweets only)",
@@ -148,6 +158,25 @@ def presets() -> dict[str, dict]:
                 "cache_fraction": 0.0,
                 # One location server's positions a second (step 5's assumption).
                 "requests_per_server": float(ride.positions_per_location_server),
+            },
+        },
+        "ticket_booking": {
+            "label": "Ticket booking (the worked example, a normal day: orders and page views)",
+            "inputs": {
+                # A "user" is a purchase: one buyer's order a day, with its tickets, as the write; the page
+                # views an order brings as the reads. A hot on-sale's waiting room is outside this model.
+                "daily_active_users": float(tb_traffic.purchases_per_day),
+                "writes_per_user_per_day": 1.0,
+                "reads_per_user_per_day": float(tb.page_views_per_order),
+                "write_size_bytes": float(tb_data_model.order_record_bytes),
+                "read_size_bytes": float(tb.page_response_bytes),
+                "peak_to_average": float(tb.peak_to_average),
+                "replication_factor": float(tb_storage.record_copies),
+                "retention_years": float(tb.order_retention_years),
+                # Pages come from the CDN and the seat maps from an in-memory snapshot, both outside the model.
+                "cache_fraction": 0.0,
+                # One booking API server's cached reads a second (the capacity reference).
+                "requests_per_server": float(capacity.api_read_per_server),
             },
         },
         # Photos are stored with the posts (write_size_bytes counts the photo, so storage is right),

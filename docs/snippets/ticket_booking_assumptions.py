@@ -1,0 +1,497 @@
+"""Ticket booking worked example: every assumption the estimates start from, and why.
+
+Scope: one ticket seller of Ticketmaster's order, assigned seats only, sized at Ticketmaster's
+published ticket count for 2023. The hot on-sale it designs for is one stadium show with millions of
+accounts in its waiting room, sized from the Eras Tour presale that Ticketmaster described. The
+payment processor's defaults are Stripe's published ones, imported from the ride-hailing example that
+already cites them; the limit the example runs at is a raised one, assumed and said why. The
+capacities of a server and a database shard are the reference pages'.
+
+Change a value here and rebuild: every figure that depends on it changes, on every page.
+Run `python docs/snippets/ticket_booking_assumptions.py` to print the table.
+"""
+
+from chat_assumptions import store_writes_per_node_per_second
+from concept_migrate_assumptions import REPLICA_APPLY_ROWS
+from reference_availability import SLO_WINDOW
+from reference_capacity import relational_shard_bytes, target_utilization
+from reference_peaks import waking_16_hours
+from ride_hailing_assumptions import (
+    STRIPE_IDEMPOTENCY,
+    STRIPE_RATE_LIMITS,
+    primary_failover,
+    processor_default_endpoint_limit,
+    processor_default_write_limit,
+    processor_key_lifetime,
+)
+
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    size,
+    throughput,
+    times,
+)
+
+# Live Nation's results for 2023 (its press release of 22 February 2024): Ticketmaster sold over 620
+# million tickets in the year.
+LIVE_NATION_2023 = (
+    "https://www.prnewswire.com/news-releases/"
+    "live-nation-entertainment-reports-full-year-and-fourth-quarter-2023-results-302069252.html"
+)
+# Ticketmaster's account of the Eras Tour presale of 15 November 2022: over 3.5 million people
+# registered for Verified Fan, over 2 million tickets sold that day, 3.5 billion system requests.
+ERAS_ONSALE = "https://business.ticketmaster.com/press-release/taylor-swift-the-eras-tour-onsale-explained/"
+# SoFi Stadium: about 70,000 seats for football.
+SOFI_STADIUM = "https://en.wikipedia.org/wiki/SoFi_Stadium"
+# PostgreSQL's page layout: a 23-byte tuple header (padded to 24) and a 4-byte line pointer a row.
+POSTGRES_PAGE_LAYOUT = "https://www.postgresql.org/docs/current/storage-page-layout.html"
+# Stripe's metadata: up to 50 keys a payment, values up to 500 characters.
+STRIPE_METADATA = "https://docs.stripe.com/metadata"
+# Stripe's server-side confirmation: a confirm may answer requires_action, which the buyer's browser completes.
+STRIPE_NEXT_ACTION = "https://docs.stripe.com/js/payment_intents/handle_next_action"
+# Stripe's list calls: a limit of 1 to 100 objects a page.
+STRIPE_PAGINATION = "https://docs.stripe.com/api/pagination"
+
+# --- Published scale (context and the year's volume) -------------------------------------------------
+ticketmaster_tickets_2023 = count(620e6)
+eras_registrations = count(3.5e6)
+eras_tickets_in_a_day = count(2e6)
+
+# --- A normal day ------------------------------------------------------------------------------------
+tickets_per_year = count(ticketmaster_tickets_2023)
+tickets_per_order = count(2.5)
+page_views_per_order = count(40)
+# Buyers are mostly in one region's waking hours: the reference page's factor for a day of 16 active hours.
+peak_to_average = times(waking_16_hours)
+# Submitted orders the card networks or the processor decline, on a normal day and in an on-sale.
+decline_share = fraction(0.05)
+
+# --- One hot on-sale -----------------------------------------------------------------------------------
+stadium_seats = count(60_000)
+queue_accounts = count(2e6)
+queue_join_window = duration(600)
+queue_poll_interval = duration(30)
+pick_time = duration(60)
+hold_time = duration(600)
+buy_share = fraction(0.6)
+time_to_submit = duration(240)
+hold_attempts_per_buyer = count(1.5)
+repick_time = duration(10)
+partial_match_share = fraction(0.1)
+account_seat_limit = count(6)
+access_token_lifetime = duration(600)
+position_block = count(1000)
+threshold_max_step = duration(2)
+map_open_share = fraction(1.0)
+repeat_order_share = fraction(0.1)
+seat_map_refresh = duration(5)
+seat_snapshot_interval = duration(1)
+sweeper_interval = duration(1)
+
+# --- The payment processor -----------------------------------------------------------------------------
+# Stripe's defaults: all of an account's calls together, and any one endpoint.
+processor_account_default = throughput(processor_default_write_limit)
+processor_endpoint_default = throughput(processor_default_endpoint_limit)
+# The payment call's endpoint (POST /v1/payment_intents), raised by arrangement; every on-sale figure scales
+# with it. The account's limit is raised above it, by three endpoints' defaults: the retrieves, the lists
+# and the cancels.
+payment_endpoint_limit = throughput(100)
+OTHER_ENDPOINTS = ("retrieve", "list", "cancel")
+account_limit = throughput(payment_endpoint_limit + len(OTHER_ENDPOINTS) * processor_endpoint_default)
+processor_list_page = count(100)
+processor_calls_per_order = count(1)
+processor_call_time = duration(2)
+processor_key_expiry = duration(processor_key_lifetime)
+action_time = duration(300)
+# The share of the limit the release plan may use, as a CPU is planned (reference_capacity).
+processor_planned_share = fraction(target_utilization)
+backlog_threshold = duration(30)
+backlog_clear = duration(5)
+release_cut = fraction(0.5)
+calls_in_flight_per_worker = count(100)
+# Step 7's case: the processor completes only this share of its limit for a while.
+processor_slowdown_share = fraction(0.5)
+
+# --- Servers and stores (the reference pages' capacities, and the page's own floors) -------------------
+zones = count(3)
+stateless_floor_per_zone = count(2)
+store_floor_per_zone = count(1)
+partition_row_writes = throughput(REPLICA_APPLY_ROWS)
+shard_bytes = size(relational_shard_bytes)
+queue_store_writes_per_node = throughput(store_writes_per_node_per_second)
+page_response_bytes = size(20e3)
+seats_sold_share = fraction(0.8)
+
+# --- How long and how safely we keep it ---------------------------------------------------------------
+order_retention_years = count(7)
+seat_retention_years = count(1)
+copies = times(zones)
+standby_copies = times(zones)
+row_overhead = size(24 + 4)
+shard_failover = duration(primary_failover)
+
+# --- Targets (step 1) -----------------------------------------------------------------------------------
+availability_target = fraction(0.9995)
+slo_window_days = count(SLO_WINDOW / SECONDS_PER_DAY)
+hot_onsales_per_window = count(1)
+hold_latency_target = duration(0.5)
+settle_target = duration(60)
+seat_map_staleness_target = duration(3)
+region_rpo = duration(5)
+region_rto = duration(1800)
+pending_order_page = duration(900)
+processor_error_ticket = fraction(0.01)
+
+TABLE = [
+    (
+        "Tickets Ticketmaster sold in 2023",
+        ticketmaster_tickets_2023,
+        f"Live Nation's [results for 2023]({LIVE_NATION_2023}): over 620 million. Context, and the year's "
+        "volume below.",
+    ),
+    (
+        "Tickets a year",
+        tickets_per_year,
+        "The example is sized at Ticketmaster's 2023 volume, so its normal day is a large seller's.",
+    ),
+    (
+        "Tickets an order",
+        tickets_per_order,
+        "Assumed: pairs, families and groups of friends; to be read from past orders.",
+    ),
+    (
+        "Page views an order",
+        page_views_per_order,
+        "Assumed: searches, event pages and seat maps over the visits before a purchase, across "
+        "every visitor who does not buy; to be measured.",
+    ),
+    (
+        "Busy hour over the day's average, normal days",
+        peak_to_average,
+        "The peak-factors reference for a day of 16 active hours: buyers of one market buy in their own waking hours.",
+    ),
+    (
+        "Submitted orders declined",
+        decline_share,
+        "Assumed: cards declined by their bank or by the processor; to be read from the processor's reports.",
+    ),
+    (
+        "Seats on sale for one stadium show",
+        stadium_seats,
+        f"A round figure under a stadium's full count ([SoFi Stadium]({SOFI_STADIUM}) seats about "
+        "70,000 for football): the stage and its sight lines take seats away.",
+    ),
+    (
+        "Accounts in one show's waiting room",
+        queue_accounts,
+        f"Over 3.5 million people registered for the Eras Tour presale ([Ticketmaster]({ERAS_ONSALE})), "
+        "and over 2 million tickets sold that day. The page sizes for a tour's opening show drawing 2 "
+        "million accounts to one waiting room.",
+    ),
+    (
+        "Time over which they join",
+        queue_join_window,
+        "Assumed: most arrive in the minutes around the on-sale's start, which is announced.",
+    ),
+    (
+        "Interval between a waiting buyer's polls",
+        queue_poll_interval,
+        "The page's choice (step 3): often enough that a released buyer hears soon after the release, "
+        "seldom enough for millions of open tabs.",
+    ),
+    (
+        "Time a released buyer takes to pick seats",
+        pick_time,
+        "Assumed: a minute on the seat map before the hold; to be measured.",
+    ),
+    (
+        "Time a hold lasts",
+        hold_time,
+        "The page's choice (step 1): long enough to fill in details and pay, short enough that "
+        "abandoned seats come back within the on-sale.",
+    ),
+    (
+        "Holds that end in a purchase",
+        buy_share,
+        "Assumed for a hot show: most buyers who reach a hold buy; some balk at the price, some do not "
+        "finish in time, some are declined. To be read from past on-sales.",
+    ),
+    (
+        "Time from a hold's start to submitting payment, for those who buy",
+        time_to_submit,
+        "Assumed: details and card entry; to be measured.",
+    ),
+    (
+        "Hold attempts a released buyer makes",
+        hold_attempts_per_buyer,
+        "Assumed, while free seats last: a seat taken since the map was drawn fails the hold, and the "
+        "buyer picks again. Once every seat is claimed, the buyers on the map race for the returned seats "
+        "instead, at the rate of the next row.",
+    ),
+    (
+        "Time a buyer on a full map takes to try another hold",
+        repick_time,
+        "Assumed: a buyer watching for returned seats tries one as the map shows it, and after a "
+        "`409 seats_taken` picks another in about this long; to be measured.",
+    ),
+    (
+        "Failed hold attempts that find some of their seats still free",
+        partial_match_share,
+        "Assumed: a returned hold's seats come back together, so a buyer who loses the race mostly finds "
+        "none of them free and writes nothing; one in ten picks across two returns and finds some. To be "
+        "measured from the holds' answers.",
+    ),
+    (
+        "Most seats an account may hold or buy for a show",
+        account_seat_limit,
+        "The page's choice (step 1): the one limit against bulk buying in scope.",
+    ),
+    (
+        "Life of a show's access token",
+        access_token_lifetime,
+        "The page's choice (step 3): a released buyer's access lasts the positions released in this long "
+        "at the planned rate; a buyer holding nothing after it rejoins the queue at its end.",
+    ),
+    (
+        "Positions a waiting-room server claims at a time",
+        position_block,
+        "The page's choice (step 6): one increment of the show's counter a block, not a position.",
+    ),
+    (
+        "Most time one advance of the threshold may cover",
+        threshold_max_step,
+        "The page's choice (step 6): a stalled advancer, or a failover, never releases a burst.",
+    ),
+    (
+        "Released buyers without a hold who keep the map open",
+        map_open_share,
+        "Assumed, the conservative case: every released buyer without a hold whose access lasts is on the "
+        "map, picking or watching for a returned seat; to be measured.",
+    ),
+    (
+        "Released buyers who submit a second order",
+        repeat_order_share,
+        "Assumed: a declined buyer trying another card, or a buyer under the seat limit buying again; "
+        "to be read from past on-sales.",
+    ),
+    (
+        "Interval between a seat map's refreshes in the browser",
+        seat_map_refresh,
+        "The page's choice (step 3): seats taken and returned show within seconds.",
+    ),
+    (
+        "Interval between a show's seat-map snapshots",
+        seat_snapshot_interval,
+        "The page's choice (step 6): one read of the show's seats a second serves every map.",
+    ),
+    (
+        "Interval between the sweeper's passes",
+        sweeper_interval,
+        "The page's choice (step 4): a lapsed hold's seats show as free on the next snapshot; a pass "
+        "reads one index of the show's active holds.",
+    ),
+    (
+        "Processor's limit, all of the account's calls, by default",
+        processor_account_default,
+        f"Stripe's live-mode default ([rate limits]({STRIPE_RATE_LIMITS})), as the ride-hailing example cites it.",
+    ),
+    (
+        "Processor's limit on any one endpoint, by default",
+        processor_endpoint_default,
+        "The same page: each named API operation is an endpoint of its own, so the payment call, "
+        "`POST /v1/payment_intents`, gets this alone: too low for this seller, as step 2 shows.",
+    ),
+    (
+        "Payment endpoint's limit, raised",
+        payment_endpoint_limit,
+        "Assumed: the payment call's endpoint raised by arrangement to the account's default figure, asked "
+        "of Stripe at least six weeks ahead, as that page asks for a large increase. Every on-sale "
+        "figure below scales with it.",
+    ),
+    (
+        "Account's limit, all calls, raised",
+        account_limit,
+        "Assumed, asked with it: the payment endpoint's limit and three other endpoints at their default "
+        "at once, the retrieves, the lists and the cancels of step 6, so they never take the payments' room.",
+    ),
+    (
+        "Payments a list call returns, at most",
+        processor_list_page,
+        f"Stripe's largest page ([pagination]({STRIPE_PAGINATION})).",
+    ),
+    (
+        "Processor calls a submitted order makes",
+        processor_calls_per_order,
+        "The page's design (step 6): one call that authorizes and captures, keyed by the order's ID, its "
+        f"[metadata]({STRIPE_METADATA}) naming the order, hold, show, seats and account.",
+    ),
+    (
+        "A processor call's time, at the worst",
+        processor_call_time,
+        "Assumed: the calls a worker keeps in flight are the rate times this.",
+    ),
+    (
+        "Life of the processor's idempotency keys",
+        processor_key_expiry,
+        f"Stripe's: keys may be removed once at least 24 hours old ([idempotent requests]({STRIPE_IDEMPOTENCY})), "
+        "as the ride-hailing example cites it.",
+    ),
+    (
+        "Time a buyer has to complete a card's authentication",
+        action_time,
+        f"The page's choice (step 6): a bank may ask the buyer to confirm a payment ([next action]"
+        f"({STRIPE_NEXT_ACTION})), an app's approval or a code by text, a minute or two; the seats wait "
+        "no longer than this after the processor asked.",
+    ),
+    (
+        "Share of the processor's limit the release plan uses",
+        processor_planned_share,
+        "The reference page's planned utilization, as a CPU is planned: room for a buy share above "
+        "the plan and for retries.",
+    ),
+    (
+        "Pending orders that lower the release rates",
+        backlog_threshold,
+        "The page's choice (step 6): a queue deeper than this many seconds of the payment endpoint's limit.",
+    ),
+    (
+        "Pending orders under which release rates return",
+        backlog_clear,
+        "The page's choice (step 6): in seconds of the payment endpoint's limit, well under the threshold, so "
+        "the rates do not flap.",
+    ),
+    (
+        "Release rates while the queue is deep, against the plan",
+        release_cut,
+        "The page's choice (step 6): halved, for the shows still releasing buyers; the reason is on that page.",
+    ),
+    (
+        "Processor calls a payment worker keeps in flight",
+        calls_in_flight_per_worker,
+        "Assumed: calls that wait on the network, not the CPU.",
+    ),
+    (
+        "A processor's slowdown, step 7's case",
+        processor_slowdown_share,
+        "The page's example: the processor completes half its limit, its latency up or its 429s many.",
+    ),
+    ("Availability zones a region runs in", zones, "Every tier runs in three zones and must survive losing one."),
+    (
+        "Fewest servers a stateless tier keeps in a zone",
+        stateless_floor_per_zone,
+        "The page's rule (step 5): one crash in a zone still leaves a server there.",
+    ),
+    (
+        "Fewest nodes a store keeps in a zone",
+        store_floor_per_zone,
+        "The page's rule (step 5): a copy in every zone.",
+    ),
+    (
+        "Row changes one database shard takes a second",
+        partition_row_writes,
+        "The schema-migration page's figure for what one shard's replica applies, taken as the shard's "
+        "ceiling so that its replicas keep up: a synchronous commit waits for a replica to flush the "
+        "change, not to apply it, so a primary writing faster would leave the replicas, and the seat "
+        "maps read from them, behind.",
+    ),
+    (
+        "Bytes one relational shard is kept to",
+        shard_bytes,
+        "The capacity reference's figure, from Vitess's advice on restore time.",
+    ),
+    (
+        "Writes a queue-store node takes a second",
+        queue_store_writes_per_node,
+        "The chat example's figure for a node of a replicated store of small rows, its conditional check included.",
+    ),
+    (
+        "Bytes of an event page or search answer",
+        page_response_bytes,
+        "Assumed: compressed JSON for one page, its images from the CDN.",
+    ),
+    (
+        "Seats on sale that sell, over a year",
+        seats_sold_share,
+        "Assumed: the seats a year are the tickets over this share.",
+    ),
+    (
+        "Years orders and tickets are kept",
+        order_retention_years,
+        "The page's choice: money records, kept as long as tax and chargeback rules need.",
+    ),
+    (
+        "Years a show's seat rows are kept",
+        seat_retention_years,
+        "The page's choice: a show's seats matter until it has played; a year covers the sale and the show.",
+    ),
+    (
+        "Bytes a row costs beyond its fields",
+        row_overhead,
+        f"PostgreSQL's tuple header (23 bytes, padded to 24) and its line pointer (4 bytes) ([page "
+        f"layout]({POSTGRES_PAGE_LAYOUT})).",
+    ),
+    (
+        "A shard's primary replaced by a replica in another zone",
+        shard_failover,
+        "The ride-hailing example's assumption, to be measured: detect the lost primary, promote a "
+        "synchronous replica, fence the old one; the shard's writes stop meanwhile.",
+    ),
+    (
+        "Availability target, booking calls",
+        availability_target,
+        f"The page's choice, over {slo_window_days} days: seat maps, holds, submits and the waiting room's answers.",
+    ),
+    (
+        f"Hot on-sales counted in the error budget's {slo_window_days} days",
+        hot_onsales_per_window,
+        "Assumed, the fewest a month with a stadium on-sale has: the fewer counted, the smaller the budget, "
+        "so a failover's share of it is the largest.",
+    ),
+    (
+        "Hold latency target",
+        hold_latency_target,
+        "The page's choice: p99 from the request's arrival to the hold's answer.",
+    ),
+    (
+        "Settle target, a submitted order",
+        settle_target,
+        "The page's choice: p99 from submit to captured or declined, while the processor serves its limit.",
+    ),
+    (
+        "Seat map staleness target",
+        seat_map_staleness_target,
+        "The page's choice: a sweeper pass and a snapshot, a second each at most, and a second for the "
+        "replica's lag behind its primary and the scan; held while the shard's writes stay under what a "
+        "replica applies.",
+    ),
+    (
+        "Oldest pending order that pages",
+        pending_order_page,
+        "The page's choice (step 7): far past the settle target, far short of the processor's key life.",
+    ),
+    (
+        "Processor calls failing that open a ticket",
+        processor_error_ticket,
+        "The page's choice (step 7): errors and 429s over five minutes, declines left out.",
+    ),
+    (
+        "Region loss: committed changes lost, at most",
+        region_rpo,
+        "The page's choice: the standby region's replication lag, paged above half of it.",
+    ),
+    (
+        "Region loss: time to resume",
+        region_rto,
+        f"The page's choice: a person decides, the standby is promoted, the processor's records are "
+        f"reconciled ([idempotency keys]({STRIPE_IDEMPOTENCY}) last 24 hours), then sales resume.",
+    ),
+]
+
+# Other snippets import this module for its values; run on its own (or by the docs build),
+# it prints the table.
+if __name__ != "ticket_booking_assumptions":
+    print(markdown_table(("Assumption", "Value", "Why"), TABLE))

@@ -1,0 +1,198 @@
+"""Ticket booking worked example: the rows, field by field, and the writes one hot show's partition
+takes during its on-sale, transaction by transaction.
+
+Bytes are PostgreSQL's: each field's stored size (alignment padding left out), the row overhead of
+ticket_booking_assumptions, and a B-tree entry for each index (an 8-byte index tuple header, the key,
+and a 4-byte line pointer).
+"""
+
+from ticket_booking_assumptions import (
+    buy_share,
+    decline_share,
+    hold_attempts_per_buyer,
+    partial_match_share,
+    partition_row_writes,
+    row_overhead,
+    stadium_seats,
+    tickets_per_order,
+)
+from ticket_booking_sellout import race_hold_attempts_peak, seat_map_reads_peak
+from ticket_booking_traffic import queue_joins_peak, queue_polls_peak, release_rate
+
+from sdw.estimation import count, fraction, markdown_table, peak, size, throughput, times
+
+INDEX_ENTRY_OVERHEAD = 8 + 4  # index tuple header and line pointer
+
+# (field, bytes stored). "char" is PostgreSQL's one-byte type, used for the states; text costs a
+# length byte before its characters.
+SEAT = [
+    ("show_id bigint", 8),
+    ("seat_id integer (section, row and number live in the venue's layout)", 4),
+    ("price_tier smallint", 2),
+    ('state "char": free, held, pending, sold', 1),
+    ("hold_id bigint", 8),
+    ("hold_expires timestamptz: while held, when the hold ends", 8),
+    ("order_id bigint", 8),
+]
+SEAT_INDEXES = [("primary key (show_id, seat_id)", 12), ("(show_id, hold_id)", 16)]
+# The show's prices, a row a tier, on the show's shard: the hold's total and the order's amount are
+# summed from them in the shard's own transaction. A show has a handful of tiers.
+SHOW_PRICE = [
+    ("show_id bigint", 8),
+    ("price_tier smallint", 2),
+    ("amount bigint, minor units", 8),
+    ("currency text, ISO 4217", 1 + 3),
+]
+SHOW_PRICE_INDEXES = [("primary key (show_id, price_tier)", 10)]
+HOLD = [
+    ("hold_id bigint", 8),
+    ("show_id bigint", 8),
+    ("account_id bigint", 8),
+    ("seat_count smallint", 2),
+    ('state "char": active, pending, sold, released, lapsed', 1),
+    ("expires_at timestamptz", 8),
+    ("created_at timestamptz", 8),
+    ("request_key uuid, the request's Idempotency-Key", 16),
+]
+HOLD_INDEXES = [
+    ("primary key (hold_id)", 8),
+    ("unique (show_id, account_id) where state is active or pending", 16),
+    ("(show_id, expires_at) where state is active, for the sweeper", 16),
+]
+ORDER = [
+    ("order_id bigint (with the attempt, the processor's idempotency key)", 8),
+    ("hold_id bigint", 8),
+    ("show_id bigint", 8),
+    ("account_id bigint", 8),
+    ('state "char": pending, requires_action, cancelling, captured, declined, cancelled', 1),
+    ("seat_count smallint", 2),
+    ("amount bigint, minor units", 8),
+    ("currency text, ISO 4217", 1 + 3),
+    ("payment_method text, the processor's token for the card", 1 + 27),
+    ("created_at timestamptz", 8),
+    ("settled_at timestamptz", 8),
+    ("attempt smallint, raised only once a payment under the last key is found absent", 2),
+    ("processor_ref text, the processor's payment ID, written as soon as a call returns it", 1 + 27),
+    ("action_secret text, for the buyer's browser while an action is needed: null otherwise", 0),
+    ("action_asked_at timestamptz, when the processor asked for the action: null otherwise", 0),
+]
+ORDER_INDEXES = [
+    ("primary key (order_id)", 8),
+    ("unique (hold_id)", 8),
+    ("(account_id, created_at), the buyer's orders", 16),
+    ("(show_id, account_id), the account's limit", 16),
+]
+# Left out of the bytes: a partial index on (action_asked_at) where the state is requires_action, for the
+# sweeper; it holds an entry only while an order waits on its buyer, minutes at most.
+TICKET = [
+    ("ticket_id bigint", 8),
+    ("order_id bigint", 8),
+    ("show_id bigint", 8),
+    ("seat_id integer", 4),
+    ("account_id bigint", 8),
+    ("barcode bytea, 16 random bytes", 1 + 16),
+    ("issued_at timestamptz", 8),
+]
+TICKET_INDEXES = [("primary key (ticket_id)", 8), ("(order_id)", 8), ("unique (show_id, seat_id)", 12)]
+QUEUE_POSITION = [
+    ("show_id bigint", 8),
+    ("account_id bigint", 8),
+    ("position bigint", 8),
+    ("joined_at timestamptz", 8),
+]
+
+
+def row_bytes(fields, indexes) -> float:
+    return sum(b for _, b in fields) + row_overhead + sum(INDEX_ENTRY_OVERHEAD + key for _, key in indexes)
+
+
+seat_row_bytes = size(row_bytes(SEAT, SEAT_INDEXES))
+price_row_bytes = size(row_bytes(SHOW_PRICE, SHOW_PRICE_INDEXES))
+hold_row_bytes = size(row_bytes(HOLD, HOLD_INDEXES))
+order_row_bytes = size(row_bytes(ORDER, ORDER_INDEXES))
+ticket_row_bytes = size(row_bytes(TICKET, TICKET_INDEXES))
+queue_position_bytes = size(row_bytes(QUEUE_POSITION, [("primary key (show_id, account_id)", 16)]))
+# An order and its tickets, the records kept for years.
+order_record_bytes = size(order_row_bytes + tickets_per_order * ticket_row_bytes)
+show_seat_bytes = size(stadium_seats * seat_row_bytes)
+
+# --- Writes to one show's partition during its on-sale, per released buyer -----------------------------
+# Each transaction and the rows it writes (k = seats a hold). A hold updates its seats first, where they
+# are free, and writes the hold row only when all matched: an attempt that fails matches no seat and writes
+# nothing, or, the partial_match_share of them, finds some still free and writes those seats (counted as
+# k, the most) before it rolls back; a rolled-back row is still written and replayed on the replicas. An
+# outbox row announces what others wait for: a submitted order (to the payment workers) and a settled one
+# (to the buyer and the tickets).
+k = float(tickets_per_order)
+submitted_share = buy_share / (1 - decline_share)  # a released buyer's chance of submitting an order
+declined_share = submitted_share * decline_share
+lapsed_share = 1 - submitted_share
+TRANSACTIONS = [
+    # (what, transactions per released buyer, rows each writes)
+    ("Hold: the seats and the hold row", 1.0, k + 1),
+    ("Hold attempts that fail", hold_attempts_per_buyer - 1, partial_match_share * k),
+    ("Submit: seats, hold, order, outbox", submitted_share, k + 3),
+    ("Confirm: seats, hold, order, tickets, outbox", float(buy_share), 2 * k + 3),
+    ("Decline: seats, hold, order, outbox", declined_share, k + 3),
+    ("Lapse (sweeper): seats and hold", lapsed_share, k + 1),
+]
+transactions_per_buyer = count(sum(t for _, t, _ in TRANSACTIONS))
+rows_per_buyer = count(sum(t * r for _, t, r in TRANSACTIONS))
+# Once every seat is claimed, the race for returned seats adds its attempts, nearly all failing, each a
+# transaction that writes as a failed attempt does; counted on top, the conservative case.
+race_rows_peak = peak(race_hold_attempts_peak * partial_match_share * k)
+partition_transactions_peak = peak(release_rate * transactions_per_buyer + race_hold_attempts_peak)
+partition_rows_peak = peak(release_rate * rows_per_buyer + race_rows_peak)
+partition_capacity = throughput(partition_row_writes)
+partition_share_used = fraction(partition_rows_peak / partition_capacity)
+partition_headroom = times(partition_capacity / partition_rows_peak)
+
+# Reads against writes in the on-sale: the waiting room's polls and the maps' requests, against the
+# waiting room's joins (each a conditional insert in the queue store) and the transactions on the show's
+# partition.
+onsale_reads_peak = peak(queue_polls_peak + seat_map_reads_peak)
+onsale_writes_peak = peak(queue_joins_peak + partition_transactions_peak)
+onsale_reads_per_write = times(onsale_reads_peak / onsale_writes_peak)
+
+transaction_rows = [(what, count(t), count(r), peak(release_rate * t)) for what, t, r in TRANSACTIONS]
+
+if __name__ != "ticket_booking_data_model":
+    for name, fields, indexes, total in [
+        ("seats", SEAT, SEAT_INDEXES, seat_row_bytes),
+        ("show_prices", SHOW_PRICE, SHOW_PRICE_INDEXES, price_row_bytes),
+        ("holds", HOLD, HOLD_INDEXES, hold_row_bytes),
+        ("orders", ORDER, ORDER_INDEXES, order_row_bytes),
+        ("tickets", TICKET, TICKET_INDEXES, ticket_row_bytes),
+    ]:
+        rows = [(field, size(b)) for field, b in fields]
+        rows.append(("row overhead", row_overhead))
+        rows += [(f"index {index}", size(INDEX_ENTRY_OVERHEAD + key)) for index, key in indexes]
+        rows.append((f"**a row of {name}, with its index entries**", total))
+        print(markdown_table((f"Table {name}", "Bytes"), rows))
+        print()
+    print(
+        markdown_table(
+            ("Per released buyer, on the show's partition", "Transactions", "Rows each", "Transactions at the peak"),
+            transaction_rows,
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("An order with its tickets", order_record_bytes),
+                ("A stadium show's seat rows", show_seat_bytes),
+                ("A queue position (queue store)", queue_position_bytes),
+                ("Transactions a released buyer causes", transactions_per_buyer),
+                ("Rows a released buyer causes", rows_per_buyer),
+                ("Rows a second the race's failed attempts write", race_rows_peak),
+                ("Rows a second on the show's partition, at the peak", partition_rows_peak),
+                ("One shard's row changes a second", partition_capacity),
+                ("Share of the shard the on-sale uses", partition_share_used),
+                ("On-sale reads (waiting-room polls, seat maps) at the peak", onsale_reads_peak),
+                ("On-sale writes (waiting-room joins, the show's transactions) at the peak", onsale_writes_peak),
+                ("Reads per write", onsale_reads_per_write),
+            ],
+        )
+    )

@@ -1,0 +1,203 @@
+"""Ticket booking worked example: the one feedback signal between the payment queue and the waiting
+room, a slow or failed processor over the sell-out's submits, a lost zone and a lost region, and the
+error budget they spend."""
+
+from ticket_booking_assumptions import (
+    availability_target,
+    backlog_clear,
+    backlog_threshold,
+    buy_share,
+    decline_share,
+    hold_attempts_per_buyer,
+    hold_time,
+    hot_onsales_per_window,
+    payment_endpoint_limit,
+    pick_time,
+    processor_call_time,
+    processor_calls_per_order,
+    processor_endpoint_default,
+    processor_list_page,
+    processor_slowdown_share,
+    queue_accounts,
+    queue_poll_interval,
+    region_rpo,
+    release_cut,
+    seat_map_refresh,
+    shard_failover,
+    slo_window_days,
+    stadium_seats,
+    tickets_per_order,
+    time_to_submit,
+)
+from ticket_booking_sellout import (
+    first_wave_span,
+    free_seats_run_out,
+    lapsed_holds_per_second,
+    last_seats,
+    positions_released_by_sellout,
+    wave_start,
+)
+from ticket_booking_servers import booking_writes_peak
+from ticket_booking_traffic import (
+    calls_per_released_buyer,
+    onsale_calls_budget,
+    page_views_per_day,
+    planned_calls,
+    processor_calls_peak,
+    purchases_per_day,
+    release_rate,
+)
+
+from sdw.estimation import SECONDS_PER_MINUTE, count, duration, fraction, markdown_table, peak, throughput
+
+# --- The feedback signal ------------------------------------------------------------------------------
+# The pending-order queue is measured in seconds of the payment endpoint's limit. Past the threshold every
+# show's release rate is cut; under the clear level it returns to the plan. A cut lowers the calls only
+# of shows that still have free seats: a buyer released once every seat is claimed has nothing to hold.
+backlog_threshold_orders = count(payment_endpoint_limit * backlog_threshold)
+backlog_clear_orders = count(payment_endpoint_limit * backlog_clear)
+calls_after_cut = peak(processor_calls_peak + onsale_calls_budget * release_cut)
+share_after_cut = fraction(calls_after_cut / payment_endpoint_limit)
+release_rate_after_cut = peak(release_rate * release_cut)
+# A cut acts only on buyers released after it: those released before still pick and submit. Most
+# submit a pick time and a time to submit after their release; the slowest, up to a hold's end.
+cut_lag = duration(pick_time + time_to_submit)
+cut_lag_longest = duration(pick_time + hold_time)
+# With releases running at the cut plan, the threshold's queue drains at the full limit in:
+drain_at_limit = duration(backlog_threshold_orders / (payment_endpoint_limit - calls_after_cut))
+
+# --- The sell-out's submits ------------------------------------------------------------------------------
+# The first wave's holds start from the pick time, one wave span long, and their buyers submit a time to
+# submit later: the on-sale's calls run at the plan over that span, and before and after it only the
+# normal day's. The later waves' holds start as the lapsed ones return, a share of the release rate.
+plan_calls_from = duration(pick_time + time_to_submit)
+plan_calls_until = duration(plan_calls_from + first_wave_span)
+second_wave_calls_from = duration(wave_start(2) + time_to_submit)
+second_wave_calls = peak(processor_calls_peak + lapsed_holds_per_second * calls_per_released_buyer)
+
+# --- Step 7's case: the processor completes half its limit through the on-sale ---------------------------
+slow_processor = throughput(payment_endpoint_limit * processor_slowdown_share)
+slow_growth = peak(planned_calls - slow_processor)
+slow_time_to_threshold = duration(backlog_threshold_orders / slow_growth)
+slow_flag_set = duration(plan_calls_from + slow_time_to_threshold)
+# The flag comes after the free seats ran out, so the cut lowers no calls: the queue grows through the
+# first wave's submits and drains once they pass, on the normal day's calls, before the second wave's.
+assert slow_flag_set > free_seats_run_out, "the cut acts on this show's releases: the case needs its lag"
+slow_deepest_queue = count(slow_growth * first_wave_span)
+assert slow_deepest_queue > backlog_threshold_orders, "the queue never reaches the threshold in this case"
+slow_longest_wait = duration(slow_deepest_queue / slow_processor)
+slow_drain = peak(slow_processor - processor_calls_peak)
+slow_time_to_clear = duration((slow_deepest_queue - backlog_clear_orders) / slow_drain)
+assert plan_calls_until + slow_time_to_clear < second_wave_calls_from, "the queue is still deep at the second wave"
+assert second_wave_calls < slow_processor, "the later waves grow the queue at this slowdown"
+
+# --- The processor down, through the first wave's submits ------------------------------------------------
+# Orders arrive at the plan while nothing completes; once the processor is back and the wave has passed,
+# the queue drains by the limit less the normal day's calls.
+outage_pending_per_minute = count(planned_calls * SECONDS_PER_MINUTE)
+drain_after_outage = peak(payment_endpoint_limit - processor_calls_peak)
+drain_minutes_per_outage_minute = duration(planned_calls / drain_after_outage * SECONDS_PER_MINUTE)
+# An outage of server errors returns no payment IDs: its orders are found by listing the payments created
+# from the oldest one's submit on, one pass for all of them, a page for every list page's payments, on
+# the list endpoint at its default.
+outage_list_pages_per_minute = count(planned_calls * SECONDS_PER_MINUTE / processor_list_page)
+outage_list_time_per_minute = duration(outage_list_pages_per_minute / processor_endpoint_default)
+
+# --- A zone lost: a shard's primary replaced -------------------------------------------------------------
+failover_failed_writes = count(booking_writes_peak * shard_failover)
+# The budget counts every call the target covers (step 1), a 409 as a good one. A normal day: its page
+# views, its hold attempts (a hold for every purchase over the buy share) and its submits. A hot on-sale,
+# counted low: the joins, the polls of the accounts still waiting at the last sale (those released
+# earlier polled too), each released buyer's map for a pick time, hold attempts and the orders submitted
+# for the stadium's seats.
+normal_day_requests = count(
+    page_views_per_day
+    + purchases_per_day / buy_share * hold_attempts_per_buyer
+    + purchases_per_day / (1 - decline_share)
+)
+onsale_requests = count(
+    queue_accounts
+    + (queue_accounts - positions_released_by_sellout) / queue_poll_interval * last_seats
+    + positions_released_by_sellout * (pick_time / seat_map_refresh + hold_attempts_per_buyer)
+    + stadium_seats / tickets_per_order / (1 - decline_share)
+)
+window_requests = count(normal_day_requests * slo_window_days + onsale_requests * hot_onsales_per_window)
+error_budget_requests = count(window_requests * (1 - availability_target))
+failover_budget_share = fraction(failover_failed_writes / error_budget_requests)
+failovers_in_budget = count(int(error_budget_requests / failover_failed_writes))
+
+# --- A region lost: the processor's records to apply before sales resume ---------------------------------
+# Every payment the processor recorded that the standby may not reflect: those of orders submitted after
+# its last commit, and those of orders it holds as pending, the oldest submitted up to a queue's wait
+# before that (step 7's slow case, the longest here), with a call's time of slack. At most the payment
+# endpoint's limit over that window.
+reconcile_window = duration(region_rpo + slow_longest_wait + processor_call_time)
+reconcile_records_most = count(payment_endpoint_limit * reconcile_window * processor_calls_per_order)
+standby_lag_page = duration(region_rpo / 2)
+
+if __name__ != "ticket_booking_reliability":
+    print(
+        markdown_table(
+            ("The feedback signal", "Value"),
+            [
+                ("Pending orders that cut the release rates", backlog_threshold_orders),
+                ("Pending orders under which they return", backlog_clear_orders),
+                ("Release rate of the hot show, cut", release_rate_after_cut),
+                ("Processor calls planned once cut", calls_after_cut),
+                ("... as a share of the limit", share_after_cut),
+                ("The cut takes effect after about", cut_lag),
+                ("... and wholly after", cut_lag_longest),
+                ("The threshold's queue drains, at the full limit, in", drain_at_limit),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("The sell-out's processor calls", "Value"),
+            [
+                ("At the plan, from", plan_calls_from),
+                ("... until", plan_calls_until),
+                ("The second wave's calls, from", second_wave_calls_from),
+                ("... at", second_wave_calls),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            (f"The processor at {processor_slowdown_share} of its limit", "Value"),
+            [
+                ("It completes", slow_processor),
+                ("The queue grows, while the calls run at the plan, by", slow_growth),
+                ("It reaches the threshold after", slow_time_to_threshold),
+                ("... so the flag is set, from the on-sale's start, at", slow_flag_set),
+                ("Deepest queue, at the end of the first wave's submits", slow_deepest_queue),
+                ("Longest wait from submit to the processor's call", slow_longest_wait),
+                ("Then it drains by", slow_drain),
+                ("... to the clear level in", slow_time_to_clear),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Outages", "Value"),
+            [
+                ("Processor down in the first wave's submits: pending orders a minute", outage_pending_per_minute),
+                ("Processor back, the wave passed: the queue drains by", drain_after_outage),
+                ("... so each minute of outage takes to drain", drain_minutes_per_outage_minute),
+                ("Server errors instead: list pages to find a minute's orders", outage_list_pages_per_minute),
+                ("... on the list endpoint's default, in", outage_list_time_per_minute),
+                ("A shard's failover: holds and submits that fail", failover_failed_writes),
+                ("Requests a normal day", normal_day_requests),
+                ("... a hot on-sale's, to its last sale", onsale_requests),
+                ("... in all", window_requests),
+                ("... allowed to fail", error_budget_requests),
+                (f"... against {slo_window_days} days' error budget of requests", failover_budget_share),
+                ("Such failovers the budget holds", failovers_in_budget),
+                ("Region lost: the processor's records to apply, at most", reconcile_records_most),
+                ("Standby lag that pages", standby_lag_page),
+            ],
+        )
+    )

@@ -1,0 +1,176 @@
+"""Ticket booking worked example: how one hot on-sale sells out, in time, and the seat maps it keeps open.
+
+A buyer released from the waiting room spends the pick time on the seat map, and only then does the
+hold start: holds are not counted from the release. While free seats last, holds take
+seats_held_per_second. A hold ends in a purchase (buy_share), its seats sold when the buyer submits
+payment, or lapses, its seats free again a hold's time after it started (a declined order frees its
+seats sooner; counting it as a lapse is the slower, conservative case).
+
+The waiting room releases at the planned rate until the show is sold out (step 6), so once the free seats
+run out, buyers are always on the map when seats return, and the model takes every returned seat at
+once. So the sale runs in waves a hold's time apart, each with (1 - buy_share) of the seats of the one
+before, each spread over the same span as the first.
+
+A released buyer's access lasts one window of releases (step 3): after it, a buyer holding nothing
+rejoins the queue at its end. So the released buyers without a hold, and the seat maps they keep open,
+are at most one window's releases.
+"""
+
+import math
+
+from ticket_booking_assumptions import (
+    access_token_lifetime,
+    buy_share,
+    hold_time,
+    map_open_share,
+    pick_time,
+    repick_time,
+    seat_map_refresh,
+    stadium_seats,
+    tickets_per_order,
+    time_to_submit,
+)
+from ticket_booking_traffic import release_rate, seat_map_bytes, seats_held_per_second
+
+from sdw.estimation import bandwidth, count, duration, fraction, markdown_table, peak
+
+# The first wave: every seat held once, from the first buyer's hold at the pick time.
+first_wave_span = duration(stadium_seats / seats_held_per_second)
+free_seats_run_out = duration(pick_time + first_wave_span)
+# The model holds only while the first wave ends before its first holds lapse.
+assert first_wave_span <= hold_time, "the first wave outlasts a hold: lapsed seats return before all are held"
+first_lapses_return = duration(pick_time + hold_time)
+gap_without_free_seats = duration(first_lapses_return - free_seats_run_out)
+
+# Releases go on when the free seats run out: the buyers released since find the map full and take the
+# seats that return, the first wave's lapsed holds at the rate they return.
+released_when_seats_run_out = count(release_rate * free_seats_run_out)
+lapsed_holds_per_second = peak(release_rate * (1 - buy_share))
+
+
+def wave_start(n: int, hold: float = hold_time) -> float:
+    """When the n-th wave's first hold starts (n from 1)."""
+    return pick_time + (n - 1) * hold
+
+
+def sold_by(t: float, hold: float = hold_time, share: float = buy_share) -> float:
+    """Seats sold by time t: each wave sells its share of its seats, each sale at a hold's start plus
+    the time to submit, spread evenly over the wave's span."""
+    sold, seats, n = 0.0, float(stadium_seats), 1
+    while seats >= 1e-9 * stadium_seats:
+        progress = min(max((t - time_to_submit - wave_start(n, hold)) / first_wave_span, 0.0), 1.0)
+        sold += seats * share * progress
+        seats *= 1 - share
+        n += 1
+    return sold
+
+
+def time_to_sell(share_of_seats: float, hold: float = hold_time, share: float = buy_share) -> float:
+    """The first moment the given share of the seats is sold (bisection on sold_by)."""
+    low, high = 0.0, wave_start(200, hold)
+    for _ in range(100):
+        middle = (low + high) / 2
+        if sold_by(middle, hold, share) >= share_of_seats * stadium_seats:
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def waves_to_last_hold(share: float = buy_share) -> int:
+    """The wave that takes the last seats: the first whose lapses, expected, are under one hold's seats."""
+    return math.floor(math.log(stadium_seats / tickets_per_order) / math.log(1 / (1 - share))) + 1
+
+
+def last_seats_sold(hold: float = hold_time, share: float = buy_share) -> float:
+    """The last wave's last hold, and its purchase a time to submit later."""
+    return wave_start(waves_to_last_hold(share), hold) + first_wave_span + time_to_submit
+
+
+half_sold = duration(time_to_sell(0.5))
+most_sold_share = fraction(0.99)
+most_sold = duration(time_to_sell(most_sold_share))
+last_wave = count(waves_to_last_hold())
+last_seats = duration(last_seats_sold())
+seats_in_last_wave = count(stadium_seats * (1 - buy_share) ** (waves_to_last_hold() - 1))
+first_wave_sold = fraction(buy_share)
+
+# --- Released buyers without a hold, and the seat maps they keep open -----------------------------------
+# A released buyer's access lasts the positions released in one token life at the planned rate; a hold or
+# an order needs no access for its own calls, and a buyer holding nothing after it rejoins at the end. So
+# at most one window's releases are without a hold at once, whatever the seats do.
+access_window_positions = count(release_rate * access_token_lifetime)
+map_viewers_peak = count(access_window_positions * map_open_share)
+seat_map_reads_peak = peak(map_viewers_peak / seat_map_refresh)
+seat_map_egress_peak = bandwidth(seat_map_reads_peak * seat_map_bytes, peak=True)
+# Once every seat is claimed, the buyers on the map race for each returned seat: each tries a hold as the
+# map shows one, and again a repick time after a 409. At most all of them, each once a repick time.
+race_hold_attempts_peak = peak(map_viewers_peak / repick_time)
+# The threshold runs at the planned rate until the last seat sells: the positions released by then. The
+# rest are told the show is sold out.
+positions_released_by_sellout = count(release_rate * last_seats_sold())
+
+# The hold's time against the tail: the same buyers and buy share with shorter and longer holds.
+SHORTER_HOLD, LONGER_HOLD = 420, 900
+HOLD_OPTIONS = [SHORTER_HOLD, hold_time, LONGER_HOLD]
+hold_rows = [
+    (duration(h), duration(time_to_sell(0.99, h)), duration(last_seats_sold(h)))
+    for h in HOLD_OPTIONS
+    if first_wave_span <= h
+]
+shorter_hold = duration(SHORTER_HOLD)
+longer_hold = duration(LONGER_HOLD)
+last_seats_shorter_hold = duration(last_seats_sold(SHORTER_HOLD))
+last_seats_longer_hold = duration(last_seats_sold(LONGER_HOLD))
+# With holds twice as likely to lapse (half the buy share), the tail grows.
+half_buy_share = fraction(buy_share / 2)
+last_seats_half_buy_share = duration(last_seats_sold(hold_time, buy_share / 2))
+
+if __name__ != "ticket_booking_sellout":
+    print(
+        markdown_table(
+            ("Moment of the on-sale", "Time from its start"),
+            [
+                ("First holds start (the first buyers have picked)", duration(pick_time)),
+                ("Free seats run out: every seat held, pending or sold", free_seats_run_out),
+                ("Half the seats sold", half_sold),
+                ("First lapsed seats return", first_lapses_return),
+                (f"{most_sold_share} of the seats sold", most_sold),
+                ("Last seats sold", last_seats),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("The waves", "Value"),
+            [
+                ("Span of each wave of holds", first_wave_span),
+                ("No free seats between the first wave and its lapses", gap_without_free_seats),
+                ("Seats the first wave sells", first_wave_sold),
+                ("Wave that takes the last seats", last_wave),
+                ("Seats in that wave", seats_in_last_wave),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Released buyers and the seat maps", "Value"),
+            [
+                ("Buyers released when the free seats run out", released_when_seats_run_out),
+                ("Lapsed holds returning a second, first wave", lapsed_holds_per_second),
+                (
+                    "Released buyers without a hold, at most: one access window",
+                    access_window_positions,
+                ),
+                ("Buyers with the map open", map_viewers_peak),
+                ("Seat-map reads a second", seat_map_reads_peak),
+                ("Seat maps out", seat_map_egress_peak),
+                ("Hold attempts a second racing for returned seats, at most", race_hold_attempts_peak),
+                ("Positions released by the last sale", positions_released_by_sellout),
+            ],
+        )
+    )
+    print()
+    print(markdown_table(("Hold time", f"{most_sold_share} sold", "Last seats sold"), hold_rows))

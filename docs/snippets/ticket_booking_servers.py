@@ -1,0 +1,143 @@
+"""Ticket booking worked example: servers tier by tier, for a hot on-sale on top of the normal day's
+busy hour. One rule for every tier: with a zone lost, the two zones left carry the whole peak, so each
+load is multiplied by Z / (Z - 1); the same whole count in each zone, and a floor a zone. Per-server
+capacities are the capacity reference's, as step 5 says."""
+
+from reference_capacity import api_read_per_server, api_write_per_server
+from ticket_booking_assumptions import (
+    calls_in_flight_per_worker,
+    copies,
+    hold_attempts_per_buyer,
+    payment_endpoint_limit,
+    position_block,
+    processor_call_time,
+    queue_store_writes_per_node,
+    seat_snapshot_interval,
+    stadium_seats,
+    standby_copies,
+    stateless_floor_per_zone,
+    store_floor_per_zone,
+    zones,
+)
+from ticket_booking_sellout import race_hold_attempts_peak, seat_map_reads_peak
+from ticket_booking_storage import shards
+from ticket_booking_traffic import (
+    onsale_orders_peak,
+    page_views_peak,
+    queue_joins_peak,
+    release_rate,
+    waiting_room_requests_peak,
+)
+
+from sdw.estimation import count, duration, markdown_table, peak, servers, whole_per_zone, zone_loss_headroom
+
+zone_headroom = zone_loss_headroom(zones)
+FLOOR = int(stateless_floor_per_zone) * int(zones)
+STORE_FLOOR = int(store_floor_per_zone) * int(zones)
+
+
+def stateless(load: float, per_server: float) -> int:
+    """Servers for a load with a zone lost, whole in each zone, at least the floor."""
+    return max(whole_per_zone(load * zone_headroom / per_server, zones), FLOOR)
+
+
+# Waiting room: joins and polls, each a signature check and, for a join, one conditional insert.
+waiting_room_servers = servers(stateless(waiting_room_requests_peak, api_read_per_server))
+
+# Positions are claimed a block at a time by each server: a block lasts this long on one server while
+# the joins are spread evenly, the spread of arrival order across servers.
+position_block_span = duration(position_block / (queue_joins_peak / waiting_room_servers))
+
+# Booking API: seat maps from the in-memory snapshot and the normal day's pages are reads from a cache;
+# hold attempts and submits are writes with a database transaction: the larger of the first pass's
+# attempts and the race for returned seats once every seat is claimed, with the submits at their peak.
+booking_reads_peak = peak(seat_map_reads_peak + page_views_peak)
+first_pass_attempts = peak(release_rate * hold_attempts_per_buyer)
+booking_writes_peak = peak(max(first_pass_attempts, race_hold_attempts_peak) + onsale_orders_peak)
+booking_servers = servers(
+    max(
+        whole_per_zone(
+            (booking_reads_peak / api_read_per_server + booking_writes_peak / api_write_per_server) * zone_headroom,
+            zones,
+        ),
+        FLOOR,
+    )
+)
+
+# Each booking server keeps each hot show's seat map in memory, rebuilt from a replica every snapshot
+# interval (in its own zone, or for the servers in the primary's zone, another): the replicas' reads,
+# against the map reads they serve.
+snapshot_scans_peak = peak(booking_servers / seat_snapshot_interval)
+snapshot_rows_read_peak = peak(snapshot_scans_peak * stadium_seats)
+map_reads_per_scan = count(seat_map_reads_peak / snapshot_scans_peak)
+
+# Payment workers: the processor's whole limit in flight, each call for its time (Little's law).
+calls_in_flight = count(payment_endpoint_limit * processor_call_time)
+payment_workers = servers(stateless(calls_in_flight, calls_in_flight_per_worker))
+
+# Queue store: a position's conditional insert, on every copy.
+queue_store_nodes = servers(
+    max(whole_per_zone(queue_joins_peak * copies / queue_store_writes_per_node, zones), STORE_FLOOR)
+)
+
+# Seat inventory: each shard a primary and a replica in each other zone; the standby region the same.
+inventory_nodes = servers(shards * copies)
+standby_inventory_nodes = servers(shards * standby_copies)
+
+# The event log between the outbox relay and the payment workers: small, a broker a zone.
+log_brokers = servers(STORE_FLOOR)
+# The small parts, each at its floor: the outbox relay (stateless), the token bucket's counter store
+# (a node a zone), and the catalog's database (one shard, a primary and a replica in each other zone).
+relay_servers = servers(FLOOR)
+counter_store_nodes = servers(STORE_FLOOR)
+catalog_nodes = servers(copies)
+small_parts = servers(relay_servers + counter_store_nodes + catalog_nodes)
+
+home_region_servers = servers(
+    waiting_room_servers
+    + booking_servers
+    + payment_workers
+    + queue_store_nodes
+    + inventory_nodes
+    + log_brokers
+    + small_parts
+)
+# The standby region keeps its database copies and the floors of the stateless tiers and stores, and
+# grows them at a failover (step 7).
+STATELESS_TIERS = ("waiting room", "booking API", "payment workers", "outbox relay")
+STORES_AT_FLOOR = ("queue store", "event log", "counter store")
+standby_region_servers = servers(
+    standby_inventory_nodes + len(STATELESS_TIERS) * FLOOR + len(STORES_AT_FLOOR) * STORE_FLOOR + standby_copies
+)
+fleet_servers = servers(home_region_servers + standby_region_servers)
+
+if __name__ != "ticket_booking_servers":
+    print(
+        markdown_table(
+            ("Tier", "Load at the peak", "Servers, home region"),
+            [
+                ("Waiting room (joins and polls)", waiting_room_requests_peak, waiting_room_servers),
+                ("Booking API (seat maps, pages)", booking_reads_peak, booking_servers),
+                ("... and its writes (holds, submits)", booking_writes_peak, ""),
+                ("... seat-map snapshots read from replicas a second", snapshot_scans_peak, ""),
+                ("Payment workers (calls in flight)", calls_in_flight, payment_workers),
+                ("Queue store (joins)", queue_joins_peak, queue_store_nodes),
+                ("Seat inventory (shards, three copies each)", shards, inventory_nodes),
+                ("Event log", "", log_brokers),
+                ("Outbox relay", "", relay_servers),
+                ("Token bucket's counter store", "", counter_store_nodes),
+                ("Catalog database", "", catalog_nodes),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Fleet", "Servers"),
+            [
+                ("Home region", home_region_servers),
+                ("Standby region (database copies and the floors)", standby_region_servers),
+                ("In all", fleet_servers),
+            ],
+        )
+    )

@@ -1,0 +1,73 @@
+"""Ticket booking worked example: orders, tickets, holds and seats, a year and over retention, with
+every copy (three zones of the home region and three of the standby region), and the shards they fill."""
+
+import math
+
+from ticket_booking_assumptions import (
+    copies,
+    order_retention_years,
+    queue_accounts,
+    seat_retention_years,
+    seats_sold_share,
+    shard_bytes,
+    standby_copies,
+    tickets_per_year,
+)
+from ticket_booking_data_model import (
+    hold_row_bytes,
+    order_record_bytes,
+    queue_position_bytes,
+    seat_row_bytes,
+)
+from ticket_booking_traffic import purchases_per_day
+
+from sdw.estimation import DAYS_PER_YEAR, count, markdown_table, size, size_per_day, times
+
+record_copies = times(copies + standby_copies)
+
+# Orders and their tickets: kept for years. The model counts purchases; a declined order's row is kept
+# too, a twentieth more, and left out.
+orders_per_year = count(purchases_per_day * DAYS_PER_YEAR)
+order_bytes_per_day = size_per_day(purchases_per_day * order_record_bytes)
+order_bytes_per_year = size(order_bytes_per_day * DAYS_PER_YEAR)
+order_bytes_total = size(order_bytes_per_day * DAYS_PER_YEAR * order_retention_years * record_copies)
+
+# Seats and holds: every seat put on sale in a year, and a hold for each order (lapsed holds add more
+# rows; a hold row is small beside the seats). Kept until the show has played.
+seats_per_year = count(tickets_per_year / seats_sold_share)
+seat_bytes_per_year = size(seats_per_year * seat_row_bytes + orders_per_year * hold_row_bytes)
+seat_bytes_total = size(seat_bytes_per_year * seat_retention_years * record_copies)
+
+storage_total = size(order_bytes_total + seat_bytes_total)
+one_copy_bytes = size(storage_total / record_copies)
+shards = count(math.ceil(one_copy_bytes / shard_bytes))
+
+# A waiting room's positions, in the queue store, for one hot show.
+queue_bytes_one_show = size(queue_accounts * queue_position_bytes)
+
+
+if __name__ != "ticket_booking_storage":
+    print(
+        markdown_table(
+            ("Records", "A year, one copy", "Kept (years)", "All copies over retention"),
+            [
+                ("Orders with their tickets", order_bytes_per_year, order_retention_years, order_bytes_total),
+                ("Seats and holds", seat_bytes_per_year, seat_retention_years, seat_bytes_total),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Figure", "Value"),
+            [
+                ("Orders a year", orders_per_year),
+                ("Seats on sale a year", seats_per_year),
+                ("Copies of each record (home and standby regions)", record_copies),
+                ("Storage over retention, all copies", storage_total),
+                ("One copy", one_copy_bytes),
+                ("Relational shards by bytes", shards),
+                ("One hot show's queue positions", queue_bytes_one_show),
+            ],
+        )
+    )

@@ -1,0 +1,142 @@
+"""Ticket booking worked example: a normal day's orders and page views, then one hot on-sale: the
+release rate the payment processor allows, the waiting room's joins and polls, and how long a position
+waits. The seat maps' load depends on how the sale plays out, so ticket_booking_sellout.py computes it."""
+
+from ticket_booking_assumptions import (
+    availability_target,
+    buy_share,
+    decline_share,
+    page_response_bytes,
+    page_views_per_order,
+    payment_endpoint_limit,
+    peak_to_average,
+    processor_calls_per_order,
+    processor_endpoint_default,
+    processor_planned_share,
+    queue_accounts,
+    queue_join_window,
+    queue_poll_interval,
+    repeat_order_share,
+    slo_window_days,
+    stadium_seats,
+    tickets_per_order,
+    tickets_per_year,
+)
+
+from sdw.estimation import (
+    DAYS_PER_YEAR,
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    bandwidth,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    per_day,
+    per_second,
+    size,
+    times,
+)
+
+# --- A normal day: every show, no waiting room ------------------------------------------------------
+# Purchases are captured orders; a declined order is submitted and calls the processor, but buys nothing.
+purchases_per_day = per_day(tickets_per_year / tickets_per_order / DAYS_PER_YEAR)
+purchases_per_second = per_second(purchases_per_day / SECONDS_PER_DAY)
+purchases_peak = peak(purchases_per_second * peak_to_average)
+processor_calls_per_second = per_second(purchases_per_second / (1 - decline_share) * processor_calls_per_order)
+processor_calls_peak = peak(processor_calls_per_second * peak_to_average)
+page_views_per_day = per_day(purchases_per_day * page_views_per_order)
+page_views_per_second = per_second(page_views_per_day / SECONDS_PER_DAY)
+page_views_peak = peak(page_views_per_second * peak_to_average)
+page_egress_peak = bandwidth(page_views_peak * page_response_bytes, peak=True)
+
+# --- The on-sale's release rate: set by the processor, not by the servers ------------------------------
+# At Stripe's default for one endpoint, the plan's share of it is under the normal day's busy hour alone:
+# the payment endpoint needs a raised limit before any on-sale.
+default_planned_calls = peak(processor_endpoint_default * processor_planned_share)
+# The plan uses a share of the payment endpoint's limit; the normal day's busy hour takes its part first (an
+# on-sale starts in the morning, in the busy hours), and the rest is the on-sale's. A released buyer
+# becomes a submitted order (one processor call) with the chance buy_share / (1 - decline_share): the
+# purchases, and the declined orders that went before them.
+planned_calls = peak(payment_endpoint_limit * processor_planned_share)
+onsale_calls_budget = peak(planned_calls - processor_calls_peak)
+calls_per_released_buyer = count(buy_share / (1 - decline_share) * processor_calls_per_order)
+release_rate = peak(onsale_calls_budget / calls_per_released_buyer)
+onsale_orders_peak = peak(release_rate * buy_share / (1 - decline_share))
+onsale_purchases_peak = peak(release_rate * buy_share)
+seats_held_per_second = peak(release_rate * tickets_per_order)
+# Check: the calls the plan expects, normal day and on-sale together, against the limit.
+planned_calls_check = peak(processor_calls_peak + onsale_orders_peak * processor_calls_per_order)
+planned_share_of_limit = fraction(planned_calls_check / payment_endpoint_limit)
+# The worst case for the plan: every released buyer submits one order (each hold bought, or declined).
+calls_if_every_buyer_submits = peak(processor_calls_peak + release_rate * processor_calls_per_order)
+worst_share_of_limit = fraction(calls_if_every_buyer_submits / payment_endpoint_limit)
+# Worse: a share of them submits a second order as well, and the share that would reach the limit.
+calls_with_repeats = peak(processor_calls_peak + release_rate * (1 + repeat_order_share) * processor_calls_per_order)
+repeats_share_of_limit = fraction(calls_with_repeats / payment_endpoint_limit)
+repeat_share_at_limit = fraction(
+    (payment_endpoint_limit - processor_calls_peak) / (release_rate * processor_calls_per_order) - 1
+)
+
+# --- The waiting room ---------------------------------------------------------------------------------
+queue_joins_peak = peak(queue_accounts / queue_join_window)
+queue_polls_peak = peak(queue_accounts / queue_poll_interval)
+waiting_room_requests_peak = peak(queue_joins_peak + queue_polls_peak)
+onsale_over_normal_day = times(waiting_room_requests_peak / page_views_peak)
+# A position waits its place in line over the release rate, from the on-sale's start, while free seats
+# last (the sell-out snippet says when releases stop).
+wait_for_position_10k = duration(10e3 / release_rate)
+# Released buyers who can still find a free seat in the first pass: the seats over the seats a buyer
+# holds (the sell-out snippet times it).
+first_pass_buyers = count(stadium_seats / tickets_per_order)
+
+# A seat map's answer: a bit a seat, free or not (the layout, with sections, rows and prices, comes from
+# the CDN, the same for every show in the venue).
+seat_map_bytes = size(stadium_seats / 8)
+
+# The availability target's error budget, in the on-sale's waiting-room requests over one hour of it.
+onsale_hour_requests = count(waiting_room_requests_peak * SECONDS_PER_HOUR)
+onsale_hour_failures_allowed = count(onsale_hour_requests * (1 - availability_target))
+normal_window_requests = count(page_views_per_day * slo_window_days)
+
+if __name__ != "ticket_booking_traffic":
+    print(
+        markdown_table(
+            ("A normal day", "Average", "Peak (busy hour)"),
+            [
+                ("Purchases (captured orders)", purchases_per_second, purchases_peak),
+                ("Processor calls (declined orders included)", processor_calls_per_second, processor_calls_peak),
+                ("Page views: searches, event pages, seat maps", page_views_per_second, page_views_peak),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("One hot on-sale", "Value"),
+            [
+                ("Processor calls the plan could use at the default endpoint limit", default_planned_calls),
+                ("Processor calls the plan may use, the endpoint's limit raised", planned_calls),
+                ("... of which the normal day's busy hour", processor_calls_peak),
+                ("... left for the on-sale", onsale_calls_budget),
+                ("Processor calls a released buyer makes, on average", calls_per_released_buyer),
+                ("Release rate: buyers a second", release_rate),
+                ("Submitted orders a second from the on-sale", onsale_orders_peak),
+                ("Purchases a second from the on-sale", onsale_purchases_peak),
+                ("Seats held a second while seats are free", seats_held_per_second),
+                ("Processor calls planned, all, against the limit", planned_share_of_limit),
+                ("Processor calls if every released buyer submitted one order", calls_if_every_buyer_submits),
+                ("... against the limit", worst_share_of_limit),
+                (f"... and {repeat_order_share} of them a second", calls_with_repeats),
+                ("... against the limit", repeats_share_of_limit),
+                ("Share submitting a second order that would reach the limit", repeat_share_at_limit),
+                ("Waiting room: joins a second", queue_joins_peak),
+                ("Waiting room: polls a second", queue_polls_peak),
+                ("Waiting room requests over the normal day's peak page views", onsale_over_normal_day),
+                ("Buyers who can find a seat in the first pass", first_pass_buyers),
+                ("Wait for position 10,000", wait_for_position_10k),
+                ("A seat map's answer", seat_map_bytes),
+            ],
+        )
+    )
