@@ -44,6 +44,7 @@ from ride_hailing_traffic import (
     payment_ops_peak,
     relay_pushes_peak,
     rides_in_progress_peak,
+    rides_per_second_peak,
 )
 
 from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, servers, size, times
@@ -94,6 +95,8 @@ publishes_lost_per_node_failure = count(publishes_peak / pubsub_nodes * pubsub_f
 # ask for, with the page's headroom for growth.
 processor_ops_over_default_limit = times(payment_ops_peak / processor_default_write_limit)
 processor_limit_needed = peak(payment_ops_peak * processor_limit_headroom)
+# Each payment endpoint (holds, captures) takes one operation a ride, and has its own default limit.
+endpoint_limit_needed = peak(rides_per_second_peak * processor_limit_headroom)
 
 # (e) Routing: without caching, every 30 s refresh of a ride is a route; with each ride's route cached,
 # a refresh is a sum over its segments and only re-routes reach the engine.
@@ -137,6 +140,7 @@ if __name__ != "ride_hailing_matching":
                 ("Trail positions into the log", trail_positions_peak),
                 ("Payment operations over the processor's default limit", processor_ops_over_default_limit),
                 ("Processor limit to ask for, with headroom", processor_limit_needed),
+                ("... and for each payment endpoint (holds, captures)", endpoint_limit_needed),
                 ("Routing calls, step 2's count", eta_calls_peak),
                 ("Routing load without the route cache, in routes", routing_load_uncached),
                 ("... with it", routing_load_peak),

@@ -12,7 +12,9 @@ Run `python docs/snippets/ticket_booking_assumptions.py` to print the table.
 """
 
 from chat_assumptions import store_writes_per_node_per_second
+from concept_ids_btree import LINE_POINTER
 from concept_migrate_assumptions import REPLICA_APPLY_ROWS
+from concept_tx_outbox import HEAP_HEADER
 from reference_availability import SLO_WINDOW
 from reference_capacity import relational_shard_bytes, target_utilization
 from reference_peaks import waking_16_hours
@@ -131,7 +133,7 @@ order_retention_years = count(7)
 seat_retention_years = count(1)
 copies = times(zones)
 standby_copies = times(zones)
-row_overhead = size(24 + 4)
+row_overhead = size(HEAP_HEADER + LINE_POINTER)  # a heap tuple's header and its line pointer
 shard_failover = duration(primary_failover)
 
 # --- Targets (step 1) -----------------------------------------------------------------------------------
@@ -188,8 +190,8 @@ TABLE = [
     (
         "Accounts in one show's waiting room",
         queue_accounts,
-        f"Over 3.5 million people registered for the Eras Tour presale ([Ticketmaster]({ERAS_ONSALE})), "
-        "and over 2 million tickets sold that day. The page sizes for a tour's opening show drawing 2 "
+        f"Over {eras_registrations} people registered for the Eras Tour presale ([Ticketmaster]({ERAS_ONSALE})), "
+        f"and over {eras_tickets_in_a_day} tickets sold that day. The page sizes for a tour's opening show drawing 2 "
         "million accounts to one waiting room.",
     ),
     (

@@ -2,10 +2,12 @@
 takes during its on-sale, transaction by transaction.
 
 Bytes are PostgreSQL's: each field's stored size (alignment padding left out), the row overhead of
-ticket_booking_assumptions, and a B-tree entry for each index (an 8-byte index tuple header, the key,
-and a 4-byte line pointer).
+ticket_booking_assumptions, and a B-tree entry for each index, as the unique-IDs page counts one
+(concept_ids_btree.entry_bytes: the index tuple's header and key rounded up to 8 bytes, and a line
+pointer).
 """
 
+from concept_ids_btree import entry_bytes
 from ticket_booking_assumptions import (
     buy_share,
     decline_share,
@@ -20,8 +22,6 @@ from ticket_booking_sellout import race_hold_attempts_peak, seat_map_reads_peak
 from ticket_booking_traffic import queue_joins_peak, queue_polls_peak, release_rate
 
 from sdw.estimation import count, fraction, markdown_table, peak, size, throughput, times
-
-INDEX_ENTRY_OVERHEAD = 8 + 4  # index tuple header and line pointer
 
 # (field, bytes stored). "char" is PostgreSQL's one-byte type, used for the states; text costs a
 # length byte before its characters.
@@ -103,7 +103,7 @@ QUEUE_POSITION = [
 
 
 def row_bytes(fields, indexes) -> float:
-    return sum(b for _, b in fields) + row_overhead + sum(INDEX_ENTRY_OVERHEAD + key for _, key in indexes)
+    return sum(b for _, b in fields) + row_overhead + sum(entry_bytes(key) for _, key in indexes)
 
 
 seat_row_bytes = size(row_bytes(SEAT, SEAT_INDEXES))
@@ -166,7 +166,7 @@ if __name__ != "ticket_booking_data_model":
     ]:
         rows = [(field, size(b)) for field, b in fields]
         rows.append(("row overhead", row_overhead))
-        rows += [(f"index {index}", size(INDEX_ENTRY_OVERHEAD + key)) for index, key in indexes]
+        rows += [(f"index {index}", size(entry_bytes(key))) for index, key in indexes]
         rows.append((f"**a row of {name}, with its index entries**", total))
         print(markdown_table((f"Table {name}", "Bytes"), rows))
         print()

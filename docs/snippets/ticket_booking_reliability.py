@@ -54,8 +54,8 @@ from sdw.estimation import SECONDS_PER_MINUTE, count, duration, fraction, markdo
 # The pending-order queue is measured in seconds of the payment endpoint's limit. Past the threshold every
 # show's release rate is cut; under the clear level it returns to the plan. A cut lowers the calls only
 # of shows that still have free seats: a buyer released once every seat is claimed has nothing to hold.
-backlog_threshold_orders = count(payment_endpoint_limit * backlog_threshold)
-backlog_clear_orders = count(payment_endpoint_limit * backlog_clear)
+backlog_threshold_orders = count(payment_endpoint_limit * backlog_threshold / processor_calls_per_order)
+backlog_clear_orders = count(payment_endpoint_limit * backlog_clear / processor_calls_per_order)
 calls_after_cut = peak(processor_calls_peak + onsale_calls_budget * release_cut)
 share_after_cut = fraction(calls_after_cut / payment_endpoint_limit)
 release_rate_after_cut = peak(release_rate * release_cut)
@@ -94,7 +94,7 @@ assert second_wave_calls < slow_processor, "the later waves grow the queue at th
 # --- The processor down, through the first wave's submits ------------------------------------------------
 # Orders arrive at the plan while nothing completes; once the processor is back and the wave has passed,
 # the queue drains by the limit less the normal day's calls.
-outage_pending_per_minute = count(planned_calls * SECONDS_PER_MINUTE)
+outage_pending_per_minute = count(planned_calls * SECONDS_PER_MINUTE / processor_calls_per_order)
 drain_after_outage = peak(payment_endpoint_limit - processor_calls_peak)
 drain_minutes_per_outage_minute = duration(planned_calls / drain_after_outage * SECONDS_PER_MINUTE)
 # An outage of server errors returns no payment IDs: its orders are found by listing the payments created
@@ -132,7 +132,7 @@ failovers_in_budget = count(int(error_budget_requests / failover_failed_writes))
 # before that (step 7's slow case, the longest here), with a call's time of slack. At most the payment
 # endpoint's limit over that window.
 reconcile_window = duration(region_rpo + slow_longest_wait + processor_call_time)
-reconcile_records_most = count(payment_endpoint_limit * reconcile_window * processor_calls_per_order)
+reconcile_records_most = count(payment_endpoint_limit * reconcile_window / processor_calls_per_order)
 standby_lag_page = duration(region_rpo / 2)
 
 if __name__ != "ticket_booking_reliability":

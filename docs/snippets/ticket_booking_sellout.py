@@ -113,18 +113,16 @@ positions_released_by_sellout = count(release_rate * last_seats_sold())
 # The hold's time against the tail: the same buyers and buy share with shorter and longer holds.
 SHORTER_HOLD, LONGER_HOLD = 420, 900
 HOLD_OPTIONS = [SHORTER_HOLD, hold_time, LONGER_HOLD]
-hold_rows = [
-    (duration(h), duration(time_to_sell(0.99, h)), duration(last_seats_sold(h)))
-    for h in HOLD_OPTIONS
-    if first_wave_span <= h
-]
+# The wave model needs every hold to outlast the first wave, as for the chosen hold above.
+assert first_wave_span <= min(HOLD_OPTIONS), "a hold in the comparison is shorter than the first wave"
+hold_rows = [(duration(h), duration(time_to_sell(0.99, h)), duration(last_seats_sold(h))) for h in HOLD_OPTIONS]
 shorter_hold = duration(SHORTER_HOLD)
 longer_hold = duration(LONGER_HOLD)
 last_seats_shorter_hold = duration(last_seats_sold(SHORTER_HOLD))
 last_seats_longer_hold = duration(last_seats_sold(LONGER_HOLD))
 # With holds twice as likely to lapse (half the buy share), the tail grows.
 half_buy_share = fraction(buy_share / 2)
-last_seats_half_buy_share = duration(last_seats_sold(hold_time, buy_share / 2))
+last_seats_half_buy_share = duration(last_seats_sold(hold_time, half_buy_share))
 
 if __name__ != "ticket_booking_sellout":
     print(

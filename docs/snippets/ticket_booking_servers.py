@@ -13,7 +13,6 @@ from ticket_booking_assumptions import (
     processor_call_time,
     queue_store_writes_per_node,
     seat_snapshot_interval,
-    stadium_seats,
     standby_copies,
     stateless_floor_per_zone,
     store_floor_per_zone,
@@ -54,21 +53,15 @@ position_block_span = duration(position_block / (queue_joins_peak / waiting_room
 booking_reads_peak = peak(seat_map_reads_peak + page_views_peak)
 first_pass_attempts = peak(release_rate * hold_attempts_per_buyer)
 booking_writes_peak = peak(max(first_pass_attempts, race_hold_attempts_peak) + onsale_orders_peak)
+# In servers' worth of each kind of work, added.
 booking_servers = servers(
-    max(
-        whole_per_zone(
-            (booking_reads_peak / api_read_per_server + booking_writes_peak / api_write_per_server) * zone_headroom,
-            zones,
-        ),
-        FLOOR,
-    )
+    stateless(booking_reads_peak / api_read_per_server + booking_writes_peak / api_write_per_server, 1)
 )
 
 # Each booking server keeps each hot show's seat map in memory, rebuilt from a replica every snapshot
 # interval (in its own zone, or for the servers in the primary's zone, another): the replicas' reads,
 # against the map reads they serve.
 snapshot_scans_peak = peak(booking_servers / seat_snapshot_interval)
-snapshot_rows_read_peak = peak(snapshot_scans_peak * stadium_seats)
 map_reads_per_scan = count(seat_map_reads_peak / snapshot_scans_peak)
 
 # Payment workers: the processor's whole limit in flight, each call for its time (Little's law).

@@ -1,8 +1,6 @@
 """Ticket booking worked example: orders, tickets, holds and seats, a year and over retention, with
 every copy (three zones of the home region and three of the standby region), and the shards they fill."""
 
-import math
-
 from ticket_booking_assumptions import (
     copies,
     order_retention_years,
@@ -21,7 +19,7 @@ from ticket_booking_data_model import (
 )
 from ticket_booking_traffic import purchases_per_day
 
-from sdw.estimation import DAYS_PER_YEAR, count, markdown_table, size, size_per_day, times
+from sdw.estimation import DAYS_PER_YEAR, count, markdown_table, size, size_per_day, times, whole_up
 
 record_copies = times(copies + standby_copies)
 
@@ -40,7 +38,7 @@ seat_bytes_total = size(seat_bytes_per_year * seat_retention_years * record_copi
 
 storage_total = size(order_bytes_total + seat_bytes_total)
 one_copy_bytes = size(storage_total / record_copies)
-shards = count(math.ceil(one_copy_bytes / shard_bytes))
+shards = count(whole_up(one_copy_bytes / shard_bytes))
 
 # A waiting room's positions, in the queue store, for one hot show.
 queue_bytes_one_show = size(queue_accounts * queue_position_bytes)

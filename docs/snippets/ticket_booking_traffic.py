@@ -3,10 +3,8 @@ release rate the payment processor allows, the waiting room's joins and polls, a
 waits. The seat maps' load depends on how the sale plays out, so ticket_booking_sellout.py computes it."""
 
 from ticket_booking_assumptions import (
-    availability_target,
     buy_share,
     decline_share,
-    page_response_bytes,
     page_views_per_order,
     payment_endpoint_limit,
     peak_to_average,
@@ -17,7 +15,6 @@ from ticket_booking_assumptions import (
     queue_join_window,
     queue_poll_interval,
     repeat_order_share,
-    slo_window_days,
     stadium_seats,
     tickets_per_order,
     tickets_per_year,
@@ -26,8 +23,6 @@ from ticket_booking_assumptions import (
 from sdw.estimation import (
     DAYS_PER_YEAR,
     SECONDS_PER_DAY,
-    SECONDS_PER_HOUR,
-    bandwidth,
     count,
     duration,
     fraction,
@@ -49,7 +44,6 @@ processor_calls_peak = peak(processor_calls_per_second * peak_to_average)
 page_views_per_day = per_day(purchases_per_day * page_views_per_order)
 page_views_per_second = per_second(page_views_per_day / SECONDS_PER_DAY)
 page_views_peak = peak(page_views_per_second * peak_to_average)
-page_egress_peak = bandwidth(page_views_peak * page_response_bytes, peak=True)
 
 # --- The on-sale's release rate: set by the processor, not by the servers ------------------------------
 # At Stripe's default for one endpoint, the plan's share of it is under the normal day's busy hour alone:
@@ -66,9 +60,6 @@ release_rate = peak(onsale_calls_budget / calls_per_released_buyer)
 onsale_orders_peak = peak(release_rate * buy_share / (1 - decline_share))
 onsale_purchases_peak = peak(release_rate * buy_share)
 seats_held_per_second = peak(release_rate * tickets_per_order)
-# Check: the calls the plan expects, normal day and on-sale together, against the limit.
-planned_calls_check = peak(processor_calls_peak + onsale_orders_peak * processor_calls_per_order)
-planned_share_of_limit = fraction(planned_calls_check / payment_endpoint_limit)
 # The worst case for the plan: every released buyer submits one order (each hold bought, or declined).
 calls_if_every_buyer_submits = peak(processor_calls_peak + release_rate * processor_calls_per_order)
 worst_share_of_limit = fraction(calls_if_every_buyer_submits / payment_endpoint_limit)
@@ -95,11 +86,6 @@ first_pass_buyers = count(stadium_seats / tickets_per_order)
 # the CDN, the same for every show in the venue).
 seat_map_bytes = size(stadium_seats / 8)
 
-# The availability target's error budget, in the on-sale's waiting-room requests over one hour of it.
-onsale_hour_requests = count(waiting_room_requests_peak * SECONDS_PER_HOUR)
-onsale_hour_failures_allowed = count(onsale_hour_requests * (1 - availability_target))
-normal_window_requests = count(page_views_per_day * slo_window_days)
-
 if __name__ != "ticket_booking_traffic":
     print(
         markdown_table(
@@ -125,7 +111,6 @@ if __name__ != "ticket_booking_traffic":
                 ("Submitted orders a second from the on-sale", onsale_orders_peak),
                 ("Purchases a second from the on-sale", onsale_purchases_peak),
                 ("Seats held a second while seats are free", seats_held_per_second),
-                ("Processor calls planned, all, against the limit", planned_share_of_limit),
                 ("Processor calls if every released buyer submitted one order", calls_if_every_buyer_submits),
                 ("... against the limit", worst_share_of_limit),
                 (f"... and {repeat_order_share} of them a second", calls_with_repeats),
