@@ -67,16 +67,13 @@ def page_tree(path: Path):
 def page_parts(tree) -> list:
     """A parsed page and the content of each of its templates (the drawn diagrams' shadow roots),
     for a check that must reach inside them too."""
-    return [tree, *(shadow_content(template) for template in tree.css("template"))]
+    return [tree, *tree.template_fragments()]
 
 
 def shadow_content(template):
-    """A <template>'s content as a tree of its own: Lexbor keeps it apart from the page (as a
-    browser does), where CSS selectors do not reach it."""
-    from check_links import template_content
-    from selectolax.lexbor import LexborHTMLParser
-
-    return LexborHTMLParser(template_content(template))
+    """A <template>'s content: Lexbor keeps it apart from the page (as a browser does), where CSS
+    selectors do not reach it."""
+    return template.template_fragments()[0]
 
 
 def url_path(source: str) -> str:

@@ -240,6 +240,8 @@ FETCHING = [
     '<template shadowrootmode="open"><svg><style>@import url(https://cdn.example.com/x.css);</style></svg></template>',
     '<div><template shadowrootmode="open">'
     '<p style="background: url(//cdn.example.com/x.png)">Text</p></template></div>',
+    # Table parts, which a template's content keeps and a document parsed from its HTML would drop.
+    '<template shadowrootmode="open"><tr><td style="background: url(//cdn.example.com/x.png)">a</td></tr></template>',
 ]
 REFERRING = [
     '<a href="https://example.com/">a link</a>',

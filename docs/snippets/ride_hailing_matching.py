@@ -15,6 +15,7 @@ from ride_hailing_assumptions import (
     eta_matrix_call_cost,
     largest_region,
     map_match_call_cost,
+    payment_ops_per_ride,
     processor_default_write_limit,
     processor_limit_headroom,
     pubsub_failure_detection,
@@ -44,7 +45,6 @@ from ride_hailing_traffic import (
     payment_ops_peak,
     relay_pushes_peak,
     rides_in_progress_peak,
-    rides_per_second_peak,
 )
 
 from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, servers, size, times
@@ -95,8 +95,8 @@ publishes_lost_per_node_failure = count(publishes_peak / pubsub_nodes * pubsub_f
 # ask for, with the page's headroom for growth.
 processor_ops_over_default_limit = times(payment_ops_peak / processor_default_write_limit)
 processor_limit_needed = peak(payment_ops_peak * processor_limit_headroom)
-# Each payment endpoint (holds, captures) takes one operation a ride, and has its own default limit.
-endpoint_limit_needed = peak(rides_per_second_peak * processor_limit_headroom)
+# Each payment endpoint (holds, captures) takes one of a ride's operations, and has its own default limit.
+endpoint_limit_needed = peak(payment_ops_peak / payment_ops_per_ride * processor_limit_headroom)
 
 # (e) Routing: without caching, every 30 s refresh of a ride is a route; with each ride's route cached,
 # a refresh is a sum over its segments and only re-routes reach the engine.

@@ -94,6 +94,7 @@ TICKET = [
     ("issued_at timestamptz", 8),
 ]
 TICKET_INDEXES = [("primary key (ticket_id)", 8), ("(order_id)", 8), ("unique (show_id, seat_id)", 12)]
+# A queue position lives in a key-value store, not in PostgreSQL: priced as a row here, an upper bound.
 QUEUE_POSITION = [
     ("show_id bigint", 8),
     ("account_id bigint", 8),
