@@ -25,7 +25,8 @@ dedupe_window = duration(DEDUPE_WINDOW_SECONDS)
 dedupe_entries = count(MESSAGES_PER_SECOND * DEDUPE_WINDOW_SECONDS)
 # Each ID is a key in an in-memory key-value store, priced as the Twitter example prices a cache key:
 # the store's bookkeeping per key (its hash-table slot, links, sizes and expiry) plus the key itself.
-dedupe_store_bytes = size(dedupe_entries * (MESSAGE_ID_BYTES + cache_item_overhead_bytes))
+dedupe_entry_bytes = size(MESSAGE_ID_BYTES + cache_item_overhead_bytes)
+dedupe_store_bytes = size(dedupe_entries * dedupe_entry_bytes)
 
 if __name__ != "concept_messaging":
     print(markdown_table(("Offset committed every", "Messages delivered again after a crash, at most"), rows))
