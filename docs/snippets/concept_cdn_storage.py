@@ -165,7 +165,10 @@ if __name__ != "concept_cdn_storage":
                 (f"Parts for a {upload_bytes} file at {cli_part} a part", upload_parts),
                 (f"Time to send it at {uplink}", upload_time),
                 ("Time to send one part", part_time),
-                (f"Lost, at most, when a multipart upload with {parts_in_flight} parts in flight fails", lost_in_flight),
+                (
+                    f"Lost, at most, when a multipart upload with {parts_in_flight} parts in flight fails",
+                    lost_in_flight,
+                ),
                 ("Lost, on average, when a single PUT fails", single_put_lost_on_failure),
             ],
         )
