@@ -25,8 +25,10 @@ on disk; a managed store bills the data, one copy's worth, and keeps the coding 
 Multipart upload: Amazon S3's limits (a single PUT of at most 5 GB, as its user guide states it; parts
 of 5 MiB to 5 GiB, at most 10,000 parts, the last part may be smaller) and the AWS CLI's default part
 size, 8 MiB, which the CLI (through s3transfer) and the SDKs' transfer managers raise on their own
-when a file would need more than 10,000 parts. The example upload stays under the single-PUT limit,
-so that sending it whole is a real choice.
+when a file would need more than 10,000 parts, and its default of 10 requests at once
+(max_concurrent_requests). The example upload stays under the single-PUT limit, so that sending it
+whole is a real choice. A connection that drops loses every part in flight: with 10 at once, up to
+10 parts' worth of the uplink's time.
 """
 
 import math
@@ -110,6 +112,7 @@ PART_MAX = 5 * GIB
 SINGLE_PUT_MAX = 5e9  # S3's largest single PUT, "up to 5 GB" in its user guide
 MAX_PARTS = 10_000
 CLI_PART = 8 * MIB  # the AWS CLI's default multipart_chunksize
+PARTS_IN_FLIGHT = 10  # the AWS CLI's default max_concurrent_requests: parts sent at once
 MULTIPART_FROM = 100e6  # the size at which AWS suggests considering multipart upload
 UPLOAD_BYTES = 4e9  # a large video file, under the single-PUT limit
 UPLINK_BITS_PER_SECOND = 20e6  # a home connection's upload rate
@@ -127,8 +130,11 @@ upload_parts = count(math.ceil(UPLOAD_BYTES / CLI_PART))
 upload_time = duration(UPLOAD_BYTES * 8 / UPLINK_BITS_PER_SECOND)
 part_time = duration(CLI_PART * 8 / UPLINK_BITS_PER_SECOND)
 uplink = bandwidth(UPLINK_BITS_PER_SECOND / 8)
+parts_in_flight = count(PARTS_IN_FLIGHT)
 # A single PUT that fails at a random point has sent half the file on average, all of it to resend;
-# a multipart upload resends at most the one part in flight.
+# a multipart upload resends at most the parts in flight, which share the uplink: at most
+# PARTS_IN_FLIGHT parts' worth of its time.
+lost_in_flight = duration(PARTS_IN_FLIGHT * CLI_PART * 8 / UPLINK_BITS_PER_SECOND)
 single_put_lost_on_failure = duration(UPLOAD_BYTES * 8 / UPLINK_BITS_PER_SECOND / 2)
 # The Twitter example's average video, cut into parts of the smallest size S3 allows.
 example_video_parts = count(math.ceil(video_uploaded_bytes / PART_MIN))
@@ -159,6 +165,10 @@ if __name__ != "concept_cdn_storage":
                 (f"Parts for a {upload_bytes} file at {cli_part} a part", upload_parts),
                 (f"Time to send it at {uplink}", upload_time),
                 ("Time to send one part", part_time),
+                (
+                    f"Lost, at most, when a multipart upload with {parts_in_flight} parts in flight fails",
+                    lost_in_flight,
+                ),
                 ("Lost, on average, when a single PUT fails", single_put_lost_on_failure),
             ],
         )
