@@ -17,14 +17,14 @@ Crashes: a snapshotting job replays from its last completed checkpoint. A checkp
 offsets at its trigger and completes a checkpoint's time later; a crash just before the next one
 completes goes back to the one before, so the replay spans up to the interval plus a checkpoint's
 time, and a two-phase-commit sink's output waits as long for the commit. With one checkpoint in
-flight at a time (Flink's default), the interval is no shorter than a checkpoint's time. The URL shortener's consumers snapshot
-nothing and rebuild their open minutes from the log, from the first event of the oldest open minute
-(its step 6), so they re-read the window plus the lateness. Each of its 6 consumers reads its 8 of
-the 48 partitions at 10,000 a second. Kafka aborts a transaction open longer than the producer's
-transaction.timeout.ms, and the broker refuses a producer whose timeout is above its
-transaction.max.timeout.ms, 15 minutes by default (Kafka's configuration reference). Flink's
-KafkaSink does not keep Kafka's 60 s default: KafkaSinkBuilder sets transaction.timeout.ms to
-DEFAULT_KAFKA_TRANSACTION_TIMEOUT, one hour (flink-connector-kafka's source), above the broker's
+flight at a time (Flink's default), the interval is no shorter than a checkpoint's time. The URL
+shortener's consumers snapshot nothing and rebuild their open minutes from the log, from the first
+event of the oldest open minute (its step 6), so they re-read the window plus the lateness. Each of
+its 6 consumers reads its 8 of the 48 partitions at 10,000 a second. Kafka aborts a transaction open
+longer than the producer's transaction.timeout.ms, and the broker refuses a producer whose timeout
+is above its transaction.max.timeout.ms, 15 minutes by default (Kafka's configuration reference).
+Flink's KafkaSink does not keep Kafka's 60 s default: KafkaSinkBuilder sets transaction.timeout.ms
+to DEFAULT_KAFKA_TRANSACTION_TIMEOUT, one hour (flink-connector-kafka's source), above the broker's
 cap, so an EXACTLY_ONCE sink left at its defaults fails when it starts. A transaction must outlive
 the checkpoint interval, the checkpoint itself and the longest restart, and, for each failed
 checkpoint the job tolerates (execution.checkpointing.tolerable-failed-checkpoints), the time that
@@ -32,14 +32,14 @@ checkpoint takes to fail, at most execution.checkpointing.timeout: timeout >= in
 failures x checkpoint timeout + checkpoint time + restart. Aligned barriers queue behind a backlog,
 so under backpressure (a viral spike above the job's size) a checkpoint with a short timeout fails
 and the job restarts and replays in the middle of the spike; unaligned checkpoints
-(execution.checkpointing.unaligned.enabled, execution.checkpointing.unaligned before Flink 1.20)
-let the barrier overtake the buffered records and store them in the checkpoint, so its time no
-longer grows with the backlog (Flink's "Checkpointing under backpressure"). Assumed here: an
-interval of a minute, a checkpoint that completes in 20 s (incremental, unaligned), a checkpoint
-timeout of 2 minutes, three tolerated failures; the transaction timeout is set to 10 minutes, above
-what they need and under the broker's cap. The cost of a longer timeout: a transaction abandoned
-by a producer that never comes back holds every read_committed reader at the last stable offset
-until the broker aborts it, up to that timeout.
+(execution.checkpointing.unaligned.enabled, execution.checkpointing.unaligned before Flink 1.20) let
+the barrier overtake the buffered records and store them in the checkpoint, so its time no longer
+grows with the backlog (Flink's "Checkpointing under backpressure"). Assumed here: an interval of a
+minute, a checkpoint that completes in 20 s (incremental, unaligned), a checkpoint timeout of 2
+minutes, three tolerated failures; the transaction timeout is set to 10 minutes, above what they
+need and under the broker's cap. The cost of a longer timeout: a transaction abandoned by a producer
+that never comes back holds every read_committed reader at the last stable offset until the broker
+aborts it, up to that timeout.
 
 The crash's share of the URL shortener's monthly allowance of late clicks is set beside what its
 planned outage and one viral minute spend of it (url_shortener_reliability).

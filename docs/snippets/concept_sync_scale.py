@@ -456,7 +456,11 @@ if __name__ != "concept_sync_scale":
     print()
     print(
         markdown_table(
-            (f"Telling {held_requests} online devices to pull", "Frames or requests a second", "Over the peak's commits"),
+            (
+                f"Telling {held_requests} online devices to pull",
+                "Frames or requests a second",
+                "Over the peak's commits",
+            ),
             [
                 (
                     f"Held connections, heartbeat every {duration(HEARTBEAT_SECONDS)}",
