@@ -72,7 +72,7 @@ ORDER = [
     ("payment_method text, the processor's token for the card", 1 + 27),
     ("created_at timestamptz", 8),
     ("settled_at timestamptz", 8),
-    ("attempt smallint, raised only once a payment under the last key is found absent", 2),
+    ("attempt smallint, from 1, raised once only when a lookup finds no payment for the order", 2),
     ("processor_ref text, the processor's payment ID, written as soon as a call returns it", 1 + 27),
     ("action_secret text, for the buyer's browser while an action is needed: null otherwise", 0),
     ("action_asked_at timestamptz, when the processor asked for the action: null otherwise", 0),
