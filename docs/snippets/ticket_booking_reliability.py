@@ -30,6 +30,7 @@ from ticket_booking_assumptions import (
     tickets_per_order,
     time_to_submit,
 )
+from ticket_booking_data_model import position_claims_peak
 from ticket_booking_sellout import (
     first_wave_span,
     free_seats_run_out,
@@ -38,7 +39,6 @@ from ticket_booking_sellout import (
     positions_released_by_sellout,
     wave_start,
 )
-from ticket_booking_data_model import position_claims_peak
 from ticket_booking_servers import booking_writes_peak, waiting_room_servers
 from ticket_booking_traffic import (
     calls_per_released_buyer,
