@@ -404,6 +404,13 @@ twitter_break_even_reads = count(
 )
 twitter_reads_under_break_even = times(twitter_break_even_reads / twitter_old_reads_per_gb)
 direct_min_stay_days = count(HOT_DAYS + IR_MIN_DAYS)  # created to deleted, under the two-class plan
+# An object moved to Glacier Instant Retrieval pays its whole minimum stay however soon it is deleted; left
+# in Standard (at the bulk price the example is billed at) it would have cost as much after this many days.
+# Deleted sooner than that after its move, it costs more cold than hot (a large object: the transition fee
+# a GB is negligible; a small one costs more cold until that fee has paid back too).
+standard_price_bulk = count(STANDARD_PRICE_BULK)
+ir_stay_per_gb = dollars(IR_PRICE * IR_MIN_DAYS / DAYS_PER_MONTH)
+direct_early_delete_days = count(IR_MIN_DAYS * IR_PRICE / STANDARD_PRICE_BULK)
 early_delete_worst = dollars(max(IA_PRICE * IA_MIN_DAYS, IR_PRICE * IR_MIN_DAYS, DEEP_PRICE * DEEP_MIN_DAYS) / 30)
 
 if __name__ != "concept_life_tiers":
