@@ -15,9 +15,11 @@ fragments (a local reconstruction code reads only its local group); a copy reads
 
 Durability: a store designed for a yearly per-object durability d loses, on average, (1 - d) of its
 objects a year; Amazon states S3's design target as eleven nines. The object count takes each copy
-of a photo or video as one object (a video rendition read by range); as the example serves video,
-the original (the top rung) stays one object read by byte ranges and each of the three lower
-renditions becomes one object per segment.
+of a photo or video as one object (a video rendition read by range): a photo's original and three
+resized copies, a video's original, its top rung and three lower renditions. As the example serves
+video, the original stays one object, the top rung (made from it at its rate, as fragmented MP4) is
+one object read by byte ranges, and each of the three lower renditions becomes one object per
+segment; playlists and init segments are left out.
 
 Raw bytes: the Twitter example's media at its coding overhead is what a store of its own would keep
 on disk; a managed store bills the data, one copy's worth, and keeps the coding to itself.
@@ -90,14 +92,21 @@ zone_safe_floor_4 = times(4 / 3)
 
 # --- Eleven nines, at the Twitter example's object count ------------------------------------------------------
 DESIGNED_DURABILITY = 0.999_999_999_99  # Amazon S3 Standard's design target, per object per year
-OBJECTS_PER_MEDIA = 4  # the original and three resized or transcoded copies (twitter_assumptions' reasons)
-twitter_objects = count(tweets_per_day * (photo_share + video_share) * OBJECTS_PER_MEDIA * days_kept)
+OBJECTS_PER_MEDIA = 4  # a photo: the original and three resized copies (twitter_assumptions' reasons)
+LOWER_RENDITIONS = 3  # a video: the three smaller renditions below its top rung
+# A video: the original, the top rung made from it at its rate, and the lower renditions.
+OBJECTS_PER_VIDEO = 2 + LOWER_RENDITIONS
+twitter_objects = count(
+    tweets_per_day * (photo_share * OBJECTS_PER_MEDIA + video_share * OBJECTS_PER_VIDEO) * days_kept
+)
 twitter_objects_lost_per_year = count(twitter_objects * (1 - DESIGNED_DURABILITY))
 objects_per_media = count(OBJECTS_PER_MEDIA)
-# As the example serves video: a four-rung ladder whose top rung is the original, read by byte ranges of that
-# one object, and whose three lower renditions are cut into segment objects (playlists left out).
-rendition_segments_per_video = count((OBJECTS_PER_MEDIA - 1) * segments_per_video)
-objects_per_segmented_video = count(1 + rendition_segments_per_video)
+objects_per_video = count(OBJECTS_PER_VIDEO)
+# As the example serves video: a four-rung ladder whose top rung is one fragmented MP4 made from the
+# original, read by byte ranges, and whose three lower renditions are cut into segment objects, with the
+# original kept beside them (playlists and init segments left out).
+rendition_segments_per_video = count(LOWER_RENDITIONS * segments_per_video)
+objects_per_segmented_video = count(2 + rendition_segments_per_video)
 twitter_objects_segmented = count(
     tweets_per_day * (photo_share * OBJECTS_PER_MEDIA + video_share * objects_per_segmented_video) * days_kept
 )
@@ -176,5 +185,6 @@ if __name__ != "concept_cdn_storage":
     print()
     print(
         f"At {twitter_objects} objects (the Twitter example's media over its horizon, {objects_per_media} "
-        f"objects each), eleven nines of yearly durability lose about {twitter_objects_lost_per_year} a year."
+        f"a photo and {objects_per_video} a video), eleven nines of yearly durability lose about "
+        f"{twitter_objects_lost_per_year} a year."
     )
