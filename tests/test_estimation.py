@@ -630,8 +630,8 @@ PAGE_FIGURES = {
         "1.16M/s",
         "150 GB/day",
         "821 TB",
-        "100 TB/day",
-        "274 PB",
+        "138 TB/day",  # 50M photos x 500 KB + 5M videos x 22.5 MB (original, top rung, 3 lower renditions)
+        "376 PB",  # 137.5 TB a day x 1,825 days x 1.5 erasure coding
         "27.7 GB/s",
         "22.3 TB",  # 375M weekly users x (800 entries x 24 B + 603 B beside each timeline) x 3 copies
         "1,080",  # 387 API + 309 wide-column store (103 a zone, sized for 80%, a zone lost) + 231 timeline + 51 tweet,

@@ -8,8 +8,8 @@ hold, so a hit ratio on this base is the share of what is shown that never reach
 app's cache, the CDN's edges and its shield tier together. A request is a photo, or a video segment:
 players fetch video in segments of SEGMENT_SECONDS (Apple's HLS authoring specification asks for
 6 s), so a play of the example's watched seconds fetches the segments it starts. At the example's
-bit rate, the top rung, a segment is a 6 s byte range of the original (HLS EXT-X-BYTERANGE); the
-three lower rungs are segment objects. The bytes stay the
+bit rate, the top rung, a segment is a 6 s byte range of one fragmented MP4 made from the original
+(HLS EXT-X-BYTERANGE); the three lower rungs are segment objects. The bytes stay the
 example's (the seconds watched, not whole segments), a lower bound: players buffer ahead.
 
 The origin sees the misses: requests x (1 - hit ratio), and, assuming a byte hits as often as a

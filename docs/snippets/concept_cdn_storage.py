@@ -15,9 +15,11 @@ fragments (a local reconstruction code reads only its local group); a copy reads
 
 Durability: a store designed for a yearly per-object durability d loses, on average, (1 - d) of its
 objects a year; Amazon states S3's design target as eleven nines. The object count takes each copy
-of a photo or video as one object (a video rendition read by range); as the example serves video,
-the original (the top rung) stays one object read by byte ranges and each of the three lower
-renditions becomes one object per segment.
+of a photo or video as one object (a video rendition read by range): a photo's original and three
+resized copies, a video's original, its top rung and three lower renditions. As the example serves
+video, the original stays one object, the top rung (made from it at its rate, as fragmented MP4) is
+one object read by byte ranges, and each of the three lower renditions becomes one object per
+segment; playlists and init segments are left out.
 
 Raw bytes: the Twitter example's media at its coding overhead is what a store of its own would keep
 on disk; a managed store bills the data, one copy's worth, and keeps the coding to itself.
@@ -25,8 +27,10 @@ on disk; a managed store bills the data, one copy's worth, and keeps the coding 
 Multipart upload: Amazon S3's limits (a single PUT of at most 5 GB, as its user guide states it; parts
 of 5 MiB to 5 GiB, at most 10,000 parts, the last part may be smaller) and the AWS CLI's default part
 size, 8 MiB, which the CLI (through s3transfer) and the SDKs' transfer managers raise on their own
-when a file would need more than 10,000 parts. The example upload stays under the single-PUT limit,
-so that sending it whole is a real choice.
+when a file would need more than 10,000 parts, and its default of 10 requests at once
+(max_concurrent_requests). The example upload stays under the single-PUT limit, so that sending it
+whole is a real choice. A connection that drops loses every part in flight: with 10 at once, up to
+10 parts' worth of the uplink's time.
 """
 
 import math
@@ -88,14 +92,21 @@ zone_safe_floor_4 = times(4 / 3)
 
 # --- Eleven nines, at the Twitter example's object count ------------------------------------------------------
 DESIGNED_DURABILITY = 0.999_999_999_99  # Amazon S3 Standard's design target, per object per year
-OBJECTS_PER_MEDIA = 4  # the original and three resized or transcoded copies (twitter_assumptions' reasons)
-twitter_objects = count(tweets_per_day * (photo_share + video_share) * OBJECTS_PER_MEDIA * days_kept)
+OBJECTS_PER_MEDIA = 4  # a photo: the original and three resized copies (twitter_assumptions' reasons)
+LOWER_RENDITIONS = 3  # a video: the three smaller renditions below its top rung
+# A video: the original, the top rung made from it at its rate, and the lower renditions.
+OBJECTS_PER_VIDEO = 2 + LOWER_RENDITIONS
+twitter_objects = count(
+    tweets_per_day * (photo_share * OBJECTS_PER_MEDIA + video_share * OBJECTS_PER_VIDEO) * days_kept
+)
 twitter_objects_lost_per_year = count(twitter_objects * (1 - DESIGNED_DURABILITY))
 objects_per_media = count(OBJECTS_PER_MEDIA)
-# As the example serves video: a four-rung ladder whose top rung is the original, read by byte ranges of that
-# one object, and whose three lower renditions are cut into segment objects (playlists left out).
-rendition_segments_per_video = count((OBJECTS_PER_MEDIA - 1) * segments_per_video)
-objects_per_segmented_video = count(1 + rendition_segments_per_video)
+objects_per_video = count(OBJECTS_PER_VIDEO)
+# As the example serves video: a four-rung ladder whose top rung is one fragmented MP4 made from the
+# original, read by byte ranges, and whose three lower renditions are cut into segment objects, with the
+# original kept beside them (playlists and init segments left out).
+rendition_segments_per_video = count(LOWER_RENDITIONS * segments_per_video)
+objects_per_segmented_video = count(2 + rendition_segments_per_video)
 twitter_objects_segmented = count(
     tweets_per_day * (photo_share * OBJECTS_PER_MEDIA + video_share * objects_per_segmented_video) * days_kept
 )
@@ -110,6 +121,7 @@ PART_MAX = 5 * GIB
 SINGLE_PUT_MAX = 5e9  # S3's largest single PUT, "up to 5 GB" in its user guide
 MAX_PARTS = 10_000
 CLI_PART = 8 * MIB  # the AWS CLI's default multipart_chunksize
+PARTS_IN_FLIGHT = 10  # the AWS CLI's default max_concurrent_requests: parts sent at once
 MULTIPART_FROM = 100e6  # the size at which AWS suggests considering multipart upload
 UPLOAD_BYTES = 4e9  # a large video file, under the single-PUT limit
 UPLINK_BITS_PER_SECOND = 20e6  # a home connection's upload rate
@@ -127,8 +139,11 @@ upload_parts = count(math.ceil(UPLOAD_BYTES / CLI_PART))
 upload_time = duration(UPLOAD_BYTES * 8 / UPLINK_BITS_PER_SECOND)
 part_time = duration(CLI_PART * 8 / UPLINK_BITS_PER_SECOND)
 uplink = bandwidth(UPLINK_BITS_PER_SECOND / 8)
+parts_in_flight = count(PARTS_IN_FLIGHT)
 # A single PUT that fails at a random point has sent half the file on average, all of it to resend;
-# a multipart upload resends at most the one part in flight.
+# a multipart upload resends at most the parts in flight, which share the uplink: at most
+# PARTS_IN_FLIGHT parts' worth of its time.
+lost_in_flight = duration(PARTS_IN_FLIGHT * CLI_PART * 8 / UPLINK_BITS_PER_SECOND)
 single_put_lost_on_failure = duration(UPLOAD_BYTES * 8 / UPLINK_BITS_PER_SECOND / 2)
 # The Twitter example's average video, cut into parts of the smallest size S3 allows.
 example_video_parts = count(math.ceil(video_uploaded_bytes / PART_MIN))
@@ -159,6 +174,10 @@ if __name__ != "concept_cdn_storage":
                 (f"Parts for a {upload_bytes} file at {cli_part} a part", upload_parts),
                 (f"Time to send it at {uplink}", upload_time),
                 ("Time to send one part", part_time),
+                (
+                    f"Lost, at most, when a multipart upload with {parts_in_flight} parts in flight fails",
+                    lost_in_flight,
+                ),
                 ("Lost, on average, when a single PUT fails", single_put_lost_on_failure),
             ],
         )
@@ -166,5 +185,6 @@ if __name__ != "concept_cdn_storage":
     print()
     print(
         f"At {twitter_objects} objects (the Twitter example's media over its horizon, {objects_per_media} "
-        f"objects each), eleven nines of yearly durability lose about {twitter_objects_lost_per_year} a year."
+        f"a photo and {objects_per_video} a video), eleven nines of yearly durability lose about "
+        f"{twitter_objects_lost_per_year} a year."
     )

@@ -14,7 +14,8 @@ proportion to i^-ALPHA (a Zipf-like law; Breslau et al., INFOCOM 1999, measured 
 0.6 to 0.8 in web traces), REQUESTS_PER_DAY in all. Object i expects k_i = Q p_i requests, Poisson:
 it is fetched by E (1 - e^(-k_i / E)) edges, and from the origin through a shield 1 - e^(-k_i) times,
 once if it is read at all. So with a shield the hit ratio is at most 1 - (objects read that day) /
-(requests): one compulsory miss per object, which the catalog sets more than anything else. The
+(requests): one compulsory miss per object for caches whose copies live a day at most (a copy kept
+from an earlier day avoids it), which the catalog sets more than anything else. The
 catalog is large enough for a real tail: its least-read objects expect a request or two a day. Two
 other rows show what a smaller catalog, every object of it read many times, and a steeper law
 change. The head is summed object by object, the rest in bins of nearby ranks.

@@ -162,7 +162,7 @@ wide_top_collision_row = fraction(P_HIT)
 # The median of five rows holds a heap term only if three or more rows do.
 wide_median_hit = fraction(sum(math.comb(5, j) * P_HIT**j * (1 - P_HIT) ** (5 - j) for j in range(3, 6)))
 wide_rare_noise_peak = count(residual_peak_hour / WIDE_WIDTH)  # the mean of what a rare term's counters hold
-trend_rise_seen_wide = seen_rise(wide_rare_noise_peak)  # plain count-min, at the counters' mean
+trend_rise_seen_wide = seen_rise(wide_rare_noise_peak)  # at the counters' mean, not what plain count-min reads
 # Per-minute counts at the wide eps: N and each term's count both shrink 60 times, so the noise's
 # mean against a term's count is unchanged.
 terms_peak_minute = count(tweets_per_second_peak * 60)
@@ -176,7 +176,9 @@ trend_now_full_subtracted = count(TREND_NOW - wide_oversubtraction)
 wide_noise_spread_peak = count(math.sqrt(residual_variance(HEAP, WIDE_WIDTH)))
 small_heap_spread_peak = count(math.sqrt(residual_variance(SMALL_HEAP, WIDE_WIDTH)))
 poisson_spread_peak = count(math.sqrt(wide_rare_noise_peak))  # the spread were every count small
-# Read plainly, the denominator is the term's own noise: one spread either side of its mean.
+# Read plainly, the denominator is the term's own noise: one spread either side of its mean. Plain
+# count-min reads the smallest of the five rows, about a spread below the mean: the high end.
+wide_min_row_noise_peak = count(wide_rare_noise_peak - wide_noise_spread_peak)
 trend_rise_seen_wide_low = seen_rise(wide_rare_noise_peak + wide_noise_spread_peak)
 trend_rise_seen_wide_high = seen_rise(wide_rare_noise_peak - wide_noise_spread_peak)
 FLOOR_SPREADS = 3  # assumed: a usual rate is floored at three spreads
@@ -288,9 +290,9 @@ if __name__ != "concept_counting_sketches":
                     sliding_hour_bytes,
                 ),
                 (
-                    f"Count-min, eps {wide_eps} (noise {wide_rare_noise_peak} at the mean; the smallest row about "
-                    "a spread below)",
-                    f"about {trend_rise_seen_wide}",
+                    f"Count-min, eps {wide_eps}, read plainly (noise {wide_rare_noise_peak} at the mean; the "
+                    f"smallest row, which it reads, about a spread below: {wide_min_row_noise_peak})",
+                    f"about {trend_rise_seen_wide_high}",
                     wide_sliding_hour_bytes,
                 ),
                 (

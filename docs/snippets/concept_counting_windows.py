@@ -13,14 +13,18 @@ options are the example's few minutes, the hour in which most CDN standard logs 
 Sliding windows: Flink's sliding assigner puts an element into size / slide windows, each with its
 own accumulator. Trends in the Twitter example count per one-minute bucket over a sliding hour.
 
-Crashes: a snapshotting job replays from its last checkpoint; the URL shortener's consumers snapshot
-nothing and rebuild their open minutes from the log, from the first event of the oldest open minute
-(its step 6), so they re-read the window plus the lateness. Each of its 6 consumers reads its 8 of
-the 48 partitions at 10,000 a second. Kafka aborts a transaction open longer than the producer's
-transaction.timeout.ms, and the broker refuses a producer whose timeout is above its
-transaction.max.timeout.ms, 15 minutes by default (Kafka's configuration reference). Flink's
-KafkaSink does not keep Kafka's 60 s default: KafkaSinkBuilder sets transaction.timeout.ms to
-DEFAULT_KAFKA_TRANSACTION_TIMEOUT, one hour (flink-connector-kafka's source), above the broker's
+Crashes: a snapshotting job replays from its last completed checkpoint. A checkpoint holds the
+offsets at its trigger and completes a checkpoint's time later; a crash just before the next one
+completes goes back to the one before, so the replay spans up to the interval plus a checkpoint's
+time, and a two-phase-commit sink's output waits as long for the commit. With one checkpoint in
+flight at a time (Flink's default), the interval is no shorter than a checkpoint's time. The URL
+shortener's consumers snapshot nothing and rebuild their open minutes from the log, from the first
+event of the oldest open minute (its step 6), so they re-read the window plus the lateness. Each of
+its 6 consumers reads its 8 of the 48 partitions at 10,000 a second. Kafka aborts a transaction open
+longer than the producer's transaction.timeout.ms, and the broker refuses a producer whose timeout
+is above its transaction.max.timeout.ms, 15 minutes by default (Kafka's configuration reference).
+Flink's KafkaSink does not keep Kafka's 60 s default: KafkaSinkBuilder sets transaction.timeout.ms
+to DEFAULT_KAFKA_TRANSACTION_TIMEOUT, one hour (flink-connector-kafka's source), above the broker's
 cap, so an EXACTLY_ONCE sink left at its defaults fails when it starts. A transaction must outlive
 the checkpoint interval, the checkpoint itself and the longest restart, and, for each failed
 checkpoint the job tolerates (execution.checkpointing.tolerable-failed-checkpoints), the time that
@@ -28,14 +32,14 @@ checkpoint takes to fail, at most execution.checkpointing.timeout: timeout >= in
 failures x checkpoint timeout + checkpoint time + restart. Aligned barriers queue behind a backlog,
 so under backpressure (a viral spike above the job's size) a checkpoint with a short timeout fails
 and the job restarts and replays in the middle of the spike; unaligned checkpoints
-(execution.checkpointing.unaligned.enabled, execution.checkpointing.unaligned before Flink 1.20)
-let the barrier overtake the buffered records and store them in the checkpoint, so its time no
-longer grows with the backlog (Flink's "Checkpointing under backpressure"). Assumed here: an
-interval of a minute, a checkpoint that completes in 20 s (incremental, unaligned), a checkpoint
-timeout of 2 minutes, three tolerated failures; the transaction timeout is set to 10 minutes, above
-what they need and under the broker's cap. The cost of a longer timeout: a transaction abandoned
-by a producer that never comes back holds every read_committed reader at the last stable offset
-until the broker aborts it, up to that timeout.
+(execution.checkpointing.unaligned.enabled, execution.checkpointing.unaligned before Flink 1.20) let
+the barrier overtake the buffered records and store them in the checkpoint, so its time no longer
+grows with the backlog (Flink's "Checkpointing under backpressure"). Assumed here: an interval of a
+minute, a checkpoint that completes in 20 s (incremental, unaligned), a checkpoint timeout of 2
+minutes, three tolerated failures; the transaction timeout is set to 10 minutes, above what they
+need and under the broker's cap. The cost of a longer timeout: a transaction abandoned by a producer
+that never comes back holds every read_committed reader at the last stable offset until the broker
+aborts it, up to that timeout.
 
 The crash's share of the URL shortener's monthly allowance of late clicks is set beside what its
 planned outage and one viral minute spend of it (url_shortener_reliability).
@@ -103,20 +107,31 @@ pane_updates = peak(tweets_per_second_peak)  # each event into its one minute's 
 # --- Checkpoints: replay after a failure ----------------------------------------------------------------
 RESTART = 30  # assumed: seconds to notice the failure, reschedule and restore the last checkpoint
 restart_time = duration(RESTART)
+CHECKPOINT_TIME = 20  # assumed: seconds from a checkpoint's trigger to its completion, incremental, unaligned
+checkpoint_time = duration(CHECKPOINT_TIME)
 job_capacity = throughput(stream_servers * click_events_per_stream_server)
 headroom = job_capacity - redirects_per_second_peak
-INTERVALS = [10, 60, 300]
+SHORT_INTERVAL = 30  # the shortest shown: one checkpoint in flight at a time must finish within it
+INTERVALS = [SHORT_INTERVAL, 60, 300]
+assert min(INTERVALS) >= CHECKPOINT_TIME, "with one checkpoint in flight, the interval cannot be shorter"
+
+
+def replay_seconds(interval: float) -> float:
+    """At worst the crash comes just before the next checkpoint completes: back to the one before."""
+    return interval + CHECKPOINT_TIME
+
+
+def stale_seconds(interval: float) -> float:
+    """The restart, then the replay and what arrived meanwhile, read at the job's headroom."""
+    return RESTART + redirects_per_second_peak * (replay_seconds(interval) + RESTART) / headroom
 
 
 def checkpoint_row(interval: float) -> tuple:
-    redone = redirects_per_second_peak * interval  # at worst, everything since the last checkpoint
-    backlog = redirects_per_second_peak * (interval + RESTART)
-    catch_up = backlog / headroom
     return (
         duration(interval),
-        count(redone),
-        duration(RESTART + catch_up),
-        duration(interval),
+        count(redirects_per_second_peak * replay_seconds(interval)),
+        duration(stale_seconds(interval)),
+        duration(interval + CHECKPOINT_TIME),  # a record just after a barrier waits for the next one's completion
         throughput(state_entries(5 * 60) * ENTRY_BYTES / interval, "B/s"),
     )
 
@@ -160,12 +175,10 @@ full_replays_left = count(math.floor(allowance_left / rebuilt_late_all_share))
 FLINK_SINK_TXN_TIMEOUT = 3_600  # Flink KafkaSinkBuilder: DEFAULT_KAFKA_TRANSACTION_TIMEOUT, an hour
 BROKER_TXN_CAP = 15 * 60  # Kafka broker, transaction.max.timeout.ms default
 CHECKPOINT_INTERVAL = 60  # seconds, the interval the page settles on
-CHECKPOINT_TIME = 20  # assumed: seconds from a checkpoint's trigger to its completion, incremental, unaligned
 CHECKPOINT_TIMEOUT = 120  # assumed: execution.checkpointing.timeout, seconds
 TOLERATED_FAILURES = 3  # assumed: execution.checkpointing.tolerable-failed-checkpoints
 TXN_TIMEOUT = 600  # decided: transaction.timeout.ms, seconds
 min_txn_timeout = duration(CHECKPOINT_INTERVAL + CHECKPOINT_TIME + RESTART)  # no failure tolerated
-checkpoint_time = duration(CHECKPOINT_TIME)
 checkpoint_timeout = duration(CHECKPOINT_TIMEOUT)
 tolerated_failures = count(TOLERATED_FAILURES)
 TXN_NEEDED = CHECKPOINT_INTERVAL + TOLERATED_FAILURES * CHECKPOINT_TIMEOUT + CHECKPOINT_TIME + RESTART
@@ -179,10 +192,11 @@ most_tolerated_failures = count(
 flink_sink_txn_timeout = duration(FLINK_SINK_TXN_TIMEOUT)
 broker_txn_cap = duration(BROKER_TXN_CAP)
 flink_default_over_cap = times(FLINK_SINK_TXN_TIMEOUT / BROKER_TXN_CAP)
-redone_at_minute = count(redirects_per_second_peak * 60)
-stale_at_minute = duration(RESTART + redirects_per_second_peak * (60 + RESTART) / headroom)
-stale_at_ten_seconds = duration(RESTART + redirects_per_second_peak * (10 + RESTART) / headroom)
-snapshot_rate_at_ten_seconds = throughput(state_entries(5 * 60) * ENTRY_BYTES / 10, "B/s")
+redone_at_minute = count(redirects_per_second_peak * replay_seconds(CHECKPOINT_INTERVAL))
+stale_at_minute = duration(stale_seconds(CHECKPOINT_INTERVAL))
+short_interval = duration(SHORT_INTERVAL)
+stale_at_half_minute = duration(stale_seconds(SHORT_INTERVAL))
+snapshot_rate_at_half_minute = throughput(state_entries(5 * 60) * ENTRY_BYTES / SHORT_INTERVAL, "B/s")
 
 if __name__ != "concept_counting_windows":
     print(

@@ -35,9 +35,12 @@ for each byte it frees, and in steady state the bytes freed a day are the bytes 
 
 Nodes: the peak over a node's rate, rounded up, plus a spare, so that with one node lost the rest
 still meet the peak. Per-node figures divide by the peak's count, what each node carries with one
-lost. A shared address's fleet-wide rate cap is split evenly over the nodes running (the whole
-fleet, normally), none asking the others, and recomputed when the count changes; an address of many
-sites covers their pages at the cap.
+lost. An address's fleet-wide rate cap is split evenly over the nodes that hold hosts on it, each
+registered for the address in the coordination service, none asking the others on the fetch path:
+one node gets the whole cap for an address of its own host, and every node a share for a
+shared-hosting address whose sites hash to every node; an address of many sites covers their pages
+at the cap. The whole cap keeps (cap x host cycle) hosts at one fetch per host cycle; past that the
+address, not the gap, sets their pace. A large site needs as many addresses as its rate takes caps.
 """
 
 import itertools
@@ -124,8 +127,9 @@ crawler_nodes = servers(CRAWLER_NODES)
 FLEET_NODES = CRAWLER_NODES + SPARE_NODES
 fleet_nodes = servers(FLEET_NODES)
 fleet_rate_one_lost = throughput((FLEET_NODES - 1) * NODE_FETCHES_PER_SECOND)
-# A shared address's fleet-wide rate cap split evenly over the nodes running, none of them asking the
-# others: the whole fleet normally, so the fleet never sends the address more than its cap.
+# An address's fleet-wide rate cap split evenly over the nodes that hold hosts on it, none of them
+# asking the others on the fetch path, so the fleet never sends the address more than its cap. A
+# shared-hosting address's sites hash to every node: each running node takes a share.
 address_rate_per_node = throughput(ADDRESS_FETCHES_PER_SECOND / FLEET_NODES)
 address_node_gap = duration(FLEET_NODES / ADDRESS_FETCHES_PER_SECOND)
 shared_host_cover_time = duration(SHARED_HOST_SITES * PAGES_PER_HOST / ADDRESS_FETCHES_PER_SECOND)
@@ -165,6 +169,14 @@ def host_rate(connections: int) -> float:
 # The fewest connections that meet the rate under the heap's gap / c rule.
 BIG_HOST_CONNECTIONS = next(c for c in itertools.count(1) if host_rate(c) >= BIG_HOST_NEEDED_RATE)
 big_host_connections = count(BIG_HOST_CONNECTIONS)
+# An address of its own host is held by one node, which takes the whole cap: the cap must give at
+# least one fetch per host cycle, or every figure built on the cycle above is too fast.
+assert ADDRESS_FETCHES_PER_SECOND >= 1 / HOST_CYCLE_SECONDS, "an address of its own would bind the host"
+# Hosts that the whole cap keeps at one fetch per host cycle; more on one address and the address sets the pace.
+address_hosts_at_cycle = count(ADDRESS_FETCHES_PER_SECOND * HOST_CYCLE_SECONDS)
+# The large site's rate, at one address's cap each, spread over the addresses its DNS returns.
+BIG_HOST_ADDRESSES = whole_up(BIG_HOST_NEEDED_RATE / ADDRESS_FETCHES_PER_SECOND)
+big_host_addresses = count(BIG_HOST_ADDRESSES)
 
 # --- DNS and robots.txt -------------------------------------------------------------------------------------
 VISITS_PER_SECOND = HOSTS / (REVISIT_DAYS * SECONDS_PER_DAY)  # each host visited once a revisit cycle
@@ -299,7 +311,9 @@ if __name__ != "concept_crawl":
                 ("A large site at one fetch per host cycle takes", big_host_polite_time),
                 ("... fetches a second it needs for the revisit interval", big_host_needed_rate),
                 ("... connections that give it, a gap / c after each fetch", big_host_connections),
-                ("A node's share of an address's rate cap, whole fleet up", address_rate_per_node),
+                ("Hosts an address's whole cap keeps at one fetch per host cycle", address_hosts_at_cycle),
+                ("... addresses the large site needs, at the cap each", big_host_addresses),
+                ("A node's share of a shared-hosting address's cap, whole fleet up", address_rate_per_node),
                 ("... one fetch to the address every", address_node_gap),
                 (f"{SHARED_HOST_SITES:,} sites on one address, covered at the cap in", shared_host_cover_time),
             ],

@@ -26,8 +26,8 @@ servers and the bytes each holds.
 The page's own assumptions (to be measured on a real system): a cross-region replication lag of 1 s
 in normal running and 60 s behind a backlog; daily snapshots; a decision by a person of 15 minutes
 (paged, confirm the region and not the monitoring is at fault, decide); clients and resolvers that
-hold an old answer up to 10 minutes past its TTL; warm-up times for each option; a warm standby at a
-quarter of a region; a restore that writes 250 MB/s into each server by copying the snapshot's data
+hold an old answer up to 10 minutes past its TTL; warm-up times for each option; a warm standby whose
+stateless tiers run at a quarter of a region's (its store runs at the peak's size); a restore that writes 250 MB/s into each server by copying the snapshot's data
 files into place (streaming the rows back through the write path is far slower). The pilot light's
 share is not assumed: it is the Twitter store at one copy, sized by its bytes, over the example's
 whole fleet.
@@ -151,9 +151,10 @@ write_lease = long_lease
 # --- Warm-up, by option -----------------------------------------------------------------------------
 # Hot standby and active-active: caches fill from the surviving stores while traffic arrives.
 WARM_CACHE_S = 5 * SECONDS_PER_MINUTE
-# Warm standby: scale the running quarter of a region up to a whole one (launch, boot, join).
+# Warm standby: scale the stateless tiers' running quarter up to a whole region's (launch, boot, join).
+# Its store is not scaled: it runs at the peak's size (concept_dr_options).
 WARM_SCALE_S = 15 * SECONDS_PER_MINUTE
-WARM_STANDBY_SHARE = 0.25
+WARM_STANDBY_SHARE = 0.25  # of the stateless tiers
 # Pilot light: only the databases' replicas run; every other tier is created from templates.
 PILOT_START_S = 1 * SECONDS_PER_HOUR
 # Pilot light: the store at one copy (one zone's servers, sized by bytes) over the whole fleet.
@@ -230,8 +231,8 @@ if __name__ != "concept_dr_assumptions":
                     "Assumed: to be measured in a drill",
                 ),
                 (
-                    "Warm standby's size; pilot light's share (the store at one copy)",
-                    f"{warm_standby_share}; {pilot_share} of a region",
+                    "Warm standby's stateless tiers; pilot light's share (the store at one copy)",
+                    f"{warm_standby_share} of the stateless tiers; {pilot_share} of a region",
                     "Assumed; computed from the Twitter example",
                 ),
                 (

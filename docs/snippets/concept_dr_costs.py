@@ -6,9 +6,11 @@ sending region at the inter-region price (a GB billed as 2^30 bytes), over a 30-
 Twitter example ships (its step 7): the event log's mirror and the media rows' binary logs,
 continuously, and a daily snapshot, incremental (the files written since the last, and each week the
 tables the weekly garbage collection rewrote) or in full (one copy of every store); and, as an extra
-it does not pay, its media originals, whose second copy would also be stored there, at S3 Standard's
-bulk price. A managed store that replicates for you bills the same bytes and more: DynamoDB global
-tables charge each replica region for the replicated writes.
+it does not pay, its media originals, whose second copy would also be stored there, on the data
+lifecycle page's plan (30 days in S3 Standard, then Glacier Instant Retrieval, with a transition fee
+an object), or, as a bound, all at S3 Standard's bulk price. A managed store that replicates for you
+bills the same bytes and more: DynamoDB global tables charge each replica region for the replicated
+writes.
 
 Latency: a write acknowledged only once another region has it waits one round trip there, Dean's
 California-Netherlands figure across an ocean, against the example's post target; and writes that
@@ -34,7 +36,8 @@ from concept_dr_assumptions import (
     restore_servers,
     text_write_bytes,
 )
-from concept_life_assumptions import DAYS_PER_MONTH, STANDARD_PRICE_BULK
+from concept_life_assumptions import DAYS_PER_MONTH, IR_TRANSITION, STANDARD_PRICE_BULK
+from concept_life_tiers import direct_storage, photo_original_day, photos_per_day, video_original_day, videos_per_day
 from reference_availability import SLO_WINDOW
 from twitter_assumptions import collection_period_days
 from twitter_storage import days_kept
@@ -83,11 +86,15 @@ text_bill_three = count(monthly_bill(text_write_bytes, 3))
 media_bytes_per_month = size(media_original_bytes * SLO_WINDOW)
 media_bill = count(monthly_bill(media_original_bytes))
 media_over_text = count(media_original_bytes / text_write_bytes)
-# Storing a second copy of the originals kept over the horizon, at S3 Standard's bulk price (the
-# data lifecycle page's), before any tiering: why media stays in one region.
+# Storing a second copy of the originals kept over the horizon, on the data lifecycle page's one-move
+# plan (30 days in Standard, then Glacier Instant Retrieval, a transition fee per object each month's
+# uploads), and, as a bound, all at S3 Standard's bulk price: why media stays in one region.
 MEDIA_ORIGINALS_STORED = float(media_original_bytes) * float(days_kept) * SECONDS_PER_DAY
+assert abs((photo_original_day + video_original_day) * float(days_kept) - MEDIA_ORIGINALS_STORED) < 1e6
 media_originals_stored = size(MEDIA_ORIGINALS_STORED)
 media_copy_storage_bill = count(MEDIA_ORIGINALS_STORED / GiB * STANDARD_PRICE_BULK)
+media_copy_tiered_transitions = count((photos_per_day + videos_per_day) * DAYS_PER_MONTH * IR_TRANSITION)
+media_copy_tiered_bill = count(direct_storage(photo_original_day + video_original_day) + media_copy_tiered_transitions)
 
 sync_write_added = duration(ocean_round_trip)
 sync_share_of_post_target = fraction(ocean_round_trip / post_target)

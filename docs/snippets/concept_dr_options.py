@@ -19,10 +19,15 @@ wide-column store shows both: sized by its reads, it has about twice the servers
 RPO: the snapshot interval for backups alone, the replication lag for every option that replicates.
 RTO: detection + decision + cut-over + warm-up (concept_dr), where the warm-up is what the option
 must start: a restore and every tier (backups), every tier and the store's other copies (pilot
-light), the rest of the capacity (warm standby), only caches (hot standby, active-active). Both
-restores are the Twitter store's: backups write each server's bytes from object storage, all servers
-at once; the pilot light's 50 servers must also send the two copies they lack, so the slower of the
-destination's writes and the sources' sends sets its rebuild. Writes to the lost region's records
+light), the other three quarters of the stateless tiers (warm standby), only caches (hot standby,
+active-active). A warm standby keeps its store at the size the peak's reads need, as a hot standby
+does: a store server must receive its data before it serves, hours, so the store cannot be scaled
+up in the minutes the stateless tiers take. Both restores are the Twitter store's: backups write
+each server's bytes from object storage, all servers at once; the pilot light restores the same
+snapshots (the example ships them to its second region) and then catches up the rows written since
+the last one, at most a day's, which its 50 live servers send for every copy. Without snapshots its
+50 servers would have to send the two copies they lack, and the slower of the destination's writes
+and the sources' sends would set the rebuild. Writes to the lost region's records
 move only once its write lease has run out, and with two regions there is no majority to decide
 that: a person decides (fast detection, the decision, the TTL; caches are warm from serving), or a
 witness in a third site. The error budget spent is the share of the traffic the lost region served
@@ -38,6 +43,7 @@ from concept_dr_assumptions import (
     PILOT_SHARE,
     PILOT_START_S,
     POST_SHARE,
+    SNAPSHOT_INCREMENT_BYTES,
     SNAPSHOT_INTERVAL_S,
     STALE_TAIL_S,
     STORE_PER_ZONE_FOR_BYTES,
@@ -46,9 +52,11 @@ from concept_dr_assumptions import (
     WARM_STANDBY_SHARE,
     ZONES,
     budget_downtime,
+    fleet_servers,
     restore_rate_per_server,
     store_bytes_all_copies,
     store_bytes_per_server,
+    store_servers_one_region,
     write_lease,
 )
 from url_shortener_assumptions import store_stream_rate_per_node
@@ -90,7 +98,13 @@ zone_headroom = times(ZONE_HEADROOM)
 fleet_single_region = times(ZONE_HEADROOM)
 fleet_backup = times(ZONE_HEADROOM)
 fleet_pilot = times(ZONE_HEADROOM * (1 + PILOT_SHARE))
-fleet_warm = times(ZONE_HEADROOM * (1 + WARM_STANDBY_SHARE))
+# Warm standby: the store sized for the peak's reads (one failure at a time, as the hot standby's), and
+# a quarter of the region's other tiers, which scale up on failover. As a share of one region's fleet.
+WARM_SHARE = (
+    standby_store_servers(1) + WARM_STANDBY_SHARE * (float(fleet_servers) - float(store_servers_one_region))
+) / float(fleet_servers)
+warm_share = fraction(WARM_SHARE)
+fleet_warm = times(ZONE_HEADROOM * (1 + WARM_SHARE))
 fleet_active_two = times(active_active_fleet(2))
 fleet_active_three = times(active_active_fleet(3))
 # One failure at a time: the primary survives a zone (Z / (Z - 1)), the standby only has to carry the
@@ -109,6 +123,7 @@ hot_over_active_three = times((ZONE_HEADROOM + 1) / active_active_fleet(3))
 copies_single = count(ZONES)
 copies_pilot = count(ZONES + 1)
 copies_hot = count(2 * ZONES)
+copies_warm = copies_hot  # the warm standby's store holds a copy in each of its zones, as the hot standby's
 copies_active_three = count(3 * ZONES)
 store_one_region = count(store_servers(1))
 store_two_regions = count(store_servers(2))
@@ -116,10 +131,11 @@ store_three_regions = count(store_servers(3))
 store_bytes_two_regions = size(2 * store_bytes_all_copies)
 store_bytes_three_regions = size(3 * store_bytes_all_copies)
 store_three_over_two = times(store_servers(3) / store_servers(2))
-# The store's servers the second region adds, per option: one copy sized by bytes (pilot light, warm
-# standby); the hot standby's region, sized for the peak's reads with no zone headroom (one failure
-# at a time) or with it (zone-safe); the read-serving standby reads as two active regions do.
+# The store's servers the second region adds, per option: one copy sized by bytes (pilot light); the
+# warm and hot standbys' region, sized for the peak's reads with no zone headroom (one failure at a
+# time) or with it (zone-safe); the read-serving standby reads as two active regions do.
 store_extra_pilot = count(STORE_PER_ZONE_FOR_BYTES)
+store_extra_warm = count(standby_store_servers(1))
 store_extra_hot = count(standby_store_servers(1))
 store_hot = count(store_servers(1) + standby_store_servers(1))
 store_extra_hot_zone_safe = count(standby_store_servers(ZONE_HEADROOM))
@@ -133,7 +149,16 @@ rpo_replicated = duration(LAG_NORMAL_S)
 person = detect_default + decide_human + cut_over
 # Backup and restore: every server of the Twitter store writes its own bytes from object storage.
 restore_store = duration(store_bytes_per_server / restore_rate_per_server)
-# Pilot light: the store arrives at one copy on its 50 servers, which must send the two copies it
+# Pilot light: the full store's servers restore the snapshots the region already receives, as a backup
+# does, then catch up the rows written since the last snapshot (at most a day's increment) from the
+# live copy: its 50 servers send every copy of them, the slower side (the full store's servers, six
+# times as many, each write a sixth as much).
+PILOT_CATCH_UP_BYTES_PER_SERVER = SNAPSHOT_INCREMENT_BYTES * ZONES / STORE_PER_ZONE_FOR_BYTES
+pilot_catch_up_bytes = size(SNAPSHOT_INCREMENT_BYTES * ZONES)
+pilot_catch_up_bytes_per_server = size(PILOT_CATCH_UP_BYTES_PER_SERVER)
+pilot_catch_up = duration(PILOT_CATCH_UP_BYTES_PER_SERVER / restore_rate_per_server)
+pilot_rebuild = duration(restore_store + pilot_catch_up)
+# Without snapshots: the store arrives at one copy on its 50 servers, which must send the two copies it
 # lacks to the full store's servers; the destination writes as fast as a restore, the sources are
 # taken to send at the same rate, and the slower side sets the rebuild.
 PILOT_SOURCE_BYTES_PER_SERVER = float(store_bytes_all_copies) * (ZONES - 1) / ZONES / STORE_PER_ZONE_FOR_BYTES
@@ -142,7 +167,7 @@ pilot_source_bytes_per_server = size(PILOT_SOURCE_BYTES_PER_SERVER)
 pilot_source_rate = restore_rate_per_server
 pilot_rebuild_destination = duration(store_bytes_per_server / restore_rate_per_server)
 pilot_rebuild_source = duration(PILOT_SOURCE_BYTES_PER_SERVER / pilot_source_rate)
-pilot_rebuild = duration(max(pilot_rebuild_destination, pilot_rebuild_source))
+pilot_rebuild_without_snapshots = duration(max(pilot_rebuild_destination, pilot_rebuild_source))
 # The send rate a source server needs for the destination's writes to set the rebuild again.
 pilot_source_rate_to_match = throughput(PILOT_SOURCE_BYTES_PER_SERVER / pilot_rebuild_destination, "B/s")
 # The same sends at the URL shortener's per-node stream cap, which keeps a store's reads fast: why the
@@ -183,7 +208,7 @@ budget_months_single = count(rto_human / budget_downtime)
 rows = [
     ("Backup and restore", fleet_backup, copies_single, rpo_backup, rto_backup, budget_spent(1, rto_backup)),
     ("Pilot light", fleet_pilot, copies_pilot, rpo_replicated, rto_pilot, budget_spent(1, rto_pilot)),
-    ("Warm standby", fleet_warm, copies_pilot, rpo_replicated, rto_warm, budget_spent(1, rto_warm)),
+    ("Warm standby", fleet_warm, copies_warm, rpo_replicated, rto_warm, budget_spent(1, rto_warm)),
     ("Hot standby", fleet_hot, copies_hot, rpo_replicated, rto_hot, budget_hot),
     (
         "Read-serving standby",
@@ -242,10 +267,16 @@ if __name__ != "concept_dr_options":
                     count(0),
                 ),
                 (
-                    "Pilot light, warm standby: one copy",
+                    "Pilot light: one copy",
                     count(store_servers(1) + STORE_PER_ZONE_FOR_BYTES),
                     size(store_bytes_all_copies * (ZONES + 1) / ZONES),
                     store_extra_pilot,
+                ),
+                (
+                    "Warm standby: the store at the peak's size, one failure at a time",
+                    count(store_servers(1) + standby_store_servers(1)),
+                    store_bytes_two_regions,
+                    store_extra_warm,
                 ),
                 ("Hot standby, one failure at a time", store_hot, store_bytes_two_regions, store_extra_hot),
                 (

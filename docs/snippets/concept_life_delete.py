@@ -13,9 +13,11 @@ no longer hold the data (GC_DAYS: the weekly cell-level garbage collection the T
 on its tweet table, made a rule for every table that holds personal data), then the snapshots'
 retention (BACKUP_RETENTION_DAYS, daily snapshots). It must fit inside the GDPR's month at its
 shortest, 28 days. Rewriting the backups instead means reading and writing every retained snapshot
-again, once a day for the day's requests. Each snapshot is logically complete and shares the files
-that did not change with the one before (concept_dr_assumptions); the weekly collection rewrites
-every file of each table it runs on, so the snapshot after it holds those tables anew. The retained
+again, once a day for the day's requests; the deletion then leaves the backups once it has left the
+primary's files, after the purge and the collection, whatever the retention. Each snapshot is
+logically complete and shares the files that did not change with the one before
+(concept_dr_assumptions); the weekly collection rewrites every file of each table it runs on, so the
+snapshot after it holds those tables anew. The retained
 set is one full snapshot, an increment for each further day kept, and a copy of the collected tables
 (the wide-column store) for each week kept. The longest retention the deadline allows is the month
 less the purge and the collection; the Twitter example keeps 14 days, inside it.
@@ -121,8 +123,10 @@ collected_bytes = size(COLLECTED_BYTES)
 weeks_kept = count(BACKUP_RETENTION_DAYS / GC_DAYS)
 rewrite_bytes_per_day = size_per_day(RETAINED_BYTES * 2)  # read and write each
 snapshots_kept = count(BACKUP_RETENTION_DAYS)
-# Rewriting the retained snapshots daily: the deletion is out of them by the next day's rewrite after the purge.
-rewrite_erasure_delay = duration((PURGE_DAYS + 1) * SECONDS_PER_DAY)
+# Rewriting the retained snapshots daily: the deletion is out of them by the next rewrite after the purge,
+# but the primary's files, a copy too, hold it until the weekly collection, and every snapshot taken until
+# then copies it again: the purge and the collection.
+rewrite_erasure_delay = duration((PURGE_DAYS + GC_DAYS) * SECONDS_PER_DAY)
 
 # --- Crypto-shredding ------------------------------------------------------------------------------------------
 users = registered_users

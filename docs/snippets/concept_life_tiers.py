@@ -16,32 +16,33 @@ fee / (monthly saving on that object) months, and must stay at least the class's
 
 The Twitter example at the end of its horizon (five years of media): a photo keeps the original as
 uploaded and three resized copies: the one a view is served (twitter_assumptions.photo_served_bytes)
-and two smaller ones sharing the rest of the stored bytes. A video is a four-rung ladder, as the CDN
-page describes (concept_cdn_storage): the top rung is the original, one object served by byte ranges,
-and the three lower renditions are cut into segment objects, so a video is objects_per_segmented_video
-objects. Four plans:
+and two smaller ones sharing the rest of the stored bytes. A video keeps the original as uploaded
+beside a four-rung ladder, as the CDN page describes (concept_cdn_storage): the top rung, made from
+the original at its rate, is one fragmented MP4 served by byte ranges, and the three lower renditions
+are cut into segment objects, so a video is objects_per_segmented_video objects. Four plans:
 - all in Standard;
-- tiered: objects of 128 KB or more (photo originals, the served photo copy, video originals and
-  rendition segments) to Standard-IA at 30 days and to Glacier Instant Retrieval at 90; the two
+- tiered: objects of 128 KB or more (photo originals, the served photo copy, video originals, top
+  rungs and rendition segments) to Standard-IA at 30 days and to Glacier Instant Retrieval at 90; the two
   small photo copies, under 128 KB, stay in Standard (the lifecycle default);
 - one move (the decided plan): the same objects to Glacier Instant Retrieval at 30 days, no
   Standard-IA stay; the small photo copies stay in Standard;
 - archived: built on the one-move plan, but the photo originals, which no reader fetches (a view is
   served the resized copy), go to Deep Archive at 30 days, kept only to make a copy again. Video
-  originals stay on the one-move path: the original is the top rung, so viewers on good links are
-  served it.
+  originals stay on the one-move path: a rendition made again on demand, or a second codec's encode,
+  reads its original (the video page's rule).
 Reads: the origin's photo and video bytes are the example's egress x (1 - its CDN hit ratio); a share
 of them (the page's assumption) is for media older than 30 days. Old reads are billed at Glacier
 Instant Retrieval's retrieval and GET prices (an upper bound: the IA months cost less): a GET per
-served photo copy, a GET per segment (concept_cdn_origin.segment_bytes) for video. GETs on new media,
-the same in every plan, are left out. Transition fees are paid every month on the month's objects.
-Early deletion charges are left out: the example assumes no deletion rate, and each deleted object
-pays at most the rest of its class's minimum stay, at worst a month of Standard-IA's price a GB.
+served photo copy, a range GET per segment (concept_cdn_origin.segment_bytes) of the top rung for
+video. GETs on new media, the same in every plan, are left out. Transition fees are paid every month
+on the month's objects. Early deletion charges are left out: the example assumes no deletion rate,
+and each deleted object pays at most the rest of its class's minimum stay, at worst a month of
+Standard-IA's price a GB.
 Intelligent-Tiering instead of rules: its monitoring fee on every object of 128 KB or more.
 """
 
 from concept_cdn_origin import segment_bytes, segments_per_video
-from concept_cdn_storage import objects_per_media, objects_per_segmented_video
+from concept_cdn_storage import LOWER_RENDITIONS, objects_per_media, objects_per_segmented_video
 from concept_life_assumptions import (
     ARCHIVE_INDEX_ARCHIVE,
     ARCHIVE_INDEX_STANDARD,
@@ -253,9 +254,11 @@ photos_per_day = tweets_per_day * photo_share
 videos_per_day = tweets_per_day * video_share
 # The copy a view is served, and the two smaller copies sharing the rest.
 photo_small_bytes = size((photo_stored_bytes - photo_uploaded_bytes - photo_served_bytes) / (variants - 1))
-video_rendition_bytes = size((video_stored_bytes - video_uploaded_bytes) / variants)
+# A video: the original, the top rung at its rate (the same bytes), the lower renditions sharing the rest.
+video_top_rung_bytes = video_uploaded_bytes
+video_rendition_bytes = size((video_stored_bytes - video_uploaded_bytes - video_top_rung_bytes) / LOWER_RENDITIONS)
 rendition_segment_bytes = size(video_rendition_bytes / segments_per_video)
-video_objects = float(objects_per_segmented_video)  # the original and every rendition segment
+video_objects = float(objects_per_segmented_video)  # the original, the top rung and every rendition segment
 assert photo_small_bytes < MIN_BILLABLE <= photo_served_bytes <= photo_uploaded_bytes
 assert rendition_segment_bytes >= MIN_BILLABLE
 
@@ -264,13 +267,15 @@ photo_original_day = photos_per_day * photo_uploaded_bytes
 photo_served_day = photos_per_day * photo_served_bytes
 photo_small_day = photos_per_day * (variants - 1) * photo_small_bytes
 video_original_day = videos_per_day * video_uploaded_bytes
-video_rendition_day = videos_per_day * variants * video_rendition_bytes
+video_top_rung_day = videos_per_day * video_top_rung_bytes
+video_rendition_day = videos_per_day * LOWER_RENDITIONS * video_rendition_bytes
 assert (
     abs(
         photo_original_day
         + photo_served_day
         + photo_small_day
         + video_original_day
+        + video_top_rung_day
         + video_rendition_day
         - media_bytes_data / days_kept
     )
@@ -288,7 +293,7 @@ def standard_month(bytes_per_day: float, days: float) -> float:
 all_standard_bill = standard_month(media_bytes_data / KEPT, KEPT)
 
 # Tiered: everything of 128 KB or more moves; the two small photo copies stay.
-tiered_day = photo_original_day + photo_served_day + video_original_day + video_rendition_day
+tiered_day = photo_original_day + photo_served_day + video_original_day + video_top_rung_day + video_rendition_day
 tiered_objects_day = photos_per_day * 2 + videos_per_day * video_objects
 
 
@@ -306,8 +311,8 @@ old_photo_bytes_month = photo_egress * OLD_SHARE_AT_ORIGIN
 old_video_bytes_month = video_egress * OLD_SHARE_AT_ORIGIN
 old_bytes_month = old_photo_bytes_month + old_video_bytes_month
 old_gets_month = old_photo_bytes_month / photo_served_bytes + old_video_bytes_month / segment_bytes
-# Old video reads are range GETs on the original, the top rung, a CDN segment's bytes each (not the lower
-# rungs' segment objects). Of the old reads, WARM_READ_SHARE fall on media 30 to 90 days old: Standard-IA's prices
+# Old video reads are range GETs on the top rung, a CDN segment's bytes each (not the lower rungs'
+# segment objects). Of the old reads, WARM_READ_SHARE fall on media 30 to 90 days old: Standard-IA's prices
 # under the three-class plan, Instant Retrieval's under the two-class one; the rest at Instant's.
 warm_fees = monthly(old_bytes_month, IA_RETRIEVAL) + old_gets_month * (IA_GET - STANDARD_GET)
 cold_fees = monthly(old_bytes_month, IR_RETRIEVAL) + old_gets_month * (IR_GET - STANDARD_GET)
@@ -355,7 +360,7 @@ archived_transitions_month = (
 archived_bill = (
     standard_month(photo_small_day, KEPT)
     + photo_originals_archived_storage
-    + direct_storage(photo_served_day + video_original_day + video_rendition_day)
+    + direct_storage(photo_served_day + video_original_day + video_top_rung_day + video_rendition_day)
     + direct_retrieval_month
     + archived_transitions_month
 )
@@ -393,9 +398,9 @@ twitter_tiered_retrieval = dollars(retrieval_month)
 twitter_tiered_transitions = dollars(tiered_transitions_month)
 twitter_tiered_objects_day = count(tiered_objects_day)
 twitter_untiered_share = fraction(photo_small_day / (media_bytes_data / KEPT))
-# Reads per GB-month of the copies readers fetch (served photos, video originals) past 90 days: a
+# Reads per GB-month of the copies readers fetch (served photos, video top rungs) past 90 days: a
 # bound, since every old read is taken to land there.
-read_copies_cold = (photo_served_day + video_original_day) * (KEPT - WARM_DAYS)
+read_copies_cold = (photo_served_day + video_top_rung_day) * (KEPT - WARM_DAYS)
 twitter_old_reads_per_gb = count(old_bytes_month / read_copies_cold)
 # The break-even at the bulk price the example is billed at, with its GETs a GB as read.
 twitter_break_even_reads = count(
@@ -404,6 +409,13 @@ twitter_break_even_reads = count(
 )
 twitter_reads_under_break_even = times(twitter_break_even_reads / twitter_old_reads_per_gb)
 direct_min_stay_days = count(HOT_DAYS + IR_MIN_DAYS)  # created to deleted, under the two-class plan
+# An object moved to Glacier Instant Retrieval pays its whole minimum stay however soon it is deleted; left
+# in Standard (at the bulk price the example is billed at) it would have cost as much after this many days.
+# Deleted sooner than that after its move, it costs more cold than hot (a large object: the transition fee
+# a GB is negligible; a small one costs more cold until that fee has paid back too).
+standard_price_bulk = count(STANDARD_PRICE_BULK)
+ir_stay_per_gb = dollars(IR_PRICE * IR_MIN_DAYS / DAYS_PER_MONTH)
+direct_early_delete_days = count(IR_MIN_DAYS * IR_PRICE / STANDARD_PRICE_BULK)
 early_delete_worst = dollars(max(IA_PRICE * IA_MIN_DAYS, IR_PRICE * IR_MIN_DAYS, DEEP_PRICE * DEEP_MIN_DAYS) / 30)
 
 if __name__ != "concept_life_tiers":

@@ -5,12 +5,13 @@ crashes is handed again every message it processed since the last commit. Consum
 be idempotent; one common way is to remember each message ID processed for a window.
 """
 
+from twitter_assumptions import cache_item_overhead_bytes
+
 from sdw.estimation import SECONDS_PER_DAY, count, duration, markdown_table, per_second, size
 
 MESSAGES_PER_SECOND = 10_000  # one consumer group's share of a busy topic
 COMMIT_INTERVALS = [0.1, 1, 5]  # seconds between offset commits (5 s is the Kafka consumer's default)
 MESSAGE_ID_BYTES = 16  # a 128-bit ID
-DEDUPE_ENTRY_OVERHEAD_BYTES = 48  # index and expiry metadata per entry, assumed
 # The producer's republish horizon, with offsets stored with the effects (transactions-across-services.md).
 DEDUPE_WINDOW_SECONDS = SECONDS_PER_DAY
 
@@ -22,7 +23,10 @@ commit_interval = duration(COMMIT_INTERVALS[-1])
 redelivered_after_crash = count(MESSAGES_PER_SECOND * COMMIT_INTERVALS[-1])
 dedupe_window = duration(DEDUPE_WINDOW_SECONDS)
 dedupe_entries = count(MESSAGES_PER_SECOND * DEDUPE_WINDOW_SECONDS)
-dedupe_store_bytes = size(dedupe_entries * (MESSAGE_ID_BYTES + DEDUPE_ENTRY_OVERHEAD_BYTES))
+# Each ID is a key in an in-memory key-value store, priced as the Twitter example prices a cache key:
+# the store's bookkeeping per key (its hash-table slot, links, sizes and expiry) plus the key itself.
+dedupe_entry_bytes = size(MESSAGE_ID_BYTES + cache_item_overhead_bytes)
+dedupe_store_bytes = size(dedupe_entries * dedupe_entry_bytes)
 
 if __name__ != "concept_messaging":
     print(markdown_table(("Offset committed every", "Messages delivered again after a crash, at most"), rows))

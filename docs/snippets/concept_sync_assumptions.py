@@ -24,7 +24,7 @@ Published:
   (concept_push_assumptions, from Apple's background updates).
 
 From this site (one figure, one value): the video page's phone upload rate, part size and how often its link
-drops, the real-time page's held connections a server, heartbeat and reconnection spread, with the chat
+drops, the real-time page's held connections a server and heartbeat, with the chat
 example's headroom to lose a zone, the push page's Android share and Apple's background pushes, and the
 reference page's data-centre NVMe drive.
 
@@ -45,8 +45,8 @@ The page's own assumptions, to be measured on the real system:
   namespace holding a share of the store), each with 3 devices (a phone and two computers); the notifiers are
   sized as if every daily user's phone and one computer were online at once at the peak (conservative: the
   peak concurrency is to be measured); each user commits 20 changes a day: 15 new files averaging 2 MB (photos,
-  downloads, documents) and 5 edits of files averaging 20 MB (text, source code, databases, uncompressed
-  design files: formats in which a small edit stays small) that change 50 KB each. The busiest hour runs at twice the day's average. 20% of new files' bytes are already
+  downloads, documents) and 5 edits of files averaging 20 MB (text, source code, uncompressed design files:
+  formats in which a small edit stays small and inserts, shifting the bytes after it) that change 50 KB each. The busiest hour runs at twice the day's average. 20% of new files' bytes are already
   stored under another account (installers, attachments, shared media) and 5% under the user's own.
   10% of changes land in a shared folder with 4 other members; a phone downloads 10% of what changes (the
   files its user opens), computers all of it.
@@ -60,7 +60,12 @@ The page's own assumptions, to be measured on the real system:
 - NAT: a computer's home or office router keeps an idle TCP mapping at least 10 min (RFC 5382 asks for
   2 h 4 min; many keep less); a phone's carrier NAT may drop one within minutes, which is why the real-time
   page heartbeats every 30 s; a computer's held stream would heartbeat every 9 min, inside its NAT's 10.
-  Clients reconnect with jittered exponential backoff over 10 min; a deploy drains 5% of the notifiers at a
+  Clients reconnect with jittered exponential backoff over 10 min, far wider than the real-time page's 30 s:
+  a change notice can wait minutes, a chat message cannot. A proxy or load balancer may cut a held response
+  idle for 60 s, the default of nginx's proxy_read_timeout
+  (https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_read_timeout) and of an AWS Application Load
+  Balancer's idle timeout; a client whose hold was cut asks for holds under the cut.
+  A deploy drains 5% of the notifiers at a
   time, each batch letting its held polls end (or answering them at once with a backoff). A disk streams at the reference page's rate (reference_latency.hdd_bytes_per_s).
 - A folder of 100,000 files is moved in one go; a 100 MB file shared company-wide or by a public link is
   fetched by a million devices within an hour.
@@ -69,7 +74,7 @@ The page's own assumptions, to be measured on the real system:
 from chat_assumptions import zones
 from chat_connections import zone_headroom
 from concept_push_assumptions import ANDROID_SHARE, apple_background_per_hour
-from concept_realtime import CONNECTIONS_PER_SERVER, HEARTBEAT_SECONDS, RECONNECT_SPREAD_SECONDS
+from concept_realtime import CONNECTIONS_PER_SERVER, HEARTBEAT_SECONDS
 from concept_video_assumptions import DROP_EVERY_SECONDS, PART_BYTES, PHONE_UPLINK_BITS
 from reference_capacity import nvme_drive_bytes, nvme_planned_reads, nvme_random_reads
 from reference_latency import hdd_bytes_per_s
@@ -149,7 +154,8 @@ SHARD_WALK_PER_SECOND = 100_000
 BIG_FILE_BYTES = 200e9
 DESKTOP_NAT_IDLE_SECONDS = 600
 DESKTOP_HEARTBEAT_SECONDS = 540
-BACKOFF_SPREAD_SECONDS = 600
+BACKOFF_SPREAD_SECONDS = 600  # wider than a chat client's: a change notice can wait minutes
+PROXY_IDLE_SECONDS = 60  # a held response cut by a proxy or load balancer idle this long (nginx's, AWS's default)
 DRAIN_BATCH_SHARE = 0.05
 DISK_READ_BYTES = hdd_bytes_per_s  # the reference page's hard disk, streaming (reference_latency)
 GC_GRACE_DAYS = 3
@@ -174,9 +180,9 @@ longpoll_jitter = duration(LONGPOLL_JITTER)
 longpoll_max = duration(LONGPOLL_MAX)
 heartbeat = duration(HEARTBEAT_SECONDS)
 zone_headroom = times(ZONE_HEADROOM)
-reconnect_spread = duration(RECONNECT_SPREAD_SECONDS)
 desktop_nat_idle = duration(DESKTOP_NAT_IDLE_SECONDS)
 backoff_spread = duration(BACKOFF_SPREAD_SECONDS)
+proxy_idle = duration(PROXY_IDLE_SECONDS)
 version_days = duration(VERSION_DAYS * 86_400)
 ssd_price = count(SSD_PRICE_PER_GB)
 ssd_planned_reads = throughput(SSD_PLANNED_READS_PER_SECOND)
@@ -314,9 +320,11 @@ if __name__ != "concept_sync_assumptions":
                     "the page's assumption",
                 ),
                 (
-                    "A computer's NAT idle timeout, its heartbeat; backoff spread; drained at a time; a disk",
-                    f"{desktop_nat_idle}, {desktop_heartbeat}; {backoff_spread}; {drain_batch_share}; {disk_read}/s",
-                    "the page's assumption",
+                    "A computer's NAT idle timeout, its heartbeat; a proxy's idle cut; backoff spread; drained at "
+                    "a time; a disk",
+                    f"{desktop_nat_idle}, {desktop_heartbeat}; {proxy_idle}; {backoff_spread}; {drain_batch_share}; "
+                    f"{disk_read}/s",
+                    "the page's assumption; the proxy's cut, nginx's and AWS's default",
                 ),
                 ("Files in a folder moved at once", moved_folder_files, "the page's assumption"),
                 (
@@ -330,8 +338,8 @@ if __name__ != "concept_sync_assumptions":
                     "video page",
                 ),
                 (
-                    "Held connections a server; heartbeat; reconnection spread; zone headroom",
-                    f"{connections_per_server}; {heartbeat}; {reconnect_spread}; {zone_headroom}",
+                    "Held connections a server; heartbeat; zone headroom",
+                    f"{connections_per_server}; {heartbeat}; {zone_headroom}",
                     "real-time page, chat example",
                 ),
                 (

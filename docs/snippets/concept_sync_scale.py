@@ -3,7 +3,8 @@ sent whole and in the page's chunks with deltas, the bytes edits store in fixed 
 and what each scope of deduplication saves; what the indexes cost by tier against what old versions cost; the
 requests that tell devices to pull; the journal, a full resync and a folder move; garbage; and a hot file.
 
-Edits: an edit changes a run of bytes at a random place in the file. Sent whole, the file goes again. In fixed
+Edits: an edit inserts a run of bytes at a random place in the file, shifting the rest (the formats the page
+assumes; an overwrite in place, as a database's, would cost one fixed block). Sent whole, the file goes again. In fixed
 blocks, every block from the one that holds the edit to the end is stored anew: on average half the file and
 half a block. In content-defined chunks, the chunks covering the changed run are stored anew: the run plus the
 chunk that held its start (concept_sync.chunk_holding_a_byte). On the wire the client sends the new chunk as an
@@ -28,13 +29,15 @@ the months; and the edits' bytes moved at the transit price: deltas up and the s
 fetches. New files' bytes move and are stored the same at every size and are left out. The deduplication shares
 are the same at every size: smaller chunks would find more, each share of the store worth its HDD month.
 
-Notifications: each online device holds one request or connection open. A held connection sends a heartbeat;
+Notifications: each online device holds one request or connection open, at the peak (the devices online are
+the peak's), so their rates are set against the peak's commits. A held connection sends a heartbeat;
 Dropbox's long poll returns after the timeout plus half the jitter on average (uniform jitter, the page's
 assumption) and is sent again. A change ends a held poll early at every online recipient, which then makes a
 list call and a new poll. Servers: held requests over the real-time page's connections a server, with the chat
 example's headroom to lose a zone. Phones get a nudge for each change that reaches them, coalesced per device;
 at the peak their Android half is set against FCM's quota by the push page's rule (quota_steps_for), and the
-least gap between one Android device's nudges that keeps them all inside the default quota is computed.
+least gap between one Android device's nudges that keeps them all inside the default quota is computed. A
+computer behind a proxy that cuts idle responses holds its poll only until the cut.
 Reconnections: a lost zone's computers over their jittered backoff; a deploy drains a share of the notifiers at
 a time, each batch's clients re-polling elsewhere as their polls end (at most the longest hold), or, answered at
 once, over the backoff spread. Journal rows are kept as long as replay beats relisting.
@@ -47,7 +50,8 @@ Garbage: abandoned uploads stay until the idle limit and the collector's grace h
 runs on every shard at once, each walking its own references, so its time is a shard's references over a
 shard's rate whatever the store's size; the grace must exceed the idle limit plus the walk.
 
-Hot file: a million fetches of each chunk within the hour, against one disk's read rate.
+Hot file: a million fetches of each chunk within the hour. The file's egress is set against one disk's
+streaming rate; each chunk's fetches, reads of 128 KiB wherever the chunk lies, against the disk's random reads.
 """
 
 from chat_assumptions import fcm_default_quota_per_minute
@@ -101,6 +105,7 @@ from concept_sync_assumptions import (
     PHONE_DOWNLOAD_SHARE,
     PHONE_UPLINK_BITS,
     PHONES_PER_USER,
+    PROXY_IDLE_SECONDS,
     REACH_ENTRY_BYTES,
     REFS_PER_SHARD,
     REGISTERED_PER_DAILY,
@@ -118,6 +123,7 @@ from concept_sync_assumptions import (
     ZONE_HEADROOM,
     ZONES,
 )
+from reference_latency import disk_random_reads_per_second
 
 from sdw.estimation import (
     GB,
@@ -301,12 +307,14 @@ held_requests = count(HELD)
 notify_servers = servers(whole_per_zone(HELD * ZONE_HEADROOM / CONNECTIONS_PER_SERVER, ZONES))
 poll_hold = duration(POLL_HOLD)
 long_hold = duration(LONG_HOLD)
-heartbeats_per_second = per_second(HELD / HEARTBEAT_SECONDS)
-heartbeats_over_commits = times(HELD / HEARTBEAT_SECONDS / COMMITS_PER_SECOND)
-repolls_per_second = per_second(HELD / POLL_HOLD)
-repolls_over_commits = times(HELD / POLL_HOLD / COMMITS_PER_SECOND)
-long_repolls_per_second = per_second(HELD / LONG_HOLD)
-long_repolls_over_commits = times(HELD / LONG_HOLD / COMMITS_PER_SECOND)
+# The devices held are the peak's, so their frames and re-polls are peak rates, set against the peak's commits.
+COMMITS_PEAK = COMMITS_PER_SECOND * PEAK_TO_AVERAGE
+heartbeats_per_second = peak(HELD / HEARTBEAT_SECONDS)
+heartbeats_over_commits = times(HELD / HEARTBEAT_SECONDS / COMMITS_PEAK)
+repolls_per_second = peak(HELD / POLL_HOLD)
+repolls_over_commits = times(HELD / POLL_HOLD / COMMITS_PEAK)
+long_repolls_per_second = peak(HELD / LONG_HOLD)
+long_repolls_over_commits = times(HELD / LONG_HOLD / COMMITS_PEAK)
 # A change ends a held poll (or sends a frame) at each online recipient, then a list call and a new poll: 2.
 ONLINE_RECIPIENTS = RECIPIENTS * DEVICES_ONLINE_PER_USER / DEVICES_PER_USER
 ONLINE_COMPUTER_RECIPIENTS = RECIPIENTS * (DEVICES_ONLINE_PER_USER - PHONES_PER_USER) / DEVICES_PER_USER
@@ -316,12 +324,14 @@ DESKTOPS = DAILY_USERS * (DEVICES_ONLINE_PER_USER - PHONES_PER_USER)
 DESKTOP_SERVERS = whole_per_zone(DESKTOPS * ZONE_HEADROOM / CONNECTIONS_PER_SERVER, ZONES)
 desktops_held = count(DESKTOPS)
 desktop_servers = servers(DESKTOP_SERVERS)
-desktop_heartbeats_per_second = per_second(DESKTOPS / DESKTOP_HEARTBEAT_SECONDS)
-desktop_repolls_per_second = per_second(DESKTOPS / LONG_HOLD)
+desktop_heartbeats_per_second = peak(DESKTOPS / DESKTOP_HEARTBEAT_SECONDS)
+desktop_repolls_per_second = peak(DESKTOPS / LONG_HOLD)
+# Behind a proxy that cuts an idle response, a hold lasts only until the cut: every computer behind one, at most.
+desktop_repolls_cut = peak(DESKTOPS / PROXY_IDLE_SECONDS)
 desktop_change_requests_per_second = per_second(
     COMMITS_PER_SECOND * PEAK_TO_AVERAGE * ONLINE_COMPUTER_RECIPIENTS * 2, peak=True
 )
-# Phones: a nudge for each change that reaches them, at most one a device a window, collapsed by namespace.
+# Phones: a nudge for each change that reaches them, at most one a device a window, under one collapse key.
 NUDGES_PER_PHONE_DAY = (NEW_FILES_PER_USER + EDITS_PER_USER) * (1 + SHARED_CHANGE_SHARE * SHARED_OTHER_MEMBERS)
 nudges_per_phone_day = per_day(NUDGES_PER_PHONE_DAY)
 nudges_per_phone_peak_hour = count(NUDGES_PER_PHONE_DAY / 24 * PEAK_TO_AVERAGE)
@@ -387,7 +397,8 @@ hot_egress = bandwidth(HOT_DEVICES * HOT_FILE_BYTES / HOT_WINDOW_SECONDS, peak=T
 hot_egress_over_disk = times(HOT_DEVICES * HOT_FILE_BYTES / HOT_WINDOW_SECONDS / DISK_READ_BYTES)
 hot_reads_per_chunk = throughput(HOT_DEVICES / HOT_WINDOW_SECONDS)
 hot_bytes_per_chunk = bandwidth(HOT_DEVICES / HOT_WINDOW_SECONDS * CHUNK_AVERAGE)
-hot_chunk_share_of_disk = fraction(HOT_DEVICES / HOT_WINDOW_SECONDS * CHUNK_AVERAGE / DISK_READ_BYTES)
+# Each fetch of a chunk is a read wherever it lies on the disk: a seek and half a turn.
+hot_reads_over_disk = times(HOT_DEVICES / HOT_WINDOW_SECONDS / float(disk_random_reads_per_second))
 
 if __name__ != "concept_sync_scale":
     print(
@@ -445,7 +456,11 @@ if __name__ != "concept_sync_scale":
     print()
     print(
         markdown_table(
-            (f"Telling {held_requests} online devices to pull", "Frames or requests a second", "Over commits"),
+            (
+                f"Telling {held_requests} online devices to pull",
+                "Frames or requests a second",
+                "Over the peak's commits",
+            ),
             [
                 (
                     f"Held connections, heartbeat every {duration(HEARTBEAT_SECONDS)}",
@@ -469,6 +484,11 @@ if __name__ != "concept_sync_scale":
                     "",
                 ),
                 (f"{desktops_held} computers: long poll at {duration(LONGPOLL_MAX)}", desktop_repolls_per_second, ""),
+                (
+                    f"... every one behind a proxy that cuts it at {duration(PROXY_IDLE_SECONDS)}",
+                    desktop_repolls_cut,
+                    "",
+                ),
                 ("Computers, either, on each change", desktop_change_requests_per_second, ""),
             ],
         )
@@ -535,8 +555,10 @@ if __name__ != "concept_sync_scale":
                     f"{mark_refs}; {mark_shards}; {mark_walk}; {grace_needed}",
                 ),
                 (
-                    "A hot file: egress, in disks; each chunk's fetches, bytes a second",
-                    f"{hot_egress}, {hot_egress_over_disk}; {hot_reads_per_chunk}, {hot_bytes_per_chunk}",
+                    "A hot file: egress, in disks streaming; each chunk's fetches, bytes a second, in disks' "
+                    "random reads",
+                    f"{hot_egress}, {hot_egress_over_disk}; {hot_reads_per_chunk}, {hot_bytes_per_chunk}, "
+                    f"{hot_reads_over_disk}",
                 ),
             ],
         )

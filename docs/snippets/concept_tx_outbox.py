@@ -64,7 +64,7 @@ from concept_ids_btree import (
     random_page_image_wal_bytes,
     random_reads,
 )
-from concept_messaging import DEDUPE_ENTRY_OVERHEAD_BYTES, MESSAGE_ID_BYTES, MESSAGES_PER_SECOND
+from concept_messaging import MESSAGES_PER_SECOND, dedupe_entry_bytes
 from concept_tx import PUBLISH_SECONDS, WRITE_RATE
 
 from sdw.estimation import SECONDS_PER_DAY, count, duration, markdown_table, per_second, size, times
@@ -94,7 +94,7 @@ index_random = entry_bytes(UUID) / RANDOM_FILL
 index_ordered = entry_bytes(UUID) / ORDERED_FILL
 row_bytes_random = size(heap_row_bytes + index_random)
 row_bytes = size(heap_row_bytes + index_ordered)
-kv_entry_bytes = size(MESSAGE_ID_BYTES + DEDUPE_ENTRY_OVERHEAD_BYTES)
+kv_entry_bytes = dedupe_entry_bytes  # the messaging page's key-value entry, for comparison
 
 # --- The inbox: a day of IDs, random or time-ordered keys ------------------------------------------------
 DAY_ROWS = MESSAGES_PER_SECOND * SECONDS_PER_DAY

@@ -7,7 +7,9 @@ r). Sending a piece that takes t seconds, restarting that piece from its start a
 takes (e^(r t) - 1) / r seconds on average, and e^(r t) - 1 drops are expected on the way. A single
 PUT restarts the whole file; a multipart upload restarts only the part in flight.
 
-Ladder. Bytes per minute are the rungs' bit rates summed, plus one audio rendition. HEVC and AV1
+Ladder. Bytes per minute are the rungs' bit rates summed, plus one audio rendition: the example's
+ladder, Apple's rungs trimmed at the source's bit rate (EXAMPLE_LADDER_KBPS), as the page's decision
+trims every upload's; a source above Apple's top rung would keep all nine. HEVC and AV1
 ladders scale H.264's by the ratio of Apple's 1080p top rungs (HEVC 5800 against H.264 7800 kbit/s)
 and by Meta's 30 percent over HEVC. Storage is billed at S3 Standard's price (the data lifecycle
 page's), a GB as 2^30 bytes. Compute is counted in vCPU-seconds (a vCPU is half an x86 core).
@@ -16,8 +18,8 @@ Parallel encode. The split only indexes the source by time (PLAN_SECONDS to prob
 chunk grid); nothing is cut. A video of L seconds falls into chunks of CHUNK_SECONDS on the segment
 grid; each chunk is one task that seeks to the source key frame before its span, decodes the lead-in
 (at most SOURCE_GOP_SECONDS, at DECODE_SPEED times real time) and drops it, then encodes its span
-through the whole ladder on one worker of WORKER_CORES cores: CHUNK_SECONDS x H264_LADDER_CORE_SECONDS
-/ WORKER_CORES seconds, plus the lead-in decode, plus TASK_OVERHEAD_SECONDS. With N workers the tasks
+through the whole ladder on one worker of WORKER_VCPUS vCPUs: CHUNK_SECONDS x H264_LADDER_CORE_SECONDS
+/ WORKER_VCPUS seconds, plus the lead-in decode, plus TASK_OVERHEAD_SECONDS. With N workers the tasks
 run in ceil(chunks / N) waves; the plan before, packaging after.
 
 Break-even. An AV1 (or HEVC) ladder costs its encode compute (AV1_COMPUTE_FACTOR, or
@@ -33,7 +35,8 @@ Cohort. COHORT videos, one month's uploads, draw COHORT_VIEWS views of WATCHED_S
 their life (the page's assumptions), video i in proportion to i^-ALPHA. In steady state a month's
 egress is uploads a month x lifetime views x bytes a view, so the cohort's lifetime egress is the
 service's monthly egress. Past CDN_LAST_TIER_FROM in one region, its marginal (last-tier) price is
-the decision's figure; the first tier is kept as the row for a small service.
+the decision's figure; the first tier is kept as the row for a small service. The cohort is counted
+at the Spot break-even, the price the decision queues AV1 encodes at.
 """
 
 import math
@@ -58,6 +61,7 @@ from concept_video_assumptions import (
     CORE_HOUR_PRICE,
     DECODE_SPEED,
     DROP_EVERY_SECONDS,
+    EXAMPLE_LADDER_KBPS,
     H264_LADDER_CORE_SECONDS,
     HEVC_COMPUTE_FACTOR,
     HEVC_DEVICE_SHARE,
@@ -84,7 +88,7 @@ from concept_video_assumptions import (
     VCU_EFFICIENCY,
     VIDEO_SECONDS,
     VIEW_KBPS,
-    WORKER_CORES,
+    WORKER_VCPUS,
     YOUTUBE_HOURS_PER_MINUTE,
 )
 
@@ -136,7 +140,7 @@ youtube_source_per_second = count(source_seconds_per_second)
 youtube_upload_ingress = bandwidth(source_seconds_per_second * SOURCE_KBPS * KBIT / 8)
 
 # --- The ladder: bytes per minute of source ----------------------------------------------------------------
-RENDITIONS = len(APPLE_LADDER_KBPS) + 1  # the rungs and one audio rendition
+RENDITIONS = len(EXAMPLE_LADDER_KBPS) + 1  # the example's rungs and one audio rendition
 
 
 def objects_per_video(segment: float) -> int:
@@ -147,7 +151,9 @@ def objects_per_video(segment: float) -> int:
 objects_per_video_6s = count(objects_per_video(SEGMENT_SECONDS))
 HEVC_RATIO = APPLE_TOP_HEVC_KBPS / APPLE_TOP_H264_KBPS
 AV1_RATIO = HEVC_RATIO * (1 - AV1_SAVING_VS_HEVC)
-ladder_kbps = sum(APPLE_LADDER_KBPS) + AUDIO_KBPS
+ladder_kbps = sum(EXAMPLE_LADDER_KBPS) + AUDIO_KBPS
+# Apple's whole ladder, what a source above its top rung keeps.
+full_ladder_mbps = count((sum(APPLE_LADDER_KBPS) + AUDIO_KBPS) / KBIT)
 h264_bytes_per_minute = ladder_kbps * KBIT / 8 * SECONDS_PER_MINUTE
 source_bytes_per_minute = SOURCE_KBPS * KBIT / 8 * SECONDS_PER_MINUTE
 hevc_saving = fraction(1 - HEVC_RATIO)
@@ -199,7 +205,7 @@ av1_encode_per_minute = dollars(encode_cost_per_minute(AV1_COMPUTE_FACTOR))
 WORKER_COUNTS = [1, 5, 20, 100]
 chunks = math.ceil(VIDEO_SECONDS / CHUNK_SECONDS)
 lead_in_seconds = SOURCE_GOP_SECONDS / DECODE_SPEED  # decoding from the key frame before the span, at most
-task_seconds = CHUNK_SECONDS * H264_LADDER_CORE_SECONDS / WORKER_CORES + lead_in_seconds + TASK_OVERHEAD_SECONDS
+task_seconds = CHUNK_SECONDS * H264_LADDER_CORE_SECONDS / WORKER_VCPUS + lead_in_seconds + TASK_OVERHEAD_SECONDS
 
 
 def watchable_after(workers: int) -> float:
@@ -207,7 +213,7 @@ def watchable_after(workers: int) -> float:
 
 
 # One worker, no split: the whole video as one task (no per-task overhead but one).
-whole_video_task = VIDEO_SECONDS * H264_LADDER_CORE_SECONDS / WORKER_CORES + TASK_OVERHEAD_SECONDS
+whole_video_task = VIDEO_SECONDS * H264_LADDER_CORE_SECONDS / WORKER_VCPUS + TASK_OVERHEAD_SECONDS
 video_length = duration(VIDEO_SECONDS)
 video_chunks = count(chunks)
 chunk_task_time = duration(task_seconds)
@@ -263,7 +269,8 @@ hevc_saved_bytes = saved_per_view_bytes(HEVC_RATIO, HEVC_DEVICE_SHARE)  # with n
 
 
 def break_even_views(price: float) -> float:
-    cost = av1_video_cost_bulk if price == CDN_PRICE_BULK else av1_video_cost
+    """Views for an AV1 ladder encoded on Spot to repay, at the CDN tier's price."""
+    cost = av1_video_cost_spot_bulk if price == CDN_PRICE_BULK else av1_video_cost_spot
     return cost / (saved_bytes_per_view / GiB * price)
 
 
@@ -280,6 +287,7 @@ hevc_saved_per_view = size(hevc_saved_bytes)
 break_even_first = count(views_to_repay(av1_video_cost, saved_bytes_per_view, CDN_PRICE_FIRST))
 break_even_bulk = count(views_to_repay(av1_video_cost_bulk, saved_bytes_per_view, CDN_PRICE_BULK))
 break_even_spot_bulk = count(views_to_repay(av1_video_cost_spot_bulk, saved_bytes_per_view, CDN_PRICE_BULK))
+break_even_spot_first = count(views_to_repay(av1_video_cost_spot, saved_bytes_per_view, CDN_PRICE_FIRST))
 hevc_break_even_bulk = count(views_to_repay(hevc_video_cost_bulk, hevc_saved_bytes, CDN_PRICE_BULK))
 hevc_break_even_first = count(views_to_repay(hevc_video_cost, hevc_saved_bytes, CDN_PRICE_FIRST))
 sensitivity_rows = [
@@ -362,7 +370,7 @@ if __name__ != "concept_video":
             [
                 ("Original as uploaded", source_per_minute, dollars(monthly(source_bytes_per_minute, STORAGE_PRICE))),
                 (
-                    "H.264 ladder, nine rungs and audio",
+                    f"H.264 ladder, {count(len(EXAMPLE_LADDER_KBPS))} rungs and audio",
                     h264_ladder_per_minute,
                     dollars(monthly(h264_bytes_per_minute, STORAGE_PRICE)),
                 ),
@@ -410,7 +418,7 @@ if __name__ != "concept_video":
                     "AV1, Spot",
                     saved_per_view,
                     f"${av1_video_cost_spot_dollars}",
-                    count(views_to_repay(av1_video_cost_spot, saved_bytes_per_view, CDN_PRICE_FIRST)),
+                    break_even_spot_first,
                     f"${av1_video_cost_spot_bulk_dollars}",
                     break_even_spot_bulk,
                 ),
@@ -442,7 +450,7 @@ if __name__ != "concept_video":
         markdown_table(
             (
                 f"{cohort} videos, {cohort_mean_views} views each on average",
-                "Videos that repay AV1",
+                "Videos that repay AV1 on Spot",
                 "Share of videos",
                 "Share of views",
             ),

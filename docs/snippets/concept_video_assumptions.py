@@ -63,7 +63,8 @@ rate and sizes.
 The page's own assumptions (no published figure we could confirm): the video's length; a phone's
 upload rate, how often its connection drops, the source's bit rate; encode compute per second of
 source in vCPU-seconds, AV1's and HEVC's compute over H.264's (SVT-AV1 preset M8 and x265 medium,
-each against x264 medium); the Spot discount; the worker size, the chunk length; the bit rate an
+each against x264 medium); the trim of the ladder (a rung within a tenth of the source's bit rate,
+or above it, adds nothing, so the example's 8 Mbit/s source drops the 7.8 Mbit/s rung); the Spot discount; the worker size, the chunk length; the bit rate an
 average view is delivered at and its length; the share of views on devices that decode AV1 (in
 hardware or software) or HEVC; the share of those views already at the top rung; the cohort's size
 and views and the popularity law; the connection set-up round trips; the viewers of a busy evening
@@ -105,16 +106,20 @@ PHONE_UPLINK_BITS = 10e6  # a phone's upload rate on a mobile link: the page's a
 DROP_EVERY_SECONDS = 600  # a moving phone's connection drops once in 10 minutes on average: assumption
 SOURCE_KBPS = 8_000  # a phone's 1080p recording as uploaded, kbit/s: the page's assumption
 UPLOAD_BYTES = VIDEO_SECONDS * SOURCE_KBPS * KBIT / 8  # the example video as uploaded
+# The ladder trimmed at the source's bit rate (the page's decision): a rung within a tenth of it, or above
+# it, spends bits the source does not have. A source above the top rung keeps all of Apple's rungs.
+TRIM_SHARE = 0.9
+EXAMPLE_LADDER_KBPS = [k for k in APPLE_LADDER_KBPS if k < TRIM_SHARE * SOURCE_KBPS]
 YOUTUBE_HOURS_PER_MINUTE = 500
 
 # --- Encode compute -----------------------------------------------------------------------------------
-H264_LADDER_CORE_SECONDS = 12  # vCPU-seconds to encode one second of source into the whole ladder (x264)
+H264_LADDER_CORE_SECONDS = 12  # vCPU-seconds to encode one second of source into the example's ladder (x264)
 C7I_LARGE_HOUR = 0.08925  # EC2 on-demand, us-east-1, Linux, 2025: c7i.large
 C7I_LARGE_VCPUS = 2
 CORE_HOUR_PRICE = C7I_LARGE_HOUR / C7I_LARGE_VCPUS  # US dollars a vCPU-hour, on-demand
 SPOT_DISCOUNT = 0.60  # Spot's discount off on-demand for batch encodes: the page's assumption
 VCPUS_PER_CORE = 2  # x86: two hardware threads a physical core
-WORKER_CORES = 8  # one encode worker's vCPUs (c7i.2xlarge, four physical cores)
+WORKER_VCPUS = 8  # one encode worker's vCPUs (c7i.2xlarge, four physical cores)
 CHUNK_SECONDS = 30  # a chunk task: a run of whole GOPs, encoded through the whole ladder
 TASK_OVERHEAD_SECONDS = 5  # a task's start, source fetch and upload of its segments: assumption
 # The split only indexes the source by time (probe it, plan the chunk grid): nothing is cut or re-encoded.
@@ -157,6 +162,8 @@ EDGE_COUNT = EDGES
 PART_BYTES = CLI_PART
 
 apple_rungs = count(len(APPLE_LADDER_KBPS))
+example_rungs = count(len(EXAMPLE_LADDER_KBPS))
+example_top_mbps = count(EXAMPLE_LADDER_KBPS[-1] / KBIT)
 apple_bottom_kbps = count(APPLE_LADDER_KBPS[0])
 apple_top_mbps = count(APPLE_TOP_H264_KBPS / KBIT)
 segment_seconds = duration(SEGMENT_SECONDS)
@@ -186,7 +193,8 @@ bba_trial_buffer = duration(BBA_TRIAL_BUFFER_SECONDS)
 aac_frame = duration(AAC_FRAME_SECONDS)
 storage_price_bulk = count(STORAGE_PRICE_BULK)
 apple_top_hevc_mbps = count(APPLE_TOP_HEVC_KBPS / KBIT)
-worker_cores = count(WORKER_CORES)
+worker_vcpus = count(WORKER_VCPUS)
+worker_physical_cores = count(WORKER_VCPUS / VCPUS_PER_CORE)
 chunk_seconds = duration(CHUNK_SECONDS)
 cdn_price_first = count(CDN_PRICE_FIRST)
 cdn_price_bulk = count(CDN_PRICE_BULK)
@@ -230,6 +238,11 @@ if __name__ != "concept_video_assumptions":
                 ("Phone upload rate, Mbit/s", phone_uplink_mbps, "the page's assumption"),
                 ("A phone's link drops once in", drop_every, "the page's assumption"),
                 ("Source bit rate, Mbit/s", source_mbps, "the page's assumption"),
+                (
+                    "The example's ladder: rungs kept, under this share of the source's bit rate",
+                    f"{example_rungs}, {fraction(TRIM_SHARE)}",
+                    "the page's rule",
+                ),
                 ("vCPU-seconds per source second, H.264 ladder", h264_ladder_core_seconds, "the page's assumption"),
                 (
                     "Dollars a vCPU-hour, on-demand (c7i.large, 2 vCPUs)",
@@ -237,7 +250,11 @@ if __name__ != "concept_video_assumptions":
                     "EC2, us-east-1, 2025",
                 ),
                 ("Spot discount off on-demand", spot_discount, "the page's assumption"),
-                ("Worker vCPUs; chunk length", f"{worker_cores}; {chunk_seconds}", "the page's choice"),
+                (
+                    "Worker vCPUs (physical cores); chunk length",
+                    f"{worker_vcpus} ({worker_physical_cores}); {chunk_seconds}",
+                    "the page's choice",
+                ),
                 (
                     "CDN egress, dollars a GB: first 10 TB, over 5 PB",
                     f"{cdn_price_first}, {cdn_price_bulk}",

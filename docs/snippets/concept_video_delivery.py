@@ -9,8 +9,10 @@ segment downloads and starts once 2.5 s of media are buffered, mid-segment: 2.5 
 round trip for each further segment it has to request (one with 2 s segments, none with 6 s). hls.js
 appends whole fragments and starts after the first: one whole segment.
 
-Requests: one a segment a viewer; priced at CloudFront's HTTPS request rate, against egress at the
-first tier (a small service) and the last (a service of the page's audience). Egress: bit rate x an
+Requests: two a segment duration a viewer, a video segment and an audio segment (CMAF packages the
+audio rendition as its own segments, as the object counts do); priced at CloudFront's HTTPS request
+rate, against egress at the first tier (a small service) and the last (a service of the page's
+audience). Egress: bit rate x an
 hour, billed per GB of 2^30 bytes at CloudFront's first and last volume tiers, in each region; tiers
 are counted per region, so a region's last tier applies only once that region alone passes it.
 
@@ -18,7 +20,8 @@ Live: a player starts LIVE_HOLD_BACK_TARGETS target durations before the end of 
 8216), and the newest listed segment ended between 0 and 1 target duration ago, so the player sits
 between 3 and 4 target durations behind the camera; encoding, packaging, the CDN and the playlist
 reload interval come on top. LL-HLS lists parts of LL_PART_SECONDS with the same hold-back in
-parts, and each part costs a viewer a blocking playlist reload and a part request.
+parts, and each part costs a viewer a blocking playlist reload and a part request, for the video
+rendition and for the audio one.
 
 Viral: the 10-minute video cut into segments at every rung and its audio. The sustained rate is
 VIRAL_VIEWS views over VIRAL_SECONDS (the page's assumption); the burst puts VIRAL_BURST_SHARE of
@@ -75,6 +78,7 @@ PLAYLIST_ROUND_TRIPS = 2
 INIT_ROUND_TRIPS = 1  # the CMAF init segment (EXT-X-MAP)
 CONCURRENT_VIEWERS = 1_000_000  # a large live event or a busy evening: the page's assumption
 LOW_START_KBPS = (730, 365)  # Apple's third and second rungs, to start on
+RENDITIONS_FETCHED = 2  # a player fetches the video rendition's segments and the audio rendition's
 
 
 # --- Segment length ---------------------------------------------------------------------------------------------
@@ -93,7 +97,7 @@ def start_hlsjs(segment: float, start_kbps: float = START_KBPS) -> float:
 
 
 def requests_per_hour(segment: float) -> float:
-    return SECONDS_PER_HOUR / segment
+    return SECONDS_PER_HOUR / segment * RENDITIONS_FETCHED
 
 
 def egress_hour(kbps: float, price: float) -> float:
@@ -111,8 +115,8 @@ for seg in (SHORT_SEGMENT_SECONDS, SEGMENT_SECONDS):
             duration(seg),
             duration(start_exoplayer(seg)),
             duration(start_hlsjs(seg)),
-            count(1 / seg),
-            peak(CONCURRENT_VIEWERS / seg),
+            count(RENDITIONS_FETCHED / seg),
+            peak(CONCURRENT_VIEWERS * RENDITIONS_FETCHED / seg),
             dollars(requests_per_hour(seg) * CDN_REQUEST_PRICE),
             fraction(request_share(seg, CDN_PRICE_FIRST)),
             fraction(request_share(seg, CDN_PRICE_BULK)),
@@ -123,8 +127,9 @@ start_exo_short = duration(start_exoplayer(SHORT_SEGMENT_SECONDS))
 start_exo_long = duration(start_exoplayer(SEGMENT_SECONDS))
 start_hlsjs_short = duration(start_hlsjs(SHORT_SEGMENT_SECONDS))
 start_hlsjs_long = duration(start_hlsjs(SEGMENT_SECONDS))
-requests_short = peak(CONCURRENT_VIEWERS / SHORT_SEGMENT_SECONDS)
-requests_long = peak(CONCURRENT_VIEWERS / SEGMENT_SECONDS)
+requests_short = peak(CONCURRENT_VIEWERS * RENDITIONS_FETCHED / SHORT_SEGMENT_SECONDS)
+requests_long = peak(CONCURRENT_VIEWERS * RENDITIONS_FETCHED / SEGMENT_SECONDS)
+renditions_fetched = count(RENDITIONS_FETCHED)
 concurrent_viewers = count(CONCURRENT_VIEWERS)
 request_share_short = fraction(request_share(SHORT_SEGMENT_SECONDS, CDN_PRICE_FIRST))
 request_share_long = fraction(request_share(SEGMENT_SECONDS, CDN_PRICE_FIRST))
@@ -227,10 +232,11 @@ live_hls_2_low = duration(behind_live(SHORT_SEGMENT_SECONDS)[0])
 live_hls_2 = duration(behind_live(SHORT_SEGMENT_SECONDS)[1])
 live_ll_low = duration(behind_live(LL_PART_SECONDS)[0])
 live_ll = duration(behind_live(LL_PART_SECONDS)[1])
-# LL-HLS: each part costs a blocking playlist reload and a part (or preload-hint) request.
-ll_reloads_per_viewer = count(1 / LL_PART_SECONDS)
-ll_parts_per_viewer = count(1 / LL_PART_SECONDS)
-ll_requests_total = peak(CONCURRENT_VIEWERS * 2 / LL_PART_SECONDS)
+# LL-HLS: each part costs a blocking playlist reload and a part (or preload-hint) request, for the video
+# rendition and the audio rendition alike.
+ll_reloads_per_viewer = count(RENDITIONS_FETCHED / LL_PART_SECONDS)
+ll_parts_per_viewer = count(RENDITIONS_FETCHED / LL_PART_SECONDS)
+ll_requests_total = peak(CONCURRENT_VIEWERS * 2 * RENDITIONS_FETCHED / LL_PART_SECONDS)
 
 # --- A viral video's first hour ------------------------------------------------------------------------------------
 VIRAL_VIEWS = 1_000_000  # views in the spike's first hour: the page's assumption

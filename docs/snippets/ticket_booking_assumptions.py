@@ -91,6 +91,7 @@ threshold_max_step = duration(2)
 map_open_share = fraction(1.0)
 repeat_order_share = fraction(0.1)
 seat_map_refresh = duration(5)
+order_poll_interval = duration(2)
 seat_snapshot_interval = duration(1)
 sweeper_interval = duration(1)
 
@@ -109,6 +110,7 @@ processor_calls_per_order = count(1)
 processor_call_time = duration(2)
 processor_key_expiry = duration(processor_key_lifetime)
 action_time = duration(300)
+processor_outage_share = fraction(0.5)
 # The share of the limit the release plan may use, as a CPU is planned (reference_capacity).
 processor_planned_share = fraction(target_utilization)
 backlog_threshold = duration(30)
@@ -286,6 +288,12 @@ TABLE = [
         "The page's choice (step 3): seats taken and returned show within seconds.",
     ),
     (
+        "Interval between a submitted order's polls",
+        order_poll_interval,
+        "The page's choice (step 3): a buyer watching a spinner with money at stake hears of the outcome "
+        "within seconds; each poll reads one row on the show's primary.",
+    ),
+    (
         "Interval between a show's seat-map snapshots",
         seat_snapshot_interval,
         "The page's choice (step 6): one read of the show's seats a second serves every map.",
@@ -328,8 +336,8 @@ TABLE = [
     (
         "Processor calls a submitted order makes",
         processor_calls_per_order,
-        "The page's design (step 6): one call that authorizes and captures, keyed by the order's ID, its "
-        f"[metadata]({STRIPE_METADATA}) naming the order, hold, show, seats and account.",
+        "The page's design (step 6): one call that authorizes and captures, keyed by the order's ID with its "
+        f"attempt number, its [metadata]({STRIPE_METADATA}) naming the order, hold, show, seats and account.",
     ),
     (
         "A processor call's time, at the worst",
@@ -347,7 +355,14 @@ TABLE = [
         action_time,
         f"The page's choice (step 6): a bank may ask the buyer to confirm a payment ([next action]"
         f"({STRIPE_NEXT_ACTION})), an app's approval or a code by text, a minute or two; the seats wait "
-        "no longer than this after the processor asked.",
+        "no longer than this after the processor asked, time in a processor's outage left out.",
+    ),
+    (
+        "Processor calls failing, over a minute, that mark it down",
+        processor_outage_share,
+        "The page's choice (step 6): server errors and timeouts, declines left out. Half is an outage, not "
+        "noise: the buyer's browser completes the bank's check through the same processor, so while it is "
+        "down the buyer's time stops.",
     ),
     (
         "Share of the processor's limit the release plan uses",

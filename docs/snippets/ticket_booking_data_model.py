@@ -14,6 +14,7 @@ from ticket_booking_assumptions import (
     hold_attempts_per_buyer,
     partial_match_share,
     partition_row_writes,
+    position_block,
     row_overhead,
     stadium_seats,
     tickets_per_order,
@@ -71,7 +72,7 @@ ORDER = [
     ("payment_method text, the processor's token for the card", 1 + 27),
     ("created_at timestamptz", 8),
     ("settled_at timestamptz", 8),
-    ("attempt smallint, raised only once a payment under the last key is found absent", 2),
+    ("attempt smallint, from 1, raised once only when a lookup finds no payment for the order", 2),
     ("processor_ref text, the processor's payment ID, written as soon as a call returns it", 1 + 27),
     ("action_secret text, for the buyer's browser while an action is needed: null otherwise", 0),
     ("action_asked_at timestamptz, when the processor asked for the action: null otherwise", 0),
@@ -142,11 +143,15 @@ rows_per_buyer = count(sum(t * r for _, t, r in TRANSACTIONS))
 # Once every seat is claimed, the race for returned seats adds its attempts, nearly all failing, each a
 # transaction that writes as a failed attempt does; counted on top, the conservative case.
 race_rows_peak = peak(race_hold_attempts_peak * partial_match_share * k)
+release_rows_peak = peak(release_rate * rows_per_buyer)
 partition_transactions_peak = peak(release_rate * transactions_per_buyer + race_hold_attempts_peak)
-partition_rows_peak = peak(release_rate * rows_per_buyer + race_rows_peak)
+partition_rows_peak = peak(release_rows_peak + race_rows_peak)
 partition_capacity = throughput(partition_row_writes)
 partition_share_used = fraction(partition_rows_peak / partition_capacity)
 partition_headroom = times(partition_capacity / partition_rows_peak)
+# The waiting room's position counter lives on the show's row: one increment a block of positions, at the
+# join peak. Left out of the sums above, as the threshold's advance once a second is.
+position_claims_peak = peak(queue_joins_peak / position_block)
 
 # Reads against writes in the on-sale: the waiting room's polls and the maps' requests, against the
 # waiting room's joins (each a conditional insert in the queue store) and the transactions on the show's
@@ -187,10 +192,12 @@ if __name__ != "ticket_booking_data_model":
                 ("A queue position (queue store)", queue_position_bytes),
                 ("Transactions a released buyer causes", transactions_per_buyer),
                 ("Rows a released buyer causes", rows_per_buyer),
+                ("Rows a second at the release rate", release_rows_peak),
                 ("Rows a second the race's failed attempts write", race_rows_peak),
                 ("Rows a second on the show's partition, at the peak", partition_rows_peak),
                 ("One shard's row changes a second", partition_capacity),
                 ("Share of the shard the on-sale uses", partition_share_used),
+                ("Blocks of positions claimed a second on the show's row, join peak", position_claims_peak),
                 ("On-sale reads (waiting-room polls, seat maps) at the peak", onsale_reads_peak),
                 ("On-sale writes (waiting-room joins, the show's transactions) at the peak", onsale_writes_peak),
                 ("Reads per write", onsale_reads_per_write),

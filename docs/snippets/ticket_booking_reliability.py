@@ -13,6 +13,7 @@ from ticket_booking_assumptions import (
     hot_onsales_per_window,
     payment_endpoint_limit,
     pick_time,
+    position_block,
     processor_call_time,
     processor_calls_per_order,
     processor_endpoint_default,
@@ -29,6 +30,7 @@ from ticket_booking_assumptions import (
     tickets_per_order,
     time_to_submit,
 )
+from ticket_booking_data_model import position_claims_peak
 from ticket_booking_sellout import (
     first_wave_span,
     free_seats_run_out,
@@ -37,10 +39,11 @@ from ticket_booking_sellout import (
     positions_released_by_sellout,
     wave_start,
 )
-from ticket_booking_servers import booking_writes_peak
+from ticket_booking_servers import booking_writes_peak, waiting_room_servers
 from ticket_booking_traffic import (
     calls_per_released_buyer,
     onsale_calls_budget,
+    order_polls_peak,
     page_views_per_day,
     planned_calls,
     processor_calls_peak,
@@ -104,8 +107,10 @@ outage_list_pages_per_minute = count(planned_calls * SECONDS_PER_MINUTE / proces
 outage_list_time_per_minute = duration(outage_list_pages_per_minute / processor_endpoint_default)
 
 # --- A zone lost: a shard's primary replaced -------------------------------------------------------------
-failover_failed_writes = count(booking_writes_peak * shard_failover)
-# The budget counts every call the target covers (step 1), a 409 as a good one. A normal day: its page
+# Holds and submits fail while the shard has no primary, and so do the orders' polls, which read it.
+failover_failed_requests = count((booking_writes_peak + order_polls_peak) * shard_failover)
+# The budget counts the calls the target covers (step 1), a 409 as a good one; the orders' polls are left
+# out, which counts low, as the on-sale is counted. A normal day: its page
 # views, its hold attempts (a hold for every purchase over the buy share) and its submits. A hot on-sale,
 # counted low: the joins, the polls of the accounts still waiting at the last sale (those released
 # earlier polled too), each released buyer's map for a pick time, hold attempts and the orders submitted
@@ -123,8 +128,8 @@ onsale_requests = count(
 )
 window_requests = count(normal_day_requests * slo_window_days + onsale_requests * hot_onsales_per_window)
 error_budget_requests = count(window_requests * (1 - availability_target))
-failover_budget_share = fraction(failover_failed_writes / error_budget_requests)
-failovers_in_budget = count(int(error_budget_requests / failover_failed_writes))
+failover_budget_share = fraction(failover_failed_requests / error_budget_requests)
+failovers_in_budget = count(int(error_budget_requests / failover_failed_requests))
 
 # --- A region lost: the processor's records to apply before sales resume ---------------------------------
 # Every payment the processor recorded that the standby may not reflect: those of orders submitted after
@@ -134,6 +139,11 @@ failovers_in_budget = count(int(error_budget_requests / failover_failed_writes))
 reconcile_window = duration(region_rpo + slow_longest_wait + processor_call_time)
 reconcile_records_most = count(payment_endpoint_limit * reconcile_window / processor_calls_per_order)
 standby_lag_page = duration(region_rpo / 2)
+# The queue store is not copied to the standby; each hot show's position counter is, on its row, up to the
+# lag behind. The promoted counter first moves on by a block a waiting-room server, more blocks than the
+# lost region can have claimed in the lag at the join peak, so no new position repeats one handed out.
+promotion_position_skip = count(waiting_room_servers * position_block)
+assert position_claims_peak * region_rpo < waiting_room_servers, "the lag's claims pass the promoted counter's skip"
 
 if __name__ != "ticket_booking_reliability":
     print(
@@ -189,7 +199,7 @@ if __name__ != "ticket_booking_reliability":
                 ("... so each minute of outage takes to drain", drain_minutes_per_outage_minute),
                 ("Server errors instead: list pages to find a minute's orders", outage_list_pages_per_minute),
                 ("... on the list endpoint's default, in", outage_list_time_per_minute),
-                ("A shard's failover: holds and submits that fail", failover_failed_writes),
+                ("A shard's failover: holds, submits and order polls that fail", failover_failed_requests),
                 ("Requests a normal day", normal_day_requests),
                 ("... a hot on-sale's, to its last sale", onsale_requests),
                 ("... in all", window_requests),
@@ -198,6 +208,7 @@ if __name__ != "ticket_booking_reliability":
                 ("Such failovers the budget holds", failovers_in_budget),
                 ("Region lost: the processor's records to apply, at most", reconcile_records_most),
                 ("Standby lag that pages", standby_lag_page),
+                ("Region lost: positions the promoted counter skips", promotion_position_skip),
             ],
         )
     )

@@ -22,6 +22,7 @@ from ticket_booking_sellout import race_hold_attempts_peak, seat_map_reads_peak
 from ticket_booking_storage import shards
 from ticket_booking_traffic import (
     onsale_orders_peak,
+    order_polls_peak,
     page_views_peak,
     queue_joins_peak,
     release_rate,
@@ -47,10 +48,11 @@ waiting_room_servers = servers(stateless(waiting_room_requests_peak, api_read_pe
 # the joins are spread evenly, the spread of arrival order across servers.
 position_block_span = duration(position_block / (queue_joins_peak / waiting_room_servers))
 
-# Booking API: seat maps from the in-memory snapshot and the normal day's pages are reads from a cache;
+# Booking API: seat maps from the in-memory snapshot and the normal day's pages are reads from a cache, and
+# an order's poll a read of one row by its key on the primary, no transaction: all three count as reads;
 # hold attempts and submits are writes with a database transaction: the larger of the first pass's
 # attempts and the race for returned seats once every seat is claimed, with the submits at their peak.
-booking_reads_peak = peak(seat_map_reads_peak + page_views_peak)
+booking_reads_peak = peak(seat_map_reads_peak + page_views_peak + order_polls_peak)
 first_pass_attempts = peak(release_rate * hold_attempts_per_buyer)
 booking_writes_peak = peak(max(first_pass_attempts, race_hold_attempts_peak) + onsale_orders_peak)
 # In servers' worth of each kind of work, added.
@@ -110,7 +112,7 @@ if __name__ != "ticket_booking_servers":
             ("Tier", "Load at the peak", "Servers, home region"),
             [
                 ("Waiting room (joins and polls)", waiting_room_requests_peak, waiting_room_servers),
-                ("Booking API (seat maps, pages)", booking_reads_peak, booking_servers),
+                ("Booking API (seat maps, pages, order polls)", booking_reads_peak, booking_servers),
                 ("... and its writes (holds, submits)", booking_writes_peak, ""),
                 ("... seat-map snapshots read from replicas a second", snapshot_scans_peak, ""),
                 ("Payment workers (calls in flight)", calls_in_flight, payment_workers),

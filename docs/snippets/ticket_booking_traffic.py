@@ -5,6 +5,7 @@ waits. The seat maps' load depends on how the sale plays out, so ticket_booking_
 from ticket_booking_assumptions import (
     buy_share,
     decline_share,
+    order_poll_interval,
     page_views_per_order,
     payment_endpoint_limit,
     peak_to_average,
@@ -15,6 +16,7 @@ from ticket_booking_assumptions import (
     queue_join_window,
     queue_poll_interval,
     repeat_order_share,
+    settle_target,
     stadium_seats,
     tickets_per_order,
     tickets_per_year,
@@ -75,12 +77,19 @@ queue_joins_peak = peak(queue_accounts / queue_join_window)
 queue_polls_peak = peak(queue_accounts / queue_poll_interval)
 waiting_room_requests_peak = peak(queue_joins_peak + queue_polls_peak)
 onsale_over_normal_day = times(waiting_room_requests_peak / page_views_peak)
-# A position waits its place in line over the release rate, from the on-sale's start, while free seats
-# last (the sell-out snippet says when releases stop).
+# A position waits its place in line over the release rate, from the on-sale's start; the threshold runs at
+# that rate until the show is sold out (the sell-out snippet says when).
 wait_for_position_10k = duration(10e3 / release_rate)
 # Released buyers who can still find a free seat in the first pass: the seats over the seats a buyer
 # holds (the sell-out snippet times it).
 first_pass_buyers = count(stadium_seats / tickets_per_order)
+
+# --- The order polls -------------------------------------------------------------------------------------
+# A submitted order's browser polls it until it settles, each poll a read of one row on the show's primary.
+# The orders submitted at the plan (the on-sale's and the normal day's, a call each), each counted as
+# polled for the whole settle target, an upper bound: the orders polled at once, and their polls.
+orders_polled_peak = count(planned_calls / processor_calls_per_order * settle_target)
+order_polls_peak = peak(orders_polled_peak / order_poll_interval)
 
 # A seat map's answer: a bit a seat, free or not (the layout, with sections, rows and prices, comes from
 # the CDN, the same for every show in the venue).
@@ -119,6 +128,8 @@ if __name__ != "ticket_booking_traffic":
                 ("Waiting room: joins a second", queue_joins_peak),
                 ("Waiting room: polls a second", queue_polls_peak),
                 ("Waiting room requests over the normal day's peak page views", onsale_over_normal_day),
+                ("Orders polled at once, each for the whole settle target", orders_polled_peak),
+                ("Order polls a second", order_polls_peak),
                 ("Buyers who can find a seat in the first pass", first_pass_buyers),
                 ("Wait for position 10,000", wait_for_position_10k),
                 ("A seat map's answer", seat_map_bytes),

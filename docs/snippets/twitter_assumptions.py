@@ -83,7 +83,10 @@ photo_stored_bytes = size(500 * KB)
 photo_served_bytes = size(150 * KB)
 video_share = fraction(0.01)
 video_uploaded_bytes = size(7.5 * MB)
-video_stored_bytes = size(15 * MB)
+# Stored: the original as uploaded, a top rung at its rate made from it (remuxed into fragmented MP4
+# when its key frames fall on the segment grid, re-encoded otherwise), and three smaller renditions.
+video_lower_renditions_bytes = size(7.5 * MB)
+video_stored_bytes = size(2 * video_uploaded_bytes + video_lower_renditions_bytes)
 video_played_share = fraction(1 / 3)
 video_seconds_watched = count(20)
 video_bits_per_second = count(2e6)
@@ -388,7 +391,9 @@ TABLE = [
     (
         "Stored bytes per video",
         video_stored_bytes,
-        "The original plus three smaller resolutions the servers transcode.",
+        "The original as uploaded, a top rung at its bit rate made from it (the original remuxed, or "
+        "re-encoded when its key frames do not line up with the segments), and three smaller resolutions "
+        f"the servers transcode ({video_lower_renditions_bytes} together).",
     ),
     ("Videos played when scrolled past", video_played_share, "One in three; the rest are skipped."),
     ("Seconds watched per play", video_seconds_watched, "Most plays stop before the end."),
