@@ -1,9 +1,10 @@
 """Passes of the browser tests of the built pages, kept while nothing they depend on has changed.
 
-Used by each page's test, each search, each kind of page at another address, the step 2 pages'
-estimator links and the diagrams' boxes off screen. Such a test's outcome is decided by the test
-code, the browser, and the bytes of the files the page loads. After a pass, the test's id, the files it loaded and a digest of all three are
-written to `.cache/sdw-tests/`; when a later run finds the same digest (each file read again
+Used by each page's test, each search, each kind of page at another address, the step 2
+pages' estimator links, the offline copy and the diagrams' boxes off screen. Such a test's
+outcome is decided by the test code, the browser, and the bytes of the files the page loads.
+After a pass, the test's id, the files it loaded and a digest of all three are written to
+`.cache/sdw-tests/`; when a later run finds the same digest (each file read again
 from the new build), the test passes without opening the page, as a build reuses a page whose
 inputs are unchanged. A failure is never kept, so a failing page runs on every run until it
 passes. The digest covers every file under the site's `assets/` whether or not the page asked
