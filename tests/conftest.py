@@ -12,6 +12,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -207,6 +208,19 @@ def browser():
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield launched
         launched.close()
+
+
+def site_files_requested(page, origin: str, prefix: str = urlsplit(SITE_URL).path) -> list[str]:
+    """The site's files `page` asks `origin` for from now on, as paths from the site's root (the
+    files a kept pass digests: tests/kept_passes.py); the list grows as the page loads."""
+    requested: list[str] = []
+
+    def record(request) -> None:
+        if request.url.startswith(origin):
+            requested.append(urlsplit(request.url).path.removeprefix(prefix))
+
+    page.on("request", record)
+    return requested
 
 
 @pytest.fixture(scope="session")

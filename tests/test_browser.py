@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import ARTIFACTS, PAGES, ROOT, SITE_URL, url_path
+from conftest import ARTIFACTS, PAGES, ROOT, SITE_URL, site_files_requested, url_path
 from test_budgets import MERMAID_LIBRARY, PREFIX, first_visit
 
 pytestmark = pytest.mark.browser
@@ -135,19 +135,6 @@ DIAGRAM_CONTRAST = """
   return results;
 }
 """
-
-
-def site_files_requested(page, origin: str, prefix: str = PREFIX) -> list[str]:
-    """The site's files `page` asks `origin` for from now on, as paths from the site's root (the
-    files a kept pass digests: tests/kept_passes.py); the list grows as the page loads."""
-    requested: list[str] = []
-
-    def record(request) -> None:
-        if request.url.startswith(origin):
-            requested.append(urlsplit(request.url).path.removeprefix(prefix))
-
-    page.on("request", record)
-    return requested
 
 
 class Recorder:
@@ -730,9 +717,12 @@ def test_search_finds_the_page(request, site_server, query: str, expected: str, 
 # --- Dark mode and instant navigation -------------------------------------------------------
 
 
-def test_palette_toggle_switches_scheme_and_the_choice_survives_navigation(browser, site_server) -> None:
+def test_palette_toggle_switches_scheme_and_the_choice_survives_navigation(browser, site_server, kept_pass) -> None:
+    if kept_pass.unchanged():  # its files byte for byte an earlier pass's (tests/kept_passes.py)
+        return
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
     page = context.new_page()
+    files = site_files_requested(page, site_server.origin)
     recorder = Recorder(page, site_server.origin)
     try:
         page.goto(site_server.url(), wait_until="networkidle")
@@ -751,13 +741,17 @@ def test_palette_toggle_switches_scheme_and_the_choice_survives_navigation(brows
         assert recorder.problems == []
     finally:
         context.close()
+    kept_pass.keep(files)
 
 
-def test_instant_navigation_keeps_diagrams_and_stays_on_host(browser, site_server) -> None:
+def test_instant_navigation_keeps_diagrams_and_stays_on_host(browser, site_server, kept_pass) -> None:
     """Start where there is no diagram (so no Mermaid on the page), then move between diagram pages."""
+    if kept_pass.unchanged():  # its files byte for byte an earlier pass's (tests/kept_passes.py)
+        return
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(OPEN_SHADOW_ROOTS)
     page = context.new_page()
+    files = site_files_requested(page, site_server.origin)
     recorder = Recorder(page, site_server.origin)
     try:
         start = url_path(STEPS["steps"][1]["page"])
@@ -778,6 +772,7 @@ def test_instant_navigation_keeps_diagrams_and_stays_on_host(browser, site_serve
         assert recorder.problems == []
     finally:
         context.close()
+    kept_pass.keep(files)
 
 
 # --- The reader's offline copy: mkdocs serve --------------------------------------------------

@@ -9,8 +9,7 @@ import sys
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from conftest import ROOT, run
-from test_browser import site_files_requested
+from conftest import ROOT, run, site_files_requested
 from test_estimation import OVERFLOWS
 
 from sdw import estimation
