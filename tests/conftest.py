@@ -12,6 +12,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -209,6 +210,19 @@ def browser():
         launched.close()
 
 
+def site_files_requested(page, origin: str, prefix: str = urlsplit(SITE_URL).path) -> list[str]:
+    """The site's files `page` asks `origin` for from now on, as paths from the site's root (the
+    files a kept pass digests: tests/kept_passes.py); the list grows as the page loads."""
+    requested: list[str] = []
+
+    def record(request) -> None:
+        if request.url.startswith(origin):
+            requested.append(urlsplit(request.url).path.removeprefix(prefix))
+
+    page.on("request", record)
+    return requested
+
+
 @pytest.fixture(scope="session")
 def kept_passes(built_site: Path, browser):
     """The page tests' earlier passes (tests/kept_passes.py), for this build and browser; none
@@ -221,20 +235,29 @@ def kept_passes(built_site: Path, browser):
 @pytest.fixture
 def kept_pass(request: pytest.FixtureRequest, kept_passes):
     """`kept_pass.unchanged()`: this test passed before on the same code, browser and files (the
-    test then returns at once); `kept_pass.keep(files)`: record this pass, as its last step."""
+    test then returns at once); `kept_pass.keep(files)`: record this pass, as its last step.
+    `kept_pass.in_site(folder)`: the same for a test of another build than built_site's."""
+    import kept_passes as kept
+
     node = request.node
 
     class KeptPass:
+        def __init__(self, passes) -> None:
+            self.passes = passes
+
         def unchanged(self) -> bool:
-            if not kept_passes.unchanged(node.nodeid):
+            if not self.passes.unchanged(node.nodeid):
                 return False
             node.user_properties.append(("kept_pass", True))
             return True
 
         def keep(self, files) -> None:
-            kept_passes.keep(node.nodeid, files)
+            self.passes.keep(node.nodeid, files)
 
-    return KeptPass()
+        def in_site(self, site: Path) -> KeptPass:
+            return KeptPass(kept.KeptPasses(site, kept_passes.environment, reuse=kept_passes.reuse))
+
+    return KeptPass(kept_passes)
 
 
 _kept_passes_used: list[str] = []
@@ -249,7 +272,7 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 def pytest_terminal_summary(terminalreporter) -> None:
     if _kept_passes_used:
         terminalreporter.write_line(
-            f"{len(_kept_passes_used)} browser page tests passed before on the same code, browser and "
+            f"{len(_kept_passes_used)} browser tests passed before on the same code, browser and "
             "files, and were not run again (tests/kept_passes.py; SDW_NO_TEST_CACHE=1 runs them)"
         )
 

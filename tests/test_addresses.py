@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import SITE_URL, page_tree
+from conftest import SITE_URL, page_tree, site_files_requested
 from test_browser import Recorder
 
 from sdw.site_server import SiteServer
@@ -58,12 +58,17 @@ URL_ATTRIBUTES = ("href", "src", "srcset", "action", "poster", "data")
 
 @pytest.mark.long
 @pytest.mark.parametrize("base", ["/", FORK])
-def test_every_kind_of_page_works_at_another_address(browser, built_site: Path, base: str) -> None:
+def test_every_kind_of_page_works_at_another_address(browser, built_site: Path, base: str, kept_pass) -> None:
+    """Each kind of page loads cleanly under `base`. Once its pages and assets are byte for byte
+    those of an earlier pass at that address, it is not visited again (tests/kept_passes.py)."""
+    if kept_pass.unchanged():
+        return
     paths = KINDS
     server = SiteServer(built_site, "https://example.invalid/", base=base).start()
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     recorder = Recorder(page, server.origin)
+    requested = site_files_requested(page, server.origin, prefix=base)
     try:
         for path in paths:
             page.goto(server.url(path), wait_until="load")
@@ -75,6 +80,7 @@ def test_every_kind_of_page_works_at_another_address(browser, built_site: Path, 
     finally:
         context.close()
         server.close()
+    kept_pass.keep(requested)
 
 
 def test_no_page_names_the_sites_own_path(built_site: Path) -> None:
@@ -101,11 +107,16 @@ def test_no_page_names_the_sites_own_path(built_site: Path) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_deep_missing_address_gets_a_styled_404_page_that_requests_nothing(browser, fork, scheme: str) -> None:
+def test_a_deep_missing_address_gets_a_styled_404_page_that_requests_nothing(
+    browser, fork, scheme: str, kept_pass
+) -> None:
     """At any depth, under a path that is not site_url's: the 404 page, styled as the site, in
     the reader's scheme, from the one request for the page itself."""
+    if kept_pass.unchanged():  # its files byte for byte an earlier pass's (tests/kept_passes.py)
+        return
     context = browser.new_context(viewport={"width": 375, "height": 800}, color_scheme=scheme)
     page = context.new_page()
+    files = site_files_requested(page, fork.origin, prefix=FORK)
     recorder = Recorder(page, fork.origin)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
@@ -125,11 +136,15 @@ def test_a_deep_missing_address_gets_a_styled_404_page_that_requests_nothing(bro
         assert recorder.problems == []
     finally:
         context.close()
+    kept_pass.keep(files)
 
 
-def test_the_404_page_follows_the_system_scheme_and_the_toggle(browser, fork) -> None:
+def test_the_404_page_follows_the_system_scheme_and_the_toggle(browser, fork, kept_pass) -> None:
+    if kept_pass.unchanged():  # its files byte for byte an earlier pass's (tests/kept_passes.py)
+        return
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
     page = context.new_page()
+    files = site_files_requested(page, fork.origin, prefix=FORK)
     recorder = Recorder(page, fork.origin)
     scheme = "document.body.dataset.mdColorScheme"
     try:
@@ -153,15 +168,19 @@ def test_the_404_page_follows_the_system_scheme_and_the_toggle(browser, fork) ->
         assert recorder.problems == []
     finally:
         context.close()
+    kept_pass.keep(files)
 
 
 def home_link(page) -> str:
     return page.eval_on_selector("article ul a", "a => a.href")
 
 
-def test_the_404_page_links_into_the_site_from_wherever_it_finds_itself(browser, fork) -> None:
+def test_the_404_page_links_into_the_site_from_wherever_it_finds_itself(browser, fork, kept_pass) -> None:
+    if kept_pass.unchanged():  # its files byte for byte an earlier pass's (tests/kept_passes.py)
+        return
     context = browser.new_context()
     page = context.new_page()
+    files = site_files_requested(page, fork.origin, prefix=FORK)
     try:
         # Under one of the site's own folders: the root is what comes before it.
         page.goto(fork.url("workflow/no-such-step/"), wait_until="load")
@@ -181,6 +200,7 @@ def test_the_404_page_links_into_the_site_from_wherever_it_finds_itself(browser,
         page.wait_for_selector("li.md-search-result__item", timeout=10_000)
     finally:
         context.close()
+    kept_pass.keep([*files, "search/search_index.json"])
 
 
 def test_on_github_pages_with_nothing_else_to_go_on_the_root_is_the_first_folder(browser, built_site: Path) -> None:

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import ARTIFACTS, PAGES, ROOT, SITE_URL, url_path
+from conftest import ARTIFACTS, PAGES, ROOT, SITE_URL, site_files_requested, url_path
 from test_budgets import MERMAID_LIBRARY, PREFIX, first_visit
 
 pytestmark = pytest.mark.browser
@@ -684,18 +684,24 @@ def search(page, base: str, query: str) -> list[str]:
 @pytest.fixture(scope="module")
 def search_page(browser, site_server):
     """One home page for every query: the search index is loaded and indexed once, as for a
-    reader who searches again and again."""
+    reader who searches again and again. Also yields the site's files the tab has asked for."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     recorder = Recorder(page, site_server.origin)
+    requested = site_files_requested(page, site_server.origin)
     page.goto(site_server.url(), wait_until="networkidle")
-    yield page, recorder
+    yield page, recorder, requested
     context.close()
 
 
 @pytest.mark.parametrize(("query", "expected"), SEARCHES, ids=[query for query, _ in SEARCHES])
-def test_search_finds_the_page(search_page, site_server, query: str, expected: str) -> None:
-    page, recorder = search_page
+def test_search_finds_the_page(request, site_server, query: str, expected: str, kept_pass) -> None:
+    """A query typed into the home page's search finds its page among the first three. One whose
+    files (the home page, the search index, the assets) are byte for byte those of an earlier pass
+    is not typed again; the tab is opened only if some query is (tests/kept_passes.py)."""
+    if kept_pass.unchanged():
+        return
+    page, recorder, requested = request.getfixturevalue("search_page")
     results = search(page, site_server.base, query)
     if expected not in results[:3]:
         folder = save_artifacts(page, recorder, f"test_search-{query}")
@@ -704,14 +710,19 @@ def test_search_finds_the_page(search_page, site_server, query: str, expected: s
             f"screenshot and console log: {folder}"
         )
     assert recorder.problems == []
+    # The index is fetched by the search worker, whose requests may not reach the tab's listener.
+    kept_pass.keep([*requested, "search/search_index.json"])
 
 
 # --- Dark mode and instant navigation -------------------------------------------------------
 
 
-def test_palette_toggle_switches_scheme_and_the_choice_survives_navigation(browser, site_server) -> None:
+def test_palette_toggle_switches_scheme_and_the_choice_survives_navigation(browser, site_server, kept_pass) -> None:
+    if kept_pass.unchanged():  # its files byte for byte an earlier pass's (tests/kept_passes.py)
+        return
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
     page = context.new_page()
+    files = site_files_requested(page, site_server.origin)
     recorder = Recorder(page, site_server.origin)
     try:
         page.goto(site_server.url(), wait_until="networkidle")
@@ -730,13 +741,17 @@ def test_palette_toggle_switches_scheme_and_the_choice_survives_navigation(brows
         assert recorder.problems == []
     finally:
         context.close()
+    kept_pass.keep(files)
 
 
-def test_instant_navigation_keeps_diagrams_and_stays_on_host(browser, site_server) -> None:
+def test_instant_navigation_keeps_diagrams_and_stays_on_host(browser, site_server, kept_pass) -> None:
     """Start where there is no diagram (so no Mermaid on the page), then move between diagram pages."""
+    if kept_pass.unchanged():  # its files byte for byte an earlier pass's (tests/kept_passes.py)
+        return
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(OPEN_SHADOW_ROOTS)
     page = context.new_page()
+    files = site_files_requested(page, site_server.origin)
     recorder = Recorder(page, site_server.origin)
     try:
         start = url_path(STEPS["steps"][1]["page"])
@@ -757,6 +772,7 @@ def test_instant_navigation_keeps_diagrams_and_stays_on_host(browser, site_serve
         assert recorder.problems == []
     finally:
         context.close()
+    kept_pass.keep(files)
 
 
 # --- The reader's offline copy: mkdocs serve --------------------------------------------------

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import PAGES, SITE_URL, mkdocs_build, page_tree, replace_once
+from conftest import PAGES, SITE_URL, mkdocs_build, page_tree, replace_once, site_files_requested
 
 # A page of text (no diagram) must reach a phone in this many bytes, gzipped (issue 8).
 TEXT_PAGE_BUDGET = 150_000
@@ -125,9 +125,12 @@ def test_print_assets_are_only_on_the_print_page(weights: dict) -> None:
 
 
 @pytest.mark.browser
-def test_the_search_index_arrives_when_the_reader_opens_search(browser, site_server) -> None:
+def test_the_search_index_arrives_when_the_reader_opens_search(browser, site_server, kept_pass) -> None:
+    if kept_pass.unchanged():  # its files byte for byte an earlier pass's (tests/kept_passes.py)
+        return
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
+    files = site_files_requested(page, site_server.origin)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     try:
@@ -141,17 +144,22 @@ def test_the_search_index_arrives_when_the_reader_opens_search(browser, site_ser
         assert len([url for url in requested if url.endswith(SEARCH_INDEX)]) == 1
     finally:
         context.close()
+    kept_pass.keep([*files, "search/search_index.json"])
 
 
 @pytest.mark.browser
-def test_a_shared_search_link_loads_the_index_straight_away(browser, site_server) -> None:
+def test_a_shared_search_link_loads_the_index_straight_away(browser, site_server, kept_pass) -> None:
+    if kept_pass.unchanged():  # its files byte for byte an earlier pass's (tests/kept_passes.py)
+        return
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    files = site_files_requested(page, site_server.origin)
     try:
         page.goto(site_server.url("?q=sharding"), wait_until="networkidle")
         page.wait_for_selector("li.md-search-result__item", timeout=10_000)
     finally:
         context.close()
+    kept_pass.keep([*files, "search/search_index.json"])
 
 
 # --- The print-assets hook fails loudly when it no longer recognises what it removes ---------

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import shutil
 import sys
 from pathlib import Path
 
+import check_coverage
 import yaml
 from conftest import ROOT, append_line, replace_once, run
 
@@ -14,10 +17,21 @@ STEPS = yaml.safe_load((ROOT / "data/steps.yml").read_text(encoding="utf-8"))
 STEP = {step["number"]: step for step in STEPS["steps"]}
 
 
-def check(root: Path) -> tuple[int, list[str]]:
-    """Run the check from the copy's root, as a contributor would; return (exit code, lines)."""
+def check_as_a_contributor(root: Path) -> tuple[int, list[str]]:
+    """Run the script from the copy's root, as a contributor would; return (exit code, lines)."""
     result = run([sys.executable, str(ROOT / "scripts/check_coverage.py")], cwd=root)
     return result.returncode, (result.stdout + result.stderr).splitlines()
+
+
+def check(root: Path) -> tuple[int, list[str]]:
+    """The check's main() on the copy, in this process: the same lines and exit code as the script
+    (the clean site, the missing config and test_the_check_modifies_nothing run the script itself), without a Python
+    start and a parse of every page per mistake: pages the copy shares with the repository are
+    parsed once per worker (parse_page's cache), as in the preview."""
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        code = check_coverage.main(["--root", str(root)])
+    return code, printed.getvalue().splitlines()
 
 
 def problems(lines: list[str]) -> list[str]:
@@ -31,7 +45,7 @@ def nav_line(root: Path, entry: str) -> int:
 
 
 def test_the_site_is_clean(site_copy: Path) -> None:
-    code, lines = check(site_copy)
+    code, lines = check_as_a_contributor(site_copy)
     assert (code, problems(lines)) == (0, [])
     pages = sum(1 for example in EXAMPLES for key in example["pages"] if key != "interview")
     assert lines[-1].startswith(f"check_coverage: OK (8 step pages, {len(EXAMPLES)} examples with {pages} step pages, ")
@@ -45,7 +59,7 @@ def test_help_explains_the_check() -> None:
 
 
 def test_a_missing_config_is_a_setup_error(tmp_path: Path) -> None:
-    code, lines = check(tmp_path)
+    code, lines = check_as_a_contributor(tmp_path)
     assert code == 2
     assert lines == [f"check_coverage: {tmp_path}/mkdocs.yml: not found; run from the repository root or pass --root"]
 
@@ -309,7 +323,7 @@ def test_the_check_modifies_nothing(site_copy: Path) -> None:
     before = {p: p.read_bytes() for p in site_copy.rglob("*") if p.is_file()}
     append_line(site_copy / "docs" / STEP[1]["page"], "```mermaid\n```")
     before[site_copy / "docs" / STEP[1]["page"]] = (site_copy / "docs" / STEP[1]["page"]).read_bytes()
-    check(site_copy)
+    check_as_a_contributor(site_copy)
     after = {p: p.read_bytes() for p in site_copy.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     assert after == before
     shutil.rmtree(site_copy / "docs", ignore_errors=True)
