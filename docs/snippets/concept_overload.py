@@ -165,8 +165,9 @@ in_flight_hung = count(RATE * HUNG_TIMEOUT)
 in_flight_hung_over_normal = times(HUNG_TIMEOUT / TIME_IN_SERVICE)
 # A bulkhead: the dependency's own pool, sized from its normal latency (its p99, at the pool's target
 # utilization), so a hang fills it within moments and every further call to it is refused at once.
-# Sized from the timeout instead (its call rate x timeout) it could never fill before the service's
-# whole pool (in_flight_pool) ran out. The dependency is called on one request in four, so requests
+# Sized from its timeout instead (its call rate x timeout, in concept_overload_timeouts), it is about
+# the p99.9's size; from a round 1 s timeout it could never fill before the service's whole pool
+# (in_flight_pool) ran out. The dependency is called on one request in four, so requests
 # that do not need it go on when it hangs. When the hang starts the bulkhead already holds its normal
 # occupancy (call rate x mean latency, Little's law), and from then on every call stays, so it is full
 # (BULKHEAD - occupancy) / call rate later.
@@ -190,9 +191,6 @@ BULKHEAD_P999 = math.ceil(DEPENDENCY_RATE * DEPENDENCY_P999 / POOL_UTILIZATION)
 dependency_p999 = duration(DEPENDENCY_P999)
 bulkhead_p999 = count(BULKHEAD_P999)
 bulkhead_p999_fill_time = duration((BULKHEAD_P999 - OCCUPANCY) / DEPENDENCY_RATE)
-# Sized from the call timeout instead: the dependency's call rate x the timeout set below (150 ms).
-CALL_TIMEOUT = 0.150  # seconds: concept_overload_timeouts' timeout, the callee's p99.9 of 120 ms plus a quarter
-bulkhead_at_timeout = count(DEPENDENCY_RATE * CALL_TIMEOUT)
 # An ordinary pause of the dependency (a garbage-collection pause): every call made during it is held
 # until it ends. Sized from the p99, the bulkhead is full once FILL_TIME has passed, and every call
 # after that, to the pause's end, is refused, though it would have been answered a moment later.

@@ -21,7 +21,9 @@ passes the rest down; a hop with too little left refuses at once instead of star
 caller will throw away.
 """
 
-from concept_overload import HUNG_TIMEOUT, RATE
+import math
+
+from concept_overload import DEPENDENCY_P999, DEPENDENCY_RATE, HUNG_TIMEOUT, RATE, dependency_p999
 
 from sdw.estimation import count, duration, fraction, markdown_table, per_second, times
 
@@ -42,6 +44,12 @@ held_at_timeout = count(RATE * TIMEOUT)
 held_at_round = count(RATE * HUNG_TIMEOUT)
 hang_time = duration(HANG_SECONDS)
 held_without_timeout = count(RATE * HANG_SECONDS)
+# The bulkhead of concept_overload sized from its dependency's timeout (the call rate x the timeout),
+# the timeout set by the same rule from that dependency's p99.9, and from a round 1 s timeout.
+DEPENDENCY_TIMEOUT = DEPENDENCY_P999 * (1 + MARGIN)  # seconds
+dependency_timeout = duration(DEPENDENCY_TIMEOUT)
+bulkhead_at_timeout = count(math.ceil(DEPENDENCY_RATE * DEPENDENCY_TIMEOUT))
+bulkhead_at_round_timeout = count(math.ceil(DEPENDENCY_RATE * HUNG_TIMEOUT))
 
 # --- Connect timeouts: TCP's SYN retransmission ----------------------------------------------------
 INITIAL_RTO = 1.0  # seconds: RFC 6298's initial retransmission timeout; Linux resends a lost SYN after it
@@ -66,12 +74,13 @@ def chain_rows() -> list[tuple[object, ...]]:
     rows, left = [], DEADLINE
     for name, before, after in HOPS:
         passed = left - before - after - NETWORK
-        rows.append((name, duration(left), duration(before), duration(after), duration(passed)))
+        rows.append((name, duration(left), duration(before), duration(after), duration(NETWORK), duration(passed)))
         left = passed
     return rows
 
 
 deadline = duration(DEADLINE)
+network = duration(NETWORK)
 chain = chain_rows()
 deadline_at_c = chain[-1][-1]
 # Without propagation, B runs on its own timer: a 1 s timeout to C and three attempts.
@@ -82,7 +91,14 @@ b_attempts = count(B_ATTEMPTS)
 b_work_without_deadline = duration(B_OWN_TIMEOUT * B_ATTEMPTS)
 b_wasted_over_deadline = times(B_OWN_TIMEOUT * B_ATTEMPTS / DEADLINE)
 
-HEADER = ("Hop", "Deadline left on arrival", "Spent before calling down", "Kept for after the answer", "Passed down")
+HEADER = (
+    "Hop",
+    "Deadline left on arrival",
+    "Spent before calling down",
+    "Kept for after the answer",
+    "On the wire to the next hop",
+    "Passed down",
+)
 
 if __name__ != "concept_overload_timeouts":
     print(markdown_table(HEADER, chain))
@@ -96,6 +112,12 @@ if __name__ != "concept_overload_timeouts":
         f"Timeout: the callee's p99.9 of {callee_p999} plus {margin} = {timeout}. While the callee hangs, "
         f"{rate} of calls hold {held_at_timeout} open at that timeout, {held_at_round} at a round "
         f"{round_timeout}, and {held_without_timeout} after {hang_time} with no timeout at all."
+    )
+    print()
+    print(
+        f"The bulkhead's dependency: its p99.9 of {dependency_p999} plus {margin} = {dependency_timeout}; "
+        f"sized from that timeout the bulkhead holds {bulkhead_at_timeout}, from a round {round_timeout} "
+        f"{bulkhead_at_round_timeout}."
     )
     print()
     print(

@@ -28,6 +28,8 @@ overwrites raise) comes on top. Simple models with stated inputs:
   targets are set from the last level's actual size, down by SIZE_RATIO, and level 0 merges into the
   first level whose target is at most 256 MB, so no step costs more than here and the figure stays an
   upper bound.
+  Space: the levels above the last, at most their targets with those static options, over a last
+  level holding the data; with dynamic levels they are a tenth, a hundredth ... of the last.
 - LSM tree, size-tiered compaction (Cassandra's default): the log, the flush, then one rewrite
   per tier, each tier SIZE_RATIO_TIERED times larger than the last.
 """
@@ -53,7 +55,8 @@ TORN_PAGE_COPIES = 1  # full-page image in PostgreSQL's log, or InnoDB's doublew
 btree_random_wa = times((1 + TORN_PAGE_COPIES) * PAGE_BYTES / ROW_BYTES)
 btree_random_wa_unprotected = times(PAGE_BYTES / ROW_BYTES + 1)  # protection off: page, and row in the log
 btree_sequential_wa = times(2)
-leveled_levels = count(math.ceil(math.log(DATA_BYTES / FIRST_LEVEL_BYTES, SIZE_RATIO)) + 1)
+LEVELED_LEVELS = math.ceil(math.log(DATA_BYTES / FIRST_LEVEL_BYTES, SIZE_RATIO)) + 1
+leveled_levels = count(LEVELED_LEVELS)
 # Level 0 to level 1: the byte and up to level 1's target per level 0's worth at its trigger.
 leveled_l0_bytes_per_byte = count(1 + FIRST_LEVEL_BYTES / (L0_FILES * MEMTABLE_BYTES))
 # Log, flush, L0 to L1, then each move down: the byte itself and up to SIZE_RATIO bytes merged with it.
@@ -67,7 +70,14 @@ tiered_wa = times(1 + 1 + tiered_tiers)
 # Acta Informatica 1978); sequential inserts fill them.
 btree_page_fill = fraction(math.log(2))
 btree_random_space = times(1 / btree_page_fill)
-leveled_space = times(1 + 1 / SIZE_RATIO)  # the levels above the last add a tenth
+# Leveled, at worst: every level above the last full of newer versions of keys the last level holds.
+# With the static targets of the write model (level_compaction_dynamic_level_bytes=false) those levels
+# hold up to their targets whatever the last level's size; with dynamic levels (the default since 8.4)
+# each is a tenth of the one below it, so together about a ninth of the last.
+UPPER_LEVELS_BYTES = sum(FIRST_LEVEL_BYTES * SIZE_RATIO**level for level in range(LEVELED_LEVELS - 1))
+upper_levels_bytes = size(UPPER_LEVELS_BYTES)
+leveled_space = times((UPPER_LEVELS_BYTES + DATA_BYTES) / DATA_BYTES)
+leveled_space_dynamic = times(1 + sum(SIZE_RATIO**-level for level in range(1, LEVELED_LEVELS)))
 tiered_space = times(2)  # merging the largest tier briefly needs its size again
 
 rows = [

@@ -103,6 +103,7 @@ from sdw.estimation import (
     per_second,
     servers,
     size,
+    size_per_day,
     times,
     whole_per_zone,
 )
@@ -164,10 +165,11 @@ database_servers_per_zone_for_bytes = count(math.ceil(wide_column_bytes_total / 
 # primary with its replicas; and a year of the tables that grow every day (tweets, the authors' lists,
 # favorites and their counts; one copy) over the same size.
 wide_column_relational_shards_per_zone = count(math.ceil(wide_column_bytes_total / zones / relational_shard_bytes))
+wide_column_growing_bytes_per_day = size_per_day(
+    tweet_bytes_per_day + user_tweet_list_bytes_per_day + favorite_bytes_per_day + count_bytes_per_day
+)
 wide_column_relational_shards_added_per_year = count(
-    (tweet_bytes_per_day + user_tweet_list_bytes_per_day + favorite_bytes_per_day + count_bytes_per_day)
-    * DAYS_PER_YEAR
-    / relational_shard_bytes
+    wide_column_growing_bytes_per_day * DAYS_PER_YEAR / relational_shard_bytes
 )
 # With the primaries spread evenly over the zones, losing a zone takes the primaries of one shard in Z:
 # the shards that would refuse writes until a replica is promoted, what step 1's zone-loss target rules out.
