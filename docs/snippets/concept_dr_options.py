@@ -20,19 +20,19 @@ RPO: the snapshot interval for backups alone, the replication lag for every opti
 RTO: detection + decision + cut-over (concept_dr), then what the option must start: a restore and
 every tier (backups), every tier and the store's other copies (pilot light), the other three quarters
 of the stateless tiers (warm standby), nothing more (hot standby, active-active); then the caches'
-warm-up (concept_dr), which every option counts. A warm standby keeps its store at the size the peak's reads need, as a hot standby
-does: a store server must receive its data before it serves, hours, so the store cannot be scaled
-up in the minutes the stateless tiers take. Both restores are the Twitter store's: backups write
-each server's bytes from object storage, all servers at once; the pilot light restores the same
-snapshots (the example ships them to its second region) and then catches up the rows written since
-the last one, at most a day's text rows, which its 50 live servers send for every copy. Without snapshots its
-50 servers would have to send the two copies they lack, and the slower of the destination's writes
-and the sources' sends would set the rebuild. Writes to the lost region's records
-move only once its write lease has run out, and with two regions there is no majority to decide
-that: a person decides (fast detection, the decision, the TTL; caches are warm from serving), or a
-witness in a third site. The error budget spent is the share of the traffic the lost region served
-times the recovery time, as availability counts requests: a lower bound, since the stale tail's
-share of the traffic is not yet measured.
+warm-up (concept_dr), which every option counts. A warm standby keeps its store at the size the
+peak's reads need, as a hot standby does: a store server must receive its data before it serves,
+hours, so the store cannot be scaled up in the minutes the stateless tiers take. Both restores are
+the Twitter store's: backups write each server's bytes from object storage, all servers at once; the
+pilot light restores the same snapshots (the example ships them to its second region) and then
+catches up the rows written since the last one, at most a day's text rows, which its 50 live servers
+send for every copy. Without snapshots its 50 servers would have to send the two copies they lack,
+and the slower of the destination's writes and the sources' sends would set the rebuild. Writes to
+the lost region's records move only once its write lease has run out, and with two regions there is
+no majority to decide that: a person decides (fast detection, the decision, the TTL; caches are warm
+from serving), or a witness in a third site. The error budget spent is the share of the traffic the
+lost region served times the recovery time, as availability counts requests: a lower bound, since the
+stale tail's share of the traffic is not yet measured.
 """
 
 import math
