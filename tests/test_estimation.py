@@ -630,8 +630,10 @@ PAGE_FIGURES = {
         "1.16M/s",
         "150 GB/day",
         "821 TB",
-        "138 TB/day",  # 50M photos x 500 KB + 5M videos x 22.5 MB (original, top rung, 3 lower renditions)
-        "376 PB",  # 137.5 TB a day x 1,825 days x 1.5 erasure coding
+        # 50M photos x 500 KB + 5M videos x 21.75 MB (top rung 7.5, the original kept for the 90% whose top rung
+        # is re-encoded 6.75, 3 lower renditions 7.5) = 25 + 108.75 = 133.75 TB a day
+        "134 TB/day",
+        "366 PB",  # 133.75 TB a day x 1,825 days x 1.5 erasure coding = 366.1 PB
         "27.7 GB/s",
         "22.3 TB",  # 375M weekly users x (800 entries x 24 B + 603 B beside each timeline) x 3 copies
         "1,080",  # 387 API + 309 wide-column store (103 a zone, sized for 80%, a zone lost) + 231 timeline + 51 tweet,

@@ -37,7 +37,7 @@ from concept_dr_assumptions import (
     text_write_bytes,
 )
 from concept_life_assumptions import DAYS_PER_MONTH, IR_TRANSITION, STANDARD_PRICE_BULK
-from concept_life_tiers import direct_storage, photo_original_day, photos_per_day, video_original_day, videos_per_day
+from concept_life_tiers import direct_storage, photo_original_day, photos_per_day, video_source_day, videos_per_day
 from reference_availability import SLO_WINDOW
 from twitter_assumptions import collection_period_days
 from twitter_storage import days_kept
@@ -90,11 +90,11 @@ media_over_text = count(media_original_bytes / text_write_bytes)
 # plan (30 days in Standard, then Glacier Instant Retrieval, a transition fee per object each month's
 # uploads), and, as a bound, all at S3 Standard's bulk price: why media stays in one region.
 MEDIA_ORIGINALS_STORED = float(media_original_bytes) * float(days_kept) * SECONDS_PER_DAY
-assert abs((photo_original_day + video_original_day) * float(days_kept) - MEDIA_ORIGINALS_STORED) < 1e6
+assert abs((photo_original_day + video_source_day) * float(days_kept) - MEDIA_ORIGINALS_STORED) < 1e6
 media_originals_stored = size(MEDIA_ORIGINALS_STORED)
 media_copy_storage_bill = count(MEDIA_ORIGINALS_STORED / GiB * STANDARD_PRICE_BULK)
 media_copy_tiered_transitions = count((photos_per_day + videos_per_day) * DAYS_PER_MONTH * IR_TRANSITION)
-media_copy_tiered_bill = count(direct_storage(photo_original_day + video_original_day) + media_copy_tiered_transitions)
+media_copy_tiered_bill = count(direct_storage(photo_original_day + video_source_day) + media_copy_tiered_transitions)
 
 sync_write_added = duration(ocean_round_trip)
 sync_share_of_post_target = fraction(ocean_round_trip / post_target)

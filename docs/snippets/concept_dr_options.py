@@ -17,22 +17,22 @@ region holds all the data, Z copies of it, so N regions store N x Z copies. The 
 wide-column store shows both: sized by its reads, it has about twice the servers its bytes would need.
 
 RPO: the snapshot interval for backups alone, the replication lag for every option that replicates.
-RTO: detection + decision + cut-over + warm-up (concept_dr), where the warm-up is what the option
-must start: a restore and every tier (backups), every tier and the store's other copies (pilot
-light), the other three quarters of the stateless tiers (warm standby), only caches (hot standby,
-active-active). A warm standby keeps its store at the size the peak's reads need, as a hot standby
-does: a store server must receive its data before it serves, hours, so the store cannot be scaled
-up in the minutes the stateless tiers take. Both restores are the Twitter store's: backups write
-each server's bytes from object storage, all servers at once; the pilot light restores the same
-snapshots (the example ships them to its second region) and then catches up the rows written since
-the last one, at most a day's, which its 50 live servers send for every copy. Without snapshots its
-50 servers would have to send the two copies they lack, and the slower of the destination's writes
-and the sources' sends would set the rebuild. Writes to the lost region's records
-move only once its write lease has run out, and with two regions there is no majority to decide
-that: a person decides (fast detection, the decision, the TTL; caches are warm from serving), or a
-witness in a third site. The error budget spent is the share of the traffic the lost region served
-times the recovery time, as availability counts requests: a lower bound, since the stale tail's
-share of the traffic is not yet measured.
+RTO: detection + decision + cut-over (concept_dr), then what the option must start: a restore and
+every tier (backups), every tier and the store's other copies (pilot light), the other three quarters
+of the stateless tiers (warm standby), nothing more (hot standby, active-active); then the caches'
+warm-up (concept_dr), which every option counts. A warm standby keeps its store at the size the
+peak's reads need, as a hot standby does: a store server must receive its data before it serves,
+hours, so the store cannot be scaled up in the minutes the stateless tiers take. Both restores are
+the Twitter store's: backups write each server's bytes from object storage, all servers at once; the
+pilot light restores the same snapshots (the example ships them to its second region) and then
+catches up the rows written since the last one, at most a day's text rows, which its 50 live servers
+send for every copy. Without snapshots its 50 servers would have to send the two copies they lack,
+and the slower of the destination's writes and the sources' sends would set the rebuild. Writes to
+the lost region's records move only once its write lease has run out, and with two regions there is
+no majority to decide that: a person decides (fast detection, the decision, the TTL; caches are warm
+from serving), or a witness in a third site. The error budget spent is the share of the traffic the
+lost region served times the recovery time, as availability counts requests: a lower bound, since the
+stale tail's share of the traffic is not yet measured.
 """
 
 import math
@@ -43,11 +43,11 @@ from concept_dr_assumptions import (
     PILOT_SHARE,
     PILOT_START_S,
     POST_SHARE,
-    SNAPSHOT_INCREMENT_BYTES,
     SNAPSHOT_INTERVAL_S,
     STALE_TAIL_S,
     STORE_PER_ZONE_FOR_BYTES,
     STORE_PER_ZONE_FOR_READS,
+    TEXT_BYTES_PER_DAY,
     WARM_SCALE_S,
     WARM_STANDBY_SHARE,
     ZONES,
@@ -150,11 +150,13 @@ person = detect_default + decide_human + cut_over
 # Backup and restore: every server of the Twitter store writes its own bytes from object storage.
 restore_store = duration(store_bytes_per_server / restore_rate_per_server)
 # Pilot light: the full store's servers restore the snapshots the region already receives, as a backup
-# does, then catch up the rows written since the last snapshot (at most a day's increment) from the
-# live copy: its 50 servers send every copy of them, the slower side (the full store's servers, six
-# times as many, each write a sixth as much).
-PILOT_CATCH_UP_BYTES_PER_SERVER = SNAPSHOT_INCREMENT_BYTES * ZONES / STORE_PER_ZONE_FOR_BYTES
-pilot_catch_up_bytes = size(SNAPSHOT_INCREMENT_BYTES * ZONES)
+# does, then catch up the rows written since the last snapshot (at most a day's text rows: the MySQL
+# media rows in the snapshot's increment are not in the wide-column store's live copy) from the live
+# copy: its 50 servers send every copy of them, the slower side (the full store's servers, six times as
+# many, each write a sixth as much).
+PILOT_CATCH_UP_BYTES_PER_SERVER = TEXT_BYTES_PER_DAY * ZONES / STORE_PER_ZONE_FOR_BYTES
+pilot_catch_up_bytes_one_copy = size(TEXT_BYTES_PER_DAY)
+pilot_catch_up_bytes = size(TEXT_BYTES_PER_DAY * ZONES)
 pilot_catch_up_bytes_per_server = size(PILOT_CATCH_UP_BYTES_PER_SERVER)
 pilot_catch_up = duration(PILOT_CATCH_UP_BYTES_PER_SERVER / restore_rate_per_server)
 pilot_rebuild = duration(restore_store + pilot_catch_up)
@@ -174,7 +176,7 @@ pilot_source_rate_to_match = throughput(PILOT_SOURCE_BYTES_PER_SERVER / pilot_re
 # rebuild must lift the cap.
 stream_cap = store_stream_rate_per_node
 pilot_rebuild_source_capped = duration(PILOT_SOURCE_BYTES_PER_SERVER / store_stream_rate_per_node)
-rto_backup = duration(person + restore_store + PILOT_START_S)
+rto_backup = duration(person + restore_store + PILOT_START_S + warm_up)
 rto_pilot = duration(person + PILOT_START_S + pilot_rebuild + warm_up)
 rto_warm = duration(person + WARM_SCALE_S + warm_up)
 rto_hot = duration(person + warm_up)

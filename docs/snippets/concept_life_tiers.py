@@ -16,10 +16,12 @@ fee / (monthly saving on that object) months, and must stay at least the class's
 
 The Twitter example at the end of its horizon (five years of media): a photo keeps the original as
 uploaded and three resized copies: the one a view is served (twitter_assumptions.photo_served_bytes)
-and two smaller ones sharing the rest of the stored bytes. A video keeps the original as uploaded
-beside a four-rung ladder, as the CDN page describes (concept_cdn_storage): the top rung, made from
-the original at its rate, is one fragmented MP4 served by byte ranges, and the three lower renditions
-are cut into segment objects, so a video is objects_per_segmented_video objects. Four plans:
+and two smaller ones sharing the rest of the stored bytes. A video is a four-rung ladder, as the CDN
+page describes (concept_cdn_storage): the top rung, made from the original at its rate, is one
+fragmented MP4 served by byte ranges, and the three lower renditions are cut into segment objects. The
+original as uploaded is kept beside them unless the top rung is its remux, which holds the same streams
+(twitter_assumptions.video_remuxed_share), so a video is objects_per_segmented_video objects, one fewer
+when remuxed. Four plans:
 - all in Standard;
 - tiered: objects of 128 KB or more (photo originals, the served photo copy, video originals, top
   rungs and rendition segments) to Standard-IA at 30 days and to Glacier Instant Retrieval at 90; the two
@@ -84,6 +86,7 @@ from twitter_assumptions import (
     photo_stored_bytes,
     photo_uploaded_bytes,
     tweets_per_day,
+    video_remuxed_share,
     video_share,
     video_stored_bytes,
     video_uploaded_bytes,
@@ -254,11 +257,14 @@ photos_per_day = tweets_per_day * photo_share
 videos_per_day = tweets_per_day * video_share
 # The copy a view is served, and the two smaller copies sharing the rest.
 photo_small_bytes = size((photo_stored_bytes - photo_uploaded_bytes - photo_served_bytes) / (variants - 1))
-# A video: the original, the top rung at its rate (the same bytes), the lower renditions sharing the rest.
+# A video: the top rung at the original's rate (the same bytes), the original kept unless the top rung is
+# its remux, and the lower renditions sharing the rest.
 video_top_rung_bytes = video_uploaded_bytes
-video_rendition_bytes = size((video_stored_bytes - video_uploaded_bytes - video_top_rung_bytes) / LOWER_RENDITIONS)
+video_original_kept_bytes = (1 - video_remuxed_share) * video_uploaded_bytes
+video_rendition_bytes = size((video_stored_bytes - video_original_kept_bytes - video_top_rung_bytes) / LOWER_RENDITIONS)
 rendition_segment_bytes = size(video_rendition_bytes / segments_per_video)
-video_objects = float(objects_per_segmented_video)  # the original, the top rung and every rendition segment
+# The top rung, every rendition segment and, on average, the originals kept.
+video_objects = float(objects_per_segmented_video) - video_remuxed_share
 assert photo_small_bytes < MIN_BILLABLE <= photo_served_bytes <= photo_uploaded_bytes
 assert rendition_segment_bytes >= MIN_BILLABLE
 
@@ -266,8 +272,10 @@ assert rendition_segment_bytes >= MIN_BILLABLE
 photo_original_day = photos_per_day * photo_uploaded_bytes
 photo_served_day = photos_per_day * photo_served_bytes
 photo_small_day = photos_per_day * (variants - 1) * photo_small_bytes
-video_original_day = videos_per_day * video_uploaded_bytes
+video_original_day = videos_per_day * video_original_kept_bytes
 video_top_rung_day = videos_per_day * video_top_rung_bytes
+# What a video is made again from: its original where kept, else its remuxed top rung (the DR page's copy).
+video_source_day = video_original_day + videos_per_day * video_remuxed_share * video_top_rung_bytes
 video_rendition_day = videos_per_day * LOWER_RENDITIONS * video_rendition_bytes
 assert (
     abs(

@@ -92,6 +92,7 @@ map_open_share = fraction(1.0)
 repeat_order_share = fraction(0.1)
 seat_map_refresh = duration(5)
 order_poll_interval = duration(2)
+order_poll_interval_late = duration(15)
 seat_snapshot_interval = duration(1)
 sweeper_interval = duration(1)
 
@@ -111,6 +112,7 @@ processor_call_time = duration(2)
 processor_key_expiry = duration(processor_key_lifetime)
 action_time = duration(300)
 processor_outage_share = fraction(0.5)
+processor_recovered_share = fraction(0.1)
 # The share of the limit the release plan may use, as a CPU is planned (reference_capacity).
 processor_planned_share = fraction(target_utilization)
 backlog_threshold = duration(30)
@@ -288,10 +290,17 @@ TABLE = [
         "The page's choice (step 3): seats taken and returned show within seconds.",
     ),
     (
-        "Interval between a submitted order's polls",
+        "Interval between a submitted order's polls, within the settle target",
         order_poll_interval,
         "The page's choice (step 3): a buyer watching a spinner with money at stake hears of the outcome "
-        "within seconds; each poll reads one row on the show's primary.",
+        "within seconds; each poll reads one row on the show's primary, and its answer sets the next "
+        "poll's delay.",
+    ),
+    (
+        "... once past it, while waiting on the buyer's bank, or while the processor is down",
+        order_poll_interval_late,
+        "The page's choice (step 3): an order that has missed its target waits on a queue or an outage, "
+        "not on seconds, so its polls slow down and their count is bounded by the orders waiting.",
     ),
     (
         "Interval between a show's seat-map snapshots",
@@ -355,7 +364,7 @@ TABLE = [
         action_time,
         f"The page's choice (step 6): a bank may ask the buyer to confirm a payment ([next action]"
         f"({STRIPE_NEXT_ACTION})), an app's approval or a code by text, a minute or two; the seats wait "
-        "no longer than this after the processor asked, time in a processor's outage left out.",
+        "no longer than this after the processor asked, time in a processor's outage, once detected, left out.",
     ),
     (
         "Processor calls failing, over a minute, that mark it down",
@@ -363,6 +372,12 @@ TABLE = [
         "The page's choice (step 6): server errors and timeouts, declines left out. Half is an outage, not "
         "noise: the buyer's browser completes the bank's check through the same processor, so while it is "
         "down the buyer's time stops.",
+    ),
+    (
+        "... under which, for a whole minute, it is marked up again",
+        processor_recovered_share,
+        "The page's choice (step 6): well under the level that marks it down, so a processor failing near "
+        "that level does not flap between the two.",
     ),
     (
         "Share of the processor's limit the release plan uses",

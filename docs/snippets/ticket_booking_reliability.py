@@ -2,6 +2,7 @@
 room, a slow or failed processor over the sell-out's submits, a lost zone and a lost region, and the
 error budget they spend."""
 
+from reference_capacity import api_read_per_server, api_write_per_server
 from ticket_booking_assumptions import (
     availability_target,
     backlog_clear,
@@ -11,6 +12,7 @@ from ticket_booking_assumptions import (
     hold_attempts_per_buyer,
     hold_time,
     hot_onsales_per_window,
+    order_poll_interval_late,
     payment_endpoint_limit,
     pick_time,
     position_block,
@@ -18,6 +20,7 @@ from ticket_booking_assumptions import (
     processor_calls_per_order,
     processor_endpoint_default,
     processor_list_page,
+    processor_outage_share,
     processor_slowdown_share,
     queue_accounts,
     queue_poll_interval,
@@ -29,6 +32,7 @@ from ticket_booking_assumptions import (
     stadium_seats,
     tickets_per_order,
     time_to_submit,
+    zones,
 )
 from ticket_booking_data_model import position_claims_peak
 from ticket_booking_sellout import (
@@ -39,7 +43,13 @@ from ticket_booking_sellout import (
     positions_released_by_sellout,
     wave_start,
 )
-from ticket_booking_servers import booking_writes_peak, waiting_room_servers
+from ticket_booking_servers import (
+    booking_reads_peak,
+    booking_servers,
+    booking_writes_peak,
+    position_block_span,
+    waiting_room_servers,
+)
 from ticket_booking_traffic import (
     calls_per_released_buyer,
     onsale_calls_budget,
@@ -48,10 +58,11 @@ from ticket_booking_traffic import (
     planned_calls,
     processor_calls_peak,
     purchases_per_day,
+    queue_joins_peak,
     release_rate,
 )
 
-from sdw.estimation import SECONDS_PER_MINUTE, count, duration, fraction, markdown_table, peak, throughput
+from sdw.estimation import SECONDS_PER_MINUTE, count, duration, fraction, markdown_table, peak, servers, throughput
 
 # --- The feedback signal ------------------------------------------------------------------------------
 # The pending-order queue is measured in seconds of the payment endpoint's limit. Past the threshold every
@@ -105,10 +116,33 @@ drain_minutes_per_outage_minute = duration(planned_calls / drain_after_outage * 
 # the list endpoint at its default.
 outage_list_pages_per_minute = count(planned_calls * SECONDS_PER_MINUTE / processor_list_page)
 outage_list_time_per_minute = duration(outage_list_pages_per_minute / processor_endpoint_default)
+# The processor is marked down once the share of calls failing over the last minute passes the level: an
+# abrupt outage, every call failing from its start, is detected after that share of the minute.
+outage_detected_after = duration(processor_outage_share * SECONDS_PER_MINUTE)
+# The order polls in an outage through the whole wave: every order submitted meanwhile pending, each polled
+# at the long interval while the processor is marked down. Once it is marked up, the new orders poll at the
+# short interval again, at most the booking tier's sized polls, while the backlog still polls at the long
+# one: the two together, with the maps, pages and writes, in servers' worth of the booking tier's work,
+# against its servers with a zone lost.
+outage_pending_orders = count(planned_calls * first_wave_span / processor_calls_per_order)
+outage_order_polls = peak(outage_pending_orders / order_poll_interval_late)
+assert outage_order_polls < order_polls_peak, "the outage's polls pass what the booking tier is sized for"
+recovery_order_polls = peak(order_polls_peak + outage_order_polls)
+recovery_booking_work = count(
+    (booking_reads_peak + outage_order_polls) / api_read_per_server + booking_writes_peak / api_write_per_server
+)
+booking_servers_zone_lost = servers(booking_servers * (zones - 1) / zones)
+assert recovery_booking_work < booking_servers_zone_lost, "the polls after an outage overload the booking tier"
 
 # --- A zone lost: a shard's primary replaced -------------------------------------------------------------
-# Holds and submits fail while the shard has no primary, and so do the orders' polls, which read it.
-failover_failed_requests = count((booking_writes_peak + order_polls_peak) * shard_failover)
+# Holds and submits fail while the shard has no primary, and so do the orders' polls, which read it. So do
+# the waiting room's joins once their server's block of positions runs out, since the counter is on the
+# show's row: a server holds half a block on average when the failover starts, which lasts half a block's
+# span, and its joins fail for the rest of the failover.
+failover_failed_joins = count(queue_joins_peak * (shard_failover - position_block_span / 2))
+failover_failed_requests = count((booking_writes_peak + order_polls_peak) * shard_failover + failover_failed_joins)
+# A block large enough to outlast a failover at the join peak: the positions one server hands out in it.
+failover_block = count(queue_joins_peak / waiting_room_servers * shard_failover)
 # The budget counts the calls the target covers (step 1), a 409 as a good one; the orders' polls are left
 # out, which counts low, as the on-sale is counted. A normal day: its page
 # views, its hold attempts (a hold for every purchase over the buy share) and its submits. A hot on-sale,
@@ -199,13 +233,21 @@ if __name__ != "ticket_booking_reliability":
                 ("... so each minute of outage takes to drain", drain_minutes_per_outage_minute),
                 ("Server errors instead: list pages to find a minute's orders", outage_list_pages_per_minute),
                 ("... on the list endpoint's default, in", outage_list_time_per_minute),
-                ("A shard's failover: holds, submits and order polls that fail", failover_failed_requests),
+                ("Processor down, every call failing: marked down after", outage_detected_after),
+                ("Processor down through the wave: orders pending at its end", outage_pending_orders),
+                ("... their polls a second, at the long interval", outage_order_polls),
+                ("Processor back: polls a second at most, new orders and the backlog", recovery_order_polls),
+                ("... the booking tier's work then, in servers", recovery_booking_work),
+                ("... against its servers with a zone lost", booking_servers_zone_lost),
+                ("A shard's failover: joins that fail once their server's block runs out", failover_failed_joins),
+                ("... with the holds, submits and order polls that fail", failover_failed_requests),
                 ("Requests a normal day", normal_day_requests),
                 ("... a hot on-sale's, to its last sale", onsale_requests),
                 ("... in all", window_requests),
                 ("... allowed to fail", error_budget_requests),
                 (f"... against {slo_window_days} days' error budget of requests", failover_budget_share),
                 ("Such failovers the budget holds", failovers_in_budget),
+                ("A block that would outlast a failover at the join peak, positions", failover_block),
                 ("Region lost: the processor's records to apply, at most", reconcile_records_most),
                 ("Standby lag that pages", standby_lag_page),
                 ("Region lost: positions the promoted counter skips", promotion_position_skip),

@@ -18,7 +18,7 @@ from ticket_booking_assumptions import (
     store_floor_per_zone,
     zones,
 )
-from ticket_booking_sellout import race_hold_attempts_peak, seat_map_reads_peak
+from ticket_booking_sellout import access_window_positions, race_hold_attempts_peak, seat_map_reads_peak
 from ticket_booking_storage import shards
 from ticket_booking_traffic import (
     onsale_orders_peak,
@@ -47,6 +47,11 @@ waiting_room_servers = servers(stateless(waiting_room_requests_peak, api_read_pe
 # Positions are claimed a block at a time by each server: a block lasts this long on one server while
 # the joins are spread evenly, the spread of arrival order across servers.
 position_block_span = duration(position_block / (queue_joins_peak / waiting_room_servers))
+# A server drops the rest of its block only once its next position is more than half an access window
+# behind the threshold: a join behind it is released at once with at least half its window left. A fresh
+# block starts past the counter; the threshold crosses a block of positions in this long at the rate.
+block_drop_behind = count(access_window_positions / 2)
+block_release_span = duration(position_block / release_rate)
 
 # Booking API: seat maps from the in-memory snapshot and the normal day's pages are reads from a cache, and
 # an order's poll a read of one row by its key on the primary, no transaction: all three count as reads;

@@ -85,9 +85,13 @@ wait_for_position_10k = duration(10e3 / release_rate)
 first_pass_buyers = count(stadium_seats / tickets_per_order)
 
 # --- The order polls -------------------------------------------------------------------------------------
-# A submitted order's browser polls it until it settles, each poll a read of one row on the show's primary.
-# The orders submitted at the plan (the on-sale's and the normal day's, a call each), each counted as
-# polled for the whole settle target, an upper bound: the orders polled at once, and their polls.
+# A submitted order's browser polls it until it settles, each poll a read of one row on the show's primary,
+# whose answer sets the next poll's delay: the short interval while the order is within the settle target
+# of its submit, the long one after it (and while it waits on the buyer's bank, or the processor is marked
+# down). At the plan, the orders within their target are at most those submitted over one target (the
+# on-sale's and the normal day's, a call each), each polled at the short interval: the polls the booking
+# tier is sized for, while the processor serves its limit. Orders past their target then add a few, at the
+# long interval; step 7 bounds them when the processor is down.
 orders_polled_peak = count(planned_calls / processor_calls_per_order * settle_target)
 order_polls_peak = peak(orders_polled_peak / order_poll_interval)
 
@@ -128,8 +132,8 @@ if __name__ != "ticket_booking_traffic":
                 ("Waiting room: joins a second", queue_joins_peak),
                 ("Waiting room: polls a second", queue_polls_peak),
                 ("Waiting room requests over the normal day's peak page views", onsale_over_normal_day),
-                ("Orders polled at once, each for the whole settle target", orders_polled_peak),
-                ("Order polls a second", order_polls_peak),
+                ("Orders within their settle target at once, at the plan", orders_polled_peak),
+                ("... their polls a second", order_polls_peak),
                 ("Buyers who can find a seat in the first pass", first_pass_buyers),
                 ("Wait for position 10,000", wait_for_position_10k),
                 ("A seat map's answer", seat_map_bytes),

@@ -11,10 +11,10 @@ from twitter_assumptions import (
     tweets_per_day,
     tweets_per_timeline_page,
     video_bits_per_second,
+    video_lower_renditions_bytes,
     video_played_share,
     video_seconds_watched,
     video_share,
-    video_stored_bytes,
     video_uploaded_bytes,
 )
 from twitter_notifications import pushes_per_second
@@ -30,12 +30,13 @@ media_ingress = bandwidth(
     tweets_per_day * (photo_share * photo_uploaded_bytes + video_share * video_uploaded_bytes) / SECONDS_PER_DAY
 )
 # Not ingress: the resized photos and transcoded videos the media workers make and write to the
-# object store, inside the data center.
+# object store, inside the data center: a video's top rung at the original's size (a remuxed one then
+# replaces the original, which is deleted) and its lower renditions.
 media_derivative_writes = bandwidth(
     tweets_per_day
     * (
         photo_share * (photo_stored_bytes - photo_uploaded_bytes)
-        + video_share * (video_stored_bytes - video_uploaded_bytes)
+        + video_share * (video_uploaded_bytes + video_lower_renditions_bytes)
     )
     / SECONDS_PER_DAY
 )
