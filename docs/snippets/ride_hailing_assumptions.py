@@ -53,6 +53,10 @@ TWCS = "https://github.com/jeffjirsa/twcs"
 # account's calls together, and 25 a second on any one endpoint (each named API operation is one).
 STRIPE_IDEMPOTENCY_GUIDE = "https://docs.stripe.com/idempotency"
 STRIPE_RATE_LIMITS = "https://docs.stripe.com/rate-limits"
+# CockroachDB's physical cluster replication (PCR) overview: the standby's replication lag is "generally
+# in the tens-of-seconds range", and failing over to the latest replicated time "should typically happen
+# within five minutes". Its known limitations: the standby is a cluster of its own, started empty.
+COCKROACH_PCR = "https://www.cockroachlabs.com/docs/stable/physical-cluster-replication-overview"
 
 # The regions the service runs in, each with its share of the busy hour's load, and the region that
 # takes its riders and drivers (and keeps its trip store's standby copy) when it is lost.
@@ -82,7 +86,6 @@ DAYS_IN_Q4 = 92  # October to December
 uber_trips_per_day = per_day(uber_q4_trips / DAYS_IN_Q4)
 uber_monthly_consumers = count(171e6)  # MAPCs, Q4 2024
 uber_mobility_bookings = count(22.8e9)  # dollars, Q4 2024
-uber_delivery_bookings = count(20.1e9)  # dollars, Q4 2024
 RIDE_SHARE_LOW, RIDE_SHARE_HIGH = 1 / 2, 2 / 3  # the share of Uber's trips that are rides, a guess either way
 rides_range_low = per_day(uber_trips_per_day * RIDE_SHARE_LOW)
 rides_range_high = per_day(uber_trips_per_day * RIDE_SHARE_HIGH)
@@ -197,6 +200,9 @@ processor_limit_headroom = times(1.5)
 # gateways spread their reconnects and resubscribes.
 pubsub_failure_detection = duration(5)
 reconnect_spread = duration(30)
+# A phone's reconnect backoff grows to at most this, its jitter included, so after a long outage a phone
+# may wait this long before its next attempt (gRPC's connection backoff defaults to 120 s).
+reconnect_backoff_cap = duration(60)
 
 # --- How long and how safely we keep it ---------------------------------------------------------
 trip_retention_years = count(7)
@@ -210,7 +216,7 @@ range_lease_expiry = duration(10)
 
 # --- Failures (step 7): the page's assumptions, to be measured or set per city --------------------
 area_lease = duration(6)
-standby_promotion = duration(60)
+standby_promotion = duration(300)
 hold_decline_share = fraction(0.02)
 processor_outage_ridden = duration(1800)
 city_detour_factor = times(1.3)
@@ -231,6 +237,9 @@ demand_spike_factor = times(3)
 index_write_ratio_band = fraction(0.05)
 index_write_alert_window = duration(300)
 quiet_hour_to_average = fraction(0.3)
+# Under overload, available drivers away from demand report less often (step 7): one position lost
+# must still leave them inside the index's time to live.
+thinned_location_interval = duration(6)
 
 # --- Targets (step 1) ---------------------------------------------------------------------------
 match_latency_target = duration(4)
@@ -240,7 +249,7 @@ index_lag_target = duration(1)
 request_availability_target = fraction(0.9999)
 answer_deadline = duration(60)
 slo_window_days = count(SLO_WINDOW / SECONDS_PER_DAY)
-trip_rpo = duration(5)
+trip_rpo = duration(30)
 # The latency targets are p99s: a hundredth of requests may be slower than each.
 percentile_budget_share = fraction(0.01)
 standby_lag_page = duration(trip_rpo / 2)
@@ -550,8 +559,9 @@ TABLE = [
     (
         "Copies of the trip store and the ledger in a second region",
         second_region_copies,
-        "The page's choice (step 4): the standby cluster that takes a region's rides over keeps its own "
-        "copy in each of its three zones. Trails are not copied to another region (step 4).",
+        "The page's choice (step 4): the standby cluster that takes a region's rides over, a cluster of "
+        "its own in the failover region, keeps a copy in each of its three zones. Trails are not copied "
+        "to another region (step 4).",
     ),
     (
         "Days of trails in one compaction window",
@@ -671,6 +681,12 @@ TABLE = [
         "The page's choice (step 6): each phone's backoff is jittered over it.",
     ),
     (
+        "Longest wait between a phone's reconnect attempts",
+        reconnect_backoff_cap,
+        "The page's choice (step 7): the backoff's cap, jitter included; a phone that has failed for "
+        "minutes may wait this long, so the failover hold adds it as margin.",
+    ),
+    (
         "Deadline of a ride request's create call",
         create_deadline,
         "The page's choice (step 3): the call only commits one transaction in the trip store; "
@@ -722,8 +738,8 @@ TABLE = [
     (
         "Promoting the standby copy of the trip store and the ledger",
         standby_promotion,
-        "The page's assumption, to be measured in the failover drill: the standby cluster stops "
-        "replicating and takes writes (step 7).",
+        f"CockroachDB's [PCR overview]({COCKROACH_PCR}): failing over to the latest replicated time "
+        "should typically take within five minutes. To be measured in the failover drill (step 7).",
     ),
     (
         "Holds declined when retried after a processor outage",
@@ -803,10 +819,15 @@ TABLE = [
         "The page's choice (step 7): over 15 min, declines excluded.",
     ),
     (
+        "Interval for available drivers away from demand, under overload",
+        thinned_location_interval,
+        "The page's choice (step 7): two of these, one position lost, stay inside the index's time to live.",
+    ),
+    (
         "Standby lag that pages",
         standby_lag_page,
         "The page's choice (step 7): half the region-loss RPO, held for a minute, so the page comes "
-        "before the promise is broken.",
+        f"before the promise is broken; PCR's lag is generally tens of seconds ([overview]({COCKROACH_PCR})).",
     ),
     (
         "Drivers in a stadium area's halo once drivers have come in",
@@ -882,7 +903,8 @@ TABLE = [
     (
         "Trips lost in a region's loss, at most",
         trip_rpo,
-        "The page's choice: the replication lag a trip store may have to another region.",
+        "The page's choice: the replication lag a trip store may have to another region, set from "
+        f"PCR's documented lag, generally in the tens of seconds ([overview]({COCKROACH_PCR})).",
     ),
     (
         "Requests a latency target lets be slower",

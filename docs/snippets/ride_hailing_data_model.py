@@ -247,10 +247,15 @@ trip_transactions_per_ride = count(sum(n for _, n, _ in TRIP_TRANSACTIONS))
 trip_rows_per_ride = count(sum(n * rows for _, n, rows in TRIP_TRANSACTIONS))
 # The payments ledger: each operation is a pending row written with the event's inbox record before
 # the processor's call, then its result with an outbox row that reports it: two transactions, four rows.
+# The hold takes one more: the PaymentIntent is created unconfirmed and its ID stored in the pending
+# row before it is confirmed (step 6), one transaction of one row.
 LEDGER_TRANSACTIONS_PER_OPERATION = 2
 LEDGER_ROWS_PER_OPERATION = 4
-ledger_transactions_per_ride = count(payment_ops_per_ride * LEDGER_TRANSACTIONS_PER_OPERATION)
-ledger_rows_per_ride = count(payment_ops_per_ride * LEDGER_ROWS_PER_OPERATION)
+HOLD_INTENT_ID_TRANSACTIONS = 1
+ledger_transactions_per_ride = count(
+    payment_ops_per_ride * LEDGER_TRANSACTIONS_PER_OPERATION + HOLD_INTENT_ID_TRANSACTIONS
+)
+ledger_rows_per_ride = count(payment_ops_per_ride * LEDGER_ROWS_PER_OPERATION + HOLD_INTENT_ID_TRANSACTIONS)
 # The trail store: a row a minute of the ride's positions, each a quorum write with no transaction. Rows
 # start at the ride's start (the match), not on the clock's minutes: a ride of whole minutes fills whole rows.
 trail_rows_per_ride = count(ride_seconds / trail_row_seconds)
@@ -264,8 +269,14 @@ trail_rows_peak = peak(rides_per_second_peak * trail_rows_per_ride)
 # stall. A relational primary per city group stalls its cities until a failover; a range's writes stall
 # until its lease expires and a new leader takes it. A zone belongs to one region and each region has
 # its own store, so the zone is one of the largest region's, at its share of the busy hour's requests.
+# A city group's create writes its one primary, so a third of creates stall. With consensus per range,
+# the create writes rows in several ranges (the ride under a random ID, the idempotency record, the
+# history index entry, the outbox row), each's leaseholder in the lost zone a third of the time: a create
+# stalls if any of them does.
+create_ranges = count(TRIP_TRANSACTIONS[0][2])
+create_stall_share = fraction(1 - (1 - 1 / zones) ** create_ranges)
 failed_in_primary_failover = count(rides_per_second_peak * largest_region_share * primary_failover / zones)
-failed_in_lease_expiry = count(rides_per_second_peak * largest_region_share * range_lease_expiry / zones)
+failed_in_lease_expiry = count(rides_per_second_peak * largest_region_share * range_lease_expiry * create_stall_share)
 primary_failover_budget_share = fraction(failed_in_primary_failover / failed_requests_budget)
 lease_expiry_budget_share = fraction(failed_in_lease_expiry / failed_requests_budget)
 
@@ -339,7 +350,12 @@ if __name__ != "ride_hailing_data_model":
                     failed_in_primary_failover,
                     primary_failover_budget_share,
                 ),
-                (f"Consensus per range, {range_lease_expiry} lease", failed_in_lease_expiry, lease_expiry_budget_share),
+                (
+                    f"Consensus per range, {range_lease_expiry} lease, {create_stall_share} of creates "
+                    f"touching a stalled range ({create_ranges} ranges)",
+                    failed_in_lease_expiry,
+                    lease_expiry_budget_share,
+                ),
             ],
         )
     )

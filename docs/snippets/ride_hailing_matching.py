@@ -42,9 +42,9 @@ from ride_hailing_traffic import (
     eta_quotes_peak,
     eta_tracking_peak,
     matching_queries_peak,
-    payment_ops_peak,
     relay_pushes_peak,
     rides_in_progress_peak,
+    rides_per_second_peak,
 )
 
 from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, servers, size, times
@@ -91,12 +91,16 @@ resubscribes_per_second_zone_loss = per_second(resubscribes_after_zone_loss / re
 # Messages not delivered while one node's loss is noticed: its share of the publishes, for the detection time.
 publishes_lost_per_node_failure = count(publishes_peak / pubsub_nodes * pubsub_failure_detection)
 
-# (d) The payment processor's default rate limit against the operations at the peak, and the limit to
-# ask for, with the page's headroom for growth.
-processor_ops_over_default_limit = times(payment_ops_peak / processor_default_write_limit)
-processor_limit_needed = peak(payment_ops_peak * processor_limit_headroom)
-# Each payment endpoint (holds, captures) takes one of a ride's operations, and has its own default limit.
-endpoint_limit_needed = peak(payment_ops_peak / payment_ops_per_ride * processor_limit_headroom)
+# (d) The payment processor's default rate limit against the calls at the peak, and the limit to ask
+# for, with the page's headroom for growth. The hold is two calls (the PaymentIntent created unconfirmed,
+# then confirmed, step 6), the capture one: a call more than the ride's payment operations.
+processor_calls_per_ride = count(payment_ops_per_ride + 1)
+processor_calls_peak = peak(rides_per_second_peak * processor_calls_per_ride)
+processor_ops_over_default_limit = times(processor_calls_peak / processor_default_write_limit)
+processor_limit_needed = peak(processor_calls_peak * processor_limit_headroom)
+# Each payment endpoint (creating an intent, confirming it, capturing it) takes one call a ride, and has
+# its own default limit.
+endpoint_limit_needed = peak(processor_calls_peak / processor_calls_per_ride * processor_limit_headroom)
 
 # (e) Routing: without caching, every 30 s refresh of a ride is a route; with each ride's route cached,
 # a refresh is a sum over its segments and only re-routes reach the engine.
@@ -138,9 +142,10 @@ if __name__ != "ride_hailing_matching":
                 ("... a second", resubscribes_per_second_zone_loss),
                 ("Messages lost while one pub/sub node's loss is noticed", publishes_lost_per_node_failure),
                 ("Trail positions into the log", trail_positions_peak),
-                ("Payment operations over the processor's default limit", processor_ops_over_default_limit),
+                ("Processor calls at the peak (create, confirm, capture)", processor_calls_peak),
+                ("... over the processor's default limit", processor_ops_over_default_limit),
                 ("Processor limit to ask for, with headroom", processor_limit_needed),
-                ("... and for each payment endpoint (holds, captures)", endpoint_limit_needed),
+                ("... and for each payment endpoint (create, confirm, capture)", endpoint_limit_needed),
                 ("Routing calls, step 2's count", eta_calls_peak),
                 ("Routing load without the route cache, in routes", routing_load_uncached),
                 ("... with it", routing_load_peak),

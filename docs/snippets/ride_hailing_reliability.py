@@ -5,8 +5,9 @@ engine's outage, what shedding the map frees, and the burn-rate alerts on step 1
 
 import math
 
+from concept_consensus_leases import takeover
 from concept_dr_assumptions import check_interval, dns_ttl, failure_threshold, human_decision
-from concept_geo_workloads import WRITES_PER_UPDATE, index_writes_peak
+from concept_geo_workloads import WRITES_PER_UPDATE, index_writes_peak, ttl
 from concept_slo_alerts import (
     fast_burn,
     fast_short_window,
@@ -26,9 +27,11 @@ from ride_hailing_assumptions import (
     city_average_speed_kmh,
     city_detour_factor,
     eta_calls_per_routing_server,
+    eta_refresh_interval,
     frames_per_gateway,
     hellos_per_gateway,
     hold_decline_share,
+    index_queries_per_node,
     index_write_alert_window,
     index_write_ratio_band,
     largest_region,
@@ -40,6 +43,7 @@ from ride_hailing_assumptions import (
     probe_timeout,
     processor_outage_ridden,
     quiet_hour_to_average,
+    reconnect_backoff_cap,
     reconnect_spread,
     request_availability_target,
     routing_outage,
@@ -49,6 +53,7 @@ from ride_hailing_assumptions import (
     stadium_halo_drivers,
     standby_promotion,
     store_writes_per_node,
+    thinned_location_interval,
     trip_rpo,
     zone_lost_load_ceiling,
     zones,
@@ -60,12 +65,13 @@ from ride_hailing_servers import (
     gateway_counts,
     gateway_frames_peak,
     gateways,
+    index_shards_by_region,
     location_ops_peak,
     region_counts,
     routing_load_peak,
     routing_servers,
     total_servers,
-    trip_store_nodes_by_region,
+    trip_store_own_nodes_by_region,
     zone_headroom,
 )
 from ride_hailing_traffic import (
@@ -186,6 +192,46 @@ assert all(
     max(loads(gateway_counts_after, gateway_frames_peak, frames_per_gateway, r).values()) < zone_lost_load_ceiling
     for r in REGION_SHARES
 )
+# The live index under the same ceiling: its queries spread over a shard's copies (one a zone), so with
+# a zone lost the region's share is on two copies of each shard, and carrying the partner both shares
+# are on all three. Writes do not move in either case (every copy takes its shard's writes). A region
+# past the ceiling gets a shard more, a copy in each zone, until both cases are under it.
+
+
+def index_loads(shards: int, region: str) -> dict:
+    """A region's index queries as a share of its copies' assumed query capacity, in each case."""
+    share = REGION_SHARES[region]
+    return {
+        ZONE_LOST: index_queries_peak * share / (shards * (zones - 1) * index_queries_per_node),
+        PARTNER: index_queries_peak * (share + absorbed_share[region]) / (shards * zones * index_queries_per_node),
+    }
+
+
+_index_tightest = max(
+    (
+        (region, case, load)
+        for region in REGION_SHARES
+        for case, load in index_loads(index_shards_by_region[region], region).items()
+    ),
+    key=lambda row: row[2],
+)
+index_load_tightest = fraction(_index_tightest[2])
+index_tight_regions = [
+    region
+    for region in REGION_SHARES
+    if max(index_loads(index_shards_by_region[region], region).values()) > zone_lost_load_ceiling
+]
+index_shards_after = dict(index_shards_by_region)
+for _region in REGION_SHARES:
+    while max(index_loads(index_shards_after[_region], _region).values()) > zone_lost_load_ceiling:
+        index_shards_after[_region] += 1
+index_nodes_added = count((sum(index_shards_after.values()) - sum(index_shards_by_region.values())) * zones)
+index_load_after = fraction(max(max(index_loads(index_shards_after[r], r).values()) for r in REGION_SHARES))
+# North America and Latin America, carrying each other, are the two past it (the prose names them).
+assert index_tight_regions == ["North America", "Latin America"] and _index_tightest[1] == PARTNER
+stateless_servers_added = count(servers_added_now)
+servers_added_now = count(servers_added_now + index_nodes_added)
+
 # The fleet: step 5's count and the servers the ceiling adds now. Every page that quotes a fleet total
 # quotes this one.
 fleet_servers = servers(total_servers + servers_added_now)
@@ -211,14 +257,30 @@ _store_reads_by_region = {
     * share
     / zones
     / reconnect_spread
-    / (trip_store_nodes_by_region[region] / zone_headroom)
+    / (trip_store_own_nodes_by_region[region] / zone_headroom)
     / store_writes_per_node
     for region, share in REGION_SHARES.items()
 }
 trip_store_read_region = max(_store_reads_by_region, key=_store_reads_by_region.get)
 trip_store_read_share_zone_lost = fraction(_store_reads_by_region[trip_store_read_region])
-matching_takeover = duration(area_lease + batch_window)
-rides_delayed_by_takeover = count(rides_per_second_peak / zones * matching_takeover)
+# At worst the coordination service's leader was in the lost zone too: its new leader's Promote extends
+# every lease, so the dead owner's lease ends an election, an extension and a full lease after the death
+# (the consensus page's takeover), then the next window closes. Counted, like the trip store's figure, for
+# a zone of the largest region: a third of its requests.
+matching_takeover = duration(takeover(area_lease, True, from_last_renewal=False) + batch_window)
+rides_delayed_by_takeover = count(rides_per_second_peak * largest_region_share / zones * matching_takeover)
+# The ETA workers of the lost zone held a third of the region's rides' cached routes. Their partitions
+# move; the new owner routes each ride again at its next ETA refresh, spread over one refresh interval,
+# on top of the region's routing load with the zone lost, against the routing servers left.
+routes_lost_zone = count(rides_in_progress_peak * largest_region_share / zones)
+reroutes_after_zone_loss = per_second(routes_lost_zone / eta_refresh_interval)
+_routing_left = region_counts(routing_load_peak, eta_calls_per_routing_server)[largest_region] / zone_headroom
+routing_capacity_zone_lost = throughput(_routing_left * eta_calls_per_routing_server)
+routing_load_zone_lost = per_second(routing_load_peak * largest_region_share)
+routing_share_after_zone_loss = fraction(
+    (routing_load_zone_lost + reroutes_after_zone_loss) / routing_capacity_zone_lost
+)
+assert routing_share_after_zone_loss < 1
 
 # (c) A region lost. The largest region's share of what is under way, what its standby copy may lack, the
 # time to steer its phones elsewhere, and what the outage costs step 1's budget.
@@ -238,7 +300,7 @@ region_hellos_per_second = per_second(region_connections / reconnect_spread)
 region_hellos_per_gateway = per_second(region_hellos_per_second / gateway_counts_after[FAILOVER_REGION[largest_region]])
 hello_load_region_loss = fraction(region_hellos_per_gateway / hellos_per_gateway)
 hello_load_zone_loss = fraction(hellos_per_gateway_zone_lost_max / hellos_per_gateway)
-failover_matching_hold = duration(dns_ttl + reconnect_spread)
+failover_matching_hold = duration(dns_ttl + reconnect_spread + reconnect_backoff_cap)
 # A planned drill: no detection and no decision; promotion, the TTL and the spread, run at the drilled
 # region's quietest hour (about 4 a.m. in its main time zones), at that hour's rate: the region's share
 # of the day's average, times the quiet hour's share of it. Against the month's budget.
@@ -280,6 +342,10 @@ fares_drain_time = duration(fares_waiting_after_outage * map_match_call_cost / r
 # (g) Shedding: what the "cars near me" map is of the location service's work and of the index's queries.
 map_share_of_location_ops = fraction(browse_queries_peak / location_ops_peak)
 map_share_of_index_queries = fraction(browse_queries_peak / index_queries_peak)
+
+# Thinning available drivers away from demand: a driver whose one position is lost is next heard two
+# thinned intervals after the last, still inside the index's time to live.
+assert 2 * thinned_location_interval < ttl
 
 # (h) Alerts. The availability budget, and a p99 target's 1% of requests over the threshold, each burned
 # at the SRE workbook's rates (the SLO page's figures): two pages and a ticket, each with a short window.
@@ -333,6 +399,12 @@ if __name__ != "ride_hailing_reliability":
             ("Figure", "Value"),
             [
                 (f"Servers: step 5's {total_servers} and the {servers_added_now} the ceiling adds", fleet_servers),
+                (f"... of them stateless, and index nodes ({index_nodes_added})", stateless_servers_added),
+                (
+                    f"Live index: most query load, {', '.join(index_tight_regions)} carrying a partner",
+                    index_load_tightest,
+                ),
+                ("... after a shard more in each", index_load_after),
                 (f"Connection gateways: step 5's {gateways}, after the fix", gateways_after),
                 (f"Third tier, {third_tier}: growth before its capacity", third_growth),
                 ("... its load then", third_load_tightest),
@@ -348,7 +420,17 @@ if __name__ != "ride_hailing_reliability":
                     trip_store_read_share_zone_lost,
                 ),
                 ("... a lost matching owner's areas wait", matching_takeover),
-                ("... requests delayed past the match target meanwhile", rides_delayed_by_takeover),
+                (
+                    "... requests delayed past the match target meanwhile, a zone of the largest region",
+                    rides_delayed_by_takeover,
+                ),
+                ("... ETA routes lost with the zone's workers, largest region", routes_lost_zone),
+                (f"... routed again over the {eta_refresh_interval} refresh", reroutes_after_zone_loss),
+                (
+                    "... on the region's routing servers left, beside its load",
+                    f"{routing_load_zone_lost} of {routing_capacity_zone_lost}",
+                ),
+                ("... their load then", routing_share_after_zone_loss),
                 ("A region lost (the largest): rides under way", region_rides_in_progress),
                 ("... phones to steer", region_connections),
                 (f"... rides requested in the last {trip_rpo}", region_rides_in_rpo),

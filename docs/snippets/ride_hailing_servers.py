@@ -162,6 +162,12 @@ index_query_load_zone_lost = fraction(
     * REGION_SHARES[largest_region]
     / (index_shards_by_region[largest_region] * (zones - 1) * index_queries_per_node)
 )
+# The other case: the largest region carrying its failover partner, on all its copies.
+index_query_load_partner = fraction(
+    index_queries_peak
+    * (REGION_SHARES[largest_region] + absorbed_share[largest_region])
+    / (index_shards_by_region[largest_region] * zones * index_queries_per_node)
+)
 
 # Matching, the ETA workers, routing (after step 6's route cache) and the REST tiers.
 matching_servers = servers(tier(matching_queries_peak, searches_per_matching_server))
@@ -198,38 +204,54 @@ log_brokers = servers(tier(trail_positions_peak * copies, log_events_per_broker)
 # Coordination service: one consensus group a region.
 coordination_nodes = servers(coordination_nodes_per_region * len(REGION_SHARES))
 
-# Stores, per region: the trip store and the ledger hold their own region's rows (3 copies) and the
-# standby copies (3) of each region that fails over to them; the trail store holds its region's trails.
+# Stores, per region: the trip store and the ledger are a cluster for the region's own rows (3 copies)
+# and, beside it, a standby cluster of its own (3 copies) for each region that fails over to it: a
+# physical-cluster-replication standby is a separate cluster, started empty, so each has its own floor.
+# After a promotion the standby cluster takes its region's writes on its own copies. The trail store
+# holds its region's trails.
 standby_share = {
     region: sum(REGION_SHARES[other] for other, to in FAILOVER_REGION.items() if to == region)
     for region in REGION_SHARES
 }
 
 
-def store_nodes(bytes_total: float, rows_peak: float, standby: bool) -> tuple[dict, dict, dict]:
-    """Nodes in each region: for the bytes it holds, for the writes it takes, and the larger of the two.
+def store_nodes(bytes_total: float, rows_peak: float, standby: bool) -> tuple[dict, dict, dict, dict]:
+    """Nodes in each region: for the bytes it holds, for the writes it takes, and the larger of the two,
+    each cluster rounded to whole nodes a zone with its own floor; and the region's own cluster alone.
 
-    The writes are the region's own rows on every copy, and with standby copies the replication streams
-    it applies for the regions that fail over to it, carried with a zone lost; or, after a partner's
-    promotion, the capacity share's rows on its own copies, whichever is more."""
-    by_bytes, by_writes, placed = {}, {}, {}
+    A cluster's writes are its region's rows on every copy, carried with a zone lost: the primary's
+    commits, or the standby's replication stream, then its commits after the promotion."""
+    by_bytes, by_writes, placed, own_cluster = {}, {}, {}, {}
     own = copies / record_copies if standby else 1.0
     floor = STORE_FLOOR_PER_ZONE * int(zones)
+
+    def cluster(share: float, held: float, cluster_copies: float) -> tuple[int, int]:
+        nodes_for_bytes = max(whole_per_zone(bytes_total * share * held / usable_bytes_per_node, zones), floor)
+        writes = rows_peak * share * cluster_copies * zone_headroom
+        return nodes_for_bytes, max(whole_per_zone(writes / store_writes_per_node, zones), floor)
+
     for region, share in REGION_SHARES.items():
-        held = share * own + (standby_share[region] * (1 - own) if standby else 0.0)
-        steady = rows_peak * (share * copies + (standby_share[region] * second_region_copies if standby else 0.0))
-        writes = max(steady * zone_headroom, rows_peak * copies * capacity_share[region])
-        by_bytes[region] = max(whole_per_zone(bytes_total * held / usable_bytes_per_node, zones), floor)
-        by_writes[region] = max(whole_per_zone(writes / store_writes_per_node, zones), floor)
-        placed[region] = max(by_bytes[region], by_writes[region])
-    return by_bytes, by_writes, placed
+        sizes = [cluster(share, own, copies)]
+        if standby:
+            sizes += [
+                cluster(REGION_SHARES[other], 1 - own, second_region_copies)
+                for other, to in FAILOVER_REGION.items()
+                if to == region
+            ]
+        by_bytes[region] = sum(b for b, _ in sizes)
+        by_writes[region] = sum(w for _, w in sizes)
+        placed[region] = sum(max(b, w) for b, w in sizes)
+        own_cluster[region] = max(sizes[0])
+    return by_bytes, by_writes, placed, own_cluster
 
 
-_trip_bytes, _trip_writes, trip_store_nodes_by_region = store_nodes(trip_bytes_total, trip_rows_peak, True)
+_trip_bytes, _trip_writes, trip_store_nodes_by_region, trip_store_own_nodes_by_region = store_nodes(
+    trip_bytes_total, trip_rows_peak, True
+)
 trip_store_nodes_for_bytes = count(sum(_trip_bytes.values()))
 trip_store_nodes_for_writes = count(sum(_trip_writes.values()))
 trip_store_nodes = servers(sum(trip_store_nodes_by_region.values()))
-_ledger_bytes, _ledger_writes, _ledger_placed = store_nodes(ledger_bytes_total, ledger_rows_peak, True)
+_ledger_bytes, _ledger_writes, _ledger_placed, _ = store_nodes(ledger_bytes_total, ledger_rows_peak, True)
 ledger_nodes_for_bytes = count(sum(_ledger_bytes.values()))
 ledger_nodes_for_writes = count(sum(_ledger_writes.values()))
 ledger_nodes = servers(sum(_ledger_placed.values()))
@@ -382,6 +404,7 @@ if __name__ != "ride_hailing_servers":
                     f"Index, {largest_region}: query load on the copies left with a zone lost",
                     index_query_load_zone_lost,
                 ),
+                ("... on all its copies, carrying its failover partner", index_query_load_partner),
                 ("Pub/sub subscriptions: accounts", account_subscriptions),
                 ("... rides (two channels each)", ride_subscriptions),
                 ("... in all", subscriptions_peak),

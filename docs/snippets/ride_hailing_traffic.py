@@ -25,9 +25,7 @@ from ride_hailing_assumptions import (
     rides_per_day,
     slo_window_days,
     trip_minutes,
-    uber_delivery_bookings,
     uber_mobility_bookings,
-    uber_trips_per_day,
 )
 
 from sdw.estimation import (
@@ -46,10 +44,10 @@ from sdw.estimation import (
 rides_per_second = per_second(rides_per_day / SECONDS_PER_DAY)
 rides_per_second_peak = peak(rides_per_second * peak_to_average)
 
-# A check on the rides a day against Uber's bookings: what a ride, and a delivery (Uber's other
-# trips), would each be worth in the fourth quarter of 2024 if this page's rides were Uber's.
+# A check on the rides a day against Uber's bookings: what a ride would be worth in the fourth quarter
+# of 2024 if this page's rides were Uber's. (Its deliveries are left out: their bookings include the
+# basket, and no per-order value is sourced here.)
 bookings_per_ride = count(uber_mobility_bookings / (rides_per_day * DAYS_IN_Q4))
-bookings_per_delivery = count(uber_delivery_bookings / ((uber_trips_per_day - rides_per_day) * DAYS_IN_Q4))
 
 # Drivers' positions: every driver online sends one an interval, on a trip or not. The proximity
 # page computes the same rates from the same drivers; they are its figures, under this example's names.
@@ -63,7 +61,8 @@ ride_seconds = (pickup_minutes + trip_minutes) * SECONDS_PER_MINUTE
 rides_in_progress_peak = count(rides_per_second_peak * ride_seconds)
 pickups_in_progress_peak = count(rides_per_second_peak * pickup_seconds)
 drivers_busy_share_peak = fraction(rides_in_progress_peak / drivers_online_peak)
-# The drivers' index holds only available drivers: those online and not on a ride.
+# The drivers online and not on a ride: the index's cell sets hold these (its driver map holds every
+# driver online).
 available_drivers_peak = count(drivers_online_peak - rides_in_progress_peak)
 
 # A waiting rider's phone sends its position too, so the driver sees where to stop.
@@ -183,7 +182,6 @@ if __name__ != "ride_hailing_traffic":
             ("Check", "Value"),
             [
                 ("Mobility bookings per ride, if these rides were Uber's (Q4 2024, dollars)", bookings_per_ride),
-                ("Delivery bookings per delivery, Uber's other trips (dollars)", bookings_per_delivery),
                 (f"Failed ride requests the target allows in {slo_window_days} days", failed_requests_budget),
             ],
         )
