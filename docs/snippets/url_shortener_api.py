@@ -49,7 +49,13 @@ api_key_share_of_day = fraction(api_key_links_per_day / links_created_per_day)
 # What a key may make: the lesser of its pace over a day and its account's allowance.
 api_key_allows_free = per_day(min(api_key_links_per_day, account_links_per_day))
 api_key_allows_paid = per_day(min(api_key_links_per_day, paid_plan_links_per_day))
-accounts_for_a_million_links = count(1e6 / account_links_per_day)
+# Each allowance is a token bucket that holds a whole day (step 4), so a fresh account or address can
+# spend a full bucket at once and the day's refill on top: twice the daily allowance in its first day
+# for an account, an hour's more for an anonymous address.
+account_links_first_day = count(2 * account_links_per_day)
+anonymous_links_first_day = count(anonymous_links_per_day + anonymous_links_per_hour)
+# A one-day run of a million links, on fresh free accounts.
+accounts_for_a_million_links = count(1e6 / account_links_first_day)
 
 # The gateway reads an API key's or account's record from the accounts primary, and from its
 # semi-synchronous replica only when the primary does not answer and the replica's apply lag is under
@@ -150,12 +156,14 @@ if __name__ != "url_shortener_api":
                 (
                     f"{anonymous_links_per_hour} links an hour per address, anonymous",
                     anonymous_links_per_day,
-                    "per address a day",
+                    f"per address a day on average; up to {anonymous_links_first_day} in a fresh address's first day",
                 ),
                 (
                     f"{account_links_per_day} links a day per account",
                     count(account_links_per_day),
-                    f"{accounts_for_a_million_links} accounts to make a million links",
+                    f"a day on average; up to {account_links_first_day} in a fresh account's first day (a full "
+                    f"bucket and a day's refill), so {accounts_for_a_million_links} accounts make a million "
+                    "links in a day",
                 ),
                 (
                     f"{api_key_links_per_second} links a second per API key",
@@ -172,7 +180,7 @@ if __name__ != "url_shortener_api":
                 (
                     f"{not_found_per_ip_per_10_min} unknown keys per address in 10 min",
                     guesses_per_ip_per_day,
-                    "misses per address a day; hits are not limited",
+                    "misses per address a day; past them, every answer to the address is the challenge",
                 ),
             ],
         )

@@ -202,6 +202,13 @@ process_restarts_per_day = count(4)
 # --- The edge (CDN) in front of redirects ------------------------------------------------------
 edge_locations = count(300)
 edge_ttl = duration(60)
+# CloudFront removes a cached answer before it expires only by invalidating its path: the first 1,000
+# paths a month are free, each one after that costs $0.005 (CloudFront's pricing). Each status change
+# of a link (a disable, an enable, a delete, an expiry moved, a takedown) invalidates one path.
+invalidation_free_paths_per_month = count(1000)
+invalidation_price_per_path = count(0.005)
+# Status changes a day, owners' and reviewers' together: a guess, one for every thousand links made.
+status_changes_per_day = per_day(100e3)
 # An idempotency record's fields, in bytes: caller (an account ID, an API key's hash prefix or an IPv6
 # address), the client's idempotency key (a UUID as text), a SHA-256 of the request, the short key,
 # the link's created_at, the owner's list period and bucket count (step 4), the holder (the
@@ -632,6 +639,16 @@ TABLE = [
     ("Restarts per process a day", process_restarts_per_day, "Deploys and crashes; each loses its unused block."),
     ("CDN locations that may cache a redirect", edge_locations, "The order of a large CDN's points of presence."),
     ("How long the edge may reuse a redirect", edge_ttl, "Short enough that a disabled link stops within a minute."),
+    (
+        "Link status changes a day",
+        status_changes_per_day,
+        "A guess: one for every thousand links made; each invalidates one path at the edge.",
+    ),
+    (
+        "Edge invalidation paths free a month, then dollars a path",
+        f"{invalidation_free_paths_per_month}, then {invalidation_price_per_path}",
+        "[CloudFront pricing](https://aws.amazon.com/cloudfront/pricing/).",
+    ),
     (
         "Bytes per idempotency record",
         idempotency_record_bytes,

@@ -14,6 +14,8 @@ from url_shortener_assumptions import (
     edge_log_line_bytes,
     edge_ttl,
     event_log_broker_network,
+    invalidation_free_paths_per_month,
+    invalidation_price_per_path,
     link_copies,
     link_event_heartbeat_interval,
     link_event_lag_limit,
@@ -21,10 +23,12 @@ from url_shortener_assumptions import (
     redirect_availability_target,
     requests_per_server,
     slo_window,
+    status_changes_per_day,
     stream_on_demand_jump,
     stream_shard_write_bytes,
     stream_shard_write_records,
     takedown_budget,
+    unknown_key_share,
     zones,
 )
 from url_shortener_cache import (
@@ -59,6 +63,7 @@ from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     SECONDS_PER_MINUTE,
+    SECONDS_PER_MONTH,
     bandwidth,
     count,
     duration,
@@ -139,10 +144,11 @@ normal_database_load = fraction(
 )
 # One zone's cache primary dead and not yet replaced (Sentinel's detection, then the promotion): its
 # redirect servers' breakers open after a few failed reads, and the zone's shared-cache hits go to the
-# store too, on top of the usual misses, the filler's reads and the conditional writes' reads. A third
-# of what every cache lost at once costs.
+# store too, on top of the usual misses, the filler's reads and the conditional writes' reads. Priced
+# with a zone down, as the store's capacity is: the open breakers are in one of the two zones left,
+# which then carries half the shared-cache hits.
 zone_cache_down_database_reads = peak(
-    store_reads_peak + condition_reads_peak + (shared_cache_reads_peak - shared_cache_misses_peak) / zones
+    store_reads_peak + condition_reads_peak + (shared_cache_reads_peak - shared_cache_misses_peak) / (zones - 1)
 )
 zone_cache_down_database_load = fraction(
     (zone_cache_down_database_reads * quorum_replicas + paxos_state_reads_zone_lost_peak) / database_read_capacity
@@ -154,6 +160,15 @@ cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / c
 redirect_fleet_capacity = throughput(redirect_servers * requests_per_server)
 viral_over_fleet = times(viral_hits_per_second / redirect_fleet_capacity)
 viral_origin_requests_with_edge = per_second(edge_locations / edge_ttl)
+# Unknown keys' 404s: the edge never keeps one (no-store, which CloudFront honors for a 404), so every
+# one reaches the redirect servers, as the fleet's sizing already counts them.
+unknown_key_404s_peak = peak(redirects_per_second_peak * unknown_key_share)
+unknown_key_404s_fleet_share = fraction(unknown_key_404s_peak / redirect_fleet_capacity)
+# Edge invalidations: one path for each status change, priced past the month's free paths.
+invalidation_paths_per_month = count(status_changes_per_day * SECONDS_PER_MONTH / SECONDS_PER_DAY)
+invalidation_cost_per_month = count(
+    max(0.0, invalidation_paths_per_month - invalidation_free_paths_per_month) * invalidation_price_per_path
+)
 
 # The slowest takedown the design's own delays allow, while the event log takes writes: the service
 # crashes before publishing, so the outbox sweeper publishes "link changed" at its read of the minute-old
@@ -369,13 +384,29 @@ if __name__ != "url_shortener_reliability":
                 ("", "Time to reload a zone's cache in bulk", cache_refill_time),
                 ("", "... share of the store's read capacity with a zone down", cache_refill_load),
                 (
-                    "One zone's cache primary dead, not yet replaced",
-                    "Store reads, the zone's hits added (quorum reads)",
+                    "A zone down, and one zone's cache primary dead, not yet replaced",
+                    "Store reads, half the shared cache's hits added (quorum reads)",
                     zone_cache_down_database_reads,
                 ),
                 ("", "... share of its read capacity with a zone down", zone_cache_down_database_load),
                 ("Viral link, no edge cache", "Its clicks over the redirect fleet's capacity", viral_over_fleet),
                 ("Viral link, edge cache", "Requests for it reaching the origin", viral_origin_requests_with_edge),
+                (
+                    "Unknown keys, never kept at the edge",
+                    "Their 404s reaching the origin at peak",
+                    unknown_key_404s_peak,
+                ),
+                ("", "... share of the redirect fleet's capacity", unknown_key_404s_fleet_share),
+                (
+                    "Edge invalidations, a path per status change",
+                    f"Paths a month ({status_changes_per_day})",
+                    invalidation_paths_per_month,
+                ),
+                (
+                    "",
+                    f"... dollars a month past the free {invalidation_free_paths_per_month}",
+                    invalidation_cost_per_month,
+                ),
                 (
                     "Takedown, slowest designed path",
                     f"Sweeper's publish ({outbox_sweep_last_read}) + a server's lag limit ({link_event_lag_limit}) "
