@@ -78,6 +78,11 @@ dedupe_window = duration(7 * SECONDS_PER_DAY)
 # --- Traffic shape and hardware ----------------------------------------------------------------------
 peak_to_average = times(2)
 quiet_hours = duration(6 * 3600)
+# Erasure (step 4): how long a deletion's copies can outlive it on the server.
+deletion_job_nights = count(2)
+store_gc_ttl = duration(4 * 3600)
+store_compaction_days = count(7)
+backup_retention_days = count(14)
 heartbeat_interval = duration(30)
 memory_per_connection = size(50 * KB)
 # Memory is built in binary units: the share of a "96 GB" machine (96 GiB, the powers-of-two reference)
@@ -135,7 +140,7 @@ shard_map_watch_delay = duration(0.1)
 # A client's backoff after `unavailable` on a send grows to at most this.
 unavailable_retry_cap = duration(1)
 # Once a send has had `unavailable` for longer than the slowest failover, the client backs off to this.
-unavailable_long_retry_cap = duration(30)
+unavailable_long_retry_cap = duration(60)
 # A store range whose leader fails takes about this to elect a new one and take writes again.
 store_range_failover = duration(10)
 # The coordination service: five etcd members, two, two and one in the three zones.
@@ -153,6 +158,7 @@ fcm_quota_step_use = fraction(0.8)
 fcm_quota_step_time = duration(14 * SECONDS_PER_DAY)
 conditional_write_latency = duration(0.005)
 member_row_deadline = duration(0.050)
+coalescing_row_interval = duration(1)
 recent_ids_in_memory = duration(600)
 reconnect_jitter_window = duration(30)
 pong_timeout = duration(10)
@@ -397,6 +403,32 @@ TABLE = [
         "replaces.",
     ),
     (
+        "Nights an account deletion's job may take",
+        deletion_job_nights,
+        "A day's deletions take a small share of one night's quiet hours (step 4), so a job started late in "
+        "one night finishes in the next; one still running after that opens a ticket.",
+    ),
+    (
+        "Old row versions kept before the store's garbage collection removes them",
+        store_gc_ttl,
+        "CockroachDB's default `gc.ttlseconds` since v23.1, 14,400 s "
+        "([CockroachDB, configure replication zones](https://www.cockroachlabs.com/docs/stable/configure-replication-zones)); "
+        "the tombstoned body's earlier version stays readable as history until then.",
+    ),
+    (
+        "Days until a collected version leaves the store's files",
+        store_compaction_days,
+        "A collected version stays in its file until compaction rewrites it, which has no deadline of its own; "
+        "a weekly compaction of the ranges the week's deletion jobs touched sets one, as the data lifecycle page "
+        "asks of every table holding personal data.",
+    ),
+    (
+        "Days a backup is kept",
+        backup_retention_days,
+        "Two weeks of daily backups to restore from, short enough that a deletion leaves the last backup "
+        "taken before it well inside the erasure deadline of a month (step 4).",
+    ),
+    (
         "Heartbeat interval",
         heartbeat_interval,
         "Short enough to keep carriers' NAT mappings alive and to bound how long a client takes to notice a dead "
@@ -492,7 +524,11 @@ TABLE = [
     (
         "Frames one connection server handles a second",
         frames_per_connection_server_per_second,
-        "Decode, check, forward; used only by the estimator's simpler model.",
+        "What the cores left beside handshakes handle: each frame is decrypted, parsed, checked and answered or "
+        "forwarded (a socket write or an RPC), about 400 µs of one of those cores, generous for frames of a "
+        "few hundred bytes so that a load test can only raise it. Step 7 checks a server's frames against it "
+        "(its ordinary ones and a failover's resends); the estimator's simpler model takes it as its requests "
+        "per server.",
     ),
     (
         "Writes one database node takes a second",
@@ -598,8 +634,9 @@ TABLE = [
         "Backoff between a client's retries of a send once it has had `unavailable` for longer than the slowest failover",
         unavailable_long_retry_cap,
         "An outage that lasts (the coordination service's quorum lost, a range below its quorum until a node restarts) "
-        "is not a failover: a waiting message then costs the connection server no more frames than the "
-        "connection's heartbeats, and the send goes through within this of the outage's end.",
+        "is not a failover: with every send stopped, a minute between a connection's resends keeps them, the "
+        "messages still resent once a second and the server's other frames within its frame budget (step 7), "
+        "and the send goes through within this of the outage's end.",
     ),
     (
         "Time a store range takes to fail over to a new leader",
@@ -664,6 +701,14 @@ TABLE = [
         f"{member_row_deadline_over_typical} a normal conditional write and above the store's write-latency alert, "
         "so a healthy store never reaches it; a member row still unwritten then is finished after the ack "
         "(step 6), and a send still fits its p99 target.",
+    ),
+    (
+        "Longest between two writes of a shard's CoalescingGroup row",
+        coalescing_row_interval,
+        "The row lists the shard's conversations that are behind; an owner adds every conversation that fell "
+        "behind since the last write in the next one, so a store range failing over, or a zone lost, costs "
+        "the table one write a second per shard, however many sends miss (step 6). A send acked past it "
+        "waits for that write, up to this long.",
     ),
     (
         "Client message IDs a chat server keeps in memory",
