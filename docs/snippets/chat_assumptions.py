@@ -405,28 +405,24 @@ TABLE = [
     (
         "Nights an account deletion's job may take",
         deletion_job_nights,
-        "A day's deletions take a small share of one night's quiet hours (step 4), so a job started late in "
-        "one night finishes in the next; one still running after that opens a ticket.",
+        "A day's deletions fit in a night's quiet hours, so a job started late finishes the next night; past "
+        "that, a ticket.",
     ),
     (
         "Old row versions kept before the store's garbage collection removes them",
         store_gc_ttl,
-        "CockroachDB's default `gc.ttlseconds` since v23.1, 14,400 s "
-        "([CockroachDB, configure replication zones](https://www.cockroachlabs.com/docs/stable/configure-replication-zones)); "
-        "the tombstoned body's earlier version stays readable as history until then.",
+        "CockroachDB's default `gc.ttlseconds` since v23.1 "
+        "([replication zones](https://www.cockroachlabs.com/docs/stable/configure-replication-zones)).",
     ),
     (
         "Days until a collected version leaves the store's files",
         store_compaction_days,
-        "A collected version stays in its file until compaction rewrites it, which has no deadline of its own; "
-        "a weekly compaction of the ranges the week's deletion jobs touched sets one, as the data lifecycle page "
-        "asks of every table holding personal data.",
+        "Compaction has no deadline of its own; a weekly one of the ranges deletion jobs touched sets one.",
     ),
     (
         "Days a backup is kept",
         backup_retention_days,
-        "Two weeks of daily backups to restore from, short enough that a deletion leaves the last backup "
-        "taken before it well inside the erasure deadline of a month (step 4).",
+        "Two weeks to restore from, well inside the month a deletion may take (step 4).",
     ),
     (
         "Heartbeat interval",
@@ -524,11 +520,8 @@ TABLE = [
     (
         "Frames one connection server handles a second",
         frames_per_connection_server_per_second,
-        "What the cores left beside handshakes handle: each frame is decrypted, parsed, checked and answered or "
-        "forwarded (a socket write or an RPC), about 400 µs of one of those cores, generous for frames of a "
-        "few hundred bytes so that a load test can only raise it. Step 7 checks a server's frames against it "
-        "(its ordinary ones and a failover's resends); the estimator's simpler model takes it as its requests "
-        "per server.",
+        "A frame decrypted, parsed, checked and answered or forwarded in about 400 µs of a core left beside "
+        "handshakes: generous, for a load test to raise. Step 7 checks a server's frames against it.",
     ),
     (
         "Writes one database node takes a second",
@@ -705,10 +698,8 @@ TABLE = [
     (
         "Longest between two writes of a shard's CoalescingGroup row",
         coalescing_row_interval,
-        "The row lists the shard's conversations that are behind; an owner adds every conversation that fell "
-        "behind since the last write in the next one, so a store range failing over, or a zone lost, costs "
-        "the table one write a second per shard, however many sends miss (step 6). A send acked past it "
-        "waits for that write, up to this long.",
+        "One write a second a shard, however many sends miss their members' rows (step 6); such a send's ack "
+        "waits for it, up to this long.",
     ),
     (
         "Client message IDs a chat server keeps in memory",

@@ -432,10 +432,10 @@ if __name__ != "chat_storage":
                 ("CDN purges a day (original and thumbnail)", deletion_cdn_purges_per_day),
                 ("CDN purges a second, in the quiet hours", deletion_cdn_purges_per_second_quiet),
                 ("Share of the CDN's purge limit", deletion_cdn_purges_share_of_limit),
-                ("A deleted body leaves the store's files, at most", erasure_store_delay),
-                ("... and the last backup that holds it", erasure_backup_delay),
-                ("Erasure delay, the longer", erasure_delay),
-                ("Left inside the shortest month", erasure_margin),
+                ("A deleted body leaves the store's files", erasure_store_delay),
+                ("... the last backup", erasure_backup_delay),
+                ("Erasure delay", erasure_delay),
+                ("... under a month by", erasure_margin),
             ],
         )
     )
