@@ -5,6 +5,7 @@ import math
 
 from chat_assumptions import (
     LEASE_RENEWALS_PER_TTL,
+    coalescing_row_interval,
     connection_server_lease,
     connections_per_server,
     conversation_shards,
@@ -15,6 +16,7 @@ from chat_assumptions import (
     daily_active_users,
     deliver_latency_target,
     devices_per_user,
+    event_log_events_per_broker_per_second,
     frames_per_connection_server_per_second,
     group_member_limit,
     group_members_average,
@@ -27,6 +29,7 @@ from chat_assumptions import (
     midnight_messages_per_user,
     midnight_window,
     midnight_zone_share,
+    peak_to_average,
     pong_timeout,
     presence_offline_grace,
     presence_viewers_per_user,
@@ -38,12 +41,15 @@ from chat_assumptions import (
     send_latency_target,
     shard_lease,
     shard_map_watch_delay,
+    slo_window,
     snapshot_rate_per_node,
     spare_servers_per_zone,
     store_leader_extra_work,
     store_range_failover,
     store_reads_per_node_per_second,
     store_writes_per_node_per_second,
+    sync_list_period,
+    typing_frames_per_message,
     unavailable_long_retry_cap,
     unavailable_retry_cap,
     zones,
@@ -55,15 +61,32 @@ from chat_connections import (
     zone_headroom,
 )
 from chat_presence import (
+    connect_counter_writes_per_second_peak,
+    connects_per_second_peak,
     handshakes_per_second_peak,
+    presence_notifications_per_second_peak,
     registry_capacity_all_zones,
+    registry_copies,
     registry_nodes,
     registry_ops_during_wave_per_second,
     registry_ops_per_second_peak,
     registry_ops_zone_lost_per_second,
     registry_reads_per_second_peak,
 )
-from chat_receipts import read_position_writes_per_second_peak, watermark_writes_per_second_peak
+from chat_push_quota import fcm_quota_earned_per_minute
+from chat_receipts import (
+    own_device_forwards_per_second_peak,
+    read_position_writes_per_second_peak,
+    receipt_frames_per_second_peak,
+    watermark_writes_per_second_peak,
+)
+from chat_reliability import (
+    fast_burn_late_push_share,
+    fast_burn_window,
+    push_handoff_budget_share,
+    slow_burn_late_push_share,
+    slow_burn_window,
+)
 from chat_sequencing import shards_per_chat_server
 from chat_servers import database_nodes
 from chat_storage import (
@@ -79,16 +102,23 @@ from chat_storage import (
     years_of_data_on,
 )
 from chat_traffic import (
+    android_pushes_per_minute_peak,
     chat_servers,
     chat_work_per_message,
+    event_log_brokers,
+    event_log_events_per_second_peak,
+    live_deliveries_per_second_peak,
     messages_per_second,
     messages_per_second_peak,
+    push_messages_per_second_peak,
+    pushes_per_second,
     pushes_per_second_peak,
 )
 from concept_consensus_leases import chat_lease_left_at_worst_helper, leader_change_takeover, takeover
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
+    SECONDS_PER_MINUTE,
     count,
     duration,
     fraction,
@@ -351,10 +381,68 @@ years_until_data_covers_midnight = count(years_of_data_on(midnight_database_node
 midnight_store_load_at_horizon = fraction(
     midnight_store_writes_per_second / (database_nodes_for_horizon * store_writes_per_node_per_second / message_copies)
 )
-# The registry's reads grow with the messages too; connects and presence barely do.
-midnight_registry_load = fraction(
-    (registry_ops_per_second_peak + registry_reads_per_second_peak * (midnight_over_peak_exact - 1))
+# The registry's reads grow with the messages too, and so do the push-woken Android apps' connect-counter
+# writes (on every copy). The greetings also bring foreground connects, counted as if each of the busiest
+# zone's users opened the app once in the window, on top of the peak's (an entry written at the connect
+# and at the disconnect, on every copy); presence barely moves.
+midnight_connects_per_second = peak(daily_active_users * midnight_zone_share / midnight_window)
+midnight_registry_load_without_connects = fraction(
+    (
+        registry_ops_per_second_peak
+        + (registry_reads_per_second_peak + connect_counter_writes_per_second_peak * registry_copies)
+        * (midnight_over_peak_exact - 1)
+    )
     / registry_capacity_all_zones
+)
+midnight_registry_load = fraction(
+    midnight_registry_load_without_connects
+    + midnight_connects_per_second * 2 * registry_copies / registry_capacity_all_zones
+)
+# The event log's events (a "message stored" per message, a "read up to N" per read move) grow with the
+# messages, against brokers sized for the daily peak with room to lose a zone. Grown like the chat tier,
+# with the same zone headroom, but ahead like the store: a new broker takes partitions by reassignment,
+# which copies their retained data to it.
+midnight_event_log_events_per_second = peak(event_log_events_per_second_peak * midnight_over_peak_exact)
+event_log_capacity = throughput(event_log_brokers * event_log_events_per_broker_per_second)
+midnight_event_log_load = fraction(midnight_event_log_events_per_second / event_log_capacity)
+midnight_event_log_brokers = count(
+    whole_per_zone(
+        midnight_event_log_events_per_second * zones / (zones - 1) / event_log_events_per_broker_per_second, zones
+    )
+)
+# Pushes grow with the messages too, and FCM's quota cannot be earned ahead (step 5): past the quota the
+# traffic has earned, FCM answers 429. The push service hands FCM the newest notifications first and
+# holds the refused ones collapsed per conversation, so the late hand-offs are the refusals, at most.
+midnight_android_pushes_per_minute = count(android_pushes_per_minute_peak * midnight_over_peak_exact)
+midnight_fcm_quota_use = fraction(midnight_android_pushes_per_minute / fcm_quota_earned_per_minute)
+midnight_fcm_refused = count(
+    (midnight_android_pushes_per_minute - fcm_quota_earned_per_minute) * midnight_window / SECONDS_PER_MINUTE
+)
+# Against the late-push budget: as a share of the notifications of the hour around it (the window at
+# midnight's rate, the rest at the average), where the fast page needs fast_burn_late_push_share, and of
+# the window's alone, where the page's short window looks; and against the rolling window's whole budget.
+# The held notifications go out once the window is over, in the quota's room beside the peak's own
+# pushes: at most this long, before the collapse shrinks them.
+midnight_fcm_drain_time = duration(
+    midnight_fcm_refused / (fcm_quota_earned_per_minute - android_pushes_per_minute_peak) * SECONDS_PER_MINUTE
+)
+midnight_pushes_in_window = count(push_messages_per_second_peak * midnight_over_peak_exact * midnight_window)
+
+
+def midnight_late_push_share_of(window):
+    """The late hand-offs as a share of the notifications in an alert's window around midnight."""
+    return midnight_fcm_refused / (
+        midnight_pushes_in_window + push_messages_per_second_peak / peak_to_average * (window - midnight_window)
+    )
+
+
+midnight_late_push_share_of_hour = fraction(midnight_late_push_share_of(fast_burn_window))
+midnight_late_push_share_of_six_hours = fraction(midnight_late_push_share_of(slow_burn_window))
+midnight_late_push_share_of_window = fraction(midnight_fcm_refused / midnight_pushes_in_window)
+assert midnight_late_push_share_of_hour < fast_burn_late_push_share
+assert midnight_late_push_share_of_six_hours < slow_burn_late_push_share
+midnight_late_push_budget_share = fraction(
+    midnight_fcm_refused / (pushes_per_second * slo_window * push_handoff_budget_share)
 )
 # The chat tier for midnight, with the same zone headroom and spare as every day, rounded per zone.
 midnight_chat_servers = count(
@@ -416,10 +504,47 @@ resend_waiting_chat_server_death = count(
 )
 resend_frames_chat_server_death = peak(resend_waiting_chat_server_death / unavailable_retry_cap)
 # The worst failover: a zone lost. A third of the shards lose their owner, and a third of the store's
-# ranges their leader (each range leads in one zone), independently, so a send goes through only if
-# both its shard and its range are spared. Its window is the longest of the zone's takeovers (etcd's
-# leader lost with it, or not) and the ranges' failover, each with the client's next retry.
-zone_sends_stopped_share = fraction(1 - (1 - 1 / zones) ** 2)
+# ranges their leader (each range leads in one zone), independently. A third of the members' rows' ranges
+# fail over too, so most sends leave a member's row behind, and such a send is acked only once its
+# conversation is listed in its shard's CoalescingGroup row (step 6). That table is split by shard with
+# its leaders spread over the zones, so a shard's row is on a range failing over for a third of the
+# shards. A send goes through only if its shard and its message row's range are spared and, when a
+# member's row is late, its shard's CoalescingGroup range too. Its window is the longest of the zone's
+# takeovers (etcd's leader lost with it, or not) and the ranges' failover, each with the client's next retry.
+range_spared_zone_lost = 1 - 1 / zones
+members_one_to_one = count(2)
+
+
+def member_row_late_zone_lost(members):
+    """The chance that a send leaves at least one of its members' rows behind, a zone lost."""
+    return 1 - range_spared_zone_lost**members
+
+
+def zone_sends_stopped(members):
+    """The share of sends to a conversation of that many members stopped while a zone's failovers last."""
+    late = member_row_late_zone_lost(members)
+    return 1 - range_spared_zone_lost**2 * ((1 - late) + late * range_spared_zone_lost)
+
+
+zone_sends_stopped_owner_and_row = fraction(1 - range_spared_zone_lost**2)
+zone_sends_stopped_one_to_one = fraction(zone_sends_stopped(members_one_to_one))
+zone_sends_stopped_average_group = fraction(zone_sends_stopped(group_members_average))
+zone_sends_stopped_share = fraction(
+    (1 - group_message_share) * zone_sends_stopped_one_to_one + group_message_share * zone_sends_stopped_average_group
+)
+# The CoalescingGroup burst: of the sends whose owner and message row are spared, those that leave a
+# member's row behind. Were each such conversation a row of its own, each would be an insert before its
+# ack (and a delete later); with one row per shard, rewritten at most once each coalescing_row_interval
+# with every conversation added since, the table takes one write a shard that often, however many miss.
+zone_sends_leaving_row_behind_share = fraction(
+    (1 - group_message_share) * member_row_late_zone_lost(members_one_to_one)
+    + group_message_share * member_row_late_zone_lost(group_members_average)
+)
+zone_coalescing_adds_per_second = peak(
+    messages_per_second_peak * range_spared_zone_lost**2 * zone_sends_leaving_row_behind_share
+)
+zone_coalescing_row_writes_per_second = peak(conversation_shards / coalescing_row_interval)
+zone_coalescing_writes_saved = times(zone_coalescing_adds_per_second / zone_coalescing_row_writes_per_second)
 resend_window_zone_lost = duration(
     max(shard_sends_resume_zone_lost, shard_sends_resume_leader_lost, store_range_failover + unavailable_retry_cap)
 )
@@ -427,8 +552,49 @@ resend_waiting_zone_lost = count(
     sends_per_connection_server_per_second * zone_sends_stopped_share * resend_window_zone_lost
 )
 resend_waiting_share_zone_lost = fraction(resend_waiting_zone_lost / connections_per_server)
+# A shard's CoalescingGroup row at the window's end, at most: every conversation added meanwhile, a
+# conversation ID of 8 bytes each.
+zone_coalescing_conversations_per_row = count(
+    zone_coalescing_adds_per_second / conversation_shards * resend_window_zone_lost
+)
+zone_coalescing_row_bytes = size(zone_coalescing_conversations_per_row * 8)
 resend_frames_zone_lost = peak(resend_waiting_zone_lost / unavailable_retry_cap)
 resend_frames_zone_lost_share = fraction(resend_frames_zone_lost / frames_per_connection_server_per_second)
+
+# What a connection server's frames come to without any failover, at its planned connections (which it
+# holds only with a zone lost), each rate its share of the fleet's peak. A frame handled is one read
+# from a client, its answer included (a send's ack, a sync's result, a ping's pong), or one pushed to a
+# client unprompted. Each connect, foreground or woken by a push, brings a hello, two sync_lists and a
+# sync per changed conversation.
+server_share_of_connections = connections_per_server / connections_peak
+frames_per_connect = count(1 + sync_lists_per_connect + conversations_changed_per_sync)
+frames_in_ordinary = peak(
+    heartbeats_per_server_per_second
+    + server_share_of_connections
+    * (
+        messages_per_second_peak * (1 + typing_frames_per_message)
+        + watermark_writes_per_second_peak
+        + handshakes_per_second_peak * frames_per_connect
+    )
+    + connections_per_server / sync_list_period
+)
+# Typing frames go to the members' devices a message reaches live; presence to the users watching.
+frames_typing_presence_out = peak(
+    server_share_of_connections
+    * (live_deliveries_per_second_peak * typing_frames_per_message + presence_notifications_per_second_peak)
+)
+frames_out_ordinary = peak(
+    server_share_of_connections
+    * (live_deliveries_per_second_peak + receipt_frames_per_second_peak + own_device_forwards_per_second_peak)
+    + frames_typing_presence_out
+)
+frames_ordinary = peak(frames_in_ordinary + frames_out_ordinary)
+frames_ordinary_share = fraction(frames_ordinary / frames_per_connection_server_per_second)
+# A zone lost: the failovers' resends on top, typing and presence no longer forwarded (the first
+# shed, step 7).
+frames_zone_lost = peak(frames_ordinary - frames_typing_presence_out + resend_frames_zone_lost)
+frames_zone_lost_share = fraction(frames_zone_lost / frames_per_connection_server_per_second)
+assert frames_zone_lost_share < 1
 # Were every connection to have a message waiting, resends at the cap would be this many frame budgets.
 resend_frames_every_connection_over_budget = times(
     connections_per_server / unavailable_retry_cap / frames_per_connection_server_per_second
@@ -444,12 +610,18 @@ resend_frames_every_send_stopped = peak(
     sends_per_connection_server_per_second * unavailable_long_after / unavailable_retry_cap
     + connections_per_server / unavailable_long_retry_cap
 )
-resend_frames_every_send_stopped_share = fraction(
-    resend_frames_every_send_stopped / frames_per_connection_server_per_second
+# What else still arrives with every send stopped: heartbeats, first attempts of new messages, typing
+# (no longer forwarded), periodic sync_lists and foreground connects (no push wakes an app, since no
+# message goes through).
+frames_every_send_stopped_ordinary = peak(
+    heartbeats_per_server_per_second
+    + server_share_of_connections
+    * (messages_per_second_peak * (1 + typing_frames_per_message) + connects_per_second_peak * frames_per_connect)
+    + connections_per_server / sync_list_period
 )
-resend_frames_every_send_stopped_with_heartbeats_share = fraction(
-    (resend_frames_every_send_stopped + heartbeats_per_server_per_second) / frames_per_connection_server_per_second
-)
+frames_every_send_stopped = peak(resend_frames_every_send_stopped + frames_every_send_stopped_ordinary)
+frames_every_send_stopped_share = fraction(frames_every_send_stopped / frames_per_connection_server_per_second)
+assert frames_every_send_stopped_share < 1
 
 # Connection servers' epochs (step 4): each takes its epoch from etcd's revision, one Put to its own
 # key /conn-epoch/<server-id> whose response header carries the cluster's revision, unique and rising.
@@ -516,12 +688,48 @@ if __name__ != "chat_failures":
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
                 ("", "Shards taken over, etcd's leader alive (a next-ranked wait added)", shard_takeover_zone_lost),
                 ("", "Sends to them work again (watch and one client retry added)", shard_sends_resume_zone_lost),
-                ("", "Sends stopped while its shards and ranges fail over", zone_sends_stopped_share),
+                (
+                    "",
+                    "Sends stopped by their owner's or message row's failover alone",
+                    zone_sends_stopped_owner_and_row,
+                ),
+                (
+                    "",
+                    "Sends stopped, a late member row's CoalescingGroup range counted: one-to-one",
+                    zone_sends_stopped_one_to_one,
+                ),
+                ("", f"... a group of {group_members_average} members", zone_sends_stopped_average_group),
+                (
+                    "",
+                    "Sends stopped while its shards and ranges fail over, weighted by messages",
+                    zone_sends_stopped_share,
+                ),
+                ("", "Sends that get through but leave a member's row behind", zone_sends_leaving_row_behind_share),
+                (
+                    "",
+                    "... conversations added to CoalescingGroup rows a second, at most",
+                    zone_coalescing_adds_per_second,
+                ),
+                ("", "CoalescingGroup writes a second, one a shard a second", zone_coalescing_row_writes_per_second),
+                ("", "... fewer writes than a row per conversation", zone_coalescing_writes_saved),
+                (
+                    "",
+                    "Conversations in a shard's row at the window's end, at most",
+                    zone_coalescing_conversations_per_row,
+                ),
+                ("", "... its size", zone_coalescing_row_bytes),
                 ("", "Longest window of those failovers, the client's retry added", resend_window_zone_lost),
                 ("", "Messages waiting on a connection server at its end", resend_waiting_zone_lost),
                 ("", "... as a share of its connections", resend_waiting_share_zone_lost),
                 ("", "Resend frames a second per connection server, one a second each", resend_frames_zone_lost),
                 ("", "... against its frame budget", resend_frames_zone_lost_share),
+                ("", "Its ordinary frames a second in, at its planned connections", frames_in_ordinary),
+                ("", "... out, unprompted", frames_out_ordinary),
+                ("", "... of which typing and presence, shed first", frames_typing_presence_out),
+                ("", "Ordinary frames, in all", frames_ordinary),
+                ("", "... against its frame budget", frames_ordinary_share),
+                ("", "Frames a second with the resends, typing and presence shed", frames_zone_lost),
+                ("", "... against its frame budget", frames_zone_lost_share),
                 ("", "Reconnections the surviving servers' own budget allows", connection_servers_reconnect_budget),
                 ("", "Reconnections the registry has room for", registry_reconnects_per_second),
                 ("", "Reconnections a second the fleet accepts, the lower", zone_reconnect_capacity),
@@ -616,8 +824,9 @@ if __name__ != "chat_failures":
                     "... its quorum lost: the cap's first stretch, then the long cap",
                     resend_frames_every_send_stopped,
                 ),
-                ("", "... against the frame budget", resend_frames_every_send_stopped_share),
-                ("", "... with the heartbeats", resend_frames_every_send_stopped_with_heartbeats_share),
+                ("", "... its other frames meanwhile", frames_every_send_stopped_ordinary),
+                ("", "... all its frames", frames_every_send_stopped),
+                ("", "... against the frame budget", frames_every_send_stopped_share),
                 ("", "Presence events without an offline grace period", presence_events_without_grace),
                 ("A hot group", "Deliveries a second", hot_group_deliveries_per_second),
                 ("", "Member-row updates a second", hot_group_member_updates_per_second),
@@ -643,7 +852,24 @@ if __name__ != "chat_failures":
                 ("", "Years of data after which the chat tier gives first", years_until_chat_tier_gives_first),
                 ("", "Years of data after which the store needs no growth", years_until_data_covers_midnight),
                 ("", f"Store write load at the {retention_years}-year horizon's size", midnight_store_load_at_horizon),
-                ("", "Registry load, all zones up", midnight_registry_load),
+                (
+                    "",
+                    "Registry load, all zones up, without the greetings' own connects",
+                    midnight_registry_load_without_connects,
+                ),
+                ("", "Foreground connects a second, each greeting sender once", midnight_connects_per_second),
+                ("", "Registry load with them, all zones up", midnight_registry_load),
+                ("", "Event log events a second", midnight_event_log_events_per_second),
+                ("", "Against its brokers' capacity", midnight_event_log_load),
+                ("", "Event log brokers for midnight, with zone headroom", midnight_event_log_brokers),
+                ("", "Pushes a minute to Android phones (FCM)", midnight_android_pushes_per_minute),
+                ("", "Against the FCM quota earned", midnight_fcm_quota_use),
+                ("", "Notifications FCM refuses (429) in the window, held", midnight_fcm_refused),
+                ("", "Time to hand them off after it, at most", midnight_fcm_drain_time),
+                ("", "Late hand-offs, a share of the hour's notifications", midnight_late_push_share_of_hour),
+                ("", "... of six hours'", midnight_late_push_share_of_six_hours),
+                ("", "... of the window's", midnight_late_push_share_of_window),
+                ("", "... of the rolling window's late-push budget", midnight_late_push_budget_share),
                 ("", "Chat servers for midnight, with zone headroom", midnight_chat_servers),
                 ("Session registry lost", "etcd writes for the servers' new epochs", reregistration_etcd_writes),
                 (

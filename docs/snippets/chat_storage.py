@@ -6,6 +6,7 @@ from chat_assumptions import (
     account_deletion_share_per_day,
     background_connect_burst,
     background_connect_refill_interval,
+    backup_retention_days,
     cdn_cache_days,
     cdn_purge_urls_per_second,
     connect_burst,
@@ -14,6 +15,7 @@ from chat_assumptions import (
     conversations_per_user,
     daily_active_users,
     dedupe_window,
+    deletion_job_nights,
     devices_per_user,
     media_retention_days,
     media_storage_overhead,
@@ -27,6 +29,8 @@ from chat_assumptions import (
     quiet_hours,
     retention_years,
     storage_per_database_server,
+    store_compaction_days,
+    store_gc_ttl,
     store_reads_per_node_per_second,
     store_writes_per_node_per_second,
     sync_list_period,
@@ -64,6 +68,7 @@ from chat_traffic import (
     push_candidates_per_second_peak,
     recipient_users_per_message,
 )
+from concept_life_assumptions import gdpr_answer_within
 from reference_capacity import paxos_state_reads_per_replica, paxos_state_writes_per_replica, relational_shard_bytes
 
 from sdw.estimation import (
@@ -302,6 +307,18 @@ deletion_cdn_purges_per_day = per_day(account_deletions_per_day * deletion_media
 deletion_cdn_purges_per_second_quiet = per_second(deletion_cdn_purges_per_day / quiet_hours)
 deletion_cdn_purges_share_of_limit = fraction(deletion_cdn_purges_per_second_quiet / cdn_purge_urls_per_second)
 
+# How long a deleted message's body outlives the deletion on the server. The job tombstones it within its
+# nights; the store keeps the earlier version as history until its garbage collection (store_gc_ttl), and
+# the collected version stays in its file until the weekly compaction rewrites it. A backup is a copy of
+# the rows as of its time, so one taken after the tombstone holds none of it, and the last one taken
+# before it keeps it until it expires.
+deletion_job_time = duration(deletion_job_nights * SECONDS_PER_DAY)
+erasure_store_delay = duration(deletion_job_time + store_gc_ttl + store_compaction_days * SECONDS_PER_DAY)
+erasure_backup_delay = duration(deletion_job_time + backup_retention_days * SECONDS_PER_DAY)
+erasure_delay = duration(max(erasure_store_delay, erasure_backup_delay))
+erasure_margin = duration(gdpr_answer_within - erasure_delay)
+assert erasure_margin > 0
+
 if __name__ != "chat_storage":
     print(
         markdown_table(
@@ -415,6 +432,10 @@ if __name__ != "chat_storage":
                 ("CDN purges a day (original and thumbnail)", deletion_cdn_purges_per_day),
                 ("CDN purges a second, in the quiet hours", deletion_cdn_purges_per_second_quiet),
                 ("Share of the CDN's purge limit", deletion_cdn_purges_share_of_limit),
+                ("A deleted body leaves the store's files", erasure_store_delay),
+                ("... the last backup", erasure_backup_delay),
+                ("Erasure delay", erasure_delay),
+                ("... under a month by", erasure_margin),
             ],
         )
     )
