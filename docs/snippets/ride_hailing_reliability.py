@@ -31,7 +31,6 @@ from ride_hailing_assumptions import (
     frames_per_gateway,
     hellos_per_gateway,
     hold_decline_share,
-    index_queries_per_node,
     index_write_alert_window,
     index_write_ratio_band,
     largest_region,
@@ -65,6 +64,7 @@ from ride_hailing_servers import (
     gateway_counts,
     gateway_frames_peak,
     gateways,
+    index_query_loads,
     index_shards_by_region,
     location_ops_peak,
     region_counts,
@@ -194,17 +194,15 @@ assert all(
 )
 # The live index under the same ceiling: its queries spread over a shard's copies (one a zone), so with
 # a zone lost the region's share is on two copies of each shard, and carrying the partner both shares
-# are on all three. Writes do not move in either case (every copy takes its shard's writes). A region
-# past the ceiling gets a shard more, a copy in each zone, until both cases are under it.
+# are on all three (step 5's index_query_loads). Writes do not move with a zone lost (every copy takes its
+# shard's writes); carrying the partner, each copy takes the partner's drivers' positions too, which
+# step 5's shard count already sizes (capacity_share) under the write target. A region past the ceiling
+# gets a shard more, a copy in each zone, until both query cases are under it.
 
 
 def index_loads(shards: int, region: str) -> dict:
     """A region's index queries as a share of its copies' assumed query capacity, in each case."""
-    share = REGION_SHARES[region]
-    return {
-        ZONE_LOST: index_queries_peak * share / (shards * (zones - 1) * index_queries_per_node),
-        PARTNER: index_queries_peak * (share + absorbed_share[region]) / (shards * zones * index_queries_per_node),
-    }
+    return dict(zip((ZONE_LOST, PARTNER), index_query_loads(shards, region), strict=True))
 
 
 _index_tightest = max(
@@ -216,6 +214,10 @@ _index_tightest = max(
     key=lambda row: row[2],
 )
 index_load_tightest = fraction(_index_tightest[2])
+# Its growth before its copies pass their assumed query capacity: after the gateways', before the
+# location service's (the prose ranks it second).
+index_growth = times(1 / _index_tightest[2])
+assert _first_growth < index_growth < _second_growth
 index_tight_regions = [
     region
     for region in REGION_SHARES
@@ -227,6 +229,10 @@ for _region in REGION_SHARES:
         index_shards_after[_region] += 1
 index_nodes_added = count((sum(index_shards_after.values()) - sum(index_shards_by_region.values())) * zones)
 index_load_after = fraction(max(max(index_loads(index_shards_after[r], r).values()) for r in REGION_SHARES))
+# After the fix the most loaded copies are Asia-Pacific's, one shard with a zone lost (the zone-loss
+# prose quotes this figure for it).
+assert index_load_after == max(index_loads(index_shards_after[r], r)[ZONE_LOST] for r in REGION_SHARES)
+assert index_load_after == index_loads(index_shards_after["Asia-Pacific"], "Asia-Pacific")[ZONE_LOST]
 # North America and Latin America, carrying each other, are the two past it (the prose names them).
 assert index_tight_regions == ["North America", "Latin America"] and _index_tightest[1] == PARTNER
 stateless_servers_added = count(servers_added_now)
@@ -291,7 +297,11 @@ region_detection = duration(check_interval * failure_threshold)
 # The person is paged by the outside prober (the edge's logs go quiet with the region): the misses in a
 # row, the last one known at its timeout.
 probe_page_after = duration(probe_interval * (probe_misses_to_page - 1) + probe_timeout)
-region_rto = duration(probe_page_after + human_decision + standby_promotion + dns_ttl + reconnect_spread)
+# Until the phones are served elsewhere: the last of them, having failed for minutes, waits out its
+# longest backoff after the TTL and the spread.
+region_rto = duration(
+    probe_page_after + human_decision + standby_promotion + dns_ttl + reconnect_spread + reconnect_backoff_cap
+)
 region_failed_requests = count(rides_per_second_peak * largest_region_share * region_rto)
 region_outage_over_budget = times(region_failed_requests / failed_requests_budget)
 region_hellos_per_second = per_second(region_connections / reconnect_spread)
@@ -301,10 +311,10 @@ region_hellos_per_gateway = per_second(region_hellos_per_second / gateway_counts
 hello_load_region_loss = fraction(region_hellos_per_gateway / hellos_per_gateway)
 hello_load_zone_loss = fraction(hellos_per_gateway_zone_lost_max / hellos_per_gateway)
 failover_matching_hold = duration(dns_ttl + reconnect_spread + reconnect_backoff_cap)
-# A planned drill: no detection and no decision; promotion, the TTL and the spread, run at the drilled
-# region's quietest hour (about 4 a.m. in its main time zones), at that hour's rate: the region's share
+# A planned drill: no detection and no decision; promotion, the TTL, the spread and the backoff cap, run
+# at the drilled region's quietest hour (about 4 a.m. in its main time zones), at that hour's rate: the region's share
 # of the day's average, times the quiet hour's share of it. Against the month's budget.
-drill_outage = duration(standby_promotion + dns_ttl + reconnect_spread)
+drill_outage = duration(standby_promotion + dns_ttl + reconnect_spread + reconnect_backoff_cap)
 drill_hour_rides_per_second = per_second(rides_per_second * largest_region_share * quiet_hour_to_average)
 drill_failed_requests = count(drill_hour_rides_per_second * drill_outage)
 drill_budget_share = fraction(drill_failed_requests / failed_requests_budget)
@@ -404,9 +414,10 @@ if __name__ != "ride_hailing_reliability":
                     f"Live index: most query load, {', '.join(index_tight_regions)} carrying a partner",
                     index_load_tightest,
                 ),
+                ("... its growth before its capacity", index_growth),
                 ("... after a shard more in each", index_load_after),
                 (f"Connection gateways: step 5's {gateways}, after the fix", gateways_after),
-                (f"Third tier, {third_tier}: growth before its capacity", third_growth),
+                (f"Third stateless tier, {third_tier}: growth before its capacity", third_growth),
                 ("... its load then", third_load_tightest),
                 (
                     "A zone lost: hellos a second on each gateway left, worldwide (after the fix)",

@@ -157,17 +157,22 @@ index_nodes = servers(index_shards * zones)
 index_write_load = fraction(
     index_writes_peak * REGION_SHARES[largest_region] / index_shards_by_region[largest_region] / NODE_WRITES_PER_SECOND
 )
-index_query_load_zone_lost = fraction(
-    index_queries_peak
-    * REGION_SHARES[largest_region]
-    / (index_shards_by_region[largest_region] * (zones - 1) * index_queries_per_node)
-)
-# The other case: the largest region carrying its failover partner, on all its copies.
-index_query_load_partner = fraction(
-    index_queries_peak
-    * (REGION_SHARES[largest_region] + absorbed_share[largest_region])
-    / (index_shards_by_region[largest_region] * zones * index_queries_per_node)
-)
+
+
+def index_query_loads(shards: int, region: str) -> tuple[float, float]:
+    """A region's index queries as a share of its copies' assumed query capacity: with a zone lost (its
+    own share on two copies of each shard), and carrying its failover partner (both shares on all three)."""
+    share = REGION_SHARES[region]
+    return (
+        index_queries_peak * share / (shards * (zones - 1) * index_queries_per_node),
+        index_queries_peak * (share + absorbed_share[region]) / (shards * zones * index_queries_per_node),
+    )
+
+
+# Both cases for the largest region at this count (step 7 checks every region).
+_largest_loads = index_query_loads(index_shards_by_region[largest_region], largest_region)
+index_query_load_zone_lost = fraction(_largest_loads[0])
+index_query_load_partner = fraction(_largest_loads[1])
 
 # Matching, the ETA workers, routing (after step 6's route cache) and the REST tiers.
 matching_servers = servers(tier(matching_queries_peak, searches_per_matching_server))
