@@ -2,6 +2,7 @@
 
 import math
 
+from url_shortener_api import unknown_key_checks_peak
 from url_shortener_assumptions import (
     analytics_inserts_per_second,
     api_processes,
@@ -30,7 +31,6 @@ from url_shortener_assumptions import (
     takedown_budget,
     zones,
 )
-from url_shortener_api import unknown_key_checks_peak
 from url_shortener_cache import (
     cache_entry_bytes,
     filler_reads_peak,
