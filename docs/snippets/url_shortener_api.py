@@ -131,13 +131,24 @@ alias_claim_reads_per_second_peak = peak(custom_aliases_per_day / SECONDS_PER_DA
 # An unknown key's 404 spends two too, the address's /64 and /56 buckets of the unknown-key limit.
 rate_limit_ops_per_create = count(2)
 rate_limit_ops_per_unknown_key = count(2)
+# Every unknown key's 404 reaches a redirect server and is checked (the edge never keeps one).
+unknown_key_checks_peak = peak(redirects_per_second_peak * unknown_key_share)
 rate_limit_ops_peak = peak(
-    creations_per_second_peak * rate_limit_ops_per_create
-    + redirects_per_second_peak * unknown_key_share * rate_limit_ops_per_unknown_key
+    creations_per_second_peak * rate_limit_ops_per_create + unknown_key_checks_peak * rate_limit_ops_per_unknown_key
 )
 # Each operation is a script (read, arithmetic, write, expiry), priced as the rate limiter prices one.
 rate_limit_script_cost = times(script_cost_in_gets)
-rate_limit_store_load = fraction(rate_limit_ops_peak * rate_limit_script_cost / cache_ops_per_server)
+# A script that refuses an unknown key publishes the address to every redirect server, which keeps it
+# in memory and answers the address's every request with the challenge without asking the store. A
+# refusal is at most one a checked unknown key (a server that holds the address checks nothing), so
+# the publishes are bounded by the unknown keys' 404s; a publish is priced as one GET for the publish
+# and one for each redirect server it is delivered to.
+rate_limit_publishes_peak = peak(unknown_key_checks_peak)
+rate_limit_publish_cost = times(1 + redirect_servers)
+rate_limit_store_load = fraction(
+    (rate_limit_ops_peak * rate_limit_script_cost + rate_limit_publishes_peak * rate_limit_publish_cost)
+    / cache_ops_per_server
+)
 # Fail-open backstop while the store cannot answer: the API gateway runs on the create servers, and
 # each holds a local bucket of the caller's limit x the multiple / the gateways; the unknown-key checks
 # run on the redirect servers, which hold theirs the same way.

@@ -2,6 +2,7 @@
 
 import math
 
+from url_shortener_api import unknown_key_checks_peak
 from url_shortener_assumptions import (
     analytics_inserts_per_second,
     api_processes,
@@ -28,7 +29,6 @@ from url_shortener_assumptions import (
     stream_shard_write_bytes,
     stream_shard_write_records,
     takedown_budget,
-    unknown_key_share,
     zones,
 )
 from url_shortener_cache import (
@@ -162,7 +162,7 @@ viral_over_fleet = times(viral_hits_per_second / redirect_fleet_capacity)
 viral_origin_requests_with_edge = per_second(edge_locations / edge_ttl)
 # Unknown keys' 404s: the edge never keeps one (no-store, which CloudFront honors for a 404), so every
 # one reaches the redirect servers, as the fleet's sizing already counts them.
-unknown_key_404s_peak = peak(redirects_per_second_peak * unknown_key_share)
+unknown_key_404s_peak = peak(unknown_key_checks_peak)
 unknown_key_404s_fleet_share = fraction(unknown_key_404s_peak / redirect_fleet_capacity)
 # Edge invalidations: one path for each status change, priced past the month's free paths.
 invalidation_paths_per_month = count(status_changes_per_day * SECONDS_PER_MONTH / SECONDS_PER_DAY)
