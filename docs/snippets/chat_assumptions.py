@@ -140,7 +140,7 @@ shard_map_watch_delay = duration(0.1)
 # A client's backoff after `unavailable` on a send grows to at most this.
 unavailable_retry_cap = duration(1)
 # Once a send has had `unavailable` for longer than the slowest failover, the client backs off to this.
-unavailable_long_retry_cap = duration(60)
+unavailable_long_retry_cap = duration(30)
 # A store range whose leader fails takes about this to elect a new one and take writes again.
 store_range_failover = duration(10)
 # The coordination service: five etcd members, two, two and one in the three zones.
@@ -627,8 +627,8 @@ TABLE = [
         "Backoff between a client's retries of a send once it has had `unavailable` for longer than the slowest failover",
         unavailable_long_retry_cap,
         "An outage that lasts (the coordination service's quorum lost, a range below its quorum until a node restarts) "
-        "is not a failover: with every send stopped, a minute between a connection's resends keeps them, the "
-        "messages still resent once a second and the server's other frames within its frame budget (step 7), "
+        "is not a failover: with every send stopped, half a minute between a connection's resends keeps them, "
+        "the messages still resent once a second and the server's other frames within its frame budget (step 7), "
         "and the send goes through within this of the outage's end.",
     ),
     (

@@ -62,16 +62,18 @@ from chat_connections import (
 )
 from chat_presence import (
     connect_counter_writes_per_second_peak,
-    connects_per_second_peak,
     handshakes_per_second_peak,
     presence_notifications_per_second_peak,
+    reconnect_wave_writes_per_second,
     registry_capacity_all_zones,
     registry_copies,
     registry_nodes,
+    registry_one_copy_ops_per_second_peak,
     registry_ops_during_wave_per_second,
     registry_ops_per_second_peak,
     registry_ops_zone_lost_per_second,
     registry_reads_per_second_peak,
+    registry_writes_all_kinds_per_second_peak,
 )
 from chat_push_quota import fcm_quota_earned_per_minute
 from chat_receipts import (
@@ -398,6 +400,42 @@ midnight_registry_load = fraction(
     midnight_registry_load_without_connects
     + midnight_connects_per_second * 2 * registry_copies / registry_capacity_all_zones
 )
+# That leaves no room for a node or a zone lost, so the registry is grown for midnight like every day's
+# sizing (chat_presence.registry_nodes): a zone lost in those minutes, its writes on the two copies left
+# and its clients' reconnect wave (at the daily peak's connections), with the same zone headroom, rounded
+# per zone, and one spare a zone. The entries are small (step 4) and a new node fills in minutes, so the
+# nodes are added the day before, with the chat tier's.
+midnight_registry_one_copy_ops_per_second = peak(
+    registry_one_copy_ops_per_second_peak + registry_reads_per_second_peak * (midnight_over_peak_exact - 1)
+)
+midnight_registry_writes_per_second = peak(
+    registry_writes_all_kinds_per_second_peak
+    + connect_counter_writes_per_second_peak * (midnight_over_peak_exact - 1)
+    + midnight_connects_per_second * 2
+)
+midnight_registry_ops_per_second = peak(
+    midnight_registry_one_copy_ops_per_second + midnight_registry_writes_per_second * registry_copies
+)
+assert math.isclose(midnight_registry_ops_per_second / registry_capacity_all_zones, midnight_registry_load)
+midnight_registry_ops_zone_lost_during_wave = peak(
+    midnight_registry_one_copy_ops_per_second
+    + (midnight_registry_writes_per_second + reconnect_wave_writes_per_second) * (registry_copies - 1)
+)
+midnight_registry_nodes = count(
+    whole_per_zone(
+        midnight_registry_ops_zone_lost_during_wave * zone_headroom / registry_ops_per_node_per_second, zones
+    )
+    + spare_servers_per_zone * zones
+)
+midnight_registry_nodes_added = count(midnight_registry_nodes - registry_nodes)
+midnight_registry_load_after_growth = fraction(
+    midnight_registry_ops_per_second / (midnight_registry_nodes * registry_ops_per_node_per_second)
+)
+midnight_registry_load_zone_lost_after_growth = fraction(
+    midnight_registry_ops_zone_lost_during_wave
+    / (midnight_registry_nodes * (zones - 1) / zones * registry_ops_per_node_per_second)
+)
+assert midnight_registry_load_zone_lost_after_growth < 1
 # The event log's events (a "message stored" per message, a "read up to N" per read move) grow with the
 # messages, against brokers sized for the daily peak with room to lose a zone. Grown like the chat tier,
 # with the same zone headroom, but ahead like the store: a new broker takes partitions by reassignment,
@@ -564,18 +602,14 @@ resend_frames_zone_lost_share = fraction(resend_frames_zone_lost / frames_per_co
 # What a connection server's frames come to without any failover, at its planned connections (which it
 # holds only with a zone lost), each rate its share of the fleet's peak. A frame handled is one read
 # from a client, its answer included (a send's ack, a sync's result, a ping's pong), or one pushed to a
-# client unprompted. Each connect, foreground or woken by a push, brings a hello, two sync_lists and a
-# sync per changed conversation.
+# client unprompted. A connect's own frames (its hello, two sync_lists and a sync per changed
+# conversation) are not counted here: they are part of a reconnect's work, which the reconnect budget
+# pays for (step 7), the wave's connects and the peak's handshakes together.
 server_share_of_connections = connections_per_server / connections_peak
-frames_per_connect = count(1 + sync_lists_per_connect + conversations_changed_per_sync)
 frames_in_ordinary = peak(
     heartbeats_per_server_per_second
     + server_share_of_connections
-    * (
-        messages_per_second_peak * (1 + typing_frames_per_message)
-        + watermark_writes_per_second_peak
-        + handshakes_per_second_peak * frames_per_connect
-    )
+    * (messages_per_second_peak * (1 + typing_frames_per_message) + watermark_writes_per_second_peak)
     + connections_per_server / sync_list_period
 )
 # Typing frames go to the members' devices a message reaches live; presence to the users watching.
@@ -611,17 +645,20 @@ resend_frames_every_send_stopped = peak(
     + connections_per_server / unavailable_long_retry_cap
 )
 # What else still arrives with every send stopped: heartbeats, first attempts of new messages, typing
-# (no longer forwarded), periodic sync_lists and foreground connects (no push wakes an app, since no
-# message goes through).
+# (no longer forwarded) and periodic sync_lists. Foreground connects spend the reconnect budget, as above.
 frames_every_send_stopped_ordinary = peak(
     heartbeats_per_server_per_second
-    + server_share_of_connections
-    * (messages_per_second_peak * (1 + typing_frames_per_message) + connects_per_second_peak * frames_per_connect)
+    + server_share_of_connections * messages_per_second_peak * (1 + typing_frames_per_message)
     + connections_per_server / sync_list_period
 )
 frames_every_send_stopped = peak(resend_frames_every_send_stopped + frames_every_send_stopped_ordinary)
 frames_every_send_stopped_share = fraction(frames_every_send_stopped / frames_per_connection_server_per_second)
 assert frames_every_send_stopped_share < 1
+# Step 7's reason for the long cap: at half of it, the same frames would pass the budget.
+assert (
+    frames_every_send_stopped + connections_per_server / unavailable_long_retry_cap
+    > frames_per_connection_server_per_second
+)
 
 # Connection servers' epochs (step 4): each takes its epoch from etcd's revision, one Put to its own
 # key /conn-epoch/<server-id> whose response header carries the cluster's revision, unique and rising.
@@ -859,6 +896,10 @@ if __name__ != "chat_failures":
                 ),
                 ("", "Foreground connects a second, each greeting sender once", midnight_connects_per_second),
                 ("", "Registry load with them, all zones up", midnight_registry_load),
+                ("", "Registry nodes for midnight, zone headroom and spare as every day", midnight_registry_nodes),
+                ("", "... added the day before", midnight_registry_nodes_added),
+                ("", "Registry load on them, all zones up", midnight_registry_load_after_growth),
+                ("", "... a zone lost, with its reconnect wave", midnight_registry_load_zone_lost_after_growth),
                 ("", "Event log events a second", midnight_event_log_events_per_second),
                 ("", "Against its brokers' capacity", midnight_event_log_load),
                 ("", "Event log brokers for midnight, with zone headroom", midnight_event_log_brokers),
