@@ -1,19 +1,19 @@
 """Passes of the browser tests of the built pages, kept while nothing they depend on has changed.
 
 Used by the tests that only read a build (each page's, each search, the 404 page, the palette,
-instant navigation, each kind of page at another address, the step 2 pages' estimator links, the
-offline copy, the diagrams' boxes off screen). Such a test's outcome is decided by the test
-code, the browser, and the bytes of the files the page loads. After a pass, the test's id, the
-files it loaded and a digest of all three are written to `.cache/sdw-tests/`; when a later run
-finds the same digest (each file read again from the new build), the test passes without opening
-the page, as a build reuses a page whose inputs are unchanged. A failure is never kept, so a
-failing page runs on every run until it passes. The digest covers every file under the site's
-`assets/` whether or not the page asked for it (a worker's own requests may not reach the page's
-listener), the test's code (its module, `conftest.py`, and every module of the tests, `scripts/`
-and `sdw` that either imports, followed through their imports), the locked versions of every
-package (axe-core's among them) and the browser's version. An edit to another test, or to build
-code the test never imports, keeps the pass: whatever such an edit changes in the site is in the
-page's files, which are digested anyway.
+instant navigation, each kind of page at another address, the offline copy, the diagrams' boxes
+off screen). Such a test's outcome is decided by the test code, the browser, and the bytes of
+the files the page loads. After a pass, the test's id, the files it loaded and a digest of all
+three are written to `.cache/sdw-tests/`; when a later run finds the same digest (each file read
+again from the new build), the test passes without opening the page, as a build reuses a page
+whose inputs are unchanged. A failure is never kept, so a failing page runs on every run until
+it passes. The digest covers every file under the site's `assets/` whether or not the page asked
+for it (a worker's own requests may not reach the page's listener), the test's code (its module,
+`conftest.py`, and every module of the tests, `scripts/` and `sdw` that either imports, followed
+through their imports), the locked versions of every package (axe-core's among them) and the
+browser's version. An edit to another test, or to build code the test never imports, keeps the
+pass: whatever such an edit changes in the site is in the page's files, which are digested
+anyway.
 
 With `SDW_NO_TEST_CACHE=1`, and whenever `CI` is set, no pass is reused: every test runs (CI runs
 every test every time); passes are still recorded, for a later run to reuse.
@@ -27,6 +27,7 @@ import hashlib
 import json
 import modulefinder
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -92,6 +93,17 @@ def served_file(site: Path, path: str) -> Path:
     return file if file.is_file() else site / "404.html"
 
 
+# MkDocs stamps every <lastmod> in the sitemap with the build's date, so its bytes change at
+# midnight with nothing else changed; instant navigation reads only its addresses.
+LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
+
+
+def _outcome_bytes(file: Path) -> bytes:
+    """The bytes of `file` a test's outcome can depend on: the sitemap without its dates."""
+    content = file.read_bytes()
+    return LASTMOD.sub(b"", content) if file.name == "sitemap.xml" else content
+
+
 class KeptPasses:
     def __init__(
         self, site: Path, environment: str, folder: Path = FOLDER, code: str | None = None, reuse: bool = True
@@ -111,7 +123,7 @@ class KeptPasses:
         every = set(files) | {p.relative_to(self.site).as_posix() for p in assets.rglob("*") if p.is_file()}
         for name in sorted(every):
             file = served_file(self.site, name)
-            digest.update(name.encode() + b"\0" + hashlib.sha256(file.read_bytes()).digest())
+            digest.update(name.encode() + b"\0" + hashlib.sha256(_outcome_bytes(file)).digest())
         return digest.hexdigest()
 
     def unchanged(self, test_id: str) -> bool:

@@ -22,6 +22,7 @@ def site(tmp_path: Path) -> Path:
         "about/index.html": "about",
         "assets/stylesheets/extra.css": "a { color: black }",
         "assets/javascripts/workers/search.js": "worker",
+        "sitemap.xml": "<urlset><url><loc>https://x.test/workflow/</loc><lastmod>2026-12-05</lastmod></url></urlset>",
     }.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(text, encoding="utf-8")
@@ -140,3 +141,14 @@ def test_with_reuse_off_a_pass_is_recorded_for_later_and_not_reused(site: Path, 
     every.keep(TEST, ["workflow/"])
     assert not every.unchanged(TEST)
     assert kept(site, tmp_path).unchanged(TEST)
+
+
+def test_the_sitemaps_dates_alone_do_not_run_the_test_again(site: Path, tmp_path: Path) -> None:
+    """MkDocs dates every sitemap entry with the build's day: a build the next morning, with nothing
+    else changed, keeps the pass; a changed address in it does not."""
+    kept(site, tmp_path).keep(TEST, ["workflow/", "sitemap.xml"])
+    sitemap = site / "sitemap.xml"
+    sitemap.write_text(sitemap.read_text(encoding="utf-8").replace("2026-12-05", "2026-12-06"), encoding="utf-8")
+    assert kept(site, tmp_path).unchanged(TEST)
+    sitemap.write_text(sitemap.read_text(encoding="utf-8").replace("/workflow/", "/steps/"), encoding="utf-8")
+    assert not kept(site, tmp_path).unchanged(TEST)
