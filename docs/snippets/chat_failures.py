@@ -68,6 +68,7 @@ from chat_presence import (
     registry_capacity_all_zones,
     registry_copies,
     registry_nodes,
+    registry_nodes_for,
     registry_one_copy_ops_per_second_peak,
     registry_ops_during_wave_per_second,
     registry_ops_per_second_peak,
@@ -175,10 +176,7 @@ connection_servers_share_during_wave = fraction(
 )
 # Without jitter, every client retries at once, and again after each timeout.
 zone_reconnect_overload = times(zone_connections_lost / zone_reconnect_capacity)
-registry_nodes_for_peak_alone = count(
-    whole_per_zone(registry_ops_zone_lost_per_second * zone_headroom / registry_ops_per_node_per_second, zones)
-    + spare_servers_per_zone * zones
-)
+registry_nodes_for_peak_alone = registry_nodes_for(registry_ops_zone_lost_per_second)
 registry_load_during_wave_if_sized_for_peak = fraction(
     registry_ops_during_wave_per_second
     / (registry_nodes_for_peak_alone * (zones - 1) / zones * registry_ops_per_node_per_second)
@@ -388,46 +386,37 @@ midnight_store_load_at_horizon = fraction(
 # zone's users opened the app once in the window, on top of the peak's (an entry written at the connect
 # and at the disconnect, on every copy); presence barely moves.
 midnight_connects_per_second = peak(daily_active_users * midnight_zone_share / midnight_window)
+# The registry's operations at midnight, counted once: a read or a notification on one copy, a write on
+# every copy.
+midnight_registry_one_copy_ops_per_second = peak(
+    registry_one_copy_ops_per_second_peak + registry_reads_per_second_peak * (midnight_over_peak_exact - 1)
+)
+midnight_registry_writes_without_connects_per_second = peak(
+    registry_writes_all_kinds_per_second_peak + connect_counter_writes_per_second_peak * (midnight_over_peak_exact - 1)
+)
+midnight_registry_writes_per_second = peak(
+    midnight_registry_writes_without_connects_per_second + midnight_connects_per_second * 2
+)
 midnight_registry_load_without_connects = fraction(
-    (
-        registry_ops_per_second_peak
-        + (registry_reads_per_second_peak + connect_counter_writes_per_second_peak * registry_copies)
-        * (midnight_over_peak_exact - 1)
-    )
+    (midnight_registry_one_copy_ops_per_second + midnight_registry_writes_without_connects_per_second * registry_copies)
     / registry_capacity_all_zones
 )
-midnight_registry_load = fraction(
-    midnight_registry_load_without_connects
-    + midnight_connects_per_second * 2 * registry_copies / registry_capacity_all_zones
+midnight_registry_ops_per_second = peak(
+    midnight_registry_one_copy_ops_per_second + midnight_registry_writes_per_second * registry_copies
 )
+midnight_registry_load = fraction(midnight_registry_ops_per_second / registry_capacity_all_zones)
 # That leaves no room for a node or a zone lost, so the registry is grown for midnight like every day's
 # sizing (chat_presence.registry_nodes): a zone lost in those minutes, its writes on the two copies left
 # and its clients' reconnect wave (at the daily peak's connections), with the same zone headroom, rounded
 # per zone, and one spare a zone. The entries are small (step 4) and a new node fills in minutes, so the
 # nodes are added the day before, with the chat tier's.
-midnight_registry_one_copy_ops_per_second = peak(
-    registry_one_copy_ops_per_second_peak + registry_reads_per_second_peak * (midnight_over_peak_exact - 1)
-)
-midnight_registry_writes_per_second = peak(
-    registry_writes_all_kinds_per_second_peak
-    + connect_counter_writes_per_second_peak * (midnight_over_peak_exact - 1)
-    + midnight_connects_per_second * 2
-)
-midnight_registry_ops_per_second = peak(
-    midnight_registry_one_copy_ops_per_second + midnight_registry_writes_per_second * registry_copies
-)
-assert math.isclose(midnight_registry_ops_per_second / registry_capacity_all_zones, midnight_registry_load)
 midnight_registry_ops_zone_lost_during_wave = peak(
     midnight_registry_one_copy_ops_per_second
     + (midnight_registry_writes_per_second + reconnect_wave_writes_per_second) * (registry_copies - 1)
 )
-midnight_registry_nodes = count(
-    whole_per_zone(
-        midnight_registry_ops_zone_lost_during_wave * zone_headroom / registry_ops_per_node_per_second, zones
-    )
-    + spare_servers_per_zone * zones
-)
+midnight_registry_nodes = registry_nodes_for(midnight_registry_ops_zone_lost_during_wave)
 midnight_registry_nodes_added = count(midnight_registry_nodes - registry_nodes)
+assert midnight_registry_nodes_added > 0
 midnight_registry_load_after_growth = fraction(
     midnight_registry_ops_per_second / (midnight_registry_nodes * registry_ops_per_node_per_second)
 )
@@ -435,7 +424,6 @@ midnight_registry_load_zone_lost_after_growth = fraction(
     midnight_registry_ops_zone_lost_during_wave
     / (midnight_registry_nodes * (zones - 1) / zones * registry_ops_per_node_per_second)
 )
-assert midnight_registry_load_zone_lost_after_growth < 1
 # The event log's events (a "message stored" per message, a "read up to N" per read move) grow with the
 # messages, against brokers sized for the daily peak with room to lose a zone. Grown like the chat tier,
 # with the same zone headroom, but ahead like the store: a new broker takes partitions by reassignment,
@@ -444,9 +432,7 @@ midnight_event_log_events_per_second = peak(event_log_events_per_second_peak * m
 event_log_capacity = throughput(event_log_brokers * event_log_events_per_broker_per_second)
 midnight_event_log_load = fraction(midnight_event_log_events_per_second / event_log_capacity)
 midnight_event_log_brokers = count(
-    whole_per_zone(
-        midnight_event_log_events_per_second * zones / (zones - 1) / event_log_events_per_broker_per_second, zones
-    )
+    whole_per_zone(midnight_event_log_events_per_second * zone_headroom / event_log_events_per_broker_per_second, zones)
 )
 # Pushes grow with the messages too, and FCM's quota cannot be earned ahead (step 5): past the quota the
 # traffic has earned, FCM answers 429. The push service hands FCM the newest notifications first and
