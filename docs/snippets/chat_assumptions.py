@@ -100,8 +100,9 @@ event_publish_cost_in_messages = fraction(0.1)
 event_log_events_per_broker_per_second = per_second(100e3)
 tls_handshake_cpu = duration(0.0005)
 connection_server_cores = count(16)
-handshake_core_share = fraction(0.5)
-frames_per_connection_server_per_second = per_second(20e3)
+handshake_core_share = fraction(0.25)
+frame_cpu = duration(0.0004)
+frames_per_connection_server_per_second = per_second(connection_server_cores * (1 - handshake_core_share) / frame_cpu)
 store_writes_per_node_per_second = throughput(20e3)
 store_reads_per_node_per_second = throughput(40e3)
 store_leader_extra_work = fraction(0.5)
@@ -140,7 +141,7 @@ shard_map_watch_delay = duration(0.1)
 # A client's backoff after `unavailable` on a send grows to at most this.
 unavailable_retry_cap = duration(1)
 # Once a send has had `unavailable` for longer than the slowest failover, the client backs off to this.
-unavailable_long_retry_cap = duration(30)
+unavailable_long_retry_cap = duration(60)
 # A store range whose leader fails takes about this to elect a new one and take writes again.
 store_range_failover = duration(10)
 # The coordination service: five etcd members, two, two and one in the three zones.
@@ -456,8 +457,8 @@ TABLE = [
     (
         "Reconnections one server accepts a second",
         reconnects_per_server_per_second,
-        "TLS handshake, token check, registry write and a sync query each; a connection server's own budget, well "
-        "under its handshake budget (step 7). The fleet's reconnect rate is capped lower still, by the registry "
+        "TLS handshake, token check, registry write (not the frames after); under its handshake "
+        "budget. The fleet's reconnect rate is capped lower still, by the registry "
         "writes the session registry has room for (step 7).",
     ),
     (
@@ -515,7 +516,7 @@ TABLE = [
     (
         "Share of those cores handshakes may use",
         handshake_core_share,
-        "The rest decode frames, answer heartbeats and forward deliveries for the sockets already open.",
+        "A cap for admission control; the rest decode frames.",
     ),
     (
         "Frames one connection server handles a second",
@@ -627,8 +628,8 @@ TABLE = [
         "Backoff between a client's retries of a send once it has had `unavailable` for longer than the slowest failover",
         unavailable_long_retry_cap,
         "An outage that lasts (the coordination service's quorum lost, a range below its quorum until a node restarts) "
-        "is not a failover: with every send stopped, half a minute between a connection's resends keeps them, "
-        "the messages still resent once a second and the server's other frames within its frame budget (step 7), "
+        "is not a failover: with every send stopped, a minute between a connection's resends fits a server's "
+        "frames on half its cores (step 7), "
         "and the send goes through within this of the outage's end.",
     ),
     (

@@ -6,6 +6,7 @@ import math
 from chat_assumptions import (
     LEASE_RENEWALS_PER_TTL,
     coalescing_row_interval,
+    connection_server_cores,
     connection_server_lease,
     connections_per_server,
     conversation_shards,
@@ -17,10 +18,12 @@ from chat_assumptions import (
     deliver_latency_target,
     devices_per_user,
     event_log_events_per_broker_per_second,
+    frame_cpu,
     frames_per_connection_server_per_second,
     group_member_limit,
     group_members_average,
     group_message_share,
+    handshake_core_share,
     heartbeat_interval,
     hot_group_messages_per_second,
     message_copies,
@@ -49,6 +52,7 @@ from chat_assumptions import (
     store_reads_per_node_per_second,
     store_writes_per_node_per_second,
     sync_list_period,
+    tls_handshake_cpu,
     typing_frames_per_message,
     unavailable_long_retry_cap,
     unavailable_retry_cap,
@@ -62,12 +66,14 @@ from chat_connections import (
 )
 from chat_presence import (
     connect_counter_writes_per_second_peak,
+    connects_per_second_peak,
     handshakes_per_second_peak,
     presence_notifications_per_second_peak,
     reconnect_wave_writes_per_second,
     registry_capacity_all_zones,
     registry_copies,
     registry_nodes,
+    registry_nodes_for,
     registry_one_copy_ops_per_second_peak,
     registry_ops_during_wave_per_second,
     registry_ops_per_second_peak,
@@ -175,10 +181,7 @@ connection_servers_share_during_wave = fraction(
 )
 # Without jitter, every client retries at once, and again after each timeout.
 zone_reconnect_overload = times(zone_connections_lost / zone_reconnect_capacity)
-registry_nodes_for_peak_alone = count(
-    whole_per_zone(registry_ops_zone_lost_per_second * zone_headroom / registry_ops_per_node_per_second, zones)
-    + spare_servers_per_zone * zones
-)
+registry_nodes_for_peak_alone = registry_nodes_for(registry_ops_zone_lost_per_second)
 registry_load_during_wave_if_sized_for_peak = fraction(
     registry_ops_during_wave_per_second
     / (registry_nodes_for_peak_alone * (zones - 1) / zones * registry_ops_per_node_per_second)
@@ -388,46 +391,37 @@ midnight_store_load_at_horizon = fraction(
 # zone's users opened the app once in the window, on top of the peak's (an entry written at the connect
 # and at the disconnect, on every copy); presence barely moves.
 midnight_connects_per_second = peak(daily_active_users * midnight_zone_share / midnight_window)
+# The registry's operations at midnight, counted once: a read or a notification on one copy, a write on
+# every copy.
+midnight_registry_one_copy_ops_per_second = peak(
+    registry_one_copy_ops_per_second_peak + registry_reads_per_second_peak * (midnight_over_peak_exact - 1)
+)
+midnight_registry_writes_without_connects_per_second = peak(
+    registry_writes_all_kinds_per_second_peak + connect_counter_writes_per_second_peak * (midnight_over_peak_exact - 1)
+)
+midnight_registry_writes_per_second = peak(
+    midnight_registry_writes_without_connects_per_second + midnight_connects_per_second * 2
+)
 midnight_registry_load_without_connects = fraction(
-    (
-        registry_ops_per_second_peak
-        + (registry_reads_per_second_peak + connect_counter_writes_per_second_peak * registry_copies)
-        * (midnight_over_peak_exact - 1)
-    )
+    (midnight_registry_one_copy_ops_per_second + midnight_registry_writes_without_connects_per_second * registry_copies)
     / registry_capacity_all_zones
 )
-midnight_registry_load = fraction(
-    midnight_registry_load_without_connects
-    + midnight_connects_per_second * 2 * registry_copies / registry_capacity_all_zones
+midnight_registry_ops_per_second = peak(
+    midnight_registry_one_copy_ops_per_second + midnight_registry_writes_per_second * registry_copies
 )
+midnight_registry_load = fraction(midnight_registry_ops_per_second / registry_capacity_all_zones)
 # That leaves no room for a node or a zone lost, so the registry is grown for midnight like every day's
 # sizing (chat_presence.registry_nodes): a zone lost in those minutes, its writes on the two copies left
 # and its clients' reconnect wave (at the daily peak's connections), with the same zone headroom, rounded
 # per zone, and one spare a zone. The entries are small (step 4) and a new node fills in minutes, so the
 # nodes are added the day before, with the chat tier's.
-midnight_registry_one_copy_ops_per_second = peak(
-    registry_one_copy_ops_per_second_peak + registry_reads_per_second_peak * (midnight_over_peak_exact - 1)
-)
-midnight_registry_writes_per_second = peak(
-    registry_writes_all_kinds_per_second_peak
-    + connect_counter_writes_per_second_peak * (midnight_over_peak_exact - 1)
-    + midnight_connects_per_second * 2
-)
-midnight_registry_ops_per_second = peak(
-    midnight_registry_one_copy_ops_per_second + midnight_registry_writes_per_second * registry_copies
-)
-assert math.isclose(midnight_registry_ops_per_second / registry_capacity_all_zones, midnight_registry_load)
 midnight_registry_ops_zone_lost_during_wave = peak(
     midnight_registry_one_copy_ops_per_second
     + (midnight_registry_writes_per_second + reconnect_wave_writes_per_second) * (registry_copies - 1)
 )
-midnight_registry_nodes = count(
-    whole_per_zone(
-        midnight_registry_ops_zone_lost_during_wave * zone_headroom / registry_ops_per_node_per_second, zones
-    )
-    + spare_servers_per_zone * zones
-)
+midnight_registry_nodes = registry_nodes_for(midnight_registry_ops_zone_lost_during_wave)
 midnight_registry_nodes_added = count(midnight_registry_nodes - registry_nodes)
+assert midnight_registry_nodes_added > 0
 midnight_registry_load_after_growth = fraction(
     midnight_registry_ops_per_second / (midnight_registry_nodes * registry_ops_per_node_per_second)
 )
@@ -435,7 +429,6 @@ midnight_registry_load_zone_lost_after_growth = fraction(
     midnight_registry_ops_zone_lost_during_wave
     / (midnight_registry_nodes * (zones - 1) / zones * registry_ops_per_node_per_second)
 )
-assert midnight_registry_load_zone_lost_after_growth < 1
 # The event log's events (a "message stored" per message, a "read up to N" per read move) grow with the
 # messages, against brokers sized for the daily peak with room to lose a zone. Grown like the chat tier,
 # with the same zone headroom, but ahead like the store: a new broker takes partitions by reassignment,
@@ -444,9 +437,7 @@ midnight_event_log_events_per_second = peak(event_log_events_per_second_peak * m
 event_log_capacity = throughput(event_log_brokers * event_log_events_per_broker_per_second)
 midnight_event_log_load = fraction(midnight_event_log_events_per_second / event_log_capacity)
 midnight_event_log_brokers = count(
-    whole_per_zone(
-        midnight_event_log_events_per_second * zones / (zones - 1) / event_log_events_per_broker_per_second, zones
-    )
+    whole_per_zone(midnight_event_log_events_per_second * zone_headroom / event_log_events_per_broker_per_second, zones)
 )
 # Pushes grow with the messages too, and FCM's quota cannot be earned ahead (step 5): past the quota the
 # traffic has earned, FCM answers 429. The push service hands FCM the newest notifications first and
@@ -602,14 +593,19 @@ resend_frames_zone_lost_share = fraction(resend_frames_zone_lost / frames_per_co
 # What a connection server's frames come to without any failover, at its planned connections (which it
 # holds only with a zone lost), each rate its share of the fleet's peak. A frame handled is one read
 # from a client, its answer included (a send's ack, a sync's result, a ping's pong), or one pushed to a
-# client unprompted. A connect's own frames (its hello, two sync_lists and a sync per changed
-# conversation) are not counted here: they are part of a reconnect's work, which the reconnect budget
-# pays for (step 7), the wave's connects and the peak's handshakes together.
+# client unprompted. Each connect, foreground or woken by a push, brings a hello, two sync_lists and a
+# sync per changed conversation: frames like any other, decoded on the same cores (the reconnect budget
+# counts only the connect's own work, its handshake, token check and registry write).
 server_share_of_connections = connections_per_server / connections_peak
+frames_per_connect = count(1 + sync_lists_per_connect + conversations_changed_per_sync)
 frames_in_ordinary = peak(
     heartbeats_per_server_per_second
     + server_share_of_connections
-    * (messages_per_second_peak * (1 + typing_frames_per_message) + watermark_writes_per_second_peak)
+    * (
+        messages_per_second_peak * (1 + typing_frames_per_message)
+        + watermark_writes_per_second_peak
+        + handshakes_per_second_peak * frames_per_connect
+    )
     + connections_per_server / sync_list_period
 )
 # Typing frames go to the members' devices a message reaches live; presence to the users watching.
@@ -625,10 +621,30 @@ frames_out_ordinary = peak(
 frames_ordinary = peak(frames_in_ordinary + frames_out_ordinary)
 frames_ordinary_share = fraction(frames_ordinary / frames_per_connection_server_per_second)
 # A zone lost: the failovers' resends on top, typing and presence no longer forwarded (the first
-# shed, step 7).
-frames_zone_lost = peak(frames_ordinary - frames_typing_presence_out + resend_frames_zone_lost)
+# shed, step 7), and the lost zone's clients reconnecting, each surviving server taking its share of the
+# jittered wave and that many connects' frames.
+frames_zone_lost_before_wave = peak(frames_ordinary - frames_typing_presence_out + resend_frames_zone_lost)
+wave_connects_per_server = peak(zone_reconnect_rate_jittered / zone_servers_left)
+wave_frames_per_server = peak(wave_connects_per_server * frames_per_connect)
+frames_zone_lost = peak(frames_zone_lost_before_wave + wave_frames_per_server)
 frames_zone_lost_share = fraction(frames_zone_lost / frames_per_connection_server_per_second)
 assert frames_zone_lost_share < 1
+# Why the frames have three quarters of the cores, not half. On half (handshake_core_share at one half),
+# the wave fits only if it is slowed: the jitter window that leaves it the room the other frames leave.
+frames_budget_on_half_cores = per_second(connection_server_cores / 2 / frame_cpu)
+frames_zone_lost_share_on_half_cores = fraction(frames_zone_lost / frames_budget_on_half_cores)
+jitter_window_for_half_cores = duration(
+    zone_connections_lost
+    / (zone_servers_left * (frames_budget_on_half_cores - frames_zone_lost_before_wave) / frames_per_connect)
+)
+# The longest window step 7's presence grace allows: the grace's margin added to the window.
+jitter_window_presence_allows = duration(reconnect_jitter_window + zone_presence_grace_margin)
+assert jitter_window_for_half_cores > jitter_window_presence_allows
+# Handshakes never come near a quarter of the cores: even during the wave, a server's handshakes take
+handshake_cores_during_wave = count(
+    (zone_reconnect_rate_jittered + handshakes_per_second_peak) / zone_servers_left * tls_handshake_cpu
+)
+assert handshake_cores_during_wave < connection_server_cores * handshake_core_share
 # Were every connection to have a message waiting, resends at the cap would be this many frame budgets.
 resend_frames_every_connection_over_budget = times(
     connections_per_server / unavailable_retry_cap / frames_per_connection_server_per_second
@@ -645,20 +661,26 @@ resend_frames_every_send_stopped = peak(
     + connections_per_server / unavailable_long_retry_cap
 )
 # What else still arrives with every send stopped: heartbeats, first attempts of new messages, typing
-# (no longer forwarded) and periodic sync_lists. Foreground connects spend the reconnect budget, as above.
+# (no longer forwarded), periodic sync_lists and foreground connects (no push wakes an app, since no
+# message goes through).
 frames_every_send_stopped_ordinary = peak(
     heartbeats_per_server_per_second
-    + server_share_of_connections * messages_per_second_peak * (1 + typing_frames_per_message)
+    + server_share_of_connections
+    * (messages_per_second_peak * (1 + typing_frames_per_message) + connects_per_second_peak * frames_per_connect)
     + connections_per_server / sync_list_period
 )
 frames_every_send_stopped = peak(resend_frames_every_send_stopped + frames_every_send_stopped_ordinary)
 frames_every_send_stopped_share = fraction(frames_every_send_stopped / frames_per_connection_server_per_second)
 assert frames_every_send_stopped_share < 1
-# Step 7's reason for the long cap: at half of it, the same frames would pass the budget.
-assert (
-    frames_every_send_stopped + connections_per_server / unavailable_long_retry_cap
-    > frames_per_connection_server_per_second
+# What the long cap buys: at half of it, the same frames would take this share of the budget, and on
+# half the cores, more than all of it.
+frames_every_send_stopped_half_cap_share = fraction(
+    (frames_every_send_stopped + connections_per_server / unavailable_long_retry_cap)
+    / frames_per_connection_server_per_second
 )
+frames_every_send_stopped_share_on_half_cores = fraction(frames_every_send_stopped / frames_budget_on_half_cores)
+assert frames_every_send_stopped_share_on_half_cores < 1
+assert frames_every_send_stopped_half_cap_share * frames_per_connection_server_per_second > frames_budget_on_half_cores
 
 # Connection servers' epochs (step 4): each takes its epoch from etcd's revision, one Put to its own
 # key /conn-epoch/<server-id> whose response header carries the cluster's revision, unique and rising.

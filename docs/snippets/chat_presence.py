@@ -142,10 +142,17 @@ registry_ops_during_wave_per_second = peak(
 # Each zone holds one copy on its own nodes, so the two zones left each take half the wave's
 # operations on whole nodes: round per zone, add one spare a zone (N+1: a node lost during the
 # wave), then count every zone.
-registry_nodes = count(
-    whole_per_zone(registry_ops_during_wave_per_second * zone_headroom / registry_ops_per_node_per_second, zones)
-    + spare_servers_per_zone * zones
-)
+
+
+def registry_nodes_for(ops_per_second_zone_lost):
+    """Registry nodes for these ops a second on the two zones left: zone headroom, whole per zone, a spare a zone."""
+    return count(
+        whole_per_zone(ops_per_second_zone_lost * zone_headroom / registry_ops_per_node_per_second, zones)
+        + spare_servers_per_zone * zones
+    )
+
+
+registry_nodes = registry_nodes_for(registry_ops_during_wave_per_second)
 registry_nodes_per_zone = count(registry_nodes / zones)
 # Connection servers' leases live in the registry: each server renews every third of its lease at every
 # registry node, since every node holds entries of nearly every server.
