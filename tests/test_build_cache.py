@@ -523,7 +523,9 @@ def test_a_figure_is_computed_again_only_when_its_snippet_or_one_it_imports_chan
         snippets.use(SNIPPETS)
 
 
-def test_a_comment_converts_again_only_the_pages_that_show_the_snippet(cache_dir: Path, tmp_path: Path, monkeypatch) -> None:
+def test_a_comment_converts_again_only_the_pages_that_show_the_snippet(
+    cache_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
     """A page's key holds the text of the snippets it includes (it shows their code) and the code
     alone of those it runs or that they import: an edited comment changes the key of the page that
     shows the file, and of no other; an edited value changes both."""
@@ -536,7 +538,8 @@ def test_a_comment_converts_again_only_the_pages_that_show_the_snippet(cache_dir
     shows_base = '```python exec="on"\n--8<-- "base.py"\n```\n'
     runs_derived = '```python exec="on"\n--8<-- "derived.py"\n```\n'
     mentions_base = "The users come from `base.py`; see `derived.double`.\n"
-    other_form = '```python exec="on"\n--8<--\nbase.py\n--8<--\n```\n'  # the block form: every named snippet counts as shown
+    # The block form of the include: every snippet the page names counts as shown.
+    other_form = '```python exec="on"\n--8<--\nbase.py\n--8<--\n```\n'
     pages = {"shows.md": shows_base, "runs.md": runs_derived, "mentions.md": mentions_base, "other.md": other_form}
 
     def keys() -> dict[str, str]:

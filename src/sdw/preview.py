@@ -323,7 +323,8 @@ def snippets_used(markdown: str) -> str:
             continue
         seen.add(name)
         todo += [other for other in state.imports.get(name, ()) if other in state.snippets]
-    return _digest("\n".join(state.snippets[name] if name in shown else state.snippet_code[name] for name in sorted(seen)))
+    fingerprints = [state.snippets[name] if name in shown else state.snippet_code[name] for name in sorted(seen)]
+    return _digest("\n".join(fingerprints))
 
 
 def _digest(text: str) -> str:
@@ -391,8 +392,9 @@ def _figure_memory() -> dict[str, str]:
 
 def _closure(snippet: str) -> str:
     """The fingerprint of a snippet's code and of every snippet it imports, directly or not: all
-    that a figure's value depends on besides the inputs (not their comments). Editing one snippet leaves the figures of the
-    others kept, so a preview imports only the edited snippet and those that import it."""
+    that a figure's value depends on besides the inputs (not their comments). Editing one
+    snippet leaves the figures of the others kept, so a preview imports only the edited snippet
+    and those that import it."""
     if snippet not in state.closures:
         state.closures[snippet] = snippets_used(snippet) if snippet in state.snippets else ""
     return state.closures[snippet]
