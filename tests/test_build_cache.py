@@ -478,7 +478,7 @@ def test_a_figure_is_computed_again_only_when_its_snippet_or_one_it_imports_chan
     """A build keeps each figure under its snippet's fingerprint and those of the snippets it
     imports: after an edit to one snippet, a build (a new process: the kept values come from the
     disk) computes the figures of that snippet and its importers, and takes every other from the
-    cache, so a preview runs only the snippets the edit reaches."""
+    cache, so a preview runs only the snippets the edit reaches; an edited comment reaches none."""
     root = tmp_path / "project"
     folder = root / "docs" / preview.SNIPPETS
     folder.mkdir(parents=True)
@@ -514,7 +514,47 @@ def test_a_figure_is_computed_again_only_when_its_snippet_or_one_it_imports_chan
         (folder / "base.py").write_text(f"{code}users = count(6)\n", encoding="utf-8")
         assert build() == (["12", "7"], "12")
         assert computed == ["derived.double", "derived.double"], "only the figures the edit reaches are computed"
-        (folder / "other.py").write_text(f"# A comment.\n{code}thing = count(7)\n", encoding="utf-8")
-        assert build() == (["12", "7"], "12") and computed == ["other.thing"]
+        # A comment changes no figure: nothing is computed. A value does.
+        (folder / "base.py").write_text(f"# A comment.\n{code}users = count(6)  # and another\n", encoding="utf-8")
+        assert build() == (["12", "7"], "12") and computed == []
+        (folder / "other.py").write_text(f"{code}thing = count(8)\n", encoding="utf-8")
+        assert build() == (["12", "8"], "12") and computed == ["other.thing"]
     finally:
         snippets.use(SNIPPETS)
+
+
+def test_a_comment_converts_again_only_the_pages_that_show_the_snippet(
+    cache_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A page's key holds the text of the snippets it includes (it shows their code) and the code
+    alone of those it runs or that they import: an edited comment changes the key of the page that
+    shows the file, and of no other; an edited value changes both."""
+    root = tmp_path / "project"
+    folder = root / "docs" / preview.SNIPPETS
+    folder.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (folder / "base.py").write_text("users = 5\n", encoding="utf-8")
+    (folder / "derived.py").write_text("from base import users\ndouble = users * 2\n", encoding="utf-8")
+    shows_base = '```python exec="on"\n--8<-- "base.py"\n```\n'
+    runs_derived = '```python exec="on"\n--8<-- "derived.py"\n```\n'
+    mentions_base = "The users come from `base.py`; see `derived.double`.\n"
+    # The block form of the include: every snippet the page names counts as shown.
+    other_form = '```python exec="on"\n--8<--\nbase.py\n--8<--\n```\n'
+    pages = {"shows.md": shows_base, "runs.md": runs_derived, "mentions.md": mentions_base, "other.md": other_form}
+
+    def keys() -> dict[str, str]:
+        monkeypatch.setattr(preview, "state", preview.State(caching=True))
+        preview.begin_build(root, root / "docs", list(pages))
+        return {page: preview.page_key(page, markdown, "", False) for page, markdown in pages.items()}
+
+    before = keys()
+    (folder / "base.py").write_text("# Five, for the test.\n\nusers = 5  # people\n", encoding="utf-8")
+    commented = keys()
+    assert [page for page in pages if commented[page] != before[page]] == ["shows.md", "other.md"]
+    (folder / "base.py").write_text("# Five, for the test.\n\nusers = 6  # people\n", encoding="utf-8")
+    valued = keys()
+    assert [page for page in pages if valued[page] != commented[page]] == list(pages)
+    (folder / "base.py").write_text("users = (\n", encoding="utf-8")  # a syntax error: its text is its key
+    broken = keys()
+    (folder / "base.py").write_text("users = (\n# now commented\n", encoding="utf-8")
+    assert [page for page in pages if keys()[page] != broken[page]] == list(pages)

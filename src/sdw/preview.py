@@ -10,8 +10,9 @@ other hooks); every file of the project that is neither a page nor a snippet (da
 the vendored assets, mkdocs.yml, the diagram cache), except the data files only some shortcodes
 read (the examples and the cards, shortcodes.READ_DATA), which only the pages using those hold;
 the list of the site's files (a link to a
-page that was removed must warn again); the snippets it runs or shows, with every snippet those
-import (and the estimator's presets, for the estimator's shortcodes, which read them); and, for the few
+page that was removed must warn again); the text of the snippets it shows, and the code (without
+comments: sdw.snippets.code_digest) of those it runs and of every snippet those import (and the
+estimator's presets, for the estimator's shortcodes, which read them); and, for the few
 pages that read other pages (the Glossary page, the practice overview), every page. A page
 whose conversion logged a warning is never cached, so that a rebuild shows the warning again.
 
@@ -71,6 +72,9 @@ class State:
     address: str = ""  # site_url: only the themed HTML holds it (output_key)
     theming: str = ""  # the settings only the themed HTML depends on (theming_key)
     snippets: dict[str, str] = field(default_factory=dict)  # module name -> its file's fingerprint
+    # Module name -> the fingerprint of its code alone (sdw.snippets.code_digest), and of all of them.
+    snippet_code: dict[str, str] = field(default_factory=dict)
+    all_code: str = ""
     snippet_paths: dict[str, str] = field(default_factory=dict)  # module name -> its file
     imports: dict[str, list[str]] = field(default_factory=dict)  # module name -> the modules it imports
     # Every figure's value, by the figure and the fingerprint of the snippets it depends on, for
@@ -203,11 +207,15 @@ def begin_build(root: Path, docs_dir: Path, files: list[str], config: Any = None
     state.snippet_paths = {name: str(root / line.split("\t")[0]) for name, line in state.snippets.items()}
     state.all_snippets = _digest("\n".join(modules))
     state.closures = {}
-    imports_key = _digest("\0".join(["imports", state.inputs, state.all_snippets]))  # the parser is in src/
-    state.imports = build_cache.load(root, "imports", imports_key)
-    if state.imports is None:
-        state.imports = {name: sorted(snippets.imported_names(path)) for name, path in state.snippet_paths.items()}
-        build_cache.store(root, "imports", imports_key, state.imports)
+    parsed_key = _digest("\0".join(["parsed", state.inputs, state.all_snippets]))  # the parser is in src/
+    parsed = build_cache.load(root, "parsed", parsed_key)
+    if parsed is None:
+        paths = state.snippet_paths.items()
+        parsed = {name: (sorted(snippets.imported_names(path)), snippets.code_digest(path)) for name, path in paths}
+        build_cache.store(root, "parsed", parsed_key, parsed)
+    state.imports = {name: imports for name, (imports, _) in parsed.items()}
+    state.snippet_code = {name: f"{name}\t{code}" for name, (_, code) in parsed.items()}
+    state.all_code = _digest("\n".join(state.snippet_code[name] for name in sorted(state.snippet_code)))
 
 
 def _check_code(root: Path) -> None:
@@ -287,6 +295,9 @@ def theming_key(config: Any, root: Path) -> str:
 
 SNIPPETS = "snippets"
 IMPORT_WORD = re.compile(r"\b[a-z][a-z0-9_]*\b")
+# pymdownx.snippets' line that puts a snippet's text in the page: `--8<-- "twitter_traffic.py"`.
+INCLUDE_MARK = "--8<--"
+INCLUDED_SNIPPET = re.compile(r'^[ \t]*--8<--[ \t]+"([a-z][a-z0-9_]*)\.py"[ \t]*$', re.MULTILINE)
 
 
 def _is_snippet(line: str, folder: Path, root: Path) -> bool:
@@ -296,8 +307,15 @@ def _is_snippet(line: str, folder: Path, root: Path) -> bool:
 
 
 def snippets_used(markdown: str) -> str:
-    """The fingerprint of the snippets a page names, and of every snippet they import."""
-    todo = [word for word in set(IMPORT_WORD.findall(markdown)) if word in state.snippets]
+    """The fingerprint of the snippets a page names, and of every snippet they import: the text of
+    those the page includes (it shows their code), the code alone of the others (a page shows what
+    they compute). A comment edited in an assumptions file then converts again the page that
+    shows that file, not every page that runs a snippet importing it. Any other use of the include
+    mark (another form of it) counts every snippet the page names as shown."""
+    named = {word for word in IMPORT_WORD.findall(markdown) if word in state.snippets}
+    included = INCLUDED_SNIPPET.findall(markdown)
+    shown = named if len(included) != markdown.count(INCLUDE_MARK) else named & set(included)
+    todo = list(named)
     seen: set[str] = set()
     while todo:
         name = todo.pop()
@@ -305,7 +323,8 @@ def snippets_used(markdown: str) -> str:
             continue
         seen.add(name)
         todo += [other for other in state.imports.get(name, ()) if other in state.snippets]
-    return _digest("\n".join(state.snippets[name] for name in sorted(seen)))
+    fingerprints = [state.snippets[name] if name in shown else state.snippet_code[name] for name in sorted(seen)]
+    return _digest("\n".join(fingerprints))
 
 
 def _digest(text: str) -> str:
@@ -335,12 +354,12 @@ def other_pages_read(markdown: str, root: Path, docs_dir: Path) -> str:
 
 
 def deck_key() -> str:
-    """The Anki deck's inputs: its cards (data/), the code, the snippets whose figures they cite,
+    """The Anki deck's inputs: its cards (data/), the code, the snippets' code (its cards cite their figures),
     and the time it is stamped with when a reproducible one is asked for (sdw.deck). Otherwise
     a kept deck keeps the time it was first built: its notes are the same, so Anki has nothing
     newer to update."""
     data = "\n".join(state.data_files[path] for path in sorted(state.data_files))
-    return _digest("\0".join(["deck", state.inputs, data, state.all_snippets, os.environ.get("SOURCE_DATE_EPOCH", "")]))
+    return _digest("\0".join(["deck", state.inputs, data, state.all_code, os.environ.get("SOURCE_DATE_EPOCH", "")]))
 
 
 def presets_key() -> str:
@@ -372,9 +391,10 @@ def _figure_memory() -> dict[str, str]:
 
 
 def _closure(snippet: str) -> str:
-    """The fingerprint of a snippet and of every snippet it imports, directly or not: all that a
-    figure's value depends on besides the inputs. Editing one snippet leaves the figures of the
-    others kept, so a preview imports only the edited snippet and those that import it."""
+    """The fingerprint of a snippet's code and of every snippet it imports, directly or not: all
+    that a figure's value depends on besides the inputs (not their comments). Editing one
+    snippet leaves the figures of the others kept, so a preview imports only the edited snippet
+    and those that import it."""
     if snippet not in state.closures:
         state.closures[snippet] = snippets_used(snippet) if snippet in state.snippets else ""
     return state.closures[snippet]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import functools
+import hashlib
 import importlib
 import importlib.abc
 import importlib.util
@@ -57,7 +58,7 @@ def use(directory: Path | None = None) -> Path:
         _forget()
         sys.meta_path.remove(_finder)
         _finder = None
-    signature = tuple((file.name, file.stat().st_mtime_ns, file.stat().st_size) for file in directory.glob("*.py"))
+    signature = _signature(directory)
     if _finder is None:
         # Modules already imported from this folder (a snippet run alone imports its
         # neighbours through sys.path) are as fresh as the files.
@@ -69,6 +70,13 @@ def use(directory: Path | None = None) -> Path:
         _forget(changed)
         _finder.signature = signature
     return directory
+
+
+def _signature(directory: Path) -> tuple:
+    """Each snippet file's name, time and size: one stat call per file (every page's conversion asks)."""
+    with os.scandir(directory) as entries:
+        files = [(entry.name, entry.stat()) for entry in entries if entry.name.endswith(".py")]
+    return tuple(sorted((name, status.st_mtime_ns, status.st_size) for name, status in files))
 
 
 def directory_in_use() -> Path | None:
@@ -105,19 +113,34 @@ def imported_names(path: str | Path) -> frozenset[str]:
     """The top-level modules a Python file imports (parsed once per version of the file); none
     for a file that is gone (a snippet deleted while previewing). A file that imports sdw.presets
     imports, through it, every snippet presets() reads."""
+    return _parsed(path)[0]
+
+
+def code_digest(path: str | Path) -> str:
+    """A digest of what a Python file's code does, without its comments, blank lines and layout
+    (its syntax tree): what a snippet that imports it, or a figure it computes, depends on. Its
+    text, for a file that does not parse (its importers fail, and say where); "" for one that is gone."""
+    return _parsed(path)[1]
+
+
+def _parsed(path: str | Path) -> tuple[frozenset[str], str]:
     try:
         status = os.stat(path)
     except OSError:
-        return frozenset()
-    return _imported_names(str(path), status.st_mtime_ns, status.st_size)
+        return frozenset(), ""
+    return _parse(str(path), status.st_mtime_ns, status.st_size)
 
 
 @functools.lru_cache(maxsize=512)
-def _imported_names(path: str, mtime_ns: int, size: int) -> frozenset[str]:
+def _parse(path: str, mtime_ns: int, size: int) -> tuple[frozenset[str], str]:
     try:
-        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
-    except (SyntaxError, OSError):
-        return frozenset()
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return frozenset(), ""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return frozenset(), "text " + hashlib.sha256(text.encode("utf-8")).hexdigest()
     names, modules = set(), set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -130,7 +153,7 @@ def _imported_names(path: str, mtime_ns: int, size: int) -> frozenset[str]:
         from sdw.presets import SNIPPETS_READ
 
         names |= set(SNIPPETS_READ)
-    return frozenset(names)
+    return frozenset(names), "code " + hashlib.sha256(ast.dump(tree).encode("utf-8")).hexdigest()
 
 
 def names() -> list[str]:

@@ -25,7 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sdw import build_cache, preview, shortcodes, snippets
+from sdw import build_cache, highlight_cache, preview, shortcodes, snippets
 
 log = logging.getLogger("mkdocs.sdw.preview_cache")
 
@@ -36,6 +36,8 @@ def on_startup(command: str, dirty: bool) -> None:
         shortcodes.keep_unfilled = {}
     if preview.state.caching:
         _cache_theme_files()
+    if preview.state.serving:  # a build highlights each block once
+        highlight_cache.install()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
