@@ -31,7 +31,8 @@ Published figures:
 - Two database copies at 99% each: the reference page's pair (reference_availability_chains), imported.
 - Step 2's first guess for a cache, a fifth of a day's reads (its conversion 5, the estimator's
   cache_fraction): a share of read volume, kept apart from the 80/20 rule's share of items.
-- A hard disk sold as 20 TB: the byte-units reference page's drive (reference_byte_units), imported.
+- A large hard disk: the latency-numbers reference page's drive of today, Seagate's Exos M
+  (reference_bandwidth, which the server-capacity reference also uses), imported.
 - Disks filled to about half, so that compaction and repairs have room: as the Twitter and chat examples
   assume (their storage notes).
 
@@ -52,7 +53,7 @@ from chat_assumptions import minutes_per_phone_session, sessions_per_user_per_da
 from concept_counting import partition_write_limit as partition_write_units
 from concept_video_assumptions import cdn_price_first
 from reference_availability_chains import FANOUT_EXAMPLE, PAIR_COPIES, PAIR_COPY_AVAILABILITY, backend_slow_share
-from reference_byte_units import DRIVE_BYTES
+from reference_bandwidth import hdd_capacity_bytes
 from reference_cache_skew import EXPONENTS, TARGET_HIT_RATE, TOP_SHARES
 from sources import cite
 from twitter_assumptions import (
@@ -161,7 +162,7 @@ claim_photo_bytes = size(2 * MB)
 claimed_bytes_per_day = size_per_day(40 * GB)  # the claim to check
 claim_copies = count(3)  # copies the photo store keeps
 thumbnail_bytes = size(2 * KB)  # what a small thumbnail weighs, to recognise a wrong figure by
-claim_disk_bytes = size(DRIVE_BYTES)  # a large hard disk, the byte-units page's
+claim_disk_bytes = size(hdd_capacity_bytes)  # a large hard disk, the latency-numbers page's
 
 if __name__ != "practice_drills_assumptions":
     DDB = "[DynamoDB partition keys](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html)"
@@ -274,7 +275,7 @@ if __name__ != "practice_drills_assumptions":
                 ("12", "The claim: bytes a day", claimed_bytes_per_day, OWN),
                 ("12", "Copies the store keeps", claim_copies, OWN),
                 ("12", "A small thumbnail", thumbnail_bytes, OWN),
-                ("12", "A large hard disk", claim_disk_bytes, "The byte-units reference page's drive"),
+                ("12", "A large hard disk", claim_disk_bytes, "The latency-numbers reference page's drive"),
             ],
         )
     )

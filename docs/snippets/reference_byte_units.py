@@ -44,7 +44,7 @@ def binary(value: float) -> str:
 # A binary figure read as decimal looks smaller than it is: 950 "G" from a tool that divides by
 # 1,024 is more than a drive sold as 1 TB holds.
 DATABASE_BYTES = 950 * GiB
-DRIVE_BYTES = 20 * TB  # a large hard disk as sold
+DRIVE_BYTES = 20 * TB  # a hard disk as sold
 LABELS = [
     ("A drive sold as 1 TB", 1 * TB),
     ("A drive sold as 20 TB", DRIVE_BYTES),
