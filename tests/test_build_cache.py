@@ -101,16 +101,25 @@ def test_a_folder_that_cannot_be_used_turns_the_cache_off_with_one_message(tmp_p
     assert caplog.messages[0].endswith("; converting every page")
 
 
-def test_a_snippet_that_imports_the_presets_depends_on_every_snippet_they_read(monkeypatch) -> None:
-    """A snippet reaches the presets' snippets through sdw.presets, not its own import lines: its
-    key (and the preview's reloading) must still follow them."""
+@pytest.mark.parametrize("preset", sorted(presets.READS))
+def test_a_snippet_that_imports_a_preset_depends_on_the_snippets_it_reads(preset: str, monkeypatch, tmp_path) -> None:
+    """A snippet reaches a preset's snippets through sdw.presets, not its own import lines: its
+    key (and the preview's reloading) must still follow them: those of the one preset it imports,
+    or every preset's when it imports presets()."""
     read: list[str] = []
     load = snippets.load
     monkeypatch.setattr(snippets, "load", lambda name: read.append(name) or load(name))
     snippets.use(SNIPPETS)
+    getattr(presets, preset)()
+    assert sorted(set(read)) == sorted(presets.READS[preset])
+    one, every = tmp_path / "one.py", tmp_path / "every.py"
+    one.write_text(f"from sdw.presets import {preset} as chosen\n", encoding="utf-8")
+    every.write_text("from sdw.presets import presets\n", encoding="utf-8")
+    assert snippets.imported_names(one) == {"sdw", *presets.READS[preset]}
+    assert snippets.imported_names(every) == {"sdw", *presets.SNIPPETS_READ}
+    read.clear()
     presets.presets()
     assert sorted(set(read)) == sorted(presets.SNIPPETS_READ)
-    assert set(presets.SNIPPETS_READ) <= snippets.imported_names(SNIPPETS / "step2_example.py")
 
 
 def test_the_themed_page_depends_on_its_contents_list_and_its_theme_on_its_static_templates() -> None:

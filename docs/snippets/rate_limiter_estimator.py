@@ -5,9 +5,9 @@ from rate_limiter_state import token_bucket_memory, token_bucket_value_bytes
 from rate_limiter_traffic import checks_per_second, checks_per_second_peak, store_ops_per_second_peak
 
 from sdw.estimation import bandwidth, estimate, markdown_table, peak, per_second, servers, size, size_per_day
-from sdw.presets import presets
+from sdw.presets import rate_limiter as rate_limiter_preset
 
-model = estimate(presets()["rate_limiter"]["inputs"])
+model = estimate(rate_limiter_preset()["inputs"])
 
 model_checks = per_second(model["write_qps_avg"])
 model_checks_peak = peak(model["write_qps_peak"])

@@ -70,7 +70,7 @@ from sdw.estimation import (
     whole_per_zone,
     zone_loss_headroom,
 )
-from sdw.presets import presets
+from sdw.presets import ride_hailing as ride_hailing_preset
 
 # One rule for every tier: with a zone lost, the two zones left carry the region's whole peak, so each
 # load is multiplied by Z / (Z - 1); the same whole count in each zone, and a floor a zone.
@@ -306,7 +306,7 @@ failover_spare_servers = servers(
 # The estimator's ten-input model: every position a write and every index query a read, at one
 # location server's rate, with no zones, regions or floors; and the bytes a day it would store, were
 # every position kept at its wire size.
-_model = estimate(presets()["ride_hailing"]["inputs"])
+_model = estimate(ride_hailing_preset()["inputs"])
 estimator_servers = servers(_model["servers"])
 estimator_position_bytes_per_day = size_per_day(_model["storage_per_day_bytes"])
 

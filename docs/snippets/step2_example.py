@@ -11,9 +11,9 @@ from sdw.estimation import (
     size,
     size_per_day,
 )
-from sdw.presets import presets
+from sdw.presets import url_shortener as url_shortener_preset
 
-inputs = presets()["url_shortener"]["inputs"]
+inputs = url_shortener_preset()["inputs"]
 result = estimate(inputs)
 
 write_qps_avg = per_second(result["write_qps_avg"])

@@ -5,9 +5,9 @@ from ticket_booking_storage import order_bytes_total, storage_total
 from ticket_booking_traffic import page_views_peak, purchases_per_second, waiting_room_requests_peak
 
 from sdw.estimation import estimate, markdown_table, peak, per_second, servers, size
-from sdw.presets import presets
+from sdw.presets import ticket_booking as ticket_booking_preset
 
-model = estimate(presets()["ticket_booking"]["inputs"])
+model = estimate(ticket_booking_preset()["inputs"])
 
 model_orders = per_second(model["write_qps_avg"])
 model_reads_peak = peak(model["read_qps_peak"])

@@ -7,9 +7,9 @@ from twitter_servers import api_servers, requests_per_second_peak, total_servers
 from twitter_storage import tweet_bytes_total
 
 from sdw.estimation import bandwidth, estimate, markdown_table, peak, servers, size
-from sdw.presets import presets
+from sdw.presets import twitter as twitter_preset
 
-result = estimate(presets()["twitter"]["inputs"])
+result = estimate(twitter_preset()["inputs"])
 
 # The model: one write (a tweet), one read (a home-timeline page of tweet records), no fan-out.
 model_requests_peak = peak(result["write_qps_peak"] + result["read_qps_peak"])

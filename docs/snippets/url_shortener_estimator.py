@@ -8,9 +8,9 @@ from url_shortener_storage import link_bytes_total, storage_total
 from url_shortener_traffic import creations_per_second, redirects_per_second_peak
 
 from sdw.estimation import bandwidth, estimate, markdown_table, peak, per_second, servers, size
-from sdw.presets import presets
+from sdw.presets import url_shortener as url_shortener_preset
 
-model = estimate(presets()["url_shortener"]["inputs"])
+model = estimate(url_shortener_preset()["inputs"])
 
 model_writes = per_second(model["write_qps_avg"])
 model_reads_peak = peak(model["read_qps_peak"])

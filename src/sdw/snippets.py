@@ -111,8 +111,8 @@ def _forget(changed: set[str] | None = None) -> None:
 
 def imported_names(path: str | Path) -> frozenset[str]:
     """The top-level modules a Python file imports (parsed once per version of the file); none
-    for a file that is gone (a snippet deleted while previewing). A file that imports sdw.presets
-    imports, through it, every snippet presets() reads."""
+    for a file that is gone (a snippet deleted while previewing). A file that imports from
+    sdw.presets imports, through it, the snippets its presets read (sdw.presets.READS)."""
     return _parsed(path)[0]
 
 
@@ -150,9 +150,15 @@ def _parse(path: str, mtime_ns: int, size: int) -> tuple[frozenset[str], str]:
             modules |= {f"{node.module}.{alias.name}" for alias in node.names}
     names = {module.split(".")[0] for module in modules}
     if "sdw.presets" in modules:
-        from sdw.presets import SNIPPETS_READ
+        from sdw.presets import READS, SNIPPETS_READ
 
-        names |= set(SNIPPETS_READ)
+        # One example's preset function (`from sdw.presets import chat`) reads that example's
+        # snippets; anything else of the module (presets()) reads them all.
+        imported = {module.split(".")[2] for module in modules if module.startswith("sdw.presets.")}
+        if imported and imported <= READS.keys():
+            names |= {name for preset in imported for name in READS[preset]}
+        else:
+            names |= set(SNIPPETS_READ)
     return frozenset(names), "code " + hashlib.sha256(ast.dump(tree).encode("utf-8")).hexdigest()
 
 
