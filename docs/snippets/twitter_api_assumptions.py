@@ -1,7 +1,7 @@
 """Twitter worked example: the API's policy (step 3): rate limits, media polling, idempotency keys and
 the outbox, the assumptions step 3 adds to step 2's."""
 
-from twitter_assumptions import partition_overhead_bytes, row_overhead_bytes
+from twitter_assumptions import partition_overhead_bytes, row_overhead_bytes, timeline_expiry_days
 
 from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_HOUR, count, duration, markdown_table, size
 
@@ -20,6 +20,11 @@ fanout_page_write_limit = duration(1 * SECONDS_PER_HOUR)
 follow_change_note_bytes = size(8 + 8 + 1)
 read_limit = count(180)
 read_window = duration(15 * 60)
+# How far back the home timeline scrolls (step 3): past the oldest cached entry, a page is read by pull
+# from the followed accounts' tweet lists (step 6), down to tweets this many days old, the days a
+# timeline is kept unread. next_cursor is null past it, or at the end of a cached timeline that
+# reaches further back.
+home_scroll_depth_days = count(timeline_expiry_days)
 # Polls of GET /v1/media/{id} per upload, with backoff, before it answers ready (step 3). The traffic
 # counts one upload per media tweet (the photo share counts one photo a tweet), so the poll rate is per
 # media tweet; the rate limit allows for the most media a tweet may carry.
@@ -61,6 +66,13 @@ TABLE = [
         "Timeline and search reads allowed",
         read_limit,
         f"Per {read_window}, per user, in a bucket for each of the two classes.",
+    ),
+    (
+        "Days of tweets the home timeline scrolls back, at least",
+        home_scroll_depth_days,
+        "The days a cached timeline is kept unread: a reader back after any absence the cache keeps their "
+        "timeline through can scroll back to where they left off, even where the cap trimmed it (step 2); past "
+        "the oldest cached entry, a page is read by pull (step 6). Older tweets are for profile pages.",
     ),
     (
         "Media status polls per upload",
