@@ -34,6 +34,7 @@ from twitter_api_assumptions import (
 from twitter_assumptions import (
     backup_retention_days,
     daily_active_users,
+    deleted_tweet_share,
     favorites_per_user_per_day,
     follow_changes_per_user_per_day,
     follow_edge_bytes,
@@ -51,6 +52,7 @@ from twitter_traffic import (
     favorites_per_day,
     favorites_per_second_peak,
     follow_changes_per_second_peak,
+    tweet_deletes_per_second_peak,
     tweets_per_second_peak,
 )
 
@@ -60,6 +62,7 @@ from sdw.estimation import (
     count,
     doubling_waits,
     duration,
+    fraction,
     markdown_table,
     peak,
     size,
@@ -161,10 +164,11 @@ key_in_use_waits = count(len(_waits) + (1 if float(key_in_use_last_wait) > 0 els
 # The outbox (step 4): a post, a favorite or a follow (or unfollow) writes a row in the same
 # logged batch as its data, then a plain write with the row's remaining TTL marks it sent.
 # Partitions are one second of one of a few shards, so the sweeper reads each once and no
-# partition grows large. Deletes write a row too but are left out: no delete rate is assumed, and
-# they are a small share of posts.
+# partition grows large. Deletes write a row too, but at the assumed share of tweets deleted (at the
+# same peak) they are a small share of these rows, and are left out.
 outbox_shards = count(16)
 outbox_rows_per_second_peak = peak(tweets_per_second_peak + favorites_per_second_peak + follow_changes_per_second_peak)
+outbox_delete_row_share = fraction(tweet_deletes_per_second_peak / outbox_rows_per_second_peak)
 outbox_writes_per_second_peak = peak(outbox_rows_per_second_peak * 2)
 outbox_rows_per_partition_peak = count(outbox_rows_per_second_peak / outbox_shards)
 # Its rows expire after a day and stay on disk for the grace period as well; a row's size is an
@@ -210,6 +214,10 @@ if __name__ != "twitter_api":
                 ),
                 ("Key store writes at peak (posts and uploads)", idempotency_writes_per_second_peak),
                 ("Outbox writes at peak (posts, favorites and follows)", outbox_writes_per_second_peak),
+                (
+                    f"Deletes' rows at peak ({deleted_tweet_share} of tweets), left out, as a share of those rows",
+                    outbox_delete_row_share,
+                ),
                 (f"Outbox rows per partition (one second, {outbox_shards} shards)", outbox_rows_per_partition_peak),
                 (
                     f"Outbox on disk (a day of rows plus {gc_grace} of grace and a {compaction_window} window, "

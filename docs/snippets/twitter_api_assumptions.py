@@ -1,9 +1,15 @@
 """Twitter worked example: the API's policy (step 3): rate limits, media polling, idempotency keys and
 the outbox, the assumptions step 3 adds to step 2's."""
 
-from twitter_assumptions import partition_overhead_bytes, row_overhead_bytes
+from twitter_assumptions import (
+    partition_overhead_bytes,
+    post_latency_target,
+    row_overhead_bytes,
+    timeline_expiry_days,
+    timeline_latency_target,
+)
 
-from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_HOUR, count, duration, markdown_table, size
+from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_HOUR, count, duration, markdown_table, size, times
 
 # Per-user rate limits: policy, not estimates (Twitter published limits of this shape).
 post_limit = count(300)
@@ -20,6 +26,11 @@ fanout_page_write_limit = duration(1 * SECONDS_PER_HOUR)
 follow_change_note_bytes = size(8 + 8 + 1)
 read_limit = count(180)
 read_window = duration(15 * 60)
+# How far back the home timeline scrolls (step 3): past the oldest cached entry, a page is read by pull
+# from the followed accounts' tweet lists (step 6), down to tweets this many days old, the days a
+# timeline is kept unread. next_cursor is null past it, or at the end of a cached timeline that
+# reaches further back.
+home_scroll_depth_days = count(timeline_expiry_days)
 # Polls of GET /v1/media/{id} per upload, with backoff, before it answers ready (step 3). The traffic
 # counts one upload per media tweet (the photo share counts one photo a tweet), so the poll rate is per
 # media tweet; the rate limit allows for the most media a tweet may carry.
@@ -32,9 +43,18 @@ media_status_limit = count(post_limit * max_media_per_tweet * media_polls_per_up
 # request hash (32), tweet ID (8), lease and status (16), plus row overhead; kept for a day.
 idempotency_record_bytes = size(16 + 8 + 32 + 8 + 16 + partition_overhead_bytes + row_overhead_bytes)
 idempotency_window = duration(SECONDS_PER_DAY)
-# The lease a post's reservation holds before another attempt may take it over (step 3): a few
-# seconds, well past the post's p99, so a live attempt is never taken over mid-way.
-idempotency_lease = duration(5)
+# The gateway's deadline (step 3): the shorter of the client's own timeout, sent in a header, and a
+# cut-off this many times the call's p99 latency target. Never the target itself: a hundredth of calls
+# may be slower than a p99 and still succeed, counted against the latency budget; cut off at the
+# target, each would be a 504, counted against the far smaller availability budget (twitter_reliability).
+gateway_deadline_over_target = times(10)
+timeline_load_deadline = duration(timeline_latency_target * gateway_deadline_over_target)
+post_deadline = duration(post_latency_target * gateway_deadline_over_target)
+# The lease a post's reservation holds before another attempt may take it over (step 3): the post's
+# deadline. The lease starts at the reservation, after the request reached the gateway, so it ends
+# after the gateway's deadline, by which the gateway has cancelled the attempt: a live attempt is
+# never taken over mid-way.
+idempotency_lease = duration(post_deadline)
 # The server's `Retry-After` on a 409 idempotency_key_in_use (step 3): the client's first wait, from
 # which its later waits double within the cap (twitter_api). Ride-hailing's create uses the same.
 key_in_use_first_wait = duration(1)
@@ -61,6 +81,13 @@ TABLE = [
         "Timeline and search reads allowed",
         read_limit,
         f"Per {read_window}, per user, in a bucket for each of the two classes.",
+    ),
+    (
+        "Days of tweets the home timeline scrolls back, at least",
+        home_scroll_depth_days,
+        "The days a cached timeline is kept unread: a reader back after any absence the cache keeps their "
+        "timeline through can scroll back to where they left off, even where the cap trimmed it (step 2); past "
+        "the oldest cached entry, a page is read by pull (step 6). Older tweets are for profile pages.",
     ),
     (
         "Media status polls per upload",
@@ -92,10 +119,21 @@ TABLE = [
         "the post before making a new key (step 3).",
     ),
     (
+        "Gateway's cut-off, as a multiple of a call's p99 latency target",
+        gateway_deadline_over_target,
+        "The gateway's deadline is the shorter of this and the client's own timeout (step 3). Far enough past "
+        "the p99 that only a stuck request reaches it, not a slow one: a request slower than its target counts "
+        "against the latency budget, never as an error. Near enough that a stuck request frees its resources "
+        "in seconds.",
+    ),
+    ("... for a home-timeline load", timeline_load_deadline, f"{gateway_deadline_over_target} its p99 target."),
+    ("... for a post", post_deadline, f"{gateway_deadline_over_target} its p99 target."),
+    (
         "Lease on a post's key reservation",
         idempotency_lease,
-        "A few seconds, ten times the post's p99, so a live attempt is never taken over; an attempt that "
-        "crashed holds its key this long at most (step 3).",
+        "The post's deadline: the lease starts after the request reached the gateway, so it ends after the "
+        "gateway has cancelled the attempt, and a live attempt is never taken over; an attempt that crashed "
+        "holds its key this long at most (step 3).",
     ),
     (
         "First wait after a 409 idempotency_key_in_use",

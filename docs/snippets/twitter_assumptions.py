@@ -115,7 +115,8 @@ lapsed_daily_user_share = fraction(0.3)
 tweet_cache_days = count(3)
 tweet_cache_copies = times(2)
 user_cache_entry_bytes = size(200)
-count_cache_entry_bytes = size(48)
+# A count-cache entry: a tweet ID (8 B) and its favorite count (8 B), with the same per-key bookkeeping.
+count_cache_entry_bytes = size(8 + 8 + cache_item_overhead_bytes)
 requests_per_server = throughput(1000)
 # Memory is built in binary units: a "128 GB" machine holds 128 GiB (the powers-of-two reference).
 cache_machine_memory = size(128 * GiB)
@@ -190,9 +191,9 @@ backup_retention_days = count(14)
 # The weekly cell-level garbage collection (the data lifecycle page's deletion): every file holding a
 # purged cell is rewritten within this many days. Snapshots older than it still hold the cell.
 collection_period_days = count(7)
-# Deletions, which the pages otherwise leave out: an assumption, sizing only the deleted-ID list
-# (step 7) that a restore replays. A share of the day's tweets deleted, and accounts deleted a day
-# (a year's under 4% of the registered accounts).
+# Deletions: an assumption, sizing the deleted-ID list (step 7) that a restore replays, and showing
+# that deletes' other writes and checks are too few to count (steps 2 and 4). A share of the day's
+# tweets deleted, and accounts deleted a day (a year's under 4% of the registered accounts).
 deleted_tweet_share = fraction(0.01)
 account_deletions_per_day = per_day(100e3)
 # The search concept page's sum a tweet (postings, IDs, a term dictionary in every segment, the
@@ -485,7 +486,8 @@ TABLE = [
     (
         "Bytes per count cache entry",
         count_cache_entry_bytes,
-        "A tweet ID and its favorite count, with the cache's per-entry overhead.",
+        f"A tweet ID and its favorite count, 8 B each, with the {cache_item_overhead_bytes} of bookkeeping every "
+        "key carries (above).",
     ),
     (
         "Requests per API server",
@@ -621,7 +623,8 @@ TABLE = [
     (
         "Tweets deleted, as a share of the day's tweets",
         deleted_tweet_share,
-        "A guess, sizing only the deleted-ID list (step 7).",
+        "A guess, sizing the deleted-ID list (step 7); deletes' outbox rows and checks, a fraction of a "
+        "percent of posts' and favorites', are left out (steps 2 and 4).",
     ),
     (
         "Accounts deleted a day",

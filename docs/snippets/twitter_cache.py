@@ -42,6 +42,7 @@ from twitter_traffic import (
     follow_changes_per_second_peak,
     searches_per_second_peak,
     timeline_loads_per_second_peak,
+    tweet_deletes_per_second_peak,
     tweet_views_per_second_peak,
     tweets_per_second_peak,
 )
@@ -175,8 +176,10 @@ tweet_cache_lookups_peak = peak(
 tweet_cache_hedged_lookups_peak = peak(tweet_cache_lookups_peak * hedged_extra_request_share)
 # Left out of those lookups: the writes' checks. A favorite checks that its tweet exists, a reply
 # reads its parent at post time (every mention or reply tweet counted as a reply, an upper bound),
-# a delete checks its author (no delete rate is assumed). Against the operations below:
+# a delete checks its author (left out too: at the assumed share of tweets deleted, a small share of
+# these checks). Against the operations below:
 write_check_lookups_peak_at_most = peak(favorites_per_second_peak + mention_or_reply_tweets_per_second_peak)
+write_check_delete_share = fraction(tweet_deletes_per_second_peak / write_check_lookups_peak_at_most)
 tweet_cache_ops_peak = peak(
     tweet_cache_lookups_peak
     + tweet_cache_hedged_lookups_peak

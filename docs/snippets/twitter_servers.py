@@ -332,10 +332,14 @@ database_servers = count(database_servers_per_zone * zones)
 # Hedging (step 6) adds no reads to that sizing. The store hedges inside itself: a coordinator whose
 # quorum read is still unanswered at the p95 sends it to the one copy the quorum did not ask
 # (Cassandra's speculative retry). With a zone lost there is no such copy, since the two left are the
-# quorum, so no read is hedged then. With every zone up, even if every read were hedged, each zone
-# would serve this share of the reads it serves with a zone lost:
+# quorum, so no read is hedged then. With every zone up, with hedges at their cap, each zone would
+# serve the first share below of the reads it serves with a zone lost; were every read hedged, each
+# would reach every zone's copy, and each zone would serve the second, no more than with a zone lost:
 store_read_share_hedged_all_zones = fraction(
     (quorum_copies + hedged_extra_request_share) / zones / read_copies_per_zone_zone_lost
+)
+store_read_share_every_read_hedged = fraction(
+    (quorum_copies + (zones - quorum_copies)) / zones / read_copies_per_zone_zone_lost
 )
 
 # Caches: all four are sized in twitter_cache.py, by memory or operations, whichever needs more.
@@ -494,8 +498,13 @@ if __name__ != "twitter_servers":
                 ),
                 ("Growth from the ticket to the limit", store_ticket_warning),
                 (
-                    "Each zone's reads with every zone up, every read hedged, over its reads with a zone lost",
+                    f"Each zone's reads with every zone up, hedges at their {hedged_extra_request_share} cap, "
+                    "over its reads with a zone lost",
                     store_read_share_hedged_all_zones,
+                ),
+                (
+                    "... were every read hedged, to every zone's copy",
+                    store_read_share_every_read_hedged,
                 ),
                 ("Bytes each server holds", database_bytes_per_server),
             ],

@@ -4,6 +4,7 @@ from reference_peaks import record_tweets_per_second
 from twitter_api_assumptions import media_polls_per_upload
 from twitter_assumptions import (
     daily_active_users,
+    deleted_tweet_share,
     favorites_per_user_per_day,
     follow_changes_per_user_per_day,
     follows_per_user,
@@ -29,6 +30,9 @@ tweets_per_second_peak = peak(tweets_per_second * peak_to_average)
 favorites_per_day = per_day(daily_active_users * favorites_per_user_per_day)
 favorites_per_second = per_second(favorites_per_day / SECONDS_PER_DAY)
 favorites_per_second_peak = peak(favorites_per_second * peak_to_average)
+# Tweets deleted, at the assumed share of tweets (step 4) and the same peak: left out of the write
+# rates that size anything, since they are few next to posts and favorites.
+tweet_deletes_per_second_peak = peak(tweets_per_second_peak * deleted_tweet_share)
 
 # Follows and unfollows, and media calls: an upload slot and its completion for each photo or video.
 follow_changes_per_second = per_second(daily_active_users * follow_changes_per_user_per_day / SECONDS_PER_DAY)
