@@ -241,7 +241,7 @@ TABLE = [
     (
         "Accounts each user follows",
         follows_per_user,
-        "An average: most follow a few dozen, some tens of thousands. Every follow is someone's follower, so followers average the same.",
+        "An average: most follow a few dozen, some thousands, up to the cap (step 3). Every follow is someone's follower, so followers average the same.",
     ),
     ("Followers of the largest accounts", celebrity_followers, "Several accounts have passed 100 million followers."),
     (

@@ -3,6 +3,7 @@
 import math
 
 from twitter_api import post_limit_per_day
+from twitter_api_assumptions import following_cap
 from twitter_assumptions import (
     celebrity_followers,
     follow_edge_bytes,
@@ -25,6 +26,9 @@ time_range_concentration = times(writes_per_server_time_ranged / writes_per_serv
 # Followers kept by user: the largest account's list in one partition, one copy.
 celebrity_follower_list_bytes = size(celebrity_followers * follow_edge_bytes)
 celebrity_follower_buckets = count(math.ceil(celebrity_follower_list_bytes / partition_target_bytes))
+
+# The accounts one user follows, one partition per user, never split: at most the following cap's edges.
+following_list_bytes_most = size(following_cap * follow_edge_bytes)
 
 # A user's tweet IDs kept by user, newest first, one partition per author: the busiest allowed
 # account in a year, and over the years kept, past the largest partition we allow. So a list is
@@ -55,6 +59,7 @@ if __name__ != "twitter_partitioning":
                 ("Newest time range over a hashed server", time_range_concentration),
                 ("Largest account's follower list, one copy", celebrity_follower_list_bytes),
                 (f"Buckets to keep it under {partition_target_bytes} each", celebrity_follower_buckets),
+                (f"Accounts one user follows, at the cap of {following_cap}, one copy", following_list_bytes_most),
                 ("Busiest allowed account's tweet IDs in a year", busiest_user_list_bytes_per_year),
                 (f"... in the {retention_years} years kept", busiest_user_list_bytes_kept),
                 (f"... over the {partition_target_bytes} target", busiest_user_list_over_target),
