@@ -17,6 +17,11 @@ post_window = duration(3 * SECONDS_PER_HOUR)
 post_limit_per_day = count(2400)
 favorite_limit = count(1000)
 follow_limit = count(400)
+# The most accounts one user may follow (step 3's 403 following_cap): X's documented figure for every
+# account, without the allowance X adds past it for accounts with many followers, so one hard figure
+# bounds each user's "whom I follow" partition, never split into buckets, and a rebuild's reads of
+# the accounts followed (step 6).
+following_cap = count(5000)
 # A fan-out worker writes a page of a tweet's followers within this long of reading the page, or
 # reads it again (a chunk task queued during a backlog counts as holding its page): so a delivery
 # can be in flight past an unfollow only this long, and the reader's unfollowed list, which the
@@ -70,6 +75,13 @@ TABLE = [
     ("Posts allowed per user a day", post_limit_per_day, "The daily cap behind the short window."),
     ("Favorites allowed per user a day", favorite_limit, "Generous for people, a brake on automation."),
     ("Follows allowed per user a day", follow_limit, "Stops follow-spam from growing the graph."),
+    (
+        "Accounts one user may follow, at most",
+        following_cap,
+        "[X's follow limits](https://help.x.com/en/using-x/x-follow-limit): every account may follow this "
+        "many; X lets one with enough followers go past it, this design does not, so the figure bounds "
+        "every user's list of accounts followed and a timeline rebuild's reads (step 6).",
+    ),
     (
         "Longest a fan-out worker holds a page of followers before writing it",
         fanout_page_write_limit,

@@ -57,6 +57,12 @@ celebrity_followers = count(100e6)
 celebrity_threshold_followers = count(1e6)
 mode_switch_band = fraction(0.1)
 celebrities_followed_per_user = count(10)
+# The fastest follower gain on record, which step 6 weighs against the one partition an account's
+# new follows land on: a million followers in 4 h 3 min, its busiest second taken at ten times that
+# average.
+follower_gain_record = count(1e6)
+follower_gain_record_time = duration(4 * 60 * 60 + 3 * 60)
+follower_gain_busiest_over_average = times(10)
 # The cost rule (step 6) weighs only accounts above this floor, and this many accounts between the
 # floor and the follower threshold post often enough to cross it.
 cost_rule_floor_followers = count(100e3)
@@ -242,7 +248,7 @@ TABLE = [
     (
         "Accounts each user follows",
         follows_per_user,
-        "An average: most follow a few dozen, some tens of thousands. Every follow is someone's follower, so followers average the same.",
+        "An average: most follow a few dozen, some thousands, up to the cap (step 3). Every follow is someone's follower, so followers average the same.",
     ),
     ("Followers of the largest accounts", celebrity_followers, "Several accounts have passed 100 million followers."),
     (
@@ -261,6 +267,19 @@ TABLE = [
         "Such large accounts each user follows",
         celebrities_followed_per_user,
         "A guess: a handful of celebrities, news outlets and brands.",
+    ),
+    (
+        "Followers gained by the fastest-growing account on record",
+        follower_gain_record,
+        f"In {follower_gain_record_time}: Caitlyn Jenner's new account in 2015 "
+        "([Guinness World Records](https://www.guinnessworldrecords.com/news/press%20release/2015/6/"
+        "caitlyn-jenner-shatters-world-record-for-fastest-time-to-reach-one-million-follow-380097)).",
+    ),
+    (
+        "That gain's busiest second over its average",
+        follower_gain_busiest_over_average,
+        "A guess: the follows came fastest in the minutes after the reveal, so the busiest second is "
+        "taken well above the record's average.",
     ),
     (
         "Followers below which the cost rule does not pull an account",

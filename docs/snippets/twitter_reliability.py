@@ -79,8 +79,8 @@ outside_probe_page_after = duration(outside_probe_interval * outside_probe_failu
 
 # Degraded mode 1's head-of-log consumer (step 7) starts by itself once the fan-out's lag, the age of
 # the oldest event it has not applied (a tweet's ID carries its time), stays past this for the hold
-# time below, or when a zone is declared lost, whichever comes first: the freshness target itself,
-# past which every tweet arriving is late.
+# time below, or, once a zone is declared lost, as soon as appends resume (below), whichever comes
+# first: the freshness target itself, past which every tweet arriving is late.
 head_consumer_start_lag = duration(fanout_freshness_target)
 # It starts only when that lag has stayed above the start figure for this long, evaluated per consumer
 # group, so a blip does not start it; and the trigger re-arms only once the group's lag has stayed under
@@ -223,11 +223,26 @@ zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweets / f
 # is gone (zone headroom exists only with every zone up): their capacity equals the peak, so the
 # backlog cannot drain while traffic stays there. If the consumer just worked through it, every
 # later tweet would wait behind it, the whole busy hour's tweets late; so degraded mode 1's
-# head-of-log consumer (step 7) starts when the zone is declared lost, or when the lag trigger's hold
-# runs out, whichever comes first. Tweets arriving until then wait behind the backlog too: at most
-# the stall plus the earlier of the two, at the peak rate, are late.
-zone_loss_head_consumer_start = duration(min(zone_loss_declaration, head_consumer_hold))
-zone_loss_late_tweets = count(tweets_per_second_peak * (log_stall_longest + zone_loss_head_consumer_start))
+# head-of-log consumer (step 7) takes the new tweets. Not from the zone's declaration: that falls
+# inside the stall, when nothing new has reached the log, so a consumer started at the log's end then
+# would begin at the offset the fan-out already holds, take the stalled events as they land and hand
+# over at once. The declaration arms it, and it starts once appends resume: at the first poll of the
+# stalled-log reader (above) that finds, in every partition, a heartbeat written after the declaration,
+# at most a heartbeat's interval and a poll's after the last partition takes writes again. It applies
+# only events whose time (a tweet's ID time, another event's write timestamp) is later than its start
+# less the freshness target; a start the declaration armed takes only those later than the start
+# itself, since the stall may have ended just before it. Older events, the stalled ones and the
+# sweeper's repeats of them (landing for about sweeper_first_read_delay after the stall), go to the
+# backlog consumer, so the head consumer's capacity, the peak, goes to new events alone (a tweet a
+# lagging clock stamps a few milliseconds early goes to the backlog too, a handful). Tweets arriving
+# until it starts wait behind the backlog: the stall plus that time, at the peak rate, are late.
+head_consumer_after_resume = duration(log_heartbeat_interval + log_stall_reader_poll)
+zone_loss_head_consumer_start = duration(log_stall_longest + head_consumer_after_resume)
+# The declaration comes inside the stall, so it arms the start rather than making it...
+assert zone_loss_declaration < log_stall_longest
+# ... and the start comes after the stall ends, so the head consumer begins past every stalled event.
+assert zone_loss_head_consumer_start > log_stall_longest
+zone_loss_late_tweets = count(tweets_per_second_peak * zone_loss_head_consumer_start)
 zone_loss_late_freshness_budget_share = fraction(zone_loss_late_tweets / freshness_allowance_tweets)
 zone_loss_stall_deliveries = count(deliveries_per_second_peak * log_stall_longest)
 zone_loss_late_tweets_without_head_consumer = count(tweets_per_second_peak * SECONDS_PER_HOUR)
@@ -331,11 +346,9 @@ if __name__ != "twitter_reliability":
                 ),
                 ("", f"... share of a {slo_window} window's tweets", zone_loss_stalled_tweet_share),
                 ("", "... share of the freshness target's allowance", zone_loss_stalled_freshness_budget_share),
-                (
-                    "",
-                    f"Late tweets: the stall plus {zone_loss_head_consumer_start} until the head consumer starts",
-                    zone_loss_late_tweets,
-                ),
+                ("", "Head consumer starts after appends resume, at most", head_consumer_after_resume),
+                ("", "... after the zone's loss, at most", zone_loss_head_consumer_start),
+                ("", "Late tweets: every one posted until then, at peak", zone_loss_late_tweets),
                 ("", "... share of the freshness target's allowance", zone_loss_late_freshness_budget_share),
                 ("", "Delivery attempts the stall leaves behind", zone_loss_stall_deliveries),
                 (
