@@ -5,9 +5,9 @@ from chat_storage import media_bytes_kept, message_bytes_per_day, message_bytes_
 from chat_traffic import deliveries_per_second, messages_per_second
 
 from sdw.estimation import estimate, markdown_table, per_second, servers, size, size_per_day, times
-from sdw.presets import chat as chat_preset
+from sdw.presets import chat
 
-model = estimate(chat_preset()["inputs"])
+model = estimate(chat()["inputs"])
 model_writes_per_second = per_second(model["write_qps_avg"])
 model_reads_per_second = per_second(model["read_qps_avg"])
 model_storage_per_day = size_per_day(model["storage_per_day_bytes"])
