@@ -16,12 +16,18 @@ A simple model of a PostgreSQL B-tree index on the ID, with stated inputs; no be
 - How often checkpoints come, at PostgreSQL's defaults. With full_page_writes (on by default), a
   page's first change after a checkpoint puts an image of the page in the write-ahead log, less
   the free space in its middle (B-tree pages are logged in the standard layout, and wal_compression
-  is off by default). A checkpoint starts every checkpoint_timeout (300 s), or sooner, once the WAL
-  written since the last one nears max_wal_size / (1 + checkpoint_completion_target): 1,024 MiB /
-  1.9 at the defaults (xlog.c, CalculateCheckpointSegments, which rounds down to whole 16 MiB
-  segments). Random inserts write so many page images that the WAL, not the timeout, sets the
-  interval. The model counts only those images, not the insert records or the table's own WAL, so
-  its interval is the longest the defaults allow and its page writes the fewest.
+  is off by default). A checkpoint starts every checkpoint_timeout (300 s), or sooner, once enough
+  WAL has been written since the last one's redo point (xlog.c). CalculateCheckpointSegments sets
+  CheckPointSegments to max_wal_size / (1 + checkpoint_completion_target) in 16 MiB segments,
+  rounded down: 64 / 1.9 = 33.7, so 33 at the defaults. XLogCheckpointNeeded, called as each
+  segment fills, requests a checkpoint once the segment just filled is CheckPointSegments - 1 past
+  the redo point's segment: at the end of the 33rd segment counted from the start of the redo's
+  own. A checkpoint so requested starts at once (the last one finished at 0.9 of the interval), so
+  its redo point lies just past the segment boundary where the request came, and the WAL between
+  checkpoints is 33 whole segments, 528 MiB. Random inserts write so many page images that the
+  WAL, not the timeout, sets the interval. The model counts only those images, not the insert
+  records or the table's own WAL, so its interval is the longest the defaults allow and its page
+  writes the fewest.
 """
 
 import math
@@ -48,8 +54,10 @@ ROWS = 1e9  # keys in the index
 INSERTS_PER_SECOND = 10_000
 CHECKPOINT_TIMEOUT = 300  # seconds: PostgreSQL's default checkpoint_timeout
 MAX_WAL_BYTES = 1_024 * 2**20  # PostgreSQL's default max_wal_size, 1 GB (1,024 MiB)
+WAL_SEGMENT_BYTES = 16 * 2**20  # PostgreSQL's default wal_segment_size, 16 MiB
 CHECKPOINT_COMPLETION_TARGET = 0.9  # PostgreSQL's default since version 14
-WAL_BETWEEN_CHECKPOINTS = MAX_WAL_BYTES / (1 + CHECKPOINT_COMPLETION_TARGET)
+CHECKPOINT_SEGMENTS = int(MAX_WAL_BYTES / WAL_SEGMENT_BYTES / (1 + CHECKPOINT_COMPLETION_TARGET))  # rounded down
+WAL_BETWEEN_CHECKPOINTS = CHECKPOINT_SEGMENTS * WAL_SEGMENT_BYTES  # from a redo point at a segment's start
 MEMORY_FOR_LEAVES = 16e9  # bytes of the buffer cache this index's leaves may use
 
 

@@ -15,11 +15,20 @@ that saved nothing: a network failure before Stripe began, a 409 for a concurren
 API v1; API v2 instead finishes failed work on a retry). Those are retried with exponential backoff
 and full jitter (each delay drawn between zero and the doubled ceiling) until the checkout's
 deadline; the count below is the fewest retries that fit, every delay at its ceiling and every
-attempt, the first included, running to its own timeout (ATTEMPT_TIMEOUT, assumed). A saved 5xx,
+attempt, the first included, running to its own timeout (ATTEMPT_TIMEOUT, assumed), so in an outage
+each checkout makes at least that many. A provider that is down mostly fails fast (a refused
+connection, a 503), so the outage's load is also given for attempts that take no time against the
+deadline, every delay drawn at random: the mean count of retries is the sum over k of the
+probability that the first k delays fit in the deadline. A saved 5xx,
 or the deadline, ends the retries: the orchestrator settles whether the charge happened before it
 compensates. Stripe may remove a key once it is 24
 hours old, so a background step that retries for longer stops an hour short of that.
 """
+
+import math
+from collections import Counter
+from fractions import Fraction
+from itertools import product
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -96,6 +105,42 @@ outage_amplification_budgeted = times(1 + RETRY_BUDGET)
 outage_rate_budgeted = per_second(ORDER_RATE * (1 + RETRY_BUDGET))
 parked_in_outage = count(ORDER_RATE * CHECKOUT_DEADLINE)
 
+
+def chance_delays_fit(deadline: float, ceilings: list[float]) -> float:
+    """The probability that delays drawn uniformly from [0, ceiling], one per ceiling, add up to at most
+    the deadline: the volume of the box of the delays below the plane where they sum to it, over the
+    box's volume. By inclusion and exclusion over the box's corners, that is the sum over every subset A
+    of the ceilings of (-1)^|A| (deadline - sum of A)^n, where positive, over n! times the product of
+    the ceilings. Ceilings that repeat (the cap) are taken j at a time, C(m, j) ways. The terms are large
+    and cancel, so the sum is kept exact, in whole units that divide every time (half-seconds here)."""
+    unit = math.lcm(*(Fraction(x).limit_denominator().denominator for x in [deadline, *ceilings]))
+    whole = Counter(round(c * unit) for c in ceilings)
+    limit, n, total = round(deadline * unit), len(ceilings), 0
+    for picks in product(*(range(m + 1) for m in whole.values())):
+        rest = limit - sum(j * c for c, j in zip(whole, picks, strict=True))
+        if rest > 0:
+            total += (-1) ** sum(picks) * math.prod(map(math.comb, whole.values(), picks)) * rest**n
+    return total / (math.factorial(n) * math.prod(c**m for c, m in whole.items()))
+
+
+def mean_retries_failing_fast(deadline: float, first: float, cap: float) -> float:
+    """The mean count of retries before the deadline when every attempt fails at once and each delay is
+    drawn from [0, ceiling] (full jitter): the k-th retry happens if the first k delays fit, so the mean
+    is the sum of those chances, summed until they no longer count."""
+    mean, ceilings, ceiling = 0.0, [], first
+    while True:
+        ceilings.append(ceiling)
+        chance = chance_delays_fit(deadline, ceilings)
+        mean += chance
+        if chance < 1e-6:
+            return mean
+        ceiling = min(2 * ceiling, cap)
+
+
+MEAN_ATTEMPTS_FAILING_FAST = 1 + mean_retries_failing_fast(CHECKOUT_DEADLINE, FIRST_CEILING, CHECKOUT_CAP)
+mean_attempts_failing_fast = count(MEAN_ATTEMPTS_FAILING_FAST)
+outage_rate_failing_fast = per_second(ORDER_RATE * MEAN_ATTEMPTS_FAILING_FAST)
+
 # The longest a pending order holds its stock: the saga's steps other than the card, then the
 # checkout's deadline for the card, which replaces the card's own time (not counted twice). Settling
 # after the deadline adds its own time, unbounded while the provider is down.
@@ -122,7 +167,9 @@ if __name__ != "concept_tx_saga":
     )
     print()
     print(
-        f"A provider outage: {attempts_per_checkout} attempts a checkout send the provider {outage_rate_unbudgeted} "
-        f"without a budget; a {retry_budget} retry budget holds it to {outage_amplification_budgeted} the checkouts, "
+        f"A provider outage: at least {attempts_per_checkout} attempts a checkout send the provider at least "
+        f"{outage_rate_unbudgeted} without a budget, and {mean_attempts_failing_fast} on average, "
+        f"{outage_rate_failing_fast}, when every attempt fails at once; a {retry_budget} retry budget holds it "
+        f"to {outage_amplification_budgeted} the checkouts, "
         f"{outage_rate_budgeted}, with up to {parked_in_outage} checkouts parked until their deadline."
     )
