@@ -80,10 +80,19 @@ days, 140 bytes of text each, at its peak search rate (twitter_traffic).
   share is an assumption, 25%: rare terms, and nearly every query just after midnight, when today's
   index is almost empty. Those queries are counted as reaching back through every older index, an
   upper bound.
+- Query CPU against cores: a shard search is assumed to cost 1 ms of CPU. A query of a few terms on
+  a shard-day sorted newest first stops at its top k (track_total_hits false), so it decodes a few
+  blocks of each term's postings and pays the shard request's fixed work (parsing, a search context,
+  collecting and returning the top k). To measure: a benchmark (Elasticsearch's Rally) of the query
+  mix on a sample day's index. The search servers are taken as the reference's 16-vCPU machine at
+  its 60% target utilization. The break-even cost is the usable cores over the shard searches a
+  second; past it CPU, not memory, sets the tier, and since every server of a copy takes every query
+  of its copy, the copies it needs are the peak's shard-search CPU over one server's usable cores.
 """
 
 import math
 
+from reference_capacity import cores, target_utilization
 from reference_latency import one_core_memory_bytes_per_s
 from twitter_assumptions import (
     search_days,
@@ -132,6 +141,8 @@ SEQ_NO_BYTES = 6  # estimate: _seq_no doc values and points
 VERSION_BYTES = 4  # estimate: _version doc values, the source's external version
 PRIMARY_TERM_BYTES = 0  # estimate: _primary_term doc values, constant within a segment
 SHARE_REACHING_BACK = 0.25  # assumption: queries whose page today's index leaves short
+SHARD_SEARCH_CPU_S = 0.001  # assumption, to be measured: CPU a shard search costs
+COSTLY_SHARD_SEARCH_CPU_S = 0.005  # a costlier query mix, to show what CPU would then set
 INDEX_SERVERS_PER_COPY = float(search_servers_per_copy)
 DAILY_INDICES = float(search_daily_indices)
 
@@ -310,6 +321,31 @@ shard_searches_per_server_all_days = peak(float(queries_per_index_server) * DAIL
 shard_searches_per_server_today_first = peak(
     float(queries_per_index_server) * (1 + SHARE_REACHING_BACK * (DAILY_INDICES - 1))
 )
+# Those shard searches in cores, against what one search server offers at the target utilization.
+COPIES = float(text_copies)
+shard_search_cpu = duration(SHARD_SEARCH_CPU_S)
+search_cores_per_server = count(float(shard_searches_per_server_today_first) * SHARD_SEARCH_CPU_S)
+search_server_cores = count(cores)
+search_server_usable_cores = count(cores * target_utilization)
+search_cpu_load = fraction(float(search_cores_per_server) / float(search_server_usable_cores))
+assert float(search_cpu_load) < 1, "memory's servers a copy must hold the assumed query CPU"
+# A zone lost: its copy is gone, and the other copies take its queries.
+search_cores_per_server_zone_lost = count(float(search_cores_per_server) * COPIES / (COPIES - 1))
+search_zone_lost_share_of_cores = fraction(float(search_cores_per_server_zone_lost) / cores)
+# The cost a shard search may take before the servers a copy pass their target.
+shard_search_cpu_break_even = duration(float(search_server_usable_cores) / float(shard_searches_per_server_today_first))
+# At a costlier mix, the copies CPU would need: each server takes every query of its copy.
+costly_shard_search_cpu = duration(COSTLY_SHARD_SEARCH_CPU_S)
+copies_at_costly_cpu = count(
+    math.ceil(
+        float(searches_per_second_peak)
+        * (1 + SHARE_REACHING_BACK * (DAILY_INDICES - 1))
+        * COSTLY_SHARD_SEARCH_CPU_S
+        / float(search_server_usable_cores)
+    )
+)
+servers_at_costly_cpu = count(float(copies_at_costly_cpu) * INDEX_SERVERS_PER_COPY)
+servers_for_memory = count(COPIES * INDEX_SERVERS_PER_COPY)
 
 if __name__ != "concept_search":
     print(
@@ -399,6 +435,16 @@ if __name__ != "concept_search":
                     f"... shard searches, today first ({share_reaching_back} reaching back through every day, at most)",
                     shard_searches_per_server_today_first,
                 ),
+                (f"... cores they keep busy, at {shard_search_cpu} a shard search (assumed)", search_cores_per_server),
+                (
+                    f"... against a {search_server_cores}-vCPU server's {search_server_usable_cores} at its target",
+                    search_cpu_load,
+                ),
+                ("... with a zone lost, cores a server", search_cores_per_server_zone_lost),
+                (f"... of its {search_server_cores}", search_zone_lost_share_of_cores),
+                ("Shard-search CPU at which the servers a copy reach their target", shard_search_cpu_break_even),
+                (f"Copies CPU would need at {costly_shard_search_cpu} a shard search", copies_at_costly_cpu),
+                (f"... servers, against {servers_for_memory} for memory", servers_at_costly_cpu),
             ],
         )
     )
