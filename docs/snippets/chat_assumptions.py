@@ -157,11 +157,6 @@ fcm_default_quota_per_minute = count(600_000)
 fcm_quota_step = fraction(0.25)
 fcm_quota_step_use = fraction(0.8)
 fcm_quota_step_time = duration(14 * SECONDS_PER_DAY)
-# FCM quota for a launch or a temporary event: a request of its own, beside the steps, filed this long
-# ahead, and longer ahead above the rate below (steps 5 and 7).
-fcm_event_request_lead = duration(15 * SECONDS_PER_DAY)
-fcm_large_request_lead = duration(30 * SECONDS_PER_DAY)
-fcm_large_request_per_minute = count(18_000_000)
 conditional_write_latency = duration(0.005)
 member_row_deadline = duration(0.050)
 coalescing_row_interval = duration(1)
@@ -688,23 +683,6 @@ TABLE = [
         "Time from one quota step to the next",
         fcm_quota_step_time,
         "Assumed, to be measured; Google publishes none.",
-    ),
-    (
-        "FCM quota for a launch or a temporary event, requested at least this long ahead",
-        fcm_event_request_lead,
-        "A request of its own, beside the steps: still held to the client error ratio and the best practices, "
-        "and granted at Google's discretion, with no guarantee "
-        "([FCM quotas](https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas)).",
-    ),
-    (
-        "... or this long ahead, for a request above the rate below",
-        fcm_large_request_lead,
-        "Same page.",
-    ),
-    (
-        "... that rate, messages a minute",
-        fcm_large_request_per_minute,
-        "Same page.",
     ),
     (
         "Latency of a conditional write",

@@ -12,18 +12,16 @@ users in stages, one stage a step.
 
 import math
 
-from chat_assumptions import (
-    fcm_default_quota_per_minute,
-    fcm_event_request_lead,
-    fcm_large_request_lead,
-    fcm_large_request_per_minute,
-    fcm_quota_step,
-    fcm_quota_step_time,
-    fcm_quota_step_use,
-)
+from chat_assumptions import fcm_default_quota_per_minute, fcm_quota_step, fcm_quota_step_time, fcm_quota_step_use
 from chat_traffic import android_pushes_per_minute_peak
 
-from sdw.estimation import count, duration, fraction, markdown_table
+from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table
+
+# Published (https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas): a quota for a launch
+# or a temporary event is requested at least this long ahead, and longer above the rate below.
+fcm_event_request_lead = duration(15 * SECONDS_PER_DAY)
+fcm_large_request_lead = duration(30 * SECONDS_PER_DAY)
+fcm_large_request_per_minute = count(18_000_000)
 
 
 def quota_steps_for(peak_per_minute: float) -> int:
