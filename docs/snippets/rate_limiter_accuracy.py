@@ -61,11 +61,13 @@ sliding_counter_overshoot = times(sliding_counter_max_per_window / limit_per_min
 seconds_per_token = duration(1 / refill_per_second)
 retry_after_seconds = count(math.ceil(1 / refill_per_second))
 
-# Clocks (step 6): the script reads the shard's clock. A failover to a replica whose clock is ahead by the
-# alert's offset, undetected, hands each bucket that long's refill, at most: the default plan's and a large
-# plan's. A clock stepped forward by more hands each bucket at most a burst, once, since refills stop there.
-clock_offset_tokens_default = count(clock_offset_alert * refill_per_second)
-clock_offset_tokens_large = count(clock_offset_alert * large_plan_limit_per_minute / window_seconds)
+# Clocks (step 6): the script reads the shard's clock. The alert watches each node alone, so a primary
+# and its replica can sit just under it on opposite sides, twice its offset apart: a failover between
+# them hands each bucket that long's refill, at most. A clock stepped forward by more hands each bucket
+# at most a burst, once, since refills stop there.
+clock_offset_pair_max = duration(2 * clock_offset_alert)
+clock_offset_tokens_default = count(clock_offset_pair_max * refill_per_second)
+clock_offset_tokens_large = count(clock_offset_pair_max * large_plan_limit_per_minute / window_seconds)
 
 # Local batches (sized in rate_limiter_servers.py, which knows the gateway count): a gateway takes
 # token_batch tokens in one store call and spends them locally, so store calls fall by token_batch.
@@ -401,10 +403,8 @@ if __name__ != "rate_limiter_accuracy":
             ("Figure", "Value"),
             [
                 ("Time to earn one token", seconds_per_token),
-                (
-                    "A clock offset at the alert's threshold: tokens it hands a bucket, default plan",
-                    clock_offset_tokens_default,
-                ),
+                ("Two store clocks just under the alert, on opposite sides: apart by up to", clock_offset_pair_max),
+                ("... tokens a failover between them hands a bucket, default plan", clock_offset_tokens_default),
                 ("... a large plan", clock_offset_tokens_large),
                 ("Retry-After on a refused one-token request, bucket not in debt (whole seconds)", retry_after_seconds),
                 ("Regions overspending in one sync interval, token-bucket rule, at most", multi_region_overshoot),

@@ -141,7 +141,8 @@ shared_mark_ttl = duration(24 * 3600)
 # keeps at least this share, so a region the client had not used can still serve it a little.
 share_floor = fraction(0.1)
 
-# A store node whose clock is this far from the region's time servers raises an alert (step 6).
+# A store node whose clock is this far from the region's time servers raises an alert (step 6); two nodes can
+# then be up to twice this apart unnoticed.
 clock_offset_alert = duration(0.05)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
@@ -500,7 +501,8 @@ TABLE = [
         "Clock offset of a store node that raises an alert",
         clock_offset_alert,
         "Far above NTP's usual few milliseconds in a data center, so it fires only on a broken clock; the script "
-        "reads the shard's clock, so this bounds what a failover between two clocks can hand out (step 6).",
+        "reads the shard's clock, so twice this (a primary and its replica just under it on opposite sides) bounds "
+        "what a failover between two clocks can hand out (step 6).",
     ),
     (
         "One runaway client, requests a second",
