@@ -156,10 +156,16 @@ store_breaker_open = duration(5)
 # spread uniformly over 1 s to this, so refused clients do not return together.
 retry_after_jitter_max = duration(5)
 # A gateway's readiness probe (step 7): the balancer asks every this often, and takes a gateway out after
-# this many failures in a row. Tighter than Kubernetes' defaults (10 s, 3), so a zone cut off is drained
+# this many failures in a row. Tighter than Kubernetes' defaults (10 s, 3), so a zone cut off is found
 # within seconds.
 readiness_probe_period = duration(2)
 readiness_failure_threshold = count(3)
+# A zone whose gateways all fail readiness, as the other zones' balancer nodes see it, is shifted away at
+# its front door: its balancer addresses leave the API's DNS name (step 7). Clients then reach it only on
+# an answer cached up to the DNS TTL, and on a connection opened before that, which the balancer closes
+# once it has lasted this long.
+balancer_dns_ttl = duration(60)
+client_connection_max_life = duration(60)
 # Redis's default min-replicas-max-lag: with min-replicas-to-write set, a primary refuses writes once no
 # replica has acknowledged it for this long.
 redis_min_replicas_max_lag = duration(10)
@@ -582,6 +588,24 @@ TABLE = [
         "Failed probes in a row before the balancer drains a gateway",
         readiness_failure_threshold,
         "Kubernetes' default `failureThreshold`: one lost probe does not drain a gateway.",
+    ),
+    (
+        "TTL of the balancer's addresses in DNS",
+        balancer_dns_ttl,
+        "[Elastic Load Balancing's](https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/"
+        "how-elastic-load-balancing-works.html) for its nodes' addresses: a zone withdrawn from DNS (a "
+        "[zonal shift](https://docs.aws.amazon.com/r53recovery/latest/dg/arc-zonal-shift.how-it-works.html)) "
+        "gets no new client once every cached answer has expired, later for resolvers that keep answers past "
+        "their TTL.",
+    ),
+    (
+        "Longest a client's connection to the balancer lasts",
+        client_connection_max_life,
+        "The shortest [HTTP client keepalive duration](https://docs.aws.amazon.com/elasticloadbalancing/latest/"
+        "application/edit-load-balancer-attributes.html#http-client-keep-alive-duration) an Application Load "
+        "Balancer takes (its default is an hour): the balancer closes a connection that old gracefully, and the "
+        "client reconnects, through a fresh DNS answer, so a zone shifted away loses its open connections too. "
+        "A TLS handshake a minute per connection is the cost.",
     ),
     (
         "`min-replicas-max-lag`, Redis's default",

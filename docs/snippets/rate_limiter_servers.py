@@ -19,7 +19,9 @@ from rate_limiter_accuracy import (
 )
 from rate_limiter_assumptions import (
     added_latency_budget,
+    balancer_dns_ttl,
     burst_allowance,
+    client_connection_max_life,
     cluster_hash_slots,
     cross_zone_round_trip,
     cross_zone_round_trip_p99,
@@ -634,14 +636,24 @@ zone_partition_unrecorded_min_replicas = count(
 )
 # The gateways on the cut-off side reach only their own zone's primaries, at most primaries_in_worst_zone
 # of the region's, short of a majority, so the readiness rule (a majority of primaries reached) fails
-# them and the balancer drains the zone within probes x period. Until then they check on local buckets
-# every key whose primary is elsewhere: at least this share of their keys, the zone holding the fewest.
-zone_partition_drain_time = duration(readiness_probe_period * readiness_failure_threshold)
+# them, and they check on local buckets every key whose primary is elsewhere: up to this share of their
+# keys, in the zone holding the fewest primaries (and every key once its own primaries stop, at the node
+# timeout).
+# The other zones' balancer nodes see that within probes x period and stop sending there.
+zone_partition_detect_time = duration(readiness_probe_period * readiness_failure_threshold)
 assert primaries_in_worst_zone < primaries_majority, "a cut-off zone's gateways must fail readiness"
 zone_partition_elsewhere_share = fraction(1 - split_fewest_primaries_in_a_zone / store_shards_per_region)
-zone_partition_local_only_requests = count(
-    region_checks_per_second_peak / zones * zone_partition_elsewhere_share * zone_partition_drain_time
-)
+# Its own balancer nodes see no gateway ready, so their panic threshold sends to every gateway: those of
+# the zone answer, the rest fail at connect. So its addresses leave the API's DNS name (step 7); a client
+# may hold an answer for the TTL, then a connection until the balancer closes it: that long, at most,
+# the zone's share of the region's requests keeps arriving.
+assert gateways_per_zone / gateways_per_region < 0.5, "a cut-off zone's own nodes must be in panic"
+zone_partition_drain_time = duration(zone_partition_detect_time + balancer_dns_ttl + client_connection_max_life)
+zone_partition_front_door_requests = count(region_checks_per_second_peak / zones * zone_partition_drain_time)
+zone_partition_reachable_share = fraction(gateways_per_zone / gateways_per_region)
+# Without the balancer's retries, this many reach the zone's gateways and local buckets; the rest fail.
+zone_partition_local_only_requests = count(zone_partition_front_door_requests * zone_partition_reachable_share)
+zone_partition_failed_requests = count(zone_partition_front_door_requests * (1 - zone_partition_reachable_share))
 
 if __name__ != "rate_limiter_servers":
     print(
@@ -865,9 +877,25 @@ if __name__ != "rate_limiter_servers":
                     zone_partition_unrecorded_at_most,
                 ),
                 ("... with min-replicas-to-write 1 (turned down)", zone_partition_unrecorded_min_replicas),
-                ("... time until the balancer drains its gateways", zone_partition_drain_time),
-                ("... share of their keys whose primary is elsewhere, at most", zone_partition_elsewhere_share),
-                ("... requests on local buckets meanwhile, busiest region at peak", zone_partition_local_only_requests),
+                ("... share of its gateways' keys whose primary is elsewhere, at most", zone_partition_elsewhere_share),
+                (
+                    "... time until the other zones' balancer nodes stop sending to its gateways",
+                    zone_partition_detect_time,
+                ),
+                (
+                    "... its own balancer nodes, in panic, reach this share of the gateways",
+                    zone_partition_reachable_share,
+                ),
+                (
+                    "... requests still reach its front door until the DNS answers and connections run out, for up to",
+                    zone_partition_drain_time,
+                ),
+                ("... that many requests, busiest region at peak", zone_partition_front_door_requests),
+                (
+                    "... of them checked on local buckets (the balancer not retrying)",
+                    zone_partition_local_only_requests,
+                ),
+                ("... and failed at connect", zone_partition_failed_requests),
                 ("Majority of a region's primaries, which a replica's promotion needs", primaries_majority),
                 (
                     "Not rebalanced after a zone comes back: primaries in the fullest zone, at least",
