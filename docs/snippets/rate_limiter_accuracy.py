@@ -255,10 +255,11 @@ first_share_forgiven = count(math.ceil(burst_allowance + refill_per_second * reg
 region_cut_max_per_minute = count(regions * limit_per_minute)
 region_cut_overshoot = times(regions)
 # The mitigation: after a few silent intervals, each region holds shared keys to its share of the limit
-# and burst. A region's share is the floor plus the rest in proportion to its share of the key's spending
-# in the minute before the share state began (from its own checks and the reports it applied):
-# share_r = floor + (1 - regions x floor) x s_r. The shares sum to 1, so in all regions together a
-# client gets one region's bound, as an even split would give.
+# and burst. A region's share is the floor plus the rest in proportion to s_r, its share of the key's
+# recent spending: share_r = floor + (1 - regions x floor) x s_r. The shares sum to at most 1 only if
+# the s_r do, so every region computes s_r from a record of the spending that every region keeps alike
+# (rate_limiter_shares.py checks it against the cut's timelines), and in all regions together a client
+# gets at most one region's bound, as an even split would give.
 
 
 def region_share(spending_share: float) -> float:
@@ -342,8 +343,9 @@ region_cut_first_minute_max_per_window = count(cut_first_minute_max(region_cut_u
 region_cut_first_minute_overshoot = times(region_cut_first_minute_max_per_window / limit_per_minute)
 # A key first used outside its home during a cut, or not used outside it for shared_mark_ttl before
 # the cut, or not used at home that long during it (home's checks refresh marks during a cut),
-# carries no mark at home: home keeps the whole limit while the other regions hold it to their shares,
-# which sum to at most 1 - floor, since home's own is at least the floor.
+# carries no mark at home: home keeps the whole limit while the other regions hold it to their shares.
+# Home keeps no record of the key and reports none of its spending, so the others' s sum to at most 1
+# among themselves, and their shares to at most (regions - 1) x floor + (1 - regions x floor) = 1 - floor.
 region_cut_unmarked_max_per_minute = count(limit_per_minute + (1 - share_floor) * limit_per_minute)
 region_cut_unmarked_overshoot = times(region_cut_unmarked_max_per_minute / limit_per_minute)
 # With the bursts: home's whole burst and each other region's share of it on top, in any 60 s.

@@ -137,8 +137,8 @@ standby_repoint_failed_probes = count(3)
 etcd_client_keepalive = duration(10)
 shared_mark_ttl = duration(24 * 3600)
 # The share state (a cut, or a dropped hold) splits a shared key's limit and burst by each region's share
-# of the key's spending in the minute before it began, which the exchange already carries; each region
-# keeps at least this share, so a region the client had not used can still serve it a little.
+# of the key's recent spending, which the exchange already carries, from a record every region keeps alike;
+# each region keeps at least this share, so a region the client had not used can still serve it a little.
 share_floor = fraction(0.1)
 
 # A store node whose clock is this far from the region's time servers raises an alert (step 6); two nodes can
@@ -499,8 +499,8 @@ TABLE = [
     (
         "Least share of a shared key's limit a region keeps in the share state",
         share_floor,
-        "The rest is split by each region's share of the key's spending in the minute before the share state "
-        "began, so a client that stays where it was keeps most of its limit; the floor serves a client that "
+        "The rest is split by each region's share of the key's recent spending, from a record every region keeps "
+        "alike (step 7), so a client that stays where it was keeps most of its limit; the floor serves a client that "
         "moves, slowly. An assumption: a higher floor serves movers better and a client that stays worse.",
     ),
     (
