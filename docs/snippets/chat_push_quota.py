@@ -1,9 +1,13 @@
-"""Chat service worked example: how chat's Android users grow into FCM's quota (step 5).
+"""Chat service worked example: how chat gets the FCM quota its Android users need (step 5).
 
-Google raises a project's quota a step of at most 25% at a time, and considers a step only while
-use stays at 80% of the quota or more: so steps keep coming until the peak is under 80% of the
-quota, the smallest default x 1.25^n above peak / 0.8. None can be earned before launch, so a new
-product admits its Android users in stages, one stage a step.
+Firebase offers two routes. Steps: Google raises a project's quota a step of at most 25% at a time,
+and considers a step only while use stays at 80% of the quota or more, so steps keep coming until
+the peak is under 80% of the quota, the smallest default x 1.25^n above peak / 0.8. Steps are
+earned by traffic, none before launch. A launch request: a quota asked for a launch or a temporary
+event, filed at least 15 days ahead, or 30 days above 18M messages a minute, held to the same client
+error ratio and granted at Google's discretion. Chat files the launch request for the quota the steps
+would reach; if it is refused or granted in part, the steps remain, and chat admits its Android
+users in stages, one stage a step.
 """
 
 import math
@@ -11,7 +15,13 @@ import math
 from chat_assumptions import fcm_default_quota_per_minute, fcm_quota_step, fcm_quota_step_time, fcm_quota_step_use
 from chat_traffic import android_pushes_per_minute_peak
 
-from sdw.estimation import count, duration, fraction, markdown_table
+from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table
+
+# Published (https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas): a quota for a launch
+# or a temporary event is requested at least this long ahead, and longer above the rate below.
+fcm_event_request_lead = duration(15 * SECONDS_PER_DAY)
+fcm_large_request_lead = duration(30 * SECONDS_PER_DAY)
+fcm_large_request_per_minute = count(18_000_000)
 
 
 def quota_steps_for(peak_per_minute: float) -> int:
@@ -29,6 +39,15 @@ fcm_quota_earned_per_minute = count(
 fcm_quota_use_at_peak = fraction(float(android_pushes_per_minute_peak) / float(fcm_quota_earned_per_minute))
 fcm_quota_rollout_time = duration(float(fcm_quota_steps) * float(fcm_quota_step_time))
 
+
+def request_lead_for(quota_per_minute: float):
+    """How far ahead Firebase asks a launch or event request to be filed, for this quota a minute."""
+    return fcm_large_request_lead if quota_per_minute > float(fcm_large_request_per_minute) else fcm_event_request_lead
+
+
+# The launch request asks for the quota the steps would reach, so the peak stays under 80% of it.
+fcm_launch_request_lead = duration(float(request_lead_for(float(fcm_quota_earned_per_minute))))
+
 if __name__ != "chat_push_quota":
     print(
         markdown_table(
@@ -39,7 +58,8 @@ if __name__ != "chat_push_quota":
                 ("+25% quota steps until the peak is under 80% of the quota", fcm_quota_steps),
                 ("FCM quota those steps reach, a minute", fcm_quota_earned_per_minute),
                 ("... of which the peak uses", fcm_quota_use_at_peak),
-                ("Staged Android rollout, at the assumed time a step", fcm_quota_rollout_time),
+                ("A launch request for that quota, filed ahead by", fcm_launch_request_lead),
+                ("If it is refused, a staged Android rollout, at the assumed time a step", fcm_quota_rollout_time),
             ],
         )
     )

@@ -96,7 +96,8 @@ broadcast_quota_left_average = count(
 broadcast_pace_peak = per_second(float(broadcast_quota_left_peak) / 60 / ANDROID_SHARE)
 broadcast_pace_average = per_second(float(broadcast_quota_left_average) / 60 / ANDROID_SHARE)
 fcm_broadcast_time_average_hour = duration(float(android_tokens) / (float(broadcast_quota_left_average) / 60))
-# The chat example's steps, by the same rule (chat_traffic), earned by a staged Android rollout.
+# The chat example's steps, by the same rule (chat_push_quota): the quota its launch request asks for,
+# or, if Google refuses it, what a staged Android rollout earns.
 chat_quota_steps = fcm_quota_steps
 # The largest account's alert burst: one-to-one sends (each follower subscribed), so it draws on the
 # one-to-one reserve, ahead of any broadcast. At peak the reserve is in use by the peak's own sends,

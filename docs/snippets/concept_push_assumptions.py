@@ -12,7 +12,10 @@ Published figures (read in December 2026):
   (https://firebase.google.com/docs/reference/fcm/rest/v1/ErrorCode, INVALID_ARGUMENT).
 - FCM quota increases: a request adds up to 25% to the quota, once usage is regularly at 80% of it or
   more for 5 minutes a day and the client error ratio is under 5%; FCM makes "every practical effort",
-  with no guarantee (https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas).
+  with no guarantee (https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas). The
+  same page takes a quota request for a launch or a temporary event apart from the steps, filed at
+  least 15 days ahead, or 30 days above 18M messages a minute, held to the same client error ratio:
+  the chat example's inputs (chat_push_quota).
 - FCM's default quota for the HTTP v1 API, messages a minute per project, and the quota step's two
   figures above: the chat example's inputs (chat_assumptions), imported so the pages agree.
 - APNs background notifications (only wake the app, priority 5): Apple asks for no more than two or three

@@ -29,11 +29,12 @@ days, 140 bytes of text each, at its peak search rate (twitter_traffic).
   force-merges it to one segment (Elasticsearch's ILM forcemerge action, max_num_segments 1, in the
   warm phase; a force merge to one segment is not held to max_merged_segment), so each finished
   shard-day (one server's part of a daily index) is one segment. Today's index, still written, is
-  counted at TieredMergePolicy's budget of segments per tier, 10 segments of equal size, an
+  counted at TieredMergePolicy's budget of segments per tier, 8 segments of equal size, an
   estimate: the policy allows about that many in each tier of sizes, but the smaller tiers hold few
-  of the day's tweets (a tier-shaped day adds a few bytes a tweet, inside the slack). The
-  dictionary a tweet is the average over the daily indices held at a day's end (twitter_stores),
-  the finished ones at one segment each and today's at 10, each index a day's tweets. A segment's
+  of the day's tweets (a tier-shaped day holds less dictionary than equal segments, so the estimate
+  is high). The dictionary a tweet is the average over the daily indices held at a day's end
+  (twitter_stores), the finished ones at one segment each and today's at 8, each index a day's
+  tweets. A segment's
   distinct terms are the expected count under the Zipf model above, each tweet's terms drawn
   independently: a term in a share p of tweets is in at least one of n tweets
   with chance 1 - (1 - p)^n. That chance is summed over the same rank buckets as the postings, each
@@ -49,12 +50,22 @@ days, 140 bytes of text each, at its peak search rate (twitter_traffic).
   tweet cache and store, never read back from the index.
 - Segments (Lucene, as Elasticsearch and OpenSearch use it): a refresh, every second by default in
   Elasticsearch, turns the documents buffered since the last one into a new immutable segment, and
-  merges combine about 10 segments of similar size at a time (TieredMergePolicy, segments per tier
-  10) up to 5 GiB (max_merged_segment, "5gb": Elasticsearch's byte units are powers of 1,024), so a
+  merges combine about 8 segments of similar size at a time (TieredMergePolicy, segments per tier 8)
+  up to 5 GiB (max_merged_segment, "5gb": Elasticsearch's byte units are powers of 1,024), so a
   posting is rewritten about once per tier between the refresh's size and 5 GiB. Lucene counts a
-  segment below floor_segment (2 MiB in Elasticsearch) as 2 MiB when it picks merges; the count of
-  rewrites here ignores that, and the finished day's force merge, which rewrites each posting once
-  more.
+  segment below floor_segment (16 MiB) as 16 MiB when it picks merges; the count of rewrites here
+  ignores that, and the finished day's force merge, which rewrites each posting once more. Both
+  defaults are Lucene's and Elasticsearch's since 2025: Lucene raised the floor from 2 MiB
+  (apache/lucene#14189, in 10.2) and lowered the segments per tier from 10
+  (apache/lucene#14823), and Elasticsearch took both in September 2025
+  (elastic/elasticsearch#133946). Elasticsearch picks another policy, LogByteSizeMergePolicy merging
+  32 adjacent segments at a time, for an index whose mapping has a @timestamp field
+  (elastic/elasticsearch#92684, #94134); the example's daily indices have none (a tweet's time is in
+  its ID, which the index is sorted by), so TieredMergePolicy applies.
+- A fresh segment is counted by the same model as the rest: its tweets' postings, tweet and author
+  IDs, skip data and the engine's fields, and a dictionary of the distinct terms its tweets use. A
+  refresh's few hundred tweets use many terms once each, so a tweet takes about twice the example's
+  budget there; the budget holds for the day's index as a whole, where terms repeat.
 - Refresh interval, the options the page weighs: Elasticsearch's default of 1 s, 5 s, or the
   freshness target less the pipeline's lag. The Twitter example's 15 s target leaves room for
   about 5 s, and its figures are computed for both 1 s and 5 s.
@@ -69,10 +80,19 @@ days, 140 bytes of text each, at its peak search rate (twitter_traffic).
   share is an assumption, 25%: rare terms, and nearly every query just after midnight, when today's
   index is almost empty. Those queries are counted as reaching back through every older index, an
   upper bound.
+- Query CPU against cores: a shard search is assumed to cost 1 ms of CPU. A query of a few terms on
+  a shard-day sorted newest first stops at its top k (track_total_hits false), so it decodes a few
+  blocks of each term's postings and pays the shard request's fixed work (parsing, a search context,
+  collecting and returning the top k). To measure: a benchmark (Elasticsearch's Rally) of the query
+  mix on a sample day's index. The search servers are taken as the reference's 16-vCPU machine at
+  its 60% target utilization. The break-even cost is the usable cores over the shard searches a
+  second; past it CPU, not memory, sets the tier, and since every server of a copy takes every query
+  of its copy, the copies it needs are the peak's shard-search CPU over one server's usable cores.
 """
 
 import math
 
+from reference_capacity import cores, target_utilization
 from reference_latency import one_core_memory_bytes_per_s
 from twitter_assumptions import (
     search_days,
@@ -106,9 +126,10 @@ REFRESH_SECONDS = 1.0  # Elasticsearch's default index.refresh_interval
 REFRESH_SECONDS_CHOSEN = 5.0  # the Twitter example's choice, a third of its 15 s freshness target
 MAX_SEGMENT_GIB = 5
 MAX_SEGMENT_BYTES = MAX_SEGMENT_GIB * GiB  # Elasticsearch's default index.merge.policy.max_merged_segment
-SEGMENTS_PER_TIER = 10  # Lucene TieredMergePolicy's default
-FLOOR_SEGMENT_MIB = 2
-FLOOR_SEGMENT_BYTES = FLOOR_SEGMENT_MIB * MiB  # Elasticsearch's index.merge.policy.floor_segment
+SEGMENTS_PER_TIER = 8  # TieredMergePolicy's default since apache/lucene#14823
+SEGMENTS_PER_TIER_BEFORE = 10  # its default before, as in Elasticsearch 8.x
+FLOOR_SEGMENT_MIB = 16
+FLOOR_SEGMENT_BYTES = FLOOR_SEGMENT_MIB * MiB  # index.merge.policy.floor_segment since 2025 (2 MiB before)
 TWEET_ID_BYTES = 8  # a 64-bit tweet ID a document, to hydrate results
 AUTHOR_ID_BYTES = 8  # a 64-bit author ID a document, to drop blocked and muted authors
 DICTIONARY_BYTES_PER_TERM = 16  # a term and its list's place, prefix-shared
@@ -120,6 +141,8 @@ SEQ_NO_BYTES = 6  # estimate: _seq_no doc values and points
 VERSION_BYTES = 4  # estimate: _version doc values, the source's external version
 PRIMARY_TERM_BYTES = 0  # estimate: _primary_term doc values, constant within a segment
 SHARE_REACHING_BACK = 0.25  # assumption: queries whose page today's index leaves short
+SHARD_SEARCH_CPU_S = 0.001  # assumption, to be measured: CPU a shard search costs
+COSTLY_SHARD_SEARCH_CPU_S = 0.005  # a costlier query mix, to show what CPU would then set
 INDEX_SERVERS_PER_COPY = float(search_servers_per_copy)
 DAILY_INDICES = float(search_daily_indices)
 
@@ -263,17 +286,30 @@ assert float(index_slack_per_tweet) > 0, "the Twitter example's search bytes a t
 # --- Segments: how soon a tweet is searchable, and what merging rewrites -------------------------------
 refresh_interval = duration(REFRESH_SECONDS)
 tweets_per_index_server = tweets_per_second / INDEX_SERVERS_PER_COPY
-segment_bytes_per_refresh = size(tweets_per_index_server * REFRESH_SECONDS * search_index_bytes_per_tweet)
+# A fresh segment by the model: every per-tweet part, and a dictionary of its own tweets' distinct terms.
+bytes_per_tweet_without_dictionary = index_bytes_used_per_tweet - dictionary_bytes_per_tweet + metadata_bytes
+
+
+def segment_bytes(tweets: float) -> float:
+    """Bytes of a segment of `tweets` tweets: the per-tweet parts and its own dictionary."""
+    return tweets * bytes_per_tweet_without_dictionary + distinct_terms(tweets) * DICTIONARY_BYTES_PER_TERM
+
+
+refresh_tweets = count(tweets_per_index_server * REFRESH_SECONDS)
+refresh_segment_terms = count(distinct_terms(float(refresh_tweets)))
+segment_bytes_per_refresh = size(segment_bytes(float(refresh_tweets)))
+refresh_segment_bytes_per_tweet = size(float(segment_bytes_per_refresh) / float(refresh_tweets))
 # Elasticsearch's settings, in its binary units: the pages print them as GiB and MiB.
 max_segment_gib = count(MAX_SEGMENT_GIB)
 floor_segment_mib = count(FLOOR_SEGMENT_MIB)
 segments_per_tier = count(SEGMENTS_PER_TIER)
 merge_rewrites = count(math.log(MAX_SEGMENT_BYTES / segment_bytes_per_refresh, SEGMENTS_PER_TIER))
+merge_rewrites_before = count(math.log(MAX_SEGMENT_BYTES / segment_bytes_per_refresh, SEGMENTS_PER_TIER_BEFORE))
 segments_made_per_hour = count(3_600 / REFRESH_SECONDS)
 index_servers_per_copy = count(INDEX_SERVERS_PER_COPY)
 refresh_interval_chosen = duration(REFRESH_SECONDS_CHOSEN)
 refresh_left_for_pipeline = duration(float(search_freshness_target) - REFRESH_SECONDS_CHOSEN)
-segment_bytes_per_refresh_chosen = size(tweets_per_index_server * REFRESH_SECONDS_CHOSEN * search_index_bytes_per_tweet)
+segment_bytes_per_refresh_chosen = size(segment_bytes(tweets_per_index_server * REFRESH_SECONDS_CHOSEN))
 segments_made_per_hour_chosen = count(3_600 / REFRESH_SECONDS_CHOSEN)
 merge_rewrites_chosen = count(math.log(MAX_SEGMENT_BYTES / segment_bytes_per_refresh_chosen, SEGMENTS_PER_TIER))
 # Query CPU: each server of a copy takes every query its copy serves, the copies sharing the peak, and
@@ -285,6 +321,31 @@ shard_searches_per_server_all_days = peak(float(queries_per_index_server) * DAIL
 shard_searches_per_server_today_first = peak(
     float(queries_per_index_server) * (1 + SHARE_REACHING_BACK * (DAILY_INDICES - 1))
 )
+# Those shard searches in cores, against what one search server offers at the target utilization.
+COPIES = float(text_copies)
+shard_search_cpu = duration(SHARD_SEARCH_CPU_S)
+search_cores_per_server = count(float(shard_searches_per_server_today_first) * SHARD_SEARCH_CPU_S)
+search_server_cores = count(cores)
+search_server_usable_cores = count(cores * target_utilization)
+search_cpu_load = fraction(float(search_cores_per_server) / float(search_server_usable_cores))
+assert float(search_cpu_load) < 1, "memory's servers a copy must hold the assumed query CPU"
+# A zone lost: its copy is gone, and the other copies take its queries.
+search_cores_per_server_zone_lost = count(float(search_cores_per_server) * COPIES / (COPIES - 1))
+search_zone_lost_share_of_cores = fraction(float(search_cores_per_server_zone_lost) / cores)
+# The cost a shard search may take before the servers a copy pass their target.
+shard_search_cpu_break_even = duration(float(search_server_usable_cores) / float(shard_searches_per_server_today_first))
+# At a costlier mix, the copies CPU would need: each server takes every query of its copy.
+costly_shard_search_cpu = duration(COSTLY_SHARD_SEARCH_CPU_S)
+copies_at_costly_cpu = count(
+    math.ceil(
+        float(searches_per_second_peak)
+        * (1 + SHARE_REACHING_BACK * (DAILY_INDICES - 1))
+        * COSTLY_SHARD_SEARCH_CPU_S
+        / float(search_server_usable_cores)
+    )
+)
+servers_at_costly_cpu = count(float(copies_at_costly_cpu) * INDEX_SERVERS_PER_COPY)
+servers_for_memory = count(COPIES * INDEX_SERVERS_PER_COPY)
 
 if __name__ != "concept_search":
     print(
@@ -357,19 +418,33 @@ if __name__ != "concept_search":
                 ("Index bytes a tweet with them", index_with_metadata_per_tweet),
                 (f"Slack left of the example's {search_index_bytes_per_tweet} a tweet", index_slack_per_tweet),
                 ("Index servers in one copy of the example's index", index_servers_per_copy),
-                (f"New segment per index server, refresh every {refresh_interval}", segment_bytes_per_refresh),
-                (f"... refresh every {refresh_interval_chosen}", segment_bytes_per_refresh_chosen),
+                (f"Tweets a new segment holds per index server, refresh every {refresh_interval}", refresh_tweets),
+                ("... their distinct terms (Zipf model)", refresh_segment_terms),
+                ("... the segment, by the model", segment_bytes_per_refresh),
+                ("... a tweet in it", refresh_segment_bytes_per_tweet),
+                (f"... the segment, refresh every {refresh_interval_chosen}", segment_bytes_per_refresh_chosen),
                 (
                     f"Times a posting is rewritten by merges up to {max_segment_gib} GiB, {refresh_interval} refresh",
                     merge_rewrites,
                 ),
                 (f"... {refresh_interval_chosen} refresh", merge_rewrites_chosen),
+                (f"... {refresh_interval}, {SEGMENTS_PER_TIER_BEFORE} a tier (before 2025)", merge_rewrites_before),
                 ("Queries each index server takes at peak", queries_per_index_server),
                 (f"... shard searches, all {daily_indices} daily indices at once", shard_searches_per_server_all_days),
                 (
                     f"... shard searches, today first ({share_reaching_back} reaching back through every day, at most)",
                     shard_searches_per_server_today_first,
                 ),
+                (f"... cores they keep busy, at {shard_search_cpu} a shard search (assumed)", search_cores_per_server),
+                (
+                    f"... against a {search_server_cores}-vCPU server's {search_server_usable_cores} at its target",
+                    search_cpu_load,
+                ),
+                ("... with a zone lost, cores a server", search_cores_per_server_zone_lost),
+                (f"... of its {search_server_cores}", search_zone_lost_share_of_cores),
+                ("Shard-search CPU at which the servers a copy reach their target", shard_search_cpu_break_even),
+                (f"Copies CPU would need at {costly_shard_search_cpu} a shard search", copies_at_costly_cpu),
+                (f"... servers, against {servers_for_memory} for memory", servers_at_costly_cpu),
             ],
         )
     )

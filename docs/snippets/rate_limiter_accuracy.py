@@ -61,11 +61,13 @@ sliding_counter_overshoot = times(sliding_counter_max_per_window / limit_per_min
 seconds_per_token = duration(1 / refill_per_second)
 retry_after_seconds = count(math.ceil(1 / refill_per_second))
 
-# Clocks (step 6): the script reads the shard's clock. A failover to a replica whose clock is ahead by the
-# alert's offset, undetected, hands each bucket that long's refill, at most: the default plan's and a large
-# plan's. A clock stepped forward by more hands each bucket at most a burst, once, since refills stop there.
-clock_offset_tokens_default = count(clock_offset_alert * refill_per_second)
-clock_offset_tokens_large = count(clock_offset_alert * large_plan_limit_per_minute / window_seconds)
+# Clocks (step 6): the script reads the shard's clock. The alert watches each node alone, so a primary
+# and its replica can sit just under it on opposite sides, twice its offset apart: a failover between
+# them hands each bucket that long's refill, at most. A clock stepped forward by more hands each bucket
+# at most a burst, once, since refills stop there.
+clock_offset_pair_max = duration(2 * clock_offset_alert)
+clock_offset_tokens_default = count(clock_offset_pair_max * refill_per_second)
+clock_offset_tokens_large = count(clock_offset_pair_max * large_plan_limit_per_minute / window_seconds)
 
 # Local batches (sized in rate_limiter_servers.py, which knows the gateway count): a gateway takes
 # token_batch tokens in one store call and spends them locally, so store calls fall by token_batch.
@@ -101,9 +103,9 @@ counter_multi_region_overshoot = times(counter_multi_region_max_per_window / lim
 # full bucket and forgive the debt.
 token_bucket_ttl_in_debt = duration((burst_allowance + multi_region_overshoot) / refill_per_second)
 # A request refused by a bucket that far in debt waits for the debt and its own token: the longest
-# Retry-After a one-token request gets on the default plan (45 x 0.6 s is 27 s; whole_up,
-# defensively, keeps float noise from ever adding a second). A request that costs more waits its
-# cost x seconds_per_token.
+# Retry-After a one-token request gets on the default plan while reports arrive on time (45 x 0.6 s is
+# 27 s; whole_up, defensively, keeps float noise from ever adding a second); a late report's debt makes
+# it longer, below. A request that costs more waits its cost x seconds_per_token.
 retry_after_in_debt_seconds = count(whole_up((multi_region_overshoot + 1) / refill_per_second))
 # The exchanger sends a shard's counts once the shard's replica confirms their delete (WAIT, step 6),
 # or at once when the shard has no replica. Counts the replica has not confirmed are held, at most
@@ -116,17 +118,14 @@ held_multi_region_max_per_window = count(token_bucket_max_per_window + held_mult
 held_multi_region_window_overshoot = times(held_multi_region_max_per_window / limit_per_minute)
 held_token_bucket_ttl_in_debt = duration((burst_allowance + held_multi_region_overshoot) / refill_per_second)
 held_retry_after_in_debt_seconds = count(whole_up((held_multi_region_overshoot + 1) / refill_per_second))
-# A failover loses what the replica had not yet received (replication is asynchronous). A bucket
-# lies between a full burst and the debt a report can set (held_multi_region_overshoot when it was held
-# for the longest hold), so the promoted replica can give a client back at most a burst plus that debt:
-# held_token_bucket_ttl_in_debt of refill. And the delta counts written since the
-# exchanger's last read are gone with the old primary, with the counts it read but held unconfirmed
-# (at most held_intervals_max reads, dropped at a failover, step 6): never reported, so the other
-# regions forgive them too; none is reported twice. That is the region's spending since the last
-# confirmed read, at most 1 + held_intervals_max intervals: a burst and that long's refill. The same
-# bound holds for the counts dropped when the hold reaches its cap, and for what an exchanger loses
-# when it restarts (its held counts and one interval's names).
-failover_forgiven_at_most = count(burst_allowance + held_multi_region_overshoot)
+# A failover loses what the replica had not yet received (replication is asynchronous): the promoted
+# replica gives back at most a burst plus the largest debt (failover_forgiven_at_most, below). And the
+# delta counts written since the exchanger's last read are gone with the old primary, with the counts it
+# read but held unconfirmed (at most held_intervals_max reads, dropped at a failover, step 6): never
+# reported, so the other regions forgive them too; none is reported twice. That is the region's spending
+# since the last confirmed read, at most 1 + held_intervals_max intervals: a burst and that long's refill.
+# The same bound holds for the counts dropped when the hold reaches its cap, and for what an exchanger
+# loses when it restarts (its held counts and one interval's names).
 failover_unreported_at_most = count(math.ceil(burst_allowance + refill_per_second * held_report_delay))
 # A replica that dies (alone, or with its zone) is marked failed only after the node timeout; until
 # then the shard still lists a replica that could be promoted, so its counts are held and, past the
@@ -219,10 +218,17 @@ standby_repoint_leaderless_past_cut = duration(
 # bound is set by the cut's silence: spending just after the last batch reaches the other regions up to
 # that long after it. Gateways keep shared keys' names for as long.
 takeover_report_delay_bound = duration(region_cut_split_after)
-exchanger_takeover_max_per_window = count(
-    token_bucket_max_per_window
-    + overshoot_between_regions(burst_allowance, refill_per_second, takeover_report_delay_bound)
+# The largest delay the design accepts, so the largest debt: the taken-over region's buckets get the
+# others' batches that late too (kept for its new holder). Every "at most" of a debt is this one's.
+assert takeover_report_delay_bound >= held_report_delay
+takeover_multi_region_overshoot = count(
+    overshoot_between_regions(burst_allowance, refill_per_second, takeover_report_delay_bound)
 )
+exchanger_takeover_max_per_window = count(token_bucket_max_per_window + takeover_multi_region_overshoot)
+takeover_token_bucket_ttl_in_debt = duration((burst_allowance + takeover_multi_region_overshoot) / refill_per_second)
+takeover_retry_after_in_debt_seconds = count(whole_up((takeover_multi_region_overshoot + 1) / refill_per_second))
+# A failover's promoted replica gives a client back at most a burst plus that debt.
+failover_forgiven_at_most = count(burst_allowance + takeover_multi_region_overshoot)
 # Each IPv6 prefix length is counted apart: a /48 holds this many /56s, each with its own allowance
 # if nothing counts the /48 (step 1).
 slash56_per_slash48 = count(2 ** (56 - 48))
@@ -249,10 +255,11 @@ first_share_forgiven = count(math.ceil(burst_allowance + refill_per_second * reg
 region_cut_max_per_minute = count(regions * limit_per_minute)
 region_cut_overshoot = times(regions)
 # The mitigation: after a few silent intervals, each region holds shared keys to its share of the limit
-# and burst. A region's share is the floor plus the rest in proportion to its share of the key's spending
-# in the minute before the share state began (from its own checks and the reports it applied):
-# share_r = floor + (1 - regions x floor) x s_r. The shares sum to 1, so in all regions together a
-# client gets one region's bound, as an even split would give.
+# and burst. A region's share is the floor plus the rest in proportion to s_r, its share of the key's
+# recent spending: share_r = floor + (1 - regions x floor) x s_r. The shares sum to at most 1 only if
+# the s_r do, so every region computes s_r from a record of the spending that every region keeps alike
+# (rate_limiter_shares.py checks it against the cut's timelines), and in all regions together a client
+# gets at most one region's bound, as an even split would give.
 
 
 def region_share(spending_share: float) -> float:
@@ -285,13 +292,18 @@ share_retry_after_seconds = count(whole_up(1 / share_refill_per_second))
 # the share's rate: longest at the floor.
 share_debt_each = count(multi_region_overshoot * share_floor)
 held_share_debt_each = count(held_multi_region_overshoot * share_floor)
+takeover_share_debt_each = count(takeover_multi_region_overshoot * share_floor)
 share_retry_after_in_debt_seconds = count(whole_up((share_debt_each + 1) / share_refill_per_second))
 held_share_retry_after_in_debt_seconds = count(whole_up((held_share_debt_each + 1) / share_refill_per_second))
+takeover_share_retry_after_in_debt_seconds = count(whole_up((takeover_share_debt_each + 1) / share_refill_per_second))
 # The key lives until its bucket is full again at the share's rate and size, the same time at any share;
 # an expiry set at the whole rate would end the key early and forgive its debt.
 share_ttl_in_debt = duration((burst_allowance + multi_region_overshoot) * share_floor / share_refill_per_second)
 held_share_ttl_in_debt = duration(
     (burst_allowance + held_multi_region_overshoot) * share_floor / share_refill_per_second
+)
+takeover_share_ttl_in_debt = duration(
+    (burst_allowance + takeover_multi_region_overshoot) * share_floor / share_refill_per_second
 )
 # A request costing more than a region's share of the burst can never be served there in the share state,
 # and the floor's is the smallest: the rules service refuses a rule by API key whose cost (or batch) is
@@ -331,8 +343,9 @@ region_cut_first_minute_max_per_window = count(cut_first_minute_max(region_cut_u
 region_cut_first_minute_overshoot = times(region_cut_first_minute_max_per_window / limit_per_minute)
 # A key first used outside its home during a cut, or not used outside it for shared_mark_ttl before
 # the cut, or not used at home that long during it (home's checks refresh marks during a cut),
-# carries no mark at home: home keeps the whole limit while the other regions hold it to their shares,
-# which sum to at most 1 - floor, since home's own is at least the floor.
+# carries no mark at home: home keeps the whole limit while the other regions hold it to their shares.
+# Home keeps no record of the key and reports none of its spending, so the others' s sum to at most 1
+# among themselves, and their shares to at most (regions - 1) x floor + (1 - regions x floor) = 1 - floor.
 region_cut_unmarked_max_per_minute = count(limit_per_minute + (1 - share_floor) * limit_per_minute)
 region_cut_unmarked_overshoot = times(region_cut_unmarked_max_per_minute / limit_per_minute)
 # With the bursts: home's whole burst and each other region's share of it on top, in any 60 s.
@@ -401,10 +414,8 @@ if __name__ != "rate_limiter_accuracy":
             ("Figure", "Value"),
             [
                 ("Time to earn one token", seconds_per_token),
-                (
-                    "A clock offset at the alert's threshold: tokens it hands a bucket, default plan",
-                    clock_offset_tokens_default,
-                ),
+                ("Two store clocks just under the alert, on opposite sides: apart by up to", clock_offset_pair_max),
+                ("... tokens a failover between them hands a bucket, default plan", clock_offset_tokens_default),
                 ("... a large plan", clock_offset_tokens_large),
                 ("Retry-After on a refused one-token request, bucket not in debt (whole seconds)", retry_after_seconds),
                 ("Regions overspending in one sync interval, token-bucket rule, at most", multi_region_overshoot),
@@ -417,7 +428,10 @@ if __name__ != "rate_limiter_accuracy":
                 ),
                 ("... against the limit", counter_multi_region_overshoot),
                 ("A bucket that far in debt refills to full in", token_bucket_ttl_in_debt),
-                ("... and gives a one-token request a Retry-After of, at most", retry_after_in_debt_seconds),
+                (
+                    "... and gives a one-token request a Retry-After of, at most, while reports arrive on time",
+                    retry_after_in_debt_seconds,
+                ),
                 (
                     "Counts held unconfirmed for the longest hold: spending reaches the other regions this late",
                     held_report_delay,
@@ -428,12 +442,8 @@ if __name__ != "rate_limiter_accuracy":
                 ("... a bucket that far in debt refills to full in", held_token_bucket_ttl_in_debt),
                 ("... and gives a one-token request a Retry-After of, at most", held_retry_after_in_debt_seconds),
                 (
-                    "A failover: tokens the promoted replica gives back, at most (a burst and the debt)",
-                    failover_forgiven_at_most,
-                ),
-                (
-                    "... and spending never reported to the other regions, at most (also at a dropped hold or an "
-                    "exchanger restart)",
+                    "Spending never reported to the other regions at a failover, a dropped hold or an exchanger "
+                    "restart, at most",
                     failover_unreported_at_most,
                 ),
                 (
@@ -467,7 +477,14 @@ if __name__ != "rate_limiter_accuracy":
                     "silence)",
                     takeover_report_delay_bound,
                 ),
-                ("... so a client spraying every region, in any 60 s, at most", exchanger_takeover_max_per_window),
+                ("... so regions overspend, at most (the largest debt)", takeover_multi_region_overshoot),
+                ("... in any 60 s, at most", exchanger_takeover_max_per_window),
+                ("... a bucket that far in debt refills to full in", takeover_token_bucket_ttl_in_debt),
+                ("... and gives a one-token request a Retry-After of, at most", takeover_retry_after_in_debt_seconds),
+                (
+                    "A failover: tokens the promoted replica gives back, at most (a burst and the largest debt)",
+                    failover_forgiven_at_most,
+                ),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
                 (
                     "Regions cut apart, before the split: the rate a client gets, a minute, in all regions",
@@ -487,8 +504,10 @@ if __name__ != "rate_limiter_accuracy":
                 ("... Retry-After of a one-token request, bucket not in debt", share_retry_after_seconds),
                 ("... a bucket's debt, scaled when it passes to the share, at most", share_debt_each),
                 ("... after a held report, at most", held_share_debt_each),
+                ("... after an exchanger's takeover, at most", takeover_share_debt_each),
                 ("... Retry-After of a one-token request in debt, at most", share_retry_after_in_debt_seconds),
                 ("... and in debt from a held report, at most", held_share_retry_after_in_debt_seconds),
+                ("... and from a takeover's, at most", takeover_share_retry_after_in_debt_seconds),
                 ("... a bucket in debt lives, at most", share_ttl_in_debt),
                 ("... in debt from a held report, at most", held_share_ttl_in_debt),
                 ("... costliest request it can serve (the share of the burst)", share_largest_cost),

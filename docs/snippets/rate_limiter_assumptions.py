@@ -137,11 +137,12 @@ standby_repoint_failed_probes = count(3)
 etcd_client_keepalive = duration(10)
 shared_mark_ttl = duration(24 * 3600)
 # The share state (a cut, or a dropped hold) splits a shared key's limit and burst by each region's share
-# of the key's spending in the minute before it began, which the exchange already carries; each region
-# keeps at least this share, so a region the client had not used can still serve it a little.
+# of the key's recent spending, which the exchange already carries, from a record every region keeps alike;
+# each region keeps at least this share, so a region the client had not used can still serve it a little.
 share_floor = fraction(0.1)
 
-# A store node whose clock is this far from the region's time servers raises an alert (step 6).
+# A store node whose clock is this far from the region's time servers raises an alert (step 6); two nodes can
+# then be up to twice this apart unnoticed.
 clock_offset_alert = duration(0.05)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
@@ -155,10 +156,16 @@ store_breaker_open = duration(5)
 # spread uniformly over 1 s to this, so refused clients do not return together.
 retry_after_jitter_max = duration(5)
 # A gateway's readiness probe (step 7): the balancer asks every this often, and takes a gateway out after
-# this many failures in a row. Tighter than Kubernetes' defaults (10 s, 3), so a zone cut off is drained
+# this many failures in a row. Tighter than Kubernetes' defaults (10 s, 3), so a zone cut off is found
 # within seconds.
 readiness_probe_period = duration(2)
 readiness_failure_threshold = count(3)
+# A zone whose gateways all fail readiness, as the other zones' balancer nodes see it, is shifted away at
+# its front door: its balancer addresses leave the API's DNS name (step 7). Clients then reach it only on
+# an answer cached up to the DNS TTL, and on a connection opened before that, which the balancer closes
+# once it has lasted this long.
+balancer_dns_ttl = duration(60)
+client_connection_max_life = duration(60)
 # Redis's default min-replicas-max-lag: with min-replicas-to-write set, a primary refuses writes once no
 # replica has acknowledged it for this long.
 redis_min_replicas_max_lag = duration(10)
@@ -492,15 +499,16 @@ TABLE = [
     (
         "Least share of a shared key's limit a region keeps in the share state",
         share_floor,
-        "The rest is split by each region's share of the key's spending in the minute before the share state "
-        "began, so a client that stays where it was keeps most of its limit; the floor serves a client that "
+        "The rest is split by each region's share of the key's recent spending, from a record every region keeps "
+        "alike (step 7), so a client that stays where it was keeps most of its limit; the floor serves a client that "
         "moves, slowly. An assumption: a higher floor serves movers better and a client that stays worse.",
     ),
     (
         "Clock offset of a store node that raises an alert",
         clock_offset_alert,
         "Far above NTP's usual few milliseconds in a data center, so it fires only on a broken clock; the script "
-        "reads the shard's clock, so this bounds what a failover between two clocks can hand out (step 6).",
+        "reads the shard's clock, so twice this (a primary and its replica just under it on opposite sides) bounds "
+        "what a failover between two clocks can hand out (step 6).",
     ),
     (
         "One runaway client, requests a second",
@@ -580,6 +588,24 @@ TABLE = [
         "Failed probes in a row before the balancer drains a gateway",
         readiness_failure_threshold,
         "Kubernetes' default `failureThreshold`: one lost probe does not drain a gateway.",
+    ),
+    (
+        "TTL of the balancer's addresses in DNS",
+        balancer_dns_ttl,
+        "[Elastic Load Balancing's](https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/"
+        "how-elastic-load-balancing-works.html) for its nodes' addresses: a zone withdrawn from DNS (a "
+        "[zonal shift](https://docs.aws.amazon.com/r53recovery/latest/dg/arc-zonal-shift.how-it-works.html)) "
+        "gets no new client once every cached answer has expired, later for resolvers that keep answers past "
+        "their TTL.",
+    ),
+    (
+        "Longest a client's connection to the balancer lasts",
+        client_connection_max_life,
+        "The shortest [HTTP client keepalive duration](https://docs.aws.amazon.com/elasticloadbalancing/latest/"
+        "application/edit-load-balancer-attributes.html#http-client-keep-alive-duration) an Application Load "
+        "Balancer takes (its default is an hour): the balancer closes a connection that old gracefully, and the "
+        "client reconnects, through a fresh DNS answer, so a zone shifted away loses its open connections too. "
+        "A TLS handshake a minute per connection is the cost.",
     ),
     (
         "`min-replicas-max-lag`, Redis's default",

@@ -4,22 +4,24 @@ runaway client, local batches and a lost zone do to them."""
 import math
 import random
 from collections import defaultdict
-from fractions import Fraction
 
 from rate_limiter_accuracy import (
-    held_multi_region_overshoot,
     held_report_delay,
     held_retry_after_in_debt_seconds,
     held_share_retry_after_in_debt_seconds,
-    multi_region_overshoot,
     overshoot_between_regions,
     retry_after_in_debt_seconds,
     seconds_per_token,
     share_retry_after_in_debt_seconds,
+    takeover_report_delay_bound,
+    takeover_retry_after_in_debt_seconds,
+    takeover_share_retry_after_in_debt_seconds,
 )
 from rate_limiter_assumptions import (
     added_latency_budget,
+    balancer_dns_ttl,
     burst_allowance,
+    client_connection_max_life,
     cluster_hash_slots,
     cross_zone_round_trip,
     cross_zone_round_trip_p99,
@@ -107,38 +109,42 @@ split_key_extra_exchange_ops_peak = peak(regions * (regions - 1) * (store_shards
 
 
 # A split key's sub-buckets each hold burst / N, so a burst whose requests pick tags at random finds
-# some sub-buckets empty while others still hold tokens. Exact expectation over every sequence of
-# picks (a small dynamic program over the sub-buckets' levels, no refill within the burst): a burst
-# of as many requests as the whole burst's tokens, each request trying `tries` distinct tags before
-# it is refused. Returns the requests served on average and the chance that at least one is refused.
+# some sub-buckets empty while others still hold tokens. Expectation over every sequence of picks (a
+# small dynamic program over the sub-buckets' levels, no refill within the burst): a burst of as many
+# requests as the whole burst's tokens, each request trying `tries` distinct tags before it is refused.
+# Returns the requests served on average and the chance that at least one is refused.
 def split_key_burst(tags: int, tokens_each: int, requests: int, tries: int) -> tuple[float, float]:
-    states = {tuple([tokens_each] * tags): Fraction(1)}
-    served = Fraction(0)
+    states = {tuple([tokens_each] * tags): 1.0}
+    served = 0.0
     for _ in range(requests):
-        after: defaultdict[tuple[int, ...], Fraction] = defaultdict(Fraction)
+        after: defaultdict[tuple[int, ...], float] = defaultdict(float)
         for levels, p in states.items():
             empty = levels.count(0)
             # Tags are tried in a random order, none twice. The chance that the first k tried were all
             # empty is p_empty_so_far; the next is then any of the tags - k left, each equally likely.
-            p_empty_so_far = Fraction(1)
+            p_empty_so_far = 1.0
             for k in range(min(tries, tags)):
                 for i, level in enumerate(levels):
                     if level > 0:
                         q = p * p_empty_so_far / (tags - k)
                         after[tuple(sorted((*levels[:i], level - 1, *levels[i + 1 :])))] += q
                         served += q
-                p_empty_so_far *= Fraction(max(empty - k, 0), tags - k)
+                p_empty_so_far *= max(empty - k, 0) / (tags - k)
             if p_empty_so_far:
                 after[levels] += p * p_empty_so_far  # refused: nothing taken
         states = after
-    p_every_token_spent = states.get(tuple([0] * tags), Fraction(0))
-    return float(served), float(1 - p_every_token_spent)
+    return served, 1 - states.get(tuple([0] * tags), 0.0)
 
 
+# Tags matter most where sub-buckets are smallest. A sub-bucket held to the floor's share must still
+# serve a take of at least a token (step 7), so none the rules service allows holds under 1 / floor
+# tokens; the figures take that one, over a region's shards. (The default plan's split is refused.)
 split_example_tags = store_shards_per_region
-split_example_tokens_each = count(burst_allowance / split_example_tags)
+split_example_tokens_each = count(math.ceil(1 / share_floor))
+split_example_burst = count(split_example_tokens_each * split_example_tags)
+assert split_example_tokens_each * share_floor >= 1 > burst_allowance / split_example_tags * share_floor
 _random, _retry_once, _every_tag = (
-    split_key_burst(int(split_example_tags), int(split_example_tokens_each), int(burst_allowance), tries)
+    split_key_burst(int(split_example_tags), int(split_example_tokens_each), int(split_example_burst), tries)
     for tries in (1, 2, int(split_example_tags))
 )
 split_burst_served_random = count(_random[0])
@@ -194,45 +200,75 @@ def _second_tags(first: int, gateway_zone: int) -> list[int]:
     return [t for t, z in enumerate(_tag_zones) if z != gateway_zone]
 
 
-# A burst on the decision's two tries, exact over every gateway zone and pick (a gateway in each zone
-# equally likely, a dynamic program over the sub-buckets' levels, no refill within the burst). Returns
-# the requests served, the chance of a refusal while tokens remain, and the store operations, all on
-# average over the burst.
+# A burst on the decision's two tries, over every gateway zone and pick (a dynamic program over the
+# sub-buckets' levels, no refill within the burst; tags in one zone are alike, so their levels are kept
+# sorted). Returns the requests served, the chance of a refusal while tokens remain, and the store
+# operations, all on average over the burst.
+_zone_tags = [[t for t, z in enumerate(_tag_zones) if z == zone] for zone in range(int(zones))]
+
+
+def _canonical(levels: tuple[int, ...]) -> tuple[int, ...]:
+    out = list(levels)
+    for tags in _zone_tags:
+        for t, level in zip(tags, sorted(levels[t] for t in tags), strict=True):
+            out[t] = level
+    return tuple(out)
+
+
+def _zoned_step(levels):
+    """One request from these levels: where they go, with what chance; the chance it is served; its
+    store operations on average."""
+    taken_from = [0.0] * len(levels)  # the chance the request's token comes from each tag
+    refused = ops = 0.0
+    for gateway_zone in range(int(zones)):
+        for first in range(len(_tag_zones)):
+            q = 1 / zones / len(_tag_zones)
+            ops += q
+            if levels[first] > 0:
+                taken_from[first] += q
+                continue
+            ops += q  # the second try
+            seconds = _second_tags(first, gateway_zone)
+            for second in seconds:
+                if levels[second] > 0:
+                    taken_from[second] += q / len(seconds)
+                else:
+                    refused += q / len(seconds)  # nothing taken
+    after = defaultdict(float)
+    for t, q in enumerate(taken_from):
+        if q:
+            after[_canonical((*levels[:t], levels[t] - 1, *levels[t + 1 :]))] += q
+    if refused:
+        after[levels] += refused
+    return after, 1 - refused, ops
+
+
 def split_key_burst_zoned(tokens_each: int, requests: int) -> tuple[float, float, float]:
+    steps = {}  # each level's step, worked out once
     states = {tuple([tokens_each] * len(_tag_zones)): 1.0}
     served = ops = 0.0
     for _ in range(requests):
         after: defaultdict[tuple[int, ...], float] = defaultdict(float)
         for levels, p in states.items():
-            for gateway_zone in range(int(zones)):
-                for first in range(len(_tag_zones)):
-                    q = p / zones / len(_tag_zones)
-                    ops += q
-                    if levels[first] > 0:
-                        after[(*levels[:first], levels[first] - 1, *levels[first + 1 :])] += q
-                        served += q
-                        continue
-                    ops += q  # the second try
-                    seconds = _second_tags(first, gateway_zone)
-                    for second in seconds:
-                        q2 = q / len(seconds)
-                        if levels[second] > 0:
-                            after[(*levels[:second], levels[second] - 1, *levels[second + 1 :])] += q2
-                            served += q2
-                        else:
-                            after[levels] += q2  # refused: nothing taken
+            if levels not in steps:
+                steps[levels] = _zoned_step(levels)
+            moves, served_here, ops_here = steps[levels]
+            served += p * served_here
+            ops += p * ops_here
+            for moved, q in moves.items():
+                after[moved] += p * q
         states = after
     return served, 1 - states.get(tuple([0] * len(_tag_zones)), 0.0), ops
 
 
-_zoned = split_key_burst_zoned(int(split_example_tokens_each), int(burst_allowance))
+_zoned = split_key_burst_zoned(int(split_example_tokens_each), int(split_example_burst))
 split_burst_served_two_tries = count(_zoned[0])
 split_burst_refused_early_two_tries = fraction(_zoned[1])
 split_burst_ops_two_tries = count(_zoned[2])
 
 
 # The same two tries in steady use, on the smallest key one would split: the burst figures above are
-# the smallest sub-bucket (the default plan's burst split), a worst case. A key is split when its own
+# the smallest sub-bucket the rules service allows, a worst case. A key is split when its own
 # traffic is too much for a shard, far hotter than a large plan; the figures take a large plan's rate,
 # the smallest such key, since a hotter key has bigger sub-buckets and so fewer second tries and
 # refusals. Such a key is batched, so its bucket is counted in takes of token_batch tokens; its burst
@@ -321,12 +357,8 @@ split_mixing_at_limit = duration(_hot_cap**2 / hot_split_takes_per_second)
 # empty sub-buckets waits N times as long as on the whole bucket, and a request costing c waits c
 # times that. A take is max(cost, batch) tokens (the request's cost when the rule is not batched), and
 # a split serves none that costs more than a sub-bucket holds (burst / N of a token bucket, limit / N of a
-# sliding window counter), so the rules service refuses a split whose key has a rule where it would.
-# On the smallest sub-bucket, the default plan's burst split (a worst case, and a split an operator
-# should not make), a one-token request waits this long:
-split_retry_after_seconds = count(whole_up(split_example_tags * seconds_per_token))
-split_largest_cost = count(burst_allowance // split_example_tags)
-split_retry_after_costliest_seconds = count(whole_up(split_largest_cost * split_example_tags * seconds_per_token))
+# sliding window counter), nor, at the floor's share, more than floor x burst / N, so the rules service
+# refuses a split where it would (split_share_largest_cost below).
 # In debt: the exchange applies a report as N writes of 1/N each, so a sub-bucket holds 1/N of the
 # debt and refills at 1/N of the rate: (debt / N + take) tokens at rate / N, in whole seconds.
 
@@ -336,7 +368,6 @@ def split_retry_after_in_debt(debt: float, take: float, seconds_each: float) -> 
     return whole_up((debt / split_example_tags + take) * split_example_tags * seconds_each)
 
 
-split_retry_after_in_debt_seconds = count(split_retry_after_in_debt(multi_region_overshoot, 1, seconds_per_token))
 # The key the design splits: a take of token_batch tokens on a sub-bucket refilling at 1/N of the
 # hot plan's rate, rounded up to whole seconds.
 hot_split_seconds_per_token = duration(60 / hot_split_limit_per_minute)
@@ -355,31 +386,34 @@ split_uncovered_zone_window = duration(region_sync_interval + tag_switch_lead)
 hot_split_retry_after_in_debt_seconds = count(
     split_retry_after_in_debt(hot_split_overshoot, token_batch, hot_split_seconds_per_token)
 )
-# The longest wait a refused one-token request is told, split keys included. An operator may split any
-# key seen hot, and the rules service checks only that a take fits a sub-bucket, which a default-plan
-# key passes; so the default plan's split in debt counts too, and it is the longest.
-longest_one_token_retry_after_seconds = count(
-    max(retry_after_in_debt_seconds, hot_split_retry_after_in_debt_seconds, split_retry_after_in_debt_seconds)
-)
-# The same three while a shard's counts are held unconfirmed for the longest hold (rate_limiter_accuracy):
-# the debt a report can set grows to held_multi_region_overshoot, and the hot plan's likewise.
+# The longest wait a refused one-token request is told, splits the rules service accepts included, while
+# reports arrive on time.
+longest_one_token_retry_after_seconds = count(max(retry_after_in_debt_seconds, hot_split_retry_after_in_debt_seconds))
+# The same after a report held for the longest hold, and after an exchanger's takeover, the largest
+# delay the design accepts (rate_limiter_accuracy), the hot plan's debt growing likewise.
 _hot_held_overshoot = overshoot_between_regions(
     hot_split_burst_tokens, hot_split_limit_per_minute / 60, held_report_delay
+)
+_hot_takeover_overshoot = overshoot_between_regions(
+    hot_split_burst_tokens, hot_split_limit_per_minute / 60, takeover_report_delay_bound
 )
 held_longest_one_token_retry_after_seconds = count(
     max(
         held_retry_after_in_debt_seconds,
         split_retry_after_in_debt(_hot_held_overshoot, token_batch, hot_split_seconds_per_token),
-        split_retry_after_in_debt(held_multi_region_overshoot, 1, seconds_per_token),
+    )
+)
+takeover_longest_one_token_retry_after_seconds = count(
+    max(
+        takeover_retry_after_in_debt_seconds,
+        split_retry_after_in_debt(_hot_takeover_overshoot, token_batch, hot_split_seconds_per_token),
     )
 )
 
 # The same in the share state (regions cut apart, or a shard's counts dropped at the hold's cap): a
 # shared key's bucket, or each sub-bucket of a split one, refills at its region's share of the rate and
 # holds that share of the debt (rate_limiter_accuracy), slowest at the floor: the debt's wait is the
-# normal state's, and the take's own tokens come back at the floor's rate. The default plan's split is
-# left out: its sub-bucket's floor share holds under a token, so the rules service refuses that split
-# (split_share_largest_cost below).
+# normal state's, and the take's own tokens come back at the floor's rate.
 _share_seconds_per_token = seconds_per_token / share_floor
 _hot_share_seconds_per_token = hot_split_seconds_per_token / share_floor
 share_longest_one_token_retry_after_seconds = count(
@@ -393,6 +427,17 @@ held_share_longest_one_token_retry_after_seconds = count(
         held_share_retry_after_in_debt_seconds,
         split_retry_after_in_debt(_hot_held_overshoot * share_floor, token_batch, _hot_share_seconds_per_token),
     )
+)
+takeover_share_longest_one_token_retry_after_seconds = count(
+    max(
+        takeover_share_retry_after_in_debt_seconds,
+        split_retry_after_in_debt(_hot_takeover_overshoot * share_floor, token_batch, _hot_share_seconds_per_token),
+    )
+)
+assert takeover_share_longest_one_token_retry_after_seconds >= max(
+    share_longest_one_token_retry_after_seconds,
+    held_share_longest_one_token_retry_after_seconds,
+    takeover_longest_one_token_retry_after_seconds,
 )
 # The costliest take a split key serves in the share state: a sub-bucket's floor share of the burst.
 split_share_largest_cost = count(math.floor(burst_allowance * share_floor / split_example_tags))
@@ -591,14 +636,24 @@ zone_partition_unrecorded_min_replicas = count(
 )
 # The gateways on the cut-off side reach only their own zone's primaries, at most primaries_in_worst_zone
 # of the region's, short of a majority, so the readiness rule (a majority of primaries reached) fails
-# them and the balancer drains the zone within probes x period. Until then they check on local buckets
-# every key whose primary is elsewhere: at least this share of their keys, the zone holding the fewest.
-zone_partition_drain_time = duration(readiness_probe_period * readiness_failure_threshold)
+# them, and they check on local buckets every key whose primary is elsewhere: up to this share of their
+# keys, in the zone holding the fewest primaries (and every key once its own primaries stop, at the node
+# timeout).
+# The other zones' balancer nodes see that within probes x period and stop sending there.
+zone_partition_detect_time = duration(readiness_probe_period * readiness_failure_threshold)
 assert primaries_in_worst_zone < primaries_majority, "a cut-off zone's gateways must fail readiness"
 zone_partition_elsewhere_share = fraction(1 - split_fewest_primaries_in_a_zone / store_shards_per_region)
-zone_partition_local_only_requests = count(
-    region_checks_per_second_peak / zones * zone_partition_elsewhere_share * zone_partition_drain_time
-)
+# Its own balancer nodes see no gateway ready, so their panic threshold sends to every gateway: those of
+# the zone answer, the rest fail at connect. So its addresses leave the API's DNS name (step 7); a client
+# may hold an answer for the TTL, then a connection until the balancer closes it: that long, at most,
+# the zone's share of the region's requests keeps arriving.
+assert gateways_per_zone / gateways_per_region < 0.5, "a cut-off zone's own nodes must be in panic"
+zone_partition_drain_time = duration(zone_partition_detect_time + balancer_dns_ttl + client_connection_max_life)
+zone_partition_front_door_requests = count(region_checks_per_second_peak / zones * zone_partition_drain_time)
+zone_partition_reachable_share = fraction(gateways_per_zone / gateways_per_region)
+# Without the balancer's retries, this many reach the zone's gateways and local buckets; the rest fail.
+zone_partition_local_only_requests = count(zone_partition_front_door_requests * zone_partition_reachable_share)
+zone_partition_failed_requests = count(zone_partition_front_door_requests * (1 - zone_partition_reachable_share))
 
 if __name__ != "rate_limiter_servers":
     print(
@@ -680,11 +735,8 @@ if __name__ != "rate_limiter_servers":
                     "... exchange writes one split key adds beyond the bound, all regions, at most",
                     split_key_extra_exchange_ops_peak,
                 ),
-                (
-                    f"A burst of the default plan's {burst_allowance} on a key split over a region's shards: "
-                    "tokens a sub-bucket",
-                    split_example_tokens_each,
-                ),
+                ("Smallest sub-bucket a split may have (a token over the floor), tokens", split_example_tokens_each),
+                ("... its burst over a region's shards, and as many requests at once", split_example_burst),
                 ("... requests served, one random tag each, on average", split_burst_served_random),
                 ("... chance of a refusal while other sub-buckets hold tokens", split_burst_refused_early_random),
                 ("... served, a refusal retried once on another tag", split_burst_served_retry_once),
@@ -734,13 +786,6 @@ if __name__ != "rate_limiter_servers":
                 ("... its overspend between regions, tokens, at most", hot_split_overshoot),
                 ("... Retry-After of a take, sub-bucket in debt, seconds", hot_split_retry_after_in_debt_seconds),
                 (
-                    "The default plan's burst split (smallest sub-bucket): Retry-After, one token",
-                    split_retry_after_seconds,
-                ),
-                ("... costliest request it serves (a sub-bucket's tokens)", split_largest_cost),
-                ("... its Retry-After, seconds", split_retry_after_costliest_seconds),
-                ("... a one-token request, sub-bucket in debt, seconds", split_retry_after_in_debt_seconds),
-                (
                     "Longest Retry-After of a one-token request, split keys included",
                     longest_one_token_retry_after_seconds,
                 ),
@@ -748,15 +793,11 @@ if __name__ != "rate_limiter_servers":
                     "... while a shard's counts are held for the longest hold",
                     held_longest_one_token_retry_after_seconds,
                 ),
-                (
-                    "... in the share state (regions cut apart, or a dropped hold), split keys included",
-                    share_longest_one_token_retry_after_seconds,
-                ),
+                ("... after an exchanger's takeover", takeover_longest_one_token_retry_after_seconds),
+                ("... in the share state (a cut, or a dropped hold)", share_longest_one_token_retry_after_seconds),
                 ("... and with the debt of a held report", held_share_longest_one_token_retry_after_seconds),
-                (
-                    "Costliest take a default-plan key split over a region's shards serves in the share state",
-                    split_share_largest_cost,
-                ),
+                ("... and with a takeover's debt (the longest)", takeover_share_longest_one_token_retry_after_seconds),
+                ("Costliest take a default-plan key split so would serve in the share state", split_share_largest_cost),
                 ("... and on the smallest key one would split (tokens)", hot_split_share_largest_cost),
                 ("A large plan's key, unbatched, against one shard's capacity", large_key_shard_share),
                 ("A runaway client against one shard's capacity", flood_over_shard),
@@ -836,9 +877,25 @@ if __name__ != "rate_limiter_servers":
                     zone_partition_unrecorded_at_most,
                 ),
                 ("... with min-replicas-to-write 1 (turned down)", zone_partition_unrecorded_min_replicas),
-                ("... time until the balancer drains its gateways", zone_partition_drain_time),
-                ("... share of their keys whose primary is elsewhere, at most", zone_partition_elsewhere_share),
-                ("... requests on local buckets meanwhile, busiest region at peak", zone_partition_local_only_requests),
+                ("... share of its gateways' keys whose primary is elsewhere, at most", zone_partition_elsewhere_share),
+                (
+                    "... time until the other zones' balancer nodes stop sending to its gateways",
+                    zone_partition_detect_time,
+                ),
+                (
+                    "... its own balancer nodes, in panic, reach this share of the gateways",
+                    zone_partition_reachable_share,
+                ),
+                (
+                    "... requests still reach its front door until the DNS answers and connections run out, for up to",
+                    zone_partition_drain_time,
+                ),
+                ("... that many requests, busiest region at peak", zone_partition_front_door_requests),
+                (
+                    "... of them checked on local buckets (the balancer not retrying)",
+                    zone_partition_local_only_requests,
+                ),
+                ("... and failed at connect", zone_partition_failed_requests),
                 ("Majority of a region's primaries, which a replica's promotion needs", primaries_majority),
                 (
                     "Not rebalanced after a zone comes back: primaries in the fullest zone, at least",

@@ -68,15 +68,14 @@ region_delta_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_b
 # region, the last batch whose report for this key was applied, so that a retried apply is skipped,
 # and when it was applied, so that the key counts as shared only while another region has used it
 # within the mark's lifetime (step 6): a region's number, the batch's lease epoch and number, and a
-# timestamp, for each. It also keeps, for every region this one included, the key's spending there in the
-# current and the previous minute (the check adds its own region's, an applied report the sender's), with
-# the current minute's start: a sliding-window estimate of each region's share of the last minute's
-# spending, which splits the limit in the share state (step 7).
-spending_minutes_kept = 2
+# timestamp, for each. It also keeps, for every region this one included, a total of the key's spending
+# there that decays by e every minute, with the time the totals are decayed to: an applied report adds the
+# sender's, and the exchanger adds its own region's once every other region has acknowledged the batch that
+# carried it (rate_limiter_accuracy.py). Each region's share of them splits the limit in the share state.
 shared_mark_entry_bytes = size(
     key_bytes
     + (regions - 1) * (region_id_bytes + lease_epoch_bytes + batch_number_bytes + timestamp_bytes)
-    + regions * spending_minutes_kept * token_count_bytes
+    + regions * token_count_bytes
     + timestamp_bytes
     + entry_overhead_bytes
 )

@@ -13,6 +13,7 @@ from twitter_assumptions import (
     fanout_freshness_target,
     fanout_outage,
     follows_per_user,
+    hedged_extra_request_share,
     peak_to_average,
     percentile_budget_share,
     post_latency_target,
@@ -166,6 +167,12 @@ zone_loss_orphaned_lookup_share = fraction(2 / zones)
 zone_loss_cache_server_misses = peak(zone_loss_tweet_cache_lookups_per_server * zone_loss_orphaned_lookup_share)
 zone_loss_store_recent_read_room = peak(store_margin_after_writes_servers * reads_per_database_server)
 zone_loss_cache_server_misses_over_room = times(zone_loss_cache_server_misses / zone_loss_store_recent_read_room)
+# A timeline cache server that dies held its zone's copy of one server's share of the timelines, so
+# that share of the zone's timeline reads goes unanswered until the coordinator moves them (step 7).
+# They are the slowest reads a timeline server sends, so each is hedged at its p95 to another zone's
+# copy, and they fit inside every client's hedge budget.
+dead_node_timeline_read_share = fraction(zones / timeline_cache_servers)
+assert dead_node_timeline_read_share < hedged_extra_request_share
 # A replacement cache server copies its share from a surviving copy.
 cache_resync_time = duration(cache_memory_per_server / resync_bytes_per_second)
 # A lost zone coming back (step 7). Its timeline copy missed every delivery, follow and unfollow
@@ -316,6 +323,12 @@ if __name__ != "twitter_reliability":
                 ("", "... as a share of what one handles", zone_loss_cache_load),
                 ("Zone lost, no copies", "Rebuild reads a second", zone_loss_rebuild_reads_per_second),
                 ("", "... over the whole API's peak", zone_loss_rebuild_over_api_peak),
+                (
+                    "Timeline cache server dies",
+                    "Its zone's timeline reads it held, each hedged to another zone",
+                    dead_node_timeline_read_share,
+                ),
+                ("", "Each client's hedge budget, which they fit inside", hedged_extra_request_share),
                 ("Cache server replaced", "Time to copy its data", cache_resync_time),
                 (
                     "Lost zone returns, replayed from the log",

@@ -1,0 +1,172 @@
+"""Ticket booking worked example: the burn-rate alerts that hold step 1's targets (step 7).
+
+The alerts are the observability page's (concept_slo_assumptions, concept_slo_alerts): two burn rates
+page, the third opens a ticket, each long window paired with a short one a twelfth as long. A p99
+target is a budget of its own, 1% of the events slower (or later) than the target, burned the same way.
+
+The page states a burn as an error ratio over the window, burn rate x budget share, which spends the
+intended share of the budget only while traffic is spread evenly over the 30 days. A hot on-sale is
+not: it brings a large share of the window's calls in about two hours (ticket_booking_reliability
+counts both, counted low). So the alerts count bad events against the budget in events, the 30 days'
+budget times the alert's share: equal to the ratio rule at the window's average hourly rate, and
+still the set share of the budget during an on-sale, where the ratio rule lets a large multiple of it
+go before the fast page. An on-sale hour is taken at the on-sale's average rate over its length to
+the last sale (ticket_booking_sellout), its calls and holds spread evenly over it.
+
+Holds are counted as ticket_booking_reliability counts them: a normal day's hold attempts (a hold for
+every purchase over the buy share, times the attempts a buyer makes) and the on-sale's (every buyer
+released before the sell-out, times the attempts).
+"""
+
+from concept_slo_alerts import (
+    fast_burn,
+    fast_short_window,
+    slow_burn,
+    slow_short_window,
+    ticket_burn,
+    ticket_short_window,
+)
+from concept_slo_assumptions import (
+    fast_budget_share,
+    fast_window,
+    slow_budget_share,
+    slow_window,
+    ticket_budget_share,
+    ticket_window,
+)
+from ticket_booking_assumptions import (
+    availability_target,
+    buy_share,
+    hold_attempts_per_buyer,
+    slo_window_days,
+)
+from ticket_booking_reliability import error_budget_requests, onsale_requests, window_requests
+from ticket_booking_sellout import last_seats, positions_released_by_sellout
+from ticket_booking_traffic import purchases_per_day
+
+from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_HOUR, count, duration, fraction, markdown_table, times
+
+P99 = 0.99  # step 1's latency and freshness targets are p99s
+WINDOW_HOURS = float(slo_window_days) * SECONDS_PER_DAY / SECONDS_PER_HOUR
+
+# --- The page's rule, as error ratios ---------------------------------------------------------------
+error_budget_share = fraction(1 - float(availability_target))
+fast_error_ratio = fraction(float(fast_burn) * float(error_budget_share))
+slow_error_ratio = fraction(float(slow_burn) * float(error_budget_share))
+ticket_error_ratio = fraction(float(ticket_burn) * float(error_budget_share))
+latency_budget_share = fraction(1 - P99)
+fast_late_share = fraction(float(fast_burn) * float(latency_budget_share))
+slow_late_share = fraction(float(slow_burn) * float(latency_budget_share))
+ticket_late_share = fraction(float(ticket_burn) * float(latency_budget_share))
+
+# --- What an on-sale does to the ratio rule -----------------------------------------------------------
+onsale_hours = float(last_seats) / SECONDS_PER_HOUR
+assert onsale_hours > 1, "an on-sale shorter than the fast window: its hour holds all of it"
+onsale_hour_requests = count(float(onsale_requests) / onsale_hours)
+average_hour_requests = count(float(window_requests) / WINDOW_HOURS)
+onsale_hour_over_average = times(float(onsale_hour_requests) / float(average_hour_requests))
+# Failed calls the fast page's ratio lets through in an on-sale hour, against the 30 days' budget.
+onsale_budget_before_fast_page = fraction(
+    float(fast_error_ratio) * float(onsale_hour_requests) / float(error_budget_requests)
+)
+
+# --- Availability, counted in calls ---------------------------------------------------------------------
+fast_failed_calls = count(float(fast_budget_share) * float(error_budget_requests))
+slow_failed_calls = count(float(slow_budget_share) * float(error_budget_requests))
+ticket_failed_calls = count(float(ticket_budget_share) * float(error_budget_requests))
+fast_calls_ratio_average_hour = fraction(float(fast_failed_calls) / float(average_hour_requests))
+fast_calls_ratio_onsale_hour = fraction(float(fast_failed_calls) / float(onsale_hour_requests))
+
+# --- Hold latency, counted in holds ---------------------------------------------------------------------
+normal_day_holds = float(purchases_per_day) / float(buy_share) * float(hold_attempts_per_buyer)
+onsale_holds = count(float(positions_released_by_sellout) * float(hold_attempts_per_buyer))
+window_holds = count(normal_day_holds * float(slo_window_days) + float(onsale_holds))
+slow_hold_budget = count(float(window_holds) * float(latency_budget_share))
+fast_slow_holds = count(float(fast_budget_share) * float(slow_hold_budget))
+slow_slow_holds = count(float(slow_budget_share) * float(slow_hold_budget))
+ticket_slow_holds = count(float(ticket_budget_share) * float(slow_hold_budget))
+average_hour_holds = float(window_holds) / WINDOW_HOURS
+onsale_hour_holds = count(float(onsale_holds) / onsale_hours)
+# Every hold slower than the target: the fast page's count is reached after this long.
+total_regression_detect_average = duration(float(fast_slow_holds) / average_hour_holds * SECONDS_PER_HOUR)
+total_regression_detect_onsale = duration(float(fast_slow_holds) / float(onsale_hour_holds) * SECONDS_PER_HOUR)
+# The ratio rule in an on-sale hour: slow holds it lets through before the fast page, against the budget.
+onsale_hold_budget_before_fast_page = fraction(
+    float(fast_late_share) * float(onsale_hour_holds) / float(slow_hold_budget)
+)
+
+if __name__ != "ticket_booking_alerts":
+    print(
+        markdown_table(
+            (
+                "Alert",
+                "Long window",
+                "Short window",
+                "Burn rate",
+                f"Share of the {slo_window_days}-day budget",
+                "As an error ratio",
+                "As a share of holds slow (or changes late)",
+                "Counted: failed calls",
+                "Counted: slow holds",
+            ),
+            [
+                (
+                    "Page",
+                    fast_window,
+                    fast_short_window,
+                    fast_burn,
+                    fast_budget_share,
+                    fast_error_ratio,
+                    fast_late_share,
+                    fast_failed_calls,
+                    fast_slow_holds,
+                ),
+                (
+                    "Page",
+                    slow_window,
+                    slow_short_window,
+                    slow_burn,
+                    slow_budget_share,
+                    slow_error_ratio,
+                    slow_late_share,
+                    slow_failed_calls,
+                    slow_slow_holds,
+                ),
+                (
+                    "Ticket",
+                    ticket_window,
+                    ticket_short_window,
+                    ticket_burn,
+                    ticket_budget_share,
+                    ticket_error_ratio,
+                    ticket_late_share,
+                    ticket_failed_calls,
+                    ticket_slow_holds,
+                ),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Why the burns are counted", "Value"),
+            [
+                (f"Calls in {slo_window_days} days, counted low", window_requests),
+                ("... allowed to fail", error_budget_requests),
+                ("An on-sale's calls, an hour, over its length", onsale_hour_requests),
+                ("... against the window's average hour", onsale_hour_over_average),
+                ("Budget the fast page's error ratio lets go in an on-sale hour", onsale_budget_before_fast_page),
+                ("The fast page's count, as an error ratio in the average hour", fast_calls_ratio_average_hour),
+                ("... in an on-sale hour", fast_calls_ratio_onsale_hour),
+                (f"Hold attempts in {slo_window_days} days", window_holds),
+                ("... an on-sale's", onsale_holds),
+                (f"... allowed over the target ({latency_budget_share})", slow_hold_budget),
+                ("Budget the fast page's share lets go in an on-sale hour", onsale_hold_budget_before_fast_page),
+                (
+                    "Every hold slow: the fast page's count reached, at the average hour's holds",
+                    total_regression_detect_average,
+                ),
+                ("... in an on-sale hour", total_regression_detect_onsale),
+            ],
+        )
+    )
