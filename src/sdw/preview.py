@@ -365,9 +365,15 @@ EXEC_BLOCK = re.compile(
     re.MULTILINE | re.DOTALL,
 )
 # What holds a block's place in a page's HTML until it is filled in (private-use characters, as
-# sdw.shortcodes' figure placeholders, which use the two before them).
-BLOCK_TOKEN = "\ue002{}\ue003"
-BLOCK_TOKENS = re.compile("\ue002(\\d+)\ue003")
+# sdw.shortcodes' figure placeholders, which use the two before them): in a <div> when the block's
+# HTML starts with a block-level tag, for Python-Markdown to leave it outside a paragraph as it
+# leaves the block (block_token).
+BLOCK_TOKENS = re.compile("<div>\ue002\\d+\ue003</div>|\ue002\\d+\ue003")
+
+
+def block_token(number: int, block_level: bool) -> str:
+    token = f"\ue002{number}\ue003"
+    return f"<div>{token}</div>" if block_level else token
 
 
 def detached_key(src_uri: str, markdown: str, other_pages_read: str, reads_all_snippets: bool) -> str | None:

@@ -151,6 +151,11 @@ def _made(md, make) -> tuple[str, bool]:
     return html, any(headings for markup, headings in after.items() if before.get(markup) is not headings)
 
 
+def _block_level(md, html: str) -> bool:
+    """Whether Python-Markdown takes the block's HTML out of the paragraph that holds its place."""
+    return md.postprocessors["raw_html"].isblocklevel(html)
+
+
 def _keep_block(source: str, md, make) -> str:
     """sdw.snippet_fence.keep_block: while the preview converts a page, each block's place is held
     by a token and the block kept apart; a block that reports headings (they go to the page's
@@ -160,7 +165,7 @@ def _keep_block(source: str, md, make) -> str:
         return make()
     html, reported = _made(md, make)
     state.attached = state.attached or reported
-    token = preview.BLOCK_TOKEN.format(len(state.new_detached))
+    token = preview.block_token(len(state.new_detached), _block_level(md, html))
     block = preview.Block(token, source, preview.block_key(source), make, MarkdownConverter.counter, html, md)
     state.new_detached.append(block)
     return token
@@ -168,8 +173,9 @@ def _keep_block(source: str, md, make) -> str:
 
 def _blocks_again(src_uri: str, key: str, entry: preview.Detached) -> preview.Rendered | None:
     """The page as its last conversion left it, with the blocks whose inputs changed run again;
-    None when one would change the page's contents or the ids of the blocks after it (the page
-    is converted). Kept under the page's own key unless a block warned (it must warn again)."""
+    None when one would change the page's contents, the ids of the blocks after it, or whether it
+    stands outside a paragraph (the page is converted). Kept under the page's own key unless a
+    block warned (it must warn again)."""
     state = preview.state
     warnings = len(state.warnings)
     html, remade = {}, []
@@ -181,7 +187,8 @@ def _blocks_again(src_uri: str, key: str, entry: preview.Detached) -> preview.Re
                 html[block.token] = block.html
                 continue
             made, reported = _made(block.md, block.make)
-            if reported or MarkdownConverter.counter != block.counter_after:
+            changed = _block_level(block.md, made) != _block_level(block.md, block.html)
+            if reported or changed or MarkdownConverter.counter != block.counter_after:
                 return None
             html[block.token] = made
             remade.append((block, block_key, made))
