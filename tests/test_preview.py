@@ -144,22 +144,43 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
     compare = "workflow/step-2-scale-estimation/"  # cites Twitter's figures through data/examples.yml
     cites = "concepts/sql-or-nosql/"  # cites Twitter's figures, runs no snippet: kept, figures filled in
     untouched = "concepts/caching/"
+    # Run snippets that import Twitter's assumptions: after the second edit, their blocks alone run
+    # again (the first converts them, from the build cache's pages, with their blocks kept apart).
+    runs = [
+        "examples/twitter/step-6-detailed-design/",
+        "examples/twitter/step-7-bottlenecks/",
+        "concepts/multi-region-and-disaster-recovery/",
+    ]
+    watched = (step_2, compare, cites, untouched, *runs)
     with preview(site_copy) as (base, log):
-        before = {path: fetch(base + path, time.monotonic() + 120) for path in (step_2, compare, cites, untouched)}
+        before = {path: fetch(base + path, time.monotonic() + 120) for path in watched}
         assert "250M" in article(before[step_2])
 
         append_line(site_copy / "docs" / PAGE, "A sentence added while previewing.")
         wait_for(base + "workflow/step-1-requirements-clarification/", "A sentence added while previewing.", 60)
 
+        # A few users more than 260M, then 270M, new to every run: no earlier run's build cache holds
+        # these pages, so the first edit converts them and the second runs their blocks alone.
+        bump = time.time_ns() % 997 + 1
         replace_once(
             site_copy / "docs/snippets/twitter_assumptions.py",
             "daily_active_users = count(250e6)",
-            "daily_active_users = count(260e6)",
+            f"daily_active_users = count(260e6 + {bump})",
         )
-        after = {step_2: wait_for(base + step_2, "260M", 90)}
+        wait_for(base + step_2, "260M", 90)
+        middle = {path: fetch(base + path, time.monotonic() + 30) for path in runs}
+        replace_once(
+            site_copy / "docs/snippets/twitter_assumptions.py",
+            f"daily_active_users = count(260e6 + {bump})",
+            f"daily_active_users = count(270e6 + {bump})",
+        )
+        after = {step_2: wait_for(base + step_2, "270M", 90)}
         after[compare] = wait_for_change(base + compare, before[compare], 90)
         after[cites] = wait_for_change(base + cites, before[cites], 90)
         after[untouched] = fetch(base + untouched, time.monotonic() + 30)
+        for path in runs:
+            after[path] = fetch(base + path, time.monotonic() + 30)
+            assert article(after[path]) != article(middle[path]), f"{path} kept what its blocks printed before the edit"
 
         # A title is in every page's navigation: renaming one page re-themes its neighbours.
         engines = site_copy / "docs/concepts/storage-engines.md"
@@ -185,6 +206,7 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
     assert "pages unchanged, taken from the cache" in log[0]
     assert stopped_at_ctrl_c(log), log[0][-2000:]
     assert re.search(r"; ([1-9]\d*) pages' themed HTML unchanged, reused", log[0]), "no page's themed HTML was reused"
+    assert re.search(r"; ([1-9]\d*) pages' blocks run again, the pages kept", log[0]), "no page ran its blocks alone"
 
     # The same tree as the last edit but one, built from scratch.
     fresh = tmp_path / "fresh"

@@ -59,6 +59,30 @@ class Rendered:
 
 
 @dataclass
+class Block:
+    """A markdown-exec block of a page the preview converted, kept apart from the page's HTML (a
+    token holds its place), so that a rebuild after a snippet's edit runs the block again without
+    converting the page: what it reads (block_key), how to make its HTML again, the HTML."""
+
+    token: str
+    source: str
+    key: str
+    make: Any  # () -> str: sdw.snippet_fence's block, with the page's Markdown and its counter
+    counter_after: int  # markdown-exec's counter after the block: the page's later ids follow it
+    html: str
+    md: Any  # the page's Markdown: where markdown-exec reports a block's headings
+
+
+@dataclass
+class Detached:
+    """A page's conversion with each block's place held by its token (the preview's, in memory)."""
+
+    key: str  # detached_key
+    rendered: Rendered  # content: tokens for the blocks, placeholders for the figures
+    blocks: list[Block]
+
+
+@dataclass
 class State:
     serving: bool = False
     caching: bool = False  # serving, or a build with sdw.build_cache on
@@ -104,6 +128,12 @@ class State:
     blocks: dict[str, dict[str, Any]] = field(default_factory=dict)
     converting: str | None = None
     new_blocks: dict[str, Any] = field(default_factory=dict)
+    # The preview's pages with their blocks apart, by src_uri; the blocks of the page being
+    # converted (None when the page keeps its blocks in place: one reports headings); pages whose
+    # blocks alone ran again this build.
+    detached: dict[str, Detached] = field(default_factory=dict)
+    new_detached: list[Block] | None = None
+    blocks_run: int = 0
     hits: int = 0
     print_page_kept: bool | None = None  # whether the print page's combination came from the cache
     pages_built: int = 0
@@ -325,6 +355,62 @@ def snippets_used(markdown: str) -> str:
         todo += [other for other in state.imports.get(name, ()) if other in state.snippets]
     fingerprints = [state.snippets[name] if name in shown else state.snippet_code[name] for name in sorted(seen)]
     return _digest("\n".join(fingerprints))
+
+
+# A markdown-exec block whose fence runs code (exec="on"), with its body; the closing fence as
+# the opening one, at the same indentation.
+EXEC_BLOCK = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\bexec=\"[^\"]*\"[^\n]*\n"
+    r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+# What holds a block's place in a page's HTML until it is filled in (private-use characters, as
+# sdw.shortcodes' figure placeholders, which use the two before them): in a <div> when the block's
+# HTML starts with a block-level tag, for Python-Markdown to leave it outside a paragraph as it
+# leaves the block (block_token).
+BLOCK_TOKENS = re.compile("<div>\ue002\\d+\ue003</div>|\ue002\\d+\ue003")
+
+
+def block_token(number: int, block_level: bool) -> str:
+    token = f"\ue002{number}\ue003"
+    return f"<div>{token}</div>" if block_level else token
+
+
+def detached_key(src_uri: str, markdown: str, other_pages_read: str, reads_all_snippets: bool) -> str | None:
+    """page_key for the preview's conversion of a page with its markdown-exec blocks apart: the
+    text of the snippets the blocks include (the code they show), not the code they run, which
+    each block's own key holds (block_key). None when a block includes a file otherwise than by
+    a `--8<-- "name.py"` line."""
+    included: list[str] = []
+    unknown = False
+
+    def without(match: re.Match) -> str:
+        nonlocal unknown
+        names = INCLUDED_SNIPPET.findall(match["body"])
+        unknown = unknown or len(names) != match["body"].count(INCLUDE_MARK)
+        included.extend(names)
+        return ""
+
+    outside = EXEC_BLOCK.sub(without, markdown)
+    if unknown:
+        return None
+    shown = "\n".join(state.snippets[name] for name in sorted(set(included)) if name in state.snippets)
+    used = snippets_used(outside) + _digest(shown) + (presets_key() if reads_all_snippets else "")
+    data = "\n".join(state.data_files.get(path, path) for path in shortcodes.data_read(markdown))
+    return _digest("\0".join(["detached", src_uri, markdown, state.inputs, used, other_pages_read, data]))
+
+
+def block_key(source: str) -> str:
+    """What a markdown-exec block's HTML depends on: its source (a snippet's whole text, for a
+    block that shows one), the code of the snippets it names and of those they import, and
+    every other input."""
+    names = " ".join(sorted(word for word in set(IMPORT_WORD.findall(source)) if word in state.snippets))
+    return _digest("\0".join(["block", source, state.inputs, snippets_used(names)]))
+
+
+def fill_blocks(content: str, html: dict[str, str]) -> str:
+    """`content` with each block's token replaced by its HTML."""
+    return BLOCK_TOKENS.sub(lambda match: html[match[0]], content)
 
 
 def _digest(text: str) -> str:

@@ -29,13 +29,20 @@ import contextlib
 import functools
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import markdown_exec
 from markdown import Markdown
+from markdown_exec._internal.rendering import MarkdownConverter  # pinned: requirements.txt
 
 from sdw import snippets
+
+# Set by the preview (src/sdw/mkdocs_hooks/preview_cache.py) to keep each block apart from its
+# page: called with the block's source, the page's Markdown and a function that makes the block's
+# HTML (again, later, from the same markdown-exec counter); returns what the page holds.
+keep_block: Callable[[str, Markdown, Callable[[], str]], str] | None = None
 
 
 def formatter(
@@ -50,6 +57,26 @@ def formatter(
     **kwargs: Any,
 ) -> str:
     """markdown-exec's formatter, with a snippet's printing run on its imported module."""
+    counter = MarkdownConverter.counter
+
+    def make() -> str:
+        MarkdownConverter.counter = counter  # the block's ids, as in its page's conversion
+        return _format(source, language, css_class, options, md, classes, id_value, attrs, **kwargs)
+
+    return make() if keep_block is None else keep_block(source, md, make)
+
+
+def _format(
+    source: str,
+    language: str,
+    css_class: str,
+    options: dict[str, Any],
+    md: Markdown,
+    classes: list[str] | None,
+    id_value: str,
+    attrs: dict[str, Any] | None,
+    **kwargs: Any,
+) -> str:
     name = snippet_named_by(source) if language == "python" and not options.get("session") else None
     printing = _printing(name) if name else None
 

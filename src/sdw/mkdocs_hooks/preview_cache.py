@@ -15,6 +15,7 @@ MkDocs-only, like every hook.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import logging
 import types
@@ -25,7 +26,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sdw import build_cache, highlight_cache, preview, shortcodes, snippets
+from sdw import build_cache, highlight_cache, preview, shortcodes, snippet_fence, snippets
 
 log = logging.getLogger("mkdocs.sdw.preview_cache")
 
@@ -36,8 +37,9 @@ def on_startup(command: str, dirty: bool) -> None:
         shortcodes.keep_unfilled = {}
     if preview.state.caching:
         _cache_theme_files()
-    if preview.state.serving:  # a build highlights each block once
+    if preview.state.serving:  # a build highlights each block once, and converts each page once
         highlight_cache.install()
+        snippet_fence.keep_block = _keep_block
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -81,40 +83,50 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not preview.state.caching:
         return markdown
     src_uri = page.file.src_uri
-    key = preview.page_key(
-        src_uri,
-        shortcodes.without_filled_figures(markdown),
-        preview.other_pages_read(markdown, Path(config.config_file_path).parent, Path(config.docs_dir)),
-        shortcodes.reads_all_snippets(markdown),
-    )
+    plain = shortcodes.without_filled_figures(markdown)
+    others = preview.other_pages_read(markdown, Path(config.config_file_path).parent, Path(config.docs_dir))
+    reads_all = shortcodes.reads_all_snippets(markdown)
+    key = preview.page_key(src_uri, plain, others, reads_all)
     hit = preview.cached(src_uri, key)
+    # The preview converts a page with its blocks apart, and after an edit that reaches only what
+    # its blocks run, runs them again without converting the page.
+    detached = preview.detached_key(src_uri, plain, others, reads_all) if preview.state.serving and not hit else None
     preview.state.pages_built += 1
     original = type(page).render
 
     def render(self: Page, config: MkDocsConfig, files: Files) -> None:
-        if hit is not None:
+        found = hit
+        entry = preview.state.detached.get(src_uri) if detached else None
+        if found is None and entry is not None and entry.key == detached:
+            found = _blocks_again(src_uri, key, entry)
+        if found is not None:
             # The figures are filled in again: their snippets may have changed, not the page.
-            values = preview.figure_values(hit.figures)
-            self.content = shortcodes.substitute(hit.content, values) if values else hit.content
-            self._sdw_filled = (hit.content, values, self.content)
-            self.toc, self._title_from_render = hit.toc, hit.title
-            self.present_anchor_ids = hit.anchors
+            values = preview.figure_values(found.figures)
+            self.content = shortcodes.substitute(found.content, values) if values else found.content
+            self._sdw_filled = (found.content, values, self.content)
+            self.toc, self._title_from_render = found.toc, found.title
+            self.present_anchor_ids = found.anchors
             # Kept by path: a File holds its page, and that page the whole site (the list of files
             # is in the key, so each path names a file of this build).
-            kept = hit.links_to_anchors.items()
+            kept = found.links_to_anchors.items()
             self.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in kept}
             self._sdw_preview_key = preview.content_key(src_uri, self.content)
             return
         warnings = len(preview.state.warnings)
         MarkdownConverter.counter = 0  # as on_page_markdown did: a preview converts some pages later
         preview.state.converting, preview.state.new_blocks = src_uri, {}
+        preview.state.new_detached, preview.state.attached = ([] if detached else None), False
         try:
             original(self, config, files)
         finally:
             preview.state.converting = None
+            blocks, preview.state.new_detached = preview.state.new_detached or [], None
         preview.state.blocks[src_uri] = preview.state.new_blocks
-        unfilled, figures, values = shortcodes.keep_unfilled.pop(src_uri, (self.content, (), []))
+        apart, figures, values = shortcodes.keep_unfilled.pop(src_uri, (self.content, (), []))
+        made = {block.token: block.html for block in blocks}
+        self.content, unfilled = preview.fill_blocks(self.content, made), preview.fill_blocks(apart, made)
         self._sdw_filled = (unfilled, values, self.content)
+        preview.state.detached.pop(src_uri, None)
         if len(preview.state.warnings) == warnings:  # a page that warned must warn again
             preview.remember_figures(figures, values)
             links = {file.src_uri: anchors for file, anchors in (self.links_to_anchors or {}).items()}
@@ -122,9 +134,74 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             rendered = preview.Rendered(unfilled, figures, self.toc, title, anchors, links)
             preview.remember(src_uri, key, rendered)
             self._sdw_preview_key = preview.content_key(src_uri, self.content)
+            if blocks and not preview.state.attached:
+                kept_apart = dataclasses.replace(rendered, content=apart)
+                preview.state.detached[src_uri] = preview.Detached(detached, kept_apart, blocks)
 
     page.render = types.MethodType(render, page)  # this build's Page object only
     return markdown
+
+
+def _made(md, make) -> tuple[str, bool]:
+    """A block's HTML, and whether markdown-exec reported headings from it to its page's contents."""
+    processors = md.treeprocessors
+    before = dict(processors[InsertHeadings.name].headings) if InsertHeadings.name in processors else {}
+    html = make()
+    after = processors[InsertHeadings.name].headings if InsertHeadings.name in processors else {}
+    return html, any(headings for markup, headings in after.items() if before.get(markup) is not headings)
+
+
+def _block_level(md, html: str) -> bool:
+    """Whether Python-Markdown takes the block's HTML out of the paragraph that holds its place."""
+    return md.postprocessors["raw_html"].isblocklevel(html)
+
+
+def _keep_block(source: str, md, make) -> str:
+    """sdw.snippet_fence.keep_block: while the preview converts a page, each block's place is held
+    by a token and the block kept apart; a block that reports headings (they go to the page's
+    contents) keeps the page's blocks in place."""
+    state = preview.state
+    if state.new_detached is None:
+        return make()
+    html, reported = _made(md, make)
+    state.attached = state.attached or reported
+    token = preview.block_token(len(state.new_detached), _block_level(md, html))
+    block = preview.Block(token, source, preview.block_key(source), make, MarkdownConverter.counter, html, md)
+    state.new_detached.append(block)
+    return token
+
+
+def _blocks_again(src_uri: str, key: str, entry: preview.Detached) -> preview.Rendered | None:
+    """The page as its last conversion left it, with the blocks whose inputs changed run again;
+    None when one would change the page's contents, the ids of the blocks after it, or whether it
+    stands outside a paragraph (the page is converted). Kept under the page's own key unless a
+    block warned (it must warn again)."""
+    state = preview.state
+    warnings = len(state.warnings)
+    html, remade = {}, []
+    state.converting, state.new_blocks = src_uri, {}
+    try:
+        for block in entry.blocks:
+            block_key = preview.block_key(block.source)
+            if block_key == block.key:
+                html[block.token] = block.html
+                continue
+            made, reported = _made(block.md, block.make)
+            changed = _block_level(block.md, made) != _block_level(block.md, block.html)
+            if reported or changed or MarkdownConverter.counter != block.counter_after:
+                return None
+            html[block.token] = made
+            remade.append((block, block_key, made))
+    finally:
+        state.converting = None
+        state.blocks[src_uri] = {**state.blocks.get(src_uri, {}), **state.new_blocks}
+    rendered = dataclasses.replace(entry.rendered, content=preview.fill_blocks(entry.rendered.content, html))
+    if len(state.warnings) == warnings:
+        for block, block_key, made in remade:
+            block.key, block.html = block_key, made
+        preview.remember(src_uri, key, rendered)
+    state.blocks_run += 1
+    return rendered
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
@@ -172,6 +249,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state.serving:
         log.info(
             f"preview: {state.hits} pages unchanged, taken from the cache; "
+            f"{state.blocks_run} pages' blocks run again, the pages kept; "
             f"{state.template_hits} pages' themed HTML unchanged, reused"
         )
     else:
@@ -180,7 +258,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             f"build cache: {state.hits} of {state.pages_built} pages unchanged since an earlier build{kept_print}, "
             f"taken from {build_cache.folder_name(state.root)} ({build_cache.OFF_VARIABLE}=1 converts every page)"
         )
-    state.hits = state.template_hits = state.pages_built = 0
+    state.hits = state.template_hits = state.pages_built = state.blocks_run = 0
     state.print_page_kept = None
 
 
