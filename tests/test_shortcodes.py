@@ -211,10 +211,10 @@ def test_estimator_link_writes_each_input_as_a_reader_would_type_it(monkeypatch)
     """A derived input's binary noise stays out of the address (and so out of the form's fields)."""
     import sdw.presets
 
-    inputs = {**sdw.presets.presets()["twitter"]["inputs"]}
+    inputs = {**sdw.presets.twitter()["inputs"]}
     inputs.update(write_size_bytes=328.20000000000005, reads_per_user_per_day=234.99999999999997)
-    monkeypatch.setattr(sdw.presets, "presets", lambda: {"noisy": {"label": "Noisy", "inputs": inputs}})
-    result = convert(PLAIN, "<!-- md:estimator-link noisy -->")
+    monkeypatch.setattr(sdw.presets, "twitter", lambda: {"label": "Noisy", "inputs": inputs})
+    result = convert(PLAIN, "<!-- md:estimator-link twitter -->")
     assert result.warnings == []
     assert "reads_per_user_per_day=235&amp;write_size_bytes=328.2&amp;" in result.html
 

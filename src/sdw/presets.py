@@ -51,6 +51,16 @@ def presets() -> dict[str, dict]:
     return {**{name: globals()[name]() for name in READS}, **OTHER_PRESETS}
 
 
+def names() -> list[str]:
+    """Every preset's name, in presets()' order, without computing any."""
+    return [*READS, *OTHER_PRESETS]
+
+
+def preset(name: str) -> dict:
+    """One preset, reading only its own example's snippets (READS[name])."""
+    return globals()[name]() if name in READS else OTHER_PRESETS[name]
+
+
 def twitter() -> dict:
     """The twitter example's preset, from the snippets READS["twitter"] names."""
     tw = snippets.load("twitter_assumptions")

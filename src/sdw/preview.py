@@ -487,6 +487,10 @@ def _closure(snippet: str) -> str:
 
 
 def _figure_key(figure) -> str:
+    if len(figure.args) == 2 and figure.args[0] == shortcodes.ESTIMATOR_LINK:  # a preset's snippets
+        from sdw.presets import READS
+
+        return f"{figure!r}\0{snippets_used(' '.join(READS.get(figure.args[1], ())))}"
     return f"{figure!r}\0{_closure(figure.args[0].split('.')[0] if figure.args else '')}"
 
 

@@ -76,7 +76,7 @@ KNOWN = (
 # other pages' Markdown, or the snippets' values outside figures (the presets are computed from
 # them). Figures, md:fig and those the data files name, are filled in after conversion (Figure).
 READ_OTHER_PAGES = ("glossary", "cards-summary")
-READ_ALL_SNIPPETS = ("estimator", "estimator-link")
+READ_ALL_SNIPPETS = ("estimator",)
 # The data files only some shortcodes read, and which ones (cards.load reads both). Every page's
 # conversion may read data/steps.yml (a step page's budget and its checks) and data/glossary.yml
 # (every page's tooltips); these two only the pages using these shortcodes do, so the preview
@@ -243,9 +243,15 @@ def substitute(text: str, values: list[str]) -> str:
     return PLACEHOLDERS.sub(lambda match: values[int(match[1])], text)
 
 
+# A Figure whose args are (ESTIMATOR_LINK, preset) is an estimator link's query, not a snippet's figure.
+ESTIMATOR_LINK = "estimator-link"
+
+
 def _fill_one(figure: Figure) -> str:
     from sdw.estimation import rate_conflict
 
+    if figure.args[0] == ESTIMATOR_LINK:
+        return _estimator_query(figure.args[1], figure.where)
     value = _figure(list(figure.args), figure.where)
     if value is None:
         return "?"
@@ -987,26 +993,42 @@ def _estimator(page: _Page, where: str) -> str:
 
 
 def _estimator_link(page: _Page, args: list[str], where: str) -> str:
-    """A Markdown link to the estimator with every input of a preset in the query string."""
-    all_presets = _presets(where, "estimator-link")
-    if all_presets is None:
-        return ""
+    """A Markdown link to the estimator with every input of a preset in the query string. The
+    query is filled in after conversion, as a figure is (ESTIMATOR_LINK, _estimator_query): it
+    follows the preset's snippets, which the page's conversion then does not depend on."""
+    from sdw import presets
+
+    names = presets.names()
     if len(args) != 1:
-        log.warning(f"{where}: md:estimator-link takes one preset name: {', '.join(all_presets)}")
+        log.warning(f"{where}: md:estimator-link takes one preset name: {', '.join(names)}")
         return ""
-    if args[0] not in all_presets:
+    if args[0] not in names:
         log.warning(
             f"{where}: md:estimator-link {args[0]}: no such preset; presets() in src/sdw/presets.py "
-            f"defines: {', '.join(all_presets)}{suggest(args[0], all_presets)}"
+            f"defines: {', '.join(names)}{suggest(args[0], names)}"
         )
         return ""
+    page.cited.append(Figure((ESTIMATOR_LINK, args[0]), where, "", "an estimator link"))
+    query = PLACEHOLDER.format(len(page.cited) - 1)
+    return f"[open these assumptions in the estimator]({page.link(ESTIMATOR_PAGE)}?{query})"
+
+
+def _estimator_query(name: str, where: str) -> str:
+    """The estimator link's query: a preset's inputs as the form writes them into its fields
+    (estimator.js inputText: 12 significant digits, so a derived input's binary noise, such as
+    328.20000000000005, never reaches the address); "" after a warning when a snippet it reads raises."""
+    from sdw import presets
     from sdw.estimation import input_text
 
-    inputs = all_presets[args[0]]["inputs"]
-    # Written as the form writes a preset into its fields (estimator.js inputText): 12 significant
-    # digits, so a derived input's binary noise (328.20000000000005) never reaches the address.
-    query = "&".join(f"{name}={input_text(value)}" for name, value in inputs.items())
-    return f"[open these assumptions in the estimator]({page.link(ESTIMATOR_PAGE)}?{query})"
+    try:
+        inputs = presets.preset(name)["inputs"]
+    except Exception as error:  # a contributor's broken snippet: say where it broke, don't crash
+        log.warning(
+            f"{where}: md:estimator-link: the presets (src/sdw/presets.py) read the snippets, "
+            f"and {snippets.failure(error)}"
+        )
+        return ""
+    return html.escape("&".join(f"{key}={input_text(value)}" for key, value in inputs.items()), quote=False)
 
 
 class ShortcodeExtension(Extension):
