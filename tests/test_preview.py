@@ -161,7 +161,7 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
 
         # A few users more than 260M, then 270M, new to every run: no earlier run's build cache holds
         # these pages, so the first edit converts them and the second runs their blocks alone.
-        bump = time.time_ns() % 997 + 1
+        bump = time.time_ns() % 99_991 + 1  # still 260M and 270M as the pages print them
         replace_once(
             site_copy / "docs/snippets/twitter_assumptions.py",
             "daily_active_users = count(250e6)",
@@ -206,7 +206,8 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
     assert "pages unchanged, taken from the cache" in log[0]
     assert stopped_at_ctrl_c(log), log[0][-2000:]
     assert re.search(r"; ([1-9]\d*) pages' themed HTML unchanged, reused", log[0]), "no page's themed HTML was reused"
-    assert re.search(r"; ([1-9]\d*) pages' blocks run again, the pages kept", log[0]), "no page ran its blocks alone"
+    ran = [int(count) for count in re.findall(r"; (\d+) pages' blocks run again, the pages kept", log[0])]
+    assert max(ran, default=0) >= len(runs), f"the second edit ran {ran} pages' blocks alone, not those {len(runs)}"
 
     # The same tree as the last edit but one, built from scratch.
     fresh = tmp_path / "fresh"

@@ -18,8 +18,12 @@ whose conversion logged a warning is never cached, so that a rebuild shows the w
 
 Not the figures it cites: sdw.shortcodes leaves a placeholder for each and fills them in after
 conversion, so a page keeps its converted HTML, with placeholders, and its figures are filled in
-again from the snippets on every rebuild (a few microseconds each). Editing an assumption then
-re-converts only the pages that run or show a snippet that depends on it.
+again from the snippets on every rebuild (a few microseconds each); an estimator link's query is
+filled in the same way. Editing an assumption then re-converts only the pages that run or show a
+snippet that depends on it, and the preview not even those: it keeps each page it converted with
+a token in place of each markdown-exec block (Block, Detached, detached_key), and when only what
+the blocks run changed, it runs those blocks again and puts them in (src/sdw/mkdocs_hooks/
+preview_cache.py), in memory only.
 
 The keys are digests of the files' contents, with paths relative to the project, and of the
 configuration as MkDocs resolved it (the address the preview serves at, the plugins turned on):
@@ -132,6 +136,7 @@ class State:
     # converted (None when the page keeps its blocks in place: one reports headings); pages whose
     # blocks alone ran again this build.
     detached: dict[str, Detached] = field(default_factory=dict)
+    config: Any = None  # this build's MkDocs configuration
     new_detached: list[Block] | None = None
     blocks_run: int = 0
     hits: int = 0

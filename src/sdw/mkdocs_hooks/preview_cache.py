@@ -21,7 +21,11 @@ import logging
 import types
 from pathlib import Path
 
-from markdown_exec._internal.rendering import InsertHeadings, MarkdownConverter  # pinned: requirements.txt
+from markdown_exec._internal.rendering import (  # pinned: requirements.txt
+    InsertHeadings,
+    MarkdownConverter,
+    _register_headings_processors,
+)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -44,6 +48,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     preview.show_warnings_when_strict(bool(config.strict))
+    preview.state.config = config  # this build's, for the kept pages' blocks (_PageOf)
     return config
 
 
@@ -137,18 +142,57 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             if blocks and not preview.state.attached:
                 kept_apart = dataclasses.replace(rendered, content=apart)
                 preview.state.detached[src_uri] = preview.Detached(detached, kept_apart, blocks)
+                for md in {id(block.md): block.md for block in blocks}.values():
+                    _release(md, src_uri)
 
     page.render = types.MethodType(render, page)  # this build's Page object only
     return markdown
 
 
-def _made(md, make) -> tuple[str, bool]:
-    """A block's HTML, and whether markdown-exec reported headings from it to its page's contents."""
+def _made(md, make, forget: bool = False) -> tuple[str, bool]:
+    """A block's HTML, and whether markdown-exec reported headings from it to its page's contents;
+    `forget`: once the page is converted, drop what markdown-exec noted for the page's contents (it
+    keeps each block's HTML there, which would grow with every run)."""
     processors = md.treeprocessors
     before = dict(processors[InsertHeadings.name].headings) if InsertHeadings.name in processors else {}
     html = make()
-    after = processors[InsertHeadings.name].headings if InsertHeadings.name in processors else {}
-    return html, any(headings for markup, headings in after.items() if before.get(markup) is not headings)
+    noted = processors[InsertHeadings.name].headings if InsertHeadings.name in processors else {}
+    added = [markup for markup, headings in noted.items() if before.get(markup) is not headings]
+    reported = any(noted[markup] for markup in added)
+    if forget:
+        for markup in added:
+            del noted[markup]
+    return html, reported
+
+
+class _PageOf:
+    """Stands in for MkDocs' link rewriter ("relpath") on a kept page's Markdown, which held the
+    page's build (its file, every file, the config, through them every page of that build): it
+    keeps what sdw.context.page_context reads there, the page's path and this build's config. A
+    block run again converts with a Markdown of its own, and its glossary terms and cards need
+    the page it is on."""
+
+    def __init__(self, src_uri: str) -> None:
+        self.file = types.SimpleNamespace(src_uri=src_uri)
+
+    @property
+    def config(self):
+        return preview.state.config
+
+    def run(self, root) -> None:  # never converts: registered where MkDocs' rewriter was
+        return None
+
+
+def _release(md, src_uri: str) -> None:
+    """A converted page's Markdown, kept to run its blocks again, without what ties it to its build
+    or holds the page's own text (tests/test_preview.py compares pages whose blocks ran again
+    with a fresh build)."""
+    md.treeprocessors.register(_PageOf(src_uri), "relpath", 0)
+    if "mkdocs_extract_anchors" in md.treeprocessors:
+        md.treeprocessors.deregister("mkdocs_extract_anchors")
+    if InsertHeadings.name in md.treeprocessors:
+        md.treeprocessors[InsertHeadings.name].headings.clear()
+    md.htmlStash.reset()
 
 
 def _block_level(md, html: str) -> bool:
@@ -164,7 +208,9 @@ def _keep_block(source: str, md, make) -> str:
     if state.new_detached is None:
         return make()
     html, reported = _made(md, make)
-    state.attached = state.attached or reported
+    if reported:  # in place, where markdown-exec finds its headings for the page's contents
+        state.attached = True
+        return html
     token = preview.block_token(len(state.new_detached), _block_level(md, html))
     block = preview.Block(token, source, preview.block_key(source), make, MarkdownConverter.counter, html, md)
     state.new_detached.append(block)
@@ -186,7 +232,7 @@ def _blocks_again(src_uri: str, key: str, entry: preview.Detached) -> preview.Re
             if block_key == block.key:
                 html[block.token] = block.html
                 continue
-            made, reported = _made(block.md, block.make)
+            made, reported = _made(block.md, block.make, forget=True)
             changed = _block_level(block.md, made) != _block_level(block.md, block.html)
             if reported or changed or MarkdownConverter.counter != block.counter_after:
                 return None
@@ -194,7 +240,7 @@ def _blocks_again(src_uri: str, key: str, entry: preview.Detached) -> preview.Re
             remade.append((block, block_key, made))
     finally:
         state.converting = None
-        state.blocks[src_uri] = {**state.blocks.get(src_uri, {}), **state.new_blocks}
+        state.blocks[src_uri] = state.new_blocks  # only what this run used: it would grow with every run
     rendered = dataclasses.replace(entry.rendered, content=preview.fill_blocks(entry.rendered.content, html))
     if len(state.warnings) == warnings:
         for block, block_key, made in remade:
@@ -247,6 +293,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     preview.save_figures()
     state = preview.state
     if state.serving:
+        # markdown-exec keeps every Markdown it converted a block for (functools.cache), and each
+        # page's holds that build's whole site: a long preview would keep every build.
+        clear = getattr(_register_headings_processors, "cache_clear", None)
+        if clear is not None:
+            clear()
         log.info(
             f"preview: {state.hits} pages unchanged, taken from the cache; "
             f"{state.blocks_run} pages' blocks run again, the pages kept; "
