@@ -605,7 +605,7 @@ TABLE = [
         "application/edit-load-balancer-attributes.html#http-client-keep-alive-duration) an Application Load "
         "Balancer takes (its default is an hour): the balancer closes a connection that old gracefully, and the "
         "client reconnects, through a fresh DNS answer, so a zone shifted away loses its open connections too. "
-        "A TLS handshake a minute per connection is the cost.",
+        "A TCP and TLS handshake a minute per connection is the cost, counted in step 1's latency targets.",
     ),
     (
         "`min-replicas-max-lag`, Redis's default",

@@ -1,16 +1,21 @@
 """Rate limiter worked example: checks a second, average and peak, and what each costs the store."""
 
+import math
+
 from rate_limiter_assumptions import (
     active_clients_per_day,
     added_latency_budget,
     api_requests_per_day,
+    client_connection_max_life,
     cross_zone_round_trip,
     cross_zone_round_trip_p99,
     in_zone_round_trip,
     in_zone_round_trip_p99,
+    limit_per_minute,
     peak_to_average,
     regions,
     shared_check_share,
+    window_seconds,
     zones,
 )
 
@@ -68,6 +73,12 @@ separate_service_both_hops_cross_zone = duration(2 * cross_zone_round_trip)
 added_latency_average = duration(
     cross_zone_check_share * cross_zone_round_trip + (1 - cross_zone_check_share) * in_zone_round_trip
 )
+# The balancer closes a client's connection once it has lasted client_connection_max_life, so that a zone
+# cut off from the others drains (step 7): the request that opens the next one pays a TCP and a TLS
+# handshake at the client's round trip. A default-plan client at its limit sends this share of its
+# requests that way; step 1 says that is the edge of its 99th percentile.
+reconnect_request_share = fraction(window_seconds / limit_per_minute / client_connection_max_life)
+assert math.isclose(reconnect_request_share, 0.01), "reword step 1's row on closing client connections"
 
 if __name__ != "rate_limiter_traffic":
     print(
@@ -107,6 +118,11 @@ if __name__ != "rate_limiter_traffic":
                 (
                     "... behind a load balancer spreading calls over zones, both hops crossing",
                     separate_service_both_hops_cross_zone,
+                ),
+                (
+                    f"Connections closed at {client_connection_max_life} old: share of a default-plan client's "
+                    "requests at its limit that open one",
+                    reconnect_request_share,
                 ),
             ],
         )
