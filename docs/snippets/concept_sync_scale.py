@@ -35,8 +35,9 @@ Dropbox's long poll returns after the timeout plus half the jitter on average (u
 assumption) and is sent again. A change ends a held poll early at every online recipient, which then makes a
 list call and a new poll. Servers: held requests over the real-time page's connections a server, with the chat
 example's headroom to lose a zone. Phones get a nudge for each change that reaches them, coalesced per device;
-at the peak their Android half is set against FCM's quota by the push page's rule (quota_steps_for), and the
-least gap between one Android device's nudges that keeps them all inside the default quota is computed. A
+at the peak their Android half is set against FCM's quota by the push page's rule (quota_steps_for), the launch
+request for the quota those steps reach is filed, and, should Google refuse it, the least gap between one Android
+device's nudges that keeps them all inside the default quota is computed. A
 computer behind a proxy that cuts idle responses holds its poll only until the cut.
 Reconnections: a lost zone's computers over their jittered backoff; a deploy drains a share of the notifiers at
 a time, each batch's clients re-polling elsewhere as their polls end (at most the longest hold), or, answered at
@@ -54,8 +55,8 @@ Hot file: a million fetches of each chunk within the hour. The file's egress is 
 streaming rate; each chunk's fetches, reads of 128 KiB wherever the chunk lies, against the disk's random reads.
 """
 
-from chat_assumptions import fcm_default_quota_per_minute
-from chat_push_quota import quota_steps_for
+from chat_assumptions import fcm_default_quota_per_minute, fcm_quota_step
+from chat_push_quota import quota_steps_for, request_lead_for
 from concept_push_assumptions import APPLE_BACKGROUND_PER_HOUR
 from concept_sync import chunk_holding_a_byte, delta_sizes
 from concept_sync_assumptions import (
@@ -345,8 +346,13 @@ ANDROID_NUDGES_MINUTE = NUDGES_PEAK * ANDROID_SHARE * 60
 android_nudges_peak = per_second(NUDGES_PEAK * ANDROID_SHARE, peak=True)
 android_nudges_over_quota = times(ANDROID_NUDGES_MINUTE / float(fcm_default_quota_per_minute))
 nudge_quota_steps = count(quota_steps_for(ANDROID_NUDGES_MINUTE))
-# Coalesced per Android device: the least gap between one device's nudges that keeps every Android phone inside
-# FCM's default quota, whatever the changes.
+# The push page's other route: a launch request for the quota those steps reach, filed Firebase's lead ahead.
+nudge_quota_requested = count(
+    float(fcm_default_quota_per_minute) * (1 + float(fcm_quota_step)) ** float(nudge_quota_steps)
+)
+nudge_quota_request_lead = duration(float(request_lead_for(float(nudge_quota_requested))))
+# Coalesced per Android device, should Google refuse the request: the least gap between one device's nudges that
+# keeps every Android phone inside FCM's default quota, whatever the changes.
 ANDROID_PHONES = DAILY_USERS * PHONES_PER_USER * ANDROID_SHARE
 ANDROID_GAP = ANDROID_PHONES / (float(fcm_default_quota_per_minute) / 60)
 android_phones = count(ANDROID_PHONES)
@@ -527,8 +533,10 @@ if __name__ != "concept_sync_scale":
                     f"{nudges_per_phone_day}, {nudges_per_phone_peak_hour}; {phone_nudges_peak}; {android_nudges_peak}",
                 ),
                 (
-                    "FCM: Android nudges over the default quota, steps to earn; the least gap a device that fits it",
-                    f"{android_nudges_over_quota}, {nudge_quota_steps}; {android_nudge_gap}",
+                    "FCM: Android nudges over the default quota, steps to earn; the launch request, filed ahead by; "
+                    "if refused, the least gap a device that fits the default",
+                    f"{android_nudges_over_quota}, {nudge_quota_steps}; {nudge_quota_requested} a minute, "
+                    f"{nudge_quota_request_lead}; {android_nudge_gap}",
                 ),
                 (
                     "A lost zone's computers, reconnecting over the backoff",

@@ -38,6 +38,7 @@ from ticket_booking_assumptions import (
     availability_target,
     buy_share,
     hold_attempts_per_buyer,
+    percentile_budget_share,
     slo_window_days,
 )
 from ticket_booking_reliability import error_budget_requests, onsale_requests, window_requests
@@ -46,7 +47,6 @@ from ticket_booking_traffic import purchases_per_day
 
 from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_HOUR, count, duration, fraction, markdown_table, times
 
-P99 = 0.99  # step 1's latency and freshness targets are p99s
 WINDOW_HOURS = float(slo_window_days) * SECONDS_PER_DAY / SECONDS_PER_HOUR
 
 # --- The page's rule, as error ratios ---------------------------------------------------------------
@@ -54,10 +54,9 @@ error_budget_share = fraction(1 - float(availability_target))
 fast_error_ratio = fraction(float(fast_burn) * float(error_budget_share))
 slow_error_ratio = fraction(float(slow_burn) * float(error_budget_share))
 ticket_error_ratio = fraction(float(ticket_burn) * float(error_budget_share))
-latency_budget_share = fraction(1 - P99)
-fast_late_share = fraction(float(fast_burn) * float(latency_budget_share))
-slow_late_share = fraction(float(slow_burn) * float(latency_budget_share))
-ticket_late_share = fraction(float(ticket_burn) * float(latency_budget_share))
+fast_late_share = fraction(float(fast_burn) * float(percentile_budget_share))
+slow_late_share = fraction(float(slow_burn) * float(percentile_budget_share))
+ticket_late_share = fraction(float(ticket_burn) * float(percentile_budget_share))
 
 # --- What an on-sale does to the ratio rule -----------------------------------------------------------
 onsale_hours = float(last_seats) / SECONDS_PER_HOUR
@@ -81,7 +80,7 @@ fast_calls_ratio_onsale_hour = fraction(float(fast_failed_calls) / float(onsale_
 normal_day_holds = float(purchases_per_day) / float(buy_share) * float(hold_attempts_per_buyer)
 onsale_holds = count(float(positions_released_by_sellout) * float(hold_attempts_per_buyer))
 window_holds = count(normal_day_holds * float(slo_window_days) + float(onsale_holds))
-slow_hold_budget = count(float(window_holds) * float(latency_budget_share))
+slow_hold_budget = count(float(window_holds) * float(percentile_budget_share))
 fast_slow_holds = count(float(fast_budget_share) * float(slow_hold_budget))
 slow_slow_holds = count(float(slow_budget_share) * float(slow_hold_budget))
 ticket_slow_holds = count(float(ticket_budget_share) * float(slow_hold_budget))
@@ -160,7 +159,7 @@ if __name__ != "ticket_booking_alerts":
                 ("... in an on-sale hour", fast_calls_ratio_onsale_hour),
                 (f"Hold attempts in {slo_window_days} days", window_holds),
                 ("... an on-sale's", onsale_holds),
-                (f"... allowed over the target ({latency_budget_share})", slow_hold_budget),
+                (f"... allowed over the target ({percentile_budget_share})", slow_hold_budget),
                 ("Budget the fast page's share lets go in an on-sale hour", onsale_hold_budget_before_fast_page),
                 (
                     "Every hold slow: the fast page's count reached, at the average hour's holds",

@@ -334,13 +334,12 @@ database_servers = count(database_servers_per_zone * zones)
 # (Cassandra's speculative retry). With a zone lost there is no such copy, since the two left are the
 # quorum, so no read is hedged then. With every zone up, with hedges at their cap, each zone would
 # serve the first share below of the reads it serves with a zone lost; were every read hedged, each
-# would reach every zone's copy, and each zone would serve the second, no more than with a zone lost:
+# would reach every zone's copy, one read a zone, and each zone would serve the second, no more than
+# with a zone lost:
 store_read_share_hedged_all_zones = fraction(
     (quorum_copies + hedged_extra_request_share) / zones / read_copies_per_zone_zone_lost
 )
-store_read_share_every_read_hedged = fraction(
-    (quorum_copies + (zones - quorum_copies)) / zones / read_copies_per_zone_zone_lost
-)
+store_read_share_every_read_hedged = fraction(1 / read_copies_per_zone_zone_lost)
 
 # Caches: all four are sized in twitter_cache.py, by memory or operations, whichever needs more.
 
