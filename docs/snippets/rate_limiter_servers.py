@@ -207,12 +207,15 @@ def _second_tags(first: int, gateway_zone: int) -> list[int]:
 _zone_tags = [[t for t, z in enumerate(_tag_zones) if z == zone] for zone in range(int(zones))]
 
 
-def _canonical(levels: tuple[int, ...]) -> tuple[int, ...]:
-    out = list(levels)
-    for tags in _zone_tags:
-        for t, level in zip(tags, sorted(levels[t] for t in tags), strict=True):
-            out[t] = level
-    return tuple(out)
+_zone_tags_of = [_zone_tags[zone] for zone in _tag_zones]
+_seconds = [[_second_tags(first, zone) for zone in range(int(zones))] for first in range(len(_tag_zones))]
+
+
+def _taken(levels: tuple[int, ...], t: int) -> tuple[int, ...]:
+    """`levels` with a token taken from tag t, kept in order (each zone's levels ascending, its tags
+    alike): the zone's first tag at t's level gives it, which keeps the zone ascending."""
+    first = next(u for u in _zone_tags_of[t] if levels[u] == levels[t])
+    return (*levels[:first], levels[first] - 1, *levels[first + 1 :])
 
 
 def _zoned_step(levels):
@@ -220,15 +223,15 @@ def _zoned_step(levels):
     store operations on average."""
     taken_from = [0.0] * len(levels)  # the chance the request's token comes from each tag
     refused = ops = 0.0
+    q = 1 / zones / len(_tag_zones)
     for gateway_zone in range(int(zones)):
         for first in range(len(_tag_zones)):
-            q = 1 / zones / len(_tag_zones)
             ops += q
             if levels[first] > 0:
                 taken_from[first] += q
                 continue
             ops += q  # the second try
-            seconds = _second_tags(first, gateway_zone)
+            seconds = _seconds[first][gateway_zone]
             for second in seconds:
                 if levels[second] > 0:
                     taken_from[second] += q / len(seconds)
@@ -237,7 +240,7 @@ def _zoned_step(levels):
     after = defaultdict(float)
     for t, q in enumerate(taken_from):
         if q:
-            after[_canonical((*levels[:t], levels[t] - 1, *levels[t + 1 :]))] += q
+            after[_taken(levels, t)] += q
     if refused:
         after[levels] += refused
     return after, 1 - refused, ops
