@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import ROOT, convert, mkdocs_build, replace_once
 
@@ -249,15 +250,16 @@ def test_links_are_relative_to_the_page() -> None:
     assert 'href="../../system-design-workflow-offline.zip"' in html
 
 
-def test_a_snippet_the_presets_read_raising_is_a_warning_at_both_lines(site_copy: Path) -> None:
+@pytest.mark.parametrize("shortcode", ["estimator-link twitter", "estimator"])
+def test_a_snippet_the_presets_read_raising_is_a_warning_at_both_lines(site_copy: Path, shortcode: str) -> None:
     """The estimator's presets import the examples' assumptions: a broken one used to stop the
     build with a traceback from src/sdw/presets.py, naming neither the page nor the snippet."""
     snippet = site_copy / "docs/snippets/twitter_assumptions.py"
     replace_once(snippet, "daily_active_users = count(250e6)", "daily_active_users = count(250e6) / 0")
     broken = snippet.read_text(encoding="utf-8").splitlines().index("daily_active_users = count(250e6) / 0") + 1
-    page = "# Sizing\n\nTry it: <!-- md:estimator-link twitter -->\n"
+    page = f"# Sizing\n\nTry it: <!-- md:{shortcode} -->\n"
     assert convert(ESTIMATION, page, root=site_copy).warnings == [
-        f"docs/{ESTIMATION}:3: md:estimator-link: the presets (src/sdw/presets.py) read the snippets, and "
+        f"docs/{ESTIMATION}:3: md:{shortcode.split()[0]}: the presets (src/sdw/presets.py) read the snippets, and "
         f"docs/snippets/twitter_assumptions.py:{broken} raised ZeroDivisionError: float division by zero"
     ]
 

@@ -12,7 +12,7 @@ read (the examples and the cards, shortcodes.READ_DATA), which only the pages us
 the list of the site's files (a link to a
 page that was removed must warn again); the text of the snippets it shows, and the code (without
 comments: sdw.snippets.code_digest) of those it runs and of every snippet those import (and the
-estimator's presets, for the estimator's shortcodes, which read them); and, for the few
+estimator's presets, for md:estimator, whose form reads them); and, for the few
 pages that read other pages (the Glossary page, the practice overview), every page. A page
 whose conversion logged a warning is never cached, so that a rebuild shows the warning again.
 
@@ -133,8 +133,7 @@ class State:
     converting: str | None = None
     new_blocks: dict[str, Any] = field(default_factory=dict)
     # The preview's pages with their blocks apart, by src_uri; the blocks of the page being
-    # converted (None when the page keeps its blocks in place: one reports headings); pages whose
-    # blocks alone ran again this build.
+    # converted (None when not the preview's); pages whose blocks alone ran again this build.
     detached: dict[str, Detached] = field(default_factory=dict)
     config: Any = None  # this build's MkDocs configuration
     new_detached: list[Block] | None = None

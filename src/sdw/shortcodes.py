@@ -193,7 +193,7 @@ class Figure:
     Filling in after conversion lets the preview (sdw.preview) keep a page's converted HTML when
     only the values of the snippets it cites changed: it fills the kept HTML in again."""
 
-    args: tuple[str, ...]  # md:fig's arguments: ("snippet.name",)
+    args: tuple[str, ...]  # md:fig's arguments, ("snippet.name",); an estimator link's, (ESTIMATOR_LINK, preset)
     where: str  # file:line of the shortcode
     words: str  # the text around it that may say "peak" or "average"
     place: str  # what that text is, for the message: "a sentence", "the column 'Peak'"...
@@ -224,10 +224,17 @@ class FigurePostprocessor(Postprocessor):
         for number, figure in enumerate(figures):
             if number not in found:  # the highlighter split its placeholder
                 log.warning(
-                    f"{figure.where}: md:fig {' '.join(figure.args)} is inside code, where it cannot be filled in; "
+                    f"{figure.where}: {_cited_as(figure)} is inside code, where it cannot be filled in; "
                     "cite it in the text around the code block"
                 )
         return substitute(text, values)
+
+
+def _cited_as(figure: Figure) -> str:
+    """The shortcode that cited `figure`, as a message names it."""
+    if figure.args[0] == ESTIMATOR_LINK:
+        return f"md:{ESTIMATOR_LINK} {figure.args[1]}"
+    return f"md:fig {' '.join(figure.args)}"
 
 
 def figure_values(figures: tuple[Figure, ...]) -> list[str]:
@@ -924,12 +931,11 @@ def _html_link(page: _Page, target: str) -> str:
     return page.to_root() + stem
 
 
-def _presets(where: str, shortcode: str) -> dict | None:
-    """Every preset of the estimator, or None after a warning when a snippet they read raises."""
-    from sdw.presets import presets
-
+def _presets(where: str, shortcode: str, compute):
+    """What `compute()` returns from the estimator's presets, or None after a warning when a
+    snippet they read raises."""
     try:
-        return presets()
+        return compute()
     except Exception as error:  # a contributor's broken snippet: say where it broke, don't crash
         log.warning(
             f"{where}: md:{shortcode}: the presets (src/sdw/presets.py) read the snippets, "
@@ -941,8 +947,9 @@ def _presets(where: str, shortcode: str) -> dict | None:
 def _estimator(page: _Page, where: str) -> str:
     """The estimator's form and outputs, labelled from the model's own metadata."""
     from sdw.estimation import INPUT_UNITS, INPUTS, OUTPUTS
+    from sdw.presets import presets
 
-    all_presets = _presets(where, "estimator")
+    all_presets = _presets(where, "estimator", presets)
     if all_presets is None:
         return ""
     data = {
@@ -1020,14 +1027,10 @@ def _estimator_query(name: str, where: str) -> str:
     from sdw import presets
     from sdw.estimation import input_text
 
-    try:
-        inputs = presets.preset(name)["inputs"]
-    except Exception as error:  # a contributor's broken snippet: say where it broke, don't crash
-        log.warning(
-            f"{where}: md:estimator-link: the presets (src/sdw/presets.py) read the snippets, "
-            f"and {snippets.failure(error)}"
-        )
+    preset = _presets(where, ESTIMATOR_LINK, lambda: presets.preset(name))
+    if preset is None:
         return ""
+    inputs = preset["inputs"]
     return html.escape("&".join(f"{key}={input_text(value)}" for key, value in inputs.items()), quote=False)
 
 

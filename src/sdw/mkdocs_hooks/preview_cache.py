@@ -120,7 +120,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         warnings = len(preview.state.warnings)
         MarkdownConverter.counter = 0  # as on_page_markdown did: a preview converts some pages later
         preview.state.converting, preview.state.new_blocks = src_uri, {}
-        preview.state.new_detached, preview.state.attached = ([] if detached else None), False
+        preview.state.new_detached = [] if detached else None
         try:
             original(self, config, files)
         finally:
@@ -139,7 +139,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             rendered = preview.Rendered(unfilled, figures, self.toc, title, anchors, links)
             preview.remember(src_uri, key, rendered)
             self._sdw_preview_key = preview.content_key(src_uri, self.content)
-            if blocks and not preview.state.attached:
+            if blocks:
                 kept_apart = dataclasses.replace(rendered, content=apart)
                 preview.state.detached[src_uri] = preview.Detached(detached, kept_apart, blocks)
                 for md in {id(block.md): block.md for block in blocks}.values():
@@ -149,20 +149,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def _made(md, make, forget: bool = False) -> tuple[str, bool]:
-    """A block's HTML, and whether markdown-exec reported headings from it to its page's contents;
-    `forget`: once the page is converted, drop what markdown-exec noted for the page's contents (it
-    keeps each block's HTML there, which would grow with every run)."""
+def _made_again(md, make) -> str:
+    """A block's HTML made again, once its page is converted, without what markdown-exec notes
+    on the page's Markdown for the page's contents: each block's HTML, which would pile up with
+    every run (and which no page's contents read: the fence's lighter HTML is not the one filed)."""
     processors = md.treeprocessors
     before = dict(processors[InsertHeadings.name].headings) if InsertHeadings.name in processors else {}
     html = make()
     noted = processors[InsertHeadings.name].headings if InsertHeadings.name in processors else {}
-    added = [markup for markup, headings in noted.items() if before.get(markup) is not headings]
-    reported = any(noted[markup] for markup in added)
-    if forget:
-        for markup in added:
-            del noted[markup]
-    return html, reported
+    for markup in [markup for markup, headings in noted.items() if before.get(markup) is not headings]:
+        del noted[markup]
+    return html
 
 
 class _PageOf:
@@ -202,15 +199,11 @@ def _block_level(md, html: str) -> bool:
 
 def _keep_block(source: str, md, make) -> str:
     """sdw.snippet_fence.keep_block: while the preview converts a page, each block's place is held
-    by a token and the block kept apart; a block that reports headings (they go to the page's
-    contents) keeps the page's blocks in place."""
+    by a token and the block kept apart."""
     state = preview.state
     if state.new_detached is None:
         return make()
-    html, reported = _made(md, make)
-    if reported:  # in place, where markdown-exec finds its headings for the page's contents
-        state.attached = True
-        return html
+    html = make()
     token = preview.block_token(len(state.new_detached), _block_level(md, html))
     block = preview.Block(token, source, preview.block_key(source), make, MarkdownConverter.counter, html, md)
     state.new_detached.append(block)
@@ -219,8 +212,8 @@ def _keep_block(source: str, md, make) -> str:
 
 def _blocks_again(src_uri: str, key: str, entry: preview.Detached) -> preview.Rendered | None:
     """The page as its last conversion left it, with the blocks whose inputs changed run again;
-    None when one would change the page's contents, the ids of the blocks after it, or whether it
-    stands outside a paragraph (the page is converted). Kept under the page's own key unless a
+    None when one would change the ids of the blocks after it, or whether it stands outside a
+    paragraph (the page is converted). Kept under the page's own key unless a
     block warned (it must warn again)."""
     state = preview.state
     warnings = len(state.warnings)
@@ -232,9 +225,9 @@ def _blocks_again(src_uri: str, key: str, entry: preview.Detached) -> preview.Re
             if block_key == block.key:
                 html[block.token] = block.html
                 continue
-            made, reported = _made(block.md, block.make, forget=True)
+            made = _made_again(block.md, block.make)
             changed = _block_level(block.md, made) != _block_level(block.md, block.html)
-            if reported or changed or MarkdownConverter.counter != block.counter_after:
+            if changed or MarkdownConverter.counter != block.counter_after:
                 return None
             html[block.token] = made
             remade.append((block, block_key, made))
@@ -344,9 +337,8 @@ def _cache_search_sections() -> None:
 
 def _cache_exec_blocks() -> None:
     """markdown-exec converts each block's output, with its source tab, as Markdown of its own:
-    in a page converted again, reuse a block's HTML when its text is unchanged. Editing a
-    snippet's comment then highlights that snippet's source again, not every block of the pages
-    that import it; editing a value, only the blocks whose printed output changed."""
+    in a page converted again, or a block run again, reuse a block's HTML when its text is
+    unchanged (after a value's edit, a block whose printed output did not change)."""
     if getattr(MarkdownConverter, "_sdw_preview", False):
         return
     original = MarkdownConverter.convert
