@@ -55,7 +55,7 @@ Hot file: a million fetches of each chunk within the hour. The file's egress is 
 streaming rate; each chunk's fetches, reads of 128 KiB wherever the chunk lies, against the disk's random reads.
 """
 
-from chat_assumptions import fcm_default_quota_per_minute, fcm_quota_step
+from chat_assumptions import fcm_default_quota_per_minute
 from chat_push_quota import quota_reached_for, quota_steps_for, request_lead_for
 from concept_push_assumptions import APPLE_BACKGROUND_PER_HOUR
 from concept_sync import chunk_holding_a_byte, delta_sizes

@@ -83,7 +83,8 @@ fast_calls_ratio_onsale_hour = fraction(float(fast_failed_calls) / float(onsale_
 # --- Hold latency, counted in holds ---------------------------------------------------------------------
 onsale_holds = count(float(onsale_hold_attempts))  # one on-sale's
 window_holds = count(
-    float(normal_day_hold_attempts) * float(slo_window_days) + float(onsale_hold_attempts) * float(hot_onsales_per_window)
+    float(normal_day_hold_attempts) * float(slo_window_days)
+    + float(onsale_hold_attempts) * float(hot_onsales_per_window)
 )
 slow_hold_budget = count(float(window_holds) * float(percentile_budget_share))
 fast_slow_holds = count(float(fast_budget_share) * float(slow_hold_budget))
