@@ -448,7 +448,7 @@ midnight_event_log_brokers = count(
 # are the refusals, at most.
 midnight_android_pushes_per_minute = count(android_pushes_per_minute_peak * midnight_over_peak_exact)
 midnight_fcm_event_quota_per_minute = count(midnight_android_pushes_per_minute / fcm_quota_step_use)
-midnight_fcm_request_lead = duration(float(request_lead_for(float(midnight_fcm_event_quota_per_minute))))
+midnight_fcm_request_lead = request_lead_for(float(midnight_fcm_event_quota_per_minute))
 midnight_fcm_quota_use = fraction(midnight_android_pushes_per_minute / fcm_quota_earned_per_minute)
 midnight_fcm_refused = count(
     (midnight_android_pushes_per_minute - fcm_quota_earned_per_minute) * midnight_window / SECONDS_PER_MINUTE

@@ -15,7 +15,7 @@ import math
 from chat_assumptions import fcm_default_quota_per_minute, fcm_quota_step, fcm_quota_step_time, fcm_quota_step_use
 from chat_traffic import android_pushes_per_minute_peak
 
-from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table
+from sdw.estimation import SECONDS_PER_DAY, Quantity, count, duration, fraction, markdown_table
 
 # Published (https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas): a quota for a launch
 # or a temporary event is requested at least this long ahead, and longer above the rate below.
@@ -32,21 +32,24 @@ def quota_steps_for(peak_per_minute: float) -> int:
     return math.ceil(math.log(ratio, 1 + float(fcm_quota_step)))
 
 
+def quota_reached_for(peak_per_minute: float) -> float:
+    """The quota a minute those steps reach: the default x 1.25^n."""
+    return float(fcm_default_quota_per_minute) * (1 + float(fcm_quota_step)) ** quota_steps_for(peak_per_minute)
+
+
 fcm_quota_steps = count(quota_steps_for(float(android_pushes_per_minute_peak)))
-fcm_quota_earned_per_minute = count(
-    float(fcm_default_quota_per_minute) * (1 + float(fcm_quota_step)) ** float(fcm_quota_steps)
-)
+fcm_quota_earned_per_minute = count(quota_reached_for(float(android_pushes_per_minute_peak)))
 fcm_quota_use_at_peak = fraction(float(android_pushes_per_minute_peak) / float(fcm_quota_earned_per_minute))
 fcm_quota_rollout_time = duration(float(fcm_quota_steps) * float(fcm_quota_step_time))
 
 
-def request_lead_for(quota_per_minute: float):
+def request_lead_for(quota_per_minute: float) -> Quantity:
     """How far ahead Firebase asks a launch or event request to be filed, for this quota a minute."""
     return fcm_large_request_lead if quota_per_minute > float(fcm_large_request_per_minute) else fcm_event_request_lead
 
 
 # The launch request asks for the quota the steps would reach, so the peak stays under 80% of it.
-fcm_launch_request_lead = duration(float(request_lead_for(float(fcm_quota_earned_per_minute))))
+fcm_launch_request_lead = request_lead_for(float(fcm_quota_earned_per_minute))
 
 if __name__ != "chat_push_quota":
     print(

@@ -334,12 +334,13 @@ search_cores_per_server_zone_lost = count(float(search_cores_per_server) * COPIE
 search_zone_lost_share_of_cores = fraction(float(search_cores_per_server_zone_lost) / cores)
 # The cost a shard search may take before the servers a copy pass their target.
 shard_search_cpu_break_even = duration(float(search_server_usable_cores) / float(shard_searches_per_server_today_first))
-# At a costlier mix, the copies CPU would need: each server takes every query of its copy.
+# At a costlier mix, the copies CPU would need: each server takes every query of its copy, so the copies
+# share every server's shard searches, the peak's over all the copies.
 costly_shard_search_cpu = duration(COSTLY_SHARD_SEARCH_CPU_S)
 copies_at_costly_cpu = count(
     math.ceil(
-        float(searches_per_second_peak)
-        * (1 + SHARE_REACHING_BACK * (DAILY_INDICES - 1))
+        float(shard_searches_per_server_today_first)
+        * COPIES
         * COSTLY_SHARD_SEARCH_CPU_S
         / float(search_server_usable_cores)
     )

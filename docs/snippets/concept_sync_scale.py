@@ -55,8 +55,8 @@ Hot file: a million fetches of each chunk within the hour. The file's egress is 
 streaming rate; each chunk's fetches, reads of 128 KiB wherever the chunk lies, against the disk's random reads.
 """
 
-from chat_assumptions import fcm_default_quota_per_minute, fcm_quota_step
-from chat_push_quota import quota_steps_for, request_lead_for
+from chat_assumptions import fcm_default_quota_per_minute
+from chat_push_quota import quota_reached_for, quota_steps_for, request_lead_for
 from concept_push_assumptions import APPLE_BACKGROUND_PER_HOUR
 from concept_sync import chunk_holding_a_byte, delta_sizes
 from concept_sync_assumptions import (
@@ -347,10 +347,8 @@ android_nudges_peak = per_second(NUDGES_PEAK * ANDROID_SHARE, peak=True)
 android_nudges_over_quota = times(ANDROID_NUDGES_MINUTE / float(fcm_default_quota_per_minute))
 nudge_quota_steps = count(quota_steps_for(ANDROID_NUDGES_MINUTE))
 # The push page's other route: a launch request for the quota those steps reach, filed Firebase's lead ahead.
-nudge_quota_requested = count(
-    float(fcm_default_quota_per_minute) * (1 + float(fcm_quota_step)) ** float(nudge_quota_steps)
-)
-nudge_quota_request_lead = duration(float(request_lead_for(float(nudge_quota_requested))))
+nudge_quota_requested = count(quota_reached_for(ANDROID_NUDGES_MINUTE))
+nudge_quota_request_lead = request_lead_for(float(nudge_quota_requested))
 # Coalesced per Android device, should Google refuse the request: the least gap between one device's nudges that
 # keeps every Android phone inside FCM's default quota, whatever the changes.
 ANDROID_PHONES = DAILY_USERS * PHONES_PER_USER * ANDROID_SHARE

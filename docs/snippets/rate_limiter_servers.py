@@ -297,7 +297,6 @@ def split_key_at_load(
     rng = random.Random(seed)
     n, zone_count = len(_tag_zones), int(zones)
     cap, sub_rate = cap / n, rate / n
-    second_choices = [[_second_tags(first, zone) for zone in range(zone_count)] for first in range(n)]
     # A sub-bucket is refilled only when a request reaches it: the refill is linear and capped, so
     # catching up at the next touch gives the same level as refilling every sub-bucket every time.
     levels, touched = [float(cap)] * n, [0.0] * n
@@ -317,7 +316,7 @@ def split_key_at_load(
                 break
             levels[tag] = level
             if attempt == 1:
-                choices = second_choices[tag][gateway_zone]
+                choices = _seconds[tag][gateway_zone]
                 tag = choices[int(uniform() * len(choices))]
         else:
             refused += 1

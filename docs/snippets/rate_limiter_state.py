@@ -71,7 +71,7 @@ region_delta_entry_bytes = size(key_bytes + token_count_bytes + entry_overhead_b
 # timestamp, for each. It also keeps, for every region this one included, a total of the key's spending
 # there that decays by e every minute, with the time the totals are decayed to: an applied report adds the
 # sender's, and the exchanger adds its own region's once every other region has acknowledged the batch that
-# carried it (rate_limiter_accuracy.py). Each region's share of them splits the limit in the share state.
+# carried it (rate_limiter_shares.py). Each region's share of them splits the limit in the share state.
 shared_mark_entry_bytes = size(
     key_bytes
     + (regions - 1) * (region_id_bytes + lease_epoch_bytes + batch_number_bytes + timestamp_bytes)

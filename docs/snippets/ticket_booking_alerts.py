@@ -13,9 +13,9 @@ still the set share of the budget during an on-sale, where the ratio rule lets a
 go before the fast page. An on-sale hour is taken at the on-sale's average rate over its length to
 the last sale (ticket_booking_sellout), its calls and holds spread evenly over it.
 
-Holds are counted as ticket_booking_reliability counts them: a normal day's hold attempts (a hold for
-every purchase over the buy share, times the attempts a buyer makes) and the on-sale's (every buyer
-released before the sell-out, times the attempts).
+Holds are ticket_booking_reliability's hold attempts, counted as its window counts calls: a normal
+day's (a hold for every purchase over the buy share, times the attempts a buyer makes) for every day
+of the window, and each hot on-sale's (every buyer released before the sell-out, times the attempts).
 """
 
 from concept_slo_alerts import (
@@ -36,14 +36,18 @@ from concept_slo_assumptions import (
 )
 from ticket_booking_assumptions import (
     availability_target,
-    buy_share,
-    hold_attempts_per_buyer,
+    hot_onsales_per_window,
     percentile_budget_share,
     slo_window_days,
 )
-from ticket_booking_reliability import error_budget_requests, onsale_requests, window_requests
-from ticket_booking_sellout import last_seats, positions_released_by_sellout
-from ticket_booking_traffic import purchases_per_day
+from ticket_booking_reliability import (
+    error_budget_requests,
+    normal_day_hold_attempts,
+    onsale_hold_attempts,
+    onsale_requests,
+    window_requests,
+)
+from ticket_booking_sellout import last_seats
 
 from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_HOUR, count, duration, fraction, markdown_table, times
 
@@ -77,9 +81,11 @@ fast_calls_ratio_average_hour = fraction(float(fast_failed_calls) / float(averag
 fast_calls_ratio_onsale_hour = fraction(float(fast_failed_calls) / float(onsale_hour_requests))
 
 # --- Hold latency, counted in holds ---------------------------------------------------------------------
-normal_day_holds = float(purchases_per_day) / float(buy_share) * float(hold_attempts_per_buyer)
-onsale_holds = count(float(positions_released_by_sellout) * float(hold_attempts_per_buyer))
-window_holds = count(normal_day_holds * float(slo_window_days) + float(onsale_holds))
+onsale_holds = count(float(onsale_hold_attempts))  # one on-sale's
+window_holds = count(
+    float(normal_day_hold_attempts) * float(slo_window_days)
+    + float(onsale_hold_attempts) * float(hot_onsales_per_window)
+)
 slow_hold_budget = count(float(window_holds) * float(percentile_budget_share))
 fast_slow_holds = count(float(fast_budget_share) * float(slow_hold_budget))
 slow_slow_holds = count(float(slow_budget_share) * float(slow_hold_budget))

@@ -149,15 +149,14 @@ failover_block = count(queue_joins_peak / waiting_room_servers * shard_failover)
 # counted low: the joins, the polls of the accounts still waiting at the last sale (those released
 # earlier polled too), each released buyer's map for a pick time, hold attempts and the orders submitted
 # for the stadium's seats.
-normal_day_requests = count(
-    page_views_per_day
-    + purchases_per_day / buy_share * hold_attempts_per_buyer
-    + purchases_per_day / (1 - decline_share)
-)
+normal_day_hold_attempts = count(purchases_per_day / buy_share * hold_attempts_per_buyer)
+onsale_hold_attempts = count(positions_released_by_sellout * hold_attempts_per_buyer)
+normal_day_requests = count(page_views_per_day + normal_day_hold_attempts + purchases_per_day / (1 - decline_share))
 onsale_requests = count(
     queue_accounts
     + (queue_accounts - positions_released_by_sellout) / queue_poll_interval * last_seats
-    + positions_released_by_sellout * (pick_time / seat_map_refresh + hold_attempts_per_buyer)
+    + positions_released_by_sellout * pick_time / seat_map_refresh
+    + onsale_hold_attempts
     + stadium_seats / tickets_per_order / (1 - decline_share)
 )
 window_requests = count(normal_day_requests * slo_window_days + onsale_requests * hot_onsales_per_window)

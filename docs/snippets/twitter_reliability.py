@@ -2,6 +2,7 @@
 
 import math
 
+from concept_overload_retries import budget_share as retry_budget_share
 from reference_capacity import kafka_replica_lag_max
 from twitter_api_assumptions import post_deadline, timeline_load_deadline
 from twitter_assumptions import (
@@ -63,6 +64,12 @@ from sdw.estimation import (
 # this long; the ring without it then reaches every client through the coordination service's watch.
 tweet_cache_failure_detection = duration(10)
 tweet_cache_ring_update = duration(5)
+# A timeline-cache read's call timeout, to either zone's copy. The example has no measured latency for
+# the read, so this is assumed: a read is one lookup in a cache server's memory, in its zone or the next, a
+# millisecond or so, and this sits well past its tail (a pause, a busy moment), where the timeouts page's
+# rule, the callee's p99.9 plus a quarter, would set it once measured; and short enough that a read the
+# server never answers is retried elsewhere with nearly all of the load's deadline left.
+timeline_cache_read_timeout = duration(0.050)
 # A hot tweet a timeline server keeps in its own memory (step 6) stays there this long before the
 # server asks the cache again, whatever happened to the tweet meanwhile.
 hot_tweet_hold = duration(2)
@@ -173,16 +180,22 @@ zone_loss_cache_server_misses_over_room = times(zone_loss_cache_server_misses / 
 # the same watch. Each of those reads asks for a hedge at its p95, but the budget equals the share of
 # the other reads past their p95 (the delay measured before the death), which already ask for as many
 # hedges. The budget refuses hedges as they come, whichever read they are for, so it grants each read
-# the same chance; the dead server's reads it refuses wait for their call's timeout and a retry,
-# which the load's deadline cuts off sooner than the coordinator moves them.
+# the same chance. The dead server's reads it refuses wait for their call's timeout, and the timeline
+# server retries each on zone B's copy, as it retries any failed call on another replica (step 7),
+# within its retry budget: they are a small share of its reads, inside the budget. Zone B's copy answers
+# the retry within a call timeout too, so each such read is answered one call timeout late and the load
+# well inside its deadline: those loads succeed, slower, until the coordinator moves the reads.
 dead_node_timeline_read_share = fraction(zones / timeline_cache_servers)
 dead_node_hedges_asked_share = fraction(
     dead_node_timeline_read_share + (1 - dead_node_timeline_read_share) * hedged_extra_request_share
 )
 dead_node_hedged_read_share = fraction(hedged_extra_request_share / dead_node_hedges_asked_share)
 dead_node_unhedged_read_share = fraction(1 - dead_node_hedged_read_share)
+dead_node_retried_read_share = fraction(dead_node_timeline_read_share * dead_node_unhedged_read_share)
+assert dead_node_retried_read_share < retry_budget_share, "the dead server's refused reads must fit the retry budget"
+dead_node_retried_read_answered_within = duration(timeline_cache_read_timeout + timeline_cache_read_timeout)
+assert dead_node_retried_read_answered_within < timeline_load_deadline, "a retried read must fit the load's deadline"
 dead_node_reads_moved_within = duration(tweet_cache_failure_detection + tweet_cache_ring_update)
-assert timeline_load_deadline < dead_node_reads_moved_within
 # A replacement cache server copies its share from a surviving copy.
 cache_resync_time = duration(cache_memory_per_server / resync_bytes_per_second)
 # A lost zone coming back (step 7). Its timeline copy missed every delivery, follow and unfollow
@@ -338,7 +351,14 @@ if __name__ != "twitter_reliability":
                     dead_node_hedges_asked_share,
                 ),
                 ("", "... of which the budget grants", dead_node_hedged_read_share),
-                ("", "Its reads left to a timeout and a retry", dead_node_unhedged_read_share),
+                ("", "Its reads left to a timeout and a retry on zone B's copy", dead_node_unhedged_read_share),
+                (
+                    "",
+                    f"... a share of the timeline server's reads (retry budget {retry_budget_share})",
+                    dead_node_retried_read_share,
+                ),
+                ("", "... each late by its call timeout", timeline_cache_read_timeout),
+                ("", "... answered within, zone B's copy at its timeout too", dead_node_retried_read_answered_within),
                 ("", "... until the coordinator moves them, at most", dead_node_reads_moved_within),
                 ("Cache server replaced", "Time to copy its data", cache_resync_time),
                 (
