@@ -104,8 +104,7 @@ def test_a_folder_that_cannot_be_used_turns_the_cache_off_with_one_message(tmp_p
 @pytest.mark.parametrize("preset", sorted(presets.READS))
 def test_a_snippet_that_imports_a_preset_depends_on_the_snippets_it_reads(preset: str, monkeypatch, tmp_path) -> None:
     """A snippet reaches a preset's snippets through sdw.presets, not its own import lines: its
-    key (and the preview's reloading) must still follow them: those of the one preset it imports,
-    or every preset's when it imports presets()."""
+    key (and the preview's reloading) must still follow those of the one preset it imports."""
     read: list[str] = []
     load = snippets.load
     monkeypatch.setattr(snippets, "load", lambda name: read.append(name) or load(name))
@@ -568,3 +567,33 @@ def test_a_comment_converts_again_only_the_pages_that_show_the_snippet(
     broken = keys()
     (folder / "base.py").write_text("users = (\n# now commented\n", encoding="utf-8")
     assert [page for page in pages if keys()[page] != broken[page]] == list(pages)
+
+
+def test_a_block_whose_headings_go_to_the_contents_is_told_apart() -> None:
+    """The preview keeps a block apart from its page only when markdown-exec filed no headings from
+    it for the page's contents (preview_cache._made): a block without a source tab that prints a
+    heading has them filed; its HTML, made again once the page is converted, is noted and dropped."""
+    import markdown
+    import markdown_exec
+
+    from sdw.mkdocs_hooks import preview_cache
+
+    fence = {
+        "name": "python",
+        "class": "python",
+        "validator": markdown_exec.validator,
+        "format": markdown_exec.formatter,
+    }
+    md = markdown.Markdown(extensions=["toc", "pymdownx.superfences"], extension_configs={
+        "pymdownx.superfences": {"custom_fences": [fence]}})  # fmt: skip
+    md.convert("# Page\n")
+
+    def block(code: str):
+        return lambda: markdown_exec.formatter(code, "python", "python", {"exec": True}, md)
+
+    html, filed = preview_cache._made(md, block('print("## Printed")'))
+    assert filed and "Printed" in html
+    html, filed = preview_cache._made(md, block('print("A line.")'), forget=True)
+    assert not filed and "A line." in html
+    kept = md.treeprocessors["markdown_exec_insert_headings"].headings
+    assert html not in kept, "a block made again left its HTML noted on the page's Markdown"

@@ -74,7 +74,7 @@ class Block:
     make: Any  # () -> str: sdw.snippet_fence's block, with the page's Markdown and its counter
     counter_after: int  # markdown-exec's counter after the block: the page's later ids follow it
     html: str
-    md: Any  # the page's Markdown: where markdown-exec reports a block's headings
+    md: Any  # the page's Markdown: where markdown-exec files a block's headings for its contents
 
 
 @dataclass
@@ -137,6 +137,7 @@ class State:
     detached: dict[str, Detached] = field(default_factory=dict)
     config: Any = None  # this build's MkDocs configuration
     new_detached: list[Block] | None = None
+    attached: bool = False  # the page being converted keeps its blocks in place (_keep_block)
     blocks_run: int = 0
     hits: int = 0
     print_page_kept: bool | None = None  # whether the print page's combination came from the cache

@@ -120,7 +120,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         warnings = len(preview.state.warnings)
         MarkdownConverter.counter = 0  # as on_page_markdown did: a preview converts some pages later
         preview.state.converting, preview.state.new_blocks = src_uri, {}
-        preview.state.new_detached = [] if detached else None
+        preview.state.new_detached, preview.state.attached = ([] if detached else None), False
         try:
             original(self, config, files)
         finally:
@@ -139,7 +139,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             rendered = preview.Rendered(unfilled, figures, self.toc, title, anchors, links)
             preview.remember(src_uri, key, rendered)
             self._sdw_preview_key = preview.content_key(src_uri, self.content)
-            if blocks:
+            if blocks and not preview.state.attached:
                 kept_apart = dataclasses.replace(rendered, content=apart)
                 preview.state.detached[src_uri] = preview.Detached(detached, kept_apart, blocks)
                 for md in {id(block.md): block.md for block in blocks}.values():
@@ -149,17 +149,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def _made_again(md, make) -> str:
-    """A block's HTML made again, once its page is converted, without what markdown-exec notes
-    on the page's Markdown for the page's contents: each block's HTML, which would pile up with
-    every run (and which no page's contents read: the fence's lighter HTML is not the one filed)."""
+def _made(md, make, forget: bool = False) -> tuple[str, bool]:
+    """A block's HTML, and whether markdown-exec filed headings from it for its page's contents
+    (a block without a source tab: the fence lightens the HTML of one with a tab, which then
+    matches nothing filed, in a build too); `forget`, once the page is converted: drop what it
+    filed, each block's HTML, which would pile up with every run."""
     processors = md.treeprocessors
     before = dict(processors[InsertHeadings.name].headings) if InsertHeadings.name in processors else {}
     html = make()
     noted = processors[InsertHeadings.name].headings if InsertHeadings.name in processors else {}
-    for markup in [markup for markup, headings in noted.items() if before.get(markup) is not headings]:
-        del noted[markup]
-    return html
+    added = [markup for markup, headings in noted.items() if before.get(markup) is not headings]
+    filed = any(noted[markup] for markup in added)
+    if forget:
+        for markup in added:
+            del noted[markup]
+    return html, filed
 
 
 class _PageOf:
@@ -199,11 +203,15 @@ def _block_level(md, html: str) -> bool:
 
 def _keep_block(source: str, md, make) -> str:
     """sdw.snippet_fence.keep_block: while the preview converts a page, each block's place is held
-    by a token and the block kept apart."""
+    by a token and the block kept apart; a block whose headings go to the page's contents stays in
+    place (markdown-exec finds them by the HTML the page holds) and keeps its page converting."""
     state = preview.state
     if state.new_detached is None:
         return make()
-    html = make()
+    html, filed = _made(md, make)
+    if filed:
+        state.attached = True
+        return html
     token = preview.block_token(len(state.new_detached), _block_level(md, html))
     block = preview.Block(token, source, preview.block_key(source), make, MarkdownConverter.counter, html, md)
     state.new_detached.append(block)
@@ -212,8 +220,8 @@ def _keep_block(source: str, md, make) -> str:
 
 def _blocks_again(src_uri: str, key: str, entry: preview.Detached) -> preview.Rendered | None:
     """The page as its last conversion left it, with the blocks whose inputs changed run again;
-    None when one would change the ids of the blocks after it, or whether it stands outside a
-    paragraph (the page is converted). Kept under the page's own key unless a
+    None when one would change the page's contents, the ids of the blocks after it, or whether it
+    stands outside a paragraph (the page is converted). Kept under the page's own key unless a
     block warned (it must warn again)."""
     state = preview.state
     warnings = len(state.warnings)
@@ -225,9 +233,9 @@ def _blocks_again(src_uri: str, key: str, entry: preview.Detached) -> preview.Re
             if block_key == block.key:
                 html[block.token] = block.html
                 continue
-            made = _made_again(block.md, block.make)
+            made, filed = _made(block.md, block.make, forget=True)
             changed = _block_level(block.md, made) != _block_level(block.md, block.html)
-            if changed or MarkdownConverter.counter != block.counter_after:
+            if filed or changed or MarkdownConverter.counter != block.counter_after:
                 return None
             html[block.token] = made
             remade.append((block, block_key, made))
@@ -360,7 +368,7 @@ def _cache_exec_blocks() -> None:
         markup = original(self, text, stash, id_prefix)
         processors = self._original_md.treeprocessors
         reported = processors[InsertHeadings.name].headings.get(markup) if InsertHeadings.name in processors else None
-        if len(state.warnings) == warnings and not reported:  # headings go to the page's toc: not kept
+        if len(state.warnings) == warnings and not reported:  # headings go to the page's contents: not kept
             state.new_blocks[key] = markup
         return markup
 
