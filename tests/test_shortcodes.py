@@ -99,11 +99,13 @@ def test_figures_are_filled_in_after_conversion_and_again_from_the_kept_html() -
         module.servers = original
 
 
-def test_a_figure_inside_code_is_a_warning_not_a_broken_page() -> None:
-    page, line = with_line(ESTIMATION, "```python\nservers = <!-- md:fig step2_example.servers -->\n```")
+@pytest.mark.parametrize("cited", ["md:fig step2_example.servers", "md:estimator-link twitter"])
+def test_a_figure_inside_code_is_a_warning_not_a_broken_page(cited: str) -> None:
+    # Inside highlighted code, where the highlighter splits the figure's placeholder.
+    page, line = with_line(ESTIMATION, f"```python\nservers = <!-- {cited} -->\n```")
     converted = convert(ESTIMATION, page)
     assert converted.warnings == [
-        f"docs/{ESTIMATION}:{line + 1}: md:fig step2_example.servers is inside code, where it cannot be filled in; "
+        f"docs/{ESTIMATION}:{line + 1}: {cited} is inside code, where it cannot be filled in; "
         "cite it in the text around the code block"
     ]
 

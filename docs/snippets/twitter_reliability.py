@@ -180,11 +180,14 @@ zone_loss_cache_server_misses_over_room = times(zone_loss_cache_server_misses / 
 # the same watch. Each of those reads asks for a hedge at its p95, but the budget equals the share of
 # the other reads past their p95 (the delay measured before the death), which already ask for as many
 # hedges. The budget refuses hedges as they come, whichever read they are for, so it grants each read
-# the same chance. The dead server's reads it refuses wait for their call's timeout, and the timeline
-# server retries each on zone B's copy, as it retries any failed call on another replica (step 7),
-# within its retry budget: they are a small share of its reads, inside the budget. Zone B's copy answers
-# the retry within a call timeout too, so each such read is answered one call timeout late and the load
-# well inside its deadline: those loads succeed, slower, until the coordinator moves the reads.
+# the same chance. The dead server's reads it refuses wait at most their call's timeout, and the
+# timeline server retries each on zone B's copy, as it retries any failed call on another replica
+# (step 7), within its retry budget: they are a small share of its reads, inside the budget. Once the
+# dead server's own circuit breaker opens (one per server), all its reads fail at once and are retried
+# without the wait: still inside the budget. When zone B's copy answers the retry inside its own
+# timeout, each such read is answered at most one call timeout late and the load well inside its
+# deadline (a retry that times out too is answered by pull, in the deadline left): those loads
+# succeed, slower, until the coordinator moves the reads.
 dead_node_timeline_read_share = fraction(zones / timeline_cache_servers)
 dead_node_hedges_asked_share = fraction(
     dead_node_timeline_read_share + (1 - dead_node_timeline_read_share) * hedged_extra_request_share
@@ -193,6 +196,7 @@ dead_node_hedged_read_share = fraction(hedged_extra_request_share / dead_node_he
 dead_node_unhedged_read_share = fraction(1 - dead_node_hedged_read_share)
 dead_node_retried_read_share = fraction(dead_node_timeline_read_share * dead_node_unhedged_read_share)
 assert dead_node_retried_read_share < retry_budget_share, "the dead server's refused reads must fit the retry budget"
+assert dead_node_timeline_read_share < retry_budget_share, "once its breaker opens, all its reads must fit the budget"
 dead_node_retried_read_answered_within = duration(timeline_cache_read_timeout + timeline_cache_read_timeout)
 assert dead_node_retried_read_answered_within < timeline_load_deadline, "a retried read must fit the load's deadline"
 dead_node_reads_moved_within = duration(tweet_cache_failure_detection + tweet_cache_ring_update)
@@ -357,8 +361,12 @@ if __name__ != "twitter_reliability":
                     f"... a share of the timeline server's reads (retry budget {retry_budget_share})",
                     dead_node_retried_read_share,
                 ),
-                ("", "... each late by its call timeout", timeline_cache_read_timeout),
-                ("", "... answered within, zone B's copy at its timeout too", dead_node_retried_read_answered_within),
+                ("", "... each late by at most its call timeout", timeline_cache_read_timeout),
+                (
+                    "",
+                    "... answered within, when zone B's copy answers inside its timeout",
+                    dead_node_retried_read_answered_within,
+                ),
                 ("", "... until the coordinator moves them, at most", dead_node_reads_moved_within),
                 ("Cache server replaced", "Time to copy its data", cache_resync_time),
                 (
