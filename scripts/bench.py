@@ -370,22 +370,48 @@ def _restore_ctrl_c() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+# What the preview logs once it has converted, in the background, the pages it took from the
+# build cache (src/sdw/mkdocs_hooks/preview_cache.py).
+DETACHED = "pages from the build cache now hold their blocks apart"
+
+
 def serve_loop(copy: Path, site_url: str, edits: int) -> dict:
-    """make serve's command in `copy`: seconds until it answers, then until each edit shows."""
+    """make serve's command in `copy`: seconds until it answers, then until each edit shows; then
+    again, restarted on the build cache the first run filled: until it answers, until it has
+    converted in the background the pages it took from there, and until one value edit shows."""
+    loop = _serve(copy, site_url, edits, "serve")
+    restarted = _serve(copy, site_url, 1, "restart")
+    loop["serve_restart_seconds"] = restarted["serve_start_seconds"]
+    loop["detached_seconds"] = restarted.get("detached_seconds")
+    loop["reload_value_after_restart"] = restarted["reload_value"]
+    return loop
+
+
+def _serve(copy: Path, site_url: str, edits: int, run: str) -> dict:
     port = free_port()
     base = f"http://127.0.0.1:{port}{urlsplit(site_url).path.rstrip('/')}/"
-    log = copy.with_name(copy.name + "-serve.log")
+    log = copy.with_name(f"{copy.name}-{run}.log")
     command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"]
+    restart = run == "restart"
+    # A build cache of its own, empty at the first run, as a fresh clone's is; the restart finds
+    # what the first run kept there.
+    env = {**ENV, **PREVIEW_ENV, "SDW_NO_CACHE": "", "SDW_CACHE_DIR": str(copy.with_name(copy.name + "-cache"))}
     with log.open("w", encoding="utf-8") as output:
-        process = subprocess.Popen(
-            command, cwd=copy, env={**ENV, **PREVIEW_ENV}, stdout=output, stderr=output, preexec_fn=_restore_ctrl_c
-        )
+        process = subprocess.Popen(command, cwd=copy, env=env, stdout=output, stderr=output, preexec_fn=_restore_ctrl_c)
         try:
+            begun = time.perf_counter()
             started = wait_until_served(process, base, START_TIMEOUT)
             if started is None:
                 raise SystemExit(f"bench: make serve did not answer {base}:\n{log.read_text(encoding='utf-8')[-3000:]}")
             loop: dict = {"serve_start_seconds": started}
-            for name, edit, (source, path) in (
+            if restart:
+                deadline = time.perf_counter() + START_TIMEOUT
+                while DETACHED not in log.read_text(encoding="utf-8") and time.perf_counter() < deadline:
+                    time.sleep(POLL)
+                if DETACHED in log.read_text(encoding="utf-8"):
+                    loop["detached_seconds"] = round(time.perf_counter() - begun, 2)
+            kinds = [("reload_value", edit_value, EDITED_VALUE)] if restart else []
+            for name, edit, (source, path) in kinds or (
                 ("reload_page", append_sentence, EDITED_PAGE),
                 ("reload_snippet", edit_comment, EDITED_SNIPPET),
                 ("reload_value", edit_value, EDITED_VALUE),
@@ -776,6 +802,10 @@ def loop_summary(loop: dict, change: Callable) -> list[str]:
             f"{', '.join(counts)}{exit_status}"
         )
 
+    def seconds(name: str) -> str:
+        value = loop.get(name)
+        return "not measured" if value is None else f"{value} s{change(['loop', name], ' s')}"
+
     start = loop.get("serve_start_seconds")
     return [
         f"Contributor's loop, {loop['date']} ({loop['machine']}"
@@ -790,6 +820,8 @@ def loop_summary(loop: dict, change: Callable) -> list[str]:
         f"| Edit to reload, an assumption's value (`make serve`) | {LOOP_TARGETS['reload_value']} "
         f"| {timed('reload_value')} |",
         f"| Edit to reload, a flashcard (`make serve`) | {LOOP_TARGETS['reload_card']} | {timed('reload_card')} |",
+        f"| Edit to reload, an assumption's value, the first after `make serve` restarts on the build cache "
+        f"| {LOOP_TARGETS['reload_value']} | {timed('reload_value_after_restart')} |",
         f"| `mkdocs build --strict`, cold: an empty build cache, as a fresh clone | {LOOP_TARGETS['strict_build']} "
         f"| {timed('strict_build_empty_cache')} |",
         f"| `mkdocs build --strict`, cold, every page in one process (`SDW_NO_CACHE=1`) "
@@ -802,6 +834,11 @@ def loop_summary(loop: dict, change: Callable) -> list[str]:
         f"| Test suite again, nothing changed (kept passes) | {LOOP_TARGETS['tests']} | {suite('tests_kept')} |",
         "| `make serve`, start to first page | (recorded) | "
         + ("not measured" if start is None else f"{start} s{change(['loop', 'serve_start_seconds'], ' s')}")
+        + " |",
+        "| `make serve` restarted on the build cache: to first page; to its blocks apart (background) | (recorded) | "
+        + seconds("serve_restart_seconds")
+        + "; "
+        + seconds("detached_seconds")
         + " |",
         "",
     ]

@@ -154,6 +154,7 @@ def _line_of(lines: list[str], block: list[int], needle: str) -> int:
     return block[0] + 1
 
 
+@functools.lru_cache(maxsize=4096)  # the preview checks every page on each rebuild
 def _normalise(text: str) -> str:
     """Lower case, no emphasis or code markers, single spaces: what a reader sees."""
     return re.sub(r"\s+", " ", re.sub(r"[*_`]", "", text)).strip().lower()

@@ -481,6 +481,25 @@ def test_a_page_that_warns_in_the_second_process_fails_the_build_once(site_copy:
     assert reused <= total - 1
 
 
+def test_the_preview_writes_its_entries_behind_and_before_it_ends(cache_dir: Path, tmp_path: Path) -> None:
+    """In a preview (build_cache.write_behind) store() returns once the value is pickled, as it
+    was then (a later change to it is not written); a thread writes it, and the process writes
+    what is still queued before it ends, even if nothing waited for it."""
+    code = f"""
+import sys
+sys.path.insert(0, {str(ROOT / "src")!r})
+from pathlib import Path
+from sdw import build_cache
+build_cache.write_behind()
+value = {{"n": 1}}
+for number in range(200):
+    build_cache.store(Path({str(PROJECT)!r}), "page", f"{{number:04x}}", value)
+value["n"] = 2  # after the stores: not what they keep
+"""
+    run([sys.executable, "-c", code], cwd=tmp_path, env={**os.environ, build_cache.DIR_VARIABLE: str(cache_dir)})
+    assert [build_cache.load(PROJECT, "page", f"{number:04x}") for number in range(200)] == [{"n": 1}] * 200
+
+
 def test_a_figure_is_computed_again_only_when_its_snippet_or_one_it_imports_changed(
     cache_dir: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -532,12 +551,46 @@ def test_a_figure_is_computed_again_only_when_its_snippet_or_one_it_imports_chan
         snippets.use(SNIPPETS)
 
 
+def test_the_figures_kept_are_those_the_last_build_used(cache_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    """Each value edit makes new figures: the figures kept, in memory and on disk, are those the
+    last build used (and the cards' while a build keeps the deck, which cites them), so that they
+    do not pile up over a preview's edits."""
+    root = tmp_path / "project"
+    folder = root / "docs" / preview.SNIPPETS
+    folder.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    code = "from sdw.estimation import count\n"
+    (folder / "derived.py").write_text(f"{code}from base import users\ndouble = count(users * 2)\n", encoding="utf-8")
+    figure = shortcodes.Figure(("derived.double",), "page.md:1", "", "a sentence")
+
+    def build(users: int, deck: bool) -> list[str]:
+        (folder / "base.py").write_text(f"{code}users = count({users})\n", encoding="utf-8")
+        monkeypatch.setattr(preview, "state", preview.State(caching=True))
+        snippets.use(folder)
+        preview.begin_build(root, root / "docs", ["page.md"])
+        preview.figure_values((figure,))
+        if deck:
+            preview.card_figure("derived.double", "data/cards.yml: card 'x'")
+        preview.save_figures()
+        kept = build_cache.load(root, "figures", preview.state.figures[0])
+        assert kept == preview.state.figures[1], "memory and disk differ"
+        return sorted(kept.values())
+
+    try:
+        assert build(5, deck=True) == ["10", "10"]
+        assert build(6, deck=False) == ["10", "12"], "the kept deck's figure stays, the page's old one goes"
+        assert build(7, deck=True) == ["14", "14"]
+    finally:
+        snippets.use(SNIPPETS)
+
+
 def test_a_comment_converts_again_only_the_pages_that_show_the_snippet(
     cache_dir: Path, tmp_path: Path, monkeypatch
 ) -> None:
     """A page's key holds the text of the snippets it includes (it shows their code) and the code
     alone of those it runs or that they import: an edited comment changes the key of the page that
-    shows the file, and of no other; an edited value changes both."""
+    shows the file, and of no other; an edited value changes both. A page that only names a
+    snippet (in prose, a path in inline code) runs nothing of it: no edit changes its key."""
     root = tmp_path / "project"
     folder = root / "docs" / preview.SNIPPETS
     folder.mkdir(parents=True)
@@ -547,9 +600,19 @@ def test_a_comment_converts_again_only_the_pages_that_show_the_snippet(
     shows_base = '```python exec="on"\n--8<-- "base.py"\n```\n'
     runs_derived = '```python exec="on"\n--8<-- "derived.py"\n```\n'
     mentions_base = "The users come from `base.py`; see `derived.double`.\n"
+    # A figure in a heading is expanded in place (the contents list its text): it is run.
+    heading_cites = "## <!-- md:fig derived.double --> users\n"
     # The block form of the include: every snippet the page names counts as shown.
     other_form = '```python exec="on"\n--8<--\nbase.py\n--8<--\n```\n'
-    pages = {"shows.md": shows_base, "runs.md": runs_derived, "mentions.md": mentions_base, "other.md": other_form}
+    pages = {
+        "shows.md": shows_base,
+        "runs.md": runs_derived,
+        "mentions.md": mentions_base,
+        "other.md": other_form,
+        "heading.md": heading_cites,
+        # The block form in a fence that only shows code: the page holds the file's text.
+        "shown.md": "```python\n--8<--\nbase.py\n--8<--\n```\n",
+    }
 
     def keys() -> dict[str, str]:
         monkeypatch.setattr(preview, "state", preview.State(caching=True))
@@ -559,14 +622,45 @@ def test_a_comment_converts_again_only_the_pages_that_show_the_snippet(
     before = keys()
     (folder / "base.py").write_text("# Five, for the test.\n\nusers = 5  # people\n", encoding="utf-8")
     commented = keys()
-    assert [page for page in pages if commented[page] != before[page]] == ["shows.md", "other.md"]
+    assert [page for page in pages if commented[page] != before[page]] == ["shows.md", "other.md", "shown.md"]
     (folder / "base.py").write_text("# Five, for the test.\n\nusers = 6  # people\n", encoding="utf-8")
     valued = keys()
-    assert [page for page in pages if valued[page] != commented[page]] == list(pages)
+    running = ["shows.md", "runs.md", "other.md", "heading.md", "shown.md"]
+    assert [page for page in pages if valued[page] != commented[page]] == running
     (folder / "base.py").write_text("users = (\n", encoding="utf-8")  # a syntax error: its text is its key
     broken = keys()
     (folder / "base.py").write_text("users = (\n# now commented\n", encoding="utf-8")
-    assert [page for page in pages if keys()[page] != broken[page]] == list(pages)
+    assert [page for page in pages if keys()[page] != broken[page]] == running
+    assert keys()["mentions.md"] == before["mentions.md"]
+
+
+def test_a_page_kept_with_its_blocks_apart_is_kept_through_its_snippets_edits(tmp_path: Path, monkeypatch) -> None:
+    """The preview's key for a page with its blocks apart (detached_key) holds neither the code its
+    blocks run (each block's own key does) nor the text of a snippet a block is whole (one include
+    line: the block runs again with the file's new text), but the text of a snippet included with
+    other lines, which the page's conversion joined into one source."""
+    root = tmp_path / "project"
+    folder = root / "docs" / preview.SNIPPETS
+    folder.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (folder / "base.py").write_text("users = 5\n", encoding="utf-8")
+    (folder / "derived.py").write_text("from base import users\ndouble = users * 2\n", encoding="utf-8")
+    whole = 'Text.\n\n```python exec="on"\n--8<-- "derived.py"\n```\n'
+    joined = 'Text.\n\n```python exec="on"\n--8<-- "derived.py"\nprint(double)\n```\n'
+
+    def keys() -> tuple[str | None, str | None]:
+        monkeypatch.setattr(preview, "state", preview.State(caching=True))
+        preview.begin_build(root, root / "docs", ["page.md"])
+        return preview.detached_key("page.md", whole, "", False), preview.detached_key("page.md", joined, "", False)
+
+    before = keys()
+    (folder / "base.py").write_text("# Six.\nusers = 6\n", encoding="utf-8")
+    assert keys() == before, "a snippet the blocks only run is the blocks' input, not the page's"
+    (folder / "derived.py").write_text("from base import users\ndouble = users * 2  # twice\n", encoding="utf-8")
+    after = keys()
+    assert after[0] == before[0], "a block that is the whole file runs again with its new text"
+    assert after[1] != before[1], "a block that joins the file with other lines is the page's conversion"
+    assert preview.whole_file_blocks(whole + joined) == 1
 
 
 def test_a_block_whose_headings_go_to_the_contents_is_told_apart() -> None:

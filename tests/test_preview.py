@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -70,7 +71,8 @@ def wait_for_change(url: str, before: str, seconds: float) -> str:
 
 @contextlib.contextmanager
 def preview(root: Path):
-    """`make serve`'s command in `root`; yields the site's base URL and, afterwards, the log."""
+    """`make serve`'s command in `root`; yields the site's base URL, the log's lines as they come
+    and, afterwards, the whole log."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
@@ -85,15 +87,28 @@ def preview(root: Path):
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     log: list[str] = []
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(server.stderr.readline, "")), daemon=True)
+    reader.start()
     try:
-        yield f"http://127.0.0.1:{port}{urlsplit(SITE_URL).path}", log
+        yield f"http://127.0.0.1:{port}{urlsplit(SITE_URL).path}", log, lines
     finally:
         server.send_signal(signal.SIGINT)  # as Ctrl-C: MkDocs removes its temporary site
         try:
-            log.append(server.communicate(timeout=60)[1])
+            server.wait(timeout=60)
         except subprocess.TimeoutExpired:  # a rebuild still running on a busy machine: its log so far
             server.kill()
-            log.append(server.communicate()[1])
+        reader.join(timeout=10)
+        log.append("".join(lines))
+
+
+def wait_for_line(lines: list[str], text: str, seconds: float) -> str:
+    """The first line of the preview's log holding `text`, once it comes, or fail."""
+    deadline = time.monotonic() + seconds
+    while not (found := [line for line in list(lines) if text in line]):
+        assert time.monotonic() < deadline, f"the preview did not log {text!r} within {seconds} s"
+        time.sleep(0.2)
+    return found[0]
 
 
 def stopped_at_ctrl_c(log: list[str]) -> bool:
@@ -107,7 +122,7 @@ def test_the_preview_serves_and_shows_every_warning(site_copy: Path) -> None:
     shortcode_line = replace_once(
         site_copy / "docs" / PAGE, "## Why it matters", "<!-- md:stepz-table -->\n\n## Why it matterz"
     )
-    with preview(site_copy) as (base, log):
+    with preview(site_copy) as (base, log, _):
         html = fetch(base + "workflow/step-1-requirements-clarification/", time.monotonic() + 90)
         # A data file that stops parsing while previewing: a warning naming its line on the
         # pages, which the preview still serves, from the file's last good version.
@@ -139,22 +154,27 @@ def article(html: str) -> str:
 def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: Path, tmp_path: Path) -> None:
     """The preview converts only the pages whose inputs changed (sdw.preview): a page edit, a
     snippet edit that changes figures on pages which only import it, and a new warning must each
-    show up as they would in a fresh build, and a fixed warning must go."""
+    show up as they would in a fresh build, and a fixed warning must go. Started on a build cache
+    an earlier build filled, it takes every page from there, then converts in the background
+    those running snippets with their blocks apart: the first value edit runs their blocks alone."""
     step_2 = "examples/twitter/step-2-estimation/"
     compare = "workflow/step-2-scale-estimation/"  # cites Twitter's figures through data/examples.yml
     cites = "concepts/sql-or-nosql/"  # cites Twitter's figures, runs no snippet: kept, figures filled in
     untouched = "concepts/caching/"
-    # Run snippets that import Twitter's assumptions: after the second edit, their blocks alone run
-    # again (the first converts them, from the build cache's pages, with their blocks kept apart).
+    # Run snippets that import Twitter's assumptions: after each edit, their blocks alone run again.
     runs = [
         "examples/twitter/step-6-detailed-design/",
         "examples/twitter/step-7-bottlenecks/",
         "concepts/multi-region-and-disaster-recovery/",
     ]
     watched = (step_2, compare, cites, untouched, *runs)
-    with preview(site_copy) as (base, log):
+    # As a contributor's earlier preview (or build with the preview's settings) would.
+    earlier = {**os.environ, "SDW_FULL_BUILD": "false"}
+    run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "earlier")], cwd=site_copy, env=earlier)
+    with preview(site_copy) as (base, log, lines):
         before = {path: fetch(base + path, time.monotonic() + 120) for path in watched}
         assert "250M" in article(before[step_2])
+        wait_for_line(lines, "pages from the build cache now hold their blocks apart", 120)
 
         append_line(site_copy / "docs" / PAGE, "A sentence added while previewing.")
         wait_for(base + "workflow/step-1-requirements-clarification/", "A sentence added while previewing.", 60)
@@ -162,12 +182,15 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
         # A few users more than 260M, then 270M, new to every run: no earlier run's build cache holds
         # these pages, so the first edit converts them and the second runs their blocks alone.
         bump = time.time_ns() % 99_991 + 1  # still 260M and 270M as the pages print them
+        since = len(lines)
         replace_once(
             site_copy / "docs/snippets/twitter_assumptions.py",
             "daily_active_users = count(250e6)",
             f"daily_active_users = count(260e6 + {bump})",
         )
         wait_for(base + step_2, "260M", 90)
+        first_edit = wait_for_count(lambda: blocks_run(lines[since:]), len(runs), 10)
+        assert first_edit >= len(runs), f"the first value edit ran {first_edit} pages' blocks alone"
         middle = {path: fetch(base + path, time.monotonic() + 30) for path in runs}
         replace_once(
             site_copy / "docs/snippets/twitter_assumptions.py",
@@ -206,10 +229,9 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
     assert "pages unchanged, taken from the cache" in log[0]
     assert stopped_at_ctrl_c(log), log[0][-2000:]
     assert re.search(r"; ([1-9]\d*) pages' themed HTML unchanged, reused", log[0]), "no page's themed HTML was reused"
-    ran = [int(count) for count in re.findall(r"; (\d+) pages' blocks run again, the pages kept", log[0])]
     # The log counts pages, not names: the three compared below are equal to a fresh build's
     # whichever way they were made.
-    assert max(ran, default=0) >= len(runs), f"no rebuild ran {len(runs)} pages' blocks alone: {ran}"
+    assert blocks_run(log[0].splitlines()) >= len(runs), f"no rebuild ran {len(runs)} pages' blocks alone"
 
     # The same tree as the last edit but one, built from scratch.
     fresh = tmp_path / "fresh"
@@ -221,6 +243,20 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
     assert article(after[untouched]) == article(before[untouched])
     expected_index = (fresh / "search/search_index.json").read_text(encoding="utf-8")
     assert search_entries(search_index) == search_entries(expected_index), "the preview's search index differs"
+
+
+def blocks_run(lines: list[str]) -> int:
+    """The most pages whose blocks alone a rebuild ran, of the builds these lines of the log report."""
+    found = [re.search(r"; (\d+) pages' blocks run again, the pages kept", line) for line in lines]
+    return max((int(match[1]) for match in found if match), default=0)
+
+
+def wait_for_count(count, at_least: int, seconds: float) -> int:
+    """count(), once it is at least `at_least` or `seconds` have passed (the log's reader lags)."""
+    deadline = time.monotonic() + seconds
+    while (value := count()) < at_least and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return value
 
 
 def search_entries(index: str) -> list[dict]:

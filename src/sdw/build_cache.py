@@ -15,14 +15,17 @@ build before this cache did (`SDW_NO_CACHE=1 make build`; the benchmark's cold b
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import importlib.metadata
 import logging
 import os
 import pickle
+import queue
 import sys
 import tempfile
+import threading
 import time
 import zlib
 from collections.abc import Callable
@@ -155,7 +158,47 @@ def store(project: Path, kind: str, key: str, value: Any) -> None:
     """Keep `value` under `key`; written whole or not at all, as builds may run side by side."""
     if not enabled() or writes_suspended:
         return
-    data = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)  # as it is now: the caller may change it
+    if _writes is not None:
+        _writes.put((project, kind, key, data))
+    else:
+        _write(project, kind, key, data)
+
+
+# The preview's entries are compressed and written by a thread of their own (write_behind), so a
+# rebuild does not wait for them; zlib lets the other thread run meanwhile.
+_writes: queue.Queue | None = None
+
+
+def write_behind() -> None:
+    """From now on, store() returns once it has pickled the value; a thread compresses and writes
+    it, and the process writes what is left before it ends."""
+    global _writes
+    if _writes is not None:
+        return
+    _writes = queue.Queue()
+    thread = threading.Thread(target=_writer, args=(_writes,), name="sdw-build-cache", daemon=True)
+    thread.start()
+    atexit.register(_finish, _writes, thread)
+
+
+def _writer(writes: queue.Queue) -> None:
+    while (entry := writes.get()) is not None:
+        try:
+            _write(*entry)
+        except Exception as error:  # a cache entry not written is computed again
+            log.debug(f"build cache: an entry was not written ({error})")
+
+
+def _finish(writes: queue.Queue, thread: threading.Thread) -> None:
+    writes.put(None)
+    thread.join(timeout=30)
+
+
+def _write(project: Path, kind: str, key: str, pickled: bytes) -> None:
+    if writes_suspended:
+        return
+    data = zlib.compress(pickled, 1)
     try:
         path = _path(project, kind, key)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,8 @@ read (the examples and the cards, shortcodes.READ_DATA), which only the pages us
 the list of the site's files (a link to a
 page that was removed must warn again); the text of the snippets it shows, and the code (without
 comments: sdw.snippets.code_digest) of those it runs and of every snippet those import (and the
-estimator's presets, for md:estimator, whose form reads them); and, for the few
+estimator's presets, for md:estimator, whose form reads them), named where the page can run them
+(running_parts: not a name in its prose); and, for the few
 pages that read other pages (the Glossary page, the practice overview), every page. A page
 whose conversion logged a warning is never cached, so that a rebuild shows the warning again.
 
@@ -23,7 +24,8 @@ filled in the same way. Editing an assumption then re-converts only the pages th
 snippet that depends on it, and the preview not even those: it keeps each page it converted with
 a token in place of each markdown-exec block (Block, Detached, detached_key), and when only what
 the blocks run changed, it runs those blocks again and puts them in (src/sdw/mkdocs_hooks/
-preview_cache.py), in memory only.
+preview_cache.py), in memory only; the pages it took from the build cache it converts so in the
+background after its build.
 
 The keys are digests of the files' contents, with paths relative to the project, and of the
 configuration as MkDocs resolved it (the address the preview serves at, the plugins turned on):
@@ -34,6 +36,7 @@ build on the machine (SDW_NO_CACHE=1 converts them all).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -75,6 +78,9 @@ class Block:
     counter_after: int  # markdown-exec's counter after the block: the page's later ids follow it
     html: str
     md: Any  # the page's Markdown: where markdown-exec files a block's headings for its contents
+    # The snippet whose whole text, as a `--8<--` line includes it, the block's source is: run
+    # again with the file's new text after an edit of it (its page gave the block no other).
+    snippet: str | None = None
 
 
 @dataclass
@@ -108,6 +114,9 @@ class State:
     # Every figure's value, by the figure and the fingerprint of the snippets it depends on, for
     # this build's inputs (their key); whether this build added any.
     figures: tuple[str, dict[str, str], bool] = field(default_factory=lambda: ("", {}, False))
+    # Per build: the figures it used, and whether it built the deck (which cites the cards' figures).
+    figures_used: set[str] = field(default_factory=set)
+    cards_used: bool = False
     # Per build: a snippet's fingerprint with those of the snippets it imports, by module name.
     closures: dict[str, str] = field(default_factory=dict)
     all_snippets: str = ""
@@ -139,6 +148,13 @@ class State:
     new_detached: list[Block] | None = None
     attached: bool = False  # the page being converted keeps its blocks in place (_keep_block)
     blocks_run: int = 0
+    converted: int = 0  # pages this build converted (preview_cache)
+    # The pages a preview's build took from the build cache without their blocks apart, which it
+    # converts in the background after the build (preview_cache: page, its build, key, what its
+    # detached_key reads); those found not to keep their blocks apart, by their key; the thread.
+    to_detach: list[tuple] = field(default_factory=list)
+    undetachable: dict[str, str] = field(default_factory=dict)
+    background: Any = None  # (threading.Thread, threading.Event that stops it)
     hits: int = 0
     print_page_kept: bool | None = None  # whether the print page's combination came from the cache
     pages_built: int = 0
@@ -242,6 +258,7 @@ def begin_build(root: Path, docs_dir: Path, files: list[str], config: Any = None
     state.snippet_paths = {name: str(root / line.split("\t")[0]) for name, line in state.snippets.items()}
     state.all_snippets = _digest("\n".join(modules))
     state.closures = {}
+    state.figures_used, state.cards_used = set(), False
     parsed_key = _digest("\0".join(["parsed", state.inputs, state.all_snippets]))  # the parser is in src/
     parsed = build_cache.load(root, "parsed", parsed_key)
     if parsed is None:
@@ -347,9 +364,9 @@ def snippets_used(markdown: str) -> str:
     they compute). A comment edited in an assumptions file then converts again the page that
     shows that file, not every page that runs a snippet importing it. Any other use of the include
     mark (another form of it) counts every snippet the page names as shown."""
-    named = {word for word in IMPORT_WORD.findall(markdown) if word in state.snippets}
-    included = INCLUDED_SNIPPET.findall(markdown)
-    shown = named if len(included) != markdown.count(INCLUDE_MARK) else named & set(included)
+    words, included, plain_includes = _scan(markdown)
+    named = state.snippets.keys() & words
+    shown = named & included if plain_includes else named
     todo = list(named)
     seen: set[str] = set()
     while todo:
@@ -360,6 +377,30 @@ def snippets_used(markdown: str) -> str:
         todo += [other for other in state.imports.get(name, ()) if other in state.snippets]
     fingerprints = [state.snippets[name] if name in shown else state.snippet_code[name] for name in sorted(seen)]
     return _digest("\n".join(fingerprints))
+
+
+# Kept per text: a preview keys every page on every rebuild, and most pages' text is unchanged.
+@functools.lru_cache(maxsize=512)
+def _scan(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """The words of `text` that may name a snippet, the snippets it includes by a plain
+    `--8<-- "name.py"` line, and whether every include mark is such a line."""
+    included = INCLUDED_SNIPPET.findall(text)
+    return frozenset(IMPORT_WORD.findall(text)), frozenset(included), len(included) == text.count(INCLUDE_MARK)
+
+
+@functools.lru_cache(maxsize=512)
+def running_parts(markdown: str) -> str:
+    """What of a page's Markdown can run a snippet's code while the page converts: its
+    markdown-exec blocks, its snippet includes and its shortcodes (a figure in a heading is
+    expanded in place). A snippet named anywhere else (prose, a path in inline code, code shown
+    and not run) runs nothing, so editing it does not convert the page. The whole page when an
+    include takes another form than a `--8<-- "name.py"` line."""
+    if len(INCLUDED_SNIPPET.findall(markdown)) != markdown.count(INCLUDE_MARK):
+        return markdown  # another form of the include (the file named on a line of its own)
+    parts = [match[0] for match in EXEC_BLOCK.finditer(markdown)]
+    parts += [line for line in markdown.split("\n") if INCLUDE_MARK in line]
+    parts += [match[0] for match in shortcodes.SHORTCODE.finditer(markdown)]  # a heading's md:fig too
+    return "\n".join(parts)
 
 
 # A markdown-exec block whose fence runs code (exec="on"), with its body; the closing fence as
@@ -382,10 +423,11 @@ def block_token(number: int, block_level: bool) -> str:
 
 
 def detached_key(src_uri: str, markdown: str, other_pages_read: str, reads_all_snippets: bool) -> str | None:
-    """page_key for the preview's conversion of a page with its markdown-exec blocks apart: the
-    text of the snippets the blocks include (the code they show), not the code they run, which
-    each block's own key holds (block_key). None when a block includes a file otherwise than by
-    a `--8<-- "name.py"` line."""
+    """page_key for the preview's conversion of a page with its markdown-exec blocks apart: not
+    the code the blocks run, which each block's own key holds (block_key), nor the text of a
+    snippet a block is whole (its body one `--8<--` line: the block runs again with the file's new
+    text, Block.snippet), but the text of a snippet included with other lines (the page's conversion
+    joined them). None when a block includes a file otherwise than by a `--8<-- "name.py"` line."""
     included: list[str] = []
     unknown = False
 
@@ -393,16 +435,36 @@ def detached_key(src_uri: str, markdown: str, other_pages_read: str, reads_all_s
         nonlocal unknown
         names = INCLUDED_SNIPPET.findall(match["body"])
         unknown = unknown or len(names) != match["body"].count(INCLUDE_MARK)
-        included.extend(names)
+        if not WHOLE_FILE_BODY.fullmatch(match["body"]):  # such a block runs again with the file's text
+            included.extend(names)
         return ""
 
     outside = EXEC_BLOCK.sub(without, markdown)
     if unknown:
         return None
     shown = "\n".join(state.snippets[name] for name in sorted(set(included)) if name in state.snippets)
-    used = snippets_used(outside) + _digest(shown) + (presets_key() if reads_all_snippets else "")
+    used = snippets_used(running_parts(outside)) + _digest(shown) + (presets_key() if reads_all_snippets else "")
     data = "\n".join(state.data_files.get(path, path) for path in shortcodes.data_read(markdown))
     return _digest("\0".join(["detached", src_uri, markdown, state.inputs, used, other_pages_read, data]))
+
+
+# A block whose body is one snippet's include line and nothing else: its source is that file.
+WHOLE_FILE_BODY = re.compile(r'[ \t]*--8<--[ \t]+"[a-z][a-z0-9_]*\.py"[ \t]*\n?')
+
+
+def whole_file_blocks(markdown: str) -> int:
+    """How many of the page's markdown-exec blocks are one snippet's include line and nothing else."""
+    return sum(1 for match in EXEC_BLOCK.finditer(markdown) if WHOLE_FILE_BODY.fullmatch(match["body"]))
+
+
+def included_text(name: str) -> str | None:
+    """A snippet's text as a block whose body is its `--8<--` line gets it, or None when the file
+    is gone (preview_cache checks that a kept block's source is this text)."""
+    path = state.snippet_paths.get(name)
+    try:
+        return Path(path).read_text(encoding="utf-8") if path else None
+    except OSError:
+        return None
 
 
 def block_key(source: str) -> str:
@@ -426,7 +488,7 @@ def page_key(src_uri: str, markdown: str, other_pages_read: str, reads_all_snipp
     """The key of a page's conversion. `markdown` is the page's, less the figures filled in after
     conversion (a snippet only cited there changes the figures, not the conversion);
     `other_pages_read`, what its shortcodes read from other pages (sdw.shortcodes.other_pages_read)."""
-    used = snippets_used(markdown) + (presets_key() if reads_all_snippets else "")
+    used = snippets_used(running_parts(markdown)) + (presets_key() if reads_all_snippets else "")
     data = "\n".join(state.data_files.get(path, path) for path in shortcodes.data_read(markdown))
     return _digest("\0".join([src_uri, markdown, state.inputs, used, other_pages_read, data]))
 
@@ -503,6 +565,7 @@ def _kept(key: str, compute) -> str:
     """The value kept under `key` by an earlier build, or `compute()` now, kept for later builds
     unless it warned (a figure that warns is computed, and warns, every time)."""
     memory = _figure_memory()
+    state.figures_used.add(key)
     value = memory.get(key)
     if value is None:
         warnings = len(state.warnings)
@@ -529,7 +592,8 @@ def card_figure(name: str, where: str) -> str:
     after any snippet's edit, and its cards cite figures of most snippets."""
     from sdw.deck import printed_figure
 
-    key = f"card\0{name}\0{where}\0{_closure(name.split('.')[0])}"
+    key = f"{CARD}{name}\0{where}\0{_closure(name.split('.')[0])}"
+    state.cards_used = True
     return _kept(key, lambda: printed_figure(name, where))
 
 
@@ -537,14 +601,27 @@ def remember_figures(figures: tuple, values: list[str]) -> None:
     """Figures computed without a warning, kept for later builds (saved by save_figures)."""
     memory = _figure_memory()
     for figure, value in zip(figures, values, strict=True):
-        memory[_figure_key(figure)] = value
+        key = _figure_key(figure)
+        memory[key] = value
+        state.figures_used.add(key)
     state.figures = (state.figures[0], memory, True)
 
 
-def save_figures() -> None:
-    if state.figures[2]:
-        build_cache.store(state.root, "figures", state.figures[0], state.figures[1])
-        state.figures = (state.figures[0], state.figures[1], False)
+CARD = "card\0"  # how a card's figure's key starts
+
+
+def save_figures(always: bool = False) -> None:
+    """Store the figures, when this build computed any (or `always`): those it used (every page's
+    figures are filled in on every build) and, when it kept the deck, the cards'. What a preview's
+    edits replaced is dropped, in memory and on disk, so neither grows with every edit (writing
+    every value an afternoon's edits had made took a value edit's rebuild 0.16 s)."""
+    key, memory, added = state.figures
+    if not (added or always):
+        return
+    used, cards_kept = state.figures_used, not state.cards_used
+    memory = {name: value for name, value in memory.items() if name in used or (cards_kept and name.startswith(CARD))}
+    build_cache.store(state.root, "figures", key, memory)
+    state.figures = (key, memory, False)
 
 
 def search_sections(unfilled: str) -> list:

@@ -12,6 +12,7 @@ about half a second less per build.
 from __future__ import annotations
 
 import re
+import types
 
 # Highlighted code is machine-written (Pygments, through pymdownx.highlight), so its shape is
 # known: spans inside <pre>, never nested in anything the index keeps apart from <code>.
@@ -46,3 +47,44 @@ def install() -> None:
 
     search.Parser.feed = feed_without_code_spans
     search.Parser._sdw_without_code_spans = True
+
+
+def index_clean_pages_only(plugins) -> None:
+    """Put _indexed_only_when_clean in place of Material's search on_page_context among the events
+    MkDocs runs (`plugins`, the configuration's): MkDocs took the plugin's method when it loaded
+    the configuration, before any hook runs, so changing the class would come too late."""
+    from material.plugins.search.plugin import SearchPlugin
+
+    events = plugins.events["page_context"]
+    for index, method in enumerate(events):
+        owner = getattr(method, "__self__", None)
+        if isinstance(owner, SearchPlugin) and getattr(method, "__func__", None) is not _LIGHTER:
+            lighter = types.MethodType(_LIGHTER, owner)
+            plugins._event_origins[lighter] = plugins._event_origins.get(method, "material/search")
+            events[index] = lighter
+
+
+SEARCH_ATTRIBUTE = "data-search-"
+
+
+def _indexed_only_when_clean(materials):
+    """Material's search plugin, after indexing a page, removes its `data-search-*` attributes with
+    a regular expression tried at every position of the page: a tenth of a second of every
+    preview's rebuild, on pages that almost never hold one. A page without any is only indexed."""
+
+    def on_page_context(self, context, *, page, config, nav):
+        if not self.config.enabled or SEARCH_ATTRIBUTE in page.content:
+            return materials(self, context, page=page, config=config, nav=nav)
+        self.search_index.add_entry_from_context(page)
+        return None
+
+    return on_page_context
+
+
+def _lighter_search_context():
+    from material.plugins.search.plugin import SearchPlugin
+
+    return _indexed_only_when_clean(SearchPlugin.on_page_context)
+
+
+_LIGHTER = _lighter_search_context()

@@ -41,7 +41,8 @@ from sdw import snippets
 
 # Set by the preview (src/sdw/mkdocs_hooks/preview_cache.py) to keep each block apart from its
 # page: called with the block's source, the page's Markdown and a function that makes the block's
-# HTML (again, later, from the same markdown-exec counter); returns what the page holds.
+# HTML (again, later, from the same markdown-exec counter, of the same source or of a new text of
+# the snippet file it is); returns what the page holds.
 keep_block: Callable[[str, Markdown, Callable[[], str]], str] | None = None
 
 
@@ -59,9 +60,9 @@ def formatter(
     """markdown-exec's formatter, with a snippet's printing run on its imported module."""
     counter = MarkdownConverter.counter
 
-    def make() -> str:
+    def make(text: str = source) -> str:  # another text: the snippet the block includes, edited
         MarkdownConverter.counter = counter  # the block's ids, as in its page's conversion
-        return _format(source, language, css_class, options, md, classes, id_value, attrs, **kwargs)
+        return _format(text, language, css_class, options, md, classes, id_value, attrs, **kwargs)
 
     return make() if keep_block is None else keep_block(source, md, make)
 
@@ -118,26 +119,8 @@ def _lighter(html: str) -> str:
 
 def snippet_named_by(code: str) -> str | None:
     """The module name of the snippet whose whole file is `code`, or None."""
-    directory = snippets.directory_in_use() or snippets.use()
-    for file in directory.glob("*.py"):
-        if _same_text(_text(file), code):
-            return file.stem
-    return None
-
-
-def _same_text(file_text: str, code: str) -> bool:
     # pymdownx.snippets includes a file without its last newline.
-    return file_text.rstrip("\n") == code.rstrip("\n")
-
-
-def _text(file: Path) -> str:
-    status = file.stat()
-    return _read(str(file), status.st_mtime_ns, status.st_size)
-
-
-@functools.lru_cache(maxsize=256)
-def _read(path: str, mtime_ns: int, size: int) -> str:
-    return Path(path).read_text(encoding="utf-8")
+    return snippets.by_text().get(code.rstrip("\n"))
 
 
 def _printing(name: str):

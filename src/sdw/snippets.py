@@ -16,6 +16,7 @@ import functools
 import hashlib
 import importlib
 import importlib.abc
+import importlib.machinery
 import importlib.util
 import io
 import os
@@ -36,10 +37,26 @@ class SnippetFinder(importlib.abc.MetaPathFinder):
         if path is not None or "." in name:
             return None
         file = self.directory / f"{name}.py"
-        return importlib.util.spec_from_file_location(name, file) if file.is_file() else None
+        if not file.is_file():
+            return None
+        return importlib.util.spec_from_file_location(name, file, loader=_SnippetLoader(name, str(file)))
 
     def files(self) -> list[Path]:
         return sorted(self.directory.glob("*.py"))
+
+
+class _SnippetLoader(importlib.machinery.SourceFileLoader):
+    """Python's loader for a source file, keeping each version's compiled code: a preview imports
+    again every snippet an edit reaches, and without bytecode files (the Makefile's
+    PYTHONDONTWRITEBYTECODE) Python compiled each from its text every time, a tenth of a second."""
+
+    def source_to_code(self, data, path, *, _optimize=-1):
+        return _compiled(bytes(data), str(path))
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled(data: bytes, path: str):
+    return compile(data, path, "exec", dont_inherit=True)
 
 
 _finder: SnippetFinder | None = None
@@ -79,6 +96,25 @@ def _signature(directory: Path) -> tuple:
     return tuple(sorted((name, status.st_mtime_ns, status.st_size) for name, status in files))
 
 
+def by_text() -> dict[str, str]:
+    """Each snippet's text, less its last newlines, to its module name: for the folder in use,
+    as use() last found it (read again only when a file of it changed)."""
+    directory = _finder.directory if _finder is not None else use()
+    return _texts(str(directory), _finder.signature)
+
+
+@functools.lru_cache(maxsize=4)
+def _texts(directory: str, signature: tuple) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for name, *_ in signature:
+        try:
+            text = Path(directory, name).read_text(encoding="utf-8")
+        except OSError:  # gone since use() looked: not a snippet any more
+            continue
+        texts.setdefault(text.rstrip("\n"), name.removesuffix(".py"))
+    return texts
+
+
 def directory_in_use() -> Path | None:
     """The folder the snippets are imported from, or None before the first use()."""
     return _finder.directory if _finder is not None else None
@@ -91,8 +127,14 @@ def _loaded() -> dict[str, ModuleType]:
     return {
         name: module
         for name, module in list(sys.modules.items())
-        if (origin := getattr(module, "__file__", None)) and Path(origin).resolve().parent == _finder.directory
+        if (origin := getattr(module, "__file__", None)) and _folder_of(origin) == _finder.directory
     }
+
+
+@functools.lru_cache(maxsize=4096)
+def _folder_of(path: str) -> Path:
+    """The resolved folder of a module's file (a module's file does not move while it is loaded)."""
+    return Path(path).resolve().parent
 
 
 def _forget(changed: set[str] | None = None) -> None:

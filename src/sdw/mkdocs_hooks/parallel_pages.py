@@ -91,7 +91,7 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
                     converted.append(file.src_uri)
                 if not (page.meta.get("search") or {}).get("exclude"):
                     preview.search_sections(getattr(page, "_sdw_filled", (page.content,))[0])
-            preview.save_figures()
+            preview.save_figures(always=True)  # the figures its pages used, for the parent (_wait)
             with os.fdopen(reporting, "w", encoding="utf-8") as out:
                 out.write("\n".join(converted))
             status = 0
@@ -124,6 +124,9 @@ def _wait() -> None:
     saved = build_cache.load(preview.state.root, "figures", preview.state.figures[0]) or {}
     for figure, value in saved.items():
         memory.setdefault(figure, value)
+    # The copy's pages used them: the build stores them with its own.
+    preview.state.figures_used.update(saved)
+    preview.state.figures = (preview.state.figures[0], memory, True)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import gc
 import hashlib
 import logging
+import os
+import threading
 import types
 from pathlib import Path
 
@@ -25,8 +28,10 @@ from markdown_exec._internal.rendering import (  # pinned: requirements.txt
     InsertHeadings,
     MarkdownConverter,
     _register_headings_processors,
+    markdown_config,
 )
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -44,9 +49,20 @@ def on_startup(command: str, dirty: bool) -> None:
     if preview.state.serving:  # a build highlights each block once, and converts each page once
         highlight_cache.install()
         snippet_fence.keep_block = _keep_block
+        build_cache.write_behind()  # a rebuild does not wait for the disk
 
 
+@event_priority(100)  # first: markdown-exec's on_config resets what the background conversions use
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    stop_detaching()  # before anything of this build: the background conversions share its state
+    preview.state.to_detach = []
+    # A preview's rebuild makes little garbage, but Python's collector, run as it allocates, goes
+    # through everything the preview keeps (each kept page's blocks and Markdown): up to a tenth of
+    # a second of a rebuild. It collects between rebuilds instead, unless the rebuild converts
+    # many pages (_convert), whose garbage would pile up.
+    preview.state.converted = 0
+    if preview.state.serving and preview.state.build:
+        gc.disable()
     preview.show_warnings_when_strict(bool(config.strict))
     preview.state.config = config  # this build's, for the kept pages' blocks (_PageOf)
     return config
@@ -96,6 +112,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # The preview converts a page with its blocks apart, and after an edit that reaches only what
     # its blocks run, runs them again without converting the page.
     detached = preview.detached_key(src_uri, plain, others, reads_all) if preview.state.serving and not hit else None
+    if hit and _to_detach(src_uri, key, markdown):
+        preview.state.to_detach.append((page, config, files, src_uri, key, plain, others, reads_all))
     preview.state.pages_built += 1
     original = type(page).render
 
@@ -117,36 +135,178 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             self.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in kept}
             self._sdw_preview_key = preview.content_key(src_uri, self.content)
             return
-        warnings = len(preview.state.warnings)
-        MarkdownConverter.counter = 0  # as on_page_markdown did: a preview converts some pages later
-        preview.state.converting, preview.state.new_blocks = src_uri, {}
-        preview.state.new_detached, preview.state.attached = ([] if detached else None), False
-        try:
-            original(self, config, files)
-        finally:
-            preview.state.converting = None
-            blocks, preview.state.new_detached = preview.state.new_detached or [], None
-        preview.state.blocks[src_uri] = preview.state.new_blocks
-        apart, figures, values = shortcodes.keep_unfilled.pop(src_uri, (self.content, (), []))
-        made = {block.token: block.html for block in blocks}
-        self.content, unfilled = preview.fill_blocks(self.content, made), preview.fill_blocks(apart, made)
-        self._sdw_filled = (unfilled, values, self.content)
-        preview.state.detached.pop(src_uri, None)
-        if len(preview.state.warnings) == warnings:  # a page that warned must warn again
-            preview.remember_figures(figures, values)
-            links = {file.src_uri: anchors for file, anchors in (self.links_to_anchors or {}).items()}
-            title, anchors = self._title_from_render, self.present_anchor_ids
-            rendered = preview.Rendered(unfilled, figures, self.toc, title, anchors, links)
-            preview.remember(src_uri, key, rendered)
-            self._sdw_preview_key = preview.content_key(src_uri, self.content)
-            if blocks and not preview.state.attached:
-                kept_apart = dataclasses.replace(rendered, content=apart)
-                preview.state.detached[src_uri] = preview.Detached(detached, kept_apart, blocks)
-                for md in {id(block.md): block.md for block in blocks}.values():
-                    _release(md, src_uri)
+        _convert(self, original, config, files, src_uri, key, detached)
 
     page.render = types.MethodType(render, page)  # this build's Page object only
     return markdown
+
+
+def _convert(
+    page: Page, original, config: MkDocsConfig, files: Files, src_uri: str, key: str, detached, keep: bool = True
+) -> None:
+    """Convert the page (MkDocs' Page.render, `original`) and keep what it made, unless it warned;
+    in the preview, with its blocks apart (`detached`: its preview.detached_key, or None). Without
+    `keep`, only the blocks apart (the background's: the cache holds the page already)."""
+    preview.state.converted += 1
+    if preview.state.converted > GARBAGE_AFTER_PAGES:
+        gc.enable()
+    warnings = len(preview.state.warnings)
+    MarkdownConverter.counter = 0  # as on_page_markdown did: a preview converts some pages later
+    preview.state.converting, preview.state.new_blocks = src_uri, {}
+    preview.state.new_detached, preview.state.attached = ([] if detached else None), False
+    try:
+        original(page, config, files)
+    finally:
+        preview.state.converting = None
+        blocks, preview.state.new_detached = preview.state.new_detached or [], None
+    preview.state.blocks[src_uri] = preview.state.new_blocks
+    apart, figures, values = shortcodes.keep_unfilled.pop(src_uri, (page.content, (), []))
+    made = {block.token: block.html for block in blocks}
+    page.content, unfilled = preview.fill_blocks(page.content, made), preview.fill_blocks(apart, made)
+    page._sdw_filled = (unfilled, values, page.content)
+    preview.state.detached.pop(src_uri, None)
+    if len(preview.state.warnings) == warnings:  # a page that warned must warn again
+        links = {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}
+        title, anchors = page._title_from_render, page.present_anchor_ids
+        rendered = preview.Rendered(unfilled, figures, page.toc, title, anchors, links)
+        if keep:
+            preview.remember_figures(figures, values)
+            preview.remember(src_uri, key, rendered)
+        page._sdw_preview_key = preview.content_key(src_uri, page.content)
+        # Each block that is one include line must be found as a snippet's whole text, to run
+        # again with that file's new text (detached_key leaves the file's text out of the page's).
+        whole = sum(1 for block in blocks if block.snippet)
+        if blocks and not preview.state.attached and whole == preview.whole_file_blocks(page.markdown):
+            kept_apart = dataclasses.replace(rendered, content=apart)
+            preview.state.detached[src_uri] = preview.Detached(detached, kept_apart, blocks)
+            for md in {id(block.md): block.md for block in blocks}.values():
+                _release(md, src_uri)
+
+
+def _to_detach(src_uri: str, key: str, markdown: str) -> bool:
+    """Whether the preview converts the page, taken from the build cache, again in the background:
+    it runs markdown-exec blocks that it does not hold apart yet, and has not been found to keep
+    one in place."""
+    state = preview.state
+    return (
+        state.serving
+        and 'exec="' in markdown
+        and src_uri not in state.detached
+        and state.undetachable.get(src_uri) != key
+    )
+
+
+# After a build, time for the browser to load the page the build reloads, before the background
+# conversions start taking turns with it.
+DETACH_AFTER_SECONDS = 1.0
+# A rebuild that converts more pages than this collects its garbage as it goes (on_config).
+GARBAGE_AFTER_PAGES = 10
+
+
+def _start_detaching() -> None:
+    """After a preview's build, convert in the background the pages it took from the build cache
+    (as when `make serve` starts) with their blocks apart, one by one, so that the first edit of a
+    value they print runs their blocks alone (about 1 s, where converting them took 5 to 6 s). The next build stops
+    them first (on_config), after the page under way."""
+    todo, preview.state.to_detach = preview.state.to_detach, []
+    if not todo:
+        return
+    stop = threading.Event()
+    sources = _sources(todo[0][1])
+    thread = threading.Thread(target=_detach, args=(todo, stop, sources), name="sdw-detach", daemon=True)
+    preview.state.background = (thread, stop)
+    thread.start()
+
+
+def stop_detaching() -> None:
+    if preview.state.background is not None:
+        thread, stop = preview.state.background
+        stop.set()
+        thread.join()
+        preview.state.background = None
+
+
+class _FromThread(logging.Filter):
+    """Keeps a thread's records out of the terminal: the background conversions' pages converted
+    without a warning before (the build cache keeps no other), and one that warns now is not held
+    apart (preview.state.warnings still counts it), to be converted, and warn, by a build."""
+
+    def __init__(self, thread: int) -> None:
+        super().__init__()
+        self.thread = thread
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.thread != self.thread
+
+
+def _sources(config: MkDocsConfig) -> tuple:
+    """What the preview watches (the pages, the snippets, data/, mkdocs.yml), each file's name, time
+    and size: a background conversion that saw any of it change since the build is thrown away."""
+    folders = [config.docs_dir, *config.watch]
+    found = []
+    for folder in folders:
+        for directory, subfolders, names in os.walk(folder):
+            subfolders[:] = sorted(name for name in subfolders if name not in preview.SKIPPED_FOLDERS)
+            for name in sorted(names):
+                try:
+                    status = os.stat(os.path.join(directory, name))
+                except OSError:
+                    continue
+                found.append((directory, name, status.st_mtime_ns, status.st_size))
+    try:
+        status = os.stat(config.config_file_path)
+        found.append((config.config_file_path, status.st_mtime_ns, status.st_size))
+    except (OSError, TypeError):
+        pass
+    return tuple(found)
+
+
+def _detach(todo: list[tuple], stop: threading.Event, sources: tuple) -> None:
+    if stop.wait(DETACH_AFTER_SECONDS):
+        return
+    config = todo[0][1]
+    # As the build had it (markdown-exec's on_post_build reset it): the blocks' output is converted
+    # with the site's Markdown extensions. Not reset after: the next build may have set its own.
+    markdown_config.save(config.markdown_extensions, config.mdx_configs)
+    quiet = _FromThread(threading.get_ident())
+    handlers = [handler for handler in logging.getLogger("mkdocs").handlers if handler is not preview._collector]
+    for handler in handlers:
+        handler.addFilter(quiet)
+    state, detached = preview.state, 0
+    try:
+        for page, config, files, src_uri, key, plain, others, reads_all in todo:
+            if stop.is_set() or _sources(config) != sources:
+                break
+            if src_uri in state.detached:
+                continue
+            apart = preview.detached_key(src_uri, plain, others, reads_all)
+            try:
+                if apart is not None:  # on a copy: the build's page is written already
+                    _convert(copy.copy(page), type(page).render, config, files, src_uri, key, apart, keep=False)
+            except Exception:  # not kept apart: converted, and reported, by the next build it reaches
+                pass
+            if _sources(config) != sources:  # saved meanwhile: it may have read the new files
+                state.detached.pop(src_uri, None)
+                state.blocks.pop(src_uri, None)
+                break
+            if src_uri in state.detached:
+                detached += 1
+            else:
+                state.undetachable[src_uri] = key
+    finally:
+        for handler in handlers:
+            handler.removeFilter(quiet)
+        _forget_converted_markdown()
+    if detached:
+        log.info(f"preview: {detached} pages from the build cache now hold their blocks apart, for the next edit")
+
+
+def _forget_converted_markdown() -> None:
+    # markdown-exec keeps every Markdown it converted a block for (functools.cache), and each
+    # page's holds that build's whole site: a long preview would keep every build.
+    clear = getattr(_register_headings_processors, "cache_clear", None)
+    if clear is not None:
+        clear()
 
 
 def _made(md, make, forget: bool = False) -> tuple[str, bool]:
@@ -213,7 +373,10 @@ def _keep_block(source: str, md, make) -> str:
         state.attached = True
         return html
     token = preview.block_token(len(state.new_detached), _block_level(md, html))
-    block = preview.Block(token, source, preview.block_key(source), make, MarkdownConverter.counter, html, md)
+    snippet = snippet_fence.snippet_named_by(source)
+    if snippet is not None and preview.included_text(snippet) != source:
+        snippet = None  # not the text an include gives: this block cannot be run with a new one
+    block = preview.Block(token, source, preview.block_key(source), make, MarkdownConverter.counter, html, md, snippet)
     state.new_detached.append(block)
     return token
 
@@ -229,23 +392,26 @@ def _blocks_again(src_uri: str, key: str, entry: preview.Detached) -> preview.Re
     state.converting, state.new_blocks = src_uri, {}
     try:
         for block in entry.blocks:
-            block_key = preview.block_key(block.source)
+            source = preview.included_text(block.snippet) if block.snippet else block.source
+            if source is None:  # the file it shows is gone: the page warns, converted
+                return None
+            block_key = preview.block_key(source)
             if block_key == block.key:
                 html[block.token] = block.html
                 continue
-            made, filed = _made(block.md, block.make, forget=True)
+            made, filed = _made(block.md, lambda block=block, source=source: block.make(source), forget=True)
             changed = _block_level(block.md, made) != _block_level(block.md, block.html)
             if filed or changed or MarkdownConverter.counter != block.counter_after:
                 return None
             html[block.token] = made
-            remade.append((block, block_key, made))
+            remade.append((block, source, block_key, made))
     finally:
         state.converting = None
         state.blocks[src_uri] = state.new_blocks  # only what this run used: it would grow with every run
     rendered = dataclasses.replace(entry.rendered, content=preview.fill_blocks(entry.rendered.content, html))
     if len(state.warnings) == warnings:
-        for block, block_key, made in remade:
-            block.key, block.html = block_key, made
+        for block, source, block_key, made in remade:
+            block.source, block.key, block.html = source, block_key, made
         preview.remember(src_uri, key, rendered)
     state.blocks_run += 1
     return rendered
@@ -288,17 +454,19 @@ class _CachedTemplate:
         return getattr(self.template, name)
 
 
+def on_build_error(error: Exception) -> None:
+    gc.enable()
+    preview.state.to_detach = []
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    gc.enable()
     if not preview.state.caching:
         return
     preview.save_figures()
     state = preview.state
     if state.serving:
-        # markdown-exec keeps every Markdown it converted a block for (functools.cache), and each
-        # page's holds that build's whole site: a long preview would keep every build.
-        clear = getattr(_register_headings_processors, "cache_clear", None)
-        if clear is not None:
-            clear()
+        _forget_converted_markdown()
         log.info(
             f"preview: {state.hits} pages unchanged, taken from the cache; "
             f"{state.blocks_run} pages' blocks run again, the pages kept; "
@@ -312,6 +480,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
     state.hits = state.template_hits = state.pages_built = state.blocks_run = 0
     state.print_page_kept = None
+    if state.serving:
+        _start_detaching()
+
+
+def on_shutdown() -> None:
+    stop_detaching()
 
 
 def _cache_search_sections() -> None:
