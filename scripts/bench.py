@@ -379,7 +379,7 @@ def serve_loop(copy: Path, site_url: str, edits: int) -> dict:
     """make serve's command in `copy`: seconds until it answers, then until each edit shows; then
     again, restarted on the build cache the first run filled: until it answers, until it has
     converted in the background the pages it took from there, and until one value edit shows."""
-    loop = _serve(copy, site_url, edits, "serve")
+    loop = _serve(copy, site_url, edits, "serve")  # with a build cache of its own, empty at first
     restarted = _serve(copy, site_url, 1, "restart")
     loop["serve_restart_seconds"] = restarted["serve_start_seconds"]
     loop["detached_seconds"] = restarted.get("detached_seconds")
@@ -820,7 +820,8 @@ def loop_summary(loop: dict, change: Callable) -> list[str]:
         f"| Edit to reload, an assumption's value (`make serve`) | {LOOP_TARGETS['reload_value']} "
         f"| {timed('reload_value')} |",
         f"| Edit to reload, a flashcard (`make serve`) | {LOOP_TARGETS['reload_card']} | {timed('reload_card')} |",
-        f"| Edit to reload, an assumption's value, the first after `make serve` restarts on the build cache "
+        f"| Edit to reload, an assumption's value, the first after `make serve` restarts on the build cache, "
+        f"once its background conversions are done "
         f"| {LOOP_TARGETS['reload_value']} | {timed('reload_value_after_restart')} |",
         f"| `mkdocs build --strict`, cold: an empty build cache, as a fresh clone | {LOOP_TARGETS['strict_build']} "
         f"| {timed('strict_build_empty_cache')} |",

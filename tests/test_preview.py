@@ -288,3 +288,32 @@ def test_a_coverage_check_that_cannot_run_is_a_warning_and_the_preview_goes_on(t
     assert [record.getMessage() for record in caplog.records] == [
         "check_coverage.py cannot run in this environment (see above); the preview skips the coverage check"
     ]
+
+
+@pytest.mark.parametrize("failure", ["raises", "warns"])
+def test_a_page_whose_background_conversion_fails_is_converted_by_the_next_build(monkeypatch, failure) -> None:
+    """The background conversions keep their log out of the terminal: a page whose conversion there
+    raises or warns (its build's did not) is not held apart, and the next build converts it rather
+    than take it from the cache, so that it says why where a build's warnings go."""
+    import logging
+    import types
+
+    from sdw import preview as state_module
+    from sdw.mkdocs_hooks import preview_cache
+
+    monkeypatch.setattr(state_module, "state", state_module.State(serving=True, caching=True))
+    state_module.start("serve")
+
+    def convert(*args, **kwargs) -> None:
+        if failure == "raises":
+            raise RuntimeError("broken")
+        logging.getLogger("mkdocs.sdw.test").warning("docs/a.md:1: something")
+
+    monkeypatch.setattr(preview_cache, "_convert", convert)
+    monkeypatch.setattr(preview_cache, "_sources", lambda config: ())
+    monkeypatch.setattr(preview_cache, "DETACH_AFTER_SECONDS", 0)
+    monkeypatch.setattr(state_module, "detached_key", lambda *args: "apart")
+    config = types.SimpleNamespace(markdown_extensions=[], mdx_configs={})
+    page = types.SimpleNamespace(render=None)
+    preview_cache._detach([(page, config, None, "a.md", "key", "", "", False)], threading.Event(), ())
+    assert state_module.state.reconvert == {"a.md"} and "a.md" not in state_module.state.undetachable

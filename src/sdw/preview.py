@@ -154,6 +154,7 @@ class State:
     # detached_key reads); those found not to keep their blocks apart, by their key; the thread.
     to_detach: list[tuple] = field(default_factory=list)
     undetachable: dict[str, str] = field(default_factory=dict)
+    reconvert: set[str] = field(default_factory=set)  # their background conversion warned or failed
     background: Any = None  # (threading.Thread, threading.Event that stops it)
     hits: int = 0
     print_page_kept: bool | None = None  # whether the print page's combination came from the cache

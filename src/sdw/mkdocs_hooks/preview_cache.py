@@ -108,7 +108,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     others = preview.other_pages_read(markdown, Path(config.config_file_path).parent, Path(config.docs_dir))
     reads_all = shortcodes.reads_all_snippets(markdown)
     key = preview.page_key(src_uri, plain, others, reads_all)
-    hit = preview.cached(src_uri, key)
+    # A page whose background conversion warned or failed is converted, so that it says why.
+    hit = None if src_uri in preview.state.reconvert else preview.cached(src_uri, key)
+    preview.state.reconvert.discard(src_uri)
     # The preview converts a page with its blocks apart, and after an edit that reaches only what
     # its blocks run, runs them again without converting the page.
     detached = preview.detached_key(src_uri, plain, others, reads_all) if preview.state.serving and not hit else None
@@ -229,7 +231,8 @@ def stop_detaching() -> None:
 class _FromThread(logging.Filter):
     """Keeps a thread's records out of the terminal: the background conversions' pages converted
     without a warning before (the build cache keeps no other), and one that warns now is not held
-    apart (preview.state.warnings still counts it), to be converted, and warn, by a build."""
+    apart (preview.state.warnings still counts it) and is converted by the next build, which shows
+    the warning where a build's go."""
 
     def __init__(self, thread: int) -> None:
         super().__init__()
@@ -280,16 +283,20 @@ def _detach(todo: list[tuple], stop: threading.Event, sources: tuple) -> None:
             if src_uri in state.detached:
                 continue
             apart = preview.detached_key(src_uri, plain, others, reads_all)
+            warnings, failed = len(state.warnings), False
             try:
                 if apart is not None:  # on a copy: the build's page is written already
                     _convert(copy.copy(page), type(page).render, config, files, src_uri, key, apart, keep=False)
-            except Exception:  # not kept apart: converted, and reported, by the next build it reaches
-                pass
+            except Exception:
+                failed = True
             if _sources(config) != sources:  # saved meanwhile: it may have read the new files
                 state.detached.pop(src_uri, None)
                 state.blocks.pop(src_uri, None)
                 break
-            if src_uri in state.detached:
+            if failed or len(state.warnings) != warnings:
+                # Unlike its build's conversion: the next build converts it, and says why.
+                state.reconvert.add(src_uri)
+            elif src_uri in state.detached:
                 detached += 1
             else:
                 state.undetachable[src_uri] = key
