@@ -584,6 +584,17 @@ def test_the_figures_kept_are_those_the_last_build_used(cache_dir: Path, tmp_pat
         snippets.use(SNIPPETS)
 
 
+def two_snippets(tmp_path: Path) -> tuple[Path, Path]:
+    """A project whose docs/snippets hold `base` (users = 5) and `derived`, which imports it."""
+    root = tmp_path / "project"
+    folder = root / "docs" / preview.SNIPPETS
+    folder.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (folder / "base.py").write_text("users = 5\n", encoding="utf-8")
+    (folder / "derived.py").write_text("from base import users\ndouble = users * 2\n", encoding="utf-8")
+    return root, folder
+
+
 def test_a_comment_converts_again_only_the_pages_that_show_the_snippet(
     cache_dir: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -591,12 +602,7 @@ def test_a_comment_converts_again_only_the_pages_that_show_the_snippet(
     alone of those it runs or that they import: an edited comment changes the key of the page that
     shows the file, and of no other; an edited value changes both. A page that only names a
     snippet (in prose, a path in inline code) runs nothing of it: no edit changes its key."""
-    root = tmp_path / "project"
-    folder = root / "docs" / preview.SNIPPETS
-    folder.mkdir(parents=True)
-    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    (folder / "base.py").write_text("users = 5\n", encoding="utf-8")
-    (folder / "derived.py").write_text("from base import users\ndouble = users * 2\n", encoding="utf-8")
+    root, folder = two_snippets(tmp_path)
     shows_base = '```python exec="on"\n--8<-- "base.py"\n```\n'
     runs_derived = '```python exec="on"\n--8<-- "derived.py"\n```\n'
     mentions_base = "The users come from `base.py`; see `derived.double`.\n"
@@ -639,12 +645,7 @@ def test_a_page_kept_with_its_blocks_apart_is_kept_through_its_snippets_edits(tm
     blocks run (each block's own key does) nor the text of a snippet a block is whole (one include
     line: the block runs again with the file's new text), but the text of a snippet included with
     other lines, which the page's conversion joined into one source."""
-    root = tmp_path / "project"
-    folder = root / "docs" / preview.SNIPPETS
-    folder.mkdir(parents=True)
-    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    (folder / "base.py").write_text("users = 5\n", encoding="utf-8")
-    (folder / "derived.py").write_text("from base import users\ndouble = users * 2\n", encoding="utf-8")
+    root, folder = two_snippets(tmp_path)
     whole = 'Text.\n\n```python exec="on"\n--8<-- "derived.py"\n```\n'
     joined = 'Text.\n\n```python exec="on"\n--8<-- "derived.py"\nprint(double)\n```\n'
 
