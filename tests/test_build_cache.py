@@ -500,6 +500,22 @@ value["n"] = 2  # after the stores: not what they keep
     assert [build_cache.load(PROJECT, "page", f"{number:04x}") for number in range(200)] == [{"n": 1}] * 200
 
 
+def snippet_project(tmp_path: Path, snippets_text: dict[str, str]) -> tuple[Path, Path]:
+    """A project (mkdocs.yml, docs/snippets/) whose snippets are `snippets_text`, by module name."""
+    root = tmp_path / "project"
+    folder = root / "docs" / preview.SNIPPETS
+    folder.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    for name, text in snippets_text.items():
+        (folder / f"{name}.py").write_text(text, encoding="utf-8")
+    return root, folder
+
+
+def two_snippets(tmp_path: Path) -> tuple[Path, Path]:
+    """`base` (users = 5) and `derived`, which imports it."""
+    return snippet_project(tmp_path, {"base": "users = 5\n", "derived": "from base import users\ndouble = users * 2\n"})
+
+
 def test_a_figure_is_computed_again_only_when_its_snippet_or_one_it_imports_changed(
     cache_dir: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -507,14 +523,15 @@ def test_a_figure_is_computed_again_only_when_its_snippet_or_one_it_imports_chan
     imports: after an edit to one snippet, a build (a new process: the kept values come from the
     disk) computes the figures of that snippet and its importers, and takes every other from the
     cache, so a preview runs only the snippets the edit reaches; an edited comment reaches none."""
-    root = tmp_path / "project"
-    folder = root / "docs" / preview.SNIPPETS
-    folder.mkdir(parents=True)
-    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     code = "from sdw.estimation import count\n"
-    (folder / "base.py").write_text(f"{code}users = count(5)\n", encoding="utf-8")
-    (folder / "derived.py").write_text(f"{code}from base import users\ndouble = count(users * 2)\n", encoding="utf-8")
-    (folder / "other.py").write_text(f"{code}thing = count(7)\n", encoding="utf-8")
+    root, folder = snippet_project(
+        tmp_path,
+        {
+            "base": f"{code}users = count(5)\n",
+            "derived": f"{code}from base import users\ndouble = count(users * 2)\n",
+            "other": f"{code}thing = count(7)\n",
+        },
+    )
     figures = tuple(
         shortcodes.Figure((name,), "page.md:1", "", "a sentence") for name in ("derived.double", "other.thing")
     )
@@ -555,12 +572,8 @@ def test_the_figures_kept_are_those_the_last_build_used(cache_dir: Path, tmp_pat
     """Each value edit makes new figures: the figures kept, in memory and on disk, are those the
     last build used (and the cards' while a build keeps the deck, which cites them), so that they
     do not pile up over a preview's edits."""
-    root = tmp_path / "project"
-    folder = root / "docs" / preview.SNIPPETS
-    folder.mkdir(parents=True)
-    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     code = "from sdw.estimation import count\n"
-    (folder / "derived.py").write_text(f"{code}from base import users\ndouble = count(users * 2)\n", encoding="utf-8")
+    root, folder = snippet_project(tmp_path, {"derived": f"{code}from base import users\ndouble = count(users * 2)\n"})
     figure = shortcodes.Figure(("derived.double",), "page.md:1", "", "a sentence")
 
     def build(users: int, deck: bool) -> list[str]:
@@ -582,17 +595,6 @@ def test_the_figures_kept_are_those_the_last_build_used(cache_dir: Path, tmp_pat
         assert build(7, deck=True) == ["14", "14"]
     finally:
         snippets.use(SNIPPETS)
-
-
-def two_snippets(tmp_path: Path) -> tuple[Path, Path]:
-    """A project whose docs/snippets hold `base` (users = 5) and `derived`, which imports it."""
-    root = tmp_path / "project"
-    folder = root / "docs" / preview.SNIPPETS
-    folder.mkdir(parents=True)
-    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    (folder / "base.py").write_text("users = 5\n", encoding="utf-8")
-    (folder / "derived.py").write_text("from base import users\ndouble = users * 2\n", encoding="utf-8")
-    return root, folder
 
 
 def test_a_comment_converts_again_only_the_pages_that_show_the_snippet(
