@@ -1,7 +1,7 @@
 """URL shortener worked example: the estimator's ten-input model beside the figures on the pages."""
 
-from url_shortener_assumptions import zones
-from url_shortener_bandwidth import egress, ingress
+from url_shortener_assumptions import distinct_links_clicked_per_day, zones
+from url_shortener_bandwidth import egress, ingress, redirect_response_bytes
 from url_shortener_cache import cache_copies_per_zone, shared_cache_bytes_all_zones, shared_cache_bytes_per_zone
 from url_shortener_servers import create_servers, redirect_servers
 from url_shortener_storage import link_bytes_total, storage_total
@@ -20,6 +20,10 @@ model_egress = bandwidth(model["egress_bytes_per_sec"])
 # arrives, the redirect requests included.
 model_ingress = bandwidth(model["ingress_bytes_per_sec"])
 model_cache = size(model["cache_bytes"])
+# Step 2's conversion 5 caps a first guess at the distinct items a day's reads touch: the links
+# clicked, at the model's read size. The model's cache also holds the day's new links, written in
+# at creation before their first click, which that cap leaves out.
+model_cache_cap = size(distinct_links_clicked_per_day * redirect_response_bytes)
 model_servers = servers(model["servers"])
 page_servers = servers(redirect_servers + create_servers)
 
