@@ -204,10 +204,12 @@ edge_locations = count(300)
 edge_ttl = duration(60)
 # CloudFront removes a cached answer before it expires only by invalidating its path: the first 1,000
 # paths a month are free, each one after that costs $0.005 (CloudFront's pricing). Each status change
-# of a link (a disable, an enable, a delete, an expiry moved, a takedown) invalidates one path.
+# of a link (a disable, an enable, a delete, an expiry moved, a takedown) invalidates one path; the
+# expiry job's tombstones and an account deletion's bulk ends invalidate none (step 6).
 invalidation_free_paths_per_month = count(1000)
 invalidation_price_per_path = count(0.005)
 # Status changes a day, owners' and reviewers' together: a guess, one for every thousand links made.
+# Not counted: the expiry job's tombstones and an account deletion's ends, which purge no edge path.
 status_changes_per_day = per_day(100e3)
 # An idempotency record's fields, in bytes: caller (an account ID, an API key's hash prefix or an IPv6
 # address), the client's idempotency key (a UUID as text), a SHA-256 of the request, the short key,
