@@ -144,6 +144,9 @@ daily_rollup_row_bytes = size(60)
 count_queries_per_day = per_day(10e6)
 # A one-link query reaches the one shard that holds the link; a list page's links hash to every shard.
 list_page_count_query_share = fraction(0.25)
+# A list page's links: the page size of step 3's list call (limit=50), each link read by key from the
+# link store (step 4), counted as full pages.
+list_page_links = count(50)
 
 # --- Popularity and the cache -----------------------------------------------------------------
 zipf_exponent = count(0.8)
@@ -513,6 +516,11 @@ TABLE = [
         list_page_count_query_share,
         "A guess: a person opens the list of their links, then a few of them. A list page's "
         "links hash to every shard of a zone's copy, so its query runs on each of them.",
+    ),
+    (
+        "Links on a list page",
+        list_page_links,
+        "The list call's page size (step 3); each is read by key from the link store, every page counted full.",
     ),
     (
         "Zipf exponent of link popularity",
