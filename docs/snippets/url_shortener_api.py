@@ -114,8 +114,9 @@ outbox_store_bytes = size(
     / SECONDS_PER_DAY
     * link_copies
 )
-# Alias claims (step 4's AliasClaim): a row per alias created, in the create's batch, living 30 days
-# (the quota's window), in a table compacted by time window in days, so kept by the same rule.
+# Alias claims (step 4's AliasClaim): a row per alias created, a conditional write before the link's
+# insert, living 30 days (the quota's window), in a table compacted by time window in days, so kept
+# by the same rule; the account's last_claim cell expires with the claims, so no file is held back.
 alias_claim_days = count(30)
 alias_claim_rows_per_day = per_day(custom_aliases_per_day)
 alias_claim_store_bytes = size(

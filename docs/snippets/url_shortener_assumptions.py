@@ -144,6 +144,9 @@ daily_rollup_row_bytes = size(60)
 count_queries_per_day = per_day(10e6)
 # A one-link query reaches the one shard that holds the link; a list page's links hash to every shard.
 list_page_count_query_share = fraction(0.25)
+# A list page's links: the page size of step 3's list call (limit=50), each link read by key from the
+# link store (step 4), counted as full pages.
+list_page_links = count(50)
 
 # --- Popularity and the cache -----------------------------------------------------------------
 zipf_exponent = count(0.8)
@@ -204,10 +207,12 @@ edge_locations = count(300)
 edge_ttl = duration(60)
 # CloudFront removes a cached answer before it expires only by invalidating its path: the first 1,000
 # paths a month are free, each one after that costs $0.005 (CloudFront's pricing). Each status change
-# of a link (a disable, an enable, a delete, an expiry moved, a takedown) invalidates one path.
+# of a link (a disable, an enable, a delete, an expiry moved, a takedown) invalidates one path; the
+# expiry job's tombstones and an account deletion's bulk ends invalidate none (step 6).
 invalidation_free_paths_per_month = count(1000)
 invalidation_price_per_path = count(0.005)
 # Status changes a day, owners' and reviewers' together: a guess, one for every thousand links made.
+# Not counted: the expiry job's tombstones and an account deletion's ends, which purge no edge path.
 status_changes_per_day = per_day(100e3)
 # An idempotency record's fields, in bytes: caller (an account ID, an API key's hash prefix or an IPv6
 # address), the client's idempotency key (a UUID as text), a SHA-256 of the request, the short key,
@@ -511,6 +516,11 @@ TABLE = [
         list_page_count_query_share,
         "A guess: a person opens the list of their links, then a few of them. A list page's "
         "links hash to every shard of a zone's copy, so its query runs on each of them.",
+    ),
+    (
+        "Links on a list page",
+        list_page_links,
+        "The list call's page size (step 3); each is read by key from the link store, every page counted full.",
     ),
     (
         "Zipf exponent of link popularity",

@@ -29,7 +29,7 @@ from url_shortener_assumptions import (
 )
 from url_shortener_cache import store_reads_peak
 from url_shortener_partitioning import conditional_writes_per_create, rows_written_per_create
-from url_shortener_servers import link_db_servers
+from url_shortener_servers import link_db_servers, list_link_reads_peak
 from url_shortener_storage import link_bytes_total_one_copy, link_record_bytes, links_over_retention_days
 
 from sdw.estimation import (
@@ -71,9 +71,9 @@ ddb_writes_per_month = count(creations_per_month * rows_written_per_create)
 ddb_write_cost = count(ddb_writes_per_month / MILLION * ddb_write_price_per_million)
 
 # --- Reads: what reaches the store past the caches -------------------------------------------------
-# The redirect cache's misses and the cache filler's read of each new link (url_shortener_cache), at
-# their average, each one strongly consistent read unit.
-ddb_reads_per_month = count(store_reads_peak / peak_to_average * SECONDS_PER_MONTH)
+# The redirect cache's misses and the cache filler's read of each new link (url_shortener_cache), and
+# the list pages' links (url_shortener_servers), at their average, each one strongly consistent read unit.
+ddb_reads_per_month = count((store_reads_peak + list_link_reads_peak) / peak_to_average * SECONDS_PER_MONTH)
 ddb_read_cost = count(ddb_reads_per_month / MILLION * ddb_read_price_per_million)
 
 ddb_monthly_cost = count(ddb_storage_cost + ddb_write_cost + ddb_read_cost)

@@ -34,6 +34,7 @@ from url_shortener_servers import (
     condition_reads_peak,
     conditional_writes_per_create,
     link_db_servers,
+    list_link_reads_peak,
     paxos_state_reads_peak,
     paxos_state_reads_per_create,
 )
@@ -103,11 +104,13 @@ link_disk_left = size(link_disk_spare - small_stores_bytes)
 # stores, the way the Twitter example counts its own (twitter_servers.database_bytes_per_server).
 bytes_per_server = size((link_bytes_total + small_stores_bytes) / link_db_servers)
 writes_per_server_peak = peak(creations_per_second_peak * replica_writes_per_create / link_db_servers)
-# Reads: the caches' misses and the cache filler's reads of new links (store_reads_peak), and the
-# condition read of each conditional write (condition_reads_peak), each at a quorum; and the
-# consensus rounds' Paxos-state reads, already counted replica by replica (paxos_state_reads_peak).
+# Reads: the caches' misses and the cache filler's reads of new links (store_reads_peak), the
+# condition read of each conditional write (condition_reads_peak) and the list pages' links
+# (list_link_reads_peak), each at a quorum; and the consensus rounds' Paxos-state reads, already
+# counted replica by replica (paxos_state_reads_peak).
 reads_per_server_peak = peak(
-    ((store_reads_peak + condition_reads_peak) * quorum_replicas + paxos_state_reads_peak) / link_db_servers
+    ((store_reads_peak + condition_reads_peak + list_link_reads_peak) * quorum_replicas + paxos_state_reads_peak)
+    / link_db_servers
 )
 # An alias create claims its alias against the account's quota with one more conditional write, a
 # Paxos round on the owner's AliasClaim partition (step 4), so an account's claims go one at a time.
@@ -225,6 +228,7 @@ if __name__ != "url_shortener_partitioning":
                 ),
                 (
                     "Replica reads a second at peak (cache misses, the filler's reads, the conditions' reads, "
+                    "list pages' links, "
                     f"{paxos_state_reads_per_create} Paxos-state reads a create: 2 a round, every replica)",
                     reads_per_server_peak,
                 ),

@@ -45,6 +45,7 @@ from url_shortener_servers import (
     condition_reads_peak,
     event_log_servers_for_disk,
     link_db_servers,
+    list_link_reads_peak,
     paxos_state_reads_zone_lost_peak,
     redirect_servers,
     redirect_zone_even_share_peak,
@@ -129,26 +130,35 @@ alb_default_budget_share = fraction(alb_default_redirects_lost / failed_redirect
 # Each quorum read costs two replica reads. The capacity is the worst case, what the servers of two zones can read
 # with the third zone down, every read priced as a cold one (beyond the block cache), though the hot
 # links among them would be cached; both shares below are of that. The cache filler's read of each
-# new link (url_shortener_cache), the conditional writes' condition reads and their Paxos-state reads
-# (url_shortener_servers) go on either way, and are counted in both. The state reads are replica
-# reads already, those of the two zones' replicas left (paxos_state_reads_zone_lost_peak), priced as
-# cold reads like the rest.
-cold_cache_database_reads = peak(shared_cache_reads_peak + filler_reads_peak + condition_reads_peak)
+# new link (url_shortener_cache), the conditional writes' condition reads and their Paxos-state reads,
+# and the list pages' link reads (url_shortener_servers) go on either way, and are counted in both.
+# The state reads are replica reads already, those of the two zones' replicas left
+# (paxos_state_reads_zone_lost_peak), priced as cold reads like the rest.
+cold_cache_database_reads = peak(
+    shared_cache_reads_peak + filler_reads_peak + condition_reads_peak + list_link_reads_peak
+)
 database_read_capacity = throughput(link_db_servers * cold_reads_per_database_server * (zones - 1) / zones)
 cold_cache_database_load = fraction(
     (cold_cache_database_reads * quorum_replicas + paxos_state_reads_zone_lost_peak) / database_read_capacity
 )
 normal_database_load = fraction(
-    ((store_reads_peak + condition_reads_peak) * quorum_replicas + paxos_state_reads_zone_lost_peak)
+    (
+        (store_reads_peak + condition_reads_peak + list_link_reads_peak) * quorum_replicas
+        + paxos_state_reads_zone_lost_peak
+    )
     / database_read_capacity
 )
 # One zone's cache primary dead and not yet replaced (Sentinel's detection, then the promotion): its
 # redirect servers' breakers open after a few failed reads, and the zone's shared-cache hits go to the
-# store too, on top of the usual misses, the filler's reads and the conditional writes' reads. Priced
+# store too, on top of the usual misses, the filler's reads, the conditional writes' reads and the
+# list pages' reads. Priced
 # with a zone down, as the store's capacity is: the open breakers are in one of the two zones left,
 # which then carries half the shared-cache hits.
 zone_cache_down_database_reads = peak(
-    store_reads_peak + condition_reads_peak + (shared_cache_reads_peak - shared_cache_misses_peak) / (zones - 1)
+    store_reads_peak
+    + condition_reads_peak
+    + list_link_reads_peak
+    + (shared_cache_reads_peak - shared_cache_misses_peak) / (zones - 1)
 )
 zone_cache_down_database_load = fraction(
     (zone_cache_down_database_reads * quorum_replicas + paxos_state_reads_zone_lost_peak) / database_read_capacity

@@ -14,6 +14,7 @@ from url_shortener_assumptions import (
     event_log_retention_days,
     link_copies,
     list_page_count_query_share,
+    list_page_links,
     peak_to_average,
     requests_per_server,
     storage_per_database_server,
@@ -140,6 +141,9 @@ stream_server_down_on_time_for = duration(
 # beyond the block cache, so every read is priced as a cold one.
 conditional_writes_per_create = count(3)
 condition_reads_peak = peak(creations_per_second_peak * conditional_writes_per_create)
+# A list page ("my links", step 4) reads each of its links by key at a quorum, past no cache: one
+# list page for every list page's count query, each counted as a full page.
+list_link_reads_peak = peak(count_queries_per_second_peak * list_page_count_query_share * list_page_links)
 # Each conditional write is a consensus round (Paxos: paxos_variant v2 saves round trips, not the
 # replicas' state writes), and every replica in the round reads its own
 # Paxos state twice at most (reference_capacity). These are replica reads already, not quorum reads, so they
@@ -156,7 +160,10 @@ paxos_state_reads_zone_lost_peak = peak(paxos_state_reads_peak * (zones - 1) / z
 link_db_servers_for_storage = count(whole_per_zone(link_bytes_total / storage_per_database_server, zones))
 link_db_servers_for_reads = count(
     whole_per_zone(
-        ((store_reads_peak + condition_reads_peak) * quorum_replicas * zone_headroom + paxos_state_reads_peak)
+        (
+            (store_reads_peak + condition_reads_peak + list_link_reads_peak) * quorum_replicas * zone_headroom
+            + paxos_state_reads_peak
+        )
         / cold_reads_per_database_server,
         zones,
     )
@@ -270,7 +277,8 @@ if __name__ != "url_shortener_servers":
                 ),
                 (
                     "Link store",
-                    f"disk ({link_db_servers_for_storage}) or reads on misses, fills and conditional writes, "
+                    f"disk ({link_db_servers_for_storage}) or reads on misses, fills, list pages "
+                    "and conditional writes, "
                     f"their Paxos state included ({link_db_servers_for_reads}), whole per zone",
                     link_db_servers,
                 ),
