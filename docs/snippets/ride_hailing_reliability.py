@@ -24,6 +24,7 @@ from ride_hailing_assumptions import (
     batch_window,
     browse_queries_peak,
     busiest_city_share,
+    cancel_share,
     city_average_speed_kmh,
     city_detour_factor,
     eta_calls_per_routing_server,
@@ -293,6 +294,13 @@ assert routing_share_after_zone_loss < 1
 region_rides_in_progress = count(rides_in_progress_peak * largest_region_share)
 region_connections = count(connections_peak * largest_region_share)
 region_rides_in_rpo = count(rides_per_second_peak * largest_region_share * trip_rpo)
+# The rides with a committed change in that window. Step 4's transactions fall in three clusters a ride: the
+# request (create, reservations, accept and arriving, within seconds), the arrival and pickup a few minutes
+# later (or a cancel on the way, for cancel_share of rides), and the drop-off with the driver's rating. At a
+# steady busy hour each cluster lands in the window for as many rides as are requested in it; the riders'
+# later ratings are left out.
+RIDE_CHANGE_CLUSTERS = 1 + 1 + (1 - cancel_share)
+region_rides_changed_in_rpo = count(rides_per_second_peak * largest_region_share * trip_rpo * RIDE_CHANGE_CLUSTERS)
 region_detection = duration(check_interval * failure_threshold)
 # The person is paged by the outside prober (the edge's logs go quiet with the region): the misses in a
 # row, the last one known at its timeout.
@@ -445,6 +453,7 @@ if __name__ != "ride_hailing_reliability":
                 ("A region lost (the largest): rides under way", region_rides_in_progress),
                 ("... phones to steer", region_connections),
                 (f"... rides requested in the last {trip_rpo}", region_rides_in_rpo),
+                (f"... rides with a committed change in the last {trip_rpo}", region_rides_changed_in_rpo),
                 ("... detection by health checks", region_detection),
                 ("... the prober's page", probe_page_after),
                 ("... until its phones are served elsewhere", region_rto),
