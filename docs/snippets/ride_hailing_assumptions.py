@@ -670,7 +670,7 @@ TABLE = [
         "API operation (creating a payment, capturing one) an endpoint of its own.",
     ),
     (
-        "Payment processor's limit to ask for, over the busy hour's operations",
+        "Payment processor's limit to ask for, over the busy hour's calls",
         processor_limit_headroom,
         "The page's choice (step 6): room for a month of growth and a spike while a higher limit is "
         "asked for again, weeks ahead.",

@@ -263,6 +263,7 @@ trail_rows_per_ride = count(ride_seconds / trail_row_seconds)
 trip_transactions_peak = peak(rides_per_second_peak * trip_transactions_per_ride)
 trip_rows_peak = peak(rides_per_second_peak * trip_rows_per_ride)
 ledger_rows_peak = peak(rides_per_second_peak * ledger_rows_per_ride)
+ledger_transactions_peak = peak(rides_per_second_peak * ledger_transactions_per_ride)
 trail_rows_peak = peak(rides_per_second_peak * trail_rows_per_ride)
 
 # What a zone's loss costs the availability budget: the rides requested while a third of the writes
