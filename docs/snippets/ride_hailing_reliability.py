@@ -321,8 +321,12 @@ hello_load_zone_loss = fraction(hellos_per_gateway_zone_lost_max / hellos_per_ga
 failover_matching_hold = duration(dns_ttl + reconnect_spread + reconnect_backoff_cap)
 # A planned drill: no detection and no decision; promotion, the TTL, the spread and the backoff cap, run
 # at the drilled region's quietest hour (about 4 a.m. in its main time zones), at that hour's rate: the region's share
-# of the day's average, times the quiet hour's share of it. Against the month's budget.
-drill_outage = duration(standby_promotion + dns_ttl + reconnect_spread + reconnect_backoff_cap)
+# of the day's average, times the quiet hour's share of it. Against the month's budget. A drill is two
+# cutovers: the failover, then the failback once the drilled region's cluster has caught up, each the
+# same stop of writes, TTL, spread and backoff cap.
+DRILL_CUTOVERS = 2
+drill_cutover = duration(standby_promotion + dns_ttl + reconnect_spread + reconnect_backoff_cap)
+drill_outage = duration(DRILL_CUTOVERS * drill_cutover)
 drill_hour_rides_per_second = per_second(rides_per_second * largest_region_share * quiet_hour_to_average)
 drill_failed_requests = count(drill_hour_rides_per_second * drill_outage)
 drill_budget_share = fraction(drill_failed_requests / failed_requests_budget)
@@ -463,7 +467,8 @@ if __name__ != "ride_hailing_reliability":
                 ("... on each of its gateways", region_hellos_per_gateway),
                 (f"... of the {hellos_per_gateway} a gateway finishes", hello_load_region_loss),
                 ("... the lost region's rides held from matching after promotion", failover_matching_hold),
-                ("A planned failover drill: outage", drill_outage),
+                ("A planned failover drill: a cutover", drill_cutover),
+                ("... outage, the failover and the failback", drill_outage),
                 ("... ride requests a second in the largest region's quietest hour", drill_hour_rides_per_second),
                 ("... requests failed, at that hour's rate", drill_failed_requests),
                 ("... share of the month's budget", drill_budget_share),
