@@ -499,9 +499,8 @@ TABLE = [
     (
         "Rides cancelled after a match",
         cancel_share,
-        "The page's assumption: a rider's cancel, or a driver's no-show cancel, that ends the ride on the "
-        "way to the pickup. Step 4 counts their rows; a driver's cancel that sends the ride back to "
-        "matching is not one of them.",
+        "The page's assumption: a rider's cancel that ends the ride on the way to the pickup. Step 4 "
+        "counts their rows; a driver's cancel that sends the ride back to matching is not one of them.",
     ),
     (
         "Grace period before a cancellation fee",
@@ -670,7 +669,7 @@ TABLE = [
         "API operation (creating a payment, capturing one) an endpoint of its own.",
     ),
     (
-        "Payment processor's limit to ask for, over the busy hour's operations",
+        "Payment processor's limit to ask for, over the busy hour's calls",
         processor_limit_headroom,
         "The page's choice (step 6): room for a month of growth and a spike while a higher limit is "
         "asked for again, weeks ahead.",

@@ -182,9 +182,9 @@ idempotency_row_bytes = row_bytes(IDEMPOTENCY_FIELDS)
 
 # The outbox, keyed by event_id: written in the same transaction as the change it announces.
 OUTBOX_FIELDS = [
-    ("event_id", 16, "name-based UUID of the ride and the transition: every copy has one ID"),
+    ("event_id", 16, "name-based UUID of the ride and the version it writes (a rating adds its rater)"),
     ("ride_id", 8, ""),
-    ("type", 1, "requested, matched, completed, cancelled, rated"),
+    ("type", 1, "requested, offered, offer ended, matched, arriving to completed, cancelled, rated"),
     ("payload", 120, "what consumers need: amounts, IDs, times"),
     ("created_at", 8, ""),
     ("row overhead", ROW_OVERHEAD, ""),
@@ -263,6 +263,7 @@ trail_rows_per_ride = count(ride_seconds / trail_row_seconds)
 trip_transactions_peak = peak(rides_per_second_peak * trip_transactions_per_ride)
 trip_rows_peak = peak(rides_per_second_peak * trip_rows_per_ride)
 ledger_rows_peak = peak(rides_per_second_peak * ledger_rows_per_ride)
+ledger_transactions_peak = peak(rides_per_second_peak * ledger_transactions_per_ride)
 trail_rows_peak = peak(rides_per_second_peak * trail_rows_per_ride)
 
 # What a zone's loss costs the availability budget: the rides requested while a third of the writes

@@ -14,6 +14,7 @@ from ride_hailing_assumptions import (
     eta_calls_per_routing_server,
     eta_matrix_call_cost,
     largest_region,
+    largest_region_share,
     map_match_call_cost,
     payment_ops_per_ride,
     processor_default_write_limit,
@@ -88,6 +89,12 @@ reconnects_after_zone_loss = count(connections_peak / zones)
 reconnects_per_second_zone_loss = per_second(reconnects_after_zone_loss / reconnect_spread)
 resubscribes_after_zone_loss = count(subscriptions_peak / zones)
 resubscribes_per_second_zone_loss = per_second(resubscribes_after_zone_loss / reconnect_spread)
+# A zone belongs to one region: a zone of the largest region, its share of the above. (The figures above
+# count a zone of every region at once, the worst case step 7 checks the gateways against.)
+reconnects_after_zone_loss_region = count(connections_peak * largest_region_share / zones)
+reconnects_per_second_zone_loss_region = per_second(reconnects_after_zone_loss_region / reconnect_spread)
+resubscribes_after_zone_loss_region = count(subscriptions_peak * largest_region_share / zones)
+resubscribes_per_second_zone_loss_region = per_second(resubscribes_after_zone_loss_region / reconnect_spread)
 # Messages not delivered while one node's loss is noticed: its share of the publishes, for the detection time.
 publishes_lost_per_node_failure = count(publishes_peak / pubsub_nodes * pubsub_failure_detection)
 
@@ -140,6 +147,10 @@ if __name__ != "ride_hailing_matching":
                 ("... a second, over the reconnect window", reconnects_per_second_zone_loss),
                 ("Channels resubscribed after a zone's loss", resubscribes_after_zone_loss),
                 ("... a second", resubscribes_per_second_zone_loss),
+                ("Phones reconnecting after a zone of the largest region is lost", reconnects_after_zone_loss_region),
+                ("... a second", reconnects_per_second_zone_loss_region),
+                ("... channels resubscribed", resubscribes_after_zone_loss_region),
+                ("... a second", resubscribes_per_second_zone_loss_region),
                 ("Messages lost while one pub/sub node's loss is noticed", publishes_lost_per_node_failure),
                 ("Trail positions into the log", trail_positions_peak),
                 ("Processor calls at the peak (create, confirm, capture)", processor_calls_peak),

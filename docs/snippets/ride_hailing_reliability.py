@@ -24,6 +24,7 @@ from ride_hailing_assumptions import (
     batch_window,
     browse_queries_peak,
     busiest_city_share,
+    cancel_share,
     city_average_speed_kmh,
     city_detour_factor,
     eta_calls_per_routing_server,
@@ -293,6 +294,13 @@ assert routing_share_after_zone_loss < 1
 region_rides_in_progress = count(rides_in_progress_peak * largest_region_share)
 region_connections = count(connections_peak * largest_region_share)
 region_rides_in_rpo = count(rides_per_second_peak * largest_region_share * trip_rpo)
+# The rides with a committed change in that window. Step 4's transactions fall in three clusters a ride: the
+# request (create, reservations, accept and arriving, within seconds), the arrival and pickup a few minutes
+# later (or a cancel on the way, for cancel_share of rides), and the drop-off with the driver's rating. At a
+# steady busy hour each cluster lands in the window for as many rides as are requested in it; the riders'
+# later ratings are left out.
+RIDE_CHANGE_CLUSTERS = 1 + 1 + (1 - cancel_share)
+region_rides_changed_in_rpo = count(rides_per_second_peak * largest_region_share * trip_rpo * RIDE_CHANGE_CLUSTERS)
 region_detection = duration(check_interval * failure_threshold)
 # The person is paged by the outside prober (the edge's logs go quiet with the region): the misses in a
 # row, the last one known at its timeout.
@@ -313,8 +321,12 @@ hello_load_zone_loss = fraction(hellos_per_gateway_zone_lost_max / hellos_per_ga
 failover_matching_hold = duration(dns_ttl + reconnect_spread + reconnect_backoff_cap)
 # A planned drill: no detection and no decision; promotion, the TTL, the spread and the backoff cap, run
 # at the drilled region's quietest hour (about 4 a.m. in its main time zones), at that hour's rate: the region's share
-# of the day's average, times the quiet hour's share of it. Against the month's budget.
-drill_outage = duration(standby_promotion + dns_ttl + reconnect_spread + reconnect_backoff_cap)
+# of the day's average, times the quiet hour's share of it. Against the month's budget. A drill is two
+# cutovers: the failover, then the failback once the drilled region's cluster has caught up, each the
+# same stop of writes, TTL, spread and backoff cap.
+DRILL_CUTOVERS = 2
+drill_cutover = duration(standby_promotion + dns_ttl + reconnect_spread + reconnect_backoff_cap)
+drill_outage = duration(DRILL_CUTOVERS * drill_cutover)
 drill_hour_rides_per_second = per_second(rides_per_second * largest_region_share * quiet_hour_to_average)
 drill_failed_requests = count(drill_hour_rides_per_second * drill_outage)
 drill_budget_share = fraction(drill_failed_requests / failed_requests_budget)
@@ -445,6 +457,7 @@ if __name__ != "ride_hailing_reliability":
                 ("A region lost (the largest): rides under way", region_rides_in_progress),
                 ("... phones to steer", region_connections),
                 (f"... rides requested in the last {trip_rpo}", region_rides_in_rpo),
+                (f"... rides with a committed change in the last {trip_rpo}", region_rides_changed_in_rpo),
                 ("... detection by health checks", region_detection),
                 ("... the prober's page", probe_page_after),
                 ("... until its phones are served elsewhere", region_rto),
@@ -454,7 +467,8 @@ if __name__ != "ride_hailing_reliability":
                 ("... on each of its gateways", region_hellos_per_gateway),
                 (f"... of the {hellos_per_gateway} a gateway finishes", hello_load_region_loss),
                 ("... the lost region's rides held from matching after promotion", failover_matching_hold),
-                ("A planned failover drill: outage", drill_outage),
+                ("A planned failover drill: a cutover", drill_cutover),
+                ("... outage, the failover and the failback", drill_outage),
                 ("... ride requests a second in the largest region's quietest hour", drill_hour_rides_per_second),
                 ("... requests failed, at that hour's rate", drill_failed_requests),
                 ("... share of the month's budget", drill_budget_share),

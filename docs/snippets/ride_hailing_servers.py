@@ -38,7 +38,7 @@ from ride_hailing_assumptions import (
     usable_bytes_per_node,
     zones,
 )
-from ride_hailing_data_model import ledger_rows_peak, trip_rows_peak, trip_transactions_peak
+from ride_hailing_data_model import ledger_rows_peak, ledger_transactions_peak, trip_rows_peak, trip_transactions_peak
 from ride_hailing_storage import ledger_bytes_total, record_copies, trail_bytes_total, trip_bytes_total
 from ride_hailing_traffic import (
     browse_queries_peak,
@@ -52,7 +52,6 @@ from ride_hailing_traffic import (
     location_writes_peak,
     matching_queries_peak,
     notifications_peak,
-    payment_ops_peak,
     relay_pushes_peak,
     ride_positions_peak,
     rides_in_progress_peak,
@@ -189,7 +188,7 @@ routing_load_peak = peak(
 )
 routing_servers = servers(tier(routing_load_peak, eta_calls_per_routing_server))
 trip_servers = servers(tier(trip_transactions_peak, api_write_per_server))
-payment_servers = servers(tier(payment_ops_peak, api_write_per_server))
+payment_servers = servers(tier(ledger_transactions_peak, api_write_per_server))
 notification_servers = servers(tier(notifications_peak, api_write_per_server))
 
 # Pub/sub: an account channel for every connected phone, subscribed at `hello`, carrying its offers and
@@ -290,7 +289,7 @@ STATELESS_LOADS = [
     ("ETA workers", eta_worker_positions_peak, positions_per_eta_worker),
     ("Routing and ETA", routing_load_peak, eta_calls_per_routing_server),
     ("Trip service", trip_transactions_peak, api_write_per_server),
-    ("Payments service", payment_ops_peak, api_write_per_server),
+    ("Payments service", ledger_transactions_peak, api_write_per_server),
     ("Notification service", notifications_peak, api_write_per_server),
     ("Pub/sub", publishes_peak, publishes_per_pubsub_node),
     ("Event log", trail_positions_peak * copies, log_events_per_broker),
@@ -349,7 +348,11 @@ if __name__ != "ride_hailing_servers":
         ("ETA workers", f"{eta_worker_positions_peak} positions on a ride at {positions_per_eta_worker}", eta_workers),
         ("Routing and ETA", f"{routing_load_peak} routes (cached) at {eta_calls_per_routing_server}", routing_servers),
         ("Trip service", f"{trip_transactions_peak} transactions at {api_write_per_server}", trip_servers),
-        ("Payments service", f"{payment_ops_peak} operations at {api_write_per_server}", payment_servers),
+        (
+            "Payments service",
+            f"{ledger_transactions_peak} ledger transactions at {api_write_per_server}",
+            payment_servers,
+        ),
         ("Notification service", f"{notifications_peak} pushes at {api_write_per_server}", notification_servers),
         ("Pub/sub", f"{publishes_peak} publishes at {publishes_per_pubsub_node}", pubsub_nodes),
         (
