@@ -58,6 +58,11 @@ RIDE_FIELDS = [
         0,
         "null but on requested rides a region's promotion restored: a null is a bit in the row's overhead",
     ),
+    (
+        "failover_seen_matched",
+        0,
+        "set on a marked ride a hello showed matched or later; null otherwise, a bit in the overhead",
+    ),
     ("pickup, drop-off", 16, "two latitude and longitude pairs, 32-bit integers of 1e-7 degree"),
     ("actual drop-off", 8, "where the ride ended, which may differ from the drop-off requested"),
     ("pickup, drop-off addresses", 120, "text shown on the receipt, about 60 bytes each"),
