@@ -290,12 +290,16 @@ def test_a_coverage_check_that_cannot_run_is_a_warning_and_the_preview_goes_on(t
     ]
 
 
-@pytest.mark.parametrize("failure", ["raises", "warns"])
-def test_a_page_whose_background_conversion_fails_is_converted_by_the_next_build(monkeypatch, failure) -> None:
-    """The background conversions keep their log out of the terminal: a page whose conversion there
-    raises or warns (its build's did not) is not held apart, and the next build converts it rather
-    than take it from the cache, so that it says why where a build's warnings go."""
-    import logging
+class _Page:
+    """A stand-in for a build's page: the background conversion calls its class's render."""
+
+    def render(self, config, files) -> None:
+        return None
+
+
+def _background(monkeypatch, convert, sources) -> object:
+    """preview_cache._detach on one page, with `convert` in place of its conversion and `sources`
+    giving the watched files' signature at each look; the preview's state it left."""
     import types
 
     from sdw import preview as state_module
@@ -303,17 +307,52 @@ def test_a_page_whose_background_conversion_fails_is_converted_by_the_next_build
 
     monkeypatch.setattr(state_module, "state", state_module.State(serving=True, caching=True))
     state_module.start("serve")
+    monkeypatch.setattr(preview_cache, "_convert", convert)
+    monkeypatch.setattr(preview_cache, "_sources", sources)
+    monkeypatch.setattr(preview_cache, "DETACH_AFTER_SECONDS", 0)
+    monkeypatch.setattr(state_module, "detached_key", lambda *args: "apart")
+    config = types.SimpleNamespace(markdown_extensions=[], mdx_configs={})
+    preview_cache._detach([(_Page(), config, None, "a.md", "key", "", "", False)], threading.Event(), ())
+    return state_module.state
 
-    def convert(*args, **kwargs) -> None:
+
+@pytest.mark.parametrize("failure", ["raises", "warns"])
+def test_a_page_whose_background_conversion_fails_is_converted_by_the_next_build(monkeypatch, failure) -> None:
+    """The background conversions keep their log out of the terminal: a page whose conversion there
+    raises or warns (its build's did not) is not held apart, and the next build converts it rather
+    than take it from the cache, so that it says why where a build's warnings go."""
+    import logging
+
+    from sdw.mkdocs_hooks import preview_cache
+
+    converted: list[str] = []
+
+    def convert(page, original, config, files, src_uri, *args, **kwargs) -> None:
+        converted.append(src_uri)
         if failure == "raises":
             raise RuntimeError("broken")
         logging.getLogger("mkdocs.sdw.test").warning("docs/a.md:1: something")
 
-    monkeypatch.setattr(preview_cache, "_convert", convert)
-    monkeypatch.setattr(preview_cache, "_sources", lambda config: ())
-    monkeypatch.setattr(preview_cache, "DETACH_AFTER_SECONDS", 0)
-    monkeypatch.setattr(state_module, "detached_key", lambda *args: "apart")
-    config = types.SimpleNamespace(markdown_extensions=[], mdx_configs={})
-    page = types.SimpleNamespace(render=None)
-    preview_cache._detach([(page, config, None, "a.md", "key", "", "", False)], threading.Event(), ())
-    assert state_module.state.reconvert == {"a.md"} and "a.md" not in state_module.state.undetachable
+    state = _background(monkeypatch, convert, lambda config: ())
+    assert converted == ["a.md"]
+    assert state.reconvert == {"a.md"} and "a.md" not in state.undetachable
+    monkeypatch.setattr(state.__class__, "rendered", {}, raising=False)
+    kept = []
+    monkeypatch.setattr("sdw.preview.cached", lambda src_uri, key: kept.append(src_uri) or "kept")
+    assert preview_cache._cached_unless_reconverted("a.md", "key") is None, "the next build converts it"
+    assert preview_cache._cached_unless_reconverted("a.md", "key") == "kept", "and the one after takes it again"
+
+
+def test_a_save_during_a_background_conversion_drops_its_page(monkeypatch) -> None:
+    """A background conversion that may have read a file saved after the build (the watched files'
+    signature changed while it ran) keeps nothing, and the conversions stop."""
+    looks = iter([(), ("saved",)])  # before the page: as the build found them; after: changed
+
+    def convert(page, original, config, files, src_uri, *args, **kwargs) -> None:
+        from sdw import preview
+
+        preview.state.detached[src_uri] = "blocks apart"
+        preview.state.blocks[src_uri] = {}
+
+    state = _background(monkeypatch, convert, lambda config: next(looks))
+    assert "a.md" not in state.detached and "a.md" not in state.blocks and "a.md" not in state.undetachable

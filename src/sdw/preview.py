@@ -155,6 +155,7 @@ class State:
     to_detach: list[tuple] = field(default_factory=list)
     undetachable: dict[str, str] = field(default_factory=dict)
     reconvert: set[str] = field(default_factory=set)  # their background conversion warned or failed
+    sources: tuple = ()  # the watched files as the preview's last build found them (preview_cache._sources)
     background: Any = None  # (threading.Thread, threading.Event that stops it)
     hits: int = 0
     print_page_kept: bool | None = None  # whether the print page's combination came from the cache

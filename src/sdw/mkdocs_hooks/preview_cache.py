@@ -91,6 +91,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _cache_search_sections()
     if preview.state.serving:
         _cache_exec_blocks()
+        # The sources as this build's keys found them: the background conversions after it stop,
+        # and drop their page, when anything differs (a save during the build included).
+        preview.state.sources = _sources(config)
     return files
 
 
@@ -108,9 +111,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     others = preview.other_pages_read(markdown, Path(config.config_file_path).parent, Path(config.docs_dir))
     reads_all = shortcodes.reads_all_snippets(markdown)
     key = preview.page_key(src_uri, plain, others, reads_all)
-    # A page whose background conversion warned or failed is converted, so that it says why.
-    hit = None if src_uri in preview.state.reconvert else preview.cached(src_uri, key)
-    preview.state.reconvert.discard(src_uri)
+    hit = _cached_unless_reconverted(src_uri, key)
     # The preview converts a page with its blocks apart, and after an edit that reaches only what
     # its blocks run, runs them again without converting the page.
     detached = preview.detached_key(src_uri, plain, others, reads_all) if preview.state.serving and not hit else None
@@ -141,6 +142,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
     page.render = types.MethodType(render, page)  # this build's Page object only
     return markdown
+
+
+def _cached_unless_reconverted(src_uri: str, key: str):
+    """The page's kept conversion, unless its background conversion warned or failed: then the
+    build converts it, so that it says why."""
+    if src_uri in preview.state.reconvert:
+        preview.state.reconvert.discard(src_uri)
+        return None
+    return preview.cached(src_uri, key)
 
 
 def _convert(
@@ -214,7 +224,7 @@ def _start_detaching() -> None:
     if not todo:
         return
     stop = threading.Event()
-    sources = _sources(todo[0][1])
+    sources = preview.state.sources
     thread = threading.Thread(target=_detach, args=(todo, stop, sources), name="sdw-detach", daemon=True)
     preview.state.background = (thread, stop)
     thread.start()
@@ -269,7 +279,7 @@ def _detach(todo: list[tuple], stop: threading.Event, sources: tuple) -> None:
         return
     config = todo[0][1]
     # As the build had it (markdown-exec's on_post_build reset it): the blocks' output is converted
-    # with the site's Markdown extensions. Not reset after: the next build may have set its own.
+    # with the site's Markdown extensions. Left so: the next build's markdown-exec sets its own.
     markdown_config.save(config.markdown_extensions, config.mdx_configs)
     quiet = _FromThread(threading.get_ident())
     handlers = [handler for handler in logging.getLogger("mkdocs").handlers if handler is not preview._collector]
