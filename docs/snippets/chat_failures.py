@@ -541,9 +541,9 @@ resend_frames_chat_server_death = peak(resend_waiting_chat_server_death / unavai
 # The worst failover: a zone lost. A third of the shards lose their owner, and a third of the store's
 # ranges their leader (each range leads in one zone), independently. A third of the members' rows' ranges
 # fail over too, so most sends leave a member's row behind, and such a send is acked only once its
-# conversation is listed in its shard's CoalescingGroup row (step 6). That table is split by shard with
-# its leaders spread over the zones, so a shard's row is on a range failing over for a third of the
-# shards. A send goes through only if its shard and its message row's range are spared and, when a
+# conversation is listed in its shard's CoalescingGroup row (step 6). That table is kept split by shard
+# with its leaders spread over the zones (step 4 says how), so a shard's row is on a range failing over
+# for a third of the shards. A send goes through only if its shard and its message row's range are spared and, when a
 # member's row is late, its shard's CoalescingGroup range too. Its window is the longest of the zone's
 # takeovers (etcd's leader lost with it, or not) and the ranges' failover, each with the client's next retry.
 range_spared_zone_lost = 1 - 1 / zones
