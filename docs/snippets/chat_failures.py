@@ -541,9 +541,9 @@ resend_frames_chat_server_death = peak(resend_waiting_chat_server_death / unavai
 # The worst failover: a zone lost. A third of the shards lose their owner, and a third of the store's
 # ranges their leader (each range leads in one zone), independently. A third of the members' rows' ranges
 # fail over too, so most sends leave a member's row behind, and such a send is acked only once its
-# conversation is listed in its shard's CoalescingGroup row (step 6). That table is split by shard with
-# its leaders spread over the zones, so a shard's row is on a range failing over for a third of the
-# shards. A send goes through only if its shard and its message row's range are spared and, when a
+# conversation is listed in its shard's CoalescingGroup row (step 6). That table is kept split by shard
+# with its leaders spread over the zones (step 4 says how), so a shard's row is on a range failing over
+# for a third of the shards. A send goes through only if its shard and its message row's range are spared and, when a
 # member's row is late, its shard's CoalescingGroup range too. Its window is the longest of the zone's
 # takeovers (etcd's leader lost with it, or not) and the ranges' failover, each with the client's next retry.
 range_spared_zone_lost = 1 - 1 / zones
@@ -569,8 +569,9 @@ zone_sends_stopped_share = fraction(
 )
 # The CoalescingGroup burst: of the sends whose owner and message row are spared, those that leave a
 # member's row behind. Were each such conversation a row of its own, each would be an insert before its
-# ack (and a delete later); with one row per shard, rewritten at most once each coalescing_row_interval
-# with every conversation added since, the table takes one write a shard that often, however many miss.
+# ack and a delete later, two writes; with one row per shard, rewritten at most once each
+# coalescing_row_interval with every conversation added since, the table takes one write a shard that
+# often, however many miss. The saving counts both writes against the rewrites.
 zone_sends_leaving_row_behind_share = fraction(
     (1 - group_message_share) * member_row_late_zone_lost(members_one_to_one)
     + group_message_share * member_row_late_zone_lost(group_members_average)
@@ -579,7 +580,7 @@ zone_coalescing_adds_per_second = peak(
     messages_per_second_peak * range_spared_zone_lost**2 * zone_sends_leaving_row_behind_share
 )
 zone_coalescing_row_writes_per_second = peak(conversation_shards / coalescing_row_interval)
-zone_coalescing_writes_saved = times(zone_coalescing_adds_per_second / zone_coalescing_row_writes_per_second)
+zone_coalescing_writes_saved = times(2 * zone_coalescing_adds_per_second / zone_coalescing_row_writes_per_second)
 resend_window_zone_lost = duration(
     max(shard_sends_resume_zone_lost, shard_sends_resume_leader_lost, store_range_failover + unavailable_retry_cap)
 )
