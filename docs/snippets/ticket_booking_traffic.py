@@ -75,7 +75,9 @@ repeat_share_at_limit = fraction(
 )
 
 # --- The waiting room ---------------------------------------------------------------------------------
+# The join window is centred on the on-sale's start: half of it before, half after, when the joins end.
 queue_joins_peak = peak(queue_accounts / queue_join_window)
+joins_end = duration(queue_join_window / 2)
 queue_polls_peak = peak(queue_accounts / queue_poll_interval)
 waiting_room_requests_peak = peak(queue_joins_peak + queue_polls_peak)
 onsale_over_normal_day = times(waiting_room_requests_peak / page_views_peak)
@@ -134,6 +136,7 @@ if __name__ != "ticket_booking_traffic":
                 ("... against the limit", repeats_share_of_limit),
                 ("Share submitting a second order that would reach the limit", repeat_share_at_limit),
                 ("Waiting room: joins a second", queue_joins_peak),
+                ("... which end, counted from the on-sale's start, at", joins_end),
                 ("Waiting room: polls a second", queue_polls_peak),
                 ("Waiting room requests over the normal day's peak page views", onsale_over_normal_day),
                 ("Orders within their settle target at once, at the plan", orders_polled_peak),
