@@ -171,8 +171,9 @@ failover_block = count(queue_joins_peak / waiting_room_servers * shard_failover)
 # out, which counts low, as the on-sale is counted. A normal day: its page
 # views, its hold attempts (a hold for every purchase over the buy share) and its submits. A hot on-sale,
 # counted low: the joins, the polls of the accounts still waiting at the last sale (those released
-# earlier polled too), each released buyer's map for a pick time, hold attempts and the orders submitted
-# for the stadium's seats.
+# earlier polled too), each released buyer's map for a pick time, hold attempts (the attempts a buyer
+# makes while seats are free, for every buyer released: the race for returned seats left out) and the
+# orders submitted for the stadium's seats.
 normal_day_hold_attempts = count(purchases_per_day / buy_share * hold_attempts_per_buyer)
 onsale_hold_attempts = count(positions_released_by_sellout * hold_attempts_per_buyer)
 normal_day_requests = count(page_views_per_day + normal_day_hold_attempts + purchases_per_day / (1 - decline_share))
@@ -269,8 +270,8 @@ if __name__ != "ticket_booking_reliability":
                 ("... the booking tier's work then, in servers", recovery_booking_work),
                 ("... against its servers with a zone lost", booking_servers_zone_lost),
                 ("A shard's failover: joins that fail once their server's block runs out", failover_failed_joins),
-                ("A failover in the joins: with the holds, submits and order polls that fail", failover_join_phase_requests),
-                ("A failover in the race for returned seats: its attempts, submits and polls", failover_race_phase_requests),
+                ("A failover in the joins: with the holds, submits and polls that fail", failover_join_phase_requests),
+                ("A failover in the race for returned seats: attempts, submits, polls", failover_race_phase_requests),
                 ("... the larger, the failover's worst moment", failover_failed_requests),
                 ("Requests a normal day", normal_day_requests),
                 ("... a hot on-sale's, to its last sale", onsale_requests),
