@@ -151,10 +151,11 @@ assert recovery_booking_work < booking_servers_zone_lost, "the polls after an ou
 failover_failed_joins = count(queue_joins_peak * (shard_failover - position_block_span / 2))
 # What else fails depends on when. The joins come in the window centred on the start, so they end half a
 # window after it, before the first lapsed holds return and the buyers on the map race for them. So the
-# failover is costed in each phase, and the larger is its worst moment. The join phase: the joins, the first pass's
-# hold attempts, the first wave's submits and their orders' polls, counted together though the submits
-# start only as the joins end (an upper bound for the phase). The race: its attempts at their bound, the
-# second wave's submits and their orders' polls, each polled at the short interval within its settle target.
+# failover is costed in each phase, and the larger is its worst moment. The join phase: the joins, the
+# first pass's hold attempts, the first wave's submits and their orders' polls, counted together though
+# the submits start only as the joins end (an upper bound for the phase). The race: its attempts at their
+# bound, the second wave's submits and their orders' polls, each polled at the short interval within its
+# settle target.
 assert joins_end < first_lapses_return, "the joins run on into the race for returned seats"
 failover_join_phase_requests = count(
     (first_pass_attempts + onsale_orders_peak + order_polls_peak) * shard_failover + failover_failed_joins

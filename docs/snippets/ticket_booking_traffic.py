@@ -75,7 +75,7 @@ repeat_share_at_limit = fraction(
 )
 
 # --- The waiting room ---------------------------------------------------------------------------------
-# The join window is centred on the on-sale's start: half of it before, half after, when the joins end.
+# The join window is centred on the on-sale's start: the joins end half a window after it.
 queue_joins_peak = peak(queue_accounts / queue_join_window)
 joins_end = duration(queue_join_window / 2)
 queue_polls_peak = peak(queue_accounts / queue_poll_interval)
