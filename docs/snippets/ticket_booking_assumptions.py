@@ -203,7 +203,8 @@ TABLE = [
     (
         "Time over which they join",
         queue_join_window,
-        "Assumed: most arrive in the minutes around the on-sale's start, which is announced.",
+        "Assumed: most arrive in the minutes around the on-sale's start, which is announced, as many "
+        "before it as after: the window is centred on the start.",
     ),
     (
         "Interval between a waiting buyer's polls",

@@ -4,6 +4,7 @@ error budget they spend."""
 
 from reference_capacity import api_read_per_server, api_write_per_server
 from ticket_booking_assumptions import (
+    action_time,
     availability_target,
     backlog_clear,
     backlog_threshold,
@@ -12,6 +13,7 @@ from ticket_booking_assumptions import (
     hold_attempts_per_buyer,
     hold_time,
     hot_onsales_per_window,
+    order_poll_interval,
     order_poll_interval_late,
     payment_endpoint_limit,
     pick_time,
@@ -27,32 +29,39 @@ from ticket_booking_assumptions import (
     region_rpo,
     release_cut,
     seat_map_refresh,
+    settle_target,
     shard_failover,
     slo_window_days,
     stadium_seats,
+    sweeper_interval,
     tickets_per_order,
     time_to_submit,
     zones,
 )
 from ticket_booking_data_model import position_claims_peak
 from ticket_booking_sellout import (
+    first_lapses_return,
     first_wave_span,
     free_seats_run_out,
     lapsed_holds_per_second,
     last_seats,
     positions_released_by_sellout,
+    race_hold_attempts_peak,
     wave_start,
 )
 from ticket_booking_servers import (
     booking_reads_peak,
     booking_servers,
     booking_writes_peak,
+    first_pass_attempts,
     position_block_span,
     waiting_room_servers,
 )
 from ticket_booking_traffic import (
     calls_per_released_buyer,
+    joins_end,
     onsale_calls_budget,
+    onsale_orders_peak,
     order_polls_peak,
     page_views_per_day,
     planned_calls,
@@ -140,15 +149,32 @@ assert recovery_booking_work < booking_servers_zone_lost, "the polls after an ou
 # show's row: a server holds half a block on average when the failover starts, which lasts half a block's
 # span, and its joins fail for the rest of the failover.
 failover_failed_joins = count(queue_joins_peak * (shard_failover - position_block_span / 2))
-failover_failed_requests = count((booking_writes_peak + order_polls_peak) * shard_failover + failover_failed_joins)
+# What else fails depends on when. The joins come in the window centred on the start, so they end half a
+# window after it, before the first lapsed holds return and the buyers on the map race for them. So the
+# failover is costed in each phase, and the larger is its worst moment. The join phase: the joins, the
+# first pass's hold attempts, the first wave's submits and their orders' polls, counted together though
+# the submits start only as the joins end (an upper bound for the phase). The race: its attempts at their
+# bound, the second wave's submits and their orders' polls, each polled at the short interval within its
+# settle target.
+assert joins_end < first_lapses_return, "the joins run on into the race for returned seats"
+failover_join_phase_requests = count(
+    (first_pass_attempts + onsale_orders_peak + order_polls_peak) * shard_failover + failover_failed_joins
+)
+second_wave_orders = peak(lapsed_holds_per_second * calls_per_released_buyer / processor_calls_per_order)
+second_wave_order_polls = peak(second_wave_calls / processor_calls_per_order * settle_target / order_poll_interval)
+failover_race_phase_requests = count(
+    (race_hold_attempts_peak + second_wave_orders + second_wave_order_polls) * shard_failover
+)
+failover_failed_requests = count(max(failover_join_phase_requests, failover_race_phase_requests))
 # A block large enough to outlast a failover at the join peak: the positions one server hands out in it.
 failover_block = count(queue_joins_peak / waiting_room_servers * shard_failover)
 # The budget counts the calls the target covers (step 1), a 409 as a good one; the orders' polls are left
 # out, which counts low, as the on-sale is counted. A normal day: its page
 # views, its hold attempts (a hold for every purchase over the buy share) and its submits. A hot on-sale,
 # counted low: the joins, the polls of the accounts still waiting at the last sale (those released
-# earlier polled too), each released buyer's map for a pick time, hold attempts and the orders submitted
-# for the stadium's seats.
+# earlier polled too), each released buyer's map for a pick time, hold attempts (the attempts a buyer
+# makes while seats are free, for every buyer released: the race for returned seats left out) and the
+# orders submitted for the stadium's seats.
 normal_day_hold_attempts = count(purchases_per_day / buy_share * hold_attempts_per_buyer)
 onsale_hold_attempts = count(positions_released_by_sellout * hold_attempts_per_buyer)
 normal_day_requests = count(page_views_per_day + normal_day_hold_attempts + purchases_per_day / (1 - decline_share))
@@ -163,13 +189,19 @@ window_requests = count(normal_day_requests * slo_window_days + onsale_requests 
 error_budget_requests = count(window_requests * (1 - availability_target))
 failover_budget_share = fraction(failover_failed_requests / error_budget_requests)
 failovers_in_budget = count(int(error_budget_requests / failover_failed_requests))
+failover_joins_budget_share = fraction(failover_failed_joins / error_budget_requests)
 
 # --- A region lost: the processor's records to apply before sales resume ---------------------------------
 # Every payment the processor recorded that the standby may not reflect: those of orders submitted after
-# its last commit, and those of orders it holds as pending, the oldest submitted up to a queue's wait
-# before that (step 7's slow case, the longest here), with a call's time of slack. At most the payment
-# endpoint's limit over that window.
-reconcile_window = duration(region_rpo + slow_longest_wait + processor_call_time)
+# its last commit, and those of orders whose holds it holds as pending, whatever the order's state
+# (pending, waiting on the buyer's bank, cancelling), with a call's time of slack. The oldest of those
+# waited a queue's wait (step 7's slow case, the longest here) and its call, then on the buyer's bank
+# check for its whole time, counted from the processor's asking, then a sweeper pass and its payment's
+# cancel. At most the payment endpoint's limit over that window.
+oldest_pending_hold = duration(
+    slow_longest_wait + processor_call_time + action_time + sweeper_interval + processor_call_time
+)
+reconcile_window = duration(region_rpo + oldest_pending_hold + processor_call_time)
 reconcile_records_most = count(payment_endpoint_limit * reconcile_window / processor_calls_per_order)
 standby_lag_page = duration(region_rpo / 2)
 # The queue store is not copied to the standby; each hot show's position counter is, on its row, up to the
@@ -239,13 +271,16 @@ if __name__ != "ticket_booking_reliability":
                 ("... the booking tier's work then, in servers", recovery_booking_work),
                 ("... against its servers with a zone lost", booking_servers_zone_lost),
                 ("A shard's failover: joins that fail once their server's block runs out", failover_failed_joins),
-                ("... with the holds, submits and order polls that fail", failover_failed_requests),
+                ("A failover in the joins: with the holds, submits and polls that fail", failover_join_phase_requests),
+                ("A failover in the race for returned seats: attempts, submits, polls", failover_race_phase_requests),
+                ("... the larger, the failover's worst moment", failover_failed_requests),
                 ("Requests a normal day", normal_day_requests),
                 ("... a hot on-sale's, to its last sale", onsale_requests),
                 ("... in all", window_requests),
                 ("... allowed to fail", error_budget_requests),
                 (f"... against {slo_window_days} days' error budget of requests", failover_budget_share),
                 ("Such failovers the budget holds", failovers_in_budget),
+                ("The failed joins alone, against the budget", failover_joins_budget_share),
                 ("A block that would outlast a failover at the join peak, positions", failover_block),
                 ("Region lost: the processor's records to apply, at most", reconcile_records_most),
                 ("Standby lag that pages", standby_lag_page),

@@ -57,6 +57,9 @@ block_release_span = duration(position_block / release_rate)
 # an order's poll a read of one row by its key on the primary, no transaction: all three count as reads;
 # hold attempts and submits are writes with a database transaction: the larger of the first pass's
 # attempts and the race for returned seats once every seat is claimed, with the submits at their peak.
+# Each load is taken at its own peak and they are added, though they peak at different moments of the
+# sale (the maps and the race once the access window is full, the submits and their polls in the first
+# wave): a bound for sizing, not the load of any one moment.
 booking_reads_peak = peak(seat_map_reads_peak + page_views_peak + order_polls_peak)
 first_pass_attempts = peak(release_rate * hold_attempts_per_buyer)
 booking_writes_peak = peak(max(first_pass_attempts, race_hold_attempts_peak) + onsale_orders_peak)

@@ -46,6 +46,8 @@ processor_calls_peak = peak(processor_calls_per_second * peak_to_average)
 page_views_per_day = per_day(purchases_per_day * page_views_per_order)
 page_views_per_second = per_second(page_views_per_day / SECONDS_PER_DAY)
 page_views_peak = peak(page_views_per_second * peak_to_average)
+# Read-heavy: the page views over the purchases at the peak.
+page_views_per_purchase = times(page_views_peak / purchases_peak)
 
 # --- The on-sale's release rate: set by the processor, not by the servers ------------------------------
 # At Stripe's default for one endpoint, the plan's share of it is under the normal day's busy hour alone:
@@ -73,7 +75,9 @@ repeat_share_at_limit = fraction(
 )
 
 # --- The waiting room ---------------------------------------------------------------------------------
+# The join window is centred on the on-sale's start: the joins end half a window after it.
 queue_joins_peak = peak(queue_accounts / queue_join_window)
+joins_end = duration(queue_join_window / 2)
 queue_polls_peak = peak(queue_accounts / queue_poll_interval)
 waiting_room_requests_peak = peak(queue_joins_peak + queue_polls_peak)
 onsale_over_normal_day = times(waiting_room_requests_peak / page_views_peak)
@@ -95,9 +99,10 @@ first_pass_buyers = count(stadium_seats / tickets_per_order)
 orders_polled_peak = count(planned_calls / processor_calls_per_order * settle_target)
 order_polls_peak = peak(orders_polled_peak / order_poll_interval)
 
-# A seat map's answer: a bit a seat, free or not (the layout, with sections, rows and prices, comes from
-# the CDN, the same for every show in the venue).
-seat_map_bytes = size(stadium_seats / 8)
+# A seat map's answer: a bit a seat, free or not, sent base64 in JSON, four characters for every three
+# bytes, and counted uncompressed (the layout, with sections, rows and prices, comes from the CDN, the
+# same for every show in the venue).
+seat_map_bytes = size(stadium_seats / 8 * 4 / 3)
 
 if __name__ != "ticket_booking_traffic":
     print(
@@ -107,6 +112,7 @@ if __name__ != "ticket_booking_traffic":
                 ("Purchases (captured orders)", purchases_per_second, purchases_peak),
                 ("Processor calls (declined orders included)", processor_calls_per_second, processor_calls_peak),
                 ("Page views: searches, event pages, seat maps", page_views_per_second, page_views_peak),
+                ("... over the purchases", "", page_views_per_purchase),
             ],
         )
     )
@@ -130,13 +136,14 @@ if __name__ != "ticket_booking_traffic":
                 ("... against the limit", repeats_share_of_limit),
                 ("Share submitting a second order that would reach the limit", repeat_share_at_limit),
                 ("Waiting room: joins a second", queue_joins_peak),
+                ("... which end, counted from the on-sale's start, at", joins_end),
                 ("Waiting room: polls a second", queue_polls_peak),
                 ("Waiting room requests over the normal day's peak page views", onsale_over_normal_day),
                 ("Orders within their settle target at once, at the plan", orders_polled_peak),
                 ("... their polls a second", order_polls_peak),
                 ("Buyers who can find a seat in the first pass", first_pass_buyers),
                 ("Wait for position 10,000", wait_for_position_10k),
-                ("A seat map's answer", seat_map_bytes),
+                ("A seat map's answer, base64 in JSON", seat_map_bytes),
             ],
         )
     )
