@@ -42,6 +42,7 @@ from ride_hailing_assumptions import (
     probe_misses_to_page,
     probe_timeout,
     processor_outage_ridden,
+    publishes_per_pubsub_node,
     quiet_hour_to_average,
     reconnect_backoff_cap,
     reconnect_spread,
@@ -68,9 +69,11 @@ from ride_hailing_servers import (
     index_query_loads,
     index_shards_by_region,
     location_ops_peak,
+    publishes_peak,
     region_counts,
     routing_load_peak,
     routing_servers,
+    subscriptions_peak,
     total_servers,
     trip_store_own_nodes_by_region,
     zone_headroom,
@@ -270,6 +273,17 @@ _store_reads_by_region = {
 }
 trip_store_read_region = max(_store_reads_by_region, key=_store_reads_by_region.get)
 trip_store_read_share_zone_lost = fraction(_store_reads_by_region[trip_store_read_region])
+# The pub/sub nodes left take the region's publishes and its lost third's resubscribes over the reconnect
+# window. A subscribe is taken to cost a node what a publish does (one command, one entry in a channel's
+# table): the share of the survivors' capacity, region by region, and the most.
+_pubsub_counts = region_counts(publishes_peak, publishes_per_pubsub_node)
+_pubsub_use_by_region = {
+    region: (publishes_peak * share + subscriptions_peak * share / zones / reconnect_spread)
+    / (_pubsub_counts[region] * (zones - 1) / zones * publishes_per_pubsub_node)
+    for region, share in REGION_SHARES.items()
+}
+pubsub_region_zone_lost = max(_pubsub_use_by_region, key=_pubsub_use_by_region.get)
+pubsub_use_zone_lost = fraction(_pubsub_use_by_region[pubsub_region_zone_lost])
 # At worst the coordination service's leader was in the lost zone too: its new leader's Promote extends
 # every lease, so the dead owner's lease ends an election, an extension and a full lease after the death
 # (the consensus page's takeover), then the next window closes. Counted, like the trip store's figure, for
@@ -441,6 +455,10 @@ if __name__ != "ride_hailing_reliability":
                 (
                     f"... a share of the store's nodes left, at most ({trip_store_read_region})",
                     trip_store_read_share_zone_lost,
+                ),
+                (
+                    f"... pub/sub nodes left, publishes and resubscribes, at most ({pubsub_region_zone_lost})",
+                    pubsub_use_zone_lost,
                 ),
                 ("... a lost matching owner's areas wait", matching_takeover),
                 (
