@@ -403,7 +403,12 @@ if __name__ != "concept_video":
                 ("Time with no drop", upload_time, upload_time, upload_time),
                 ("Expected time with drops", single_put_expected, multipart_expected, in_flight_expected),
                 ("Expected restarts", single_put_retries, multipart_retries, in_flight_retries),
-                ("Expected time if every drop comes just before its piece ends", single_put_worst, multipart_worst, in_flight_worst),
+                (
+                    "Expected time if every drop comes just before its piece ends",
+                    single_put_worst,
+                    multipart_worst,
+                    in_flight_worst,
+                ),
             ],
         )
     )
