@@ -330,7 +330,8 @@ desktops_held = count(DESKTOPS)
 desktop_servers = servers(DESKTOP_SERVERS)
 desktop_heartbeats_per_second = peak(DESKTOPS / DESKTOP_HEARTBEAT_SECONDS)
 desktop_repolls_per_second = peak(DESKTOPS / LONG_HOLD)
-# Behind a proxy that cuts an idle response, a hold lasts only until the cut: every computer behind one, at most.
+# Behind a proxy that cuts an idle response, a hold lasts at most until the cut (the client then asks for holds
+# under it): every computer behind one re-polls at least this often.
 desktop_repolls_cut = peak(DESKTOPS / PROXY_IDLE_SECONDS)
 desktop_change_requests_per_second = per_second(
     COMMITS_PER_SECOND * PEAK_TO_AVERAGE * ONLINE_COMPUTER_RECIPIENTS * 2, peak=True
@@ -500,7 +501,7 @@ if __name__ != "concept_sync_scale":
                 ),
                 (f"{desktops_held} computers: long poll at {duration(LONGPOLL_MAX)}", desktop_repolls_per_second, ""),
                 (
-                    f"... every one behind a proxy that cuts it at {duration(PROXY_IDLE_SECONDS)}",
+                    f"... every one behind a proxy that cuts it at {duration(PROXY_IDLE_SECONDS)}, at least",
                     desktop_repolls_cut,
                     "",
                 ),
