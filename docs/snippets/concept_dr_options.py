@@ -37,7 +37,7 @@ stale tail's share of the traffic is not yet measured.
 
 import math
 
-from concept_dr import cut_over, decide_human, detect_default, detect_fast, rto_human, warm_up
+from concept_dr import cut_over, decide_human, detect_fast, rto_human, warm_up
 from concept_dr_assumptions import (
     LAG_NORMAL_S,
     PILOT_SHARE,
@@ -146,7 +146,8 @@ store_extra_active_three = count(store_servers(3) - store_servers(1))
 
 rpo_backup = duration(SNAPSHOT_INTERVAL_S)
 rpo_replicated = duration(LAG_NORMAL_S)
-person = detect_default + decide_human + cut_over
+# Every failover a person decides: the fast checks page them (concept_dr), the decision, the TTL.
+person = detect_fast + decide_human + cut_over
 # Backup and restore: every server of the Twitter store writes its own bytes from object storage.
 restore_store = duration(store_bytes_per_server / restore_rate_per_server)
 # Pilot light: the full store's servers restore the snapshots the region already receives, as a backup
@@ -185,8 +186,9 @@ rto_active_tail = duration(rto_active + STALE_TAIL_S)
 # Writes to the lost region's records: the lease runs from the last renewal, alongside detection.
 rto_active_writes = duration(max(detect_fast + cut_over, write_lease) + warm_up)
 # Two regions that both serve (a read-serving standby, or active-active): the fast checks detect, a
-# person decides who takes the writes, the TTL moves them; caches are already warm from serving.
-rto_two_region_writes = duration(detect_fast + decide_human + cut_over)
+# person decides who takes the writes, the TTL moves them, as for a standby; caches are already warm
+# from serving.
+rto_two_region_writes = duration(person)
 
 
 def budget_spent(share: float, rto: float, rto_writes: float | None = None) -> float:

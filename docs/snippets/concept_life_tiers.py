@@ -19,9 +19,12 @@ uploaded and three resized copies: the one a view is served (twitter_assumptions
 and two smaller ones sharing the rest of the stored bytes. A video is a four-rung ladder, as the CDN
 page describes (concept_cdn_storage): the top rung, made from the original at its rate, is one
 fragmented MP4 served by byte ranges, and the three lower renditions are cut into segment objects. The
-original as uploaded is kept beside them unless the top rung is its remux, which holds the same streams
-(twitter_assumptions.video_remuxed_share), so a video is objects_per_segmented_video objects, one fewer
-when remuxed. Four plans:
+example gives only the renditions' bytes together, so their segments are counted at the average size;
+the smallest, the lowest rendition's, are checked against the 128 KB filter with that rendition's rate
+taken from the video page's ladder: Apple's three rungs below the top rung's rate, scaled to the
+example's bytes. The original as uploaded is kept beside them unless the top rung is its remux, which
+holds the same streams (twitter_assumptions.video_remuxed_share), so a video is
+objects_per_segmented_video objects, one fewer when remuxed. Four plans:
 - all in Standard;
 - tiered: objects of 128 KB or more (photo originals, the served photo copy, video originals, top
   rungs and rendition segments) to Standard-IA at 30 days and to Glacier Instant Retrieval at 90; the two
@@ -43,7 +46,7 @@ Standard-IA's price a GB.
 Intelligent-Tiering instead of rules: its monitoring fee on every object of 128 KB or more.
 """
 
-from concept_cdn_origin import segment_bytes, segments_per_video
+from concept_cdn_origin import SEGMENT_SECONDS, segment_bytes, segments_per_video, video_length
 from concept_cdn_storage import LOWER_RENDITIONS, objects_per_media, objects_per_segmented_video
 from concept_life_assumptions import (
     ARCHIVE_INDEX_ARCHIVE,
@@ -79,6 +82,7 @@ from concept_life_assumptions import (
     STANDARD_PRICE_BULK,
     WARM_READ_SHARE,
 )
+from concept_video_assumptions import APPLE_LADDER_KBPS, KBIT
 from twitter_assumptions import (
     cdn_hit_ratio,
     photo_served_bytes,
@@ -86,6 +90,7 @@ from twitter_assumptions import (
     photo_stored_bytes,
     photo_uploaded_bytes,
     tweets_per_day,
+    video_bits_per_second,
     video_remuxed_share,
     video_share,
     video_stored_bytes,
@@ -262,11 +267,17 @@ photo_small_bytes = size((photo_stored_bytes - photo_uploaded_bytes - photo_serv
 video_top_rung_bytes = video_uploaded_bytes
 video_original_kept_bytes = (1 - video_remuxed_share) * video_uploaded_bytes
 video_rendition_bytes = size((video_stored_bytes - video_original_kept_bytes - video_top_rung_bytes) / LOWER_RENDITIONS)
-rendition_segment_bytes = size(video_rendition_bytes / segments_per_video)
+rendition_segment_bytes = size(video_rendition_bytes / segments_per_video)  # the average segment
+# The smallest segments, the lowest rendition's: its rate from Apple's three rungs below the top rung's
+# (the video page's ladder), scaled so that the three carry the example's rendition bytes.
+LOWER_RUNGS_KBPS = [r for r in APPLE_LADDER_KBPS if r * KBIT < float(video_bits_per_second)][-LOWER_RENDITIONS:]
+LOWER_RENDITIONS_KBPS = float(video_rendition_bytes) * LOWER_RENDITIONS * 8 / float(video_length) / KBIT
+lowest_rendition_kbps = count(LOWER_RUNGS_KBPS[0] * LOWER_RENDITIONS_KBPS / sum(LOWER_RUNGS_KBPS))
+lowest_rendition_segment_bytes = size(float(lowest_rendition_kbps) * KBIT / 8 * SEGMENT_SECONDS)
 # The top rung, every rendition segment and, on average, the originals kept.
 video_objects = float(objects_per_segmented_video) - video_remuxed_share
 assert photo_small_bytes < MIN_BILLABLE <= photo_served_bytes <= photo_uploaded_bytes
-assert rendition_segment_bytes >= MIN_BILLABLE
+assert lowest_rendition_segment_bytes >= MIN_BILLABLE  # so every rendition segment moves
 
 # Bytes a day by role.
 photo_original_day = photos_per_day * photo_uploaded_bytes

@@ -41,10 +41,13 @@ device's nudges that keeps them all inside the default quota is computed. A
 computer behind a proxy that cuts idle responses holds its poll only until the cut.
 Reconnections: a lost zone's computers over their jittered backoff; a deploy drains a share of the notifiers at
 a time, each batch's clients re-polling elsewhere as their polls end (at most the longest hold), or, answered at
-once, over the backoff spread. Journal rows are kept as long as replay beats relisting.
+once, over the backoff spread. Journal rows are kept as long as replay beats relisting the busiest namespace.
 
 Journal: one row a commit. A device whose cursor is d days old replays d days of its namespace's rows; a full
-resync lists the namespace's every file. A folder move keyed by path writes a delete and an add per file;
+resync lists the namespace's every file. The average namespace writes the day's commits over all namespaces; a
+daily user's root namespace, taking every one of the user's changes, is the busiest, and its crossover (the
+shorter) is how long rows are kept: a deliberate choice, since the average namespace would gain by replay for
+longer. A folder move keyed by path writes a delete and an add per file;
 keyed by the folder's ID, one row.
 
 Garbage: abandoned uploads stay until the idle limit and the collector's grace have both passed. The mark walk
@@ -327,7 +330,8 @@ desktops_held = count(DESKTOPS)
 desktop_servers = servers(DESKTOP_SERVERS)
 desktop_heartbeats_per_second = peak(DESKTOPS / DESKTOP_HEARTBEAT_SECONDS)
 desktop_repolls_per_second = peak(DESKTOPS / LONG_HOLD)
-# Behind a proxy that cuts an idle response, a hold lasts only until the cut: every computer behind one, at most.
+# Behind a proxy that cuts an idle response, a hold lasts at most until the cut (the client then asks for holds
+# under it): every computer behind one re-polls at least this often.
 desktop_repolls_cut = peak(DESKTOPS / PROXY_IDLE_SECONDS)
 desktop_change_requests_per_second = per_second(
     COMMITS_PER_SECOND * PEAK_TO_AVERAGE * ONLINE_COMPUTER_RECIPIENTS * 2, peak=True
@@ -373,13 +377,21 @@ drain_batch_count = count(drain_batches)
 
 # --- Journal, resync, folder moves -----------------------------------------------------------------------
 journal_per_day = size_per_day(COMMITS_PER_DAY * JOURNAL_ROW_BYTES)
-namespace_journal_per_day = size_per_day((NEW_FILES_PER_USER + EDITS_PER_USER) * JOURNAL_ROW_BYTES)
+# The average namespace: the day's commits over every namespace.
+NAMESPACE_ROWS_PER_DAY = COMMITS_PER_DAY / NAMESPACES
+namespace_rows_per_day = count(NAMESPACE_ROWS_PER_DAY)
+namespace_journal_per_day = size_per_day(NAMESPACE_ROWS_PER_DAY * JOURNAL_ROW_BYTES)
+# The busiest: a daily user's root namespace taking every one of the user's changes.
+busy_namespace_journal_per_day = size_per_day((NEW_FILES_PER_USER + EDITS_PER_USER) * JOURNAL_ROW_BYTES)
 full_listing = size(FILES_PER_NAMESPACE * JOURNAL_ROW_BYTES)
-replay_beats_listing_days = count(FILES_PER_NAMESPACE / (NEW_FILES_PER_USER + EDITS_PER_USER))
-# Rows are kept as long as replaying them beats a full relisting.
+AVERAGE_CROSSOVER_DAYS = FILES_PER_NAMESPACE / NAMESPACE_ROWS_PER_DAY
+replay_beats_listing = duration(AVERAGE_CROSSOVER_DAYS * SECONDS_PER_DAY)
+# Rows are kept as long as replaying them beats a full relisting for the busiest namespace: the shorter span.
 JOURNAL_KEEP_DAYS = FILES_PER_NAMESPACE / (NEW_FILES_PER_USER + EDITS_PER_USER)
+assert JOURNAL_KEEP_DAYS < AVERAGE_CROSSOVER_DAYS
 journal_keep = duration(JOURNAL_KEEP_DAYS * SECONDS_PER_DAY)
 journal_kept = size(COMMITS_PER_DAY * JOURNAL_ROW_BYTES * JOURNAL_KEEP_DAYS)
+journal_kept_average_crossover = size(COMMITS_PER_DAY * JOURNAL_ROW_BYTES * AVERAGE_CROSSOVER_DAYS)
 move_rows_by_path = count(2 * MOVED_FOLDER_FILES)
 move_journal_by_path = size(2 * MOVED_FOLDER_FILES * JOURNAL_ROW_BYTES)
 move_over_day = times(2 * MOVED_FOLDER_FILES / (NEW_FILES_PER_USER + EDITS_PER_USER))
@@ -489,7 +501,7 @@ if __name__ != "concept_sync_scale":
                 ),
                 (f"{desktops_held} computers: long poll at {duration(LONGPOLL_MAX)}", desktop_repolls_per_second, ""),
                 (
-                    f"... every one behind a proxy that cuts it at {duration(PROXY_IDLE_SECONDS)}",
+                    f"... every one behind a proxy that cuts it at {duration(PROXY_IDLE_SECONDS)}, at least",
                     desktop_repolls_cut,
                     "",
                 ),
@@ -547,7 +559,7 @@ if __name__ != "concept_sync_scale":
                     f"{deploy_waiting_out}; {drain_repolls_per_second}, {deploy_time}",
                 ),
                 (
-                    "Journal rows' bytes a day; kept while replay beats relisting",
+                    "Journal rows' bytes a day; kept while replay beats relisting the busiest namespace",
                     f"{journal_per_day}; {journal_keep}, {journal_kept}",
                 ),
                 ("A full listing of one namespace", full_listing),

@@ -4,8 +4,12 @@ encode takes to make an upload watchable; and at how many views an AV1 encode pa
 
 Upload. Connection drops arrive at random, on average once every DROP_EVERY_SECONDS (Poisson, rate
 r). Sending a piece that takes t seconds, restarting that piece from its start after each drop,
-takes (e^(r t) - 1) / r seconds on average, and e^(r t) - 1 drops are expected on the way. A single
-PUT restarts the whole file; a multipart upload restarts only the part in flight.
+takes (e^(r t) - 1) / r seconds on average, and e^(r t) - 1 drops are expected on the way; if every
+drop came just before the piece finished, each would cost all of t, and the piece would take
+t e^(r t). A single PUT restarts the whole file; a multipart upload restarts only the parts in
+flight. Sent one at a time, a part has the whole link. Sent PARTS_IN_FLIGHT at once (the AWS CLI's
+default, from the CDN page), the parts share the link and start and finish together, a wave: the
+upload takes no less time with no drop, and a drop restarts every part of its wave.
 
 Ladder. Bytes per minute are the rungs' bit rates summed, plus one audio rendition: the example's
 ladder, Apple's rungs trimmed at the source's bit rate (EXAMPLE_LADDER_KBPS), as the page's decision
@@ -41,6 +45,7 @@ at the Spot break-even, the price the decision queues AV1 encodes at.
 
 import math
 
+from concept_cdn_storage import PARTS_IN_FLIGHT
 from concept_cdn_tail import ALPHA
 from concept_life_tiers import dollars, monthly
 from concept_video_assumptions import (
@@ -121,18 +126,51 @@ def expected_time(seconds: float) -> float:
     return math.expm1(RATE * seconds) / RATE
 
 
+def worst_time(seconds: float) -> float:
+    """Mean time to send a piece of `seconds` when every drop comes just before it finishes."""
+    return seconds * math.exp(RATE * seconds)
+
+
 upload_seconds = UPLOAD_BYTES * 8 / PHONE_UPLINK_BITS
 part_seconds = PART_BYTES * 8 / PHONE_UPLINK_BITS
 parts = math.ceil(UPLOAD_BYTES / PART_BYTES)
+part_sizes = [PART_BYTES] * (parts - 1) + [UPLOAD_BYTES - PART_BYTES * (parts - 1)]  # the last part is smaller
+
+
+def waves(in_flight: int) -> list[float]:
+    """Seconds each wave of `in_flight` parts takes on the link they share; a drop restarts the wave."""
+    return [sum(part_sizes[i : i + in_flight]) * 8 / PHONE_UPLINK_BITS for i in range(0, parts, in_flight)]
+
+
+one_at_a_time = waves(1)
+at_once = waves(PARTS_IN_FLIGHT)
+assert abs(sum(one_at_a_time) - upload_seconds) < 1e-6 and abs(sum(at_once) - upload_seconds) < 1e-6
 upload_time = duration(upload_seconds)
 single_put_expected = duration(expected_time(upload_seconds))
 single_put_retries = count(math.expm1(RATE * upload_seconds))
 single_put_stretch = times(expected_time(upload_seconds) / upload_seconds)
+single_put_worst = duration(worst_time(upload_seconds))
 upload_parts = count(parts)
-multipart_expected = duration(parts * expected_time(part_seconds))
-multipart_retries = count(parts * math.expm1(RATE * part_seconds))
-multipart_overhead = fraction(expected_time(part_seconds) / part_seconds - 1)
+# One part at a time: a drop resends the one part in flight.
+multipart_expected_seconds = sum(expected_time(w) for w in one_at_a_time)
+multipart_expected = duration(multipart_expected_seconds)
+multipart_retries = count(sum(math.expm1(RATE * w) for w in one_at_a_time))
+multipart_overhead = fraction(multipart_expected_seconds / upload_seconds - 1)
+multipart_worst = duration(sum(worst_time(w) for w in one_at_a_time))
 part_time = duration(part_seconds)
+# PARTS_IN_FLIGHT at once: each part takes that many times as long, and a drop loses the whole wave's progress.
+parts_in_flight = count(PARTS_IN_FLIGHT)
+in_flight_waves = count(len(at_once))
+in_flight_part_time = duration(PARTS_IN_FLIGHT * part_seconds)
+in_flight_expected_seconds = sum(expected_time(w) for w in at_once)
+in_flight_worst_seconds = sum(worst_time(w) for w in at_once)
+in_flight_expected = duration(in_flight_expected_seconds)
+in_flight_retries = count(sum(math.expm1(RATE * w) for w in at_once))
+in_flight_lost = duration(in_flight_expected_seconds - upload_seconds)
+in_flight_overhead = fraction(in_flight_expected_seconds / upload_seconds - 1)
+in_flight_worst = duration(in_flight_worst_seconds)
+in_flight_worst_lost = duration(in_flight_worst_seconds - upload_seconds)
+in_flight_worst_overhead = fraction(in_flight_worst_seconds / upload_seconds - 1)
 part_size = count(PART_BYTES / MiB)  # MiB
 # Through the API instead: every uploaded byte crosses the API tier as well, at YouTube's upload rate.
 source_seconds_per_second = YOUTUBE_HOURS_PER_MINUTE * SECONDS_PER_HOUR / SECONDS_PER_MINUTE
@@ -354,12 +392,23 @@ single_file_fewer = times(objects_per_video(SEGMENT_SECONDS) / RENDITIONS)
 if __name__ != "concept_video":
     print(
         markdown_table(
-            (f"A {size(UPLOAD_BYTES)} upload at {count(PHONE_UPLINK_BITS / 1e6)} Mbit/s", "One PUT", "Parts"),
+            (
+                f"A {size(UPLOAD_BYTES)} upload at {count(PHONE_UPLINK_BITS / 1e6)} Mbit/s",
+                "One PUT",
+                "Parts, one at a time",
+                f"Parts, {parts_in_flight} at once",
+            ),
             [
-                ("Pieces, each restarted on a drop", count(1), upload_parts),
-                ("Time with no drop", upload_time, upload_time),
-                ("Expected time with drops", single_put_expected, multipart_expected),
-                ("Expected restarts", single_put_retries, multipart_retries),
+                ("Pieces, each restarted on a drop", count(1), upload_parts, in_flight_waves),
+                ("Time with no drop", upload_time, upload_time, upload_time),
+                ("Expected time with drops", single_put_expected, multipart_expected, in_flight_expected),
+                ("Expected restarts", single_put_retries, multipart_retries, in_flight_retries),
+                (
+                    "Expected time if every drop comes just before its piece ends",
+                    single_put_worst,
+                    multipart_worst,
+                    in_flight_worst,
+                ),
             ],
         )
     )
