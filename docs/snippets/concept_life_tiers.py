@@ -277,7 +277,8 @@ lowest_rendition_segment_bytes = size(float(lowest_rendition_kbps) * KBIT / 8 * 
 # The top rung, every rendition segment and, on average, the originals kept.
 video_objects = float(objects_per_segmented_video) - video_remuxed_share
 assert photo_small_bytes < MIN_BILLABLE <= photo_served_bytes <= photo_uploaded_bytes
-assert lowest_rendition_segment_bytes >= MIN_BILLABLE  # so every rendition segment moves
+# So every full rendition segment moves (a video's short last one may not).
+assert lowest_rendition_segment_bytes >= MIN_BILLABLE
 
 # Bytes a day by role.
 photo_original_day = photos_per_day * photo_uploaded_bytes

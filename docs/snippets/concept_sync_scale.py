@@ -41,13 +41,15 @@ device's nudges that keeps them all inside the default quota is computed. A
 computer behind a proxy that cuts idle responses holds its poll only until the cut.
 Reconnections: a lost zone's computers over their jittered backoff; a deploy drains a share of the notifiers at
 a time, each batch's clients re-polling elsewhere as their polls end (at most the longest hold), or, answered at
-once, over the backoff spread. Journal rows are kept as long as replay beats relisting the busiest namespace.
+once, over the backoff spread. Journal rows are kept as long as replay beats relisting a namespace one daily
+user writes all day.
 
 Journal: one row a commit. A device whose cursor is d days old replays d days of its namespace's rows; a full
-resync lists the namespace's every file. The average namespace writes the day's commits over all namespaces; a
-daily user's root namespace, taking every one of the user's changes, is the busiest, and its crossover (the
-shorter) is how long rows are kept: a deliberate choice, since the average namespace would gain by replay for
-longer. A folder move keyed by path writes a delete and an add per file;
+resync lists the namespace's every file. The average namespace writes the day's commits over all namespaces,
+those no daily user writes among them; a daily user's root namespace, taking every one of the user's changes,
+writes more, and its crossover (the shorter) is how long rows are kept: a deliberate choice, since the average
+namespace would gain by replay for longer. (A shared folder several daily users write is busier still, and
+crosses over sooner: it pays a relisting.) A folder move keyed by path writes a delete and an add per file;
 keyed by the folder's ID, one row.
 
 Garbage: abandoned uploads stay until the idle limit and the collector's grace have both passed. The mark walk
@@ -377,16 +379,16 @@ drain_batch_count = count(drain_batches)
 
 # --- Journal, resync, folder moves -----------------------------------------------------------------------
 journal_per_day = size_per_day(COMMITS_PER_DAY * JOURNAL_ROW_BYTES)
-# The average namespace: the day's commits over every namespace.
+# The average namespace: the day's commits over every namespace, those no daily user writes included.
 NAMESPACE_ROWS_PER_DAY = COMMITS_PER_DAY / NAMESPACES
 namespace_rows_per_day = count(NAMESPACE_ROWS_PER_DAY)
 namespace_journal_per_day = size_per_day(NAMESPACE_ROWS_PER_DAY * JOURNAL_ROW_BYTES)
-# The busiest: a daily user's root namespace taking every one of the user's changes.
+# A namespace one daily user writes all day: the user's root taking every one of the user's changes.
 busy_namespace_journal_per_day = size_per_day((NEW_FILES_PER_USER + EDITS_PER_USER) * JOURNAL_ROW_BYTES)
 full_listing = size(FILES_PER_NAMESPACE * JOURNAL_ROW_BYTES)
 AVERAGE_CROSSOVER_DAYS = FILES_PER_NAMESPACE / NAMESPACE_ROWS_PER_DAY
 replay_beats_listing = duration(AVERAGE_CROSSOVER_DAYS * SECONDS_PER_DAY)
-# Rows are kept as long as replaying them beats a full relisting for the busiest namespace: the shorter span.
+# Rows are kept as long as replaying them beats a full relisting for that namespace: the shorter span.
 JOURNAL_KEEP_DAYS = FILES_PER_NAMESPACE / (NEW_FILES_PER_USER + EDITS_PER_USER)
 assert JOURNAL_KEEP_DAYS < AVERAGE_CROSSOVER_DAYS
 journal_keep = duration(JOURNAL_KEEP_DAYS * SECONDS_PER_DAY)
@@ -559,7 +561,7 @@ if __name__ != "concept_sync_scale":
                     f"{deploy_waiting_out}; {drain_repolls_per_second}, {deploy_time}",
                 ),
                 (
-                    "Journal rows' bytes a day; kept while replay beats relisting the busiest namespace",
+                    "Journal rows' bytes a day; kept while replay beats relisting a namespace one daily user writes",
                     f"{journal_per_day}; {journal_keep}, {journal_kept}",
                 ),
                 ("A full listing of one namespace", full_listing),

@@ -71,7 +71,17 @@ from ticket_booking_traffic import (
     release_rate,
 )
 
-from sdw.estimation import SECONDS_PER_MINUTE, count, duration, fraction, markdown_table, peak, servers, throughput
+from sdw.estimation import (
+    SECONDS_PER_MINUTE,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    servers,
+    throughput,
+    times,
+)
 
 # --- The feedback signal ------------------------------------------------------------------------------
 # The pending-order queue is measured in seconds of the payment endpoint's limit. Past the threshold every
@@ -154,8 +164,9 @@ failover_failed_joins = count(queue_joins_peak * (shard_failover - position_bloc
 # failover is costed in each phase, and the larger is its worst moment. The join phase: the joins, the
 # first pass's hold attempts, the first wave's submits and their orders' polls, counted together though
 # the submits start only as the joins end (an upper bound for the phase). The race: its attempts at their
-# bound, the second wave's submits and their orders' polls, each polled at the short interval within its
-# settle target.
+# bound, the second wave's submits and the orders' polls, each polled at the short interval within its
+# settle target. In both phases the polls count every show's orders in flight, the normal day's too, of
+# which only the hot show's read its shard: a bound, like the rest.
 assert joins_end < first_lapses_return, "the joins run on into the race for returned seats"
 failover_join_phase_requests = count(
     (first_pass_attempts + onsale_orders_peak + order_polls_peak) * shard_failover + failover_failed_joins
@@ -177,7 +188,11 @@ failover_block = count(queue_joins_peak / waiting_room_servers * shard_failover)
 # orders submitted for the stadium's seats.
 normal_day_hold_attempts = count(purchases_per_day / buy_share * hold_attempts_per_buyer)
 onsale_hold_attempts = count(positions_released_by_sellout * hold_attempts_per_buyer)
-normal_day_requests = count(page_views_per_day + normal_day_hold_attempts + purchases_per_day / (1 - decline_share))
+normal_day_submits = count(purchases_per_day / (1 - decline_share))
+normal_day_requests = count(page_views_per_day + normal_day_hold_attempts + normal_day_submits)
+# Step 2's read-heavy question on the on-sale's terms: a normal day's page views against every write
+# it makes, its hold attempts and its submits.
+normal_day_reads_per_write = times(page_views_per_day / (normal_day_hold_attempts + normal_day_submits))
 onsale_requests = count(
     queue_accounts
     + (queue_accounts - positions_released_by_sellout) / queue_poll_interval * last_seats

@@ -46,8 +46,6 @@ processor_calls_peak = peak(processor_calls_per_second * peak_to_average)
 page_views_per_day = per_day(purchases_per_day * page_views_per_order)
 page_views_per_second = per_second(page_views_per_day / SECONDS_PER_DAY)
 page_views_peak = peak(page_views_per_second * peak_to_average)
-# Read-heavy: the page views over the purchases at the peak.
-page_views_per_purchase = times(page_views_peak / purchases_peak)
 
 # --- The on-sale's release rate: set by the processor, not by the servers ------------------------------
 # At Stripe's default for one endpoint, the plan's share of it is under the normal day's busy hour alone:
@@ -112,7 +110,6 @@ if __name__ != "ticket_booking_traffic":
                 ("Purchases (captured orders)", purchases_per_second, purchases_peak),
                 ("Processor calls (declined orders included)", processor_calls_per_second, processor_calls_peak),
                 ("Page views: searches, event pages, seat maps", page_views_per_second, page_views_peak),
-                ("... over the purchases", "", page_views_per_purchase),
             ],
         )
     )
