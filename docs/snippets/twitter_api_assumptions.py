@@ -61,7 +61,7 @@ post_deadline = duration(post_latency_target * gateway_deadline_over_target)
 # never taken over mid-way.
 idempotency_lease = duration(post_deadline)
 # The server's `Retry-After` on a 409 idempotency_key_in_use (step 3): the client's first wait, from
-# which its later waits double within the cap (twitter_api). Ride-hailing's create uses the same.
+# which its later waits double until the cap (twitter_api). Ride-hailing's create uses the same.
 key_in_use_first_wait = duration(1)
 # Outbox row (step 4): the second, the shard, an event ID, the event's kind and key, the sent mark.
 outbox_row_bytes = size(16 + 20 + 1 + row_overhead_bytes)
@@ -151,8 +151,7 @@ TABLE = [
         "First wait after a 409 idempotency_key_in_use",
         key_in_use_first_wait,
         "The server's `Retry-After: 1` (step 3): past the post's p99, so a retry usually finds the first attempt "
-        "done; later waits "
-        "double from it, with jitter, within the cap.",
+        "done; later waits double from it, with equal jitter, until the cap has passed.",
     ),
     (
         "Bytes per outbox row",
