@@ -39,10 +39,11 @@ The page's own assumptions (to be measured on a real system):
 - The gateway's answer time: 100 ms from request to response, so a stream carries 10 sends a second.
 - Half the devices run Android (the split varies by market; the chat example's 70% is a messaging
   audience's, weighted to markets where Android dominates).
-- A fifth of the token table is stale: rows whose device has not refreshed its timestamp (a monthly
-  background job, or an app start) for over two months. Firebase calls a token stale after a month
-  without a connection (https://firebase.google.com/docs/cloud-messaging/manage-tokens); the test waits
-  two, since the refresh is monthly and iOS runs it when it chooses, so a live iPhone can miss one.
+- A fifth of the token table is stale: rows whose device has not refreshed its timestamp (the daily
+  registration while the app is used, a monthly background job when it is not) for over two months.
+  Firebase calls a token stale after a month without a connection
+  (https://firebase.google.com/docs/cloud-messaging/manage-tokens); the test waits two, since the
+  background refresh is monthly and iOS runs it when it chooses, so a live iPhone can miss one.
 - Of the users a breaking-news alert reaches, 5% open the app within 60 s of the alert, once per user
   however many devices it reached; each open costs one API request, as the Twitter example counts an
   opened push. Accounts that are not daily users hold one device row each.

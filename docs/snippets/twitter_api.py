@@ -149,17 +149,39 @@ paxos_state_bytes = size(
 # are up. Those nodes can stay down, so the batch's bound is open-ended; the cap is fixed at this sum
 # all the same, and after it the client keeps the draft and its key for the user's next action.
 key_in_use_wait_cap = duration(idempotency_lease + cassandra_batch_lands_within)
-# Within the cap the client's waits back off: the server's `Retry-After: 1` first, then doubling (1, 2,
-# 4, 8 s, ...) while the total fits in the cap, and a last wait clipped so the total reaches it; each
-# wait is drawn with full jitter (uniform from zero to its length), which only shortens it, so the
-# waits stay within the cap. Each wait ends in one retry whose conditional insert finds the key held:
-# one conditional-insert round on the server (a lightweight transaction: the Paxos prepare and the
-# read of the key's row, across the zones), at most this many per post.
+# The client stops on time, not on a count: it retries until the cap has passed since its first 409,
+# and its last retry comes at the cap, so it outlasts both the lease and the batch whatever it draws.
+# Its waits back off from the server's `Retry-After: 1`, doubling (1, 2, 4, 8 s, ...), each drawn with
+# equal jitter: uniform between half and all of its length. Full jitter (from zero) would let the
+# rounds bunch early, and a client counting its waits would then stop long before the cap. A wait that
+# would pass the cap ends at it instead. Each wait ends in one retry whose conditional insert finds the
+# key held: one conditional-insert round on the server (a lightweight transaction: the Paxos prepare
+# and the read of the key's row, across the zones). The count of rounds varies with the draws: fewest
+# when every wait runs its full length, most when every one runs half of it.
+KEY_IN_USE_SHORTEST_SHARE = 0.5  # equal jitter: a wait is at least half its length
+
+
+def retry_times(first: float, cap: float, share: float) -> list[float]:
+    """When a client retries after its first 409, each wait `share` of its doubling length and none
+    running past the cap, where the last retry comes."""
+    times: list[float] = []
+    elapsed, length = 0.0, first
+    while elapsed + length * share < cap:
+        elapsed += length * share
+        times.append(elapsed)
+        length *= 2
+    return [*times, cap]
+
+
 _waits = doubling_waits(float(key_in_use_first_wait), float(key_in_use_wait_cap))
 key_in_use_doubling_waits = count(len(_waits))
 key_in_use_doubling_time = duration(sum(_waits))
 key_in_use_last_wait = duration(float(key_in_use_wait_cap) - sum(_waits))
-key_in_use_waits = count(len(_waits) + (1 if float(key_in_use_last_wait) > 0 else 0))
+_longest = retry_times(float(key_in_use_first_wait), float(key_in_use_wait_cap), 1.0)
+_shortest = retry_times(float(key_in_use_first_wait), float(key_in_use_wait_cap), KEY_IN_USE_SHORTEST_SHARE)
+key_in_use_fewest_waits = count(len(_longest))
+key_in_use_waits = count(len(_shortest))
+key_in_use_shortest_before_last = duration(_shortest[-2])
 
 # The outbox (step 4): a post, a favorite or a follow (or unfollow) writes a row in the same
 # logged batch as its data, then a plain write with the row's remaining TTL marks it sent.
@@ -238,11 +260,16 @@ if __name__ != "twitter_api":
                     key_in_use_wait_cap,
                 ),
                 (
-                    f"... waits that fit, doubling from {key_in_use_first_wait}, and the time they take",
+                    f"... waits at full length, doubling from {key_in_use_first_wait}, and the time they take",
                     f"{key_in_use_doubling_waits}, {key_in_use_doubling_time}",
                 ),
-                ("... a last wait, clipped to the cap", key_in_use_last_wait),
-                ("... waits at most, each one conditional-insert round on the server", key_in_use_waits),
+                ("... then a last wait, ending at the cap", key_in_use_last_wait),
+                ("... rounds when every wait runs its full length", key_in_use_fewest_waits),
+                (
+                    "... when every wait runs half its length (equal jitter's shortest), the retry before the last",
+                    key_in_use_shortest_before_last,
+                ),
+                ("... so rounds at most, each one conditional-insert round on the server", key_in_use_waits),
             ],
         )
     )

@@ -4,7 +4,7 @@ import math
 
 from concept_overload_retries import budget_share as retry_budget_share
 from reference_capacity import kafka_replica_lag_max
-from twitter_api_assumptions import post_deadline, timeline_load_deadline
+from twitter_api_assumptions import timeline_load_deadline, write_deadline
 from twitter_assumptions import (
     availability_target,
     cache_memory_per_server,
@@ -102,7 +102,7 @@ game_day_length = duration(10 * 60)
 game_day_rate_share = fraction(0.5)
 
 # Deleting a tweet (step 3): the DELETE's deadline is a write's at the gateway, the post's cut-off
-# (twitter_api_assumptions), not the latency target itself. A copy that has
+# (twitter_api_assumptions.write_deadline), not the latency target itself. A copy that has
 # not acknowledged the tombstone by then gets a 202, and a node that stays unreachable is declared down
 # and taken out of its copy's ring; its keys move to ring neighbours, which fill from the other copy,
 # which holds the tombstone. The deletion consumer's backoff is capped at the ring update's time, so a
@@ -110,7 +110,7 @@ game_day_rate_share = fraction(0.5)
 # that node just before it left the ring may hold it as a hot tweet in its own memory a while longer
 # (step 6). Worst case from the 202, and from the DELETE's arrival (the node stopped answering no later
 # than the deadline). A tombstone still pending past the first opens a ticket (step 7).
-delete_deadline = duration(post_deadline)
+delete_deadline = duration(write_deadline)
 deleted_tweet_visible_after_202 = duration(tweet_cache_failure_detection + tweet_cache_ring_update + hot_tweet_hold)
 deleted_tweet_visible_at_most = duration(delete_deadline + deleted_tweet_visible_after_202)
 
