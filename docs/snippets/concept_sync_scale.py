@@ -49,7 +49,8 @@ resync lists the namespace's every file. The average namespace writes the day's 
 those no daily user writes among them; a daily user's root namespace, taking every one of the user's changes,
 writes more, and its crossover (the shorter) is how long rows are kept: a deliberate choice, since the average
 namespace would gain by replay for longer. (A shared folder several daily users write is busier still, and
-crosses over sooner: it pays a relisting.) A folder move keyed by path writes a delete and an add per file;
+crosses over sooner: the list call answers a reset to a cursor whose rows outnumber the namespace's
+files.) A folder move keyed by path writes a delete and an add per file;
 keyed by the folder's ID, one row.
 
 Garbage: abandoned uploads stay until the idle limit and the collector's grace have both passed. The mark walk

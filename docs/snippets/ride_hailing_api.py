@@ -18,7 +18,7 @@ from ride_hailing_assumptions import (
 )
 from ride_hailing_latency import first_offer_ack
 
-from sdw.estimation import count, doubling_waits, duration, fraction, markdown_table, size
+from sdw.estimation import EQUAL_JITTER_SHORTEST, count, doubling_waits, duration, fraction, markdown_table, size
 
 # Frames are compact JSON with short names. A driver's position upload, as the phone sends it: the
 # driver is the connection's, so the frame does not name it, and it carries no status: the stream
@@ -92,13 +92,18 @@ hold_longest_accept_wait = duration(hold_timeout - fastest_offer_ack)
 
 # `409 idempotency_key_in_use`: a retry of a create found the first attempt's rows locked. The
 # first attempt ends within its deadline, or, if its server died, when the store aborts its
-# transaction; the client's uncounted waits stop at that cap, doubling from the first wait, the last one
-# clipped to what is left.
+# transaction. The client's uncounted waits work as Twitter's (step 3 there): they stop on time, at
+# that cap since the first 409 (the last retry at it), doubling from the first wait, each drawn with
+# equal jitter (between half and all of its length), so that riders who failed together, after a
+# store's failover say, do not retry in step. The rounds: fewest when every wait runs its full length
+# (the last clipped to what is left), most when every one runs half of it.
 key_in_use_wait_cap = duration(create_deadline + abandoned_transaction_abort)
 _waits = doubling_waits(float(key_in_use_first_wait), float(key_in_use_wait_cap))
 key_in_use_doubling_time = duration(sum(_waits))
 key_in_use_last_wait = duration(float(key_in_use_wait_cap) - sum(_waits))
 key_in_use_waits = count(len(_waits) + (1 if float(key_in_use_last_wait) > 0 else 0))
+_shortest = doubling_waits(float(key_in_use_first_wait) * EQUAL_JITTER_SHORTEST, float(key_in_use_wait_cap))
+key_in_use_waits_most = count(len(_shortest) + (1 if sum(_shortest) < float(key_in_use_wait_cap) else 0))
 key_in_use_wait_1, key_in_use_wait_2, key_in_use_wait_3 = (duration(w) for w in _waits[:3])
 
 if __name__ != "ride_hailing_api":
@@ -151,7 +156,8 @@ if __name__ != "ride_hailing_api":
                 ("Doubling waits from a second, before the cap", key_in_use_doubling_time),
                 ("... each", f"{key_in_use_wait_1}, {key_in_use_wait_2}, {key_in_use_wait_3}"),
                 ("A last wait, clipped to the cap", key_in_use_last_wait),
-                ("Waits at most, none counted as attempts", key_in_use_waits),
+                ("Rounds, every wait at its full length, none counted as attempts", key_in_use_waits),
+                ("... at most, every wait at half its length", key_in_use_waits_most),
             ],
         )
     )

@@ -20,7 +20,13 @@ from ticket_booking_assumptions import (
     tickets_per_order,
 )
 from ticket_booking_sellout import race_hold_attempts_peak, seat_map_reads_peak
-from ticket_booking_traffic import queue_joins_peak, queue_polls_peak, release_rate
+from ticket_booking_traffic import (
+    page_views_per_day,
+    purchases_per_day,
+    queue_joins_peak,
+    queue_polls_peak,
+    release_rate,
+)
 
 from sdw.estimation import count, fraction, markdown_table, peak, size, throughput, times
 
@@ -160,6 +166,10 @@ position_claims_peak = peak(queue_joins_peak / position_block)
 onsale_reads_peak = peak(queue_polls_peak + seat_map_reads_peak)
 onsale_writes_peak = peak(max(queue_joins_peak + release_rate * transactions_per_buyer, partition_transactions_peak))
 onsale_reads_per_write = times(onsale_reads_peak / onsale_writes_peak)
+# A normal day on the same terms: its page views against every transaction its buyers make, the same
+# per buyer as in an on-sale (a hold, the failed attempts, a submit, and a confirm, decline or lapse).
+normal_day_writes = count(purchases_per_day / buy_share * transactions_per_buyer)
+normal_day_reads_per_write = times(page_views_per_day / normal_day_writes)
 
 transaction_rows = [(what, count(t), count(r), peak(release_rate * t)) for what, t, r in TRANSACTIONS]
 
@@ -202,6 +212,7 @@ if __name__ != "ticket_booking_data_model":
                 ("On-sale reads (waiting-room polls, seat maps) at the peak", onsale_reads_peak),
                 ("On-sale writes at the peak, the busier phase (the joins, or the race)", onsale_writes_peak),
                 ("Reads per write", onsale_reads_per_write),
+                ("A normal day's reads per write (page views, its buyers' transactions)", normal_day_reads_per_write),
             ],
         )
     )

@@ -80,7 +80,6 @@ from sdw.estimation import (
     peak,
     servers,
     throughput,
-    times,
 )
 
 # --- The feedback signal ------------------------------------------------------------------------------
@@ -190,9 +189,6 @@ normal_day_hold_attempts = count(purchases_per_day / buy_share * hold_attempts_p
 onsale_hold_attempts = count(positions_released_by_sellout * hold_attempts_per_buyer)
 normal_day_submits = count(purchases_per_day / (1 - decline_share))
 normal_day_requests = count(page_views_per_day + normal_day_hold_attempts + normal_day_submits)
-# Step 2's read-heavy question on the on-sale's terms: a normal day's page views against every write
-# it makes, its hold attempts and its submits.
-normal_day_reads_per_write = times(page_views_per_day / (normal_day_hold_attempts + normal_day_submits))
 onsale_requests = count(
     queue_accounts
     + (queue_accounts - positions_released_by_sellout) / queue_poll_interval * last_seats

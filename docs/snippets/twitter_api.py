@@ -57,6 +57,7 @@ from twitter_traffic import (
 )
 
 from sdw.estimation import (
+    EQUAL_JITTER_SHORTEST,
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     count,
@@ -151,37 +152,25 @@ paxos_state_bytes = size(
 key_in_use_wait_cap = duration(idempotency_lease + cassandra_batch_lands_within)
 # The client stops on time, not on a count: it retries until the cap has passed since its first 409,
 # and its last retry comes at the cap, so it outlasts both the lease and the batch whatever it draws.
-# Its waits back off from the server's `Retry-After: 1`, doubling (1, 2, 4, 8 s, ...), each drawn with
-# equal jitter: uniform between half and all of its length. Full jitter (from zero) would let the
-# rounds bunch early, and a client counting its waits would then stop long before the cap. A wait that
-# would pass the cap ends at it instead. Each wait ends in one retry whose conditional insert finds the
+# Its waits back off from the server's `Retry-After: 1`, doubling (1, 2, 4, 8, 16 s, ...), each drawn
+# with equal jitter: uniform between half and all of its length. Full jitter (from zero) would spread
+# them too, but a wait could then be drawn near zero, and the rounds before the cap would have no
+# bound; at least half its length, each wait keeps them to a count. A wait that would pass the cap
+# ends at it instead. Each wait ends in one retry whose conditional insert finds the
 # key held: one conditional-insert round on the server (a lightweight transaction: the Paxos prepare
 # and the read of the key's row, across the zones). The count of rounds varies with the draws: fewest
 # when every wait runs its full length, most when every one runs half of it.
-KEY_IN_USE_SHORTEST_SHARE = 0.5  # equal jitter: a wait is at least half its length
-
-
-def retry_times(first: float, cap: float, share: float) -> list[float]:
-    """When a client retries after its first 409, each wait `share` of its doubling length and none
-    running past the cap, where the last retry comes."""
-    times: list[float] = []
-    elapsed, length = 0.0, first
-    while elapsed + length * share < cap:
-        elapsed += length * share
-        times.append(elapsed)
-        length *= 2
-    return [*times, cap]
 
 
 _waits = doubling_waits(float(key_in_use_first_wait), float(key_in_use_wait_cap))
 key_in_use_doubling_waits = count(len(_waits))
 key_in_use_doubling_time = duration(sum(_waits))
 key_in_use_last_wait = duration(float(key_in_use_wait_cap) - sum(_waits))
-_longest = retry_times(float(key_in_use_first_wait), float(key_in_use_wait_cap), 1.0)
-_shortest = retry_times(float(key_in_use_first_wait), float(key_in_use_wait_cap), KEY_IN_USE_SHORTEST_SHARE)
-key_in_use_fewest_waits = count(len(_longest))
-key_in_use_waits = count(len(_shortest))
-key_in_use_shortest_before_last = duration(_shortest[-2])
+# A retry at the end of each wait, and the last at the cap unless a wait ended exactly there.
+_shortest = doubling_waits(float(key_in_use_first_wait) * EQUAL_JITTER_SHORTEST, float(key_in_use_wait_cap))
+key_in_use_fewest_waits = count(len(_waits) + (1 if sum(_waits) < float(key_in_use_wait_cap) else 0))
+key_in_use_waits = count(len(_shortest) + (1 if sum(_shortest) < float(key_in_use_wait_cap) else 0))
+key_in_use_shortest_before_last = duration(sum(_shortest))
 
 # The outbox (step 4): a post, a favorite or a follow (or unfollow) writes a row in the same
 # logged batch as its data, then a plain write with the row's remaining TTL marks it sent.

@@ -363,6 +363,10 @@ def zone_loss_headroom(zones: float) -> Quantity:
     return times(zones / (zones - 1))
 
 
+# Equal jitter draws each wait between half and all of its length: the shortest share of it.
+EQUAL_JITTER_SHORTEST = 0.5
+
+
 def doubling_waits(first: float, cap: float) -> list[float]:
     """A client's backoff inside a total cap: waits of `first`, 2 `first`, 4 `first`... while their
     sum stays within `cap`. What is left of the cap after them is one last, shorter wait. A first
