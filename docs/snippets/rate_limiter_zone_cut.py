@@ -89,7 +89,8 @@ zone_partition_no_retry_failed_share = fraction(_all_tries_unreachable(1))
 zone_partition_retries_per_request = count(sum(_all_tries_unreachable(i) for i in range(1, _retries + 1)))
 zone_partition_retries_per_second = peak(_zone_requests_per_second * zone_partition_retries_per_request)
 # Each try on an unreachable gateway waits for its connection as a pending request, up to the connect
-# timeout: this many at once across the zone's nodes, at most, which the pending-request breaker must allow.
+# timeout: this many at once across the zone's nodes, on average at most (the tries a second times that
+# wait), which the pending-request breaker must allow.
 zone_partition_connect_waits = count(
     _zone_requests_per_second
     * sum(_all_tries_unreachable(i) for i in range(1, _retries + 2))
@@ -163,7 +164,7 @@ if __name__ != "rate_limiter_zone_cut":
                 ),
                 ("... retries a request makes, on average", zone_partition_retries_per_request),
                 ("... retries the zone's balancer nodes start a second", zone_partition_retries_per_second),
-                ("... tries waiting on a connect at once, at most", zone_partition_connect_waits),
+                ("... tries waiting on a connect at once, on average, at most", zone_partition_connect_waits),
                 ("... longest wait of a request that gets through on its last retry", zone_partition_retry_wait_max),
                 ("... and of one that fails at connect after every retry", zone_partition_failed_wait),
                 ("... requests failed at connect that way", zone_partition_connect_failed_requests),
