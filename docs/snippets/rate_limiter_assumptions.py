@@ -160,12 +160,21 @@ retry_after_jitter_max = duration(5)
 # within seconds.
 readiness_probe_period = duration(2)
 readiness_failure_threshold = count(3)
-# A zone whose gateways all fail readiness, as the other zones' balancer nodes see it, is shifted away at
-# its front door: its balancer addresses leave the API's DNS name (step 7). Clients then reach it only on
-# an answer cached up to the DNS TTL, and on a connection opened before that, which the balancer closes
-# once it has lasted this long.
+# A zone whose gateways all fail readiness while the other zones' gateways pass, as the other zones'
+# balancer nodes see it, is shifted away at its front door: its balancer addresses leave the API's DNS
+# name (step 7). The shift itself takes up to zonal_shift_time (an assumption: AWS gives no bound) to leave
+# the DNS answers. Clients then reach the zone only on an answer cached up to the DNS TTL, and on a
+# connection opened before that, which the balancer closes once it has lasted this long.
+zonal_shift_time = duration(60)
 balancer_dns_ttl = duration(60)
 client_connection_max_life = duration(60)
+# The balancer retries a request whose connect to a gateway failed, on a gateway it has not tried (step 7):
+# this many retries, each connect given this long, after Envoy's default back-off, which waits up to
+# (2^n - 1) x the base before the nth retry, capped at the maximum.
+balancer_connect_retries = count(5)
+balancer_connect_timeout = duration(0.25)
+balancer_retry_backoff_base = duration(0.025)
+balancer_retry_backoff_max = duration(0.25)
 # Redis's default min-replicas-max-lag: with min-replicas-to-write set, a primary refuses writes once no
 # replica has acknowledged it for this long.
 redis_min_replicas_max_lag = duration(10)
@@ -590,6 +599,15 @@ TABLE = [
         "Kubernetes' default `failureThreshold`: one lost probe does not drain a gateway.",
     ),
     (
+        "Time a zonal shift needs to take the zone's addresses out of DNS answers, at most",
+        zonal_shift_time,
+        "An assumption, from the automation's call to the last authoritative answer that still names the zone: "
+        "AWS gives no bound. Its [zonal shift](https://docs.aws.amazon.com/r53recovery/latest/dg/"
+        "arc-zonal-shift.how-it-works.html) page says traffic may not leave the zone at once, and that DNS "
+        "settings and existing connections usually finish within a few minutes but can take longer. Step 7's "
+        "drain time is as long as this holds, and longer by whatever the shift takes beyond it.",
+    ),
+    (
         "TTL of the balancer's addresses in DNS",
         balancer_dns_ttl,
         "[Elastic Load Balancing's](https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/"
@@ -606,6 +624,35 @@ TABLE = [
         "Balancer takes (its default is an hour): the balancer closes a connection that old gracefully, and the "
         "client reconnects, through a fresh DNS answer, so a zone shifted away loses its open connections too. "
         "A TCP and TLS handshake a minute per connection is the cost, counted in step 1's latency targets.",
+    ),
+    (
+        "Retries of a request whose connect to a gateway failed",
+        balancer_connect_retries,
+        "Envoy's [`retry_on: connect-failure`](https://www.envoyproxy.io/docs/envoy/latest/configuration/http/"
+        "http_filters/router_filter#x-envoy-retry-on) (its default is one retry once retries are on), each on a "
+        "gateway the request has not tried (the [`previous_hosts`](https://www.envoyproxy.io/docs/envoy/latest/"
+        "api-v3/config/retry/retry) predicate): safe, since no byte of the request reached a gateway. Each "
+        "retry cuts the share of requests that fail in a zone cut off from the others, and adds a connect "
+        "timeout and a back-off to the longest wait (step 7).",
+    ),
+    (
+        "Connect timeout from the balancer to a gateway",
+        balancer_connect_timeout,
+        "Envoy's [`connect_timeout`](https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/cluster/v3/"
+        "cluster.proto) defaults to 5 s. A connect inside the region takes a round trip of a few milliseconds, "
+        "so a quarter of a second fails only a gateway that cannot be reached, and a partition, which drops "
+        "packets rather than refusing them, costs each try that long instead of 5 s.",
+    ),
+    (
+        "Base of the balancer's back-off between retries",
+        balancer_retry_backoff_base,
+        "[Envoy's default](https://www.envoyproxy.io/docs/envoy/latest/configuration/http/http_filters/"
+        "router_filter#x-envoy-max-retries): the nth retry waits a random time below (2^n - 1) × the base.",
+    ),
+    (
+        "... capped at",
+        balancer_retry_backoff_max,
+        "Envoy's default, ten times the base.",
     ),
     (
         "`min-replicas-max-lag`, Redis's default",

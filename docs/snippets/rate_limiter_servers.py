@@ -19,9 +19,7 @@ from rate_limiter_accuracy import (
 )
 from rate_limiter_assumptions import (
     added_latency_budget,
-    balancer_dns_ttl,
     burst_allowance,
-    client_connection_max_life,
     cluster_hash_slots,
     cross_zone_round_trip,
     cross_zone_round_trip_p99,
@@ -35,9 +33,6 @@ from rate_limiter_assumptions import (
     large_plan_limit_per_minute,
     largest_region_peak_share,
     limit_per_minute,
-    readiness_failure_threshold,
-    readiness_probe_period,
-    redis_min_replicas_max_lag,
     region_sync_interval,
     regions,
     rules_pull_period,
@@ -626,37 +621,6 @@ unbalanced_zone_loss_clients_share = fraction(
     1 if unbalanced_primaries_left < primaries_majority else unbalanced_worst_zone_primaries / store_shards_per_region
 )
 
-# A zone cut off from the others but running. A primary on its side keeps accepting its own zone's
-# gateways' writes until the node timeout, when it sees it cannot reach a majority of primaries and stops;
-# meanwhile its replica on the majority side is promoted without those writes, and the old primary
-# rejoins as a replica. So a key on such a shard can spend, unrecorded anywhere that survives, a burst and
-# the node timeout's refill (never reported to the other regions, and forgiven at home).
-zone_partition_unrecorded_at_most = count(math.ceil(burst_allowance + failover_time / seconds_per_token))
-# With min-replicas-to-write 1 instead, the window would end at min-replicas-max-lag:
-zone_partition_unrecorded_min_replicas = count(
-    math.ceil(burst_allowance + redis_min_replicas_max_lag / seconds_per_token)
-)
-# The gateways on the cut-off side reach only their own zone's primaries, at most primaries_in_worst_zone
-# of the region's, short of a majority, so the readiness rule (a majority of primaries reached) fails
-# them, and they check on local buckets every key whose primary is elsewhere: up to this share of their
-# keys, in the zone holding the fewest primaries (and every key once its own primaries stop, at the node
-# timeout).
-# The other zones' balancer nodes see that within probes x period and stop sending there.
-zone_partition_detect_time = duration(readiness_probe_period * readiness_failure_threshold)
-assert primaries_in_worst_zone < primaries_majority, "a cut-off zone's gateways must fail readiness"
-zone_partition_elsewhere_share = fraction(1 - split_fewest_primaries_in_a_zone / store_shards_per_region)
-# Its own balancer nodes see no gateway ready, so their panic threshold sends to every gateway: those of
-# the zone answer, the rest fail at connect. So its addresses leave the API's DNS name (step 7); a client
-# may hold an answer for the TTL, then a connection until the balancer closes it: that long, at most,
-# the zone's share of the region's requests keeps arriving.
-assert gateways_per_zone / gateways_per_region < 0.5, "a cut-off zone's own nodes must be in panic"
-zone_partition_drain_time = duration(zone_partition_detect_time + balancer_dns_ttl + client_connection_max_life)
-zone_partition_front_door_requests = count(region_checks_per_second_peak / zones * zone_partition_drain_time)
-zone_partition_reachable_share = fraction(gateways_per_zone / gateways_per_region)
-# Without the balancer's retries, this many reach the zone's gateways and local buckets; the rest fail.
-zone_partition_local_only_requests = count(zone_partition_front_door_requests * zone_partition_reachable_share)
-zone_partition_failed_requests = count(zone_partition_front_door_requests * (1 - zone_partition_reachable_share))
-
 if __name__ != "rate_limiter_servers":
     print(
         markdown_table(
@@ -874,30 +838,6 @@ if __name__ != "rate_limiter_servers":
                     zone_loss_unchecked_requests,
                 ),
                 ("... primaries left, still a majority", primaries_left_after_worst_zone),
-                (
-                    "Zone cut off but running: tokens a key can spend on its side's primary, lost at promotion",
-                    zone_partition_unrecorded_at_most,
-                ),
-                ("... with min-replicas-to-write 1 (turned down)", zone_partition_unrecorded_min_replicas),
-                ("... share of its gateways' keys whose primary is elsewhere, at most", zone_partition_elsewhere_share),
-                (
-                    "... time until the other zones' balancer nodes stop sending to its gateways",
-                    zone_partition_detect_time,
-                ),
-                (
-                    "... its own balancer nodes, in panic, reach this share of the gateways",
-                    zone_partition_reachable_share,
-                ),
-                (
-                    "... requests still reach its front door until the DNS answers and connections run out, for up to",
-                    zone_partition_drain_time,
-                ),
-                ("... that many requests, busiest region at peak", zone_partition_front_door_requests),
-                (
-                    "... of them checked on local buckets (the balancer not retrying)",
-                    zone_partition_local_only_requests,
-                ),
-                ("... and failed at connect", zone_partition_failed_requests),
                 ("Majority of a region's primaries, which a replica's promotion needs", primaries_majority),
                 (
                     "Not rebalanced after a zone comes back: primaries in the fullest zone, at least",
