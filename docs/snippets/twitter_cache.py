@@ -324,12 +324,12 @@ if __name__ != "twitter_cache":
                     count_cache_servers_for_memory,
                 ),
                 (
-                    f"operations at peak ({timeline_cache_ops_peak}, hedged reads and touches of the other copies "
-                    "included; "
+                    f"operations at peak ({timeline_cache_ops_peak} for the timeline cache, hedged reads and touches "
+                    "of the other copies included, whose copy in each zone covers a lost zone; "
                     f"{tweet_cache_ops_peak} for the tweet cache, lookups and their hedges, fills and the other-copy "
                     "lookups before them, the user cache sized on it; "
                     f"{count_cache_ops_peak} for the count cache, with the counting job's writes; "
-                    f"× {zone_headroom} zone headroom)",
+                    f"those three × {zone_headroom} zone headroom)",
                     servers_for_operations,
                     tweet_cache_servers_for_operations,
                     tweet_cache_servers_for_operations,
