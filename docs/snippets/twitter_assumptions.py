@@ -123,6 +123,10 @@ tweet_cache_copies = times(2)
 user_cache_entry_bytes = size(200)
 # A count-cache entry: a tweet ID (8 B) and its favorite count (8 B), with the same per-key bookkeeping.
 count_cache_entry_bytes = size(8 + 8 + cache_item_overhead_bytes)
+# A tweet-cache entry: the tweet's record as the store keeps it (text and metadata), its 8-byte tweet
+# ID as the key, and the same per-key bookkeeping. The record's share of store overhead stands in for
+# the value's own encoding: more than a serialized tweet needs, so the days held err short.
+tweet_cache_entry_bytes = size(tweet_text_bytes + tweet_metadata_bytes + 8 + cache_item_overhead_bytes)
 requests_per_server = throughput(1000)
 # Memory is built in binary units: a "128 GB" machine holds 128 GiB (the powers-of-two reference).
 cache_machine_memory = size(128 * GiB)
@@ -507,6 +511,13 @@ TABLE = [
         count_cache_entry_bytes,
         f"A tweet ID and its favorite count, 8 B each, with the {cache_item_overhead_bytes} of bookkeeping every "
         "key carries (above).",
+    ),
+    (
+        "Bytes per tweet cache entry",
+        tweet_cache_entry_bytes,
+        f"The tweet's stored text and metadata as the value, its 8-byte ID as the key, and the "
+        f"{cache_item_overhead_bytes} of bookkeeping every key carries (above). The metadata's store overhead "
+        "stands in for the value's own encoding, more than that needs, so the days held err short.",
     ),
     (
         "Requests per API server",
