@@ -267,8 +267,10 @@ zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweets / f
 # less the freshness target; a start the declaration armed takes only those later than the start
 # itself, since the stall may have ended just before it. Older events, the stalled ones and the
 # sweeper's repeats of them (landing for about sweeper_first_read_delay after the stall), go to the
-# backlog consumer, so the head consumer's capacity, the peak, goes to new events alone (a tweet a
-# lagging clock stamps a few milliseconds early goes to the backlog too, a handful). Tweets arriving
+# backlog consumer, whose tasks go to a low-priority queue that the fan-out workers, which both
+# consumers share, take only when the head consumer's queue is empty (step 7): so the workers'
+# capacity, the peak, goes to new events first (a tweet a lagging clock stamps a few milliseconds
+# early goes to the backlog too, a handful). Tweets arriving
 # until it starts wait behind the backlog: the stall plus that time, at the peak rate, are late.
 head_consumer_after_resume = duration(log_heartbeat_interval + log_stall_reader_poll)
 zone_loss_head_consumer_start = duration(log_stall_longest + head_consumer_after_resume)
@@ -276,14 +278,21 @@ zone_loss_head_consumer_start = duration(log_stall_longest + head_consumer_after
 assert zone_loss_declaration < log_stall_longest
 zone_loss_late_tweets = count(tweets_per_second_peak * zone_loss_head_consumer_start)
 zone_loss_late_freshness_budget_share = fraction(zone_loss_late_tweets / freshness_allowance_tweets)
-zone_loss_stall_deliveries = count(deliveries_per_second_peak * log_stall_longest)
+# Every stalled event reaches the log twice: the producer's retried send, and the sweeper's publish of
+# its outbox row, which the post left unmarked at its append deadline (step 6: in a stall every
+# stalled event is repeated this way). The rows of the stall's first seconds are swept during it and
+# land with the originals as it ends; the last sweeper_first_read_delay's land just after. A repeat
+# is dropped only at the insert, after the fan-out has read the follower pages and sent its attempts,
+# so each costs a full fan-out, and the stall leaves twice its attempts behind.
+zone_loss_stall_copies = count(2)
+zone_loss_stall_deliveries = count(deliveries_per_second_peak * log_stall_longest * zone_loss_stall_copies)
 zone_loss_late_tweets_without_head_consumer = count(tweets_per_second_peak * SECONDS_PER_HOUR)
 zone_loss_late_without_head_consumer_freshness_budget_share = fraction(
     zone_loss_late_tweets_without_head_consumer / freshness_allowance_tweets
 )
 
-# The monthly game day (step 7): it caps the fan-out consumers below the arrival rate for a set time,
-# off-peak, while the head-of-log consumer runs outside the cap with capacity equal to the arrival rate.
+# The monthly game day (step 7): it caps the whole fan-out fleet, both consumers inside the cap, for a
+# set time, off-peak: below the arrival rate until the head-of-log consumer starts, then at it.
 # At most every tweet posted during the drill is late, a share of the freshness target's allowance.
 game_day_tweets_per_second = per_second(tweets_per_second * game_day_rate_share)
 game_day_late_tweets_at_most = count(game_day_tweets_per_second * game_day_length)
@@ -402,7 +411,12 @@ if __name__ != "twitter_reliability":
                 ("", "... after the zone's loss, at most", zone_loss_head_consumer_start),
                 ("", "Late tweets: every one posted until then, at peak", zone_loss_late_tweets),
                 ("", "... share of the freshness target's allowance", zone_loss_late_freshness_budget_share),
-                ("", "Delivery attempts the stall leaves behind", zone_loss_stall_deliveries),
+                (
+                    "",
+                    "Delivery attempts the stall leaves behind, each stalled event arriving twice (its send and the "
+                    "sweeper's repeat)",
+                    zone_loss_stall_deliveries,
+                ),
                 (
                     "",
                     "Tweets late in the busy hour if they all wait behind them",
