@@ -10,6 +10,7 @@ from twitter_assumptions import (
     cache_memory_per_server,
     cache_ops_per_server,
     cdn_hit_ratio,
+    extras_availability_target,
     fanout_freshness_share,
     fanout_freshness_target,
     fanout_outage,
@@ -20,6 +21,7 @@ from twitter_assumptions import (
     post_latency_target,
     reads_per_database_server,
     resync_bytes_per_second,
+    search_freshness_share,
     slo_window,
     timeline_cache_copies,
     zone_headroom,
@@ -120,8 +122,8 @@ error_budget_share = fraction(1 - availability_target)
 # allowance, this many times the error budget (step 3 sets the deadline well above the target instead).
 deadline_at_target_failures_over_budget = times(percentile_budget_share / error_budget_share)
 error_budget_downtime = duration(error_budget_share * slo_window)
-# The target covers posts and home-timeline loads only (step 1); favorites, searches and the
-# rest have their own, looser targets and budgets.
+# The target covers posts and home-timeline loads only (step 1). Search and push delivery have a
+# looser one of their own, with its budget below; the other calls have no target of their own.
 slo_requests_per_window = count((tweets_per_second + timeline_loads_per_second) * slo_window)
 failed_requests_allowed = count(slo_requests_per_window * error_budget_share)
 
@@ -143,6 +145,19 @@ ticket_budget_gone_in = duration(slo_window / ticket_burn_rate)
 # The same rates applied to a p99 target: the share of requests over the threshold.
 fast_burn_slow_share = fraction(fast_burn_rate * percentile_budget_share)
 slow_burn_slow_share = fraction(slow_burn_rate * percentile_budget_share)
+# Search and push delivery (step 1's looser target), on the same burn rates: the share of searches
+# that fail, and of pushes due that the push services do not accept. Turning search off (degraded
+# mode 3) spends its budget at the full rate, the whole window's in extras_error_budget_downtime.
+extras_error_budget_share = fraction(1 - extras_availability_target)
+extras_error_budget_downtime = duration(extras_error_budget_share * slo_window)
+extras_fast_burn_error_share = fraction(fast_burn_rate * extras_error_budget_share)
+extras_slow_burn_error_share = fraction(slow_burn_rate * extras_error_budget_share)
+extras_ticket_burn_error_share = fraction(ticket_burn_rate * extras_error_budget_share)
+# Search freshness: the share of the search canary's tweets not found within the target, against the
+# share step 1 lets be later.
+search_freshness_budget_share = fraction(1 - search_freshness_share)
+search_freshness_fast_burn_late_share = fraction(fast_burn_rate * search_freshness_budget_share)
+search_freshness_slow_burn_late_share = fraction(slow_burn_rate * search_freshness_budget_share)
 
 # Losing a zone with one timeline copy per zone: the two left take every read and their
 # share of the writes. Operations per surviving cache server, against what one handles.
@@ -312,19 +327,32 @@ if __name__ != "twitter_reliability":
                 ("Requests allowed to fail", error_budget_share),
                 (f"... as full downtime per {slo_window}", error_budget_downtime),
                 (f"... as failed posts and home-timeline loads per {slo_window}", failed_requests_allowed),
+                (
+                    f"Searches and pushes allowed to fail ({extras_availability_target} target)",
+                    extras_error_budget_share,
+                ),
+                (f"... as full downtime per {slo_window}", extras_error_budget_downtime),
             ],
         )
     )
     print()
     print(
         markdown_table(
-            ("Alert", "Short window", "Burn rate", f"Errors ({availability_target} target)", "Over threshold (p99)"),
+            (
+                "Alert",
+                "Short window",
+                "Burn rate",
+                f"Errors ({availability_target} target)",
+                f"Failed searches or pushes ({extras_availability_target})",
+                "Over threshold (p99)",
+            ),
             [
                 (
                     "Page: 2% of budget in 1 h",
                     fast_burn_short_window,
                     fast_burn_rate,
                     fast_burn_error_share,
+                    extras_fast_burn_error_share,
                     fast_burn_slow_share,
                 ),
                 (
@@ -332,6 +360,7 @@ if __name__ != "twitter_reliability":
                     slow_burn_short_window,
                     slow_burn_rate,
                     slow_burn_error_share,
+                    extras_slow_burn_error_share,
                     slow_burn_slow_share,
                 ),
                 (
@@ -339,6 +368,7 @@ if __name__ != "twitter_reliability":
                     ticket_burn_short_window,
                     ticket_burn_rate,
                     ticket_burn_error_share,
+                    extras_ticket_burn_error_share,
                     fraction(ticket_burn_rate * percentile_budget_share),
                 ),
             ],
