@@ -27,6 +27,7 @@ from twitter_assumptions import (
     timeline_loads_per_user_per_day,
     tweet_cache_copies,
     tweet_cache_days,
+    tweet_cache_entry_bytes,
     tweets_per_day,
     tweets_per_timeline_page,
     user_cache_entry_bytes,
@@ -35,7 +36,6 @@ from twitter_assumptions import (
     zones,
 )
 from twitter_notifications import mention_or_reply_tweets_per_second_peak, pushes_per_second_peak
-from twitter_storage import tweet_bytes_per_day
 from twitter_traffic import (
     deliveries_per_second_peak,
     favorites_per_second_peak,
@@ -47,7 +47,17 @@ from twitter_traffic import (
     tweets_per_second_peak,
 )
 
-from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, peak, size, whole_per_zone
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    size,
+    size_per_day,
+    whole_per_zone,
+)
 
 # Home timelines: a list of recent tweet IDs for every active user, kept in memory, packed as
 # one array of fixed-size entries per timeline (step 6), so an entry costs its bytes and no more.
@@ -96,8 +106,10 @@ day_expiry_cache_bytes = size(daily_active_users * timeline_cached_bytes_per_use
 
 # Tweets themselves: the last few days cover nearly every home timeline read, kept in two copies:
 # the least memory the tweet cache needs. Profile pages reach further back: twitter_servers counts
-# those reads against the store.
-tweet_cache_bytes = size(tweet_bytes_per_day * tweet_cache_days)
+# those reads against the store. An entry is the stored record with its key and the per-key
+# bookkeeping every cache here is charged (twitter_assumptions), so a day's tweets take this much.
+tweet_cache_bytes_per_day = size_per_day(tweets_per_day * tweet_cache_entry_bytes)
+tweet_cache_bytes = size(tweet_cache_bytes_per_day * tweet_cache_days)
 tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 
 # How long a reader's follow-change note lives beside its timeline (step 6), follow_change_note_life
@@ -209,9 +221,14 @@ tweet_cache_load_zone_lost = fraction(
 # half the servers, each entry expiring when its tweet is that many days old. twitter_servers counts
 # every read past those days as a miss.
 tweet_cache_days_held = count(
-    math.floor(tweet_cache_servers_for_load * cache_memory_per_server / tweet_cache_copies / tweet_bytes_per_day)
+    math.floor(tweet_cache_servers_for_load * cache_memory_per_server / tweet_cache_copies / tweet_cache_bytes_per_day)
 )
-tweet_cache_bytes_held_all_copies = size(tweet_bytes_per_day * tweet_cache_days_held * tweet_cache_copies)
+tweet_cache_bytes_held_all_copies = size(tweet_cache_bytes_per_day * tweet_cache_days_held * tweet_cache_copies)
+# The spares are ring members and hold keys too, so those days fill this share of all the servers'
+# memory: what is left is the margin for a shard that holds more than its share, and nothing is evicted.
+tweet_cache_memory_used_share = fraction(
+    tweet_cache_bytes_held_all_copies / (tweet_cache_servers * cache_memory_per_server)
+)
 
 # Hydration also reads each tweet's author and its favorite count: two more lookups for every
 # tweet shown, in two more caches with two copies each, like the tweet cache. They hold little
@@ -302,6 +319,7 @@ if __name__ != "twitter_cache":
                     tweet_cache_days_held,
                 ),
                 ("Those days' tweets, both copies", tweet_cache_bytes_held_all_copies),
+                ("Their share of all the servers' memory, spares included", tweet_cache_memory_used_share),
                 ("Days of counts the count cache's memory could hold", count_cache_days_affordable),
                 (
                     "Count cache: the counting job's writes at peak, at most a favorite event into each copy",
@@ -324,12 +342,12 @@ if __name__ != "twitter_cache":
                     count_cache_servers_for_memory,
                 ),
                 (
-                    f"operations at peak ({timeline_cache_ops_peak}, hedged reads and touches of the other copies "
-                    "included; "
+                    f"operations at peak ({timeline_cache_ops_peak} for the timeline cache, hedged reads and touches "
+                    "of the other copies included, whose copy in each zone covers a lost zone; "
                     f"{tweet_cache_ops_peak} for the tweet cache, lookups and their hedges, fills and the other-copy "
                     "lookups before them, the user cache sized on it; "
                     f"{count_cache_ops_peak} for the count cache, with the counting job's writes; "
-                    f"× {zone_headroom} zone headroom)",
+                    f"those three × {zone_headroom} zone headroom)",
                     servers_for_operations,
                     tweet_cache_servers_for_operations,
                     tweet_cache_servers_for_operations,

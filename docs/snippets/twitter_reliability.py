@@ -10,6 +10,7 @@ from twitter_assumptions import (
     cache_memory_per_server,
     cache_ops_per_server,
     cdn_hit_ratio,
+    extras_availability_target,
     fanout_freshness_share,
     fanout_freshness_target,
     fanout_outage,
@@ -20,6 +21,7 @@ from twitter_assumptions import (
     post_latency_target,
     reads_per_database_server,
     resync_bytes_per_second,
+    search_freshness_share,
     slo_window,
     timeline_cache_copies,
     zone_headroom,
@@ -120,8 +122,8 @@ error_budget_share = fraction(1 - availability_target)
 # allowance, this many times the error budget (step 3 sets the deadline well above the target instead).
 deadline_at_target_failures_over_budget = times(percentile_budget_share / error_budget_share)
 error_budget_downtime = duration(error_budget_share * slo_window)
-# The target covers posts and home-timeline loads only (step 1); favorites, searches and the
-# rest have their own, looser targets and budgets.
+# The target covers posts and home-timeline loads only (step 1). Search and push delivery have a
+# looser one of their own, with its budget below; the other calls have no target of their own.
 slo_requests_per_window = count((tweets_per_second + timeline_loads_per_second) * slo_window)
 failed_requests_allowed = count(slo_requests_per_window * error_budget_share)
 
@@ -143,6 +145,19 @@ ticket_budget_gone_in = duration(slo_window / ticket_burn_rate)
 # The same rates applied to a p99 target: the share of requests over the threshold.
 fast_burn_slow_share = fraction(fast_burn_rate * percentile_budget_share)
 slow_burn_slow_share = fraction(slow_burn_rate * percentile_budget_share)
+# Search and push delivery (step 1's looser target), on the same burn rates: the share of searches
+# that fail, and of pushes due that the push services do not accept. Turning search off (degraded
+# mode 3) spends its budget at the full rate, the whole window's in extras_error_budget_downtime.
+extras_error_budget_share = fraction(1 - extras_availability_target)
+extras_error_budget_downtime = duration(extras_error_budget_share * slo_window)
+extras_fast_burn_error_share = fraction(fast_burn_rate * extras_error_budget_share)
+extras_slow_burn_error_share = fraction(slow_burn_rate * extras_error_budget_share)
+extras_ticket_burn_error_share = fraction(ticket_burn_rate * extras_error_budget_share)
+# Search freshness: the share of the search canary's tweets not found within the target, against the
+# share step 1 lets be later.
+search_freshness_budget_share = fraction(1 - search_freshness_share)
+search_freshness_fast_burn_late_share = fraction(fast_burn_rate * search_freshness_budget_share)
+search_freshness_slow_burn_late_share = fraction(slow_burn_rate * search_freshness_budget_share)
 
 # Losing a zone with one timeline copy per zone: the two left take every read and their
 # share of the writes. Operations per surviving cache server, against what one handles.
@@ -267,8 +282,10 @@ zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweets / f
 # less the freshness target; a start the declaration armed takes only those later than the start
 # itself, since the stall may have ended just before it. Older events, the stalled ones and the
 # sweeper's repeats of them (landing for about sweeper_first_read_delay after the stall), go to the
-# backlog consumer, so the head consumer's capacity, the peak, goes to new events alone (a tweet a
-# lagging clock stamps a few milliseconds early goes to the backlog too, a handful). Tweets arriving
+# backlog consumer, whose tasks go to a low-priority queue that the fan-out workers, which both
+# consumers share, take only when the head consumer's queue is empty (step 7): so the workers'
+# capacity, the peak, goes to new events first (a tweet a lagging clock stamps a few milliseconds
+# early goes to the backlog too, a handful). Tweets arriving
 # until it starts wait behind the backlog: the stall plus that time, at the peak rate, are late.
 head_consumer_after_resume = duration(log_heartbeat_interval + log_stall_reader_poll)
 zone_loss_head_consumer_start = duration(log_stall_longest + head_consumer_after_resume)
@@ -276,14 +293,21 @@ zone_loss_head_consumer_start = duration(log_stall_longest + head_consumer_after
 assert zone_loss_declaration < log_stall_longest
 zone_loss_late_tweets = count(tweets_per_second_peak * zone_loss_head_consumer_start)
 zone_loss_late_freshness_budget_share = fraction(zone_loss_late_tweets / freshness_allowance_tweets)
-zone_loss_stall_deliveries = count(deliveries_per_second_peak * log_stall_longest)
+# Every stalled event reaches the log twice: the producer's retried send, and the sweeper's publish of
+# its outbox row, which the post left unmarked at its append deadline (step 6: in a stall every
+# stalled event is repeated this way). The rows of the stall's first seconds are swept during it and
+# land with the originals as it ends; the last sweeper_first_read_delay's land just after. A repeat
+# is dropped only at the insert, after the fan-out has read the follower pages and sent its attempts,
+# so each costs a full fan-out, and the stall leaves twice its attempts behind.
+zone_loss_stall_copies = count(2)
+zone_loss_stall_deliveries = count(deliveries_per_second_peak * log_stall_longest * zone_loss_stall_copies)
 zone_loss_late_tweets_without_head_consumer = count(tweets_per_second_peak * SECONDS_PER_HOUR)
 zone_loss_late_without_head_consumer_freshness_budget_share = fraction(
     zone_loss_late_tweets_without_head_consumer / freshness_allowance_tweets
 )
 
-# The monthly game day (step 7): it caps the fan-out consumers below the arrival rate for a set time,
-# off-peak, while the head-of-log consumer runs outside the cap with capacity equal to the arrival rate.
+# The monthly game day (step 7): it caps the whole fan-out fleet, both consumers inside the cap, for a
+# set time, off-peak: below the arrival rate until the head-of-log consumer starts, then at it.
 # At most every tweet posted during the drill is late, a share of the freshness target's allowance.
 game_day_tweets_per_second = per_second(tweets_per_second * game_day_rate_share)
 game_day_late_tweets_at_most = count(game_day_tweets_per_second * game_day_length)
@@ -303,19 +327,32 @@ if __name__ != "twitter_reliability":
                 ("Requests allowed to fail", error_budget_share),
                 (f"... as full downtime per {slo_window}", error_budget_downtime),
                 (f"... as failed posts and home-timeline loads per {slo_window}", failed_requests_allowed),
+                (
+                    f"Searches and pushes allowed to fail ({extras_availability_target} target)",
+                    extras_error_budget_share,
+                ),
+                (f"... as full downtime per {slo_window}", extras_error_budget_downtime),
             ],
         )
     )
     print()
     print(
         markdown_table(
-            ("Alert", "Short window", "Burn rate", f"Errors ({availability_target} target)", "Over threshold (p99)"),
+            (
+                "Alert",
+                "Short window",
+                "Burn rate",
+                f"Errors ({availability_target} target)",
+                f"Failed searches or pushes ({extras_availability_target})",
+                "Over threshold (p99)",
+            ),
             [
                 (
                     "Page: 2% of budget in 1 h",
                     fast_burn_short_window,
                     fast_burn_rate,
                     fast_burn_error_share,
+                    extras_fast_burn_error_share,
                     fast_burn_slow_share,
                 ),
                 (
@@ -323,6 +360,7 @@ if __name__ != "twitter_reliability":
                     slow_burn_short_window,
                     slow_burn_rate,
                     slow_burn_error_share,
+                    extras_slow_burn_error_share,
                     slow_burn_slow_share,
                 ),
                 (
@@ -330,6 +368,7 @@ if __name__ != "twitter_reliability":
                     ticket_burn_short_window,
                     ticket_burn_rate,
                     ticket_burn_error_share,
+                    extras_ticket_burn_error_share,
                     fraction(ticket_burn_rate * percentile_budget_share),
                 ),
             ],
@@ -402,7 +441,12 @@ if __name__ != "twitter_reliability":
                 ("", "... after the zone's loss, at most", zone_loss_head_consumer_start),
                 ("", "Late tweets: every one posted until then, at peak", zone_loss_late_tweets),
                 ("", "... share of the freshness target's allowance", zone_loss_late_freshness_budget_share),
-                ("", "Delivery attempts the stall leaves behind", zone_loss_stall_deliveries),
+                (
+                    "",
+                    "Delivery attempts the stall leaves behind, each stalled event arriving twice (its send and the "
+                    "sweeper's repeat)",
+                    zone_loss_stall_deliveries,
+                ),
                 (
                     "",
                     "Tweets late in the busy hour if they all wait behind them",
