@@ -250,6 +250,18 @@ def test_doubling_waits_rejects_a_wait_that_cannot_fill_the_cap(first: float, ca
         estimation.doubling_waits(first, cap)
 
 
+# By hand: in 19 s, 1 + 2 + 4 + 8 = 15 (16 more would pass it), 4 retries and a last one at the cap: 5;
+# at half length 0.5 + 1 + 2 + 4 + 8 = 15.5, 5 and the last: 6. In 8 s, 1 + 2 + 4 = 7, 3 and the
+# last: 4; at half length 0.5 + 1 + 2 + 4 = 7.5, 4 and the last: 5. In 7 s, 1 + 2 + 4 ends exactly
+# on the cap, so no last retry: 3. A cap of 0.5 s below the first wait: no wait fits, one retry at it.
+@pytest.mark.parametrize(
+    ("first", "cap", "share", "rounds"),
+    [(1, 19, 1.0, 5), (1, 19, 0.5, 6), (1, 8, 1.0, 4), (1, 8, 0.5, 5), (1, 7, 1.0, 3), (1, 0.5, 1.0, 1)],
+)
+def test_rounds_within_count_a_last_retry_at_the_cap(first: float, cap: float, share: float, rounds: int) -> None:
+    assert estimation.rounds_within(first, cap, share) == rounds
+
+
 # 0.1 * 3 * 10 is 3.0000000000000004 in floating point: a plain ceiling would say 4. Noise below a
 # millionth is ignored (3.0000004); a fraction from a millionth up still rounds up (3.000002).
 @pytest.mark.parametrize(("value", "whole"), [(0.1 * 3 * 10, 3), (3.0000004, 3), (3.000002, 4), (26.05, 27)])

@@ -161,10 +161,11 @@ retry_after_jitter_max = duration(5)
 readiness_probe_period = duration(2)
 readiness_failure_threshold = count(3)
 # A zone whose gateways all fail readiness while the other zones' gateways pass, as the other zones'
-# balancer nodes see it, is shifted away at its front door: its balancer addresses leave the API's DNS
-# name (step 7). The shift itself takes up to zonal_shift_time (an assumption: AWS gives no bound) to leave
-# the DNS answers. Clients then reach the zone only on an answer cached up to the DNS TTL, and on a
-# connection opened before that, which the balancer closes once it has lasted this long.
+# balancer nodes see it, is shifted away at its front door: a zonal shift of the network load balancer in
+# front of the Envoy tier takes the zone's NLB address out of the API's DNS name (step 7). The shift itself
+# takes up to zonal_shift_time (an assumption: AWS gives no bound) to leave the DNS answers. Clients then
+# reach the zone only on an answer cached up to the DNS TTL, and on a connection opened before that, which
+# the shift leaves open and Envoy closes once it has lasted this long (its max_connection_duration).
 zonal_shift_time = duration(60)
 balancer_dns_ttl = duration(60)
 client_connection_max_life = duration(60)
@@ -611,19 +612,21 @@ TABLE = [
         "TTL of the balancer's addresses in DNS",
         balancer_dns_ttl,
         "[Elastic Load Balancing's](https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/"
-        "how-elastic-load-balancing-works.html) for its nodes' addresses: a zone withdrawn from DNS (a "
-        "[zonal shift](https://docs.aws.amazon.com/r53recovery/latest/dg/arc-zonal-shift.how-it-works.html)) "
-        "gets no new client once every cached answer has expired, later for resolvers that keep answers past "
-        "their TTL.",
+        "how-elastic-load-balancing-works.html) for its nodes' addresses, the network load balancer's in front "
+        "of the Envoy tier included: a zone whose NLB address is withdrawn from DNS (a [zonal shift]"
+        "(https://docs.aws.amazon.com/elasticloadbalancing/latest/network/zonal-shift.html)) gets no new client "
+        "once every cached answer has expired, later for resolvers that keep answers past their TTL.",
     ),
     (
         "Longest a client's connection to the balancer lasts",
         client_connection_max_life,
-        "The shortest [HTTP client keepalive duration](https://docs.aws.amazon.com/elasticloadbalancing/latest/"
-        "application/edit-load-balancer-attributes.html#http-client-keep-alive-duration) an Application Load "
-        "Balancer takes (its default is an hour): the balancer closes a connection that old gracefully, and the "
-        "client reconnects, through a fresh DNS answer, so a zone shifted away loses its open connections too. "
-        "A TCP and TLS handshake a minute per connection is the cost, counted in step 1's latency targets.",
+        "An assumption, set as Envoy's [`max_connection_duration`](https://www.envoyproxy.io/docs/envoy/latest/"
+        "api-v3/config/core/v3/protocol.proto#envoy-v3-api-field-config-core-v3-httpprotocoloptions-max-"
+        "connection-duration) in the HTTP connection manager's `common_http_protocol_options` (unset, there is "
+        "no limit): Envoy drains a connection that old (an HTTP/2 GOAWAY, then a close), and the client "
+        "reconnects, through a fresh DNS answer. A zonal shift leaves open connections alone, so this is what "
+        "takes them from a zone shifted away. A TCP and TLS handshake a minute per connection is the cost, "
+        "counted in step 1's latency targets.",
     ),
     (
         "Retries of a request whose connect to a gateway failed",

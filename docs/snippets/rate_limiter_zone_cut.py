@@ -30,7 +30,7 @@ from rate_limiter_servers import (
     store_shards_per_region,
 )
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak
+from sdw.estimation import count, duration, fraction, markdown_table, peak, whole_up
 
 # A zone cut off from the others but running. A primary on its side keeps accepting its own zone's
 # gateways' writes until the node timeout, when it sees it cannot reach a majority of primaries and stops;
@@ -102,14 +102,8 @@ zone_partition_connect_waits = count(
 _backoffs = sum(
     min((2**n - 1) * balancer_retry_backoff_base, balancer_retry_backoff_max) for n in range(1, _retries + 1)
 )
-
-
-def _hundredths_up(seconds: float) -> float:
-    return math.ceil(round(seconds * 100, 6)) / 100
-
-
-zone_partition_retry_wait_max = duration(_hundredths_up(_retries * balancer_connect_timeout + _backoffs))
-zone_partition_failed_wait = duration(_hundredths_up((_retries + 1) * balancer_connect_timeout + _backoffs))
+zone_partition_retry_wait_max = duration(whole_up((_retries * balancer_connect_timeout + _backoffs) * 100) / 100)
+zone_partition_failed_wait = duration(whole_up(((_retries + 1) * balancer_connect_timeout + _backoffs) * 100) / 100)
 zone_partition_connect_failed_requests = count(
     _zone_requests_per_second
     * (zone_partition_drain_time - zone_partition_detect_time)

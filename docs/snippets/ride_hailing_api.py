@@ -18,7 +18,16 @@ from ride_hailing_assumptions import (
 )
 from ride_hailing_latency import first_offer_ack
 
-from sdw.estimation import EQUAL_JITTER_SHORTEST, count, doubling_waits, duration, fraction, markdown_table, size
+from sdw.estimation import (
+    EQUAL_JITTER_SHORTEST,
+    count,
+    doubling_waits,
+    duration,
+    fraction,
+    markdown_table,
+    rounds_within,
+    size,
+)
 
 # Frames are compact JSON with short names. A driver's position upload, as the phone sends it: the
 # driver is the connection's, so the frame does not name it, and it carries no status: the stream
@@ -101,9 +110,8 @@ key_in_use_wait_cap = duration(create_deadline + abandoned_transaction_abort)
 _waits = doubling_waits(float(key_in_use_first_wait), float(key_in_use_wait_cap))
 key_in_use_doubling_time = duration(sum(_waits))
 key_in_use_last_wait = duration(float(key_in_use_wait_cap) - sum(_waits))
-key_in_use_waits = count(len(_waits) + (1 if float(key_in_use_last_wait) > 0 else 0))
-_shortest = doubling_waits(float(key_in_use_first_wait) * EQUAL_JITTER_SHORTEST, float(key_in_use_wait_cap))
-key_in_use_waits_most = count(len(_shortest) + (1 if sum(_shortest) < float(key_in_use_wait_cap) else 0))
+key_in_use_fewest_waits = count(rounds_within(float(key_in_use_first_wait), float(key_in_use_wait_cap)))
+key_in_use_waits = count(rounds_within(float(key_in_use_first_wait), float(key_in_use_wait_cap), EQUAL_JITTER_SHORTEST))
 key_in_use_wait_1, key_in_use_wait_2, key_in_use_wait_3 = (duration(w) for w in _waits[:3])
 
 if __name__ != "ride_hailing_api":
@@ -153,11 +161,11 @@ if __name__ != "ride_hailing_api":
             ("409 idempotency_key_in_use", "Value"),
             [
                 ("Longest the client waits (create deadline, then the store's abort)", key_in_use_wait_cap),
-                ("Doubling waits from a second, before the cap", key_in_use_doubling_time),
+                ("At full length: doubling waits from a second, before the cap", key_in_use_doubling_time),
                 ("... each", f"{key_in_use_wait_1}, {key_in_use_wait_2}, {key_in_use_wait_3}"),
-                ("A last wait, clipped to the cap", key_in_use_last_wait),
-                ("Rounds, every wait at its full length, none counted as attempts", key_in_use_waits),
-                ("... at most, every wait at half its length", key_in_use_waits_most),
+                ("At full length: a last wait, clipped to the cap", key_in_use_last_wait),
+                ("Rounds, every wait at its full length, none counted as attempts", key_in_use_fewest_waits),
+                ("... at most, every wait at half its length", key_in_use_waits),
             ],
         )
     )

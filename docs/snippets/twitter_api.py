@@ -66,6 +66,7 @@ from sdw.estimation import (
     fraction,
     markdown_table,
     peak,
+    rounds_within,
     size,
     times,
 )
@@ -167,9 +168,9 @@ key_in_use_doubling_waits = count(len(_waits))
 key_in_use_doubling_time = duration(sum(_waits))
 key_in_use_last_wait = duration(float(key_in_use_wait_cap) - sum(_waits))
 # A retry at the end of each wait, and the last at the cap unless a wait ended exactly there.
+key_in_use_fewest_waits = count(rounds_within(float(key_in_use_first_wait), float(key_in_use_wait_cap)))
+key_in_use_waits = count(rounds_within(float(key_in_use_first_wait), float(key_in_use_wait_cap), EQUAL_JITTER_SHORTEST))
 _shortest = doubling_waits(float(key_in_use_first_wait) * EQUAL_JITTER_SHORTEST, float(key_in_use_wait_cap))
-key_in_use_fewest_waits = count(len(_waits) + (1 if sum(_waits) < float(key_in_use_wait_cap) else 0))
-key_in_use_waits = count(len(_shortest) + (1 if sum(_shortest) < float(key_in_use_wait_cap) else 0))
 key_in_use_shortest_before_last = duration(sum(_shortest))
 
 # The outbox (step 4): a post, a favorite or a follow (or unfollow) writes a row in the same

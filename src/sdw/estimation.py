@@ -381,6 +381,15 @@ def doubling_waits(first: float, cap: float) -> list[float]:
     return waits
 
 
+def rounds_within(first: float, cap: float, share: float = 1.0) -> int:
+    """The retries a client makes within `cap` when its waits double from `first`, each run at
+    `share` of its length (1 for every wait at full length, `EQUAL_JITTER_SHORTEST` for every one
+    at its shortest): one at the end of each of `doubling_waits(first * share, cap)`, and a last one
+    at the cap unless those waits end exactly on it (float noise below a millionth ignored)."""
+    waits = doubling_waits(first * share, cap)
+    return len(waits) + (1 if round(cap - sum(waits), 6) > 0 else 0)
+
+
 def whole_per_zone(servers: float, zones: float) -> int:
     """`servers` spread evenly over `zones`, each zone with whole servers: a tier that keeps a copy
     in every zone, or must carry the load with any zone lost, needs the same count in each."""
