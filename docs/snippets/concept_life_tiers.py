@@ -268,9 +268,11 @@ video_top_rung_bytes = video_uploaded_bytes
 video_original_kept_bytes = (1 - video_remuxed_share) * video_uploaded_bytes
 video_rendition_bytes = size((video_stored_bytes - video_original_kept_bytes - video_top_rung_bytes) / LOWER_RENDITIONS)
 rendition_segment_bytes = size(video_rendition_bytes / segments_per_video)  # the average segment
-# The smallest segments, the lowest rendition's: its rate from Apple's three rungs below the top rung's
-# (the video page's ladder), scaled so that the three carry the example's rendition bytes.
-LOWER_RUNGS_KBPS = [r for r in APPLE_LADDER_KBPS if r * KBIT < float(video_bits_per_second)][-LOWER_RENDITIONS:]
+# The smallest segments, the lowest rendition's: the example gives only the three renditions' bytes, so
+# its rates are taken as the three lowest of Apple's rungs below the top rung's (the video page's ladder,
+# its 145 kbit/s bottom rung included: the smallest segments any choice of three gives), scaled so that
+# the three carry the example's rendition bytes.
+LOWER_RUNGS_KBPS = [r for r in APPLE_LADDER_KBPS if r * KBIT < float(video_bits_per_second)][:LOWER_RENDITIONS]
 LOWER_RENDITIONS_KBPS = float(video_rendition_bytes) * LOWER_RENDITIONS * 8 / float(video_length) / KBIT
 lowest_rendition_kbps = count(LOWER_RUNGS_KBPS[0] * LOWER_RENDITIONS_KBPS / sum(LOWER_RUNGS_KBPS))
 lowest_rendition_segment_bytes = size(float(lowest_rendition_kbps) * KBIT / 8 * SEGMENT_SECONDS)
