@@ -155,9 +155,10 @@ store_breaker_open = duration(5)
 # A 503's Retry-After (a fail-closed rule while the store is down, or the challenge provider down) is
 # spread uniformly over 1 s to this, so refused clients do not return together.
 retry_after_jitter_max = duration(5)
-# A gateway's readiness probe (step 7): the balancer asks every this often, and takes a gateway out after
-# this many failures in a row. Tighter than Kubernetes' defaults (10 s, 3), so a zone cut off is found
-# within seconds.
+# A gateway's readiness probe (step 7): Envoy's active health check asks every this often (its `interval`),
+# and takes a gateway out after this many failures in a row (its `unhealthy_threshold`). The interval is
+# tighter than Kubernetes' default readiness period (10 s), so a zone cut off is found within seconds; the
+# threshold is Kubernetes' default of 3.
 readiness_probe_period = duration(2)
 readiness_failure_threshold = count(3)
 # A zone whose gateways all fail readiness while the other zones' gateways pass, as the other zones'
@@ -591,13 +592,16 @@ TABLE = [
     (
         "How often the balancer probes a gateway's readiness",
         readiness_probe_period,
-        "An assumption, tighter than Kubernetes' default of 10 s: a gateway is ready only while it reaches a "
-        "majority of its region's shard primaries (step 7).",
+        "An assumption, set as the `interval` of Envoy's active health check of the gateways, tighter than "
+        "Kubernetes' default readiness period of 10 s: a gateway is ready only while it reaches a majority of its "
+        "region's shard primaries (step 7).",
     ),
     (
         "Failed probes in a row before the balancer drains a gateway",
         readiness_failure_threshold,
-        "Kubernetes' default `failureThreshold`: one lost probe does not drain a gateway.",
+        "Envoy's [active health check](https://www.envoyproxy.io/docs/envoy/latest/intro/arch_overview/upstream/"
+        "health_checking), set with this `unhealthy_threshold` and the `interval` above: three, Kubernetes' default "
+        "`failureThreshold`, so one lost probe does not drain a gateway.",
     ),
     (
         "Time a zonal shift needs to take the zone's addresses out of DNS answers, at most",
