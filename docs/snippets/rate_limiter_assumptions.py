@@ -155,17 +155,20 @@ store_breaker_open = duration(5)
 # A 503's Retry-After (a fail-closed rule while the store is down, or the challenge provider down) is
 # spread uniformly over 1 s to this, so refused clients do not return together.
 retry_after_jitter_max = duration(5)
-# A gateway's readiness probe (step 7): the balancer asks every this often, and takes a gateway out after
-# this many failures in a row. Tighter than Kubernetes' defaults (10 s, 3), so a zone cut off is found
-# within seconds.
+# A gateway's readiness probe (step 7): Envoy's active health check asks every this often (its `interval`),
+# and takes a gateway out after this many failures in a row (its `unhealthy_threshold`). The interval is
+# tighter than Kubernetes' default readiness period (10 s), so a zone cut off is found within seconds; the
+# threshold is Kubernetes' default of 3.
 readiness_probe_period = duration(2)
 readiness_failure_threshold = count(3)
 # A zone whose gateways all fail readiness while the other zones' gateways pass, as the other zones'
 # balancer nodes see it, is shifted away at its front door: a zonal shift of the network load balancer in
-# front of the Envoy tier takes the zone's NLB address out of the API's DNS name (step 7). The shift itself
-# takes up to zonal_shift_time (an assumption: AWS gives no bound) to leave the DNS answers. Clients then
-# reach the zone only on an answer cached up to the DNS TTL, and on a connection opened before that, which
-# the shift leaves open and Envoy closes once it has lasted this long (its max_connection_duration).
+# front of the Envoy tier takes the zone's NLB address out of the API's DNS name and sends no new connection
+# to the zone's Envoy nodes (step 7). The shift itself takes up to zonal_shift_time (an assumption: AWS
+# gives no bound) to take effect. Clients then reach the zone only on a connection opened before that,
+# which the shift leaves open and Envoy closes once it has lasted this long (its max_connection_duration).
+# A client holding an answer cached up to the DNS TTL may still try the zone's address, and its connect
+# fails there.
 zonal_shift_time = duration(60)
 balancer_dns_ttl = duration(60)
 client_connection_max_life = duration(60)
@@ -591,31 +594,36 @@ TABLE = [
     (
         "How often the balancer probes a gateway's readiness",
         readiness_probe_period,
-        "An assumption, tighter than Kubernetes' default of 10 s: a gateway is ready only while it reaches a "
-        "majority of its region's shard primaries (step 7).",
+        "An assumption, set as the `interval` of Envoy's active health check of the gateways, tighter than "
+        "Kubernetes' default readiness period of 10 s: a gateway is ready only while it reaches a majority of its "
+        "region's shard primaries (step 7).",
     ),
     (
         "Failed probes in a row before the balancer drains a gateway",
         readiness_failure_threshold,
-        "Kubernetes' default `failureThreshold`: one lost probe does not drain a gateway.",
+        "Envoy's [active health check](https://www.envoyproxy.io/docs/envoy/latest/intro/arch_overview/upstream/"
+        "health_checking), set with this `unhealthy_threshold` and the `interval` above: three, Kubernetes' default "
+        "`failureThreshold`, so one lost probe does not drain a gateway.",
     ),
     (
-        "Time a zonal shift needs to take the zone's addresses out of DNS answers, at most",
+        "Time a zonal shift needs to take effect: no new connection to the zone, its addresses out of DNS answers",
         zonal_shift_time,
-        "An assumption, from the automation's call to the last authoritative answer that still names the zone: "
-        "AWS gives no bound. Its [zonal shift](https://docs.aws.amazon.com/r53recovery/latest/dg/"
-        "arc-zonal-shift.how-it-works.html) page says traffic may not leave the zone at once, and that DNS "
-        "settings and existing connections usually finish within a few minutes but can take longer. Step 7's "
-        "drain time is as long as this holds, and longer by whatever the shift takes beyond it.",
+        "An assumption, from the automation's call until the NLB sends the zone no new connection and the last "
+        "authoritative answer that still names the zone is gone: AWS gives no bound. Its [zonal shift]"
+        "(https://docs.aws.amazon.com/r53recovery/latest/dg/arc-zonal-shift.how-it-works.html) page says "
+        "traffic may not leave the zone at once, and that DNS settings and existing connections usually finish "
+        "within a few minutes but can take longer. Step 7's drain time is as long as this holds, and longer by "
+        "whatever the shift takes beyond it.",
     ),
     (
         "TTL of the balancer's addresses in DNS",
         balancer_dns_ttl,
         "[Elastic Load Balancing's](https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/"
         "how-elastic-load-balancing-works.html) for its nodes' addresses, the network load balancer's in front "
-        "of the Envoy tier included: a zone whose NLB address is withdrawn from DNS (a [zonal shift]"
-        "(https://docs.aws.amazon.com/elasticloadbalancing/latest/network/zonal-shift.html)) gets no new client "
-        "once every cached answer has expired, later for resolvers that keep answers past their TTL.",
+        "of the Envoy tier included. A [zonal shift](https://docs.aws.amazon.com/elasticloadbalancing/latest/"
+        "network/zonal-shift.html) withdraws a zone's NLB address from DNS, and the NLB then routes no new "
+        "connection to that zone's targets: a client holding a cached answer may try the address until the "
+        "answer expires (later for resolvers that keep answers past their TTL), and its connect fails there.",
     ),
     (
         "Longest a client's connection to the balancer lasts",

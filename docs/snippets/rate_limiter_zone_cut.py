@@ -53,16 +53,19 @@ assert primaries_in_worst_zone < primaries_majority, "a cut-off zone's gateways 
 zone_partition_elsewhere_share = fraction(1 - split_fewest_primaries_in_a_zone / store_shards_per_region)
 # Its own balancer nodes see no gateway ready, so their panic threshold sends to every gateway: those of
 # the zone answer, the rest cannot be reached. So its addresses leave the API's DNS name (step 7): the
-# automation calls the zonal shift once the other zones' nodes have seen the zone's gateways fail, the
-# shift takes its time to leave the DNS answers, a client may then hold an answer for the TTL, then a
-# connection until the balancer closes it: that long, at most, the zone's share of the region's requests
-# keeps arriving.
+# automation calls the zonal shift once the other zones' nodes have seen the zone's gateways fail, and
+# the shift takes its time to take effect. From then on the NLB sends no new connection to the zone's
+# Envoy nodes; a connection opened before lasts until Envoy closes it: that long, at most, the zone's
+# share of the region's requests keeps arriving.
 assert gateways_per_zone / gateways_per_region < 0.5, "a cut-off zone's own nodes must be in panic"
-zone_partition_drain_time = duration(
-    zone_partition_detect_time + zonal_shift_time + balancer_dns_ttl + client_connection_max_life
-)
+zone_partition_drain_time = duration(zone_partition_detect_time + zonal_shift_time + client_connection_max_life)
 _zone_requests_per_second = region_checks_per_second_peak / zones
 zone_partition_front_door_requests = count(_zone_requests_per_second * zone_partition_drain_time)
+# A client still holding a cached answer, for up to the DNS TTL after the shift, may open a connection on
+# the zone's address, which now leads to no Envoy node: its connect fails, and most HTTP clients then try
+# the name's next address, after a delay; one that does not fails the request. At most the zone's share of
+# the region's requests over the TTL (fewer, since many still ride a connection opened before the shift).
+zone_partition_cached_answer_requests = count(_zone_requests_per_second * balancer_dns_ttl)
 zone_partition_reachable_share = fraction(gateways_per_zone / gateways_per_region)
 # Until its own nodes' probes fail the other zones' gateways too (the same detection time), those nodes
 # still send to them on connections opened before the cut, which now carry nothing: such a request waits
@@ -143,11 +146,15 @@ if __name__ != "rate_limiter_zone_cut":
                     zone_partition_reachable_share,
                 ),
                 (
-                    "... requests still reach its front door until the shift, the DNS answers and connections run "
-                    "out, for up to",
+                    "... requests still reach its front door until the shift and its open connections run out, "
+                    "for about",
                     zone_partition_drain_time,
                 ),
                 ("... that many requests, busiest region at peak", zone_partition_front_door_requests),
+                (
+                    "... then, on answers cached for the DNS TTL, requests whose connect to its address fails, at most",
+                    zone_partition_cached_answer_requests,
+                ),
                 (
                     "... sent, across the cut either way, on connections open before the probes fail, and failed",
                     zone_partition_stranded_requests,

@@ -161,8 +161,6 @@ key_in_use_wait_cap = duration(idempotency_lease + cassandra_batch_lands_within)
 # key held: one conditional-insert round on the server (a lightweight transaction: the Paxos prepare
 # and the read of the key's row, across the zones). The count of rounds varies with the draws: fewest
 # when every wait runs its full length, most when every one runs half of it.
-
-
 _waits = doubling_waits(float(key_in_use_first_wait), float(key_in_use_wait_cap))
 key_in_use_doubling_waits = count(len(_waits))
 key_in_use_doubling_time = duration(sum(_waits))
@@ -170,6 +168,7 @@ key_in_use_last_wait = duration(float(key_in_use_wait_cap) - sum(_waits))
 # A retry at the end of each wait, and the last at the cap unless a wait ended exactly there.
 key_in_use_fewest_waits = count(rounds_within(float(key_in_use_first_wait), float(key_in_use_wait_cap)))
 key_in_use_waits = count(rounds_within(float(key_in_use_first_wait), float(key_in_use_wait_cap), EQUAL_JITTER_SHORTEST))
+# The half-length schedule that rounds_within(..., EQUAL_JITTER_SHORTEST) counts, for its time before the last wait.
 _shortest = doubling_waits(float(key_in_use_first_wait) * EQUAL_JITTER_SHORTEST, float(key_in_use_wait_cap))
 key_in_use_shortest_before_last = duration(sum(_shortest))
 
