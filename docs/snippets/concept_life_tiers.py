@@ -268,19 +268,29 @@ video_top_rung_bytes = video_uploaded_bytes
 video_original_kept_bytes = (1 - video_remuxed_share) * video_uploaded_bytes
 video_rendition_bytes = size((video_stored_bytes - video_original_kept_bytes - video_top_rung_bytes) / LOWER_RENDITIONS)
 rendition_segment_bytes = size(video_rendition_bytes / segments_per_video)  # the average segment
-# The smallest segments, the lowest rendition's: the example gives only the three renditions' bytes, so
-# its rates are taken as the three lowest of Apple's rungs below the top rung's (the video page's ladder,
-# its 145 kbit/s bottom rung included: the smallest segments any choice of three gives), scaled so that
-# the three carry the example's rendition bytes.
-LOWER_RUNGS_KBPS = [r for r in APPLE_LADDER_KBPS if r * KBIT < float(video_bits_per_second)][:LOWER_RENDITIONS]
+# The smallest segments, the lowest rendition's. The example gives only the three renditions' bytes, so
+# its rates are an assumption: the three lowest of Apple's rungs below the top rung's (the video page's
+# ladder), scaled so that the three carry the example's rendition bytes. Spread further apart (the lowest
+# rung with the two highest), the lowest would be slower and its segments smaller: that case too.
+_RUNGS_BELOW_TOP = [r for r in APPLE_LADDER_KBPS if r * KBIT < float(video_bits_per_second)]
+LOWER_RUNGS_KBPS = _RUNGS_BELOW_TOP[:LOWER_RENDITIONS]
+LOWER_RUNGS_SPREAD_KBPS = _RUNGS_BELOW_TOP[:1] + _RUNGS_BELOW_TOP[1 - LOWER_RENDITIONS :]
 LOWER_RENDITIONS_KBPS = float(video_rendition_bytes) * LOWER_RENDITIONS * 8 / float(video_length) / KBIT
+
+
+def _lowest_segment_bytes(rungs: list[float]) -> float:
+    return rungs[0] * LOWER_RENDITIONS_KBPS / sum(rungs) * KBIT / 8 * SEGMENT_SECONDS
+
+
 lowest_rendition_kbps = count(LOWER_RUNGS_KBPS[0] * LOWER_RENDITIONS_KBPS / sum(LOWER_RUNGS_KBPS))
-lowest_rendition_segment_bytes = size(float(lowest_rendition_kbps) * KBIT / 8 * SEGMENT_SECONDS)
+lowest_rendition_segment_bytes = size(_lowest_segment_bytes(LOWER_RUNGS_KBPS))
+lowest_rendition_segment_bytes_spread = size(_lowest_segment_bytes(LOWER_RUNGS_SPREAD_KBPS))
 # The top rung, every rendition segment and, on average, the originals kept.
 video_objects = float(objects_per_segmented_video) - video_remuxed_share
 assert photo_small_bytes < MIN_BILLABLE <= photo_served_bytes <= photo_uploaded_bytes
-# So every full rendition segment moves (a video's short last one may not).
-assert lowest_rendition_segment_bytes >= MIN_BILLABLE
+# So, as assumed, every full rendition segment moves (a video's short last one may not); spread apart,
+# the lowest rung's would not (the page says so).
+assert lowest_rendition_segment_bytes >= MIN_BILLABLE > lowest_rendition_segment_bytes_spread
 
 # Bytes a day by role.
 photo_original_day = photos_per_day * photo_uploaded_bytes

@@ -65,7 +65,12 @@ zone_partition_front_door_requests = count(_zone_requests_per_second * zone_part
 # the zone's address, which now leads to no Envoy node: its connect fails, and most HTTP clients then try
 # the name's next address, after a delay; one that does not fails the request. At most the zone's share of
 # the region's requests over the TTL (fewer, since many still ride a connection opened before the shift).
+# Both counts are bounds over the same minutes: after the shift a request is in one or the other.
 zone_partition_cached_answer_requests = count(_zone_requests_per_second * balancer_dns_ttl)
+# That the shifted zone's address takes no new connection is an assumption (AWS documents only that the
+# load balancer stops routing to the zone's targets): were its node to pass them on, the zone would take
+# requests for the DNS TTL more, served as before.
+zone_partition_drain_time_if_served = duration(zone_partition_drain_time + balancer_dns_ttl)
 zone_partition_reachable_share = fraction(gateways_per_zone / gateways_per_region)
 # Until its own nodes' probes fail the other zones' gateways too (the same detection time), those nodes
 # still send to them on connections opened before the cut, which now carry nothing: such a request waits
@@ -152,8 +157,12 @@ if __name__ != "rate_limiter_zone_cut":
                 ),
                 ("... that many requests, busiest region at peak", zone_partition_front_door_requests),
                 (
-                    "... then, on answers cached for the DNS TTL, requests whose connect to its address fails, at most",
+                    "... within it, from the shift for the TTL: requests on cached answers failing to connect, at most",
                     zone_partition_cached_answer_requests,
+                ),
+                (
+                    "... the cut's span were the shifted address to pass such connections on",
+                    zone_partition_drain_time_if_served,
                 ),
                 (
                     "... sent, across the cut either way, on connections open before the probes fail, and failed",
