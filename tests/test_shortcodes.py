@@ -99,6 +99,24 @@ def test_figures_are_filled_in_after_conversion_and_again_from_the_kept_html() -
         module.servers = original
 
 
+def test_a_converted_pages_figures_come_from_the_kept_values_when_the_build_keeps_them(monkeypatch) -> None:
+    """With the build cache on, a page converted again asks sdw.preview for its figures (taken from
+    earlier builds while their snippets are unchanged) instead of running the snippets; without it
+    every figure is computed."""
+    from sdw import shortcodes, snippets
+
+    text = "Now <!-- md:fig step2_example.servers -->."
+    asked: list[tuple] = []
+    monkeypatch.setattr(
+        shortcodes, "figure_values_kept", lambda figures: asked.append(figures) or ["KEPT"] * len(figures)
+    )
+    converted = convert(ESTIMATION, text)
+    assert converted.warnings == [] and "Now KEPT." in converted.html
+    assert [figure.args for figure in asked[0]] == [("step2_example.servers",)]
+    monkeypatch.setattr(shortcodes, "figure_values_kept", None)
+    assert f"Now {snippets.load('step2_example').servers}." in convert(ESTIMATION, text).html
+
+
 @pytest.mark.parametrize("cited", ["md:fig step2_example.servers", "md:estimator-link twitter"])
 def test_a_figure_inside_code_is_a_warning_not_a_broken_page(cited: str) -> None:
     # Inside highlighted code, where the highlighter splits the figure's placeholder.

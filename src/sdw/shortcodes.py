@@ -39,6 +39,7 @@ import json
 import logging
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -205,6 +206,10 @@ PLACEHOLDERS = re.compile("\ue000(\\d+)\ue001")
 # Set to a dict by the preview: page src_uri -> (its HTML before figures were filled in, them,
 # their values).
 keep_unfilled: dict[str, tuple[str, tuple[Figure, ...], list[str]]] | None = None
+# Set by the build cache (sdw.preview.figure_values): a converted page's figures taken from earlier
+# builds when their snippets are unchanged, as a kept page's are, instead of run again. Without it
+# (Zensical, SDW_NO_CACHE=1) every figure is computed.
+figure_values_kept: Callable[[tuple[Figure, ...]], list[str]] | None = None
 
 
 class FigurePostprocessor(Postprocessor):
@@ -217,7 +222,7 @@ class FigurePostprocessor(Postprocessor):
         if not figures or "\ue000" not in text:
             return text
         context = page_context(self.md)
-        values = figure_values(figures)
+        values = (figure_values_kept or figure_values)(figures)
         if keep_unfilled is not None and context is not None:
             keep_unfilled[context.src_uri] = (text, figures, values)
         found = {int(match[1]) for match in PLACEHOLDERS.finditer(text)}
