@@ -556,11 +556,14 @@ def _closure(snippet: str) -> str:
 
 
 def _figure_key(figure) -> str:
+    # Not its place (file:line): only a warning names it, and a figure that warned is never kept,
+    # so an edit that moves a page's lines still finds every figure below it kept.
+    cited = repr((figure.args, figure.words, figure.place))
     if len(figure.args) == 2 and figure.args[0] == shortcodes.ESTIMATOR_LINK:  # a preset's snippets
         from sdw.presets import READS
 
-        return f"{figure!r}\0{snippets_used(' '.join(READS.get(figure.args[1], ())))}"
-    return f"{figure!r}\0{_closure(figure.args[0].split('.')[0] if figure.args else '')}"
+        return f"{cited}\0{snippets_used(' '.join(READS.get(figure.args[1], ())))}"
+    return f"{cited}\0{_closure(figure.args[0].split('.')[0] if figure.args else '')}"
 
 
 def _kept(key: str, compute) -> str:
