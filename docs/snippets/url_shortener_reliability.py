@@ -184,6 +184,12 @@ invalidation_paths_per_month = count(status_changes_per_day * SECONDS_PER_MONTH 
 invalidation_cost_per_month = count(
     max(0.0, invalidation_paths_per_month - invalidation_free_paths_per_month) * invalidation_price_per_path
 )
+# CloudFront takes at most 3,000 named paths in progress per distribution, and refuses more
+# (docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/InvalidationLimits.html). At the average
+# rate, a path a status change, each invalidation would have to stay in progress this long to fill it.
+invalidation_paths_in_progress_max = count(3000)
+invalidation_paths_per_second = per_second(status_changes_per_day / SECONDS_PER_DAY)
+invalidation_time_to_fill = duration(invalidation_paths_in_progress_max / invalidation_paths_per_second)
 
 # The slowest takedown the design's own delays allow, while the event log takes writes: the service
 # crashes before publishing, so the outbox sweeper publishes "link changed" at its read of the minute-old
