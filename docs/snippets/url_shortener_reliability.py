@@ -26,7 +26,10 @@ from url_shortener_assumptions import (
     slo_window,
     status_changes_per_day,
     stream_on_demand_jump,
+    stream_put_unit_bytes,
+    stream_put_unit_price_per_million,
     stream_shard_write_bytes,
+    stream_shard_hour_price,
     stream_shard_write_records,
     takedown_budget,
     zones,
@@ -329,6 +332,24 @@ viral_stream_shards_for_records = count(math.ceil(viral_click_rate / stream_shar
 viral_stream_shards = count(max(viral_stream_shards_for_bytes, viral_stream_shards_for_records))
 viral_over_click_peak = times(viral_click_rate / redirects_per_second_peak)
 assert viral_over_click_peak > stream_on_demand_jump
+# What those shards cost all year, against the few the day's peak needs. CloudFront writes a record
+# a request (its real-time logs guide sizes 50,000 requests a second at 0.5 KB as 50 shards), so the
+# records set the count; a line is one PUT unit.
+assert edge_log_line_bytes <= stream_put_unit_bytes
+HOURS_PER_MONTH = SECONDS_PER_MONTH / SECONDS_PER_HOUR
+day_peak_stream_shards = count(math.ceil(redirects_per_second_peak / stream_shard_write_records))
+stream_shard_cost_per_month = count(viral_stream_shards * HOURS_PER_MONTH * stream_shard_hour_price)
+day_peak_stream_shard_cost_per_month = count(day_peak_stream_shards * HOURS_PER_MONTH * stream_shard_hour_price)
+stream_spike_cost_per_month = count(stream_shard_cost_per_month - day_peak_stream_shard_cost_per_month)
+stream_put_cost_per_month = count(redirects_per_second * SECONDS_PER_MONTH / 1e6 * stream_put_unit_price_per_million)
+# A viral minute's lines a stream refuses: one sized for the day's peak, and one on demand, which
+# takes at once double its previous peak (the day's, if no viral minute came in its window).
+day_peak_stream_lines_refused = count(
+    (viral_click_rate - day_peak_stream_shards * stream_shard_write_records) * SECONDS_PER_MINUTE
+)
+on_demand_stream_lines_refused = count(
+    (viral_click_rate - redirects_per_second_peak * stream_on_demand_jump) * SECONDS_PER_MINUTE
+)
 
 # The planned outage and one viral minute in the same month, against the allowance.
 outage_and_viral_late_share = fraction(outage_late_share + viral_late_share_of_window)
