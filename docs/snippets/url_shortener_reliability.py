@@ -11,6 +11,7 @@ from url_shortener_assumptions import (
     cold_reads_per_database_server,
     count_freshness_share,
     count_freshness_target,
+    create_availability_target,
     edge_locations,
     edge_log_line_bytes,
     edge_ttl,
@@ -97,6 +98,17 @@ slow_burn_short_window = duration(6 * SECONDS_PER_HOUR / 12)
 ticket_burn_short_window = duration(3 * SECONDS_PER_DAY / 12)
 # At a burn rate of 1 the whole budget lasts exactly the window.
 ticket_budget_gone_in = duration(slo_window / ticket_burn_rate)
+# The same burn rates on creation's budget, and on the freshness target's: its budget is the share
+# of clicks counted later than a minute. A click still uncounted a minute after it arrived counts as
+# late at once, so a stalled stream job pages once that share of an hour's clicks are late: the
+# first minute's clicks turn late only after a minute.
+create_error_budget_share = fraction(1 - create_availability_target)
+create_fast_burn_error_share = fraction(fast_burn_rate * create_error_budget_share)
+create_slow_burn_error_share = fraction(slow_burn_rate * create_error_budget_share)
+freshness_budget_share = fraction(1 - count_freshness_share)
+freshness_fast_burn_late_share = fraction(fast_burn_rate * freshness_budget_share)
+freshness_slow_burn_late_share = fraction(slow_burn_rate * freshness_budget_share)
+stalled_job_pages_after = duration(count_freshness_target + freshness_fast_burn_late_share * SECONDS_PER_HOUR)
 # The prober (step 7) follows each canary link every minute from several regions, and pages after this
 # many failures in a row, so one probe lost on the internet does not page.
 probe_interval = duration(SECONDS_PER_MINUTE)
@@ -299,6 +311,11 @@ viral_late_clicks = count(
 )
 viral_late_share_of_day = fraction(viral_late_clicks / redirects_per_day)
 viral_late_share_of_window = fraction(viral_late_clicks / (redirects_per_second * slo_window))
+# Of the hour around it, a viral minute makes this share of the clicks late: it pages too.
+viral_late_share_of_hour = fraction(
+    viral_late_clicks / (redirects_per_second_peak * SECONDS_PER_HOUR + viral_hits_per_second * SECONDS_PER_MINUTE)
+)
+assert viral_late_share_of_hour > freshness_fast_burn_late_share
 # The slow drain alone stays just inside the allowance; with a viral minute it does not.
 assert slow_drain_late_clicks < freshness_allowance < slow_drain_late_clicks + viral_late_clicks
 # The event log in a viral minute: every raw line in, written by its partition's leader and copied
