@@ -137,6 +137,11 @@ KINESIS_MODES = "https://docs.aws.amazon.com/streams/latest/dev/how-do-i-size-a-
 stream_shard_write_bytes = throughput(1e6, "B/s")
 stream_shard_write_records = throughput(1000)
 stream_on_demand_jump = times(2)
+# Its provisioned price in US East: dollars a shard-hour, and a million PUT payload units (25 KB each).
+KINESIS_PRICING = "https://aws.amazon.com/kinesis/data-streams/pricing/"
+stream_shard_hour_price = count(0.015)
+stream_put_unit_price_per_million = count(0.014)
+stream_put_unit_bytes = size(25e3)
 daily_rollup_row_bytes = size(60)
 # Owners reading counts: each stats request, and each link read with its total, is one query to the
 # analytics store (a list page's totals are one query for its keys). An assumption with little behind
@@ -906,6 +911,11 @@ TABLE = [
         stream_on_demand_jump,
         f"Kinesis [on-demand mode]({KINESIS_MODES}) takes up to double its previous peak write throughput; "
         "more is throttled until it scales.",
+    ),
+    (
+        "Managed stream, provisioned: dollars a shard-hour; a million PUT units",
+        f"{stream_shard_hour_price}; {stream_put_unit_price_per_million}",
+        f"[Kinesis pricing]({KINESIS_PRICING}), US East; a PUT unit is {stream_put_unit_bytes} of a record.",
     ),
     (
         "DynamoDB storage, dollars a GB-month",

@@ -4,6 +4,8 @@ Each guide's figure is recomputed from that guide's own assumptions with this si
 so the tables show both where a guide rounds or slips and where its assumptions differ from ours.
 """
 
+import math
+
 from url_shortener_cache import shared_cache_bytes_per_zone
 from url_shortener_keys import key_length, key_space_chosen, links_over_retention
 from url_shortener_storage import link_bytes_total_one_copy
@@ -31,6 +33,7 @@ primer_bytes_three_years = size(10e6 * 1.27 * KB * 12 * 3)
 primer_links_three_years = count(10e6 * 12 * 3)
 # Base62 of a 128-bit number has 22 digits when it is at least 62**21, which 2**128 exceeds only
 # 7.8 times over: the first character of those keys can be 1 to 7, not any of 62.
+primer_hash_digits = count(math.floor(128 * math.log(2) / math.log(62)) + 1)
 primer_first_char_values = count(2**128 // 62**21)
 primer_long_hash_share = fraction(1 - 62**21 / 2**128)
 primer_effective_keys = count(primer_first_char_values * 62**6)

@@ -11,6 +11,7 @@ from url_shortener_assumptions import (
     cold_reads_per_database_server,
     count_freshness_share,
     count_freshness_target,
+    create_availability_target,
     edge_locations,
     edge_log_line_bytes,
     edge_ttl,
@@ -26,6 +27,9 @@ from url_shortener_assumptions import (
     slo_window,
     status_changes_per_day,
     stream_on_demand_jump,
+    stream_put_unit_bytes,
+    stream_put_unit_price_per_million,
+    stream_shard_hour_price,
     stream_shard_write_bytes,
     stream_shard_write_records,
     takedown_budget,
@@ -94,6 +98,17 @@ slow_burn_short_window = duration(6 * SECONDS_PER_HOUR / 12)
 ticket_burn_short_window = duration(3 * SECONDS_PER_DAY / 12)
 # At a burn rate of 1 the whole budget lasts exactly the window.
 ticket_budget_gone_in = duration(slo_window / ticket_burn_rate)
+# The same burn rates on creation's budget, and on the freshness target's: its budget is the share
+# of clicks counted later than a minute. A click still uncounted a minute after it arrived counts as
+# late at once, so a stalled stream job pages once that share of an hour's clicks are late: the
+# first minute's clicks turn late only after a minute.
+create_error_budget_share = fraction(1 - create_availability_target)
+create_fast_burn_error_share = fraction(fast_burn_rate * create_error_budget_share)
+create_slow_burn_error_share = fraction(slow_burn_rate * create_error_budget_share)
+freshness_budget_share = fraction(1 - count_freshness_share)
+freshness_fast_burn_late_share = fraction(fast_burn_rate * freshness_budget_share)
+freshness_slow_burn_late_share = fraction(slow_burn_rate * freshness_budget_share)
+stalled_job_pages_after = duration(count_freshness_target + freshness_fast_burn_late_share * SECONDS_PER_HOUR)
 # The prober (step 7) follows each canary link every minute from several regions, and pages after this
 # many failures in a row, so one probe lost on the internet does not page.
 probe_interval = duration(SECONDS_PER_MINUTE)
@@ -184,6 +199,12 @@ invalidation_paths_per_month = count(status_changes_per_day * SECONDS_PER_MONTH 
 invalidation_cost_per_month = count(
     max(0.0, invalidation_paths_per_month - invalidation_free_paths_per_month) * invalidation_price_per_path
 )
+# CloudFront takes at most 3,000 named paths in progress per distribution, and refuses more
+# (docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/InvalidationLimits.html). At the average
+# rate, a path a status change, each invalidation would have to stay in progress this long to fill it.
+invalidation_paths_in_progress_max = count(3000)
+invalidation_paths_per_second = per_second(status_changes_per_day / SECONDS_PER_DAY)
+invalidation_time_to_fill = duration(invalidation_paths_in_progress_max / invalidation_paths_per_second)
 
 # The slowest takedown the design's own delays allow, while the event log takes writes: the service
 # crashes before publishing, so the outbox sweeper publishes "link changed" at its read of the minute-old
@@ -290,6 +311,11 @@ viral_late_clicks = count(
 )
 viral_late_share_of_day = fraction(viral_late_clicks / redirects_per_day)
 viral_late_share_of_window = fraction(viral_late_clicks / (redirects_per_second * slo_window))
+# Of the hour around it, a viral minute makes this share of the clicks late: it pages too.
+viral_late_share_of_hour = fraction(
+    viral_late_clicks / (redirects_per_second_peak * SECONDS_PER_HOUR + viral_hits_per_second * SECONDS_PER_MINUTE)
+)
+assert viral_late_share_of_hour > freshness_fast_burn_late_share
 # The slow drain alone stays just inside the allowance; with a viral minute it does not.
 assert slow_drain_late_clicks < freshness_allowance < slow_drain_late_clicks + viral_late_clicks
 # The event log in a viral minute: every raw line in, written by its partition's leader and copied
@@ -323,6 +349,24 @@ viral_stream_shards_for_records = count(math.ceil(viral_click_rate / stream_shar
 viral_stream_shards = count(max(viral_stream_shards_for_bytes, viral_stream_shards_for_records))
 viral_over_click_peak = times(viral_click_rate / redirects_per_second_peak)
 assert viral_over_click_peak > stream_on_demand_jump
+# What those shards cost all year, against the few the day's peak needs. CloudFront writes a record
+# a request (its real-time logs guide sizes 50,000 requests a second at 0.5 KB as 50 shards), so the
+# records set the count; a line is one PUT unit.
+assert edge_log_line_bytes <= stream_put_unit_bytes
+HOURS_PER_MONTH = SECONDS_PER_MONTH / SECONDS_PER_HOUR
+day_peak_stream_shards = count(math.ceil(redirects_per_second_peak / stream_shard_write_records))
+stream_shard_cost_per_month = count(viral_stream_shards * HOURS_PER_MONTH * stream_shard_hour_price)
+day_peak_stream_shard_cost_per_month = count(day_peak_stream_shards * HOURS_PER_MONTH * stream_shard_hour_price)
+stream_spike_cost_per_month = count(stream_shard_cost_per_month - day_peak_stream_shard_cost_per_month)
+stream_put_cost_per_month = count(redirects_per_second * SECONDS_PER_MONTH / 1e6 * stream_put_unit_price_per_million)
+# A viral minute's lines a stream refuses: one sized for the day's peak, and one on demand, which
+# takes at once double its previous peak (the day's, if no viral minute came in its window).
+day_peak_stream_lines_refused = count(
+    (viral_click_rate - day_peak_stream_shards * stream_shard_write_records) * SECONDS_PER_MINUTE
+)
+on_demand_stream_lines_refused = count(
+    (viral_click_rate - redirects_per_second_peak * stream_on_demand_jump) * SECONDS_PER_MINUTE
+)
 
 # The planned outage and one viral minute in the same month, against the allowance.
 outage_and_viral_late_share = fraction(outage_late_share + viral_late_share_of_window)

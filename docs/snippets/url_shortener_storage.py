@@ -45,9 +45,11 @@ STATUS_CELLS = 3
 
 # The links table, one row per link. A wide-column store keeps no bytes for a null column, so
 # expires_at costs its 8 bytes only on the links that have one, and owner_id only on links with an
-# owner (anonymous links have none).
+# owner (anonymous links have none). The short key is the partition key, which Cassandra writes with
+# a 2-byte length; in the rows that hold it as a clustering column or a cell (an owner's list entry,
+# an outbox row) its length is a varint, one byte for a key this short, so it weighs 9 B there.
 FIELDS = [
-    ("short_key", "key, partition key", size(key_length + length_prefix_bytes)),
+    ("short_key", "key, partition key (2-byte length)", size(key_length + length_prefix_bytes)),
     ("long_url", "the destination", size(long_url_bytes + length_prefix_bytes)),
     (
         "owner_id",
@@ -64,6 +66,7 @@ FIELDS = [
     ("(partition overhead)", "the store's own metadata: a link is a partition", partition_overhead_bytes),
 ]
 link_record_bytes = size(sum(field[2] for field in FIELDS))
+link_field_bytes = size(link_record_bytes - partition_overhead_bytes)
 # Anonymous links have no owner, so no entry in an owner's list: the entry, averaged over all links.
 owner_index_bytes_per_link = size(owner_index_entry_bytes * (1 - anonymous_link_share))
 bytes_per_link = size(link_record_bytes + owner_index_bytes_per_link)
