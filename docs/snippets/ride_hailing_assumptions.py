@@ -126,10 +126,15 @@ largest_region_share = fraction(REGION_SHARES[largest_region])
 # --- The routing engine's calls -----------------------------------------------------------------
 candidates_ranked = count(10)
 eta_refresh_interval = duration(30)
+# After a zone's loss, the re-routes of the rides whose cached routes went with it are spread over this
+# many refreshes (step 7).
+zone_loss_reroute_refreshes = count(2)
 fare_quotes_per_request = count(1.5)
 map_matches_per_ride = count(1)
 reroute_interval = duration(300)
 route_deviations_per_ride = count(2)
+# The routes each ride is first given: the driver to the pickup at the match, the pickup to the drop-off.
+initial_routes_per_ride = count(2)
 eta_matrix_call_cost = times(2)
 map_match_call_cost = times(4)
 
@@ -398,6 +403,12 @@ TABLE = [
         "tracking push; the pushes move the car between refreshes.",
     ),
     (
+        "Refreshes a lost zone's re-routes are spread over",
+        zone_loss_reroute_refreshes,
+        "The page's choice (step 7): a ride whose cached route went with a lost zone is routed again at "
+        "its first or second refresh, by its ID, and meanwhile keeps its last ETA counted down.",
+    ),
+    (
         "Fare quotes per ride request",
         fare_quotes_per_request,
         "The page's assumption: one quote, and a re-quote for every second request (a changed drop-off or product).",
@@ -418,6 +429,13 @@ TABLE = [
         route_deviations_per_ride,
         "The page's assumption, to be measured: each is seen by a point-to-route distance test on a "
         "position and costs a new route (step 6).",
+    ),
+    (
+        "Routes each ride is first given",
+        initial_routes_per_ride,
+        "The page's design (step 6): the one-to-many call at the match returns times, not a route to follow, "
+        "and the quote's route is not kept, so a ride is routed at the match (to the pickup) and at the "
+        "pickup (to the drop-off) before its cached route can be re-used.",
     ),
     (
         "Cost of a one-to-many ETA call, in routes",

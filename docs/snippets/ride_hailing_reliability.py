@@ -29,6 +29,7 @@ from ride_hailing_assumptions import (
     city_detour_factor,
     eta_calls_per_routing_server,
     eta_refresh_interval,
+    zone_loss_reroute_refreshes,
     frames_per_gateway,
     hellos_per_gateway,
     hold_decline_share,
@@ -182,14 +183,15 @@ GROWTH_AFTER = sorted(
 )
 gateway_counts_after = COUNTS_AFTER["Connection gateways"]
 gateways_after = servers(sum(gateway_counts_after.values()))
-first_growth_after = times(GROWTH_AFTER[0][1])
-second_growth_after = times(GROWTH_AFTER[1][1])
-# Every region of the first two tiers gets a server a zone; after it, the same two tiers are tightest,
-# in North America and Latin America carrying each other (the prose names them).
+# Every region of the first two tiers gets a server a zone; after it, the routing engine gives first,
+# then those two tiers, all in North America and Latin America carrying each other (the prose names them).
+routing_growth_after = times(GROWTH_AFTER[0][1])
+first_growth_after = times(GROWTH_AFTER[1][1])
+second_growth_after = times(GROWTH_AFTER[2][1])
 assert {name for name, _ in ADDED} == {first_tier, second_tier}
 assert {r for _, r in ADDED} == set(REGION_SHARES)
-assert [row[0] for row in GROWTH_AFTER[:2]] == [first_tier, second_tier]
-for _row in GROWTH_AFTER[:2]:
+assert [row[0] for row in GROWTH_AFTER[:3]] == [third_tier, first_tier, second_tier]
+for _row in GROWTH_AFTER[:3]:
     assert set(_row[2]) == {("North America", PARTNER), ("Latin America", PARTNER)}
 # The gateways' frames stay under the ceiling in both cases with the counts after the fix.
 assert all(
@@ -291,17 +293,19 @@ pubsub_use_zone_lost = fraction(_pubsub_use_by_region[pubsub_region_zone_lost])
 matching_takeover = duration(takeover(area_lease, True, from_last_renewal=False) + batch_window)
 rides_delayed_by_takeover = count(rides_per_second_peak * largest_region_share / zones * matching_takeover)
 # The ETA workers of the lost zone held a third of the region's rides' cached routes. Their partitions
-# move; the new owner routes each ride again at its next ETA refresh, spread over one refresh interval,
-# on top of the region's routing load with the zone lost, against the routing servers left.
+# move; the new owner routes each ride again at its first or second ETA refresh (by the ride's ID),
+# spread over two refresh intervals, on top of the region's routing load with the zone lost, against the
+# routing servers left. Over one interval the wave would reach 97% of them, past the ceiling.
 routes_lost_zone = count(rides_in_progress_peak * largest_region_share / zones)
-reroutes_after_zone_loss = per_second(routes_lost_zone / eta_refresh_interval)
+reroute_wave_length = duration(eta_refresh_interval * zone_loss_reroute_refreshes)
+reroutes_after_zone_loss = per_second(routes_lost_zone / reroute_wave_length)
 _routing_left = region_counts(routing_load_peak, eta_calls_per_routing_server)[largest_region] / zone_headroom
 routing_capacity_zone_lost = throughput(_routing_left * eta_calls_per_routing_server)
 routing_load_zone_lost = per_second(routing_load_peak * largest_region_share)
 routing_share_after_zone_loss = fraction(
     (routing_load_zone_lost + reroutes_after_zone_loss) / routing_capacity_zone_lost
 )
-assert routing_share_after_zone_loss < 1
+assert routing_share_after_zone_loss < zone_lost_load_ceiling
 
 # (c) A region lost. The largest region's share of what is under way, what its standby copy may lack, the
 # time to steer its phones elsewhere, and what the outage costs step 1's budget.
@@ -445,6 +449,8 @@ if __name__ != "ride_hailing_reliability":
                 (f"Connection gateways: step 5's {gateways}, after the fix", gateways_after),
                 (f"Third stateless tier, {third_tier}: growth before its capacity", third_growth),
                 ("... its load then", third_load_tightest),
+                ("After the fix, the first to give: it, growth", routing_growth_after),
+                ("... then the gateways, the location service", f"{first_growth_after}, {second_growth_after}"),
                 (
                     "A zone lost: hellos a second on each gateway left, worldwide (after the fix)",
                     hellos_per_gateway_zone_lost,
@@ -466,7 +472,7 @@ if __name__ != "ride_hailing_reliability":
                     rides_delayed_by_takeover,
                 ),
                 ("... ETA routes lost with the zone's workers, largest region", routes_lost_zone),
-                (f"... routed again over the {eta_refresh_interval} refresh", reroutes_after_zone_loss),
+                (f"... routed again over {reroute_wave_length} of refreshes", reroutes_after_zone_loss),
                 (
                     "... on the region's routing servers left, beside its load",
                     f"{routing_load_zone_lost} of {routing_capacity_zone_lost}",

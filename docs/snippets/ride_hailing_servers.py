@@ -28,6 +28,7 @@ from ride_hailing_assumptions import (
     positions_per_location_server,
     publishes_per_pubsub_node,
     reroute_interval,
+    initial_routes_per_ride,
     route_deviations_per_ride,
     searches_per_matching_server,
     second_region_copies,
@@ -177,12 +178,14 @@ index_query_load_partner = fraction(_largest_loads[1])
 matching_servers = servers(tier(matching_queries_peak, searches_per_matching_server))
 eta_worker_positions_peak = peak(ride_positions_peak)
 eta_workers = servers(tier(eta_worker_positions_peak, positions_per_eta_worker))
-# Routing load in point-to-point routes: a one-to-many call per search, a route per quote, the re-routes
-# of rides under way (periodic and after a deviation) and a map-matching per ride.
+# Routing load in point-to-point routes: a one-to-many call per search, a route per quote, a ride's first
+# two routes (at the match and at the pickup), the re-routes of rides under way (periodic and after a
+# deviation) and a map-matching per ride.
 reroutes_peak = peak(rides_in_progress_peak / reroute_interval + rides_per_second_peak * route_deviations_per_ride)
 routing_load_peak = peak(
     eta_matching_peak * eta_matrix_call_cost
     + eta_quotes_peak
+    + rides_per_second_peak * initial_routes_per_ride
     + reroutes_peak
     + eta_map_match_peak * map_match_call_cost
 )
