@@ -159,6 +159,7 @@ state_changes_per_ride = count(6)
 payment_ops_per_ride = count(2)
 ratings_per_ride = count(1.5)
 cancel_share = fraction(0.05)
+unmatched_share = fraction(0.05)
 cancel_grace = duration(120)
 notifications_per_ride = count(3)
 heartbeat_interval = duration(30)
@@ -519,6 +520,12 @@ TABLE = [
         cancel_share,
         "The page's assumption: a rider's cancel that ends the ride on the way to the pickup. Step 4 "
         "counts their rows; a driver's cancel that sends the ride back to matching is not one of them.",
+    ),
+    (
+        "Requests that end before a match",
+        unmatched_share,
+        "The page's assumption, to be measured: the rider cancels while the search runs, or no driver is "
+        "near. Each releases its payment hold (step 6).",
     ),
     (
         "Grace period before a cancellation fee",
