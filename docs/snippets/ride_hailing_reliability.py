@@ -77,6 +77,7 @@ from ride_hailing_servers import (
     subscriptions_peak,
     total_servers,
     trip_store_own_nodes_by_region,
+    trip_store_standby_nodes_by_region,
     zone_headroom,
 )
 from ride_hailing_traffic import (
@@ -335,6 +336,10 @@ region_hellos_per_second = per_second(region_connections / reconnect_spread)
 # are matched meanwhile; the lost region's are held back until their phones can resend what was lost.
 region_hellos_per_gateway = per_second(region_hellos_per_second / gateway_counts_after[FAILOVER_REGION[largest_region]])
 hello_load_region_loss = fraction(region_hellos_per_gateway / hellos_per_gateway)
+# Each of those hellos reads the account's open ride and offer from the lost region's promoted standby
+# cluster in the failover region, taken, as for a zone's loss, to read at least what a node writes.
+region_standby_store_nodes = count(trip_store_standby_nodes_by_region[largest_region])
+region_hello_read_share = fraction(region_hellos_per_second / (region_standby_store_nodes * store_writes_per_node))
 hello_load_zone_loss = fraction(hellos_per_gateway_zone_lost_max / hellos_per_gateway)
 failover_matching_hold = duration(dns_ttl + reconnect_spread + reconnect_backoff_cap)
 # A planned drill: no detection and no decision; promotion, the TTL, the spread and the backoff cap, run
@@ -490,6 +495,10 @@ if __name__ != "ride_hailing_reliability":
                 ("... hellos a second at the failover region", region_hellos_per_second),
                 ("... on each of its gateways", region_hellos_per_gateway),
                 (f"... of the {hellos_per_gateway} a gateway finishes", hello_load_region_loss),
+                (
+                    f"... their trip-store reads on the promoted standby's {region_standby_store_nodes} nodes",
+                    region_hello_read_share,
+                ),
                 ("... the lost region's rides held from matching after promotion", failover_matching_hold),
                 ("A planned failover drill: a cutover", drill_cutover),
                 ("... outage, the failover and the failback", drill_outage),
