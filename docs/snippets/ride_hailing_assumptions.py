@@ -110,6 +110,8 @@ offer_ack_timeout = duration(2)
 # time out), the typical time to tap accept or decline, and the pause after an offer times out.
 decline_share = fraction(0.75)
 driver_decision_time = duration(4)
+# A plausible shift in drivers' typical decision time, to check the accept target's pages against.
+slow_decision_time = duration(8)
 expired_offer_pause = duration(120)
 batch_window = duration(2)
 cars_on_map = count(8)
@@ -357,6 +359,12 @@ TABLE = [
         driver_decision_time,
         "The page's assumption, to be measured: from the offer on the screen to the answer reaching the "
         "service, a typical decision, not the worst.",
+    ),
+    (
+        "A slower typical decision, to check the alerts against",
+        slow_decision_time,
+        "The page's choice (step 6): twice the typical time, a shift the drivers could make (a new app "
+        "screen, a city where drivers look twice) that the pages must not fire on.",
     ),
     (
         "Pause after an offer times out",
