@@ -448,7 +448,7 @@ TABLE = [
         initial_routes_per_ride,
         "The page's design (step 6): the one-to-many call at the match returns times, not a route to follow, "
         "and the quote's route is not kept, so a ride is routed at the match (to the pickup) and at the "
-        "pickup (to the drop-off) before its cached route can be re-used.",
+        "pickup (to the drop-off) before its cached route can be reused.",
     ),
     (
         "Cost of a one-to-many ETA call, in routes",

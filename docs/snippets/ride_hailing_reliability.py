@@ -29,7 +29,6 @@ from ride_hailing_assumptions import (
     city_detour_factor,
     eta_calls_per_routing_server,
     eta_refresh_interval,
-    zone_loss_reroute_refreshes,
     frames_per_gateway,
     hellos_per_gateway,
     hold_decline_share,
@@ -57,6 +56,7 @@ from ride_hailing_assumptions import (
     store_writes_per_node,
     thinned_location_interval,
     trip_rpo,
+    zone_loss_reroute_refreshes,
     zone_lost_load_ceiling,
     zones,
 )
