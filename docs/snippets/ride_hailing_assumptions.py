@@ -42,8 +42,12 @@ UBER_10K_2024 = "https://capedge.com/filing/1543151/0001543151-25-000008/UBER-10
 # Uber's developer docs: a trip's driver location notification, every 4 s by default.
 UBER_DRIVER_LOCATION = "https://developer.uber.com/docs/guest-rides/references/api/webhooks/driver-location"
 FLEET_ENGINE_UPDATES = "https://developers.google.com/maps/documentation/mobility/fleet-engine/essentials/vehicles/on-demand-update-vehicle"
-# Corbett et al., "Spanner: Google's Globally-Distributed Database", OSDI 2012: leader leases are 10 s by default.
-SPANNER_OSDI = "https://www.usenix.org/conference/osdi12/technical-sessions/presentation/corbett"
+# CockroachDB's leader leases (the default from v25.2): a range whose leaseholder is lost has a new one
+# "within a few seconds" (the replication layer's docs); the defaults' own arithmetic, in pkg/base/config.go,
+# gives 2.04 to 6.70 s: store liveness's 3 s support lapsing, up to 2 s of election jitter, the election's
+# and the lease's round trips.
+CRDB_LEADER_LEASES = "https://www.cockroachlabs.com/docs/stable/architecture/replication-layer#leader-leases"
+CRDB_LEASE_TIMINGS = "https://github.com/cockroachdb/cockroach/blob/master/pkg/base/config.go"
 # Stripe's API reference: idempotency keys may be removed once they are at least 24 hours old.
 STRIPE_IDEMPOTENCY = "https://docs.stripe.com/api/idempotent_requests"
 # Jeff Jirsa's TWCS: target fewer than 50 windows (buckets) per table, from the table's TTL.
@@ -110,6 +114,8 @@ offer_ack_timeout = duration(2)
 # time out), the typical time to tap accept or decline, and the pause after an offer times out.
 decline_share = fraction(0.75)
 driver_decision_time = duration(4)
+# A plausible shift in drivers' typical decision time, to check the accept target's pages against.
+slow_decision_time = duration(8)
 expired_offer_pause = duration(120)
 batch_window = duration(2)
 cars_on_map = count(8)
@@ -126,10 +132,15 @@ largest_region_share = fraction(REGION_SHARES[largest_region])
 # --- The routing engine's calls -----------------------------------------------------------------
 candidates_ranked = count(10)
 eta_refresh_interval = duration(30)
+# After a zone's loss, the re-routes of the rides whose cached routes went with it are spread over this
+# many refreshes (step 7).
+zone_loss_reroute_refreshes = count(2)
 fare_quotes_per_request = count(1.5)
 map_matches_per_ride = count(1)
 reroute_interval = duration(300)
 route_deviations_per_ride = count(2)
+# The routes each ride is first given: the driver to the pickup at the match, the pickup to the drop-off.
+initial_routes_per_ride = count(2)
 eta_matrix_call_cost = times(2)
 map_match_call_cost = times(4)
 
@@ -154,6 +165,7 @@ state_changes_per_ride = count(6)
 payment_ops_per_ride = count(2)
 ratings_per_ride = count(1.5)
 cancel_share = fraction(0.05)
+unmatched_share = fraction(0.05)
 cancel_grace = duration(120)
 notifications_per_ride = count(3)
 heartbeat_interval = duration(30)
@@ -212,7 +224,7 @@ second_region_copies = times(zones)
 twcs_window_days = count(15)
 # What a write outage costs (step 4): a relational primary's failover, against a range's lease expiry.
 primary_failover = duration(60)
-range_lease_expiry = duration(10)
+range_lease_expiry = duration(6.7)
 
 # --- Failures (step 7): the page's assumptions, to be measured or set per city --------------------
 area_lease = duration(6)
@@ -353,6 +365,12 @@ TABLE = [
         "service, a typical decision, not the worst.",
     ),
     (
+        "A slower typical decision, to check the alerts against",
+        slow_decision_time,
+        "The page's choice (step 6): twice the typical time, a shift the drivers could make (a new app "
+        "screen, a city where drivers look twice) that the pages must not fire on.",
+    ),
+    (
         "Pause after an offer times out",
         expired_offer_pause,
         "The page's choice (step 6): a driver whose offer expired unanswered is offered nothing for this "
@@ -398,6 +416,12 @@ TABLE = [
         "tracking push; the pushes move the car between refreshes.",
     ),
     (
+        "Refreshes a lost zone's re-routes are spread over",
+        zone_loss_reroute_refreshes,
+        "The page's choice (step 7): a ride whose cached route went with a lost zone is routed again at "
+        "its first or second refresh, by its ID, and meanwhile keeps its last ETA counted down.",
+    ),
+    (
         "Fare quotes per ride request",
         fare_quotes_per_request,
         "The page's assumption: one quote, and a re-quote for every second request (a changed drop-off or product).",
@@ -418,6 +442,13 @@ TABLE = [
         route_deviations_per_ride,
         "The page's assumption, to be measured: each is seen by a point-to-route distance test on a "
         "position and costs a new route (step 6).",
+    ),
+    (
+        "Routes each ride is first given",
+        initial_routes_per_ride,
+        "The page's design (step 6): the one-to-many call at the match returns times, not a route to follow, "
+        "and the quote's route is not kept, so a ride is routed at the match (to the pickup) and at the "
+        "pickup (to the drop-off) before its cached route can be reused.",
     ),
     (
         "Cost of a one-to-many ETA call, in routes",
@@ -503,6 +534,12 @@ TABLE = [
         "counts their rows; a driver's cancel that sends the ride back to matching is not one of them.",
     ),
     (
+        "Requests that end before a match",
+        unmatched_share,
+        "The page's assumption, to be measured: the rider cancels while the search runs, or no driver is "
+        "near. Each releases its payment hold (step 6).",
+    ),
+    (
         "Grace period before a cancellation fee",
         cancel_grace,
         "The page's choice; the fee itself and the grace vary by city.",
@@ -579,10 +616,12 @@ TABLE = [
         "one; the city group's writes stop meanwhile (step 4).",
     ),
     (
-        "A range's lease expiry",
+        "A range's stall when its leaseholder is lost",
         range_lease_expiry,
-        f"Spanner's default leader lease ([Corbett et al., OSDI 2012]({SPANNER_OSDI})): a range whose "
-        "leader was lost takes writes again once a new leader holds the lease.",
+        f"CockroachDB's [leader leases]({CRDB_LEADER_LEASES}), the worst case of its defaults' own "
+        f"[arithmetic]({CRDB_LEASE_TIMINGS}): store liveness's 3 s support lapses, an election runs "
+        "(up to 2 s of jitter, then its round trips) and the new leader takes the lease. To be measured "
+        "on the store run.",
     ),
     ("Availability zones a region runs in", zones, "Every tier runs in three zones and must survive losing one."),
     (

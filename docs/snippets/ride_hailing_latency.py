@@ -3,7 +3,6 @@ first offer's ack, against the match target; when the next offer goes out after 
 timeout; how many offers fit the answer deadline; and the p99 from a request to an accept, against
 the accepted-driver target."""
 
-import itertools
 import math
 
 from ride_hailing_assumptions import (
@@ -21,6 +20,7 @@ from ride_hailing_assumptions import (
     outbox_to_matching,
     percentile_budget_share,
     push_through_pubsub,
+    slow_decision_time,
     store_commit_time,
 )
 from ride_hailing_matching import busiest_area_solver_time
@@ -67,33 +67,37 @@ no_driver_answer_at = duration(
 
 # (d) Request to accept. Each offer is accepted with probability 1 / offers_per_request (so a ride takes
 # that many offers on average); one not accepted is declined (decline_share) or times out. A decision,
-# accept or decline, takes driver_decision_time after the ack. Every sequence of outcomes is counted
-# with its probability, within the give-up rule; the p99 is the time by which 99% of accepted rides
-# have their accept committed.
+# accept or decline, takes the drivers' decision time after the ack. Every count of declines and timeouts
+# is taken with its probability (its orders counted by the binomial), within the give-up rule; the p99 is
+# the time by which 99% of accepted rides have their accept committed. The pages burn on the service's
+# part of that time: the same, less each answered offer's decision (from its ack to the answer).
 P_FAIL = 1 - 1 / offers_per_request
 accept_commit = float(driver_decision_time + store_commit_time)
 decline_step = float(driver_decision_time + next_offer_after_decline)
 timeout_step = float(accept_timeout + next_offer_after_timeout)
 
 
-# The most failed offers before one can no longer be sent: each failure moves the next offer on by at
-# least the shorter step, so more than this many cannot fit before the last moment an offer may go out.
-MAX_FAILURES = math.ceil((latest_offer_sent - first_offer_ack) / min(decline_step, timeout_step))
-
-
-def accept_times(p_fail: float, max_failures: int = MAX_FAILURES) -> list[tuple[float, float]]:
-    """(time from the request to the accept's commit, probability) for every sequence of outcomes."""
-    outcomes = []
-    for failures in range(max_failures + 1):
-        for sequence in itertools.product((True, False), repeat=failures):  # True: declined
-            sent = float(first_offer_ack)
-            p = (1 - p_fail) * p_fail**failures
-            for declined in sequence:
-                p *= decline_share if declined else 1 - decline_share
-                sent += decline_step if declined else timeout_step
-            if sent <= latest_offer_sent:
-                outcomes.append((sent + accept_commit, p))
-    return outcomes
+def accept_times(
+    p_fail: float, decision: float = driver_decision_time, service: bool = False
+) -> list[tuple[float, float]]:
+    """(time from the request to the accept's commit, probability) for every count of failed offers; with
+    `service`, the time less the drivers' decisions."""
+    outcomes, failures = [], 0
+    while True:
+        fits = False
+        for declines in range(failures + 1):
+            timeouts = failures - declines
+            sent = first_offer_ack + declines * (decision + next_offer_after_decline) + timeouts * timeout_step
+            if sent > latest_offer_sent:
+                continue
+            fits = True
+            p = (1 - p_fail) * p_fail**failures * math.comb(failures, declines)
+            p *= decline_share**declines * (1 - decline_share) ** timeouts
+            t = sent + decision + store_commit_time - (declines + 1) * decision * service
+            outcomes.append((float(t), p))
+        if not fits:  # each failure moves the next offer on: none fits from here on
+            return outcomes
+        failures += 1
 
 
 def quantile(outcomes: list[tuple[float, float]], q: float) -> float:
@@ -110,22 +114,40 @@ def share_within(outcomes: list[tuple[float, float]], limit: float) -> float:
     return sum(p for t, p in outcomes if t <= limit) / sum(p for _, p in outcomes)
 
 
-_outcomes = accept_times(P_FAIL)
+def bound_for_target(decision: float) -> float:
+    """The failed-offer share, in steps of a hundredth, at which the whole wait's p99 meets the target."""
+    p = round(P_FAIL, 2)
+    while p > 0 and quantile(accept_times(p, decision), P99) > accepted_latency_target:
+        p = round(p - 0.01, 2)
+    return p
+
+
+P99 = 1 - float(percentile_budget_share)
 failed_offer_share = fraction(P_FAIL)
 accept_first_offer = duration(float(first_offer_ack) + accept_commit)
 accept_after_one_decline = duration(float(first_offer_ack) + decline_step + accept_commit)
 accept_after_one_timeout = duration(float(first_offer_ack) + timeout_step + accept_commit)
-P99 = 1 - float(percentile_budget_share)
+rides_three_offers_fail = fraction(P_FAIL**3)
+# The rider's whole wait, at the typical decision time and at the slower one.
+_outcomes = accept_times(P_FAIL)
 accept_p99 = duration(quantile(_outcomes, P99))
 accept_share_within_target = fraction(share_within(_outcomes, float(accepted_latency_target)))
-# A p99 target lets a hundredth be slower: the burn rate the model expects until the ranking ships.
+# A p99 target lets a hundredth be slower: the burn rate this wait would give.
 accept_expected_burn = times((1 - accept_share_within_target) / percentile_budget_share)
-rides_three_offers_fail = fraction(P_FAIL**3)
-# The failed-offer share at which the p99 would meet the target, in steps of a hundredth.
-_p = round(P_FAIL, 2)
-while _p > 0 and quantile(accept_times(_p), P99) > accepted_latency_target:
-    _p = round(_p - 0.01, 2)
-failed_offer_share_for_target = fraction(_p)
+accept_p99_slow_decisions = duration(quantile(accept_times(P_FAIL, slow_decision_time), P99))
+failed_offer_share_for_target = fraction(bound_for_target(driver_decision_time))
+failed_offer_share_for_target_slow = fraction(bound_for_target(slow_decision_time))
+# The service's part, which the pages burn on, at both decision times: only which rides fit the give-up
+# rule depends on the decisions.
+_service = accept_times(P_FAIL, service=True)
+accept_service_p99 = duration(quantile(_service, P99))
+accept_service_share_within = fraction(share_within(_service, float(accepted_latency_target)))
+accept_service_burn = times((1 - accept_service_share_within) / percentile_budget_share)
+_service_slow = accept_times(P_FAIL, slow_decision_time, service=True)
+accept_service_burn_slow = times(
+    (1 - share_within(_service_slow, float(accepted_latency_target))) / percentile_budget_share
+)
+assert accept_service_burn < 1 and accept_service_burn_slow < 1
 
 if __name__ != "ride_hailing_latency":
     print(
@@ -157,6 +179,12 @@ if __name__ != "ride_hailing_latency":
                 (f"Accepted rides within the {accepted_latency_target} target", accept_share_within_target),
                 ("... the burn of a p99 target's 1% this gives", accept_expected_burn),
                 ("Offers not accepted at which the p99 meets the target", failed_offer_share_for_target),
+                (f"Request to accept, p99, with {slow_decision_time} decisions", accept_p99_slow_decisions),
+                ("... offers not accepted at which it meets the target", failed_offer_share_for_target_slow),
+                ("The service's part (decisions left out), p99", accept_service_p99),
+                (f"... accepted rides within {accepted_latency_target}", accept_service_share_within),
+                ("... the burn it gives the pages", accept_service_burn),
+                (f"... with {slow_decision_time} decisions", accept_service_burn_slow),
             ],
         )
     )

@@ -10,6 +10,7 @@ from ride_hailing_assumptions import (
     batch_window,
     busiest_area_share,
     busiest_city_share,
+    cancel_share,
     candidates_ranked,
     eta_calls_per_routing_server,
     eta_matrix_call_cost,
@@ -17,11 +18,13 @@ from ride_hailing_assumptions import (
     largest_region_share,
     map_match_call_cost,
     payment_ops_per_ride,
+    processor_default_endpoint_limit,
     processor_default_write_limit,
     processor_limit_headroom,
     pubsub_failure_detection,
     reconnect_spread,
     solver_steps_per_second,
+    unmatched_share,
     zones,
 )
 from ride_hailing_servers import (
@@ -100,14 +103,22 @@ publishes_lost_per_node_failure = count(publishes_peak / pubsub_nodes * pubsub_f
 
 # (d) The payment processor's default rate limit against the calls at the peak, and the limit to ask
 # for, with the page's headroom for growth. The hold is two calls (the PaymentIntent created unconfirmed,
-# then confirmed, step 6), the capture one: a call more than the ride's payment operations.
+# then confirmed, step 6), and a ride's hold ends in one more: a capture (the fare, or a cancel's fee) or
+# a cancel that releases it. That is a call more than the ride's payment operations.
 processor_calls_per_ride = count(payment_ops_per_ride + 1)
 processor_calls_peak = peak(rides_per_second_peak * processor_calls_per_ride)
 processor_ops_over_default_limit = times(processor_calls_peak / processor_default_write_limit)
 processor_limit_needed = peak(processor_calls_peak * processor_limit_headroom)
-# Each payment endpoint (creating an intent, confirming it, capturing it) takes one call a ride, and has
-# its own default limit.
-endpoint_limit_needed = peak(processor_calls_peak / processor_calls_per_ride * processor_limit_headroom)
+# Each endpoint has its own default limit, so each is asked for by its own calls. Creating and confirming
+# take one call a request. The capture takes at most one a matched ride, and the cancel (release) one a
+# request that ends before a match and at most one a ride cancelled after it (those charged a fee
+# capture it instead): each an upper bound, so neither limit is short whatever the fees.
+endpoint_limit_needed = peak(rides_per_second_peak * processor_limit_headroom)
+captures_peak = peak(rides_per_second_peak * (1 - unmatched_share))
+capture_limit_needed = peak(captures_peak * processor_limit_headroom)
+releases_peak = peak(rides_per_second_peak * (unmatched_share + cancel_share))
+release_limit_needed = peak(releases_peak * processor_limit_headroom)
+releases_over_endpoint_default = times(releases_peak / processor_default_endpoint_limit)
 
 # (e) Routing: without caching, every 30 s refresh of a ride is a route; with each ride's route cached,
 # a refresh is a sum over its segments and only re-routes reach the engine.
@@ -153,10 +164,15 @@ if __name__ != "ride_hailing_matching":
                 ("... a second", resubscribes_per_second_zone_loss_region),
                 ("Messages lost while one pub/sub node's loss is noticed", publishes_lost_per_node_failure),
                 ("Trail positions into the log", trail_positions_peak),
-                ("Processor calls at the peak (create, confirm, capture)", processor_calls_peak),
+                ("Processor calls at the peak (create, confirm, capture or cancel)", processor_calls_peak),
                 ("... over the processor's default limit", processor_ops_over_default_limit),
                 ("Processor limit to ask for, with headroom", processor_limit_needed),
-                ("... and for each payment endpoint (create, confirm, capture)", endpoint_limit_needed),
+                ("... and for each of the create and confirm endpoints", endpoint_limit_needed),
+                ("Captures at the peak, at most", captures_peak),
+                ("... the capture endpoint's limit to ask for", capture_limit_needed),
+                ("Releases (cancel endpoint) at the peak, at most", releases_peak),
+                ("... over that endpoint's default limit", releases_over_endpoint_default),
+                ("... the cancel endpoint's limit to ask for", release_limit_needed),
                 ("Routing calls, step 2's count", eta_calls_peak),
                 ("Routing load without the route cache, in routes", routing_load_uncached),
                 ("... with it", routing_load_peak),

@@ -56,6 +56,7 @@ from ride_hailing_assumptions import (
     store_writes_per_node,
     thinned_location_interval,
     trip_rpo,
+    zone_loss_reroute_refreshes,
     zone_lost_load_ceiling,
     zones,
 )
@@ -76,6 +77,7 @@ from ride_hailing_servers import (
     subscriptions_peak,
     total_servers,
     trip_store_own_nodes_by_region,
+    trip_store_standby_nodes_by_region,
     zone_headroom,
 )
 from ride_hailing_traffic import (
@@ -182,14 +184,15 @@ GROWTH_AFTER = sorted(
 )
 gateway_counts_after = COUNTS_AFTER["Connection gateways"]
 gateways_after = servers(sum(gateway_counts_after.values()))
-first_growth_after = times(GROWTH_AFTER[0][1])
-second_growth_after = times(GROWTH_AFTER[1][1])
-# Every region of the first two tiers gets a server a zone; after it, the same two tiers are tightest,
-# in North America and Latin America carrying each other (the prose names them).
+# Every region of the first two tiers gets a server a zone; after it, the routing engine gives first,
+# then those two tiers, all in North America and Latin America carrying each other (the prose names them).
+routing_growth_after = times(GROWTH_AFTER[0][1])
+first_growth_after = times(GROWTH_AFTER[1][1])
+second_growth_after = times(GROWTH_AFTER[2][1])
 assert {name for name, _ in ADDED} == {first_tier, second_tier}
 assert {r for _, r in ADDED} == set(REGION_SHARES)
-assert [row[0] for row in GROWTH_AFTER[:2]] == [first_tier, second_tier]
-for _row in GROWTH_AFTER[:2]:
+assert [row[0] for row in GROWTH_AFTER[:3]] == [third_tier, first_tier, second_tier]
+for _row in GROWTH_AFTER[:3]:
     assert set(_row[2]) == {("North America", PARTNER), ("Latin America", PARTNER)}
 # The gateways' frames stay under the ceiling in both cases with the counts after the fix.
 assert all(
@@ -291,17 +294,19 @@ pubsub_use_zone_lost = fraction(_pubsub_use_by_region[pubsub_region_zone_lost])
 matching_takeover = duration(takeover(area_lease, True, from_last_renewal=False) + batch_window)
 rides_delayed_by_takeover = count(rides_per_second_peak * largest_region_share / zones * matching_takeover)
 # The ETA workers of the lost zone held a third of the region's rides' cached routes. Their partitions
-# move; the new owner routes each ride again at its next ETA refresh, spread over one refresh interval,
-# on top of the region's routing load with the zone lost, against the routing servers left.
+# move; the new owner routes each ride again at its first or second ETA refresh (by the ride's ID),
+# spread over two refresh intervals, on top of the region's routing load with the zone lost, against the
+# routing servers left. Over one interval the wave would reach 97% of them, past the ceiling.
 routes_lost_zone = count(rides_in_progress_peak * largest_region_share / zones)
-reroutes_after_zone_loss = per_second(routes_lost_zone / eta_refresh_interval)
+reroute_wave_length = duration(eta_refresh_interval * zone_loss_reroute_refreshes)
+reroutes_after_zone_loss = per_second(routes_lost_zone / reroute_wave_length)
 _routing_left = region_counts(routing_load_peak, eta_calls_per_routing_server)[largest_region] / zone_headroom
 routing_capacity_zone_lost = throughput(_routing_left * eta_calls_per_routing_server)
 routing_load_zone_lost = per_second(routing_load_peak * largest_region_share)
 routing_share_after_zone_loss = fraction(
     (routing_load_zone_lost + reroutes_after_zone_loss) / routing_capacity_zone_lost
 )
-assert routing_share_after_zone_loss < 1
+assert routing_share_after_zone_loss < zone_lost_load_ceiling
 
 # (c) A region lost. The largest region's share of what is under way, what its standby copy may lack, the
 # time to steer its phones elsewhere, and what the outage costs step 1's budget.
@@ -331,6 +336,10 @@ region_hellos_per_second = per_second(region_connections / reconnect_spread)
 # are matched meanwhile; the lost region's are held back until their phones can resend what was lost.
 region_hellos_per_gateway = per_second(region_hellos_per_second / gateway_counts_after[FAILOVER_REGION[largest_region]])
 hello_load_region_loss = fraction(region_hellos_per_gateway / hellos_per_gateway)
+# Each of those hellos reads the account's open ride and offer from the lost region's promoted standby
+# cluster in the failover region, taken, as for a zone's loss, to read at least what a node writes.
+region_standby_store_nodes = count(trip_store_standby_nodes_by_region[largest_region])
+region_hello_read_share = fraction(region_hellos_per_second / (region_standby_store_nodes * store_writes_per_node))
 hello_load_zone_loss = fraction(hellos_per_gateway_zone_lost_max / hellos_per_gateway)
 failover_matching_hold = duration(dns_ttl + reconnect_spread + reconnect_backoff_cap)
 # A planned drill: no detection and no decision; promotion, the TTL, the spread and the backoff cap, run
@@ -445,6 +454,8 @@ if __name__ != "ride_hailing_reliability":
                 (f"Connection gateways: step 5's {gateways}, after the fix", gateways_after),
                 (f"Third stateless tier, {third_tier}: growth before its capacity", third_growth),
                 ("... its load then", third_load_tightest),
+                ("After the fix, the first to give: it, growth", routing_growth_after),
+                ("... then the gateways, the location service", f"{first_growth_after}, {second_growth_after}"),
                 (
                     "A zone lost: hellos a second on each gateway left, worldwide (after the fix)",
                     hellos_per_gateway_zone_lost,
@@ -466,7 +477,7 @@ if __name__ != "ride_hailing_reliability":
                     rides_delayed_by_takeover,
                 ),
                 ("... ETA routes lost with the zone's workers, largest region", routes_lost_zone),
-                (f"... routed again over the {eta_refresh_interval} refresh", reroutes_after_zone_loss),
+                (f"... routed again over {reroute_wave_length} of refreshes", reroutes_after_zone_loss),
                 (
                     "... on the region's routing servers left, beside its load",
                     f"{routing_load_zone_lost} of {routing_capacity_zone_lost}",
@@ -484,6 +495,10 @@ if __name__ != "ride_hailing_reliability":
                 ("... hellos a second at the failover region", region_hellos_per_second),
                 ("... on each of its gateways", region_hellos_per_gateway),
                 (f"... of the {hellos_per_gateway} a gateway finishes", hello_load_region_loss),
+                (
+                    f"... their trip-store reads on the promoted standby's {region_standby_store_nodes} nodes",
+                    region_hello_read_share,
+                ),
                 ("... the lost region's rides held from matching after promotion", failover_matching_hold),
                 ("A planned failover drill: a cutover", drill_cutover),
                 ("... outage, the failover and the failback", drill_outage),

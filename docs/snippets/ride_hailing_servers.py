@@ -20,6 +20,7 @@ from ride_hailing_assumptions import (
     eta_matrix_call_cost,
     frames_per_gateway,
     index_queries_per_node,
+    initial_routes_per_ride,
     largest_region,
     log_events_per_broker,
     map_match_call_cost,
@@ -177,12 +178,14 @@ index_query_load_partner = fraction(_largest_loads[1])
 matching_servers = servers(tier(matching_queries_peak, searches_per_matching_server))
 eta_worker_positions_peak = peak(ride_positions_peak)
 eta_workers = servers(tier(eta_worker_positions_peak, positions_per_eta_worker))
-# Routing load in point-to-point routes: a one-to-many call per search, a route per quote, the re-routes
-# of rides under way (periodic and after a deviation) and a map-matching per ride.
+# Routing load in point-to-point routes: a one-to-many call per search, a route per quote, a ride's first
+# two routes (at the match and at the pickup), the re-routes of rides under way (periodic and after a
+# deviation) and a map-matching per ride.
 reroutes_peak = peak(rides_in_progress_peak / reroute_interval + rides_per_second_peak * route_deviations_per_ride)
 routing_load_peak = peak(
     eta_matching_peak * eta_matrix_call_cost
     + eta_quotes_peak
+    + rides_per_second_peak * initial_routes_per_ride
     + reroutes_peak
     + eta_map_match_peak * map_match_call_cost
 )
@@ -219,13 +222,14 @@ standby_share = {
 }
 
 
-def store_nodes(bytes_total: float, rows_peak: float, standby: bool) -> tuple[dict, dict, dict, dict]:
+def store_nodes(bytes_total: float, rows_peak: float, standby: bool) -> tuple[dict, dict, dict, dict, dict]:
     """Nodes in each region: for the bytes it holds, for the writes it takes, and the larger of the two,
-    each cluster rounded to whole nodes a zone with its own floor; and the region's own cluster alone.
+    each cluster rounded to whole nodes a zone with its own floor; the region's own cluster alone; and
+    each region's standby cluster, in the region it fails over to.
 
     A cluster's writes are its region's rows on every copy, carried with a zone lost: the primary's
     commits, or the standby's replication stream, then its commits after the promotion."""
-    by_bytes, by_writes, placed, own_cluster = {}, {}, {}, {}
+    by_bytes, by_writes, placed, own_cluster, standby_cluster = {}, {}, {}, {}, {}
     own = copies / record_copies if standby else 1.0
     floor = STORE_FLOOR_PER_ZONE * int(zones)
 
@@ -237,25 +241,28 @@ def store_nodes(bytes_total: float, rows_peak: float, standby: bool) -> tuple[di
     for region, share in REGION_SHARES.items():
         sizes = [cluster(share, own, copies)]
         if standby:
-            sizes += [
-                cluster(REGION_SHARES[other], 1 - own, second_region_copies)
-                for other, to in FAILOVER_REGION.items()
-                if to == region
-            ]
+            for other, to in FAILOVER_REGION.items():
+                if to == region:
+                    sizes.append(cluster(REGION_SHARES[other], 1 - own, second_region_copies))
+                    standby_cluster[other] = max(sizes[-1])
         by_bytes[region] = sum(b for b, _ in sizes)
         by_writes[region] = sum(w for _, w in sizes)
         placed[region] = sum(max(b, w) for b, w in sizes)
         own_cluster[region] = max(sizes[0])
-    return by_bytes, by_writes, placed, own_cluster
+    return by_bytes, by_writes, placed, own_cluster, standby_cluster
 
 
-_trip_bytes, _trip_writes, trip_store_nodes_by_region, trip_store_own_nodes_by_region = store_nodes(
-    trip_bytes_total, trip_rows_peak, True
-)
+(
+    _trip_bytes,
+    _trip_writes,
+    trip_store_nodes_by_region,
+    trip_store_own_nodes_by_region,
+    trip_store_standby_nodes_by_region,
+) = store_nodes(trip_bytes_total, trip_rows_peak, True)
 trip_store_nodes_for_bytes = count(sum(_trip_bytes.values()))
 trip_store_nodes_for_writes = count(sum(_trip_writes.values()))
 trip_store_nodes = servers(sum(trip_store_nodes_by_region.values()))
-_ledger_bytes, _ledger_writes, _ledger_placed, _ = store_nodes(ledger_bytes_total, ledger_rows_peak, True)
+_ledger_bytes, _ledger_writes, _ledger_placed, _, _ = store_nodes(ledger_bytes_total, ledger_rows_peak, True)
 ledger_nodes_for_bytes = count(sum(_ledger_bytes.values()))
 ledger_nodes_for_writes = count(sum(_ledger_writes.values()))
 ledger_nodes = servers(sum(_ledger_placed.values()))
