@@ -215,7 +215,7 @@ if __name__ != "rate_limiter_zone_cut":
                     "... until the other zones' nodes drop its gateways, and its nodes the rest (lost probes)",
                     zone_partition_detect_time,
                 ),
-                ("... between the two, its nodes send all its requests across the cut, for", zone_partition_all_across_time),
+                ("... between the two, its nodes send all its requests across, for", zone_partition_all_across_time),
                 ("... share of its requests sent across the cut until then", zone_partition_detect_cross_share),
                 (
                     "... its own balancer nodes, in panic, reach this share of the gateways",
@@ -235,7 +235,7 @@ if __name__ != "rate_limiter_zone_cut":
                     "... the cut's span were the shifted address to pass such connections on",
                     zone_partition_drain_time_if_served,
                 ),
-                ("... a dead connection carries requests until the keepalive closes it, for", zone_partition_keepalive_window),
+                ("... a dead connection carries requests until keepalive closes it", zone_partition_keepalive_window),
                 (
                     "... sent across the cut in both directions on connections dead that long, and failed",
                     zone_partition_stranded_requests,
@@ -249,8 +249,10 @@ if __name__ != "rate_limiter_zone_cut":
                 ("... tries waiting on a connect at once, on average, at most", zone_partition_connect_waits),
                 ("... longest wait of a request that gets through on its last retry", zone_partition_retry_wait_max),
                 ("... and of one that fails at connect after every retry", zone_partition_failed_wait),
-                ("... requests failed at connect on every try (every one while only gateways across are ready)",
-                 zone_partition_connect_failed_requests),
+                (
+                    "... requests failed at connect on every try (every one while only gateways across are ready)",
+                    zone_partition_connect_failed_requests,
+                ),
                 ("... requests failed in all, in the region", zone_partition_failed_requests),
                 ("... of its front door's, checked on its gateways' local buckets", zone_partition_local_only_requests),
                 (
@@ -258,7 +260,7 @@ if __name__ != "rate_limiter_zone_cut":
                     zone_partition_refused_above_per_minute,
                 ),
                 ("... requests that would fail without the retries", zone_partition_no_retry_failed_requests),
-                ("... stranded without the keepalive, until the health check", zone_partition_stranded_without_keepalive),
+                ("... stranded without the keepalive, until the check", zone_partition_stranded_without_keepalive),
                 ("... failed in all without the keepalive", zone_partition_failed_without_keepalive),
             ],
         )
