@@ -155,23 +155,37 @@ store_breaker_open = duration(5)
 # A 503's Retry-After (a fail-closed rule while the store is down, or the challenge provider down) is
 # spread uniformly over 1 s to this, so refused clients do not return together.
 retry_after_jitter_max = duration(5)
-# A gateway's readiness probe (step 7): Envoy's active health check asks every this often (its `interval`),
-# and takes a gateway out after this many failures in a row (its `unhealthy_threshold`). The interval is
-# tighter than Kubernetes' default readiness period (10 s), so a zone cut off is found within seconds; the
-# threshold is Kubernetes' default of 3.
+# A gateway's readiness probe (step 7): Envoy's active health check asks every this often (its `interval`,
+# counted from the end of the last probe), gives a probe this long (its `timeout`, which Envoy requires), and
+# takes a gateway out after this many failures in a row (its `unhealthy_threshold`). A gateway answers `503`
+# when not ready; 503 is among the check's `retriable_statuses`, so it counts toward the threshold like a
+# lost probe instead of draining the gateway at once. The interval is tighter than Kubernetes' default
+# readiness period (10 s), so a zone cut off is found within seconds; the threshold is Kubernetes' default.
 readiness_probe_period = duration(2)
+readiness_probe_timeout = duration(1)
 readiness_failure_threshold = count(3)
 # A zone whose gateways all fail readiness while the other zones' gateways pass, as the other zones'
 # balancer nodes see it, is shifted away at its front door: a zonal shift of the network load balancer in
 # front of the Envoy tier takes the zone's NLB address out of the API's DNS name and sends no new connection
-# to the zone's Envoy nodes (step 7). The shift itself takes up to zonal_shift_time (an assumption: AWS
-# gives no bound) to take effect. Clients then reach the zone only on a connection opened before that,
-# which the shift leaves open and Envoy closes once it has lasted this long (its max_connection_duration).
-# A client holding an answer cached up to the DNS TTL may still try the zone's address, and its connect
-# fails there.
+# to the zone's Envoy nodes (step 7). The automation decides in shift_decision_time (an assumption: its
+# metrics scraped every 10 s, the condition held over two scrapes, rules evaluated every 10 s), and the
+# shift then takes up to zonal_shift_time (an assumption: AWS gives no bound) to take effect. Clients then
+# reach the zone only on a connection opened before that, which the shift leaves open and Envoy drains once
+# it has lasted this long (its max_connection_duration), still taking new requests on it for its HTTP/2
+# grace period (the connection manager's drain_timeout, 5 s by default). A client holding an answer cached
+# up to the DNS TTL may still try the zone's address, and its connect fails there.
+shift_decision_time = duration(30)
 zonal_shift_time = duration(60)
 balancer_dns_ttl = duration(60)
 client_connection_max_life = duration(60)
+client_connection_drain_timeout = duration(5)
+# Envoy's HTTP/2 keepalive on its connections to the gateways (step 7): a PING every interval, plus up to
+# the jitter (Envoy's default, 15% of the interval), and the connection closed when no answer comes within
+# the timeout, so a connection a cut has made dead carries requests for at most interval x (1 + jitter) +
+# timeout.
+balancer_keepalive_interval = duration(1)
+balancer_keepalive_jitter = fraction(0.15)
+balancer_keepalive_timeout = duration(1)
 # The balancer retries a request whose connect to a gateway failed, on a gateway it has not tried (step 7):
 # this many retries, each connect given this long, after Envoy's default back-off, which waits up to
 # (2^n - 1) x the base before the nth retry, capped at the maximum.
@@ -599,16 +613,33 @@ TABLE = [
         "region's shard primaries (step 7).",
     ),
     (
+        "Time the balancer gives a readiness probe",
+        readiness_probe_timeout,
+        "An assumption, set as the [`timeout`](https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/core/v3/"
+        "health_check.proto) Envoy requires of a health check; the next `interval` starts when a probe completes, "
+        "so a probe that gets no answer delays the next by this much (step 7).",
+    ),
+    (
         "Failed probes in a row before the balancer drains a gateway",
         readiness_failure_threshold,
         "Envoy's [active health check](https://www.envoyproxy.io/docs/envoy/latest/intro/arch_overview/upstream/"
         "health_checking), set with this `unhealthy_threshold` and the `interval` above: three, Kubernetes' default "
-        "`failureThreshold`, so one lost probe does not drain a gateway.",
+        "`failureThreshold`. A gateway not ready answers `503`, which Envoy by default takes as a reason to drain "
+        "it at once; listed in the check's `retriable_statuses`, it counts toward the threshold like a lost probe, "
+        "so one failed probe, lost or answered `503`, does not drain a gateway.",
+    ),
+    (
+        "Time the automation takes to decide on a zonal shift",
+        shift_decision_time,
+        "An assumption: it reads the balancer's health states from metrics scraped every 10 s, wants the "
+        "condition (one zone's gateways all failing, the others passing) in two scrapes in a row so that a blip "
+        "shifts nothing, and evaluates its rule every 10 s; then it calls the shift (step 7).",
     ),
     (
         "Time a zonal shift needs to take effect: no new connection to the zone, its addresses out of DNS answers",
         zonal_shift_time,
-        "An assumption, from the automation's call until the NLB sends the zone no new connection and the last "
+        "An assumption, from the automation's call (zonal shift enabled on the NLB beforehand: it is off by "
+        "default) until the NLB sends the zone no new connection and the last "
         "authoritative answer that still names the zone is gone: AWS gives no bound. Its [zonal shift]"
         "(https://docs.aws.amazon.com/r53recovery/latest/dg/arc-zonal-shift.how-it-works.html) page says "
         "traffic may not leave the zone at once, and that DNS settings and existing connections usually finish "
@@ -637,9 +668,34 @@ TABLE = [
         "counted in step 1's latency targets.",
     ),
     (
+        "Grace period while Envoy drains a connection",
+        client_connection_drain_timeout,
+        "Envoy's default [`drain_timeout`](https://www.envoyproxy.io/docs/envoy/latest/api-v3/extensions/filters/"
+        "network/http_connection_manager/v3/http_connection_manager.proto): between its first GOAWAY and the "
+        "last it still takes new requests on the connection, so a connection lasts this much longer (step 7).",
+    ),
+    (
+        "Interval of the balancer's HTTP/2 PINGs to a gateway",
+        balancer_keepalive_interval,
+        "An assumption, set as Envoy's [`connection_keepalive`](https://www.envoyproxy.io/docs/envoy/latest/"
+        "api-v3/config/core/v3/protocol.proto) on its HTTP/2 connections to the gateways: a dead connection is "
+        "closed within seconds, without waiting for the health check (step 7).",
+    ),
+    (
+        "... jitter added to the interval, at most",
+        balancer_keepalive_jitter,
+        "Envoy's default `interval_jitter`.",
+    ),
+    (
+        "... time a PING waits for its answer before the connection is closed",
+        balancer_keepalive_timeout,
+        "An assumption: a round trip in the region takes milliseconds, so a second without an answer means the "
+        "gateway cannot be reached.",
+    ),
+    (
         "Retries of a request whose connect to a gateway failed",
         balancer_connect_retries,
-        "Envoy's [`retry_on: connect-failure`](https://www.envoyproxy.io/docs/envoy/latest/configuration/http/"
+        "An assumption, set with Envoy's [`retry_on: connect-failure`](https://www.envoyproxy.io/docs/envoy/latest/configuration/http/"
         "http_filters/router_filter#x-envoy-retry-on) (its default is one retry once retries are on), each on a "
         "gateway the request has not tried (the [`previous_hosts`](https://www.envoyproxy.io/docs/envoy/latest/"
         "api-v3/config/retry/retry) predicate): safe, since no byte of the request reached a gateway. Each "
@@ -649,8 +705,8 @@ TABLE = [
     (
         "Connect timeout from the balancer to a gateway",
         balancer_connect_timeout,
-        "Envoy's [`connect_timeout`](https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/cluster/v3/"
-        "cluster.proto) defaults to 5 s. A connect inside the region takes a round trip of a few milliseconds, "
+        "An assumption, set as Envoy's [`connect_timeout`](https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/"
+        "cluster/v3/cluster.proto) (its default is 5 s). A connect inside the region takes a round trip of a few milliseconds, "
         "so a quarter of a second fails only a gateway that cannot be reached, and a partition, which drops "
         "packets rather than refusing them, costs each try that long instead of 5 s.",
     ),

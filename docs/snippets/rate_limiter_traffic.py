@@ -75,8 +75,9 @@ added_latency_average = duration(
 )
 # The balancer closes a client's connection once it has lasted client_connection_max_life, so that a zone
 # cut off from the others drains (step 7): the request that opens the next one pays a TCP and a TLS
-# handshake at the client's round trip. A default-plan client at its limit sends this share of its
-# requests that way; step 1 says that is the edge of its 99th percentile.
+# handshake at the client's round trip. A default-plan client at its limit on one connection sends this
+# share of its requests that way; step 1 says that is the edge of its 99th percentile. The duration holds
+# for each connection, so a client on k connections sends k times this share.
 reconnect_request_share = fraction(window_seconds / limit_per_minute / client_connection_max_life)
 assert math.isclose(reconnect_request_share, 0.01), "reword step 1's row on closing client connections"
 
@@ -121,7 +122,7 @@ if __name__ != "rate_limiter_traffic":
                 ),
                 (
                     f"Connections closed at {client_connection_max_life} old: share of a default-plan client's "
-                    "requests at its limit that open one",
+                    "requests at its limit on one connection that open one",
                     reconnect_request_share,
                 ),
             ],

@@ -9,14 +9,20 @@ from rate_limiter_assumptions import (
     balancer_connect_retries,
     balancer_connect_timeout,
     balancer_dns_ttl,
+    balancer_keepalive_interval,
+    balancer_keepalive_jitter,
+    balancer_keepalive_timeout,
     balancer_retry_backoff_base,
     balancer_retry_backoff_max,
     burst_allowance,
+    client_connection_drain_timeout,
     client_connection_max_life,
     failover_time,
     readiness_failure_threshold,
     readiness_probe_period,
+    readiness_probe_timeout,
     redis_min_replicas_max_lag,
+    shift_decision_time,
     zonal_shift_time,
     zones,
 )
@@ -27,6 +33,7 @@ from rate_limiter_servers import (
     primaries_majority,
     region_checks_per_second_peak,
     split_fewest_primaries_in_a_zone,
+    store_down_scale_above_per_minute,
     store_shards_per_region,
 )
 
@@ -47,18 +54,40 @@ zone_partition_unrecorded_min_replicas = count(
 # them, and they check on local buckets every key whose primary is elsewhere: up to this share of their
 # keys, in the zone holding the fewest primaries (and every key once its own primaries stop, at the node
 # timeout).
-# The other zones' balancer nodes see that within probes x period and stop sending there.
-zone_partition_detect_time = duration(readiness_probe_period * readiness_failure_threshold)
 assert primaries_in_worst_zone < primaries_majority, "a cut-off zone's gateways must fail readiness"
 zone_partition_elsewhere_share = fraction(1 - split_fewest_primaries_in_a_zone / store_shards_per_region)
-# Its own balancer nodes see no gateway ready, so their panic threshold sends to every gateway: those of
-# the zone answer, the rest cannot be reached. So its addresses leave the API's DNS name (step 7): the
-# automation calls the zonal shift once the other zones' nodes have seen the zone's gateways fail, and
-# the shift takes its time to take effect. From then on the NLB sends no new connection to the zone's
-# Envoy nodes; a connection opened before lasts until Envoy closes it: that long, at most, the zone's
-# share of the region's requests keeps arriving.
+# Detection, as Envoy probes: the next interval starts when a probe completes; the worst case, the cut just
+# after a probe passed. The zone's own nodes get a 503 from its gateways at once, counted like a lost probe.
+zone_partition_own_detect_time = duration(readiness_failure_threshold * readiness_probe_period)
+# A probe across the cut gets no answer and runs out its timeout (Envoy's HTTP health check gives its own
+# connect no shorter timer), so the other zones' nodes drop the zone's gateways, and its nodes the rest,
+# after this long.
+zone_partition_detect_time = duration(readiness_failure_threshold * (readiness_probe_period + readiness_probe_timeout))
+assert zone_partition_own_detect_time < zone_partition_detect_time
+# The zone's own nodes, probes in step: until their own gateways drop, all 24 ready, they send the other
+# zones' share across; then only the 16 across remain ready, above the panic threshold, and they send the
+# whole zone's requests there; once those drop too, none is ready, and in panic they send to every gateway.
+# (Probes out of step, a node falls below the threshold as the gateways across drop, and sends fewer.)
+assert (gateways_per_region - gateways_per_zone) / gateways_per_region >= 0.5, "the window must not be in panic"
 assert gateways_per_zone / gateways_per_region < 0.5, "a cut-off zone's own nodes must be in panic"
-zone_partition_drain_time = duration(zone_partition_detect_time + zonal_shift_time + client_connection_max_life)
+zone_partition_reachable_share = fraction(gateways_per_zone / gateways_per_region)
+_window = zone_partition_detect_time - zone_partition_own_detect_time
+zone_partition_all_across_time = duration(_window)
+zone_partition_detect_cross_share = fraction(
+    ((1 - zone_partition_reachable_share) * zone_partition_own_detect_time + _window) / zone_partition_detect_time
+)
+# So its addresses leave the API's DNS name (step 7): the automation decides once the other zones' nodes
+# have dropped the zone's gateways and calls the zonal shift, which takes its time to take effect. From
+# then on the NLB sends no new connection to the zone's Envoy nodes; a connection opened before lasts until
+# Envoy closes it, its grace period included: that long, at most, the zone's share of the region's
+# requests keeps arriving.
+zone_partition_drain_time = duration(
+    zone_partition_detect_time
+    + shift_decision_time
+    + zonal_shift_time
+    + client_connection_max_life
+    + client_connection_drain_timeout
+)
 _zone_requests_per_second = region_checks_per_second_peak / zones
 zone_partition_front_door_requests = count(_zone_requests_per_second * zone_partition_drain_time)
 # A client still holding a cached answer, for up to the DNS TTL after the shift, may open a connection on
@@ -71,37 +100,46 @@ zone_partition_cached_answer_requests = count(_zone_requests_per_second * balanc
 # load balancer stops routing to the zone's targets): were its node to pass them on, the zone would take
 # requests for the DNS TTL more, served as before.
 zone_partition_drain_time_if_served = duration(zone_partition_drain_time + balancer_dns_ttl)
-zone_partition_reachable_share = fraction(gateways_per_zone / gateways_per_region)
-# Until its own nodes' probes fail the other zones' gateways too (the same detection time), those nodes
-# still send to them on connections opened before the cut, which now carry nothing: such a request waits
-# until the balancer marks the gateway unhealthy and closes its connections, and fails. It is not retried,
-# since the balancer cannot tell whether it reached the gateway before the cut. The other zones' nodes do
-# the same with their share for the cut-off zone's gateways, until they drop them.
-_stranded_out = _zone_requests_per_second * (1 - zone_partition_reachable_share) * zone_partition_detect_time
-_stranded_in = _zone_requests_per_second * (zones - 1) * zone_partition_reachable_share * zone_partition_detect_time
+# Requests sent across the cut on connections opened before it, which now carry nothing, wait until the
+# HTTP/2 keepalive closes the connection (it comes before the health check) and fail. They are not retried,
+# since the balancer cannot tell whether one reached its gateway before the cut. The zone's nodes send the
+# other zones' share that way, and the other zones' nodes their share for the zone's gateways.
+zone_partition_keepalive_window = duration(
+    balancer_keepalive_interval * (1 + balancer_keepalive_jitter) + balancer_keepalive_timeout
+)
+assert zone_partition_keepalive_window <= zone_partition_own_detect_time
+_stranded_out = _zone_requests_per_second * (1 - zone_partition_reachable_share) * zone_partition_keepalive_window
+_stranded_in = (
+    _zone_requests_per_second * (zones - 1) * zone_partition_reachable_share * zone_partition_keepalive_window
+)
 zone_partition_stranded_requests = count(_stranded_out + _stranded_in)
 # From then on a request to an unreachable gateway fails at connect, after the connect timeout, and is
 # retried on a gateway it has not tried: it fails only if its first try and every retry land on
-# unreachable gateways, drawn without replacement from the region's.
-_unreachable_gateways = gateways_per_region - gateways_per_zone
+# unreachable gateways, drawn without replacement from those its node holds ready (every gateway, in panic).
 
 
-def _all_tries_unreachable(tries: int) -> float:
-    """The chance that this many tries, each on a gateway not tried before, all find no gateway."""
-    return math.prod((_unreachable_gateways - i) / (gateways_per_region - i) for i in range(tries))
+def _all_tries_unreachable(tries: int, unreachable: float, ready: float) -> float:
+    """The chance that this many tries, each on a ready gateway not tried before, all find no gateway."""
+    return math.prod(max(unreachable - i, 0) / (ready - i) for i in range(tries))
 
 
 _retries = int(balancer_connect_retries)
-zone_partition_retry_failed_share = fraction(_all_tries_unreachable(_retries + 1))
-zone_partition_no_retry_failed_share = fraction(_all_tries_unreachable(1))
-zone_partition_retries_per_request = count(sum(_all_tries_unreachable(i) for i in range(1, _retries + 1)))
+_across = gateways_per_region - gateways_per_zone
+zone_partition_retry_failed_share = fraction(_all_tries_unreachable(_retries + 1, _across, gateways_per_region))
+zone_partition_no_retry_failed_share = fraction(_all_tries_unreachable(1, _across, gateways_per_region))
+# The other zones' nodes, until they drop the zone's gateways, miss only if every try lands there.
+_in_failed_share = _all_tries_unreachable(_retries + 1, gateways_per_zone, gateways_per_region)
+zone_partition_retries_per_request = count(
+    sum(_all_tries_unreachable(i, _across, gateways_per_region) for i in range(1, _retries + 1))
+)
 zone_partition_retries_per_second = peak(_zone_requests_per_second * zone_partition_retries_per_request)
 # Each try on an unreachable gateway waits for its connection as a pending request, up to the connect
 # timeout: this many at once across the zone's nodes, on average at most (the tries a second times that
-# wait), which the pending-request breaker must allow.
+# wait), which the pending-request breaker must allow. (In the seconds when only gateways across the cut
+# are ready, every try waits; those requests fail whatever the breaker does.)
 zone_partition_connect_waits = count(
     _zone_requests_per_second
-    * sum(_all_tries_unreachable(i) for i in range(1, _retries + 2))
+    * sum(_all_tries_unreachable(i, _across, gateways_per_region) for i in range(1, _retries + 2))
     * balancer_connect_timeout
 )
 # Each try that fails waits out the connect timeout, and each retry Envoy's jittered back-off, up to
@@ -112,23 +150,53 @@ _backoffs = sum(
 )
 zone_partition_retry_wait_max = duration(whole_up((_retries * balancer_connect_timeout + _backoffs) * 100) / 100)
 zone_partition_failed_wait = duration(whole_up(((_retries + 1) * balancer_connect_timeout + _backoffs) * 100) / 100)
-zone_partition_connect_failed_requests = count(
-    _zone_requests_per_second
-    * (zone_partition_drain_time - zone_partition_detect_time)
-    * zone_partition_retry_failed_share
+# Failed at connect on every try, piecewise: the zone's nodes with every gateway ready, then with only those
+# across ready (every try fails), then in panic until the front door closes; and the other zones' nodes
+# until they drop the zone's gateways.
+_connect_failed_out = _zone_requests_per_second * (
+    (zone_partition_own_detect_time - zone_partition_keepalive_window) * zone_partition_retry_failed_share
+    + _window
+    + (zone_partition_drain_time - zone_partition_detect_time) * zone_partition_retry_failed_share
 )
+_connect_failed_in = (
+    _zone_requests_per_second
+    * (zones - 1)
+    * (zone_partition_detect_time - zone_partition_keepalive_window)
+    * _in_failed_share
+)
+zone_partition_connect_failed_requests = count(_connect_failed_out + _connect_failed_in)
 # Failed in the region because of the cut: the stranded requests, both ways, and those failed at connect.
 zone_partition_failed_requests = count(zone_partition_stranded_requests + zone_partition_connect_failed_requests)
 # The rest of the zone's own front door reach its own gateways and are checked on local buckets.
-zone_partition_local_only_requests = count(
-    zone_partition_front_door_requests - _stranded_out - zone_partition_connect_failed_requests
+zone_partition_local_only_requests = count(zone_partition_front_door_requests - _stranded_out - _connect_failed_out)
+# On them, a key whose buckets are local and whose connections all reach this zone meets only its gateways'
+# local buckets: one above this many a minute is refused below its limit (a large-plan key keeps
+# zone_local_region_backstop_one_zone_share of it).
+zone_partition_refused_above_per_minute = count(gateways_per_zone * store_down_scale_above_per_minute)
+# Without the keepalive, a dead connection would carry requests until the health check drops its gateway:
+# the zone's nodes' share across for the whole detection, the other zones' share until they drop its gateways.
+zone_partition_stranded_without_keepalive = count(
+    _zone_requests_per_second
+    * (
+        zone_partition_detect_cross_share * zone_partition_detect_time
+        + (zones - 1) * zone_partition_reachable_share * zone_partition_detect_time
+    )
 )
-# Without the retries, every request sent to an unreachable gateway after detection would fail at connect.
-zone_partition_no_retry_failed_requests = count(
-    zone_partition_stranded_requests
+zone_partition_failed_without_keepalive = count(
+    zone_partition_stranded_without_keepalive
     + _zone_requests_per_second
     * (zone_partition_drain_time - zone_partition_detect_time)
-    * zone_partition_no_retry_failed_share
+    * zone_partition_retry_failed_share
+)
+# Without the retries, every request sent to an unreachable gateway would fail, whether on a dead
+# connection or at connect: the share sent across, piecewise, both ways.
+zone_partition_no_retry_failed_requests = count(
+    _zone_requests_per_second
+    * (
+        zone_partition_detect_cross_share * zone_partition_detect_time
+        + (zone_partition_drain_time - zone_partition_detect_time) * zone_partition_no_retry_failed_share
+        + (zones - 1) * zone_partition_reachable_share * zone_partition_detect_time
+    )
 )
 
 if __name__ != "rate_limiter_zone_cut":
@@ -142,10 +210,13 @@ if __name__ != "rate_limiter_zone_cut":
                 ),
                 ("... with min-replicas-to-write 1 (turned down)", zone_partition_unrecorded_min_replicas),
                 ("... share of its gateways' keys whose primary is elsewhere, at most", zone_partition_elsewhere_share),
+                ("... time until its own balancer nodes drop its gateways (503s)", zone_partition_own_detect_time),
                 (
-                    "... time until the other zones' balancer nodes stop sending to its gateways",
+                    "... until the other zones' nodes drop its gateways, and its nodes the rest (lost probes)",
                     zone_partition_detect_time,
                 ),
+                ("... between the two, its nodes send all its requests across, for", zone_partition_all_across_time),
+                ("... share of its requests sent across the cut until then", zone_partition_detect_cross_share),
                 (
                     "... its own balancer nodes, in panic, reach this share of the gateways",
                     zone_partition_reachable_share,
@@ -164,8 +235,9 @@ if __name__ != "rate_limiter_zone_cut":
                     "... the cut's span were the shifted address to pass such connections on",
                     zone_partition_drain_time_if_served,
                 ),
+                ("... a dead connection carries requests until keepalive closes it", zone_partition_keepalive_window),
                 (
-                    "... sent, across the cut either way, on connections open before the probes fail, and failed",
+                    "... sent across the cut in both directions on connections dead that long, and failed",
                     zone_partition_stranded_requests,
                 ),
                 (
@@ -177,10 +249,19 @@ if __name__ != "rate_limiter_zone_cut":
                 ("... tries waiting on a connect at once, on average, at most", zone_partition_connect_waits),
                 ("... longest wait of a request that gets through on its last retry", zone_partition_retry_wait_max),
                 ("... and of one that fails at connect after every retry", zone_partition_failed_wait),
-                ("... requests failed at connect that way", zone_partition_connect_failed_requests),
+                (
+                    "... requests failed at connect on every try (every one while only gateways across are ready)",
+                    zone_partition_connect_failed_requests,
+                ),
                 ("... requests failed in all, in the region", zone_partition_failed_requests),
                 ("... of its front door's, checked on its gateways' local buckets", zone_partition_local_only_requests),
+                (
+                    "... a key whose connections all reach it is refused below its limit above, a minute",
+                    zone_partition_refused_above_per_minute,
+                ),
                 ("... requests that would fail without the retries", zone_partition_no_retry_failed_requests),
+                ("... stranded without the keepalive, until the check", zone_partition_stranded_without_keepalive),
+                ("... failed in all without the keepalive", zone_partition_failed_without_keepalive),
             ],
         )
     )
