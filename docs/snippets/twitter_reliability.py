@@ -158,6 +158,23 @@ extras_ticket_burn_error_share = fraction(ticket_burn_rate * extras_error_budget
 search_freshness_budget_share = fraction(1 - search_freshness_share)
 search_freshness_fast_burn_late_share = fraction(fast_burn_rate * search_freshness_budget_share)
 search_freshness_slow_burn_late_share = fraction(slow_burn_rate * search_freshness_budget_share)
+# Read-your-writes (step 1's target for authors). The freshness canary, one account in each zone
+# posting every freshness_canary_interval, loads its own home timeline through each zone's copy right
+# after its post returns 201 (a read pinned to that copy, allowed to canary accounts only) and counts
+# the loads that miss the tweet. A miss lasts only until the fan-out fills that copy, seconds, and
+# loses nothing, so it opens a ticket, not a page: when the misses over a day pass the share step 1
+# lets be slower than its p99 targets. Above that share the copies' few-millisecond append deadline
+# sits inside the append's p99 (each copy then misses more than one post in a hundred), or a server
+# under a canary's timeline is slow: a copy that misses every post of one canary reaches the
+# ticket in ryw_one_copy_ticket_after.
+freshness_canaries = count(zones)
+freshness_canary_interval = duration(60)
+ryw_canary_loads_per_day = count(
+    freshness_canaries * (SECONDS_PER_DAY / freshness_canary_interval) * timeline_cache_copies
+)
+ryw_ticket_miss_share = fraction(percentile_budget_share)
+ryw_ticket_misses_per_day = count(ryw_canary_loads_per_day * ryw_ticket_miss_share)
+ryw_one_copy_ticket_after = duration(ryw_ticket_misses_per_day * freshness_canary_interval)
 
 # Losing a zone with one timeline copy per zone: the two left take every read and their
 # share of the writes. Operations per surviving cache server, against what one handles.
@@ -371,6 +388,22 @@ if __name__ != "twitter_reliability":
                     extras_ticket_burn_error_share,
                     fraction(ticket_burn_rate * percentile_budget_share),
                 ),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Read-your-writes canary", "Value"),
+            [
+                (
+                    f"Loads a day ({freshness_canaries} canaries, a post each {freshness_canary_interval}, "
+                    "one load through each zone's copy)",
+                    ryw_canary_loads_per_day,
+                ),
+                ("Ticket: share of loads missing the tweet over a day", ryw_ticket_miss_share),
+                ("... as misses a day", ryw_ticket_misses_per_day),
+                ("... reached by one copy missing every post of one canary, in", ryw_one_copy_ticket_after),
             ],
         )
     )
