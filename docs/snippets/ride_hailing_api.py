@@ -11,7 +11,7 @@ from ride_hailing_assumptions import (
     cars_on_map,
     create_deadline,
     ip_tcp_header_bytes,
-    key_in_use_first_wait,
+    key_in_use_retry_after,
     location_update_wire_bytes,
     match_latency_target,
     tracking_push_bytes,
@@ -102,17 +102,19 @@ hold_longest_accept_wait = duration(hold_timeout - fastest_offer_ack)
 # `409 idempotency_key_in_use`: a retry of a create found the first attempt's rows locked. The
 # first attempt ends within its deadline, or, if its server died, when the store aborts its
 # transaction. The client's uncounted waits work as Twitter's (step 3 there): they stop on time, at
-# that cap since the first 409 (the last retry at it), doubling from the first wait, each drawn with
-# equal jitter (between half and all of its length), so that riders who failed together, after a
-# store's failover say, do not retry in step. The rounds: fewest when every wait runs its full length
-# (the last clipped to what is left), most when every one runs half of it.
+# that cap since the first 409 (the last retry at it), doubling from twice the server's `Retry-After`,
+# each drawn with equal jitter (between half and all of its length), so that riders who failed
+# together, after a store's failover say, do not retry in step, and none retries before
+# `Retry-After`. The rounds: fewest when every wait runs its full length (the last clipped to what
+# is left), most when every one runs half of it.
 key_in_use_wait_cap = duration(create_deadline + abandoned_transaction_abort)
+key_in_use_first_wait = duration(float(key_in_use_retry_after) / EQUAL_JITTER_SHORTEST)
 _waits = doubling_waits(float(key_in_use_first_wait), float(key_in_use_wait_cap))
 key_in_use_doubling_time = duration(sum(_waits))
 key_in_use_last_wait = duration(float(key_in_use_wait_cap) - sum(_waits))
 key_in_use_fewest_waits = count(rounds_within(float(key_in_use_first_wait), float(key_in_use_wait_cap)))
 key_in_use_waits = count(rounds_within(float(key_in_use_first_wait), float(key_in_use_wait_cap), EQUAL_JITTER_SHORTEST))
-key_in_use_wait_1, key_in_use_wait_2, key_in_use_wait_3 = (duration(w) for w in _waits[:3])
+key_in_use_wait_1, key_in_use_wait_2 = (duration(w) for w in _waits[:2])
 
 if __name__ != "ride_hailing_api":
     print(
@@ -161,8 +163,11 @@ if __name__ != "ride_hailing_api":
             ("409 idempotency_key_in_use", "Value"),
             [
                 ("Longest the client waits (create deadline, then the store's abort)", key_in_use_wait_cap),
-                ("At full length: doubling waits from a second, before the cap", key_in_use_doubling_time),
-                ("... each", f"{key_in_use_wait_1}, {key_in_use_wait_2}, {key_in_use_wait_3}"),
+                (
+                    f"At full length: waits doubling from {key_in_use_first_wait} (twice `Retry-After`)",
+                    key_in_use_doubling_time,
+                ),
+                ("... each", f"{key_in_use_wait_1}, {key_in_use_wait_2}"),
                 ("At full length: a last wait, clipped to the cap", key_in_use_last_wait),
                 ("Rounds, every wait at its full length, none counted as attempts", key_in_use_fewest_waits),
                 ("... at most, every wait at half its length", key_in_use_waits),

@@ -15,7 +15,7 @@ import math
 from chat_assumptions import connections_per_server, store_writes_per_node_per_second
 from concept_geo_assumptions import drivers_online, peak_factor, rider_queries_peak, update_interval
 from reference_availability import SLO_WINDOW
-from twitter_api_assumptions import key_in_use_first_wait  # the server's Retry-After, as in the Twitter example
+from twitter_api_assumptions import key_in_use_retry_after  # the server's Retry-After, as in the Twitter example
 
 from sdw.estimation import (
     KB,
@@ -742,10 +742,10 @@ TABLE = [
         "a retry of the same create finds the first attempt's rows locked (step 3).",
     ),
     (
-        "First wait after a 409 idempotency_key_in_use",
-        key_in_use_first_wait,
-        "The page's choice (step 3): the server's `Retry-After: 1`, as in the Twitter example; later "
-        "waits double from it within the cap.",
+        "`Retry-After` on a 409 idempotency_key_in_use",
+        key_in_use_retry_after,
+        "The page's choice (step 3): the server's `Retry-After: 1`, as in the Twitter example. The client "
+        "never retries sooner: its waits double from twice it, with equal jitter, within the cap.",
     ),
     (
         "Time a create waits for a locked idempotency row",

@@ -21,7 +21,7 @@ from twitter_api_assumptions import (
     idempotency_lease,
     idempotency_record_bytes,
     idempotency_window,
-    key_in_use_first_wait,
+    key_in_use_retry_after,
     media_polls_per_upload,
     media_status_limit,
     outbox_row_bytes,
@@ -153,14 +153,19 @@ paxos_state_bytes = size(
 key_in_use_wait_cap = duration(idempotency_lease + cassandra_batch_lands_within)
 # The client stops on time, not on a count: it retries until the cap has passed since its first 409,
 # and its last retry comes at the cap, so it outlasts both the lease and the batch whatever it draws.
-# Its waits back off from the server's `Retry-After: 1`, doubling (1, 2, 4, 8, 16 s, ...), each drawn
-# with equal jitter: uniform between half and all of its length. Full jitter (from zero) would spread
-# them too, but a wait could then be drawn near zero, and the rounds before the cap would have no
-# bound; at least half its length, each wait keeps them to a count. A wait that would pass the cap
-# ends at it instead. Each wait ends in one retry whose conditional insert finds the
-# key held: one conditional-insert round on the server (a lightweight transaction: the Paxos prepare
-# and the read of the key's row, across the zones). The count of rounds varies with the draws: fewest
-# when every wait runs its full length, most when every one runs half of it.
+# It never retries before the server's `Retry-After`, and jitter only lengthens a wait: its waits
+# double from twice `Retry-After` (2, 4, 8 s, ... for `Retry-After: 1`), each drawn with equal
+# jitter, uniform between half and all of its length, so the first is drawn between `Retry-After`
+# and twice it. Full jitter (from zero) would spread them too, but a wait could then be drawn near
+# zero, before the server's time and with no bound on the rounds before the cap; at least half its
+# length, each wait keeps them to a count. A wait that would pass the cap ends at it instead. Each
+# wait ends in one retry whose conditional insert finds the key held: one conditional-insert round
+# on the server (a lightweight transaction: the Paxos prepare and the read of the key's row, across
+# the zones). The count of rounds varies with the draws: fewest when every wait runs its full
+# length, most when every one runs half of it.
+key_in_use_first_wait = duration(float(key_in_use_retry_after) / EQUAL_JITTER_SHORTEST)
+# The shortest first wait is the server's own time, never less.
+assert float(key_in_use_first_wait) * EQUAL_JITTER_SHORTEST >= float(key_in_use_retry_after)
 _waits = doubling_waits(float(key_in_use_first_wait), float(key_in_use_wait_cap))
 key_in_use_doubling_waits = count(len(_waits))
 key_in_use_doubling_time = duration(sum(_waits))
@@ -249,7 +254,7 @@ if __name__ != "twitter_api":
                     key_in_use_wait_cap,
                 ),
                 (
-                    f"... waits at full length, doubling from {key_in_use_first_wait}, and the time they take",
+                    f"... full-length waits from {key_in_use_first_wait} (twice `Retry-After`), and their time",
                     f"{key_in_use_doubling_waits}, {key_in_use_doubling_time}",
                 ),
                 ("... then a last wait, ending at the cap", key_in_use_last_wait),

@@ -66,9 +66,11 @@ read_deadline = duration(timeline_load_deadline)
 # after the gateway's deadline, by which the gateway has cancelled the attempt: a live attempt is
 # never taken over mid-way.
 idempotency_lease = duration(post_deadline)
-# The server's `Retry-After` on a 409 idempotency_key_in_use (step 3): the client's first wait, from
-# which its later waits double until the cap (twitter_api). Ride-hailing's create uses the same.
-key_in_use_first_wait = duration(1)
+# The server's `Retry-After` on a 409 idempotency_key_in_use (step 3): the shortest wait a client may
+# draw. It never retries before it: its waits double from twice it, each drawn with equal jitter
+# between half and all of its length, so jitter only lengthens a wait past it (twitter_api).
+# Ride-hailing's create uses the same.
+key_in_use_retry_after = duration(1)
 # Outbox row (step 4): the second, the shard, an event ID, the event's kind and key, the sent mark.
 outbox_row_bytes = size(16 + 20 + 1 + row_overhead_bytes)
 
@@ -166,10 +168,11 @@ TABLE = [
         "holds its key this long at most (step 3).",
     ),
     (
-        "First wait after a 409 idempotency_key_in_use",
-        key_in_use_first_wait,
+        "`Retry-After` on a 409 idempotency_key_in_use",
+        key_in_use_retry_after,
         "The server's `Retry-After: 1` (step 3): past the post's p99, so a retry usually finds the first attempt "
-        "done; later waits double from it, with equal jitter, until the cap has passed.",
+        "done. The client never retries sooner: its waits double from twice it, each drawn with equal jitter "
+        "between half and all of its length, until the cap has passed.",
     ),
     (
         "Bytes per outbox row",

@@ -158,6 +158,23 @@ extras_ticket_burn_error_share = fraction(ticket_burn_rate * extras_error_budget
 search_freshness_budget_share = fraction(1 - search_freshness_share)
 search_freshness_fast_burn_late_share = fraction(fast_burn_rate * search_freshness_budget_share)
 search_freshness_slow_burn_late_share = fraction(slow_burn_rate * search_freshness_budget_share)
+# Read-your-writes (step 1's target for authors). The freshness canary, one account in each zone
+# posting every freshness_canary_interval, loads its own home timeline through each zone's copy right
+# after its post returns 201 (a read pinned to that copy, allowed to canary accounts only) and counts
+# the loads that miss the tweet. A miss lasts only until the fan-out fills that copy, seconds, and
+# loses nothing, so it opens a ticket, not a page: when the misses over a day pass the share step 1
+# lets be slower than its p99 targets. Above that share the copies' few-millisecond append deadline
+# sits inside the append's p99 (each copy then misses more than one post in a hundred), or a server
+# under a canary's timeline is slow: a copy that misses every post of one canary reaches the
+# ticket in ryw_one_copy_ticket_after.
+freshness_canaries = count(zones)
+freshness_canary_interval = duration(60)
+ryw_canary_loads_per_day = count(
+    freshness_canaries * (SECONDS_PER_DAY / freshness_canary_interval) * timeline_cache_copies
+)
+ryw_ticket_miss_share = fraction(percentile_budget_share)
+ryw_ticket_misses_per_day = count(ryw_canary_loads_per_day * ryw_ticket_miss_share)
+ryw_one_copy_ticket_after = duration(ryw_ticket_misses_per_day * freshness_canary_interval)
 
 # Losing a zone with one timeline copy per zone: the two left take every read and their
 # share of the writes. Operations per surviving cache server, against what one handles.
@@ -281,7 +298,7 @@ zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweets / f
 # only events whose time (a tweet's ID time, another event's write timestamp) is later than its start
 # less the freshness target; a start the declaration armed takes only those later than the start
 # itself, since the stall may have ended just before it. Older events, the stalled ones and the
-# sweeper's repeats of them (landing for about sweeper_first_read_delay after the stall), go to the
+# sweeper's repeats of them (landing as the stall ends, below), go to the
 # backlog consumer, whose tasks go to a low-priority queue that the fan-out workers, which both
 # consumers share, take only when the head consumer's queue is empty (step 7): so the workers'
 # capacity, the peak, goes to new events first (a tweet a lagging clock stamps a few milliseconds
@@ -293,14 +310,20 @@ zone_loss_head_consumer_start = duration(log_stall_longest + head_consumer_after
 assert zone_loss_declaration < log_stall_longest
 zone_loss_late_tweets = count(tweets_per_second_peak * zone_loss_head_consumer_start)
 zone_loss_late_freshness_budget_share = fraction(zone_loss_late_tweets / freshness_allowance_tweets)
-# Every stalled event reaches the log twice: the producer's retried send, and the sweeper's publish of
-# its outbox row, which the post left unmarked at its append deadline (step 6: in a stall every
-# stalled event is repeated this way). The rows of the stall's first seconds are swept during it and
-# land with the originals as it ends; the last sweeper_first_read_delay's land just after. A repeat
-# is dropped only at the insert, after the fan-out has read the follower pages and sent its attempts,
-# so each costs a full fan-out, and the stall leaves twice its attempts behind.
-zone_loss_stall_copies = count(2)
-zone_loss_stall_deliveries = count(deliveries_per_second_peak * log_stall_longest * zone_loss_stall_copies)
+# A stalled event can reach the log twice: the producer's retried send, and the sweeper's publish of
+# its outbox row, which the post left unmarked at its append deadline (step 6). The producer's
+# callback marks the row when the send is acknowledged, however late, so the sweeper skips a row it
+# reads after that. It reads each second's rows sweeper_first_read_delay after the second: the rows
+# of the stall's first seconds, up to the delay before its end, during the stall, when its own publish
+# stalls too and lands with the originals as the stall ends; the rest after the stall, by when the
+# acknowledgements have marked them. A repeat is dropped only at the insert, after the fan-out has
+# read the follower pages and sent its attempts, so each costs a full fan-out. Left unmarked, as a
+# send acknowledged past the deadline would leave it, every stalled event would be repeated.
+zone_loss_stall_swept_during = duration(log_stall_longest - sweeper_first_read_delay)
+zone_loss_stall_deliveries = count(deliveries_per_second_peak * (log_stall_longest + zone_loss_stall_swept_during))
+zone_loss_stall_deliveries_unmarked = count(deliveries_per_second_peak * log_stall_longest * 2)
+zone_loss_stall_mark_saving = count(zone_loss_stall_deliveries_unmarked - zone_loss_stall_deliveries)
+zone_loss_stall_mark_saving_share = fraction(zone_loss_stall_mark_saving / zone_loss_stall_deliveries_unmarked)
 zone_loss_late_tweets_without_head_consumer = count(tweets_per_second_peak * SECONDS_PER_HOUR)
 zone_loss_late_without_head_consumer_freshness_budget_share = fraction(
     zone_loss_late_tweets_without_head_consumer / freshness_allowance_tweets
@@ -377,6 +400,22 @@ if __name__ != "twitter_reliability":
     print()
     print(
         markdown_table(
+            ("Read-your-writes canary", "Value"),
+            [
+                (
+                    f"Loads a day ({freshness_canaries} canaries, a post each {freshness_canary_interval}, "
+                    "one load through each zone's copy)",
+                    ryw_canary_loads_per_day,
+                ),
+                ("Ticket: share of loads missing the tweet over a day", ryw_ticket_miss_share),
+                ("... as misses a day", ryw_ticket_misses_per_day),
+                ("... reached by one copy missing every post of one canary, in", ryw_one_copy_ticket_after),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
             ("Failure", "Figure", "Value"),
             [
                 (
@@ -443,10 +482,17 @@ if __name__ != "twitter_reliability":
                 ("", "... share of the freshness target's allowance", zone_loss_late_freshness_budget_share),
                 (
                     "",
-                    "Delivery attempts the stall leaves behind, each stalled event arriving twice (its send and the "
-                    "sweeper's repeat)",
+                    f"Delivery attempts the stall leaves behind: its events, and the sweeper's repeats of the "
+                    f"{zone_loss_stall_swept_during} whose rows it read during the stall",
                     zone_loss_stall_deliveries,
                 ),
+                (
+                    "",
+                    "... had late acknowledgements left the rows unmarked, every event twice",
+                    zone_loss_stall_deliveries_unmarked,
+                ),
+                ("", "... saved by marking on a late acknowledgement", zone_loss_stall_mark_saving),
+                ("", "... as a share of the unmarked backlog", zone_loss_stall_mark_saving_share),
                 (
                     "",
                     "Tweets late in the busy hour if they all wait behind them",
