@@ -73,6 +73,7 @@ from sdw.estimation import (
     SECONDS_PER_HOUR,
     SECONDS_PER_MINUTE,
     SECONDS_PER_MONTH,
+    SECONDS_PER_YEAR,
     bandwidth,
     count,
     duration,
@@ -118,6 +119,14 @@ stalled_job_pages_after = duration(count_freshness_target + freshness_fast_burn_
 probe_interval = duration(SECONDS_PER_MINUTE)
 probe_failures_to_page = count(3)
 probe_page_after = duration(probe_interval * probe_failures_to_page)
+# The consistency probe creates a canary through every zone each interval and counts failures per
+# zone, so a fault in one zone pages after that zone's own failures in a row, within probe_page_after.
+# Each canary expires after a day, so the canaries standing stay few; unexpired, a year would leave
+# a zone's share of canaries for every minute of it.
+canaries_per_probe = count(zones)
+canary_ttl = duration(SECONDS_PER_DAY)
+canaries_standing = count(canaries_per_probe * canary_ttl / probe_interval)
+canaries_per_year_unexpired = count(canaries_per_probe * SECONDS_PER_YEAR / probe_interval)
 
 # A redirect server that fails fast (answers every request at once with an error) always has the
 # fewest requests in flight, so the load balancer's least outstanding requests sends it nearly all of
