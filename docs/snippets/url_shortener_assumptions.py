@@ -138,8 +138,8 @@ CLOUDFRONT_REALTIME_LOGS = "https://docs.aws.amazon.com/AmazonCloudFront/latest/
 stream_shard_write_bytes = throughput(1e6, "B/s")
 stream_shard_write_records = throughput(1000)
 stream_on_demand_jump = times(2)
-# A provisioned stream's headroom over the rate it must take: CloudFront's FAQ advises 10 to 25%,
-# and its real-time logs guide adds "about 20%" in its worked example (24 shards to 29), since one
+# A provisioned stream's headroom over the rate it must take: CloudFront's real-time logs guide
+# advises 10 to 25% and adds "about 20%" in its worked example (24 shards to 29), since one
 # second's records vary around their mean and keys never spread quite evenly over the shards.
 stream_shard_buffer = fraction(0.2)
 # On-demand Advantage: the account commits to at least 25 MiB/s of ingest and 25 MiB/s of
@@ -921,7 +921,7 @@ TABLE = [
     (
         "Buffer over the rate a provisioned stream takes",
         stream_shard_buffer,
-        f"CloudFront's [real-time logs guide]({CLOUDFRONT_REALTIME_LOGS}) adds about 20%; its FAQ says 10 to 25%.",
+        f"CloudFront's [real-time logs guide]({CLOUDFRONT_REALTIME_LOGS}) advises 10 to 25%; its example adds about 20%.",
     ),
     (
         "A jump an On-demand Standard stream absorbs at once",
