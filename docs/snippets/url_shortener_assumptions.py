@@ -931,7 +931,7 @@ TABLE = [
     (
         "On-demand Advantage: the account's commitment each way; the billed record unit",
         f"{stream_advantage_commitment}; {stream_on_demand_record_unit}",
-        f"25 MiB/s in and out, the [capacity modes]({KINESIS_MODES}) page; 1 KB a record, [pricing]({KINESIS_PRICING}).",
+        f"25 MiB/s in and out, the [capacity modes]({KINESIS_MODES}) page; a record rounds up to 1 KB (1,024 B), [pricing]({KINESIS_PRICING}).",
     ),
     (
         "Managed stream, provisioned: dollars a shard-hour; a million PUT units",
