@@ -134,14 +134,27 @@ event_log_broker_network = throughput(10e9 / 8, "B/s")
 # far an on-demand stream absorbs a jump at once (double its previous peak).
 KINESIS_QUOTAS = "https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html"
 KINESIS_MODES = "https://docs.aws.amazon.com/streams/latest/dev/how-do-i-size-a-stream.html"
+CLOUDFRONT_REALTIME_LOGS = "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/real-time-logs.html"
 stream_shard_write_bytes = throughput(1e6, "B/s")
 stream_shard_write_records = throughput(1000)
 stream_on_demand_jump = times(2)
+# A provisioned stream's headroom over the rate it must take: CloudFront's real-time logs guide
+# advises 10 to 25% and adds "about 20%" in its worked example (24 shards to 29), since one
+# second's records vary around their mean and keys never spread quite evenly over the shards.
+stream_shard_buffer = fraction(0.2)
+# On-demand Advantage: the account commits to at least 25 MiB/s of ingest and 25 MiB/s of
+# retrieval (how-do-i-size-a-stream.html); on demand bills each record rounded up to 1 KB (1,024 B).
+stream_advantage_commitment = throughput(25 * MiB, "B/s")
+stream_on_demand_record_unit = size(1024)
 # Its provisioned price in US East: dollars a shard-hour, and a million PUT payload units (25 KB each).
 KINESIS_PRICING = "https://aws.amazon.com/kinesis/data-streams/pricing/"
 stream_shard_hour_price = count(0.015)
 stream_put_unit_price_per_million = count(0.014)
 stream_put_unit_bytes = size(25e3)
+# CloudFront's own charge for the real-time log lines it publishes, dollars a million
+# (CloudFront FAQ, real-time logs).
+CLOUDFRONT_FAQ = "https://aws.amazon.com/cloudfront/faqs/"
+edge_realtime_log_price_per_million = count(0.01)
 daily_rollup_row_bytes = size(60)
 # Owners reading counts: each stats request, and each link read with its total, is one query to the
 # analytics store (a list page's totals are one query for its keys). An assumption with little behind
@@ -901,21 +914,34 @@ TABLE = [
         "A 10 Gbit/s port at line rate, as the bandwidth reference gives it; the brokers are sized by disk (step 2).",
     ),
     (
-        "Writes one managed-stream shard takes, bytes",
-        stream_shard_write_bytes,
-        f"Kinesis Data Streams' [quotas]({KINESIS_QUOTAS}): 1 MB/s or 1,000 records/s a shard, whichever comes first.",
+        "Writes one managed-stream shard takes: bytes; records",
+        f"{stream_shard_write_bytes}; {stream_shard_write_records}",
+        f"Kinesis Data Streams' [quotas]({KINESIS_QUOTAS}), whichever comes first.",
     ),
-    ("Writes one managed-stream shard takes, records", stream_shard_write_records, "The same quota."),
     (
-        "A jump an on-demand stream absorbs at once",
+        "Buffer over the rate a provisioned stream takes",
+        stream_shard_buffer,
+        f"CloudFront's [real-time logs guide]({CLOUDFRONT_REALTIME_LOGS}) advises 10 to 25%; its example adds about 20%.",
+    ),
+    (
+        "A jump an On-demand Standard stream absorbs at once",
         stream_on_demand_jump,
-        f"Kinesis [on-demand mode]({KINESIS_MODES}) takes up to double its previous peak write throughput; "
-        "more is throttled until it scales.",
+        f"Kinesis' [capacity modes]({KINESIS_MODES}): double its previous peak; more is throttled until it scales.",
+    ),
+    (
+        "On-demand Advantage: the account's commitment each way; the billed record unit",
+        f"{stream_advantage_commitment}; {stream_on_demand_record_unit}",
+        f"25 MiB/s in and out, the [capacity modes]({KINESIS_MODES}) page; a record rounds up to 1 KB (1,024 B), [pricing]({KINESIS_PRICING}).",
     ),
     (
         "Managed stream, provisioned: dollars a shard-hour; a million PUT units",
         f"{stream_shard_hour_price}; {stream_put_unit_price_per_million}",
         f"[Kinesis pricing]({KINESIS_PRICING}), US East; a PUT unit is {stream_put_unit_bytes} of a record.",
+    ),
+    (
+        "CloudFront real-time log lines, dollars a million",
+        edge_realtime_log_price_per_million,
+        f"The [CloudFront FAQ]({CLOUDFRONT_FAQ}), on top of the stream's own charges.",
     ),
     (
         "DynamoDB storage, dollars a GB-month",

@@ -14,6 +14,7 @@ from url_shortener_assumptions import (
     create_availability_target,
     edge_locations,
     edge_log_line_bytes,
+    edge_realtime_log_price_per_million,
     edge_ttl,
     event_log_broker_network,
     invalidation_free_paths_per_month,
@@ -26,9 +27,12 @@ from url_shortener_assumptions import (
     requests_per_server,
     slo_window,
     status_changes_per_day,
+    stream_advantage_commitment,
     stream_on_demand_jump,
+    stream_on_demand_record_unit,
     stream_put_unit_bytes,
     stream_put_unit_price_per_million,
+    stream_shard_buffer,
     stream_shard_hour_price,
     stream_shard_write_bytes,
     stream_shard_write_records,
@@ -69,6 +73,7 @@ from sdw.estimation import (
     SECONDS_PER_HOUR,
     SECONDS_PER_MINUTE,
     SECONDS_PER_MONTH,
+    SECONDS_PER_YEAR,
     bandwidth,
     count,
     duration,
@@ -114,6 +119,14 @@ stalled_job_pages_after = duration(count_freshness_target + freshness_fast_burn_
 probe_interval = duration(SECONDS_PER_MINUTE)
 probe_failures_to_page = count(3)
 probe_page_after = duration(probe_interval * probe_failures_to_page)
+# The consistency probe creates a canary through every zone each interval and counts failures per
+# zone, so a fault in one zone pages after that zone's own failures in a row, within probe_page_after.
+# Each canary expires after a day, so the canaries standing stay few; unexpired, a year would leave
+# a zone's share of canaries for every minute of it.
+canaries_per_probe = count(zones)
+canary_ttl = duration(SECONDS_PER_DAY)
+canaries_standing = count(canaries_per_probe * canary_ttl / probe_interval)
+canaries_per_year_unexpired = count(canaries_per_probe * SECONDS_PER_YEAR / probe_interval)
 
 # A redirect server that fails fast (answers every request at once with an error) always has the
 # fewest requests in flight, so the load balancer's least outstanding requests sends it nearly all of
@@ -342,31 +355,48 @@ broker_lost_click_cap = peak((log_brokers - 1) * bridge_quota_per_broker / edge_
 assert broker_lost_click_cap < catch_up_capacity
 broker_lost_viral_lines_held = count((viral_click_rate - broker_lost_click_cap) * SECONDS_PER_MINUTE)
 # The edge's managed stream must take the viral minute itself: a shard takes 1 MB/s or 1,000 records a
-# second (one raw line a record), so the stream is provisioned for the larger of the two. On demand
-# it would absorb only double its previous peak at once, and the viral minute is far above that.
+# second, and CloudFront writes one record a request (its real-time logs guide: "1,000 requests (log
+# records) per second" a shard), so the stream is provisioned for the larger of the two, plus the
+# guide's buffer. The guide's own worked example counts bytes only (24 shards, 29 with its buffer);
+# counting records is the conservative reading, and a 1% sample of the distribution's lines settles
+# it: IncomingRecords against IncomingBytes on the stream. On-demand Standard absorbs only double its
+# previous peak at once, and the viral minute is far above that.
 viral_stream_shards_for_bytes = count(math.ceil(viral_log_ingress / stream_shard_write_bytes))
 viral_stream_shards_for_records = count(math.ceil(viral_click_rate / stream_shard_write_records))
-viral_stream_shards = count(max(viral_stream_shards_for_bytes, viral_stream_shards_for_records))
+assert viral_stream_shards_for_bytes < viral_stream_shards_for_records
+viral_stream_shards = count(math.ceil(viral_click_rate * (1 + stream_shard_buffer) / stream_shard_write_records))
+viral_stream_shard_load = fraction(viral_click_rate / (viral_stream_shards * stream_shard_write_records))
 viral_over_click_peak = times(viral_click_rate / redirects_per_second_peak)
 assert viral_over_click_peak > stream_on_demand_jump
-# What those shards cost all year, against the few the day's peak needs. CloudFront writes a record
-# a request (its real-time logs guide sizes 50,000 requests a second at 0.5 KB as 50 shards), so the
-# records set the count; a line is one PUT unit.
+# What those shards cost all year, against the few the day's peak needs (with the same buffer); a
+# line is one PUT unit. CloudFront also charges for each real-time log line it publishes, the same
+# in every option.
 assert edge_log_line_bytes <= stream_put_unit_bytes
 HOURS_PER_MONTH = SECONDS_PER_MONTH / SECONDS_PER_HOUR
-day_peak_stream_shards = count(math.ceil(redirects_per_second_peak / stream_shard_write_records))
+day_peak_stream_shards = count(
+    math.ceil(redirects_per_second_peak * (1 + stream_shard_buffer) / stream_shard_write_records)
+)
 stream_shard_cost_per_month = count(viral_stream_shards * HOURS_PER_MONTH * stream_shard_hour_price)
 day_peak_stream_shard_cost_per_month = count(day_peak_stream_shards * HOURS_PER_MONTH * stream_shard_hour_price)
 stream_spike_cost_per_month = count(stream_shard_cost_per_month - day_peak_stream_shard_cost_per_month)
 stream_put_cost_per_month = count(redirects_per_second * SECONDS_PER_MONTH / 1e6 * stream_put_unit_price_per_million)
-# A viral minute's lines a stream refuses: one sized for the day's peak, and one on demand, which
-# takes at once double its previous peak (the day's, if no viral minute came in its window).
+edge_realtime_log_cost_per_month = count(
+    redirects_per_second * SECONDS_PER_MONTH / 1e6 * edge_realtime_log_price_per_million
+)
+# A viral minute's lines a stream refuses: one sized for the day's peak, and one On-demand Standard,
+# which takes at once double its previous peak (the day's, if no viral minute came in its window).
 day_peak_stream_lines_refused = count(
     (viral_click_rate - day_peak_stream_shards * stream_shard_write_records) * SECONDS_PER_MINUTE
 )
 on_demand_stream_lines_refused = count(
     (viral_click_rate - redirects_per_second_peak * stream_on_demand_jump) * SECONDS_PER_MINUTE
 )
+# On-demand Advantage takes the minute if the stream is kept warmed to it, at no charge for the
+# warmth, but commits the whole account to 25 MiB/s in and out. What this stream writes on average,
+# as on demand bills it (each record rounded up to 1 KB), against that commitment.
+stream_on_demand_billed_ingest = bandwidth(redirects_per_second * stream_on_demand_record_unit)
+stream_advantage_commitment_used = fraction(stream_on_demand_billed_ingest / stream_advantage_commitment)
+assert stream_advantage_commitment_used < 1
 
 # The planned outage and one viral minute in the same month, against the allowance.
 outage_and_viral_late_share = fraction(outage_late_share + viral_late_share_of_window)
