@@ -643,7 +643,8 @@ TABLE = [
     (
         "Time the automation takes to decide on a zonal shift",
         shift_decision_time,
-        "An assumption: it reads the balancer's health states from metrics scraped every 10 s, wants the "
+        "An assumption: it reads Envoy's per-endpoint `healthy` gauges, each gateway's address mapped to its "
+        "zone, scraped every 10 s, wants the "
         "condition (one zone's gateways all failing, the others passing) in two scrapes in a row so that a blip "
         "shifts nothing, and evaluates its rule every 10 s; then it calls the shift (step 7).",
     ),

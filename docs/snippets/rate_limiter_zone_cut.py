@@ -214,8 +214,10 @@ def _failed_in_all(probe_timeout: float, keepalive_timeout: float) -> tuple[floa
     assert keepalive <= zone_partition_own_detect_time
     drain = detect + shift_decision_time + zonal_shift_time + client_connection_max_life
     drain += client_connection_drain_timeout
-    stranded = _zone_requests_per_second * keepalive * (
-        (1 - zone_partition_reachable_share) + (zones - 1) * zone_partition_reachable_share
+    stranded = (
+        _zone_requests_per_second
+        * keepalive
+        * ((1 - zone_partition_reachable_share) + (zones - 1) * zone_partition_reachable_share)
     )
     out = (zone_partition_own_detect_time - keepalive) * zone_partition_retry_failed_share
     out += detect - zone_partition_own_detect_time + (drain - detect) * zone_partition_retry_failed_share
