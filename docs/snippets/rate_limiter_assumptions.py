@@ -156,14 +156,19 @@ store_breaker_open = duration(5)
 # spread uniformly over 1 s to this, so refused clients do not return together.
 retry_after_jitter_max = duration(5)
 # A gateway's readiness probe (step 7): Envoy's active health check asks every this often (its `interval`,
-# counted from the end of the last probe), gives a probe this long (its `timeout`, which Envoy requires), and
+# counted from the end of the last probe), gives a probe this long (its `timeout`, which Envoy requires; the
+# gateway answers from its shard breakers' state in memory; step 7 weighs the longer alternatives), and
 # takes a gateway out after this many failures in a row (its `unhealthy_threshold`). A gateway answers `503`
 # when not ready; 503 is among the check's `retriable_statuses`, so it counts toward the threshold like a
 # lost probe instead of draining the gateway at once. The interval is tighter than Kubernetes' default
 # readiness period (10 s), so a zone cut off is found within seconds; the threshold is Kubernetes' default.
 readiness_probe_period = duration(2)
-readiness_probe_timeout = duration(1)
+readiness_probe_timeout = duration(0.25)
+alternative_readiness_probe_timeout_short = duration(0.5)
+alternative_readiness_probe_timeout_long = duration(1)
 readiness_failure_threshold = count(3)
+# Envoy's default panic threshold: below this share of a cluster's hosts healthy, a node sends to them all.
+balancer_panic_threshold = fraction(0.5)
 # A zone whose gateways all fail readiness while the other zones' gateways pass, as the other zones'
 # balancer nodes see it, is shifted away at its front door: a zonal shift of the network load balancer in
 # front of the Envoy tier takes the zone's NLB address out of the API's DNS name and sends no new connection
@@ -182,10 +187,11 @@ client_connection_drain_timeout = duration(5)
 # Envoy's HTTP/2 keepalive on its connections to the gateways (step 7): a PING every interval, plus up to
 # the jitter (Envoy's default, 15% of the interval), and the connection closed when no answer comes within
 # the timeout, so a connection a cut has made dead carries requests for at most interval x (1 + jitter) +
-# timeout.
+# timeout. The same holds for a gateway stalled longer than the timeout. Step 7 weighs the longer timeout.
 balancer_keepalive_interval = duration(1)
 balancer_keepalive_jitter = fraction(0.15)
 balancer_keepalive_timeout = duration(1)
+alternative_balancer_keepalive_timeout = duration(2)
 # The balancer retries a request whose connect to a gateway failed, on a gateway it has not tried (step 7):
 # this many retries, each connect given this long, after Envoy's default back-off, which waits up to
 # (2^n - 1) x the base before the nth retry, capped at the maximum.
@@ -616,8 +622,8 @@ TABLE = [
         "Time the balancer gives a readiness probe",
         readiness_probe_timeout,
         "An assumption, set as the [`timeout`](https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/core/v3/"
-        "health_check.proto) Envoy requires of a health check; the next `interval` starts when a probe completes, "
-        "so a probe that gets no answer delays the next by this much (step 7).",
+        "health_check.proto) Envoy requires of a health check: the gateway answers from state in memory, in "
+        "milliseconds. A probe that gets no answer delays the next by this much; step 7 weighs longer ones.",
     ),
     (
         "Failed probes in a row before the balancer drains a gateway",
@@ -629,9 +635,16 @@ TABLE = [
         "so one failed probe, lost or answered `503`, does not drain a gateway.",
     ),
     (
+        "Share of gateways ready below which the balancer ignores the check",
+        balancer_panic_threshold,
+        "Envoy's default [panic threshold](https://www.envoyproxy.io/docs/envoy/latest/intro/arch_overview/"
+        "upstream/load_balancing/panic_threshold): below it, a node sends to every gateway (step 7).",
+    ),
+    (
         "Time the automation takes to decide on a zonal shift",
         shift_decision_time,
-        "An assumption: it reads the balancer's health states from metrics scraped every 10 s, wants the "
+        "An assumption: it reads Envoy's per-endpoint `healthy` gauges, each gateway's address mapped to its "
+        "zone, scraped every 10 s, wants the "
         "condition (one zone's gateways all failing, the others passing) in two scrapes in a row so that a blip "
         "shifts nothing, and evaluates its rule every 10 s; then it calls the shift (step 7).",
     ),
@@ -689,8 +702,8 @@ TABLE = [
     (
         "... time a PING waits for its answer before the connection is closed",
         balancer_keepalive_timeout,
-        "An assumption: a round trip in the region takes milliseconds, so a second without an answer means the "
-        "gateway cannot be reached.",
+        "An assumption: a round trip in the region takes milliseconds, so a gateway silent for a second is "
+        "unreachable or stalled, and its requests are failed, not left waiting (step 7 weighs 2 s).",
     ),
     (
         "Retries of a request whose connect to a gateway failed",

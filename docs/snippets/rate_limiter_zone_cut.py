@@ -6,12 +6,16 @@ import math
 
 from rate_limiter_accuracy import seconds_per_token
 from rate_limiter_assumptions import (
+    alternative_balancer_keepalive_timeout,
+    alternative_readiness_probe_timeout_long,
+    alternative_readiness_probe_timeout_short,
     balancer_connect_retries,
     balancer_connect_timeout,
     balancer_dns_ttl,
     balancer_keepalive_interval,
     balancer_keepalive_jitter,
     balancer_keepalive_timeout,
+    balancer_panic_threshold,
     balancer_retry_backoff_base,
     balancer_retry_backoff_max,
     burst_allowance,
@@ -68,8 +72,10 @@ assert zone_partition_own_detect_time < zone_partition_detect_time
 # zones' share across; then only the 16 across remain ready, above the panic threshold, and they send the
 # whole zone's requests there; once those drop too, none is ready, and in panic they send to every gateway.
 # (Probes out of step, a node falls below the threshold as the gateways across drop, and sends fewer.)
-assert (gateways_per_region - gateways_per_zone) / gateways_per_region >= 0.5, "the window must not be in panic"
-assert gateways_per_zone / gateways_per_region < 0.5, "a cut-off zone's own nodes must be in panic"
+# Envoy tests healthy share < threshold for panic.
+assert (gateways_per_region - gateways_per_zone) / gateways_per_region >= balancer_panic_threshold, (
+    "with one zone's gateways dropped, a node must not be in panic"
+)
 zone_partition_reachable_share = fraction(gateways_per_zone / gateways_per_region)
 _window = zone_partition_detect_time - zone_partition_own_detect_time
 zone_partition_all_across_time = duration(_window)
@@ -199,6 +205,53 @@ zone_partition_no_retry_failed_requests = count(
     )
 )
 
+
+def _failed_in_all(probe_timeout: float, keepalive_timeout: float) -> tuple[float, float, float]:
+    """Detection across the cut, requests stranded and requests failed in all, as above, for another probe
+    timeout or keepalive timeout."""
+    detect = readiness_failure_threshold * (readiness_probe_period + probe_timeout)
+    keepalive = balancer_keepalive_interval * (1 + balancer_keepalive_jitter) + keepalive_timeout
+    assert keepalive <= zone_partition_own_detect_time
+    drain = detect + shift_decision_time + zonal_shift_time + client_connection_max_life
+    drain += client_connection_drain_timeout
+    stranded = (
+        _zone_requests_per_second
+        * keepalive
+        * ((1 - zone_partition_reachable_share) + (zones - 1) * zone_partition_reachable_share)
+    )
+    out = (zone_partition_own_detect_time - keepalive) * zone_partition_retry_failed_share
+    out += detect - zone_partition_own_detect_time + (drain - detect) * zone_partition_retry_failed_share
+    across = (zones - 1) * (detect - keepalive) * _in_failed_share
+    return detect, stranded, stranded + _zone_requests_per_second * (out + across)
+
+
+assert math.isclose(
+    _failed_in_all(readiness_probe_timeout, balancer_keepalive_timeout)[2], zone_partition_failed_requests
+), "the function must repeat the model above"
+# The probe timeouts weighed against the one taken: detection across the cut, and requests failed in all.
+_short = _failed_in_all(alternative_readiness_probe_timeout_short, balancer_keepalive_timeout)
+_long = _failed_in_all(alternative_readiness_probe_timeout_long, balancer_keepalive_timeout)
+zone_partition_detect_time_probe_short = duration(_short[0])
+zone_partition_failed_probe_short = count(_short[2])
+zone_partition_detect_time_probe_long = duration(_long[0])
+zone_partition_failed_probe_long = count(_long[2])
+# The keepalive timeout weighed against the one taken.
+zone_partition_keepalive_window_alternative = duration(
+    balancer_keepalive_interval * (1 + balancer_keepalive_jitter) + alternative_balancer_keepalive_timeout
+)
+_keepalive_alternative = _failed_in_all(readiness_probe_timeout, alternative_balancer_keepalive_timeout)
+zone_partition_stranded_keepalive_alternative = count(_keepalive_alternative[1])
+zone_partition_failed_keepalive_alternative = count(_keepalive_alternative[2])
+# The keepalive's own cost: a gateway that stalls (a pause, CPU throttled) sends no frame, so every node
+# closes its connections to it once a PING goes unanswered for the timeout, and the requests sent to it
+# since the stall began fail, not retried, where they would only have been late. At most one gateway's
+# share of the busiest region's peak over the keepalive window, for a stall longer than the timeout.
+_gateway_requests_per_second = region_checks_per_second_peak / gateways_per_region
+keepalive_stall_failed_at_most = count(_gateway_requests_per_second * zone_partition_keepalive_window)
+keepalive_stall_failed_at_most_alternative = count(
+    _gateway_requests_per_second * zone_partition_keepalive_window_alternative
+)
+
 if __name__ != "rate_limiter_zone_cut":
     print(
         markdown_table(
@@ -262,6 +315,27 @@ if __name__ != "rate_limiter_zone_cut":
                 ("... requests that would fail without the retries", zone_partition_no_retry_failed_requests),
                 ("... stranded without the keepalive, until the check", zone_partition_stranded_without_keepalive),
                 ("... failed in all without the keepalive", zone_partition_failed_without_keepalive),
+                (
+                    f"... with a {alternative_readiness_probe_timeout_short} probe timeout: detection, failed",
+                    f"{zone_partition_detect_time_probe_short}, {zone_partition_failed_probe_short}",
+                ),
+                (
+                    f"... with a {alternative_readiness_probe_timeout_long} probe timeout: detection, failed",
+                    f"{zone_partition_detect_time_probe_long}, {zone_partition_failed_probe_long}",
+                ),
+                (
+                    f"... with a {alternative_balancer_keepalive_timeout} keepalive timeout: window, stranded, failed",
+                    f"{zone_partition_keepalive_window_alternative}, {zone_partition_stranded_keepalive_alternative}, "
+                    f"{zone_partition_failed_keepalive_alternative}",
+                ),
+                (
+                    "A gateway stalled past the keepalive timeout: requests failed on it, at most",
+                    keepalive_stall_failed_at_most,
+                ),
+                (
+                    f"... with the {alternative_balancer_keepalive_timeout} timeout, for a stall past it",
+                    keepalive_stall_failed_at_most_alternative,
+                ),
             ],
         )
     )
