@@ -262,6 +262,54 @@ def test_rounds_within_count_a_last_retry_at_the_cap(first: float, cap: float, s
     assert estimation.rounds_within(first, cap, share) == rounds
 
 
+# By hand, waits doubling from 2 s: at full length 2, 6, 14 s, and the next (16 s) would reach 30 s,
+# so the last comes at the 19 s cap; at half length 1, 3, 7, 15 s, then 19 s; in 8 s, 1, 3, 7 s,
+# then 8 s. Draws of 1.8 + 3.8 + 5 + 8 = 18.6 s leave 0.4 s to the cap: the last retry waits the
+# 1 s Retry-After, to 19.6 s. Full-length waits 1 + 2 + 4 end exactly on a 7 s cap: no retry after.
+@pytest.mark.parametrize(
+    ("first", "cap", "shares", "times"),
+    [
+        (2, 19, [1, 1, 1, 1], [2, 6, 14, 19]),
+        (2, 19, [0.5] * 5, [1, 3, 7, 15, 19]),
+        (2, 8, [0.5] * 4, [1, 3, 7, 8]),
+        (2, 19, [0.9, 0.95, 0.625, 0.5, 0.5], [1.8, 5.6, 10.6, 18.6, 19.6]),
+        (1, 7, [1, 1, 1, 1], [1, 3, 7]),
+    ],
+)
+def test_retry_times_never_come_sooner_than_retry_after(
+    first: float, cap: float, shares: list[float], times: list[float]
+) -> None:
+    assert estimation.retry_times(first, cap, 1, shares) == pytest.approx(times)
+
+
+@pytest.mark.parametrize(
+    ("first", "shares", "retry_after", "message"),
+    [
+        (2, [1, 1], 1, "2 shares end before the cap of 19: give one for every wait"),
+        (2, [1, 0], 1, "every wait must be positive, not 0"),
+        (2, [1] * 4, -1, "Retry-After must not be negative, not -1"),
+    ],
+)
+def test_retry_times_rejects_draws_that_cannot_reach_the_cap(
+    first: float, shares: list[float], retry_after: float, message: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        estimation.retry_times(first, 19, retry_after, shares)
+
+
+# The grid (6 steps, 0.5 to 1) reaches sums just under the cap, such as 18.2 s in 19 s: every gap,
+# the first wait's included, is at least Retry-After, and the rounds run 4 to 5 (19 s), 3 to 4 (8 s).
+@pytest.mark.parametrize(("cap", "rounds"), [(19, {4, 5}), (8, {3, 4})])
+def test_jittered_retry_times_keep_every_gap_at_retry_after(cap: float, rounds: set[int]) -> None:
+    schedules = estimation.jittered_retry_times(2, cap, 1)
+    gaps = [b - a for times in schedules for a, b in zip([0.0, *times], times, strict=False)]
+    assert round(min(gaps), 6) == 1
+    assert any(cap - 1 < times[-2] < cap for times in schedules if len(times) > 1)
+    assert {len(times) for times in schedules} == rounds
+    with pytest.raises(ValueError, match="a grid of draws needs at least 2 steps, not 1"):
+        estimation.jittered_retry_times(2, cap, 1, steps=1)
+
+
 # 0.1 * 3 * 10 is 3.0000000000000004 in floating point: a plain ceiling would say 4. Noise below a
 # millionth is ignored (3.0000004); a fraction from a millionth up still rounds up (3.000002).
 @pytest.mark.parametrize(("value", "whole"), [(0.1 * 3 * 10, 3), (3.0000004, 3), (3.000002, 4), (26.05, 27)])

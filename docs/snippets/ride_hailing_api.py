@@ -24,6 +24,7 @@ from sdw.estimation import (
     doubling_waits,
     duration,
     fraction,
+    jittered_retry_times,
     markdown_table,
     rounds_within,
     size,
@@ -105,7 +106,8 @@ hold_longest_accept_wait = duration(hold_timeout - fastest_offer_ack)
 # that cap since the first 409 (the last retry at it), doubling from twice the server's `Retry-After`,
 # each drawn with equal jitter (between half and all of its length), so that riders who failed
 # together, after a store's failover say, do not retry in step, and none retries before
-# `Retry-After`. The rounds: fewest when every wait runs its full length (the last clipped to what
+# `Retry-After`: a wait that would pass the cap ends at it, but never sooner than `Retry-After` after
+# the retry before. The rounds: fewest when every wait runs its full length (the last clipped to what
 # is left), most when every one runs half of it.
 key_in_use_wait_cap = duration(create_deadline + abandoned_transaction_abort)
 key_in_use_first_wait = duration(float(key_in_use_retry_after) / EQUAL_JITTER_SHORTEST)
@@ -115,6 +117,22 @@ key_in_use_last_wait = duration(float(key_in_use_wait_cap) - sum(_waits))
 key_in_use_fewest_waits = count(rounds_within(float(key_in_use_first_wait), float(key_in_use_wait_cap)))
 key_in_use_waits = count(rounds_within(float(key_in_use_first_wait), float(key_in_use_wait_cap), EQUAL_JITTER_SHORTEST))
 key_in_use_wait_1, key_in_use_wait_2 = (duration(w) for w in _waits[:2])
+# Every draw on a grid of equal jitter's range, as Twitter's snippet checks its own: no retry sooner
+# than `Retry-After` after the one before, the last at the cap or later (at most `Retry-After` past
+# it), and the rounds from the fewest to the most above. Clipped to the cap alone, draws summing to
+# 7.5 s would leave the last wait 0.5 s.
+_schedules = jittered_retry_times(
+    float(key_in_use_first_wait), float(key_in_use_wait_cap), float(key_in_use_retry_after)
+)
+key_in_use_shortest_gap = duration(round(min(b - a for t in _schedules for a, b in zip([0.0, *t], t, strict=False)), 6))
+assert float(key_in_use_shortest_gap) >= float(key_in_use_retry_after), key_in_use_shortest_gap
+key_in_use_latest_retry = duration(float(key_in_use_wait_cap) + float(key_in_use_retry_after))
+assert float(key_in_use_wait_cap) <= min(t[-1] for t in _schedules)
+assert max(t[-1] for t in _schedules) < float(key_in_use_latest_retry)
+assert (min(map(len, _schedules)), max(map(len, _schedules))) == (
+    int(key_in_use_fewest_waits),
+    int(key_in_use_waits),
+)
 
 if __name__ != "ride_hailing_api":
     print(

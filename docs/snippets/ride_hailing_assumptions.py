@@ -237,6 +237,9 @@ routing_outage = duration(3600)
 no_driver_alert_factor = times(3)
 no_driver_alert_window = duration(900)
 no_driver_alert_minimum = count(50)
+# Rides given up with their offers run out (told "no driver near" from fresh cells, so good requests):
+# the launch ticket fires at this multiple of the share step 6's model gives at launch.
+give_up_ticket_factor = times(2)
 probe_interval = duration(60)
 probe_misses_to_page = count(3)
 probe_timeout = duration(10)
@@ -827,6 +830,12 @@ TABLE = [
         '"No driver near" alert: fewest answers in the window',
         no_driver_alert_minimum,
         "The page's choice (step 7): a small city's quiet hour does not page on a handful of answers.",
+    ),
+    (
+        "Rides given up with their offers run out: ticket at this multiple of the model's share",
+        give_up_ticket_factor,
+        "The page's choice (step 7): twice what step 6's model gives at launch, for a day, until the "
+        "acceptance-aware ranking ships.",
     ),
     (
         "Interval between synthetic ride requests",

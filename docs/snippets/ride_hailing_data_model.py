@@ -61,7 +61,8 @@ RIDE_FIELDS = [
     (
         "failover_seen_matched",
         0,
-        "set on a marked ride a hello showed matched or later; null otherwise, a bit in the overhead",
+        "set on a marked ride a hello showed matched or later on the trip's path (not cancelled); "
+        "null otherwise, a bit in the overhead",
     ),
     ("pickup, drop-off", 16, "two latitude and longitude pairs, 32-bit integers of 1e-7 degree"),
     ("actual drop-off", 8, "where the ride ended, which may differ from the drop-off requested"),

@@ -13,6 +13,7 @@ from ride_hailing_assumptions import (
     decline_share,
     driver_decision_time,
     eta_matrix_time,
+    give_up_ticket_factor,
     index_search_time,
     match_latency_target,
     mobile_round_trip_p99,
@@ -148,6 +149,15 @@ accept_service_burn_slow = times(
     (1 - share_within(_service_slow, float(accepted_latency_target))) / percentile_budget_share
 )
 assert accept_service_burn < 1 and accept_service_burn_slow < 1
+# Why the service's burn falls with slower decisions: a ride whose offers run out before one is
+# accepted is given up ("no driver near" from fresh cells, a good request) and leaves the accept
+# indicator, and slower decisions run more rides out. The share of requests given up so:
+accept_give_up_share = fraction(1 - sum(p for _, p in _outcomes))
+accept_give_up_share_slow = fraction(1 - sum(p for _, p in accept_times(P_FAIL, slow_decision_time)))
+# Watched by a ticket until the ranking ships: at a multiple of the launch share, which the slower
+# decisions pass.
+give_up_ticket_share = fraction(give_up_ticket_factor * accept_give_up_share)
+assert accept_give_up_share_slow > give_up_ticket_share > accept_give_up_share
 
 if __name__ != "ride_hailing_latency":
     print(

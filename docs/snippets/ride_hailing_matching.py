@@ -119,6 +119,13 @@ capture_limit_needed = peak(captures_peak * processor_limit_headroom)
 releases_peak = peak(rides_per_second_peak * (unmatched_share + cancel_share))
 release_limit_needed = peak(releases_peak * processor_limit_headroom)
 releases_over_endpoint_default = times(releases_peak / processor_default_endpoint_limit)
+# The account's limit counts every request, the payments service's retrieves of an intent (before a
+# resend) and the daily reconciliation's lists included. Those two endpoints keep their defaults, the
+# limiter pacing each at it, so the account's ask adds each default to the calls' limit.
+processor_paced_endpoints = count(2)
+processor_account_limit_needed = peak(
+    processor_limit_needed + processor_paced_endpoints * processor_default_endpoint_limit
+)
 
 # (e) Routing: without caching, every 30 s refresh of a ride is a route; with each ride's route cached,
 # a refresh is a sum over its segments and only re-routes reach the engine.
@@ -167,6 +174,7 @@ if __name__ != "ride_hailing_matching":
                 ("Processor calls at the peak (create, confirm, capture or cancel)", processor_calls_peak),
                 ("... over the processor's default limit", processor_ops_over_default_limit),
                 ("Processor limit to ask for, with headroom", processor_limit_needed),
+                ("... with the retrieves and lists at their endpoints' defaults", processor_account_limit_needed),
                 ("... and for each of the create and confirm endpoints", endpoint_limit_needed),
                 ("Captures at the peak, at most", captures_peak),
                 ("... the capture endpoint's limit to ask for", capture_limit_needed),

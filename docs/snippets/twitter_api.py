@@ -64,6 +64,7 @@ from sdw.estimation import (
     doubling_waits,
     duration,
     fraction,
+    jittered_retry_times,
     markdown_table,
     peak,
     rounds_within,
@@ -158,14 +159,13 @@ key_in_use_wait_cap = duration(idempotency_lease + cassandra_batch_lands_within)
 # jitter, uniform between half and all of its length, so the first is drawn between `Retry-After`
 # and twice it. Full jitter (from zero) would spread them too, but a wait could then be drawn near
 # zero, before the server's time and with no bound on the rounds before the cap; at least half its
-# length, each wait keeps them to a count. A wait that would pass the cap ends at it instead. Each
+# length, each wait keeps them to a count. A wait that would pass the cap ends at it, but never sooner
+# than `Retry-After` after the retry before (that retry too was refused with `Retry-After`). Each
 # wait ends in one retry whose conditional insert finds the key held: one conditional-insert round
 # on the server (a lightweight transaction: the Paxos prepare and the read of the key's row, across
 # the zones). The count of rounds varies with the draws: fewest when every wait runs its full
 # length, most when every one runs half of it.
 key_in_use_first_wait = duration(float(key_in_use_retry_after) / EQUAL_JITTER_SHORTEST)
-# The shortest first wait is the server's own time, never less.
-assert float(key_in_use_first_wait) * EQUAL_JITTER_SHORTEST >= float(key_in_use_retry_after)
 _waits = doubling_waits(float(key_in_use_first_wait), float(key_in_use_wait_cap))
 key_in_use_doubling_waits = count(len(_waits))
 key_in_use_doubling_time = duration(sum(_waits))
@@ -176,6 +176,23 @@ key_in_use_waits = count(rounds_within(float(key_in_use_first_wait), float(key_i
 # The half-length schedule that rounds_within(..., EQUAL_JITTER_SHORTEST) counts, for its time before the last wait.
 _shortest = doubling_waits(float(key_in_use_first_wait) * EQUAL_JITTER_SHORTEST, float(key_in_use_wait_cap))
 key_in_use_shortest_before_last = duration(sum(_shortest))
+# Every draw on a grid of equal jitter's range, sums just under the cap included: no retry comes
+# sooner than `Retry-After` after the one before (or the first 409), the last comes at the cap or
+# later, and the rounds run from the fewest to the most above. A last retry clipped to the cap alone
+# would fail the first check: draws summing to 18.6 s would leave it 0.4 s.
+_schedules = jittered_retry_times(
+    float(key_in_use_first_wait), float(key_in_use_wait_cap), float(key_in_use_retry_after)
+)
+key_in_use_shortest_gap = duration(round(min(b - a for t in _schedules for a, b in zip([0.0, *t], t, strict=False)), 6))
+assert float(key_in_use_shortest_gap) >= float(key_in_use_retry_after), key_in_use_shortest_gap
+assert min(t[-1] for t in _schedules) >= float(key_in_use_wait_cap)
+assert (min(map(len, _schedules)), max(map(len, _schedules))) == (
+    int(key_in_use_fewest_waits),
+    int(key_in_use_waits),
+)
+# The last retry comes at most `Retry-After` past the cap: the client outlasts the lease and the batch all the same.
+key_in_use_latest_retry = duration(float(key_in_use_wait_cap) + float(key_in_use_retry_after))
+assert max(t[-1] for t in _schedules) < float(key_in_use_latest_retry)
 
 # The outbox (step 4): a post, a favorite or a follow (or unfollow) writes a row in the same
 # logged batch as its data, then a plain write with the row's remaining TTL marks it sent.

@@ -4,6 +4,7 @@ import math
 
 from concept_overload_retries import budget_share as retry_budget_share
 from reference_capacity import kafka_replica_lag_max
+from twitter_api import outbox_rows_per_second_peak
 from twitter_api_assumptions import timeline_load_deadline, write_deadline
 from twitter_assumptions import (
     availability_target,
@@ -324,6 +325,10 @@ zone_loss_stall_deliveries = count(deliveries_per_second_peak * (log_stall_longe
 zone_loss_stall_deliveries_unmarked = count(deliveries_per_second_peak * log_stall_longest * 2)
 zone_loss_stall_mark_saving = count(zone_loss_stall_deliveries_unmarked - zone_loss_stall_deliveries)
 zone_loss_stall_mark_saving_share = fraction(zone_loss_stall_mark_saving / zone_loss_stall_deliveries_unmarked)
+# The count cuts the stall's end cleanly: the rows read just as appends resume race their marks, so it
+# is about that, up to a second's deliveries more. The marks themselves, one plain write for each
+# event of the stall, reach the service's write pool together as the stall ends.
+zone_loss_stall_marks = count(outbox_rows_per_second_peak * log_stall_longest)
 zone_loss_late_tweets_without_head_consumer = count(tweets_per_second_peak * SECONDS_PER_HOUR)
 zone_loss_late_without_head_consumer_freshness_budget_share = fraction(
     zone_loss_late_tweets_without_head_consumer / freshness_allowance_tweets

@@ -14,10 +14,11 @@ Conventions:
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 # --- Units (decimal, bytes) -------------------------------------------------------------
@@ -388,6 +389,43 @@ def rounds_within(first: float, cap: float, share: float = 1.0) -> int:
     at the cap unless those waits end exactly on it (float noise below a millionth ignored)."""
     waits = doubling_waits(first * share, cap)
     return len(waits) + (1 if round(cap - sum(waits), 6) > 0 else 0)
+
+
+def retry_times(first: float, cap: float, retry_after: float, shares: Sequence[float]) -> list[float]:
+    """When a client's retries come, counted from its first refusal: its waits double from `first`,
+    the k-th run at `shares[k]` of its length (the jitter's draw). A wait that would pass `cap` ends
+    at it, but never sooner than `retry_after` after the retry before, since every refusal carries
+    that `Retry-After`: that retry is the last. A wait ending on the cap (float noise below a
+    millionth ignored) is the last as well. Too few shares for the waits before the cap is an error."""
+    if retry_after < 0:
+        raise ValueError(f"Retry-After must not be negative, not {retry_after}")
+    times_: list[float] = []
+    now = 0.0
+    for k, share in enumerate(shares):
+        wait = first * 2**k * share
+        if wait <= 0:
+            raise ValueError(f"every wait must be positive, not {wait} (share {share})")
+        if round(cap - (now + wait), 6) > 0:
+            now += wait
+            times_.append(now)
+            continue
+        times_.append(now + wait if round(cap - (now + wait), 6) == 0 else max(cap, now + retry_after))
+        return times_
+    raise ValueError(f"{len(shares)} shares end before the cap of {cap}: give one for every wait")
+
+
+def jittered_retry_times(
+    first: float, cap: float, retry_after: float, steps: int = 6, shortest: float = EQUAL_JITTER_SHORTEST
+) -> list[list[float]]:
+    """`retry_times` for every combination of draws on a grid: each wait run at one of `steps`
+    evenly spaced shares from `shortest` to all of its length (equal jitter's range). The grid
+    reaches sums of draws just under the cap, where a last retry clipped to the cap alone would
+    come sooner than `retry_after`."""
+    if steps < 2:
+        raise ValueError(f"a grid of draws needs at least 2 steps, not {steps}")
+    grid = [shortest + (1 - shortest) * i / (steps - 1) for i in range(steps)]
+    waits = rounds_within(first, cap, shortest)
+    return [retry_times(first, cap, retry_after, shares) for shares in itertools.product(grid, repeat=waits)]
 
 
 def whole_per_zone(servers: float, zones: float) -> int:
