@@ -86,7 +86,8 @@ zone_partition_detect_cross_share = fraction(
 # have dropped the zone's gateways and calls the zonal shift, which takes its time to take effect. From
 # then on the NLB sends no new connection to the zone's Envoy nodes; a connection opened before lasts until
 # Envoy closes it, its grace period included: that long, at most, the zone's share of the region's
-# requests keeps arriving.
+# requests keeps arriving. The counts below take the zone's full rate until then, so they are bounds: after
+# the shift only connections opened before it still arrive, fewer as each reaches its maximum life.
 zone_partition_drain_time = duration(
     zone_partition_detect_time
     + shift_decision_time
@@ -141,7 +142,7 @@ zone_partition_retries_per_request = count(
 zone_partition_retries_per_second = peak(_zone_requests_per_second * zone_partition_retries_per_request)
 # Each try on an unreachable gateway waits for its connection as a pending request, up to the connect
 # timeout: this many at once across the zone's nodes, on average at most (the tries a second times that
-# wait), which the pending-request breaker must allow. (In the seconds when only gateways across the cut
+# wait), which the pending-request breaker must allow. (In the window when only gateways across the cut
 # are ready, every try waits; those requests fail whatever the breaker does.)
 zone_partition_connect_waits = count(
     _zone_requests_per_second
@@ -279,7 +280,7 @@ if __name__ != "rate_limiter_zone_cut":
                     "for about",
                     zone_partition_drain_time,
                 ),
-                ("... that many requests, busiest region at peak", zone_partition_front_door_requests),
+                ("... that many requests, busiest region at peak, at most", zone_partition_front_door_requests),
                 (
                     "... within it, from the shift for the TTL: requests on cached answers failing to connect, at most",
                     zone_partition_cached_answer_requests,
@@ -306,13 +307,16 @@ if __name__ != "rate_limiter_zone_cut":
                     "... requests failed at connect on every try (every one while only gateways across are ready)",
                     zone_partition_connect_failed_requests,
                 ),
-                ("... requests failed in all, in the region", zone_partition_failed_requests),
-                ("... of its front door's, checked on its gateways' local buckets", zone_partition_local_only_requests),
+                ("... requests failed in all, in the region, at most", zone_partition_failed_requests),
+                (
+                    "... of its front door's, checked on its gateways' local buckets, at most",
+                    zone_partition_local_only_requests,
+                ),
                 (
                     "... a key whose connections all reach it is refused below its limit above, a minute",
                     zone_partition_refused_above_per_minute,
                 ),
-                ("... requests that would fail without the retries", zone_partition_no_retry_failed_requests),
+                ("... requests that would fail without the retries, at most", zone_partition_no_retry_failed_requests),
                 ("... stranded without the keepalive, until the check", zone_partition_stranded_without_keepalive),
                 ("... failed in all without the keepalive", zone_partition_failed_without_keepalive),
                 (
