@@ -73,12 +73,12 @@ from url_shortener_traffic import (
 
 from sdw.estimation import (
     GB,
-    MiB,
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     SECONDS_PER_MINUTE,
     SECONDS_PER_MONTH,
     SECONDS_PER_YEAR,
+    MiB,
     bandwidth,
     count,
     duration,
