@@ -146,6 +146,13 @@ stream_shard_buffer = fraction(0.2)
 # retrieval (how-do-i-size-a-stream.html); on demand bills each record rounded up to 1 KB (1,024 B).
 stream_advantage_commitment = throughput(25 * MiB, "B/s")
 stream_on_demand_record_unit = size(1024)
+# Advantage's rates are "at least 60% lower" than On-demand Standard's (the same page). Standard's
+# US East rates, dollars a GB in and a GB out, are the reviewer's figures: AWS's pricing page renders
+# them in script and this guide could not read them there, so they are an assumption. A GB is taken
+# as 10^9 B, the larger bill of the two readings.
+stream_advantage_discount = fraction(0.6)
+stream_standard_ingest_price_per_gb = count(0.08)
+stream_standard_retrieval_price_per_gb = count(0.04)
 # Its provisioned price in US East: dollars a shard-hour, and a million PUT payload units (25 KB each).
 KINESIS_PRICING = "https://aws.amazon.com/kinesis/data-streams/pricing/"
 stream_shard_hour_price = count(0.015)
@@ -165,6 +172,8 @@ list_page_count_query_share = fraction(0.25)
 # A list page's links: the page size of step 3's list call (limit=50), each link read by key from the
 # link store (step 4), counted as full pages.
 list_page_links = count(50)
+# How long a list page waits for its totals from the analytics store before it answers without them.
+list_totals_deadline = duration(0.2)
 
 # --- Popularity and the cache -----------------------------------------------------------------
 zipf_exponent = count(0.8)
@@ -523,7 +532,7 @@ TABLE = [
         "clicks a day, so their lists are short.",
     ),
     (
-        "Count queries a day (stats, and a link read with its total)",
+        "Count queries a day (stats, a link read with its total, or a list page's totals)",
         count_queries_per_day,
         f"An assumption: one for every {count(links_created_per_day * (1 - anonymous_link_share) / count_queries_per_day)} "
         "links made with an account. Most of those come through API keys, from tools that read counts per campaign "
@@ -539,6 +548,11 @@ TABLE = [
         "Links on a list page",
         list_page_links,
         "The list call's page size (step 3); each is read by key from the link store, every page counted full.",
+    ),
+    (
+        "A list page's wait for its totals",
+        list_totals_deadline,
+        "Chosen: past it the page answers from the link store alone, its totals null (step 3).",
     ),
     (
         "Zipf exponent of link popularity",
@@ -930,8 +944,16 @@ TABLE = [
     ),
     (
         "On-demand Advantage: the account's commitment each way; the billed record unit",
-        f"{stream_advantage_commitment}; {stream_on_demand_record_unit}",
-        f"25 MiB/s in and out, the [capacity modes]({KINESIS_MODES}) page; a record rounds up to 1 KB (1,024 B), [pricing]({KINESIS_PRICING}).",
+        f"25 MiB/s ({stream_advantage_commitment}); 1 KB as AWS counts it ({stream_on_demand_record_unit})",
+        f"AWS's binary units: 25 MiB/s in and out, the [capacity modes]({KINESIS_MODES}) page; a record rounds "
+        f"up to 1 KB (1,024 B), [pricing]({KINESIS_PRICING}).",
+    ),
+    (
+        "On-demand Standard, US East: dollars a GB in; a GB out",
+        f"{stream_standard_ingest_price_per_gb}; {stream_standard_retrieval_price_per_gb}",
+        "An assumption: the reviewer's figures, not read from AWS's [pricing]"
+        f"({KINESIS_PRICING}) page, which renders its rates in script. Advantage's are at least "
+        f"{stream_advantage_discount} lower ([capacity modes]({KINESIS_MODES})).",
     ),
     (
         "Managed stream, provisioned: dollars a shard-hour; a million PUT units",

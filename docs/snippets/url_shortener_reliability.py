@@ -28,6 +28,7 @@ from url_shortener_assumptions import (
     slo_window,
     status_changes_per_day,
     stream_advantage_commitment,
+    stream_advantage_discount,
     stream_on_demand_jump,
     stream_on_demand_record_unit,
     stream_put_unit_bytes,
@@ -36,6 +37,8 @@ from url_shortener_assumptions import (
     stream_shard_hour_price,
     stream_shard_write_bytes,
     stream_shard_write_records,
+    stream_standard_ingest_price_per_gb,
+    stream_standard_retrieval_price_per_gb,
     takedown_budget,
     zones,
 )
@@ -69,11 +72,13 @@ from url_shortener_traffic import (
 )
 
 from sdw.estimation import (
+    GB,
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     SECONDS_PER_MINUTE,
     SECONDS_PER_MONTH,
     SECONDS_PER_YEAR,
+    MiB,
     bandwidth,
     count,
     duration,
@@ -104,21 +109,22 @@ ticket_burn_short_window = duration(3 * SECONDS_PER_DAY / 12)
 # At a burn rate of 1 the whole budget lasts exactly the window.
 ticket_budget_gone_in = duration(slo_window / ticket_burn_rate)
 # The same burn rates on creation's budget, and on the freshness target's: its budget is the share
-# of clicks counted later than a minute. A click still uncounted a minute after it arrived counts as
-# late at once, so a stalled stream job pages once that share of an hour's clicks are late: the
-# first minute's clicks turn late only after a minute.
+# of clicks counted later than a minute, measured end to end by the prober's canary clicks (step 7).
 create_error_budget_share = fraction(1 - create_availability_target)
 create_fast_burn_error_share = fraction(fast_burn_rate * create_error_budget_share)
 create_slow_burn_error_share = fraction(slow_burn_rate * create_error_budget_share)
 freshness_budget_share = fraction(1 - count_freshness_share)
 freshness_fast_burn_late_share = fraction(fast_burn_rate * freshness_budget_share)
 freshness_slow_burn_late_share = fraction(slow_burn_rate * freshness_budget_share)
-stalled_job_pages_after = duration(count_freshness_target + freshness_fast_burn_late_share * SECONDS_PER_HOUR)
 # The prober (step 7) follows each canary link every minute from several regions, and pages after this
 # many failures in a row, so one probe lost on the internet does not page.
 probe_interval = duration(SECONDS_PER_MINUTE)
 probe_failures_to_page = count(3)
 probe_page_after = duration(probe_interval * probe_failures_to_page)
+# A canary click is late once it is not in its link's minute row a freshness target after the click,
+# so a stall anywhere between the edge and the analytics store pages when the third canary in a row
+# is found late: two intervals after the first, plus the target.
+stalled_pipeline_pages_after = duration(probe_interval * (probe_failures_to_page - 1) + count_freshness_target)
 # The consistency probe creates a canary through every zone each interval and counts failures per
 # zone, so a fault in one zone pages after that zone's own failures in a row, within probe_page_after.
 # Each canary expires after a day, so the canaries standing stay few; unexpired, a year would leave
@@ -324,11 +330,13 @@ viral_late_clicks = count(
 )
 viral_late_share_of_day = fraction(viral_late_clicks / redirects_per_day)
 viral_late_share_of_window = fraction(viral_late_clicks / (redirects_per_second * slo_window))
-# Of the hour around it, a viral minute makes this share of the clicks late: it pages too.
-viral_late_share_of_hour = fraction(
-    viral_late_clicks / (redirects_per_second_peak * SECONDS_PER_HOUR + viral_hits_per_second * SECONDS_PER_MINUTE)
-)
-assert viral_late_share_of_hour > freshness_fast_burn_late_share
+# The canary clicks sample time, not clicks: of the hour around a viral minute, those clicked while
+# the backlog ahead held more than a minute of counting are late, enough for the fast burn's page,
+# and so are three in a row. The freshness pages therefore wait while the job's backlog shrinks, for
+# at most the viral minute's drain.
+viral_late_canary_share_of_hour = fraction((late_until - late_from) / SECONDS_PER_HOUR)
+assert viral_late_canary_share_of_hour > freshness_fast_burn_late_share
+assert late_until - late_from > stalled_pipeline_pages_after
 # The slow drain alone stays just inside the allowance; with a viral minute it does not.
 assert slow_drain_late_clicks < freshness_allowance < slow_drain_late_clicks + viral_late_clicks
 # The event log in a viral minute: every raw line in, written by its partition's leader and copied
@@ -397,6 +405,45 @@ on_demand_stream_lines_refused = count(
 stream_on_demand_billed_ingest = bandwidth(redirects_per_second * stream_on_demand_record_unit)
 stream_advantage_commitment_used = fraction(stream_on_demand_billed_ingest / stream_advantage_commitment)
 assert stream_advantage_commitment_used < 1
+# Warm throughput is set in MiB/s (TargetMiBps), and a shard takes 1 MiB/s or 1,000 records/s in
+# either mode, so warming by the bytes alone (the unbuffered byte count of shards) would take too few
+# records: the records set it, one MiB/s for each of the provisioned option's shards.
+stream_advantage_warm_records_by_bytes = peak(viral_stream_shards_for_bytes * stream_shard_write_records)
+assert stream_advantage_warm_records_by_bytes < viral_click_rate
+stream_advantage_warm_mibps = count(viral_stream_shards)
+assert stream_advantage_warm_mibps * MiB > viral_log_ingress
+# Advantage's bill, bounded at the assumed Standard rates less the 60%: no shard-hours, no PUT units,
+# no per-stream charge. Each way the account pays the commitment or its use, whichever is larger,
+# over whatever period AWS measures it; records bill rounded up to 1 KB, and retrieval is counted
+# as ingest is (an upper bound). The floor: the commitment alone, all month. The ceiling: the day's
+# peak rate, above the commitment, billed every second of the month; a viral minute adds its own.
+stream_advantage_price_per_gb = count(
+    (stream_standard_ingest_price_per_gb + stream_standard_retrieval_price_per_gb) * (1 - stream_advantage_discount)
+)
+stream_advantage_commitment_cost_per_month = count(
+    stream_advantage_commitment * SECONDS_PER_MONTH / GB * stream_advantage_price_per_gb
+)
+stream_on_demand_billed_ingest_peak = bandwidth(redirects_per_second_peak * stream_on_demand_record_unit, peak=True)
+assert stream_on_demand_billed_ingest_peak > stream_advantage_commitment
+stream_advantage_cost_bound_per_month = count(
+    stream_on_demand_billed_ingest_peak * SECONDS_PER_MONTH / GB * stream_advantage_price_per_gb
+)
+stream_advantage_viral_minute_cost = count(
+    (viral_click_rate - redirects_per_second_peak)
+    * SECONDS_PER_MINUTE
+    * stream_on_demand_record_unit
+    / GB
+    * stream_advantage_price_per_gb
+)
+# The chosen provisioned option's whole bill (shards and PUT units), against Advantage's ceiling, and
+# the combined Standard rate a GB at which that ceiling would reach it.
+stream_provisioned_cost_per_month = count(stream_shard_cost_per_month + stream_put_cost_per_month)
+stream_advantage_saving_min = count(stream_provisioned_cost_per_month - stream_advantage_cost_bound_per_month)
+assert stream_advantage_saving_min > 0
+stream_standard_break_even_price_per_gb = count(
+    stream_provisioned_cost_per_month
+    / (stream_on_demand_billed_ingest_peak * SECONDS_PER_MONTH / GB * (1 - stream_advantage_discount))
+)
 
 # The planned outage and one viral minute in the same month, against the allowance.
 outage_and_viral_late_share = fraction(outage_late_share + viral_late_share_of_window)
