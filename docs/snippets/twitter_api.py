@@ -153,11 +153,11 @@ paxos_state_bytes = size(
 # all the same, and after it the client keeps the draft and its key for the user's next action.
 key_in_use_wait_cap = duration(idempotency_lease + cassandra_batch_lands_within)
 # The client stops on time, not on a count: it retries until the cap has passed since its first 409,
-# and its last retry comes at the cap, so it outlasts both the lease and the batch whatever it draws.
-# It never retries before the server's `Retry-After`, and jitter only lengthens a wait: its waits
-# double from twice `Retry-After` (2, 4, 8 s, ... for `Retry-After: 1`), each drawn with equal
-# jitter, uniform between half and all of its length, so the first is drawn between `Retry-After`
-# and twice it. Full jitter (from zero) would spread them too, but a wait could then be drawn near
+# and its last retry comes at the cap or later, so it outlasts both the lease and the batch whatever
+# it draws. It never retries before the server's `Retry-After`, and jitter never shortens a wait
+# below it: its waits double from twice `Retry-After` (2, 4, 8 s, ... for `Retry-After: 1`), each
+# drawn with equal jitter, uniform between half and all of its length, so the first is drawn
+# between `Retry-After` and twice it. Full jitter (from zero) would spread them too, but a wait could then be drawn near
 # zero, before the server's time and with no bound on the rounds before the cap; at least half its
 # length, each wait keeps them to a count. A wait that would pass the cap ends at it, but never sooner
 # than `Retry-After` after the retry before (that retry too was refused with `Retry-After`). Each

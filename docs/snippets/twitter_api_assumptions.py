@@ -68,7 +68,7 @@ read_deadline = duration(timeline_load_deadline)
 idempotency_lease = duration(post_deadline)
 # The server's `Retry-After` on a 409 idempotency_key_in_use (step 3): the shortest wait a client may
 # draw. It never retries before it: its waits double from twice it, each drawn with equal jitter
-# between half and all of its length, so jitter only lengthens a wait past it (twitter_api).
+# between half and all of its length, so jitter never shortens a wait below it (twitter_api).
 # Ride-hailing's create uses the same.
 key_in_use_retry_after = duration(1)
 # Outbox row (step 4): the second, the shard, an event ID, the event's kind and key, the sent mark.

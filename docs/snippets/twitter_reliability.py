@@ -326,9 +326,14 @@ zone_loss_stall_deliveries_unmarked = count(deliveries_per_second_peak * log_sta
 zone_loss_stall_mark_saving = count(zone_loss_stall_deliveries_unmarked - zone_loss_stall_deliveries)
 zone_loss_stall_mark_saving_share = fraction(zone_loss_stall_mark_saving / zone_loss_stall_deliveries_unmarked)
 # The count cuts the stall's end cleanly: the rows read just as appends resume race their marks, so it
-# is about that, up to a second's deliveries more. The marks themselves, one plain write for each
-# event of the stall, reach the service's write pool together as the stall ends.
+# is about that, up to a second's deliveries more. The marks themselves reach the service's write pool
+# together as the stall ends: the callbacks', one plain write for each event of the stall, and the
+# sweeper's, which marks the rows it read during the stall once its stalled publish lands (step 4:
+# it publishes, then marks), though the callbacks have marked them too.
+zone_loss_stall_race_deliveries = count(deliveries_per_second_peak * duration(1))
 zone_loss_stall_marks = count(outbox_rows_per_second_peak * log_stall_longest)
+zone_loss_stall_sweeper_marks = count(outbox_rows_per_second_peak * zone_loss_stall_swept_during)
+zone_loss_stall_marks_all = count(zone_loss_stall_marks + zone_loss_stall_sweeper_marks)
 zone_loss_late_tweets_without_head_consumer = count(tweets_per_second_peak * SECONDS_PER_HOUR)
 zone_loss_late_without_head_consumer_freshness_budget_share = fraction(
     zone_loss_late_tweets_without_head_consumer / freshness_allowance_tweets
@@ -498,6 +503,18 @@ if __name__ != "twitter_reliability":
                 ),
                 ("", "... saved by marking on a late acknowledgement", zone_loss_stall_mark_saving),
                 ("", "... as a share of the unmarked backlog", zone_loss_stall_mark_saving_share),
+                (
+                    "",
+                    "... rows read as appends resume race their marks: up to a second's more",
+                    zone_loss_stall_race_deliveries,
+                ),
+                ("", "Marks as the stall ends: the callbacks', one for each event of the stall", zone_loss_stall_marks),
+                (
+                    "",
+                    f"... the sweeper's, for the {zone_loss_stall_swept_during} whose rows it read during the stall",
+                    zone_loss_stall_sweeper_marks,
+                ),
+                ("", "... in all, plain writes to the write pool", zone_loss_stall_marks_all),
                 (
                     "",
                     "Tweets late in the busy hour if they all wait behind them",
