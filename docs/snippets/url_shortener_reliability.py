@@ -123,8 +123,10 @@ probe_failures_to_page = count(3)
 probe_page_after = duration(probe_interval * probe_failures_to_page)
 # A canary click is late once it is not in its link's minute row a freshness target after the click,
 # so a stall anywhere between the edge and the analytics store pages when the third canary in a row
-# is found late: two intervals after the first, plus the target.
+# is found late: two intervals after the first, plus the target. A stall can begin just after a
+# canary's click, so from the stall's start add up to one more interval before the first it delays.
 stalled_pipeline_pages_after = duration(probe_interval * (probe_failures_to_page - 1) + count_freshness_target)
+stalled_pipeline_pages_after_stall = duration(probe_interval + stalled_pipeline_pages_after)
 # The consistency probe creates a canary through every zone each interval and counts failures per
 # zone, so a fault in one zone pages after that zone's own failures in a row, within probe_page_after.
 # Each canary expires after a day, so the canaries standing stay few; unexpired, a year would leave
@@ -332,8 +334,9 @@ viral_late_share_of_day = fraction(viral_late_clicks / redirects_per_day)
 viral_late_share_of_window = fraction(viral_late_clicks / (redirects_per_second * slo_window))
 # The canary clicks sample time, not clicks: of the hour around a viral minute, those clicked while
 # the backlog ahead held more than a minute of counting are late, enough for the fast burn's page,
-# and so are three in a row. The freshness pages therefore wait while the job's backlog shrinks, for
-# at most the viral minute's drain.
+# and so are three in a row. The freshness pages are therefore held only while the job counts at its
+# full capacity and the lines waiting in the log and the managed stream fall, for at most the viral
+# minute's drain: a dead job counts nothing, and a dead bridge leaves the job short of input.
 viral_late_canary_share_of_hour = fraction((late_until - late_from) / SECONDS_PER_HOUR)
 assert viral_late_canary_share_of_hour > freshness_fast_burn_late_share
 assert late_until - late_from > stalled_pipeline_pages_after
