@@ -310,6 +310,14 @@ def test_jittered_retry_times_keep_every_gap_at_retry_after(cap: float, rounds: 
         estimation.jittered_retry_times(2, cap, 1, steps=1)
 
 
+# By hand, the grid's draws are multiples of 0.2 s (shares 0.5, 0.6 ... 1 of waits of 2, 4, 8, 16 s), so the
+# latest sum of draws under an 8 s cap is 7.8 s (1.8 + 2 + 4, say), its last retry 1 s later at 8.8 s;
+# under 19 s, 18.8 s and 19.8 s. The earliest last retry is at the cap; rounds 3 to 4, and 4 to 5.
+@pytest.mark.parametrize(("cap", "spread"), [(8, (1, 8, 8.8, 3, 4)), (19, (1, 19, 19.8, 4, 5))])
+def test_retry_spread_sums_up_every_draw(cap: float, spread: tuple) -> None:
+    assert tuple(estimation.retry_spread(2, cap, 1)) == pytest.approx(spread)
+
+
 # 0.1 * 3 * 10 is 3.0000000000000004 in floating point: a plain ceiling would say 4. Noise below a
 # millionth is ignored (3.0000004); a fraction from a millionth up still rounds up (3.000002).
 @pytest.mark.parametrize(("value", "whole"), [(0.1 * 3 * 10, 3), (3.0000004, 3), (3.000002, 4), (26.05, 27)])

@@ -24,8 +24,8 @@ from sdw.estimation import (
     doubling_waits,
     duration,
     fraction,
-    jittered_retry_times,
     markdown_table,
+    retry_spread,
     rounds_within,
     size,
 )
@@ -121,18 +121,12 @@ key_in_use_wait_1, key_in_use_wait_2 = (duration(w) for w in _waits[:2])
 # than `Retry-After` after the one before, the last at the cap or later (at most `Retry-After` past
 # it), and the rounds from the fewest to the most above. Clipped to the cap alone, draws summing to
 # 7.5 s would leave the last wait 0.5 s.
-_schedules = jittered_retry_times(
-    float(key_in_use_first_wait), float(key_in_use_wait_cap), float(key_in_use_retry_after)
-)
-key_in_use_shortest_gap = duration(round(min(b - a for t in _schedules for a, b in zip([0.0, *t], t, strict=False)), 6))
-assert float(key_in_use_shortest_gap) >= float(key_in_use_retry_after), key_in_use_shortest_gap
+_spread = retry_spread(float(key_in_use_first_wait), float(key_in_use_wait_cap), float(key_in_use_retry_after))
+key_in_use_shortest_gap = duration(_spread.shortest_gap)
 key_in_use_latest_retry = duration(float(key_in_use_wait_cap) + float(key_in_use_retry_after))
-assert float(key_in_use_wait_cap) <= min(t[-1] for t in _schedules)
-assert max(t[-1] for t in _schedules) < float(key_in_use_latest_retry)
-assert (min(map(len, _schedules)), max(map(len, _schedules))) == (
-    int(key_in_use_fewest_waits),
-    int(key_in_use_waits),
-)
+assert _spread.shortest_gap >= float(key_in_use_retry_after), key_in_use_shortest_gap
+assert float(key_in_use_wait_cap) <= _spread.earliest_last and _spread.latest_last < float(key_in_use_latest_retry)
+assert (_spread.fewest, _spread.most) == (int(key_in_use_fewest_waits), int(key_in_use_waits))
 
 if __name__ != "ride_hailing_api":
     print(

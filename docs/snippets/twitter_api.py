@@ -64,9 +64,9 @@ from sdw.estimation import (
     doubling_waits,
     duration,
     fraction,
-    jittered_retry_times,
     markdown_table,
     peak,
+    retry_spread,
     rounds_within,
     size,
     times,
@@ -180,19 +180,13 @@ key_in_use_shortest_before_last = duration(sum(_shortest))
 # sooner than `Retry-After` after the one before (or the first 409), the last comes at the cap or
 # later, and the rounds run from the fewest to the most above. A last retry clipped to the cap alone
 # would fail the first check: draws summing to 18.6 s would leave it 0.4 s.
-_schedules = jittered_retry_times(
-    float(key_in_use_first_wait), float(key_in_use_wait_cap), float(key_in_use_retry_after)
-)
-key_in_use_shortest_gap = duration(round(min(b - a for t in _schedules for a, b in zip([0.0, *t], t, strict=False)), 6))
-assert float(key_in_use_shortest_gap) >= float(key_in_use_retry_after), key_in_use_shortest_gap
-assert min(t[-1] for t in _schedules) >= float(key_in_use_wait_cap)
-assert (min(map(len, _schedules)), max(map(len, _schedules))) == (
-    int(key_in_use_fewest_waits),
-    int(key_in_use_waits),
-)
+_spread = retry_spread(float(key_in_use_first_wait), float(key_in_use_wait_cap), float(key_in_use_retry_after))
+key_in_use_shortest_gap = duration(_spread.shortest_gap)
 # The last retry comes at most `Retry-After` past the cap: the client outlasts the lease and the batch all the same.
 key_in_use_latest_retry = duration(float(key_in_use_wait_cap) + float(key_in_use_retry_after))
-assert max(t[-1] for t in _schedules) < float(key_in_use_latest_retry)
+assert _spread.shortest_gap >= float(key_in_use_retry_after), key_in_use_shortest_gap
+assert float(key_in_use_wait_cap) <= _spread.earliest_last and _spread.latest_last < float(key_in_use_latest_retry)
+assert (_spread.fewest, _spread.most) == (int(key_in_use_fewest_waits), int(key_in_use_waits))
 
 # The outbox (step 4): a post, a favorite or a follow (or unfollow) writes a row in the same
 # logged batch as its data, then a plain write with the row's remaining TTL marks it sent.

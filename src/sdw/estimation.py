@@ -20,6 +20,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import NamedTuple
 
 # --- Units (decimal, bytes) -------------------------------------------------------------
 KB = 1_000
@@ -426,6 +427,27 @@ def jittered_retry_times(
     grid = [shortest + (1 - shortest) * i / (steps - 1) for i in range(steps)]
     waits = rounds_within(first, cap, shortest)
     return [retry_times(first, cap, retry_after, shares) for shares in itertools.product(grid, repeat=waits)]
+
+
+class RetrySpread(NamedTuple):
+    """What every draw of `jittered_retry_times` comes to: the shortest gap between two retries (the
+    first refusal counted as one), the earliest and latest last retry, and the fewest and most rounds."""
+
+    shortest_gap: float
+    earliest_last: float
+    latest_last: float
+    fewest: int
+    most: int
+
+
+def retry_spread(first: float, cap: float, retry_after: float) -> RetrySpread:
+    """`jittered_retry_times` summed up, for a snippet to check its schedule against: a gap shorter
+    than `retry_after`, a last retry before `cap`, or rounds other than `rounds_within`'s show here."""
+    schedules = jittered_retry_times(first, cap, retry_after)
+    gaps = (b - a for times in schedules for a, b in zip([0.0, *times], times, strict=False))
+    lasts = [times[-1] for times in schedules]
+    rounds = [len(times) for times in schedules]
+    return RetrySpread(round(min(gaps), 6), min(lasts), max(lasts), min(rounds), max(rounds))
 
 
 def whole_per_zone(servers: float, zones: float) -> int:
