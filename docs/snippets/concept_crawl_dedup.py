@@ -230,8 +230,11 @@ simhash_original_index_per_node = size(SIMHASH_ORIGINAL_INDEX_BYTES / CRAWLER_NO
 SIMHASH_PROBES_PEAK = FETCHES_PEAK * SIMHASH_TABLES
 simhash_probes_peak = peak(SIMHASH_PROBES_PEAK)
 simhash_probes_per_node_peak = peak(SIMHASH_PROBES_PEAK / CRAWLER_NODES)
-# A node's usable RAM: the URL table's budget and the SimHash tables; the rest for queue heads, buffers, DNS.
-RAM_LEFT_BYTES = USABLE_RAM_BYTES - TABLE_RAM_BYTES - SIMHASH_BYTES_PER_NODE
+# A node's usable RAM: the URL table's budget, and beside it the SimHash tables; the rest for queue heads,
+# buffers, DNS.
+RAM_BESIDE_TABLE_BYTES = USABLE_RAM_BYTES - TABLE_RAM_BYTES
+ram_beside_table = size(RAM_BESIDE_TABLE_BYTES)
+RAM_LEFT_BYTES = RAM_BESIDE_TABLE_BYTES - SIMHASH_BYTES_PER_NODE
 assert RAM_LEFT_BYTES > 0, "the SimHash tables no longer fit in RAM beside the URL table's budget"
 ram_left = size(RAM_LEFT_BYTES)
 
@@ -286,6 +289,7 @@ if __name__ != "concept_crawl_dedup":
                 ("SimHash probes a second, peak", simhash_probes_peak),
                 ("... on each node", simhash_probes_per_node_peak),
                 ("SimHash to original index, on SSD, each node", simhash_original_index_per_node),
+                ("Usable RAM beside the URL table's budget", ram_beside_table),
                 ("Usable RAM left for queue heads, buffers, DNS cache", ram_left),
             ],
         )

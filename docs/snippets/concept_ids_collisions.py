@@ -33,7 +33,8 @@ RANDOM_IDS = [
 
 
 def draws(bits: float, probability: float) -> Quantity:
-    return count(ids_before_collision(bits, probability))
+    # IDs drawn are whole things: rounded to the nearest whole one, so a small count reads "84", not "83.9".
+    return count(round(ids_before_collision(bits, probability)))
 
 
 birthday_rows = [

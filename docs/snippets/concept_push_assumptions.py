@@ -24,6 +24,13 @@ Published figures (read in December 2026):
   The pages plan on the low end, two an hour.
 - FCM topic fan-out: 10,000 messages a second per project is "a common rate", not guaranteed, shared
   between the project's fan-outs in progress (https://firebase.google.com/docs/cloud-messaging/topic-messaging).
+- FCM's throttles on one device: collapsible messages (any with a `collapse_key`) per app and device
+  come in a burst of 20, refilled by one every 3 minutes, and later ones are delayed; all messages to
+  one Android device are capped at 240 a minute and 5,000 an hour
+  (https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas, "Collapsible message
+  throttling" and "Maximum message rate to a single device"). For an offline device FCM holds up to 100
+  non-collapsible messages, then drops them and tells the app to sync in full
+  (https://firebase.google.com/docs/cloud-messaging/customize-messages/collapsible-message-types).
 
 From the Twitter example: its registered accounts and their device rows, daily users and their devices,
 the API's peak request rate and headroom, its notification senders' peak and its peak-to-average ratio.
@@ -49,6 +56,11 @@ The page's own assumptions (to be measured on a real system):
   opened push. Accounts that are not daily users hold one device row each.
 - A breaking-news alert is useful for 30 minutes.
 - One sender process makes 5,000 sends a second.
+- The delete breaker's lines, and the payload page (assumed; tune them on the measured baseline):
+  the breaker trips when `SENDER_ID_MISMATCH`, `BadDeviceToken` and `DeviceTokenNotForTopic` together
+  pass 20% of a gateway's sends over 1 minute (a healthy table gets them from stray rows alone, well
+  under 1%), or when `410` and `404` answers pass 3 times their trailing 7-day rate for that kind of
+  send over 5 minutes. Payload errors page above 0.1% of sends over 5 minutes.
 """
 
 from chat_assumptions import fcm_default_quota_per_minute, fcm_quota_step, fcm_quota_step_use
@@ -77,6 +89,17 @@ apple_background_per_hour = count(APPLE_BACKGROUND_PER_HOUR)
 # example's inputs, imported so both examples count their steps with one rule.
 QUOTA_STEP = 1 + float(fcm_quota_step)
 QUOTA_STEP_USE = float(fcm_quota_step_use)
+# FCM's throttles on one device, and what it holds for one offline.
+FCM_COLLAPSIBLE_BURST = 20  # collapsible messages per app per device, in a burst
+FCM_COLLAPSIBLE_REFILL_SECONDS = 3 * 60  # then one more every 3 minutes
+FCM_DEVICE_PER_MINUTE = 240  # all messages to one Android device
+FCM_DEVICE_PER_HOUR = 5_000
+FCM_PENDING_NON_COLLAPSIBLE = 100
+fcm_collapsible_burst = count(FCM_COLLAPSIBLE_BURST)
+fcm_collapsible_refill = duration(FCM_COLLAPSIBLE_REFILL_SECONDS)
+fcm_device_per_minute = count(FCM_DEVICE_PER_MINUTE)
+fcm_device_per_hour = count(FCM_DEVICE_PER_HOUR)
+fcm_pending_non_collapsible = count(FCM_PENDING_NON_COLLAPSIBLE)
 
 # --- The Twitter example's figures --------------------------------------------------------------------
 registered_tokens = count(float(device_records))
@@ -96,6 +119,15 @@ OPEN_WINDOW_SECONDS = 60
 REQUESTS_PER_OPEN = 1
 SENDS_PER_SENDER = 5_000
 ALERT_LIFE_SECONDS = 30 * 60
+# The delete breaker and the payload page: assumed, to be tuned on the measured baseline.
+BREAKER_CONFIG_ERROR_SHARE = 0.2  # wrong-configuration answers, of a gateway's sends
+BREAKER_CONFIG_WINDOW_SECONDS = 60
+HEALTHY_CONFIG_ERROR_SHARE = 0.01  # a healthy table's stray rows stay well under this
+BREAKER_DEAD_TOKEN_MULTIPLE = 3  # 410 and 404 answers, against their trailing rate for that kind of send
+BREAKER_DEAD_TOKEN_BASELINE_SECONDS = 7 * 86_400
+BREAKER_DEAD_TOKEN_WINDOW_SECONDS = 5 * 60
+PAYLOAD_ERROR_PAGE_SHARE = 0.001  # payload errors, of all sends
+PAYLOAD_ERROR_WINDOW_SECONDS = 5 * 60
 
 apns_streams_per_connection = count(APNS_STREAMS_PER_CONNECTION)
 gateway_response_time = duration(GATEWAY_RESPONSE_SECONDS)
@@ -106,6 +138,14 @@ open_window = duration(OPEN_WINDOW_SECONDS)
 requests_per_open = count(REQUESTS_PER_OPEN)
 sends_per_sender = per_second(SENDS_PER_SENDER)
 alert_life = duration(ALERT_LIFE_SECONDS)
+breaker_config_error_share = fraction(BREAKER_CONFIG_ERROR_SHARE)
+breaker_config_window = duration(BREAKER_CONFIG_WINDOW_SECONDS)
+healthy_config_error_share = fraction(HEALTHY_CONFIG_ERROR_SHARE)
+breaker_dead_token_multiple = times(BREAKER_DEAD_TOKEN_MULTIPLE)
+breaker_dead_token_baseline = duration(BREAKER_DEAD_TOKEN_BASELINE_SECONDS)
+breaker_dead_token_window = duration(BREAKER_DEAD_TOKEN_WINDOW_SECONDS)
+payload_error_page_share = fraction(PAYLOAD_ERROR_PAGE_SHARE)
+payload_error_window = duration(PAYLOAD_ERROR_WINDOW_SECONDS)
 
 if __name__ != "concept_push_assumptions":
     print(
@@ -129,6 +169,15 @@ if __name__ != "concept_push_assumptions":
                     apple_background_per_hour,
                     "Apple, background updates: the low end of two or three",
                 ),
+                ("FCM collapsible messages per app and device, in a burst", fcm_collapsible_burst, "Firebase, quotas"),
+                ("... then one more every", fcm_collapsible_refill, "Firebase, quotas"),
+                ("FCM messages to one Android device, a minute", fcm_device_per_minute, "Firebase, quotas"),
+                ("... and an hour", fcm_device_per_hour, "Firebase, quotas"),
+                (
+                    "FCM non-collapsible messages held for an offline device",
+                    fcm_pending_non_collapsible,
+                    "Firebase, collapsible messages",
+                ),
                 ("Registered device tokens", registered_tokens, "Twitter example, step 4"),
                 ("Daily users", daily_users, "Twitter example, step 1"),
                 ("Devices per daily user", devices_per_daily_user, "Twitter example"),
@@ -143,6 +192,23 @@ if __name__ != "concept_push_assumptions":
                 ("API requests per open", requests_per_open, "As the Twitter example counts an opened push"),
                 ("Sends a second per sender process", sends_per_sender, "Assumed; to be measured"),
                 ("Useful life of a breaking-news alert", alert_life, "Assumed"),
+                (
+                    f"Breaker: wrong-configuration answers, of a gateway's sends over {breaker_config_window}",
+                    breaker_config_error_share,
+                    "Assumed; tune on the measured baseline",
+                ),
+                ("... from a healthy table, well under", healthy_config_error_share, "Assumed"),
+                (
+                    f"Breaker: 410 and 404 answers over {breaker_dead_token_window}, against their "
+                    f"rate over the trailing {breaker_dead_token_baseline}",
+                    breaker_dead_token_multiple,
+                    "Assumed; tune on the measured baseline",
+                ),
+                (
+                    f"Page: payload errors, of sends over {payload_error_window}",
+                    payload_error_page_share,
+                    "Assumed; tune on the measured baseline",
+                ),
             ],
         )
     )

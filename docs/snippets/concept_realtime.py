@@ -1,6 +1,6 @@
 """Concepts, real-time delivery: requests and connections for polling, long polling and push.
 
-Assumed: CLIENTS online at once, each receiving a message every few minutes on average. Short
+Assumed: CLIENTS online at once, each receiving one message every ten minutes on average. Short
 polling asks every POLL_INTERVAL_SECONDS whether anything is new; long polling holds each request
 until a message arrives or LONG_POLL_TIMEOUT_SECONDS pass; server-sent events and WebSockets hold
 one connection per client and send a small heartbeat every HEARTBEAT_SECONDS so that proxies do
