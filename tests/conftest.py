@@ -182,6 +182,9 @@ def replace_once(path: Path, old: str, new: str) -> int:
 CHROMIUM = Path(chromium.CHROMIUM)
 CHROMIUM_FLAGS = chromium.CHROMIUM_FLAGS  # sdw.chromium, shared with the diagram fence and the benchmark
 ARTIFACTS = ROOT / "test-artifacts"
+# How long a browser test waits for search results: the page's worker builds the index from the
+# whole site's text first, which took over 10 s on a two-core host with other builds running.
+SEARCH_RESULTS_MS = 30_000
 
 
 @pytest.fixture(scope="session")

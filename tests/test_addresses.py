@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import SITE_URL, page_tree, site_files_requested
+from conftest import SEARCH_RESULTS_MS, SITE_URL, page_tree, site_files_requested
 from test_browser import Recorder
 
 from sdw.site_server import SiteServer
@@ -197,7 +197,7 @@ def test_the_404_page_links_into_the_site_from_wherever_it_finds_itself(browser,
         page.locator("input.md-search__input").fill("sharding")
         page.keyboard.press("Enter")
         page.wait_for_url(f"{fork.base}?q=sharding", wait_until="load")
-        page.wait_for_selector("li.md-search-result__item", timeout=10_000)
+        page.wait_for_selector("li.md-search-result__item", timeout=SEARCH_RESULTS_MS)
     finally:
         context.close()
     kept_pass.keep(files)  # the search index among them

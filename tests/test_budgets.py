@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import PAGES, SITE_URL, mkdocs_build, page_tree, replace_once, site_files_requested
+from conftest import PAGES, SEARCH_RESULTS_MS, SITE_URL, mkdocs_build, page_tree, replace_once, site_files_requested
 
 # A page of text (no diagram) must reach a phone in this many bytes, gzipped (issue 8).
 TEXT_PAGE_BUDGET = 150_000
@@ -140,7 +140,7 @@ def test_the_search_index_arrives_when_the_reader_opens_search(browser, site_ser
         # On a phone: the search icon in the header, then type.
         page.locator("label.md-header__button[for='__search']").click()
         page.locator("input.md-search__input").press_sequentially("fan-out")  # keystrokes, as a reader types
-        page.wait_for_selector("li.md-search-result__item", timeout=10_000)
+        page.wait_for_selector("li.md-search-result__item", timeout=SEARCH_RESULTS_MS)
         assert len([url for url in requested if url.endswith(SEARCH_INDEX)]) == 1
     finally:
         context.close()
@@ -156,7 +156,7 @@ def test_a_shared_search_link_loads_the_index_straight_away(browser, site_server
     files = site_files_requested(page, site_server.origin)
     try:
         page.goto(site_server.url("?q=sharding"), wait_until="networkidle")
-        page.wait_for_selector("li.md-search-result__item", timeout=10_000)
+        page.wait_for_selector("li.md-search-result__item", timeout=SEARCH_RESULTS_MS)
     finally:
         context.close()
     kept_pass.keep(files)  # the search index among them

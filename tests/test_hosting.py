@@ -9,7 +9,7 @@ from urllib.request import url2pathname
 
 import pytest
 import yaml
-from conftest import ROOT, SITE_URL, page_parts, page_tree, run
+from conftest import ROOT, SEARCH_RESULTS_MS, SITE_URL, page_parts, page_tree, run
 
 STEPS = yaml.safe_load((ROOT / "data/steps.yml").read_text(encoding="utf-8"))
 
@@ -93,7 +93,9 @@ def test_offline_copy_draws_diagrams_searches_and_estimates_from_file(browser, o
         assert drawn and all(drawn)
         page.locator("input.md-search__input").click()
         page.keyboard.type("crypto-shredding", delay=20)
-        page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
+        page.wait_for_function(
+            "document.querySelectorAll('.md-search-result__item').length > 0", timeout=SEARCH_RESULTS_MS
+        )
         # The same bar as the served site's search test (test_browser.SEARCHES): the page among
         # the first three pages found. Which section ranks first moves as pages gain text.
         links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map((a) => a.href)")
