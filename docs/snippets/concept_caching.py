@@ -14,7 +14,7 @@ HOT_KEY_READS_PER_SECOND = 10_000  # one very popular item, such as a viral post
 REFILL_SECONDS = 0.050  # a store query plus the cache write
 KEYS_WRITTEN_TOGETHER = 1_000_000  # e.g. a cache warmed by a batch job within one minute
 TTL_SECONDS = 3_600  # one hour
-TTL_JITTER = 0.10  # each TTL drawn at random within 10% either side
+TTL_JITTER = 0.10  # each TTL drawn at random within 10% either side (±10%)
 
 rows = [(fraction(hit), per_second(READS_PER_SECOND * (1 - hit)), times(1 / (1 - hit))) for hit in HIT_RATES]
 
@@ -54,6 +54,7 @@ if __name__ != "concept_caching":
     )
     print(
         f"Expiry: {keys_written_together} keys with a {ttl} TTL expire within {expiry_window_plain} "
-        f"({refills_plain} refills at peak); with {ttl_jitter} jitter, within {expiry_window_jittered} "
+        f"({refills_plain} refills at peak); with ±{ttl_jitter} jitter (a {jitter_band} band), "
+        f"within {expiry_window_jittered} "
         f"({refills_jittered} at peak)."
     )

@@ -92,12 +92,20 @@ antimeridian_wrapped_km = count(flat_km(LATITUDE, 179.99, east_lat, east_lon))
 antimeridian_unwrapped_km = count(flat_km(LATITUDE, 179.99, east_lat, east_lon, wrap=False))
 
 SHOWN_BEARINGS = (0, 45, 55, 58, 90)
+NOISE_KM = 1e-9  # 1 micrometre: below it, a difference is floating-point noise, not the formula's error
+
+
+def error_text(error_km: float, per_km: float, unit: str) -> str:
+    """An error in the table's unit, or 0 where it is only rounding (due north both formulas are exact)."""
+    return f"0 {unit}" if error_km < NOISE_KM else f"{count(error_km * per_km)} {unit}"
+
+
 rows = [
     (
         f"{b}°",
         f"{haversine_km(LATITUDE, 0.0, *points[b]):.7f} km",
-        f"{count(errors_km[b] * 1e6)} mm",
-        f"{count(query_errors_km[b] * 1e3)} m",
+        error_text(errors_km[b], 1e6, "mm"),
+        error_text(query_errors_km[b], 1e3, "m"),
         f"{flat_km(LATITUDE, 0.0, *points[b], with_cosine=False):.3f} km",
     )
     for b in SHOWN_BEARINGS

@@ -18,7 +18,8 @@ not re-checked since, so treat them as named assumptions; AWS bills storage in b
   0.0025 a GB and 0.025 per 1,000 requests; standard, within 12 hours, 0.02 a GB and 0.10 per 1,000
   (https://docs.aws.amazon.com/AmazonS3/latest/userguide/restoring-objects-retrieval-options.html for
   the times; the prices from the pricing page, as transcribed in public cost notes). Flexible
-  Retrieval adds an expedited tier, 1 to 5 minutes, at a higher price.
+  Retrieval's three tiers typically finish in 1 to 5 minutes (expedited, at a higher price; objects
+  under 250 MB), 3 to 5 hours (standard) and 5 to 12 hours (bulk), per the same retrieval-options page.
 - Restore request rate: up to 1,000 restore requests a second per account and region for Flexible
   Retrieval and Deep Archive, since November 2023 (AWS Storage Blog, "Restoring archived objects at
   scale from the Amazon S3 Glacier storage classes",

@@ -63,6 +63,7 @@ from twitter_assumptions import (
     daily_active_users,
     peak_to_average,
     registered_users,
+    text_copies,
     tweets_per_day,
 )
 from twitter_stores import user_key_bytes_total
@@ -132,7 +133,9 @@ rewrite_erasure_delay = duration((PURGE_DAYS + GC_DAYS) * SECONDS_PER_DAY)
 users = registered_users
 kms_keys_bill = count(registered_users * KMS_KEY_MONTH)
 kms_keys_over_quota = times(registered_users / KMS_KEY_QUOTA)
-key_table_bytes = user_key_bytes_total
+key_table_bytes = user_key_bytes_total  # all copies: the wide-column store keeps text_copies of each row
+key_table_copies = count(float(text_copies))
+key_table_bytes_per_copy = size(user_key_bytes_total / text_copies)
 unwraps_per_second = per_second(daily_active_users / SECONDS_PER_DAY)
 unwraps_peak = peak(daily_active_users / SECONDS_PER_DAY * peak_to_average)
 unwraps_peak_share_of_quota = fraction(unwraps_peak / KMS_CRYPTO_QUOTA)
@@ -166,7 +169,8 @@ if __name__ != "concept_life_delete":
                     "Crypto-shred: per-user data keys in a table",
                     f"{key_erasure_delay}: the purge, the key table collected daily, its hourly snapshots kept "
                     f"{key_snapshot_retention}",
-                    f"{key_table_bytes} of keys; {unwraps_per_second} unwraps ({unwraps_peak} at the peak), "
+                    f"{key_table_bytes} of keys in {key_table_copies} copies; {unwraps_per_second} unwraps "
+                    f"({unwraps_peak} at the peak), "
                     f"${unwrap_bill} a month",
                 ),
             ],

@@ -132,9 +132,17 @@ CLASSES = [
         None,
         FLEXIBLE_TRANSITION,
         FLEXIBLE_MIN_DAYS,
-        "minutes (expedited, dearer) to 5 hours",
+        "1-5 min (expedited, dearer), 3-5 h (standard), 5-12 h (bulk)",
     ),
-    ("Glacier Deep Archive", DEEP_PRICE, DEEP_RETRIEVAL, None, DEEP_TRANSITION, DEEP_MIN_DAYS, "12 to 48 hours"),
+    (
+        "Glacier Deep Archive",
+        DEEP_PRICE,
+        DEEP_RETRIEVAL,
+        None,
+        DEEP_TRANSITION,
+        DEEP_MIN_DAYS,
+        "within 12 h (standard), 48 h (bulk)",
+    ),
 ]
 BREAK_EVEN_OBJECT = 1024 * KiB  # the break-evens read a GB as 1 MiB objects
 

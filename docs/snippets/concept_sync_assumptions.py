@@ -229,64 +229,57 @@ phone_uplink_mbps = count(PHONE_UPLINK_BITS / 1e6)
 drop_every = duration(DROP_EVERY_SECONDS)
 android_share = fraction(ANDROID_SHARE)
 
+PAGE = "the page's assumption"
+REFERENCE_DRIVE = "the reference page's drive, Intel D7-P5500"
+
 if __name__ != "concept_sync_assumptions":
     print(
         markdown_table(
             ("Input", "Value", "Source"),
             [
-                ("Dropbox's block; its hash", f"{DROPBOX_BLOCK:,} B (4 MiB); SHA-256, {hash_bytes}", "Dropbox API"),
+                ("Dropbox's block", f"{DROPBOX_BLOCK:,} B (4 MiB)", "Dropbox API"),
+                ("Dropbox's block hash", f"SHA-256, {hash_bytes}", "Dropbox API"),
                 ("LBFS chunks: least, average, most", "2, 8 and 64 KiB", "LBFS, SOSP 2001"),
                 ("restic's chunks: least, most", "512 KiB and 8 MiB", "restic/chunker"),
-                (
-                    "rsync's smallest block; largest",
-                    f"{RSYNC_BLOCK_SIZE} B; {RSYNC_MAX_BLOCK_SIZE:,} B",
-                    "rsync source",
-                ),
-                (
-                    "Long poll held, default and longest; jitter added",
-                    f"{longpoll_timeout}, {longpoll_max}; up to {longpoll_jitter}",
-                    "Dropbox API",
-                ),
-                ("The worked file; the insert", f"{file_bytes}; {insert_bytes}", "the page's assumption"),
+                ("rsync's smallest block", f"{RSYNC_BLOCK_SIZE} B", "rsync source"),
+                ("rsync's largest block", f"{RSYNC_MAX_BLOCK_SIZE:,} B", "rsync source"),
+                ("Long poll held, by default", longpoll_timeout, "Dropbox API"),
+                ("Long poll held, at most", longpoll_max, "Dropbox API"),
+                ("Jitter added to a long poll, at most", longpoll_jitter, "Dropbox API"),
                 ("Version history kept (Basic, Plus)", version_days, "Dropbox help"),
                 (
                     "Background pushes an hour, at most",
                     apple_background_per_hour,
                     "Apple, the low end of two or three (the push page)",
                 ),
+                ("The worked file", file_bytes, PAGE),
+                ("The insert into it", insert_bytes, PAGE),
+                ("The page's chunks: least, average, most", "64 KiB, 128 KiB and 1 MiB", "the page's choice"),
+                ("Larger chunks weighed against them: least, average", "512 KiB, 1 MiB", "the page's choice"),
+                ("A block-index entry", index_entry_bytes, PAGE),
+                ("A reach-index entry", size(REACH_ENTRY_BYTES), PAGE),
+                ("SSD, dollars a GB", ssd_price, PAGE),
+                ("Copies of the indexes and blocklists", metadata_copies, PAGE),
+                ("HDD, dollars a GB", hdd_price, PAGE),
+                ("The block store's raw bytes over stored (erasure coding)", store_overhead, PAGE),
+                ("Hardware written off over", f"{HARDWARE_MONTHS} months", PAGE),
+                ("Transit, dollars a GB moved", transit_price, PAGE),
+                ("An SSD's bytes", size(SSD_BYTES), REFERENCE_DRIVE),
+                ("An SSD's random reads, rated", throughput(SSD_READS_PER_SECOND), REFERENCE_DRIVE),
                 (
-                    "The page's chunks: least, average, most; weighed against",
-                    "64 KiB, 128 KiB and 1 MiB; 512 KiB least, 1 MiB average",
-                    "the page's choice",
+                    "An SSD's random reads, planned",
+                    throughput(SSD_PLANNED_READS_PER_SECOND),
+                    "the reference page's planned utilization",
                 ),
-                (
-                    "A block-index entry; a reach-index entry",
-                    f"{index_entry_bytes}; {size(REACH_ENTRY_BYTES)}",
-                    "the page's assumption",
-                ),
-                (
-                    "Dollars a GB: SSD, copies; HDD, raw over stored (both written off over months); transit; "
-                    "an SSD's bytes, random reads rated and planned",
-                    f"{ssd_price}, {metadata_copies}; {hdd_price}, {store_overhead} ({HARDWARE_MONTHS}); "
-                    f"{transit_price}; {size(SSD_BYTES)}, {throughput(SSD_READS_PER_SECOND)} and "
-                    f"{throughput(SSD_PLANNED_READS_PER_SECOND)}",
-                    "the page's assumption; the drive, Intel D7-P5500 via the reference page",
-                ),
-                (
-                    "Users active a day; registered for each; devices each, online at the peak",
-                    f"{daily_users}; {registered_per_daily}; {devices_per_user}, {devices_online_per_user}",
-                    "the page's assumption",
-                ),
-                (
-                    "New files a user a day, their size",
-                    f"{new_files_per_user}, {new_file_bytes}",
-                    "the page's assumption",
-                ),
-                (
-                    "Edits a user a day; file size, bytes changed",
-                    f"{edits_per_user}; {edited_file_bytes}, {edit_change_bytes}",
-                    "the page's assumption",
-                ),
+                ("Users active a day", daily_users, PAGE),
+                ("Users registered for each active one", registered_per_daily, PAGE),
+                ("Devices a user", devices_per_user, PAGE),
+                ("A user's devices online at the peak", devices_online_per_user, PAGE),
+                ("New files a user a day", new_files_per_user, PAGE),
+                ("A new file's size", new_file_bytes, PAGE),
+                ("Edits a user a day", edits_per_user, PAGE),
+                ("An edited file's size", edited_file_bytes, PAGE),
+                ("Bytes an edit changes", edit_change_bytes, PAGE),
                 (
                     "Busiest hour over the day's average",
                     peak_to_average,
@@ -294,59 +287,38 @@ if __name__ != "concept_sync_assumptions":
                     f"at night); one region's 16 waking hours would give {waking_16_hours} (rules of thumb, peaks and "
                     "spikes)",
                 ),
-                (
-                    "New bytes already stored: other accounts, own",
-                    f"{cross_account_duplicate_share}, {own_duplicate_share}",
-                    "the page's assumption",
-                ),
-                (
-                    "Changes in a shared folder, its other members; what a phone downloads",
-                    f"{shared_change_share}, {shared_other_members}; {phone_download_share}",
-                    "the page's assumption",
-                ),
-                (
-                    "Files a namespace; bytes a journal row",
-                    f"{files_per_namespace}; {journal_row_bytes}",
-                    "the page's assumption",
-                ),
-                (
-                    "Idle uncommitted upload kept, cap an account; collector's grace; new bytes abandoned",
-                    f"{uncommitted_limit}, {uncommitted_cap}; {gc_grace}; {abandoned_share}",
-                    "the page's assumption",
-                ),
-                (
-                    "References a shard, walked a second; bytes stored; a large file",
-                    f"{refs_per_shard}, {shard_walk_per_second}; {store_bytes}; {big_file_bytes}",
-                    "the page's assumption",
-                ),
-                (
-                    "A computer's NAT idle timeout, its heartbeat; a proxy's idle cut; backoff spread; drained at "
-                    "a time; a disk",
-                    f"{desktop_nat_idle}, {desktop_heartbeat}; {proxy_idle}; {backoff_spread}; {drain_batch_share}; "
-                    f"{disk_read}/s",
-                    "the page's assumption; the proxy's cut, nginx's and AWS's default",
-                ),
-                ("Files in a folder moved at once", moved_folder_files, "the page's assumption"),
-                (
-                    "A hot file; devices fetching it; within",
-                    f"{hot_file_bytes}; {hot_devices}; {hot_window}",
-                    "the page's assumption",
-                ),
-                (
-                    "Phone upload rate, Mbit/s; a drop every; a part",
-                    f"{phone_uplink_mbps}; {drop_every}; {size(PART_BYTES)}",
-                    "video page",
-                ),
-                (
-                    "Held connections a server; heartbeat; zone headroom",
-                    f"{connections_per_server}; {heartbeat}; {zone_headroom}",
-                    "real-time page, chat example",
-                ),
-                (
-                    "Android's share of phones",
-                    android_share,
-                    "push page",
-                ),
+                ("New bytes already stored under other accounts", cross_account_duplicate_share, PAGE),
+                ("New bytes already stored under the user's own", own_duplicate_share, PAGE),
+                ("Changes made in a shared folder", shared_change_share, PAGE),
+                ("A shared folder's other members", shared_other_members, PAGE),
+                ("Changes a phone downloads", phone_download_share, PAGE),
+                ("Files a namespace", files_per_namespace, PAGE),
+                ("A journal row", journal_row_bytes, PAGE),
+                ("An idle uncommitted upload kept", uncommitted_limit, PAGE),
+                ("Idle uncommitted bytes an account may hold", uncommitted_cap, PAGE),
+                ("The garbage collector's grace", gc_grace, PAGE),
+                ("New bytes uploaded and never committed", abandoned_share, PAGE),
+                ("Chunk references a metadata shard", refs_per_shard, PAGE),
+                ("References a shard walks a second", shard_walk_per_second, PAGE),
+                ("Bytes stored", store_bytes, PAGE),
+                ("A large file", big_file_bytes, PAGE),
+                ("A computer's NAT idle timeout", desktop_nat_idle, PAGE),
+                ("A computer's heartbeat on a held stream", desktop_heartbeat, PAGE),
+                ("A proxy's idle cut", proxy_idle, "nginx's and AWS's default"),
+                ("Reconnect backoff spread", backoff_spread, PAGE),
+                ("Notifiers drained at a time in a deploy", drain_batch_share, PAGE),
+                ("A disk, streaming", f"{disk_read}/s", "the reference page"),
+                ("Files in a folder moved at once", moved_folder_files, PAGE),
+                ("A hot file", hot_file_bytes, PAGE),
+                ("Devices fetching the hot file", hot_devices, PAGE),
+                ("The time those devices fetch it within", hot_window, PAGE),
+                ("Phone upload rate, Mbit/s", phone_uplink_mbps, "video page"),
+                ("A phone's link drops every", drop_every, "video page"),
+                ("An upload part", size(PART_BYTES), "video page"),
+                ("Held connections a server", connections_per_server, "real-time page"),
+                ("Heartbeat on a held connection", heartbeat, "real-time page"),
+                ("Headroom to lose a zone", zone_headroom, "chat example"),
+                ("Android's share of phones", android_share, "push page"),
             ],
         )
     )
