@@ -44,6 +44,12 @@ LIVE_NATION_2023 = (
     "https://www.prnewswire.com/news-releases/"
     "live-nation-entertainment-reports-full-year-and-fourth-quarter-2023-results-302069252.html"
 )
+# Live Nation's third quarter of 2023 (its press release): 257 million fee-bearing tickets year to date, on track
+# to manage over 600 million tickets in the year, well over 300 million of them fee-bearing.
+LIVE_NATION_Q3_2023 = (
+    "https://www.prnewswire.com/news-releases/"
+    "live-nation-entertainment-reports-third-quarter-2023-results-301976388.html"
+)
 # Ticketmaster's account of the Eras Tour presale of 15 November 2022: over 3.5 million people
 # registered for Verified Fan, over 2 million tickets sold that day, 3.5 billion system requests.
 ERAS_ONSALE = "https://business.ticketmaster.com/press-release/taylor-swift-the-eras-tour-onsale-explained/"
@@ -164,7 +170,9 @@ TABLE = [
     (
         "Tickets a year",
         tickets_per_year,
-        "The example is sized at Ticketmaster's 2023 volume, so its normal day is a large seller's.",
+        "The example is sized at Ticketmaster's 2023 volume, so its normal day is a large seller's. About half "
+        f"are fee-bearing ([Live Nation, Q3 2023]({LIVE_NATION_Q3_2023})), the rest processed for clients; the "
+        "example sizes at the whole, the conservative case.",
     ),
     (
         "Tickets an order",
@@ -204,7 +212,8 @@ TABLE = [
         "Time over which they join",
         queue_join_window,
         "Assumed: most arrive in the minutes around the on-sale's start, which is announced, as many "
-        "before it as after: the window is centred on the start.",
+        "before it as after: the window is centred on the start. Those before it get their places by a "
+        "draw at the start (step 6). Spread evenly here; the spike at the start minute is to be measured.",
     ),
     (
         "Interval between a waiting buyer's polls",
@@ -331,7 +340,8 @@ TABLE = [
         "Payment endpoint's limit, raised",
         payment_endpoint_limit,
         "Assumed: the payment call's endpoint raised by arrangement to the account's default figure, asked "
-        "of Stripe at least six weeks ahead, as that page asks for a large increase. Every on-sale "
+        "of Stripe at least six weeks ahead, as that page asks for a large increase, asking too about its "
+        "concurrency limiter, since the workers keep hundreds of calls in flight. Every on-sale "
         "figure below scales with it.",
     ),
     (
@@ -478,7 +488,8 @@ TABLE = [
     (
         "Availability target, booking calls",
         availability_target,
-        f"The page's choice, over {slo_window_days} days: seat maps, holds, submits and the waiting room's answers.",
+        f"The page's choice, over {slo_window_days} days: pages, waiting-room answers, seat maps, holds, submits, "
+        "order polls (the budget counts the polls out, low).",
     ),
     (
         f"Hot on-sales counted in the error budget's {slo_window_days} days",
@@ -526,8 +537,9 @@ TABLE = [
     (
         "Region loss: time to resume",
         region_rto,
-        f"The page's choice: a person decides, the standby is promoted, the processor's records are "
-        f"reconciled ([idempotency keys]({STRIPE_IDEMPOTENCY}) last 24 hours), then sales resume.",
+        f"The page's choice: a person decides, the standby is promoted, the fleets are grown, the processor's "
+        f"records are reconciled ([idempotency keys]({STRIPE_IDEMPOTENCY}) last 24 hours), then sales resume; "
+        "step 7 sums the four steps' assumed times against it.",
     ),
 ]
 

@@ -105,7 +105,7 @@ TICKET_INDEXES = [("primary key (ticket_id)", 8), ("(order_id)", 8), ("unique (s
 QUEUE_POSITION = [
     ("show_id bigint", 8),
     ("account_id bigint", 8),
-    ("position bigint", 8),
+    ("position bigint, none until the draw for a join before the start", 8),
     ("joined_at timestamptz", 8),
 ]
 

@@ -16,6 +16,7 @@ from ticket_booking_assumptions import (
     order_poll_interval,
     order_poll_interval_late,
     payment_endpoint_limit,
+    pending_order_page,
     pick_time,
     position_block,
     processor_call_time,
@@ -27,6 +28,7 @@ from ticket_booking_assumptions import (
     queue_accounts,
     queue_poll_interval,
     region_rpo,
+    region_rto,
     release_cut,
     seat_map_refresh,
     settle_target,
@@ -201,6 +203,9 @@ error_budget_requests = count(window_requests * (1 - availability_target))
 failover_budget_share = fraction(failover_failed_requests / error_budget_requests)
 failovers_in_budget = count(int(error_budget_requests / failover_failed_requests))
 failover_joins_budget_share = fraction(failover_failed_joins / error_budget_requests)
+# Step 7's decision on the position counter: one that did not stall with the shard would save the failed
+# joins, but the race phase, which has no joins, would still fail this share of the budget.
+failover_race_share = fraction(failover_race_phase_requests / error_budget_requests)
 
 # --- A region lost: the processor's records to apply before sales resume ---------------------------------
 # Every payment the processor recorded that the standby may not reflect: those of orders submitted after
@@ -214,6 +219,22 @@ oldest_pending_hold = duration(
 )
 reconcile_window = duration(region_rpo + oldest_pending_hold + processor_call_time)
 reconcile_records_most = count(payment_endpoint_limit * reconcile_window / processor_calls_per_order)
+# An order may stay pending past the slow case, up to the oldest-pending page and longer in an outage: at the
+# page's age, the records to apply, the list pages that hold them, and the time to read them at the list
+# endpoint's default.
+reconcile_records_at_page = count(payment_endpoint_limit * pending_order_page / processor_calls_per_order)
+reconcile_pages_at_page = count(reconcile_records_at_page / processor_list_page)
+reconcile_list_time_at_page = duration(reconcile_pages_at_page / processor_endpoint_default)
+# The time to resume, a budget of four steps, each assumed (to be measured in the failover drill): a person
+# decides to fail over; the standby's shards are promoted; the waiting room and booking fleets are grown to
+# the on-sale's size; the processor's records are applied. Summed, it must fit the RTO.
+rto_decide = duration(600)
+rto_promote = duration(120)
+rto_grow_fleets = duration(300)
+rto_reconcile = duration(60)
+assert reconcile_list_time_at_page < rto_reconcile, "reading the processor's records takes longer than its budget"
+rto_budget = duration(rto_decide + rto_promote + rto_grow_fleets + rto_reconcile)
+assert rto_budget <= region_rto, "the region-loss steps do not fit the time to resume"
 standby_lag_page = duration(region_rpo / 2)
 # The queue store is not copied to the standby; each hot show's position counter is, on its row, up to the
 # lag behind. The promoted counter first moves on by a block a waiting-room server, more blocks than the
@@ -292,10 +313,28 @@ if __name__ != "ticket_booking_reliability":
                 (f"... against {slo_window_days} days' error budget of requests", failover_budget_share),
                 ("Such failovers the budget holds", failovers_in_budget),
                 ("The failed joins alone, against the budget", failover_joins_budget_share),
+                ("The race phase alone, against the budget", failover_race_share),
                 ("A block that would outlast a failover at the join peak, positions", failover_block),
                 ("Region lost: the processor's records to apply, at most", reconcile_records_most),
+                ("... with an order pending as long as the oldest-pending page", reconcile_records_at_page),
+                ("... list pages that hold them", reconcile_pages_at_page),
+                ("... read at the list endpoint's default in", reconcile_list_time_at_page),
                 ("Standby lag that pages", standby_lag_page),
                 ("Region lost: positions the promoted counter skips", promotion_position_skip),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Region lost: time to resume, assumed step by step", "Value"),
+            [
+                ("A person decides to fail over", rto_decide),
+                ("The standby's shards promoted", rto_promote),
+                ("The waiting room and booking fleets grown", rto_grow_fleets),
+                ("The processor's records applied", rto_reconcile),
+                ("... in all", rto_budget),
+                ("... against the time to resume", region_rto),
             ],
         )
     )

@@ -77,6 +77,8 @@ map_reads_per_scan = count(seat_map_reads_peak / snapshot_scans_peak)
 # Payment workers: the processor's whole limit in flight, each call for its time (Little's law).
 calls_in_flight = count(payment_endpoint_limit * processor_call_time)
 payment_workers = servers(stateless(calls_in_flight, calls_in_flight_per_worker))
+# The workers' room for calls in flight: a processor slowed by latency fills it before the log's backlog grows.
+worker_calls_ceiling = count(payment_workers * calls_in_flight_per_worker)
 
 # Queue store: a position's conditional insert, on every copy.
 queue_store_nodes = servers(
@@ -124,6 +126,7 @@ if __name__ != "ticket_booking_servers":
                 ("... and its writes (holds, submits)", booking_writes_peak, ""),
                 ("... seat-map snapshots read from replicas a second", snapshot_scans_peak, ""),
                 ("Payment workers (calls in flight)", calls_in_flight, payment_workers),
+                ("... the most calls they can keep in flight", worker_calls_ceiling, ""),
                 ("Queue store (joins)", queue_joins_peak, queue_store_nodes),
                 ("Seat inventory (shards, three copies each)", shards, inventory_nodes),
                 ("Event log", "", log_brokers),

@@ -17,7 +17,7 @@ from ticket_booking_data_model import (
     queue_position_bytes,
     seat_row_bytes,
 )
-from ticket_booking_traffic import purchases_per_day
+from ticket_booking_traffic import pre_start_joiners, purchases_per_day
 
 from sdw.estimation import DAYS_PER_YEAR, count, markdown_table, size, size_per_day, times, whole_up
 
@@ -42,6 +42,10 @@ shards = count(whole_up(one_copy_bytes / shard_bytes))
 
 # A waiting room's positions, in the queue store, for one hot show.
 queue_bytes_one_show = size(queue_accounts * queue_position_bytes)
+# The draw at the start: each pre-start joiner's HMAC(show, account), cut to an 8-byte prefix, sorted; a
+# position is a prefix's rank. Written once to the show's shard, it reaches the standby region with it.
+DRAW_PREFIX_BYTES = 8
+draw_list_bytes = size(pre_start_joiners * DRAW_PREFIX_BYTES)
 
 
 if __name__ != "ticket_booking_storage":
@@ -66,6 +70,7 @@ if __name__ != "ticket_booking_storage":
                 ("One copy", one_copy_bytes),
                 ("Relational shards by bytes", shards),
                 ("One hot show's queue positions", queue_bytes_one_show),
+                ("... its draw at the start, a sorted list of prefixes", draw_list_bytes),
             ],
         )
     )

@@ -76,6 +76,8 @@ repeat_share_at_limit = fraction(
 # The join window is centred on the on-sale's start: the joins end half a window after it.
 queue_joins_peak = peak(queue_accounts / queue_join_window)
 joins_end = duration(queue_join_window / 2)
+# Half the window lies before the start: those joiners get a pre-queue token and a place drawn at the start.
+pre_start_joiners = count(queue_accounts / 2)
 queue_polls_peak = peak(queue_accounts / queue_poll_interval)
 waiting_room_requests_peak = peak(queue_joins_peak + queue_polls_peak)
 onsale_over_normal_day = times(waiting_room_requests_peak / page_views_peak)
@@ -134,6 +136,7 @@ if __name__ != "ticket_booking_traffic":
                 ("Share submitting a second order that would reach the limit", repeat_share_at_limit),
                 ("Waiting room: joins a second", queue_joins_peak),
                 ("... which end, counted from the on-sale's start, at", joins_end),
+                ("Accounts that join before the start, placed by the draw", pre_start_joiners),
                 ("Waiting room: polls a second", queue_polls_peak),
                 ("Waiting room requests over the normal day's peak page views", onsale_over_normal_day),
                 ("Orders within their settle target at once, at the plan", orders_polled_peak),
