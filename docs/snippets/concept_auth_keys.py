@@ -25,7 +25,9 @@ skew has passed, so an outage of lifetime + skew has failed every session by its
 each session for half a lifetime: lifetime / 2 of full downtime (at least: an app opened after more
 than a lifetime idle fails at once). A key retired at once: every open session fails at its next
 request and waits a Retry-After drawn uniformly over the spread, half of it on average: spread / 2.
-Each as a share of the month's budget.
+Each as a share of the month's budget, whose minutes are at the average rate. In the busy hour (the
+storm is sized for it) the same minutes fail peak-to-average times as many requests, so each costs
+that many times as much of the budget.
 """
 
 from concept_auth import active_sessions_peak, refreshes_peak, session_request_gap, twitter_requests_peak
@@ -38,6 +40,7 @@ from concept_auth_assumptions import (
     PUSH_DELAY_S,
     VERIFYING_PROCESSES,
 )
+from twitter_assumptions import peak_to_average
 from twitter_reliability import error_budget_downtime
 
 from sdw.estimation import duration, fraction, markdown_table, peak, throughput, times
@@ -58,6 +61,12 @@ identity_outage_failed_time = duration(ACCESS_TOKEN_LIFETIME_S / 2)
 identity_outage_over_budget = times(identity_outage_failed_time / error_budget_downtime)
 retire_failed_time = duration(retire_storm_spread / 2)
 retire_share_of_budget = fraction(retire_failed_time / error_budget_downtime)
+# The same outages in the busy hour: every failed minute fails peak-to-average times the requests.
+busy_over_average = peak_to_average
+identity_outage_failed_time_peak = duration(identity_outage_failed_time * float(peak_to_average))
+identity_outage_over_budget_peak = times(identity_outage_failed_time_peak / error_budget_downtime)
+retire_failed_time_peak = duration(retire_failed_time * float(peak_to_average))
+retire_share_of_budget_peak = fraction(retire_failed_time_peak / error_budget_downtime)
 key_set_fetches = throughput(VERIFYING_PROCESSES / KEY_SET_CACHE_S)
 key_set_fetches_long_cache = throughput(VERIFYING_PROCESSES / KEY_SET_CACHE_LONG_S)
 
@@ -78,8 +87,12 @@ if __name__ != "concept_auth_keys":
                 ("Identity service down: every session failed after", identity_outage_all_failed),
                 ("... each session failed, on average, by then", identity_outage_failed_time),
                 (f"... over the Twitter example's {error_budget_downtime} a month", identity_outage_over_budget),
+                ("... in the busy hour, as full downtime at the average rate", identity_outage_failed_time_peak),
+                ("... over the month's budget", identity_outage_over_budget_peak),
                 ("Key retired at once: each session failed, on average", retire_failed_time),
                 (f"... share of the {error_budget_downtime} a month", retire_share_of_budget),
+                ("... in the busy hour, as full downtime at the average rate", retire_failed_time_peak),
+                ("... share of the month's budget", retire_share_of_budget_peak),
                 ("Key-set fetches a second, all verifiers", key_set_fetches),
                 ("... with an hour's cache instead", key_set_fetches_long_cache),
             ],

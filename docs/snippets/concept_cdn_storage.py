@@ -14,13 +14,12 @@ whatever the code. Rebuilding one lost fragment reads k
 fragments (a local reconstruction code reads only its local group); a copy reads one.
 
 Durability: a store designed for a yearly per-object durability d loses, on average, (1 - d) of its
-objects a year; Amazon states S3's design target as eleven nines. The object count takes each copy
-of a photo or video as one object (a video rendition read by range): a photo's original and three
-resized copies, a video's original, its top rung and three lower renditions, the original left out
-for the share of videos whose top rung is a remux of it (twitter_assumptions). As the example serves
-video, the original stays one object, the top rung (made from it at its rate, as fragmented MP4) is
-one object read by byte ranges, and each of the three lower renditions becomes one object per
-segment; playlists and init segments are left out.
+objects a year; Amazon states S3's design target as eleven nines. The object count is the example's
+as it serves its media: a photo is its original and three resized copies; a video is its original,
+its top rung (made from it at its rate, as fragmented MP4) as one object read by byte ranges, and
+each of its three lower renditions as one object per segment, the original left out for the share of
+videos whose top rung is a remux of it (twitter_assumptions); playlists and init segments are left
+out.
 
 Raw bytes: the Twitter example's media at its coding overhead is what a store of its own would keep
 on disk; a managed store bills the data, one copy's worth, and keeps the coding to itself.
@@ -95,19 +94,11 @@ zone_safe_floor_4 = times(4 / 3)
 DESIGNED_DURABILITY = 0.999_999_999_99  # Amazon S3 Standard's design target, per object per year
 OBJECTS_PER_MEDIA = 4  # a photo: the original and three resized copies (twitter_assumptions' reasons)
 LOWER_RENDITIONS = 3  # a video: the three smaller renditions below its top rung
-# A video: the original, the top rung made from it at its rate, and the lower renditions; a remuxed top
-# rung replaces the original, so on average a video keeps the remuxed share fewer.
-OBJECTS_PER_VIDEO = 2 + LOWER_RENDITIONS
-VIDEO_OBJECTS_KEPT = OBJECTS_PER_VIDEO - video_remuxed_share
-twitter_objects = count(
-    tweets_per_day * (photo_share * OBJECTS_PER_MEDIA + video_share * VIDEO_OBJECTS_KEPT) * days_kept
-)
-twitter_objects_lost_per_year = count(twitter_objects * (1 - DESIGNED_DURABILITY))
 objects_per_media = count(OBJECTS_PER_MEDIA)
-objects_per_video = count(OBJECTS_PER_VIDEO)
 # As the example serves video: a four-rung ladder whose top rung is one fragmented MP4 made from the
 # original, read by byte ranges, and whose three lower renditions are cut into segment objects, with the
-# original kept beside them unless the top rung is its remux (playlists and init segments left out).
+# original kept beside them unless the top rung is its remux, so on average a video keeps the remuxed
+# share fewer (playlists and init segments left out).
 rendition_segments_per_video = count(LOWER_RENDITIONS * segments_per_video)
 objects_per_segmented_video = count(2 + rendition_segments_per_video)
 SEGMENTED_VIDEO_OBJECTS_KEPT = float(objects_per_segmented_video) - video_remuxed_share
@@ -188,7 +179,8 @@ if __name__ != "concept_cdn_storage":
     )
     print()
     print(
-        f"At {twitter_objects} objects (the Twitter example's media over its horizon, {objects_per_media} "
-        f"a photo and {objects_per_video} a video, one fewer for a remuxed one), eleven nines of yearly "
-        f"durability lose about {twitter_objects_lost_per_year} a year."
+        f"At {twitter_objects_segmented} objects (the Twitter example's media over its horizon, "
+        f"{objects_per_media} a photo and {objects_per_segmented_video} a video, its lower renditions cut into "
+        f"{rendition_segments_per_video} segments, one fewer for a remuxed one), eleven nines of yearly "
+        f"durability lose about {twitter_objects_segmented_lost_per_year} a year."
     )

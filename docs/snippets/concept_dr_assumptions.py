@@ -20,13 +20,15 @@ From this site: the Twitter example's write rates and bytes (tweets and the text
 originals uploaded), what its step 7 ships to the second region (the event log's tweet, favorite and
 follow events, the media rows' binary logs, daily snapshots), its outbox sweeper's first-read delay,
 its wide-column store's servers (by bytes and by reads) and bytes, its post latency target and zones;
-the consensus page's long lease, for a home region's write lease; the URL shortener's link-store
-servers and the bytes each holds.
+the consensus page's rule for a lease that rides out an election (longer than 1.5 worst elections plus
+the vote's and the renewal's round trips, a worst election being two election timeouts) and its
+election timeout for members across an ocean (ten of Dean's round trips); the URL shortener's
+link-store servers and the bytes each holds.
 
 The page's own assumptions (to be measured on a real system): a cross-region replication lag of 1 s
 in normal running and 60 s behind a backlog; daily snapshots; a decision by a person of 15 minutes
 (paged, confirm the region and not the monitoring is at fault, decide); clients and resolvers that
-hold an old answer up to 10 minutes past its TTL; warm-up times for each option; a warm standby whose
+hold an old answer up to 10 minutes past its TTL; a home region's write lease of 30 s; warm-up times for each option; a warm standby whose
 stateless tiers run at a quarter of a region's (its store runs at the peak's size); a restore that writes 250 MB/s into each server by copying the snapshot's data
 files into place (streaming the rows back through the write path is far slower). The pilot light's
 share is not assumed: it is the Twitter store at one copy, sized by its bytes, over the example's
@@ -34,7 +36,7 @@ whole fleet.
 """
 
 from concept_balancer_failover import DNS_CHECK_INTERVAL, DNS_FAILURE_THRESHOLD, DNS_TTL
-from concept_consensus_leases import long_lease
+from concept_consensus_leases import RENEWALS_PER_TTL, ocean_election_timeout_dean
 from reference_fiber import dean_california_netherlands
 from twitter_api import follow_changes_per_day
 from twitter_assumptions import follow_edge_bytes, post_latency_target, text_copies
@@ -73,6 +75,7 @@ from sdw.estimation import (
     markdown_table,
     size,
     throughput,
+    times,
 )
 
 # --- Regions and the write stream (the Twitter example) -------------------------------------------
@@ -145,8 +148,17 @@ STALE_TAIL_S = 10 * SECONDS_PER_MINUTE  # resolvers and clients that keep an ans
 human_decision = duration(HUMAN_DECISION_S)
 stale_tail = duration(STALE_TAIL_S)
 # A home region's write lease, held in a consensus group over three sites: another region takes the
-# lost region's records only once it has run out (the consensus page's long lease).
-write_lease = long_lease
+# lost region's records only once it has run out. Assumed on this page. The consensus page's rule: a
+# holder renewing every TTL / 3 has 2/3 of it left at worst when an election starts, so the lease must
+# exceed 1.5 worst elections (two election timeouts each), plus the vote's and the renewal's round
+# trips; across an ocean the election timeout is ten of Dean's round trips.
+WRITE_LEASE_S = 30.0
+write_lease = duration(WRITE_LEASE_S)
+cross_region_worst_election = duration(2 * ocean_election_timeout_dean)
+write_lease_floor = duration(
+    cross_region_worst_election * RENEWALS_PER_TTL / (RENEWALS_PER_TTL - 1) + 2 * dean_california_netherlands
+)
+write_lease_over_floor = times(WRITE_LEASE_S / write_lease_floor)
 
 # --- Warm-up, by option -----------------------------------------------------------------------------
 # Hot standby and active-active: caches fill from the surviving stores while traffic arrives.
@@ -217,7 +229,7 @@ if __name__ != "concept_dr_assumptions":
                 ),
                 ("The example's whole fleet", fleet_servers, "This site: the Twitter example"),
                 ("Posts among the requests its target counts", post_share, "This site: the Twitter example"),
-                ("A home region's write lease", write_lease, "This site: the consensus page"),
+                ("A home region's write lease", write_lease, "Assumed on this page"),
                 ("Health check interval, default and fast", f"{check_interval}, {fast_check_interval}", ROUTE53),
                 ("Failures before an endpoint is unhealthy", failure_threshold, ROUTE53),
                 ("DNS TTL of a record that fails over", dns_ttl, "This site: the load-balancing page"),

@@ -32,7 +32,9 @@ the lost region's records move only once its write lease has run out, and with t
 no majority to decide that: a person decides (fast detection, the decision, the TTL; caches are warm
 from serving), or a witness in a third site. The error budget spent is the share of the traffic the
 lost region served times the recovery time, as availability counts requests: a lower bound, since the
-stale tail's share of the traffic is not yet measured.
+stale tail's share of the traffic is not yet measured. That is at the average rate; the busy hour
+carries the Twitter example's peak-to-average times as many requests, so a region lost then spends
+that many times as much of the budget.
 """
 
 import math
@@ -59,6 +61,7 @@ from concept_dr_assumptions import (
     store_servers_one_region,
     write_lease,
 )
+from twitter_assumptions import peak_to_average
 from url_shortener_assumptions import store_stream_rate_per_node
 
 from sdw.estimation import count, duration, fraction, markdown_table, size, throughput, times, zone_loss_headroom
@@ -199,6 +202,10 @@ def budget_spent(share: float, rto: float, rto_writes: float | None = None) -> f
     return share * ((1 - POST_SHARE) * rto + POST_SHARE * rto_writes)
 
 
+# The busy hour carries peak_to_average times the average's requests, so a region lost then fails
+# that many times as many: the same loss spends that much more of the month's budget.
+BUSY = float(peak_to_average)
+busy_over_average = peak_to_average
 budget_hot = duration(budget_spent(1, rto_hot))
 # Read-serving standby: the lost primary's readers (half) move automatically; every post, in either
 # region, waits for the promotion.
@@ -208,6 +215,20 @@ budget_active_three = duration(budget_spent(1 / 3, rto_active, rto_active_writes
 budget_active_three_share = fraction(budget_active_three / budget_downtime)
 # A single serving region failed over by a person spends the whole recovery time: months of budget.
 budget_months_single = count(rto_human / budget_downtime)
+# The same losses in the busy hour.
+budget_single_peak = duration(rto_human * BUSY)
+budget_months_single_peak = count(budget_single_peak / budget_downtime)
+budget_active_two_peak = duration(budget_active_two * BUSY)
+budget_active_two_peak_over = times(budget_active_two_peak / budget_downtime)
+budget_active_three_peak = duration(budget_active_three * BUSY)
+budget_active_three_peak_over = times(budget_active_three_peak / budget_downtime)
+
+
+def of_budget(spent: float) -> str:
+    """Full-outage time spent, with its share of the month's budget, or its multiple past the whole."""
+    share = spent / budget_downtime
+    return f"{duration(spent)} ({fraction(share) if share < 1 else times(share)})"
+
 
 rows = [
     ("Backup and restore", fleet_backup, copies_single, rpo_backup, rto_backup, budget_spent(1, rto_backup)),
@@ -314,8 +335,9 @@ if __name__ != "concept_dr_options":
                 "Copies stored",
                 "RPO",
                 "RTO",
-                f"Budget spent, of {budget_downtime} a month",
+                f"Budget spent, of {budget_downtime} a month, average hour",
+                f"... if lost in the busy hour ({busy_over_average} the average)",
             ),
-            [(*row[:5], duration(row[5])) for row in rows],
+            [(*row[:5], of_budget(row[5]), of_budget(row[5] * BUSY)) for row in rows],
         )
     )

@@ -9,6 +9,9 @@ occur are bounded instead by the requests themselves, one new combination at mos
 bringing a histogram's worth of series: the metric becomes a log, stored at a series' cost. In the
 pull model each instance's client keeps every label combination it has seen and exports it at every
 scrape until the process restarts: up to the requests one server sees in a day x bucket series.
+Native histograms with custom buckets (Prometheus 3) keep a histogram's explicit bounds but store
+the whole histogram, its buckets, count and sum, as one series a label set: routes x status classes x
+instances, each sample larger.
 
 Logs: bytes a day = requests a second x lines a request x bytes a line x a day; kept for the
 retention, one copy before replication and compression. Three options: every service logs every
@@ -75,6 +78,8 @@ latency_series = count(label_product * HISTOGRAM_SERIES)
 samples_per_second = per_second(latency_series / SCRAPE_INTERVAL_S)
 metric_bytes_per_day = size_per_day(samples_per_second * SECONDS_PER_DAY * BYTES_PER_SAMPLE)
 without_instance_series = count(ROUTES * STATUS_CLASSES * HISTOGRAM_SERIES)
+# Native histograms with custom buckets: the same bounds, one series a label set.
+series_nhcb = count(label_product)
 with_user_product = count(latency_series * DAILY_USERS)
 requests_per_day = count(API_RATE * SECONDS_PER_DAY)
 with_user_bound_per_day = count(requests_per_day * HISTOGRAM_SERIES)
@@ -136,6 +141,7 @@ if __name__ != "concept_slo_telemetry":
                 ("Samples a second, one every scrape", samples_per_second),
                 ("Stored a day", metric_bytes_per_day),
                 ("Series without the instance label", without_instance_series),
+                ("Series as native histograms with custom buckets (the same bounds)", series_nhcb),
                 ("With a user-ID label: the product", with_user_product),
                 ("... bounded by the day's requests × bucket series", with_user_bound_per_day),
                 ("... on one instance: its day's requests", per_server_requests_per_day),
