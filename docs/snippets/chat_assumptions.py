@@ -302,7 +302,7 @@ TABLE = [
         "Largest group that shows typing",
         typing_member_limit,
         "A product limit we choose: in a larger group, a line of who is typing changes too often to read. "
-        "Typing frames are counted for every message all the same (step 2), which overstates them.",
+        "Typing frames are counted for every message all the same, which overstates them.",
     ),
     (
         "Phones that run Android",
@@ -350,7 +350,7 @@ TABLE = [
     (
         "Days media stays on the server",
         media_retention_days,
-        "Long enough for every device to fetch it; keeping it for years would cost exabytes (step 2).",
+        "Long enough for every device to fetch it; keeping it for years would cost exabytes.",
     ),
     (
         "Media downloads served by the CDN",
@@ -444,8 +444,9 @@ TABLE = [
     (
         "Open files per process",
         file_descriptor_limit,
-        "Linux's default ceiling for `ulimit -n` "
-        "([`fs.nr_open`](https://www.kernel.org/doc/html/latest/admin-guide/sysctl/fs.html)); raisable, so not the real limit.",
+        "The most a process's limit can be raised to "
+        "([`fs.nr_open`](https://www.kernel.org/doc/html/latest/admin-guide/sysctl/fs.html)); from a soft "
+        "limit of 1,024, the service raises it (`LimitNOFILE`).",
     ),
     (
         "Connections planned per server",
@@ -694,13 +695,13 @@ TABLE = [
         member_row_deadline,
         f"{member_row_deadline_over_typical} a normal conditional write and above the store's write-latency alert, "
         "so a healthy store never reaches it; a member row still unwritten then is finished after the ack "
-        "(step 6), and a send still fits its p99 target.",
+        f"(step 6), which waits up to {coalescing_row_interval} more for its shard's CoalescingGroup row, past "
+        "the send target.",
     ),
     (
         "Longest between two writes of a shard's CoalescingGroup row",
         coalescing_row_interval,
-        "One write a second a shard, however many sends miss their members' rows (step 6); such a send's ack "
-        "waits for it, up to this long.",
+        "One write a second a shard, however many sends miss their members' rows (step 6).",
     ),
     (
         "Client message IDs a chat server keeps in memory",
