@@ -56,7 +56,7 @@ USER_CONVERSATION_FIELDS = [
         "last change of any field, writer's clock: shown only (settings frames and sync_list order by commit time)",
     ),
     ("muted_until", 8, "no push before this time (far future: always); the push service reads it"),
-    ("flags", 1, "pinned, archived, account-deletion notice sent"),
+    ("flags", 1, "pinned, archived; room for more"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 user_conversation_row_bytes = row_bytes(USER_CONVERSATION_FIELDS)

@@ -14,6 +14,7 @@ The alert on one server's connections is a share over the fleet's mean at the mo
 every zone up, a server holds its share of the peak, well under the plan, which is the load with a zone lost.
 """
 
+import concept_push_assumptions
 from chat_assumptions import store_write_latency_alert
 from chat_connections import connection_servers, connections_peak
 from concept_auth_assumptions import access_token_lifetime, clock_skew
@@ -43,10 +44,11 @@ presence_latency_alert_window = duration(30 * 60)
 # FCM's rules for a quota step, beside fcm_quota_step and fcm_quota_step_use.
 fcm_quota_step_use_window = duration(5 * 60)
 fcm_quota_step_error_ratio = fraction(0.05)
-# FCM's throttle on collapsible messages per app and device, and what it keeps for an offline device.
-fcm_collapsible_burst = count(20)
-fcm_collapsible_refill_interval = duration(3 * 60)
-fcm_offline_non_collapsible_max = count(100)
+# FCM's throttle on collapsible messages per app and device, and what it keeps for an offline
+# device: the push concept page's published limits, one value each.
+fcm_collapsible_burst = concept_push_assumptions.fcm_collapsible_burst
+fcm_collapsible_refill_interval = concept_push_assumptions.fcm_collapsible_refill
+fcm_offline_non_collapsible_max = concept_push_assumptions.fcm_pending_non_collapsible
 # Size caps.
 max_text_bytes = size(64 * KB)
 max_photo_bytes = size(16 * MB)

@@ -3,20 +3,20 @@
 import math
 
 from chat_assumptions import (
+    account_deletion_job_deadline,
     account_deletion_share_per_day,
     background_connect_burst,
     background_connect_refill_interval,
     backup_retention_days,
-    cdn_cache_days,
-    cdn_purge_urls_per_second,
     connect_burst,
     connect_refill_interval,
     conversations_changed_per_sync,
     conversations_per_user,
     daily_active_users,
     dedupe_window,
-    deletion_job_nights,
     devices_per_user,
+    group_members_average,
+    groups_per_user,
     media_retention_days,
     media_storage_overhead,
     message_copies,
@@ -26,7 +26,6 @@ from chat_assumptions import (
     photo_stored_bytes,
     presence_users_per_socket,
     push_memory_entry_bytes,
-    quiet_hours,
     retention_years,
     storage_per_database_server,
     store_compaction_days,
@@ -60,10 +59,8 @@ from chat_presence import (
 )
 from chat_receipts import read_position_writes_per_second_peak, watermark_writes_per_second_peak
 from chat_traffic import (
-    media_share,
     member_updates_per_second_peak,
     messages_per_day,
-    messages_per_second,
     messages_per_second_peak,
     push_candidates_per_second_peak,
     recipient_users_per_message,
@@ -249,72 +246,50 @@ wide_column_read_share = fraction(
 # Until data outgrows them, the rounds size the store; after that data does, alike for both stores.
 years_until_data_outgrows_paxos = count(years_of_data_on(wide_column_nodes_for_writes))
 
-# An account deletion scans the whole history of each of the user's chats, filtered on sender_id
-# (the key has no sender). Those chats carry, in a day, about what the user sends and receives
-# (each message sent reaches recipient_users_per_message users, so a user receives that many
-# times what they send), and the store keeps days_kept days of them.
+# Account deletion (step 1's decision): the account's own rows go, and the messages it sent stay in the
+# other members' histories, shown from "Deleted account". Per account: the User row; each device's row
+# and its token lookup row (counted for every device, so at most); and both membership rows of each
+# conversation (UserConversation and ConversationMember, counted as if the user were still in all of
+# them, so at most). Each chat the user is still in gets one removal notice, a message like any other,
+# which raises the other members' last_seq: one member in a one-to-one chat, the average group's others
+# in a group.
 account_deletions_per_day = per_day(daily_active_users * account_deletion_share_per_day)
-deletion_scan_rows_per_account = count(messages_sent_per_user_per_day * (1 + recipient_users_per_message) * days_kept)
-deletion_scan_rows_per_second = per_second(account_deletions_per_day * deletion_scan_rows_per_account / SECONDS_PER_DAY)
-deletion_scan_share_of_store_reads = fraction(
-    deletion_scan_rows_per_second / (database_nodes_for_writes * store_reads_per_node_per_second)
+deletion_rows_per_account = count(1 + devices_per_user * 2 + conversations_per_user * 2)
+deletion_notices_per_account = count(conversations_per_user)
+deletion_member_updates_per_account = count(
+    (conversations_per_user - groups_per_user) * 1 + groups_per_user * (group_members_average - 1)
 )
-# Each message the scan finds is tombstoned in place: one write per message the user sent over the
-# horizon (an upper bound, as for the scan: a user who joined later sent less), three copies each.
-# These writes are not in store_writes_per_second_peak: the job runs them in the quiet hours, so
-# they stay off the peak that sizes the store.
+deletion_writes_per_account = count(
+    deletion_rows_per_account + deletion_notices_per_account + deletion_member_updates_per_account
+)
+deletion_writes_per_day = per_day(account_deletions_per_day * deletion_writes_per_account)
+deletion_notices_share_of_messages = fraction(
+    account_deletions_per_day * deletion_notices_per_account / messages_per_day
+)
+deletion_writes_per_second = per_second(deletion_writes_per_day / SECONDS_PER_DAY)
+# Three copies each, against the store's write capacity: the job runs at any hour, so against the whole of it.
+deletion_share_of_store_writes = fraction(
+    deletion_writes_per_second * message_copies / (database_nodes_for_writes * store_writes_per_node_per_second)
+)
+# The option step 1 turned down: tombstone every message the account sent, in every chat. The key has no
+# sender, so each chat's whole history is scanned, filtered on sender_id; those chats carry, in a day,
+# about what the user sends and receives (each message sent reaches recipient_users_per_message users),
+# kept days_kept days. One tombstone per message sent over the horizon (an upper bound: a user who
+# joined later sent less).
+deletion_scan_rows_per_account = count(messages_sent_per_user_per_day * (1 + recipient_users_per_message) * days_kept)
 deletion_tombstones_per_account = count(messages_sent_per_user_per_day * days_kept)
 deletion_tombstones_per_day = per_day(account_deletions_per_day * deletion_tombstones_per_account)
 deletion_tombstones_share_of_messages = fraction(deletion_tombstones_per_day / messages_per_day)
-deletion_tombstone_writes_per_second = per_second(deletion_tombstones_per_day / SECONDS_PER_DAY)
-deletion_tombstone_writes_all_copies_per_second = per_second(deletion_tombstone_writes_per_second * message_copies)
-deletion_tombstone_share_of_store_writes = fraction(
-    deletion_tombstone_writes_all_copies_per_second / (database_nodes_for_writes * store_writes_per_node_per_second)
-)
-# The job runs only in the quiet hours, so within them its rates are the day's work over that
-# window, not over 24 hours. The store is sized for the peak, twice the day's average, so in the
-# trough live traffic leaves more than half of its capacity free.
-deletion_scan_rows_per_second_quiet = per_second(
-    account_deletions_per_day * deletion_scan_rows_per_account / quiet_hours
-)
-deletion_scan_share_of_store_reads_quiet = fraction(
-    deletion_scan_rows_per_second_quiet / (database_nodes_for_writes * store_reads_per_node_per_second)
-)
-deletion_tombstone_writes_per_second_quiet = per_second(deletion_tombstones_per_day / quiet_hours)
-deletion_tombstone_writes_all_copies_per_second_quiet = per_second(
-    deletion_tombstone_writes_per_second_quiet * message_copies
-)
-deletion_tombstone_share_of_store_writes_quiet = fraction(
-    deletion_tombstone_writes_all_copies_per_second_quiet
-    / (database_nodes_for_writes * store_writes_per_node_per_second)
-)
-# Beside the live messages: the tombstones in the window against the day's average message rate
-# (the live rate in the trough is lower still).
-deletion_tombstones_quiet_to_average_messages = times(deletion_tombstone_writes_per_second_quiet / messages_per_second)
-# Media: the job removes only the media of messages younger than media_retention_days; older
-# objects are already gone (the lifecycle rule), and their link requests answer 410. Each removal is
-# one MediaDeletion row, one marker written, and two CDN purges (the original and the thumbnail).
-deletion_media_per_account_if_all = count(messages_sent_per_user_per_day * days_kept * media_share)
-deletion_media_per_account = count(messages_sent_per_user_per_day * media_retention_days * media_share)
-deletion_media_rows_per_day = per_day(account_deletions_per_day * deletion_media_per_account)
-deletion_media_rows_per_second = per_second(deletion_media_rows_per_day / SECONDS_PER_DAY)
-# Media sent in the last cdn_cache_days, the copies most likely cached just after their burst of
-# downloads, get the two purges (the original and the thumbnail). The lifetime counts from each
-# edge's fetch, so an older photo fetched recently may be cached too: it stays there cdn_cache_days
-# at most, the bound step 1 allows, and gets no purge.
-deletion_media_purged_per_account = count(messages_sent_per_user_per_day * cdn_cache_days * media_share)
-deletion_cdn_purges_per_day = per_day(account_deletions_per_day * deletion_media_purged_per_account * 2)
-deletion_cdn_purges_per_second_quiet = per_second(deletion_cdn_purges_per_day / quiet_hours)
-deletion_cdn_purges_share_of_limit = fraction(deletion_cdn_purges_per_second_quiet / cdn_purge_urls_per_second)
+deletion_tombstones_over_chosen_writes = times(deletion_tombstones_per_account / deletion_writes_per_account)
 
-# How long a deleted message's body outlives the deletion on the server. The job tombstones it within its
-# nights; the store keeps the earlier version as history until its garbage collection (store_gc_ttl), and
-# the collected version stays in its file until the weekly compaction rewrites it. A backup is a copy of
-# the rows as of its time, so one taken after the tombstone holds none of it, and the last one taken
-# before it keeps it until it expires.
-deletion_job_time = duration(deletion_job_nights * SECONDS_PER_DAY)
-erasure_store_delay = duration(deletion_job_time + store_gc_ttl + store_compaction_days * SECONDS_PER_DAY)
-erasure_backup_delay = duration(deletion_job_time + backup_retention_days * SECONDS_PER_DAY)
+# How long a deleted row outlives the deletion on the server: a message deleted for everyone, or an
+# account's rows. The account's job ends within its deadline (a deletion for everyone is done at once);
+# the store keeps the earlier version as history until its garbage collection (store_gc_ttl), and the
+# collected version stays in its file until the weekly compaction rewrites it. A backup is a copy of the
+# rows as of its time, so one taken after the deletion holds none of it, and the last one taken before
+# it keeps it until it expires.
+erasure_store_delay = duration(account_deletion_job_deadline + store_gc_ttl + store_compaction_days * SECONDS_PER_DAY)
+erasure_backup_delay = duration(account_deletion_job_deadline + backup_retention_days * SECONDS_PER_DAY)
 erasure_delay = duration(max(erasure_store_delay, erasure_backup_delay))
 erasure_margin = duration(gdpr_answer_within - erasure_delay)
 assert erasure_margin > 0
@@ -394,45 +369,20 @@ if __name__ != "chat_storage":
                 ("Years of data before it outgrows them", years_until_data_outgrows_paxos),
                 (f"Nodes for {retention_years} years of data", database_nodes_for_horizon),
                 ("Account deletions a day", account_deletions_per_day),
-                ("Rows one account deletion scans (its chats' history)", deletion_scan_rows_per_account),
-                ("Rows those scans read a second, averaged over the day", deletion_scan_rows_per_second),
-                ("Share of the store's read capacity", deletion_scan_share_of_store_reads),
-                ("Messages one account deletion tombstones (all it sent)", deletion_tombstones_per_account),
-                ("Tombstones a day", deletion_tombstones_per_day),
-                ("Tombstones, as a share of a day's messages", deletion_tombstones_share_of_messages),
-                ("Tombstone writes a second, averaged over the day", deletion_tombstone_writes_per_second),
-                ("The same, all copies", deletion_tombstone_writes_all_copies_per_second),
-                ("Share of the store's write capacity", deletion_tombstone_share_of_store_writes),
-                (
-                    f"Rows the scans read a second, in the quiet hours ({quiet_hours} a night)",
-                    deletion_scan_rows_per_second_quiet,
-                ),
-                ("Share of the store's read capacity, in the quiet hours", deletion_scan_share_of_store_reads_quiet),
-                ("Tombstone writes a second, in the quiet hours", deletion_tombstone_writes_per_second_quiet),
-                ("The same, all copies", deletion_tombstone_writes_all_copies_per_second_quiet),
-                (
-                    "Share of the store's write capacity, in the quiet hours",
-                    deletion_tombstone_share_of_store_writes_quiet,
-                ),
-                (
-                    "Tombstones in the quiet hours, against the day's average message rate",
-                    deletion_tombstones_quiet_to_average_messages,
-                ),
-                (
-                    f"Media messages one account deletion removes (sent in the last {media_retention_days} days)",
-                    deletion_media_per_account,
-                ),
-                ("The same, had it removed every media message it sent", deletion_media_per_account_if_all),
-                ("MediaDeletion rows (and markers) a day", deletion_media_rows_per_day),
-                ("MediaDeletion rows a second, averaged over the day", deletion_media_rows_per_second),
-                (
-                    "Media messages one account deletion purges from the CDN (sent within its cache lifetime)",
-                    deletion_media_purged_per_account,
-                ),
-                ("CDN purges a day (original and thumbnail)", deletion_cdn_purges_per_day),
-                ("CDN purges a second, in the quiet hours", deletion_cdn_purges_per_second_quiet),
-                ("Share of the CDN's purge limit", deletion_cdn_purges_share_of_limit),
-                ("A deleted body leaves the store's files", erasure_store_delay),
+                ("Rows one account deletion deletes: user, devices, memberships (at most)", deletion_rows_per_account),
+                ("Removal notices it appends, one a chat (at most)", deletion_notices_per_account),
+                ("Other members' last_seq raised by those notices", deletion_member_updates_per_account),
+                ("Store writes one account deletion makes", deletion_writes_per_account),
+                ("The same, for a day's deletions", deletion_writes_per_day),
+                ("Removal notices, as a share of a day's messages", deletion_notices_share_of_messages),
+                ("Writes a second, averaged over the day", deletion_writes_per_second),
+                ("Share of the store's write capacity, all copies", deletion_share_of_store_writes),
+                ("Turned down: rows one deletion would scan (its chats' history)", deletion_scan_rows_per_account),
+                ("Turned down: messages it would tombstone (all it sent)", deletion_tombstones_per_account),
+                ("Turned down: tombstones a day", deletion_tombstones_per_day),
+                ("Turned down: tombstones, as a share of a day's messages", deletion_tombstones_share_of_messages),
+                ("Turned down: tombstones an account, over the writes chosen", deletion_tombstones_over_chosen_writes),
+                ("A deleted row leaves the store's files", erasure_store_delay),
                 ("... the last backup", erasure_backup_delay),
                 ("Erasure delay", erasure_delay),
                 ("... under a month by", erasure_margin),
