@@ -38,8 +38,14 @@ def start() -> None:
     global _pool
     if _pool is None:
         # spawn, not fork: the server has threads by then, and a fork copies their locks held.
-        _pool = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        _pool.submit(parse, "")
+        try:
+            pool = concurrent.futures.ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+            )
+            pool.submit(parse, "")
+        except (OSError, RuntimeError):  # no process to be had (no /dev/shm, a limit): parse here
+            return
+        _pool = pool
 
 
 def submit(html: str) -> concurrent.futures.Future | None:
