@@ -544,6 +544,9 @@ def test_a_changed_snippet_is_run_again_with_its_importers_and_no_other(tmp_path
         (tmp_path / "middle.py").unlink()  # deleted while previewing: forgotten, and no crash
         snippets.use(tmp_path)
         assert snippets.load("other") is other and not snippets.exists("middle")
+        (tmp_path / "added.py").write_text("v = 4\n")  # added while previewing: found
+        snippets.use(tmp_path)
+        assert snippets.exists("added") and snippets.load("added").v == 4
     finally:
         snippets.use(SNIPPETS)
 

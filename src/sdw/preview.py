@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sdw import build_cache, shortcodes, snippets
+from sdw import build_cache, search_pool, shortcodes, snippets
 
 # Folders of the project whose files a page's conversion may read, besides docs/.
 INPUT_FOLDERS = ("data", "src", "overrides", ".diagrams")
@@ -635,13 +635,28 @@ def search_sections(unfilled: str) -> list:
     key = _digest("\0".join([unfilled, state.inputs]))
     sections = recall("search", key, state.sections)
     if sections is None:
-        from material.plugins.search.plugin import Parser
-
-        parser = Parser()
-        parser.feed(unfilled)
-        parser.close()
-        sections = parser.data
+        sections = search_pool.parse(unfilled)
         keep("search", key, sections, state.sections)
+    return sections
+
+
+def search_sections_later(unfilled: str):
+    """search_sections as a function that gives them, the parse under way meanwhile in the
+    preview's second process (sdw.search_pool); None when there is none, or the parse is kept."""
+    key = _digest("\0".join([unfilled, state.inputs]))
+    if recall("search", key, state.sections) is not None:
+        return None
+    future = search_pool.submit(unfilled)
+    if future is None:
+        return None
+
+    def sections() -> list:
+        kept = state.sections.get(key)  # another page with the same HTML had it first
+        if kept is None:
+            kept = search_pool.result(future, unfilled)
+            keep("search", key, kept, state.sections)
+        return kept
+
     return sections
 
 

@@ -35,7 +35,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sdw import build_cache, highlight_cache, preview, shortcodes, snippet_fence, snippets
+from sdw import build_cache, highlight_cache, preview, search_pool, shortcodes, snippet_fence, snippets
 
 log = logging.getLogger("mkdocs.sdw.preview_cache")
 
@@ -79,6 +79,7 @@ POLL_SECONDS = 0.1
 
 
 def on_serve(server, config: MkDocsConfig, builder):
+    search_pool.start()  # for the rebuilds' search parses, ready before the first save
     observer = server.observer
     observer._timeout = POLL_SECONDS  # for the folders watched from now on (watchdog's own field)
     for emitter in observer.emitters:  # and for those watched already
@@ -509,15 +510,19 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_shutdown() -> None:
     stop_detaching()
+    search_pool.stop()
 
 
 def _cache_search_sections() -> None:
-    """Material's search parses each page's HTML into sections; reuse the parse of the same HTML."""
+    """Material's search parses each page's HTML into sections; reuse the parse of the same HTML.
+    The preview parses a changed page in its second process (sdw.search_pool) and files its
+    sections where they belong when the index is written."""
     from material.plugins.search import plugin as search
 
     if getattr(search.SearchIndex, "_sdw_preview", False):
         return
     original = search.SearchIndex.add_entry_from_context
+    generate = search.SearchIndex.generate_search_index
 
     def add_entry_from_context(self, page) -> None:
         if not preview.state.caching or (page.meta.get("search") or {}).get("exclude"):
@@ -527,17 +532,35 @@ def _cache_search_sections() -> None:
         unfilled, values, filled = getattr(page, "_sdw_filled", (page.content, [], page.content))
         if filled != page.content:
             unfilled, values = page.content, []
-        for section in preview.search_sections(unfilled):
-            if not section.is_excluded():
-                # A copy: the plugin gives an untitled section the page's title, which may change.
-                section = copy.copy(section)
-                if values:
-                    section.title = [shortcodes.substitute(part, values) for part in section.title]
-                    section.text = [shortcodes.substitute(part, values) for part in section.text]
-                self.create_entry_for_section(section, page.toc, page.url, page)
+        sections = preview.search_sections_later(unfilled) if preview.state.serving else None
+        if sections is not None:  # parsed meanwhile: filed, at this place, when the index is written
+            self.__dict__.setdefault("_sdw_later", []).append((len(self.entries), sections, page, values))
+            return
+        _add_sections(self, preview.search_sections(unfilled), page, values)
+
+    def generate_search_index(self, prev):
+        later = self.__dict__.pop("_sdw_later", [])
+        for place, sections, page, values in reversed(later):  # the last first: the places stay right
+            before, after = self.entries[:place], self.entries[place:]
+            self.entries = before
+            _add_sections(self, sections(), page, values)
+            self.entries += after
+        return generate(self, prev)
 
     search.SearchIndex.add_entry_from_context = add_entry_from_context
+    search.SearchIndex.generate_search_index = generate_search_index
     search.SearchIndex._sdw_preview = True
+
+
+def _add_sections(index, sections: list, page: Page, values: list[str]) -> None:
+    for section in sections:
+        if not section.is_excluded():
+            # A copy: the plugin gives an untitled section the page's title, which may change.
+            section = copy.copy(section)
+            if values:
+                section.title = [shortcodes.substitute(part, values) for part in section.title]
+                section.text = [shortcodes.substitute(part, values) for part in section.text]
+            index.create_entry_for_section(section, page.toc, page.url, page)
 
 
 def _cache_exec_blocks() -> None:
