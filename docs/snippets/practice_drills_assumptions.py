@@ -77,6 +77,7 @@ from sdw.estimation import (
     MB,
     TB,
     GiB,
+    Quantity,
     bandwidth,
     count,
     fraction,
@@ -132,8 +133,18 @@ zipf_exponent = count(EXPONENTS[1])  # a Zipf-like law to check the rule against
 api_egress = bandwidth(3 * MB)  # on average, sent to the internet through CloudFront
 # cdn_price_first (imported): US dollars a GB (2^30 bytes), first 10 TB a month
 BILLED_GB_A_TERABYTE = 1_024  # a terabyte in billed GB of 2^30 bytes (the site's convention)
-cdn_first_tier_billed_gb = count(10 * BILLED_GB_A_TERABYTE)  # the first tier, ten terabytes
-cdn_free_billed_gb = count(1 * BILLED_GB_A_TERABYTE)  # CloudFront's always-free terabyte a month
+
+
+class BilledGb(Quantity):
+    """A count of billed GB that prints every digit ("10,240"), as the price list's terabytes are
+    whole multiples of 1,024: rounded to three digits, the free terabyte would read "1.02K"."""
+
+    def __str__(self) -> str:
+        return f"{int(self):,}"
+
+
+cdn_first_tier_billed_gb = BilledGb(10 * BILLED_GB_A_TERABYTE)  # the first tier, ten terabytes
+cdn_free_billed_gb = BilledGb(1 * BILLED_GB_A_TERABYTE)  # CloudFront's always-free terabyte a month
 cdn_first_tier_bytes = size(cdn_first_tier_billed_gb * GiB)
 cdn_free_bytes = size(cdn_free_billed_gb * GiB)
 

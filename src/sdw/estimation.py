@@ -535,7 +535,7 @@ INPUTS: dict[str, str] = {
     "write_size_bytes": "bytes stored per write",
     "read_size_bytes": "bytes sent per read",
     "peak_to_average": "busiest hour's rate divided by the average hour's",
-    "replication_factor": "copies kept of every byte",
+    "replication_factor": "stored bytes per byte: copies, or an erasure code's overhead",
     "retention_years": "years data is kept",
     "cache_fraction": "share of a day's read volume kept in memory",
     "requests_per_server": "requests one server handles a second",
