@@ -33,8 +33,9 @@ no majority to decide that: a person decides (fast detection, the decision, the 
 from serving), or a witness in a third site. The error budget spent is the share of the traffic the
 lost region served times the recovery time, as availability counts requests: a lower bound, since the
 stale tail's share of the traffic is not yet measured. That is at the average rate; the busy hour
-carries the Twitter example's peak-to-average times as many requests, so a region lost then spends
-that many times as much of the budget.
+carries the Twitter example's peak-to-average times as many requests, so a region lost at its start
+spends that many times as much for the recovery's first hour; the busy hour lasts an hour, so any
+time past it is counted at the average.
 """
 
 import math
@@ -64,7 +65,17 @@ from concept_dr_assumptions import (
 from twitter_assumptions import peak_to_average
 from url_shortener_assumptions import store_stream_rate_per_node
 
-from sdw.estimation import count, duration, fraction, markdown_table, size, throughput, times, zone_loss_headroom
+from sdw.estimation import (
+    SECONDS_PER_HOUR,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    size,
+    throughput,
+    times,
+    zone_loss_headroom,
+)
 
 ZONE_HEADROOM = float(zone_loss_headroom(ZONES))
 
@@ -194,34 +205,61 @@ rto_active_writes = duration(max(detect_fast + cut_over, write_lease) + warm_up)
 rto_two_region_writes = duration(person)
 
 
-def budget_spent(share: float, rto: float, rto_writes: float | None = None) -> float:
-    """Full-outage time that losing `share` of the requests is worth: reads (and writes, unless they
-    recover on their own clock) for `rto`, the posts' share of requests for `rto_writes`."""
+def losses(share: float, rto: float, rto_writes: float | None = None) -> list[tuple[float, float]]:
+    """What losing `share` of the requests costs, as (share of the requests, seconds) parts: reads
+    (and writes, unless they recover on their own clock) for `rto`, the posts' share for `rto_writes`."""
     if rto_writes is None:
-        return share * rto
-    return share * ((1 - POST_SHARE) * rto + POST_SHARE * rto_writes)
+        return [(share, rto)]
+    return [(share * (1 - POST_SHARE), rto), (share * POST_SHARE, rto_writes)]
 
 
-# The busy hour carries peak_to_average times the average's requests, so a region lost then fails
-# that many times as many: the same loss spends that much more of the month's budget.
+def budget_spent(parts: list[tuple[float, float]]) -> float:
+    """Full-outage time the parts are worth at the average rate."""
+    return sum(share * seconds for share, seconds in parts)
+
+
+# The busy hour carries peak_to_average times the average's requests, so a region lost at its start
+# fails that many times as many while the hour lasts: each part's first hour counts BUSY times, the
+# rest of it (past the busy hour) at the average.
 BUSY = float(peak_to_average)
 busy_over_average = peak_to_average
-budget_hot = duration(budget_spent(1, rto_hot))
+BUSY_HOUR_S = SECONDS_PER_HOUR
+
+
+def budget_spent_busy(parts: list[tuple[float, float]]) -> float:
+    """Full-outage time the parts are worth when lost at the start of the busy hour."""
+    return sum(share * (seconds + (BUSY - 1) * min(seconds, BUSY_HOUR_S)) for share, seconds in parts)
+
+
+losses_backup = losses(1, rto_backup)
+losses_pilot = losses(1, rto_pilot)
+losses_warm = losses(1, rto_warm)
+losses_hot = losses(1, rto_hot)
 # Read-serving standby: the lost primary's readers (half) move automatically; every post, in either
 # region, waits for the promotion.
-budget_read_standby = duration(1 / 2 * (1 - POST_SHARE) * rto_active + POST_SHARE * rto_two_region_writes)
-budget_active_two = duration(budget_spent(1 / 2, rto_active, rto_two_region_writes))
-budget_active_three = duration(budget_spent(1 / 3, rto_active, rto_active_writes))
+losses_read_standby = [(1 / 2 * (1 - POST_SHARE), rto_active), (POST_SHARE, rto_two_region_writes)]
+losses_active_two = losses(1 / 2, rto_active, rto_two_region_writes)
+losses_active_three = losses(1 / 3, rto_active, rto_active_writes)
+losses_single = losses(1, rto_human)
+budget_hot = duration(budget_spent(losses_hot))
+budget_read_standby = duration(budget_spent(losses_read_standby))
+budget_active_two = duration(budget_spent(losses_active_two))
+budget_active_three = duration(budget_spent(losses_active_three))
 budget_active_three_share = fraction(budget_active_three / budget_downtime)
 # A single serving region failed over by a person spends the whole recovery time: months of budget.
-budget_months_single = count(rto_human / budget_downtime)
-# The same losses in the busy hour.
-budget_single_peak = duration(rto_human * BUSY)
+budget_months_single = count(budget_spent(losses_single) / budget_downtime)
+# The same losses at the start of the busy hour (all of these recoveries end within it).
+budget_single_peak = duration(budget_spent_busy(losses_single))
 budget_months_single_peak = count(budget_single_peak / budget_downtime)
-budget_active_two_peak = duration(budget_active_two * BUSY)
+budget_active_two_peak = duration(budget_spent_busy(losses_active_two))
 budget_active_two_peak_over = times(budget_active_two_peak / budget_downtime)
-budget_active_three_peak = duration(budget_active_three * BUSY)
+budget_active_three_peak = duration(budget_spent_busy(losses_active_three))
 budget_active_three_peak_over = times(budget_active_three_peak / budget_downtime)
+# The two restores outlast the busy hour: only its first hour counts three times.
+budget_backup_peak = duration(budget_spent_busy(losses_backup))
+budget_backup_peak_over = times(budget_backup_peak / budget_downtime)
+budget_pilot_peak = duration(budget_spent_busy(losses_pilot))
+budget_pilot_peak_over = times(budget_pilot_peak / budget_downtime)
 
 
 def of_budget(spent: float) -> str:
@@ -231,17 +269,17 @@ def of_budget(spent: float) -> str:
 
 
 rows = [
-    ("Backup and restore", fleet_backup, copies_single, rpo_backup, rto_backup, budget_spent(1, rto_backup)),
-    ("Pilot light", fleet_pilot, copies_pilot, rpo_replicated, rto_pilot, budget_spent(1, rto_pilot)),
-    ("Warm standby", fleet_warm, copies_warm, rpo_replicated, rto_warm, budget_spent(1, rto_warm)),
-    ("Hot standby", fleet_hot, copies_hot, rpo_replicated, rto_hot, budget_hot),
+    ("Backup and restore", fleet_backup, copies_single, rpo_backup, rto_backup, losses_backup),
+    ("Pilot light", fleet_pilot, copies_pilot, rpo_replicated, rto_pilot, losses_pilot),
+    ("Warm standby", fleet_warm, copies_warm, rpo_replicated, rto_warm, losses_warm),
+    ("Hot standby", fleet_hot, copies_hot, rpo_replicated, rto_hot, losses_hot),
     (
         "Read-serving standby",
         fleet_active_two,
         copies_hot,
         rpo_replicated,
         f"reads {rto_active}, writes {rto_two_region_writes} (decided)",
-        budget_read_standby,
+        losses_read_standby,
     ),
     (
         "Active-active, two regions",
@@ -249,7 +287,7 @@ rows = [
         copies_hot,
         rpo_replicated,
         f"reads {rto_active}, writes {rto_two_region_writes} (decided)",
-        budget_active_two,
+        losses_active_two,
     ),
     (
         "Active-active, three regions",
@@ -257,7 +295,7 @@ rows = [
         copies_active_three,
         rpo_replicated,
         f"reads and writes {rto_active_writes}",
-        budget_active_three,
+        losses_active_three,
     ),
 ]
 
@@ -336,8 +374,9 @@ if __name__ != "concept_dr_options":
                 "RPO",
                 "RTO",
                 f"Budget spent, of {budget_downtime} a month, average hour",
-                f"... if lost in the busy hour ({busy_over_average} the average)",
+                f"... if lost at the start of the busy hour ({busy_over_average} for its first hour, "
+                "the average after)",
             ),
-            [(*row[:5], of_budget(row[5]), of_budget(row[5] * BUSY)) for row in rows],
+            [(*row[:5], of_budget(budget_spent(row[5])), of_budget(budget_spent_busy(row[5]))) for row in rows],
         )
     )
