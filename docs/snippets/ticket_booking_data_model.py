@@ -82,6 +82,7 @@ ORDER = [
     ("processor_ref text, the processor's payment ID, written as soon as a call returns it", 1 + 27),
     ("action_secret text, for the buyer's browser while an action is needed: null otherwise", 0),
     ("action_asked_at timestamptz, when the processor asked for the action: null otherwise", 0),
+    ("lookup_since timestamptz, when a worker sent the order to a lookup: null otherwise", 0),
 ]
 ORDER_INDEXES = [
     ("primary key (order_id)", 8),
@@ -105,7 +106,7 @@ TICKET_INDEXES = [("primary key (ticket_id)", 8), ("(order_id)", 8), ("unique (s
 QUEUE_POSITION = [
     ("show_id bigint", 8),
     ("account_id bigint", 8),
-    ("position bigint, none until the draw for a join before the start", 8),
+    ("position bigint, none for a join before the start: its place is its rank in the draw", 8),
     ("joined_at timestamptz", 8),
 ]
 
