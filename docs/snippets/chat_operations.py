@@ -7,19 +7,55 @@ Printed on step 7, where most of them are used.
 
 An identity-service outage stops token refreshes. Without a grace, every socket would close within a token
 lifetime and the skew of the outage's start: all the connections at the peak. With the grace, sockets stay
-open up to the grace past their exp, so an outage shorter than the grace closes none, and a longer one
+open up to the grace past their exp, so an outage shorter than the grace closes no open socket, and a longer one
 closes them over the token lifetime after the grace runs out.
+
+The loss of the region is met by backup and restore: hourly incrementals copied to a second region, so
+the RPO is the interval plus the copy's minutes. The RTO is the failover a person decides (the DR
+concept page's detection, decision and cut-over), the time to stand the fleets up in the second region
+with no capacity reserved there, and the store's restore at the DR page's rate a server, one copy
+first (every store node writes its third of its bytes, then serves while the other copies follow). The
+restore grows with the data: the year-one store and the five-year horizon's, whose time is the target.
+Pilot light and warm standby, the options step 1 weighs, keep store nodes running in the second region:
+one copy's worth, or the whole store.
 
 The alert on one server's connections is a share over the fleet's mean at the moment: at the peak with
 every zone up, a server holds its share of the peak, well under the plan, which is the load with a zone lost.
 """
 
-import concept_push_assumptions
-from chat_assumptions import store_write_latency_alert
-from chat_connections import connection_servers, connections_peak
-from concept_auth_assumptions import access_token_lifetime, clock_skew
+import math
 
-from sdw.estimation import KB, MB, SECONDS_PER_DAY, count, duration, fraction, markdown_table, size, throughput, times
+import concept_push_assumptions
+from chat_assumptions import message_copies, store_write_latency_alert
+from chat_connections import connection_servers, connections_peak
+from chat_servers import database_nodes
+from chat_storage import (
+    database_nodes_for_horizon,
+    dedupe_bytes,
+    device_bytes,
+    device_token_bytes,
+    membership_bytes,
+    message_bytes_per_day,
+    message_bytes_total,
+    message_bytes_year_one,
+)
+from concept_auth_assumptions import access_token_lifetime, clock_skew
+from concept_dr import cut_over, decide_human, detect_fast
+from concept_dr_assumptions import restore_rate_per_server, warm_scale
+
+from sdw.estimation import (
+    KB,
+    MB,
+    SECONDS_PER_DAY,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    servers,
+    size,
+    throughput,
+    times,
+)
 
 # How long past a token's exp a socket stays open, and a hello is accepted, while the identity service's
 # refresh is failing (5xx or timeouts, not a refused refresh).
@@ -58,8 +94,10 @@ max_file_bytes = size(100 * MB)
 # Backups and the loss of the region.
 backup_full_interval = duration(SECONDS_PER_DAY)
 backup_incremental_interval = duration(3600)
-region_loss_rpo = duration(3600)
-region_loss_rto = duration(4 * 3600)
+# How long an incremental takes to reach the second region once taken.
+backup_copy_time = duration(15 * 60)
+# Time to stand the store nodes and the other fleets up in the second region, with no capacity reserved.
+region_fleet_stand_up = duration(3600)
 
 # What they give.
 identity_outage_sockets_closed_peak = count(connections_peak)
@@ -68,12 +106,36 @@ identity_outage_all_closed_with_grace = duration(identity_refresh_outage_grace +
 connections_per_server_mean_peak = count(connections_peak / connection_servers)
 connections_per_server_alert_peak = count(connections_per_server_mean_peak * connections_alert_over_mean)
 
+# The loss of the region.
+region_loss_rpo = duration(backup_incremental_interval + backup_copy_time)
+backup_incremental_bytes = size(message_bytes_per_day / 24)
+region_failover_decision = duration(detect_fast + decide_human + cut_over)
+SNAPSHOT_BYTES = membership_bytes + dedupe_bytes + device_bytes + device_token_bytes
+store_bytes_year_one = size(message_bytes_year_one + SNAPSHOT_BYTES)
+store_bytes_horizon = size(message_bytes_total + SNAPSHOT_BYTES)
+restore_one_copy_bytes_per_node_year_one = size(store_bytes_year_one / message_copies / database_nodes)
+restore_one_copy_bytes_per_node_horizon = size(store_bytes_horizon / message_copies / database_nodes_for_horizon)
+region_restore_one_copy_year_one = duration(restore_one_copy_bytes_per_node_year_one / restore_rate_per_server)
+region_restore_one_copy_horizon = duration(restore_one_copy_bytes_per_node_horizon / restore_rate_per_server)
+region_restore_all_copies_horizon = duration(region_restore_one_copy_horizon * message_copies)
+region_loss_rto_year_one = duration(region_failover_decision + region_fleet_stand_up + region_restore_one_copy_year_one)
+# The target: the horizon's, so it holds as the data grows.
+region_loss_rto = duration(region_failover_decision + region_fleet_stand_up + region_restore_one_copy_horizon)
+# Pilot light keeps one copy of the store running in the second region; warm standby the whole store.
+pilot_light_store_nodes_year_one = count(math.ceil(database_nodes / message_copies))
+pilot_light_store_nodes_horizon = count(math.ceil(database_nodes_for_horizon / message_copies))
+warm_standby_store_nodes_horizon = servers(database_nodes_for_horizon)
+# With a copy of the store live in the second region: a pilot light stands the other fleets up, a warm
+# standby scales its running quarter of them (the DR page's time).
+region_loss_rto_pilot_light = duration(region_failover_decision + region_fleet_stand_up)
+region_loss_rto_warm_standby = duration(region_failover_decision + warm_scale)
+
 TABLE = [
     (
         "Grace past a token's expiry while the identity service's refresh is failing",
         identity_refresh_outage_grace,
         "Assumed: long enough to roll back a bad deploy of the identity service, short enough to bound what a "
-        "stolen token is worth; revocations still reach the servers on the deny-list (step 3).",
+        "stolen token is worth; revocations already pushed still apply, new ones wait for the service (step 3).",
     ),
     (
         "Share of token refreshes failing that pages",
@@ -168,22 +230,24 @@ TABLE = [
     (
         "Time between full backups",
         backup_full_interval,
-        "Assumed: one a day, in the quiet hours, copied to a second region (step 4).",
+        "Assumed: one a day, copied to a second region (step 4).",
     ),
     (
         "Time between incremental backups",
         backup_incremental_interval,
-        "Assumed: each copied to the second region as it is taken; it sets the RPO below.",
+        "Assumed: each copied to the second region as it is taken; with the copy's time, it sets the RPO below.",
     ),
     (
-        "Most data lost if the region is lost (RPO)",
-        region_loss_rpo,
-        "Assumed: the hour since the last incremental backup, plus the minutes its copy takes (step 1).",
+        "Time an incremental takes to reach the second region",
+        backup_copy_time,
+        f"Assumed: an hour's message rows, {backup_incremental_bytes} a copy, spread over every store node, "
+        "with room for a slow transfer.",
     ),
     (
-        "Time to serve again from another region (RTO)",
-        region_loss_rto,
-        "Assumed: stand the tiers up in the second region and restore the store from its backups.",
+        "Time to stand the fleets up in the second region",
+        region_fleet_stand_up,
+        f"Assumed: about {database_nodes} store nodes and {connection_servers} connection servers, with no "
+        "capacity reserved there; longer if the cloud is short of machines.",
     ),
 ]
 
@@ -199,6 +263,25 @@ FIGURES = [
         f"... {connections_alert_over_mean} that, where the per-server alert opens a ticket",
         connections_per_server_alert_peak,
     ),
+    ("Most data lost if the region is lost (RPO): the interval plus the copy", region_loss_rpo),
+    ("Failover a person decides: detection, decision, cut-over (DR concept page)", region_failover_decision),
+    ("Store bytes to restore, every copy: year one", store_bytes_year_one),
+    ("... the five-year horizon", store_bytes_horizon),
+    (
+        f"One copy a node at {restore_rate_per_server}: year one, on {database_nodes} nodes",
+        restore_one_copy_bytes_per_node_year_one,
+    ),
+    ("... restored in", region_restore_one_copy_year_one),
+    (f"... the horizon, on {database_nodes_for_horizon} nodes", restore_one_copy_bytes_per_node_horizon),
+    ("... restored in", region_restore_one_copy_horizon),
+    ("... every copy of the horizon's, if one copy did not come first", region_restore_all_copies_horizon),
+    ("Time to serve again (RTO): decision, stand-up and one copy, year one", region_loss_rto_year_one),
+    ("... the horizon's, the target", region_loss_rto),
+    ("Store nodes a pilot light keeps in the second region: year one", pilot_light_store_nodes_year_one),
+    ("... the horizon", pilot_light_store_nodes_horizon),
+    ("Store nodes a warm standby keeps there at the horizon", warm_standby_store_nodes_horizon),
+    ("RTO with a pilot light: decision and stand-up", region_loss_rto_pilot_light),
+    ("RTO with a warm standby: decision and its scale-up (DR concept page)", region_loss_rto_warm_standby),
 ]
 
 if __name__ != "chat_operations":

@@ -252,15 +252,20 @@ years_until_data_outgrows_paxos = count(years_of_data_on(wide_column_nodes_for_w
 # conversation (UserConversation and ConversationMember, counted as if the user were still in all of
 # them, so at most). Each chat the user is still in gets one removal notice, a message like any other,
 # which raises the other members' last_seq: one member in a one-to-one chat, the average group's others
-# in a group.
+# in a group. Each chat's Conversation row also has its readers count lowered as the user's row goes (step 4),
+# one write a conversation.
 account_deletions_per_day = per_day(daily_active_users * account_deletion_share_per_day)
 deletion_rows_per_account = count(1 + devices_per_user * 2 + conversations_per_user * 2)
 deletion_notices_per_account = count(conversations_per_user)
 deletion_member_updates_per_account = count(
     (conversations_per_user - groups_per_user) * 1 + groups_per_user * (group_members_average - 1)
 )
+deletion_reader_updates_per_account = count(conversations_per_user)
 deletion_writes_per_account = count(
-    deletion_rows_per_account + deletion_notices_per_account + deletion_member_updates_per_account
+    deletion_rows_per_account
+    + deletion_notices_per_account
+    + deletion_member_updates_per_account
+    + deletion_reader_updates_per_account
 )
 deletion_writes_per_day = per_day(account_deletions_per_day * deletion_writes_per_account)
 deletion_notices_share_of_messages = fraction(
