@@ -82,6 +82,7 @@ ORDER = [
     ("processor_ref text, the processor's payment ID, written as soon as a call returns it", 1 + 27),
     ("action_secret text, for the buyer's browser while an action is needed: null otherwise", 0),
     ("action_asked_at timestamptz, when the processor asked for the action: null otherwise", 0),
+    ("action_done_at timestamptz, when action-done or the webhook first handed it back: null otherwise", 0),
     ("lookup_since timestamptz, when a worker sent the order to a lookup: null otherwise", 0),
 ]
 ORDER_INDEXES = [
