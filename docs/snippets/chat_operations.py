@@ -12,12 +12,19 @@ closes them over the token lifetime after the grace runs out.
 
 The loss of the region is met by backup and restore: hourly incrementals copied to a second region, so
 the RPO is the interval plus the copy's minutes. The RTO is the failover a person decides (the DR
-concept page's detection, decision and cut-over), the time to stand the fleets up in the second region
-with no capacity reserved there, and the store's restore at the DR page's rate a server, one copy
-first (every store node writes its third of its bytes, then serves while the other copies follow). The
-restore grows with the data: the year-one store and the five-year horizon's, whose time is the target.
-Pilot light and warm standby, the options step 1 weighs, keep store nodes running in the second region:
-one copy's worth, or the whole store.
+concept page's detection, decision and cut-over), the DR page's hour to start every tier from templates
+in the second region with no capacity reserved there, the store's restore at the DR page's rate a
+server, and the DR page's warm-up. The store takes writes once two copies are back, its write quorum,
+so the RTO counts two copies: every store node writes two thirds of its bytes. One copy is enough to
+read history, read-only, and comes sooner. The restore grows with the data: the year-one store and
+the five-year horizon's, whose time is the target. Pilot light and warm standby, the options step 1
+weighs, keep store nodes running in the second region: one copy's worth, or the whole store. The pilot
+light is counted the DR page's way: the full store's nodes are stood up and restore from the backups
+(one copy, the live one being the second), then catch up from the live copy what was written since the
+last incremental, the live copy's fewer nodes being the slower side.
+
+A restore numbers each conversation on past a skipped range of seq, wide enough for what the lost time
+could have taken: a hot group's cap a second over the RPO, with a margin for notices.
 
 The alert on one server's connections is a share over the fleet's mean at the moment: at the peak with
 every zone up, a server holds its share of the peak, well under the plan, which is the load with a zone lost.
@@ -26,7 +33,7 @@ every zone up, a server holds its share of the peak, well under the plan, which 
 import math
 
 import concept_push_assumptions
-from chat_assumptions import message_copies, store_write_latency_alert
+from chat_assumptions import hot_group_messages_per_second, message_copies, store_write_latency_alert
 from chat_connections import connection_servers, connections_peak
 from chat_servers import database_nodes
 from chat_storage import (
@@ -40,8 +47,8 @@ from chat_storage import (
     message_bytes_year_one,
 )
 from concept_auth_assumptions import access_token_lifetime, clock_skew
-from concept_dr import cut_over, decide_human, detect_fast
-from concept_dr_assumptions import restore_rate_per_server, warm_scale
+from concept_dr import cut_over, decide_human, detect_fast, warm_up
+from concept_dr_assumptions import ocean_round_trip, pilot_start, restore_rate_per_server, warm_scale
 
 from sdw.estimation import (
     KB,
@@ -96,8 +103,17 @@ backup_full_interval = duration(SECONDS_PER_DAY)
 backup_incremental_interval = duration(3600)
 # How long an incremental takes to reach the second region once taken.
 backup_copy_time = duration(15 * 60)
-# Time to stand the store nodes and the other fleets up in the second region, with no capacity reserved.
-region_fleet_stand_up = duration(3600)
+# Time to stand the store nodes and the other fleets up in the second region, with no capacity reserved:
+# the DR page's pilot-light start, every tier created from templates.
+region_fleet_stand_up = pilot_start
+# The DR page's warm-up, added to every option's RTO.
+region_warm_up = warm_up
+# How often a full restore into a scratch region is run and timed.
+restore_drill_interval = duration(90 * SECONDS_PER_DAY)
+# Margin on the skipped seq range, for add and remove notices and a copy that ran late.
+lost_seq_margin = times(2)
+# The deletion list's write to the second region: one round trip, at most the reference's across an ocean.
+deletion_list_write_latency = ocean_round_trip
 
 # What they give.
 identity_outage_sockets_closed_peak = count(connections_peak)
@@ -117,18 +133,30 @@ restore_one_copy_bytes_per_node_year_one = size(store_bytes_year_one / message_c
 restore_one_copy_bytes_per_node_horizon = size(store_bytes_horizon / message_copies / database_nodes_for_horizon)
 region_restore_one_copy_year_one = duration(restore_one_copy_bytes_per_node_year_one / restore_rate_per_server)
 region_restore_one_copy_horizon = duration(restore_one_copy_bytes_per_node_horizon / restore_rate_per_server)
-region_restore_all_copies_horizon = duration(region_restore_one_copy_horizon * message_copies)
-region_loss_rto_year_one = duration(region_failover_decision + region_fleet_stand_up + region_restore_one_copy_year_one)
+# The write quorum: two copies, every node writing two thirds of its bytes.
+QUORUM_COPIES = 2
+region_restore_quorum_year_one = duration(region_restore_one_copy_year_one * QUORUM_COPIES)
+region_restore_quorum_horizon = duration(region_restore_one_copy_horizon * QUORUM_COPIES)
+RTO_FIXED = region_failover_decision + region_fleet_stand_up + region_warm_up
+region_loss_rto_year_one = duration(RTO_FIXED + region_restore_quorum_year_one)
 # The target: the horizon's, so it holds as the data grows.
-region_loss_rto = duration(region_failover_decision + region_fleet_stand_up + region_restore_one_copy_horizon)
+region_loss_rto = duration(RTO_FIXED + region_restore_quorum_horizon)
+# History readable, read-only, from one copy at the horizon.
+region_loss_reads_horizon = duration(RTO_FIXED + region_restore_one_copy_horizon)
 # Pilot light keeps one copy of the store running in the second region; warm standby the whole store.
 pilot_light_store_nodes_year_one = count(math.ceil(database_nodes / message_copies))
 pilot_light_store_nodes_horizon = count(math.ceil(database_nodes_for_horizon / message_copies))
 warm_standby_store_nodes_horizon = servers(database_nodes_for_horizon)
-# With a copy of the store live in the second region: a pilot light stands the other fleets up, a warm
-# standby scales its running quarter of them (the DR page's time).
-region_loss_rto_pilot_light = duration(region_failover_decision + region_fleet_stand_up)
-region_loss_rto_warm_standby = duration(region_failover_decision + warm_scale)
+# Pilot light, the DR page's way: the full store stood up, one copy restored onto it from the backups (the
+# live copy is the other of the two), then the rows written since the last incremental (at most an RPO of
+# message bytes, one copy) caught up from the live copy, whose nodes send them: the slower side.
+pilot_catch_up_bytes = size(message_bytes_per_day * region_loss_rpo / SECONDS_PER_DAY)
+pilot_catch_up = duration(pilot_catch_up_bytes / pilot_light_store_nodes_horizon / restore_rate_per_server)
+region_loss_rto_pilot_light = duration(RTO_FIXED + region_restore_one_copy_horizon + pilot_catch_up)
+# Warm standby: the whole store runs; its running quarter of the other fleets scales (the DR page's time).
+region_loss_rto_warm_standby = duration(region_failover_decision + warm_scale + region_warm_up)
+# The skipped seq range after a restore: a hot group's cap over the RPO, with the margin.
+lost_seq_skip = count(hot_group_messages_per_second * region_loss_rpo * lost_seq_margin)
 
 TABLE = [
     (
@@ -246,8 +274,32 @@ TABLE = [
     (
         "Time to stand the fleets up in the second region",
         region_fleet_stand_up,
-        f"Assumed: about {database_nodes} store nodes and {connection_servers} connection servers, with no "
-        "capacity reserved there; longer if the cloud is short of machines.",
+        f"The DR page's start for every tier created from templates, assumed: {database_nodes} store nodes in "
+        f"year one, {database_nodes_for_horizon} at the horizon, and {connection_servers} connection servers, "
+        "launched in parallel, so the count adds little and the hour is taken to hold at the horizon; it holds "
+        "only if the second region has the machines, which nothing reserves.",
+    ),
+    (
+        "Warm-up once the fleets serve",
+        region_warm_up,
+        "The DR page's, for caches filling; chat's reconnect wave through admission control may take longer, "
+        "to be measured in the drill below.",
+    ),
+    (
+        "Time between timed restore drills",
+        restore_drill_interval,
+        "Assumed: a full restore into a scratch region once a quarter, timed; its measured rate replaces the "
+        f"assumed {restore_rate_per_server} a node (step 7).",
+    ),
+    (
+        "Margin on the seq range a restore skips",
+        lost_seq_margin,
+        "Assumed: room for add and remove notices on top of the messages, and for a copy that ran late.",
+    ),
+    (
+        "Added wait for a deletion, written to the second region first",
+        deletion_list_write_latency,
+        "One cross-region round trip, at most the reference's across an ocean (step 4).",
     ),
 ]
 
@@ -274,14 +326,22 @@ FIGURES = [
     ("... restored in", region_restore_one_copy_year_one),
     (f"... the horizon, on {database_nodes_for_horizon} nodes", restore_one_copy_bytes_per_node_horizon),
     ("... restored in", region_restore_one_copy_horizon),
-    ("... every copy of the horizon's, if one copy did not come first", region_restore_all_copies_horizon),
-    ("Time to serve again (RTO): decision, stand-up and one copy, year one", region_loss_rto_year_one),
+    ("... two copies (the write quorum): year one", region_restore_quorum_year_one),
+    ("... the horizon", region_restore_quorum_horizon),
+    (
+        "Time to serve again (RTO): decision, stand-up, two copies and warm-up, year one",
+        region_loss_rto_year_one,
+    ),
     ("... the horizon's, the target", region_loss_rto),
+    ("History readable, read-only, from one copy at the horizon", region_loss_reads_horizon),
     ("Store nodes a pilot light keeps in the second region: year one", pilot_light_store_nodes_year_one),
     ("... the horizon", pilot_light_store_nodes_horizon),
     ("Store nodes a warm standby keeps there at the horizon", warm_standby_store_nodes_horizon),
-    ("RTO with a pilot light: decision and stand-up", region_loss_rto_pilot_light),
-    ("RTO with a warm standby: decision and its scale-up (DR concept page)", region_loss_rto_warm_standby),
+    ("Pilot light: rows to catch up from the live copy, at most", pilot_catch_up_bytes),
+    ("... sent by its nodes in", pilot_catch_up),
+    ("RTO with a pilot light: decision, stand-up, one copy restored, catch-up, warm-up", region_loss_rto_pilot_light),
+    ("RTO with a warm standby: decision, its scale-up and warm-up (DR concept page)", region_loss_rto_warm_standby),
+    ("Seq a restore skips in each conversation: the hot-group cap over the RPO, with the margin", lost_seq_skip),
 ]
 
 if __name__ != "chat_operations":
