@@ -4,6 +4,11 @@ build's own parse gives, and the index files them where the build would have."""
 from __future__ import annotations
 
 import concurrent.futures
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -43,6 +48,36 @@ def test_a_parse_the_process_could_not_make_is_made_here() -> None:
     failed: concurrent.futures.Future = concurrent.futures.Future()
     failed.set_exception(concurrent.futures.process.BrokenProcessPool("the process died"))
     assert described(search_pool.result(failed, HTML)) == described(search_pool.parse(HTML))
+
+
+def test_the_second_process_ends_when_the_preview_is_killed() -> None:
+    """A preview stopped by a signal runs no shutdown: its parse process must not outlive it."""
+    script = (
+        "from sdw import search_pool\n"
+        "search_pool.start()\n"
+        "search_pool.result(search_pool.submit('<p>x</p>'), '<p>x</p>')\n"
+        "print(*search_pool._pool._processes, flush=True)\n"
+        "import time; time.sleep(60)\n"
+    )
+    preview = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        worker = int(preview.stdout.readline())
+        preview.send_signal(signal.SIGKILL)
+        preview.wait(10)
+        deadline = time.monotonic() + 15
+        while _running(worker) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _running(worker), f"the parse process {worker} outlived the killed preview"
+    finally:
+        preview.kill()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"  # a zombie has ended too
+    except (ProcessLookupError, OSError):
+        return False
 
 
 def test_without_a_second_process_nothing_is_submitted() -> None:

@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import concurrent.futures
 import multiprocessing
+import os
+import threading
+import time
 
 _pool: concurrent.futures.ProcessPoolExecutor | None = None
 
@@ -40,12 +43,31 @@ def start() -> None:
         # spawn, not fork: the server has threads by then, and a fork copies their locks held.
         try:
             pool = concurrent.futures.ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
             )
             pool.submit(parse, "")
         except (OSError, RuntimeError):  # no process to be had (no /dev/shm, a limit): parse here
             return
         _pool = pool
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In the second process: exit once the preview has, however it ended. Stopped by a signal
+    (`kill`, a closed terminal), the preview runs no shutdown, and the process, which holds its
+    own end of the pipe it waits on, would wait for work for ever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+PARENT_CHECK_SECONDS = 1.0
 
 
 def submit(html: str) -> concurrent.futures.Future | None:
