@@ -10,21 +10,23 @@ lifetime and the skew of the outage's start: all the connections at the peak. Wi
 open up to the grace past their exp, so an outage shorter than the grace closes no open socket, and a longer one
 closes them over the token lifetime after the grace runs out.
 
-The loss of the region is met by backup and restore: hourly incrementals copied to a second region, so
-the RPO is the interval plus the copy's minutes. The RTO is the failover a person decides (the DR
-concept page's detection, decision and cut-over), the DR page's hour to start every tier from templates
-in the second region with no capacity reserved there, the store's restore at the DR page's rate a
-server, and the DR page's warm-up. The store takes writes once two copies are back, its write quorum,
-so the RTO counts two copies: every store node writes two thirds of its bytes. One copy is enough to
-read history, read-only, and comes sooner. The restore grows with the data: the year-one store and
-the five-year horizon's, whose time is the target. Pilot light and warm standby, the options step 1
-weighs, keep store nodes running in the second region: one copy's worth, or the whole store. The pilot
-light is counted the DR page's way: the full store's nodes are stood up and restore from the backups
-(one copy, the live one being the second), then catch up from the live copy what was written since the
-last incremental, the live copy's fewer nodes being the slower side.
+The loss of the region is met by backup and restore: hourly incrementals copied to a second region, so the RPO
+is the interval plus the copy's minutes. The RTO is the failover a person decides (the DR concept page's
+detection, decision and cut-over), the DR page's hour to start every tier from templates in the second region
+with no capacity reserved there, the store's restore at the DR page's rate a server, and the DR page's
+warm-up. The store is restored at one replica and then raised to three; the stores step 4 names would take
+writes on one, but this design takes sends only once a second copy is in, since it acknowledges only on two
+zones, so the RTO counts two copies: every store node writes two thirds of its bytes. History is read from the
+first copy meanwhile, which comes sooner. The restore grows with the data: the year-one store and the
+five-year horizon's, whose time is the target. Pilot light and warm standby, the options step 1 weighs, keep
+store nodes running in the second region: one copy's worth, or the whole store. The pilot light is counted the
+DR page's way: the full store's nodes are stood up and restore from the backups (one copy, the live one being
+the second), then catch up from the live copy what was written since the last incremental, the live copy's
+fewer nodes being the slower side.
 
 A restore numbers each conversation on past a skipped range of seq, wide enough for what the lost time
-could have taken: a hot group's cap a second over the RPO, with a margin for notices.
+could have taken: a conversation's send cap a second (groups and one-to-one chats alike) over the RPO,
+with a margin for notices.
 
 The alert on one server's connections is a share over the fleet's mean at the moment: at the peak with
 every zone up, a server holds its share of the peak, well under the plan, which is the load with a zone lost.
@@ -108,10 +110,13 @@ backup_copy_time = duration(15 * 60)
 region_fleet_stand_up = pilot_start
 # The DR page's warm-up, added to every option's RTO.
 region_warm_up = warm_up
-# How often a full restore into a scratch region is run and timed.
+# How often two copies are restored into a scratch region, as a failover does, and timed.
 restore_drill_interval = duration(90 * SECONDS_PER_DAY)
 # Margin on the skipped seq range, for add and remove notices and a copy that ran late.
 lost_seq_margin = times(2)
+# Deletion-list writes to the second region failing, over all of them, that pages, and for how long.
+deletion_list_error_page_share = fraction(0.05)
+deletion_list_error_page_window = duration(5 * 60)
 # The deletion list's write to the second region: one round trip, at most the reference's across an ocean.
 deletion_list_write_latency = ocean_round_trip
 
@@ -133,7 +138,7 @@ restore_one_copy_bytes_per_node_year_one = size(store_bytes_year_one / message_c
 restore_one_copy_bytes_per_node_horizon = size(store_bytes_horizon / message_copies / database_nodes_for_horizon)
 region_restore_one_copy_year_one = duration(restore_one_copy_bytes_per_node_year_one / restore_rate_per_server)
 region_restore_one_copy_horizon = duration(restore_one_copy_bytes_per_node_horizon / restore_rate_per_server)
-# The write quorum: two copies, every node writing two thirds of its bytes.
+# Two copies before sends, the design's choice (it acknowledges on two zones): each node writes two thirds of its bytes.
 QUORUM_COPIES = 2
 region_restore_quorum_year_one = duration(region_restore_one_copy_year_one * QUORUM_COPIES)
 region_restore_quorum_horizon = duration(region_restore_one_copy_horizon * QUORUM_COPIES)
@@ -141,7 +146,7 @@ RTO_FIXED = region_failover_decision + region_fleet_stand_up + region_warm_up
 region_loss_rto_year_one = duration(RTO_FIXED + region_restore_quorum_year_one)
 # The target: the horizon's, so it holds as the data grows.
 region_loss_rto = duration(RTO_FIXED + region_restore_quorum_horizon)
-# History readable, read-only, from one copy at the horizon.
+# History read from the first copy at the horizon.
 region_loss_reads_horizon = duration(RTO_FIXED + region_restore_one_copy_horizon)
 # Pilot light keeps one copy of the store running in the second region; warm standby the whole store.
 pilot_light_store_nodes_year_one = count(math.ceil(database_nodes / message_copies))
@@ -155,7 +160,7 @@ pilot_catch_up = duration(pilot_catch_up_bytes / pilot_light_store_nodes_horizon
 region_loss_rto_pilot_light = duration(RTO_FIXED + region_restore_one_copy_horizon + pilot_catch_up)
 # Warm standby: the whole store runs; its running quarter of the other fleets scales (the DR page's time).
 region_loss_rto_warm_standby = duration(region_failover_decision + warm_scale + region_warm_up)
-# The skipped seq range after a restore: a hot group's cap over the RPO, with the margin.
+# The skipped seq range after a restore: a conversation's send cap over the RPO, with the margin.
 lost_seq_skip = count(hot_group_messages_per_second * region_loss_rpo * lost_seq_margin)
 
 TABLE = [
@@ -288,14 +293,20 @@ TABLE = [
     (
         "Time between timed restore drills",
         restore_drill_interval,
-        "Assumed: a full restore into a scratch region once a quarter, timed; its measured rate replaces the "
-        f"assumed {restore_rate_per_server} a node (step 7).",
+        "Assumed: two copies restored into a scratch region once a quarter, as a failover does, timed; its "
+        f"measured rate a node replaces the assumed {restore_rate_per_server} (step 7).",
     ),
     (
         "Margin on the seq range a restore skips",
         lost_seq_margin,
         "Assumed: room for add and remove notices on top of the messages, and for a copy that ran late.",
     ),
+    (
+        "Share of deletion-list writes to the second region failing that pages",
+        deletion_list_error_page_share,
+        "Assumed: delete-for-everyone and account deletion fail while it lasts; a blip is retried by the clients.",
+    ),
+    ("... for at least", deletion_list_error_page_window, "Assumed: as for token refresh errors."),
     (
         "Added wait for a deletion, written to the second region first",
         deletion_list_write_latency,
@@ -326,14 +337,14 @@ FIGURES = [
     ("... restored in", region_restore_one_copy_year_one),
     (f"... the horizon, on {database_nodes_for_horizon} nodes", restore_one_copy_bytes_per_node_horizon),
     ("... restored in", region_restore_one_copy_horizon),
-    ("... two copies (the write quorum): year one", region_restore_quorum_year_one),
+    ("... two copies, before sends (the design's choice): year one", region_restore_quorum_year_one),
     ("... the horizon", region_restore_quorum_horizon),
     (
         "Time to serve again (RTO): decision, stand-up, two copies and warm-up, year one",
         region_loss_rto_year_one,
     ),
     ("... the horizon's, the target", region_loss_rto),
-    ("History readable, read-only, from one copy at the horizon", region_loss_reads_horizon),
+    ("History read from the first copy at the horizon", region_loss_reads_horizon),
     ("Store nodes a pilot light keeps in the second region: year one", pilot_light_store_nodes_year_one),
     ("... the horizon", pilot_light_store_nodes_horizon),
     ("Store nodes a warm standby keeps there at the horizon", warm_standby_store_nodes_horizon),
@@ -341,7 +352,7 @@ FIGURES = [
     ("... sent by its nodes in", pilot_catch_up),
     ("RTO with a pilot light: decision, stand-up, one copy restored, catch-up, warm-up", region_loss_rto_pilot_light),
     ("RTO with a warm standby: decision, its scale-up and warm-up (DR concept page)", region_loss_rto_warm_standby),
-    ("Seq a restore skips in each conversation: the hot-group cap over the RPO, with the margin", lost_seq_skip),
+    ("Seq a restore skips in each conversation: its send cap over the RPO, with the margin", lost_seq_skip),
 ]
 
 if __name__ != "chat_operations":
