@@ -13,8 +13,8 @@ from sdw import data
 
 # A plain (unquoted) YAML value that gains ": " becomes a mapping in the wrong place: the usual slip
 # when a contributor adds a colon to a card's prose.
-GOOD = "would rebuild its timeline by pull, with"
-BROKEN = "would rebuild its timeline by pull: with"
+GOOD = "the partition size limit, an"
+BROKEN = "the partition size limit: an"
 MESSAGE = (
     "mapping values are not allowed in this context; "
     "a value with ': ' in it needs quotes (or a '|' block), or reword the colon"
