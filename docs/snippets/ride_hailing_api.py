@@ -94,8 +94,9 @@ cars_frame_share = fraction(cars_frame_bytes / browse_response_bytes)
 # The payment hold runs beside the first matching window; the offer does not wait for it, the
 # accept's commit does. The hold is given the match target's budget, counted from the request: by
 # then the first offer has reached its driver. The earliest accept comes from a request that lands as
-# its area's window closes (no wait for the window) and a driver who taps at once: it waits at most
-# what is left of the timeout.
+# its area's window closes (no wait for the window), a phone at the budget's p99 round trip and a
+# driver who taps at once: it waits what is left of the timeout. The budget's round trip is a p99, so
+# on a faster network an instant tap waits a little longer: the figure is typical, not a bound.
 hold_timeout = duration(match_latency_target)
 fastest_offer_ack = duration(first_offer_ack - batch_window)
 hold_longest_accept_wait = duration(hold_timeout - fastest_offer_ack)
@@ -165,7 +166,7 @@ if __name__ != "ride_hailing_api":
                 ("A driver's position with IP and TCP headers", position_frame_with_ip_tcp),
                 ('The "nearby" subscribe frame, on the wire', nearby_frame_bytes),
                 ("Payment hold timeout, from the request", hold_timeout),
-                ("Longest an accept waits for the hold", hold_longest_accept_wait),
+                ("An accept's wait for the hold, at the p99 round trip and an instant tap", hold_longest_accept_wait),
             ],
         )
     )

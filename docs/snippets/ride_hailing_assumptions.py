@@ -167,6 +167,7 @@ ratings_per_ride = count(1.5)
 cancel_share = fraction(0.05)
 unmatched_share = fraction(0.05)
 cancel_grace = duration(120)
+no_show_wait = duration(300)
 notifications_per_ride = count(3)
 heartbeat_interval = duration(30)
 
@@ -224,6 +225,7 @@ second_region_copies = times(zones)
 twcs_window_days = count(15)
 # What a write outage costs (step 4): a relational primary's failover, against a range's lease expiry.
 primary_failover = duration(60)
+range_lease_expiry_low = duration(2.04)
 range_lease_expiry = duration(6.7)
 
 # --- Failures (step 7): the page's assumptions, to be measured or set per city --------------------
@@ -548,6 +550,12 @@ TABLE = [
         "The page's choice; the fee itself and the grace vary by city.",
     ),
     (
+        "Wait at the pickup before a no-show cancel",
+        no_show_wait,
+        "The page's choice, set per city: a driver's no-show cancel charges the rider only after this long "
+        "at `arrived` (Uber and Lyft make drivers wait minutes, by city).",
+    ),
+    (
         "Push notifications per ride",
         notifications_per_ride,
         "The page's assumption: driver on the way, driver arrived and the receipt, to a phone whose "
@@ -625,6 +633,12 @@ TABLE = [
         f"[arithmetic]({CRDB_LEASE_TIMINGS}): store liveness's 3 s support lapses, an election runs "
         "(up to 2 s of jitter, then its round trips) and the new leader takes the lease. To be measured "
         "on the store run.",
+    ),
+    (
+        "A range's new lease after its leader's loss, at the quickest",
+        range_lease_expiry_low,
+        f"The low end of the same [arithmetic]({CRDB_LEASE_TIMINGS}), with no election jitter and short round "
+        "trips; a region's millisecond round trips land nearer it than the top.",
     ),
     ("Availability zones a region runs in", zones, "Every tier runs in three zones and must survive losing one."),
     (

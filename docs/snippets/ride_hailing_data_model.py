@@ -118,7 +118,7 @@ offer_row_bytes = row_bytes(OFFER_FIELDS)
 # A payment operation, in the payments service's ledger, keyed by (ride_id, kind, attempt).
 PAYMENT_FIELDS = [
     ("ride_id", 8, "first part of the key"),
-    ("kind", 1, "hold, capture, release, cancellation fee, refund; second part"),
+    ("kind", 1, "hold, capture, extra charge, release, cancellation fee, refund; second part"),
     ("attempt", 1, "third part: a new attempt after a decline"),
     ("amount, currency", 11, "minor units (8) and currency (3)"),
     ("status", 1, "pending, succeeded, declined, failed"),
@@ -163,7 +163,13 @@ trip_bytes_per_ride = size(trip_store_bytes_per_ride + ledger_bytes_per_ride)
 # The driver's state, keyed by driver_id: the row the accept's compare-and-set reads and writes.
 DRIVER_STATE_FIELDS = [
     ("driver_id", 8, "the key"),
-    ("status", 1, "offline, available, offered, on ride, paused, suspended"),
+    (
+        "status",
+        1,
+        "offline, available, offered, on ride, paused, suspended, held_review (a ride the phones saw "
+        "matched that the store holds older, its ID in ride_id)",
+    ),
+    ("offline_after_ride", 1, "set when the driver goes offline during a ride: the completion leaves them offline"),
     ("offer", 9, "the ride and attempt offered (8 + 1), while offered"),
     ("offer_expires_at", 8, "the accept's deadline"),
     ("ride_id", 8, "the ride held, while on a ride"),
@@ -197,7 +203,9 @@ OUTBOX_FIELDS = [
 ]
 outbox_row_bytes = row_bytes(OUTBOX_FIELDS)
 
-# Trails, keyed by (ride_id, row start): each row packs the points of trail_row_seconds.
+# Trails, keyed by (ride_id, row start, first_seq): each row packs the points of trail_row_seconds. A late
+# point never rewrites a written row (a second write to a key replaces the blob): it goes into a row of
+# its own, and the reader merges a minute's rows by time.
 TRAIL_POINT_FIELDS = [
     ("time offset", 2, "milliseconds since the row's start, under 65.5 s"),
     ("latitude, longitude", 8, "32-bit integers of 1e-7 degree, about a centimetre"),
@@ -212,6 +220,12 @@ points_per_trail_row = count(trail_row_seconds / location_interval)
 TRAIL_ROW_FIELDS = [
     ("ride_id", 8, "partition key: a ride's rows sit together"),
     ("row_start", 8, "clustering key: the ride's start plus whole minutes, in milliseconds"),
+    (
+        "first_seq",
+        4,
+        "clustering key's second part: the first point's sequence number, so a late batch's row "
+        "sits beside the minute's row and never replaces it",
+    ),
     ("point_count", 1, "points in the row"),
     ("points", points_per_trail_row * trail_point_fields_bytes, "the minute's points, packed"),
     ("row overhead", ROW_OVERHEAD, ""),
@@ -350,7 +364,11 @@ if __name__ != "ride_hailing_data_model":
     print()
     print(
         markdown_table(
-            ("A zone lost: ride requests failed", "Requests", f"Share of the {failed_requests_budget} budget"),
+            (
+                "A zone lost: ride requests stalled",
+                "Requests delayed (at most failed)",
+                f"Share of the {failed_requests_budget} budget",
+            ),
             [
                 (
                     f"Relational primary, {primary_failover} failover",
