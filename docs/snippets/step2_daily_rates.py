@@ -1,6 +1,6 @@
 """Step 2: from "per day" to "per second", and how far the usual shortcuts drift."""
 
-from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_MONTH, fraction, markdown_table, per_day, per_second
+from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_MONTH, count, fraction, markdown_table, per_day, per_second
 
 daily_totals = [per_day(n) for n in (1e6, 10e6, 100e6, 1e9, 10e9)]
 
@@ -12,6 +12,8 @@ shortcut_day_error = fraction(1 - SECONDS_PER_DAY / DAY_SHORTCUT)
 # shortcut_month_low (the same gap, seen from the other side).
 MONTH_SHORTCUT = 2.5e6
 shortcut_month_error = fraction(SECONDS_PER_MONTH / MONTH_SHORTCUT - 1)
+# The same shortcut against a 30-day month, the length of the site's SLO windows and billing months.
+shortcut_30day_error = fraction(30 * SECONDS_PER_DAY / MONTH_SHORTCUT - 1)
 shortcut_month_low = fraction(1 - MONTH_SHORTCUT / SECONDS_PER_MONTH)
 
 if __name__ != "step2_daily_rates":
@@ -24,5 +26,6 @@ if __name__ != "step2_daily_rates":
     print()
     print(
         f"Dividing by 100,000 instead of 86,400 understates every rate by {shortcut_day_error}; "
-        f"dividing a monthly total by 2.5 million seconds overstates it by {shortcut_month_error}."
+        f"dividing a monthly total by 2.5 million seconds overstates it by {shortcut_month_error} "
+        f"against an average month of {count(SECONDS_PER_MONTH)} s ({shortcut_30day_error} against a 30-day month)."
     )

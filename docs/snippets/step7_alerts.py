@@ -1,0 +1,30 @@
+"""Step 7: the thresholds of the failure table's signals, and whether each pages or opens a ticket.
+
+The page on burn follows the SRE workbook's fastest alert (2% of a 30-day budget spent in one hour),
+as the observability page computes it. A replica further behind than the freshness followers were
+promised (step 1) serves reads staler than that promise; held for a few minutes, it opens a ticket
+rather than a page, since the reads stay up and only their age suffers.
+"""
+
+from concept_slo_alerts import fast_burn, fast_window
+from twitter_assumptions import fanout_freshness_target
+
+from sdw.estimation import duration, markdown_table
+
+# Page: the error budget burning at the fast rate over the fast window.
+page_burn_rate = fast_burn
+page_burn_window = duration(fast_window)
+# Ticket: replica lag past the followers' freshness target, held this long so a blip does not open one.
+replica_lag_ticket = duration(fanout_freshness_target)
+replica_lag_hold = duration(5 * 60)
+
+if __name__ != "step7_alerts":
+    print(
+        markdown_table(
+            ("Signal", "Threshold", "Sustained over", "Action"),
+            [
+                ("Error budget burn", page_burn_rate, page_burn_window, "Page"),
+                ("Replica lag", replica_lag_ticket, replica_lag_hold, "Ticket"),
+            ],
+        )
+    )
