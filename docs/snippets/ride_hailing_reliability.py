@@ -60,6 +60,7 @@ from ride_hailing_assumptions import (
     zone_lost_load_ceiling,
     zones,
 )
+from ride_hailing_latency import match_budget_margin, mean_to_accepted_offer
 from ride_hailing_matching import reconnects_per_second_zone_loss, solver_steps
 from ride_hailing_servers import (
     STATELESS_LOADS,
@@ -341,6 +342,11 @@ region_standby_store_nodes = count(trip_store_standby_nodes_by_region[largest_re
 region_hello_read_share = fraction(region_hellos_per_second / (region_standby_store_nodes * store_writes_per_node))
 hello_load_zone_loss = fraction(hellos_per_gateway_zone_lost_max / hellos_per_gateway)
 failover_matching_hold = duration(dns_ttl + reconnect_spread + reconnect_backoff_cap)
+# The rides a region's loss flags (the phones saw them matched, the restored store has them requested):
+# those whose create survived the cut and whose accepted offer did not, the region's requests over the
+# mean time from a request to the offer its driver accepted (step 6's model). Signed offers let the
+# drivers' resent accepts take most of them back; the rest wait at most review_driver_wait past the hold.
+region_rides_flagged = count(rides_per_second_peak * largest_region_share * mean_to_accepted_offer)
 # A planned drill: no detection and no decision; promotion, the TTL, the spread and the backoff cap, run
 # at the drilled region's quietest hour (about 4 a.m. in its main time zones), at that hour's rate: the region's share
 # of the day's average, times the quiet hour's share of it. Against the month's budget. A drill is two
@@ -366,6 +372,9 @@ area_window_ride_cap = count(_n)
 area_cap_solver_time = duration(solver_steps(_n, stadium_halo_drivers) / solver_steps_per_second)
 stadium_cap_solver_time = duration(solver_steps(_n, stadium_drivers_nearby) / solver_steps_per_second)
 area_cap_rides_per_second = per_second(_n / batch_window)
+# Step 5's budget takes the busiest area at the usual load; an area at the cap adds its solver time,
+# which stays inside the budget's margin under the match target (step 5 says so).
+assert area_cap_solver_time < match_budget_margin
 
 # (e) The payment processor down: the busiest city's unheld fares over the outage it rides through, at
 # the average fare (step 2's bookings per ride), and what is lost if the usual share of the later holds
@@ -512,6 +521,10 @@ if __name__ != "ride_hailing_reliability":
                     region_hello_read_share,
                 ),
                 ("... the lost region's rides held from matching after promotion", failover_matching_hold),
+                (
+                    f"... rides flagged: the phones saw them matched, the offer lost ({mean_to_accepted_offer} a ride)",
+                    region_rides_flagged,
+                ),
                 ("A planned failover drill: a cutover", drill_cutover),
                 ("... outage, the failover and the failback", drill_outage),
                 ("... ride requests a second in the largest region's quietest hour", drill_hour_rides_per_second),
