@@ -61,6 +61,8 @@ STRIPE_RATE_LIMITS = "https://docs.stripe.com/rate-limits"
 # in the tens-of-seconds range", and failing over to the latest replicated time "should typically happen
 # within five minutes". Its known limitations: the standby is a cluster of its own, started empty.
 COCKROACH_PCR = "https://www.cockroachlabs.com/docs/stable/physical-cluster-replication-overview"
+COCKROACH_NODE_SHUTDOWN = "https://www.cockroachlabs.com/docs/stable/node-shutdown"
+KAFKA_SESSION_TIMEOUT = "https://kafka.apache.org/documentation/#consumerconfigs_session.timeout.ms"
 
 # The regions the service runs in, each with its share of the busy hour's load, and the region that
 # takes its riders and drivers (and keeps its trip store's standby copy) when it is lost.
@@ -230,7 +232,13 @@ range_lease_expiry = duration(6.7)
 
 # --- Failures (step 7): the page's assumptions, to be measured or set per city --------------------
 area_lease = duration(6)
+# The log's consumer groups give a silent member's partitions away after this, the area lease's time.
+consumer_session_timeout = duration(area_lease)
+# A store range with one replica down, or a log partition with exactly two in sync, pages after this.
+replica_down_page_after = duration(300)
 standby_promotion = duration(300)
+# After a region's failover: how long past the failover hold a flagged ride waits for its driver's hello.
+review_driver_wait = duration(600)
 hold_decline_share = fraction(0.02)
 processor_outage_ridden = duration(1800)
 city_detour_factor = times(1.3)
@@ -794,6 +802,25 @@ TABLE = [
         area_lease,
         "The page's choice (step 7): renewed every third of it; a lost owner's areas pass to another "
         "server once it expires.",
+    ),
+    (
+        "Session timeout of the event log's consumer groups",
+        consumer_session_timeout,
+        f"The page's choice (step 7): the area lease's, so a zone's loss moves the log's partitions as soon as "
+        f"matching's areas; Kafka's default is 45 s ([`session.timeout.ms`]({KAFKA_SESSION_TIMEOUT})), and "
+        "6 s is the least the brokers allow by default (`group.min.session.timeout.ms`).",
+    ),
+    (
+        "A store range or log partition one copy short, before it pages",
+        replica_down_page_after,
+        f"CockroachDB's default wait before it declares a node dead, five minutes ([`server.time_until_store_dead`]"
+        f"({COCKROACH_NODE_SHUTDOWN})): a restart ends sooner, so outside a planned one the copy is lost.",
+    ),
+    (
+        "Wait for a flagged ride's driver after a region's failover hold",
+        review_driver_wait,
+        "The page's choice (step 7): far past a phone's backoff cap, under the pickup ETA cap; a held driver "
+        "with no `hello` by then is set offline and the ride settled.",
     ),
     (
         "Promoting the standby copy of the trip store and the ledger",

@@ -28,9 +28,11 @@ from ride_hailing_matching import busiest_area_solver_time
 
 from sdw.estimation import count, duration, fraction, markdown_table, times
 
-# (a) Request to the first offer's ack, each part at its worst or its p99: the window is waited in full.
+# (a) Request to the first offer's ack, each part at its p99 or its usual worst: the window is waited in
+# full, and the assignment is the busiest area's at the usual load (an area at step 7's crowd cap, a
+# sliver of the requests, takes longer; step 7 checks it against the margin).
 WINDOW_WAIT = "Waiting for the area's window to close, at most"
-ASSIGNMENT = "The window's assignment, busiest area"
+ASSIGNMENT = "The window's assignment, busiest area at the usual load"
 BUDGET = [
     ("The create's commit", store_commit_time),
     ("Outbox to the matching service", outbox_to_matching),
@@ -153,6 +155,16 @@ assert accept_service_burn < 1 and accept_service_burn_slow < 1
 # accepted is given up ("no driver near" from fresh cells, a good request) and leaves the accept
 # indicator, and slower decisions run more rides out. The share of requests given up so:
 accept_give_up_share = fraction(1 - sum(p for _, p in _outcomes))
+# The mean time from a request to the offer its driver accepted (the reservation's commit): each accepted
+# ride's accept commit less the decision, the accept's commit, and the push and round trip that brought
+# the offer's ack. Step 7 counts the rides a region's loss flags from it.
+mean_to_accepted_offer = duration(
+    sum(t * p for t, p in _outcomes) / sum(p for _, p in _outcomes)
+    - driver_decision_time
+    - store_commit_time
+    - push_through_pubsub
+    - mobile_round_trip_p99
+)
 accept_give_up_share_slow = fraction(1 - sum(p for _, p in accept_times(P_FAIL, slow_decision_time)))
 # Watched by a ticket until the ranking ships: at a multiple of the launch share, which the slower
 # decisions pass.
@@ -185,6 +197,7 @@ if __name__ != "ride_hailing_latency":
                 ("... after one decline", accept_after_one_decline),
                 ("... after one timeout", accept_after_one_timeout),
                 ("Rides whose first three offers fail", rides_three_offers_fail),
+                ("Request to the offer its driver accepted, mean", mean_to_accepted_offer),
                 ("Request to accept, p99", accept_p99),
                 (f"Accepted rides within the {accepted_latency_target} target", accept_share_within_target),
                 ("... the burn of a p99 target's 1% this gives", accept_expected_burn),

@@ -21,6 +21,7 @@ from ride_hailing_assumptions import (
     processor_default_endpoint_limit,
     processor_default_write_limit,
     processor_limit_headroom,
+    publishes_per_pubsub_node,
     pubsub_failure_detection,
     reconnect_spread,
     solver_steps_per_second,
@@ -30,7 +31,7 @@ from ride_hailing_assumptions import (
 from ride_hailing_servers import (
     index_shards_by_region,
     publishes_peak,
-    pubsub_nodes,
+    region_counts,
     ride_subscriptions,
     routing_load_peak,
     routing_servers,
@@ -98,8 +99,12 @@ reconnects_after_zone_loss_region = count(connections_peak * largest_region_shar
 reconnects_per_second_zone_loss_region = per_second(reconnects_after_zone_loss_region / reconnect_spread)
 resubscribes_after_zone_loss_region = count(subscriptions_peak * largest_region_share / zones)
 resubscribes_per_second_zone_loss_region = per_second(resubscribes_after_zone_loss_region / reconnect_spread)
-# Messages not delivered while one node's loss is noticed: its share of the publishes, for the detection time.
-publishes_lost_per_node_failure = count(publishes_peak / pubsub_nodes * pubsub_failure_detection)
+# Messages not delivered while one node's loss is noticed: its share of its region's publishes, for the
+# detection time; a node of the largest region, whose nodes carry the most.
+_pubsub_by_region = region_counts(publishes_peak, publishes_per_pubsub_node)
+publishes_lost_per_node_failure = count(
+    publishes_peak * largest_region_share / _pubsub_by_region[largest_region] * pubsub_failure_detection
+)
 
 # (d) The payment processor's default rate limit against the calls at the peak, and the limit to ask
 # for, with the page's headroom for growth. The hold is two calls (the PaymentIntent created unconfirmed,

@@ -60,6 +60,7 @@ from ride_hailing_assumptions import (
     zone_lost_load_ceiling,
     zones,
 )
+from ride_hailing_latency import match_budget_margin, mean_to_accepted_offer
 from ride_hailing_matching import reconnects_per_second_zone_loss, solver_steps
 from ride_hailing_servers import (
     STATELESS_LOADS,
@@ -73,7 +74,6 @@ from ride_hailing_servers import (
     publishes_peak,
     region_counts,
     routing_load_peak,
-    routing_servers,
     subscriptions_peak,
     total_servers,
     trip_store_own_nodes_by_region,
@@ -342,6 +342,11 @@ region_standby_store_nodes = count(trip_store_standby_nodes_by_region[largest_re
 region_hello_read_share = fraction(region_hellos_per_second / (region_standby_store_nodes * store_writes_per_node))
 hello_load_zone_loss = fraction(hellos_per_gateway_zone_lost_max / hellos_per_gateway)
 failover_matching_hold = duration(dns_ttl + reconnect_spread + reconnect_backoff_cap)
+# The rides a region's loss flags (the phones saw them matched, the restored store has them requested):
+# those whose create survived the cut and whose accepted offer did not, the region's requests over the
+# mean time from a request to the offer its driver accepted (step 6's model). Signed offers let the
+# drivers' resent accepts take most of them back; the rest wait at most review_driver_wait past the hold.
+region_rides_flagged = count(rides_per_second_peak * largest_region_share * mean_to_accepted_offer)
 # A planned drill: no detection and no decision; promotion, the TTL, the spread and the backoff cap, run
 # at the drilled region's quietest hour (about 4 a.m. in its main time zones), at that hour's rate: the region's share
 # of the day's average, times the quiet hour's share of it. Against the month's budget. A drill is two
@@ -367,6 +372,9 @@ area_window_ride_cap = count(_n)
 area_cap_solver_time = duration(solver_steps(_n, stadium_halo_drivers) / solver_steps_per_second)
 stadium_cap_solver_time = duration(solver_steps(_n, stadium_drivers_nearby) / solver_steps_per_second)
 area_cap_rides_per_second = per_second(_n / batch_window)
+# Step 5's budget takes the busiest area at the usual load; an area at the cap adds its solver time,
+# which stays inside the budget's margin under the match target (step 5 says so).
+assert area_cap_solver_time < match_budget_margin
 
 # (e) The payment processor down: the busiest city's unheld fares over the outage it rides through, at
 # the average fare (step 2's bookings per ride), and what is lost if the usual share of the later holds
@@ -379,10 +387,23 @@ city_expected_loss = count(city_exposure_cap * hold_decline_share)
 # A km at v km/h takes an hour over v.
 fallback_eta_per_km = duration(city_detour_factor * SECONDS_PER_HOUR / city_average_speed_kmh)
 fares_waiting_after_outage = count(rides_per_second_peak * routing_outage)
-# Drained at the engine's spare capacity at the busy hour (all its servers, less the load), each fare a
-# map-matching at map_match_call_cost routes: the worst case, since the quiet hours have more spare.
-routing_spare_calls = throughput(routing_servers * eta_calls_per_routing_server - routing_load_peak)
-fares_drain_time = duration(fares_waiting_after_outage * map_match_call_cost / routing_spare_calls)
+# Each region drains its own fares at its own engine's spare capacity at the busy hour (its servers, less
+# its load), each fare a map-matching at map_match_call_cost routes: the worst case, since the quiet
+# hours have more spare. The longest region's.
+_routing_counts = region_counts(routing_load_peak, eta_calls_per_routing_server)
+_drain = {
+    region: (
+        rides_per_second_peak * share * routing_outage,
+        _routing_counts[region] * eta_calls_per_routing_server - routing_load_peak * share,
+    )
+    for region, share in REGION_SHARES.items()
+}
+fares_drain_region = max(_drain, key=lambda r: _drain[r][0] * map_match_call_cost / _drain[r][1])
+fares_waiting_in_region = count(_drain[fares_drain_region][0])
+region_routing_spare_calls = throughput(_drain[fares_drain_region][1])
+fares_drain_time = duration(fares_waiting_in_region * map_match_call_cost / region_routing_spare_calls)
+# The prose names it: North America, the largest region (tied with Latin America).
+assert fares_drain_region == largest_region
 
 # (g) Shedding: what the "cars near me" map is of the location service's work and of the index's queries.
 map_share_of_location_ops = fraction(browse_queries_peak / location_ops_peak)
@@ -500,6 +521,10 @@ if __name__ != "ride_hailing_reliability":
                     region_hello_read_share,
                 ),
                 ("... the lost region's rides held from matching after promotion", failover_matching_hold),
+                (
+                    f"... rides flagged: the phones saw them matched, the offer lost ({mean_to_accepted_offer} a ride)",
+                    region_rides_flagged,
+                ),
                 ("A planned failover drill: a cutover", drill_cutover),
                 ("... outage, the failover and the failback", drill_outage),
                 ("... ride requests a second in the largest region's quietest hour", drill_hour_rides_per_second),
@@ -513,9 +538,10 @@ if __name__ != "ride_hailing_reliability":
                 (f"... unheld fares over {processor_outage_ridden}, dollars (the cap)", city_exposure_cap),
                 (f"... lost if {hold_decline_share} of later holds are declined, dollars", city_expected_loss),
                 ("Fallback ETA a straight-line km", fallback_eta_per_km),
-                ("Routing engine's spare calls at the busy hour", routing_spare_calls),
-                (f"Fares waiting after a {routing_outage} routing outage", fares_waiting_after_outage),
-                ("... time to drain them at the busy hour's spare", fares_drain_time),
+                (f"Fares waiting after a {routing_outage} routing outage, worldwide", fares_waiting_after_outage),
+                (f"... in {fares_drain_region}, the longest to drain", fares_waiting_in_region),
+                ("... its routing engine's spare calls at the busy hour", region_routing_spare_calls),
+                ("... time to drain them at that spare", fares_drain_time),
                 ("Index writes per driver position, step 5's ratio", index_writes_per_driver_position),
                 (f"... the alert's band, {index_write_ratio_band} either way", index_write_ratio_low),
                 ("... its upper edge", index_write_ratio_high),
