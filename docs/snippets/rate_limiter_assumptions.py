@@ -66,12 +66,21 @@ sorted_set_skiplist_entry_bytes = size(40 + 24 + 8 + 24)
 # --- The counter store and the gateways (steps 2, 6 and 7) ------------------------------------
 script_cost_in_gets = times(2)
 shard_target_utilization = fraction(0.5)
+# A primary and a replica in another zone, replicated asynchronously. No count is sent to the other regions
+# twice after a failover: the exchanger sends counts only once the replica has their delete (step 7).
 store_copies = times(2)
 cluster_hash_slots = count(16384)
 zones = count(3)
 gateway_cpu_per_request = duration(0.001)
 # The site's server (reference_capacity.py): its vCPUs, run at its target utilization.
 gateway_requests_per_server = throughput(cores * target_utilization / gateway_cpu_per_request)
+# The Envoy tier in front of the gateways (step 5): CPU a request for ending the client's TLS (its records,
+# and a share of the handshake each client connection pays once it has lasted client_connection_max_life),
+# HTTP/2 and routing. An assumption, to be measured; the tier's nodes are the site's server too.
+balancer_cpu_per_request = duration(0.0003)
+# The bytes of one API call's request and response together, which cross a zone when the balancer sends
+# the call to a gateway in another zone (step 5). An assumption: a small JSON call and its headers.
+api_bytes_per_request = size(4e3)
 token_batch = count(10)
 # The client in step 6's split-key simulation sends at this share of its limit.
 split_simulation_load = fraction(1.1)
@@ -131,7 +140,9 @@ etcd_revoke_check_period = duration(0.5)
 # a serializable Get), each probe with this deadline; after this many failures in a row, while a named node
 # in another zone answers, it re-points its client to that node (step 6). gRPC keepalives stay at this
 # period or longer, only to drop dead transports: grpc-go raises a client's keepalive time below 10 s to
-# 10 s, and closes the transport at the first unanswered ping.
+# 10 s, and closes the transport at the first unanswered ping. A probe whose Status reports no leader fails
+# too, counted only past etcd's worst election, so a node cut off from its peers is left and an ordinary
+# election moves nobody.
 standby_probe_deadline = duration(0.3)
 standby_repoint_failed_probes = count(3)
 etcd_client_keepalive = duration(10)
@@ -148,8 +159,14 @@ clock_offset_alert = duration(0.05)
 # --- Failures (step 7) ------------------------------------------------------------------------
 flood_requests_per_second = peak(50e3)
 failover_time = duration(15)
-# The gateway's circuit breaker on a store shard (step 7): this many check timeouts in a row open it, for
-# this long, then one check goes through to test the shard.
+# The gateway's circuit breaker on a store shard (step 7): it opens once at least this share of its checks
+# to the shard in the last window timed out, counted only over a window holding at least this many checks,
+# stays open this long, then lets one check through to test the shard. The rule it replaced, this many
+# timeouts in a row, is kept to show what it cost: any stall of a shard a little over the check's timeout
+# opened every gateway's breaker on it at once (step 7).
+store_breaker_failure_share = fraction(0.5)
+store_breaker_min_checks = count(20)
+store_breaker_window = duration(1)
 store_breaker_timeouts = count(3)
 store_breaker_open = duration(5)
 # A 503's Retry-After (a fail-closed rule while the store is down, or the challenge provider down) is
@@ -174,9 +191,12 @@ balancer_panic_threshold = fraction(0.5)
 # front of the Envoy tier takes the zone's NLB address out of the API's DNS name and sends no new connection
 # to the zone's Envoy nodes (step 7). The automation decides in shift_decision_time (an assumption: its
 # metrics scraped every 10 s, the condition held over two scrapes, rules evaluated every 10 s), and the
-# shift then takes up to zonal_shift_time (an assumption: AWS gives no bound) to take effect. Clients then
+# shift then takes up to zonal_shift_time (an assumption: AWS gives no bound; zonal shift must be enabled on
+# the NLB beforehand, as it is off by default; step 7's drain time is longer by whatever the shift takes
+# beyond this) to take effect. Clients then
 # reach the zone only on a connection opened before that, which the shift leaves open and Envoy drains once
-# it has lasted this long (its max_connection_duration), still taking new requests on it for its HTTP/2
+# it has lasted this long (its max_connection_duration, in the HTTP connection manager's
+# common_http_protocol_options), still taking new requests on it for its HTTP/2
 # grace period (the connection manager's drain_timeout, 5 s by default). A client holding an answer cached
 # up to the DNS TTL may still try the zone's address, and its connect fails there.
 shift_decision_time = duration(30)
@@ -206,7 +226,8 @@ redis_min_replicas_max_lag = duration(10)
 # verify at peak: subscribers behind listed CGNAT addresses past their address's login or sign-up limit.
 challenge_solves_per_second_peak = peak(50)
 # The challenge_cgnat rules' own limit and burst (login's rule by address alone, and sign-up's), which
-# the verification bucket per address shares (step 3).
+# the verification bucket per address shares (step 3): on a listed CGNAT address it is also the rate at which
+# the address's challenge tokens are verified.
 challenge_cgnat_limit_per_minute = count(30)
 challenge_cgnat_burst = count(10)
 challenge_verify_headroom = times(4)
@@ -216,6 +237,17 @@ challenge_breaker_open = duration(5)
 # A solved Turnstile token can be verified for this long after it was issued (reCAPTCHA's: 2 minutes).
 challenge_token_validity = duration(300)
 challenge_token_validity_recaptcha = duration(120)
+
+# --- Added on review 35 (steps 1, 3 and 5) ------------------------------------------------------
+# AWS's price for bytes between zones of a region, US dollars a GB, charged on each side: out of one zone
+# and into the other (EC2 on-demand pricing, "Data Transfer within the same AWS Region").
+cross_zone_price_per_gb = count(0.01)
+# Login's small exact limit by address and account name (`ip_account`, step 1): guesses at one account from one
+# address, a minute.
+login_account_limit_per_minute = count(5)
+# A gateway whose range list is this much older than the rules service's raises an alert (step 5): the list is
+# rebuilt daily, so this is three rebuilds missed.
+range_list_stale_alert = duration(3 * 24 * 3600)
 
 TABLE = [
     (
@@ -328,9 +360,8 @@ TABLE = [
         "Copies of the counters",
         store_copies,
         "A primary and a replica in another zone. Replication is asynchronous: a failover forgets what the replica "
-        "had not received, at most a burst plus any debt a report had set, and the counts not yet sent to the other "
-        "regions (step 7 computes both; none is sent twice, since the exchanger sends counts only once the replica "
-        "has their delete).",
+        "had not received, at most a burst plus a report's debt, and the counts not yet sent to the other regions "
+        "(step 7 computes both).",
     ),
     (
         "Hash slots in a Redis Cluster",
@@ -351,6 +382,18 @@ TABLE = [
         "at the CPU time above.",
     ),
     (
+        "CPU time an Envoy node spends on a request",
+        balancer_cpu_per_request,
+        "An assumption, to be measured: ending the client's TLS (its records, and a share of the handshake a "
+        "connection pays each time the balancer closes it), HTTP/2 and routing, no JSON; sizes the tier (step 5).",
+    ),
+    (
+        "Bytes of an API call, request and response together",
+        api_bytes_per_request,
+        "An assumption: a small JSON call with its headers; what crosses a zone when the balancer sends the call "
+        "to a gateway in another zone (step 5).",
+    ),
+    (
         "Tokens a gateway takes at once, when batching",
         token_batch,
         f"{token_batch} one-token checks' worth for one store call.",
@@ -358,18 +401,16 @@ TABLE = [
     (
         "Load of the client in the split-key simulation, of its limit",
         split_simulation_load,
-        "Over the limit, where a split key's costs show: the sub-buckets drain within minutes and stay near "
-        "empty, so a run of half an hour forgets its full start and seeded runs agree. Under the limit a "
-        "sub-bucket is pulled back toward full and a second try is too rare to measure; at exactly the limit "
-        "nothing pulls the level, and forgetting the start takes hours of simulated traffic (step 6).",
+        "Over the limit, where a split key's costs show: the sub-buckets drain within minutes and stay near empty, "
+        "so a half-hour run forgets its full start and seeded runs agree. At or under the limit a run would need "
+        "hours of simulated traffic (step 6).",
     ),
     (
         "Time after a split's switch before a key the migrator has not moved raises an alert",
         split_migration_alert_after,
-        "A handful of reads and writes a key takes milliseconds; the rest is room for retries after a "
-        "crash. Not a deadline: until the migrator writes, the key's new sub-buckets with no migrated marker "
-        "read as empty, refilling from the switch time, so the hot key has its rate but not its burst; "
-        "a late migrator hands nothing back (step 6).",
+        "A key's handful of reads and writes takes milliseconds; the rest is room for retries after a crash. Not a "
+        "deadline: until the migrator writes, the key's new sub-buckets read as empty and refill from the switch, "
+        "so the key has its rate but not its burst (step 6).",
     ),
     (
         "How often a gateway asks the rules service for a newer version",
@@ -395,8 +436,8 @@ TABLE = [
         added_latency_budget,
         f"At the 99th percentile. {count(zones - 1)} checks in {zones} cross zones (below), so the budget is a "
         f"cross-zone round trip's 99th percentile ({cross_zone_round_trip_p99}) with {store_work_allowance} for the "
-        "store's work; small beside an API call's own tens of milliseconds. The balancer's spread adds its own hop "
-        "(step 5).",
+        "store's work; small beside an API call's own tens of milliseconds. The balancer's spread over zones adds "
+        "to its hop (step 5).",
     ),
     (
         "Round trip inside a zone",
@@ -439,11 +480,9 @@ TABLE = [
     (
         "Share of the busy hour that reaches the busiest region",
         largest_region_peak_share,
-        "Not an even share: the customers' busy hour is their shared working hours, and most clients reach the "
-        "region nearest them, so the region nearest most customers carries the largest share, half. An assumption: their "
-        "few neighboring time zones lie between two of the regions, the nearer taking half the busy hour, "
-        "the other two regions the rest. Every region is built to this share, so no region's size rests "
-        "on knowing which one is busiest.",
+        "An assumption: the customers' busy hour is their shared working hours, in a few neighboring time zones "
+        "nearest one region, which takes half; the other two take the rest. Every region is built to this share, "
+        "so no region's size rests on knowing which one is busiest.",
     ),
     (
         "How often regions exchange counts",
@@ -460,29 +499,23 @@ TABLE = [
     (
         "Silent sync intervals before a region splits shared limits",
         silent_intervals_before_split,
-        "Long enough not to react to one lost batch, nor, at etcd's defaults and within the margin, to an "
-        "exchanger's takeover when the zone lost held etcd's leader too, the zone lost up to an interval after "
-        "the last batch (step 6 computes it, a check in the snippet keeps it below this, and step 6 lists what "
-        "can exceed the margin, when the cut's bounds apply); short enough that a cut between regions is not a "
-        "free-for-all for minutes. 8 would be shorter than the worst takeover; a shorter lease instead is weighed "
-        "and turned down in step 6.",
+        "Long enough not to react to one lost batch nor, at etcd's defaults, to an exchanger's takeover when the "
+        "zone lost held etcd's leader too (step 6 computes it); short enough that a cut between regions is not a "
+        "free-for-all for minutes. 8 would be shorter than the worst takeover.",
     ),
     (
         "Intervals the exchanger holds a shard's counts its replica has not confirmed, at most",
         held_intervals_max,
-        "A few intervals ride out a slow moment of the replica; one that has still not confirmed is treated "
-        "as gone: the held counts are dropped and their keys are held to each region's share, as in a cut "
-        "(step 6). An assumption: each interval held adds a second's refill in each other region to what a "
-        "client spraying every region can overspend.",
+        "A few intervals ride out a slow moment of the replica; one still unconfirmed is treated as gone, and the "
+        "keys whose counts are dropped are held to each region's share, as in a cut (step 6). Each interval held "
+        "adds a second's refill in each other region to a sprayer's overspend.",
     ),
     (
         "Intervals a region's exchanger lease lasts unrenewed",
         exchanger_lease_intervals,
         "The active exchanger renews it every interval; the standby, in another zone, takes it once it runs out. "
-        "Long enough not to fail over on one slow renewal, and above etcd's shortest lease (1.5 election "
-        "timeouts); with etcd's own delays, at its defaults, it stays within the margin below the silence that "
-        "counts as a cut, so the other regions see a takeover as a pause and a new epoch; step 6 lists what can "
-        "exceed the margin, when the cut's bounds apply.",
+        "Long enough not to fail over on one slow renewal, above etcd's shortest lease; at etcd's defaults a "
+        "takeover stays within the margin below a cut (step 6).",
     ),
     (
         "etcd's election timeout",
@@ -499,29 +532,24 @@ TABLE = [
     (
         "Deadline of the standby's probe of its own etcd node, once a sync interval",
         standby_probe_deadline,
-        "A probe is `Maintenance.Status` or a serializable `Get`, both answered by the node itself, not its "
-        "leader; a live node in the standby's own zone answers in about a millisecond, so 300 ms is a node that "
-        "is gone or stalled, and the probe ends well inside its interval. A Status that reports no leader also "
-        "fails the probe, counted only past etcd's worst election (step 6), so a node cut off from its peers "
-        "is left and an ordinary election moves nobody.",
+        "`Maintenance.Status` or a serializable `Get`, answered by the node itself: a live node in the standby's "
+        "zone answers in about a millisecond, so 300 ms means gone or stalled. A Status reporting no leader fails "
+        "too, counted only past etcd's worst election (step 6).",
     ),
     (
         "Probes a standby fails in a row before it re-points to another zone's etcd node",
         standby_repoint_failed_probes,
-        "Three plain failures (no answer within the deadline; probes that report no leader count apart, "
-        "step 6), so one lost packet or a short stall does not move it; few enough that its node lost alone leaves "
-        "the region without a standby for seconds, not until the node is back (step 6). Counted by the "
-        "application: gRPC's keepalive cannot do it, since grpc-go closes the transport at the first unanswered "
-        "ping and counts none ([keepalive](https://pkg.go.dev/google.golang.org/grpc/keepalive)).",
+        "Three plain failures, so one lost packet or a short stall moves nothing; few enough that its node lost "
+        "leaves the region without a standby for seconds (step 6). Counted by the application: grpc-go closes the "
+        "transport at the first unanswered ping ([keepalive](https://pkg.go.dev/google.golang.org/grpc/keepalive)).",
     ),
     (
         "gRPC keepalive time of each exchanger's etcd client (`DialKeepAliveTime`)",
         etcd_client_keepalive,
-        "Only to drop dead transports, which a node lost by dropping packets would otherwise hold for TCP's "
-        "minutes: grpc-go raises a client's keepalive time below 10 s to 10 s "
-        "([keepalive](https://pkg.go.dev/google.golang.org/grpc/keepalive)), and etcd's server drops a client "
-        "that pings more often than its `--grpc-keepalive-min-time`, 5 s by default "
-        "([configuration flags](https://etcd.io/docs/v3.5/op-guide/configuration/)).",
+        "Only to drop dead transports, which would otherwise last TCP's minutes: grpc-go raises a keepalive below "
+        "10 s to 10 s ([keepalive](https://pkg.go.dev/google.golang.org/grpc/keepalive)), and etcd drops a client "
+        "that pings more often than `--grpc-keepalive-min-time`, 5 s "
+        "([flags](https://etcd.io/docs/v3.5/op-guide/configuration/)).",
     ),
     (
         "How long a key stays marked shared after the last check away from home or the last report applied",
@@ -532,9 +560,9 @@ TABLE = [
     (
         "Least share of a shared key's limit a region keeps in the share state",
         share_floor,
-        "The rest is split by each region's share of the key's recent spending, from a record every region keeps "
-        "alike (step 7), so a client that stays where it was keeps most of its limit; the floor serves a client that "
-        "moves, slowly. An assumption: a higher floor serves movers better and a client that stays worse.",
+        "The rest is split by each region's share of the key's recent spending, a record every region keeps alike "
+        "(step 7): a client that stays keeps most of its limit, one that moves gets the floor. An assumption: a "
+        "higher floor serves movers better and stayers worse.",
     ),
     (
         "Clock offset of a store node that raises an alert",
@@ -557,9 +585,9 @@ TABLE = [
     (
         "Limit a minute of login's and sign-up's rules by address alone (`challenge_cgnat`)",
         challenge_cgnat_limit_per_minute,
-        "A login or sign-up every two seconds from one address, all day: more than an office or a home behind "
-        "one address ever needs, few enough that a bot there tries few accounts. An assumption; on a listed CGNAT "
-        "address it is also the rate at which the address's challenge tokens are verified (step 3).",
+        "A login or sign-up every two seconds from one address: more than a home or a small office behind one "
+        "address needs, few enough that a bot there tries few accounts. A large corporate or campus NAT can pass "
+        "it at the start of a working day, and is handled like a CGNAT address once listed (step 4).",
     ),
     (
         "Burst of those rules",
@@ -596,10 +624,45 @@ TABLE = [
         "reCAPTCHA's tokens are valid for two minutes after issue.",
     ),
     (
-        "Check timeouts in a row that open a gateway's breaker on a shard",
+        "Price of bytes between zones of a region, US dollars a GB, each way",
+        cross_zone_price_per_gb,
+        "[AWS's on-demand pricing](https://aws.amazon.com/ec2/pricing/on-demand/) (\"Data Transfer within the "
+        'same AWS Region"): charged out of one zone and again into the other (step 5).',
+    ),
+    (
+        "Limit a minute of login's rule by address and account name (`ip_account`)",
+        login_account_limit_per_minute,
+        "An assumption: a person who mistypes a password a few times stays under it, and one address guessing one "
+        "account gets a handful of tries a minute; an exact log (step 6).",
+    ),
+    (
+        "Age of a gateway's range list, behind the rules service's, that raises an alert",
+        range_list_stale_alert,
+        "The list is rebuilt daily, so this is three rebuilds missed: one missed push or rebuild is not an "
+        "incident, a week of them is (step 5).",
+    ),
+    (
+        "Share of a gateway's checks to a shard that time out in a window before its breaker opens",
+        store_breaker_failure_share,
+        "Half: a dead shard opens it within about half a window, while a stall of tens of milliseconds (Redis's "
+        "expiry cycle, a fork, a slow script) times out a few checks of the window and opens nothing (step 7).",
+    ),
+    (
+        "... counted over the last",
+        store_breaker_window,
+        "A sliding window; a dead shard costs each gateway about half of it at the check's timeout, then the "
+        "breaker applies `on_store_down` at once.",
+    ),
+    (
+        "... only once the window holds at least this many checks",
+        store_breaker_min_checks,
+        "So a gateway that sends the shard a few checks a second, off-peak, is not tripped by two slow ones.",
+    ),
+    (
+        "Timeouts in a row that opened it, the rule turned down",
         store_breaker_timeouts,
-        "Three, so one slow check does not open it; at the check's timeout a dead shard costs each gateway a few "
-        "tens of milliseconds of waiting before the breaker applies `on_store_down` at once.",
+        "At the busiest region's peak a gateway sends a shard a check every millisecond or two, so three in a row "
+        "opened every gateway's breaker on any stall a little over the timeout (step 7).",
     ),
     (
         "Time that breaker stays open before a test check",
@@ -629,10 +692,8 @@ TABLE = [
         "Failed probes in a row before the balancer drains a gateway",
         readiness_failure_threshold,
         "Envoy's [active health check](https://www.envoyproxy.io/docs/envoy/latest/intro/arch_overview/upstream/"
-        "health_checking), set with this `unhealthy_threshold` and the `interval` above: three, Kubernetes' default "
-        "`failureThreshold`. A gateway not ready answers `503`, which Envoy by default takes as a reason to drain "
-        "it at once; listed in the check's `retriable_statuses`, it counts toward the threshold like a lost probe, "
-        "so one failed probe, lost or answered `503`, does not drain a gateway.",
+        "health_checking) `unhealthy_threshold`: three, Kubernetes' default `failureThreshold`. A gateway not ready "
+        "answers `503`, listed in `retriable_statuses` so that it counts like a lost probe, not a drain at once.",
     ),
     (
         "Share of gateways ready below which the balancer ignores the check",
@@ -643,42 +704,33 @@ TABLE = [
     (
         "Time the automation takes to decide on a zonal shift",
         shift_decision_time,
-        "An assumption: it reads Envoy's per-endpoint `healthy` gauges, each gateway's address mapped to its "
-        "zone, scraped every 10 s, wants the "
-        "condition (one zone's gateways all failing, the others passing) in two scrapes in a row so that a blip "
-        "shifts nothing, and evaluates its rule every 10 s; then it calls the shift (step 7).",
+        "An assumption: it reads Envoy's per-gateway `healthy` gauges, scraped every 10 s, wants one zone's "
+        "gateways failing and the others passing in two scrapes in a row, so a blip shifts nothing, and "
+        "evaluates its rule every 10 s (step 7).",
     ),
     (
         "Time a zonal shift needs to take effect: no new connection to the zone, its addresses out of DNS answers",
         zonal_shift_time,
-        "An assumption, from the automation's call (zonal shift enabled on the NLB beforehand: it is off by "
-        "default) until the NLB sends the zone no new connection and the last "
-        "authoritative answer that still names the zone is gone: AWS gives no bound. Its [zonal shift]"
-        "(https://docs.aws.amazon.com/r53recovery/latest/dg/arc-zonal-shift.how-it-works.html) page says "
-        "traffic may not leave the zone at once, and that DNS settings and existing connections usually finish "
-        "within a few minutes but can take longer. Step 7's drain time is as long as this holds, and longer by "
-        "whatever the shift takes beyond it.",
+        "An assumption, from the automation's call until the NLB sends the zone nothing new and no DNS answer names "
+        "it: AWS gives no bound. Its [zonal shift](https://docs.aws.amazon.com/r53recovery/latest/dg/"
+        "arc-zonal-shift.how-it-works.html) page says DNS and existing connections usually finish within a few "
+        "minutes but can take longer.",
     ),
     (
         "TTL of the balancer's addresses in DNS",
         balancer_dns_ttl,
         "[Elastic Load Balancing's](https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/"
-        "how-elastic-load-balancing-works.html) for its nodes' addresses, the network load balancer's in front "
-        "of the Envoy tier included. A [zonal shift](https://docs.aws.amazon.com/elasticloadbalancing/latest/"
-        "network/zonal-shift.html) withdraws a zone's NLB address from DNS, and the NLB then routes no new "
-        "connection to that zone's targets: a client holding a cached answer may try the address until the "
-        "answer expires (later for resolvers that keep answers past their TTL), and its connect fails there.",
+        "how-elastic-load-balancing-works.html), the NLB's in front of Envoy included. A [zonal shift]"
+        "(https://docs.aws.amazon.com/elasticloadbalancing/latest/network/zonal-shift.html) withdraws a zone's "
+        "address from DNS; a client on a cached answer may try it until the answer expires, and fails to connect.",
     ),
     (
         "Longest a client's connection to the balancer lasts",
         client_connection_max_life,
         "An assumption, set as Envoy's [`max_connection_duration`](https://www.envoyproxy.io/docs/envoy/latest/"
         "api-v3/config/core/v3/protocol.proto#envoy-v3-api-field-config-core-v3-httpprotocoloptions-max-"
-        "connection-duration) in the HTTP connection manager's `common_http_protocol_options` (unset, there is "
-        "no limit): Envoy drains a connection that old (an HTTP/2 GOAWAY, then a close), and the client "
-        "reconnects, through a fresh DNS answer. A zonal shift leaves open connections alone, so this is what "
-        "takes them from a zone shifted away. A TCP and TLS handshake a minute per connection is the cost, "
-        "counted in step 1's latency targets.",
+        "connection-duration) (unset, no limit): Envoy drains a connection that old and the client reconnects "
+        "through a fresh DNS answer, which takes connections off a zone shifted away. Cost: a handshake (step 1).",
     ),
     (
         "Grace period while Envoy drains a connection",
@@ -708,20 +760,17 @@ TABLE = [
     (
         "Retries of a request whose connect to a gateway failed",
         balancer_connect_retries,
-        "An assumption, set with Envoy's [`retry_on: connect-failure`](https://www.envoyproxy.io/docs/envoy/latest/configuration/http/"
-        "http_filters/router_filter#x-envoy-retry-on) (its default is one retry once retries are on), each on a "
-        "gateway the request has not tried (the [`previous_hosts`](https://www.envoyproxy.io/docs/envoy/latest/"
-        "api-v3/config/retry/retry) predicate): safe, since no byte of the request reached a gateway. Each "
-        "retry cuts the share of requests that fail in a zone cut off from the others, and adds a connect "
-        "timeout and a back-off to the longest wait (step 7).",
+        "An assumption, set with Envoy's [`retry_on: connect-failure`](https://www.envoyproxy.io/docs/envoy/latest/"
+        "configuration/http/http_filters/router_filter#x-envoy-retry-on) (one retry by default), each on a gateway "
+        "not yet tried: safe, since no byte reached a gateway. Each cuts what a zone cut fails, and adds a "
+        "timeout and a back-off (step 7).",
     ),
     (
         "Connect timeout from the balancer to a gateway",
         balancer_connect_timeout,
         "An assumption, set as Envoy's [`connect_timeout`](https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/"
-        "cluster/v3/cluster.proto) (its default is 5 s). A connect inside the region takes a round trip of a few milliseconds, "
-        "so a quarter of a second fails only a gateway that cannot be reached, and a partition, which drops "
-        "packets rather than refusing them, costs each try that long instead of 5 s.",
+        "cluster/v3/cluster.proto) (5 s by default). A connect inside the region takes milliseconds, so this fails "
+        "only an unreachable gateway, and a partition, which drops packets, costs each try this instead of 5 s.",
     ),
     (
         "Base of the balancer's back-off between retries",
@@ -748,7 +797,69 @@ TABLE = [
     ),
 ]
 
+# Step 2 prints the rows its sizing uses (traffic, the policy, bytes, the store, gateways and the balancer,
+# latency, regions); every other row, the failures and details argued on steps 3, 6 and 7 (etcd, Envoy, the
+# zonal shift, breakers, challenges), goes in LATER_TABLE, which rate_limiter_assumptions_later.py prints
+# in a folded block below it. A row added to TABLE goes there unless its value is listed here.
+_SIZING = (
+    api_requests_per_day,
+    active_clients_per_day,
+    peak_to_average,
+    limit_per_minute,
+    burst_allowance,
+    window_seconds,
+    large_plan_limit_per_minute,
+    large_plan_burst_share,
+    key_bytes,
+    timestamp_bytes,
+    token_count_bytes,
+    state_field_bytes,
+    region_id_bytes,
+    lease_epoch_bytes,
+    batch_number_bytes,
+    entry_overhead_bytes,
+    zset_max_listpack_entries,
+    sorted_set_listpack_entry_bytes,
+    sorted_set_skiplist_entry_bytes,
+    kv_gets_per_process,
+    script_cost_in_gets,
+    shard_target_utilization,
+    store_copies,
+    zones,
+    gateway_cpu_per_request,
+    gateway_requests_per_server,
+    balancer_cpu_per_request,
+    api_bytes_per_request,
+    token_batch,
+    split_simulation_load,
+    added_latency_budget,
+    in_zone_round_trip,
+    cross_zone_round_trip,
+    round_trip_p99_factor,
+    check_timeout,
+    cross_region_round_trip,
+    regions,
+    largest_region_peak_share,
+    region_sync_interval,
+    shared_check_share,
+    flood_requests_per_second,
+    failover_time,
+    cross_zone_price_per_gb,
+    login_account_limit_per_minute,
+    challenge_cgnat_limit_per_minute,
+    challenge_cgnat_burst,
+)
+
+
+def _sizing(row: tuple) -> bool:
+    return isinstance(row[1], str) or any(row[1] is value for value in _SIZING)  # the hash slots' count is text
+
+
+SIZING_TABLE = [row for row in TABLE if _sizing(row)]
+LATER_TABLE = [row for row in TABLE if not _sizing(row)]
+HEADER = ("Assumption", "Value", "Why")
+
 # Other snippets import this module for its values; run on its own (or by the docs build),
-# it prints the table.
+# it prints step 2's table.
 if __name__ != "rate_limiter_assumptions":
-    print(markdown_table(("Assumption", "Value", "Why"), TABLE))
+    print(markdown_table(HEADER, SIZING_TABLE))

@@ -19,8 +19,14 @@ from rate_limiter_accuracy import (
 )
 from rate_limiter_assumptions import (
     added_latency_budget,
+    api_bytes_per_request,
+    api_requests_per_day,
+    balancer_cpu_per_request,
     burst_allowance,
+    check_timeout,
     cluster_hash_slots,
+    cores,
+    cross_zone_price_per_gb,
     cross_zone_round_trip,
     cross_zone_round_trip_p99,
     failover_time,
@@ -41,9 +47,14 @@ from rate_limiter_assumptions import (
     share_floor,
     shared_check_share,
     split_simulation_load,
+    store_breaker_failure_share,
+    store_breaker_min_checks,
+    store_breaker_timeouts,
+    store_breaker_window,
     store_copies,
     store_down_example_mid_limit_per_minute,
     tag_switch_lead_pulls,
+    target_utilization,
     token_batch,
     window_seconds,
     zones,
@@ -57,6 +68,7 @@ from rate_limiter_traffic import (
 )
 
 from sdw.estimation import (
+    GiB,
     count,
     duration,
     fraction,
@@ -64,6 +76,7 @@ from sdw.estimation import (
     peak,
     per_second,
     size,
+    size_per_day,
     throughput,
     times,
     whole_up,
@@ -465,23 +478,55 @@ gateway_minimum = count(2 * zones * regions)
 # peak plus one flood, all of it through the zones left when one is lost.
 balancer_requests_per_second = peak(region_gateway_load_peak)
 balancer_per_zone_with_zone_lost = peak(region_gateway_load_peak / (zones - 1))
+# The Envoy tier ends each client's TLS and HTTP/2 and routes the request: its nodes in a zone carry the
+# zone's share with one zone lost, on the site's server, never fewer than two.
+balancer_requests_per_node = throughput(cores * target_utilization / balancer_cpu_per_request)
+balancer_nodes_per_zone = count(max(math.ceil(balancer_per_zone_with_zone_lost / balancer_requests_per_node), 2))
+balancer_nodes_per_region = count(balancer_nodes_per_zone * zones)
+balancer_nodes = count(balancer_nodes_per_region * regions)
 # Spreading each client's requests over every gateway of the region, in all its zones, sends the share in
-# other zones than the balancer's node across a zone: one cross-zone round trip (step 1's assumption) on
-# that share of requests, on average this much a request.
+# other zones than the balancer's node across a zone. The alternative step 5 weighs, zone-local balancing,
+# still makes a hop, to a gateway in the node's own zone, so what the spread adds is the difference: a
+# cross-zone round trip instead of an in-zone one on that share of requests, on average this much a request.
 balancer_cross_zone_share = fraction((zones - 1) / zones)
-balancer_cross_zone_added_latency = duration(balancer_cross_zone_share * cross_zone_round_trip)
+balancer_cross_zone_added_latency = duration(balancer_cross_zone_share * (cross_zone_round_trip - in_zone_round_trip))
 # At the 99th percentile: more than 1% of requests cross, so the p99 request pays the cross-zone round
-# trip's p99. The hop is there only because the backstop needs each client spread over every gateway of
-# the region (step 5), so it is a cost of the limiter's design, on top of the check's budget.
+# trip's p99 where zone-local balancing would pay the in-zone one's. The spread is there only because the
+# backstop needs each client spread over every gateway of the region (step 5), so its addition is a cost of
+# the limiter's design, on top of the check's budget.
 assert balancer_cross_zone_share > 0.01
-balancer_cross_zone_added_latency_p99 = duration(cross_zone_round_trip_p99)
-# What the limiter's design adds to a request in all, the check and the balancer's hop: on average; for
-# the share of requests whose hop and check both cross zones, at the typical round trip; and with both at
-# their 99th percentile, the most the design adds to any but the slowest requests.
+balancer_cross_zone_added_latency_p99 = duration(cross_zone_round_trip_p99 - in_zone_round_trip_p99)
+# The spread's bill: every request and response byte of the share sent across a zone pays the cross-zone
+# price out of one zone and again into the other, billed per GB of 2^30 bytes (the site's rule for cloud
+# bills), over a 30-day month. The checks' own bytes cross zones whatever the balancer does.
+BILL_DAYS_PER_MONTH = 30
+_cross_zone_requests_per_day = api_requests_per_day * balancer_cross_zone_share
+balancer_cross_zone_bytes_per_day = size_per_day(_cross_zone_requests_per_day * api_bytes_per_request)
+balancer_cross_zone_cost_per_month = count(
+    balancer_cross_zone_bytes_per_day * BILL_DAYS_PER_MONTH / GiB * cross_zone_price_per_gb * 2
+)
+# What the limiter's design adds to a request in all, the check and the spread's extra: on average; for the
+# share of requests whose hop and check both cross zones, at the typical round trip; and with both at their
+# 99th percentile, the most the design adds to any but the slowest requests.
 design_added_latency_average = duration(added_latency_average + balancer_cross_zone_added_latency)
 design_both_cross_share = fraction(balancer_cross_zone_share * (zones - 1) / zones)
-design_added_latency_both_cross = duration(2 * cross_zone_round_trip)
+design_added_latency_both_cross = duration(cross_zone_round_trip + (cross_zone_round_trip - in_zone_round_trip))
 design_added_latency_p99_both = duration(added_latency_p99 + balancer_cross_zone_added_latency_p99)
+
+# The gateway's breaker on a shard (step 7). At the busiest region's peak each gateway sends each shard this
+# many checks a second. Under the rule turned down, a count of timeouts in a row, a stall of the shard a
+# little longer than the check's timeout opened it: the first check of the stall times out, and the next
+# ones, sent while the shard is still stalled, come at this rate. So every gateway's breaker on the shard
+# opened at once on any stall this long, at peak, and longer off-peak.
+_gateway_share_peak = region_checks_per_second_peak / gateways_per_region
+gateway_shard_checks_per_second_peak = peak(_gateway_share_peak / store_shards_per_region)
+breaker_trip_stall_peak = duration(check_timeout + (store_breaker_timeouts - 1) / gateway_shard_checks_per_second_peak)
+# The rule chosen opens it once at least a share of the checks in a sliding window timed out, the window
+# holding at least store_breaker_min_checks: a check sent during a stall times out when the stall outlasts it
+# by the timeout, so the window's share is reached by a stall of this long, and a dead shard opens the
+# breaker in about that.
+assert gateway_shard_checks_per_second_peak * store_breaker_window >= store_breaker_min_checks
+breaker_trip_stall_window_rule = duration(check_timeout + store_breaker_failure_share * store_breaker_window)
 
 # Adding a shard moves hash slots to it (step 7). On the legacy migration a slot's keys sit partly on
 # each node while it moves, and a missing key counts as moved, so most checks (whose shared mark and
@@ -491,8 +536,8 @@ design_added_latency_p99_both = duration(added_latency_p99 + balancer_cross_zone
 slot_move_retry_latency = duration(2 * cross_zone_round_trip)
 slot_share_of_keys = fraction(1 / cluster_hash_slots)
 
-# The exchanger finds a region's shared keys through a set per hash slot (step 6): one read a slot
-# each interval.
+# A set per hash slot, the alternative step 6 turns down (the gateways send the exchanger the shared keys'
+# names instead), would cost one read a slot each interval; not a load of the design, so not in the shards.
 slot_set_reads_per_second = per_second(cluster_hash_slots / region_sync_interval)
 
 # --- A runaway client: every request is a check on the one shard that holds its bucket --------
@@ -652,6 +697,22 @@ if __name__ != "rate_limiter_servers":
                     f"{gateways_per_region} a region × {regions} regions",
                     gateway_servers,
                 ),
+                (
+                    "Envoy nodes in a zone",
+                    f"{balancer_per_zone_with_zone_lost} in each zone left, one lost ÷ {balancer_requests_per_node}, "
+                    "rounded up, at least 2",
+                    balancer_nodes_per_zone,
+                ),
+                (
+                    "Envoy nodes in a region",
+                    f"{balancer_nodes_per_zone} a zone × {zones} zones",
+                    balancer_nodes_per_region,
+                ),
+                (
+                    "Envoy nodes, all regions",
+                    f"{balancer_nodes_per_region} a region × {regions} regions",
+                    balancer_nodes,
+                ),
             ],
         )
     )
@@ -672,12 +733,18 @@ if __name__ != "rate_limiter_servers":
                     balancer_requests_per_second,
                 ),
                 ("... in each zone left, one zone lost", balancer_per_zone_with_zone_lost),
+                ("... requests an Envoy node carries a second", balancer_requests_per_node),
                 ("... share it sends to a gateway in another zone", balancer_cross_zone_share),
-                ("... so it adds to a request, on average", balancer_cross_zone_added_latency),
-                ("... and at the 99th percentile, the cross-zone round trip's", balancer_cross_zone_added_latency_p99),
-                ("The limiter's design in all (check and hop), on average", design_added_latency_average),
+                (
+                    "... what that adds over a hop in the zone, on average",
+                    balancer_cross_zone_added_latency,
+                ),
+                ("... and at the 99th percentile, the round trips' difference", balancer_cross_zone_added_latency_p99),
+                ("... bytes it sends across a zone a day", balancer_cross_zone_bytes_per_day),
+                ("... their price a month, US dollars, both ways", balancer_cross_zone_cost_per_month),
+                ("The limiter's design in all (check, spread's extra), on average", design_added_latency_average),
                 ("... share of requests whose hop and check both cross zones", design_both_cross_share),
-                ("... which add, at the typical round trip", design_added_latency_both_cross),
+                ("... which add, at the typical round trips", design_added_latency_both_cross),
                 ("... and with both at their 99th percentile", design_added_latency_p99_both),
                 (
                     "Zone-local balancing, backstop as it is: a large-plan key seen in one zone keeps",
@@ -691,6 +758,12 @@ if __name__ != "rate_limiter_servers":
                 ("... share of the flood stopped", zone_local_large_flood_stopped_share),
                 ("... on top of the busiest region's peak", zone_local_large_share_of_region_peak),
                 ("A shard's utilization at peak, busiest region", shard_utilization_at_peak),
+                ("Checks a gateway sends each shard, busiest region at peak", gateway_shard_checks_per_second_peak),
+                (
+                    f"... a stall that opened every gateway's breaker, {store_breaker_timeouts} timeouts in a row",
+                    breaker_trip_stall_peak,
+                ),
+                ("... a stall that opens it, a share of a window's checks", breaker_trip_stall_window_rule),
                 (
                     "Share of checks from shared clients that fills the busiest region's shards to half",
                     shared_check_share_at_ceiling,
@@ -821,7 +894,10 @@ if __name__ != "rate_limiter_servers":
                 ("... keeps this of it on a single gateway", store_down_mid_one_gateway_share),
                 ("... and runaway over every gateway of a region gets", store_down_mid_max_per_second),
                 ("... against its limit", store_down_mid_overshoot),
-                ("Reads of the per-slot shared-key sets a region makes a second", slot_set_reads_per_second),
+                (
+                    "A set per hash slot (turned down, step 6): reads a region would make a second",
+                    slot_set_reads_per_second,
+                ),
                 (
                     "A shard added, legacy slot migration: a check sent again after ASK",
                     slot_move_retry_latency,

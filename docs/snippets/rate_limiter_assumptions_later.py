@@ -1,0 +1,11 @@
+"""Rate limiter worked example: the assumptions argued on steps 3, 6 and 7 (etcd, Envoy, the zonal shift,
+breakers, challenges), which step 2 folds below its own table. They live in rate_limiter_assumptions.py with
+every other assumption; this file only prints them.
+"""
+
+from rate_limiter_assumptions import HEADER, LATER_TABLE
+
+from sdw.estimation import markdown_table
+
+if __name__ != "rate_limiter_assumptions_later":
+    print(markdown_table(HEADER, LATER_TABLE))
