@@ -187,7 +187,8 @@ client_connection_drain_timeout = duration(5)
 # Envoy's HTTP/2 keepalive on its connections to the gateways (step 7): a PING every interval, plus up to
 # the jitter (Envoy's default, 15% of the interval), and the connection closed when no answer comes within
 # the timeout, so a connection a cut has made dead carries requests for at most interval x (1 + jitter) +
-# timeout. The same holds for a gateway stalled longer than the timeout. Step 7 weighs the longer timeout.
+# timeout. The same holds for a gateway silent longer than the timeout (Envoy restarts the timeout on any
+# frame received, so a slow gateway still answering keeps its connections). Step 7 weighs the longer timeout.
 balancer_keepalive_interval = duration(1)
 balancer_keepalive_jitter = fraction(0.15)
 balancer_keepalive_timeout = duration(1)
@@ -702,8 +703,11 @@ TABLE = [
     (
         "... time a PING waits for its answer before the connection is closed",
         balancer_keepalive_timeout,
-        "An assumption: a round trip in the region takes milliseconds, so a gateway silent for a second is "
-        "unreachable or stalled, and its requests are failed, not left waiting (step 7 weighs 2 s).",
+        "An assumption, at the short end (Envoy sets no default; gRPC's and Kestrel's are 20 s): a round trip in "
+        "the region takes milliseconds, and Envoy restarts the timeout on [any frame received]"
+        "(https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/core/v3/protocol.proto), so only a gateway "
+        "silent on the connection for the whole second is closed. Step 7 weighs 2 s: this pays for itself unless "
+        "a region's gateways fall silent for 1 to 2 s more often than it computes, for each zone cut off.",
     ),
     (
         "Retries of a request whose connect to a gateway failed",
