@@ -112,6 +112,9 @@ shared_check_share = fraction(0.01)
 # and turned down in step 6.
 silent_intervals_before_split = count(10)
 held_intervals_max = count(3)
+# The exchanger's WAIT 1 on each shard it read from, sent on every shard's connection in parallel: a silent
+# replica holds back only its own shard's counts, for this long an interval (WAIT 1 0 would block for ever).
+exchanger_wait_timeout = duration(0.1)
 # The alternative step 6 turns down: keep the cut at 8 silent intervals and shorten the exchanger's
 # lease to 2 s, etcd's shortest lease at its default election timeout (1.5 election timeouts, rounded
 # up to whole seconds).
@@ -475,6 +478,13 @@ TABLE = [
         "as gone: the held counts are dropped and their keys are held to each region's share, as in a cut "
         "(step 6). An assumption: each interval held adds a second's refill in each other region to what a "
         "client spraying every region can overspend.",
+    ),
+    (
+        "Timeout of the exchanger's `WAIT 1` on a shard",
+        exchanger_wait_timeout,
+        "An assumption: a tenth of the interval. `WAIT 1 0` would block for ever on a dead replica; sent on every "
+        "shard's connection in parallel, a silent replica holds back only its own shard's counts, and only for "
+        "this long before the exchanger sends the batch without them (step 6).",
     ),
     (
         "Intervals a region's exchanger lease lasts unrenewed",
