@@ -713,11 +713,13 @@ TABLE = [
     (
         "... time a PING waits for its answer before the connection is closed",
         balancer_keepalive_timeout,
-        "An assumption, at the short end (Envoy sets no default; gRPC's and Kestrel's are 20 s): a round trip in "
-        "the region takes milliseconds, and Envoy restarts the timeout on [any frame received]"
-        "(https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/core/v3/protocol.proto), so only a gateway "
-        "silent on the connection for the whole second is closed. Step 7 weighs 2 s: this pays for itself unless "
-        "a region's gateways fall silent for 1 to 2 s more often than it computes, for each zone cut off.",
+        "An assumption, at the short end (Envoy sets no default; common HTTP/2 and gRPC libraries wait tens of "
+        "seconds): a round trip in the region takes milliseconds, and Envoy restarts the timeout on [any frame "
+        "received](https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/core/v3/protocol.proto), so only a "
+        "gateway silent on the connection for the whole timeout is closed. Step 7 weighs "
+        f"{alternative_balancer_keepalive_timeout}: this one pays for itself unless a region's gateways fall silent "
+        f"for {balancer_keepalive_timeout} to {alternative_balancer_keepalive_timeout} more often than step 7 "
+        "computes, for each zone cut off.",
     ),
     (
         "Retries of a request whose connect to a gateway failed",

@@ -108,9 +108,11 @@ zone_partition_cached_answer_requests = count(_zone_requests_per_second * balanc
 # requests for the DNS TTL more, served as before.
 zone_partition_drain_time_if_served = duration(zone_partition_drain_time + balancer_dns_ttl)
 # Requests sent across the cut on connections opened before it, which now carry nothing, wait until the
-# HTTP/2 keepalive closes the connection (it comes before the health check) and fail. They are not retried,
-# since the balancer cannot tell whether one reached its gateway before the cut. The zone's nodes send the
-# other zones' share that way, and the other zones' nodes their share for the zone's gateways.
+# HTTP/2 keepalive closes the connection (it comes before the health check) and fail. Writes are not
+# retried, since the balancer cannot tell whether one reached its gateway before the cut; reads (GET, HEAD)
+# are, once, on reset, and are counted here as failed too: no share of reads is assumed, so a bound. The
+# zone's nodes send the other zones' share that way, and the other zones' nodes their share for the zone's
+# gateways.
 zone_partition_keepalive_window = duration(
     balancer_keepalive_interval * (1 + balancer_keepalive_jitter) + balancer_keepalive_timeout
 )
@@ -245,7 +247,7 @@ zone_partition_stranded_keepalive_alternative = count(_keepalive_alternative[1])
 zone_partition_failed_keepalive_alternative = count(_keepalive_alternative[2])
 # The keepalive's own cost: a gateway that stalls (a stop-the-world pause, a VM paused by its host) sends
 # no frame, so every node closes its connections to it once a PING goes unanswered for the timeout, and
-# the requests sent to it since the stall began fail, not retried, where they would only have been late.
+# the requests sent to it since the stall began fail (writes not retried), where they would only have been late.
 # (CPU throttling does not do it at the kernel's default 100 ms CFS period.) One gateway's share of the
 # busiest region's peak over the keepalive window: the whole cost of a stall shorter than about two
 # windows, or of a paused VM, whose connects then fail and are retried elsewhere.
