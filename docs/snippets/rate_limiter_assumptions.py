@@ -121,6 +121,9 @@ shared_check_share = fraction(0.01)
 # and turned down in step 6.
 silent_intervals_before_split = count(10)
 held_intervals_max = count(3)
+# The exchanger's WAIT 1 on each shard it read from, sent on every shard's connection in parallel: a silent
+# replica holds back only its own shard's counts, for this long an interval (WAIT 1 0 would block for ever).
+exchanger_wait_timeout = duration(0.1)
 # The alternative step 6 turns down: keep the cut at 8 silent intervals and shorten the exchanger's
 # lease to 2 s, etcd's shortest lease at its default election timeout (1.5 election timeouts, rounded
 # up to whole seconds).
@@ -207,7 +210,8 @@ client_connection_drain_timeout = duration(5)
 # Envoy's HTTP/2 keepalive on its connections to the gateways (step 7): a PING every interval, plus up to
 # the jitter (Envoy's default, 15% of the interval), and the connection closed when no answer comes within
 # the timeout, so a connection a cut has made dead carries requests for at most interval x (1 + jitter) +
-# timeout. The same holds for a gateway stalled longer than the timeout. Step 7 weighs the longer timeout.
+# timeout. The same holds for a gateway silent longer than the timeout (Envoy restarts the timeout on any
+# frame received, so a slow gateway still answering keeps its connections). Step 7 weighs the longer timeout.
 balancer_keepalive_interval = duration(1)
 balancer_keepalive_jitter = fraction(0.15)
 balancer_keepalive_timeout = duration(1)
@@ -511,6 +515,13 @@ TABLE = [
         "adds a second's refill in each other region to a sprayer's overspend.",
     ),
     (
+        "Timeout of the exchanger's `WAIT 1` on a shard",
+        exchanger_wait_timeout,
+        "An assumption: a tenth of the interval. `WAIT 1 0` would block for ever on a dead replica; sent on every "
+        "shard's connection in parallel, a silent replica holds back only its own shard's counts, and only for "
+        "this long before the exchanger sends the batch without them (step 6).",
+    ),
+    (
         "Intervals a region's exchanger lease lasts unrenewed",
         exchanger_lease_intervals,
         "The active exchanger renews it every interval; the standby, in another zone, takes it once it runs out. "
@@ -754,8 +765,13 @@ TABLE = [
     (
         "... time a PING waits for its answer before the connection is closed",
         balancer_keepalive_timeout,
-        "An assumption: a round trip in the region takes milliseconds, so a gateway silent for a second is "
-        "unreachable or stalled, and its requests are failed, not left waiting (step 7 weighs 2 s).",
+        "An assumption, at the short end (Envoy sets no default; common HTTP/2 and gRPC libraries wait tens of "
+        "seconds): a round trip in the region takes milliseconds, and Envoy restarts the timeout on [any frame "
+        "received](https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/core/v3/protocol.proto), so only a "
+        "gateway silent on the connection for the whole timeout is closed. Step 7 weighs "
+        f"{alternative_balancer_keepalive_timeout}: this one pays for itself unless a region's gateways fall silent "
+        f"for {balancer_keepalive_timeout} to {alternative_balancer_keepalive_timeout} more often than step 7 "
+        "computes, for each zone cut off.",
     ),
     (
         "Retries of a request whose connect to a gateway failed",

@@ -108,9 +108,11 @@ zone_partition_cached_answer_requests = count(_zone_requests_per_second * balanc
 # requests for the DNS TTL more, served as before.
 zone_partition_drain_time_if_served = duration(zone_partition_drain_time + balancer_dns_ttl)
 # Requests sent across the cut on connections opened before it, which now carry nothing, wait until the
-# HTTP/2 keepalive closes the connection (it comes before the health check) and fail. They are not retried,
-# since the balancer cannot tell whether one reached its gateway before the cut. The zone's nodes send the
-# other zones' share that way, and the other zones' nodes their share for the zone's gateways.
+# HTTP/2 keepalive closes the connection (it comes before the health check) and fail. Writes are not
+# retried, since the balancer cannot tell whether one reached its gateway before the cut; reads (GET, HEAD)
+# are, once, on reset, and are counted here as failed too: no share of reads is assumed, so a bound. The
+# zone's nodes send the other zones' share that way, and the other zones' nodes their share for the zone's
+# gateways.
 zone_partition_keepalive_window = duration(
     balancer_keepalive_interval * (1 + balancer_keepalive_jitter) + balancer_keepalive_timeout
 )
@@ -243,14 +245,26 @@ zone_partition_keepalive_window_alternative = duration(
 _keepalive_alternative = _failed_in_all(readiness_probe_timeout, alternative_balancer_keepalive_timeout)
 zone_partition_stranded_keepalive_alternative = count(_keepalive_alternative[1])
 zone_partition_failed_keepalive_alternative = count(_keepalive_alternative[2])
-# The keepalive's own cost: a gateway that stalls (a pause, CPU throttled) sends no frame, so every node
-# closes its connections to it once a PING goes unanswered for the timeout, and the requests sent to it
-# since the stall began fail, not retried, where they would only have been late. At most one gateway's
-# share of the busiest region's peak over the keepalive window, for a stall longer than the timeout.
+# The keepalive's own cost: a gateway that stalls (a stop-the-world pause, a VM paused by its host) sends
+# no frame, so every node closes its connections to it once a PING goes unanswered for the timeout, and
+# the requests sent to it since the stall began fail (writes not retried), where they would only have been late.
+# (CPU throttling does not do it at the kernel's default 100 ms CFS period.) One gateway's share of the
+# busiest region's peak over the keepalive window: the whole cost of a stall shorter than about two
+# windows, or of a paused VM, whose connects then fail and are retried elsewhere.
 _gateway_requests_per_second = region_checks_per_second_peak / gateways_per_region
 keepalive_stall_failed_at_most = count(_gateway_requests_per_second * zone_partition_keepalive_window)
 keepalive_stall_failed_at_most_alternative = count(
     _gateway_requests_per_second * zone_partition_keepalive_window_alternative
+)
+# A stalled process whose kernel still runs (a GC pause, a hung event loop) still accepts TCP: each node
+# reconnects, sends the next requests on the new connection, and loses them at its PING timeout again,
+# until the health check drains the gateway, its probes timing out within the detection time. The same
+# under either timeout, so the two differ only for a stall between them.
+keepalive_long_stall_failed_at_most = count(_gateway_requests_per_second * zone_partition_detect_time)
+# What the shorter timeout saves a zone cut, over what it costs a stall between the two timeouts: it pays
+# for itself unless a region has more such stalls than this for each zone cut off but running.
+keepalive_break_even_stalls_per_cut = count(
+    (zone_partition_failed_keepalive_alternative - zone_partition_failed_requests) / keepalive_stall_failed_at_most
 )
 
 if __name__ != "rate_limiter_zone_cut":
@@ -333,12 +347,22 @@ if __name__ != "rate_limiter_zone_cut":
                     f"{zone_partition_failed_keepalive_alternative}",
                 ),
                 (
-                    "A gateway stalled past the keepalive timeout: requests failed on it, at most",
+                    "A gateway stalled past the keepalive timeout, shorter than about two windows, or a paused VM: "
+                    "requests failed on it, at most",
                     keepalive_stall_failed_at_most,
                 ),
                 (
                     f"... with the {alternative_balancer_keepalive_timeout} timeout, for a stall past it",
                     keepalive_stall_failed_at_most_alternative,
+                ),
+                (
+                    "... a stalled process still accepting connections, until the check drains it, either timeout",
+                    keepalive_long_stall_failed_at_most,
+                ),
+                (
+                    f"Stalls of {balancer_keepalive_timeout} to {alternative_balancer_keepalive_timeout} a zone cut, "
+                    "past which the longer timeout pays",
+                    keepalive_break_even_stalls_per_cut,
                 ),
             ],
         )
