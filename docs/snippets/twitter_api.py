@@ -40,6 +40,7 @@ from twitter_assumptions import (
     follow_edge_bytes,
     partition_overhead_bytes,
     photo_share,
+    profile_views_per_user_per_day,
     searches_per_user_per_day,
     text_copies,
     timeline_loads_per_user_per_day,
@@ -85,9 +86,17 @@ media_polls_per_second_peak = peak(tweets_per_second_peak * (photo_share + video
 tweets_per_user_per_day = count(tweets_per_day / daily_active_users)
 post_headroom = times(post_limit_per_day / tweets_per_user_per_day)
 favorite_headroom = times(favorite_limit / favorites_per_user_per_day)
-timeline_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / timeline_loads_per_user_per_day)
+# Follows against the follow changes a user makes, unfollows counted too: the headroom errs low.
+follow_headroom = times(follow_limit / follow_changes_per_user_per_day)
+# The timeline reads' class covers home loads and profile pages (and single tweets, step 3).
+timeline_reads_per_user_per_day = count(timeline_loads_per_user_per_day + profile_views_per_user_per_day)
+timeline_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / timeline_reads_per_user_per_day)
 search_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / searches_per_user_per_day)
 media_poll_headroom = times(media_status_limit * (SECONDS_PER_DAY / read_window) / media_polls_per_user_per_day)
+# The wait a 429 sends (step 3): until the bucket's next token, the window over the limit.
+post_refill_interval = duration(post_window / post_limit)
+favorite_refill_interval = duration(daily_window / favorite_limit)
+follow_refill_interval = duration(daily_window / follow_limit)
 
 # Expired rows stay on disk until gc_grace_seconds has passed since they expired: these tables are
 # compacted by time window, which drops a file whole only then (reference_capacity.expired_row_life).
@@ -212,11 +221,22 @@ if __name__ != "twitter_api":
         markdown_table(
             ("Limit per user", "Calls", "Window", "Average use a day", "Limit over average"),
             [
-                ("Posts", post_limit, post_window, tweets_per_user_per_day, ""),
-                ("Posts, daily cap", post_limit_per_day, daily_window, tweets_per_user_per_day, post_headroom),
+                (
+                    f"Posts (the bucket's refill allows {post_limit_per_day} a day)",
+                    post_limit,
+                    post_window,
+                    tweets_per_user_per_day,
+                    post_headroom,
+                ),
                 ("Favorites", favorite_limit, daily_window, favorites_per_user_per_day, favorite_headroom),
-                ("Follows", follow_limit, daily_window, "", ""),
-                ("Home timeline reads", read_limit, read_window, timeline_loads_per_user_per_day, timeline_headroom),
+                ("Follows", follow_limit, daily_window, follow_changes_per_user_per_day, follow_headroom),
+                (
+                    "Timeline reads (home loads, profile pages)",
+                    read_limit,
+                    read_window,
+                    timeline_reads_per_user_per_day,
+                    timeline_headroom,
+                ),
                 ("Searches", read_limit, read_window, searches_per_user_per_day, search_headroom),
                 (
                     "Media status polls",
@@ -260,6 +280,9 @@ if __name__ != "twitter_api":
                     compaction_wasted_reads,
                 ),
                 ("Stored bytes behind one timeline page", timeline_page_bytes),
+                ("Wait after a 429 on posts: a token every", post_refill_interval),
+                ("... on favorites", favorite_refill_interval),
+                ("... on follows", follow_refill_interval),
                 (
                     "Longest a client waits out `409 idempotency_key_in_use` (lease, then a batch landing)",
                     key_in_use_wait_cap,

@@ -14,7 +14,9 @@ from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_HOUR, count, duration, m
 # Per-user rate limits: policy, not estimates (Twitter published limits of this shape).
 post_limit = count(300)
 post_window = duration(3 * SECONDS_PER_HOUR)
-post_limit_per_day = count(2400)
+# A token bucket of post_limit refilled over post_window: its refill allows this many posts a day, X's
+# published daily figure, so a second, daily bucket would never bind first, and there is none.
+post_limit_per_day = count(post_limit * SECONDS_PER_DAY / post_window)
 favorite_limit = count(1000)
 follow_limit = count(400)
 # The most accounts one user may follow (step 3's 403 following_cap): X's documented figure for every
@@ -80,7 +82,12 @@ TABLE = [
         post_limit,
         f"Per {post_window}: far above any person, low enough to slow a spam bot.",
     ),
-    ("Posts allowed per user a day", post_limit_per_day, "The daily cap behind the short window."),
+    (
+        "Posts a day the short window's bucket allows",
+        post_limit_per_day,
+        f"Its refill, {post_limit} every {post_window}: X's published daily figure. A daily cap at that rate "
+        "would never bind before the bucket does, so there is no second bucket.",
+    ),
     ("Favorites allowed per user a day", favorite_limit, "Generous for people, a brake on automation."),
     ("Follows allowed per user a day", follow_limit, "Stops follow-spam from growing the graph."),
     (
@@ -141,10 +148,9 @@ TABLE = [
     (
         "Gateway's cut-off, as a multiple of a call's p99 latency target",
         gateway_deadline_over_target,
-        "The gateway's deadline is the shorter of this and the client's own timeout (step 3). Far enough past "
-        "the p99 that only a stuck request reaches it, not a slow one: a request slower than its target counts "
-        "against the latency budget, never as an error. Near enough that a stuck request frees its resources "
-        "in seconds.",
+        "The gateway's deadline is the shorter of this and the client's own timeout (step 3): far enough past "
+        "the p99 that only a stuck request reaches it (a slow one counts against the latency budget, not as an "
+        "error), near enough that a stuck one frees its resources in seconds.",
     ),
     ("... for a home-timeline load", timeline_load_deadline, f"{gateway_deadline_over_target} its p99 target."),
     ("... for a post", post_deadline, f"{gateway_deadline_over_target} its p99 target."),

@@ -53,7 +53,7 @@ busy_poster_tweet_share = fraction(0.80)
 quiet_author_profile_view_share = fraction(0.5)
 
 # --- The accounts that break fan-out --------------------------------------------------------
-celebrity_followers = count(100e6)
+celebrity_followers = count(200e6)
 celebrity_threshold_followers = count(1e6)
 mode_switch_band = fraction(0.1)
 celebrities_followed_per_user = count(10)
@@ -255,7 +255,13 @@ TABLE = [
         follows_per_user,
         "An average: most follow a few dozen, some thousands, up to the cap (step 3). Every follow is someone's follower, so followers average the same.",
     ),
-    ("Followers of the largest accounts", celebrity_followers, "Several accounts have passed 100 million followers."),
+    (
+        "Followers of the largest account",
+        celebrity_followers,
+        "The most-followed account passed 200 million in October 2024 "
+        "([Benzinga](https://www.benzinga.com/general/social-media/24/10/41168674/elon-musk-passes-200-million-"
+        "followers-on-x-heres-the-top-10-accounts-and-where-barack-obama)); several others have passed 100 million.",
+    ),
     (
         "Followers above which we stop fanning out",
         celebrity_threshold_followers,
@@ -334,9 +340,8 @@ TABLE = [
         "Users who write most tweets",
         busy_poster_share,
         "Posting is very uneven: among U.S. adult users, the most active tenth wrote 80% of tweets "
-        f"({cite('Pew 2019', 'Pew Research Center, 2019')}); taken here for daily users worldwide. "
-        "Profile pages of seldom-posting authors reach back weeks, so the average rate alone would understate "
-        "the profile reads the tweet cache misses (step 2).",
+        f"({cite('Pew 2019', 'Pew Research Center, 2019')}); taken here for daily users worldwide. The average "
+        "rate alone would understate the profile reads the tweet cache misses (step 2).",
     ),
     (
         "Share of all tweets those users write",
@@ -357,20 +362,17 @@ TABLE = [
     (
         "Metadata per tweet",
         tweet_metadata_bytes,
-        "Tweet, author, reply and replied-to author IDs (32 B), the mentioned users' IDs (8 B each, on the "
-        "tweets that mention anyone), media IDs (8 B each, up to four, on the tweets that have any), the "
-        "deleted flag, and about "
-        f"{partition_overhead_bytes} of the store's per-partition, per-row and per-column overhead. No timestamp (it is in the ID) and no place (step 4 drops it).",
+        "Tweet, author, reply and replied-to author IDs (32 B), mentioned users' and media IDs (8 B each, on "
+        f"the tweets that have any; media up to four), the deleted flag, and about {partition_overhead_bytes} "
+        "of store overhead. No timestamp (the ID holds it), no place (step 4).",
     ),
     (
         "Per-row overhead of a row inside a shared partition",
         row_overhead_bytes,
         "From the store's on-disk row format (Cassandra 3 and later, "
         "[UnfilteredSerializer](https://github.com/apache/cassandra/blob/cassandra-4.1/src/java/org/apache/cassandra/db/rows/UnfilteredSerializer.java)): "
-        "a flags byte, the clustering header, the row's size and the previous row's (variable-length integers), "
-        "the row timestamp as a variable-length offset, and a flag byte for each cell; a partition key is stored "
-        "once per partition, not per row. About 16 B, before compression; every table with rows in a shared "
-        "partition uses it.",
+        "a flags byte, the clustering header, two sizes, a timestamp offset and a flag byte a cell; the partition "
+        "key is stored once per partition. About 16 B before compression.",
     ),
     (
         "Bytes per favorite",
@@ -443,9 +445,9 @@ TABLE = [
     (
         "Peak-to-average traffic",
         peak_to_average,
-        "The busy hour's rate over the day's average. An assumption: a smooth daily wave peaks lower (rules of "
-        "thumb); an audience in a few time zones, and news that draws posts and reads into one hour, raise it. "
-        "Bursts within the hour are left to the servers' headroom; live events go far higher (see the spike below).",
+        "The busy hour over the day's average. An assumption: a smooth daily wave peaks lower (rules of thumb); "
+        "an audience in a few time zones, and news, raise it. Bursts within the hour are left to the servers' "
+        "headroom; live events go far higher (below).",
     ),
     (
         "Tweets kept per cached timeline",
@@ -539,11 +541,9 @@ TABLE = [
     (
         "Operations per cache server",
         cache_ops_per_server,
-        f"Several cache processes a server, one a core, each measured at {kv_gets_per_process} GETs: more "
-        "than one process's rate, far below the server's. The rules of thumb give "
-        f"{kv_gets_per_server} for a 16-vCPU server, {cache_server_margin} this: list appends and range "
-        "reads cost more than a GET, p99 latency climbs well before saturation, and shards are never "
-        "evenly loaded.",
+        f"Several cache processes a server, one a core, each measured at {kv_gets_per_process} GETs; the rules "
+        f"of thumb give {kv_gets_per_server} for a 16-vCPU server, {cache_server_margin} this: list appends and "
+        "range reads cost more than a GET, p99 climbs before saturation, and shards are never evenly loaded.",
     ),
     (
         "Usable disk per database server",
@@ -574,8 +574,7 @@ TABLE = [
         spare_servers_per_zone,
         "The tweet, user and count caches carry a lost zone at nearly full load, and a dead node comes back "
         "empty: one more ring member a zone (N+1) takes its keys, filling misses from the other copy (steps 6 "
-        "and 7); its memory is margin. The timeline cache needs none (memory sizes it), nor the wide-column "
-        "store, whose margin is the read target below.",
+        "and 7). The timeline cache needs none (memory sizes it), nor the store (its read target is its margin).",
     ),
     (
         "Wide-column store's read load with a zone lost, the target it is sized for",

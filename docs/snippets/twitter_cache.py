@@ -17,6 +17,7 @@ from twitter_assumptions import (
     follows_per_user,
     hedged_extra_request_share,
     lapsed_daily_user_share,
+    peak_to_average,
     spare_servers_per_zone,
     timeline_cache_copies,
     timeline_entries_cached,
@@ -40,6 +41,7 @@ from twitter_traffic import (
     deliveries_per_second_peak,
     favorites_per_second_peak,
     follow_changes_per_second_peak,
+    profile_views_per_second_peak,
     searches_per_second_peak,
     timeline_loads_per_second_peak,
     tweet_deletes_per_second_peak,
@@ -230,12 +232,12 @@ tweet_cache_memory_used_share = fraction(
     tweet_cache_bytes_held_all_copies / (tweet_cache_servers * cache_memory_per_server)
 )
 
-# Hydration also reads each tweet's author and its favorite count: two more lookups for every
-# tweet shown, in two more caches with two copies each, like the tweet cache. They hold little
-# (the daily users' profiles; the counts of the tweets the tweet cache holds), so operations
-# decide, and they need the same zone headroom and spares. The count cache fills the counts of the
-# tweets the tweet cache holds, under the same rule, so as many fills; the user cache fills a
-# profile per daily user a day, fewer: it is sized on the tweet cache's operations.
+# Hydration also reads each tweet's author and its favorite count, in two more caches with two
+# copies each. They hold little, so operations decide, with the same zone headroom and spares. The
+# count cache takes a lookup per tweet shown and as many fills as the tweet cache. The user cache
+# takes a lookup per author on a page (step 3's includes.users): at most one a tweet on a home or
+# search page, one a profile page or opened push; its fills, a profile per daily user a day into
+# each copy, each after a lookup of the other copy.
 # The count cache also takes the counting job's writes: each new total it writes to TweetCounts,
 # it also sets in both count-cache copies (only for tweets younger than the days held, like a
 # fill), so a cached count follows its row within seconds. The job sums a few seconds of events
@@ -253,7 +255,21 @@ count_cache_ops_peak = peak(tweet_cache_ops_peak + count_cache_job_writes_per_se
 count_cache_servers_for_operations = count(
     whole_per_zone(count_cache_ops_peak * zone_headroom / cache_ops_per_server, zones)
 )
-user_cache_servers = count(max(user_cache_servers_for_memory, tweet_cache_servers_for_operations) + cache_spare_servers)
+user_cache_lookups_peak = peak(
+    timeline_loads_per_second_peak * tweets_per_timeline_page
+    + profile_views_per_second_peak
+    + search_tweet_views_per_second_peak
+    + pushes_per_second_peak
+)
+user_cache_hedged_lookups_peak = peak(user_cache_lookups_peak * hedged_extra_request_share)
+user_cache_fills_per_second_peak = peak(daily_active_users / SECONDS_PER_DAY * peak_to_average * tweet_cache_copies)
+user_cache_ops_peak = peak(
+    user_cache_lookups_peak + user_cache_hedged_lookups_peak + 2 * user_cache_fills_per_second_peak
+)
+user_cache_servers_for_operations = count(
+    whole_per_zone(user_cache_ops_peak * zone_headroom / cache_ops_per_server, zones)
+)
+user_cache_servers = count(max(user_cache_servers_for_memory, user_cache_servers_for_operations) + cache_spare_servers)
 count_cache_servers = count(
     max(count_cache_servers_for_memory, count_cache_servers_for_operations) + cache_spare_servers
 )
@@ -278,7 +294,7 @@ def servers_for_ops(ops_peak: float, servers_for_memory: float) -> int:
 hydration_cache_servers = count(tweet_cache_servers + user_cache_servers + count_cache_servers)
 hydration_cache_servers_unhedged = count(
     servers_for_ops(tweet_cache_ops_peak - tweet_cache_hedged_lookups_peak, tweet_cache_servers_for_memory)
-    + servers_for_ops(tweet_cache_ops_peak - tweet_cache_hedged_lookups_peak, user_cache_servers_for_memory)
+    + servers_for_ops(user_cache_ops_peak - user_cache_hedged_lookups_peak, user_cache_servers_for_memory)
     + servers_for_ops(count_cache_ops_peak - tweet_cache_hedged_lookups_peak, count_cache_servers_for_memory)
 )
 hedged_lookup_servers = count(hydration_cache_servers - hydration_cache_servers_unhedged)
@@ -298,7 +314,10 @@ if __name__ != "twitter_cache":
                 (f"Tweet cache, the {tweet_cache_days} days home timelines read, one copy", tweet_cache_bytes),
                 ("Tweet cache, those days, both copies", tweet_cache_bytes_all_copies),
                 ("User cache (daily users' profiles), both copies", user_cache_bytes),
-                ("Count cache (cached tweets' counts), both copies", count_cache_bytes),
+                (
+                    f"Count cache, the {tweet_cache_days_held} days of counts its tweets need, both copies",
+                    count_cache_bytes,
+                ),
             ],
         )
     )
@@ -326,6 +345,9 @@ if __name__ != "twitter_cache":
                     count_cache_job_writes_per_second_peak,
                 ),
                 ("Load on each tweet cache server with a zone lost", tweet_cache_load_zone_lost),
+                ("User cache: author lookups at peak, one per author on a page", user_cache_lookups_peak),
+                ("... its hedged lookups at peak, at most", user_cache_hedged_lookups_peak),
+                ("... its fills at peak, a profile per daily user a day a copy", user_cache_fills_per_second_peak),
             ],
         )
     )
@@ -342,15 +364,12 @@ if __name__ != "twitter_cache":
                     count_cache_servers_for_memory,
                 ),
                 (
-                    f"operations at peak ({timeline_cache_ops_peak} for the timeline cache, hedged reads and touches "
-                    "of the other copies included, whose copy in each zone covers a lost zone; "
-                    f"{tweet_cache_ops_peak} for the tweet cache, lookups and their hedges, fills and the other-copy "
-                    "lookups before them, the user cache sized on it; "
-                    f"{count_cache_ops_peak} for the count cache, with the counting job's writes; "
-                    f"those three × {zone_headroom} zone headroom)",
+                    f"operations at peak: timeline {timeline_cache_ops_peak} (its copy in each zone covers a lost "
+                    f"zone), tweet {tweet_cache_ops_peak}, user {user_cache_ops_peak}, count {count_cache_ops_peak}, "
+                    f"the last three × {zone_headroom} zone headroom (what each counts: the text)",
                     servers_for_operations,
                     tweet_cache_servers_for_operations,
-                    tweet_cache_servers_for_operations,
+                    user_cache_servers_for_operations,
                     count_cache_servers_for_operations,
                 ),
                 (
@@ -382,7 +401,8 @@ if __name__ != "twitter_cache":
             [
                 ("Timeline cache: hedged reads at peak, at most", timeline_cache_hedged_reads_peak),
                 ("Timeline cache: touches of the other zones' copies at peak", timeline_cache_touches_peak),
-                ("Tweet, user and count caches: hedged lookups at peak, on each", tweet_cache_hedged_lookups_peak),
+                ("Tweet and count caches: hedged lookups at peak, on each", tweet_cache_hedged_lookups_peak),
+                ("User cache: hedged lookups at peak", user_cache_hedged_lookups_peak),
                 ("Their servers without the hedges", hydration_cache_servers_unhedged),
                 ("... and with them", hydration_cache_servers),
             ],

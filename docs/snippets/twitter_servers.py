@@ -49,6 +49,7 @@ from twitter_cache import (
     tweet_cache_ops_peak,
     tweet_cache_servers,
     tweet_cache_servers_for_memory,
+    user_cache_ops_peak,
     user_cache_servers,
     user_cache_servers_for_memory,
 )
@@ -133,6 +134,7 @@ requests_per_second = per_second(
     + pushes_per_second
 )
 requests_per_second_peak = peak(requests_per_second * peak_to_average)
+registrations_per_second_peak = peak(registrations_per_second * peak_to_average)
 registrations_share_at_least = fraction(registrations_per_second / requests_per_second)
 opened_pushes_share_at_most = fraction(pushes_per_second / requests_per_second)
 api_servers = count(whole_per_zone(requests_per_second_peak * zone_headroom / requests_per_server, zones))
@@ -292,7 +294,9 @@ store_read_margin_servers = count(database_servers_per_zone - store_read_servers
 store_read_room_zone_lost = fraction(1 - store_read_load_zone_lost)
 # Writes take part of that margin. Every write reaches each zone's copy: a post's tweet and list rows,
 # its key's reservation and result, a favorite's row and the counting job's total (at most one per
-# favorite), a follow's two rows, each outbox row and its sent mark, a device registration; each
+# favorite), a follow's two rows (an unfollow's rare alert delete left out), each outbox row and its
+# sent mark, a device registration's row (a new token or a sign-in also reads and writes the lookup by
+# token: a small share of registrations, left out); each
 # lightweight transaction's Paxos state writes (counted over all replicas in twitter_api, so a zone's
 # share);
 # and each logged batch's batch log, written to two nodes and deleted from both, spread over the
@@ -305,7 +309,7 @@ store_writes_per_zone_peak = peak(
     + favorites_per_second_peak * 2
     + follow_changes_per_second_peak * 2
     + outbox_writes_per_second_peak
-    + registrations_per_second * peak_to_average
+    + registrations_per_second_peak
     + paxos_state_writes_per_second_peak / zones
     + outbox_rows_per_second_peak * 4 / zones
 )
@@ -354,8 +358,9 @@ total_servers = servers(
 )
 
 # Sensitivity: home timelines read timeline_read_sensitivity times as often as assumed. Each extra
-# load is one more API request, a page of tweets to hydrate (a lookup in each of the tweet, user and
-# count caches per tweet, hedged like the rest) and one favorites read in the store. The tiers are
+# load is one more API request, a page of tweets to hydrate (a lookup in each of the tweet and count
+# caches per tweet, and in the user cache per author, at most one a tweet, hedged like the rest) and
+# one favorites read in the store. The tiers are
 # recounted with the same per-server rates and the same rounding as above (twitter_cache.servers_for_ops).
 read_sensitivity_extra_loads_peak = peak(timeline_loads_per_second_peak * (timeline_read_sensitivity - 1))
 read_sensitivity_requests_peak = peak(requests_per_second_peak + read_sensitivity_extra_loads_peak)
@@ -367,7 +372,7 @@ read_sensitivity_extra_lookups_peak = peak(
 )
 read_sensitivity_hydration_cache_servers = count(
     servers_for_ops(tweet_cache_ops_peak + read_sensitivity_extra_lookups_peak, tweet_cache_servers_for_memory)
-    + servers_for_ops(tweet_cache_ops_peak + read_sensitivity_extra_lookups_peak, user_cache_servers_for_memory)
+    + servers_for_ops(user_cache_ops_peak + read_sensitivity_extra_lookups_peak, user_cache_servers_for_memory)
     + servers_for_ops(count_cache_ops_peak + read_sensitivity_extra_lookups_peak, count_cache_servers_for_memory)
 )
 # The store's favorites reads: with a zone lost each zone serves every read, so the extra loads come
@@ -395,7 +400,7 @@ if __name__ != "twitter_servers":
                 ),
                 ("Timeline cache", "memory or operations, whichever needs more", timeline_cache_servers),
                 ("Tweet cache", "memory or operations, whichever needs more, and a spare a zone", tweet_cache_servers),
-                ("User cache", "operations: an author for every tweet shown, and a spare a zone", user_cache_servers),
+                ("User cache", "operations: each page's authors once, and a spare a zone", user_cache_servers),
                 (
                     "Count cache",
                     "operations: a count for every tweet shown and the counting job's writes, and a spare a zone",
@@ -450,15 +455,7 @@ if __name__ != "twitter_servers":
                     "Tweet-list reads of seldom-posting authors' profiles at peak (cold)",
                     quiet_author_list_reads_per_second_peak,
                 ),
-                (
-                    "Recent partitions read at peak: a favorites read per home load, profile view, search and opened "
-                    "push, one before each favorite, a stats row and a follower-list page per tweet posted, a stats "
-                    "row per follow, a tweet-list read per busy author's profile view and per follow, a device read "
-                    "per push sent, an alert subscribers read per tweet, a tweet read per tweet-cache fill and a "
-                    "counts read per count-cache fill (at most: a fill the other copy serves never reaches the "
-                    "store), a row read per lightweight transaction (a key's reservation, a follow, an unfollow)",
-                    hot_store_reads_per_second_peak,
-                ),
+                ("Recent partitions read at peak (list below the table)", hot_store_reads_per_second_peak),
                 (
                     "Cold partitions read at peak: seldom-posting authors' tweet lists, and the old tweets and count "
                     "rows above",

@@ -18,6 +18,7 @@ from twitter_assumptions import (
     devices_per_user,
     follows_per_user,
     media_record_bytes,
+    peak_to_average,
     photo_share,
     registered_users,
     retention_years,
@@ -28,6 +29,7 @@ from twitter_assumptions import (
     tweets_per_day,
     video_share,
 )
+from twitter_traffic import favorites_per_day, media_calls_per_second, media_polls_per_second, tweets_per_second_peak
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
@@ -35,6 +37,7 @@ from sdw.estimation import (
     SECONDS_PER_DAY,
     count,
     markdown_table,
+    peak,
     per_day,
     per_second,
     size,
@@ -52,6 +55,12 @@ media_record_bytes_total = size(media_record_bytes_per_day * days_kept * text_co
 # shard is kept to (reference_capacity), rounded up; a year of new rows (one copy) over the same size.
 media_relational_shards = count(math.ceil(media_record_bytes_total / text_copies / relational_shard_bytes))
 media_relational_shards_added_per_year = count(media_record_bytes_per_day * DAYS_PER_YEAR / relational_shard_bytes)
+# The media rows at peak (step 4's access patterns): each upload's create and complete calls, and the
+# worker's ready, are writes on the row's primary; each status poll and each post's check of its medium
+# are reads, mostly from a replica. One upload per media tweet, as the traffic counts them.
+media_uploads_per_second_peak = peak(tweets_per_second_peak * (photo_share + video_share))
+media_row_writes_per_second_peak = peak(media_calls_per_second * peak_to_average + media_uploads_per_second_peak)
+media_row_reads_per_second_peak = peak(media_polls_per_second * peak_to_average + media_uploads_per_second_peak)
 # Users: a profile row of about 1 KB (IDs, handle, name, bio, settings; the reference's profile row) per
 # registered account, with the handle and email lookup rows within it. Their number is held flat on these
 # pages, so this table grows only with sign-ups.
@@ -62,8 +71,8 @@ user_relational_shards = count(math.ceil(user_bytes_total / text_copies / relati
 # Devices: a registry, not a stream; stale tokens are pruned when the push gateway rejects them.
 device_records = count(registered_users * devices_per_user)
 device_bytes_total = size(device_records * device_record_bytes * text_copies)
-# The same devices keyed by push token, so registering a token finds and deletes any other account's
-# row holding it (step 4).
+# The same devices keyed by push token, so registering a new token, or after a sign-in, finds and
+# deletes any other account's row holding it (step 4).
 device_token_bytes_total = size(device_records * device_token_row_bytes * text_copies)
 
 # Alert subscriptions: the follows with alerts on, by author (step 4).
@@ -72,6 +81,14 @@ alert_subscription_bytes_total = size(alert_subscriptions * alert_subscription_b
 
 # Account stats: one row per account, for the fan-out's mode and the follower list's buckets.
 account_stats_bytes_total = size(registered_users * account_stats_row_bytes * text_copies)
+
+# The counting job's state (step 4): for each user and tweet, the oldest and the newest version it has
+# seen with their states, kept until the newest is two days old: at most two days of favorite events'
+# pairs, each two IDs (8 B each) and two versions (8 B each) with their states (a byte each), before
+# the state store's own overhead.
+counting_pairs_held = count(favorites_per_day * 2)
+counting_pair_bytes = size(8 + 8 + 2 * (8 + 1))
+counting_state_bytes = size(counting_pairs_held * counting_pair_bytes)
 
 # Per-user keys (step 4): the key each user's Email is encrypted under, a row a registered account,
 # stored as its KMS-wrapped blob with the user ID (the data lifecycle page's row), in the wide-column
@@ -132,6 +149,10 @@ if __name__ != "twitter_stores":
             ("Figure", "Value"),
             [
                 ("Media rows written a day", media_records_per_day),
+                ("Media row writes at peak (create, complete, ready)", media_row_writes_per_second_peak),
+                ("Media row reads at peak (status polls, a post's check)", media_row_reads_per_second_peak),
+                ("Counting job: user and tweet pairs held, at most (two days of favorites)", counting_pairs_held),
+                ("... their state, before the state store's overhead", counting_state_bytes),
                 ("Devices registered", device_records),
                 ("IDs deleted a day (tweets and accounts; assumed rates)", deleted_ids_per_day),
                 ("Key deletes, on average", key_deletes_per_second),
