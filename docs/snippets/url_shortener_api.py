@@ -25,7 +25,7 @@ from url_shortener_assumptions import (
     replica_read_lag_limit,
     unknown_key_share,
 )
-from url_shortener_keys import guesses_per_hit, guesses_per_hit_seven, key_length
+from url_shortener_keys import guesses_per_hit, guesses_per_hit_capacity_length, key_length, length_for_capacity
 from url_shortener_servers import create_servers, redirect_servers
 from url_shortener_traffic import creations_per_second_peak, custom_aliases_per_day, redirects_per_second_peak
 
@@ -86,7 +86,9 @@ def links_found(misses: float, hits_one_in: float) -> float:
 
 
 links_found_per_ip_per_day = per_day(links_found(guesses_per_ip_per_day, guesses_per_hit))
-links_found_per_ip_per_day_seven = per_day(links_found(guesses_per_ip_per_day, guesses_per_hit_seven))
+links_found_per_ip_per_day_capacity_length = per_day(
+    links_found(guesses_per_ip_per_day, guesses_per_hit_capacity_length)
+)
 links_found_by_botnet_per_day = per_day(links_found_per_ip_per_day * botnet_addresses)
 
 # Idempotency keys for creations: one small record per create, kept a day. The record table is
@@ -203,7 +205,10 @@ if __name__ != "url_shortener_api":
             ("Enumeration at the limit", "Links found a day"),
             [
                 (f"One address, {key_length}-character keys", links_found_per_ip_per_day),
-                ("One address, 7-character keys", links_found_per_ip_per_day_seven),
+                (
+                    f"One address, {length_for_capacity}-character keys (capacity alone)",
+                    links_found_per_ip_per_day_capacity_length,
+                ),
                 (f"A botnet of {botnet_addresses} addresses, {key_length} characters", links_found_by_botnet_per_day),
             ],
         )
