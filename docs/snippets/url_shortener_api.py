@@ -49,9 +49,9 @@ api_key_share_of_day = fraction(api_key_links_per_day / links_created_per_day)
 # What a key may make: the lesser of its pace over a day and its account's allowance.
 api_key_allows_free = per_day(min(api_key_links_per_day, account_links_per_day))
 api_key_allows_paid = per_day(min(api_key_links_per_day, paid_plan_links_per_day))
-# Each allowance is a token bucket that holds a whole day (step 4), so a fresh account or address can
-# spend a full bucket at once and the day's refill on top: twice the daily allowance in its first day
-# for an account, an hour's more for an anonymous address.
+# Each allowance is a token bucket (step 4): an account's bucket holds a day, an anonymous address's
+# an hour, so a fresh account or address can spend a full bucket at once and the day's refill on top:
+# twice the daily allowance in its first day for an account, an hour's more for an anonymous address.
 account_links_first_day = count(2 * account_links_per_day)
 anonymous_links_first_day = count(anonymous_links_per_day + anonymous_links_per_hour)
 # A one-day run of a million links, on fresh free accounts.
