@@ -22,6 +22,7 @@ from url_shortener_assumptions import (
 )
 from url_shortener_cache import cache_servers_per_zone, store_reads_peak
 from url_shortener_storage import (
+    expired_savings_per_day,
     link_bytes_per_day,
     link_bytes_total,
     link_bytes_total_one_copy,
@@ -182,9 +183,12 @@ link_db_servers = count(max(link_db_servers_for_storage, link_db_servers_for_rea
 # The same table as relational shards (step 4 weighs a sharded relational cluster against the
 # wide-column store): one copy's bytes over the size a relational shard is kept to so that its restore
 # and replica rebuild finish in time (reference_capacity), rounded up, and a year of new links (one
-# copy) over the same size. Each shard is a primary with its replicas, one copy per zone.
+# copy, net of the destinations expired links drop, as the total is) over the same size. Each shard is
+# a primary with its replicas, one copy per zone.
 link_relational_shards = count(math.ceil(link_bytes_total_one_copy / relational_shard_bytes))
-link_relational_shards_added_per_year = count(link_bytes_per_day * DAYS_PER_YEAR / relational_shard_bytes)
+link_relational_shards_added_per_year = count(
+    (link_bytes_per_day - expired_savings_per_day) * DAYS_PER_YEAR / relational_shard_bytes
+)
 # The analytics store holds the daily counts, a copy per zone; raw click events live in object
 # storage, not on servers. Each zone's copy answers that zone's count queries, so with a zone lost
 # the two copies left answer them all, as a stateless tier carries its peak (zone headroom).
