@@ -11,6 +11,10 @@ from url_shortener_assumptions import (
     botnet_addresses,
     cache_ops_per_server,
     compaction_window,
+    expiring_share,
+    expiry_days_typical,
+    expiry_index_days_past_day,
+    expiry_index_entry_bytes,
     fail_open_limit_multiple,
     gateway_credential_cache_ttl,
     gc_grace,
@@ -113,6 +117,19 @@ outbox_store_bytes = size(
     outbox_rows_per_day
     * outbox_row_bytes
     * expired_row_life(SECONDS_PER_DAY, gc_grace, compaction_window)
+    / SECONDS_PER_DAY
+    * link_copies
+)
+# The expiry index (step 4's ExpiryIndex): an entry for each link created with an expiry, living until
+# a few days past its day, in a table compacted by time window in days, kept by the outbox's rule.
+# Sized at the typical expiry: an entry due further ahead lives longer. Expiry changes write an entry
+# too but are left out, as for the outbox: far fewer than creations.
+expiry_index_rows_per_day = per_day(links_created_per_day * expiring_share)
+expiry_index_entry_ttl = duration((expiry_days_typical + expiry_index_days_past_day) * SECONDS_PER_DAY)
+expiry_index_store_bytes = size(
+    expiry_index_rows_per_day
+    * expiry_index_entry_bytes
+    * expired_row_life(expiry_index_entry_ttl, gc_grace, SECONDS_PER_DAY)
     / SECONDS_PER_DAY
     * link_copies
 )

@@ -110,6 +110,12 @@ owner_index_entry_bytes = size(timestamp_bytes + 9 + row_overhead_bytes)
 # created_at, the sent mark (1 B), plus per-row overhead; the second and shard are the partition key,
 # stored once a partition.
 outbox_row_bytes = size(1 + 9 + timestamp_bytes + 1 + row_overhead_bytes)
+# An expiry index entry (step 4's ExpiryIndex): the short key (about 9 B, a clustering column) plus
+# per-row overhead; the day and bucket are the partition key, stored once a partition. Entries expire
+# this many days after their day: the clean-up job reads a day's buckets the day after (step 6), so
+# by then it has run, with a day to spare for a rerun.
+expiry_index_entry_bytes = size(9 + row_overhead_bytes)
+expiry_index_days_past_day = count(3)
 # An alias claim row (step 4's AliasClaim): claimed_at and the alias at its longest (with a one-byte
 # length), plus per-row overhead; the owner ID is the partition key, stored once a partition.
 alias_claim_row_bytes = size(timestamp_bytes + custom_alias_max_chars + 1 + row_overhead_bytes)
@@ -710,6 +716,17 @@ TABLE = [
         alias_claim_row_bytes,
         f"Its claim time ({timestamp_bytes}), the alias at its longest ({custom_alias_max_chars} characters and a "
         f"length byte) and {row_overhead_bytes} of per-row overhead; the owner ID is the partition key.",
+    ),
+    (
+        "Bytes per expiry index entry",
+        expiry_index_entry_bytes,
+        f"Its short key (about 9 B) and {row_overhead_bytes} of per-row overhead; the day and bucket are "
+        "the partition key, stored once a partition.",
+    ),
+    (
+        "Days an expiry index entry outlives its day",
+        expiry_index_days_past_day,
+        "Chosen: clean-up reads a day's buckets the next day, so it has run by then, with a day to rerun it.",
     ),
     (
         "Bytes per outbox row",
