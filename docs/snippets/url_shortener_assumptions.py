@@ -169,6 +169,9 @@ stream_put_unit_bytes = size(25e3)
 CLOUDFRONT_FAQ = "https://aws.amazon.com/cloudfront/faqs/"
 edge_realtime_log_price_per_million = count(0.01)
 daily_rollup_row_bytes = size(60)
+# The analytics store's per-minute partial counts (step 6), kept this many days: long enough for the
+# nightly recount, which reads a day once the following day has ended, to have rolled them up.
+minute_row_days = count(3)
 # Owners reading counts: each stats request, and each link read with its total, is one query to the
 # analytics store (a list page's totals are one query for its keys). An assumption with little behind
 # it: step 2 computes how many a day the store answers before the queries size it.
@@ -542,6 +545,11 @@ TABLE = [
         daily_rollup_row_bytes,
         "Link, day, total, and counts by country, referrer and device; most clicked links draw a few "
         "clicks a day, so their lists are short.",
+    ),
+    (
+        "Days the analytics store keeps minute rows",
+        minute_row_days,
+        "Chosen: the day's roll-up and the nightly recount, which waits for the next day's end, are done by then.",
     ),
     (
         "Count queries a day (stats, a link read with its total, or a list page's totals)",

@@ -22,12 +22,12 @@ from url_shortener_assumptions import (
 )
 from url_shortener_cache import cache_servers_per_zone, store_reads_peak
 from url_shortener_storage import (
+    analytics_bytes_total,
     expired_savings_per_day,
     link_bytes_per_day,
     link_bytes_total,
     link_bytes_total_one_copy,
     quorum_replicas,
-    rollup_bytes_total,
 )
 from url_shortener_traffic import (
     count_queries_per_second_peak,
@@ -192,7 +192,7 @@ link_relational_shards_added_per_year = count(
 # The analytics store holds the daily counts, a copy per zone; raw click events live in object
 # storage, not on servers. Each zone's copy answers that zone's count queries, so with a zone lost
 # the two copies left answer them all, as a stateless tier carries its peak (zone headroom).
-analytics_db_servers_for_storage = count(whole_per_zone(rollup_bytes_total / storage_per_database_server, zones))
+analytics_db_servers_for_storage = count(whole_per_zone(analytics_bytes_total / storage_per_database_server, zones))
 # The table is sharded by short key and queried with optimize_skip_unused_shards, so a one-link query
 # runs on the one shard that holds the link; a list page's totals run on every shard of the zone's copy.
 analytics_shards_per_zone = count(analytics_db_servers_for_storage / zones)
@@ -298,8 +298,8 @@ if __name__ != "url_shortener_servers":
                 ),
                 (
                     "Analytics store",
-                    f"disk for daily counts ({analytics_db_servers_for_storage}; raw events are in object storage) "
-                    f"or count queries ({analytics_db_servers_for_queries}), whole per zone",
+                    f"disk for daily and minute counts ({analytics_db_servers_for_storage}; raw events are in object "
+                    f"storage) or count queries ({analytics_db_servers_for_queries}), whole per zone",
                     analytics_db_servers,
                 ),
                 ("Redirect cache", f"{cache_servers_per_zone} per zone", cache_servers),
