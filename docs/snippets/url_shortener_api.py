@@ -6,11 +6,14 @@ from url_shortener_assumptions import (
     account_links_per_day,
     accounts_failover_time,
     alias_claim_row_bytes,
+    anonymous_link_share,
     anonymous_links_per_hour,
     api_key_links_per_second,
     botnet_addresses,
     cache_ops_per_server,
+    cellular_ipv4_unknown_key_multiple,
     compaction_window,
+    daily_active_users,
     expiring_share,
     expiry_days_typical,
     expiry_index_days_past_day,
@@ -31,7 +34,12 @@ from url_shortener_assumptions import (
 )
 from url_shortener_keys import guesses_per_hit, guesses_per_hit_capacity_length, key_length, length_for_capacity
 from url_shortener_servers import create_servers, redirect_servers
-from url_shortener_traffic import creations_per_second_peak, custom_aliases_per_day, redirects_per_second_peak
+from url_shortener_traffic import (
+    creations_per_second_peak,
+    custom_aliases_per_day,
+    redirects_per_day,
+    redirects_per_second_peak,
+)
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -77,6 +85,18 @@ gateway_credential_max_age = duration(gateway_revocation_bound + gateway_stale_i
 # /60 or a /64, one /56 holds this many homes, and they share one /56 allowance.
 homes_per_slash56_at_slash60 = count(2 ** (60 - 56))
 homes_per_slash56_at_slash64 = count(2 ** (64 - 56))
+
+# An IPv4 address behind carrier-grade NAT pools its users, and no prefix splits them. At the day's
+# averages per user (the busy hour has more), how many users one address holds before their own
+# traffic reaches each limit: the unknown keys of their redirects in ten minutes, and their anonymous
+# links in an hour. A Cellular address gets a multiple of the unknown-key limit (step 3).
+redirects_per_user_per_day = count(redirects_per_day / daily_active_users)
+anonymous_links_per_user_per_day = count(links_created_per_day * anonymous_link_share / daily_active_users)
+users_per_ipv4_at_unknown_key_limit = count(
+    not_found_per_ip_per_10_min / (redirects_per_user_per_day * unknown_key_share / (6 * 24))
+)
+users_per_ipv4_at_anonymous_limit = count(anonymous_links_per_hour / (anonymous_links_per_user_per_day / 24))
+cellular_ipv4_not_found_per_10_min = count(not_found_per_ip_per_10_min * cellular_ipv4_unknown_key_multiple)
 
 # Enumeration: misses allowed per address a day before the limit, and links they find. Only a miss
 # counts against the limit, so each miss comes with p / (1 - p) hits on average, p = 1 / guesses_per_hit.

@@ -330,6 +330,9 @@ paid_plan_links_per_day = count(1e6)
 fail_open_limit_multiple = times(2)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
+# An IPv4 address the connection-type database marks Cellular is a carrier-grade NAT shared by many
+# phones: its unknown-key limit is this multiple of an address's (step 3). Chosen, not measured.
+cellular_ipv4_unknown_key_multiple = times(10)
 # Redirects for keys that do not exist (mistyped, truncated, probed): a guess, to size the rate-limit
 # store's work for the unknown-key limit.
 unknown_key_share = fraction(0.01)
@@ -447,8 +450,8 @@ TABLE = [
     (
         "Daily active users",
         daily_active_users,
-        "People who create or follow a link on a day. Only the estimator uses it, to turn daily totals "
-        "into per-user rates.",
+        "People who create or follow a link on a day. The estimator uses it to turn daily totals into "
+        "per-user rates, and step 3 to ask how many users one shared IPv4 address holds.",
     ),
     (
         "Average long URL, stored",
@@ -865,6 +868,11 @@ TABLE = [
         "Unknown keys per IP in ten minutes",
         not_found_per_ip_per_10_min,
         "A person mistypes a few; a scanner tries thousands.",
+    ),
+    (
+        "Unknown-key limit of a Cellular IPv4 address, against an address's",
+        cellular_ipv4_unknown_key_multiple,
+        "Chosen: a carrier-grade NAT puts many phones behind one address; a scanner there still meets a limit.",
     ),
     (
         "Redirects for keys that do not exist",
