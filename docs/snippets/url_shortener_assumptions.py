@@ -6,12 +6,12 @@ Run `python docs/snippets/url_shortener_assumptions.py` to print the table.
 """
 
 from reference_capacity import (
-    cassandra_bloom_fp_chance,
     cassandra_gc_grace,
     files_on_disk,
     kv_gets_per_process,
-    twcs_files_note,
     twcs_window,
+    twcs_windows_advised_high,
+    twcs_windows_advised_low,
     usable_memory_share,
     wasted_file_reads,
     wide_column_cold_reads_per_server,
@@ -429,11 +429,8 @@ TABLE = [
         "Links created a day",
         links_created_per_day,
         f"Bitly [created {bitly_links_created_2012} links in 2012]({BITLY_2012_YEAR}), "
-        f"{bitly_links_created_per_day_2012}; its figure of [{bitly_links_per_day_2012} shortened a day]({BITLY_2012}) "
-        "probably counts requests: Bitly kept one link per URL and account (the post's 'user hash'), so "
-        "shortening a URL again returned the existing link. We assume "
-        f"{links_over_bitly_2012} Bitly's 2012 rate for a large public shortener today, the input of "
-        f"[Xu's chapter]({XU_URL_SHORTENER}) too, so the two compare.",
+        f"{bitly_links_created_per_day_2012}; we assume {links_over_bitly_2012} that rate for a large public "
+        f"shortener today, the input of [Xu's chapter]({XU_URL_SHORTENER}) too (below the table).",
     ),
     (
         "Redirects per link created",
@@ -504,8 +501,7 @@ TABLE = [
         "From the store's on-disk row format (Cassandra 3 and later, "
         "[UnfilteredSerializer](https://github.com/apache/cassandra/blob/cassandra-4.1/src/java/org/apache/cassandra/db/rows/UnfilteredSerializer.java)): "
         "a flags byte, the clustering header, the row's size and the previous row's, the row timestamp as an "
-        "offset, and a flag byte for each cell; the partition key is stored once per partition. The same "
-        "figure as the Twitter example's store.",
+        "offset, and a flag byte for each cell; the partition key is stored once per partition.",
     ),
     (
         "Bytes per 'my links' index entry",
@@ -670,9 +666,8 @@ TABLE = [
     (
         "Cold point reads per database server",
         cold_reads_per_database_server,
-        "A link the caches missed is mostly an old one, beyond the block cache: its index and data block come "
-        "from the SSD, and the CPU that reads and decompresses a block for one small row, about twice a cached "
-        "read's, is the limit. Half the rate above, as in the Twitter example: a guess for a benchmark to replace.",
+        "A missed link is mostly an old one, beyond the block cache: reading and decompressing its block costs "
+        "about twice a cached read's CPU, so half the rate above, as in the Twitter example; a guess to benchmark.",
     ),
     (
         "Click events per stream-job server",
@@ -842,9 +837,7 @@ TABLE = [
         "A caller's limit while the rate-limit store is down, at most",
         fail_open_limit_multiple,
         "A chosen bound: each checking process holds this multiple of the limit divided by their count, "
-        "so a flood still stops and a caller spread over many processes is not refused below its limit. "
-        "Unlike the rate limiter, no limit is kept whole in every process: these are abuse limits, and an "
-        "outage must not multiply them by the number of processes.",
+        "so a flood still stops (step 3 says why the limit is split).",
     ),
     (
         "Apply lag past which the gateway stops reading the accounts replica",
@@ -890,14 +883,11 @@ TABLE = [
         "Time window in which the idempotency records (step 3) and the outbox (step 4), both expiring "
         "after a day, are compacted",
         compaction_window,
-        "Chosen: Cassandra's default is a day "
-        "([time-window compaction](https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html)), "
-        "and a row waits for its window's last one before its file can be dropped. A file stays on disk "
-        f"for the day, the grace and one window. Six hours gives {twcs_files_note(idempotency_window, gc_grace)}. "
-        "A lookup of an absent key checks every file's filter, "
-        f"which at {cassandra_bloom_fp_chance} false positives "
-        "(Cassandra's default, [Bloom filters](https://cassandra.apache.org/doc/latest/operating/bloom_filters.html)) "
-        f"wastes {compaction_wasted_reads} file reads per such lookup on average.",
+        f"Chosen: {compaction_windows_over_ttl} windows over the day's time to live, against the "
+        "[docs'](https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html) "
+        f"{twcs_windows_advised_low} to {twcs_windows_advised_high}, because, counting the {gc_grace} of "
+        f"grace, hour windows would keep {compaction_files_on_disk_hourly} files against {compaction_files_on_disk}; an "
+        f"absent-key lookup wastes {compaction_wasted_reads} file reads (step 6).",
     ),
     ("Availability target, redirects", redirect_availability_target, "A dead link breaks someone else's page."),
     ("Availability target, creation", create_availability_target, "A failed creation can be retried."),
