@@ -68,8 +68,8 @@ STOPS = {
 }
 
 # The printed verdicts: snippet -> {phrase: how many times it is printed}, where the case runs it.
-SPARE_NEEDED = "past capacity: the spare is needed"
-SPARE_MARGIN = "within capacity: the spare is margin, not need"
+SPARE_NEEDED = "a server down: past capacity"
+SPARE_MARGIN = "a server down: within capacity"
 BEYOND = "beyond any reservation"
 VERDICTS = {
     "as written": {

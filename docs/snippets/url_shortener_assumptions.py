@@ -110,10 +110,8 @@ owner_index_entry_bytes = size(timestamp_bytes + 9 + row_overhead_bytes)
 # created_at, the sent mark (1 B), plus per-row overhead; the second and shard are the partition key,
 # stored once a partition.
 outbox_row_bytes = size(1 + 9 + timestamp_bytes + 1 + row_overhead_bytes)
-# An expiry index entry (step 4's ExpiryIndex): the short key (about 9 B, a clustering column) plus
-# per-row overhead; the day and bucket are the partition key, stored once a partition. Entries expire
-# this many days after their day: the clean-up job reads a day's buckets the day after (step 6), so
-# by then it has run, with a day to spare for a rerun.
+# An expiry index entry (step 4): its short key and per-row overhead (the day and bucket are the
+# partition key); it expires this many days after its day, once clean-up has read it (step 6).
 expiry_index_entry_bytes = size(9 + row_overhead_bytes)
 expiry_index_days_past_day = count(3)
 # An alias claim row (step 4's AliasClaim): claimed_at and the alias at its longest (with a one-byte
@@ -169,8 +167,7 @@ stream_put_unit_bytes = size(25e3)
 CLOUDFRONT_FAQ = "https://aws.amazon.com/cloudfront/faqs/"
 edge_realtime_log_price_per_million = count(0.01)
 daily_rollup_row_bytes = size(60)
-# The analytics store's per-minute partial counts (step 6), kept this many days: long enough for the
-# nightly recount, which reads a day once the following day has ended, to have rolled them up.
+# Days the analytics store keeps its minute counts (step 6).
 minute_row_days = count(3)
 # Owners reading counts: each stats request, and each link read with its total, is one query to the
 # analytics store (a list page's totals are one query for its keys). An assumption with little behind
@@ -292,13 +289,9 @@ idempotency_lease = duration(create_deadline + 1)
 # a region, far below the seconds an acks=all append stalls when a zone is lost.
 event_append_deadline = duration(0.100)
 percentile_budget_share = fraction(0.01)
-# The hop from an origin load balancer to a redirect server stays inside one zone: each zone's load
-# balancer nodes send only to that zone's redirect servers (one Application Load Balancer, the CDN's
-# origin, with cross-zone load balancing turned off on the redirect servers' target group). A zone may
-# get more than its share of the CDN's requests through DNS, up to the zone headroom the servers are
-# sized with (two zones carry the peak), and the target group's DNS failover drops a zone whose healthy
-# servers fall too low (step 6), so the hop pays the in-zone round trip (reference_latency.vm_round_trip_budget), not the
-# larger one the rate limiter budgets for a call to another zone (rate_limiter_assumptions.cross_zone_round_trip).
+# The hop from an origin load balancer to a redirect server stays in one zone (cross-zone load balancing
+# off on their target group, step 6): the in-zone round trip (reference_latency.vm_round_trip_budget),
+# not the one the rate limiter budgets for a call to another zone.
 in_zone_round_trip = vm_round_trip_budget
 ssd_read_time = duration(ssd_random_read)
 redirect_budget_network = duration(0.003)
@@ -330,20 +323,15 @@ paid_plan_links_per_day = count(1e6)
 fail_open_limit_multiple = times(2)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
-# An IPv4 address the connection-type database marks Cellular is a carrier-grade NAT shared by many
-# phones: its unknown-key limit is this multiple of an address's (step 3). Chosen, not measured.
+# The unknown-key limit of an IPv4 address marked Cellular (carrier-grade NAT), as a multiple (step 3).
 cellular_ipv4_unknown_key_multiple = times(10)
 # Redirects for keys that do not exist (mistyped, truncated, probed): a guess, to size the rate-limit
 # store's work for the unknown-key limit.
 unknown_key_share = fraction(0.01)
 idempotency_window = duration(SECONDS_PER_DAY)
-# Expired rows stay on disk until gc_grace_seconds has passed since they expired: the record and
-# outbox tables are compacted by time window, each window into one file, which is dropped whole only
-# once its last row has expired and the grace has passed (reference_capacity.expired_row_life).
-# Cassandra's default grace is ten days; the window is six hours, chosen (its default is a day): four
-# windows over the day's time to live, where the Cassandra docs' rule points to hour windows (24); the
-# window departs from it because, counting the grace, hour windows keep far more files_on_disk
-# (compaction_files_on_disk_hourly against compaction_files_on_disk), as reference_capacity.twcs_files_note says.
+# The record and outbox tables are compacted by time window; a window's file is dropped whole once its
+# last row has expired and the grace has passed (reference_capacity.expired_row_life). Six-hour windows,
+# not the docs' hours: counting the grace, hour windows keep far more files (reference_capacity.twcs_files_note).
 gc_grace = cassandra_gc_grace
 compaction_window = twcs_window
 compaction_windows_over_ttl = windows_over_ttl(idempotency_window, compaction_window)
@@ -361,10 +349,7 @@ create_availability_target = fraction(0.999)
 slo_window = duration(30 * SECONDS_PER_DAY)
 scan_budget = duration(0.2)
 takedown_budget = duration(5 * SECONDS_PER_MINUTE)
-# Review of reports (step 1): a reported link is rescanned within the first, and one the rescan cannot
-# settle gets a person's verdict within the second, both measured from the report queue's timestamps.
-# Chosen: a rescan is automatic and takes seconds, so the first bounds the queue's backlog; the second
-# covers a reviewer's shift without a night's wait, with reviewers on call around the clock.
+# Review of reports (step 1), from the report queue's timestamps: the rescan, then a person's verdict.
 report_rescan_target = duration(15 * SECONDS_PER_MINUTE)
 report_verdict_target = duration(4 * SECONDS_PER_HOUR)
 # A redirect server that falls this far behind on the "link changed" events stops answering from its
@@ -447,8 +432,7 @@ TABLE = [
     (
         "Daily active users",
         daily_active_users,
-        "People who create or follow a link on a day. The estimator uses it to turn daily totals into "
-        "per-user rates, and step 3 to ask how many users one shared IPv4 address holds.",
+        "People who create or follow a link on a day: daily totals become per-user rates (estimator, step 3).",
     ),
     (
         "Average long URL, stored",
@@ -548,7 +532,7 @@ TABLE = [
     (
         "Days the analytics store keeps minute rows",
         minute_row_days,
-        "Chosen: the day's roll-up and the nightly recount, which waits for the next day's end, are done by then.",
+        "Chosen: the nightly recount has rolled them up by then.",
     ),
     (
         "Count queries a day (stats, a link read with its total, or a list page's totals)",
@@ -726,13 +710,12 @@ TABLE = [
     (
         "Bytes per expiry index entry",
         expiry_index_entry_bytes,
-        f"Its short key (about 9 B) and {row_overhead_bytes} of per-row overhead; the day and bucket are "
-        "the partition key, stored once a partition.",
+        f"Its short key (about 9 B) and {row_overhead_bytes} of row overhead.",
     ),
     (
         "Days an expiry index entry outlives its day",
         expiry_index_days_past_day,
-        "Chosen: clean-up reads a day's buckets the next day, so it has run by then, with a day to rerun it.",
+        "Chosen: clean-up reads a day the next day; a day more to rerun it.",
     ),
     (
         "Bytes per outbox row",
@@ -865,7 +848,7 @@ TABLE = [
     (
         "Unknown-key limit of a Cellular IPv4 address, against an address's",
         cellular_ipv4_unknown_key_multiple,
-        "Chosen: a carrier-grade NAT puts many phones behind one address; a scanner there still meets a limit.",
+        "Chosen: many phones share one such address; a scanner there still meets a limit.",
     ),
     (
         "Redirects for keys that do not exist",
@@ -905,12 +888,12 @@ TABLE = [
     (
         "Time from a report to its automated rescan",
         report_rescan_target,
-        "Chosen: a rescan takes seconds, so this bounds the report queue's backlog; a phishing page is live meanwhile.",
+        "Chosen: a rescan takes seconds, so this bounds the queue's backlog.",
     ),
     (
         "Time from a report the rescan cannot settle to a person's verdict",
         report_verdict_target,
-        "Chosen: within a reviewer's shift, never a night's wait; reviewers are on call around the clock.",
+        "Chosen: within a reviewer's shift, never a night's wait.",
     ),
     (
         "How far a redirect server may fall behind the link events before it stops using its in-process cache",

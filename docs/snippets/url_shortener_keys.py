@@ -135,7 +135,7 @@ if __name__ != "url_shortener_keys":
                 ("Hash, checked", f"Extra attempts per insert at the end, {key_length} characters", retry_share_at_end),
                 (
                     "",
-                    f"... with {length_for_capacity} characters, what capacity alone needs",
+                    f"... with {length_for_capacity} characters",
                     retry_share_capacity_length,
                 ),
                 ("Hash, unchecked", "Links sharing their key with another link", unchecked_collisions),

@@ -110,9 +110,7 @@ raw_click_bytes = size(click_bytes_per_day * raw_click_days)
 rollup_bytes_per_day = size_per_day(distinct_links_clicked_per_day * daily_rollup_row_bytes)
 rollup_bytes_total_one_copy = size(rollup_bytes_per_day * links_over_retention_days)
 rollup_bytes_total = size(rollup_bytes_total_one_copy * click_copies)
-# The analytics store's minute rows (step 6), kept a few days beside the daily rows: at most one a click
-# (a link's minute on one log partition), each priced as a daily row, its breakdowns included. An upper
-# bound: a link clicked twice in a minute on one partition has one row.
+# The analytics store's minute rows (step 6): at most one a click, each priced as a daily row.
 minute_rows_per_day_max = per_day(redirects_per_day)
 minute_row_bytes_total = size(minute_rows_per_day_max * daily_rollup_row_bytes * minute_row_days * click_copies)
 # What the analytics store's disks hold, every copy.
