@@ -6,11 +6,18 @@ from url_shortener_assumptions import (
     account_links_per_day,
     accounts_failover_time,
     alias_claim_row_bytes,
+    anonymous_link_share,
     anonymous_links_per_hour,
     api_key_links_per_second,
     botnet_addresses,
     cache_ops_per_server,
+    cellular_ipv4_unknown_key_multiple,
     compaction_window,
+    daily_active_users,
+    expiring_share,
+    expiry_days_typical,
+    expiry_index_days_past_day,
+    expiry_index_entry_bytes,
     fail_open_limit_multiple,
     gateway_credential_cache_ttl,
     gc_grace,
@@ -25,9 +32,14 @@ from url_shortener_assumptions import (
     replica_read_lag_limit,
     unknown_key_share,
 )
-from url_shortener_keys import guesses_per_hit, guesses_per_hit_seven, key_length
+from url_shortener_keys import guesses_per_hit, guesses_per_hit_capacity_length, key_length, length_for_capacity
 from url_shortener_servers import create_servers, redirect_servers
-from url_shortener_traffic import creations_per_second_peak, custom_aliases_per_day, redirects_per_second_peak
+from url_shortener_traffic import (
+    creations_per_second_peak,
+    custom_aliases_per_day,
+    redirects_per_day,
+    redirects_per_second_peak,
+)
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -49,9 +61,9 @@ api_key_share_of_day = fraction(api_key_links_per_day / links_created_per_day)
 # What a key may make: the lesser of its pace over a day and its account's allowance.
 api_key_allows_free = per_day(min(api_key_links_per_day, account_links_per_day))
 api_key_allows_paid = per_day(min(api_key_links_per_day, paid_plan_links_per_day))
-# Each allowance is a token bucket that holds a whole day (step 4), so a fresh account or address can
-# spend a full bucket at once and the day's refill on top: twice the daily allowance in its first day
-# for an account, an hour's more for an anonymous address.
+# Each allowance is a token bucket (step 4): an account's bucket holds a day, an anonymous address's
+# an hour, so a fresh account or address can spend a full bucket at once and the day's refill on top:
+# twice the daily allowance in its first day for an account, an hour's more for an anonymous address.
 account_links_first_day = count(2 * account_links_per_day)
 anonymous_links_first_day = count(anonymous_links_per_day + anonymous_links_per_hour)
 # A one-day run of a million links, on fresh free accounts.
@@ -74,6 +86,18 @@ gateway_credential_max_age = duration(gateway_revocation_bound + gateway_stale_i
 homes_per_slash56_at_slash60 = count(2 ** (60 - 56))
 homes_per_slash56_at_slash64 = count(2 ** (64 - 56))
 
+# An IPv4 address behind carrier-grade NAT pools its users, and no prefix splits them. At the day's
+# averages per user (the busy hour has more), how many users one address holds before their own
+# traffic reaches each limit: the unknown keys of their redirects in ten minutes, and their anonymous
+# links in an hour. A Cellular address gets a multiple of the unknown-key limit (step 3).
+redirects_per_user_per_day = count(redirects_per_day / daily_active_users)
+anonymous_links_per_user_per_day = count(links_created_per_day * anonymous_link_share / daily_active_users)
+users_per_ipv4_at_unknown_key_limit = count(
+    not_found_per_ip_per_10_min / (redirects_per_user_per_day * unknown_key_share / (6 * 24))
+)
+users_per_ipv4_at_anonymous_limit = count(anonymous_links_per_hour / (anonymous_links_per_user_per_day / 24))
+cellular_ipv4_not_found_per_10_min = count(not_found_per_ip_per_10_min * cellular_ipv4_unknown_key_multiple)
+
 # Enumeration: misses allowed per address a day before the limit, and links they find. Only a miss
 # counts against the limit, so each miss comes with p / (1 - p) hits on average, p = 1 / guesses_per_hit.
 guesses_per_ip_per_day = per_day(not_found_per_ip_per_10_min * 6 * 24)
@@ -86,7 +110,9 @@ def links_found(misses: float, hits_one_in: float) -> float:
 
 
 links_found_per_ip_per_day = per_day(links_found(guesses_per_ip_per_day, guesses_per_hit))
-links_found_per_ip_per_day_seven = per_day(links_found(guesses_per_ip_per_day, guesses_per_hit_seven))
+links_found_per_ip_per_day_capacity_length = per_day(
+    links_found(guesses_per_ip_per_day, guesses_per_hit_capacity_length)
+)
 links_found_by_botnet_per_day = per_day(links_found_per_ip_per_day * botnet_addresses)
 
 # Idempotency keys for creations: one small record per create, kept a day. The record table is
@@ -111,6 +137,19 @@ outbox_store_bytes = size(
     outbox_rows_per_day
     * outbox_row_bytes
     * expired_row_life(SECONDS_PER_DAY, gc_grace, compaction_window)
+    / SECONDS_PER_DAY
+    * link_copies
+)
+# The expiry index (step 4's ExpiryIndex): an entry for each link created with an expiry, living until
+# a few days past its day, in a table compacted by time window in days, kept by the outbox's rule.
+# Sized at the typical expiry: an entry due further ahead lives longer. Expiry changes write an entry
+# too but are left out, as for the outbox: far fewer than creations.
+expiry_index_rows_per_day = per_day(links_created_per_day * expiring_share)
+expiry_index_entry_ttl = duration((expiry_days_typical + expiry_index_days_past_day) * SECONDS_PER_DAY)
+expiry_index_store_bytes = size(
+    expiry_index_rows_per_day
+    * expiry_index_entry_bytes
+    * expired_row_life(expiry_index_entry_ttl, gc_grace, SECONDS_PER_DAY)
     / SECONDS_PER_DAY
     * link_copies
 )
@@ -203,7 +242,10 @@ if __name__ != "url_shortener_api":
             ("Enumeration at the limit", "Links found a day"),
             [
                 (f"One address, {key_length}-character keys", links_found_per_ip_per_day),
-                ("One address, 7-character keys", links_found_per_ip_per_day_seven),
+                (
+                    f"One address, {length_for_capacity}-character keys (capacity alone)",
+                    links_found_per_ip_per_day_capacity_length,
+                ),
                 (f"A botnet of {botnet_addresses} addresses, {key_length} characters", links_found_by_botnet_per_day),
             ],
         )

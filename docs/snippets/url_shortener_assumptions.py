@@ -6,12 +6,12 @@ Run `python docs/snippets/url_shortener_assumptions.py` to print the table.
 """
 
 from reference_capacity import (
-    cassandra_bloom_fp_chance,
     cassandra_gc_grace,
     files_on_disk,
     kv_gets_per_process,
-    twcs_files_note,
     twcs_window,
+    twcs_windows_advised_high,
+    twcs_windows_advised_low,
     usable_memory_share,
     wasted_file_reads,
     wide_column_cold_reads_per_server,
@@ -110,6 +110,10 @@ owner_index_entry_bytes = size(timestamp_bytes + 9 + row_overhead_bytes)
 # created_at, the sent mark (1 B), plus per-row overhead; the second and shard are the partition key,
 # stored once a partition.
 outbox_row_bytes = size(1 + 9 + timestamp_bytes + 1 + row_overhead_bytes)
+# An expiry index entry (step 4): its short key and per-row overhead (the day and bucket are the
+# partition key); it expires this many days after its day, once clean-up has read it (step 6).
+expiry_index_entry_bytes = size(9 + row_overhead_bytes)
+expiry_index_days_past_day = count(3)
 # An alias claim row (step 4's AliasClaim): claimed_at and the alias at its longest (with a one-byte
 # length), plus per-row overhead; the owner ID is the partition key, stored once a partition.
 alias_claim_row_bytes = size(timestamp_bytes + custom_alias_max_chars + 1 + row_overhead_bytes)
@@ -163,6 +167,8 @@ stream_put_unit_bytes = size(25e3)
 CLOUDFRONT_FAQ = "https://aws.amazon.com/cloudfront/faqs/"
 edge_realtime_log_price_per_million = count(0.01)
 daily_rollup_row_bytes = size(60)
+# Days the analytics store keeps its minute counts (step 6).
+minute_row_days = count(3)
 # Owners reading counts: each stats request, and each link read with its total, is one query to the
 # analytics store (a list page's totals are one query for its keys). An assumption with little behind
 # it: step 2 computes how many a day the store answers before the queries size it.
@@ -283,13 +289,9 @@ idempotency_lease = duration(create_deadline + 1)
 # a region, far below the seconds an acks=all append stalls when a zone is lost.
 event_append_deadline = duration(0.100)
 percentile_budget_share = fraction(0.01)
-# The hop from an origin load balancer to a redirect server stays inside one zone: each zone's load
-# balancer nodes send only to that zone's redirect servers (one Application Load Balancer, the CDN's
-# origin, with cross-zone load balancing turned off on the redirect servers' target group). A zone may
-# get more than its share of the CDN's requests through DNS, up to the zone headroom the servers are
-# sized with (two zones carry the peak), and the target group's DNS failover drops a zone whose healthy
-# servers fall too low (step 6), so the hop pays the in-zone round trip (reference_latency.vm_round_trip_budget), not the
-# larger one the rate limiter budgets for a call to another zone (rate_limiter_assumptions.cross_zone_round_trip).
+# The hop from an origin load balancer to a redirect server stays in one zone (cross-zone load balancing
+# off on their target group, step 6): the in-zone round trip (reference_latency.vm_round_trip_budget),
+# not the one the rate limiter budgets for a call to another zone.
 in_zone_round_trip = vm_round_trip_budget
 ssd_read_time = duration(ssd_random_read)
 redirect_budget_network = duration(0.003)
@@ -321,17 +323,15 @@ paid_plan_links_per_day = count(1e6)
 fail_open_limit_multiple = times(2)
 partition_rows_guideline = count(100e3)
 not_found_per_ip_per_10_min = count(50)
+# The unknown-key limit of an IPv4 address marked Cellular (carrier-grade NAT), as a multiple (step 3).
+cellular_ipv4_unknown_key_multiple = times(10)
 # Redirects for keys that do not exist (mistyped, truncated, probed): a guess, to size the rate-limit
 # store's work for the unknown-key limit.
 unknown_key_share = fraction(0.01)
 idempotency_window = duration(SECONDS_PER_DAY)
-# Expired rows stay on disk until gc_grace_seconds has passed since they expired: the record and
-# outbox tables are compacted by time window, each window into one file, which is dropped whole only
-# once its last row has expired and the grace has passed (reference_capacity.expired_row_life).
-# Cassandra's default grace is ten days; the window is six hours, chosen (its default is a day): four
-# windows over the day's time to live, where the Cassandra docs' rule points to hour windows (24); the
-# window departs from it because, counting the grace, hour windows keep far more files_on_disk
-# (compaction_files_on_disk_hourly against compaction_files_on_disk), as reference_capacity.twcs_files_note says.
+# The record and outbox tables are compacted by time window; a window's file is dropped whole once its
+# last row has expired and the grace has passed (reference_capacity.expired_row_life). Six-hour windows,
+# not the docs' hours: counting the grace, hour windows keep far more files (reference_capacity.twcs_files_note).
 gc_grace = cassandra_gc_grace
 compaction_window = twcs_window
 compaction_windows_over_ttl = windows_over_ttl(idempotency_window, compaction_window)
@@ -349,6 +349,9 @@ create_availability_target = fraction(0.999)
 slo_window = duration(30 * SECONDS_PER_DAY)
 scan_budget = duration(0.2)
 takedown_budget = duration(5 * SECONDS_PER_MINUTE)
+# Review of reports (step 1), from the report queue's timestamps: the rescan, then a person's verdict.
+report_rescan_target = duration(15 * SECONDS_PER_MINUTE)
+report_verdict_target = duration(4 * SECONDS_PER_HOUR)
 # A redirect server that falls this far behind on the "link changed" events stops answering from its
 # in-process cache and flushes it, and reads the store rather than its zone's cache, until it has
 # caught up (step 6). Chosen: a tenth of the takedown budget.
@@ -411,11 +414,8 @@ TABLE = [
         "Links created a day",
         links_created_per_day,
         f"Bitly [created {bitly_links_created_2012} links in 2012]({BITLY_2012_YEAR}), "
-        f"{bitly_links_created_per_day_2012}; its figure of [{bitly_links_per_day_2012} shortened a day]({BITLY_2012}) "
-        "probably counts requests: Bitly kept one link per URL and account (the post's 'user hash'), so "
-        "shortening a URL again returned the existing link. We assume "
-        f"{links_over_bitly_2012} Bitly's 2012 rate for a large public shortener today, the input of "
-        f"[Xu's chapter]({XU_URL_SHORTENER}) too, so the two compare.",
+        f"{bitly_links_created_per_day_2012}; we assume {links_over_bitly_2012} that rate for a large public "
+        f"shortener today, the input of [Xu's chapter]({XU_URL_SHORTENER}) too (below the table).",
     ),
     (
         "Redirects per link created",
@@ -432,8 +432,7 @@ TABLE = [
     (
         "Daily active users",
         daily_active_users,
-        "People who create or follow a link on a day. Only the estimator uses it, to turn daily totals "
-        "into per-user rates.",
+        "People who create or follow a link on a day: daily totals become per-user rates (estimator, step 3).",
     ),
     (
         "Average long URL, stored",
@@ -486,8 +485,7 @@ TABLE = [
         "From the store's on-disk row format (Cassandra 3 and later, "
         "[UnfilteredSerializer](https://github.com/apache/cassandra/blob/cassandra-4.1/src/java/org/apache/cassandra/db/rows/UnfilteredSerializer.java)): "
         "a flags byte, the clustering header, the row's size and the previous row's, the row timestamp as an "
-        "offset, and a flag byte for each cell; the partition key is stored once per partition. The same "
-        "figure as the Twitter example's store.",
+        "offset, and a flag byte for each cell; the partition key is stored once per partition.",
     ),
     (
         "Bytes per 'my links' index entry",
@@ -530,6 +528,11 @@ TABLE = [
         daily_rollup_row_bytes,
         "Link, day, total, and counts by country, referrer and device; most clicked links draw a few "
         "clicks a day, so their lists are short.",
+    ),
+    (
+        "Days the analytics store keeps minute rows",
+        minute_row_days,
+        "Chosen: the nightly recount has rolled them up by then.",
     ),
     (
         "Count queries a day (stats, a link read with its total, or a list page's totals)",
@@ -647,9 +650,8 @@ TABLE = [
     (
         "Cold point reads per database server",
         cold_reads_per_database_server,
-        "A link the caches missed is mostly an old one, beyond the block cache: its index and data block come "
-        "from the SSD, and the CPU that reads and decompresses a block for one small row, about twice a cached "
-        "read's, is the limit. Half the rate above, as in the Twitter example: a guess for a benchmark to replace.",
+        "A missed link is mostly an old one, beyond the block cache: reading and decompressing its block costs "
+        "about twice a cached read's CPU, so half the rate above, as in the Twitter example; a guess to benchmark.",
     ),
     (
         "Click events per stream-job server",
@@ -704,6 +706,16 @@ TABLE = [
         alias_claim_row_bytes,
         f"Its claim time ({timestamp_bytes}), the alias at its longest ({custom_alias_max_chars} characters and a "
         f"length byte) and {row_overhead_bytes} of per-row overhead; the owner ID is the partition key.",
+    ),
+    (
+        "Bytes per expiry index entry",
+        expiry_index_entry_bytes,
+        f"Its short key (about 9 B) and {row_overhead_bytes} of row overhead.",
+    ),
+    (
+        "Days an expiry index entry outlives its day",
+        expiry_index_days_past_day,
+        "Chosen: clean-up reads a day the next day; a day more to rerun it.",
     ),
     (
         "Bytes per outbox row",
@@ -808,9 +820,7 @@ TABLE = [
         "A caller's limit while the rate-limit store is down, at most",
         fail_open_limit_multiple,
         "A chosen bound: each checking process holds this multiple of the limit divided by their count, "
-        "so a flood still stops and a caller spread over many processes is not refused below its limit. "
-        "Unlike the rate limiter, no limit is kept whole in every process: these are abuse limits, and an "
-        "outage must not multiply them by the number of processes.",
+        "so a flood still stops (step 3 says why the limit is split).",
     ),
     (
         "Apply lag past which the gateway stops reading the accounts replica",
@@ -836,6 +846,11 @@ TABLE = [
         "A person mistypes a few; a scanner tries thousands.",
     ),
     (
+        "Unknown-key limit of a Cellular IPv4 address, against an address's",
+        cellular_ipv4_unknown_key_multiple,
+        "Chosen: many phones share one such address; a scanner there still meets a limit.",
+    ),
+    (
         "Redirects for keys that do not exist",
         unknown_key_share,
         "A guess: mistyped and truncated links, and probes; each costs the unknown-key limit's bucket operations.",
@@ -851,14 +866,11 @@ TABLE = [
         "Time window in which the idempotency records (step 3) and the outbox (step 4), both expiring "
         "after a day, are compacted",
         compaction_window,
-        "Chosen: Cassandra's default is a day "
-        "([time-window compaction](https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html)), "
-        "and a row waits for its window's last one before its file can be dropped. A file stays on disk "
-        f"for the day, the grace and one window. Six hours gives {twcs_files_note(idempotency_window, gc_grace)}. "
-        "A lookup of an absent key checks every file's filter, "
-        f"which at {cassandra_bloom_fp_chance} false positives "
-        "(Cassandra's default, [Bloom filters](https://cassandra.apache.org/doc/latest/operating/bloom_filters.html)) "
-        f"wastes {compaction_wasted_reads} file reads per such lookup on average.",
+        f"Chosen: {compaction_windows_over_ttl} windows over the day's time to live, against the "
+        "[docs'](https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html) "
+        f"{twcs_windows_advised_low} to {twcs_windows_advised_high}, because, counting the {gc_grace} of "
+        f"grace, hour windows would keep {compaction_files_on_disk_hourly} files against {compaction_files_on_disk}; an "
+        f"absent-key lookup wastes {compaction_wasted_reads} file reads (step 6).",
     ),
     ("Availability target, redirects", redirect_availability_target, "A dead link breaks someone else's page."),
     ("Availability target, creation", create_availability_target, "A failed creation can be retried."),
@@ -872,6 +884,16 @@ TABLE = [
         "Time from a disable to every edge stopping",
         takedown_budget,
         "Minutes, not hours: phishing is fast. It starts at the disable; a report reaches a verdict first.",
+    ),
+    (
+        "Time from a report to its automated rescan",
+        report_rescan_target,
+        "Chosen: a rescan takes seconds, so this bounds the queue's backlog.",
+    ),
+    (
+        "Time from a report the rescan cannot settle to a person's verdict",
+        report_verdict_target,
+        "Chosen: within a reviewer's shift, never a night's wait.",
     ),
     (
         "How far a redirect server may fall behind the link events before it stops using its in-process cache",

@@ -104,15 +104,23 @@ break_even_discount_ia = fraction(1 - ddb_ia_monthly_cost / servers_monthly_cost
 break_even_discount_ia_one_engineer = fraction(
     1 - (ddb_ia_monthly_cost - engineer_cost_per_month) / servers_monthly_cost
 )
-# The page's claims on Standard-IA: the deepest reservation brings the servers below it before anyone
-# runs them, but with one engineer's time DynamoDB stays ahead even at that reservation.
-assert break_even_discount_ia < reserved_discount_max < break_even_discount_ia_one_engineer
-# The page's claim: at list prices DynamoDB is the cheaper of the two.
+# The page's claims: at list prices DynamoDB is the cheaper of the two, and the deepest reservation
+# brings the servers below either table class before anyone runs them.
 assert servers_monthly_cost > ddb_monthly_cost
-# A reservation can reach it, even with the engineer, but only the deepest ones.
-assert break_even_discount < break_even_discount_one_engineer < reserved_discount_max
-# At the deepest reservation, the servers and one engineer save less than a second engineer costs.
-assert ddb_monthly_cost - servers_monthly_cost * (1 - reserved_discount_max) < 2 * engineer_cost_per_month
+assert max(break_even_discount, break_even_discount_ia) < reserved_discount_max
+# With one engineer's time the answer turns on the assumptions (fewer links or a shorter horizon put
+# the Standard table out of reach too; ten times the links bring the Standard-IA one within it), so
+# no sentence states it: the table below prints it from these.
+reservation_reaches_ia_one_engineer = bool(break_even_discount_ia_one_engineer < reserved_discount_max)
+reservation_reaches_one_engineer = bool(break_even_discount_one_engineer < reserved_discount_max)
+
+
+def reach(discount: float, reached: bool) -> str:
+    """A break-even discount, and whether the deepest reservation reaches it."""
+    verdict = f"within the deepest reservation's {reserved_discount_max}" if reached else "beyond any reservation"
+    return f"{fraction(discount)}, {verdict}"
+
+
 # And conditional writes are part of the rows written (url_shortener_partitioning).
 assert rows_written_per_create >= conditional_writes_per_create
 
@@ -139,10 +147,24 @@ if __name__ != "url_shortener_cost":
                     link_db_servers,
                     servers_monthly_cost,
                 ),
-                ("Discount on the servers at which they cost what DynamoDB does", "", break_even_discount),
-                ("... with one engineer's time on the store", "", break_even_discount_one_engineer),
-                ("Discount at which they cost what Standard-IA does", "", break_even_discount_ia),
-                ("... with one engineer's time on the store", "", break_even_discount_ia_one_engineer),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Servers cost what DynamoDB does at a discount of", "Against Standard-IA", "Against Standard"),
+            [
+                (
+                    "The servers alone",
+                    reach(break_even_discount_ia, True),
+                    reach(break_even_discount, True),
+                ),
+                (
+                    "With one engineer's time on the store",
+                    reach(break_even_discount_ia_one_engineer, reservation_reaches_ia_one_engineer),
+                    reach(break_even_discount_one_engineer, reservation_reaches_one_engineer),
+                ),
             ],
         )
     )

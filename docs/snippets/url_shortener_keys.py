@@ -45,12 +45,12 @@ key_length = count(max(length_for_capacity, length_for_sparsity))
 length_for_sparsity_base36 = count(shortest(keys_needed_for_sparsity, CASE_INSENSITIVE_ALPHABET))
 
 key_space_chosen = count(key_space(int(key_length)))
-key_space_seven = count(key_space(7))
-key_space_six = count(key_space(6))
+# The comparison the pages make: the shortest length capacity alone allows, against the chosen one.
+key_space_capacity_length = count(key_space(int(length_for_capacity)))
 live_share_at_end = fraction(links_over_retention / key_space_chosen)
-live_share_seven = fraction(links_over_retention / key_space_seven)
+live_share_capacity_length = fraction(links_over_retention / key_space_capacity_length)
 guesses_per_hit = count(1 / live_share_at_end)
-guesses_per_hit_seven = count(1 / live_share_seven)
+guesses_per_hit_capacity_length = count(1 / live_share_capacity_length)
 key_bits = count(math.log2(key_space_chosen))
 # Links have no default expiry, so keys outlive the horizon: at today's rate, the chosen length stays
 # under the sparsity limit for this many years.
@@ -59,7 +59,7 @@ years_within_sparsity_limit = count(key_space_chosen * guess_hit_limit / (links_
 # Option 1: hash (or random) keys, checked on insert. A new key collides with a live one with
 # probability equal to the live share; expected extra attempts p / (1 - p).
 retry_share_at_end = fraction(live_share_at_end / (1 - live_share_at_end))
-retry_share_seven = fraction(live_share_seven / (1 - live_share_seven))
+retry_share_capacity_length = fraction(live_share_capacity_length / (1 - live_share_capacity_length))
 # Without the check, a link shares its key with some other link when any of the other n - 1 draws
 # lands on it: n (1 - (1 - 1/N)^(n - 1)) links in all, about n^2 / N while that is small (twice
 # the n^2 / 2N pairs of the birthday bound, since each pair holds two links).
@@ -133,7 +133,11 @@ if __name__ != "url_shortener_keys":
             ("Key scheme", "Figure", "Value"),
             [
                 ("Hash, checked", f"Extra attempts per insert at the end, {key_length} characters", retry_share_at_end),
-                ("", "... with 7 characters", retry_share_seven),
+                (
+                    "",
+                    f"... with {length_for_capacity} characters",
+                    retry_share_capacity_length,
+                ),
                 ("Hash, unchecked", "Links sharing their key with another link", unchecked_collisions),
                 ("Counter ranges", "Keys lost to restarts a day", keys_lost_per_day),
                 ("", "... as a share of the key space, whole retention", keys_lost_share),

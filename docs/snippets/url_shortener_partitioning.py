@@ -7,6 +7,7 @@ from reference_capacity import paxos_state_writes_per_replica
 from url_shortener_api import (
     alias_claim_reads_per_second_peak,
     alias_claim_store_bytes,
+    expiry_index_store_bytes,
     idempotency_store_bytes,
     outbox_store_bytes,
 )
@@ -95,13 +96,20 @@ replica_writes_per_create = count(
     + conditional_writes_per_create * paxos_state_writes_per_replica * link_copies
     + batchlog_writes_per_batch
 )
-# What the servers' disks hold beyond the link table: room for the idempotency records, the outbox and
-# the Paxos state, which the server count (sized by the link table alone) leaves out.
+# What the servers' disks hold beyond the link table: room for the idempotency records, the outbox, the
+# alias claims, the expiry index and the Paxos state, which the server count (sized by the link table
+# and its owner lists alone) leaves out.
 link_disk_spare = size(link_db_servers * storage_per_database_server - link_bytes_total)
-small_stores_bytes = size(idempotency_store_bytes + outbox_store_bytes + alias_claim_store_bytes + paxos_state_bytes)
+small_stores_bytes = size(
+    idempotency_store_bytes
+    + outbox_store_bytes
+    + alias_claim_store_bytes
+    + expiry_index_store_bytes
+    + paxos_state_bytes
+)
 link_disk_left = size(link_disk_spare - small_stores_bytes)
-# Everything each server holds: the link table (with its owner lists and expiry index) and the small
-# stores, the way the Twitter example counts its own (twitter_servers.database_bytes_per_server).
+# Everything each server holds: the link table (with its owner lists) and the small stores, the way
+# the Twitter example counts its own (twitter_servers.database_bytes_per_server).
 bytes_per_server = size((link_bytes_total + small_stores_bytes) / link_db_servers)
 writes_per_server_peak = peak(creations_per_second_peak * replica_writes_per_create / link_db_servers)
 # Reads: the caches' misses and the cache filler's reads of new links (store_reads_peak), the

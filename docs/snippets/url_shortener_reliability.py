@@ -294,6 +294,9 @@ catch_up_servers_for_scale = count(
 )
 uneven_catch_up_capacity = throughput(drain_capacity(catch_up_servers_for_scale))
 # So the job scales to the smallest count at least that large that divides the partitions evenly.
+# Step 7's catch-up needs no more consumers than the log has partitions; past that, the partition
+# count (url_shortener_partitioning.log_partitions) must be chosen again.
+assert catch_up_servers_for_scale <= log_partitions
 catch_up_servers = count(
     next(n for n in range(int(catch_up_servers_for_scale), int(log_partitions) + 1) if log_partitions % n == 0)
 )

@@ -22,11 +22,12 @@ from url_shortener_assumptions import (
 )
 from url_shortener_cache import cache_servers_per_zone, store_reads_peak
 from url_shortener_storage import (
+    analytics_bytes_total,
+    expired_savings_per_day,
     link_bytes_per_day,
     link_bytes_total,
     link_bytes_total_one_copy,
     quorum_replicas,
-    rollup_bytes_total,
 )
 from url_shortener_traffic import (
     count_queries_per_second_peak,
@@ -119,7 +120,11 @@ assert max(redirect_zone_lost_server_down_load, create_zone_lost_server_down_loa
 # the threshold's servers carry the zone's even share of the peak.
 assert redirect_servers / zones - 1 >= zone_dns_failover_healthy_targets
 assert zone_dns_failover_healthy_targets * requests_per_server >= redirect_zone_even_share_peak
-assert min(redirect_zone_lost_server_down_load_no_spare, create_zone_lost_server_down_load_no_spare) > 1
+# Whether each tier needs its spare: printed, not asserted, since the assumptions decide it.
+spare_needed = {
+    "redirects": redirect_zone_lost_server_down_load_no_spare > 1,
+    "creations": create_zone_lost_server_down_load_no_spare > 1,
+}
 # The stream job with a zone lost and one of its servers down: what the servers left count, the
 # share of the peak's clicks that waits in the log, and how long the server may stay down at peak
 # before the backlog passes a minute of counting, when clicks start being counted late (step 1's
@@ -172,13 +177,16 @@ link_db_servers = count(max(link_db_servers_for_storage, link_db_servers_for_rea
 # The same table as relational shards (step 4 weighs a sharded relational cluster against the
 # wide-column store): one copy's bytes over the size a relational shard is kept to so that its restore
 # and replica rebuild finish in time (reference_capacity), rounded up, and a year of new links (one
-# copy) over the same size. Each shard is a primary with its replicas, one copy per zone.
+# copy, net of the destinations expired links drop, as the total is) over the same size. Each shard is
+# a primary with its replicas, one copy per zone.
 link_relational_shards = count(math.ceil(link_bytes_total_one_copy / relational_shard_bytes))
-link_relational_shards_added_per_year = count(link_bytes_per_day * DAYS_PER_YEAR / relational_shard_bytes)
+link_relational_shards_added_per_year = count(
+    (link_bytes_per_day - expired_savings_per_day) * DAYS_PER_YEAR / relational_shard_bytes
+)
 # The analytics store holds the daily counts, a copy per zone; raw click events live in object
 # storage, not on servers. Each zone's copy answers that zone's count queries, so with a zone lost
 # the two copies left answer them all, as a stateless tier carries its peak (zone headroom).
-analytics_db_servers_for_storage = count(whole_per_zone(rollup_bytes_total / storage_per_database_server, zones))
+analytics_db_servers_for_storage = count(whole_per_zone(analytics_bytes_total / storage_per_database_server, zones))
 # The table is sharded by short key and queried with optimize_skip_unused_shards, so a one-link query
 # runs on the one shard that holds the link; a list page's totals run on every shard of the zone's copy.
 analytics_shards_per_zone = count(analytics_db_servers_for_storage / zones)
@@ -284,8 +292,8 @@ if __name__ != "url_shortener_servers":
                 ),
                 (
                     "Analytics store",
-                    f"disk for daily counts ({analytics_db_servers_for_storage}; raw events are in object storage) "
-                    f"or count queries ({analytics_db_servers_for_queries}), whole per zone",
+                    f"disk for daily and minute counts ({analytics_db_servers_for_storage}; raw events are in object "
+                    f"storage) or count queries ({analytics_db_servers_for_queries}), whole per zone",
                     analytics_db_servers,
                 ),
                 ("Redirect cache", f"{cache_servers_per_zone} per zone", cache_servers),
@@ -293,3 +301,8 @@ if __name__ != "url_shortener_servers":
             ],
         )
     )
+    print()
+    for tier, needed in spare_needed.items():
+        print(
+            f"- Without a spare, {tier} with a zone lost and a server down: {'past' if needed else 'within'} capacity."
+        )

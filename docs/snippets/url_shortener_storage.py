@@ -13,6 +13,7 @@ from url_shortener_assumptions import (
     link_copies,
     links_created_per_day,
     long_url_bytes,
+    minute_row_days,
     owner_id_bytes,
     owner_index_entry_bytes,
     partition_overhead_bytes,
@@ -109,6 +110,11 @@ raw_click_bytes = size(click_bytes_per_day * raw_click_days)
 rollup_bytes_per_day = size_per_day(distinct_links_clicked_per_day * daily_rollup_row_bytes)
 rollup_bytes_total_one_copy = size(rollup_bytes_per_day * links_over_retention_days)
 rollup_bytes_total = size(rollup_bytes_total_one_copy * click_copies)
+# The analytics store's minute rows (step 6): at most one a click, each priced as a daily row.
+minute_rows_per_day_max = per_day(redirects_per_day)
+minute_row_bytes_total = size(minute_rows_per_day_max * daily_rollup_row_bytes * minute_row_days * click_copies)
+# What the analytics store's disks hold, every copy.
+analytics_bytes_total = size(rollup_bytes_total + minute_row_bytes_total)
 # The CDN's standard logs, one line a request like its real-time stream, kept a few days for the
 # recount's backfill, in object storage (counted once, as the raw events are).
 standard_log_bytes_per_day = size_per_day(redirects_per_day * edge_log_line_bytes)
@@ -116,7 +122,7 @@ standard_log_bytes = size(standard_log_bytes_per_day * standard_log_days)
 
 # Links and clicks. The idempotency records (url_shortener_api) and the conditional writes' Paxos state
 # (url_shortener_partitioning) also sit on the link store's disks, in the room the links leave free.
-storage_total = size(link_bytes_total + raw_click_bytes + rollup_bytes_total + standard_log_bytes)
+storage_total = size(link_bytes_total + raw_click_bytes + analytics_bytes_total + standard_log_bytes)
 
 if __name__ != "url_shortener_storage":
     print(
@@ -137,6 +143,11 @@ if __name__ != "url_shortener_storage":
                 ("Links and 'my links' index", link_bytes_per_day, link_bytes_total),
                 (f"Raw click events ({raw_click_days} days, object storage)", click_bytes_per_day, raw_click_bytes),
                 ("Daily click counts per link", rollup_bytes_per_day, rollup_bytes_total),
+                (
+                    f"Minute counts, at most one a click ({minute_row_days} days)",
+                    size_per_day(minute_rows_per_day_max * daily_rollup_row_bytes),
+                    minute_row_bytes_total,
+                ),
                 (
                     f"CDN standard logs ({standard_log_days} days, object storage)",
                     standard_log_bytes_per_day,

@@ -1,0 +1,137 @@
+"""The URL shortener's index promises that an assumption can be changed and the pages rebuilt.
+
+Each case copies docs/snippets, changes one assumption in url_shortener_assumptions.py and runs
+every url_shortener_* snippet as the build does (as __main__), in a subprocess of its own. A
+snippet must either print its figures or stop on an assertion: the assertions guard sentences
+whose claim the numbers decide, and the one a case stops on is listed below, so the index can
+say which claims stop the build. Two claims print their verdict instead of asserting it (whether
+the spare servers are needed, and which reservation makes the store's own servers cheaper than
+DynamoDB); each case checks the verdict it prints.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "docs" / "snippets"
+ASSUMPTIONS = "url_shortener_assumptions.py"
+
+LINKS = "links_created_per_day = per_day(100e6)"
+RETENTION = "retention_years = count(10)"
+REDIRECTS = "redirects_per_link_created = count(10)"
+
+# case: (the line changed, its new text)
+CASES = {
+    "as written": (LINKS, LINKS),
+    "links x2": (LINKS, "links_created_per_day = per_day(200e6)"),
+    "links x10": (LINKS, "links_created_per_day = per_day(1000e6)"),
+    "links x0.5": (LINKS, "links_created_per_day = per_day(50e6)"),
+    "retention 5 years": (RETENTION, "retention_years = count(5)"),
+    "retention 20 years": (RETENTION, "retention_years = count(20)"),
+    "redirects per link 100": (REDIRECTS, "redirects_per_link_created = count(100)"),
+}
+
+# The claims each case stops on: snippet -> the assertion (its source line) that stops it. Every
+# other url_shortener snippet must run. These are sentences of steps 6 and 7 (the click log's
+# partitions, the freshness pages, the managed stream's bill, the link store's reads): rewrite
+# one as a printed verdict, and its entries go.
+STOPS = {
+    "as written": {},
+    "links x2": {
+        "url_shortener_reliability": "assert drain_capacity(consumers) == consumers * click_events_per_stream_server",
+    },
+    "links x10": {
+        "url_shortener_reliability": "assert uncached_451_minute_budget > 1",
+    },
+    "links x0.5": {
+        "url_shortener_reliability": "assert viral_late_canary_share_of_hour > freshness_fast_burn_late_share",
+    },
+    "retention 5 years": {},
+    "retention 20 years": {},
+    "redirects per link 100": {
+        "url_shortener_partitioning": (
+            "assert paxos_state_reads_peak > (store_reads_peak + condition_reads_peak) * quorum_replicas"
+        ),
+        "url_shortener_cost": (
+            "assert paxos_state_reads_peak > (store_reads_peak + condition_reads_peak) * quorum_replicas"
+        ),
+        "url_shortener_reliability": (
+            "assert paxos_state_reads_peak > (store_reads_peak + condition_reads_peak) * quorum_replicas"
+        ),
+    },
+}
+
+# The printed verdicts: snippet -> {phrase: how many times it is printed}, where the case runs it.
+SPARE_NEEDED = "a server down: past capacity"
+SPARE_MARGIN = "a server down: within capacity"
+BEYOND = "beyond any reservation"
+VERDICTS = {
+    "as written": {
+        "url_shortener_servers": {SPARE_NEEDED: 2, SPARE_MARGIN: 0},
+        "url_shortener_cost": {BEYOND: 1},
+    },
+    "links x2": {"url_shortener_servers": {SPARE_MARGIN: 1}},
+    "links x10": {"url_shortener_servers": {SPARE_MARGIN: 1}, "url_shortener_cost": {BEYOND: 0}},
+    "links x0.5": {"url_shortener_cost": {BEYOND: 2}},
+    "retention 5 years": {"url_shortener_cost": {BEYOND: 2}},
+    "retention 20 years": {"url_shortener_cost": {BEYOND: 1}},
+}
+
+RUNNER = """
+import contextlib, io, json, runpy, sys, traceback
+folder, names = sys.argv[1], sys.argv[2:]
+sys.path.insert(0, folder)
+results = {}
+for name in names:
+    printed = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(printed):
+            runpy.run_path(f"{folder}/{name}.py", run_name="__main__")
+        results[name] = ["printed", printed.getvalue()]
+    except AssertionError as error:
+        frame = traceback.extract_tb(error.__traceback__)[-1]
+        results[name] = ["assertion", (frame.line or "").strip()]
+    except Exception as error:
+        results[name] = ["error", f"{type(error).__name__}: {error}"]
+print(json.dumps(results))
+"""
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_changed_assumption_reruns_or_stops_on_a_named_claim(case: str, tmp_path: Path) -> None:
+    old, new = CASES[case]
+    folder = tmp_path / "snippets"
+    shutil.copytree(SNIPPETS, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    assumptions = folder / ASSUMPTIONS
+    text = assumptions.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{ASSUMPTIONS} no longer has the line {old!r}; update CASES"
+    assumptions.write_text(text.replace(old, new), encoding="utf-8")
+    names = sorted(path.stem for path in folder.glob("url_shortener_*.py"))
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
+        "SDW_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    run = subprocess.run(
+        [sys.executable, "-c", RUNNER, str(folder), *names], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    assert run.returncode == 0, run.stderr
+    results = json.loads(run.stdout.splitlines()[-1])
+
+    errors = {name: detail for name, (kind, detail) in results.items() if kind == "error"}
+    assert errors == {}, f"{case}: snippets failed other than on a claim's assertion: {errors}"
+    stopped = {name: detail for name, (kind, detail) in results.items() if kind == "assertion"}
+    assert stopped == STOPS[case], (
+        f"{case}: the claims that stop the build changed; if a sentence now holds or prints its verdict, "
+        f"update STOPS and the index's list: {stopped}"
+    )
+    for name, phrases in VERDICTS.get(case, {}).items():
+        printed = results[name][1]
+        for phrase, times in phrases.items():
+            assert printed.count(phrase) == times, f"{case}: {name} prints {phrase!r} {printed.count(phrase)} times"
