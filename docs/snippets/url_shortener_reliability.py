@@ -206,9 +206,10 @@ cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / c
 redirect_fleet_capacity = throughput(redirect_servers * requests_per_server)
 viral_over_fleet = times(viral_hits_per_second / redirect_fleet_capacity)
 viral_origin_requests_with_edge = per_second(edge_locations / edge_ttl)
-# Why a legal removal is answered with a 403 (kept at the edge) and not a 451 (CloudFront keeps none):
-# with a 451, a viral minute's whole crowd would reach the redirect fleet, and all it cannot answer
-# would be shed as 503s, failed redirects. A lower bound: the fleet's ordinary load is left out.
+# Why a legal removal is answered with a 403 (kept at the edge) and not a 451, and an ended link with a
+# 404 and not a 410 (CloudFront keeps neither): with either, a viral minute's whole crowd would reach
+# the redirect fleet, and all it cannot answer would be shed as 503s, failed redirects. A lower bound:
+# the fleet's ordinary load is left out.
 uncached_451_minute_failed = count((viral_hits_per_second - redirect_fleet_capacity) * SECONDS_PER_MINUTE)
 uncached_451_minute_budget = times(uncached_451_minute_failed / failed_redirects_allowed)
 assert uncached_451_minute_budget > 1
@@ -539,7 +540,7 @@ if __name__ != "url_shortener_reliability":
                 ("Viral link, no edge cache", "Its clicks over the redirect fleet's capacity", viral_over_fleet),
                 ("Viral link, edge cache", "Requests for it reaching the origin", viral_origin_requests_with_edge),
                 (
-                    "Viral link removed by a legal order, were it a 451 (never kept at the edge)",
+                    "Viral link removed by a legal order or ended, were it a 451 or a 410 (never kept at the edge)",
                     "Redirects shed as 503 in its minute",
                     uncached_451_minute_failed,
                 ),
