@@ -355,13 +355,17 @@ scan_budget = duration(0.2)
 takedown_budget = duration(5 * SECONDS_PER_MINUTE)
 # A redirect server that falls this far behind on the "link changed" events stops answering from its
 # in-process cache and flushes it, and reads the store rather than its zone's cache, until it has
-# caught up (step 6). Chosen: a tenth of the takedown budget.
-link_event_lag_limit = duration(takedown_budget / 10)
-# Every link-service process publishes a heartbeat to each partition of the "link changed" topic this
-# often, by the same producer as the events; a redirect server's lag is the age of the newest
-# heartbeat it has read, so a log that refuses writes, or cannot be read, or a server that reads
-# slowly, all show as lag.
+# caught up (step 6). Chosen: a fifth of the takedown budget, long enough that a zone loss, which
+# stalls the log's appends for up to replica.lag.time.max.ms, does not trip it
+# (url_shortener_reliability.zone_loss_heartbeat_stall), short enough for the takedown bound.
+link_event_lag_limit = duration(takedown_budget / 5)
+# A small heartbeat publisher in every zone, deployed apart from the link service, publishes a
+# heartbeat to each partition of the "link changed" topic this often, with the producer settings the
+# events use (acks=all); a redirect server's lag is the age of the newest heartbeat it has read, so a
+# log that refuses writes, or cannot be read, or a server that reads slowly, all show as lag, and a
+# link-service outage does not.
 link_event_heartbeat_interval = duration(1)
+heartbeat_publishers_per_zone = count(1)
 count_freshness_target = duration(SECONDS_PER_MINUTE)
 count_freshness_share = fraction(0.99)
 cache_warm_rate = per_second(50e3)
@@ -882,11 +886,11 @@ TABLE = [
     (
         "How far a redirect server may fall behind the link events before it stops using its in-process cache",
         link_event_lag_limit,
-        "Chosen: a tenth of the takedown budget, so that a lagging server, the outbox sweeper's minute and the "
-        "edge's copy together stay inside it (step 7).",
+        "Chosen: a fifth of the takedown budget, so that a lagging server, the outbox sweeper's minute and the "
+        "edge's copy together stay inside it, and a zone loss's stalled appends stay under it (step 6).",
     ),
     (
-        'How often each link-service process publishes a heartbeat to every partition of the "link changed" topic',
+        'How often each zone\'s heartbeat publisher publishes a heartbeat to every partition of the "link changed" topic',
         link_event_heartbeat_interval,
         "Chosen: small beside the lag limit; a redirect server's lag is the age of the newest heartbeat it has "
         "read, so a log that stops taking writes stops the heartbeats and trips the limit (step 6).",

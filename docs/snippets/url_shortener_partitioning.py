@@ -2,9 +2,8 @@
 
 import math
 
-from reference_capacity import expired_row_life, twcs_window
+from reference_capacity import expired_row_life, paxos_state_writes_per_replica, twcs_window
 from reference_capacity import paxos_state_kept as paxos_state_kept_for
-from reference_capacity import paxos_state_writes_per_replica
 from url_shortener_api import (
     alias_claim_reads_per_second_peak,
     alias_claim_store_bytes,

@@ -2,10 +2,10 @@
 
 import math
 
+from reference_capacity import kafka_replica_lag_max
 from url_shortener_api import unknown_key_checks_peak
 from url_shortener_assumptions import (
     analytics_inserts_per_second,
-    api_processes,
     cache_warm_rate,
     click_events_per_stream_server,
     cold_reads_per_database_server,
@@ -17,6 +17,7 @@ from url_shortener_assumptions import (
     edge_realtime_log_price_per_million,
     edge_ttl,
     event_log_broker_network,
+    heartbeat_publishers_per_zone,
     invalidation_free_paths_per_month,
     invalidation_price_per_path,
     link_copies,
@@ -245,8 +246,31 @@ assert takedown_slowest < takedown_budget
 # store, which holds the disable; an edge location that refilled just before keeps the 302 for its TTL.
 takedown_log_refusing = duration(link_event_heartbeat_interval + link_event_lag_limit + edge_ttl)
 assert takedown_log_refusing < takedown_slowest
-# Heartbeats one partition takes: one from each link-service process each interval.
-heartbeats_per_partition = per_second(api_processes / link_event_heartbeat_interval)
+# Heartbeats one partition takes: one from each zone's publisher each interval.
+heartbeats_per_partition = per_second(heartbeat_publishers_per_zone * zones / link_event_heartbeat_interval)
+# A zone lost: with acks=all the log confirms an append only once every in-sync replica has it, and a
+# follower in the lost zone stays in sync until replica.lag.time.max.ms has passed (its broker's
+# fencing after broker.session.timeout.ms, 9 s, and the leader elections it starts come sooner), so
+# heartbeats stop landing for up to that long, and the newest one read is a heartbeat older.
+zone_loss_heartbeat_stall = duration(kafka_replica_lag_max + link_event_heartbeat_interval)
+# The limit stays above the stall, with room for slow leader elections.
+assert zone_loss_heartbeat_stall < link_event_lag_limit
+# Had the limit stayed at a tenth of the takedown budget, the stall would trip it on every server in
+# every zone loss: every redirect then reads the store, from the two zones' replicas left, the
+# caches' misses, the filler's, the conditions' and the list pages' reads included, each at a
+# quorum, beside the conditional writes' Paxos-state reads on the replicas left.
+lag_limit_tenth = duration(takedown_budget / 10)
+assert zone_loss_heartbeat_stall > lag_limit_tenth
+lag_fallback_load_per_server_zone_lost = fraction(
+    (
+        (redirects_per_second_peak + filler_reads_peak + condition_reads_peak + list_link_reads_peak) * quorum_replicas
+        + paxos_state_reads_zone_lost_peak
+    )
+    / database_read_capacity
+)
+assert lag_fallback_load_per_server_zone_lost < 1
+# The takedown bound at the shorter limit, for the comparison step 6 draws.
+takedown_slowest_tenth = duration(outbox_sweep_last_read + lag_limit_tenth + edge_ttl)
 
 # Analytics down for an hour at peak: clicks wait in the log. Every click of the outage is counted
 # late, and so is every click that arrives while the backlog ahead of it is more than a minute of
