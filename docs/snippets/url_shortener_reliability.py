@@ -122,7 +122,7 @@ freshness_slow_burn_late_share = fraction(slow_burn_rate * freshness_budget_shar
 probe_interval = duration(SECONDS_PER_MINUTE)
 probe_failures_to_page = count(3)
 probe_page_after = duration(probe_interval * probe_failures_to_page)
-# A canary click is late once it is not in its link's minute row a freshness target after the click,
+# A canary click is late once the stats API does not count it a freshness target after the click,
 # so a stall anywhere between the edge and the analytics store pages when the third canary in a row
 # is found late: two intervals after the first, plus the target. A stall can begin just after a
 # canary's click, so from the stall's start add up to one more interval before the first it delays.
