@@ -161,6 +161,17 @@ fast_failing_budget_share = fraction(fast_failing_redirects_lost / failed_redire
 fast_failing_per_budget = count(math.floor(failed_redirects_allowed / fast_failing_redirects_lost))
 alb_default_redirects_lost = count(redirect_zone_even_share_peak * alb_default_detection)
 alb_default_budget_share = fraction(alb_default_redirects_lost / failed_redirects_allowed)
+# The algorithms weighed in step 6. Round robin or weighted random (with or without ALB's automatic
+# target weights) give a fast-failing server only its even part of the zone's redirects, so until its
+# check takes it out it fails at most that part: an upper bound, since automatic target weights move
+# traffic off a server returning errors sooner. They give a slow server the same part, whatever its
+# slowness, as a share of all the origin's redirects, against the p99's 1% (least outstanding
+# requests sends it fewer as its requests pile up).
+fast_failing_redirects_lost_even = count(
+    redirect_zone_even_share_peak / (redirect_servers / zones) * health_check_detection
+)
+fast_failing_even_budget_share = fraction(fast_failing_redirects_lost_even / failed_redirects_allowed)
+slow_server_share_even = fraction(1 / redirect_servers)
 
 # Every shared cache lost at peak: the in-process caches still answer their share, the rest (the
 # shared tier's own reads) go to the link store, which was sized for disk and has reads to spare.
