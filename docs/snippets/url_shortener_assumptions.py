@@ -232,14 +232,17 @@ process_restarts_per_day = count(4)
 edge_locations = count(300)
 edge_ttl = duration(60)
 # CloudFront removes a cached answer before it expires only by invalidating its path: the first 1,000
-# paths a month are free, each one after that costs $0.005 (CloudFront's pricing). Each status change
-# of a link (a disable, an enable, a delete, an expiry moved, a takedown) invalidates one path; the
-# expiry job's tombstones and an account deletion's bulk ends invalidate none (step 6).
+# paths a month are free, each one after that costs $0.005 (CloudFront's pricing). Each takedown
+# invalidates one path; owners' changes, the expiry job's tombstones and an account deletion's bulk
+# ends invalidate none (step 6).
 invalidation_free_paths_per_month = count(1000)
 invalidation_price_per_path = count(0.005)
 # Status changes a day, owners' and reviewers' together: a guess, one for every thousand links made.
 # Not counted: the expiry job's tombstones and an account deletion's ends, which purge no edge path.
 status_changes_per_day = per_day(100e3)
+# Of those, the takedowns: review's abuse verdicts and legal removals, the 403s, the only changes whose
+# edge path is invalidated (step 6 weighs the choice). A guess.
+takedown_share_of_status_changes = fraction(0.1)
 # An idempotency record's fields, in bytes: caller (an account ID, an API key's hash prefix or an IPv6
 # address), the client's idempotency key (a UUID as text), a SHA-256 of the request, the short key,
 # the link's created_at, the owner's list period and bucket count (step 4), the holder (the
@@ -692,7 +695,12 @@ TABLE = [
     (
         "Link status changes a day",
         status_changes_per_day,
-        "A guess: one for every thousand links made; each invalidates one path at the edge.",
+        "A guess: one for every thousand links made.",
+    ),
+    (
+        "Share of status changes that are takedowns (review's abuse verdicts, legal removals)",
+        takedown_share_of_status_changes,
+        "A guess; each takedown invalidates one path at the edge (step 6).",
     ),
     (
         "Edge invalidation paths free a month, then dollars a path",

@@ -41,6 +41,7 @@ from url_shortener_assumptions import (
     stream_standard_ingest_price_per_gb,
     stream_standard_retrieval_price_per_gb,
     takedown_budget,
+    takedown_share_of_status_changes,
     zones,
 )
 from url_shortener_cache import (
@@ -228,16 +229,23 @@ assert uncached_451_minute_budget > 1
 # Unknown keys' 404s: the edge never keeps one (no-store, which CloudFront honors for a 404), so every
 # one reaches the redirect servers, as the fleet's sizing already counts them: unknown_key_checks_peak.
 unknown_key_404s_fleet_share = fraction(unknown_key_checks_peak / redirect_fleet_capacity)
-# Edge invalidations: one path for each status change, priced past the month's free paths.
-invalidation_paths_per_month = count(status_changes_per_day * SECONDS_PER_MONTH / SECONDS_PER_DAY)
+# Edge invalidations, priced past the month's free paths, for the options step 6 weighs: a path for
+# every status change, or for the takedowns alone (the 403s of review and of legal orders; owners'
+# changes then wait out the edge's lifetime).
+invalidation_all_paths_per_month = count(status_changes_per_day * SECONDS_PER_MONTH / SECONDS_PER_DAY)
+invalidation_all_cost_per_month = count(
+    max(0.0, invalidation_all_paths_per_month - invalidation_free_paths_per_month) * invalidation_price_per_path
+)
+invalidation_paths_per_month = count(invalidation_all_paths_per_month * takedown_share_of_status_changes)
 invalidation_cost_per_month = count(
     max(0.0, invalidation_paths_per_month - invalidation_free_paths_per_month) * invalidation_price_per_path
 )
+invalidation_saving_per_month = count(invalidation_all_cost_per_month - invalidation_cost_per_month)
 # CloudFront takes at most 3,000 named paths in progress per distribution, and refuses more
 # (docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/InvalidationLimits.html). At the average
-# rate, a path a status change, each invalidation would have to stay in progress this long to fill it.
+# rate, a path a takedown, each invalidation would have to stay in progress this long to fill it.
 invalidation_paths_in_progress_max = count(3000)
-invalidation_paths_per_second = per_second(status_changes_per_day / SECONDS_PER_DAY)
+invalidation_paths_per_second = per_second(status_changes_per_day * takedown_share_of_status_changes / SECONDS_PER_DAY)
 invalidation_time_to_fill = duration(invalidation_paths_in_progress_max / invalidation_paths_per_second)
 
 # The slowest takedown the design's own delays allow, while the event log takes writes: the service
@@ -589,6 +597,16 @@ if __name__ != "url_shortener_reliability":
                 (
                     "Edge invalidations, a path per status change",
                     f"Paths a month ({status_changes_per_day})",
+                    invalidation_all_paths_per_month,
+                ),
+                (
+                    "",
+                    f"... dollars a month past the free {invalidation_free_paths_per_month}",
+                    invalidation_all_cost_per_month,
+                ),
+                (
+                    "Edge invalidations, a path per takedown",
+                    f"Paths a month ({takedown_share_of_status_changes} of the changes)",
                     invalidation_paths_per_month,
                 ),
                 (
