@@ -235,6 +235,9 @@ edge_ttl = duration(60)
 # paths a month are free, each one after that costs $0.005 (CloudFront's pricing). Each takedown
 # invalidates one path; owners' changes, the expiry job's tombstones and an account deletion's bulk
 # ends invalidate none (step 6).
+# The CloudFront Function that lower-cases an alias's path runs on every viewer request, edge hits
+# included: $0.10 a million invocations (CloudFront's pricing).
+edge_function_price_per_million = count(0.10)
 invalidation_free_paths_per_month = count(1000)
 invalidation_price_per_path = count(0.005)
 # Status changes a day, owners' and reviewers' together: a guess, one for every thousand links made.
@@ -701,6 +704,11 @@ TABLE = [
         "Share of status changes that are takedowns (review's abuse verdicts, legal removals)",
         takedown_share_of_status_changes,
         "A guess; each takedown invalidates one path at the edge (step 6).",
+    ),
+    (
+        "Dollars per million runs of the edge function that lower-cases aliases",
+        edge_function_price_per_million,
+        "[CloudFront pricing](https://aws.amazon.com/cloudfront/pricing/): CloudFront Functions.",
     ),
     (
         "Edge invalidation paths free a month, then dollars a path",

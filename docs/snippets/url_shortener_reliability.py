@@ -12,6 +12,7 @@ from url_shortener_assumptions import (
     count_freshness_share,
     count_freshness_target,
     create_availability_target,
+    edge_function_price_per_million,
     edge_locations,
     edge_log_line_bytes,
     edge_realtime_log_price_per_million,
@@ -241,6 +242,10 @@ invalidation_cost_per_month = count(
     max(0.0, invalidation_paths_per_month - invalidation_free_paths_per_month) * invalidation_price_per_path
 )
 invalidation_saving_per_month = count(invalidation_all_cost_per_month - invalidation_cost_per_month)
+# The edge function that lower-cases an alias's path (step 6) runs on every request the edge gets,
+# hits included: a month of redirects at the average rate.
+edge_function_runs_per_month = count(redirects_per_second * SECONDS_PER_MONTH)
+edge_function_cost_per_month = count(edge_function_runs_per_month / 1e6 * edge_function_price_per_million)
 # CloudFront takes at most 3,000 named paths in progress per distribution, and refuses more
 # (docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/InvalidationLimits.html). At the average
 # rate, a path a takedown, each invalidation would have to stay in progress this long to fill it.
@@ -453,10 +458,11 @@ on_demand_stream_lines_refused = count(
 stream_on_demand_billed_ingest = bandwidth(redirects_per_second * stream_on_demand_record_unit)
 stream_advantage_commitment_used = fraction(stream_on_demand_billed_ingest / stream_advantage_commitment)
 assert stream_advantage_commitment_used < 1
-# Warm throughput is set in MiB/s (TargetMiBps), and a shard takes 1 MiB/s or 1,000 records/s in
-# either mode, so warming by the bytes alone (the unbuffered byte count of shards) would take too few
+# Warm throughput is set in MiB/s (WarmThroughputMiBps in UpdateStreamWarmThroughput; TargetMiBps
+# is the read-only field that reports it), and a shard takes 1 MiB/s or 1,000 records/s in either
+# mode, so warming by the bytes alone (the unbuffered byte count of shards) would take too few
 # records: the records set it, one MiB/s for each of the provisioned option's shards. Like
-# TargetMiBps, the records a second it would take print as a count the page labels (records/s).
+# WarmThroughputMiBps, the records a second it would take print as a count the page labels (records/s).
 stream_advantage_warm_records_by_bytes = count(viral_stream_shards_for_bytes * stream_shard_write_records)
 assert stream_advantage_warm_records_by_bytes < viral_click_rate
 stream_advantage_warm_mibps = count(viral_stream_shards)
