@@ -6,7 +6,6 @@ Run `python docs/snippets/url_shortener_assumptions.py` to print the table.
 """
 
 from reference_capacity import (
-    cassandra_bloom_fp_chance,
     cassandra_gc_grace,
     files_on_disk,
     kv_gets_per_process,
@@ -876,15 +875,10 @@ TABLE = [
         "after a day, are compacted",
         compaction_window,
         "Cassandra's default "
-        "([time-window compaction](https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html)), "
-        "chosen over hours: a row waits for its window's last one before its file can be dropped, so a file "
-        f"stays on disk for the day, the {gc_grace} grace and one window: {compaction_files_on_disk} files, "
-        f"against {compaction_files_on_disk_six_hours} for six-hour windows and "
-        f"{compaction_files_on_disk_hourly} for hour windows. "
-        "A lookup of an absent key checks every file's filter, "
-        f"which at {cassandra_bloom_fp_chance} false positives "
-        "(Cassandra's default, [Bloom filters](https://cassandra.apache.org/doc/latest/operating/bloom_filters.html)) "
-        f"wastes {compaction_wasted_reads} file reads per such lookup on average.",
+        "([time-window compaction](https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html)): "
+        f"a file stays for the day, the grace and a window, so {compaction_files_on_disk} files, against "
+        f"{compaction_files_on_disk_six_hours} for six-hour and {compaction_files_on_disk_hourly} for hour "
+        f"windows, each a Bloom filter an absent key's lookup checks (step 6).",
     ),
     ("Availability target, redirects", redirect_availability_target, "A dead link breaks someone else's page."),
     ("Availability target, creation", create_availability_target, "A failed creation can be retried."),
