@@ -163,10 +163,11 @@ cassandra_batchlog_pass = duration(10)
 cassandra_batch_lands_within = duration(cassandra_batch_replay_age + cassandra_batchlog_pass)
 
 
-# Tables whose rows expire by age are compacted by time window, and both examples choose windows of six
-# hours rather than Cassandra's default of a day
-# (https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html), since a row waits on disk for
-# its window's last one (expired_row_life). Windows of an hour would keep over five times the files, each
+# Tables whose rows expire by age are compacted by time window. The Twitter example chooses windows of
+# six hours (twcs_window); the URL shortener weighs an hour, six hours and Cassandra's default of a day
+# (https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html) and keeps the day
+# (url_shortener_assumptions.compaction_window). A row waits on disk for its window's last one
+# (expired_row_life). Windows of an hour would keep over five times the files, each
 # one more Bloom filter that a read of an absent key checks (and, at the filter's false-positive rate,
 # sometimes one more file read).
 twcs_window = duration(6 * SECONDS_PER_HOUR)

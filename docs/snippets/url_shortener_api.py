@@ -116,7 +116,7 @@ links_found_per_ip_per_day_capacity_length = per_day(
 links_found_by_botnet_per_day = per_day(links_found_per_ip_per_day * botnet_addresses)
 
 # Idempotency keys for creations: one small record per create, kept a day. The record table is
-# compacted in windows of six hours, each into one file, dropped whole once gc_grace has passed since
+# compacted in windows of a day (compaction_window), each into one file, dropped whole once gc_grace has passed since
 # its last row expired (reference_capacity.expired_row_life, the rule the Twitter example uses):
 # counted at full size until then, up to a window more than the day and the grace. Written twice: a
 # reservation before the link is made, then its result, each later write with the record's remaining

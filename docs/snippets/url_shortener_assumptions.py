@@ -239,14 +239,20 @@ process_restarts_per_day = count(4)
 edge_locations = count(300)
 edge_ttl = duration(60)
 # CloudFront removes a cached answer before it expires only by invalidating its path: the first 1,000
-# paths a month are free, each one after that costs $0.005 (CloudFront's pricing). Each status change
-# of a link (a disable, an enable, a delete, an expiry moved, a takedown) invalidates one path; the
-# expiry job's tombstones and an account deletion's bulk ends invalidate none (step 6).
+# paths a month are free, each one after that costs $0.005 (CloudFront's pricing). Each takedown
+# invalidates one path; owners' changes, the expiry job's tombstones and an account deletion's bulk
+# ends invalidate none (step 6).
+# The CloudFront Function that lower-cases an alias's path runs on every viewer request, edge hits
+# included: $0.10 a million invocations (CloudFront's pricing).
+edge_function_price_per_million = count(0.10)
 invalidation_free_paths_per_month = count(1000)
 invalidation_price_per_path = count(0.005)
 # Status changes a day, owners' and reviewers' together: a guess, one for every thousand links made.
 # Not counted: the expiry job's tombstones and an account deletion's ends, which purge no edge path.
 status_changes_per_day = per_day(100e3)
+# Of those, the takedowns: review's abuse verdicts and legal removals, the 403s, the only changes whose
+# edge path is invalidated (step 6 weighs the choice). A guess.
+takedown_share_of_status_changes = fraction(0.1)
 # An idempotency record's fields, in bytes: caller (an account ID, an API key's hash prefix or an IPv6
 # address), the client's idempotency key (a UUID as text), a SHA-256 of the request, the short key,
 # the link's created_at, the owner's list period and bucket count (step 4), the holder (the
@@ -329,19 +335,28 @@ cellular_ipv4_unknown_key_multiple = times(10)
 # store's work for the unknown-key limit.
 unknown_key_share = fraction(0.01)
 idempotency_window = duration(SECONDS_PER_DAY)
-# The record and outbox tables are compacted by time window; a window's file is dropped whole once its
-# last row has expired and the grace has passed (reference_capacity.expired_row_life). Six-hour windows,
-# not the docs' hours: counting the grace, hour windows keep far more files (reference_capacity.twcs_files_note).
+# Expired rows stay on disk until gc_grace_seconds has passed since they expired: the record and
+# outbox tables are compacted by time window, each window into one file, which is dropped whole only
+# once its last row has expired and the grace has passed (reference_capacity.expired_row_life).
+# Cassandra's default grace is ten days. The window is Cassandra's default, a day, chosen over an
+# hour and six hours (step 6 weighs the three): with the ten-day grace a file stays on disk for
+# 11 days and a window, so the window's own length barely moves the disk, while every window kept
+# is one more file and Bloom filter for each lookup of an absent key. The Cassandra docs' rule of
+# 20-30 windows over the time to live points to hour windows (24 over a day) because it ignores the
+# grace; counting it, the day keeps the fewest files (compaction_files_on_disk).
 gc_grace = cassandra_gc_grace
-compaction_window = twcs_window
+compaction_window = duration(SECONDS_PER_DAY)
 compaction_windows_over_ttl = windows_over_ttl(idempotency_window, compaction_window)
 compaction_files_on_disk = files_on_disk(idempotency_window, gc_grace, compaction_window)
 compaction_files_on_disk_hourly = files_on_disk(idempotency_window, gc_grace, SECONDS_PER_HOUR)
+compaction_files_on_disk_six_hours = files_on_disk(idempotency_window, gc_grace, twcs_window)
 # Each file is one more Bloom filter that a lookup of an absent key (a reservation's read of its
 # record) checks, and each wrongly answers "maybe here" at the filter's false-positive rate
 # (reference_capacity.cassandra_bloom_fp_chance, Cassandra's default): file reads wasted per such
-# lookup, on average.
+# lookup, on average, for each window weighed.
 compaction_wasted_reads = wasted_file_reads(compaction_files_on_disk)
+compaction_wasted_reads_hourly = wasted_file_reads(compaction_files_on_disk_hourly)
+compaction_wasted_reads_six_hours = wasted_file_reads(compaction_files_on_disk_six_hours)
 
 # --- Reliability targets (steps 1 and 7) -------------------------------------------------------
 redirect_availability_target = fraction(0.9999)
@@ -354,13 +369,17 @@ report_rescan_target = duration(15 * SECONDS_PER_MINUTE)
 report_verdict_target = duration(4 * SECONDS_PER_HOUR)
 # A redirect server that falls this far behind on the "link changed" events stops answering from its
 # in-process cache and flushes it, and reads the store rather than its zone's cache, until it has
-# caught up (step 6). Chosen: a tenth of the takedown budget.
-link_event_lag_limit = duration(takedown_budget / 10)
-# Every link-service process publishes a heartbeat to each partition of the "link changed" topic this
-# often, by the same producer as the events; a redirect server's lag is the age of the newest
-# heartbeat it has read, so a log that refuses writes, or cannot be read, or a server that reads
-# slowly, all show as lag.
+# caught up (step 6). Chosen: a fifth of the takedown budget, long enough that a zone loss, which
+# stalls the log's appends for up to replica.lag.time.max.ms, does not trip it
+# (url_shortener_reliability.zone_loss_heartbeat_stall), short enough for the takedown bound.
+link_event_lag_limit = duration(takedown_budget / 5)
+# A small heartbeat publisher in every zone, deployed apart from the link service, publishes a
+# heartbeat to each partition of the "link changed" topic this often, with the producer settings the
+# events use (acks=all); a redirect server's lag is the age of the newest heartbeat it has read, so a
+# log that refuses writes, or cannot be read, or a server that reads slowly, all show as lag, and a
+# link-service outage does not.
 link_event_heartbeat_interval = duration(1)
+heartbeat_publishers_per_zone = count(1)
 count_freshness_target = duration(SECONDS_PER_MINUTE)
 count_freshness_share = fraction(0.99)
 cache_warm_rate = per_second(50e3)
@@ -686,7 +705,17 @@ TABLE = [
     (
         "Link status changes a day",
         status_changes_per_day,
-        "A guess: one for every thousand links made; each invalidates one path at the edge.",
+        "A guess: one for every thousand links made.",
+    ),
+    (
+        "Share of status changes that are takedowns (review's abuse verdicts, legal removals)",
+        takedown_share_of_status_changes,
+        "A guess; each takedown invalidates one path at the edge (step 6).",
+    ),
+    (
+        "Dollars per million runs of the edge function that lower-cases aliases",
+        edge_function_price_per_million,
+        "[CloudFront pricing](https://aws.amazon.com/cloudfront/pricing/): CloudFront Functions.",
     ),
     (
         "Edge invalidation paths free a month, then dollars a path",
@@ -866,11 +895,11 @@ TABLE = [
         "Time window in which the idempotency records (step 3) and the outbox (step 4), both expiring "
         "after a day, are compacted",
         compaction_window,
-        f"Chosen: {compaction_windows_over_ttl} windows over the day's time to live, against the "
-        "[docs'](https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html) "
-        f"{twcs_windows_advised_low} to {twcs_windows_advised_high}, because, counting the {gc_grace} of "
-        f"grace, hour windows would keep {compaction_files_on_disk_hourly} files against {compaction_files_on_disk}; an "
-        f"absent-key lookup wastes {compaction_wasted_reads} file reads (step 6).",
+        "Cassandra's default "
+        "([time-window compaction](https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html)): "
+        f"a file stays for the day, the grace and a window, so {compaction_files_on_disk} files, against "
+        f"{compaction_files_on_disk_six_hours} for six-hour and {compaction_files_on_disk_hourly} for hour "
+        f"windows, each a Bloom filter an absent key's lookup checks (step 6).",
     ),
     ("Availability target, redirects", redirect_availability_target, "A dead link breaks someone else's page."),
     ("Availability target, creation", create_availability_target, "A failed creation can be retried."),
@@ -898,11 +927,11 @@ TABLE = [
     (
         "How far a redirect server may fall behind the link events before it stops using its in-process cache",
         link_event_lag_limit,
-        "Chosen: a tenth of the takedown budget, so that a lagging server, the outbox sweeper's minute and the "
-        "edge's copy together stay inside it (step 7).",
+        "Chosen: a fifth of the takedown budget, so that a lagging server, the outbox sweeper's minute and the "
+        "edge's copy together stay inside it, and a zone loss's stalled appends stay under it (step 6).",
     ),
     (
-        'How often each link-service process publishes a heartbeat to every partition of the "link changed" topic',
+        'How often each zone\'s heartbeat publisher publishes a heartbeat to every partition of the "link changed" topic',
         link_event_heartbeat_interval,
         "Chosen: small beside the lag limit; a redirect server's lag is the age of the newest heartbeat it has "
         "read, so a log that stops taking writes stops the heartbeats and trips the limit (step 6).",

@@ -2,8 +2,8 @@
 
 import math
 
+from reference_capacity import expired_row_life, paxos_state_writes_per_replica, twcs_window
 from reference_capacity import paxos_state_kept as paxos_state_kept_for
-from reference_capacity import paxos_state_writes_per_replica
 from url_shortener_api import (
     alias_claim_reads_per_second_peak,
     alias_claim_store_bytes,
@@ -15,10 +15,12 @@ from url_shortener_assumptions import (
     account_links_per_day,
     anonymous_link_share,
     cold_reads_per_database_server,
+    compaction_window,
     distinct_links_clicked_per_day,
     expiring_share,
     gc_grace,
     idempotency_record_bytes,
+    idempotency_window,
     link_copies,
     links_created_per_day,
     owner_index_entry_bytes,
@@ -108,8 +110,30 @@ small_stores_bytes = size(
     + paxos_state_bytes
 )
 link_disk_left = size(link_disk_spare - small_stores_bytes)
-# Everything each server holds: the link table (with its owner lists) and the small stores, the way
-# the Twitter example counts its own (twitter_servers.database_bytes_per_server).
+# Step 6 weighs the compaction window of the two tables that expire after a day, the idempotency
+# records and the outbox: their bytes on disk scale with how long a row stays (the day, the grace and
+# one window, reference_capacity.expired_row_life), so each option's bytes are the chosen window's
+# scaled by that time.
+
+
+def expiring_tables_bytes(window):
+    """The idempotency records and the outbox together, all copies, compacted in windows of `window`."""
+    return size(
+        (idempotency_store_bytes + outbox_store_bytes)
+        * expired_row_life(idempotency_window, gc_grace, window)
+        / expired_row_life(idempotency_window, gc_grace, compaction_window)
+    )
+
+
+compaction_disk = expiring_tables_bytes(compaction_window)
+compaction_disk_six_hours = expiring_tables_bytes(twcs_window)
+compaction_disk_hourly = expiring_tables_bytes(SECONDS_PER_HOUR)
+# What the day costs in disk over six-hour windows, against what the link table leaves free.
+compaction_disk_day_over_six_hours = size(compaction_disk - compaction_disk_six_hours)
+compaction_disk_day_share_of_left = fraction(compaction_disk_day_over_six_hours / link_disk_left)
+assert compaction_disk_day_share_of_left < 0.01
+# Everything each server holds: the link table (with its owner lists and expiry index) and the small
+# stores, the way the Twitter example counts its own (twitter_servers.database_bytes_per_server).
 bytes_per_server = size((link_bytes_total + small_stores_bytes) / link_db_servers)
 writes_per_server_peak = peak(creations_per_second_peak * replica_writes_per_create / link_db_servers)
 # Reads: the caches' misses and the cache filler's reads of new links (store_reads_peak), the

@@ -2,21 +2,23 @@
 
 import math
 
+from reference_capacity import kafka_replica_lag_max
 from url_shortener_api import unknown_key_checks_peak
 from url_shortener_assumptions import (
     analytics_inserts_per_second,
-    api_processes,
     cache_warm_rate,
     click_events_per_stream_server,
     cold_reads_per_database_server,
     count_freshness_share,
     count_freshness_target,
     create_availability_target,
+    edge_function_price_per_million,
     edge_locations,
     edge_log_line_bytes,
     edge_realtime_log_price_per_million,
     edge_ttl,
     event_log_broker_network,
+    heartbeat_publishers_per_zone,
     invalidation_free_paths_per_month,
     invalidation_price_per_path,
     link_copies,
@@ -40,6 +42,7 @@ from url_shortener_assumptions import (
     stream_standard_ingest_price_per_gb,
     stream_standard_retrieval_price_per_gb,
     takedown_budget,
+    takedown_share_of_status_changes,
     zones,
 )
 from url_shortener_cache import (
@@ -121,7 +124,7 @@ freshness_slow_burn_late_share = fraction(slow_burn_rate * freshness_budget_shar
 probe_interval = duration(SECONDS_PER_MINUTE)
 probe_failures_to_page = count(3)
 probe_page_after = duration(probe_interval * probe_failures_to_page)
-# A canary click is late once it is not in its link's minute row a freshness target after the click,
+# A canary click is late once the stats API does not count it a freshness target after the click,
 # so a stall anywhere between the edge and the analytics store pages when the third canary in a row
 # is found late: two intervals after the first, plus the target. A stall can begin just after a
 # canary's click, so from the stall's start add up to one more interval before the first it delays.
@@ -160,6 +163,17 @@ fast_failing_budget_share = fraction(fast_failing_redirects_lost / failed_redire
 fast_failing_per_budget = count(math.floor(failed_redirects_allowed / fast_failing_redirects_lost))
 alb_default_redirects_lost = count(redirect_zone_even_share_peak * alb_default_detection)
 alb_default_budget_share = fraction(alb_default_redirects_lost / failed_redirects_allowed)
+# The algorithms weighed in step 6. Round robin or weighted random (with or without ALB's automatic
+# target weights) give a fast-failing server only its even part of the zone's redirects, so until its
+# check takes it out it fails at most that part: an upper bound, since automatic target weights move
+# traffic off a server returning errors sooner. They give a slow server the same part, whatever its
+# slowness, as a share of all the origin's redirects, against the p99's 1% (least outstanding
+# requests sends it fewer as its requests pile up).
+fast_failing_redirects_lost_even = count(
+    redirect_zone_even_share_peak / (redirect_servers / zones) * health_check_detection
+)
+fast_failing_even_budget_share = fraction(fast_failing_redirects_lost_even / failed_redirects_allowed)
+slow_server_share_even = fraction(1 / redirect_servers)
 
 # Every shared cache lost at peak: the in-process caches still answer their share, the rest (the
 # shared tier's own reads) go to the link store, which was sized for disk and has reads to spare.
@@ -206,25 +220,37 @@ cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / c
 redirect_fleet_capacity = throughput(redirect_servers * requests_per_server)
 viral_over_fleet = times(viral_hits_per_second / redirect_fleet_capacity)
 viral_origin_requests_with_edge = per_second(edge_locations / edge_ttl)
-# Why a legal removal is answered with a 403 (kept at the edge) and not a 451 (CloudFront keeps none):
-# with a 451, a viral minute's whole crowd would reach the redirect fleet, and all it cannot answer
-# would be shed as 503s, failed redirects. A lower bound: the fleet's ordinary load is left out.
+# Why a legal removal is answered with a 403 (kept at the edge) and not a 451, and an ended link with a
+# 404 and not a 410 (CloudFront keeps neither): with either, a viral minute's whole crowd would reach
+# the redirect fleet, and all it cannot answer would be shed as 503s, failed redirects. A lower bound:
+# the fleet's ordinary load is left out.
 uncached_451_minute_failed = count((viral_hits_per_second - redirect_fleet_capacity) * SECONDS_PER_MINUTE)
 uncached_451_minute_budget = times(uncached_451_minute_failed / failed_redirects_allowed)
 assert uncached_451_minute_budget > 1
 # Unknown keys' 404s: the edge never keeps one (no-store, which CloudFront honors for a 404), so every
 # one reaches the redirect servers, as the fleet's sizing already counts them: unknown_key_checks_peak.
 unknown_key_404s_fleet_share = fraction(unknown_key_checks_peak / redirect_fleet_capacity)
-# Edge invalidations: one path for each status change, priced past the month's free paths.
-invalidation_paths_per_month = count(status_changes_per_day * SECONDS_PER_MONTH / SECONDS_PER_DAY)
+# Edge invalidations, priced past the month's free paths, for the options step 6 weighs: a path for
+# every status change, or for the takedowns alone (the 403s of review and of legal orders; owners'
+# changes then wait out the edge's lifetime).
+invalidation_all_paths_per_month = count(status_changes_per_day * SECONDS_PER_MONTH / SECONDS_PER_DAY)
+invalidation_all_cost_per_month = count(
+    max(0.0, invalidation_all_paths_per_month - invalidation_free_paths_per_month) * invalidation_price_per_path
+)
+invalidation_paths_per_month = count(invalidation_all_paths_per_month * takedown_share_of_status_changes)
 invalidation_cost_per_month = count(
     max(0.0, invalidation_paths_per_month - invalidation_free_paths_per_month) * invalidation_price_per_path
 )
+invalidation_saving_per_month = count(invalidation_all_cost_per_month - invalidation_cost_per_month)
+# The edge function that lower-cases an alias's path (step 6) runs on every request the edge gets,
+# hits included: a month of redirects at the average rate.
+edge_function_runs_per_month = count(redirects_per_second * SECONDS_PER_MONTH)
+edge_function_cost_per_month = count(edge_function_runs_per_month / 1e6 * edge_function_price_per_million)
 # CloudFront takes at most 3,000 named paths in progress per distribution, and refuses more
 # (docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/InvalidationLimits.html). At the average
-# rate, a path a status change, each invalidation would have to stay in progress this long to fill it.
+# rate, a path a takedown, each invalidation would have to stay in progress this long to fill it.
 invalidation_paths_in_progress_max = count(3000)
-invalidation_paths_per_second = per_second(status_changes_per_day / SECONDS_PER_DAY)
+invalidation_paths_per_second = per_second(status_changes_per_day * takedown_share_of_status_changes / SECONDS_PER_DAY)
 invalidation_time_to_fill = duration(invalidation_paths_in_progress_max / invalidation_paths_per_second)
 
 # The slowest takedown the design's own delays allow, while the event log takes writes: the service
@@ -244,8 +270,31 @@ assert takedown_slowest < takedown_budget
 # store, which holds the disable; an edge location that refilled just before keeps the 302 for its TTL.
 takedown_log_refusing = duration(link_event_heartbeat_interval + link_event_lag_limit + edge_ttl)
 assert takedown_log_refusing < takedown_slowest
-# Heartbeats one partition takes: one from each link-service process each interval.
-heartbeats_per_partition = per_second(api_processes / link_event_heartbeat_interval)
+# Heartbeats one partition takes: one from each zone's publisher each interval.
+heartbeats_per_partition = per_second(heartbeat_publishers_per_zone * zones / link_event_heartbeat_interval)
+# A zone lost: with acks=all the log confirms an append only once every in-sync replica has it, and a
+# follower in the lost zone stays in sync until replica.lag.time.max.ms has passed (its broker's
+# fencing after broker.session.timeout.ms, 9 s, and the leader elections it starts come sooner), so
+# heartbeats stop landing for up to that long, and the newest one read is a heartbeat older.
+zone_loss_heartbeat_stall = duration(kafka_replica_lag_max + link_event_heartbeat_interval)
+# The limit stays above the stall, with room for slow leader elections.
+assert zone_loss_heartbeat_stall < link_event_lag_limit
+# Had the limit stayed at a tenth of the takedown budget, the stall would trip it on every server in
+# every zone loss: every redirect then reads the store, from the two zones' replicas left, the
+# caches' misses, the filler's, the conditions' and the list pages' reads included, each at a
+# quorum, beside the conditional writes' Paxos-state reads on the replicas left.
+lag_limit_tenth = duration(takedown_budget / 10)
+assert zone_loss_heartbeat_stall > lag_limit_tenth
+lag_fallback_load_per_server_zone_lost = fraction(
+    (
+        (redirects_per_second_peak + filler_reads_peak + condition_reads_peak + list_link_reads_peak) * quorum_replicas
+        + paxos_state_reads_zone_lost_peak
+    )
+    / database_read_capacity
+)
+assert lag_fallback_load_per_server_zone_lost < 1
+# The takedown bound at the shorter limit, for the comparison step 6 draws.
+takedown_slowest_tenth = duration(outbox_sweep_last_read + lag_limit_tenth + edge_ttl)
 
 # Analytics down for an hour at peak: clicks wait in the log. Every click of the outage is counted
 # late, and so is every click that arrives while the backlog ahead of it is more than a minute of
@@ -412,10 +461,11 @@ on_demand_stream_lines_refused = count(
 stream_on_demand_billed_ingest = bandwidth(redirects_per_second * stream_on_demand_record_unit)
 stream_advantage_commitment_used = fraction(stream_on_demand_billed_ingest / stream_advantage_commitment)
 assert stream_advantage_commitment_used < 1
-# Warm throughput is set in MiB/s (TargetMiBps), and a shard takes 1 MiB/s or 1,000 records/s in
-# either mode, so warming by the bytes alone (the unbuffered byte count of shards) would take too few
+# Warm throughput is set in MiB/s (WarmThroughputMiBps in UpdateStreamWarmThroughput; TargetMiBps
+# is the read-only field that reports it), and a shard takes 1 MiB/s or 1,000 records/s in either
+# mode, so warming by the bytes alone (the unbuffered byte count of shards) would take too few
 # records: the records set it, one MiB/s for each of the provisioned option's shards. Like
-# TargetMiBps, the records a second it would take print as a count the page labels (records/s).
+# WarmThroughputMiBps, the records a second it would take print as a count the page labels (records/s).
 stream_advantage_warm_records_by_bytes = count(viral_stream_shards_for_bytes * stream_shard_write_records)
 assert stream_advantage_warm_records_by_bytes < viral_click_rate
 stream_advantage_warm_mibps = count(viral_stream_shards)
@@ -542,7 +592,7 @@ if __name__ != "url_shortener_reliability":
                 ("Viral link, no edge cache", "Its clicks over the redirect fleet's capacity", viral_over_fleet),
                 ("Viral link, edge cache", "Requests for it reaching the origin", viral_origin_requests_with_edge),
                 (
-                    "Viral link removed by a legal order, were it a 451 (never kept at the edge)",
+                    "Viral link removed by a legal order or ended, were it a 451 or a 410 (never kept at the edge)",
                     "Redirects shed as 503 in its minute",
                     uncached_451_minute_failed,
                 ),
@@ -556,6 +606,16 @@ if __name__ != "url_shortener_reliability":
                 (
                     "Edge invalidations, a path per status change",
                     f"Paths a month ({status_changes_per_day})",
+                    invalidation_all_paths_per_month,
+                ),
+                (
+                    "",
+                    f"... dollars a month past the free {invalidation_free_paths_per_month}",
+                    invalidation_all_cost_per_month,
+                ),
+                (
+                    "Edge invalidations, a path per takedown",
+                    f"Paths a month ({takedown_share_of_status_changes} of the changes)",
                     invalidation_paths_per_month,
                 ),
                 (

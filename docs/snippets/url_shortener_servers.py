@@ -78,6 +78,14 @@ redirect_servers = count(spare_per_zone(redirects_per_second_peak * zone_headroo
 redirect_zone_even_share_peak = peak(redirects_per_second_peak / zones)
 zone_dns_failover_healthy_targets = count(math.ceil(redirect_zone_even_share_peak / requests_per_server))
 zone_dns_failover_healthy_share = fraction(zone_dns_failover_healthy_targets / (redirect_servers / zones))
+# What a zone's redirect servers carry, spare included, over its even share of the peak: the share a
+# zone can take before its servers saturate (step 6), and the same with one of them down.
+redirect_zone_capacity_over_even_share = times(
+    redirect_servers / zones * requests_per_server / redirect_zone_even_share_peak
+)
+redirect_zone_capacity_over_even_share_one_down = times(
+    (redirect_servers / zones - 1) * requests_per_server / redirect_zone_even_share_peak
+)
 create_servers = count(spare_per_zone(creations_per_second_peak * zone_headroom / create_requests_per_server))
 # The stream job that counts clicks reads one raw line per redirect, so it grows with redirects
 # and carries their peak with a zone lost, like the stateless tiers. It gets no spare: it reads
