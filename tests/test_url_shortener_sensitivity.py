@@ -39,12 +39,15 @@ CASES = {
 
 # The claims each case stops on: snippet -> the assertion (its source line) that stops it. Every
 # other url_shortener snippet must run. These are sentences of steps 6 and 7 (the click log's
-# partitions, the freshness pages, the managed stream's bill, the link store's reads): rewrite
+# the one-day compaction window's disk, the freshness pages, the legal removal's minute, the link
+# store's reads): rewrite
 # one as a printed verdict, and its entries go.
 STOPS = {
     "as written": {},
     "links x2": {
-        "url_shortener_reliability": "assert drain_capacity(consumers) == consumers * click_events_per_stream_server",
+        "url_shortener_partitioning": "assert compaction_disk_day_share_of_left < 0.01",
+        "url_shortener_cost": "assert compaction_disk_day_share_of_left < 0.01",
+        "url_shortener_reliability": "assert compaction_disk_day_share_of_left < 0.01",
     },
     "links x10": {
         "url_shortener_reliability": "assert uncached_451_minute_budget > 1",

@@ -292,7 +292,7 @@ lag_fallback_load_per_server_zone_lost = fraction(
     )
     / database_read_capacity
 )
-assert lag_fallback_load_per_server_zone_lost < 1
+# No assertion on its size: step 6's cell gives the share, which reads true above 100% too.
 # The takedown bound at the shorter limit, for the comparison step 6 draws.
 takedown_slowest_tenth = duration(outbox_sweep_last_read + lag_limit_tenth + edge_ttl)
 
