@@ -38,9 +38,8 @@ CASES = {
 }
 
 # The claims each case stops on: snippet -> the assertion (its source line) that stops it. Every
-# other url_shortener snippet must run. These are sentences of steps 6 and 7 (the click log's
-# the one-day compaction window's disk, the freshness pages, the legal removal's minute, the link
-# store's reads): rewrite
+# other url_shortener snippet must run. These are sentences of steps 6 and 7 (the one-day compaction
+# window's disk, the freshness pages, the legal removal's minute, the link store's reads): rewrite
 # one as a printed verdict, and its entries go.
 STOPS = {
     "as written": {},
