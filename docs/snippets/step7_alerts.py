@@ -3,11 +3,15 @@
 The page on burn follows the SRE workbook's fastest alert (2% of a 30-day budget spent in one hour),
 as the observability page computes it. A replica further behind than the freshness followers were
 promised (step 1) serves reads staler than that promise; held for a few minutes, it opens a ticket
-rather than a page, since the reads stay up and only their age suffers.
+rather than a page, since the reads stay up and only their age suffers. A queue's backlog is watched
+as the Twitter example watches its fan-out: the oldest event's age past the freshness target, held
+briefly, opens a ticket (the target is a share, so some late events are allowed); new events' own
+lag past the target, held for minutes, pages, since then every new event misses it.
 """
 
 from concept_slo_alerts import fast_burn, fast_window
 from twitter_assumptions import fanout_freshness_target
+from twitter_reliability import head_consumer_hold, head_consumer_start_lag
 
 from sdw.estimation import duration, markdown_table
 
@@ -17,6 +21,8 @@ page_burn_window = duration(fast_window)
 # Ticket: replica lag past the followers' freshness target, held this long so a blip does not open one.
 replica_lag_ticket = duration(fanout_freshness_target)
 replica_lag_hold = duration(5 * 60)
+# Page: new events' own lag past the freshness target, held this long, as the Twitter example pages.
+queue_lag_page_hold = duration(5 * 60)
 
 if __name__ != "step7_alerts":
     print(
@@ -25,6 +31,8 @@ if __name__ != "step7_alerts":
             [
                 ("Error budget burn", page_burn_rate, page_burn_window, "Page"),
                 ("Replica lag", replica_lag_ticket, replica_lag_hold, "Ticket"),
+                ("Queue: oldest event's age", head_consumer_start_lag, head_consumer_hold, "Ticket"),
+                ("Queue: new events' lag", fanout_freshness_target, queue_lag_page_hold, "Page"),
             ],
         )
     )
