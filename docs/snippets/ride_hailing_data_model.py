@@ -67,7 +67,11 @@ RIDE_FIELDS = [
     ("pickup, drop-off", 16, "two latitude and longitude pairs, 32-bit integers of 1e-7 degree"),
     ("actual drop-off", 8, "where the ride ended, which may differ from the drop-off requested"),
     ("pickup, drop-off addresses", 120, "text shown on the receipt, about 60 bytes each"),
-    ("quoted fare", 11, "amount in minor units (8) and currency (3), copied from the signed quote"),
+    (
+        "quoted fare, upper end",
+        11,
+        "the signed quote's range's upper end, the hold's amount: minor units (8) and currency (3)",
+    ),
     ("fare breakdown", 64, "base, distance, time, surge, fees, tolls, tip, total: 8 each"),
     ("distance, duration", 8, "metres and seconds driven, from the trail"),
     ("state times", 48, "requested, matched, arriving, arrived, on trip, ended: 8 each"),
