@@ -173,10 +173,15 @@ DRIVER_STATE_FIELDS = [
         "offline, available, offered, on ride, paused, suspended, held_review (a ride the phones saw "
         "matched that the store holds older, its ID in ride_id)",
     ),
-    ("offline_after_ride", 1, "set when the driver goes offline during a ride: the completion leaves them offline"),
+    (
+        "offline_after_ride",
+        1,
+        "set when the driver goes offline during a ride, cleared if they go online again before the "
+        "drop-off: the completion leaves a driver with it set offline",
+    ),
     ("offer", 9, "the ride and attempt offered (8 + 1), while offered"),
     ("offer_expires_at", 8, "the accept's deadline"),
-    ("ride_id", 8, "the ride held, while on a ride"),
+    ("ride_id", 8, "the ride held, while on a ride or held_review"),
     ("vehicle_id", 8, "the car the driver is online with"),
     ("version", 8, "raised by every update"),
     ("updated_at", 8, ""),
