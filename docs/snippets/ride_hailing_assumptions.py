@@ -645,8 +645,9 @@ TABLE = [
     (
         "A range's new lease after its leader's loss, at the quickest",
         range_lease_expiry_low,
-        f"The low end of the same [arithmetic]({CRDB_LEASE_TIMINGS}), with no election jitter and short round "
-        "trips; a region's millisecond round trips land nearer it than the top.",
+        f"The low end of the same [arithmetic]({CRDB_LEASE_TIMINGS}): a crash just before a store-liveness "
+        "heartbeat (its -1 s offset), no election jitter and short round trips; a region's millisecond round "
+        "trips land nearer it than the top.",
     ),
     ("Availability zones a region runs in", zones, "Every tier runs in three zones and must survive losing one."),
     (

@@ -67,7 +67,11 @@ RIDE_FIELDS = [
     ("pickup, drop-off", 16, "two latitude and longitude pairs, 32-bit integers of 1e-7 degree"),
     ("actual drop-off", 8, "where the ride ended, which may differ from the drop-off requested"),
     ("pickup, drop-off addresses", 120, "text shown on the receipt, about 60 bytes each"),
-    ("quoted fare", 11, "amount in minor units (8) and currency (3), copied from the signed quote"),
+    (
+        "quoted fare, upper end",
+        11,
+        "the signed quote's range's upper end, the hold's amount: minor units (8) and currency (3)",
+    ),
     ("fare breakdown", 64, "base, distance, time, surge, fees, tolls, tip, total: 8 each"),
     ("distance, duration", 8, "metres and seconds driven, from the trail"),
     ("state times", 48, "requested, matched, arriving, arrived, on trip, ended: 8 each"),
@@ -169,10 +173,15 @@ DRIVER_STATE_FIELDS = [
         "offline, available, offered, on ride, paused, suspended, held_review (a ride the phones saw "
         "matched that the store holds older, its ID in ride_id)",
     ),
-    ("offline_after_ride", 1, "set when the driver goes offline during a ride: the completion leaves them offline"),
+    (
+        "offline_after_ride",
+        1,
+        "set when the driver goes offline during a ride, cleared if they go online again before the "
+        "drop-off: the completion leaves a driver with it set offline",
+    ),
     ("offer", 9, "the ride and attempt offered (8 + 1), while offered"),
     ("offer_expires_at", 8, "the accept's deadline"),
-    ("ride_id", 8, "the ride held, while on a ride"),
+    ("ride_id", 8, "the ride held, while on a ride or held_review"),
     ("vehicle_id", 8, "the car the driver is online with"),
     ("version", 8, "raised by every update"),
     ("updated_at", 8, ""),
