@@ -277,7 +277,7 @@ zone_partition_failed_keepalive_alternative = count(_keepalive_alternative[2])
 # the requests sent to it since the stall began fail (writes not retried), where they would only have been late.
 # (CPU throttling does not do it at the kernel's default 100 ms CFS period.) One gateway's share of the
 # busiest region's peak over the keepalive window: the whole cost of a stall shorter than about two
-# windows, or of a paused VM, whose connects then fail and are retried elsewhere.
+# windows, or of a paused VM or a dead host, whose connects then fail and are retried elsewhere.
 _gateway_requests_per_second = region_checks_per_second_peak / gateways_per_region
 keepalive_stall_failed_at_most = count(_gateway_requests_per_second * zone_partition_keepalive_window)
 keepalive_stall_failed_at_most_alternative = count(
@@ -381,8 +381,8 @@ if __name__ != "rate_limiter_zone_cut":
                     f"{zone_partition_failed_keepalive_alternative}",
                 ),
                 (
-                    "A gateway stalled past the keepalive timeout, shorter than about two windows, or a paused VM: "
-                    "requests failed on it, at most",
+                    "A gateway stalled past the keepalive timeout, shorter than about two windows, a paused VM or a "
+                    "dead host: requests failed on it, at most",
                     keepalive_stall_failed_at_most,
                 ),
                 (
