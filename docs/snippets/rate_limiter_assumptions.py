@@ -766,13 +766,10 @@ TABLE = [
     (
         "... time a PING waits for its answer before the connection is closed",
         balancer_keepalive_timeout,
-        "An assumption, at the short end (Envoy sets no default; common HTTP/2 and gRPC libraries wait tens of "
-        "seconds): a round trip in the region takes milliseconds, and Envoy restarts the timeout on [any frame "
-        "received](https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/core/v3/protocol.proto), so only a "
-        "gateway silent on the connection for the whole timeout is closed. Step 7 weighs "
-        f"{alternative_balancer_keepalive_timeout}: this one pays for itself unless a region's gateways fall silent "
-        f"for {balancer_keepalive_timeout} to {alternative_balancer_keepalive_timeout} more often than step 7 "
-        "computes, for each zone cut off.",
+        "An assumption at the short end (Envoy requires it and sets no default): a round trip in the region takes "
+        "milliseconds, and Envoy restarts the timeout on [any frame "
+        "received](https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/core/v3/protocol.proto). Step 7 weighs "
+        f"{alternative_balancer_keepalive_timeout}.",
     ),
     (
         "Retries of a request whose connect to a gateway failed",
