@@ -77,8 +77,9 @@ batching_store_ops_share = fraction(1 / token_batch)
 # regions' counts every sync interval. A client sending to every region at once can overspend in
 # each of the others by what it can spend there in one interval: a full burst plus the refill.
 # Reports are taken as one interval late. Transit (one way, about half the cross-region round trip) and
-# the exchanger's WAIT add about 0.1 s more: on the default plan under a token, lost in the rounding up;
-# on a large plan about 100 tokens a region, near 1% of its debt. Left out of the bounds.
+# the exchanger's WAIT (normally one in-region round trip) add about 0.1 s more, at most about 0.175 s at the
+# WAIT timeout: on the default plan under a token, lost in the rounding up; on a large plan up to about
+# 175 tokens a region, under 2% of its debt. Left out of the bounds.
 
 
 def overshoot_between_regions(burst: float, tokens_per_second: float, delay: float = region_sync_interval) -> int:

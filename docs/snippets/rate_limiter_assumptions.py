@@ -164,9 +164,10 @@ flood_requests_per_second = peak(50e3)
 failover_time = duration(15)
 # The gateway's circuit breaker on a store shard (step 7): it opens once at least this share of its checks
 # to the shard in the last window timed out, counted only over a window holding at least this many checks,
-# stays open this long, then lets one check through to test the shard. The rule it replaced, this many
-# timeouts in a row, is kept to show what it cost: any stall of a shard a little over the check's timeout
-# opened every gateway's breaker on it at once (step 7).
+# stays open this long, then lets one check through to test the shard. Below that count it opens once this
+# many checks in a row have timed out and none has been answered for the window. That count alone was the
+# rule replaced: any stall of a shard a little over the check's timeout opened every gateway's breaker on it
+# at once (step 7).
 store_breaker_failure_share = fraction(0.5)
 store_breaker_min_checks = count(20)
 store_breaker_window = duration(1)
@@ -670,10 +671,10 @@ TABLE = [
         "So a gateway that sends the shard a few checks a second, off-peak, is not tripped by two slow ones.",
     ),
     (
-        "Timeouts in a row that opened it, the rule turned down",
+        "... below that count, timeouts in a row that open it, none answered for the window",
         store_breaker_timeouts,
-        "At the busiest region's peak a gateway sends a shard a check every millisecond or two, so three in a row "
-        "opened every gateway's breaker on any stall a little over the timeout (step 7).",
+        "So a dead shard opens it at any load. Alone it was the first rule: at peak a gateway sends a shard a check "
+        "every millisecond or two, so any stall a little over the timeout opened every breaker (step 7).",
     ),
     (
         "Time that breaker stays open before a test check",
@@ -765,13 +766,10 @@ TABLE = [
     (
         "... time a PING waits for its answer before the connection is closed",
         balancer_keepalive_timeout,
-        "An assumption, at the short end (Envoy sets no default; common HTTP/2 and gRPC libraries wait tens of "
-        "seconds): a round trip in the region takes milliseconds, and Envoy restarts the timeout on [any frame "
-        "received](https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/core/v3/protocol.proto), so only a "
-        "gateway silent on the connection for the whole timeout is closed. Step 7 weighs "
-        f"{alternative_balancer_keepalive_timeout}: this one pays for itself unless a region's gateways fall silent "
-        f"for {balancer_keepalive_timeout} to {alternative_balancer_keepalive_timeout} more often than step 7 "
-        "computes, for each zone cut off.",
+        "An assumption at the short end (Envoy requires it and sets no default): a round trip in the region takes "
+        "milliseconds, and Envoy restarts the timeout on [any frame "
+        "received](https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/core/v3/protocol.proto). Step 7 weighs "
+        f"{alternative_balancer_keepalive_timeout}.",
     ),
     (
         "Retries of a request whose connect to a gateway failed",

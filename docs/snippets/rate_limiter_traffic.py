@@ -93,7 +93,7 @@ if __name__ != "rate_limiter_traffic":
                     exchange_ops_per_second_peak,
                 ),
                 (
-                    "Shared keys' names sent to the exchanger, at most (not store operations)",
+                    "Shared keys' names sent to the regions' exchangers, all regions, at most (not store operations)",
                     exchange_names_per_second,
                     exchange_names_per_second_peak,
                 ),

@@ -27,10 +27,14 @@ from rate_limiter_assumptions import (
     readiness_probe_timeout,
     redis_min_replicas_max_lag,
     shift_decision_time,
+    store_breaker_min_checks,
+    store_breaker_window,
     zonal_shift_time,
     zones,
 )
 from rate_limiter_servers import (
+    breaker_trip_stall_window_rule,
+    gateway_shard_checks_per_second_peak,
     gateways_per_region,
     gateways_per_zone,
     primaries_in_worst_zone,
@@ -41,7 +45,7 @@ from rate_limiter_servers import (
     store_shards_per_region,
 )
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, whole_up
+from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, whole_up
 
 # A zone cut off from the others but running. A primary on its side keeps accepting its own zone's
 # gateways' writes until the node timeout, when it sees it cannot reach a majority of primaries and stops;
@@ -61,13 +65,29 @@ zone_partition_unrecorded_min_replicas = count(
 assert primaries_in_worst_zone < primaries_majority, "a cut-off zone's gateways must fail readiness"
 zone_partition_elsewhere_share = fraction(1 - split_fewest_primaries_in_a_zone / store_shards_per_region)
 # Detection, as Envoy probes: the next interval starts when a probe completes; the worst case, the cut just
-# after a probe passed. The zone's own nodes get a 503 from its gateways at once, counted like a lost probe.
+# after a probe passed. The zone's own nodes get a 503 from its gateways, counted like a lost probe, once
+# the gateways' breakers on the shards across the cut open: at the busiest region's peak each gateway sends
+# each shard more than the breaker's minimum count, so they open within breaker_trip_stall_window_rule, well
+# inside a probe interval. (Below the minimum count the breaker opens in about its window; the zone's own
+# drop is then later, which keeps requests in the zone.) A probe passed just before they open moves the drop
+# that much past this time.
+assert gateway_shard_checks_per_second_peak * store_breaker_window >= store_breaker_min_checks
+assert breaker_trip_stall_window_rule < readiness_probe_period
+# The breaker's floor: a region sending fewer checks than this, spread over its gateways and shards (a small
+# region at night), holds too few in a window to count the share, and its breakers open on a dead shard by
+# the other rule, store_breaker_timeouts in a row with none answered for the window (step 7).
+breaker_min_checks_region_per_second = per_second(
+    store_breaker_min_checks / store_breaker_window * gateways_per_region * store_shards_per_region
+)
 zone_partition_own_detect_time = duration(readiness_failure_threshold * readiness_probe_period)
 # A probe across the cut gets no answer and runs out its timeout (Envoy's HTTP health check gives its own
 # connect no shorter timer), so the other zones' nodes drop the zone's gateways, and its nodes the rest,
 # after this long.
 zone_partition_detect_time = duration(readiness_failure_threshold * (readiness_probe_period + readiness_probe_timeout))
-assert zone_partition_own_detect_time < zone_partition_detect_time
+# The zone's own drop comes first even when its breakers open late in the interval. A later own drop only
+# shortens the window in which every request crosses, so the counts of requests crossing and failing below,
+# taken with the drop at zone_partition_own_detect_time, are bounds; the count on local buckets takes the late drop.
+assert zone_partition_own_detect_time + breaker_trip_stall_window_rule < zone_partition_detect_time
 # The zone's own nodes, probes in step: until their own gateways drop, all 24 ready, they send the other
 # zones' share across; then only the 16 across remain ready, above the panic threshold, and they send the
 # whole zone's requests there; once those drop too, none is ready, and in panic they send to every gateway.
@@ -176,8 +196,15 @@ _connect_failed_in = (
 zone_partition_connect_failed_requests = count(_connect_failed_out + _connect_failed_in)
 # Failed in the region because of the cut: the stranded requests, both ways, and those failed at connect.
 zone_partition_failed_requests = count(zone_partition_stranded_requests + zone_partition_connect_failed_requests)
-# The rest of the zone's own front door reach its own gateways and are checked on local buckets.
-zone_partition_local_only_requests = count(zone_partition_front_door_requests - _stranded_out - _connect_failed_out)
+# The rest of the zone's own front door reach its own gateways and are checked on local buckets: at most, with
+# the zone's own drop as late as its breakers can make it, so fewer of its requests are sent across in the
+# window when only gateways across are ready.
+_connect_failed_out_late_drop = _connect_failed_out - _zone_requests_per_second * breaker_trip_stall_window_rule * (
+    1 - zone_partition_retry_failed_share
+)
+zone_partition_local_only_requests = count(
+    zone_partition_front_door_requests - _stranded_out - _connect_failed_out_late_drop
+)
 # On them, a key whose buckets are local and whose connections all reach this zone meets only its gateways'
 # local buckets: one above this many a minute is refused below its limit (a large-plan key keeps
 # zone_local_region_backstop_one_zone_share of it).
@@ -250,7 +277,7 @@ zone_partition_failed_keepalive_alternative = count(_keepalive_alternative[2])
 # the requests sent to it since the stall began fail (writes not retried), where they would only have been late.
 # (CPU throttling does not do it at the kernel's default 100 ms CFS period.) One gateway's share of the
 # busiest region's peak over the keepalive window: the whole cost of a stall shorter than about two
-# windows, or of a paused VM, whose connects then fail and are retried elsewhere.
+# windows, or of a paused VM or a dead host, whose connects then fail and are retried elsewhere.
 _gateway_requests_per_second = region_checks_per_second_peak / gateways_per_region
 keepalive_stall_failed_at_most = count(_gateway_requests_per_second * zone_partition_keepalive_window)
 keepalive_stall_failed_at_most_alternative = count(
@@ -278,7 +305,14 @@ if __name__ != "rate_limiter_zone_cut":
                 ),
                 ("... with min-replicas-to-write 1 (turned down)", zone_partition_unrecorded_min_replicas),
                 ("... share of its gateways' keys whose primary is elsewhere, at most", zone_partition_elsewhere_share),
-                ("... time until its own balancer nodes drop its gateways (503s)", zone_partition_own_detect_time),
+                (
+                    "... a region's checks below which its breakers open by timeouts in a row, not a window's share",
+                    breaker_min_checks_region_per_second,
+                ),
+                (
+                    "... time until its own balancer nodes drop its gateways (503s), from their breakers opening",
+                    zone_partition_own_detect_time,
+                ),
                 (
                     "... until the other zones' nodes drop its gateways, and its nodes the rest (lost probes)",
                     zone_partition_detect_time,
@@ -347,8 +381,8 @@ if __name__ != "rate_limiter_zone_cut":
                     f"{zone_partition_failed_keepalive_alternative}",
                 ),
                 (
-                    "A gateway stalled past the keepalive timeout, shorter than about two windows, or a paused VM: "
-                    "requests failed on it, at most",
+                    "A gateway stalled past the keepalive timeout, shorter than about two windows, a paused VM or a "
+                    "dead host: requests failed on it, at most",
                     keepalive_stall_failed_at_most,
                 ),
                 (

@@ -10,8 +10,6 @@ from reference_capacity import (
     files_on_disk,
     kv_gets_per_process,
     twcs_window,
-    twcs_windows_advised_high,
-    twcs_windows_advised_low,
     usable_memory_share,
     wasted_file_reads,
     wide_column_cold_reads_per_server,
