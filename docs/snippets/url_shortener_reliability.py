@@ -2,7 +2,7 @@
 
 import math
 
-from reference_capacity import kafka_replica_lag_max
+from reference_capacity import kafka_broker_session_timeout, kafka_replica_lag_max
 from url_shortener_api import unknown_key_checks_peak
 from url_shortener_assumptions import (
     analytics_inserts_per_second,
@@ -272,19 +272,25 @@ takedown_log_refusing = duration(link_event_heartbeat_interval + link_event_lag_
 assert takedown_log_refusing < takedown_slowest
 # Heartbeats one partition takes: one from each zone's publisher each interval.
 heartbeats_per_partition = per_second(heartbeat_publishers_per_zone * zones / link_event_heartbeat_interval)
-# A zone lost: with acks=all the log confirms an append only once every in-sync replica has it, and a
-# follower in the lost zone stays in sync until replica.lag.time.max.ms has passed (its broker's
-# fencing after broker.session.timeout.ms, 9 s, and the leader elections it starts come sooner), so
-# heartbeats stop landing for up to that long, and the newest one read is a heartbeat older.
+# A zone lost: with acks=all the log confirms an append only once every in-sync replica has it. The
+# controller fences the lost zone's brokers after broker.session.timeout.ms and, in doing so, removes
+# them from every in-sync set (KRaft's ReplicationControlManager.handleBrokerFenced: "First, we remove
+# this broker from any ISR"), so heartbeats usually stop landing for that long, and the newest one read
+# is a heartbeat older. If fencing is late, a follower leaves the in-sync set only once it has lagged
+# for replica.lag.time.max.ms: the worst case.
+zone_loss_heartbeat_stall_typical = duration(kafka_broker_session_timeout + link_event_heartbeat_interval)
 zone_loss_heartbeat_stall = duration(kafka_replica_lag_max + link_event_heartbeat_interval)
-# The limit stays above the stall, with room for slow leader elections.
+# Step 6's Decision: the limit stays above the worst-case stall, with room for slow leader elections.
+# Rewrite it if this fails.
 assert zone_loss_heartbeat_stall < link_event_lag_limit
-# Had the limit stayed at a tenth of the takedown budget, the stall would trip it on every server in
-# every zone loss: every redirect then reads the store, from the two zones' replicas left, the
-# caches' misses, the filler's, the conditions' and the list pages' reads included, each at a
-# quorum, beside the conditional writes' Paxos-state reads on the replicas left.
+# A limit of a tenth of the takedown budget is above the usual stall and trips only when fencing is
+# late: then every redirect reads the store, from the two zones' replicas left, the caches' misses,
+# the filler's, the conditions' and the list pages' reads included, each at a quorum, beside the
+# conditional writes' Paxos-state reads on the replicas left.
 lag_limit_tenth = duration(takedown_budget / 10)
-assert zone_loss_heartbeat_stall > lag_limit_tenth
+# Step 6's cons of the tenth: the usual stall stays under it, the worst case passes it. Rewrite the
+# cell if this fails.
+assert zone_loss_heartbeat_stall_typical < lag_limit_tenth < zone_loss_heartbeat_stall
 lag_fallback_load_per_server_zone_lost = fraction(
     (
         (redirects_per_second_peak + filler_reads_peak + condition_reads_peak + list_link_reads_peak) * quorum_replicas
@@ -292,9 +298,12 @@ lag_fallback_load_per_server_zone_lost = fraction(
     )
     / database_read_capacity
 )
-# No assertion on its size: step 6's cell gives the share, which reads true above 100% too.
-# The takedown bound at the shorter limit, for the comparison step 6 draws.
+# No assertion on its size: step 6's cell gives the share and points at the verdict printed below,
+# within or past what the servers left can read, so it reads true at any value.
+lag_fallback_zone_lost_fits = bool(lag_fallback_load_per_server_zone_lost < 1)
+# The takedown bound at the shorter limit, for the comparison step 6 draws, and what the fifth adds.
 takedown_slowest_tenth = duration(outbox_sweep_last_read + lag_limit_tenth + edge_ttl)
+takedown_slowest_over_tenth = duration(takedown_slowest - takedown_slowest_tenth)
 
 # Analytics down for an hour at peak: clicks wait in the log. Every click of the outage is counted
 # late, and so is every click that arrives while the backlog ahead of it is more than a minute of
@@ -630,6 +639,19 @@ if __name__ != "url_shortener_reliability":
                     takedown_slowest,
                 ),
                 ("", f"... share of the {takedown_budget} budget", takedown_slowest_share),
+                (
+                    "A zone lost",
+                    f"Heartbeat stall: usually fencing ({kafka_broker_session_timeout}) + a heartbeat; "
+                    f"at worst the replica lag time ({kafka_replica_lag_max}) + a heartbeat",
+                    f"{zone_loss_heartbeat_stall_typical}; {zone_loss_heartbeat_stall}",
+                ),
+                (
+                    "",
+                    f"Were the lag limit a tenth ({lag_limit_tenth}), tripped by the worst case: store reads "
+                    "over what the two zones' servers left can read",
+                    f"{lag_fallback_load_per_server_zone_lost}, "
+                    + ("within it" if lag_fallback_zone_lost_fits else "past what they can read"),
+                ),
                 (
                     "Takedown, event log refusing writes",
                     f"Last heartbeat ({link_event_heartbeat_interval}) + lag limit ({link_event_lag_limit}) "
