@@ -264,6 +264,12 @@ outbox_sweep_last_read = duration(SECONDS_PER_MINUTE)
 takedown_slowest = duration(outbox_sweep_last_read + link_event_lag_limit + edge_ttl)
 takedown_slowest_share = fraction(takedown_slowest / takedown_budget)
 assert takedown_slowest < takedown_budget
+# That path needs the sweeper running, and nothing else stops when it stops (the heartbeats have their
+# own publishers), so a checker apart from it pages when an outbox row older than the sweeper's last
+# read plus a margin (design choice: a minute, for a slow pass) is neither marked sent nor waiting in
+# the retry table (step 7).
+outbox_unsent_page_margin = duration(SECONDS_PER_MINUTE)
+outbox_unsent_page_age = duration(outbox_sweep_last_read + outbox_unsent_page_margin)
 # The event log refusing writes (or unreachable): the "link changed" event waits in the outbox, and
 # no purge runs, but the heartbeats stop too, so every redirect server passes its lag limit within
 # a heartbeat and the limit of the refusal's start, which is no later than the disable, and reads the
