@@ -82,6 +82,7 @@ from sdw.estimation import (
     SECONDS_PER_MONTH,
     SECONDS_PER_YEAR,
     MiB,
+    Quantity,
     bandwidth,
     count,
     duration,
@@ -246,6 +247,43 @@ invalidation_saving_per_month = count(invalidation_all_cost_per_month - invalida
 # hits included: a month of redirects at the average rate.
 edge_function_runs_per_month = count(redirects_per_second * SECONDS_PER_MONTH)
 edge_function_cost_per_month = count(edge_function_runs_per_month / 1e6 * edge_function_price_per_million)
+# The standing costs of the domain's addresses and of the fallback for a CDN-wide outage (step 7), at
+# US East list prices. CloudFront's Anycast static IP list is billed by the month whether used or not,
+# $3,000 (https://aws.amazon.com/cloudfront/pricing/; also
+# https://blog.han.life/posts/2025/2025-10-09-cloudfront-anycastp-ip), the three-address list for an
+# apex included. The Global Accelerator kept standing costs a fixed $0.025 an hour
+# (https://aws.amazon.com/global-accelerator/pricing/), its data-transfer premium only while used.
+# An LCU reservation is billed at the load balancer's LCU-hour price, $0.008, whether used or not
+# (https://aws.amazon.com/elasticloadbalancing/pricing/; "You will continue to incur charges for any
+# reserved ... capacity",
+# https://docs.aws.amazon.com/elasticloadbalancing/latest/application/request-capacity-unit-reservation.html),
+# and an LCU covers 25 new connections a second, the dimension a redirect that opens its own TLS
+# connection uses most.
+static_ip_list_price_per_month = count(3000)
+accelerator_price_per_hour = count(0.025)
+lcu_price_per_hour = count(0.008)
+lcu_new_connections_per_second = throughput(25)
+HOURS_PER_MONTH = SECONDS_PER_MONTH / SECONDS_PER_HOUR
+accelerator_cost_per_month = count(accelerator_price_per_hour * HOURS_PER_MONTH)
+
+
+def lcu_reservation(rate: float) -> tuple[Quantity, Quantity]:
+    """The LCUs to reserve for `rate` redirects a second, each a new connection, and their monthly bill."""
+    lcus = math.ceil(rate / lcu_new_connections_per_second)
+    return count(lcus), count(lcus * lcu_price_per_hour * HOURS_PER_MONTH)
+
+
+# The options step 7 weighs: the whole peak's handshakes reserved, or the average second's, raised to
+# the peak at the switch (increases are usually fulfilled within minutes, at worst hours).
+fallback_lcus_peak, fallback_lcu_cost_peak = lcu_reservation(redirects_per_second_peak)
+fallback_lcus_average, fallback_lcu_cost_average = lcu_reservation(redirects_per_second)
+fallback_lcu_saving = count(fallback_lcu_cost_peak - fallback_lcu_cost_average)
+# What the average's reservation leaves waiting when the switch comes in the busy hour.
+fallback_unreserved_share_peak = fraction(1 - fallback_lcus_average / fallback_lcus_peak)
+dns_standing_cost_per_month = count(
+    static_ip_list_price_per_month + accelerator_cost_per_month + fallback_lcu_cost_average
+)
+
 # CloudFront takes at most 3,000 named paths in progress per distribution, and refuses more
 # (docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/InvalidationLimits.html). At the average
 # rate, a path a takedown, each invalidation would have to stay in progress this long to fill it.
@@ -638,6 +676,28 @@ if __name__ != "url_shortener_reliability":
                     f"... dollars a month past the free {invalidation_free_paths_per_month}",
                     invalidation_cost_per_month,
                 ),
+                (
+                    "Standing costs, dollars a month",
+                    "CloudFront's Anycast static IP list, the apex's addresses",
+                    static_ip_list_price_per_month,
+                ),
+                (
+                    "",
+                    f"... the Global Accelerator kept for the fallback ({accelerator_price_per_hour} an hour)",
+                    accelerator_cost_per_month,
+                ),
+                (
+                    "",
+                    f"... LCUs reserved for the peak's new connections ({fallback_lcus_peak})",
+                    fallback_lcu_cost_peak,
+                ),
+                (
+                    "",
+                    f"... LCUs reserved for the average's ({fallback_lcus_average}); "
+                    f"{fallback_unreserved_share_peak} of the peak's left to the raise and the balancer's scaling",
+                    fallback_lcu_cost_average,
+                ),
+                ("", "... all three, the average's reservation chosen", dns_standing_cost_per_month),
                 (
                     "Takedown, slowest designed path",
                     f"Sweeper's publish ({outbox_sweep_last_read}) + a server's lag limit ({link_event_lag_limit}) "
