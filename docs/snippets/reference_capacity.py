@@ -167,7 +167,7 @@ cassandra_batch_lands_within = duration(cassandra_batch_replay_age + cassandra_b
 # six hours (twcs_window); the URL shortener weighs an hour, six hours and Cassandra's default of a day
 # (https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html) and keeps the day
 # (url_shortener_assumptions.compaction_window). A row waits on disk for its window's last one
-# (expired_row_life). Windows of an hour would keep over five times the files, each
+# (expired_row_life). Windows of an hour would keep over five times the files of six-hour windows, each
 # one more Bloom filter that a read of an absent key checks (and, at the filter's false-positive rate,
 # sometimes one more file read).
 twcs_window = duration(6 * SECONDS_PER_HOUR)
@@ -176,10 +176,10 @@ twcs_window = duration(6 * SECONDS_PER_HOUR)
 # gives "approximately 20-30 windows" over the data's time to live (a 90-day one in 3-day windows,
 # twcs.html above); the strategy's author, "fewer than 50 buckets per table based on your TTL"
 # (https://github.com/jeffjirsa/twcs). Both count windows over the time to live. For a day's time to
-# live the docs' rule points to hour windows (24 of them, twcs_hour_windows_over_day); six-hour
-# windows (windows_over_ttl = 4, well below the docs' range, within the author's) depart from it. The
-# reason is the grace: each file also stays on disk for it (files_on_disk), so with the ten-day grace
-# hour windows keep 265 files against six-hour windows' 45, each one more Bloom filter, and more while
+# live the docs' rule points to hour windows (twcs_hour_windows_over_day); six-hour windows
+# (windows_over_ttl, well below the docs' range, within the author's) depart from it. The reason is
+# the grace: each file also stays on disk for it (files_on_disk), so with the ten-day grace hour
+# windows keep over five times the files six-hour windows do, each one more Bloom filter, and more while
 # the newest window, which is compacted size-tiered until it closes (twcs.html), holds several. The
 # examples keep the grace rather than shorten it: batch-log replay skips a batch older than the
 # shortest grace among the tables it writes, and a logged batch writes the outbox (both examples) and

@@ -336,12 +336,12 @@ idempotency_window = duration(SECONDS_PER_DAY)
 # Expired rows stay on disk until gc_grace_seconds has passed since they expired: the record and
 # outbox tables are compacted by time window, each window into one file, which is dropped whole only
 # once its last row has expired and the grace has passed (reference_capacity.expired_row_life).
-# Cassandra's default grace is ten days. The window is Cassandra's default, a day, chosen over an
-# hour and six hours (step 6 weighs the three): with the ten-day grace a file stays on disk for
-# 11 days and a window, so the window's own length barely moves the disk, while every window kept
-# is one more file and Bloom filter for each lookup of an absent key. The Cassandra docs' rule of
-# 20-30 windows over the time to live points to hour windows (24 over a day) because it ignores the
-# grace; counting it, the day keeps the fewest files (compaction_files_on_disk).
+# The window is Cassandra's default, a day, chosen over an hour and six hours (step 6 weighs the
+# three): a file stays on disk for the time to live, the grace and a window, so the window's own
+# length barely moves the disk, while every window kept is one more file and Bloom filter for each
+# lookup of an absent key. The Cassandra docs' rule (twcs_windows_advised_low to _high windows over
+# the time to live) points to hour windows because it ignores the grace; counting it, the day keeps
+# the fewest files (compaction_files_on_disk).
 gc_grace = cassandra_gc_grace
 compaction_window = duration(SECONDS_PER_DAY)
 compaction_windows_over_ttl = windows_over_ttl(idempotency_window, compaction_window)

@@ -131,8 +131,9 @@ compaction_disk_hourly = expiring_tables_bytes(SECONDS_PER_HOUR)
 # What the day costs in disk over six-hour windows, against what the link table leaves free.
 compaction_disk_day_over_six_hours = size(compaction_disk - compaction_disk_six_hours)
 compaction_disk_day_share_of_left = fraction(compaction_disk_day_over_six_hours / link_disk_left)
+# Step 6's Decision: 'shorter windows save almost no disk'. Rewrite it if this fails.
 assert compaction_disk_day_share_of_left < 0.01
-# Everything each server holds: the link table (with its owner lists and expiry index) and the small
+# Everything each server holds: the link table (with its owner lists) and the small
 # stores, the way the Twitter example counts its own (twitter_servers.database_bytes_per_server).
 bytes_per_server = size((link_bytes_total + small_stores_bytes) / link_db_servers)
 writes_per_server_peak = peak(creations_per_second_peak * replica_writes_per_create / link_db_servers)

@@ -2,7 +2,7 @@
 
 import math
 
-from reference_capacity import kafka_replica_lag_max
+from reference_capacity import kafka_broker_session_timeout, kafka_replica_lag_max
 from url_shortener_api import unknown_key_checks_peak
 from url_shortener_assumptions import (
     analytics_inserts_per_second,
@@ -82,6 +82,7 @@ from sdw.estimation import (
     SECONDS_PER_MONTH,
     SECONDS_PER_YEAR,
     MiB,
+    Quantity,
     bandwidth,
     count,
     duration,
@@ -246,6 +247,43 @@ invalidation_saving_per_month = count(invalidation_all_cost_per_month - invalida
 # hits included: a month of redirects at the average rate.
 edge_function_runs_per_month = count(redirects_per_second * SECONDS_PER_MONTH)
 edge_function_cost_per_month = count(edge_function_runs_per_month / 1e6 * edge_function_price_per_million)
+# The standing costs of the domain's addresses and of the fallback for a CDN-wide outage (step 7), at
+# US East list prices. CloudFront's Anycast static IP list is billed by the month whether used or not,
+# $3,000 (https://aws.amazon.com/cloudfront/pricing/; also
+# https://blog.han.life/posts/2025/2025-10-09-cloudfront-anycastp-ip), the three-address list for an
+# apex included. The Global Accelerator kept standing costs a fixed $0.025 an hour
+# (https://aws.amazon.com/global-accelerator/pricing/), its data-transfer premium only while used.
+# An LCU reservation is billed at the load balancer's LCU-hour price, $0.008, whether used or not
+# (https://aws.amazon.com/elasticloadbalancing/pricing/; "You will continue to incur charges for any
+# reserved ... capacity",
+# https://docs.aws.amazon.com/elasticloadbalancing/latest/application/request-capacity-unit-reservation.html),
+# and an LCU covers 25 new connections a second, the dimension a redirect that opens its own TLS
+# connection uses most.
+static_ip_list_price_per_month = count(3000)
+accelerator_price_per_hour = count(0.025)
+lcu_price_per_hour = count(0.008)
+lcu_new_connections_per_second = throughput(25)
+HOURS_PER_MONTH = SECONDS_PER_MONTH / SECONDS_PER_HOUR
+accelerator_cost_per_month = count(accelerator_price_per_hour * HOURS_PER_MONTH)
+
+
+def lcu_reservation(rate: float) -> tuple[Quantity, Quantity]:
+    """The LCUs to reserve for `rate` redirects a second, each a new connection, and their monthly bill."""
+    lcus = math.ceil(rate / lcu_new_connections_per_second)
+    return count(lcus), count(lcus * lcu_price_per_hour * HOURS_PER_MONTH)
+
+
+# The options step 7 weighs: the whole peak's handshakes reserved, or the average second's, raised to
+# the peak at the switch (increases are usually fulfilled within minutes, at worst hours).
+fallback_lcus_peak, fallback_lcu_cost_peak = lcu_reservation(redirects_per_second_peak)
+fallback_lcus_average, fallback_lcu_cost_average = lcu_reservation(redirects_per_second)
+fallback_lcu_saving = count(fallback_lcu_cost_peak - fallback_lcu_cost_average)
+# What the average's reservation leaves waiting when the switch comes in the busy hour.
+fallback_unreserved_share_peak = fraction(1 - fallback_lcus_average / fallback_lcus_peak)
+dns_standing_cost_per_month = count(
+    static_ip_list_price_per_month + accelerator_cost_per_month + fallback_lcu_cost_average
+)
+
 # CloudFront takes at most 3,000 named paths in progress per distribution, and refuses more
 # (docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/InvalidationLimits.html). At the average
 # rate, a path a takedown, each invalidation would have to stay in progress this long to fill it.
@@ -264,6 +302,12 @@ outbox_sweep_last_read = duration(SECONDS_PER_MINUTE)
 takedown_slowest = duration(outbox_sweep_last_read + link_event_lag_limit + edge_ttl)
 takedown_slowest_share = fraction(takedown_slowest / takedown_budget)
 assert takedown_slowest < takedown_budget
+# That path needs the sweeper running, and nothing else stops when it stops (the heartbeats have their
+# own publishers), so a checker apart from it pages when an outbox row older than the sweeper's last
+# read plus a margin (design choice: a minute, for a slow pass) is neither marked sent nor waiting in
+# the retry table (step 7).
+outbox_unsent_page_margin = duration(SECONDS_PER_MINUTE)
+outbox_unsent_page_age = duration(outbox_sweep_last_read + outbox_unsent_page_margin)
 # The event log refusing writes (or unreachable): the "link changed" event waits in the outbox, and
 # no purge runs, but the heartbeats stop too, so every redirect server passes its lag limit within
 # a heartbeat and the limit of the refusal's start, which is no later than the disable, and reads the
@@ -272,19 +316,25 @@ takedown_log_refusing = duration(link_event_heartbeat_interval + link_event_lag_
 assert takedown_log_refusing < takedown_slowest
 # Heartbeats one partition takes: one from each zone's publisher each interval.
 heartbeats_per_partition = per_second(heartbeat_publishers_per_zone * zones / link_event_heartbeat_interval)
-# A zone lost: with acks=all the log confirms an append only once every in-sync replica has it, and a
-# follower in the lost zone stays in sync until replica.lag.time.max.ms has passed (its broker's
-# fencing after broker.session.timeout.ms, 9 s, and the leader elections it starts come sooner), so
-# heartbeats stop landing for up to that long, and the newest one read is a heartbeat older.
+# A zone lost: with acks=all the log confirms an append only once every in-sync replica has it. The
+# controller fences the lost zone's brokers after broker.session.timeout.ms and, in doing so, removes
+# them from every in-sync set (KRaft's ReplicationControlManager.handleBrokerFenced: "First, we remove
+# this broker from any ISR"), so heartbeats usually stop landing for that long, and the newest one read
+# is a heartbeat older. If fencing is late, a follower leaves the in-sync set only once it has lagged
+# for replica.lag.time.max.ms: the worst case.
+zone_loss_heartbeat_stall_typical = duration(kafka_broker_session_timeout + link_event_heartbeat_interval)
 zone_loss_heartbeat_stall = duration(kafka_replica_lag_max + link_event_heartbeat_interval)
-# The limit stays above the stall, with room for slow leader elections.
+# Step 6's Decision: the limit stays above the worst-case stall, with room for slow leader elections.
+# Rewrite it if this fails.
 assert zone_loss_heartbeat_stall < link_event_lag_limit
-# Had the limit stayed at a tenth of the takedown budget, the stall would trip it on every server in
-# every zone loss: every redirect then reads the store, from the two zones' replicas left, the
-# caches' misses, the filler's, the conditions' and the list pages' reads included, each at a
-# quorum, beside the conditional writes' Paxos-state reads on the replicas left.
+# A limit of a tenth of the takedown budget is above the usual stall and trips only when fencing is
+# late: then every redirect reads the store, from the two zones' replicas left, the caches' misses,
+# the filler's, the conditions' and the list pages' reads included, each at a quorum, beside the
+# conditional writes' Paxos-state reads on the replicas left.
 lag_limit_tenth = duration(takedown_budget / 10)
-assert zone_loss_heartbeat_stall > lag_limit_tenth
+# Step 6's cons of the tenth: the usual stall stays under it, the worst case passes it. Rewrite the
+# cell if this fails.
+assert zone_loss_heartbeat_stall_typical < lag_limit_tenth < zone_loss_heartbeat_stall
 lag_fallback_load_per_server_zone_lost = fraction(
     (
         (redirects_per_second_peak + filler_reads_peak + condition_reads_peak + list_link_reads_peak) * quorum_replicas
@@ -292,9 +342,12 @@ lag_fallback_load_per_server_zone_lost = fraction(
     )
     / database_read_capacity
 )
-# No assertion on its size: step 6's cell gives the share, which reads true above 100% too.
-# The takedown bound at the shorter limit, for the comparison step 6 draws.
+# No assertion on its size: step 6's cell gives the share and points at the verdict printed below,
+# within or past what the servers left can read, so it reads true at any value.
+lag_fallback_zone_lost_fits = bool(lag_fallback_load_per_server_zone_lost < 1)
+# The takedown bound at the shorter limit, for the comparison step 6 draws, and what the fifth adds.
 takedown_slowest_tenth = duration(outbox_sweep_last_read + lag_limit_tenth + edge_ttl)
+takedown_slowest_over_tenth = duration(takedown_slowest - takedown_slowest_tenth)
 
 # Analytics down for an hour at peak: clicks wait in the log. Every click of the outage is counted
 # late, and so is every click that arrives while the backlog ahead of it is more than a minute of
@@ -624,12 +677,47 @@ if __name__ != "url_shortener_reliability":
                     invalidation_cost_per_month,
                 ),
                 (
+                    "Standing costs, dollars a month",
+                    "CloudFront's Anycast static IP list, the apex's addresses",
+                    static_ip_list_price_per_month,
+                ),
+                (
+                    "",
+                    f"... the Global Accelerator kept for the fallback ({accelerator_price_per_hour} an hour)",
+                    accelerator_cost_per_month,
+                ),
+                (
+                    "",
+                    f"... LCUs reserved for the peak's new connections ({fallback_lcus_peak})",
+                    fallback_lcu_cost_peak,
+                ),
+                (
+                    "",
+                    f"... LCUs reserved for the average's ({fallback_lcus_average}); "
+                    f"{fallback_unreserved_share_peak} of the peak's left to the raise and the balancer's scaling",
+                    fallback_lcu_cost_average,
+                ),
+                ("", "... all three, the average's reservation chosen", dns_standing_cost_per_month),
+                (
                     "Takedown, slowest designed path",
                     f"Sweeper's publish ({outbox_sweep_last_read}) + a server's lag limit ({link_event_lag_limit}) "
                     f"+ the edge's copy ({edge_ttl})",
                     takedown_slowest,
                 ),
                 ("", f"... share of the {takedown_budget} budget", takedown_slowest_share),
+                (
+                    "A zone lost",
+                    f"Heartbeat stall: usually fencing ({kafka_broker_session_timeout}) + a heartbeat; "
+                    f"at worst the replica lag time ({kafka_replica_lag_max}) + a heartbeat",
+                    f"{zone_loss_heartbeat_stall_typical}; {zone_loss_heartbeat_stall}",
+                ),
+                (
+                    "",
+                    f"Were the lag limit a tenth ({lag_limit_tenth}), tripped by the worst case: store reads "
+                    "over what the two zones' servers left can read",
+                    f"{lag_fallback_load_per_server_zone_lost}, "
+                    + ("within it" if lag_fallback_zone_lost_fits else "past what they can read"),
+                ),
                 (
                     "Takedown, event log refusing writes",
                     f"Last heartbeat ({link_event_heartbeat_interval}) + lag limit ({link_event_lag_limit}) "
