@@ -202,11 +202,9 @@ guess_hit_limit = fraction(0.01)
 peak_to_average = times(3)
 requests_per_server = throughput(5000)
 create_requests_per_server = throughput(1000)
-# A cache server is a 128 GiB machine (memory is built in binary units: the powers-of-two reference)
-# running one in-memory cache process. It may use the share of its memory the rules of thumb count
-# usable (reference_capacity), the share the Twitter example's machines of the same size are held to,
-# both to a whole GiB: the rest goes to fragmentation, replication buffers and snapshots, and this
-# cache keeps a replica.
+# A cache server is a 128 GiB machine running one cache process, using the share the rules of thumb
+# count usable (reference_capacity), to a whole GiB, as the Twitter example's machines: the rest goes
+# to fragmentation, replication buffers and snapshots.
 cache_machine_memory = size(128 * GiB)
 cache_machine_memory_gib = count(cache_machine_memory / GiB)
 cache_memory_per_server = size(
@@ -286,11 +284,9 @@ create_latency_target = duration(0.500)
 # A create gives up and answers 503 after this; its idempotency lease runs a second longer.
 create_deadline = duration(2)
 idempotency_lease = duration(create_deadline + 1)
-# A create appends "link created" to the event log after its insert, before its 201, and waits at most
-# this long for the append (the producer's max.block.ms set to it too, so a full buffer cannot block
-# the call). Past it the service answers 201 and leaves the row unmarked, so the outbox sweeper
-# publishes the event; consumers already take an event twice. Chosen: far above a healthy append within
-# a region, far below the seconds an acks=all append stalls when a zone is lost.
+# A create waits at most this long to append "link created" before its 201 (max.block.ms too); past
+# it the row stays unmarked and the outbox sweeper publishes it. Chosen: far above a healthy append,
+# far below an acks=all stall when a zone is lost.
 event_append_deadline = duration(0.100)
 percentile_budget_share = fraction(0.01)
 # The hop from an origin load balancer to a redirect server stays in one zone (cross-zone load balancing
@@ -314,11 +310,9 @@ gateway_credential_cache_ttl = duration(60)
 # The accounts database's failover: detecting a dead primary (30 s, as a Sentinel-style detector's
 # default), fencing it and promoting the semi-synchronous replica. Chosen as a bound to alert on.
 accounts_failover_time = duration(SECONDS_PER_MINUTE)
-# The gateway reads a key's or account's record from the accounts primary; from the replica only when
-# the primary does not answer and the replica's apply lag (how far what it has applied trails what it
-# has received, which semi-synchronous replication guarantees holds every acknowledged commit) is
-# under this. A chosen bound: a replica that keeps up applies within milliseconds, so one a second
-# behind is struggling, and a second adds little to the minute a cached copy already lives.
+# The gateway reads a key's or account's record from the replica only when the primary does not
+# answer and the replica's apply lag is under this (semi-synchronous replication has every
+# acknowledged commit received). Chosen: a replica that keeps up applies within milliseconds.
 replica_read_lag_limit = duration(1)
 paid_plan_links_per_day = count(1e6)
 # While the rate-limit store cannot answer, each gateway's (and each redirect server's) local bucket
@@ -333,15 +327,10 @@ cellular_ipv4_unknown_key_multiple = times(10)
 # store's work for the unknown-key limit.
 unknown_key_share = fraction(0.01)
 idempotency_window = duration(SECONDS_PER_DAY)
-# Expired rows stay on disk until gc_grace_seconds has passed since they expired: the record and
-# outbox tables are compacted by time window, each window into one file, which is dropped whole only
-# once its last row has expired and the grace has passed (reference_capacity.expired_row_life).
-# The window is Cassandra's default, a day, chosen over an hour and six hours (step 6 weighs the
-# three): a file stays on disk for the time to live, the grace and a window, so the window's own
-# length barely moves the disk, while every window kept is one more file and Bloom filter for each
-# lookup of an absent key. The Cassandra docs' rule (twcs_windows_advised_low to _high windows over
-# the time to live) points to hour windows because it ignores the grace; counting it, the day keeps
-# the fewest files (compaction_files_on_disk).
+# The record and outbox tables are compacted by time window; a window's file is dropped whole once
+# its last row has expired and the grace has passed (reference_capacity.expired_row_life). A day,
+# Cassandra's default, over six hours and an hour (step 6 weighs them): the window barely moves the
+# disk, and each window kept is one more file an absent key's lookup checks.
 gc_grace = cassandra_gc_grace
 compaction_window = duration(SECONDS_PER_DAY)
 compaction_windows_over_ttl = windows_over_ttl(idempotency_window, compaction_window)
@@ -438,8 +427,8 @@ TABLE = [
         "Redirects per link created",
         redirects_per_link_created,
         f"Bitly reported [about {bitly_clicks_per_month_2010} clicks a month]({BITLY_2010}) in 2010; "
-        f"against the links it created in 2012 that is {bitly_clicks_per_link} clicks per link (two years "
-        "apart, so only the order of magnitude counts). Ten is slightly generous on the read side.",
+        f"against its 2012 links, {bitly_clicks_per_link} clicks a link (years apart: the order of magnitude "
+        "only). Ten is generous.",
     ),
     (
         "Distinct links clicked a day",
@@ -492,17 +481,15 @@ TABLE = [
     (
         "Per-partition overhead in the store",
         partition_overhead_bytes,
-        "Partition key, partition header, index entry and cell timestamps: a link is a partition of its own, "
-        "so its row carries all of it. The same figure as the Twitter example's store, for the same reasons; "
-        f"DynamoDB [counts 100 bytes an item]({DYNAMODB_ITEM_SIZE}) for its indexing alone.",
+        "Key, header, index entry and cell timestamps, all on a link's own partition; as in the Twitter "
+        f"example. DynamoDB [counts 100 bytes an item]({DYNAMODB_ITEM_SIZE}) for indexing alone.",
     ),
     (
         "Per-row overhead of a row inside a shared partition",
         row_overhead_bytes,
-        "From the store's on-disk row format (Cassandra 3 and later, "
+        "Cassandra's row format ("
         "[UnfilteredSerializer](https://github.com/apache/cassandra/blob/cassandra-4.1/src/java/org/apache/cassandra/db/rows/UnfilteredSerializer.java)): "
-        "a flags byte, the clustering header, the row's size and the previous row's, the row timestamp as an "
-        "offset, and a flag byte for each cell; the partition key is stored once per partition.",
+        "flags, clustering header, row sizes, a timestamp offset, a flag byte a cell; the key once a partition.",
     ),
     (
         "Bytes per 'my links' index entry",
@@ -625,9 +612,8 @@ TABLE = [
     (
         "Peak-to-average traffic",
         peak_to_average,
-        f"A smooth day peaks at {smooth_day_max} its average at most (reference page); half as much again, an "
-        "assumption: audiences in a few time zones, and campaigns timed for their morning, pile clicks into "
-        "one hour. Bursts within the hour are left to the servers' headroom; viral links are treated apart.",
+        f"A smooth day peaks at {smooth_day_max} its average (reference page); half as much again assumed: "
+        "audiences in a few time zones and morning campaigns pile clicks into one hour. Viral links apart.",
     ),
     (
         "Redirects per server",
@@ -679,9 +665,9 @@ TABLE = [
     (
         "Count queries per analytics server",
         count_queries_per_analytics_server,
-        f"ClickHouse describes the workload it was built for as [usually hundreds of queries a second per server or "
-        f"less]({CLICKHOUSE_OLAP}); the low end, since a query is small (one link's daily rows, by the table's sort key) "
-        "but each carries a fixed cost. A guess for a load test of the real query to replace.",
+        f"ClickHouse was built for [hundreds of queries a second per server or "
+        f"less]({CLICKHOUSE_OLAP}); the low end, as each small query has a fixed cost. A guess, for a load test "
+        "to replace.",
     ),
     (
         "Inserts a second into each analytics table, about",
@@ -797,11 +783,10 @@ TABLE = [
     (
         "Redirect budget: origin load balancer to server, and queueing",
         redirect_budget_network,
-        f"One hop inside a zone, whose load balancer nodes send only to its own redirect servers "
-        "([cross-zone load balancing off](https://docs.aws.amazon.com/elasticloadbalancing/latest/application/disable-cross-zone.html) "
-        "on their target group): "
-        f"a round trip within one data center ({in_zone_round_trip}, the latency reference's classic "
-        "figure); the rest is waiting behind other requests in the slowest moments.",
+        f"One hop inside a zone "
+        "([cross-zone load balancing off](https://docs.aws.amazon.com/elasticloadbalancing/latest/application/disable-cross-zone.html)): "
+        f"a round trip in one data center ({in_zone_round_trip}, the latency reference's figure); the rest is "
+        "queueing in the slowest moments.",
     ),
     (
         "Redirect budget: in-process and shared-cache lookups",
@@ -942,9 +927,8 @@ TABLE = [
     (
         f"Share of clicks held to that time, over {slo_window}",
         count_freshness_share,
-        "An edge location's log can arrive minutes late, a viral minute queues clicks for minutes, and "
-        "the analytics outage we plan for makes every click of its hour late (step 7); those clicks are "
-        "counted when they come through.",
+        "Late edge logs, a viral minute's queue and the planned analytics outage (step 7) delay some "
+        "clicks; they count when they arrive.",
     ),
     ("Cache fill rate after a cold start", cache_warm_rate, "What the database tier can add on top of normal reads."),
     (
@@ -994,14 +978,12 @@ TABLE = [
     (
         "On-demand Advantage: the account's commitment each way; the billed record unit",
         f"25 MiB/s ({stream_advantage_commitment}); 1 KB as AWS counts it ({stream_on_demand_record_unit})",
-        f"AWS's binary units: 25 MiB/s in and out, the [capacity modes]({KINESIS_MODES}) page; a record rounds "
-        f"up to 1 KB (1,024 B), [pricing]({KINESIS_PRICING}).",
+        f"[Capacity modes]({KINESIS_MODES}); a record rounds up to 1,024 B ([pricing]({KINESIS_PRICING})).",
     ),
     (
         "On-demand Standard, US East: dollars a GB in; a GB out",
         f"{stream_standard_ingest_price_per_gb}; {stream_standard_retrieval_price_per_gb}",
-        "An assumption: On-demand Standard's US East rates as last published, to be checked on AWS's "
-        f"[pricing]({KINESIS_PRICING}) page. Advantage's are at least "
+        f"Assumed: US East rates as last published, to check on [AWS's page]({KINESIS_PRICING}). Advantage's are at least "
         f"{stream_advantage_discount} lower ([capacity modes]({KINESIS_MODES})).",
     ),
     (
@@ -1017,8 +999,7 @@ TABLE = [
     (
         "DynamoDB storage, dollars a GB-month",
         ddb_storage_price_per_gb_month,
-        f"[DynamoDB on-demand pricing]({DYNAMODB_PRICING}), Standard table class, US East (N. Virginia), "
-        "past the first 25 GB free; the table's three copies across zones are inside the price.",
+        f"[On-demand pricing]({DYNAMODB_PRICING}), Standard class, US East, past 25 GB free; three copies included.",
     ),
     (
         "DynamoDB writes, dollars a million write request units",
