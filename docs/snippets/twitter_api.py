@@ -225,7 +225,8 @@ if __name__ != "twitter_api":
             ("Limit per user", "Calls", "Window", "Average use a day", "Limit over average"),
             [
                 (
-                    f"Posts (the bucket's refill allows {post_limit_per_day} a day, {post_most_in_a_day} at most in any 24 h)",
+                    f"Posts (the bucket's refill allows {post_limit_per_day} a day, "
+                    f"{post_most_in_a_day} at most in any 24 h)",
                     post_limit,
                     post_window,
                     tweets_per_user_per_day,
