@@ -14,8 +14,10 @@ from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_HOUR, count, duration, m
 # Per-user rate limits: policy, not estimates (Twitter published limits of this shape).
 post_limit = count(300)
 post_window = duration(3 * SECONDS_PER_HOUR)
-# A token bucket of post_limit refilled over post_window: its refill allows this many posts a day, X's
-# published daily figure, so a second, daily bucket would never bind first, and there is none.
+# A token bucket of post_limit refilled over post_window: its refill allows this many posts a day
+# sustained, X's published daily figure. A full bucket adds post_limit more in any 24 h (twitter_api),
+# which X's flat daily count would refuse; this design keeps no daily counter, since every rate here
+# is sized on sustained posting.
 post_limit_per_day = count(post_limit * SECONDS_PER_DAY / post_window)
 favorite_limit = count(1000)
 follow_limit = count(400)
@@ -85,8 +87,9 @@ TABLE = [
     (
         "Posts a day the short window's bucket allows",
         post_limit_per_day,
-        f"Its refill, {post_limit} every {post_window}: X's published daily figure. A daily cap at that rate "
-        "would never bind before the bucket does, so there is no second bucket.",
+        f"Its refill, {post_limit} every {post_window}, sustained: X's published daily figure. A full "
+        f"bucket lets {post_limit} more through in any 24 h, which X's daily count would refuse; there is "
+        "no daily counter here, since every rate is sized on sustained posting.",
     ),
     ("Favorites allowed per user a day", favorite_limit, "Generous for people, a brake on automation."),
     ("Follows allowed per user a day", follow_limit, "Stops follow-spam from growing the graph."),

@@ -107,19 +107,19 @@ largest_pushed_followers = count(celebrity_threshold_followers * (1 + mode_switc
 largest_pushed_fanout_time = duration(largest_pushed_followers / fanout_fleet_capacity)
 
 # Cost is followers times tweets: an account just below the follower threshold, posting at the
-# daily cap, would add this share of all deliveries on its own. So the switch to pull compares
+# post limit's sustained rate, would add this share of all deliveries on its own. So the switch to pull compares
 # an account's deliveries a day with what the threshold's followers cost at the average daily
 # user's posting rate.
 busy_account_deliveries_per_day = count(celebrity_threshold_followers * post_limit_per_day)
 busy_account_delivery_share = fraction(busy_account_deliveries_per_day / deliveries_per_day)
 pull_threshold_deliveries_per_day = count(celebrity_threshold_followers * tweets_per_user_per_day)
-# The cost rule weighs only accounts above a follower floor: below it, an account at the daily cap
+# The cost rule weighs only accounts above a follower floor: below it, an account at that rate
 # adds this share of all deliveries, which push absorbs. At the floor, an account crosses the rule
 # once it posts this many tweets a day.
 floor_account_deliveries_per_day = count(cost_rule_floor_followers * post_limit_per_day)
 floor_account_delivery_share = fraction(floor_account_deliveries_per_day / deliveries_per_day)
 floor_account_posts_to_pull = count(pull_threshold_deliveries_per_day / cost_rule_floor_followers)
-# Without the floor, an account posting at the daily cap would cross the rule with this few
+# Without the floor, an account posting at that rate would cross the rule with this few
 # followers (the first whole follower count whose deliveries exceed the rule's):
 cap_account_followers_to_pull = count(math.ceil(pull_threshold_deliveries_per_day / post_limit_per_day))
 # What the busy accounts pulled by cost add to the read-time merge. Each timeline server keeps

@@ -72,7 +72,7 @@ user_relational_shards = count(math.ceil(user_bytes_total / text_copies / relati
 device_records = count(registered_users * devices_per_user)
 device_bytes_total = size(device_records * device_record_bytes * text_copies)
 # The same devices keyed by push token, so registering a new token, or after a sign-in, finds and
-# deletes any other account's row holding it (step 4).
+# deletes any other device row holding it: another account's, or an earlier install's (step 4).
 device_token_bytes_total = size(device_records * device_token_row_bytes * text_copies)
 
 # Alert subscriptions: the follows with alerts on, by author (step 4).
