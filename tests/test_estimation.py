@@ -775,10 +775,14 @@ def test_changing_one_assumption_changes_its_pages_and_leaves_a_general_page_alo
     # The general page prints figures of twitter_assumptions itself (its scope block's targets, and
     # the compare table's Twitter row), none of which the tweet rate moves; the restore time, which
     # grows with the tweets, is on step 7.
-    step_2, general = (
+    step_2, general, restore = (
         "examples/twitter/step-2-estimation/index.html",
         "workflow/step-1-requirements-clarification/index.html",
+        "workflow/step-7-bottlenecks/index.html",
     )
     assert page_text(rebuilt, step_2) != page_text(built_site, step_2)
     assert page_text(rebuilt, general) == page_text(built_site, general)
     assert "11.6K/s" in page_text(rebuilt, step_2)  # 1B/day
+    # The restore time moved to step 7 with the tweets: it changes there, from 6.39 h.
+    assert "6.39 h" in page_text(built_site, restore)
+    assert "9.08 h" in page_text(rebuilt, restore) and "6.39 h" not in page_text(rebuilt, restore)

@@ -237,7 +237,7 @@ consumer_session_timeout = duration(area_lease)
 # A store range with one replica down, or a log partition with exactly two in sync, pages after this.
 replica_down_page_after = duration(300)
 standby_promotion = duration(300)
-# After a region's failover: how long past the failover hold a flagged ride waits for its driver's hello.
+# After a region's failover: how long past the failover hold a flagged ride waits for its driver's resent accept.
 review_driver_wait = duration(600)
 hold_decline_share = fraction(0.02)
 processor_outage_ridden = duration(1800)
@@ -820,8 +820,8 @@ TABLE = [
     (
         "Wait for a flagged ride's driver after a region's failover hold",
         review_driver_wait,
-        "The page's choice (step 7): far past a phone's backoff cap, under the pickup ETA cap; a held driver "
-        "with no `hello` by then is set offline and the ride settled.",
+        "The page's choice (step 7): far past a phone's backoff cap, under the pickup ETA cap; a ride with no "
+        "resent accept by then is settled, its driver set offline.",
     ),
     (
         "Promoting the standby copy of the trip store and the ledger",
