@@ -612,8 +612,8 @@ TABLE = [
     (
         "Peak-to-average traffic",
         peak_to_average,
-        f"A smooth day peaks at {smooth_day_max} its average (reference page); half as much again assumed: "
-        "audiences in a few time zones and morning campaigns pile clicks into one hour. Viral links apart.",
+        f"A smooth day peaks at most at {smooth_day_max} its average (reference); half as much again "
+        "assumed: audiences in a few time zones and morning campaigns crowd one hour. Viral links apart.",
     ),
     (
         "Redirects per server",
@@ -927,8 +927,8 @@ TABLE = [
     (
         f"Share of clicks held to that time, over {slo_window}",
         count_freshness_share,
-        "Late edge logs, a viral minute's queue and the planned analytics outage (step 7) delay some "
-        "clicks; they count when they arrive.",
+        "Late edge logs, a viral minute's queue and the planned analytics outage (step 7, every click of "
+        "its hour) delay clicks, counted late.",
     ),
     ("Cache fill rate after a cold start", cache_warm_rate, "What the database tier can add on top of normal reads."),
     (
