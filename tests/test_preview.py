@@ -156,7 +156,8 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
     snippet edit that changes figures on pages which only import it, and a new warning must each
     show up as they would in a fresh build, and a fixed warning must go. Started on a build cache
     an earlier build filled, it takes every page from there, then converts in the background
-    those running snippets with their blocks apart: the first value edit runs their blocks alone."""
+    those running snippets with their blocks apart: the first value edit runs their blocks alone,
+    and the second fills their new numbers into the HTML of each block's output (sdw.block_shapes)."""
     step_2 = "examples/twitter/step-2-estimation/"
     compare = "workflow/step-2-scale-estimation/"  # cites Twitter's figures through data/examples.yml
     cites = "concepts/sql-or-nosql/"  # cites Twitter's figures, runs no snippet: kept, figures filled in
@@ -192,12 +193,16 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
         first_edit = wait_for_count(lambda: blocks_run(lines[since:]), len(runs), 10)
         assert first_edit >= len(runs), f"the first value edit ran {first_edit} pages' blocks alone"
         middle = {path: fetch(base + path, time.monotonic() + 30) for path in runs}
+        since = len(lines)
         replace_once(
             site_copy / "docs/snippets/twitter_assumptions.py",
             f"daily_active_users = count(260e6 + {bump})",
             f"daily_active_users = count(270e6 + {bump})",
         )
         after = {step_2: wait_for(base + step_2, "270M", 90)}
+        # Only numbers changed: blocks were filled into their shape's HTML (compared below).
+        filled = wait_for_count(lambda: shapes_filled(lines[since:]), 1, 10)
+        assert filled >= len(runs), f"the second value edit filled {filled} blocks into their shape's HTML"
         after[compare] = wait_for_change(base + compare, before[compare], 90)
         after[cites] = wait_for_change(base + cites, before[cites], 90)
         after[untouched] = fetch(base + untouched, time.monotonic() + 30)
@@ -248,6 +253,12 @@ def test_after_each_save_the_preview_serves_what_a_fresh_build_would(site_copy: 
 def blocks_run(lines: list[str]) -> int:
     """The most pages whose blocks alone a rebuild ran, of the builds these lines of the log report."""
     found = [re.search(r"; (\d+) pages' blocks run again, the pages kept", line) for line in lines]
+    return max((int(match[1]) for match in found if match), default=0)
+
+
+def shapes_filled(lines: list[str]) -> int:
+    """The most blocks a rebuild filled into their shape's HTML, of the builds these lines report."""
+    found = [re.search(r"\((\d+) blocks' output filled into the HTML of its shape\)", line) for line in lines]
     return max((int(match[1]) for match in found if match), default=0)
 
 

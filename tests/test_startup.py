@@ -2,7 +2,7 @@
 
 On a phone most of a page's start-up was Material's bundle restyling the whole page: every
 element, each time something changes that any element's style may depend on. Lighthouse's
-blocking time on the diagram pages came from that (README, "Blocking time"). Three overrides
+blocking time on the diagram pages came from that (bench/README.md, "Blocking time"). Three overrides
 keep the count of restyles and the elements in each down:
 
   - overrides/main.html sets the classes and attribute the bundle sets as it starts, before
@@ -24,7 +24,7 @@ from test_budgets import PREFIX
 
 pytestmark = pytest.mark.browser
 
-# Home, a step page, the page with the most diagrams (README's benchmark types), and the estimator.
+# Home, a step page, the page with the most diagrams (bench/README.md's page types), and the estimator.
 STARTUP_PAGES = [
     "",
     "workflow/step-1-requirements-clarification/",

@@ -148,6 +148,7 @@ class State:
     new_detached: list[Block] | None = None
     attached: bool = False  # the page being converted keeps its blocks in place (_keep_block)
     blocks_run: int = 0
+    shapes_filled: int = 0  # blocks whose output was filled into its shape's HTML (sdw.block_shapes)
     converted: int = 0  # pages this build converted (preview_cache)
     # The pages a preview's build took from the build cache without their blocks apart, which it
     # converts in the background after the build (preview_cache: page, its build, key, what its

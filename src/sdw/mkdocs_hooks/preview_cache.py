@@ -30,12 +30,13 @@ from markdown_exec._internal.rendering import (  # pinned: requirements.txt
     _register_headings_processors,
     markdown_config,
 )
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sdw import build_cache, highlight_cache, preview, search_pool, shortcodes, snippet_fence, snippets
+from sdw import block_shapes, build_cache, highlight_cache, preview, search_pool, shortcodes, snippet_fence, snippets
 
 log = logging.getLogger("mkdocs.sdw.preview_cache")
 
@@ -493,7 +494,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         _forget_converted_markdown()
         log.info(
             f"preview: {state.hits} pages unchanged, taken from the cache; "
-            f"{state.blocks_run} pages' blocks run again, the pages kept; "
+            f"{state.blocks_run} pages' blocks run again, the pages kept "
+            f"({state.shapes_filled} blocks' output filled into the HTML of its shape); "
             f"{state.template_hits} pages' themed HTML unchanged, reused"
         )
     else:
@@ -502,7 +504,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             f"build cache: {state.hits} of {state.pages_built} pages unchanged since an earlier build{kept_print}, "
             f"taken from {build_cache.folder_name(state.root)} ({build_cache.OFF_VARIABLE}=1 converts every page)"
         )
-    state.hits = state.template_hits = state.pages_built = state.blocks_run = 0
+    state.hits = state.template_hits = state.pages_built = state.blocks_run = state.shapes_filled = 0
     state.print_page_kept = None
     if state.serving:
         _start_detaching()
@@ -579,21 +581,85 @@ def _cache_exec_blocks() -> None:
         # With every other input of the page (the glossary's tooltips, mkdocs.yml's settings).
         block = (text, sorted((stash or {}).items()), id_prefix, MarkdownConverter.counter, self._update_toc)
         key = hashlib.sha256(repr((block, state.inputs)).encode()).hexdigest()
-        kept = state.blocks.get(state.converting, {}).get(key)
+        earlier = state.blocks.get(state.converting, {})
+        kept = earlier.get(key)
         if kept is not None:
             MarkdownConverter.counter += 1  # as the conversion would have
             state.new_blocks[key] = kept
+            _keep_shape(earlier, key)
             return kept
+        # The same text but its numbers, converted once (sdw.block_shapes): keyed as the block is.
+        shape, numbers = block_shapes.apart(text) if not stash else ("", ())
+        shape_key = SHAPE + hashlib.sha256(repr(((shape, *block[1:]), state.inputs)).encode()).hexdigest()
+        if shape:
+            filled = _filled(self, original, shape, numbers, shape_key, earlier.get(shape_key), id_prefix)
+            if filled is not None:
+                state.new_blocks[key] = filled
+                state.new_blocks[SHAPE_OF + key] = shape_key
+                return filled
         warnings = len(state.warnings)
         markup = original(self, text, stash, id_prefix)
         processors = self._original_md.treeprocessors
         reported = processors[InsertHeadings.name].headings.get(markup) if InsertHeadings.name in processors else None
         if len(state.warnings) == warnings and not reported:  # headings go to the page's contents: not kept
             state.new_blocks[key] = markup
+            if shape:  # what a later shape's HTML is checked against, unless a check failed
+                failed = state.new_blocks.get(shape_key, earlier.get(shape_key)) is False
+                state.new_blocks[shape_key] = False if failed else (numbers, markup)
+                state.new_blocks[SHAPE_OF + key] = shape_key
         return markup
 
     MarkdownConverter.convert = convert
     MarkdownConverter._sdw_preview = True
+
+
+SHAPE = "shape\0"  # a block's shape in preview.state.blocks: its HTML, what checks it, or False
+SHAPE_OF = "shape of\0"  # a block's key, there: its shape's
+
+
+def _keep_shape(earlier: dict, key: str) -> None:
+    """A block taken as it was keeps its shape's entry for a later edit of its numbers."""
+    shape_key = earlier.get(SHAPE_OF + key)
+    if shape_key is not None and shape_key in earlier:
+        preview.state.new_blocks[SHAPE_OF + key] = shape_key
+        preview.state.new_blocks[shape_key] = earlier[shape_key]
+
+
+def _filled(converter, original, shape: str, numbers: tuple, shape_key: str, entry, id_prefix) -> str | None:
+    """The block's HTML from its shape's, or None (converted as before). `entry` is what the page's
+    last conversion kept for the shape: its checked HTML; the numbers and HTML of an output of that
+    shape, against which the shape's HTML, made now, is checked; False: the check failed."""
+    state = preview.state
+    if entry is None or entry is False:
+        return None
+    if isinstance(entry, tuple):
+        counter, warnings = MarkdownConverter.counter, len(state.warnings)
+        quiet = _FromThread(threading.get_ident())  # a shape's conversion is not the page's
+        handlers = logging.getLogger("mkdocs").handlers
+        for handler in handlers:
+            handler.addFilter(quiet)
+        try:
+            html = original(converter, shape, None, id_prefix)
+        finally:
+            for handler in handlers:
+                handler.removeFilter(quiet)
+            MarkdownConverter.counter = counter
+        processors = converter._original_md.treeprocessors
+        headings = processors[InsertHeadings.name].headings if InsertHeadings.name in processors else {}
+        seen_numbers, seen_html = entry
+        checked = len(state.warnings) == warnings and not headings.pop(html, None)
+        if not checked or block_shapes.fill(html, seen_numbers) != seen_html:
+            del state.warnings[warnings:]
+            state.new_blocks[shape_key] = False
+            return None
+        entry = html
+    filled = block_shapes.fill(entry, numbers)
+    if filled is None:
+        return None
+    MarkdownConverter.counter += 1  # as the conversion would have
+    state.new_blocks[shape_key] = entry
+    state.shapes_filled += 1
+    return Markup(filled)
 
 
 def _cache_theme_files() -> None:
