@@ -199,9 +199,7 @@ EC2_PRICING = "[EC2 on-demand pricing, data transfer](https://aws.amazon.com/ec2
 ROUTE53 = (
     "[Route 53 HealthCheckConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html)"
 )
-ROUTE53_ACCELERATED = (
-    "[Route 53, accelerated recovery](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/accelerated-recovery.html)"
-)
+ROUTE53_ACCELERATED = "[Route 53, accelerated recovery](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/accelerated-recovery.html)"
 
 if __name__ != "concept_dr_assumptions":
     print(
