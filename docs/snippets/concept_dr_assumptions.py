@@ -8,6 +8,9 @@ Published figures:
   https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html).
   The 30 s interval, the threshold and the 60 s TTL are the load-balancing page's
   (concept_balancer_failover), imported so the two pages agree.
+- Route 53 accelerated recovery (opt-in, public hosted zones only): record changes resume from a copy
+  of the zone in us-west-2 within approximately 60 minutes of AWS detecting that us-east-1 is impaired
+  (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/accelerated-recovery.html).
 - Data transfer between AWS regions: 0.02 US dollars a GB, the rate between most US and EU regions,
   as listed on the EC2 on-demand pricing page's data transfer section, read in 2025
   (https://aws.amazon.com/ec2/pricing/on-demand/), a GB billed as 2^30 bytes as the powers-of-two
@@ -143,6 +146,9 @@ check_interval = duration(DNS_CHECK_INTERVAL)
 fast_check_interval = duration(FAST_CHECK_INTERVAL)
 failure_threshold = count(DNS_FAILURE_THRESHOLD)
 dns_ttl = duration(DNS_TTL)
+# Route 53 accelerated recovery: record edits move to us-west-2 about an hour after us-east-1 is impaired.
+ROUTE53_ACCELERATED_RECOVERY_S = 60 * SECONDS_PER_MINUTE
+route53_accelerated_recovery = duration(ROUTE53_ACCELERATED_RECOVERY_S)
 HUMAN_DECISION_S = 15 * SECONDS_PER_MINUTE  # paged, confirm it is the region and not the monitoring, decide
 STALE_TAIL_S = 10 * SECONDS_PER_MINUTE  # resolvers and clients that keep an answer past its TTL
 human_decision = duration(HUMAN_DECISION_S)
@@ -193,6 +199,7 @@ EC2_PRICING = "[EC2 on-demand pricing, data transfer](https://aws.amazon.com/ec2
 ROUTE53 = (
     "[Route 53 HealthCheckConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html)"
 )
+ROUTE53_ACCELERATED = "[Route 53, accelerated recovery](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/accelerated-recovery.html)"
 
 if __name__ != "concept_dr_assumptions":
     print(
@@ -233,6 +240,11 @@ if __name__ != "concept_dr_assumptions":
                 ("Health check interval, default and fast", f"{check_interval}, {fast_check_interval}", ROUTE53),
                 ("Failures before an endpoint is unhealthy", failure_threshold, ROUTE53),
                 ("DNS TTL of a record that fails over", dns_ttl, "This site: the load-balancing page"),
+                (
+                    "Record edits back after us-east-1 is impaired, with accelerated recovery",
+                    route53_accelerated_recovery,
+                    ROUTE53_ACCELERATED,
+                ),
                 ("Clients and resolvers holding an answer past its TTL", stale_tail, "Assumed: to be measured"),
                 ("A person's decision, from the page", human_decision, "Assumed on this page"),
                 ("Replication lag, normal and behind a backlog", f"{lag_normal}, {lag_backlog}", "Assumed"),

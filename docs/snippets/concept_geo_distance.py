@@ -100,12 +100,19 @@ def error_text(error_km: float, per_km: float, unit: str) -> str:
     return f"0 {unit}" if error_km < NOISE_KM else f"{count(error_km * per_km)} {unit}"
 
 
+def metres_text(error_km: float) -> str:
+    """An error in metres, or in millimetres below 1 cm, so the column never shows 0.00192 m."""
+    if error_km >= NOISE_KM and error_km * 1e3 < 0.01:
+        return error_text(error_km, 1e6, "mm")
+    return error_text(error_km, 1e3, "m")
+
+
 rows = [
     (
         f"{b}°",
         f"{haversine_km(LATITUDE, 0.0, *points[b]):.7f} km",
         error_text(errors_km[b], 1e6, "mm"),
-        error_text(query_errors_km[b], 1e3, "m"),
+        metres_text(query_errors_km[b]),
         f"{flat_km(LATITUDE, 0.0, *points[b], with_cosine=False):.3f} km",
     )
     for b in SHOWN_BEARINGS
