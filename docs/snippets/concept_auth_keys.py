@@ -15,8 +15,11 @@ refuses the key within the push delay, and every open session's next request fai
 refresh. What bounds the storm is how often a session makes a request: refreshes a second =
 min(requests a second at the peak, sessions open at the peak / max(push delay, mean time between one
 session's requests)), against the usual refresh peak. The identity service is sized for the usual
-peak; the rest is shed with a 503 and a Retry-After drawn uniformly over a spread long enough for
-the sized rate to carry every open session once: spread = sessions / usual refresh peak.
+peak, at the reference's target utilisation; the rest is shed with a 503 and a Retry-After drawn
+uniformly over a spread. The usual refreshes are the app opens, and they keep arriving during the
+storm, so only the headroom above them carries the storm: headroom = usual refresh peak / target
+utilisation - usual refresh peak, and spread = sessions / headroom, the time that headroom takes to
+refresh every open session once.
 
 What the two outages cost the Twitter example's error budget (its 99.99% over 30 days, as minutes of
 full downtime: twitter_reliability.error_budget_downtime). An identity service down altogether: open
@@ -40,6 +43,7 @@ from concept_auth_assumptions import (
     PUSH_DELAY_S,
     VERIFYING_PROCESSES,
 )
+from reference_capacity import target_utilization
 from twitter_assumptions import peak_to_average
 from twitter_reliability import error_budget_downtime
 
@@ -52,7 +56,9 @@ leak_refused_pushed = duration(PUSH_DELAY_S)
 leak_refused_cap = duration(KEY_SET_STALE_CAP_S)
 retire_storm_refreshes = peak(min(twitter_requests_peak, active_sessions_peak / max(PUSH_DELAY_S, session_request_gap)))
 retire_storm_over_usual = times(retire_storm_refreshes / refreshes_peak)
-retire_storm_spread = duration(active_sessions_peak / refreshes_peak)
+# The identity service's all-busy capacity less the usual refreshes, which the storm does not stop.
+retire_storm_headroom = throughput(refreshes_peak / target_utilization - refreshes_peak)
+retire_storm_spread = duration(active_sessions_peak / retire_storm_headroom)
 leak_refused_after_long_cache = duration(KEY_SET_CACHE_LONG_S)
 max_exp_ahead = duration(ACCESS_TOKEN_LIFETIME_S + CLOCK_SKEW_S)
 # What each outage costs the Twitter example's monthly error budget, as full downtime.
@@ -83,7 +89,8 @@ if __name__ != "concept_auth_keys":
                 ("... by a verifier that cannot fetch, at the stale cap", leak_refused_cap),
                 ("Refreshes a second when a key is retired at once", retire_storm_refreshes),
                 ("... over the usual refresh peak", retire_storm_over_usual),
-                ("Retry-After spread that holds it to the usual peak", retire_storm_spread),
+                ("Capacity left above the usual refreshes, at the target utilisation", retire_storm_headroom),
+                ("Retry-After spread over which that headroom refreshes every session once", retire_storm_spread),
                 ("Identity service down: every session failed after", identity_outage_all_failed),
                 ("... each session failed, on average, by then", identity_outage_failed_time),
                 (f"... over the Twitter example's {error_budget_downtime} a month", identity_outage_over_budget),

@@ -57,6 +57,11 @@ Garbage: abandoned uploads stay until the idle limit and the collector's grace h
 runs on every shard at once, each walking its own references, so its time is a shard's references over a
 shard's rate whatever the store's size; the grace must exceed the idle limit plus the walk.
 
+Erasure: an erased account's version history and journal rows are dropped within the purge, not aged out. Its
+chunks then go at the first sweep past the grace: the purge, the grace counted from at latest its end, the walk
+in progress then (its snapshot taken after the purge, since the grace outlasts a walk), and the hidden period
+before the hidden chunk is deleted. Set against the erasure deadline's worst month.
+
 Hot file: a million fetches of each chunk within the hour. The file's egress is set against one disk's
 streaming rate; each chunk's fetches, reads of 128 KiB wherever the chunk lies, against the disk's random reads.
 """
@@ -84,12 +89,14 @@ from concept_sync_assumptions import (
     EDIT_CHANGE_BYTES,
     EDITED_FILE_BYTES,
     EDITS_PER_USER,
+    ERASURE_DEADLINE,
     FILES_PER_NAMESPACE,
     GC_GRACE_DAYS,
     HARDWARE_MONTHS,
     HASH_BYTES,
     HDD_PRICE_PER_GB,
     HEARTBEAT_SECONDS,
+    HIDDEN_DAYS,
     HOT_DEVICES,
     HOT_FILE_BYTES,
     HOT_WINDOW_SECONDS,
@@ -113,6 +120,7 @@ from concept_sync_assumptions import (
     PHONE_UPLINK_BITS,
     PHONES_PER_USER,
     PROXY_IDLE_SECONDS,
+    PURGE_DAYS,
     REACH_ENTRY_BYTES,
     REFS_PER_SHARD,
     REGISTERED_PER_DAILY,
@@ -408,6 +416,14 @@ mark_refs = count(MARK_REFS)
 mark_shards = count(whole_up(MARK_REFS / REFS_PER_SHARD))
 mark_walk = duration(MARK_WALK)
 grace_needed = duration(UNCOMMITTED_LIMIT_DAYS * SECONDS_PER_DAY + MARK_WALK)
+# An erased account's chunks: dropped references within the purge, the grace, the walk then running, the hidden
+# period. The walk under way when the grace ends started after the purge (the grace outlasts a walk), so its
+# snapshot no longer lists them.
+assert GC_GRACE_DAYS * SECONDS_PER_DAY > MARK_WALK
+ERASURE_DELAY = (PURGE_DAYS + GC_GRACE_DAYS + HIDDEN_DAYS) * SECONDS_PER_DAY + MARK_WALK
+assert ERASURE_DELAY < ERASURE_DEADLINE, "an erased account's chunks outlast the deadline"
+erasure_delay = duration(ERASURE_DELAY)
+erasure_margin = duration(ERASURE_DEADLINE - ERASURE_DELAY)
 big_file_upload = duration(BIG_FILE_BYTES * 8 / PHONE_UPLINK_BITS)
 
 # --- A hot file --------------------------------------------------------------------------------------------
@@ -517,70 +533,73 @@ if __name__ != "concept_sync_scale":
         markdown_table(
             ("The service", "Value"),
             [
-                (
-                    "Commits a day; a second on average; at the peak",
-                    f"{commits_per_day}; {commits_per_second}; {commits_per_second_peak}",
-                ),
-                ("An edit's delta: up; checksums down", f"{edit_delta_up}; {edit_delta_down}"),
-                ("Upload on average; at the peak", f"{design_upload_average}; {design_upload_peak}"),
-                (
-                    "New files' bytes stored a day, after deduplication across accounts; with edits' chunks",
-                    f"{new_stored_per_day}; {store_growth_per_day}",
-                ),
-                (
-                    "Uploaded only to be dropped, to close the side channel",
-                    f"{side_channel_upload_per_day} ({side_channel_share_of_upload} of upload)",
-                ),
-                ("Downloads; over upload", f"{download_per_day}; {download_over_upload}"),
-                (
-                    "Namespaces; bytes each; a file's average",
-                    f"{namespaces}; {namespace_bytes}; {namespace_file_average}",
-                ),
-                (
-                    "Reach-index entries a namespace; their bytes; all namespaces",
-                    f"{reach_entries_per_namespace}; {reach_bytes_per_namespace}; {reach_index}",
-                ),
-                ("Servers for every online device; for the computers alone", f"{notify_servers}; {desktop_servers}"),
-                (
-                    "Changes for phones: a phone a day, in the busiest hour; all at the peak; Android's",
-                    f"{nudges_per_phone_day}, {nudges_per_phone_peak_hour}; {phone_nudges_peak}; {android_nudges_peak}",
-                ),
-                (
-                    "FCM: Android nudges over the default quota, steps to earn; the launch request, filed ahead by; "
-                    "if refused, the least gap a device that fits the default",
-                    f"{android_nudges_over_quota}, {nudge_quota_steps}; {nudge_quota_requested} a minute, "
-                    f"{nudge_quota_request_lead}; {android_nudge_gap}",
-                ),
-                (
-                    "A lost zone's computers, reconnecting over the backoff",
-                    f"{desktops_per_zone}, {zone_loss_reconnects_backoff}",
-                ),
-                (
-                    f"Deploy in {drain_batches} batches: servers each; re-polls; waiting polls out, a second and "
-                    "time; answering early with the backoff",
-                    f"{drain_batch_servers}; {drain_repolls}; {drain_waiting_repolls_per_second}, "
-                    f"{deploy_waiting_out}; {drain_repolls_per_second}, {deploy_time}",
-                ),
-                (
-                    "Journal rows' bytes a day; kept while replay beats relisting a namespace one daily user writes",
-                    f"{journal_per_day}; {journal_keep}, {journal_kept}",
-                ),
+                ("**Commits and bytes**", ""),
+                ("Commits a day", commits_per_day),
+                ("... a second on average", commits_per_second),
+                ("... at the peak", commits_per_second_peak),
+                ("An edit's delta, up", edit_delta_up),
+                ("... its checksums, down", edit_delta_down),
+                ("Upload on average", design_upload_average),
+                ("... at the peak", design_upload_peak),
+                ("New files' bytes stored a day, after deduplication across accounts", new_stored_per_day),
+                ("... with the edits' chunks", store_growth_per_day),
+                ("Uploaded only to be dropped, to close the side channel, a day", side_channel_upload_per_day),
+                ("... its share of upload", side_channel_share_of_upload),
+                ("Downloads a day", download_per_day),
+                ("... over upload", download_over_upload),
+                ("**Namespaces and the reach index**", ""),
+                ("Namespaces", namespaces),
+                ("... bytes each", namespace_bytes),
+                ("... a file's average", namespace_file_average),
+                ("Reach-index entries a namespace", reach_entries_per_namespace),
+                ("... their bytes", reach_bytes_per_namespace),
+                ("... all namespaces", reach_index),
+                ("**Telling devices to pull**", ""),
+                ("Servers holding every online device's request", notify_servers),
+                ("... the computers' alone", desktop_servers),
+                ("**Computers**", ""),
+                ("A lost zone's computers", desktops_per_zone),
+                ("... reconnecting over the backoff, a second", zone_loss_reconnects_backoff),
+                ("Deploy: batches", drain_batch_count),
+                ("... servers a batch", drain_batch_servers),
+                ("... re-polls a batch", drain_repolls),
+                ("Waiting polls out: re-polls a second", drain_waiting_repolls_per_second),
+                ("... the deploy's time", deploy_waiting_out),
+                ("Answering early with the backoff: re-polls a second", drain_repolls_per_second),
+                ("... the deploy's time", deploy_time),
+                ("**Phones: a push that says pull**", ""),
+                ("Changes for a phone a day", nudges_per_phone_day),
+                ("... in its busiest hour", nudges_per_phone_peak_hour),
+                ("Changes for phones at the peak", phone_nudges_peak),
+                ("... Android's", android_nudges_peak),
+                ("FCM: Android's nudges over the default quota", android_nudges_over_quota),
+                ("... steps to earn", nudge_quota_steps),
+                ("... the launch request, a minute", nudge_quota_requested),
+                ("... filed ahead by", nudge_quota_request_lead),
+                ("... if refused, the least gap a device that fits the default", android_nudge_gap),
+                ("**How long the journal keeps rows**", ""),
+                ("Journal rows' bytes a day", journal_per_day),
+                ("Kept while replay beats relisting a namespace one daily user writes", journal_keep),
+                ("... the rows' bytes then", journal_kept),
                 ("A full listing of one namespace", full_listing),
-                (
-                    f"A path-keyed move of {count(MOVED_FOLDER_FILES)} files: rows, bytes",
-                    f"{move_rows_by_path}, {move_journal_by_path}",
-                ),
-                ("Abandoned uploads a day; held before collection", f"{abandoned_per_day}; {garbage_held}"),
-                (
-                    "Mark walk: references; shards; time; the grace it needs",
-                    f"{mark_refs}; {mark_shards}; {mark_walk}; {grace_needed}",
-                ),
-                (
-                    "A hot file: egress, in disks streaming; each chunk's fetches, bytes a second, in disks' "
-                    "random reads",
-                    f"{hot_egress}, {hot_egress_over_disk}; {hot_reads_per_chunk}, {hot_bytes_per_chunk}, "
-                    f"{hot_reads_over_disk}",
-                ),
+                (f"A path-keyed move of {count(MOVED_FOLDER_FILES)} files: rows", move_rows_by_path),
+                ("... their bytes", move_journal_by_path),
+                ("**Reference counts and garbage collection**", ""),
+                ("Abandoned uploads a day", abandoned_per_day),
+                ("... held before collection", garbage_held),
+                ("Mark walk: references", mark_refs),
+                ("... shards", mark_shards),
+                ("... time", mark_walk),
+                ("... the grace it needs", grace_needed),
+                ("**Erasing an account**", ""),
+                ("An erased account's chunks deleted within", erasure_delay),
+                ("... inside the deadline's worst month by", erasure_margin),
+                ("**A hot file**", ""),
+                ("Egress", hot_egress),
+                ("... in disks streaming", hot_egress_over_disk),
+                ("Each chunk's fetches a second", hot_reads_per_chunk),
+                ("... their bytes a second", hot_bytes_per_chunk),
+                ("... in disks' random reads", hot_reads_over_disk),
             ],
         )
     )
