@@ -117,6 +117,10 @@ processor_calls_per_order = count(1)
 processor_call_time = duration(2)
 processor_key_expiry = duration(processor_key_lifetime)
 action_time = duration(300)
+# Submitted orders whose bank asks the buyer to confirm (3-D Secure): each ends in a retrieve.
+action_share = fraction(0.2)
+# The token bucket refills at this share of the payment endpoint's limit, just under it.
+bucket_share = fraction(0.95)
 processor_outage_share = fraction(0.5)
 processor_recovered_share = fraction(0.1)
 # The share of the limit the release plan may use, as a CPU is planned (reference_capacity).
@@ -159,6 +163,8 @@ region_rpo = duration(5)
 region_rto = duration(1800)
 pending_order_page = duration(900)
 processor_error_ticket = fraction(0.01)
+release_stall_age = duration(10)
+release_stall_share = fraction(0.5)
 
 TABLE = [
     (
@@ -236,7 +242,7 @@ TABLE = [
         "Holds that end in a purchase",
         buy_share,
         "Assumed for a hot show: most buyers who reach a hold buy; some balk at the price, some do not "
-        "finish in time, some are declined. To be read from past on-sales.",
+        "finish in time, some are declined and try no other card. To be read from past on-sales.",
     ),
     (
         "Time from a hold's start to submitting payment, for those who buy",
@@ -272,7 +278,8 @@ TABLE = [
         "Life of a show's access token",
         access_token_lifetime,
         "The page's choice (step 3): a released buyer's access lasts the positions released in this long "
-        "at the planned rate; a buyer holding nothing after it rejoins the queue at its end.",
+        "at the rate planned for the on-sale, fixed on the show's row; a buyer holding nothing after it "
+        "rejoins the queue at its end.",
     ),
     (
         "Positions a waiting-room server claims at a time",
@@ -293,8 +300,8 @@ TABLE = [
     (
         "Released buyers who submit a second order",
         repeat_order_share,
-        "Assumed: a declined buyer trying another card, or a buyer under the seat limit buying again; "
-        "to be read from past on-sales.",
+        "Assumed: a buyer under the seat limit buying again, or declined buyers trying more cards than "
+        "the decline share counts; to be read from past on-sales.",
     ),
     (
         "Interval between a seat map's refreshes in the browser",
@@ -340,9 +347,8 @@ TABLE = [
         "Payment endpoint's limit, raised",
         payment_endpoint_limit,
         "Assumed: the payment call's endpoint raised by arrangement to the account's default figure, asked "
-        "of Stripe at least six weeks ahead, as that page asks for a large increase, asking too about its "
-        "concurrency limiter, since the workers keep hundreds of calls in flight. Every on-sale "
-        "figure below scales with it.",
+        "of Stripe at least six weeks ahead, as that page asks for a large increase, and its concurrency "
+        "limit. Every on-sale figure below scales with it.",
     ),
     (
         "Account's limit, all calls, raised",
@@ -378,6 +384,18 @@ TABLE = [
         f"The page's choice (step 6): a bank may ask the buyer to confirm a payment ([next action]"
         f"({STRIPE_NEXT_ACTION})), an app's approval or a code by text, a minute or two; the seats wait "
         "no longer than this after the processor asked, time in a processor's outage, once detected, left out.",
+    ),
+    (
+        "Submitted orders whose bank asks the buyer to confirm",
+        action_share,
+        "Assumed: 3-D Secure is common where strong customer authentication applies, and each such order "
+        "ends in a retrieve of its payment (step 6); to be read from the processor's reports.",
+    ),
+    (
+        "Token bucket's refill, against the payment endpoint's limit",
+        bucket_share,
+        "The page's choice (step 6): the processor's limiter keeps its own clock and window, so a bucket "
+        "refilled at the full limit would still draw 429s at the edges; just under it, they are rare.",
     ),
     (
         "Processor calls failing, over a minute, that mark it down",
@@ -439,9 +457,8 @@ TABLE = [
         "Row changes one database shard takes a second",
         partition_row_writes,
         "The schema-migration page's figure for what one shard's replica applies, taken as the shard's "
-        "ceiling so that its replicas keep up: a synchronous commit waits for a replica to flush the "
-        "change, not to apply it, so a primary writing faster would leave the replicas, and the seat "
-        "maps read from them, behind.",
+        "ceiling so that its replicas keep up: a primary writing faster would leave the replicas, and the "
+        "seat maps read from them, behind.",
     ),
     (
         "Bytes one relational shard is kept to",
@@ -528,6 +545,18 @@ TABLE = [
         "Processor calls failing that open a ticket",
         processor_error_ticket,
         "The page's choice (step 7): errors and 429s over five minutes, declines left out.",
+    ),
+    (
+        "A hot show's threshold not advanced for this long pages",
+        release_stall_age,
+        "The page's choice (step 7): ten of the advancer's seconds missed, long past a server's failover "
+        "to the show's next owner.",
+    ),
+    (
+        "... or advancing under this share of its planned rate over a minute, the payment flag clear",
+        release_stall_share,
+        "The page's choice (step 7): a release slowed by a wrong rate or a losing compare-and-set, which "
+        "no error budget sees, since every poll is still answered.",
     ),
     (
         "Region loss: committed changes lost, at most",

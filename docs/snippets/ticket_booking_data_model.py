@@ -78,7 +78,8 @@ ORDER = [
     ("payment_method text, the processor's token for the card", 1 + 27),
     ("created_at timestamptz", 8),
     ("settled_at timestamptz", 8),
-    ("attempt smallint, from 1, raised once only when a lookup finds no payment for the order", 2),
+    ("attempt smallint, one past the hold's last order's (from 1), raised once only when a lookup finds no payment", 2),
+    ("request_key uuid, the submit's Idempotency-Key", 16),
     ("processor_ref text, the processor's payment ID, written as soon as a call returns it", 1 + 27),
     ("action_secret text, for the buyer's browser while an action is needed: null otherwise", 0),
     ("action_asked_at timestamptz, when the processor asked for the action: null otherwise", 0),
@@ -87,7 +88,7 @@ ORDER = [
 ]
 ORDER_INDEXES = [
     ("primary key (order_id)", 8),
-    ("unique (hold_id)", 8),
+    ("unique (hold_id, attempt), an order a payment attempt on its hold", 10),
     ("(account_id, created_at), the buyer's orders", 16),
     ("(show_id, account_id), the account's limit", 16),
 ]
@@ -132,18 +133,22 @@ show_seat_bytes = size(stadium_seats * seat_row_bytes)
 # nothing, or, the partial_match_share of them, finds some still free and writes those seats (counted as
 # k, the most) before it rolls back; a rolled-back row is still written and replayed on the replicas. An
 # outbox row announces what others wait for: a submitted order (to the payment workers) and a settled one
-# (to the buyer and the tickets).
+# (to the buyer and the tickets). A captured order also takes its seats off the show's unsold count, on its
+# waiting-room row. A decline returns the hold to active until its time ends (step 4's decision): its
+# buyer may submit again with another card, a new order, and the hold lapses or is released if not. So
+# every hold not bought ends by a lapse, the declined ones too (a release writes the same rows). The
+# writes of a bank check (requires_action and its marks) and the payment ID's own update are left out.
 k = float(tickets_per_order)
-submitted_share = buy_share / (1 - decline_share)  # a released buyer's chance of submitting an order
+submitted_share = buy_share / (1 - decline_share)  # orders a released buyer submits, a new one after each decline
 declined_share = submitted_share * decline_share
-lapsed_share = 1 - submitted_share
+lapsed_share = 1 - buy_share
 TRANSACTIONS = [
     # (what, transactions per released buyer, rows each writes)
     ("Hold: the seats and the hold row", 1.0, k + 1),
     ("Hold attempts that fail", hold_attempts_per_buyer - 1, partial_match_share * k),
     ("Submit: seats, hold, order, outbox", submitted_share, k + 3),
-    ("Confirm: seats, hold, order, tickets, outbox", float(buy_share), 2 * k + 3),
-    ("Decline: seats, hold, order, outbox", declined_share, k + 3),
+    ("Confirm: seats, hold, order, tickets, outbox, the show's unsold count", float(buy_share), 2 * k + 4),
+    ("Decline: seats and hold back to held, order, outbox", declined_share, k + 3),
     ("Lapse (sweeper): seats and hold", lapsed_share, k + 1),
 ]
 transactions_per_buyer = count(sum(t for _, t, _ in TRANSACTIONS))

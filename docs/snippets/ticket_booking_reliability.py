@@ -60,6 +60,7 @@ from ticket_booking_servers import (
     waiting_room_servers,
 )
 from ticket_booking_traffic import (
+    bucket_rate,
     calls_per_released_buyer,
     joins_end,
     onsale_calls_budget,
@@ -97,8 +98,8 @@ release_rate_after_cut = peak(release_rate * release_cut)
 # submit a pick time and a time to submit after their release; the slowest, up to a hold's end.
 cut_lag = duration(pick_time + time_to_submit)
 cut_lag_longest = duration(pick_time + hold_time)
-# With releases running at the cut plan, the threshold's queue drains at the full limit in:
-drain_at_limit = duration(backlog_threshold_orders / (payment_endpoint_limit - calls_after_cut))
+# With releases running at the cut plan, the threshold's queue drains at the bucket's full rate in:
+drain_at_limit = duration(backlog_threshold_orders / (bucket_rate - calls_after_cut))
 
 # --- The sell-out's submits ------------------------------------------------------------------------------
 # The first wave's holds start from the pick time, one wave span long, and their buyers submit a time to
@@ -127,9 +128,9 @@ assert second_wave_calls < slow_processor, "the later waves grow the queue at th
 
 # --- The processor down, through the first wave's submits ------------------------------------------------
 # Orders arrive at the plan while nothing completes; once the processor is back and the wave has passed,
-# the queue drains by the limit less the normal day's calls.
+# the queue drains by the bucket's rate, just under the limit, less the normal day's calls.
 outage_pending_per_minute = count(planned_calls * SECONDS_PER_MINUTE / processor_calls_per_order)
-drain_after_outage = peak(payment_endpoint_limit - processor_calls_peak)
+drain_after_outage = peak(bucket_rate - processor_calls_peak)
 drain_minutes_per_outage_minute = duration(planned_calls / drain_after_outage * SECONDS_PER_MINUTE)
 # An outage of server errors returns no payment IDs: its orders are found by listing the payments created
 # from the oldest one's submit on, one pass for all of them, a page for every list page's payments, on
@@ -259,7 +260,7 @@ if __name__ != "ticket_booking_reliability":
                 ("... as a share of the limit", share_after_cut),
                 ("The cut takes effect after about", cut_lag),
                 ("... and wholly after", cut_lag_longest),
-                ("The threshold's queue drains, at the full limit, in", drain_at_limit),
+                ("The threshold's queue drains, at the bucket's full rate, in", drain_at_limit),
             ],
         )
     )

@@ -3,8 +3,8 @@
 A buyer released from the waiting room spends the pick time on the seat map, and only then does the
 hold start: holds are not counted from the release. While free seats last, holds take
 seats_held_per_second. A hold ends in a purchase (buy_share), its seats sold when the buyer submits
-payment, or lapses, its seats free again a hold's time after it started (a declined order frees its
-seats sooner; counting it as a lapse is the slower, conservative case).
+payment, or lapses, its seats free again a hold's time after it started (a declined order returns its
+hold to the buyer until that time, step 4, so its seats come back as a lapse's do).
 
 The waiting room releases at the planned rate until the show is sold out (step 6), so once the free seats
 run out, buyers are always on the map when seats return, and the model takes every returned seat at

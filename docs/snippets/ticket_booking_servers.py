@@ -25,6 +25,7 @@ from ticket_booking_traffic import (
     order_polls_peak,
     page_views_peak,
     queue_joins_peak,
+    queue_polls_peak,
     release_rate,
     waiting_room_requests_peak,
 )
@@ -41,8 +42,12 @@ def stateless(load: float, per_server: float) -> int:
     return max(whole_per_zone(load * zone_headroom / per_server, zones), FLOOR)
 
 
-# Waiting room: joins and polls, each a signature check and, for a join, one conditional insert.
-waiting_room_servers = servers(stateless(waiting_room_requests_peak, api_read_per_server))
+# Waiting room: polls, each a signature check against the threshold in memory, count as cached reads; a
+# join makes a conditional insert in the queue store, so it counts as a write. In servers' worth of each
+# kind of work, added, as for the booking API below.
+waiting_room_servers = servers(
+    stateless(queue_polls_peak / api_read_per_server + queue_joins_peak / api_write_per_server, 1)
+)
 
 # Positions are claimed a block at a time by each server: a block lasts this long on one server while
 # the joins are spread evenly, the spread of arrival order across servers.

@@ -42,7 +42,7 @@ shards = count(whole_up(one_copy_bytes / shard_bytes))
 
 # A waiting room's positions, in the queue store, for one hot show.
 queue_bytes_one_show = size(queue_accounts * queue_position_bytes)
-# The draw at the start: each pre-start joiner's HMAC over (draw, show, account), cut to an 8-byte prefix,
+# The draw at the start: each pre-start joiner's HMAC over (draw, show, draw number, account), cut to an 8-byte prefix,
 # sorted; a position is a prefix's rank. Written once to the show's row on its shard, by a conditional
 # statement, it reaches the standby region with the shard.
 DRAW_PREFIX_BYTES = 8

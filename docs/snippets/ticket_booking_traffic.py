@@ -3,6 +3,8 @@ release rate the payment processor allows, the waiting room's joins and polls, a
 waits. The seat maps' load depends on how the sale plays out, so ticket_booking_sellout.py computes it."""
 
 from ticket_booking_assumptions import (
+    action_share,
+    bucket_share,
     buy_share,
     decline_share,
     order_poll_interval,
@@ -11,6 +13,7 @@ from ticket_booking_assumptions import (
     peak_to_average,
     processor_calls_per_order,
     processor_endpoint_default,
+    processor_error_ticket,
     processor_planned_share,
     queue_accounts,
     queue_join_window,
@@ -71,6 +74,27 @@ repeats_share_of_limit = fraction(calls_with_repeats / payment_endpoint_limit)
 repeat_share_at_limit = fraction(
     (payment_endpoint_limit - processor_calls_peak) / (release_rate * processor_calls_per_order) - 1
 )
+
+# The token bucket refills just under the payment endpoint's limit: the most payment calls the workers make.
+bucket_rate = peak(payment_endpoint_limit * bucket_share)
+
+# --- The retrieves: the bank's checks and the lookups -------------------------------------------------
+# Each order whose bank asks the buyer to confirm ends in a retrieve of its payment once the check is
+# handed back; each call that fails with its payment ID known is looked up by a retrieve too, and the
+# failures are counted at the level that opens a ticket (step 7), above which the processor is in trouble.
+# At the plan (the on-sale's orders and the normal day's, a call each), and at the bucket's full rate, the
+# most payment calls there can be, against the retrieve endpoint's default.
+
+
+def retrieves(calls: float) -> float:
+    """Retrieves a second behind payment calls at this rate: the bank checks and the lookups."""
+    return calls / processor_calls_per_order * action_share + calls * processor_error_ticket
+
+
+retrieves_peak = peak(retrieves(planned_calls))
+retrieves_at_bucket = peak(retrieves(bucket_rate))
+retrieves_share_of_endpoint = fraction(retrieves_at_bucket / processor_endpoint_default)
+assert retrieves_at_bucket < processor_endpoint_default, "the retrieves pass their endpoint's default"
 
 # --- The waiting room ---------------------------------------------------------------------------------
 # The join window is centred on the on-sale's start: the joins end half a window after it.
@@ -134,6 +158,10 @@ if __name__ != "ticket_booking_traffic":
                 (f"... and {repeat_order_share} of them a second", calls_with_repeats),
                 ("... against the limit", repeats_share_of_limit),
                 ("Share submitting a second order that would reach the limit", repeat_share_at_limit),
+                ("Token bucket's refill: payment calls a second at most", bucket_rate),
+                ("Retrieves a second at the plan (bank checks, lookups)", retrieves_peak),
+                ("... at the bucket's full rate", retrieves_at_bucket),
+                ("... against the retrieve endpoint's default", retrieves_share_of_endpoint),
                 ("Waiting room: joins a second", queue_joins_peak),
                 ("... which end, counted from the on-sale's start, at", joins_end),
                 ("Accounts that join before the start, placed by the draw", pre_start_joiners),
