@@ -35,7 +35,7 @@ from concept_migrate_assumptions import (
 )
 from ride_hailing_data_model import TRIP_TRANSACTIONS
 
-from sdw.estimation import count, duration, fraction, peak, per_second
+from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second
 
 # --- The lock queue ---------------------------------------------------------------------------------
 primary_share = fraction(float(ride_largest_region_share) / float(ride_zones) / float(city_groups_per_zone))
@@ -68,16 +68,29 @@ held_row_versions = count(float(primary_dead_versions_average) * OPEN_TRANSACTIO
 
 if __name__ != "concept_migrate":
     print(
-        f"An ALTER queued behind a {duration(LONG_TRANSACTION_SECONDS)} transaction holds up "
-        f"{queued_behind_alter} trip transactions at {table_transactions_peak} at the peak on one primary "
-        f"({primary_share} of the trips); its {pg_client_connections} connection slots are full after "
-        f"{connections_full_after}, the most a lock timeout can allow. With a lock_timeout of "
-        f"{duration(LOCK_TIMEOUT_SECONDS)} ({lock_timeout_share_of_limit} of that), {queued_with_lock_timeout} "
-        f"wait."
-    )
-    print()
-    print(
-        f"A transaction open {duration(OPEN_TRANSACTION_SECONDS)} on that primary, at its average "
-        f"{primary_rows_average} trip rows (updates and later deletes {dead_version_share} of them), leaves "
-        f"{held_row_versions} dead row versions vacuum may not remove."
+        markdown_table(
+            (f"One trip primary ({primary_share} of the trips)", "Value"),
+            [
+                ("Trip transactions at the peak", table_transactions_peak),
+                (
+                    f"Held up by an ALTER queued behind a {duration(LONG_TRANSACTION_SECONDS)} transaction",
+                    queued_behind_alter,
+                ),
+                (
+                    f"Its {pg_client_connections} connection slots full after, the most a lock timeout can allow",
+                    connections_full_after,
+                ),
+                (
+                    f"Waiting with a lock_timeout of {duration(LOCK_TIMEOUT_SECONDS)} "
+                    f"({lock_timeout_share_of_limit} of that)",
+                    queued_with_lock_timeout,
+                ),
+                ("Trip rows written, on average", primary_rows_average),
+                ("... of them updates and later deletes", dead_version_share),
+                (
+                    f"Dead row versions vacuum may not remove, a transaction open {duration(OPEN_TRANSACTION_SECONDS)}",
+                    held_row_versions,
+                ),
+            ],
+        )
     )
