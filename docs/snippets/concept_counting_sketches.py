@@ -34,8 +34,10 @@ Sources:
   true count and at or below plain count-min's, but the noise no longer has a closed form.
 - Trends (the Twitter example's step 1) score a term by how far its rate exceeds its usual rate:
   here, a term going from 50 to 800 uses an hour, both hours counted at the busiest hour's N (tweets
-  at their peak rate for an hour, one counted term a tweet, all regions: a region's N is a share
-  of it, so this is the bound). A usual rate is floored at three spreads of the residual noise,
+  at their peak rate for an hour, all regions: a region's N is a share of it, so this is the bound).
+- Counted terms a tweet, this page's own assumption: hashtags only, one a tweet on average (most
+  tweets carry none, a few several). Counting short phrases too multiplies N by the phrases a tweet
+  holds; three a tweet is worked as an example. A usual rate is floored at three spreads of the residual noise,
   assumed, so that a term rising from nothing is not divided by noise.
 - Space-Saving (Metwally, Agrawal and El Abbadi, ICDT 2005): k counters, each an estimate that
   exceeds the true count by at most N / k; mergeable (Agarwal et al., "Mergeable Summaries", PODS
@@ -95,8 +97,12 @@ cms_delta = fraction(DELTA)
 cms_width = count(math.ceil(math.e / EPS))
 cms_depth = count(math.ceil(math.log(1 / DELTA)))
 cms_bytes = size(cms_width * cms_depth * COUNTER_BYTES)
-terms_per_hour = count(tweets_per_day / 24)  # one counted term (hashtag or phrase) a tweet, assumed
-terms_peak_hour = count(tweets_per_second_peak * SECONDS_PER_HOUR)  # the busiest hour, all regions
+# Assumed: the trends job counts hashtags only, one a tweet on average (most tweets carry none, a few
+# several). Counting short phrases too would multiply N by the phrases a tweet holds.
+COUNTED_TERMS_PER_TWEET = 1
+counted_terms_per_tweet = count(COUNTED_TERMS_PER_TWEET)
+terms_per_hour = count(tweets_per_day / 24 * COUNTED_TERMS_PER_TWEET)
+terms_peak_hour = count(tweets_per_second_peak * SECONDS_PER_HOUR * COUNTED_TERMS_PER_TWEET)  # the busiest hour
 cms_overcount = count(EPS * terms_per_hour)
 cms_expected_overcount = count(terms_per_hour / cms_width)
 cms_overcount_peak = count(EPS * terms_peak_hour)
@@ -188,6 +194,19 @@ small_heap_floor = count(FLOOR_SPREADS * small_heap_spread_peak)
 trend_now_spreads = count(TREND_NOW / wide_noise_spread_peak)
 trend_rise_floored = times(TREND_NOW / max(TREND_USUAL, trend_floor))
 small_heap_rise_floored = times(TREND_NOW / max(TREND_USUAL, small_heap_floor))
+# Counting phrases too: N grows by the phrases a tweet holds, and the spread with it (the counts past
+# the heap grow in proportion, so sum of c^2 grows by the square), the floor with the spread.
+PHRASES_PER_TWEET = 3  # an example: three counted terms a tweet
+phrases_per_tweet = count(PHRASES_PER_TWEET)
+phrases_peak_hour = terms_peak_hour * PHRASES_PER_TWEET / COUNTED_TERMS_PER_TWEET
+phrases_spread_peak = count(math.sqrt(residual_variance(HEAP, WIDE_WIDTH, phrases_peak_hour)))
+phrases_floor = count(FLOOR_SPREADS * phrases_spread_peak)
+phrases_rise_floored = times(TREND_NOW / max(TREND_USUAL, phrases_floor))
+# To bring the spread back, the width must grow by the spread's factor squared (spread ~ 1 / sqrt(w)).
+phrases_width_factor = times((float(phrases_spread_peak) / float(wide_noise_spread_peak)) ** 2)
+phrases_sliding_hour_bytes = size(
+    MINUTES_PER_HOUR * WIDE_WIDTH * float(phrases_width_factor) * cms_depth * COUNTER_BYTES
+)
 trend_rise_full_floored = times(trend_now_full_subtracted / max(trend_usual_full_subtracted, trend_floor))
 # Space-Saving for the same error: k = 1 / eps counters.
 SPACE_SAVING_COUNTER_BYTES = 64

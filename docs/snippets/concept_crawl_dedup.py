@@ -23,8 +23,9 @@ node's frontier holds at most every URL seen, on its SSD; its checkpoint is its 
 plus its frontier. On a first loss, the lost node held its share of the full fleet, and its ranges
 spread over the survivors (the fleet less one): each reads its part of the checkpoint at the object
 store's rate and inserts its part of the fingerprints into its table. The fetches delayed are the
-node's rate times every wait end to end (the lease running out, the new holder's delay, the restore
-and the rebuild): an upper bound, as the restore and rebuild may overlap the delay.
+node's rate times the wait: the lease running out, then the new holder's delay or the restore and
+the rebuild, whichever is longer, since reading the checkpoint and re-inserting fingerprints fetch
+nothing and so run while the survivors wait out the old holder's last fetch.
 
 SimHash tables (Manku, Jain and Das Sarma, WWW 2007): two f-bit fingerprints within Hamming distance
 k, split into b blocks, agree exactly on at least b - k blocks. So b-choose-k tables (one per choice of
@@ -173,7 +174,9 @@ RESTORE_SECONDS = LOST_CHECKPOINT_BYTES / SURVIVORS / RESTORE_BYTES_PER_SECOND
 restore_time = duration(RESTORE_SECONDS)
 REBUILD_SECONDS = URLS_SEEN / FLEET_NODES / SURVIVORS / TABLE_INSERTS_PER_SECOND
 rebuild_time = duration(REBUILD_SECONDS)
-CRASH_WAIT_SECONDS = LEASE_SECONDS + LOCK_DELAY_SECONDS + RESTORE_SECONDS + REBUILD_SECONDS
+# The restore and the rebuild fetch nothing, so they run during the new holder's delay.
+restore_and_rebuild = duration(RESTORE_SECONDS + REBUILD_SECONDS)
+CRASH_WAIT_SECONDS = LEASE_SECONDS + max(LOCK_DELAY_SECONDS, RESTORE_SECONDS + REBUILD_SECONDS)
 crash_wait = duration(CRASH_WAIT_SECONDS)
 fetches_paused_by_crash = count(NODE_FETCHES_PER_SECOND * CRASH_WAIT_SECONDS)
 
@@ -284,7 +287,7 @@ if __name__ != "concept_crawl_dedup":
                 ),
                 ("... read in", restore_time),
                 ("... its fingerprints re-inserted in", rebuild_time),
-                ("Lease, holder's delay, restore and rebuild", crash_wait),
+                ("Lease, then the holder's delay or the restore and rebuild, the longer", crash_wait),
                 ("Fetches delayed, at most", fetches_paused_by_crash),
                 ("SimHash probes a second, peak", simhash_probes_peak),
                 ("... on each node", simhash_probes_per_node_peak),

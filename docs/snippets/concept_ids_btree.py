@@ -150,6 +150,12 @@ uuid_over_bigint_space = times(entries_per_leaf(BIGINT) / entries_per_leaf(UUID)
 random_reads = per_second(random_reads_per_second(UUID))
 random_leaf_writes = per_second(random_writes_per_second(UUID))
 ordered_leaf_writes = per_second(ordered_writes_per_second(UUID))
+# The right-edge fill holds only while keys arrive nearly in order: within about the time one leaf's
+# entries span at the insert rate. Keys that arrive spread wider land on the last few leaves, which
+# split in the middle like random ones.
+LEAF_SPAN_UUID = entries_per_leaf(UUID) * ORDERED_FILL / INSERTS_PER_SECOND
+leaf_span_uuid = duration(LEAF_SPAN_UUID)
+leaf_span_bigint = duration(entries_per_leaf(BIGINT) * ORDERED_FILL / INSERTS_PER_SECOND)
 random_over_ordered_writes = times(random_writes_per_second(UUID) / ordered_writes_per_second(UUID))
 random_page_write_bytes = bandwidth(random_writes_per_second(UUID) * PAGE_BYTES)
 random_page_image_wal_bytes = bandwidth(WAL_BETWEEN_CHECKPOINTS / random_checkpoint_seconds(UUID))

@@ -1,6 +1,5 @@
-"""Concepts, schema changes and migrations: what a schema change's lock queue holds up, how long a
-throttled backfill of the Twitter example's users table takes, and what an unthrottled one does to
-its replicas.
+"""Concepts, schema changes and migrations: what a schema change's lock queue holds up, and the row
+versions a transaction left open keeps from vacuum. The backfill is concept_migrate_backfill.
 
 Lock queue: an ALTER that needs an exclusive lock waits behind the transaction holding the table, and
 every statement that arrives meanwhile waits behind the ALTER. The queue is the table's arrival rate
@@ -20,41 +19,23 @@ idempotency record and the outbox rows are inserted too, but the example keeps t
 says nothing of partitioning them by time to drop whole: each is deleted once (an outbox row after the
 relay publishes it), and at a steady rate the deletes match the inserts, so each such row counts one
 dead version. Counted per row written: the updates and deletes a ride makes over the rows it writes.
-
-Backfill: a new column filled for every row of the users table, shard by shard in parallel, in
-batches keyed by primary key. The replica must apply the shard's own writes and the backfill's; the
-backfill is given a share of what the replica has spare. Lag, in seconds, is how far the replica's
-applied position trails the primary's clock: while the primary makes changes at P a second and the
-replica applies C, the replica's position moves C / P primary-seconds each second, so the lag grows by
-1 - C / P seconds each second. The rows still to apply when the backfill stops drain at C minus the
-shard's own writes. The lag keeps growing after the backfill stops, until the replica reaches the
-backfill's last row: its position moves C / P primary-seconds each second, so it gets there at
-T × P / C, and the lag is then T × (P / C - 1), the peak.
 """
 
 from concept_migrate_assumptions import (
     LOCK_TIMEOUT_SECONDS,
     LONG_TRANSACTION_SECONDS,
     OPEN_TRANSACTION_SECONDS,
-    OWN_WRITE_SHARE,
-    REPLICA_APPLY_ROWS,
-    THROTTLE_SHARE,
-    UNTHROTTLED_ROWS,
     city_groups_per_zone,
-    ghost_chunk_rows,
-    ghost_max_lag,
     pg_client_connections,
     ride_largest_region_share,
     ride_peak_to_average,
     ride_trip_rows_peak,
     ride_trip_transactions_peak,
     ride_zones,
-    twitter_user_shards,
-    twitter_users,
 )
 from ride_hailing_data_model import TRIP_TRANSACTIONS
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, throughput
+from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second
 
 # --- The lock queue ---------------------------------------------------------------------------------
 primary_share = fraction(float(ride_largest_region_share) / float(ride_zones) / float(city_groups_per_zone))
@@ -63,27 +44,6 @@ queued_behind_alter = count(float(table_transactions_peak) * LONG_TRANSACTION_SE
 connections_full_after = duration(float(pg_client_connections) / float(table_transactions_peak))
 lock_timeout_share_of_limit = fraction(LOCK_TIMEOUT_SECONDS / float(connections_full_after))
 queued_with_lock_timeout = count(float(table_transactions_peak) * LOCK_TIMEOUT_SECONDS)
-
-# --- A throttled backfill of the users table --------------------------------------------------------
-rows_per_shard = count(float(twitter_users) / float(twitter_user_shards))
-own_writes = throughput(REPLICA_APPLY_ROWS * OWN_WRITE_SHARE)
-spare_apply = throughput(REPLICA_APPLY_ROWS - float(own_writes))
-backfill_rate = throughput(float(spare_apply) * THROTTLE_SHARE)
-backfill_time = duration(float(rows_per_shard) / float(backfill_rate))
-batches_per_second = throughput(float(backfill_rate) / float(ghost_chunk_rows))
-batch_apply_time = duration(float(ghost_chunk_rows) / REPLICA_APPLY_ROWS)
-
-# --- The same backfill, unthrottled -----------------------------------------------------------------
-primary_changes = UNTHROTTLED_ROWS + float(own_writes)
-lag_growth = fraction(1 - REPLICA_APPLY_ROWS / primary_changes)  # seconds of lag gained each second
-time_to_lag_bound = duration(float(ghost_max_lag) / float(lag_growth))
-unthrottled_time = duration(float(rows_per_shard) / UNTHROTTLED_ROWS)
-lag_at_end = duration(float(unthrottled_time) * float(lag_growth))
-peak_lag = duration(float(unthrottled_time) * (primary_changes / REPLICA_APPLY_ROWS - 1))
-peak_lag_at = duration(float(unthrottled_time) * primary_changes / REPLICA_APPLY_ROWS)
-rows_behind_at_end = count(float(unthrottled_time) * (primary_changes - REPLICA_APPLY_ROWS))
-catch_up_time = duration(float(rows_behind_at_end) / float(spare_apply))
-unthrottled_until_caught_up = duration(float(unthrottled_time) + float(catch_up_time))
 
 # --- A transaction left open: row versions vacuum may not remove ------------------------------------
 # Rows each trip transaction updates, in the order of TRIP_TRANSACTIONS: the create inserts all four;
@@ -109,29 +69,28 @@ held_row_versions = count(float(primary_dead_versions_average) * OPEN_TRANSACTIO
 if __name__ != "concept_migrate":
     print(
         markdown_table(
-            ("Users table backfill, one shard", "Throttled", "Unthrottled"),
+            (f"One trip primary ({primary_share} of the trips)", "Value"),
             [
-                ("Rows to fill", rows_per_shard, rows_per_shard),
-                ("Backfill rate", backfill_rate, throughput(UNTHROTTLED_ROWS)),
-                ("Time to write every row", backfill_time, unthrottled_time),
-                ("Replica lag when the last row is written", f"under {batch_apply_time}", lag_at_end),
-                ("Replica lag at its worst", f"under {batch_apply_time}", f"{peak_lag}, at {peak_lag_at}"),
-                ("Until the replica has caught up", backfill_time, unthrottled_until_caught_up),
+                ("Trip transactions at the peak", table_transactions_peak),
+                (
+                    f"Held up by an ALTER queued behind a {duration(LONG_TRANSACTION_SECONDS)} transaction",
+                    queued_behind_alter,
+                ),
+                (
+                    f"Its {pg_client_connections} connection slots full after, the most a lock timeout can allow",
+                    connections_full_after,
+                ),
+                (
+                    f"Waiting with a lock_timeout of {duration(LOCK_TIMEOUT_SECONDS)} "
+                    f"({lock_timeout_share_of_limit} of that)",
+                    queued_with_lock_timeout,
+                ),
+                ("Trip rows written, on average", primary_rows_average),
+                ("... of them updates and later deletes", dead_version_share),
+                (
+                    f"Dead row versions vacuum may not remove, a transaction open {duration(OPEN_TRANSACTION_SECONDS)}",
+                    held_row_versions,
+                ),
             ],
         )
-    )
-    print()
-    print(
-        f"An ALTER queued behind a {duration(LONG_TRANSACTION_SECONDS)} transaction holds up "
-        f"{queued_behind_alter} trip transactions at {table_transactions_peak} at the peak on one primary "
-        f"({primary_share} of the trips); its {pg_client_connections} connection slots are full after "
-        f"{connections_full_after}, the most a lock timeout can allow. With a lock_timeout of "
-        f"{duration(LOCK_TIMEOUT_SECONDS)} ({lock_timeout_share_of_limit} of that), {queued_with_lock_timeout} "
-        f"wait."
-    )
-    print()
-    print(
-        f"A transaction open {duration(OPEN_TRANSACTION_SECONDS)} on that primary, at its average "
-        f"{primary_rows_average} trip rows (updates and later deletes {dead_version_share} of them), leaves "
-        f"{held_row_versions} dead row versions vacuum may not remove."
     )

@@ -10,9 +10,10 @@ Published defaults and limits:
   (https://docs.percona.com/percona-toolkit/pt-online-schema-change.html).
 - MySQL's lock_wait_timeout, how long a statement waits for a metadata lock, defaults to 31,536,000 s,
   a year (https://dev.mysql.com/doc/refman/8.0/en/server-system-variables.html#sysvar_lock_wait_timeout).
-- MySQL 8.0.29 and later allow 64 row versions per table: that many instant ADD or DROP COLUMN
+- MySQL 8.0.29 to 8.4 allow 64 row versions per table: that many instant ADD or DROP COLUMN
   operations, after which the next one must rebuild the table
   (https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-operations.html#online-ddl-column-operations).
+  MySQL 9.1.0 raised the limit to 255 (its release notes).
 - PostgreSQL's connection slots for clients: max_connections less the superuser reserve, as the
   transactions page counts them (concept_tx.client_connections).
 
@@ -86,6 +87,7 @@ ptosc_chunk_time = duration(0.5)
 ptosc_max_lag = duration(1)
 mysql_lock_wait_timeout = duration(SECONDS_PER_YEAR)
 instant_row_versions = count(64)
+instant_row_versions_9_1 = count(255)
 pg_client_connections = client_connections
 
 # --- The worked examples' figures ------------------------------------------------------------------
@@ -139,7 +141,7 @@ if __name__ != "concept_migrate_assumptions":
                 ("pt-online-schema-change target time a chunk", ptosc_chunk_time, "Percona, --chunk-time default"),
                 ("pt-online-schema-change pauses above a lag of", ptosc_max_lag, "Percona, --max-lag default"),
                 ("MySQL metadata lock wait", mysql_lock_wait_timeout, "MySQL, lock_wait_timeout default"),
-                ("Instant column changes before a rebuild", instant_row_versions, "MySQL 8.0.29 and later"),
+                ("Instant column changes before a rebuild", instant_row_versions, "MySQL 8.0.29 to 8.4 (255 from 9.1)"),
                 (
                     "PostgreSQL connection slots for clients",
                     pg_client_connections,
@@ -154,7 +156,11 @@ if __name__ != "concept_migrate_assumptions":
                 ("Zones", twitter_zones, "Twitter example"),
                 ("Store servers a zone", twitter_store_servers_per_zone, "Twitter example"),
                 ("Bytes each store server holds", twitter_bytes_per_server, "Twitter example"),
-                ("Disk a store server has", twitter_storage_per_server, "Twitter example"),
+                (
+                    "Usable disk a store server, SSDs filled to about half",
+                    twitter_storage_per_server,
+                    "Twitter example",
+                ),
                 ("Tweets' bytes, every copy", twitter_tweet_bytes, "Twitter example"),
                 ("Trip transactions, at the peak", ride_trip_transactions_peak, "Ride-hailing example, step 4"),
                 ("Trip rows written, at the peak", ride_trip_rows_peak, "Ride-hailing example, step 4"),

@@ -88,7 +88,12 @@ rows = [
         btree_random_space,
     ),
     ("B-tree, sequential inserts", btree_sequential_wa, "Pages filled in order", times(1)),
-    (f"LSM tree, leveled ({leveled_levels} levels)", leveled_wa, "Large sequential files", leveled_space),
+    (
+        f"LSM tree, leveled ({leveled_levels} levels, static level targets)",
+        leveled_wa,
+        "Large sequential files",
+        f"{leveled_space} ({leveled_space_dynamic} with dynamic levels, the default since 8.4)",
+    ),
     (f"LSM tree, size-tiered ({tiered_tiers} tiers)", tiered_wa, "Large sequential files", tiered_space),
 ]
 

@@ -36,20 +36,23 @@ How long to keep the IDs. A repeat arrives at most the outbox's backlog (how lon
 unpublished; OUTBOX_BACKLOG_BOUND, assumed, held by an alert on the age of the oldest unpublished
 row), plus the relay's republish period, plus however far behind the consumer is when it reads the
 repeat, after the event was made. The log's retention plus one segment's span bounds that lag: Kafka
-deletes whole segments, and a segment rolls by time only after log.roll.hours (168) (log.retention.hours
-also defaults to 168, 7 days). Storing the consumer's offsets in
-the same transaction as its effects keeps the log's own redeliveries from repeating an effect, so
-only the relay's repeats need IDs. The table is range-partitioned on the UUIDv7 ID itself, one
-partition a day, and keeps one partition beyond the window: W days need ceil(W) + 1 partitions.
-Either the consumer refuses (parks for a person) events whose ID is older than a bound, here a day,
-or the window covers the full retention, one segment's span, the backlog bound and the republish
-period.
+deletes whole segments, and a segment rolls by time only after log.roll.hours (168)
+(log.retention.hours also defaults to 168, 7 days), or by size once it holds log.segment.bytes (1
+GiB). A partition fed at the inbox's rate rolls by size: over TOPIC_PARTITIONS partitions of
+EVENT_BYTES events (both assumed), each fills a segment in hours. A slow partition's span is the
+whole roll time, the bound. Storing the consumer's offsets in the same transaction as its effects
+keeps the log's own redeliveries from repeating an effect, so only the relay's repeats need IDs. The
+table is range-partitioned on the UUIDv7 ID itself, one partition a day, and keeps one partition
+beyond the window: W days need ceil(W) + 1 partitions. Either the consumer refuses (parks for a
+person) events whose ID is older than a bound, here a day, or the window covers the full retention,
+one segment's span, the backlog bound and the republish period.
 """
 
 import math
 
 from concept_ids_btree import (
     INSERTS_PER_SECOND,
+    LEAF_SPAN_UUID,
     ORDERED_FILL,
     PAGE_BYTES,
     RANDOM_FILL,
@@ -67,7 +70,7 @@ from concept_ids_btree import (
 from concept_messaging import MESSAGES_PER_SECOND, dedupe_entry_bytes
 from concept_tx import PUBLISH_SECONDS, WRITE_RATE
 
-from sdw.estimation import SECONDS_PER_DAY, count, duration, markdown_table, per_second, size, times
+from sdw.estimation import SECONDS_PER_DAY, bandwidth, count, duration, markdown_table, per_second, size, times
 
 # --- The relay ----------------------------------------------------------------------------------------
 POLL_INTERVAL = 0.1  # seconds between a relay's polls of the outbox (assumed)
@@ -111,7 +114,7 @@ index_day_bytes = size(DAY_ROWS * index_ordered)
 # The right-edge fill holds while arrivals are nearly sorted: within about one leaf's span of time.
 # The relays' polls spread arrivals over a whole poll interval, wider than that span, so the inbox's
 # UUIDv7 leaves split in the middle like random ones and are sized at the random fill.
-LEAF_SPAN = entries_per_leaf(UUID) * ORDERED_FILL / MESSAGES_PER_SECOND
+LEAF_SPAN = LEAF_SPAN_UUID  # the unique IDs page's, at its insert rate, which is the inbox's (asserted above)
 leaf_span = duration(LEAF_SPAN)
 poll_spread_over_leaf_span = times(POLL_INTERVAL / LEAF_SPAN)
 INBOX_FILL = RANDOM_FILL if POLL_INTERVAL > LEAF_SPAN else ORDERED_FILL
@@ -125,6 +128,9 @@ page_kib = count(PAGE_BYTES / 1024)
 AGE_BOUND_DAYS = 1.0  # refuse events whose ID is older than this (assumed)
 LOG_RETENTION_DAYS = 7  # Kafka's log.retention.hours default, 168
 SEGMENT_ROLL_DAYS = 7  # Kafka's log.roll.hours default, 168: a segment is deleted whole, once its newest event expires
+SEGMENT_BYTES = 2**30  # Kafka's log.segment.bytes default, 1 GiB: a busy partition rolls by size first
+TOPIC_PARTITIONS = 12  # the inbox's topic's partitions (assumed)
+EVENT_BYTES = 200  # an event on the log, key and headers included (assumed)
 
 
 def partitions_kept(window_days: float) -> int:
@@ -133,6 +139,19 @@ def partitions_kept(window_days: float) -> int:
 
 BOUNDED_WINDOW = AGE_BOUND_DAYS
 RETENTION_WINDOW = LOG_RETENTION_DAYS + SEGMENT_ROLL_DAYS + (OUTBOX_BACKLOG_BOUND + RELAY_RESTART) / SECONDS_PER_DAY
+# A partition fed at the inbox's rate fills a segment long before log.roll.hours: its span is the
+# segment's bytes over the partition's share of the topic's bytes.
+PARTITION_BYTES_PER_SECOND = MESSAGES_PER_SECOND * EVENT_BYTES / TOPIC_PARTITIONS
+SIZE_ROLL_SECONDS = min(SEGMENT_BYTES / PARTITION_BYTES_PER_SECOND, SEGMENT_ROLL_DAYS * SECONDS_PER_DAY)
+BUSY_WINDOW = LOG_RETENTION_DAYS + (SIZE_ROLL_SECONDS + OUTBOX_BACKLOG_BOUND + RELAY_RESTART) / SECONDS_PER_DAY
+topic_partitions = count(TOPIC_PARTITIONS)
+event_bytes = size(EVENT_BYTES)
+segment_bytes = size(SEGMENT_BYTES)
+partition_bytes_per_second = bandwidth(PARTITION_BYTES_PER_SECOND)
+size_roll = duration(SIZE_ROLL_SECONDS)
+busy_partitions = count(partitions_kept(BUSY_WINDOW))
+busy_rows = count(partitions_kept(BUSY_WINDOW) * DAY_ROWS)
+busy_bytes = size(partitions_kept(BUSY_WINDOW) * DAY_ROWS * inbox_row_bytes)
 log_retention = duration(LOG_RETENTION_DAYS * SECONDS_PER_DAY)
 segment_roll = duration(SEGMENT_ROLL_DAYS * SECONDS_PER_DAY)
 age_bound = duration(AGE_BOUND_DAYS * SECONDS_PER_DAY)
@@ -145,7 +164,14 @@ retention_bytes = size(partitions_kept(RETENTION_WINDOW) * DAY_ROWS * inbox_row_
 inbox_rows = [
     ("Refuse events whose ID is older than a bound", age_bound, bounded_partitions, bounded_rows, bounded_bytes),
     (
-        "Accept any event the log still holds",
+        f"Accept any event the log still holds, partitions rolled by size ({segment_bytes} in {size_roll})",
+        f"{log_retention} + {size_roll} + {outbox_backlog_bound} + {republish_period}",
+        busy_partitions,
+        busy_rows,
+        busy_bytes,
+    ),
+    (
+        "Accept any event the log still holds, a partition that fills slowly (rolled by time)",
         f"{log_retention} + {segment_roll} + {outbox_backlog_bound} + {republish_period}",
         retention_partitions,
         retention_rows,

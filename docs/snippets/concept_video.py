@@ -27,13 +27,16 @@ through the whole ladder on one worker of WORKER_VCPUS vCPUs: CHUNK_SECONDS x H2
 run in ceil(chunks / N) waves; the plan before, packaging after.
 
 Break-even. An AV1 (or HEVC) ladder costs its encode compute (AV1_COMPUTE_FACTOR, or
-HEVC_COMPUTE_FACTOR, times H.264's) and its storage for a year: at S3's first-tier price for a small
+HEVC_COMPUTE_FACTOR, times H.264's) and its storage for its first year: at S3's first-tier price for a small
 service (the first CDN tier's column), at the bulk price for a service at the last CDN tier. The HEVC
 row assumes no AV1 ladder: beside one, HEVC saves only on views that decode HEVC but not AV1. A view
 saves bytes only if its device decodes the codec and it was already at the top rung it would take
 (TOP_RUNG_SHARE): a view held below the top by its throughput spends the saving on a higher rung, a
 better picture for the same bytes. The saved bytes are billed at the CDN's egress price. Views
-needed = cost / saving per view, so the result is an upper bound on what a view saves.
+needed = cost / saving per view; the saving is an upper bound, so the views needed are a lower bound.
+HEVC is also priced on Spot, and at AV1's device share, to compare the two like for like. After the
+first year a ladder is worth keeping while its views in a month save more egress than a month of
+storing it costs. A per-title ladder's trial encodes are not priced.
 
 Cohort. COHORT videos, one month's uploads, draw COHORT_VIEWS views of WATCHED_SECONDS each over
 their life (the page's assumptions), video i in proportion to i^-ALPHA. In steady state a month's
@@ -302,6 +305,8 @@ av1_video_cost_spot = ladder_cost(AV1_COMPUTE_FACTOR, AV1_RATIO, SPOT_PRICE)
 av1_video_cost_spot_bulk = ladder_cost(AV1_COMPUTE_FACTOR, AV1_RATIO, SPOT_PRICE, STORAGE_PRICE_BULK)
 hevc_video_cost = ladder_cost(HEVC_COMPUTE_FACTOR, HEVC_RATIO)
 hevc_video_cost_bulk = ladder_cost(HEVC_COMPUTE_FACTOR, HEVC_RATIO, storage_price=STORAGE_PRICE_BULK)
+hevc_video_cost_spot = ladder_cost(HEVC_COMPUTE_FACTOR, HEVC_RATIO, SPOT_PRICE)
+hevc_video_cost_spot_bulk = ladder_cost(HEVC_COMPUTE_FACTOR, HEVC_RATIO, SPOT_PRICE, STORAGE_PRICE_BULK)
 saved_bytes_per_view = saved_per_view_bytes(AV1_RATIO, AV1_DEVICE_SHARE)
 hevc_saved_bytes = saved_per_view_bytes(HEVC_RATIO, HEVC_DEVICE_SHARE)  # with no AV1 ladder beside it
 
@@ -328,6 +333,35 @@ break_even_spot_bulk = count(views_to_repay(av1_video_cost_spot_bulk, saved_byte
 break_even_spot_first = count(views_to_repay(av1_video_cost_spot, saved_bytes_per_view, CDN_PRICE_FIRST))
 hevc_break_even_bulk = count(views_to_repay(hevc_video_cost_bulk, hevc_saved_bytes, CDN_PRICE_BULK))
 hevc_break_even_first = count(views_to_repay(hevc_video_cost, hevc_saved_bytes, CDN_PRICE_FIRST))
+hevc_video_cost_spot_dollars = dollars(hevc_video_cost_spot)
+hevc_video_cost_spot_bulk_dollars = dollars(hevc_video_cost_spot_bulk)
+hevc_break_even_spot_first = count(views_to_repay(hevc_video_cost_spot, hevc_saved_bytes, CDN_PRICE_FIRST))
+hevc_break_even_spot_bulk = count(views_to_repay(hevc_video_cost_spot_bulk, hevc_saved_bytes, CDN_PRICE_BULK))
+# HEVC against AV1 on Spot at the last tier: at AV1's device share, and the HEVC share at which the two
+# repay after the same views (the break-even falls in proportion to the share).
+hevc_saved_bytes_equal_share = saved_per_view_bytes(HEVC_RATIO, AV1_DEVICE_SHARE)
+hevc_break_even_spot_bulk_equal_share = count(
+    views_to_repay(hevc_video_cost_spot_bulk, hevc_saved_bytes_equal_share, CDN_PRICE_BULK)
+)
+hevc_share_matching_av1 = fraction(
+    AV1_DEVICE_SHARE
+    * (hevc_video_cost_spot_bulk / (hevc_saved_bytes_equal_share / GiB * CDN_PRICE_BULK))
+    / (av1_video_cost_spot_bulk / (saved_bytes_per_view / GiB * CDN_PRICE_BULK))
+)
+# After its first year, an AV1 ladder earns its keep while its views in a month save more egress than a
+# month of storing it costs.
+av1_month_stored_bulk = (
+    monthly(h264_bytes_per_minute * AV1_RATIO, STORAGE_PRICE_BULK) * VIDEO_SECONDS / SECONDS_PER_MINUTE
+)
+av1_month_stored_first = monthly(h264_bytes_per_minute * AV1_RATIO, STORAGE_PRICE) * VIDEO_SECONDS / SECONDS_PER_MINUTE
+av1_saved_per_view_bulk = saved_bytes_per_view / GiB * CDN_PRICE_BULK
+av1_saved_per_view_first = saved_bytes_per_view / GiB * CDN_PRICE_FIRST
+av1_month_stored_bulk_dollars = dollars(av1_month_stored_bulk)
+av1_month_stored_first_dollars = dollars(av1_month_stored_first)
+av1_saved_per_view_bulk_dollars = dollars(av1_saved_per_view_bulk)
+av1_saved_per_view_first_dollars = dollars(av1_saved_per_view_first)
+av1_keep_views_per_month = count(av1_month_stored_bulk / av1_saved_per_view_bulk)
+av1_keep_views_per_month_first = count(av1_month_stored_first / av1_saved_per_view_first)
 sensitivity_rows = [
     (
         times(factor),
@@ -478,6 +512,14 @@ if __name__ != "concept_video":
                     hevc_break_even_first,
                     f"${hevc_video_cost_bulk_dollars}",
                     hevc_break_even_bulk,
+                ),
+                (
+                    "HEVC, Spot, without an AV1 ladder",
+                    hevc_saved_per_view,
+                    f"${hevc_video_cost_spot_dollars}",
+                    hevc_break_even_spot_first,
+                    f"${hevc_video_cost_spot_bulk_dollars}",
+                    hevc_break_even_spot_bulk,
                 ),
             ],
         )
