@@ -2,16 +2,20 @@
 
 from twitter_assumptions import (
     alert_opt_in_share,
+    cache_item_overhead_bytes,
     celebrity_followers,
+    deleted_tweet_share,
     devices_per_daily_user,
     event_log_retention_days,
     mention_tweet_share,
     peak_to_average,
+    tweets_per_day,
     users_notified_per_mention_tweet,
+    zone_headroom,
 )
-from twitter_traffic import deliveries_per_second, tweets_per_second
+from twitter_traffic import deliveries_per_second, tweets_per_second, tweets_per_second_peak
 
-from sdw.estimation import SECONDS_PER_DAY, count, duration, markdown_table, peak, per_second
+from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_HOUR, count, duration, markdown_table, peak, per_second, size
 
 # Mentions and replies: a few people per tweet.
 mention_pushes_per_second = per_second(tweets_per_second * mention_tweet_share * users_notified_per_mention_tweet)
@@ -30,6 +34,8 @@ handle_lookups_per_second_peak_at_most = peak(mention_pushes_per_second * peak_t
 # Every rate here counts notified users. A push goes to each of the user's devices: up to
 # devices_per_daily_user calls to the push services per user, which is what the senders make.
 push_sends_per_second_peak_at_most = peak(pushes_per_second_peak * devices_per_daily_user)
+# The senders are sized like every stateless tier, for the peak with a zone lost.
+sender_capacity = peak(push_sends_per_second_peak_at_most * zone_headroom)
 
 # The worst burst: one tweet from the largest account, to every follower who opted in.
 celebrity_alert_burst = count(celebrity_followers * alert_opt_in_share)
@@ -43,6 +49,30 @@ celebrity_alert_drain_time = duration(celebrity_alert_burst / pushes_per_second_
 # "created" whose tweet, by its ID's time, is older than the event log's retention days (as the
 # fan-out refuses a follow event that old, step 6). So the outbox's day plus the log's days.
 deleted_tweet_claim_life = duration(SECONDS_PER_DAY + event_log_retention_days * SECONDS_PER_DAY)
+
+# A worker that claims an event writes its send tasks in the same step, one per chunk of the users to
+# notify (a guess, as the fan-out cuts a follower list into chunks), and a sender claims each task's ID.
+# At most one task per tweet event, plus one per chunk of alerts beyond it.
+NOTIFY_CHUNK_USERS = 1_000
+notify_chunk_users = count(NOTIFY_CHUNK_USERS)
+deletion_events_per_second_peak = peak(tweets_per_second_peak * deleted_tweet_share)
+send_task_claims_per_second_peak_at_most = peak(
+    tweets_per_second_peak + alert_pushes_per_second * peak_to_average / NOTIFY_CHUNK_USERS
+)
+claims_per_second_peak_at_most = peak(
+    tweets_per_second_peak + deletion_events_per_second_peak + send_task_claims_per_second_peak_at_most
+)
+# The claim cache holds a day of tweet events' claims and deleted_tweet_claim_life of deletions', each
+# a key of about 16 B (the event's kind and tweet ID) with the cache's per-item bookkeeping; and the
+# send tasks' claims, which need outlive only their task, whose pushes expire after an hour (a late
+# alert is worth little): at most an hour of them at the peak rate.
+CLAIM_KEY_BYTES = 16
+send_task_life = duration(SECONDS_PER_HOUR)
+claim_cache_bytes = size(
+    (tweets_per_day + tweets_per_day * deleted_tweet_share * (deleted_tweet_claim_life / SECONDS_PER_DAY))
+    * (CLAIM_KEY_BYTES + cache_item_overhead_bytes)
+    + send_task_claims_per_second_peak_at_most * send_task_life * (CLAIM_KEY_BYTES + cache_item_overhead_bytes)
+)
 
 if __name__ != "twitter_notifications":
     print(
@@ -77,6 +107,13 @@ if __name__ != "twitter_notifications":
                 ('Life of a deleted tweet\'s claim on its "created" event', deleted_tweet_claim_life),
                 ("Their devices, at most", celebrity_alert_devices_at_most),
                 ("Time to alert them with the whole peak capacity", celebrity_alert_drain_time),
+                ("Senders' capacity, the peak with zone headroom", sender_capacity),
+                (
+                    f"Send-task claims at peak, at most ({notify_chunk_users} users a task)",
+                    send_task_claims_per_second_peak_at_most,
+                ),
+                ("Claims at peak, at most (events, deletions, send tasks)", claims_per_second_peak_at_most),
+                ("Claim cache, one copy", claim_cache_bytes),
                 ("Tweets at peak that mention or reply to someone", mention_or_reply_tweets_per_second_peak),
                 ("Handle lookups at peak to resolve their mentions, at most", handle_lookups_per_second_peak_at_most),
             ],

@@ -14,11 +14,14 @@ from twitter_assumptions import (
     hedge_percentile,
     hedged_extra_request_share,
     mode_switch_band,
+    reads_per_database_server,
+    registered_users,
     request_latency_log_sigma,
     timeline_cache_copies,
     timeline_entries_cached,
     timeline_entry_bytes,
     tweets_per_timeline_page,
+    zones,
 )
 from twitter_cache import (
     busy_followed_per_user_most,
@@ -34,7 +37,7 @@ from twitter_traffic import (
     timeline_loads_per_second_peak,
 )
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, size, times
+from sdw.estimation import count, duration, fraction, markdown_table, peak, size, times, whole_per_zone
 
 # Fan-out on write: every delivery attempt (append-if-present) is an operation on each copy of the
 # follower's timeline, sent in pipelined batches in the background; a timeline load is one read.
@@ -65,6 +68,9 @@ hydration_requests_per_load = count(hydration_cache_requests_per_load + 1)
 # one time in a hundred, this is the share of loads that wait on at least one such request,
 # counting the reads that build the list alone, and then with hydration too.
 pull_reads_per_second_peak = peak(timeline_loads_per_second_peak * follows_per_user)
+# Those are tweet-list reads of the wide-column store, not in-memory operations: the store servers'
+# worth of them at what one serves, whole servers in each zone.
+pull_store_servers_worth = count(whole_per_zone(pull_reads_per_second_peak / reads_per_database_server, zones))
 pull_slow_load_share = fraction(1 - 0.99**follows_per_user)
 pull_requests_per_load = count(follows_per_user + hydration_requests_per_load)
 pull_all_slow_load_share = fraction(1 - 0.99**pull_requests_per_load)
@@ -127,6 +133,10 @@ cap_account_followers_to_pull = count(math.ceil(pull_threshold_deliveries_per_da
 # timeline reaches further back), packed the same way:
 merge_list_bytes = size(timeline_entries_cached * timeline_entry_bytes)
 busy_lists_bytes_per_timeline_server = size(busy_pulled_accounts * merge_list_bytes)
+# The huge accounts' lists: no assumption counts those accounts, but they hold celebrity_edge_share of
+# all follow edges and each has at least the threshold's followers, so there are at most this many.
+huge_accounts_most = count(registered_users * follows_per_user * celebrity_edge_share / celebrity_threshold_followers)
+huge_lists_bytes_per_timeline_server_most = size(huge_accounts_most * merge_list_bytes)
 # And a lookup in those lists for each one a reader follows: each has fewer followers than the
 # threshold (above it, an account is pulled by followers already). Loads come from daily users,
 # and at worst every follower is one, so on average a daily user follows at most
@@ -134,6 +144,17 @@ busy_lists_bytes_per_timeline_server = size(busy_pulled_accounts * merge_list_by
 # the huge and busy ones together: each timeline keeps their list), and the merge makes at most
 # this many more lookups at peak, all in memory.
 busy_merge_lookups_per_second_peak_most = peak(timeline_loads_per_second_peak * busy_followed_per_user_most)
+# The attempts the hybrid does not make: none goes to a pulled account's followers. The huge accounts
+# hold celebrity_edge_share of the edges, so of the deliveries too if they post at the average rate,
+# and each busy account is pulled only once its tweets cost more than the rule's deliveries a day and
+# the band above them. A lower bound on what is pulled, so an upper bound on the attempts left: the
+# pages size fan-out on pure push's attempt rate, which is at most this much above the hybrid's.
+pulled_deliveries_per_day_at_least = count(
+    deliveries_per_day * celebrity_edge_share
+    + busy_pulled_accounts * pull_threshold_deliveries_per_day * (1 + mode_switch_band)
+)
+pulled_delivery_share_at_least = fraction(pulled_deliveries_per_day_at_least / deliveries_per_day)
+hybrid_deliveries_per_second_peak_at_most = peak(deliveries_per_second_peak * (1 - pulled_delivery_share_at_least))
 # The pulled accounts' share of a reader's follow edges, at most on average.
 pulled_edge_share_most = fraction(pulled_followed_per_user_most / follows_per_user)
 # The alternative step 6 rejects: every pulled account's list in a shared cache, one remote read
@@ -240,9 +261,20 @@ if __name__ != "twitter_read_path":
                     f"Lists of the {busy_pulled_accounts} busy accounts, on each timeline server",
                     busy_lists_bytes_per_timeline_server,
                 ),
+                (
+                    "Huge accounts, at most (their share of the follow edges, a million followers each)",
+                    huge_accounts_most,
+                ),
+                ("... their lists, on each timeline server, at most", huge_lists_bytes_per_timeline_server_most),
                 ("Busy accounts a daily user follows, at most, on average", busy_followed_per_user_most),
                 ("Pulled accounts a daily user follows, huge and busy, at most", pulled_followed_per_user_most),
                 ("... as a share of the follow edges, at most", pulled_edge_share_most),
+                (
+                    "Deliveries a day the hybrid leaves to the read-time merge, at least",
+                    pulled_deliveries_per_day_at_least,
+                ),
+                ("... as a share of all deliveries, at least", pulled_delivery_share_at_least),
+                ("Delivery attempts at peak under the hybrid, at most", hybrid_deliveries_per_second_peak_at_most),
                 ("Merge lookups they add at peak, at most (in memory)", busy_merge_lookups_per_second_peak_most),
             ],
         )

@@ -325,6 +325,12 @@ zone_loss_stall_deliveries = count(deliveries_per_second_peak * (log_stall_longe
 zone_loss_stall_deliveries_unmarked = count(deliveries_per_second_peak * log_stall_longest * 2)
 zone_loss_stall_mark_saving = count(zone_loss_stall_deliveries_unmarked - zone_loss_stall_deliveries)
 zone_loss_stall_mark_saving_share = fraction(zone_loss_stall_mark_saving / zone_loss_stall_deliveries_unmarked)
+# Of those, the sweeper's repeats: dropped only at the insert, after their fan-out has read the follower
+# pages and sent its attempts. A claim of the event ID before the fan-out (step 7's option) would drop
+# them first and leave the rest.
+zone_loss_stall_repeat_deliveries = count(deliveries_per_second_peak * zone_loss_stall_swept_during)
+zone_loss_stall_repeat_share = fraction(zone_loss_stall_repeat_deliveries / zone_loss_stall_deliveries)
+zone_loss_stall_deliveries_claimed = count(zone_loss_stall_deliveries - zone_loss_stall_repeat_deliveries)
 # The count cuts the stall's end cleanly: the rows read just as appends resume race their marks, so it
 # is about that, up to a second's deliveries more. The marks themselves reach the service's write pool
 # together as the stall ends: the callbacks', one plain write for each event of the stall, and the

@@ -11,7 +11,7 @@ from twitter_assumptions import (
     alert_opt_in_share,
     alert_subscription_bytes,
     backup_retention_days,
-    cache_memory_per_server,
+    cache_machine_memory_gib,
     deleted_tweet_share,
     device_record_bytes,
     device_token_row_bytes,
@@ -35,7 +35,9 @@ from sdw.estimation import (
     DAYS_PER_YEAR,
     KB,
     SECONDS_PER_DAY,
+    GiB,
     count,
+    fraction,
     markdown_table,
     peak,
     per_day,
@@ -112,11 +114,22 @@ deleted_id_bytes_total = size(deleted_ids_per_day * DELETED_ID_DAYS_ON_DISK * de
 # window of search_days needs search_days + 1 daily indices: at a day's end the oldest index still
 # holds tweets less than search_days old, and it is dropped only when that day has left the window.
 # Each copy sits on servers of its own (allocation awareness keeps copies apart), so the servers are
-# counted a copy at a time, rounded up, then times the copies.
+# counted a copy at a time, rounded up, then times the copies. The engine (Elasticsearch) keeps the
+# index in the operating system's file cache, beside its JVM heap, which stays at or under 31 GiB so
+# the JVM keeps compressed object pointers; a reserve goes to the kernel and the process's memory
+# outside the heap (thread stacks, network and direct buffers), a guess. The rest of a cache machine
+# holds the index. The force-merge of yesterday's index runs just after the oldest day is dropped, in
+# the room that day leaves, so the window's search_days + 1 indices bound the merge's bytes too.
 search_daily_indices = count(search_days + 1)
 search_index_bytes = size(tweets_per_day * search_daily_indices * search_index_bytes_per_tweet)
 search_index_bytes_all_copies = size(search_index_bytes * text_copies)
-search_servers_per_copy = count(math.ceil(search_index_bytes / cache_memory_per_server))
+SEARCH_HEAP_GIB = 31
+SEARCH_OS_RESERVE_GIB = 8
+search_heap_gib = count(SEARCH_HEAP_GIB)
+search_os_reserve_gib = count(SEARCH_OS_RESERVE_GIB)
+search_memory_per_server = size((cache_machine_memory_gib - SEARCH_HEAP_GIB - SEARCH_OS_RESERVE_GIB) * GiB)
+search_servers_per_copy = count(math.ceil(search_index_bytes / search_memory_per_server))
+search_memory_fill = fraction(search_index_bytes / (search_servers_per_copy * search_memory_per_server))
 search_servers_for_memory = count(search_servers_per_copy * text_copies)
 
 if __name__ != "twitter_stores":
@@ -158,8 +171,14 @@ if __name__ != "twitter_stores":
                 ("Key deletes, on average", key_deletes_per_second),
                 ("Key deletes allowed at most", key_delete_cap),
                 ("Search index, one copy", search_index_bytes),
+                (
+                    f"A search server's memory for the index ({cache_machine_memory_gib} GiB less a "
+                    f"{search_heap_gib} GiB heap and {search_os_reserve_gib} GiB for the system)",
+                    search_memory_per_server,
+                ),
                 ("Search servers to hold one copy in memory", search_servers_per_copy),
-                ("Search servers to hold every copy in memory", search_servers_for_memory),
+                ("... their memory filled at a day's end", search_memory_fill),
+                ("Search servers to hold three copies in memory", search_servers_for_memory),
             ],
         )
     )
