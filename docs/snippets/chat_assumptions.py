@@ -849,3 +849,10 @@ TABLE = [
 # it prints the table.
 if __name__ != "chat_assumptions":
     print(markdown_table(("Assumption", "Value", "Why"), TABLE))
+
+# A phone and four linked devices (step 3).
+devices_per_user_limit = count(5)
+# A lost zone is CockroachDB's blackhole failover case (PR #91947): 13.4 s, 10.2 s for a crash.
+store_range_failover_zone_lost = duration(13.4)
+# Pushes whose token the push service has cached (step 6 says why).
+token_cache_hit_ratio = fraction(0.5)

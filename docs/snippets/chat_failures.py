@@ -49,7 +49,7 @@ from chat_assumptions import (
     snapshot_rate_per_node,
     spare_servers_per_zone,
     store_leader_extra_work,
-    store_range_failover,
+    store_range_failover_zone_lost,
     store_reads_per_node_per_second,
     store_writes_per_node_per_second,
     sync_list_period,
@@ -113,7 +113,9 @@ from chat_storage import (
 from chat_traffic import (
     android_pushes_per_minute_peak,
     chat_servers,
+    chat_servers_after_zone_loss,
     chat_work_per_message,
+    chat_work_per_second_peak,
     event_log_brokers,
     event_log_events_per_second_peak,
     live_deliveries_per_second_peak,
@@ -538,6 +540,10 @@ resend_waiting_chat_server_death = count(
     sends_per_connection_server_per_second * shards_per_chat_server / conversation_shards * shard_sends_resume
 )
 resend_frames_chat_server_death = peak(resend_waiting_chat_server_death / unavailable_retry_cap)
+# The chat tier with a zone lost and one more server down (a crash or a deploy), its spares working.
+chat_load_after_zone_loss_one_down = fraction(
+    chat_work_per_second_peak / ((chat_servers_after_zone_loss - 1) * messages_per_chat_server_per_second)
+)
 # The worst failover: a zone lost. A third of the shards lose their owner, and a third of the store's
 # ranges their leader (each range leads in one zone), independently. A third of the members' rows' ranges
 # fail over too, so most sends leave a member's row behind, and such a send is acked only once its
@@ -546,6 +552,7 @@ resend_frames_chat_server_death = peak(resend_waiting_chat_server_death / unavai
 # for a third of the shards. A send goes through only if its shard and its message row's range are spared and, when a
 # member's row is late, its shard's CoalescingGroup range too. Its window is the longest of the zone's
 # takeovers (etcd's leader lost with it, or not) and the ranges' failover, each with the client's next retry.
+# A lost zone's ranges fail over as in the blackhole case, not a crash (store_range_failover_zone_lost).
 range_spared_zone_lost = 1 - 1 / zones
 members_one_to_one = count(2)
 
@@ -582,7 +589,11 @@ zone_coalescing_adds_per_second = peak(
 zone_coalescing_row_writes_per_second = peak(conversation_shards / coalescing_row_interval)
 zone_coalescing_writes_saved = times(2 * zone_coalescing_adds_per_second / zone_coalescing_row_writes_per_second)
 resend_window_zone_lost = duration(
-    max(shard_sends_resume_zone_lost, shard_sends_resume_leader_lost, store_range_failover + unavailable_retry_cap)
+    max(
+        shard_sends_resume_zone_lost,
+        shard_sends_resume_leader_lost,
+        store_range_failover_zone_lost + unavailable_retry_cap,
+    )
 )
 resend_waiting_zone_lost = count(
     sends_per_connection_server_per_second * zone_sends_stopped_share * resend_window_zone_lost
@@ -637,16 +648,11 @@ frames_zone_lost = peak(frames_zone_lost_before_wave + wave_frames_per_server)
 frames_zone_lost_share = fraction(frames_zone_lost / frames_per_connection_server_per_second)
 assert frames_zone_lost_share < 1
 # Why the frames have three quarters of the cores, not half. On half (handshake_core_share at one half),
-# the wave fits only if it is slowed: the jitter window that leaves it the room the other frames leave.
+# the frames before the wave, the resends among them, already fill the budget, so no slower wave fits.
 frames_budget_on_half_cores = per_second(connection_server_cores / 2 / frame_cpu)
 frames_zone_lost_share_on_half_cores = fraction(frames_zone_lost / frames_budget_on_half_cores)
-jitter_window_for_half_cores = duration(
-    zone_connections_lost
-    / (zone_servers_left * (frames_budget_on_half_cores - frames_zone_lost_before_wave) / frames_per_connect)
-)
-# The longest window step 7's presence grace allows: the grace's margin added to the window.
-jitter_window_presence_allows = duration(reconnect_jitter_window + zone_presence_grace_margin)
-assert jitter_window_for_half_cores > jitter_window_presence_allows
+frames_before_wave_share_on_half_cores = fraction(frames_zone_lost_before_wave / frames_budget_on_half_cores)
+assert frames_before_wave_share_on_half_cores > 1
 # Handshakes never come near a quarter of the cores: even during the wave, a server's handshakes take
 handshake_cores_during_wave = count(
     (zone_reconnect_rate_jittered + handshakes_per_second_peak) / zone_servers_left * tls_handshake_cpu
@@ -752,6 +758,7 @@ if __name__ != "chat_failures":
                     chat_lease_left_at_worst_helper,
                 ),
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
+                ("", "Chat servers' load at peak, one more down (spares working)", chat_load_after_zone_loss_one_down),
                 ("", "Shards taken over, etcd's leader alive (a next-ranked wait added)", shard_takeover_zone_lost),
                 ("", "Sends to them work again (watch and one client retry added)", shard_sends_resume_zone_lost),
                 (
@@ -784,6 +791,7 @@ if __name__ != "chat_failures":
                     zone_coalescing_conversations_per_row,
                 ),
                 ("", "... its size", zone_coalescing_row_bytes),
+                ("", "A range's failover with its zone lost (the blackhole case)", store_range_failover_zone_lost),
                 ("", "Longest window of those failovers, the client's retry added", resend_window_zone_lost),
                 ("", "Messages waiting on a connection server at its end", resend_waiting_zone_lost),
                 ("", "... as a share of its connections", resend_waiting_share_zone_lost),

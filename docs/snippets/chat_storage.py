@@ -33,6 +33,7 @@ from chat_assumptions import (
     store_reads_per_node_per_second,
     store_writes_per_node_per_second,
     sync_list_period,
+    token_cache_hit_ratio,
     video_share,
     video_stored_bytes,
     voice_share,
@@ -63,6 +64,7 @@ from chat_traffic import (
     messages_per_day,
     messages_per_second_peak,
     push_candidates_per_second_peak,
+    pushes_per_second_peak,
     recipient_users_per_message,
 )
 from concept_life_assumptions import gdpr_answer_within
@@ -168,6 +170,8 @@ push_fetch_reads_per_second_peak = peak(
 # Before a notification the push service reads the recipient's muted_until and read_seq (a point
 # read), for every candidate, muted conversations included.
 mute_reads_per_second_peak = peak(push_candidates_per_second_peak)
+# Then a token read for each push its cache misses (step 6).
+token_reads_per_second_peak = peak(pushes_per_second_peak * (1 - token_cache_hit_ratio))
 # Every conditional write reads its row at the range's leader before it writes: the message's
 # insert (only if its seq is free; counted per message, though a batch checks its first number
 # only), the members' raise-only last_seq writes, and the raise-only watermarks and read positions.
@@ -185,6 +189,7 @@ store_reads_per_second_peak = peak(
     + periodic_sync_list_reads_per_second_peak
     + push_fetch_reads_per_second_peak
     + mute_reads_per_second_peak
+    + token_reads_per_second_peak
     + condition_reads_per_second_peak
 )
 store_reads_per_write = times(store_reads_per_second_peak / store_writes_per_second_peak)
@@ -356,6 +361,7 @@ if __name__ != "chat_storage":
                 ),
                 ("Reads a second at peak, apps fetching what a push names", push_fetch_reads_per_second_peak),
                 ("Reads a second at peak, mute and read checks before a push", mute_reads_per_second_peak),
+                ("Reads a second at peak, push tokens not cached", token_reads_per_second_peak),
                 ("Reads a second at peak, the row each conditional write checks", condition_reads_per_second_peak),
                 ("Reads a second at peak, in all", store_reads_per_second_peak),
                 ("Reads per write", store_reads_per_write),
