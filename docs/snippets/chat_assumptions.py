@@ -74,6 +74,7 @@ account_deletion_share_per_day = fraction(0.0001)
 message_copies = times(3)
 media_storage_overhead = times(1.5)
 dedupe_window = duration(7 * SECONDS_PER_DAY)
+delete_for_everyone_window = duration(60 * 3600)
 
 # --- Traffic shape and hardware ----------------------------------------------------------------------
 peak_to_average = times(2)
@@ -401,6 +402,12 @@ TABLE = [
         "A phone can queue a message offline for days, then retry it.",
     ),
     (
+        "How long a sender may delete a message for everyone",
+        delete_for_everyone_window,
+        "WhatsApp's limit, about two and a half days, since 2022 "
+        '([WhatsApp Help Center, "How to delete messages"](https://faq.whatsapp.com/)).',
+    ),
+    (
         "Peak-to-average traffic",
         peak_to_average,
         "Users span time zones, which flattens the daily curve; New Year's midnight goes far higher (step 7).",
@@ -473,10 +480,8 @@ TABLE = [
     (
         "A chat server's cost of one receipt, in messages",
         receipt_cost_in_messages,
-        "A guess: a receipt (one watermark move) is a write that only raises a value, for half of them a "
-        "read-position write too, and a forward to the sender's devices (a registry read and an RPC): no "
-        "sequence number, no client-ID check, no member rows, no ack. More than a lookup, far less than a "
-        "message.",
+        "A guess: a watermark move is a write that only raises a value (for half, a read-position write too) "
+        "and a forward to the sender's devices; no sequence number, client-ID check, member rows or ack.",
     ),
     (
         "A chat server's cost of one typing frame, in messages",
@@ -575,10 +580,8 @@ TABLE = [
     (
         "Time to live of a chat server's lease (its shard keys attached)",
         shard_lease,
-        "Renewed every third of it on the server's own timer, its deadline counted from when it sent the "
-        "renewal (step 6); long enough that an owner keeps its lease through the coordination "
-        "service's worst leader election (step 7), short enough that a dead server's shards move within "
-        "seconds.",
+        "Renewed every third of it (step 6); outlasts the coordination service's worst leader election "
+        "(step 7), and a dead server's shards move within seconds.",
     ),
     (
         "Time to live of a connection server's lease in the session registry",
@@ -675,10 +678,8 @@ TABLE = [
     (
         "Time a send waits for its members' rows before it acks without them",
         member_row_deadline,
-        f"{member_row_deadline_over_typical} a normal conditional write and above the store's write-latency alert, "
-        "so a healthy store never reaches it; a member row still unwritten then is finished after the ack "
-        f"(step 6), which waits up to {coalescing_row_interval} more for its shard's CoalescingGroup row, past "
-        "the send target.",
+        f"{member_row_deadline_over_typical} a normal conditional write, above the store's write-latency alert, "
+        "so a healthy store never reaches it; a row still unwritten then is finished after the ack (step 6).",
     ),
     (
         "Longest between two writes of a shard's CoalescingGroup row",
@@ -710,9 +711,8 @@ TABLE = [
     (
         "Grace before a user is shown offline, counted from the last frame heard from the user's last device",
         presence_offline_grace,
-        "No shorter than the three quiet heartbeat intervals after which a silent socket is closed (step 6), so a "
-        "silent drop shows offline as its socket closes. Longer than the worst time a client of a lost zone takes to notice and reconnect (step 7), so a "
-        "dropped socket does not flicker the user's status.",
+        "At least the three quiet heartbeat intervals after which a silent socket closes (step 6), and longer "
+        "than a lost zone's clients take to reconnect (step 7), so a dropped socket does not flicker the status.",
     ),
     (
         "Interval at which a connected device runs `sync_list` again",

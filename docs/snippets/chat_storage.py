@@ -253,7 +253,9 @@ years_until_data_outgrows_paxos = count(years_of_data_on(wide_column_nodes_for_w
 # them, so at most). Each chat the user is still in gets one removal notice, a message like any other,
 # which raises the other members' last_seq: one member in a one-to-one chat, the average group's others
 # in a group. Each chat's Conversation row also has its readers count lowered as the user's row goes (step 4),
-# one write a conversation.
+# one write a conversation. The leave itself writes in each chat the user's own UserConversation row
+# (left_seq and last_seq, in the removal's transaction) and the leave's idempotency record, and the
+# account is marked for deletion once (deleted_at), before any of it.
 account_deletions_per_day = per_day(daily_active_users * account_deletion_share_per_day)
 deletion_rows_per_account = count(1 + devices_per_user * 2 + conversations_per_user * 2)
 deletion_notices_per_account = count(conversations_per_user)
@@ -261,8 +263,10 @@ deletion_member_updates_per_account = count(
     (conversations_per_user - groups_per_user) * 1 + groups_per_user * (group_members_average - 1)
 )
 deletion_reader_updates_per_account = count(conversations_per_user)
+deletion_leave_writes_per_account = count(conversations_per_user * 2 + 1)
 deletion_writes_per_account = count(
     deletion_rows_per_account
+    + deletion_leave_writes_per_account
     + deletion_notices_per_account
     + deletion_member_updates_per_account
     + deletion_reader_updates_per_account

@@ -98,10 +98,8 @@ chat_media_work_per_message = count(
     lookup_cost_in_messages * (2 * media_share + device_deliveries_per_message * media_share)
 )
 chat_receipt_work_per_message = count(receipt_cost_in_messages * receipts_moved_per_message)
-# Every device that receives a message acknowledges it with a cumulative "delivered" (step 3), the
-# sender's own other devices included, so more delivered frames reach the owner than there are
-# recipient users. The owner raises the watermark only when the number grows and drops the rest,
-# each at the cost of a lookup in its memory.
+# Every device that receives a message sends a cumulative "delivered" (step 3), the sender's other
+# devices included; the owner drops those that move no watermark, a lookup each.
 redundant_delivered_per_message = count(
     (device_deliveries_per_message - recipient_users_per_message) / messages_per_receipt_batch
 )
