@@ -212,6 +212,8 @@ database_nodes_added_per_year = count(message_bytes_year_one / storage_per_datab
 # only: the snapshots beside them are a fraction of a percent of this.
 message_relational_shards = count(math.ceil(message_bytes_total / message_copies / relational_shard_bytes))
 message_relational_shards_added_per_year = count(message_bytes_per_day * DAYS_PER_YEAR / relational_shard_bytes)
+# Those shards as database servers, a copy of each in every zone (a primary and two replicas).
+message_relational_servers = count(message_relational_shards * message_copies)
 
 
 def years_of_data_on(nodes: float) -> float:
