@@ -74,6 +74,7 @@ account_deletion_share_per_day = fraction(0.0001)
 message_copies = times(3)
 media_storage_overhead = times(1.5)
 dedupe_window = duration(7 * SECONDS_PER_DAY)
+delete_for_everyone_window = duration(60 * 3600)
 
 # --- Traffic shape and hardware ----------------------------------------------------------------------
 peak_to_average = times(2)
@@ -93,6 +94,9 @@ reconnects_per_server_per_second = throughput(5000)
 messages_per_chat_server_per_second = per_second(10e3)
 lookup_cost_in_messages = fraction(0.1)
 receipt_cost_in_messages = fraction(0.25)
+# A typing frame: the owner looks the recipients up in the registry (about one outside read each,
+# cached for the message that follows) and forwards it; nothing written, but a group's frame reads
+# several entries where a receipt reads one.
 typing_cost_in_messages = fraction(0.25)
 event_publish_cost_in_messages = fraction(0.1)
 event_log_events_per_broker_per_second = per_second(100e3)
@@ -103,6 +107,9 @@ frame_cpu = duration(0.0004)
 frames_per_connection_server_per_second = per_second(connection_server_cores * (1 - handshake_core_share) / frame_cpu)
 store_writes_per_node_per_second = throughput(20e3)
 store_reads_per_node_per_second = throughput(40e3)
+# Every copy appends a write to its log, applies and compacts it alike: the disk work that bounds a
+# node. The write rate above is for a node leading a third of its ranges; a benchmark with a zone's
+# leaders moved away would replace this.
 store_leader_extra_work = fraction(0.5)
 storage_per_database_server = size(10 * TB)
 snapshot_rate_per_node = throughput(32 * MiB, "B/s")
@@ -122,10 +129,10 @@ shard_lease = duration(5)
 # Both leases are renewed this many times in each lease period.
 LEASE_RENEWALS_PER_TTL = 3
 # A connection server's lease, kept by each session registry node on its own (not the coordination
-# service): long enough that a pause of the server, or a network blip between it and one node, shorter
+# service), since each holds entries from every connection server: long enough that a pause of the server, or a network blip between it and one node, shorter
 # than two renewal periods does not lapse it there (a lapse makes the server re-register what that node
-# holds), short next to the offline grace, so a dead server's entries read as absent long before their
-# users' grace runs out.
+# holds), short next to the offline grace, so a dead server's entries read as absent, and its users'
+# grace has started, long before anyone is shown offline.
 connection_server_lease = duration(10)
 # A renewal at a registry node that fails, or has no answer within this, is retried at once, again until
 # one succeeds: far above a round trip in the region and a node's queue, so only a lost packet or a dead
@@ -138,7 +145,9 @@ registry_sweep_share_of_spare = fraction(0.25)
 shard_map_watch_delay = duration(0.1)
 # A client's backoff after `unavailable` on a send grows to at most this.
 unavailable_retry_cap = duration(1)
-# Once a send has had `unavailable` for longer than the slowest failover, the client backs off to this.
+# Once a send has had `unavailable` for longer than the slowest failover, the client backs off to this:
+# with every send stopped, a minute between resends fits a server's frames on half its cores (step 7),
+# and the send goes through within this of the outage's end.
 unavailable_long_retry_cap = duration(60)
 # A store range whose leader fails takes about this to elect a new one and take writes again.
 store_range_failover = duration(10)
@@ -393,6 +402,12 @@ TABLE = [
         "A phone can queue a message offline for days, then retry it.",
     ),
     (
+        "How long a sender may delete a message for everyone",
+        delete_for_everyone_window,
+        "WhatsApp's limit, about two and a half days, since 2022 "
+        '([WhatsApp Help Center, "How to delete messages"](https://faq.whatsapp.com/)).',
+    ),
+    (
         "Peak-to-average traffic",
         peak_to_average,
         "Users span time zones, which flattens the daily curve; New Year's midnight goes far higher (step 7).",
@@ -432,9 +447,9 @@ TABLE = [
     (
         "Open files per process",
         file_descriptor_limit,
-        "The most a process's limit can be raised to "
-        "([`fs.nr_open`](https://www.kernel.org/doc/html/latest/admin-guide/sysctl/fs.html)); from a soft "
-        "limit of 1,024, the service raises it (`LimitNOFILE`).",
+        "The default ceiling for a process's limit "
+        "([`fs.nr_open`](https://www.kernel.org/doc/html/latest/admin-guide/sysctl/fs.html), itself raisable); "
+        "from a soft limit of 1,024, the service raises it (`LimitNOFILE`).",
     ),
     (
         "Connections planned per server",
@@ -465,19 +480,14 @@ TABLE = [
     (
         "A chat server's cost of one receipt, in messages",
         receipt_cost_in_messages,
-        "A guess: a receipt (one watermark move) is a write that only raises a value, for half of them a "
-        "read-position write too, and a forward to the sender's devices (a registry read and an RPC): no "
-        "sequence number, no client-ID check, no member rows, no ack. More than a lookup, far less than a "
-        "message.",
+        "A guess: a watermark move is a write that only raises a value (for half, a read-position write too) "
+        "and a forward to the sender's devices; no sequence number, client-ID check, member rows or ack.",
     ),
     (
         "A chat server's cost of one typing frame, in messages",
         typing_cost_in_messages,
-        "A guess, priced like a receipt: the chat server that owns the conversation (its owner, step 5) "
-        "looks the recipients up in the registry (about "
-        "one outside read each; the entries stay cached for the message that follows) and sends a "
-        "forward RPC to their connection servers. Nothing is written, but a group's frame reads "
-        "several entries where a receipt reads one.",
+        "A guess, priced like a receipt: the conversation's owner (step 5) looks the recipients up in the "
+        "registry and sends a forward RPC to their connection servers.",
     ),
     (
         "A chat server's cost of one event publish, in messages",
@@ -529,12 +539,9 @@ TABLE = [
     (
         "A range leader's work for a write beyond a follower's",
         store_leader_extra_work,
-        "A guess: every copy appends the write to its log, applies it and compacts it alike, the disk work "
-        "that bounds a node; the leader also evaluates it (its conflict check included), proposes it and "
-        "collects the acks "
-        "([CockroachDB: life of a distributed transaction](https://www.cockroachlabs.com/docs/stable/architecture/life-of-a-distributed-transaction)). "
-        "The write rate above is for a node that leads a third of its ranges; a benchmark with the leaders "
-        "of a zone moved away would replace this.",
+        "A guess: beyond the disk work every copy does, the leader evaluates each write (its conflict check "
+        "included), proposes it and collects the acks "
+        "([CockroachDB: life of a distributed transaction](https://www.cockroachlabs.com/docs/stable/architecture/life-of-a-distributed-transaction)).",
     ),
     (
         "Usable disk per database server",
@@ -555,8 +562,7 @@ TABLE = [
         registry_ops_per_node_per_second,
         "A node is a small service around one in-memory store (step 6), taken at the rate the rules of thumb "
         "measured for one single-threaded key-value process without pipelining: "
-        f"{kv_gets_per_process} GETs ({cite('Redis', 'Redis 2.2 docs')}). Writes and presence notifications "
-        "are counted at the cost of a GET; the same benchmark ran SETs faster.",
+        f"{kv_gets_per_process} GETs ({cite('Redis', 'Redis 2.2 docs')}).",
     ),
     ("Availability zones", zones, "Every tier runs in three zones and must survive losing one."),
     (
@@ -574,27 +580,20 @@ TABLE = [
     (
         "Time to live of a chat server's lease (its shard keys attached)",
         shard_lease,
-        "Renewed every third of it on the server's own timer, its deadline counted from when it sent the "
-        "renewal (step 6); long enough that an owner keeps its lease through the coordination "
-        "service's worst leader election (step 7), short enough that a dead server's shards move within "
-        "seconds.",
+        "Renewed every third of it (step 6); outlasts the coordination service's worst leader election "
+        "(step 7), and a dead server's shards move within seconds.",
     ),
     (
         "Time to live of a connection server's lease in the session registry",
         connection_server_lease,
-        "Renewed every third of it at every registry node, each of which keeps it on its own, since each holds "
-        "entries from every connection server. Long enough that a pause of the server, or a network blip between "
-        "it and one node, shorter than two renewal periods does not lapse it, since a lapse makes the server "
-        "re-register what that node holds; short next to the offline grace, so a dead server's entries read as "
-        "absent, and its users' grace has started, long before anyone is shown offline.",
+        "Renewed every third of it at every registry node; rides out a blip of two renewal periods, and "
+        "lapses long before the offline grace.",
     ),
     (
         "Deadline of a connection server's lease renewal at one registry node",
         connection_server_renewal_deadline,
         "A renewal that fails or has no answer by then is retried at once, until one succeeds, so a lease "
-        "rides out a blip of up to two renewal periods. Far above a round trip in the region and a node's "
-        "queue, so only a lost packet or a dead path reaches it; short next to those two periods, so many "
-        "retries fit in them.",
+        "rides out a blip of up to two renewal periods.",
     ),
     (
         "Share of the registry's spare capacity the sweep of a lapsed server's entries may use",
@@ -616,10 +615,8 @@ TABLE = [
     (
         "Backoff between a client's retries of a send once it has had `unavailable` for longer than the slowest failover",
         unavailable_long_retry_cap,
-        "An outage that lasts (the coordination service's quorum lost, a range below its quorum until a node restarts) "
-        "is not a failover: with every send stopped, a minute between a connection's resends fits a server's "
-        "frames on half its cores (step 7), "
-        "and the send goes through within this of the outage's end.",
+        "An outage that lasts (the coordination service's quorum lost, a range below its quorum until a node "
+        "restarts) is not a failover: a minute between resends fits a server's frames on half its cores (step 7).",
     ),
     (
         "Time a store range takes to fail over to a new leader",
@@ -681,10 +678,8 @@ TABLE = [
     (
         "Time a send waits for its members' rows before it acks without them",
         member_row_deadline,
-        f"{member_row_deadline_over_typical} a normal conditional write and above the store's write-latency alert, "
-        "so a healthy store never reaches it; a member row still unwritten then is finished after the ack "
-        f"(step 6), which waits up to {coalescing_row_interval} more for its shard's CoalescingGroup row, past "
-        "the send target.",
+        f"{member_row_deadline_over_typical} a normal conditional write, above the store's write-latency alert, "
+        "so a healthy store never reaches it; a row still unwritten then is finished after the ack (step 6).",
     ),
     (
         "Longest between two writes of a shard's CoalescingGroup row",
@@ -716,9 +711,8 @@ TABLE = [
     (
         "Grace before a user is shown offline, counted from the last frame heard from the user's last device",
         presence_offline_grace,
-        "No shorter than the three quiet heartbeat intervals after which a silent socket is closed (step 6), so a "
-        "silent drop shows offline as its socket closes. Longer than the worst time a client of a lost zone takes to notice and reconnect (step 7), so a "
-        "dropped socket does not flicker the user's status.",
+        "At least the three quiet heartbeat intervals after which a silent socket closes (step 6), and longer "
+        "than a lost zone's clients take to reconnect (step 7), so a dropped socket does not flicker the status.",
     ),
     (
         "Interval at which a connected device runs `sync_list` again",

@@ -11,7 +11,7 @@ from chat_assumptions import connections_per_server, daily_active_users, retenti
 from chat_bandwidth import media_egress, media_ingress, text_egress, text_ingress
 from chat_connections import connection_servers, connections_peak
 from chat_data_model import message_row_bytes
-from chat_storage import media_bytes_per_day, message_bytes_per_day
+from chat_storage import media_bytes_kept, media_bytes_per_day, message_bytes_per_day, message_bytes_total
 from chat_traffic import messages_per_day, messages_per_second, recipient_users_per_message
 
 from sdw.estimation import (
@@ -104,7 +104,7 @@ if __name__ != "chat_comparison":
                     f"Everything over ten years (ours: text {retention_years} years, media a month)",
                     "38 PB",
                     karan_bytes_ten_years,
-                    "see step 2",
+                    f"{message_bytes_total} text + {media_bytes_kept} media",
                 ),
                 ("Bandwidth", "120 MB/s", karan_bandwidth, f"{our_bandwidth_in} in, {our_bandwidth_out} out"),
             ],

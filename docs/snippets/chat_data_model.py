@@ -50,11 +50,6 @@ USER_CONVERSATION_FIELDS = [
     ),
     ("left_seq", 8, "seq of the notice that removed the member, 0 (null in the API) while a member: reads stop at it"),
     ("last_activity", 8, "newest message's time: sorts the chat list"),
-    (
-        "changed_at",
-        8,
-        "last change of any field, writer's clock: shown only (settings frames and sync_list order by commit time)",
-    ),
     ("muted_until", 8, "no push before this time (far future: always); the push service reads it"),
     ("flags", 1, "pinned, archived; room for more"),
     ("row overhead", ROW_OVERHEAD, ""),

@@ -40,7 +40,11 @@ if __name__ != "chat_receipts":
         markdown_table(
             ("Receipts", "Value"),
             [
-                ("Per message, one record per recipient and kind", receipts_per_message),
+                (
+                    "Per message, one record per recipient user and kind (devices send more delivered frames; "
+                    "the owner drops those that move nothing)",
+                    receipts_per_message,
+                ),
                 ("A second, average, one record each", receipts_per_second),
                 ("A second, peak, one record each", receipts_per_second_peak),
                 ("Share of those from groups", group_receipt_share),

@@ -36,10 +36,11 @@ shards_per_chat_server = count(math.ceil(conversation_shards / chat_servers))
 batches_per_conversation_per_second = per_second(1 / conditional_write_latency)
 
 # A client keeps one `send` unacked per conversation (step 3), so an outbox queued offline drains one
-# message per round trip in each conversation: the phone's round trip, plus the conditional write that
-# makes the message durable in two zones before the ack (the member rows go in parallel). Conversations
-# drain in parallel, so a whole outbox takes as long as its longest conversation's queue.
-outbox_message_send_time = duration(mobile_round_trip + conditional_write_latency)
+# message per round trip in each conversation: the phone's round trip, plus the two writes that make
+# the message durable in two zones before the ack, one after the other (the message's conditional
+# insert, then its members' rows, step 3). Conversations drain in parallel, so a whole outbox takes
+# as long as its longest conversation's queue.
+outbox_message_send_time = duration(mobile_round_trip + 2 * conditional_write_latency)
 offline_outbox_flush_time = duration(offline_outbox_messages * outbox_message_send_time)
 
 # Recent client message IDs in each chat server's memory: ID, seq and map overhead.

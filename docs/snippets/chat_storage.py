@@ -217,6 +217,8 @@ database_nodes_added_per_year = count(message_bytes_year_one / storage_per_datab
 # only: the snapshots beside them are a fraction of a percent of this.
 message_relational_shards = count(math.ceil(message_bytes_total / message_copies / relational_shard_bytes))
 message_relational_shards_added_per_year = count(message_bytes_per_day * DAYS_PER_YEAR / relational_shard_bytes)
+# Those shards as database servers, a copy of each in every zone (a primary and two replicas).
+message_relational_servers = count(message_relational_shards * message_copies)
 
 
 def years_of_data_on(nodes: float) -> float:
@@ -258,7 +260,9 @@ years_until_data_outgrows_paxos = count(years_of_data_on(wide_column_nodes_for_w
 # them, so at most). Each chat the user is still in gets one removal notice, a message like any other,
 # which raises the other members' last_seq: one member in a one-to-one chat, the average group's others
 # in a group. Each chat's Conversation row also has its readers count lowered as the user's row goes (step 4),
-# one write a conversation.
+# one write a conversation. The leave itself writes in each chat the user's own UserConversation row
+# (left_seq and last_seq, in the removal's transaction) and the leave's idempotency record, and the
+# account is marked for deletion once (deleted_at), before any of it.
 account_deletions_per_day = per_day(daily_active_users * account_deletion_share_per_day)
 deletion_rows_per_account = count(1 + devices_per_user * 2 + conversations_per_user * 2)
 deletion_notices_per_account = count(conversations_per_user)
@@ -266,8 +270,10 @@ deletion_member_updates_per_account = count(
     (conversations_per_user - groups_per_user) * 1 + groups_per_user * (group_members_average - 1)
 )
 deletion_reader_updates_per_account = count(conversations_per_user)
+deletion_leave_writes_per_account = count(conversations_per_user * 2 + 1)
 deletion_writes_per_account = count(
     deletion_rows_per_account
+    + deletion_leave_writes_per_account
     + deletion_notices_per_account
     + deletion_member_updates_per_account
     + deletion_reader_updates_per_account

@@ -98,6 +98,12 @@ chat_media_work_per_message = count(
     lookup_cost_in_messages * (2 * media_share + device_deliveries_per_message * media_share)
 )
 chat_receipt_work_per_message = count(receipt_cost_in_messages * receipts_moved_per_message)
+# Every device that receives a message sends a cumulative "delivered" (step 3), the sender's other
+# devices included; the owner drops those that move no watermark, a lookup each.
+redundant_delivered_per_message = count(
+    (device_deliveries_per_message - recipient_users_per_message) / messages_per_receipt_batch
+)
+chat_redundant_receipt_work_per_message = count(lookup_cost_in_messages * redundant_delivered_per_message)
 chat_typing_work_per_message = count(typing_cost_in_messages * typing_frames_per_message)
 # A read does more than a "delivered": half the watermark moves are reads, and each read also goes
 # to the reader's own other devices (a registry look-up of the reader and a forward RPC, priced
@@ -116,15 +122,21 @@ event_log_brokers = count(
 )
 # What the tier does beside the messages and their media, against the media alone.
 chat_extras_over_media = times(
-    (chat_receipt_work_per_message + chat_read_work_per_message + chat_typing_work_per_message)
+    (
+        chat_receipt_work_per_message
+        + chat_redundant_receipt_work_per_message
+        + chat_read_work_per_message
+        + chat_typing_work_per_message
+    )
     / chat_media_work_per_message
 )
 # A chat server's work per message sent, in messages: the message, its share of media lookups, its
-# receipts, the reads' extra work and its typing frames.
+# receipts (the delivered frames that move nothing included), the reads' extra work and its typing frames.
 chat_work_per_message = times(
     1
     + chat_media_work_per_message
     + chat_receipt_work_per_message
+    + chat_redundant_receipt_work_per_message
     + chat_read_work_per_message
     + chat_typing_work_per_message
 )
@@ -183,6 +195,10 @@ if __name__ != "chat_traffic":
                 ),
                 ("Chat server work per message: media lookups (in messages)", chat_media_work_per_message),
                 ("Chat server work per message: receipts (in messages)", chat_receipt_work_per_message),
+                (
+                    "... and the delivered frames that move no watermark (a lookup each)",
+                    chat_redundant_receipt_work_per_message,
+                ),
                 (
                     "Chat server work per message: reads to own devices and their events (in messages)",
                     chat_read_work_per_message,
