@@ -1,13 +1,13 @@
 """Concepts, proximity search: the two workloads, static places and moving drivers.
 
-Places: searches a day from daily users, their average a second and the peak at the Twitter example's
-peak-to-average; the index's payload, a cell ID and a place ID an entry before any overhead; the
-candidates a search reads (concept_geo_radius: a fixed 1 km radius, or a radius fitted to the K
-nearest), and the distance checks a second that makes at the peak. Redis runs a command on one core,
-so a copy of the set gives about one core: copies = (searches a second x one command's own time +
-checks a second / checks a core-second), rounded up. In Redis each of the places is a sorted-set
-member at the assumed bytes each, in every copy; rebuilding a copy from the database loads them at
-the assumed GEOADD rate.
+Places: searches a day from daily users, their average a second and the peak at the page's
+peak-to-average (a city's waking-hours day); the index's payload, a cell ID and a place ID an entry
+before any overhead; the candidates a search reads (concept_geo_radius: a fixed 1 km radius, or a
+radius fitted to the K nearest), and the distance checks a second that makes at the peak. Redis runs
+a command on one core, so a copy of the set gives about one core: copies = (searches a second x one
+command's own time + checks a second / checks a core-second), rounded up. In Redis each of the
+places is a sorted-set member at the assumed bytes each, in every copy; rebuilding a copy from the
+database loads them at the assumed GEOADD rate.
 
 Drivers: each online driver sends a position every interval, so updates a second are drivers over
 the interval; a durable row per update would add that many rows a second, and the day's rows at the
