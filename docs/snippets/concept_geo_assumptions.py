@@ -20,7 +20,7 @@ Published figures:
 - IUGG's mean Earth radius, 6,371.0088 km, for haversine (reference_fiber uses the same).
 
 The page's own assumptions (no public source gives them for a generic service):
-- 200M places worldwide; a dense city centre holds 1,000 of them a km^2, and is 30 km across.
+- 200M places worldwide; a dense city center holds 1,000 of them a km^2, and is 30 km across.
 - 100M daily users of the place search, 5 searches a day each.
 - The busy hour at 3x the day's average, for searches and drivers alike. Each city's users live in one
   time zone, and searches and rides bunch into the commutes and the evening: the waking-hours shape of
@@ -72,7 +72,7 @@ GPS_ERROR_M = 5.0  # a phone's position error in the open, assumed; worse among 
 
 # --- Workload 1: static places ---------------------------------------------------------------------
 PLACES = 200e6
-CITY_PLACES_PER_KM2 = 1_000  # a dense city centre
+CITY_PLACES_PER_KM2 = 1_000  # a dense city center
 CITY_WIDTH_KM = 30  # east to west
 DAILY_USERS = 100e6
 SEARCHES_PER_USER_PER_DAY = 5
@@ -147,7 +147,7 @@ if __name__ != "concept_geo_assumptions":
                     "[H3 cell statistics](https://h3geo.org/docs/core-library/restable)",
                 ),
                 ("Places worldwide", places, "Assumed on this page"),
-                ("Places a km² in a dense city centre", city_density, "Assumed on this page"),
+                ("Places a km² in a dense city center", city_density, "Assumed on this page"),
                 ("Searches a day", searches_per_day, "Assumed on this page"),
                 ("Busy hour over the day's average", peak_factor, "Assumed on this page: a city's waking-hours day"),
                 ("Drivers online at the peak", drivers_online, "Assumed on this page"),
@@ -155,7 +155,7 @@ if __name__ != "concept_geo_assumptions":
                 ("Rider queries at the peak", rider_queries_peak, "Assumed on this page"),
                 ("Distance checks a core-second", checks_per_core_second, "Assumed: to be measured"),
                 ("One core's time a GEOSEARCH, besides its checks", geosearch_command, "Assumed: to be measured"),
-                ("A phone's GPS error in the open, metres", gps_error_m, "Assumed on this page"),
+                ("A phone's GPS error in the open, meters", gps_error_m, "Assumed on this page"),
                 ("Redis memory a GEO member", redis_member_bytes, "Assumed: to be measured"),
                 ("Rebuild rate with GEOADD", geoadd_rate, "Assumed: to be measured"),
                 ("Simple writes one index node takes", node_writes, "Assumed: to be measured"),

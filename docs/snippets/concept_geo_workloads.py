@@ -16,7 +16,7 @@ by count into finer cells) to the set of available drivers in it, and a map from
 position, update time, sequence number and status. An update overwrites the driver's entry (one
 write); only when it crosses into another cell does it also add the driver to the new cell's set and
 remove it from the old one (two writes more). Index writes a second = updates x (1 + 2 x crossing
-share). Shards by write load: writes over one node's assumed capacity at the target utilisation,
+share). Shards by write load: writes over one node's assumed capacity at the target utilization,
 rounded up, shown for three capacities since the capacity is an assumption to measure.
 
 Staleness: a position is up to one interval old before the next arrives, so one missed update leaves
@@ -143,9 +143,9 @@ if __name__ != "concept_geo_workloads":
                 ("Drivers", "Shards for the writes, assumed node capacity", driver_shards),
                 ("Drivers", "Shards for the writes, a third of that capacity", driver_shards_at_100k),
                 ("Drivers", "Shards for the writes, 1M writes a second a node", driver_shards_at_1m),
-                ("Drivers", "Metres between updates", metres_per_interval),
+                ("Drivers", "Meters between updates", metres_per_interval),
                 ("Drivers", "TTL", ttl),
-                ("Drivers", "Radius padding of a fixed-radius filter, metres", radius_padding_m),
+                ("Drivers", "Radius padding of a fixed-radius filter, meters", radius_padding_m),
                 ("Drivers", "Candidates of the padded 1 km filter, over unpadded", padded_over_fixed),
                 ("Drivers", f"Updates that change level-{s2_level} cell", cell_change_share),
             ],

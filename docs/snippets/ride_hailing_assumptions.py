@@ -605,7 +605,7 @@ TABLE = [
         "Usable bytes per storage node",
         usable_bytes_per_node,
         "The page's assumption: about half of a node's disks, the rest for compaction, growth and a "
-        "failed neighbour's share.",
+        "failed neighbor's share.",
     ),
     (
         "Years trip records are kept",
