@@ -234,7 +234,7 @@ years_until_data_outgrows_writes = count(years_of_data_on(database_nodes_for_wri
 # twice (reference_capacity), under paxos_variant v1 and v2 alike: v2 saves round trips, but its
 # replicas still save a promise, a proposal and a commit (PaxosState.java: promiseIfNewer,
 # acceptIfLatest, commit). The other conditional writes (last_seq, watermarks, read positions) are
-# left plain, in Cassandra's favour. The state writes join the write budget, the state reads the read budget.
+# left plain, in Cassandra's favor. The state writes join the write budget, the state reads the read budget.
 paxos_state_writes_per_second_peak = peak(messages_per_second_peak * paxos_state_writes_per_replica * message_copies)
 paxos_state_reads_per_second_peak = peak(messages_per_second_peak * paxos_state_reads_per_replica * message_copies)
 wide_column_nodes_for_writes = servers(
@@ -244,7 +244,7 @@ wide_column_nodes_for_writes = servers(
     )
 )
 wide_column_extra_nodes = count(wide_column_nodes_for_writes - database_nodes_for_writes)
-# The reads on those nodes, each read at quorum (two replicas, in Cassandra's disfavour) plus the Paxos
+# The reads on those nodes, each read at quorum (two replicas, in Cassandra's disfavor) plus the Paxos
 # state reads, against their read budget: if under one, the writes still size the store.
 wide_column_read_share = fraction(
     (store_reads_per_second_peak * 2 + paxos_state_reads_per_second_peak)

@@ -4,7 +4,7 @@ store, a signed self-contained token and an opaque token, at the Twitter example
 Signature check: one verification a request, its time on one core (Ed25519's published cycles turned
 into seconds at the assumed clock, OpenSSL beside lib25519 in one table; for the three algorithms side
 by side, all three from one run of `openssl speed`, 1 / verifications a second); cores = requests a
-second x seconds a verification, and at the reference's 60% target utilisation that over 0.6. The
+second x seconds a verification, and at the reference's 60% target utilization that over 0.6. The
 Twitter example's API servers (16 cores each in the reference's machine) give the fleet the share is
 taken of.
 
@@ -231,14 +231,14 @@ if __name__ != "concept_auth":
                 (openssl_row, "Cores, all busy", verify_cores_openssl),
                 (
                     openssl_row,
-                    f"Cores at {fraction(target_utilization)} utilisation",
+                    f"Cores at {fraction(target_utilization)} utilization",
                     verify_cores_openssl_at_target,
                 ),
                 (lib25519_row, "One Ed25519 verification", verify_time_lib25519),
                 (lib25519_row, "Cores, all busy", verify_cores_lib25519),
                 (
                     lib25519_row,
-                    f"Cores at {fraction(target_utilization)} utilisation",
+                    f"Cores at {fraction(target_utilization)} utilization",
                     verify_cores_lib25519_at_target,
                 ),
                 ("Session or introspection", "Store processes, all busy", store_processes),

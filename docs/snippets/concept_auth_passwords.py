@@ -25,7 +25,7 @@ The hash fleet is sized for honest sign-ins plus a share of such a run: cores = 
 run) x core time / 0.6, and a global cap on hashes in flight =
 (sign-ins + share x run) x wall time (Little's law), holding that x m of memory. With one lane a
 hash holds one core, so that cap is the sized rate's all-busy cores: it admits exactly the sized rate
-and keeps the fleet at its target utilisation under a run. Honest sign-ins at the target: cores / 0.6.
+and keeps the fleet at its target utilization under a run. Honest sign-ins at the target: cores / 0.6.
 """
 
 from concept_auth_assumptions import (

@@ -28,7 +28,7 @@ Published figures:
   of two).
 - Drive writes a day: an SSD's endurance is rated in full-capacity writes a day over its warranty
   (https://blocksandfiles.com/2022/04/24/dwpd/, whose example is a 1 DWPD drive); read-intensive data
-  centre drives are rated at about 1, mixed-use ones at about 3. The page takes a read-intensive drive.
+  center drives are rated at about 1, mixed-use ones at about 3. The page takes a read-intensive drive.
 - Googlebot, as Google revised the page in February 2026
   (https://developers.google.com/search/docs/crawling-indexing/googlebot): for Search it fetches the
   first 2 MB of an HTML or text file, HTTP headers included, and the first 64 MB of a PDF; 15 MB is
@@ -53,7 +53,7 @@ The page's own assumptions (no published figure we could confirm):
   open-addressed table 1.5 times their size (two-thirds full).
 - A crawler node: the reference machine's RAM and usable share (reference_capacity), of whose usable
   memory the URL table may take half (the SimHash tables and the queues' heads, buffers and DNS cache
-  share the rest); one NVMe SSD, the reference page's data-centre drive (reference_capacity: Intel's
+  share the rest); one NVMe SSD, the reference page's data-center drive (reference_capacity: Intel's
   D7-P5500, 3.84 TB, its rated random 4 KiB reads (nvme_random_reads) planned at the utilization the
   reference page plans a CPU at), which holds the frontier: an entry (URL, priority,
   next fetch time) of 100 B for every URL seen, an upper bound on those queued; a checkpoint read
@@ -122,7 +122,7 @@ MANKU_LOG2_FINGERPRINTS = 34  # Manku et al.'s d: 8B pages taken as 2^34
 GOOGLEBOT_HTML_BYTES = 2e6  # for Search, HTTP headers included
 GOOGLEBOT_PDF_BYTES = 64e6
 GOOGLE_CRAWLER_DEFAULT_BYTES = 15e6  # Google's crawlers and fetchers in general
-SSD_RATED_DRIVE_WRITES_PER_DAY = 1  # a read-intensive data centre drive
+SSD_RATED_DRIVE_WRITES_PER_DAY = 1  # a read-intensive data center drive
 
 # --- The page's assumptions -------------------------------------------------------------------------------
 TARGET_PAGES = 10e9
@@ -259,7 +259,7 @@ if __name__ != "concept_crawl_assumptions":
                 ("SimHash bits; near-duplicate distance", f"{simhash_bits}; {simhash_distance}", "Manku et al."),
                 ("SimHash tables sized for 2 to the power", manku_log2_fingerprints, "Manku et al.: 8B as 2^34"),
                 (
-                    "A data centre SSD's rated drive writes",
+                    "A data center SSD's rated drive writes",
                     ssd_rated_drive_writes,
                     "Read-intensive class (Blocks and Files)",
                 ),

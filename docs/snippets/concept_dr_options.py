@@ -8,7 +8,7 @@ already buys Z / (Z - 1) of that (workflow step 7). Active-active over N regions
 region's share on the N - 1 left, so each region runs at N / (N - 1) of its share; taking one failure
 at a time (a zone or a region, not both at once), the fleet needs the larger of Z / (Z - 1) and
 N / (N - 1). That assumes the lost region's users spread evenly over the rest (weighted failover);
-sent to the nearest region instead, one neighbour takes them all and needs two shares. A hot standby
+sent to the nearest region instead, one neighbor takes them all and needs two shares. A hot standby
 under the same assumption needs Z / (Z - 1) in the primary and one share in the standby; if the
 survivors must stay safe from a zone loss too, every option multiplies instead.
 

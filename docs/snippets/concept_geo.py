@@ -61,10 +61,10 @@ for p in PRECISIONS:
 width_p4_equator = count(geohash_cell_km(4, 0)[0])
 height_p4 = count(geohash_cell_km(4, 0)[1])
 width_p6_equator = count(geohash_cell_km(6, 0)[0])
-width_p6_at_60 = count(geohash_cell_km(6, 60)[0] * 1000)  # metres
-height_p6 = count(geohash_cell_km(6, 0)[1] * 1000)  # metres
-width_p8_equator = count(geohash_cell_km(8, 0)[0] * 1000)  # metres
-height_p8 = count(geohash_cell_km(8, 0)[1] * 1000)  # metres
+width_p6_at_60 = count(geohash_cell_km(6, 60)[0] * 1000)  # meters
+height_p6 = count(geohash_cell_km(6, 0)[1] * 1000)  # meters
+width_p8_equator = count(geohash_cell_km(8, 0)[0] * 1000)  # meters
+height_p8 = count(geohash_cell_km(8, 0)[1] * 1000)  # meters
 area_step_per_character = count(2**5)
 
 # --- The B-tree band -------------------------------------------------------------------------------

@@ -20,8 +20,12 @@ Published figures:
 - IUGG's mean Earth radius, 6,371.0088 km, for haversine (reference_fiber uses the same).
 
 The page's own assumptions (no public source gives them for a generic service):
-- 200M places worldwide; a dense city centre holds 1,000 of them a km^2, and is 30 km across.
-- 100M daily users of the place search, 5 searches a day each, the Twitter example's peak-to-average.
+- 200M places worldwide; a dense city center holds 1,000 of them a km^2, and is 30 km across.
+- 100M daily users of the place search, 5 searches a day each.
+- The busy hour at 3x the day's average, for searches and drivers alike. Each city's users live in one
+  time zone, and searches and rides bunch into the commutes and the evening: the waking-hours shape of
+  the reference page's peaks (reference_peaks.py), whose twelve busy hours give a little over 3x, not
+  the smooth wave of a service whose users span the world.
 - 1M drivers online at the peak, each sending its position every 4 s (Uber pushes a trip's driver
   position to partners every 4 s by default, https://developer.uber.com/docs/guest-rides/references/api/webhooks/driver-location,
   so its app uploads at least that often on a trip; for idle drivers it is assumed), at 30 km/h in city traffic; a TTL of 3 intervals plus
@@ -42,9 +46,9 @@ The page's own assumptions (no public source gives them for a generic service):
 import math
 
 from reference_fiber import EARTH_MEAN_RADIUS_KM
-from twitter_assumptions import peak_to_average
+from reference_peaks import waking_12_hours
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, per_day, per_second, size
+from sdw.estimation import count, duration, fraction, markdown_table, peak, per_day, per_second, size, times
 
 # --- The Earth and the cell systems' published figures ----------------------------------------------
 WGS84_EQUATORIAL_RADIUS_M = 6_378_137  # EPSG:7030, by definition
@@ -68,7 +72,7 @@ GPS_ERROR_M = 5.0  # a phone's position error in the open, assumed; worse among 
 
 # --- Workload 1: static places ---------------------------------------------------------------------
 PLACES = 200e6
-CITY_PLACES_PER_KM2 = 1_000  # a dense city centre
+CITY_PLACES_PER_KM2 = 1_000  # a dense city center
 CITY_WIDTH_KM = 30  # east to west
 DAILY_USERS = 100e6
 SEARCHES_PER_USER_PER_DAY = 5
@@ -97,7 +101,10 @@ city_width_km = count(CITY_WIDTH_KM)
 daily_users = count(DAILY_USERS)
 searches_per_user = count(SEARCHES_PER_USER_PER_DAY)
 searches_per_day = per_day(DAILY_USERS * SEARCHES_PER_USER_PER_DAY)
-peak_factor = peak_to_average
+# The page's own: each city's users share one time zone, so a city's day has the waking-hours shape
+# (twelve busy hours give reference_peaks.waking_12_hours), rounded to 3x.
+peak_factor = times(3)
+assert round(waking_12_hours) == peak_factor
 drivers_online = count(DRIVERS_ONLINE_PEAK)
 rider_queries_peak = peak(RIDER_QUERIES_PEAK)
 checks_per_core_second = per_second(CHECKS_PER_CORE_SECOND)
@@ -140,14 +147,15 @@ if __name__ != "concept_geo_assumptions":
                     "[H3 cell statistics](https://h3geo.org/docs/core-library/restable)",
                 ),
                 ("Places worldwide", places, "Assumed on this page"),
-                ("Places a km² in a dense city centre", city_density, "Assumed on this page"),
+                ("Places a km² in a dense city center", city_density, "Assumed on this page"),
                 ("Searches a day", searches_per_day, "Assumed on this page"),
+                ("Busy hour over the day's average", peak_factor, "Assumed on this page: a city's waking-hours day"),
                 ("Drivers online at the peak", drivers_online, "Assumed on this page"),
                 ("Position update interval", update_interval, "Assumed on this page"),
                 ("Rider queries at the peak", rider_queries_peak, "Assumed on this page"),
                 ("Distance checks a core-second", checks_per_core_second, "Assumed: to be measured"),
                 ("One core's time a GEOSEARCH, besides its checks", geosearch_command, "Assumed: to be measured"),
-                ("A phone's GPS error in the open, metres", gps_error_m, "Assumed on this page"),
+                ("A phone's GPS error in the open, meters", gps_error_m, "Assumed on this page"),
                 ("Redis memory a GEO member", redis_member_bytes, "Assumed: to be measured"),
                 ("Rebuild rate with GEOADD", geoadd_rate, "Assumed: to be measured"),
                 ("Simple writes one index node takes", node_writes, "Assumed: to be measured"),

@@ -6,7 +6,7 @@ approximation treats a small patch as flat: x = dlon cos(phi), y = dlat, distanc
 with dlon wrapped into [-180, 180) degrees first (two points either side of the 180th meridian are
 nearly 360 degrees apart unwrapped, and near, wrapped). phi is either the pair's mean latitude (a
 cosine a candidate) or the query point's latitude (one cosine a query, then only multiplications a
-candidate). The model puts points exactly RADIUS_KM (and SHORT_RADIUS_KM) from a centre at LATITUDE
+candidate). The model puts points exactly RADIUS_KM (and SHORT_RADIUS_KM) from a center at LATITUDE
 degrees, every degree of bearing round it (destination-point formula on the same sphere), and takes
 the worst difference for each choice of phi.
 
@@ -60,7 +60,7 @@ def destination(lat, lon, bearing_deg, km):
 
 
 def errors(radius: float, cos_at: float | None) -> list[float]:
-    """|flat - haversine| in km for points `radius` from the centre, one a degree of bearing."""
+    """|flat - haversine| in km for points `radius` from the center, one a degree of bearing."""
     ring = [destination(LATITUDE, 0.0, bearing, radius) for bearing in range(360)]
     return [abs(flat_km(LATITUDE, 0.0, la, lo, cos_at=cos_at) - haversine_km(LATITUDE, 0.0, la, lo)) for la, lo in ring]
 
@@ -92,7 +92,7 @@ antimeridian_wrapped_km = count(flat_km(LATITUDE, 179.99, east_lat, east_lon))
 antimeridian_unwrapped_km = count(flat_km(LATITUDE, 179.99, east_lat, east_lon, wrap=False))
 
 SHOWN_BEARINGS = (0, 45, 55, 58, 90)
-NOISE_KM = 1e-9  # 1 micrometre: below it, a difference is floating-point noise, not the formula's error
+NOISE_KM = 1e-9  # 1 micrometer: below it, a difference is floating-point noise, not the formula's error
 
 
 def error_text(error_km: float, per_km: float, unit: str) -> str:
@@ -101,7 +101,7 @@ def error_text(error_km: float, per_km: float, unit: str) -> str:
 
 
 def metres_text(error_km: float) -> str:
-    """An error in metres, or in millimetres below 1 cm, so the column never shows 0.00192 m."""
+    """An error in meters, or in millimeters below 1 cm, so the column never shows 0.00192 m."""
     if error_km >= NOISE_KM and error_km * 1e3 < 0.01:
         return error_text(error_km, 1e6, "mm")
     return error_text(error_km, 1e3, "m")

@@ -23,7 +23,7 @@ reads merge the parent's old list until one TTL has passed, by which time every 
 written itself into a child.
 
 Load on a node: the crowd's index writes (one an update: waiting drivers do not cross cells) against
-one node's writes at its target utilisation.
+one node's writes at its target utilization.
 
 Sharding by driver ID: every rider query asks every shard (scatter-gather), so shard calls are rider
 queries x shards, and a query waits for the slowest of them (concept_search_shards's model: a shard
@@ -107,7 +107,7 @@ if __name__ != "concept_geo_hot":
                 (f"Quadtree depth, {leaf_capacity}-point leaves, {city_density} places a km²", city_depth),
                 (f"Quadtree depth, {rural_density} place a km²", rural_depth),
                 (f"Candidates a 1 km query reads by the crowd of {hot_drivers}", hot_block_candidates),
-                (f"Radius of the {count(TOP_K)} nearest in the crowd, metres", crowd_radius_for_k_m),
+                (f"Radius of the {count(TOP_K)} nearest in the crowd, meters", crowd_radius_for_k_m),
                 (f"Candidates for them, S2 level {K_LEVEL} block", crowd_k_candidates),
                 (f"Level that keeps a cell under {split_above} in the crowd", split_level),
                 ("Drivers a cell there", drivers_per_split_cell),

@@ -15,9 +15,9 @@ rings must reach at least the radius r, for the smallest cell the level can hand
   pentagons (edge scales with the square root of area). Near the twelve pentagons (all at sea) it does
   not hold: a pentagon is about half the average hexagon's area (the table's pentagon area over the
   average hexagon's), and the cells round it are distorted, so a query there needs one ring more. A
-  k-ring of regular hexagons reaches, from the worst point of the centre cell, a distance computed
+  k-ring of regular hexagons reaches, from the worst point of the center cell, a distance computed
   below in edge lengths (1 for k = 1, sqrt(7) = 2.646 for k = 2: from a corner of
-  the centre hexagon to the ring's outer boundary).
+  the center hexagon to the ring's outer boundary).
 
 Candidates are every point in the cells read; the answer is the points inside the circle, pi r^2 at
 the same density. A single ring of squares exactly r across reads 9 / pi of the circle; finer cells
@@ -29,7 +29,7 @@ finds too few, reads a few hundred candidates instead of thousands.
 
 Redis picks its step from the radius alone (geohashEstimateStepsByRadius in geohash_helper.c): double
 the radius until it reaches 20,037,726.37 m, counting, less 2; one step coarser only above 66 degrees
-and another above 80. It then steps down once more if a neighbour does not reach the radius's
+and another above 80. It then steps down once more if a neighbor does not reach the radius's
 bounding box.
 """
 
@@ -79,7 +79,7 @@ def finest_bit_step(radius: float, latitude: float) -> int:
 
 
 def redis_estimate_step(radius_m: float, latitude: float) -> int:
-    """Redis's own choice, before its neighbour check."""
+    """Redis's own choice, before its neighbor check."""
     step = 1
     while radius_m < REDIS_MERCATOR_MAX_M:
         radius_m *= 2
@@ -119,13 +119,13 @@ def rings_needed(radius: float, reach_of_one: float) -> int:
     return math.ceil(radius / reach_of_one)
 
 
-# --- H3: how far a k-ring reaches from the worst point of its centre hexagon -------------------------
+# --- H3: how far a k-ring reaches from the worst point of its center hexagon -------------------------
 def hexagon(cx: float, cy: float) -> list[tuple[float, float]]:
-    """Corners of a pointy-top regular hexagon of edge 1 centred at (cx, cy)."""
+    """Corners of a pointy-top regular hexagon of edge 1 centered at (cx, cy)."""
     return [(cx + math.cos(math.radians(30 + 60 * i)), cy + math.sin(math.radians(30 + 60 * i))) for i in range(6)]
 
 
-def centre(q: int, r: int) -> tuple[float, float]:
+def center(q: int, r: int) -> tuple[float, float]:
     return math.sqrt(3) * (q + r / 2), 1.5 * r
 
 
@@ -139,18 +139,18 @@ def point_to_segment(p, a, b) -> float:
 
 
 def ring_reach_edges(k: int) -> float:
-    """The least distance, in edges, from the centre hexagon to the outer boundary of its k-ring."""
+    """The least distance, in edges, from the center hexagon to the outer boundary of its k-ring."""
     cells = {(q, r) for q, r in product(range(-k, k + 1), repeat=2) if max(abs(q), abs(r), abs(q + r)) <= k}
-    centres = {(round(x, 6), round(y, 6)) for x, y in (centre(q, r) for q, r in cells)}
+    centers = {(round(x, 6), round(y, 6)) for x, y in (center(q, r) for q, r in cells)}
     boundary = []
     for q, r in cells:
-        cx, cy = centre(q, r)
+        cx, cy = center(q, r)
         corners = hexagon(cx, cy)
         for i in range(6):
             a, b = corners[i], corners[(i + 1) % 6]
             mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
             across = (round(2 * mx - cx, 6), round(2 * my - cy, 6))
-            if across not in centres:
+            if across not in centers:
                 boundary.append((a, b))
     middle = hexagon(0.0, 0.0)
     sides = [(middle[i], middle[(i + 1) % 6]) for i in range(6)]

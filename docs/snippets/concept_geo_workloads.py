@@ -1,13 +1,13 @@
 """Concepts, proximity search: the two workloads, static places and moving drivers.
 
-Places: searches a day from daily users, their average a second and the peak at the Twitter example's
-peak-to-average; the index's payload, a cell ID and a place ID an entry before any overhead; the
-candidates a search reads (concept_geo_radius: a fixed 1 km radius, or a radius fitted to the K
-nearest), and the distance checks a second that makes at the peak. Redis runs a command on one core,
-so a copy of the set gives about one core: copies = (searches a second x one command's own time +
-checks a second / checks a core-second), rounded up. In Redis each of the places is a sorted-set
-member at the assumed bytes each, in every copy; rebuilding a copy from the database loads them at
-the assumed GEOADD rate.
+Places: searches a day from daily users, their average a second and the peak at the page's
+peak-to-average (a city's waking-hours day); the index's payload, a cell ID and a place ID an entry
+before any overhead; the candidates a search reads (concept_geo_radius: a fixed 1 km radius, or a
+radius fitted to the K nearest), and the distance checks a second that makes at the peak. Redis runs
+a command on one core, so a copy of the set gives about one core: copies = (searches a second x one
+command's own time + checks a second / checks a core-second), rounded up. In Redis each of the
+places is a sorted-set member at the assumed bytes each, in every copy; rebuilding a copy from the
+database loads them at the assumed GEOADD rate.
 
 Drivers: each online driver sends a position every interval, so updates a second are drivers over
 the interval; a durable row per update would add that many rows a second, and the day's rows at the
@@ -16,7 +16,7 @@ by count into finer cells) to the set of available drivers in it, and a map from
 position, update time, sequence number and status. An update overwrites the driver's entry (one
 write); only when it crosses into another cell does it also add the driver to the new cell's set and
 remove it from the old one (two writes more). Index writes a second = updates x (1 + 2 x crossing
-share). Shards by write load: writes over one node's assumed capacity at the target utilisation,
+share). Shards by write load: writes over one node's assumed capacity at the target utilization,
 rounded up, shown for three capacities since the capacity is an assumption to measure.
 
 Staleness: a position is up to one interval old before the next arrives, so one missed update leaves
@@ -143,9 +143,9 @@ if __name__ != "concept_geo_workloads":
                 ("Drivers", "Shards for the writes, assumed node capacity", driver_shards),
                 ("Drivers", "Shards for the writes, a third of that capacity", driver_shards_at_100k),
                 ("Drivers", "Shards for the writes, 1M writes a second a node", driver_shards_at_1m),
-                ("Drivers", "Metres between updates", metres_per_interval),
+                ("Drivers", "Meters between updates", metres_per_interval),
                 ("Drivers", "TTL", ttl),
-                ("Drivers", "Radius padding of a fixed-radius filter, metres", radius_padding_m),
+                ("Drivers", "Radius padding of a fixed-radius filter, meters", radius_padding_m),
                 ("Drivers", "Candidates of the padded 1 km filter, over unpadded", padded_over_fixed),
                 ("Drivers", f"Updates that change level-{s2_level} cell", cell_change_share),
             ],

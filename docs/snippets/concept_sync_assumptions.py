@@ -39,7 +39,7 @@ The page's own assumptions, to be measured on the real system:
   length when chunks vary in size. A reach-index entry (namespace ID, hash) takes 40 bytes.
 - One price basis, the service's own hardware (Dropbox runs its own store), bought and written off over 36
   months: SSD 0.10 US dollars a GB, for the indexes and blocklists, kept in 3 copies, on the reference
-  page's data-centre NVMe drive (reference_capacity: Intel's D7-P5500, 3.84 TB, its rated random
+  page's data-center NVMe drive (reference_capacity: Intel's D7-P5500, 3.84 TB, its rated random
   4 KiB reads (nvme_random_reads) planned at the utilization the reference page plans a CPU at). HDD 0.015 a GB for old versions in the block store, times 1.5 for its
   erasure coding's redundancy. Bytes moved in or out of the service's network, 0.005 a GB of transit.
 - The service: 100 million users active on a day, 5 registered for each one active (each registered user a
@@ -118,13 +118,13 @@ LARGE_CHUNK_MIN, LARGE_CHUNK_AVERAGE = RESTIC_MIN, 1 * MiB  # the size the page 
 INDEX_ENTRY_BYTES = 100
 LENGTH_BYTES = 4  # a chunk's length in a blocklist, when chunks vary
 REACH_ENTRY_BYTES = 40  # namespace ID and hash
-SSD_PRICE_PER_GB = 0.10  # US dollars, data-centre SSD bought
+SSD_PRICE_PER_GB = 0.10  # US dollars, data-center SSD bought
 METADATA_COPIES = 3  # indexes and blocklists
-HDD_PRICE_PER_GB = 0.015  # US dollars, data-centre HDD bought
+HDD_PRICE_PER_GB = 0.015  # US dollars, data-center HDD bought
 STORE_OVERHEAD = 1.5  # the block store's erasure coding: raw bytes over stored bytes
 TRANSIT_PRICE_PER_GB = 0.005  # US dollars a GB moved, either way
 HARDWARE_MONTHS = 36  # written off over
-SSD_BYTES = float(nvme_drive_bytes)  # the reference page's data-centre NVMe drive
+SSD_BYTES = float(nvme_drive_bytes)  # the reference page's data-center NVMe drive
 SSD_READS_PER_SECOND = float(nvme_random_reads)  # the drive's rating
 SSD_PLANNED_READS_PER_SECOND = float(nvme_planned_reads)  # at the reference page's CPU utilization
 STORE_BYTES = 1e18

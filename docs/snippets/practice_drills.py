@@ -4,7 +4,7 @@ Where a worked example or a reference page already makes the same estimate, its 
 not computed again: Twitter's tweet rates (twitter_traffic), its tweets' bytes a day (twitter_storage)
 and its celebrity fan-out (twitter_fanout); chat's phone connections (chat_connections); two database
 copies and the fan-out to a hundred backends, with their formulas (reference_availability_chains); the
-cache-skew table's figures over its own catalogue, for the rule against a Zipf-like law
+cache-skew table's figures over its own catalog, for the rule against a Zipf-like law
 (reference_cache_skew); a 10 Gbit/s link's TCP payload (reference_powers); Twitter's photo egress and the
 views it counts (twitter_bandwidth); Twitter's zone headroom (twitter_assumptions); the day and month
 shortcuts and how far each reads low (step2_daily_rates), and the day's add-back (reference_time).
@@ -19,6 +19,7 @@ from chat_assumptions import daily_active_users as chat_daily_users
 from chat_assumptions import minutes_per_phone_session, sessions_per_user_per_day
 from chat_connections import phone_connections, phone_connections_peak
 from practice_drills_assumptions import (
+    BilledGb,
     api_egress,
     cache_copies,
     cache_distinct_items_per_day,
@@ -215,7 +216,7 @@ assert first_guess_cache > slip_all_items_cache  # here the cap is what sets the
 # The usual slip: stopping at the capped guess when the items are known, not the hot fifth of them;
 # or the replica left out.
 slip_capped_over_hot = times(capped_first_guess_cache / cache_one_copy)
-# The rule against the reference table's Zipf-like law, over that table's own catalogue (one
+# The rule against the reference table's Zipf-like law, over that table's own catalog (one
 # computation, one value: the figures are the reference page's, imported; the givens file checks the
 # rule's shares against that table's).
 zipf_catalogue_items = catalog_items
@@ -230,7 +231,7 @@ rule_over_at_10 = times(hot_item_share / items_for_80_at_10)
 
 # --- 8. A monthly egress bill ------------------------------------------------------------------------------
 month_bytes = size(api_egress * SECONDS_PER_MONTH)
-month_billed_gb = count(month_bytes / GiB)  # GB of 2^30 bytes, the site's convention
+month_billed_gb = BilledGb(month_bytes / GiB)  # GB of 2^30 bytes, the site's convention; prints every digit
 assert month_billed_gb < cdn_first_tier_billed_gb  # the whole month at the first tier's price
 month_list_bill = count(month_billed_gb * cdn_price_first)  # list price, every GB paid
 month_bill = count((month_billed_gb - cdn_free_billed_gb) * cdn_price_first)  # after the free terabyte

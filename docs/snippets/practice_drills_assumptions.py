@@ -26,7 +26,7 @@ Published figures:
   Scale" (CACM 2013), the reference page's example (reference_availability_chains): the 1% and the 100
   imported.
 - The 80/20 rule and the Zipf-like law it approximates: Breslau et al., INFOCOM 1999, the rules-of-thumb
-  page's citation (reference_cache_skew), whose table, over its own catalogue, the drill's answer quotes;
+  page's citation (reference_cache_skew), whose table, over its own catalog, the drill's answer quotes;
   the exponent, the hot reads' 80% and the items' 20% are that table's, imported or checked against it.
 - Two database copies at 99% each: the reference page's pair (reference_availability_chains), imported.
 - Step 2's first guess for a cache, a fifth of a day's reads (its conversion 5, the estimator's
@@ -41,7 +41,7 @@ per-server rate, celebrity's followers and fan-out (twitter_assumptions, twitter
 users and phone sessions (chat_assumptions).
 
 The drills' own (no published figure; round so that a reader can work them in their head): the views a
-photo gets (fewer than the Twitter example counts, said on the page) and the links' utilisation ceiling,
+photo gets (fewer than the Twitter example counts, said on the page) and the links' utilization ceiling,
 the gateway's and the service's availability, the service's peak for the server
 drill, the cache drill's reads and distinct items, an API's egress rate, the
 partition drill's table, the request's slow-call target in the tail drill, and the sanity-check drill's
@@ -136,11 +136,13 @@ BILLED_GB_A_TERABYTE = 1_024  # a terabyte in billed GB of 2^30 bytes (the site'
 
 
 class BilledGb(Quantity):
-    """A count of billed GB that prints every digit ("10,240"), as the price list's terabytes are
-    whole multiples of 1,024: rounded to three digits, the free terabyte would read "1.02K"."""
+    """A count of billed GB that prints every digit, to the nearest whole GB ("10,240"), as the price
+    list's terabytes are whole multiples of 1,024: rounded to three digits, the free terabyte would read
+    "1.02K". The bill itself is priced on the unrounded count, as usage is metered in fractions of a GB;
+    half a GB at the first tier's price is under 5 cents, so the bill's dollars read the same."""
 
     def __str__(self) -> str:
-        return f"{int(self):,}"
+        return f"{round(float(self)):,}"
 
 
 cdn_first_tier_billed_gb = BilledGb(10 * BILLED_GB_A_TERABYTE)  # the first tier, ten terabytes

@@ -37,7 +37,7 @@ if __name__ != "rate_limiter_estimator":
                 ("Bandwidth in, average (bucket state to the store)", model_ingress, "not sized"),
                 ("Bandwidth out, average (bucket state from the store)", model_egress, "not sized"),
                 ("Store servers (shards), the whole peak in one pool", model_servers, store_shards_pooled),
-                ("Store servers (shards), each region built to the busiest", "not modelled", store_shards),
+                ("Store servers (shards), each region built to the busiest", "not modeled", store_shards),
             ],
         )
     )

@@ -93,7 +93,7 @@ disk_rows = [
     ("Time to read one drive end to end", hdd_full_read),
 ]
 
-# --- One data-centre NVMe SSD ---------------------------------------------------------------------------------
+# --- One data-center NVMe SSD ---------------------------------------------------------------------------------
 # Intel SSD D7-P5500, 3.84 TB (PCIe 4.0 x4, TLC; Intel 2020, its product specification): random 4 KiB reads
 # over the whole drive, up to 1,000,000 a second, the series' headline rating at a deep queue (a single read
 # waits tens of microseconds to about a tenth of a millisecond across drive generations, reference_latency).
@@ -290,7 +290,7 @@ if __name__ != "reference_capacity":
     print()
     print(
         markdown_table(
-            (f"One data-centre NVMe SSD ({cite('Intel 2020', 'Intel D7-P5500, 3.84 TB')})", "Value"), nvme_rows
+            (f"One data-center NVMe SSD ({cite('Intel 2020', 'Intel D7-P5500, 3.84 TB')})", "Value"), nvme_rows
         )
     )
     print()

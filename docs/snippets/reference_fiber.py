@@ -5,7 +5,7 @@ import math
 from sdw.estimation import count, duration, fraction, markdown_table, times
 
 # --- Physical facts --------------------------------------------------------------------------------
-SPEED_OF_LIGHT_M_PER_S = 299_792_458  # exact: it defines the metre (SI, BIPM)
+SPEED_OF_LIGHT_M_PER_S = 299_792_458  # exact: it defines the meter (SI, BIPM)
 FIBER_GROUP_INDEX = 1.4682  # single-mode fiber at 1550 nm (Corning SMF-28 Ultra product information)
 EARTH_MEAN_RADIUS_KM = 6_371.0088  # IUGG mean radius of the Earth
 

@@ -42,8 +42,8 @@ SOURCES = {
 def linked(key: str, text: str) -> str:
     """The source's description, linked to it where sources.py knows the key's address.
 
-    Keys that sources.py does not know either link their parts themselves (JEDEC, Fiber) or have no
-    confirmed public address yet (tests/test_build.py lists them in UNLINKED_KEYS).
+    Keys that sources.py does not know link their parts themselves (JEDEC, Fiber); tests/test_build.py
+    fails a Source cell with no link.
     """
     return f"[{text}]({link(key)})" if key in LINKED else text
 

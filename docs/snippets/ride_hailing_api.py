@@ -56,7 +56,7 @@ TRACKING_FRAME = {
     "eta": 312,
 }
 # "Cars near me": the rider's phone subscribes with a point; the server pushes the nearest cars every
-# map refresh until the phone sends another point or requests. Five decimals (about a metre) suffice
+# map refresh until the phone sends another point or requests. Five decimals (about a meter) suffice
 # for a map.
 NEARBY_FRAME = {"t": "nearby", "lat": 40.74844, "lng": -73.98566, "product": "economy"}
 _CAR = {"lat": 40.74882, "lng": -73.98543, "hdg": 274}

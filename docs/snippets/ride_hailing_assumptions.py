@@ -15,6 +15,7 @@ import math
 from chat_assumptions import connections_per_server, store_writes_per_node_per_second
 from concept_geo_assumptions import drivers_online, peak_factor, rider_queries_peak, update_interval
 from reference_availability import SLO_WINDOW
+from reference_peaks import waking_12_hours
 from twitter_api_assumptions import key_in_use_retry_after  # the server's Retry-After, as in the Twitter example
 
 from sdw.estimation import (
@@ -100,7 +101,8 @@ rides_range_high = per_day(uber_trips_per_day * RIDE_SHARE_HIGH)
 rides_per_day = per_day(15e6)
 # Imported from the proximity-search page: 1M drivers online at the busiest hour, a position every
 # 4 s from each, 100K "cars near me" map queries a second then, and the busy hour at 3x the average
-# (a factor that page borrows from the Twitter example).
+# (that page's own factor: each city's riders share one time zone, and rides bunch into the commutes and
+# the evening, the waking-hours shape, whose twelve busy hours give reference_peaks.waking_12_hours).
 drivers_online_peak = drivers_online
 location_interval = update_interval
 browse_queries_peak = rider_queries_peak
@@ -338,9 +340,10 @@ TABLE = [
     (
         "Busy hour over the day's average",
         peak_to_average,
-        # The page's prose says why it is kept: high for a worldwide total, which spreads over many time
-        # zones, so it is conservative for capacity, headroom rather than a measured peak.
-        "Borrowed from the Twitter example by the proximity-search page, so its figures and these agree; "
+        # The page's prose says why: a city's day, whose riders share one time zone; high for a worldwide
+        # total, which spreads over many time zones, so there it is headroom rather than a measured peak.
+        "The proximity-search page's, so its figures and these agree: each city's riders share one time "
+        f"zone, and rides bunch into the commutes and the evening (twelve busy hours give {waking_12_hours}); "
         "high for a worldwide total, so headroom. New Year's Eve is a spike above it (step 7).",
     ),
     (
@@ -602,7 +605,7 @@ TABLE = [
         "Usable bytes per storage node",
         usable_bytes_per_node,
         "The page's assumption: about half of a node's disks, the rest for compaction, growth and a "
-        "failed neighbour's share.",
+        "failed neighbor's share.",
     ),
     (
         "Years trip records are kept",

@@ -73,7 +73,7 @@ RIDE_FIELDS = [
         "the signed quote's range's upper end, the hold's amount: minor units (8) and currency (3)",
     ),
     ("fare breakdown", 64, "base, distance, time, surge, fees, tolls, tip, total: 8 each"),
-    ("distance, duration", 8, "metres and seconds driven, from the trail"),
+    ("distance, duration", 8, "meters and seconds driven, from the trail"),
     ("state times", 48, "requested, matched, arriving, arrived, on trip, ended: 8 each"),
     ("cancelled by, reason", 2, "rider, driver or service; a reason code"),
     ("payment_method_id", 8, "the rider's stored method, a reference into the payments service"),
@@ -217,10 +217,10 @@ outbox_row_bytes = row_bytes(OUTBOX_FIELDS)
 # its own, and the reader merges a minute's rows by time.
 TRAIL_POINT_FIELDS = [
     ("time offset", 2, "milliseconds since the row's start, under 65.5 s"),
-    ("latitude, longitude", 8, "32-bit integers of 1e-7 degree, about a centimetre"),
-    ("speed", 2, "centimetres a second"),
+    ("latitude, longitude", 8, "32-bit integers of 1e-7 degree, about a centimeter"),
+    ("speed", 2, "centimeters a second"),
     ("heading", 2, "tenths of a degree"),
-    ("accuracy", 2, "decimetres, as the phone reports it"),
+    ("accuracy", 2, "decimeters, as the phone reports it"),
 ]
 trail_point_fields_bytes = row_bytes(TRAIL_POINT_FIELDS)
 # The 2-byte time offset holds a row's milliseconds.

@@ -142,7 +142,7 @@ location_ops_peak = peak(location_writes_peak + browse_queries_peak)
 location_servers = servers(tier(location_ops_peak, positions_per_location_server))
 
 # The live index, shards per region: each copy takes all of its shard's writes, at the proximity page's
-# node write capacity run at its target utilisation (the page's rule for the same index); queries
+# node write capacity run at its target utilization (the page's rule for the same index); queries
 # spread over the copies. Both take the same headroom. One copy a zone.
 index_shards_by_region = {
     region: max(

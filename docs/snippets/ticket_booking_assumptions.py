@@ -218,7 +218,7 @@ TABLE = [
         "Time over which they join",
         queue_join_window,
         "Assumed: most arrive in the minutes around the on-sale's start, which is announced, as many "
-        "before it as after: the window is centred on the start. Those before it get their places by a "
+        "before it as after: the window is centered on the start. Those before it get their places by a "
         "draw at the start (step 6). Spread evenly here; the spike at the start minute is to be measured.",
     ),
     (

@@ -21,9 +21,9 @@ if __name__ != "ticket_booking_estimator":
             [
                 ("Purchases a second, average", model_orders, purchases_per_second),
                 ("Page views a second, peak", model_reads_peak, page_views_peak),
-                ("Hot on-sale: waiting-room requests, peak", "not modelled", waiting_room_requests_peak),
+                ("Hot on-sale: waiting-room requests, peak", "not modeled", waiting_room_requests_peak),
                 ("Orders and tickets over retention, all copies", model_storage, order_bytes_total),
-                ("Everything stored, seats and holds included", "not modelled", storage_total),
+                ("Everything stored, seats and holds included", "not modeled", storage_total),
                 ("Servers", model_servers, fleet_servers),
             ],
         )

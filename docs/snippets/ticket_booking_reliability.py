@@ -161,7 +161,7 @@ assert recovery_booking_work < booking_servers_zone_lost, "the polls after an ou
 # show's row: a server holds half a block on average when the failover starts, which lasts half a block's
 # span, and its joins fail for the rest of the failover.
 failover_failed_joins = count(queue_joins_peak * (shard_failover - position_block_span / 2))
-# What else fails depends on when. The joins come in the window centred on the start, so they end half a
+# What else fails depends on when. The joins come in the window centered on the start, so they end half a
 # window after it, before the first lapsed holds return and the buyers on the map race for them. So the
 # failover is costed in each phase, and the larger is its worst moment. The join phase: the joins, the
 # first pass's hold attempts, the first wave's submits and their orders' polls, counted together though

@@ -97,7 +97,7 @@ retrieves_share_of_endpoint = fraction(retrieves_at_bucket / processor_endpoint_
 assert retrieves_at_bucket < processor_endpoint_default, "the retrieves pass their endpoint's default"
 
 # --- The waiting room ---------------------------------------------------------------------------------
-# The join window is centred on the on-sale's start: the joins end half a window after it.
+# The join window is centered on the on-sale's start: the joins end half a window after it.
 queue_joins_peak = peak(queue_accounts / queue_join_window)
 joins_end = duration(queue_join_window / 2)
 # Half the window lies before the start: those joiners get a pre-queue token and a place drawn at the start.

@@ -501,7 +501,7 @@ TABLE = [
         "Copies of the tweet cache",
         tweet_cache_copies,
         "Two, in different zones: a reader tries a key's first copy, then the other, then the store (step 6). "
-        "A lost node's keys are read from the other copy, and its ring neighbours fill them from that copy, so "
+        "A lost node's keys are read from the other copy, and its ring neighbors fill them from that copy, so "
         "its loss adds no reads to the store, and the store is the source of truth.",
     ),
     (

@@ -207,7 +207,7 @@ tweet_cache_servers_for_operations = count(
 )
 tweet_cache_servers_for_load = count(max(tweet_cache_servers_for_memory, tweet_cache_servers_for_operations))
 # And a spare a zone (N+1): one more ring member, serving lookups like the rest, so the load with a
-# zone lost is over all the servers left. A dead node's keys move to its ring neighbours, which fill
+# zone lost is over all the servers left. A dead node's keys move to its ring neighbors, which fill
 # each miss from the key's other copy (the store only when both miss: step 6's read path, which
 # every reader follows); with a zone already lost,
 # its keys whose other copy was there miss until they fill (twitter_reliability, step 7). The

@@ -107,7 +107,7 @@ game_day_rate_share = fraction(0.5)
 # Deleting a tweet (step 3): the DELETE's deadline is a write's at the gateway, the post's cut-off
 # (twitter_api_assumptions.write_deadline), not the latency target itself. A copy that has
 # not acknowledged the tombstone by then gets a 202, and a node that stays unreachable is declared down
-# and taken out of its copy's ring; its keys move to ring neighbours, which fill from the other copy,
+# and taken out of its copy's ring; its keys move to ring neighbors, which fill from the other copy,
 # which holds the tombstone. The deletion consumer's backoff is capped at the ring update's time, so a
 # node that comes back sooner gets the tombstone within that. A timeline server that read the tweet from
 # that node just before it left the ring may hold it as a hot tweet in its own memory a while longer
@@ -200,7 +200,7 @@ zone_loss_rebuild_over_api_peak = times(zone_loss_rebuild_reads_per_second / req
 # whose other copy was in the lost zone: it now answers all their lookups, against half before,
 # 2 / zones of its load. If it dies too, those keys have no copy: their lookups miss, and each
 # miss is a recent tweet, a quorum read on both surviving zones, until the dead node's ring
-# neighbours, which take its keys, fill them (cache-aside). The room each zone's store servers
+# neighbors, which take its keys, fill them (cache-aside). The room each zone's store servers
 # have left for recent reads with a zone lost, once writes have taken their share (twitter_servers):
 zone_loss_tweet_cache_lookups_per_server = peak(tweet_cache_lookups_peak / (tweet_cache_servers * (zones - 1) / zones))
 zone_loss_orphaned_lookup_share = fraction(2 / zones)
