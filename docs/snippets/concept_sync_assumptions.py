@@ -26,7 +26,7 @@ Published:
 From this site (one figure, one value): the video page's phone upload rate, part size and how often its link
 drops, the real-time page's held connections a server and heartbeat, with the chat
 example's headroom to lose a zone, the push page's Android share and Apple's background pushes, and the
-reference page's data-centre NVMe drive; the data lifecycle page's purge of one user's rows (within a day) and
+reference page's data-center NVMe drive; the data lifecycle page's purge of one user's rows (within a day) and
 its erasure deadline (one month, at worst 28 days).
 
 The page's own assumptions, to be measured on the real system:
