@@ -77,32 +77,40 @@ days, 140 bytes of text each, at its peak search rate (twitter_traffic).
   each daily index the query reaches. Searching every daily index at once, that is all of them;
   searching today's index first and reaching back a day at a time only while the page of results is
   short, it is one, plus the older days for the queries whose page today's index leaves short. That
-  share is an assumption, 25%: rare terms, and nearly every query just after midnight, when today's
-  index is almost empty. Those queries are counted as reaching back through every older index, an
-  upper bound.
-- Query CPU against cores: a shard search is assumed to cost 1 ms of CPU. A query of a few terms on
-  a shard-day sorted newest first stops at its top k (track_total_hits false), so it decodes a few
-  blocks of each term's postings and pays the shard request's fixed work (parsing, a search context,
-  collecting and returning the top k). To measure: a benchmark (Elasticsearch's Rally) of the query
-  mix on a sample day's index. The search servers are taken as the reference's 16-vCPU machine at
-  its 60% target utilization. The break-even cost is the usable cores over the shard searches a
-  second; past it CPU, not memory, sets the tier, and since every server of a copy takes every query
-  of its copy, the copies it needs are the peak's shard-search CPU over one server's usable cores.
+  share is an assumption (concept_search_assumptions, 25%). Those queries are counted as reaching
+  back through every older index, an upper bound. The copies sharing the peak are the example's
+  (twitter_search), which sizes them for its queries with a zone lost.
+- Query CPU against cores: a shard search is assumed to cost 1 ms of CPU (concept_search_assumptions).
+  A query of a few terms on a shard-day sorted newest first stops at its top k (track_total_hits
+  false), so it decodes a few blocks of each term's postings and pays the shard request's fixed work
+  (parsing, a search context, collecting and returning the top k). To measure: a benchmark
+  (Elasticsearch's Rally) of the query mix on a sample day's index. The search servers are taken as
+  the reference's 16-vCPU machine at its 60% target utilization. Since every server of a copy takes
+  every query of its copy, CPU sets the number of copies, not the servers a copy: the copies left
+  with a zone lost must carry a server position's shard searches at peak, hedges included, within
+  one server's usable cores each (twitter_search's rule). The break-even cost is the usable cores
+  over the shard searches each server left then takes; past it the example needs more copies.
 """
 
 import math
 
+from concept_search_assumptions import SHARD_SEARCH_CPU_S, SHARE_REACHING_BACK
 from reference_capacity import cores, target_utilization
 from reference_latency import one_core_memory_bytes_per_s
 from twitter_assumptions import (
     search_days,
     search_freshness_target,
     search_index_bytes_per_tweet,
-    text_copies,
     tweet_text_bytes,
     tweets_per_day,
 )
-from twitter_stores import search_daily_indices, search_servers_per_copy
+from twitter_search import (
+    copies_for,
+    search_copies,
+    search_shard_searches_per_position_peak,
+    search_shard_searches_per_server_peak_zone_lost,
+)
+from twitter_stores import search_daily_indices, search_servers_for_memory, search_servers_per_copy
 from twitter_traffic import searches_per_second_peak, tweets_per_second
 
 from sdw.estimation import (
@@ -140,8 +148,6 @@ ID_STORED_BYTES = 10  # estimate: the _id as a stored field
 SEQ_NO_BYTES = 6  # estimate: _seq_no doc values and points
 VERSION_BYTES = 4  # estimate: _version doc values, the source's external version
 PRIMARY_TERM_BYTES = 0  # estimate: _primary_term doc values, constant within a segment
-SHARE_REACHING_BACK = 0.25  # assumption: queries whose page today's index leaves short
-SHARD_SEARCH_CPU_S = 0.001  # assumption, to be measured: CPU a shard search costs
 COSTLY_SHARD_SEARCH_CPU_S = 0.005  # a costlier query mix, to show what CPU would then set
 INDEX_SERVERS_PER_COPY = float(search_servers_per_copy)
 DAILY_INDICES = float(search_daily_indices)
@@ -312,9 +318,10 @@ refresh_left_for_pipeline = duration(float(search_freshness_target) - REFRESH_SE
 segment_bytes_per_refresh_chosen = size(segment_bytes(tweets_per_index_server * REFRESH_SECONDS_CHOSEN))
 segments_made_per_hour_chosen = count(3_600 / REFRESH_SECONDS_CHOSEN)
 merge_rewrites_chosen = count(math.log(MAX_SEGMENT_BYTES / segment_bytes_per_refresh_chosen, SEGMENTS_PER_TIER))
-# Query CPU: each server of a copy takes every query its copy serves, the copies sharing the peak, and
-# for each query one shard search per daily index it reaches.
-queries_per_index_server = peak(searches_per_second_peak / float(text_copies))
+# Query CPU: each server of a copy takes every query its copy serves, the example's copies (twitter_search)
+# sharing the peak, and for each query one shard search per daily index it reaches.
+COPIES = float(search_copies)
+queries_per_index_server = peak(searches_per_second_peak / COPIES)
 daily_indices = search_daily_indices
 share_reaching_back = fraction(SHARE_REACHING_BACK)
 shard_searches_per_server_all_days = peak(float(queries_per_index_server) * DAILY_INDICES)
@@ -322,31 +329,31 @@ shard_searches_per_server_today_first = peak(
     float(queries_per_index_server) * (1 + SHARE_REACHING_BACK * (DAILY_INDICES - 1))
 )
 # Those shard searches in cores, against what one search server offers at the target utilization.
-COPIES = float(text_copies)
 shard_search_cpu = duration(SHARD_SEARCH_CPU_S)
 search_cores_per_server = count(float(shard_searches_per_server_today_first) * SHARD_SEARCH_CPU_S)
 search_server_cores = count(cores)
 search_server_usable_cores = count(cores * target_utilization)
 search_cpu_load = fraction(float(search_cores_per_server) / float(search_server_usable_cores))
-assert float(search_cpu_load) < 1, "memory's servers a copy must hold the assumed query CPU"
-# A zone lost: its copy is gone, and the other copies take its queries.
-search_cores_per_server_zone_lost = count(float(search_cores_per_server) * COPIES / (COPIES - 1))
-search_zone_lost_share_of_cores = fraction(float(search_cores_per_server_zone_lost) / cores)
-# The cost a shard search may take before the servers a copy pass their target.
-shard_search_cpu_break_even = duration(float(search_server_usable_cores) / float(shard_searches_per_server_today_first))
-# At a costlier mix, the copies CPU would need: each server takes every query of its copy, so the copies
-# share every server's shard searches, the peak's over all the copies.
+assert float(search_cpu_load) < 1, "the example's copies must hold the assumed query CPU"
+# The cost a shard search may take before the servers left with a zone lost pass their target, with
+# the example's rounds back and hedges (twitter_search).
+shard_search_cpu_break_even = duration(
+    float(search_server_usable_cores) / float(search_shard_searches_per_server_peak_zone_lost)
+)
+# At a costlier mix, the copies CPU would need, by the example's rule: each server takes every query of
+# its copy, so the copies left with a zone lost share every server position's shard searches at peak.
 costly_shard_search_cpu = duration(COSTLY_SHARD_SEARCH_CPU_S)
 copies_at_costly_cpu = count(
-    math.ceil(
-        float(shard_searches_per_server_today_first)
-        * COPIES
-        * COSTLY_SHARD_SEARCH_CPU_S
-        / float(search_server_usable_cores)
+    copies_for(
+        math.ceil(
+            float(search_shard_searches_per_position_peak)
+            * COSTLY_SHARD_SEARCH_CPU_S
+            / float(search_server_usable_cores)
+        )
     )
 )
 servers_at_costly_cpu = count(float(copies_at_costly_cpu) * INDEX_SERVERS_PER_COPY)
-servers_for_memory = count(COPIES * INDEX_SERVERS_PER_COPY)
+servers_for_memory = search_servers_for_memory
 
 if __name__ != "concept_search":
     print(
@@ -430,7 +437,10 @@ if __name__ != "concept_search":
                 ),
                 (f"... {refresh_interval_chosen} refresh", merge_rewrites_chosen),
                 (f"... {refresh_interval}, {SEGMENTS_PER_TIER_BEFORE} a tier (before 2025)", merge_rewrites_before),
-                ("Queries each index server takes at peak", queries_per_index_server),
+                (
+                    f"Queries each index server takes at peak, {search_copies} copies sharing them",
+                    queries_per_index_server,
+                ),
                 (f"... shard searches, all {daily_indices} daily indices at once", shard_searches_per_server_all_days),
                 (
                     f"... shard searches, today first ({share_reaching_back} reaching back through every day, at most)",
@@ -441,9 +451,10 @@ if __name__ != "concept_search":
                     f"... against a {search_server_cores}-vCPU server's {search_server_usable_cores} at its target",
                     search_cpu_load,
                 ),
-                ("... with a zone lost, cores a server", search_cores_per_server_zone_lost),
-                (f"... of its {search_server_cores}", search_zone_lost_share_of_cores),
-                ("Shard-search CPU at which the servers a copy reach their target", shard_search_cpu_break_even),
+                (
+                    "Shard-search CPU at which the servers left with a zone lost reach their target (with hedges)",
+                    shard_search_cpu_break_even,
+                ),
                 (f"Copies CPU would need at {costly_shard_search_cpu} a shard search", copies_at_costly_cpu),
                 (f"... servers, against {servers_for_memory} for memory", servers_at_costly_cpu),
             ],

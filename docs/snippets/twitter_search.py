@@ -3,12 +3,12 @@
 Memory sets the servers a copy (twitter_stores). Every query goes to every server of one copy, so a
 server's query load does not fall as a copy gets more servers: more queries need more copies. The
 cost of a shard search and the share of queries that reach back past today's index are the search
-concept page's assumptions (concept_search), to be measured with a load test on a sample day.
+concept page's assumptions (concept_search_assumptions), to be measured with a load test on a sample day.
 """
 
 import math
 
-from concept_search import SHARD_SEARCH_CPU_S, SHARE_REACHING_BACK
+from concept_search_assumptions import SHARD_SEARCH_CPU_S, SHARE_REACHING_BACK
 from reference_capacity import cores, target_utilization
 from twitter_assumptions import hedged_extra_request_share, text_copies, zones
 from twitter_stores import search_daily_indices, search_servers_per_copy
@@ -32,14 +32,26 @@ search_shard_search_cpu = duration(SHARD_SEARCH_CPU_S)
 search_shard_searches_per_server_sustained = throughput(cores * target_utilization / SHARD_SEARCH_CPU_S)
 # The copies that must be left when a zone is gone, and the fewest copies, spread evenly over the
 # zones, that leave them: losing the zone with the most copies, ceil(copies / zones), leaves the rest.
+
+
+def copies_left_zone_lost(copies: int) -> int:
+    """The copies left when the zone holding the most of them, ceil(copies / zones), is lost."""
+    return copies - math.ceil(copies / zones)
+
+
+def copies_for(left_needed: float) -> int:
+    """The fewest copies, at least one a zone, that leave `left_needed` when a zone is lost."""
+    copies = int(text_copies)
+    while copies_left_zone_lost(copies) < left_needed:
+        copies += 1
+    return copies
+
+
 search_copies_left_needed = count(
     math.ceil(search_shard_searches_per_position_peak / search_shard_searches_per_server_sustained)
 )
-copies = int(text_copies)
-while copies - math.ceil(copies / zones) < search_copies_left_needed:
-    copies += 1
-search_copies = count(copies)
-search_copies_left_zone_lost = count(copies - math.ceil(copies / zones))
+search_copies = count(copies_for(search_copies_left_needed))
+search_copies_left_zone_lost = count(copies_left_zone_lost(int(search_copies)))
 search_servers = count(search_copies * search_servers_per_copy)
 search_shard_searches_per_server_peak_zone_lost = peak(
     search_shard_searches_per_position_peak / search_copies_left_zone_lost

@@ -110,7 +110,8 @@ DELETED_ID_DAYS_ON_DISK = backup_retention_days + (cassandra_gc_grace + twcs_win
 deleted_id_row_bytes = size(8 + 1 + row_overhead_bytes)
 deleted_id_bytes_total = size(deleted_ids_per_day * DELETED_ID_DAYS_ON_DISK * deleted_id_row_bytes * text_copies)
 
-# Search: an in-memory inverted index over the recent window, in three copies, one index a day. A
+# Search: an in-memory inverted index over the recent window, one index a day, counted here at one copy a
+# zone, what memory needs (twitter_search sets the copies the queries need, more than that). A
 # window of search_days needs search_days + 1 daily indices: at a day's end the oldest index still
 # holds tweets less than search_days old, and it is dropped only when that day has left the window.
 # Each copy sits on servers of its own (allocation awareness keeps copies apart), so the servers are
@@ -149,7 +150,8 @@ if __name__ != "twitter_stores":
                     deleted_id_bytes_total,
                 ),
                 (
-                    f"Search index ({search_days} days searchable, {search_daily_indices} daily indices held)",
+                    f"Search index ({search_days} days searchable, {search_daily_indices} daily indices held; "
+                    "a copy a zone, step 5 adds copies for queries)",
                     "rolls over daily",
                     search_index_bytes_all_copies,
                 ),
