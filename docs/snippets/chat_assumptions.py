@@ -100,11 +100,14 @@ receipt_cost_in_messages = fraction(0.25)
 typing_cost_in_messages = fraction(0.25)
 event_publish_cost_in_messages = fraction(0.1)
 event_log_events_per_broker_per_second = per_second(100e3)
+# Rounded up for the TCP accept and the kernel's work.
 tls_handshake_cpu = duration(0.0005)
 connection_server_cores = count(16)
 handshake_core_share = fraction(0.25)
 frame_cpu = duration(0.0004)
 frames_per_connection_server_per_second = per_second(connection_server_cores * (1 - handshake_core_share) / frame_cpu)
+# A write's conflict check reads its key's newest version; the read that tests a conditional
+# write's condition is apart, counted among the reads.
 store_writes_per_node_per_second = throughput(20e3)
 store_reads_per_node_per_second = throughput(40e3)
 # Every copy appends a write to its log, applies and compacts it alike: the disk work that bounds a
@@ -112,6 +115,7 @@ store_reads_per_node_per_second = throughput(40e3)
 # leaders moved away would replace this.
 store_leader_extra_work = fraction(0.5)
 storage_per_database_server = size(10 * TB)
+# Raising it moves ranges faster, with disk and network taken from live traffic.
 snapshot_rate_per_node = throughput(32 * MiB, "B/s")
 # A registry node serves what one single-threaded in-memory key-value process without pipelining
 # serves: the reference's measured rate for one (reference_capacity), which the rate limiter's store
@@ -151,6 +155,8 @@ unavailable_retry_cap = duration(1)
 unavailable_long_retry_cap = duration(60)
 # A store range whose leader fails takes about this to elect a new one and take writes again.
 store_range_failover = duration(10)
+# A lost zone is CockroachDB's blackhole failover case (PR #91947): 13.4 s, 10.2 s for a crash.
+store_range_failover_zone_lost = duration(13.4)
 # The coordination service: five etcd members, two, two and one in the three zones.
 coordination_nodes = count(5)
 coordination_nodes_largest_zone = count(2)
@@ -508,8 +514,7 @@ TABLE = [
         "CPU time of one full TLS handshake on a connection server",
         tls_handshake_cpu,
         "A TLS 1.3 handshake with an ECDSA P-256 certificate signs once and runs one ECDHE exchange, a fraction "
-        "of a millisecond of one core; the TCP accept and kernel work round it up. A guess for a load test to "
-        "replace.",
+        "of a millisecond of one core. A guess for a load test to replace.",
     ),
     ("Cores per connection server", connection_server_cores, "A common two-socket or large single-socket machine."),
     (
@@ -527,8 +532,7 @@ TABLE = [
         "Writes one database node takes a second",
         store_writes_per_node_per_second,
         "Small rows on NVMe with a log-structured engine, leaving room for compaction, each write's own "
-        "conflict check (a read of its key's newest version) included. The separate read that tests a "
-        "conditional write's condition is counted among the reads (step 2).",
+        "conflict check included.",
     ),
     (
         "Reads one database node serves a second",
@@ -553,9 +557,7 @@ TABLE = [
         snapshot_rate_per_node,
         "CockroachDB's default rate for a rebalancing snapshot, 32 MiB/s (`kv.snapshot_rebalance.max_rate`, "
         "[store_snapshot.go](https://github.com/cockroachdb/cockroach/blob/master/pkg/kv/kvserver/store_snapshot.go)), "
-        "with a new node taking in one snapshot at a time (a guess for a rebalancing test to replace). Raising it "
-        "moves ranges faster, with disk and "
-        "network taken from live traffic.",
+        "with a new node taking in one snapshot at a time (a guess for a rebalancing test to replace).",
     ),
     (
         "Operations per in-memory registry node a second",
@@ -570,7 +572,7 @@ TABLE = [
         spare_servers_per_zone,
         "The chat tier and the registry hold state (leases, entries) and carry a lost zone at nearly full "
         "load; one spare a zone (N+1) leaves room for a crash or a deploy during the outage, and for "
-        "moving a hot group's shards (step 7).",
+        "the shards a hot server sheds (step 6).",
     ),
     (
         "Conversation shards",
@@ -828,8 +830,9 @@ TABLE = [
     (
         "Time a store range may stay unavailable before an alert",
         range_unavailable_alert,
-        "Every send to the conversations in that range fails while it lasts; a leader election takes about ten "
-        "seconds (step 7), so a range still down after three times that is not failing over by itself.",
+        "Every send to the conversations in that range fails while it lasts; a leader election takes "
+        f"{store_range_failover} ({store_range_failover_zone_lost} with its zone lost, step 7), so a range still "
+        "down well past both is not failing over by itself.",
     ),
     (
         "Time an account deletion's job may take before a ticket",
@@ -846,7 +849,5 @@ if __name__ != "chat_assumptions":
 
 # A phone and four linked devices (step 3).
 devices_per_user_limit = count(5)
-# A lost zone is CockroachDB's blackhole failover case (PR #91947): 13.4 s, 10.2 s for a crash.
-store_range_failover_zone_lost = duration(13.4)
 # Pushes whose token the push service has cached (step 6 says why).
 token_cache_hit_ratio = fraction(0.5)

@@ -83,7 +83,7 @@ if __name__ != "chat_sequencing":
                 ("... with a zone lost", recent_ids_per_server_zone_lost),
                 ("Devices one message reaches in the largest group, on average", largest_group_deliveries),
                 ("... at most, every member with five devices", largest_group_deliveries_max),
-                ("A queued message's turn in the outbox: a round trip and a write", outbox_message_send_time),
+                ("A queued message's turn in the outbox: a round trip and two writes", outbox_message_send_time),
                 (
                     f"Draining {int(offline_outbox_messages)} messages typed offline into one chat",
                     offline_outbox_flush_time,

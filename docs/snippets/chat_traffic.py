@@ -146,7 +146,7 @@ chat_work_per_second_peak = peak(messages_per_second_peak * chat_work_per_messag
 
 # Chat servers: they sequence and route every message, handle its receipts, reads and typing, and answer
 # the lookups; room to lose a zone, the same count in each, and one spare a zone (N+1) for a crash,
-# a deploy or a hot group's shards while a zone is lost.
+# a deploy or the shards a hot server sheds while a zone is lost.
 chat_servers = count(
     whole_per_zone(chat_work_per_second_peak * zones / (zones - 1) / messages_per_chat_server_per_second, zones)
     + spare_servers_per_zone * zones
