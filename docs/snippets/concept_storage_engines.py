@@ -72,7 +72,7 @@ btree_page_fill = fraction(math.log(2))
 btree_random_space = times(1 / btree_page_fill)
 # Leveled, at worst: every level above the last full of newer versions of keys the last level holds.
 # With the static targets of the write model (level_compaction_dynamic_level_bytes=false) those levels
-# hold up to their targets whatever the last level's size; with dynamic levels (the default since 8.4)
+# hold up to their targets whatever the last level's size; with dynamic levels (the default since RocksDB 8.4)
 # each is a tenth of the one below it, so together about a ninth of the last.
 UPPER_LEVELS_BYTES = sum(FIRST_LEVEL_BYTES * SIZE_RATIO**level for level in range(LEVELED_LEVELS - 1))
 upper_levels_bytes = size(UPPER_LEVELS_BYTES)
@@ -92,7 +92,7 @@ rows = [
         f"LSM tree, leveled ({leveled_levels} levels, static level targets)",
         leveled_wa,
         "Large sequential files",
-        f"{leveled_space} ({leveled_space_dynamic} with dynamic levels, the default since 8.4)",
+        f"{leveled_space} ({leveled_space_dynamic} with dynamic levels, the default since RocksDB 8.4)",
     ),
     (f"LSM tree, size-tiered ({tiered_tiers} tiers)", tiered_wa, "Large sequential files", tiered_space),
 ]

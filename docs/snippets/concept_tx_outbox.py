@@ -40,10 +40,13 @@ deletes whole segments, and a segment rolls by time only after log.roll.hours (1
 (log.retention.hours also defaults to 168, 7 days), or by size once it holds log.segment.bytes (1
 GiB). A partition fed at the inbox's rate rolls by size: over TOPIC_PARTITIONS partitions of
 EVENT_BYTES events (both assumed), each fills a segment in hours. A slow partition's span is the
-whole roll time, the bound. Storing the consumer's offsets in the same transaction as its effects
-keeps the log's own redeliveries from repeating an effect, so only the relay's repeats need IDs. The
-table is range-partitioned on the UUIDv7 ID itself, one partition a day, and keeps one partition
-beyond the window: W days need ceil(W) + 1 partitions. Either the consumer refuses (parks for a
+whole roll time. So the topic sets segment.ms, the per-topic override of log.roll.hours, to
+SEGMENT_MS (the page's choice): every partition then rolls within it whatever its rate, and the
+inbox is sized on that span; the slow partition under Kafka's defaults is the row it avoids.
+Storing the consumer's offsets in the same transaction as its effects keeps the log's own
+redeliveries from repeating an effect, so only the relay's repeats need IDs. The table is
+range-partitioned on the UUIDv7 ID itself, one partition a day, and keeps one partition beyond the
+window: W days need ceil(W) + 1 partitions. Either the consumer refuses (parks for a
 person) events whose ID is older than a bound, here a day, or the window covers the full retention,
 one segment's span, the backlog bound and the republish period.
 """
@@ -70,7 +73,17 @@ from concept_ids_btree import (
 from concept_messaging import MESSAGES_PER_SECOND, dedupe_entry_bytes
 from concept_tx import PUBLISH_SECONDS, WRITE_RATE
 
-from sdw.estimation import SECONDS_PER_DAY, bandwidth, count, duration, markdown_table, per_second, size, times
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    bandwidth,
+    count,
+    duration,
+    markdown_table,
+    per_second,
+    size,
+    times,
+)
 
 # --- The relay ----------------------------------------------------------------------------------------
 POLL_INTERVAL = 0.1  # seconds between a relay's polls of the outbox (assumed)
@@ -131,6 +144,7 @@ SEGMENT_ROLL_DAYS = 7  # Kafka's log.roll.hours default, 168: a segment is delet
 SEGMENT_BYTES = 2**30  # Kafka's log.segment.bytes default, 1 GiB: a busy partition rolls by size first
 TOPIC_PARTITIONS = 12  # the inbox's topic's partitions (assumed)
 EVENT_BYTES = 200  # an event on the log, key and headers included (assumed)
+SEGMENT_MS = SECONDS_PER_HOUR  # the topic's segment.ms: every partition rolls within an hour (the page's choice)
 
 
 def partitions_kept(window_days: float) -> int:
@@ -143,15 +157,19 @@ RETENTION_WINDOW = LOG_RETENTION_DAYS + SEGMENT_ROLL_DAYS + (OUTBOX_BACKLOG_BOUN
 # segment's bytes over the partition's share of the topic's bytes.
 PARTITION_BYTES_PER_SECOND = MESSAGES_PER_SECOND * EVENT_BYTES / TOPIC_PARTITIONS
 SIZE_ROLL_SECONDS = min(SEGMENT_BYTES / PARTITION_BYTES_PER_SECOND, SEGMENT_ROLL_DAYS * SECONDS_PER_DAY)
-BUSY_WINDOW = LOG_RETENTION_DAYS + (SIZE_ROLL_SECONDS + OUTBOX_BACKLOG_BOUND + RELAY_RESTART) / SECONDS_PER_DAY
+# With segment.ms set, a partition's segment spans at most the sooner of that and its size roll.
+ROLLED_SPAN_SECONDS = min(SEGMENT_MS, SIZE_ROLL_SECONDS)
+ROLLED_WINDOW = LOG_RETENTION_DAYS + (ROLLED_SPAN_SECONDS + OUTBOX_BACKLOG_BOUND + RELAY_RESTART) / SECONDS_PER_DAY
 topic_partitions = count(TOPIC_PARTITIONS)
 event_bytes = size(EVENT_BYTES)
 segment_bytes = size(SEGMENT_BYTES)
 partition_bytes_per_second = bandwidth(PARTITION_BYTES_PER_SECOND)
 size_roll = duration(SIZE_ROLL_SECONDS)
-busy_partitions = count(partitions_kept(BUSY_WINDOW))
-busy_rows = count(partitions_kept(BUSY_WINDOW) * DAY_ROWS)
-busy_bytes = size(partitions_kept(BUSY_WINDOW) * DAY_ROWS * inbox_row_bytes)
+segment_ms = duration(SEGMENT_MS)
+rolled_span = duration(ROLLED_SPAN_SECONDS)
+rolled_partitions = count(partitions_kept(ROLLED_WINDOW))
+rolled_rows = count(partitions_kept(ROLLED_WINDOW) * DAY_ROWS)
+rolled_bytes = size(partitions_kept(ROLLED_WINDOW) * DAY_ROWS * inbox_row_bytes)
 log_retention = duration(LOG_RETENTION_DAYS * SECONDS_PER_DAY)
 segment_roll = duration(SEGMENT_ROLL_DAYS * SECONDS_PER_DAY)
 age_bound = duration(AGE_BOUND_DAYS * SECONDS_PER_DAY)
@@ -164,14 +182,14 @@ retention_bytes = size(partitions_kept(RETENTION_WINDOW) * DAY_ROWS * inbox_row_
 inbox_rows = [
     ("Refuse events whose ID is older than a bound", age_bound, bounded_partitions, bounded_rows, bounded_bytes),
     (
-        f"Accept any event the log still holds, partitions rolled by size ({segment_bytes} in {size_roll})",
-        f"{log_retention} + {size_roll} + {outbox_backlog_bound} + {republish_period}",
-        busy_partitions,
-        busy_rows,
-        busy_bytes,
+        f"Accept any event the log still holds, the topic's segment.ms at {segment_ms} (every partition)",
+        f"{log_retention} + {rolled_span} + {outbox_backlog_bound} + {republish_period}",
+        rolled_partitions,
+        rolled_rows,
+        rolled_bytes,
     ),
     (
-        "Accept any event the log still holds, a partition that fills slowly (rolled by time)",
+        "The same under Kafka's defaults, a partition that fills slowly (rolled after log.roll.hours)",
         f"{log_retention} + {segment_roll} + {outbox_backlog_bound} + {republish_period}",
         retention_partitions,
         retention_rows,

@@ -35,21 +35,24 @@ saves bytes only if its device decodes the codec and it was already at the top r
 better picture for the same bytes. The saved bytes are billed at the CDN's egress price. Views
 needed = cost / saving per view; the saving is an upper bound, so the views needed are a lower bound.
 HEVC is also priced on Spot, and at AV1's device share, to compare the two like for like. After the
-first year a ladder is worth keeping while its views in a month save more egress than a month of
-storing it costs. A per-title ladder's trial encodes are not priced.
+first year a ladder is worth keeping while its views in a month save more than a month of storing it
+costs: in Glacier Instant Retrieval, where renditions move at 30 days, with IR's retrieval fee on the
+saved bytes of a view that misses the CDN (at under a view a day, every view). A per-title ladder's
+trial encodes are not priced.
 
 Cohort. COHORT videos, one month's uploads, draw COHORT_VIEWS views of WATCHED_SECONDS each over
 their life (the page's assumptions), video i in proportion to i^-ALPHA. In steady state a month's
 egress is uploads a month x lifetime views x bytes a view, so the cohort's lifetime egress is the
 service's monthly egress. Past CDN_LAST_TIER_FROM in one region, its marginal (last-tier) price is
 the decision's figure; the first tier is kept as the row for a small service. The cohort is counted
-at the Spot break-even, the price the decision queues AV1 encodes at.
+at AV1's Spot break-even, the price the decision queues second-codec encodes at.
 """
 
 import math
 
 from concept_cdn_storage import PARTS_IN_FLIGHT
 from concept_cdn_tail import ALPHA
+from concept_life_assumptions import DAYS_PER_MONTH, IR_PRICE, IR_RETRIEVAL
 from concept_life_tiers import dollars, monthly
 from concept_video_assumptions import (
     AAC_FRAME_SECONDS,
@@ -348,20 +351,38 @@ hevc_share_matching_av1 = fraction(
     * (hevc_video_cost_spot_bulk / (hevc_saved_bytes_equal_share / GiB * CDN_PRICE_BULK))
     / (av1_video_cost_spot_bulk / (saved_bytes_per_view / GiB * CDN_PRICE_BULK))
 )
-# After its first year, an AV1 ladder earns its keep while its views in a month save more egress than a
-# month of storing it costs.
-av1_month_stored_bulk = (
-    monthly(h264_bytes_per_minute * AV1_RATIO, STORAGE_PRICE_BULK) * VIDEO_SECONDS / SECONDS_PER_MINUTE
-)
-av1_month_stored_first = monthly(h264_bytes_per_minute * AV1_RATIO, STORAGE_PRICE) * VIDEO_SECONDS / SECONDS_PER_MINUTE
-av1_saved_per_view_bulk = saved_bytes_per_view / GiB * CDN_PRICE_BULK
-av1_saved_per_view_first = saved_bytes_per_view / GiB * CDN_PRICE_FIRST
-av1_month_stored_bulk_dollars = dollars(av1_month_stored_bulk)
-av1_month_stored_first_dollars = dollars(av1_month_stored_first)
+
+
+# After its first year, a second ladder earns its keep while its views in a month save more than a month
+# of storing it costs. By then it sits in Glacier Instant Retrieval (renditions move there at 30 days, as
+# originals do; one price at every volume), and a view that misses the CDN pays IR's retrieval fee on the
+# bytes it reads, so a kept ladder's view also avoids that fee on the bytes it saves. At fewer views a
+# day than one, every view misses: the CDN page's caches keep a copy a day at most.
+def month_stored_ir(ratio: float) -> float:
+    """A month of a ladder, `ratio` of H.264's bytes, for the example video in Glacier Instant Retrieval."""
+    return monthly(h264_bytes_per_minute * ratio, IR_PRICE) * VIDEO_SECONDS / SECONDS_PER_MINUTE
+
+
+def saved_on_a_miss(saved_bytes: float, cdn_price: float) -> float:
+    """Dollars a view saves when it misses the CDN: the egress and IR's retrieval of the saved bytes."""
+    return saved_bytes / GiB * (cdn_price + IR_RETRIEVAL)
+
+
+av1_month_stored = month_stored_ir(AV1_RATIO)
+av1_saved_per_view_bulk = saved_on_a_miss(saved_bytes_per_view, CDN_PRICE_BULK)
+av1_saved_per_view_first = saved_on_a_miss(saved_bytes_per_view, CDN_PRICE_FIRST)
+av1_keep_views = av1_month_stored / av1_saved_per_view_bulk
+av1_keep_views_first = av1_month_stored / av1_saved_per_view_first
+hevc_keep_views = month_stored_ir(HEVC_RATIO) / saved_on_a_miss(hevc_saved_bytes, CDN_PRICE_BULK)
+assert max(av1_keep_views, av1_keep_views_first, hevc_keep_views) < DAYS_PER_MONTH  # under a view a day
+av1_month_stored_dollars = dollars(av1_month_stored)
 av1_saved_per_view_bulk_dollars = dollars(av1_saved_per_view_bulk)
 av1_saved_per_view_first_dollars = dollars(av1_saved_per_view_first)
-av1_keep_views_per_month = count(av1_month_stored_bulk / av1_saved_per_view_bulk)
-av1_keep_views_per_month_first = count(av1_month_stored_first / av1_saved_per_view_first)
+av1_keep_views_per_month = count(av1_keep_views)
+av1_keep_views_per_month_first = count(av1_keep_views_first)
+hevc_keep_views_per_month = count(hevc_keep_views)
+# Were every view a CDN hit, only the egress would be saved: the ceiling on the threshold, at the last tier.
+av1_keep_views_per_month_hits = count(av1_month_stored / (saved_bytes_per_view / GiB * CDN_PRICE_BULK))
 sensitivity_rows = [
     (
         times(factor),
