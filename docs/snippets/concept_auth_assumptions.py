@@ -13,7 +13,7 @@ Published figures:
   ECDSA P-256 signs 39,287.4 and verifies 14,280.5; Ed25519 signs 22,344.0 and verifies 8,331.2
   (44.8 and 120 µs, close to the table's 36.9 and 124 µs at 3 GHz). The algorithm comparison takes
   all three from this run, so its rows are like for like; the table's lib25519 figure is the other
-  library's point. An assumption, labelled so on the page: measure on your own servers.
+  library's point. An assumption, labeled so on the page: measure on your own servers.
 - HPACK (RFC 7541, https://www.rfc-editor.org/rfc/rfc7541): `authorization` is entry 23 of the static
   table (Appendix A), so over HTTP/2 its name costs a 2-byte index, never the 15 characters of
   "Authorization: "; a never-indexed literal value is still Huffman-coded (section 5.2), and the

@@ -15,10 +15,10 @@ refuses the key within the push delay, and every open session's next request fai
 refresh. What bounds the storm is how often a session makes a request: refreshes a second =
 min(requests a second at the peak, sessions open at the peak / max(push delay, mean time between one
 session's requests)), against the usual refresh peak. The identity service is sized for the usual
-peak, at the reference's target utilisation; the rest is shed with a 503 and a Retry-After drawn
+peak, at the reference's target utilization; the rest is shed with a 503 and a Retry-After drawn
 uniformly over a spread. The usual refreshes are the app opens, and they keep arriving during the
 storm, so only the headroom above them carries the storm: headroom = usual refresh peak / target
-utilisation - usual refresh peak, and spread = sessions / headroom, the time that headroom takes to
+utilization - usual refresh peak, and spread = sessions / headroom, the time that headroom takes to
 refresh every open session once.
 
 What the two outages cost the Twitter example's error budget (its 99.99% over 30 days, as minutes of
@@ -89,7 +89,7 @@ if __name__ != "concept_auth_keys":
                 ("... by a verifier that cannot fetch, at the stale cap", leak_refused_cap),
                 ("Refreshes a second when a key is retired at once", retire_storm_refreshes),
                 ("... over the usual refresh peak", retire_storm_over_usual),
-                ("Capacity left above the usual refreshes, at the target utilisation", retire_storm_headroom),
+                ("Capacity left above the usual refreshes, at the target utilization", retire_storm_headroom),
                 ("Retry-After spread over which that headroom refreshes every session once", retire_storm_spread),
                 ("Identity service down: every session failed after", identity_outage_all_failed),
                 ("... each session failed, on average, by then", identity_outage_failed_time),

@@ -47,9 +47,9 @@ The page's own assumptions (no published figure we could confirm):
   one node more than the peak needs, so the peak holds with a node lost.
 - A large site holds 10 million pages; a hundred URLs of one site are found together.
 - URLs seen: ten for every page kept, 100 billion, counting links never crawled (Google's trillion shows
-  the known URLs outrun the pages). A normalised URL averages 80 B.
+  the known URLs outrun the pages). A normalized URL averages 80 B.
 - The URL-seen test: a Bloom filter at a 1% false-positive rate, for comparison; the exact set keeps
-  64-bit fingerprints of normalised URLs (as Mercator's URL-seen test did), in memory as an
+  64-bit fingerprints of normalized URLs (as Mercator's URL-seen test did), in memory as an
   open-addressed table 1.5 times their size (two-thirds full).
 - A crawler node: the reference machine's RAM and usable share (reference_capacity), of whose usable
   memory the URL table may take half (the SimHash tables and the queues' heads, buffers and DNS cache
@@ -135,7 +135,7 @@ SPARE_NODES = 1  # the peak still met with one node lost
 BIG_HOST_PAGES = 10e6
 SITE_BURST = 100  # URLs of one site found together
 URLS_PER_PAGE_KEPT = 10
-URL_BYTES = 80  # a normalised URL, on average
+URL_BYTES = 80  # a normalized URL, on average
 BLOOM_FALSE_POSITIVE = 0.01
 FINGERPRINT_BYTES = 8
 DNS_MISS_SECONDS = 0.05
@@ -279,7 +279,7 @@ if __name__ != "concept_crawl_assumptions":
                 ("Pages on a large site", big_host_pages, "Assumed"),
                 ("URLs of one site found together", site_burst, "Assumed"),
                 ("URLs seen", urls_seen, "Assumed: ten per page kept"),
-                ("A normalised URL", url_bytes, "Assumed"),
+                ("A normalized URL", url_bytes, "Assumed"),
                 ("Bloom filter false positives, for comparison", bloom_false_positive, "Assumed"),
                 ("Exact set: bytes a URL fingerprint", fingerprint_bytes, "Assumed, as Mercator"),
                 ("DNS lookup missing every cache", dns_miss_time, "Assumed"),

@@ -7,7 +7,7 @@ in, a new key is wrongly taken as seen with probability (1 - exp(-k i / m))^k; s
 (an integral, by the midpoint rule over a thousand steps), that is the URLs never crawled because
 the filter said "seen". The storage engines page's filters use the same formula.
 
-Exact set: 64-bit fingerprints of normalised URLs. Among n fingerprints, the expected pairs that
+Exact set: 64-bit fingerprints of normalized URLs. Among n fingerprints, the expected pairs that
 share one are n(n - 1) / 2 / 2^64: each such pair loses one URL. Every extracted link is tested; the
 set is split by registered domain across the crawler nodes. Three ways to hold a node's share: a
 table in memory (its fingerprints times the table's overhead, against its share of the node's

@@ -174,7 +174,7 @@ claim_photos_per_user = count(2)
 claim_photo_bytes = size(2 * MB)
 claimed_bytes_per_day = size_per_day(40 * GB)  # the claim to check
 claim_copies = count(3)  # copies the photo store keeps
-thumbnail_bytes = size(2 * KB)  # what a small thumbnail weighs, to recognise a wrong figure by
+thumbnail_bytes = size(2 * KB)  # what a small thumbnail weighs, to recognize a wrong figure by
 claim_disk_bytes = size(hdd_capacity_bytes)  # a large hard disk, the latency-numbers page's
 
 if __name__ != "practice_drills_assumptions":

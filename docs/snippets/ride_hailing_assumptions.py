@@ -534,7 +534,7 @@ TABLE = [
     (
         "Payment operations per ride",
         payment_ops_per_ride,
-        "An authorisation hold when the ride is requested, and a capture at the drop-off (or a "
+        "An authorization hold when the ride is requested, and a capture at the drop-off (or a "
         "release, or a fee, when it is cancelled).",
     ),
     (

@@ -302,7 +302,7 @@ TABLE = [
     (
         "Accounts between that floor and the threshold pulled for their cost",
         busy_pulled_accounts,
-        "A labelled guess: about one registered account in ten thousand has that many followers, and one in "
+        "A labeled guess: about one registered account in ten thousand has that many followers, and one in "
         "ten of those (news outlets, sports feeds, bots) posts often enough to cross the cost rule (step 6).",
     ),
     (
