@@ -48,7 +48,7 @@ RULES = [
     (
         "Feeds show each write many times",
         f"{tweet_views_per_tweet} tweets shown on home and profile pages per tweet written; "
-        f"{page_loads_per_tweet} page loads",
+        f"{page_loads_per_tweet} page loads per tweet written",
         "This site's Twitter model",
         "Chat: each message is read by few",
     ),

@@ -15,7 +15,7 @@ import math
 from chat_assumptions import connections_per_server, store_writes_per_node_per_second
 from concept_geo_assumptions import drivers_online, peak_factor, rider_queries_peak, update_interval
 from reference_availability import SLO_WINDOW
-from reference_peaks import waking_12_hours
+from reference_peaks import waking_16_hours
 from twitter_api_assumptions import key_in_use_retry_after  # the server's Retry-After, as in the Twitter example
 
 from sdw.estimation import (
@@ -101,8 +101,8 @@ rides_range_high = per_day(uber_trips_per_day * RIDE_SHARE_HIGH)
 rides_per_day = per_day(15e6)
 # Imported from the proximity-search page: 1M drivers online at the busiest hour, a position every
 # 4 s from each, 100K "cars near me" map queries a second then, and the busy hour at 3x the average
-# (that page's own factor: each city's riders share one time zone, and rides bunch into the commutes and
-# the evening, the waking-hours shape, whose twelve busy hours give reference_peaks.waking_12_hours).
+# (that page's own factor, with headroom: a city's rides run from the morning commute to past midnight,
+# and the sixteen-hour shape gives reference_peaks.waking_16_hours; a worldwide total peaks lower still).
 drivers_online_peak = drivers_online
 location_interval = update_interval
 browse_queries_peak = rider_queries_peak
@@ -340,11 +340,11 @@ TABLE = [
     (
         "Busy hour over the day's average",
         peak_to_average,
-        # The page's prose says why: a city's day, whose riders share one time zone; high for a worldwide
-        # total, which spreads over many time zones, so there it is headroom rather than a measured peak.
-        "The proximity-search page's, so its figures and these agree: each city's riders share one time "
-        f"zone, and rides bunch into the commutes and the evening (twelve busy hours give {waking_12_hours}); "
-        "high for a worldwide total, so headroom. New Year's Eve is a spike above it (step 7).",
+        # The page's prose says why: headroom above a city's own busy hour, which each region sees, and
+        # more above a worldwide total, which spreads over many time zones.
+        "The proximity-search page's, so its figures and these agree: headroom above a city's own busy "
+        f"hour (rides run from the morning commute to past midnight; sixteen busy hours give {waking_16_hours}), "
+        "more above a worldwide total. New Year's Eve is a spike above it (step 7).",
     ),
     (
         "Minutes from a match to the pickup",
