@@ -4,12 +4,17 @@ numbers are taken out, and that filling them back gives the text."""
 
 from __future__ import annotations
 
+import functools
 import random
+from pathlib import Path
 
 import markdown
 import pytest
 
 from sdw.block_shapes import FIRST_MARK, apart, fill
+from sdw.glossary import load_glossary, words
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TABLE = """| Figure | Average | Peak |
 |---|---|---|
@@ -44,18 +49,41 @@ def test_numbers_that_markdown_may_read_stay_in_the_shape(text: str) -> None:
 
 def test_numbers_in_fenced_code_stay_in_the_shape() -> None:
     source = '=== "Source"\n\n    ```python\n    x = count(250e6) * 3\n    ```\n'
-    text = f'=== "Output"\n\n    | a | 250M |\n\n{source}\n4 after\n'
+    text = f'=== "Output"\n\n    | a | 250M |\n\n{source}\nthen 4 after\n'
     shape, numbers = apart(text)
     assert numbers == ("250M", "4")
     assert "x = count(250e6) * 3" in shape
 
 
-def test_a_text_holding_a_mark_has_no_shape() -> None:
-    assert apart(f"{chr(FIRST_MARK)} and 250M") == ("", ())
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{chr(FIRST_MARK)} and 250M",  # a mark already
+        "250M\tservers",  # a tab: Markdown expands it by column
+        "*[L7]: layer seven\nL7 at 36 servers",  # an abbreviation's definition
+    ],
+)
+def test_some_texts_have_no_shape(text: str) -> None:
+    assert apart(text) == ("", ())
+
+
+def test_a_number_that_starts_a_line_stays_in_the_shape() -> None:
+    """It may start a list: "2. million" is an item where "1.5. million" is not."""
+    shape, numbers = apart("1.5. million and 36\n  > 2 of them\n| 4 | 5 |\n")
+    assert numbers == ("36", "4", "5")
+    assert shape.startswith("1.5. million and ") and "  > 2 of them" in shape
+
+
+def test_no_glossary_term_holds_a_number_a_shape_would_take_out() -> None:
+    """Glossary terms become abbreviations on every page, block output included: a term such as
+    "Layer 7" would match only some values of a number taken out of its shape."""
+    terms = words(load_glossary(ROOT))
+    taken = [term for term in terms if apart(term)[1]]
+    assert not taken, f"data/glossary.yml: these terms hold a number sdw.block_shapes takes out: {taken}"
 
 
 def test_a_mark_without_its_number_fills_nothing() -> None:
-    shape, _ = apart("250M and 36")
+    shape, _ = apart("From 250M to 36")
     assert fill(shape, ("250M",)) is None
 
 
@@ -77,3 +105,100 @@ def test_filling_a_shape_with_its_numbers_gives_the_text_back() -> None:
         if numbers:
             assert fill(shape, numbers) == text, repr(text)
         assert len(shape) <= len(text)
+
+
+@functools.cache
+def site_markdown() -> markdown.Markdown:
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+
+
+def convert(text: str) -> str:
+    md = site_markdown()
+    md.reset()
+    return md.convert(text)
+
+
+SHAPED = [
+    "| Figure | Average | Peak |\n|---|---|---|\n| Favorites | 15.5K/s | 46.5K/s |\n| Servers | 1,086 | 36 |\n",
+    "About **250M** users at p99 under 250 ms, 12.8 ms each, $7.45K a month (1/2 of it), L7 at 36.\n",
+    "- 36 servers\n- 2.72 TB on 3 copies\n\n1. first\n2. then 40 more\n",
+    "See [the 250 page](https://example.com/a/250) and `count(250)` with 4 -> 5.\n",
+    "1.5. million and 36\n\n> 2.5 of 8\n",
+    "## Step 2: 250M users\n\n36 servers\n",  # a heading's id holds the number: never shaped
+]
+VALUES = ["2", "1.5", "10K", "999", "0.5", "3.47M", "1,000", "7"]
+
+
+@pytest.mark.parametrize("text", SHAPED)
+def test_a_shape_that_passes_the_check_gives_every_number_the_sites_markdown(text: str) -> None:
+    """What the preview relies on: once a shape's HTML, filled with one output's numbers, is that
+    output's HTML (the check), filling it with any other numbers gives what converting them would.
+    With mkdocs.yml's own extensions (the glossary, abbreviations, smart symbols, tables...)."""
+    shape, numbers = apart(text)
+    html = convert(shape)
+    if fill(html, numbers) != convert(text):
+        return  # the check fails: the preview converts such a block as before
+    generator = random.Random(text)
+    for _ in range(8):
+        others = tuple(generator.choice(VALUES) for _ in numbers)
+        other_text = fill(shape, others)
+        assert apart(other_text) == (shape, others)
+        assert fill(html, others) == convert(other_text), repr(other_text)
+
+
+@pytest.mark.parametrize("failure", ["warns", "raises", "differs"])
+def test_a_shape_that_fails_its_check_is_not_used_again(monkeypatch, failure: str) -> None:
+    """The preview's check (sdw.mkdocs_hooks.preview_cache._filled): a shape whose conversion warns,
+    raises, or whose HTML filled with the earlier output's numbers is not that output's HTML, gives
+    no HTML (the block is converted as before), is marked failed, and leaves no warning behind."""
+    import logging
+    from types import SimpleNamespace
+
+    from sdw import preview
+    from sdw.mkdocs_hooks import preview_cache
+
+    logger = logging.getLogger("mkdocs")
+    if preview._collector not in logger.handlers:  # as in a preview: restored after the test
+        monkeypatch.setattr(logger, "handlers", [*logger.handlers, preview._collector])
+    monkeypatch.setattr(preview.state, "new_blocks", {})
+    monkeypatch.setattr(preview.state, "warnings", [])
+    earlier = (("250M",), "<p>250M users</p>")
+
+    def original(converter, text: str, stash, id_prefix) -> str:
+        if failure == "warns":
+            logging.getLogger("mkdocs.test").warning("a warning from a shape's conversion")
+        if failure == "raises":
+            raise ValueError("a broken extension")
+        return f"<p>{text} users</p>" if failure != "differs" else f"<ol><li>{text} users</li></ol>"
+
+    converter = SimpleNamespace(_original_md=SimpleNamespace(treeprocessors={}))
+    shape = chr(FIRST_MARK)
+    assert preview_cache._filled(converter, original, shape, ("36",), "shape\0k", earlier, None) is None
+    assert preview.state.new_blocks["shape\0k"] is False
+    assert preview.state.warnings == []
+    # Once failed, it is not tried again.
+    assert preview_cache._filled(converter, original, shape, ("36",), "shape\0k", False, None) is None
+
+
+def test_a_checked_shape_fills_in_new_numbers(monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    from sdw import preview
+    from sdw.mkdocs_hooks import preview_cache
+
+    monkeypatch.setattr(preview.state, "new_blocks", {})
+    monkeypatch.setattr(preview.state, "warnings", [])
+    monkeypatch.setattr(preview.state, "shapes_filled", 0)
+    converter = SimpleNamespace(_original_md=SimpleNamespace(treeprocessors={}))
+    shape = chr(FIRST_MARK)
+
+    def original(converter, text: str, stash, id_prefix) -> str:
+        return f"<p>{text} users</p>"
+
+    earlier = (("250M",), "<p>250M users</p>")
+    assert preview_cache._filled(converter, original, shape, ("36",), "shape\0k", earlier, None) == "<p>36 users</p>"
+    assert preview.state.new_blocks["shape\0k"] == f"<p>{shape} users</p>"
+    assert preview.state.shapes_filled == 1

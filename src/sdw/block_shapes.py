@@ -25,10 +25,20 @@ FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 MARK = re.compile("[\U000f0000-\U000ffffd]")
 
 
+# Text whose numbers may change what Markdown makes of it beyond the numbers: a tab (expanded by
+# column, and a mark is one column where its number is several) or an abbreviation's definition
+# (a term with a number in it would match only some values).
+REFUSED = re.compile("[\t]|^\\*\\[", re.MULTILINE)
+# The start of a line's text (after indentation and quote marks): a number there may start a list
+# ("2. million" is an item where "1.5. million" is not), so it stays in the shape.
+LINE_START = re.compile(r"^[ >]*")
+
+
 def apart(text: str) -> tuple[str, tuple[str, ...]]:
     """The text with its numbers replaced by marks, and the numbers; ("", ()) when the text has
-    no number, or holds a mark already, or more numbers than there are marks."""
-    if MARK.search(text):
+    no number, holds a mark already, has a tab or an abbreviation's definition, or has more
+    numbers than there are marks."""
+    if MARK.search(text) or REFUSED.search(text):
         return "", ()
     numbers: list[str] = []
 
@@ -47,7 +57,12 @@ def apart(text: str) -> tuple[str, tuple[str, ...]]:
             if opened and opened[1][0] == fence[0] and len(opened[1]) >= len(fence) and not line.strip(" \t\n`~"):
                 fence = None
         else:
-            lines[index] = NUMBER.sub(mark, line)
+            start = LINE_START.match(line).end()
+
+            def outside_start(match: re.Match, start: int = start) -> str:
+                return match[0] if match.start() == start else mark(match)
+
+            lines[index] = NUMBER.sub(outside_start, line)
     shape = "".join(lines)
     if not numbers or FIRST_MARK + len(numbers) - 1 > LAST_MARK:
         return "", ()

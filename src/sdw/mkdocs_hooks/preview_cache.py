@@ -61,6 +61,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     stop_detaching()  # before anything of this build: the background conversions share its state
     preview.state.to_detach = []
+    preview.state.shapes_filled = 0  # this build's alone (not the background's, nor a failed build's)
     # A preview's rebuild makes little garbage, but Python's collector, run as it allocates, goes
     # through everything the preview keeps (each kept page's blocks and Markdown): up to a tenth of
     # a second of a rebuild. It collects between rebuilds instead, unless the rebuild converts
@@ -432,7 +433,13 @@ def _blocks_again(src_uri: str, key: str, entry: preview.Detached) -> preview.Re
             remade.append((block, source, block_key, made))
     finally:
         state.converting = None
-        state.blocks[src_uri] = state.new_blocks  # only what this run used: it would grow with every run
+        # Only what this run used: it would grow with every run. But the shapes of the blocks not
+        # run again stay, for a later edit of their numbers.
+        earlier = state.blocks.get(src_uri, {})
+        for name, kept in earlier.items():
+            if name.startswith((SHAPE, SHAPE_OF)):
+                state.new_blocks.setdefault(name, kept)
+        state.blocks[src_uri] = state.new_blocks
     rendered = dataclasses.replace(entry.rendered, content=preview.fill_blocks(entry.rendered.content, html))
     if len(state.warnings) == warnings:
         for block, source, block_key, made in remade:
@@ -590,7 +597,9 @@ def _cache_exec_blocks() -> None:
             return kept
         # The same text but its numbers, converted once (sdw.block_shapes): keyed as the block is.
         shape, numbers = block_shapes.apart(text) if not stash else ("", ())
-        shape_key = SHAPE + hashlib.sha256(repr(((shape, *block[1:]), state.inputs)).encode()).hexdigest()
+        shape_key = ""
+        if shape:
+            shape_key = SHAPE + hashlib.sha256(repr(((shape, *block[1:]), state.inputs)).encode()).hexdigest()
         if shape:
             filled = _filled(self, original, shape, numbers, shape_key, earlier.get(shape_key), id_prefix)
             if filled is not None:
@@ -634,12 +643,16 @@ def _filled(converter, original, shape: str, numbers: tuple, shape_key: str, ent
         return None
     if isinstance(entry, tuple):
         counter, warnings = MarkdownConverter.counter, len(state.warnings)
-        quiet = _FromThread(threading.get_ident())  # a shape's conversion is not the page's
-        handlers = logging.getLogger("mkdocs").handlers
+        # A shape's conversion is not the page's: what it logs stays out of the terminal, but the
+        # preview's own collector counts it, so that a warning fails the check.
+        quiet = _FromThread(threading.get_ident())
+        handlers = [handler for handler in logging.getLogger("mkdocs").handlers if handler is not preview._collector]
         for handler in handlers:
             handler.addFilter(quiet)
         try:
             html = original(converter, shape, None, id_prefix)
+        except Exception:  # converted as before, which reports it
+            html = None
         finally:
             for handler in handlers:
                 handler.removeFilter(quiet)
@@ -647,7 +660,7 @@ def _filled(converter, original, shape: str, numbers: tuple, shape_key: str, ent
         processors = converter._original_md.treeprocessors
         headings = processors[InsertHeadings.name].headings if InsertHeadings.name in processors else {}
         seen_numbers, seen_html = entry
-        checked = len(state.warnings) == warnings and not headings.pop(html, None)
+        checked = html is not None and len(state.warnings) == warnings and not headings.pop(html, None)
         if not checked or block_shapes.fill(html, seen_numbers) != seen_html:
             del state.warnings[warnings:]
             state.new_blocks[shape_key] = False
