@@ -42,7 +42,10 @@ from ticket_booking_assumptions import (
     availability_target,
     decline_share,
     hot_onsales_per_window,
+    peak_to_average,
+    pending_order_page,
     percentile_budget_share,
+    settle_target,
     slo_window_days,
     stadium_seats,
     tickets_per_order,
@@ -120,6 +123,21 @@ settle_late_budget = count(float(window_orders) * float(percentile_budget_share)
 fast_late_orders = count(float(fast_budget_share) * float(settle_late_budget))
 slow_late_orders = count(float(slow_budget_share) * float(settle_late_budget))
 ticket_late_orders = count(float(ticket_budget_share) * float(settle_late_budget))
+# A stall (a stopped outbox relay, a stuck worker partition) settles nothing: every order submitted is counted
+# late once the target has passed since its submit, while it still waits. So the fast page comes the target
+# after the stall's start plus the time the orders take to reach its count: at the window's average hour of
+# orders, and at a normal day's busy hour. Before the oldest-pending page in those hours; in an hour with
+# fewer orders than this share of the average, the oldest-pending page comes first.
+average_hour_orders = float(window_orders) / WINDOW_HOURS
+settle_stall_detect_average = duration(
+    float(fast_late_orders) / average_hour_orders * SECONDS_PER_HOUR + float(settle_target)
+)
+settle_stall_detect_busy_hour = duration(
+    float(fast_late_orders) / (average_hour_orders * float(peak_to_average)) * SECONDS_PER_HOUR + float(settle_target)
+)
+assert settle_stall_detect_average < pending_order_page, "a stall pages later than the oldest-pending page"
+stall_hours_before_page = (float(pending_order_page) - float(settle_target)) / SECONDS_PER_HOUR
+settle_stall_page_first_share = fraction(float(fast_late_orders) / stall_hours_before_page / average_hour_orders)
 
 if __name__ != "ticket_booking_alerts":
     print(
@@ -200,6 +218,15 @@ if __name__ != "ticket_booking_alerts":
                     total_regression_detect_average,
                 ),
                 ("... in an on-sale hour", total_regression_detect_onsale),
+                (
+                    "Settling stalled: the fast page's late orders reached, at the average hour's orders",
+                    settle_stall_detect_average,
+                ),
+                ("... at a normal day's busy hour", settle_stall_detect_busy_hour),
+                (
+                    "... after the oldest-pending page in hours under this share of the average hour's orders",
+                    settle_stall_page_first_share,
+                ),
             ],
         )
     )

@@ -96,6 +96,7 @@ position_block = count(1000)
 threshold_max_step = duration(2)
 map_open_share = fraction(1.0)
 repeat_order_share = fraction(0.1)
+max_orders_per_hold = count(3)
 seat_map_refresh = duration(5)
 order_poll_interval = duration(2)
 order_poll_interval_late = duration(15)
@@ -302,6 +303,12 @@ TABLE = [
         repeat_order_share,
         "Assumed: a buyer under the seat limit buying again, or declined buyers trying more cards than "
         "the decline share counts; to be read from past on-sales.",
+    ),
+    (
+        "Orders a hold may have, at most",
+        max_orders_per_hold,
+        "The page's choice (step 4): a mistyped card and a second card after a decline, with one to spare; "
+        "a stolen-card tester needs many tries a hold, and gets a 429 after these.",
     ),
     (
         "Interval between a seat map's refreshes in the browser",
@@ -549,14 +556,15 @@ TABLE = [
     (
         "A hot show's threshold not advanced for this long pages",
         release_stall_age,
-        "The page's choice (step 7): ten of the advancer's seconds missed, long past a server's failover "
-        "to the show's next owner.",
+        "The page's choice (step 7): ten of the advancer's seconds missed. A shard's failover stops the "
+        "advance for longer, so it pages too.",
     ),
     (
-        "... or advancing under this share of its planned rate over a minute, the payment flag clear",
+        "... or advancing under this share of the rate planned at the on-sale over a minute, buyers waiting",
         release_stall_share,
         "The page's choice (step 7): a release slowed by a wrong rate or a losing compare-and-set, which "
-        "no error budget sees, since every poll is still answered.",
+        "no error budget sees, since every poll is still answered. The planned rate is the one "
+        "window_positions was set at, not the rate field an operator edits.",
     ),
     (
         "Region loss: committed changes lost, at most",

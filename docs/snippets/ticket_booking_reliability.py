@@ -9,6 +9,7 @@ from ticket_booking_assumptions import (
     backlog_clear,
     backlog_threshold,
     buy_share,
+    copies,
     decline_share,
     hold_attempts_per_buyer,
     hold_time,
@@ -27,9 +28,11 @@ from ticket_booking_assumptions import (
     processor_slowdown_share,
     queue_accounts,
     queue_poll_interval,
+    queue_store_writes_per_node,
     region_rpo,
     region_rto,
     release_cut,
+    release_stall_age,
     seat_map_refresh,
     settle_target,
     shard_failover,
@@ -52,11 +55,13 @@ from ticket_booking_sellout import (
     wave_start,
 )
 from ticket_booking_servers import (
+    STORE_FLOOR,
     booking_reads_peak,
     booking_servers,
     booking_writes_peak,
     first_pass_attempts,
     position_block_span,
+    queue_store_nodes,
     waiting_room_servers,
 )
 from ticket_booking_traffic import (
@@ -68,6 +73,7 @@ from ticket_booking_traffic import (
     order_polls_peak,
     page_views_per_day,
     planned_calls,
+    pre_start_joiners,
     processor_calls_peak,
     purchases_per_day,
     queue_joins_peak,
@@ -83,6 +89,8 @@ from sdw.estimation import (
     peak,
     servers,
     throughput,
+    times,
+    whole_per_zone,
 )
 
 # --- The feedback signal ------------------------------------------------------------------------------
@@ -232,7 +240,8 @@ reconcile_cancels_most = count(payment_endpoint_limit * region_rpo / processor_c
 reconcile_cancel_time = duration(reconcile_cancels_most / processor_endpoint_default)
 # The time to resume, a budget of four steps, each assumed (to be measured in the failover drill): a person
 # decides to fail over; the standby's shards are promoted; the waiting room and booking fleets are grown to
-# the on-sale's size; the processor's records are applied. Summed, it must fit the RTO.
+# the on-sale's size, and the queue store for the first polls' write-back (below); the processor's records
+# are applied. Summed, it must fit the RTO.
 rto_decide = duration(600)
 rto_promote = duration(120)
 rto_grow_fleets = duration(300)
@@ -242,11 +251,25 @@ assert reconcile_known_time < rto_reconcile, "the records' read and the cancels 
 rto_budget = duration(rto_decide + rto_promote + rto_grow_fleets + rto_reconcile)
 assert rto_budget <= region_rto, "the region-loss steps do not fit the time to resume"
 standby_lag_page = duration(region_rpo / 2)
+# A shard's failover stops its shows' thresholds for longer than the release-stalled alert waits: it pages.
+assert shard_failover > release_stall_age, "a shard's failover passes unseen by the release-stalled alert"
 # The queue store is not copied to the standby; each hot show's position counter is, on its row, up to the
 # lag behind. The promoted counter first moves on by a block a waiting-room server, more blocks than the
 # lost region can have claimed in the lag at the join peak, so no new position repeats one handed out.
 promotion_position_skip = count(waiting_room_servers * position_block)
 assert position_claims_peak * region_rpo < waiting_room_servers, "the lag's claims pass the promoted counter's skip"
+# Nor are the queue store's rows: the first poll of each account that joined after the start, whose position
+# is past the draw's, writes its row back once, and its answer's token carries a restored mark, so its later
+# polls write nothing. At most every such joiner still waiting, all polling within one poll interval of the
+# waiting room's start in the new region: a one-time load against the joins the store is sized for, and the
+# nodes it needs, grown with the fleets in the time to resume.
+restore_writes_total = count(queue_accounts - pre_start_joiners)
+restore_writes_peak = peak(restore_writes_total / queue_poll_interval)
+restore_over_joins = times(restore_writes_peak / queue_joins_peak)
+restore_queue_store_nodes = servers(
+    max(whole_per_zone(restore_writes_peak * copies / queue_store_writes_per_node, zones), STORE_FLOOR)
+)
+assert restore_queue_store_nodes > queue_store_nodes, "the write-back fits the queue store as sized for the joins"
 
 if __name__ != "ticket_booking_reliability":
     print(
@@ -330,6 +353,11 @@ if __name__ != "ticket_booking_reliability":
                 ("... the list's read and the cancels together", reconcile_known_time),
                 ("Standby lag that pages", standby_lag_page),
                 ("Region lost: positions the promoted counter skips", promotion_position_skip),
+                ("Region lost: queue rows the first polls write back, once an account, at most", restore_writes_total),
+                ("... a second, all within one poll interval", restore_writes_peak),
+                ("... against the join peak", restore_over_joins),
+                ("... queue store nodes for it, grown with the fleets", restore_queue_store_nodes),
+                ("... against the nodes sized for the joins", queue_store_nodes),
             ],
         )
     )
@@ -340,7 +368,7 @@ if __name__ != "ticket_booking_reliability":
             [
                 ("A person decides to fail over", rto_decide),
                 ("The standby's shards promoted", rto_promote),
-                ("The waiting room and booking fleets grown", rto_grow_fleets),
+                ("The waiting room, booking fleets and queue store grown", rto_grow_fleets),
                 ("The processor's records applied", rto_reconcile),
                 ("... in all", rto_budget),
                 ("... against the time to resume", region_rto),

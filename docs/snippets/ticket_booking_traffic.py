@@ -7,6 +7,7 @@ from ticket_booking_assumptions import (
     bucket_share,
     buy_share,
     decline_share,
+    max_orders_per_hold,
     order_poll_interval,
     page_views_per_order,
     payment_endpoint_limit,
@@ -71,12 +72,15 @@ worst_share_of_limit = fraction(calls_if_every_buyer_submits / payment_endpoint_
 # Worse: a share of them submits a second order as well, and the share that would reach the limit.
 calls_with_repeats = peak(processor_calls_peak + release_rate * (1 + repeat_order_share) * processor_calls_per_order)
 repeats_share_of_limit = fraction(calls_with_repeats / payment_endpoint_limit)
-repeat_share_at_limit = fraction(
-    (payment_endpoint_limit - processor_calls_peak) / (release_rate * processor_calls_per_order) - 1
-)
 
 # The token bucket refills just under the payment endpoint's limit: the most payment calls the workers make.
 bucket_rate = peak(payment_endpoint_limit * bucket_share)
+# The share of released buyers ordering twice, on top of every one ordering once, at which the calls would
+# pass the bucket's rate, where the payment queue starts to grow.
+repeat_share_at_bucket = fraction((bucket_rate - processor_calls_peak) / (release_rate * processor_calls_per_order) - 1)
+# The cap on a hold's orders (step 4) bounds the worst case: every released buyer using every order a hold may have.
+calls_at_order_cap = peak(processor_calls_peak + release_rate * max_orders_per_hold * processor_calls_per_order)
+order_cap_share_of_limit = fraction(calls_at_order_cap / payment_endpoint_limit)
 
 # --- The retrieves: the bank's checks and the lookups -------------------------------------------------
 # Each order whose bank asks the buyer to confirm ends in a retrieve of its payment once the check is
@@ -157,7 +161,9 @@ if __name__ != "ticket_booking_traffic":
                 ("... against the limit", worst_share_of_limit),
                 (f"... and {repeat_order_share} of them a second", calls_with_repeats),
                 ("... against the limit", repeats_share_of_limit),
-                ("Share submitting a second order that would reach the limit", repeat_share_at_limit),
+                ("Share submitting a second order that would pass the bucket's rate", repeat_share_at_bucket),
+                (f"Processor calls if every released buyer submitted {max_orders_per_hold}", calls_at_order_cap),
+                ("... against the limit", order_cap_share_of_limit),
                 ("Token bucket's refill: payment calls a second at most", bucket_rate),
                 ("Retrieves a second at the plan (bank checks, lookups)", retrieves_peak),
                 ("... at the bucket's full rate", retrieves_at_bucket),
