@@ -212,6 +212,11 @@ member_row_deadline_over_typical = times(member_row_deadline / conditional_write
 # --- Account deletion (step 4): what the job that removes an account may take ---------------------------
 account_deletion_job_deadline = duration(SECONDS_PER_DAY)
 
+# A phone and four linked devices (step 3).
+devices_per_user_limit = count(5)
+# Pushes whose token the push service has cached (step 6 says why).
+token_cache_hit_ratio = fraction(0.5)
+
 TABLE = [
     (
         "Daily active users",
@@ -846,8 +851,3 @@ TABLE = [
 # it prints the table.
 if __name__ != "chat_assumptions":
     print(markdown_table(("Assumption", "Value", "Why"), TABLE))
-
-# A phone and four linked devices (step 3).
-devices_per_user_limit = count(5)
-# Pushes whose token the push service has cached (step 6 says why).
-token_cache_hit_ratio = fraction(0.5)

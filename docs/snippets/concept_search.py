@@ -109,8 +109,9 @@ from twitter_search import (
     search_copies,
     search_shard_searches_per_position_peak,
     search_shard_searches_per_server_peak_zone_lost,
+    search_three_copy_servers,
 )
-from twitter_stores import search_daily_indices, search_servers_for_memory, search_servers_per_copy
+from twitter_stores import search_daily_indices, search_servers_per_copy
 from twitter_traffic import searches_per_second_peak, tweets_per_second
 
 from sdw.estimation import (
@@ -353,7 +354,7 @@ copies_at_costly_cpu = count(
     )
 )
 servers_at_costly_cpu = count(float(copies_at_costly_cpu) * INDEX_SERVERS_PER_COPY)
-servers_for_memory = search_servers_for_memory
+servers_for_memory = search_three_copy_servers
 
 if __name__ != "concept_search":
     print(

@@ -106,7 +106,7 @@ if __name__ != "twitter_notifications":
                 ("Users alerted by one tweet from the largest account", celebrity_alert_burst),
                 ('Life of a deleted tweet\'s claim on its "created" event', deleted_tweet_claim_life),
                 ("Their devices, at most", celebrity_alert_devices_at_most),
-                ("Time to alert them with the whole peak capacity", celebrity_alert_drain_time),
+                ("Time to alert them at the whole peak's rate of sends", celebrity_alert_drain_time),
                 ("Senders' capacity, the peak with zone headroom", sender_capacity),
                 (
                     f"Send-task claims at peak, at most ({notify_chunk_users} users a task)",

@@ -11,13 +11,13 @@ import math
 from concept_search_assumptions import SHARD_SEARCH_CPU_S, SHARE_REACHING_BACK
 from reference_capacity import cores, target_utilization
 from twitter_assumptions import hedged_extra_request_share, text_copies, zones
-from twitter_stores import search_daily_indices, search_servers_per_copy
-from twitter_traffic import searches_per_second_peak
+from twitter_stores import search_daily_indices, search_index_bytes, search_servers_per_copy
+from twitter_traffic import searches_per_second_peak, tweets_per_second_peak
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, throughput
+from sdw.estimation import count, duration, fraction, markdown_table, peak, size, throughput
 
 # With a zone lost, a copy in each of the other zones takes the lost copy's queries too: one search
-# of today's index on each of its servers per query (the review's lower count, today's index only).
+# of today's index on each of its servers per query (today's index only, a lower count).
 search_shard_queries_per_server_peak_zone_lost = peak(searches_per_second_peak / (zones - 1))
 # Each query searches today's index, and a share reach back through every older daily index; a hedge
 # after the p95 sends up to hedged_extra_request_share of them again.
@@ -32,6 +32,9 @@ search_shard_search_cpu = duration(SHARD_SEARCH_CPU_S)
 search_shard_searches_per_server_sustained = throughput(cores * target_utilization / SHARD_SEARCH_CPU_S)
 # The copies that must be left when a zone is gone, and the fewest copies, spread evenly over the
 # zones, that leave them: losing the zone with the most copies, ceil(copies / zones), leaves the rest.
+# Forced awareness keeps at most ceil(copies / zones) copies of a shard in a zone, and each daily
+# index allows one shard copy a server (total_shards_per_node: 1), so a lost zone's copies stay
+# unassigned until it returns instead of doubling up on servers whose memory holds one.
 
 
 def copies_left_zone_lost(copies: int) -> int:
@@ -52,16 +55,33 @@ search_copies_left_needed = count(
 )
 search_copies = count(copies_for(search_copies_left_needed))
 search_copies_left_zone_lost = count(copies_left_zone_lost(int(search_copies)))
+search_copies_most_a_zone = count(math.ceil(int(search_copies) / zones))
 search_servers = count(search_copies * search_servers_per_copy)
+search_index_bytes_all_copies = size(search_index_bytes * search_copies)
 search_shard_searches_per_server_peak_zone_lost = peak(
     search_shard_searches_per_position_peak / search_copies_left_zone_lost
 )
 search_server_load_zone_lost = fraction(
     search_shard_searches_per_server_peak_zone_lost / search_shard_searches_per_server_sustained
 )
-# With three copies, one a zone, as memory alone would have it: the load a server would take.
+# Every copy indexes every tweet: each server takes its shard's share of the tweets at peak, with a
+# refresh every few seconds and the nightly force-merge, CPU the shard-search figures leave out. What
+# the queries leave of the target with a zone lost is what indexing has.
+search_index_writes_per_server_peak = peak(tweets_per_second_peak / search_servers_per_copy)
+search_room_left_zone_lost = fraction(1 - search_server_load_zone_lost)
+# The options step 5 weighs. Three copies, one a zone, as memory alone would have it: the servers,
+# and the load a server would take with a zone lost.
+search_three_copy_servers = count(text_copies * search_servers_per_copy)
 search_three_copy_load_zone_lost = fraction(
     search_shard_searches_per_position_peak / (text_copies - 1) / search_shard_searches_per_server_sustained
+)
+# Two copies in every zone: every zone full, so a lost zone's copies stay unassigned without a limit
+# a server; the servers, and the load with a zone lost.
+COPIES_A_ZONE = 2
+search_two_a_zone_copies = count(COPIES_A_ZONE * zones)
+search_two_a_zone_servers = count(search_two_a_zone_copies * search_servers_per_copy)
+search_two_a_zone_load_zone_lost = fraction(
+    search_shard_searches_per_position_peak / (COPIES_A_ZONE * (zones - 1)) / search_shard_searches_per_server_sustained
 )
 
 if __name__ != "twitter_search":
@@ -88,9 +108,16 @@ if __name__ != "twitter_search":
                 ("... its load with a zone lost, three copies", search_three_copy_load_zone_lost),
                 ("Copies that must be left with a zone lost", search_copies_left_needed),
                 ("Copies, spread over the zones", search_copies),
+                ("... the most in one zone", search_copies_most_a_zone),
                 ("... left when the zone with the most is lost", search_copies_left_zone_lost),
                 ("... a server's load then", search_server_load_zone_lost),
+                ("... what that leaves of the target, for indexing", search_room_left_zone_lost),
+                ("Tweets a search server indexes at peak (its shard's share)", search_index_writes_per_server_peak),
                 (f"Search servers ({search_servers_per_copy} a copy, for memory)", search_servers),
+                ("Search index, all copies", search_index_bytes_all_copies),
+                ("Three copies, one a zone: servers", search_three_copy_servers),
+                (f"{search_two_a_zone_copies} copies, two a zone: servers", search_two_a_zone_servers),
+                ("... a server's load with a zone lost", search_two_a_zone_load_zone_lost),
             ],
         )
     )

@@ -110,20 +110,19 @@ DELETED_ID_DAYS_ON_DISK = backup_retention_days + (cassandra_gc_grace + twcs_win
 deleted_id_row_bytes = size(8 + 1 + row_overhead_bytes)
 deleted_id_bytes_total = size(deleted_ids_per_day * DELETED_ID_DAYS_ON_DISK * deleted_id_row_bytes * text_copies)
 
-# Search: an in-memory inverted index over the recent window, one index a day, counted here at one copy a
-# zone, what memory needs (twitter_search sets the copies the queries need, more than that). A
+# Search: an in-memory inverted index over the recent window, one index a day, in copies that its
+# queries set (twitter_search, which imports this file: the table below takes them from it). A
 # window of search_days needs search_days + 1 daily indices: at a day's end the oldest index still
 # holds tweets less than search_days old, and it is dropped only when that day has left the window.
-# Each copy sits on servers of its own (allocation awareness keeps copies apart), so the servers are
-# counted a copy at a time, rounded up, then times the copies. The engine (Elasticsearch) keeps the
-# index in the operating system's file cache, beside its JVM heap, which stays at or under 31 GiB so
-# the JVM keeps compressed object pointers; a reserve goes to the kernel and the process's memory
-# outside the heap (thread stacks, network and direct buffers), a guess. The rest of a cache machine
-# holds the index. The force-merge of yesterday's index runs just after the oldest day is dropped, in
-# the room that day leaves, so the window's search_days + 1 indices bound the merge's bytes too.
+# Each copy sits on servers of its own (a daily index allows one shard copy a server), so the servers
+# are counted a copy at a time, rounded up. The engine (Elasticsearch) keeps the index in the
+# operating system's file cache, beside its JVM heap, which stays at or under 31 GiB so the JVM keeps
+# compressed object pointers; a reserve goes to the kernel and the process's memory outside the heap
+# (thread stacks, network and direct buffers), a guess. The rest of a cache machine holds the index.
+# The force-merge of yesterday's index runs just after the oldest day is dropped, in the room that
+# day leaves, so the window's search_days + 1 indices bound the merge's bytes too.
 search_daily_indices = count(search_days + 1)
 search_index_bytes = size(tweets_per_day * search_daily_indices * search_index_bytes_per_tweet)
-search_index_bytes_all_copies = size(search_index_bytes * text_copies)
 SEARCH_HEAP_GIB = 31
 SEARCH_OS_RESERVE_GIB = 8
 search_heap_gib = count(SEARCH_HEAP_GIB)
@@ -131,9 +130,10 @@ search_os_reserve_gib = count(SEARCH_OS_RESERVE_GIB)
 search_memory_per_server = size((cache_machine_memory_gib - SEARCH_HEAP_GIB - SEARCH_OS_RESERVE_GIB) * GiB)
 search_servers_per_copy = count(math.ceil(search_index_bytes / search_memory_per_server))
 search_memory_fill = fraction(search_index_bytes / (search_servers_per_copy * search_memory_per_server))
-search_servers_for_memory = count(search_servers_per_copy * text_copies)
 
 if __name__ != "twitter_stores":
+    from twitter_search import search_copies, search_index_bytes_all_copies
+
     print(
         markdown_table(
             ("Entity", "Per day (one copy)", "Kept, all copies"),
@@ -150,8 +150,8 @@ if __name__ != "twitter_stores":
                     deleted_id_bytes_total,
                 ),
                 (
-                    f"Search index ({search_days} days searchable, {search_daily_indices} daily indices held; "
-                    "a copy a zone, step 5 adds copies for queries)",
+                    f"Search index ({search_days} days searchable, {search_daily_indices} daily indices held, "
+                    f"{search_copies} copies)",
                     "rolls over daily",
                     search_index_bytes_all_copies,
                 ),
@@ -180,7 +180,6 @@ if __name__ != "twitter_stores":
                 ),
                 ("Search servers to hold one copy in memory", search_servers_per_copy),
                 ("... their memory filled at a day's end", search_memory_fill),
-                ("Search servers to hold three copies in memory", search_servers_for_memory),
             ],
         )
     )
