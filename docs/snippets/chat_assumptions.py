@@ -576,7 +576,7 @@ TABLE = [
         "Spare servers per zone in the stateful tiers",
         spare_servers_per_zone,
         "The chat tier and the registry hold state (leases, entries) and carry a lost zone at nearly full "
-        "load; one spare a zone (N+1) leaves room for a crash or a deploy during the outage, and for "
+        "load; one spare a zone (N+1) leaves room, on average, for a crash or deploy in the outage and "
         "the shards a hot server sheds (step 6).",
     ),
     (

@@ -96,7 +96,7 @@ from chat_reliability import (
     slow_burn_late_push_share,
     slow_burn_window,
 )
-from chat_sequencing import shards_per_chat_server
+from chat_sequencing import largest_group_deliveries_max, shards_per_chat_server
 from chat_servers import database_nodes
 from chat_storage import (
     database_nodes_for_horizon,
@@ -112,6 +112,7 @@ from chat_storage import (
 )
 from chat_traffic import (
     android_pushes_per_minute_peak,
+    chat_load_after_zone_loss,
     chat_servers,
     chat_servers_after_zone_loss,
     chat_work_per_message,
@@ -124,6 +125,7 @@ from chat_traffic import (
     push_messages_per_second_peak,
     pushes_per_second,
     pushes_per_second_peak,
+    redundant_delivered_per_message,
 )
 from concept_consensus_leases import chat_lease_left_at_worst_helper, leader_change_takeover, takeover
 
@@ -324,6 +326,8 @@ presence_events_without_grace = count(zone_users_affected * 2 * presence_viewers
 hot_group_deliveries_per_second = per_second(
     hot_group_messages_per_second * ((group_member_limit - 1) * devices_per_user + (devices_per_user - 1))
 )
+# The same group if every member has a phone and four linked devices (the most the product allows).
+hot_group_deliveries_per_second_max = per_second(hot_group_messages_per_second * largest_group_deliveries_max)
 hot_group_member_updates_per_second = per_second(hot_group_messages_per_second * group_member_limit)
 hot_group_member_updates_coalesced = per_second(group_member_limit)  # one per member per second
 hot_group_receipts_per_second = per_second(hot_group_messages_per_second * (group_member_limit - 1) * 2)
@@ -544,6 +548,22 @@ resend_frames_chat_server_death = peak(resend_waiting_chat_server_death / unavai
 chat_load_after_zone_loss_one_down = fraction(
     chat_work_per_second_peak / ((chat_servers_after_zone_loss - 1) * messages_per_chat_server_per_second)
 )
+# The push service's token cache after a device changes (a sign-in, a sign-out, a new token): every
+# instance drops the user's entry when the "devices changed" event reaches it through the event log, so a
+# stale token lasts that event's delivery lag (an assumption, for the consumer-lag metric to replace).
+token_cache_stale_window = duration(5)
+# A chat server sheds its other shards when its work stays above the first multiple of the tier's mean
+# for the window, and takes shards again once below the second: two thresholds apart, so it does not
+# flap. Against the mean, not its budget: with a zone lost every server runs near its budget, and one
+# that takes a whole shard more runs only a few percent over the others.
+shedding_starts_above = fraction(1.2)
+shedding_window = duration(60)
+shedding_ends_below = fraction(1.05)
+# Shards move whole, each to one next-ranked server, so a server that takes one more (a dead server's
+# or a shedding one's) runs above the tier's average by one shard's share of its work.
+chat_load_after_zone_loss_plus_one_shard = fraction(
+    chat_load_after_zone_loss * (1 + chat_servers_after_zone_loss / conversation_shards)
+)
 # The worst failover: a zone lost. A third of the shards lose their owner, and a third of the store's
 # ranges their leader (each range leads in one zone), independently. A third of the members' rows' ranges
 # fail over too, so most sends leave a member's row behind, and such a send is acked only once its
@@ -622,6 +642,7 @@ frames_in_ordinary = peak(
     * (
         messages_per_second_peak * (1 + typing_frames_per_message)
         + watermark_writes_per_second_peak
+        + messages_per_second_peak * redundant_delivered_per_message
         + handshakes_per_second_peak * frames_per_connect
     )
     + connections_per_server / sync_list_period
@@ -759,6 +780,7 @@ if __name__ != "chat_failures":
                 ),
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
                 ("", "Chat servers' load at peak, one more down (spares working)", chat_load_after_zone_loss_one_down),
+                ("", "... on a server that takes one more shard", chat_load_after_zone_loss_plus_one_shard),
                 ("", "Shards taken over, etcd's leader alive (a next-ranked wait added)", shard_takeover_zone_lost),
                 ("", "Sends to them work again (watch and one client retry added)", shard_sends_resume_zone_lost),
                 (
@@ -902,7 +924,12 @@ if __name__ != "chat_failures":
                 ("", "... all its frames", frames_every_send_stopped),
                 ("", "... against the frame budget", frames_every_send_stopped_share),
                 ("", "Presence events without an offline grace period", presence_events_without_grace),
+                ("A chat server sheds", "When its work stays above, of the tier's mean", shedding_starts_above),
+                ("", "... for", shedding_window),
+                ("", "It takes shards again below", shedding_ends_below),
+                ("A device changes", "Its user's cached push tokens stale for at most", token_cache_stale_window),
                 ("A hot group", "Deliveries a second", hot_group_deliveries_per_second),
+                ("", "... at most, every member with five devices", hot_group_deliveries_per_second_max),
                 ("", "Member-row updates a second", hot_group_member_updates_per_second),
                 ("", "The same, coalesced to one per member a second", hot_group_member_updates_coalesced),
                 ("", "Receipts a second, one record each", hot_group_receipts_per_second),
