@@ -4,12 +4,12 @@ numbers are taken out, and that filling them back gives the text."""
 
 from __future__ import annotations
 
-import functools
 import random
 from pathlib import Path
 
 import markdown
 import pytest
+from conftest import convert as convert_page
 
 from sdw.block_shapes import FIRST_MARK, apart, fill
 from sdw.glossary import load_glossary, words
@@ -107,18 +107,9 @@ def test_filling_a_shape_with_its_numbers_gives_the_text_back() -> None:
         assert len(shape) <= len(text)
 
 
-@functools.cache
-def site_markdown() -> markdown.Markdown:
-    from mkdocs.config import load_config
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
-
-
 def convert(text: str) -> str:
-    md = site_markdown()
-    md.reset()
-    return md.convert(text)
+    """As a block's output on a page converts (conftest's one-page conversion, the page's context)."""
+    return convert_page("examples/twitter/step-2-estimation.md", text).html
 
 
 SHAPED = [
