@@ -6,7 +6,10 @@ promised (step 1) serves reads staler than that promise; held for a few minutes,
 rather than a page, since the reads stay up and only their age suffers. A queue's backlog is watched
 as the Twitter example watches its fan-out: the oldest event's age past the freshness target, held
 briefly, opens a ticket (the target is a share, so some late events are allowed); new events' own
-lag past the target, held for minutes, pages, since then every new event misses it.
+lag past the target, held for minutes, pages, since then every new event misses it. But lag cannot see
+a stalled queue: when the brokers stop taking writes nothing new arrives and the lag reads zero;
+heartbeats can (a heartbeat written to every partition, paged on when the newest is older than the
+longest stall the design rides out), and so can a canary post that waits for its tweet.
 """
 
 from concept_slo_alerts import fast_burn, fast_window
