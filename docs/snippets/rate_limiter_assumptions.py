@@ -396,7 +396,9 @@ TABLE = [
     (
         "CPU time a gateway spends on a request",
         gateway_cpu_per_request,
-        "TLS, authentication, rule matching, the check and proxying; less than an API read that builds JSON.",
+        "Records re-encrypted on the Envoy tier's long-lived connections (Envoy ends the client's TLS), "
+        "authentication, rule matching, the check and proxying; less than an API read that builds JSON. "
+        "To be measured.",
     ),
     (
         "Requests one gateway server handles a second",
