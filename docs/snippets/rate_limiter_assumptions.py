@@ -62,6 +62,12 @@ entry_overhead_bytes = size(64)
 zset_max_listpack_entries = count(128)
 sorted_set_listpack_entry_bytes = size(10 + 18)
 sorted_set_skiplist_entry_bytes = size(40 + 24 + 8 + 24)
+# The IP range list every gateway holds (step 4): carrier and residential IPv6 ranges with the assignment size
+# the registries record, one-customer /48 ranges, and IPv4 carrier and CGNAT ranges. An assumption, rounded up
+# generously. An entry: a 16-byte address and its prefix length, its kind, size and source in a byte each
+# (20 B), and as much again for the tree that finds an address's longest matching prefix.
+ip_range_entries = count(1e6)
+ip_range_entry_bytes = size(16 + 1 + 1 + 1 + 1 + 20)
 
 # --- The counter store and the gateways (steps 2, 6 and 7) ------------------------------------
 script_cost_in_gets = times(2)
@@ -325,6 +331,18 @@ TABLE = [
         "Hash-table slot, object header, expiry and allocator rounding in an in-memory key-value store.",
     ),
     (
+        "Entries in the IP range list",
+        ip_range_entries,
+        "An assumption, rounded up: the registries' IPv6 assignments that record a size, one-customer /48 ranges, "
+        "a connection-type feed's mobile and carrier ranges, and addresses observed shared (step 4).",
+    ),
+    (
+        "Bytes per IP range entry in a gateway's memory",
+        ip_range_entry_bytes,
+        "A 16-byte address and its prefix length, kind, assignment size and source in a byte each (20 B), "
+        "and as much again for the longest-prefix lookup tree.",
+    ),
+    (
         "Sorted-set entries kept as one compact listpack, at most",
         zset_max_listpack_entries,
         f"Redis's default [`zset-max-listpack-entries 128`]({REDIS_CONF}) (with members under 64 bytes); "
@@ -378,7 +396,9 @@ TABLE = [
     (
         "CPU time a gateway spends on a request",
         gateway_cpu_per_request,
-        "TLS, authentication, rule matching, the check and proxying; less than an API read that builds JSON.",
+        "Records re-encrypted on the Envoy tier's long-lived connections (Envoy ends the client's TLS), "
+        "authentication, rule matching, the check and proxying; less than an API read that builds JSON. "
+        "To be measured.",
     ),
     (
         "Requests one gateway server handles a second",
@@ -832,6 +852,8 @@ _SIZING = (
     lease_epoch_bytes,
     batch_number_bytes,
     entry_overhead_bytes,
+    ip_range_entries,
+    ip_range_entry_bytes,
     zset_max_listpack_entries,
     sorted_set_listpack_entry_bytes,
     sorted_set_skiplist_entry_bytes,

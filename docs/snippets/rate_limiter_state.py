@@ -5,6 +5,8 @@ from rate_limiter_assumptions import (
     batch_number_bytes,
     burst_allowance,
     entry_overhead_bytes,
+    ip_range_entries,
+    ip_range_entry_bytes,
     key_bytes,
     large_plan_limit_per_minute,
     lease_epoch_bytes,
@@ -20,8 +22,9 @@ from rate_limiter_assumptions import (
     window_seconds,
     zset_max_listpack_entries,
 )
+from reference_capacity import memory_bytes
 
-from sdw.estimation import duration, markdown_table, size, times
+from sdw.estimation import duration, fraction, markdown_table, size, times
 
 # Token bucket: the tokens left, when the bucket was last refilled, and its state (normal, share or
 # moved, step 6), which a bucket shared between regions or split over shards needs. The value alone
@@ -81,6 +84,11 @@ shared_mark_entry_bytes = size(
 )
 
 token_bucket_memory = size(active_clients_per_day * token_bucket_entry_bytes)
+# Marks outlive their buckets by a day: if every client seen in a day were shared, a region would hold this.
+shared_mark_memory_at_most = size(active_clients_per_day * shared_mark_entry_bytes)
+# The IP range list every gateway keeps in memory with the rules (step 4), and its share of the server's memory.
+ip_range_list_bytes = size(ip_range_entries * ip_range_entry_bytes)
+ip_range_list_memory_share = fraction(ip_range_list_bytes / memory_bytes)
 leaky_bucket_memory = size(active_clients_per_day * leaky_bucket_entry_bytes)
 gcra_memory = size(active_clients_per_day * gcra_entry_bytes)
 fixed_window_memory = size(active_clients_per_day * fixed_window_entry_bytes)
@@ -122,3 +130,5 @@ if __name__ != "rate_limiter_state":
             ROWS,
         )
     )
+    print(f"\nShared marks, if every client seen in a day were shared: {shared_mark_memory_at_most} a region.")
+    print(f"IP range list in each gateway: {ip_range_list_bytes}, {ip_range_list_memory_share} of its memory.")
