@@ -48,13 +48,13 @@ queued_with_lock_timeout = count(float(table_transactions_peak) * LOCK_TIMEOUT_S
 # --- A transaction left open: row versions vacuum may not remove ------------------------------------
 # Rows each trip transaction updates, in the order of TRIP_TRANSACTIONS: the create inserts all four;
 # the hold's result updates the ride; a reservation updates the driver's state and the ride (the offer
-# and outbox rows are new); a decline or expiry updates the offer, the driver's state and the ride; the
-# accept the same three; arriving, arrived and on trip the ride; a completion or cancel the ride and the
-# driver's state; a rating inserts.
-UPDATED_ROWS = (0, 1, 2, 3, 3, 1, 1, 2, 2, 0)
+# and outbox rows are new); a decline or expiry updates the offer, the driver's state and the ride; a
+# pause's end the driver's state; the accept the same three as a decline; arriving, arrived and on
+# trip the ride; a completion or cancel the ride and the driver's state; a rating inserts.
+UPDATED_ROWS = (0, 1, 2, 3, 1, 3, 1, 1, 2, 2, 0)
 # Rows each one inserts that are later deleted: the create's idempotency record and outbox row, and the
 # outbox row of every transaction but the hold's result.
-DELETED_LATER_ROWS = (2, 0, 1, 1, 1, 1, 1, 1, 1, 1)
+DELETED_LATER_ROWS = (2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1)
 dead_version_share = fraction(
     sum(
         n * (updated + deleted)

@@ -10,6 +10,7 @@ from ride_hailing_assumptions import (
     browse_response_bytes,
     cars_on_map,
     create_deadline,
+    driver_decision_time,
     ip_tcp_header_bytes,
     key_in_use_retry_after,
     location_update_wire_bytes,
@@ -92,14 +93,16 @@ cars_frame_bytes = size(wire_bytes(json_bytes(CARS_FRAME), from_client=False))
 cars_frame_share = fraction(cars_frame_bytes / browse_response_bytes)
 
 # The payment hold runs beside the first matching window; the offer does not wait for it, the
-# accept's commit does. The hold is given the match target's budget, counted from the request: by
-# then the first offer has reached its driver. The earliest accept comes from a request that lands as
-# its area's window closes (no wait for the window), a phone at the budget's p99 round trip and a
-# driver who taps at once: it waits what is left of the timeout. The budget's round trip is a p99, so
-# on a faster network an instant tap waits a little longer: the figure is typical, not a bound.
+# accept's commit does, and only while the processor has not answered. The hold is given the match
+# target's budget, counted from the request: by then the first offer has reached its driver, and no
+# accept waits past it. The earliest accept comes from a request that lands as its area's window
+# closes (no wait for the window), a phone at the budget's p99 round trip and a driver who taps at
+# once: it waits what is left of the timeout (a little more on a faster network). A driver who takes
+# the typical decision time accepts after the timeout, so waits for nothing.
 hold_timeout = duration(match_latency_target)
 fastest_offer_ack = duration(first_offer_ack - batch_window)
-hold_longest_accept_wait = duration(hold_timeout - fastest_offer_ack)
+hold_wait_instant_tap = duration(hold_timeout - fastest_offer_ack)
+hold_wait_typical = duration(max(0.0, float(hold_timeout) - float(fastest_offer_ack) - float(driver_decision_time)))
 
 # `409 idempotency_key_in_use`: a retry of a create found the first attempt's rows locked. The
 # first attempt ends within its deadline, or, if its server died, when the store aborts its
@@ -166,7 +169,8 @@ if __name__ != "ride_hailing_api":
                 ("A driver's position with IP and TCP headers", position_frame_with_ip_tcp),
                 ('The "nearby" subscribe frame, on the wire', nearby_frame_bytes),
                 ("Payment hold timeout, from the request", hold_timeout),
-                ("An accept's wait for the hold, at the p99 round trip and an instant tap", hold_longest_accept_wait),
+                ("An accept's wait for a hold not yet answered, p99 round trip, instant tap", hold_wait_instant_tap),
+                (f"An accept's wait for the hold, a typical {driver_decision_time} decision", hold_wait_typical),
             ],
         )
     )

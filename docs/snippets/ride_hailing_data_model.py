@@ -6,6 +6,7 @@ from chat_data_model import ROW_OVERHEAD
 from concept_geo_workloads import driver_index_bytes
 from ride_hailing_assumptions import (
     cancel_share,
+    decline_share,
     drivers_online_peak,
     largest_region_share,
     location_interval,
@@ -265,6 +266,7 @@ TRIP_TRANSACTIONS = [
     ("the hold's result recorded on the ride (no outbox row: nothing else waits on it)", 1, 1),
     ("reserve a driver: driver_state, offer, ride, outbox", offers_per_request, 4),
     ("an offer declined or expired: offer, driver_state, ride, outbox", offers_per_request - 1, 4),
+    ("a pause ended, by the sweeper: driver_state, outbox", (offers_per_request - 1) * (1 - decline_share), 2),
     ("accept: driver_state, ride, offer, driver history index entry, outbox", 1, 5),
     ("arriving: ride, outbox", 1, 2),
     ("arrived, on trip (rides not cancelled): ride, outbox", 2 * (1 - cancel_share), 2),

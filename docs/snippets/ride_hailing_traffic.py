@@ -155,7 +155,7 @@ if __name__ != "ride_hailing_traffic":
                 ("Position writes per ride request", location_writes_per_ride_request),
                 ('"Cars near me" queries per ride request', map_queries_per_request),
                 ("Riders with the map open", browsing_riders_peak),
-                ("Seconds of open map per ride request", browse_seconds_per_request),
+                ("Open map per ride request", browse_seconds_per_request),
                 ("... per app open", browse_seconds_per_open),
                 ("Index queries: matching and the map", index_queries_peak),
                 ("Index queries per driver position written to it", index_reads_per_write),
