@@ -848,7 +848,7 @@ TABLE = [
     (
         "Wait for a flagged ride's driver after a region's failover hold",
         review_driver_wait,
-        "The page's choice (step 7): far past a phone's backoff cap, under the pickup ETA cap; a ride with no "
+        "The page's choice (step 7): far past a phone's backoff cap; a ride with no "
         "resent accept by then is settled, its driver set offline.",
     ),
     (
