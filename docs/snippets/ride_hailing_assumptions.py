@@ -64,6 +64,11 @@ STRIPE_RATE_LIMITS = "https://docs.stripe.com/rate-limits"
 COCKROACH_PCR = "https://www.cockroachlabs.com/docs/stable/physical-cluster-replication-overview"
 COCKROACH_NODE_SHUTDOWN = "https://www.cockroachlabs.com/docs/stable/node-shutdown"
 KAFKA_SESSION_TIMEOUT = "https://kafka.apache.org/documentation/#consumerconfigs_session.timeout.ms"
+KAFKA_HEARTBEAT_INTERVAL = "https://kafka.apache.org/documentation/#consumerconfigs_heartbeat.interval.ms"
+KAFKA_BROKER_SESSION_TIMEOUT = "https://kafka.apache.org/documentation/#brokerconfigs_broker.session.timeout.ms"
+KAFKA_CONSUMER_MIN_SESSION = (
+    "https://kafka.apache.org/documentation/#brokerconfigs_group.consumer.min.session.timeout.ms"
+)
 
 # The regions the service runs in, each with its share of the busy hour's load, and the region that
 # takes its riders and drivers (and keeps its trip store's standby copy) when it is lost.
@@ -236,6 +241,11 @@ range_lease_expiry = duration(6.7)
 area_lease = duration(6)
 # The log's consumer groups give a silent member's partitions away after this, the area lease's time.
 consumer_session_timeout = duration(area_lease)
+# The consumers heartbeat at a third of their session, as Kafka advises (heartbeat.interval.ms).
+consumer_heartbeat_interval = duration(consumer_session_timeout / 3)
+# The log's brokers: the controller fences a silent broker after broker.session.timeout.ms (9 s by default),
+# set to the area lease's, and its partitions then take new leaders from their in-sync copies.
+log_leader_failover = duration(area_lease)
 # A store range with one replica down, or a log partition with exactly two in sync, pages after this.
 replica_down_page_after = duration(300)
 standby_promotion = duration(300)
@@ -812,7 +822,22 @@ TABLE = [
         consumer_session_timeout,
         f"The page's choice (step 7): the area lease's, so a zone's loss moves the log's partitions as soon as "
         f"matching's areas; Kafka's default is 45 s ([`session.timeout.ms`]({KAFKA_SESSION_TIMEOUT})), and "
-        "6 s is the least the brokers allow by default (`group.min.session.timeout.ms`).",
+        "6 s is the least the brokers allow by default (`group.min.session.timeout.ms`) in the classic group "
+        "protocol, which the groups use: the newer consumer protocol (KIP-848) takes the session from the "
+        f"broker, whose floor `group.consumer.min.session.timeout.ms` is 45 s by default ([broker configs]({KAFKA_CONSUMER_MIN_SESSION})).",
+    ),
+    (
+        "Heartbeat interval of the event log's consumers",
+        consumer_heartbeat_interval,
+        f"The page's choice (step 7): a third of the session, as Kafka advises for `heartbeat.interval.ms` "
+        f"([consumer configs]({KAFKA_HEARTBEAT_INTERVAL})), whose 3 s default is half of a 6 s session.",
+    ),
+    (
+        "Time the event log takes to move a lost broker's partitions",
+        log_leader_failover,
+        f"The page's choice (step 5): the controller fences a broker silent for `broker.session.timeout.ms`, "
+        f"9 s by default ([broker configs]({KAFKA_BROKER_SESSION_TIMEOUT})), set to the area lease's; its "
+        "partitions' new leaders, from their in-sync copies, follow at once.",
     ),
     (
         "A store range or log partition one copy short, before it pages",
@@ -823,7 +848,7 @@ TABLE = [
     (
         "Wait for a flagged ride's driver after a region's failover hold",
         review_driver_wait,
-        "The page's choice (step 7): far past a phone's backoff cap, under the pickup ETA cap; a ride with no "
+        "The page's choice (step 7): far past a phone's backoff cap; a ride with no "
         "resent accept by then is settled, its driver set offline.",
     ),
     (

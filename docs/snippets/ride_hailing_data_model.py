@@ -78,7 +78,11 @@ RIDE_FIELDS = [
     ("state times", 48, "requested, matched, arriving, arrived, on trip, ended: 8 each"),
     ("cancelled by, reason", 2, "rider, driver or service; a reason code"),
     ("payment_method_id", 8, "the rider's stored method, a reference into the payments service"),
-    ("payment state", 1, "hold pending, held, captured, released, failed"),
+    (
+        "payment state",
+        1,
+        "hold pending, payment_action (the bank asks the rider to authenticate), held, captured, released, failed",
+    ),
     ("row overhead", ROW_OVERHEAD, "key, timestamp and lengths on disk"),
 ]
 ride_row_bytes = row_bytes(RIDE_FIELDS)

@@ -17,6 +17,7 @@ from concept_slo_alerts import (
     ticket_short_window,
 )
 from concept_slo_assumptions import SHORT_WINDOW_SHARE, fast_window, slow_window, ticket_window
+from ride_hailing_api import hold_timeout
 from ride_hailing_assumptions import (
     FAILOVER_REGION,
     REGION_SHARES,
@@ -27,6 +28,8 @@ from ride_hailing_assumptions import (
     cancel_share,
     city_average_speed_kmh,
     city_detour_factor,
+    consumer_heartbeat_interval,
+    consumer_session_timeout,
     eta_calls_per_routing_server,
     eta_refresh_interval,
     frames_per_gateway,
@@ -36,6 +39,7 @@ from ride_hailing_assumptions import (
     index_write_ratio_band,
     largest_region,
     largest_region_share,
+    log_leader_failover,
     map_match_call_cost,
     percentile_budget_share,
     probe_interval,
@@ -293,6 +297,19 @@ pubsub_use_zone_lost = fraction(_pubsub_use_by_region[pubsub_region_zone_lost])
 # a zone of the largest region: a third of its requests.
 matching_takeover = duration(takeover(area_lease, True, from_last_renewal=False) + batch_window)
 rides_delayed_by_takeover = count(rides_per_second_peak * largest_region_share / zones * matching_takeover)
+# The zone's log brokers led a third of the region's partitions: the relay's appends to them wait until the
+# controller fences the lost brokers and their in-sync copies take over, then the next window closes.
+# Counted like the leases' figure, every arrival meanwhile.
+log_failover_wait = duration(log_leader_failover + batch_window)
+requests_delayed_by_log_failover = count(rides_per_second_peak * largest_region_share / zones * log_failover_wait)
+# The consumer groups' members in the zone: a dead member's partitions move once its session expires, at worst
+# a full session after its last heartbeat, and the others rejoin at their next heartbeat. A request on those
+# partitions that came more than the hold's timeout before the move has its hold time out: the ride goes on
+# under the city's cap.
+consumer_failover = duration(consumer_session_timeout + consumer_heartbeat_interval)
+holds_timed_out_by_consumer_failover = count(
+    rides_per_second_peak * largest_region_share / zones * (consumer_failover - hold_timeout)
+)
 # The ETA workers of the lost zone held a third of the region's rides' cached routes. Their partitions
 # move; the new owner routes each ride again at its first or second ETA refresh (by the ride's ID),
 # spread over two refresh intervals, on top of the region's routing load with the zone lost, against the
@@ -496,6 +513,13 @@ if __name__ != "ride_hailing_reliability":
                 (
                     "... requests delayed past the match target meanwhile, a zone of the largest region",
                     rides_delayed_by_takeover,
+                ),
+                ("... the log's partitions led from the zone wait, to the next window", log_failover_wait),
+                ("... requests delayed past the match target meanwhile", requests_delayed_by_log_failover),
+                ("... a lost consumer's partitions move, at worst", consumer_failover),
+                (
+                    f"... holds past their {hold_timeout} timeout meanwhile, on to the cap",
+                    holds_timed_out_by_consumer_failover,
                 ),
                 ("... ETA routes lost with the zone's workers, largest region", routes_lost_zone),
                 (f"... routed again over {reroute_wave_length} of refreshes", reroutes_after_zone_loss),
