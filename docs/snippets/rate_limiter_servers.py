@@ -475,13 +475,20 @@ gateways_per_region = count(gateways_per_zone * zones)
 gateway_servers = count(gateways_per_region * regions)
 gateway_minimum = count(2 * zones * regions)
 # The L7 balancer in front of the gateways (step 5) carries every request the gateways do: the region's
-# peak plus one flood, all of it through the zones left when one is lost.
+# peak plus one flood, all of it through the zones left when one is lost. The NLB sends a client's
+# connections to the zone its DNS answer names, so the flood is not spread: one zone left takes its half of
+# the peak and the whole flood.
 balancer_requests_per_second = peak(region_gateway_load_peak)
-balancer_per_zone_with_zone_lost = peak(region_gateway_load_peak / (zones - 1))
+balancer_per_zone_with_zone_lost = peak(region_checks_per_second_peak / (zones - 1) + flood_requests_per_second)
 # The Envoy tier ends each client's TLS and HTTP/2 and routes the request: its nodes in a zone carry the
 # zone's share with one zone lost, on the site's server, never fewer than two.
 balancer_requests_per_node = throughput(cores * target_utilization / balancer_cpu_per_request)
 balancer_nodes_per_zone = count(max(math.ceil(balancer_per_zone_with_zone_lost / balancer_requests_per_node), 2))
+# The flood's zone runs its nodes this close to their target: little margin, so the tier is the first thing
+# to grow if the flood assumed grows.
+balancer_flood_zone_load_share = fraction(
+    balancer_per_zone_with_zone_lost / (balancer_nodes_per_zone * balancer_requests_per_node)
+)
 balancer_nodes_per_region = count(balancer_nodes_per_zone * zones)
 balancer_nodes = count(balancer_nodes_per_region * regions)
 # Spreading each client's requests over every gateway of the region, in all its zones, sends the share in
@@ -699,8 +706,8 @@ if __name__ != "rate_limiter_servers":
                 ),
                 (
                     "Envoy nodes in a zone",
-                    f"{balancer_per_zone_with_zone_lost} in each zone left, one lost ÷ {balancer_requests_per_node}, "
-                    "rounded up, at least 2",
+                    f"{balancer_per_zone_with_zone_lost} in the zone a flood lands in, one lost "
+                    f"÷ {balancer_requests_per_node}, rounded up, at least 2",
                     balancer_nodes_per_zone,
                 ),
                 (
@@ -732,8 +739,9 @@ if __name__ != "rate_limiter_servers":
                     "Requests the L7 balancer carries a second, busiest region with a flood",
                     balancer_requests_per_second,
                 ),
-                ("... in each zone left, one zone lost", balancer_per_zone_with_zone_lost),
+                ("... in the zone left that takes the flood, one zone lost", balancer_per_zone_with_zone_lost),
                 ("... requests an Envoy node carries a second", balancer_requests_per_node),
+                ("... the flood's zone's nodes, share of their target", balancer_flood_zone_load_share),
                 ("... share it sends to a gateway in another zone", balancer_cross_zone_share),
                 (
                     "... what that adds over a hop in the zone, on average",

@@ -142,6 +142,11 @@ _stranded_in = (
     _zone_requests_per_second * (zones - 1) * zone_partition_reachable_share * zone_partition_keepalive_window
 )
 zone_partition_stranded_requests = count(_stranded_out + _stranded_in)
+# A zone lost, not cut off, strands the other zones' share the same way: their nodes keep sending a third of
+# their requests to its dead gateways on open connections until keepalive closes them (the zone's own nodes
+# die with it, and their clients' requests with them). A cost of the spread: zone-local balancing would
+# strand none from the other zones.
+zone_loss_stranded_requests = count(_stranded_in)
 # From then on a request to an unreachable gateway fails at connect, after the connect timeout, and is
 # retried on a gateway it has not tried: it fails only if its first try and every retry land on
 # unreachable gateways, drawn without replacement from those its node holds ready (every gateway, in panic).
@@ -341,6 +346,10 @@ if __name__ != "rate_limiter_zone_cut":
                 (
                     "... sent across the cut in both directions on connections dead that long, and failed",
                     zone_partition_stranded_requests,
+                ),
+                (
+                    "A zone lost: requests in flight to its gateways from the other zones' nodes, failed",
+                    zone_loss_stranded_requests,
                 ),
                 (
                     f"... after that, share failing even after {balancer_connect_retries} retries on untried gateways",
