@@ -1,7 +1,7 @@
 """URL shortener worked example: what the rate limits allow, and what they cost an abuser."""
 
 from rate_limiter_assumptions import script_cost_in_gets
-from reference_capacity import expired_row_life
+from reference_capacity import expired_row_life, machine_cores, utilization_target
 from url_shortener_assumptions import (
     account_links_per_day,
     accounts_failover_time,
@@ -15,7 +15,7 @@ from url_shortener_assumptions import (
     compaction_window,
     daily_active_users,
     expiring_share,
-    expiry_days_typical,
+    expiry_days_mean,
     expiry_index_days_past_day,
     expiry_index_entry_bytes,
     fail_open_limit_multiple,
@@ -35,6 +35,7 @@ from url_shortener_assumptions import (
 from url_shortener_keys import guesses_per_hit, guesses_per_hit_capacity_length, key_length, length_for_capacity
 from url_shortener_servers import create_servers, redirect_servers
 from url_shortener_traffic import (
+    account_reads_per_second_peak,
     creations_per_second_peak,
     custom_aliases_per_day,
     redirects_per_day,
@@ -51,6 +52,7 @@ from sdw.estimation import (
     per_day,
     per_second,
     size,
+    throughput,
     times,
 )
 
@@ -80,6 +82,14 @@ accounts_for_a_million_links = count(1e6 / account_links_first_day)
 gateway_revocation_bound = duration(replica_read_lag_limit + gateway_credential_cache_ttl)
 gateway_stale_if_error = duration(2 * accounts_failover_time)
 gateway_credential_max_age = duration(gateway_revocation_bound + gateway_stale_if_error)
+# The accounts database is a small fixed cluster, but its primary's reads grow with creations: each
+# create with an owner reads the owner's status there twice (url_shortener_traffic). What one primary
+# plans to serve, at the machine's cores and target utilization: step 2 says one primary carries them.
+# A read's CPU time is a guess: one small row by its primary key, no join.
+accounts_read_cpu = duration(0.1e-3)
+accounts_primary_planned_reads = throughput(machine_cores * utilization_target / accounts_read_cpu)
+accounts_primary_read_load = fraction(account_reads_per_second_peak / accounts_primary_planned_reads)
+assert account_reads_per_second_peak < accounts_primary_planned_reads
 
 # A /56 is one home only where the ISP gives each home a /56 or more. Where it gives each home a
 # /60 or a /64, one /56 holds this many homes, and they share one /56 allowance.
@@ -141,15 +151,17 @@ outbox_store_bytes = size(
     * link_copies
 )
 # The expiry index (step 4's ExpiryIndex): an entry for each link created with an expiry, living until
-# a few days past its day, in a table compacted by time window in days, kept by the outbox's rule.
-# Sized at the typical expiry: an entry due further ahead lives longer. Expiry changes write an entry
-# too but are left out, as for the outbox: far fewer than creations.
+# a few days past its day. Leveled compaction: time windows would keep each day's file until the
+# farthest expiry written that day. Ordinary compaction purges an expired entry once gc_grace has
+# passed, so the table holds each entry for its time to live and the grace: sized at the mean time to
+# expiry (entries a day x mean life, Little's law). Expiry changes write an entry too but are left
+# out, as for the outbox: far fewer than creations.
 expiry_index_rows_per_day = per_day(links_created_per_day * expiring_share)
-expiry_index_entry_ttl = duration((expiry_days_typical + expiry_index_days_past_day) * SECONDS_PER_DAY)
+expiry_index_entry_ttl = duration((expiry_days_mean + expiry_index_days_past_day) * SECONDS_PER_DAY)
 expiry_index_store_bytes = size(
     expiry_index_rows_per_day
     * expiry_index_entry_bytes
-    * expired_row_life(expiry_index_entry_ttl, gc_grace, SECONDS_PER_DAY)
+    * (expiry_index_entry_ttl + gc_grace)
     / SECONDS_PER_DAY
     * link_copies
 )
@@ -157,13 +169,11 @@ expiry_index_store_bytes = size(
 # insert, living 30 days (the quota's window), in a table compacted by time window in days, so kept
 # by the same rule; the account's last_claim cell expires with the claims, so no file is held back.
 alias_claim_days = count(30)
+# How long a claim stays on disk: its 30 days, the grace, and the window its file waits for.
+alias_claim_disk_days = expired_row_life(alias_claim_days * SECONDS_PER_DAY, gc_grace, SECONDS_PER_DAY)
 alias_claim_rows_per_day = per_day(custom_aliases_per_day)
 alias_claim_store_bytes = size(
-    alias_claim_rows_per_day
-    * alias_claim_row_bytes
-    * expired_row_life(alias_claim_days * SECONDS_PER_DAY, gc_grace, SECONDS_PER_DAY)
-    / SECONDS_PER_DAY
-    * link_copies
+    alias_claim_rows_per_day * alias_claim_row_bytes * alias_claim_disk_days / SECONDS_PER_DAY * link_copies
 )
 alias_claim_reads_per_second_peak = peak(custom_aliases_per_day / SECONDS_PER_DAY * peak_to_average)
 # The rate-limit store (the rate limiter example's design): bucket operations at peak. A create spends

@@ -90,6 +90,7 @@ free_plan_aliases_per_month = count(10)
 expiring_share = fraction(0.10)
 anonymous_link_share = fraction(0.20)
 expiry_days_typical = count(30)
+expiry_days_mean = count(90)
 
 # --- Bytes per field and per row (step 4) -----------------------------------------------------
 timestamp_bytes = size(8)
@@ -112,6 +113,8 @@ outbox_row_bytes = size(1 + 9 + timestamp_bytes + 1 + row_overhead_bytes)
 # partition key); it expires this many days after its day, once clean-up has read it (step 6).
 expiry_index_entry_bytes = size(9 + row_overhead_bytes)
 expiry_index_days_past_day = count(3)
+expiry_max_ahead_years = count(10)
+assert expiry_max_ahead_years * 365 + expiry_index_days_past_day < 20 * 365
 # An alias claim row (step 4's AliasClaim): claimed_at and the alias at its longest (with a one-byte
 # length), plus per-row overhead; the owner ID is the partition key, stored once a partition.
 alias_claim_row_bytes = size(timestamp_bytes + custom_alias_max_chars + 1 + row_overhead_bytes)
@@ -408,8 +411,7 @@ owner_list_partition_key_bytes = size(owner_id_bytes + timestamp_bytes + 2)
 # which flatters the servers.
 store_node_instance_ssd = size(15 * TB)
 store_node_price_per_hour = count(2.712)
-# The most a reservation takes off the on-demand price (EC2_RESERVED): a standard reservation, paid
-# ahead, for three years.
+# The most a reservation takes off (EC2_RESERVED): AWS's headline, any type and term.
 reserved_discount_max = fraction(0.72)
 # Running the store is work the managed table does not need: upgrades, repairs, node replacements,
 # an on-call rotation. A guess at one engineer's cost a year, salary and overheads.
@@ -463,6 +465,16 @@ TABLE = [
     ("Longest custom alias (characters)", custom_alias_max_chars, "Readable words, not paragraphs."),
     ("Links given an expiry", expiring_share, "Campaigns and one-off shares; the default is no expiry."),
     ("Typical expiry (days)", expiry_days_typical, "A month-long campaign."),
+    (
+        "Mean expiry (days)",
+        expiry_days_mean,
+        "A guess: a few are set years ahead.",
+    ),
+    (
+        "Latest expiry accepted, years ahead",
+        expiry_max_ahead_years,
+        "Chosen; the store caps a time to live at 20 years.",
+    ),
     (
         "Links created anonymously",
         anonymous_link_share,
@@ -1038,8 +1050,8 @@ TABLE = [
     (
         "The most a reservation takes off an instance's price",
         reserved_discount_max,
-        f"[EC2 reserved instances]({EC2_RESERVED}): up to 72% off on demand, for a standard reservation of "
-        "one or three years; the deepest cuts take three years paid ahead.",
+        f"[EC2 reserved instances]({EC2_RESERVED}): up to 72% off, any type and term; the i3en.6xlarge's own "
+        "rate is to check.",
     ),
     (
         "One engineer, dollars a year",

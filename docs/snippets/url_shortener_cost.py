@@ -116,8 +116,8 @@ reservation_reaches_one_engineer = bool(break_even_discount_one_engineer < reser
 
 
 def reach(discount: float, reached: bool) -> str:
-    """A break-even discount, and whether the deepest reservation reaches it."""
-    verdict = f"within the deepest reservation's {reserved_discount_max}" if reached else "beyond any reservation"
+    """A break-even discount, and whether AWS's headline reservation discount reaches it."""
+    verdict = f"within AWS's headline {reserved_discount_max}" if reached else "beyond any reservation"
     return f"{fraction(discount)}, {verdict}"
 
 
