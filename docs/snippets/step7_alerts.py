@@ -9,7 +9,7 @@ briefly, opens a ticket (the target is a share, so some late events are allowed)
 lag past the target, held for minutes, pages, since then every new event misses it. But lag cannot see
 a stalled queue: when the brokers stop taking writes nothing new arrives and the lag reads zero;
 heartbeats can (a heartbeat written to every partition, paged on when the newest is older than the
-longest stall the design rides out), and so can a canary post that waits for its tweet.
+longest stall the design rides out), and so can a canary whose posts stop reaching timelines for minutes.
 """
 
 from concept_slo_alerts import fast_burn, fast_window
