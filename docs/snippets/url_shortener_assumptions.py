@@ -235,7 +235,10 @@ api_processes = count(100)
 process_restarts_per_day = count(4)
 
 # --- The edge (CDN) in front of redirects ------------------------------------------------------
-edge_locations = count(300)
+# CloudFront: 750+ locations (aws.amazon.com/cloudfront/features/), whose misses pass through 13
+# regional edge caches (docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/points-of-presence.html).
+edge_locations = count(750)
+regional_edge_caches = count(13)
 edge_ttl = duration(60)
 # CloudFront removes a cached answer before it expires only by invalidating its path: the first 1,000
 # paths a month are free, each one after that costs $0.005 (CloudFront's pricing). Each takedown
@@ -696,7 +699,8 @@ TABLE = [
     ("Keys in a counter block", counter_block_size, "A few minutes of one process's creations at peak."),
     ("Processes that create links", api_processes, "A few servers running many workers, each leasing its own block."),
     ("Restarts per process a day", process_restarts_per_day, "Deploys and crashes; each loses its unused block."),
-    ("CDN locations that may cache a redirect", edge_locations, "The order of a large CDN's points of presence."),
+    ("CDN locations that may cache a redirect", edge_locations, "CloudFront lists 750+."),
+    ("CDN regional caches the misses pass", regional_edge_caches, "CloudFront's, between locations and origin."),
     ("How long the edge may reuse a redirect", edge_ttl, "Short enough that a disabled link stops within a minute."),
     (
         "Link status changes a day",

@@ -269,7 +269,8 @@ if __name__ != "url_shortener_partitioning":
                 (f"Paxos state kept {paxos_state_kept}, all copies, whole cluster", paxos_state_bytes),
                 ("Disk left beyond the link table, whole cluster", link_disk_spare),
                 (
-                    "... taken by the idempotency records, the outbox, the alias claims and the Paxos state",
+                    "... taken by the idempotency records, the outbox, the alias claims, the expiry index "
+                    "and the Paxos state",
                     small_stores_bytes,
                 ),
                 ("... left after them", link_disk_left),

@@ -26,6 +26,7 @@ from url_shortener_assumptions import (
     link_event_lag_limit,
     outage_for_backlog,
     redirect_availability_target,
+    regional_edge_caches,
     requests_per_server,
     slo_window,
     status_changes_per_day,
@@ -68,6 +69,7 @@ from url_shortener_servers import (
 )
 from url_shortener_storage import quorum_replicas
 from url_shortener_traffic import (
+    creations_per_second_peak,
     redirects_per_day,
     redirects_per_second,
     redirects_per_second_peak,
@@ -220,7 +222,12 @@ cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / c
 # A viral link: against the whole redirect fleet without the edge, and what the origin sees with it.
 redirect_fleet_capacity = throughput(redirect_servers * requests_per_server)
 viral_over_fleet = times(viral_hits_per_second / redirect_fleet_capacity)
-viral_origin_requests_with_edge = per_second(edge_locations / edge_ttl)
+# A location sends the origin's way one request for all its simultaneous misses of a key, through its
+# regional edge cache, which keeps the answer the same minute: so about one request per regional cache
+# per minute reaches the origin. Not a strict bound (a regional cache is many servers, and a location
+# may skip it), so the page gives beside it the case of one request per location per minute.
+viral_origin_requests_with_edge = per_second(regional_edge_caches / edge_ttl)
+viral_origin_requests_per_location = per_second(edge_locations / edge_ttl)
 # Why a legal removal is answered with a 403 (kept at the edge) and not a 451, and an ended link with a
 # 404 and not a 410 (CloudFront keeps neither): with either, a viral minute's whole crowd would reach
 # the redirect fleet, and all it cannot answer would be shed as 503s, failed redirects. A lower bound:
@@ -312,8 +319,16 @@ outbox_unsent_page_age = duration(outbox_sweep_last_read + outbox_unsent_page_ma
 # no purge runs, but the heartbeats stop too, so every redirect server passes its lag limit within
 # a heartbeat and the limit of the refusal's start, which is no later than the disable, and reads the
 # store, which holds the disable; an edge location that refilled just before keeps the 302 for its TTL.
+# After the log is back, the bound still holds: each heartbeat is stamped no later than the second of
+# the oldest status change still in its own retry table (step 4), so a server's lag stays past the
+# limit until every change the log refused has been published and read.
 takedown_log_refusing = duration(link_event_heartbeat_interval + link_event_lag_limit + edge_ttl)
 assert takedown_log_refusing < takedown_slowest
+# What an hour's refusal leaves in the outbox's two retry tables: the status changes, at the day's
+# average (a guess, url_shortener_assumptions.status_changes_per_day), in a table of their own, retried
+# first, beside the creations' events at peak.
+status_retry_rows_hour_outage = count(status_changes_per_day * SECONDS_PER_HOUR / SECONDS_PER_DAY)
+creation_retry_rows_hour_outage_peak = count(creations_per_second_peak * SECONDS_PER_HOUR)
 # Heartbeats one partition takes: one from each zone's publisher each interval.
 heartbeats_per_partition = per_second(heartbeat_publishers_per_zone * zones / link_event_heartbeat_interval)
 # A zone lost: with acks=all the log confirms an append only once every in-sync replica has it. The
@@ -643,7 +658,16 @@ if __name__ != "url_shortener_reliability":
                 ),
                 ("", "... share of its read capacity with a zone down", zone_cache_down_database_load),
                 ("Viral link, no edge cache", "Its clicks over the redirect fleet's capacity", viral_over_fleet),
-                ("Viral link, edge cache", "Requests for it reaching the origin", viral_origin_requests_with_edge),
+                (
+                    "Viral link, edge cache",
+                    f"Requests for it reaching the origin, one per regional cache ({regional_edge_caches}) a minute",
+                    viral_origin_requests_with_edge,
+                ),
+                (
+                    "",
+                    f"... were it one per location ({edge_locations}) a minute",
+                    viral_origin_requests_per_location,
+                ),
                 (
                     "Viral link removed by a legal order or ended, were it a 451 or a 410 (never kept at the edge)",
                     "Redirects shed as 503 in its minute",
@@ -723,6 +747,11 @@ if __name__ != "url_shortener_reliability":
                     f"Last heartbeat ({link_event_heartbeat_interval}) + lag limit ({link_event_lag_limit}) "
                     f"+ the edge's copy ({edge_ttl})",
                     takedown_log_refusing,
+                ),
+                (
+                    "",
+                    "Rows an hour's refusal leaves to retry: status changes (own table, first); creations' at peak",
+                    f"{status_retry_rows_hour_outage}; {creation_retry_rows_hour_outage_peak}",
                 ),
                 (f"Analytics down {outage_for_backlog} at peak", "Click events waiting", click_backlog),
                 ("", "... bytes held in the log", click_backlog_bytes),
