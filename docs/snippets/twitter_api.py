@@ -48,6 +48,7 @@ from twitter_assumptions import (
     tweets_per_timeline_page,
     video_share,
 )
+from twitter_notifications import pushes_per_second
 from twitter_storage import tweet_record_bytes
 from twitter_traffic import (
     favorites_per_day,
@@ -76,11 +77,11 @@ from sdw.estimation import (
 daily_window = duration(SECONDS_PER_DAY)
 
 # Media status polls (GET /v1/media/{id}, step 3): their own read class, each poll one read of the media
-# row from a replica of its MySQL shard. One upload per media tweet, as the traffic counts them.
+# row from a replica of its MySQL shard. One upload per media tweet, as the traffic counts them (its peak,
+# media_polls_per_second_peak, comes from twitter_traffic).
 media_polls_per_user_per_day = count(
     tweets_per_day * (photo_share + video_share) / daily_active_users * media_polls_per_upload
 )
-media_polls_per_second_peak = peak(tweets_per_second_peak * (photo_share + video_share) * media_polls_per_upload)
 
 # How far above an average daily user's use each limit sits.
 tweets_per_user_per_day = count(tweets_per_day / daily_active_users)
@@ -91,8 +92,10 @@ post_most_in_a_day = count(post_limit + post_limit_per_day)
 favorite_headroom = times(favorite_limit / favorites_per_user_per_day)
 # Follows against the follow changes a user makes, unfollows counted too: the headroom errs low.
 follow_headroom = times(follow_limit / follow_changes_per_user_per_day)
-# The timeline reads' class covers home loads and profile pages (and single tweets, step 3).
+# The timeline reads' class covers home loads and profile pages, and single tweets (step 3). Those opened
+# from a push, at most one a user notified, are left out of the average: at most this many a daily user.
 timeline_reads_per_user_per_day = count(timeline_loads_per_user_per_day + profile_views_per_user_per_day)
+opened_pushes_per_user_per_day_at_most = count(pushes_per_second * SECONDS_PER_DAY / daily_active_users)
 timeline_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / timeline_reads_per_user_per_day)
 search_headroom = times(read_limit * (SECONDS_PER_DAY / read_window) / searches_per_user_per_day)
 media_poll_headroom = times(media_status_limit * (SECONDS_PER_DAY / read_window) / media_polls_per_user_per_day)
@@ -249,7 +252,8 @@ if __name__ != "twitter_api":
                 ("Favorites", favorite_limit, daily_window, favorites_per_user_per_day, favorite_headroom),
                 ("Follows", follow_limit, daily_window, follow_changes_per_user_per_day, follow_headroom),
                 (
-                    "Timeline reads (home loads, profile pages)",
+                    "Timeline reads (home loads and profile pages; single tweets opened from pushes, "
+                    f"at most {opened_pushes_per_user_per_day_at_most} a day, left out)",
                     read_limit,
                     read_window,
                     timeline_reads_per_user_per_day,

@@ -45,6 +45,11 @@ home_scroll_depth_days = count(timeline_expiry_days)
 # media tweet; the rate limit allows for the most media a tweet may carry.
 media_polls_per_upload = count(5)
 max_media_per_tweet = count(4)
+# Upload caps (step 3's 400 media_too_large): this design's choice, far above step 2's average photo and
+# video. The signed upload URL is valid for one size at most this.
+max_photo_bytes = size(5e6)
+max_video_bytes = size(512e6)
+max_video_seconds = count(140)
 # The media-status bucket, derived: a user posting at the short-window limit, every tweet with the most
 # media, each polled the assumed number of times, fits in it.
 media_status_limit = count(post_limit * max_media_per_tweet * media_polls_per_upload * read_window / post_window)
@@ -127,6 +132,12 @@ TABLE = [
         "poll rate is per media tweet.",
     ),
     ("Media a tweet may carry, at most", max_media_per_tweet, "Four photos, or one video (step 1)."),
+    ("Largest photo upload", max_photo_bytes, "This design's cap, far above the average photo (step 2)."),
+    (
+        "Largest video upload",
+        max_video_bytes,
+        f"And at most {max_video_seconds} s long: this design's caps, far above the average video (step 2).",
+    ),
     (
         "Media status polls allowed",
         media_status_limit,

@@ -44,7 +44,7 @@ media_derivative_writes = bandwidth(
 # Egress: every tweet shown sends its record; some carry a photo, a few a video that plays.
 # Tweets are shown on home and profile pages (tweet_views_per_second), on search pages (a page of
 # results a search, hydrated with media like a timeline page, step 5), and one for each push opened
-# (at most one per push sent: an upper bound, as twitter_servers takes it).
+# (at most one per user notified: an upper bound, as twitter_servers takes it).
 video_served_bytes = size(video_seconds_watched * video_bits_per_second / 8)
 search_results_per_second = per_second(searches_per_second * tweets_per_timeline_page)
 tweets_sent_per_second = per_second(tweet_views_per_second + search_results_per_second + pushes_per_second)
@@ -80,7 +80,7 @@ if __name__ != "twitter_bandwidth":
                     timeline_page_egress,
                 ),
                 ("Out", "By page: search pages", search_page_egress),
-                ("Out", "By page: tweets opened from pushes, at most one per push sent", opened_push_egress_at_most),
+                ("Out", "By page: tweets opened from pushes, at most one a user notified", opened_push_egress_at_most),
                 ("Out", "Total, average", total_egress),
                 ("Out", "Total, at peak", total_egress_peak),
             ],

@@ -169,7 +169,7 @@ week_expiry_extra_servers = count(timeline_cache_servers - max(day_expiry_server
 # servers left: they need the zone headroom the API tier has. (The timeline cache needs none:
 # a lost zone takes its copy's writes with it, step 7.)
 # Search pages are hydrated the same way (step 5), a lookup for every result shown, and so is a
-# tweet opened from a push (step 3): at most one a push sent, the upper bound twitter_servers takes.
+# tweet opened from a push (step 3): at most one a user notified, the upper bound twitter_servers takes.
 # Fills are operations too. The cache fills only tweets younger than the days it holds (a tweet's
 # ID carries its time, step 4), and each entry expires at that age, so an old tweet read from the
 # store for a profile page is not cached and cannot push out the days home timelines read. Each
@@ -328,7 +328,7 @@ if __name__ != "twitter_cache":
             [
                 ("Lookups at peak: tweets shown on home and profile pages", tweet_views_per_second_peak),
                 ("and on search pages", search_tweet_views_per_second_peak),
-                ("and opened from a push, at most one a push sent", pushes_per_second_peak),
+                ("and opened from a push, at most one a user notified", pushes_per_second_peak),
                 (f"Hedged lookups at peak, at most {hedged_extra_request_share}", tweet_cache_hedged_lookups_peak),
                 ("Fills at peak, at most: each new tweet once into each copy", tweet_cache_fills_per_second_peak),
                 ("and the other copy asked before each fill", tweet_cache_other_copy_lookups_peak),

@@ -114,7 +114,7 @@ from sdw.estimation import (
 # every zone needs the same whole count, or losing the largest leaves less than the peak.
 # Device registrations count too: each device calls when its push token or locale changes, and
 # otherwise once a day (step 3), so at least one call a day per daily user's device. Single tweets
-# opened from a push (step 3) count too, at most one per push sent: the same upper bound the store's
+# opened from a push (step 3) count too, at most one per user notified: the same upper bound the store's
 # reads below take. So do media status polls (step 3), one upload per media tweet. Deletes, sign-ins
 # and settings are left out: each is a small share. Token refreshes are not small, and are left out
 # for another reason: they run on the identity service's own issuers and its session store (step 5),
@@ -177,27 +177,17 @@ wide_column_relational_shards_added_per_year = count(
 # the shards that would refuse writes until a replica is promoted, what step 1's zone-loss target rules out.
 wide_column_relational_shards_paused_zone_lost = count(wide_column_relational_shards_per_zone / zones)
 
-# Its reads, in two kinds. Recent partitions, mostly served from the block cache: "did the reader
-# favorite these?" is one read of the reader's partition of the favorites table (step 4) for every
-# home load, profile view, search page and opened push (at most one per push sent), and the service
-# reads a favorite's row before it writes it: one more read for every favorite. The fan-out reads the
-# author's stats row (mode, bucket count) and at least one page of the follower list for every tweet
-# posted (more for large accounts: no page size is assumed), and a follow reads the followee's stats
-# row before it writes (an unfollow reads its own "whom I follow" row instead: one read either way).
-# A profile view also reads the author's partition of the tweet lists (step 4): no cache holds those
-# lists. A busy author's was written minutes ago; a seldom-posting author's
-# was last written days or weeks ago (their page reaches back past the tweet cache, below), so the
-# quiet_author_profile_view_share of those reads are counted cold. A follow reads the followee's
-# list too, whose fan-out copies the followee's recent tweets into the follower's timeline (step 5;
-# counted recent, at one per follow or unfollow, an upper bound).
-# The notification service reads the devices of each user it notifies
-# (one partition per push sent) and the alert subscribers of each tweet's author (one per tweet
-# posted); each tweet-cache fill is counted as a read of the new tweet's row, and each count-cache
-# fill as a read of its row of counts (as many fills, twitter_cache): an upper bound, since a fill
-# the key's other copy serves never reaches the store (step 6's read path);
-# and each idempotency key's reservation is a lightweight transaction, which reads the key's row
-# before it writes (one per post and per upload), as is each follow's or unfollow's write of its
-# "whom I follow" row (twitter_api).
+# Its reads, in two kinds. Recent partitions, mostly in the block cache: a favorites read of the
+# reader's partition (step 4) per home load, profile view, search page and opened push (at most one per
+# user notified), and one per favorite before its write; per tweet posted, the author's stats row and
+# at least one page of its followers (no page size is assumed); per follow, the followee's stats row
+# (an unfollow reads its own "whom I follow" row) and tweet list, whose recent tweets the fan-out copies
+# (step 5; one per follow or unfollow, an upper bound); per profile view, the author's tweet list (no
+# cache holds it; quiet_author_profile_view_share of them are a seldom-posting author's, counted cold);
+# per user notified, their devices, and per tweet, its author's alert subscribers; per tweet-cache or
+# count-cache fill, the new row (an upper bound: a fill the key's other copy serves never reaches the
+# store, step 6); and a lightweight transaction's read of its row, per idempotency key's reservation
+# (one per post and per upload) and per follow or unfollow (twitter_api).
 # Cold partitions, beyond the block cache: the tweet lists of seldom-posting authors (above), and
 # profile pages show tweets older than the tweet cache holds, each a read of its own partition, and
 # each such tweet's count row, one more partition.

@@ -29,7 +29,12 @@ from twitter_assumptions import (
     tweets_per_day,
     video_share,
 )
-from twitter_traffic import favorites_per_day, media_calls_per_second, media_polls_per_second, tweets_per_second_peak
+from twitter_traffic import (
+    favorites_per_day,
+    media_calls_per_second,
+    media_polls_per_second_peak,
+    tweets_per_second_peak,
+)
 
 from sdw.estimation import (
     DAYS_PER_YEAR,
@@ -62,7 +67,7 @@ media_relational_shards_added_per_year = count(media_record_bytes_per_day * DAYS
 # are reads, mostly from a replica. One upload per media tweet, as the traffic counts them.
 media_uploads_per_second_peak = peak(tweets_per_second_peak * (photo_share + video_share))
 media_row_writes_per_second_peak = peak(media_calls_per_second * peak_to_average + media_uploads_per_second_peak)
-media_row_reads_per_second_peak = peak(media_polls_per_second * peak_to_average + media_uploads_per_second_peak)
+media_row_reads_per_second_peak = peak(media_polls_per_second_peak + media_uploads_per_second_peak)
 # Users: a profile row of about 1 KB (IDs, handle, name, bio, settings; the reference's profile row) per
 # registered account, with the handle and email lookup rows within it. Their number is held flat on these
 # pages, so this table grows only with sign-ups.

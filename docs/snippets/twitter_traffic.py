@@ -42,6 +42,7 @@ media_calls_per_second = per_second(tweets_per_day * (photo_share + video_share)
 media_polls_per_second = per_second(
     tweets_per_day * (photo_share + video_share) * media_polls_per_upload / SECONDS_PER_DAY
 )
+media_polls_per_second_peak = peak(media_polls_per_second * peak_to_average)
 
 # Reads: each home timeline load, and each profile view (one author's tweets), returns one page.
 timeline_loads_per_day = per_day(daily_active_users * timeline_loads_per_user_per_day)
@@ -60,10 +61,8 @@ tweet_views_per_second_peak = peak(tweet_views_per_second * peak_to_average)
 searches_per_second = per_second(daily_active_users * searches_per_user_per_day / SECONDS_PER_DAY)
 searches_per_second_peak = peak(searches_per_second * peak_to_average)
 
-# Fan-out on write: the fan-out makes one append-if-present attempt for each follower of a tweet
-# (step 6). Each attempt is an operation on each copy of the follower's timeline, sent in pipelined
-# batches, whether or not that timeline is cached, so these attempts size the fan-out workers and
-# the timeline cache's operations.
+# Fan-out under pure push, an upper bound (step 6's hybrid pulls some accounts): one append-if-present
+# attempt per follower of a tweet, an operation on each copy of the timeline, cached or not.
 deliveries_per_day = per_day(tweets_per_day * follows_per_user)
 deliveries_per_second = per_second(deliveries_per_day / SECONDS_PER_DAY)
 deliveries_per_second_peak = peak(deliveries_per_second * peak_to_average)
@@ -88,9 +87,8 @@ edge_skew_entries_per_timeline_per_day = count(
 )
 edge_skew_timeline_cap_days = count(timeline_entries_cached / edge_skew_entries_per_timeline_per_day)
 edge_skew_filter_skipped_attempts_peak = peak(deliveries_per_second_peak - edge_skew_written_deliveries_per_second_peak)
-# Entries written are what would grow memory, but a timeline keeps only its newest entries: each
-# cached timeline gains this many a day, so its cap holds about this many days, and the cap times
-# the users with a timeline, not this rate, sizes the memory (twitter_cache).
+# Each cached timeline gains this many entries a day, and its cap holds this many days: the cap, not
+# this rate, sizes the memory (twitter_cache).
 entries_written_per_timeline_per_day = count(written_deliveries_per_day / weekly_active_users)
 timeline_cap_days = count(timeline_entries_cached / entries_written_per_timeline_per_day)
 
@@ -117,14 +115,18 @@ if __name__ != "twitter_traffic":
                 ("Tweets shown (home timelines and profiles)", tweet_views_per_second, tweet_views_per_second_peak),
                 ("Follows and unfollows", follow_changes_per_second, follow_changes_per_second_peak),
                 ("Searches", searches_per_second, searches_per_second_peak),
-                ("Media status polls (one upload per media tweet)", media_polls_per_second, ""),
                 (
-                    "Timeline delivery attempts (fan-out, one per follower)",
+                    "Media status polls (one upload per media tweet)",
+                    media_polls_per_second,
+                    media_polls_per_second_peak,
+                ),
+                (
+                    "Timeline delivery attempts under pure push (one per follower), at most",
                     deliveries_per_second,
                     deliveries_per_second_peak,
                 ),
                 (
-                    "Deliveries written (followers with a cached timeline)",
+                    "Deliveries written under pure push (followers with a cached timeline), at most",
                     written_deliveries_per_second,
                     written_deliveries_per_second_peak,
                 ),
