@@ -6,8 +6,10 @@ Unit tests convert one page through the site's Markdown extensions, without a bu
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, _markdown_settings, convert, page_tree, shadow_content
 
@@ -76,6 +78,39 @@ def test_without_a_browser_a_new_diagram_says_what_to_install(site_copy: Path, m
     soup = BeautifulSoup(converted.html, "html.parser")
     assert len(soup.select("pre.mermaid")) == 1  # mermaid2's fence: the browser draws it
     assert len(soup.select("div.mermaid[data-diagram]")) >= 1  # the cached ones are still drawn
+
+
+WIDE_FLOWCHART = "```mermaid\nflowchart TD\n" + "".join(f"  Reader --> Page{n}\n" for n in range(12)) + "```"
+WIDE_SEQUENCE = (
+    "```mermaid\nsequenceDiagram\n" + "".join(f"  Reader->>Page{n}: a long enough message\n" for n in range(12)) + "```"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "widest", "hint"),
+    [
+        (
+            WIDE_FLOWCHART,
+            "1,000 px a flowchart",
+            "split it into diagrams of one job each, with at most two boxes side by side",
+        ),
+        (WIDE_SEQUENCE, "1,500 px a sequence diagram", "shorten its messages and participants' names, or split it"),
+    ],
+)
+def test_a_diagram_too_wide_for_a_phone_fails_at_its_fence(site_copy: Path, text: str, widest: str, hint: str) -> None:
+    page, line = with_line(site_copy, text)
+    converted = convert(PAGE, page, root=site_copy)
+    assert len(converted.warnings) == 1
+    match = re.fullmatch(
+        rf"docs/{re.escape(PAGE)}:{line}: this diagram draws (?P<width>[\d,]+) px wide, more than the "
+        rf"{re.escape(widest)} may be to read on a phone: {re.escape(hint)}",
+        converted.warnings[0],
+    )
+    assert match, converted.warnings[0]
+    # The width it names is the drawing's own, the one the page sizes the diagram's box with.
+    box = BeautifulSoup(converted.html, "html.parser").select("div.mermaid[data-diagram]")[-1]
+    drawn = float(re.search(r"--diagram-width:([\d.]+)px", box["style"])[1])
+    assert f"{drawn:,.0f}" == match["width"]
 
 
 def _diagram_css() -> str:

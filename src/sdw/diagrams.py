@@ -17,7 +17,8 @@ and committed: a fresh clone builds and serves without a browser. A diagram miss
 cache is drawn when Chromium and Playwright are available. When it cannot be drawn here, the
 block falls back to mkdocs-mermaid2-plugin's fence (a <pre class="mermaid"> the vendored library
 draws in the reader's browser), and a warning says what to install: a strict build fails, a
-preview shows it. A Mermaid syntax error fails a strict build at the broken line.
+preview shows it. A Mermaid syntax error fails a strict build at the broken line, and so does a
+diagram too wide to read on a phone (WIDEST).
 
 A Python-Markdown formatter, so MkDocs and Zensical both run it.
 """
@@ -66,7 +67,34 @@ def fence_mermaid(source: str, language: str, css_class: str, options: dict, md:
         svg = _draw_new(setup, context, source, key, cached)
         if svg is None:
             return mermaid2.fence_mermaid_custom(source, language, css_class, options, md, **kwargs)
+    _check_width(context, source, svg)
     return host(key, svg)
+
+
+# A phone shows about 340 px of a diagram at a time, and extra.css shrinks one to 0.7 of its
+# size at most (smaller, its text is unreadable): past that it scrolls sideways. A flowchart or an
+# entity diagram wider than this has several boxes side by side, and following an arrow means
+# scrolling both ways. A sequence diagram reads down its columns, so it may be wider.
+WIDEST = {"sequenceDiagram": 1500}
+WIDEST_OTHERWISE = 1000
+KIND_NAMES = {"sequenceDiagram": "a sequence diagram", "erDiagram": "an entity diagram", "flowchart": "a flowchart"}
+
+
+def _check_width(context: PageContext, source: str, svg: str) -> None:
+    size = _natural_size(svg)
+    kind = source.split(None, 1)[0] if source.strip() else ""
+    widest = WIDEST.get(kind, WIDEST_OTHERWISE)
+    if size is None or size[0] <= widest:
+        return
+    hint = (
+        "shorten its messages and participants' names, or split it"
+        if kind == "sequenceDiagram"
+        else "split it into diagrams of one job each, with at most two boxes side by side"
+    )
+    log.warning(
+        f"{context.where(_fence_line(context, source))}: this diagram draws {size[0]:,.0f} px wide, more than the "
+        f"{widest:,} px {KIND_NAMES.get(kind, 'a diagram of this kind')} may be to read on a phone: {hint}"
+    )
 
 
 def host(key: str, svg: str) -> str:
