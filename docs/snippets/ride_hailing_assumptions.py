@@ -243,8 +243,9 @@ area_lease = duration(6)
 consumer_session_timeout = duration(area_lease)
 # The consumers heartbeat at a third of their session, as Kafka advises (heartbeat.interval.ms).
 consumer_heartbeat_interval = duration(consumer_session_timeout / 3)
-# The log's brokers: the controller fences a silent broker after broker.session.timeout.ms (9 s by default),
-# set to the area lease's, and its partitions then take new leaders from their in-sync copies.
+# The log's brokers: the active controller fences a silent broker after the controllers'
+# broker.session.timeout.ms (9 s by default), set to the area lease's, and its partitions then take new
+# leaders from their in-sync copies.
 log_leader_failover = duration(area_lease)
 # A store range with one replica down, or a log partition with exactly two in sync, pages after this.
 replica_down_page_after = duration(300)
@@ -835,9 +836,9 @@ TABLE = [
     (
         "Time the event log takes to move a lost broker's partitions",
         log_leader_failover,
-        f"The page's choice (step 5): the controller fences a broker silent for `broker.session.timeout.ms`, "
-        f"9 s by default ([broker configs]({KAFKA_BROKER_SESSION_TIMEOUT})), set to the area lease's; its "
-        "partitions' new leaders, from their in-sync copies, follow at once.",
+        f"The page's choice (step 5): the active controller fences a broker silent for the controllers' "
+        f"`broker.session.timeout.ms`, 9 s by default ([broker configs]({KAFKA_BROKER_SESSION_TIMEOUT})), set "
+        "to the area lease's; its partitions' new leaders, from their in-sync copies, follow at once.",
     ),
     (
         "A store range or log partition one copy short, before it pages",

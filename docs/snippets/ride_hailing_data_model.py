@@ -27,6 +27,7 @@ from ride_hailing_traffic import failed_requests_budget, ride_seconds, rides_per
 from sdw.estimation import (
     DAYS_PER_YEAR,
     count,
+    exact,
     fraction,
     markdown_table,
     peak,
@@ -375,6 +376,12 @@ if __name__ != "ride_hailing_data_model":
                 ("Trail store (quorum writes)", count(0), trail_rows_per_ride, trail_rows_peak),
             ],
         )
+    )
+    print()
+    # The count a ride prints rounded; the peak multiplies the unrounded one, shown here.
+    print(
+        f"Trip-store transactions at the peak: {exact(rides_per_second_peak)} rides a second × "
+        f"{exact(trip_transactions_per_ride)} a ride, unrounded = {trip_transactions_peak}"
     )
     print()
     print(

@@ -297,18 +297,25 @@ pubsub_use_zone_lost = fraction(_pubsub_use_by_region[pubsub_region_zone_lost])
 # a zone of the largest region: a third of its requests.
 matching_takeover = duration(takeover(area_lease, True, from_last_renewal=False) + batch_window)
 rides_delayed_by_takeover = count(rides_per_second_peak * largest_region_share / zones * matching_takeover)
-# The zone's log brokers led a third of the region's partitions: the relay's appends to them wait until the
-# controller fences the lost brokers and their in-sync copies take over, then the next window closes.
-# Counted like the leases' figure, every arrival meanwhile.
+# Every partition has one copy a zone (three replicas, three zones), so every partition has a copy in the
+# lost zone. Those the zone's brokers led have no leader, and the others hold each append, since acks=all
+# waits for every in-sync copy, until the controller fences the lost brokers: the fence gives the first new
+# leaders and drops the lost copies from every in-sync set. Then the next window closes. The whole region's
+# requests wait, counted like the leases' figure, every arrival meanwhile.
 log_failover_wait = duration(log_leader_failover + batch_window)
-requests_delayed_by_log_failover = count(rides_per_second_peak * largest_region_share / zones * log_failover_wait)
+requests_delayed_by_log_failover = count(rides_per_second_peak * largest_region_share * log_failover_wait)
 # The consumer groups' members in the zone: a dead member's partitions move once its session expires, at worst
-# a full session after its last heartbeat, and the others rejoin at their next heartbeat. A request on those
-# partitions that came more than the hold's timeout before the move has its hold time out: the ride goes on
-# under the city's cap.
+# a full session after its last heartbeat, and the others rejoin at their next heartbeat. When the group's
+# coordinator (the broker leading its offsets partition) was in the zone too, a third of the time, the group
+# moves only at the fence, and the new coordinator's load starts every member's session afresh: the fence,
+# then a full session, then the next heartbeat. A request on those partitions that came more than the hold's
+# timeout before the move has its hold time out: the ride goes on under the city's cap. Counted at that worst.
 consumer_failover = duration(consumer_session_timeout + consumer_heartbeat_interval)
+consumer_failover_coordinator_lost = duration(
+    log_leader_failover + consumer_session_timeout + consumer_heartbeat_interval
+)
 holds_timed_out_by_consumer_failover = count(
-    rides_per_second_peak * largest_region_share / zones * (consumer_failover - hold_timeout)
+    rides_per_second_peak * largest_region_share / zones * (consumer_failover_coordinator_lost - hold_timeout)
 )
 # The ETA workers of the lost zone held a third of the region's rides' cached routes. Their partitions
 # move; the new owner routes each ride again at its first or second ETA refresh (by the ride's ID),
@@ -514,11 +521,12 @@ if __name__ != "ride_hailing_reliability":
                     "... requests delayed past the match target meanwhile, a zone of the largest region",
                     rides_delayed_by_takeover,
                 ),
-                ("... the log's partitions led from the zone wait, to the next window", log_failover_wait),
-                ("... requests delayed past the match target meanwhile", requests_delayed_by_log_failover),
+                ("... the log's appends wait for the fence, to the next window", log_failover_wait),
+                ("... requests delayed past the match target, the whole region", requests_delayed_by_log_failover),
                 ("... a lost consumer's partitions move, at worst", consumer_failover),
+                ("... with the group's coordinator lost too", consumer_failover_coordinator_lost),
                 (
-                    f"... holds past their {hold_timeout} timeout meanwhile, on to the cap",
+                    f"... holds past their {hold_timeout} timeout meanwhile, on to the cap, at most",
                     holds_timed_out_by_consumer_failover,
                 ),
                 ("... ETA routes lost with the zone's workers, largest region", routes_lost_zone),
