@@ -156,7 +156,8 @@ pulled_deliveries_per_day_at_least = count(
 )
 pulled_delivery_share_at_least = fraction(pulled_deliveries_per_day_at_least / deliveries_per_day)
 hybrid_deliveries_per_second_peak_at_most = peak(deliveries_per_second_peak * (1 - pulled_delivery_share_at_least))
-# And the entries a tweet writes, to followers with a cached timeline: pure push's count less the same share.
+# And the entries a tweet writes, to followers with a cached timeline: pure push's count, at the
+# independence assumption's share, less the same share pulled.
 hybrid_written_deliveries_per_tweet_at_most = count(written_deliveries_per_tweet * (1 - pulled_delivery_share_at_least))
 # The pulled accounts' share of a reader's follow edges, at most on average.
 pulled_edge_share_most = fraction(pulled_followed_per_user_most / follows_per_user)
@@ -278,7 +279,10 @@ if __name__ != "twitter_read_path":
                 ),
                 ("... as a share of all deliveries, at least", pulled_delivery_share_at_least),
                 ("Delivery attempts at peak under the hybrid, at most", hybrid_deliveries_per_second_peak_at_most),
-                ("Entries a tweet writes under the hybrid, at most", hybrid_written_deliveries_per_tweet_at_most),
+                (
+                    "Entries a tweet writes under the hybrid (pure push's, less the pulled share)",
+                    hybrid_written_deliveries_per_tweet_at_most,
+                ),
                 ("Merge lookups they add at peak, at most (in memory)", busy_merge_lookups_per_second_peak_most),
             ],
         )

@@ -121,12 +121,12 @@ if __name__ != "twitter_traffic":
                     media_polls_per_second_peak,
                 ),
                 (
-                    "Timeline delivery attempts under pure push (one per follower), at most",
+                    "Timeline delivery attempts, pure push's (one per follower): the hybrid's upper bound",
                     deliveries_per_second,
                     deliveries_per_second_peak,
                 ),
                 (
-                    "Deliveries written under pure push (followers with a cached timeline), at most",
+                    "Deliveries written, pure push's (followers with a cached timeline)",
                     written_deliveries_per_second,
                     written_deliveries_per_second_peak,
                 ),
