@@ -84,6 +84,8 @@ gateway_requests_per_server = throughput(cores * target_utilization / gateway_cp
 # and a share of the handshake each client connection pays once it has lasted client_connection_max_life),
 # HTTP/2 and routing. An assumption, to be measured; the tier's nodes are the site's server too.
 balancer_cpu_per_request = duration(0.0003)
+# Envoy's cap on one client connection's requests (step 5).
+balancer_connection_rate_cap = throughput(2000)
 # The bytes of one API call's request and response together, which cross a zone when the balancer sends
 # the call to a gateway in another zone (step 5). An assumption: a small JSON call and its headers.
 api_bytes_per_request = size(4e3)
@@ -145,13 +147,9 @@ exchanger_lease_intervals = count(3)
 # (lessor.Promote), and the lessor looks for expired leases every half second.
 etcd_election_timeout = duration(1)
 etcd_revoke_check_period = duration(0.5)
-# The standby probes its own etcd node once a sync interval at the application level (Maintenance.Status, or
-# a serializable Get), each probe with this deadline; after this many failures in a row, while a named node
-# in another zone answers, it re-points its client to that node (step 6). gRPC keepalives stay at this
-# period or longer, only to drop dead transports: grpc-go raises a client's keepalive time below 10 s to
-# 10 s, and closes the transport at the first unanswered ping. A probe whose Status reports no leader fails
-# too, counted only past etcd's worst election, so a node cut off from its peers is left and an ordinary
-# election moves nobody.
+# The standby probes its own etcd node once a sync interval, each probe with this deadline; after this many
+# failures in a row, while a node in another zone answers, it re-points its client there (step 6). gRPC
+# keepalives stay at this period or longer, only to drop dead transports.
 standby_probe_deadline = duration(0.3)
 standby_repoint_failed_probes = count(3)
 etcd_client_keepalive = duration(10)
@@ -168,12 +166,9 @@ clock_offset_alert = duration(0.05)
 # --- Failures (step 7) ------------------------------------------------------------------------
 flood_requests_per_second = peak(50e3)
 failover_time = duration(15)
-# The gateway's circuit breaker on a store shard (step 7): it opens once at least this share of its checks
-# to the shard in the last window timed out, counted only over a window holding at least this many checks,
-# stays open this long, then lets one check through to test the shard. Below that count it opens once this
-# many checks in a row have timed out and none has been answered for the window. That count alone was the
-# rule replaced: any stall of a shard a little over the check's timeout opened every gateway's breaker on it
-# at once (step 7).
+# The gateway's circuit breaker on a store shard (step 7): it opens once this share of its checks to the
+# shard in the last window timed out, over at least this many checks, or once this many in a row timed out
+# with none answered for the window; it stays open this long, then lets one check through.
 store_breaker_failure_share = fraction(0.5)
 store_breaker_min_checks = count(20)
 store_breaker_window = duration(1)
@@ -182,13 +177,8 @@ store_breaker_open = duration(5)
 # A 503's Retry-After (a fail-closed rule while the store is down, or the challenge provider down) is
 # spread uniformly over 1 s to this, so refused clients do not return together.
 retry_after_jitter_max = duration(5)
-# A gateway's readiness probe (step 7): Envoy's active health check asks every this often (its `interval`,
-# counted from the end of the last probe), gives a probe this long (its `timeout`, which Envoy requires; the
-# gateway answers from its shard breakers' state in memory; step 7 weighs the longer alternatives), and
-# takes a gateway out after this many failures in a row (its `unhealthy_threshold`). A gateway answers `503`
-# when not ready; 503 is among the check's `retriable_statuses`, so it counts toward the threshold like a
-# lost probe instead of draining the gateway at once. The interval is tighter than Kubernetes' default
-# readiness period (10 s), so a zone cut off is found within seconds; the threshold is Kubernetes' default.
+# A gateway's readiness probe (step 7): Envoy's active health check of the gateways, its interval (counted
+# from the end of the last probe), timeout and unhealthy_threshold; the rows below say why each.
 readiness_probe_period = duration(2)
 readiness_probe_timeout = duration(0.25)
 alternative_readiness_probe_timeout_short = duration(0.5)
@@ -196,29 +186,19 @@ alternative_readiness_probe_timeout_long = duration(1)
 readiness_failure_threshold = count(3)
 # Envoy's default panic threshold: below this share of a cluster's hosts healthy, a node sends to them all.
 balancer_panic_threshold = fraction(0.5)
-# A zone whose gateways all fail readiness while the other zones' gateways pass, as the other zones'
-# balancer nodes see it, is shifted away at its front door: a zonal shift of the network load balancer in
-# front of the Envoy tier takes the zone's NLB address out of the API's DNS name and sends no new connection
-# to the zone's Envoy nodes (step 7). The automation decides in shift_decision_time (an assumption: its
-# metrics scraped every 10 s, the condition held over two scrapes, rules evaluated every 10 s), and the
-# shift then takes up to zonal_shift_time (an assumption: AWS gives no bound; zonal shift must be enabled on
-# the NLB beforehand, as it is off by default; step 7's drain time is longer by whatever the shift takes
-# beyond this) to take effect. Clients then
-# reach the zone only on a connection opened before that, which the shift leaves open and Envoy drains once
-# it has lasted this long (its max_connection_duration, in the HTTP connection manager's
-# common_http_protocol_options), still taking new requests on it for its HTTP/2
-# grace period (the connection manager's drain_timeout, 5 s by default). A client holding an answer cached
-# up to the DNS TTL may still try the zone's address, and its connect fails there.
+# A zone's front door, shifted away (step 7): the automation's decision, a zonal shift of the NLB in front of
+# the Envoy tier (enabled beforehand; off by default), the DNS TTL, and the life and drain of a client
+# connection opened before the shift (Envoy's max_connection_duration and drain_timeout).
 shift_decision_time = duration(30)
 zonal_shift_time = duration(60)
 balancer_dns_ttl = duration(60)
+# The NLB's own health check of the Envoy nodes, at AWS's defaults (step 7).
+nlb_health_check_interval = duration(30)
+nlb_unhealthy_threshold = count(2)
 client_connection_max_life = duration(60)
 client_connection_drain_timeout = duration(5)
-# Envoy's HTTP/2 keepalive on its connections to the gateways (step 7): a PING every interval, plus up to
-# the jitter (Envoy's default, 15% of the interval), and the connection closed when no answer comes within
-# the timeout, so a connection a cut has made dead carries requests for at most interval x (1 + jitter) +
-# timeout. The same holds for a gateway silent longer than the timeout (Envoy restarts the timeout on any
-# frame received, so a slow gateway still answering keeps its connections). Step 7 weighs the longer timeout.
+# Envoy's HTTP/2 keepalive on its connections to the gateways (step 7): a dead connection carries requests
+# for at most interval x (1 + jitter) + timeout. Step 7 weighs the longer timeout.
 balancer_keepalive_interval = duration(1)
 balancer_keepalive_jitter = fraction(0.15)
 balancer_keepalive_timeout = duration(1)
@@ -411,6 +391,13 @@ TABLE = [
         balancer_cpu_per_request,
         "An assumption, to be measured: ending the client's TLS (its records, and a share of the handshake a "
         "connection pays each time the balancer closes it), HTTP/2 and routing, no JSON; sizes the tier (step 5).",
+    ),
+    (
+        "Requests Envoy lets through on one client connection, at most",
+        balancer_connection_rate_cap,
+        "An assumption: twice the largest plan's rate; Envoy's [local rate limit](https://www.envoyproxy.io/docs/"
+        "envoy/latest/api-v3/extensions/filters/http/local_ratelimit/v3/local_rate_limit.proto) per connection, so "
+        "a flood needs many (step 5); a contract above it opens more.",
     ),
     (
         "Bytes of an API call, request and response together",
@@ -757,6 +744,17 @@ TABLE = [
         "address from DNS; a client on a cached answer may try it until the answer expires, and fails to connect.",
     ),
     (
+        "Interval of the NLB's health checks of the Envoy nodes",
+        nlb_health_check_interval,
+        "AWS's default ([health checks](https://docs.aws.amazon.com/elasticloadbalancing/latest/network/"
+        "target-group-health-checks.html)); a lost zone leaves DNS once its nodes fail (step 7).",
+    ),
+    (
+        "... failed checks in a row before a node is unhealthy",
+        nlb_unhealthy_threshold,
+        "AWS's default `UnhealthyThresholdCount`, the same page.",
+    ),
+    (
         "Longest a client's connection to the balancer lasts",
         client_connection_max_life,
         "An assumption, set as Envoy's [`max_connection_duration`](https://www.envoyproxy.io/docs/envoy/latest/"
@@ -832,7 +830,7 @@ TABLE = [
 ]
 
 # Step 2 prints the rows its sizing uses (traffic, the policy, bytes, the store, gateways and the balancer,
-# latency, regions); every other row, the failures and details argued on steps 3, 6 and 7 (etcd, Envoy, the
+# latency, regions); every other row, the failures and details argued on steps 3 to 7 (etcd, Envoy, the
 # zonal shift, breakers, challenges), goes in LATER_TABLE, which rate_limiter_assumptions_later.py prints
 # in a folded block below it. A row added to TABLE goes there unless its value is listed here.
 _SIZING = (

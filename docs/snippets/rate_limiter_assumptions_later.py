@@ -1,5 +1,5 @@
 """Rate limiter worked example: the assumptions of the failure handling (etcd, Envoy, the zonal shift, breakers,
-challenges), argued on steps 3, 6 and 7 and used on steps 1 and 3 to 7, and by some of step 2's own figures
+challenges), argued on steps 3 to 7 and used on steps 1 and 3 to 7, and by some of step 2's own figures
 (the breaker's stall), which step 2 folds below its own table. They live in rate_limiter_assumptions.py with
 every other assumption; this file only prints them.
 """

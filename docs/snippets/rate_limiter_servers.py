@@ -459,9 +459,10 @@ large_key_shard_share = fraction(large_plan_limit_per_minute / 60 / scripts_per_
 # Each region runs its own gateways, built alike to the busiest region's share of the peak, and a zone
 # belongs to one region: a lost zone's load moves to the other zones of its region, never to another
 # region's gateways.
-# A refused request still costs the gateway TLS, authentication and rule matching (counted here at a
-# whole request's CPU, since proxying is the small part), and a runaway client's flood lands on the
-# gateways of whichever region it reaches: every region is sized for its peak plus one flood.
+# A refused request still costs the gateway TLS records on Envoy's connections, authentication and rule
+# matching (counted here at a whole request's CPU, since proxying is the small part), and a runaway
+# client's flood lands on the gateways of whichever region it reaches: every region is sized for its
+# peak plus one flood.
 region_gateway_load_peak = peak(region_checks_per_second_peak + flood_requests_per_second)
 zone_headroom = zone_loss_headroom(zones)
 # Pooled across a region's zones, the headroom would ask for this many; but servers sit in zones.

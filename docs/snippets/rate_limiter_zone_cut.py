@@ -11,6 +11,8 @@ from rate_limiter_assumptions import (
     alternative_readiness_probe_timeout_short,
     balancer_connect_retries,
     balancer_connect_timeout,
+    balancer_connection_rate_cap,
+    balancer_cpu_per_request,
     balancer_dns_ttl,
     balancer_keepalive_interval,
     balancer_keepalive_jitter,
@@ -21,7 +23,11 @@ from rate_limiter_assumptions import (
     burst_allowance,
     client_connection_drain_timeout,
     client_connection_max_life,
+    cores,
     failover_time,
+    flood_requests_per_second,
+    nlb_health_check_interval,
+    nlb_unhealthy_threshold,
     readiness_failure_threshold,
     readiness_probe_period,
     readiness_probe_timeout,
@@ -33,6 +39,7 @@ from rate_limiter_assumptions import (
     zones,
 )
 from rate_limiter_servers import (
+    balancer_nodes_per_zone,
     breaker_trip_stall_window_rule,
     gateway_shard_checks_per_second_peak,
     gateways_per_region,
@@ -45,7 +52,7 @@ from rate_limiter_servers import (
     store_shards_per_region,
 )
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, whole_up
+from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, throughput, whole_up
 
 # A zone cut off from the others but running. A primary on its side keeps accepting its own zone's
 # gateways' writes until the node timeout, when it sees it cannot reach a majority of primaries and stops;
@@ -97,6 +104,9 @@ assert (gateways_per_region - gateways_per_zone) / gateways_per_region >= balanc
     "with one zone's gateways dropped, a node must not be in panic"
 )
 zone_partition_reachable_share = fraction(gateways_per_zone / gateways_per_region)
+# The other zones' nodes, meanwhile, still see their own zones' gateways healthy: the share their health
+# check filter weighs (step 7).
+zone_partition_healthy_share_elsewhere = fraction((gateways_per_region - gateways_per_zone) / gateways_per_region)
 _window = zone_partition_detect_time - zone_partition_own_detect_time
 zone_partition_all_across_time = duration(_window)
 zone_partition_detect_cross_share = fraction(
@@ -138,15 +148,43 @@ zone_partition_keepalive_window = duration(
 )
 assert zone_partition_keepalive_window <= zone_partition_own_detect_time
 _stranded_out = _zone_requests_per_second * (1 - zone_partition_reachable_share) * zone_partition_keepalive_window
-_stranded_in = (
-    _zone_requests_per_second * (zones - 1) * zone_partition_reachable_share * zone_partition_keepalive_window
-)
+# Every other zone's node spreads its requests over the region's gateways, so it sends a zone's gateways
+# (cut off, or lost) their share of its requests.
+zone_gateways_sent_share = fraction(gateways_per_zone / gateways_per_region)
+_stranded_in = _zone_requests_per_second * (zones - 1) * zone_gateways_sent_share * zone_partition_keepalive_window
 zone_partition_stranded_requests = count(_stranded_out + _stranded_in)
 # A zone lost, not cut off, strands the other zones' share the same way: their nodes keep sending a third of
 # their requests to its dead gateways on open connections until keepalive closes them (the zone's own nodes
 # die with it, and their clients' requests with them). A cost of the spread: zone-local balancing would
 # strand none from the other zones.
 zone_loss_stranded_requests = count(_stranded_in)
+# A lost zone's address, unlike a cut zone's, leads to no running Envoy node from the moment of loss, and
+# DNS keeps handing it out until the NLB's health checks find the zone's nodes unhealthy; a client that
+# resolved before that holds it for the DNS TTL more. Its connects time out (no RST), so even a client that
+# tries the name's next address waits out its connect timeout first. The last check's timeout, and however
+# long the dead zone's own NLB node takes to leave DNS (AWS does not say), come on top.
+nlb_detect_time = duration(nlb_health_check_interval * nlb_unhealthy_threshold)
+zone_loss_cached_answer_requests = count(_zone_requests_per_second * (nlb_detect_time + balancer_dns_ttl))
+# A zone lost with a runaway client's flood in a zone left: step 2 runs that zone's Envoy nodes at
+# balancer_flood_zone_load_share of their target, the zone's average. The NLB hashes each connection to one
+# node, so a node's share of the flood follows its share of the flood's connections; Envoy's cap on a
+# connection's rate makes the flood use at least this many. A node reaches its ceiling (its whole CPU) only
+# with this many of them, and the odds that one of the zone's nodes gets that many, each connection hashed
+# to a node at random (a union bound over the nodes), are one in this many.
+flood_connections_at_least = count(math.ceil(flood_requests_per_second / balancer_connection_rate_cap))
+balancer_node_ceiling = throughput(cores / balancer_cpu_per_request)
+_peak_per_flood_zone_node = region_checks_per_second_peak / (zones - 1) / balancer_nodes_per_zone
+balancer_ceiling_flood_connections = count(
+    math.ceil((balancer_node_ceiling - _peak_per_flood_zone_node) / balancer_connection_rate_cap)
+)
+_node_share = 1 / balancer_nodes_per_zone
+_ceiling_odds = balancer_nodes_per_zone * sum(
+    math.comb(int(flood_connections_at_least), k)
+    * _node_share**k
+    * (1 - _node_share) ** (int(flood_connections_at_least) - k)
+    for k in range(int(balancer_ceiling_flood_connections), int(flood_connections_at_least) + 1)
+)
+balancer_ceiling_one_in = count(1 / _ceiling_odds)
 # From then on a request to an unreachable gateway fails at connect, after the connect timeout, and is
 # retried on a gateway it has not tried: it fails only if its first try and every retry land on
 # unreachable gateways, drawn without replacement from those its node holds ready (every gateway, in panic).
@@ -342,7 +380,12 @@ if __name__ != "rate_limiter_zone_cut":
                     "... the cut's span were the shifted address to pass such connections on",
                     zone_partition_drain_time_if_served,
                 ),
+                (
+                    "... the other zones' nodes, meanwhile, see this share of the gateways healthy",
+                    zone_partition_healthy_share_elsewhere,
+                ),
                 ("... a dead connection carries requests until keepalive closes it", zone_partition_keepalive_window),
+                ("... share of each other zone's requests sent to its gateways", zone_gateways_sent_share),
                 (
                     "... sent across the cut in both directions on connections dead that long, and failed",
                     zone_partition_stranded_requests,
@@ -351,6 +394,15 @@ if __name__ != "rate_limiter_zone_cut":
                     "A zone lost: requests in flight to its gateways from the other zones' nodes, failed",
                     zone_loss_stranded_requests,
                 ),
+                ("... time until the NLB's health checks find its Envoy nodes unhealthy, about", nlb_detect_time),
+                (
+                    "... requests connecting to its address until then and for the DNS TTL after, failed, at most",
+                    zone_loss_cached_answer_requests,
+                ),
+                ("... a flood in a zone left: connections it needs under Envoy's cap", flood_connections_at_least),
+                ("... requests an Envoy node carries a second at its whole CPU", balancer_node_ceiling),
+                ("... flood connections that bring one node there", balancer_ceiling_flood_connections),
+                ("... odds that one node gets that many: one in", balancer_ceiling_one_in),
                 (
                     f"... after that, share failing even after {balancer_connect_retries} retries on untried gateways",
                     zone_partition_retry_failed_share,
