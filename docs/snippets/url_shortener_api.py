@@ -150,18 +150,20 @@ outbox_store_bytes = size(
     / SECONDS_PER_DAY
     * link_copies
 )
-# The expiry index (step 4's ExpiryIndex): an entry for each link created with an expiry, living until
-# a few days past its day. Leveled compaction: time windows would keep each day's file until the
-# farthest expiry written that day. Ordinary compaction purges an expired entry once gc_grace has
-# passed, so the table holds each entry for its time to live and the grace: sized at the mean time to
-# expiry (entries a day x mean life, Little's law). Expiry changes write an entry too but are left
-# out, as for the outbox: far fewer than creations.
+# The expiry index (step 4's ExpiryIndex): an entry for each link created with an expiry, with no
+# time to live: clean-up deletes a day's buckets once it has read them, a few days past the day, one
+# partition tombstone a bucket. Leveled compaction: time windows would keep each day's file until the
+# farthest expiry written that day. A compaction that merges a tombstone with its bucket drops the
+# entries then, and the tombstone after gc_grace; the table is sized for the entries through both
+# (entries a day x mean life, Little's law, at the mean time to expiry), which covers a compaction's
+# lag (days, at about 2 GB a node). Expiry changes write an entry too but are left out, as for the
+# outbox: far fewer than creations.
 expiry_index_rows_per_day = per_day(links_created_per_day * expiring_share)
-expiry_index_entry_ttl = duration((expiry_days_mean + expiry_index_days_past_day) * SECONDS_PER_DAY)
+expiry_index_entry_life = duration((expiry_days_mean + expiry_index_days_past_day) * SECONDS_PER_DAY)
 expiry_index_store_bytes = size(
     expiry_index_rows_per_day
     * expiry_index_entry_bytes
-    * (expiry_index_entry_ttl + gc_grace)
+    * (expiry_index_entry_life + gc_grace)
     / SECONDS_PER_DAY
     * link_copies
 )

@@ -89,7 +89,6 @@ custom_alias_max_chars = count(32)
 free_plan_aliases_per_month = count(10)
 expiring_share = fraction(0.10)
 anonymous_link_share = fraction(0.20)
-expiry_days_typical = count(30)
 expiry_days_mean = count(90)
 
 # --- Bytes per field and per row (step 4) -----------------------------------------------------
@@ -110,11 +109,10 @@ owner_index_entry_bytes = size(timestamp_bytes + 9 + row_overhead_bytes)
 # stored once a partition.
 outbox_row_bytes = size(1 + 9 + timestamp_bytes + 1 + row_overhead_bytes)
 # An expiry index entry (step 4): its short key and per-row overhead (the day and bucket are the
-# partition key); it expires this many days after its day, once clean-up has read it (step 6).
+# partition key); no time to live: clean-up deletes a day's buckets once read, this many days after
+# the day at most (step 6).
 expiry_index_entry_bytes = size(9 + row_overhead_bytes)
 expiry_index_days_past_day = count(3)
-expiry_max_ahead_years = count(10)
-assert expiry_max_ahead_years * 365 + expiry_index_days_past_day < 20 * 365
 # An alias claim row (step 4's AliasClaim): claimed_at and the alias at its longest (with a one-byte
 # length), plus per-row overhead; the owner ID is the partition key, stored once a partition.
 alias_claim_row_bytes = size(timestamp_bytes + custom_alias_max_chars + 1 + row_overhead_bytes)
@@ -467,16 +465,10 @@ TABLE = [
     ),
     ("Longest custom alias (characters)", custom_alias_max_chars, "Readable words, not paragraphs."),
     ("Links given an expiry", expiring_share, "Campaigns and one-off shares; the default is no expiry."),
-    ("Typical expiry (days)", expiry_days_typical, "A month-long campaign."),
     (
         "Mean expiry (days)",
         expiry_days_mean,
         "A guess: a few are set years ahead.",
-    ),
-    (
-        "Latest expiry accepted, years ahead",
-        expiry_max_ahead_years,
-        "Chosen; the store caps a time to live at 20 years.",
     ),
     (
         "Links created anonymously",
@@ -744,7 +736,7 @@ TABLE = [
     (
         "Days an expiry index entry outlives its day",
         expiry_index_days_past_day,
-        "Chosen: clean-up reads a day the next day; a day more to rerun it.",
+        "Chosen: clean-up reads a day the next day, then deletes its buckets; a day more to rerun it.",
     ),
     (
         "Bytes per outbox row",

@@ -25,6 +25,7 @@ from url_shortener_assumptions import (
     link_event_heartbeat_interval,
     link_event_lag_limit,
     outage_for_backlog,
+    peak_to_average,
     redirect_availability_target,
     regional_edge_caches,
     requests_per_server,
@@ -301,12 +302,18 @@ invalidation_time_to_fill = duration(invalidation_paths_in_progress_max / invali
 # The slowest takedown the design's own delays allow, while the event log takes writes: the service
 # crashes before publishing, so the outbox sweeper publishes "link changed" at its read of the minute-old
 # partition (step 4); a redirect server just under its lag limit still answers the old 302 from its
-# in-process cache until then; and an edge location that refilled from it at that moment keeps the 302
-# for the edge TTL. The purger's lag is not on the path: a server that has read the event treats an
-# entry in its zone's cache read before its purge as a miss, and a server past its lag limit reads the
-# store, bypassing its zone's cache (step 6; url_shortener_partitioning.lag_fallback_load_per_server).
+# in-process cache until then; and the edge that refilled from it at that moment keeps the 302 for up
+# to two edge TTLs (a regional cache's copy, then a location's). The purger's lag is not on the path:
+# a server that has read the event treats an entry in its zone's cache read before its purge as a
+# miss, and a server past its lag limit reads the store, bypassing its zone's cache (step 6;
+# url_shortener_partitioning.lag_fallback_load_per_server).
 outbox_sweep_last_read = duration(SECONDS_PER_MINUTE)
-takedown_slowest = duration(outbox_sweep_last_read + link_event_lag_limit + edge_ttl)
+# Two CDN tiers keep a copy: a location may take it from its regional edge cache near the end of that
+# cache's lifetime, and AWS does not say whether the location deducts the copy's age. At worst it
+# keeps it a full lifetime more, so a copy outlives the origin's answer by two edge TTLs.
+cdn_cache_tiers = count(2)
+edge_copy_life_max = duration(edge_ttl * cdn_cache_tiers)
+takedown_slowest = duration(outbox_sweep_last_read + link_event_lag_limit + edge_copy_life_max)
 takedown_slowest_share = fraction(takedown_slowest / takedown_budget)
 assert takedown_slowest < takedown_budget
 # That path needs the sweeper running, and nothing else stops when it stops (the heartbeats have their
@@ -318,16 +325,19 @@ outbox_unsent_page_age = duration(outbox_sweep_last_read + outbox_unsent_page_ma
 # The event log refusing writes (or unreachable): the "link changed" event waits in the outbox, and
 # no purge runs, but the heartbeats stop too, so every redirect server passes its lag limit within
 # a heartbeat and the limit of the refusal's start, which is no later than the disable, and reads the
-# store, which holds the disable; an edge location that refilled just before keeps the 302 for its TTL.
+# store, which holds the disable; a regional cache and then a location that refilled just before keep
+# the 302 for up to two TTLs.
 # After the log is back, the bound still holds: each heartbeat is stamped no later than the second of
 # the oldest status change still in its own retry table (step 4), so a server's lag stays past the
 # limit until every change the log refused has been published and read.
-takedown_log_refusing = duration(link_event_heartbeat_interval + link_event_lag_limit + edge_ttl)
+takedown_log_refusing = duration(link_event_heartbeat_interval + link_event_lag_limit + edge_copy_life_max)
 assert takedown_log_refusing < takedown_slowest
-# What an hour's refusal leaves in the outbox's two retry tables: the status changes, at the day's
-# average (a guess, url_shortener_assumptions.status_changes_per_day), in a table of their own, retried
-# first, beside the creations' events at peak.
-status_retry_rows_hour_outage = count(status_changes_per_day * SECONDS_PER_HOUR / SECONDS_PER_DAY)
+# What an hour's refusal at peak leaves in the outbox's two retry tables: the status changes (a guess,
+# url_shortener_assumptions.status_changes_per_day, at the traffic's peak-to-average), in a table of
+# their own, retried first, beside the creations' events.
+status_retry_rows_hour_outage_peak = count(
+    status_changes_per_day * peak_to_average * SECONDS_PER_HOUR / SECONDS_PER_DAY
+)
 creation_retry_rows_hour_outage_peak = count(creations_per_second_peak * SECONDS_PER_HOUR)
 # Heartbeats one partition takes: one from each zone's publisher each interval.
 heartbeats_per_partition = per_second(heartbeat_publishers_per_zone * zones / link_event_heartbeat_interval)
@@ -361,7 +371,7 @@ lag_fallback_load_per_server_zone_lost = fraction(
 # within or past what the servers left can read, so it reads true at any value.
 lag_fallback_zone_lost_fits = bool(lag_fallback_load_per_server_zone_lost < 1)
 # The takedown bound at the shorter limit, for the comparison step 6 draws, and what the fifth adds.
-takedown_slowest_tenth = duration(outbox_sweep_last_read + lag_limit_tenth + edge_ttl)
+takedown_slowest_tenth = duration(outbox_sweep_last_read + lag_limit_tenth + edge_copy_life_max)
 takedown_slowest_over_tenth = duration(takedown_slowest - takedown_slowest_tenth)
 
 # Analytics down for an hour at peak: clicks wait in the log. Every click of the outage is counted
@@ -725,7 +735,7 @@ if __name__ != "url_shortener_reliability":
                 (
                     "Takedown, slowest designed path",
                     f"Sweeper's publish ({outbox_sweep_last_read}) + a server's lag limit ({link_event_lag_limit}) "
-                    f"+ the edge's copy ({edge_ttl})",
+                    f"+ the edge's two tiers ({edge_copy_life_max})",
                     takedown_slowest,
                 ),
                 ("", f"... share of the {takedown_budget} budget", takedown_slowest_share),
@@ -745,13 +755,13 @@ if __name__ != "url_shortener_reliability":
                 (
                     "Takedown, event log refusing writes",
                     f"Last heartbeat ({link_event_heartbeat_interval}) + lag limit ({link_event_lag_limit}) "
-                    f"+ the edge's copy ({edge_ttl})",
+                    f"+ the edge's two tiers ({edge_copy_life_max})",
                     takedown_log_refusing,
                 ),
                 (
                     "",
-                    "Rows an hour's refusal leaves to retry: status changes (own table, first); creations' at peak",
-                    f"{status_retry_rows_hour_outage}; {creation_retry_rows_hour_outage_peak}",
+                    "Rows an hour's refusal at peak leaves to retry: status changes (own table, first); creations'",
+                    f"{status_retry_rows_hour_outage_peak}; {creation_retry_rows_hour_outage_peak}",
                 ),
                 (f"Analytics down {outage_for_backlog} at peak", "Click events waiting", click_backlog),
                 ("", "... bytes held in the log", click_backlog_bytes),

@@ -128,11 +128,12 @@ assert max(redirect_zone_lost_server_down_load, create_zone_lost_server_down_loa
 # the threshold's servers carry the zone's even share of the peak.
 assert redirect_servers / zones - 1 >= zone_dns_failover_healthy_targets
 assert zone_dns_failover_healthy_targets * requests_per_server >= redirect_zone_even_share_peak
-# Whether each tier needs its spare: printed, not asserted, since the assumptions decide it.
+# Whether each tier needs its spare: step 2 says both would be past their capacity without it.
 spare_needed = {
     "redirects": redirect_zone_lost_server_down_load_no_spare > 1,
     "creations": create_zone_lost_server_down_load_no_spare > 1,
 }
+assert all(spare_needed.values())
 # The stream job with a zone lost and one of its servers down: what the servers left count, the
 # share of the peak's clicks that waits in the log, and how long the server may stay down at peak
 # before the backlog passes a minute of counting, when clicks start being counted late (step 1's
@@ -157,15 +158,10 @@ condition_reads_peak = peak(creations_per_second_peak * conditional_writes_per_c
 # A list page ("my links", step 4) reads each of its links by key at a quorum, past no cache: one
 # list page for every list page's count query, each counted as a full page.
 list_link_reads_peak = peak(count_queries_per_second_peak * list_page_count_query_share * list_page_links)
-# Each conditional write is a consensus round (Paxos: paxos_variant v2 saves round trips, not the
-# replicas' state writes), and every replica in the round reads its own
-# Paxos state twice at most (reference_capacity). These are replica reads already, not quorum reads, so they
-# are not multiplied by the quorum; and a lost zone takes its replica's share with it instead of
-# moving it, so each zone's copy serves the same state reads with or without a zone lost (no zone
-# headroom on them). They are counted as reads although a new key's state is absent or still in
-# memory: these pages price a read by the server's CPU, not by whether it touches disk (the rule of
-# the Twitter example, step 2). Like every link-store read here, they are priced as cold reads,
-# which overstates them: conservative.
+# Each conditional write is a consensus round (Paxos v2 saves round trips, not state writes), and each
+# replica in it reads its Paxos state twice at most (reference_capacity): replica reads, not multiplied
+# by the quorum. A lost zone takes its replica's share with it, so no zone headroom. Counted, and priced
+# cold, though a new key's state is often in memory (CPU prices a read, as in Twitter's step 2).
 paxos_state_reads_per_create = count(conditional_writes_per_create * paxos_state_reads_per_replica * link_copies)
 paxos_state_reads_peak = peak(creations_per_second_peak * paxos_state_reads_per_create)
 # With a zone lost, the replicas in the two zones left are the whole round.

@@ -8,7 +8,7 @@ from url_shortener_assumptions import (
     distinct_links_clicked_per_day,
     edge_log_line_bytes,
     expiring_share,
-    expiry_days_typical,
+    expiry_days_mean,
     length_prefix_bytes,
     link_copies,
     links_created_per_day,
@@ -86,11 +86,12 @@ tombstone_bytes = size(
 link_bytes_per_day = size_per_day(links_created_per_day * bytes_per_link)
 links_over_retention_days = DAYS_PER_YEAR * retention_years
 # Expired links shrink to a tombstone once clean-up has run; the owner's index keeps its entry. Those
-# created in the last expiry period of the horizon have not expired yet.
+# created in the mean time to expiry before the horizon have not expired yet (as the expiry index
+# counts them, step 4).
 expired_savings_per_day = size_per_day(links_created_per_day * expiring_share * destination_bytes)
 link_bytes_total_one_copy = size(
     link_bytes_per_day * links_over_retention_days
-    - expired_savings_per_day * (links_over_retention_days - expiry_days_typical)
+    - expired_savings_per_day * (links_over_retention_days - expiry_days_mean)
 )
 link_bytes_total = size(link_bytes_total_one_copy * link_copies)
 # What the estimator's simpler model counts: the record only, no index, no clean-up.
