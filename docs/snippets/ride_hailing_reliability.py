@@ -298,9 +298,9 @@ pubsub_use_zone_lost = fraction(_pubsub_use_by_region[pubsub_region_zone_lost])
 matching_takeover = duration(takeover(area_lease, True, from_last_renewal=False) + batch_window)
 rides_delayed_by_takeover = count(rides_per_second_peak * largest_region_share / zones * matching_takeover)
 # Every partition has one copy a zone (three replicas, three zones), so every partition has a copy in the
-# lost zone. Those the zone's brokers led have no leader, and the others hold each append, since acks=all
-# waits for every in-sync copy, until the controller fences the lost brokers: the fence gives the first new
-# leaders and drops the lost copies from every in-sync set. Then the next window closes. The whole region's
+# lost zone. Those the zone's brokers led have no live leader, and the others hold each append, since acks=all
+# waits for every in-sync copy, until the controller fences the lost brokers: the fence moves their leadership
+# to in-sync copies and drops the lost copies from every in-sync set. Then the next window closes. The whole region's
 # requests wait, counted like the leases' figure, every arrival meanwhile.
 log_failover_wait = duration(log_leader_failover + batch_window)
 requests_delayed_by_log_failover = count(rides_per_second_peak * largest_region_share * log_failover_wait)
@@ -523,7 +523,7 @@ if __name__ != "ride_hailing_reliability":
                 ),
                 ("... the log's appends wait for the fence, to the next window", log_failover_wait),
                 ("... requests delayed past the match target, the whole region", requests_delayed_by_log_failover),
-                ("... a lost consumer's partitions move, at worst", consumer_failover),
+                ("... a lost consumer's partitions move, its coordinator kept", consumer_failover),
                 ("... with the group's coordinator lost too", consumer_failover_coordinator_lost),
                 (
                     f"... holds past their {hold_timeout} timeout meanwhile, on to the cap, at most",
