@@ -51,8 +51,8 @@ max_photo_bytes = size(5e6)
 max_video_bytes = size(512e6)
 max_video_seconds = count(140)
 # X's own caps for a video on a post, without Premium (sourced: X's developer docs, "Media best
-# practices"): step 1 gives them so this design's caps, X's for a video in a direct message, are not
-# taken for X's on a post.
+# practices", checked December 2026): step 1 gives them so this design's caps, X's for a video in a
+# direct message, are not taken for X's on a post.
 x_post_video_bytes = size(8e9)
 x_post_video_seconds = duration(20 * 60)
 # The media-status bucket, derived: a user posting at the short-window limit, every tweet with the most

@@ -280,7 +280,7 @@ if __name__ != "twitter_read_path":
                 ("... as a share of all deliveries, at least", pulled_delivery_share_at_least),
                 ("Delivery attempts at peak under the hybrid, at most", hybrid_deliveries_per_second_peak_at_most),
                 (
-                    "Entries a tweet writes under the hybrid (pure push's, less the pulled share)",
+                    "Entries a tweet writes under the hybrid, at most (pure push's, less the pulled share)",
                     hybrid_written_deliveries_per_tweet_at_most,
                 ),
                 ("Merge lookups they add at peak, at most (in memory)", busy_merge_lookups_per_second_peak_most),

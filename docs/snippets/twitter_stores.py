@@ -169,7 +169,7 @@ if __name__ != "twitter_stores":
             ("Figure", "Value"),
             [
                 ("Media rows written a day", media_records_per_day),
-                ("Media row writes at peak (create, complete, ready)", media_row_writes_per_second_peak),
+                ("Media row writes at peak (create, complete, ready or failed)", media_row_writes_per_second_peak),
                 ("Media row reads at peak (status polls, a post's check)", media_row_reads_per_second_peak),
                 ("Counting job: user and tweet pairs held, at most (two days of favorites)", counting_pairs_held),
                 ("... their state, before the state store's overhead", counting_state_bytes),
