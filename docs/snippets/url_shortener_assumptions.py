@@ -736,7 +736,7 @@ TABLE = [
     (
         "Days an expiry index entry outlives its day",
         expiry_index_days_past_day,
-        "Chosen: clean-up reads a day the next day, then deletes its buckets; a day more to rerun it.",
+        "Chosen: read the next day; a bucket goes once its links are handled; a day more to rerun.",
     ),
     (
         "Bytes per outbox row",
