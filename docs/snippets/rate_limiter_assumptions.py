@@ -84,8 +84,9 @@ gateway_requests_per_server = throughput(cores * target_utilization / gateway_cp
 # and a share of the handshake each client connection pays once it has lasted client_connection_max_life),
 # HTTP/2 and routing. An assumption, to be measured; the tier's nodes are the site's server too.
 balancer_cpu_per_request = duration(0.0003)
-# Envoy's cap on one client connection's requests (step 5).
+# Envoy's cap on one client connection's requests, and a request it refuses, of a forwarded one's CPU (step 5).
 balancer_connection_rate_cap = throughput(2000)
+balancer_local_refusal_cost_share = fraction(1)
 # The bytes of one API call's request and response together, which cross a zone when the balancer sends
 # the call to a gateway in another zone (step 5). An assumption: a small JSON call and its headers.
 api_bytes_per_request = size(4e3)
@@ -192,8 +193,8 @@ balancer_panic_threshold = fraction(0.5)
 shift_decision_time = duration(30)
 zonal_shift_time = duration(60)
 balancer_dns_ttl = duration(60)
-# The NLB's own health check of the Envoy nodes, at AWS's defaults (step 7).
-nlb_health_check_interval = duration(30)
+# The NLB's own health check of the Envoy nodes (step 7).
+nlb_health_check_interval = duration(10)
 nlb_unhealthy_threshold = count(2)
 client_connection_max_life = duration(60)
 client_connection_drain_timeout = duration(5)
@@ -396,8 +397,13 @@ TABLE = [
         "Requests Envoy lets through on one client connection, at most",
         balancer_connection_rate_cap,
         "An assumption: twice the largest plan's rate; Envoy's [local rate limit](https://www.envoyproxy.io/docs/"
-        "envoy/latest/api-v3/extensions/filters/http/local_ratelimit/v3/local_rate_limit.proto) per connection, so "
-        "a flood needs many (step 5); a contract above it opens more.",
+        "envoy/latest/api-v3/extensions/filters/http/local_ratelimit/v3/local_rate_limit.proto) per connection, "
+        "`filter_enabled` and `filter_enforced` at 100% (default 0%); a flood needs many (step 5).",
+    ),
+    (
+        "... CPU of a request it refuses, of a forwarded one's",
+        balancer_local_refusal_cost_share,
+        "A guess for the load test: the same TLS and decoding.",
     ),
     (
         "Bytes of an API call, request and response together",
@@ -746,8 +752,8 @@ TABLE = [
     (
         "Interval of the NLB's health checks of the Envoy nodes",
         nlb_health_check_interval,
-        "AWS's default ([health checks](https://docs.aws.amazon.com/elasticloadbalancing/latest/network/"
-        "target-group-health-checks.html)); a lost zone leaves DNS once its nodes fail (step 7).",
+        "Below AWS's 30 s default ([health checks](https://docs.aws.amazon.com/elasticloadbalancing/latest/"
+        "network/target-group-health-checks.html)): a lost zone leaves DNS sooner (step 7).",
     ),
     (
         "... failed checks in a row before a node is unhealthy",

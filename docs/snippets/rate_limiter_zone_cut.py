@@ -17,6 +17,7 @@ from rate_limiter_assumptions import (
     balancer_keepalive_interval,
     balancer_keepalive_jitter,
     balancer_keepalive_timeout,
+    balancer_local_refusal_cost_share,
     balancer_panic_threshold,
     balancer_retry_backoff_base,
     balancer_retry_backoff_max,
@@ -26,6 +27,8 @@ from rate_limiter_assumptions import (
     cores,
     failover_time,
     flood_requests_per_second,
+    large_plan_burst_share,
+    large_plan_limit_per_minute,
     nlb_health_check_interval,
     nlb_unhealthy_threshold,
     readiness_failure_threshold,
@@ -161,30 +164,54 @@ zone_loss_stranded_requests = count(_stranded_in)
 # A lost zone's address, unlike a cut zone's, leads to no running Envoy node from the moment of loss, and
 # DNS keeps handing it out until the NLB's health checks find the zone's nodes unhealthy; a client that
 # resolved before that holds it for the DNS TTL more. Its connects time out (no RST), so even a client that
-# tries the name's next address waits out its connect timeout first. The last check's timeout, and however
-# long the dead zone's own NLB node takes to leave DNS (AWS does not say), come on top.
+# tries the name's next address waits out its connect timeout first. The last check's timeout, 6 s (HTTP) or
+# 10 s (TCP) at AWS's defaults, and however long the dead zone's own NLB node takes to leave DNS (AWS does not
+# say), come on top, so the count is about this, not a bound.
 nlb_detect_time = duration(nlb_health_check_interval * nlb_unhealthy_threshold)
 zone_loss_cached_answer_requests = count(_zone_requests_per_second * (nlb_detect_time + balancer_dns_ttl))
+# Envoy's per-connection bucket holds the largest plan's burst, so a client spending it at once on one
+# connection meets the store's bucket first; refilled at the cap, it leaves the steady state unchanged.
+balancer_connection_bucket_tokens = count(large_plan_limit_per_minute * large_plan_burst_share)
 # A zone lost with a runaway client's flood in a zone left: step 2 runs that zone's Envoy nodes at
 # balancer_flood_zone_load_share of their target, the zone's average. The NLB hashes each connection to one
-# node, so a node's share of the flood follows its share of the flood's connections; Envoy's cap on a
-# connection's rate makes the flood use at least this many. A node reaches its ceiling (its whole CPU) only
-# with this many of them, and the odds that one of the zone's nodes gets that many, each connection hashed
-# to a node at random (a union bound over the nodes), are one in this many.
+# node, and Envoy serves it on one worker thread, so a node's share of the flood follows its share of the
+# flood's connections, each costing at most one core. Envoy's cap on a connection's rate makes the whole flood
+# pass only on this many connections or more.
 flood_connections_at_least = count(math.ceil(flood_requests_per_second / balancer_connection_rate_cap))
 balancer_node_ceiling = throughput(cores / balancer_cpu_per_request)
 _peak_per_flood_zone_node = region_checks_per_second_peak / (zones - 1) / balancer_nodes_per_zone
-balancer_ceiling_flood_connections = count(
-    math.ceil((balancer_node_ceiling - _peak_per_flood_zone_node) / balancer_connection_rate_cap)
-)
+_spare_cores = cores - _peak_per_flood_zone_node * balancer_cpu_per_request
 _node_share = 1 / balancer_nodes_per_zone
-_ceiling_odds = balancer_nodes_per_zone * sum(
-    math.comb(int(flood_connections_at_least), k)
-    * _node_share**k
-    * (1 - _node_share) ** (int(flood_connections_at_least) - k)
-    for k in range(int(balancer_ceiling_flood_connections), int(flood_connections_at_least) + 1)
-)
-balancer_ceiling_one_in = count(1 / _ceiling_odds)
+
+
+def _connections_to_ceiling(connections: int) -> int:
+    """Of a flood on this many connections, how many bring one node to its whole CPU: a connection costs the
+    requests the cap passes, and those it refuses at their share, one core at most."""
+    rate = flood_requests_per_second / connections
+    passed = min(rate, balancer_connection_rate_cap)
+    cpu = balancer_cpu_per_request * (passed + (rate - passed) * balancer_local_refusal_cost_share)
+    return math.ceil(_spare_cores / min(cpu, 1))
+
+
+def _ceiling_odds(connections: int) -> float:
+    """The odds that one of the zone's nodes gets that many, each connection hashed to a node at random: three
+    times one node's odds, exact since only one node can hold more than half of them."""
+    needed = _connections_to_ceiling(connections)
+    assert needed * 2 > connections or needed > connections
+    return balancer_nodes_per_zone * sum(
+        math.comb(connections, k) * _node_share**k * (1 - _node_share) ** (connections - k)
+        for k in range(needed, connections + 1)
+    )
+
+
+# The flood's connection count the client happens to use is unknown: the worst over every count, up to well
+# past the point where the cap no longer binds.
+_worst = max(range(1, 10 * int(flood_connections_at_least)), key=_ceiling_odds)
+balancer_ceiling_worst_connections = count(_worst)
+balancer_ceiling_flood_connections = count(_connections_to_ceiling(_worst))
+balancer_ceiling_one_in = count(1 / _ceiling_odds(_worst))
+# On flood_connections_at_least connections, each passing the cap's rate, for comparison.
+balancer_ceiling_one_in_at_least = count(1 / _ceiling_odds(int(flood_connections_at_least)))
 # From then on a request to an unreachable gateway fails at connect, after the connect timeout, and is
 # retried on a gateway it has not tried: it fails only if its first try and every retry land on
 # unreachable gateways, drawn without replacement from those its node holds ready (every gateway, in panic).
@@ -396,13 +423,19 @@ if __name__ != "rate_limiter_zone_cut":
                 ),
                 ("... time until the NLB's health checks find its Envoy nodes unhealthy, about", nlb_detect_time),
                 (
-                    "... requests connecting to its address until then and for the DNS TTL after, failed, at most",
+                    "... requests connecting to its address until then and for the DNS TTL after, failed, about",
                     zone_loss_cached_answer_requests,
                 ),
                 ("... a flood in a zone left: connections it needs under Envoy's cap", flood_connections_at_least),
                 ("... requests an Envoy node carries a second at its whole CPU", balancer_node_ceiling),
-                ("... flood connections that bring one node there", balancer_ceiling_flood_connections),
+                ("... tokens of Envoy's per-connection bucket (a large burst)", balancer_connection_bucket_tokens),
+                ("... flood connections at which a node's ceiling is likeliest", balancer_ceiling_worst_connections),
+                ("... of them, connections that bring one node there", balancer_ceiling_flood_connections),
                 ("... odds that one node gets that many: one in", balancer_ceiling_one_in),
+                (
+                    "... on the fewest connections that pass the whole flood: one in",
+                    balancer_ceiling_one_in_at_least,
+                ),
                 (
                     f"... after that, share failing even after {balancer_connect_retries} retries on untried gateways",
                     zone_partition_retry_failed_share,
