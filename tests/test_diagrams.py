@@ -80,7 +80,7 @@ def test_without_a_browser_a_new_diagram_says_what_to_install(site_copy: Path, m
     assert len(soup.select("div.mermaid[data-diagram]")) >= 1  # the cached ones are still drawn
 
 
-WIDE_FLOWCHART = "```mermaid\nflowchart TD\n" + "".join(f"  Reader --> Page{n}\n" for n in range(12)) + "```"
+WIDE_FLOWCHART = "```mermaid\ngraph TD\n" + "".join(f"  Reader --> Page{n}\n" for n in range(12)) + "```"
 WIDE_SEQUENCE = (
     "```mermaid\nsequenceDiagram\n" + "".join(f"  Reader->>Page{n}: a long enough message\n" for n in range(12)) + "```"
 )

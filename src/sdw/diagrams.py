@@ -75,20 +75,24 @@ def fence_mermaid(source: str, language: str, css_class: str, options: dict, md:
 # size at most (smaller, its text is unreadable): past that it scrolls sideways. A flowchart or an
 # entity diagram wider than this has several boxes side by side, and following an arrow means
 # scrolling both ways. A sequence diagram reads down its columns, so it may be wider.
-WIDEST = {"sequenceDiagram": 1500}
+WIDEST = {"sequence": 1500}
 WIDEST_OTHERWISE = 1000
-KIND_NAMES = {"sequenceDiagram": "a sequence diagram", "erDiagram": "an entity diagram", "flowchart": "a flowchart"}
+KIND_NAMES = {"sequence": "a sequence diagram", "er": "an entity diagram", "flowchart-v2": "a flowchart"}
+# The kind as Mermaid drew it (its SVG's role description), not as the source names it: `graph`,
+# `flowchart` and a diagram under front matter or comments all say what they are there.
+SVG_KIND = re.compile(r'\baria-roledescription="(?P<kind>[^"]+)"')
 
 
 def _check_width(context: PageContext, source: str, svg: str) -> None:
     size = _natural_size(svg)
-    kind = source.split(None, 1)[0] if source.strip() else ""
+    found = SVG_KIND.search(svg[: svg.find(">") + 1])
+    kind = found["kind"] if found else ""
     widest = WIDEST.get(kind, WIDEST_OTHERWISE)
     if size is None or size[0] <= widest:
         return
     hint = (
         "shorten its messages and participants' names, or split it"
-        if kind == "sequenceDiagram"
+        if kind == "sequence"
         else "split it into diagrams of one job each, with at most two boxes side by side"
     )
     log.warning(
