@@ -13,7 +13,8 @@ worked examples) and mkdocs.yml, then checks, without building the site:
   - each step page's "Worked example" section generates the links to every example's page for
     the step (<!-- md:worked-examples -->), and each example page links back to its step page;
   - no page in docs/ is left out of `nav` unless `not_in_nav` or `exclude_docs` says so;
-  - every Mermaid block is non-empty, starts with a known diagram type and holds no HTML tags.
+  - every Mermaid block is non-empty, starts with a known diagram type and holds no HTML tags;
+  - no table cell is longer than a phone can show in a column (sdw.estimation.TABLE_CELL_LIMIT characters).
 
 Each problem is printed as `file:line: what is wrong`, then a one-line summary.
 Exit codes: 0 no problems, 1 problems found, 2 usage or set-up error. Never modifies a file.
@@ -41,6 +42,7 @@ try:
 
     from sdw.cli import SetupError, run_check
     from sdw.data import yaml_error_message
+    from sdw.estimation import TABLE_CELL_LIMIT, table_cell_length
 except ModuleNotFoundError as missing:  # run outside the project's environment
     print(
         f"scripts/check_coverage.py: needs the Python package {missing.name!r}: run `make setup`, then "
@@ -104,6 +106,7 @@ class Page:
     headings: list[tuple[int, int, str]] = field(default_factory=list)  # (level, line, text)
     links: list[tuple[int, str]] = field(default_factory=list)  # (line, href)
     mermaid: list[tuple[int, str]] = field(default_factory=list)  # (line of the fence, body)
+    cells: list[tuple[int, str]] = field(default_factory=list)  # (line of the row, the cell's source)
 
 
 @dataclass
@@ -135,6 +138,9 @@ def parse_page(path: str, text: str) -> Page:
             page.headings.append((int(token.tag[1]), token.map[0] + 1, tokens[index + 1].content.strip()))
         elif token.type == "fence" and token.info.split(" ")[0] == "mermaid":
             page.mermaid.append((token.map[0] + 1, token.content))
+        elif token.type in ("td_open", "th_open"):
+            row = next(t for t in reversed(tokens[:index]) if t.type == "tr_open")
+            page.cells.append((row.map[0] + 1, tokens[index + 1].content))
         # Every link starts with "[" (autolinks, "<https://...>", are never a page's link).
         if token.type == "inline" and token.map and "[" in token.content:
             token.children = []
@@ -458,6 +464,45 @@ def check_mermaid(page: Page, report: Report) -> int:
     return len(page.mermaid)
 
 
+def check_table_cells(page: Page, report: Report) -> None:
+    for line, source in page.cells:
+        length = table_cell_length(source)
+        if length > TABLE_CELL_LIMIT:
+            report.add(
+                f"docs/{page.path}",
+                line,
+                f"a table cell of {length:,} characters, more than the {TABLE_CELL_LIMIT} a phone shows in a column: "
+                f'shorten it (it starts "{source.strip()[:40]}"), or move the detail to the text under the table',
+            )
+
+
+def _data_cells(example: yaml.Node) -> list[yaml.Node]:
+    """The words of one example that the shortcodes put in table cells: what each step settles,
+    the comparison tables' cells, and the 45-minute plan's "say" and "draw" and its wrap-up."""
+    cells: list[yaml.Node] = [value for _, value in getattr(_get(example, "settles"), "value", [])]
+    for _, step in getattr(_get(example, "compare"), "value", []):
+        cells += [value for _, value in getattr(step, "value", [])]
+    for key, value in getattr(_get(example, "interview"), "value", []):
+        if key.value == "wrap_up":
+            cells.append(value)
+        elif key.value.isdigit():
+            cells += [text for name, text in getattr(value, "value", []) if name.value in ("say", "draw")]
+    return [cell for cell in cells if isinstance(cell, yaml.ScalarNode)]
+
+
+def check_data_cells(path: Path, report: Report) -> None:
+    for example in getattr(_get(_compose(path), "examples"), "value", []):
+        for cell in _data_cells(example) if isinstance(example, yaml.MappingNode) else []:
+            length = table_cell_length(cell.value)
+            if length > TABLE_CELL_LIMIT:
+                report.add(
+                    EXAMPLES_FILE,
+                    cell.start_mark.line + 1,
+                    f"a table cell of {length:,} characters, more than the {TABLE_CELL_LIMIT} a phone shows in a "
+                    f'column: shorten it (it starts "{cell.value.strip()[:40]}")',
+                )
+
+
 def run(root: Path) -> tuple[list[str], str]:
     report = Report()
     config = _compose(root / "mkdocs.yml")
@@ -531,6 +576,9 @@ def run(root: Path) -> tuple[list[str], str]:
                 "page is not in nav; add it to nav in mkdocs.yml, or to not_in_nav if only links reach it",
             )
     diagrams = sum(check_mermaid(page, report) for page in pages.values())
+    for page in pages.values():
+        check_table_cells(page, report)
+    check_data_cells(root / EXAMPLES_FILE, report)
 
     example_pages = sum(len(example.pages) for example in examples)
     counted = (

@@ -337,3 +337,34 @@ def test_a_missing_requirement_is_a_set_up_error_with_the_command_that_installs_
         "scripts/check_coverage.py: needs the Python package 'pathspec': run `make setup`, then "
         ".venv/bin/python scripts/check_coverage.py\n"
     )
+
+
+# 250 characters of source that show as 270: the link as its text, each cited figure as six.
+MARKED_UP_CELL = "word " * 50 + "[a link](https://example.com/a/long/address) <!-- md:fig a.b --> <!-- md:fig c.d -->"
+
+
+def test_a_table_cell_too_long_for_a_phone(site_copy: Path) -> None:
+    page = STEP[2]["page"]
+    table = f"| Option | Why |\n|---|---|\n| a | {MARKED_UP_CELL} |\n| b | {'word ' * 61}|"
+    line = append_line(site_copy / "docs" / page, table)
+    code, lines = check(site_copy)
+    assert code == 1
+    # The second row: 61 words of four letters and the 60 spaces between them, 304 characters;
+    # the first, 338 characters of source, shows as 249 + " a link" + two " 123.4K": 270.
+    assert problems(lines) == [
+        f"docs/{page}:{line + 3}: a table cell of 304 characters, more than the 300 a phone shows in a column: "
+        'shorten it (it starts "word word word word word word word word "), or move the detail to the text under '
+        "the table"
+    ]
+
+
+def test_a_cell_from_the_examples_data_too_long_for_a_phone(site_copy: Path) -> None:
+    # Twitter's settles.1 becomes 61 words (304 characters); its old text moves to a key of its own.
+    old = "  settles:\n    1: 'In: tweets"
+    line = replace_once(site_copy / "data/examples.yml", old, old.replace("1: ", "1: " + "word " * 61 + "\n    0: "))
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        f"data/examples.yml:{line + 1}: a table cell of 304 characters, more than the 300 a phone shows in a column: "
+        'shorten it (it starts "word word word word word word word word ")'
+    ]

@@ -344,6 +344,18 @@ def test_a_rate_knows_whether_it_is_an_average_or_a_peak() -> None:
         estimation.Quantity(1, "/s", "busy")
 
 
+def test_markdown_table_refuses_a_cell_too_long_for_a_phone() -> None:
+    # 61 words of four letters and 60 spaces: 304 characters; a link counts as its text (60 + 10 + 230 = 300).
+    at_the_limit = "word " * 12 + "[the words](https://example.com) " + "x" * 230
+    assert estimation.markdown_table(("Figure", "Why"), [("a", at_the_limit)])
+    with pytest.raises(ValueError) as error:
+        estimation.markdown_table(("Figure", "Why"), [("a", "b"), ("c", "word " * 61)])
+    assert str(error.value) == (
+        "markdown_table: row 2's cell in the column 'Why' is 304 characters, more than the 300 a phone shows in a "
+        'column: shorten it (it starts "word word word word word word word word "), or say the rest under the table'
+    )
+
+
 def test_markdown_table_refuses_an_average_in_a_peak_column() -> None:
     average, peak = estimation.per_second(5787), estimation.peak(17361)
     assert "17.4K/s" in estimation.markdown_table(("Figure", "Average", "Peak"), [("Tweets", average, peak)])

@@ -279,10 +279,10 @@ TABLE = [
     (
         "Time to stand the fleets up in the second region",
         region_fleet_stand_up,
-        f"The DR page's start for every tier created from templates, assumed: {database_nodes} store nodes in "
-        f"year one, {database_nodes_for_horizon} at the horizon, and {connection_servers} connection servers, "
-        "launched in parallel, so the count adds little and the hour is taken to hold at the horizon; it holds "
-        "only if the second region has the machines, which nothing reserves.",
+        f"The DR page's start for tiers created from templates, assumed: {database_nodes} store nodes in year "
+        f"one, {database_nodes_for_horizon} at the horizon, {connection_servers} connection servers, launched in "
+        "parallel, so the hour holds at the horizon too, if the second region has the machines, which nothing "
+        "reserves.",
     ),
     (
         "Warm-up once the fleets serve",

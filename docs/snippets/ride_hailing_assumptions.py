@@ -821,11 +821,10 @@ TABLE = [
     (
         "Session timeout of the event log's consumer groups",
         consumer_session_timeout,
-        f"The page's choice (step 7): the area lease's, so a zone's loss moves the log's partitions as soon as "
-        f"matching's areas; Kafka's default is 45 s ([`session.timeout.ms`]({KAFKA_SESSION_TIMEOUT})), and "
-        "6 s is the least the brokers allow by default (`group.min.session.timeout.ms`) in the classic group "
-        "protocol, which the groups use: the newer consumer protocol (KIP-848) takes the session from the "
-        f"broker, whose floor `group.consumer.min.session.timeout.ms` is 45 s by default ([broker configs]({KAFKA_CONSUMER_MIN_SESSION})).",
+        "Step 7's choice: the area lease's, so a lost zone's log partitions move with matching's areas. "
+        f"Kafka's default is 45 s ([`session.timeout.ms`]({KAFKA_SESSION_TIMEOUT})); the classic protocol the "
+        "groups use allows 6 s by default (`group.min.session.timeout.ms`), "
+        f"the newer one (KIP-848) no less than 45 s ([broker configs]({KAFKA_CONSUMER_MIN_SESSION})).",
     ),
     (
         "Heartbeat interval of the event log's consumers",

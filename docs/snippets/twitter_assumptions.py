@@ -573,8 +573,8 @@ TABLE = [
         "Spare servers per zone in the hydration caches",
         spare_servers_per_zone,
         "The tweet, user and count caches carry a lost zone at nearly full load, and a dead node comes back "
-        "empty: one more ring member a zone (N+1) takes its keys, filling misses from the other copy (steps 6 "
-        "and 7). The timeline cache needs none (memory sizes it), nor the store (its read target is its margin).",
+        "empty: one more ring member a zone (N+1) takes its keys, filling misses from the other copy. The "
+        "timeline cache needs none (memory sizes it), nor the store (its read target is its margin).",
     ),
     (
         "Wide-column store's read load with a zone lost, the target it is sized for",

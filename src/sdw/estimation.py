@@ -506,6 +506,25 @@ def rate_conflict(words: str, quantity: object) -> str | None:
     return word if word != kind else None
 
 
+# A table on a phone gives a column about a third of 340 px: a cell of 300 characters is already
+# twenty lines tall there. More belongs in the text under the table. scripts/check_coverage.py
+# checks the pages' tables and data/examples.yml's cells; markdown_table, the snippets' tables.
+TABLE_CELL_LIMIT = 300
+# What a cell's source shows as: a cited figure as a few characters ("41.5K/s"), a link as its
+# text; no comments, tags, attribute lists or emphasis markers.
+_CELL_FIGURE = re.compile(r"<!--\s*md:fig\b.*?-->", re.DOTALL)
+_CELL_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_CELL_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_CELL_MARKUP = re.compile(r"</?[A-Za-z][^>]*>|[*`]|\{[:.#][^}]*\}")
+
+
+def table_cell_length(source: str) -> int:
+    """About how many characters a table cell written as `source` shows: its text, not its markup."""
+    text = _CELL_COMMENT.sub("", _CELL_FIGURE.sub("123.4K", source))
+    text = _CELL_MARKUP.sub("", _CELL_LINK.sub(r"\1", text))
+    return len(re.sub(r"\s+", " ", text).strip())
+
+
 def markdown_table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> str:
     """A Markdown table; cells are printed with str(), so Quantities format themselves.
 
@@ -513,6 +532,13 @@ def markdown_table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> s
     """
     for number, row in enumerate(rows, start=1):
         for title, cell in zip(header, row, strict=False):
+            length = table_cell_length(str(cell))
+            if length > TABLE_CELL_LIMIT:
+                raise ValueError(
+                    f"markdown_table: row {number}'s cell in the column '{title}' is {length:,} characters, more "
+                    f"than the {TABLE_CELL_LIMIT} a phone shows in a column: shorten it (it starts "
+                    f'"{str(cell)[:40]}"), or say the rest under the table'
+                )
             word = rate_conflict(title, cell)
             if word:
                 raise ValueError(

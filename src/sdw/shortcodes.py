@@ -619,8 +619,8 @@ def _interview(page: _Page, args: list[str], where: str) -> str:
     wrapup = steps["interview_wrapup_minutes"]
     # The wrap-up's minutes end with questions (steps.yml): the recap must leave room for them.
     rows.append(
-        f"| {clock}–{clock + wrapup} | Wrap-up | {plan.get('wrap_up', '?')} Stop there: the rest of the "
-        "time is for the interviewer's questions, and yours. | Point at the diagram as you go |"
+        f"| {clock}–{clock + wrapup} | Wrap-up | {plan.get('wrap_up', '?')} | Point at the diagram as you go; "
+        "then stop: the rest of the time is for the interviewer's questions, and yours |"
     )
     figures = "\n".join(f"{n}. {text}" for n, text in enumerate(plan.get("figures", []), start=1))
     trade_offs = "\n".join(f"{n}. {text}" for n, text in enumerate(plan.get("trade_offs", []), start=1))
