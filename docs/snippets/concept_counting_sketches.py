@@ -15,7 +15,8 @@ Sources:
   N / (r H_V) times, H_n the n-th harmonic number (ln n + 0.5772 + 1 / 2n - 1 / 12n^2), and the
   top K hold H_K / H_V of N. A top-K heap beside the sketch tracks them, H their counts. They
   occupy at most K of a row's w counters, so a rare term's counter holds one of them in a row with
-  probability about K / w, and the median of five rows only when three rows do. The rest, ranks K+1
+  probability 1 - (1 - 1 / w)^K (about K / w only when K is small against w), and the median of
+  five rows only when three rows do. The rest, ranks K+1
   to V, land in a counter with probability 1 / w each: its noise has mean (N - H) / w and variance
   (sum of c^2 over those ranks) / w, each count c itself Poisson, so c^2 averages c^2 + c. The sum
   of 1 / r^2 from K+1 to V is 1 / (K + 1/2) - 1 / (V + 1/2) to within 1 / K^3, checked against the
@@ -141,7 +142,7 @@ top_terms, top_share = count(HEAP), fraction(heap_share(HEAP))
 small_heap_terms, small_heap_share = count(SMALL_HEAP), fraction(heap_share(SMALL_HEAP))
 heap_bytes = size(HEAP * HEAP_ENTRY_BYTES)
 residual_peak_hour = count(terms_peak_hour * (1 - heap_share(HEAP)))
-top_collision_row = fraction(HEAP / cms_width)  # a row in which a rare term's counter holds a heap term
+top_collision_row = fraction(1 - (1 - 1 / cms_width) ** HEAP)  # a row in which a rare term's counter holds a heap term
 rare_noise_peak = count(residual_peak_hour / cms_width)
 # A trend is a rate against the term's usual rate. Counted at the busiest hour's N, both hours
 # carry the same noise, which flattens the rise.
@@ -163,7 +164,7 @@ wide_width = count(WIDE_WIDTH)
 wide_bytes = size(WIDE_WIDTH * cms_depth * COUNTER_BYTES)
 wide_sliding_hour_bytes = size(MINUTES_PER_HOUR * WIDE_WIDTH * cms_depth * COUNTER_BYTES)
 wide_expected_overcount_peak = count(terms_peak_hour / WIDE_WIDTH)  # the average counter, N / w
-P_HIT = HEAP / WIDE_WIDTH  # a row in which a rare term's counter holds a heap term
+P_HIT = 1 - (1 - 1 / WIDE_WIDTH) ** HEAP  # a row in which a rare term's counter holds a heap term
 wide_top_collision_row = fraction(P_HIT)
 # The median of five rows holds a heap term only if three or more rows do.
 wide_median_hit = fraction(sum(math.comb(5, j) * P_HIT**j * (1 - P_HIT) ** (5 - j) for j in range(3, 6)))

@@ -9,10 +9,10 @@ Published defaults and limits:
   is more than 1 s behind (--max-lag)
   (https://docs.percona.com/percona-toolkit/pt-online-schema-change.html).
 - MySQL's lock_wait_timeout, how long a statement waits for a metadata lock, defaults to 31,536,000 s,
-  a year (https://dev.mysql.com/doc/refman/8.0/en/server-system-variables.html#sysvar_lock_wait_timeout).
+  a year (https://dev.mysql.com/doc/refman/8.4/en/server-system-variables.html#sysvar_lock_wait_timeout).
 - MySQL 8.0.29 to 8.4 allow 64 row versions per table: that many instant ADD or DROP COLUMN
   operations, after which the next one must rebuild the table
-  (https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-operations.html#online-ddl-column-operations).
+  (https://dev.mysql.com/doc/refman/8.4/en/innodb-online-ddl-operations.html#online-ddl-column-operations).
   MySQL 9.1.0 raised the limit to 255 (its release notes).
 - PostgreSQL's connection slots for clients: max_connections less the superuser reserve, as the
   transactions page counts them (concept_tx.client_connections).

@@ -41,7 +41,8 @@ from reference_capacity import BLOOM_BITS_PER_KEY, bloom_false_positive, wasted_
 from sdw.estimation import count, fraction, markdown_table, size, times
 
 ROW_BYTES = 100  # a small row: a key, a few columns and row overhead
-PAGE_BYTES = 8_192  # PostgreSQL's default page; InnoDB's is twice that
+PAGE_BYTES = 8_192  # PostgreSQL's default page
+INNODB_PAGE_BYTES = 16_384  # InnoDB's default page (innodb_page_size), the examples' MySQL tables
 DATA_BYTES = 1e12  # one terabyte in the store
 FIRST_LEVEL_BYTES = 256e6  # RocksDB's default target size for level 1 (max_bytes_for_level_base)
 SIZE_RATIO = 10  # RocksDB's default multiplier between levels
@@ -55,6 +56,8 @@ TORN_PAGE_COPIES = 1  # full-page image in PostgreSQL's log, or InnoDB's doublew
 btree_random_wa = times((1 + TORN_PAGE_COPIES) * PAGE_BYTES / ROW_BYTES)
 btree_random_wa_unprotected = times(PAGE_BYTES / ROW_BYTES + 1)  # protection off: page, and row in the log
 btree_sequential_wa = times(2)
+btree_random_wa_innodb = times((1 + TORN_PAGE_COPIES) * INNODB_PAGE_BYTES / ROW_BYTES)
+btree_sequential_wa_innodb = times(3)  # page, log and doublewrite buffer
 LEVELED_LEVELS = math.ceil(math.log(DATA_BYTES / FIRST_LEVEL_BYTES, SIZE_RATIO)) + 1
 leveled_levels = count(LEVELED_LEVELS)
 # Level 0 to level 1: the byte and up to level 1's target per level 0's worth at its trigger.
@@ -82,12 +85,17 @@ tiered_space = times(2)  # merging the largest tier briefly needs its size again
 
 rows = [
     (
-        "B-tree, random inserts and updates",
-        btree_random_wa,
+        "B-tree, random inserts and updates (PostgreSQL, 8 KiB pages)",
+        f"{btree_random_wa} ({btree_random_wa_innodb} on InnoDB's 16 KiB pages)",
         "Pages written in place, scattered (on flash, more garbage collection)",
         btree_random_space,
     ),
-    ("B-tree, sequential inserts", btree_sequential_wa, "Pages filled in order", times(1)),
+    (
+        "B-tree, sequential inserts",
+        f"{btree_sequential_wa} ({btree_sequential_wa_innodb} on InnoDB, its doublewrite buffer)",
+        "Pages filled in order",
+        times(1),
+    ),
     (
         f"LSM tree, leveled ({leveled_levels} levels, static level targets)",
         leveled_wa,
