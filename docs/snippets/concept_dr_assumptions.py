@@ -173,7 +173,8 @@ WARM_CACHE_S = 5 * SECONDS_PER_MINUTE
 # Its store is not scaled: it runs at the peak's size (concept_dr_options).
 WARM_SCALE_S = 15 * SECONDS_PER_MINUTE
 WARM_STANDBY_SHARE = 0.25  # of the stateless tiers
-# Pilot light: only the databases' replicas run; every other tier is created from templates.
+# Pilot light: only the databases' replicas run; every other tier is created from templates, as every
+# tier is after a backup's restore (concept_dr_options' rto_backup and rto_pilot both add this start).
 PILOT_START_S = 1 * SECONDS_PER_HOUR
 # Pilot light: the store at one copy (one zone's servers, sized by bytes) over the whole fleet.
 PILOT_SHARE = STORE_PER_ZONE_FOR_BYTES / float(total_servers)
@@ -250,7 +251,7 @@ if __name__ != "concept_dr_assumptions":
                 ("Replication lag, normal and behind a backlog", f"{lag_normal}, {lag_backlog}", "Assumed"),
                 ("Snapshot interval", snapshot_interval, "Assumed, as the worked examples take"),
                 (
-                    "Warm-up: caches; warm standby's scale-up; pilot light's start",
+                    "Warm-up: caches; warm standby's scale-up; starting every tier from templates (backup and restore, pilot light)",
                     f"{warm_cache}; {warm_scale}; {pilot_start}",
                     "Assumed: to be measured in a drill",
                 ),

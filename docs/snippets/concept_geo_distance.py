@@ -75,7 +75,7 @@ radius_km = count(RADIUS_KM)
 short_radius_km = count(SHORT_RADIUS_KM)
 latitude = count(LATITUDE)
 worst_error_mm = count(max(errors_km) * 1e6)  # per pair, at RADIUS_KM
-short_worst_error_mm = count(max(short_errors_km) * 1e6)  # per pair, at SHORT_RADIUS_KM
+short_worst_error_um = count(max(short_errors_km) * 1e9)  # per pair, at SHORT_RADIUS_KM
 query_worst_error_m = count(max(query_errors_km) * 1e3)  # once a query, at RADIUS_KM
 short_query_worst_error_cm = count(max(short_query_errors_km) * 1e5)  # once a query, at SHORT_RADIUS_KM
 query_worst_bearing = count(max(range(360), key=lambda b: query_errors_km[b]))
@@ -135,6 +135,6 @@ if __name__ != "concept_geo_distance":
     print(
         f"The worst of 360 bearings at {radius_km} km: {worst_error_mm} mm with the cosine a pair, "
         f"{query_worst_error_m} m with it once a query (at {query_worst_bearing}°). At {short_radius_km} km: "
-        f"{short_worst_error_mm} mm and {short_query_worst_error_cm} cm. A sphere instead of the ellipsoid "
+        f"{short_worst_error_um} µm and {short_query_worst_error_cm} cm. A sphere instead of the ellipsoid "
         f"costs up to {sphere_error_m_at_radius} m at {radius_km} km."
     )
