@@ -21,6 +21,9 @@ ethernet_gbit_per_s = (1, 10, 25, 100, 400)  # IEEE 802.3 line rates
 # 2024; shingled models hold 32 TB and 36 TB has sampled). Read at the X20's rated rate (Seagate 2021): a
 # drive's sequential rate grows only with the bits along a track, far slower than its capacity.
 hdd_capacity_bytes = 30 * TB
+# A drive with two actuators, each reading half the platters at once: Seagate's Exos 2X18, rated at 554 MB/s
+# sustained on SATA (Tom's Hardware 2022, from Seagate's data sheet). Named beside the table's single-actuator rate.
+hdd_dual_actuator_bytes_per_s = 554 * MB
 
 
 def linked_key(source: str) -> str:
@@ -52,6 +55,7 @@ ssd_share_of_link = fraction(pcie4_ssd_seq_bytes_per_s / pcie4_x4_bytes_per_s)
 hdd_full_read = duration(hdd_capacity_bytes / hdd_bytes_per_s)
 hdd_capacity = size(hdd_capacity_bytes)
 hdd_best_rate = throughput(hdd_bytes_per_s, "B/s")  # the Exos X20's rated rate, read for the 30 TB drive too
+hdd_dual_actuator_rate = throughput(hdd_dual_actuator_bytes_per_s, "B/s")
 terabyte_over_10_gbit = duration(TB / (10e9 / 8))
 pcie5_ssd_seq = throughput(pcie5_ssd_seq_bytes_per_s, "B/s")
 pcie5_over_pcie4_ssd = times(pcie5_ssd_seq_bytes_per_s / pcie4_ssd_seq_bytes_per_s)
