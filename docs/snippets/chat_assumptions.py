@@ -4,6 +4,7 @@ Change a value here and rebuild: every figure that depends on it changes, on eve
 Run `python docs/snippets/chat_assumptions.py` to print the table.
 """
 
+from concept_life_assumptions import gdpr_answer_within
 from reference_capacity import kv_gets_per_process
 from reference_fiber import dean_california_netherlands
 from sources import cite
@@ -66,6 +67,9 @@ media_download_share = fraction(0.6)
 media_retention_days = count(30)
 cdn_hit_ratio = fraction(0.5)
 cdn_cache_days = count(1)
+cdn_cache_tiers = count(2)  # an edge and the tier above it may each keep a copy that long (step 4)
+cdn_copy_life_max = duration(cdn_cache_days * cdn_cache_tiers * SECONDS_PER_DAY)
+assert cdn_copy_life_max < gdpr_answer_within
 cdn_purge_urls_per_second = throughput(3000)
 
 # --- How long and how safely we keep it ------------------------------------------------------------

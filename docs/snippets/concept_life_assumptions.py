@@ -1,8 +1,9 @@
 """Concepts, data lifecycle: the inputs every concept_life snippet shares, each with its source or
 marked as the page's own assumption.
 
-Published figures (list prices for us-east-1 as of 2025, read from https://aws.amazon.com/s3/pricing/;
-not re-checked since, so treat them as named assumptions; AWS bills storage in binary gigabytes,
+Published figures (list prices for us-east-1, read from https://aws.amazon.com/s3/pricing/ in 2025 and
+checked December 2026: the storage prices of Standard, Standard-IA, Glacier Instant Retrieval and Deep
+Archive, and the GET prices, were unchanged; AWS bills storage in binary gigabytes,
 2^30 bytes, "GB" on its pages, as the billing examples of https://aws.amazon.com/s3/faqs/ count them):
 - Storage a GB-month: S3 Standard 0.023 US dollars for the first 50 TB, 0.021 above 500 TB;
   Standard-Infrequent Access 0.0125; Glacier Instant Retrieval 0.004; Glacier Flexible Retrieval
@@ -11,9 +12,7 @@ not re-checked since, so treat them as named assumptions; AWS bills storage in b
   (standard tier, 3 to 5 hours); Deep Archive 0.02 (standard tier, within 12 hours).
 - Lifecycle transition requests, per 1,000 objects moved into: Standard-IA 0.01; Glacier Instant
   Retrieval 0.02; Flexible Retrieval 0.03; Deep Archive 0.05.
-- GET requests, per 1,000: Standard 0.0004; Standard-IA 0.001; Glacier Instant Retrieval 0.01 (as the
-  review recalled them; the stored copies of the pricing page do not render those cells, so treat them
-  as assumptions to check).
+- GET requests, per 1,000: Standard 0.0004; Standard-IA 0.001; Glacier Instant Retrieval 0.01.
 - Restoring from Deep Archive (a copy kept in Standard for the days asked): bulk, within 48 hours,
   0.0025 a GB and 0.025 per 1,000 requests; standard, within 12 hours, 0.02 a GB and 0.10 per 1,000
   (https://docs.aws.amazon.com/AmazonS3/latest/userguide/restoring-objects-retrieval-options.html for
@@ -69,7 +68,7 @@ from sdw.estimation import SECONDS_PER_DAY, KiB, count, duration, fraction, mark
 DAYS_PER_MONTH = 30  # for monthly bills
 DEADLINE_MONTH_DAYS = 28  # the shortest month, for the erasure deadline
 
-# --- S3 classes, us-east-1 list prices as of 2025 ----------------------------------------------------------
+# --- S3 classes, us-east-1 list prices checked December 2026 ----------------------------------------------
 # (name, dollars a GB-month, dollars a GB retrieved, dollars per 1,000 transitions in, minimum days,
 #  minimum billable bytes, extra billed bytes at the Standard price, first byte)
 STANDARD_PRICE = 0.023  # first 50 TB a month

@@ -462,7 +462,7 @@ if __name__ != "concept_life_tiers":
     print(
         markdown_table(
             (
-                "Class (us-east-1, 2025)",
+                "Class (us-east-1, checked December 2026)",
                 "A GB-month",
                 "Retrieval a GB",
                 "GET per 1,000",

@@ -26,8 +26,9 @@ Published:
 From this site (one figure, one value): the video page's phone upload rate, part size and how often its link
 drops, the real-time page's held connections a server and heartbeat, with the chat
 example's headroom to lose a zone, the push page's Android share and Apple's background pushes, and the
-reference page's data-center NVMe drive; the data lifecycle page's purge of one user's rows (within a day) and
-its erasure deadline (one month, at worst 28 days).
+reference page's data-center NVMe drive; the data lifecycle page's purge of one user's rows (within a day), its
+weekly garbage collection of every table holding personal data, and its erasure deadline (one month, at worst
+28 days).
 
 The page's own assumptions, to be measured on the real system:
 - The worked file is 1 GB (10^9 bytes), and an edit inserts 1,000 bytes at a random place in it.
@@ -56,7 +57,9 @@ The page's own assumptions, to be measured on the real system:
 - An upload session that stops making progress keeps its uncommitted chunks at most a day, and an account
   at most 50 GB of such idle bytes; the garbage collector's grace is 3 days; 1% of new bytes are uploaded and
   never committed (an app killed, a file deleted mid-upload). A chunk the sweep hides stays restorable 7 days,
-  then is deleted. Each metadata shard holds at most a billion
+  then is deleted; its bytes leave the disks when their volume is compacted, which runs weekly on volumes
+  holding deleted chunks. The metadata service's snapshots are kept 14 days, as the data lifecycle page's
+  example keeps its own. Each metadata shard holds at most a billion
   chunk references and walks its own at 100,000 a second, shards being added as the store grows; the store
   holds 1 EB. A large file: 200 GB.
 - NAT: a computer's home or office router keeps an idle TCP mapping at least 10 min (RFC 5382 asks for
@@ -76,7 +79,7 @@ The page's own assumptions, to be measured on the real system:
 from chat_assumptions import zones
 from chat_connections import zone_headroom
 from concept_life_assumptions import gdpr_answer_within
-from concept_life_delete import PURGE_DAYS
+from concept_life_delete import GC_DAYS, PURGE_DAYS
 from concept_push_assumptions import ANDROID_SHARE, apple_background_per_hour
 from concept_realtime import CONNECTIONS_PER_SERVER, HEARTBEAT_SECONDS
 from concept_video_assumptions import DROP_EVERY_SECONDS, PART_BYTES, PHONE_UPLINK_BITS
@@ -164,6 +167,9 @@ DRAIN_BATCH_SHARE = 0.05
 DISK_READ_BYTES = hdd_bytes_per_s  # the reference page's hard disk, streaming (reference_latency)
 GC_GRACE_DAYS = 3
 HIDDEN_DAYS = 7  # a hidden chunk stays restorable this long, then is deleted
+VOLUME_COMPACTION_DAYS = 7  # a volume holding deleted chunks is compacted, its bytes rewritten, within a week
+METADATA_SNAPSHOT_DAYS = 14  # the metadata service's snapshots kept, as the data lifecycle page's example
+METADATA_GC_DAYS = GC_DAYS  # the data lifecycle page's weekly collection, on the metadata tables too
 ERASURE_DEADLINE = float(gdpr_answer_within)  # seconds: the data lifecycle page's worst month
 ABANDONED_SHARE = 0.01
 MOVED_FOLDER_FILES = 100_000
@@ -225,6 +231,9 @@ files_per_namespace = count(FILES_PER_NAMESPACE)
 journal_row_bytes = size(JOURNAL_ROW_BYTES)
 gc_grace = duration(GC_GRACE_DAYS * 86_400)
 hidden_period = duration(HIDDEN_DAYS * 86_400)
+volume_compaction = duration(VOLUME_COMPACTION_DAYS * 86_400)
+metadata_snapshot_retention = duration(METADATA_SNAPSHOT_DAYS * 86_400)
+metadata_gc_time = duration(METADATA_GC_DAYS * 86_400)
 purge_time = duration(PURGE_DAYS * 86_400)
 uncommitted_limit = duration(UNCOMMITTED_LIMIT_DAYS * 86_400)
 abandoned_share = fraction(ABANDONED_SHARE)
@@ -306,6 +315,9 @@ if __name__ != "concept_sync_assumptions":
                 ("Idle uncommitted bytes an account may hold", uncommitted_cap, PAGE),
                 ("The garbage collector's grace", gc_grace, PAGE),
                 ("A hidden chunk kept, restorable, before it is deleted", hidden_period, PAGE),
+                ("A volume holding deleted chunks compacted within", volume_compaction, PAGE),
+                ("The metadata service's snapshots kept", metadata_snapshot_retention, PAGE),
+                ("The metadata tables' garbage collection", metadata_gc_time, "data lifecycle page"),
                 ("An erased user's rows purged within", purge_time, "data lifecycle page"),
                 ("Erasure deadline, at worst", gdpr_answer_within, "data lifecycle page (GDPR)"),
                 ("New bytes uploaded and never committed", abandoned_share, PAGE),

@@ -60,7 +60,11 @@ shard's rate whatever the store's size; the grace must exceed the idle limit plu
 Erasure: an erased account's version history and journal rows are dropped within the purge, not aged out. Its
 chunks then go at the first sweep past the grace: the purge, the grace counted from at latest its end, the walk
 in progress then (its snapshot taken after the purge, since the grace outlasts a walk), and the hidden period
-before the hidden chunk is deleted. Set against the erasure deadline's worst month.
+before the hidden chunk is deleted. Set against the erasure deadline's worst month. The deleted chunk's bytes
+leave the disks when its volume is compacted, weekly. The metadata service's backups hold the dropped journal rows
+and blocklists until the purge, the weekly collection of the files holding them and the snapshots' retention have
+passed, the data lifecycle page's chain. A chunk's CDN copies get a lifetime a tier of the margin the bytes leave
+inside the deadline, shared between the tiers that may each keep a copy a full lifetime.
 
 Hot file: a million fetches of each chunk within the hour. The file's egress is set against one disk's
 streaming rate; each chunk's fetches, reads of 128 KiB wherever the chunk lies, against the disk's random reads.
@@ -111,6 +115,8 @@ from concept_sync_assumptions import (
     LONGPOLL_MAX,
     LONGPOLL_TIMEOUT,
     METADATA_COPIES,
+    METADATA_GC_DAYS,
+    METADATA_SNAPSHOT_DAYS,
     MOVED_FOLDER_FILES,
     NEW_FILE_BYTES,
     NEW_FILES_PER_USER,
@@ -135,10 +141,12 @@ from concept_sync_assumptions import (
     TRANSIT_PRICE_PER_GB,
     UNCOMMITTED_LIMIT_DAYS,
     VERSION_DAYS,
+    VOLUME_COMPACTION_DAYS,
     ZONE_HEADROOM,
     ZONES,
 )
 from reference_latency import disk_random_reads_per_second
+from url_shortener_reliability import cdn_cache_tiers
 
 from sdw.estimation import (
     GB,
@@ -424,6 +432,22 @@ ERASURE_DELAY = (PURGE_DAYS + GC_GRACE_DAYS + HIDDEN_DAYS) * SECONDS_PER_DAY + M
 assert ERASURE_DELAY < ERASURE_DEADLINE, "an erased account's chunks outlast the deadline"
 erasure_delay = duration(ERASURE_DELAY)
 erasure_margin = duration(ERASURE_DEADLINE - ERASURE_DELAY)
+# Deleted is not erased: the chunk's bytes stay in their volume until it is compacted.
+ERASURE_DELAY_BYTES = ERASURE_DELAY + VOLUME_COMPACTION_DAYS * SECONDS_PER_DAY
+assert ERASURE_DELAY_BYTES < ERASURE_DEADLINE, "an erased account's chunk bytes outlast the deadline"
+erasure_delay_bytes = duration(ERASURE_DELAY_BYTES)
+erasure_margin_bytes = duration(ERASURE_DEADLINE - ERASURE_DELAY_BYTES)
+# The metadata service's backups hold the dropped journal rows and blocklists: the purge, the weekly collection
+# that rewrites the files still holding them, then the snapshots' retention (the data lifecycle page's chain).
+METADATA_ERASURE_DELAY = (PURGE_DAYS + METADATA_GC_DAYS + METADATA_SNAPSHOT_DAYS) * SECONDS_PER_DAY
+assert METADATA_ERASURE_DELAY < ERASURE_DEADLINE, "the metadata service's backups outlast the deadline"
+metadata_erasure_delay = duration(METADATA_ERASURE_DELAY)
+# A chunk's CDN copies: the margin the bytes leave, shared between the tiers that may each keep a copy a full
+# lifetime (an edge and a shield, as the CDN page counts them). A copy is filled at the latest when the chunk is
+# deleted, so its copies end before the bytes' chain plus that margin, inside the deadline.
+CHUNK_CDN_CAP = (ERASURE_DEADLINE - ERASURE_DELAY_BYTES) / float(cdn_cache_tiers)
+assert ERASURE_DELAY + CHUNK_CDN_CAP * float(cdn_cache_tiers) < ERASURE_DEADLINE
+chunk_cdn_cap = duration(CHUNK_CDN_CAP)
 big_file_upload = duration(BIG_FILE_BYTES * 8 / PHONE_UPLINK_BITS)
 
 # --- A hot file --------------------------------------------------------------------------------------------

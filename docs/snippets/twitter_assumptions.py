@@ -4,6 +4,7 @@ Change a value here and rebuild: every figure that depends on it changes, on eve
 Run `python docs/snippets/twitter_assumptions.py` to print the table.
 """
 
+from concept_life_assumptions import gdpr_answer_within
 from reference_capacity import (
     api_read_per_server,
     kv_gets_per_process,
@@ -223,6 +224,11 @@ extras_availability_target = fraction(0.999)
 slo_window = duration(30 * SECONDS_PER_DAY)
 percentile_budget_share = fraction(0.01)
 cdn_hit_ratio = fraction(0.90)
+# Media's s-maxage is the collection's week; the edges and the shield may each keep a copy that long (step 4).
+cdn_s_maxage = duration(collection_period_days * SECONDS_PER_DAY)
+cdn_cache_tiers = count(2)
+cdn_copy_life_max = duration(cdn_s_maxage * cdn_cache_tiers)
+assert cdn_copy_life_max < gdpr_answer_within
 resync_bytes_per_second = throughput(500 * MB, "B/s")
 fanout_outage = duration(10 * 60)
 
