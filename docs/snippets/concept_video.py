@@ -36,11 +36,11 @@ row assumes no AV1 ladder: beside one, HEVC saves only on views that decode HEVC
 saves bytes only if its device decodes the codec and it was already at the top rung it would take
 (TOP_RUNG_SHARE): a view held below the top by its throughput spends the saving on a higher rung, a
 better picture for the same bytes. The saved bytes are billed at the CDN's egress price. Views
-needed = cost / saving per view. HEVC is also priced on Spot, and at AV1's device share, to compare the two like for like. After the
-first year a ladder is worth keeping while its views in a month save more than a month of storing it
-costs: in Glacier Instant Retrieval, where renditions move at 30 days, with IR's retrieval fee on the
-saved bytes of a view that misses the CDN (at under a view a day, every view). A per-title ladder's
-trial encodes are not priced.
+needed = cost / saving per view. HEVC is also priced on Spot, and at AV1's device share, to compare
+the two like for like. After the first year a ladder is worth keeping while its views in a month
+save more than a month of storing it costs: in Glacier Instant Retrieval, where renditions move at
+30 days, with IR's retrieval fee on the saved bytes of a view that misses the CDN (at under a view a
+day, every view). A per-title ladder's trial encodes are not priced.
 
 Cohort. COHORT videos, one month's uploads, draw COHORT_VIEWS views of WATCHED_SECONDS each over
 their life (the page's assumptions), video i in proportion to i^-ALPHA. In steady state a month's
