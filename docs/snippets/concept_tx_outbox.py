@@ -76,6 +76,7 @@ from concept_tx import PUBLISH_SECONDS, WRITE_RATE
 from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
+    TB,
     bandwidth,
     count,
     duration,
@@ -170,6 +171,7 @@ rolled_span = duration(ROLLED_SPAN_SECONDS)
 rolled_partitions = count(partitions_kept(ROLLED_WINDOW))
 rolled_rows = count(partitions_kept(ROLLED_WINDOW) * DAY_ROWS)
 rolled_bytes = size(partitions_kept(ROLLED_WINDOW) * DAY_ROWS * inbox_row_bytes)
+assert partitions_kept(ROLLED_WINDOW) * DAY_ROWS * inbox_row_bytes < TB  # the decision: under a terabyte
 log_retention = duration(LOG_RETENTION_DAYS * SECONDS_PER_DAY)
 segment_roll = duration(SEGMENT_ROLL_DAYS * SECONDS_PER_DAY)
 age_bound = duration(AGE_BOUND_DAYS * SECONDS_PER_DAY)

@@ -27,25 +27,28 @@ through the whole ladder on one worker of WORKER_VCPUS vCPUs: CHUNK_SECONDS x H2
 run in ceil(chunks / N) waves; the plan before, packaging after.
 
 Break-even. An AV1 (or HEVC) ladder costs its encode compute (AV1_COMPUTE_FACTOR, or
-HEVC_COMPUTE_FACTOR, times H.264's) and its storage for its first year: at S3's first-tier price for a small
-service (the first CDN tier's column), at the bulk price for a service at the last CDN tier. The HEVC
+HEVC_COMPUTE_FACTOR, times H.264's) and its storage for its first year: its first month (STANDARD_MONTHS,
+until renditions move at 30 days) in S3 Standard, at the first-tier price for a small service (the first
+CDN tier's column) and at the bulk price for a service at the last CDN tier, and its other eleven months in
+Glacier Instant Retrieval. IR's retrieval fee on the first year's views that miss the CDN is not counted
+(it would lower the break-evens), nor the transition fees (they would raise them). The HEVC
 row assumes no AV1 ladder: beside one, HEVC saves only on views that decode HEVC but not AV1. A view
 saves bytes only if its device decodes the codec and it was already at the top rung it would take
 (TOP_RUNG_SHARE): a view held below the top by its throughput spends the saving on a higher rung, a
 better picture for the same bytes. The saved bytes are billed at the CDN's egress price. Views
-needed = cost / saving per view; the saving is an upper bound, so the views needed are a lower bound.
-HEVC is also priced on Spot, and at AV1's device share, to compare the two like for like. After the
-first year a ladder is worth keeping while its views in a month save more than a month of storing it
-costs: in Glacier Instant Retrieval, where renditions move at 30 days, with IR's retrieval fee on the
-saved bytes of a view that misses the CDN (at under a view a day, every view). A per-title ladder's
-trial encodes are not priced.
+needed = cost / saving per view. HEVC is also priced on Spot, and at AV1's device share, to compare
+the two like for like. After the first year a ladder is worth keeping while its views in a month
+save more than a month of storing it costs: in Glacier Instant Retrieval, where renditions move at
+30 days, with IR's retrieval fee on the saved bytes of a view that misses the CDN (at under a view a
+day, every view). A per-title ladder's trial encodes are not priced.
 
 Cohort. COHORT videos, one month's uploads, draw COHORT_VIEWS views of WATCHED_SECONDS each over
 their life (the page's assumptions), video i in proportion to i^-ALPHA. In steady state a month's
 egress is uploads a month x lifetime views x bytes a view, so the cohort's lifetime egress is the
 service's monthly egress. Past CDN_LAST_TIER_FROM in one region, its marginal (last-tier) price is
 the decision's figure; the first tier is kept as the row for a small service. The cohort is counted
-at AV1's Spot break-even, the price the decision queues second-codec encodes at.
+at the second codec's Spot break-even, the price the decision queues second-codec encodes at: at each
+tier, the codec (AV1 or HEVC, without an AV1 ladder) that costs less on Spot per saved view.
 """
 
 import math
@@ -53,7 +56,7 @@ import math
 from concept_cdn_storage import PARTS_IN_FLIGHT
 from concept_cdn_tail import ALPHA
 from concept_life_assumptions import DAYS_PER_MONTH, IR_PRICE, IR_RETRIEVAL
-from concept_life_tiers import dollars, monthly
+from concept_life_tiers import HOT_DAYS, dollars, monthly
 from concept_video_assumptions import (
     AAC_FRAME_SECONDS,
     APPLE_LADDER_KBPS,
@@ -280,14 +283,20 @@ netflix_shots_over_chunks = times(NETFLIX_CHUNK_SECONDS / NETFLIX_SHOT_SECONDS)
 # --- When AV1 (or HEVC) pays back --------------------------------------------------------------------------------
 WATCHED_SECONDS = 4 * SECONDS_PER_MINUTE  # an average view of the 10-minute video: the page's assumption
 STORE_MONTHS = MONTHS_PER_YEAR  # the new ladder kept a year
+STANDARD_MONTHS = HOT_DAYS / DAYS_PER_MONTH  # in S3 Standard until renditions move at 30 days: 1 month
+assert STANDARD_MONTHS == 1
 view_bytes = WATCHED_SECONDS * VIEW_KBPS * KBIT / 8
 
 
 def ladder_cost(
     factor: float, ratio: float, price: float = CORE_HOUR_PRICE, storage_price: float = STORAGE_PRICE
 ) -> float:
-    """Encode a ladder at `factor` times H.264's compute and store it, `ratio` of H.264's bytes, a year."""
-    stored = monthly(h264_bytes_per_minute * ratio, storage_price) * STORE_MONTHS
+    """Encode a ladder at `factor` times H.264's compute and store it, `ratio` of H.264's bytes, a year:
+    a month in S3 Standard at `storage_price`, the rest in Glacier Instant Retrieval."""
+    ladder_bytes = h264_bytes_per_minute * ratio
+    stored = monthly(ladder_bytes, storage_price) * STANDARD_MONTHS + monthly(ladder_bytes, IR_PRICE) * (
+        STORE_MONTHS - STANDARD_MONTHS
+    )
     return VIDEO_SECONDS / SECONDS_PER_MINUTE * (encode_cost_per_minute(factor, price) + stored)
 
 
@@ -312,12 +321,6 @@ hevc_video_cost_spot = ladder_cost(HEVC_COMPUTE_FACTOR, HEVC_RATIO, SPOT_PRICE)
 hevc_video_cost_spot_bulk = ladder_cost(HEVC_COMPUTE_FACTOR, HEVC_RATIO, SPOT_PRICE, STORAGE_PRICE_BULK)
 saved_bytes_per_view = saved_per_view_bytes(AV1_RATIO, AV1_DEVICE_SHARE)
 hevc_saved_bytes = saved_per_view_bytes(HEVC_RATIO, HEVC_DEVICE_SHARE)  # with no AV1 ladder beside it
-
-
-def break_even_views(price: float) -> float:
-    """Views for an AV1 ladder encoded on Spot to repay, at the CDN tier's price."""
-    cost = av1_video_cost_spot_bulk if price == CDN_PRICE_BULK else av1_video_cost_spot
-    return cost / (saved_bytes_per_view / GiB * price)
 
 
 watched_seconds = duration(WATCHED_SECONDS)
@@ -351,6 +354,24 @@ hevc_share_matching_av1 = fraction(
     * (hevc_video_cost_spot_bulk / (hevc_saved_bytes_equal_share / GiB * CDN_PRICE_BULK))
     / (av1_video_cost_spot_bulk / (saved_bytes_per_view / GiB * CDN_PRICE_BULK))
 )
+
+
+# The second codec the decision queues: at each CDN tier, the one that costs less on Spot per saved view.
+def second_codec(price: float) -> tuple[str, float]:
+    """The codec that repays first on Spot at the CDN tier's price, and its break-even in views."""
+    bulk = price == CDN_PRICE_BULK
+    av1 = (av1_video_cost_spot_bulk if bulk else av1_video_cost_spot) / (saved_bytes_per_view / GiB * price)
+    hevc = (hevc_video_cost_spot_bulk if bulk else hevc_video_cost_spot) / (hevc_saved_bytes / GiB * price)
+    return ("HEVC", hevc) if hevc < av1 else ("AV1", av1)
+
+
+def break_even_views(price: float) -> float:
+    """Views for the second codec's ladder, encoded on Spot, to repay at the CDN tier's price."""
+    return second_codec(price)[1]
+
+
+second_codec_bulk, second_codec_first = second_codec(CDN_PRICE_BULK)[0], second_codec(CDN_PRICE_FIRST)[0]
+assert second_codec_bulk == second_codec_first == "HEVC"  # the page's Decisions pick HEVC at its shares
 
 
 # After its first year, a second ladder earns its keep while its views in a month save more than a month
@@ -562,7 +583,7 @@ if __name__ != "concept_video":
         markdown_table(
             (
                 f"{cohort} videos, {cohort_mean_views} views each on average",
-                "Videos that repay AV1 on Spot",
+                f"Videos that repay {second_codec_bulk} on Spot",
                 "Share of videos",
                 "Share of views",
             ),
