@@ -266,7 +266,7 @@ zone_return_replay_time_per_outage_hour = duration(zone_return_replay_per_outage
 # (broker.session.timeout.ms, 9 s by default) or, at the latest, replica.lag.time.max.ms (30 s) runs
 # out; partitions led from that zone need a new leader too. So every request that appends (a post,
 # a favorite, a follow, a post's replay) gives its append half the post's p99 budget (the other half
-# is for the key's reservation, the batch and the timeline copies), replies when that runs out, and
+# is for the checks' reads, the key's reservation, the batch and the timeline copies), replies when that runs out, and
 # leaves the event to the outbox sweeper. The producer keeps retrying that send, and the sweeper's
 # own publish, about 10 s after each second, stalls the same way: a tweet posted in the stall
 # reaches the log when the stall ends, up to 30 s after its post, past the freshness target.
