@@ -6,7 +6,6 @@ from twitter_assumptions import (
     celebrity_followers,
     deleted_tweet_share,
     devices_per_daily_user,
-    event_log_retention_days,
     mention_tweet_share,
     peak_to_average,
     tweets_per_day,
@@ -42,34 +41,45 @@ celebrity_alert_burst = count(celebrity_followers * alert_opt_in_share)
 celebrity_alert_devices_at_most = count(celebrity_alert_burst * devices_per_daily_user)
 celebrity_alert_drain_time = duration(celebrity_alert_burst / pushes_per_second_peak)
 
-# A "tweet deleted" event sets the claim of its tweet's "created" event (step 5), so a late "created"
-# pushes nothing. That claim must outlive the latest a "created" can reach the service: the log gets it
-# within a day of its write, which came before the deletion (its outbox and retry rows live a day,
-# step 4), and the service then reads it after its lag, which it bounds by sending nothing for a
-# "created" whose tweet, by its ID's time, is older than the event log's retention days (as the
-# fan-out refuses a follow event that old, step 6). So the outbox's day plus the log's days.
-deleted_tweet_claim_life = duration(SECONDS_PER_DAY + event_log_retention_days * SECONDS_PER_DAY)
+# Claims (step 5): the service claims each event's ID before sending, and a "tweet deleted" event sets
+# the claim of its tweet's "created" event, so a late "created" pushes nothing. A claim must outlive the
+# latest copy of the event the service acts on. The log can get a "created" up to a day after its write
+# (its outbox and retry rows live a day, step 4), and the service reads it after its lag on top; it
+# bounds both by sending nothing for a "created" whose tweet, by its ID's time, is more than a day old
+# (a push about a day-old tweet is worth little). Every claim is set after the post, the first copy's
+# when it is acted on and the deletion's when the tweet is deleted, so a day's life covers every copy
+# acted on, the deletion's claim as well as the event's.
+event_claim_life = duration(SECONDS_PER_DAY)
+deleted_tweet_claim_life = duration(event_claim_life)
 
 # A worker that claims an event writes its send tasks in the same step, one per chunk of the users to
-# notify (a guess, as the fan-out cuts a follower list into chunks), and a sender claims each task's ID.
-# At most one task per tweet event, plus one per chunk of alerts beyond it.
+# notify (the chunk size a guess; it cuts the users as the fan-out cuts a follower list), and a sender
+# claims each task's ID. Tasks go to two queues, mentions and burst (alerts to subscribers), so a tweet
+# writes at most one task on each it needs: one on the burst queue for any tweet (every author counted
+# as having subscribers, an upper bound), one more on the mentions queue for a tweet that mentions or
+# replies to someone, plus one per chunk of alerts beyond the first.
 NOTIFY_CHUNK_USERS = 1_000
 notify_chunk_users = count(NOTIFY_CHUNK_USERS)
 deletion_events_per_second_peak = peak(tweets_per_second_peak * deleted_tweet_share)
 send_task_claims_per_second_peak_at_most = peak(
-    tweets_per_second_peak + alert_pushes_per_second * peak_to_average / NOTIFY_CHUNK_USERS
+    tweets_per_second_peak
+    + mention_or_reply_tweets_per_second_peak
+    + alert_pushes_per_second * peak_to_average / NOTIFY_CHUNK_USERS
 )
 claims_per_second_peak_at_most = peak(
     tweets_per_second_peak + deletion_events_per_second_peak + send_task_claims_per_second_peak_at_most
 )
-# The claim cache holds a day of tweet events' claims and deleted_tweet_claim_life of deletions', each
+# The claim cache holds event_claim_life of tweet events' claims and deleted_tweet_claim_life of deletions', each
 # a key of about 16 B (the event's kind and tweet ID) with the cache's per-item bookkeeping; and the
 # send tasks' claims, which need outlive only their task, whose pushes expire after an hour (a late
 # alert is worth little): at most an hour of them at the peak rate.
 CLAIM_KEY_BYTES = 16
 send_task_life = duration(SECONDS_PER_HOUR)
 claim_cache_bytes = size(
-    (tweets_per_day + tweets_per_day * deleted_tweet_share * (deleted_tweet_claim_life / SECONDS_PER_DAY))
+    (
+        tweets_per_day * (event_claim_life / SECONDS_PER_DAY)
+        + tweets_per_day * deleted_tweet_share * (deleted_tweet_claim_life / SECONDS_PER_DAY)
+    )
     * (CLAIM_KEY_BYTES + cache_item_overhead_bytes)
     + send_task_claims_per_second_peak_at_most * send_task_life * (CLAIM_KEY_BYTES + cache_item_overhead_bytes)
 )
@@ -104,7 +114,6 @@ if __name__ != "twitter_notifications":
             ("Figure", "Value"),
             [
                 ("Users alerted by one tweet from the largest account", celebrity_alert_burst),
-                ('Life of a deleted tweet\'s claim on its "created" event', deleted_tweet_claim_life),
                 ("Their devices, at most", celebrity_alert_devices_at_most),
                 ("Time to alert them at the whole peak's rate of sends", celebrity_alert_drain_time),
                 ("Senders' capacity, the peak with zone headroom", sender_capacity),
@@ -113,6 +122,8 @@ if __name__ != "twitter_notifications":
                     send_task_claims_per_second_peak_at_most,
                 ),
                 ("Claims at peak, at most (events, deletions, send tasks)", claims_per_second_peak_at_most),
+                ('Life of an event\'s claim (a "created" over a day old sends nothing)', event_claim_life),
+                ('Life of a deleted tweet\'s claim on its "created" event', deleted_tweet_claim_life),
                 ("Claim cache, one copy", claim_cache_bytes),
                 ("Tweets at peak that mention or reply to someone", mention_or_reply_tweets_per_second_peak),
                 ("Handle lookups at peak to resolve their mentions, at most", handle_lookups_per_second_peak_at_most),

@@ -37,6 +37,8 @@ from twitter_cache import (
     tweet_cache_lookups_peak,
     tweet_cache_servers,
 )
+from twitter_fanout import fanout_fleet_capacity
+from twitter_read_path import hybrid_deliveries_per_second_peak_at_most
 from twitter_servers import requests_per_second_peak, store_margin_after_writes_servers
 from twitter_traffic import (
     deliveries_per_second_peak,
@@ -264,7 +266,7 @@ zone_return_replay_time_per_outage_hour = duration(zone_return_replay_per_outage
 # (broker.session.timeout.ms, 9 s by default) or, at the latest, replica.lag.time.max.ms (30 s) runs
 # out; partitions led from that zone need a new leader too. So every request that appends (a post,
 # a favorite, a follow, a post's replay) gives its append half the post's p99 budget (the other half
-# is for the key's reservation, the batch and the timeline copies), replies when that runs out, and
+# is for the checks' reads, the key's reservation, the batch and the timeline copies), replies when that runs out, and
 # leaves the event to the outbox sweeper. The producer keeps retrying that send, and the sweeper's
 # own publish, about 10 s after each second, stalls the same way: a tweet posted in the stall
 # reaches the log when the stall ends, up to 30 s after its post, past the freshness target.
@@ -286,11 +288,12 @@ zone_loss_stalled_tweets = count(tweets_per_second_peak * log_stall_longest)
 freshness_allowance_tweets = count(tweets_per_second * slo_window * (1 - fanout_freshness_share))
 zone_loss_stalled_tweet_share = fraction(zone_loss_stalled_tweets / (tweets_per_second * slo_window))
 zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweets / freshness_allowance_tweets)
-# The stall also leaves its delivery attempts behind, and with a zone lost the fan-out workers' spare
-# is gone (zone headroom exists only with every zone up): their capacity equals the peak, so the
-# backlog cannot drain while traffic stays there. If the consumer just worked through it, every
-# later tweet would wait behind it, the whole busy hour's tweets late; so degraded mode 1's
-# head-of-log consumer (step 7) takes the new tweets. Not from the zone's declaration: that falls
+# The stall also leaves its delivery attempts behind, and with a zone lost, at pure push's rate (the
+# bound), the fan-out workers' spare is gone (zone headroom exists only with every zone up): their
+# capacity equals that peak, so the backlog cannot drain while traffic stays there (the hybrid's
+# spare, below, would drain it in minutes; the design does not count on it). If the consumer just
+# worked through it, every later tweet would wait behind it, the whole busy hour's tweets late; so
+# degraded mode 1's head-of-log consumer (step 7) takes the new tweets. Not from the zone's declaration: that falls
 # inside the stall, when nothing new has reached the log, so a consumer started at the log's end then
 # would begin at the offset the fan-out already holds, take the stalled events as they land and hand
 # over at once. The declaration arms it, and it starts once appends resume: at the first poll of the
@@ -344,6 +347,24 @@ zone_loss_late_tweets_without_head_consumer = count(tweets_per_second_peak * SEC
 zone_loss_late_without_head_consumer_freshness_budget_share = fraction(
     zone_loss_late_tweets_without_head_consumer / freshness_allowance_tweets
 )
+# All of the above is at pure push's rate, the bound the fleet is sized on: at it, a zone's loss leaves
+# the workers no spare. The hybrid sends at most hybrid_deliveries_per_second_peak_at_most (twitter_read_path),
+# so with a zone lost the two zones' workers keep at least this spare even at peak. The surviving timeline
+# cache copies must take the drain too, two operations an attempt, on what pure push's load leaves them (the
+# hybrid leaves more); the smaller spare sets the pace, as for the fan-out outage above, and the stall's
+# attempts (counted at pure push's rate, more than the hybrid's) drain in at most this long. The design does
+# not count on it (the priority queue and the head consumer are built for the bound), but the late tweets
+# above are a bound, not the expected case.
+fanout_spare_zone_lost_hybrid_at_least = throughput(
+    fanout_fleet_capacity * (zones - 1) / zones - hybrid_deliveries_per_second_peak_at_most
+)
+zone_loss_timeline_cache_spare = throughput(
+    (cache_ops_per_server - zone_loss_cache_ops_per_server) * surviving_cache_servers / (timeline_cache_copies - 1)
+)
+zone_loss_drain_rate_hybrid_at_least = throughput(
+    min(fanout_spare_zone_lost_hybrid_at_least, zone_loss_timeline_cache_spare)
+)
+zone_loss_backlog_drain_hybrid_at_most = duration(zone_loss_stall_deliveries / zone_loss_drain_rate_hybrid_at_least)
 
 # The monthly game day (step 7): it caps the whole fan-out fleet, both consumers inside the cap, for a
 # set time, off-peak: below the arrival rate until the head-of-log consumer starts, then at it.
@@ -523,13 +544,28 @@ if __name__ != "twitter_reliability":
                 ("", "... in all, plain writes to the write pool", zone_loss_stall_marks_all),
                 (
                     "",
-                    "Tweets late in the busy hour if they all wait behind them",
+                    "Tweets late in the busy hour if they all wait behind them (pure push's rate)",
                     zone_loss_late_tweets_without_head_consumer,
                 ),
                 (
                     "",
                     "... share of the freshness target's allowance",
                     zone_loss_late_without_head_consumer_freshness_budget_share,
+                ),
+                (
+                    "",
+                    "Fan-out workers' spare at peak under the hybrid, at least",
+                    fanout_spare_zone_lost_hybrid_at_least,
+                ),
+                (
+                    "",
+                    "Timeline cache's spare on the two copies left, at pure push's load",
+                    zone_loss_timeline_cache_spare,
+                ),
+                (
+                    "",
+                    "... time to drain the stall's attempts on the smaller, at most",
+                    zone_loss_backlog_drain_hybrid_at_most,
                 ),
                 (
                     "Event log stalled",
