@@ -146,6 +146,7 @@ seats_sold_share = fraction(0.8)
 # --- How long and how safely we keep it ---------------------------------------------------------------
 order_retention_years = count(7)
 seat_retention_years = count(1)
+backup_retention_days = count(35)
 copies = times(zones)
 standby_copies = times(zones)
 row_overhead = size(HEAP_HEADER + LINE_POINTER)  # a heap tuple's header and its line pointer
@@ -166,6 +167,7 @@ pending_order_page = duration(900)
 processor_error_ticket = fraction(0.01)
 release_stall_age = duration(10)
 release_stall_share = fraction(0.5)
+wal_archive_ticket = duration(300)
 
 TABLE = [
     (
@@ -498,6 +500,11 @@ TABLE = [
         "The page's choice: a show's seats matter until it has played; a year covers the sale and the show.",
     ),
     (
+        "Days each shard's backups and archived WAL are kept",
+        backup_retention_days,
+        "The page's choice: long enough to find a bad change at a month's end and restore to before it.",
+    ),
+    (
         "Bytes a row costs beyond its fields",
         row_overhead,
         f"PostgreSQL's tuple header (23 bytes, padded to 24) and its line pointer (4 bytes) ([page "
@@ -565,6 +572,12 @@ TABLE = [
         "The page's choice (step 7): a release slowed by a wrong rate or a losing compare-and-set, which "
         "no error budget sees, since every poll is still answered. The planned rate is the one "
         "window_positions was set at, not the rate field an operator edits.",
+    ),
+    (
+        "WAL archiving behind by this long opens a ticket",
+        wal_archive_ticket,
+        "The page's choice (step 7): a late archive only makes a restore's last point older, and far past "
+        "the region's lag it may page.",
     ),
     (
         "Region loss: committed changes lost, at most",

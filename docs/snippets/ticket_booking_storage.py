@@ -2,6 +2,8 @@
 every copy (three zones of the home region and three of the standby region), and the shards they fill."""
 
 from ticket_booking_assumptions import (
+    backup_retention_days,
+    buy_share,
     copies,
     order_retention_years,
     queue_accounts,
@@ -14,12 +16,14 @@ from ticket_booking_assumptions import (
 from ticket_booking_data_model import (
     hold_row_bytes,
     order_record_bytes,
+    order_row_bytes,
     queue_position_bytes,
+    rows_per_buyer,
     seat_row_bytes,
 )
 from ticket_booking_traffic import pre_start_joiners, purchases_per_day
 
-from sdw.estimation import DAYS_PER_YEAR, count, markdown_table, size, size_per_day, times, whole_up
+from sdw.estimation import DAYS_PER_YEAR, count, fraction, markdown_table, size, size_per_day, times, whole_up
 
 record_copies = times(copies + standby_copies)
 
@@ -39,6 +43,17 @@ seat_bytes_total = size(seat_bytes_per_year * seat_retention_years * record_copi
 storage_total = size(order_bytes_total + seat_bytes_total)
 one_copy_bytes = size(storage_total / record_copies)
 shards = count(whole_up(one_copy_bytes / shard_bytes))
+
+# Backups, against a bad change the replicas copy: each shard's base backup daily and its WAL archived
+# continuously to object storage in the standby region, both kept backup_retention_days, so a shard can be
+# restored to any moment in them. Each base backup is counted as a full copy (incremental ones would hold
+# less). The WAL is the normal day's row changes, a released buyer's rows (step 4) for every buyer, each
+# logged at the largest row's bytes, an order's with its index entries; the whole pages PostgreSQL logs after
+# each checkpoint add to it, and even several times as much leaves the WAL a small part of the backups.
+buyers_per_day = count(purchases_per_day / buy_share)
+wal_bytes_per_day = size_per_day(buyers_per_day * rows_per_buyer * order_row_bytes)
+backup_bytes = size(one_copy_bytes * backup_retention_days + wal_bytes_per_day * backup_retention_days)
+wal_share_of_backups = fraction(wal_bytes_per_day * backup_retention_days / backup_bytes)
 
 # A waiting room's positions, in the queue store, for one hot show.
 queue_bytes_one_show = size(queue_accounts * queue_position_bytes)
@@ -70,6 +85,9 @@ if __name__ != "ticket_booking_storage":
                 ("Storage over retention, all copies", storage_total),
                 ("One copy", one_copy_bytes),
                 ("Relational shards by bytes", shards),
+                ("WAL a day, the normal day's row changes", wal_bytes_per_day),
+                (f"Backups: a base backup a day and the WAL, kept {backup_retention_days} days", backup_bytes),
+                ("... of which WAL", wal_share_of_backups),
                 ("One hot show's queue positions", queue_bytes_one_show),
                 ("... its draw at the start, a sorted list of prefixes", draw_list_bytes),
             ],

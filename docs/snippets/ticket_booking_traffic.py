@@ -7,11 +7,13 @@ from ticket_booking_assumptions import (
     bucket_share,
     buy_share,
     decline_share,
+    hold_time,
     max_orders_per_hold,
     order_poll_interval,
     page_views_per_order,
     payment_endpoint_limit,
     peak_to_average,
+    pick_time,
     processor_calls_per_order,
     processor_endpoint_default,
     processor_error_ticket,
@@ -115,6 +117,11 @@ wait_for_position_10k = duration(10e3 / release_rate)
 # Released buyers who can still find a free seat in the first pass: the seats over the seats a buyer
 # holds (the sell-out snippet times it).
 first_pass_buyers = count(stadium_seats / tickets_per_order)
+# Step 3's example buyer holds position 48,213 (its tokens carry it): released that long after the start,
+# it picks for a minute and holds, so its hold expires the hold's time later, counted from the start.
+example_position = count(48_213)
+example_release = duration(example_position / release_rate)
+example_hold_expires = duration(example_release + pick_time + hold_time)
 
 # --- The order polls -------------------------------------------------------------------------------------
 # A submitted order's browser polls it until it settles, each poll a read of one row on the show's primary,
