@@ -420,7 +420,7 @@ TABLE = [
         "How long a sender may delete a message for everyone",
         delete_for_everyone_window,
         "WhatsApp's limit, about two and a half days, since 2022 "
-        '([WhatsApp Help Center, "How to delete messages"](https://faq.whatsapp.com/)).',
+        "([WhatsApp Help Center](https://faq.whatsapp.com/), its article on deleting messages).",
     ),
     (
         "Peak-to-average traffic",
@@ -829,7 +829,11 @@ TABLE = [
         "boundary, and a bad week shows while it can be acted on; a full outage spends the whole month's budget "
         "within minutes (step 7).",
     ),
-    ("Time within which a status change reaches viewers", presence_freshness_target, "Fresh enough for a status line."),
+    (
+        "Time within which a status change reaches viewers, p99",
+        presence_freshness_target,
+        "Fresh enough for a status line.",
+    ),
     (
         "Store write p99 that raises an alert",
         store_write_latency_alert,

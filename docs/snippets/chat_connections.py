@@ -29,7 +29,8 @@ from sdw.estimation import (
     zone_loss_headroom,
 )
 
-# Phones hold a socket only while the app is in use: sessions a day times minutes per session.
+# Phones hold a socket only while the app is in use or has just left the screen: sessions a day times
+# minutes per session (which count that short while).
 phone_hours_per_day = count(sessions_per_user_per_day * minutes_per_phone_session / 60)
 phone_online_share = fraction(phone_hours_per_day / 24)
 phone_online_share_peak = fraction(phone_online_share * peak_to_average)

@@ -89,6 +89,9 @@ presence_latency_alert_window = duration(30 * 60)
 # FCM's rules for a quota step, beside fcm_quota_step and fcm_quota_step_use.
 fcm_quota_step_use_window = duration(5 * 60)
 fcm_quota_step_error_ratio = fraction(0.05)
+# Push answers with HTTP 429, over all push answers, that open a ticket, and for how long.
+push_429_alert_share = fraction(0.02)
+push_429_alert_window = duration(5 * 60)
 # FCM's throttle on collapsible messages per app and device, and what it keeps for an offline
 # device: the push concept page's published limits, one value each.
 fcm_collapsible_burst = concept_push_assumptions.fcm_collapsible_burst
@@ -238,6 +241,14 @@ TABLE = [
         fcm_quota_step_error_ratio,
         "Same page.",
     ),
+    (
+        "Share of push answers that are HTTP 429 that opens a ticket",
+        push_429_alert_share,
+        "Assumed: well above the stray 429s of FCM's own overload, below a steady share that delays Android "
+        "notifications; FCM leaves 429s out of that client error ratio "
+        "([FCM quotas](https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas)).",
+    ),
+    ("... for at least", push_429_alert_window, "Assumed: longer than one quota minute's spike."),
     (
         "Collapsible messages FCM passes to one app on one device at once",
         fcm_collapsible_burst,
