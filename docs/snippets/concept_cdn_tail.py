@@ -23,6 +23,8 @@ change. The head is summed object by object, the rest in bins of nearby ranks.
 
 import math
 
+from url_shortener_reliability import cdn_cache_tiers
+
 from sdw.estimation import SECONDS_PER_DAY, count, fraction, markdown_table, per_day, per_second, times, zipf_served
 
 EDGES = 50  # edge locations that serve the audience
@@ -121,6 +123,10 @@ catalog = count(CATALOG)
 requests_per_day = per_day(REQUESTS_PER_DAY)
 requests_per_second = per_second(REQUESTS_PER_DAY / SECONDS_PER_DAY)
 alpha = count(ALPHA)
+
+# Layers that may each keep a copy a full lifetime on CloudFront: a location and its regional edge cache (the URL
+# shortener's two), and Origin Shield above them, a third.
+cdn_cache_tiers_with_shield = count(cdn_cache_tiers + 1)
 
 if __name__ != "concept_cdn_tail":
     print(

@@ -64,7 +64,8 @@ before the hidden chunk is deleted. Set against the erasure deadline's worst mon
 leave the disks when its volume is compacted, weekly. The metadata service's backups hold the dropped journal rows
 and blocklists until the purge, the weekly collection of the files holding them and the snapshots' retention have
 passed, the data lifecycle page's chain. A chunk's CDN copies get a lifetime a tier of the margin the bytes leave
-inside the deadline, shared between the tiers that may each keep a copy a full lifetime.
+inside the deadline, shared between the tiers that may each keep a copy a full lifetime; a copy filled when the
+chunk is deleted ends by then plus a lifetime in each tier.
 
 Hot file: a million fetches of each chunk within the hour. The file's egress is set against one disk's
 streaming rate; each chunk's fetches, reads of 128 KiB wherever the chunk lies, against the disk's random reads.
@@ -431,7 +432,6 @@ assert GC_GRACE_DAYS * SECONDS_PER_DAY > MARK_WALK
 ERASURE_DELAY = (PURGE_DAYS + GC_GRACE_DAYS + HIDDEN_DAYS) * SECONDS_PER_DAY + MARK_WALK
 assert ERASURE_DELAY < ERASURE_DEADLINE, "an erased account's chunks outlast the deadline"
 erasure_delay = duration(ERASURE_DELAY)
-erasure_margin = duration(ERASURE_DEADLINE - ERASURE_DELAY)
 # Deleted is not erased: the chunk's bytes stay in their volume until it is compacted.
 ERASURE_DELAY_BYTES = ERASURE_DELAY + VOLUME_COMPACTION_DAYS * SECONDS_PER_DAY
 assert ERASURE_DELAY_BYTES < ERASURE_DEADLINE, "an erased account's chunk bytes outlast the deadline"
@@ -443,11 +443,14 @@ METADATA_ERASURE_DELAY = (PURGE_DAYS + METADATA_GC_DAYS + METADATA_SNAPSHOT_DAYS
 assert METADATA_ERASURE_DELAY < ERASURE_DEADLINE, "the metadata service's backups outlast the deadline"
 metadata_erasure_delay = duration(METADATA_ERASURE_DELAY)
 # A chunk's CDN copies: the margin the bytes leave, shared between the tiers that may each keep a copy a full
-# lifetime (an edge and a shield, as the CDN page counts them). A copy is filled at the latest when the chunk is
-# deleted, so its copies end before the bytes' chain plus that margin, inside the deadline.
+# lifetime (a CloudFront location and its regional edge cache, as the URL shortener counts them; no shield here).
+# A copy is filled at the latest when the chunk is deleted, so the last one ends by the delete plus a lifetime
+# in each tier.
 CHUNK_CDN_CAP = (ERASURE_DEADLINE - ERASURE_DELAY_BYTES) / float(cdn_cache_tiers)
-assert ERASURE_DELAY + CHUNK_CDN_CAP * float(cdn_cache_tiers) < ERASURE_DEADLINE
+CHUNK_CDN_COPY_END = ERASURE_DELAY + CHUNK_CDN_CAP * float(cdn_cache_tiers)
+assert CHUNK_CDN_COPY_END < ERASURE_DEADLINE, "a chunk's last CDN copy outlasts the deadline"
 chunk_cdn_cap = duration(CHUNK_CDN_CAP)
+chunk_cdn_copy_end = duration(CHUNK_CDN_COPY_END)
 big_file_upload = duration(BIG_FILE_BYTES * 8 / PHONE_UPLINK_BITS)
 
 # --- A hot file --------------------------------------------------------------------------------------------
@@ -617,7 +620,11 @@ if __name__ != "concept_sync_scale":
                 ("... the grace it needs", grace_needed),
                 ("**Erasing an account**", ""),
                 ("An erased account's chunks deleted within", erasure_delay),
-                ("... inside the deadline's worst month by", erasure_margin),
+                ("... their bytes erased within", erasure_delay_bytes),
+                ("... inside the deadline's worst month by", erasure_margin_bytes),
+                ("Metadata backups gone within", metadata_erasure_delay),
+                ("A chunk's CDN lifetime in each tier, under", chunk_cdn_cap),
+                ("... its last CDN copy ends within", chunk_cdn_copy_end),
                 ("**A hot file**", ""),
                 ("Egress", hot_egress),
                 ("... in disks streaming", hot_egress_over_disk),
