@@ -3,6 +3,7 @@
 from twitter_assumptions import (
     alert_opt_in_share,
     cache_item_overhead_bytes,
+    cache_ops_per_server,
     celebrity_followers,
     deleted_tweet_share,
     devices_per_daily_user,
@@ -14,7 +15,17 @@ from twitter_assumptions import (
 )
 from twitter_traffic import deliveries_per_second, tweets_per_second, tweets_per_second_peak
 
-from sdw.estimation import SECONDS_PER_DAY, SECONDS_PER_HOUR, count, duration, markdown_table, peak, per_second, size
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    per_second,
+    size,
+)
 
 # Mentions and replies: a few people per tweet.
 mention_pushes_per_second = per_second(tweets_per_second * mention_tweet_share * users_notified_per_mention_tweet)
@@ -45,12 +56,15 @@ celebrity_alert_drain_time = duration(celebrity_alert_burst / pushes_per_second_
 # the claim of its tweet's "created" event, so a late "created" pushes nothing. A claim must outlive the
 # latest copy of the event the service acts on. The log can get a "created" up to a day after its write
 # (its outbox and retry rows live a day, step 4), and the service reads it after its lag on top; it
-# bounds both by sending nothing for a "created" whose tweet, by its ID's time, is more than a day old
-# (a push about a day-old tweet is worth little). Every claim is set after the post, the first copy's
-# when it is acted on and the deletion's when the tweet is deleted, so a day's life covers every copy
-# acted on, the deletion's claim as well as the event's.
+# bounds both by sending nothing for a "created" whose tweet, by its ID's time, is more than a day less
+# a margin old (a push about a day-old tweet is worth little). Every claim is set after the post, the
+# first copy's when it is acted on and the deletion's when the tweet is deleted, so a day's life covers
+# every copy acted on, the deletion's claim as well as the event's. The margin covers the drift between
+# the tweet server's clock, which stamps the ID, and the claim cache's, which expires the claim:
+# milliseconds under NTP, so a minute is ample.
 event_claim_life = duration(SECONDS_PER_DAY)
 deleted_tweet_claim_life = duration(event_claim_life)
+claim_clock_margin = duration(60)
 
 # A worker that claims an event writes its send tasks in the same step, one per chunk of the users to
 # notify (the chunk size a guess; it cuts the users as the fan-out cuts a follower list), and a sender
@@ -69,6 +83,7 @@ send_task_claims_per_second_peak_at_most = peak(
 claims_per_second_peak_at_most = peak(
     tweets_per_second_peak + deletion_events_per_second_peak + send_task_claims_per_second_peak_at_most
 )
+claim_cache_server_load = fraction(claims_per_second_peak_at_most / cache_ops_per_server)
 # The claim cache holds event_claim_life of tweet events' claims and deleted_tweet_claim_life of deletions', each
 # a key of about 16 B (the event's kind and tweet ID) with the cache's per-item bookkeeping; and the
 # send tasks' claims, which need outlive only their task, whose pushes expire after an hour (a late
@@ -122,7 +137,9 @@ if __name__ != "twitter_notifications":
                     send_task_claims_per_second_peak_at_most,
                 ),
                 ("Claims at peak, at most (events, deletions, send tasks)", claims_per_second_peak_at_most),
-                ('Life of an event\'s claim (a "created" over a day old sends nothing)', event_claim_life),
+                ("... as a share of what one cache server handles", claim_cache_server_load),
+                ("Life of an event's claim", event_claim_life),
+                ('Clock margin: a "created" over a day less this old sends nothing', claim_clock_margin),
                 ('Life of a deleted tweet\'s claim on its "created" event', deleted_tweet_claim_life),
                 ("Claim cache, one copy", claim_cache_bytes),
                 ("Tweets at peak that mention or reply to someone", mention_or_reply_tweets_per_second_peak),
