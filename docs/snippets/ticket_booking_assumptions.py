@@ -147,6 +147,9 @@ seats_sold_share = fraction(0.8)
 order_retention_years = count(7)
 seat_retention_years = count(1)
 backup_retention_days = count(35)
+full_backup_interval_days = count(7)
+checkpoint_timeout = duration(900)
+archive_timeout = duration(60)
 copies = times(zones)
 standby_copies = times(zones)
 row_overhead = size(HEAP_HEADER + LINE_POINTER)  # a heap tuple's header and its line pointer
@@ -505,6 +508,25 @@ TABLE = [
         "The page's choice: long enough to find a bad change at a month's end and restore to before it.",
     ),
     (
+        "Days between a shard's full backups",
+        full_backup_interval_days,
+        "The page's choice (step 5): a restore replays at most a week of WAL; daily fulls would hold a "
+        "copy a day of a database that changes little.",
+    ),
+    (
+        "checkpoint_timeout: a checkpoint at least this often",
+        checkpoint_timeout,
+        "The page's choice: a page changed again before the next checkpoint logs no second image, so "
+        "longer means fewer full-page images; crash recovery replays at most this much WAL.",
+    ),
+    (
+        "archive_timeout: a WAL segment switched and archived at least this often",
+        archive_timeout,
+        "PostgreSQL archives only full 16 MB segments and its docs suggest about a minute ([archive_timeout]"
+        "(https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-TIMEOUT)); "
+        "pgBackRest compresses the mostly empty segments a switch closes.",
+    ),
+    (
         "Bytes a row costs beyond its fields",
         row_overhead,
         f"PostgreSQL's tuple header (23 bytes, padded to 24) and its line pointer (4 bytes) ([page "
@@ -576,8 +598,8 @@ TABLE = [
     (
         "WAL archiving behind by this long opens a ticket",
         wal_archive_ticket,
-        "The page's choice (step 7): a late archive only makes a restore's last point older, and far past "
-        "the region's lag it may page.",
+        "The page's choice (step 7): a late archive only makes a restore's last point older; the "
+        "standby's stream, paged by Standby lag, holds the region RPO.",
     ),
     (
         "Region loss: committed changes lost, at most",

@@ -262,7 +262,8 @@ assert position_claims_peak * region_rpo < waiting_room_servers, "the lag's clai
 # is past the draw's, writes its row back once, and its answer's token carries a restored mark, so its later
 # polls write nothing. At most every such joiner still waiting, all polling within one poll interval of the
 # waiting room's start in the new region: a one-time load against the joins the store is sized for, and the
-# nodes it needs, grown with the fleets in the time to resume.
+# nodes it needs, grown with the fleets in the time to resume. Rejoins aside: a pre-start joiner whose rejoin past
+# its window gave it a position writes one back too, and is left out of the count.
 restore_writes_total = count(queue_accounts - pre_start_joiners)
 restore_writes_peak = peak(restore_writes_total / queue_poll_interval)
 restore_over_joins = times(restore_writes_peak / queue_joins_peak)
@@ -353,7 +354,10 @@ if __name__ != "ticket_booking_reliability":
                 ("... the list's read and the cancels together", reconcile_known_time),
                 ("Standby lag that pages", standby_lag_page),
                 ("Region lost: positions the promoted counter skips", promotion_position_skip),
-                ("Region lost: queue rows the first polls write back, once an account, at most", restore_writes_total),
+                (
+                    "Region lost: queue rows the first polls write back, once an account, at most, rejoins aside",
+                    restore_writes_total,
+                ),
                 ("... a second, all within one poll interval", restore_writes_peak),
                 ("... against the join peak", restore_over_joins),
                 ("... queue store nodes for it, grown with the fleets", restore_queue_store_nodes),

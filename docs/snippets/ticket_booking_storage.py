@@ -5,6 +5,7 @@ from ticket_booking_assumptions import (
     backup_retention_days,
     buy_share,
     copies,
+    full_backup_interval_days,
     order_retention_years,
     queue_accounts,
     seat_retention_years,
@@ -14,6 +15,7 @@ from ticket_booking_assumptions import (
     tickets_per_year,
 )
 from ticket_booking_data_model import (
+    ORDER_INDEXES,
     hold_row_bytes,
     order_record_bytes,
     order_row_bytes,
@@ -23,7 +25,17 @@ from ticket_booking_data_model import (
 )
 from ticket_booking_traffic import pre_start_joiners, purchases_per_day
 
-from sdw.estimation import DAYS_PER_YEAR, count, fraction, markdown_table, size, size_per_day, times, whole_up
+from sdw.estimation import (
+    DAYS_PER_YEAR,
+    SECONDS_PER_DAY,
+    count,
+    duration,
+    markdown_table,
+    size,
+    size_per_day,
+    times,
+    whole_up,
+)
 
 record_copies = times(copies + standby_copies)
 
@@ -44,16 +56,32 @@ storage_total = size(order_bytes_total + seat_bytes_total)
 one_copy_bytes = size(storage_total / record_copies)
 shards = count(whole_up(one_copy_bytes / shard_bytes))
 
-# Backups, against a bad change the replicas copy: each shard's base backup daily and its WAL archived
-# continuously to object storage in the standby region, both kept backup_retention_days, so a shard can be
-# restored to any moment in them. Each base backup is counted as a full copy (incremental ones would hold
-# less). The WAL is the normal day's row changes, a released buyer's rows (step 4) for every buyer, each
-# logged at the largest row's bytes, an order's with its index entries; the whole pages PostgreSQL logs after
-# each checkpoint add to it, and even several times as much leaves the WAL a small part of the backups.
+# Backups, against a bad change the replicas copy (step 5's decision): each shard's WAL archived
+# continuously and a full backup every full_backup_interval_days, to object storage in the standby region,
+# with pgBackRest's time-based retention of backup_retention_days, which keeps the one full before them, so a
+# shard can be restored to any moment in them. Daily fulls, the option not taken, for comparison.
+fulls_kept = count(whole_up(backup_retention_days / full_backup_interval_days) + 1)
+# The WAL: the normal day's row changes, a released buyer's rows (step 4) for every buyer, each logged at the
+# largest row's bytes, an order's with its index entries.
 buyers_per_day = count(purchases_per_day / buy_share)
-wal_bytes_per_day = size_per_day(buyers_per_day * rows_per_buyer * order_row_bytes)
-backup_bytes = size(one_copy_bytes * backup_retention_days + wal_bytes_per_day * backup_retention_days)
-wal_share_of_backups = fraction(wal_bytes_per_day * backup_retention_days / backup_bytes)
+row_changes_per_day = count(buyers_per_day * rows_per_buyer)
+row_wal_bytes_per_day = size_per_day(row_changes_per_day * order_row_bytes)
+# With full_page_writes on, the first change to a page after a checkpoint logs the whole 8 KB page. The bound:
+# every row change on pages of its own, its heap page and one for each index entry of the most indexed row
+# (an order's), each logged whole. wal_compression = lz4 makes the images smaller and checkpoint_timeout
+# lets a page changed again before the next checkpoint log none; the bound counts neither.
+PG_PAGE_BYTES = 8192
+pages_per_row_change = count(1 + len(ORDER_INDEXES))
+page_images_per_day = count(row_changes_per_day * pages_per_row_change)
+page_image_bytes_per_day = size_per_day(page_images_per_day * PG_PAGE_BYTES)
+wal_bytes_per_day = size_per_day(row_wal_bytes_per_day + page_image_bytes_per_day)
+backup_bytes = size(one_copy_bytes * fulls_kept + row_wal_bytes_per_day * backup_retention_days)
+backup_bytes_bound = size(one_copy_bytes * fulls_kept + wal_bytes_per_day * backup_retention_days)
+daily_full_backup_bytes = size(one_copy_bytes * backup_retention_days + row_wal_bytes_per_day * backup_retention_days)
+# PostgreSQL archives a 16 MB segment once full: the rows alone fill one a shard this seldom, so
+# archive_timeout switches one sooner and the archive's newest WAL is never much older than it.
+wal_segment_bytes = size(16 * 2**20)  # PostgreSQL's default, 16 MiB
+segment_fill_rows = duration(wal_segment_bytes / (row_wal_bytes_per_day / shards / SECONDS_PER_DAY))
 
 # A waiting room's positions, in the queue store, for one hot show.
 queue_bytes_one_show = size(queue_accounts * queue_position_bytes)
@@ -85,9 +113,16 @@ if __name__ != "ticket_booking_storage":
                 ("Storage over retention, all copies", storage_total),
                 ("One copy", one_copy_bytes),
                 ("Relational shards by bytes", shards),
-                ("WAL a day, the normal day's row changes", wal_bytes_per_day),
-                (f"Backups: a base backup a day and the WAL, kept {backup_retention_days} days", backup_bytes),
-                ("... of which WAL", wal_share_of_backups),
+                ("Row changes a day, the normal day", row_changes_per_day),
+                ("WAL a day, the rows", row_wal_bytes_per_day),
+                ("Full-page images a day, at most", page_images_per_day),
+                ("... their bytes, uncompressed", page_image_bytes_per_day),
+                ("WAL a day, at most", wal_bytes_per_day),
+                ("A WAL segment", wal_segment_bytes),
+                ("A shard's rows fill a WAL segment every", segment_fill_rows),
+                (f"Backups: weekly fulls ({fulls_kept} kept) and the rows' WAL", backup_bytes),
+                ("... with every full-page image counted, at most", backup_bytes_bound),
+                (f"Daily fulls kept {backup_retention_days} days, the rows' WAL (not chosen)", daily_full_backup_bytes),
                 ("One hot show's queue positions", queue_bytes_one_show),
                 ("... its draw at the start, a sorted list of prefixes", draw_list_bytes),
             ],
