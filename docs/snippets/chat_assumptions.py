@@ -67,7 +67,7 @@ media_download_share = fraction(0.6)
 media_retention_days = count(30)
 cdn_hit_ratio = fraction(0.5)
 cdn_cache_days = count(1)
-cdn_cache_tiers = count(2)  # an edge and the tier above it may each keep a copy that long (step 4)
+cdn_cache_tiers = count(2)  # an edge and the CDN's upper tier may each keep a copy that long (step 4)
 cdn_copy_life_max = duration(cdn_cache_days * cdn_cache_tiers * SECONDS_PER_DAY)
 assert cdn_copy_life_max < gdpr_answer_within
 cdn_purge_urls_per_second = throughput(3000)
@@ -386,7 +386,8 @@ TABLE = [
         "Days the CDN caches a media object",
         cdn_cache_days,
         "The cache lifetime the media service sets on every object: a day covers the burst of downloads "
-        "just after a send, and bounds how long an edge copy outlives a deletion.",
+        f"just after a send; with the CDN's upper tier, an edge copy outlives a deletion by {cdn_copy_life_max} "
+        "at most.",
     ),
     (
         "CDN purges a second, by URL",

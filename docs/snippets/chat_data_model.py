@@ -1,9 +1,9 @@
 """Chat service worked example: the bytes in each row, field by field, and partition sizes."""
 
-from chat_assumptions import message_text_bytes, retention_years
+from chat_assumptions import hot_group_messages_per_second, media_retention_days, message_text_bytes, retention_years
 from chat_traffic import media_share
 
-from sdw.estimation import markdown_table, size
+from sdw.estimation import SECONDS_PER_DAY, count, markdown_table, size
 
 # Every row in the store also pays for its key, a timestamp and lengths in the
 # on-disk format: about 30 bytes beyond the fields, before compression.
@@ -186,6 +186,11 @@ device_token_row_bytes = row_bytes(DEVICE_TOKEN_FIELDS)
 busy_group_messages_per_year = 60 * 24 * 365
 busy_group_bytes_per_year = size(busy_group_messages_per_year * message_row_bytes)
 busy_group_bytes_over_horizon = size(busy_group_bytes_per_year * retention_years)
+# An account deletion's sweep of uploads never sent (step 4) reads a chat's messages back to the oldest
+# such upload, at most the media retention: for a busy group at the per-conversation send cap, this many
+# messages, and a HEAD for each of their media objects.
+busy_group_messages_in_media_retention = count(hot_group_messages_per_second * media_retention_days * SECONDS_PER_DAY)
+busy_group_media_heads = count(busy_group_messages_in_media_retention * media_share)
 
 
 def table(fields: list[tuple[str, float, str]]) -> str:

@@ -89,7 +89,8 @@ presence_latency_alert_window = duration(30 * 60)
 # FCM's rules for a quota step, beside fcm_quota_step and fcm_quota_step_use.
 fcm_quota_step_use_window = duration(5 * 60)
 fcm_quota_step_error_ratio = fraction(0.05)
-# Push answers with HTTP 429, over all push answers, that open a ticket, and for how long.
+# FCM answers that are the project's quota 429 (no QuotaFailure naming a device or topic), over all FCM
+# answers, that open a ticket, and for how long.
 push_429_alert_share = fraction(0.02)
 push_429_alert_window = duration(5 * 60)
 # FCM's throttle on collapsible messages per app and device, and what it keeps for an offline
@@ -242,10 +243,10 @@ TABLE = [
         "Same page.",
     ),
     (
-        "Share of push answers that are HTTP 429 that opens a ticket",
+        "Share of FCM answers that are quota 429s that opens a ticket",
         push_429_alert_share,
-        "Assumed: well above the stray 429s of FCM's own overload, below a steady share that delays Android "
-        "notifications; FCM leaves 429s out of that client error ratio "
+        "Assumed: well above the stray 429s of FCM's own overload, and well below the "
+        f"{fcm_quota_step_error_ratio} client-error ratio a quota increase weighs, in case 429s count there "
         "([FCM quotas](https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas)).",
     ),
     ("... for at least", push_429_alert_window, "Assumed: longer than one quota minute's spike."),

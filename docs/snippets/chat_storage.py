@@ -17,7 +17,6 @@ from chat_assumptions import (
     devices_per_user,
     group_members_average,
     groups_per_user,
-    hot_group_messages_per_second,
     media_retention_days,
     media_storage_overhead,
     message_copies,
@@ -298,9 +297,6 @@ deletion_tombstones_per_account = count(messages_sent_per_user_per_day * days_ke
 deletion_tombstones_per_day = per_day(account_deletions_per_day * deletion_tombstones_per_account)
 deletion_tombstones_share_of_messages = fraction(deletion_tombstones_per_day / messages_per_day)
 deletion_tombstones_over_chosen_writes = times(deletion_tombstones_per_account / deletion_writes_per_account)
-# The job's sweep of uploads never sent reads a chat's messages back to the oldest such upload, at most
-# the media retention: for a busy group at the per-conversation send cap, this many messages.
-busy_group_messages_in_media_retention = count(hot_group_messages_per_second * media_retention_days * SECONDS_PER_DAY)
 
 # How long a deleted row outlives the deletion on the server: a message deleted for everyone, or an
 # account's rows. The account's job ends within its deadline (a deletion for everyone is done at once);
