@@ -46,9 +46,10 @@ inbox is sized on that span; the slow partition under Kafka's defaults is the ro
 Storing the consumer's offsets in the same transaction as its effects keeps the log's own
 redeliveries from repeating an effect, so only the relay's repeats need IDs. The table is
 range-partitioned on the UUIDv7 ID itself, one partition a day, and keeps one partition beyond the
-window: W days need ceil(W) + 1 partitions. Either the consumer refuses (parks for a
-person) events whose ID is older than a bound, here a day, or the window covers the full retention,
-one segment's span, the backlog bound and the republish period.
+window: W days need ceil(W) + 1 partitions. A derived (name-based) ID has no time in it: its row adds the
+event's created_at (8 bytes) and is keyed (created_at, event_id), 8 bytes more an index entry. Either
+the consumer refuses (parks for a person) events whose ID is older than a bound, here a day, or the
+window covers the full retention, one segment's span, the backlog bound and the republish period.
 """
 
 import math
@@ -172,6 +173,17 @@ rolled_partitions = count(partitions_kept(ROLLED_WINDOW))
 rolled_rows = count(partitions_kept(ROLLED_WINDOW) * DAY_ROWS)
 rolled_bytes = size(partitions_kept(ROLLED_WINDOW) * DAY_ROWS * inbox_row_bytes)
 assert partitions_kept(ROLLED_WINDOW) * DAY_ROWS * inbox_row_bytes < TB  # the decision: under a terabyte
+# A derived (name-based) ID carries no time: the row adds the event's created_at beside the processed-at
+# time, and the key is (created_at, event_id), 8 bytes more an entry. Its leaves hold fewer entries, so a
+# leaf's span is shorter still than the polls' spread: the same random fill.
+DERIVED_KEY = TIMESTAMPTZ + UUID
+derived_leaf_span = entries_per_leaf(DERIVED_KEY) * ORDERED_FILL / MESSAGES_PER_SECOND
+assert derived_leaf_span < POLL_INTERVAL or INBOX_FILL == ORDERED_FILL
+derived_row_bytes = heap_row_bytes + TIMESTAMPTZ + entry_bytes(DERIVED_KEY) / INBOX_FILL
+derived_rolled_bytes = partitions_kept(ROLLED_WINDOW) * DAY_ROWS * derived_row_bytes
+assert derived_rolled_bytes < TB  # the decision holds for derived IDs too
+row_bytes_derived = size(derived_row_bytes)
+rolled_bytes_derived = size(derived_rolled_bytes)
 log_retention = duration(LOG_RETENTION_DAYS * SECONDS_PER_DAY)
 segment_roll = duration(SEGMENT_ROLL_DAYS * SECONDS_PER_DAY)
 age_bound = duration(AGE_BOUND_DAYS * SECONDS_PER_DAY)

@@ -30,8 +30,10 @@ Break-even. An AV1 (or HEVC) ladder costs its encode compute (AV1_COMPUTE_FACTOR
 HEVC_COMPUTE_FACTOR, times H.264's) and its storage for its first year: its first month (STANDARD_MONTHS,
 until renditions move at 30 days) in S3 Standard, at the first-tier price for a small service (the first
 CDN tier's column) and at the bulk price for a service at the last CDN tier, and its other eleven months in
-Glacier Instant Retrieval. IR's retrieval fee on the first year's views that miss the CDN is not counted
-(it would lower the break-evens), nor the transition fees (they would raise them). The HEVC
+Glacier Instant Retrieval, plus IR's transition fee (IR_TRANSITION) on each segment object that moves: the
+segments of 128 KiB and up (TIER_MIN_BYTES). The smaller ones, the bottom rung's and the audio's, stay in
+Standard but are priced as if they moved. IR's retrieval fee on the views after the first month that miss
+the CDN is not counted (it would lower the break-evens). The HEVC
 row assumes no AV1 ladder: beside one, HEVC saves only on views that decode HEVC but not AV1. A view
 saves bytes only if its device decodes the codec and it was already at the top rung it would take
 (TOP_RUNG_SHARE): a view held below the top by its throughput spends the saving on a higher rung, a
@@ -55,7 +57,7 @@ import math
 
 from concept_cdn_storage import PARTS_IN_FLIGHT
 from concept_cdn_tail import ALPHA
-from concept_life_assumptions import DAYS_PER_MONTH, IR_PRICE, IR_RETRIEVAL
+from concept_life_assumptions import DAYS_PER_MONTH, IR_PRICE, IR_RETRIEVAL, IR_TRANSITION
 from concept_life_tiers import HOT_DAYS, dollars, monthly
 from concept_video_assumptions import (
     AAC_FRAME_SECONDS,
@@ -288,16 +290,35 @@ assert STANDARD_MONTHS == 1
 view_bytes = WATCHED_SECONDS * VIEW_KBPS * KBIT / 8
 
 
+# The move to Glacier IR is a lifecycle transition, billed per object moved. Only segments of 128 KiB and
+# up move (the lifecycle page's size filter): a rung's segment, at `ratio` of its H.264 bit rate, for 6 s.
+SEGMENTS_PER_RENDITION = math.ceil(VIDEO_SECONDS / SEGMENT_SECONDS)
+assert SEGMENTS_PER_RENDITION * SEGMENT_SECONDS == VIDEO_SECONDS  # every segment full length
+assert AUDIO_KBPS * KBIT / 8 * SEGMENT_SECONDS < TIER_MIN_BYTES  # the audio's segments stay in Standard
+
+
+def moving_rungs(ratio: float) -> list[int]:
+    """The example's rungs whose segments, at `ratio` of H.264's bit rate, reach the size filter and move."""
+    return [k for k in EXAMPLE_LADDER_KBPS if k * ratio * KBIT / 8 * SEGMENT_SECONDS >= TIER_MIN_BYTES]
+
+
+def moved_objects(ratio: float) -> int:
+    """Segment objects of the example video's ladder that move to Glacier IR at 30 days."""
+    return SEGMENTS_PER_RENDITION * len(moving_rungs(ratio))
+
+
 def ladder_cost(
     factor: float, ratio: float, price: float = CORE_HOUR_PRICE, storage_price: float = STORAGE_PRICE
 ) -> float:
     """Encode a ladder at `factor` times H.264's compute and store it, `ratio` of H.264's bytes, a year:
-    a month in S3 Standard at `storage_price`, the rest in Glacier Instant Retrieval."""
+    a month in S3 Standard at `storage_price`, the rest in Glacier Instant Retrieval, plus the transition
+    fee of the segments that move."""
     ladder_bytes = h264_bytes_per_minute * ratio
     stored = monthly(ladder_bytes, storage_price) * STANDARD_MONTHS + monthly(ladder_bytes, IR_PRICE) * (
         STORE_MONTHS - STANDARD_MONTHS
     )
-    return VIDEO_SECONDS / SECONDS_PER_MINUTE * (encode_cost_per_minute(factor, price) + stored)
+    transitions = moved_objects(ratio) * IR_TRANSITION
+    return VIDEO_SECONDS / SECONDS_PER_MINUTE * (encode_cost_per_minute(factor, price) + stored) + transitions
 
 
 def saved_per_view_bytes(ratio: float, device_share: float) -> float:
@@ -354,6 +375,17 @@ hevc_share_matching_av1 = fraction(
     * (hevc_video_cost_spot_bulk / (hevc_saved_bytes_equal_share / GiB * CDN_PRICE_BULK))
     / (av1_video_cost_spot_bulk / (saved_bytes_per_view / GiB * CDN_PRICE_BULK))
 )
+# How far apart the two repay at an equal share: HEVC's views short of AV1's, as a share of AV1's.
+equal_share_gap = fraction(
+    1
+    - (hevc_video_cost_spot_bulk / (hevc_saved_bytes_equal_share / GiB * CDN_PRICE_BULK))
+    / (av1_video_cost_spot_bulk / (saved_bytes_per_view / GiB * CDN_PRICE_BULK))
+)
+# The transition fee a ladder pays, and the bytes priced in IR that stay in Standard (under the filter).
+assert moved_objects(AV1_RATIO) == moved_objects(HEVC_RATIO)
+ladder_moved_objects = count(moved_objects(AV1_RATIO))
+ladder_transition_dollars = dollars(moved_objects(AV1_RATIO) * IR_TRANSITION)
+unmoved_byte_share = fraction(1 - sum(moving_rungs(AV1_RATIO)) / ladder_kbps)
 
 
 # The second codec the decision queues: at each CDN tier, the one that costs less on Spot per saved view.
