@@ -68,7 +68,7 @@ from sdw.estimation import SECONDS_PER_DAY, KiB, count, duration, fraction, mark
 DAYS_PER_MONTH = 30  # for monthly bills
 DEADLINE_MONTH_DAYS = 28  # the shortest month, for the erasure deadline
 
-# --- S3 classes, us-east-1 list prices as of 2025 (storage but Flexible's, and GET, checked December 2026) ---
+# --- S3 classes, us-east-1 list prices as of 2025 (storage, all but Flexible's, and GET rechecked Dec. 2026) ---
 # (name, dollars a GB-month, dollars a GB retrieved, dollars per 1,000 transitions in, minimum days,
 #  minimum billable bytes, extra billed bytes at the Standard price, first byte)
 STANDARD_PRICE = 0.023  # first 50 TB a month

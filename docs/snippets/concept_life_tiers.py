@@ -462,7 +462,7 @@ if __name__ != "concept_life_tiers":
     print(
         markdown_table(
             (
-                "Class (us-east-1, 2025; storage but Flexible's, and GET, checked December 2026)",
+                "Class (us-east-1, 2025 prices)",
                 "A GB-month",
                 "Retrieval a GB",
                 "GET per 1,000",

@@ -35,7 +35,8 @@ The page's own assumptions, to be measured on the real system:
   60 s.
 - A schema change waits 100 ms for its lock (lock_timeout) before it gives up and retries: the page's
   choice, a fraction of the time the primary's connection slots last while the change waits
-  (concept_migrate.connections_full_after), so the queue stays well short of the slots.
+  (concept_migrate.connections_full_after), so the queue stays well short of the slots. A concurrent
+  index build gets no such timeout: its lock lets reads and writes through, so nothing queues behind it.
 - The ride-hailing example's city groups carry even shares of a region's trips, and a region has the
   fewest groups its failover figure allows, one a zone. The example re-cuts groups by hand as cities
   grow unevenly, so a large city's group carries more than this share; more groups carry less each.

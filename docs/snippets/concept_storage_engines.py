@@ -97,7 +97,8 @@ rows = [
     ),
     (
         "B-tree, sequential inserts",
-        f"{btree_sequential_wa} (PostgreSQL); {btree_sequential_wa_innodb} (InnoDB, with its doublewrite copy)",
+        f"{btree_sequential_wa} (PostgreSQL); {btree_sequential_wa_innodb} (InnoDB, with its doublewrite copy; "
+        f"{btree_sequential_wa_mysql_binlog} with MySQL's binary log)",
         "Pages filled in order",
         times(1),
     ),

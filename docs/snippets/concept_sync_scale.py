@@ -63,9 +63,10 @@ in progress then (its snapshot taken after the purge, since the grace outlasts a
 before the hidden chunk is deleted. Set against the erasure deadline's worst month. The deleted chunk's bytes
 leave the disks when its volume is compacted, weekly. The metadata service's backups hold the dropped journal rows
 and blocklists until the purge, the weekly collection of the files holding them and the snapshots' retention have
-passed, the data lifecycle page's chain. A chunk's CDN copies get a lifetime a tier of the margin the bytes leave
-inside the deadline, shared between the tiers that may each keep a copy a full lifetime; a copy filled when the
-chunk is deleted ends by then plus a lifetime in each tier.
+passed, the data lifecycle page's chain. A chunk's CDN copies get a lifetime a tier of half the margin the bytes leave
+inside the deadline (a share for a CloudFront location, one for its regional edge cache); with Origin Shield on
+too, three tiers may each keep a copy a full lifetime, so a copy filled when the chunk is deleted ends by then
+plus a lifetime in each of the three.
 
 Hot file: a million fetches of each chunk within the hour. The file's egress is set against one disk's
 streaming rate; each chunk's fetches, reads of 128 KiB wherever the chunk lies, against the disk's random reads.
@@ -73,6 +74,7 @@ streaming rate; each chunk's fetches, reads of 128 KiB wherever the chunk lies, 
 
 from chat_assumptions import fcm_default_quota_per_minute
 from chat_push_quota import quota_reached_for, quota_steps_for, request_lead_for
+from concept_cdn_tail import cdn_cache_tiers_with_shield
 from concept_push_assumptions import APPLE_BACKGROUND_PER_HOUR
 from concept_sync import chunk_holding_a_byte, delta_sizes
 from concept_sync_assumptions import (
@@ -442,12 +444,13 @@ erasure_margin_bytes = duration(ERASURE_DEADLINE - ERASURE_DELAY_BYTES)
 METADATA_ERASURE_DELAY = (PURGE_DAYS + METADATA_GC_DAYS + METADATA_SNAPSHOT_DAYS) * SECONDS_PER_DAY
 assert METADATA_ERASURE_DELAY < ERASURE_DEADLINE, "the metadata service's backups outlast the deadline"
 metadata_erasure_delay = duration(METADATA_ERASURE_DELAY)
-# A chunk's CDN copies: the margin the bytes leave, shared between the tiers that may each keep a copy a full
-# lifetime (a CloudFront location and its regional edge cache, as the URL shortener counts them; no shield here).
+# A chunk's CDN lifetime in each tier: the margin the bytes leave, halved (one share for a CloudFront location and
+# one for its regional edge cache, as the URL shortener counts them). File sync runs Origin Shield too, as the CDN
+# page's Decision advises for a large catalog read by many, so three tiers may each keep a copy a full lifetime.
 # A copy is filled at the latest when the chunk is deleted, so the last one ends by the delete plus a lifetime
-# in each tier.
+# in each of the three.
 CHUNK_CDN_CAP = (ERASURE_DEADLINE - ERASURE_DELAY_BYTES) / float(cdn_cache_tiers)
-CHUNK_CDN_COPY_END = ERASURE_DELAY + CHUNK_CDN_CAP * float(cdn_cache_tiers)
+CHUNK_CDN_COPY_END = ERASURE_DELAY + CHUNK_CDN_CAP * float(cdn_cache_tiers_with_shield)
 assert CHUNK_CDN_COPY_END < ERASURE_DEADLINE, "a chunk's last CDN copy outlasts the deadline"
 chunk_cdn_cap = duration(CHUNK_CDN_CAP)
 chunk_cdn_copy_end = duration(CHUNK_CDN_COPY_END)
