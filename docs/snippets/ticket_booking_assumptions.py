@@ -505,7 +505,8 @@ TABLE = [
     (
         "Days each shard's backups and archived WAL are kept",
         backup_retention_days,
-        "The page's choice: long enough to find a bad change at a month's end and restore to before it.",
+        "The page's choice: long enough to find a bad change at a month's end and restore to before it; "
+        "the oldest full and its WAL are kept up to a full interval more (step 5).",
     ),
     (
         "Days between a shard's full backups",
@@ -517,12 +518,14 @@ TABLE = [
         "checkpoint_timeout: a checkpoint at least this often",
         checkpoint_timeout,
         "The page's choice: a page changed again before the next checkpoint logs no second image, so "
-        "longer means fewer full-page images; crash recovery replays at most this much WAL.",
+        "longer means fewer full-page images; crash recovery replays up to about twice this much WAL. "
+        "max_wal_size is raised above a shard's WAL in this span (storage, below), so the timeout starts "
+        "checkpoints.",
     ),
     (
         "archive_timeout: a WAL segment switched and archived at least this often",
         archive_timeout,
-        "PostgreSQL archives only full 16 MB segments and its docs suggest about a minute ([archive_timeout]"
+        "PostgreSQL archives only full segments (step 5) and its docs suggest about a minute ([archive_timeout]"
         "(https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-TIMEOUT)); "
         "pgBackRest compresses the mostly empty segments a switch closes.",
     ),

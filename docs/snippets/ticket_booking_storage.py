@@ -4,6 +4,7 @@ every copy (three zones of the home region and three of the standby region), and
 from ticket_booking_assumptions import (
     backup_retention_days,
     buy_share,
+    checkpoint_timeout,
     copies,
     full_backup_interval_days,
     order_retention_years,
@@ -61,25 +62,36 @@ shards = count(whole_up(one_copy_bytes / shard_bytes))
 # with pgBackRest's time-based retention of backup_retention_days, which keeps the one full before them, so a
 # shard can be restored to any moment in them. Daily fulls, the option not taken, for comparison.
 fulls_kept = count(whole_up(backup_retention_days / full_backup_interval_days) + 1)
+# pgBackRest keeps the archived WAL of every backup not expired, so the WAL from that oldest full on: it is up
+# to a full interval older than the window just before the next full, so the WAL kept spans that much more.
+wal_days_kept = count(backup_retention_days + full_backup_interval_days)
 # The WAL: the normal day's row changes, a released buyer's rows (step 4) for every buyer, each logged at the
 # largest row's bytes, an order's with its index entries.
 buyers_per_day = count(purchases_per_day / buy_share)
 row_changes_per_day = count(buyers_per_day * rows_per_buyer)
 row_wal_bytes_per_day = size_per_day(row_changes_per_day * order_row_bytes)
-# With full_page_writes on, the first change to a page after a checkpoint logs the whole 8 KB page. The bound:
-# every row change on pages of its own, its heap page and one for each index entry of the most indexed row
-# (an order's), each logged whole. wal_compression = lz4 makes the images smaller and checkpoint_timeout
-# lets a page changed again before the next checkpoint log none; the bound counts neither.
+# With full_page_writes on, the first change to a page after a checkpoint logs the whole 8 KB page. The
+# estimate, one image for each page a row change touches: every row change on pages of its own, its heap page
+# and one for each index entry of the most indexed row (an order's), each logged whole. Vacuum's pruning and
+# freezing, hint bits (with checksums on) and index page splits log images too, which that spread far
+# outweighs. wal_compression = lz4 makes the images smaller and checkpoint_timeout lets a page changed again
+# before the next checkpoint log none; the estimate counts neither.
 PG_PAGE_BYTES = 8192
 pages_per_row_change = count(1 + len(ORDER_INDEXES))
 page_images_per_day = count(row_changes_per_day * pages_per_row_change)
 page_image_bytes_per_day = size_per_day(page_images_per_day * PG_PAGE_BYTES)
 wal_bytes_per_day = size_per_day(row_wal_bytes_per_day + page_image_bytes_per_day)
-backup_bytes = size(one_copy_bytes * fulls_kept + row_wal_bytes_per_day * backup_retention_days)
-backup_bytes_bound = size(one_copy_bytes * fulls_kept + wal_bytes_per_day * backup_retention_days)
-daily_full_backup_bytes = size(one_copy_bytes * backup_retention_days + row_wal_bytes_per_day * backup_retention_days)
-# PostgreSQL archives a 16 MB segment once full: the rows alone fill one a shard this seldom, so
-# archive_timeout switches one sooner and the archive's newest WAL is never much older than it.
+# What one shard writes in a checkpoint_timeout at that estimate: max_wal_size is raised above it, so the timeout,
+# not the WAL's size, starts checkpoints (the default max_wal_size is 1 GB).
+checkpoint_span_wal_bytes = size(wal_bytes_per_day / shards / SECONDS_PER_DAY * checkpoint_timeout)
+backup_bytes = size(one_copy_bytes * fulls_kept + row_wal_bytes_per_day * wal_days_kept)
+backup_bytes_bound = size(one_copy_bytes * fulls_kept + wal_bytes_per_day * wal_days_kept)
+# Daily fulls under the same retention keep a full a day and the one before them, and the WAL from it on: as
+# many days of WAL as fulls.
+daily_fulls_kept = count(backup_retention_days + 1)
+daily_full_backup_bytes = size(one_copy_bytes * daily_fulls_kept + row_wal_bytes_per_day * daily_fulls_kept)
+# PostgreSQL archives a segment once full: the rows alone fill one a shard this seldom, so archive_timeout
+# switches one sooner and WAL written is archived within about that timeout.
 wal_segment_bytes = size(16 * 2**20)  # PostgreSQL's default, 16 MiB
 segment_fill_rows = duration(wal_segment_bytes / (row_wal_bytes_per_day / shards / SECONDS_PER_DAY))
 
@@ -115,14 +127,16 @@ if __name__ != "ticket_booking_storage":
                 ("Relational shards by bytes", shards),
                 ("Row changes a day, the normal day", row_changes_per_day),
                 ("WAL a day, the rows", row_wal_bytes_per_day),
-                ("Full-page images a day, at most", page_images_per_day),
+                ("Full-page images a day, one a page touched", page_images_per_day),
                 ("... their bytes, uncompressed", page_image_bytes_per_day),
-                ("WAL a day, at most", wal_bytes_per_day),
+                ("WAL a day, with those images", wal_bytes_per_day),
+                ("... a shard's in a checkpoint_timeout", checkpoint_span_wal_bytes),
                 ("A WAL segment", wal_segment_bytes),
                 ("A shard's rows fill a WAL segment every", segment_fill_rows),
+                ("Days of WAL kept, from the oldest full on", wal_days_kept),
                 (f"Backups: weekly fulls ({fulls_kept} kept) and the rows' WAL", backup_bytes),
-                ("... with every full-page image counted, at most", backup_bytes_bound),
-                (f"Daily fulls kept {backup_retention_days} days, the rows' WAL (not chosen)", daily_full_backup_bytes),
+                ("... with every full-page image counted", backup_bytes_bound),
+                (f"Daily fulls ({daily_fulls_kept} kept) and the rows' WAL (not chosen)", daily_full_backup_bytes),
                 ("One hot show's queue positions", queue_bytes_one_show),
                 ("... its draw at the start, a sorted list of prefixes", draw_list_bytes),
             ],

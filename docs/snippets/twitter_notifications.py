@@ -60,8 +60,9 @@ celebrity_alert_drain_time = duration(celebrity_alert_burst / pushes_per_second_
 # a margin old (a push about a day-old tweet is worth little). Every claim is set after the post, the
 # first copy's when it is acted on and the deletion's when the tweet is deleted, so a day's life covers
 # every copy acted on, the deletion's claim as well as the event's. The margin covers the drift between
-# the tweet server's clock, which stamps the ID, and the claim cache's, which expires the claim:
-# milliseconds under NTP, so a minute is ample.
+# the tweet server's clock, which stamps the ID, and the notification worker's, which judges its age (the
+# claim's expiry is relative, timed by the cache on its own clock from when it sets the claim, so that
+# clock's offset cancels out): milliseconds under NTP, so a minute is ample.
 event_claim_life = duration(SECONDS_PER_DAY)
 deleted_tweet_claim_life = duration(event_claim_life)
 claim_clock_margin = duration(60)
