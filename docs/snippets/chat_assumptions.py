@@ -67,7 +67,7 @@ media_download_share = fraction(0.6)
 media_retention_days = count(30)
 cdn_hit_ratio = fraction(0.5)
 cdn_cache_days = count(1)
-cdn_cache_tiers = count(2)  # an edge and the CDN's upper tier may each keep a copy that long (step 4)
+cdn_cache_tiers = count(2)  # an edge and the CDN's upper tier may each keep a copy that long; no shield (step 4)
 cdn_copy_life_max = duration(cdn_cache_days * cdn_cache_tiers * SECONDS_PER_DAY)
 assert cdn_copy_life_max < gdpr_answer_within
 cdn_purge_urls_per_second = throughput(3000)

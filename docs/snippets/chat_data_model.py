@@ -1,6 +1,13 @@
 """Chat service worked example: the bytes in each row, field by field, and partition sizes."""
 
-from chat_assumptions import hot_group_messages_per_second, media_retention_days, message_text_bytes, retention_years
+from chat_assumptions import (
+    hot_group_messages_per_second,
+    media_retention_days,
+    message_text_bytes,
+    photo_share,
+    retention_years,
+    video_share,
+)
 from chat_traffic import media_share
 
 from sdw.estimation import SECONDS_PER_DAY, count, markdown_table, size
@@ -188,9 +195,11 @@ busy_group_bytes_per_year = size(busy_group_messages_per_year * message_row_byte
 busy_group_bytes_over_horizon = size(busy_group_bytes_per_year * retention_years)
 # An account deletion's sweep of uploads never sent (step 4) reads a chat's messages back to the oldest
 # such upload, at most the media retention: for a busy group at the per-conversation send cap, this many
-# messages, and a HEAD for each of their media objects.
+# messages, and a HEAD for each object the listing of the chat's prefix returns: every media
+# message's original, and the thumbnail beside it for a photo or a video (a voice note has none).
 busy_group_messages_in_media_retention = count(hot_group_messages_per_second * media_retention_days * SECONDS_PER_DAY)
-busy_group_media_heads = count(busy_group_messages_in_media_retention * media_share)
+thumbnail_share = photo_share + video_share
+busy_group_media_heads = count(busy_group_messages_in_media_retention * (media_share + thumbnail_share))
 
 
 def table(fields: list[tuple[str, float, str]]) -> str:

@@ -149,7 +149,6 @@ from concept_sync_assumptions import (
     ZONES,
 )
 from reference_latency import disk_random_reads_per_second
-from url_shortener_reliability import cdn_cache_tiers
 
 from sdw.estimation import (
     GB,
@@ -444,12 +443,12 @@ erasure_margin_bytes = duration(ERASURE_DEADLINE - ERASURE_DELAY_BYTES)
 METADATA_ERASURE_DELAY = (PURGE_DAYS + METADATA_GC_DAYS + METADATA_SNAPSHOT_DAYS) * SECONDS_PER_DAY
 assert METADATA_ERASURE_DELAY < ERASURE_DEADLINE, "the metadata service's backups outlast the deadline"
 metadata_erasure_delay = duration(METADATA_ERASURE_DELAY)
-# A chunk's CDN lifetime in each tier: the margin the bytes leave, halved (one share for a CloudFront location and
-# one for its regional edge cache, as the URL shortener counts them). File sync runs Origin Shield too, as the CDN
-# page's Decision advises for a large catalog read by many, so three tiers may each keep a copy a full lifetime.
-# A copy is filled at the latest when the chunk is deleted, so the last one ends by the delete plus a lifetime
-# in each of the three.
-CHUNK_CDN_CAP = (ERASURE_DEADLINE - ERASURE_DELAY_BYTES) / float(cdn_cache_tiers)
+# A chunk's CDN lifetime in each tier: the margin the bytes leave, split in three shares, one for each tier that
+# may keep a copy a full lifetime: a CloudFront location, its regional edge cache and Origin Shield, which file
+# sync runs as the CDN page's Decision advises for a large catalog read by many. A copy is filled at the latest
+# when the chunk is deleted, so the last one ends by the delete plus a lifetime in each of the three: the delete
+# plus the margin.
+CHUNK_CDN_CAP = (ERASURE_DEADLINE - ERASURE_DELAY_BYTES) / float(cdn_cache_tiers_with_shield)
 CHUNK_CDN_COPY_END = ERASURE_DELAY + CHUNK_CDN_CAP * float(cdn_cache_tiers_with_shield)
 assert CHUNK_CDN_COPY_END < ERASURE_DEADLINE, "a chunk's last CDN copy outlasts the deadline"
 chunk_cdn_cap = duration(CHUNK_CDN_CAP)
