@@ -591,6 +591,34 @@ TABLE_WRAPPERS = """() => [...document.querySelectorAll('.md-typeset__scrollwrap
   role: wrap.getAttribute('role'), label: wrap.getAttribute('aria-label') }))"""
 
 
+def test_the_45_minute_plan_reads_as_blocks_on_a_phone(browser, site_server) -> None:
+    """interview-plan.css, linked only by pages that hold a plan: at 375 px each slot's "Say" and
+    "Draw" take the table's whole width, labelled, and the plan fits without scrolling sideways;
+    at desktop width it is a table again. A page without a plan does not load the stylesheet."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    cells = """() => {
+        const table = document.querySelector('.interview-plan table');
+        const say = table.querySelector('tbody tr:nth-child(2) td:nth-child(3)');
+        return {table: table.getBoundingClientRect().width, say: say.getBoundingClientRect().width,
+                label: getComputedStyle(say, '::before').content,
+                scrolls: table.scrollWidth > table.clientWidth + 1};
+    }"""
+    try:
+        page.goto(site_server.url("examples/chat/interview-45-minutes/"), wait_until="networkidle")
+        phone = page.evaluate(cells)
+        assert phone["label"] == '"Say: "', phone
+        assert phone["say"] > 0.9 * phone["table"] and not phone["scrolls"], phone
+        page.set_viewport_size({"width": 1280, "height": 900})
+        desktop = page.evaluate(cells)
+        assert desktop["label"] == "none" and desktop["say"] < 0.6 * desktop["table"], desktop
+        page.goto(site_server.url("examples/chat/step-1-requirements/"), wait_until="networkidle")
+        sheets = page.evaluate("[...document.styleSheets].map((s) => s.href || '')")
+        assert not [href for href in sheets if href.endswith("interview-plan.css")], sheets
+    finally:
+        context.close()
+
+
 def test_wide_tables_scroll_from_the_keyboard_only_when_they_need_to(browser, site_server) -> None:
     """table-scroll.js: a table wider than the phone is a focusable, named region that the arrow
     keys scroll; a table that fits adds no tab stop, and loses it when the window widens."""
