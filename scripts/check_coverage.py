@@ -42,7 +42,7 @@ try:
 
     from sdw.cli import SetupError, run_check
     from sdw.data import yaml_error_message
-    from sdw.estimation import TABLE_CELL_LIMIT, table_cell_length
+    from sdw.estimation import table_cell_problem
 except ModuleNotFoundError as missing:  # run outside the project's environment
     print(
         f"scripts/check_coverage.py: needs the Python package {missing.name!r}: run `make setup`, then "
@@ -466,14 +466,9 @@ def check_mermaid(page: Page, report: Report) -> int:
 
 def check_table_cells(page: Page, report: Report) -> None:
     for line, source in page.cells:
-        length = table_cell_length(source)
-        if length > TABLE_CELL_LIMIT:
-            report.add(
-                f"docs/{page.path}",
-                line,
-                f"a table cell of {length:,} characters, more than the {TABLE_CELL_LIMIT} a phone shows in a column: "
-                f'shorten it (it starts "{source.strip()[:40]}"), or move the detail to the text under the table',
-            )
+        problem = table_cell_problem(source)
+        if problem:
+            report.add(f"docs/{page.path}", line, problem)
 
 
 def _data_cells(example: yaml.Node) -> list[yaml.Node]:
@@ -493,14 +488,9 @@ def _data_cells(example: yaml.Node) -> list[yaml.Node]:
 def check_data_cells(path: Path, report: Report) -> None:
     for example in getattr(_get(_compose(path), "examples"), "value", []):
         for cell in _data_cells(example) if isinstance(example, yaml.MappingNode) else []:
-            length = table_cell_length(cell.value)
-            if length > TABLE_CELL_LIMIT:
-                report.add(
-                    EXAMPLES_FILE,
-                    cell.start_mark.line + 1,
-                    f"a table cell of {length:,} characters, more than the {TABLE_CELL_LIMIT} a phone shows in a "
-                    f'column: shorten it (it starts "{cell.value.strip()[:40]}")',
-                )
+            problem = table_cell_problem(cell.value)
+            if problem:
+                report.add(EXAMPLES_FILE, cell.start_mark.line + 1, problem)
 
 
 def run(root: Path) -> tuple[list[str], str]:

@@ -353,8 +353,7 @@ def test_a_table_cell_too_long_for_a_phone(site_copy: Path) -> None:
     # the first, 338 characters of source, shows as 249 + " a link" + two " 123.4K": 270.
     assert problems(lines) == [
         f"docs/{page}:{line + 3}: a table cell of 304 characters, more than the 300 a phone shows in a column: "
-        'shorten it (it starts "word word word word word word word word "), or move the detail to the text under '
-        "the table"
+        'shorten it (it starts "word word word word word word word word "), or say the rest under the table'
     ]
 
 
@@ -366,5 +365,5 @@ def test_a_cell_from_the_examples_data_too_long_for_a_phone(site_copy: Path) -> 
     assert code == 1
     assert problems(lines) == [
         f"data/examples.yml:{line + 1}: a table cell of 304 characters, more than the 300 a phone shows in a column: "
-        'shorten it (it starts "word word word word word word word word ")'
+        'shorten it (it starts "word word word word word word word word "), or say the rest under the table'
     ]

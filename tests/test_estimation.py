@@ -351,7 +351,7 @@ def test_markdown_table_refuses_a_cell_too_long_for_a_phone() -> None:
     with pytest.raises(ValueError) as error:
         estimation.markdown_table(("Figure", "Why"), [("a", "b"), ("c", "word " * 61)])
     assert str(error.value) == (
-        "markdown_table: row 2's cell in the column 'Why' is 304 characters, more than the 300 a phone shows in a "
+        "markdown_table: row 2, column 'Why': a table cell of 304 characters, more than the 300 a phone shows in a "
         'column: shorten it (it starts "word word word word word word word word "), or say the rest under the table'
     )
 

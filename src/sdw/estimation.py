@@ -525,6 +525,17 @@ def table_cell_length(source: str) -> int:
     return len(re.sub(r"\s+", " ", text).strip())
 
 
+def table_cell_problem(source: str) -> str | None:
+    """What is wrong with a table cell written as `source`, if it is too long for a phone."""
+    length = table_cell_length(source)
+    if length <= TABLE_CELL_LIMIT:
+        return None
+    return (
+        f"a table cell of {length:,} characters, more than the {TABLE_CELL_LIMIT} a phone shows in a column: "
+        f'shorten it (it starts "{source.strip()[:40]}"), or say the rest under the table'
+    )
+
+
 def markdown_table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> str:
     """A Markdown table; cells are printed with str(), so Quantities format themselves.
 
@@ -532,13 +543,9 @@ def markdown_table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> s
     """
     for number, row in enumerate(rows, start=1):
         for title, cell in zip(header, row, strict=False):
-            length = table_cell_length(str(cell))
-            if length > TABLE_CELL_LIMIT:
-                raise ValueError(
-                    f"markdown_table: row {number}'s cell in the column '{title}' is {length:,} characters, more "
-                    f"than the {TABLE_CELL_LIMIT} a phone shows in a column: shorten it (it starts "
-                    f'"{str(cell)[:40]}"), or say the rest under the table'
-                )
+            problem = table_cell_problem(str(cell))
+            if problem:
+                raise ValueError(f"markdown_table: row {number}, column '{title}': {problem}")
             word = rate_conflict(title, cell)
             if word:
                 raise ValueError(
