@@ -25,6 +25,7 @@ from url_shortener_assumptions import (
     link_event_heartbeat_interval,
     link_event_lag_limit,
     outage_for_backlog,
+    outbox_row_bytes,
     peak_to_average,
     redirect_availability_target,
     regional_edge_caches,
@@ -339,6 +340,34 @@ status_retry_rows_hour_outage_peak = count(
     status_changes_per_day * peak_to_average * SECONDS_PER_HOUR / SECONDS_PER_DAY
 )
 creation_retry_rows_hour_outage_peak = count(creations_per_second_peak * SECONDS_PER_HOUR)
+# The status changes' retry table in a keyspace of its own, with three replicas in each zone (each zone
+# a data center of the store, so the count per zone is kept), read and written at a quorum of the
+# nine: a zone lost and one more of a range's servers down leave it a quorum, so the heartbeats that
+# read it before each round go on. What that costs, all tiny: its rows (each the size of an outbox
+# row: the event's kind and key, the outbox second and shard) in every copy after an hour's refusal;
+# the replica writes while the log refuses, at the status changes' peak; and the publishers' quorum
+# reads, each zone's publisher reading at most five minute partitions a round (the cursor minute
+# three back up to the current one, one more at a minute's turn).
+status_retry_replicas_per_zone = count(3)
+status_retry_copies = count(status_retry_replicas_per_zone * zones)
+status_retry_quorum = count(int(status_retry_copies) // 2 + 1)
+status_retry_left_zone_and_server = count(status_retry_copies - status_retry_replicas_per_zone - 1)
+assert status_retry_left_zone_and_server >= status_retry_quorum
+status_retry_bytes_hour_outage_peak = size(status_retry_rows_hour_outage_peak * outbox_row_bytes * status_retry_copies)
+status_retry_replica_writes_peak = peak(
+    status_changes_per_day * peak_to_average / SECONDS_PER_DAY * status_retry_copies
+)
+heartbeat_retry_partitions_per_round_max = count(5)
+heartbeat_retry_replica_reads = per_second(
+    heartbeat_publishers_per_zone
+    * zones
+    * heartbeat_retry_partitions_per_round_max
+    * status_retry_quorum
+    / link_event_heartbeat_interval
+)
+heartbeat_retry_read_share = fraction(
+    heartbeat_retry_replica_reads / (link_db_servers * cold_reads_per_database_server)
+)
 # Heartbeats one partition takes: one from each zone's publisher each interval.
 heartbeats_per_partition = per_second(heartbeat_publishers_per_zone * zones / link_event_heartbeat_interval)
 # A zone lost: with acks=all the log confirms an append only once every in-sync replica has it. The
@@ -763,6 +792,21 @@ if __name__ != "url_shortener_reliability":
                     "Rows an hour's refusal at peak leaves to retry: status changes (own table, first); creations'",
                     f"{status_retry_rows_hour_outage_peak}; {creation_retry_rows_hour_outage_peak}",
                 ),
+                (
+                    "Status-retry table, own keyspace",
+                    f"{status_retry_replicas_per_zone} replicas a zone: copies; quorum; replicas left with a zone "
+                    "and one more server down",
+                    f"{status_retry_copies}; {status_retry_quorum}; {status_retry_left_zone_and_server}",
+                ),
+                ("", "... bytes in every copy after an hour's refusal at peak", status_retry_bytes_hour_outage_peak),
+                ("", "... replica writes while the log refuses, at peak", status_retry_replica_writes_peak),
+                (
+                    "",
+                    f"... the heartbeat publishers' replica reads, at most {heartbeat_retry_partitions_per_round_max} "
+                    "partitions a round",
+                    heartbeat_retry_replica_reads,
+                ),
+                ("", "... share of the link store's reads", heartbeat_retry_read_share),
                 (f"Analytics down {outage_for_backlog} at peak", "Click events waiting", click_backlog),
                 ("", "... bytes held in the log", click_backlog_bytes),
                 ("", f"Late clicks allowed per {slo_window} (over {count_freshness_target})", freshness_allowance),
