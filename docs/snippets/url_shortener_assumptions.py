@@ -407,9 +407,10 @@ ddb_read_unit_bytes = size(4 * 1024)
 # The owner's list entry's partition key (owner, period, bucket: 8 + 8 + 2 bytes), which a wide-column
 # store keeps once a partition and DynamoDB keeps in every item.
 owner_list_partition_key_bytes = size(owner_id_bytes + timestamp_bytes + 2)
-# i3en.6xlarge: 24 vCPUs, 192 GiB, two 7,500 GB NVMe SSDs, the cheapest storage-optimized instance
-# that holds a node's 10 TB; at 10 TB it is two thirds full, fuller than the half the sizing assumes,
-# which flatters the servers.
+# i3en.6xlarge: 24 vCPUs, 192 GiB, two 7,500 GB NVMe SSDs, the cheapest x86 storage-optimized size
+# with NVMe SSDs that holds a node's 10 TB (the HDD d3en sizes cost less a TB; an Arm is4gen.4xlarge
+# holds 15 TB for less). At 10 TB it is two thirds full, fuller than the half the sizing assumes; the
+# i3en.12xlarge, at twice the price, has 30 TB and would be a third full. This flatters the servers.
 store_node_instance_ssd = size(15 * TB)
 store_node_price_per_hour = count(2.712)
 # The most a reservation takes off (EC2_RESERVED): AWS's headline, any type and term.
@@ -1041,7 +1042,7 @@ TABLE = [
         "A store node's instance, dollars an hour",
         store_node_price_per_hour,
         f"i3en.6xlarge, Linux, on demand, US East ([EC2 pricing]({EC2_PRICING})): {store_node_instance_ssd} "
-        "of NVMe SSD, the cheapest storage-optimized size that holds a node's data. ",
+        "of NVMe SSD, the cheapest x86 storage-optimized size with such disks that holds a node's data. ",
     ),
     (
         "The most a reservation takes off an instance's price",
