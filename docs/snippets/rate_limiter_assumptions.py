@@ -196,6 +196,7 @@ balancer_dns_ttl = duration(60)
 # The NLB's own health check of the Envoy nodes (step 7).
 nlb_health_check_interval = duration(10)
 nlb_unhealthy_threshold = count(2)
+nlb_health_check_timeout = duration(6)
 client_connection_max_life = duration(60)
 client_connection_drain_timeout = duration(5)
 # Envoy's HTTP/2 keepalive on its connections to the gateways (step 7): a dead connection carries requests
@@ -759,6 +760,12 @@ TABLE = [
         "... failed checks in a row before a node is unhealthy",
         nlb_unhealthy_threshold,
         "AWS's default `UnhealthyThresholdCount`, the same page.",
+    ),
+    (
+        "... time a check waits for its answer",
+        nlb_health_check_timeout,
+        "An HTTP check of Envoy's health endpoint, AWS's default timeout for HTTP, the same page (a TCP check's "
+        "default, 10 s, would equal the interval).",
     ),
     (
         "Longest a client's connection to the balancer lasts",

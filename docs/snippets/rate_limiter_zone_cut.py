@@ -164,9 +164,9 @@ zone_loss_stranded_requests = count(_stranded_in)
 # A lost zone's address, unlike a cut zone's, leads to no running Envoy node from the moment of loss, and
 # DNS keeps handing it out until the NLB's health checks find the zone's nodes unhealthy; a client that
 # resolved before that holds it for the DNS TTL more. Its connects time out (no RST), so even a client that
-# tries the name's next address waits out its connect timeout first. The last check's timeout, 6 s (HTTP) or
-# 10 s (TCP) at AWS's defaults, and however long the dead zone's own NLB node takes to leave DNS (AWS does not
-# say), come on top, so the count is about this, not a bound.
+# tries the name's next address waits out its connect timeout first. The last check's timeout
+# (nlb_health_check_timeout, an HTTP check) and however long the dead zone's own NLB node takes to leave DNS
+# (AWS does not say) come on top, so the count is about this, not a bound.
 nlb_detect_time = duration(nlb_health_check_interval * nlb_unhealthy_threshold)
 zone_loss_cached_answer_requests = count(_zone_requests_per_second * (nlb_detect_time + balancer_dns_ttl))
 # Envoy's per-connection bucket holds the largest plan's burst, so a client spending it at once on one
