@@ -185,10 +185,9 @@ DRIVER_STATE_FIELDS = [
     (
         "offline_after_ride, last_offer_unacked",
         1,
-        "two one-bit flags in a byte. The first is set when the driver goes offline during a ride, cleared "
-        "if they go online again before the drop-off: the completion leaves a driver with it set offline. "
-        "The second is set by a withdrawal for no ack and cleared by an ack: a withdrawal that finds it set "
-        "pauses the driver",
+        "two flags in a byte. The first: the driver went offline during a ride (cleared by going online "
+        "before the drop-off), so the completion leaves them offline. The second: set by a withdrawal for "
+        "no ack, cleared by an ack; a withdrawal finding it set pauses",
     ),
     ("offer", 9, "the ride and attempt offered (8 + 1), while offered"),
     ("offer_expires_at", 8, "the accept's deadline"),
