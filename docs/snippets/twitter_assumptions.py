@@ -326,8 +326,8 @@ TABLE = [
         timeline_loads_per_user_per_day,
         "Ten visits a day, each loading one page: a person opening or refreshing the app. Twitter served "
         f"far more timeline reads in 2012 ({cite('Timelines 2012', 'Timelines at Scale')}), home and search "
-        "timelines together, likely many of them clients polling on a timer; step 2 compares the two and sizes "
-        "the tiers at a higher rate too.",
+        "timelines together, likely many of them clients polling on a timer; compared below, and the tiers are "
+        "sized at a higher rate too.",
     ),
     ("Tweets per timeline page", tweets_per_timeline_page, "One screenful and a little scrolling."),
     ("Favorites per user a day", favorites_per_user_per_day, "Likes are cheap to give; five a day is modest."),
@@ -347,7 +347,7 @@ TABLE = [
         busy_poster_share,
         "Posting is very uneven: among U.S. adult users, the most active tenth wrote 80% of tweets "
         f"({cite('Pew 2019', 'Pew Research Center, 2019')}); taken here for daily users worldwide. The average "
-        "rate alone would understate the profile reads the tweet cache misses (step 2).",
+        "rate alone would understate the profile reads the tweet cache misses (below).",
     ),
     (
         "Share of all tweets those users write",
@@ -501,7 +501,7 @@ TABLE = [
         "Days of tweets home timelines read",
         tweet_cache_days,
         "Nearly all home timeline reads are of tweets from the last few days: the least memory the tweet cache "
-        "needs. Operations size it larger; profile pages reach further back, read from the store (step 2).",
+        "needs. Operations size it larger; profile pages reach further back, read from the store (below).",
     ),
     (
         "Copies of the tweet cache",
@@ -744,13 +744,13 @@ TABLE = [
         "Share of follow edges held by weekly-active users, for a what-if",
         weekly_active_follow_edge_share_what_if,
         "A what-if, not a forecast: active users follow and are followed more than dormant accounts, so the "
-        "share of edges could exceed the share of accounts that step 2 uses (step 2).",
+        "share of edges could exceed the share of accounts used below.",
     ),
     (
         "Home timeline reads, as a multiple of the assumed rate, for the sensitivity figure",
         timeline_read_sensitivity,
         "A what-if, not a forecast: what the API and the hydration caches would need if reads ran this "
-        "much higher (step 2).",
+        "much higher (below).",
     ),
     (
         f"Time within which {search_freshness_share} of new tweets are searchable",

@@ -365,6 +365,20 @@ zone_loss_drain_rate_hybrid_at_least = throughput(
     min(fanout_spare_zone_lost_hybrid_at_least, zone_loss_timeline_cache_spare)
 )
 zone_loss_backlog_drain_hybrid_at_most = duration(zone_loss_stall_deliveries / zone_loss_drain_rate_hybrid_at_least)
+# The authors' own timelines in a zone loss (step 7's priority rule). A copy the post could not reach is
+# filled by the fan-out's append to the author's own timeline, and a stalled tweet's fan-out waits in the
+# backlog, at the bound until traffic falls below the peak. So while the head consumer runs, the backlog
+# consumer reads the events it was left, once, through to the head consumer's start, and puts each tweet's
+# author append, one operation, on the high-priority queue; the followers' fan-out stays on the low one.
+# They are the tweets posted until the head consumer starts, at 17.4K/s at most, and again the sweeper's
+# repeats of the stall's first seconds. At the bound the workers have no spare with a zone lost, so the
+# appends take this much of the whole fleet's time from new tweets, once; under the hybrid its spare takes
+# them in this long without touching new tweets. Either way the author sees the tweet seconds after the stall.
+zone_loss_author_appends = count(
+    tweets_per_second_peak * (zone_loss_head_consumer_start + zone_loss_stall_swept_during)
+)
+zone_loss_author_appends_fleet_time = duration(zone_loss_author_appends / (fanout_fleet_capacity * (zones - 1) / zones))
+zone_loss_author_appends_hybrid_time = duration(zone_loss_author_appends / fanout_spare_zone_lost_hybrid_at_least)
 
 # The monthly game day (step 7): it caps the whole fan-out fleet, both consumers inside the cap, for a
 # set time, off-peak: below the arrival rate until the head-of-log consumer starts, then at it.
@@ -567,6 +581,18 @@ if __name__ != "twitter_reliability":
                     "... time to drain the stall's attempts on the smaller, at most",
                     zone_loss_backlog_drain_hybrid_at_most,
                 ),
+                (
+                    "",
+                    "Authors' own appends the backlog puts on the high-priority queue: tweets until the head "
+                    "consumer starts, and the sweeper's repeats",
+                    zone_loss_author_appends,
+                ),
+                (
+                    "",
+                    "... the whole fleet's time they take from new tweets at the bound (no spare)",
+                    zone_loss_author_appends_fleet_time,
+                ),
+                ("", "... time on the hybrid's spare, at most", zone_loss_author_appends_hybrid_time),
                 (
                     "Event log stalled",
                     f"Page: a partition's newest record (a heartbeat each {log_heartbeat_interval}, "
