@@ -304,6 +304,19 @@ rides_delayed_by_takeover = count(rides_per_second_peak * largest_region_share /
 # requests wait, counted like the leases' figure, every arrival meanwhile.
 log_failover_wait = duration(log_leader_failover + batch_window)
 requests_delayed_by_log_failover = count(rides_per_second_peak * largest_region_share * log_failover_wait)
+# The counts above overlap, since all start when the zone goes. The log's stall holds every request of the
+# region until the fence and the next window; after that, a request still waits if its area's owner or its
+# outbox relay was in the lost zone (a third each, taken as independent: 1 - (2/3)^2 of them), until the
+# leases have moved. Every arrival meanwhile is counted, as above. As a share of the region's requests over
+# the fast page's short window, the match latency burn a zone's loss causes at most.
+requests_delayed_by_zone_loss = count(
+    rides_per_second_peak
+    * largest_region_share
+    * (log_failover_wait + (matching_takeover - log_failover_wait) * (1 - (1 - 1 / zones) ** 2))
+)
+zone_loss_match_burn_share = fraction(
+    requests_delayed_by_zone_loss / (rides_per_second_peak * largest_region_share * fast_short_window)
+)
 # The consumer groups' members in the zone: a dead member's partitions move once its session expires, at worst
 # a full session after its last heartbeat, and the others rejoin at their next heartbeat. When the group's
 # coordinator (the broker leading its offsets partition) was in the zone too, a third of the time, the group
@@ -447,6 +460,8 @@ ticket_error_share = fraction(ticket_burn * error_budget_share)
 fast_slow_share = fraction(fast_burn * latency_budget_share)
 slow_slow_share = fraction(slow_burn * latency_budget_share)
 ticket_slow_share = fraction(ticket_burn * latency_budget_share)
+# A zone's loss leaves the match latency burn under the fast page, as the game day checks.
+assert zone_loss_match_burn_share < fast_slow_share
 
 # Positions dropped before the index, seen directly: a shard's index writes per driver position the
 # location service accepted for it, against step 5's ratio (a write a position, two more a cell change;
@@ -523,6 +538,8 @@ if __name__ != "ride_hailing_reliability":
                 ),
                 ("... the log's appends wait for the fence, to the next window", log_failover_wait),
                 ("... requests delayed past the match target, the whole region", requests_delayed_by_log_failover),
+                ("... requests delayed past the match target by both, counted once", requests_delayed_by_zone_loss),
+                (f"... a share of the region's requests in the last {fast_short_window}", zone_loss_match_burn_share),
                 ("... a lost consumer's partitions move, its coordinator kept", consumer_failover),
                 ("... with the group's coordinator lost too", consumer_failover_coordinator_lost),
                 (
