@@ -155,13 +155,7 @@ standby_probe_deadline = duration(0.3)
 standby_repoint_failed_probes = count(3)
 etcd_client_keepalive = duration(10)
 shared_mark_ttl = duration(24 * 3600)
-# The share state (a cut, or a dropped hold) splits a shared key's limit and burst by each region's share
-# of the key's recent spending, which the exchange already carries, from a record every region keeps alike;
-# each region keeps at least this share, so a region the client had not used can still serve it a little.
 share_floor = fraction(0.1)
-
-# A store node whose clock is this far from the region's time servers raises an alert (step 6); two nodes can
-# then be up to twice this apart unnoticed.
 clock_offset_alert = duration(0.05)
 
 # --- Failures (step 7) ------------------------------------------------------------------------
@@ -215,14 +209,15 @@ balancer_retry_backoff_max = duration(0.25)
 # Redis's default min-replicas-max-lag: with min-replicas-to-write set, a primary refuses writes once no
 # replica has acknowledged it for this long.
 redis_min_replicas_max_lag = duration(10)
-# Challenge verification (step 3). Solved challenges a second that the busiest region's gateways
-# verify at peak: subscribers behind listed CGNAT addresses past their address's login or sign-up limit.
+# Challenge verification (step 3).
 challenge_solves_per_second_peak = peak(50)
 # The challenge_cgnat rules' own limit and burst (login's rule by address alone, and sign-up's), which
 # the verification bucket per address shares (step 3): on a listed CGNAT address it is also the rate at which
 # the address's challenge tokens are verified.
 challenge_cgnat_limit_per_minute = count(30)
 challenge_cgnat_burst = count(10)
+anonymous_limit_per_minute = count(300)
+anonymous_burst = count(60)
 challenge_verify_headroom = times(4)
 # The breaker on the provider: this many errors or timeouts in a row open it, for this long.
 challenge_breaker_errors = count(5)
@@ -621,6 +616,13 @@ TABLE = [
         "A few people behind one address logging in together after an outage.",
     ),
     (
+        "Limit a minute of anonymous public reads by address",
+        anonymous_limit_per_minute,
+        "An app's screen loads, from an address many may share; a listed shared range gets several times this, "
+        "`limit_shared` (step 4).",
+    ),
+    ("... their burst", anonymous_burst, "One screen's requests at once."),
+    (
         "Headroom of the cap on provider calls over those solves",
         challenge_verify_headroom,
         "Room for solves bunched in one gateway and for a carrier's evening above the estimate; past the cap a "
@@ -895,6 +897,8 @@ _SIZING = (
     login_account_limit_per_minute,
     challenge_cgnat_limit_per_minute,
     challenge_cgnat_burst,
+    anonymous_limit_per_minute,
+    anonymous_burst,
 )
 
 
