@@ -81,7 +81,6 @@ ORDER = [
     ("attempt smallint, one past the hold's last order's (from 1), raised once only when a lookup finds no payment", 2),
     ("request_key uuid, the submit's Idempotency-Key", 16),
     ("processor_ref text, the processor's payment ID, written as soon as a call returns it", 1 + 27),
-    ("action_secret text, for the buyer's browser while an action is needed: null otherwise", 0),
     ("action_asked_at timestamptz, when the processor asked for the action: null otherwise", 0),
     ("action_done_at timestamptz, when action-done or the webhook first handed it back: null otherwise", 0),
     ("lookup_since timestamptz, when a worker sent the order to a lookup: null otherwise", 0),

@@ -4,12 +4,14 @@ waits. The seat maps' load depends on how the sale plays out, so ticket_booking_
 
 from ticket_booking_assumptions import (
     action_share,
+    action_time,
     bucket_share,
     buy_share,
     decline_share,
     hold_time,
     max_orders_per_hold,
     order_poll_interval,
+    order_poll_interval_late,
     page_views_per_order,
     payment_endpoint_limit,
     peak_to_average,
@@ -102,6 +104,28 @@ retrieves_at_bucket = peak(retrieves(bucket_rate))
 retrieves_share_of_endpoint = fraction(retrieves_at_bucket / processor_endpoint_default)
 assert retrieves_at_bucket < processor_endpoint_default, "the retrieves pass their endpoint's default"
 
+# --- Where the processor's client secret waits for the buyer's browser (step 6's options) ---------------
+# Orders a second whose bank asks the buyer, at the plan and at the bucket's full rate. Read from the
+# processor when the polling browser first sees requires_action, each is one more retrieve on top of those
+# above.
+action_orders_peak = peak(planned_calls / processor_calls_per_order * action_share)
+action_orders_at_bucket = peak(bucket_rate / processor_calls_per_order * action_share)
+secret_reads_retrieves_peak = peak(retrieves_peak + action_orders_peak)
+secret_reads_share_at_plan = fraction(secret_reads_retrieves_peak / processor_endpoint_default)
+secret_reads_retrieves_at_bucket = peak(retrieves_at_bucket + action_orders_at_bucket)
+secret_reads_share_at_bucket = fraction(secret_reads_retrieves_at_bucket / processor_endpoint_default)
+# Held in a memory-only cache until the action time ends instead: the most secrets held at once, and their
+# characters. A secret is the payment ID, "_secret_" and 25 characters: 60 in Stripe's example.
+client_secret_chars = 60
+secrets_held_most = count(action_orders_at_bucket * action_time)
+secrets_held_bytes = size(secrets_held_most * client_secret_chars)
+# The cache's fallback, a retrieve: the room the retrieve endpoint's default leaves at the bucket's full
+# rate, and the most it reads after a region's loss, when the promoted region's cache is empty and the
+# browsers that have not read their secret yet are at most the orders asked within one late poll interval.
+retrieve_room_at_bucket = peak(processor_endpoint_default - retrieves_at_bucket)
+secrets_unread_at_loss = count(action_orders_at_bucket * order_poll_interval_late)
+secrets_unread_read_time = duration(secrets_unread_at_loss / processor_endpoint_default)
+
 # --- The waiting room ---------------------------------------------------------------------------------
 # The join window is centered on the on-sale's start: the joins end half a window after it.
 queue_joins_peak = peak(queue_accounts / queue_join_window)
@@ -175,6 +199,17 @@ if __name__ != "ticket_booking_traffic":
                 ("Retrieves a second at the plan (bank checks, lookups)", retrieves_peak),
                 ("... at the bucket's full rate", retrieves_at_bucket),
                 ("... against the retrieve endpoint's default", retrieves_share_of_endpoint),
+                ("Orders a second whose bank asks the buyer, at the plan", action_orders_peak),
+                ("... at the bucket's full rate", action_orders_at_bucket),
+                ("Retrieves a second if each such order's secret is read, at the plan", secret_reads_retrieves_peak),
+                ("... against the retrieve endpoint's default", secret_reads_share_at_plan),
+                ("... at the bucket's full rate", secret_reads_retrieves_at_bucket),
+                ("... against the retrieve endpoint's default", secret_reads_share_at_bucket),
+                ("Client secrets held at once in memory, at most", secrets_held_most),
+                ("... their bytes, a byte a character", secrets_held_bytes),
+                ("Retrieves a second left under the default, at the bucket's full rate", retrieve_room_at_bucket),
+                ("Secrets not yet read when a region is lost, at most", secrets_unread_at_loss),
+                ("... read at the retrieve endpoint's default in", secrets_unread_read_time),
                 ("Waiting room: joins a second", queue_joins_peak),
                 ("... which end, counted from the on-sale's start, at", joins_end),
                 ("Accounts that join before the start, placed by the draw", pre_start_joiners),
