@@ -624,7 +624,7 @@ TABLE = [
     (
         "Bytes per media metadata row",
         media_record_bytes,
-        "Media ID, owner, type, state, object key and its variants. No tweet ID: a tweet lists its media (step 4).",
+        "Media ID, owner, type, state, object key and its variants, a failure reason. No tweet ID: a tweet lists its media (step 4).",
     ),
     ("Push devices per registered account", devices_per_user, "Many accounts have none; active users have two."),
     (

@@ -374,11 +374,16 @@ zone_loss_backlog_drain_hybrid_at_most = duration(zone_loss_stall_deliveries / z
 # repeats of the stall's first seconds. At the bound the workers have no spare with a zone lost, so the
 # appends take this much of the whole fleet's time from new tweets, once; under the hybrid its spare takes
 # them in this long without touching new tweets. Either way the author sees the tweet seconds after the stall.
+# Only a head consumer that a zone's loss armed does this. After the fan-out outage above, the lag trigger's
+# head consumer leaves the authors' appends in the backlog: queued first, they would be every tweet of the
+# outage, this many, taking this much of the whole fleet's time at once, a large part of the freshness target.
 zone_loss_author_appends = count(
     tweets_per_second_peak * (zone_loss_head_consumer_start + zone_loss_stall_swept_during)
 )
 zone_loss_author_appends_fleet_time = duration(zone_loss_author_appends / (fanout_fleet_capacity * (zones - 1) / zones))
 zone_loss_author_appends_hybrid_time = duration(zone_loss_author_appends / fanout_spare_zone_lost_hybrid_at_least)
+fanout_outage_author_appends = count(tweets_per_second_peak * fanout_outage)
+fanout_outage_author_appends_fleet_time = duration(fanout_outage_author_appends / fanout_fleet_capacity)
 
 # The monthly game day (step 7): it caps the whole fan-out fleet, both consumers inside the cap, for a
 # set time, off-peak: below the arrival rate until the head-of-log consumer starts, then at it.
@@ -593,6 +598,12 @@ if __name__ != "twitter_reliability":
                     zone_loss_author_appends_fleet_time,
                 ),
                 ("", "... time on the hybrid's spare, at most", zone_loss_author_appends_hybrid_time),
+                (
+                    f"Fan-out down {fanout_outage} at peak",
+                    "Authors' own appends, if they went first (they do not)",
+                    fanout_outage_author_appends,
+                ),
+                ("", "... the whole fleet's time they would take", fanout_outage_author_appends_fleet_time),
                 (
                     "Event log stalled",
                     f"Page: a partition's newest record (a heartbeat each {log_heartbeat_interval}, "

@@ -68,7 +68,7 @@ media_relational_shards_added_per_year = count(media_record_bytes_per_day * DAYS
 media_uploads_per_second_peak = peak(tweets_per_second_peak * (photo_share + video_share))
 media_row_writes_per_second_peak = peak(media_calls_per_second * peak_to_average + media_uploads_per_second_peak)
 media_row_reads_per_second_peak = peak(media_polls_per_second_peak + media_uploads_per_second_peak)
-# Users: a profile row of about 1 KB (IDs, handle, name, bio, settings; the reference's profile row) per
+# Users: a profile row of about 1 KB (IDs, handle, name, bio, avatar key, settings; the reference's profile row) per
 # registered account, with the handle and email lookup rows within it. Their number is held flat on these
 # pages, so this table grows only with sign-ups.
 user_record_bytes = size(1 * KB)
