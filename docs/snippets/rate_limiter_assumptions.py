@@ -766,8 +766,7 @@ TABLE = [
     (
         "... time a check waits for its answer",
         nlb_health_check_timeout,
-        "AWS's default for an HTTP check, the same page, of a plain-HTTP health port on each Envoy node (step 7); "
-        "a TCP or HTTPS check's, 10 s, would equal the interval.",
+        "AWS's default for an HTTP check (step 7), the same page.",
     ),
     (
         "Longest a client's connection to the balancer lasts",
