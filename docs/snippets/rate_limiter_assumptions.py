@@ -766,8 +766,7 @@ TABLE = [
     (
         "... time a check waits for its answer",
         nlb_health_check_timeout,
-        "An HTTP check of Envoy's health endpoint, AWS's default timeout for HTTP, the same page (a TCP check's "
-        "default, 10 s, would equal the interval).",
+        "AWS's default for an HTTP check (step 7), the same page.",
     ),
     (
         "Longest a client's connection to the balancer lasts",
