@@ -85,7 +85,8 @@ RIDE_FIELDS = [
     (
         "payment state",
         1,
-        "hold pending, payment_action (the bank asks the rider to authenticate), held, captured, released, failed",
+        "hold pending, payment_action (the bank asks the rider to authenticate), hold_awaited (an accept "
+        "withdrawn waiting for the hold: out of matching until it answers), held, captured, released, failed",
     ),
     ("row overhead", ROW_OVERHEAD, "key, timestamp and lengths on disk"),
 ]
@@ -187,7 +188,7 @@ DRIVER_STATE_FIELDS = [
         1,
         "two flags in a byte. The first: the driver went offline during a ride (cleared by going online "
         "before the drop-off), so the completion leaves them offline. The second: set by a withdrawal for "
-        "no ack, cleared by an ack; a withdrawal finding it set pauses",
+        "no ack, cleared by the next acknowledged offer's end; a withdrawal finding it set pauses",
     ),
     ("offer", 9, "the ride and attempt offered (8 + 1), while offered"),
     ("offer_expires_at", 8, "the accept's deadline"),
@@ -211,11 +212,12 @@ IDEMPOTENCY_FIELDS = [
 ]
 idempotency_row_bytes = row_bytes(IDEMPOTENCY_FIELDS)
 
-# A rider's unpaid ride, keyed by rider_id: set and cleared from the payments service's events (a declined
-# capture, then its settlement), so the create reads it in its own transaction. Rare: no storage figure.
+# A rider's unpaid ride, keyed by (rider_id, ride_id): set and cleared from the payments service's events (a
+# declined payment, then its settlement), which reach every region, so any region's create reads the rider's
+# rows in its own transaction. Rare: no storage figure.
 RIDER_DEBT_FIELDS = [
-    ("rider_id", 8, "the key"),
-    ("ride_id", 8, "the ride whose capture was declined"),
+    ("rider_id", 8, "first half of the key"),
+    ("ride_id", 8, "second half: the ride whose payment was declined"),
     ("amount, currency", 11, "minor units (8) and currency (3)"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
@@ -235,7 +237,12 @@ OUTBOX_FIELDS = [
         1,
         "requested, offered, offer ended, matched, arriving to completed, cancelled, rated, driver state",
     ),
-    ("payload", 120, "what consumers need: amounts, IDs, times"),
+    (
+        "payload",
+        120,
+        "what consumers need: amounts, IDs, times, and, when a driver's state changes, the driver's ID and "
+        "driver_state.version",
+    ),
     ("created_at", 8, ""),
     ("row overhead", ROW_OVERHEAD, ""),
 ]

@@ -558,7 +558,7 @@ if __name__ != "ride_hailing_reliability":
                 (f"... a share of the region's requests in the last {fast_short_window}", zone_loss_match_burn_share),
                 ("... the log's stall, the controller's leader lost too", log_failover_wait_controller_lost),
                 ("... requests delayed past the match target then", requests_delayed_by_zone_loss_worst),
-                ("... a share of its last 5 min then", zone_loss_match_burn_share_worst),
+                (f"... a share of its last {fast_short_window} then", zone_loss_match_burn_share_worst),
                 ("... a lost consumer's partitions move, its coordinator kept", consumer_failover),
                 ("... with the group's coordinator lost too", consumer_failover_coordinator_lost),
                 (
