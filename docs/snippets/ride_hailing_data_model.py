@@ -3,7 +3,6 @@ the rows and transactions a ride writes, ride IDs with region bits, and what a w
 Step 2's storage and durable-write figures take their per-ride figures from here."""
 
 from chat_data_model import ROW_OVERHEAD
-from concept_dr_costs import sync_write_added
 from concept_geo_workloads import driver_index_bytes
 from ride_hailing_assumptions import (
     cancel_share,
@@ -18,7 +17,6 @@ from ride_hailing_assumptions import (
     range_lease_expiry,
     ratings_per_ride,
     rides_per_day,
-    store_commit_time,
     trail_row_seconds,
     trip_retention_years,
     twcs_window_days,
@@ -34,7 +32,6 @@ from sdw.estimation import (
     markdown_table,
     peak,
     size,
-    times,
 )
 
 # Every stored row also pays for its key, a timestamp and lengths in the on-disk format: the chat
@@ -347,12 +344,6 @@ failed_in_lease_expiry = count(rides_per_second_peak * largest_region_share * ra
 primary_failover_budget_share = fraction(failed_in_primary_failover / failed_requests_budget)
 lease_expiry_budget_share = fraction(failed_in_lease_expiry / failed_requests_budget)
 
-# A second region's copy made synchronous (one cluster across regions, surviving a region's loss): every
-# commit waits a round trip to another region, at an ocean's far end the multi-region page's figure, set
-# against the store commit step 5 budgets for the accept.
-region_sync_commit_added = sync_write_added
-region_sync_commit_over_budget = times(sync_write_added / store_commit_time)
-
 # Trails expire after their retention; compaction windows of twcs_window_days keep the table under
 # the fifty windows TWCS asks for.
 trail_windows = count(location_retention_years * DAYS_PER_YEAR / twcs_window_days)
@@ -397,8 +388,6 @@ if __name__ != "ride_hailing_data_model":
                 ("... expected clashes, were they all one region's, each redrawn", ride_id_clashes_over_retention),
                 ("... a day, on average", ride_id_clashes_per_day),
                 ("Trail compaction windows over the retention", trail_windows),
-                ("One cluster across regions: commit wait added, an ocean apart", region_sync_commit_added),
-                ("... over the store commit step 5 budgets", region_sync_commit_over_budget),
             ],
         )
     )

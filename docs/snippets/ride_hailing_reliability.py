@@ -400,6 +400,16 @@ failover_matching_hold = duration(dns_ttl + reconnect_spread + reconnect_backoff
 # mean time from a request to the offer its driver accepted (step 6's model). Signed offers let the
 # drivers' resent accepts take most of them back; the rest wait at most review_driver_wait past the hold.
 region_rides_flagged = count(rides_per_second_peak * largest_region_share * mean_to_accepted_offer)
+# The other way to copy a region (step 4's options): one cluster across regions surviving a region's loss.
+# Its commit waits at least a round trip to the nearest other database region. For the largest pair, North
+# America and its partner Latin America, Azure's measured P95 round trip between East US and Brazil South
+# (its inter-region latency table, a 30-day window) is the figure; the match target's path holds two
+# commits, the create's and the reservation's, set against the match budget's margin.
+region_neighbour_rtt = duration(119e-3)
+MATCH_PATH_COMMITS = 2
+region_sync_match_path_added = duration(MATCH_PATH_COMMITS * region_neighbour_rtt)
+region_sync_margin_share = fraction(region_sync_match_path_added / match_budget_margin)
+assert region_sync_margin_share < 1  # it fits: latency alone does not rule it out
 # A planned drill: no detection and no decision; promotion, the TTL, the spread and the backoff cap, run
 # at the drilled region's quietest hour (about 4 a.m. in its main time zones), at that hour's rate: the region's share
 # of the day's average, times the quiet hour's share of it. Against the month's budget. A drill is two
@@ -579,6 +589,9 @@ if __name__ != "ride_hailing_reliability":
                 ("... detection by health checks", region_detection),
                 ("... the prober's page", probe_page_after),
                 ("... until its phones are served elsewhere", region_rto),
+                ("One cluster across regions instead: the nearest region's round trip, P95", region_neighbour_rtt),
+                (f"... added to the match path's {MATCH_PATH_COMMITS} commits", region_sync_match_path_added),
+                (f"... a share of the match budget's {match_budget_margin} margin", region_sync_margin_share),
                 ("... requests failed meanwhile", region_failed_requests),
                 ("... over the month's budget", region_outage_over_budget),
                 ("... hellos a second at the failover region", region_hellos_per_second),
