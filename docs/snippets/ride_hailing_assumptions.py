@@ -66,6 +66,9 @@ COCKROACH_NODE_SHUTDOWN = "https://www.cockroachlabs.com/docs/stable/node-shutdo
 KAFKA_SESSION_TIMEOUT = "https://kafka.apache.org/documentation/#consumerconfigs_session.timeout.ms"
 KAFKA_HEARTBEAT_INTERVAL = "https://kafka.apache.org/documentation/#consumerconfigs_heartbeat.interval.ms"
 KAFKA_BROKER_SESSION_TIMEOUT = "https://kafka.apache.org/documentation/#brokerconfigs_broker.session.timeout.ms"
+KAFKA_CONTROLLER_FETCH_TIMEOUT = (
+    "https://kafka.apache.org/documentation/#brokerconfigs_controller.quorum.fetch.timeout.ms"
+)
 KAFKA_CONSUMER_MIN_SESSION = (
     "https://kafka.apache.org/documentation/#brokerconfigs_group.consumer.min.session.timeout.ms"
 )
@@ -247,6 +250,10 @@ consumer_heartbeat_interval = duration(consumer_session_timeout / 3)
 # broker.session.timeout.ms (9 s by default), set to the area lease's, and its partitions then take new
 # leaders from their in-sync copies.
 log_leader_failover = duration(area_lease)
+# The controller quorum's leader lost: the other controllers campaign once they have heard nothing for
+# controller.quorum.fetch.timeout.ms (2 s by default), and an election takes up to twice
+# controller.quorum.election.timeout.ms (1 s by default, randomized up to double), Kafka's defaults kept.
+controller_election_at_most = duration(2 + 2 * 1)
 # A store range with one replica down, or a log partition with exactly two in sync, pages after this.
 replica_down_page_after = duration(300)
 standby_promotion = duration(300)
@@ -838,6 +845,13 @@ TABLE = [
         f"The page's choice (step 5): the active controller fences a broker silent for the controllers' "
         f"`broker.session.timeout.ms`, 9 s by default ([broker configs]({KAFKA_BROKER_SESSION_TIMEOUT})), set "
         "to the area lease's; its partitions' new leaders, from their in-sync copies, follow at once.",
+    ),
+    (
+        "The controller quorum's election, its leader lost",
+        controller_election_at_most,
+        "Kafka's defaults kept: the other controllers campaign after 2 s without the leader "
+        f"([`controller.quorum.fetch.timeout.ms`]({KAFKA_CONTROLLER_FETCH_TIMEOUT})), and a vote takes up to "
+        "twice `controller.quorum.election.timeout.ms`, 1 s, as its timeout is randomized.",
     ),
     (
         "A store range or log partition one copy short, before it pages",

@@ -3,7 +3,6 @@ the rows and transactions a ride writes, ride IDs with region bits, and what a w
 Step 2's storage and durable-write figures take their per-ride figures from here."""
 
 from chat_data_model import ROW_OVERHEAD
-from concept_dr_costs import sync_write_added
 from concept_geo_workloads import driver_index_bytes
 from ride_hailing_assumptions import (
     cancel_share,
@@ -18,7 +17,6 @@ from ride_hailing_assumptions import (
     range_lease_expiry,
     ratings_per_ride,
     rides_per_day,
-    store_commit_time,
     trail_row_seconds,
     trip_retention_years,
     twcs_window_days,
@@ -34,7 +32,6 @@ from sdw.estimation import (
     markdown_table,
     peak,
     size,
-    times,
 )
 
 # Every stored row also pays for its key, a timestamp and lengths in the on-disk format: the chat
@@ -85,7 +82,8 @@ RIDE_FIELDS = [
     (
         "payment state",
         1,
-        "hold pending, payment_action (the bank asks the rider to authenticate), held, captured, released, failed",
+        "hold pending, payment_action (the bank asks the rider to authenticate), hold_awaited (an accept "
+        "withdrawn waiting for the hold: out of matching until it answers), held, captured, released, failed",
     ),
     ("row overhead", ROW_OVERHEAD, "key, timestamp and lengths on disk"),
 ]
@@ -187,7 +185,7 @@ DRIVER_STATE_FIELDS = [
         1,
         "two flags in a byte. The first: the driver went offline during a ride (cleared by going online "
         "before the drop-off), so the completion leaves them offline. The second: set by a withdrawal for "
-        "no ack, cleared by an ack; a withdrawal finding it set pauses",
+        "no ack, cleared by the next acknowledged offer's end; a withdrawal finding it set pauses",
     ),
     ("offer", 9, "the ride and attempt offered (8 + 1), while offered"),
     ("offer_expires_at", 8, "the accept's deadline"),
@@ -211,11 +209,12 @@ IDEMPOTENCY_FIELDS = [
 ]
 idempotency_row_bytes = row_bytes(IDEMPOTENCY_FIELDS)
 
-# A rider's unpaid ride, keyed by rider_id: set and cleared from the payments service's events (a declined
-# capture, then its settlement), so the create reads it in its own transaction. Rare: no storage figure.
+# A rider's unpaid ride, keyed by (rider_id, ride_id): set and cleared from the payments service's events (a
+# declined payment, then its settlement), which reach every region, so any region's create reads the rider's
+# rows in its own transaction. Rare: no storage figure.
 RIDER_DEBT_FIELDS = [
-    ("rider_id", 8, "the key"),
-    ("ride_id", 8, "the ride whose capture was declined"),
+    ("rider_id", 8, "first half of the key"),
+    ("ride_id", 8, "second half: the ride whose payment was declined"),
     ("amount, currency", 11, "minor units (8) and currency (3)"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
@@ -235,7 +234,12 @@ OUTBOX_FIELDS = [
         1,
         "requested, offered, offer ended, matched, arriving to completed, cancelled, rated, driver state",
     ),
-    ("payload", 120, "what consumers need: amounts, IDs, times"),
+    (
+        "payload",
+        120,
+        "what consumers need: amounts, IDs, times, and, when a driver's state changes, the driver's ID and "
+        "driver_state.version",
+    ),
     ("created_at", 8, ""),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
@@ -340,12 +344,6 @@ failed_in_lease_expiry = count(rides_per_second_peak * largest_region_share * ra
 primary_failover_budget_share = fraction(failed_in_primary_failover / failed_requests_budget)
 lease_expiry_budget_share = fraction(failed_in_lease_expiry / failed_requests_budget)
 
-# A second region's copy made synchronous (one cluster across regions, surviving a region's loss): every
-# commit waits a round trip to another region, at an ocean's far end the multi-region page's figure, set
-# against the store commit step 5 budgets for the accept.
-region_sync_commit_added = sync_write_added
-region_sync_commit_over_budget = times(sync_write_added / store_commit_time)
-
 # Trails expire after their retention; compaction windows of twcs_window_days keep the table under
 # the fifty windows TWCS asks for.
 trail_windows = count(location_retention_years * DAYS_PER_YEAR / twcs_window_days)
@@ -390,8 +388,6 @@ if __name__ != "ride_hailing_data_model":
                 ("... expected clashes, were they all one region's, each redrawn", ride_id_clashes_over_retention),
                 ("... a day, on average", ride_id_clashes_per_day),
                 ("Trail compaction windows over the retention", trail_windows),
-                ("One cluster across regions: commit wait added, an ocean apart", region_sync_commit_added),
-                ("... over the store commit step 5 budgets", region_sync_commit_over_budget),
             ],
         )
     )

@@ -30,6 +30,7 @@ from ride_hailing_assumptions import (
     city_detour_factor,
     consumer_heartbeat_interval,
     consumer_session_timeout,
+    controller_election_at_most,
     eta_calls_per_routing_server,
     eta_refresh_interval,
     frames_per_gateway,
@@ -317,6 +318,21 @@ requests_delayed_by_zone_loss = count(
 zone_loss_match_burn_share = fraction(
     requests_delayed_by_zone_loss / (rides_per_second_peak * largest_region_share * fast_short_window)
 )
+# The worst case: the controller quorum's leader was in the zone too (a third of the time). Its election comes
+# first, then the new controller fences the lost brokers a broker session after it took over, then the
+# window: the log's stall then outlasts the leases' move, and every request of the region waits it out.
+log_failover_wait_controller_lost = duration(controller_election_at_most + log_leader_failover + batch_window)
+requests_delayed_by_zone_loss_worst = count(
+    rides_per_second_peak
+    * largest_region_share
+    * (
+        log_failover_wait_controller_lost
+        + max(0.0, matching_takeover - log_failover_wait_controller_lost) * (1 - (1 - 1 / zones) ** 2)
+    )
+)
+zone_loss_match_burn_share_worst = fraction(
+    requests_delayed_by_zone_loss_worst / (rides_per_second_peak * largest_region_share * fast_short_window)
+)
 # The consumer groups' members in the zone: a dead member's partitions move once its session expires, at worst
 # a full session after its last heartbeat, and the others rejoin at their next heartbeat. When the group's
 # coordinator (the broker leading its offsets partition) was in the zone too, a third of the time, the group
@@ -384,6 +400,16 @@ failover_matching_hold = duration(dns_ttl + reconnect_spread + reconnect_backoff
 # mean time from a request to the offer its driver accepted (step 6's model). Signed offers let the
 # drivers' resent accepts take most of them back; the rest wait at most review_driver_wait past the hold.
 region_rides_flagged = count(rides_per_second_peak * largest_region_share * mean_to_accepted_offer)
+# The other way to copy a region (step 4's options): one cluster across regions surviving a region's loss.
+# Its commit waits at least a round trip to the nearest other database region. For the largest pair, North
+# America and its partner Latin America, Azure's measured P95 round trip between East US and Brazil South
+# (its inter-region latency table, a 30-day window) is the figure; the match target's path holds two
+# commits, the create's and the reservation's, set against the match budget's margin.
+region_neighbour_rtt = duration(119e-3)
+MATCH_PATH_COMMITS = 2
+region_sync_match_path_added = duration(MATCH_PATH_COMMITS * region_neighbour_rtt)
+region_sync_margin_share = fraction(region_sync_match_path_added / match_budget_margin)
+assert region_sync_margin_share < 1  # it fits: latency alone does not rule it out
 # A planned drill: no detection and no decision; promotion, the TTL, the spread and the backoff cap, run
 # at the drilled region's quietest hour (about 4 a.m. in its main time zones), at that hour's rate: the region's share
 # of the day's average, times the quiet hour's share of it. Against the month's budget. A drill is two
@@ -461,7 +487,7 @@ fast_slow_share = fraction(fast_burn * latency_budget_share)
 slow_slow_share = fraction(slow_burn * latency_budget_share)
 ticket_slow_share = fraction(ticket_burn * latency_budget_share)
 # A zone's loss leaves the match latency burn under the fast page, as the game day checks.
-assert zone_loss_match_burn_share < fast_slow_share
+assert zone_loss_match_burn_share_worst < fast_slow_share
 
 # Positions dropped before the index, seen directly: a shard's index writes per driver position the
 # location service accepted for it, against step 5's ratio (a write a position, two more a cell change;
@@ -540,6 +566,9 @@ if __name__ != "ride_hailing_reliability":
                 ("... requests delayed past the match target, the whole region", requests_delayed_by_log_failover),
                 ("... requests delayed past the match target by both, counted once", requests_delayed_by_zone_loss),
                 (f"... a share of the region's requests in the last {fast_short_window}", zone_loss_match_burn_share),
+                ("... the log's stall, the controller's leader lost too", log_failover_wait_controller_lost),
+                ("... requests delayed past the match target then", requests_delayed_by_zone_loss_worst),
+                (f"... a share of its last {fast_short_window} then", zone_loss_match_burn_share_worst),
                 ("... a lost consumer's partitions move, its coordinator kept", consumer_failover),
                 ("... with the group's coordinator lost too", consumer_failover_coordinator_lost),
                 (
@@ -560,6 +589,9 @@ if __name__ != "ride_hailing_reliability":
                 ("... detection by health checks", region_detection),
                 ("... the prober's page", probe_page_after),
                 ("... until its phones are served elsewhere", region_rto),
+                ("One cluster across regions instead: the nearest region's round trip, P95", region_neighbour_rtt),
+                (f"... added to the match path's {MATCH_PATH_COMMITS} commits", region_sync_match_path_added),
+                (f"... a share of the match budget's {match_budget_margin} margin", region_sync_margin_share),
                 ("... requests failed meanwhile", region_failed_requests),
                 ("... over the month's budget", region_outage_over_budget),
                 ("... hellos a second at the failover region", region_hellos_per_second),
