@@ -96,18 +96,16 @@ timestamp_bytes = size(8)
 owner_id_bytes = size(8)
 status_bytes = size(1)
 length_prefix_bytes = size(2)
-# The wide-column store's overheads (reference_capacity), as in the Twitter example: a link is a
-# partition of its own (key, partition header, index entry, cell timestamps), and an owner's list
-# entry is a row inside a shared partition (flags, clustering header, sizes, timestamp, cell flags).
+# The wide-column store's overheads (reference_capacity, which itemizes them), as in the Twitter
+# example: a link is a partition of its own, and an owner's list entry a row in a shared partition.
 partition_overhead_bytes = wide_column_partition_overhead
 row_overhead_bytes = wide_column_row_overhead
 # An owner's list entry: creation time and short key (8 characters and a one-byte length), plus
 # per-row overhead.
 owner_index_entry_bytes = size(timestamp_bytes + 9 + row_overhead_bytes)
-# An outbox row (step 4): the event's kind (1 B) and short key (about 9 B), a creation's
-# created_at, the sent mark (1 B), plus per-row overhead; the second and shard are the partition key,
-# stored once a partition.
-outbox_row_bytes = size(1 + 9 + timestamp_bytes + 1 + row_overhead_bytes)
+# An outbox row (step 4): kind (1 B), short key (about 9 B), write time (last in the key: a row per
+# change), a creation's created_at, sent mark (1 B), row overhead; second and shard are the partition.
+outbox_row_bytes = size(1 + 9 + timestamp_bytes + timestamp_bytes + 1 + row_overhead_bytes)
 # An expiry index entry (step 4): its short key and per-row overhead (the day and bucket are the
 # partition key); no time to live: clean-up deletes a day's buckets once read, this many days after
 # the day at most (step 6).
@@ -742,8 +740,8 @@ TABLE = [
     (
         "Bytes per outbox row",
         outbox_row_bytes,
-        f"A guess: the event's kind (1 B), its short key (about 9 B), a creation's time ({timestamp_bytes}), "
-        f"the sent mark (1 B) and {row_overhead_bytes} of per-row overhead. The second and shard are the "
+        f"A guess: kind (1 B), short key (about 9 B), write time and a creation's time ({timestamp_bytes} "
+        f"each), sent mark (1 B), {row_overhead_bytes} of row overhead. The second and shard are the "
         "partition key, stored once a partition.",
     ),
     ("Addresses in a scanning botnet", botnet_addresses, "A small rented botnet; large ones have millions."),

@@ -343,11 +343,12 @@ creation_retry_rows_hour_outage_peak = count(creations_per_second_peak * SECONDS
 # The status changes' retry table in a keyspace of its own, with three replicas in each zone (each zone
 # a data center of the store, so the count per zone is kept), read and written at a quorum of the
 # nine: a zone lost and one more of a range's servers down leave it a quorum, so the heartbeats that
-# read it before each round go on. What that costs, all tiny: its rows (each the size of an outbox
-# row: the event's kind and key, the outbox second and shard) in every copy after an hour's refusal;
-# the replica writes while the log refuses, at the status changes' peak; and the publishers' quorum
-# reads, each zone's publisher reading at most five minute partitions a round (the cursor minute
-# three back up to the current one, one more at a minute's turn).
+# read it before each round go on. What that costs, all tiny: its rows (each about the size of an
+# outbox row: the event's kind and key, the outbox second, shard and write time) over all nine copies
+# after an hour's refusal; the replica writes while the log refuses, at the status changes' peak; and
+# the publishers' quorum reads, each zone's publisher reading at most five minute partitions a round
+# in normal times (the cursor minute three back up to the current one, one more at a minute's turn;
+# one longer read after a refusal's rows are cleared, a day's at start-up).
 status_retry_replicas_per_zone = count(3)
 status_retry_copies = count(status_retry_replicas_per_zone * zones)
 status_retry_quorum = count(int(status_retry_copies) // 2 + 1)
@@ -798,15 +799,19 @@ if __name__ != "url_shortener_reliability":
                     "and one more server down",
                     f"{status_retry_copies}; {status_retry_quorum}; {status_retry_left_zone_and_server}",
                 ),
-                ("", "... bytes in every copy after an hour's refusal at peak", status_retry_bytes_hour_outage_peak),
+                (
+                    "",
+                    f"... bytes over all {status_retry_copies} copies after an hour's refusal at peak",
+                    status_retry_bytes_hour_outage_peak,
+                ),
                 ("", "... replica writes while the log refuses, at peak", status_retry_replica_writes_peak),
                 (
                     "",
                     f"... the heartbeat publishers' replica reads, at most {heartbeat_retry_partitions_per_round_max} "
-                    "partitions a round",
+                    "partitions a round in normal times",
                     heartbeat_retry_replica_reads,
                 ),
-                ("", "... share of the link store's reads", heartbeat_retry_read_share),
+                ("", "... share of the link store's read capacity", heartbeat_retry_read_share),
                 (f"Analytics down {outage_for_backlog} at peak", "Click events waiting", click_backlog),
                 ("", "... bytes held in the log", click_backlog_bytes),
                 ("", f"Late clicks allowed per {slo_window} (over {count_freshness_target})", freshness_allowance),
