@@ -11,7 +11,6 @@ from ticket_booking_assumptions import (
     hold_time,
     max_orders_per_hold,
     order_poll_interval,
-    order_poll_interval_late,
     page_views_per_order,
     payment_endpoint_limit,
     peak_to_average,
@@ -40,6 +39,7 @@ from sdw.estimation import (
     peak,
     per_day,
     per_second,
+    round_significant,
     size,
     times,
 )
@@ -119,12 +119,10 @@ secret_reads_share_at_bucket = fraction(secret_reads_retrieves_at_bucket / proce
 client_secret_chars = 60
 secrets_held_most = count(action_orders_at_bucket * action_time)
 secrets_held_bytes = size(secrets_held_most * client_secret_chars)
-# The cache's fallback, a retrieve: the room the retrieve endpoint's default leaves at the bucket's full
-# rate, and the most it reads after a region's loss, when the promoted region's cache is empty and the
-# browsers that have not read their secret yet are at most the orders asked within one late poll interval.
-retrieve_room_at_bucket = peak(processor_endpoint_default - retrieves_at_bucket)
-secrets_unread_at_loss = count(action_orders_at_bucket * order_poll_interval_late)
-secrets_unread_read_time = duration(secrets_unread_at_loss / processor_endpoint_default)
+# The cache's fallback, a retrieve from the retrieve bucket: the room the endpoint's default leaves at the
+# bucket's full rate, rounded once to two digits so that it agrees with the default less the printed
+# retrieves above.
+retrieve_room_at_bucket = peak(float(round_significant(processor_endpoint_default - retrieves_at_bucket, 2)))
 
 # --- The waiting room ---------------------------------------------------------------------------------
 # The join window is centered on the on-sale's start: the joins end half a window after it.
@@ -208,8 +206,6 @@ if __name__ != "ticket_booking_traffic":
                 ("Client secrets held at once in memory, at most", secrets_held_most),
                 ("... their bytes, a byte a character", secrets_held_bytes),
                 ("Retrieves a second left under the default, at the bucket's full rate", retrieve_room_at_bucket),
-                ("Secrets not yet read when a region is lost, at most", secrets_unread_at_loss),
-                ("... read at the retrieve endpoint's default in", secrets_unread_read_time),
                 ("Waiting room: joins a second", queue_joins_peak),
                 ("... which end, counted from the on-sale's start, at", joins_end),
                 ("Accounts that join before the start, placed by the draw", pre_start_joiners),
