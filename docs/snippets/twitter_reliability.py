@@ -365,8 +365,10 @@ zone_loss_drain_rate_hybrid_at_least = throughput(
     min(fanout_spare_zone_lost_hybrid_at_least, zone_loss_timeline_cache_spare)
 )
 zone_loss_backlog_drain_hybrid_at_most = duration(zone_loss_stall_deliveries / zone_loss_drain_rate_hybrid_at_least)
-# The authors' own timelines in a zone loss (step 7's priority rule). A copy the post could not reach is
-# filled by the fan-out's append to the author's own timeline, and a stalled tweet's fan-out waits in the
+# The authors' own timelines in a zone loss (step 7's priority rule). The post writes every zone's copy
+# itself; the lost zone's copy is resynced when it returns, so the rule serves only a surviving zone's copy
+# that missed the post's few-millisecond write. The fan-out's append to the author's own timeline fills
+# it, and a stalled tweet's fan-out waits in the
 # backlog, at the bound until traffic falls below the peak. So while the head consumer runs, the backlog
 # consumer reads the events it was left, once, through to the head consumer's start, and puts each tweet's
 # author append, one operation, on the high-priority queue; the followers' fan-out stays on the low one.
@@ -375,8 +377,10 @@ zone_loss_backlog_drain_hybrid_at_most = duration(zone_loss_stall_deliveries / z
 # appends take this much of the whole fleet's time from new tweets, once; under the hybrid its spare takes
 # them in this long without touching new tweets. Either way the author sees the tweet seconds after the stall.
 # Only a head consumer that a zone's loss armed does this. After the fan-out outage above, the lag trigger's
-# head consumer leaves the authors' appends in the backlog: queued first, they would be every tweet of the
-# outage, this many, taking this much of the whole fleet's time at once, a large part of the freshness target.
+# head consumer leaves the authors' appends in the backlog: the outage does not touch the posts' own appends,
+# so nearly all of them would change nothing, and the few copies that missed one wait only for the drain.
+# Queued first, they would be every tweet of the outage, this many, taking this much of the whole fleet's
+# time at once, this share of the freshness target.
 zone_loss_author_appends = count(
     tweets_per_second_peak * (zone_loss_head_consumer_start + zone_loss_stall_swept_during)
 )
@@ -384,6 +388,7 @@ zone_loss_author_appends_fleet_time = duration(zone_loss_author_appends / (fanou
 zone_loss_author_appends_hybrid_time = duration(zone_loss_author_appends / fanout_spare_zone_lost_hybrid_at_least)
 fanout_outage_author_appends = count(tweets_per_second_peak * fanout_outage)
 fanout_outage_author_appends_fleet_time = duration(fanout_outage_author_appends / fanout_fleet_capacity)
+fanout_outage_author_appends_target_share = fraction(fanout_outage_author_appends_fleet_time / fanout_freshness_target)
 
 # The monthly game day (step 7): it caps the whole fan-out fleet, both consumers inside the cap, for a
 # set time, off-peak: below the arrival rate until the head-of-log consumer starts, then at it.
@@ -599,11 +604,12 @@ if __name__ != "twitter_reliability":
                 ),
                 ("", "... time on the hybrid's spare, at most", zone_loss_author_appends_hybrid_time),
                 (
-                    f"Fan-out down {fanout_outage} at peak",
+                    f"Fan-out down {fanout_outage}, authors' appends",
                     "Authors' own appends, if they went first (they do not)",
                     fanout_outage_author_appends,
                 ),
                 ("", "... the whole fleet's time they would take", fanout_outage_author_appends_fleet_time),
+                ("", "... as a share of the freshness target", fanout_outage_author_appends_target_share),
                 (
                     "Event log stalled",
                     f"Page: a partition's newest record (a heartbeat each {log_heartbeat_interval}, "
