@@ -206,8 +206,8 @@ challenge_solves_per_second_peak = peak(50)
 # the address's challenge tokens are verified.
 challenge_cgnat_limit_per_minute = count(30)
 challenge_cgnat_burst = count(10)
-anonymous_limit_per_minute = count(300)
-anonymous_burst = count(60)
+anonymous_limit_per_minute = count(60)
+anonymous_burst = count(20)
 challenge_verify_headroom = times(4)
 # The breaker on the provider: this many errors or timeouts in a row open it, for this long.
 challenge_breaker_errors = count(5)
@@ -608,10 +608,10 @@ TABLE = [
     (
         "Limit a minute of anonymous public reads by address",
         anonymous_limit_per_minute,
-        "An app's screen loads, from an address many may share; a listed shared range gets several times this, "
-        "`limit_shared` (step 4).",
+        f"Below a key's, so an integration keeps its key; [GitHub gives 60 an hour]({GITHUB_LIMITS}) signed out. "
+        "A listed shared address gets `limit_shared` instead (step 3).",
     ),
-    ("... their burst", anonymous_burst, "One screen's requests at once."),
+    ("... their burst", anonymous_burst, "As a key's: a screen's calls fired together."),
     (
         "Headroom of the cap on provider calls over those solves",
         challenge_verify_headroom,
