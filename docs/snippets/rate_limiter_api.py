@@ -5,6 +5,8 @@ import math
 from concept_overload_retries import client_attempts
 from rate_limiter_accuracy import retry_after_seconds
 from rate_limiter_assumptions import (
+    anonymous_burst,
+    anonymous_limit_per_minute,
     burst_allowance,
     challenge_cgnat_burst,
     challenge_cgnat_limit_per_minute,
@@ -17,7 +19,7 @@ from rate_limiter_assumptions import (
 from rate_limiter_servers import gateways_per_region
 from rate_limiter_state import token_bucket_ttl
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak
+from sdw.estimation import count, duration, fraction, markdown_table, peak, times
 
 # Every attempt takes its tokens, the client's own retries included (step 3): a client that keeps the
 # site's retry policy (concepts: timeouts, retries and overload) makes at most client_attempts attempts
@@ -54,6 +56,13 @@ override_example_limit = large_plan_limit_per_minute
 override_scaled_burst = count(override_example_limit * burst_allowance / limit_per_minute)
 override_scaled_burst_window = duration(override_scaled_burst / (override_example_limit / window_seconds))
 override_unscaled_burst_window_printed = count(math.ceil(burst_allowance / (override_example_limit / window_seconds)))
+# Anonymous reads from an address in a listed shared range (CGNAT pools, listed NATs; step 1) count against
+# the read rule's limit_shared, in place of its limit, not on top of it. An assumption: ten times the limit,
+# for a few hundred of the app's readers behind one address at once. Its burst scales with it at the rule's
+# burst share, as an override's empty burst does. Past it, a 429 with Retry-After, as for any address.
+shared_range_limit_times = times(10)
+anonymous_limit_shared_per_minute = count(anonymous_limit_per_minute * shared_range_limit_times)
+anonymous_shared_burst = count(anonymous_limit_shared_per_minute * anonymous_burst / anonymous_limit_per_minute)
 # Verifying a challenge token calls the provider, and a challenge outcome takes nothing from the
 # empty challenge_cgnat bucket (and is refunded), so without limits of their own junk tokens could make
 # one provider call each. Two bounds (step 3). A token bucket of verification attempts per address, keyed
@@ -146,6 +155,17 @@ if __name__ != "rate_limiter_api":
                 ("Its burst, scaled with the limit at the rule's burst share (the default)", override_scaled_burst),
                 ("... so the burst policy's window stays", override_scaled_burst_window),
                 ("The burst policy's w, had it kept the rule's burst", override_unscaled_burst_window_printed),
+            ],
+        )
+    )
+    print()
+    print(
+        markdown_table(
+            ("Anonymous reads from a listed shared address", "Value"),
+            [
+                ("`limit_shared`, times an address's limit (an assumption)", shared_range_limit_times),
+                ("`limit_shared` a minute, in place of the limit", anonymous_limit_shared_per_minute),
+                ("Its burst, scaled at the rule's burst share", anonymous_shared_burst),
             ],
         )
     )

@@ -122,30 +122,20 @@ regions = count(3)
 largest_region_peak_share = fraction(0.5)
 region_sync_interval = duration(1)
 shared_check_share = fraction(0.01)
-# Set above the worst exchanger takeover (rate_limiter_accuracy.py computes it and asserts that it stays
-# below), so that at etcd's defaults a takeover stays within the margin and is not counted as a cut
-# (step 6 lists what can exceed the margin: the cut's bounds then apply); what that costs a real cut
-# is step 7's. 10 leaves a margin of 1.5 s over the worst takeover (8.5 s); 8 would leave none. The
-# other way to a margin, a 2 s lease (etcd's shortest at its default election timeout), is weighed
-# and turned down in step 6.
+# Above the worst exchanger takeover, which rate_limiter_accuracy.py computes and asserts stays below.
 silent_intervals_before_split = count(10)
 held_intervals_max = count(3)
 # The exchanger's WAIT 1 on each shard it read from, sent on every shard's connection in parallel: a silent
 # replica holds back only its own shard's counts, for this long an interval (WAIT 1 0 would block for ever).
 exchanger_wait_timeout = duration(0.1)
-# The alternative step 6 turns down: keep the cut at 8 silent intervals and shorten the exchanger's
-# lease to 2 s, etcd's shortest lease at its default election timeout (1.5 election timeouts, rounded
-# up to whole seconds).
+# The alternative step 6 turns down: 8 silent intervals and a 2 s lease, etcd's shortest at its defaults.
 alternative_silent_intervals_before_split = count(8)
 alternative_exchanger_lease = duration(2)
 # Each region's exchanger runs as an active and a standby in two zones; the active renews a lease in
 # an etcd cluster spanning the region's zones every interval, and the standby takes it, with a new
 # epoch, once it has gone this many intervals unrenewed.
 exchanger_lease_intervals = count(3)
-# etcd's defaults, which set how long a dead holder's lease can outlive it when the zone lost also held
-# etcd's leader: a follower campaigns after a randomized election timeout of 1 to 2 times this
-# (--election-timeout 1000 ms), a new leader extends every lease by one election timeout
-# (lessor.Promote), and the lessor looks for expired leases every half second.
+# etcd's defaults, which set how long a dead holder's lease can outlive it (step 6).
 etcd_election_timeout = duration(1)
 etcd_revoke_check_period = duration(0.5)
 # The standby probes its own etcd node once a sync interval, each probe with this deadline; after this many
@@ -216,8 +206,8 @@ challenge_solves_per_second_peak = peak(50)
 # the address's challenge tokens are verified.
 challenge_cgnat_limit_per_minute = count(30)
 challenge_cgnat_burst = count(10)
-anonymous_limit_per_minute = count(300)
-anonymous_burst = count(60)
+anonymous_limit_per_minute = count(60)
+anonymous_burst = count(20)
 challenge_verify_headroom = times(4)
 # The breaker on the provider: this many errors or timeouts in a row open it, for this long.
 challenge_breaker_errors = count(5)
@@ -618,10 +608,10 @@ TABLE = [
     (
         "Limit a minute of anonymous public reads by address",
         anonymous_limit_per_minute,
-        "An app's screen loads, from an address many may share; a listed shared range gets several times this, "
-        "`limit_shared` (step 4).",
+        f"Below a key's, so an integration keeps its key; [GitHub gives 60 an hour]({GITHUB_LIMITS}) signed out. "
+        "A listed shared address gets `limit_shared` instead (step 3).",
     ),
-    ("... their burst", anonymous_burst, "One screen's requests at once."),
+    ("... their burst", anonymous_burst, "As a key's: a screen's calls fired together."),
     (
         "Headroom of the cap on provider calls over those solves",
         challenge_verify_headroom,
