@@ -31,6 +31,7 @@ from ride_hailing_assumptions import (
     consumer_heartbeat_interval,
     consumer_session_timeout,
     controller_election_at_most,
+    controller_election_split_vote,
     eta_calls_per_routing_server,
     eta_refresh_interval,
     frames_per_gateway,
@@ -341,6 +342,16 @@ requests_delayed_by_zone_loss_worst = count(
 zone_loss_match_burn_share_worst = fraction(
     requests_delayed_by_zone_loss_worst / (rides_per_second_peak * largest_region_share * fast_short_window)
 )
+# The same with one split vote in the controllers' election: the stall is longer still, and every request of
+# the region waits it out.
+log_failover_wait_split_vote = duration(controller_election_split_vote + log_leader_failover + batch_window)
+assert log_failover_wait_split_vote > matching_takeover
+requests_delayed_by_zone_loss_split_vote = count(
+    rides_per_second_peak * largest_region_share * log_failover_wait_split_vote
+)
+zone_loss_match_burn_share_split_vote = fraction(
+    requests_delayed_by_zone_loss_split_vote / (rides_per_second_peak * largest_region_share * fast_short_window)
+)
 # The consumer groups' members in the zone: a dead member's partitions move once its session expires, at worst
 # a full session after its last heartbeat, and the others rejoin at their next heartbeat. When the group's
 # coordinator (the broker leading its offsets partition) was in the zone too, a third of the time, the group
@@ -501,7 +512,7 @@ fast_slow_share = fraction(fast_burn * latency_budget_share)
 slow_slow_share = fraction(slow_burn * latency_budget_share)
 ticket_slow_share = fraction(ticket_burn * latency_budget_share)
 # A zone's loss leaves the match latency burn under the fast page, as the game day checks.
-assert zone_loss_match_burn_share_worst < fast_slow_share
+assert zone_loss_match_burn_share_worst < zone_loss_match_burn_share_split_vote < fast_slow_share
 
 # Positions dropped before the index, seen directly: a shard's index writes per driver position the
 # location service accepted for it, against step 5's ratio (a write a position, two more a cell change;
@@ -583,6 +594,9 @@ if __name__ != "ride_hailing_reliability":
                 ("... the log's stall, the controller's leader lost too", log_failover_wait_controller_lost),
                 ("... requests delayed past the match target then", requests_delayed_by_zone_loss_worst),
                 (f"... a share of its last {fast_short_window} then", zone_loss_match_burn_share_worst),
+                ("... the log's stall if the controllers split a vote once", log_failover_wait_split_vote),
+                ("... requests delayed past the match target then", requests_delayed_by_zone_loss_split_vote),
+                (f"... a share of its last {fast_short_window} then", zone_loss_match_burn_share_split_vote),
                 ("... a lost consumer's partitions move, its coordinator kept", consumer_failover),
                 ("... with the group's coordinator lost too", consumer_failover_coordinator_lost),
                 (
