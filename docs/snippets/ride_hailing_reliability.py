@@ -401,6 +401,9 @@ probe_page_after = duration(probe_interval * (probe_misses_to_page - 1) + probe_
 region_rto = duration(
     probe_page_after + human_decision + standby_promotion + dns_ttl + reconnect_spread + reconnect_backoff_cap
 )
+# With one cluster across regions (step 4's other option) the database stays up, but the lost region's
+# phones must still move: the same, less the person's decision and the standby's promotion.
+region_rto_without_decision = duration(region_rto - human_decision - standby_promotion)
 region_failed_requests = count(rides_per_second_peak * largest_region_share * region_rto)
 region_outage_over_budget = times(region_failed_requests / failed_requests_budget)
 region_hellos_per_second = per_second(region_connections / reconnect_spread)
@@ -617,6 +620,10 @@ if __name__ != "ride_hailing_reliability":
                 ("... detection by health checks", region_detection),
                 ("... the prober's page", probe_page_after),
                 ("... until its phones are served elsewhere", region_rto),
+                (
+                    "... the same with no decision and no promotion (one cluster across regions)",
+                    region_rto_without_decision,
+                ),
                 ("One cluster across regions: Latin America's nearest region, round trip, P50", region_neighbour_rtt),
                 (f"... added to the match path's {MATCH_PATH_COMMITS} commits", region_sync_match_path_added),
                 (f"... a share of the match budget's {match_budget_margin} margin", region_sync_margin_share),
