@@ -69,6 +69,9 @@ KAFKA_BROKER_SESSION_TIMEOUT = "https://kafka.apache.org/documentation/#brokerco
 KAFKA_CONTROLLER_FETCH_TIMEOUT = (
     "https://kafka.apache.org/documentation/#brokerconfigs_controller.quorum.fetch.timeout.ms"
 )
+KAFKA_CONTROLLER_ELECTION_BACKOFF = (
+    "https://kafka.apache.org/documentation/#brokerconfigs_controller.quorum.election.backoff.max.ms"
+)
 KAFKA_CONSUMER_MIN_SESSION = (
     "https://kafka.apache.org/documentation/#brokerconfigs_group.consumer.min.session.timeout.ms"
 )
@@ -253,7 +256,11 @@ log_leader_failover = duration(area_lease)
 # The controller quorum's leader lost: the other controllers campaign once they have heard nothing for
 # controller.quorum.fetch.timeout.ms (2 s by default), and an election takes up to twice
 # controller.quorum.election.timeout.ms (1 s by default, randomized up to double), Kafka's defaults kept.
+# That holds when the first vote wins. The two controllers left time out about together and may split the
+# vote: each then backs off up to controller.quorum.election.backoff.max.ms (1 s by default) and campaigns
+# again, up to another election timeout. One split vote:
 controller_election_at_most = duration(2 + 2 * 1)
+controller_election_split_vote = duration(controller_election_at_most + 1 + 2 * 1)
 # A store range with one replica down, or a log partition with exactly two in sync, pages after this.
 replica_down_page_after = duration(300)
 standby_promotion = duration(300)
@@ -851,7 +858,15 @@ TABLE = [
         controller_election_at_most,
         "Kafka's defaults kept: the other controllers campaign after 2 s without the leader "
         f"([`controller.quorum.fetch.timeout.ms`]({KAFKA_CONTROLLER_FETCH_TIMEOUT})), and a vote takes up to "
-        "twice `controller.quorum.election.timeout.ms`, 1 s, as its timeout is randomized.",
+        "twice `controller.quorum.election.timeout.ms`, 1 s, as its timeout is randomized; that is when the "
+        "first vote wins.",
+    ),
+    (
+        "... with one split vote",
+        controller_election_split_vote,
+        "The two left campaign about together and may split the vote; each backs off up to 1 s "
+        f"([`controller.quorum.election.backoff.max.ms`]({KAFKA_CONTROLLER_ELECTION_BACKOFF})) and campaigns "
+        "again, up to another 2 s.",
     ),
     (
         "A store range or log partition one copy short, before it pages",

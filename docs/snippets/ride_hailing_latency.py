@@ -81,22 +81,24 @@ timeout_step = float(accept_timeout + next_offer_after_timeout)
 
 
 def accept_times(
-    p_fail: float, decision: float = driver_decision_time, service: bool = False
+    p_fail: float, decision: float = driver_decision_time, service: bool = False, added_wait: float = 0.0
 ) -> list[tuple[float, float]]:
     """(time from the request to the accept's commit, probability) for every count of failed offers; with
-    `service`, the time less the drivers' decisions."""
+    `service`, the time less the drivers' decisions; `added_wait` lengthens every commit (two before each
+    offer: the create's or the decline's or timeout's, and the reservation's; one for the accept)."""
     outcomes, failures = [], 0
     while True:
         fits = False
         for declines in range(failures + 1):
             timeouts = failures - declines
             sent = first_offer_ack + declines * (decision + next_offer_after_decline) + timeouts * timeout_step
+            sent += 2 * (failures + 1) * added_wait
             if sent > latest_offer_sent:
                 continue
             fits = True
             p = (1 - p_fail) * p_fail**failures * math.comb(failures, declines)
             p *= decline_share**declines * (1 - decline_share) ** timeouts
-            t = sent + decision + store_commit_time - (declines + 1) * decision * service
+            t = sent + decision + store_commit_time + added_wait - (declines + 1) * decision * service
             outcomes.append((float(t), p))
         if not fits:  # each failure moves the next offer on: none fits from here on
             return outcomes
@@ -151,6 +153,23 @@ accept_service_burn_slow = times(
     (1 - share_within(_service_slow, float(accepted_latency_target))) / percentile_budget_share
 )
 assert accept_service_burn < 1 and accept_service_burn_slow < 1
+
+
+def service_burn(added_wait: float, decision: float = driver_decision_time) -> float:
+    """The pages' burn on the service's part of the wait when every commit waits `added_wait` longer."""
+    within = share_within(accept_times(P_FAIL, decision, True, added_wait), float(accepted_latency_target))
+    return (1 - within) / float(percentile_budget_share)
+
+
+def added_wait_limit() -> float:
+    """The largest added wait a commit, in whole milliseconds, that keeps the service's burn under 1 at both
+    decision times."""
+    ms = 0
+    while service_burn((ms + 1) / 1000) < 1 and service_burn((ms + 1) / 1000, slow_decision_time) < 1:
+        ms += 1
+    return ms / 1000
+
+
 # Why the service's burn falls with slower decisions: a ride whose offers run out before one is
 # accepted is given up ("no driver near" from fresh cells, a good request) and leaves the accept
 # indicator, and slower decisions run more rides out. The share of requests given up so:

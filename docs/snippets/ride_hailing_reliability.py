@@ -31,6 +31,7 @@ from ride_hailing_assumptions import (
     consumer_heartbeat_interval,
     consumer_session_timeout,
     controller_election_at_most,
+    controller_election_split_vote,
     eta_calls_per_routing_server,
     eta_refresh_interval,
     frames_per_gateway,
@@ -65,7 +66,15 @@ from ride_hailing_assumptions import (
     zone_lost_load_ceiling,
     zones,
 )
-from ride_hailing_latency import match_budget_margin, mean_to_accepted_offer
+from ride_hailing_latency import (
+    P99,
+    P_FAIL,
+    accept_times,
+    added_wait_limit,
+    match_budget_margin,
+    mean_to_accepted_offer,
+    quantile,
+)
 from ride_hailing_matching import reconnects_per_second_zone_loss, solver_steps
 from ride_hailing_servers import (
     STATELESS_LOADS,
@@ -333,6 +342,16 @@ requests_delayed_by_zone_loss_worst = count(
 zone_loss_match_burn_share_worst = fraction(
     requests_delayed_by_zone_loss_worst / (rides_per_second_peak * largest_region_share * fast_short_window)
 )
+# The same with one split vote in the controllers' election: the stall is longer still, and every request of
+# the region waits it out.
+log_failover_wait_split_vote = duration(controller_election_split_vote + log_leader_failover + batch_window)
+assert log_failover_wait_split_vote > matching_takeover
+requests_delayed_by_zone_loss_split_vote = count(
+    rides_per_second_peak * largest_region_share * log_failover_wait_split_vote
+)
+zone_loss_match_burn_share_split_vote = fraction(
+    requests_delayed_by_zone_loss_split_vote / (rides_per_second_peak * largest_region_share * fast_short_window)
+)
 # The consumer groups' members in the zone: a dead member's partitions move once its session expires, at worst
 # a full session after its last heartbeat, and the others rejoin at their next heartbeat. When the group's
 # coordinator (the broker leading its offsets partition) was in the zone too, a third of the time, the group
@@ -382,6 +401,9 @@ probe_page_after = duration(probe_interval * (probe_misses_to_page - 1) + probe_
 region_rto = duration(
     probe_page_after + human_decision + standby_promotion + dns_ttl + reconnect_spread + reconnect_backoff_cap
 )
+# With one cluster across regions (step 4's other option) the database stays up, but the lost region's
+# phones must still move: the same, less the person's decision and the standby's promotion.
+region_rto_without_decision = duration(region_rto - human_decision - standby_promotion)
 region_failed_requests = count(rides_per_second_peak * largest_region_share * region_rto)
 region_outage_over_budget = times(region_failed_requests / failed_requests_budget)
 region_hellos_per_second = per_second(region_connections / reconnect_spread)
@@ -401,15 +423,21 @@ failover_matching_hold = duration(dns_ttl + reconnect_spread + reconnect_backoff
 # drivers' resent accepts take most of them back; the rest wait at most review_driver_wait past the hold.
 region_rides_flagged = count(rides_per_second_peak * largest_region_share * mean_to_accepted_offer)
 # The other way to copy a region (step 4's options): one cluster across regions surviving a region's loss.
-# Its commit waits at least a round trip to the nearest other database region. For the largest pair, North
-# America and its partner Latin America, Azure's measured P95 round trip between East US and Brazil South
-# (its inter-region latency table, a 30-day window) is the figure; the match target's path holds two
-# commits, the create's and the reservation's, set against the match budget's margin.
-region_neighbour_rtt = duration(119e-3)
+# Its commit waits at least a round trip to the nearest other database region. For a Latin America home,
+# whose nearest other region is North America, Azure's median (P50) round trip between Brazil South and
+# East US (its inter-region latency table of 30 July 2026) is the figure. The match target's path holds
+# two commits, the create's and the reservation's, set against the match budget's margin; the accept's
+# path holds a commit more for every offer, and its service p99 comes near its target.
+region_neighbour_rtt = duration(118e-3)
 MATCH_PATH_COMMITS = 2
 region_sync_match_path_added = duration(MATCH_PATH_COMMITS * region_neighbour_rtt)
 region_sync_margin_share = fraction(region_sync_match_path_added / match_budget_margin)
-assert region_sync_margin_share < 1  # it fits: latency alone does not rule it out
+assert region_sync_margin_share < 1  # the match target has room
+region_sync_accept_p99 = duration(quantile(accept_times(P_FAIL, service=True, added_wait=region_neighbour_rtt), P99))
+# The break-even: the largest added round trip that keeps the accept pages' burn under 1 (a home farther
+# from its nearest other region than this breaks the accept target).
+region_sync_rtt_limit = duration(added_wait_limit())
+assert region_neighbour_rtt < region_sync_rtt_limit
 # A planned drill: no detection and no decision; promotion, the TTL, the spread and the backoff cap, run
 # at the drilled region's quietest hour (about 4 a.m. in its main time zones), at that hour's rate: the region's share
 # of the day's average, times the quiet hour's share of it. Against the month's budget. A drill is two
@@ -487,7 +515,7 @@ fast_slow_share = fraction(fast_burn * latency_budget_share)
 slow_slow_share = fraction(slow_burn * latency_budget_share)
 ticket_slow_share = fraction(ticket_burn * latency_budget_share)
 # A zone's loss leaves the match latency burn under the fast page, as the game day checks.
-assert zone_loss_match_burn_share_worst < fast_slow_share
+assert zone_loss_match_burn_share_worst < zone_loss_match_burn_share_split_vote < fast_slow_share
 
 # Positions dropped before the index, seen directly: a shard's index writes per driver position the
 # location service accepted for it, against step 5's ratio (a write a position, two more a cell change;
@@ -569,6 +597,9 @@ if __name__ != "ride_hailing_reliability":
                 ("... the log's stall, the controller's leader lost too", log_failover_wait_controller_lost),
                 ("... requests delayed past the match target then", requests_delayed_by_zone_loss_worst),
                 (f"... a share of its last {fast_short_window} then", zone_loss_match_burn_share_worst),
+                ("... the log's stall if the controllers split a vote once", log_failover_wait_split_vote),
+                ("... requests delayed past the match target then", requests_delayed_by_zone_loss_split_vote),
+                (f"... a share of its last {fast_short_window} then", zone_loss_match_burn_share_split_vote),
                 ("... a lost consumer's partitions move, its coordinator kept", consumer_failover),
                 ("... with the group's coordinator lost too", consumer_failover_coordinator_lost),
                 (
@@ -589,9 +620,15 @@ if __name__ != "ride_hailing_reliability":
                 ("... detection by health checks", region_detection),
                 ("... the prober's page", probe_page_after),
                 ("... until its phones are served elsewhere", region_rto),
-                ("One cluster across regions instead: the nearest region's round trip, P95", region_neighbour_rtt),
+                (
+                    "... the same with no decision and no promotion (one cluster across regions)",
+                    region_rto_without_decision,
+                ),
+                ("One cluster across regions: Latin America's nearest region, round trip, P50", region_neighbour_rtt),
                 (f"... added to the match path's {MATCH_PATH_COMMITS} commits", region_sync_match_path_added),
                 (f"... a share of the match budget's {match_budget_margin} margin", region_sync_margin_share),
+                ("... the accept's service p99 then", region_sync_accept_p99),
+                ("... the largest round trip keeping the accept pages' burn under 1", region_sync_rtt_limit),
                 ("... requests failed meanwhile", region_failed_requests),
                 ("... over the month's budget", region_outage_over_budget),
                 ("... hellos a second at the failover region", region_hellos_per_second),
