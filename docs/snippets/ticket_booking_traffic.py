@@ -39,7 +39,6 @@ from sdw.estimation import (
     peak,
     per_day,
     per_second,
-    round_significant,
     size,
     times,
 )
@@ -119,10 +118,12 @@ secret_reads_share_at_bucket = fraction(secret_reads_retrieves_at_bucket / proce
 client_secret_chars = 60
 secrets_held_most = count(action_orders_at_bucket * action_time)
 secrets_held_bytes = size(secrets_held_most * client_secret_chars)
-# The cache's fallback, a retrieve from the retrieve bucket: the room the endpoint's default leaves at the
-# bucket's full rate, rounded once to two digits so that it agrees with the default less the printed
-# retrieves above.
-retrieve_room_at_bucket = peak(float(round_significant(processor_endpoint_default - retrieves_at_bucket, 2)))
+# The cache's fallback, a retrieve from the retrieve bucket. That bucket refills at the same share of its
+# endpoint's default as the payment bucket does of its limit, since the polls' retrieves and the workers'
+# together may run it flat out: the room it leaves at the payment bucket's full rate.
+retrieve_bucket_rate = peak(processor_endpoint_default * bucket_share)
+assert retrieves_at_bucket < retrieve_bucket_rate, "the workers' retrieves fill the retrieve bucket"
+retrieve_room_at_bucket = peak(retrieve_bucket_rate - retrieves_at_bucket)
 
 # --- The waiting room ---------------------------------------------------------------------------------
 # The join window is centered on the on-sale's start: the joins end half a window after it.
@@ -205,7 +206,8 @@ if __name__ != "ticket_booking_traffic":
                 ("... against the retrieve endpoint's default", secret_reads_share_at_bucket),
                 ("Client secrets held at once in memory, at most", secrets_held_most),
                 ("... their bytes, a byte a character", secrets_held_bytes),
-                ("Retrieves a second left under the default, at the bucket's full rate", retrieve_room_at_bucket),
+                ("Retrieve bucket's refill: retrieves a second at most", retrieve_bucket_rate),
+                ("Retrieves a second it leaves, at the payment bucket's full rate", retrieve_room_at_bucket),
                 ("Waiting room: joins a second", queue_joins_peak),
                 ("... which end, counted from the on-sale's start, at", joins_end),
                 ("Accounts that join before the start, placed by the draw", pre_start_joiners),
