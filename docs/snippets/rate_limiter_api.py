@@ -57,12 +57,22 @@ override_scaled_burst = count(override_example_limit * burst_allowance / limit_p
 override_scaled_burst_window = duration(override_scaled_burst / (override_example_limit / window_seconds))
 override_unscaled_burst_window_printed = count(math.ceil(burst_allowance / (override_example_limit / window_seconds)))
 # Anonymous reads from an address in a listed shared range (CGNAT pools, listed NATs; step 1) count against
-# the read rule's limit_shared, in place of its limit, not on top of it. An assumption: ten times the limit,
-# for a few hundred of the app's readers behind one address at once. Its burst scales with it at the rule's
-# burst share, as an override's empty burst does. Past it, a 429 with Retry-After, as for any address.
-shared_range_limit_times = times(10)
+# the read rule's limit_shared, in place of its limit, not on top of it. An assumption: sized for a few hundred
+# of the app's readers behind one address at once, each loading a screen of a few calls about once a minute.
+# The multiplier follows from those two figures. Its burst scales with it at the rule's burst share, as an
+# override's empty burst does. Past it, a 429 with Retry-After, as for any address.
+shared_readers_at_once = count(300)
+shared_reader_calls_per_minute = count(10)
+shared_range_limit_times = times(shared_readers_at_once * shared_reader_calls_per_minute / anonymous_limit_per_minute)
 anonymous_limit_shared_per_minute = count(anonymous_limit_per_minute * shared_range_limit_times)
 anonymous_shared_burst = count(anonymous_limit_shared_per_minute * anonymous_burst / anonymous_limit_per_minute)
+# Two alerts on anonymous reads (step 7), both counted by the gateways as minutes of a day in which an address
+# got a 429 from the read rule. A listed address refused at limit_shared for longer than this goes to the
+# operators who set the rules (raise the figure, or block a scraper); an unlisted address refused at the
+# plain limit for longer than this goes to the operators' listing queue (list it, or block it). An
+# assumption: half an hour, longer than a busy evening's peak minutes and short enough to catch a shared
+# address the registries' data and the feed lack within a day.
+shared_limit_alert_minutes_a_day = duration(30 * 60)
 # Verifying a challenge token calls the provider, and a challenge outcome takes nothing from the
 # empty challenge_cgnat bucket (and is refunded), so without limits of their own junk tokens could make
 # one provider call each. Two bounds (step 3). A token bucket of verification attempts per address, keyed
@@ -163,9 +173,12 @@ if __name__ != "rate_limiter_api":
         markdown_table(
             ("Anonymous reads from a listed shared address", "Value"),
             [
-                ("`limit_shared`, times an address's limit (an assumption)", shared_range_limit_times),
+                ("`limit_shared`, times the limit (readers × calls ÷ limit)", shared_range_limit_times),
                 ("`limit_shared` a minute, in place of the limit", anonymous_limit_shared_per_minute),
                 ("Its burst, scaled at the rule's burst share", anonymous_shared_burst),
+                ("Readers behind one address it is sized for (an assumption)", shared_readers_at_once),
+                ("... their calls a minute each (an assumption)", shared_reader_calls_per_minute),
+                ("Time a day an address is refused before an alert (an assumption)", shared_limit_alert_minutes_a_day),
             ],
         )
     )
