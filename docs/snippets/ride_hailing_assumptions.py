@@ -257,10 +257,13 @@ log_leader_failover = duration(area_lease)
 # controller.quorum.fetch.timeout.ms (2 s by default), and an election takes up to twice
 # controller.quorum.election.timeout.ms (1 s by default, randomized up to double), Kafka's defaults kept.
 # That holds when the first vote wins. The two controllers left time out about together and may split the
-# vote: each then backs off up to controller.quorum.election.backoff.max.ms (1 s by default) and campaigns
-# again, up to another election timeout. One split vote:
+# vote: each then backs off at random and campaigns again, up to another election timeout. Kafka's raft
+# client draws the backoff as 100 ms times a random whole number below 2 to the power of the failed rounds
+# (binaryExponentialElectionBackoffMs), capped by controller.quorum.election.backoff.max.ms (1 s by
+# default), which binds only after about four failed rounds; after the first it is 0 or 100 ms. One split vote:
+ELECTION_BACKOFF_AFTER_FIRST_ROUND = 0.1
 controller_election_at_most = duration(2 + 2 * 1)
-controller_election_split_vote = duration(controller_election_at_most + 1 + 2 * 1)
+controller_election_split_vote = duration(controller_election_at_most + ELECTION_BACKOFF_AFTER_FIRST_ROUND + 2 * 1)
 # A store range with one replica down, or a log partition with exactly two in sync, pages after this.
 replica_down_page_after = duration(300)
 standby_promotion = duration(300)
@@ -864,8 +867,9 @@ TABLE = [
     (
         "... with one split vote",
         controller_election_split_vote,
-        "The two left campaign about together and may split the vote; each backs off up to 1 s "
-        f"([`controller.quorum.election.backoff.max.ms`]({KAFKA_CONTROLLER_ELECTION_BACKOFF})) and campaigns "
+        "The two left campaign about together and may split the vote; each backs off at random, at most "
+        "100 ms after the first failed round (the backoff doubles each round, capped at 1 s by "
+        f"[`controller.quorum.election.backoff.max.ms`]({KAFKA_CONTROLLER_ELECTION_BACKOFF})), and campaigns "
         "again, up to another 2 s.",
     ),
     (

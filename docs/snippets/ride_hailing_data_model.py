@@ -216,6 +216,7 @@ RIDER_DEBT_FIELDS = [
     ("rider_id", 8, "first half of the key"),
     ("ride_id", 8, "second half: the ride whose payment was declined"),
     ("amount, currency", 11, "minor units (8) and currency (3)"),
+    ("settled_at", 8, "empty until the settlement; rows are marked, never deleted"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 rider_debt_row_bytes = row_bytes(RIDER_DEBT_FIELDS)
