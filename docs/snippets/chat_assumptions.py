@@ -237,9 +237,9 @@ TABLE = [
         "Minutes a phone holds its socket per session",
         minutes_per_phone_session,
         "About two minutes on screen, plus the short while before the app closes its socket in the background: "
-        "phones suspend background apps and cut their network access "
-        "([Android's Doze and App Standby](https://developer.android.com/training/monitoring-device-state/doze-standby)), "
-        "so a sleeping phone is reached by push, not by its socket.",
+        "phones stop background apps within minutes and cut idle ones off the network "
+        "([Android's background execution limits](https://developer.android.com/about/versions/oreo/background), "
+        "[Doze and App Standby](https://developer.android.com/training/monitoring-device-state/doze-standby)).",
     ),
     (
         "Devices per user",
@@ -251,10 +251,14 @@ TABLE = [
         "Hours a day a linked computer's client is open",
         computer_hours_per_day,
         "A guess, averaged over all days: a third stay open through a working day (8 hours, five days in "
-        "seven), the rest open for an hour every other day. Unlike a phone, a computer keeps its socket while "
+        "seven), the rest are opened twice a day for a few minutes. Unlike a phone, a computer keeps its socket while "
         "the window is open, whatever the phone does.",
     ),
-    ("Sessions a day per linked computer", computer_sessions_per_day, "Opened at work and again in the evening."),
+    (
+        "Sessions a day per linked computer",
+        computer_sessions_per_day,
+        "Opened twice a day, e.g. at work and in the evening.",
+    ),
     ("Contacts per user on the service", contacts_per_user, "The people whose presence a user could be shown."),
     (
         "Messages sent per user a day",
@@ -448,7 +452,8 @@ TABLE = [
         "Heartbeat interval",
         heartbeat_interval,
         "Short enough to keep carriers' NAT mappings alive and to bound how long a client takes to notice a dead "
-        "socket; cheap for a phone's battery only because a phone pings while its app is in use.",
+        "socket; cheap for a phone's battery only because a phone pings while its app is in use or has just left "
+        "the screen.",
     ),
     (
         "Memory per idle connection",

@@ -170,7 +170,7 @@ DEVICE_FIELDS = [
     ("platform", 1, "iOS, Android, desktop, web"),
     ("push_token", 160, "APNs or FCM token"),
     ("identity_key", 32, "public key; unused until end-to-end encryption"),
-    ("last_sync", 8, "set at a device's first sync_list of the day: finds devices unused for months"),
+    ("last_sync", 8, "set at a device's first sync_list of the day: a linked client unused for 30 days is unlinked"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 device_row_bytes = row_bytes(DEVICE_FIELDS)
