@@ -35,8 +35,14 @@ every zone up, a server holds its share of the peak, well under the plan, which 
 import math
 
 import concept_push_assumptions
-from chat_assumptions import hot_group_messages_per_second, message_copies, store_write_latency_alert
+from chat_assumptions import (
+    hot_group_messages_per_second,
+    member_row_deadline,
+    message_copies,
+    store_write_latency_alert,
+)
 from chat_connections import connection_servers, connections_peak
+from chat_sequencing import shards_per_chat_server
 from chat_servers import database_nodes
 from chat_storage import (
     database_nodes_for_horizon,
@@ -93,6 +99,14 @@ fcm_quota_step_error_ratio = fraction(0.05)
 # answers, that open a ticket, and for how long.
 push_429_alert_share = fraction(0.02)
 push_429_alert_window = duration(5 * 60)
+# Shard moves outside a deploy that open a ticket, and over how long: two chat servers' worth.
+shard_moves_alert_servers = count(2)
+shard_moves_alert = count(shard_moves_alert_servers * shards_per_chat_server)
+shard_moves_alert_window = duration(5 * 60)
+# Coordination leader changes an hour that open a ticket.
+coordination_leader_changes_alert = count(3)
+# Session-registry lookup p99, at the chat servers, that opens a ticket: a tenth of the member-row deadline.
+registry_lookup_p99_alert = duration(member_row_deadline / 10)
 # FCM's throttle on collapsible messages per app and device, and what it keeps for an offline
 # device: the push concept page's published limits, one value each.
 fcm_collapsible_burst = concept_push_assumptions.fcm_collapsible_burst
@@ -250,6 +264,25 @@ TABLE = [
         "([FCM quotas](https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas)).",
     ),
     ("... for at least", push_429_alert_window, "Assumed: longer than one quota minute's spike."),
+    (
+        "Shard moves outside a deploy that open a ticket",
+        shard_moves_alert,
+        f"Assumed: {shard_moves_alert_servers} chat servers' worth, since one server's death moves its "
+        f"{shards_per_chat_server} shards; more means servers flapping or the coordination service struggling.",
+    ),
+    ("... within", shard_moves_alert_window, "Assumed: the quota-429 ticket's window."),
+    (
+        "Coordination leader changes an hour that open a ticket",
+        coordination_leader_changes_alert,
+        "Assumed: a healthy cluster keeps its leader for days, and a rolling restart moves it once or twice; "
+        "each change holds up lease renewals for an election.",
+    ),
+    (
+        "Session-registry lookup p99 that opens a ticket",
+        registry_lookup_p99_alert,
+        f"Assumed: a tenth of the {member_row_deadline} member-row deadline, and far above an in-memory read "
+        "inside the zone, so it fires only when the registry itself is slow.",
+    ),
     (
         "Collapsible messages FCM passes to one app on one device at once",
         fcm_collapsible_burst,
