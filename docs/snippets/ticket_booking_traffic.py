@@ -124,6 +124,8 @@ secrets_held_bytes = size(secrets_held_most * client_secret_chars)
 retrieve_bucket_rate = peak(processor_endpoint_default * bucket_share)
 assert retrieves_at_bucket < retrieve_bucket_rate, "the workers' retrieves fill the retrieve bucket"
 retrieve_room_at_bucket = peak(retrieve_bucket_rate - retrieves_at_bucket)
+# Reading every secret from the processor instead would pass that bucket even at the plan.
+secret_reads_share_of_bucket_at_plan = fraction(secret_reads_retrieves_peak / retrieve_bucket_rate)
 
 # --- The waiting room ---------------------------------------------------------------------------------
 # The join window is centered on the on-sale's start: the joins end half a window after it.
@@ -208,6 +210,7 @@ if __name__ != "ticket_booking_traffic":
                 ("... their bytes, a byte a character", secrets_held_bytes),
                 ("Retrieve bucket's refill: retrieves a second at most", retrieve_bucket_rate),
                 ("Retrieves a second it leaves, at the payment bucket's full rate", retrieve_room_at_bucket),
+                ("Retrieves if each secret is read, at the plan, against the retrieve bucket", secret_reads_share_of_bucket_at_plan),
                 ("Waiting room: joins a second", queue_joins_peak),
                 ("... which end, counted from the on-sale's start, at", joins_end),
                 ("Accounts that join before the start, placed by the draw", pre_start_joiners),
