@@ -176,8 +176,8 @@ failover_failed_joins = count(queue_joins_peak * (shard_failover - position_bloc
 # first pass's hold attempts, the first wave's submits and their orders' polls, counted together though
 # the submits start only as the joins end (an upper bound for the phase). The race: its attempts at their
 # bound, the second wave's submits and the orders' polls, each polled at the short interval within its
-# settle target (of its submit, or of its action-done). In both phases the polls count every show's orders in flight, the normal day's too, of
-# which only the hot show's read its shard: a bound, like the rest.
+# settle target (of its submit, or of its action-done). In both phases the polls count every show's orders
+# in flight, the normal day's too, of which only the hot show's read its shard: a bound, like the rest.
 assert joins_end < first_lapses_return, "the joins run on into the race for returned seats"
 failover_join_phase_requests = count(
     (first_pass_attempts + onsale_orders_peak + order_polls_peak) * shard_failover + failover_failed_joins

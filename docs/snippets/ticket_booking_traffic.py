@@ -224,7 +224,7 @@ if __name__ != "ticket_booking_traffic":
                 ("Waiting room: polls a second", queue_polls_peak),
                 ("Waiting room requests over the normal day's peak page views", onsale_over_normal_day),
                 ("Orders within their settle target at once, at the plan", orders_polled_peak),
-                ("Orders within the settle target of their action-done at once, at the plan", action_done_orders_polled_peak),
+                ("... and within that of their action-done, back from the bank", action_done_orders_polled_peak),
                 ("Polls a second of the orders within either target", order_polls_peak),
                 ("Buyers who can find a seat in the first pass", first_pass_buyers),
                 ("Wait for position 10,000", wait_for_position_10k),
