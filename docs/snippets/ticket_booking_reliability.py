@@ -4,6 +4,7 @@ error budget they spend."""
 
 from reference_capacity import api_read_per_server, api_write_per_server
 from ticket_booking_assumptions import (
+    action_share,
     action_time,
     availability_target,
     backlog_clear,
@@ -175,14 +176,17 @@ failover_failed_joins = count(queue_joins_peak * (shard_failover - position_bloc
 # first pass's hold attempts, the first wave's submits and their orders' polls, counted together though
 # the submits start only as the joins end (an upper bound for the phase). The race: its attempts at their
 # bound, the second wave's submits and the orders' polls, each polled at the short interval within its
-# settle target. In both phases the polls count every show's orders in flight, the normal day's too, of
-# which only the hot show's read its shard: a bound, like the rest.
+# settle target (of its submit, or of its action-done). In both phases the polls count every show's orders
+# in flight, the normal day's too, of which only the hot show's read its shard: a bound, like the rest.
 assert joins_end < first_lapses_return, "the joins run on into the race for returned seats"
 failover_join_phase_requests = count(
     (first_pass_attempts + onsale_orders_peak + order_polls_peak) * shard_failover + failover_failed_joins
 )
 second_wave_orders = peak(lapsed_holds_per_second * calls_per_released_buyer / processor_calls_per_order)
-second_wave_order_polls = peak(second_wave_calls / processor_calls_per_order * settle_target / order_poll_interval)
+# The orders whose bank asked, handed back over one target, are polled at the short interval too (step 3).
+second_wave_order_polls = peak(
+    second_wave_calls / processor_calls_per_order * (1 + action_share) * settle_target / order_poll_interval
+)
 failover_race_phase_requests = count(
     (race_hold_attempts_peak + second_wave_orders + second_wave_order_polls) * shard_failover
 )

@@ -124,6 +124,12 @@ secrets_held_bytes = size(secrets_held_most * client_secret_chars)
 retrieve_bucket_rate = peak(processor_endpoint_default * bucket_share)
 assert retrieves_at_bucket < retrieve_bucket_rate, "the workers' retrieves fill the retrieve bucket"
 retrieve_room_at_bucket = peak(retrieve_bucket_rate - retrieves_at_bucket)
+# At the plan it leaves more, yet less than the orders whose bank asks: a cache that stops answering
+# leaves some of them without their secret (step 7's alert).
+retrieve_room_at_plan = peak(retrieve_bucket_rate - retrieves_peak)
+assert retrieve_room_at_plan < action_orders_peak, "the fallback's room holds every bank check at the plan"
+# Reading every secret from the processor instead would pass that bucket even at the plan.
+secret_reads_share_of_bucket_at_plan = fraction(secret_reads_retrieves_peak / retrieve_bucket_rate)
 
 # --- The waiting room ---------------------------------------------------------------------------------
 # The join window is centered on the on-sale's start: the joins end half a window after it.
@@ -149,13 +155,15 @@ example_hold_expires = duration(example_release + pick_time + hold_time)
 # --- The order polls -------------------------------------------------------------------------------------
 # A submitted order's browser polls it until it settles, each poll a read of one row on the show's primary,
 # whose answer sets the next poll's delay: the short interval while the order is within the settle target
-# of its submit, the long one after it (and while it waits on the buyer's bank, or the processor is marked
-# down). At the plan, the orders within their target are at most those submitted over one target (the
-# on-sale's and the normal day's, a call each), each polled at the short interval: the polls the booking
-# tier is sized for, while the processor serves its limit. Orders past their target then add a few, at the
-# long interval; step 7 bounds them when the processor is down.
+# of its submit or of its action-done (the bank's wait left out, as the target leaves it out), the long one
+# after it (and while it waits on the buyer's bank, or the processor is marked down). At the plan, the
+# orders within their target are at most those submitted over one target (the on-sale's and the normal
+# day's, a call each) and those whose bank asked, handed back over one target, each polled at the short
+# interval: the polls the booking tier is sized for, while the processor serves its limit. Orders past
+# their target then add a few, at the long interval; step 7 bounds them when the processor is down.
 orders_polled_peak = count(planned_calls / processor_calls_per_order * settle_target)
-order_polls_peak = peak(orders_polled_peak / order_poll_interval)
+action_done_orders_polled_peak = count(action_orders_peak * settle_target)
+order_polls_peak = peak((orders_polled_peak + action_done_orders_polled_peak) / order_poll_interval)
 
 # A seat map's answer: a bit a seat, free or not, sent base64 in JSON, four characters for every three
 # bytes, and counted uncompressed (the layout, with sections, rows and prices, comes from the CDN, the
@@ -202,19 +210,22 @@ if __name__ != "ticket_booking_traffic":
                 ("... at the bucket's full rate", action_orders_at_bucket),
                 ("Retrieves a second if each such order's secret is read, at the plan", secret_reads_retrieves_peak),
                 ("... against the retrieve endpoint's default", secret_reads_share_at_plan),
-                ("... at the bucket's full rate", secret_reads_retrieves_at_bucket),
+                ("... against the retrieve bucket's refill (below)", secret_reads_share_of_bucket_at_plan),
+                ("... at the payment bucket's full rate", secret_reads_retrieves_at_bucket),
                 ("... against the retrieve endpoint's default", secret_reads_share_at_bucket),
                 ("Client secrets held at once in memory, at most", secrets_held_most),
                 ("... their bytes, a byte a character", secrets_held_bytes),
                 ("Retrieve bucket's refill: retrieves a second at most", retrieve_bucket_rate),
-                ("Retrieves a second it leaves, at the payment bucket's full rate", retrieve_room_at_bucket),
+                ("Retrieves a second it leaves, at the plan", retrieve_room_at_plan),
+                ("... at the payment bucket's full rate", retrieve_room_at_bucket),
                 ("Waiting room: joins a second", queue_joins_peak),
                 ("... which end, counted from the on-sale's start, at", joins_end),
                 ("Accounts that join before the start, placed by the draw", pre_start_joiners),
                 ("Waiting room: polls a second", queue_polls_peak),
                 ("Waiting room requests over the normal day's peak page views", onsale_over_normal_day),
                 ("Orders within their settle target at once, at the plan", orders_polled_peak),
-                ("... their polls a second", order_polls_peak),
+                ("... and within that of their action-done, back from the bank", action_done_orders_polled_peak),
+                ("Polls a second of the orders within either target", order_polls_peak),
                 ("Buyers who can find a seat in the first pass", first_pass_buyers),
                 ("Wait for position 10,000", wait_for_position_10k),
                 ("A seat map's answer, base64 in JSON", seat_map_bytes),
