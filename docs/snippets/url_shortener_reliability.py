@@ -147,9 +147,10 @@ canaries_per_year_unexpired = count(canaries_per_probe * SECONDS_PER_YEAR / prob
 # A redirect server that fails fast (answers every request at once with an error) always has the
 # fewest requests in flight, so the load balancer's least outstanding requests sends it nearly all of
 # its zone's redirects (cross-zone load balancing is off for the redirect servers' group), and that
-# algorithm has no outlier ejection: the server's health check, which fails once its own recent
-# requests fail, is what takes it out, after interval x threshold. Bounded here by the zone's whole
-# even share at peak, every request failing. Step 6 sets the redirect servers' target group to ALB's
+# algorithm has no outlier ejection: the server's health check, which fails once its recent requests
+# fail well above the other redirect servers' (an outlier test), is what takes it out, after
+# interval x threshold. Bounded here by the zone's whole even share at peak, every request failing.
+# Step 6 sets the redirect servers' target group to ALB's
 # shortest interval and fewest failures; ALB's defaults are shown beside it. (ALB target group health
 # checks: interval 5-300 s, default 30; unhealthy threshold 2-10, default 2; the check's timeout, 2 s
 # at least, must be shorter than the interval, and a server that answers at once never makes a check
