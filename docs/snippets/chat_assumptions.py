@@ -253,8 +253,7 @@ TABLE = [
         computer_hours_per_day,
         f"A guess, averaged over all days: a third stay open through a working day ({computer_workday_hours} hours, "
         "five days in seven) and are opened again in the evening; the rest are opened twice a day for a few minutes. "
-        "Unlike a phone, a computer keeps its socket while "
-        "the window is open, whatever the phone does.",
+        "Unlike a phone, a computer keeps its socket while its window is open.",
     ),
     (
         "Sessions a day per linked computer",
