@@ -32,6 +32,7 @@ sessions_per_user_per_day = count(20)
 minutes_per_phone_session = count(3)
 devices_per_user = count(1.5)
 computer_hours_per_day = count(2)
+computer_workday_hours = count(8)
 computer_sessions_per_day = count(2)
 contacts_per_user = count(100)
 
@@ -250,9 +251,9 @@ TABLE = [
     (
         "Hours a day a linked computer's client is open",
         computer_hours_per_day,
-        "A guess, averaged over all days: a third stay open through a working day (8 hours, five days in "
-        "seven), the rest are opened twice a day for a few minutes. Unlike a phone, a computer keeps its socket while "
-        "the window is open, whatever the phone does.",
+        f"A guess, averaged over all days: a third stay open through a working day ({computer_workday_hours} hours, "
+        "five days in seven) and are opened again in the evening; the rest are opened twice a day for a few minutes. "
+        "Unlike a phone, a computer keeps its socket while its window is open.",
     ),
     (
         "Sessions a day per linked computer",

@@ -19,7 +19,7 @@ import math
 import random
 import statistics
 
-from chat_assumptions import computer_hours_per_day, computer_sessions_per_day, minutes_per_phone_session
+from chat_assumptions import computer_workday_hours, minutes_per_phone_session
 
 from sdw.estimation import (
     SECONDS_PER_HOUR,
@@ -100,8 +100,9 @@ random_over_two_choices = times(time_in_system_random / time_in_system_two_choic
 # --- Long-lived connections: how fast a new server fills -----------------------------------------
 # A new server gets only new connections. If connection lifetimes are exponential with mean T, the
 # gap between it and the others shrinks as exp(-t / T): to a tenth after T ln 10. The chat example's
-# sessions: a phone's few minutes, a linked computer's window open for about an hour at a time.
-computer_session = duration(computer_hours_per_day / computer_sessions_per_day * SECONDS_PER_HOUR)
+# sessions: a phone's few minutes; a linked computer's working-day window, which holds most of the
+# computers' connected time (the third left open through the working day).
+computer_session = duration(computer_workday_hours * SECONDS_PER_HOUR)
 fill_90_phone = duration(minutes_per_phone_session * SECONDS_PER_MINUTE * math.log(10))
 fill_90_computer = duration(computer_session * math.log(10))
 
