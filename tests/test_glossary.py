@@ -69,6 +69,39 @@ def test_the_glossary_page_lists_every_term_with_its_definition_and_pages() -> N
     assert "Explained in" in uses.get_text()
     hrefs = {a["href"] for a in uses.select("a")}
     assert {posixpath.relpath(page, "reference") for page in used["quorum"]} <= hrefs
+    # Step pages are grouped by example and linked by their number, so no full step title repeats.
+    failover = listed["failover"].find_next_sibling("dd").select_one(".glossary-uses").get_text()
+    assert ", step 4: " not in failover and "Chat, steps " in failover
+    assert max(len(dd.get_text()) for dd in soup.select(".glossary-uses")) < 1_200
+
+
+def test_the_glossary_groups_step_pages_by_example() -> None:
+    """An example's step pages, and the workflow's, make one item each: the name once, each step a
+    link by its number, in path order among the other pages; items are parted by semicolons."""
+    titles = {
+        "concepts/consensus.md": "Consensus, leases and leader election",
+        "examples/chat/index.md": "Chat service worked example",
+        "examples/chat/step-3-api.md": "Chat, step 3: System interface definition",
+        "examples/chat/step-4-data-model.md": "Chat, step 4: Data model",
+        "examples/chat/step-7-bottlenecks.md": "Chat, step 7: Identifying and resolving bottlenecks",
+        "examples/twitter/step-5-high-level-design.md": "Twitter, step 5: High-level design",
+        "reference/latency.md": "Latency numbers",
+        "workflow/step-6-detailed-design.md": "Step 6: Detailed design",
+    }
+
+    class Page:
+        def link(self, path: str) -> str:
+            return posixpath.relpath(path, "reference")
+
+    assert shortcodes._used_on(Page(), list(titles), titles) == (
+        "[Consensus, leases and leader election](../concepts/consensus.md); "
+        "[Chat service worked example](../examples/chat/index.md); "
+        "Chat, steps [3](../examples/chat/step-3-api.md), [4](../examples/chat/step-4-data-model.md) "
+        "and [7](../examples/chat/step-7-bottlenecks.md); "
+        "Twitter, step [5](../examples/twitter/step-5-high-level-design.md); "
+        "[Latency numbers](latency.md); "
+        "the workflow, step [6](../workflow/step-6-detailed-design.md)"
+    )
 
 
 def test_the_glossary_is_converted_again_only_when_a_title_or_a_pages_terms_change(tmp_path: Path) -> None:

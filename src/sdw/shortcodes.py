@@ -783,6 +783,39 @@ def _page_title(text: str, fallback: str) -> str:
     return match[1].strip() if match else fallback
 
 
+# A step page's title: an example's ("Chat, step 3: Data model") or the workflow's ("Step 4: ...").
+_STEP_TITLE = re.compile(r"^(?:(?P<example>.+?), s|S)tep (?P<step>\d+): ")
+
+
+def _used_on(page: _Page, pages: list[str], titles: dict[str, str]) -> str:
+    """The Glossary's list of the pages that use a term, in path order. Step pages are grouped,
+    an example's (or the workflow's) in one item that names its title once and links each step by
+    its number: "Chat, steps 3, 4 and 7" rather than three full titles (a line of some terms ran to
+    2,000 characters). Items are parted by semicolons, since titles and groups hold commas."""
+    items: list[str] = []  # a link, or the name of a group of steps
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for path in pages:
+        title = titles[path]
+        step = _STEP_TITLE.match(title)
+        if not step:
+            items.append(f"[{title}]({page.link(path)})")
+            continue
+        name = step["example"] or "the workflow"
+        if name not in groups:
+            groups[name] = []
+            items.append(name)
+        groups[name].append((step["step"], page.link(path)))
+    out = []
+    for item in items:
+        if item not in groups:
+            out.append(item)
+            continue
+        steps = [f"[{number}]({link})" for number, link in groups[item]]
+        listed = steps[0] if len(steps) == 1 else ", ".join(steps[:-1]) + " and " + steps[-1]
+        out.append(f"{item}, step{'s' if len(steps) > 1 else ''} {listed}")
+    return "; ".join(out)
+
+
 def _glossary(page: _Page) -> str:
     """Every term, A to Z under a heading per letter: definition, other spellings, the concept page
     that explains it and every page that uses it (as abbr matches: whole word, case-sensitive)."""
@@ -807,7 +840,7 @@ def _glossary(page: _Page) -> str:
             details.append(f"Explained in [{titles.get(concept, concept)}]({page.link(concept)}).")
         pages = used.get(entry["term"], [])
         if pages:
-            details.append("Used on: " + ", ".join(f"[{titles[p]}]({page.link(p)})" for p in pages) + ".")
+            details.append("Used on: " + _used_on(page, pages, titles) + ".")
         body = " ".join(str(entry["definition"]).split())
         out.append(f"{entry['term']}\n:   {body}\n")
         if details:
