@@ -219,6 +219,8 @@ failover_joins_budget_share = fraction(failover_failed_joins / error_budget_requ
 # Step 7's decision on the position counter: one that did not stall with the shard would save the failed
 # joins, but the race phase, which has no joins, would still fail this share of the budget.
 failover_race_share = fraction(failover_race_phase_requests / error_budget_requests)
+# ... and with such a counter the race phase is the worst moment: the whole failovers the budget would hold.
+failovers_in_budget_counter_kept = count(int(error_budget_requests / failover_race_phase_requests))
 
 # --- A region lost: the processor's records to apply before sales resume ---------------------------------
 # Every payment the processor recorded that the standby may not reflect: those of orders submitted after
@@ -348,6 +350,7 @@ if __name__ != "ticket_booking_reliability":
                 ("Such failovers the budget holds", failovers_in_budget),
                 ("The failed joins alone, against the budget", failover_joins_budget_share),
                 ("The race phase alone, against the budget", failover_race_share),
+                ("... such failovers the budget would hold, the joins kept answered", failovers_in_budget_counter_kept),
                 ("A block that would outlast a failover at the join peak, positions", failover_block),
                 ("Region lost: the processor's records to apply, at most", reconcile_records_most),
                 ("... with an order pending as long as the oldest-pending page", reconcile_records_at_page),
