@@ -66,12 +66,15 @@ from ticket_booking_servers import (
     waiting_room_servers,
 )
 from ticket_booking_traffic import (
+    action_orders_at_bucket,
+    action_orders_peak,
     bucket_rate,
     calls_per_released_buyer,
     joins_end,
     onsale_calls_budget,
     onsale_orders_peak,
     order_polls_peak,
+    orders_polled_peak,
     page_views_per_day,
     planned_calls,
     pre_start_joiners,
@@ -150,16 +153,24 @@ outage_list_time_per_minute = duration(outage_list_pages_per_minute / processor_
 # abrupt outage, every call failing from its start, is detected after that share of the minute.
 outage_detected_after = duration(processor_outage_share * SECONDS_PER_MINUTE)
 # The order polls in an outage through the whole wave: every order submitted meanwhile pending, each polled
-# at the long interval while the processor is marked down. Once it is marked up, the new orders poll at the
-# short interval again, at most the booking tier's sized polls, while the backlog still polls at the long
-# one: the two together, with the maps, pages and writes, in servers' worth of the booking tier's work,
-# against its servers with a zone lost.
+# at the long interval while the processor is marked down, and so are the orders the outage caught waiting on
+# their bank, at most those the bank asked about over one action time at the plan. Once it is marked up, the
+# new orders poll at the short interval again, those whose bank asks at the bucket's full rate while the
+# queue drains; the orders caught waiting on their bank, whose action time starts again in full, hand back
+# at the short interval too, counted as if all within one settle target; the backlog still polls at the long
+# one. All together, with the maps, pages and writes, in servers' worth of the booking tier's work, against
+# its servers with a zone lost: a bound.
 outage_pending_orders = count(planned_calls * first_wave_span / processor_calls_per_order)
 outage_order_polls = peak(outage_pending_orders / order_poll_interval_late)
-assert outage_order_polls < order_polls_peak, "the outage's polls pass what the booking tier is sized for"
-recovery_order_polls = peak(order_polls_peak + outage_order_polls)
+outage_action_orders = count(action_orders_peak * action_time)
+outage_action_polls = peak(outage_action_orders / order_poll_interval_late)
+assert outage_order_polls + outage_action_polls < order_polls_peak, "the outage's polls pass the sized polls"
+recovery_new_order_polls = peak((orders_polled_peak + action_orders_at_bucket * settle_target) / order_poll_interval)
+recovery_action_done_polls = peak(outage_action_orders / order_poll_interval)
+recovery_order_polls = peak(recovery_new_order_polls + recovery_action_done_polls + outage_order_polls)
 recovery_booking_work = count(
-    (booking_reads_peak + outage_order_polls) / api_read_per_server + booking_writes_peak / api_write_per_server
+    (booking_reads_peak - order_polls_peak + recovery_order_polls) / api_read_per_server
+    + booking_writes_peak / api_write_per_server
 )
 booking_servers_zone_lost = servers(booking_servers * (zones - 1) / zones)
 assert recovery_booking_work < booking_servers_zone_lost, "the polls after an outage overload the booking tier"
@@ -219,6 +230,8 @@ failover_joins_budget_share = fraction(failover_failed_joins / error_budget_requ
 # Step 7's decision on the position counter: one that did not stall with the shard would save the failed
 # joins, but the race phase, which has no joins, would still fail this share of the budget.
 failover_race_share = fraction(failover_race_phase_requests / error_budget_requests)
+# ... and with such a counter the race phase is the worst moment: the whole failovers the budget would hold.
+failovers_in_budget_counter_kept = count(int(error_budget_requests / failover_race_phase_requests))
 
 # --- A region lost: the processor's records to apply before sales resume ---------------------------------
 # Every payment the processor recorded that the standby may not reflect: those of orders submitted after
@@ -333,7 +346,11 @@ if __name__ != "ticket_booking_reliability":
                 ("Processor down, every call failing: marked down after", outage_detected_after),
                 ("Processor down through the wave: orders pending at its end", outage_pending_orders),
                 ("... their polls a second, at the long interval", outage_order_polls),
-                ("Processor back: polls a second at most, new orders and the backlog", recovery_order_polls),
+                ("Orders the outage caught waiting on their bank, at most", outage_action_orders),
+                ("... their polls a second, at the long interval", outage_action_polls),
+                ("Processor back: the new orders' polls a second, the queue draining", recovery_new_order_polls),
+                ("... the caught orders' polls as they hand back, at most", recovery_action_done_polls),
+                ("... with the backlog's, polls a second at most", recovery_order_polls),
                 ("... the booking tier's work then, in servers", recovery_booking_work),
                 ("... against its servers with a zone lost", booking_servers_zone_lost),
                 ("A shard's failover: joins that fail once their server's block runs out", failover_failed_joins),
@@ -348,6 +365,7 @@ if __name__ != "ticket_booking_reliability":
                 ("Such failovers the budget holds", failovers_in_budget),
                 ("The failed joins alone, against the budget", failover_joins_budget_share),
                 ("The race phase alone, against the budget", failover_race_share),
+                ("... such failovers the budget would hold, the joins kept answered", failovers_in_budget_counter_kept),
                 ("A block that would outlast a failover at the join peak, positions", failover_block),
                 ("Region lost: the processor's records to apply, at most", reconcile_records_most),
                 ("... with an order pending as long as the oldest-pending page", reconcile_records_at_page),

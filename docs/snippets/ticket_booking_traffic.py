@@ -155,8 +155,9 @@ example_hold_expires = duration(example_release + pick_time + hold_time)
 # --- The order polls -------------------------------------------------------------------------------------
 # A submitted order's browser polls it until it settles, each poll a read of one row on the show's primary,
 # whose answer sets the next poll's delay: the short interval while the order is within the settle target
-# of its submit or of its action-done (the bank's wait left out, as the target leaves it out), the long one
-# after it (and while it waits on the buyer's bank, or the processor is marked down). At the plan, the
+# of its submit, or within one settle target of its action-done (a bound, since the target leaves out the
+# bank's wait), the long one after it (and while it waits on the buyer's bank, its check not yet handed
+# back, or the processor is marked down). At the plan, the
 # orders within their target are at most those submitted over one target (the on-sale's and the normal
 # day's, a call each) and those whose bank asked, handed back over one target, each polled at the short
 # interval: the polls the booking tier is sized for, while the processor serves its limit. Orders past
