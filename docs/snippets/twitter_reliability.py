@@ -370,8 +370,9 @@ zone_loss_backlog_drain_hybrid_at_most = duration(zone_loss_stall_deliveries / z
 # that missed the post's few-millisecond write. The fan-out's append to the author's own timeline fills
 # it, and a stalled tweet's fan-out waits in the
 # backlog, at the bound until traffic falls below the peak. So while the head consumer runs, the backlog
-# consumer makes one extra pass over the events it was left, through to the head consumer's start, without
-# moving its committed offset, and puts each tweet's author append, one operation, on the high-priority
+# consumer's partitions are read once more by a reader outside its group that commits nothing, from the
+# group's committed offsets through to the head consumer's start, so the group's position and offsets stay
+# where the followers' fan-out stands; it puts each tweet's author append, one operation, on the high-priority
 # queue; the followers' fan-out of those events stays in the log for its normal pass, on the low one.
 # They are the tweets posted until the head consumer starts, at 17.4K/s at most, and again the sweeper's
 # repeats of the stall's first seconds. At the bound the workers have no spare with a zone lost, so the
