@@ -232,6 +232,9 @@ failover_joins_budget_share = fraction(failover_failed_joins / error_budget_requ
 failover_race_share = fraction(failover_race_phase_requests / error_budget_requests)
 # ... and with such a counter the race phase is the worst moment: the whole failovers the budget would hold.
 failovers_in_budget_counter_kept = count(int(error_budget_requests / failover_race_phase_requests))
+# Step 7 says the two shares sit either side of half, so that keeping the counter adds one failover a month.
+assert failover_race_share < 0.5 < failover_budget_share, "the two shares no longer sit either side of half"
+assert failovers_in_budget_counter_kept == failovers_in_budget + 1, "the counter no longer adds exactly one failover"
 
 # --- A region lost: the processor's records to apply before sales resume ---------------------------------
 # Every payment the processor recorded that the standby may not reflect: those of orders submitted after
