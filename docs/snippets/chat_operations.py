@@ -284,7 +284,7 @@ TABLE = [
         "Session-registry lookup p99 that opens a ticket",
         registry_lookup_p99_alert,
         f"Assumed: a tenth of the {member_row_deadline} member-row deadline, and far above an in-memory read "
-        "inside the zone, so it fires only when the registry itself is slow.",
+        "one cross-zone round trip away (about a millisecond), so it fires only when the registry itself is slow.",
     ),
     (
         "Collapsible messages FCM passes to one app on one device at once",
