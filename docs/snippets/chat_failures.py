@@ -65,6 +65,7 @@ from chat_connections import (
     heartbeats_per_server_per_second,
     zone_headroom,
 )
+from chat_operations import push_quota_alert_share, push_quota_alert_window
 from chat_presence import (
     connect_counter_writes_per_second_peak,
     connects_per_second_peak,
@@ -82,7 +83,6 @@ from chat_presence import (
     registry_reads_per_second_peak,
     registry_writes_all_kinds_per_second_peak,
 )
-from chat_operations import push_quota_alert_share, push_quota_alert_window
 from chat_push_quota import fcm_quota_earned_per_minute, request_lead_for
 from chat_receipts import (
     own_device_forwards_per_second_peak,
