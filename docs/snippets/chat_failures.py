@@ -65,6 +65,7 @@ from chat_connections import (
     heartbeats_per_server_per_second,
     zone_headroom,
 )
+from chat_operations import push_quota_alert_share, push_quota_alert_window
 from chat_presence import (
     connect_counter_writes_per_second_peak,
     connects_per_second_peak,
@@ -449,9 +450,10 @@ midnight_event_log_brokers = count(
 # Pushes grow with the messages too, past the quota the traffic has earned (step 5). Firebase takes a
 # request for a temporary event, filed ahead: chat asks each year for the night's pushes at 80% of the
 # quota, the room the steps' rule keeps every day. Google grants it at its discretion, so the case
-# without it is sized too: past the earned quota FCM answers 429; the push service hands FCM the newest
-# notifications first and holds the refused ones collapsed per conversation, so the late hand-offs
-# are the refusals, at most.
+# without it is sized too: Android's queue is paced to the earned quota, so FCM answers few 429s and the
+# pace holds back the excess; the push service hands FCM the newest notifications first and holds the
+# rest collapsed per conversation, so the late hand-offs are the held ones, at most (midnight_fcm_refused,
+# the ones FCM would refuse unpaced). The FCM quota ticket fires on the held share, over its window.
 midnight_android_pushes_per_minute = count(android_pushes_per_minute_peak * midnight_over_peak_exact)
 midnight_fcm_event_quota_per_minute = count(midnight_android_pushes_per_minute / fcm_quota_step_use)
 midnight_fcm_request_lead = request_lead_for(float(midnight_fcm_event_quota_per_minute))
@@ -459,6 +461,11 @@ midnight_fcm_quota_use = fraction(midnight_android_pushes_per_minute / fcm_quota
 midnight_fcm_refused = count(
     (midnight_android_pushes_per_minute - fcm_quota_earned_per_minute) * midnight_window / SECONDS_PER_MINUTE
 )
+midnight_fcm_held_share = fraction(
+    midnight_fcm_refused / (midnight_android_pushes_per_minute * midnight_window / SECONDS_PER_MINUTE)
+)
+assert midnight_fcm_held_share > push_quota_alert_share
+assert midnight_window >= push_quota_alert_window
 # Against the late-push budget: as a share of the notifications of the hour around it (the window at
 # midnight's rate, the rest at the average), where the fast page needs fast_burn_late_push_share, and of
 # the window's alone, where the page's short window looks; and against the rolling window's whole budget.
@@ -971,7 +978,8 @@ if __name__ != "chat_failures":
                 ("", "FCM quota to request for the night (its pushes at 80%)", midnight_fcm_event_quota_per_minute),
                 ("", "... filed ahead by", midnight_fcm_request_lead),
                 ("", "Without it: the pushes against the FCM quota earned", midnight_fcm_quota_use),
-                ("", "Notifications FCM refuses (429) in the window, held", midnight_fcm_refused),
+                ("", "Notifications over the earned quota in the window, held by the pace", midnight_fcm_refused),
+                ("", "... a share of the window's Android notifications", midnight_fcm_held_share),
                 ("", "Time to hand them off after it, at most", midnight_fcm_drain_time),
                 ("", "Late hand-offs, a share of the hour's notifications", midnight_late_push_share_of_hour),
                 ("", "... of six hours'", midnight_late_push_share_of_six_hours),

@@ -95,10 +95,11 @@ presence_latency_alert_window = duration(30 * 60)
 # FCM's rules for a quota step, beside fcm_quota_step and fcm_quota_step_use.
 fcm_quota_step_use_window = duration(5 * 60)
 fcm_quota_step_error_ratio = fraction(0.05)
-# FCM answers that are the project's quota 429 (no QuotaFailure naming a device or topic), over all FCM
-# answers, that open a ticket, and for how long.
-push_429_alert_share = fraction(0.02)
-push_429_alert_window = duration(5 * 60)
+# Android's queue is paced to the FCM quota, so the excess waits in it rather than drawing 429s. The share
+# of Android's notifications the pace holds back, or of FCM answers that are the project's quota 429 (no
+# QuotaFailure naming a device or topic), that opens a ticket, and for how long.
+push_quota_alert_share = fraction(0.02)
+push_quota_alert_window = duration(5 * 60)
 # Shard moves outside a deploy that open a ticket, and over how long: two chat servers' worth.
 shard_moves_alert_servers = count(2)
 shard_moves_alert = count(shard_moves_alert_servers * shards_per_chat_server)
@@ -257,20 +258,22 @@ TABLE = [
         "Same page.",
     ),
     (
-        "Share of FCM answers that are quota 429s that opens a ticket",
-        push_429_alert_share,
-        "Assumed: well above the stray 429s of FCM's own overload, and well below the "
-        f"{fcm_quota_step_error_ratio} client-error ratio a quota increase weighs, in case 429s count there "
+        "Share of Android's notifications the quota pace holds back, or of FCM answers that are quota 429s, "
+        "that opens a ticket",
+        push_quota_alert_share,
+        "Assumed: held back, traffic about that much over the quota; as 429s, well above the stray ones of "
+        f"FCM's own overload, and well below the {fcm_quota_step_error_ratio} client-error ratio a quota "
+        "increase weighs, in case 429s count there "
         "([FCM quotas](https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas)).",
     ),
-    ("... for at least", push_429_alert_window, "Assumed: longer than one quota minute's spike."),
+    ("... for at least", push_quota_alert_window, "Assumed: longer than one quota minute's spike."),
     (
         "Shard moves outside a deploy that open a ticket",
         shard_moves_alert,
         f"Assumed: {shard_moves_alert_servers} chat servers' worth, since one server's death moves its "
         f"{shards_per_chat_server} shards; more means servers flapping or the coordination service struggling.",
     ),
-    ("... within", shard_moves_alert_window, "Assumed: the quota-429 ticket's window."),
+    ("... within", shard_moves_alert_window, "Assumed: the FCM quota ticket's window."),
     (
         "Coordination leader changes an hour that open a ticket",
         coordination_leader_changes_alert,
@@ -281,7 +284,7 @@ TABLE = [
         "Session-registry lookup p99 that opens a ticket",
         registry_lookup_p99_alert,
         f"Assumed: a tenth of the {member_row_deadline} member-row deadline, and far above an in-memory read "
-        "inside the zone, so it fires only when the registry itself is slow.",
+        "one cross-zone round trip away (about a millisecond), so it fires only when the registry itself is slow.",
     ),
     (
         "Collapsible messages FCM passes to one app on one device at once",
