@@ -677,7 +677,8 @@ if __name__ != "url_shortener_reliability":
                     fast_failing_budget_share,
                 ),
                 (
-                    f"The same lag; ALB's default, every {alb_default_interval}, out after {alb_default_threshold} failures",
+                    f"The same lag; ALB's default, every {alb_default_interval}, out after "
+                    f"{alb_default_threshold} failures",
                     alb_default_detection,
                     alb_default_redirects_lost,
                     alb_default_budget_share,
