@@ -147,9 +147,19 @@ canaries_per_year_unexpired = count(canaries_per_probe * SECONDS_PER_YEAR / prob
 # A redirect server that fails fast (answers every request at once with an error) always has the
 # fewest requests in flight, so the load balancer's least outstanding requests sends it nearly all of
 # its zone's redirects (cross-zone load balancing is off for the redirect servers' group), and that
-# algorithm has no outlier ejection: the server's health check, which fails once its recent requests
-# fail well above the other redirect servers' (an outlier test), is what takes it out, after
-# interval x threshold. Bounded here by the zone's whole even share at peak, every request failing.
+# algorithm has no outlier ejection: the server's health check, which fails once its error rate is
+# well above the other redirect servers' (an outlier test), is what takes it out. The check reads both
+# rates from the metrics system, over the same window, so a shared outage raises both together; a
+# failure then shows in them only after the metrics' lag, and the check takes the server out
+# interval x threshold after that. Bounded here by the zone's whole even share at peak, every request
+# failing.
+# An assumption, the metrics' lag: the metrics system scrapes each server every 15 s and a recording
+# rule computes each server's and the fleet's error rate over the last scrape interval every 15 s
+# (the intervals of Prometheus's example configuration, and of the SLO concept pages), so a failure
+# that starts just after a scrape is in both rates one scrape and one evaluation later, at worst.
+metrics_scrape_interval = duration(15)
+metrics_rule_interval = duration(15)
+health_metrics_lag = duration(metrics_scrape_interval + metrics_rule_interval)
 # Step 6 sets the redirect servers' target group to ALB's
 # shortest interval and fewest failures; ALB's defaults are shown beside it. (ALB target group health
 # checks: interval 5-300 s, default 30; unhealthy threshold 2-10, default 2; the check's timeout, 2 s
@@ -157,12 +167,12 @@ canaries_per_year_unexpired = count(canaries_per_probe * SECONDS_PER_YEAR / prob
 # wait it out; docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html.)
 health_check_interval = duration(5)
 health_check_threshold = count(2)
-health_check_detection = duration(health_check_interval * health_check_threshold)
+health_check_detection = duration(health_metrics_lag + health_check_interval * health_check_threshold)
 health_check_timeout = duration(2)
 assert health_check_timeout < health_check_interval
 alb_default_interval = duration(30)
 alb_default_threshold = count(2)
-alb_default_detection = duration(alb_default_interval * alb_default_threshold)
+alb_default_detection = duration(health_metrics_lag + alb_default_interval * alb_default_threshold)
 fast_failing_redirects_lost = count(redirect_zone_even_share_peak * health_check_detection)
 fast_failing_budget_share = fraction(fast_failing_redirects_lost / failed_redirects_allowed)
 # Whole such failures the month's budget covers, if nothing else failed.
@@ -660,13 +670,15 @@ if __name__ != "url_shortener_reliability":
             ),
             [
                 (
-                    f"Health check every {health_check_interval}, out after {health_check_threshold} failures (step 6)",
+                    f"Metrics' lag {health_metrics_lag}; health check every {health_check_interval}, out after "
+                    f"{health_check_threshold} failures (step 6)",
                     health_check_detection,
                     fast_failing_redirects_lost,
                     fast_failing_budget_share,
                 ),
                 (
-                    f"ALB's default, every {alb_default_interval}, out after {alb_default_threshold} failures",
+                    f"The same lag; ALB's default, every {alb_default_interval}, out after "
+                    f"{alb_default_threshold} failures",
                     alb_default_detection,
                     alb_default_redirects_lost,
                     alb_default_budget_share,
