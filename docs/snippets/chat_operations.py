@@ -96,8 +96,9 @@ presence_latency_alert_window = duration(30 * 60)
 fcm_quota_step_use_window = duration(5 * 60)
 fcm_quota_step_error_ratio = fraction(0.05)
 # Android's queue is paced to the FCM quota, so the excess waits in it rather than drawing 429s. The share
-# of Android's notifications the pace holds back, or of FCM answers that are the project's quota 429 (no
-# QuotaFailure naming a device or topic), that opens a ticket, and for how long.
+# of a minute's Android arrivals over the pace (arrivals less the pace, over the arrivals: a backlog
+# draining after an outage adds none; midnight's held share is this measure), or of FCM answers that are
+# the project's quota 429 (no QuotaFailure naming a device or topic), that opens a ticket, and how long.
 push_quota_alert_share = fraction(0.02)
 push_quota_alert_window = duration(5 * 60)
 # Shard moves outside a deploy that open a ticket, and over how long: two chat servers' worth.
