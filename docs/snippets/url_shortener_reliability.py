@@ -184,9 +184,7 @@ fast_failing_tolerated_budget_share = fraction(fast_failures_tolerated * fast_fa
 # lag is one 5 s scrape plus one 5 s evaluation.
 metrics_fast_interval = duration(5)
 health_metrics_lag_fast = duration(metrics_fast_interval + metrics_fast_interval)
-health_check_detection_fast = duration(
-    health_metrics_lag_fast + health_check_interval * health_check_threshold
-)
+health_check_detection_fast = duration(health_metrics_lag_fast + health_check_interval * health_check_threshold)
 fast_failing_redirects_lost_fast = count(redirect_zone_even_share_peak * health_check_detection_fast)
 fast_failing_budget_share_fast = fraction(fast_failing_redirects_lost_fast / failed_redirects_allowed)
 # The metrics system down: the checks pass, and a fast-failing server keeps drawing its zone's
