@@ -154,9 +154,11 @@ canaries_per_year_unexpired = count(canaries_per_probe * SECONDS_PER_YEAR / prob
 # interval x threshold after that. Bounded here by the zone's whole even share at peak, every request
 # failing.
 # An assumption, the metrics' lag: the metrics system scrapes each server every 15 s and a recording
-# rule computes each server's and the fleet's error rate over the last scrape interval every 15 s
-# (the intervals of Prometheus's example configuration, and of the SLO concept pages), so a failure
-# that starts just after a scrape is in both rates one scrape and one evaluation later, at worst.
+# rule computes each server's and the fleet's error rate over the last two samples (irate over 30 s)
+# every 15 s (the intervals of Prometheus's example configuration, and of the SLO concept pages), so a
+# failure that starts just after a scrape is in both rates one scrape and one evaluation later, at
+# worst. Figures older than two evaluation intervals count as stale and the check passes, so the
+# detection below holds while the metrics are fresh.
 metrics_scrape_interval = duration(15)
 metrics_rule_interval = duration(15)
 health_metrics_lag = duration(metrics_scrape_interval + metrics_rule_interval)
@@ -175,6 +177,20 @@ alb_default_threshold = count(2)
 alb_default_detection = duration(health_metrics_lag + alb_default_interval * alb_default_threshold)
 fast_failing_redirects_lost = count(redirect_zone_even_share_peak * health_check_detection)
 fast_failing_budget_share = fraction(fast_failing_redirects_lost / failed_redirects_allowed)
+# The decision's limit: fast failures more than twice a month, the budget share of two of them.
+fast_failures_tolerated = count(2)
+fast_failing_tolerated_budget_share = fraction(fast_failures_tolerated * fast_failing_budget_share)
+# The next lever before changing the algorithm: scrape and evaluate these series every 5 s, so the
+# lag is one 5 s scrape plus one 5 s evaluation.
+metrics_fast_interval = duration(5)
+health_metrics_lag_fast = duration(metrics_fast_interval + metrics_fast_interval)
+health_check_detection_fast = duration(health_metrics_lag_fast + health_check_interval * health_check_threshold)
+fast_failing_redirects_lost_fast = count(redirect_zone_even_share_peak * health_check_detection_fast)
+fast_failing_budget_share_fast = fraction(fast_failing_redirects_lost_fast / failed_redirects_allowed)
+# The metrics system down: the checks pass, and a fast-failing server keeps drawing its zone's
+# redirects until the on-call, paged by the watchdog alert's silence, takes it out by hand.
+metrics_down_redirects_lost_per_minute = count(redirect_zone_even_share_peak * duration(60))
+metrics_down_budget_share_per_minute = fraction(metrics_down_redirects_lost_per_minute / failed_redirects_allowed)
 # Whole such failures the month's budget covers, if nothing else failed.
 fast_failing_per_budget = count(math.floor(failed_redirects_allowed / fast_failing_redirects_lost))
 alb_default_redirects_lost = count(redirect_zone_even_share_peak * alb_default_detection)
