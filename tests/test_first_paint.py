@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from conftest import PAGES, SITE_URL
 from selectolax.lexbor import LexborHTMLParser
-from test_browser import MAX_LAYOUT_SHIFT, RECORD_LAYOUT_SHIFTS
+from test_browser import AFTER_TWO_FRAMES, MAX_LAYOUT_SHIFT, RECORD_LAYOUT_SHIFTS
 
 pytestmark = pytest.mark.browser
 
@@ -124,7 +124,7 @@ def half_table_shift(phone, page: str, html: str) -> tuple[float, list[str]]:
     tab.wait_for_function("window.__frames && window.__frames.length > 0", polling=50, timeout=20_000)
     server.released.set()
     tab.wait_for_load_state("load")
-    tab.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    tab.evaluate(AFTER_TWO_FRAMES)
     return tab.evaluate("window.__layoutShift"), tab.evaluate("window.__shifted")
 
 
