@@ -69,15 +69,18 @@ def test_the_glossary_page_lists_every_term_with_its_definition_and_pages() -> N
     assert "Explained in" in uses.get_text()
     hrefs = {a["href"] for a in uses.select("a")}
     assert {posixpath.relpath(page, "reference") for page in used["quorum"]} <= hrefs
-    # Step pages are grouped by example and linked by their number, so no full step title repeats.
-    failover = listed["failover"].find_next_sibling("dd").select_one(".glossary-uses").get_text()
-    assert ", step 4: " not in failover and "Chat, steps " in failover
+    # Step pages are grouped by example and linked as "step N", so no full step title repeats and
+    # no link is a lone digit.
+    failover_uses = listed["failover"].find_next_sibling("dd").select_one(".glossary-uses")
+    failover = failover_uses.get_text()
+    assert ", step 4: " not in failover and "Chat, step " in failover
+    assert not [a.get_text() for a in failover_uses.select("a") if a.get_text().isdigit()]
     assert max(len(dd.get_text()) for dd in soup.select(".glossary-uses")) < 1_200
 
 
 def test_the_glossary_groups_step_pages_by_example() -> None:
     """An example's step pages, and the workflow's, make one item each: the name once, each step a
-    link by its number, in path order among the other pages; items are parted by semicolons."""
+    link reading "step N", in path order among the other pages; items are parted by semicolons."""
     titles = {
         "concepts/consensus.md": "Consensus, leases and leader election",
         "examples/chat/index.md": "Chat service worked example",
@@ -96,11 +99,11 @@ def test_the_glossary_groups_step_pages_by_example() -> None:
     assert shortcodes._used_on(Page(), list(titles), titles) == (
         "[Consensus, leases and leader election](../concepts/consensus.md); "
         "[Chat service worked example](../examples/chat/index.md); "
-        "Chat, steps [3](../examples/chat/step-3-api.md), [4](../examples/chat/step-4-data-model.md) "
-        "and [7](../examples/chat/step-7-bottlenecks.md); "
-        "Twitter, step [5](../examples/twitter/step-5-high-level-design.md); "
+        "Chat, [step 3](../examples/chat/step-3-api.md), [step 4](../examples/chat/step-4-data-model.md) "
+        "and [step 7](../examples/chat/step-7-bottlenecks.md); "
+        "Twitter, [step 5](../examples/twitter/step-5-high-level-design.md); "
         "[Latency numbers](latency.md); "
-        "the workflow, step [6](../workflow/step-6-detailed-design.md)"
+        "the workflow, [step 6](../workflow/step-6-detailed-design.md)"
     )
 
 

@@ -789,9 +789,10 @@ _STEP_TITLE = re.compile(r"^(?:(?P<example>.+?), s|S)tep (?P<step>\d+): ")
 
 def _used_on(page: _Page, pages: list[str], titles: dict[str, str]) -> str:
     """The Glossary's list of the pages that use a term, in path order. Step pages are grouped,
-    an example's (or the workflow's) in one item that names its title once and links each step by
-    its number: "Chat, steps 3, 4 and 7" rather than three full titles (a line of some terms ran to
-    2,000 characters). Items are parted by semicolons, since titles and groups hold commas."""
+    an example's (or the workflow's) in one item that names its title once and links each step as
+    "step N": "Chat, step 3, step 4 and step 7" rather than three full titles (a line of some terms
+    ran to 2,000 characters), and a link a thumb can hit rather than a lone digit. Items are parted
+    by semicolons, since titles and groups hold commas."""
     items: list[str] = []  # a link, or the name of a group of steps
     groups: dict[str, list[tuple[str, str]]] = {}
     for path in pages:
@@ -810,9 +811,9 @@ def _used_on(page: _Page, pages: list[str], titles: dict[str, str]) -> str:
         if item not in groups:
             out.append(item)
             continue
-        steps = [f"[{number}]({link})" for number, link in groups[item]]
+        steps = [f"[step {number}]({link})" for number, link in groups[item]]
         listed = steps[0] if len(steps) == 1 else ", ".join(steps[:-1]) + " and " + steps[-1]
-        out.append(f"{item}, step{'s' if len(steps) > 1 else ''} {listed}")
+        out.append(f"{item}, {listed}")
     return "; ".join(out)
 
 
