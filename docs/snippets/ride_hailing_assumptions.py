@@ -220,6 +220,7 @@ publishes_per_pubsub_node = throughput(100e3)
 log_events_per_broker = throughput(100e3)
 store_writes_per_node = throughput(store_writes_per_node_per_second)
 positions_per_eta_worker = throughput(50e3)
+positions_per_trail_writer = throughput(50e3)
 coordination_nodes_per_region = count(zones)
 processor_default_write_limit = throughput(100)
 processor_default_endpoint_limit = throughput(25)
@@ -745,6 +746,12 @@ TABLE = [
         "Positions an ETA worker checks a second",
         positions_per_eta_worker,
         "The page's assumption, to be measured: a point-to-route distance test on each position of a ride.",
+    ),
+    (
+        "Positions a trail writer packs a second",
+        positions_per_trail_writer,
+        "The page's assumption, to be measured: each position of a ride added to its ride's row of the "
+        "minute, written once the minute closes.",
     ),
     (
         "Coordination-service nodes a region",

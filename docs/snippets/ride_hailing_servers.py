@@ -27,6 +27,7 @@ from ride_hailing_assumptions import (
     nearby_frames_per_open,
     positions_per_eta_worker,
     positions_per_location_server,
+    positions_per_trail_writer,
     publishes_per_pubsub_node,
     reroute_interval,
     route_deviations_per_ride,
@@ -178,6 +179,10 @@ index_query_load_partner = fraction(_largest_loads[1])
 matching_servers = servers(tier(matching_queries_peak, searches_per_matching_server))
 eta_worker_positions_peak = peak(ride_positions_peak)
 eta_workers = servers(tier(eta_worker_positions_peak, positions_per_eta_worker))
+# The trail writer: its own consumer group, reading the same positions on a ride and packing each ride's
+# positions of a minute into one row of the trail store.
+trail_writer_positions_peak = peak(ride_positions_peak)
+trail_writers = servers(tier(trail_writer_positions_peak, positions_per_trail_writer))
 # Routing load in point-to-point routes: a one-to-many call per search, a route per quote, a ride's first
 # two routes (at the match and at the pickup), the re-routes of rides under way (periodic and after a
 # deviation) and a map-matching per ride.
@@ -274,6 +279,7 @@ TIERS = {
     "Live index": index_nodes,
     "Matching service": matching_servers,
     "ETA workers": eta_workers,
+    "Trail writer": trail_writers,
     "Routing and ETA": routing_servers,
     "Trip service": trip_servers,
     "Payments service": payment_servers,
@@ -294,6 +300,7 @@ STATELESS_LOADS = [
     ("Location service", location_ops_peak, positions_per_location_server),
     ("Matching service", matching_queries_peak, searches_per_matching_server),
     ("ETA workers", eta_worker_positions_peak, positions_per_eta_worker),
+    ("Trail writer", trail_writer_positions_peak, positions_per_trail_writer),
     ("Routing and ETA", routing_load_peak, eta_calls_per_routing_server),
     ("Trip service", trip_transactions_peak, api_write_per_server),
     ("Payments service", ledger_transactions_peak, api_write_per_server),
@@ -353,6 +360,11 @@ if __name__ != "ride_hailing_servers":
         ),
         ("Matching service", f"{matching_queries_peak} searches at {searches_per_matching_server}", matching_servers),
         ("ETA workers", f"{eta_worker_positions_peak} positions on a ride at {positions_per_eta_worker}", eta_workers),
+        (
+            "Trail writer",
+            f"{trail_writer_positions_peak} positions on a ride at {positions_per_trail_writer}",
+            trail_writers,
+        ),
         ("Routing and ETA", f"{routing_load_peak} routes (cached) at {eta_calls_per_routing_server}", routing_servers),
         ("Trip service", f"{trip_transactions_peak} transactions at {api_write_per_server}", trip_servers),
         (
