@@ -90,14 +90,23 @@ breaker_min_checks_region_per_second = per_second(
     store_breaker_min_checks / store_breaker_window * gateways_per_region * store_shards_per_region
 )
 zone_partition_own_detect_time = duration(readiness_failure_threshold * readiness_probe_period)
+# Envoy runs one probe timer a host, in a phase set by when the host joined, so the probes of the zone's own
+# gateways are not in step with those across the cut. At the earliest, a probe lands as the breakers open
+# (they need half the window's checks failed, each after its timeout, so not sooner than
+# breaker_trip_stall_window_rule at peak) and the third 503 comes two intervals later.
+zone_partition_own_detect_time_earliest = duration(
+    breaker_trip_stall_window_rule + (readiness_failure_threshold - 1) * readiness_probe_period
+)
 # A probe across the cut gets no answer and runs out its timeout (Envoy's HTTP health check gives its own
 # connect no shorter timer), so the other zones' nodes drop the zone's gateways, and its nodes the rest,
 # after this long.
 zone_partition_detect_time = duration(readiness_failure_threshold * (readiness_probe_period + readiness_probe_timeout))
-# The zone's own drop comes first even when its breakers open late in the interval. A later own drop only
-# shortens the window in which every request crosses, so the counts of requests crossing and failing below,
-# taken with the drop at zone_partition_own_detect_time, are bounds; the count on local buckets takes the late drop.
+# The zone's own drop comes first even when its breakers open late in the interval. An earlier own drop
+# lengthens the window in which every request crosses, so the counts of requests crossing and failing below,
+# taken with the earliest drop and the latest drop across the cut, are bounds; the count on local buckets
+# takes the latest own drop, a probe passed just before the breakers opened.
 assert zone_partition_own_detect_time + breaker_trip_stall_window_rule < zone_partition_detect_time
+_own_drop_latest = zone_partition_own_detect_time + breaker_trip_stall_window_rule
 # The zone's own nodes, probes in step: until their own gateways drop, all 24 ready, they send the other
 # zones' share across; then only the 16 across remain ready, above the panic threshold, and they send the
 # whole zone's requests there; once those drop too, none is ready, and in panic they send to every gateway.
@@ -110,10 +119,11 @@ zone_partition_reachable_share = fraction(gateways_per_zone / gateways_per_regio
 # The other zones' nodes, meanwhile, still see their own zones' gateways healthy: the share their health
 # check filter weighs (step 7).
 zone_partition_healthy_share_elsewhere = fraction((gateways_per_region - gateways_per_zone) / gateways_per_region)
-_window = zone_partition_detect_time - zone_partition_own_detect_time
+_window = zone_partition_detect_time - zone_partition_own_detect_time_earliest
 zone_partition_all_across_time = duration(_window)
 zone_partition_detect_cross_share = fraction(
-    ((1 - zone_partition_reachable_share) * zone_partition_own_detect_time + _window) / zone_partition_detect_time
+    ((1 - zone_partition_reachable_share) * zone_partition_own_detect_time_earliest + _window)
+    / zone_partition_detect_time
 )
 # So its addresses leave the API's DNS name (step 7): the automation decides once the other zones' nodes
 # have dropped the zone's gateways and calls the zonal shift, which takes its time to take effect. From
@@ -149,7 +159,7 @@ zone_partition_drain_time_if_served = duration(zone_partition_drain_time + balan
 zone_partition_keepalive_window = duration(
     balancer_keepalive_interval * (1 + balancer_keepalive_jitter) + balancer_keepalive_timeout
 )
-assert zone_partition_keepalive_window <= zone_partition_own_detect_time
+assert zone_partition_keepalive_window <= zone_partition_own_detect_time_earliest
 _stranded_out = _zone_requests_per_second * (1 - zone_partition_reachable_share) * zone_partition_keepalive_window
 # Every other zone's node spreads its requests over the region's gateways, so it sends a zone's gateways
 # (cut off, or lost) their share of its requests.
@@ -252,11 +262,18 @@ zone_partition_failed_wait = duration(whole_up(((_retries + 1) * balancer_connec
 # Failed at connect on every try, piecewise: the zone's nodes with every gateway ready, then with only those
 # across ready (every try fails), then in panic until the front door closes; and the other zones' nodes
 # until they drop the zone's gateways.
-_connect_failed_out = _zone_requests_per_second * (
-    (zone_partition_own_detect_time - zone_partition_keepalive_window) * zone_partition_retry_failed_share
-    + _window
-    + (zone_partition_drain_time - zone_partition_detect_time) * zone_partition_retry_failed_share
-)
+
+
+def _connect_failed_out_for(own_drop: float) -> float:
+    """The zone's nodes' requests failed at connect on every try, their own gateways dropped this long after the cut."""
+    return _zone_requests_per_second * (
+        (own_drop - zone_partition_keepalive_window) * zone_partition_retry_failed_share
+        + (zone_partition_detect_time - own_drop)
+        + (zone_partition_drain_time - zone_partition_detect_time) * zone_partition_retry_failed_share
+    )
+
+
+_connect_failed_out = _connect_failed_out_for(zone_partition_own_detect_time_earliest)
 _connect_failed_in = (
     _zone_requests_per_second
     * (zones - 1)
@@ -269,9 +286,7 @@ zone_partition_failed_requests = count(zone_partition_stranded_requests + zone_p
 # The rest of the zone's own front door reach its own gateways and are checked on local buckets: at most, with
 # the zone's own drop as late as its breakers can make it, so fewer of its requests are sent across in the
 # window when only gateways across are ready.
-_connect_failed_out_late_drop = _connect_failed_out - _zone_requests_per_second * breaker_trip_stall_window_rule * (
-    1 - zone_partition_retry_failed_share
-)
+_connect_failed_out_late_drop = _connect_failed_out_for(_own_drop_latest)
 zone_partition_local_only_requests = count(
     zone_partition_front_door_requests - _stranded_out - _connect_failed_out_late_drop
 )
@@ -311,7 +326,7 @@ def _failed_in_all(probe_timeout: float, keepalive_timeout: float) -> tuple[floa
     timeout or keepalive timeout."""
     detect = readiness_failure_threshold * (readiness_probe_period + probe_timeout)
     keepalive = balancer_keepalive_interval * (1 + balancer_keepalive_jitter) + keepalive_timeout
-    assert keepalive <= zone_partition_own_detect_time
+    assert keepalive <= zone_partition_own_detect_time_earliest
     drain = detect + shift_decision_time + zonal_shift_time + client_connection_max_life
     drain += client_connection_drain_timeout
     stranded = (
@@ -319,8 +334,8 @@ def _failed_in_all(probe_timeout: float, keepalive_timeout: float) -> tuple[floa
         * keepalive
         * ((1 - zone_partition_reachable_share) + (zones - 1) * zone_partition_reachable_share)
     )
-    out = (zone_partition_own_detect_time - keepalive) * zone_partition_retry_failed_share
-    out += detect - zone_partition_own_detect_time + (drain - detect) * zone_partition_retry_failed_share
+    out = (zone_partition_own_detect_time_earliest - keepalive) * zone_partition_retry_failed_share
+    out += detect - zone_partition_own_detect_time_earliest + (drain - detect) * zone_partition_retry_failed_share
     across = (zones - 1) * (detect - keepalive) * _in_failed_share
     return detect, stranded, stranded + _zone_requests_per_second * (out + across)
 
@@ -384,10 +399,17 @@ if __name__ != "rate_limiter_zone_cut":
                     zone_partition_own_detect_time,
                 ),
                 (
+                    "... at the earliest, from the cut (a probe as the breakers open, its timers not in step)",
+                    zone_partition_own_detect_time_earliest,
+                ),
+                (
                     "... until the other zones' nodes drop its gateways, and its nodes the rest (lost probes)",
                     zone_partition_detect_time,
                 ),
-                ("... between the two, its nodes send all its requests across, for", zone_partition_all_across_time),
+                (
+                    "... between the earliest and the last drop, its nodes send all its requests across, for up to",
+                    zone_partition_all_across_time,
+                ),
                 ("... share of its requests sent across the cut until then", zone_partition_detect_cross_share),
                 (
                     "... its own balancer nodes, in panic, reach this share of the gateways",
