@@ -58,7 +58,7 @@ override_scaled_burst_window = duration(override_scaled_burst / (override_exampl
 override_unscaled_burst_window_printed = count(math.ceil(burst_allowance / (override_example_limit / window_seconds)))
 # Anonymous reads from an address in a listed shared range (CGNAT pools, listed NATs; step 1) count against
 # the read rule's limit_shared, in place of its limit, not on top of it. An assumption: sized for a few hundred
-# of the app's readers behind one address at once, each loading a screen of a few calls about once a minute.
+# of the app's readers behind one address at once, each loading one screen of up to ten calls about once a minute.
 # The multiplier follows from those two figures. Its burst scales with it at the rule's burst share, as an
 # override's empty burst does. Past it, a 429 with Retry-After, as for any address.
 shared_readers_at_once = count(300)
