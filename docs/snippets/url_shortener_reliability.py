@@ -68,6 +68,7 @@ from url_shortener_servers import (
     redirect_zone_even_share_peak,
     stream_servers,
     stream_zone_lost_server_down_capacity,
+    zone_dns_failover_healthy_targets,
 )
 from url_shortener_storage import quorum_replicas
 from url_shortener_traffic import (
@@ -191,6 +192,35 @@ fast_failing_budget_share_fast = fraction(fast_failing_redirects_lost_fast / fai
 # redirects until the on-call, paged by the watchdog alert's silence, takes it out by hand.
 metrics_down_redirects_lost_per_minute = count(redirect_zone_even_share_peak * duration(60))
 metrics_down_budget_share_per_minute = fraction(metrics_down_redirects_lost_per_minute / failed_redirects_allowed)
+# A whole zone failing with its servers alive (a bad build, deployed a zone at a time, or the zone's
+# path to the store): the outlier check stops at its cap, as Envoy's max_ejection_percent (10%) does,
+# passing once that share of the servers is out; it takes one out while fewer are, so the count out
+# rounds up. The zone keeps the rest in, not below its DNS failover count, so DNS keeps sending it its
+# even share, and every one of those redirects fails.
+outlier_max_out_share = fraction(0.10)
+outlier_max_out = count(math.ceil(redirect_servers * outlier_max_out_share))
+zone_failing_servers_in = count(redirect_servers / zones - outlier_max_out)
+assert zone_failing_servers_in >= zone_dns_failover_healthy_targets
+zone_failing_redirects_lost_per_minute = count(redirect_zone_even_share_peak * SECONDS_PER_MINUTE)
+zone_failing_budget_share_per_minute = fraction(zone_failing_redirects_lost_per_minute / failed_redirects_allowed)
+zone_failing_budget_gone_in = duration(failed_redirects_allowed / redirect_zone_even_share_peak)
+# Until the prober's per-zone page, before anyone starts a rollback.
+zone_failing_lost_before_probe_page = count(redirect_zone_even_share_peak * probe_page_after)
+zone_failing_budget_share_before_probe_page = fraction(zone_failing_lost_before_probe_page / failed_redirects_allowed)
+# Assumptions for the drains step 6 weighs. A CloudWatch alarm on each zone's 5xx share at the load
+# balancer (its metrics are per zone) fires after one 60 s period; the load balancer's DNS name has a
+# 60 s TTL, so resolvers (the CDN's among them) keep a drained zone's addresses up to that long.
+zone_error_alarm_window = duration(SECONDS_PER_MINUTE)
+alb_dns_ttl = duration(60)
+# An ARC zonal shift started by that alarm takes the zone's addresses out of the name at once.
+zonal_shift_drain = duration(zone_error_alarm_window + alb_dns_ttl)
+zonal_shift_redirects_lost = count(redirect_zone_even_share_peak * zonal_shift_drain)
+zonal_shift_budget_share = fraction(zonal_shift_redirects_lost / failed_redirects_allowed)
+# A zone-level outlier test in the health check: every server of the zone fails it once the metrics
+# show the errors and the checks count, the zone drops below its DNS failover count, and the TTL runs.
+zone_outlier_drain = duration(health_check_detection + alb_dns_ttl)
+zone_outlier_redirects_lost = count(redirect_zone_even_share_peak * zone_outlier_drain)
+zone_outlier_budget_share = fraction(zone_outlier_redirects_lost / failed_redirects_allowed)
 # Whole such failures the month's budget covers, if nothing else failed.
 fast_failing_per_budget = count(math.floor(failed_redirects_allowed / fast_failing_redirects_lost))
 alb_default_redirects_lost = count(redirect_zone_even_share_peak * alb_default_detection)
