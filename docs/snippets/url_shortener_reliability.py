@@ -168,14 +168,24 @@ health_metrics_lag = duration(metrics_scrape_interval + metrics_rule_interval)
 # checks: interval 5-300 s, default 30; unhealthy threshold 2-10, default 2; the check's timeout, 2 s
 # at least, must be shorter than the interval, and a server that answers at once never makes a check
 # wait it out; docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html.)
+# The check never waits on the metrics system: each server fetches both rates in the background
+# every second, with a deadline of a second, and the check answers from that copy; a fetch that fails
+# or misses its deadline counts as missing, so the check passes. The fetch adds up to its interval to
+# the lag (its query's own time, like the scrape's and the rule's, is left out).
+health_rates_fetch_interval = duration(1)
+health_rates_fetch_deadline = duration(1)
 health_check_interval = duration(5)
 health_check_threshold = count(2)
-health_check_detection = duration(health_metrics_lag + health_check_interval * health_check_threshold)
+health_check_detection = duration(
+    health_metrics_lag + health_rates_fetch_interval + health_check_interval * health_check_threshold
+)
 health_check_timeout = duration(2)
 assert health_check_timeout < health_check_interval
 alb_default_interval = duration(30)
 alb_default_threshold = count(2)
-alb_default_detection = duration(health_metrics_lag + alb_default_interval * alb_default_threshold)
+alb_default_detection = duration(
+    health_metrics_lag + health_rates_fetch_interval + alb_default_interval * alb_default_threshold
+)
 fast_failing_redirects_lost = count(redirect_zone_even_share_peak * health_check_detection)
 fast_failing_budget_share = fraction(fast_failing_redirects_lost / failed_redirects_allowed)
 # The decision's limit: fast failures more than twice a month, the budget share of two of them.
@@ -185,7 +195,9 @@ fast_failing_tolerated_budget_share = fraction(fast_failures_tolerated * fast_fa
 # lag is one 5 s scrape plus one 5 s evaluation.
 metrics_fast_interval = duration(5)
 health_metrics_lag_fast = duration(metrics_fast_interval + metrics_fast_interval)
-health_check_detection_fast = duration(health_metrics_lag_fast + health_check_interval * health_check_threshold)
+health_check_detection_fast = duration(
+    health_metrics_lag_fast + health_rates_fetch_interval + health_check_interval * health_check_threshold
+)
 fast_failing_redirects_lost_fast = count(redirect_zone_even_share_peak * health_check_detection_fast)
 fast_failing_budget_share_fast = fraction(fast_failing_redirects_lost_fast / failed_redirects_allowed)
 # The metrics system down: the checks pass, and a fast-failing server keeps drawing its zone's
@@ -236,6 +248,15 @@ fast_failing_redirects_lost_even = count(
 )
 fast_failing_even_budget_share = fraction(fast_failing_redirects_lost_even / failed_redirects_allowed)
 slow_server_share_even = fraction(1 / redirect_servers)
+# With the figures stale the check passes, so step 7 switches the target group to weighted random with
+# automatic target weights until they are fresh: a fast-failing server then gets only its even part,
+# an upper bound a minute (the weights move traffic off it sooner).
+stale_metrics_even_redirects_lost_per_minute = count(
+    redirect_zone_even_share_peak / (redirect_servers / zones) * SECONDS_PER_MINUTE
+)
+stale_metrics_even_budget_share_per_minute = fraction(
+    stale_metrics_even_redirects_lost_per_minute / failed_redirects_allowed
+)
 
 # Every shared cache lost at peak: the in-process caches still answer their share, the rest (the
 # shared tier's own reads) go to the link store, which was sized for disk and has reads to spare.
