@@ -68,6 +68,7 @@ from url_shortener_servers import (
     redirect_zone_even_share_peak,
     stream_servers,
     stream_zone_lost_server_down_capacity,
+    zone_dns_failover_healthy_targets,
 )
 from url_shortener_storage import quorum_replicas
 from url_shortener_traffic import (
@@ -167,14 +168,24 @@ health_metrics_lag = duration(metrics_scrape_interval + metrics_rule_interval)
 # checks: interval 5-300 s, default 30; unhealthy threshold 2-10, default 2; the check's timeout, 2 s
 # at least, must be shorter than the interval, and a server that answers at once never makes a check
 # wait it out; docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html.)
+# The check never waits on the metrics system: each server fetches both rates in the background
+# every second, with a deadline of a second, and the check answers from that copy; a fetch that fails
+# or misses its deadline counts as missing, so the check passes. The fetch adds up to its interval to
+# the lag (its query's own time, like the scrape's and the rule's, is left out).
+health_rates_fetch_interval = duration(1)
+health_rates_fetch_deadline = duration(1)
 health_check_interval = duration(5)
 health_check_threshold = count(2)
-health_check_detection = duration(health_metrics_lag + health_check_interval * health_check_threshold)
+health_check_detection = duration(
+    health_metrics_lag + health_rates_fetch_interval + health_check_interval * health_check_threshold
+)
 health_check_timeout = duration(2)
 assert health_check_timeout < health_check_interval
 alb_default_interval = duration(30)
 alb_default_threshold = count(2)
-alb_default_detection = duration(health_metrics_lag + alb_default_interval * alb_default_threshold)
+alb_default_detection = duration(
+    health_metrics_lag + health_rates_fetch_interval + alb_default_interval * alb_default_threshold
+)
 fast_failing_redirects_lost = count(redirect_zone_even_share_peak * health_check_detection)
 fast_failing_budget_share = fraction(fast_failing_redirects_lost / failed_redirects_allowed)
 # The decision's limit: fast failures more than twice a month, the budget share of two of them.
@@ -184,13 +195,44 @@ fast_failing_tolerated_budget_share = fraction(fast_failures_tolerated * fast_fa
 # lag is one 5 s scrape plus one 5 s evaluation.
 metrics_fast_interval = duration(5)
 health_metrics_lag_fast = duration(metrics_fast_interval + metrics_fast_interval)
-health_check_detection_fast = duration(health_metrics_lag_fast + health_check_interval * health_check_threshold)
+health_check_detection_fast = duration(
+    health_metrics_lag_fast + health_rates_fetch_interval + health_check_interval * health_check_threshold
+)
 fast_failing_redirects_lost_fast = count(redirect_zone_even_share_peak * health_check_detection_fast)
 fast_failing_budget_share_fast = fraction(fast_failing_redirects_lost_fast / failed_redirects_allowed)
 # The metrics system down: the checks pass, and a fast-failing server keeps drawing its zone's
 # redirects until the on-call, paged by the watchdog alert's silence, takes it out by hand.
 metrics_down_redirects_lost_per_minute = count(redirect_zone_even_share_peak * duration(60))
 metrics_down_budget_share_per_minute = fraction(metrics_down_redirects_lost_per_minute / failed_redirects_allowed)
+# A whole zone failing with its servers alive (a bad build, deployed a zone at a time, or the zone's
+# path to the store): the outlier check stops at its cap, as Envoy's max_ejection_percent (10%) does,
+# passing once that share of the servers is out; it takes one out while fewer are, so the count out
+# rounds up. The zone keeps the rest in, not below its DNS failover count, so DNS keeps sending it its
+# even share, and every one of those redirects fails.
+outlier_max_out_share = fraction(0.10)
+outlier_max_out = count(math.ceil(redirect_servers * outlier_max_out_share))
+zone_failing_servers_in = count(redirect_servers / zones - outlier_max_out)
+assert zone_failing_servers_in >= zone_dns_failover_healthy_targets
+zone_failing_redirects_lost_per_minute = count(redirect_zone_even_share_peak * SECONDS_PER_MINUTE)
+zone_failing_budget_share_per_minute = fraction(zone_failing_redirects_lost_per_minute / failed_redirects_allowed)
+zone_failing_budget_gone_in = duration(failed_redirects_allowed / redirect_zone_even_share_peak)
+# Until the prober's per-zone page, before anyone starts a rollback.
+zone_failing_lost_before_probe_page = count(redirect_zone_even_share_peak * probe_page_after)
+zone_failing_budget_share_before_probe_page = fraction(zone_failing_lost_before_probe_page / failed_redirects_allowed)
+# Assumptions for the drains step 6 weighs. A CloudWatch alarm on each zone's 5xx share at the load
+# balancer (its metrics are per zone) fires after one 60 s period; the load balancer's DNS name has a
+# 60 s TTL, so resolvers (the CDN's among them) keep a drained zone's addresses up to that long.
+zone_error_alarm_window = duration(SECONDS_PER_MINUTE)
+alb_dns_ttl = duration(60)
+# An ARC zonal shift started by that alarm takes the zone's addresses out of the name at once.
+zonal_shift_drain = duration(zone_error_alarm_window + alb_dns_ttl)
+zonal_shift_redirects_lost = count(redirect_zone_even_share_peak * zonal_shift_drain)
+zonal_shift_budget_share = fraction(zonal_shift_redirects_lost / failed_redirects_allowed)
+# A zone-level outlier test in the health check: every server of the zone fails it once the metrics
+# show the errors and the checks count, the zone drops below its DNS failover count, and the TTL runs.
+zone_outlier_drain = duration(health_check_detection + alb_dns_ttl)
+zone_outlier_redirects_lost = count(redirect_zone_even_share_peak * zone_outlier_drain)
+zone_outlier_budget_share = fraction(zone_outlier_redirects_lost / failed_redirects_allowed)
 # Whole such failures the month's budget covers, if nothing else failed.
 fast_failing_per_budget = count(math.floor(failed_redirects_allowed / fast_failing_redirects_lost))
 alb_default_redirects_lost = count(redirect_zone_even_share_peak * alb_default_detection)
@@ -206,6 +248,15 @@ fast_failing_redirects_lost_even = count(
 )
 fast_failing_even_budget_share = fraction(fast_failing_redirects_lost_even / failed_redirects_allowed)
 slow_server_share_even = fraction(1 / redirect_servers)
+# With the figures stale the check passes, so step 7 switches the target group to weighted random with
+# automatic target weights until they are fresh: a fast-failing server then gets only its even part,
+# an upper bound a minute (the weights move traffic off it sooner).
+stale_metrics_even_redirects_lost_per_minute = count(
+    redirect_zone_even_share_peak / (redirect_servers / zones) * SECONDS_PER_MINUTE
+)
+stale_metrics_even_budget_share_per_minute = fraction(
+    stale_metrics_even_redirects_lost_per_minute / failed_redirects_allowed
+)
 
 # Every shared cache lost at peak: the in-process caches still answer their share, the rest (the
 # shared tier's own reads) go to the link store, which was sized for disk and has reads to spare.
