@@ -198,12 +198,13 @@ DRIVER_STATE_FIELDS = [
 driver_state_row_bytes = row_bytes(DRIVER_STATE_FIELDS)
 driver_state_bytes_online = size(drivers_online_peak * driver_state_row_bytes)
 
-# A create's idempotency record, keyed by (rider_id, key), written in the create's transaction.
+# An idempotency record, keyed by (rider_id, key), written in the create's transaction, or in a debt
+# payment's 202 commit.
 IDEMPOTENCY_FIELDS = [
     ("rider_id", 8, "first half of the key: keys are per caller"),
     ("idempotency_key", 16, "the UUID the client made for this request"),
     ("request_hash", 8, "the same key with a different body is an error"),
-    ("ride_id", 8, "the answer the first attempt gave"),
+    ("ride_id", 8, "the answer the first attempt gave: the new ride, or the debt's ride"),
     ("expires_at", 8, "a day after the create; the row's time to live"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
@@ -217,6 +218,11 @@ RIDER_DEBT_FIELDS = [
     ("ride_id", 8, "second half: the ride whose payment was declined"),
     ("amount, currency", 11, "minor units (8) and currency (3)"),
     ("settled_at", 8, "empty until the settlement; rows are marked, never deleted"),
+    (
+        "open_attempt",
+        1,
+        "the attempt now open, 0 when none: set by the 202's commit, cleared by that attempt's outcome event",
+    ),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 rider_debt_row_bytes = row_bytes(RIDER_DEBT_FIELDS)
@@ -233,7 +239,8 @@ OUTBOX_FIELDS = [
     (
         "type",
         1,
-        "requested, offered, offer ended, matched, arriving to completed, cancelled, rated, driver state",
+        "requested, offered, offer ended, matched, arriving to completed, cancelled, rated, driver state, "
+        "debt payment",
     ),
     (
         "payload",
