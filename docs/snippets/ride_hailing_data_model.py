@@ -239,8 +239,7 @@ OUTBOX_FIELDS = [
     (
         "type",
         1,
-        "requested, offered, offer ended, matched, arriving to completed, cancelled, rated, driver state, "
-        "debt payment",
+        "requested, offered, offer ended, matched, arriving to completed, cancelled, rated, driver state, debt payment",
     ),
     (
         "payload",
@@ -344,8 +343,13 @@ trail_rows_peak = peak(rides_per_second_peak * trail_rows_per_ride)
 # A city group's create writes its one primary, so a third of creates stall. With consensus per range,
 # the create writes rows in several ranges (the ride under a random ID, the idempotency record, the
 # history index entry, the outbox row), each's leaseholder in the lost zone a third of the time: a create
-# stalls if any of them does.
-create_ranges = count(TRIP_TRANSACTIONS[0][2])
+# stalls if any of them does. It also reads, in its own transaction, ranges it does not write: the rider's
+# unsettled rider_debt rows, and the row of the ride the rider's newest history entry names (the
+# `409 ride_in_progress` check; the history entry itself is in a range the create writes). A read waits for
+# a lost leaseholder as a write does.
+CREATE_READ_RANGES = 2  # the rider's rider_debt rows; the rider's newest ride's row
+create_write_ranges = count(TRIP_TRANSACTIONS[0][2])
+create_ranges = count(create_write_ranges + CREATE_READ_RANGES)
 create_stall_share = fraction(1 - (1 - 1 / zones) ** create_ranges)
 failed_in_primary_failover = count(rides_per_second_peak * largest_region_share * primary_failover / zones)
 failed_in_lease_expiry = count(rides_per_second_peak * largest_region_share * range_lease_expiry * create_stall_share)
