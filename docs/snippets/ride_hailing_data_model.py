@@ -188,7 +188,12 @@ DRIVER_STATE_FIELDS = [
         "no ack, cleared by the next acknowledged offer's end; a withdrawal finding it set pauses",
     ),
     ("offer", 9, "the ride and attempt offered (8 + 1), while offered"),
-    ("offer_expires_at", 8, "the accept's deadline"),
+    (
+        "offer_expires_at",
+        8,
+        "the accept's deadline while offered; the pause's start while paused (kept by an expiry, set by a "
+        "second unacked withdrawal)",
+    ),
     ("ride_id", 8, "the ride held, while on a ride or held_review"),
     ("vehicle_id", 8, "the car the driver is online with"),
     ("version", 8, "raised by every update"),
