@@ -840,9 +840,8 @@ TABLE = [
         consumer_session_timeout,
         "Step 7's choice: the area lease's, so a lost zone's log partitions move with matching's areas. "
         f"Kafka's default is 45 s ([`session.timeout.ms`]({KAFKA_SESSION_TIMEOUT})); the classic protocol "
-        "allows 6 s by default (`group.min.session.timeout.ms`), "
-        "the newer one (KIP-848) no less than 45 s by default (`group.consumer.min.session.timeout.ms`, "
-        f"[broker configs]({KAFKA_CONSUMER_MIN_SESSION})).",
+        "allows 6 s by default (`group.min.session.timeout.ms`), KIP-848's no less than 45 s "
+        f"by default ([`group.consumer.min.session.timeout.ms`]({KAFKA_CONSUMER_MIN_SESSION})).",
     ),
     (
         "Heartbeat interval of the event log's consumers",
