@@ -846,9 +846,9 @@ TABLE = [
         "Session timeout of the event log's consumer groups",
         consumer_session_timeout,
         "Step 7's choice: the area lease's, so a lost zone's log partitions move with matching's areas. "
-        f"Kafka's default is 45 s ([`session.timeout.ms`]({KAFKA_SESSION_TIMEOUT})); the classic protocol the "
-        "groups use allows 6 s by default (`group.min.session.timeout.ms`), "
-        f"the newer one (KIP-848) no less than 45 s ([broker configs]({KAFKA_CONSUMER_MIN_SESSION})).",
+        f"Kafka's default is 45 s ([`session.timeout.ms`]({KAFKA_SESSION_TIMEOUT})); the classic protocol "
+        "allows 6 s by default (`group.min.session.timeout.ms`), KIP-848's no less than 45 s "
+        f"by default ([`group.consumer.min.session.timeout.ms`]({KAFKA_CONSUMER_MIN_SESSION})).",
     ),
     (
         "Heartbeat interval of the event log's consumers",

@@ -188,7 +188,12 @@ DRIVER_STATE_FIELDS = [
         "no ack, cleared by the next acknowledged offer's end; a withdrawal finding it set pauses",
     ),
     ("offer", 9, "the ride and attempt offered (8 + 1), while offered"),
-    ("offer_expires_at", 8, "the accept's deadline"),
+    (
+        "offer_expires_at",
+        8,
+        "the accept's deadline while offered; the pause's start while paused (kept by an expiry, set by a "
+        "second unacked withdrawal)",
+    ),
     ("ride_id", 8, "the ride held, while on a ride or held_review"),
     ("vehicle_id", 8, "the car the driver is online with"),
     ("version", 8, "raised by every update"),
@@ -198,12 +203,13 @@ DRIVER_STATE_FIELDS = [
 driver_state_row_bytes = row_bytes(DRIVER_STATE_FIELDS)
 driver_state_bytes_online = size(drivers_online_peak * driver_state_row_bytes)
 
-# A create's idempotency record, keyed by (rider_id, key), written in the create's transaction.
+# An idempotency record, keyed by (rider_id, key), written in the create's transaction, or in a debt
+# payment's 202 commit.
 IDEMPOTENCY_FIELDS = [
     ("rider_id", 8, "first half of the key: keys are per caller"),
     ("idempotency_key", 16, "the UUID the client made for this request"),
     ("request_hash", 8, "the same key with a different body is an error"),
-    ("ride_id", 8, "the answer the first attempt gave"),
+    ("ride_id", 8, "the answer the first attempt gave: the new ride, or the debt's ride"),
     ("expires_at", 8, "a day after the create; the row's time to live"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
@@ -217,6 +223,11 @@ RIDER_DEBT_FIELDS = [
     ("ride_id", 8, "second half: the ride whose payment was declined"),
     ("amount, currency", 11, "minor units (8) and currency (3)"),
     ("settled_at", 8, "empty until the settlement; rows are marked, never deleted"),
+    (
+        "open_attempt",
+        1,
+        "the attempt now open, 0 when none: set by the 202's commit, cleared by that attempt's outcome event",
+    ),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 rider_debt_row_bytes = row_bytes(RIDER_DEBT_FIELDS)
@@ -233,7 +244,7 @@ OUTBOX_FIELDS = [
     (
         "type",
         1,
-        "requested, offered, offer ended, matched, arriving to completed, cancelled, rated, driver state",
+        "requested, offered, offer ended, matched, arriving to completed, cancelled, rated, driver state, debt payment",
     ),
     (
         "payload",
@@ -337,8 +348,13 @@ trail_rows_peak = peak(rides_per_second_peak * trail_rows_per_ride)
 # A city group's create writes its one primary, so a third of creates stall. With consensus per range,
 # the create writes rows in several ranges (the ride under a random ID, the idempotency record, the
 # history index entry, the outbox row), each's leaseholder in the lost zone a third of the time: a create
-# stalls if any of them does.
-create_ranges = count(TRIP_TRANSACTIONS[0][2])
+# stalls if any of them does. It also reads, in its own transaction, ranges it does not write: the rider's
+# unsettled rider_debt rows, and the row of the ride the rider's newest history entry names (the
+# `409 ride_in_progress` check; the history entry itself is in a range the create writes). A read waits for
+# a lost leaseholder as a write does.
+CREATE_READ_RANGES = 2  # the rider's rider_debt rows; the rider's newest ride's row
+create_write_ranges = count(TRIP_TRANSACTIONS[0][2])
+create_ranges = count(create_write_ranges + CREATE_READ_RANGES)
 create_stall_share = fraction(1 - (1 - 1 / zones) ** create_ranges)
 failed_in_primary_failover = count(rides_per_second_peak * largest_region_share * primary_failover / zones)
 failed_in_lease_expiry = count(rides_per_second_peak * largest_region_share * range_lease_expiry * create_stall_share)
