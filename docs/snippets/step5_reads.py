@@ -1,9 +1,10 @@
 """Step 5: how long after a post misses on the author's list are filled from their shard's primary.
 
 A replica that lags may not hold the newest TweetID in the author's list yet. So after a post the
-write service sets a marker for the author in the cache that expires after this window and deletes
-the author's cached list (cache-aside: a write deletes the key); while the marker lives, a miss on
-the author's list, such as the author's own getUserTimeline, is filled from the primary. The
+write service, and the fan-out worker after its insert, set a marker beside the author's cached list
+(same hash tag, same cache node) that expires after this window, and delete the list (cache-aside:
+a write deletes the key). While the marker lives, every miss on the author's list is filled from
+the primary, whoever reads: all readers share one cached copy of the list. The
 window is an assumption: it outlasts a healthy replica's lag (well under a second) and the lag that
 opens step 7's replica ticket (the followers' freshness target) many times over, and it is short
 enough that the primaries serve only these few reads.
