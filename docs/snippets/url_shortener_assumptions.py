@@ -397,9 +397,6 @@ DDB_IA_REQUEST_PREMIUM = 1.25
 ddb_ia_storage_price_per_gb_month = count(0.10)
 ddb_ia_write_price_per_million = count(float(ddb_write_price_per_million) * DDB_IA_REQUEST_PREMIUM)
 ddb_ia_read_price_per_million = count(float(ddb_read_price_per_million) * DDB_IA_REQUEST_PREMIUM)
-# Continuous backups (point-in-time recovery), same page: dollars a GB-month of the table's size, in
-# either table class. The servers' snapshots go to S3 Standard, US East, at its first tier's price.
-S3_PRICING = "https://aws.amazon.com/s3/pricing/"
 ddb_pitr_price_per_gb_month = count(0.20)
 object_storage_price_per_gb_month = count(0.023)
 # DynamoDB bills each item 100 bytes of overhead on top of its names and values (DYNAMODB_ITEM_SIZE).
@@ -1035,16 +1032,6 @@ TABLE = [
         "DynamoDB Standard-IA writes and reads, dollars a million units",
         f"{ddb_ia_write_price_per_million} and {ddb_ia_read_price_per_million}",
         f"[The same page]({DYNAMODB_PRICING}): Standard's request prices plus 25%.",
-    ),
-    (
-        "DynamoDB continuous backups, dollars a GB-month",
-        ddb_pitr_price_per_gb_month,
-        f"[The same page]({DYNAMODB_PRICING}): point-in-time recovery, billed on the table's size, either class.",
-    ),
-    (
-        "Object storage for the servers' snapshots, dollars a GB-month",
-        object_storage_price_per_gb_month,
-        f"[S3 pricing]({S3_PRICING}): S3 Standard, US East, the first 50 TB a month; later tiers cost a little less, so this errs against the servers.",
     ),
     (
         "DynamoDB's overhead per item",

@@ -81,6 +81,8 @@ ddb_reads_per_month = count((store_reads_peak + list_link_reads_peak) / peak_to_
 ddb_read_cost = count(ddb_reads_per_month / MILLION * ddb_read_price_per_million)
 
 # --- Backups: continuous backups (point-in-time recovery), billed on the table's size in either class ---
+# At 0.20 dollars a GB-month (https://aws.amazon.com/dynamodb/pricing/on-demand/); the servers' snapshots
+# at S3 Standard's first-tier 0.023 (https://aws.amazon.com/s3/pricing/, US East; later tiers cost less).
 ddb_backup_cost = count(ddb_table_bytes / GiB * ddb_pitr_price_per_gb_month)  # a GB of 2^30 bytes, as above
 
 ddb_monthly_cost = count(ddb_storage_cost + ddb_write_cost + ddb_read_cost + ddb_backup_cost)
@@ -91,12 +93,13 @@ ddb_read_share = fraction(ddb_read_cost / ddb_monthly_cost)
 assert ddb_storage_share > 0.5
 
 # --- The Standard-IA table class: storage 60% cheaper, requests 25% dearer ---------------------------
-# Storage is most of the bill and reads past the caches a sliver of it, so the cheaper class fits.
+# Storage costs far more than the requests, and reads past the caches are a sliver, so the cheaper class fits.
 ddb_ia_storage_cost = count(ddb_table_bytes / GiB * ddb_ia_storage_price_per_gb_month)  # a GB of 2^30 bytes, as above
 ddb_ia_write_cost = count(ddb_writes_per_month / MILLION * ddb_ia_write_price_per_million)
 ddb_ia_read_cost = count(ddb_reads_per_month / MILLION * ddb_ia_read_price_per_million)
 ddb_ia_monthly_cost = count(ddb_ia_storage_cost + ddb_ia_write_cost + ddb_ia_read_cost + ddb_backup_cost)
 assert ddb_ia_monthly_cost < ddb_monthly_cost
+assert ddb_storage_cost > ddb_write_cost + ddb_read_cost
 
 # --- The store's own servers -----------------------------------------------------------------------
 hours_per_month = SECONDS_PER_MONTH / SECONDS_PER_HOUR
