@@ -397,6 +397,8 @@ DDB_IA_REQUEST_PREMIUM = 1.25
 ddb_ia_storage_price_per_gb_month = count(0.10)
 ddb_ia_write_price_per_million = count(float(ddb_write_price_per_million) * DDB_IA_REQUEST_PREMIUM)
 ddb_ia_read_price_per_million = count(float(ddb_read_price_per_million) * DDB_IA_REQUEST_PREMIUM)
+ddb_pitr_price_per_gb_month = count(0.20)
+object_storage_price_per_gb_month = count(0.023)
 # DynamoDB bills each item 100 bytes of overhead on top of its names and values (DYNAMODB_ITEM_SIZE).
 ddb_item_overhead_bytes = size(100)
 # A write request unit writes an item of up to 1 KB; a strongly consistent read unit reads up to 4 KB.
