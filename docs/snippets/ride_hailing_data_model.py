@@ -238,13 +238,15 @@ OUTBOX_FIELDS = [
         "event_id",
         16,
         "name-based UUID of the row the transaction announces and the version it writes: the ride's, or for "
-        "a driver-state event the driver's and driver_state.version (a rating adds its rater)",
+        "a driver-state event the driver's and driver_state.version (a rating adds its rater; a secret "
+        "asked, which writes no version, a random part)",
     ),
     ("subject_id", 8, "the ride, or the driver for a driver-state event"),
     (
         "type",
         1,
-        "requested, offered, offer ended, matched, arriving to completed, cancelled, rated, driver state, debt payment",
+        "requested, offered, offer ended, matched, arriving to completed, cancelled, rated, driver state, "
+        "debt payment, secret asked",
     ),
     (
         "payload",
