@@ -255,6 +255,13 @@ OUTBOX_FIELDS = [
         "driver_state.version",
     ),
     ("created_at", 8, ""),
+    ("sent_at", 8, "empty until the relay has published the row; a failover's re-marking empties it again"),
+    (
+        "marked_at",
+        8,
+        "empty unless a region's promotion marked the row unsent; the outbox-age page measures from it, "
+        "else from created_at",
+    ),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 outbox_row_bytes = row_bytes(OUTBOX_FIELDS)
