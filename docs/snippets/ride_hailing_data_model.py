@@ -210,7 +210,7 @@ IDEMPOTENCY_FIELDS = [
     ("idempotency_key", 16, "the UUID the client made for this request"),
     ("request_hash", 8, "the same key with a different body is an error"),
     ("ride_id", 8, "the answer the first attempt gave: the new ride, or the debt's ride"),
-    ("expires_at", 8, "a day after the create; the row's time to live"),
+    ("expires_at", 8, "a day after it is written; the row's time to live"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 idempotency_row_bytes = row_bytes(IDEMPOTENCY_FIELDS)
@@ -224,10 +224,12 @@ RIDER_DEBT_FIELDS = [
     ("amount, currency", 11, "minor units (8) and currency (3)"),
     ("settled_at", 8, "empty until the settlement; rows are marked, never deleted"),
     (
-        "open_attempt",
+        "last_attempt",
         1,
-        "the attempt now open, 0 when none: set by the 202's commit, cleared by that attempt's outcome event",
+        "the number of the debt's last attempt, raised by each 202's commit; the processor key is made from "
+        "(ride, debt payment, last_attempt)",
     ),
+    ("attempt_open", 1, "set by the 202's commit, cleared by that attempt's outcome event"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 rider_debt_row_bytes = row_bytes(RIDER_DEBT_FIELDS)
