@@ -17,6 +17,7 @@ from ride_hailing_assumptions import (
     largest_region,
     largest_region_share,
     map_match_call_cost,
+    offer_ack_timeout,
     payment_ops_per_ride,
     processor_default_endpoint_limit,
     processor_default_write_limit,
@@ -105,6 +106,12 @@ _pubsub_by_region = region_counts(publishes_peak, publishes_per_pubsub_node)
 publishes_lost_per_node_failure = count(
     publishes_peak * largest_region_share / _pubsub_by_region[largest_region] * pubsub_failure_detection
 )
+# A `ride` frame lost with the node is published again every ack timeout until acknowledged. Its retries
+# must outlast the node's detection and the gateways' resubscribe to the survivor, or every one goes to the
+# dead node or its stale range: the window is the detection plus two ack timeouts, so at least one retry is
+# published after the resubscribe.
+ride_frame_retry_window = duration(pubsub_failure_detection + 2 * offer_ack_timeout)
+assert ride_frame_retry_window > pubsub_failure_detection, ride_frame_retry_window
 
 # (d) The payment processor's default rate limit against the calls at the peak, and the limit to ask
 # for, with the page's headroom for growth. The hold is two calls (the PaymentIntent created unconfirmed,
@@ -175,6 +182,7 @@ if __name__ != "ride_hailing_matching":
                 ("... channels resubscribed", resubscribes_after_zone_loss_region),
                 ("... a second", resubscribes_per_second_zone_loss_region),
                 ("Messages lost while one pub/sub node's loss is noticed", publishes_lost_per_node_failure),
+                ("A `ride` frame published again until acknowledged, for up to", ride_frame_retry_window),
                 ("Trail positions into the log", trail_positions_peak),
                 ("Processor calls at the peak (create, confirm, capture or cancel)", processor_calls_peak),
                 ("... over the processor's default limit", processor_ops_over_default_limit),

@@ -180,9 +180,9 @@ matching_servers = servers(tier(matching_queries_peak, searches_per_matching_ser
 eta_worker_positions_peak = peak(ride_positions_peak)
 eta_workers = servers(tier(eta_worker_positions_peak, positions_per_eta_worker))
 # The trail writer: its own consumer group, reading the same positions on a ride and packing each ride's
-# positions of a minute into one row of the trail store.
-trail_writer_positions_peak = peak(ride_positions_peak)
-trail_writers = servers(tier(trail_writer_positions_peak, positions_per_trail_writer))
+# positions of a minute into one row of the trail store (the same positions the event log carries, below).
+trail_positions_peak = peak(ride_positions_peak)
+trail_writers = servers(tier(trail_positions_peak, positions_per_trail_writer))
 # Routing load in point-to-point routes: a one-to-many call per search, a route per quote, a ride's first
 # two routes (at the match and at the pickup), the re-routes of rides under way (periodic and after a
 # deviation) and a map-matching per ride.
@@ -209,8 +209,7 @@ publishes_peak = peak(relay_pushes_peak + eta_tracking_peak + offer_frames_peak 
 pubsub_nodes = servers(tier(publishes_peak, publishes_per_pubsub_node))
 
 # Event log: positions on a ride for the trail writer and the ETA workers, every copy stored; outbox
-# events are few beside them.
-trail_positions_peak = peak(ride_positions_peak)
+# events are few beside them (trail_positions_peak, above).
 log_brokers = servers(tier(trail_positions_peak * copies, log_events_per_broker))
 
 # Coordination service: one consensus group a region.
@@ -300,7 +299,7 @@ STATELESS_LOADS = [
     ("Location service", location_ops_peak, positions_per_location_server),
     ("Matching service", matching_queries_peak, searches_per_matching_server),
     ("ETA workers", eta_worker_positions_peak, positions_per_eta_worker),
-    ("Trail writer", trail_writer_positions_peak, positions_per_trail_writer),
+    ("Trail writer", trail_positions_peak, positions_per_trail_writer),
     ("Routing and ETA", routing_load_peak, eta_calls_per_routing_server),
     ("Trip service", trip_transactions_peak, api_write_per_server),
     ("Payments service", ledger_transactions_peak, api_write_per_server),
@@ -362,7 +361,7 @@ if __name__ != "ride_hailing_servers":
         ("ETA workers", f"{eta_worker_positions_peak} positions on a ride at {positions_per_eta_worker}", eta_workers),
         (
             "Trail writer",
-            f"{trail_writer_positions_peak} positions on a ride at {positions_per_trail_writer}",
+            f"{trail_positions_peak} positions on a ride at {positions_per_trail_writer}",
             trail_writers,
         ),
         ("Routing and ETA", f"{routing_load_peak} routes (cached) at {eta_calls_per_routing_server}", routing_servers),
