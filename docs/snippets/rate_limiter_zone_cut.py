@@ -426,7 +426,8 @@ if __name__ != "rate_limiter_zone_cut":
                     zone_partition_own_detect_time,
                 ),
                 (
-                    "... at the earliest, from the cut (a probe as the breakers open, the gateways' probe timers out of step)",
+                    "... at the earliest, from the cut "
+                    "(a probe as the breakers open, the gateways' probe timers out of step)",
                     zone_partition_own_detect_time_earliest,
                 ),
                 (
