@@ -16,7 +16,7 @@ from rate_limiter_assumptions import (
     limit_per_minute,
     window_seconds,
 )
-from rate_limiter_servers import gateways_per_region
+from rate_limiter_servers import gateways_per_region, store_down_gateway_limit_per_minute
 from rate_limiter_state import token_bucket_ttl
 
 from sdw.estimation import count, duration, fraction, markdown_table, peak, times
@@ -66,6 +66,14 @@ shared_reader_calls_per_minute = count(10)
 shared_range_limit_times = times(shared_readers_at_once * shared_reader_calls_per_minute / anonymous_limit_per_minute)
 anonymous_limit_shared_per_minute = count(anonymous_limit_per_minute * shared_range_limit_times)
 anonymous_shared_burst = count(anonymous_limit_shared_per_minute * anonymous_burst / anonymous_limit_per_minute)
+# While the store is down each gateway holds a listed address to the backstop's bucket at its limit_shared
+# (step 1); that is under the floor, so every gateway keeps it whole and its burst scales by a ratio of 1.
+# A runaway listed address spread over a region's gateways gets every gateway's bucket, and their bursts once.
+_shared_gateway_limit = store_down_gateway_limit_per_minute(anonymous_limit_shared_per_minute)
+anonymous_shared_store_down_max_per_second = peak(gateways_per_region * _shared_gateway_limit / window_seconds)
+anonymous_shared_store_down_max_burst = count(
+    gateways_per_region * anonymous_shared_burst * _shared_gateway_limit / anonymous_limit_shared_per_minute
+)
 # Two alerts on anonymous reads (step 7), both counted by the gateways as minutes of a day in which an address
 # got a 429 from the read rule. A listed address refused at limit_shared for longer than this goes to the
 # operators who set the rules (raise the figure, or block a scraper); an unlisted address refused at the
@@ -176,6 +184,11 @@ if __name__ != "rate_limiter_api":
                 ("`limit_shared`, times the limit (readers × calls ÷ limit)", shared_range_limit_times),
                 ("`limit_shared` a minute, in place of the limit", anonymous_limit_shared_per_minute),
                 ("Its burst, scaled at the rule's burst share", anonymous_shared_burst),
+                (
+                    "A runaway listed address while the store is down, over a region's gateways",
+                    anonymous_shared_store_down_max_per_second,
+                ),
+                ("... and every gateway's burst, once", anonymous_shared_store_down_max_burst),
                 ("Readers behind one address it is sized for (an assumption)", shared_readers_at_once),
                 ("... their calls a minute each (an assumption)", shared_reader_calls_per_minute),
                 ("Time a day an address is refused before an alert (an assumption)", shared_limit_alert_minutes_a_day),

@@ -611,7 +611,11 @@ TABLE = [
         f"Below a key's, so an integration keeps its key; [GitHub gives 60 an hour]({GITHUB_LIMITS}) signed out. "
         "A listed shared address gets `limit_shared` instead (step 3).",
     ),
-    ("... their burst", anonymous_burst, "As a key's: two screens' calls fired together, or one screen retried."),
+    (
+        "... their burst",
+        anonymous_burst,
+        "The default burst's 20: here two screens' calls fired together, or one screen retried.",
+    ),
     (
         "Headroom of the cap on provider calls over those solves",
         challenge_verify_headroom,

@@ -574,7 +574,8 @@ store_down_large_unscaled_max_per_second = peak(gateways_per_region * large_plan
 store_down_large_unscaled_flood_share = fraction(store_down_large_unscaled_max_per_second / flood_requests_per_second)
 store_down_large_unscaled_max_burst = count(gateways_per_region * large_plan_limit_per_minute * large_plan_burst_share)
 # So each gateway's bucket for a key is min(L, max(factor x L / gateways, floor)) a minute, L the key's
-# effective limit (its override's, if it has one, else the rule's), its burst scaled by the same ratio.
+# effective limit (its override's, if it has one; for a listed shared address, the rule's limit_shared;
+# else the rule's), its burst scaled by the same ratio.
 # The floor is what a large-plan key gets in each gateway at the factor: factor x large plan / gateways.
 # At or below the floor a key keeps its own limit in every gateway (the default plan's among them); from
 # the floor up to gateways / factor times it (the large plan) each gateway gives the floor; above that,

@@ -90,7 +90,8 @@ breaker_min_checks_region_per_second = per_second(
     store_breaker_min_checks / store_breaker_window * gateways_per_region * store_shards_per_region
 )
 zone_partition_own_detect_time = duration(readiness_failure_threshold * readiness_probe_period)
-# Envoy runs one probe timer a host, in a phase set by when the host joined, so the probes of the zone's own
+# Envoy runs one probe timer a host, in a phase set by when the host joined and drifting by each probe's
+# response time (the next interval is armed when a probe completes), so the probes of the zone's own
 # gateways are not in step with those across the cut. At the earliest, a probe lands as the breakers open
 # (they need half the window's checks failed, each after its timeout, so not sooner than
 # breaker_trip_stall_window_rule at peak) and the third 503 comes two intervals later.
@@ -101,16 +102,25 @@ zone_partition_own_detect_time_earliest = duration(
 # connect no shorter timer), so the other zones' nodes drop the zone's gateways, and its nodes the rest,
 # after this long.
 zone_partition_detect_time = duration(readiness_failure_threshold * (readiness_probe_period + readiness_probe_timeout))
-# The zone's own drop comes first even when its breakers open late in the interval. An earlier own drop
-# lengthens the window in which every request crosses, so the counts of requests crossing and failing below,
-# taken with the earliest drop and the latest drop across the cut, are bounds; the count on local buckets
-# takes the latest own drop, a probe passed just before the breakers opened.
+# The earliest drop across: a probe sent just as the cut falls, then each lost probe's timeout and the
+# intervals between them.
+_across_drop_earliest = zone_partition_detect_time - readiness_probe_period
+# With a timer a host, the two drops can overlap: the zone's own drop, as late as a probe passed just before
+# the breakers opened, can come after gateways across have started to drop, though never after the last of
+# them. An earlier own drop lengthens the window in which every request crosses, so the counts of requests
+# crossing and failing below, taken with the earliest own drop and the latest drop across, are bounds (all
+# failing needs every own gateway dropped and half those across still ready, which fits between them). The
+# count on local buckets takes the latest own drop and the earliest drop across, with as many gateways
+# across dropped in between as fail the fewest requests.
 assert zone_partition_own_detect_time + breaker_trip_stall_window_rule < zone_partition_detect_time
 _own_drop_latest = zone_partition_own_detect_time + breaker_trip_stall_window_rule
-# The zone's own nodes, probes in step: until their own gateways drop, all 24 ready, they send the other
+assert _across_drop_earliest <= _own_drop_latest
+# The zone's own nodes, taking each group of gateways (its own, those across) as dropping together and
+# out of step with the other: until their own gateways drop, all 24 ready, they send the other
 # zones' share across; then only the 16 across remain ready, above the panic threshold, and they send the
 # whole zone's requests there; once those drop too, none is ready, and in panic they send to every gateway.
-# (Probes out of step, a node falls below the threshold as the gateways across drop, and sends fewer.)
+# (Were a group's probes out of step, a node would fall below the threshold as the gateways across drop,
+# and send fewer; the count on local buckets below allows for that.)
 # Envoy tests healthy share < threshold for panic.
 assert (gateways_per_region - gateways_per_zone) / gateways_per_region >= balancer_panic_threshold, (
     "with one zone's gateways dropped, a node must not be in panic"
@@ -284,11 +294,28 @@ zone_partition_connect_failed_requests = count(_connect_failed_out + _connect_fa
 # Failed in the region because of the cut: the stranded requests, both ways, and those failed at connect.
 zone_partition_failed_requests = count(zone_partition_stranded_requests + zone_partition_connect_failed_requests)
 # The rest of the zone's own front door reach its own gateways and are checked on local buckets: at most, with
-# the zone's own drop as late as its breakers can make it, so fewer of its requests are sent across in the
-# window when only gateways across are ready.
-_connect_failed_out_late_drop = _connect_failed_out_for(_own_drop_latest)
+# the fewest failed at connect. Every gateway is ready until the earliest drop across; from then until the
+# latest own drop, some of those across dropped while the zone's own are ready, and at best as many dropped
+# as leave a node just out of panic (12 of 24 ready, 4 of them across: six tries always reach the zone);
+# after the own drop, none of the zone's gateways is ready and the node is in panic, so the share is r again.
+
+
+def _failed_share_own_ready(dropped_across: int) -> float:
+    """The share of the zone's nodes' requests failed at connect, its own gateways ready, this many across dropped."""
+    ready = gateways_per_region - dropped_across
+    if ready / gateways_per_region < balancer_panic_threshold:
+        return zone_partition_retry_failed_share
+    return _all_tries_unreachable(_retries + 1, _across - dropped_across, ready)
+
+
+_least_failed_share_own_ready = min(_failed_share_own_ready(k) for k in range(int(_across) + 1))
+_connect_failed_out_fewest = _zone_requests_per_second * (
+    (_across_drop_earliest - zone_partition_keepalive_window) * zone_partition_retry_failed_share
+    + (_own_drop_latest - _across_drop_earliest) * _least_failed_share_own_ready
+    + (zone_partition_drain_time - _own_drop_latest) * zone_partition_retry_failed_share
+)
 zone_partition_local_only_requests = count(
-    zone_partition_front_door_requests - _stranded_out - _connect_failed_out_late_drop
+    zone_partition_front_door_requests - _stranded_out - _connect_failed_out_fewest
 )
 # On them, a key whose buckets are local and whose connections all reach this zone meets only its gateways'
 # local buckets: one above this many a minute is refused below its limit (a large-plan key keeps
@@ -399,7 +426,8 @@ if __name__ != "rate_limiter_zone_cut":
                     zone_partition_own_detect_time,
                 ),
                 (
-                    "... at the earliest, from the cut (a probe as the breakers open, its timers not in step)",
+                    "... at the earliest, from the cut "
+                    "(a probe as the breakers open, the gateways' probe timers out of step)",
                     zone_partition_own_detect_time_earliest,
                 ),
                 (
