@@ -106,12 +106,13 @@ zone_partition_detect_time = duration(readiness_failure_threshold * (readiness_p
 # intervals between them.
 _across_drop_earliest = zone_partition_detect_time - readiness_probe_period
 # With a timer a host, the two drops can overlap: the zone's own drop, as late as a probe passed just before
-# the breakers opened, can come after gateways across have started to drop, though never after the last of
-# them. An earlier own drop lengthens the window in which every request crosses, so the counts of requests
-# crossing and failing below, taken with the earliest own drop and the latest drop across, are bounds (all
-# failing needs every own gateway dropped and half those across still ready, which fits between them). The
-# count on local buckets takes the latest own drop and the earliest drop across, with as many gateways
-# across dropped in between as fail the fewest requests.
+# the breakers opened, can come after gateways across have started to drop, or after all of them (the
+# balancer then panics and spreads requests over every gateway). An earlier own drop lengthens the window in
+# which every request crosses, so the counts of requests crossing and failing below, taken with the earliest
+# own drop and the latest drop across, are bounds (all failing needs every own gateway dropped and enough of
+# those across still ready to keep the balancer out of panic, half the region's gateways, which fits between
+# them). The count on local buckets takes the latest own drop and the earliest drop across, with as many
+# gateways across dropped in between as fail the fewest requests.
 assert zone_partition_own_detect_time + breaker_trip_stall_window_rule < zone_partition_detect_time
 _own_drop_latest = zone_partition_own_detect_time + breaker_trip_stall_window_rule
 assert _across_drop_earliest <= _own_drop_latest
