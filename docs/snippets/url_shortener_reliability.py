@@ -268,9 +268,11 @@ fast_failing_redirects_lost_even = count(
 )
 fast_failing_even_budget_share = fraction(fast_failing_redirects_lost_even / failed_redirects_allowed)
 slow_server_share_even = fraction(1 / redirect_servers)
-# With the figures stale the check passes, so step 7 switches the target group to weighted random with
-# automatic target weights until they are fresh: a fast-failing server then gets only its even part,
-# an upper bound a minute (the weights move traffic off it sooner).
+# With the figures stale the check passes, so the on-call, paged, switches the target group by the
+# runbook to weighted random with automatic target weights until they are fresh (step 7): from the
+# switch a fast-failing server gets only its even part, an upper bound a minute (the weights move
+# traffic off it sooner); until the switch it costs metrics_down_redirects_lost_per_minute. The
+# price is a slow server's even part, slow_server_share_even.
 stale_metrics_even_redirects_lost_per_minute = count(
     redirect_zone_even_share_peak / (redirect_servers / zones) * SECONDS_PER_MINUTE
 )
