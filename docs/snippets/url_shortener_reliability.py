@@ -204,13 +204,24 @@ fast_failing_budget_share_fast = fraction(fast_failing_redirects_lost_fast / fai
 # redirects until the on-call, paged by the watchdog alert's silence, takes it out by hand.
 metrics_down_redirects_lost_per_minute = count(redirect_zone_even_share_peak * duration(60))
 metrics_down_budget_share_per_minute = fraction(metrics_down_redirects_lost_per_minute / failed_redirects_allowed)
+# Envoy's success-rate rule takes a server out when its success rate is below the servers' mean by
+# more than success_rate_stdev_factor (1900, read as 1.9) standard deviations. With a share p of the
+# servers at an error rate e and the rest at none, the mean is 1 - p e and the deviation
+# e sqrt(p (1 - p)), so those servers fall below the bar while 1 > p + 1.9 sqrt(p (1 - p)), that is
+# while p < 1 / (1 + 1.9^2): a few that look worse for one evaluation can go out, and the rule spares
+# them once this share of the servers looks worse.
+outlier_stdev_factor = 1.9
+outlier_spared_share = fraction(1 / (1 + outlier_stdev_factor**2))
 # A whole zone failing with its servers alive (a bad build, deployed a zone at a time, or the zone's
-# path to the store): the outlier check stops at its cap, as Envoy's max_ejection_percent (10%) does,
-# passing once that share of the servers is out; it takes one out while fewer are, so the count out
-# rounds up. The zone keeps the rest in, not below its DNS failover count, so DNS keeps sending it its
-# even share, and every one of those redirects fails.
+# path to the store): failing at once, it is a third of the servers, past that share, so the check
+# takes none out; failing one server after another (a rolling deploy), the check stops at its cap,
+# as Envoy's max_ejection_percent (10%) does, passing once that share of the servers is out; it takes
+# one out while fewer are, so the count out rounds up. Either way the zone keeps the rest in, not
+# below its DNS failover count, so DNS keeps sending it its even share, and every one of those
+# redirects fails.
 outlier_max_out_share = fraction(0.10)
 outlier_max_out = count(math.ceil(redirect_servers * outlier_max_out_share))
+assert 1 / zones > outlier_spared_share
 zone_failing_servers_in = count(redirect_servers / zones - outlier_max_out)
 assert zone_failing_servers_in >= zone_dns_failover_healthy_targets
 zone_failing_redirects_lost_per_minute = count(redirect_zone_even_share_peak * SECONDS_PER_MINUTE)
@@ -219,13 +230,22 @@ zone_failing_budget_gone_in = duration(failed_redirects_allowed / redirect_zone_
 # Until the prober's per-zone page, before anyone starts a rollback.
 zone_failing_lost_before_probe_page = count(redirect_zone_even_share_peak * probe_page_after)
 zone_failing_budget_share_before_probe_page = fraction(zone_failing_lost_before_probe_page / failed_redirects_allowed)
-# Assumptions for the drains step 6 weighs. A CloudWatch alarm on each zone's 5xx share at the load
-# balancer (its metrics are per zone) fires after one 60 s period; the load balancer's DNS name has a
-# 60 s TTL, so resolvers (the CDN's among them) keep a drained zone's addresses up to that long.
+# Assumptions for the drains step 6 weighs. A CloudWatch alarm for each zone, from the load balancer's
+# per-zone metrics, compares the zone's 5xx share with the other two zones' mean (metric math) and
+# fires after one 60 s period when the zone's share is above this multiple of that mean and above a
+# floor, so an outage every zone shares (the link store's) fires none. The load balancer's DNS name
+# has a 60 s TTL, so resolvers (the CDN's among them) keep a drained zone's addresses up to that long.
 zone_error_alarm_window = duration(SECONDS_PER_MINUTE)
+zone_alarm_over_others = times(3)
+zone_alarm_floor = fraction(0.01)
 alb_dns_ttl = duration(60)
-# An ARC zonal shift started by that alarm takes the zone's addresses out of the name at once.
+# An ARC zonal shift started by that alarm (only when exactly one zone alarms and no zone is already
+# out, by DNS failover or a shift) takes the zone's addresses out of the name at once. The drain is a
+# floor: it leaves out the metrics' delay before the alarm, the hop from the alarm to the shift, and
+# connections the clients keep open. ARC requires every shift to expire (at most 72 h when started);
+# the plumbing sets an hour, and the on-call extends it while the zone is still bad.
 zonal_shift_drain = duration(zone_error_alarm_window + alb_dns_ttl)
+zonal_shift_expiry = duration(SECONDS_PER_HOUR)
 zonal_shift_redirects_lost = count(redirect_zone_even_share_peak * zonal_shift_drain)
 zonal_shift_budget_share = fraction(zonal_shift_redirects_lost / failed_redirects_allowed)
 # A zone-level outlier test in the health check: every server of the zone fails it once the metrics
@@ -248,9 +268,11 @@ fast_failing_redirects_lost_even = count(
 )
 fast_failing_even_budget_share = fraction(fast_failing_redirects_lost_even / failed_redirects_allowed)
 slow_server_share_even = fraction(1 / redirect_servers)
-# With the figures stale the check passes, so step 7 switches the target group to weighted random with
-# automatic target weights until they are fresh: a fast-failing server then gets only its even part,
-# an upper bound a minute (the weights move traffic off it sooner).
+# With the figures stale the check passes, so the on-call, paged, switches the target group by the
+# runbook to weighted random with automatic target weights until they are fresh (step 7): from the
+# switch a fast-failing server gets only its even part, an upper bound a minute (the weights move
+# traffic off it sooner); until the switch it costs metrics_down_redirects_lost_per_minute. The
+# price is a slow server's even part, slow_server_share_even.
 stale_metrics_even_redirects_lost_per_minute = count(
     redirect_zone_even_share_peak / (redirect_servers / zones) * SECONDS_PER_MINUTE
 )
@@ -758,6 +780,27 @@ if __name__ != "url_shortener_reliability":
         markdown_table(
             ("Failure", "Figure", "Value"),
             [
+                (
+                    "A zone failing, its servers up",
+                    "Share of the servers looking worse at which the outlier rule takes none out",
+                    outlier_spared_share,
+                ),
+                (
+                    "",
+                    "Servers out at the check's cap, a rolling deploy (none if the zone fails at once)",
+                    outlier_max_out,
+                ),
+                (
+                    "",
+                    "Per-zone alarm: its 5xx share over the other two zones' mean (assumption)",
+                    zone_alarm_over_others,
+                ),
+                ("", "... and over a floor (assumption)", zone_alarm_floor),
+                (
+                    "",
+                    "Zonal shift: drain, at least; expiry set at its start",
+                    f"{zonal_shift_drain}; {zonal_shift_expiry}",
+                ),
                 ("Shared caches lost at peak", "Reads on the link store (quorum reads)", cold_cache_database_reads),
                 (
                     "",
