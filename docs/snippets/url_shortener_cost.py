@@ -134,8 +134,9 @@ break_even_discount_ia = fraction(1 - (ddb_ia_monthly_cost - servers_backup_cost
 break_even_discount_ia_one_engineer = fraction(
     1 - (ddb_ia_monthly_cost - servers_backup_cost - engineer_cost_per_month) / servers_monthly_cost
 )
-# The page's claims: at list prices DynamoDB is the cheaper of the two, and a reservation brings the
-# servers below either table class before anyone runs them: a small one below Standard.
+# The page's claims: at list prices, and without the second region's copy (below), DynamoDB is the
+# cheaper of the two, and a reservation brings the servers below either table class before anyone
+# runs them: a small one below Standard.
 assert servers_total_monthly_cost > ddb_monthly_cost
 assert 0 < break_even_discount < break_even_discount_ia < reserved_discount_max
 # With one engineer's time the answer turns on the assumptions (fewer links or a shorter horizon move
