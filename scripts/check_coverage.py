@@ -15,7 +15,8 @@ worked examples) and mkdocs.yml, then checks, without building the site:
   - no page in docs/ is left out of `nav` unless `not_in_nav` or `exclude_docs` says so;
   - every Mermaid block is non-empty, starts with a known diagram type and holds no HTML tags;
   - no table cell is longer than a phone can show in a column (sdw.estimation.TABLE_CELL_LIMIT characters);
-  - no paragraph is longer than a phone reader can hold in one go (PARAGRAPH_LIMIT characters).
+  - no paragraph is longer than a phone reader can hold in one go (PARAGRAPH_LIMIT characters);
+  - no list item follows a paragraph without a blank line, which Python-Markdown shows as text.
 
 Each problem is printed as `file:line: what is wrong`, then a one-line summary.
 Exit codes: 0 no problems, 1 problems found, 2 usage or set-up error. Never modifies a file.
@@ -112,6 +113,7 @@ class Page:
     mermaid: list[tuple[int, str]] = field(default_factory=list)  # (line of the fence, body)
     cells: list[tuple[int, str]] = field(default_factory=list)  # (line of the row, the cell's source)
     paragraphs: list[tuple[int, str]] = field(default_factory=list)  # (first line, the paragraph's source)
+    items: list[int] = field(default_factory=list)  # the line of each list item
 
 
 @dataclass
@@ -147,7 +149,11 @@ def parse_page(path: str, text: str) -> Page:
         elif token.type in ("td_open", "th_open"):
             row = next(t for t in reversed(tokens[:index]) if t.type == "tr_open")
             page.cells.append((row.map[0] + 1, tokens[index + 1].content))
-        elif token.type == "paragraph_open" or (token.type == "html_block" and token.content.startswith("<!--")):
+        elif token.type == "list_item_open":
+            page.items.append(token.map[0] + 1)
+        elif token.type == "paragraph_open" or (
+            token.type == "html_block" and token.content.lstrip().startswith("<!--")
+        ):
             # CommonMark lets a comment at the start of a line (a cited figure) end a paragraph;
             # Python-Markdown, which renders the site, does not: the blocks around it are one paragraph.
             source = tokens[index + 1].content if token.type == "paragraph_open" else token.content
@@ -501,6 +507,29 @@ def check_paragraphs(page: Page, report: Report) -> None:
             )
 
 
+LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+
+
+def check_list_items(page: Page, report: Report) -> None:
+    """Python-Markdown, which renders the site, reads blank-line-separated blocks: a list item in a
+    block that a paragraph starts (a lead-in sentence, or an item's second paragraph) is shown as
+    that paragraph's text. CommonMark, which this check parses with, would start a list there."""
+    lines = page.text.splitlines()
+    blocks = set()  # one message a block: the items after the first are swallowed with it
+    for line in page.items:
+        start = line - 1  # 0-based; walk back to the first line of the item's block
+        while start > 0 and lines[start - 1].strip():
+            start -= 1
+        if start < line - 1 and not LIST_MARKER.match(lines[start]) and start not in blocks:
+            blocks.add(start)
+            report.add(
+                f"docs/{page.path}",
+                line,
+                "this list item follows a paragraph with no blank line between, so the page shows it as "
+                "text in that paragraph: put a blank line before it",
+            )
+
+
 def _data_cells(example: yaml.Node) -> list[yaml.Node]:
     """The words of one example that the shortcodes put in table cells: what each step settles,
     the comparison tables' cells, and the 45-minute plan's "say" and "draw" and its wrap-up."""
@@ -599,6 +628,7 @@ def run(root: Path) -> tuple[list[str], str]:
     for page in pages.values():
         check_table_cells(page, report)
         check_paragraphs(page, report)
+        check_list_items(page, report)
     check_data_cells(root / EXAMPLES_FILE, report)
 
     example_pages = sum(len(example.pages) for example in examples)

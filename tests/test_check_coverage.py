@@ -374,6 +374,23 @@ def test_a_paragraph_too_long_for_a_phone(site_copy: Path) -> None:
     ]
 
 
+def test_a_list_item_right_after_a_paragraph(site_copy: Path) -> None:
+    page = STEP[3]["page"]
+    # Fine: a list after a blank line, and an item's second paragraph with blank lines around it.
+    append_line(site_copy / "docs" / page, "Options:\n\n- one\n\n    more about one\n\n- two")
+    # Both shown as text by Python-Markdown: the list under a lead-in, and the item after a second
+    # paragraph; one message a block, at the first item swallowed.
+    lead_in = append_line(site_copy / "docs" / page, "Options:\n- one\n- two")
+    item = append_line(site_copy / "docs" / page, "- three\n\n    more about three\n- four")
+    code, lines = check(site_copy)
+    assert code == 1
+    message = (
+        "this list item follows a paragraph with no blank line between, so the page shows it as text in that "
+        "paragraph: put a blank line before it"
+    )
+    assert problems(lines) == [f"docs/{page}:{lead_in + 1}: {message}", f"docs/{page}:{item + 3}: {message}"]
+
+
 def test_a_cell_from_the_examples_data_too_long_for_a_phone(site_copy: Path) -> None:
     # Twitter's settles.1 becomes 61 words (304 characters); its old text moves to a key of its own.
     old = "  settles:\n    1: 'In: tweets"
