@@ -14,7 +14,9 @@ worked examples) and mkdocs.yml, then checks, without building the site:
     the step (<!-- md:worked-examples -->), and each example page links back to its step page;
   - no page in docs/ is left out of `nav` unless `not_in_nav` or `exclude_docs` says so;
   - every Mermaid block is non-empty, starts with a known diagram type and holds no HTML tags;
-  - no table cell is longer than a phone can show in a column (sdw.estimation.TABLE_CELL_LIMIT characters).
+  - no table cell is longer than a phone can show in a column (sdw.estimation.TABLE_CELL_LIMIT characters);
+  - no paragraph is longer than a phone reader can hold in one go (PARAGRAPH_LIMIT characters);
+  - no list item follows a paragraph without a blank line, which Python-Markdown shows as text.
 
 Each problem is printed as `file:line: what is wrong`, then a one-line summary.
 Exit codes: 0 no problems, 1 problems found, 2 usage or set-up error. Never modifies a file.
@@ -42,7 +44,7 @@ try:
 
     from sdw.cli import SetupError, run_check
     from sdw.data import yaml_error_message
-    from sdw.estimation import table_cell_problem
+    from sdw.estimation import shown_length, table_cell_problem
 except ModuleNotFoundError as missing:  # run outside the project's environment
     print(
         f"scripts/check_coverage.py: needs the Python package {missing.name!r}: run `make setup`, then "
@@ -93,6 +95,9 @@ MERMAID_TYPES = (
     "xychart-beta",
     "zenuml",
 )
+# About two screens of a phone at 375 px (some 45 characters a line): a paragraph longer than that
+# loses its reader's place. Counted as shown (sdw.estimation.shown_length), not as written.
+PARAGRAPH_LIMIT = 1_900
 # mermaid2's fence puts the diagram source into the page unescaped, so a tag vanishes.
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*\b[^>]*>")
 
@@ -107,6 +112,8 @@ class Page:
     links: list[tuple[int, str]] = field(default_factory=list)  # (line, href)
     mermaid: list[tuple[int, str]] = field(default_factory=list)  # (line of the fence, body)
     cells: list[tuple[int, str]] = field(default_factory=list)  # (line of the row, the cell's source)
+    paragraphs: list[tuple[int, str]] = field(default_factory=list)  # (first line, the paragraph's source)
+    items: list[int] = field(default_factory=list)  # the line of each list item
 
 
 @dataclass
@@ -133,6 +140,7 @@ def parse_page(path: str, text: str) -> Page:
     lines = text.splitlines()
     md, env = _markdown(), {}
     tokens = md.parse(text, env)
+    joined: list[tuple[int, int, str]] = []  # paragraphs: (first line, the line after, source)
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             page.headings.append((int(token.tag[1]), token.map[0] + 1, tokens[index + 1].content.strip()))
@@ -141,6 +149,20 @@ def parse_page(path: str, text: str) -> Page:
         elif token.type in ("td_open", "th_open"):
             row = next(t for t in reversed(tokens[:index]) if t.type == "tr_open")
             page.cells.append((row.map[0] + 1, tokens[index + 1].content))
+        elif token.type == "list_item_open":
+            page.items.append(token.map[0] + 1)
+        elif token.type == "paragraph_open" or (
+            token.type == "html_block" and token.content.lstrip().startswith("<!--")
+        ):
+            # CommonMark lets a comment at the start of a line (a cited figure) end a paragraph;
+            # Python-Markdown, which renders the site, does not: the blocks around it are one paragraph.
+            source = tokens[index + 1].content if token.type == "paragraph_open" else token.content
+            last = joined[-1] if joined else None
+            follows = tokens[index - 1].type if index else ""  # a comment after a paragraph, or the reverse
+            if last and follows in ("paragraph_close", "html_block") and last[1] == token.map[0]:
+                joined[-1] = (last[0], token.map[1], last[2] + "\n" + source)
+            else:
+                joined.append((token.map[0] + 1, token.map[1], source))
         # Every link starts with "[" (autolinks, "<https://...>", are never a page's link).
         if token.type == "inline" and token.map and "[" in token.content:
             token.children = []
@@ -149,6 +171,7 @@ def parse_page(path: str, text: str) -> Page:
                 if child.type == "link_open":
                     href = child.attrs.get("href", "")
                     page.links.append((_line_of(lines, token.map, href), href))
+    page.paragraphs = [(line, source) for line, _, source in joined]
     return page
 
 
@@ -471,6 +494,42 @@ def check_table_cells(page: Page, report: Report) -> None:
             report.add(f"docs/{page.path}", line, problem)
 
 
+def check_paragraphs(page: Page, report: Report) -> None:
+    for line, source in page.paragraphs:
+        length = shown_length(source)
+        if length > PARAGRAPH_LIMIT:
+            start = " ".join(source.split())[:40]
+            report.add(
+                f"docs/{page.path}",
+                line,
+                f"a paragraph of {length:,} characters, more than the {PARAGRAPH_LIMIT:,} a phone shows in about two "
+                f'screens: split it where its subject turns (it starts "{start}")',
+            )
+
+
+LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+
+
+def check_list_items(page: Page, report: Report) -> None:
+    """Python-Markdown, which renders the site, reads blank-line-separated blocks: a list item in a
+    block that a paragraph starts (a lead-in sentence, or an item's second paragraph) is shown as
+    that paragraph's text. CommonMark, which this check parses with, would start a list there."""
+    lines = page.text.splitlines()
+    blocks = set()  # one message a block: the items after the first are swallowed with it
+    for line in page.items:
+        start = line - 1  # 0-based; walk back to the first line of the item's block
+        while start > 0 and lines[start - 1].strip():
+            start -= 1
+        if start < line - 1 and not LIST_MARKER.match(lines[start]) and start not in blocks:
+            blocks.add(start)
+            report.add(
+                f"docs/{page.path}",
+                line,
+                "this list item follows a paragraph with no blank line between, so the page shows it as "
+                "text in that paragraph: put a blank line before it",
+            )
+
+
 def _data_cells(example: yaml.Node) -> list[yaml.Node]:
     """The words of one example that the shortcodes put in table cells: what each step settles,
     the comparison tables' cells, and the 45-minute plan's "say" and "draw" and its wrap-up."""
@@ -568,6 +627,8 @@ def run(root: Path) -> tuple[list[str], str]:
     diagrams = sum(check_mermaid(page, report) for page in pages.values())
     for page in pages.values():
         check_table_cells(page, report)
+        check_paragraphs(page, report)
+        check_list_items(page, report)
     check_data_cells(root / EXAMPLES_FILE, report)
 
     example_pages = sum(len(example.pages) for example in examples)

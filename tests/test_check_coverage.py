@@ -357,6 +357,40 @@ def test_a_table_cell_too_long_for_a_phone(site_copy: Path) -> None:
     ]
 
 
+def test_a_paragraph_too_long_for_a_phone(site_copy: Path) -> None:
+    page = STEP[2]["page"]
+    # A list item of 379 "word "s and "words": 1,895 + 5 = 1,900 characters, the most allowed.
+    append_line(site_copy / "docs" / page, "- " + "word " * 379 + "words")
+    # 190 words (949 characters), a line break (one space), then a line that starts with a cited
+    # figure: "123.4K and " (11) and 189 words (944), 955. CommonMark ends a paragraph at a comment
+    # that starts a line, Python-Markdown does not: one paragraph of 949 + 1 + 955 = 1,905.
+    text = ("word " * 190).strip() + "\n<!-- md:fig a.b --> and " + ("word " * 189).strip()
+    line = append_line(site_copy / "docs" / page, text)
+    code, lines = check(site_copy)
+    assert code == 1
+    assert problems(lines) == [
+        f"docs/{page}:{line}: a paragraph of 1,905 characters, more than the 1,900 a phone shows in about two "
+        'screens: split it where its subject turns (it starts "word word word word word word word word ")'
+    ]
+
+
+def test_a_list_item_right_after_a_paragraph(site_copy: Path) -> None:
+    page = STEP[3]["page"]
+    # Fine: a list after a blank line, and an item's second paragraph with blank lines around it.
+    append_line(site_copy / "docs" / page, "Options:\n\n- one\n\n    more about one\n\n- two")
+    # Both shown as text by Python-Markdown: the list under a lead-in, and the item after a second
+    # paragraph; one message a block, at the first item swallowed.
+    lead_in = append_line(site_copy / "docs" / page, "Options:\n- one\n- two")
+    item = append_line(site_copy / "docs" / page, "- three\n\n    more about three\n- four")
+    code, lines = check(site_copy)
+    assert code == 1
+    message = (
+        "this list item follows a paragraph with no blank line between, so the page shows it as text in that "
+        "paragraph: put a blank line before it"
+    )
+    assert problems(lines) == [f"docs/{page}:{lead_in + 1}: {message}", f"docs/{page}:{item + 3}: {message}"]
+
+
 def test_a_cell_from_the_examples_data_too_long_for_a_phone(site_copy: Path) -> None:
     # Twitter's settles.1 becomes 61 words (304 characters); its old text moves to a key of its own.
     old = "  settles:\n    1: 'In: tweets"

@@ -518,8 +518,9 @@ _CELL_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _CELL_MARKUP = re.compile(r"</?[A-Za-z][^>]*>|[*`]|\{[:.#][^}]*\}")
 
 
-def table_cell_length(source: str) -> int:
-    """About how many characters a table cell written as `source` shows: its text, not its markup."""
+def shown_length(source: str) -> int:
+    """About how many characters Markdown written as `source` shows (a table cell, a paragraph):
+    its text, not its markup."""
     text = _CELL_COMMENT.sub("", _CELL_FIGURE.sub("123.4K", source))
     text = _CELL_MARKUP.sub("", _CELL_LINK.sub(r"\1", text))
     return len(re.sub(r"\s+", " ", text).strip())
@@ -527,7 +528,7 @@ def table_cell_length(source: str) -> int:
 
 def table_cell_problem(source: str) -> str | None:
     """What is wrong with a table cell written as `source`, if it is too long for a phone."""
-    length = table_cell_length(source)
+    length = shown_length(source)
     if length <= TABLE_CELL_LIMIT:
         return None
     return (
