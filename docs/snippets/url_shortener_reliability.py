@@ -233,7 +233,9 @@ zone_failing_budget_share_before_probe_page = fraction(zone_failing_lost_before_
 # Assumptions for the drains step 6 weighs. A CloudWatch alarm for each zone, from the load balancer's
 # per-zone metrics, compares the zone's 5xx share with the other two zones' mean (metric math) and
 # fires after one 60 s period when the zone's share is above this multiple of that mean and above a
-# floor, so an outage every zone shares (the link store's) fires none. The load balancer's DNS name
+# floor, so an outage every zone shares (the link store's) fires none. Each zone's 5xx count is
+# filled with 0 (FILL(m, 0)), since the load balancer reports it only when it is not zero, and the
+# alarm treats missing data (a shifted zone has no traffic) as not breaching. The load balancer's DNS name
 # has a 60 s TTL, so resolvers (the CDN's among them) keep a drained zone's addresses up to that long.
 zone_error_alarm_window = duration(SECONDS_PER_MINUTE)
 zone_alarm_over_others = times(3)
@@ -243,7 +245,10 @@ alb_dns_ttl = duration(60)
 # out, by DNS failover or a shift) takes the zone's addresses out of the name at once. The drain is a
 # floor: it leaves out the metrics' delay before the alarm, the hop from the alarm to the shift, and
 # connections the clients keep open. ARC requires every shift to expire (at most 72 h when started);
-# the plumbing sets an hour, and the on-call extends it while the zone is still bad.
+# the plumbing sets an hour and pages the on-call when it starts a shift (the prober goes through the
+# edge, so it sees the zone drained before its own page). Until the on-call ends the shift, the
+# function extends it (UpdateZonalShift) while probes sent straight to the zone's servers, not
+# through the edge, still fail.
 zonal_shift_drain = duration(zone_error_alarm_window + alb_dns_ttl)
 zonal_shift_expiry = duration(SECONDS_PER_HOUR)
 zonal_shift_redirects_lost = count(redirect_zone_even_share_peak * zonal_shift_drain)
