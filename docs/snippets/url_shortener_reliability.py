@@ -235,7 +235,9 @@ zone_failing_budget_share_before_probe_page = fraction(zone_failing_lost_before_
 # fires after one 60 s period when the zone's share is above this multiple of that mean and above a
 # floor, so an outage every zone shares (the link store's) fires none. Each zone's 5xx count is
 # filled with 0 (FILL(m, 0)), since the load balancer reports it only when it is not zero, and the
-# alarm treats missing data (a shifted zone has no traffic) as not breaching. The load balancer's DNS name
+# alarm treats missing data (a shifted zone has no traffic) as not breaching. The deploy's canary
+# alarm uses the same two bars on each server's own error rate, which the servers publish to
+# CloudWatch, since the load balancer's metrics have no per-server dimension. The load balancer's DNS name
 # has a 60 s TTL, so resolvers (the CDN's among them) keep a drained zone's addresses up to that long.
 zone_error_alarm_window = duration(SECONDS_PER_MINUTE)
 zone_alarm_over_others = times(3)
