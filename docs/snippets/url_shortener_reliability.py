@@ -213,8 +213,9 @@ metrics_down_budget_share_per_minute = fraction(metrics_down_redirects_lost_per_
 outlier_stdev_factor = 1.9
 outlier_spared_share = fraction(1 / (1 + outlier_stdev_factor**2))
 # A whole zone failing with its servers alive (a bad build, deployed a zone at a time, or the zone's
-# path to the store): failing at once, it is a third of the servers, past that share, so the check
-# takes none out; failing one server after another (a rolling deploy), the check stops at its cap,
+# path to the store): failing at once, it is a third of the servers, past that share, so once all its
+# servers' errors show the check takes none out (staggered scrapes can take out up to its cap first,
+# for one evaluation); failing one server after another (a rolling deploy), the check stops at its cap,
 # as Envoy's max_ejection_percent (10%) does, passing once that share of the servers is out; it takes
 # one out while fewer are, so the count out rounds up. Either way the zone keeps the rest in, not
 # below its DNS failover count, so DNS keeps sending it its even share, and every one of those
@@ -794,7 +795,7 @@ if __name__ != "url_shortener_reliability":
                 ),
                 (
                     "",
-                    "Servers out at the check's cap, a rolling deploy (none if the zone fails at once)",
+                    "Servers out at the check's cap (a rolling deploy, or staggered scrapes as a zone fails at once)",
                     outlier_max_out,
                 ),
                 (
