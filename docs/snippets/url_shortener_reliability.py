@@ -213,8 +213,9 @@ metrics_down_budget_share_per_minute = fraction(metrics_down_redirects_lost_per_
 outlier_stdev_factor = 1.9
 outlier_spared_share = fraction(1 / (1 + outlier_stdev_factor**2))
 # A whole zone failing with its servers alive (a bad build, deployed a zone at a time, or the zone's
-# path to the store): failing at once, it is a third of the servers, past that share, so the check
-# takes none out; failing one server after another (a rolling deploy), the check stops at its cap,
+# path to the store): failing at once, it is a third of the servers, past that share, so once all its
+# servers' errors show the check takes none out (staggered scrapes can take out up to its cap first,
+# for one evaluation); failing one server after another (a rolling deploy), the check stops at its cap,
 # as Envoy's max_ejection_percent (10%) does, passing once that share of the servers is out; it takes
 # one out while fewer are, so the count out rounds up. Either way the zone keeps the rest in, not
 # below its DNS failover count, so DNS keeps sending it its even share, and every one of those
@@ -233,7 +234,11 @@ zone_failing_budget_share_before_probe_page = fraction(zone_failing_lost_before_
 # Assumptions for the drains step 6 weighs. A CloudWatch alarm for each zone, from the load balancer's
 # per-zone metrics, compares the zone's 5xx share with the other two zones' mean (metric math) and
 # fires after one 60 s period when the zone's share is above this multiple of that mean and above a
-# floor, so an outage every zone shares (the link store's) fires none. The load balancer's DNS name
+# floor, so an outage every zone shares (the link store's) fires none. Each zone's 5xx count is
+# filled with 0 (FILL(m, 0)), since the load balancer reports it only when it is not zero, and the
+# alarm treats missing data (a shifted zone has no traffic) as not breaching. The deploy's canary
+# alarm uses the same two bars on each server's own error rate, which the servers publish to
+# CloudWatch, since the load balancer's metrics have no per-server dimension. The load balancer's DNS name
 # has a 60 s TTL, so resolvers (the CDN's among them) keep a drained zone's addresses up to that long.
 zone_error_alarm_window = duration(SECONDS_PER_MINUTE)
 zone_alarm_over_others = times(3)
@@ -243,7 +248,10 @@ alb_dns_ttl = duration(60)
 # out, by DNS failover or a shift) takes the zone's addresses out of the name at once. The drain is a
 # floor: it leaves out the metrics' delay before the alarm, the hop from the alarm to the shift, and
 # connections the clients keep open. ARC requires every shift to expire (at most 72 h when started);
-# the plumbing sets an hour, and the on-call extends it while the zone is still bad.
+# the plumbing sets an hour and pages the on-call when it starts a shift (the prober goes through the
+# edge, so it sees the zone drained before its own page). Until the on-call ends the shift, the
+# function extends it (UpdateZonalShift) while probes sent straight to the zone's servers, not
+# through the edge, still fail.
 zonal_shift_drain = duration(zone_error_alarm_window + alb_dns_ttl)
 zonal_shift_expiry = duration(SECONDS_PER_HOUR)
 zonal_shift_redirects_lost = count(redirect_zone_even_share_peak * zonal_shift_drain)
@@ -787,7 +795,7 @@ if __name__ != "url_shortener_reliability":
                 ),
                 (
                     "",
-                    "Servers out at the check's cap, a rolling deploy (none if the zone fails at once)",
+                    "Servers out at the check's cap (a rolling deploy, or staggered scrapes as a zone fails at once)",
                     outlier_max_out,
                 ),
                 (
