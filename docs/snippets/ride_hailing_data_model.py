@@ -223,12 +223,6 @@ RIDER_DEBT_FIELDS = [
     ("ride_id", 8, "second half: the ride whose payment was declined"),
     ("amount, currency", 11, "minor units (8) and currency (3)"),
     ("settled_at", 8, "empty until the settlement; rows are marked, never deleted"),
-    (
-        "last_attempt",
-        1,
-        "the number of the debt's last attempt, raised by each 202's commit; the processor key is made from "
-        "(ride, debt payment, last_attempt)",
-    ),
     ("attempt_open", 1, "set by the 202's commit, cleared by that attempt's outcome event"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
@@ -240,8 +234,8 @@ OUTBOX_FIELDS = [
         "event_id",
         16,
         "name-based UUID of the row the transaction announces and the version it writes: the ride's, or for "
-        "a driver-state event the driver's and driver_state.version (a rating adds its rater; a secret "
-        "asked, which writes no version, a random part)",
+        "a driver-state event the driver's and driver_state.version (a rating adds its rater; a debt "
+        "payment, the client's Idempotency-Key; a secret asked, a random part)",
     ),
     ("subject_id", 8, "the ride, or the driver for a driver-state event"),
     (
