@@ -15,10 +15,11 @@ connections, and the page's timeout is chosen well under it.
 Vacuum: only updated or deleted rows leave dead versions; inserts do not. The dead versions are read
 from the ride-hailing example's own list of trip transactions (which rows each one writes): the ride,
 the driver's state and the offer are updated; history entries and ratings are inserted and kept. The
-idempotency record and the outbox rows are inserted too, but the example keeps them a day or less and
-says nothing of partitioning them by time to drop whole: each is deleted once (an outbox row after the
-relay publishes it), and at a steady rate the deletes match the inserts, so each such row counts one
-dead version. Counted per row written: the updates and deletes a ride makes over the rows it writes.
+idempotency record and the outbox rows are inserted too, but the example keeps them about a day and
+says nothing of partitioning them by time to drop whole: each is deleted once, and at a steady rate the
+deletes match the inserts, so each such row counts one dead version. An outbox row is also updated once,
+when the relay marks it sent: the example counts those marks in the rows a ride writes, and each is one
+more dead version. Counted per row written: the updates and deletes a ride makes over the rows it writes.
 """
 
 from concept_migrate_assumptions import (
@@ -33,7 +34,7 @@ from concept_migrate_assumptions import (
     ride_trip_transactions_peak,
     ride_zones,
 )
-from ride_hailing_data_model import TRIP_TRANSACTIONS
+from ride_hailing_data_model import TRIP_TRANSACTIONS, trip_outbox_rows_per_ride, trip_rows_per_ride
 
 from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second
 
@@ -55,12 +56,16 @@ UPDATED_ROWS = (0, 1, 2, 3, 1, 3, 1, 1, 2, 2, 0)
 # Rows each one inserts that are later deleted: the create's idempotency record and outbox row, and the
 # outbox row of every transaction but the hold's result.
 DELETED_LATER_ROWS = (2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1)
+# The relay's marks (each outbox row updated once, sent_at) are updates too, and rows a ride counts them.
 dead_version_share = fraction(
-    sum(
-        n * (updated + deleted)
-        for (_, n, _), updated, deleted in zip(TRIP_TRANSACTIONS, UPDATED_ROWS, DELETED_LATER_ROWS, strict=True)
+    (
+        sum(
+            n * (updated + deleted)
+            for (_, n, _), updated, deleted in zip(TRIP_TRANSACTIONS, UPDATED_ROWS, DELETED_LATER_ROWS, strict=True)
+        )
+        + float(trip_outbox_rows_per_ride)
     )
-    / sum(n * rows for _, n, rows in TRIP_TRANSACTIONS)
+    / float(trip_rows_per_ride)
 )
 primary_rows_average = per_second(float(ride_trip_rows_peak) / float(ride_peak_to_average) * float(primary_share))
 primary_dead_versions_average = per_second(float(primary_rows_average) * float(dead_version_share))

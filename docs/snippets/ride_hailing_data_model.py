@@ -223,12 +223,6 @@ RIDER_DEBT_FIELDS = [
     ("ride_id", 8, "second half: the ride whose payment was declined"),
     ("amount, currency", 11, "minor units (8) and currency (3)"),
     ("settled_at", 8, "empty until the settlement; rows are marked, never deleted"),
-    (
-        "last_attempt",
-        1,
-        "the number of the debt's last attempt, raised by each 202's commit; the processor key is made from "
-        "(ride, debt payment, last_attempt)",
-    ),
     ("attempt_open", 1, "set by the 202's commit, cleared by that attempt's outcome event"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
@@ -240,8 +234,8 @@ OUTBOX_FIELDS = [
         "event_id",
         16,
         "name-based UUID of the row the transaction announces and the version it writes: the ride's, or for "
-        "a driver-state event the driver's and driver_state.version (a rating adds its rater; a secret "
-        "asked, which writes no version, a random part)",
+        "a driver-state event the driver's and driver_state.version (a rating adds its rater; a debt "
+        "payment, the client's Idempotency-Key; a secret asked, a random part)",
     ),
     ("subject_id", 8, "the ride, or the driver for a driver-state event"),
     (
@@ -330,7 +324,11 @@ TRIP_TRANSACTIONS = [
     ("a rating (rides not cancelled): rating, outbox", ratings_per_ride_average, 2),
 ]
 trip_transactions_per_ride = count(sum(n for _, n, _ in TRIP_TRANSACTIONS))
-trip_rows_per_ride = count(sum(n * rows for _, n, rows in TRIP_TRANSACTIONS))
+# The relay marks each outbox row sent once it has published it (sent_at): a row write for every outbox
+# row, counted in the rows a ride. The marks are batched, many rows an update, so they add no
+# transactions worth counting.
+trip_outbox_rows_per_ride = count(sum(n for what, n, _ in TRIP_TRANSACTIONS if what.endswith("outbox")))
+trip_rows_per_ride = count(sum(n * rows for _, n, rows in TRIP_TRANSACTIONS) + trip_outbox_rows_per_ride)
 # The payments ledger: each operation is a pending row written with the event's inbox record before
 # the processor's call, then its result with an outbox row that reports it: two transactions, four rows.
 # The hold takes one more: the PaymentIntent is created unconfirmed and its ID stored in the pending
@@ -427,6 +425,13 @@ if __name__ != "ride_hailing_data_model":
     )
     print()
     rows = [(what, count(n), count(written)) for what, n, written in TRIP_TRANSACTIONS]
+    rows.append(
+        (
+            "the relay marks each outbox row sent (batched: rows, no transactions counted)",
+            trip_outbox_rows_per_ride,
+            count(1),
+        )
+    )
     print(markdown_table(("Trip-store transaction", "A ride", "Rows each"), rows))
     print()
     print(

@@ -107,11 +107,12 @@ publishes_lost_per_node_failure = count(
     publishes_peak * largest_region_share / _pubsub_by_region[largest_region] * pubsub_failure_detection
 )
 # A `ride` frame lost with the node is published again every ack timeout until acknowledged. Its retries
-# must outlast the node's detection and the gateways' resubscribe to the survivor, or every one goes to the
-# dead node or its stale range: the window is the detection plus two ack timeouts, so at least one retry is
-# published after the resubscribe.
-ride_frame_retry_window = duration(pubsub_failure_detection + 2 * offer_ack_timeout)
-assert ride_frame_retry_window > pubsub_failure_detection, ride_frame_retry_window
+# must outlast the node's detection and the gateways' resubscribe to the survivor, which after a zone loss
+# is spread over the reconnect window, or every one goes to the dead node or its stale range: the window
+# is the detection plus the resubscribe spread plus one ack timeout, so a retry is published after the
+# last resubscribe. After the window, the phone's next `hello` reads the open ride again.
+ride_frame_retry_window = duration(pubsub_failure_detection + reconnect_spread + offer_ack_timeout)
+assert ride_frame_retry_window > pubsub_failure_detection + reconnect_spread, ride_frame_retry_window
 
 # (d) The payment processor's default rate limit against the calls at the peak, and the limit to ask
 # for, with the page's headroom for growth. The hold is two calls (the PaymentIntent created unconfirmed,
