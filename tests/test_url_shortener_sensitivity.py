@@ -8,14 +8,17 @@ say which claims stop the build. One claim prints its verdict instead of asserti
 reservation makes the store's own servers cheaper than DynamoDB); each case checks the verdict it
 prints.
 
-What the cases find, as written: at 5 or 20 years every snippet runs; the others stop on the first
+What the cases find, as written: at 20 years every snippet runs; the others stop on the first
 claim that no longer holds: at twice and ten times the links, step 2's "both past their capacity,
-hence the spare" (the servers snippet, and every snippet that imports it); at half the links and at a
-hundred redirects, claims of steps 6 and 7 (what a viral minute does to the freshness pages, the link
-store's share of consensus reads). Others lie behind them, which rewriting them reveals: the one-day
-compaction window's disk being negligible at twice the links, a legal removal's minute at ten times,
-and the click log's partitions at both and at a hundred redirects, among them. One case lifts the
-spare-servers claim at ten times the links, so that the cost verdict behind it is still checked.
+hence the spare" (the servers snippet, and every snippet that imports it); at 5 years, step 4's "at
+list prices DynamoDB is the cheaper store" (the table's requests do not shrink with the data, the
+servers do); at half the links and at a hundred redirects, claims of steps 6 and 7 (what a viral
+minute does to the freshness pages, the link store's share of consensus reads). Others lie behind
+them, which rewriting them reveals: the one-day compaction window's disk being negligible at twice
+the links, a legal removal's minute at ten times, and the click log's partitions at both and at a
+hundred redirects, among them. One case lifts the spare-servers claim at ten times the links: step
+4's list-price claim then stops the cost snippet too (continuous backups, priced by the byte, grow
+with the data), beside a legal removal's minute.
 """
 
 import json
@@ -66,15 +69,20 @@ STOPPED_BY_SERVERS = {
         "url_shortener_servers",
     )
 }
+# Step 4: at list prices, without the second region's copy, DynamoDB is the cheaper store.
+LIST_PRICE = "assert servers_total_monthly_cost > ddb_monthly_cost"
 STOPS = {
     "as written": {},
     "links x2": STOPPED_BY_SERVERS,
     "links x10": STOPPED_BY_SERVERS,
-    "links x10, the spare claim lifted": {"url_shortener_reliability": "assert uncached_451_minute_budget > 1"},
+    "links x10, the spare claim lifted": {
+        "url_shortener_cost": LIST_PRICE,
+        "url_shortener_reliability": "assert uncached_451_minute_budget > 1",
+    },
     "links x0.5": {
         "url_shortener_reliability": "assert viral_late_canary_share_of_hour > freshness_fast_burn_late_share",
     },
-    "retention 5 years": {},
+    "retention 5 years": {"url_shortener_cost": LIST_PRICE},
     "retention 20 years": {},
     "redirects per link 100": {
         "url_shortener_partitioning": (
@@ -97,13 +105,16 @@ WITHIN = "within AWS's headline"
 VERDICTS = {
     "as written": {
         "url_shortener_servers": {SPARE_NEEDED: 2, SPARE_MARGIN: 0},
-        "url_shortener_cost": {BEYOND: 1, WITHIN: 3},
+        # Backups on both sides bring every break-even (27.9% and 4.29%; with one engineer's time,
+        # 54.9% and 31.3%) under AWS's headline 72%.
+        "url_shortener_cost": {BEYOND: 0, WITHIN: 4},
     },
-    # Ten times the links: one engineer's time is a smaller share, and a reservation reaches both.
-    "links x10, the spare claim lifted": {"url_shortener_cost": {BEYOND: 0, WITHIN: 4}},
-    "links x0.5": {"url_shortener_cost": {BEYOND: 2}},
-    "retention 5 years": {"url_shortener_cost": {BEYOND: 2}},
-    "retention 20 years": {"url_shortener_cost": {BEYOND: 1}},
+    # Half the links: one engineer's time is a larger share, and Standard-IA's break-even with it
+    # passes the headline.
+    "links x0.5": {"url_shortener_cost": {BEYOND: 1, WITHIN: 3}},
+    # Twice the data: the table's storage and continuous backups grow with it, and every break-even
+    # stays within the headline.
+    "retention 20 years": {"url_shortener_cost": {BEYOND: 0, WITHIN: 4}},
 }
 
 RUNNER = """

@@ -110,17 +110,28 @@ assert ddb_storage_cost > ddb_write_cost + ddb_read_cost
 hours_per_month = SECONDS_PER_MONTH / SECONDS_PER_HOUR
 servers_monthly_cost = count(link_db_servers * store_node_price_per_hour * hours_per_month)
 # At least one copy of the store's data, snapshotted to object storage (a GB of 2^30 bytes, as above),
-# at S3 Standard's tiered price (https://aws.amazon.com/s3/pricing/, US East): the first 50 TB a month at
-# object_storage_price_per_gb_month, the next 450 TB at 0.022 (a TB of 1,024 billed GB). Snapshots kept
-# for a window also keep files compaction has since rewritten, so this is the least they cost.
-S3_FIRST_TIER_GB = 50 * 1024
+# at S3 Standard's tiered price (https://aws.amazon.com/s3/pricing/, US East, a TB of 1,024 billed GB):
+# object_storage_price_per_gb_month for the first 50 TB a month, 0.022 to 500 TB, 0.021 beyond. Snapshots
+# kept for a window also keep files compaction has since rewritten, so this is the least they cost.
 object_storage_next_tier_price_per_gb_month = count(0.022)
-servers_backup_gb = link_bytes_total_one_copy / GiB
-assert S3_FIRST_TIER_GB < servers_backup_gb <= 500 * 1024  # into the second tier, not past it
-servers_backup_cost = count(
-    S3_FIRST_TIER_GB * object_storage_price_per_gb_month
-    + (servers_backup_gb - S3_FIRST_TIER_GB) * object_storage_next_tier_price_per_gb_month
+S3_TIERS = (
+    (50 * 1024, object_storage_price_per_gb_month),
+    (500 * 1024, object_storage_next_tier_price_per_gb_month),
+    (float("inf"), 0.021),
 )
+
+
+def object_storage_monthly_cost(gb: float) -> float:
+    """What `gb` kept a month costs in S3 Standard, each tier at its own price."""
+    cost, floor = 0.0, 0.0
+    for ceiling, price in S3_TIERS:
+        cost += max(0.0, min(gb, ceiling) - floor) * float(price)
+        floor = ceiling
+    return cost
+
+
+servers_backup_gb = link_bytes_total_one_copy / GiB
+servers_backup_cost = count(object_storage_monthly_cost(servers_backup_gb))
 servers_total_monthly_cost = count(servers_monthly_cost + servers_backup_cost)
 # The discount on the instances' list price (a reservation; the snapshots get none) at which the servers
 # cost what DynamoDB does, before anyone runs them; and with one engineer's time on the store.
