@@ -18,7 +18,8 @@ them, which rewriting them reveals: the one-day compaction window's disk being n
 the links, a legal removal's minute at ten times, and the click log's partitions at both and at a
 hundred redirects, among them. One case lifts the spare-servers claim at ten times the links: step
 4's list-price claim then stops the cost snippet too (continuous backups, priced by the byte, grow
-with the data), beside a legal removal's minute.
+with the data, and the servers cost less than the table at list price), beside a legal removal's
+minute, so no reservation verdict is left to check there.
 """
 
 import json

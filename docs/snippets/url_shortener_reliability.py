@@ -237,8 +237,10 @@ zone_failing_budget_share_before_probe_page = fraction(zone_failing_lost_before_
 # floor, so an outage every zone shares (the link store's) fires none. Each zone's 5xx count is
 # filled with 0 (FILL(m, 0)), since the load balancer reports it only when it is not zero, and the
 # alarm treats missing data (a shifted zone has no traffic) as not breaching. The deploy's canary
-# alarm uses the same two bars on each server's own error rate, which the servers publish to
-# CloudWatch, since the load balancer's metrics have no per-server dimension. The load balancer's DNS name
+# alarm uses the same two bars on the new launch template version's error rate against the previous
+# version's, which the servers publish to CloudWatch with their version as a dimension (the load
+# balancer's metrics have no per-server dimension, and the refresh fixes its alarms before the canary
+# exists), and also fires when a server of the new version fails its health check. The load balancer's DNS name
 # has a 60 s TTL, so resolvers (the CDN's among them) keep a drained zone's addresses up to that long.
 zone_error_alarm_window = duration(SECONDS_PER_MINUTE)
 zone_alarm_over_others = times(3)
@@ -249,8 +251,8 @@ alb_dns_ttl = duration(60)
 # floor: it leaves out the metrics' delay before the alarm, the hop from the alarm to the shift, and
 # connections the clients keep open. ARC requires every shift to expire (at most 72 h when started);
 # the plumbing sets an hour and pages the on-call when it starts a shift (the prober goes through the
-# edge, so it sees the zone drained before its own page). Until the on-call ends the shift, the
-# function extends it (UpdateZonalShift) while probes sent straight to the zone's servers, not
+# edge, so it sees the zone drained before its own page). Until the on-call ends the shift, a
+# scheduled run of the function extends it (UpdateZonalShift) while probes sent straight to the zone's servers, not
 # through the edge, still fail.
 zonal_shift_drain = duration(zone_error_alarm_window + alb_dns_ttl)
 zonal_shift_expiry = duration(SECONDS_PER_HOUR)
