@@ -508,6 +508,8 @@ def check_paragraphs(page: Page, report: Report) -> None:
 
 
 LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+# A block that opens an admonition, a collapsible box or a content tab holds its list as it starts.
+CONTAINER = re.compile(r"\s*(?:!!!|\?\?\?\+?|===)\s")
 
 
 def check_list_items(page: Page, report: Report) -> None:
@@ -520,7 +522,8 @@ def check_list_items(page: Page, report: Report) -> None:
         start = line - 1  # 0-based; walk back to the first line of the item's block
         while start > 0 and lines[start - 1].strip():
             start -= 1
-        if start < line - 1 and not LIST_MARKER.match(lines[start]) and start not in blocks:
+        opener = LIST_MARKER.match(lines[start]) or CONTAINER.match(lines[start])
+        if start < line - 1 and not opener and start not in blocks:
             blocks.add(start)
             report.add(
                 f"docs/{page.path}",
