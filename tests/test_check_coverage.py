@@ -379,7 +379,8 @@ def test_a_list_item_right_after_a_paragraph(site_copy: Path) -> None:
     # Fine: a list after a blank line, an item's second paragraph with blank lines around it, and a
     # list that starts a box.
     append_line(site_copy / "docs" / page, "Options:\n\n- one\n\n    more about one\n\n- two")
-    append_line(site_copy / "docs" / page, '!!! note\n    - in a box\n    - and another\n\n??? question "Q"\n    - an answer')
+    boxes = '!!! note\n    - in a box\n    - and another\n\n??? question "Q"\n    - an answer'
+    append_line(site_copy / "docs" / page, boxes)
     # Both shown as text by Python-Markdown: the list under a lead-in, and the item after a second
     # paragraph; one message a block, at the first item swallowed.
     lead_in = append_line(site_copy / "docs" / page, "Options:\n- one\n- two")
