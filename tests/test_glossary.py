@@ -73,7 +73,7 @@ def test_the_glossary_page_lists_every_term_with_its_definition_and_pages() -> N
     # no link is a lone digit.
     failover_uses = listed["failover"].find_next_sibling("dd").select_one(".glossary-uses")
     failover = failover_uses.get_text()
-    assert ", step 4: " not in failover and "Chat, step " in failover
+    assert ", step 4: " not in failover and "Chat, step\u00a0" in failover
     assert not [a.get_text() for a in failover_uses.select("a") if a.get_text().isdigit()]
     assert max(len(dd.get_text()) for dd in soup.select(".glossary-uses")) < 1_200
 
@@ -99,11 +99,11 @@ def test_the_glossary_groups_step_pages_by_example() -> None:
     assert shortcodes._used_on(Page(), list(titles), titles) == (
         "[Consensus, leases and leader election](../concepts/consensus.md); "
         "[Chat service worked example](../examples/chat/index.md); "
-        "Chat, [step 3](../examples/chat/step-3-api.md), [step 4](../examples/chat/step-4-data-model.md) "
-        "and [step 7](../examples/chat/step-7-bottlenecks.md); "
-        "Twitter, [step 5](../examples/twitter/step-5-high-level-design.md); "
+        "Chat, [step\u00a03](../examples/chat/step-3-api.md), [step\u00a04](../examples/chat/step-4-data-model.md) "
+        "and [step\u00a07](../examples/chat/step-7-bottlenecks.md); "
+        "Twitter, [step\u00a05](../examples/twitter/step-5-high-level-design.md); "
         "[Latency numbers](latency.md); "
-        "the workflow, [step 6](../workflow/step-6-detailed-design.md)"
+        "the workflow, [step\u00a06](../workflow/step-6-detailed-design.md)"
     )
 
 

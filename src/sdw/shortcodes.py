@@ -811,7 +811,8 @@ def _used_on(page: _Page, pages: list[str], titles: dict[str, str]) -> str:
         if item not in groups:
             out.append(item)
             continue
-        steps = [f"[step {number}]({link})" for number, link in groups[item]]
+        # A no-break space keeps "step" and its number on one line, one target for a thumb.
+        steps = [f"[step\u00a0{number}]({link})" for number, link in groups[item]]
         listed = steps[0] if len(steps) == 1 else ", ".join(steps[:-1]) + " and " + steps[-1]
         out.append(f"{item}, {listed}")
     return "; ".join(out)
