@@ -379,7 +379,8 @@ def test_a_list_item_right_after_an_items_second_paragraph(site_copy: Path) -> N
     # Fine: a list after a blank line, an item's second paragraph with blank lines around it, a list
     # that starts a box, and a list glued to a lead-in sentence (rumdl's MD032 reports that one).
     append_line(site_copy / "docs" / page, "Options:\n\n- one\n\n    more about one\n\n- two")
-    boxes = '!!! note\n    - in a box\n    - and another\n\n??? question "Q"\n    - an answer'
+    boxes = "- an item\n\n    !!! note\n        - in a box\n        - and another\n\n"
+    boxes += '    ??? question "Q"\n        - an answer'
     append_line(site_copy / "docs" / page, boxes)
     append_line(site_copy / "docs" / page, "Options:\n- one\n- two")
     # Shown as text by Python-Markdown, both items, inside the second paragraph: one message a block,
