@@ -16,7 +16,8 @@ worked examples) and mkdocs.yml, then checks, without building the site:
   - every Mermaid block is non-empty, starts with a known diagram type and holds no HTML tags;
   - no table cell is longer than a phone can show in a column (sdw.estimation.TABLE_CELL_LIMIT characters);
   - no paragraph is longer than a phone reader can hold in one go (PARAGRAPH_LIMIT characters);
-  - no list item follows a paragraph without a blank line, which Python-Markdown shows as text.
+  - no list item follows an item's second paragraph without a blank line, which Python-Markdown shows as
+    text (a list glued to a lead-in sentence is rumdl's MD032, run by pre-commit and the tests).
 
 Each problem is printed as `file:line: what is wrong`, then a one-line summary.
 Exit codes: 0 no problems, 1 problems found, 2 usage or set-up error. Never modifies a file.
@@ -514,8 +515,9 @@ CONTAINER = re.compile(r"\s*(?:!!!|\?\?\?\+?|===)\s")
 
 def check_list_items(page: Page, report: Report) -> None:
     """Python-Markdown, which renders the site, reads blank-line-separated blocks: a list item in a
-    block that a paragraph starts (a lead-in sentence, or an item's second paragraph) is shown as
-    that paragraph's text. CommonMark, which this check parses with, would start a list there."""
+    block that an item's second paragraph starts (indented) is shown as that paragraph's text.
+    CommonMark, which this check and rumdl parse with, starts a new item there, so rumdl's MD032
+    (blank lines around lists) catches only the list glued to an unindented lead-in sentence."""
     lines = page.text.splitlines()
     blocks = set()  # one message a block: the items after the first are swallowed with it
     for line in page.items:
@@ -523,13 +525,14 @@ def check_list_items(page: Page, report: Report) -> None:
         while start > 0 and lines[start - 1].strip():
             start -= 1
         opener = LIST_MARKER.match(lines[start]) or CONTAINER.match(lines[start])
-        if start < line - 1 and not opener and start not in blocks:
+        indented = lines[start][:1].isspace()
+        if start < line - 1 and indented and not opener and start not in blocks:
             blocks.add(start)
             report.add(
                 f"docs/{page.path}",
                 line,
-                "this list item follows a paragraph with no blank line between, so the page shows it as "
-                "text in that paragraph: put a blank line before it",
+                "this list item follows the previous item's second paragraph with no blank line between, so "
+                "the page shows it as text in that paragraph: put a blank line before it",
             )
 
 

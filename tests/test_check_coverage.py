@@ -374,24 +374,24 @@ def test_a_paragraph_too_long_for_a_phone(site_copy: Path) -> None:
     ]
 
 
-def test_a_list_item_right_after_a_paragraph(site_copy: Path) -> None:
+def test_a_list_item_right_after_an_items_second_paragraph(site_copy: Path) -> None:
     page = STEP[3]["page"]
-    # Fine: a list after a blank line, an item's second paragraph with blank lines around it, and a
-    # list that starts a box.
+    # Fine: a list after a blank line, an item's second paragraph with blank lines around it, a list
+    # that starts a box, and a list glued to a lead-in sentence (rumdl's MD032 reports that one).
     append_line(site_copy / "docs" / page, "Options:\n\n- one\n\n    more about one\n\n- two")
-    boxes = '!!! note\n    - in a box\n    - and another\n\n??? question "Q"\n    - an answer'
+    boxes = "- an item\n\n    !!! note\n        - in a box\n        - and another\n\n"
+    boxes += '    ??? question "Q"\n        - an answer'
     append_line(site_copy / "docs" / page, boxes)
-    # Both shown as text by Python-Markdown: the list under a lead-in, and the item after a second
-    # paragraph; one message a block, at the first item swallowed.
-    lead_in = append_line(site_copy / "docs" / page, "Options:\n- one\n- two")
-    item = append_line(site_copy / "docs" / page, "- three\n\n    more about three\n- four")
+    append_line(site_copy / "docs" / page, "Options:\n- one\n- two")
+    # Shown as text by Python-Markdown, both items, inside the second paragraph: one message a block,
+    # at the first item swallowed.
+    item = append_line(site_copy / "docs" / page, "- three\n\n    more about three\n- four\n- five")
     code, lines = check(site_copy)
     assert code == 1
-    message = (
-        "this list item follows a paragraph with no blank line between, so the page shows it as text in that "
-        "paragraph: put a blank line before it"
-    )
-    assert problems(lines) == [f"docs/{page}:{lead_in + 1}: {message}", f"docs/{page}:{item + 3}: {message}"]
+    assert problems(lines) == [
+        f"docs/{page}:{item + 3}: this list item follows the previous item's second paragraph with no blank "
+        "line between, so the page shows it as text in that paragraph: put a blank line before it"
+    ]
 
 
 def test_a_cell_from_the_examples_data_too_long_for_a_phone(site_copy: Path) -> None:
