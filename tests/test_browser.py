@@ -591,30 +591,38 @@ TABLE_WRAPPERS = """() => [...document.querySelectorAll('.md-typeset__scrollwrap
   role: wrap.getAttribute('role'), label: wrap.getAttribute('aria-label') }))"""
 
 
-def test_the_45_minute_plan_reads_as_blocks_on_a_phone(browser, site_server) -> None:
-    """interview-plan.css, linked only by pages that hold a plan: at 375 px each slot's "Say" and
-    "Draw" take the table's whole width, labelled, and the plan fits without scrolling sideways;
-    at desktop width it is a table again. A page without a plan does not load the stylesheet."""
+@pytest.mark.parametrize(
+    ("path", "table", "label"),
+    [
+        ("examples/chat/interview-45-minutes/", ".interview-plan", "Say: "),
+        ("workflow/", ".steps-table", "What it produces: "),
+    ],
+)
+def test_phone_tables_read_as_blocks_on_a_phone(browser, site_server, path, table, label) -> None:
+    """phone-tables.css, linked only by pages that hold such a table (the 45-minute plan, the
+    workflow at a glance): at 375 px a row's long cell takes the table's whole width, labelled,
+    and the table fits without scrolling sideways; at desktop width it is a table again. A page
+    without one does not load the stylesheet."""
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    cells = """() => {
-        const table = document.querySelector('.interview-plan table');
-        const say = table.querySelector('tbody tr:nth-child(2) td:nth-child(3)');
-        return {table: table.getBoundingClientRect().width, say: say.getBoundingClientRect().width,
-                label: getComputedStyle(say, '::before').content,
-                scrolls: table.scrollWidth > table.clientWidth + 1};
-    }"""
+    cells = f"""() => {{
+        const table = document.querySelector('{table} table');
+        const cell = table.querySelector('tbody tr:nth-child(2) td:nth-child(3)');
+        return {{table: table.getBoundingClientRect().width, cell: cell.getBoundingClientRect().width,
+                label: getComputedStyle(cell, '::before').content,
+                scrolls: table.scrollWidth > table.clientWidth + 1}};
+    }}"""
     try:
-        page.goto(site_server.url("examples/chat/interview-45-minutes/"), wait_until="networkidle")
+        page.goto(site_server.url(path), wait_until="networkidle")
         phone = page.evaluate(cells)
-        assert phone["label"] == '"Say: "', phone
-        assert phone["say"] > 0.9 * phone["table"] and not phone["scrolls"], phone
+        assert phone["label"] == f'"{label}"', phone
+        assert phone["cell"] > 0.9 * phone["table"] and not phone["scrolls"], phone
         page.set_viewport_size({"width": 1280, "height": 900})
         desktop = page.evaluate(cells)
-        assert desktop["label"] == "none" and desktop["say"] < 0.6 * desktop["table"], desktop
+        assert desktop["label"] == "none" and desktop["cell"] < 0.6 * desktop["table"], desktop
         page.goto(site_server.url("examples/chat/step-1-requirements/"), wait_until="networkidle")
         sheets = page.evaluate("[...document.styleSheets].map((s) => s.href || '')")
-        assert not [href for href in sheets if href.endswith("interview-plan.css")], sheets
+        assert not [href for href in sheets if href.endswith("phone-tables.css")], sheets
     finally:
         context.close()
 

@@ -490,7 +490,8 @@ def _steps_table(page: _Page) -> str:
         f"its biggest risks, what you would do next | {_slot(clock, wrapup)} | Open questions and owners |"
     )
     rows.append(f"| **Total** | | | **{_interview_minutes(steps)} min** | |")
-    return "\n".join(rows)
+    # The class gives it its phone layout (overrides/assets/stylesheets/phone-tables.css).
+    return '<div class="steps-table" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
 
 def _steps_flowchart(page: _Page) -> str:
