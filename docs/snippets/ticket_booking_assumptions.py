@@ -57,6 +57,12 @@ ERAS_ONSALE = "https://business.ticketmaster.com/press-release/taylor-swift-the-
 SOFI_STADIUM = "https://en.wikipedia.org/wiki/SoFi_Stadium"
 # PostgreSQL's page layout: a 23-byte tuple header (padded to 24) and a 4-byte line pointer a row.
 POSTGRES_PAGE_LAYOUT = "https://www.postgresql.org/docs/current/storage-page-layout.html"
+# PostgreSQL's checkpoint_completion_target: 0.9 by default. Its checkpointer starts a checkpoint after
+# max_wal_size / (1 + that target) of WAL (CalculateCheckpointSegments in xlog.c), not after max_wal_size.
+POSTGRES_CHECKPOINT_TARGET = (
+    "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-CHECKPOINT-COMPLETION-TARGET"
+)
+POSTGRES_XLOG = "https://github.com/postgres/postgres/blob/master/src/backend/access/transam/xlog.c"
 # Stripe's metadata: up to 50 keys a payment, values up to 500 characters.
 STRIPE_METADATA = "https://docs.stripe.com/metadata"
 # Stripe's server-side confirmation: a confirm may answer requires_action, which the buyer's browser completes.
@@ -149,6 +155,7 @@ seat_retention_years = count(1)
 backup_retention_days = count(35)
 full_backup_interval_days = count(7)
 checkpoint_timeout = duration(900)
+checkpoint_completion_target = fraction(0.9)
 archive_timeout = duration(60)
 copies = times(zones)
 standby_copies = times(zones)
@@ -194,7 +201,7 @@ TABLE = [
     (
         "Page views an order",
         page_views_per_order,
-        "Assumed: searches, event pages and seat maps over the visits before a purchase, across "
+        "Assumed: event lists, event pages and seat maps over the visits before a purchase, across "
         "every visitor who does not buy; to be measured.",
     ),
     (
@@ -483,7 +490,7 @@ TABLE = [
         "The chat example's figure for a node of a replicated store of small rows, its conditional check included.",
     ),
     (
-        "Bytes of an event page or search answer",
+        "Bytes of an event page or an event list",
         page_response_bytes,
         "Assumed: compressed JSON for one page, its images from the CDN.",
     ),
@@ -519,8 +526,15 @@ TABLE = [
         checkpoint_timeout,
         "The page's choice: a page changed again before the next checkpoint logs no second image, so "
         "longer means fewer full-page images; crash recovery replays up to about twice this much WAL. "
-        "max_wal_size is raised above a shard's WAL in this span (storage, below), so the timeout starts "
-        "checkpoints.",
+        "max_wal_size is raised above the floor storage computes (below), so the timeout starts checkpoints.",
+    ),
+    (
+        "checkpoint_completion_target: the share of the interval a checkpoint's writes are spread over",
+        checkpoint_completion_target,
+        f"PostgreSQL's default ([checkpoint_completion_target]({POSTGRES_CHECKPOINT_TARGET})), kept. The "
+        f"checkpointer starts a checkpoint once max_wal_size / (1 + this) of WAL is written since the last "
+        f"one ([CalculateCheckpointSegments]({POSTGRES_XLOG})), so that the WAL written while it runs "
+        f"still fits under max_wal_size.",
     ),
     (
         "archive_timeout: a WAL segment switched and archived at least this often",

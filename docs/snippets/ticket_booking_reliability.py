@@ -137,6 +137,16 @@ slow_drain = peak(slow_processor - processor_calls_peak)
 slow_time_to_clear = duration((slow_deepest_queue - backlog_clear_orders) / slow_drain)
 assert plan_calls_until + slow_time_to_clear < second_wave_calls_from, "the queue is still deep at the second wave"
 assert second_wave_calls < slow_processor, "the later waves grow the queue at this slowdown"
+# A cut slows releases from the moment the flag is set, and their buyers hold a pick time later: it lowers
+# any of this show's first-wave holds only if set a pick time before the free seats run out. The queue
+# reaches the threshold by then only if it grows from the plan's first calls fast enough, so only for a
+# processor completing under this.
+cut_useful_before = duration(free_seats_run_out - pick_time)
+assert cut_useful_before > plan_calls_from, "the plan's calls start after the last useful cut"
+cut_useful_completion = throughput(
+    planned_calls - backlog_threshold_orders * processor_calls_per_order / (cut_useful_before - plan_calls_from)
+)
+cut_useful_share = fraction(cut_useful_completion / payment_endpoint_limit)
 
 # --- The processor down, through the first wave's submits ------------------------------------------------
 # Orders arrive at the plan while nothing completes; once the processor is back and the wave has passed,
@@ -317,6 +327,9 @@ if __name__ != "ticket_booking_reliability":
                 ("... until", plan_calls_until),
                 ("The second wave's calls, from", second_wave_calls_from),
                 ("... at", second_wave_calls),
+                ("A cut lowers first-wave holds only if set, from the start, by", cut_useful_before),
+                ("... which the queue reaches only with a processor completing under", cut_useful_completion),
+                ("... as a share of its limit", cut_useful_share),
             ],
         )
     )

@@ -4,6 +4,7 @@ every copy (three zones of the home region and three of the standby region), and
 from ticket_booking_assumptions import (
     backup_retention_days,
     buy_share,
+    checkpoint_completion_target,
     checkpoint_timeout,
     copies,
     full_backup_interval_days,
@@ -81,9 +82,12 @@ pages_per_row_change = count(1 + len(ORDER_INDEXES))
 page_images_per_day = count(row_changes_per_day * pages_per_row_change)
 page_image_bytes_per_day = size_per_day(page_images_per_day * PG_PAGE_BYTES)
 wal_bytes_per_day = size_per_day(row_wal_bytes_per_day + page_image_bytes_per_day)
-# What one shard writes in a checkpoint_timeout at that estimate: max_wal_size is raised above it, so the timeout,
-# not the WAL's size, starts checkpoints (the default max_wal_size is 1 GB).
+# What one shard writes in a checkpoint_timeout at that estimate. PostgreSQL starts a checkpoint once
+# max_wal_size / (1 + checkpoint_completion_target) of WAL is written, so max_wal_size is raised above that
+# span's WAL times (1 + the target), and the timeout, not the WAL's size, starts checkpoints (the default
+# max_wal_size is 1 GB).
 checkpoint_span_wal_bytes = size(wal_bytes_per_day / shards / SECONDS_PER_DAY * checkpoint_timeout)
+max_wal_size_floor = size(checkpoint_span_wal_bytes * (1 + checkpoint_completion_target))
 backup_bytes = size(one_copy_bytes * fulls_kept + row_wal_bytes_per_day * wal_days_kept)
 backup_bytes_bound = size(one_copy_bytes * fulls_kept + wal_bytes_per_day * wal_days_kept)
 # Daily fulls under the same retention keep a full a day and the one before them, and the WAL from it on: as
@@ -131,6 +135,7 @@ if __name__ != "ticket_booking_storage":
                 ("... their bytes, uncompressed", page_image_bytes_per_day),
                 ("WAL a day, with those images", wal_bytes_per_day),
                 ("... a shard's in a checkpoint_timeout", checkpoint_span_wal_bytes),
+                ("... times (1 + checkpoint_completion_target): max_wal_size above this", max_wal_size_floor),
                 ("A WAL segment", wal_segment_bytes),
                 ("A shard's rows fill a WAL segment every", segment_fill_rows),
                 ("Days of WAL kept, from the oldest full on", wal_days_kept),

@@ -78,6 +78,11 @@ repeats_share_of_limit = fraction(calls_with_repeats / payment_endpoint_limit)
 
 # The token bucket refills just under the payment endpoint's limit: the most payment calls the workers make.
 bucket_rate = peak(payment_endpoint_limit * bucket_share)
+# The normal day's calls are its busy hour's mean, but on-sales open at round times, so other shows' first
+# submits bunch into the hot show's minutes. With the on-sale at its part of the plan, the normal day's calls
+# may reach this before the bucket's rate is reached and orders wait, this many times their mean.
+normal_calls_room = peak(bucket_rate - onsale_calls_budget)
+normal_calls_room_over_mean = times(normal_calls_room / processor_calls_peak)
 # The share of released buyers ordering twice, on top of every one ordering once, at which the calls would
 # pass the bucket's rate, where the payment queue starts to grow.
 repeat_share_at_bucket = fraction((bucket_rate - processor_calls_peak) / (release_rate * processor_calls_per_order) - 1)
@@ -178,7 +183,7 @@ if __name__ != "ticket_booking_traffic":
             [
                 ("Purchases (captured orders)", purchases_per_second, purchases_peak),
                 ("Processor calls (declined orders included)", processor_calls_per_second, processor_calls_peak),
-                ("Page views: searches, event pages, seat maps", page_views_per_second, page_views_peak),
+                ("Page views: event lists, event pages, seat maps", page_views_per_second, page_views_peak),
             ],
         )
     )
@@ -204,6 +209,8 @@ if __name__ != "ticket_booking_traffic":
                 (f"Processor calls if every released buyer submitted {max_orders_per_hold}", calls_at_order_cap),
                 ("... against the limit", order_cap_share_of_limit),
                 ("Token bucket's refill: payment calls a second at most", bucket_rate),
+                ("... of which the normal day's calls may take, the on-sale at its part", normal_calls_room),
+                ("... over the normal day's busy-hour mean", normal_calls_room_over_mean),
                 ("Retrieves a second at the plan (bank checks, lookups)", retrieves_peak),
                 ("... at the bucket's full rate", retrieves_at_bucket),
                 ("... against the retrieve endpoint's default", retrieves_share_of_endpoint),
