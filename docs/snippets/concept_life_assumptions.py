@@ -36,9 +36,11 @@ Archive, and the GET prices, were unchanged; AWS bills storage in binary gigabyt
   0.03 dollars per 10,000 requests; a default quota of 100,000 customer managed keys per account and
   region (https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html); a shared
   quota on symmetric cryptographic requests (Decrypt, Encrypt, GenerateDataKey and others) per
-  account and region, adjustable, 50,000 a second in us-east-1, us-west-2 and eu-west-1, 10,000 or
-  5,500 elsewhere (https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html;
-  the stored copies do not render the region values, so these are as recalled).
+  account and region, adjustable: 10,000 a second by default, 20,000 in us-east-2, ap-southeast-1,
+  ap-southeast-2, ap-northeast-1, eu-central-1 and eu-west-2, and 100,000 in us-east-1, us-west-2 and
+  eu-west-1 (https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html, the
+  "Cryptographic operations (symmetric) request rate" row; the page's SSE-KMS paragraph still quotes
+  older values). Every KMS call of the account in that region draws on it, S3's SSE-KMS included.
 - Deleting a KMS key (https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html):
   ScheduleKeyDeletion waits 7 to 30 days (30 by default) before the key is deleted; until then the
   deletion can be cancelled.
@@ -101,8 +103,8 @@ ARCHIVE_INDEX_ARCHIVE = 32 * KiB  # billed at the archive class's price
 KMS_KEY_MONTH = 1.0
 KMS_REQUEST = 0.03 / 10_000
 KMS_KEY_QUOTA = 100_000
-KMS_CRYPTO_QUOTA = 50_000  # shared symmetric requests a second, us-east-1 (as recalled; adjustable)
-KMS_CRYPTO_QUOTA_SMALL = 5_500  # the same quota in the smaller regions
+KMS_CRYPTO_QUOTA = 100_000  # shared symmetric requests a second, us-east-1, us-west-2, eu-west-1 (adjustable)
+KMS_CRYPTO_QUOTA_SMALL = 10_000  # the same quota's default in most regions
 KMS_DELETION_MIN_DAYS, KMS_DELETION_MAX_DAYS = 7, 30  # ScheduleKeyDeletion's waiting period
 
 # --- The page's own ----------------------------------------------------------------------------------------
@@ -146,7 +148,7 @@ if __name__ != "concept_life_assumptions":
                 ),
                 ("Customer managed KMS keys per account and region", kms_key_quota, "KMS default quota"),
                 (
-                    "KMS shared cryptographic requests: us-east-1, smaller regions",
+                    "KMS shared cryptographic requests: us-east-1, most regions",
                     f"{kms_crypto_quota}, {kms_crypto_quota_small}",
                     "KMS default request quota, adjustable",
                 ),

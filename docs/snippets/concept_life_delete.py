@@ -139,7 +139,7 @@ key_table_bytes_per_copy = size(user_key_bytes_total / text_copies)
 unwraps_per_second = per_second(daily_active_users / SECONDS_PER_DAY)
 unwraps_peak = peak(daily_active_users / SECONDS_PER_DAY * peak_to_average)
 unwraps_peak_share_of_quota = fraction(unwraps_peak / KMS_CRYPTO_QUOTA)
-unwraps_peak_over_small_quota = times(unwraps_peak / KMS_CRYPTO_QUOTA_SMALL)
+unwraps_peak_share_of_small_quota = fraction(unwraps_peak / KMS_CRYPTO_QUOTA_SMALL)
 unwrap_bill = count(daily_active_users * DAYS_PER_MONTH * KMS_REQUEST)
 
 if __name__ != "concept_life_delete":

@@ -31,6 +31,7 @@ from concept_push_assumptions import (
     STALE_TOKEN_SHARE,
     api_headroom,
     api_requests_peak,
+    api_zones,
     daily_users,
     devices_per_daily_user,
     fcm_quota_per_minute,
@@ -116,13 +117,27 @@ open_requests_instant = peak(float(opens) / OPEN_WINDOW_SECONDS * REQUESTS_PER_O
 instant_over_api_peak = times(float(open_requests_instant) / float(api_requests_peak))
 instant_over_api_capacity = times(float(open_requests_instant) / (float(api_requests_peak) * float(api_headroom)))
 # The API runs at peak below its capacity by the headroom it keeps to lose a zone. A broadcast paces
-# against half that spare: the other half is for a zone lost mid-broadcast and for the organic traffic
-# breaking news brings.
+# against half that spare; the other half is kept for the organic traffic breaking news brings (users
+# opening the app on their own, opens above the assumed share), counted against the peak.
 api_spare_peak = peak(float(api_requests_peak) * (float(api_headroom) - 1))
 broadcast_budget = peak(float(api_spare_peak) / 2)
+organic_reserve_peak = peak(float(api_spare_peak) - float(broadcast_budget))
+organic_reserve_share_of_peak = fraction(float(organic_reserve_peak) / float(api_requests_peak))
+# The spare does not cover a zone lost mid-broadcast: a zone takes its share of the capacity, which at
+# peak is the whole spare, and the zones left carry the peak with nothing over. So the broadcast pauses.
+API_CAPACITY_PEAK = float(api_requests_peak) * float(api_headroom)
+zone_loss_capacity_peak = peak(API_CAPACITY_PEAK / float(api_zones))
+assert abs(float(zone_loss_capacity_peak) - float(api_spare_peak)) < 1e-6 * float(api_spare_peak)
+API_CAPACITY_ZONE_LOST = API_CAPACITY_PEAK * (float(api_zones) - 1) / float(api_zones)
+capacity_zone_lost_over_peak = times(API_CAPACITY_ZONE_LOST / float(api_requests_peak))
 safe_send_rate = per_second(float(broadcast_budget) / (opens_per_send * REQUESTS_PER_OPEN))
 # What the gateways allow: the quota left to a broadcast sets the pace, far below the safe rate.
 safe_over_broadcast_pace = times(float(safe_send_rate) / float(broadcast_pace_average))
+# What a pause leaves in flight: opens already set off keep arriving for up to the open window, at
+# most at the pace times the opens per device sent times the requests per open, here at the peak's
+# pace, against what the zones left carry then.
+pause_open_requests_peak = peak(float(broadcast_pace_peak) * opens_per_send * REQUESTS_PER_OPEN)
+pause_open_share_zone_lost = fraction(float(pause_open_requests_peak) / API_CAPACITY_ZONE_LOST)
 # A ranked audience opens more than the average: the opens per device sent at which the faster pace
 # meets the budget. Past 100% it cannot be reached, at one open per user at most.
 opens_per_send_at_budget = fraction(float(broadcast_budget) / float(broadcast_pace_average) / REQUESTS_PER_OPEN)
@@ -172,11 +187,17 @@ if __name__ != "concept_push":
                 ("... against its capacity (peak x headroom)", instant_over_api_capacity),
                 ("API spare at peak (headroom to lose a zone)", api_spare_peak),
                 ("Half of it, the broadcast's budget", broadcast_budget),
+                ("The other half, kept for breaking news's organic traffic", organic_reserve_peak),
+                ("... of the peak", organic_reserve_share_of_peak),
+                ("Capacity a lost zone takes at peak (the whole spare)", zone_loss_capacity_peak),
+                ("Capacity of the zones left, against the peak", capacity_zone_lost_over_peak),
                 ("Send rate that keeps the opens within the budget", safe_send_rate),
                 ("Broadcast pace on what is left, at peak (devices)", broadcast_pace_peak),
                 ("... at an hour of average traffic", broadcast_pace_average),
                 ("Safe rate against the faster pace", safe_over_broadcast_pace),
                 ("Opens per device sent at which that pace meets the budget", opens_per_send_at_budget),
+                ("Open requests still arriving after a pause, at the peak's pace", pause_open_requests_peak),
+                ("... of the capacity left with a zone lost", pause_open_share_zone_lost),
                 ("Devices reached in the alert's life, at peak", reach_in_life_peak),
                 ("... at an hour of average traffic", reach_in_life_average),
                 ("APNs connections at the faster pace", broadcast_apns_connections),

@@ -33,7 +33,7 @@ Published figures (read in December 2026):
   (https://firebase.google.com/docs/cloud-messaging/customize-messages/collapsible-message-types).
 
 From the Twitter example: its registered accounts and their device rows, daily users and their devices,
-the API's peak request rate and headroom, its notification senders' peak and its peak-to-average ratio.
+the API's peak request rate, headroom and zones, its notification senders' peak and its peak-to-average ratio.
 
 The page's own assumptions (to be measured on a real system):
 - APNs concurrent streams per HTTP/2 connection: 1,000. Apple publishes no figure; the
@@ -70,6 +70,7 @@ from twitter_assumptions import (
     devices_per_user,
     peak_to_average,
     zone_headroom,
+    zones,
 )
 from twitter_servers import requests_per_second_peak
 from twitter_stores import device_records
@@ -107,6 +108,7 @@ daily_users = count(float(daily_active_users))
 devices_per_account = count(float(devices_per_user))
 api_requests_peak = requests_per_second_peak
 api_headroom = times(float(zone_headroom))
+api_zones = count(float(zones))
 twitter_peak_to_average = times(float(peak_to_average))
 
 # --- Assumptions, to be measured ------------------------------------------------------------------------
@@ -183,6 +185,7 @@ if __name__ != "concept_push_assumptions":
                 ("Devices per daily user", devices_per_daily_user, "Twitter example"),
                 ("API requests at peak", api_requests_peak, "Twitter example, step 2"),
                 ("API headroom to lose a zone", api_headroom, "Twitter example, step 2"),
+                ("Zones the API runs in", api_zones, "Twitter example, step 2"),
                 ("Peak to average", twitter_peak_to_average, "Twitter example, step 2"),
                 ("APNs streams per connection", apns_streams_per_connection, "Reported 500 to 1,500; to be measured"),
                 ("Gateway answer time", gateway_response_time, "Assumed; to be measured"),
