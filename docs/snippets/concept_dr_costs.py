@@ -2,7 +2,8 @@
 latency, and how long a restore takes.
 
 Transfer: every byte written is sent to each other region once (N - 1 copies out), billed by the
-sending region at the inter-region price (a GB billed as 2^30 bytes), over a 30-day month. What the
+sending region at the inter-region price (a GB billed as 2^30 bytes), over an average month, a twelfth
+of a year (sdw.estimation's SECONDS_PER_MONTH, the site's month for bills). What the
 Twitter example ships (its step 7): the event log's mirror and the media rows' binary logs,
 continuously, and a daily snapshot, incremental (the files written since the last, and each week the
 tables the weekly garbage collection rewrote) or in full (one copy of every store); and, as an extra
@@ -36,15 +37,15 @@ from concept_dr_assumptions import (
     restore_servers,
     text_write_bytes,
 )
-from concept_life_assumptions import DAYS_PER_MONTH, IR_TRANSITION, STANDARD_PRICE_BULK
+from concept_life_assumptions import IR_TRANSITION, STANDARD_PRICE_BULK
 from concept_life_tiers import direct_storage, photo_original_day, photos_per_day, video_source_day, videos_per_day
-from reference_availability import SLO_WINDOW
 from twitter_assumptions import collection_period_days
 from twitter_storage import days_kept
 from url_shortener_assumptions import link_copies
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
+    SECONDS_PER_MONTH,
     GiB,
     count,
     duration,
@@ -59,20 +60,20 @@ from sdw.estimation import (
 
 
 def monthly_bill(bytes_per_second: float, regions: int = 2) -> float:
-    """US dollars a 30-day month to send each byte written to the other regions, billed per GB of 2^30
+    """US dollars an average month to send each byte written to the other regions, billed per GB of 2^30
     bytes: the powers-of-two page's rule for cloud bills (AWS's S3 FAQs count a GB so)."""
-    return bytes_per_second * SLO_WINDOW * (regions - 1) / GiB * INTER_REGION_PRICE_PER_GB
+    return bytes_per_second * SECONDS_PER_MONTH * (regions - 1) / GiB * INTER_REGION_PRICE_PER_GB
 
 
-assert SLO_WINDOW == DAYS_PER_MONTH * SECONDS_PER_DAY  # the bills' 30-day month
-shipped_bytes_per_month = size(log_mirror_bytes * SLO_WINDOW)
+BILL_DAYS = SECONDS_PER_MONTH / SECONDS_PER_DAY  # an average month's days, 30.4: the site's month for bills
+shipped_bytes_per_month = size(log_mirror_bytes * SECONDS_PER_MONTH)
 shipped_bill = count(monthly_bill(log_mirror_bytes))
-snapshot_increment_per_month = size(SNAPSHOT_INCREMENT_BYTES * DAYS_PER_MONTH)
+snapshot_increment_per_month = size(SNAPSHOT_INCREMENT_BYTES * BILL_DAYS)
 snapshot_increment_bill = count(monthly_bill(SNAPSHOT_INCREMENT_BYTES / SECONDS_PER_DAY))
-snapshot_full_per_month = size(SNAPSHOT_FULL_BYTES * DAYS_PER_MONTH)
+snapshot_full_per_month = size(SNAPSHOT_FULL_BYTES * BILL_DAYS)
 snapshot_full_bill = count(monthly_bill(SNAPSHOT_FULL_BYTES / SECONDS_PER_DAY))
 GC_PERIOD_DAYS = float(collection_period_days)  # the weekly garbage collection rewrites the collected tables' files
-snapshot_reship_per_month = size(COLLECTED_BYTES * DAYS_PER_MONTH / GC_PERIOD_DAYS)
+snapshot_reship_per_month = size(COLLECTED_BYTES * BILL_DAYS / GC_PERIOD_DAYS)
 snapshot_reship_bill = count(monthly_bill(COLLECTED_BYTES / GC_PERIOD_DAYS / SECONDS_PER_DAY))
 ships_bill = count(shipped_bill + snapshot_increment_bill + snapshot_reship_bill)
 # What the incremental snapshots ship a day on average: the day's increment and the weekly re-ship of
@@ -80,10 +81,10 @@ ships_bill = count(shipped_bill + snapshot_increment_bill + snapshot_reship_bill
 SHIPPED_SNAPSHOT_BYTES_PER_DAY = SNAPSHOT_INCREMENT_BYTES + COLLECTED_BYTES / GC_PERIOD_DAYS
 snapshot_shipped_per_day = size_per_day(SHIPPED_SNAPSHOT_BYTES_PER_DAY)
 full_over_increment = times(SNAPSHOT_FULL_BYTES / SHIPPED_SNAPSHOT_BYTES_PER_DAY)
-text_bytes_per_month = size(text_write_bytes * SLO_WINDOW)
+text_bytes_per_month = size(text_write_bytes * SECONDS_PER_MONTH)
 text_bill = count(monthly_bill(text_write_bytes))
 text_bill_three = count(monthly_bill(text_write_bytes, 3))
-media_bytes_per_month = size(media_original_bytes * SLO_WINDOW)
+media_bytes_per_month = size(media_original_bytes * SECONDS_PER_MONTH)
 media_bill = count(monthly_bill(media_original_bytes))
 media_over_text = count(media_original_bytes / text_write_bytes)
 # Storing a second copy of the originals kept over the horizon, on the data lifecycle page's one-move
@@ -93,7 +94,7 @@ MEDIA_ORIGINALS_STORED = float(media_original_bytes) * float(days_kept) * SECOND
 assert abs((photo_original_day + video_source_day) * float(days_kept) - MEDIA_ORIGINALS_STORED) < 1e6
 media_originals_stored = size(MEDIA_ORIGINALS_STORED)
 media_copy_storage_bill = count(MEDIA_ORIGINALS_STORED / GiB * STANDARD_PRICE_BULK)
-media_copy_tiered_transitions = count((photos_per_day + videos_per_day) * DAYS_PER_MONTH * IR_TRANSITION)
+media_copy_tiered_transitions = count((photos_per_day + videos_per_day) * BILL_DAYS * IR_TRANSITION)
 media_copy_tiered_bill = count(direct_storage(photo_original_day + video_source_day) + media_copy_tiered_transitions)
 
 sync_write_added = duration(ocean_round_trip)

@@ -51,7 +51,6 @@ from concept_cdn_storage import LOWER_RENDITIONS, objects_per_media, objects_per
 from concept_life_assumptions import (
     ARCHIVE_INDEX_ARCHIVE,
     ARCHIVE_INDEX_STANDARD,
-    DAYS_PER_MONTH,
     DEEP_BULK_REQUEST,
     DEEP_BULK_RETRIEVAL,
     DEEP_MIN_DAYS,
@@ -102,6 +101,7 @@ from twitter_storage import days_kept, media_bytes_data
 from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
+    SECONDS_PER_MONTH,
     GiB,
     KiB,
     MiB,
@@ -323,7 +323,9 @@ assert (
 )
 KEPT = float(days_kept)
 HOT_DAYS, WARM_DAYS = 30, 90  # Standard to 30 days, Standard-IA to 90, then Glacier Instant Retrieval
-BILLING_MONTH_S = SECONDS_PER_DAY * DAYS_PER_MONTH  # a 30-day billing month, not sdw.estimation's year / 12
+# A bill's month: an average month, a twelfth of a year (sdw.estimation's SECONDS_PER_MONTH), the site's month
+# for bills; the lifecycle rules' 30, 60 and 90 days are days, so a 30-day stay is 0.986 of a billed month.
+BILL_DAYS = SECONDS_PER_MONTH / SECONDS_PER_DAY
 
 
 def standard_month(bytes_per_day: float, days: float) -> float:
@@ -346,7 +348,7 @@ def tiered_storage(bytes_per_day: float) -> float:
 
 
 # Old reads reaching the store: the served photo copy and video segments, at Instant Retrieval's prices.
-OLD_SHARE_AT_ORIGIN = (1 - cdn_hit_ratio) * OLD_MEDIA_READ_SHARE * BILLING_MONTH_S
+OLD_SHARE_AT_ORIGIN = (1 - cdn_hit_ratio) * OLD_MEDIA_READ_SHARE * SECONDS_PER_MONTH
 old_photo_bytes_month = photo_egress * OLD_SHARE_AT_ORIGIN
 old_video_bytes_month = video_egress * OLD_SHARE_AT_ORIGIN
 old_bytes_month = old_photo_bytes_month + old_video_bytes_month
@@ -358,8 +360,8 @@ warm_fees = monthly(old_bytes_month, IA_RETRIEVAL) + old_gets_month * (IA_GET - 
 cold_fees = monthly(old_bytes_month, IR_RETRIEVAL) + old_gets_month * (IR_GET - STANDARD_GET)
 retrieval_month = WARM_READ_SHARE * warm_fees + (1 - WARM_READ_SHARE) * cold_fees
 direct_retrieval_month = cold_fees
-tiered_transitions_month = tiered_objects_day * DAYS_PER_MONTH * (IA_TRANSITION + IR_TRANSITION)
-direct_transitions_month = tiered_objects_day * DAYS_PER_MONTH * IR_TRANSITION
+tiered_transitions_month = tiered_objects_day * BILL_DAYS * (IA_TRANSITION + IR_TRANSITION)
+direct_transitions_month = tiered_objects_day * BILL_DAYS * IR_TRANSITION
 tiered_bill = (
     standard_month(photo_small_day, KEPT) + tiered_storage(tiered_day) + retrieval_month + tiered_transitions_month
 )
@@ -383,7 +385,7 @@ twitter_direct_transitions = dollars(direct_transitions_month)
 twitter_direct_retrieval = dollars(direct_retrieval_month)
 # An object's 60 days in Standard-IA: the IA transition fee against what the stay saves over Standard.
 payback_ia_served_photo = count(payback_months(float(photo_served_bytes), "Standard-IA"))
-ia_stay_months = count((WARM_DAYS - HOT_DAYS) / DAYS_PER_MONTH)
+ia_stay_months = count((WARM_DAYS - HOT_DAYS) / BILL_DAYS)
 
 # With photo originals archived: to Deep Archive at 30 days; everything else on the one-move plan.
 archived_objects = photos_per_day * (KEPT - HOT_DAYS)  # photo originals in Deep Archive at the horizon
@@ -394,9 +396,7 @@ photo_originals_archived_storage = (
     + archived_objects * (monthly(ARCHIVE_INDEX_ARCHIVE, DEEP_PRICE) + monthly(ARCHIVE_INDEX_STANDARD, STANDARD_PRICE))
 )
 still_tiered_objects_day = photos_per_day + videos_per_day * video_objects
-archived_transitions_month = (
-    photos_per_day * DEEP_TRANSITION + still_tiered_objects_day * IR_TRANSITION
-) * DAYS_PER_MONTH
+archived_transitions_month = (photos_per_day * DEEP_TRANSITION + still_tiered_objects_day * IR_TRANSITION) * BILL_DAYS
 archived_bill = (
     standard_month(photo_small_day, KEPT)
     + photo_originals_archived_storage
@@ -454,9 +454,11 @@ direct_min_stay_days = count(HOT_DAYS + IR_MIN_DAYS)  # created to deleted, unde
 # Deleted sooner than that after its move, it costs more cold than hot (a large object: the transition fee
 # a GB is negligible; a small one costs more cold until that fee has paid back too).
 standard_price_bulk = count(STANDARD_PRICE_BULK)
-ir_stay_per_gb = dollars(IR_PRICE * IR_MIN_DAYS / DAYS_PER_MONTH)
+ir_stay_per_gb = dollars(IR_PRICE * IR_MIN_DAYS / BILL_DAYS)
 direct_early_delete_days = count(IR_MIN_DAYS * IR_PRICE / STANDARD_PRICE_BULK)
-early_delete_worst = dollars(max(IA_PRICE * IA_MIN_DAYS, IR_PRICE * IR_MIN_DAYS, DEEP_PRICE * DEEP_MIN_DAYS) / 30)
+early_delete_worst = dollars(
+    max(IA_PRICE * IA_MIN_DAYS, IR_PRICE * IR_MIN_DAYS, DEEP_PRICE * DEEP_MIN_DAYS) / BILL_DAYS
+)
 
 if __name__ != "concept_life_tiers":
     print(

@@ -12,7 +12,8 @@ client's retry runs the chain again, the inner layer's retries under it). When t
 widespread the budget binds, so the bottom gets at most (1 + b) C in aggregate, provided the inner
 retries stop when the propagated deadline runs out. A budget bounds a share of all traffic, not each
 action: one action whose calls fail while the budget still has room can cost C x A at the bottom,
-where A is the inner layer's per-call attempt cap.
+where A is the inner layer's per-call attempt cap, and C x E x A for a read the edge also retries, E
+being the edge's per-call attempt cap.
 
 Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter", 2015; gRPC's retry design A6
 uses the same rule): retry n waits a uniform random time in [0, min(cap, base x multiplier^(n-1))],
@@ -65,7 +66,12 @@ above_failure_amplification = times(1 + BUDGET_SHARE)
 # under each of the client's attempts.
 INNER_ATTEMPTS = ATTEMPTS_PER_LAYER
 inner_attempts = count(INNER_ATTEMPTS)
-per_action_ceiling = times(CLIENT_ATTEMPTS * INNER_ATTEMPTS)
+per_action_ceiling = times(CLIENT_ATTEMPTS * INNER_ATTEMPTS)  # a write: the edge does not retry it
+# A read the edge also retries after its per-call timeout: the edge's own per-call cap, the same first try
+# and two retries, multiplies in under each client attempt.
+EDGE_ATTEMPTS = ATTEMPTS_PER_LAYER
+edge_attempts = count(EDGE_ATTEMPTS)
+read_per_action_ceiling = times(CLIENT_ATTEMPTS * EDGE_ATTEMPTS * INNER_ATTEMPTS)
 
 # --- Full jitter: gRPC A6's example policy ------------------------------------------------------
 MAX_ATTEMPTS = 4  # the first call and three retries
@@ -132,7 +138,6 @@ reconnect_rows = [
 ]
 second_wave_band = duration(band(2))
 second_wave_rate = per_second(CLIENTS / band(2))
-second_wave_over_capacity = times(CLIENTS / band(2) / CAPACITY)
 second_wave_load = per_second(CLIENTS * RECONNECT_REQUESTS / band(2))  # in request-equivalents
 second_wave_load_over_spare = times(CLIENTS * RECONNECT_REQUESTS / band(2) / (CAPACITY - NORMAL_RATE))
 first_wave_work = duration(CLIENTS * float(tls_handshake_cpu) / (CAPACITY * SERVICE_TIME))  # of the whole service
@@ -207,15 +212,16 @@ if __name__ != "concept_overload_retries":
         f"directly above the failure within {budget_share}, {above_failure_amplification}; that plus the client's "
         f"{client_attempts} attempts, {chosen_design_amplification} in aggregate when the failure is widespread "
         f"({read_amplification} for a read the edge also retries). One action's ceiling, while the budget has "
-        f"room: {client_attempts} client attempts x {inner_attempts} inner attempts per call, {per_action_ceiling}."
+        f"room: {client_attempts} client attempts x {inner_attempts} inner attempts per call, {per_action_ceiling}, "
+        f"for a write; x {edge_attempts} edge attempts per call, {read_per_action_ceiling}, for a read."
     )
     print()
     print(
         f"Reconnects (gRPC connection backoff: {connect_initial_backoff}, x{connect_multiplier}, jitter "
-        f"{connect_jitter}): the second wave of {clients} clients arrives within {second_wave_band}, at "
-        f"{second_wave_rate}, {second_wave_over_capacity} a capacity of {per_second(CAPACITY)}; with {spare_capacity} "
-        f"spare, at {reconnect_requests} of a request each, they must be spread over {spread_needed}, the band of "
-        f"attempt {wave_spread}, {wave_spread_at} in."
+        f"{connect_jitter}): the second wave of {clients} clients arrives within {second_wave_band}, "
+        f"{second_wave_rate} connections; at {reconnect_requests} of a request each, that is {second_wave_load} in "
+        f"request-equivalents, {second_wave_load_over_spare} the {spare_capacity} spare, so they must be spread over "
+        f"{spread_needed}, the band of attempt {wave_spread}, {wave_spread_at} in."
     )
     print()
     print(

@@ -8,7 +8,8 @@ takes (e^(r t) - 1) / r seconds on average, and e^(r t) - 1 drops are expected o
 drop came just before the piece finished, each would cost all of t, and the piece would take
 t e^(r t). A single PUT restarts the whole file; a multipart upload restarts only the parts in
 flight. Sent one at a time, a part has the whole link. Sent PARTS_IN_FLIGHT at once (the AWS CLI's
-default, from the CDN page), the parts share the link and start and finish together, a wave: the
+default, from the CDN page), the parts share the link and start and finish together, a wave: if one
+connection already fills the link (the model's assumption; on a lossy mobile link it may not), the
 upload takes no less time with no drop, and a drop restarts every part of its wave.
 
 Ladder. Bytes per minute are the rungs' bit rates summed, plus one audio rendition: the example's
@@ -27,17 +28,19 @@ through the whole ladder on one worker of WORKER_VCPUS vCPUs: CHUNK_SECONDS x H2
 run in ceil(chunks / N) waves; the plan before, packaging after.
 
 Break-even. An AV1 (or HEVC) ladder costs its encode compute (AV1_COMPUTE_FACTOR, or
-HEVC_COMPUTE_FACTOR, times H.264's) and its storage for its first year: its first month (STANDARD_MONTHS,
-until renditions move at 30 days) in S3 Standard, at the first-tier price for a small service (the first
-CDN tier's column) and at the bulk price for a service at the last CDN tier, and its other eleven months in
-Glacier Instant Retrieval, plus IR's transition fee (IR_TRANSITION) on each segment object that moves: the
-segments of 128 KiB and up (TIER_MIN_BYTES). The smaller ones, the bottom rung's and the audio's, stay in
-Standard but are priced as if they moved. IR's retrieval fee on the views after the first month that miss
-the CDN is not counted (it would lower the break-evens). The HEVC
+HEVC_COMPUTE_FACTOR, times H.264's) and its storage for its first year: its first 30 days (STANDARD_MONTHS,
+until renditions move, in the site's billed months of a twelfth of a year) in S3 Standard, at the first-tier
+price for a small service (the first CDN tier's column) and at the bulk price for a service at the last CDN
+tier, and the rest of the year in Glacier Instant Retrieval, plus IR's transition fee (IR_TRANSITION) on
+each segment object that moves: the segments of 128 KiB and up (TIER_MIN_BYTES). The smaller ones, the
+bottom rung's and the audio's, stay in Standard but are priced as if they moved. IR's retrieval fee on the
+views after the first 30 days that miss the CDN is not counted (it would lower the break-evens). The HEVC
 row assumes no AV1 ladder: beside one, HEVC saves only on views that decode HEVC but not AV1. A view
-saves bytes only if its device decodes the codec and it was already at the top rung it would take
-(TOP_RUNG_SHARE): a view held below the top by its throughput spends the saving on a higher rung, a
-better picture for the same bytes. The saved bytes are billed at the CDN's egress price. Views
+saves bytes only if its device decodes the codec and it already streams the ladder's top rung
+(TOP_RUNG_SHARE), so its saving is priced at that rung's bit rate, not the average view's: a view held
+below the top by its throughput spends the saving on a higher rung, a better picture for the same
+bytes, and one capped lower by a small screen, which would save at its cap, is counted as saving
+nothing. The saved bytes are billed at the CDN's egress price. Views
 needed = cost / saving per view. HEVC is also priced on Spot, and at AV1's device share, to compare
 the two like for like. After the first year a ladder is worth keeping while its views in a month
 save more than a month of storing it costs: in Glacier Instant Retrieval, where renditions move at
@@ -57,7 +60,7 @@ import math
 
 from concept_cdn_storage import PARTS_IN_FLIGHT
 from concept_cdn_tail import ALPHA
-from concept_life_assumptions import DAYS_PER_MONTH, IR_PRICE, IR_RETRIEVAL, IR_TRANSITION
+from concept_life_assumptions import IR_PRICE, IR_RETRIEVAL, IR_TRANSITION
 from concept_life_tiers import HOT_DAYS, dollars, monthly
 from concept_video_assumptions import (
     AAC_FRAME_SECONDS,
@@ -112,6 +115,7 @@ from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     SECONDS_PER_MINUTE,
+    SECONDS_PER_MONTH,
     GiB,
     MiB,
     bandwidth,
@@ -285,9 +289,11 @@ netflix_shots_over_chunks = times(NETFLIX_CHUNK_SECONDS / NETFLIX_SHOT_SECONDS)
 # --- When AV1 (or HEVC) pays back --------------------------------------------------------------------------------
 WATCHED_SECONDS = 4 * SECONDS_PER_MINUTE  # an average view of the 10-minute video: the page's assumption
 STORE_MONTHS = MONTHS_PER_YEAR  # the new ladder kept a year
-STANDARD_MONTHS = HOT_DAYS / DAYS_PER_MONTH  # in S3 Standard until renditions move at 30 days: 1 month
-assert STANDARD_MONTHS == 1
+BILL_DAYS = SECONDS_PER_MONTH / SECONDS_PER_DAY  # a bill's month, a twelfth of a year: the site's month for bills
+STANDARD_MONTHS = HOT_DAYS / BILL_DAYS  # in S3 Standard until renditions move at 30 days: 0.986 of a billed month
 view_bytes = WATCHED_SECONDS * VIEW_KBPS * KBIT / 8
+# The views that save stream the ladder's top rung: their saving is a share of that rung's bytes.
+top_rung_view_bytes = WATCHED_SECONDS * EXAMPLE_LADDER_KBPS[-1] * KBIT / 8
 
 
 # The move to Glacier IR is a lifecycle transition, billed per object moved. Only segments of 128 KiB and
@@ -322,7 +328,8 @@ def ladder_cost(
 
 
 def saved_per_view_bytes(ratio: float, device_share: float) -> float:
-    return view_bytes * (1 - ratio) * device_share * TOP_RUNG_SHARE
+    """Bytes an average view saves: the codec's share of a top-rung view, on the views that decode it there."""
+    return top_rung_view_bytes * (1 - ratio) * device_share * TOP_RUNG_SHARE
 
 
 def views_to_repay(cost: float, saved_bytes: float, price: float) -> int:
@@ -346,6 +353,7 @@ hevc_saved_bytes = saved_per_view_bytes(HEVC_RATIO, HEVC_DEVICE_SHARE)  # with n
 
 watched_seconds = duration(WATCHED_SECONDS)
 view_bytes_size = size(view_bytes)
+top_rung_view_size = size(top_rung_view_bytes)
 av1_video_cost_dollars = dollars(av1_video_cost)
 av1_video_cost_bulk_dollars = dollars(av1_video_cost_bulk)
 av1_video_cost_spot_dollars = dollars(av1_video_cost_spot)
@@ -427,7 +435,7 @@ av1_saved_per_view_first = saved_on_a_miss(saved_bytes_per_view, CDN_PRICE_FIRST
 av1_keep_views = av1_month_stored / av1_saved_per_view_bulk
 av1_keep_views_first = av1_month_stored / av1_saved_per_view_first
 hevc_keep_views = month_stored_ir(HEVC_RATIO) / saved_on_a_miss(hevc_saved_bytes, CDN_PRICE_BULK)
-assert max(av1_keep_views, av1_keep_views_first, hevc_keep_views) < DAYS_PER_MONTH  # under a view a day
+assert max(av1_keep_views, av1_keep_views_first, hevc_keep_views) < BILL_DAYS  # under a view a day
 av1_month_stored_dollars = dollars(av1_month_stored)
 av1_saved_per_view_bulk_dollars = dollars(av1_saved_per_view_bulk)
 av1_saved_per_view_first_dollars = dollars(av1_saved_per_view_first)

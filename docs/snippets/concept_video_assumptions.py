@@ -99,7 +99,9 @@ AV1_DEVICE_SHARE = 0.5  # views whose device decodes the served AV1 rung, in har
 # Views whose device decodes HEVC: more than AV1's, since HEVC is decoded in hardware on every iPhone
 # since the A9 (2015) and on most Android phones and TVs since about 2016, AV1 only on recent chips.
 HEVC_DEVICE_SHARE = 0.8  # the page's assumption; browsers are the gap
-TOP_RUNG_SHARE = 0.5  # of those views, the share already at the top rung they would take: assumption
+# Of those views, the share streaming the ladder's top rung (the page's assumption). A view held lower by its
+# throughput, or capped lower by a small screen, is counted as saving nothing.
+TOP_RUNG_SHARE = 0.5
 VCU_EFFICIENCY = (20, 33)  # YouTube's VCU, perf/TCO over its CPU system, H.264 and VP9: ASPLOS 2021
 
 # --- Upload -------------------------------------------------------------------------------------------
@@ -235,7 +237,7 @@ if __name__ != "concept_video_assumptions":
                     f"{av1_device_share}; {hevc_device_share}",
                     "the page's assumption; HEVC higher, decoded in hardware since 2015 to 2016",
                 ),
-                ("Of those, views already at their top rung", top_rung_share, "the page's assumption"),
+                ("Of those, views at the ladder's top rung", top_rung_share, "the page's assumption"),
                 ("Hours uploaded to YouTube a minute", youtube_hours_per_minute, "YouTube, 2019"),
                 ("Phone upload rate, Mbit/s", phone_uplink_mbps, "the page's assumption"),
                 ("A phone's link drops once in", drop_every, "the page's assumption"),

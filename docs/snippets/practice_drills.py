@@ -298,10 +298,11 @@ claimed_ingress = bandwidth(claimed_bytes_per_day / SECONDS_PER_DAY)
 true_ingress = bandwidth(true_bytes_per_day / SECONDS_PER_DAY)
 claim_photos_per_second = per_second(claim_photos_per_day / SECONDS_PER_DAY)
 claimed_ingress_mbit = count(claimed_ingress * 8 / 1e6)
-disks_a_day = count(whole_up(true_bytes_per_day / claim_disk_bytes))
+# Disks filled a day: a rate, left unrounded (a count of disks to buy would be rounded up, a rate is not).
+disks_a_day = count(true_bytes_per_day / claim_disk_bytes)
 # As drill 3: every copy, on disks filled only to disk_fill. Drill 3's slip stops at the copies.
-disks_a_day_copies_only = count(whole_up(true_bytes_per_day * claim_copies / claim_disk_bytes))
-disks_a_day_with_copies = count(whole_up(true_bytes_per_day * claim_copies / disk_fill / claim_disk_bytes))
+disks_a_day_copies_only = count(true_bytes_per_day * claim_copies / claim_disk_bytes)
+disks_a_day_with_copies = count(true_bytes_per_day * claim_copies / disk_fill / claim_disk_bytes)
 
 if __name__ != "practice_drills":
     print(

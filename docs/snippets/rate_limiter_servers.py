@@ -68,6 +68,8 @@ from rate_limiter_traffic import (
 )
 
 from sdw.estimation import (
+    SECONDS_PER_DAY,
+    SECONDS_PER_MONTH,
     GiB,
     count,
     duration,
@@ -505,8 +507,9 @@ assert balancer_cross_zone_share > 0.01
 balancer_cross_zone_added_latency_p99 = duration(cross_zone_round_trip_p99 - in_zone_round_trip_p99)
 # The spread's bill: every request and response byte of the share sent across a zone pays the cross-zone
 # price out of one zone and again into the other, billed per GB of 2^30 bytes (the site's rule for cloud
-# bills), over a 30-day month. The checks' own bytes cross zones whatever the balancer does.
-BILL_DAYS_PER_MONTH = 30
+# bills), over an average month, a twelfth of a year (SECONDS_PER_MONTH, the site's month for bills). The
+# checks' own bytes cross zones whatever the balancer does.
+BILL_DAYS_PER_MONTH = SECONDS_PER_MONTH / SECONDS_PER_DAY
 _cross_zone_requests_per_day = api_requests_per_day * balancer_cross_zone_share
 balancer_cross_zone_bytes_per_day = size_per_day(_cross_zone_requests_per_day * api_bytes_per_request)
 balancer_cross_zone_cost_per_month = count(

@@ -94,6 +94,7 @@ million_seconds = duration(1e6)
 billion_seconds_in_years = count(1e9 / SECONDS_PER_YEAR)
 seconds_per_day = count(SECONDS_PER_DAY)
 seconds_per_month = count(SECONDS_PER_MONTH)
+hours_per_month = count(SECONDS_PER_MONTH / SECONDS_PER_HOUR)  # the site's month for bills, as AWS's calculator's
 seconds_per_year = count(SECONDS_PER_YEAR)
 
 if __name__ != "reference_time":

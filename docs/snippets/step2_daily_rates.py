@@ -12,7 +12,7 @@ shortcut_day_error = fraction(1 - SECONDS_PER_DAY / DAY_SHORTCUT)
 # shortcut_month_low (the same gap, seen from the other side).
 MONTH_SHORTCUT = 2.5e6
 shortcut_month_error = fraction(SECONDS_PER_MONTH / MONTH_SHORTCUT - 1)
-# The same shortcut against a 30-day month, the length of the site's SLO windows and billing months.
+# The same shortcut against a 30-day month, the length of the site's SLO windows (its bills use the average month).
 shortcut_30day_error = fraction(30 * SECONDS_PER_DAY / MONTH_SHORTCUT - 1)
 shortcut_month_low = fraction(1 - MONTH_SHORTCUT / SECONDS_PER_MONTH)
 
