@@ -126,11 +126,17 @@ OFFER_FIELDS = [
 ]
 offer_row_bytes = row_bytes(OFFER_FIELDS)
 
-# A payment operation, in the payments service's ledger, keyed by (ride_id, kind, attempt).
+# A payment operation, in the payments service's ledger, keyed by (ride_id, kind, client_key, attempt).
 PAYMENT_FIELDS = [
     ("ride_id", 8, "first part of the key"),
-    ("kind", 1, "hold, capture, extra charge, release, cancellation fee, refund; second part"),
-    ("attempt", 1, "third part: a new attempt after a decline"),
+    ("kind", 1, "hold, capture, extra charge, release, cancellation fee, refund, debt payment; second part"),
+    (
+        "client_key",
+        0,
+        "third part: a debt payment's client key (16 B on those rows, which are rare); empty for the other "
+        "kinds, within the row overhead's allowance for the key",
+    ),
+    ("attempt", 1, "fourth part: a new attempt after a decline or a 500"),
     ("amount, currency", 11, "minor units (8) and currency (3)"),
     ("status", 1, "pending, succeeded, declined, failed"),
     ("payment_method_id", 8, ""),
@@ -223,7 +229,11 @@ RIDER_DEBT_FIELDS = [
     ("ride_id", 8, "second half: the ride whose payment was declined"),
     ("amount, currency", 11, "minor units (8) and currency (3)"),
     ("settled_at", 8, "empty until the settlement; rows are marked, never deleted"),
-    ("attempt_open", 1, "set by the 202's commit, cleared by that attempt's outcome event"),
+    (
+        "open_attempt",
+        16,
+        "the open attempt's client key: set by the 202's commit, cleared by an outcome event carrying that key",
+    ),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 rider_debt_row_bytes = row_bytes(RIDER_DEBT_FIELDS)
