@@ -88,7 +88,8 @@ connections_alert_over_mean = times(1.25)
 # Rate limits of step 3.
 send_burst_per_device = count(20)
 send_refill_per_second = throughput(5)
-group_actions_per_user_per_day = count(50)
+groups_created_per_user_per_day = count(50)
+people_added_per_user_per_day = count(250)
 hello_timeout = duration(10)
 # A presence latency alert's window: long, since presence is shed first and never pages.
 presence_latency_alert_window = duration(30 * 60)
@@ -233,9 +234,15 @@ TABLE = [
         "A product limit we choose: a script is slowed to this; no person types that fast for long.",
     ),
     (
-        "New groups and member adds per user a day",
-        group_actions_per_user_per_day,
+        "Groups a user creates a day",
+        groups_created_per_user_per_day,
         "A product limit we choose: a person starts a few groups a year; a spammer needs hundreds a day.",
+    ),
+    (
+        "People a user adds to groups a day, founding members included",
+        people_added_per_user_per_day,
+        "A product limit we choose: a class or team group is founded in one call; a script reaches this many "
+        "strangers a day.",
     ),
     (
         "Time a new socket has to send `hello`",

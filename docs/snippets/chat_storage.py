@@ -20,6 +20,7 @@ from chat_assumptions import (
     media_retention_days,
     media_storage_overhead,
     message_copies,
+    messages_per_conversation_load,
     messages_sent_per_user_per_day,
     notified_conversations_per_user_per_day,
     photo_share,
@@ -60,11 +61,12 @@ from chat_presence import (
 )
 from chat_receipts import read_position_writes_per_second_peak, watermark_writes_per_second_peak
 from chat_traffic import (
+    member_updates_per_message,
     member_updates_per_second_peak,
     messages_per_day,
     messages_per_second_peak,
     push_candidates_per_second_peak,
-    pushes_per_second_peak,
+    push_messages_per_second_peak,
     recipient_users_per_message,
 )
 from concept_life_assumptions import gdpr_answer_within
@@ -120,15 +122,13 @@ device_token_bytes = size(daily_active_users * devices_per_user * device_token_r
 dedupe_bytes = size(messages_per_day * dedupe_window / SECONDS_PER_DAY * dedupe_row_bytes * message_copies)
 # The session registry lives in memory: one entry per open connection at peak, three copies.
 session_registry_bytes = size(connections_peak * session_entry_bytes * message_copies)
-# Presence subscriptions live beside the sessions: a socket watches at most presence_users_per_socket
-# users (step 3's cap), and sockets on one server watching the same user share a row, so at most that many
-# rows per open socket at peak, three copies. The bound is at the cap.
+# Presence subscriptions: at most presence_users_per_socket rows per open socket at peak (step 3's cap;
+# a server's sockets watching one user share a row), three copies.
 presence_subscription_bytes = size(
     connections_peak * presence_users_per_socket * presence_subscription_row_bytes * message_copies
 )
-# Connect counters too: one per device that sent a `hello`, background ones included, kept until both of
-# its token buckets are full again, at most a burst's worth of refills after its last hello; so at most
-# every hello at peak for that long (a device that connects twice keeps one), three copies.
+# Connect counters: one per device that sent a `hello`, kept until both buckets are full again (a
+# burst's worth of refills at most), so at most every hello at peak for that long, three copies.
 connect_counter_lifetime = duration(
     max(connect_burst * connect_refill_interval, background_connect_burst * background_connect_refill_interval)
 )
@@ -149,35 +149,31 @@ store_writes_per_second_peak = peak(
     + watermark_writes_per_second_peak
     + read_position_writes_per_second_peak
 )
-# Reads: every device that connects runs a sync_list (a partition read) and one sync (a range
-# read) per changed conversation, then a second sync_list a few seconds later, once the owners'
-# cached registry entries, which may predate its connect, have expired (step 5); live deliveries
-# come from the memory of the chat server that owns the conversation, not the store.
+# Reads: a connect runs sync_list (a partition read) twice, the second once registry entries cached
+# before it expire (step 5), and a sync (a range read) per changed chat; live deliveries come from
+# the owner's memory.
 sync_lists_per_connect = count(2)
 sync_reads_per_second_peak = peak(connects_per_second_peak * (sync_lists_per_connect + conversations_changed_per_sync))
 second_sync_list_reads_per_second_peak = peak(connects_per_second_peak)
-# A device that stays connected runs sync_list again every sync_list_period, so a message whose live
-# deliver was lost reaches it within one period (step 6). Counted for every open socket at peak, though
-# most phone sessions end before their first run.
+# A connected device reruns sync_list every sync_list_period (step 6): counted for every open socket
+# at peak, though most phone sessions end before their first run.
 periodic_sync_list_reads_per_second_peak = peak(connections_peak / sync_list_period)
-# A push wakes the app, which fetches what it names: on Android a background sync_list and the
-# pushed conversation's sync (clipped to the joined_seq and left_seq the sync_list returned), on
-# iOS one history call, which reads the member's UserConversation row (membership, joined_seq and
-# left_seq) and then the messages.
+# A push wakes the app: on Android a sync_list and the pushed chat's sync, on iOS a history call
+# (the member's UserConversation row, then the messages).
 push_fetch_reads_per_second_peak = peak(
     push_wake_connects_per_second_peak * 2 + push_wake_history_reads_per_second_peak * 2
 )
-# Before a notification the push service reads the recipient's muted_until and read_seq (a point
-# read), for every candidate, muted conversations included.
+# The push service reads each candidate's muted_until and read_seq, muted chats included.
 mute_reads_per_second_peak = peak(push_candidates_per_second_peak)
-# Then a token read for each push its cache misses (step 6).
-token_reads_per_second_peak = peak(pushes_per_second_peak * (1 - token_cache_hit_ratio))
-# Every conditional write reads its row at the range's leader before it writes: the message's
-# insert (only if its seq is free; counted per message, though a batch checks its first number
-# only), the members' raise-only last_seq writes, and the raise-only watermarks and read positions.
-# No write in this kind of store is blind: each transactional write reads its key's newest version
-# for a conflict check, and that check is inside the per-node write rate. The separate read that
-# tests a write's condition is not, so it is counted here, among the reads.
+# Then a token read for each push its cache misses (step 6), silent ones included.
+token_reads_per_second_peak = peak(push_messages_per_second_peak * (1 - token_cache_hit_ratio))
+# An owner loading a conversation (step 4) reads its last rows, its members and their User rows.
+conversation_loads_per_second_peak = peak(messages_per_second_peak / messages_per_conversation_load)
+reads_per_conversation_load = count(2 + member_updates_per_message)
+conversation_load_reads_per_second_peak = peak(conversation_loads_per_second_peak * reads_per_conversation_load)
+# Every conditional write first reads its row at the range's leader: the message insert (counted per
+# message, though a batch checks its first seq), last_seq, watermarks, read positions. The conflict
+# check of every transactional write is inside the per-node write rate; this read is not.
 condition_reads_per_second_peak = peak(
     messages_per_second_peak
     + member_updates_per_second_peak
@@ -190,6 +186,7 @@ store_reads_per_second_peak = peak(
     + push_fetch_reads_per_second_peak
     + mute_reads_per_second_peak
     + token_reads_per_second_peak
+    + conversation_load_reads_per_second_peak
     + condition_reads_per_second_peak
 )
 store_reads_per_write = times(store_reads_per_second_peak / store_writes_per_second_peak)
@@ -211,10 +208,8 @@ database_nodes_for_horizon = servers(
 # Data adds a year's message rows every year, so the nodes it needs grow with time while the
 # write rate (and the nodes it needs) stays put: from some year on, data sizes the store.
 database_nodes_added_per_year = count(message_bytes_year_one / storage_per_database_server)
-# The same message rows as relational shards (step 4 weighs a sharded relational store against the
-# one it picks): one copy's bytes over the horizon over the size a relational shard is kept to
-# (reference_capacity), rounded up, and a year of new rows (one copy) over the same size. Messages
-# only: the snapshots beside them are a fraction of a percent of this.
+# The same message rows (one copy; the snapshots are a fraction of a percent beside them) as relational
+# shards of the size reference_capacity keeps one to (step 4 weighs that store): the horizon's, and a year's.
 message_relational_shards = count(math.ceil(message_bytes_total / message_copies / relational_shard_bytes))
 message_relational_shards_added_per_year = count(message_bytes_per_day * DAYS_PER_YEAR / relational_shard_bytes)
 # Those shards as database servers, a copy of each in every zone (a primary and two replicas).
@@ -229,12 +224,10 @@ def years_of_data_on(nodes: float) -> float:
 
 years_until_data_outgrows_writes = count(years_of_data_on(database_nodes_for_writes))
 
-# The same writes in a leaderless wide-column store (Cassandra), each message's insert a Paxos round
-# (a lightweight transaction). Each replica writes its Paxos state three times and reads it at most
-# twice (reference_capacity), under paxos_variant v1 and v2 alike: v2 saves round trips, but its
-# replicas still save a promise, a proposal and a commit (PaxosState.java: promiseIfNewer,
-# acceptIfLatest, commit). The other conditional writes (last_seq, watermarks, read positions) are
-# left plain, in Cassandra's favor. The state writes join the write budget, the state reads the read budget.
+# The same writes in a wide-column store (Cassandra), each message's insert a Paxos round: each replica
+# writes its Paxos state three times and reads it at most twice (reference_capacity), v1 or v2 alike
+# (PaxosState.java: promiseIfNewer, acceptIfLatest, commit). Other conditional writes stay plain, in
+# Cassandra's favor.
 paxos_state_writes_per_second_peak = peak(messages_per_second_peak * paxos_state_writes_per_replica * message_copies)
 paxos_state_reads_per_second_peak = peak(messages_per_second_peak * paxos_state_reads_per_replica * message_copies)
 wide_column_nodes_for_writes = servers(
@@ -253,16 +246,11 @@ wide_column_read_share = fraction(
 # Until data outgrows them, the rounds size the store; after that data does, alike for both stores.
 years_until_data_outgrows_paxos = count(years_of_data_on(wide_column_nodes_for_writes))
 
-# Account deletion (step 1's decision): the account's own rows go, and the messages it sent stay in the
-# other members' histories, shown from "Deleted account". Per account: the User row; each device's row
-# and its token lookup row (counted for every device, so at most); and both membership rows of each
-# conversation (UserConversation and ConversationMember, counted as if the user were still in all of
-# them, so at most). Each chat the user is still in gets one removal notice, a message like any other,
-# which raises the other members' last_seq: one member in a one-to-one chat, the average group's others
-# in a group. Each chat's Conversation row also has its readers count lowered as the user's row goes (step 4),
-# one write a conversation. The leave itself writes in each chat the user's own UserConversation row
-# (left_seq and last_seq, in the removal's transaction) and the leave's idempotency record, and the
-# account is marked for deletion once (deleted_at), before any of it.
+# Account deletion (step 1's decision): the account's own rows go, its messages stay. At most, per
+# account: the User row, each device's row and token lookup row, both membership rows of every chat.
+# Each chat gets a removal notice, which raises the other members' last_seq (one, or the average
+# group's others), and a write lowering its Conversation row's readers; the leave writes the user's
+# UserConversation row and an idempotency record in each chat; deleted_at is set once, first.
 account_deletions_per_day = per_day(daily_active_users * account_deletion_share_per_day)
 deletion_rows_per_account = count(1 + devices_per_user * 2 + conversations_per_user * 2)
 deletion_notices_per_account = count(conversations_per_user)
@@ -287,23 +275,17 @@ deletion_writes_per_second = per_second(deletion_writes_per_day / SECONDS_PER_DA
 deletion_share_of_store_writes = fraction(
     deletion_writes_per_second * message_copies / (database_nodes_for_writes * store_writes_per_node_per_second)
 )
-# The option step 1 turned down: tombstone every message the account sent, in every chat. The key has no
-# sender, so each chat's whole history is scanned, filtered on sender_id; those chats carry, in a day,
-# about what the user sends and receives (each message sent reaches recipient_users_per_message users),
-# kept days_kept days. One tombstone per message sent over the horizon (an upper bound: a user who
-# joined later sent less).
+# Turned down: tombstone all the account sent. The key has no sender, so each chat's whole history is
+# scanned: a day's sent and received messages, kept days_kept days; a tombstone per message sent (at most).
 deletion_scan_rows_per_account = count(messages_sent_per_user_per_day * (1 + recipient_users_per_message) * days_kept)
 deletion_tombstones_per_account = count(messages_sent_per_user_per_day * days_kept)
 deletion_tombstones_per_day = per_day(account_deletions_per_day * deletion_tombstones_per_account)
 deletion_tombstones_share_of_messages = fraction(deletion_tombstones_per_day / messages_per_day)
 deletion_tombstones_over_chosen_writes = times(deletion_tombstones_per_account / deletion_writes_per_account)
 
-# How long a deleted row outlives the deletion on the server: a message deleted for everyone, or an
-# account's rows. The account's job ends within its deadline (a deletion for everyone is done at once);
-# the store keeps the earlier version as history until its garbage collection (store_gc_ttl), and the
-# collected version stays in its file until the weekly compaction rewrites it. A backup is a copy of the
-# rows as of its time, so one taken after the deletion holds none of it, and the last one taken before
-# it keeps it until it expires.
+# How long a deleted row outlives its deletion on the server: the account job's deadline, then the
+# store's old version until garbage collection (store_gc_ttl) and its file until the weekly compaction;
+# and the last backup taken before it until that backup expires.
 erasure_store_delay = duration(account_deletion_job_deadline + store_gc_ttl + store_compaction_days * SECONDS_PER_DAY)
 erasure_backup_delay = duration(account_deletion_job_deadline + backup_retention_days * SECONDS_PER_DAY)
 erasure_delay = duration(max(erasure_store_delay, erasure_backup_delay))
@@ -368,6 +350,7 @@ if __name__ != "chat_storage":
                 ("Reads a second at peak, apps fetching what a push names", push_fetch_reads_per_second_peak),
                 ("Reads a second at peak, mute and read checks before a push", mute_reads_per_second_peak),
                 ("Reads a second at peak, push tokens not cached", token_reads_per_second_peak),
+                ("Reads a second at peak, owners loading conversations", conversation_load_reads_per_second_peak),
                 ("Reads a second at peak, the row each conditional write checks", condition_reads_per_second_peak),
                 ("Reads a second at peak, in all", store_reads_per_second_peak),
                 ("Reads per write", store_reads_per_write),
