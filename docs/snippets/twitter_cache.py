@@ -17,6 +17,7 @@ from twitter_assumptions import (
     follows_per_user,
     hedged_extra_request_share,
     lapsed_daily_user_share,
+    mode_switch_band,
     peak_to_average,
     spare_servers_per_zone,
     timeline_cache_copies,
@@ -68,10 +69,12 @@ timeline_bytes_per_user = size(timeline_entries_cached * timeline_entry_bytes)
 # Beside the entries, the same value holds a header and two short lists (step 6): the pulled
 # accounts the reader follows, whose recent IDs the timeline server merges in, and the accounts the
 # reader unfollowed in the last fanout_page_write_limit. Pulled are the huge accounts and the busy
-# ones the cost rule pulls; each busy one has fewer followers than the threshold, and loads come
+# ones the cost rule pulls; each busy one has fewer followers than the band's top, and loads come
 # from daily users, so even if every follower is one, a daily user follows at most this many busy
 # ones on average (step 6), and at most this many pulled ones in all:
-busy_followed_per_user_most = count(busy_pulled_accounts * celebrity_threshold_followers / daily_active_users)
+busy_followed_per_user_most = count(
+    busy_pulled_accounts * celebrity_threshold_followers * (1 + mode_switch_band) / daily_active_users
+)
 pulled_followed_per_user_most = count(celebrities_followed_per_user + busy_followed_per_user_most)
 pulled_list_bytes_per_user_most = size(pulled_followed_per_user_most * 8)
 # The unfollowed list keeps an unfollow that long, a follow-change note each; at a user's average
@@ -118,18 +121,17 @@ tweet_cache_bytes_all_copies = size(tweet_cache_bytes * tweet_cache_copies)
 # above: long enough to outrank a late, older follow event. The event log keeps events at least
 # event_log_retention_days, and may keep them longer (it deletes whole segments), so the fan-out
 # itself applies a follow event only within those days of its write timestamp; an older one makes
-# it read the graph edge instead. So the log's days plus a day of margin. About 0.2 changes a user a
-# day: a few notes a reader, counted above.
+# it read the graph edge instead. So the log's days plus a day of margin.
 # Those notes are the fan-out's ordering record, read only by the worker applying a follow event.
-# A user within the follow limit every day could hold this many, too many to return with every
-# timeline load:
-follow_change_notes_most = count(follow_limit * follow_change_note_life / SECONDS_PER_DAY)
+# A user who empties the follow bucket, then follows at its refill rate, holds this many, too many
+# to return with every timeline load:
+follow_change_notes_most = count(follow_limit * (1 + follow_change_note_life / SECONDS_PER_DAY))
 follow_change_notes_most_bytes = size(follow_change_notes_most * follow_change_note_bytes)
 # So a second, short list sits beside the timeline, checked by the fan-out's insert (which refuses
 # an entry whose author is on it) and returned with the timeline: the unfollows of the last
-# fanout_page_write_limit, the longest a delivery can be in flight after one. The follow limit
-# caps it at a day's follows even if all fall in that window.
-unfollow_filter_notes_most = count(follow_limit)
+# fanout_page_write_limit, the longest a delivery can be in flight after one. The follow bucket
+# caps it at a full bucket and that window's refill.
+unfollow_filter_notes_most = count(follow_limit * (1 + fanout_page_write_limit / SECONDS_PER_DAY))
 unfollow_filter_most_bytes = size(unfollow_filter_notes_most * follow_change_note_bytes)
 
 # How many cache servers? Enough memory, and enough operations a second: every delivery attempt

@@ -17,6 +17,7 @@ from twitter_assumptions import (
     reads_per_database_server,
     registered_users,
     request_latency_log_sigma,
+    store_read_target_zone_lost,
     timeline_cache_copies,
     timeline_entries_cached,
     timeline_entry_bytes,
@@ -31,6 +32,7 @@ from twitter_cache import (
     user_cache_servers,
 )
 from twitter_fanout import fanout_fleet_capacity, merge_reads_per_second_peak
+from twitter_servers import database_servers, read_copies_per_zone_zone_lost
 from twitter_traffic import (
     deliveries_per_day,
     deliveries_per_second_peak,
@@ -38,7 +40,7 @@ from twitter_traffic import (
     written_deliveries_per_tweet,
 )
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, size, times, whole_per_zone
+from sdw.estimation import count, duration, fraction, markdown_table, peak, size, times
 
 # Fan-out on write: every delivery attempt (append-if-present) is an operation on each copy of the
 # follower's timeline, sent in pipelined batches in the background; a timeline load is one read.
@@ -69,9 +71,21 @@ hydration_requests_per_load = count(hydration_cache_requests_per_load + 1)
 # one time in a hundred, this is the share of loads that wait on at least one such request,
 # counting the reads that build the list alone, and then with hydration too.
 pull_reads_per_second_peak = peak(timeline_loads_per_second_peak * follows_per_user)
-# Those are tweet-list reads of the wide-column store, not in-memory operations: the store servers'
-# worth of them at what one serves, whole servers in each zone.
-pull_store_servers_worth = count(whole_per_zone(pull_reads_per_second_peak / reads_per_database_server, zones))
+# Those are tweet-list reads of the wide-column store, not in-memory operations: the store servers
+# they need, sized as step 2 sizes the store (twitter_servers): each is a quorum read, and with a zone
+# lost each surviving zone serves read_copies_per_zone_zone_lost of every one, at the read target, in
+# whole servers a zone, all at the recent-read rate (a quiet author's list, read cold, would cost more).
+# Against the database_servers the design's store has for all its reads:
+pull_store_servers_worth = count(
+    math.ceil(
+        pull_reads_per_second_peak
+        * read_copies_per_zone_zone_lost
+        / reads_per_database_server
+        / store_read_target_zone_lost
+    )
+    * zones
+)
+pull_store_over_design_store = times(pull_store_servers_worth / database_servers)
 pull_slow_load_share = fraction(1 - 0.99**follows_per_user)
 pull_requests_per_load = count(follows_per_user + hydration_requests_per_load)
 pull_all_slow_load_share = fraction(1 - 0.99**pull_requests_per_load)
@@ -138,8 +152,8 @@ busy_lists_bytes_per_timeline_server = size(busy_pulled_accounts * merge_list_by
 # all follow edges and each has at least the threshold's followers, so there are at most this many.
 huge_accounts_most = count(registered_users * follows_per_user * celebrity_edge_share / celebrity_threshold_followers)
 huge_lists_bytes_per_timeline_server_most = size(huge_accounts_most * merge_list_bytes)
-# And a lookup in those lists for each one a reader follows: each has fewer followers than the
-# threshold (above it, an account is pulled by followers already). Loads come from daily users,
+# And a lookup in those lists for each one a reader follows: each has fewer followers than the top
+# of the band above the threshold (past it, an account is pulled by followers already). Loads come from daily users,
 # and at worst every follower is one, so on average a daily user follows at most
 # busy_followed_per_user_most of them (twitter_cache computes it, and pulled_followed_per_user_most,
 # the huge and busy ones together: each timeline keeps their list), and the merge makes at most
@@ -147,12 +161,13 @@ huge_lists_bytes_per_timeline_server_most = size(huge_accounts_most * merge_list
 busy_merge_lookups_per_second_peak_most = peak(timeline_loads_per_second_peak * busy_followed_per_user_most)
 # The attempts the hybrid does not make: none goes to a pulled account's followers. The huge accounts
 # hold celebrity_edge_share of the edges, so of the deliveries too if they post at the average rate,
-# and each busy account is pulled only once its tweets cost more than the rule's deliveries a day and
-# the band above them. A lower bound on what is pulled, so an upper bound on the attempts left: the
-# pages size fan-out on pure push's attempt rate, which is at most this much above the hybrid's.
+# and each busy account turns pulled once its tweets cost more than the rule's deliveries a day and
+# the band above them, but stays pulled until it falls below the band under them, so the bottom of the
+# band is all it surely costs. A lower bound on what is pulled, so an upper bound on the attempts left:
+# the pages size fan-out on pure push's attempt rate, which is at most this much above the hybrid's.
 pulled_deliveries_per_day_at_least = count(
     deliveries_per_day * celebrity_edge_share
-    + busy_pulled_accounts * pull_threshold_deliveries_per_day * (1 + mode_switch_band)
+    + busy_pulled_accounts * pull_threshold_deliveries_per_day * (1 - mode_switch_band)
 )
 pulled_delivery_share_at_least = fraction(pulled_deliveries_per_day_at_least / deliveries_per_day)
 hybrid_deliveries_per_second_peak_at_most = peak(deliveries_per_second_peak * (1 - pulled_delivery_share_at_least))

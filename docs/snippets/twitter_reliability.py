@@ -8,6 +8,7 @@ from twitter_api import outbox_rows_per_second_peak
 from twitter_api_assumptions import timeline_load_deadline, write_deadline
 from twitter_assumptions import (
     availability_target,
+    cache_machine_memory,
     cache_memory_per_server,
     cache_ops_per_server,
     cdn_hit_ratio,
@@ -25,11 +26,15 @@ from twitter_assumptions import (
     search_freshness_share,
     slo_window,
     timeline_cache_copies,
+    timeline_entry_bytes,
+    timeline_key_bytes,
+    weekly_active_users,
     zone_headroom,
     zones,
 )
 from twitter_bandwidth import photo_egress, video_egress
 from twitter_cache import (
+    timeline_bytes_per_user,
     timeline_cache_fanout_ops_per_copy_peak,
     timeline_cache_ops_peak,
     timeline_cache_servers,
@@ -46,6 +51,7 @@ from twitter_traffic import (
     timeline_loads_per_second_peak,
     tweets_per_second,
     tweets_per_second_peak,
+    written_deliveries_per_second_peak,
 )
 
 from sdw.estimation import (
@@ -59,6 +65,7 @@ from sdw.estimation import (
     markdown_table,
     peak,
     per_second,
+    size,
     throughput,
     times,
 )
@@ -237,6 +244,27 @@ assert dead_node_retried_read_answered_within < timeline_load_deadline, "a retri
 dead_node_reads_moved_within = duration(tweet_cache_failure_detection + tweet_cache_ring_update)
 # A replacement cache server copies its share from a surviving copy.
 cache_resync_time = duration(cache_memory_per_server / resync_bytes_per_second)
+# Not with Redis's own full sync: it forks the source (diskless too), and every page the source writes
+# while the child sends is copied. A written entry rewrites most of its timeline's packed array (step 6),
+# so each timeline written during the copy costs its array's pages again. At peak, a source (one of a
+# copy's servers) takes this many entries during the copy, over this many timelines; spread evenly, the
+# worst case for how many differ, they touch this share of them and copy this much memory, against
+# what the machine has beside the cache's memory:
+timeline_servers_per_zone = count(timeline_cache_servers / zones)
+resync_source_timelines = count(weekly_active_users / timeline_servers_per_zone)
+resync_source_written_entries_peak = count(
+    written_deliveries_per_second_peak / timeline_servers_per_zone * cache_resync_time
+)
+fork_touched_timeline_share = fraction(1 - math.exp(-resync_source_written_entries_peak / resync_source_timelines))
+fork_copied_bytes_peak = size(fork_touched_timeline_share * resync_source_timelines * timeline_bytes_per_user)
+cache_memory_left = size(cache_machine_memory - cache_memory_per_server)
+assert fork_copied_bytes_peak > cache_memory_left, "a forked copy at peak would not fit: the design does not fork"
+# So the timeline module copies without a fork: it sends its key ranges from the main thread, a small
+# chunk between requests, and keeps a log of every change to a key already sent, which follows the
+# keys. The log holds at most every entry written during the copy, a key and an entry each, and a
+# server sends one copy at a time, so that is all a resync adds to its memory:
+resync_change_log_bytes_peak = size(resync_source_written_entries_peak * (timeline_key_bytes + timeline_entry_bytes))
+resync_change_log_share_of_memory_left = fraction(resync_change_log_bytes_peak / cache_memory_left)
 # A lost zone coming back (step 7). Its timeline copy missed every delivery, follow and unfollow
 # while it was away. Replaying them from the fan-out's log: each hour away at peak leaves this many
 # delivery attempts for that copy, replayed on the fan-out workers' spare (below) in this long, and it
@@ -244,7 +272,7 @@ cache_resync_time = duration(cache_memory_per_server / resync_bytes_per_second)
 # each of the zone's timeline cache servers is a replacement, all at once, each copying
 # cache_resync_time from a surviving zone's copy, which moves this much between zones meanwhile.
 zone_return_replay_per_outage_hour = count(deliveries_per_second_peak * SECONDS_PER_HOUR)
-zone_return_resync_servers = count(timeline_cache_servers / zones)
+zone_return_resync_servers = count(timeline_servers_per_zone)
 zone_return_resync_bandwidth = bandwidth(zone_return_resync_servers * resync_bytes_per_second)
 
 # Fan-out outage in the busy hour: the backlog of delivery attempts, and the time to drain it while new
@@ -293,12 +321,13 @@ zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweets / f
 # capacity equals that peak, so the backlog cannot drain while traffic stays there (the hybrid's
 # spare, below, would drain it in minutes; the design does not count on it). If the consumer just
 # worked through it, every later tweet would wait behind it, the whole busy hour's tweets late; so
-# degraded mode 1's head-of-log consumer (step 7) takes the new tweets. Not from the zone's declaration: that falls
-# inside the stall, when nothing new has reached the log, so a consumer started at the log's end then
-# would begin at the offset the fan-out already holds, take the stalled events as they land and hand
-# over at once. The declaration arms it, and it starts once appends resume: at the first poll of the
-# stalled-log reader (above) that finds, in every partition, a heartbeat written after the declaration,
-# at most a heartbeat's interval and a poll's after the last partition takes writes again. It applies
+# degraded mode 1's head-of-log consumer (step 7) takes the new tweets. Not from the zone's declaration: that
+# may fall inside a long stall, when nothing new has reached the log, so a consumer started at the log's end
+# then would begin at the offset the fan-out already holds, take the stalled events as they land and hand
+# over at once (or just after a stall that fencing ended, kafka_broker_session_timeout, the usual case). The
+# declaration arms it, and it starts once appends resume: at the first poll of the stalled-log reader (above)
+# that finds, in every partition, a heartbeat written after the declaration, at most a heartbeat's interval
+# and a poll's after the later of the declaration and the last partition taking writes again. It applies
 # only events whose time (a tweet's ID time, another event's write timestamp) is later than its start
 # less the freshness target; a start the declaration armed takes only those later than the start
 # itself, since the stall may have ended just before it. Older events, the stalled ones and the
@@ -310,8 +339,8 @@ zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweets / f
 # until it starts wait behind the backlog: the stall plus that time, at the peak rate, are late.
 head_consumer_after_resume = duration(log_heartbeat_interval + log_stall_reader_poll)
 zone_loss_head_consumer_start = duration(log_stall_longest + head_consumer_after_resume)
-# The declaration comes inside the stall, so it arms the start rather than making it.
-assert zone_loss_declaration < log_stall_longest
+# A declaration after a short stall starts it sooner than the longest stall does, so the bound holds either way.
+assert zone_loss_declaration + head_consumer_after_resume <= zone_loss_head_consumer_start
 zone_loss_late_tweets = count(tweets_per_second_peak * zone_loss_head_consumer_start)
 zone_loss_late_freshness_budget_share = fraction(zone_loss_late_tweets / freshness_allowance_tweets)
 # A stalled event can reach the log twice: the producer's retried send, and the sweeper's publish of
@@ -510,6 +539,11 @@ if __name__ != "twitter_reliability":
                 ),
                 ("", "... until the coordinator moves them, at most", dead_node_reads_moved_within),
                 ("Cache server replaced", "Time to copy its data", cache_resync_time),
+                ("", "Entries its source takes meanwhile, at peak", resync_source_written_entries_peak),
+                ("", "... over the source's timelines", resync_source_timelines),
+                ("", "Memory a forked copy would copy again, about", fork_copied_bytes_peak),
+                ("", "Memory the machine has beside the cache's", cache_memory_left),
+                ("", "The forkless copy's change log, at most", resync_change_log_bytes_peak),
                 (
                     "Lost zone returns, replayed from the log",
                     "Delivery attempts its copy missed, each hour away at peak",
