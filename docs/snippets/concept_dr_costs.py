@@ -19,8 +19,9 @@ must follow each other on one key (each waits for the last) get at most 1 / roun
 
 Restore: each server writes its own share of the data from the snapshot, all in parallel, so the
 restore takes the bytes a server holds / what one server can write (the URL shortener's link store).
-Restoring one copy first (a third of each server's bytes), serving reads from it and letting the
-store stream its other copies afterwards brings redirects back sooner.
+One copy first is sooner only when that copy is spread over every server, as a bulk load at
+replication factor 1 spreads it (a third of each server's bytes, at the same rate if the load keeps
+it); copying each server's own files back cannot, since each holds its zone's copy of its ranges.
 """
 
 from concept_dr_assumptions import (
@@ -150,9 +151,12 @@ if __name__ != "concept_dr_costs":
                 ("Servers, each writing its share", restore_servers),
                 ("Bytes in all", restore_total_bytes),
                 ("Written together", restore_aggregate_rate),
-                ("Restore time, every copy", restore_time),
-                ("One copy first: bytes a server", restore_bytes_one_copy_per_server),
-                ("One copy first: time, then serve reads", restore_time_one_copy),
+                ("Restore time by file copy, every copy", restore_time),
+                (
+                    "One copy spread over every server (a load at replication factor 1): bytes a server",
+                    restore_bytes_one_copy_per_server,
+                ),
+                ("... time, if the load keeps the same rate", restore_time_one_copy),
             ],
         )
     )

@@ -23,14 +23,12 @@ of the stateless tiers (warm standby), nothing more (hot standby, active-active)
 warm-up (concept_dr), which every option counts. A warm standby keeps its store at the size the
 peak's reads need, as a hot standby does: a store server must receive its data before it serves,
 hours, so the store cannot be scaled up in the minutes the stateless tiers take. Both restores are
-the Twitter store's, and both bring back one copy first (the Restores section's advice): every server
-writes a third of its bytes from object storage, all servers at once, and the store serves reads from
-that copy while the rest comes in behind; it takes writes once a second copy is in, since it writes
-at a quorum of its three copies (chat's rule too). So backups and the pilot light each have two
-recovery times, reads and writes; posts (POST_SHARE of the requests) wait for the second. The pilot
-light restores the same snapshots (the example ships them to its second region) and then catches up
-the rows written since the last one, at most a day's text rows, which its 50 live servers send for
-each copy restored. Without snapshots its 50 servers would have to send the two copies they lack,
+the Twitter store's: backups write each server's bytes from object storage, all servers at once,
+every copy (one copy first saves nothing there: each server holds its own zone's copy of its ranges,
+so one copy is one zone's servers, each writing all of its bytes; and reads would need consistency
+ONE); the pilot light restores the same snapshots (the example ships them to its second region) and then
+catches up the rows written since the last one, at most a day's text rows, which its 50 live servers
+send for every copy. Without snapshots its 50 servers would have to send the two copies they lack,
 and the slower of the destination's writes and the sources' sends would set the rebuild. Writes to
 the lost region's records move only once its write lease has run out, and with two regions there is
 no majority to decide that: a person decides (fast detection, the decision, the TTL; caches are warm
@@ -166,25 +164,21 @@ rpo_backup = duration(SNAPSHOT_INTERVAL_S)
 rpo_replicated = duration(LAG_NORMAL_S)
 # Every failover a person decides: the fast checks page them (concept_dr), the decision, the TTL.
 person = detect_fast + decide_human + cut_over
-# Backup and restore: every server of the Twitter store writes its own bytes from object storage, one
-# copy first (a third of its bytes), from which reads are served; writes wait for a quorum of copies.
-WRITE_COPIES = ZONES // 2 + 1
-write_copies = count(WRITE_COPIES)
+# Backup and restore: every server of the Twitter store writes its own bytes from object storage, every
+# copy at once. Its snapshots hold each zone's copy on that zone's servers, so one copy first would be
+# one zone's servers each writing all of its bytes: no sooner.
 restore_store = duration(store_bytes_per_server / restore_rate_per_server)
-restore_store_one_copy = duration(store_bytes_per_server / ZONES / restore_rate_per_server)
-restore_store_writes = duration(store_bytes_per_server * WRITE_COPIES / ZONES / restore_rate_per_server)
 # Pilot light: the full store's servers restore the snapshots the region already receives, as a backup
 # does, then catch up the rows written since the last snapshot (at most a day's text rows: the MySQL
 # media rows in the snapshot's increment are not in the wide-column store's live copy) from the live
-# copy: its 50 servers send those rows for each copy restored, the slower side (the full store's
-# servers, six times as many, each write a sixth as much). One copy for reads, a quorum for writes.
-PILOT_CATCH_UP_BYTES_PER_SERVER = TEXT_BYTES_PER_DAY / STORE_PER_ZONE_FOR_BYTES  # one copy
+# copy: its 50 servers send every copy of them, the slower side (the full store's servers, six times as
+# many, each write a sixth as much).
+PILOT_CATCH_UP_BYTES_PER_SERVER = TEXT_BYTES_PER_DAY * ZONES / STORE_PER_ZONE_FOR_BYTES
 pilot_catch_up_bytes_one_copy = size(TEXT_BYTES_PER_DAY)
+pilot_catch_up_bytes = size(TEXT_BYTES_PER_DAY * ZONES)
 pilot_catch_up_bytes_per_server = size(PILOT_CATCH_UP_BYTES_PER_SERVER)
-pilot_catch_up_one_copy = duration(PILOT_CATCH_UP_BYTES_PER_SERVER / restore_rate_per_server)
-pilot_catch_up_writes = duration(PILOT_CATCH_UP_BYTES_PER_SERVER * WRITE_COPIES / restore_rate_per_server)
-pilot_rebuild_reads = duration(restore_store_one_copy + pilot_catch_up_one_copy)
-pilot_rebuild_writes = duration(restore_store_writes + pilot_catch_up_writes)
+pilot_catch_up = duration(PILOT_CATCH_UP_BYTES_PER_SERVER / restore_rate_per_server)
+pilot_rebuild = duration(restore_store + pilot_catch_up)
 # Without snapshots: the store arrives at one copy on its 50 servers, which must send the two copies it
 # lacks to the full store's servers; the destination writes as fast as a restore, the sources are
 # taken to send at the same rate, and the slower side sets the rebuild.
@@ -201,12 +195,8 @@ pilot_source_rate_to_match = throughput(PILOT_SOURCE_BYTES_PER_SERVER / pilot_re
 # rebuild must lift the cap.
 stream_cap = store_stream_rate_per_node
 pilot_rebuild_source_capped = duration(PILOT_SOURCE_BYTES_PER_SERVER / store_stream_rate_per_node)
-# Reads come back with the first copy; writes, and so the whole service, with the second (rto_backup
-# and rto_pilot are the whole service's).
-rto_backup_reads = duration(person + restore_store_one_copy + PILOT_START_S + warm_up)
-rto_backup = duration(person + restore_store_writes + PILOT_START_S + warm_up)
-rto_pilot_reads = duration(person + PILOT_START_S + pilot_rebuild_reads + warm_up)
-rto_pilot = duration(person + PILOT_START_S + pilot_rebuild_writes + warm_up)
+rto_backup = duration(person + restore_store + PILOT_START_S + warm_up)
+rto_pilot = duration(person + PILOT_START_S + pilot_rebuild + warm_up)
 rto_warm = duration(person + WARM_SCALE_S + warm_up)
 rto_hot = duration(person + warm_up)
 rto_active = duration(detect_fast + cut_over + warm_up)
@@ -245,8 +235,8 @@ def budget_spent_busy(parts: list[tuple[float, float]]) -> float:
     return sum(share * (seconds + (BUSY - 1) * min(seconds, BUSY_HOUR_S)) for share, seconds in parts)
 
 
-losses_backup = losses(1, rto_backup_reads, rto_backup)
-losses_pilot = losses(1, rto_pilot_reads, rto_pilot)
+losses_backup = losses(1, rto_backup)
+losses_pilot = losses(1, rto_pilot)
 losses_warm = losses(1, rto_warm)
 losses_hot = losses(1, rto_hot)
 # Read-serving standby: the lost primary's readers (half) move automatically; every post, in either
@@ -283,22 +273,8 @@ def of_budget(spent: float) -> str:
 
 
 rows = [
-    (
-        "Backup and restore",
-        fleet_backup,
-        copies_single,
-        rpo_backup,
-        f"reads {rto_backup_reads}, writes {rto_backup}",
-        losses_backup,
-    ),
-    (
-        "Pilot light",
-        fleet_pilot,
-        copies_pilot,
-        rpo_replicated,
-        f"reads {rto_pilot_reads}, writes {rto_pilot}",
-        losses_pilot,
-    ),
+    ("Backup and restore", fleet_backup, copies_single, rpo_backup, rto_backup, losses_backup),
+    ("Pilot light", fleet_pilot, copies_pilot, rpo_replicated, rto_pilot, losses_pilot),
     ("Warm standby", fleet_warm, copies_warm, rpo_replicated, rto_warm, losses_warm),
     ("Hot standby", fleet_hot, copies_hot, rpo_replicated, rto_hot, losses_hot),
     (

@@ -40,7 +40,9 @@ Archive, and the GET prices, were unchanged; AWS bills storage in binary gigabyt
   ap-southeast-2, ap-northeast-1, eu-central-1 and eu-west-2, and 100,000 in us-east-1, us-west-2 and
   eu-west-1 (https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html, the
   "Cryptographic operations (symmetric) request rate" row; the page's SSE-KMS paragraph still quotes
-  older values). Every KMS call of the account in that region draws on it, S3's SSE-KMS included.
+  older values). Every symmetric cryptographic call of the account in that region draws on it, S3's
+  SSE-KMS included; other calls (DescribeKey, CreateKey, ScheduleKeyDeletion, ...) have their own
+  request quotas.
 - Deleting a KMS key (https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html):
   ScheduleKeyDeletion waits 7 to 30 days (30 by default) before the key is deleted; until then the
   deletion can be cancelled.
