@@ -62,14 +62,15 @@ The page's own assumptions: a fifth of the origin's media reads are for media ol
 (Facebook's f4 found week-old media read an order of magnitude less than day-old, OSDI 2014); a
 per-user data key stored as its KMS-wrapped blob with an 8-byte ID in a table of its own; of the
 origin's reads for media older than 30 days, half are for media 30 to 90 days old (read rates keep
-falling with age, f4); a month of 30 days for bills, 28 for deadlines.
+falling with age, f4); for the GDPR, a month of 28 days for the answer's deadline and of 30 for its
+two-month extension. Bills use the site's month, a twelfth of a year (sdw.estimation's SECONDS_PER_MONTH).
 """
 
 from reference_capacity import cassandra_gc_grace, wide_column_row_overhead
 
 from sdw.estimation import SECONDS_PER_DAY, KiB, count, duration, fraction, markdown_table, size, throughput
 
-DAYS_PER_MONTH = 30  # for monthly bills
+EXTENSION_MONTH_DAYS = 30  # a month of the GDPR's two-month extension, a deadline: not a bill's month
 DEADLINE_MONTH_DAYS = 28  # the shortest month, for the erasure deadline
 
 # --- S3 classes, us-east-1 list prices as of 2025 (storage, all but Flexible's, and GET rechecked Dec. 2026) ---
@@ -119,7 +120,7 @@ RESTORE_REQUESTS_PER_SECOND = 1000  # per account and region, Flexible Retrieval
 
 # --- Law and defaults ----------------------------------------------------------------------------------------
 gdpr_answer_within = duration(DEADLINE_MONTH_DAYS * SECONDS_PER_DAY)  # "one month", at worst 28 days
-gdpr_extension = duration(2 * DAYS_PER_MONTH * SECONDS_PER_DAY)
+gdpr_extension = duration(2 * EXTENSION_MONTH_DAYS * SECONDS_PER_DAY)
 gc_grace = cassandra_gc_grace
 old_media_read_share = fraction(OLD_MEDIA_READ_SHARE)
 ia_min_days = count(IA_MIN_DAYS)

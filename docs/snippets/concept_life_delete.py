@@ -36,7 +36,8 @@ shared request quota for the region. The key table is small, so it is collected 
 snapshotted hourly (incrementally), its snapshots kept three days: a destroyed key leaves every copy
 within the purge, a day's collection and those three days. A KMS key per user would instead wait out
 ScheduleKeyDeletion's 7 to 30 days after the purge. The retained set's storage is priced at S3
-Standard's bulk price (the Twitter example's scale), the object store the snapshots go to.
+Standard's bulk price (the Twitter example's scale), the object store the snapshots go to. The unwrap
+calls' bill is for a month of a twelfth of a year (SECONDS_PER_MONTH), the site's month for bills.
 
 The key table's size, and the Twitter example's 14 days of snapshots, come from the example
 (twitter_stores, twitter_assumptions), which counts the key table in its wide-column store.
@@ -44,7 +45,6 @@ The key table's size, and the Twitter example's 14 days of snapshots, come from 
 
 from concept_dr_assumptions import COLLECTED_BYTES, SNAPSHOT_FULL_BYTES, SNAPSHOT_INCREMENT_BYTES
 from concept_life_assumptions import (
-    DAYS_PER_MONTH,
     DEADLINE_MONTH_DAYS,
     KMS_CRYPTO_QUOTA,
     KMS_CRYPTO_QUOTA_SMALL,
@@ -71,6 +71,7 @@ from twitter_stores import user_key_bytes_total
 from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
+    SECONDS_PER_MONTH,
     GiB,
     count,
     duration,
@@ -140,7 +141,7 @@ unwraps_per_second = per_second(daily_active_users / SECONDS_PER_DAY)
 unwraps_peak = peak(daily_active_users / SECONDS_PER_DAY * peak_to_average)
 unwraps_peak_share_of_quota = fraction(unwraps_peak / KMS_CRYPTO_QUOTA)
 unwraps_peak_share_of_small_quota = fraction(unwraps_peak / KMS_CRYPTO_QUOTA_SMALL)
-unwrap_bill = count(daily_active_users * DAYS_PER_MONTH * KMS_REQUEST)
+unwrap_bill = count(daily_active_users * SECONDS_PER_MONTH / SECONDS_PER_DAY * KMS_REQUEST)
 
 if __name__ != "concept_life_delete":
     print(

@@ -25,9 +25,10 @@ version history, every old version's chunks. Lookups: the reach index for every 
 file's all, an edit's stored chunks: the rest are in the parent's blocklist), the block index for every chunk
 put, at the peak. A month's cost, on one basis, the service's own hardware (GB = 10^9 bytes, as disks are sold):
 indexes and blocklists on SSD in 3 copies, old versions on HDD with the store's redundancy, both written off over
-the months; and the edits' bytes moved at the transit price: deltas up and the stored chunks every downloader
-fetches. New files' bytes move and are stored the same at every size and are left out. The deduplication shares
-are the same at every size: smaller chunks would find more, each share of the store worth its HDD month.
+the months; and a month's edits' bytes moved at the transit price (a month of a twelfth of a year, as the
+write-off's): deltas up and the stored chunks every downloader fetches. New files' bytes move and are stored the
+same at every size and are left out. The deduplication shares are the same at every size: smaller chunks would
+find more, each share of the store worth its HDD month.
 
 Notifications: each online device holds one request or connection open, at the peak (the devices online are
 the peak's), so their rates are set against the peak's commits. A held connection sends a heartbeat;
@@ -154,6 +155,7 @@ from sdw.estimation import (
     GB,
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
+    SECONDS_PER_MONTH,
     bandwidth,
     count,
     duration,
@@ -253,7 +255,9 @@ NEW_COMMITTED = DAILY_USERS * NEW_FILES_PER_USER * NEW_FILE_BYTES
 SSD_MONTH = SSD_PRICE_PER_GB / HARDWARE_MONTHS * METADATA_COPIES / GB  # dollars a byte-month, every copy
 HDD_MONTH = HDD_PRICE_PER_GB * STORE_OVERHEAD / HARDWARE_MONTHS / GB
 TRANSIT = TRANSIT_PRICE_PER_GB / GB
-DAYS_A_MONTH = 30
+# A month of transit: a twelfth of a year (sdw.estimation's SECONDS_PER_MONTH), the month the write-off's
+# HARDWARE_MONTHS count and the site's month for bills. Old versions are kept VERSION_DAYS, a retention in days.
+BILL_DAYS = SECONDS_PER_MONTH / SECONDS_PER_DAY
 
 
 def index_costs(name: str) -> dict[str, float]:
@@ -269,7 +273,7 @@ def index_costs(name: str) -> dict[str, float]:
     blocklists = current_lists + old_lists
     lookups = (NEW_COMMITTED + NEW_SENT + 2 * EDITS * STORED[name]) / average / SECONDS_PER_DAY * PEAK_TO_AVERAGE
     up, _ = delta_sizes(SPAN[name], EDIT_CHANGE_BYTES)
-    moved = EDITS * (up + STORED[name] * DOWNLOADERS) * DAYS_A_MONTH
+    moved = EDITS * (up + STORED[name] * DOWNLOADERS) * BILL_DAYS
     metadata = (block + reach + blocklists) * SSD_MONTH
     versions = OLD[name] * HDD_MONTH
     transit = moved * TRANSIT

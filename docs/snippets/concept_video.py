@@ -35,11 +35,12 @@ tier, and the rest of the year in Glacier Instant Retrieval, plus IR's transitio
 each segment object that moves: the segments of 128 KiB and up (TIER_MIN_BYTES). The smaller ones, the
 bottom rung's and the audio's, stay in Standard but are priced as if they moved. IR's retrieval fee on the
 views after the first 30 days that miss the CDN is not counted (it would lower the break-evens). The HEVC
-row assumes no AV1 ladder: beside one, HEVC saves only on views that decode HEVC but not AV1. A view
-saves bytes only if its device decodes the codec and it already streams the ladder's top rung
-(TOP_RUNG_SHARE), so its saving is priced at that rung's bit rate, not the average view's: a view held
-below the top by its throughput spends the saving on a higher rung, a better picture for the same
-bytes, and one capped lower by a small screen, which would save at its cap, is counted as saving
+row assumes no AV1 ladder: beside one, HEVC saves only on views that decode HEVC but not AV1. Watch
+time saves bytes only if its device decodes the codec and it already streams the ladder's top rung
+(TOP_RUNG_SHARE, the top rung's share in VIEW_MIX, a mix of watch time over the rungs whose mean is the
+average view's VIEW_KBPS, taken to be the same on every device), so the saving is priced at that rung's
+bit rate: time held below the top by throughput spends the saving on a higher rung, a better picture for
+the same bytes, and time capped lower by a small screen, which would save at its cap, is counted as saving
 nothing. The saved bytes are billed at the CDN's egress price. Views
 needed = cost / saving per view. HEVC is also priced on Spot, and at AV1's device share, to compare
 the two like for like. After the first year a ladder is worth keeping while its views in a month
@@ -101,12 +102,12 @@ from concept_video_assumptions import (
     STORAGE_PRICE_BULK,
     TASK_OVERHEAD_SECONDS,
     TIER_MIN_BYTES,
-    TOP_RUNG_SHARE,
     UPLOAD_BYTES,
     VCPUS_PER_CORE,
     VCU_EFFICIENCY,
     VIDEO_SECONDS,
     VIEW_KBPS,
+    VIEW_MIX,
     WORKER_VCPUS,
     YOUTUBE_HOURS_PER_MINUTE,
 )
@@ -292,8 +293,14 @@ STORE_MONTHS = MONTHS_PER_YEAR  # the new ladder kept a year
 BILL_DAYS = SECONDS_PER_MONTH / SECONDS_PER_DAY  # a bill's month, a twelfth of a year: the site's month for bills
 STANDARD_MONTHS = HOT_DAYS / BILL_DAYS  # in S3 Standard until renditions move at 30 days: 0.986 of a billed month
 view_bytes = WATCHED_SECONDS * VIEW_KBPS * KBIT / 8
-# The views that save stream the ladder's top rung: their saving is a share of that rung's bytes.
-top_rung_view_bytes = WATCHED_SECONDS * EXAMPLE_LADDER_KBPS[-1] * KBIT / 8
+# The watch time that saves streams the ladder's top rung: its saving is a share of that rung's bytes. The
+# mix of watch time over the rungs must give the average view's bit rate, so the top rung's share cannot
+# exceed what the average allows.
+TOP_KBPS = EXAMPLE_LADDER_KBPS[-1]
+assert sorted(VIEW_MIX) == EXAMPLE_LADDER_KBPS and math.isclose(sum(VIEW_MIX.values()), 1)
+assert math.isclose(sum(kbps * share for kbps, share in VIEW_MIX.items()), VIEW_KBPS)
+TOP_RUNG_SHARE = VIEW_MIX[TOP_KBPS]
+top_rung_view_bytes = WATCHED_SECONDS * TOP_KBPS * KBIT / 8
 
 
 # The move to Glacier IR is a lifecycle transition, billed per object moved. Only segments of 128 KiB and
@@ -317,8 +324,8 @@ def ladder_cost(
     factor: float, ratio: float, price: float = CORE_HOUR_PRICE, storage_price: float = STORAGE_PRICE
 ) -> float:
     """Encode a ladder at `factor` times H.264's compute and store it, `ratio` of H.264's bytes, a year:
-    a month in S3 Standard at `storage_price`, the rest in Glacier Instant Retrieval, plus the transition
-    fee of the segments that move."""
+    30 days (STANDARD_MONTHS of a billed month) in S3 Standard at `storage_price`, the rest in Glacier
+    Instant Retrieval, plus the transition fee of the segments that move."""
     ladder_bytes = h264_bytes_per_minute * ratio
     stored = monthly(ladder_bytes, storage_price) * STANDARD_MONTHS + monthly(ladder_bytes, IR_PRICE) * (
         STORE_MONTHS - STANDARD_MONTHS
@@ -328,7 +335,8 @@ def ladder_cost(
 
 
 def saved_per_view_bytes(ratio: float, device_share: float) -> float:
-    """Bytes an average view saves: the codec's share of a top-rung view, on the views that decode it there."""
+    """Bytes an average view saves: the codec's share of a top-rung view, on its top-rung time on devices
+    that decode the codec."""
     return top_rung_view_bytes * (1 - ratio) * device_share * TOP_RUNG_SHARE
 
 
@@ -354,6 +362,9 @@ hevc_saved_bytes = saved_per_view_bytes(HEVC_RATIO, HEVC_DEVICE_SHARE)  # with n
 watched_seconds = duration(WATCHED_SECONDS)
 view_bytes_size = size(view_bytes)
 top_rung_view_size = size(top_rung_view_bytes)
+top_rung_share = fraction(TOP_RUNG_SHARE)
+# The rest of the watch time averages this, by the mix's mean.
+below_top_mbps = count((VIEW_KBPS - TOP_RUNG_SHARE * TOP_KBPS) / (1 - TOP_RUNG_SHARE) / KBIT)
 av1_video_cost_dollars = dollars(av1_video_cost)
 av1_video_cost_bulk_dollars = dollars(av1_video_cost_bulk)
 av1_video_cost_spot_dollars = dollars(av1_video_cost_spot)
