@@ -383,8 +383,9 @@ twitter_direct_saving = fraction(1 - direct_bill / all_standard_bill)
 direct_over_tiered = dollars(tiered_bill - direct_bill)
 twitter_direct_transitions = dollars(direct_transitions_month)
 twitter_direct_retrieval = dollars(direct_retrieval_month)
-# An object's 60 days in Standard-IA: the IA transition fee against what the stay saves over Standard.
+# An object's stay in Standard-IA: the IA transition fee against what the stay saves over Standard.
 payback_ia_served_photo = count(payback_months(float(photo_served_bytes), "Standard-IA"))
+ia_stay_days = count(WARM_DAYS - HOT_DAYS)
 ia_stay_months = count((WARM_DAYS - HOT_DAYS) / BILL_DAYS)
 
 # With photo originals archived: to Deep Archive at 30 days; everything else on the one-move plan.
