@@ -526,7 +526,7 @@ TABLE = [
         checkpoint_timeout,
         "The page's choice: a page changed again before the next checkpoint logs no second image, so "
         "longer means fewer full-page images; crash recovery replays up to about twice this much WAL. "
-        "max_wal_size is raised above the floor storage computes (below), so the timeout starts checkpoints.",
+        "max_wal_size is raised above the busy hour's floor storage computes, so the timeout starts checkpoints.",
     ),
     (
         "checkpoint_completion_target: the share of the interval a checkpoint's writes are spread over",

@@ -9,6 +9,7 @@ from ticket_booking_assumptions import (
     copies,
     full_backup_interval_days,
     order_retention_years,
+    peak_to_average,
     queue_accounts,
     seat_retention_years,
     seats_sold_share,
@@ -58,10 +59,11 @@ storage_total = size(order_bytes_total + seat_bytes_total)
 one_copy_bytes = size(storage_total / record_copies)
 shards = count(whole_up(one_copy_bytes / shard_bytes))
 
-# Backups, against a bad change the replicas copy (step 5's decision): each shard's WAL archived
-# continuously and a full backup every full_backup_interval_days, to object storage in the standby region,
-# with pgBackRest's time-based retention of backup_retention_days, which keeps the one full before them, so a
-# shard can be restored to any moment in them. Daily fulls, the option not taken, for comparison.
+# Backups, against a bad change the replicas copy (step 5's decision): each shard's WAL archived a segment at
+# a time (within about archive_timeout) and a full backup every full_backup_interval_days, to object storage in the
+# standby region, with pgBackRest's time-based retention of backup_retention_days, which keeps the one full
+# before them, so a shard can be restored to any moment in them. Daily fulls, the option not taken, for
+# comparison.
 fulls_kept = count(whole_up(backup_retention_days / full_backup_interval_days) + 1)
 # pgBackRest keeps the archived WAL of every backup not expired, so the WAL from that oldest full on: it is up
 # to a full interval older than the window just before the next full, so the WAL kept spans that much more.
@@ -82,12 +84,14 @@ pages_per_row_change = count(1 + len(ORDER_INDEXES))
 page_images_per_day = count(row_changes_per_day * pages_per_row_change)
 page_image_bytes_per_day = size_per_day(page_images_per_day * PG_PAGE_BYTES)
 wal_bytes_per_day = size_per_day(row_wal_bytes_per_day + page_image_bytes_per_day)
-# What one shard writes in a checkpoint_timeout at that estimate. PostgreSQL starts a checkpoint once
-# max_wal_size / (1 + checkpoint_completion_target) of WAL is written, so max_wal_size is raised above that
-# span's WAL times (1 + the target), and the timeout, not the WAL's size, starts checkpoints (the default
-# max_wal_size is 1 GB).
+# What one shard writes in a checkpoint_timeout at that estimate, at the day's average and in the busy hour.
+# PostgreSQL starts a checkpoint once max_wal_size / (1 + checkpoint_completion_target) of WAL is written, so
+# max_wal_size is raised above the busy hour's span times (1 + the target), and the timeout, not the WAL's
+# size, starts checkpoints even then (the default max_wal_size is 1 GB). A hot show's on-sale is left out:
+# its row changes fall mostly on the show's seat pages, each logged whole once a checkpoint.
 checkpoint_span_wal_bytes = size(wal_bytes_per_day / shards / SECONDS_PER_DAY * checkpoint_timeout)
-max_wal_size_floor = size(checkpoint_span_wal_bytes * (1 + checkpoint_completion_target))
+checkpoint_span_wal_bytes_busy = size(checkpoint_span_wal_bytes * peak_to_average)
+max_wal_size_floor = size(checkpoint_span_wal_bytes_busy * (1 + checkpoint_completion_target))
 backup_bytes = size(one_copy_bytes * fulls_kept + row_wal_bytes_per_day * wal_days_kept)
 backup_bytes_bound = size(one_copy_bytes * fulls_kept + wal_bytes_per_day * wal_days_kept)
 # Daily fulls under the same retention keep a full a day and the one before them, and the WAL from it on: as
@@ -135,6 +139,7 @@ if __name__ != "ticket_booking_storage":
                 ("... their bytes, uncompressed", page_image_bytes_per_day),
                 ("WAL a day, with those images", wal_bytes_per_day),
                 ("... a shard's in a checkpoint_timeout", checkpoint_span_wal_bytes),
+                ("... a shard's in a checkpoint_timeout of the busy hour", checkpoint_span_wal_bytes_busy),
                 ("... times (1 + checkpoint_completion_target): max_wal_size above this", max_wal_size_floor),
                 ("A WAL segment", wal_segment_bytes),
                 ("A shard's rows fill a WAL segment every", segment_fill_rows),
