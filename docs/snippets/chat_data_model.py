@@ -114,6 +114,7 @@ SESSION_FIELDS = [
     ("device_id", 4, "field within the key"),
     ("server_id", 4, "connection server"),
     ("connection_epoch", 8, "fences a stale entry after a reconnect"),
+    ("connection_number", 4, "counts the server's connections in this epoch; a clean close deletes only its own"),
     ("connected_at", 8, "when this socket connected"),
     ("in-memory overhead", 48, "hash entry, pointers, allocator"),
 ]

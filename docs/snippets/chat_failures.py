@@ -47,7 +47,6 @@ from chat_assumptions import (
     shard_map_watch_delay,
     slo_window,
     snapshot_rate_per_node,
-    spare_servers_per_zone,
     store_leader_extra_work,
     store_range_failover_zone_lost,
     store_reads_per_node_per_second,
@@ -97,7 +96,13 @@ from chat_reliability import (
     slow_burn_late_push_share,
     slow_burn_window,
 )
-from chat_sequencing import largest_group_deliveries_max, shards_per_chat_server
+from chat_sequencing import (
+    busiest_over_mean,
+    chat_busiest_load_after_zone_loss,
+    chat_busiest_shards_zone_lost,
+    largest_group_deliveries_max,
+    shards_per_chat_server,
+)
 from chat_servers import database_nodes
 from chat_storage import (
     database_nodes_for_horizon,
@@ -113,9 +118,9 @@ from chat_storage import (
 )
 from chat_traffic import (
     android_pushes_per_minute_peak,
-    chat_load_after_zone_loss,
     chat_servers,
     chat_servers_after_zone_loss,
+    chat_servers_for,
     chat_work_per_message,
     chat_work_per_second_peak,
     event_log_brokers,
@@ -335,7 +340,6 @@ hot_group_receipts_per_second = per_second(hot_group_messages_per_second * (grou
 hot_group_watermarks_per_second = per_second(hot_group_receipts_per_second / messages_per_receipt_batch)
 # Coalesced like member rows: one write a second per recipient, carrying both of its watermarks.
 hot_group_watermarks_coalesced = per_second(group_member_limit - 1)
-
 # New Year's midnight in the busiest time zone: its users' greetings land in a few minutes, on top
 # of the rest of the world's traffic at an average hour (the busiest zone's own share left out: its
 # users are the ones sending greetings).
@@ -345,8 +349,10 @@ midnight_messages_per_second = peak(
 )
 midnight_over_peak = times(midnight_messages_per_second / messages_per_second_peak)
 # In messages a second: each message brings its share of receipts, reads, typing frames and media lookups
-# (step 2), at midnight too.
-chat_tier_capacity = throughput(chat_servers * messages_per_chat_server_per_second / chat_work_per_message)
+# (step 2), at midnight too. The tier is full once its busiest server is (chat_traffic).
+chat_tier_capacity = throughput(
+    chat_servers * messages_per_chat_server_per_second / chat_work_per_message / busiest_over_mean(chat_servers)
+)
 midnight_over_capacity = times(midnight_messages_per_second / chat_tier_capacity)
 # Every store write (message, client ID, member rows, watermarks, read positions) grows with the
 # messages sent, and the store was sized for the daily peak with no headroom: in its first years,
@@ -492,14 +498,8 @@ assert midnight_late_push_share_of_six_hours < slow_burn_late_push_share
 midnight_late_push_budget_share = fraction(
     midnight_fcm_refused / (pushes_per_second * slo_window * push_handoff_budget_share)
 )
-# The chat tier for midnight, with the same zone headroom and spare as every day, rounded per zone.
-midnight_chat_servers = count(
-    whole_per_zone(
-        midnight_messages_per_second * chat_work_per_message * zone_headroom / messages_per_chat_server_per_second,
-        zones,
-    )
-    + spare_servers_per_zone * zones
-)
+# The chat tier for midnight, sized as every day's.
+midnight_chat_servers = count(chat_servers_for(midnight_messages_per_second * chat_work_per_message))
 
 # A chat server dies: its one lease (its shard keys attached) expires unrenewed and etcd revokes it at its next check
 # (concept_consensus_leases). If etcd's leader went with it (a zone lost), the followers elect a new one,
@@ -559,17 +559,17 @@ chat_load_after_zone_loss_one_down = fraction(
 # instance drops the user's entry when the "devices changed" event reaches it through the event log, so a
 # stale token lasts that event's delivery lag (an assumption, for the consumer-lag metric to replace).
 token_cache_stale_window = duration(5)
-# A chat server sheds its other shards when its work stays above the first multiple of the tier's mean
-# for the window, and takes shards again once below the second: two thresholds apart, so it does not
-# flap. Against the mean, not its budget: with a zone lost every server runs near its budget, and one
-# that takes a whole shard more runs only a few percent over the others.
+# A chat server sheds its other shards when its work per shard stays above the first multiple of the
+# tier's mean per shard for the window, and takes shards again once below the second, so it does not
+# flap. Against the mean, not its budget: at midnight every server is past it, and shedding helps
+# nothing. Per shard: placement alone gives the busiest server more work than the mean, not per shard.
 shedding_starts_above = fraction(1.2)
 shedding_window = duration(60)
 shedding_ends_below = fraction(1.05)
 # Shards move whole, each to one next-ranked server, so a server that takes one more (a dead server's
-# or a shedding one's) runs above the tier's average by one shard's share of its work.
+# or a shedding one's) runs above its share by one shard's work: the busiest one, with a zone lost.
 chat_load_after_zone_loss_plus_one_shard = fraction(
-    chat_load_after_zone_loss * (1 + chat_servers_after_zone_loss / conversation_shards)
+    chat_busiest_load_after_zone_loss * (1 + 1 / chat_busiest_shards_zone_lost)
 )
 # The worst failover: a zone lost. A third of the shards lose their owner, and a third of the store's
 # ranges their leader (each range leads in one zone), independently. A third of the members' rows' ranges
@@ -777,7 +777,7 @@ if __name__ != "chat_failures":
                 ("", "Sends to them work again, at most (watch and one client retry added)", shard_sends_resume),
                 ("", "... if etcd's leader is lost too", shard_sends_resume_leader_lost),
                 ("", "... if etcd's leader changes before the revoke", shard_sends_resume_leader_change),
-                ("", "etcd shard-key writes, one per shard it held", shard_writes_per_chat_server_death),
+                ("", "etcd shard-key writes, one per shard it held (the mean's)", shard_writes_per_chat_server_death),
                 ("", "Delay before the next-ranked server tries a shard still free", shard_next_candidate_delay),
                 ("", "Resend frames a second per connection server while they wait", resend_frames_chat_server_death),
                 (
@@ -787,7 +787,7 @@ if __name__ != "chat_failures":
                 ),
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
                 ("", "Chat servers' load at peak, one more down (spares working)", chat_load_after_zone_loss_one_down),
-                ("", "... on a server that takes one more shard", chat_load_after_zone_loss_plus_one_shard),
+                ("", "The busiest server's, once it takes one more shard", chat_load_after_zone_loss_plus_one_shard),
                 ("", "Shards taken over, etcd's leader alive (a next-ranked wait added)", shard_takeover_zone_lost),
                 ("", "Sends to them work again (watch and one client retry added)", shard_sends_resume_zone_lost),
                 (
@@ -931,7 +931,7 @@ if __name__ != "chat_failures":
                 ("", "... all its frames", frames_every_send_stopped),
                 ("", "... against the frame budget", frames_every_send_stopped_share),
                 ("", "Presence events without an offline grace period", presence_events_without_grace),
-                ("A chat server sheds", "When its work stays above, of the tier's mean", shedding_starts_above),
+                ("A chat server sheds", "When its work per shard stays above, of the mean's", shedding_starts_above),
                 ("", "... for", shedding_window),
                 ("", "It takes shards again below", shedding_ends_below),
                 ("A device changes", "Its user's cached push tokens stale for at most", token_cache_stale_window),

@@ -7,21 +7,49 @@ earned by traffic, none before launch. A launch request: a quota asked for a lau
 event, filed at least 15 days ahead, or 30 days above 18M messages a minute, held to the same client
 error ratio and granted at Google's discretion. Chat files the launch request for the quota the steps
 would reach; if it is refused or granted in part, the steps remain, and chat admits its Android
-users in stages, one stage a step.
+users in stages, one stage a step. FCM also limits the messages to one device (step 7's hot group).
 """
 
 import math
 
-from chat_assumptions import fcm_default_quota_per_minute, fcm_quota_step, fcm_quota_step_time, fcm_quota_step_use
+from chat_assumptions import (
+    background_connect_burst,
+    background_connect_refill_interval,
+    delivered_live_share,
+    fcm_default_quota_per_minute,
+    fcm_quota_step,
+    fcm_quota_step_time,
+    fcm_quota_step_use,
+    group_member_limit,
+    hot_group_messages_per_second,
+)
 from chat_traffic import android_pushes_per_minute_peak
 
-from sdw.estimation import SECONDS_PER_DAY, Quantity, count, duration, fraction, markdown_table
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    SECONDS_PER_MINUTE,
+    Quantity,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    per_second,
+)
 
 # Published (https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas): a quota for a launch
 # or a temporary event is requested at least this long ahead, and longer above the rate below.
 fcm_event_request_lead = duration(15 * SECONDS_PER_DAY)
 fcm_large_request_lead = duration(30 * SECONDS_PER_DAY)
 fcm_large_request_per_minute = count(18_000_000)
+# Same page: on Android, at most this many messages to one device a minute and an hour, high enough for a
+# chat's bursts; past them FCM refuses that device's messages with 429.
+fcm_device_messages_per_minute = count(240)
+fcm_device_messages_per_hour = count(5000)
+# The push service's collapse (step 5), a design choice: at most one notification per phone and
+# conversation in this window, the newest waiting one sent when it ends. Under the hand-off target, so a
+# held message still meets it; a busy group then buzzes a phone a few times a minute, not every second.
+push_collapse_window = duration(3)
 
 
 def quota_steps_for(peak_per_minute: float) -> int:
@@ -51,6 +79,21 @@ def request_lead_for(quota_per_minute: float) -> Quantity:
 # The launch request asks for the quota the steps would reach, so the peak stays under 80% of it.
 fcm_launch_request_lead = request_lead_for(float(fcm_quota_earned_per_minute))
 
+# FCM's limit per device against step 7's hot group: its members without a live socket get one push per
+# phone each collapse window, and each push wakes an Android app into a background connect.
+hot_group_offline_members = count((group_member_limit - 1) * (1 - delivered_live_share))
+hot_group_pushes_per_phone_per_second = min(hot_group_messages_per_second, 1 / push_collapse_window)
+hot_group_pushes_per_phone_per_minute = count(hot_group_pushes_per_phone_per_second * SECONDS_PER_MINUTE)
+hot_group_pushes_per_phone_per_hour = count(hot_group_pushes_per_phone_per_second * SECONDS_PER_HOUR)
+assert hot_group_pushes_per_phone_per_minute < fcm_device_messages_per_minute
+assert hot_group_pushes_per_phone_per_hour < fcm_device_messages_per_hour
+hot_group_pushes_per_second = per_second(hot_group_offline_members * hot_group_pushes_per_phone_per_second)
+hot_group_pushes_uncollapsed = per_second(hot_group_offline_members * hot_group_messages_per_second)
+hot_group_pushes_share_of_fcm_device_hour = fraction(hot_group_pushes_per_phone_per_hour / fcm_device_messages_per_hour)
+hot_group_background_bucket_empty_time = duration(
+    background_connect_burst / (hot_group_pushes_per_phone_per_second - 1 / background_connect_refill_interval)
+)
+
 if __name__ != "chat_push_quota":
     print(
         markdown_table(
@@ -63,6 +106,12 @@ if __name__ != "chat_push_quota":
                 ("... of which the peak uses", fcm_quota_use_at_peak),
                 ("A launch request for that quota, filed ahead by", fcm_launch_request_lead),
                 ("If it is refused, a staged Android rollout, at the assumed time a step", fcm_quota_rollout_time),
+                (
+                    f"A hot group's pushes a second, one per phone each {push_collapse_window}",
+                    hot_group_pushes_per_second,
+                ),
+                ("... to one phone, an hour", hot_group_pushes_per_phone_per_hour),
+                ("... against FCM's limit an hour per device", hot_group_pushes_share_of_fcm_device_hour),
             ],
         )
     )

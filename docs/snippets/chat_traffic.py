@@ -1,7 +1,10 @@
 """Chat service worked example: messages, deliveries to devices, and push notifications."""
 
+import math
+
 from chat_assumptions import (
     android_share,
+    conversation_shards,
     daily_active_users,
     delivered_live_share,
     devices_per_user,
@@ -57,8 +60,8 @@ deliveries_per_message_sent = times(device_deliveries_per_message)
 member_updates_per_message = count(recipient_users_per_message + 1)
 member_updates_per_second_peak = peak(messages_per_second_peak * member_updates_per_message)
 
-# Live deliveries go down an open socket. A recipient whose phone is not connected gets a push
-# notification on the phone (linked desktops sync when opened), one per burst of messages.
+# Live deliveries go down an open socket; a recipient whose phone has none gets a push (linked
+# desktops sync when opened), one per burst.
 live_deliveries_per_second_peak = peak(deliveries_per_second_peak * delivered_live_share)
 # The push service checks every candidate (a recipient whose devices were not all reached live)
 # against its mute and read state before it collapses a burst, muted chats included.
@@ -69,30 +72,25 @@ pushes_per_second = per_second(
     messages_per_second * recipient_users_per_message * (1 - delivered_live_share) / messages_per_push
 )
 pushes_per_second_peak = peak(pushes_per_second * peak_to_average)
-# A notification read on a linked computer stays on the phone, whose app holds no socket, unless
-# a silent "read up to N" push tells it: the push service remembers which seq it notified each
-# phone of, so one per notified message read elsewhere (step 5; iOS throttles most of them).
+# A notification read on a linked computer stays on the phone unless a silent "read up to N" push
+# clears it: one per notified message read elsewhere (step 5; iOS throttles most of them).
 clear_pushes_per_second_peak = peak(pushes_per_second_peak * reads_on_computer_share)
-# Pushes leave through two gateways, FCM for Android phones and APNs for iPhones, split as the phones
-# are (android_share, an assumption). FCM counts each message, silent ones included, against a
-# per-project quota a minute.
+# Pushes go to FCM (Android) and APNs (iPhones), split as the phones are; FCM counts each message,
+# silent ones included, against a per-project quota a minute.
 push_messages_per_second_peak = peak(pushes_per_second_peak + clear_pushes_per_second_peak)
 android_pushes_per_minute_peak = count(push_messages_per_second_peak * android_share * SECONDS_PER_MINUTE)
 ios_pushes_per_minute_peak = count(push_messages_per_second_peak * (1 - android_share) * SECONDS_PER_MINUTE)
 android_pushes_over_fcm_quota = times(android_pushes_per_minute_peak / fcm_default_quota_per_minute)
 
-# Media: a media upload starts with a membership check at the conversation's owner, the chat server
-# that owns the conversation (step 5) (POST /v1/media),
-# its send makes the chat server read the object's metadata (is it complete, whose is it), and each
-# device that receives a media message asks for a signed CDN link (thumbnail and
-# original in one call), which the media service checks with the conversation's owner. The link
-# count is a floor: a tap after the signed URL has expired asks again.
+# Media: an upload (POST /v1/media) starts with a membership check at the conversation's owner (step 5),
+# its send makes the owner read the object's metadata (is it complete, whose is it), and each device that
+# receives it asks for a signed CDN link (thumbnail and original in one call), which the media service
+# checks with the owner. The link count is a floor: a tap after the signed URL has expired asks again.
 media_share = photo_share + video_share + voice_share
 media_sends_per_second_peak = peak(messages_per_second_peak * media_share)
 media_link_requests_per_second_peak = peak(deliveries_per_second_peak * media_share)
-# The owner also handles every receipt: each recipient's "delivered" and "read" move a watermark
-# once per burst (step 2's receipts), which it writes and forwards to the sender's devices. And it
-# forwards typing frames to the members: a registry look-up of the recipients and a forward RPC each.
+# The owner also handles every receipt: each recipient's "delivered" and "read" move a watermark once
+# per burst, written and forwarded to the sender; and typing frames, a look-up and a forward RPC each.
 receipts_moved_per_message = count(recipient_users_per_message * 2 / messages_per_receipt_batch)
 chat_media_work_per_message = count(
     lookup_cost_in_messages * (2 * media_share + device_deliveries_per_message * media_share)
@@ -105,14 +103,12 @@ redundant_delivered_per_message = count(
 )
 chat_redundant_receipt_work_per_message = count(lookup_cost_in_messages * redundant_delivered_per_message)
 chat_typing_work_per_message = count(typing_cost_in_messages * typing_frames_per_message)
-# A read does more than a "delivered": half the watermark moves are reads, and each read also goes
-# to the reader's own other devices (a registry look-up of the reader and a forward RPC, priced
-# like a typing frame) and publishes "read up to N" to the event log for the push service (step 5).
+# Half the watermark moves are reads, and each also goes to the reader's other devices (a registry
+# look-up and a forward RPC, priced like a typing frame) and publishes "read up to N" (step 5).
 read_moves_per_message = count(receipts_moved_per_message / 2)
 chat_read_work_per_message = count((typing_cost_in_messages + event_publish_cost_in_messages) * read_moves_per_message)
-# The event log's load: a "message stored" per message and a "read up to N" per read move. Membership
-# events (joins, leaves, adds) are left out, far fewer than messages. Brokers with room to lose a zone,
-# the same count in each.
+# The event log's load: a "message stored" per message and a "read up to N" per read move (membership
+# events, far fewer, left out). Brokers with room to lose a zone, the same count in each.
 read_events_per_second_peak = peak(messages_per_second_peak * read_moves_per_message)
 event_log_events_per_second_peak = peak(messages_per_second_peak + read_events_per_second_peak)
 event_log_brokers = count(
@@ -144,13 +140,17 @@ chat_work_per_message = times(
 chat_lookups_per_message = count(chat_work_per_message - 1)
 chat_work_per_second_peak = peak(messages_per_second_peak * chat_work_per_message)
 
-# Chat servers: they sequence and route every message, handle its receipts, reads and typing, and answer
-# the lookups; room to lose a zone, the same count in each, and one spare a zone (N+1) for a crash,
-# a deploy or the shards a hot server sheds while a zone is lost.
-chat_servers = count(
-    whole_per_zone(chat_work_per_second_peak * zones / (zones - 1) / messages_per_chat_server_per_second, zones)
-    + spare_servers_per_zone * zones
-)
+
+# Chat servers: sized for the busiest (shards go to servers at random, chat_sequencing) with a zone lost,
+# spares aside, then one spare a zone (N+1) for a crash, a deploy or the shards a hot server sheds.
+def chat_servers_for(work, shards=conversation_shards):
+    left = zones - 1
+    while work * (1 + math.sqrt(2 * math.log(left) * left / shards)) > left * messages_per_chat_server_per_second:
+        left += zones - 1
+    return (left // (zones - 1) + spare_servers_per_zone) * zones
+
+
+chat_servers = count(chat_servers_for(chat_work_per_second_peak))
 chat_servers_after_zone_loss = count(chat_servers * (zones - 1) / zones)
 media_link_checks_per_chat_server_peak = peak(media_link_requests_per_second_peak / chat_servers_after_zone_loss)
 chat_load_after_zone_loss = fraction(
