@@ -737,7 +737,7 @@ PAGE_FIGURES = {
         "134 TB/day",
         "366 PB",  # 133.75 TB a day x 1,825 days x 1.5 erasure coding = 366.1 PB
         "27.7 GB/s",
-        "22.3 TB",  # 375M weekly users x (800 entries x 24 B + 603 B beside each timeline) x 3 copies
+        "22.3 TB",  # 375M weekly users x (800 entries x 24 B + 635 B beside each timeline) x 3 copies
         "1,086",  # 387 API + 330 wide-column store (110 a zone, sized for 80%, a zone lost) + 231 timeline + 51 tweet,
         # 36 user and 51 count cache (48, 33, 48 for operations with hedges, + a spare a zone); servers() prints it
         "31 GB/day",

@@ -64,8 +64,8 @@ celebrities_followed_per_user = count(10)
 follower_gain_record = count(1e6)
 follower_gain_record_time = duration(4 * 60 * 60 + 3 * 60)
 follower_gain_busiest_over_average = times(10)
-# The cost rule (step 6) weighs only accounts above this floor, and this many accounts between the
-# floor and the follower threshold post often enough to cross it.
+# The cost rule (step 6) weighs only accounts above this floor, and this many accounts above it are
+# pulled by it alone.
 cost_rule_floor_followers = count(100e3)
 busy_pulled_accounts = count(10e3)
 celebrity_tweet_readers_first_hour = fraction(0.10)
@@ -281,7 +281,7 @@ TABLE = [
         "A guess, to tune by how often walks run.",
     ),
     (
-        "Such large accounts each user follows",
+        "Follows to accounts pulled for their follower count, per user",
         celebrities_followed_per_user,
         "A guess: a handful of celebrities, news outlets and brands.",
     ),
@@ -306,7 +306,7 @@ TABLE = [
         "server and a lookup to its followers' loads.",
     ),
     (
-        "Accounts between that floor and the threshold pulled for their cost",
+        "Accounts above that floor pulled for their cost alone",
         busy_pulled_accounts,
         "A labeled guess: about one registered account in ten thousand has that many followers, and one in "
         "ten of those (news outlets, sports feeds, bots) posts often enough to cross the cost rule (step 6).",

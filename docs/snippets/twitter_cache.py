@@ -69,7 +69,7 @@ timeline_bytes_per_user = size(timeline_entries_cached * timeline_entry_bytes)
 # Beside the entries, the same value holds a header and two short lists (step 6): the pulled
 # accounts the reader follows, whose recent IDs the timeline server merges in, and the accounts the
 # reader unfollowed in the last fanout_page_write_limit. Pulled are the huge accounts and the busy
-# ones the cost rule pulls; each busy one has fewer followers than the band's top, and loads come
+# ones the cost rule alone pulls; each busy one has fewer followers than the band's top, and loads come
 # from daily users, so even if every follower is one, a daily user follows at most this many busy
 # ones on average (step 6), and at most this many pulled ones in all:
 busy_followed_per_user_most = count(

@@ -148,22 +148,26 @@ cap_account_followers_to_pull = count(math.ceil(pull_threshold_deliveries_per_da
 # timeline reaches further back), packed the same way:
 merge_list_bytes = size(timeline_entries_cached * timeline_entry_bytes)
 busy_lists_bytes_per_timeline_server = size(busy_pulled_accounts * merge_list_bytes)
-# The huge accounts' lists: no assumption counts those accounts, but they hold celebrity_edge_share of
-# all follow edges and each has at least the threshold's followers, so there are at most this many.
-huge_accounts_most = count(registered_users * follows_per_user * celebrity_edge_share / celebrity_threshold_followers)
+# The huge accounts' lists: no assumption counts those accounts (the ones pulled for their follower
+# count), but they hold celebrity_edge_share of all follow edges, and each has at least the followers at
+# the bottom of the band under the threshold (below it, an account is pushed again), so there are at most this many.
+smallest_pulled_followers = count(celebrity_threshold_followers * (1 - mode_switch_band))
+huge_accounts_most = count(registered_users * follows_per_user * celebrity_edge_share / smallest_pulled_followers)
 huge_lists_bytes_per_timeline_server_most = size(huge_accounts_most * merge_list_bytes)
-# And a lookup in those lists for each one a reader follows: each has fewer followers than the top
-# of the band above the threshold (past it, an account is pulled by followers already). Loads come from daily users,
+# And a lookup in those lists for each one a reader follows: each busy account (pulled for its cost
+# alone) has fewer followers than the top of the band above the threshold (past it, an account is
+# pulled by followers already, and counts among the huge). Loads come from daily users,
 # and at worst every follower is one, so on average a daily user follows at most
 # busy_followed_per_user_most of them (twitter_cache computes it, and pulled_followed_per_user_most,
 # the huge and busy ones together: each timeline keeps their list), and the merge makes at most
 # this many more lookups at peak, all in memory.
 busy_merge_lookups_per_second_peak_most = peak(timeline_loads_per_second_peak * busy_followed_per_user_most)
 # The attempts the hybrid does not make: none goes to a pulled account's followers. The huge accounts
-# hold celebrity_edge_share of the edges, so of the deliveries too if they post at the average rate,
-# and each busy account turns pulled once its tweets cost more than the rule's deliveries a day and
-# the band above them, but stays pulled until it falls below the band under them, so the bottom of the
-# band is all it surely costs. A lower bound on what is pulled, so an upper bound on the attempts left:
+# (pulled for their follower count, whatever it costs) hold celebrity_edge_share of the edges, so of
+# the deliveries too if they post at the average rate, and each busy account (pulled for its cost
+# alone) turns pulled once its tweets cost more than the rule's deliveries a day and the band above
+# them, but stays pulled until it falls below the band under them, so the bottom of the band is all it
+# surely costs. A lower bound on what is pulled, so an upper bound on the attempts left:
 # the pages size fan-out on pure push's attempt rate, which is at most this much above the hybrid's.
 pulled_deliveries_per_day_at_least = count(
     deliveries_per_day * celebrity_edge_share
@@ -281,7 +285,8 @@ if __name__ != "twitter_read_path":
                     busy_lists_bytes_per_timeline_server,
                 ),
                 (
-                    "Huge accounts, at most (their share of the follow edges, a million followers each)",
+                    f"Huge accounts, at most (their share of the follow edges, at least {smallest_pulled_followers} "
+                    "followers each)",
                     huge_accounts_most,
                 ),
                 ("... their lists, on each timeline server, at most", huge_lists_bytes_per_timeline_server_most),

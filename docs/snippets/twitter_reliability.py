@@ -5,7 +5,7 @@ import math
 from concept_overload_retries import budget_share as retry_budget_share
 from reference_capacity import kafka_replica_lag_max
 from twitter_api import outbox_rows_per_second_peak
-from twitter_api_assumptions import timeline_load_deadline, write_deadline
+from twitter_api_assumptions import follow_change_note_bytes, timeline_load_deadline, write_deadline
 from twitter_assumptions import (
     availability_target,
     cache_machine_memory,
@@ -34,11 +34,13 @@ from twitter_assumptions import (
 )
 from twitter_bandwidth import photo_egress, video_egress
 from twitter_cache import (
+    day_expiry_rebuild_load_share,
     timeline_bytes_per_user,
     timeline_cache_fanout_ops_per_copy_peak,
     timeline_cache_ops_peak,
     timeline_cache_servers,
     timeline_cache_touches_peak,
+    timeline_ops_per_follow_change,
     tweet_cache_lookups_peak,
     tweet_cache_servers,
 )
@@ -47,6 +49,7 @@ from twitter_read_path import hybrid_deliveries_per_second_peak_at_most
 from twitter_servers import requests_per_second_peak, store_margin_after_writes_servers
 from twitter_traffic import (
     deliveries_per_second_peak,
+    follow_changes_per_second_peak,
     timeline_loads_per_second,
     timeline_loads_per_second_peak,
     tweets_per_second,
@@ -247,9 +250,11 @@ cache_resync_time = duration(cache_memory_per_server / resync_bytes_per_second)
 # Not with Redis's own full sync: it forks the source (diskless too), and every page the source writes
 # while the child sends is copied. A written entry rewrites most of its timeline's packed array (step 6),
 # so each timeline written during the copy costs its array's pages again. At peak, a source (one of a
-# copy's servers) takes this many entries during the copy, over this many timelines; spread evenly, the
-# worst case for how many differ, they touch this share of them and copy this much memory, against
-# what the machine has beside the cache's memory:
+# copy's servers) takes this many entries during the copy, over this many timelines. Landing at
+# random, they touch this share of them and copy this much memory, against what the machine has
+# beside the cache's memory. One entry a timeline, the most that can differ, touches this share and
+# copies this much; entries that cluster on busy readers' timelines touch fewer, and the fork fits
+# only below this share (with nothing left for fragmentation and buffers):
 timeline_servers_per_zone = count(timeline_cache_servers / zones)
 resync_source_timelines = count(weekly_active_users / timeline_servers_per_zone)
 resync_source_written_entries_peak = count(
@@ -257,13 +262,36 @@ resync_source_written_entries_peak = count(
 )
 fork_touched_timeline_share = fraction(1 - math.exp(-resync_source_written_entries_peak / resync_source_timelines))
 fork_copied_bytes_peak = size(fork_touched_timeline_share * resync_source_timelines * timeline_bytes_per_user)
+fork_touched_timeline_share_most = fraction(min(1, resync_source_written_entries_peak / resync_source_timelines))
+fork_copied_bytes_peak_most = size(fork_touched_timeline_share_most * resync_source_timelines * timeline_bytes_per_user)
 cache_memory_left = size(cache_machine_memory - cache_memory_per_server)
+fork_fits_touched_share = fraction(cache_memory_left / (resync_source_timelines * timeline_bytes_per_user))
 assert fork_copied_bytes_peak > cache_memory_left, "a forked copy at peak would not fit: the design does not fork"
-# So the timeline module copies without a fork: it sends its key ranges from the main thread, a small
-# chunk between requests, and keeps a log of every change to a key already sent, which follows the
-# keys. The log holds at most every entry written during the copy, a key and an entry each, and a
-# server sends one copy at a time, so that is all a resync adds to its memory:
-resync_change_log_bytes_peak = size(resync_source_written_entries_peak * (timeline_key_bytes + timeline_entry_bytes))
+assert fork_touched_timeline_share > fork_fits_touched_share, "the random spread must be past the share that fits"
+# So the timeline module copies without a fork: it sends its key ranges in order from the main thread,
+# a small chunk between requests, and forwards every change to a key at or behind that cursor on the
+# same ordered stream, keys created there included (those the chunks will never send). A server sends
+# one copy at a time, and the changes made meanwhile are the most the stream can hold unsent: the
+# entries written, a key and an entry each; an expiry reset for each load of a timeline in the source's
+# ranges (its read or its touch: a key and an 8-byte time) and at most one expiry (a key: a timeline
+# expires a week after its last load, so no more expire than were loaded in the same minutes a week
+# before); a rebuild's or a follow's copy of at most a full timeline (rebuilds are at most the loads of
+# daily users last seen over a day before, what a day's expiry would rebuild, more than a week's does);
+# and a follow change's other operations, a key and a note each. A mode change's walk, rare (the
+# band), is left out.
+resync_source_loads_peak = count(timeline_loads_per_second_peak / timeline_servers_per_zone * cache_resync_time)
+resync_source_rebuilds_most = count(resync_source_loads_peak * day_expiry_rebuild_load_share)
+resync_source_follow_changes_peak = count(
+    follow_changes_per_second_peak / timeline_servers_per_zone * cache_resync_time
+)
+resync_change_log_bytes_peak = size(
+    resync_source_written_entries_peak * (timeline_key_bytes + timeline_entry_bytes)
+    + resync_source_loads_peak * (2 * timeline_key_bytes + 8)
+    + (resync_source_rebuilds_most + resync_source_follow_changes_peak) * (timeline_key_bytes + timeline_bytes_per_user)
+    + resync_source_follow_changes_peak
+    * timeline_ops_per_follow_change
+    * (timeline_key_bytes + follow_change_note_bytes)
+)
 resync_change_log_share_of_memory_left = fraction(resync_change_log_bytes_peak / cache_memory_left)
 # A lost zone coming back (step 7). Its timeline copy missed every delivery, follow and unfollow
 # while it was away. Replaying them from the fan-out's log: each hour away at peak leaves this many
@@ -541,9 +569,10 @@ if __name__ != "twitter_reliability":
                 ("Cache server replaced", "Time to copy its data", cache_resync_time),
                 ("", "Entries its source takes meanwhile, at peak", resync_source_written_entries_peak),
                 ("", "... over the source's timelines", resync_source_timelines),
-                ("", "Memory a forked copy would copy again, about", fork_copied_bytes_peak),
+                ("", "Memory a forked copy would copy again, entries landing at random", fork_copied_bytes_peak),
+                ("", "... one entry a timeline, at most", fork_copied_bytes_peak_most),
                 ("", "Memory the machine has beside the cache's", cache_memory_left),
-                ("", "The forkless copy's change log, at most", resync_change_log_bytes_peak),
+                ("", "Changes forwarded on the forkless copy's stream, at most", resync_change_log_bytes_peak),
                 (
                     "Lost zone returns, replayed from the log",
                     "Delivery attempts its copy missed, each hour away at peak",
