@@ -221,7 +221,7 @@ account_deletion_job_deadline = duration(SECONDS_PER_DAY)
 devices_per_user_limit = count(5)
 # Pushes whose token the push service has cached (step 6 says why).
 token_cache_hit_ratio = fraction(0.5)
-# An owner drops a conversation this long idle, and loads it again on its next message (step 4).
+# An owner drops a conversation this long idle, and loads it again on its next call (step 4).
 conversation_idle_keep = duration(3600)
 messages_per_conversation_load = count(4)
 
@@ -866,12 +866,13 @@ TABLE = [
     (
         "Time a chat server keeps an idle conversation loaded",
         conversation_idle_keep,
-        "A guess, set by the chat servers' memory: it spans a chat's pauses and most of its read receipts.",
+        "A guess: it spans a chat's pauses and most of its read receipts.",
     ),
     (
         "Messages a conversation carries per load",
         messages_per_conversation_load,
-        "A guess: a few each way; a late receipt loads it again on its own.",
+        "A guess, not derived from the hour, for the owners' load count to replace: a few each way; a late "
+        "receipt loads it again on its own.",
     ),
 ]
 

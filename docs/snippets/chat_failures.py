@@ -115,6 +115,7 @@ from chat_storage import (
     store_writes_per_second_peak,
     sync_lists_per_connect,
     years_of_data_on,
+    zone_reload_reads_per_second,
 )
 from chat_traffic import (
     android_pushes_per_minute_peak,
@@ -310,7 +311,8 @@ store_shed_share_leader_doubled = fraction(shed_share(write_load_zone_lost(2 * s
 store_overload_traffic_share = fraction(1 / store_write_load_zone_lost_exact)
 store_read_capacity_two_zones = throughput(database_nodes * (zones - 1) / zones * store_reads_per_node_per_second)
 store_read_load_during_wave = fraction(
-    (store_reads_per_second_peak + wave_store_reads_per_second) / store_read_capacity_two_zones
+    (store_reads_per_second_peak + wave_store_reads_per_second + zone_reload_reads_per_second)
+    / store_read_capacity_two_zones
 )
 
 # How long a client of a lost zone can take to come back: it notices at its next ping that goes
@@ -860,7 +862,7 @@ if __name__ != "chat_failures":
                 ("", "Time to sweep them all", zone_registry_sweep_time),
                 ("", "Registry load during the sweep", registry_load_during_sweep),
                 ("", "Store reads a second from the wave (sync_lists and syncs)", wave_store_reads_per_second),
-                ("", "Store read load during the wave, peak reads included", store_read_load_during_wave),
+                ("", "Store read load during the wave, peak reads and loads included", store_read_load_during_wave),
                 (
                     "",
                     "Leader work per surviving store node, over its usual, at a peak that fills the store",

@@ -39,6 +39,7 @@ from chat_assumptions import (
     video_stored_bytes,
     voice_share,
     voice_stored_bytes,
+    zones,
 )
 from chat_connections import connections_peak
 from chat_data_model import (
@@ -167,10 +168,13 @@ push_fetch_reads_per_second_peak = peak(
 mute_reads_per_second_peak = peak(push_candidates_per_second_peak)
 # Then a token read for each push its cache misses (step 6), silent ones included.
 token_reads_per_second_peak = peak(push_messages_per_second_peak * (1 - token_cache_hit_ratio))
-# An owner loading a conversation (step 4) reads its last rows, its members and their User rows.
+# An owner loading a conversation (step 4) reads its last rows, its Conversation row (kind), its
+# members and their User rows.
 conversation_loads_per_second_peak = peak(messages_per_second_peak / messages_per_conversation_load)
-reads_per_conversation_load = count(2 + member_updates_per_message)
+reads_per_conversation_load = count(3 + member_updates_per_message)
 conversation_load_reads_per_second_peak = peak(conversation_loads_per_second_peak * reads_per_conversation_load)
+# A lost zone's shards move (step 7): their new owners load each chat at first use, about one a message.
+zone_reload_reads_per_second = peak(messages_per_second_peak / zones * reads_per_conversation_load)
 # Every conditional write first reads its row at the range's leader: the message insert (counted per
 # message, though a batch checks its first seq), last_seq, watermarks, read positions. The conflict
 # check of every transactional write is inside the per-node write rate; this read is not.
