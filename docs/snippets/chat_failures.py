@@ -100,6 +100,7 @@ from chat_sequencing import (
     busiest_over_mean,
     chat_busiest_load_after_zone_loss,
     chat_busiest_shards_zone_lost,
+    handover_time,
     largest_group_deliveries_max,
     shards_per_chat_server,
 )
@@ -500,8 +501,9 @@ assert midnight_late_push_share_of_six_hours < slow_burn_late_push_share
 midnight_late_push_budget_share = fraction(
     midnight_fcm_refused / (pushes_per_second * slo_window * push_handoff_budget_share)
 )
-# The chat tier for midnight, sized as every day's.
+# The chat tier for midnight, sized as every day's, and how soon its new servers are handed their shards.
 midnight_chat_servers = count(chat_servers_for(midnight_messages_per_second * chat_work_per_message))
+midnight_handover_time = duration(handover_time(chat_servers, midnight_chat_servers))
 
 # A chat server dies: its one lease (its shard keys attached) expires unrenewed and etcd revokes it at its next check
 # (concept_consensus_leases). If etcd's leader went with it (a zone lost), the followers elect a new one,
@@ -530,12 +532,9 @@ shard_sends_resume_leader_lost = duration(shard_takeover_leader_lost + shard_map
 shard_sends_resume_leader_change = duration(
     shard_takeover_leader_change + shard_map_watch_delay + unavailable_retry_cap
 )
-# A zone lost with etcd's leader alive: the leader revokes the dead servers' leases one by one as its
-# checks find them, over up to one renewal period (their last renewals spread over one), so a freed
-# shard can rank first a dead server whose lease is not yet revoked; the next-ranked live server tries
-# one renewal period later. A single server's death is spared that: its own lease is the only one
-# revoked, so when its shards are free every server ranked is live. With the leader lost too, the new
-# leader's Promote gives every lease the same expiry, so they are revoked together.
+# A zone lost with etcd's leader alive: the leader revokes the dead servers' leases one by one, over up
+# to a renewal period, so a freed shard can rank first a dead server not yet revoked; the next-ranked tries
+# a renewal period later. A single death, or a zone lost with the leader, is spared that (step 6).
 shard_takeover_zone_lost = duration(shard_takeover + shard_next_candidate_delay)
 shard_sends_resume_zone_lost = duration(shard_takeover_zone_lost + shard_map_watch_delay + unavailable_retry_cap)
 
@@ -561,10 +560,9 @@ chat_load_after_zone_loss_one_down = fraction(
 # instance drops the user's entry when the "devices changed" event reaches it through the event log, so a
 # stale token lasts that event's delivery lag (an assumption, for the consumer-lag metric to replace).
 token_cache_stale_window = duration(5)
-# A chat server sheds its other shards when its work per shard stays above the first multiple of the
-# tier's mean per shard for the window, and takes shards again once below the second, so it does not
-# flap. Against the mean, not its budget: at midnight every server is past it, and shedding helps
-# nothing. Per shard: placement alone gives the busiest server more work than the mean, not per shard.
+# A chat server sheds its other shards while its work per shard stays above the first multiple of the
+# tier's mean per shard for the window, until below the second (no flapping). Per shard: placement alone
+# gives no shard more work. Against the mean: at midnight every server is past its budget.
 shedding_starts_above = fraction(1.2)
 shedding_window = duration(60)
 shedding_ends_below = fraction(1.05)
@@ -604,10 +602,8 @@ zone_sends_stopped_share = fraction(
     (1 - group_message_share) * zone_sends_stopped_one_to_one + group_message_share * zone_sends_stopped_average_group
 )
 # The CoalescingGroup burst: of the sends whose owner and message row are spared, those that leave a
-# member's row behind. Were each such conversation a row of its own, each would be an insert before its
-# ack and a delete later, two writes; with one row per shard, rewritten at most once each
-# coalescing_row_interval with every conversation added since, the table takes one write a shard that
-# often, however many miss. The saving counts both writes against the rewrites.
+# member's row behind. A row per conversation would be an insert before its ack and a delete later; a
+# row per shard, rewritten at most once each coalescing_row_interval, is one write a shard that often.
 zone_sends_leaving_row_behind_share = fraction(
     (1 - group_message_share) * member_row_late_zone_lost(members_one_to_one)
     + group_message_share * member_row_late_zone_lost(group_members_average)

@@ -7,7 +7,8 @@ earned by traffic, none before launch. A launch request: a quota asked for a lau
 event, filed at least 15 days ahead, or 30 days above 18M messages a minute, held to the same client
 error ratio and granted at Google's discretion. Chat files the launch request for the quota the steps
 would reach; if it is refused or granted in part, the steps remain, and chat admits its Android
-users in stages, one stage a step. FCM also limits the messages to one device (step 7's hot group).
+users in stages, one stage a step. FCM also limits the messages to one device: the collapse per
+conversation and a cap per phone keep under it (step 5, step 7's hot group).
 """
 
 import math
@@ -22,6 +23,7 @@ from chat_assumptions import (
     fcm_quota_step_use,
     group_member_limit,
     hot_group_messages_per_second,
+    push_handoff_target,
 )
 from chat_traffic import android_pushes_per_minute_peak
 
@@ -48,8 +50,26 @@ fcm_device_messages_per_minute = count(240)
 fcm_device_messages_per_hour = count(5000)
 # The push service's collapse (step 5), a design choice: at most one notification per phone and
 # conversation in this window, the newest waiting one sent when it ends. Under the hand-off target, so a
-# held message still meets it; a busy group then buzzes a phone a few times a minute, not every second.
+# held message still meets it if the rest of the path (event log, mute and read check, token, the
+# gateway's call) takes less than what is left; a busy group then buzzes a phone at most 20 times a minute.
 push_collapse_window = duration(3)
+push_path_budget = duration(push_handoff_target - push_collapse_window)
+# FCM counts every message to the device, across conversations, silent ones included, so the window alone
+# does not bound a phone in several busy chats. A cap per phone, a design choice: a token bucket of this
+# many notifications, refilled one every interval; past it the waiting ones collapse into one summary
+# ("9 new messages in 3 chats"), sent with the next token. At most the bucket plus the refills in a
+# minute or an hour.
+phone_push_burst = count(30)
+phone_push_refill_interval = duration(2)
+phone_pushes_per_minute_max = count(phone_push_burst + SECONDS_PER_MINUTE / phone_push_refill_interval)
+phone_pushes_per_hour_max = count(phone_push_burst + SECONDS_PER_HOUR / phone_push_refill_interval)
+assert phone_pushes_per_minute_max < fcm_device_messages_per_minute
+assert phone_pushes_per_hour_max < fcm_device_messages_per_hour
+phone_pushes_share_of_fcm_device_hour = fraction(phone_pushes_per_hour_max / fcm_device_messages_per_hour)
+# Without the cap: busy conversations, each at one push a window, that would pass FCM's hourly limit.
+busy_conversations_over_fcm_hour = count(
+    math.floor(fcm_device_messages_per_hour / (SECONDS_PER_HOUR / push_collapse_window)) + 1
+)
 
 
 def quota_steps_for(peak_per_minute: float) -> int:
@@ -87,6 +107,8 @@ hot_group_pushes_per_phone_per_minute = count(hot_group_pushes_per_phone_per_sec
 hot_group_pushes_per_phone_per_hour = count(hot_group_pushes_per_phone_per_second * SECONDS_PER_HOUR)
 assert hot_group_pushes_per_phone_per_minute < fcm_device_messages_per_minute
 assert hot_group_pushes_per_phone_per_hour < fcm_device_messages_per_hour
+# One hot group alone stays under the cap's refill, so the cap never delays it.
+assert hot_group_pushes_per_phone_per_second <= 1 / phone_push_refill_interval
 hot_group_pushes_per_second = per_second(hot_group_offline_members * hot_group_pushes_per_phone_per_second)
 hot_group_pushes_uncollapsed = per_second(hot_group_offline_members * hot_group_messages_per_second)
 hot_group_pushes_share_of_fcm_device_hour = fraction(hot_group_pushes_per_phone_per_hour / fcm_device_messages_per_hour)
@@ -112,6 +134,13 @@ if __name__ != "chat_push_quota":
                 ),
                 ("... to one phone, an hour", hot_group_pushes_per_phone_per_hour),
                 ("... against FCM's limit an hour per device", hot_group_pushes_share_of_fcm_device_hour),
+                ("Busy conversations that would pass it on one phone, without a cap", busy_conversations_over_fcm_hour),
+                ("A phone's cap across its conversations: a burst of", phone_push_burst),
+                ("... then one every", phone_push_refill_interval),
+                ("... so at most a minute", phone_pushes_per_minute_max),
+                ("... and an hour", phone_pushes_per_hour_max),
+                ("... against FCM's limit an hour per device", phone_pushes_share_of_fcm_device_hour),
+                ("Left for the rest of the push path, at p99", push_path_budget),
             ],
         )
     )

@@ -4,6 +4,7 @@ and routing costs."""
 import math
 
 from chat_assumptions import (
+    coalescing_row_interval,
     conditional_write_latency,
     conversation_shards,
     daily_active_users,
@@ -18,12 +19,18 @@ from chat_assumptions import (
     notified_conversations_per_user_per_day,
     offline_outbox_messages,
     recent_ids_in_memory,
+    shard_map_watch_delay,
     spare_servers_per_zone,
+    unavailable_retry_cap,
     zones,
 )
 from chat_connections import connection_servers
 from chat_presence import handshakes_per_second_peak
-from chat_storage import periodic_sync_list_reads_per_second_peak, second_sync_list_reads_per_second_peak
+from chat_storage import (
+    periodic_sync_list_reads_per_second_peak,
+    second_sync_list_reads_per_second_peak,
+    store_writes_per_second_peak,
+)
 from chat_traffic import (
     chat_load_after_zone_loss,
     chat_servers,
@@ -45,6 +52,7 @@ from sdw.estimation import (
     peak,
     per_second,
     size,
+    throughput,
     times,
     whole_per_zone,
 )
@@ -55,7 +63,8 @@ shards_per_chat_server = count(math.ceil(conversation_shards / chat_servers))
 
 
 # Work follows the shards (each holds thousands of conversations, so a shard's work is close to the
-# mean's; a hot group is step 7's), but rendezvous hashing puts each shard on a live server at random.
+# mean's; a hot group is step 7's), but rendezvous hashing puts each shard on a live server at random
+# (its top-ranked one, where step 6's hand-over keeps it whatever the history of joins and deaths).
 # With m shards on n servers, m well above n ln n, the busiest holds about m/n + sqrt(2 (m/n) ln n), the
 # maximum of m balls thrown into n bins (Raab and Steger, "Balls into Bins: A Simple and Tight
 # Analysis", 1998; each count is close to a normal of variance m/n, and the largest of n such is about
@@ -83,11 +92,48 @@ few_shards = count(conversation_shards / 16)
 chat_servers_few_shards = count(chat_servers_for(chat_work_per_second_peak, few_shards))
 chat_busiest_over_mean_few_shards = times(busiest_over_mean(chat_servers_few_shards * (zones - 1) / zones, few_shards))
 # A lost zone frees a third of the shards, one etcd write each (step 7), timed at etcd's rate under heavy
-# load; each is a shard-map change, which etcd would send to every connection server left watching it
-# directly, not through its gRPC proxies (step 6).
+# load; each moved shard is two shard-map changes, the delete when its owner's lease is revoked and the new
+# owner's put, which etcd would send to every connection server left watching it directly, not through
+# its gRPC proxies (step 6).
 shard_writes_zone_lost = count(conversation_shards / zones)
 shard_writes_zone_lost_etcd_time = duration(shard_writes_zone_lost / etcd_heavy_load)
-shard_map_events_zone_lost_unproxied = count(shard_writes_zone_lost * connection_servers * (zones - 1) / zones)
+shard_map_events_zone_lost_unproxied = count(2 * shard_writes_zone_lost * connection_servers * (zones - 1) / zones)
+
+
+# The hand-over (step 6) keeps each shard with its top-ranked live server. A server that joins or returns
+# outranks the owners of its share of the shards, and each owner releases those at this pace, a design
+# choice: a moved shard's sends wait two watches (the delete to the taker, its put to the connection
+# servers) and a client's retry, and its busy conversations load again from the store, so a zone's return
+# is spread over a minute, not a burst. A move is two etcd writes, the delete and the put; the busiest
+# owner, which releases the most, sets how long a rebalance takes.
+shard_handover_pace = throughput(2)
+shard_handover_writes = count(2)
+shard_handover_pause = duration(2 * shard_map_watch_delay + unavailable_retry_cap)
+
+
+def shards_handed_over(servers_before: float, servers_after: float) -> float:
+    """The shards the servers added rank first on: their share of the tier, at random."""
+    return conversation_shards * (servers_after - servers_before) / servers_after
+
+
+def handover_time(servers_before: float, servers_after: float) -> float:
+    """How long the busiest owner takes to release its share of those shards, at the pace."""
+    busiest = conversation_shards / servers_before * busiest_over_mean(servers_before)
+    return busiest * (servers_after - servers_before) / servers_after / float(shard_handover_pace)
+
+
+zone_return_shards_moved = count(shards_handed_over(chat_servers_after_zone_loss, chat_servers))
+zone_return_handover_time = duration(handover_time(chat_servers_after_zone_loss, chat_servers))
+# A ticket for a chat server's work against its own budget (its metrics, as for shedding), sustained: the
+# tier is sized so that even the busiest, a zone lost at peak, stays under it.
+chat_server_load_alert = fraction(1)
+chat_server_load_alert_window = duration(5 * 60)
+assert chat_busiest_load_after_zone_loss < chat_server_load_alert
+# A shard's CoalescingGroup row is rewritten at most once every coalescing_row_interval, so whenever most
+# sends miss their deadline (a store slow everywhere, a zone's failovers) the table takes this share of
+# the store's peak writes; with a zone lost only while the failovers last, so step 7's zone-lost load
+# leaves it out.
+coalescing_row_writes_share = fraction(conversation_shards / coalescing_row_interval / store_writes_per_second_peak)
 # One conditional write in flight per conversation; messages that arrive meanwhile join the next
 # batch. So a conversation is never limited to fewer writes a second than this:
 batches_per_conversation_per_second = per_second(1 / conditional_write_latency)
@@ -150,6 +196,14 @@ if __name__ != "chat_sequencing":
                     "... shard-map events, were the connection servers to watch etcd directly",
                     shard_map_events_zone_lost_unproxied,
                 ),
+                ("Shards an owner hands over a second, to a server that outranks it", shard_handover_pace),
+                ("... etcd writes a move (a delete, a put)", shard_handover_writes),
+                ("... the shard's sends wait about (two watches, a retry)", shard_handover_pause),
+                ("Shards handed back when a lost zone returns", zone_return_shards_moved),
+                ("... all of them within", zone_return_handover_time),
+                ("A chat server's work against its budget that opens a ticket", chat_server_load_alert),
+                ("... for", chat_server_load_alert_window),
+                ("CoalescingGroup rewrites, a shard a second, of the store's peak writes", coalescing_row_writes_share),
                 ("Write batches a conversation can commit a second", batches_per_conversation_per_second),
                 ("Recent client IDs held per chat server", recent_ids_per_server),
                 ("... with a zone lost", recent_ids_per_server_zone_lost),

@@ -2,6 +2,7 @@
 
 from chat_connections import connection_servers, connections_peak, zone_headroom
 from chat_presence import registry_nodes
+from chat_sequencing import chat_busiest_over_mean_zone_lost
 from chat_storage import (
     database_nodes_for_writes,
     database_nodes_year_one,
@@ -25,7 +26,8 @@ if __name__ != "chat_servers":
                 (
                     "Chat servers",
                     f"{messages_per_second_peak} messages at peak × {chat_work_per_message} for receipts, reads, "
-                    f"typing and media lookups × {zone_headroom}, plus a spare a zone",
+                    f"typing and media lookups × {zone_headroom} × {chat_busiest_over_mean_zone_lost} for the busiest, "
+                    "plus a spare a zone",
                     chat_servers,
                 ),
                 (

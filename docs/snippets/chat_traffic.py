@@ -141,8 +141,8 @@ chat_lookups_per_message = count(chat_work_per_message - 1)
 chat_work_per_second_peak = peak(messages_per_second_peak * chat_work_per_message)
 
 
-# Chat servers: sized for the busiest (shards go to servers at random, chat_sequencing) with a zone lost,
-# spares aside, then one spare a zone (N+1) for a crash, a deploy or the shards a hot server sheds.
+# Chat servers: sized for the busiest (shards go to servers at random and stay so, chat_sequencing) with a
+# zone lost, spares aside, then one spare a zone (N+1) for a crash, a deploy or the shards a hot server sheds.
 def chat_servers_for(work, shards=conversation_shards):
     left = zones - 1
     while work * (1 + math.sqrt(2 * math.log(left) * left / shards)) > left * messages_per_chat_server_per_second:
