@@ -117,9 +117,10 @@ def shards_handed_over(servers_before: float, servers_after: float) -> float:
 
 
 def handover_time(servers_before: float, servers_after: float) -> float:
-    """How long the busiest owner takes to release its share of those shards, at the pace."""
-    busiest = conversation_shards / servers_before * busiest_over_mean(servers_before)
-    return busiest * (servers_after - servers_before) / servers_after / float(shard_handover_pace)
+    """How long the owner that releases the most takes, at the pace: each owner's count of the moved
+    shards is its own random draw, so the expected most of `moved` shards over the owners."""
+    moved = shards_handed_over(servers_before, servers_after)
+    return moved / servers_before * busiest_over_mean(servers_before, moved) / float(shard_handover_pace)
 
 
 zone_return_shards_moved = count(shards_handed_over(chat_servers_after_zone_loss, chat_servers))
