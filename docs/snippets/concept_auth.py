@@ -28,8 +28,9 @@ Refreshes: sessions open at the peak = daily users x minutes open a day / minute
 peak-to-average. A session refreshes once an access-token lifetime while the app is open, and every
 app open after more than a lifetime idle refreshes at once, so a daily user refreshes max(opens a day,
 minutes open a day / lifetime in minutes) times a day; refreshes a second = daily users x that / the
-seconds in a day x the peak-to-average. Each is one read and one write of the refresh-token store. The
-issuer signs one token a refresh: cores = refreshes x seconds a signature / 0.6.
+seconds in a day x the peak-to-average. Each is one read and one conditional write (a compare-and-set)
+of the refresh-token store. The issuer signs one token a refresh: cores = refreshes x seconds a
+signature / 0.6.
 
 Mean time between one open session's requests = sessions open at the peak / requests a second at the
 peak (the same as seconds open a day / requests a day per daily user).
@@ -181,7 +182,7 @@ refreshes_per_user_per_day = count(
 )
 refreshes_per_day = per_day(twitter_daily_users * refreshes_per_user_per_day)
 refreshes_peak = peak(refreshes_per_day / SECONDS_PER_DAY * twitter_peak_factor)
-refresh_store_ops_peak = peak(2 * refreshes_peak)  # one read and one write a refresh
+refresh_store_ops_peak = peak(2 * refreshes_peak)  # one read and one conditional write a refresh
 session_request_gap = duration(active_sessions_peak / twitter_requests_peak)
 
 # --- Signing algorithms side by side --------------------------------------------------------------
@@ -295,6 +296,6 @@ if __name__ != "concept_auth":
         f"{requests_per_daily_user} requests a day, one every {session_request_gap} of an open session, and "
         f"refreshes {refreshes_per_user_per_day} times a day ({refreshes_per_day}). At the peak "
         f"{active_sessions_peak} sessions are open, and refreshes reach {refreshes_peak}, "
-        f"{refresh_store_ops_peak} reads and writes of the refresh-token store. The deny-list holds "
+        f"{refresh_store_ops_peak} reads and conditional writes of the refresh-token store. The deny-list holds "
         f"{deny_entries} sessions ({deny_bytes}) at a peak of {revocations_peak} revocations, each kept {deny_window}."
     )
