@@ -91,6 +91,15 @@ NAV = [
 ]
 PAGES = [url_path(path) for path in NAV] + ["404.html", "print_page/"]
 
+# The whole guide on one page is 14 MB of HTML: 10 to 13 s to load on a quiet two-core host, over
+# 30 s (Playwright's default) with three other workers busy. A wait, not a time limit.
+WHOLE_GUIDE = "print_page/"
+
+
+def load_patience(path: str) -> int:
+    """How long, in ms, a browser test waits for `path` to load or restyle."""
+    return 180_000 if path == WHOLE_GUIDE else 30_000
+
 
 def run(args: list[str], cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:
     """Run a command the way a contributor would, capturing its output as text."""
@@ -278,6 +287,17 @@ def pytest_terminal_summary(terminalreporter) -> None:
             f"{len(_kept_passes_used)} browser tests passed before on the same code, browser and "
             "files, and were not run again (tests/kept_passes.py; SDW_NO_TEST_CACHE=1 runs them)"
         )
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto` (make test, CI, make bench): two workers a core. Much of a run is spent waiting on
+    something other than this machine's cores being busy (a browser's frames, a served rebuild, a
+    copy's files), so one worker a core left them idle: a CI run on 7 December used 21 CPU-minutes in
+    18 minutes on two cores, 16 min 58 s of them the tests; the next, at two workers a core, 12 min
+    26 s. PYTEST_XDIST_AUTO_NUM_WORKERS, when set, still decides."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    return 2 * (os.cpu_count() or 1)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import SEARCH_RESULTS_MS, SITE_URL, page_tree, site_files_requested
+from conftest import SEARCH_RESULTS_MS, SITE_URL, load_patience, page_tree, site_files_requested
 from test_browser import Recorder
 
 from sdw.site_server import SiteServer
@@ -71,10 +71,10 @@ def test_every_kind_of_page_works_at_another_address(browser, built_site: Path, 
     requested = site_files_requested(page, server.origin, prefix=base)
     try:
         for path in paths:
-            page.goto(server.url(path), wait_until="load")
+            page.goto(server.url(path), wait_until="load", timeout=load_patience(path))
             assert recorder.problems == [], f"{server.url(path)}: {recorder.problems}"
         page.goto(server.url("tools/estimator/?preset=url_shortener"), wait_until="load")
-        page.wait_for_selector("[data-estimator][data-valid=true]", state="attached", timeout=10_000)
+        page.wait_for_selector("[data-estimator][data-valid=true]", state="attached", timeout=30_000)
         assert page.locator('[data-output="servers"]').inner_text() not in ("", "–")
         assert recorder.problems == []
     finally:
@@ -154,12 +154,12 @@ def test_the_404_page_follows_the_system_scheme_and_the_toggle(browser, fork, ke
         page.goto(fork.url("no/such/page/"), wait_until="load")
         assert page.evaluate(scheme) == "default"
         page.emulate_media(color_scheme="dark")
-        page.wait_for_function(f"{scheme} === 'slate'", timeout=5_000)
+        page.wait_for_function(f"{scheme} === 'slate'", timeout=30_000)
         # The toggle shows, as on every page; from automatic it goes to light, then dark.
         page.locator("form[data-md-component=palette] label:not([hidden])").click()
-        page.wait_for_function(f"{scheme} === 'default'", timeout=5_000)
+        page.wait_for_function(f"{scheme} === 'default'", timeout=30_000)
         page.locator("form[data-md-component=palette] label:not([hidden])").click()
-        page.wait_for_function(f"{scheme} === 'slate'", timeout=5_000)
+        page.wait_for_function(f"{scheme} === 'slate'", timeout=30_000)
         # The choice is kept where the site's pages read it.
         page.goto(fork.url(), wait_until="load")
         page.emulate_media(color_scheme="light")

@@ -240,8 +240,8 @@ def _same_day(path: Path) -> bytes:
 @pytest.mark.long
 def test_a_build_after_edits_is_the_build_without_the_cache(site_copy: Path, tmp_path: Path) -> None:
     """Whatever an earlier build left (this run's site, or the last run's), a build that reuses
-    it writes what converting every page writes, after an assumption, a heading and a link change."""
-    assert _build(site_copy, tmp_path / "before", cache=True)[0] == 0
+    it writes what converting every page writes, after an assumption, a heading and a link change.
+    (site_copy comes after the repository's own build, whose pages are this copy's before the edits.)"""
     snippet = site_copy / "docs/snippets/twitter_assumptions.py"
     text = snippet.read_text(encoding="utf-8")
     users = re.search(r"^daily_active_users = count\((\d+)e6\)", text, re.MULTILINE)

@@ -99,7 +99,7 @@ def test_a_glossary_term_shows_its_definition_on_keyboard_focus(browser, site_se
         assert term.get_attribute("tabindex") == "0"
         term.focus()
         tooltip = page.locator(".md-tooltip2--active")
-        tooltip.wait_for(state="visible", timeout=3000)
+        tooltip.wait_for(state="visible", timeout=30_000)
         assert tooltip.inner_text().strip() == definition
     finally:
         context.close()

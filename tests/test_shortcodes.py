@@ -296,13 +296,18 @@ def test_a_snippet_that_raises_fails_the_strict_build(site_copy: Path, tmp_path:
     broken = next(n for n, text in enumerate(code, start=1) if '"requests_per_server": 0' in text)
     result = mkdocs_build(site_copy, tmp_path / "out")
     assert result.returncode == 1
-    # The figure that needs it names the page and line, and the snippet's line that raised;
-    # markdown-exec shows the traceback.
+    # The figure that needs it names the page and line, and the snippet's line that raised; so does
+    # the block that shows the snippet, at its include line, with the command that shows the traceback.
+    shown = text.index('--8<-- "step2_example.py"')
     assert (
         f"WARNING -  docs/{ESTIMATION}:{line}: md:fig step2_example.servers: docs/snippets/step2_example.py:{broken} "
         "raised InputError: requests_per_server: must be greater than 0"
     ) in result.stderr.splitlines()
-    assert "Traceback" in result.stderr
+    assert (
+        f"WARNING -  docs/{ESTIMATION}:{text[:shown].count(chr(10)) + 1}: the block showing step2_example.py: "
+        f"docs/snippets/step2_example.py:{broken} raised InputError: requests_per_server: must be greater than 0; "
+        "run python docs/snippets/step2_example.py to see the whole traceback"
+    ) in result.stderr.splitlines()
     assert re.search(r"Aborted with \d+ warnings? in strict mode", result.stdout)
 
 

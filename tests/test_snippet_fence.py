@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-import logging
 import re
-import runpy
 
 import markdown_exec
 import pytest
@@ -34,15 +32,12 @@ def _no_full_run(*args, **kwargs):
 
 @pytest.mark.parametrize("file", SHOWN_FILES)
 def test_a_shown_snippet_prints_what_running_it_prints(file: str, monkeypatch) -> None:
-    """The shortcut's output against the file run as a script, in full, for every snippet a page shows."""
+    """The shortcut's output against the file run as a script, in full (by markdown-exec), for every
+    snippet a page shows. (That each prints a table run alone is test_estimation's.)"""
     name = file.removesuffix(".py")
     code = (SNIPPETS / file).read_text(encoding="utf-8")
     assert snippet_fence.snippet_named_by(code) == name
     assert snippet_fence._printing(name) is not None, f"{file} does not end with `if __name__ != {name!r}:`"
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        runpy.run_path(str(SNIPPETS / file), run_name="__main__")
-    assert printed.getvalue().strip(), f"{file} prints nothing"
     with monkeypatch.context() as patched:
         patched.setattr(markdown_exec, "formatter", _no_full_run)
         ours = convert("test.md", block(file)).html
@@ -77,15 +72,33 @@ def _site_with_snippets(root, **files: str):
     return root
 
 
-def test_a_snippet_that_fails_to_import_is_reported_by_markdown_exec(tmp_path, caplog) -> None:
+def test_a_snippet_that_fails_to_import_is_reported_at_the_page_and_the_snippets_line(tmp_path) -> None:
+    """As a figure of it would be: the page's line, then the snippet's, then what to run."""
     code = 'x = 1 / 0\n\nif __name__ != "broken":\n    print(x)\n'
     root = _site_with_snippets(tmp_path, broken=code)
     assert snippet_fence.snippet_named_by(code) == "broken"
-    with caplog.at_level(logging.WARNING):
-        convert("test.md", f'```python exec="on"\n{code}\n```\n', root=root)
-    messages = "\n".join(record.getMessage() for record in caplog.records)
-    assert "Execution of python code block exited with errors" in messages
-    assert "ZeroDivisionError: division by zero" in messages
+    converted = convert("test.md", f'Text.\n\n```python exec="on"\n{code}\n```\n', root=root)
+    assert converted.warnings == [
+        "docs/test.md:4: the block showing broken.py: docs/snippets/broken.py:1 raised ZeroDivisionError: "
+        "division by zero; run python docs/snippets/broken.py to see the whole traceback"
+    ]
+    # The traceback, in the block's place.
+    assert "ZeroDivisionError: division by zero" in LexborHTMLParser(converted.html).text()
+
+
+def test_a_snippet_whose_printing_fails_is_reported_where_it_fails(tmp_path) -> None:
+    """A snippet that imports but fails as it prints (a table cell too long for markdown_table, say)
+    must warn, so a strict build stops, naming the snippet's file and line: it once left the block
+    to superfences, which showed its code as plain text and passed the strict build."""
+    code = 'x = 1\n\nif __name__ != "prints_badly":\n    print(x)\n    raise ValueError("a cell too long")\n'
+    root = _site_with_snippets(tmp_path, prints_badly=code)
+    converted = convert("test.md", f'```python exec="on"\n{code}\n```\n', root=root)
+    assert converted.warnings == [
+        "docs/test.md:2: the block showing prints_badly.py: docs/snippets/prints_badly.py:5 raised ValueError: "
+        "a cell too long; run python docs/snippets/prints_badly.py to see the whole traceback"
+    ]
+    assert "__name__" not in converted.html  # the error is shown, not the snippet's code as text
+    assert "ValueError: a cell too long" in LexborHTMLParser(converted.html).text()
 
 
 def test_a_snippet_without_its_printing_block_runs_in_full(tmp_path) -> None:

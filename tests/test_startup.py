@@ -222,7 +222,7 @@ def test_the_closed_drawer_waits_unstyled_and_opens_whole(browser, site_server) 
         assert page.evaluate(VISIBLE_NAV_LINKS) == [], "the closed drawer's links are drawn on a phone"
         page.locator("label.md-header__button[for='__drawer']").click()
         sibling = page.locator(".md-sidebar--primary").get_by_role("link", name="Twitter, step 5: High-level design")
-        sibling.wait_for(state="visible", timeout=5_000)
+        sibling.wait_for(state="visible", timeout=30_000)
         shown = page.evaluate(VISIBLE_NAV_LINKS)
         assert "Twitter, step 6: Detailed design" in shown and len(shown) >= 5, shown
         sibling.focus()

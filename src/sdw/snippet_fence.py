@@ -28,16 +28,22 @@ import ast
 import contextlib
 import functools
 import io
+import logging
 import re
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import markdown_exec
 from markdown import Markdown
+from markdown_exec import code_block
 from markdown_exec._internal.rendering import MarkdownConverter  # pinned: requirements.txt
 
 from sdw import snippets
+from sdw.context import page_context
+
+log = logging.getLogger("mkdocs.sdw.snippet_fence")
 
 # Set by the preview (src/sdw/mkdocs_hooks/preview_cache.py) to keep each block apart from its
 # page: called with the block's source, the page's Markdown and a function that makes the block's
@@ -90,8 +96,8 @@ def _format(
         return theirs()
     try:
         module = snippets.load(name)
-    except Exception:  # broken: markdown-exec runs it again and reports the error its own way
-        return theirs()
+    except Exception as error:
+        return _reported(error, name, source, md)
 
     def run(code: str, **_: Any) -> str:
         # All of stdout, not a `print` of its own in the namespace: a function of the module called
@@ -101,7 +107,31 @@ def _format(
             exec(printing, dict(vars(module)))
         return printed.getvalue()
 
-    return _lighter(markdown_exec.base_format(language=language, run=run, code=source, md=md, **options))
+    try:
+        shown = markdown_exec.base_format(language=language, run=run, code=source, md=md, **options)
+    except Exception as error:
+        # base_format catches only markdown-exec's own ExecutionError; anything else would reach
+        # pymdownx.superfences, which shows the block's code as plain text and says nothing.
+        return _reported(error, name, source, md)
+    return _lighter(shown)
+
+
+def _reported(error: Exception, name: str, source: str, md: Markdown) -> str:
+    """Warn (so a strict build stops) where the page shows the snippet and where in the snippets
+    it raised, as a figure's message does, and show the traceback in the block's place. Not
+    markdown-exec's message: it starts with the block's whole code, a few hundred lines."""
+    context = page_context(md)
+    lines = context.read().splitlines() if context else []
+    # The include line; a block that holds the code itself is found by its first line.
+    wanted = [f'--8<-- "{name}.py"', *[line.strip() for line in source.splitlines() if line.strip()][:1]]
+    number = next((n for want in wanted for n, line in enumerate(lines, 1) if line.strip() == want), 1)
+    here = context.where(number) if context else f"a page showing {name}.py"
+    log.warning(
+        f"{here}: the block showing {name}.py: {snippets.failure(error)}; "
+        f"run python {snippets.shown_path(f'{name}.py')} to see the whole traceback"
+    )
+    trace = "".join(traceback.TracebackException.from_exception(error).format())
+    return MarkdownConverter(md).convert(code_block("python", trace))
 
 
 # Pygments wraps every plain name and every run of spaces in a span of its own ("n", "w"). The

@@ -252,6 +252,12 @@ def load(name: str) -> ModuleType:
 _failures: dict[str, tuple[tuple, BaseException, Any]] = {}
 
 
+def shown_path(file_name: str) -> str:
+    """'docs/snippets/x.py': a snippet file as messages name it (the folder in use, from the root)."""
+    directory = _finder.directory if _finder is not None else use()
+    return f"{directory.parent.name}/{directory.name}/{file_name}"
+
+
 def failure(error: BaseException) -> str:
     """'docs/snippets/x.py:34 raised ZeroDivisionError: division by zero': where, in the snippets,
     an error raised while loading one came from (the innermost snippet line, which may be in a
@@ -260,5 +266,5 @@ def failure(error: BaseException) -> str:
     frames = [f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename).resolve().parent == directory]
     if not frames:
         return f"raised {type(error).__name__}: {error}"
-    where = f"{directory.parent.name}/{directory.name}/{Path(frames[-1].filename).name}:{frames[-1].lineno}"
+    where = f"{shown_path(Path(frames[-1].filename).name)}:{frames[-1].lineno}"
     return f"{where} raised {type(error).__name__}: {error}"
