@@ -64,6 +64,8 @@ video_share = fraction(0.02)
 video_stored_bytes = size(3 * MB)
 voice_share = fraction(0.03)
 voice_stored_bytes = size(30 * KB)
+file_share = fraction(0.005)
+file_stored_bytes = size(1 * MB)
 media_download_share = fraction(0.6)
 media_retention_days = count(30)
 cdn_hit_ratio = fraction(0.5)
@@ -219,7 +221,8 @@ account_deletion_job_deadline = duration(SECONDS_PER_DAY)
 
 # A phone and four linked devices (step 3).
 devices_per_user_limit = count(5)
-# Pushes whose token the push service has cached (step 6 says why).
+# Pushes whose token the push service has cached: a conservative guess, below what a phone's pushes would
+# give spread evenly over the day (step 6 says why).
 token_cache_hit_ratio = fraction(0.5)
 # An owner drops a conversation this long idle, and loads it again on its next call (step 4).
 conversation_idle_keep = duration(3600)
@@ -375,6 +378,8 @@ TABLE = [
     ),
     ("Messages that are voice notes", voice_share, "A guess; voice notes are common in some markets."),
     ("Stored bytes per voice note", voice_stored_bytes, "Fifteen seconds of Opus at 16 kbit/s."),
+    ("Messages with a file", file_share, "A guess."),
+    ("Stored bytes per file", file_stored_bytes, "A guess; no thumbnail."),
     (
         "Media downloaded by a recipient device",
         media_download_share,
@@ -805,7 +810,7 @@ TABLE = [
     (
         "Send `ack` p99, at the connection server",
         send_latency_target,
-        "The sender's tick should feel instant on a phone.",
+        "Leaves room for the phone's round trip within a second.",
     ),
     (
         "Deliver p99 to a connected device, same region",

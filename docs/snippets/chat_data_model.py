@@ -1,6 +1,7 @@
 """Chat service worked example: the bytes in each row, field by field, and partition sizes."""
 
 from chat_assumptions import (
+    dedupe_window,
     hot_group_messages_per_second,
     media_retention_days,
     message_text_bytes,
@@ -10,7 +11,7 @@ from chat_assumptions import (
 )
 from chat_traffic import media_share
 
-from sdw.estimation import SECONDS_PER_DAY, count, markdown_table, size
+from sdw.estimation import SECONDS_PER_DAY, count, duration, markdown_table, size
 
 # Every row in the store also pays for its key, a timestamp and lengths in the
 # on-disk format: about 30 bytes beyond the fields, before compression.
@@ -32,13 +33,14 @@ MESSAGE_FIELDS = [
     ("client_message_id", 16, "UUID the client chose, for de-duplication"),
     ("server_time", 8, "when the chat server accepted it"),
     ("kind", 1, "text, media, system event"),
-    ("flags", 1, "deleted for everyone; room for more"),
+    ("flags", 1, "deleted for everyone, media lost; room for more"),
     ("reply_to_seq", 8, "quoted message, if any (stored as 0 if none)"),
     ("body", float(message_text_bytes), "UTF-8 text, average"),
     (
         "media_ref",
-        80 * MEDIA_SHARE,
-        "media ID, type, size, width, height, duration, blur hash: 80 bytes on a media message",
+        112 * MEDIA_SHARE,
+        "media ID, type, size, SHA-256 (checks a re-upload after a region loss), width, height, duration,"
+        " blur hash (a file's name): 112 bytes on a media message",
     ),
     ("row overhead", ROW_OVERHEAD, "key, timestamp and lengths on disk"),
 ]
@@ -85,6 +87,8 @@ DEDUPE_FIELDS = [
     ("row overhead", ROW_OVERHEAD, ""),
 ]
 dedupe_row_bytes = row_bytes(DEDUPE_FIELDS)
+# A day's range goes once its newest ID is a window old: the table holds the window and the day being written.
+dedupe_days_held = duration(dedupe_window + SECONDS_PER_DAY)
 
 # Idempotency keys of a group's creation and the membership calls, keyed by (user_id, key): a retry finds the
 # first attempt's result. Rare writes, expired by the store's row TTL after a day.
@@ -197,7 +201,7 @@ busy_group_bytes_over_horizon = size(busy_group_bytes_per_year * retention_years
 # An account deletion's sweep of uploads never sent (step 4) reads a chat's messages back to the oldest
 # such upload, at most the media retention: for a busy group at the per-conversation send cap, this many
 # messages, and a HEAD for each object the listing of the chat's prefix returns: every media
-# message's original, and the thumbnail beside it for a photo or a video (a voice note has none).
+# message's original, and the thumbnail beside it for a photo or a video (a voice note or a file has none).
 busy_group_messages_in_media_retention = count(hot_group_messages_per_second * media_retention_days * SECONDS_PER_DAY)
 thumbnail_share = photo_share + video_share
 busy_group_media_heads = count(busy_group_messages_in_media_retention * (media_share + thumbnail_share))

@@ -518,10 +518,10 @@ shard_takeover_leader_change = duration(leader_change_takeover(shard_lease))
 # election starts (both in concept_consensus_leases). Chat servers renew on their own timer instead
 # (KeepAliveOnce a third of the lease after each send), which keeps two thirds (chat_lease_left_at_worst).
 # Which server takes a freed shard: rendezvous hashing of the shard over the live chat servers (those
-# with a lease in etcd). Only the top-ranked one writes the key, if absent; the next tries after one
-# renewal period if the key is still free. One write a shard, so a chat server's death costs etcd one
-# write per shard it held (the revoke that deletes its keys is one more), and a lost zone's a third of
-# all shards.
+# with a /chat-servers/<id> key in etcd, step 6). Only the top-ranked one writes the key, if absent; the
+# next tries after one renewal period if the key is still free.
+# One write a shard, so a chat server's death costs etcd one write per shard it held (the revoke that
+# deletes its keys is one more), and a lost zone's a third of all shards.
 shard_writes_per_failover = count(1)
 shard_writes_per_chat_server_death = count(shards_per_chat_server * shard_writes_per_failover)
 shard_next_candidate_delay = duration(shard_lease / LEASE_RENEWALS_PER_TTL)
@@ -532,10 +532,8 @@ shard_sends_resume_leader_lost = duration(shard_takeover_leader_lost + shard_map
 shard_sends_resume_leader_change = duration(
     shard_takeover_leader_change + shard_map_watch_delay + unavailable_retry_cap
 )
-# A zone lost with etcd's leader alive: the leader revokes the dead servers' leases one by one, over up
-# to a renewal period, so a freed shard can rank first a dead server not yet revoked; the next-ranked tries
-# a renewal period later. A single death, or a zone lost with the leader, is spared that (step 6).
-shard_takeover_zone_lost = duration(shard_takeover + shard_next_candidate_delay)
+# A zone lost: shards are ranked again on each revoke, so all are taken by the last one, as for one death.
+shard_takeover_zone_lost = duration(shard_takeover)
 shard_sends_resume_zone_lost = duration(shard_takeover_zone_lost + shard_map_watch_delay + unavailable_retry_cap)
 
 # The client's resends, which no attempt limit stops (step 7). A send whose conversation's shard is
@@ -786,7 +784,7 @@ if __name__ != "chat_failures":
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
                 ("", "Chat servers' load at peak, one more down (spares working)", chat_load_after_zone_loss_one_down),
                 ("", "The busiest server's, once it takes one more shard", chat_load_after_zone_loss_plus_one_shard),
-                ("", "Shards taken over, etcd's leader alive (a next-ranked wait added)", shard_takeover_zone_lost),
+                ("", "Shards taken over, etcd's leader alive (the last dead lease revoked)", shard_takeover_zone_lost),
                 ("", "Sends to them work again (watch and one client retry added)", shard_sends_resume_zone_lost),
                 (
                     "",

@@ -24,8 +24,10 @@ from chat_assumptions import (
     group_member_limit,
     hot_group_messages_per_second,
     push_handoff_target,
+    shard_lease,
 )
 from chat_traffic import android_pushes_per_minute_peak
+from concept_consensus_leases import leader_change_takeover
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -50,10 +52,29 @@ fcm_device_messages_per_minute = count(240)
 fcm_device_messages_per_hour = count(5000)
 # The push service's collapse (step 5), a design choice: at most one notification per phone and
 # conversation in this window, the newest waiting one sent when it ends. Under the hand-off target, so a
-# held message still meets it if the rest of the path (event log, mute and read check, token, the
-# gateway's call) takes less than what is left; a busy group then buzzes a phone at most 20 times a minute.
+# held message still meets it if the rest of the path (event log, mute and read check, the hand-off to the
+# recipient's owner instance, token, the gateway's call) takes less than what is left; a busy group then
+# buzzes a phone at most 20 times a minute.
 push_collapse_window = duration(3)
 push_path_budget = duration(push_handoff_target - push_collapse_window)
+# The hand-off to the owner instance (step 5), a design choice: an RPC within the region, answered
+# once the owner has taken the notification, gets this deadline. Long enough that a brief pause of the
+# owner is not a miss (after a miss the sender sends uncapped until the owner leaves the list, or for a
+# lease if it stays listed), short enough that a push that waits it out and then sends uncapped still has
+# most of the path's budget.
+push_owner_handoff_deadline = duration(0.2)
+assert push_owner_handoff_deadline < push_path_budget / 2
+# An owner that stays listed but keeps missing leaves its phones uncapped for as long as it does, so the
+# senders count, by owner, their hand-offs and the pushes they sent uncapped; more than this share of an
+# owner's in each minute, for the whole window, opens a ticket (step 7). One pause of a live owner sends
+# about a lease of its pushes uncapped, under the share in its minute. A dead owner leaves the list within
+# a lease, at worst a lease, a leader change and a lease again (the takeover with etcd's leader changing
+# before the revoke), inside a minute, and gets no hand-offs after: at most two of the window's minutes.
+push_uncapped_alert_share = fraction(0.1)
+push_uncapped_alert_window = duration(10 * SECONDS_PER_MINUTE)
+push_uncapped_pause_share = fraction(shard_lease / SECONDS_PER_MINUTE)
+assert push_uncapped_pause_share < push_uncapped_alert_share
+assert leader_change_takeover(shard_lease) < SECONDS_PER_MINUTE
 # FCM counts every message to the device, across conversations, silent ones included, so the window alone
 # does not bound a phone in several busy chats. A cap per phone, a design choice: a token bucket of this
 # many notifications, refilled one every interval; past it the waiting ones collapse into one summary
@@ -141,6 +162,10 @@ if __name__ != "chat_push_quota":
                 ("... and an hour", phone_pushes_per_hour_max),
                 ("... against FCM's limit an hour per device", phone_pushes_share_of_fcm_device_hour),
                 ("Left for the rest of the push path, at p99", push_path_budget),
+                ("... the hand-off to the recipient's owner instance, its deadline", push_owner_handoff_deadline),
+                ("Hand-offs to one owner sent uncapped in a minute: a ticket above", push_uncapped_alert_share),
+                ("... for", push_uncapped_alert_window),
+                ("... one pause of a live owner, in its minute", push_uncapped_pause_share),
             ],
         )
     )

@@ -21,6 +21,7 @@ from chat_assumptions import (
     recent_ids_in_memory,
     shard_map_watch_delay,
     spare_servers_per_zone,
+    token_cache_hit_ratio,
     unavailable_retry_cap,
     zones,
 )
@@ -45,6 +46,7 @@ from concept_consensus_leases import etcd_heavy_load
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
     count,
     duration,
     fraction,
@@ -104,8 +106,8 @@ shard_map_events_zone_lost_unproxied = count(2 * shard_writes_zone_lost * connec
 # outranks the owners of its share of the shards, and each owner releases those at this pace, a design
 # choice: a moved shard's sends wait two watches (the delete to the taker, its put to the connection
 # servers) and a client's retry, and its busy conversations load again from the store, so a zone's return
-# is spread over a minute, not a burst. A move is two etcd writes, the delete and the put; the busiest
-# owner, which releases the most, sets how long a rebalance takes.
+# is spread over a minute, not a burst. A move is two etcd writes, the delete and the put; the owner
+# that releases the most sets how long a rebalance takes (handover_time).
 shard_handover_pace = throughput(2)
 shard_handover_writes = count(2)
 shard_handover_pause = duration(2 * shard_map_watch_delay + unavailable_retry_cap)
@@ -174,10 +176,18 @@ read_over_write = times(group_head_reads_per_second_peak / group_member_updates_
 # message, against the deliveries that go down a live socket.
 broadcast_over_live_deliveries = times(messages_per_second_peak * connection_servers / live_deliveries_per_second_peak)
 
-# Push tokens (step 6's caches): the pushes a phone gets a day from each conversation it is notified of.
+# Push tokens (step 6's caches): the pushes a phone gets a day from each conversation it is notified of,
+# and from all of them, which all reach the one instance that owns the user (step 5) and reads the token.
 pushes_per_notified_conversation = count(
     pushes_per_second * SECONDS_PER_DAY / (daily_active_users * notified_conversations_per_user_per_day)
 )
+pushes_per_phone_per_day = count(pushes_per_notified_conversation * notified_conversations_per_user_per_day)
+# A token is kept an hour from the store read that fetched it. Spread evenly over the day, a read serves the
+# pushes of the hour after it and the next one misses: step 6's "about two in three", above the assumed ratio.
+token_hits_per_read_even = math.floor(SECONDS_PER_HOUR / (SECONDS_PER_DAY / pushes_per_phone_per_day))
+token_cache_hit_ratio_even = fraction(token_hits_per_read_even / (token_hits_per_read_even + 1))
+assert token_hits_per_read_even == 2
+assert token_cache_hit_ratio < token_cache_hit_ratio_even
 
 if __name__ != "chat_sequencing":
     print(
@@ -235,6 +245,8 @@ if __name__ != "chat_sequencing":
                 ("Reads on read per write saved", read_over_write),
                 ("Broadcast (step 5): messages received over live deliveries", broadcast_over_live_deliveries),
                 ("Pushes a day to a phone from each chat it is notified of", pushes_per_notified_conversation),
+                ("... from all its chats", pushes_per_phone_per_day),
+                ("... the token cache's hits, were they spread evenly", token_cache_hit_ratio_even),
             ],
         )
     )

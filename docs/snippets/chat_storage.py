@@ -13,8 +13,9 @@ from chat_assumptions import (
     conversations_changed_per_sync,
     conversations_per_user,
     daily_active_users,
-    dedupe_window,
     devices_per_user,
+    file_share,
+    file_stored_bytes,
     group_members_average,
     groups_per_user,
     media_retention_days,
@@ -44,6 +45,7 @@ from chat_assumptions import (
 from chat_connections import connections_peak
 from chat_data_model import (
     connect_counter_bytes_per_row,
+    dedupe_days_held,
     dedupe_row_bytes,
     device_row_bytes,
     device_token_row_bytes,
@@ -98,7 +100,10 @@ message_bytes_total = size(message_bytes_per_day * days_kept * message_copies)
 
 # Media: what an average message carries, kept on the server for a month, erasure coded.
 media_bytes_per_message = size(
-    photo_share * photo_stored_bytes + video_share * video_stored_bytes + voice_share * voice_stored_bytes
+    photo_share * photo_stored_bytes
+    + video_share * video_stored_bytes
+    + voice_share * voice_stored_bytes
+    + file_share * file_stored_bytes
 )
 media_bytes_per_day = size_per_day(messages_per_day * media_bytes_per_message)
 media_bytes_kept = size(media_bytes_per_day * media_retention_days * media_storage_overhead)
@@ -119,8 +124,8 @@ device_bytes = size(daily_active_users * devices_per_user * device_row_bytes * m
 # The token lookup beside it: a row per device, counted for every device, so at most (a linked
 # computer holds no push token).
 device_token_bytes = size(daily_active_users * devices_per_user * device_token_row_bytes * message_copies)
-# Client message IDs for the de-duplication window.
-dedupe_bytes = size(messages_per_day * dedupe_window / SECONDS_PER_DAY * dedupe_row_bytes * message_copies)
+# Client message IDs, for the days the table holds them.
+dedupe_bytes = size(messages_per_day * dedupe_days_held / SECONDS_PER_DAY * dedupe_row_bytes * message_copies)
 # The session registry lives in memory: one entry per open connection at peak, three copies.
 session_registry_bytes = size(connections_peak * session_entry_bytes * message_copies)
 # Presence subscriptions: at most presence_users_per_socket rows per open socket at peak (step 3's cap;
@@ -156,6 +161,9 @@ store_writes_per_second_peak = peak(
 sync_lists_per_connect = count(2)
 sync_reads_per_second_peak = peak(connects_per_second_peak * (sync_lists_per_connect + conversations_changed_per_sync))
 second_sync_list_reads_per_second_peak = peak(connects_per_second_peak)
+connect_sync_lists_per_second_peak = peak(
+    connects_per_second_peak * sync_lists_per_connect + push_wake_connects_per_second_peak
+)
 # A connected device reruns sync_list every sync_list_period (step 6): counted for every open socket
 # at peak, though most phone sessions end before their first run.
 periodic_sync_list_reads_per_second_peak = peak(connections_peak / sync_list_period)
@@ -212,12 +220,11 @@ database_nodes_for_horizon = servers(
 # Data adds a year's message rows every year, so the nodes it needs grow with time while the
 # write rate (and the nodes it needs) stays put: from some year on, data sizes the store.
 database_nodes_added_per_year = count(message_bytes_year_one / storage_per_database_server)
-# The same message rows (one copy; the snapshots are a fraction of a percent beside them) as relational
-# shards of the size reference_capacity keeps one to (step 4 weighs that store): the horizon's, and a year's.
+# The message rows, one copy (the snapshots are a fraction of a percent beside them), as relational shards
+# of reference_capacity's size (step 4), and their MySQL instances, a copy a zone, several a machine.
 message_relational_shards = count(math.ceil(message_bytes_total / message_copies / relational_shard_bytes))
 message_relational_shards_added_per_year = count(message_bytes_per_day * DAYS_PER_YEAR / relational_shard_bytes)
-# Those shards as database servers, a copy of each in every zone (a primary and two replicas).
-message_relational_servers = count(message_relational_shards * message_copies)
+message_relational_instances = count(message_relational_shards * message_copies)
 
 
 def years_of_data_on(nodes: float) -> float:

@@ -11,6 +11,7 @@ from chat_assumptions import (
     event_log_events_per_broker_per_second,
     event_publish_cost_in_messages,
     fcm_default_quota_per_minute,
+    file_share,
     group_members_average,
     group_message_share,
     lookup_cost_in_messages,
@@ -86,7 +87,7 @@ android_pushes_over_fcm_quota = times(android_pushes_per_minute_peak / fcm_defau
 # its send makes the owner read the object's metadata (is it complete, whose is it), and each device that
 # receives it asks for a signed CDN link (thumbnail and original in one call), which the media service
 # checks with the owner. The link count is a floor: a tap after the signed URL has expired asks again.
-media_share = photo_share + video_share + voice_share
+media_share = photo_share + video_share + voice_share + file_share
 media_sends_per_second_peak = peak(messages_per_second_peak * media_share)
 media_link_requests_per_second_peak = peak(deliveries_per_second_peak * media_share)
 # The owner also handles every receipt: each recipient's "delivered" and "read" move a watermark once
