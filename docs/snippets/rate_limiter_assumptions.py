@@ -151,6 +151,7 @@ clock_offset_alert = duration(0.05)
 # --- Failures (step 7) ------------------------------------------------------------------------
 flood_requests_per_second = peak(50e3)
 failover_time = duration(15)
+failover_election = duration(2)  # the upper end of the row's "second or two"
 # The gateway's circuit breaker on a store shard (step 7): it opens once this share of its checks to the
 # shard in the last window timed out, over at least this many checks, or once this many in a row timed out
 # with none answered for the window; it stays open this long, then lets one check through.
@@ -439,7 +440,7 @@ TABLE = [
         "Latency the check may add",
         added_latency_budget,
         f"At the 99th percentile. {count(zones - 1)} checks in {zones} cross zones (below), so the budget is a "
-        f"cross-zone round trip's 99th percentile ({cross_zone_round_trip_p99}) with {store_work_allowance} for the "
+        f"cross-zone round trip's 99th percentile ({cross_zone_round_trip_p99}), which bounds the check's, with {store_work_allowance} for the "
         "store's work; small beside an API call's own tens of milliseconds. The balancer's spread over zones adds "
         "to its hop (step 5).",
     ),
@@ -543,7 +544,7 @@ TABLE = [
     (
         "Deadline of the standby's probe of its own etcd node, once a sync interval",
         standby_probe_deadline,
-        "`Maintenance.Status` or a serializable `Get`, answered by the node itself: a live node in the standby's "
+        "`Maintenance.Status` (a serializable `Get` names no leader), answered by the node itself: a live node in the standby's "
         "zone answers in about a millisecond, so 300 ms means gone or stalled. A Status reporting no leader fails "
         "too, counted only past etcd's worst election (step 6).",
     ),
@@ -800,10 +801,10 @@ TABLE = [
     (
         "Retries of a request whose connect to a gateway failed",
         balancer_connect_retries,
-        "An assumption, set with Envoy's [`retry_on: connect-failure`](https://www.envoyproxy.io/docs/envoy/latest/"
-        "configuration/http/http_filters/router_filter#x-envoy-retry-on) (one retry by default), each on a gateway "
-        "not yet tried: safe, since no byte reached a gateway. Each cuts what a zone cut fails, and adds a "
-        "timeout and a back-off (step 7).",
+        "An assumption, set with Envoy's [`retry_on: connect-failure,reset-before-request`](https://www.envoyproxy.io/"
+        "docs/envoy/latest/configuration/http/http_filters/router_filter#x-envoy-retry-on) on the one route (one retry "
+        "by default), each on a gateway not yet tried: safe for every method, since the request reached no gateway. "
+        "Each cuts what a zone cut fails, and adds a timeout and a back-off (step 7).",
     ),
     (
         "Connect timeout from the balancer to a gateway",

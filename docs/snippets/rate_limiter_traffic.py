@@ -54,10 +54,10 @@ requests_per_client_per_day = count(api_requests_per_day / active_clients_per_da
 # gateways of every zone serve every client, so the primary is in another zone for all but 1 in Z.
 round_trips_added = count(1)
 cross_zone_check_share = fraction((zones - 1) / zones)
-# The round trip most checks pay: an assumed typical cross-zone figure. More than 1% of checks cross,
-# so the check's 99th percentile is the cross-zone round trip's, and the budget's remainder is for the
-# store's work.
-assert cross_zone_check_share > 0.01
+# The round trip most checks pay: an assumed typical cross-zone figure. The check's p99 is at most the
+# cross-zone trip's (a check in the zone is faster): with Z = 3 it is that trip's 98.5th percentile
+# (0.01 / (2/3) of those that cross). The budget takes the bound; the rest is the store's.
+assert in_zone_round_trip_p99 <= cross_zone_round_trip_p99
 added_latency = cross_zone_round_trip
 added_latency_p99 = cross_zone_round_trip_p99
 latency_margin = duration(added_latency_budget - added_latency_p99)
@@ -111,7 +111,7 @@ if __name__ != "rate_limiter_traffic":
                 ("Round trips the check adds", round_trips_added),
                 ("... of them to a primary in another zone of the region", cross_zone_check_share),
                 ("Latency they add, the round trip most checks pay", added_latency),
-                ("... at the 99th percentile, the cross-zone round trip's", added_latency_p99),
+                ("... at the 99th percentile, at most the cross-zone round trip's", added_latency_p99),
                 ("... left of the budget for the store's work", latency_margin),
                 ("Latency they add, on average over all checks", added_latency_average),
                 ("A separate service in the gateway's zone instead: two hops", separate_service_added_latency),

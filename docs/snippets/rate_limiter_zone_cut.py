@@ -162,11 +162,11 @@ zone_partition_cached_answer_requests = count(_zone_requests_per_second * balanc
 # requests for the DNS TTL more, served as before.
 zone_partition_drain_time_if_served = duration(zone_partition_drain_time + balancer_dns_ttl)
 # Requests sent across the cut on connections opened before it, which now carry nothing, wait until the
-# HTTP/2 keepalive closes the connection (it comes before the health check) and fail. Writes are not
-# retried, since the balancer cannot tell whether one reached its gateway before the cut; reads (GET, HEAD)
-# are, once, on reset, and are counted here as failed too: no share of reads is assumed, so a bound. The
-# zone's nodes send the other zones' share that way, and the other zones' nodes their share for the zone's
-# gateways.
+# HTTP/2 keepalive closes the connection (it comes before the health check) and fail. The balancer retries
+# none of them, reads included, since it cannot tell whether one reached its gateway before the cut: its one
+# route retries only on connect-failure,reset-before-request, a try whose request was not sent. So every
+# stranded request fails, and the client retries it after its 503. The zone's nodes send the other zones'
+# share that way, and the other zones' nodes their share for the zone's gateways.
 zone_partition_keepalive_window = duration(
     balancer_keepalive_interval * (1 + balancer_keepalive_jitter) + balancer_keepalive_timeout
 )
@@ -387,7 +387,8 @@ zone_partition_stranded_keepalive_alternative = count(_keepalive_alternative[1])
 zone_partition_failed_keepalive_alternative = count(_keepalive_alternative[2])
 # The keepalive's own cost: a gateway that stalls (a stop-the-world pause, a VM paused by its host) sends
 # no frame, so every node closes its connections to it once a PING goes unanswered for the timeout, and
-# the requests sent to it since the stall began fail (writes not retried), where they would only have been late.
+# the requests sent to it since the stall began fail (none retried, reads too), where they would only have
+# been late.
 # (CPU throttling does not do it at the kernel's default 100 ms CFS period.) One gateway's share of the
 # busiest region's peak over the keepalive window: the whole cost of a stall shorter than about two
 # windows, or of a paused VM or a dead host, whose connects then fail and are retried elsewhere.
