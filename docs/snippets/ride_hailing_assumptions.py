@@ -13,9 +13,16 @@ Run `python docs/snippets/ride_hailing_assumptions.py` to print the table.
 import math
 
 from chat_assumptions import connections_per_server, store_writes_per_node_per_second
-from concept_geo_assumptions import drivers_online, peak_factor, rider_queries_peak, update_interval
+from concept_geo_assumptions import (
+    UBER_CITY_MOVEMENT,
+    city_busy_hours,
+    city_day_peak_to_average,
+    drivers_online,
+    peak_factor,
+    rider_queries_peak,
+    update_interval,
+)
 from reference_availability import SLO_WINDOW
-from reference_peaks import waking_16_hours
 from twitter_api_assumptions import key_in_use_retry_after  # the server's Retry-After, as in the Twitter example
 
 from sdw.estimation import (
@@ -42,6 +49,8 @@ UBER_Q4_2024 = (
 UBER_10K_2024 = "https://capedge.com/filing/1543151/0001543151-25-000008/UBER-10K-2024FY"
 # Uber's developer docs: a trip's driver location notification, every 4 s by default.
 UBER_DRIVER_LOCATION = "https://developer.uber.com/docs/guest-rides/references/api/webhooks/driver-location"
+# AWS's ClockBound: a daemon beside chrony that reports the clock's error bound, the window true time is within.
+CLOCKBOUND = "https://github.com/aws/clock-bound"
 FLEET_ENGINE_UPDATES = "https://developers.google.com/maps/documentation/mobility/fleet-engine/essentials/vehicles/on-demand-update-vehicle"
 # CockroachDB's leader leases (the default from v25.2): a range whose leaseholder is lost has a new one
 # "within a few seconds" (the replication layer's docs); the defaults' own arithmetic, in pkg/base/config.go,
@@ -63,6 +72,7 @@ STRIPE_RATE_LIMITS = "https://docs.stripe.com/rate-limits"
 # within five minutes". Its known limitations: the standby is a cluster of its own, started empty.
 COCKROACH_PCR = "https://www.cockroachlabs.com/docs/stable/physical-cluster-replication-overview"
 COCKROACH_NODE_SHUTDOWN = "https://www.cockroachlabs.com/docs/stable/node-shutdown"
+COCKROACH_CONFIGURE_ZONE = "https://www.cockroachlabs.com/docs/stable/configure-zone"
 KAFKA_SESSION_TIMEOUT = "https://kafka.apache.org/documentation/#consumerconfigs_session.timeout.ms"
 KAFKA_HEARTBEAT_INTERVAL = "https://kafka.apache.org/documentation/#consumerconfigs_heartbeat.interval.ms"
 KAFKA_BROKER_SESSION_TIMEOUT = "https://kafka.apache.org/documentation/#brokerconfigs_broker.session.timeout.ms"
@@ -112,8 +122,9 @@ rides_range_high = per_day(uber_trips_per_day * RIDE_SHARE_HIGH)
 rides_per_day = per_day(15e6)
 # Imported from the proximity-search page: 1M drivers online at the busiest hour, a position every
 # 4 s from each, 100K "cars near me" map queries a second then, and the busy hour at 3x the average
-# (that page's own factor, with headroom: a city's rides run from the morning commute to past midnight,
-# and the sixteen-hour shape gives reference_peaks.waking_16_hours; a worldwide total peaks lower still).
+# (that page's own factor, with headroom: a city's rides are quiet only from 1 to 5 am on weekdays, in
+# Uber's New York data, and a half-sine over the other twenty hours gives that page's
+# city_day_peak_to_average, imported with its busy hours; a worldwide total peaks lower still).
 drivers_online_peak = drivers_online
 location_interval = update_interval
 browse_queries_peak = rider_queries_peak
@@ -150,7 +161,11 @@ eta_refresh_interval = duration(30)
 # After a zone's loss, the re-routes of the rides whose cached routes went with it are spread over this
 # many refreshes (step 7).
 zone_loss_reroute_refreshes = count(2)
-fare_quotes_per_request = count(1.5)
+# Fare quotes: a requested ride's own (one, and a re-quote for every second request), and the price checks
+# of the opens that end without a request: the share of them that enter a drop-off and get a quote.
+requested_ride_quotes = count(1.5)
+quoting_share_of_other_opens = fraction(0.25)
+fare_quotes_per_request = count(requested_ride_quotes + quoting_share_of_other_opens * (app_opens_per_request - 1))
 map_matches_per_ride = count(1)
 reroute_interval = duration(300)
 route_deviations_per_ride = count(2)
@@ -228,6 +243,10 @@ processor_limit_headroom = times(1.5)
 # A pub/sub node lost (step 6): how soon its loss is noticed, and the window over which phones and
 # gateways spread their reconnects and resubscribes.
 pubsub_failure_detection = duration(5)
+# A pub/sub node fences itself: with no answer from the coordination service for two thirds of its session
+# (ZooKeeper's client rule for declaring itself disconnected), it stops serving and answers "not mine",
+# so it has stopped before its session can expire and its ranges move, the last third to spare.
+pubsub_self_fence_after = duration(pubsub_failure_detection * 2 / 3)
 reconnect_spread = duration(30)
 # A phone's reconnect backoff grows to at most this, its jitter included, so after a long outage a phone
 # may wait this long before its next attempt (gRPC's connection backoff defaults to 120 s).
@@ -286,6 +305,10 @@ probe_misses_to_page = count(3)
 probe_timeout = duration(10)
 zone_lost_load_ceiling = fraction(0.8)
 hellos_per_gateway = throughput(2000)
+# A gateway's clock: within this of true time by its synchronization's own error bound, or it takes no new
+# streams, so two gateways' clocks differ by at most twice it. A stream's epoch is the clock's time at hello.
+gateway_clock_error = duration(1e-3)
+gateway_clock_spread = duration(2 * gateway_clock_error)
 hold_failure_alert_share = fraction(0.05)
 stadium_halo_drivers = count(2000)
 stadium_drivers_nearby = count(200)
@@ -314,6 +337,15 @@ percentile_budget_share = fraction(0.01)
 # the busy hour's lag trends toward it.
 standby_lag_page = duration(trip_rpo)
 standby_lag_ticket = duration(trip_rpo / 2)
+# The consumers that act on money (payments on ride events, the trip service on payments' events) page when
+# the oldest event they have not applied (recorded in their inbox) was published longer ago than this (step 7);
+# a region's promotion re-sends the outbox rows sent in twice this before its cut. The monitoring reads the
+# lag at this interval, at most the other half of that margin, since a lag grows at most a second a second.
+consumer_lag_page = duration(30)
+consumer_lag_sample = duration(15)
+# The outbox's gc.ttlseconds: the relay's move deletes each row once sent, and the tombstone stays for at
+# least this (the outbox's data is left out of backups, so no backup's protected timestamp holds it longer).
+outbox_gc_ttl = duration(10 * 60)
 
 TABLE = [
     (
@@ -364,7 +396,8 @@ TABLE = [
     (
         "App opens per ride request",
         app_opens_per_request,
-        "The page's assumption: riders open the app to check a price or a wait and close it again.",
+        "The page's assumption: riders open the app to check a price or a wait and close it again "
+        "(a price check is a fare quote, counted below).",
     ),
     (
         "Busy hour over the day's average",
@@ -372,8 +405,9 @@ TABLE = [
         # The page's prose says why: headroom above a city's own busy hour, which each region sees, and
         # more above a worldwide total, which spreads over many time zones.
         "The proximity-search page's, so its figures and these agree: headroom above a city's own busy "
-        f"hour (rides run from the morning commute to past midnight; sixteen busy hours give {waking_16_hours}), "
-        "more above a worldwide total. New Year's Eve is a spike above it (step 7).",
+        f"hour (rides are quiet only from 1 to 5 am on weekdays in [Uber's New York data]({UBER_CITY_MOVEMENT}); "
+        f"{city_busy_hours} busy hours give {city_day_peak_to_average}), more above a worldwide total. "
+        "New Year's Eve is a spike above it (step 7).",
     ),
     (
         "Minutes from a match to the pickup",
@@ -467,9 +501,15 @@ TABLE = [
         "its first or second refresh, by its ID, and meanwhile keeps its last ETA counted down.",
     ),
     (
-        "Fare quotes per ride request",
-        fare_quotes_per_request,
+        "Fare quotes per requested ride",
+        requested_ride_quotes,
         "The page's assumption: one quote, and a re-quote for every second request (a changed drop-off or product).",
+    ),
+    (
+        "App opens without a request that get a quote",
+        quoting_share_of_other_opens,
+        "The page's assumption, to be measured (no service publishes it): a rider who enters a drop-off "
+        "to check the price, then closes the app. The other such opens only look at the cars and the wait.",
     ),
     (
         "Map-matching calls per ride",
@@ -609,8 +649,9 @@ TABLE = [
     (
         "A position update on the wire",
         location_update_wire_bytes,
-        "The page's assumption: driver, time, position, speed, heading, accuracy, status and sequence "
-        "number, with framing and TLS records, on an open connection. Without the IP and TCP headers "
+        "The page's assumption: time, position, speed, heading, accuracy, sequence number and the "
+        "seen echo (the driver is the connection's, the status the server's), with framing and TLS "
+        "records, on an open connection. Without the IP and TCP headers "
         f"({ip_tcp_header_bytes} with timestamps); step 3 measures both.",
     ),
     (
@@ -706,7 +747,7 @@ TABLE = [
     (
         "Positions a location server handles a second",
         positions_per_location_server,
-        "The page's assumption, to be measured: check the sequence number, write the index's copies, "
+        "The page's assumption, to be measured: check the (epoch, sequence number), write the index's copies, "
         "append a position on a ride to the log and publish it to the ride.",
     ),
     (
@@ -783,6 +824,14 @@ TABLE = [
         "The page's choice (step 6): the node's session in the coordination service expires.",
     ),
     (
+        "A pub/sub node stops serving with no answer from the coordination service for",
+        pubsub_self_fence_after,
+        "Two thirds of its session, the point at which a ZooKeeper client declares itself disconnected "
+        "([`readTimeout`](https://github.com/apache/zookeeper/blob/master/zookeeper-server/src/main/java/"
+        "org/apache/zookeeper/ClientCnxn.java)); the last third, far more than clocks drift apart over a "
+        "session, is left before the session can expire and the node's ranges move (step 6).",
+    ),
+    (
         "Window over which phones reconnect after a zone's loss",
         reconnect_spread,
         "The page's choice (step 6): each phone's backoff is jittered over it.",
@@ -827,8 +876,8 @@ TABLE = [
     (
         "Longest the fare waits for the trail writer",
         trail_wait_cap,
-        "The page's choice (step 4): the fare is computed once the trail holds the drop-off; past this, "
-        "from what it holds and the cached route for the gap.",
+        "The page's choice (step 5): the trip service's fare worker prices the ride once the trail writer "
+        "says the trail is written to the drop-off; past this, from what the trail holds, routing the gap itself.",
     ),
     (
         "Time a fare quote stays valid",
@@ -976,6 +1025,12 @@ TABLE = [
         "trip-store read each (step 7).",
     ),
     (
+        "A gateway's clock error, at most",
+        gateway_clock_error,
+        f"The page's choice: chrony against the cloud's time service, its error bound read with [ClockBound]({CLOCKBOUND}); "
+        "a gateway past it takes no new streams until back within it. A stream's epoch is that clock's time (step 4).",
+    ),
+    (
         "Holds failing at the processor that open a ticket",
         hold_failure_alert_share,
         "The page's choice (step 7): over 15 min, declines excluded.",
@@ -990,6 +1045,25 @@ TABLE = [
         standby_lag_page,
         "The page's choice (step 7): the region-loss RPO itself, held for a minute: the promise is broken "
         f"while it lasts; PCR's lag is generally tens of seconds ([overview]({COCKROACH_PCR})), so no lower.",
+    ),
+    (
+        "Consumer lag that pages: payments, and the trip service's payment events",
+        consumer_lag_page,
+        "The page's choice (step 7): a few seconds is their normal lag; half a minute is a stuck consumer, "
+        "and it bounds the outbox rows a region's promotion must send again.",
+    ),
+    (
+        "Consumer lag read every",
+        consumer_lag_sample,
+        "The page's choice (step 7): half the page's threshold, so a lag the page has not fired on has grown for "
+        "at most this since it was read, inside the re-send margin's other half.",
+    ),
+    (
+        "Outbox's garbage-collection TTL (`gc.ttlseconds`)",
+        outbox_gc_ttl,
+        "The page's choice (step 4), down from CockroachDB's default of 4 h "
+        f"([CONFIGURE ZONE]({COCKROACH_CONFIGURE_ZONE})): the relay's reads step over each deleted row until it is "
+        "collected, and nothing reads the outbox's history (sent rows are kept, a day, in outbox_sent).",
     ),
     (
         "Standby lag that opens a ticket",

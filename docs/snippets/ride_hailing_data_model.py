@@ -12,6 +12,7 @@ from ride_hailing_assumptions import (
     location_interval,
     location_retention_years,
     offers_per_request,
+    outbox_gc_ttl,
     payment_ops_per_ride,
     primary_failover,
     range_lease_expiry,
@@ -53,7 +54,12 @@ RIDE_FIELDS = [
     ("city_id", 2, "the city, which sets the region the row lives in"),
     ("product", 1, "economy, comfort, XL"),
     ("state", 1, "requested, matched, arriving, arrived, on trip, completed, cancelled"),
-    ("version", 4, "raised by every update; each update is conditional on it"),
+    (
+        "version",
+        4,
+        "raised by every update that writes an outbox row, not by a hold's result that sets or clears no "
+        "payment mark; a phone's transition is conditional on it",
+    ),
     ("offer_attempt", 1, "the current offer's number: the offer's key is (ride_id, attempt)"),
     (
         "failover_hold_until",
@@ -141,6 +147,7 @@ PAYMENT_FIELDS = [
     ("status", 1, "pending, succeeded, declined, failed"),
     ("payment_method_id", 8, ""),
     ("processor_reference", 32, "the processor's ID for the operation, for reconciliation"),
+    ("event_epoch, event_version", 8, "the ride event that made it: payments' floor for the ride"),
     ("created_at, updated_at", 16, ""),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
@@ -238,21 +245,33 @@ RIDER_DEBT_FIELDS = [
 ]
 rider_debt_row_bytes = row_bytes(RIDER_DEBT_FIELDS)
 
-# The outbox, keyed by event_id: written in the same transaction as the change it announces.
+# The outbox, keyed by (bucket, subject_id, version, event_id): written in the same transaction as the change
+# it announces. The bucket is a hash of the subject, and each relay worker holds a group of buckets, so one
+# ride's rows are one worker's, read in the key's order: the ride's versions, the order of its commits. Once
+# published, a row moves to outbox_sent, the same fields keyed by (a hash shard, sent_at, event_id), kept a
+# day: the live outbox holds only unsent rows, and a region's promotion reads its re-send window by sent time.
 OUTBOX_FIELDS = [
+    ("bucket", 2, "first part of the key: a hash of subject_id over the relay's buckets"),
+    ("subject_id", 8, "second part: the ride, or the driver for a driver-state event of its own"),
+    (
+        "version",
+        8,
+        "third part: the version the transaction writes (the ride's, or driver_state's); one that writes none "
+        "(a rating, a debt payment, a secret asked) takes the ride's current one",
+    ),
+    ("epoch", 2, "the store's failover epoch, raised by each region's promotion: consumers order by (epoch, version)"),
     (
         "event_id",
         16,
-        "name-based UUID of the row the transaction announces and the version it writes: the ride's, or for "
-        "a driver-state event the driver's and driver_state.version (a rating adds its rater; a debt "
-        "payment, the client's Idempotency-Key; a secret asked, a random part)",
+        "last part, and the event's ID: name-based UUID of the row the transaction announces, the epoch and the "
+        "version it writes (a rating adds its rater; a debt payment, the client's Idempotency-Key; a secret "
+        "asked, a random part)",
     ),
-    ("subject_id", 8, "the ride, or the driver for a driver-state event"),
     (
         "type",
         1,
-        "requested, offered, offer ended, matched, arriving to completed, cancelled, rated, driver state, "
-        "debt payment, secret asked",
+        "requested, offered, offer ended, matched, arriving to completed, priced, cancelled, rated, driver "
+        "state, debt payment, secret asked",
     ),
     (
         "payload",
@@ -261,7 +280,7 @@ OUTBOX_FIELDS = [
         "driver_state.version",
     ),
     ("created_at", 8, ""),
-    ("sent_at", 8, "empty until the relay has published the row; a failover's re-marking empties it again"),
+    ("sent_at", 8, "set as the relay moves the row to outbox_sent; a promotion's re-marking moves it back, empty"),
     (
         "marked_at",
         8,
@@ -272,7 +291,7 @@ OUTBOX_FIELDS = [
 ]
 outbox_row_bytes = row_bytes(OUTBOX_FIELDS)
 
-# Trails, keyed by (ride_id, row start, first_seq): each row packs the points of trail_row_seconds. A late
+# Trails, keyed by (ride_id, row start, epoch, first_seq): each row packs the points of trail_row_seconds. A late
 # point never rewrites a written row (a second write to a key replaces the blob): it goes into a row of
 # its own, and the reader merges a minute's rows by time.
 TRAIL_POINT_FIELDS = [
@@ -289,10 +308,11 @@ points_per_trail_row = count(trail_row_seconds / location_interval)
 TRAIL_ROW_FIELDS = [
     ("ride_id", 8, "partition key: a ride's rows sit together"),
     ("row_start", 8, "clustering key: the ride's start plus whole minutes, in milliseconds"),
+    ("epoch", 8, "clustering key's second part: the first point's stream epoch, as positions are ordered"),
     (
         "first_seq",
         4,
-        "clustering key's second part: the first point's sequence number, so a late batch's row "
+        "clustering key's third part: the first point's sequence number, so a late batch's row "
         "sits beside the minute's row and never replaces it",
     ),
     ("point_count", 1, "points in the row"),
@@ -312,6 +332,9 @@ ride_id_random_bits = count(RIDE_ID_RANDOM_BITS)
 rides_over_retention = count(rides_per_day * DAYS_PER_YEAR * trip_retention_years)
 ride_id_clashes_over_retention = count(rides_over_retention**2 / (2 * 2**RIDE_ID_RANDOM_BITS))
 ride_id_clashes_per_day = count(ride_id_clashes_over_retention / (DAYS_PER_YEAR * trip_retention_years))
+# That is the average while the table fills. Once it holds a whole retention's rides, rows expire as fast as
+# new ones come, and each day's draws each meet that many IDs: twice the filling average, every day.
+ride_id_clashes_per_day_full = count(rides_over_retention * rides_per_day / 2**RIDE_ID_RANDOM_BITS)
 
 # Rows and transactions a ride writes, store by store, from the transactions step 4 describes. Each
 # trip-store transaction is (how many a ride, rows it writes), averaged over completed rides and the
@@ -319,37 +342,65 @@ ride_id_clashes_per_day = count(ride_id_clashes_over_retention / (DAYS_PER_YEAR 
 # after the arriving transition: it writes the cancel (which frees the driver) in place of arrived, on
 # trip, the completion and the ratings. Every change the rest of the system must hear of writes an
 # outbox row in its own transaction. Left out: a driver's cancel that sends the ride back to matching
-# (no share is assumed for it; it adds a cancel, a reservation and an accept).
+# (no share is assumed for it; it adds a cancel, a reservation and an accept). The sweeper finds expiring
+# offers through a partial index on the offer rows, offer (expires_at) WHERE state = 'sent': the reservation
+# writes an offer's entry and every end of the offer removes it, two index writes an offer, whatever the
+# driver's row does meanwhile. A second partial index, driver_state (offer_expires_at) WHERE status =
+# 'paused', finds the pauses: an expiry writes a driver's entry and the pause's end removes it, two more
+# for each expired offer (a second unacked withdrawal's pause is left out with the withdrawals).
 TRIP_TRANSACTIONS = [
     ("create: ride, idempotency record, history index entry, outbox", 1, 4),
-    ("the hold's result recorded on the ride (no outbox row: nothing else waits on it)", 1, 1),
-    ("reserve a driver: driver_state, offer, ride, outbox", offers_per_request, 4),
-    ("an offer declined or expired: offer, driver_state, ride, outbox", offers_per_request - 1, 4),
-    ("a pause ended, by the sweeper: driver_state, outbox", (offers_per_request - 1) * (1 - decline_share), 2),
-    ("accept: driver_state, ride, offer, driver history index entry, outbox", 1, 5),
+    ("the hold's result on the ride (no outbox row but the rare one setting or clearing a payment mark)", 1, 1),
+    ("reserve a driver: driver_state, offer and its sweeper index entry, ride, outbox", offers_per_request, 5),
+    (
+        "an offer declined or expired: offer and its sweeper index entry, driver_state (an expiry's pause index "
+        "entry too), ride, outbox",
+        offers_per_request - 1,
+        5 + (1 - decline_share),
+    ),
+    (
+        "a pause ended, by the sweeper: driver_state and its pause index entry, outbox",
+        (offers_per_request - 1) * (1 - decline_share),
+        3,
+    ),
+    ("accept: driver_state, ride, offer and its sweeper index entry, driver history index entry, outbox", 1, 6),
     ("arriving: ride, outbox", 1, 2),
     ("arrived, on trip (rides not cancelled): ride, outbox", 2 * (1 - cancel_share), 2),
     ("completed (rides not cancelled): ride, driver_state released, outbox", 1 - cancel_share, 3),
+    ("the fare, by the trip service's fare worker (rides not cancelled): ride, outbox", 1 - cancel_share, 2),
     ("cancelled after the match: ride, driver_state released, outbox", cancel_share, 3),
     ("a rating (rides not cancelled): rating, outbox", ratings_per_ride_average, 2),
 ]
 trip_transactions_per_ride = count(sum(n for _, n, _ in TRIP_TRANSACTIONS))
-# The relay marks each outbox row sent once it has published it (sent_at): a row write for every outbox
-# row, counted in the rows a ride. The marks are batched, many rows an update, so they add no
-# transactions worth counting.
+# The relay moves each outbox row, once published, to outbox_sent (a delete and an insert), so the live
+# outbox holds only unsent rows and the relay's read of them needs no index: two row writes for every outbox
+# row, counted in the rows a ride. The moves are batched, many rows a transaction, so they add no
+# transactions worth counting. The day's expiry of outbox_sent is not counted, as the idempotency records'
+# is not.
+RELAY_MOVE_ROWS = 2
 trip_outbox_rows_per_ride = count(sum(n for what, n, _ in TRIP_TRANSACTIONS if what.endswith("outbox")))
-trip_rows_per_ride = count(sum(n * rows for _, n, rows in TRIP_TRANSACTIONS) + trip_outbox_rows_per_ride)
+trip_rows_per_ride = count(
+    sum(n * rows for _, n, rows in TRIP_TRANSACTIONS) + RELAY_MOVE_ROWS * trip_outbox_rows_per_ride
+)
 # The payments ledger: each operation is a pending row written with the event's inbox record before
 # the processor's call, then its result with an outbox row that reports it: two transactions, four rows.
 # The hold takes one more: the PaymentIntent is created unconfirmed and its ID stored in the pending
-# row before it is confirmed (step 6), one transaction of one row.
+# row before it is confirmed (step 6), one transaction of one row. The ledger's relay moves each result's
+# outbox row to its outbox_sent once sent, as the trip store's does: two rows more an operation, batched, so
+# no transaction.
 LEDGER_TRANSACTIONS_PER_OPERATION = 2
 LEDGER_ROWS_PER_OPERATION = 4
+LEDGER_OUTBOX_ROWS_PER_OPERATION = 1
 HOLD_INTENT_ID_TRANSACTIONS = 1
 ledger_transactions_per_ride = count(
     payment_ops_per_ride * LEDGER_TRANSACTIONS_PER_OPERATION + HOLD_INTENT_ID_TRANSACTIONS
 )
-ledger_rows_per_ride = count(payment_ops_per_ride * LEDGER_ROWS_PER_OPERATION + HOLD_INTENT_ID_TRANSACTIONS)
+ledger_outbox_rows_per_ride = count(payment_ops_per_ride * LEDGER_OUTBOX_ROWS_PER_OPERATION)
+ledger_rows_per_ride = count(
+    payment_ops_per_ride * LEDGER_ROWS_PER_OPERATION
+    + HOLD_INTENT_ID_TRANSACTIONS
+    + RELAY_MOVE_ROWS * ledger_outbox_rows_per_ride
+)
 # The trail store: a row a minute of the ride's positions, each a quorum write with no transaction. Rows
 # start at the ride's start (the match), not on the clock's minutes: a ride of whole minutes fills whole rows.
 trail_rows_per_ride = count(ride_seconds / trail_row_seconds)
@@ -359,6 +410,12 @@ trip_rows_peak = peak(rides_per_second_peak * trip_rows_per_ride)
 ledger_rows_peak = peak(rides_per_second_peak * ledger_rows_per_ride)
 ledger_transactions_peak = peak(rides_per_second_peak * ledger_transactions_per_ride)
 trail_rows_peak = peak(rides_per_second_peak * trail_rows_per_ride)
+# The rows the relay's move deleted and garbage collection has not yet removed: the largest region's outbox
+# rows a second at the busy hour, kept the outbox's gc.ttlseconds. The relay's reads of unsent rows step over
+# them, spread over its workers' buckets.
+outbox_tombstones_region = count(
+    rides_per_second_peak * largest_region_share * trip_outbox_rows_per_ride * outbox_gc_ttl
+)
 
 # What a zone's loss costs the availability budget: the rides requested while a third of the writes
 # stall. A relational primary per city group stalls its cities until a failover; a range's writes stall
@@ -428,8 +485,10 @@ if __name__ != "ride_hailing_data_model":
                 ("Live index (the proximity page's allowance)", live_index_bytes),
                 (f"Ride IDs drawn over the retention ({ride_id_random_bits} random bits)", rides_over_retention),
                 ("... expected clashes, were they all one region's, each redrawn", ride_id_clashes_over_retention),
-                ("... a day, on average", ride_id_clashes_per_day),
+                ("... a day, on average while the table fills", ride_id_clashes_per_day),
+                ("... a day, once it holds the whole retention", ride_id_clashes_per_day_full),
                 ("Trail compaction windows over the retention", trail_windows),
+                (f"Deleted outbox rows not yet collected, largest region ({outbox_gc_ttl})", outbox_tombstones_region),
             ],
         )
     )
@@ -437,9 +496,9 @@ if __name__ != "ride_hailing_data_model":
     rows = [(what, count(n), count(written)) for what, n, written in TRIP_TRANSACTIONS]
     rows.append(
         (
-            "the relay marks each outbox row sent (batched: rows, no transactions counted)",
+            "the relay moves each outbox row, once sent, to outbox_sent (batched: rows, no transactions counted)",
             trip_outbox_rows_per_ride,
-            count(1),
+            count(RELAY_MOVE_ROWS),
         )
     )
     print(markdown_table(("Trip-store transaction", "A ride", "Rows each"), rows))

@@ -12,12 +12,13 @@ from ride_hailing_assumptions import (
     busiest_city_share,
     cancel_share,
     candidates_ranked,
+    decline_share,
     eta_calls_per_routing_server,
     eta_matrix_call_cost,
     largest_region,
     largest_region_share,
     map_match_call_cost,
-    offer_ack_timeout,
+    offers_per_request,
     payment_ops_per_ride,
     processor_default_endpoint_limit,
     processor_default_write_limit,
@@ -30,9 +31,11 @@ from ride_hailing_assumptions import (
     zones,
 )
 from ride_hailing_servers import (
+    deliveries_peak,
     index_shards_by_region,
     publishes_peak,
     region_counts,
+    ride_frame_retry_window,
     ride_subscriptions,
     routing_load_peak,
     routing_servers,
@@ -61,11 +64,24 @@ from sdw.estimation import count, duration, fraction, markdown_table, peak, per_
 index_bytes_per_shard = size(
     driver_index_bytes * REGION_SHARES[largest_region] / index_shards_by_region[largest_region]
 )
+# The fullest shard at step 5's count, any region: a region of the same share on one shard (Asia-Pacific's,
+# until step 7 adds its second).
+_shard_bytes = {
+    region: driver_index_bytes * share / index_shards_by_region[region] for region, share in REGION_SHARES.items()
+}
+index_bytes_fullest_region = max(_shard_bytes, key=_shard_bytes.get)
+index_bytes_fullest_shard = size(_shard_bytes[index_bytes_fullest_region])
 index_refill_time = duration(ttl)
 
-# (b) Matching: searches in one window worldwide, and the candidates they rank.
-searches_per_window = count(matching_queries_peak * batch_window)
-candidates_per_window = count(searches_per_window * candidates_ranked)
+# (b) Matching: the rides the windows take worldwide at the peak, and the candidates they rank. A window
+# takes the new requests and the rides whose offer timed out or was withdrawn unacknowledged (treated as a
+# timeout, and counted in the share of failed offers not declined). A decline's next search goes out at
+# once, outside the window: it is one of the matching searches, not one of a window's rides. Left out: the
+# few rides carried over from an earlier window (no driver within the pickup ETA cap, a payment mark cleared,
+# a crowd past the area's cap), fair to leave out at the usual load.
+window_rides_peak = peak(rides_per_second_peak * (1 + (offers_per_request - 1) * (1 - decline_share)))
+rides_per_window = count(window_rides_peak * batch_window)
+candidates_per_window = count(rides_per_window * candidates_ranked)
 
 
 def solver_steps(n: float, drivers: float = math.inf) -> float:
@@ -77,10 +93,10 @@ def solver_steps(n: float, drivers: float = math.inf) -> float:
 
 # The busiest area, and the busiest city were it one area: rides a window, candidates (at most K a
 # ride, drivers plentiful), time.
-busiest_area_rides = count(searches_per_window * busiest_area_share)
+busiest_area_rides = count(rides_per_window * busiest_area_share)
 busiest_area_candidates = count(busiest_area_rides * candidates_ranked)
 busiest_area_solver_time = duration(solver_steps(busiest_area_rides) / solver_steps_per_second)
-busiest_city_rides = count(searches_per_window * busiest_city_share)
+busiest_city_rides = count(rides_per_window * busiest_city_share)
 busiest_city_candidates = count(busiest_city_rides * candidates_ranked)
 busiest_city_solver_time = duration(solver_steps(busiest_city_rides) / solver_steps_per_second)
 busiest_city_solver_share_of_window = fraction(busiest_city_solver_time / batch_window)
@@ -90,28 +106,31 @@ publishes_per_ride = peak(relay_pushes_peak / rides_in_progress_peak)
 # A zone lost takes a third of the gateways (their phones reconnect and say hello, resubscribing their
 # account channel and any ride's) and a third of the pub/sub nodes (their channels move, and the
 # gateways subscribed to them resubscribe), both spread over the reconnect window by jittered backoff.
+# The two thirds of the subscriptions overlap in a ninth (a lost gateway's channel on a lost node is
+# subscribed once, by the phone's new gateway), so 1 - (2/3)^2 of them are subscribed again.
 reconnects_after_zone_loss = count(connections_peak / zones)
 reconnects_per_second_zone_loss = per_second(reconnects_after_zone_loss / reconnect_spread)
-resubscribes_after_zone_loss = count(subscriptions_peak / zones)
+resubscribed_share = fraction(1 - (1 - 1 / zones) ** 2)
+resubscribes_after_zone_loss = count(subscriptions_peak * resubscribed_share)
 resubscribes_per_second_zone_loss = per_second(resubscribes_after_zone_loss / reconnect_spread)
 # A zone belongs to one region: a zone of the largest region, its share of the above. (The figures above
 # count a zone of every region at once, the worst case step 7 checks the gateways against.)
 reconnects_after_zone_loss_region = count(connections_peak * largest_region_share / zones)
 reconnects_per_second_zone_loss_region = per_second(reconnects_after_zone_loss_region / reconnect_spread)
-resubscribes_after_zone_loss_region = count(subscriptions_peak * largest_region_share / zones)
+resubscribes_after_zone_loss_region = count(subscriptions_peak * largest_region_share * resubscribed_share)
 resubscribes_per_second_zone_loss_region = per_second(resubscribes_after_zone_loss_region / reconnect_spread)
 # Messages not delivered while one node's loss is noticed: its share of its region's publishes, for the
 # detection time; a node of the largest region, whose nodes carry the most.
 _pubsub_by_region = region_counts(publishes_peak, publishes_per_pubsub_node)
 publishes_lost_per_node_failure = count(
-    publishes_peak * largest_region_share / _pubsub_by_region[largest_region] * pubsub_failure_detection
+    deliveries_peak * largest_region_share / _pubsub_by_region[largest_region] * pubsub_failure_detection
 )
 # A `ride` frame lost with the node is published again every ack timeout until acknowledged. Its retries
 # must outlast the node's detection and the gateways' resubscribe to the survivor, which after a zone loss
 # is spread over the reconnect window, or every one goes to the dead node or its stale range: the window
 # is the detection plus the resubscribe spread plus one ack timeout, so a retry is published after the
-# last resubscribe. After the window, the phone's next `hello` reads the open ride again.
-ride_frame_retry_window = duration(pubsub_failure_detection + reconnect_spread + offer_ack_timeout)
+# last resubscribe. After the window, the phone's next `hello` reads the open ride again. (Step 5 counts
+# the window's retries in the pub/sub load: ride_hailing_servers.ride_frame_retry_window, imported.)
 assert ride_frame_retry_window > pubsub_failure_detection + reconnect_spread, ride_frame_retry_window
 
 # (d) The payment processor's default rate limit against the calls at the peak, and the limit to ask
@@ -161,9 +180,12 @@ if __name__ != "ride_hailing_matching":
                     f"Live index memory a shard, {largest_region} (even split, every driver online)",
                     index_bytes_per_shard,
                 ),
+                (f"... the fullest shard, {index_bytes_fullest_region}'s", index_bytes_fullest_shard),
                 ("A restarted copy counts as full after", index_refill_time),
-                ("Matching searches in one window, worldwide at the peak", searches_per_window),
+                ("Rides the windows take, worldwide at the peak (requests, timeouts, withdrawals)", window_rides_peak),
+                ("... in one window", rides_per_window),
                 ("... and the candidates they rank", candidates_per_window),
+                ("Matching searches a second, each decline's next search included", matching_queries_peak),
                 ("Busiest area: rides a window, candidates", f"{busiest_area_rides}, {busiest_area_candidates}"),
                 ("... Hungarian solver time (n² m steps)", busiest_area_solver_time),
                 (

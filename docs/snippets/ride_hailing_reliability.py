@@ -29,6 +29,8 @@ from ride_hailing_assumptions import (
     city_average_speed_kmh,
     city_detour_factor,
     consumer_heartbeat_interval,
+    consumer_lag_page,
+    consumer_lag_sample,
     consumer_session_timeout,
     controller_election_at_most,
     controller_election_split_vote,
@@ -53,6 +55,7 @@ from ride_hailing_assumptions import (
     reconnect_backoff_cap,
     reconnect_spread,
     request_availability_target,
+    rides_per_day,
     routing_outage,
     solver_share_of_window,
     solver_steps_per_second,
@@ -62,10 +65,12 @@ from ride_hailing_assumptions import (
     store_writes_per_node,
     thinned_location_interval,
     trip_rpo,
+    unmatched_share,
     zone_loss_reroute_refreshes,
     zone_lost_load_ceiling,
     zones,
 )
+from ride_hailing_data_model import trip_outbox_rows_per_ride
 from ride_hailing_latency import (
     P99,
     P_FAIL,
@@ -75,14 +80,19 @@ from ride_hailing_latency import (
     mean_to_accepted_offer,
     quantile,
 )
-from ride_hailing_matching import reconnects_per_second_zone_loss, solver_steps
+from ride_hailing_matching import (
+    endpoint_limit_needed,
+    reconnects_per_second_zone_loss,
+    resubscribed_share,
+    solver_steps,
+)
 from ride_hailing_servers import (
     STATELESS_LOADS,
     absorbed_share,
     gateway_counts,
     gateway_frames_peak,
     gateways,
-    index_query_loads,
+    index_copy_loads,
     index_shards_by_region,
     location_ops_peak,
     publishes_peak,
@@ -213,17 +223,16 @@ assert all(
     max(loads(gateway_counts_after, gateway_frames_peak, frames_per_gateway, r).values()) < zone_lost_load_ceiling
     for r in REGION_SHARES
 )
-# The live index under the same ceiling: its queries spread over a shard's copies (one a zone), so with
-# a zone lost the region's share is on two copies of each shard, and carrying the partner both shares
-# are on all three (step 5's index_query_loads). Writes do not move with a zone lost (every copy takes its
-# shard's writes); carrying the partner, each copy takes the partner's drivers' positions too, which
-# step 5's shard count already sizes (capacity_share) under the write target. A region past the ceiling
-# gets a shard more, a copy in each zone, until both query cases are under it.
+# The live index under the same ceiling. A copy takes all of its shard's writes and its share of the queries
+# on one node, so its load is the two shares added (step 5's index_copy_loads): with a zone lost its writes do
+# not move and the region's queries are on two copies of each shard; carrying the partner, both shares' writes
+# and queries are on all three. A region past the ceiling gets a shard more, a copy in each zone, until both
+# cases are under it.
 
 
 def index_loads(shards: int, region: str) -> dict:
-    """A region's index queries as a share of its copies' assumed query capacity, in each case."""
-    return dict(zip((ZONE_LOST, PARTNER), index_query_loads(shards, region), strict=True))
+    """A region's index copy load, writes and queries together, as a share of a node, in each case."""
+    return dict(zip((ZONE_LOST, PARTNER), index_copy_loads(shards, region), strict=True))
 
 
 _index_tightest = max(
@@ -235,10 +244,10 @@ _index_tightest = max(
     key=lambda row: row[2],
 )
 index_load_tightest = fraction(_index_tightest[2])
-# Its growth before its copies pass their assumed query capacity: after the gateways', before the
-# location service's (the prose ranks it second).
+# Its growth before its copies pass a whole node: a hair before the gateways', so the index gives first
+# (the prose says so).
 index_growth = times(1 / _index_tightest[2])
-assert _first_growth < index_growth < _second_growth
+assert index_growth < _first_growth < _second_growth
 index_tight_regions = [
     region
     for region in REGION_SHARES
@@ -248,14 +257,18 @@ index_shards_after = dict(index_shards_by_region)
 for _region in REGION_SHARES:
     while max(index_loads(index_shards_after[_region], _region).values()) > zone_lost_load_ceiling:
         index_shards_after[_region] += 1
-index_nodes_added = count((sum(index_shards_after.values()) - sum(index_shards_by_region.values())) * zones)
+index_shards_after_total = count(sum(index_shards_after.values()))
+index_nodes_added = count((index_shards_after_total - sum(index_shards_by_region.values())) * zones)
 index_load_after = fraction(max(max(index_loads(index_shards_after[r], r).values()) for r in REGION_SHARES))
-# After the fix the most loaded copies are Asia-Pacific's, one shard with a zone lost (the zone-loss
-# prose quotes this figure for it).
-assert index_load_after == max(index_loads(index_shards_after[r], r)[ZONE_LOST] for r in REGION_SHARES)
-assert index_load_after == index_loads(index_shards_after["Asia-Pacific"], "Asia-Pacific")[ZONE_LOST]
-# North America and Latin America, carrying each other, are the two past it (the prose names them).
-assert index_tight_regions == ["North America", "Latin America"] and _index_tightest[1] == PARTNER
+# With a zone lost, after the fix: the most loaded copies, and their region (the zone-loss prose quotes it).
+_zone_lost_after = {r: index_loads(index_shards_after[r], r)[ZONE_LOST] for r in REGION_SHARES}
+index_zone_lost_region_after = max(_zone_lost_after, key=_zone_lost_after.get)
+index_zone_lost_after = fraction(_zone_lost_after[index_zone_lost_region_after])
+# Asia-Pacific, with its one shard and a zone lost, is the one region past it, and the tightest (the prose
+# names it); after its second shard, the most loaded copies are those carrying a partner, and with a zone
+# lost Europe's, on its one shard.
+assert index_tight_regions == ["Asia-Pacific"] and _index_tightest[:2] == ("Asia-Pacific", ZONE_LOST)
+assert index_load_after > index_zone_lost_after and index_zone_lost_region_after == "Europe"
 stateless_servers_added = count(servers_added_now)
 servers_added_now = count(servers_added_now + index_nodes_added)
 
@@ -290,12 +303,14 @@ _store_reads_by_region = {
 }
 trip_store_read_region = max(_store_reads_by_region, key=_store_reads_by_region.get)
 trip_store_read_share_zone_lost = fraction(_store_reads_by_region[trip_store_read_region])
-# The pub/sub nodes left take the region's publishes and its lost third's resubscribes over the reconnect
-# window. A subscribe is taken to cost a node what a publish does (one command, one entry in a channel's
-# table): the share of the survivors' capacity, region by region, and the most.
+# The pub/sub nodes left take the region's publishes and the resubscribes over the reconnect window: the
+# channels on the lost third of the nodes, and those the phones of the lost third of the gateways subscribe
+# again at their hello, the two thirds overlapping in a ninth, so 1 - (2/3)^2 of the subscriptions. A
+# subscribe is taken to cost a node what a publish does (one command, one entry in a channel's table): the
+# share of the survivors' capacity, region by region, and the most.
 _pubsub_counts = region_counts(publishes_peak, publishes_per_pubsub_node)
 _pubsub_use_by_region = {
-    region: (publishes_peak * share + subscriptions_peak * share / zones / reconnect_spread)
+    region: (publishes_peak * share + subscriptions_peak * share * resubscribed_share / reconnect_spread)
     / (_pubsub_counts[region] * (zones - 1) / zones * publishes_per_pubsub_node)
     for region, share in REGION_SHARES.items()
 }
@@ -368,7 +383,8 @@ holds_timed_out_by_consumer_failover = count(
 # The ETA workers of the lost zone held a third of the region's rides' cached routes. Their partitions
 # move; the new owner routes each ride again at its first or second ETA refresh (by the ride's ID),
 # spread over two refresh intervals, on top of the region's routing load with the zone lost, against the
-# routing servers left. Over one interval the wave would reach 97% of them, past the ceiling.
+# routing servers left. Over one interval the wave would come within a per cent or two of their capacity,
+# past the ceiling.
 routes_lost_zone = count(rides_in_progress_peak * largest_region_share / zones)
 reroute_wave_length = duration(eta_refresh_interval * zone_loss_reroute_refreshes)
 reroutes_after_zone_loss = per_second(routes_lost_zone / reroute_wave_length)
@@ -392,6 +408,20 @@ region_rides_in_rpo = count(rides_per_second_peak * largest_region_share * trip_
 # later ratings are left out.
 RIDE_CHANGE_CLUSTERS = 1 + 1 + (1 - cancel_share)
 region_rides_changed_in_rpo = count(rides_per_second_peak * largest_region_share * trip_rpo * RIDE_CHANGE_CLUSTERS)
+# Before the relays restart on the promoted trip store and ledger, the promotion moves back to each one's
+# outbox, unsent, every row sent after the earlier of the two clusters' replicated times, less a margin for
+# the events published but not yet applied by a consumer when the region went: twice the consumer-lag page's
+# threshold (a page at once, no hold; the lag measured from the publish), so a lag the page has not fired on
+# is under half the margin, the other half for its growth since the last sample (the runbook widens it to
+# twice the largest lag the monitoring last received from the region, if the page had fired). Re-marking the
+# whole retained day instead would put a day's rows of the region ahead of its fresh events.
+outbox_remark_margin = duration(2 * consumer_lag_page)
+# A lag grows at most a second a second, so the sample interval must fit in the margin's other half.
+assert consumer_lag_sample <= outbox_remark_margin - consumer_lag_page
+# A zone's loss or a deploy alone does not page it: a lost member's partitions move within the page's threshold,
+# and the new owner holds none of their events back (it starts a ride it has not read at its first event).
+assert consumer_failover_coordinator_lost < consumer_lag_page
+outbox_rows_day_region = count(rides_per_day * largest_region_share * trip_outbox_rows_per_ride)
 region_detection = duration(check_interval * failure_threshold)
 # The person is paged by the outside prober (the edge's logs go quiet with the region): the misses in a
 # row, the last one known at its timeout.
@@ -437,7 +467,7 @@ region_sync_accept_p99 = duration(quantile(accept_times(P_FAIL, service=True, ad
 # The break-even: the largest added round trip that keeps the accept pages' burn under 1 (a home farther
 # from its nearest other region than this breaks the accept target).
 region_sync_rtt_limit = duration(added_wait_limit())
-assert region_neighbour_rtt < region_sync_rtt_limit
+assert region_neighbour_rtt < region_sync_rtt_limit / 2  # step 4: "under half the break-even"
 # A planned drill: no detection and no decision; promotion, the TTL, the spread and the backoff cap, run
 # at the drilled region's quietest hour (about 4 a.m. in its main time zones), at that hour's rate: the region's share
 # of the day's average, times the quiet hour's share of it. Against the month's budget. A drill is two
@@ -473,6 +503,15 @@ assert area_cap_solver_time < match_budget_margin
 city_rides_per_second_peak = peak(rides_per_second_peak * busiest_city_share)
 city_exposure_cap = count(city_rides_per_second_peak * processor_outage_ridden * bookings_per_ride)
 city_expected_loss = count(city_exposure_cap * hold_decline_share)
+# When the processor returns, every ride that went on unheld meanwhile has a hold to place again (a request
+# that ended unmatched is released instead, on the cancel endpoint). The client-side limiter serves new
+# rides' holds first, so the retries get only what each endpoint's limit leaves over the busy hour's new
+# holds (one create and one confirm a ride): the worst case, since the quiet hours leave more.
+processor_backlog_holds = count(rides_per_second_peak * (1 - unmatched_share) * processor_outage_ridden)
+processor_retry_spare = peak(endpoint_limit_needed - rides_per_second_peak)
+processor_backlog_drain_time = duration(processor_backlog_holds / processor_retry_spare)
+# Step 7 says "about twice the outage": the limit's headroom over the busy hour's holds is half of them.
+assert 1.8 < processor_backlog_drain_time / processor_outage_ridden <= 2
 
 # (f) The routing engine down: a fallback ETA from the straight-line distance, and the fares' backlog.
 # A km at v km/h takes an hour over v.
@@ -560,11 +599,15 @@ if __name__ != "ride_hailing_reliability":
                 (f"Servers: step 5's {total_servers} and the {servers_added_now} the ceiling adds", fleet_servers),
                 (f"... of them stateless, and index nodes ({index_nodes_added})", stateless_servers_added),
                 (
-                    f"Live index: most query load, {', '.join(index_tight_regions)} carrying a partner",
+                    f"Live index: a copy's writes and queries, most, {', '.join(index_tight_regions)} with a zone lost",
                     index_load_tightest,
                 ),
                 ("... its growth before its capacity", index_growth),
-                ("... after a shard more in each", index_load_after),
+                (
+                    f"... after a shard more there ({index_shards_after_total} shards), the most in either case",
+                    index_load_after,
+                ),
+                (f"... the most with a zone lost then ({index_zone_lost_region_after})", index_zone_lost_after),
                 (f"Connection gateways: step 5's {gateways}, after the fix", gateways_after),
                 (f"Third stateless tier, {third_tier}: growth before its capacity", third_growth),
                 ("... its load then", third_load_tightest),
@@ -617,6 +660,8 @@ if __name__ != "ride_hailing_reliability":
                 ("... phones to steer", region_connections),
                 (f"... rides requested in the last {trip_rpo}", region_rides_in_rpo),
                 (f"... rides with a committed change in the last {trip_rpo}", region_rides_changed_in_rpo),
+                ("... outbox rows sent again: sent after the earlier cut less", outbox_remark_margin),
+                ("... the outbox rows of a whole day of the region, for comparison", outbox_rows_day_region),
                 ("... detection by health checks", region_detection),
                 ("... the prober's page", probe_page_after),
                 ("... until its phones are served elsewhere", region_rto),
@@ -651,10 +696,13 @@ if __name__ != "ride_hailing_reliability":
                 ("Hot spot: rides a window an area assigns at most", area_window_ride_cap),
                 (f"... its solver time, {stadium_halo_drivers} drivers in the halo", area_cap_solver_time),
                 (f"... the same rides with {stadium_drivers_nearby} drivers at the whistle", stadium_cap_solver_time),
-                ("... requests a second an area then takes", area_cap_rides_per_second),
+                ("... rides a second an area then assigns", area_cap_rides_per_second),
                 ("Busiest city's ride requests at the peak", city_rides_per_second_peak),
                 (f"... unheld fares over {processor_outage_ridden}, dollars (the cap)", city_exposure_cap),
                 (f"... lost if {hold_decline_share} of later holds are declined, dollars", city_expected_loss),
+                (f"Holds to place again after a {processor_outage_ridden} outage, worldwide", processor_backlog_holds),
+                ("... the create and confirm limits' spare over new holds, busy hour", processor_retry_spare),
+                ("... time to place them all at that spare", processor_backlog_drain_time),
                 ("Fallback ETA a straight-line km", fallback_eta_per_km),
                 (f"Fares waiting after a {routing_outage} routing outage, worldwide", fares_waiting_after_outage),
                 (f"... in {fares_drain_region}, the longest to drain", fares_waiting_in_region),

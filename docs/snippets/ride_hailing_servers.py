@@ -13,6 +13,7 @@ from ride_hailing_assumptions import (
     FAILOVER_REGION,
     REGION_SHARES,
     app_opens_per_request,
+    cancel_share,
     connections_per_gateway,
     coordination_nodes_per_region,
     copies,
@@ -25,10 +26,14 @@ from ride_hailing_assumptions import (
     log_events_per_broker,
     map_match_call_cost,
     nearby_frames_per_open,
+    notifications_per_ride,
+    offer_ack_timeout,
     positions_per_eta_worker,
     positions_per_location_server,
     positions_per_trail_writer,
     publishes_per_pubsub_node,
+    pubsub_failure_detection,
+    reconnect_spread,
     reroute_interval,
     route_deviations_per_ride,
     searches_per_matching_server,
@@ -62,6 +67,7 @@ from ride_hailing_traffic import (
 
 from sdw.estimation import (
     count,
+    duration,
     estimate,
     fraction,
     markdown_table,
@@ -110,18 +116,19 @@ def stateless(load: float, per_server: float) -> int:
 
 
 # Connection gateways: by connections held, or by the frames and messages they handle, whichever needs
-# more. Frames: positions in; deliveries from the ride channels (positions and ETA updates); heartbeats;
-# offers and ride frames from the account channels, each with its ack; "nearby" up and "cars" down;
-# token renewals (auth and auth_ok).
+# more. Frames: positions in; deliveries from the ride channels (positions and ETA updates); heartbeats,
+# each a ping and its pong; offers and ride frames from the account channels, each with its ack; "nearby"
+# up and "cars" down; token renewals (auth and auth_ok). Ride frames: each state change to both phones, and
+# the fare's commit after a completed ride to the rider, with the fare.
 offer_frames_peak = peak(matching_queries_peak)
-ride_frames_peak = peak(rides_per_second_peak * state_changes_per_ride * 2)
+ride_frames_peak = peak(rides_per_second_peak * (state_changes_per_ride * 2 + (1 - cancel_share)))
 nearby_frames_peak = peak(rides_per_second_peak * app_opens_per_request * nearby_frames_per_open)
 auth_frames_peak = peak(connections_peak / access_token_lifetime * 2)
 gateway_frames_peak = peak(
     location_writes_peak
     + relay_pushes_peak
     + eta_tracking_peak
-    + heartbeats_peak
+    + 2 * heartbeats_peak
     + 2 * offer_frames_peak
     + 2 * ride_frames_peak
     + nearby_frames_peak
@@ -142,27 +149,47 @@ gateways = servers(sum(gateway_counts.values()))
 location_ops_peak = peak(location_writes_peak + browse_queries_peak)
 location_servers = servers(tier(location_ops_peak, positions_per_location_server))
 
-# The live index, shards per region: each copy takes all of its shard's writes, at the proximity page's
-# node write capacity run at its target utilization (the page's rule for the same index); queries
-# spread over the copies. Both take the same headroom. One copy a zone.
+
+# The live index, shards per region. A copy takes all of its shard's writes and its share of the shard's
+# queries on the same in-memory node, so its load is the two shares of a node added: its writes against the
+# proximity page's node write capacity, its queries against the assumed query capacity. Step 5's rule: both
+# taken with the region's capacity share, at most a whole node, and the writes alone under the proximity
+# page's target utilization. One copy a zone.
+def index_copy_loads(shards: int, region: str) -> tuple[float, float]:
+    """A copy's load as a share of one node, writes and queries added: with a zone lost (its shard's writes
+    do not move; the region's queries on two copies of each shard), and carrying its failover partner (both
+    shares' writes and queries, on all three copies)."""
+    share = REGION_SHARES[region]
+    both = share + absorbed_share[region]
+    writes = index_writes_peak / (shards * NODE_WRITES_PER_SECOND)
+    return (
+        writes * share + index_queries_peak * share / (shards * (zones - 1) * index_queries_per_node),
+        writes * both + index_queries_peak * both / (shards * zones * index_queries_per_node),
+    )
+
+
+_INDEX_NODE_LOAD = index_writes_peak / NODE_WRITES_PER_SECOND + index_queries_peak / (zones * index_queries_per_node)
 index_shards_by_region = {
     region: max(
         math.ceil(index_writes_peak * capacity_share[region] / (NODE_WRITES_PER_SECOND * NODE_TARGET_UTILISATION)),
-        math.ceil(index_queries_peak * capacity_share[region] / (zones * index_queries_per_node)),
+        math.ceil(_INDEX_NODE_LOAD * capacity_share[region]),
         1,
     )
     for region in REGION_SHARES
 }
 index_shards = count(sum(index_shards_by_region.values()))
 index_nodes = servers(index_shards * zones)
+_largest_shards = index_shards_by_region[largest_region]
 index_write_load = fraction(
-    index_writes_peak * REGION_SHARES[largest_region] / index_shards_by_region[largest_region] / NODE_WRITES_PER_SECOND
+    index_writes_peak * REGION_SHARES[largest_region] / _largest_shards / NODE_WRITES_PER_SECOND
 )
+# With one shard, the largest region's copies, carrying its failover partner, would pass a whole node.
+index_copy_load_one_shard = fraction(index_copy_loads(1, largest_region)[1])
+assert index_copy_load_one_shard > 1 and _largest_shards == 2
 
 
 def index_query_loads(shards: int, region: str) -> tuple[float, float]:
-    """A region's index queries as a share of its copies' assumed query capacity: with a zone lost (its
-    own share on two copies of each shard), and carrying its failover partner (both shares on all three)."""
+    """A region's index queries alone as a share of its copies' assumed query capacity, in the same two cases."""
     share = REGION_SHARES[region]
     return (
         index_queries_peak * share / (shards * (zones - 1) * index_queries_per_node),
@@ -170,10 +197,13 @@ def index_query_loads(shards: int, region: str) -> tuple[float, float]:
     )
 
 
-# Both cases for the largest region at this count (step 7 checks every region).
-_largest_loads = index_query_loads(index_shards_by_region[largest_region], largest_region)
+# Both cases for the largest region at this count (step 7 checks every region against its ceiling).
+_largest_loads = index_query_loads(_largest_shards, largest_region)
 index_query_load_zone_lost = fraction(_largest_loads[0])
 index_query_load_partner = fraction(_largest_loads[1])
+_largest_copy_loads = index_copy_loads(_largest_shards, largest_region)
+index_copy_load_zone_lost = fraction(_largest_copy_loads[0])
+index_copy_load_partner = fraction(_largest_copy_loads[1])
 
 # Matching, the ETA workers, routing (after step 6's route cache) and the REST tiers.
 matching_servers = servers(tier(matching_queries_peak, searches_per_matching_server))
@@ -195,17 +225,28 @@ routing_load_peak = peak(
     + eta_map_match_peak * map_match_call_cost
 )
 routing_servers = servers(tier(routing_load_peak, eta_calls_per_routing_server))
-trip_servers = servers(tier(trip_transactions_peak, api_write_per_server))
+# The trip service: a call that commits a trip-store transaction, and the fare quotes it answers (each a
+# route, a price and a signature), each at the reference's API server rate.
+trip_calls_peak = peak(trip_transactions_peak + eta_quotes_peak)
+trip_servers = servers(tier(trip_calls_peak, api_write_per_server))
 payment_servers = servers(tier(ledger_transactions_peak, api_write_per_server))
 notification_servers = servers(tier(notifications_peak, api_write_per_server))
 
 # Pub/sub: an account channel for every connected phone, subscribed at `hello`, carrying its offers and
 # ride frames; two channels a ride (to the rider, to the driver), carrying positions and ETA updates.
-# Every publish is delivered once, to the one gateway subscribed.
+# Every publish is delivered at most once, to the one gateway subscribed.
 account_subscriptions = count(connections_peak)
 ride_subscriptions = count(rides_in_progress_peak * 2)
 subscriptions_peak = count(account_subscriptions + ride_subscriptions)
-publishes_peak = peak(relay_pushes_peak + eta_tracking_peak + offer_frames_peak + ride_frames_peak)
+deliveries_peak = peak(relay_pushes_peak + eta_tracking_peak + offer_frames_peak + ride_frames_peak)
+# A `ride` frame is published again every ack timeout until acknowledged, for the retry window step 6 sets
+# (a lost node's detection, the resubscribe spread, one more ack timeout). A phone whose app is in the
+# background has its stream closed, so nothing acknowledges its frames and each takes every retry, delivered
+# to no gateway: taken as step 2's pushes a ride, the frames that go to backgrounded phones.
+ride_frame_retry_window = duration(pubsub_failure_detection + reconnect_spread + offer_ack_timeout)
+ride_frame_republishes = count(math.floor(ride_frame_retry_window / offer_ack_timeout))
+unacked_republishes_peak = peak(rides_per_second_peak * notifications_per_ride * ride_frame_republishes)
+publishes_peak = peak(deliveries_peak + unacked_republishes_peak)
 pubsub_nodes = servers(tier(publishes_peak, publishes_per_pubsub_node))
 
 # Event log: positions on a ride for the trail writer and the ETA workers, every copy stored; outbox
@@ -301,7 +342,7 @@ STATELESS_LOADS = [
     ("ETA workers", eta_worker_positions_peak, positions_per_eta_worker),
     ("Trail writer", trail_positions_peak, positions_per_trail_writer),
     ("Routing and ETA", routing_load_peak, eta_calls_per_routing_server),
-    ("Trip service", trip_transactions_peak, api_write_per_server),
+    ("Trip service", trip_calls_peak, api_write_per_server),
     ("Payments service", ledger_transactions_peak, api_write_per_server),
     ("Notification service", notifications_peak, api_write_per_server),
     ("Pub/sub", publishes_peak, publishes_per_pubsub_node),
@@ -352,9 +393,9 @@ if __name__ != "ride_hailing_servers":
         ),
         (
             "Live index",
-            f"{index_writes_peak} index writes at {fraction(NODE_TARGET_UTILISATION)} of "
-            f"{count(NODE_WRITES_PER_SECOND)} a copy, "
-            f"or {index_queries_peak} queries at {index_queries_per_node} a copy: {index_shards} shards, a copy a zone",
+            f"{index_writes_peak} index writes at {count(NODE_WRITES_PER_SECOND)} a copy (the writes alone under "
+            f"{fraction(NODE_TARGET_UTILISATION)}), plus {index_queries_peak} queries at {index_queries_per_node} "
+            f"a copy, on one node: {index_shards} shards, a copy a zone",
             index_nodes,
         ),
         ("Matching service", f"{matching_queries_peak} searches at {searches_per_matching_server}", matching_servers),
@@ -365,7 +406,11 @@ if __name__ != "ride_hailing_servers":
             trail_writers,
         ),
         ("Routing and ETA", f"{routing_load_peak} routes (cached) at {eta_calls_per_routing_server}", routing_servers),
-        ("Trip service", f"{trip_transactions_peak} transactions at {api_write_per_server}", trip_servers),
+        (
+            "Trip service",
+            f"{trip_transactions_peak} transactions + {eta_quotes_peak} fare quotes at {api_write_per_server}",
+            trip_servers,
+        ),
         (
             "Payments service",
             f"{ledger_transactions_peak} ledger transactions at {api_write_per_server}",
@@ -425,16 +470,24 @@ if __name__ != "ride_hailing_servers":
                     f"{nearby_frames_peak}, {browse_queries_peak}, {auth_frames_peak}",
                 ),
                 ("... in all", gateway_frames_peak),
-                (f"Index, {largest_region}: each copy's share of its write capacity", index_write_load),
                 (
-                    f"Index, {largest_region}: query load on the copies left with a zone lost",
-                    index_query_load_zone_lost,
+                    f"Index, {largest_region}, one shard: a copy carrying its partner, of a node",
+                    index_copy_load_one_shard,
                 ),
+                (f"... with {_largest_shards} shards: each copy's writes, of its write capacity", index_write_load),
+                ("... queries on the copies left with a zone lost, of their capacity", index_query_load_zone_lost),
                 ("... on all its copies, carrying its failover partner", index_query_load_partner),
+                ("... writes and queries together, of a node: a zone lost", index_copy_load_zone_lost),
+                ("... carrying its failover partner", index_copy_load_partner),
                 ("Pub/sub subscriptions: accounts", account_subscriptions),
                 ("... rides (two channels each)", ride_subscriptions),
                 ("... in all", subscriptions_peak),
-                ("Pub/sub publishes (each delivered once)", publishes_peak),
+                ("Pub/sub deliveries (each publish delivered at most once)", deliveries_peak),
+                (
+                    f"... `ride` frames to closed streams, each published {ride_frame_republishes} more times",
+                    unacked_republishes_peak,
+                ),
+                ("... publishes in all", publishes_peak),
                 ("Re-routes a second (periodic and deviations)", reroutes_peak),
                 ("Stateless servers kept as failover spare", failover_spare_servers),
                 ("The estimator's servers (no zones, regions or floors)", estimator_servers),
