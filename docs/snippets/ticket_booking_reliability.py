@@ -63,6 +63,7 @@ from ticket_booking_servers import (
     first_pass_attempts,
     position_block_span,
     queue_store_nodes,
+    stateless,
     waiting_room_servers,
 )
 from ticket_booking_traffic import (
@@ -81,6 +82,7 @@ from ticket_booking_traffic import (
     processor_calls_peak,
     purchases_per_day,
     queue_joins_peak,
+    queue_polls_peak,
     release_rate,
 )
 
@@ -301,6 +303,12 @@ restore_queue_store_nodes = servers(
     max(whole_per_zone(restore_writes_peak * copies / queue_store_writes_per_node, zones), STORE_FLOOR)
 )
 assert restore_queue_store_nodes > queue_store_nodes, "the write-back fits the queue store as sized for the joins"
+# The waiting-room servers make those inserts, a write each as a join's is (step 5's count), on top of every
+# poll's read: the fleet is grown for it with the store.
+restore_waiting_room_servers = servers(
+    stateless(queue_polls_peak / api_read_per_server + restore_writes_peak / api_write_per_server, 1)
+)
+assert restore_waiting_room_servers > waiting_room_servers, "the write-back fits the waiting room as sized"
 
 if __name__ != "ticket_booking_reliability":
     print(
@@ -400,6 +408,8 @@ if __name__ != "ticket_booking_reliability":
                 ("... against the join peak", restore_over_joins),
                 ("... queue store nodes for it, grown with the fleets", restore_queue_store_nodes),
                 ("... against the nodes sized for the joins", queue_store_nodes),
+                ("... waiting-room servers for it, grown with the fleets", restore_waiting_room_servers),
+                ("... against the servers sized for the joins and polls", waiting_room_servers),
             ],
         )
     )

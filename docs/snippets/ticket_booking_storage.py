@@ -49,10 +49,11 @@ order_bytes_per_day = size_per_day(purchases_per_day * order_record_bytes)
 order_bytes_per_year = size(order_bytes_per_day * DAYS_PER_YEAR)
 order_bytes_total = size(order_bytes_per_day * DAYS_PER_YEAR * order_retention_years * record_copies)
 
-# Seats and holds: every seat put on sale in a year, and a hold for each order (lapsed holds add more
-# rows; a hold row is small beside the seats). Kept until the show has played.
+# Seats and holds: every seat put on sale in a year, and a hold for every buyer who holds, bought or lapsed
+# (step 4's released buyer holds once, and buys with the chance buy_share). Kept until the show has played.
+buyers_per_day = count(purchases_per_day / buy_share)
 seats_per_year = count(tickets_per_year / seats_sold_share)
-seat_bytes_per_year = size(seats_per_year * seat_row_bytes + orders_per_year * hold_row_bytes)
+seat_bytes_per_year = size(seats_per_year * seat_row_bytes + buyers_per_day * DAYS_PER_YEAR * hold_row_bytes)
 seat_bytes_total = size(seat_bytes_per_year * seat_retention_years * record_copies)
 
 storage_total = size(order_bytes_total + seat_bytes_total)
@@ -70,7 +71,6 @@ fulls_kept = count(whole_up(backup_retention_days / full_backup_interval_days) +
 wal_days_kept = count(backup_retention_days + full_backup_interval_days)
 # The WAL: the normal day's row changes, a released buyer's rows (step 4) for every buyer, each logged at the
 # largest row's bytes, an order's with its index entries.
-buyers_per_day = count(purchases_per_day / buy_share)
 row_changes_per_day = count(buyers_per_day * rows_per_buyer)
 row_wal_bytes_per_day = size_per_day(row_changes_per_day * order_row_bytes)
 # With full_page_writes on, the first change to a page after a checkpoint logs the whole 8 KB page. The
