@@ -144,6 +144,11 @@ outbox_backup_bound_day = duration(outbox_backup_bound + outbox_day_later)
 keys_per_day = count(tweets_per_day * (1 + photo_share + video_share))
 keys_kept = count(keys_per_day * expired_row_life(idempotency_window, gc_grace) / SECONDS_PER_DAY)
 idempotency_store_bytes = size(keys_kept * idempotency_record_bytes * text_copies)
+# A media post's claims (a media ID and the key, a small row each) ride in its reservation's conditional
+# batch (step 3): no round of their own, on the posts with media only, and left out of these bytes.
+# A refused media post frees them in a round more, and a post taking over those of a key that never
+# committed spends one too: rare paths, left out of the rounds below (a 409 media_not_ready frees them
+# in the round that releases its key).
 # Each post and each upload writes its key twice: the reservation (a lightweight transaction,
 # which also reads the key's row first: twitter_servers counts that read) and the result (a plain
 # write, in another row: the two kinds never share a row).

@@ -55,8 +55,9 @@ max_video_seconds = count(140)
 # direct message, are not taken for X's on a post.
 x_post_video_bytes = size(8e9)
 x_post_video_seconds = duration(20 * 60)
-# The media-status bucket, derived: a user posting at the short-window limit, every tweet with the most
-# media, each polled the assumed number of times, fits in it.
+# The media-status bucket, derived: a user posting at the post bucket's sustained rate (its refill), every
+# tweet with the most media, each polled the assumed number of times, fits in it. A burst from a full post
+# bucket can need more polls than it holds: a refused poll is a 429 whose Retry-After the client waits out.
 media_status_limit = count(post_limit * max_media_per_tweet * media_polls_per_upload * read_window / post_window)
 # Idempotency record, its reservation and result rows together: key (16 bytes), user ID (8),
 # request hash (32), tweet ID (8), lease and status (16), plus row overhead; kept for a day.
@@ -146,9 +147,10 @@ TABLE = [
     (
         "Media status polls allowed",
         media_status_limit,
-        f"Per {read_window}, per user: derived, the post limit ({post_limit} per {post_window}) × "
-        f"{max_media_per_tweet} media a tweet × {media_polls_per_upload} polls each, over the same "
-        "window, so a user posting at the limit with full tweets is never refused a poll.",
+        f"Per {read_window}, per user: derived, the post bucket's sustained rate ({post_limit} per "
+        f"{post_window}) × {max_media_per_tweet} media a tweet × {media_polls_per_upload} polls each, over "
+        "the same window: a user posting at that rate with full tweets is never refused a poll; a burst "
+        "from a full post bucket may wait out a 429's Retry-After for poll tokens.",
     ),
     (
         "Bytes per idempotency record",

@@ -116,7 +116,7 @@ timeline_cache_copies = times(3)
 # store's per-item bookkeeping and the key itself, and the timeline's value a small header.
 cache_item_overhead_bytes = size(64)
 timeline_key_bytes = size(16)
-timeline_header_bytes = size(16)
+timeline_header_bytes = size(24)
 timeline_expiry_days = count(7)
 lapsed_daily_user_share = fraction(0.3)
 tweet_cache_days = count(3)
@@ -135,6 +135,7 @@ cache_machine_memory_gib = count(cache_machine_memory / GiB)
 # The reference's usable share of the machine, to a whole GiB (what an operator sets as maxmemory).
 cache_memory_per_server = size(round(usable_memory_share * cache_machine_memory / GiB) * GiB)
 cache_memory_per_server_gib = count(cache_memory_per_server / GiB)
+timeline_cache_memory_target = fraction(0.8)
 cache_ops_per_server = throughput(100e3)
 storage_per_database_server = size(10 * TB)
 reads_per_database_server = wide_column_recent_reads_per_server
@@ -143,21 +144,16 @@ cold_reads_per_database_server = wide_column_cold_reads_per_server
 # its share of flushes and compaction. A guess for a benchmark to replace.
 store_write_cost_over_recent_read = fraction(0.25)
 zones = count(3)
-# One spare server a zone in the hydration caches (tweet, user, count). Not in the wide-column store:
-# its margin is the target below.
+# One spare server a zone in the hydration caches (tweet, user, count), the table says why.
 spare_servers_per_zone = count(1)
-# The wide-column store's reads are sized for this share of what its servers sustain with a zone lost,
-# leaving room for growth until the next nodes join; a ticket fires when the projection of its reads
-# and writes together (writes at their cost in reads) passes the second share; reads and writes are
-# assumed to grow by the third each month.
+# The wide-column store's read target with a zone lost, its capacity ticket, and its growth a month.
 store_read_target_zone_lost = fraction(0.8)
 store_read_ticket_zone_lost = fraction(0.9)
 store_read_growth_per_month = fraction(0.02)
-# The shape of one request's latency, for hedging (step 6): lognormal, the spread of its logarithm.
+# One request's latency, for hedging (step 6): lognormal, the spread of its logarithm.
 request_latency_log_sigma = count(1)
-# Hedging (step 6): a request still unanswered at this percentile of its latency goes to a second
-# copy too, so at most the rest of the requests are sent twice; each client keeps a budget that
-# caps its hedges at that share of its requests, so a slow tier cannot set off more.
+# Hedging (step 6): the percentile past which a request goes to a second copy too, and the share of
+# requests each client's budget lets it send twice.
 hedge_percentile = fraction(0.95)
 hedged_extra_request_share = fraction(1 - hedge_percentile)
 # What if home timelines are read this many times as often as assumed (step 2's sensitivity figure)?
@@ -169,7 +165,7 @@ weekly_active_follow_edge_share_what_if = fraction(0.6)
 # How far below the rules-of-thumb reference the two hardware assumptions sit, on purpose.
 api_server_margin = times(api_read_per_server / requests_per_server)
 cache_server_margin = times(kv_gets_per_server / cache_ops_per_server)
-# The memory one cache server may use, against the share of memory the reference counts usable.
+# The share of memory a cache server uses, against the reference's usable share.
 cache_memory_share = fraction(cache_memory_per_server / cache_machine_memory)
 reference_usable_memory_share = fraction(usable_memory_share)
 
@@ -485,7 +481,7 @@ TABLE = [
     (
         "Header of a cached timeline's value",
         timeline_header_bytes,
-        "The next insertion sequence number (8 B), the lengths of the entry array and of its two short lists, and flags.",
+        "Its epoch and next insertion sequence number (8 B each), list lengths, flags.",
     ),
     (
         "Days a cached timeline is kept unread",
@@ -545,6 +541,12 @@ TABLE = [
         "copied again in minutes.",
     ),
     (
+        "Timeline cache's memory target",
+        timeline_cache_memory_target,
+        "Of the above, at launch: room to grow until servers join (step 7's ticket) and for servers above the average; "
+        "a full one evicts, each eviction a rebuild.",
+    ),
+    (
         "Operations per cache server",
         cache_ops_per_server,
         f"Several cache processes a server, one a core, each measured at {kv_gets_per_process} GETs; the rules "
@@ -580,7 +582,7 @@ TABLE = [
         spare_servers_per_zone,
         "The tweet, user and count caches carry a lost zone at nearly full load, and a dead node comes back "
         "empty: one more ring member a zone (N+1) takes its keys, filling misses from the other copy. The "
-        "timeline cache needs none (memory sizes it), nor the store (its read target is its margin).",
+        "timeline cache and the store need none: the target each is sized to is its margin.",
     ),
     (
         "Wide-column store's read load with a zone lost, the target it is sized for",
@@ -723,7 +725,7 @@ TABLE = [
     (
         "Home timeline p99, at the gateway",
         timeline_latency_target,
-        "Feels instant on a phone, and leaves room for the network.",
+        "Leaves room for the phone's round trips within a second.",
     ),
     (
         "`postTweet` p99, media upload excluded",

@@ -21,6 +21,7 @@ from twitter_assumptions import (
     peak_to_average,
     spare_servers_per_zone,
     timeline_cache_copies,
+    timeline_cache_memory_target,
     timeline_entries_cached,
     timeline_entry_bytes,
     timeline_expiry_days,
@@ -160,10 +161,11 @@ timeline_cache_ops_peak = peak(
     + timeline_cache_hedged_reads_peak
     + timeline_cache_touches_peak
 )
-servers_for_memory = count(whole_per_zone(timeline_cache_bytes / cache_memory_per_server, zones))
+timeline_memory_per_server = size(cache_memory_per_server * timeline_cache_memory_target)
+servers_for_memory = count(whole_per_zone(timeline_cache_bytes / timeline_memory_per_server, zones))
 servers_for_operations = count(whole_per_zone(timeline_cache_ops_peak / cache_ops_per_server, zones))
 timeline_cache_servers = count(max(servers_for_memory, servers_for_operations))
-day_expiry_servers_for_memory = count(whole_per_zone(day_expiry_cache_bytes / cache_memory_per_server, zones))
+day_expiry_servers_for_memory = count(whole_per_zone(day_expiry_cache_bytes / timeline_memory_per_server, zones))
 week_expiry_extra_servers = count(timeline_cache_servers - max(day_expiry_servers_for_memory, servers_for_operations))
 
 # The tweet cache the same way: every tweet shown at peak is one lookup, of its first copy (step 6).

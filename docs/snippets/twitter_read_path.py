@@ -4,6 +4,7 @@ import math
 from statistics import NormalDist
 
 from twitter_api import post_limit_per_day, tweets_per_user_per_day
+from twitter_api_assumptions import home_scroll_depth_days
 from twitter_assumptions import (
     busy_pulled_accounts,
     cache_ops_per_server,
@@ -32,7 +33,7 @@ from twitter_cache import (
     user_cache_servers,
 )
 from twitter_fanout import fanout_fleet_capacity, merge_reads_per_second_peak
-from twitter_servers import database_servers, read_copies_per_zone_zone_lost
+from twitter_servers import database_servers, read_copies_per_zone_zone_lost, store_margin_after_writes_servers
 from twitter_traffic import (
     deliveries_per_day,
     deliveries_per_second_peak,
@@ -40,7 +41,7 @@ from twitter_traffic import (
     written_deliveries_per_tweet,
 )
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, size, times
+from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, peak, size, times
 
 # Fan-out on write: every delivery attempt (append-if-present) is an operation on each copy of the
 # follower's timeline, sent in pipelined batches in the background; a timeline load is one read.
@@ -144,16 +145,36 @@ floor_account_posts_to_pull = count(pull_threshold_deliveries_per_day / cost_rul
 # followers (the first whole follower count whose deliveries exceed the rule's):
 cap_account_followers_to_pull = count(math.ceil(pull_threshold_deliveries_per_day / post_limit_per_day))
 # What the busy accounts pulled by cost add to the read-time merge. Each timeline server keeps
-# every pulled account's recent IDs in memory, as many as a cached timeline holds (no page of a
-# timeline reaches further back), packed the same way:
+# every pulled account's recent IDs in memory, as many as a cached timeline holds, packed the same way:
 merge_list_bytes = size(timeline_entries_cached * timeline_entry_bytes)
 busy_lists_bytes_per_timeline_server = size(busy_pulled_accounts * merge_list_bytes)
+# That is a count, not a span: at the post limit an account's list covers only this long, and any
+# account posting more than this many a day falls short of the days a home page scrolls back (step 3).
+# So each list's oldest ID is the merge's horizon for that account: a page that reaches past it
+# reads the account's tweet list from the store (step 6).
+merge_list_span_at_post_limit = duration(timeline_entries_cached / post_limit_per_day * SECONDS_PER_DAY)
+merge_list_short_posts_per_day = count(timeline_entries_cached / home_scroll_depth_days)
 # The huge accounts' lists: no assumption counts those accounts (the ones pulled for their follower
 # count), but they hold celebrity_edge_share of all follow edges, and each has at least the followers at
 # the bottom of the band under the threshold (below it, an account is pushed again), so there are at most this many.
 smallest_pulled_followers = count(celebrity_threshold_followers * (1 - mode_switch_band))
 huge_accounts_most = count(registered_users * follows_per_user * celebrity_edge_share / smallest_pulled_followers)
 huge_lists_bytes_per_timeline_server_most = size(huge_accounts_most * merge_list_bytes)
+# Such a page makes at most one partition read per pulled account the reader follows (bucket 0 holds
+# a year). With a zone lost each zone's store serves every read, out of its room for reads to grow:
+# the share of home loads at peak such pages could be, each making all of those reads, before they
+# fill it.
+horizon_page_room_load_share = fraction(
+    store_margin_after_writes_servers
+    * reads_per_database_server
+    / (pulled_followed_per_user_most * timeline_loads_per_second_peak)
+)
+# The option step 6 rejects: each list keeps the days a page scrolls back, up to the post limit,
+# and the busy and huge accounts' lists on each timeline server, at most.
+week_merge_list_bytes_most = size(post_limit_per_day * home_scroll_depth_days * timeline_entry_bytes)
+week_lists_bytes_per_timeline_server_most = size(
+    (busy_pulled_accounts + huge_accounts_most) * week_merge_list_bytes_most
+)
 # And a lookup in those lists for each one a reader follows: each busy account (pulled for its cost
 # alone) has fewer followers than the top of the band above the threshold (past it, an account is
 # pulled by followers already, and counts among the huge). Loads come from daily users,
@@ -290,6 +311,20 @@ if __name__ != "twitter_read_path":
                     huge_accounts_most,
                 ),
                 ("... their lists, on each timeline server, at most", huge_lists_bytes_per_timeline_server_most),
+                (f"Time a list covers at the post limit of {post_limit_per_day} a day", merge_list_span_at_post_limit),
+                (
+                    f"Tweets a day past which a list covers less than the {home_scroll_depth_days} days scrolled",
+                    merge_list_short_posts_per_day,
+                ),
+                (
+                    "Home loads at peak the store's room covers, each reading every pulled list",
+                    horizon_page_room_load_share,
+                ),
+                (f"A list holding {home_scroll_depth_days} days at the post limit", week_merge_list_bytes_most),
+                (
+                    "... the busy and huge accounts' lists, on each timeline server, at most",
+                    week_lists_bytes_per_timeline_server_most,
+                ),
                 ("Busy accounts a daily user follows, at most, on average", busy_followed_per_user_most),
                 ("Pulled accounts a daily user follows, huge and busy, at most", pulled_followed_per_user_most),
                 ("... as a share of the follow edges, at most", pulled_edge_share_most),

@@ -25,6 +25,9 @@ from twitter_assumptions import (
     resync_bytes_per_second,
     search_freshness_share,
     slo_window,
+    store_read_growth_per_month,
+    store_read_ticket_zone_lost,
+    store_write_cost_over_recent_read,
     timeline_cache_copies,
     timeline_entry_bytes,
     timeline_key_bytes,
@@ -36,10 +39,12 @@ from twitter_bandwidth import photo_egress, video_egress
 from twitter_cache import (
     day_expiry_rebuild_load_share,
     timeline_bytes_per_user,
+    timeline_cache_bytes,
     timeline_cache_fanout_ops_per_copy_peak,
     timeline_cache_ops_peak,
     timeline_cache_servers,
     timeline_cache_touches_peak,
+    timeline_cached_bytes_per_user,
     timeline_ops_per_follow_change,
     tweet_cache_lookups_peak,
     tweet_cache_servers,
@@ -60,6 +65,7 @@ from twitter_traffic import (
 from sdw.estimation import (
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
+    SECONDS_PER_MONTH,
     bandwidth,
     burn_rate,
     count,
@@ -203,6 +209,14 @@ zone_loss_cache_ops_per_server = peak(
     / surviving_cache_servers
 )
 zone_loss_cache_load = fraction(zone_loss_cache_ops_per_server / cache_ops_per_server)
+# Its memory starts this full (twitter_cache sizes it to a target); the capacity ticket fires at the
+# store's ticket share, which users growing at the store's assumed rate reach in this long.
+timeline_cache_memory_used_share = fraction(timeline_cache_bytes / (timeline_cache_servers * cache_memory_per_server))
+timeline_cache_memory_to_ticket = duration(
+    math.log(store_read_ticket_zone_lost / timeline_cache_memory_used_share)
+    / math.log(1 + store_read_growth_per_month)
+    * SECONDS_PER_MONTH
+)
 # Losing a zone with no copies: a third of timeline loads rebuild by reading every account
 # followed, all at once.
 zone_loss_rebuild_reads_per_second = peak(timeline_loads_per_second_peak / zones * follows_per_user)
@@ -254,12 +268,14 @@ cache_resync_time = duration(cache_memory_per_server / resync_bytes_per_second)
 # random, they touch this share of them and copy this much memory, against what the machine has
 # beside the cache's memory. One entry a timeline, the most that can differ, touches this share and
 # copies this much; entries that cluster on busy readers' timelines touch fewer, and the fork fits
-# only below this share (with nothing left for fragmentation and buffers):
+# only below this share (with nothing left for fragmentation and buffers). The source is taken with
+# its memory full, as growth leaves it before the next servers join (the tier starts at
+# timeline_cache_memory_target): it holds that share of its zone's copy, and takes that share of
+# the writes and loads.
 timeline_servers_per_zone = count(timeline_cache_servers / zones)
-resync_source_timelines = count(weekly_active_users / timeline_servers_per_zone)
-resync_source_written_entries_peak = count(
-    written_deliveries_per_second_peak / timeline_servers_per_zone * cache_resync_time
-)
+resync_source_timelines = count(cache_memory_per_server / timeline_cached_bytes_per_user)
+resync_source_share = fraction(resync_source_timelines / weekly_active_users)
+resync_source_written_entries_peak = count(written_deliveries_per_second_peak * resync_source_share * cache_resync_time)
 fork_touched_timeline_share = fraction(1 - math.exp(-resync_source_written_entries_peak / resync_source_timelines))
 fork_copied_bytes_peak = size(fork_touched_timeline_share * resync_source_timelines * timeline_bytes_per_user)
 fork_touched_timeline_share_most = fraction(min(1, resync_source_written_entries_peak / resync_source_timelines))
@@ -279,11 +295,9 @@ assert fork_touched_timeline_share > fork_fits_touched_share, "the random spread
 # daily users last seen over a day before, what a day's expiry would rebuild, more than a week's does);
 # and a follow change's other operations, a key and a note each. A mode change's walk, rare (the
 # band), is left out.
-resync_source_loads_peak = count(timeline_loads_per_second_peak / timeline_servers_per_zone * cache_resync_time)
+resync_source_loads_peak = count(timeline_loads_per_second_peak * resync_source_share * cache_resync_time)
 resync_source_rebuilds_most = count(resync_source_loads_peak * day_expiry_rebuild_load_share)
-resync_source_follow_changes_peak = count(
-    follow_changes_per_second_peak / timeline_servers_per_zone * cache_resync_time
-)
+resync_source_follow_changes_peak = count(follow_changes_per_second_peak * resync_source_share * cache_resync_time)
 resync_change_log_bytes_peak = size(
     resync_source_written_entries_peak * (timeline_key_bytes + timeline_entry_bytes)
     + resync_source_loads_peak * (2 * timeline_key_bytes + 8)
@@ -359,7 +373,7 @@ zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweets / f
 # only events whose time (a tweet's ID time, another event's write timestamp) is later than its start
 # less the freshness target; a start the declaration armed takes only those later than the start
 # itself, since the stall may have ended just before it. Older events, the stalled ones and the
-# sweeper's repeats of them (landing as the stall ends, below), go to the
+# sweeper's repeats of them (landing as the stall ends or up to the sweeper's delay after, below), go to the
 # backlog consumer, whose tasks go to a low-priority queue that the fan-out workers, which both
 # consumers share, take only when the head consumer's queue is empty (step 7): so the workers'
 # capacity, the peak, goes to new events first (a tweet a lagging clock stamps a few milliseconds
@@ -376,30 +390,60 @@ zone_loss_late_freshness_budget_share = fraction(zone_loss_late_tweets / freshne
 # callback marks the row when the send is acknowledged, however late, so the sweeper skips a row it
 # reads after that. It reads each second's rows sweeper_first_read_delay after the second: the rows
 # of the stall's first seconds, up to the delay before its end, during the stall, when its own publish
-# stalls too and lands with the originals as the stall ends; the rest after the stall, by when the
-# acknowledgements have marked them. A repeat is dropped only at the insert, after the fan-out has
-# read the follower pages and sent its attempts, so each costs a full fan-out. Left unmarked, as a
-# send acknowledged past the deadline would leave it, every stalled event would be repeated.
+# stalls too and lands with the originals as the stall ends; the rest, the stall's last seconds, after
+# it, one second's rows after another, skipping those whose marks have landed. A repeat is dropped only
+# at the insert, after the fan-out has read the follower pages and sent its attempts, so each costs a
+# full fan-out.
+# The marks reach the service's write pool together as the stall ends: the callbacks', one plain write
+# for each event of the stall, and the sweeper's, which marks the rows it read during the stall once
+# its stalled publish lands (step 4: it publishes, then marks), though the callbacks have marked them
+# too. With a zone lost each mark is a write to both zones left and a hint for the lost copy (1.5
+# writes a zone, as twitter_servers counts them). Even given each zone's whole room left for reads
+# (to 100% busy), at a write's cost, they need this long to land, in no set order. They must land
+# within the sweeper's delay: later, rows written after the stall would race their marks too (their
+# repeats on the head consumer's path), and the stall's first rows would be published a third time at
+# the minute-old re-read. So the write pool gives marks at least this share of that room, on top of
+# their usual writes (which twitter_servers counts): then it has landed every mark queued by the delay's
+# end, in whatever order, by that end, so no later row races its mark; and a mark queued longer than
+# the delay opens a ticket, since the bounds below rest on it. Until the last mark lands the sweeper races
+# them: the rows it reads in that window, at least as many whole seconds as the fastest landing and at
+# most all of the stall's last seconds (the delay), may be read before their own marks and repeated.
+# At that bound every stalled event is repeated, as if no late acknowledgement marked its row; the
+# mark is sure to save only the rows read after the last mark lands (at the fastest, this many),
+# though rows read earlier are saved too when their own marks come first.
 zone_loss_stall_swept_during = duration(log_stall_longest - sweeper_first_read_delay)
-zone_loss_stall_deliveries = count(deliveries_per_second_peak * (log_stall_longest + zone_loss_stall_swept_during))
-zone_loss_stall_deliveries_unmarked = count(deliveries_per_second_peak * log_stall_longest * 2)
-zone_loss_stall_mark_saving = count(zone_loss_stall_deliveries_unmarked - zone_loss_stall_deliveries)
-zone_loss_stall_mark_saving_share = fraction(zone_loss_stall_mark_saving / zone_loss_stall_deliveries_unmarked)
-# Of those, the sweeper's repeats: dropped only at the insert, after their fan-out has read the follower
-# pages and sent its attempts. A claim of the event ID before the fan-out (step 7's option) would drop
-# them first and leave the rest.
-zone_loss_stall_repeat_deliveries = count(deliveries_per_second_peak * zone_loss_stall_swept_during)
-zone_loss_stall_repeat_share = fraction(zone_loss_stall_repeat_deliveries / zone_loss_stall_deliveries)
-zone_loss_stall_deliveries_claimed = count(zone_loss_stall_deliveries - zone_loss_stall_repeat_deliveries)
-# The count cuts the stall's end cleanly: the rows read just as appends resume race their marks, so it
-# is about that, up to a second's deliveries more. The marks themselves reach the service's write pool
-# together as the stall ends: the callbacks', one plain write for each event of the stall, and the
-# sweeper's, which marks the rows it read during the stall once its stalled publish lands (step 4:
-# it publishes, then marks), though the callbacks have marked them too.
-zone_loss_stall_race_deliveries = count(deliveries_per_second_peak * duration(1))
 zone_loss_stall_marks = count(outbox_rows_per_second_peak * log_stall_longest)
 zone_loss_stall_sweeper_marks = count(outbox_rows_per_second_peak * zone_loss_stall_swept_during)
 zone_loss_stall_marks_all = count(zone_loss_stall_marks + zone_loss_stall_sweeper_marks)
+zone_loss_stall_marks_land_time = duration(
+    zone_loss_stall_marks_all
+    * (1 + 1 / (zones - 1))
+    * store_write_cost_over_recent_read
+    / zone_loss_store_recent_read_room
+)
+zone_loss_stall_marks_room_share_needed = fraction(zone_loss_stall_marks_land_time / sweeper_first_read_delay)
+assert zone_loss_stall_marks_room_share_needed < 1
+zone_loss_stall_race_time_at_least = duration(min(math.ceil(zone_loss_stall_marks_land_time), sweeper_first_read_delay))
+zone_loss_stall_race_time = sweeper_first_read_delay
+zone_loss_stall_race_deliveries = count(deliveries_per_second_peak * zone_loss_stall_race_time)
+# The backlog, counted once with the race in it (an upper bound), and the mark's sure saving at the
+# fastest landing.
+zone_loss_stall_deliveries = count(
+    deliveries_per_second_peak * (log_stall_longest + zone_loss_stall_swept_during + zone_loss_stall_race_time)
+)
+assert math.isclose(zone_loss_stall_deliveries, deliveries_per_second_peak * log_stall_longest * 2)
+zone_loss_stall_mark_saving = count(
+    deliveries_per_second_peak * (sweeper_first_read_delay - zone_loss_stall_race_time_at_least)
+)
+zone_loss_stall_mark_saving_share = fraction(zone_loss_stall_mark_saving / zone_loss_stall_deliveries)
+# Of those, the sweeper's repeats (the race's included): dropped only at the insert, after their fan-out
+# has read the follower pages and sent its attempts. A claim of the event ID before the fan-out (step 7's
+# option) would drop them first and leave the rest.
+zone_loss_stall_repeat_deliveries = count(
+    deliveries_per_second_peak * (zone_loss_stall_swept_during + zone_loss_stall_race_time)
+)
+zone_loss_stall_repeat_share = fraction(zone_loss_stall_repeat_deliveries / zone_loss_stall_deliveries)
+zone_loss_stall_deliveries_claimed = count(zone_loss_stall_deliveries - zone_loss_stall_repeat_deliveries)
 zone_loss_late_tweets_without_head_consumer = count(tweets_per_second_peak * SECONDS_PER_HOUR)
 zone_loss_late_without_head_consumer_freshness_budget_share = fraction(
     zone_loss_late_tweets_without_head_consumer / freshness_allowance_tweets
@@ -432,16 +476,17 @@ zone_loss_backlog_drain_hybrid_at_most = duration(zone_loss_stall_deliveries / z
 # where the followers' fan-out stands; it puts each tweet's author append, one operation, on the high-priority
 # queue; the followers' fan-out of those events stays in the log for its normal pass, on the low one.
 # They are the tweets posted until the head consumer starts, at 17.4K/s at most, and again the sweeper's
-# repeats of the stall's first seconds. At the bound the workers have no spare with a zone lost, so the
-# appends take this much of the whole fleet's time from new tweets, once; under the hybrid its spare takes
-# them in this long without touching new tweets. Either way the author sees the tweet seconds after the stall.
+# repeats, the race's counted whole though those published after that start fall past the reader's
+# range. At the bound the workers have no spare with a zone lost, so the appends take this much of the
+# whole fleet's time from new tweets, once; under the hybrid its spare takes them in this long without
+# touching new tweets. Either way the author sees the tweet seconds after the stall.
 # Only a head consumer that a zone's loss armed does this. After the fan-out outage above, the lag trigger's
 # head consumer leaves the authors' appends in the backlog: the outage does not touch the posts' own appends,
 # so nearly all of them would change nothing, and the few copies that missed one wait only for the drain.
 # Queued first, they would be every tweet of the outage, this many, taking this much of the whole fleet's
 # time at once, this share of the freshness target.
 zone_loss_author_appends = count(
-    tweets_per_second_peak * (zone_loss_head_consumer_start + zone_loss_stall_swept_during)
+    tweets_per_second_peak * (zone_loss_head_consumer_start + zone_loss_stall_swept_during + zone_loss_stall_race_time)
 )
 zone_loss_author_appends_fleet_time = duration(zone_loss_author_appends / (fanout_fleet_capacity * (zones - 1) / zones))
 zone_loss_author_appends_hybrid_time = duration(zone_loss_author_appends / fanout_spare_zone_lost_hybrid_at_least)
@@ -544,6 +589,11 @@ if __name__ != "twitter_reliability":
                     zone_loss_cache_ops_per_server,
                 ),
                 ("", "... as a share of what one handles", zone_loss_cache_load),
+                (
+                    "Timeline cache memory grows",
+                    f"To {store_read_ticket_zone_lost} full, from {timeline_cache_memory_used_share} at launch",
+                    timeline_cache_memory_to_ticket,
+                ),
                 ("Zone lost, no copies", "Rebuild reads a second", zone_loss_rebuild_reads_per_second),
                 ("", "... over the whole API's peak", zone_loss_rebuild_over_api_peak),
                 ("Timeline cache server dies", "Its zone's timeline reads it held", dead_node_timeline_read_share),
@@ -606,24 +656,6 @@ if __name__ != "twitter_reliability":
                 ("", "... after the zone's loss, at most", zone_loss_head_consumer_start),
                 ("", "Late tweets: every one posted until then, at peak", zone_loss_late_tweets),
                 ("", "... share of the freshness target's allowance", zone_loss_late_freshness_budget_share),
-                (
-                    "",
-                    f"Delivery attempts the stall leaves behind: its events, and the sweeper's repeats of the "
-                    f"{zone_loss_stall_swept_during} whose rows it read during the stall",
-                    zone_loss_stall_deliveries,
-                ),
-                (
-                    "",
-                    "... had late acknowledgements left the rows unmarked, every event twice",
-                    zone_loss_stall_deliveries_unmarked,
-                ),
-                ("", "... saved by marking on a late acknowledgement", zone_loss_stall_mark_saving),
-                ("", "... as a share of the unmarked backlog", zone_loss_stall_mark_saving_share),
-                (
-                    "",
-                    "... rows read as appends resume race their marks: up to a second's more",
-                    zone_loss_stall_race_deliveries,
-                ),
                 ("", "Marks as the stall ends: the callbacks', one for each event of the stall", zone_loss_stall_marks),
                 (
                     "",
@@ -633,7 +665,36 @@ if __name__ != "twitter_reliability":
                 ("", "... in all, plain writes to the write pool", zone_loss_stall_marks_all),
                 (
                     "",
-                    "Tweets late in the busy hour if they all wait behind them (pure push's rate)",
+                    "... time to land them with a zone lost, at least (the store's whole room left for reads)",
+                    zone_loss_stall_marks_land_time,
+                ),
+                (
+                    "",
+                    "... share of that room they need to land within the sweeper's delay (the write pool gives it)",
+                    zone_loss_stall_marks_room_share_needed,
+                ),
+                (
+                    "",
+                    "Window of rows that may race their marks, at least (the fastest landing)",
+                    zone_loss_stall_race_time_at_least,
+                ),
+                ("", "... at most (the sweeper's delay)", zone_loss_stall_race_time),
+                ("", "... their repeated attempts, at most", zone_loss_stall_race_deliveries),
+                (
+                    "",
+                    f"Delivery attempts the stall leaves behind, at most: each event and the sweeper's repeat of it "
+                    f"({zone_loss_stall_swept_during} read during the stall, {zone_loss_stall_race_time} in the race)",
+                    zone_loss_stall_deliveries,
+                ),
+                (
+                    "",
+                    "... sure to be saved by marking on a late acknowledgement, at the fastest landing",
+                    zone_loss_stall_mark_saving,
+                ),
+                ("", "... as a share of the stall's attempts", zone_loss_stall_mark_saving_share),
+                (
+                    "",
+                    "Tweets late in the busy hour if they all wait behind those attempts (pure push's rate)",
                     zone_loss_late_tweets_without_head_consumer,
                 ),
                 (
@@ -696,9 +757,9 @@ if __name__ != "twitter_reliability":
                     game_day_late_tweets_at_most,
                 ),
                 ("", "... share of the freshness target's allowance", game_day_freshness_budget_share),
-                ("CDN lost", "Origin media egress, average", origin_media_egress),
-                ("", "Origin media egress, at peak", origin_media_egress_peak),
-                ("", "Origin load multiplied by", cdn_loss_origin_multiplier),
+                ("CDN lost", "Origin media egress with the CDN up (the shield's misses), average", origin_media_egress),
+                ("", "... at peak", origin_media_egress_peak),
+                ("", "Origin load multiplied by, the CDN lost", cdn_loss_origin_multiplier),
                 ("", "Origin media egress at peak without the CDN", cdn_lost_origin_media_egress_peak),
             ],
         )

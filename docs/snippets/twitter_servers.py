@@ -201,11 +201,9 @@ wide_column_relational_shards_paused_zone_lost = count(wide_column_relational_sh
 # Reads are quorum reads (step 7): with a copy in each zone, each read asks a majority of the
 # copies. With a zone lost, the copies in the zones left are all the quorum, so each of those zones
 # serves every read, spread over all of its servers.
-# Each lightweight transaction's Paxos round also reads its row's Paxos state on each replica, twice
-# (twitter_api). Those are not quorum reads: every replica in the round reads its own state, so
-# each zone's copy serves them all, with or without a zone lost. They are counted as recent reads,
-# priced like the row read before them: a reservation's key is new, a follow's row small and recent,
-# and these pages price a read by the server's CPU, not by whether it touches disk.
+# Each lightweight transaction's Paxos round also reads its row's Paxos state twice on every replica
+# (twitter_api): not quorum reads, so each zone's copy serves them all, zone lost or not. Counted as
+# recent reads, like the row read before them: these pages price a read by CPU, not by disk.
 tweets_per_daily_user = count(tweets_per_day / daily_active_users)
 busy_author_tweets_per_day = count(tweets_per_daily_user * busy_poster_tweet_share / busy_poster_share)
 quiet_author_tweets_per_day = count(tweets_per_daily_user * (1 - busy_poster_tweet_share) / (1 - busy_poster_share))
@@ -260,14 +258,15 @@ paxos_state_reads_per_zone_peak = peak(lightweight_transactions_per_second_peak 
 store_reads_per_zone_zone_lost = peak(
     store_reads_per_second_peak * read_copies_per_zone_zone_lost + paxos_state_reads_per_zone_peak
 )
-# Servers' worth of reads on each zone with a zone lost, then the servers that carry them at the target.
+# Servers' worth of each zone's reads: quorum reads at one copy a zone, Paxos state reads (zone lost or
+# not), both with a zone lost, and the servers that carry those at the target.
+quorum_read_servers_a_copy = (
+    hot_store_reads_per_second_peak / reads_per_database_server
+    + cold_store_reads_per_second_peak / cold_reads_per_database_server
+)
+paxos_state_read_servers = paxos_state_reads_per_zone_peak / reads_per_database_server
 store_read_servers_zone_lost = count(
-    read_copies_per_zone_zone_lost
-    * (
-        hot_store_reads_per_second_peak / reads_per_database_server
-        + cold_store_reads_per_second_peak / cold_reads_per_database_server
-    )
-    + paxos_state_reads_per_zone_peak / reads_per_database_server
+    read_copies_per_zone_zone_lost * quorum_read_servers_a_copy + paxos_state_read_servers
 )
 database_servers_per_zone_for_reads = count(math.ceil(store_read_servers_zone_lost / store_read_target_zone_lost))
 database_servers_per_zone_for_load = count(
@@ -323,17 +322,17 @@ store_ticket_warning = duration(
     math.log(1 / store_read_ticket_zone_lost) / math.log(1 + store_read_growth_per_month) * SECONDS_PER_MONTH
 )
 database_servers = count(database_servers_per_zone * zones)
-# Hedging (step 6) adds no reads to that sizing. The store hedges inside itself: a coordinator whose
-# quorum read is still unanswered at the p95 sends it to the one copy the quorum did not ask
-# (Cassandra's speculative retry). With a zone lost there is no such copy, since the two left are the
-# quorum, so no read is hedged then. With every zone up, with hedges at their cap, each zone would
-# serve the first share below of the reads it serves with a zone lost; were every read hedged, each
-# would reach every zone's copy, one read a zone, and each zone would serve the second, no more than
-# with a zone lost:
+# Hedging (step 6) adds no reads to that sizing: a quorum read unanswered at the p95 goes to the one
+# copy the quorum did not ask (Cassandra's speculative retry), and with a zone lost there is none.
+# With every zone up, each zone would serve these shares of its reads with a zone lost (Paxos state
+# reads in both): with hedges at their cap, and were every read hedged (one copy a zone):
 store_read_share_hedged_all_zones = fraction(
-    (quorum_copies + hedged_extra_request_share) / zones / read_copies_per_zone_zone_lost
+    ((quorum_copies + hedged_extra_request_share) / zones * quorum_read_servers_a_copy + paxos_state_read_servers)
+    / store_read_servers_zone_lost
 )
-store_read_share_every_read_hedged = fraction(1 / read_copies_per_zone_zone_lost)
+store_read_share_every_read_hedged = fraction(
+    (quorum_read_servers_a_copy + paxos_state_read_servers) / store_read_servers_zone_lost
+)
 
 # Caches: all four are sized in twitter_cache.py, by memory or operations, whichever needs more.
 
@@ -410,6 +409,10 @@ if __name__ != "twitter_servers":
                 ("Favorites, all copies", favorite_bytes_total),
                 ("Favorite counts, all copies", count_bytes_total),
                 ("Follow graph, both directions, all copies", follow_graph_bytes),
+                (
+                    "... its versions and state, and the unfollowed rows kept for the grace, all copies",
+                    follow_versions_bytes,
+                ),
                 ("Account stats, all copies", account_stats_bytes_total),
                 ("Idempotency keys, all copies", idempotency_store_bytes),
                 ("Paxos state of key reservations, follows and unfollows, all copies", paxos_state_bytes),

@@ -53,7 +53,8 @@ from sdw.estimation import (
 
 days_kept = DAYS_PER_YEAR * retention_years
 
-# Media metadata: one row per tweet with a photo or video (the bytes live in the object store).
+# Media metadata: one row per tweet with a photo or video (the bytes live in the object store). A
+# deleted tweet's rows are deleted with it (step 4); they are counted kept all the same, an upper bound.
 media_records_per_day = per_day(tweets_per_day * (photo_share + video_share))
 media_record_bytes_per_day = size_per_day(media_records_per_day * media_record_bytes)
 media_record_bytes_total = size(media_record_bytes_per_day * days_kept * text_copies)
