@@ -36,6 +36,7 @@ from url_shortener_keys import guesses_per_hit, guesses_per_hit_capacity_length,
 from url_shortener_servers import create_servers, redirect_servers
 from url_shortener_traffic import (
     account_reads_per_second_peak,
+    count_queries_per_second_peak,
     creations_per_second_peak,
     custom_aliases_per_day,
     redirects_per_day,
@@ -82,14 +83,21 @@ accounts_for_a_million_links = count(1e6 / account_links_first_day)
 gateway_revocation_bound = duration(replica_read_lag_limit + gateway_credential_cache_ttl)
 gateway_stale_if_error = duration(2 * accounts_failover_time)
 gateway_credential_max_age = duration(gateway_revocation_bound + gateway_stale_if_error)
-# The accounts database is a small fixed cluster, but its primary's reads grow with creations: each
-# create with an owner reads the owner's status there twice (url_shortener_traffic). What one primary
-# plans to serve, at the machine's cores and target utilization: step 2 says one primary carries them.
-# A read's CPU time is a guess: one small row by its primary key, no join.
+# The accounts database is a small fixed cluster, but its primary's reads grow with traffic. Each
+# create with an owner reads the owner's status there twice (url_shortener_traffic). And each gateway
+# keeps its own copy of a key's record and of its account's, read from the primary only when a call
+# finds no live copy: at most two reads a signed-in call. Bounded as if no copy were ever reused, at
+# two for every such call at peak: the creates with an owner and the owners' reads of their links
+# and counts, each a count query (url_shortener_traffic); status changes and key calls are far fewer.
+signed_in_calls_peak = peak(creations_per_second_peak * (1 - anonymous_link_share) + count_queries_per_second_peak)
+gateway_credential_reads_peak_max = peak(2 * signed_in_calls_peak)
+accounts_primary_reads_peak = peak(account_reads_per_second_peak + gateway_credential_reads_peak_max)
+# What one primary plans to serve, at the machine's cores and target utilization: step 2 says one
+# primary carries them. A read's CPU time is a guess: one small row by its primary key, no join.
 accounts_read_cpu = duration(0.1e-3)
 accounts_primary_planned_reads = throughput(machine_cores * utilization_target / accounts_read_cpu)
-accounts_primary_read_load = fraction(account_reads_per_second_peak / accounts_primary_planned_reads)
-assert account_reads_per_second_peak < accounts_primary_planned_reads
+accounts_primary_read_load = fraction(accounts_primary_reads_peak / accounts_primary_planned_reads)
+assert accounts_primary_reads_peak < accounts_primary_planned_reads
 
 # A /56 is one home only where the ISP gives each home a /56 or more. Where it gives each home a
 # /60 or a /64, one /56 holds this many homes, and they share one /56 allowance.
@@ -124,6 +132,13 @@ links_found_per_ip_per_day_capacity_length = per_day(
     links_found(guesses_per_ip_per_day, guesses_per_hit_capacity_length)
 )
 links_found_by_botnet_per_day = per_day(links_found_per_ip_per_day * botnet_addresses)
+# An IPv6 /48 (a business's, or one a tunnel broker routes to anyone, free) holds this many /56s, each
+# with its own allowance. With no count per /48 (step 3's decision), one /48 finds links as that many
+# addresses do. Counting every /48 instead would pool the homes of an ISP that gives each a /64.
+slash56_per_slash48 = count(2 ** (56 - 48))
+slash64_per_slash48 = count(2 ** (64 - 48))
+links_found_per_slash48_per_day = per_day(links_found_per_ip_per_day * slash56_per_slash48)
+slash48_share_of_botnet = fraction(links_found_per_slash48_per_day / links_found_by_botnet_per_day)
 
 # Idempotency keys for creations: one small record per create, kept a day. The record table is
 # compacted in windows of a day (compaction_window), each into one file, dropped whole once gc_grace has passed since
@@ -257,6 +272,10 @@ if __name__ != "url_shortener_api":
                 (
                     f"One address, {length_for_capacity}-character keys (capacity alone)",
                     links_found_per_ip_per_day_capacity_length,
+                ),
+                (
+                    f"One IPv6 /48 ({slash56_per_slash48} /56s, each its own allowance), {key_length} characters",
+                    links_found_per_slash48_per_day,
                 ),
                 (f"A botnet of {botnet_addresses} addresses, {key_length} characters", links_found_by_botnet_per_day),
             ],

@@ -2,7 +2,6 @@
 
 Change a value here and rebuild: every figure that depends on it changes, on every page, and so
 does the estimator's `url_shortener` preset, which is derived from this module.
-Run `python docs/snippets/url_shortener_assumptions.py` to print the table.
 """
 
 from reference_capacity import (
@@ -65,8 +64,7 @@ CLICKHOUSE_BULK_INSERTS = "https://clickhouse.com/docs/optimize/bulk-inserts"
 
 # --- Bitly's public figures, two years apart ------------------------------------------------
 bitly_clicks_per_month_2010 = count(5e9)
-# "Shortened" a day, December 2012: probably shortening requests, since shortening a URL again
-# returns the existing link; the links created that year are the figure to divide by.
+# "Shortened" a day, December 2012: requests, probably (step 2 says why); divide by the links created.
 bitly_links_per_day_2012 = count(80e6)
 bitly_links_created_2012 = count(8.4e9)
 bitly_links_created_per_day_2012 = per_day(bitly_links_created_2012 / DAYS_PER_YEAR)
@@ -103,16 +101,12 @@ row_overhead_bytes = wide_column_row_overhead
 # An owner's list entry: creation time and short key (8 characters and a one-byte length), plus
 # per-row overhead.
 owner_index_entry_bytes = size(timestamp_bytes + 9 + row_overhead_bytes)
-# An outbox row (step 4): kind (1 B), short key (about 9 B), write time (last in the key: a row per
-# change), a creation's created_at, sent mark (1 B), row overhead; second and shard are the partition.
+# An outbox row (step 4), its fields in the table below.
 outbox_row_bytes = size(1 + 9 + timestamp_bytes + timestamp_bytes + 1 + row_overhead_bytes)
-# An expiry index entry (step 4): its short key and per-row overhead (the day and bucket are the
-# partition key); no time to live: clean-up deletes a day's buckets once read, this many days after
-# the day at most (step 6).
+# An expiry index entry (step 4), with no time to live: clean-up deletes a day's buckets once read.
 expiry_index_entry_bytes = size(9 + row_overhead_bytes)
 expiry_index_days_past_day = count(3)
-# An alias claim row (step 4's AliasClaim): claimed_at and the alias at its longest (with a one-byte
-# length), plus per-row overhead; the owner ID is the partition key, stored once a partition.
+# An alias claim row (step 4's AliasClaim), its fields in the table below.
 alias_claim_row_bytes = size(timestamp_bytes + custom_alias_max_chars + 1 + row_overhead_bytes)
 
 # --- Redirect responses ------------------------------------------------------------------------
@@ -202,13 +196,10 @@ peak_to_average = times(3)
 requests_per_server = throughput(5000)
 create_requests_per_server = throughput(1000)
 # A cache server is a 128 GiB machine running one cache process, using the share the rules of thumb
-# count usable (reference_capacity), to a whole GiB, as the Twitter example's machines: the rest goes
-# to fragmentation, replication buffers and snapshots.
+# count usable (reference_capacity), to a whole GiB, as the Twitter example's machines.
 cache_machine_memory = size(128 * GiB)
 cache_machine_memory_gib = count(cache_machine_memory / GiB)
-cache_memory_per_server = size(
-    round(usable_memory_share * cache_machine_memory / GiB) * GiB
-)  # to a whole GiB, as Twitter's
+cache_memory_per_server = size(round(usable_memory_share * cache_machine_memory / GiB) * GiB)
 cache_memory_per_server_gib = count(cache_memory_per_server / GiB)
 reference_usable_memory_share = fraction(usable_memory_share)
 # The process serves the rate the rules of thumb measured for one unpipelined key-value process.
@@ -236,26 +227,26 @@ process_restarts_per_day = count(4)
 edge_locations = count(750)
 regional_edge_caches = count(13)
 edge_ttl = duration(60)
-# CloudFront removes a cached answer before it expires only by invalidating its path: the first 1,000
-# paths a month are free, each one after that costs $0.005 (CloudFront's pricing). Each takedown
-# invalidates one path; owners' changes, the expiry job's tombstones and an account deletion's bulk
-# ends invalidate none (step 6).
-# The CloudFront Function that lower-cases an alias's path runs on every viewer request, edge hits
-# included: $0.10 a million invocations (CloudFront's pricing).
+# Two tiers may each keep a copy a full lifetime: a location may fill from its regional edge cache near
+# the end of that cache's copy, and AWS does not say whether it deducts the copy's age.
+cdn_cache_tiers = count(2)
+edge_copy_life_max = duration(edge_ttl * cdn_cache_tiers)
+# CloudFront removes a cached answer before it expires only by invalidating its path, priced per path
+# past a free allowance. Each takedown invalidates one path; owners' changes, the expiry job's
+# tombstones and an account deletion's bulk ends invalidate none (step 6). The CloudFront Function
+# that lower-cases an alias's path runs on every viewer request, edge hits included.
 edge_function_price_per_million = count(0.10)
 invalidation_free_paths_per_month = count(1000)
 invalidation_price_per_path = count(0.005)
 # Status changes a day, owners' and reviewers' together: a guess, one for every thousand links made.
 # Not counted: the expiry job's tombstones and an account deletion's ends, which purge no edge path.
 status_changes_per_day = per_day(100e3)
-# Of those, the takedowns: review's abuse verdicts and legal removals, the 403s, the only changes whose
-# edge path is invalidated (step 6 weighs the choice). A guess.
+# Of those, the takedowns: review's abuse verdicts and legal removals, the 403s, each a path invalidated
+# (above). A guess.
 takedown_share_of_status_changes = fraction(0.1)
 # An idempotency record's fields, in bytes: caller (an account ID, an API key's hash prefix or an IPv6
-# address), the client's idempotency key (a UUID as text), a SHA-256 of the request, the short key,
-# the link's created_at, the owner's list period and bucket count (step 4), the holder (the
-# attempt's random ID), lease_until and status. Each record is a partition of its own, so it
-# carries the store's per-partition overhead, as a link does.
+# address), the client's key (a UUID as text), a SHA-256 of the request, the owner's list period and
+# bucket count (step 4), the holder (the attempt's random ID). A partition of its own, as a link is.
 IDEMPOTENCY_RECORD_FIELDS = {
     "caller": 16,
     "idempotency_key": 36,
@@ -331,8 +322,8 @@ unknown_key_share = fraction(0.01)
 idempotency_window = duration(SECONDS_PER_DAY)
 # The record and outbox tables are compacted by time window; a window's file is dropped whole once
 # its last row has expired and the grace has passed (reference_capacity.expired_row_life). A day,
-# Cassandra's default, over six hours and an hour (step 6 weighs them): the window barely moves the
-# disk, and each window kept is one more file an absent key's lookup checks.
+# Cassandra's default, over six hours and an hour (step 6 weighs them): the disk barely moves, the
+# lookups do (below).
 gc_grace = cassandra_gc_grace
 compaction_window = duration(SECONDS_PER_DAY)
 compaction_windows_over_ttl = windows_over_ttl(idempotency_window, compaction_window)
@@ -362,6 +353,9 @@ report_verdict_target = duration(4 * SECONDS_PER_HOUR)
 # stalls the log's appends for up to replica.lag.time.max.ms, does not trip it
 # (url_shortener_reliability.zone_loss_heartbeat_stall), short enough for the takedown bound.
 link_event_lag_limit = duration(takedown_budget / 5)
+# The outbox sweeper publishes a crashed service's event at its read of the minute-old partition (step 4).
+outbox_sweep_last_read = duration(SECONDS_PER_MINUTE)
+takedown_slowest = duration(outbox_sweep_last_read + link_event_lag_limit + edge_copy_life_max)
 # A small heartbeat publisher in every zone, deployed apart from the link service, publishes a
 # heartbeat to each partition of the "link changed" topic this often, with the producer settings the
 # events use (acks=all); a redirect server's lag is the age of the newest heartbeat it has read, so a
@@ -575,7 +569,7 @@ TABLE = [
         f"[Breslau et al.]({BRESLAU_1999}) measured 0.64 to 0.83 for web requests; links shared "
         "socially are likely more skewed, so this errs toward a bigger cache.",
     ),
-    ("Cache hit rate we size for", cache_hit_target, "Nine redirects in ten never touch the database."),
+    ("Hit rate the skew table sizes for", cache_hit_target, "A cache of the top links; step 6 holds the whole day."),
     (
         "Longest a cached redirect is served after its store read",
         cache_entry_max_age,
@@ -694,7 +688,12 @@ TABLE = [
     ("Restarts per process a day", process_restarts_per_day, "Deploys and crashes; each loses its unused block."),
     ("CDN locations that may cache a redirect", edge_locations, "CloudFront lists 750+."),
     ("CDN regional caches the misses pass", regional_edge_caches, "CloudFront's, between locations and origin."),
-    ("How long the edge may reuse a redirect", edge_ttl, "Short enough that a disabled link stops within a minute."),
+    (
+        "How long the edge may reuse a redirect",
+        edge_ttl,
+        f"Short: its two tiers (a regional cache, then a location) keep a copy up to {edge_copy_life_max} after "
+        f"a change reaches the redirect servers, {takedown_slowest} after the change at worst (step 3).",
+    ),
     (
         "Link status changes a day",
         status_changes_per_day,

@@ -28,6 +28,7 @@ from url_shortener_assumptions import (
     zones,
 )
 from url_shortener_keys import key_length
+from url_shortener_misses import redirect_miss_share, store_read_share
 from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak
 
 from sdw.estimation import count, fraction, markdown_table, peak, size, times, zipf_served
@@ -78,9 +79,10 @@ def lru_hit_rate(entries: float, alpha: float, catalog: float = distinct_links_c
     return held_and_hit(high)[1]
 
 
-# One cached link: key, destination, expiry, the status (one byte: the answer its three status cells give,
-# step 4), and the cache's own overhead.
-cache_entry_bytes = size(key_length + long_url_bytes + timestamp_bytes + status_bytes + cache_entry_overhead_bytes)
+# One cached link: key, destination, two timestamps (its expiry and `read_at`, when its content was read
+# from the store, which the one-day age limit of step 6 tests), the status (one byte: the answer its
+# three status cells give, step 4), and the cache's own overhead.
+cache_entry_bytes = size(key_length + long_url_bytes + 2 * timestamp_bytes + status_bytes + cache_entry_overhead_bytes)
 
 rows = []
 for alpha in EXPONENTS:
@@ -128,7 +130,7 @@ in_process_hit_rate_lru = fraction(lru_hit_rate(in_process_entries, zipf_exponen
 # Reads: what the in-process caches pass on. Writes: each miss filled back in its zone (cache-aside),
 # and per creation a set in its own zone plus, in every other zone, a delete and the filler's set.
 shared_cache_reads_peak = peak(redirects_per_second_peak * (1 - in_process_hit_rate))
-shared_cache_misses_peak = peak(redirects_per_second_peak * (1 - cache_hit_target))
+shared_cache_misses_peak = peak(redirects_per_second_peak * redirect_miss_share)
 
 
 def cache_ops_per_creation_with(zones_up: int) -> int:
@@ -140,8 +142,8 @@ cache_ops_per_creation = count(cache_ops_per_creation_with(zones))
 # A GET does not return the key's remaining time, so each lookup pipelines a GET and a PTTL in one
 # round trip: two operations a lookup, hit or miss (the server sends both before it knows). A hit
 # renews the entry's idle day (EXPIRE, a write the primary sends down its replication stream) only
-# when less than 23 hours of it are left, so at most once an hour per key. Bounded here by one
-# renewal per hit, every shared-cache hit at peak.
+# when less than 23 hours of it are left, so at most once an hour per key; a hit that refreshes the
+# entry (step 6) writes it instead. Bounded here by one write per hit, every shared-cache hit at peak.
 cache_ops_per_lookup = count(2)
 shared_cache_renewals_peak_max = peak(shared_cache_reads_peak - shared_cache_misses_peak)
 
@@ -168,21 +170,21 @@ cache_servers_per_zone = count(
         math.ceil(shared_cache_ops_per_zone_after_loss / cache_ops_per_server),
     )
 )
-database_reads_peak = shared_cache_misses_peak
+# The misses and the age limit's re-reads: a pair's store reads are 23 h apart at least (url_shortener_misses).
+database_reads_peak = peak(redirects_per_second_peak * store_read_share)
 # The cache filler re-reads a new link's status (a quorum read) before writing it into the other
-# zones' caches: once per "link created" event, both zones written from that one read. It skips a
-# zone whose cluster is marked down (the replacement reloads the last day's links in bulk), and a
-# retry into a zone whose write failed waits until a probe of that cache answers before reading
-# again, so a cache that is down costs no reads. So the store's reads are the misses plus one read
-# per creation; after a failover, each creation whose write into that zone waited is read once more:
-# those made in the other zones, since the filler never writes a link into its own zone's cache.
+# zones' caches: once per "link created" event, both zones written from that one read; a cache that is
+# down costs no reads (step 6). So the store's reads are the misses plus one read per creation; after
+# a failover, each creation whose write into that zone waited is read once more: those made in the
+# other zones, since the filler never writes a link into its own zone's cache.
 filler_reads_peak = peak(creations_per_second_peak)
 filler_rereads_after_failover = count(creations_per_second_peak * cache_failover_time * (zones - 1) / zones)
 store_reads_peak = peak(database_reads_peak + filler_reads_peak)
-# A creation's delete in each other zone leaves a "created at T" marker, like a purge's, kept a minute
-# (an absent entry's life), so a miss that read "absent" before the insert cannot write its entry
-# after the delete. Each zone holds the markers of the creations made in the other two over the last
-# minute at peak, each a key, a timestamp and the in-memory store's per-key overhead.
+# A creation's delete in each other zone leaves a "created at T" marker (T: when the link service sends
+# it, after the insert's acknowledgment), kept a minute. Unlike a purge's, it refuses only an "absent"
+# read before T (plus the clock margin), so a miss that read the store before the insert cannot write
+# it after the delete; the filler's passes. Each zone holds a minute's markers of the other zones'
+# creations at peak, each a key, a timestamp and the in-memory store's per-key overhead.
 creation_markers_per_zone = count(creations_per_second_peak * 60 * (zones - 1) / zones)
 creation_marker_bytes_per_zone = size(
     creation_markers_per_zone * (key_length + timestamp_bytes + cache_entry_overhead_bytes)
@@ -220,9 +222,12 @@ if __name__ != "url_shortener_cache":
                 ),
                 ("... per zone with a zone lost", shared_cache_ops_per_zone_after_loss),
                 ("Cache servers per zone", cache_servers_per_zone),
-                (f"Database reads at peak, at {cache_hit_target} hits", database_reads_peak),
+                (
+                    f"Database reads at peak (misses, re-reads), {store_read_share} of redirects, about",
+                    database_reads_peak,
+                ),
                 ("... plus the cache filler's reads, one per creation", filler_reads_peak),
-                ("Link store reads at peak for redirects (misses and the filler's re-reads)", store_reads_peak),
+                ("Link store reads at peak for redirects (with the filler's)", store_reads_peak),
                 (
                     f"Filler's extra reads after a {cache_failover_time} cache failover, once",
                     filler_rereads_after_failover,

@@ -15,6 +15,7 @@ from url_shortener_assumptions import (
     links_created_per_day,
     process_restarts_per_day,
     retention_years,
+    zones,
 )
 from url_shortener_traffic import creations_per_second_peak
 
@@ -75,9 +76,11 @@ keys_lost_per_day = count(api_processes * process_restarts_per_day * counter_blo
 keys_lost_over_retention = count(keys_lost_per_day * DAYS_PER_YEAR * retention_years)
 keys_lost_share = fraction(keys_lost_over_retention / key_space_chosen)
 block_leases_per_second_peak = peak(creations_per_second_peak / counter_block_size)
-# How long one process's block lasts at peak. With a spare block always in hand, this is the least
-# time a process can go on creating without the counter.
+# How long one process's block lasts at peak. With a spare block always in hand, a process can go on
+# creating this long without the counter; with a zone's processes lost, the rest share the peak and
+# a block lasts least: the floor.
 block_lifetime_peak = duration(counter_block_size / (creations_per_second_peak / api_processes))
+block_lifetime_peak_zone_lost = duration(block_lifetime_peak * (zones - 1) / zones)
 # After a region loss, the second region's counter starts past the last lease mark shipped to it, by a
 # margin that covers leases granted but not yet shipped. A design choice: a day of creations at the
 # peak rate, far longer than the shipping lag, which pages within minutes (step 7). Those values are
@@ -143,6 +146,7 @@ if __name__ != "url_shortener_keys":
                 ("", "... as a share of the key space, whole retention", keys_lost_share),
                 ("", "Block leases a second at peak", block_leases_per_second_peak),
                 ("", "One process's block lasts, at peak", block_lifetime_peak),
+                ("", "... with a zone's processes lost", block_lifetime_peak_zone_lost),
                 (
                     "",
                     f"Values skipped by a restore ({restore_margin_time} of creations at peak)",

@@ -1,7 +1,6 @@
 """URL shortener worked example: where a redirect's time goes, at the origin and for the person clicking."""
 
 from url_shortener_assumptions import (
-    cache_hit_target,
     cache_lookup_time,
     database_read_time,
     percentile_budget_share,
@@ -16,6 +15,7 @@ from url_shortener_assumptions import (
     server_processing_time,
 )
 from url_shortener_cache import in_process_hit_rate
+from url_shortener_misses import edge_pass_share_peak, origin_miss_share
 
 from sdw.estimation import duration, fraction, markdown_table
 
@@ -23,13 +23,20 @@ from sdw.estimation import duration, fraction, markdown_table
 server_time_in_process = duration(server_processing_time)
 server_time_shared_cache = duration(server_processing_time + cache_lookup_time)
 server_time_database = duration(server_processing_time + cache_lookup_time + database_read_time)
-shared_hit_share = fraction(cache_hit_target - in_process_hit_rate)
-miss_share = fraction(1 - cache_hit_target)
-# The shared cache's own hit rate: of the lookups the in-process cache passes on, the share it answers.
-# A dashboard of the cache cluster's own hits and misses shows this, not the origin-wide figure.
-shared_cache_own_hit_rate = fraction(shared_hit_share / (1 - in_process_hit_rate))
+# Shares of the redirects that reach the origin at peak. The edge takes hot links' repeats, which the
+# in-process caches would have answered (nearly all of those links are in them), so their hits lose
+# what the edge takes; the misses, at most (url_shortener_misses), stay.
+edge_taken = fraction(1 - edge_pass_share_peak)
+assert edge_taken < in_process_hit_rate
+in_process_share = fraction((in_process_hit_rate - edge_taken) / edge_pass_share_peak)
+miss_share = fraction(origin_miss_share)
+shared_hit_share = fraction(1 - miss_share - in_process_share)
+# Step 7's dashboard floors: the share answered without a store read, and the shared cache's own hit
+# rate, of the lookups the in-process caches pass on (the edge does not move it).
+hit_floor = fraction(1 - miss_share)
+shared_cache_own_hit_rate = fraction(shared_hit_share / (1 - in_process_share))
 server_time_mean = duration(
-    in_process_hit_rate * server_time_in_process
+    in_process_share * server_time_in_process
     + shared_hit_share * server_time_shared_cache
     + miss_share * server_time_database
 )
@@ -55,9 +62,9 @@ edge_saving = duration(first_click_origin_far - first_click_via_edge)
 if __name__ != "url_shortener_latency":
     print(
         markdown_table(
-            ("Answered from", "Share of redirects", "Server time"),
+            ("Answered from", "Share of the origin's redirects at peak", "Server time"),
             [
-                ("In-process cache", in_process_hit_rate, server_time_in_process),
+                ("In-process cache", in_process_share, server_time_in_process),
                 ("Shared cache", shared_hit_share, server_time_shared_cache),
                 ("Database", miss_share, server_time_database),
                 ("**Mean**", "", server_time_mean),

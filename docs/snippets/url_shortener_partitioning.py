@@ -16,7 +16,6 @@ from url_shortener_assumptions import (
     anonymous_link_share,
     cold_reads_per_database_server,
     compaction_window,
-    distinct_links_clicked_per_day,
     expiring_share,
     gc_grace,
     idempotency_record_bytes,
@@ -26,7 +25,6 @@ from url_shortener_assumptions import (
     owner_index_entry_bytes,
     paid_plan_links_per_day,
     partition_rows_guideline,
-    peak_to_average,
     reads_per_database_server,
     storage_per_database_server,
     store_stream_rate_per_node,
@@ -137,7 +135,7 @@ assert compaction_disk_day_share_of_left < 0.01
 # stores, the way the Twitter example counts its own (twitter_servers.database_bytes_per_server).
 bytes_per_server = size((link_bytes_total + small_stores_bytes) / link_db_servers)
 writes_per_server_peak = peak(creations_per_second_peak * replica_writes_per_create / link_db_servers)
-# Reads: the caches' misses and the cache filler's reads of new links (store_reads_peak), the
+# Reads: the caches' misses and age-limit re-reads and the filler's reads of new links (store_reads_peak), the
 # condition read of each conditional write (condition_reads_peak) and the list pages' links
 # (list_link_reads_peak), each at a quorum; and the consensus rounds' Paxos-state reads, already
 # counted replica by replica (paxos_state_reads_peak).
@@ -158,18 +156,10 @@ assert paxos_state_reads_peak > (store_reads_peak + condition_reads_peak) * quor
 # state reads too, which overstates them (conservative).
 read_load_per_server = fraction(reads_per_server_peak / cold_reads_per_database_server)
 
-# The caches' age limit (step 6) makes a link clicked again a day after its entry was filled miss once:
-# at most once a day per link and zone. The bound: every link clicked in a day clicked again in every
-# zone the next, with the day's peak shape, each a quorum read priced cold.
-refresh_reads_peak_max = peak(distinct_links_clicked_per_day * zones / SECONDS_PER_DAY * peak_to_average)
-refresh_load_per_server = fraction(
-    refresh_reads_peak_max * quorum_replicas / link_db_servers / cold_reads_per_database_server
-)
-
 # A redirect server past its lag limit on the "link changed" events answers every redirect from the
 # store, bypassing its in-process cache and its zone's cache (step 6). The worst case is the event
 # log out of reach, when every server passes the limit: every redirect at peak is then a quorum read,
-# in place of the cache misses already counted, each priced cold.
+# in place of the cache misses and re-reads already counted, each priced cold.
 lag_fallback_reads_per_server_peak = peak(
     reads_per_server_peak + (redirects_per_second_peak - database_reads_peak) * quorum_replicas / link_db_servers
 )
@@ -260,8 +250,8 @@ if __name__ != "url_shortener_partitioning":
                     writes_per_server_peak,
                 ),
                 (
-                    "Replica reads a second at peak (cache misses, the filler's reads, the conditions' reads, "
-                    "list pages' links, "
+                    "Replica reads a second at peak (cache misses and re-reads, the filler's reads, "
+                    "the conditions' reads, list pages' links, "
                     f"{paxos_state_reads_per_create} Paxos-state reads a create: 2 a round, every replica)",
                     reads_per_server_peak,
                 ),
@@ -282,8 +272,6 @@ if __name__ != "url_shortener_partitioning":
                 ),
                 ("... streaming together", replace_stream_rate),
                 ("... time to stream its data", replace_time),
-                ("Cache age limit's re-reads at peak, at most", refresh_reads_peak_max),
-                ("... as a share of one server's cold reads", refresh_load_per_server),
                 (
                     "Replica reads a second at peak, every redirect server past its lag limit (log out of reach)",
                     lag_fallback_reads_per_server_peak,

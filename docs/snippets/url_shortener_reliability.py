@@ -7,11 +7,13 @@ from url_shortener_api import unknown_key_checks_peak
 from url_shortener_assumptions import (
     analytics_inserts_per_second,
     cache_warm_rate,
+    cdn_cache_tiers,
     click_events_per_stream_server,
     cold_reads_per_database_server,
     count_freshness_share,
     count_freshness_target,
     create_availability_target,
+    edge_copy_life_max,
     edge_function_price_per_million,
     edge_locations,
     edge_log_line_bytes,
@@ -26,6 +28,7 @@ from url_shortener_assumptions import (
     link_event_lag_limit,
     outage_for_backlog,
     outbox_row_bytes,
+    outbox_sweep_last_read,
     peak_to_average,
     redirect_availability_target,
     regional_edge_caches,
@@ -46,6 +49,7 @@ from url_shortener_assumptions import (
     stream_standard_retrieval_price_per_gb,
     takedown_budget,
     takedown_share_of_status_changes,
+    takedown_slowest,
     zones,
 )
 from url_shortener_cache import (
@@ -332,8 +336,10 @@ cache_refill_load = fraction(cache_warm_rate * quorum_replicas / database_read_c
 cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / cache_warm_rate)
 
 # A viral link: against the whole redirect fleet without the edge, and what the origin sees with it.
+# Its minute is the link's clicks on top of the busy hour's redirects, as in the click pipeline below.
 redirect_fleet_capacity = throughput(redirect_servers * requests_per_server)
-viral_over_fleet = times(viral_hits_per_second / redirect_fleet_capacity)
+viral_click_rate = peak(redirects_per_second_peak + viral_hits_per_second)
+viral_over_fleet = times(viral_click_rate / redirect_fleet_capacity)
 # A location sends the origin's way one request for all its simultaneous misses of a key, through its
 # regional edge cache, which keeps the answer the same minute: so about one request per regional cache
 # per minute reaches the origin. Not a strict bound (a regional cache is many servers, and a location
@@ -342,9 +348,9 @@ viral_origin_requests_with_edge = per_second(regional_edge_caches / edge_ttl)
 viral_origin_requests_per_location = per_second(edge_locations / edge_ttl)
 # Why a legal removal is answered with a 403 (kept at the edge) and not a 451, and an ended link with a
 # 404 and not a 410 (CloudFront keeps neither): with either, a viral minute's whole crowd would reach
-# the redirect fleet, and all it cannot answer would be shed as 503s, failed redirects. A lower bound:
-# the fleet's ordinary load is left out.
-uncached_451_minute_failed = count((viral_hits_per_second - redirect_fleet_capacity) * SECONDS_PER_MINUTE)
+# the redirect fleet on top of the day's peak (viral_click_rate), and all it cannot answer would be shed
+# as 503s, failed redirects.
+uncached_451_minute_failed = count((viral_click_rate - redirect_fleet_capacity) * SECONDS_PER_MINUTE)
 uncached_451_minute_budget = times(uncached_451_minute_failed / failed_redirects_allowed)
 assert uncached_451_minute_budget > 1
 # Unknown keys' 404s: the edge never keeps one (no-store, which CloudFront honors for a 404), so every
@@ -384,6 +390,11 @@ lcu_price_per_hour = count(0.008)
 lcu_new_connections_per_second = throughput(25)
 HOURS_PER_MONTH = SECONDS_PER_MONTH / SECONDS_PER_HOUR
 accelerator_cost_per_month = count(accelerator_price_per_hour * HOURS_PER_MONTH)
+# The apex's records carry a short TTL in both providers, so the switch to the accelerator and back
+# takes minutes. The switch back keeps the load balancer open to requests without the edge's header
+# for an hour after the records move, many TTLs, for resolvers that keep an answer past its TTL.
+apex_record_ttl = duration(300)
+fallback_close_delay = duration(SECONDS_PER_HOUR)
 
 
 def lcu_reservation(rate: float) -> tuple[Quantity, Quantity]:
@@ -414,17 +425,11 @@ invalidation_time_to_fill = duration(invalidation_paths_in_progress_max / invali
 # crashes before publishing, so the outbox sweeper publishes "link changed" at its read of the minute-old
 # partition (step 4); a redirect server just under its lag limit still answers the old 302 from its
 # in-process cache until then; and the edge that refilled from it at that moment keeps the 302 for up
-# to two edge TTLs (a regional cache's copy, then a location's). The purger's lag is not on the path:
-# a server that has read the event treats an entry in its zone's cache read before its purge as a
-# miss, and a server past its lag limit reads the store, bypassing its zone's cache (step 6;
-# url_shortener_partitioning.lag_fallback_load_per_server).
-outbox_sweep_last_read = duration(SECONDS_PER_MINUTE)
-# Two CDN tiers keep a copy: a location may take it from its regional edge cache near the end of that
-# cache's lifetime, and AWS does not say whether the location deducts the copy's age. At worst it
-# keeps it a full lifetime more, so a copy outlives the origin's answer by two edge TTLs.
-cdn_cache_tiers = count(2)
-edge_copy_life_max = duration(edge_ttl * cdn_cache_tiers)
-takedown_slowest = duration(outbox_sweep_last_read + link_event_lag_limit + edge_copy_life_max)
+# to two edge TTLs (a regional cache's copy, then a location's: edge_copy_life_max). The purger's lag
+# is not on the path: a server that has read the event treats an entry in its zone's cache read before
+# its purge as a miss, and a server past its lag limit reads the store, bypassing its zone's cache
+# (step 6; url_shortener_partitioning.lag_fallback_load_per_server). The sum is outbox_sweep_last_read
+# + link_event_lag_limit + edge_copy_life_max, in url_shortener_assumptions (step 2 prints it).
 takedown_slowest_share = fraction(takedown_slowest / takedown_budget)
 assert takedown_slowest < takedown_budget
 # That path needs the sweeper running, and nothing else stops when it stops (the heartbeats have their
@@ -583,12 +588,11 @@ outage_share_of_allowance = fraction(outage_late_clicks / freshness_allowance)
 # such outage within 30 days would break the target.
 assert freshness_allowance > outage_late_clicks > freshness_allowance / 2
 
-# A viral minute in the click pipeline. Partitioning by request ID spreads the clicks evenly, but
-# the total still passes what the pipeline can count. Clicks
-# queue in arrival order, so a click is late once the backlog ahead of it passes a minute of
-# counting: late clicks arrive from when the backlog reaches that size during the spike until it
-# falls back below it while draining. They are counted late, never lost.
-viral_click_rate = peak(redirects_per_second_peak + viral_hits_per_second)
+# A viral minute (viral_click_rate, above) in the click pipeline. Partitioning by request ID spreads
+# the clicks evenly, but the total still passes what the pipeline can count. Clicks queue in arrival
+# order, so a click is late once the backlog ahead of it passes a minute of counting: late clicks
+# arrive from when the backlog reaches that size during the spike until it falls back below it while
+# draining. They are counted late, never lost.
 viral_over_click_pipeline = times(viral_click_rate / click_pipeline_capacity)
 viral_click_backlog = count((viral_click_rate - click_pipeline_capacity) * SECONDS_PER_MINUTE)
 viral_click_drain_time = duration(viral_click_backlog / (click_pipeline_capacity - redirects_per_second_peak))
@@ -830,7 +834,11 @@ if __name__ != "url_shortener_reliability":
                     zone_cache_down_database_reads,
                 ),
                 ("", "... share of its read capacity with a zone down", zone_cache_down_database_load),
-                ("Viral link, no edge cache", "Its clicks over the redirect fleet's capacity", viral_over_fleet),
+                (
+                    "Viral link, no edge cache",
+                    "Its minute (its clicks and the busy hour's) over the redirect fleet's capacity",
+                    viral_over_fleet,
+                ),
                 (
                     "Viral link, edge cache",
                     f"Requests for it reaching the origin, one per regional cache ({regional_edge_caches}) a minute",
@@ -898,7 +906,7 @@ if __name__ != "url_shortener_reliability":
                 (
                     "Takedown, slowest designed path",
                     f"Sweeper's publish ({outbox_sweep_last_read}) + a server's lag limit ({link_event_lag_limit}) "
-                    f"+ the edge's two tiers ({edge_copy_life_max})",
+                    f"+ the edge's {cdn_cache_tiers} tiers ({edge_copy_life_max})",
                     takedown_slowest,
                 ),
                 ("", f"... share of the {takedown_budget} budget", takedown_slowest_share),
@@ -918,7 +926,7 @@ if __name__ != "url_shortener_reliability":
                 (
                     "Takedown, event log refusing writes",
                     f"Last heartbeat ({link_event_heartbeat_interval}) + lag limit ({link_event_lag_limit}) "
-                    f"+ the edge's two tiers ({edge_copy_life_max})",
+                    f"+ the edge's {cdn_cache_tiers} tiers ({edge_copy_life_max})",
                     takedown_log_refusing,
                 ),
                 (

@@ -61,12 +61,8 @@ def at_least_two_per_zone(servers: float) -> int:
     return max(whole_per_zone(servers, zones), 2 * int(zones))
 
 
-# The redirect and create tiers have a few servers per zone, so one of them down during a zone
-# outage (a crash; deploys of these tiers pause while a zone is out) matters: step 7's rule gives
-# them a spare in each zone (N+1). N is the whole count per zone that carries the peak with a zone
-# lost; with one more, a zone left still carries its share of the peak with one of its servers
-# down, even if its load balancer nodes keep requests in the zone, as they do for the redirect
-# servers (step 6). N + 1 is at least two.
+# The redirect and create tiers get a spare in each zone (N+1, step 7's rule; step 2 says why): N is
+# the whole count per zone that carries the peak with a zone lost. N + 1 is at least two.
 def spare_per_zone(servers: float) -> int:
     return whole_per_zone(servers, zones) + int(zones)
 
@@ -88,9 +84,8 @@ redirect_zone_capacity_over_even_share_one_down = times(
 )
 create_servers = count(spare_per_zone(creations_per_second_peak * zone_headroom / create_requests_per_server))
 # The stream job that counts clicks reads one raw line per redirect, so it grows with redirects
-# and carries their peak with a zone lost, like the stateless tiers. It gets no spare: it reads
-# from the event log, so a server down during a zone outage makes it fall behind, not fail, and
-# the log holds the difference until the server is replaced (below).
+# and carries their peak with a zone lost, like the stateless tiers. No spare: a server down makes
+# it fall behind, and the log holds the difference until the server is replaced (below).
 stream_servers = count(
     at_least_two_per_zone(redirects_per_second_peak * zone_headroom / click_events_per_stream_server)
 )
@@ -178,11 +173,9 @@ link_db_servers_for_reads = count(
     )
 )
 link_db_servers = count(max(link_db_servers_for_storage, link_db_servers_for_reads))
-# The same table as relational shards (step 4 weighs a sharded relational cluster against the
-# wide-column store): one copy's bytes over the size a relational shard is kept to so that its restore
-# and replica rebuild finish in time (reference_capacity), rounded up, and a year of new links (one
-# copy, net of the destinations expired links drop, as the total is) over the same size. Each shard is
-# a primary with its replicas, one copy per zone.
+# The same table as relational shards (step 4 weighs them): one copy's bytes over the size a shard is
+# kept to (reference_capacity), rounded up, and a year of new links (one copy, net of the destinations
+# expired links drop, as the total is) over the same size.
 link_relational_shards = count(math.ceil(link_bytes_total_one_copy / relational_shard_bytes))
 link_relational_shards_added_per_year = count(
     (link_bytes_per_day - expired_savings_per_day) * DAYS_PER_YEAR / relational_shard_bytes
