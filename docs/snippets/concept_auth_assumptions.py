@@ -50,14 +50,25 @@ The worked examples' figures: the Twitter example's API requests at the peak and
 daily users, and its ten home-timeline visits a day per user ("a person opening or refreshing the
 app"), taken here as app opens a day (an upper bound, since some visits are refreshes inside one
 open); the reference's Redis GETs a process and round trip within a data center. The timeouts page's
-client policy sets the refresh grace window: at most 3 attempts (concept_overload_retries.CLIENT_ATTEMPTS),
+client policy bounds how long a refresh is retried: at most 3 attempts (concept_overload_retries.CLIENT_ATTEMPTS),
 each given the client deadline (0.5 s, the whole request, concept_overload_timeouts.DEADLINE), with full
-jitter between them under gRPC's A6 example backoff (0.1 s, doubling, capped at 1 s). When the first
-attempt's response is lost, the client's last attempt, with the old token, is sent at most
-(attempts - 1) x deadline + the longest backoffs (0.1 s + 0.2 s) after the rotation, and reaches the
-server within a network margin: one TCP retransmission timeout (RFC 6298's initial 1 s, the same
-page's), so a last attempt whose first segment was lost and sent again, though the client has given
-up on it, is still answered with the same pair and not taken for a thief's.
+jitter between them under gRPC's A6 example backoff (0.1 s, doubling, capped at 1 s). The last attempt is
+sent at most (attempts - 1) x deadline + the longest backoffs (0.1 s + 0.2 s) after the first, and reaches
+the server within one TCP retransmission timeout more (RFC 6298's initial 1 s, the same page's) or not at
+all, since the client resets the connection of each attempt it gives up on (TCP would otherwise keep
+resending the queued request, RFC 6298 5.5, and deliver it once the link is back): a link down for longer
+than that span outlasts every attempt, and the client presents the old token again only at its next
+refresh, after the link is back. Each of an attempt's compare-and-sets starts within its deadline of
+reaching the edge (the identity service checks the deadline and the cancel before each), so a client
+starts a refresh no sooner than that span plus one deadline after the previous refresh's first attempt,
+whether that one failed or not: no attempt of the old refresh then commits after one of the new.
+
+Refresh-token grace windows in identity services (the fixed-window option the page weighs):
+- Amazon Cognito's RetryGracePeriodSeconds keeps a rotated-out refresh token valid for up to 60 s, "for
+  client-side retries"
+  (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html).
+- Clerk's OAuth refresh-token grace period, up to 60 s, starts at 30 s on new instances; within it the
+  previous token is accepted once (https://clerk.com/changelog/2026-12-04-oauth-refresh-token-grace-period).
 
 The page's own assumptions (no public source gives them for a generic service):
 - a server core runs at 3 GHz, to turn cycles into seconds;
@@ -142,13 +153,21 @@ KEY_SET_STALE_CAP_S = 60 * 60  # a stale key set is served at most this long, th
 ACTIVE_MINUTES_PER_DAY = 30
 APP_OPENS_PER_DAY = float(timeline_loads_per_user_per_day)  # the Twitter example's visits a day
 CLIENT_TIMEOUT_S = DEADLINE  # the timeouts page's client deadline for a whole request
+CLERK_GRACE_DEFAULT_S = 30  # Clerk's refresh-token grace period on new instances
+COGNITO_GRACE_MAX_S = 60  # Amazon Cognito's RetryGracePeriodSeconds, its maximum
 # The longest wait before each of the client's retries: full jitter under A6's example backoff. Not
 # sdw.estimation.doubling_waits: A6 caps each wait (MAX_BACKOFF) and the retries are counted, not fitted in a sum.
 REFRESH_BACKOFF_CEILINGS_S = [
     min(MAX_BACKOFF, INITIAL_BACKOFF * MULTIPLIER ** (n - 1)) for n in range(1, CLIENT_ATTEMPTS)
 ]
 REFRESH_NETWORK_MARGIN_S = INITIAL_RTO  # the last attempt's trip, one of its segments lost and resent
-REFRESH_GRACE_S = (CLIENT_ATTEMPTS - 1) * CLIENT_TIMEOUT_S + sum(REFRESH_BACKOFF_CEILINGS_S) + REFRESH_NETWORK_MARGIN_S
+# From the first attempt to the last one's arrival: a link down for longer outlasts every attempt.
+REFRESH_RETRIES_SPAN_S = (
+    (CLIENT_ATTEMPTS - 1) * CLIENT_TIMEOUT_S + sum(REFRESH_BACKOFF_CEILINGS_S) + REFRESH_NETWORK_MARGIN_S
+)
+# A failed refresh's first attempt to the next refresh: its last attempt arrives within the span and
+# commits within one deadline of arriving.
+REFRESH_NEXT_AFTER_S = REFRESH_RETRIES_SPAN_S + CLIENT_TIMEOUT_S
 RATE_LIMITER_REGIONS = float(rate_limiter_regions)  # the limiter counts in each region on its own
 PUSH_DELAY_S = 5
 PUSH_STALENESS_S = 30
@@ -164,7 +183,10 @@ OFFLINE_GUESSES = 1e9
 # Figures the page quotes.
 core_ghz = count(CORE_HZ / 1e9)
 active_minutes_per_day = count(ACTIVE_MINUTES_PER_DAY)
-refresh_grace = duration(REFRESH_GRACE_S)
+refresh_retries_span = duration(REFRESH_RETRIES_SPAN_S)
+refresh_next_after = duration(REFRESH_NEXT_AFTER_S)
+clerk_grace_default = duration(CLERK_GRACE_DEFAULT_S)
+cognito_grace_max = duration(COGNITO_GRACE_MAX_S)
 app_opens_per_day = count(APP_OPENS_PER_DAY)
 client_timeout = duration(CLIENT_TIMEOUT_S)
 refresh_attempts = count(CLIENT_ATTEMPTS)
@@ -289,10 +311,26 @@ if __name__ != "concept_auth_assumptions":
                 ("Minutes a daily user has the app open a day", active_minutes_per_day, "Assumed"),
                 ("App opens a day per daily user", app_opens_per_day, "Twitter example: home-timeline visits a day"),
                 (
-                    "Grace window for a just-rotated refresh token",
-                    refresh_grace,
+                    "A refresh's attempts, first sent to last arrived",
+                    refresh_retries_span,
                     f"{refresh_attempts} attempts (timeouts page): {refresh_timeouts_before_last} of timeouts before the "
                     f"last, its backoffs at most {refresh_backoffs_longest}, a network margin of {refresh_network_margin}",
+                ),
+                (
+                    "A refresh's first attempt to the next refresh, at least",
+                    refresh_next_after,
+                    f"The span above, plus one deadline ({client_timeout}) for its last attempt's commit",
+                ),
+                (
+                    "Refresh-token grace window, Clerk's default",
+                    clerk_grace_default,
+                    "[Clerk](https://clerk.com/changelog/2026-12-04-oauth-refresh-token-grace-period)",
+                ),
+                (
+                    "Refresh-token grace window, Amazon Cognito's maximum",
+                    cognito_grace_max,
+                    "[Cognito](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/"
+                    "API_RefreshTokenRotationType.html)",
                 ),
                 ("Daily users who revoke a session a day", revoking_share, "Assumed"),
                 ("Daily users who sign in with a password a day", sign_in_share, "Assumed"),

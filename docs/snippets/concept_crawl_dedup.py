@@ -17,15 +17,18 @@ sorted batches of links (IRLbot's DRUM), each pass reading the share and writing
 and the write sharing the drive, so a pass takes the sum of their times. Run back to back, the
 drive streams the share once per pass in each direction, all day; run once per merge interval, the
 links of that interval wait in a buffer on the SSD, each with its URL (a new one is queued after the
-merge, so DRUM keeps the URL beside its key), and the share is rewritten once an interval. Drive
-writes a day are the bytes written a day over the drive's capacity, set against its rating. A
-node's frontier holds at most every URL seen, on its SSD; its checkpoint is its share of the set
-plus its frontier. On a first loss, the lost node held its share of the full fleet, and its ranges
-spread over the survivors (the fleet less one): each reads its part of the checkpoint at the object
-store's rate and inserts its part of the fingerprints into its table. The fetches delayed are the
-node's rate times the wait: the lease running out, then the new holder's delay or the restore and
-the rebuild, whichever is longer, since reading the checkpoint and re-inserting fingerprints fetch
-nothing and so run while the survivors wait out the old holder's last fetch.
+merge, so DRUM keeps the URL beside its key), and the share is rewritten once an interval; the
+buffer is written to the drive once an interval too. Drive writes a day are the bytes written a day
+over the drive's capacity, set against its rating. A node's frontier holds at most every URL seen,
+on its SSD; its checkpoint is its share of the set, its frontier, and its shards of the SimHash
+tables and of their index (below). On a first loss, the lost node held its share of the full fleet,
+and its ranges and shards spread over the survivors (the fleet less one): each reads its part of
+the checkpoint at the object store's rate and inserts its part of the fingerprints into its table;
+the SimHash shards' sorted runs are loaded as they are (the batches appended since are sorted and
+merged in). The fetches delayed are the node's rate times the wait: the lease running out, then the
+new holder's delay or the restore and the rebuild, whichever is longer, since reading the checkpoint
+and re-inserting fingerprints fetch nothing and so run while the survivors wait out the old holder's
+last fetch.
 
 SimHash tables (Manku, Jain and Das Sarma, WWW 2007): two f-bit fingerprints within Hamming distance
 k, split into b blocks, agree exactly on at least b - k blocks. So b-choose-k tables (one per choice of
@@ -144,8 +147,10 @@ merge_over_rating = times(MERGE_DRIVE_WRITES / SSD_RATED_DRIVE_WRITES_PER_DAY)
 # queued after the merge) wait in a buffer on the node's SSD; the share is rewritten once an interval.
 MERGE_BUFFER_LINKS = LINK_TESTS_PER_NODE_PEAK * MERGE_INTERVAL_SECONDS
 merge_buffer_links = count(MERGE_BUFFER_LINKS)
-merge_buffer_bytes = size(MERGE_BUFFER_LINKS * (FINGERPRINT_BYTES + URL_BYTES))
-HOURLY_MERGE_BYTES_PER_DAY = NODE_SET_BYTES * SECONDS_PER_DAY / MERGE_INTERVAL_SECONDS
+MERGE_BUFFER_BYTES = MERGE_BUFFER_LINKS * (FINGERPRINT_BYTES + URL_BYTES)
+merge_buffer_bytes = size(MERGE_BUFFER_BYTES)
+# Each interval the set is rewritten and the interval's buffer written, both to the node's SSD.
+HOURLY_MERGE_BYTES_PER_DAY = (NODE_SET_BYTES + MERGE_BUFFER_BYTES) * SECONDS_PER_DAY / MERGE_INTERVAL_SECONDS
 hourly_merge_bytes_per_day = size_per_day(HOURLY_MERGE_BYTES_PER_DAY)
 HOURLY_MERGE_DRIVE_WRITES = HOURLY_MERGE_BYTES_PER_DAY / SSD_BYTES
 hourly_merge_drive_writes = per_day(HOURLY_MERGE_DRIVE_WRITES)
@@ -158,28 +163,6 @@ USABLE_RAM_BYTES = memory_bytes * usable_memory_share
 TABLE_RAM_BYTES = USABLE_RAM_BYTES * TABLE_RAM_SHARE
 table_ram = size(TABLE_RAM_BYTES)
 urls_fit_in_ram = count(CRAWLER_NODES * TABLE_RAM_BYTES / (FINGERPRINT_BYTES * TABLE_OVERHEAD))
-# A node's checkpoint: its share of the set and its frontier, one entry for every URL seen (an upper
-# bound on those queued). Per node with one lost, as the other per-node figures.
-FRONTIER_BYTES = URLS_SEEN * FRONTIER_ENTRY_BYTES
-FRONTIER_BYTES_PER_NODE = FRONTIER_BYTES / CRAWLER_NODES
-frontier_bytes_per_node = size(FRONTIER_BYTES_PER_NODE)
-frontier_ssd_share = fraction(FRONTIER_BYTES_PER_NODE / SSD_BYTES)
-checkpoint_bytes_per_node = size(NODE_SET_BYTES + FRONTIER_BYTES_PER_NODE)
-# A first loss: the lost node held its share of the full fleet, spread over the fleet less one.
-SURVIVORS = FLEET_NODES - 1
-survivors = servers(SURVIVORS)
-LOST_CHECKPOINT_BYTES = URLS_SEEN * (FINGERPRINT_BYTES + FRONTIER_ENTRY_BYTES) / FLEET_NODES
-lost_checkpoint_bytes = size(LOST_CHECKPOINT_BYTES)
-restore_bytes_per_survivor = size(LOST_CHECKPOINT_BYTES / SURVIVORS)
-RESTORE_SECONDS = LOST_CHECKPOINT_BYTES / SURVIVORS / RESTORE_BYTES_PER_SECOND
-restore_time = duration(RESTORE_SECONDS)
-REBUILD_SECONDS = URLS_SEEN / FLEET_NODES / SURVIVORS / TABLE_INSERTS_PER_SECOND
-rebuild_time = duration(REBUILD_SECONDS)
-# The restore and the rebuild fetch nothing, so they run during the new holder's delay.
-restore_and_rebuild = duration(RESTORE_SECONDS + REBUILD_SECONDS)
-CRASH_WAIT_SECONDS = LEASE_SECONDS + max(LOCK_DELAY_SECONDS, RESTORE_SECONDS + REBUILD_SECONDS)
-crash_wait = duration(CRASH_WAIT_SECONDS)
-fetches_paused_by_crash = count(NODE_FETCHES_PER_SECOND * CRASH_WAIT_SECONDS)
 
 
 # --- SimHash --------------------------------------------------------------------------------------------------
@@ -234,6 +217,35 @@ simhash_original_index_per_node = size(SIMHASH_ORIGINAL_INDEX_BYTES / CRAWLER_NO
 SIMHASH_PROBES_PEAK = FETCHES_PEAK * SIMHASH_TABLES
 simhash_probes_peak = peak(SIMHASH_PROBES_PEAK)
 simhash_probes_per_node_peak = peak(SIMHASH_PROBES_PEAK / CRAWLER_NODES)
+# A node's checkpoint: its share of the set, its frontier (one entry for every URL seen, an upper bound on
+# those queued), and its shards of the SimHash tables and of their index, which live only in its RAM and on
+# its SSD. Per node with one lost, as the other per-node figures.
+FRONTIER_BYTES = URLS_SEEN * FRONTIER_ENTRY_BYTES
+FRONTIER_BYTES_PER_NODE = FRONTIER_BYTES / CRAWLER_NODES
+frontier_bytes_per_node = size(FRONTIER_BYTES_PER_NODE)
+frontier_ssd_share = fraction(FRONTIER_BYTES_PER_NODE / SSD_BYTES)
+SIMHASH_CHECKPOINT_BYTES = SIMHASH_BYTES + SIMHASH_ORIGINAL_INDEX_BYTES
+simhash_checkpoint_bytes_per_node = size(SIMHASH_CHECKPOINT_BYTES / CRAWLER_NODES)
+checkpoint_bytes_per_node = size(NODE_SET_BYTES + FRONTIER_BYTES_PER_NODE + SIMHASH_CHECKPOINT_BYTES / CRAWLER_NODES)
+# A first loss: the lost node held its share of the full fleet, spread over the fleet less one.
+SURVIVORS = FLEET_NODES - 1
+survivors = servers(SURVIVORS)
+LOST_CHECKPOINT_BYTES = (
+    URLS_SEEN * (FINGERPRINT_BYTES + FRONTIER_ENTRY_BYTES) + SIMHASH_CHECKPOINT_BYTES
+) / FLEET_NODES
+lost_checkpoint_bytes = size(LOST_CHECKPOINT_BYTES)
+restore_bytes_per_survivor = size(LOST_CHECKPOINT_BYTES / SURVIVORS)
+RESTORE_SECONDS = LOST_CHECKPOINT_BYTES / SURVIVORS / RESTORE_BYTES_PER_SECOND
+restore_time = duration(RESTORE_SECONDS)
+REBUILD_SECONDS = URLS_SEEN / FLEET_NODES / SURVIVORS / TABLE_INSERTS_PER_SECOND
+rebuild_time = duration(REBUILD_SECONDS)
+# The SimHash shards' sorted runs are loaded as read, the batches appended since sorted and merged in: only the URL
+# fingerprints are re-inserted.
+# The restore and the rebuild fetch nothing, so they run during the new holder's delay.
+restore_and_rebuild = duration(RESTORE_SECONDS + REBUILD_SECONDS)
+CRASH_WAIT_SECONDS = LEASE_SECONDS + max(LOCK_DELAY_SECONDS, RESTORE_SECONDS + REBUILD_SECONDS)
+crash_wait = duration(CRASH_WAIT_SECONDS)
+fetches_paused_by_crash = count(NODE_FETCHES_PER_SECOND * CRASH_WAIT_SECONDS)
 # A node's usable RAM: the URL table's budget, and beside it the SimHash tables; the rest for queue heads,
 # buffers, DNS.
 RAM_BESIDE_TABLE_BYTES = USABLE_RAM_BYTES - TABLE_RAM_BYTES
@@ -272,7 +284,7 @@ if __name__ != "concept_crawl_dedup":
                 ("... over the drive's rating", merge_over_rating),
                 ("Merged hourly instead: links buffered", merge_buffer_links),
                 ("... buffer's bytes, fingerprints and URLs, on SSD", merge_buffer_bytes),
-                ("... bytes read and written back, a day", hourly_merge_bytes_per_day),
+                ("... bytes written a day, set and buffer", hourly_merge_bytes_per_day),
                 ("... drive writes", hourly_merge_drive_writes),
                 ("... share of the drive's rating", hourly_merge_of_rating),
                 ("One random SSD read a test: share of one drive's planned reads", ssd_read_share),
@@ -281,7 +293,8 @@ if __name__ != "concept_crawl_dedup":
                 ("URLs at which the fleet's tables outgrow that", urls_fit_in_ram),
                 ("A node's frontier, every URL seen (an upper bound)", frontier_bytes_per_node),
                 ("... share of its SSD", frontier_ssd_share),
-                ("A node's checkpoint (URL set and frontier)", checkpoint_bytes_per_node),
+                ("... its SimHash shards and their index", simhash_checkpoint_bytes_per_node),
+                ("A node's checkpoint (URL set, frontier, SimHash)", checkpoint_bytes_per_node),
                 (
                     f"A first loss: part of its checkpoint each of {survivors} survivors restores",
                     restore_bytes_per_survivor,

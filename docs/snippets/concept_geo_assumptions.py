@@ -25,8 +25,9 @@ The page's own assumptions (no public source gives them for a generic service):
 - The busy hour at 3x the day's average, for searches and drivers alike: headroom above a city's own busy
   hour, and more so for the worldwide total the copies serve. A city's rides run from the morning commute
   to past midnight (Uber's NYC data, https://www.uber.com/blog/data-visualization-city-movement/, quiet
-  only from 1 to 5 am), and the reference page's sixteen-hour waking shape (reference_peaks.py) gives
-  2.35x; a total spread over many time zones peaks lower still.
+  only from 1 to 5 am on weekdays), and the other twenty hours as a half-sine (reference_peaks.py's
+  waking-day shape) give city_day_peak_to_average, which the table prints; a total spread over many time
+  zones peaks lower still.
 - 1M drivers online at the peak, each sending its position every 4 s (Uber pushes a trip's driver
   position to partners every 4 s by default, https://developer.uber.com/docs/guest-rides/references/api/webhooks/driver-location,
   so its app uploads at least that often on a trip; for idle drivers it is assumed), at 30 km/h in city traffic; a TTL of 3 intervals plus
@@ -47,7 +48,7 @@ The page's own assumptions (no public source gives them for a generic service):
 import math
 
 from reference_fiber import EARTH_MEAN_RADIUS_KM
-from reference_peaks import waking_16_hours
+from reference_peaks import waking_day_peak_to_average
 
 from sdw.estimation import count, duration, fraction, markdown_table, peak, per_day, per_second, size, times
 
@@ -64,6 +65,8 @@ H3_PENTAGON_KM2 = {7: 2.604669397, 8: 0.372048038}  # version 4 table: every pen
 H3_SMALLEST_AREA_SHARE = S2_LEVEL12_KM2[0] / S2_LEVEL12_KM2[1]
 EARTH_RADIUS_KM = EARTH_MEAN_RADIUS_KM
 REDIS_LAT_MAX = 85.05112878  # Redis GEO encodes latitudes within +/- this (GEOADD's documentation)
+# Uber's "pulse of a city" post on New York's trips by hour and weekday: a "1-5 am trip dead zone on weekdays".
+UBER_CITY_MOVEMENT = "https://www.uber.com/blog/data-visualization-city-movement/"
 
 # --- The query -------------------------------------------------------------------------------------
 QUERY_RADIUS_KM = 1.0  # "within 1 km of me"
@@ -102,10 +105,15 @@ city_width_km = count(CITY_WIDTH_KM)
 daily_users = count(DAILY_USERS)
 searches_per_user = count(SEARCHES_PER_USER_PER_DAY)
 searches_per_day = per_day(DAILY_USERS * SEARCHES_PER_USER_PER_DAY)
-# The page's own, with headroom: a city's day runs about sixteen busy hours (reference_peaks.waking_16_hours),
-# and a worldwide total spread over many time zones peaks lower still, so 3x sits above both.
+# A city's own day: rides are quiet only from 1 to 5 am on weekdays (UBER_CITY_MOVEMENT), and the other
+# hours, as a half-sine, give the city's busy hour over its day's average.
+CITY_QUIET_HOURS = 4
+city_busy_hours = count(24 - CITY_QUIET_HOURS)
+city_day_peak_to_average = times(waking_day_peak_to_average(city_busy_hours))
+# The page's own, with headroom: above a city's own day, and more so above a worldwide total spread over
+# many time zones, which peaks lower still.
 peak_factor = times(3)
-assert peak_factor >= waking_16_hours
+assert peak_factor > city_day_peak_to_average, "the busy-hour factor is headroom above a city's own day"
 drivers_online = count(DRIVERS_ONLINE_PEAK)
 rider_queries_peak = peak(RIDER_QUERIES_PEAK)
 checks_per_core_second = per_second(CHECKS_PER_CORE_SECOND)
@@ -153,7 +161,9 @@ if __name__ != "concept_geo_assumptions":
                 (
                     "Busy hour over the day's average",
                     peak_factor,
-                    f"Assumed on this page: headroom above a city's own busy hour ({waking_16_hours}, sixteen busy hours)",
+                    f"Assumed on this page: headroom above a city's own busy hour ({city_day_peak_to_average}: rides "
+                    f"are quiet only from 1 to 5 am on weekdays in [Uber's New York data]({UBER_CITY_MOVEMENT}), "
+                    f"{city_busy_hours} busy hours)",
                 ),
                 ("Drivers online at the peak", drivers_online, "Assumed on this page"),
                 ("Position update interval", update_interval, "Assumed on this page"),

@@ -13,11 +13,11 @@ Drivers: each online driver sends a position every interval, so updates a second
 the interval; a durable row per update would add that many rows a second, and the day's rows at the
 average (the peak over the same peak-to-average). The index is a map from cell (S2 level 12, split
 by count into finer cells) to the set of available drivers in it, and a map from driver to its cell,
-position, update time, sequence number and status. An update overwrites the driver's entry (one
-write); only when it crosses into another cell does it also add the driver to the new cell's set and
-remove it from the old one (two writes more). Index writes a second = updates x (1 + 2 x crossing
-share). Shards by write load: writes over one node's assumed capacity at the target utilization,
-rounded up, shown for three capacities since the capacity is an assumption to measure.
+position, update time, stream epoch and sequence number, and status. An update overwrites the
+driver's entry (one write); only when it crosses into another cell does it also add the driver to
+the new cell's set and remove it from the old one (two writes more). Index writes a second = updates x
+(1 + 2 x crossing share). Shards by write load: writes over one node's assumed capacity at the target
+utilization, rounded up, shown for three capacities since the capacity is an assumption to measure.
 
 Staleness: a position is up to one interval old before the next arrives, so one missed update leaves
 it up to two intervals of travel out. The TTL is TTL_INTERVALS intervals plus a margin; a position

@@ -10,16 +10,19 @@ primary carries the largest region's share divided by the zones and the groups a
 group carries more. Counted in trip transactions (each several statements; the riders' status reads
 are left out, so the real queue is longer). The primary's connection slots, PostgreSQL's default,
 fill at that rate: the time they last is the most a lock timeout can allow before the queue refuses
-connections, and the page's timeout is chosen well under it.
+connections, and the page's timeout is chosen well under it: under half, so a group carrying twice the even
+share, a large city's, still gives up before its slots are full.
 
 Vacuum: only updated or deleted rows leave dead versions; inserts do not. The dead versions are read
 from the ride-hailing example's own list of trip transactions (which rows each one writes): the ride,
 the driver's state and the offer are updated; history entries and ratings are inserted and kept. The
-idempotency record and the outbox rows are inserted too, but the example keeps them about a day and
-says nothing of partitioning them by time to drop whole: each is deleted once, and at a steady rate the
-deletes match the inserts, so each such row counts one dead version. An outbox row is also updated once,
-when the relay marks it sent: the example counts those marks in the rows a ride writes, and each is one
-more dead version. Counted per row written: the updates and deletes a ride makes over the rows it writes.
+idempotency record and the outbox rows are inserted too, and deleted: the idempotency record after about a
+day, the outbox row when the relay, having published it, moves it to a table of sent rows (a delete and an
+insert), where it is kept about a day and deleted again. The example says nothing of partitioning them by time
+to drop whole, and at a steady rate the deletes match the inserts, so each such row counts one dead version,
+and each outbox row one more for its sent copy's delete (the example counts the relay's two writes in the rows
+a ride writes). The sweeper's index entries count as rows written and leave no dead row version. Counted per
+row written: the updates and deletes a ride makes over the rows it writes.
 """
 
 from concept_migrate_assumptions import (
@@ -44,6 +47,8 @@ table_transactions_peak = peak(float(ride_trip_transactions_peak) * float(primar
 queued_behind_alter = count(float(table_transactions_peak) * LONG_TRANSACTION_SECONDS)
 connections_full_after = duration(float(pg_client_connections) / float(table_transactions_peak))
 lock_timeout_share_of_limit = fraction(LOCK_TIMEOUT_SECONDS / float(connections_full_after))
+# "Well under" the limit: a group with twice the even share (a large city's) still gives up in time.
+assert lock_timeout_share_of_limit < 0.5
 queued_with_lock_timeout = count(float(table_transactions_peak) * LOCK_TIMEOUT_SECONDS)
 
 # --- A transaction left open: row versions vacuum may not remove ------------------------------------
@@ -51,12 +56,14 @@ queued_with_lock_timeout = count(float(table_transactions_peak) * LOCK_TIMEOUT_S
 # the hold's result updates the ride; a reservation updates the driver's state and the ride (the offer
 # and outbox rows are new); a decline or expiry updates the offer, the driver's state and the ride; a
 # pause's end the driver's state; the accept the same three as a decline; arriving, arrived and on
-# trip the ride; a completion or cancel the ride and the driver's state; a rating inserts.
-UPDATED_ROWS = (0, 1, 2, 3, 1, 3, 1, 1, 2, 2, 0)
+# trip the ride; a completion the ride and the driver's state; the fare the ride; a cancel the ride and the
+# driver's state; a rating inserts.
+UPDATED_ROWS = (0, 1, 2, 3, 1, 3, 1, 1, 2, 1, 2, 0)
 # Rows each one inserts that are later deleted: the create's idempotency record and outbox row, and the
-# outbox row of every transaction but the hold's result.
-DELETED_LATER_ROWS = (2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1)
-# The relay's marks (each outbox row updated once, sent_at) are updates too, and rows a ride counts them.
+# outbox row of every transaction but the hold's result (deleted by the relay's move).
+DELETED_LATER_ROWS = (2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1)
+# Each outbox row's sent copy, which the relay inserts, is deleted a day later: one more dead version an
+# outbox row. (Rows a ride count the relay's delete and insert.)
 dead_version_share = fraction(
     (
         sum(

@@ -33,9 +33,10 @@ The page's own assumptions, to be measured on the real system:
   second on the primary, which applies them in parallel.
 - A long transaction (a report, a backup's snapshot, a session left open) holds a lock on the table for
   60 s.
-- A schema change waits 100 ms for its lock (lock_timeout) before it gives up and retries: the page's
-  choice, a fraction of the time the primary's connection slots last while the change waits
-  (concept_migrate.connections_full_after), so the queue stays well short of the slots. A concurrent
+- A schema change waits 50 ms for its lock (lock_timeout) before it gives up and retries: the page's
+  choice, under half the time the primary's connection slots last while the change waits
+  (concept_migrate.connections_full_after), so the queue stays well short of the slots, a group carrying
+  twice the even share included. A concurrent
   index build gets no such timeout: its lock lets reads and writes through, so nothing queues behind it.
 - The ride-hailing example's city groups carry even shares of a region's trips, and a region has the
   fewest groups its failover figure allows, one a zone. The example re-cuts groups by hand as cities
@@ -115,7 +116,7 @@ OWN_WRITE_SHARE = 0.2  # of that, the shard's own writes at their busiest
 THROTTLE_SHARE = 0.5  # of the replica's spare apply rate, given to the backfill
 UNTHROTTLED_ROWS = 30_000  # row changes a second an unthrottled backfill makes on the primary
 LONG_TRANSACTION_SECONDS = 60
-LOCK_TIMEOUT_SECONDS = 0.1  # the page's choice, well under the time the connection slots last
+LOCK_TIMEOUT_SECONDS = 0.05  # the page's choice, under half the time the connection slots last
 CITY_GROUPS_PER_ZONE = 1  # even groups, one a zone: the fewest the failover figure allows
 OPEN_TRANSACTION_SECONDS = 4 * SECONDS_PER_HOUR
 DUAL_WRITE_FAILURE_SHARE = 1e-5
@@ -173,7 +174,7 @@ if __name__ != "concept_migrate_assumptions":
                 ("Share of the spare given to a backfill", throttle_share, "Assumed"),
                 ("Unthrottled backfill on the primary", unthrottled_rate, "Assumed; to be measured"),
                 ("Long transaction holding the table", long_transaction, "Assumed"),
-                ("lock_timeout for schema changes", lock_timeout, "The page's choice, under the slots' time"),
+                ("lock_timeout for schema changes", lock_timeout, "The page's choice, under half the slots' time"),
                 ("Ride-hailing city groups a zone, even shares", city_groups_per_zone, "Assumed"),
                 ("Transaction left open", open_transaction, "Assumed"),
                 ("Dual writes that land only once", dual_write_failure_share, "Assumed"),

@@ -93,7 +93,8 @@ expected_total_wait = duration(sum(ceilings) / 2)
 longest_total_wait = duration(sum(ceilings))
 spare_capacity = throughput(CAPACITY - NORMAL_RATE)
 # A reconnect's cost, in requests: a full TLS handshake's CPU (chat's assumption, one ECDSA P-256
-# signature and one ECDHE exchange) against the service's 10 ms request.
+# signature and one ECDHE exchange, rounded up for the TCP accept and the kernel's work: a guess, so the
+# storm's figures below are an upper end) against the service's 10 ms request.
 reconnect_cost = duration(tls_handshake_cpu)
 RECONNECT_REQUESTS = float(tls_handshake_cpu) / SERVICE_TIME
 reconnect_requests = count(RECONNECT_REQUESTS)
@@ -146,6 +147,9 @@ WAVE_SPREAD = next(n for n in range(2, 40) if band(n) >= CLIENTS * RECONNECT_REQ
 wave_spread = count(WAVE_SPREAD)
 wave_spread_at = duration(sum(connect_backoff(n) for n in range(2, WAVE_SPREAD + 1)))
 third_wave_rate = per_second(CLIENTS / band(3))
+# The handshake cost at which the second wave's handshakes just fill the spare capacity: below it the
+# second wave fits, above it the storm outruns the spare.
+handshake_break_even = duration((CAPACITY - NORMAL_RATE) * band(2) * SERVICE_TIME / CLIENTS)
 RECONNECT_HEADER = ("Connection attempt", "After a backoff of", "Spread over at least", f"{clients} clients arrive at")
 max_backoff_band = duration(2 * CONNECT_JITTER * CONNECT_MAX_BACKOFF)  # the widest band the defaults give
 

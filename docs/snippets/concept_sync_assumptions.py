@@ -51,7 +51,9 @@ The page's own assumptions, to be measured on the real system:
   formats in which a small edit stays small and inserts, shifting the bytes after it) that change 50 KB each. The busiest hour runs at twice the day's average. 20% of new files' bytes are already
   stored under another account (installers, attachments, shared media) and 5% under the user's own.
   10% of changes land in a shared folder with 4 other members; a phone downloads 10% of what changes (the
-  files its user opens), computers all of it.
+  files its user opens), computers all of it. Each of a user's devices makes its share of the user's changes,
+  the phone a third, all day and at the peak (the other two thirds come from the computer online then); the
+  device that makes a change is not told of it.
 - A user's namespace holds 10,000 files, and a journal row (path, blocklist reference, revision) takes
   300 bytes.
 - An upload session that stops making progress keeps its uncommitted chunks at most a day, and an account
@@ -152,6 +154,7 @@ SHARED_CHANGE_SHARE = 0.10
 SHARED_OTHER_MEMBERS = 4
 PHONES_PER_USER = 1
 PHONE_DOWNLOAD_SHARE = 0.10
+PHONE_CHANGE_SHARE = PHONES_PER_USER / DEVICES_PER_USER  # each device makes its share of its user's changes
 FILES_PER_NAMESPACE = 10_000
 JOURNAL_ROW_BYTES = 300
 UNCOMMITTED_LIMIT_DAYS = 1
@@ -211,6 +214,7 @@ big_file_bytes = size(BIG_FILE_BYTES)
 shared_change_share = fraction(SHARED_CHANGE_SHARE)
 shared_other_members = count(SHARED_OTHER_MEMBERS)
 phone_download_share = fraction(PHONE_DOWNLOAD_SHARE)
+phone_change_share = fraction(PHONE_CHANGE_SHARE)
 uncommitted_cap = size(UNCOMMITTED_CAP_BYTES)
 store_bytes = size(STORE_BYTES)
 disk_read = size(DISK_READ_BYTES)
@@ -309,6 +313,7 @@ if __name__ != "concept_sync_assumptions":
                 ("Changes made in a shared folder", shared_change_share, PAGE),
                 ("A shared folder's other members", shared_other_members, PAGE),
                 ("Changes a phone downloads", phone_download_share, PAGE),
+                ("A user's changes made on the phone", phone_change_share, PAGE),
                 ("Files a namespace", files_per_namespace, PAGE),
                 ("A journal row", journal_row_bytes, PAGE),
                 ("An idle uncommitted upload kept", uncommitted_limit, PAGE),

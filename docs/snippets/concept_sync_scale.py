@@ -34,12 +34,16 @@ Notifications: each online device holds one request or connection open, at the p
 the peak's), so their rates are set against the peak's commits. A held connection sends a heartbeat;
 Dropbox's long poll returns after the timeout plus half the jitter on average (uniform jitter, the page's
 assumption) and is sent again. A change ends a held poll early at every online recipient, which then makes a
-list call and a new poll. Servers: held requests over the real-time page's connections a server, with the chat
-example's headroom to lose a zone. Phones get a nudge for each change that reaches them, coalesced per device;
-at the peak their Android half is set against FCM's quota by the push page's rule (quota_steps_for), the launch
-request for the quota those steps reach is filed, and, should Google refuse it, the least gap between one Android
-device's nudges that keeps them all inside the default quota is computed. A
-computer behind a proxy that cuts idle responses holds its poll only until the cut.
+list call and a new poll; the device that made the change is one of its user's online devices, and the user's
+other online device is a computer when the phone made it. Servers: held requests over the real-time page's
+connections a server, with the chat example's headroom to lose a zone. Phones get a nudge for each change that
+reaches them (their user's changes made on a computer, and shared ones), coalesced per device: on iOS a nudge goes
+at once if the phone's last one was a window or more ago, else at that window's end, and with changes as a Poisson
+stream at the busiest hour's rate the share that waits and their average wait are computed. At the peak their
+Android half is set against FCM's quota by the push page's rule (quota_steps_for), the launch request for the quota
+those steps reach is filed, and, should Google refuse it, the least gap between one Android device's nudges that
+keeps them all inside the default quota is computed. A computer behind a proxy that cuts idle responses holds its
+poll only until the cut.
 Reconnections: a lost zone's computers over their jittered backoff; a deploy drains a share of the notifiers at
 a time, each batch's clients re-polling elsewhere as their polls end (at most the longest hold), or, answered at
 once, over the backoff spread. Journal rows are kept as long as replay beats relisting a namespace one daily
@@ -72,6 +76,8 @@ plus a lifetime in each of the three.
 Hot file: a million fetches of each chunk within the hour. The file's egress is set against one disk's
 streaming rate; each chunk's fetches, reads of 128 KiB wherever the chunk lies, against the disk's random reads.
 """
+
+import math
 
 from chat_assumptions import fcm_default_quota_per_minute
 from chat_push_quota import quota_reached_for, quota_steps_for, request_lead_for
@@ -126,6 +132,7 @@ from concept_sync_assumptions import (
     NEW_FILES_PER_USER,
     OWN_DUPLICATE_SHARE,
     PEAK_TO_AVERAGE,
+    PHONE_CHANGE_SHARE,
     PHONE_DOWNLOAD_SHARE,
     PHONE_UPLINK_BITS,
     PHONES_PER_USER,
@@ -345,8 +352,14 @@ repolls_over_commits = times(HELD / POLL_HOLD / COMMITS_PEAK)
 long_repolls_per_second = peak(HELD / LONG_HOLD)
 long_repolls_over_commits = times(HELD / LONG_HOLD / COMMITS_PEAK)
 # A change ends a held poll (or sends a frame) at each online recipient, then a list call and a new poll: 2.
-ONLINE_RECIPIENTS = RECIPIENTS * DEVICES_ONLINE_PER_USER / DEVICES_PER_USER
-ONLINE_COMPUTER_RECIPIENTS = RECIPIENTS * (DEVICES_ONLINE_PER_USER - PHONES_PER_USER) / DEVICES_PER_USER
+# The device that made the change is one of its user's online devices, so one other of the user's is online; each
+# other member of a shared folder has all of theirs online at the peak's share. The user's online computer is a
+# recipient when the phone made the change.
+SHARED_RECIPIENT_USERS = SHARED_CHANGE_SHARE * SHARED_OTHER_MEMBERS
+ONLINE_RECIPIENTS = DEVICES_ONLINE_PER_USER - 1 + SHARED_RECIPIENT_USERS * DEVICES_ONLINE_PER_USER
+ONLINE_COMPUTER_RECIPIENTS = (PHONE_CHANGE_SHARE + SHARED_RECIPIENT_USERS) * (DEVICES_ONLINE_PER_USER - PHONES_PER_USER)
+online_recipients = count(ONLINE_RECIPIENTS)
+online_computer_recipients = count(ONLINE_COMPUTER_RECIPIENTS)
 change_requests_per_second = per_second(COMMITS_PER_SECOND * PEAK_TO_AVERAGE * ONLINE_RECIPIENTS * 2, peak=True)
 # The computers alone, on an equal footing: a held stream heartbeating inside their NAT, or a long poll.
 DESKTOPS = DAILY_USERS * (DEVICES_ONLINE_PER_USER - PHONES_PER_USER)
@@ -362,14 +375,25 @@ desktop_change_requests_per_second = per_second(
     COMMITS_PER_SECOND * PEAK_TO_AVERAGE * ONLINE_COMPUTER_RECIPIENTS * 2, peak=True
 )
 # Phones: a nudge for each change that reaches them, at most one a device a window, under one collapse key.
-NUDGES_PER_PHONE_DAY = (NEW_FILES_PER_USER + EDITS_PER_USER) * (1 + SHARED_CHANGE_SHARE * SHARED_OTHER_MEMBERS)
+# A phone is told of its user's changes made on a computer, and of its share of the shared folders' changes.
+PHONE_TOLD_SHARE = 1 - PHONE_CHANGE_SHARE + SHARED_RECIPIENT_USERS
+NUDGES_PER_PHONE_DAY = (NEW_FILES_PER_USER + EDITS_PER_USER) * PHONE_TOLD_SHARE
 nudges_per_phone_day = per_day(NUDGES_PER_PHONE_DAY)
 nudges_per_phone_peak_hour = count(NUDGES_PER_PHONE_DAY / 24 * PEAK_TO_AVERAGE)
-nudge_window = duration(SECONDS_PER_HOUR / APPLE_BACKGROUND_PER_HOUR)
-# On iOS the window binds in a phone's busiest hour (the page says so): Apple's allowance is what is sent.
-assert NUDGES_PER_PHONE_DAY / 24 * PEAK_TO_AVERAGE > APPLE_BACKGROUND_PER_HOUR, "the iOS window no longer binds"
+NUDGE_WINDOW = SECONDS_PER_HOUR / APPLE_BACKGROUND_PER_HOUR
+nudge_window = duration(NUDGE_WINDOW)
+# On iOS a phone's busiest hour fits Apple's allowance on average (the page says so), but a change waits whenever the
+# phone's last nudge went less than a window ago. Each nudge opens a window; the changes in it (x on average, a
+# Poisson stream) wait for its end, and it is followed by a quiet spell, then a change sent at once, with probability
+# e^-x. So x / (x + e^-x) of changes wait, each for half a window on average (they fall uniformly within it).
+CHANGES_PER_WINDOW = NUDGES_PER_PHONE_DAY / 24 * PEAK_TO_AVERAGE * NUDGE_WINDOW / SECONDS_PER_HOUR
+ios_waiting_share = fraction(CHANGES_PER_WINDOW / (CHANGES_PER_WINDOW + math.exp(-CHANGES_PER_WINDOW)))
+ios_average_wait = duration(NUDGE_WINDOW / 2)
+assert NUDGES_PER_PHONE_DAY / 24 * PEAK_TO_AVERAGE < APPLE_BACKGROUND_PER_HOUR, (
+    "a phone's busiest hour outgrew iOS's allowance"
+)
 ios_nudges_peak_hour = count(APPLE_BACKGROUND_PER_HOUR)
-NUDGES_PEAK = COMMITS_PER_SECOND * (1 + SHARED_CHANGE_SHARE * SHARED_OTHER_MEMBERS) * PEAK_TO_AVERAGE
+NUDGES_PEAK = COMMITS_PER_SECOND * PHONE_TOLD_SHARE * PEAK_TO_AVERAGE
 phone_nudges_peak = per_second(NUDGES_PEAK, peak=True)
 ANDROID_NUDGES_MINUTE = NUDGES_PEAK * ANDROID_SHARE * 60
 android_nudges_peak = per_second(NUDGES_PEAK * ANDROID_SHARE, peak=True)
@@ -603,6 +627,8 @@ if __name__ != "concept_sync_scale":
                 ("**Phones: a push that says pull**", ""),
                 ("Changes for a phone a day", nudges_per_phone_day),
                 ("... in its busiest hour", nudges_per_phone_peak_hour),
+                ("... on iOS, the share that waits for the window's end", ios_waiting_share),
+                ("... their average wait", ios_average_wait),
                 ("Changes for phones at the peak", phone_nudges_peak),
                 ("... Android's", android_nudges_peak),
                 ("FCM: Android's nudges over the default quota", android_nudges_over_quota),

@@ -49,8 +49,10 @@ Published figures:
   hold-back of at least two part targets and recommends three, which the page uses.
 - hls.js buffers up to 30 s ahead by default (maxBufferLength, the CDN page's citation) and appends
   whole fragments, so it starts after the first whole segment; ExoPlayer parses samples as a segment
-  downloads and starts playback once 2.5 s of media are buffered, mid-segment (DefaultLoadControl's
-  bufferForPlaybackMs).
+  downloads and starts playback once bufferForPlaybackMs of media are buffered, mid-segment: 1,000 ms in
+  Media3's DefaultLoadControl (DEFAULT_BUFFER_FOR_PLAYBACK_MS,
+  https://github.com/androidx/media/blob/release/libraries/exoplayer/src/main/java/androidx/media3/exoplayer/DefaultLoadControl.java),
+  2,500 ms in the deprecated ExoPlayer 2.x's.
 - Netflix, "Optimized shot-based encodes: Now Streaming!"
   (https://netflixtechblog.com/optimized-shot-based-encodes-now-streaming-4b9464204830): a one-hour
   episode was encoded as twenty 3-minute chunks; per shot, at 4 s a shot on average, as 900.
@@ -147,7 +149,8 @@ VIEWER_KBPS = 5_000  # a viewer's throughput when a play starts: the page's assu
 START_KBPS = 2_000  # the rung a player starts on
 RTT_SECONDS = 0.05  # to the edge, on a mobile link: the page's assumption
 SETUP_ROUND_TRIPS = 3  # DNS, TCP and TLS 1.3 on a first play: the page's assumption
-EXOPLAYER_START_SECONDS = 2.5  # ExoPlayer's bufferForPlaybackMs
+EXOPLAYER_START_SECONDS = 1.0  # Media3 ExoPlayer's default bufferForPlaybackMs
+EXOPLAYER2_START_SECONDS = 2.5  # the deprecated ExoPlayer 2.x's default
 ABANDON_AFTER_SECONDS = 2  # Krishnan and Sitaraman, IMC 2012
 ABANDON_PER_SECOND = 0.058  # the same: each further second of start-up
 BBA_TRIAL_BUFFER_SECONDS = 240  # Huang et al., 2014: the trial player's buffer
@@ -191,6 +194,7 @@ av1_saving_vs_vp9 = fraction(AV1_SAVING_VS_VP9)
 vcu_low = times(VCU_EFFICIENCY[0])
 vcu_high = times(VCU_EFFICIENCY[1])
 exoplayer_start = duration(EXOPLAYER_START_SECONDS)
+exoplayer2_start = duration(EXOPLAYER2_START_SECONDS)
 abandon_after = duration(ABANDON_AFTER_SECONDS)
 abandon_per_second = fraction(ABANDON_PER_SECOND)
 bba_trial_buffer = duration(BBA_TRIAL_BUFFER_SECONDS)

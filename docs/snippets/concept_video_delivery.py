@@ -3,11 +3,13 @@ what an hour of viewing costs in CDN egress at each rung and in each region; how
 player sits; and what a viral video's first minutes ask of the origin with and without a shield.
 
 Start-up, on a first play: connection set-up (DNS, TCP, TLS: SETUP_ROUND_TRIPS round trips), the
-multivariant playlist, the media playlist and the CMAF init segment (a round trip each), then media at
-the starting rung, at the viewer's throughput, in one of two ways. ExoPlayer parses samples as a
-segment downloads and starts once 2.5 s of media are buffered, mid-segment: 2.5 s of media, plus a
-round trip for each further segment it has to request (one with 2 s segments, none with 6 s). hls.js
-appends whole fragments and starts after the first: one whole segment.
+multivariant playlist, the media playlist, the CMAF init segment and the first media segment's request
+(a round trip each; players load the init segment and then the segment), then media at the starting
+rung, at the viewer's throughput, in one of two ways. ExoPlayer parses samples as a segment downloads
+and starts once EXOPLAYER_START_SECONDS of media are buffered (Media3's default, 1 s), mid-segment:
+that much media, plus a round trip for each further segment it has to request (none with 2 s or 6 s
+segments; ExoPlayer 2.x's 2.5 s needed one more with 2 s). hls.js appends whole fragments and starts
+after the first: one whole segment.
 
 Requests: two a segment duration a viewer, a video segment and an audio segment (CMAF packages the
 audio rendition as its own segments, as the object counts do); priced at CloudFront's HTTPS request
@@ -46,6 +48,7 @@ from concept_video_assumptions import (
     CDN_PRICE_SOUTH_AMERICA,
     CDN_REQUEST_PRICE,
     EDGE_COUNT,
+    EXAMPLE_LADDER_KBPS,
     EXOPLAYER_START_SECONDS,
     KBIT,
     LIVE_HOLD_BACK_TARGETS,
@@ -76,17 +79,19 @@ from sdw.estimation import (
 
 PLAYLIST_ROUND_TRIPS = 2
 INIT_ROUND_TRIPS = 1  # the CMAF init segment (EXT-X-MAP)
+FIRST_SEGMENT_ROUND_TRIPS = 1  # the first media segment's request, sent once the init segment is in
 CONCURRENT_VIEWERS = 1_000_000  # a large live event or a busy evening: the page's assumption
 LOW_START_KBPS = (730, 365)  # Apple's third and second rungs, to start on
 RENDITIONS_FETCHED = 2  # a player fetches the video rendition's segments and the audio rendition's
 
 
 # --- Segment length ---------------------------------------------------------------------------------------------
-SETUP_SECONDS = (SETUP_ROUND_TRIPS + PLAYLIST_ROUND_TRIPS + INIT_ROUND_TRIPS) * RTT_SECONDS
+START_ROUND_TRIPS = SETUP_ROUND_TRIPS + PLAYLIST_ROUND_TRIPS + INIT_ROUND_TRIPS + FIRST_SEGMENT_ROUND_TRIPS
+SETUP_SECONDS = START_ROUND_TRIPS * RTT_SECONDS
 
 
 def start_exoplayer(segment: float, start_kbps: float = START_KBPS) -> float:
-    """Progressive: 2.5 s of media, mid-segment, plus a round trip for each further segment requested."""
+    """Progressive: EXOPLAYER_START_SECONDS of media, mid-segment, plus a round trip for each further segment."""
     further_requests = math.ceil(EXOPLAYER_START_SECONDS / segment) - 1
     return SETUP_SECONDS + further_requests * RTT_SECONDS + EXOPLAYER_START_SECONDS * start_kbps / VIEWER_KBPS
 
@@ -141,9 +146,7 @@ start_exo_low = duration(start_exoplayer(SEGMENT_SECONDS, LOW_START_KBPS[0]))
 start_exo_lowest = duration(start_exoplayer(SEGMENT_SECONDS, LOW_START_KBPS[1]))
 low_start_kbps = count(LOW_START_KBPS[0])
 lowest_start_kbps = count(LOW_START_KBPS[1])
-start_round_trips = count(SETUP_ROUND_TRIPS + PLAYLIST_ROUND_TRIPS + INIT_ROUND_TRIPS)
-segments_to_start_short = count(math.ceil(EXOPLAYER_START_SECONDS / SHORT_SEGMENT_SECONDS))
-segments_to_start_long = count(math.ceil(EXOPLAYER_START_SECONDS / SEGMENT_SECONDS))
+start_round_trips = count(START_ROUND_TRIPS)
 objects_short = count(objects_per_video(SHORT_SEGMENT_SECONDS))
 objects_ratio = times(SEGMENT_SECONDS / SHORT_SEGMENT_SECONDS)
 
@@ -186,9 +189,10 @@ india_over_us_bulk = times(CDN_PRICE_INDIA[1] / CDN_PRICE_BULK)
 india_over_us_first = times(CDN_PRICE_INDIA[0] / CDN_PRICE_FIRST)
 india_view_hour_first = dollars(egress_hour(VIEW_KBPS, CDN_PRICE_INDIA[0]))
 # Capping the top rung in the dearest region at Apple's lower 720p rung (3000 kbit/s; the other is
-# 4500), for views that would have taken the 1080p top rung.
+# 4500), for views of the page's example video that would have taken its top rung (6000 kbit/s, 1080p:
+# its ladder is trimmed below Apple's 7800).
 CAPPED_KBPS = APPLE_LADDER_KBPS[5]
-cap_saving = fraction(1 - CAPPED_KBPS / APPLE_LADDER_KBPS[-1])
+cap_saving = fraction(1 - CAPPED_KBPS / EXAMPLE_LADDER_KBPS[-1])
 capped_mbps = count(CAPPED_KBPS / KBIT)
 
 # --- Rebuffering: how long a buffer lasts when throughput falls below the bit rate ------------------------------
