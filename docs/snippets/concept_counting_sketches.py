@@ -155,7 +155,7 @@ def seen_rise(noise: float) -> Quantity:
     return times((TREND_NOW + noise) / (TREND_USUAL + noise))
 
 
-trend_rise_seen = seen_rise(rare_noise_peak)  # at the counters' mean
+trend_rise_seen = seen_rise(rare_noise_peak)  # at the mean of the counters free of a heap term
 # Plain count-min reads the smallest of the five rows, about a spread below the mean (as the widened
 # sketch's below): both plain reads are given on that basis.
 noise_spread_peak = count(math.sqrt(residual_variance(HEAP, cms_width)))
