@@ -17,27 +17,30 @@ region holds all the data, Z copies of it, so N regions store N x Z copies. The 
 wide-column store shows both: sized by its reads, it has about twice the servers its bytes would need.
 
 RPO: the snapshot interval for backups alone, the replication lag for every option that replicates.
-RTO: detection + decision + cut-over (concept_dr), then what the option must start: a restore and
-every tier (backups), every tier and the store's other copies (pilot light), the other three quarters
-of the stateless tiers (warm standby), nothing more (hot standby, active-active); then the caches'
-warm-up (concept_dr), which every option counts. A warm standby keeps its store at the size the
-peak's reads need, as a hot standby does: a store server must receive its data before it serves,
-hours, so the store cannot be scaled up in the minutes the stateless tiers take. Both restores are
-the Twitter store's: backups write each server's bytes from object storage, all servers at once,
-every copy (one copy first saves nothing there: each server holds its own zone's copy of its ranges,
-so one copy is one zone's servers, each writing all of its bytes; and reads would need consistency
-ONE); the pilot light restores the same snapshots (the example ships them to its second region) and then
-catches up the rows written since the last one, at most a day's text rows, which its 50 live servers
-send for every copy. Without snapshots its 50 servers would have to send the two copies they lack,
-and the slower of the destination's writes and the sources' sends would set the rebuild. Writes to
-the lost region's records move only once its write lease has run out, and with two regions there is
-no majority to decide that: a person decides (fast detection, the decision, the TTL; caches are warm
-from serving), or a witness in a third site. The error budget spent is the share of the traffic the
-lost region served times the recovery time, as availability counts requests: a lower bound, since the
-stale tail's share of the traffic is not yet measured. That is at the average rate; the busy hour
-carries the Twitter example's peak-to-average times as many requests, so a region lost at its start
-spends that many times as much for the recovery's first hour; the busy hour lasts an hour, so any
-time past it is counted at the average.
+RTO: detection + decision + cut-over (concept_dr), then what the option must start: a restore, every
+tier and the event log's replay from the snapshot on (backups), every tier and the store's other
+copies (pilot light), the other three quarters of the stateless tiers (warm standby), nothing more
+(hot standby, active-active); then the caches' warm-up (concept_dr), which every option counts. A
+warm standby keeps its store at the size the peak's reads need, as a hot standby does: a store
+server must receive its data before it serves, hours, so the store cannot be scaled up in the
+minutes the stateless tiers take. Both restores are the Twitter store's: backups write each server's
+bytes from object storage, all servers at once, every copy, since every zone's servers are
+snapshotted (one zone's snapshot could lack writes acknowledged on the other two, and those zones
+would be streamed from it, each of its servers sending two copies; one copy first saves nothing
+either: each server holds its own zone's copy of its ranges, so one copy is one zone's servers, each
+writing all of its bytes; and reads would need consistency ONE); the pilot light restores the same
+snapshots (the example ships them to its second region) and then catches up the rows written since
+the last one, at most a day's text rows, which its 50 live servers send for every copy. Without
+snapshots its 50 servers would have to send the two copies they lack, and the slower of the
+destination's writes and the sources' sends would set the rebuild. Writes to the lost region's
+records move only once its write lease has run out, and with two regions there is no majority to
+decide that: a person decides (fast detection, the decision, the TTL; caches are warm from serving),
+or a witness in a third site. The error budget spent is the share of the traffic the lost region
+served times the recovery time, as availability counts requests: a lower bound, since the stale
+tail's share of the traffic is not yet measured. That is at the average rate; the busy hour carries
+the Twitter example's peak-to-average times as many requests, so a region lost at its start spends
+that many times as much for the recovery's first hour; the busy hour lasts an hour, so any time past
+it is counted at the average.
 """
 
 import math
@@ -48,6 +51,9 @@ from concept_dr_assumptions import (
     PILOT_SHARE,
     PILOT_START_S,
     POST_SHARE,
+    REPLAY_EVENTS_PER_DAY,
+    REPLAY_ROWS_PER_EVENT,
+    REPLAY_ROWS_PER_S,
     SNAPSHOT_INTERVAL_S,
     STALE_TAIL_S,
     STORE_PER_ZONE_FOR_BYTES,
@@ -168,6 +174,12 @@ person = detect_fast + decide_human + cut_over
 # copy at once. Its snapshots hold each zone's copy on that zone's servers, so one copy first would be
 # one zone's servers each writing all of its bytes: no sooner.
 restore_store = duration(store_bytes_per_server / restore_rate_per_server)
+# Were one zone snapshotted, the other two zones' copies would be streamed from it: each of its servers
+# sends two copies of its bytes, at the restore's rate.
+one_zone_stream = duration((ZONES - 1) * store_bytes_per_server / restore_rate_per_server)
+# After the restore, the event log's replay from the snapshot's start: up to a day's events, their rows
+# written at the store's peak write rate (concept_dr_assumptions).
+replay = duration(REPLAY_EVENTS_PER_DAY * REPLAY_ROWS_PER_EVENT / REPLAY_ROWS_PER_S)
 # Pilot light: the full store's servers restore the snapshots the region already receives, as a backup
 # does, then catch up the rows written since the last snapshot (at most a day's text rows: the MySQL
 # media rows in the snapshot's increment are not in the wide-column store's live copy) from the live
@@ -195,8 +207,10 @@ pilot_source_rate_to_match = throughput(PILOT_SOURCE_BYTES_PER_SERVER / pilot_re
 # rebuild must lift the cap.
 stream_cap = store_stream_rate_per_node
 pilot_rebuild_source_capped = duration(PILOT_SOURCE_BYTES_PER_SERVER / store_stream_rate_per_node)
-rto_backup = duration(person + restore_store + PILOT_START_S + warm_up)
+rto_backup = duration(person + restore_store + PILOT_START_S + replay + warm_up)
 rto_pilot = duration(person + PILOT_START_S + pilot_rebuild + warm_up)
+# The pilot light's catch-up from its live copy, against the backup's replay of the log.
+pilot_sooner = duration(rto_backup - rto_pilot)
 rto_warm = duration(person + WARM_SCALE_S + warm_up)
 rto_hot = duration(person + warm_up)
 rto_active = duration(detect_fast + cut_over + warm_up)
