@@ -130,11 +130,12 @@ COLLECTED_BYTES = float(wide_column_bytes_total)  # every copy, re-shipped once 
 snapshot_increment_bytes = size(SNAPSHOT_INCREMENT_BYTES)
 collected_bytes = size(COLLECTED_BYTES)
 snapshot_full_bytes = size(SNAPSHOT_FULL_BYTES)
-# A restore replays the mirrored events since its snapshot began, up to a day's: tweets, favorites
-# and follow changes (tweet deletions, far fewer, left out). Each writes two rows, as twitter_servers
-# counts a zone's replica writes: a tweet and its author's list row, a favorite and its count, a
-# follow's two rows. Replayed at the store's peak write rate on each zone's copy, the rate it is
-# sized to take beside its reads; the consumers must keep up with it (to be measured in a drill).
+# With the log shipped, a restore replays the events since its snapshot began, up to a day's:
+# tweets, favorites and follow changes (tweet deletions, far fewer, left out). Each writes two rows,
+# as twitter_servers counts a zone's replica writes: a tweet and its author's list row, a favorite
+# and its count, a follow's two rows. Replayed at the store's peak write rate on each zone's copy,
+# the rate it is sized to take beside its reads; the consumers must keep up with it (to be measured
+# in a drill).
 REPLAY_EVENTS_PER_DAY = float(tweets_per_day + favorites_per_day + follow_changes_per_day)
 REPLAY_ROWS_PER_EVENT = 2
 REPLAY_ROWS_PER_S = float(store_writes_per_zone_peak)
@@ -301,7 +302,7 @@ if __name__ != "concept_dr_assumptions":
                     "Assumed: to be measured in a drill",
                 ),
                 (
-                    "Replayed after a restore: up to a day's events, two rows each",
+                    "Replayed after a restore, the log shipped: up to a day's events, two rows each",
                     f"{replay_events}, {replay_rows} rows",
                     "This site: the Twitter example",
                 ),
