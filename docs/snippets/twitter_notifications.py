@@ -46,11 +46,16 @@ handle_lookups_per_second_peak_at_most = peak(mention_pushes_per_second * peak_t
 push_sends_per_second_peak_at_most = peak(pushes_per_second_peak * devices_per_daily_user)
 # The senders are sized like every stateless tier, for the peak with a zone lost.
 sender_capacity = peak(push_sends_per_second_peak_at_most * zone_headroom)
+# At peak, with every zone up, what the peak's own sends leave them: a burst's sends, to Android and
+# iPhones alike, go through it, so it bounds a burst as the FCM quota's headroom bounds its Android
+# half (concept_push compares the two).
+sender_spare_peak = peak(sender_capacity - push_sends_per_second_peak_at_most)
 
 # The worst burst: one tweet from the largest account, to every follower who opted in.
 celebrity_alert_burst = count(celebrity_followers * alert_opt_in_share)
 celebrity_alert_devices_at_most = count(celebrity_alert_burst * devices_per_daily_user)
 celebrity_alert_drain_time = duration(celebrity_alert_burst / pushes_per_second_peak)
+celebrity_alert_fleet_drain_time = duration(celebrity_alert_devices_at_most / sender_spare_peak)
 
 # Claims (step 5): the service claims each event's ID before sending, and a "tweet deleted" event sets
 # the claim of its tweet's "created" event, so a late "created" pushes nothing. A claim must outlive the
@@ -133,6 +138,8 @@ if __name__ != "twitter_notifications":
                 ("Their devices, at most", celebrity_alert_devices_at_most),
                 ("Time to alert them at the whole peak's rate of sends", celebrity_alert_drain_time),
                 ("Senders' capacity, the peak with zone headroom", sender_capacity),
+                ("... their spare at peak, every zone up", sender_spare_peak),
+                ("Time to send the burst's devices on that spare", celebrity_alert_fleet_drain_time),
                 (
                     f"Send-task claims at peak, at most ({notify_chunk_users} users a task)",
                     send_task_claims_per_second_peak_at_most,

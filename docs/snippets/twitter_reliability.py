@@ -3,7 +3,12 @@
 import math
 
 from concept_overload_retries import budget_share as retry_budget_share
-from reference_capacity import kafka_replica_lag_max
+from reference_capacity import (
+    kafka_broker_session_timeout,
+    kafka_controller_election_timeout,
+    kafka_controller_fetch_timeout,
+    kafka_replica_lag_max,
+)
 from twitter_api import outbox_rows_per_second_peak
 from twitter_api_assumptions import follow_change_note_bytes, timeline_load_deadline, write_deadline
 from twitter_assumptions import (
@@ -353,6 +358,34 @@ sweeper_first_read_delay = duration(10)
 log_heartbeat_interval = duration(1)
 log_stall_reader_poll = duration(5)  # design choice: the reader reads each partition's end every 5 s
 log_stall_page_age = duration(math.ceil((log_stall_longest + log_heartbeat_interval + log_stall_reader_poll) / 60) * 60)
+# The stall bounds above need a live majority of the log's KRaft controllers, which fence brokers, shrink the
+# in-sync sets and elect leaders: three dedicated controllers, one a zone, so a lost zone leaves two. If the
+# active one was in it, the others campaign once they have gone the fetch timeout without hearing from it, a
+# vote takes up to twice the election timeout, and the new one fences the lost brokers a session timeout after
+# taking over: at most this long when the first vote wins. A split vote of the two left adds a backoff (100 ms
+# after a first failed round) and another vote, still well inside the longest stall (the ride-hailing example
+# counts the same election).
+zone_loss_fencing_after_controller_election = duration(
+    kafka_controller_fetch_timeout + 2 * kafka_controller_election_timeout + kafka_broker_session_timeout
+)
+assert zone_loss_fencing_after_controller_election + 0.1 + 2 * kafka_controller_election_timeout < log_stall_longest
+# Consumer groups' lag (step 7): how long the oldest event a group has not applied has waited in the log (its
+# broker append time; an event's own time would count the producer's delay too, as the sweeper's minute-old
+# re-read publishes a minute late). A stalled notification group writes no send tasks, so the push
+# indicator, counted from the tasks, cannot see it; its lag pages once the pushes it holds back are as many
+# as the fast burn pages on: that share of an hour's pushes, this many seconds of them. A partition whose
+# leader fails over waits at most the longest stall, below it, so a zone's loss does not page.
+notification_lag_page_age = duration(extras_fast_burn_error_share * SECONDS_PER_HOUR)
+assert notification_lag_page_age > log_stall_longest
+# The push canary: each freshness canary's post mentions a canary account with a registered test device. A
+# push the push services have not accepted within that same age is failed, and a minute's canary pushes (one
+# a zone) all failing pages: at most a canary interval and that age after the outage starts.
+push_canary_deadline = duration(notification_lag_page_age)
+push_canary_page_after = duration(freshness_canary_interval + push_canary_deadline)
+# The deletion consumer's lag opens a ticket (the legal deadline is far off, so no page): past the longest
+# stall, which a leader's failover may add, plus the bound it has to land a tombstone in after the 202,
+# rounded up to a minute.
+deletion_lag_ticket_age = duration(math.ceil((log_stall_longest + deleted_tweet_visible_after_202) / 60) * 60)
 zone_loss_stalled_tweets = count(tweets_per_second_peak * log_stall_longest)
 # The freshness target lets this many of the window's tweets be late.
 freshness_allowance_tweets = count(tweets_per_second * slo_window * (1 - fanout_freshness_share))
@@ -742,6 +775,22 @@ if __name__ != "twitter_reliability":
                     f"read each {log_stall_reader_poll}) older than",
                     log_stall_page_age,
                 ),
+                (
+                    "",
+                    "Lost brokers fenced, the active controller lost too, at most (the first vote won)",
+                    zone_loss_fencing_after_controller_election,
+                ),
+                (
+                    "Notification consumer stalled",
+                    "Page: its lag, the oldest unapplied event's wait in the log, past",
+                    notification_lag_page_age,
+                ),
+                (
+                    "",
+                    f"Push canary: a push not accepted within {push_canary_deadline} fails; pages within",
+                    push_canary_page_after,
+                ),
+                ("Deletion consumer stalled", "Ticket: its lag past", deletion_lag_ticket_age),
                 (
                     "Edge or provider down",
                     f"Outside prober: a probe each {outside_probe_interval}, pages after "
