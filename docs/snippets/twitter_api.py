@@ -126,7 +126,8 @@ compaction_wasted_reads = wasted_file_reads(compaction_files_on_disk)
 # page). The margin: an expired file is dropped only once no live file holds older data
 # (https://cassandra.apache.org/doc/latest/cassandra/managing/tools/sstable/sstableexpiredblockers.html),
 # and a hint (for a replica cut off within the 3 h hint window, shorter than a window) or a read
-# repair of a row read seconds after its write puts its old data at most in the next window's file,
+# repair of a row read seconds after its write puts its old data at most in the next window's file
+# (no write stamps a row more than seconds back: a follow's version goes in a column, step 4),
 # which holds the expired one back until it expires too. A longer cut holds it back by as long.
 outbox_drop_margin = duration(compaction_window)
 OUTBOX_DISK_BOUND = float(idempotency_window) + float(gc_grace) + float(compaction_window) + float(outbox_drop_margin)
