@@ -8,6 +8,7 @@ deck updates a reader's cards instead of duplicating them.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import shutil
 import sqlite3
@@ -126,6 +127,92 @@ def test_figures_in_answers_are_printed_as_on_the_pages(built_twice) -> None:
         for name in re.findall(r"md:fig\s+([\w.]+)", card.answer):
             module, figure = name.split(".")
             assert str(getattr(snippets.load(module), figure)) in by_id[card.id]["answer"]
+
+
+def deck_link_problems(notes: list[dict], site: str) -> list[str]:
+    """Every link in a note is an address: Anki has no page to resolve a relative one against."""
+    problems = []
+    for note in notes:
+        for href in re.findall(r'href="([^"]*)"', note["question"] + note["answer"]):
+            if not href.startswith("https://") or (href.startswith(site) and (".md" in href or "../" in href)):
+                problems.append(f"{note['id']}: {href}")
+    return problems
+
+
+def test_the_decks_links_are_addresses_on_the_site(built_twice) -> None:
+    notes, site = built_twice[0][:-1], deck.site_url(ROOT)
+    assert deck_link_problems(notes, site) == []
+    answers = "".join(note["answer"] for note in notes)
+    on_site = [href for href in re.findall(r'href="([^"]*)"', answers) if href.startswith(site)]
+    assert len(on_site) >= 50, "the cards' 'Source linked on' lines link pages of the site"
+    assert f'href="{site}concepts/consistency-models/#' in answers
+    # The check names a relative link, as the deck had before its links were made absolute.
+    relative = {"id": "x", "question": "Q", "answer": '<a href="../concepts/consistency-models.md#cap">CAP</a>'}
+    assert deck_link_problems([relative], site) == ["x: ../concepts/consistency-models.md#cap"]
+
+
+def test_the_decks_links_lead_to_a_page_and_heading_of_the_built_site(built_twice, built_site: Path) -> None:
+    site, missing = deck.site_url(ROOT), []
+    for note in built_twice[0][:-1]:
+        for href in re.findall(r'href="([^"]*)"', note["question"] + note["answer"]):
+            if not href.startswith(site):
+                continue
+            path, _, anchor = href.removeprefix(site).partition("#")
+            page = built_site / path / "index.html"
+            if not page.is_file() or (anchor and f'id="{anchor}"' not in page.read_text(encoding="utf-8")):
+                missing.append(f"{note['id']}: {href}")
+    assert missing == []
+
+
+SOURCE_LINE = re.compile(r"\blinked on\b|\bSources?\b")  # "Sources linked on [section](...)."
+
+
+def outside_links(page: BeautifulSoup, anchor: str) -> list[str] | None:
+    """The outside links of the section that heading `anchor` opens, up to the next heading of its
+    level or higher, code tabs included; None if no heading has that id."""
+    heading = page.find(id=anchor)
+    if heading is None or not re.fullmatch(r"h[1-6]", heading.name):
+        return None
+    links = []
+    for element in heading.next_elements:
+        name = getattr(element, "name", None)
+        if name and re.fullmatch(r"h[1-6]", name) and int(name[1]) <= int(heading.name[1]):
+            break
+        if name == "a" and element.get("href", "").startswith(("https://", "http://")):
+            links.append(element["href"])
+    return links
+
+
+def test_each_section_a_cards_source_line_names_links_a_source(built_site: Path) -> None:
+    """A card that says where its sources are linked names sections that link some outside page.
+    Which page, and that it is the card's source, review checks."""
+    pages: dict[Path, BeautifulSoup] = {}
+
+    def parsed(path: Path) -> BeautifulSoup:
+        if path not in pages:
+            pages[path] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        return pages[path]
+
+    problems, checked = [], 0
+    for src_uri in cards.PRACTICE_PAGES:
+        practice = built_site / src_uri.removesuffix(".md") / "index.html"
+        for details in parsed(practice).select("details.question"):
+            if not SOURCE_LINE.search(details.get_text(" ", strip=True)):
+                continue
+            question = details.summary.get_text(" ", strip=True)
+            for link in details.find_all("a", href=True):
+                path, _, anchor = link["href"].partition("#")
+                if not anchor or path.startswith(("https://", "http://")):
+                    continue
+                target = Path(os.path.normpath(practice.parent / path)) / "index.html"
+                found = outside_links(parsed(target), anchor) if target.is_file() else None
+                checked += 1
+                if not found:
+                    problems.append(
+                        f"{question[:60]}: {link['href']} " + ("links no source" if found == [] else "is no heading")
+                    )
+    assert checked >= 60, checked
+    assert problems == []
 
 
 def test_a_second_build_keeps_every_guid(built_twice) -> None:

@@ -738,7 +738,7 @@ coordination_failures_tolerated_after_removal = count(coordination_left_zone_los
 assert coordination_failures_tolerated_zone_lost == 0 and coordination_failures_tolerated_after_removal == 1
 
 # Follow-ups (step 1). With E2EE, removing a member from a full group makes every remaining member
-# device drop its sender key. Rotated lazily (WhatsApp's default), each device sends its new key, pairwise
+# device drop its sender key. Rotated lazily (as WhatsApp does), each device sends its new key, pairwise
 # encrypted to every other member device, with its next message: that many messages for each device that
 # speaks after the removal.
 e2ee_group_devices_after_removal = count((group_member_limit - 1) * devices_per_user)

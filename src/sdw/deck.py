@@ -3,7 +3,9 @@
 The model and deck ids are constants, and each note's GUID is derived from its card's id, so a
 reader who imports a newer deck gets their cards updated, with their review history, instead of
 duplicated. Figures cited in questions and answers (<!-- md:fig snippet.name -->) are printed by
-the same function as on the pages; the Markdown becomes the HTML Anki shows.
+the same function as on the pages; the Markdown becomes the HTML Anki shows. A card's links are
+written for the practice pages (../concepts/page.md#anchor); in the deck they become the page's
+address on the published site (site_url in mkdocs.yml), since Anki has no page to resolve them from.
 
 MkDocs writes the deck into the site (src/sdw/mkdocs_hooks/anki_deck.py); anywhere else:
 
@@ -16,14 +18,17 @@ import argparse
 import functools
 import logging
 import os
+import posixpath
 import re
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import genanki
 import markdown
+import yaml
 
 from sdw import cards, snippets
 
@@ -35,6 +40,8 @@ DECK_ID = 1_741_905_311
 DECK_NAME = "System Design Workflow"
 DECK_FILE = "practice/system-design-workflow.apkg"  # in the site, relative to its root
 FIGURE = re.compile(r"<!--\s*md:fig\s+(?P<name>[\w.]+)\s*-->")
+CARD_PAGES = "practice"  # the folder of the pages that show the cards: their links start there
+HREF = re.compile(r'href="(?P<href>[^"]*)"')
 
 MODEL = genanki.Model(
     MODEL_ID,
@@ -72,13 +79,42 @@ def printed_figure(name: str, where: str) -> str:
     return "?" if value is None else str(value)
 
 
-def html(text: str, where: str, figure: Callable[[str, str], str] = printed_figure) -> str:
-    """A card's Markdown as HTML, its figures printed by `figure` (the preview's keeps them)."""
+def site_url(root: Path) -> str:
+    """The published site's address, from mkdocs.yml (not the build's config: `mkdocs serve`
+    sets its own, and the deck a reader downloads must link the published pages)."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return config["site_url"].rstrip("/") + "/"
+
+
+def absolute(href: str, site: str) -> str:
+    """A card's link as an address on the site: ../concepts/page.md#anchor, written for the
+    practice pages, becomes SITE/concepts/page/#anchor (the site's directory URLs). Addresses
+    with a scheme (https:, mailto:) are kept."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return href
+    path = parts.path
+    if path:
+        path = posixpath.normpath(posixpath.join(CARD_PAGES, path))
+        if path.endswith(".md"):
+            folder, name = posixpath.split(path.removesuffix(".md"))
+            path = posixpath.join(folder, "" if name == "index" else name + "/")
+    else:
+        path = CARD_PAGES + "/"
+    path = path.lstrip("/")
+    return site + path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def html(text: str, where: str, figure: Callable[[str, str], str] = printed_figure, site: str = "") -> str:
+    """A card's Markdown as HTML, its figures printed by `figure` (the preview's keeps them), its
+    links made absolute under `site` when one is given (the deck's)."""
 
     def cite(match: re.Match) -> str:
         return figure(match["name"], where)
 
     rendered = _converted(FIGURE.sub(cite, text))
+    if site:
+        rendered = HREF.sub(lambda match: f'href="{absolute(match["href"], site)}"', rendered)
     # A one-paragraph question reads better without its <p>.
     if rendered.count("<p>") == 1 and rendered.startswith("<p>") and rendered.endswith("</p>"):
         rendered = rendered[3:-4]
@@ -90,6 +126,7 @@ def notes(root: Path, figure: Callable[[str, str], str] = printed_figure) -> lis
     for problem in deck.problems:
         log.warning(problem)
     snippets.use(root / "docs" / "snippets")
+    site = site_url(root)
     result = []
     for card in deck.cards:
         where = f"{card.source}: card '{card.id}'"
@@ -97,8 +134,8 @@ def notes(root: Path, figure: Callable[[str, str], str] = printed_figure) -> lis
             genanki.Note(
                 model=MODEL,
                 fields=[
-                    html(card.question, where, figure),
-                    html(card.answer, where, figure),
+                    html(card.question, where, figure, site),
+                    html(card.answer, where, figure, site),
                     deck.sections[card.section],
                     card.id,
                 ],
