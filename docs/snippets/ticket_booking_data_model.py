@@ -99,7 +99,7 @@ TICKET = [
     ("show_id bigint", 8),
     ("seat_id integer", 4),
     ("account_id bigint", 8),
-    ("barcode bytea, 16 random bytes", 1 + 16),
+    ("barcode bytea, 16 bytes of an HMAC of (order, seat)", 1 + 16),
     ("issued_at timestamptz", 8),
 ]
 TICKET_INDEXES = [("primary key (ticket_id)", 8), ("(order_id)", 8), ("unique (show_id, seat_id)", 12)]

@@ -20,7 +20,6 @@ from ticket_booking_assumptions import (
     payment_endpoint_limit,
     pending_order_page,
     pick_time,
-    position_block,
     processor_call_time,
     processor_calls_per_order,
     processor_endpoint_default,
@@ -44,7 +43,6 @@ from ticket_booking_assumptions import (
     time_to_submit,
     zones,
 )
-from ticket_booking_data_model import position_claims_peak
 from ticket_booking_sellout import (
     first_lapses_return,
     first_wave_span,
@@ -73,7 +71,6 @@ from ticket_booking_traffic import (
     calls_per_released_buyer,
     joins_end,
     onsale_calls_budget,
-    onsale_orders_peak,
     order_polls_peak,
     orders_polled_peak,
     page_views_per_day,
@@ -188,23 +185,40 @@ booking_servers_zone_lost = servers(booking_servers * (zones - 1) / zones)
 assert recovery_booking_work < booking_servers_zone_lost, "the polls after an outage overload the booking tier"
 
 # --- A zone lost: a shard's primary replaced -------------------------------------------------------------
-# Holds and submits fail while the shard has no primary, and so do the orders' polls, which read it. So do
-# the waiting room's joins once their server's block of positions runs out, since the counter is on the
-# show's row: a server holds half a block on average when the failover starts, which lasts half a block's
-# span, and its joins fail for the rest of the failover.
-failover_failed_joins = count(queue_joins_peak * (shard_failover - position_block_span / 2))
-# What else fails depends on when. The joins come in the window centered on the start, so they end half a
-# window after it, before the first lapsed holds return and the buyers on the map race for them. So the
-# failover is costed in each phase, and the larger is its worst moment. The join phase: the joins, the
-# first pass's hold attempts, the first wave's submits and their orders' polls, counted together though
-# the submits start only as the joins end (an upper bound for the phase). The race: its attempts at their
-# bound, the second wave's submits and the orders' polls, each polled at the short interval within its
-# settle target (of its submit, or of its action-done). In both phases the polls count every show's orders
-# in flight, the normal day's too, of which only the hot show's read its shard: a bound, like the rest.
-assert joins_end < first_lapses_return, "the joins run on into the race for returned seats"
-failover_join_phase_requests = count(
-    (first_pass_attempts + onsale_orders_peak + order_polls_peak) * shard_failover + failover_failed_joins
+# Holds and submits fail while the shard has no primary, and so do the orders' polls, which read it. The
+# waiting room's joins after the start do not: a server holds half a block on average when the failover
+# starts, which lasts half a block's span; after it, a join that cannot claim a block is answered as one
+# before the draw is written (step 3), its row written with no position and "poll again", and it takes a
+# position at a later poll, once the shard is back.
+failover_positionless_joins = count(queue_joins_peak * (shard_failover - position_block_span / 2))
+# Those later claims are writes, as the joins are. All within one poll interval of the shard's return, they
+# would come at this rate, and the waiting room's work, at its sizing's peaks, would pass what it keeps
+# with a zone lost. So a server makes them only within the writes it is sized for, its joins first: at the
+# latest once the joins end, every one is placed within this.
+failover_claims_peak = peak(failover_positionless_joins / queue_poll_interval)
+failover_claims_work = count(
+    queue_polls_peak / api_read_per_server + (queue_joins_peak + failover_claims_peak) / api_write_per_server
 )
+waiting_room_servers_zone_lost = servers(waiting_room_servers * (zones - 1) / zones)
+assert failover_claims_work > waiting_room_servers_zone_lost, "the claims fit at once: they need no pacing"
+failover_claims_span = duration(failover_positionless_joins / queue_joins_peak)
+# Such a join lands behind the joins made up to its claim: in step 2's on-sale no join after the start is
+# released before the last sale, since the releases end inside the draw's places.
+assert positions_released_by_sellout < pre_start_joiners, "joins after the start are released: the slip matters"
+# What fails depends on when. The joins come in the window centered on the start, so they end half a
+# window after it, as the first wave's submits start, and before the first lapsed holds return and the
+# buyers on the map race for them. So the failover is costed in each phase, counting only what can happen
+# in it, and the larger is its worst moment. The join phase: the first pass's hold attempts and the polls
+# of the normal day's orders (no on-sale order is submitted yet). The race: its attempts at their bound,
+# the second wave's submits and the orders' polls. Each order is polled at the short interval within its
+# settle target (of its submit, or of its action-done). In both phases the polls count every show's
+# orders in flight, of which only the hot show's read its shard: a bound, like the rest.
+assert joins_end < first_lapses_return, "the joins run on into the race for returned seats"
+assert joins_end <= plan_calls_from, "the first wave's submits start before the joins end: count them there"
+normal_order_polls = peak(
+    processor_calls_peak / processor_calls_per_order * (1 + action_share) * settle_target / order_poll_interval
+)
+failover_join_phase_requests = count((first_pass_attempts + normal_order_polls) * shard_failover)
 second_wave_orders = peak(lapsed_holds_per_second * calls_per_released_buyer / processor_calls_per_order)
 # The orders whose bank asked, handed back over one target, are polled at the short interval too (step 3).
 second_wave_order_polls = peak(
@@ -213,6 +227,7 @@ second_wave_order_polls = peak(
 failover_race_phase_requests = count(
     (race_hold_attempts_peak + second_wave_orders + second_wave_order_polls) * shard_failover
 )
+assert failover_race_phase_requests > failover_join_phase_requests, "step 7 says the race is the worst moment"
 failover_failed_requests = count(max(failover_join_phase_requests, failover_race_phase_requests))
 # A block large enough to outlast a failover at the join peak: the positions one server hands out in it.
 failover_block = count(queue_joins_peak / waiting_room_servers * shard_failover)
@@ -238,15 +253,9 @@ window_requests = count(normal_day_requests * slo_window_days + onsale_requests 
 error_budget_requests = count(window_requests * (1 - availability_target))
 failover_budget_share = fraction(failover_failed_requests / error_budget_requests)
 failovers_in_budget = count(int(error_budget_requests / failover_failed_requests))
-failover_joins_budget_share = fraction(failover_failed_joins / error_budget_requests)
-# Step 7's decision on the position counter: one that did not stall with the shard would save the failed
-# joins, but the race phase, which has no joins, would still fail this share of the budget.
-failover_race_share = fraction(failover_race_phase_requests / error_budget_requests)
-# ... and with such a counter the race phase is the worst moment: the whole failovers the budget would hold.
-failovers_in_budget_counter_kept = count(int(error_budget_requests / failover_race_phase_requests))
-# Step 7 says the two shares sit either side of half, so that keeping the counter adds one failover a month.
-assert failover_race_share < 0.5 < failover_budget_share, "the two shares no longer sit either side of half"
-assert failovers_in_budget_counter_kept == failovers_in_budget + 1, "the counter no longer adds exactly one failover"
+failover_join_phase_share = fraction(failover_join_phase_requests / error_budget_requests)
+# Step 7's decision on the position counter: had the joins failed instead, they alone would spend this.
+failover_joins_budget_share = fraction(failover_positionless_joins / error_budget_requests)
 
 # --- A region lost: the processor's records to apply before sales resume ---------------------------------
 # Every payment the processor recorded that the standby may not reflect: those of orders submitted after
@@ -283,13 +292,23 @@ assert reconcile_known_time < rto_reconcile, "the records' read and the cancels 
 rto_budget = duration(rto_decide + rto_promote + rto_grow_fleets + rto_reconcile)
 assert rto_budget <= region_rto, "the region-loss steps do not fit the time to resume"
 standby_lag_page = duration(region_rpo / 2)
+# An order waiting on its buyer's bank at the loss: its action time runs on through the outage, and sales
+# resume only after the decision and the promotion, so it is past that time by then (step 6).
+assert rto_decide + rto_promote > action_time, "an order waiting on its bank may still be in its time at the resume"
 # A shard's failover stops its shows' thresholds for longer than the release-stalled alert waits: it pages.
 assert shard_failover > release_stall_age, "a shard's failover passes unseen by the release-stalled alert"
-# The queue store is not copied to the standby; each hot show's position counter is, on its row, up to the
-# lag behind. The promoted counter first moves on by a block a waiting-room server, more blocks than the
-# lost region can have claimed in the lag at the join peak, so no new position repeats one handed out.
-promotion_position_skip = count(waiting_room_servers * position_block)
-assert position_claims_peak * region_rpo < waiting_room_servers, "the lag's claims pass the promoted counter's skip"
+# The queue store is not copied to the standby; each hot show's position counter is, on its row, behind by
+# whatever the lag was at the loss. The promoted counter first moves on by the room's whole size: the lost
+# region's new positions since the standby's copy are joins of accounts the draw did not place, and rejoins,
+# each after a release, at the release rate at most; so the skip covers any lag up to this, and no new
+# position repeats one handed out, whatever the lag at the loss.
+promotion_position_skip = count(queue_accounts)
+assert promotion_position_skip > queue_accounts - pre_start_joiners, "the skip does not cover the joins after the draw"
+promotion_skip_lag_covered = duration((promotion_position_skip - (queue_accounts - pre_start_joiners)) / release_rate)
+# Crossed at the rate, the skip would hold the releases back this long: the threshold jumps it instead, from
+# the highest position the first polls wrote back inside it, once a poll interval has let every open
+# browser poll.
+promotion_skip_crossing = duration(promotion_position_skip / release_rate)
 # Nor are the queue store's rows: the first poll of each account that joined after the start, whose position
 # is past the draw's, writes its row back once, and its answer's token carries a restored mark, so its later
 # polls write nothing. At most every such joiner still waiting, all polling within one poll interval of the
@@ -377,8 +396,18 @@ if __name__ != "ticket_booking_reliability":
                 ("... with the backlog's, polls a second at most", recovery_order_polls),
                 ("... the booking tier's work then, in servers", recovery_booking_work),
                 ("... against its servers with a zone lost", booking_servers_zone_lost),
-                ("A shard's failover: joins that fail once their server's block runs out", failover_failed_joins),
-                ("A failover in the joins: with the holds, submits and polls that fail", failover_join_phase_requests),
+                (
+                    "A shard's failover: joins answered without a position once their block runs out",
+                    failover_positionless_joins,
+                ),
+                ("... their claims a second, all in one poll interval of the shard's return", failover_claims_peak),
+                ("... the waiting room's work then, at its peaks, in servers", failover_claims_work),
+                ("... against its servers with a zone lost", waiting_room_servers_zone_lost),
+                ("... so claimed within the joins' room: all placed, once the joins end, within", failover_claims_span),
+                (
+                    "A failover in the joins: the first pass's holds and the normal day's polls fail",
+                    failover_join_phase_requests,
+                ),
                 ("A failover in the race for returned seats: attempts, submits, polls", failover_race_phase_requests),
                 ("... the larger, the failover's worst moment", failover_failed_requests),
                 ("Requests a normal day", normal_day_requests),
@@ -387,9 +416,8 @@ if __name__ != "ticket_booking_reliability":
                 ("... allowed to fail", error_budget_requests),
                 (f"... against {slo_window_days} days' error budget of requests", failover_budget_share),
                 ("Such failovers the budget holds", failovers_in_budget),
-                ("The failed joins alone, against the budget", failover_joins_budget_share),
-                ("The race phase alone, against the budget", failover_race_share),
-                ("... such failovers the budget would hold, the joins kept answered", failovers_in_budget_counter_kept),
+                ("The join phase, against the budget", failover_join_phase_share),
+                ("The joins, had they failed instead, against the budget", failover_joins_budget_share),
                 ("A block that would outlast a failover at the join peak, positions", failover_block),
                 ("Region lost: the processor's records to apply, at most", reconcile_records_most),
                 ("... with an order pending as long as the oldest-pending page", reconcile_records_at_page),
@@ -400,6 +428,8 @@ if __name__ != "ticket_booking_reliability":
                 ("... the list's read and the cancels together", reconcile_known_time),
                 ("Standby lag that pages", standby_lag_page),
                 ("Region lost: positions the promoted counter skips", promotion_position_skip),
+                ("... which covers a lag of up to", promotion_skip_lag_covered),
+                ("... and would take the threshold, at the rate, to cross", promotion_skip_crossing),
                 (
                     "Region lost: queue rows the first polls write back, once an account, at most, rejoins aside",
                     restore_writes_total,
