@@ -88,6 +88,7 @@ decline_share = fraction(0.05)
 stadium_seats = count(60_000)
 queue_accounts = count(2e6)
 queue_join_window = duration(600)
+queue_join_burst = times(4)
 queue_poll_interval = duration(30)
 pick_time = duration(60)
 hold_time = duration(600)
@@ -98,6 +99,9 @@ repick_time = duration(10)
 partial_match_share = fraction(0.1)
 account_seat_limit = count(6)
 access_token_lifetime = duration(600)
+closing_seats = count(2)
+room_trigger_share = fraction(0.5)
+room_trigger_window = duration(10)
 position_block = count(1000)
 threshold_max_step = duration(2)
 map_open_share = fraction(1.0)
@@ -174,6 +178,8 @@ seat_map_staleness_target = duration(3)
 region_rpo = duration(5)
 region_rto = duration(1800)
 pending_order_page = duration(900)
+audit_interval = duration(SECONDS_PER_DAY)
+audit_margin = duration(3600)
 processor_error_ticket = fraction(0.01)
 release_stall_age = duration(10)
 release_stall_share = fraction(0.5)
@@ -232,7 +238,15 @@ TABLE = [
         queue_join_window,
         "Assumed: most arrive in the minutes around the on-sale's start, which is announced, as many "
         "before it as after: the window is centered on the start. Those before it get their places by a "
-        "draw at the start (step 6). Spread evenly here; the spike at the start minute is to be measured.",
+        "draw at the start (step 6). The joins' average is over this window; the next row sets their peak.",
+    ),
+    (
+        "Joins in the minute after the start, against the window's average",
+        queue_join_burst,
+        "Assumed: the crowd arriving at the announced time. These joins come after the start, so each "
+        "needs a position from the show's row. The waiting room and the queue store are sized for them "
+        "(step 5); to be measured at each on-sale, and servers added ahead of one whose registrations "
+        "promise more.",
     ),
     (
         "Interval between a waiting buyer's polls",
@@ -293,6 +307,25 @@ TABLE = [
         "The page's choice (step 3): a released buyer's access lasts the positions released in this long "
         "at the rate planned for the on-sale, fixed on the show's row; a buyer holding nothing after it "
         "rejoins the queue at its end.",
+    ),
+    (
+        "Seats free or held, at most, when a show is sold out",
+        closing_seats,
+        "The page's choice (step 6): fewer than an average order's seats, so no buyer in the queue is "
+        "left to serve; these few stay on sale to the buyers already released. The sell-out model ends "
+        "at the wave that leaves this many or fewer.",
+    ),
+    (
+        "Hold attempts that open a waiting room on a show without one, against a hot show's plan",
+        room_trigger_share,
+        "The page's choice (step 3): a share of the hold attempts a show released at the planned rate "
+        "makes, so a show nobody planned as hot gets a room before its orders take the on-sale's part "
+        "of the processor's limit.",
+    ),
+    (
+        "... kept up for this long",
+        room_trigger_window,
+        "The page's choice (step 3): long enough that one busy second opens no room, short against a crowd's minutes.",
     ),
     (
         "Positions a waiting-room server claims at a time",
@@ -593,6 +626,17 @@ TABLE = [
         "Oldest pending order that pages",
         pending_order_page,
         "The page's choice (step 7): far past the settle target, far short of the processor's key life.",
+    ),
+    (
+        "Interval between the daily audit's runs",
+        audit_interval,
+        "The page's choice (step 7): each run checks one interval's payments and the next row's margin more, so "
+        "runs overlap.",
+    ),
+    (
+        "... the newest payments it checks, this long before the run",
+        audit_margin,
+        "The page's choice (step 7): late webhooks and the processor's own records settle first.",
     ),
     (
         "Processor calls failing that open a ticket",

@@ -254,8 +254,12 @@ error_budget_requests = count(window_requests * (1 - availability_target))
 failover_budget_share = fraction(failover_failed_requests / error_budget_requests)
 failovers_in_budget = count(int(error_budget_requests / failover_failed_requests))
 failover_join_phase_share = fraction(failover_join_phase_requests / error_budget_requests)
-# Step 7's decision on the position counter: had the joins failed instead, they alone would spend this.
+# Step 7's decision on the position counter: had the joins failed instead, they alone would spend this, and
+# at the join peak the join phase would then be the worst moment: answering them is what keeps it the race.
 failover_joins_budget_share = fraction(failover_positionless_joins / error_budget_requests)
+assert failover_join_phase_requests + failover_positionless_joins > failover_race_phase_requests, (
+    "failed joins would not make the join phase the worst moment, as step 7 says"
+)
 
 # --- A region lost: the processor's records to apply before sales resume ---------------------------------
 # Every payment the processor recorded that the standby may not reflect: those of orders submitted after

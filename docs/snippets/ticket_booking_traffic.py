@@ -5,9 +5,12 @@ waits. The seat maps' load depends on how the sale plays out, so ticket_booking_
 from ticket_booking_assumptions import (
     action_share,
     action_time,
+    audit_interval,
+    audit_margin,
     bucket_share,
     buy_share,
     decline_share,
+    hold_attempts_per_buyer,
     hold_time,
     max_orders_per_hold,
     order_poll_interval,
@@ -20,9 +23,11 @@ from ticket_booking_assumptions import (
     processor_error_ticket,
     processor_planned_share,
     queue_accounts,
+    queue_join_burst,
     queue_join_window,
     queue_poll_interval,
     repeat_order_share,
+    room_trigger_share,
     settle_target,
     stadium_seats,
     tickets_per_order,
@@ -137,11 +142,17 @@ assert retrieve_room_at_plan < action_orders_peak, "the fallback's room holds ev
 secret_reads_share_of_bucket_at_plan = fraction(secret_reads_retrieves_peak / retrieve_bucket_rate)
 
 # --- The waiting room ---------------------------------------------------------------------------------
-# The join window is centered on the on-sale's start: the joins end half a window after it.
-queue_joins_peak = peak(queue_accounts / queue_join_window)
+# The join window is centered on the on-sale's start: the joins end half a window after it. Their average
+# over the window, and their peak: the crowd that arrives at the announced time, in the minute after the
+# start, at the burst factor over that average. The waiting room and the queue store are sized for the peak.
+START_MINUTE = 60
+queue_joins_mean = per_second(queue_accounts / queue_join_window)
+queue_joins_peak = peak(queue_joins_mean * queue_join_burst)
+start_minute_join_share = fraction(queue_join_burst * START_MINUTE / queue_join_window)
 joins_end = duration(queue_join_window / 2)
 # Half the window lies before the start: those joiners get a pre-queue token and a place drawn at the start.
 pre_start_joiners = count(queue_accounts / 2)
+assert start_minute_join_share <= 0.5, "the start minute's joins are more than those after the start"
 queue_polls_peak = peak(queue_accounts / queue_poll_interval)
 waiting_room_requests_peak = peak(queue_joins_peak + queue_polls_peak)
 onsale_over_normal_day = times(waiting_room_requests_peak / page_views_peak)
@@ -156,6 +167,15 @@ first_pass_buyers = count(stadium_seats / tickets_per_order)
 example_position = count(48_213)
 example_release = duration(example_position / release_rate)
 example_hold_expires = duration(example_release + pick_time + hold_time)
+
+# A show nobody planned as hot opens a waiting room mid-sale once its hold attempts, summed over the booking
+# servers, pass a share of those a show released at the planned rate makes, for the trigger's time (step 3).
+room_trigger_attempts = peak(release_rate * hold_attempts_per_buyer * room_trigger_share)
+
+# A payment the processor creates late for an order's old key, after a server error, is a second charge:
+# refunded when its webhook comes, or else by the next daily audit, which checks the payments of one interval
+# ending a margin before its run. A payment made just after one run's cutoff waits for the next run.
+late_charge_refunded_within = duration(audit_interval + audit_margin)
 
 # --- The order polls -------------------------------------------------------------------------------------
 # A submitted order's browser polls it until it settles, each poll a read of one row on the show's primary,
@@ -226,7 +246,9 @@ if __name__ != "ticket_booking_traffic":
                 ("Retrieve bucket's refill: retrieves a second at most", retrieve_bucket_rate),
                 ("Retrieves a second it leaves, at the plan", retrieve_room_at_plan),
                 ("... at the payment bucket's full rate", retrieve_room_at_bucket),
-                ("Waiting room: joins a second", queue_joins_peak),
+                ("Waiting room: joins a second, the window's average", queue_joins_mean),
+                ("... in the minute after the start, the peak", queue_joins_peak),
+                ("... the share of the accounts that join in that minute", start_minute_join_share),
                 ("... which end, counted from the on-sale's start, at", joins_end),
                 ("Accounts that join before the start, placed by the draw", pre_start_joiners),
                 ("Waiting room: polls a second", queue_polls_peak),
@@ -236,6 +258,8 @@ if __name__ != "ticket_booking_traffic":
                 ("Polls a second of the orders within either target", order_polls_peak),
                 ("Buyers who can find a seat in the first pass", first_pass_buyers),
                 ("Wait for position 10,000", wait_for_position_10k),
+                ("Hold attempts a second that open a room on a show without one", room_trigger_attempts),
+                ("A late second charge refunded within, at most", late_charge_refunded_within),
                 ("A seat map's answer, base64 in JSON", seat_map_bytes),
             ],
         )
