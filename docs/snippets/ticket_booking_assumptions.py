@@ -90,6 +90,7 @@ queue_accounts = count(2e6)
 queue_join_window = duration(600)
 queue_join_burst = times(4)
 queue_poll_interval = duration(30)
+draw_delay = duration(10)
 pick_time = duration(60)
 hold_time = duration(600)
 buy_share = fraction(0.6)
@@ -249,6 +250,13 @@ TABLE = [
         "promise more.",
     ),
     (
+        "The draw written, after the start",
+        draw_delay,
+        "The page's choice (step 6): past the queue store's insert timeout and the servers' clock skew, then "
+        "a scan of the pre-start rows. A join after the start made before it takes its position at a later "
+        "poll, so the waiting room is sized for those writes too (step 2).",
+    ),
+    (
         "Interval between a waiting buyer's polls",
         queue_poll_interval,
         "The page's choice (step 3): often enough that a released buyer hears soon after the release, "
@@ -311,9 +319,9 @@ TABLE = [
     (
         "Seats free or held, at most, when a show is sold out",
         closing_seats,
-        "The page's choice (step 6): fewer than an average order's seats, so no buyer in the queue is "
-        "left to serve; these few stay on sale to the buyers already released. The sell-out model ends "
-        "at the wave that leaves this many or fewer.",
+        "The page's choice (step 6): far fewer than the buyers already released, whose window stands still "
+        "with the threshold, so releasing more would only queue people for seats they cannot reach; these "
+        "few stay on sale to those buyers. The sell-out model ends at the wave that leaves this many or fewer.",
     ),
     (
         "Hold attempts that open a waiting room on a show without one, against a hot show's plan",
@@ -663,7 +671,7 @@ TABLE = [
         "standby's stream, paged by Standby lag, holds the region RPO.",
     ),
     (
-        "Region loss: committed changes lost, at most",
+        "Region loss: committed changes lost, a target",
         region_rpo,
         "The page's choice: the standby region's replication lag, paged above half of it.",
     ),

@@ -24,8 +24,8 @@ from ticket_booking_sellout import race_hold_attempts_peak, seat_map_reads_peak
 from ticket_booking_traffic import (
     page_views_per_day,
     purchases_per_day,
-    queue_joins_peak,
     queue_polls_peak,
+    queue_writes_peak,
     release_rate,
 )
 
@@ -170,15 +170,15 @@ partition_capacity = throughput(partition_row_writes)
 partition_share_used = fraction(partition_rows_peak / partition_capacity)
 partition_headroom = times(partition_capacity / partition_rows_peak)
 # The waiting room's position counter lives on the show's row: one increment a block of positions, at the
-# join peak. Left out of the sums above, as the threshold's advance once a second is.
-position_claims_peak = peak(queue_joins_peak / position_block)
+# join peak with the draw's joins taking theirs. Left out of the sums above, as the threshold's advance is.
+position_claims_peak = peak(queue_writes_peak / position_block)
 
 # Reads against writes in the on-sale: the waiting room's polls and the maps' requests, against the
-# waiting room's joins (each a conditional insert in the queue store) and the transactions on the show's
+# waiting room's joins and positions (each a conditional write in the queue store) and the transactions on the show's
 # partition. The joins end before the race for returned seats starts (step 7), so the writes are the
 # busier of the two phases: the joins with the first pass's transactions, or the race's.
 onsale_reads_peak = peak(queue_polls_peak + seat_map_reads_peak)
-onsale_writes_peak = peak(max(queue_joins_peak + release_rate * transactions_per_buyer, partition_transactions_peak))
+onsale_writes_peak = peak(max(queue_writes_peak + release_rate * transactions_per_buyer, partition_transactions_peak))
 onsale_reads_per_write = times(onsale_reads_peak / onsale_writes_peak)
 # A normal day on the same terms: its page views against every transaction its buyers make, the same
 # per buyer as in an on-sale (a hold, the failed attempts, a submit and its answers, a confirm, decline or
