@@ -179,6 +179,9 @@ position_claims_peak = peak(queue_writes_peak / position_block)
 # busier of the two phases: the joins with the first pass's transactions, or the race's.
 onsale_reads_peak = peak(queue_polls_peak + seat_map_reads_peak)
 onsale_writes_peak = peak(max(queue_writes_peak + release_rate * transactions_per_buyer, partition_transactions_peak))
+assert queue_writes_peak + release_rate * transactions_per_buyer > partition_transactions_peak, (
+    "the race is the busier phase, not the joins' minute that data/examples.yml names"
+)
 onsale_reads_per_write = times(onsale_reads_peak / onsale_writes_peak)
 # A normal day on the same terms: its page views against every transaction its buyers make, the same
 # per buyer as in an on-sale (a hold, the failed attempts, a submit and its answers, a confirm, decline or

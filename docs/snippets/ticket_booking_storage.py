@@ -86,12 +86,12 @@ pages_per_row_change = count(1 + len(ORDER_INDEXES))
 page_images_per_day = count(row_changes_per_day * pages_per_row_change)
 page_image_bytes_per_day = size_per_day(page_images_per_day * PG_PAGE_BYTES)
 wal_bytes_per_day = size_per_day(row_wal_bytes_per_day + page_image_bytes_per_day)
-# A floor under the images, with no spread assumed: holds, orders and tickets have random IDs (step 4), and an
-# account's ID is random too, so an insert into an index whose key starts with one lands on a leaf of a large
-# index that nothing else changed in the checkpoint's span, and logs it whole. An order (declined ones too)
-# in its primary key, its (hold_id, attempt) and its (account_id, created_at); a ticket in its primary key;
-# an order's tickets once in their (order_id); a hold in its primary key. The indexes that start with the show
-# (a hot show's entries share its leaves) are left out.
+# A floor under the images, with no spread assumed: holds, orders and tickets have random IDs (step 4), and a
+# day's buyers are spread over millions of accounts, so an insert into an index whose key starts with one of
+# these lands on a leaf of a large index that nothing else changed in the checkpoint's span, and logs it
+# whole. An order (declined ones too) in its primary key, its (hold_id, attempt) and its (account_id,
+# created_at); a ticket in its primary key; an order's tickets once in their (order_id); a hold in its
+# primary key. The indexes that start with the show (a hot show's entries share its leaves) are left out.
 ORDER_RANDOM_KEY_INDEXES = ("primary key (order_id)", "unique (hold_id, attempt)", "(account_id, created_at)")
 random_key_images_per_day = count(
     purchases_per_day / (1 - decline_share) * len(ORDER_RANDOM_KEY_INDEXES)
