@@ -88,7 +88,9 @@ decline_share = fraction(0.05)
 stadium_seats = count(60_000)
 queue_accounts = count(2e6)
 queue_join_window = duration(600)
+queue_join_burst = times(4)
 queue_poll_interval = duration(30)
+draw_delay = duration(10)
 pick_time = duration(60)
 hold_time = duration(600)
 buy_share = fraction(0.6)
@@ -98,6 +100,9 @@ repick_time = duration(10)
 partial_match_share = fraction(0.1)
 account_seat_limit = count(6)
 access_token_lifetime = duration(600)
+closing_seats = count(2)
+room_trigger_share = fraction(0.5)
+room_trigger_window = duration(10)
 position_block = count(1000)
 threshold_max_step = duration(2)
 map_open_share = fraction(1.0)
@@ -174,6 +179,8 @@ seat_map_staleness_target = duration(3)
 region_rpo = duration(5)
 region_rto = duration(1800)
 pending_order_page = duration(900)
+audit_interval = duration(SECONDS_PER_DAY)
+audit_margin = duration(3600)
 processor_error_ticket = fraction(0.01)
 release_stall_age = duration(10)
 release_stall_share = fraction(0.5)
@@ -232,7 +239,22 @@ TABLE = [
         queue_join_window,
         "Assumed: most arrive in the minutes around the on-sale's start, which is announced, as many "
         "before it as after: the window is centered on the start. Those before it get their places by a "
-        "draw at the start (step 6). Spread evenly here; the spike at the start minute is to be measured.",
+        "draw at the start (step 6). The joins' average is over this window; the next row sets their peak.",
+    ),
+    (
+        "Joins in the minute after the start, against the window's average",
+        queue_join_burst,
+        "Assumed: the crowd arriving at the announced time. These joins come after the start, so each "
+        "needs a position from the show's row. The waiting room and the queue store are sized for them "
+        "(step 5); to be measured at each on-sale, and servers added ahead of one whose registrations "
+        "promise more.",
+    ),
+    (
+        "The draw written, after the start",
+        draw_delay,
+        "The page's choice (step 6): past the queue store's insert timeout and the servers' clock skew, then "
+        "a scan of the pre-start rows. A join after the start made before it takes its position at a later "
+        "poll, so the waiting room is sized for those writes too (step 2).",
     ),
     (
         "Interval between a waiting buyer's polls",
@@ -293,6 +315,25 @@ TABLE = [
         "The page's choice (step 3): a released buyer's access lasts the positions released in this long "
         "at the rate planned for the on-sale, fixed on the show's row; a buyer holding nothing after it "
         "rejoins the queue at its end.",
+    ),
+    (
+        "Seats free or held, at most, when a show is sold out",
+        closing_seats,
+        "The page's choice (step 6): far fewer than the buyers already released, whose window stands still "
+        "with the threshold, so releasing more would only queue people for seats they cannot reach; these "
+        "few stay on sale to those buyers. The sell-out model ends at the wave that leaves this many or fewer.",
+    ),
+    (
+        "Hold attempts that open a waiting room on a show without one, against a hot show's plan",
+        room_trigger_share,
+        "The page's choice (step 3): a share of the hold attempts a show released at the planned rate "
+        "makes, so a show nobody planned as hot gets a room before its orders take the on-sale's part "
+        "of the processor's limit.",
+    ),
+    (
+        "... kept up for this long",
+        room_trigger_window,
+        "The page's choice (step 3): long enough that one busy second opens no room, short against a crowd's minutes.",
     ),
     (
         "Positions a waiting-room server claims at a time",
@@ -595,6 +636,17 @@ TABLE = [
         "The page's choice (step 7): far past the settle target, far short of the processor's key life.",
     ),
     (
+        "Interval between the daily audit's runs",
+        audit_interval,
+        "The page's choice (step 7): each run checks one interval's payments and the next row's margin more, so "
+        "runs overlap.",
+    ),
+    (
+        "... the newest payments it checks, this long before the run",
+        audit_margin,
+        "The page's choice (step 7): late webhooks and the processor's own records settle first.",
+    ),
+    (
         "Processor calls failing that open a ticket",
         processor_error_ticket,
         "The page's choice (step 7): errors and 429s over five minutes, declines left out.",
@@ -619,7 +671,7 @@ TABLE = [
         "standby's stream, paged by Standby lag, holds the region RPO.",
     ),
     (
-        "Region loss: committed changes lost, at most",
+        "Region loss: committed changes lost, a target",
         region_rpo,
         "The page's choice: the standby region's replication lag, paged above half of it.",
     ),

@@ -9,6 +9,7 @@ pointer).
 
 from concept_ids_btree import entry_bytes
 from ticket_booking_assumptions import (
+    action_share,
     buy_share,
     decline_share,
     hold_attempts_per_buyer,
@@ -23,8 +24,8 @@ from ticket_booking_sellout import race_hold_attempts_peak, seat_map_reads_peak
 from ticket_booking_traffic import (
     page_views_per_day,
     purchases_per_day,
-    queue_joins_peak,
     queue_polls_peak,
+    queue_writes_peak,
     release_rate,
 )
 
@@ -99,7 +100,7 @@ TICKET = [
     ("show_id bigint", 8),
     ("seat_id integer", 4),
     ("account_id bigint", 8),
-    ("barcode bytea, 16 random bytes", 1 + 16),
+    ("barcode bytea, 16 bytes of an HMAC of (order, seat)", 1 + 16),
     ("issued_at timestamptz", 8),
 ]
 TICKET_INDEXES = [("primary key (ticket_id)", 8), ("(order_id)", 8), ("unique (show_id, seat_id)", 12)]
@@ -131,24 +132,31 @@ show_seat_bytes = size(stadium_seats * seat_row_bytes)
 # are free, and writes the hold row only when all matched: an attempt that fails matches no seat and writes
 # nothing, or, the partial_match_share of them, finds some still free and writes those seats (counted as
 # k, the most) before it rolls back; a rolled-back row is still written and replayed on the replicas. An
-# outbox row announces what others wait for: a submitted order (to the payment workers) and a settled one
-# (to the buyer and the tickets). A captured order also takes its seats off the show's unsold count, on its
-# waiting-room row. A decline returns the hold to active until its time ends (step 4's decision): its
-# buyer may submit again with another card, a new order, and the hold lapses or is released if not. So
-# every hold not bought ends by a lapse, the declined ones too (a release writes the same rows). The
-# writes of a bank check (requires_action and its marks) and the payment ID's own update are left out.
+# outbox row announces what others wait for: a submitted order (to the payment workers), one back from its
+# bank check, and a settled one (to the buyer and the tickets); the relay deletes each once the log has it,
+# counted here a transaction a row, though it deletes a batch at once. Every call's answer writes the
+# payment's ID on its order. A decline returns the hold to active until its time ends (step 4's decision):
+# its buyer may submit again with another card, a new order, and the hold lapses or is released if not. So
+# every hold not bought ends by a lapse, the declined ones too (a release writes the same rows). Left out:
+# the lookups after a processor's server errors, a few in a hundred calls, each a mark and an outbox row.
 k = float(tickets_per_order)
 submitted_share = buy_share / (1 - decline_share)  # orders a released buyer submits, a new one after each decline
 declined_share = submitted_share * decline_share
+action_orders_share = submitted_share * action_share
 lapsed_share = 1 - buy_share
+outbox_rows_share = submitted_share + action_orders_share + buy_share + declined_share
 TRANSACTIONS = [
     # (what, transactions per released buyer, rows each writes)
     ("Hold: the seats and the hold row", 1.0, k + 1),
     ("Hold attempts that fail", hold_attempts_per_buyer - 1, partial_match_share * k),
     ("Submit: seats, hold, order, outbox", submitted_share, k + 3),
-    ("Confirm: seats, hold, order, tickets, outbox, the show's unsold count", float(buy_share), 2 * k + 4),
+    ("The payment's ID on the order, from the call's answer", submitted_share, 1.0),
+    ("Bank check asked: the order waits on the buyer", action_orders_share, 1.0),
+    ("Bank check done: the order marked, outbox", action_orders_share, 2.0),
+    ("Confirm: seats, hold, order, tickets, outbox", float(buy_share), 2 * k + 3),
     ("Decline: seats and hold back to held, order, outbox", declined_share, k + 3),
     ("Lapse (sweeper): seats and hold", lapsed_share, k + 1),
+    ("Outbox rows deleted by the relay", outbox_rows_share, 1.0),
 ]
 transactions_per_buyer = count(sum(t for _, t, _ in TRANSACTIONS))
 rows_per_buyer = count(sum(t * r for _, t, r in TRANSACTIONS))
@@ -162,18 +170,22 @@ partition_capacity = throughput(partition_row_writes)
 partition_share_used = fraction(partition_rows_peak / partition_capacity)
 partition_headroom = times(partition_capacity / partition_rows_peak)
 # The waiting room's position counter lives on the show's row: one increment a block of positions, at the
-# join peak. Left out of the sums above, as the threshold's advance once a second is.
-position_claims_peak = peak(queue_joins_peak / position_block)
+# join peak with the draw's joins taking theirs. Left out of the sums above, as the threshold's advance is.
+position_claims_peak = peak(queue_writes_peak / position_block)
 
 # Reads against writes in the on-sale: the waiting room's polls and the maps' requests, against the
-# waiting room's joins (each a conditional insert in the queue store) and the transactions on the show's
+# waiting room's joins and positions (each a conditional write in the queue store) and the transactions on the show's
 # partition. The joins end before the race for returned seats starts (step 7), so the writes are the
 # busier of the two phases: the joins with the first pass's transactions, or the race's.
 onsale_reads_peak = peak(queue_polls_peak + seat_map_reads_peak)
-onsale_writes_peak = peak(max(queue_joins_peak + release_rate * transactions_per_buyer, partition_transactions_peak))
+onsale_writes_peak = peak(max(queue_writes_peak + release_rate * transactions_per_buyer, partition_transactions_peak))
+assert queue_writes_peak + release_rate * transactions_per_buyer > partition_transactions_peak, (
+    "the race is the busier phase, not the joins' minute that data/examples.yml names"
+)
 onsale_reads_per_write = times(onsale_reads_peak / onsale_writes_peak)
 # A normal day on the same terms: its page views against every transaction its buyers make, the same
-# per buyer as in an on-sale (a hold, the failed attempts, a submit, and a confirm, decline or lapse).
+# per buyer as in an on-sale (a hold, the failed attempts, a submit and its answers, a confirm, decline or
+# lapse, and the relay's deletes).
 normal_day_writes = count(purchases_per_day / buy_share * transactions_per_buyer)
 normal_day_reads_per_write = times(page_views_per_day / normal_day_writes)
 

@@ -4,6 +4,7 @@ error budget they spend."""
 
 from reference_capacity import api_read_per_server, api_write_per_server
 from ticket_booking_assumptions import (
+    access_token_lifetime,
     action_share,
     action_time,
     availability_target,
@@ -20,7 +21,6 @@ from ticket_booking_assumptions import (
     payment_endpoint_limit,
     pending_order_page,
     pick_time,
-    position_block,
     processor_call_time,
     processor_calls_per_order,
     processor_endpoint_default,
@@ -44,7 +44,6 @@ from ticket_booking_assumptions import (
     time_to_submit,
     zones,
 )
-from ticket_booking_data_model import position_claims_peak
 from ticket_booking_sellout import (
     first_lapses_return,
     first_wave_span,
@@ -73,7 +72,6 @@ from ticket_booking_traffic import (
     calls_per_released_buyer,
     joins_end,
     onsale_calls_budget,
-    onsale_orders_peak,
     order_polls_peak,
     orders_polled_peak,
     page_views_per_day,
@@ -83,6 +81,7 @@ from ticket_booking_traffic import (
     purchases_per_day,
     queue_joins_peak,
     queue_polls_peak,
+    queue_writes_peak,
     release_rate,
 )
 
@@ -188,24 +187,80 @@ booking_servers_zone_lost = servers(booking_servers * (zones - 1) / zones)
 assert recovery_booking_work < booking_servers_zone_lost, "the polls after an outage overload the booking tier"
 
 # --- A zone lost: a shard's primary replaced -------------------------------------------------------------
-# Holds and submits fail while the shard has no primary, and so do the orders' polls, which read it. So do
-# the waiting room's joins once their server's block of positions runs out, since the counter is on the
-# show's row: a server holds half a block on average when the failover starts, which lasts half a block's
-# span, and its joins fail for the rest of the failover.
-failover_failed_joins = count(queue_joins_peak * (shard_failover - position_block_span / 2))
-# What else fails depends on when. The joins come in the window centered on the start, so they end half a
-# window after it, before the first lapsed holds return and the buyers on the map race for them. So the
-# failover is costed in each phase, and the larger is its worst moment. The join phase: the joins, the
-# first pass's hold attempts, the first wave's submits and their orders' polls, counted together though
-# the submits start only as the joins end (an upper bound for the phase). The race: its attempts at their
-# bound, the second wave's submits and the orders' polls, each polled at the short interval within its
-# settle target (of its submit, or of its action-done). In both phases the polls count every show's orders
-# in flight, the normal day's too, of which only the hot show's read its shard: a bound, like the rest.
-assert joins_end < first_lapses_return, "the joins run on into the race for returned seats"
-failover_join_phase_requests = count(
-    (first_pass_attempts + onsale_orders_peak + order_polls_peak) * shard_failover + failover_failed_joins
+# Holds and submits fail while the shard has no primary, and so do the orders' polls, which read it. The
+# waiting room's joins after the start do not: a server holds half a block on average when the failover
+# starts, which lasts half a block's span; after it, a join that cannot claim a block is answered as one
+# before the draw is written (step 3), its row written with no position and "poll again", and it takes a
+# position at a later poll, once the shard is back.
+failover_positionless_joins = count(queue_joins_peak * (shard_failover - position_block_span / 2))
+# Those later claims are writes, as the joins are. All within one poll interval of the shard's return, they
+# would come at this rate, and the waiting room's work, at its sizing's peaks, would pass what it keeps
+# with a zone lost. So a server makes them only within the writes it is sized for, its joins first: at the
+# latest once the joins end, every one is placed within this.
+failover_claims_peak = peak(failover_positionless_joins / queue_poll_interval)
+failover_claims_work = count(
+    queue_polls_peak / api_read_per_server + (queue_writes_peak + failover_claims_peak) / api_write_per_server
 )
-second_wave_orders = peak(lapsed_holds_per_second * calls_per_released_buyer / processor_calls_per_order)
+waiting_room_servers_zone_lost = servers(waiting_room_servers * (zones - 1) / zones)
+assert failover_claims_work > waiting_room_servers_zone_lost, "the claims fit at once: they need no pacing"
+failover_claims_span = duration(failover_positionless_joins / queue_joins_peak)
+# Such a join lands behind the joins made up to its claim: in step 2's on-sale no join after the start is
+# released before the last sale, since the releases end inside the draw's places.
+assert positions_released_by_sellout < pre_start_joiners, "joins after the start are released: the slip matters"
+# What fails depends on when, so each request that needs the shard is given its rate at each moment of the
+# on-sale, and a failover is costed as the requests over its length. The holds: the first pass's attempts
+# while seats are free; from the first lapses' return, the race's attempts by the buyers on the map. Those
+# build up, the model's assumption: a buyer released a pick time before the free seats run out, or later,
+# finds the map full and watches it until their access ends, so the watchers grow at the release rate from
+# then and reach one window's releases, the race's bound, a token life later. The submits: each wave's
+# orders over its span, a time to submit after its holds start (later waves submit less still). The polls:
+# each order within its settle target, at the short interval, and as many again for those handed back from
+# the bank's check (step 3), with the normal day's orders; every show's orders, though only the hot show's
+# read its shard: a bound, like the rest. The joins are answered (above), so none fails.
+watchers_from = duration(free_seats_run_out - pick_time)
+watchers_full = duration(watchers_from + access_token_lifetime)
+race_start_watchers_share = fraction((first_lapses_return - watchers_from) / access_token_lifetime)
+assert 0 < race_start_watchers_share < 1, "the watchers are not building up as the race starts"
+normal_order_polls = peak(
+    processor_calls_peak / processor_calls_per_order * (1 + action_share) * settle_target / order_poll_interval
+)
+WAVES = (1, 2, 3)
+
+
+def wave_orders(n: int) -> float:
+    """The orders a second that the n-th wave submits, over its span."""
+    return release_rate * (1 - buy_share) ** (n - 1) * calls_per_released_buyer / processor_calls_per_order
+
+
+def failing_rate(t: float) -> float:
+    """The requests a second, t from the start, that a failover of the hot show's shard fails."""
+    holds = first_pass_attempts if pick_time <= t < free_seats_run_out else 0.0
+    if t >= first_lapses_return:
+        holds += race_hold_attempts_peak * min((t - watchers_from) / access_token_lifetime, 1.0)
+    submits = polled = 0.0
+    for n in WAVES:
+        start = wave_start(n) + time_to_submit
+        end = start + first_wave_span
+        submits += wave_orders(n) if start <= t < end else 0.0
+        polled += wave_orders(n) * max(0.0, min(t, end) - max(t - settle_target, start))
+    return holds + submits + normal_order_polls + polled * (1 + action_share) / order_poll_interval
+
+
+def failover_from(t0: float) -> float:
+    """The requests a failover starting t0 from the start fails: its rate summed second by second."""
+    seconds = round(shard_failover)
+    return sum(failing_rate(t0 + i + 0.5) for i in range(seconds)) * shard_failover / seconds
+
+
+# Costed at each phase. The joins, up to their end: the first pass and the normal day's polls, no on-sale
+# order submitted yet. The first wave's submits, up to the race: each of its terms at its peak, a bound.
+# The race's first failover, its watchers building up, with the first wave's last submits and polls.
+# The race at its bound, the watchers a whole window, amid the second wave's submits and polls.
+assert joins_end <= plan_calls_from < first_lapses_return, "the joins run on into the submits or the race"
+failover_join_phase_requests = count((first_pass_attempts + normal_order_polls) * shard_failover)
+failover_first_wave_requests = count((first_pass_attempts + wave_orders(1) + order_polls_peak) * shard_failover)
+failover_race_start_requests = count(failover_from(first_lapses_return))
+second_wave_orders = peak(wave_orders(2))
 # The orders whose bank asked, handed back over one target, are polled at the short interval too (step 3).
 second_wave_order_polls = peak(
     second_wave_calls / processor_calls_per_order * (1 + action_share) * settle_target / order_poll_interval
@@ -213,7 +268,22 @@ second_wave_order_polls = peak(
 failover_race_phase_requests = count(
     (race_hold_attempts_peak + second_wave_orders + second_wave_order_polls) * shard_failover
 )
-failover_failed_requests = count(max(failover_join_phase_requests, failover_race_phase_requests))
+assert second_wave_calls_from + settle_target <= watchers_full, "the watchers fill before the second wave's polls"
+assert watchers_full + shard_failover <= second_wave_calls_from + first_wave_span, (
+    "the second wave's submits end before the watchers fill"
+)
+assert abs(failover_from(watchers_full) / failover_race_phase_requests - 1) < 1e-3, "the race's bound is no moment"
+# The worst moment is the worst of those, whatever it is; a failover starting at any second, phases
+# straddled, fails no more.
+failover_moments = (
+    failover_join_phase_requests,
+    failover_first_wave_requests,
+    failover_race_start_requests,
+    failover_race_phase_requests,
+)
+failover_failed_requests = count(max(failover_moments))
+scan_end = round(wave_start(WAVES[-1]) + time_to_submit + first_wave_span + settle_target)
+assert max(failover_from(t) for t in range(scan_end)) < failover_failed_requests * 1.001, "a moment is missed"
 # A block large enough to outlast a failover at the join peak: the positions one server hands out in it.
 failover_block = count(queue_joins_peak / waiting_room_servers * shard_failover)
 # The budget counts the calls the target covers (step 1), a 409 as a good one; the orders' polls are left
@@ -238,15 +308,17 @@ window_requests = count(normal_day_requests * slo_window_days + onsale_requests 
 error_budget_requests = count(window_requests * (1 - availability_target))
 failover_budget_share = fraction(failover_failed_requests / error_budget_requests)
 failovers_in_budget = count(int(error_budget_requests / failover_failed_requests))
-failover_joins_budget_share = fraction(failover_failed_joins / error_budget_requests)
-# Step 7's decision on the position counter: one that did not stall with the shard would save the failed
-# joins, but the race phase, which has no joins, would still fail this share of the budget.
-failover_race_share = fraction(failover_race_phase_requests / error_budget_requests)
-# ... and with such a counter the race phase is the worst moment: the whole failovers the budget would hold.
-failovers_in_budget_counter_kept = count(int(error_budget_requests / failover_race_phase_requests))
-# Step 7 says the two shares sit either side of half, so that keeping the counter adds one failover a month.
-assert failover_race_share < 0.5 < failover_budget_share, "the two shares no longer sit either side of half"
-assert failovers_in_budget_counter_kept == failovers_in_budget + 1, "the counter no longer adds exactly one failover"
+failover_join_phase_share = fraction(failover_join_phase_requests / error_budget_requests)
+# Step 7's decision on the position counter: had the joins failed instead, they alone would spend this, and
+# at the join peak the join phase would then pass the worst of the four moments above and cut the failovers a
+# month: answering them is what keeps the worst moment out of the joins.
+failover_joins_budget_share = fraction(failover_positionless_joins / error_budget_requests)
+assert failover_join_phase_requests < failover_failed_requests, "the join phase is the worst moment"
+failover_join_phase_with_joins = count(failover_join_phase_requests + failover_positionless_joins)
+assert failover_join_phase_with_joins > failover_failed_requests, "failed joins would not pass the worst moment"
+assert int(error_budget_requests / failover_join_phase_with_joins) < failovers_in_budget, (
+    "failed joins would not cut the failovers a month, as step 7 says"
+)
 
 # --- A region lost: the processor's records to apply before sales resume ---------------------------------
 # Every payment the processor recorded that the standby may not reflect: those of orders submitted after
@@ -283,26 +355,31 @@ assert reconcile_known_time < rto_reconcile, "the records' read and the cancels 
 rto_budget = duration(rto_decide + rto_promote + rto_grow_fleets + rto_reconcile)
 assert rto_budget <= region_rto, "the region-loss steps do not fit the time to resume"
 standby_lag_page = duration(region_rpo / 2)
+# An order waiting on its buyer's bank at the loss: its action time runs on through the outage, and sales
+# resume only after the decision and the promotion, so it is past that time by then (step 6).
+assert rto_decide + rto_promote > action_time, "an order waiting on its bank may still be in its time at the resume"
 # A shard's failover stops its shows' thresholds for longer than the release-stalled alert waits: it pages.
 assert shard_failover > release_stall_age, "a shard's failover passes unseen by the release-stalled alert"
-# The queue store is not copied to the standby; each hot show's position counter is, on its row, up to the
-# lag behind. The promoted counter first moves on by a block a waiting-room server, more blocks than the
-# lost region can have claimed in the lag at the join peak, so no new position repeats one handed out.
-promotion_position_skip = count(waiting_room_servers * position_block)
-assert position_claims_peak * region_rpo < waiting_room_servers, "the lag's claims pass the promoted counter's skip"
+# The queue store is not copied to the standby; each hot show's position counter is, on its row, behind by
+# whatever the lag was at the loss. So no skip is guessed: for one poll interval from the restart a join is
+# answered without a position, as before the draw, while the first polls write their rows back and raise
+# the counter past them; then joins claim blocks past the highest position any open browser holds, and the
+# threshold, resumed from the standby's row, finds ahead of it only positions handed out and the ends of
+# blocks, so it never jumps.
 # Nor are the queue store's rows: the first poll of each account that joined after the start, whose position
 # is past the draw's, writes its row back once, and its answer's token carries a restored mark, so its later
 # polls write nothing. At most every such joiner still waiting, all polling within one poll interval of the
-# waiting room's start in the new region: a one-time load against the joins the store is sized for, and the
-# nodes it needs, grown with the fleets in the time to resume. Rejoins aside: a pre-start joiner whose rejoin past
-# its window gave it a position writes one back too, and is left out of the count.
+# waiting room's start in the new region: a one-time load against the writes the store is sized for (the
+# joins and the draw's claims), and the nodes it needs, grown with the fleets in the time to resume. Rejoins
+# aside: a pre-start joiner whose rejoin past its window gave it a position writes one back too, and is
+# left out of the count.
 restore_writes_total = count(queue_accounts - pre_start_joiners)
 restore_writes_peak = peak(restore_writes_total / queue_poll_interval)
-restore_over_joins = times(restore_writes_peak / queue_joins_peak)
+restore_over_joins = times(restore_writes_peak / queue_writes_peak)
 restore_queue_store_nodes = servers(
     max(whole_per_zone(restore_writes_peak * copies / queue_store_writes_per_node, zones), STORE_FLOOR)
 )
-assert restore_queue_store_nodes > queue_store_nodes, "the write-back fits the queue store as sized for the joins"
+assert restore_queue_store_nodes > queue_store_nodes, "the write-back fits the queue store as sized"
 # The waiting-room servers make those inserts, a write each as a join's is (step 5's count), on top of every
 # poll's read: the fleet is grown for it with the store.
 restore_waiting_room_servers = servers(
@@ -377,19 +454,39 @@ if __name__ != "ticket_booking_reliability":
                 ("... with the backlog's, polls a second at most", recovery_order_polls),
                 ("... the booking tier's work then, in servers", recovery_booking_work),
                 ("... against its servers with a zone lost", booking_servers_zone_lost),
-                ("A shard's failover: joins that fail once their server's block runs out", failover_failed_joins),
-                ("A failover in the joins: with the holds, submits and polls that fail", failover_join_phase_requests),
-                ("A failover in the race for returned seats: attempts, submits, polls", failover_race_phase_requests),
-                ("... the larger, the failover's worst moment", failover_failed_requests),
+                (
+                    "A shard's failover: joins answered without a position once their block runs out",
+                    failover_positionless_joins,
+                ),
+                ("... their claims a second, all in one poll interval of the shard's return", failover_claims_peak),
+                ("... the waiting room's work then, at its peaks, in servers", failover_claims_work),
+                ("... against its servers with a zone lost", waiting_room_servers_zone_lost),
+                ("... so claimed within the joins' room: all placed, once the joins end, within", failover_claims_span),
+                (
+                    "A failover in the joins: the first pass's holds and the normal day's polls fail",
+                    failover_join_phase_requests,
+                ),
+                (
+                    "A failover in the first wave's submits: holds, submits, polls at their peaks",
+                    failover_first_wave_requests,
+                ),
+                ("The map's watchers as the race starts, of one window", race_start_watchers_share),
+                ("... a whole window, from the start, at", watchers_full),
+                (
+                    "A failover as the race starts: attempts, the first wave's last submits, polls",
+                    failover_race_start_requests,
+                ),
+                ("A failover in the race at its bound: attempts, submits, polls", failover_race_phase_requests),
+                ("... the worst of them, the failover's worst moment", failover_failed_requests),
                 ("Requests a normal day", normal_day_requests),
                 ("... a hot on-sale's, to its last sale", onsale_requests),
                 ("... in all", window_requests),
                 ("... allowed to fail", error_budget_requests),
                 (f"... against {slo_window_days} days' error budget of requests", failover_budget_share),
                 ("Such failovers the budget holds", failovers_in_budget),
-                ("The failed joins alone, against the budget", failover_joins_budget_share),
-                ("The race phase alone, against the budget", failover_race_share),
-                ("... such failovers the budget would hold, the joins kept answered", failovers_in_budget_counter_kept),
+                ("The join phase, against the budget", failover_join_phase_share),
+                ("The joins, had they failed instead, against the budget", failover_joins_budget_share),
+                ("... and the join phase with them", failover_join_phase_with_joins),
                 ("A block that would outlast a failover at the join peak, positions", failover_block),
                 ("Region lost: the processor's records to apply, at most", reconcile_records_most),
                 ("... with an order pending as long as the oldest-pending page", reconcile_records_at_page),
@@ -399,17 +496,16 @@ if __name__ != "ticket_booking_reliability":
                 ("... cancelled at the cancel endpoint's default in", reconcile_cancel_time),
                 ("... the list's read and the cancels together", reconcile_known_time),
                 ("Standby lag that pages", standby_lag_page),
-                ("Region lost: positions the promoted counter skips", promotion_position_skip),
                 (
                     "Region lost: queue rows the first polls write back, once an account, at most, rejoins aside",
                     restore_writes_total,
                 ),
                 ("... a second, all within one poll interval", restore_writes_peak),
-                ("... against the join peak", restore_over_joins),
+                ("... against the writes the queue store is sized for", restore_over_joins),
                 ("... queue store nodes for it, grown with the fleets", restore_queue_store_nodes),
-                ("... against the nodes sized for the joins", queue_store_nodes),
+                ("... against the nodes sized for the joins and draw claims", queue_store_nodes),
                 ("... waiting-room servers for it, grown with the fleets", restore_waiting_room_servers),
-                ("... against the servers sized for the joins and polls", waiting_room_servers),
+                ("... against the servers sized for the joins, draw claims and polls", waiting_room_servers),
             ],
         )
     )

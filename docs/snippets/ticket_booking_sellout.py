@@ -11,6 +11,10 @@ run out, buyers are always on the map when seats return, and the model takes eve
 once. So the sale runs in waves a hold's time apart, each with (1 - buy_share) of the seats of the one
 before, each spread over the same span as the first.
 
+The show is sold out, and the room closes, once no more than closing_seats seats are free or held, every
+other seat sold or pending: fewer than an order's, so the queue can no longer be served (step 6). In the
+model that is the moment the first wave whose unbought holds are that few has had its purchases submitted.
+
 A released buyer's access lasts one window of releases (step 3): after it, a buyer holding nothing
 rejoins the queue at its end. So the released buyers without a hold, and the seat maps they keep open,
 are at most one window's releases.
@@ -21,13 +25,14 @@ import math
 from ticket_booking_assumptions import (
     access_token_lifetime,
     buy_share,
+    closing_seats,
     hold_time,
     map_open_share,
     pick_time,
+    queue_accounts,
     repick_time,
     seat_map_refresh,
     stadium_seats,
-    tickets_per_order,
     time_to_submit,
 )
 from ticket_booking_traffic import release_rate, seat_map_bytes, seats_held_per_second
@@ -78,12 +83,13 @@ def time_to_sell(share_of_seats: float, hold: float = hold_time, share: float = 
 
 
 def waves_to_last_hold(share: float = buy_share) -> int:
-    """The wave that takes the last seats: the first whose lapses, expected, are under one hold's seats."""
-    return math.floor(math.log(stadium_seats / tickets_per_order) / math.log(1 / (1 - share))) + 1
+    """The wave that closes the room: the first whose unbought holds, expected, are closing_seats or fewer."""
+    return math.ceil(math.log(stadium_seats / closing_seats) / math.log(1 / (1 - share)))
 
 
 def last_seats_sold(hold: float = hold_time, share: float = buy_share) -> float:
-    """The last wave's last hold, and its purchase a time to submit later."""
+    """When the room closes: that wave's last hold, and its purchase a time to submit later. The seats free
+    or held are then that wave's unbought holds, and every other seat is sold or pending."""
     return wave_start(waves_to_last_hold(share), hold) + first_wave_span + time_to_submit
 
 
@@ -93,6 +99,10 @@ most_sold = duration(time_to_sell(most_sold_share))
 last_wave = count(waves_to_last_hold())
 last_seats = duration(last_seats_sold())
 seats_in_last_wave = count(stadium_seats * (1 - buy_share) ** (waves_to_last_hold() - 1))
+# Left free or held when the room closes, expected: they go to the buyers already released, whose access
+# window stands still with the threshold.
+seats_left_at_close = count(stadium_seats * (1 - buy_share) ** waves_to_last_hold())
+assert seats_left_at_close <= closing_seats < seats_in_last_wave, "the closing wave is not the first to close"
 first_wave_sold = fraction(buy_share)
 
 # --- Released buyers without a hold, and the seat maps they keep open -----------------------------------
@@ -106,9 +116,10 @@ seat_map_egress_peak = bandwidth(seat_map_reads_peak * seat_map_bytes, peak=True
 # Once every seat is claimed, the buyers on the map race for each returned seat: each tries a hold as the
 # map shows one, and again a repick time after a 409. At most all of them, each once a repick time.
 race_hold_attempts_peak = peak(map_viewers_peak / repick_time)
-# The threshold runs at the planned rate until the last seat sells: the positions released by then. The
-# rest are told the show is sold out.
+# The threshold runs at the planned rate until the room closes: the positions released by then. The rest
+# are told the show is sold out: the accounts still waiting, counted without rejoins.
 positions_released_by_sellout = count(release_rate * last_seats_sold())
+waiting_at_close = count(queue_accounts - positions_released_by_sellout)
 
 # The hold's time against the tail: the same buyers and buy share with shorter and longer holds.
 SHORTER_HOLD, LONGER_HOLD = 420, 900
@@ -134,7 +145,7 @@ if __name__ != "ticket_booking_sellout":
                 ("Half the seats sold", half_sold),
                 ("First lapsed seats return", first_lapses_return),
                 (f"{most_sold_share} of the seats sold", most_sold),
-                ("Last seats sold", last_seats),
+                ("Sold out: the room closes", last_seats),
             ],
         )
     )
@@ -146,8 +157,9 @@ if __name__ != "ticket_booking_sellout":
                 ("Span of each wave of holds", first_wave_span),
                 ("No free seats between the first wave and its lapses", gap_without_free_seats),
                 ("Seats the first wave sells", first_wave_sold),
-                ("Wave that takes the last seats", last_wave),
+                ("Wave that closes the room", last_wave),
                 ("Seats in that wave", seats_in_last_wave),
+                ("Seats left free or held when it closes, expected", seats_left_at_close),
             ],
         )
     )
@@ -166,9 +178,10 @@ if __name__ != "ticket_booking_sellout":
                 ("Seat-map reads a second", seat_map_reads_peak),
                 ("Seat maps out", seat_map_egress_peak),
                 ("Hold attempts a second racing for returned seats, at most", race_hold_attempts_peak),
-                ("Positions released by the last sale", positions_released_by_sellout),
+                ("Positions released by the close", positions_released_by_sellout),
+                ("Accounts still waiting then, told the show is sold out", waiting_at_close),
             ],
         )
     )
     print()
-    print(markdown_table(("Hold time", f"{most_sold_share} sold", "Last seats sold"), hold_rows))
+    print(markdown_table(("Hold time", f"{most_sold_share} sold", "Sold out"), hold_rows))

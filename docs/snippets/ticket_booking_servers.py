@@ -18,6 +18,7 @@ from ticket_booking_assumptions import (
     store_floor_per_zone,
     zones,
 )
+from ticket_booking_data_model import partition_capacity, race_rows_peak, release_rows_peak
 from ticket_booking_sellout import access_window_positions, race_hold_attempts_peak, seat_map_reads_peak
 from ticket_booking_storage import shards
 from ticket_booking_traffic import (
@@ -26,11 +27,12 @@ from ticket_booking_traffic import (
     page_views_peak,
     queue_joins_peak,
     queue_polls_peak,
+    queue_writes_peak,
     release_rate,
     waiting_room_requests_peak,
 )
 
-from sdw.estimation import count, duration, markdown_table, peak, servers, whole_per_zone, zone_loss_headroom
+from sdw.estimation import count, duration, fraction, markdown_table, peak, servers, whole_per_zone, zone_loss_headroom
 
 zone_headroom = zone_loss_headroom(zones)
 FLOOR = int(stateless_floor_per_zone) * int(zones)
@@ -43,11 +45,12 @@ def stateless(load: float, per_server: float) -> int:
 
 
 # Waiting room: polls, each a signature check against the threshold in memory, count as cached reads; a
-# join makes a conditional insert in the queue store, so it counts as a write. In servers' worth of each
-# kind of work, added, as for the booking API below.
-waiting_room_servers = servers(
-    stateless(queue_polls_peak / api_read_per_server + queue_joins_peak / api_write_per_server, 1)
-)
+# join makes a conditional insert in the queue store, so it counts as a write, and so does the poll that
+# gives a position to a join made before the draw. In servers' worth of each kind of work, added, as for
+# the booking API below; the two zones left after a zone's loss carry it all.
+waiting_room_work = queue_polls_peak / api_read_per_server + queue_writes_peak / api_write_per_server
+waiting_room_servers = servers(stateless(waiting_room_work, 1))
+assert waiting_room_servers * (zones - 1) / zones >= waiting_room_work, "a zone lost leaves too few"
 
 # Positions are claimed a block at a time by each server: a block lasts this long on one server while
 # the joins are spread evenly, the spread of arrival order across servers.
@@ -73,6 +76,15 @@ booking_servers = servers(
     stateless(booking_reads_peak / api_read_per_server + booking_writes_peak / api_write_per_server, 1)
 )
 
+# A counter store that does not answer fails a hold open (step 5): each booking server then holds an account
+# to one attempt a show per repick time in its own memory, so a script spread over every server tries that
+# many times as often. The share of the race's watchers that may be such scripts, the rest repicking as
+# step 2 assumes, before the show's partition is full:
+store_down_script_share = fraction(
+    ((partition_capacity - release_rows_peak) / race_rows_peak - 1) / (booking_servers - 1)
+)
+assert store_down_script_share > 0.5, "a few scripts fill the partition while the counter store is down"
+
 # Each booking server keeps each hot show's seat map in memory, rebuilt from a replica every snapshot
 # interval (in its own zone, or for the servers in the primary's zone, another): the replicas' reads,
 # against the map reads they serve.
@@ -85,9 +97,9 @@ payment_workers = servers(stateless(calls_in_flight, calls_in_flight_per_worker)
 # The workers' room for calls in flight: a processor slowed by latency fills it before the log's backlog grows.
 worker_calls_ceiling = count(payment_workers * calls_in_flight_per_worker)
 
-# Queue store: a position's conditional insert, on every copy.
+# Queue store: a join's conditional insert, or a position written on a join's row, on every copy.
 queue_store_nodes = servers(
-    max(whole_per_zone(queue_joins_peak * copies / queue_store_writes_per_node, zones), STORE_FLOOR)
+    max(whole_per_zone(queue_writes_peak * copies / queue_store_writes_per_node, zones), STORE_FLOOR)
 )
 
 # Seat inventory: each shard a primary and a replica in each other zone; the standby region the same.
@@ -130,9 +142,10 @@ if __name__ != "ticket_booking_servers":
                 ("Booking API (seat maps, pages, order polls)", booking_reads_peak, booking_servers),
                 ("... and its writes (holds, submits)", booking_writes_peak, ""),
                 ("... seat-map snapshots read from replicas a second", snapshot_scans_peak, ""),
+                ("... race watchers that may be scripts, the counter store down", store_down_script_share, ""),
                 ("Payment workers (calls in flight)", calls_in_flight, payment_workers),
                 ("... the most calls they can keep in flight", worker_calls_ceiling, ""),
-                ("Queue store (joins)", queue_joins_peak, queue_store_nodes),
+                ("Queue store (joins, positions written later)", queue_writes_peak, queue_store_nodes),
                 ("Seat inventory (shards, three copies each)", shards, inventory_nodes),
                 ("Event log", "", log_brokers),
                 ("Outbox relay", "", relay_servers),

@@ -7,6 +7,7 @@ from ticket_booking_assumptions import (
     checkpoint_completion_target,
     checkpoint_timeout,
     copies,
+    decline_share,
     full_backup_interval_days,
     order_retention_years,
     peak_to_average,
@@ -15,6 +16,7 @@ from ticket_booking_assumptions import (
     seats_sold_share,
     shard_bytes,
     standby_copies,
+    tickets_per_order,
     tickets_per_year,
 )
 from ticket_booking_data_model import (
@@ -84,6 +86,23 @@ pages_per_row_change = count(1 + len(ORDER_INDEXES))
 page_images_per_day = count(row_changes_per_day * pages_per_row_change)
 page_image_bytes_per_day = size_per_day(page_images_per_day * PG_PAGE_BYTES)
 wal_bytes_per_day = size_per_day(row_wal_bytes_per_day + page_image_bytes_per_day)
+# A floor under the images, with no spread assumed: holds, orders and tickets have random IDs (step 4), and a
+# day's buyers are spread over millions of accounts, so an insert into an index whose key starts with one of
+# these lands on a leaf of a large index that nothing else changed in the checkpoint's span, and logs it
+# whole. An order (declined ones too) in its primary key, its (hold_id, attempt) and its (account_id,
+# created_at); a ticket in its primary key; an order's tickets once in their (order_id); a hold in its
+# primary key. The indexes that start with the show (a hot show's entries share its leaves) are left out.
+ORDER_RANDOM_KEY_INDEXES = ("primary key (order_id)", "unique (hold_id, attempt)", "(account_id, created_at)")
+random_key_images_per_day = count(
+    purchases_per_day / (1 - decline_share) * len(ORDER_RANDOM_KEY_INDEXES)
+    + purchases_per_day * tickets_per_order
+    + purchases_per_day
+    + buyers_per_day
+)
+random_key_image_bytes_per_day = size_per_day(random_key_images_per_day * PG_PAGE_BYTES)
+# The WAL the backups are sized from: the rows and those images, uncompressed (lz4 and the page's hole left
+# out make them smaller).
+backup_wal_bytes_per_day = size_per_day(row_wal_bytes_per_day + random_key_image_bytes_per_day)
 # What one shard writes in a checkpoint_timeout at that estimate, at the day's average and in the busy hour.
 # PostgreSQL starts a checkpoint once max_wal_size / (1 + checkpoint_completion_target) of WAL is written, so
 # max_wal_size is raised above the busy hour's span times (1 + the target), and the timeout, not the WAL's
@@ -92,12 +111,12 @@ wal_bytes_per_day = size_per_day(row_wal_bytes_per_day + page_image_bytes_per_da
 checkpoint_span_wal_bytes = size(wal_bytes_per_day / shards / SECONDS_PER_DAY * checkpoint_timeout)
 checkpoint_span_wal_bytes_busy = size(checkpoint_span_wal_bytes * peak_to_average)
 max_wal_size_floor = size(checkpoint_span_wal_bytes_busy * (1 + checkpoint_completion_target))
-backup_bytes = size(one_copy_bytes * fulls_kept + row_wal_bytes_per_day * wal_days_kept)
+backup_bytes = size(one_copy_bytes * fulls_kept + backup_wal_bytes_per_day * wal_days_kept)
 backup_bytes_bound = size(one_copy_bytes * fulls_kept + wal_bytes_per_day * wal_days_kept)
 # Daily fulls under the same retention keep a full a day and the one before them, and the WAL from it on: as
 # many days of WAL as fulls.
 daily_fulls_kept = count(backup_retention_days + 1)
-daily_full_backup_bytes = size(one_copy_bytes * daily_fulls_kept + row_wal_bytes_per_day * daily_fulls_kept)
+daily_full_backup_bytes = size(one_copy_bytes * daily_fulls_kept + backup_wal_bytes_per_day * daily_fulls_kept)
 # PostgreSQL archives a segment once full: the rows alone fill one a shard this seldom, so archive_timeout
 # switches one sooner and WAL written is archived within about that timeout.
 wal_segment_bytes = size(16 * 2**20)  # PostgreSQL's default, 16 MiB
@@ -141,12 +160,15 @@ if __name__ != "ticket_booking_storage":
                 ("... a shard's in a checkpoint_timeout", checkpoint_span_wal_bytes),
                 ("... a shard's in a checkpoint_timeout of the busy hour", checkpoint_span_wal_bytes_busy),
                 ("... times (1 + checkpoint_completion_target): max_wal_size above this", max_wal_size_floor),
+                ("Full-page images a day, one an insert into an index on a random key", random_key_images_per_day),
+                ("... their bytes, uncompressed", random_key_image_bytes_per_day),
+                ("WAL a day, the rows and those images", backup_wal_bytes_per_day),
                 ("A WAL segment", wal_segment_bytes),
                 ("A shard's rows fill a WAL segment every", segment_fill_rows),
                 ("Days of WAL kept, from the oldest full on", wal_days_kept),
-                (f"Backups: weekly fulls ({fulls_kept} kept) and the rows' WAL", backup_bytes),
-                ("... with every full-page image counted", backup_bytes_bound),
-                (f"Daily fulls ({daily_fulls_kept} kept) and the rows' WAL (not chosen)", daily_full_backup_bytes),
+                (f"Backups: weekly fulls ({fulls_kept} kept) and the WAL, rows and random-key images", backup_bytes),
+                ("... with an image for every page a row change touches", backup_bytes_bound),
+                (f"Daily fulls ({daily_fulls_kept} kept) and that WAL (not chosen)", daily_full_backup_bytes),
                 ("One hot show's queue positions", queue_bytes_one_show),
                 ("... its draw at the start, a sorted list of prefixes", draw_list_bytes),
             ],

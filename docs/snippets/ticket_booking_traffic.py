@@ -5,9 +5,13 @@ waits. The seat maps' load depends on how the sale plays out, so ticket_booking_
 from ticket_booking_assumptions import (
     action_share,
     action_time,
+    audit_interval,
+    audit_margin,
     bucket_share,
     buy_share,
     decline_share,
+    draw_delay,
+    hold_attempts_per_buyer,
     hold_time,
     max_orders_per_hold,
     order_poll_interval,
@@ -20,9 +24,11 @@ from ticket_booking_assumptions import (
     processor_error_ticket,
     processor_planned_share,
     queue_accounts,
+    queue_join_burst,
     queue_join_window,
     queue_poll_interval,
     repeat_order_share,
+    room_trigger_share,
     settle_target,
     stadium_seats,
     tickets_per_order,
@@ -137,13 +143,26 @@ assert retrieve_room_at_plan < action_orders_peak, "the fallback's room holds ev
 secret_reads_share_of_bucket_at_plan = fraction(secret_reads_retrieves_peak / retrieve_bucket_rate)
 
 # --- The waiting room ---------------------------------------------------------------------------------
-# The join window is centered on the on-sale's start: the joins end half a window after it.
-queue_joins_peak = peak(queue_accounts / queue_join_window)
+# The join window is centered on the on-sale's start: the joins end half a window after it. Their average
+# over the window, and their peak: the crowd that arrives at the announced time, in the minute after the
+# start, at the burst factor over that average. The waiting room and the queue store are sized for the peak.
+START_MINUTE = 60
+queue_joins_mean = per_second(queue_accounts / queue_join_window)
+queue_joins_peak = peak(queue_joins_mean * queue_join_burst)
+start_minute_join_share = fraction(queue_join_burst * START_MINUTE / queue_join_window)
 joins_end = duration(queue_join_window / 2)
 # Half the window lies before the start: those joiners get a pre-queue token and a place drawn at the start.
 pre_start_joiners = count(queue_accounts / 2)
+assert start_minute_join_share <= 0.5, "the start minute's joins are more than those after the start"
 queue_polls_peak = peak(queue_accounts / queue_poll_interval)
 waiting_room_requests_peak = peak(queue_joins_peak + queue_polls_peak)
+# A join after the start made before the draw is written is answered without a position (step 3) and takes
+# one at its first poll after the draw, a write like a join. The tabs' phases are spread, so those claims
+# come evenly over one poll interval after the draw, inside the start's minute, on top of its joins: the
+# queue store's writes at their peak, and the waiting room's, whose polls already count these.
+draw_claims_peak = peak(queue_joins_peak * draw_delay / queue_poll_interval)
+assert draw_delay + queue_poll_interval <= START_MINUTE, "the draw's claims come after the start's minute"
+queue_writes_peak = peak(queue_joins_peak + draw_claims_peak)
 onsale_over_normal_day = times(waiting_room_requests_peak / page_views_peak)
 # A position waits its place in line over the release rate, from the on-sale's start; the threshold runs at
 # that rate until the show is sold out (the sell-out snippet says when).
@@ -156,6 +175,30 @@ first_pass_buyers = count(stadium_seats / tickets_per_order)
 example_position = count(48_213)
 example_release = duration(example_position / release_rate)
 example_hold_expires = duration(example_release + pick_time + hold_time)
+
+# A show nobody planned as hot opens a waiting room mid-sale once its hold attempts, summed over the booking
+# servers, pass a share of those a show released at the planned rate makes, for the trigger's time (step 3).
+room_trigger_attempts = peak(release_rate * hold_attempts_per_buyer * room_trigger_share)
+
+
+# Its rate, unplanned: what the on-sales planned and still releasing leave of the on-sale's part of the
+# limit, over the calls a released buyer makes; none, and the on-call plans one, if they leave nothing. So
+# the calls stay within the plan, under the bucket. Alone, a room gets a hot show's rate; beside step 2's
+# on-sale, which takes the whole part, none.
+def mid_sale_room_rate(planned_onsale_calls: float) -> float:
+    """Releases a second for a room opened mid-sale, beside on-sales planned at these calls a second."""
+    return max(0.0, onsale_calls_budget - planned_onsale_calls) / calls_per_released_buyer
+
+
+room_rate_alone = peak(mid_sale_room_rate(0.0))
+room_rate_beside_onsale = peak(mid_sale_room_rate(release_rate * calls_per_released_buyer))
+for planned, room in ((0.0, room_rate_alone), (onsale_calls_budget, room_rate_beside_onsale)):
+    assert processor_calls_peak + planned + room * calls_per_released_buyer <= bucket_rate, "past the bucket"
+
+# A payment the processor creates late for an order's old key, after a server error, is a second charge:
+# refunded when its webhook comes, or else by the next daily audit, which checks the payments of one interval
+# ending a margin before its run. A payment made just after one run's cutoff waits for the next run.
+late_charge_refunded_within = duration(audit_interval + audit_margin)
 
 # --- The order polls -------------------------------------------------------------------------------------
 # A submitted order's browser polls it until it settles, each poll a read of one row on the show's primary,
@@ -226,9 +269,13 @@ if __name__ != "ticket_booking_traffic":
                 ("Retrieve bucket's refill: retrieves a second at most", retrieve_bucket_rate),
                 ("Retrieves a second it leaves, at the plan", retrieve_room_at_plan),
                 ("... at the payment bucket's full rate", retrieve_room_at_bucket),
-                ("Waiting room: joins a second", queue_joins_peak),
+                ("Waiting room: joins a second, the window's average", queue_joins_mean),
+                ("... in the minute after the start, the peak", queue_joins_peak),
+                ("... the share of the accounts that join in that minute", start_minute_join_share),
                 ("... which end, counted from the on-sale's start, at", joins_end),
                 ("Accounts that join before the start, placed by the draw", pre_start_joiners),
+                ("... positions taken a second after the draw by joins made before it", draw_claims_peak),
+                ("... with the joins, the queue store's writes at their peak", queue_writes_peak),
                 ("Waiting room: polls a second", queue_polls_peak),
                 ("Waiting room requests over the normal day's peak page views", onsale_over_normal_day),
                 ("Orders within their settle target at once, at the plan", orders_polled_peak),
@@ -236,6 +283,10 @@ if __name__ != "ticket_booking_traffic":
                 ("Polls a second of the orders within either target", order_polls_peak),
                 ("Buyers who can find a seat in the first pass", first_pass_buyers),
                 ("Wait for position 10,000", wait_for_position_10k),
+                ("Hold attempts a second that open a room on a show without one", room_trigger_attempts),
+                ("... that room's releases a second, no other on-sale releasing", room_rate_alone),
+                ("... beside step 2's on-sale, which takes the on-sale's whole part", room_rate_beside_onsale),
+                ("A late second charge refunded within, at most", late_charge_refunded_within),
                 ("A seat map's answer, base64 in JSON", seat_map_bytes),
             ],
         )
