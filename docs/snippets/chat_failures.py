@@ -5,6 +5,7 @@ import math
 
 from chat_assumptions import (
     LEASE_RENEWALS_PER_TTL,
+    chats_opened_per_session,
     coalescing_row_interval,
     connection_server_cores,
     connection_server_lease,
@@ -33,18 +34,18 @@ from chat_assumptions import (
     midnight_messages_per_user,
     midnight_window,
     midnight_zone_share,
+    minutes_per_phone_session,
     peak_to_average,
     pong_timeout,
     presence_offline_grace,
     presence_viewers_per_user,
     reconnect_jitter_window,
+    reconnect_presence_resubscribe_share,
     reconnects_per_server_per_second,
     registry_ops_per_node_per_second,
     registry_sweep_share_of_spare,
     retention_years,
     send_latency_target,
-    shard_lease,
-    shard_map_watch_delay,
     slo_window,
     snapshot_rate_per_node,
     store_leader_extra_work,
@@ -60,6 +61,7 @@ from chat_assumptions import (
 )
 from chat_connections import (
     connection_servers,
+    connections,
     connections_peak,
     heartbeats_per_server_per_second,
     zone_headroom,
@@ -70,6 +72,8 @@ from chat_presence import (
     connects_per_second_peak,
     handshakes_per_second_peak,
     presence_notifications_per_second_peak,
+    presence_subscription_writes_per_second_peak,
+    push_wake_connects_per_second_peak,
     reconnect_wave_writes_per_second,
     registry_capacity_all_zones,
     registry_copies,
@@ -81,6 +85,7 @@ from chat_presence import (
     registry_ops_zone_lost_per_second,
     registry_reads_per_second_peak,
     registry_writes_all_kinds_per_second_peak,
+    registry_writes_per_reconnect,
 )
 from chat_push_quota import fcm_quota_earned_per_minute, request_lead_for
 from chat_receipts import (
@@ -90,6 +95,7 @@ from chat_receipts import (
     watermark_writes_per_second_peak,
 )
 from chat_reliability import (
+    failed_sends_allowed,
     fast_burn_late_push_share,
     fast_burn_window,
     push_handoff_budget_share,
@@ -102,6 +108,10 @@ from chat_sequencing import (
     chat_busiest_shards_zone_lost,
     handover_time,
     largest_group_deliveries_max,
+    shard_sends_resume,
+    shard_sends_resume_leader_change,
+    shard_sends_resume_leader_lost,
+    shard_sends_resume_zone_lost,
     shards_per_chat_server,
 )
 from chat_servers import database_nodes
@@ -118,6 +128,7 @@ from chat_storage import (
     years_of_data_on,
     zone_reload_reads_per_second,
 )
+from chat_tokens import renewals_per_second_peak
 from chat_traffic import (
     android_pushes_per_minute_peak,
     chat_servers,
@@ -135,7 +146,6 @@ from chat_traffic import (
     pushes_per_second_peak,
     redundant_delivered_per_message,
 )
-from concept_consensus_leases import chat_lease_left_at_worst_helper, leader_change_takeover, takeover
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -157,13 +167,13 @@ from sdw.estimation import (
 # the planned connections a server (reached only with a zone lost), and its clients reconnect to
 # all the others. Each reconnect also writes the session registry, on all its copies, so the
 # fleet's reconnect rate is the lower of the surviving servers' budget and the registry's room
-# left over the peak (every zone up).
+# left over the peak (every zone up), each reconnect an entry and, for a share, a presence subscription.
 crash_connections_dropped = count(connections_peak / connection_servers)
 surviving_servers = servers(connection_servers - 1)
 crash_reconnects_per_server = count(crash_connections_dropped / surviving_servers)
 crash_connection_servers_budget = throughput(surviving_servers * reconnects_per_server_per_second)
 crash_registry_reconnects_per_second = throughput(
-    (registry_capacity_all_zones - registry_ops_per_second_peak) / message_copies
+    (registry_capacity_all_zones - registry_ops_per_second_peak) / (message_copies * registry_writes_per_reconnect)
 )
 crash_reconnect_capacity = throughput(min(crash_connection_servers_budget, crash_registry_reconnects_per_second))
 crash_reconnect_time = duration(crash_connections_dropped / crash_reconnect_capacity)
@@ -180,7 +190,7 @@ registry_capacity_two_zones = throughput(registry_capacity_all_zones * (zones - 
 # writes are in that peak already, and a push-woken Android app's connect counter), two copies a write.
 # That, not the connection servers' budget, caps the fleet's reconnect rate.
 registry_reconnects_per_second = throughput(
-    (registry_capacity_two_zones - registry_ops_zone_lost_per_second) / (zones - 1)
+    (registry_capacity_two_zones - registry_ops_zone_lost_per_second) / ((zones - 1) * registry_writes_per_reconnect)
 )
 zone_reconnect_capacity = throughput(min(connection_servers_reconnect_budget, registry_reconnects_per_second))
 zone_reconnect_capacity_per_server = throughput(zone_reconnect_capacity / zone_servers_left)
@@ -406,7 +416,7 @@ midnight_store_load_at_horizon = fraction(
 # The registry's reads grow with the messages too, and so do the push-woken Android apps' connect-counter
 # writes (on every copy). The greetings also bring foreground connects, counted as if each of the busiest
 # zone's users opened the app once in the window, on top of the peak's (an entry written at the connect
-# and at the disconnect, on every copy); presence barely moves.
+# and at the disconnect, on every copy), and their chats' subscribes and unsubscribes.
 midnight_connects_per_second = peak(daily_active_users * midnight_zone_share / midnight_window)
 # The registry's operations at midnight, counted once: a read or a notification on one copy, a write on
 # every copy.
@@ -417,7 +427,8 @@ midnight_registry_writes_without_connects_per_second = peak(
     registry_writes_all_kinds_per_second_peak + connect_counter_writes_per_second_peak * (midnight_over_peak_exact - 1)
 )
 midnight_registry_writes_per_second = peak(
-    midnight_registry_writes_without_connects_per_second + midnight_connects_per_second * 2
+    midnight_registry_writes_without_connects_per_second
+    + midnight_connects_per_second * (2 + chats_opened_per_session * 2)
 )
 midnight_registry_load_without_connects = fraction(
     (midnight_registry_one_copy_ops_per_second + midnight_registry_writes_without_connects_per_second * registry_copies)
@@ -434,7 +445,8 @@ midnight_registry_load = fraction(midnight_registry_ops_per_second / registry_ca
 # nodes are added the day before, with the chat tier's.
 midnight_registry_ops_zone_lost_during_wave = peak(
     midnight_registry_one_copy_ops_per_second
-    + (midnight_registry_writes_per_second + reconnect_wave_writes_per_second) * (registry_copies - 1)
+    + (midnight_registry_writes_per_second + reconnect_wave_writes_per_second * registry_writes_per_reconnect)
+    * (registry_copies - 1)
 )
 midnight_registry_nodes = registry_nodes_for(midnight_registry_ops_zone_lost_during_wave)
 midnight_registry_nodes_added = count(midnight_registry_nodes - registry_nodes)
@@ -505,37 +517,6 @@ midnight_late_push_budget_share = fraction(
 midnight_chat_servers = count(chat_servers_for(midnight_messages_per_second * chat_work_per_message))
 midnight_handover_time = duration(handover_time(chat_servers, midnight_chat_servers))
 
-# A chat server dies: its one lease (its shard keys attached) expires unrenewed and etcd revokes it at its next check
-# (concept_consensus_leases). If etcd's leader went with it (a zone lost), the followers elect a new one,
-# which extends every lease by an election timeout and a full lease, counted from the last renewal.
-shard_takeover = duration(takeover(shard_lease, False))
-shard_takeover_leader_lost = duration(takeover(shard_lease, True))
-# Rarer: etcd's leader changes after the dead server's lease has run out but before etcd revoked it; the
-# new leader's Promote gives that lease a full term again (concept_consensus_leases).
-shard_takeover_leader_change = duration(leader_change_takeover(shard_lease))
-# etcd's clientv3 KeepAlive helper would renew a third of the lease after each response, with its send
-# loop looking every half second, so a lease could keep only chat_lease_left_at_worst_helper when an
-# election starts (both in concept_consensus_leases). Chat servers renew on their own timer instead
-# (KeepAliveOnce a third of the lease after each send), which keeps two thirds (chat_lease_left_at_worst).
-# Which server takes a freed shard: rendezvous hashing of the shard over the live chat servers (those
-# with a /chat-servers/<id> key in etcd, step 6). Only the top-ranked one writes the key, if absent; the
-# next tries after one renewal period if the key is still free.
-# One write a shard, so a chat server's death costs etcd one write per shard it held (the revoke that
-# deletes its keys is one more), and a lost zone's a third of all shards.
-shard_writes_per_failover = count(1)
-shard_writes_per_chat_server_death = count(shards_per_chat_server * shard_writes_per_failover)
-shard_next_candidate_delay = duration(shard_lease / LEASE_RENEWALS_PER_TTL)
-# Sends to the shard work again once the new owner has its key, the connection servers' watch has
-# brought them the change, and the client's next retry has come (its backoff capped).
-shard_sends_resume = duration(shard_takeover + shard_map_watch_delay + unavailable_retry_cap)
-shard_sends_resume_leader_lost = duration(shard_takeover_leader_lost + shard_map_watch_delay + unavailable_retry_cap)
-shard_sends_resume_leader_change = duration(
-    shard_takeover_leader_change + shard_map_watch_delay + unavailable_retry_cap
-)
-# A zone lost: shards are ranked again on each revoke, so all are taken by the last one, as for one death.
-shard_takeover_zone_lost = duration(shard_takeover)
-shard_sends_resume_zone_lost = duration(shard_takeover_zone_lost + shard_map_watch_delay + unavailable_retry_cap)
-
 # The client's resends, which no attempt limit stops (step 7). A send whose conversation's shard is
 # being taken over, or whose message row's range is failing over, is answered `unavailable` at once and
 # resent at most unavailable_retry_cap apart: at the cap, one frame a second per waiting message, and a
@@ -558,12 +539,6 @@ chat_load_after_zone_loss_one_down = fraction(
 # instance drops the user's entry when the "devices changed" event reaches it through the event log, so a
 # stale token lasts that event's delivery lag (an assumption, for the consumer-lag metric to replace).
 token_cache_stale_window = duration(5)
-# A chat server sheds its other shards while its work per shard stays above the first multiple of the
-# tier's mean per shard for the window, until below the second (no flapping). Per shard: placement alone
-# gives no shard more work. Against the mean: at midnight every server is past its budget.
-shedding_starts_above = fraction(1.2)
-shedding_window = duration(60)
-shedding_ends_below = fraction(1.05)
 # Shards move whole, each to one next-ranked server, so a server that takes one more (a dead server's
 # or a shedding one's) runs above its share by one shard's work: the busiest one, with a zone lost.
 chat_load_after_zone_loss_plus_one_shard = fraction(
@@ -630,6 +605,9 @@ zone_coalescing_conversations_per_row = count(
 zone_coalescing_row_bytes = size(zone_coalescing_conversations_per_row * 8)
 resend_frames_zone_lost = peak(resend_waiting_zone_lost / unavailable_retry_cap)
 resend_frames_zone_lost_share = fraction(resend_frames_zone_lost / frames_per_connection_server_per_second)
+# Against the send budget, which counts each message once, by its first attempt (step 7), at most:
+zone_loss_failed_sends = count(messages_per_second_peak * zone_sends_stopped_share * resend_window_zone_lost)
+zone_loss_budget_share = fraction(zone_loss_failed_sends / failed_sends_allowed)
 
 # What a connection server's frames come to without any failover, at its planned connections (which it
 # holds only with a zone lost), each rate its share of the fleet's peak. A frame handled is one read
@@ -639,35 +617,44 @@ resend_frames_zone_lost_share = fraction(resend_frames_zone_lost / frames_per_co
 # counts only the connect's own work, its handshake, token check and registry write).
 server_share_of_connections = connections_per_server / connections_peak
 frames_per_connect = count(1 + sync_lists_per_connect + conversations_changed_per_sync)
-frames_in_ordinary = peak(
-    heartbeats_per_server_per_second
-    + server_share_of_connections
+# Frames that follow the messages (sends, typing, receipts, redundant `delivered`, woken apps' connects,
+# deliveries, receipts and reads out), and those that follow the connections (heartbeats, periodic
+# sync_lists, foreground connects, `presence_subscribe`s at the registry's count, `auth` renewals).
+frames_following_messages = peak(
+    server_share_of_connections
     * (
-        messages_per_second_peak * (1 + typing_frames_per_message)
+        messages_per_second_peak * (1 + typing_frames_per_message + redundant_delivered_per_message)
         + watermark_writes_per_second_peak
-        + messages_per_second_peak * redundant_delivered_per_message
-        + handshakes_per_second_peak * frames_per_connect
+        + push_wake_connects_per_second_peak * frames_per_connect
+        + live_deliveries_per_second_peak
+        + receipt_frames_per_second_peak
+        + own_device_forwards_per_second_peak
     )
-    + connections_per_server / sync_list_period
+)
+frames_subscribe_and_auth = peak(
+    server_share_of_connections * (presence_subscription_writes_per_second_peak + renewals_per_second_peak)
 )
 # Typing frames go to the members' devices a message reaches live; presence to the users watching.
 frames_typing_presence_out = peak(
     server_share_of_connections
     * (live_deliveries_per_second_peak * typing_frames_per_message + presence_notifications_per_second_peak)
 )
-frames_out_ordinary = peak(
-    server_share_of_connections
-    * (live_deliveries_per_second_peak + receipt_frames_per_second_peak + own_device_forwards_per_second_peak)
+frames_ordinary = peak(
+    frames_following_messages
+    + heartbeats_per_server_per_second
+    + connections_per_server / sync_list_period
+    + server_share_of_connections * connects_per_second_peak * frames_per_connect
+    + frames_subscribe_and_auth
     + frames_typing_presence_out
 )
-frames_ordinary = peak(frames_in_ordinary + frames_out_ordinary)
 frames_ordinary_share = fraction(frames_ordinary / frames_per_connection_server_per_second)
 # A zone lost: the failovers' resends on top, typing and presence no longer forwarded (the first
 # shed, step 7), and the lost zone's clients reconnecting, each surviving server taking its share of the
-# jittered wave and that many connects' frames.
+# jittered wave and that many connects' frames, a share re-subscribing.
 frames_zone_lost_before_wave = peak(frames_ordinary - frames_typing_presence_out + resend_frames_zone_lost)
 wave_connects_per_server = peak(zone_reconnect_rate_jittered / zone_servers_left)
-wave_frames_per_server = peak(wave_connects_per_server * frames_per_connect)
+frames_per_reconnect = count(frames_per_connect + reconnect_presence_resubscribe_share)
+wave_frames_per_server = peak(wave_connects_per_server * frames_per_reconnect)
 frames_zone_lost = peak(frames_zone_lost_before_wave + wave_frames_per_server)
 frames_zone_lost_share = fraction(frames_zone_lost / frames_per_connection_server_per_second)
 assert frames_zone_lost_share < 1
@@ -682,6 +669,24 @@ handshake_cores_during_wave = count(
     (zone_reconnect_rate_jittered + handshakes_per_second_peak) / zone_servers_left * tls_handshake_cpu
 )
 assert handshake_cores_during_wave < connection_server_cores * handshake_core_share
+
+# Midnight, a zone lost: frames that follow the messages, resends too, grow with them, and the greetings'
+# connects add theirs. Connections stay under the peak's, so the tier grows to hold the frames.
+midnight_connections = count(
+    connections * (1 - midnight_zone_share)
+    + daily_active_users * midnight_zone_share * minutes_per_phone_session * SECONDS_PER_MINUTE / midnight_window
+)
+assert midnight_connections < connections_peak
+midnight_frames_zone_lost = peak(
+    frames_zone_lost
+    + (frames_following_messages + resend_frames_zone_lost) * (midnight_over_peak_exact - 1)
+    + server_share_of_connections * midnight_connects_per_second * (frames_per_connect + chats_opened_per_session * 2)
+)
+midnight_frames_zone_lost_share = fraction(midnight_frames_zone_lost / frames_per_connection_server_per_second)
+midnight_connection_servers = servers(
+    whole_per_zone(connections_peak * zone_headroom / connections_per_server * midnight_frames_zone_lost_share, zones)
+)
+midnight_connection_servers_added = count(midnight_connection_servers - connection_servers)
 # Were every connection to have a message waiting, resends at the cap would be this many frame budgets.
 resend_frames_every_connection_over_budget = times(
     connections_per_server / unavailable_retry_cap / frames_per_connection_server_per_second
@@ -702,6 +707,7 @@ resend_frames_every_send_stopped = peak(
 # message goes through).
 frames_every_send_stopped_ordinary = peak(
     heartbeats_per_server_per_second
+    + frames_subscribe_and_auth
     + server_share_of_connections
     * (messages_per_second_peak * (1 + typing_frames_per_message) + connects_per_second_peak * frames_per_connect)
     + connections_per_server / sync_list_period
@@ -709,15 +715,13 @@ frames_every_send_stopped_ordinary = peak(
 frames_every_send_stopped = peak(resend_frames_every_send_stopped + frames_every_send_stopped_ordinary)
 frames_every_send_stopped_share = fraction(frames_every_send_stopped / frames_per_connection_server_per_second)
 assert frames_every_send_stopped_share < 1
-# What the long cap buys: at half of it, the same frames would take this share of the budget, and on
-# half the cores, more than all of it.
+# What the long cap buys: room for a lower frame budget than the guess, against half the cap.
+frames_every_send_stopped_budget_margin = fraction(1 - frames_every_send_stopped_share)
 frames_every_send_stopped_half_cap_share = fraction(
     (frames_every_send_stopped + connections_per_server / unavailable_long_retry_cap)
     / frames_per_connection_server_per_second
 )
-frames_every_send_stopped_share_on_half_cores = fraction(frames_every_send_stopped / frames_budget_on_half_cores)
-assert frames_every_send_stopped_share_on_half_cores < 1
-assert frames_every_send_stopped_half_cap_share * frames_per_connection_server_per_second > frames_budget_on_half_cores
+assert frames_every_send_stopped_half_cap_share > frames_every_send_stopped_share
 
 # Connection servers' epochs (step 4): each takes its epoch from etcd's revision, one Put to its own
 # key /conn-epoch/<server-id> whose response header carries the cluster's revision, unique and rising.
@@ -769,23 +773,14 @@ if __name__ != "chat_failures":
                     crash_registry_reconnects_per_second,
                 ),
                 ("", "Time to reconnect them all, at the lower of the two", crash_reconnect_time),
-                ("A chat server dies", f"Its shards taken over, at most ({shard_lease} lease)", shard_takeover),
-                ("", "Sends to them work again, at most (watch and one client retry added)", shard_sends_resume),
-                ("", "... if etcd's leader is lost too", shard_sends_resume_leader_lost),
-                ("", "... if etcd's leader changes before the revoke", shard_sends_resume_leader_change),
-                ("", "etcd shard-key writes, one per shard it held (the mean's)", shard_writes_per_chat_server_death),
-                ("", "Delay before the next-ranked server tries a shard still free", shard_next_candidate_delay),
-                ("", "Resend frames a second per connection server while they wait", resend_frames_chat_server_death),
                 (
-                    "",
-                    "Lease left at worst when an election starts, with clientv3's KeepAlive helper",
-                    chat_lease_left_at_worst_helper,
+                    "A chat server dies",
+                    "Resend frames a second per connection server while its shards wait",
+                    resend_frames_chat_server_death,
                 ),
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
                 ("", "Chat servers' load at peak, one more down (spares working)", chat_load_after_zone_loss_one_down),
                 ("", "The busiest server's, once it takes one more shard", chat_load_after_zone_loss_plus_one_shard),
-                ("", "Shards taken over, etcd's leader alive (the last dead lease revoked)", shard_takeover_zone_lost),
-                ("", "Sends to them work again (watch and one client retry added)", shard_sends_resume_zone_lost),
                 (
                     "",
                     "Sends stopped by their owner's or message row's failover alone",
@@ -822,11 +817,12 @@ if __name__ != "chat_failures":
                 ("", "... as a share of its connections", resend_waiting_share_zone_lost),
                 ("", "Resend frames a second per connection server, one a second each", resend_frames_zone_lost),
                 ("", "... against its frame budget", resend_frames_zone_lost_share),
-                ("", "Its ordinary frames a second in, at its planned connections", frames_in_ordinary),
-                ("", "... out, unprompted", frames_out_ordinary),
-                ("", "... of which typing and presence, shed first", frames_typing_presence_out),
-                ("", "Ordinary frames, in all", frames_ordinary),
+                ("", "Messages whose first attempt fails meanwhile, at most", zone_loss_failed_sends),
+                ("", "... against the month's send error budget", zone_loss_budget_share),
+                ("", "Its ordinary frames a second, at its planned connections", frames_ordinary),
                 ("", "... against its frame budget", frames_ordinary_share),
+                ("", "... of which presence subscribes and token renewals", frames_subscribe_and_auth),
+                ("", "... of which typing and presence out, shed first", frames_typing_presence_out),
                 ("", "Frames a second with the resends, typing and presence shed", frames_zone_lost),
                 ("", "... against its frame budget", frames_zone_lost_share),
                 ("", "Reconnections the surviving servers' own budget allows", connection_servers_reconnect_budget),
@@ -903,11 +899,6 @@ if __name__ != "chat_failures":
                 ("", "... against the ranges' share", sends_stopped_if_ack_waits_over_ranges),
                 ("", "Sends it stops, acking without late member rows (chosen)", sends_stopped_with_member_deadline),
                 ("", "Longest a client takes to notice and reconnect", zone_client_return_worst),
-                (
-                    "",
-                    "Its chat servers' shards taken over, etcd's leader lost too (from the last renewal)",
-                    shard_takeover_leader_lost,
-                ),
                 ("", "Last lease renewal of its servers, at most before the loss", zone_last_renewal_before_loss),
                 ("", "Offline grace left once the slowest client is back", zone_presence_grace_margin),
                 ("", "Coordination members left, as many as its quorum", coordination_left_zone_lost),
@@ -927,9 +918,6 @@ if __name__ != "chat_failures":
                 ("", "... all its frames", frames_every_send_stopped),
                 ("", "... against the frame budget", frames_every_send_stopped_share),
                 ("", "Presence events without an offline grace period", presence_events_without_grace),
-                ("A chat server sheds", "When its work per shard stays above, of the mean's", shedding_starts_above),
-                ("", "... for", shedding_window),
-                ("", "It takes shards again below", shedding_ends_below),
                 ("A device changes", "Its user's cached push tokens stale for at most", token_cache_stale_window),
                 ("A hot group", "Deliveries a second", hot_group_deliveries_per_second),
                 ("", "... at most, every member with five devices", hot_group_deliveries_per_second_max),
@@ -982,6 +970,9 @@ if __name__ != "chat_failures":
                 ("", "... of the window's", midnight_late_push_share_of_window),
                 ("", "... of the rolling window's late-push budget", midnight_late_push_budget_share),
                 ("", "Chat servers for midnight, with zone headroom", midnight_chat_servers),
+                ("", "Frames a second per connection server, a zone lost", midnight_frames_zone_lost),
+                ("", "... against its frame budget", midnight_frames_zone_lost_share),
+                ("", "Connection servers for midnight, with zone headroom", midnight_connection_servers),
                 ("Session registry lost", "etcd writes for the servers' new epochs", reregistration_etcd_writes),
                 (
                     "",
