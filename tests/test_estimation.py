@@ -821,6 +821,7 @@ def test_changing_one_assumption_changes_its_pages_and_leaves_a_general_page_alo
     assert page_text(rebuilt, step_2) != page_text(built_site, step_2)
     assert page_text(rebuilt, general) == page_text(built_site, general)
     assert "11.6K/s" in page_text(rebuilt, step_2)  # 1B/day
-    # The restore time moved to step 7 with the tweets: it changes there, from 6.39 h.
+    # The restore time moved to step 7 with the tweets: it changes there, from 6.39 h (backups with no
+    # log to replay, as step 1's scope block has them).
     assert "6.39 h" in page_text(built_site, restore)
     assert "9.08 h" in page_text(rebuilt, restore) and "6.39 h" not in page_text(rebuilt, restore)

@@ -5,7 +5,8 @@ shipped are gone, so the loss is the write rate x the replication lag, in writes
 Twitter example's tweets and text rows, at the average and at the peak), if its text stores
 replicated asynchronously. The example instead mirrors its event log (its step 7) and publishes a
 post's event before it answers, so what it loses is the mirror's lag: the
-lag's row at the peak is the example's own. Its outbox holds only the events whose publish failed or
+lag's row at the peak is the example's own, in the bytes of the events the mirror carries (the
+authors' lists and the counts are rebuilt from them). Its outbox holds only the events whose publish failed or
 missed its deadline, the abnormal case, for the sweeper's first-read delay (a day if the log refuses
 writes). A daily snapshot with nothing shipped between snapshots risks a whole day.
 
@@ -25,6 +26,7 @@ from concept_dr_assumptions import (
     HUMAN_DECISION_S,
     LAG_BACKLOG_S,
     LAG_NORMAL_S,
+    LOG_MIRROR_BYTES_PER_DAY,
     SNAPSHOT_INTERVAL_S,
     STALE_TAIL_S,
     WARM_CACHE_S,
@@ -34,7 +36,7 @@ from concept_dr_assumptions import (
 )
 from twitter_assumptions import peak_to_average
 
-from sdw.estimation import count, duration, fraction, markdown_table, size
+from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, size
 
 PEAK = float(peak_to_average)
 
@@ -44,8 +46,10 @@ tweets_lost_normal_peak = count(tweet_rate_peak * LAG_NORMAL_S)
 bytes_lost_normal_peak = size(text_write_bytes * PEAK * LAG_NORMAL_S)
 tweets_lost_backlog_peak = count(tweet_rate_peak * LAG_BACKLOG_S)
 bytes_lost_backlog_peak = size(text_write_bytes * PEAK * LAG_BACKLOG_S)
-# The example's own loss: the mirror's lag, at the peak.
+# The example's own loss: the mirror's lag, at the peak. The mirror carries only the tweet, favorite and
+# follow events (the authors' lists and the counts are rebuilt by the replay), so its bytes are those.
 tweets_lost_mirror_peak = tweets_lost_normal_peak
+bytes_lost_mirror_peak = size(LOG_MIRROR_BYTES_PER_DAY / SECONDS_PER_DAY * PEAK * LAG_NORMAL_S)
 tweets_lost_snapshot = count(tweet_rate * SNAPSHOT_INTERVAL_S)
 bytes_lost_snapshot = size(text_write_bytes * SNAPSHOT_INTERVAL_S)
 
@@ -83,7 +87,7 @@ if __name__ != "concept_dr":
                 (
                     f"The example's log mirror: {duration(LAG_NORMAL_S)} behind, peak hour",
                     tweets_lost_mirror_peak,
-                    bytes_lost_normal_peak,
+                    bytes_lost_mirror_peak,
                 ),
                 (f"Daily snapshot only, {duration(SNAPSHOT_INTERVAL_S)}", tweets_lost_snapshot, bytes_lost_snapshot),
             ],

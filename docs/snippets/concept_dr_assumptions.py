@@ -22,7 +22,8 @@ Published figures:
 From this site: the Twitter example's write rates and bytes (tweets and the text rows, the media
 originals uploaded), what its step 7 ships to the second region (the event log's tweet, favorite and
 follow events, the media rows' binary logs, daily snapshots), its outbox sweeper's first-read delay,
-its wide-column store's servers (by bytes and by reads) and bytes, its post latency target and zones;
+its wide-column store's servers (by bytes and by reads) and bytes, its peak replica writes on each zone's
+copy, its post latency target and zones;
 the consensus page's rule for a lease that rides out an election (longer than 1.5 worst elections plus
 the vote's and the renewal's round trips, a worst election being two election timeouts) and its
 election timeout for members across an ocean (ten of Dean's round trips); the URL shortener's
@@ -33,7 +34,8 @@ in normal running and 60 s behind a backlog; daily snapshots; a decision by a pe
 (paged, confirm the region and not the monitoring is at fault, decide); clients and resolvers that
 hold an old answer up to 10 minutes past its TTL; a home region's write lease of 30 s; warm-up times for each option; a warm standby whose
 stateless tiers run at a quarter of a region's (its store runs at the peak's size); a restore that writes 250 MB/s into each server by copying the snapshot's data
-files into place (streaming the rows back through the write path is far slower). The pilot light's
+files into place (streaming the rows back through the write path is far slower); a replay of the
+mirrored events after a restore at the store's own peak write rate. The pilot light's
 share is not assumed: it is the Twitter store at one copy, sized by its bytes, over the example's
 whole fleet.
 """
@@ -51,6 +53,7 @@ from twitter_servers import (
     database_servers,
     database_servers_per_zone_for_bytes,
     database_servers_per_zone_for_reads,
+    store_writes_per_zone_peak,
     total_servers,
     wide_column_bytes_total,
 )
@@ -62,7 +65,13 @@ from twitter_storage import (
     user_tweet_list_bytes_per_day,
 )
 from twitter_stores import media_record_bytes_per_day, media_record_bytes_total, user_bytes_total
-from twitter_traffic import timeline_loads_per_second, tweets_per_second, tweets_per_second_peak
+from twitter_traffic import (
+    favorites_per_day,
+    timeline_loads_per_second,
+    tweets_per_day,
+    tweets_per_second,
+    tweets_per_second_peak,
+)
 from url_shortener_partitioning import bytes_per_server
 from url_shortener_servers import link_db_servers
 
@@ -99,24 +108,40 @@ media_stored = media_bytes_data  # what the object store keeps, step 7's reason 
 # --- What the Twitter example ships to its second region (its step 7) --------------------------------
 # The event log's mirror: a tweet event carries the tweet record, a favorite event the favorite row,
 # a follow event the edge. The user and media databases ship their binary logs: the media rows' day
-# (profile edits, far fewer, are left out). Daily snapshots: incrementally, the files written since
-# the last (at least the day's new text rows and media rows; compaction rewrites files, so more in
-# practice); or in full, one copy of the wide-column store and of the two databases. Each snapshot is
-# logically complete and shares unchanged files with the last; the weekly cell-level garbage
-# collection (Twitter step 6) rewrites every file of each wide-column table it runs on, every table
-# holding personal data, so the snapshot after it ships those tables again: one copy of the
-# wide-column store a week.
+# (profile edits, far fewer, are left out). Daily snapshots take every zone's servers of the
+# wide-column store: a write acknowledged at quorum is on two of the three zones' copies, so a
+# snapshot of one zone could lack it, and the other zones' servers, holding other token ranges, could
+# not take that zone's files (they would be streamed from it). The databases snapshot one copy, which
+# their binary logs complete. Incrementally, a snapshot is the files written since the last (at least
+# the day's new text rows on every zone's copy, and the media rows; compaction rewrites files, so
+# more in practice); in full, every copy of the wide-column store and one of the two databases. Each
+# snapshot is logically complete and shares unchanged files with the last; the weekly cell-level
+# garbage collection (Twitter step 6) rewrites every file of each wide-column table it runs on, every
+# table holding personal data, on every server, so the snapshot after it ships those tables again:
+# the whole wide-column store, every copy, a week.
 LOG_MIRROR_BYTES_PER_DAY = float(
     tweet_bytes_per_day + favorite_bytes_per_day + follow_changes_per_day * follow_edge_bytes
 )
 BINLOG_BYTES_PER_DAY = float(media_record_bytes_per_day)
-SNAPSHOT_INCREMENT_BYTES = TEXT_BYTES_PER_DAY + BINLOG_BYTES_PER_DAY
-SNAPSHOT_FULL_BYTES = float((wide_column_bytes_total + media_record_bytes_total + user_bytes_total) / text_copies)
+SNAPSHOT_INCREMENT_BYTES = TEXT_BYTES_PER_DAY * float(text_copies) + BINLOG_BYTES_PER_DAY
+SNAPSHOT_FULL_BYTES = float(wide_column_bytes_total + (media_record_bytes_total + user_bytes_total) / text_copies)
 log_mirror_bytes = bandwidth((LOG_MIRROR_BYTES_PER_DAY + BINLOG_BYTES_PER_DAY) / SECONDS_PER_DAY)
-COLLECTED_BYTES = float(wide_column_bytes_total / text_copies)  # re-shipped once a week
+COLLECTED_BYTES = float(wide_column_bytes_total)  # every copy, re-shipped once a week
 snapshot_increment_bytes = size(SNAPSHOT_INCREMENT_BYTES)
 collected_bytes = size(COLLECTED_BYTES)
 snapshot_full_bytes = size(SNAPSHOT_FULL_BYTES)
+# With the log shipped, a restore replays the events since its snapshot began, up to a day's:
+# tweets, favorites and follow changes (tweet deletions, far fewer, left out). Each writes two rows,
+# as twitter_servers counts a zone's replica writes: a tweet and its author's list row, a favorite
+# and its count, a follow's two rows. Replayed at the store's peak write rate on each zone's copy,
+# the rate it is sized to take beside its reads; the consumers must keep up with it (to be measured
+# in a drill).
+REPLAY_EVENTS_PER_DAY = float(tweets_per_day + favorites_per_day + follow_changes_per_day)
+REPLAY_ROWS_PER_EVENT = 2
+REPLAY_ROWS_PER_S = float(store_writes_per_zone_peak)
+replay_events = count(REPLAY_EVENTS_PER_DAY)
+replay_rows = count(REPLAY_EVENTS_PER_DAY * REPLAY_ROWS_PER_EVENT)
+replay_rate = store_writes_per_zone_peak
 outbox_delay = sweeper_first_read_delay  # events still in the outbox when the region dies
 budget_downtime = error_budget_downtime  # the example's 99.99% a month, in minutes
 # Posts among the requests its target counts (posts and home timeline loads): the writes' share.
@@ -221,7 +246,7 @@ if __name__ != "concept_dr_assumptions":
                     "This site: the Twitter example, step 7",
                 ),
                 (
-                    "A daily snapshot: incremental (at least), full (one copy)",
+                    "A daily snapshot: incremental (at least), full (the wide-column store's every zone, the databases' one copy)",
                     f"{snapshot_increment_bytes}, {snapshot_full_bytes}",
                     "This site: the Twitter example, step 7",
                 ),
@@ -274,6 +299,16 @@ if __name__ != "concept_dr_assumptions":
                 (
                     "Restore written into each server, copying data files into place",
                     restore_rate_per_server,
+                    "Assumed: to be measured in a drill",
+                ),
+                (
+                    "Replayed after a restore, the log shipped: up to a day's events, two rows each",
+                    f"{replay_events}, {replay_rows} rows",
+                    "This site: the Twitter example",
+                ),
+                (
+                    "Replay rate: the store's peak writes on each zone's copy",
+                    replay_rate,
                     "Assumed: to be measured in a drill",
                 ),
             ],

@@ -5,8 +5,9 @@ Transfer: every byte written is sent to each other region once (N - 1 copies out
 sending region at the inter-region price (a GB billed as 2^30 bytes), over an average month, a twelfth
 of a year (sdw.estimation's SECONDS_PER_MONTH, the site's month for bills). What the
 Twitter example ships (its step 7): the event log's mirror and the media rows' binary logs,
-continuously, and a daily snapshot, incremental (the files written since the last, and each week the
-tables the weekly garbage collection rewrote) or in full (one copy of every store); and, as an extra
+continuously, and a daily snapshot of every zone's servers of the wide-column store and one copy of the
+databases, incremental (the files written since the last, and each week the tables the weekly garbage
+collection rewrote, every copy) or in full; and, as an extra
 it does not pay, its media originals, whose second copy would also be stored there, on the data
 lifecycle page's plan (30 days in S3 Standard, then Glacier Instant Retrieval, with a transition fee
 an object), or, as a bound, all at S3 Standard's bulk price. A managed store that replicates for you
@@ -121,7 +122,7 @@ if __name__ != "concept_dr_costs":
                     snapshot_reship_bill,
                     "",
                 ),
-                ("Daily snapshots, a full copy each day", snapshot_full_per_month, snapshot_full_bill, ""),
+                ("Daily snapshots, in full each day", snapshot_full_per_month, snapshot_full_bill, ""),
                 ("Text rows, if replicated row by row instead", text_bytes_per_month, text_bill, text_bill_three),
                 (
                     "Media originals (not shipped)",

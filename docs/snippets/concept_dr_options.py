@@ -18,26 +18,31 @@ wide-column store shows both: sized by its reads, it has about twice the servers
 
 RPO: the snapshot interval for backups alone, the replication lag for every option that replicates.
 RTO: detection + decision + cut-over (concept_dr), then what the option must start: a restore and
-every tier (backups), every tier and the store's other copies (pilot light), the other three quarters
-of the stateless tiers (warm standby), nothing more (hot standby, active-active); then the caches'
-warm-up (concept_dr), which every option counts. A warm standby keeps its store at the size the
-peak's reads need, as a hot standby does: a store server must receive its data before it serves,
-hours, so the store cannot be scaled up in the minutes the stateless tiers take. Both restores are
-the Twitter store's: backups write each server's bytes from object storage, all servers at once,
-every copy (one copy first saves nothing there: each server holds its own zone's copy of its ranges,
-so one copy is one zone's servers, each writing all of its bytes; and reads would need consistency
-ONE); the pilot light restores the same snapshots (the example ships them to its second region) and then
-catches up the rows written since the last one, at most a day's text rows, which its 50 live servers
-send for every copy. Without snapshots its 50 servers would have to send the two copies they lack,
-and the slower of the destination's writes and the sources' sends would set the rebuild. Writes to
-the lost region's records move only once its write lease has run out, and with two regions there is
-no majority to decide that: a person decides (fast detection, the decision, the TTL; caches are warm
-from serving), or a witness in a third site. The error budget spent is the share of the traffic the
-lost region served times the recovery time, as availability counts requests: a lower bound, since the
-stale tail's share of the traffic is not yet measured. That is at the average rate; the busy hour
-carries the Twitter example's peak-to-average times as many requests, so a region lost at its start
-spends that many times as much for the recovery's first hour; the busy hour lasts an hour, so any
-time past it is counted at the average.
+every tier (backups; with the event log shipped, its replay from the snapshot on too), every tier
+and the store's other copies (pilot light), the other three quarters of the stateless tiers (warm
+standby), nothing more (hot standby, active-active); then the caches' warm-up (concept_dr), which
+every option counts. A warm standby keeps its store at the size the peak's reads need, as a hot
+standby does: a store server must receive its data before it serves, hours, so the store cannot be
+scaled up in the minutes the stateless tiers take. Both restores are the Twitter store's: backups
+write each server's bytes from object storage, all servers at once, every copy, since every zone's
+servers are snapshotted (one zone's snapshot could lack writes acknowledged on the other two, and
+those zones would be streamed from it, each of its servers sending two copies; one copy first saves
+nothing either: each server holds its own zone's copy of its ranges, so one copy is one zone's
+servers, each writing all of its bytes; and reads would need consistency ONE); the pilot light
+restores the same snapshots (the example ships them to its second region) and then catches up the
+rows written since the last one, at least a day's text rows, which its 50 live servers send for
+every copy: its best case. The day after its own weekly garbage collection every file of its copy is
+newer than the snapshot, so it replays the log instead, and is then no sooner than backups with the
+log. Without snapshots its 50 servers would have to send the two copies they lack, and the slower of
+the destination's writes and the sources' sends would set the rebuild. Writes to the lost region's
+records move only once its write lease has run out, and with two regions there is no majority to
+decide that: a person decides (fast detection, the decision, the TTL; caches are warm from serving),
+or a witness in a third site. The error budget spent is the share of the traffic the lost region
+served times the recovery time, as availability counts requests: a lower bound, since the stale
+tail's share of the traffic is not yet measured. That is at the average rate; the busy hour carries
+the Twitter example's peak-to-average times as many requests, so a region lost at its start spends
+that many times as much for the recovery's first hour; the busy hour lasts an hour, so any time past
+it is counted at the average.
 """
 
 import math
@@ -48,6 +53,9 @@ from concept_dr_assumptions import (
     PILOT_SHARE,
     PILOT_START_S,
     POST_SHARE,
+    REPLAY_EVENTS_PER_DAY,
+    REPLAY_ROWS_PER_EVENT,
+    REPLAY_ROWS_PER_S,
     SNAPSHOT_INTERVAL_S,
     STALE_TAIL_S,
     STORE_PER_ZONE_FOR_BYTES,
@@ -168,17 +176,29 @@ person = detect_fast + decide_human + cut_over
 # copy at once. Its snapshots hold each zone's copy on that zone's servers, so one copy first would be
 # one zone's servers each writing all of its bytes: no sooner.
 restore_store = duration(store_bytes_per_server / restore_rate_per_server)
+# Were one zone snapshotted, the other two zones' copies would be streamed from it: each of its servers
+# sends two copies of its bytes, at the restore's rate.
+one_zone_stream = duration((ZONES - 1) * store_bytes_per_server / restore_rate_per_server)
+# With the event log shipped, the restore is followed by its replay from the snapshot's start: up to a
+# day's events, their rows written at the store's peak write rate (concept_dr_assumptions). Without the
+# log there is nothing to replay, and the RPO is the day.
+replay = duration(REPLAY_EVENTS_PER_DAY * REPLAY_ROWS_PER_EVENT / REPLAY_ROWS_PER_S)
 # Pilot light: the full store's servers restore the snapshots the region already receives, as a backup
-# does, then catch up the rows written since the last snapshot (at most a day's text rows: the MySQL
-# media rows in the snapshot's increment are not in the wide-column store's live copy) from the live
-# copy: its 50 servers send every copy of them, the slower side (the full store's servers, six times as
-# many, each write a sixth as much).
+# does, then catch up the rows written since the last snapshot (at least a day's text rows, as for the
+# increments, since compaction rewrites files; the MySQL media rows in the snapshot's increment are not
+# in the wide-column store's live copy) from the live copy: its 50 servers send every copy of them, the
+# slower side (the full store's servers, six times as many, each write a sixth as much). A best case.
 PILOT_CATCH_UP_BYTES_PER_SERVER = TEXT_BYTES_PER_DAY * ZONES / STORE_PER_ZONE_FOR_BYTES
 pilot_catch_up_bytes_one_copy = size(TEXT_BYTES_PER_DAY)
 pilot_catch_up_bytes = size(TEXT_BYTES_PER_DAY * ZONES)
 pilot_catch_up_bytes_per_server = size(PILOT_CATCH_UP_BYTES_PER_SERVER)
 pilot_catch_up = duration(PILOT_CATCH_UP_BYTES_PER_SERVER / restore_rate_per_server)
 pilot_rebuild = duration(restore_store + pilot_catch_up)
+# Its worst case: the live copy holds personal data, so it runs the weekly garbage collection too, which
+# rewrites every file. The day after, the files written since the snapshot are the whole copy, sent for
+# every copy; the mirrored log's replay is faster, and the pilot light falls back to it.
+pilot_catch_up_whole = duration(float(store_bytes_all_copies) / STORE_PER_ZONE_FOR_BYTES / restore_rate_per_server)
+pilot_catch_up_worst = duration(min(pilot_catch_up_whole, replay))
 # Without snapshots: the store arrives at one copy on its 50 servers, which must send the two copies it
 # lacks to the full store's servers; the destination writes as fast as a restore, the sources are
 # taken to send at the same rate, and the slower side sets the rebuild.
@@ -195,8 +215,15 @@ pilot_source_rate_to_match = throughput(PILOT_SOURCE_BYTES_PER_SERVER / pilot_re
 # rebuild must lift the cap.
 stream_cap = store_stream_rate_per_node
 pilot_rebuild_source_capped = duration(PILOT_SOURCE_BYTES_PER_SERVER / store_stream_rate_per_node)
+# Backups alone (RPO a day); with the log shipped (RPO the lag), its replay too.
 rto_backup = duration(person + restore_store + PILOT_START_S + warm_up)
+rto_backup_log = duration(rto_backup + replay)
 rto_pilot = duration(person + PILOT_START_S + pilot_rebuild + warm_up)
+rto_pilot_worst = duration(person + PILOT_START_S + restore_store + pilot_catch_up_worst + warm_up)
+# The pilot light's catch-up from its live copy, against the backup's replay of the log: its best case.
+# At worst it replays the log as well, and is no sooner.
+pilot_sooner = duration(rto_backup_log - rto_pilot)
+assert abs(rto_pilot_worst - rto_backup_log) < 1e-6
 rto_warm = duration(person + WARM_SCALE_S + warm_up)
 rto_hot = duration(person + warm_up)
 rto_active = duration(detect_fast + cut_over + warm_up)
@@ -236,6 +263,7 @@ def budget_spent_busy(parts: list[tuple[float, float]]) -> float:
 
 
 losses_backup = losses(1, rto_backup)
+losses_backup_log = losses(1, rto_backup_log)
 losses_pilot = losses(1, rto_pilot)
 losses_warm = losses(1, rto_warm)
 losses_hot = losses(1, rto_hot)
@@ -262,6 +290,8 @@ budget_active_three_peak_over = times(budget_active_three_peak / budget_downtime
 # The two restores outlast the busy hour: only its first hour counts three times.
 budget_backup_peak = duration(budget_spent_busy(losses_backup))
 budget_backup_peak_over = times(budget_backup_peak / budget_downtime)
+budget_backup_log_peak = duration(budget_spent_busy(losses_backup_log))
+budget_backup_log_peak_over = times(budget_backup_log_peak / budget_downtime)
 budget_pilot_peak = duration(budget_spent_busy(losses_pilot))
 budget_pilot_peak_over = times(budget_pilot_peak / budget_downtime)
 
@@ -274,7 +304,22 @@ def of_budget(spent: float) -> str:
 
 rows = [
     ("Backup and restore", fleet_backup, copies_single, rpo_backup, rto_backup, losses_backup),
-    ("Pilot light", fleet_pilot, copies_pilot, rpo_replicated, rto_pilot, losses_pilot),
+    (
+        "... the log shipped and replayed",
+        fleet_backup,
+        copies_single,
+        rpo_replicated,
+        rto_backup_log,
+        losses_backup_log,
+    ),
+    (
+        "Pilot light, at best (at worst, as the row above)",
+        fleet_pilot,
+        copies_pilot,
+        rpo_replicated,
+        rto_pilot,
+        losses_pilot,
+    ),
     ("Warm standby", fleet_warm, copies_warm, rpo_replicated, rto_warm, losses_warm),
     ("Hot standby", fleet_hot, copies_hot, rpo_replicated, rto_hot, losses_hot),
     (

@@ -17,10 +17,10 @@ again, once a day for the day's requests; the deletion then leaves the backups o
 primary's files, after the purge and the collection, whatever the retention. Each snapshot is
 logically complete and shares the files that did not change with the one before
 (concept_dr_assumptions); the weekly collection rewrites every file of each table it runs on, so the
-snapshot after it holds those tables anew. The retained
-set is one full snapshot, an increment for each further day kept, and a copy of the collected tables
-(the wide-column store) for each week kept. The longest retention the deadline allows is the month
-less the purge and the collection; the Twitter example keeps 14 days, inside it.
+snapshot after it holds those tables anew. The retained set is one full snapshot, an increment for
+each further day kept, and the collected tables again (the wide-column store, every zone's copy, as
+the snapshots take) for each week kept. The longest retention the deadline allows is the month less
+the purge and the collection; the Twitter example keeps 14 days, inside it.
 
 Crypto-shredding. Each user's data is encrypted under a key of the user's own; destroying the key
 makes every copy unreadable, backups included. As KMS keys, one per registered user, the bill is a

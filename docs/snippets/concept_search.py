@@ -329,6 +329,8 @@ shard_searches_per_server_all_days = peak(float(queries_per_index_server) * DAIL
 shard_searches_per_server_today_first = peak(
     float(queries_per_index_server) * (1 + SHARE_REACHING_BACK * (DAILY_INDICES - 1))
 )
+# A query that reaches back through every day makes one round per older daily index, one after another.
+rounds_back_max = count(DAILY_INDICES - 1)
 # Those shard searches in cores, against what one search server offers at the target utilization.
 shard_search_cpu = duration(SHARD_SEARCH_CPU_S)
 search_cores_per_server = count(float(shard_searches_per_server_today_first) * SHARD_SEARCH_CPU_S)

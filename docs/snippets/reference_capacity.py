@@ -144,8 +144,13 @@ whatsapp_connection_count = count(whatsapp_connections)
 # --- Kafka: why an append stalls when a zone is lost (shared by the Twitter and URL shortener examples) ---
 # Kafka's defaults, quoted (https://kafka.apache.org/documentation/): a follower in the lost zone stays
 # in the in-sync set until its broker is fenced (broker.session.timeout.ms, KRaft) or until it has
-# lagged replica.lag.time.max.ms, and the producer retries the append until delivery.timeout.ms.
+# lagged replica.lag.time.max.ms, and the producer retries the append until delivery.timeout.ms. Fencing
+# needs an active KRaft controller: a controller that has not heard from the active one for
+# controller.quorum.fetch.timeout.ms stands for election, and a vote waits up to twice
+# controller.quorum.election.timeout.ms (it is randomized up to double).
 kafka_broker_session_timeout = duration(9)
+kafka_controller_fetch_timeout = duration(2)
+kafka_controller_election_timeout = duration(1)
 kafka_replica_lag_max = duration(30)
 kafka_delivery_timeout = duration(120)
 

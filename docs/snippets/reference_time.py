@@ -87,6 +87,8 @@ day_shortcut_correction = fraction(DAY_SHORTCUT / SECONDS_PER_DAY - 1)
 # How much the calendar's choices move a figure: the longest month over the shortest, and the
 # Gregorian year over the 365-day year this site uses.
 month_length_spread = fraction(31 / 28 - 1)
+# The site's own two months, a twelfth of a year (bills) and thirty days (SLO windows), apart.
+site_months_gap = fraction(SECONDS_PER_MONTH / (30 * SECONDS_PER_DAY) - 1)
 leap_year_effect = fraction(GREGORIAN_DAYS_PER_YEAR / DAYS_PER_YEAR - 1)
 
 # Large round numbers of seconds, turned back into calendar time.

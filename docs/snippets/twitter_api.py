@@ -121,14 +121,21 @@ compaction_files_on_disk_hourly = files_on_disk(idempotency_window, gc_grace, SE
 # so a lookup of an absent key (each reservation's read of its key) wastes this many file reads on average.
 compaction_wasted_reads = wasted_file_reads(compaction_files_on_disk)
 # The outbox ends by its time to live, not by the weekly collection: a row leaves the disk within its
-# day, the grace and one window, and the backups within the snapshots' retention after that, inside
-# the legal deadline's shortest month (the data lifecycle page).
-OUTBOX_DISK_BOUND = float(idempotency_window) + float(gc_grace) + float(compaction_window)
+# day, the grace and one window, plus a margin of one more window, and the backups within the
+# snapshots' retention after that, inside the legal deadline's shortest month (the data lifecycle
+# page). The margin: an expired file is dropped only once no live file holds older data
+# (https://cassandra.apache.org/doc/latest/cassandra/managing/tools/sstable/sstableexpiredblockers.html),
+# and a hint (for a replica cut off within the 3 h hint window, shorter than a window) or a read
+# repair of a row read seconds after its write puts its old data at most in the next window's file
+# (no write stamps a row more than seconds back: a follow's version goes in a column, step 4),
+# which holds the expired one back until it expires too. A longer cut holds it back by as long.
+outbox_drop_margin = duration(compaction_window)
+OUTBOX_DISK_BOUND = float(idempotency_window) + float(gc_grace) + float(compaction_window) + float(outbox_drop_margin)
 outbox_disk_bound = duration(OUTBOX_DISK_BOUND)
 outbox_backup_bound = duration(OUTBOX_DISK_BOUND + float(backup_retention_days) * SECONDS_PER_DAY)
 # The day, Cassandra's default window and the URL shortener's choice, weighed on the same figures
 # (step 6): fewer files, a little more disk for these two tables, and the outbox's personal data kept
-# a window longer on disk and in the backups.
+# two windows longer on disk and in the backups: a day-long window and a day-long margin.
 compaction_day = duration(SECONDS_PER_DAY)
 compaction_files_on_disk_day = files_on_disk(idempotency_window, gc_grace, compaction_day)
 compaction_disk_day_extra_share = fraction(
@@ -136,7 +143,7 @@ compaction_disk_day_extra_share = fraction(
     / expired_row_life(idempotency_window, gc_grace, compaction_window)
     - 1
 )
-outbox_day_later = duration(compaction_day - compaction_window)
+outbox_day_later = duration(2 * (compaction_day - compaction_window))
 outbox_backup_bound_day = duration(outbox_backup_bound + outbox_day_later)
 
 # Idempotency keys: one per post and one per media upload, each kept for a day, then on disk for

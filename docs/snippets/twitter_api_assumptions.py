@@ -86,7 +86,8 @@ idempotency_lease = duration(post_deadline)
 # between half and all of its length, so jitter never shortens a wait below it (twitter_api).
 # Ride-hailing's create uses the same.
 key_in_use_retry_after = duration(1)
-# Outbox row (step 4): the second, the shard, an event ID, the event's kind and key, the sent mark.
+# Outbox row (step 4): the second, the shard, an event ID, the event's kind and key (a follow's version
+# with it), the sent mark.
 outbox_row_bytes = size(16 + 20 + 1 + row_overhead_bytes)
 
 TABLE = [
@@ -204,10 +205,10 @@ TABLE = [
     (
         "Bytes per outbox row",
         outbox_row_bytes,
-        "A guess: an event ID (16 B; a tweet event's is derived from its kind and tweet ID), "
-        "the event's kind and key (about 20 B), the sent mark (1 B) and "
-        f"{row_overhead_bytes} of per-row overhead. The second and shard are the partition key, stored once: rows "
-        "share a partition of one second, so no per-partition overhead.",
+        "A guess: an event ID (16 B; a tweet event's derives from its kind and tweet ID), "
+        "the event's kind and key, a follow's version too (about 20 B), the sent mark (1 B) and "
+        f"{row_overhead_bytes} of per-row overhead. The second and shard, the partition key, are stored once for "
+        "a partition's second of rows.",
     ),
 ]
 

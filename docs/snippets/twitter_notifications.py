@@ -46,11 +46,16 @@ handle_lookups_per_second_peak_at_most = peak(mention_pushes_per_second * peak_t
 push_sends_per_second_peak_at_most = peak(pushes_per_second_peak * devices_per_daily_user)
 # The senders are sized like every stateless tier, for the peak with a zone lost.
 sender_capacity = peak(push_sends_per_second_peak_at_most * zone_headroom)
+# At peak, with every zone up, what the peak's own sends leave them: a burst's sends, to Android and
+# iPhones alike, go through it, so it bounds a burst as the FCM quota's headroom bounds its Android
+# half (concept_push compares the two).
+sender_spare_peak = peak(sender_capacity - push_sends_per_second_peak_at_most)
 
 # The worst burst: one tweet from the largest account, to every follower who opted in.
 celebrity_alert_burst = count(celebrity_followers * alert_opt_in_share)
 celebrity_alert_devices_at_most = count(celebrity_alert_burst * devices_per_daily_user)
 celebrity_alert_drain_time = duration(celebrity_alert_burst / pushes_per_second_peak)
+celebrity_alert_fleet_drain_time = duration(celebrity_alert_devices_at_most / sender_spare_peak)
 
 # Claims (step 5): the service claims each event's ID before sending, and a "tweet deleted" event sets
 # the claim of its tweet's "created" event, so a late "created" pushes nothing. A claim must outlive the
@@ -69,7 +74,8 @@ claim_clock_margin = duration(60)
 
 # A worker that claims an event writes its send tasks in the same step, one per chunk of the users to
 # notify (the chunk size a guess; it cuts the users as the fan-out cuts a follower list), and a sender
-# claims each task's ID. Tasks go to two queues, mentions and burst (alerts to subscribers), so a tweet
+# claims each task's ID (the event's ID, the queue and the chunk's number, so the two queues' first chunks
+# differ). Tasks go to two queues, mentions and burst (alerts to subscribers), so a tweet
 # writes at most one task on each it needs: one on the burst queue for any tweet (every author counted
 # as having subscribers, an upper bound), one more on the mentions queue for a tweet that mentions or
 # replies to someone, plus one per chunk of alerts beyond the first.
@@ -84,18 +90,26 @@ send_task_claims_per_second_peak_at_most = peak(
 claims_per_second_peak_at_most = peak(
     tweets_per_second_peak + deletion_events_per_second_peak + send_task_claims_per_second_peak_at_most
 )
-claim_cache_server_load = fraction(claims_per_second_peak_at_most / cache_ops_per_server)
-# The claim cache holds event_claim_life of tweet events' claims and deleted_tweet_claim_life of deletions', each
-# a key of about 16 B (the event's kind and tweet ID) with the cache's per-item bookkeeping; and the
-# send tasks' claims, which need outlive only their task, whose pushes expire after an hour (a late
-# alert is worth little): at most an hour of them at the peak rate.
+# An event's claim holds its holder, the time and a state (SET NX GET, Redis 7.0+, hands a worker that loses
+# the race the value): pending, set to written once the tasks are (a compare-and-set, as the release is), one
+# more operation a tweet event. A redelivered event whose claim still reads pending is a lost hand-off, counted.
+claim_flips_per_second_peak = peak(tweets_per_second_peak)
+claim_cache_ops_per_second_peak_at_most = peak(claims_per_second_peak_at_most + claim_flips_per_second_peak)
+claim_cache_server_load = fraction(claim_cache_ops_per_second_peak_at_most / cache_ops_per_server)
+# The claim cache holds event_claim_life of tweet events' claims, each a key of about 16 B (the event's kind
+# and tweet ID) and that value, and deleted_tweet_claim_life of deletions', with the cache's per-item
+# bookkeeping; and the send tasks' claims, which need outlive only their task, whose pushes expire after an
+# hour (a late alert is worth little): at most an hour of them at the peak rate.
 CLAIM_KEY_BYTES = 16
+CLAIM_VALUE_BYTES = 16
 send_task_life = duration(SECONDS_PER_HOUR)
 claim_cache_bytes = size(
-    (
-        tweets_per_day * (event_claim_life / SECONDS_PER_DAY)
-        + tweets_per_day * deleted_tweet_share * (deleted_tweet_claim_life / SECONDS_PER_DAY)
-    )
+    tweets_per_day
+    * (event_claim_life / SECONDS_PER_DAY)
+    * (CLAIM_KEY_BYTES + CLAIM_VALUE_BYTES + cache_item_overhead_bytes)
+    + tweets_per_day
+    * deleted_tweet_share
+    * (deleted_tweet_claim_life / SECONDS_PER_DAY)
     * (CLAIM_KEY_BYTES + cache_item_overhead_bytes)
     + send_task_claims_per_second_peak_at_most * send_task_life * (CLAIM_KEY_BYTES + cache_item_overhead_bytes)
 )
@@ -133,11 +147,17 @@ if __name__ != "twitter_notifications":
                 ("Their devices, at most", celebrity_alert_devices_at_most),
                 ("Time to alert them at the whole peak's rate of sends", celebrity_alert_drain_time),
                 ("Senders' capacity, the peak with zone headroom", sender_capacity),
+                ("... their spare at peak, every zone up", sender_spare_peak),
+                ("Time to send the burst's devices on that spare", celebrity_alert_fleet_drain_time),
                 (
                     f"Send-task claims at peak, at most ({notify_chunk_users} users a task)",
                     send_task_claims_per_second_peak_at_most,
                 ),
                 ("Claims at peak, at most (events, deletions, send tasks)", claims_per_second_peak_at_most),
+                (
+                    "... with each event claim set to written, operations at peak",
+                    claim_cache_ops_per_second_peak_at_most,
+                ),
                 ("... as a share of what one cache server handles", claim_cache_server_load),
                 ("Life of an event's claim", event_claim_life),
                 ('Clock margin: a "created" over a day less this old sends nothing', claim_clock_margin),

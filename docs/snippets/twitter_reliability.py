@@ -3,7 +3,12 @@
 import math
 
 from concept_overload_retries import budget_share as retry_budget_share
-from reference_capacity import kafka_replica_lag_max
+from reference_capacity import (
+    kafka_broker_session_timeout,
+    kafka_controller_election_timeout,
+    kafka_controller_fetch_timeout,
+    kafka_replica_lag_max,
+)
 from twitter_api import outbox_rows_per_second_peak
 from twitter_api_assumptions import follow_change_note_bytes, timeline_load_deadline, write_deadline
 from twitter_assumptions import (
@@ -85,6 +90,13 @@ from sdw.estimation import (
 # this long; the ring without it then reaches every client through the coordination service's watch.
 tweet_cache_failure_detection = duration(10)
 tweet_cache_ring_update = duration(5)
+# A fan-out batch that a timeline-cache copy refuses or does not answer is retried on that copy, off the
+# worker's path, until this deadline, the same detector's time; then that copy of the shard is marked behind,
+# its reads go to another zone's copy, and the batch's timelines are repaired (step 6). A node that answers
+# its probes but on which this many batches, from workers in two zones or more, have run out their deadline
+# is declared down like a dead one.
+timeline_copy_retry_deadline = duration(tweet_cache_failure_detection)
+timeline_node_failed_batches_to_down = count(3)
 # A timeline-cache read's call timeout, to either zone's copy. The example has no measured latency for
 # the read, so this is assumed: a read is one lookup in a cache server's memory, in its zone or the next, a
 # millisecond or so, and this sits well past its tail (a pause, a busy moment), where the timeouts page's
@@ -353,6 +365,62 @@ sweeper_first_read_delay = duration(10)
 log_heartbeat_interval = duration(1)
 log_stall_reader_poll = duration(5)  # design choice: the reader reads each partition's end every 5 s
 log_stall_page_age = duration(math.ceil((log_stall_longest + log_heartbeat_interval + log_stall_reader_poll) / 60) * 60)
+# The stall bounds above need a live majority of the log's KRaft controllers, which fence brokers, shrink the
+# in-sync sets and elect leaders: three dedicated controllers, one a zone, so a lost zone leaves two. If the
+# active one was in it, the others campaign once they have gone the fetch timeout without hearing from it, a
+# vote takes up to twice the election timeout, and the new one fences the lost brokers a session timeout after
+# taking over: at most this long when the first vote wins. A split vote of the two left adds a backoff (100 ms
+# after a first failed round) and another vote, still well inside the longest stall (the ride-hailing example
+# counts the same election).
+zone_loss_fencing_after_controller_election = duration(
+    kafka_controller_fetch_timeout + 2 * kafka_controller_election_timeout + kafka_broker_session_timeout
+)
+controller_split_vote_delay = duration(0.1 + 2 * kafka_controller_election_timeout)
+assert zone_loss_fencing_after_controller_election + controller_split_vote_delay < log_stall_longest
+# The consumer groups (fan-out, notifications, deletions, search) use the classic protocol's shortest session,
+# 6 s (group.min.session.timeout.ms; the default session.timeout.ms is 45 s, and KIP-848's groups allow no
+# less: https://kafka.apache.org/documentation/#consumerconfigs_session.timeout.ms), heartbeat at a third of it,
+# as Kafka advises, and commit what they have applied each second, as the ride-hailing example's do.
+consumer_session_timeout = duration(6)
+consumer_heartbeat_interval = duration(consumer_session_timeout / 3)
+consumer_commit_interval = duration(1)
+# A lost zone takes the members running in it too. Their partitions move once their sessions expire and the
+# others rejoin at their next heartbeat; if the group's coordinator (the broker leading its offsets partition)
+# was in the zone, the group moves only after the fence, a split vote included, and the new coordinator starts
+# every session afresh (ride_hailing_reliability counts the same). The move ends inside the longest stall, so
+# the fan-out's timings, counted from its end, hold (a shorter stall's moved partitions wait, but their tweets
+# are among those late until the head consumer, which reads every partition, starts).
+consumer_move_zone_loss = duration(
+    zone_loss_fencing_after_controller_election
+    + controller_split_vote_delay
+    + consumer_session_timeout
+    + consumer_heartbeat_interval
+)
+assert consumer_move_zone_loss <= log_stall_longest
+# Lag is read from the committed offsets: how long the oldest event a group has not committed has waited in the
+# log (its broker append time; an event's own time would count the producer's delay too, as the sweeper's
+# minute-old re-read publishes a minute late). After a zone's loss it reaches at most the later of the stall's
+# end and the move, plus two commit intervals: the last commit before the loss, and the first after.
+consumer_lag_zone_loss_most = duration(max(log_stall_longest, consumer_move_zone_loss) + 2 * consumer_commit_interval)
+# A stalled notification group writes no send tasks, so the push indicator, counted from the tasks, cannot see
+# it. Its lag pages once a whole group stalled would have held back as many pushes as the fast burn pages on:
+# that share of an hour's pushes, this many seconds of them (one stuck partition pages sooner, on its share).
+notification_lag_page_age = duration(extras_fast_burn_error_share * SECONDS_PER_HOUR)
+assert notification_lag_page_age > consumer_lag_zone_loss_most
+# An event that fails every attempt (a poison event) is tried this many times, waits doubling from a second,
+# then parked on a dead-letter topic, which pages; its partition is held back at most the waits' sum.
+NOTIFICATION_EVENT_ATTEMPTS = 5
+notification_event_attempts = count(NOTIFICATION_EVENT_ATTEMPTS)
+notification_poison_hold = duration(sum(2**i for i in range(NOTIFICATION_EVENT_ATTEMPTS - 1)))
+assert notification_poison_hold < notification_lag_page_age
+# The push canary: each freshness canary's post mentions a canary account with a registered test device. A
+# push the push services have not accepted within that same age is failed, and a minute's canary pushes (one
+# a zone) all failing pages: at most a canary interval and that age after the outage starts.
+push_canary_deadline = duration(notification_lag_page_age)
+push_canary_page_after = duration(freshness_canary_interval + push_canary_deadline)
+# The deletion consumer's lag opens a ticket (the legal deadline is far off, so no page): past the most a zone's
+# loss leaves, plus the bound it has to land a tombstone in after the 202, rounded up to a minute.
+deletion_lag_ticket_age = duration(math.ceil((consumer_lag_zone_loss_most + deleted_tweet_visible_after_202) / 60) * 60)
 zone_loss_stalled_tweets = count(tweets_per_second_peak * log_stall_longest)
 # The freshness target lets this many of the window's tweets be late.
 freshness_allowance_tweets = count(tweets_per_second * slo_window * (1 - fanout_freshness_share))
@@ -616,6 +684,16 @@ if __name__ != "twitter_reliability":
                     dead_node_retried_read_answered_within,
                 ),
                 ("", "... until the coordinator moves them, at most", dead_node_reads_moved_within),
+                (
+                    "Timeline copy fails a batch",
+                    "Retried until, then the copy is marked behind",
+                    timeline_copy_retry_deadline,
+                ),
+                (
+                    "",
+                    "Batches past that, from two zones, that declare its node down",
+                    timeline_node_failed_batches_to_down,
+                ),
                 ("Cache server replaced", "Time to copy its data", cache_resync_time),
                 ("", "Entries its source takes meanwhile, at peak", resync_source_written_entries_peak),
                 ("", "... over the source's timelines", resync_source_timelines),
@@ -742,6 +820,34 @@ if __name__ != "twitter_reliability":
                     f"read each {log_stall_reader_poll}) older than",
                     log_stall_page_age,
                 ),
+                (
+                    "",
+                    "Lost brokers fenced, the active controller lost too, at most (the first vote won)",
+                    zone_loss_fencing_after_controller_election,
+                ),
+                (
+                    "",
+                    f"Lost zone's consumers' partitions moved (a {consumer_session_timeout} session), at most",
+                    consumer_move_zone_loss,
+                ),
+                ("", "... a group's lag after the loss, at most", consumer_lag_zone_loss_most),
+                (
+                    "Notification consumer stalled",
+                    "Page: its lag, the oldest uncommitted event's wait in the log, past",
+                    notification_lag_page_age,
+                ),
+                (
+                    "",
+                    f"A poison event: {notification_event_attempts} attempts, then the dead-letter topic; "
+                    "its partition held",
+                    notification_poison_hold,
+                ),
+                (
+                    "",
+                    f"Push canary: a push not accepted within {push_canary_deadline} fails; pages within",
+                    push_canary_page_after,
+                ),
+                ("Deletion consumer stalled", "Ticket: its lag past", deletion_lag_ticket_age),
                 (
                     "Edge or provider down",
                     f"Outside prober: a probe each {outside_probe_interval}, pages after "
