@@ -117,6 +117,7 @@ frames_per_connection_server_per_second = per_second(connection_server_cores * (
 # write's condition is apart, counted among the reads.
 store_writes_per_node_per_second = throughput(20e3)
 store_reads_per_node_per_second = throughput(40e3)
+store_write_utilization_target = fraction(0.8)
 # Every copy appends a write to its log, applies and compacts it alike: the disk work that bounds a
 # node. The write rate above is for a node leading a third of its ranges; a benchmark with a zone's
 # leaders moved away would replace this.
@@ -564,6 +565,12 @@ TABLE = [
         store_reads_per_node_per_second,
         "Point and short range reads of recently written rows, mostly from the block cache, beside the "
         "node's writes: reads cost CPU, writes cost disk and compaction. A guess for a benchmark to replace.",
+    ),
+    (
+        "Share of that rate the store is sized to use at peak",
+        store_write_utilization_target,
+        "Room for the busiest node, minute peaks and compaction; CockroachDB advises under 80% busy "
+        "([metrics](https://www.cockroachlabs.com/docs/stable/essential-metrics-advanced)).",
     ),
     (
         "A range leader's work for a write beyond a follower's",

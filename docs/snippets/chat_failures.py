@@ -291,35 +291,19 @@ def write_load_zone_lost(leader_extra_work):
     )
 
 
-def shed_share(write_load):
-    """The share of the sheddable writes to hold back to bring that load down to the budget."""
-    return store_writes_per_second_peak * (1 - 1 / write_load) / store_sheddable_writes_per_second_peak
-
-
 store_write_load_zone_lost_exact = write_load_zone_lost(store_leader_extra_work)
 store_write_load_zone_lost = fraction(store_write_load_zone_lost_exact)
-store_write_overload_zone_lost = fraction(store_write_load_zone_lost_exact - 1)
-# Ending it: the writes a second the store must not take, against the ones that can wait, the
-# watermarks and read positions (sends, their message rows and client IDs, and member rows are
-# never shed). The chat servers hold those in memory for longer and write the newest value; one
-# lost in a crash comes back with the client's next cumulative receipt (step 6).
-store_writes_to_shed_zone_lost = peak(store_writes_per_second_peak * (1 - 1 / store_write_load_zone_lost_exact))
-store_shed_share_zone_lost = fraction(shed_share(store_write_load_zone_lost_exact))
-# Coalescing does it: each watermark write now covers a burst of messages_per_receipt_batch messages,
-# and must cover this many for the writes to fall by that share (a read position moves with its read
-# watermark, so it falls by the same share).
-store_receipt_messages_per_write_zone_lost = count(messages_per_receipt_batch / (1 - float(store_shed_share_zone_lost)))
-# The most shedding can do: every watermark and read-position write held back.
-store_write_load_zone_lost_all_shed = fraction(
-    store_write_load_zone_lost_exact
-    * (store_writes_per_second_peak - store_sheddable_writes_per_second_peak)
-    / store_writes_per_second_peak
-)
-# If a leader's extra work were twice the guess: the share of the sheddable writes to hold back.
-store_shed_share_leader_doubled = fraction(shed_share(write_load_zone_lost(2 * store_leader_extra_work)))
-# Traffic varies through the day (peak_to_average): the overload lasts only while writes are above
-# this share of their peak.
-store_overload_traffic_share = fraction(1 / store_write_load_zone_lost_exact)
+# Step 2 sizes the store at its utilization target, so the moved leaders fit: no write need be held back.
+assert store_write_load_zone_lost_exact < 1
+# If a leader's extra work were twice the guess.
+store_write_load_zone_lost_leader_doubled = fraction(write_load_zone_lost(2 * store_leader_extra_work))
+# The lever left for what the plan does not cover (a surge, a hot node): the watermark and read-position
+# writes, which chat servers coalesce for longer past a write p99 (sends, client IDs and member rows
+# are never held back). Their share of the store's writes, and how far traffic can rise over its peak
+# with a zone lost before a surviving node's budget is full, without them held back and with all of them.
+store_sheddable_share = fraction(store_sheddable_writes_per_second_peak / store_writes_per_second_peak)
+store_zone_lost_surge_room = times(1 / store_write_load_zone_lost_exact)
+store_zone_lost_surge_room_all_shed = times(1 / (store_write_load_zone_lost_exact * (1 - float(store_sheddable_share))))
 store_read_capacity_two_zones = throughput(database_nodes * (zones - 1) / zones * store_reads_per_node_per_second)
 store_read_load_during_wave = fraction(
     (store_reads_per_second_peak + wave_store_reads_per_second + zone_reload_reads_per_second)
@@ -368,8 +352,8 @@ chat_tier_capacity = throughput(
 )
 midnight_over_capacity = times(midnight_messages_per_second / chat_tier_capacity)
 # Every store write (message, client ID, member rows, watermarks, read positions) grows with the
-# messages sent, and the store was sized for the daily peak with no headroom: in its first years,
-# while writes size it, it gives first.
+# messages sent, and the store was sized for the daily peak with only the room a lost zone's leaders take:
+# in its first years, while writes size it, it gives first.
 midnight_over_peak_exact = midnight_messages_per_second / messages_per_second_peak
 midnight_store_writes_per_second = peak(store_writes_per_second_peak * midnight_over_peak_exact)
 store_write_capacity = throughput(database_nodes * store_writes_per_node_per_second / message_copies)
@@ -855,7 +839,7 @@ if __name__ != "chat_failures":
                 ("", "Store read load during the wave, peak reads and loads included", store_read_load_during_wave),
                 (
                     "",
-                    "Leader work per surviving store node, over its usual, at a peak that fills the store",
+                    "Leader work per surviving store node, over its usual, at peak",
                     store_leader_work_after_zone_loss,
                 ),
                 (
@@ -864,21 +848,19 @@ if __name__ != "chat_failures":
                     store_writes_per_node_zone_lost,
                 ),
                 ("", "Store write load per surviving node, leader work weighed, at peak", store_write_load_zone_lost),
-                ("", "Store writes a second to shed to end it", store_writes_to_shed_zone_lost),
+                (
+                    "",
+                    "... if a leader's extra work were twice the guess",
+                    store_write_load_zone_lost_leader_doubled,
+                ),
                 ("", "Watermark and read-position writes a second at peak", store_sheddable_writes_per_second_peak),
-                ("", "Share of those to hold back", store_shed_share_zone_lost),
+                ("", "... their share of the store's writes, the ones that can wait", store_sheddable_share),
                 (
                     "",
-                    "Messages each watermark write must cover (every day: a burst)",
-                    store_receipt_messages_per_write_zone_lost,
+                    "Traffic over its peak a zone-lost store takes before a node's budget is full",
+                    store_zone_lost_surge_room,
                 ),
-                ("", "Store write load with all of them held back", store_write_load_zone_lost_all_shed),
-                (
-                    "",
-                    "Share to hold back if a leader's extra work were twice the guess",
-                    store_shed_share_leader_doubled,
-                ),
-                ("", "Traffic, as a share of its peak, above which the store is over", store_overload_traffic_share),
+                ("", "... with every watermark and read-position write held back", store_zone_lost_surge_room_all_shed),
                 (
                     "",
                     "Ranges below quorum if one more store node crashes (a node of its zone's)",

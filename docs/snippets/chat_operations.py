@@ -122,7 +122,6 @@ max_video_bytes = size(64 * MB)
 max_voice_bytes = size(16 * MB)
 max_file_bytes = size(100 * MB)
 # Backups and the loss of the region.
-backup_full_interval = duration(SECONDS_PER_DAY)
 backup_incremental_interval = duration(3600)
 # How long an incremental takes to reach the second region once taken.
 backup_copy_time = duration(15 * 60)
@@ -142,6 +141,8 @@ deletion_list_error_page_window = duration(5 * 60)
 deletion_list_write_latency = ocean_round_trip
 
 # What they give.
+# The deny-list keeps each entry past every token it covers, the grace included (step 3).
+deny_list_keep = duration(access_token_lifetime + clock_skew + identity_refresh_outage_grace)
 identity_outage_sockets_closed_peak = count(connections_peak)
 identity_outage_all_closed_without_grace = duration(access_token_lifetime + clock_skew)
 identity_outage_all_closed_with_grace = duration(identity_refresh_outage_grace + access_token_lifetime)
@@ -189,7 +190,8 @@ TABLE = [
         "Grace past a token's expiry while the identity service's refresh is failing",
         identity_refresh_outage_grace,
         "Assumed: long enough to roll back a bad deploy of the identity service, short enough to bound what a "
-        "stolen token is worth; revocations already pushed still apply, new ones wait for the service (step 3).",
+        "stolen token is worth; revocations already pushed still apply (entries kept the grace longer), new ones "
+        "wait for the service (step 3).",
     ),
     (
         "Share of token refreshes failing that pages",
@@ -317,11 +319,6 @@ TABLE = [
     ("Largest voice note upload", max_voice_bytes, "A product limit we choose: over an hour of Opus at 16 kbit/s."),
     ("Largest file upload", max_file_bytes, "A product limit we choose, for documents."),
     (
-        "Time between full backups",
-        backup_full_interval,
-        "Assumed: one a day, copied to a second region (step 4).",
-    ),
-    (
         "Time between incremental backups",
         backup_incremental_interval,
         "Assumed: each copied to the second region as it is taken; with the copy's time, it sets the RPO below.",
@@ -377,6 +374,7 @@ FIGURES = [
         f"... with the {identity_refresh_outage_grace} grace: none closed before it, all within",
         identity_outage_all_closed_with_grace,
     ),
+    ("Deny-list entries kept: token lifetime, clock skew and the grace", deny_list_keep),
     ("Connections per server at the peak, every zone up (the fleet's mean)", connections_per_server_mean_peak),
     (
         f"... {connections_alert_over_mean} that, where the per-server alert opens a ticket",
