@@ -118,6 +118,7 @@ frames_per_connection_server_per_second = per_second(connection_server_cores * (
 store_writes_per_node_per_second = throughput(20e3)
 store_reads_per_node_per_second = throughput(40e3)
 store_write_utilization_target = fraction(0.8)
+store_busiest_over_mean = times(1.1)
 # Every copy appends a write to its log, applies and compacts it alike: the disk work that bounds a
 # node. The write rate above is for a node leading a third of its ranges; a benchmark with a zone's
 # leaders moved away would replace this.
@@ -141,25 +142,17 @@ shard_lease = duration(5)
 # Both leases are renewed this many times in each lease period.
 LEASE_RENEWALS_PER_TTL = 3
 # A connection server's lease, kept by each session registry node on its own (not the coordination
-# service), since each holds entries from every connection server: long enough that a pause of the server, or a network blip between it and one node, shorter
-# than two renewal periods does not lapse it there (a lapse makes the server re-register what that node
-# holds), short next to the offline grace, so a dead server's entries read as absent, and its users'
-# grace has started, long before anyone is shown offline.
+# service), since each holds entries from every connection server; a lapse there makes the server
+# re-register what that node holds.
 connection_server_lease = duration(10)
 # A renewal at a registry node that fails, or has no answer within this, is retried at once, again until
 # one succeeds: far above a round trip in the region and a node's queue, so only a lost packet or a dead
 # path reaches it, and short next to the two renewal periods a lease rides out, so many retries fit.
 connection_server_renewal_deadline = duration(0.3)
-# The sweep that deletes a lapsed server's entries takes this share of the registry's spare capacity.
 registry_sweep_share_of_spare = fraction(0.25)
-# etcd's watch brings a shard-map change to the connection servers within this (a guess: a round trip
-# in the region and the apply).
 shard_map_watch_delay = duration(0.1)
-# A client's backoff after `unavailable` on a send grows to at most this.
 unavailable_retry_cap = duration(1)
-# Once a send has had `unavailable` for longer than the slowest failover, the client backs off to this:
-# with every send stopped, a minute between resends keeps a server's frames well within its budget (step 7),
-# and the send goes through within this of the outage's end.
+# Once a send has had `unavailable` for longer than the slowest failover, the client backs off to this.
 unavailable_long_retry_cap = duration(60)
 # A store range whose leader fails takes about this to elect a new one and take writes again.
 store_range_failover = duration(10)
@@ -569,8 +562,15 @@ TABLE = [
     (
         "Share of that rate the store is sized to use at peak",
         store_write_utilization_target,
-        "Room for the busiest node, minute peaks and compaction; CockroachDB advises under 80% busy "
-        "([metrics](https://www.cockroachlabs.com/docs/stable/essential-metrics-advanced)).",
+        "Room for a lost zone's moved leaders and the busiest node (step 7), the rest for a minute over the "
+        "hour's mean; CockroachDB advises a node's CPU under 80% for hours "
+        "([metrics](https://www.cockroachlabs.com/docs/stable/essential-metrics-advanced)), taken for writes too.",
+    ),
+    (
+        "The busiest store node's load over the mean",
+        store_busiest_over_mean,
+        "The rebalancer moves load off a node 10% over the mean's CPU "
+        "([kv.allocator.store_cpu_rebalance_threshold](https://www.cockroachlabs.com/docs/stable/cluster-settings)).",
     ),
     (
         "A range leader's work for a write beyond a follower's",
@@ -649,9 +649,9 @@ TABLE = [
     (
         "Backoff between a client's retries of a send once it has had `unavailable` for longer than the slowest failover",
         unavailable_long_retry_cap,
-        "An outage that lasts (the coordination service's quorum lost, a range below its quorum until a node "
-        "restarts) is not a failover: a minute between resends keeps a server's frames in its budget with every "
-        "send stopped (step 7).",
+        "An outage that lasts (etcd's quorum lost, a range below quorum) is not a failover. The cap trades a "
+        "server's frames with every send stopped, the one case nothing sheds, against how late a waiting send "
+        "goes after the outage ends: a minute keeps the wider margin on an unconfirmed budget (step 7).",
     ),
     (
         "Time a store range takes to fail over to a new leader",

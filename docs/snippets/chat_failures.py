@@ -14,9 +14,7 @@ from chat_assumptions import (
     conversations_changed_per_sync,
     coordination_nodes,
     coordination_nodes_largest_zone,
-    cross_region_one_way,
     daily_active_users,
-    deliver_latency_target,
     devices_per_user,
     event_log_events_per_broker_per_second,
     fcm_quota_step_use,
@@ -45,12 +43,13 @@ from chat_assumptions import (
     registry_ops_per_node_per_second,
     registry_sweep_share_of_spare,
     retention_years,
-    send_latency_target,
     slo_window,
     snapshot_rate_per_node,
+    store_busiest_over_mean,
     store_leader_extra_work,
     store_range_failover_zone_lost,
     store_reads_per_node_per_second,
+    store_write_utilization_target,
     store_writes_per_node_per_second,
     sync_list_period,
     tls_handshake_cpu,
@@ -282,10 +281,12 @@ store_writes_per_node_zone_lost = peak(
 )
 
 
-def write_load_zone_lost(leader_extra_work):
+def write_load_zone_lost(leader_extra_work, nodes=database_nodes, writes=store_writes_per_second_peak):
     """A surviving node's write load against its budget, leading half its ranges instead of a third."""
     return (
-        store_writes_per_node_zone_lost
+        writes
+        * (zones - 1)
+        / (nodes * (zones - 1) / zones)
         * (1 + leader_extra_work / (zones - 1))
         / (store_writes_per_node_per_second * (1 + leader_extra_work / zones))
     )
@@ -293,17 +294,22 @@ def write_load_zone_lost(leader_extra_work):
 
 store_write_load_zone_lost_exact = write_load_zone_lost(store_leader_extra_work)
 store_write_load_zone_lost = fraction(store_write_load_zone_lost_exact)
-# Step 2 sizes the store at its utilization target, so the moved leaders fit: no write need be held back.
-assert store_write_load_zone_lost_exact < 1
 # If a leader's extra work were twice the guess.
 store_write_load_zone_lost_leader_doubled = fraction(write_load_zone_lost(2 * store_leader_extra_work))
-# The lever left for what the plan does not cover (a surge, a hot node): the watermark and read-position
+# The busiest node, which the rebalancer lets run store_busiest_over_mean the mean: step 2's target leaves
+# room for the moved leaders and that, the rest for a minute over the hour's mean. No write need be held back.
+store_busiest_load_zone_lost_exact = store_write_load_zone_lost_exact * store_busiest_over_mean
+store_busiest_load_zone_lost = fraction(store_busiest_load_zone_lost_exact)
+assert store_busiest_load_zone_lost_exact < 1
+# The lever for what the plan does not cover (a surge, a hotter node): the watermark and read-position
 # writes, which chat servers coalesce for longer past a write p99 (sends, client IDs and member rows
 # are never held back). Their share of the store's writes, and how far traffic can rise over its peak
-# with a zone lost before a surviving node's budget is full, without them held back and with all of them.
+# with a zone lost before the busiest node's budget is full, without them held back and with all of them.
 store_sheddable_share = fraction(store_sheddable_writes_per_second_peak / store_writes_per_second_peak)
-store_zone_lost_surge_room = times(1 / store_write_load_zone_lost_exact)
-store_zone_lost_surge_room_all_shed = times(1 / (store_write_load_zone_lost_exact * (1 - float(store_sheddable_share))))
+store_zone_lost_surge_room = times(1 / store_busiest_load_zone_lost_exact)
+store_zone_lost_surge_room_all_shed = times(
+    1 / (store_busiest_load_zone_lost_exact * (1 - float(store_sheddable_share)))
+)
 store_read_capacity_two_zones = throughput(database_nodes * (zones - 1) / zones * store_reads_per_node_per_second)
 store_read_load_during_wave = fraction(
     (store_reads_per_second_peak + wave_store_reads_per_second + zone_reload_reads_per_second)
@@ -364,16 +370,36 @@ midnight_database_nodes = servers(
     whole_per_zone(midnight_store_writes_per_second * message_copies / store_writes_per_node_per_second, zones)
 )
 midnight_database_nodes_added = count(midnight_database_nodes - database_nodes)
-# Those nodes also end the zone-loss overload above: the same writes spread over the grown store's
-# two zones left, each node again leading half its ranges.
-store_writes_per_node_zone_lost_after_growth = peak(
-    store_writes_per_second_peak * (zones - 1) / (midnight_database_nodes * (zones - 1) / zones)
+# Sized at step 2's utilization target instead, kept all year as these are.
+midnight_database_nodes_at_target = servers(
+    whole_per_zone(
+        midnight_store_writes_per_second
+        * message_copies
+        / store_writes_per_node_per_second
+        / store_write_utilization_target,
+        zones,
+    )
 )
+# Those nodes also add room with a zone lost at the daily peak.
 store_write_load_zone_lost_after_growth = fraction(
-    store_writes_per_node_zone_lost_after_growth
-    * (1 + store_leader_extra_work / (zones - 1))
-    / (store_writes_per_node_per_second * (1 + store_leader_extra_work / zones))
+    write_load_zone_lost(store_leader_extra_work, midnight_database_nodes)
 )
+# Midnight itself spends the target's room (step 7): the mean node at its full rate, the busiest above it;
+# with a zone lost, coalescing holds back this share of the watermark and read-position writes.
+midnight_store_busiest_load = fraction(
+    midnight_store_writes_per_second
+    * message_copies
+    / midnight_database_nodes
+    / store_writes_per_node_per_second
+    * store_busiest_over_mean
+)
+MIDNIGHT_BUSIEST_ZONE_LOST = (
+    write_load_zone_lost(store_leader_extra_work, midnight_database_nodes, midnight_store_writes_per_second)
+    * store_busiest_over_mean
+)
+midnight_store_busiest_load_zone_lost = fraction(MIDNIGHT_BUSIEST_ZONE_LOST)
+midnight_store_shed_share_zone_lost = fraction((1 - 1 / MIDNIGHT_BUSIEST_ZONE_LOST) / float(store_sheddable_share))
+assert midnight_store_shed_share_zone_lost < 1
 # Growing the store moves data: a range's copies spread evenly over the nodes, so each new node takes
 # in its share of all that is stored, by snapshot. The most to move while the writes size the store is
 # a full year of messages, at the first New Year after launch.
@@ -725,20 +751,6 @@ coordination_quorum_after_removal = count(coordination_left_zone_lost // 2 + 1)
 coordination_failures_tolerated_after_removal = count(coordination_left_zone_lost - coordination_quorum_after_removal)
 assert coordination_failures_tolerated_zone_lost == 0 and coordination_failures_tolerated_after_removal == 1
 
-# Follow-ups (step 1). With E2EE, removing a member from a full group makes every remaining member
-# device drop its sender key. Rotated lazily (WhatsApp's default), each device sends its new key, pairwise
-# encrypted to every other member device, with its next message: that many messages for each device that
-# speaks after the removal.
-e2ee_group_devices_after_removal = count((group_member_limit - 1) * devices_per_user)
-e2ee_rekey_messages_per_sender = count(e2ee_group_devices_after_removal - 1)
-# The bound, if every member device speaks again.
-e2ee_rekey_messages_per_removal = count(e2ee_group_devices_after_removal * (e2ee_group_devices_after_removal - 1))
-# Another region: a conversation's home region (its creator's) holds its owner and sequence numbers; a
-# remote member's connection server forwards the send there, and the owner's deliver crosses back, so
-# each target gains a crossing each way at worst (sender and recipient both away from the home region).
-cross_region_send_p99 = duration(send_latency_target + 2 * cross_region_one_way)
-cross_region_deliver_p99 = duration(deliver_latency_target + 2 * cross_region_one_way)
-
 # Push gateway outage: notifications that would queue in ten minutes at peak.
 push_outage = duration(600)
 push_backlog = count(pushes_per_second_peak * push_outage)
@@ -853,11 +865,12 @@ if __name__ != "chat_failures":
                     "... if a leader's extra work were twice the guess",
                     store_write_load_zone_lost_leader_doubled,
                 ),
+                ("", "... the busiest node's, the rebalancer's skew added", store_busiest_load_zone_lost),
                 ("", "Watermark and read-position writes a second at peak", store_sheddable_writes_per_second_peak),
                 ("", "... their share of the store's writes, the ones that can wait", store_sheddable_share),
                 (
                     "",
-                    "Traffic over its peak a zone-lost store takes before a node's budget is full",
+                    "Traffic over its peak a zone-lost store takes before the busiest node's budget is full",
                     store_zone_lost_surge_room,
                 ),
                 ("", "... with every watermark and read-position write held back", store_zone_lost_surge_room_all_shed),
@@ -962,14 +975,6 @@ if __name__ != "chat_failures":
                     reregistration_etcd_proposals_one_counter,
                 ),
                 ("Push gateway down", f"Notifications queued in {push_outage}", push_backlog),
-                (
-                    "E2EE (follow-up)",
-                    "Pairwise sender-key messages per device that speaks after a removal, full group",
-                    e2ee_rekey_messages_per_sender,
-                ),
-                ("", "... bound for one removal, if every member device speaks again", e2ee_rekey_messages_per_removal),
-                ("Another region (follow-up)", "Send ack p99, sender away from the home region", cross_region_send_p99),
-                ("", "Deliver p99, sender and recipient away from it", cross_region_deliver_p99),
             ],
         )
     )

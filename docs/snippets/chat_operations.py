@@ -91,6 +91,7 @@ send_refill_per_second = throughput(5)
 groups_created_per_user_per_day = count(50)
 people_added_per_user_per_day = count(250)
 hello_timeout = duration(10)
+drain_accept_cap = duration(3 * 60)
 # A presence latency alert's window: long, since presence is shed first and never pages.
 presence_latency_alert_window = duration(30 * 60)
 # FCM's rules for a quota step, beside fcm_quota_step and fcm_quota_step_use.
@@ -212,13 +213,19 @@ TABLE = [
     (
         "Store write p99 at which chat servers lengthen watermark coalescing",
         coalescing_lengthen_write_p99,
-        "Assumed, the write-latency alert's threshold: the store is past its comfortable rate, as with a zone "
-        "lost at peak (above).",
+        "Assumed, the write-latency alert's threshold: the store is past its comfortable rate, by a surge or a "
+        "node hotter than planned (above).",
     ),
     (
         "... and below which they shorten it again",
         coalescing_shorten_write_p99,
         "Assumed: twice a normal conditional write; the gap between the two keeps the servers from flapping.",
+    ),
+    (
+        "Longest a draining connection server accepts connects after it is deregistered",
+        drain_accept_cap,
+        "Network Load Balancers are seen sending a deregistered target new flows for about 2 min "
+        "([containers-roadmap#470](https://github.com/aws/containers-roadmap/issues/470)); a minute more for margin.",
     ),
     (
         "Connections on one server, over the fleet's mean, that open a ticket",
