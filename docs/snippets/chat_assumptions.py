@@ -791,7 +791,7 @@ TABLE = [
     (
         "Reconnecting sockets showing a one-to-one chat, so subscribing again",
         reconnect_presence_resubscribe_share,
-        "A guess: computers nearly always show a chat, phones in use often; four chats in five are one-to-one. "
+        "A guess: computers nearly always show a chat, phones in use often; four messages in five are one-to-one. "
         "Capped at one a socket.",
     ),
     (

@@ -3,7 +3,10 @@ region's copies cost (step 1's disaster recovery, step 4's erasure).
 
 A full backup a week and an incremental every hour (chat_operations), each copied to the second region: an
 incremental as it is taken, a full paced over a day, while the incrementals still extend the previous full's
-chain there, so the second region always holds a complete chain. An incremental is kept backup_retention_days;
+chain there, so the second region always holds a complete chain. The store's own backup job writes each to
+the region's bucket, every node exporting its share (the per-node rate below), and the bucket replicates
+each file to the second region as it lands. While a full runs it holds a protected timestamp, so garbage
+collection waits up to its day: the store's erasure delay counts it. An incremental is kept backup_retention_days;
 a full until the last incremental built on it expires.
 
 Erasure: a deleted row outlives its deletion by the account job's deadline, then in the store until garbage
@@ -38,11 +41,15 @@ backup_full_copy_window = duration(SECONDS_PER_DAY)
 
 # A full's chain runs until the next full has crossed; its last incremental is then kept the retention.
 backup_full_kept = duration(backup_full_interval + backup_full_copy_window + backup_retention_days * SECONDS_PER_DAY)
-erasure_store_delay = duration(account_deletion_job_deadline + store_gc_ttl + store_compaction_days * SECONDS_PER_DAY)
+erasure_store_delay = duration(
+    account_deletion_job_deadline + store_gc_ttl + backup_full_copy_window + store_compaction_days * SECONDS_PER_DAY
+)
 erasure_backup_delay = duration(account_deletion_job_deadline + backup_full_kept)
 erasure_delay = duration(max(erasure_store_delay, erasure_backup_delay))
 erasure_margin = duration(gdpr_answer_within - erasure_delay)
 assert erasure_margin > 0
+# A full late or failed keeps the old chain, and the bound, a day longer for each day: a ticket past this.
+backup_full_alert_age = duration(backup_full_interval + backup_full_copy_window)
 
 INCREMENTAL_BYTES_PER_SECOND = (
     message_bytes_per_day / SECONDS_PER_DAY * (1 + backup_full_copy_window / backup_full_interval)
@@ -84,7 +91,8 @@ if __name__ != "chat_backups":
                 (
                     "Time a full's copy to the second region is paced over",
                     backup_full_copy_window,
-                    "Assumed: slow enough to take little of each node's disk and of the link between regions.",
+                    "Assumed: slow enough to take little of each node's disk and of the link between regions; garbage "
+                    "collection waits for it (its protected timestamp).",
                 ),
             ],
         )
@@ -99,9 +107,10 @@ if __name__ != "chat_backups":
                 ("... the last backup", erasure_backup_delay),
                 ("Erasure delay", erasure_delay),
                 ("... under a month by", erasure_margin),
+                ("Newest full in the second region older than this opens a ticket", backup_full_alert_age),
                 ("A full backup at the horizon, one copy of the store", backup_full_bytes_horizon),
                 (f"... sent to the second region over {backup_full_copy_window}", backup_full_copy_rate_horizon),
-                ("... a store node's share", backup_full_copy_rate_per_node_horizon),
+                ("... each store node's export meanwhile", backup_full_copy_rate_per_node_horizon),
                 (
                     f"The second region's copies at the horizon: transfer at {INTER_REGION_PRICE_PER_GB} a GB, "
                     "dollars a month",

@@ -237,39 +237,8 @@ wave_store_reads_per_second = peak(
 wave_store_reads_over_peak = times(wave_store_reads_per_second / store_reads_per_second_peak)
 # The store's writes do not move with a lost zone (each zone holds a copy), but its leaders do: each
 # range keeps a leader on one of its two copies left instead of one of three, so each surviving node
-# leads half its ranges, not a third, and does that much more leader work (proposing, reads) at a
-# peak its writes already fill.
+# leads half its ranges, not a third, and does that much more leader work (proposing, reads).
 store_leader_work_after_zone_loss = times(zones / (zones - 1))
-# With a zone lost every range runs on two copies, so one more store node down takes the ranges it
-# holds below their quorum until it restarts: its zone's share, one node of that zone's.
-store_node_crash_zone_lost_share = fraction(zones / database_nodes)
-
-
-# Which sends that stops. A send writes its message row, on its conversation's range, and each
-# member's UserConversation row, keyed by the member's user ID, so on a range of its own anywhere in
-# the cluster. Were the ack to wait for every member's row, a send would need 1 + members ranges, and
-# stop if any of them were down; each is, independently, with the share above.
-def sends_stopped_share(ranges):
-    """The share of sends stopped when each of the ranges a send needs is down with that share."""
-    return 1 - (1 - float(store_node_crash_zone_lost_share)) ** ranges
-
-
-send_ranges_one_to_one = count(1 + 2)
-send_ranges_average_group = count(1 + group_members_average)
-send_ranges_full_group = count(1 + group_member_limit)
-sends_stopped_one_to_one_if_ack_waits = fraction(sends_stopped_share(send_ranges_one_to_one))
-sends_stopped_average_group_if_ack_waits = fraction(sends_stopped_share(send_ranges_average_group))
-sends_stopped_full_group_if_ack_waits = fraction(sends_stopped_share(send_ranges_full_group))
-# Weighted by messages: one-to-one and group sends in their shares (the average group for all groups).
-sends_stopped_if_ack_waits = fraction(
-    (1 - group_message_share) * sends_stopped_one_to_one_if_ack_waits
-    + group_message_share * sends_stopped_average_group_if_ack_waits
-)
-sends_stopped_if_ack_waits_over_ranges = times(sends_stopped_if_ack_waits / store_node_crash_zone_lost_share)
-# The design acks on the message row once member rows miss a short deadline (step 6), so only the
-# message row's range stops a send: the ranges' own share of sends (and, second order, a send whose
-# member row misses and whose shard's CoalescingGroup range is down too).
-sends_stopped_with_member_deadline = fraction(store_node_crash_zone_lost_share)
 # What that does to a surviving node's write budget at peak. Each write costs every copy the same
 # (log, apply, compaction) and its leader more (store_leader_extra_work, a guess); the budget,
 # store_writes_per_node_per_second, is for a node that leads a third of its ranges, and the node now
@@ -668,6 +637,11 @@ wave_frames_per_server = peak(wave_connects_per_server * frames_per_reconnect)
 frames_zone_lost = peak(frames_zone_lost_before_wave + wave_frames_per_server)
 frames_zone_lost_share = fraction(frames_zone_lost / frames_per_connection_server_per_second)
 assert frames_zone_lost_share < 1
+# Were every reconnecting socket to subscribe again (the cap), admission control would slow the wave to fit.
+frames_zone_lost_share_at_resubscribe_cap = fraction(
+    (frames_zone_lost_before_wave + wave_connects_per_server * (frames_per_connect + 1))
+    / frames_per_connection_server_per_second
+)
 # Why the frames have three quarters of the cores, not half. On half (handshake_core_share at one half),
 # the frames before the wave, the resends among them, already fill the budget, so no slower wave fits.
 frames_budget_on_half_cores = per_second(connection_server_cores / 2 / frame_cpu)
@@ -697,6 +671,15 @@ midnight_connection_servers = servers(
     whole_per_zone(connections_peak * zone_headroom / connections_per_server * midnight_frames_zone_lost_share, zones)
 )
 midnight_connection_servers_added = count(midnight_connection_servers - connection_servers)
+# The grown tier's load, its frames per connection still counted at the peak's connections (a bound).
+midnight_frames_zone_lost_share_after_growth = fraction(
+    midnight_frames_zone_lost_share
+    * connections_peak
+    * zone_headroom
+    / connections_per_server
+    / midnight_connection_servers
+)
+assert midnight_frames_zone_lost_share_after_growth < 1
 # Were every connection to have a message waiting, resends at the cap would be this many frame budgets.
 resend_frames_every_connection_over_budget = times(
     connections_per_server / unavailable_retry_cap / frames_per_connection_server_per_second
@@ -874,25 +857,6 @@ if __name__ != "chat_failures":
                     store_zone_lost_surge_room,
                 ),
                 ("", "... with every watermark and read-position write held back", store_zone_lost_surge_room_all_shed),
-                (
-                    "",
-                    "Ranges below quorum if one more store node crashes (a node of its zone's)",
-                    store_node_crash_zone_lost_share,
-                ),
-                (
-                    "",
-                    "Sends that stops, the ack waiting on member rows: one-to-one",
-                    sends_stopped_one_to_one_if_ack_waits,
-                ),
-                (
-                    "",
-                    f"... a group of {group_members_average} members",
-                    sends_stopped_average_group_if_ack_waits,
-                ),
-                ("", "... a full group (the limit)", sends_stopped_full_group_if_ack_waits),
-                ("", "... weighted by messages", sends_stopped_if_ack_waits),
-                ("", "... against the ranges' share", sends_stopped_if_ack_waits_over_ranges),
-                ("", "Sends it stops, acking without late member rows (chosen)", sends_stopped_with_member_deadline),
                 ("", "Longest a client takes to notice and reconnect", zone_client_return_worst),
                 ("", "Last lease renewal of its servers, at most before the loss", zone_last_renewal_before_loss),
                 ("", "Offline grace left once the slowest client is back", zone_presence_grace_margin),
