@@ -117,6 +117,8 @@ frames_per_connection_server_per_second = per_second(connection_server_cores * (
 # write's condition is apart, counted among the reads.
 store_writes_per_node_per_second = throughput(20e3)
 store_reads_per_node_per_second = throughput(40e3)
+store_write_utilization_target = fraction(0.8)
+store_busiest_over_mean = times(1.1)
 # Every copy appends a write to its log, applies and compacts it alike: the disk work that bounds a
 # node. The write rate above is for a node leading a third of its ranges; a benchmark with a zone's
 # leaders moved away would replace this.
@@ -140,25 +142,17 @@ shard_lease = duration(5)
 # Both leases are renewed this many times in each lease period.
 LEASE_RENEWALS_PER_TTL = 3
 # A connection server's lease, kept by each session registry node on its own (not the coordination
-# service), since each holds entries from every connection server: long enough that a pause of the server, or a network blip between it and one node, shorter
-# than two renewal periods does not lapse it there (a lapse makes the server re-register what that node
-# holds), short next to the offline grace, so a dead server's entries read as absent, and its users'
-# grace has started, long before anyone is shown offline.
+# service), since each holds entries from every connection server; a lapse there makes the server
+# re-register what that node holds.
 connection_server_lease = duration(10)
 # A renewal at a registry node that fails, or has no answer within this, is retried at once, again until
 # one succeeds: far above a round trip in the region and a node's queue, so only a lost packet or a dead
 # path reaches it, and short next to the two renewal periods a lease rides out, so many retries fit.
 connection_server_renewal_deadline = duration(0.3)
-# The sweep that deletes a lapsed server's entries takes this share of the registry's spare capacity.
 registry_sweep_share_of_spare = fraction(0.25)
-# etcd's watch brings a shard-map change to the connection servers within this (a guess: a round trip
-# in the region and the apply).
 shard_map_watch_delay = duration(0.1)
-# A client's backoff after `unavailable` on a send grows to at most this.
 unavailable_retry_cap = duration(1)
-# Once a send has had `unavailable` for longer than the slowest failover, the client backs off to this:
-# with every send stopped, a minute between resends fits a server's frames on half its cores (step 7),
-# and the send goes through within this of the outage's end.
+# Once a send has had `unavailable` for longer than the slowest failover, the client backs off to this.
 unavailable_long_retry_cap = duration(60)
 # A store range whose leader fails takes about this to elect a new one and take writes again.
 store_range_failover = duration(10)
@@ -190,6 +184,7 @@ connect_refill_interval = duration(30)
 background_connect_burst = count(20)
 background_connect_refill_interval = duration(15)
 presence_users_per_socket = count(1)
+reconnect_presence_resubscribe_share = fraction(2 / 3)
 mobile_round_trip = duration(0.150)
 offline_outbox_messages = count(10)
 sync_list_period = duration(300)
@@ -565,6 +560,19 @@ TABLE = [
         "node's writes: reads cost CPU, writes cost disk and compaction. A guess for a benchmark to replace.",
     ),
     (
+        "Share of that rate the store is sized to use at peak",
+        store_write_utilization_target,
+        "Room for a lost zone's moved leaders and the busiest node (step 7), the rest for a minute over the "
+        "hour's mean; CockroachDB advises a node's CPU under 80% for hours "
+        "([metrics](https://www.cockroachlabs.com/docs/stable/essential-metrics-advanced)), taken for writes too.",
+    ),
+    (
+        "The busiest store node's load over the mean",
+        store_busiest_over_mean,
+        "The rebalancer moves load off a node 10% over the mean's CPU "
+        "([kv.allocator.store_cpu_rebalance_threshold](https://www.cockroachlabs.com/docs/stable/cluster-settings)).",
+    ),
+    (
         "A range leader's work for a write beyond a follower's",
         store_leader_extra_work,
         "A guess: beyond the disk work every copy does, the leader evaluates each write (its conflict check "
@@ -641,8 +649,9 @@ TABLE = [
     (
         "Backoff between a client's retries of a send once it has had `unavailable` for longer than the slowest failover",
         unavailable_long_retry_cap,
-        "An outage that lasts (the coordination service's quorum lost, a range below its quorum until a node "
-        "restarts) is not a failover: a minute between resends fits a server's frames on half its cores (step 7).",
+        "An outage that lasts (etcd's quorum lost, a range below quorum) is not a failover. The cap trades a "
+        "server's frames with every send stopped, the one case nothing sheds, against how late a waiting send "
+        "goes after the outage ends: a minute keeps the wider margin on an unconfirmed budget (step 7).",
     ),
     (
         "Time a store range takes to fail over to a new leader",
@@ -780,6 +789,12 @@ TABLE = [
         "would raise it, and the rows with it.",
     ),
     (
+        "Reconnecting sockets showing a one-to-one chat, so subscribing again",
+        reconnect_presence_resubscribe_share,
+        "A guess: computers nearly always show a chat, phones in use often; four messages in five are one-to-one. "
+        "Capped at one a socket.",
+    ),
+    (
         "A phone's round trip to the region",
         mobile_round_trip,
         "A guess for mobile data in the same region: LTE and 5G links add tens of milliseconds to the path, "
@@ -833,7 +848,7 @@ TABLE = [
         "A p99, like the latency targets: one push in a hundred may be handed off later.",
     ),
     (
-        "Availability target, `send` frames acknowledged and reconnects accepted",
+        "Availability target, sends (by `client_msg_id`) acknowledged and reconnects accepted",
         availability_target,
         "Chat is the product; a failed send is visible at once.",
     ),

@@ -7,11 +7,11 @@ arithmetic, so the table shows both where the guides round and where the assumpt
 
 import math
 
-from chat_assumptions import connections_per_server, daily_active_users, retention_years
+from chat_assumptions import connections_per_server, daily_active_users, media_retention_days, retention_years
 from chat_bandwidth import media_egress, media_ingress, text_egress, text_ingress
 from chat_connections import connection_servers, connections_peak
 from chat_data_model import message_row_bytes
-from chat_storage import media_bytes_kept, media_bytes_per_day, message_bytes_per_day, message_bytes_total
+from chat_storage import media_bytes_per_day, message_bytes_per_day
 from chat_traffic import messages_per_day, messages_per_second, recipient_users_per_message
 
 from sdw.estimation import (
@@ -58,6 +58,9 @@ whatsapp_per_server_over_ours = times(whatsapp_connections_per_server / connecti
 
 # Ours, on their horizons: one copy, text only, so the comparison is like for like.
 our_text_five_years_one_copy = size(message_bytes_per_day * DAYS_PER_YEAR * 5)
+# One copy beside karanpratapsingh's total, media as data bytes (before erasure coding).
+our_text_horizon_one_copy = size(message_bytes_per_day * DAYS_PER_YEAR * retention_years)
+our_media_kept_one_copy = size(media_bytes_per_day * media_retention_days)
 grokking_connections_over_ours = times(grokking_connections / connections_peak)
 message_row_over_guides = times(message_row_bytes / 100)
 our_bandwidth_in = bandwidth(text_ingress + media_ingress)
@@ -101,10 +104,10 @@ if __name__ != "chat_comparison":
                 ("Text stored a day", "200 GB", karan_text_per_day, message_bytes_per_day),
                 ("Media stored a day", "10 TB", karan_media_per_day, media_bytes_per_day),
                 (
-                    f"Everything over ten years (ours: text {retention_years} years, media a month)",
+                    f"Everything over ten years, one copy (ours: text {retention_years} years, media a month)",
                     "38 PB",
                     karan_bytes_ten_years,
-                    f"{message_bytes_total} text + {media_bytes_kept} media",
+                    f"{our_text_horizon_one_copy} text + {our_media_kept_one_copy} media",
                 ),
                 ("Bandwidth", "120 MB/s", karan_bandwidth, f"{our_bandwidth_in} in, {our_bandwidth_out} out"),
             ],

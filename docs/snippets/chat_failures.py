@@ -5,6 +5,7 @@ import math
 
 from chat_assumptions import (
     LEASE_RENEWALS_PER_TTL,
+    chats_opened_per_session,
     coalescing_row_interval,
     connection_server_cores,
     connection_server_lease,
@@ -13,9 +14,7 @@ from chat_assumptions import (
     conversations_changed_per_sync,
     coordination_nodes,
     coordination_nodes_largest_zone,
-    cross_region_one_way,
     daily_active_users,
-    deliver_latency_target,
     devices_per_user,
     event_log_events_per_broker_per_second,
     fcm_quota_step_use,
@@ -33,23 +32,24 @@ from chat_assumptions import (
     midnight_messages_per_user,
     midnight_window,
     midnight_zone_share,
+    minutes_per_phone_session,
     peak_to_average,
     pong_timeout,
     presence_offline_grace,
     presence_viewers_per_user,
     reconnect_jitter_window,
+    reconnect_presence_resubscribe_share,
     reconnects_per_server_per_second,
     registry_ops_per_node_per_second,
     registry_sweep_share_of_spare,
     retention_years,
-    send_latency_target,
-    shard_lease,
-    shard_map_watch_delay,
     slo_window,
     snapshot_rate_per_node,
+    store_busiest_over_mean,
     store_leader_extra_work,
     store_range_failover_zone_lost,
     store_reads_per_node_per_second,
+    store_write_utilization_target,
     store_writes_per_node_per_second,
     sync_list_period,
     tls_handshake_cpu,
@@ -60,6 +60,7 @@ from chat_assumptions import (
 )
 from chat_connections import (
     connection_servers,
+    connections,
     connections_peak,
     heartbeats_per_server_per_second,
     zone_headroom,
@@ -70,6 +71,8 @@ from chat_presence import (
     connects_per_second_peak,
     handshakes_per_second_peak,
     presence_notifications_per_second_peak,
+    presence_subscription_writes_per_second_peak,
+    push_wake_connects_per_second_peak,
     reconnect_wave_writes_per_second,
     registry_capacity_all_zones,
     registry_copies,
@@ -81,6 +84,7 @@ from chat_presence import (
     registry_ops_zone_lost_per_second,
     registry_reads_per_second_peak,
     registry_writes_all_kinds_per_second_peak,
+    registry_writes_per_reconnect,
 )
 from chat_push_quota import fcm_quota_earned_per_minute, request_lead_for
 from chat_receipts import (
@@ -90,6 +94,7 @@ from chat_receipts import (
     watermark_writes_per_second_peak,
 )
 from chat_reliability import (
+    failed_sends_allowed,
     fast_burn_late_push_share,
     fast_burn_window,
     push_handoff_budget_share,
@@ -102,6 +107,10 @@ from chat_sequencing import (
     chat_busiest_shards_zone_lost,
     handover_time,
     largest_group_deliveries_max,
+    shard_sends_resume,
+    shard_sends_resume_leader_change,
+    shard_sends_resume_leader_lost,
+    shard_sends_resume_zone_lost,
     shards_per_chat_server,
 )
 from chat_servers import database_nodes
@@ -118,6 +127,7 @@ from chat_storage import (
     years_of_data_on,
     zone_reload_reads_per_second,
 )
+from chat_tokens import renewals_per_second_peak
 from chat_traffic import (
     android_pushes_per_minute_peak,
     chat_servers,
@@ -135,7 +145,6 @@ from chat_traffic import (
     pushes_per_second_peak,
     redundant_delivered_per_message,
 )
-from concept_consensus_leases import chat_lease_left_at_worst_helper, leader_change_takeover, takeover
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -157,13 +166,13 @@ from sdw.estimation import (
 # the planned connections a server (reached only with a zone lost), and its clients reconnect to
 # all the others. Each reconnect also writes the session registry, on all its copies, so the
 # fleet's reconnect rate is the lower of the surviving servers' budget and the registry's room
-# left over the peak (every zone up).
+# left over the peak (every zone up), each reconnect an entry and, for a share, a presence subscription.
 crash_connections_dropped = count(connections_peak / connection_servers)
 surviving_servers = servers(connection_servers - 1)
 crash_reconnects_per_server = count(crash_connections_dropped / surviving_servers)
 crash_connection_servers_budget = throughput(surviving_servers * reconnects_per_server_per_second)
 crash_registry_reconnects_per_second = throughput(
-    (registry_capacity_all_zones - registry_ops_per_second_peak) / message_copies
+    (registry_capacity_all_zones - registry_ops_per_second_peak) / (message_copies * registry_writes_per_reconnect)
 )
 crash_reconnect_capacity = throughput(min(crash_connection_servers_budget, crash_registry_reconnects_per_second))
 crash_reconnect_time = duration(crash_connections_dropped / crash_reconnect_capacity)
@@ -180,7 +189,7 @@ registry_capacity_two_zones = throughput(registry_capacity_all_zones * (zones - 
 # writes are in that peak already, and a push-woken Android app's connect counter), two copies a write.
 # That, not the connection servers' budget, caps the fleet's reconnect rate.
 registry_reconnects_per_second = throughput(
-    (registry_capacity_two_zones - registry_ops_zone_lost_per_second) / (zones - 1)
+    (registry_capacity_two_zones - registry_ops_zone_lost_per_second) / ((zones - 1) * registry_writes_per_reconnect)
 )
 zone_reconnect_capacity = throughput(min(connection_servers_reconnect_budget, registry_reconnects_per_second))
 zone_reconnect_capacity_per_server = throughput(zone_reconnect_capacity / zone_servers_left)
@@ -228,39 +237,8 @@ wave_store_reads_per_second = peak(
 wave_store_reads_over_peak = times(wave_store_reads_per_second / store_reads_per_second_peak)
 # The store's writes do not move with a lost zone (each zone holds a copy), but its leaders do: each
 # range keeps a leader on one of its two copies left instead of one of three, so each surviving node
-# leads half its ranges, not a third, and does that much more leader work (proposing, reads) at a
-# peak its writes already fill.
+# leads half its ranges, not a third, and does that much more leader work (proposing, reads).
 store_leader_work_after_zone_loss = times(zones / (zones - 1))
-# With a zone lost every range runs on two copies, so one more store node down takes the ranges it
-# holds below their quorum until it restarts: its zone's share, one node of that zone's.
-store_node_crash_zone_lost_share = fraction(zones / database_nodes)
-
-
-# Which sends that stops. A send writes its message row, on its conversation's range, and each
-# member's UserConversation row, keyed by the member's user ID, so on a range of its own anywhere in
-# the cluster. Were the ack to wait for every member's row, a send would need 1 + members ranges, and
-# stop if any of them were down; each is, independently, with the share above.
-def sends_stopped_share(ranges):
-    """The share of sends stopped when each of the ranges a send needs is down with that share."""
-    return 1 - (1 - float(store_node_crash_zone_lost_share)) ** ranges
-
-
-send_ranges_one_to_one = count(1 + 2)
-send_ranges_average_group = count(1 + group_members_average)
-send_ranges_full_group = count(1 + group_member_limit)
-sends_stopped_one_to_one_if_ack_waits = fraction(sends_stopped_share(send_ranges_one_to_one))
-sends_stopped_average_group_if_ack_waits = fraction(sends_stopped_share(send_ranges_average_group))
-sends_stopped_full_group_if_ack_waits = fraction(sends_stopped_share(send_ranges_full_group))
-# Weighted by messages: one-to-one and group sends in their shares (the average group for all groups).
-sends_stopped_if_ack_waits = fraction(
-    (1 - group_message_share) * sends_stopped_one_to_one_if_ack_waits
-    + group_message_share * sends_stopped_average_group_if_ack_waits
-)
-sends_stopped_if_ack_waits_over_ranges = times(sends_stopped_if_ack_waits / store_node_crash_zone_lost_share)
-# The design acks on the message row once member rows miss a short deadline (step 6), so only the
-# message row's range stops a send: the ranges' own share of sends (and, second order, a send whose
-# member row misses and whose shard's CoalescingGroup range is down too).
-sends_stopped_with_member_deadline = fraction(store_node_crash_zone_lost_share)
 # What that does to a surviving node's write budget at peak. Each write costs every copy the same
 # (log, apply, compaction) and its leader more (store_leader_extra_work, a guess); the budget,
 # store_writes_per_node_per_second, is for a node that leads a third of its ranges, and the node now
@@ -272,44 +250,35 @@ store_writes_per_node_zone_lost = peak(
 )
 
 
-def write_load_zone_lost(leader_extra_work):
+def write_load_zone_lost(leader_extra_work, nodes=database_nodes, writes=store_writes_per_second_peak):
     """A surviving node's write load against its budget, leading half its ranges instead of a third."""
     return (
-        store_writes_per_node_zone_lost
+        writes
+        * (zones - 1)
+        / (nodes * (zones - 1) / zones)
         * (1 + leader_extra_work / (zones - 1))
         / (store_writes_per_node_per_second * (1 + leader_extra_work / zones))
     )
 
 
-def shed_share(write_load):
-    """The share of the sheddable writes to hold back to bring that load down to the budget."""
-    return store_writes_per_second_peak * (1 - 1 / write_load) / store_sheddable_writes_per_second_peak
-
-
 store_write_load_zone_lost_exact = write_load_zone_lost(store_leader_extra_work)
 store_write_load_zone_lost = fraction(store_write_load_zone_lost_exact)
-store_write_overload_zone_lost = fraction(store_write_load_zone_lost_exact - 1)
-# Ending it: the writes a second the store must not take, against the ones that can wait, the
-# watermarks and read positions (sends, their message rows and client IDs, and member rows are
-# never shed). The chat servers hold those in memory for longer and write the newest value; one
-# lost in a crash comes back with the client's next cumulative receipt (step 6).
-store_writes_to_shed_zone_lost = peak(store_writes_per_second_peak * (1 - 1 / store_write_load_zone_lost_exact))
-store_shed_share_zone_lost = fraction(shed_share(store_write_load_zone_lost_exact))
-# Coalescing does it: each watermark write now covers a burst of messages_per_receipt_batch messages,
-# and must cover this many for the writes to fall by that share (a read position moves with its read
-# watermark, so it falls by the same share).
-store_receipt_messages_per_write_zone_lost = count(messages_per_receipt_batch / (1 - float(store_shed_share_zone_lost)))
-# The most shedding can do: every watermark and read-position write held back.
-store_write_load_zone_lost_all_shed = fraction(
-    store_write_load_zone_lost_exact
-    * (store_writes_per_second_peak - store_sheddable_writes_per_second_peak)
-    / store_writes_per_second_peak
+# If a leader's extra work were twice the guess.
+store_write_load_zone_lost_leader_doubled = fraction(write_load_zone_lost(2 * store_leader_extra_work))
+# The busiest node, which the rebalancer lets run store_busiest_over_mean the mean: step 2's target leaves
+# room for the moved leaders and that, the rest for a minute over the hour's mean. No write need be held back.
+store_busiest_load_zone_lost_exact = store_write_load_zone_lost_exact * store_busiest_over_mean
+store_busiest_load_zone_lost = fraction(store_busiest_load_zone_lost_exact)
+assert store_busiest_load_zone_lost_exact < 1
+# The lever for what the plan does not cover (a surge, a hotter node): the watermark and read-position
+# writes, which chat servers coalesce for longer past a write p99 (sends, client IDs and member rows
+# are never held back). Their share of the store's writes, and how far traffic can rise over its peak
+# with a zone lost before the busiest node's budget is full, without them held back and with all of them.
+store_sheddable_share = fraction(store_sheddable_writes_per_second_peak / store_writes_per_second_peak)
+store_zone_lost_surge_room = times(1 / store_busiest_load_zone_lost_exact)
+store_zone_lost_surge_room_all_shed = times(
+    1 / (store_busiest_load_zone_lost_exact * (1 - float(store_sheddable_share)))
 )
-# If a leader's extra work were twice the guess: the share of the sheddable writes to hold back.
-store_shed_share_leader_doubled = fraction(shed_share(write_load_zone_lost(2 * store_leader_extra_work)))
-# Traffic varies through the day (peak_to_average): the overload lasts only while writes are above
-# this share of their peak.
-store_overload_traffic_share = fraction(1 / store_write_load_zone_lost_exact)
 store_read_capacity_two_zones = throughput(database_nodes * (zones - 1) / zones * store_reads_per_node_per_second)
 store_read_load_during_wave = fraction(
     (store_reads_per_second_peak + wave_store_reads_per_second + zone_reload_reads_per_second)
@@ -358,8 +327,8 @@ chat_tier_capacity = throughput(
 )
 midnight_over_capacity = times(midnight_messages_per_second / chat_tier_capacity)
 # Every store write (message, client ID, member rows, watermarks, read positions) grows with the
-# messages sent, and the store was sized for the daily peak with no headroom: in its first years,
-# while writes size it, it gives first.
+# messages sent, and the store was sized for the daily peak with only the room a lost zone's leaders take:
+# in its first years, while writes size it, it gives first.
 midnight_over_peak_exact = midnight_messages_per_second / messages_per_second_peak
 midnight_store_writes_per_second = peak(store_writes_per_second_peak * midnight_over_peak_exact)
 store_write_capacity = throughput(database_nodes * store_writes_per_node_per_second / message_copies)
@@ -370,16 +339,36 @@ midnight_database_nodes = servers(
     whole_per_zone(midnight_store_writes_per_second * message_copies / store_writes_per_node_per_second, zones)
 )
 midnight_database_nodes_added = count(midnight_database_nodes - database_nodes)
-# Those nodes also end the zone-loss overload above: the same writes spread over the grown store's
-# two zones left, each node again leading half its ranges.
-store_writes_per_node_zone_lost_after_growth = peak(
-    store_writes_per_second_peak * (zones - 1) / (midnight_database_nodes * (zones - 1) / zones)
+# Sized at step 2's utilization target instead, kept all year as these are.
+midnight_database_nodes_at_target = servers(
+    whole_per_zone(
+        midnight_store_writes_per_second
+        * message_copies
+        / store_writes_per_node_per_second
+        / store_write_utilization_target,
+        zones,
+    )
 )
+# Those nodes also add room with a zone lost at the daily peak.
 store_write_load_zone_lost_after_growth = fraction(
-    store_writes_per_node_zone_lost_after_growth
-    * (1 + store_leader_extra_work / (zones - 1))
-    / (store_writes_per_node_per_second * (1 + store_leader_extra_work / zones))
+    write_load_zone_lost(store_leader_extra_work, midnight_database_nodes)
 )
+# Midnight itself spends the target's room (step 7): the mean node at its full rate, the busiest above it;
+# with a zone lost, coalescing holds back this share of the watermark and read-position writes.
+midnight_store_busiest_load = fraction(
+    midnight_store_writes_per_second
+    * message_copies
+    / midnight_database_nodes
+    / store_writes_per_node_per_second
+    * store_busiest_over_mean
+)
+MIDNIGHT_BUSIEST_ZONE_LOST = (
+    write_load_zone_lost(store_leader_extra_work, midnight_database_nodes, midnight_store_writes_per_second)
+    * store_busiest_over_mean
+)
+midnight_store_busiest_load_zone_lost = fraction(MIDNIGHT_BUSIEST_ZONE_LOST)
+midnight_store_shed_share_zone_lost = fraction((1 - 1 / MIDNIGHT_BUSIEST_ZONE_LOST) / float(store_sheddable_share))
+assert midnight_store_shed_share_zone_lost < 1
 # Growing the store moves data: a range's copies spread evenly over the nodes, so each new node takes
 # in its share of all that is stored, by snapshot. The most to move while the writes size the store is
 # a full year of messages, at the first New Year after launch.
@@ -406,7 +395,7 @@ midnight_store_load_at_horizon = fraction(
 # The registry's reads grow with the messages too, and so do the push-woken Android apps' connect-counter
 # writes (on every copy). The greetings also bring foreground connects, counted as if each of the busiest
 # zone's users opened the app once in the window, on top of the peak's (an entry written at the connect
-# and at the disconnect, on every copy); presence barely moves.
+# and at the disconnect, on every copy), and their chats' subscribes and unsubscribes.
 midnight_connects_per_second = peak(daily_active_users * midnight_zone_share / midnight_window)
 # The registry's operations at midnight, counted once: a read or a notification on one copy, a write on
 # every copy.
@@ -417,7 +406,8 @@ midnight_registry_writes_without_connects_per_second = peak(
     registry_writes_all_kinds_per_second_peak + connect_counter_writes_per_second_peak * (midnight_over_peak_exact - 1)
 )
 midnight_registry_writes_per_second = peak(
-    midnight_registry_writes_without_connects_per_second + midnight_connects_per_second * 2
+    midnight_registry_writes_without_connects_per_second
+    + midnight_connects_per_second * (2 + chats_opened_per_session * 2)
 )
 midnight_registry_load_without_connects = fraction(
     (midnight_registry_one_copy_ops_per_second + midnight_registry_writes_without_connects_per_second * registry_copies)
@@ -434,7 +424,8 @@ midnight_registry_load = fraction(midnight_registry_ops_per_second / registry_ca
 # nodes are added the day before, with the chat tier's.
 midnight_registry_ops_zone_lost_during_wave = peak(
     midnight_registry_one_copy_ops_per_second
-    + (midnight_registry_writes_per_second + reconnect_wave_writes_per_second) * (registry_copies - 1)
+    + (midnight_registry_writes_per_second + reconnect_wave_writes_per_second * registry_writes_per_reconnect)
+    * (registry_copies - 1)
 )
 midnight_registry_nodes = registry_nodes_for(midnight_registry_ops_zone_lost_during_wave)
 midnight_registry_nodes_added = count(midnight_registry_nodes - registry_nodes)
@@ -505,37 +496,6 @@ midnight_late_push_budget_share = fraction(
 midnight_chat_servers = count(chat_servers_for(midnight_messages_per_second * chat_work_per_message))
 midnight_handover_time = duration(handover_time(chat_servers, midnight_chat_servers))
 
-# A chat server dies: its one lease (its shard keys attached) expires unrenewed and etcd revokes it at its next check
-# (concept_consensus_leases). If etcd's leader went with it (a zone lost), the followers elect a new one,
-# which extends every lease by an election timeout and a full lease, counted from the last renewal.
-shard_takeover = duration(takeover(shard_lease, False))
-shard_takeover_leader_lost = duration(takeover(shard_lease, True))
-# Rarer: etcd's leader changes after the dead server's lease has run out but before etcd revoked it; the
-# new leader's Promote gives that lease a full term again (concept_consensus_leases).
-shard_takeover_leader_change = duration(leader_change_takeover(shard_lease))
-# etcd's clientv3 KeepAlive helper would renew a third of the lease after each response, with its send
-# loop looking every half second, so a lease could keep only chat_lease_left_at_worst_helper when an
-# election starts (both in concept_consensus_leases). Chat servers renew on their own timer instead
-# (KeepAliveOnce a third of the lease after each send), which keeps two thirds (chat_lease_left_at_worst).
-# Which server takes a freed shard: rendezvous hashing of the shard over the live chat servers (those
-# with a /chat-servers/<id> key in etcd, step 6). Only the top-ranked one writes the key, if absent; the
-# next tries after one renewal period if the key is still free.
-# One write a shard, so a chat server's death costs etcd one write per shard it held (the revoke that
-# deletes its keys is one more), and a lost zone's a third of all shards.
-shard_writes_per_failover = count(1)
-shard_writes_per_chat_server_death = count(shards_per_chat_server * shard_writes_per_failover)
-shard_next_candidate_delay = duration(shard_lease / LEASE_RENEWALS_PER_TTL)
-# Sends to the shard work again once the new owner has its key, the connection servers' watch has
-# brought them the change, and the client's next retry has come (its backoff capped).
-shard_sends_resume = duration(shard_takeover + shard_map_watch_delay + unavailable_retry_cap)
-shard_sends_resume_leader_lost = duration(shard_takeover_leader_lost + shard_map_watch_delay + unavailable_retry_cap)
-shard_sends_resume_leader_change = duration(
-    shard_takeover_leader_change + shard_map_watch_delay + unavailable_retry_cap
-)
-# A zone lost: shards are ranked again on each revoke, so all are taken by the last one, as for one death.
-shard_takeover_zone_lost = duration(shard_takeover)
-shard_sends_resume_zone_lost = duration(shard_takeover_zone_lost + shard_map_watch_delay + unavailable_retry_cap)
-
 # The client's resends, which no attempt limit stops (step 7). A send whose conversation's shard is
 # being taken over, or whose message row's range is failing over, is answered `unavailable` at once and
 # resent at most unavailable_retry_cap apart: at the cap, one frame a second per waiting message, and a
@@ -558,12 +518,6 @@ chat_load_after_zone_loss_one_down = fraction(
 # instance drops the user's entry when the "devices changed" event reaches it through the event log, so a
 # stale token lasts that event's delivery lag (an assumption, for the consumer-lag metric to replace).
 token_cache_stale_window = duration(5)
-# A chat server sheds its other shards while its work per shard stays above the first multiple of the
-# tier's mean per shard for the window, until below the second (no flapping). Per shard: placement alone
-# gives no shard more work. Against the mean: at midnight every server is past its budget.
-shedding_starts_above = fraction(1.2)
-shedding_window = duration(60)
-shedding_ends_below = fraction(1.05)
 # Shards move whole, each to one next-ranked server, so a server that takes one more (a dead server's
 # or a shedding one's) runs above its share by one shard's work: the busiest one, with a zone lost.
 chat_load_after_zone_loss_plus_one_shard = fraction(
@@ -630,6 +584,9 @@ zone_coalescing_conversations_per_row = count(
 zone_coalescing_row_bytes = size(zone_coalescing_conversations_per_row * 8)
 resend_frames_zone_lost = peak(resend_waiting_zone_lost / unavailable_retry_cap)
 resend_frames_zone_lost_share = fraction(resend_frames_zone_lost / frames_per_connection_server_per_second)
+# Against the send budget, which counts each message once, by its first attempt (step 7), at most:
+zone_loss_failed_sends = count(messages_per_second_peak * zone_sends_stopped_share * resend_window_zone_lost)
+zone_loss_budget_share = fraction(zone_loss_failed_sends / failed_sends_allowed)
 
 # What a connection server's frames come to without any failover, at its planned connections (which it
 # holds only with a zone lost), each rate its share of the fleet's peak. A frame handled is one read
@@ -639,38 +596,52 @@ resend_frames_zone_lost_share = fraction(resend_frames_zone_lost / frames_per_co
 # counts only the connect's own work, its handshake, token check and registry write).
 server_share_of_connections = connections_per_server / connections_peak
 frames_per_connect = count(1 + sync_lists_per_connect + conversations_changed_per_sync)
-frames_in_ordinary = peak(
-    heartbeats_per_server_per_second
-    + server_share_of_connections
+# Frames that follow the messages (sends, typing, receipts, redundant `delivered`, woken apps' connects,
+# deliveries, receipts and reads out), and those that follow the connections (heartbeats, periodic
+# sync_lists, foreground connects, `presence_subscribe`s at the registry's count, `auth` renewals).
+frames_following_messages = peak(
+    server_share_of_connections
     * (
-        messages_per_second_peak * (1 + typing_frames_per_message)
+        messages_per_second_peak * (1 + typing_frames_per_message + redundant_delivered_per_message)
         + watermark_writes_per_second_peak
-        + messages_per_second_peak * redundant_delivered_per_message
-        + handshakes_per_second_peak * frames_per_connect
+        + push_wake_connects_per_second_peak * frames_per_connect
+        + live_deliveries_per_second_peak
+        + receipt_frames_per_second_peak
+        + own_device_forwards_per_second_peak
     )
-    + connections_per_server / sync_list_period
+)
+frames_subscribe_and_auth = peak(
+    server_share_of_connections * (presence_subscription_writes_per_second_peak + renewals_per_second_peak)
 )
 # Typing frames go to the members' devices a message reaches live; presence to the users watching.
 frames_typing_presence_out = peak(
     server_share_of_connections
     * (live_deliveries_per_second_peak * typing_frames_per_message + presence_notifications_per_second_peak)
 )
-frames_out_ordinary = peak(
-    server_share_of_connections
-    * (live_deliveries_per_second_peak + receipt_frames_per_second_peak + own_device_forwards_per_second_peak)
+frames_ordinary = peak(
+    frames_following_messages
+    + heartbeats_per_server_per_second
+    + connections_per_server / sync_list_period
+    + server_share_of_connections * connects_per_second_peak * frames_per_connect
+    + frames_subscribe_and_auth
     + frames_typing_presence_out
 )
-frames_ordinary = peak(frames_in_ordinary + frames_out_ordinary)
 frames_ordinary_share = fraction(frames_ordinary / frames_per_connection_server_per_second)
 # A zone lost: the failovers' resends on top, typing and presence no longer forwarded (the first
 # shed, step 7), and the lost zone's clients reconnecting, each surviving server taking its share of the
-# jittered wave and that many connects' frames.
+# jittered wave and that many connects' frames, a share re-subscribing.
 frames_zone_lost_before_wave = peak(frames_ordinary - frames_typing_presence_out + resend_frames_zone_lost)
 wave_connects_per_server = peak(zone_reconnect_rate_jittered / zone_servers_left)
-wave_frames_per_server = peak(wave_connects_per_server * frames_per_connect)
+frames_per_reconnect = count(frames_per_connect + reconnect_presence_resubscribe_share)
+wave_frames_per_server = peak(wave_connects_per_server * frames_per_reconnect)
 frames_zone_lost = peak(frames_zone_lost_before_wave + wave_frames_per_server)
 frames_zone_lost_share = fraction(frames_zone_lost / frames_per_connection_server_per_second)
 assert frames_zone_lost_share < 1
+# Were every reconnecting socket to subscribe again (the cap), admission control would slow the wave to fit.
+frames_zone_lost_share_at_resubscribe_cap = fraction(
+    (frames_zone_lost_before_wave + wave_connects_per_server * (frames_per_connect + 1))
+    / frames_per_connection_server_per_second
+)
 # Why the frames have three quarters of the cores, not half. On half (handshake_core_share at one half),
 # the frames before the wave, the resends among them, already fill the budget, so no slower wave fits.
 frames_budget_on_half_cores = per_second(connection_server_cores / 2 / frame_cpu)
@@ -682,6 +653,33 @@ handshake_cores_during_wave = count(
     (zone_reconnect_rate_jittered + handshakes_per_second_peak) / zone_servers_left * tls_handshake_cpu
 )
 assert handshake_cores_during_wave < connection_server_cores * handshake_core_share
+
+# Midnight, a zone lost: frames that follow the messages, resends too, grow with them, and the greetings'
+# connects add theirs. Connections stay under the peak's, so the tier grows to hold the frames.
+midnight_connections = count(
+    connections * (1 - midnight_zone_share)
+    + daily_active_users * midnight_zone_share * minutes_per_phone_session * SECONDS_PER_MINUTE / midnight_window
+)
+assert midnight_connections < connections_peak
+midnight_frames_zone_lost = peak(
+    frames_zone_lost
+    + (frames_following_messages + resend_frames_zone_lost) * (midnight_over_peak_exact - 1)
+    + server_share_of_connections * midnight_connects_per_second * (frames_per_connect + chats_opened_per_session * 2)
+)
+midnight_frames_zone_lost_share = fraction(midnight_frames_zone_lost / frames_per_connection_server_per_second)
+midnight_connection_servers = servers(
+    whole_per_zone(connections_peak * zone_headroom / connections_per_server * midnight_frames_zone_lost_share, zones)
+)
+midnight_connection_servers_added = count(midnight_connection_servers - connection_servers)
+# The grown tier's load, its frames per connection still counted at the peak's connections (a bound).
+midnight_frames_zone_lost_share_after_growth = fraction(
+    midnight_frames_zone_lost_share
+    * connections_peak
+    * zone_headroom
+    / connections_per_server
+    / midnight_connection_servers
+)
+assert midnight_frames_zone_lost_share_after_growth < 1
 # Were every connection to have a message waiting, resends at the cap would be this many frame budgets.
 resend_frames_every_connection_over_budget = times(
     connections_per_server / unavailable_retry_cap / frames_per_connection_server_per_second
@@ -702,6 +700,7 @@ resend_frames_every_send_stopped = peak(
 # message goes through).
 frames_every_send_stopped_ordinary = peak(
     heartbeats_per_server_per_second
+    + frames_subscribe_and_auth
     + server_share_of_connections
     * (messages_per_second_peak * (1 + typing_frames_per_message) + connects_per_second_peak * frames_per_connect)
     + connections_per_server / sync_list_period
@@ -709,15 +708,13 @@ frames_every_send_stopped_ordinary = peak(
 frames_every_send_stopped = peak(resend_frames_every_send_stopped + frames_every_send_stopped_ordinary)
 frames_every_send_stopped_share = fraction(frames_every_send_stopped / frames_per_connection_server_per_second)
 assert frames_every_send_stopped_share < 1
-# What the long cap buys: at half of it, the same frames would take this share of the budget, and on
-# half the cores, more than all of it.
+# What the long cap buys: room for a lower frame budget than the guess, against half the cap.
+frames_every_send_stopped_budget_margin = fraction(1 - frames_every_send_stopped_share)
 frames_every_send_stopped_half_cap_share = fraction(
     (frames_every_send_stopped + connections_per_server / unavailable_long_retry_cap)
     / frames_per_connection_server_per_second
 )
-frames_every_send_stopped_share_on_half_cores = fraction(frames_every_send_stopped / frames_budget_on_half_cores)
-assert frames_every_send_stopped_share_on_half_cores < 1
-assert frames_every_send_stopped_half_cap_share * frames_per_connection_server_per_second > frames_budget_on_half_cores
+assert frames_every_send_stopped_half_cap_share > frames_every_send_stopped_share
 
 # Connection servers' epochs (step 4): each takes its epoch from etcd's revision, one Put to its own
 # key /conn-epoch/<server-id> whose response header carries the cluster's revision, unique and rising.
@@ -737,20 +734,6 @@ coordination_quorum_after_removal = count(coordination_left_zone_lost // 2 + 1)
 coordination_failures_tolerated_after_removal = count(coordination_left_zone_lost - coordination_quorum_after_removal)
 assert coordination_failures_tolerated_zone_lost == 0 and coordination_failures_tolerated_after_removal == 1
 
-# Follow-ups (step 1). With E2EE, removing a member from a full group makes every remaining member
-# device drop its sender key. Rotated lazily (as WhatsApp does), each device sends its new key, pairwise
-# encrypted to every other member device, with its next message: that many messages for each device that
-# speaks after the removal.
-e2ee_group_devices_after_removal = count((group_member_limit - 1) * devices_per_user)
-e2ee_rekey_messages_per_sender = count(e2ee_group_devices_after_removal - 1)
-# The bound, if every member device speaks again.
-e2ee_rekey_messages_per_removal = count(e2ee_group_devices_after_removal * (e2ee_group_devices_after_removal - 1))
-# Another region: a conversation's home region (its creator's) holds its owner and sequence numbers; a
-# remote member's connection server forwards the send there, and the owner's deliver crosses back, so
-# each target gains a crossing each way at worst (sender and recipient both away from the home region).
-cross_region_send_p99 = duration(send_latency_target + 2 * cross_region_one_way)
-cross_region_deliver_p99 = duration(deliver_latency_target + 2 * cross_region_one_way)
-
 # Push gateway outage: notifications that would queue in ten minutes at peak.
 push_outage = duration(600)
 push_backlog = count(pushes_per_second_peak * push_outage)
@@ -769,23 +752,14 @@ if __name__ != "chat_failures":
                     crash_registry_reconnects_per_second,
                 ),
                 ("", "Time to reconnect them all, at the lower of the two", crash_reconnect_time),
-                ("A chat server dies", f"Its shards taken over, at most ({shard_lease} lease)", shard_takeover),
-                ("", "Sends to them work again, at most (watch and one client retry added)", shard_sends_resume),
-                ("", "... if etcd's leader is lost too", shard_sends_resume_leader_lost),
-                ("", "... if etcd's leader changes before the revoke", shard_sends_resume_leader_change),
-                ("", "etcd shard-key writes, one per shard it held (the mean's)", shard_writes_per_chat_server_death),
-                ("", "Delay before the next-ranked server tries a shard still free", shard_next_candidate_delay),
-                ("", "Resend frames a second per connection server while they wait", resend_frames_chat_server_death),
                 (
-                    "",
-                    "Lease left at worst when an election starts, with clientv3's KeepAlive helper",
-                    chat_lease_left_at_worst_helper,
+                    "A chat server dies",
+                    "Resend frames a second per connection server while its shards wait",
+                    resend_frames_chat_server_death,
                 ),
                 ("A zone is lost", "Connections dropped", zone_connections_lost),
                 ("", "Chat servers' load at peak, one more down (spares working)", chat_load_after_zone_loss_one_down),
                 ("", "The busiest server's, once it takes one more shard", chat_load_after_zone_loss_plus_one_shard),
-                ("", "Shards taken over, etcd's leader alive (the last dead lease revoked)", shard_takeover_zone_lost),
-                ("", "Sends to them work again (watch and one client retry added)", shard_sends_resume_zone_lost),
                 (
                     "",
                     "Sends stopped by their owner's or message row's failover alone",
@@ -822,11 +796,12 @@ if __name__ != "chat_failures":
                 ("", "... as a share of its connections", resend_waiting_share_zone_lost),
                 ("", "Resend frames a second per connection server, one a second each", resend_frames_zone_lost),
                 ("", "... against its frame budget", resend_frames_zone_lost_share),
-                ("", "Its ordinary frames a second in, at its planned connections", frames_in_ordinary),
-                ("", "... out, unprompted", frames_out_ordinary),
-                ("", "... of which typing and presence, shed first", frames_typing_presence_out),
-                ("", "Ordinary frames, in all", frames_ordinary),
+                ("", "Messages whose first attempt fails meanwhile, at most", zone_loss_failed_sends),
+                ("", "... against the month's send error budget", zone_loss_budget_share),
+                ("", "Its ordinary frames a second, at its planned connections", frames_ordinary),
                 ("", "... against its frame budget", frames_ordinary_share),
+                ("", "... of which presence subscribes and token renewals", frames_subscribe_and_auth),
+                ("", "... of which typing and presence out, shed first", frames_typing_presence_out),
                 ("", "Frames a second with the resends, typing and presence shed", frames_zone_lost),
                 ("", "... against its frame budget", frames_zone_lost_share),
                 ("", "Reconnections the surviving servers' own budget allows", connection_servers_reconnect_budget),
@@ -859,7 +834,7 @@ if __name__ != "chat_failures":
                 ("", "Store read load during the wave, peak reads and loads included", store_read_load_during_wave),
                 (
                     "",
-                    "Leader work per surviving store node, over its usual, at a peak that fills the store",
+                    "Leader work per surviving store node, over its usual, at peak",
                     store_leader_work_after_zone_loss,
                 ),
                 (
@@ -868,46 +843,21 @@ if __name__ != "chat_failures":
                     store_writes_per_node_zone_lost,
                 ),
                 ("", "Store write load per surviving node, leader work weighed, at peak", store_write_load_zone_lost),
-                ("", "Store writes a second to shed to end it", store_writes_to_shed_zone_lost),
+                (
+                    "",
+                    "... if a leader's extra work were twice the guess",
+                    store_write_load_zone_lost_leader_doubled,
+                ),
+                ("", "... the busiest node's, the rebalancer's skew added", store_busiest_load_zone_lost),
                 ("", "Watermark and read-position writes a second at peak", store_sheddable_writes_per_second_peak),
-                ("", "Share of those to hold back", store_shed_share_zone_lost),
+                ("", "... their share of the store's writes, the ones that can wait", store_sheddable_share),
                 (
                     "",
-                    "Messages each watermark write must cover (every day: a burst)",
-                    store_receipt_messages_per_write_zone_lost,
+                    "Traffic over its peak a zone-lost store takes before the busiest node's budget is full",
+                    store_zone_lost_surge_room,
                 ),
-                ("", "Store write load with all of them held back", store_write_load_zone_lost_all_shed),
-                (
-                    "",
-                    "Share to hold back if a leader's extra work were twice the guess",
-                    store_shed_share_leader_doubled,
-                ),
-                ("", "Traffic, as a share of its peak, above which the store is over", store_overload_traffic_share),
-                (
-                    "",
-                    "Ranges below quorum if one more store node crashes (a node of its zone's)",
-                    store_node_crash_zone_lost_share,
-                ),
-                (
-                    "",
-                    "Sends that stops, the ack waiting on member rows: one-to-one",
-                    sends_stopped_one_to_one_if_ack_waits,
-                ),
-                (
-                    "",
-                    f"... a group of {group_members_average} members",
-                    sends_stopped_average_group_if_ack_waits,
-                ),
-                ("", "... a full group (the limit)", sends_stopped_full_group_if_ack_waits),
-                ("", "... weighted by messages", sends_stopped_if_ack_waits),
-                ("", "... against the ranges' share", sends_stopped_if_ack_waits_over_ranges),
-                ("", "Sends it stops, acking without late member rows (chosen)", sends_stopped_with_member_deadline),
+                ("", "... with every watermark and read-position write held back", store_zone_lost_surge_room_all_shed),
                 ("", "Longest a client takes to notice and reconnect", zone_client_return_worst),
-                (
-                    "",
-                    "Its chat servers' shards taken over, etcd's leader lost too (from the last renewal)",
-                    shard_takeover_leader_lost,
-                ),
                 ("", "Last lease renewal of its servers, at most before the loss", zone_last_renewal_before_loss),
                 ("", "Offline grace left once the slowest client is back", zone_presence_grace_margin),
                 ("", "Coordination members left, as many as its quorum", coordination_left_zone_lost),
@@ -927,9 +877,6 @@ if __name__ != "chat_failures":
                 ("", "... all its frames", frames_every_send_stopped),
                 ("", "... against the frame budget", frames_every_send_stopped_share),
                 ("", "Presence events without an offline grace period", presence_events_without_grace),
-                ("A chat server sheds", "When its work per shard stays above, of the mean's", shedding_starts_above),
-                ("", "... for", shedding_window),
-                ("", "It takes shards again below", shedding_ends_below),
                 ("A device changes", "Its user's cached push tokens stale for at most", token_cache_stale_window),
                 ("A hot group", "Deliveries a second", hot_group_deliveries_per_second),
                 ("", "... at most, every member with five devices", hot_group_deliveries_per_second_max),
@@ -982,6 +929,9 @@ if __name__ != "chat_failures":
                 ("", "... of the window's", midnight_late_push_share_of_window),
                 ("", "... of the rolling window's late-push budget", midnight_late_push_budget_share),
                 ("", "Chat servers for midnight, with zone headroom", midnight_chat_servers),
+                ("", "Frames a second per connection server, a zone lost", midnight_frames_zone_lost),
+                ("", "... against its frame budget", midnight_frames_zone_lost_share),
+                ("", "Connection servers for midnight, with zone headroom", midnight_connection_servers),
                 ("Session registry lost", "etcd writes for the servers' new epochs", reregistration_etcd_writes),
                 (
                     "",
@@ -989,14 +939,6 @@ if __name__ != "chat_failures":
                     reregistration_etcd_proposals_one_counter,
                 ),
                 ("Push gateway down", f"Notifications queued in {push_outage}", push_backlog),
-                (
-                    "E2EE (follow-up)",
-                    "Pairwise sender-key messages per device that speaks after a removal, full group",
-                    e2ee_rekey_messages_per_sender,
-                ),
-                ("", "... bound for one removal, if every member device speaks again", e2ee_rekey_messages_per_removal),
-                ("Another region (follow-up)", "Send ack p99, sender away from the home region", cross_region_send_p99),
-                ("", "Deliver p99, sender and recipient away from it", cross_region_deliver_p99),
             ],
         )
     )

@@ -91,6 +91,7 @@ send_refill_per_second = throughput(5)
 groups_created_per_user_per_day = count(50)
 people_added_per_user_per_day = count(250)
 hello_timeout = duration(10)
+drain_accept_cap = duration(3 * 60)
 # A presence latency alert's window: long, since presence is shed first and never pages.
 presence_latency_alert_window = duration(30 * 60)
 # FCM's rules for a quota step, beside fcm_quota_step and fcm_quota_step_use.
@@ -122,7 +123,6 @@ max_video_bytes = size(64 * MB)
 max_voice_bytes = size(16 * MB)
 max_file_bytes = size(100 * MB)
 # Backups and the loss of the region.
-backup_full_interval = duration(SECONDS_PER_DAY)
 backup_incremental_interval = duration(3600)
 # How long an incremental takes to reach the second region once taken.
 backup_copy_time = duration(15 * 60)
@@ -142,6 +142,8 @@ deletion_list_error_page_window = duration(5 * 60)
 deletion_list_write_latency = ocean_round_trip
 
 # What they give.
+# The deny-list keeps each entry past every token it covers, the grace included (step 3).
+deny_list_keep = duration(access_token_lifetime + clock_skew + identity_refresh_outage_grace)
 identity_outage_sockets_closed_peak = count(connections_peak)
 identity_outage_all_closed_without_grace = duration(access_token_lifetime + clock_skew)
 identity_outage_all_closed_with_grace = duration(identity_refresh_outage_grace + access_token_lifetime)
@@ -189,7 +191,8 @@ TABLE = [
         "Grace past a token's expiry while the identity service's refresh is failing",
         identity_refresh_outage_grace,
         "Assumed: long enough to roll back a bad deploy of the identity service, short enough to bound what a "
-        "stolen token is worth; revocations already pushed still apply, new ones wait for the service (step 3).",
+        "stolen token is worth; revocations already pushed still apply (entries kept the grace longer), new ones "
+        "wait for the service (step 3).",
     ),
     (
         "Share of token refreshes failing that pages",
@@ -210,13 +213,19 @@ TABLE = [
     (
         "Store write p99 at which chat servers lengthen watermark coalescing",
         coalescing_lengthen_write_p99,
-        "Assumed, the write-latency alert's threshold: the store is past its comfortable rate, as with a zone "
-        "lost at peak (above).",
+        "Assumed, the write-latency alert's threshold: the store is past its comfortable rate, by a surge or a "
+        "node hotter than planned (above).",
     ),
     (
         "... and below which they shorten it again",
         coalescing_shorten_write_p99,
         "Assumed: twice a normal conditional write; the gap between the two keeps the servers from flapping.",
+    ),
+    (
+        "Longest a draining connection server accepts connects after it is deregistered",
+        drain_accept_cap,
+        "Network Load Balancers are seen sending a deregistered target new flows for about 2 min "
+        "([containers-roadmap#470](https://github.com/aws/containers-roadmap/issues/470)); a minute more for margin.",
     ),
     (
         "Connections on one server, over the fleet's mean, that open a ticket",
@@ -317,11 +326,6 @@ TABLE = [
     ("Largest voice note upload", max_voice_bytes, "A product limit we choose: over an hour of Opus at 16 kbit/s."),
     ("Largest file upload", max_file_bytes, "A product limit we choose, for documents."),
     (
-        "Time between full backups",
-        backup_full_interval,
-        "Assumed: one a day, copied to a second region (step 4).",
-    ),
-    (
         "Time between incremental backups",
         backup_incremental_interval,
         "Assumed: each copied to the second region as it is taken; with the copy's time, it sets the RPO below.",
@@ -377,6 +381,7 @@ FIGURES = [
         f"... with the {identity_refresh_outage_grace} grace: none closed before it, all within",
         identity_outage_all_closed_with_grace,
     ),
+    ("Deny-list entries kept: token lifetime, clock skew and the grace", deny_list_keep),
     ("Connections per server at the peak, every zone up (the fleet's mean)", connections_per_server_mean_peak),
     (
         f"... {connections_alert_over_mean} that, where the per-server alert opens a ticket",

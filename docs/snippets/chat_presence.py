@@ -16,8 +16,10 @@ from chat_assumptions import (
     message_copies,
     peak_to_average,
     presence_offline_grace,
+    presence_users_per_socket,
     presence_viewers_per_user,
     reconnect_jitter_window,
+    reconnect_presence_resubscribe_share,
     reconnects_per_server_per_second,
     registry_ops_per_node_per_second,
     sessions_per_user_per_day,
@@ -59,11 +61,9 @@ device_sessions_per_user_per_day = count(sessions_per_user_per_day + computers_p
 connects_per_second = per_second(daily_active_users * device_sessions_per_user_per_day / SECONDS_PER_DAY)
 connects_per_second_peak = peak(connects_per_second * peak_to_average)
 
-# A push wakes the app (step 5). On Android the woken app connects in the background, runs
-# sync_list and the pushed conversation's sync, and closes within seconds: a handshake and two
-# store reads, but its `hello` says `background`, so it writes no registry entry and no presence
-# (anything sent in those seconds comes by push), only its device's connect counter (below). On iOS
-# the extension makes one REST history call.
+# A push wakes the app (step 5). A woken Android app connects in the background, syncs and closes within
+# seconds: a handshake and two store reads; its `background` hello writes only its connect counter (below),
+# no entry and no presence. On iOS the extension makes one REST history call.
 push_wake_connects_per_second_peak = peak(pushes_per_second_peak * android_share)
 push_wake_history_reads_per_second_peak = peak(pushes_per_second_peak * (1 - android_share))
 # Wake-ups spend the background bucket of the device's connect counter (step 3), never the foreground
@@ -93,18 +93,13 @@ presence_fanout_all_contacts_peak = peak(presence_changes_per_second_peak * cont
 presence_fanout_subscribed_peak = peak(presence_changes_per_second_peak * presence_viewers_per_user)
 presence_fanout_saving = times(presence_fanout_all_contacts_peak / presence_fanout_subscribed_peak)
 
-# The session registry doubles as the presence store: it is written when a device connects or
-# disconnects, never on a heartbeat, and read to route every message (its recipients and the
-# sender's other devices), every receipt forwarded to its sender and every read forwarded to the
-# reader's own devices. Typing reads no more: the conversation's chat server looks the recipients
-# up for the typing burst and keeps the entries for the few seconds until the message, whose
-# routing then reads them from that cache; a message with no typing before it reads them at
-# send. Either way, one read per member per message.
+# The session registry doubles as the presence store: written when a device connects or disconnects, never
+# on a heartbeat, and read to route every message (recipients and the sender's other devices), every receipt
+# forwarded to its sender and every read forwarded to the reader's devices. Typing reads no more: the chat
+# server caches the entries it read for the typing burst until the message. One read per member per message.
 registry_writes_per_second_peak = peak(connects_per_second_peak * 2)
-# Every `hello` also takes a token from the device's connect counter (step 3's per-device connect limit:
-# a foreground bucket and a background one), which a clean close leaves in place. A foreground hello does
-# it in the same operation as its entry's write (the same user key); a background hello writes no entry,
-# so its bucket's update is a write of its own.
+# Every `hello` also takes a token from the device's connect counter (step 3: a foreground bucket and a
+# background one): a foreground hello in its entry's write (the same key), a background one in a write of its own.
 connect_counter_writes_per_second_peak = peak(push_wake_connects_per_second_peak)
 registry_routing_reads_per_second_peak = peak(messages_per_second_peak * member_updates_per_message)
 registry_reads_per_second_peak = peak(
@@ -112,9 +107,8 @@ registry_reads_per_second_peak = peak(
 )
 heartbeat_writes_avoided = times(heartbeats_per_second_peak / registry_writes_per_second_peak)
 # Presence rides on it too: opening a chat subscribes to the other person's entry and closing it
-# unsubscribes, and each change is sent to the subscribers. The connection server counts its own sockets
-# per watched user and writes the registry only when its first socket starts watching or its last stops,
-# so at most a write each (counted here as one each), kept beside the entry.
+# unsubscribes. A connection server writes the registry only when its first socket starts watching a user
+# or its last stops: at most a write each (counted as one each), kept beside the entry.
 presence_subscription_writes_per_second_peak = peak(connects_per_second_peak * chats_opened_per_session * 2)
 presence_notifications_per_second_peak = presence_fanout_subscribed_peak
 # The registry keeps one copy per zone, as step 4 counts its memory: a read or a notification
@@ -129,19 +123,19 @@ registry_writes_all_kinds_per_second_peak = peak(
 registry_ops_per_second_peak = peak(
     registry_one_copy_ops_per_second_peak + registry_writes_all_kinds_per_second_peak * registry_copies
 )
-# When a zone is lost, its registry nodes go with it, and its clients reconnect to the other two
-# zones within the jitter window, each writing an entry: the two zones left must carry that too,
-# with each write now landing on the two copies left.
+# A lost zone takes its registry nodes, and its clients reconnect within the jitter window, each writing an
+# entry on the two copies left, and a share a presence subscription (one lives as long as its socket).
 reconnect_wave_writes_per_second = per_second(connections_peak / zones / reconnect_jitter_window)
+registry_writes_per_reconnect = count(1 + reconnect_presence_resubscribe_share)
 registry_ops_zone_lost_per_second = peak(
     registry_one_copy_ops_per_second_peak + registry_writes_all_kinds_per_second_peak * (registry_copies - 1)
 )
 registry_ops_during_wave_per_second = peak(
-    registry_ops_zone_lost_per_second + reconnect_wave_writes_per_second * (registry_copies - 1)
+    registry_ops_zone_lost_per_second
+    + reconnect_wave_writes_per_second * registry_writes_per_reconnect * (registry_copies - 1)
 )
-# Each zone holds one copy on its own nodes, so the two zones left each take half the wave's
-# operations on whole nodes: round per zone, add one spare a zone (N+1: a node lost during the
-# wave), then count every zone.
+# Each zone holds one copy, so the two zones left each take half the wave's operations: whole nodes
+# per zone, one spare a zone (N+1: a node lost during the wave), then every zone counted.
 
 
 def registry_nodes_for(ops_per_second_zone_lost):
@@ -154,15 +148,19 @@ def registry_nodes_for(ops_per_second_zone_lost):
 
 registry_nodes = registry_nodes_for(registry_ops_during_wave_per_second)
 registry_nodes_per_zone = count(registry_nodes / zones)
+# At the cap, every reconnecting socket subscribing again:
+registry_nodes_at_resubscribe_cap = registry_nodes_for(
+    registry_ops_zone_lost_per_second
+    + reconnect_wave_writes_per_second * (1 + presence_users_per_socket) * (registry_copies - 1)
+)
 # Connection servers' leases live in the registry: each server renews every third of its lease at every
 # registry node, since every node holds entries of nearly every server.
 connection_server_renewals_per_registry_node = per_second(
     connection_servers / (connection_server_lease / LEASE_RENEWALS_PER_TTL)
 )
-# The offline grace counts from the last frame heard on a socket; a silent socket is closed after three
-# quiet heartbeat intervals, no later than the grace, so a silent drop shows offline as the socket closes
-# (step 1's promise). A dead server's users start their grace at its last lease renewal; the lease lapses
-# well inside the grace, so the registry starts their timers in time.
+# The offline grace counts from the last frame heard; a silent socket closes after three quiet heartbeat
+# intervals, within the grace, so a silent drop shows offline as it closes (step 1). A dead server's users
+# start their grace at its last lease renewal, and its lease lapses well inside the grace.
 QUIET_INTERVALS_BEFORE_CLOSE = 3
 assert QUIET_INTERVALS_BEFORE_CLOSE * heartbeat_interval <= presence_offline_grace
 assert connection_server_lease < presence_offline_grace
@@ -170,12 +168,9 @@ connection_server_renewals_share_of_node = fraction(
     connection_server_renewals_per_registry_node / registry_ops_per_node_per_second
 )
 # Each registry node keeps each connection server's lease on its own, so a blip between one server and one
-# node lapses it there alone. A renewal that fails or has no answer within its deadline
-# (connection_server_renewal_deadline) is retried at once until one succeeds, so the lease rides out a blip
-# shorter than two renewal periods: the last renewal that landed was at most one period before the blip,
-# and the first retry after it still lands inside the lease. A lapse makes the server re-register, under
-# a new epoch, only the entries that node holds a copy of, through their primaries: its share of a full
-# server's sockets.
+# node lapses it there alone. A renewal that fails or misses its deadline (connection_server_renewal_deadline)
+# is retried at once, so the lease rides out a blip shorter than two renewal periods. A lapse makes the server
+# re-register, under a new epoch, only the entries that node holds a copy of: its share of a server's sockets.
 connection_server_blip_ridden = duration(
     connection_server_lease * (LEASE_RENEWALS_PER_TTL - 1) / LEASE_RENEWALS_PER_TTL
 )
@@ -222,7 +217,7 @@ if __name__ != "chat_presence":
                 ("Connect-counter writes of background connects, peak", connect_counter_writes_per_second_peak),
                 ("Heartbeats per connect or disconnect write, if heartbeats wrote", heartbeat_writes_avoided),
                 (f"Registry operations, peak, writes × {int(registry_copies)} copies", registry_ops_per_second_peak),
-                ("Registry writes from a lost zone's reconnect wave", reconnect_wave_writes_per_second),
+                ("Registry entries from a lost zone's reconnect wave", reconnect_wave_writes_per_second),
                 (
                     f"Registry operations during that wave, writes × {int(registry_copies) - 1} copies left",
                     registry_ops_during_wave_per_second,

@@ -4,6 +4,7 @@ and routing costs."""
 import math
 
 from chat_assumptions import (
+    LEASE_RENEWALS_PER_TTL,
     coalescing_row_interval,
     conditional_write_latency,
     conversation_shards,
@@ -19,6 +20,7 @@ from chat_assumptions import (
     notified_conversations_per_user_per_day,
     offline_outbox_messages,
     recent_ids_in_memory,
+    shard_lease,
     shard_map_watch_delay,
     spare_servers_per_zone,
     token_cache_hit_ratio,
@@ -27,6 +29,7 @@ from chat_assumptions import (
 )
 from chat_connections import connection_servers
 from chat_presence import handshakes_per_second_peak
+from chat_reliability import error_budget_downtime
 from chat_storage import (
     periodic_sync_list_reads_per_second_peak,
     second_sync_list_reads_per_second_peak,
@@ -42,7 +45,7 @@ from chat_traffic import (
     messages_per_second_peak,
     pushes_per_second,
 )
-from concept_consensus_leases import etcd_heavy_load
+from concept_consensus_leases import chat_lease_left_at_worst_helper, etcd_heavy_load, leader_change_takeover, takeover
 
 from sdw.estimation import (
     SECONDS_PER_DAY,
@@ -127,6 +130,53 @@ def handover_time(servers_before: float, servers_after: float) -> float:
 
 zone_return_shards_moved = count(shards_handed_over(chat_servers_after_zone_loss, chat_servers))
 zone_return_handover_time = duration(handover_time(chat_servers_after_zone_loss, chat_servers))
+# A chat server dies: its one lease (its shard keys attached) expires unrenewed and etcd revokes it at its next check
+# (concept_consensus_leases). If etcd's leader went with it (a zone lost), the followers elect a new one,
+# which extends every lease by an election timeout and a full lease, counted from the last renewal.
+shard_takeover = duration(takeover(shard_lease, False))
+shard_takeover_leader_lost = duration(takeover(shard_lease, True))
+# Rarer: etcd's leader changes after the dead server's lease has run out but before etcd revoked it; the
+# new leader's Promote gives that lease a full term again (concept_consensus_leases).
+shard_takeover_leader_change = duration(leader_change_takeover(shard_lease))
+# etcd's clientv3 KeepAlive helper would renew a third of the lease after each response, with its send
+# loop looking every half second, so a lease could keep only chat_lease_left_at_worst_helper when an
+# election starts (both in concept_consensus_leases). Chat servers renew on their own timer instead
+# (KeepAliveOnce a third of the lease after each send), which keeps two thirds (chat_lease_left_at_worst).
+# Which server takes a freed shard: rendezvous hashing of the shard over the live chat servers (those
+# with a /chat-servers/<id> key in etcd, step 6). Only the top-ranked one writes the key, if absent; the
+# next tries after one renewal period if the key is still free.
+# One write a shard, so a chat server's death costs etcd one write per shard it held (the revoke that
+# deletes its keys is one more), and a lost zone's a third of all shards.
+shard_writes_per_failover = count(1)
+shard_writes_per_chat_server_death = count(shards_per_chat_server * shard_writes_per_failover)
+shard_next_candidate_delay = duration(shard_lease / LEASE_RENEWALS_PER_TTL)
+# Sends to the shard work again once the new owner has its key, the connection servers' watch has
+# brought them the change, and the client's next retry has come (its backoff capped).
+shard_sends_resume = duration(shard_takeover + shard_map_watch_delay + unavailable_retry_cap)
+shard_sends_resume_leader_lost = duration(shard_takeover_leader_lost + shard_map_watch_delay + unavailable_retry_cap)
+shard_sends_resume_leader_change = duration(
+    shard_takeover_leader_change + shard_map_watch_delay + unavailable_retry_cap
+)
+# A zone lost: shards are ranked again on each revoke, so all are taken by the last one, as for one death.
+shard_takeover_zone_lost = duration(shard_takeover)
+shard_sends_resume_zone_lost = duration(shard_takeover_zone_lost + shard_map_watch_delay + unavailable_retry_cap)
+# A chat server sheds its other shards while its work per shard stays above the first multiple of the
+# tier's mean per shard for the window, until below the second (no flapping). Per shard: placement alone
+# gives no shard more work. Against the mean: at midnight every server is past its budget.
+shedding_starts_above = fraction(1.2)
+shedding_window = duration(60)
+shedding_ends_below = fraction(1.05)
+# A server that stops (a deploy, a scale-in) revokes its one lease, so the next-ranked servers take its shards
+# at once, each pausing about a hand-over's pause. A deploy of the tier moves each shard out and back: two
+# pauses of full downtime, against the month's send budget.
+chat_deploy_downtime = duration(2 * shard_handover_pause)
+chat_deploy_budget_share = fraction(chat_deploy_downtime / error_budget_downtime)
+# A shedding server deletes its other shards' keys in transactions, each delete conditional on the key's
+# lease. etcd refuses one of more than --max-txn-ops compares or operations, 128 by default (its
+# configuration flags page), so it deletes them in batches that size.
+etcd_max_txn_ops = count(128)
+shedding_transactions = count(math.ceil((shards_per_chat_server - 1) / etcd_max_txn_ops))
+shedding_transactions_zone_lost = count(math.ceil((chat_busiest_shards_zone_lost - 1) / etcd_max_txn_ops))
 # A ticket for a chat server's work against its own budget (its metrics, as for shedding), sustained: the
 # tier is sized so that even the busiest, a zone lost at peak, stays under it.
 chat_server_load_alert = fraction(1)
@@ -212,6 +262,26 @@ if __name__ != "chat_sequencing":
                 ("... the shard's sends wait about (two watches, a retry)", shard_handover_pause),
                 ("Shards handed back when a lost zone returns", zone_return_shards_moved),
                 ("... all of them within", zone_return_handover_time),
+                (f"A chat server dies: its shards taken over, at most ({shard_lease} lease)", shard_takeover),
+                ("... sends to them work again, at most (watch and one client retry added)", shard_sends_resume),
+                ("... if etcd's leader is lost too", shard_sends_resume_leader_lost),
+                ("... if etcd's leader changes before the revoke", shard_sends_resume_leader_change),
+                ("... etcd shard-key writes, one per shard it held (the mean's)", shard_writes_per_chat_server_death),
+                ("... delay before the next-ranked server tries a shard still free", shard_next_candidate_delay),
+                (
+                    "Lease left at worst when an election starts, clientv3's KeepAlive helper",
+                    chat_lease_left_at_worst_helper,
+                ),
+                ("A zone lost: shards taken over, etcd's leader alive (last lease revoked)", shard_takeover_zone_lost),
+                ("... sends to them work again", shard_sends_resume_zone_lost),
+                ("... etcd's leader lost too (from the last renewal)", shard_takeover_leader_lost),
+                ("A deploy of the tier: sends paused per shard, out and back, as downtime", chat_deploy_downtime),
+                ("... against the month's send error budget", chat_deploy_budget_share),
+                (f"etcd transactions of {etcd_max_txn_ops} keys a shedding server deletes", shedding_transactions),
+                ("... the busiest with a zone lost", shedding_transactions_zone_lost),
+                ("A chat server sheds when its work per shard stays above, of the mean's", shedding_starts_above),
+                ("... for", shedding_window),
+                ("It takes shards again below", shedding_ends_below),
                 ("A chat server's work against its budget that opens a ticket", chat_server_load_alert),
                 ("... for", chat_server_load_alert_window),
                 ("CoalescingGroup rewrites, a shard a second, of the store's peak writes", coalescing_row_writes_share),

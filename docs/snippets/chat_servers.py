@@ -1,5 +1,6 @@
 """Chat service worked example: a rough count of servers, tier by tier."""
 
+from chat_assumptions import store_write_utilization_target
 from chat_connections import connection_servers, connections_peak, zone_headroom
 from chat_presence import registry_nodes
 from chat_sequencing import chat_busiest_over_mean_zone_lost
@@ -37,7 +38,8 @@ if __name__ != "chat_servers":
                 ),
                 (
                     "Message database, first year",
-                    f"{store_writes_per_second_peak} writes at peak, three copies; data after "
+                    f"{store_writes_per_second_peak} writes at peak, three copies, at {store_write_utilization_target} "
+                    f"of a node's rate; data after "
                     f"{years_until_data_outgrows_writes} years",
                     database_nodes,
                 ),

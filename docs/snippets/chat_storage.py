@@ -3,11 +3,9 @@
 import math
 
 from chat_assumptions import (
-    account_deletion_job_deadline,
     account_deletion_share_per_day,
     background_connect_burst,
     background_connect_refill_interval,
-    backup_retention_days,
     connect_burst,
     connect_refill_interval,
     conversations_changed_per_sync,
@@ -30,9 +28,8 @@ from chat_assumptions import (
     push_memory_entry_bytes,
     retention_years,
     storage_per_database_server,
-    store_compaction_days,
-    store_gc_ttl,
     store_reads_per_node_per_second,
+    store_write_utilization_target,
     store_writes_per_node_per_second,
     sync_list_period,
     token_cache_hit_ratio,
@@ -72,7 +69,6 @@ from chat_traffic import (
     push_messages_per_second_peak,
     recipient_users_per_message,
 )
-from concept_life_assumptions import gdpr_answer_within
 from reference_capacity import paxos_state_reads_per_replica, paxos_state_writes_per_replica, relational_shard_bytes
 
 from sdw.estimation import (
@@ -88,6 +84,7 @@ from sdw.estimation import (
     servers,
     size,
     size_per_day,
+    throughput,
     times,
 )
 
@@ -202,8 +199,10 @@ store_reads_per_second_peak = peak(
     + condition_reads_per_second_peak
 )
 store_reads_per_write = times(store_reads_per_second_peak / store_writes_per_second_peak)
+STORE_WRITES_PER_NODE_PLANNED = store_writes_per_node_per_second * store_write_utilization_target
+store_writes_per_node_planned = throughput(STORE_WRITES_PER_NODE_PLANNED)
 database_nodes_for_writes = count(
-    math.ceil(store_writes_per_second_peak * message_copies / store_writes_per_node_per_second)
+    math.ceil(store_writes_per_second_peak * message_copies / STORE_WRITES_PER_NODE_PLANNED)
 )
 database_nodes_year_one = count(
     math.ceil(
@@ -244,7 +243,7 @@ paxos_state_reads_per_second_peak = peak(messages_per_second_peak * paxos_state_
 wide_column_nodes_for_writes = servers(
     math.ceil(
         (store_writes_per_second_peak * message_copies + paxos_state_writes_per_second_peak)
-        / store_writes_per_node_per_second
+        / STORE_WRITES_PER_NODE_PLANNED
     )
 )
 wide_column_extra_nodes = count(wide_column_nodes_for_writes - database_nodes_for_writes)
@@ -294,14 +293,6 @@ deletion_tombstones_per_day = per_day(account_deletions_per_day * deletion_tombs
 deletion_tombstones_share_of_messages = fraction(deletion_tombstones_per_day / messages_per_day)
 deletion_tombstones_over_chosen_writes = times(deletion_tombstones_per_account / deletion_writes_per_account)
 
-# How long a deleted row outlives its deletion on the server: the account job's deadline, then the
-# store's old version until garbage collection (store_gc_ttl) and its file until the weekly compaction;
-# and the last backup taken before it until that backup expires.
-erasure_store_delay = duration(account_deletion_job_deadline + store_gc_ttl + store_compaction_days * SECONDS_PER_DAY)
-erasure_backup_delay = duration(account_deletion_job_deadline + backup_retention_days * SECONDS_PER_DAY)
-erasure_delay = duration(max(erasure_store_delay, erasure_backup_delay))
-erasure_margin = duration(gdpr_answer_within - erasure_delay)
-assert erasure_margin > 0
 
 if __name__ != "chat_storage":
     print(
@@ -393,10 +384,6 @@ if __name__ != "chat_storage":
                 ("Turned down: tombstones a day", deletion_tombstones_per_day),
                 ("Turned down: tombstones, as a share of a day's messages", deletion_tombstones_share_of_messages),
                 ("Turned down: tombstones an account, over the writes chosen", deletion_tombstones_over_chosen_writes),
-                ("A deleted row leaves the store's files", erasure_store_delay),
-                ("... the last backup", erasure_backup_delay),
-                ("Erasure delay", erasure_delay),
-                ("... under a month by", erasure_margin),
             ],
         )
     )

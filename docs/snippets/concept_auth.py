@@ -43,6 +43,7 @@ entries = revocations a second (at the peak) x (lifetime + skew), and bytes = en
 import base64
 import json
 
+from chat_operations import deny_list_keep
 from concept_auth_assumptions import (
     ACCESS_TOKEN_LIFETIME_S,
     ACTIVE_MINUTES_PER_DAY,
@@ -219,6 +220,10 @@ revocations_peak = peak(revocations_average * twitter_peak_factor)
 deny_window = duration(ACCESS_TOKEN_LIFETIME_S + CLOCK_SKEW_S)
 deny_entries = count(revocations_peak * deny_window)
 deny_bytes = size(deny_entries * DENY_ENTRY_BYTES)
+# A verifier that relaxes exp by a grace (chat's connection servers, through an identity outage) needs each
+# entry kept the grace longer: chat_operations.deny_list_keep, lifetime, skew and grace.
+deny_entries_with_grace = count(revocations_peak * deny_list_keep)
+deny_bytes_with_grace = size(deny_entries_with_grace * DENY_ENTRY_BYTES)
 
 if __name__ != "concept_auth":
     # Both rows' machine: lib25519's speed table (Zen 3), its cycles at the assumed clock.
@@ -297,5 +302,7 @@ if __name__ != "concept_auth":
         f"refreshes {refreshes_per_user_per_day} times a day ({refreshes_per_day}). At the peak "
         f"{active_sessions_peak} sessions are open, and refreshes reach {refreshes_peak}, "
         f"{refresh_store_ops_peak} reads and conditional writes of the refresh-token store. The deny-list holds "
-        f"{deny_entries} sessions ({deny_bytes}) at a peak of {revocations_peak} revocations, each kept {deny_window}."
+        f"{deny_entries} sessions ({deny_bytes}) at a peak of {revocations_peak} revocations, each kept "
+        f"{deny_window}; kept {deny_list_keep} for a verifier with an expiry grace, {deny_entries_with_grace} "
+        f"({deny_bytes_with_grace})."
     )
