@@ -1,9 +1,9 @@
 """Chat service worked example: two follow-ups step 1 leaves out of scope, sized for when they come.
 
 With E2EE, removing a member from a full group makes every remaining member device drop its sender key.
-Rotated lazily (as WhatsApp's whitepaper describes), each device sends its new key, pairwise encrypted to every other member
-device, with its next message: that many messages for each device that speaks after the removal, and the
-bound if every member device speaks again.
+Rotated lazily (as WhatsApp's whitepaper describes), each device sends its new key, pairwise encrypted to
+every other member device, with its next message: that many messages for each device that speaks after the
+removal, and the bound if every member device speaks again.
 
 Another region: a conversation's home region (its creator's) holds its owner and sequence numbers; a remote
 member's connection server forwards the send there, and the owner's deliver crosses back, so each target
