@@ -25,7 +25,6 @@ from ticket_booking_traffic import (
     onsale_orders_peak,
     order_polls_peak,
     page_views_peak,
-    queue_joins_peak,
     queue_polls_peak,
     queue_writes_peak,
     release_rate,
@@ -53,8 +52,8 @@ waiting_room_servers = servers(stateless(waiting_room_work, 1))
 assert waiting_room_servers * (zones - 1) / zones >= waiting_room_work, "a zone lost leaves too few"
 
 # Positions are claimed a block at a time by each server: a block lasts this long on one server while
-# the joins are spread evenly, the spread of arrival order across servers.
-position_block_span = duration(position_block / (queue_joins_peak / waiting_room_servers))
+# the joins and the draw's claims are spread evenly, the spread of arrival order across servers.
+position_block_span = duration(position_block / (queue_writes_peak / waiting_room_servers))
 # A server drops the rest of its block only once its next position is more than half an access window
 # behind the threshold: a join behind it is released at once with at least half its window left. A fresh
 # block starts past the counter; the threshold crosses a block of positions in this long at the rate.
