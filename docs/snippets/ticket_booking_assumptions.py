@@ -319,9 +319,9 @@ TABLE = [
     (
         "Seats free or held, at most, when a show is sold out",
         closing_seats,
-        "The page's choice (step 6): far fewer than the buyers already released, whose window stands still "
-        "with the threshold, so releasing more would only queue people for seats they cannot reach; these "
-        "few stay on sale to those buyers. The sell-out model ends at the wave that leaves this many or fewer.",
+        "The page's choice (step 6): a tail cutoff. The last waves return a seat or two to tens of thousands "
+        "of watchers, and the cutoff saves hours of releases for about 1 seat; these few stay on sale to the "
+        "buyers already released. The sell-out model ends at the wave that leaves this many or fewer.",
     ),
     (
         "Hold attempts that open a waiting room on a show without one, against a hot show's plan",

@@ -178,8 +178,10 @@ position_claims_peak = peak(queue_writes_peak / position_block)
 # partition. The joins end before the race for returned seats starts (step 7), so the writes are the
 # busier of the two phases: the joins with the first pass's transactions, or the race's.
 onsale_reads_peak = peak(queue_polls_peak + seat_map_reads_peak)
-onsale_writes_peak = peak(max(queue_writes_peak + release_rate * transactions_per_buyer, partition_transactions_peak))
-assert queue_writes_peak + release_rate * transactions_per_buyer > partition_transactions_peak, (
+first_pass_transactions_peak = peak(release_rate * transactions_per_buyer)
+start_minute_writes_peak = peak(queue_writes_peak + first_pass_transactions_peak)
+onsale_writes_peak = peak(max(start_minute_writes_peak, partition_transactions_peak))
+assert start_minute_writes_peak > partition_transactions_peak, (
     "the race is the busier phase, not the joins' minute that data/examples.yml names"
 )
 onsale_reads_per_write = times(onsale_reads_peak / onsale_writes_peak)

@@ -21,6 +21,7 @@ from ticket_booking_assumptions import (
     payment_endpoint_limit,
     pending_order_page,
     pick_time,
+    position_block,
     processor_call_time,
     processor_calls_per_order,
     processor_endpoint_default,
@@ -60,7 +61,6 @@ from ticket_booking_servers import (
     booking_servers,
     booking_writes_peak,
     first_pass_attempts,
-    position_block_span,
     queue_store_nodes,
     stateless,
     waiting_room_servers,
@@ -70,6 +70,7 @@ from ticket_booking_traffic import (
     action_orders_peak,
     bucket_rate,
     calls_per_released_buyer,
+    draw_claims_peak,
     joins_end,
     onsale_calls_budget,
     order_polls_peak,
@@ -188,11 +189,15 @@ assert recovery_booking_work < booking_servers_zone_lost, "the polls after an ou
 
 # --- A zone lost: a shard's primary replaced -------------------------------------------------------------
 # Holds and submits fail while the shard has no primary, and so do the orders' polls, which read it. The
-# waiting room's joins after the start do not: a server holds half a block on average when the failover
-# starts, which lasts half a block's span; after it, a join that cannot claim a block is answered as one
+# waiting room's joins after the start do not: each of the servers a zone's loss leaves holds half a block
+# on average when the failover starts; after it, a join that cannot claim a block is answered as one
 # before the draw is written (step 3), its row written with no position and "poll again", and it takes a
-# position at a later poll, once the shard is back.
-failover_positionless_joins = count(queue_joins_peak * (shard_failover - position_block_span / 2))
+# position at a later poll, once the shard is back. Worst case, the failover also spans the draw's claims.
+waiting_room_servers_zone_lost = servers(waiting_room_servers * (zones - 1) / zones)
+assert queue_poll_interval <= shard_failover, "the draw's claims outlast a failover"
+failover_positions_needed = queue_joins_peak * shard_failover + draw_claims_peak * queue_poll_interval
+position_block_span_zone_lost = duration(position_block / (queue_writes_peak / waiting_room_servers_zone_lost))
+failover_positionless_joins = count(failover_positions_needed - waiting_room_servers_zone_lost * position_block / 2)
 # Those later claims are writes, as the joins are. All within one poll interval of the shard's return, they
 # would come at this rate, and the waiting room's work, at its sizing's peaks, would pass what it keeps
 # with a zone lost. So a server makes them only within the writes it is sized for, its joins first: at the
@@ -201,7 +206,6 @@ failover_claims_peak = peak(failover_positionless_joins / queue_poll_interval)
 failover_claims_work = count(
     queue_polls_peak / api_read_per_server + (queue_writes_peak + failover_claims_peak) / api_write_per_server
 )
-waiting_room_servers_zone_lost = servers(waiting_room_servers * (zones - 1) / zones)
 assert failover_claims_work > waiting_room_servers_zone_lost, "the claims fit at once: they need no pacing"
 failover_claims_span = duration(failover_positionless_joins / queue_joins_peak)
 # Such a join lands behind the joins made up to its claim: in step 2's on-sale no join after the start is
@@ -284,8 +288,9 @@ failover_moments = (
 failover_failed_requests = count(max(failover_moments))
 scan_end = round(wave_start(WAVES[-1]) + time_to_submit + first_wave_span + settle_target)
 assert max(failover_from(t) for t in range(scan_end)) < failover_failed_requests * 1.001, "a moment is missed"
-# A block large enough to outlast a failover at the join peak: the positions one server hands out in it.
-failover_block = count(queue_joins_peak / waiting_room_servers * shard_failover)
+# A block large enough to outlast a failover at the join peak, the draw's claims in it, on the servers a
+# zone's loss leaves: the positions one server hands out in it.
+failover_block = count(failover_positions_needed / waiting_room_servers_zone_lost)
 # The budget counts the calls the target covers (step 1), a 409 as a good one; the orders' polls are left
 # out, which counts low, as the on-sale is counted. A normal day: its page
 # views, its hold attempts (a hold for every purchase over the buy share) and its submits. A hot on-sale,

@@ -25,10 +25,10 @@ from ticket_booking_traffic import (
     onsale_orders_peak,
     order_polls_peak,
     page_views_peak,
-    queue_joins_peak,
     queue_polls_peak,
     queue_writes_peak,
     release_rate,
+    room_trigger_attempts,
     waiting_room_requests_peak,
 )
 
@@ -53,8 +53,8 @@ waiting_room_servers = servers(stateless(waiting_room_work, 1))
 assert waiting_room_servers * (zones - 1) / zones >= waiting_room_work, "a zone lost leaves too few"
 
 # Positions are claimed a block at a time by each server: a block lasts this long on one server while
-# the joins are spread evenly, the spread of arrival order across servers.
-position_block_span = duration(position_block / (queue_joins_peak / waiting_room_servers))
+# the joins and the draw's claims are spread evenly, the spread of arrival order across servers.
+position_block_span = duration(position_block / (queue_writes_peak / waiting_room_servers))
 # A server drops the rest of its block only once its next position is more than half an access window
 # behind the threshold: a join behind it is released at once with at least half its window left. A fresh
 # block starts past the counter; the threshold crosses a block of positions in this long at the rate.
@@ -84,6 +84,9 @@ store_down_script_share = fraction(
     ((partition_capacity - release_rows_peak) / race_rows_peak - 1) / (booking_servers - 1)
 )
 assert store_down_script_share > 0.5, "a few scripts fill the partition while the counter store is down"
+# Nor can the store sum a show's attempts then: each booking server counts its own, the load spread evenly
+# over them, and opens a room on a show without one when its count stays above its share of the trigger.
+store_down_room_trigger = peak(room_trigger_attempts / booking_servers)
 
 # Each booking server keeps each hot show's seat map in memory, rebuilt from a replica every snapshot
 # interval (in its own zone, or for the servers in the primary's zone, another): the replicas' reads,
@@ -143,6 +146,7 @@ if __name__ != "ticket_booking_servers":
                 ("... and its writes (holds, submits)", booking_writes_peak, ""),
                 ("... seat-map snapshots read from replicas a second", snapshot_scans_peak, ""),
                 ("... race watchers that may be scripts, the counter store down", store_down_script_share, ""),
+                ("... a server's share of the room trigger then", store_down_room_trigger, ""),
                 ("Payment workers (calls in flight)", calls_in_flight, payment_workers),
                 ("... the most calls they can keep in flight", worker_calls_ceiling, ""),
                 ("Queue store (joins, positions written later)", queue_writes_peak, queue_store_nodes),

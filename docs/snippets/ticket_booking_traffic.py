@@ -3,6 +3,7 @@ release rate the payment processor allows, the waiting room's joins and polls, a
 waits. The seat maps' load depends on how the sale plays out, so ticket_booking_sellout.py computes it."""
 
 from ticket_booking_assumptions import (
+    access_token_lifetime,
     action_share,
     action_time,
     audit_interval,
@@ -194,6 +195,9 @@ room_rate_alone = peak(mid_sale_room_rate(0.0))
 room_rate_beside_onsale = peak(mid_sale_room_rate(release_rate * calls_per_released_buyer))
 for planned, room in ((0.0, room_rate_alone), (onsale_calls_budget, room_rate_beside_onsale)):
     assert processor_calls_peak + planned + room * calls_per_released_buyer <= bucket_rate, "past the bucket"
+# Its access window, set with its rate: the positions released in a token's life at that rate. At 0/s none
+# is set until the on-call plans a rate, as nobody is released before.
+room_window_alone = count(room_rate_alone * access_token_lifetime)
 
 # A payment the processor creates late for an order's old key, after a server error, is a second charge:
 # refunded when its webhook comes, or else by the next daily audit, which checks the payments of one interval
@@ -285,6 +289,7 @@ if __name__ != "ticket_booking_traffic":
                 ("Wait for position 10,000", wait_for_position_10k),
                 ("Hold attempts a second that open a room on a show without one", room_trigger_attempts),
                 ("... that room's releases a second, no other on-sale releasing", room_rate_alone),
+                ("... its access window, positions", room_window_alone),
                 ("... beside step 2's on-sale, which takes the on-sale's whole part", room_rate_beside_onsale),
                 ("A late second charge refunded within, at most", late_charge_refunded_within),
                 ("A seat map's answer, base64 in JSON", seat_map_bytes),
