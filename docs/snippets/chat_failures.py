@@ -266,14 +266,13 @@ store_write_load_zone_lost = fraction(store_write_load_zone_lost_exact)
 # If a leader's extra work were twice the guess.
 store_write_load_zone_lost_leader_doubled = fraction(write_load_zone_lost(2 * store_leader_extra_work))
 # The busiest node, guessed at store_busiest_over_mean the mean: step 2's target leaves room for the moved
-# leaders and that, the rest for a minute over the hour's mean. No write need be held back. The skew at which
-# the busiest node fills, and the busiest node's load once the store is grown for midnight.
+# leaders and that, the rest for a minute over the hour's mean. The skew at which it fills.
 store_busiest_load_zone_lost_exact = store_write_load_zone_lost_exact * store_busiest_over_mean
 store_busiest_load_zone_lost = fraction(store_busiest_load_zone_lost_exact)
 assert store_busiest_load_zone_lost_exact < 1
 store_busiest_fills_over_mean = times(1 / store_write_load_zone_lost_exact)
-# The lever for a store-wide rise the plan does not cover (a surge, midnight): the watermark and read-position
-# writes, which chat servers coalesce for longer past the p99 of all their writes (sends, client IDs and member rows
+# The lever for a store-wide rise (a surge, midnight): the watermark and read-position
+# writes, which chat servers coalesce for longer past their writes' p99 (sends, client IDs and member rows
 # are never held back). Their share of the store's writes, and how far traffic can rise over its peak
 # with a zone lost before the busiest node's budget is full, without them held back and with all of them.
 store_sheddable_share = fraction(store_sheddable_writes_per_second_peak / store_writes_per_second_peak)
@@ -359,8 +358,7 @@ store_busiest_load_zone_lost_after_growth = fraction(
     write_load_zone_lost(store_leader_extra_work, midnight_database_nodes) * store_busiest_over_mean
 )
 # Midnight itself spends the target's room (step 7): the mean node at its full rate, the busiest above it;
-# coalescing holds back this share of the watermark and read-position writes to bring it to its full rate,
-# every zone up and with a zone lost.
+# coalescing holds back this share of the watermark and read-position writes to bring it to its full rate.
 MIDNIGHT_BUSIEST = (
     midnight_store_writes_per_second
     * message_copies
@@ -905,7 +903,6 @@ if __name__ != "chat_failures":
                     "Store write load per surviving node with a zone lost at peak, once grown",
                     store_write_load_zone_lost_after_growth,
                 ),
-                ("", "... the busiest node's", store_busiest_load_zone_lost_after_growth),
                 ("", "Data each new node takes in, at the first New Year", midnight_bytes_per_new_node),
                 ("", "Data moved onto the new nodes", midnight_rebalance_bytes),
                 ("", "Time to move it, at the snapshot rate", midnight_rebalance_time),

@@ -91,7 +91,6 @@ send_refill_per_second = throughput(5)
 groups_created_per_user_per_day = count(50)
 people_added_per_user_per_day = count(250)
 hello_timeout = duration(10)
-# A draining connection server accepts connects for at least the target group's deregistration delay.
 drain_deregistration_delay = duration(120)
 drain_accept_cap = duration(3 * 60)
 # A presence latency alert's window: long, since presence is shed first and never pages.
@@ -215,8 +214,8 @@ TABLE = [
     (
         "Store write p99 at which chat servers lengthen watermark coalescing",
         coalescing_lengthen_write_p99,
-        "Assumed, the write-latency alert's threshold: the store as a whole is past its comfortable rate (a surge, "
-        "midnight). One hot node barely moves a p99 over all a server's writes; its own alert catches it (step 7).",
+        "Assumed, the write-latency alert's threshold: the whole store is past its comfortable rate (a surge, "
+        "midnight); one hot node barely moves it (step 7).",
     ),
     (
         "... and below which they shorten it again",
@@ -226,8 +225,8 @@ TABLE = [
     (
         "The target group's deregistration delay, the least a drain accepts connects",
         drain_deregistration_delay,
-        "Assumed, set down from 300 s: new flows reach a deregistered NLB target for about 2 min (#470 below), "
-        "tailing off as each node stops, not ending on a gap "
+        "Assumed, down from 300 s: new flows reach a deregistered NLB target for about 2 min (#470 below), "
+        "tailing off, not ending on a gap "
         "([AWS](https://docs.aws.amazon.com/elasticloadbalancing/latest/network/edit-target-group-attributes.html)).",
     ),
     (
