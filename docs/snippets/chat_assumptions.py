@@ -569,7 +569,7 @@ TABLE = [
     (
         "The busiest store node's load over the mean",
         store_busiest_over_mean,
-        "The rebalancer moves load off a node 10% over the mean's CPU "
+        "A guess: the rebalancer starts at 10% over the mean's CPU, and writes are disk-bound "
         "([kv.allocator.store_cpu_rebalance_threshold](https://www.cockroachlabs.com/docs/stable/cluster-settings)).",
     ),
     (

@@ -265,13 +265,14 @@ store_write_load_zone_lost_exact = write_load_zone_lost(store_leader_extra_work)
 store_write_load_zone_lost = fraction(store_write_load_zone_lost_exact)
 # If a leader's extra work were twice the guess.
 store_write_load_zone_lost_leader_doubled = fraction(write_load_zone_lost(2 * store_leader_extra_work))
-# The busiest node, which the rebalancer lets run store_busiest_over_mean the mean: step 2's target leaves
-# room for the moved leaders and that, the rest for a minute over the hour's mean. No write need be held back.
+# The busiest node, guessed at store_busiest_over_mean the mean: step 2's target leaves room for the moved
+# leaders and that, the rest for a minute over the hour's mean. The skew at which it fills.
 store_busiest_load_zone_lost_exact = store_write_load_zone_lost_exact * store_busiest_over_mean
 store_busiest_load_zone_lost = fraction(store_busiest_load_zone_lost_exact)
 assert store_busiest_load_zone_lost_exact < 1
-# The lever for what the plan does not cover (a surge, a hotter node): the watermark and read-position
-# writes, which chat servers coalesce for longer past a write p99 (sends, client IDs and member rows
+store_busiest_fills_over_mean = times(1 / store_write_load_zone_lost_exact)
+# The lever for a store-wide rise (a surge, midnight): the watermark and read-position
+# writes, which chat servers coalesce for longer past their writes' p99 (sends, client IDs and member rows
 # are never held back). Their share of the store's writes, and how far traffic can rise over its peak
 # with a zone lost before the busiest node's budget is full, without them held back and with all of them.
 store_sheddable_share = fraction(store_sheddable_writes_per_second_peak / store_writes_per_second_peak)
@@ -353,15 +354,20 @@ midnight_database_nodes_at_target = servers(
 store_write_load_zone_lost_after_growth = fraction(
     write_load_zone_lost(store_leader_extra_work, midnight_database_nodes)
 )
+store_busiest_load_zone_lost_after_growth = fraction(
+    write_load_zone_lost(store_leader_extra_work, midnight_database_nodes) * store_busiest_over_mean
+)
 # Midnight itself spends the target's room (step 7): the mean node at its full rate, the busiest above it;
-# with a zone lost, coalescing holds back this share of the watermark and read-position writes.
-midnight_store_busiest_load = fraction(
+# coalescing holds back this share of the watermark and read-position writes to bring it to its full rate.
+MIDNIGHT_BUSIEST = (
     midnight_store_writes_per_second
     * message_copies
     / midnight_database_nodes
     / store_writes_per_node_per_second
     * store_busiest_over_mean
 )
+midnight_store_busiest_load = fraction(MIDNIGHT_BUSIEST)
+midnight_store_shed_share = fraction((1 - 1 / MIDNIGHT_BUSIEST) / float(store_sheddable_share))
 MIDNIGHT_BUSIEST_ZONE_LOST = (
     write_load_zone_lost(store_leader_extra_work, midnight_database_nodes, midnight_store_writes_per_second)
     * store_busiest_over_mean
@@ -848,7 +854,8 @@ if __name__ != "chat_failures":
                     "... if a leader's extra work were twice the guess",
                     store_write_load_zone_lost_leader_doubled,
                 ),
-                ("", "... the busiest node's, the rebalancer's skew added", store_busiest_load_zone_lost),
+                ("", "... the busiest node's, the guessed skew added", store_busiest_load_zone_lost),
+                ("", "... the skew at which the busiest node fills", store_busiest_fills_over_mean),
                 ("", "Watermark and read-position writes a second at peak", store_sheddable_writes_per_second_peak),
                 ("", "... their share of the store's writes, the ones that can wait", store_sheddable_share),
                 (

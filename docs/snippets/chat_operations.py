@@ -91,6 +91,7 @@ send_refill_per_second = throughput(5)
 groups_created_per_user_per_day = count(50)
 people_added_per_user_per_day = count(250)
 hello_timeout = duration(10)
+drain_deregistration_delay = duration(120)
 drain_accept_cap = duration(3 * 60)
 # A presence latency alert's window: long, since presence is shed first and never pages.
 presence_latency_alert_window = duration(30 * 60)
@@ -213,13 +214,20 @@ TABLE = [
     (
         "Store write p99 at which chat servers lengthen watermark coalescing",
         coalescing_lengthen_write_p99,
-        "Assumed, the write-latency alert's threshold: the store is past its comfortable rate, by a surge or a "
-        "node hotter than planned (above).",
+        "Assumed, the write-latency alert's threshold: the whole store is past its comfortable rate (a surge, "
+        "midnight); one hot node barely moves it (step 7).",
     ),
     (
         "... and below which they shorten it again",
         coalescing_shorten_write_p99,
         "Assumed: twice a normal conditional write; the gap between the two keeps the servers from flapping.",
+    ),
+    (
+        "The target group's deregistration delay, the least a drain accepts connects",
+        drain_deregistration_delay,
+        "Assumed, down from 300 s: new flows reach a deregistered NLB target for about 2 min (#470 below), "
+        "tailing off, not ending on a gap "
+        "([AWS](https://docs.aws.amazon.com/elasticloadbalancing/latest/network/edit-target-group-attributes.html)).",
     ),
     (
         "Longest a draining connection server accepts connects after it is deregistered",
