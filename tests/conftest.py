@@ -290,11 +290,11 @@ def pytest_terminal_summary(terminalreporter) -> None:
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """`-n auto` (make test, CI, make bench): two workers a core. Much of a run is spent waiting on
-    something other than this machine's cores being busy (a browser's frames, a served rebuild, a
-    copy's files), so one worker a core left them idle: a CI run on 7 December used 21 CPU-minutes in
-    18 minutes on two cores, 16 min 58 s of them the tests; the next, at two workers a core, 12 min
-    26 s. PYTEST_XDIST_AUTO_NUM_WORKERS, when set, still decides."""
+    """`-n auto` (make test, CI, make bench): two workers a core. A worker often waits on another
+    process (its browser's frames, a served rebuild, a copy's build), and at one worker a core the
+    cores waited with it: a CI run on 7 December took 16 min 58 s of tests, the next, at two workers
+    a core, 12 min 26 s; then the run is CPU-bound (bench/README.md). PYTEST_XDIST_AUTO_NUM_WORKERS,
+    when set, still decides."""
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return None
     return 2 * (os.cpu_count() or 1)
