@@ -29,6 +29,8 @@ from urllib.parse import urlsplit
 import genanki
 import markdown
 import yaml
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from sdw import cards, snippets
 
@@ -41,7 +43,6 @@ DECK_NAME = "System Design Workflow"
 DECK_FILE = "practice/system-design-workflow.apkg"  # in the site, relative to its root
 FIGURE = re.compile(r"<!--\s*md:fig\s+(?P<name>[\w.]+)\s*-->")
 CARD_PAGES = "practice"  # the folder of the pages that show the cards: their links start there
-HREF = re.compile(r'href="(?P<href>[^"]*)"')
 
 MODEL = genanki.Model(
     MODEL_ID,
@@ -64,11 +65,34 @@ MODEL = genanki.Model(
 )
 
 
+class _AbsoluteLinks(Treeprocessor):
+    """Each link's href made an address under `site` (absolute() below), on the parsed tree."""
+
+    def __init__(self, md: markdown.Markdown, site: str) -> None:
+        super().__init__(md)
+        self.site = site
+
+    def run(self, root) -> None:
+        for link in root.iter("a"):
+            if (href := link.get("href")) is not None:
+                link.set("href", absolute(href, self.site))
+
+
+class _AbsoluteLinksExtension(Extension):
+    def __init__(self, site: str) -> None:
+        super().__init__()
+        self.site = site
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_AbsoluteLinks(md, self.site), "sdw_deck_absolute_links", 0)
+
+
 @functools.lru_cache(maxsize=4096)
-def _converted(text: str) -> str:
+def _converted(text: str, site: str = "") -> str:
     """markdown.markdown, kept per text: the preview builds the deck again after any snippet's
-    edit (cards cite figures), and most cards' text, figures filled in, is unchanged."""
-    return markdown.markdown(text)
+    edit (cards cite figures), and most cards' text, figures filled in, is unchanged. With `site`,
+    links become addresses under it."""
+    return markdown.markdown(text, extensions=[_AbsoluteLinksExtension(site)] if site else [])
 
 
 def printed_figure(name: str, where: str) -> str:
@@ -112,9 +136,7 @@ def html(text: str, where: str, figure: Callable[[str, str], str] = printed_figu
     def cite(match: re.Match) -> str:
         return figure(match["name"], where)
 
-    rendered = _converted(FIGURE.sub(cite, text))
-    if site:
-        rendered = HREF.sub(lambda match: f'href="{absolute(match["href"], site)}"', rendered)
+    rendered = _converted(FIGURE.sub(cite, text), site)
     # A one-paragraph question reads better without its <p>.
     if rendered.count("<p>") == 1 and rendered.startswith("<p>") and rendered.endswith("</p>"):
         rendered = rendered[3:-4]
