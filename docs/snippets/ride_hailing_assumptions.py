@@ -7,7 +7,7 @@ set against Uber's. The moving-driver inputs (drivers online at the peak, the up
 so this example and that page print the same figures for the same drivers.
 
 Change a value here and rebuild: every figure that depends on it changes, on every page.
-Run `python docs/snippets/ride_hailing_assumptions.py` to print the table.
+Run `.venv/bin/python docs/snippets/ride_hailing_assumptions.py` to print the table.
 """
 
 import math
