@@ -562,8 +562,8 @@ TABLE = [
     (
         "Share of that rate the store is sized to use at peak",
         store_write_utilization_target,
-        "Room for a lost zone's moved leaders and the busiest node (step 7), the rest for a minute over the "
-        "hour's mean; CockroachDB advises a node's CPU under 80% for hours "
+        "Room for a lost zone's moved leaders and the busiest node (step 7), the rest for a rise over the "
+        "peak; CockroachDB advises a node's CPU under 80% for hours "
         "([metrics](https://www.cockroachlabs.com/docs/stable/essential-metrics-advanced)), taken for writes too.",
     ),
     (
