@@ -129,7 +129,7 @@ held_retry_after_in_debt_seconds = count(whole_up((held_multi_region_overshoot +
 # reported, so the other regions forgive them too; none is reported twice. That is the region's spending
 # since the last confirmed read, at most 1 + held_intervals_max intervals: a burst and that long's refill.
 # The same bound holds for the counts dropped when the hold reaches its cap, and for what an exchanger
-# loses when it restarts (its held counts and one interval's names).
+# loses when it restarts (its held counts; the gateways send the names again).
 failover_unreported_at_most = count(math.ceil(burst_allowance + refill_per_second * held_report_delay))
 # A replica that dies (alone, or with its zone) is marked failed only after the node timeout; until
 # then the shard still lists a replica that could be promoted, so its counts are held and, past the
