@@ -14,6 +14,7 @@ from rate_limiter_assumptions import (
     exchanger_lease_intervals,
     failover_time,
     held_intervals_max,
+    large_plan_burst_share,
     large_plan_limit_per_minute,
     limit_per_minute,
     region_sync_interval,
@@ -254,6 +255,14 @@ slash64_per_slash60 = count(2 ** (64 - 60))
 # the last check away from home or the last report applied, so this comes back only for a key that
 # stayed home that long.
 first_share_forgiven = count(math.ceil(burst_allowance + refill_per_second * region_sync_interval))
+# The same on a large-plan key (the smallest one would split over shards, rate_limiter_servers.py), whose
+# burst is large_plan_burst_share of its minute: what a split's new tags would forgive without a mark.
+large_plan_first_share_forgiven = count(
+    math.ceil(
+        large_plan_limit_per_minute * large_plan_burst_share
+        + large_plan_limit_per_minute / window_seconds * region_sync_interval
+    )
+)
 # Regions cut apart: each counts alone, so a client using every region gets the rate of a whole
 # limit in each, until the regions split shared limits.
 region_cut_max_per_minute = count(regions * limit_per_minute)
@@ -490,6 +499,7 @@ if __name__ != "rate_limiter_accuracy":
                     failover_forgiven_at_most,
                 ),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
+                ("... on a large-plan key", large_plan_first_share_forgiven),
                 (
                     "Regions cut apart, before the split: the rate a client gets, a minute, in all regions",
                     region_cut_max_per_minute,
