@@ -64,8 +64,9 @@ retry_after_seconds = count(math.ceil(1 / refill_per_second))
 
 # Clocks (step 6): the script reads the shard's clock. The alert watches each node alone, so a primary
 # and its replica can sit just under it on opposite sides, twice its offset apart: a failover between
-# them hands each bucket that long's refill, at most. A clock stepped forward by more hands each bucket
-# at most a burst, once, since refills stop there.
+# them hands each bucket that long's refill, at most. A clock stepped forward by more refills each bucket up
+# to its burst, once: one in debt gets back a burst plus its debt at most (failover_forgiven_at_most). A step
+# past a key's time to live also expires the key, its unread delta unreported (failover_unreported_at_most).
 clock_offset_pair_max = duration(2 * clock_offset_alert)
 clock_offset_tokens_default = count(clock_offset_pair_max * refill_per_second)
 clock_offset_tokens_large = count(clock_offset_pair_max * large_plan_limit_per_minute / window_seconds)
