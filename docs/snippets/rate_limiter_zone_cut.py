@@ -255,6 +255,9 @@ balancer_worker_full_connections_at_most = count(
 assert all(_worker_load_with_flood(c) < 1 for c in range(int(balancer_worker_full_connections_at_most) + 1, 1000))
 _zone_workers = balancer_nodes_per_zone * cores
 balancer_worker_full_share_at_most = fraction(balancer_worker_full_connections_at_most / _zone_workers)
+# Past that count a worker is no longer full, but loaded enough that its other connections queue: on the
+# fewest connections that pass the whole flood, this much of a core.
+balancer_worker_load_at_flood_connections = fraction(_worker_load_with_flood(int(flood_connections_at_least)))
 # From then on a request to an unreachable gateway fails at connect, after the connect timeout, and is
 # retried on a gateway it has not tried: it fails only if its first try and every retry land on
 # unreachable gateways, drawn without replacement from those its node holds ready (every gateway, in panic).
@@ -516,6 +519,10 @@ if __name__ != "rate_limiter_zone_cut":
                     balancer_worker_full_connections_at_most,
                 ),
                 ("... share of the zone's connections on those workers, at most", balancer_worker_full_share_at_most),
+                (
+                    "... a worker's load with one of the fewest connections that pass the whole flood, of a core",
+                    balancer_worker_load_at_flood_connections,
+                ),
                 (
                     f"... after that, share failing even after {balancer_connect_retries} retries on untried gateways",
                     zone_partition_retry_failed_share,
