@@ -258,9 +258,10 @@ balancer_worker_full_share_at_most = fraction(balancer_worker_full_connections_a
 # Past that count a worker is no longer full, but loaded enough that its other connections queue: on the
 # fewest connections that pass the whole flood, this much of a core.
 balancer_worker_load_at_flood_connections = fraction(_worker_load_with_flood(int(flood_connections_at_least)))
-# From then on a request to an unreachable gateway fails at connect, after the connect timeout, and is
-# retried on a gateway it has not tried: it fails only if its first try and every retry land on
-# unreachable gateways, drawn without replacement from those its node holds ready (every gateway, in panic).
+# A zone cut off, once keepalive has closed the connections dead in the cut: a request to an unreachable
+# gateway fails at connect, after the connect timeout, and is retried on a gateway it has not tried. It fails
+# only if its first try and every retry land on unreachable gateways, drawn without replacement from those its
+# node holds ready (every gateway, in panic).
 
 
 def _all_tries_unreachable(tries: int, unreachable: float, ready: float) -> float:
@@ -524,7 +525,8 @@ if __name__ != "rate_limiter_zone_cut":
                     balancer_worker_load_at_flood_connections,
                 ),
                 (
-                    f"... after that, share failing even after {balancer_connect_retries} retries on untried gateways",
+                    f"A zone cut off, its dead connections closed: share failing even after {balancer_connect_retries} "
+                    "retries on untried gateways",
                     zone_partition_retry_failed_share,
                 ),
                 ("... retries a request makes, on average", zone_partition_retries_per_request),
