@@ -444,7 +444,7 @@ TABLE = [
         accept_timeout,
         "The page's choice, from the reservation's commit: long enough to read the pickup on a mounted phone "
         "and tap, short enough that a second offer still makes a quick match. The app shows it less the "
-        "offer's round trip and a margin (step 4).",
+        "offer's push and round trip and a margin (step 4).",
     ),
     (
         "Offers not accepted that are declined",

@@ -57,8 +57,8 @@ RIDE_FIELDS = [
     (
         "version",
         4,
-        "raised by one in every transaction that writes an outbox row (a rating, a debt payment and a "
-        "secret asked too), never by a hold's result that sets or clears no payment mark; a phone's "
+        "raised by one in every transaction that writes an outbox row (a rating and a debt payment too) but "
+        "a secret asked, and never by a hold's result that sets or clears no payment mark; a phone's "
         "transition is conditional on it",
     ),
     ("offer_attempt", 1, "the current offer's number: the offer's key is (ride_id, attempt)"),
@@ -199,7 +199,7 @@ DRIVER_STATE_FIELDS = [
         1,
         "two flags and a 2-bit count in a byte. The first: the driver went offline during a ride (cleared "
         "by going online before the drop-off). The second: set by a withdrawal for no ack, cleared by the next "
-        "acknowledged offer's end. The count: offers missed in a row, cleared by an answer",
+        "acked offer's end. The count: offers missed in a row, cleared by an answer or going online unpaused",
     ),
     ("offer", 9, "the ride and attempt offered (8 + 1), while offered"),
     (
@@ -247,7 +247,8 @@ RIDER_DEBT_FIELDS = [
 rider_debt_row_bytes = row_bytes(RIDER_DEBT_FIELDS)
 
 # The outbox, keyed by (bucket, subject_id, version, event_id): written in the same transaction as the change
-# it announces, which raises the subject's version by one, so no two of a ride's rows share a version. The
+# it announces, which raises the subject's version by one, so no two of a ride's rows share a version (but a
+# secret asked, which changes nothing of the ride: it keeps the current version, with a random event ID). The
 # bucket is a hash of the subject, and each relay worker holds a group of buckets, so one ride's rows are one
 # worker's, read in the key's order: the ride's versions, the order of its commits. Once
 # published, a row moves to outbox_sent, the same fields keyed by (a hash shard, sent_at, event_id), kept a
@@ -259,7 +260,7 @@ OUTBOX_FIELDS = [
         "version",
         8,
         "third part: the version the transaction writes, the ride's or driver_state's. Every transaction "
-        "with an outbox row raises its subject's version, so each row has its own",
+        "with an outbox row but a secret asked raises its subject's version, so each other row has its own",
     ),
     ("epoch", 2, "the store's failover epoch, raised by each region's promotion: consumers order by (epoch, version)"),
     (
@@ -267,7 +268,7 @@ OUTBOX_FIELDS = [
         16,
         "last part, and the event's ID: name-based UUID of the row the transaction announces, the epoch and the "
         "version it writes; a debt payment's, of the ride, the type and the client's Idempotency-Key alone, so "
-        "an attempt replayed after a failover keeps its ID",
+        "an attempt replayed after a failover keeps its ID; a secret asked's, random",
     ),
     (
         "type",

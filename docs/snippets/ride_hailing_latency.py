@@ -55,14 +55,15 @@ match_budget_margin = duration(match_latency_target - first_offer_ack)
 # for the area's next window first, and the expiry itself starts up to a timer's tick after the deadline
 # (step 4: the offer's timer, not a sweep). The timeout runs from the reservation's commit (the store sets
 # offer_expires_at there), so it ends the push and the phone's round trip sooner than the ack: that is
-# the time the driver has to answer. The app shows a little less: it counts down from the time left in the
-# frame less its last round trip (the downlink before it, the accept's uplink after) and a margin.
+# the time the driver has to answer. The app shows a little less: it counts down the time left in the frame
+# (the timeout less the push that brought it) less its last round trip (the downlink before it, the
+# accept's uplink after) and a margin.
 OFFER_DELIVERY = float(push_through_pubsub + mobile_round_trip_p99)
 NEXT_OFFER = [t for what, t in BUDGET if what not in (WINDOW_WAIT, ASSIGNMENT)]
 next_offer_after_decline = duration(sum(float(t) for t in NEXT_OFFER))
 next_offer_after_timeout = duration(batch_window + deadline_timer_tick + next_offer_after_decline)
 offer_time_to_answer = duration(accept_timeout - OFFER_DELIVERY)
-offer_time_on_screen = duration(accept_timeout - mobile_round_trip_p99 - accept_screen_margin)
+offer_time_on_screen = duration(accept_timeout - OFFER_DELIVERY - accept_screen_margin)
 
 # (c) The give-up rule. Step 1 counts an answer when the rider's phone acknowledges it within the answer
 # deadline, so "no driver near" is told (its commit begun) by the deadline less its commit, the push and
