@@ -28,8 +28,6 @@ rows = [
 two_zone_headroom = zone_loss_headroom(2)
 three_zone_headroom = zone_loss_headroom(3)
 three_zone_ceiling = fraction(2 / 3)
-utilization_target = fraction(target_utilization)
-three_zone_busy_all_up = fraction(target_utilization * 2 / 3)
 
 if __name__ != "step7_zone_headroom":
     print(
@@ -38,7 +36,7 @@ if __name__ != "step7_zone_headroom":
                 "Zones",
                 "Capacity over the peak, to lose one",
                 "Highest share of planned capacity at a normal peak",
-                f"Of raw capacity, at the {utilization_target} target",
+                f"Of raw capacity, at the {fraction(target_utilization)} target",
             ),
             rows,
         )
