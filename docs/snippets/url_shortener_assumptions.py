@@ -468,7 +468,7 @@ TABLE = [
     (
         "Links created anonymously",
         anonymous_link_share,
-        "A guess: an anonymous address may make only a few links an hour, behind a challenge, while "
+        "A guess: an anonymous address may make only a few links an hour, with a challenge past that, while "
         "campaigns and bulk tools, most of the volume, need an account or an API key. Anonymous links "
         "have no owner's list entry.",
     ),
