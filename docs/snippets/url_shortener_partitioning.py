@@ -186,16 +186,16 @@ viral_reads_per_replica = per_second(viral_hits_per_second * quorum_replicas / l
 viral_over_one_server = times(viral_reads_per_replica / reads_per_database_server)
 
 # The owner's list (OwnerLink). Every link an account makes, through the apps or any of its API
-# keys, is drawn from the account's daily allowance (its plan): keys set how fast it may be spent,
-# not how much. So the list's partitioning follows the allowance alone. By owner and month, a free
-# account at its daily limit fills a small partition; a large paid plan would fill one far past the
-# guideline, so a plan above the month's limit has its list split by hour and a hash bucket, as
-# many buckets as keep an hour's rows under the guideline.
-account_entries_per_month = count(account_links_per_day * 30)
-# The month stays the period while the account's daily allowance keeps a month under the guideline.
-month_period_daily_limit_max = count(partition_rows_guideline / 30)
+# keys, is drawn from the account's daily allowance (its plan), so the list's partitioning follows
+# the allowance alone. By owner and month, a free account at its daily limit fills a small
+# partition; a large paid plan would fill one far past the guideline, so a plan above the month's
+# limit has its list split by hour and a hash bucket, as many as keep an hour under the guideline.
+# A month holds at most 32 days' allowance: 31 days, and a full bucket spent on the first.
+month_allowance_days = 31 + 1
+account_entries_per_month = count(account_links_per_day * month_allowance_days)
+month_period_daily_limit_max = count(partition_rows_guideline / month_allowance_days)
 account_partition_bytes = size(account_entries_per_month * owner_index_entry_bytes)
-paid_plan_entries_per_month = count(paid_plan_links_per_day * 30)
+paid_plan_entries_per_month = count(paid_plan_links_per_day * month_allowance_days)
 paid_plan_month_partition_bytes = size(paid_plan_entries_per_month * owner_index_entry_bytes)
 
 
