@@ -116,6 +116,8 @@ minute_rows_per_day_max = per_day(redirects_per_day)
 minute_row_bytes_total = size(minute_rows_per_day_max * daily_rollup_row_bytes * minute_row_days * click_copies)
 # What the analytics store's disks hold, every copy.
 analytics_bytes_total = size(rollup_bytes_total + minute_row_bytes_total)
+# Each closed day's counts exported nightly to object storage (step 4), counted once like raw events.
+daily_count_export_bytes = size(rollup_bytes_per_day * links_over_retention_days)
 # The CDN's standard logs, one line a request like its real-time stream, kept a few days for the
 # recount's backfill, in object storage (counted once, as the raw events are).
 standard_log_bytes_per_day = size_per_day(redirects_per_day * edge_log_line_bytes)
@@ -123,7 +125,9 @@ standard_log_bytes = size(standard_log_bytes_per_day * standard_log_days)
 
 # Links and clicks. The idempotency records (url_shortener_api) and the conditional writes' Paxos state
 # (url_shortener_partitioning) also sit on the link store's disks, in the room the links leave free.
-storage_total = size(link_bytes_total + raw_click_bytes + analytics_bytes_total + standard_log_bytes)
+storage_total = size(
+    link_bytes_total + raw_click_bytes + analytics_bytes_total + daily_count_export_bytes + standard_log_bytes
+)
 
 if __name__ != "url_shortener_storage":
     print(
@@ -143,7 +147,11 @@ if __name__ != "url_shortener_storage":
             [
                 ("Links and 'my links' index", link_bytes_per_day, link_bytes_total),
                 (f"Raw click events ({raw_click_days} days, object storage)", click_bytes_per_day, raw_click_bytes),
-                ("Daily click counts per link", rollup_bytes_per_day, rollup_bytes_total),
+                (
+                    "Daily click counts per link, and their nightly export",
+                    rollup_bytes_per_day,
+                    size(rollup_bytes_total + daily_count_export_bytes),
+                ),
                 (
                     f"Minute counts, at most one a click ({minute_row_days} days)",
                     size_per_day(minute_rows_per_day_max * daily_rollup_row_bytes),
