@@ -1,6 +1,7 @@
 """URL shortener worked example: what the rate limits allow, and what they cost an abuser."""
 
-from rate_limiter_assumptions import script_cost_in_gets
+from concept_consensus import LWT_ROUND_TRIPS_V1
+from rate_limiter_assumptions import cross_zone_round_trip, script_cost_in_gets
 from reference_capacity import expired_row_life, machine_cores, utilization_target
 from url_shortener_assumptions import (
     account_links_per_day,
@@ -182,17 +183,27 @@ expiry_index_store_bytes = size(
     / SECONDS_PER_DAY
     * link_copies
 )
-# Alias claims (step 4's AliasClaim): a row per alias created, a conditional write before the link's
-# insert, living 30 days (the quota's window), in a table compacted by time window in days, so kept
-# by the same rule; the account's last_claim cell expires with the claims, so no file is held back.
-alias_claim_days = count(30)
-# How long a claim stays on disk: its 30 days, the grace, and the window its file waits for.
+# Alias claims (step 4's AliasClaim): a row per account and UTC day holding the day's claim count,
+# raised by a conditional write before the link's insert. A create sums today's row and the 30 days'
+# before it (at most 31 rows, whatever the quota), so a claim counts 30 to 31 days, never less. Rows
+# live 31 days, in a table compacted by time window in days, so kept by the same rule; the account's
+# last_claim cell expires with them, so no file is held back.
+alias_claim_days = count(31)
+# How long a row stays on disk: its 31 days, the grace, and the window its file waits for.
 alias_claim_disk_days = expired_row_life(alias_claim_days * SECONDS_PER_DAY, gc_grace, SECONDS_PER_DAY)
+# At most a row per alias (an account that claims several in a day shares one): an upper bound.
 alias_claim_rows_per_day = per_day(custom_aliases_per_day)
 alias_claim_store_bytes = size(
     alias_claim_rows_per_day * alias_claim_row_bytes * alias_claim_disk_days / SECONDS_PER_DAY * link_copies
 )
 alias_claim_reads_per_second_peak = peak(custom_aliases_per_day / SECONDS_PER_DAY * peak_to_average)
+# One account's claims take turns: each is a quorum read and a Paxos round across zones (Cassandra's
+# default paxos_variant v1, concept_consensus), so an account claims at most one per claim time. Racing
+# claims waste rounds, so the gateway keeps a few of an account's alias creates in flight and queues the
+# rest within their deadline.
+alias_claim_time = duration((1 + LWT_ROUND_TRIPS_V1) * cross_zone_round_trip)
+alias_claims_per_account_max = per_second(1 / alias_claim_time)
+alias_creates_in_flight_per_account = count(4)
 # The rate-limit store (the rate limiter example's design): bucket operations at peak. A create spends
 # two: an API key's pace and its account's daily allowance, or an anonymous address's /64 and /56.
 # An unknown key's 404 spends two too, the address's /64 and /56 buckets of the unknown-key limit.

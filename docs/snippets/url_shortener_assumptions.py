@@ -106,8 +106,8 @@ outbox_row_bytes = size(1 + 9 + timestamp_bytes + timestamp_bytes + 1 + row_over
 # An expiry index entry (step 4), with no time to live: clean-up deletes a day's buckets once read.
 expiry_index_entry_bytes = size(9 + row_overhead_bytes)
 expiry_index_days_past_day = count(3)
-# An alias claim row (step 4's AliasClaim), its fields in the table below.
-alias_claim_row_bytes = size(timestamp_bytes + custom_alias_max_chars + 1 + row_overhead_bytes)
+# An alias claim row (step 4's AliasClaim): a day (a date, 4 B) and its claim count (an int, 4 B).
+alias_claim_row_bytes = size(4 + 4 + row_overhead_bytes)
 
 # --- Redirect responses ------------------------------------------------------------------------
 redirect_header_bytes = size(300)
@@ -725,8 +725,8 @@ TABLE = [
     (
         "Bytes per alias claim row",
         alias_claim_row_bytes,
-        f"Its claim time ({timestamp_bytes}), the alias at its longest ({custom_alias_max_chars} characters and a "
-        f"length byte) and {row_overhead_bytes} of per-row overhead; the owner ID is the partition key.",
+        f"A day and its claim count (4 B each) and {row_overhead_bytes} of row overhead; the owner ID is the "
+        "partition key.",
     ),
     (
         "Bytes per expiry index entry",
