@@ -34,7 +34,8 @@ from url_shortener_assumptions import (
     unknown_key_share,
 )
 from url_shortener_keys import guesses_per_hit, guesses_per_hit_capacity_length, key_length, length_for_capacity
-from url_shortener_servers import create_servers, redirect_servers
+from url_shortener_servers import condition_reads_peak, create_servers, redirect_servers
+from url_shortener_storage import expirations_per_second
 from url_shortener_traffic import (
     account_reads_per_second_peak,
     count_queries_per_second_peak,
@@ -197,6 +198,11 @@ alias_claim_store_bytes = size(
     alias_claim_rows_per_day * alias_claim_row_bytes * alias_claim_disk_days / SECONDS_PER_DAY * link_copies
 )
 alias_claim_reads_per_second_peak = peak(custom_aliases_per_day / SECONDS_PER_DAY * peak_to_average)
+# The expiry job's tombstones are conditional too (only while the end state is empty, step 4): a round
+# each, paced evenly through the day (so as many at peak), beside the creates' rounds; sizing leaves them out.
+expiry_rounds_peak = peak(expirations_per_second)
+expiry_round_share = fraction(expiry_rounds_peak / condition_reads_peak)
+assert expiry_round_share < 0.02
 # One account's claims take turns: each is a quorum read and a Paxos round across zones (Cassandra's
 # default paxos_variant v1, concept_consensus), so an account claims at most one per claim time. Racing
 # claims waste rounds, so the gateway keeps a few of an account's alias creates in flight and queues the
