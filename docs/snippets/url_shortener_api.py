@@ -12,6 +12,7 @@ from url_shortener_assumptions import (
     api_key_links_per_second,
     botnet_addresses,
     cache_ops_per_server,
+    cdn_cache_tiers,
     cellular_ipv4_unknown_key_multiple,
     compaction_window,
     daily_active_users,
@@ -215,7 +216,14 @@ alias_creates_in_flight_per_account = count(4)
 # An unknown key's 404 spends two too, the address's /64 and /56 buckets of the unknown-key limit.
 rate_limit_ops_per_create = count(2)
 rate_limit_ops_per_unknown_key = count(2)
-# Every unknown key's 404 reaches a redirect server and is checked (the edge never keeps one).
+# An unknown key's 404 is kept at the edge this long (step 3's choice), so a crowd on a key that does
+# not exist stays there; a key created just after a miss may answer the 404 for two tiers' copies.
+unknown_key_edge_ttl = duration(5)
+unknown_key_edge_copy_life_max = duration(unknown_key_edge_ttl * cdn_cache_tiers)
+# Nearly every unknown key's 404 still reaches a redirect server and is checked: mistyped and probed
+# keys rarely repeat within the edge's few seconds. A server skips the scripts for a key it answered
+# 404 itself within that lifetime (a repeat tells a scanner nothing), so one key costs the store at
+# most a check per server per lifetime (url_shortener_reliability).
 unknown_key_checks_peak = peak(redirects_per_second_peak * unknown_key_share)
 rate_limit_ops_peak = peak(
     creations_per_second_peak * rate_limit_ops_per_create + unknown_key_checks_peak * rate_limit_ops_per_unknown_key
