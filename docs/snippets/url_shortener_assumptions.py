@@ -106,7 +106,7 @@ outbox_row_bytes = size(1 + 9 + timestamp_bytes + timestamp_bytes + 1 + row_over
 # An expiry index entry (step 4), with no time to live: clean-up deletes a day's buckets once read.
 expiry_index_entry_bytes = size(9 + row_overhead_bytes)
 expiry_index_days_past_day = count(3)
-# An alias claim row (step 4's AliasClaim): a day (a date, 4 B) and its claim count (an int, 4 B).
+# An alias claim row (step 4's AliasClaim), its fields in the table below.
 alias_claim_row_bytes = size(4 + 4 + row_overhead_bytes)
 
 # --- Redirect responses ------------------------------------------------------------------------
@@ -469,8 +469,7 @@ TABLE = [
         "Links created anonymously",
         anonymous_link_share,
         "A guess: an anonymous address may make only a few links an hour, with a challenge past that, while "
-        "campaigns and bulk tools, most of the volume, need an account or an API key. Anonymous links "
-        "have no owner's list entry.",
+        "campaigns and bulk tools, most of the volume, need an account or an API key.",
     ),
     ("Bytes per timestamp", timestamp_bytes, "Milliseconds since the epoch in a 64-bit integer."),
     ("Bytes per owner ID", owner_id_bytes, "A 64-bit account ID."),
@@ -961,7 +960,7 @@ TABLE = [
         "Days the CDN's standard logs are kept",
         standard_log_days,
         "Chosen: CloudFront may deliver a line up to 24 hours late, the recount of a day waits for the next "
-        "day's end, and one more day lets a failed recount run again; a lifecycle rule deletes them after.",
+        "day's end, and one more day lets a failed recount run again; a lifecycle rule deletes them.",
     ),
     (
         "Network per event-log broker",
