@@ -372,10 +372,8 @@ absent_viral_store_load_unkept = times(
 )
 absent_viral_origin_requests = per_second(regional_edge_caches / unknown_key_edge_ttl)
 absent_viral_origin_requests_per_location = per_second(edge_locations / unknown_key_edge_ttl)
-absent_viral_store_load = fraction(
-    redirect_servers * rate_limit_ops_per_unknown_key * rate_limit_script_cost / unknown_key_edge_ttl
-    / cache_ops_per_server
-)
+absent_viral_store_ops = per_second(redirect_servers * rate_limit_ops_per_unknown_key / unknown_key_edge_ttl)
+absent_viral_store_load = fraction(absent_viral_store_ops * rate_limit_script_cost / cache_ops_per_server)
 # Edge invalidations, priced past the month's free paths, for the options step 6 weighs: a path for
 # every status change, or for the takedowns alone (the 403s of review and of legal orders; owners'
 # changes then wait out the edge's lifetime).
@@ -882,11 +880,16 @@ if __name__ != "url_shortener_reliability":
                 ),
                 (
                     f"... its 404 kept {unknown_key_edge_ttl} at the edge",
-                    f"Requests reaching the origin, one per regional cache ({regional_edge_caches}) each {unknown_key_edge_ttl}",
+                    f"Requests reaching the origin, one per regional cache ({regional_edge_caches}) each "
+                    f"{unknown_key_edge_ttl}",
                     absent_viral_origin_requests,
                 ),
                 ("", f"... were it one per location ({edge_locations})", absent_viral_origin_requests_per_location),
-                ("", "... the rate-limit store's load from it, one check per server each lifetime", absent_viral_store_load),
+                (
+                    "",
+                    "... the rate-limit store's load from it, one check per server each lifetime",
+                    absent_viral_store_load,
+                ),
                 (
                     f"Unknown keys, kept {unknown_key_edge_ttl} at the edge",
                     "Their 404s reaching the origin at peak (nearly all)",
