@@ -221,9 +221,8 @@ rate_limit_ops_per_unknown_key = count(2)
 unknown_key_edge_ttl = duration(5)
 unknown_key_edge_copy_life_max = duration(unknown_key_edge_ttl * cdn_cache_tiers)
 # Nearly every unknown key's 404 still reaches a redirect server and is checked: mistyped and probed
-# keys rarely repeat within the edge's few seconds. A server skips the scripts for a key it answered
-# 404 itself within that lifetime (a repeat tells a scanner nothing), so one key costs the store at
-# most a check per server per lifetime (url_shortener_reliability).
+# keys rarely repeat within the edge's few seconds. A crowd on one absent key is held at the edge
+# (url_shortener_reliability).
 unknown_key_checks_peak = peak(redirects_per_second_peak * unknown_key_share)
 rate_limit_ops_peak = peak(
     creations_per_second_peak * rate_limit_ops_per_create + unknown_key_checks_peak * rate_limit_ops_per_unknown_key
