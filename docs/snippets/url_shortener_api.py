@@ -15,6 +15,7 @@ from url_shortener_assumptions import (
     cdn_cache_tiers,
     cellular_ipv4_unknown_key_multiple,
     compaction_window,
+    create_deadline,
     daily_active_users,
     expiring_share,
     expiry_days_mean,
@@ -206,11 +207,14 @@ expiry_round_share = fraction(expiry_rounds_peak / condition_reads_peak)
 assert expiry_round_share < 0.02
 # One account's claims take turns: each is a quorum read and a Paxos round across zones (Cassandra's
 # default paxos_variant v1, concept_consensus), so an account claims at most one per claim time. Racing
-# claims waste rounds, so the gateway keeps a few of an account's alias creates in flight and queues the
-# rest within their deadline.
+# claims waste rounds, so one create server, picked by a hash of the account, makes all of an account's
+# claims, one at a time in process (the rest of each create runs wherever it landed), and queues the
+# rest within the create's deadline: that many at most, past them a 429.
 alias_claim_time = duration((1 + LWT_ROUND_TRIPS_V1) * cross_zone_round_trip)
 alias_claims_per_account_max = per_second(1 / alias_claim_time)
-alias_creates_in_flight_per_account = count(4)
+alias_claim_pace_headroom = times(alias_claims_per_account_max / api_key_links_per_second)
+assert alias_claim_pace_headroom > 1
+alias_claims_within_deadline = count(alias_claims_per_account_max * create_deadline)
 # The rate-limit store (the rate limiter example's design): bucket operations at peak. A create spends
 # two: an API key's pace and its account's daily allowance, or an anonymous address's /64 and /56.
 # An unknown key's 404 spends two too, the address's /64 and /56 buckets of the unknown-key limit.
