@@ -39,9 +39,9 @@ from sdw.estimation import (
     size_per_day,
 )
 
-# The status is three one-byte cells, none replaced by another writer: the owner's flag, the review state
-# (abuse or legal) and the end state (deleted or expired). Counted at full size on every link, though
-# a link no one has disabled or ended has none of them written.
+# The status is three one-byte cells: the owner's flag, the review state (abuse or legal) and the end
+# state (deleted or expired). Counted at full size on every link, though a link no one has disabled or
+# ended has none of them written.
 STATUS_CELLS = 3
 
 # The links table, one row per link. A wide-column store keeps no bytes for a null column, so
@@ -61,7 +61,7 @@ FIELDS = [
     ("expires_at", f"null unless set ({expiring_share} of links)", size(timestamp_bytes * expiring_share)),
     (
         "owner_state, review_state, end_state",
-        "three status cells, none replaced by another writer (step 4), counted at full size",
+        "three status cells (step 4), counted at full size",
         size(STATUS_CELLS * status_bytes),
     ),
     ("(partition overhead)", "the store's own metadata: a link is a partition", partition_overhead_bytes),
