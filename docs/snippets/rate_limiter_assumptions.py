@@ -50,15 +50,10 @@ state_field_bytes = size(1)
 region_id_bytes = size(1)
 lease_epoch_bytes = size(8)
 batch_number_bytes = size(8)
-entry_overhead_bytes = size(64)
-# A sliding window log is a sorted set, whose entries cost more than the timestamp. Derived from
-# the cited structures, not measured: a set of at most zset_max_listpack_entries entries (members
-# under 64 bytes) is one listpack, where a 13-digit millisecond score is a 64-bit integer element
-# (1 encoding byte + 8 + 1 back-length byte = 10 B) and the unique member (the timestamp and a
-# sequence number, about 16 characters) is a string element (1 + 16 + 1 = 18 B): about 28 B. A
-# larger set is a skiplist and a dict: a zskiplistNode (member pointer, double score, backward
-# pointer, at least one 16-byte level = 40 B), a dict entry (24 B), a bucket pointer (8 B) and the
-# member string with its header (about 24 B): 96 B.
+# A key with an expiry, in Redis's structures before allocator rounding: a hash-table entry and its bucket
+# pointer in the keyspace and again in the expiry table, and the value's object header.
+entry_overhead_bytes = size(2 * (24 + 8) + 16)
+# A sliding window log's sorted-set entries, derived (not measured) as the table's rows say.
 zset_max_listpack_entries = count(128)
 sorted_set_listpack_entry_bytes = size(10 + 18)
 sorted_set_skiplist_entry_bytes = size(40 + 24 + 8 + 24)
@@ -296,7 +291,8 @@ TABLE = [
     (
         "Overhead per entry in the store",
         entry_overhead_bytes,
-        "Hash-table slot, object header, expiry and allocator rounding in an in-memory key-value store.",
+        "Derived, before allocator rounding: a hash-table entry and bucket pointer (24 + 8 B) in the keyspace "
+        f"and in the expiry table, and an object header (16 B, [server.h]({REDIS_SERVER_H})).",
     ),
     (
         "Entries in the IP range list",
