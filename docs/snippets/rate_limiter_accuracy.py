@@ -6,7 +6,11 @@ import math
 from rate_limiter_assumptions import (
     alternative_exchanger_lease,
     alternative_silent_intervals_before_split,
+    anonymous_burst,
+    anonymous_limit_per_minute,
     burst_allowance,
+    challenge_cgnat_burst,
+    challenge_cgnat_limit_per_minute,
     clock_offset_alert,
     cross_region_round_trip,
     etcd_election_timeout,
@@ -398,6 +402,12 @@ longer_region_cut_unmarked_first_minute_max_per_window = count(
 # address rule with its own limit and burst gets its own ratio.
 per_region_rule_overshoot = times(regions)
 per_region_token_bucket_overshoot = times(regions * token_bucket_max_per_window / limit_per_minute)
+# The design's own rules by address have a burst of a third of their limit (anonymous reads; login's and
+# sign-up's by address; limit_shared scales alike), so each gets this:
+per_region_address_overshoot = times(
+    regions * (anonymous_limit_per_minute + anonymous_burst) / anonymous_limit_per_minute
+)
+assert anonymous_burst * challenge_cgnat_limit_per_minute == challenge_cgnat_burst * anonymous_limit_per_minute
 # A sliding-window-counter rule by address or user: each region's own worst case (a client that bunches
 # at window ends), sliding_counter_max_per_window, in every region. The same total a shared counter
 # reaches, but here each region's capacity, the thing these rules guard, sees only its own 2x.
@@ -566,6 +576,7 @@ if __name__ != "rate_limiter_accuracy":
                     "A token-bucket rule by address or user, default plan's burst: a client in every region, any 60 s",
                     per_region_token_bucket_overshoot,
                 ),
+                ("... the design's address rules (burst a third of the limit)", per_region_address_overshoot),
                 (
                     "A sliding-window-counter rule by address or user: a client bunching in every region, any 60 s",
                     per_region_sliding_counter_overshoot,
