@@ -518,7 +518,10 @@ if __name__ != "rate_limiter_accuracy":
                 ("... a bucket that far in debt refills to full in", takeover_token_bucket_ttl_in_debt),
                 ("... and gives a one-token request a Retry-After of, at most", takeover_retry_after_in_debt_seconds),
                 ("A shared key's delta expires this long after its last write (read sooner)", delta_ttl),
-                ("... deltas alive in the busiest region if none were read, at most", delta_memory_at_most),
+                (
+                    "... memory of the deltas alive in the busiest region if none were read, at most",
+                    delta_memory_at_most,
+                ),
                 (
                     "A failover: tokens the promoted replica gives back, at most (a burst and the largest debt)",
                     failover_forgiven_at_most,
