@@ -15,7 +15,7 @@ from url_shortener_assumptions import (
     server_processing_time,
 )
 from url_shortener_cache import in_process_hit_rate
-from url_shortener_misses import edge_pass_share_peak, origin_miss_share
+from url_shortener_misses import edge_pass_share_peak, origin_store_share
 
 from sdw.estimation import duration, fraction, markdown_table
 
@@ -25,11 +25,11 @@ server_time_shared_cache = duration(server_processing_time + cache_lookup_time)
 server_time_database = duration(server_processing_time + cache_lookup_time + database_read_time)
 # Shares of the redirects that reach the origin at peak. The edge takes hot links' repeats, which the
 # in-process caches would have answered (nearly all of those links are in them), so their hits lose
-# what the edge takes; the misses, at most (url_shortener_misses), stay.
+# what the edge takes; the misses and unknown keys, at most (url_shortener_misses), stay.
 edge_taken = fraction(1 - edge_pass_share_peak)
 assert edge_taken < in_process_hit_rate
 in_process_share = fraction((in_process_hit_rate - edge_taken) / edge_pass_share_peak)
-miss_share = fraction(origin_miss_share)
+miss_share = fraction(origin_store_share)
 shared_hit_share = fraction(1 - miss_share - in_process_share)
 # Step 7's dashboard floors: the share answered without a store read, and the shared cache's own hit
 # rate, of the lookups the in-process caches pass on (the edge does not move it).
@@ -40,7 +40,7 @@ server_time_mean = duration(
     + shared_hit_share * server_time_shared_cache
     + miss_share * server_time_database
 )
-# The slowest redirects, the share a p99 leaves out, all come from the misses, so the
+# The slowest redirects, the share a p99 leaves out, all come from the store reads, so the
 # redirect's p99 is the database path's percentile below: 1 - that share / miss share.
 database_percentile_for_p99 = fraction(1 - percentile_budget_share / miss_share)
 
