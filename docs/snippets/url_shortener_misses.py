@@ -18,9 +18,9 @@ The edge (step 6's hot links) keeps a link's answer a minute at each regional ca
 arriving at random and spread evenly over the regional caches, a link clicked r times a second
 reaches the origin r / (1 + r * TTL / caches) times. What it takes are the hot links' repeats, which
 the in-process caches would have answered; the misses stay, so they are a larger share of the
-redirects that reach the origin, the most at the peak. So do the unknown keys, which the edge never
-keeps: each reads the store unless its zone's cache holds the key's minute-long "absent" entry, and
-every one is counted as a read, at most.
+redirects that reach the origin, the most at the peak. So do the unknown keys, whose 404 the edge
+keeps only seconds (step 3), too short to take many: each reads the store unless its zone's cache
+holds the key's minute-long "absent" entry, and every one is counted as a read, at most.
 """
 
 import math
