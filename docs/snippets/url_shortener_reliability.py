@@ -146,16 +146,19 @@ probe_page_after = duration(probe_interval * probe_failures_to_page)
 # canary's click, so from the stall's start add up to one more interval before the first it delays.
 stalled_pipeline_pages_after = duration(probe_interval * (probe_failures_to_page - 1) + count_freshness_target)
 stalled_pipeline_pages_after_stall = duration(probe_interval + stalled_pipeline_pages_after)
-# The consistency probe creates a canary through every zone each interval and follows it in every
-# zone, each request sent from inside the region straight to that zone's servers, not through the edge
-# (which picks a zone by DNS and its warm connections), and counts failures per zone: a fault in one
-# zone fails that zone's probes every interval, so it pages within probe_page_after of its start.
+# The consistency probe creates a canary on a create server of every zone each interval and follows
+# it in every zone, each request sent from inside the region straight to that zone's servers, not
+# through the edge (which picks a zone by DNS and its warm connections), and counts failures per zone
+# (a canary failing everywhere against the zone that created it): a fault in one zone fails that
+# zone's probes every interval, so it pages within probe_page_after of its start. Each probe region
+# also creates one canary an interval through the public API, edge and load balancer included.
 # Each canary expires after a day, so the canaries standing stay few; unexpired, a year would leave
 # a zone's share of canaries for every minute of it.
 canaries_per_probe = count(zones)
 canary_ttl = duration(SECONDS_PER_DAY)
 canaries_standing = count(canaries_per_probe * canary_ttl / probe_interval)
 canaries_per_year_unexpired = count(canaries_per_probe * SECONDS_PER_YEAR / probe_interval)
+public_canaries_standing_per_region = count(canary_ttl / probe_interval)
 
 # A redirect server that fails fast (answers every request at once with an error) always has the
 # fewest requests in flight, so the load balancer's least outstanding requests sends it nearly all of
