@@ -67,6 +67,10 @@ TWCS = "https://github.com/jeffjirsa/twcs"
 # account's calls together, and 25 a second on any one endpoint (each named API operation is one).
 STRIPE_IDEMPOTENCY_GUIDE = "https://docs.stripe.com/idempotency"
 STRIPE_RATE_LIMITS = "https://docs.stripe.com/rate-limits"
+# Stripe's list of PaymentIntents: filtered by `created`, at most 100 a page. Its search guide sends
+# read-after-write flows to the list APIs, which are not subject to search's delay.
+STRIPE_LIST_INTENTS = "https://docs.stripe.com/api/payment_intents/list"
+STRIPE_SEARCH_FRESHNESS = "https://docs.stripe.com/search#data-freshness"
 # CockroachDB's physical cluster replication (PCR) overview: the standby's replication lag is "generally
 # in the tens-of-seconds range", and failing over to the latest replicated time "should typically happen
 # within five minutes". Its known limitations: the standby is a cluster of its own, started empty.
@@ -239,6 +243,7 @@ positions_per_trail_writer = throughput(50e3)
 coordination_nodes_per_region = count(zones)
 processor_default_write_limit = throughput(100)
 processor_default_endpoint_limit = throughput(25)
+processor_list_page = count(100)
 processor_limit_headroom = times(1.5)
 # A pub/sub node lost (step 6): how soon its loss is noticed, and the window over which phones and
 # gateways spread their reconnects and resubscribes.
@@ -811,6 +816,12 @@ TABLE = [
         processor_default_endpoint_limit,
         "The same page: 25 requests a second on any one endpoint unless it says otherwise, each named "
         "API operation (creating a payment, capturing one) an endpoint of its own.",
+    ),
+    (
+        "Payment processor's intents returned by one list call, at most",
+        processor_list_page,
+        f"Stripe's [list of PaymentIntents]({STRIPE_LIST_INTENTS}) takes a `limit` of 1 to 100 and a `created` "
+        f"range; list calls read what was written, unlike search ([data freshness]({STRIPE_SEARCH_FRESHNESS})).",
     ),
     (
         "Payment processor's limit to ask for, over the busy hour's calls",

@@ -152,8 +152,9 @@ releases_peak = peak(rides_per_second_peak * (unmatched_share + cancel_share))
 release_limit_needed = peak(releases_peak * processor_limit_headroom)
 releases_over_endpoint_default = times(releases_peak / processor_default_endpoint_limit)
 # The account's limit counts every request, the payments service's retrieves of an intent (before a
-# resend) and the daily reconciliation's lists included. Those two endpoints keep their defaults, the
-# limiter pacing each at it, so the account's ask adds each default to the calls' limit.
+# resend) and the lists (the daily reconciliation's, and the look-ups after an outage, step 7) included.
+# Those two endpoints keep their defaults, the limiter pacing each at it, so the account's ask adds each
+# default to the calls' limit.
 processor_paced_endpoints = count(2)
 processor_account_limit_needed = peak(
     processor_limit_needed + processor_paced_endpoints * processor_default_endpoint_limit

@@ -49,6 +49,8 @@ from ride_hailing_assumptions import (
     probe_interval,
     probe_misses_to_page,
     probe_timeout,
+    processor_default_endpoint_limit,
+    processor_list_page,
     processor_outage_ridden,
     publishes_per_pubsub_node,
     quiet_hour_to_average,
@@ -512,6 +514,19 @@ processor_retry_spare = peak(endpoint_limit_needed - rides_per_second_peak)
 processor_backlog_drain_time = duration(processor_backlog_holds / processor_retry_spare)
 # Step 7 says "about twice the outage": the limit's headroom over the busy hour's holds is half of them.
 assert 1.8 < processor_backlog_drain_time / processor_outage_ridden <= 2
+# Each of those calls may have run at the processor, so each is looked up before it is sent again (step 6).
+# A resend with the same key settles none that Stripe answered with a 500: it replays the saved 500. One
+# retrieve an intent, at the retrieve endpoint's default, would take hours. So payments lists the intents
+# instead, by their created time, from the hold's timeout before the outage (a confirm follows its create
+# within it) to the outage's end: at most one intent a request, a full page a call, at the list endpoint's
+# default. The lists read intents far faster than the spare places holds, so they run ahead of the drain
+# and do not lengthen it.
+processor_lookups_by_retrieve_time = duration(processor_backlog_holds / processor_default_endpoint_limit)
+processor_lookup_intents = count(rides_per_second_peak * (processor_outage_ridden + hold_timeout))
+processor_lookup_calls = count(math.ceil(processor_lookup_intents / processor_list_page))
+processor_lookup_time = duration(processor_lookup_calls / processor_default_endpoint_limit)
+processor_lookup_rate = throughput(processor_list_page * processor_default_endpoint_limit)
+assert processor_lookup_rate > processor_retry_spare and processor_lookup_time < processor_backlog_drain_time
 
 # (f) The routing engine down: a fallback ETA from the straight-line distance, and the fares' backlog.
 # A km at v km/h takes an hour over v.
@@ -703,6 +718,14 @@ if __name__ != "ride_hailing_reliability":
                 (f"Holds to place again after a {processor_outage_ridden} outage, worldwide", processor_backlog_holds),
                 ("... the create and confirm limits' spare over new holds, busy hour", processor_retry_spare),
                 ("... time to place them all at that spare", processor_backlog_drain_time),
+                (
+                    f"... looked up first, one retrieve each at the endpoint's {processor_default_endpoint_limit}",
+                    processor_lookups_by_retrieve_time,
+                ),
+                ("... or listed: intents created from the hold's timeout before the outage, at most", processor_lookup_intents),
+                (f"... list calls, {processor_list_page} intents each", processor_lookup_calls),
+                (f"... their time at the list endpoint's {processor_default_endpoint_limit}", processor_lookup_time),
+                ("... intents read a second", processor_lookup_rate),
                 ("Fallback ETA a straight-line km", fallback_eta_per_km),
                 (f"Fares waiting after a {routing_outage} routing outage, worldwide", fares_waiting_after_outage),
                 (f"... in {fares_drain_region}, the longest to drain", fares_waiting_in_region),
