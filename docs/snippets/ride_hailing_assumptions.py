@@ -140,6 +140,9 @@ trip_minutes = count(15)
 offers_per_request = count(1.5)
 accept_timeout = duration(10)
 offer_ack_timeout = duration(2)
+# The trip service's sweeper reads the rows due (offers past their deadline, pauses, payment waits) once
+# a pass: a deadline it ends is ended up to a pass late.
+sweeper_interval = duration(1)
 # What a driver does with an offer (step 6): of the offers not accepted, the share declined (the rest
 # time out), the typical time to tap accept or decline, and the pause after an offer times out.
 decline_share = fraction(0.75)
@@ -435,6 +438,13 @@ TABLE = [
         accept_timeout,
         "The page's choice: long enough to read the pickup on a mounted phone and tap, short enough that "
         "a second offer still makes a quick match. A decline does not wait for it.",
+    ),
+    (
+        "Interval between the trip service's sweeper passes",
+        sweeper_interval,
+        "The page's choice (step 4): each pass is a range read of the partial indexes' rows now due, so a "
+        "deadline the sweeper ends, an offer's included, is ended at most a pass late; step 6's give-up rule "
+        "leaves it room.",
     ),
     (
         "Offers not accepted that are declined",

@@ -23,6 +23,7 @@ from ride_hailing_assumptions import (
     push_through_pubsub,
     slow_decision_time,
     store_commit_time,
+    sweeper_interval,
 )
 from ride_hailing_matching import busiest_area_solver_time
 
@@ -61,10 +62,12 @@ offer_time_to_answer = duration(accept_timeout - OFFER_DELIVERY)
 
 # (c) The give-up rule. Step 1 counts an answer when the rider's phone acknowledges it within the answer
 # deadline, so "no driver near" is told (its commit begun) by the deadline less its commit, the push and
-# the phone's round trip. An offer goes out (its reservation committed) only while it can still expire by
-# then. When every offer times out, that allows this many offers, and the rider's phone has "no driver
-# near" once the last one has expired and that answer has been delivered.
-latest_no_driver_answer = duration(answer_deadline - store_commit_time - OFFER_DELIVERY)
+# the phone's round trip. The commit that ends the last offer and tells it is the sweeper's, which finds an
+# expired offer up to a pass late, so an offer must expire a pass before that. An offer goes out (its
+# reservation committed) only while it can still expire by then. When every offer times out, that allows
+# this many offers, and the rider's phone has "no driver near" once the last one has expired, the sweeper
+# has found it and that answer has been delivered.
+latest_no_driver_answer = duration(answer_deadline - store_commit_time - OFFER_DELIVERY - sweeper_interval)
 latest_offer_sent = duration(latest_no_driver_answer - accept_timeout)
 _reserved, _offers = float(first_offer_ack) - OFFER_DELIVERY, 0
 while _reserved <= latest_offer_sent:
@@ -75,6 +78,7 @@ no_driver_answer_at = duration(
     float(first_offer_ack)
     + (max_offers - 1) * (offer_time_to_answer + next_offer_after_timeout)
     + offer_time_to_answer
+    + sweeper_interval
     + store_commit_time
     + OFFER_DELIVERY
 )
@@ -223,7 +227,10 @@ if __name__ != "ride_hailing_latency":
                 ("Next offer's ack after a decline", next_offer_after_decline),
                 ("... after a timeout (the next window first)", next_offer_after_timeout),
                 ("An offer's time to answer, from its ack to its expiry", offer_time_to_answer),
-                ('Last moment to tell "no driver near", its ack inside the deadline', latest_no_driver_answer),
+                (
+                    f'Last moment an offer may expire, "no driver near" told a sweeper pass ({sweeper_interval}) later',
+                    latest_no_driver_answer,
+                ),
                 ("Last moment an offer may go out (its reservation)", latest_offer_sent),
                 ("Offers that fit when every one times out", max_offers),
                 ('... then "no driver near" acknowledged, at the latest', no_driver_answer_at),
