@@ -248,13 +248,14 @@ processor_default_write_limit = throughput(100)
 processor_default_endpoint_limit = throughput(25)
 processor_list_page = count(100)
 processor_limit_headroom = times(1.5)
-# A pub/sub node lost (step 6): how soon its loss is noticed, and the window over which phones and
-# gateways spread their reconnects and resubscribes.
-pubsub_failure_detection = duration(5)
+# A pub/sub node lost (step 6): its session in the coordination service, from which step 5 works out how
+# soon its loss is noticed (the consensus page's takeover), and the window over which phones and gateways
+# spread their reconnects and resubscribes.
+pubsub_session = duration(5)
 # A pub/sub node fences itself: with no answer from the coordination service for two thirds of its session
 # (ZooKeeper's client rule for declaring itself disconnected), it stops serving and answers "not mine",
 # so it has stopped before its session can expire and its ranges move, the last third to spare.
-pubsub_self_fence_after = duration(pubsub_failure_detection * 2 / 3)
+pubsub_self_fence_after = duration(pubsub_session * 2 / 3)
 reconnect_spread = duration(30)
 # A phone's reconnect backoff grows to at most this, its jitter included, so after a long outage a phone
 # may wait this long before its next attempt (gRPC's connection backoff defaults to 120 s).
@@ -840,9 +841,10 @@ TABLE = [
         "asked for again, weeks ahead.",
     ),
     (
-        "Time to notice a pub/sub node lost",
-        pubsub_failure_detection,
-        "The page's choice (step 6): the node's session in the coordination service expires.",
+        "A pub/sub node's session in the coordination service",
+        pubsub_session,
+        "The page's choice (step 6): the session is a lease, revoked once it runs out; step 5 adds the "
+        "service's expiry check, and its leader's election when a zone takes the leader too.",
     ),
     (
         "A pub/sub node stops serving with no answer from the coordination service for",

@@ -24,7 +24,6 @@ from ride_hailing_assumptions import (
     processor_default_write_limit,
     processor_limit_headroom,
     publishes_per_pubsub_node,
-    pubsub_failure_detection,
     reconnect_spread,
     solver_steps_per_second,
     unmatched_share,
@@ -34,6 +33,8 @@ from ride_hailing_servers import (
     deliveries_peak,
     index_shards_by_region,
     publishes_peak,
+    pubsub_failure_detection,
+    pubsub_failure_detection_leader_alive,
     region_counts,
     ride_frame_retry_window,
     ride_subscriptions,
@@ -120,11 +121,13 @@ reconnects_per_second_zone_loss_region = per_second(reconnects_after_zone_loss_r
 resubscribes_after_zone_loss_region = count(subscriptions_peak * largest_region_share * resubscribed_share)
 resubscribes_per_second_zone_loss_region = per_second(resubscribes_after_zone_loss_region / reconnect_spread)
 # Messages not delivered while one node's loss is noticed: its share of its region's publishes, for the
-# detection time; a node of the largest region, whose nodes carry the most.
+# detection time; a node of the largest region, whose nodes carry the most. A node lost alone leaves the
+# coordination service's leader up; a zone's loss may take it too, and each lost node's loss is then
+# noticed later.
 _pubsub_by_region = region_counts(publishes_peak, publishes_per_pubsub_node)
-publishes_lost_per_node_failure = count(
-    deliveries_peak * largest_region_share / _pubsub_by_region[largest_region] * pubsub_failure_detection
-)
+_node_deliveries = deliveries_peak * largest_region_share / _pubsub_by_region[largest_region]
+publishes_lost_per_node_failure = count(_node_deliveries * pubsub_failure_detection_leader_alive)
+publishes_lost_per_node_leader_lost = count(_node_deliveries * pubsub_failure_detection)
 # A `ride` frame lost with the node is published again every ack timeout until acknowledged. Its retries
 # must outlast the node's detection and the gateways' resubscribe to the survivor, which after a zone loss
 # is spread over the reconnect window, or every one goes to the dead node or its stale range: the window
@@ -206,6 +209,7 @@ if __name__ != "ride_hailing_matching":
                 ("... channels resubscribed", resubscribes_after_zone_loss_region),
                 ("... a second", resubscribes_per_second_zone_loss_region),
                 ("Messages lost while one pub/sub node's loss is noticed", publishes_lost_per_node_failure),
+                ("... with the coordination service's leader lost too", publishes_lost_per_node_leader_lost),
                 ("A `ride` frame published again until acknowledged, for up to", ride_frame_retry_window),
                 ("Trail positions into the log", trail_positions_peak),
                 ("Processor calls at the peak (create, confirm, capture or cancel)", processor_calls_peak),
