@@ -531,14 +531,18 @@ assert processor_lookup_rate > processor_retry_spare and processor_lookup_time <
 # (f) The routing engine down: a fallback ETA from the straight-line distance, and the fares' backlog.
 # A km at v km/h takes an hour over v.
 fallback_eta_per_km = duration(city_detour_factor * SECONDS_PER_HOUR / city_average_speed_kmh)
-fares_waiting_after_outage = count(rides_per_second_peak * routing_outage)
+# Only a completed ride is priced: a request that ends before a match, or a ride cancelled after one, has
+# no fare to compute (a cancel's fee is the city's, not a fare).
+COMPLETED_SHARE = 1 - unmatched_share - cancel_share
+fares_waiting_after_outage = count(rides_per_second_peak * COMPLETED_SHARE * routing_outage)
 # Each region drains its own fares at its own engine's spare capacity at the busy hour (its servers, less
 # its load), each fare a map-matching at map_match_call_cost routes: the worst case, since the quiet
-# hours have more spare. The longest region's.
+# hours have more spare (and the load counts a map-matching a request, more than the completed rides
+# need). The longest region's.
 _routing_counts = region_counts(routing_load_peak, eta_calls_per_routing_server)
 _drain = {
     region: (
-        rides_per_second_peak * share * routing_outage,
+        rides_per_second_peak * COMPLETED_SHARE * share * routing_outage,
         _routing_counts[region] * eta_calls_per_routing_server - routing_load_peak * share,
     )
     for region, share in REGION_SHARES.items()
