@@ -51,6 +51,7 @@ from ride_hailing_assumptions import (
     probe_timeout,
     processor_default_endpoint_limit,
     processor_list_page,
+    positions_per_trail_writer,
     processor_outage_ridden,
     publishes_per_pubsub_node,
     quiet_hour_to_average,
@@ -66,6 +67,7 @@ from ride_hailing_assumptions import (
     standby_promotion,
     store_writes_per_node,
     thinned_location_interval,
+    trail_row_seconds,
     trip_rpo,
     unmatched_share,
     zone_loss_reroute_refreshes,
@@ -102,6 +104,7 @@ from ride_hailing_servers import (
     routing_load_peak,
     subscriptions_peak,
     total_servers,
+    trail_positions_peak,
     trip_store_own_nodes_by_region,
     trip_store_standby_nodes_by_region,
     zone_headroom,
@@ -381,6 +384,16 @@ consumer_failover_coordinator_lost = duration(
 )
 holds_timed_out_by_consumer_failover = count(
     rides_per_second_peak * largest_region_share / zones * (consumer_failover_coordinator_lost - hold_timeout)
+)
+# The trail writers commit a partition's offset only up to the oldest position not yet in a written row
+# (step 5), so the new owners of the lost zone's partitions, a third of the region's, read again up to a
+# row's minute of positions, on the writers left beside the region's load.
+trail_reread_positions_zone_loss = count(trail_positions_peak * largest_region_share / zones * trail_row_seconds)
+_trail_writers_left = region_counts(trail_positions_peak, positions_per_trail_writer)[largest_region] / zone_headroom
+trail_writers_left_zone_lost = servers(_trail_writers_left)
+trail_reread_time_zone_loss = duration(
+    trail_reread_positions_zone_loss
+    / (_trail_writers_left * positions_per_trail_writer - trail_positions_peak * largest_region_share)
 )
 # The ETA workers of the lost zone held a third of the region's rides' cached routes. Their partitions
 # move; the new owner routes each ride again at its first or second ETA refresh (by the ride's ID),
@@ -667,6 +680,11 @@ if __name__ != "ride_hailing_reliability":
                 (
                     f"... holds past their {hold_timeout} timeout meanwhile, on to the cap, at most",
                     holds_timed_out_by_consumer_failover,
+                ),
+                ("... trail positions read again by the moved partitions' new owners, largest region", trail_reread_positions_zone_loss),
+                (
+                    f"... their time on the {trail_writers_left_zone_lost} trail writers left, beside the region's load",
+                    trail_reread_time_zone_loss,
                 ),
                 ("... ETA routes lost with the zone's workers, largest region", routes_lost_zone),
                 (f"... routed again over {reroute_wave_length} of refreshes", reroutes_after_zone_loss),
