@@ -99,6 +99,7 @@ from ride_hailing_servers import (
     index_copy_loads,
     index_shards_by_region,
     location_ops_peak,
+    location_servers,
     publishes_peak,
     region_counts,
     routing_load_peak,
@@ -213,6 +214,9 @@ GROWTH_AFTER = sorted(
 )
 gateway_counts_after = COUNTS_AFTER["Connection gateways"]
 gateways_after = servers(sum(gateway_counts_after.values()))
+location_servers_after = servers(sum(COUNTS_AFTER["Location service"].values()))
+# The 45-minute page says the gateways and the location servers grow "from 45 to 60 each".
+assert (location_servers, location_servers_after) == (gateways, gateways_after)
 # Every region of the first two tiers gets a server a zone; after it, the routing engine gives first,
 # then those two tiers, all in North America and Latin America carrying each other (the prose names them).
 routing_growth_after = times(GROWTH_AFTER[0][1])
@@ -641,6 +645,7 @@ if __name__ != "ride_hailing_reliability":
                 ),
                 (f"... the most with a zone lost then ({index_zone_lost_region_after})", index_zone_lost_after),
                 (f"Connection gateways: step 5's {gateways}, after the fix", gateways_after),
+                (f"Location servers: step 5's {location_servers}, after the fix", location_servers_after),
                 (f"Third stateless tier, {third_tier}: growth before its capacity", third_growth),
                 ("... its load then", third_load_tightest),
                 ("After the fix, the first to give: it, growth", routing_growth_after),
