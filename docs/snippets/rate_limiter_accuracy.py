@@ -14,6 +14,7 @@ from rate_limiter_assumptions import (
     exchanger_lease_intervals,
     failover_time,
     held_intervals_max,
+    large_plan_burst_share,
     large_plan_limit_per_minute,
     limit_per_minute,
     region_sync_interval,
@@ -63,8 +64,9 @@ retry_after_seconds = count(math.ceil(1 / refill_per_second))
 
 # Clocks (step 6): the script reads the shard's clock. The alert watches each node alone, so a primary
 # and its replica can sit just under it on opposite sides, twice its offset apart: a failover between
-# them hands each bucket that long's refill, at most. A clock stepped forward by more hands each bucket
-# at most a burst, once, since refills stop there.
+# them hands each bucket that long's refill, at most. A clock stepped forward by more refills each bucket up
+# to its burst, once: one in debt gets back a burst plus its debt at most (failover_forgiven_at_most). A step
+# past a key's time to live also expires the key, its unread delta unreported (failover_unreported_at_most).
 clock_offset_pair_max = duration(2 * clock_offset_alert)
 clock_offset_tokens_default = count(clock_offset_pair_max * refill_per_second)
 clock_offset_tokens_large = count(clock_offset_pair_max * large_plan_limit_per_minute / window_seconds)
@@ -129,7 +131,7 @@ held_retry_after_in_debt_seconds = count(whole_up((held_multi_region_overshoot +
 # reported, so the other regions forgive them too; none is reported twice. That is the region's spending
 # since the last confirmed read, at most 1 + held_intervals_max intervals: a burst and that long's refill.
 # The same bound holds for the counts dropped when the hold reaches its cap, and for what an exchanger
-# loses when it restarts (its held counts and one interval's names).
+# loses when it restarts (its held counts; the gateways send the names again).
 failover_unreported_at_most = count(math.ceil(burst_allowance + refill_per_second * held_report_delay))
 # A replica that dies (alone, or with its zone) is marked failed only after the node timeout; until
 # then the shard still lists a replica that could be promoted, so its counts are held and, past the
@@ -254,6 +256,14 @@ slash64_per_slash60 = count(2 ** (64 - 60))
 # the last check away from home or the last report applied, so this comes back only for a key that
 # stayed home that long.
 first_share_forgiven = count(math.ceil(burst_allowance + refill_per_second * region_sync_interval))
+# The same on a large-plan key (the smallest one would split over shards, rate_limiter_servers.py), whose
+# burst is large_plan_burst_share of its minute: what a split's new tags would forgive without a mark.
+large_plan_first_share_forgiven = count(
+    math.ceil(
+        large_plan_limit_per_minute * large_plan_burst_share
+        + large_plan_limit_per_minute / window_seconds * region_sync_interval
+    )
+)
 # Regions cut apart: each counts alone, so a client using every region gets the rate of a whole
 # limit in each, until the regions split shared limits.
 region_cut_max_per_minute = count(regions * limit_per_minute)
@@ -490,6 +500,7 @@ if __name__ != "rate_limiter_accuracy":
                     failover_forgiven_at_most,
                 ),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
+                ("... on a large-plan key", large_plan_first_share_forgiven),
                 (
                     "Regions cut apart, before the split: the rate a client gets, a minute, in all regions",
                     region_cut_max_per_minute,

@@ -2,7 +2,7 @@
 
 Change a value here and rebuild: every figure that depends on it changes, on every page, and so
 does the estimator's `rate_limiter` preset, which is derived from this module.
-Run `python docs/snippets/rate_limiter_assumptions.py` to print the table.
+Run `.venv/bin/python docs/snippets/rate_limiter_assumptions.py` to print the table.
 """
 
 from reference_capacity import cores, kv_gets_per_process, target_utilization
