@@ -4,6 +4,7 @@ and what caching routes saves the routing engine."""
 
 import math
 
+from concept_geo_assumptions import DRIVER_ENTRY_BYTES
 from concept_geo_workloads import driver_index_bytes, ttl
 from ride_hailing_assumptions import (
     REGION_SHARES,
@@ -73,6 +74,11 @@ _shard_bytes = {
 index_bytes_fullest_region = max(_shard_bytes, key=_shard_bytes.get)
 index_bytes_fullest_shard = size(_shard_bytes[index_bytes_fullest_region])
 index_refill_time = duration(ttl)
+# The entries a restarted copy, or a split's new node, copies from a peer before it counts as full: the
+# on-ride drivers', kept past the TTL, which a silent phone cannot write again. At most one for each ride
+# under way in the largest region (Asia-Pacific's, as large, on one shard), at the proximity page's
+# allowance an entry.
+on_ride_entries_bytes = size(rides_in_progress_peak * largest_region_share * DRIVER_ENTRY_BYTES)
 
 # (b) Matching: the rides the windows take worldwide at the peak, and the candidates they rank. A window
 # takes the new requests and the rides whose offer timed out or was withdrawn unacknowledged (treated as a
@@ -186,6 +192,7 @@ if __name__ != "ride_hailing_matching":
                 ),
                 (f"... the fullest shard, {index_bytes_fullest_region}'s", index_bytes_fullest_shard),
                 ("A restarted copy counts as full after", index_refill_time),
+                ("... once it has copied the on-ride entries from a peer, at most", on_ride_entries_bytes),
                 ("Rides the windows take, worldwide at the peak (requests, timeouts, withdrawals)", window_rides_peak),
                 ("... in one window", rides_per_window),
                 ("... and the candidates they rank", candidates_per_window),
