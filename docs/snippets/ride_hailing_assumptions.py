@@ -258,6 +258,9 @@ coordination_nodes_per_region = count(zones)
 processor_default_write_limit = throughput(100)
 processor_default_endpoint_limit = throughput(25)
 processor_list_page = count(100)
+# A list call's time, at most: a list is paged by cursor (each call starts after the last intent of the one
+# before), so one listing's calls run one after another, and it sets how many run at once (step 7).
+processor_list_call_time = duration(1)
 processor_limit_headroom = times(1.5)
 # A pub/sub node lost (step 6): its session in the coordination service, from which step 5 works out how
 # soon its loss is noticed (the consensus page's takeover), and the window over which phones and gateways
@@ -869,6 +872,13 @@ TABLE = [
         processor_list_page,
         f"Stripe's [list of PaymentIntents]({STRIPE_LIST_INTENTS}) takes a `limit` of 1 to 100 and a `created` "
         f"range; list calls read what was written, unlike search ([data freshness]({STRIPE_SEARCH_FRESHNESS})).",
+    ),
+    (
+        "A list call's time, at most",
+        processor_list_call_time,
+        "The page's assumption, to be measured: a page of intents back within a second. A list is paged by "
+        f"cursor (`starting_after`, [list PaymentIntents]({STRIPE_LIST_INTENTS})), so its calls run one "
+        "after another, and this sets how many slices of `created` are paged at once (step 7).",
     ),
     (
         "Payment processor's limit to ask for, over the busy hour's calls",

@@ -51,6 +51,7 @@ from ride_hailing_assumptions import (
     probe_misses_to_page,
     probe_timeout,
     processor_default_endpoint_limit,
+    processor_list_call_time,
     processor_list_page,
     processor_outage_ridden,
     publishes_per_pubsub_node,
@@ -532,17 +533,24 @@ processor_backlog_drain_time = duration(processor_backlog_holds / processor_retr
 # Step 7 says "about twice the outage": the limit's headroom over the busy hour's holds is half of them.
 assert 1.8 < processor_backlog_drain_time / processor_outage_ridden <= 2
 # Each of those calls may have run at the processor, so each is looked up before it is sent again (step 6).
-# A resend with the same key settles none that Stripe answered with a 500: it replays the saved 500. One
-# retrieve an intent, at the retrieve endpoint's default, would take hours. So payments lists the intents
-# instead, by their created time, from the hold's timeout before the outage (a confirm follows its create
-# within it) to the outage's end: at most one intent a request, a full page a call, at the list endpoint's
-# default. The lists read intents far faster than the spare places holds, so they run ahead of the drain
-# and do not lengthen it.
+# A resend with the same key settles the calls Stripe never began and those whose answer was lost, but none
+# it answered with a 500: it replays the saved 500. One retrieve an intent, at the retrieve endpoint's
+# default, would take hours. So payments lists the intents instead, by their created time, from the hold's
+# timeout before the outage (a confirm follows its create within it) to the outage's end: at most one intent
+# a request, a full page a call but each slice's last. A list is paged by cursor, its calls one after
+# another, so the range is cut into as many slices of `created` as keep the list endpoint's default busy
+# at a list call's time, paged at once, a cursor each; each cursor's calls then take as long as the whole.
+# The lists read intents far faster than the spare places holds, so they run ahead of the drain and do not
+# lengthen it.
 processor_lookups_by_retrieve_time = duration(processor_backlog_holds / processor_default_endpoint_limit)
 processor_lookup_intents = count(rides_per_second_peak * (processor_outage_ridden + hold_timeout))
-processor_lookup_calls = count(math.ceil(processor_lookup_intents / processor_list_page))
+processor_lookup_slices = count(math.ceil(processor_default_endpoint_limit * processor_list_call_time))
+processor_lookup_slice_length = duration((processor_outage_ridden + hold_timeout) / processor_lookup_slices)
+_calls_per_slice = math.ceil(processor_lookup_intents / processor_lookup_slices / processor_list_page)
+processor_lookup_calls = count(processor_lookup_slices * _calls_per_slice)
 processor_lookup_time = duration(processor_lookup_calls / processor_default_endpoint_limit)
 processor_lookup_rate = throughput(processor_list_page * processor_default_endpoint_limit)
+assert _calls_per_slice * processor_list_call_time <= processor_lookup_time
 assert processor_lookup_rate > processor_retry_spare and processor_lookup_time < processor_backlog_drain_time
 
 # (f) The routing engine down: a fallback ETA from the straight-line distance, and the fares' backlog.
@@ -756,7 +764,12 @@ if __name__ != "ride_hailing_reliability":
                     "... or listed: intents created from the hold's timeout before the outage, at most",
                     processor_lookup_intents,
                 ),
-                (f"... list calls, {processor_list_page} intents each", processor_lookup_calls),
+                (
+                    f"... in slices of created time paged at once, at a call's {processor_list_call_time}",
+                    processor_lookup_slices,
+                ),
+                ("... each slice's length", processor_lookup_slice_length),
+                (f"... list calls, {processor_list_page} intents each but a slice's last", processor_lookup_calls),
                 (f"... their time at the list endpoint's {processor_default_endpoint_limit}", processor_lookup_time),
                 ("... intents read a second", processor_lookup_rate),
                 ("Fallback ETA a straight-line km", fallback_eta_per_km),
