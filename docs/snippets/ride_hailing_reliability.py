@@ -392,8 +392,11 @@ holds_timed_out_by_consumer_failover = count(
 )
 # The trail writers commit a partition's offset only up to the oldest position not yet in a written row
 # (step 5), so the new owners of the lost zone's partitions, a third of the region's, read again up to a
-# row's minute of positions, on the writers left beside the region's load.
-trail_reread_positions_zone_loss = count(trail_positions_peak * largest_region_share / zones * trail_row_seconds)
+# row's minute of positions, and the positions that arrived while the partitions waited to move (at worst
+# the group's coordinator lost too), on the writers left beside the region's load.
+trail_reread_positions_zone_loss = count(
+    trail_positions_peak * largest_region_share / zones * (trail_row_seconds + consumer_failover_coordinator_lost)
+)
 _trail_writers_left = region_counts(trail_positions_peak, positions_per_trail_writer)[largest_region] / zone_headroom
 trail_writers_left_zone_lost = servers(_trail_writers_left)
 trail_reread_time_zone_loss = duration(
