@@ -270,6 +270,9 @@ pubsub_session = duration(5)
 # (ZooKeeper's client rule for declaring itself disconnected), it stops serving and answers "not mine",
 # so it has stopped before its session can expire and its ranges move, the last third to spare.
 pubsub_self_fence_after = duration(pubsub_session * 2 / 3)
+# It renews its session this often, so that an election of the service's leader (a zone's loss) leaves a
+# node still up short of its fence (step 5 checks it).
+pubsub_session_renewal = duration(1)
 reconnect_spread = duration(30)
 # A phone's reconnect backoff grows to at most this, its jitter included, so after a long outage a phone
 # may wait this long before its next attempt (gRPC's connection backoff defaults to 120 s).
@@ -899,6 +902,12 @@ TABLE = [
         "([`readTimeout`](https://github.com/apache/zookeeper/blob/master/zookeeper-server/src/main/java/"
         "org/apache/zookeeper/ClientCnxn.java)); the last third, far more than clocks drift apart over a "
         "session, is left before the session can expire and the node's ranges move (step 6).",
+    ),
+    (
+        "A pub/sub node renews its session every",
+        pubsub_session_renewal,
+        "The page's choice (step 6): more often than the consensus page's third of a session, so that after "
+        "an election of the coordination service's leader a renewal is answered before the node's fence.",
     ),
     (
         "Window over which phones reconnect after a zone's loss",

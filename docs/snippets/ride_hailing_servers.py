@@ -6,7 +6,7 @@ per-server capacity is an assumption in ride_hailing_assumptions.py, to be measu
 import math
 
 from concept_auth_assumptions import access_token_lifetime
-from concept_consensus_leases import takeover
+from concept_consensus_leases import etcd_leader_gone_at_most, takeover
 from concept_geo_assumptions import NODE_TARGET_UTILISATION, NODE_WRITES_PER_SECOND
 from concept_geo_workloads import index_writes_peak
 from reference_capacity import api_write_per_server
@@ -33,7 +33,9 @@ from ride_hailing_assumptions import (
     positions_per_location_server,
     positions_per_trail_writer,
     publishes_per_pubsub_node,
+    pubsub_self_fence_after,
     pubsub_session,
+    pubsub_session_renewal,
     reconnect_spread,
     reroute_interval,
     route_deviations_per_ride,
@@ -251,6 +253,10 @@ deliveries_peak = peak(relay_pushes_peak + eta_tracking_peak + offer_frames_peak
 # outlast the worse.
 pubsub_failure_detection_leader_alive = duration(takeover(pubsub_session, False))
 pubsub_failure_detection = duration(takeover(pubsub_session, True, from_last_renewal=False))
+# A node that is still up goes without an answer for at most a renewal interval and the election, whose
+# new leader answers its next renewal: under the fence, so the survivors keep serving.
+pubsub_silence_at_worst = duration(pubsub_session_renewal + etcd_leader_gone_at_most)
+assert pubsub_silence_at_worst < pubsub_self_fence_after
 ride_frame_retry_window = duration(pubsub_failure_detection + reconnect_spread + offer_ack_timeout)
 ride_frame_republishes = count(math.floor(ride_frame_retry_window / offer_ack_timeout))
 unacked_republishes_peak = peak(rides_per_second_peak * notifications_per_ride * ride_frame_republishes)
