@@ -315,6 +315,9 @@ replica_down_page_after = duration(300)
 standby_promotion = duration(300)
 # After a region's failover: how long past the failover hold a flagged ride waits for its driver's resent accept.
 review_driver_wait = duration(600)
+# How often a location server scans its shard's on-ride entries for drivers gone silent (step 7): its own
+# schedule, not the trip service's sweeper's.
+silence_scan_interval = duration(1)
 hold_decline_share = fraction(0.02)
 processor_outage_ridden = duration(1800)
 city_detour_factor = times(1.3)
@@ -1017,6 +1020,12 @@ TABLE = [
         review_driver_wait,
         "The page's choice (step 7): far past a phone's backoff cap; a ride with no "
         "resent accept by then is settled, its driver set offline.",
+    ),
+    (
+        "Interval between a location server's scans for silent drivers on a ride",
+        silence_scan_interval,
+        "The page's choice (step 7): each scan is a range read of the shard's on-ride entries past the TTL, "
+        "so a silence is noticed at most this long after the TTL; the location servers' own schedule.",
     ),
     (
         "Promoting the standby copy of the trip store and the ledger",
