@@ -183,22 +183,29 @@ week_lists_bytes_per_timeline_server_most = size(
 # the huge and busy ones together: each timeline keeps their list), and the merge makes at most
 # this many more lookups at peak, all in memory.
 busy_merge_lookups_per_second_peak_most = peak(timeline_loads_per_second_peak * busy_followed_per_user_most)
-# The attempts the hybrid does not make: none goes to a pulled account's followers. The huge accounts
-# (pulled for their follower count, whatever it costs) hold celebrity_edge_share of the edges, so of
-# the deliveries too if they post at the average rate, and each busy account (pulled for its cost
-# alone) turns pulled once its tweets cost more than the rule's deliveries a day and the band above
-# them, but stays pulled until it falls below the band under them, so the bottom of the band is all it
-# surely costs. A lower bound on what is pulled, so an upper bound on the attempts left:
-# the pages size fan-out on pure push's attempt rate, which is at most this much above the hybrid's.
-pulled_deliveries_per_day_at_least = count(
-    deliveries_per_day * celebrity_edge_share
-    + busy_pulled_accounts * pull_threshold_deliveries_per_day * (1 - mode_switch_band)
-)
-pulled_delivery_share_at_least = fraction(pulled_deliveries_per_day_at_least / deliveries_per_day)
+# The attempts the hybrid does not make: none goes to a pulled account's followers. Pure push's total is
+# tweets a day times followers per account, which counts every account's tweets at the average rate (as
+# if posting did not depend on follower count), so inside it an account's deliveries are its follow edges
+# at that rate. The huge accounts (pulled for their follower count) hold celebrity_edge_share of the edges.
+# Each busy account (pulled for its cost alone) has at least the cost rule's floor of followers and at most
+# the top of the band above the threshold (past it, it counts among the huge), so the busy accounts hold
+# between these shares of the edges. What a busy account posts above the average rate is not in pure
+# push's total: the cost rule pulls it, so the hybrid never sends it either. Pulled, then, is at least the
+# lower share and at most the upper one, if huge accounts post as often as others; the pages size fan-out
+# on pure push's attempt rate, an upper bound on the hybrid's.
+follow_edges = count(registered_users * follows_per_user)
+busy_edge_share_least = fraction(busy_pulled_accounts * cost_rule_floor_followers / follow_edges)
+busy_edge_share_most = fraction(busy_pulled_accounts * largest_pushed_followers / follow_edges)
+pulled_delivery_share_at_least = fraction(celebrity_edge_share + busy_edge_share_least)
+pulled_delivery_share_at_most = fraction(celebrity_edge_share + busy_edge_share_most)
+pulled_deliveries_per_day_at_least = count(deliveries_per_day * pulled_delivery_share_at_least)
+pulled_deliveries_per_day_at_most = count(deliveries_per_day * pulled_delivery_share_at_most)
 hybrid_deliveries_per_second_peak_at_most = peak(deliveries_per_second_peak * (1 - pulled_delivery_share_at_least))
+hybrid_deliveries_per_second_peak_at_least = peak(deliveries_per_second_peak * (1 - pulled_delivery_share_at_most))
 # And the entries a tweet writes, to followers with a cached timeline: pure push's count, at the
 # independence assumption's share, less the same share pulled.
 hybrid_written_deliveries_per_tweet_at_most = count(written_deliveries_per_tweet * (1 - pulled_delivery_share_at_least))
+hybrid_written_deliveries_per_tweet_at_least = count(written_deliveries_per_tweet * (1 - pulled_delivery_share_at_most))
 # The pulled accounts' share of a reader's follow edges, at most on average.
 pulled_edge_share_most = fraction(pulled_followed_per_user_most / follows_per_user)
 # The alternative step 6 rejects: every pulled account's list in a shared cache, one remote read
@@ -329,15 +336,24 @@ if __name__ != "twitter_read_path":
                 ("Pulled accounts a daily user follows, huge and busy, at most", pulled_followed_per_user_most),
                 ("... as a share of the follow edges, at most", pulled_edge_share_most),
                 (
+                    f"Follow edges to the {busy_pulled_accounts} busy accounts, as a share of all: at least",
+                    busy_edge_share_least,
+                ),
+                ("... at most", busy_edge_share_most),
+                (
                     "Deliveries a day the hybrid leaves to the read-time merge, at least",
                     pulled_deliveries_per_day_at_least,
                 ),
+                ("... at most", pulled_deliveries_per_day_at_most),
                 ("... as a share of all deliveries, at least", pulled_delivery_share_at_least),
+                ("... at most", pulled_delivery_share_at_most),
                 ("Delivery attempts at peak under the hybrid, at most", hybrid_deliveries_per_second_peak_at_most),
+                ("... at least", hybrid_deliveries_per_second_peak_at_least),
                 (
                     "Entries a tweet writes under the hybrid, at most (pure push's, less the pulled share)",
                     hybrid_written_deliveries_per_tweet_at_most,
                 ),
+                ("... at least", hybrid_written_deliveries_per_tweet_at_least),
                 ("Merge lookups they add at peak, at most (in memory)", busy_merge_lookups_per_second_peak_most),
             ],
         )
