@@ -4,7 +4,7 @@ import math
 from statistics import NormalDist
 
 from twitter_api import post_limit_per_day, tweets_per_user_per_day
-from twitter_api_assumptions import home_scroll_depth_days
+from twitter_api_assumptions import following_cap, home_scroll_depth_days, read_limit, read_window
 from twitter_assumptions import (
     busy_pulled_accounts,
     cache_ops_per_server,
@@ -37,11 +37,12 @@ from twitter_servers import database_servers, read_copies_per_zone_zone_lost, st
 from twitter_traffic import (
     deliveries_per_day,
     deliveries_per_second_peak,
+    entries_written_per_timeline_per_day,
     timeline_loads_per_second_peak,
     written_deliveries_per_tweet,
 )
 
-from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, peak, size, times
+from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, peak, size, throughput, times
 
 # Fan-out on write: every delivery attempt (append-if-present) is an operation on each copy of the
 # follower's timeline, sent in pipelined batches in the background; a timeline load is one read.
@@ -168,6 +169,28 @@ horizon_page_room_load_share = fraction(
     store_margin_after_writes_servers
     * reads_per_database_server
     / (pulled_followed_per_user_most * timeline_loads_per_second_peak)
+)
+# A home page past the reader's own cached timeline (step 3) is built by pull, as a rebuild is: a store
+# read for each account followed and one for the reader's own list, and it waits on the slowest. A
+# cached timeline gains the average entries a day for each account followed, so its cap spans less
+# than the days a page scrolls back for any reader who follows more than this many accounts, and for
+# one at the following cap it spans only this long.
+entries_per_followed_account_per_day = count(entries_written_per_timeline_per_day / follows_per_user)
+deep_scroll_follows_least = count(
+    math.ceil(timeline_entries_cached / home_scroll_depth_days / entries_per_followed_account_per_day)
+)
+deep_scroll_cap_span_at_following_cap = duration(
+    timeline_entries_cached / (following_cap * entries_per_followed_account_per_day) * SECONDS_PER_DAY
+)
+# So such a page counts against the read bucket (step 3) one call, and one more for each follows_per_user
+# accounts followed or part of them: it never makes more than follows_per_user reads a call, so at the
+# bucket's refill one reader's deep pages make at most this many store reads a second, however many
+# accounts the reader follows, and the store's room for reads with a zone lost (each zone serves every
+# read, as above) holds this many readers doing so at once.
+deep_page_calls_most = count(1 + math.ceil(following_cap / follows_per_user))
+deep_page_reads_per_second_per_reader_most = throughput(read_limit / read_window * follows_per_user)
+deep_page_readers_room = count(
+    store_margin_after_writes_servers * reads_per_database_server / deep_page_reads_per_second_per_reader_most
 )
 # The option step 6 rejects: each list keeps the days a page scrolls back, up to the post limit,
 # and the busy and huge accounts' lists on each timeline server, at most.
@@ -355,6 +378,21 @@ if __name__ != "twitter_read_path":
                 ),
                 ("... at least", hybrid_written_deliveries_per_tweet_at_least),
                 ("Merge lookups they add at peak, at most (in memory)", busy_merge_lookups_per_second_peak_most),
+                (
+                    f"Accounts followed past which a cached timeline spans less than {home_scroll_depth_days} days",
+                    deep_scroll_follows_least,
+                ),
+                (f"... what it spans at the following cap of {following_cap}", deep_scroll_cap_span_at_following_cap),
+                (
+                    f"Calls a page past the cached timeline counts, at most (one, plus one per {follows_per_user} "
+                    "accounts followed)",
+                    deep_page_calls_most,
+                ),
+                (
+                    "... store reads a second one reader's such pages make, at most",
+                    deep_page_reads_per_second_per_reader_most,
+                ),
+                ("... readers doing so at once that the store's room holds (a zone lost)", deep_page_readers_room),
             ],
         )
     )
