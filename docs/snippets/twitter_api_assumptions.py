@@ -59,10 +59,18 @@ x_post_video_seconds = duration(20 * 60)
 # tweet with the most media, each polled the assumed number of times, fits in it. A burst from a full post
 # bucket can need more polls than it holds: a refused poll is a 429 whose Retry-After the client waits out.
 media_status_limit = count(post_limit * max_media_per_tweet * media_polls_per_upload * read_window / post_window)
-# Idempotency record, its reservation and result rows together: key (16 bytes), user ID (8),
-# request hash (32), tweet ID (8), lease and status (16), plus row overhead; kept for a day.
-idempotency_record_bytes = size(16 + 8 + 32 + 8 + 16 + partition_overhead_bytes + row_overhead_bytes)
+# The key table as step 3 lays it out. A key's two rows, its reservation and its result, are clustering
+# rows that each carry the key (16 bytes): the request hash (32), the tweet ID (8), the lease and the
+# status (16) and a row's overhead each. A post's claim of a medium is a row too: the media ID (8) and
+# the key. A partition is a user ID (8) and a scope (16: "posts", or an upload's own key) with the
+# per-partition overhead: one for all of a user's posts, one for each upload. Kept for a day.
+idempotency_record_bytes = size(2 * 16 + 32 + 8 + 16 + 2 * row_overhead_bytes)
+idempotency_claim_bytes = size(8 + 16 + row_overhead_bytes)
+idempotency_partition_bytes = size(8 + 16 + partition_overhead_bytes)
 idempotency_window = duration(SECONDS_PER_DAY)
+# The key table is compacted leveled (step 6), so an expired row leaves the disk when a compaction
+# rewrites its file after the grace, not at a time a window sets: this long after the grace, a guess.
+idempotency_purge_lag = duration(SECONDS_PER_DAY)
 # The gateway's deadline (step 3): the shorter of the client's own timeout, sent in a header, and a
 # cut-off this many times the call's p99 latency target. Never the target itself: a hundredth of calls
 # may be slower than a p99 and still succeed, counted against the latency budget; cut off at the
@@ -154,11 +162,21 @@ TABLE = [
         "from a full post bucket may wait out a 429's Retry-After for poll tokens.",
     ),
     (
-        "Bytes per idempotency record",
+        "Bytes per idempotency key, its two rows",
         idempotency_record_bytes,
-        "Key (16 B, its partition key), user (8), request hash (32), tweet ID (8), lease and status (16), "
-        f"{partition_overhead_bytes} of per-partition overhead (a partition per key) and {row_overhead_bytes} "
-        "for its second row (reservation and result).",
+        "Reservation and result rows, each holding the key (16 B): request hash (32), tweet ID (8), lease and "
+        f"status (16), and {row_overhead_bytes} of row overhead each. A user's posts share one partition.",
+    ),
+    (
+        "Bytes per media claim row",
+        idempotency_claim_bytes,
+        f"One for each medium a post names: the media ID (8 B), the key (16) and {row_overhead_bytes} of row overhead.",
+    ),
+    (
+        "Bytes per key-table partition",
+        idempotency_partition_bytes,
+        f"User ID (8 B), scope (16) and {partition_overhead_bytes} of per-partition overhead: one a user for all "
+        "of its posts' keys, one for each upload's key.",
     ),
     (
         "How long idempotency keys are kept",
@@ -166,6 +184,15 @@ TABLE = [
         "Long enough for a client's retries while it is online or briefly offline. A client resends a key only "
         "while the key is younger than this window less a margin; after that it first reads its own timeline for "
         "the post before making a new key (step 3).",
+    ),
+    (
+        "How long an expired key stays on disk past the grace",
+        idempotency_purge_lag,
+        "A guess: the key table is leveled (step 6), so a row leaves when a compaction rewrites its file; the "
+        "table's own writes rewrite its levels often, and a file none has touched is compacted alone once a day "
+        "old with a fifth of it droppable ([Cassandra's defaults]"
+        "(https://cassandra.apache.org/doc/stable/cassandra/reference/cql-commands/compact-subproperties.html), "
+        "with unchecked_tombstone_compaction on).",
     ),
     (
         "Gateway's cut-off, as a multiple of a call's p99 latency target",
