@@ -1,7 +1,7 @@
 """Chat service worked example: every assumption the estimates start from, and why.
 
 Change a value here and rebuild: every figure that depends on it changes, on every page.
-Run `python docs/snippets/chat_assumptions.py` to print the table.
+Run `.venv/bin/python docs/snippets/chat_assumptions.py` to print the table.
 """
 
 from concept_life_assumptions import gdpr_answer_within
@@ -562,8 +562,8 @@ TABLE = [
     (
         "Share of that rate the store is sized to use at peak",
         store_write_utilization_target,
-        "Room for a lost zone's moved leaders and the busiest node (step 7), the rest for a minute over the "
-        "hour's mean; CockroachDB advises a node's CPU under 80% for hours "
+        "Room for a lost zone's moved leaders and the busiest node (step 7), the rest for a rise over the "
+        "peak; CockroachDB advises a node's CPU under 80% for hours "
         "([metrics](https://www.cockroachlabs.com/docs/stable/essential-metrics-advanced)), taken for writes too.",
     ),
     (

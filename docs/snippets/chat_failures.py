@@ -266,7 +266,7 @@ store_write_load_zone_lost = fraction(store_write_load_zone_lost_exact)
 # If a leader's extra work were twice the guess.
 store_write_load_zone_lost_leader_doubled = fraction(write_load_zone_lost(2 * store_leader_extra_work))
 # The busiest node, guessed at store_busiest_over_mean the mean: step 2's target leaves room for the moved
-# leaders and that, the rest for a minute over the hour's mean. The skew at which it fills.
+# leaders and that, the rest for a rise over the peak (store_zone_lost_surge_room). The skew at which it fills.
 store_busiest_load_zone_lost_exact = store_write_load_zone_lost_exact * store_busiest_over_mean
 store_busiest_load_zone_lost = fraction(store_busiest_load_zone_lost_exact)
 assert store_busiest_load_zone_lost_exact < 1

@@ -57,8 +57,8 @@ queued_with_lock_timeout = count(float(table_transactions_peak) * LOCK_TIMEOUT_S
 # and outbox rows are new); a decline or expiry updates the offer, the driver's state and the ride; a
 # pause's end the driver's state; the accept the same three as a decline; arriving, arrived and on
 # trip the ride; a completion the ride and the driver's state; the fare the ride; a cancel the ride and the
-# driver's state; a rating inserts.
-UPDATED_ROWS = (0, 1, 2, 3, 1, 3, 1, 1, 2, 1, 2, 0)
+# driver's state; a rating inserts its row and updates the ride (its version).
+UPDATED_ROWS = (0, 1, 2, 3, 1, 3, 1, 1, 2, 1, 2, 1)
 # Rows each one inserts that are later deleted: the create's idempotency record and outbox row, and the
 # outbox row of every transaction but the hold's result (deleted by the relay's move).
 DELETED_LATER_ROWS = (2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1)

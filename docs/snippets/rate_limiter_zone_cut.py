@@ -233,9 +233,35 @@ balancer_ceiling_flood_connections = count(_connections_to_ceiling(_worst))
 balancer_ceiling_one_in = count(1 / _ceiling_odds(_worst))
 # On flood_connections_at_least connections, each passing the cap's rate, for comparison.
 balancer_ceiling_one_in_at_least = count(1 / _ceiling_odds(int(flood_connections_at_least)))
-# From then on a request to an unreachable gateway fails at connect, after the connect timeout, and is
-# retried on a gateway it has not tried: it fails only if its first try and every retry land on
-# unreachable gateways, drawn without replacement from those its node holds ready (every gateway, in panic).
+# A worker thread is one core whatever its node has spare: it also serves about 1 / cores of its node's other
+# connections. Its ordinary load, a zone lost, and the flood's largest connection count that fills every
+# worker a flood connection lands on (the cap bounds what a connection forwards, not what it costs, as
+# refusals are costed). Those workers' other connections, at most this share of the zone's (each flood
+# connection on a worker of its own), then wait on the flood.
+balancer_worker_load = fraction(_peak_per_flood_zone_node / cores * balancer_cpu_per_request)
+
+
+def _worker_load_with_flood(connections: int) -> float:
+    """A worker's load, in cores, with one connection of a flood on this many connections."""
+    rate = flood_requests_per_second / connections
+    passed = min(rate, balancer_connection_rate_cap)
+    cpu = balancer_cpu_per_request * (passed + (rate - passed) * balancer_local_refusal_cost_share)
+    return balancer_worker_load + cpu
+
+
+balancer_worker_full_connections_at_most = count(
+    max(c for c in range(1, 10 * int(flood_connections_at_least)) if _worker_load_with_flood(c) >= 1)
+)
+assert all(_worker_load_with_flood(c) < 1 for c in range(int(balancer_worker_full_connections_at_most) + 1, 1000))
+_zone_workers = balancer_nodes_per_zone * cores
+balancer_worker_full_share_at_most = fraction(balancer_worker_full_connections_at_most / _zone_workers)
+# Past that count a worker is no longer full, but loaded enough that its other connections queue: on the
+# fewest connections that pass the whole flood, this much of a core.
+balancer_worker_load_at_flood_connections = fraction(_worker_load_with_flood(int(flood_connections_at_least)))
+# A zone cut off, once keepalive has closed the connections dead in the cut: a request to an unreachable
+# gateway fails at connect, after the connect timeout, and is retried on a gateway it has not tried. It fails
+# only if its first try and every retry land on unreachable gateways, drawn without replacement from those its
+# node holds ready (every gateway, in panic).
 
 
 def _all_tries_unreachable(tries: int, unreachable: float, ready: float) -> float:
@@ -488,8 +514,19 @@ if __name__ != "rate_limiter_zone_cut":
                     "... on the fewest connections that pass the whole flood: one in",
                     balancer_ceiling_one_in_at_least,
                 ),
+                ("... a worker thread's ordinary load, of a core", balancer_worker_load),
                 (
-                    f"... after that, share failing even after {balancer_connect_retries} retries on untried gateways",
+                    "... flood connections at most that fill each worker they land on",
+                    balancer_worker_full_connections_at_most,
+                ),
+                ("... share of the zone's connections on those workers, at most", balancer_worker_full_share_at_most),
+                (
+                    "... a worker's load with one of the fewest connections that pass the whole flood, of a core",
+                    balancer_worker_load_at_flood_connections,
+                ),
+                (
+                    f"A zone cut off, its dead connections closed: share failing even after {balancer_connect_retries} "
+                    "retries on untried gateways",
                     zone_partition_retry_failed_share,
                 ),
                 ("... retries a request makes, on average", zone_partition_retries_per_request),

@@ -7,7 +7,7 @@ set against Uber's. The moving-driver inputs (drivers online at the peak, the up
 so this example and that page print the same figures for the same drivers.
 
 Change a value here and rebuild: every figure that depends on it changes, on every page.
-Run `python docs/snippets/ride_hailing_assumptions.py` to print the table.
+Run `.venv/bin/python docs/snippets/ride_hailing_assumptions.py` to print the table.
 """
 
 import math
@@ -58,6 +58,8 @@ FLEET_ENGINE_UPDATES = "https://developers.google.com/maps/documentation/mobilit
 # and the lease's round trips.
 CRDB_LEADER_LEASES = "https://www.cockroachlabs.com/docs/stable/architecture/replication-layer#leader-leases"
 CRDB_LEASE_TIMINGS = "https://github.com/cockroachdb/cockroach/blob/master/pkg/base/config.go"
+# Netty's hashed timing wheel runs a timer on the first tick past its deadline; its default tick is 100 ms.
+NETTY_TIMER = "https://netty.io/4.2/api/io/netty/util/HashedWheelTimer.html"
 # Stripe's API reference: idempotency keys may be removed once they are at least 24 hours old.
 STRIPE_IDEMPOTENCY = "https://docs.stripe.com/api/idempotent_requests"
 # Jeff Jirsa's TWCS: target fewer than 50 windows (buckets) per table, from the table's TTL.
@@ -143,6 +145,13 @@ driver_decision_time = duration(4)
 # A plausible shift in drivers' typical decision time, to check the accept target's pages against.
 slow_decision_time = duration(8)
 expired_offer_pause = duration(120)
+# Offers a driver misses in a row (an expiry, or a second unacked withdrawal) before the driver is set
+# offline: each miss before that pauses the driver, the pause doubling each time (step 4).
+missed_offers_to_offline = count(3)
+# The app's countdown ends this much before the deadline as the phone measures it (the offer's time left less
+# its last round trip), and an accept that lands this long after the deadline ends the offer without the pause.
+accept_screen_margin = duration(0.5)
+late_accept_grace = duration(2)
 batch_window = duration(2)
 cars_on_map = count(8)
 nearby_frames_per_open = count(2)
@@ -181,6 +190,11 @@ eta_matrix_time = duration(0.15)
 store_commit_time = duration(0.05)
 push_through_pubsub = duration(0.02)
 mobile_round_trip_p99 = duration(0.6)
+# Deadlines (an offer's ack and expiry, a pause's end, a payment wait) run on timers in the trip service, a
+# hashed timing wheel that fires a timer on its first tick past the deadline: Netty's default tick. The
+# sweeper, which reads the store's indexes, is the backstop for the timers a worker loses (step 4).
+deadline_timer_tick = duration(0.1)
+sweeper_interval = duration(5)
 
 # --- Matching areas (step 6) ---------------------------------------------------------------------
 busiest_area_share = fraction(0.005)
@@ -428,8 +442,9 @@ TABLE = [
     (
         "Time a driver has to accept an offer",
         accept_timeout,
-        "The page's choice: long enough to read the pickup on a mounted phone and tap, short enough that "
-        "a second offer still makes a quick match. A decline does not wait for it.",
+        "The page's choice, from the reservation's commit: long enough to read the pickup on a mounted phone "
+        "and tap, short enough that a second offer still makes a quick match. The app shows it less the "
+        "offer's push and round trip and a margin (step 4).",
     ),
     (
         "Offers not accepted that are declined",
@@ -452,8 +467,26 @@ TABLE = [
     (
         "Pause after an offer times out",
         expired_offer_pause,
-        "The page's choice (step 6): a driver whose offer expired unanswered is offered nothing for this "
-        "long, so a phone left on a dashboard does not soak up offer after offer.",
+        "The page's choice (step 4): a driver whose offer expired unanswered is offered nothing for this "
+        "long, twice as long after a second miss in a row.",
+    ),
+    (
+        "Offers missed in a row that set a driver offline",
+        missed_offers_to_offline,
+        "The page's choice (step 4): an answered offer clears the count, so a phone left on a dashboard "
+        "costs riders this many timed-out offers, not one every few minutes all shift.",
+    ),
+    (
+        "The app's countdown ends before the deadline by",
+        accept_screen_margin,
+        "The page's choice (step 4): on top of the phone's last round trip, so a tap at the countdown's "
+        "end lands before the server's deadline on a network like the last one.",
+    ),
+    (
+        "A late accept spares the pause within",
+        late_accept_grace,
+        "The page's choice (step 4): an accept landing this soon after the deadline was tapped in time on a "
+        "slow uplink. It gets `409 offer_expired`, but the driver is not paused.",
     ),
     (
         "Time an offer waits for the driver phone's acknowledgement",
@@ -531,15 +564,16 @@ TABLE = [
     (
         "Routes each ride is first given",
         initial_routes_per_ride,
-        "The page's design (step 6): the one-to-many call at the match returns times, not a route to follow, "
+        "The page's design (step 6): the many-to-one call at the match returns times, not a route to follow, "
         "and the quote's route is not kept, so a ride is routed at the match (to the pickup) and at the "
         "pickup (to the drop-off) before its cached route can be reused.",
     ),
     (
-        "Cost of a one-to-many ETA call, in routes",
+        "Cost of a many-to-one ETA call, in routes",
         eta_matrix_call_cost,
-        "The page's assumption, to be measured: a search from the pickup reaches all ten candidates at "
-        "about the cost of two point-to-point routes.",
+        "The page's assumption, to be measured: a backward search from the pickup, over the road graph's "
+        "reversed edges, reaches all ten candidates, each time the driver's to the pickup, at about the cost "
+        "of two point-to-point routes.",
     ),
     (
         "Cost of map-matching a trail, in routes",
@@ -552,7 +586,7 @@ TABLE = [
         "The page's assumption, to be measured: the relay's poll and the log's delivery (step 5's budget).",
     ),
     ("An index search", index_search_time, "The page's assumption, to be measured (step 5's budget)."),
-    ("A one-to-many ETA call", eta_matrix_time, "The page's assumption, to be measured (step 5's budget)."),
+    ("A many-to-one ETA call", eta_matrix_time, "The page's assumption, to be measured (step 5's budget)."),
     (
         "A commit in the trip store",
         store_commit_time,
@@ -567,6 +601,18 @@ TABLE = [
         "A phone's round trip, p99",
         mobile_round_trip_p99,
         "The page's assumption, to be measured: the offer down and its ack up on a mobile network.",
+    ),
+    (
+        "A deadline's timer fires late by, at most",
+        deadline_timer_tick,
+        f"A timing wheel's tick: it runs a timer on the first tick past its deadline, and "
+        f"[Netty's]({NETTY_TIMER}) default tick is 100 ms. Step 6's model adds it to each expiry.",
+    ),
+    (
+        "The sweeper's period",
+        sweeper_interval,
+        "The page's choice (step 4): the backstop for the timers a worker loses (a crash, a lease moved), "
+        "whose deadlines alone end up to this late.",
     ),
     (
         "Busiest matching area's share of requests",

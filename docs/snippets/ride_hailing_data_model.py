@@ -57,8 +57,9 @@ RIDE_FIELDS = [
     (
         "version",
         4,
-        "raised by every update that writes an outbox row, not by a hold's result that sets or clears no "
-        "payment mark; a phone's transition is conditional on it",
+        "raised by one in every transaction that writes an outbox row (a rating and a debt payment too) but "
+        "a secret asked, and never by a hold's result that sets or clears no payment mark; a phone's "
+        "transition is conditional on it",
     ),
     ("offer_attempt", 1, "the current offer's number: the offer's key is (ride_id, attempt)"),
     (
@@ -194,18 +195,18 @@ DRIVER_STATE_FIELDS = [
         "matched that the store holds older, its ID in ride_id)",
     ),
     (
-        "offline_after_ride, last_offer_unacked",
+        "offline_after_ride, last_offer_unacked, missed_offers",
         1,
-        "two flags in a byte. The first: the driver went offline during a ride (cleared by going online "
-        "before the drop-off), so the completion leaves them offline. The second: set by a withdrawal for "
-        "no ack, cleared by the next acknowledged offer's end; a withdrawal finding it set pauses",
+        "two flags and a 2-bit count in a byte. The first: the driver went offline during a ride (cleared "
+        "by going online before the drop-off). The second: set by a withdrawal for no ack, cleared by the next "
+        "acked offer's end. The count: offers missed in a row, cleared by an answer or going online unpaused",
     ),
     ("offer", 9, "the ride and attempt offered (8 + 1), while offered"),
     (
         "offer_expires_at",
         8,
         "the accept's deadline while offered; the pause's start while paused (kept by an expiry, set by a "
-        "second unacked withdrawal)",
+        "second unacked withdrawal); the pause runs the base pause doubled for each earlier miss in a row",
     ),
     ("ride_id", 8, "the ride held, while on a ride or held_review"),
     ("vehicle_id", 8, "the car the driver is online with"),
@@ -246,8 +247,10 @@ RIDER_DEBT_FIELDS = [
 rider_debt_row_bytes = row_bytes(RIDER_DEBT_FIELDS)
 
 # The outbox, keyed by (bucket, subject_id, version, event_id): written in the same transaction as the change
-# it announces. The bucket is a hash of the subject, and each relay worker holds a group of buckets, so one
-# ride's rows are one worker's, read in the key's order: the ride's versions, the order of its commits. Once
+# it announces, which raises the subject's version by one, so no two of a ride's rows share a version (but a
+# secret asked, which changes nothing of the ride: it keeps the current version, with a random event ID). The
+# bucket is a hash of the subject, and each relay worker holds a group of buckets, so one ride's rows are one
+# worker's, read in the key's order: the ride's versions, the order of its commits. Once
 # published, a row moves to outbox_sent, the same fields keyed by (a hash shard, sent_at, event_id), kept a
 # day: the live outbox holds only unsent rows, and a region's promotion reads its re-send window by sent time.
 OUTBOX_FIELDS = [
@@ -256,16 +259,16 @@ OUTBOX_FIELDS = [
     (
         "version",
         8,
-        "third part: the version the transaction writes (the ride's, or driver_state's); one that writes none "
-        "(a rating, a debt payment, a secret asked) takes the ride's current one",
+        "third part: the version the transaction writes, the ride's or driver_state's. Every transaction "
+        "with an outbox row but a secret asked raises its subject's version, so each other row has its own",
     ),
     ("epoch", 2, "the store's failover epoch, raised by each region's promotion: consumers order by (epoch, version)"),
     (
         "event_id",
         16,
         "last part, and the event's ID: name-based UUID of the row the transaction announces, the epoch and the "
-        "version it writes (a rating adds its rater; a debt payment, the client's Idempotency-Key; a secret "
-        "asked, a random part)",
+        "version it writes; a debt payment's, of the ride, the type and the client's Idempotency-Key alone, so "
+        "an attempt replayed after a failover keeps its ID; a secret asked's, random",
     ),
     (
         "type",
@@ -342,7 +345,9 @@ ride_id_clashes_per_day_full = count(rides_over_retention * rides_per_day / 2**R
 # after the arriving transition: it writes the cancel (which frees the driver) in place of arrived, on
 # trip, the completion and the ratings. Every change the rest of the system must hear of writes an
 # outbox row in its own transaction. Left out: a driver's cancel that sends the ride back to matching
-# (no share is assumed for it; it adds a cancel, a reservation and an accept). The sweeper finds expiring
+# (no share is assumed for it; it adds a cancel, a reservation and an accept). A rating writes the ride too,
+# since every outbox row raises the ride's version. The sweeper, the backstop of the deadlines' timers
+# (which write nothing of their own), finds expiring
 # offers through a partial index on the offer rows, offer (expires_at) WHERE state = 'sent': the reservation
 # writes an offer's entry and every end of the offer removes it, two index writes an offer, whatever the
 # driver's row does meanwhile. A second partial index, driver_state (offer_expires_at) WHERE status =
@@ -359,7 +364,7 @@ TRIP_TRANSACTIONS = [
         5 + (1 - decline_share),
     ),
     (
-        "a pause ended, by the sweeper: driver_state and its pause index entry, outbox",
+        "a pause ended, by its timer: driver_state and its pause index entry, outbox",
         (offers_per_request - 1) * (1 - decline_share),
         3,
     ),
@@ -369,7 +374,7 @@ TRIP_TRANSACTIONS = [
     ("completed (rides not cancelled): ride, driver_state released, outbox", 1 - cancel_share, 3),
     ("the fare, by the trip service's fare worker (rides not cancelled): ride, outbox", 1 - cancel_share, 2),
     ("cancelled after the match: ride, driver_state released, outbox", cancel_share, 3),
-    ("a rating (rides not cancelled): rating, outbox", ratings_per_ride_average, 2),
+    ("a rating (rides not cancelled): rating, ride (its version), outbox", ratings_per_ride_average, 3),
 ]
 trip_transactions_per_ride = count(sum(n for _, n, _ in TRIP_TRANSACTIONS))
 # The relay moves each outbox row, once published, to outbox_sent (a delete and an insert), so the live

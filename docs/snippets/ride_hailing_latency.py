@@ -6,10 +6,12 @@ the accepted-driver target."""
 import math
 
 from ride_hailing_assumptions import (
+    accept_screen_margin,
     accept_timeout,
     accepted_latency_target,
     answer_deadline,
     batch_window,
+    deadline_timer_tick,
     decline_share,
     driver_decision_time,
     eta_matrix_time,
@@ -38,7 +40,7 @@ BUDGET = [
     ("Outbox to the matching service", outbox_to_matching),
     (WINDOW_WAIT, batch_window),
     ("Nearby search in the index", index_search_time),
-    ("One one-to-many ETA call for the candidates", eta_matrix_time),
+    ("One many-to-one ETA call for the candidates", eta_matrix_time),
     (ASSIGNMENT, busiest_area_solver_time),
     ("The reservation's commit", store_commit_time),
     ("Trip service to the driver's gateway, through the account channel", push_through_pubsub),
@@ -50,22 +52,26 @@ match_budget_margin = duration(match_latency_target - first_offer_ack)
 # (b) The next offer. After a decline it goes out at once: the first offer's path with no window and no
 # assignment, the decline's commit in place of the create's: the outbox, a fresh search without the
 # declining driver, the ETA call, the reservation, the push and the ack. After a timeout the ride waits
-# for the area's next window first. The timeout runs from the reservation's commit (the store sets
+# for the area's next window first, and the expiry itself starts up to a timer's tick after the deadline
+# (step 4: the offer's timer, not a sweep). The timeout runs from the reservation's commit (the store sets
 # offer_expires_at there), so it ends the push and the phone's round trip sooner than the ack: that is
-# the time the driver has to answer.
+# the time the driver has to answer. The app shows a little less: it counts down the time left in the frame
+# (the timeout less the push that brought it) less its last round trip (the downlink before it, the
+# accept's uplink after) and a margin.
 OFFER_DELIVERY = float(push_through_pubsub + mobile_round_trip_p99)
 NEXT_OFFER = [t for what, t in BUDGET if what not in (WINDOW_WAIT, ASSIGNMENT)]
 next_offer_after_decline = duration(sum(float(t) for t in NEXT_OFFER))
-next_offer_after_timeout = duration(batch_window + next_offer_after_decline)
+next_offer_after_timeout = duration(batch_window + deadline_timer_tick + next_offer_after_decline)
 offer_time_to_answer = duration(accept_timeout - OFFER_DELIVERY)
+offer_time_on_screen = duration(accept_timeout - OFFER_DELIVERY - accept_screen_margin)
 
 # (c) The give-up rule. Step 1 counts an answer when the rider's phone acknowledges it within the answer
 # deadline, so "no driver near" is told (its commit begun) by the deadline less its commit, the push and
 # the phone's round trip. An offer goes out (its reservation committed) only while it can still expire by
-# then. When every offer times out, that allows this many offers, and the rider's phone has "no driver
-# near" once the last one has expired and that answer has been delivered.
+# then, its timer's tick included. When every offer times out, that allows this many offers, and the
+# rider's phone has "no driver near" once the last one has expired and that answer has been delivered.
 latest_no_driver_answer = duration(answer_deadline - store_commit_time - OFFER_DELIVERY)
-latest_offer_sent = duration(latest_no_driver_answer - accept_timeout)
+latest_offer_sent = duration(latest_no_driver_answer - accept_timeout - deadline_timer_tick)
 _reserved, _offers = float(first_offer_ack) - OFFER_DELIVERY, 0
 while _reserved <= latest_offer_sent:
     _offers += 1
@@ -75,11 +81,13 @@ no_driver_answer_at = duration(
     float(first_offer_ack)
     + (max_offers - 1) * (offer_time_to_answer + next_offer_after_timeout)
     + offer_time_to_answer
+    + deadline_timer_tick
     + store_commit_time
     + OFFER_DELIVERY
 )
-# A driver's decision, the slower one included, fits the time to answer.
-assert slow_decision_time < offer_time_to_answer
+assert no_driver_answer_at <= answer_deadline
+# A driver's decision, the slower one included, fits the time the app shows.
+assert slow_decision_time < offer_time_on_screen < offer_time_to_answer
 
 # (d) Request to accept. Each offer is accepted with probability 1 / offers_per_request (so a ride takes
 # that many offers on average); one not accepted is declined (decline_share) or times out. A decision,
@@ -221,8 +229,9 @@ if __name__ != "ride_hailing_latency":
             ("Offers and accepts", "Value"),
             [
                 ("Next offer's ack after a decline", next_offer_after_decline),
-                ("... after a timeout (the next window first)", next_offer_after_timeout),
+                ("... after a timeout (the expiry's timer tick, then the next window)", next_offer_after_timeout),
                 ("An offer's time to answer, from its ack to its expiry", offer_time_to_answer),
+                ("... as the app counts it down, at the p99 round trip", offer_time_on_screen),
                 ('Last moment to tell "no driver near", its ack inside the deadline', latest_no_driver_answer),
                 ("Last moment an offer may go out (its reservation)", latest_offer_sent),
                 ("Offers that fit when every one times out", max_offers),

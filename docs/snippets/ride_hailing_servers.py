@@ -213,7 +213,7 @@ eta_workers = servers(tier(eta_worker_positions_peak, positions_per_eta_worker))
 # positions of a minute into one row of the trail store (the same positions the event log carries, below).
 trail_positions_peak = peak(ride_positions_peak)
 trail_writers = servers(tier(trail_positions_peak, positions_per_trail_writer))
-# Routing load in point-to-point routes: a one-to-many call per search, a route per quote, a ride's first
+# Routing load in point-to-point routes: a many-to-one call per search, a route per quote, a ride's first
 # two routes (at the match and at the pickup), the re-routes of rides under way (periodic and after a
 # deviation) and a map-matching per ride.
 reroutes_peak = peak(rides_in_progress_peak / reroute_interval + rides_per_second_peak * route_deviations_per_ride)

@@ -101,9 +101,9 @@ index_reads_per_write = times(index_queries_peak / driver_updates_peak)
 relay_pushes_peak = tracking_pushes_peak
 relay_pushes_per_position = times(relay_pushes_peak / location_writes_peak)
 
-# The routing engine: ranking the candidates of each matching search (one one-to-many call from the
-# pickup to all of them), refreshing the ETA of each ride under way, quoting fares, and matching each
-# ride's trail to the roads at the drop-off.
+# The routing engine: ranking the candidates of each matching search (one many-to-one call, a backward
+# search from the pickup giving each candidate's time to it), refreshing the ETA of each ride under way,
+# quoting fares, and matching each ride's trail to the roads at the drop-off.
 eta_candidates_peak = peak(matching_queries_peak * candidates_ranked)
 eta_matching_peak = peak(matching_queries_peak)
 eta_tracking_peak = peak(rides_in_progress_peak / eta_refresh_interval)
@@ -162,7 +162,7 @@ if __name__ != "ride_hailing_traffic":
                 ("Relay pushes to riders and drivers", relay_pushes_peak),
                 ("Relay pushes per position written", relay_pushes_per_position),
                 ("Candidates ranked by ETA", eta_candidates_peak),
-                ("ETA calls: ranking candidates, one one-to-many call a search", eta_matching_peak),
+                ("ETA calls: ranking candidates, one many-to-one call a search", eta_matching_peak),
                 ("ETA calls: refreshing rides under way", eta_tracking_peak),
                 ("ETA calls: fare quotes", eta_quotes_peak),
                 ("Routing calls: map-matching trails at the drop-off", eta_map_match_peak),

@@ -13,7 +13,9 @@ difference changes nothing (a check that times out is step 7's gap: the proxy ke
 serving), and it is short enough that in normal running the primaries serve only these few reads. The
 marker routes only the misses that start while it lives: a fill that read a replica just before it was
 set and lands just after the delete is refused by the cache instead, since the delete revoked the
-per-key lease the fill took on its miss (step 6's cache policy).
+per-key lease the fill took on its miss (step 6's cache policy). A deletion sets the same marker,
+for the same window, on the deleted tweet's key, so that misses on it read the primary while a
+lagging replica may still hold the tweet: the lease cannot refuse a fill that began after the delete.
 """
 
 from step7_alerts import replica_read_lag_max

@@ -8,7 +8,7 @@ already cites them; the limit the example runs at is a raised one, assumed and s
 capacities of a server and a database shard are the reference pages'.
 
 Change a value here and rebuild: every figure that depends on it changes, on every page.
-Run `python docs/snippets/ticket_booking_assumptions.py` to print the table.
+Run `.venv/bin/python docs/snippets/ticket_booking_assumptions.py` to print the table.
 """
 
 from chat_assumptions import store_writes_per_node_per_second

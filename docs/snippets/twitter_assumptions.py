@@ -1,7 +1,7 @@
 """Twitter worked example: every assumption the estimates start from, and why.
 
 Change a value here and rebuild: every figure that depends on it changes, on every page.
-Run `python docs/snippets/twitter_assumptions.py` to print the table.
+Run `.venv/bin/python docs/snippets/twitter_assumptions.py` to print the table.
 """
 
 from concept_life_assumptions import gdpr_answer_within

@@ -1,6 +1,7 @@
 """URL shortener worked example: what the rate limits allow, and what they cost an abuser."""
 
-from rate_limiter_assumptions import script_cost_in_gets
+from concept_consensus import LWT_ROUND_TRIPS_V1
+from rate_limiter_assumptions import cross_zone_round_trip, script_cost_in_gets
 from reference_capacity import expired_row_life, machine_cores, utilization_target
 from url_shortener_assumptions import (
     account_links_per_day,
@@ -11,8 +12,10 @@ from url_shortener_assumptions import (
     api_key_links_per_second,
     botnet_addresses,
     cache_ops_per_server,
+    cdn_cache_tiers,
     cellular_ipv4_unknown_key_multiple,
     compaction_window,
+    create_deadline,
     daily_active_users,
     expiring_share,
     expiry_days_mean,
@@ -33,7 +36,8 @@ from url_shortener_assumptions import (
     unknown_key_share,
 )
 from url_shortener_keys import guesses_per_hit, guesses_per_hit_capacity_length, key_length, length_for_capacity
-from url_shortener_servers import create_servers, redirect_servers
+from url_shortener_servers import condition_reads_peak, create_servers, redirect_servers
+from url_shortener_storage import expirations_per_second
 from url_shortener_traffic import (
     account_reads_per_second_peak,
     count_queries_per_second_peak,
@@ -182,23 +186,47 @@ expiry_index_store_bytes = size(
     / SECONDS_PER_DAY
     * link_copies
 )
-# Alias claims (step 4's AliasClaim): a row per alias created, a conditional write before the link's
-# insert, living 30 days (the quota's window), in a table compacted by time window in days, so kept
-# by the same rule; the account's last_claim cell expires with the claims, so no file is held back.
-alias_claim_days = count(30)
-# How long a claim stays on disk: its 30 days, the grace, and the window its file waits for.
+# Alias claims (step 4's AliasClaim): a row per account and UTC day holding the day's claim count,
+# raised by a conditional write before the link's insert. A create sums today's row and the 30 days'
+# before it (at most 31 rows, whatever the quota), so a claim counts 30 to 31 days, never less. Rows
+# live 31 days, in a table compacted by time window in days, so kept by the same rule; the account's
+# last_claim cell expires with them, so no file is held back.
+alias_claim_days = count(31)
+# How long a row stays on disk: its 31 days, the grace, and the window its file waits for.
 alias_claim_disk_days = expired_row_life(alias_claim_days * SECONDS_PER_DAY, gc_grace, SECONDS_PER_DAY)
+# At most a row per alias (an account that claims several in a day shares one): an upper bound.
 alias_claim_rows_per_day = per_day(custom_aliases_per_day)
 alias_claim_store_bytes = size(
     alias_claim_rows_per_day * alias_claim_row_bytes * alias_claim_disk_days / SECONDS_PER_DAY * link_copies
 )
 alias_claim_reads_per_second_peak = peak(custom_aliases_per_day / SECONDS_PER_DAY * peak_to_average)
+# The expiry job's tombstones are conditional too (only while the end state is empty, step 4): a round
+# each, paced evenly through the day (so as many at peak), beside the creates' rounds; sizing leaves them out.
+expiry_rounds_peak = peak(expirations_per_second)
+expiry_round_share = fraction(expiry_rounds_peak / condition_reads_peak)
+assert expiry_round_share < 0.02
+# One account's claims take turns: each is a quorum read and a Paxos round across zones (Cassandra's
+# default paxos_variant v1, concept_consensus), so an account claims at most one per claim time. Racing
+# claims waste rounds, so one create server, picked by a hash of the account, makes all of an account's
+# claims, one at a time in process (the rest of each create runs wherever it landed), and queues the
+# rest within the create's deadline: that many at most, past them a 429.
+alias_claim_time = duration((1 + LWT_ROUND_TRIPS_V1) * cross_zone_round_trip)
+alias_claims_per_account_max = per_second(1 / alias_claim_time)
+alias_claim_pace_headroom = times(alias_claims_per_account_max / api_key_links_per_second)
+assert alias_claim_pace_headroom > 1
+alias_claims_within_deadline = count(alias_claims_per_account_max * create_deadline)
 # The rate-limit store (the rate limiter example's design): bucket operations at peak. A create spends
 # two: an API key's pace and its account's daily allowance, or an anonymous address's /64 and /56.
 # An unknown key's 404 spends two too, the address's /64 and /56 buckets of the unknown-key limit.
 rate_limit_ops_per_create = count(2)
 rate_limit_ops_per_unknown_key = count(2)
-# Every unknown key's 404 reaches a redirect server and is checked (the edge never keeps one).
+# An unknown key's 404 is kept at the edge this long (step 3's choice), so a crowd on a key that does
+# not exist stays there; a key created just after a miss may answer the 404 for two tiers' copies.
+unknown_key_edge_ttl = duration(5)
+unknown_key_edge_copy_life_max = duration(unknown_key_edge_ttl * cdn_cache_tiers)
+# Nearly every unknown key's 404 still reaches a redirect server and is checked: mistyped and probed
+# keys rarely repeat within the edge's few seconds. A crowd on one absent key is held at the edge
+# (url_shortener_reliability).
 unknown_key_checks_peak = peak(redirects_per_second_peak * unknown_key_share)
 rate_limit_ops_peak = peak(
     creations_per_second_peak * rate_limit_ops_per_create + unknown_key_checks_peak * rate_limit_ops_per_unknown_key

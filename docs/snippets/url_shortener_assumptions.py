@@ -107,7 +107,7 @@ outbox_row_bytes = size(1 + 9 + timestamp_bytes + timestamp_bytes + 1 + row_over
 expiry_index_entry_bytes = size(9 + row_overhead_bytes)
 expiry_index_days_past_day = count(3)
 # An alias claim row (step 4's AliasClaim), its fields in the table below.
-alias_claim_row_bytes = size(timestamp_bytes + custom_alias_max_chars + 1 + row_overhead_bytes)
+alias_claim_row_bytes = size(4 + 4 + row_overhead_bytes)
 
 # --- Redirect responses ------------------------------------------------------------------------
 redirect_header_bytes = size(300)
@@ -468,9 +468,8 @@ TABLE = [
     (
         "Links created anonymously",
         anonymous_link_share,
-        "A guess: an anonymous address may make only a few links an hour, behind a challenge, while "
-        "campaigns and bulk tools, most of the volume, need an account or an API key. Anonymous links "
-        "have no owner's list entry.",
+        "A guess: an anonymous address may make only a few links an hour, with a challenge past that, while "
+        "campaigns and bulk tools, most of the volume, need an account or an API key.",
     ),
     ("Bytes per timestamp", timestamp_bytes, "Milliseconds since the epoch in a 64-bit integer."),
     ("Bytes per owner ID", owner_id_bytes, "A 64-bit account ID."),
@@ -725,8 +724,8 @@ TABLE = [
     (
         "Bytes per alias claim row",
         alias_claim_row_bytes,
-        f"Its claim time ({timestamp_bytes}), the alias at its longest ({custom_alias_max_chars} characters and a "
-        f"length byte) and {row_overhead_bytes} of per-row overhead; the owner ID is the partition key.",
+        f"A day and its claim count (4 B each) and {row_overhead_bytes} of row overhead; the owner ID is the "
+        "partition key.",
     ),
     (
         "Bytes per expiry index entry",
@@ -961,7 +960,7 @@ TABLE = [
         "Days the CDN's standard logs are kept",
         standard_log_days,
         "Chosen: CloudFront may deliver a line up to 24 hours late, the recount of a day waits for the next "
-        "day's end, and one more day lets a failed recount run again; a lifecycle rule deletes them after.",
+        "day's end, and one more day lets a failed recount run again; a lifecycle rule deletes them.",
     ),
     (
         "Network per event-log broker",

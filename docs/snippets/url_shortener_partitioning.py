@@ -75,10 +75,9 @@ rows_written_per_create = count(3 + (1 - anonymous_link_share) + expiring_share 
 # reads the row at a quorum to test the condition. The condition reads and the state reads are
 # counted where the servers are sized (url_shortener_servers) and below; the takeovers and
 # releases, which only retries make, are left out.
-# Paxos keeps its state (reference_capacity.paxos_state_kept).
-# A create leaves the state of two partitions, the link's and the record's (whose result overwrites
-# its insert's): each counted as one copy of its row, with the row's overhead standing for the
-# Paxos row's own; promises and proposals not yet compacted away add to it.
+# Paxos keeps its state (reference_capacity.paxos_state_kept): a create leaves that of two partitions,
+# the link's and the record's (whose result overwrites its insert's), each counted as one copy of its
+# row, the row's overhead standing for the Paxos row's; promises and proposals not yet compacted add to it.
 paxos_state_kept = paxos_state_kept_for(gc_grace)
 paxos_state_bytes = size(
     links_created_per_day
@@ -144,8 +143,8 @@ reads_per_server_peak = peak(
     / link_db_servers
 )
 # An alias create claims its alias against the account's quota with one more conditional write, a
-# Paxos round on the owner's AliasClaim partition (step 4), so an account's claims go one at a time.
-# A round per alias create at peak, beside the creates' own rounds (one condition read each).
+# Paxos round on the owner's AliasClaim partition (step 4): a round per alias create at peak, beside
+# the creates' own rounds (one condition read each).
 alias_claim_rounds_peak = peak(alias_claim_reads_per_second_peak * 1)
 alias_claim_round_share = fraction(alias_claim_rounds_peak / condition_reads_peak)
 # Step 4 calls it small next to the rounds the store already makes.
@@ -185,17 +184,17 @@ low_density_replace_time = duration(
 viral_reads_per_replica = per_second(viral_hits_per_second * quorum_replicas / link_copies)
 viral_over_one_server = times(viral_reads_per_replica / reads_per_database_server)
 
-# The owner's list (OwnerLink). Every link an account makes, through the apps or any of its API
-# keys, is drawn from the account's daily allowance (its plan): keys set how fast it may be spent,
-# not how much. So the list's partitioning follows the allowance alone. By owner and month, a free
-# account at its daily limit fills a small partition; a large paid plan would fill one far past the
-# guideline, so a plan above the month's limit has its list split by hour and a hash bucket, as
-# many buckets as keep an hour's rows under the guideline.
-account_entries_per_month = count(account_links_per_day * 30)
-# The month stays the period while the account's daily allowance keeps a month under the guideline.
-month_period_daily_limit_max = count(partition_rows_guideline / 30)
+# The owner's list (OwnerLink). Every link an account makes, through the apps or its API keys, is
+# drawn from its daily allowance (its plan), so the list's partitioning follows the allowance alone:
+# by owner and month up to the month's limit (a free account fills a small partition), and past it
+# by hour and as many hash buckets as keep an hour under the guideline. A month holds at most 32
+# days' allowance (31, and a full bucket spent on the first); the limit is floored to tens, so the
+# value printed keeps a month under the guideline.
+month_allowance_days = 31 + 1
+account_entries_per_month = count(account_links_per_day * month_allowance_days)
+month_period_daily_limit_max = count(math.floor(partition_rows_guideline / month_allowance_days / 10) * 10)
 account_partition_bytes = size(account_entries_per_month * owner_index_entry_bytes)
-paid_plan_entries_per_month = count(paid_plan_links_per_day * 30)
+paid_plan_entries_per_month = count(paid_plan_links_per_day * month_allowance_days)
 paid_plan_month_partition_bytes = size(paid_plan_entries_per_month * owner_index_entry_bytes)
 
 

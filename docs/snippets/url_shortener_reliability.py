@@ -3,9 +3,15 @@
 import math
 
 from reference_capacity import kafka_broker_session_timeout, kafka_replica_lag_max
-from url_shortener_api import unknown_key_checks_peak
+from url_shortener_api import (
+    rate_limit_ops_per_unknown_key,
+    rate_limit_script_cost,
+    unknown_key_checks_peak,
+    unknown_key_edge_ttl,
+)
 from url_shortener_assumptions import (
     analytics_inserts_per_second,
+    cache_ops_per_server,
     cache_warm_rate,
     cdn_cache_tiers,
     click_events_per_stream_server,
@@ -353,9 +359,20 @@ viral_origin_requests_per_location = per_second(edge_locations / edge_ttl)
 uncached_451_minute_failed = count((viral_click_rate - redirect_fleet_capacity) * SECONDS_PER_MINUTE)
 uncached_451_minute_budget = times(uncached_451_minute_failed / failed_redirects_allowed)
 assert uncached_451_minute_budget > 1
-# Unknown keys' 404s: the edge never keeps one (no-store, which CloudFront honors for a 404), so every
-# one reaches the redirect servers, as the fleet's sizing already counts them: unknown_key_checks_peak.
+# Unknown keys' 404s: the edge keeps one only a few seconds, so nearly every one reaches the redirect
+# servers, as the fleet's sizing already counts them: unknown_key_checks_peak.
 unknown_key_404s_fleet_share = fraction(unknown_key_checks_peak / redirect_fleet_capacity)
+# A viral crowd on a key that does not exist (a truncated link, a misprinted code). Were its 404 never
+# kept, the crowd would reach the fleet as an uncached 451 would (above), and each 404 the fleet
+# answers would run the unknown-key scripts in the rate-limit store's one process: at least what the
+# fleet has left beside the day's peak (more if it sheds in proportion, not the hottest key first).
+# Kept at the edge, the origin sees about one request per regional cache per lifetime.
+absent_viral_answered_min = peak(min(viral_hits_per_second, redirect_fleet_capacity - redirects_per_second_peak))
+unknown_key_check_cost = rate_limit_ops_per_unknown_key * rate_limit_script_cost / cache_ops_per_server
+absent_viral_store_load_unkept = times(absent_viral_answered_min * unknown_key_check_cost)
+absent_viral_origin_requests = per_second(regional_edge_caches / unknown_key_edge_ttl)
+absent_viral_origin_requests_per_location = per_second(edge_locations / unknown_key_edge_ttl)
+absent_viral_store_load_edge = fraction(absent_viral_origin_requests * unknown_key_check_cost)
 # Edge invalidations, priced past the month's free paths, for the options step 6 weighs: a path for
 # every status change, or for the takedowns alone (the 403s of review and of legal orders; owners'
 # changes then wait out the edge's lifetime).
@@ -856,8 +873,21 @@ if __name__ != "url_shortener_reliability":
                 ),
                 ("", "... over the month's failed-redirect budget", uncached_451_minute_budget),
                 (
-                    "Unknown keys, never kept at the edge",
-                    "Their 404s reaching the origin at peak",
+                    "Viral link on a key that does not exist, its 404 never kept",
+                    "Its unknown-key scripts over the rate-limit store's process, at least (the 404s answered)",
+                    absent_viral_store_load_unkept,
+                ),
+                (
+                    f"... its 404 kept {unknown_key_edge_ttl} at the edge",
+                    f"Requests reaching the origin, one per regional cache ({regional_edge_caches}) each "
+                    f"{unknown_key_edge_ttl}",
+                    absent_viral_origin_requests,
+                ),
+                ("", f"... were it one per location ({edge_locations})", absent_viral_origin_requests_per_location),
+                ("", "... the rate-limit store's load from them", absent_viral_store_load_edge),
+                (
+                    f"Unknown keys, kept {unknown_key_edge_ttl} at the edge",
+                    "Their 404s reaching the origin at peak (nearly all)",
                     unknown_key_checks_peak,
                 ),
                 ("", "... share of the redirect fleet's capacity", unknown_key_404s_fleet_share),

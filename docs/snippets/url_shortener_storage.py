@@ -39,14 +39,14 @@ from sdw.estimation import (
     size_per_day,
 )
 
-# The status is three one-byte cells, each with a single writer: the owner's flag, the review state
-# (abuse or legal) and the end state (deleted or expired). Counted at full size on every link, though
-# a link no one has disabled or ended has none of them written.
+# The status is three one-byte cells: the owner's flag, the review state (abuse or legal) and the end
+# state (deleted or expired). Counted at full size on every link, though a link no one has disabled or
+# ended has none of them written.
 STATUS_CELLS = 3
 
 # The links table, one row per link. A wide-column store keeps no bytes for a null column, so
 # expires_at costs its 8 bytes only on the links that have one, and owner_id only on links with an
-# owner (anonymous links have none). The short key is the partition key, which Cassandra writes with
+# owner. The short key is the partition key, which Cassandra writes with
 # a 2-byte length; in the rows that hold it as a clustering column or a cell (an owner's list entry,
 # an outbox row) its length is a varint, one byte for a key this short, so it weighs 9 B there.
 FIELDS = [
@@ -61,7 +61,7 @@ FIELDS = [
     ("expires_at", f"null unless set ({expiring_share} of links)", size(timestamp_bytes * expiring_share)),
     (
         "owner_state, review_state, end_state",
-        "three status cells, each written by one writer only (step 4), counted at full size",
+        "three status cells (step 4), counted at full size",
         size(STATUS_CELLS * status_bytes),
     ),
     ("(partition overhead)", "the store's own metadata: a link is a partition", partition_overhead_bytes),
@@ -105,7 +105,8 @@ expirations_per_second_in_one_hour = per_second(expirations_per_day / SECONDS_PE
 
 # Clicks: raw events for a few months, then daily counts per link kept as long as the link. Raw
 # events live in managed object storage, counted once: it keeps its own copies across zones, inside
-# its price. The daily counts live in the analytics store, one copy per zone.
+# its price. The daily counts live in the analytics store, one copy per zone, and in nightly exports
+# of each closed day to object storage (step 4), counted once too.
 click_bytes_per_day = size_per_day(redirects_per_day * click_event_bytes)
 raw_click_bytes = size(click_bytes_per_day * raw_click_days)
 rollup_bytes_per_day = size_per_day(distinct_links_clicked_per_day * daily_rollup_row_bytes)
@@ -116,14 +117,17 @@ minute_rows_per_day_max = per_day(redirects_per_day)
 minute_row_bytes_total = size(minute_rows_per_day_max * daily_rollup_row_bytes * minute_row_days * click_copies)
 # What the analytics store's disks hold, every copy.
 analytics_bytes_total = size(rollup_bytes_total + minute_row_bytes_total)
+daily_count_export_bytes = size(rollup_bytes_per_day * links_over_retention_days)
 # The CDN's standard logs, one line a request like its real-time stream, kept a few days for the
 # recount's backfill, in object storage (counted once, as the raw events are).
 standard_log_bytes_per_day = size_per_day(redirects_per_day * edge_log_line_bytes)
 standard_log_bytes = size(standard_log_bytes_per_day * standard_log_days)
 
-# Links and clicks. The idempotency records (url_shortener_api) and the conditional writes' Paxos state
-# (url_shortener_partitioning) also sit on the link store's disks, in the room the links leave free.
-storage_total = size(link_bytes_total + raw_click_bytes + analytics_bytes_total + standard_log_bytes)
+# Links and clicks. The small stores on the link store's disks sit in the room the links leave free
+# (url_shortener_partitioning).
+storage_total = size(
+    link_bytes_total + raw_click_bytes + analytics_bytes_total + daily_count_export_bytes + standard_log_bytes
+)
 
 if __name__ != "url_shortener_storage":
     print(
@@ -143,7 +147,11 @@ if __name__ != "url_shortener_storage":
             [
                 ("Links and 'my links' index", link_bytes_per_day, link_bytes_total),
                 (f"Raw click events ({raw_click_days} days, object storage)", click_bytes_per_day, raw_click_bytes),
-                ("Daily click counts per link", rollup_bytes_per_day, rollup_bytes_total),
+                (
+                    "Daily click counts per link, and nightly exports",
+                    rollup_bytes_per_day,
+                    size(rollup_bytes_total + daily_count_export_bytes),
+                ),
                 (
                     f"Minute counts, at most one a click ({minute_row_days} days)",
                     size_per_day(minute_rows_per_day_max * daily_rollup_row_bytes),
