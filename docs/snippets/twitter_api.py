@@ -203,8 +203,10 @@ follow_changes_per_day = count(daily_active_users * follow_changes_per_user_per_
 lightweight_transactions_per_second_peak = peak(keys_per_second_peak + follow_changes_per_second_peak)
 # Each is a Paxos round, costed as the URL shortener costs its own (reference_capacity): each
 # replica writes its Paxos state three times and reads it twice, and keeps it, a copy of the committed
-# write included, for paxos_state_kept. Counted as one copy of the key's record, or of the follow's
-# row with its partition's overhead, per replica. Takeovers, which only retries make, are left out.
+# write included, for paxos_state_kept. The state is a row of system.paxos, one per partition a round
+# touches, so each round is counted alike: one copy of the row it writes (the key's record, or the
+# follow's row) with a partition's overhead, per replica. An upper bound: a partition's later round
+# overwrites its state row, which compaction then drops. Takeovers, which only retries make, are left out.
 paxos_state_writes_per_second_peak = peak(
     lightweight_transactions_per_second_peak * paxos_state_writes_per_replica * text_copies
 )
@@ -212,7 +214,11 @@ paxos_state_reads_per_second_peak = peak(
     lightweight_transactions_per_second_peak * paxos_state_reads_per_replica * text_copies
 )
 paxos_state_bytes = size(
-    (keys_per_day * idempotency_record_bytes + follow_changes_per_day * (follow_edge_bytes + partition_overhead_bytes))
+    (
+        (keys_per_day + follow_changes_per_day) * partition_overhead_bytes
+        + keys_per_day * idempotency_record_bytes
+        + follow_changes_per_day * follow_edge_bytes
+    )
     * paxos_state_kept_for(gc_grace)
     / SECONDS_PER_DAY
     * text_copies
