@@ -154,6 +154,12 @@ outbox_drop_margin = duration(compaction_window)
 OUTBOX_DISK_BOUND = float(idempotency_window) + float(gc_grace) + float(compaction_window) + float(outbox_drop_margin)
 outbox_disk_bound = duration(OUTBOX_DISK_BOUND)
 outbox_backup_bound = duration(OUTBOX_DISK_BOUND + float(backup_retention_days) * SECONDS_PER_DAY)
+# The key table is leveled and ends by its daily collection (twitter_api_assumptions): a key leaves the
+# disks within its day, the grace and a day's collection, and the backups within the snapshots'
+# retention after that, inside the legal deadline's shortest month too.
+IDEMPOTENCY_DISK_BOUND = float(idempotency_window) + float(gc_grace) + float(idempotency_purge_lag)
+idempotency_disk_bound = duration(IDEMPOTENCY_DISK_BOUND)
+idempotency_backup_bound = duration(IDEMPOTENCY_DISK_BOUND + float(backup_retention_days) * SECONDS_PER_DAY)
 # The day, Cassandra's default window and the URL shortener's choice, weighed on the same figures
 # (step 6): fewer files, a little more disk for these two tables, and the outbox's personal data kept
 # two windows longer on disk and in the backups: a day-long window and a day-long margin.
@@ -173,7 +179,7 @@ outbox_backup_bound_day = duration(outbox_backup_bound + outbox_day_later)
 # each upload and one for each user who posts, at most one per registered account.
 keys_per_day = count(tweets_per_day * (1 + photo_share + video_share))
 uploads_per_day = count(tweets_per_day * (photo_share + video_share))
-key_days_on_disk = (float(idempotency_window) + float(gc_grace) + float(idempotency_purge_lag)) / SECONDS_PER_DAY
+key_days_on_disk = IDEMPOTENCY_DISK_BOUND / SECONDS_PER_DAY
 keys_kept = count(keys_per_day * key_days_on_disk)
 idempotency_partitions_most = count(registered_users + uploads_per_day * key_days_on_disk)
 idempotency_store_bytes = size(
@@ -328,9 +334,11 @@ if __name__ != "twitter_api":
                 ("Idempotency keys created a day", keys_per_day),
                 (
                     f"Key store holding {idempotency_window} of keys plus {gc_grace} of grace and "
-                    f"{idempotency_purge_lag} until compaction, all copies",
+                    f"{idempotency_purge_lag} until the daily collection, all copies",
                     idempotency_store_bytes,
                 ),
+                ("A key leaves the disks within", idempotency_disk_bound),
+                ("... and the backups within", idempotency_backup_bound),
                 ("Key store writes at peak (posts and uploads)", idempotency_writes_per_second_peak),
                 ("Outbox writes at peak (posts, favorites and follows)", outbox_writes_per_second_peak),
                 (

@@ -69,7 +69,9 @@ idempotency_claim_bytes = size(8 + 16 + row_overhead_bytes)
 idempotency_partition_bytes = size(8 + 16 + partition_overhead_bytes)
 idempotency_window = duration(SECONDS_PER_DAY)
 # The key table is compacted leveled (step 6), so an expired row leaves the disk when a compaction
-# rewrites its file after the grace, not at a time a window sets: this long after the grace, a guess.
+# rewrites its file after the grace, not at a time a window sets. It ties a user's ID to the IDs of
+# its tweets and media, so it is collected daily, as the per-user key table is: a nodetool
+# garbagecollect rewrites every file within this long after the grace.
 idempotency_purge_lag = duration(SECONDS_PER_DAY)
 # The gateway's deadline (step 3): the shorter of the client's own timeout, sent in a header, and a
 # cut-off this many times the call's p99 latency target. Never the target itself: a hundredth of calls
@@ -186,13 +188,11 @@ TABLE = [
         "the post before making a new key (step 3).",
     ),
     (
-        "How long an expired key stays on disk past the grace",
+        "How long an expired key stays on disk past the grace, at most",
         idempotency_purge_lag,
-        "A guess: the key table is leveled (step 6), so a row leaves when a compaction rewrites its file; the "
-        "table's own writes rewrite its levels often, and a file none has touched is compacted alone once a day "
-        "old with a fifth of it droppable ([Cassandra's defaults]"
-        "(https://cassandra.apache.org/doc/stable/cassandra/reference/cql-commands/compact-subproperties.html), "
-        "with unchecked_tombstone_compaction on).",
+        "The key table is leveled (step 6), so a row leaves when a compaction rewrites its file; it links users "
+        "to their tweets and media, so a daily `nodetool garbagecollect` rewrites every file, as on the per-user "
+        "key table.",
     ),
     (
         "Gateway's cut-off, as a multiple of a call's p99 latency target",
