@@ -121,25 +121,29 @@ follow_refill_interval = duration(daily_window / follow_limit)
 # window's file, each read, since a Bloom filter answers by partition; leveled, a partition spans
 # about a file a level, as in the other tables read by key.
 gc_grace = cassandra_gc_grace
+# An outbox row's time to live (step 4): a day, as long as the outbox covers a log outage.
+outbox_ttl = duration(SECONDS_PER_DAY)
 # The outbox's window is six hours (reference_capacity.twcs_window): fewer windows over the day's time to
 # live than the Cassandra docs' 20-30, which point to hour windows, chosen so that each replica keeps
 # fewer files for the day, the grace and one window (reference_capacity.twcs_files_note): an hour would
 # keep over five times as many, each one more Bloom filter a read checks.
 compaction_window = twcs_window
-compaction_windows_over_ttl = windows_over_ttl(idempotency_window, compaction_window)
-compaction_files_on_disk = files_on_disk(idempotency_window, gc_grace, compaction_window)
-compaction_files_on_disk_hourly = files_on_disk(idempotency_window, gc_grace, SECONDS_PER_HOUR)
+compaction_windows_over_ttl = windows_over_ttl(outbox_ttl, compaction_window)
+compaction_files_on_disk = files_on_disk(outbox_ttl, gc_grace, compaction_window)
+compaction_files_on_disk_hourly = files_on_disk(outbox_ttl, gc_grace, SECONDS_PER_HOUR)
 # Each file's Bloom filter wrongly answers "maybe here" at Cassandra's default false-positive rate, so a
 # read of a key that the other files lack (the sweeper's read of a second's partition) wastes this many
 # file reads on average.
 compaction_wasted_reads = wasted_file_reads(compaction_files_on_disk)
 # Why the key table is not windowed (step 6): a user's posts share its partition, which a window's file
 # holds if the user posted in that window. A busy author (twitter_assumptions: the share of users who
-# write most tweets) posting at random times would have it in this many of the files on disk, and a
-# reservation's read would open each of them.
+# write most tweets) posting at random times would have it in this many of the files a windowed key
+# table would keep (as many as the outbox keeps: the same day, grace and window), and a reservation's
+# read would open each of them.
 busy_author_posts_per_day = count(tweets_per_user_per_day * busy_poster_tweet_share / busy_poster_share)
 busy_author_windowed_files = count(
-    compaction_files_on_disk * (1 - math.exp(-busy_author_posts_per_day * compaction_window / SECONDS_PER_DAY))
+    files_on_disk(idempotency_window, gc_grace, compaction_window)
+    * (1 - math.exp(-busy_author_posts_per_day * compaction_window / SECONDS_PER_DAY))
 )
 # The outbox ends by its time to live, not by the weekly collection: a row leaves the disk within its
 # day, the grace and one window, plus a margin of one more window, and the backups within the
@@ -151,7 +155,7 @@ busy_author_windowed_files = count(
 # (no write stamps a row more than seconds back: a follow's version goes in a column, step 4),
 # which holds the expired one back until it expires too. A longer cut holds it back by as long.
 outbox_drop_margin = duration(compaction_window)
-OUTBOX_DISK_BOUND = float(idempotency_window) + float(gc_grace) + float(compaction_window) + float(outbox_drop_margin)
+OUTBOX_DISK_BOUND = float(outbox_ttl) + float(gc_grace) + float(compaction_window) + float(outbox_drop_margin)
 outbox_disk_bound = duration(OUTBOX_DISK_BOUND)
 outbox_backup_bound = duration(OUTBOX_DISK_BOUND + float(backup_retention_days) * SECONDS_PER_DAY)
 # The key table is leveled and ends by its daily collection (twitter_api_assumptions): a key leaves the
@@ -161,13 +165,13 @@ IDEMPOTENCY_DISK_BOUND = float(idempotency_window) + float(gc_grace) + float(ide
 idempotency_disk_bound = duration(IDEMPOTENCY_DISK_BOUND)
 idempotency_backup_bound = duration(IDEMPOTENCY_DISK_BOUND + float(backup_retention_days) * SECONDS_PER_DAY)
 # The day, Cassandra's default window and the URL shortener's choice, weighed on the same figures
-# (step 6): fewer files, a little more disk for these two tables, and the outbox's personal data kept
+# (step 6): fewer files, a little more disk for the outbox, and its personal data kept
 # two windows longer on disk and in the backups: a day-long window and a day-long margin.
 compaction_day = duration(SECONDS_PER_DAY)
-compaction_files_on_disk_day = files_on_disk(idempotency_window, gc_grace, compaction_day)
+compaction_files_on_disk_day = files_on_disk(outbox_ttl, gc_grace, compaction_day)
 compaction_disk_day_extra_share = fraction(
-    expired_row_life(idempotency_window, gc_grace, compaction_day)
-    / expired_row_life(idempotency_window, gc_grace, compaction_window)
+    expired_row_life(outbox_ttl, gc_grace, compaction_day)
+    / expired_row_life(outbox_ttl, gc_grace, compaction_window)
     - 1
 )
 outbox_day_later = duration(2 * (compaction_day - compaction_window))
@@ -284,7 +288,7 @@ outbox_rows_per_partition_peak = count(outbox_rows_per_second_peak / outbox_shar
 # Its rows expire after a day and stay on disk for the grace period as well; a row's size is an
 # assumption (twitter_assumptions).
 outbox_rows_per_day = count(tweets_per_day + favorites_per_day + follow_changes_per_day)
-outbox_rows_kept = count(outbox_rows_per_day * expired_row_life(SECONDS_PER_DAY, gc_grace) / SECONDS_PER_DAY)
+outbox_rows_kept = count(outbox_rows_per_day * expired_row_life(outbox_ttl, gc_grace) / SECONDS_PER_DAY)
 outbox_store_bytes = size(outbox_rows_kept * outbox_row_bytes * text_copies)
 # What windows of a day would add to the outbox's disk, every copy (step 6 weighs the day).
 compaction_disk_day_extra = size(outbox_store_bytes * compaction_disk_day_extra_share)
