@@ -170,8 +170,7 @@ idempotency_backup_bound = duration(IDEMPOTENCY_DISK_BOUND + float(backup_retent
 compaction_day = duration(SECONDS_PER_DAY)
 compaction_files_on_disk_day = files_on_disk(outbox_ttl, gc_grace, compaction_day)
 compaction_disk_day_extra_share = fraction(
-    expired_row_life(outbox_ttl, gc_grace, compaction_day)
-    / expired_row_life(outbox_ttl, gc_grace, compaction_window)
+    expired_row_life(outbox_ttl, gc_grace, compaction_day) / expired_row_life(outbox_ttl, gc_grace, compaction_window)
     - 1
 )
 outbox_day_later = duration(2 * (compaction_day - compaction_window))
