@@ -40,6 +40,10 @@ read_window = duration(15 * 60)
 # timeline is kept unread. next_cursor is null past it, or at the end of a cached timeline that
 # reaches further back.
 home_scroll_depth_days = count(timeline_expiry_days)
+# Such a page waits at most this long for those reads (step 3): half the home load's p99 target, the
+# other half left for its hydration and the hops, so it answers within the target like any load. The
+# accounts whose reads are not back by then are left out of that page.
+deep_page_read_budget = duration(timeline_latency_target / 2)
 # Polls of GET /v1/media/{id} per upload, with backoff, before it answers ready (step 3). The traffic
 # counts one upload per media tweet (the photo share counts one photo a tweet), so the poll rate is per
 # media tweet; the rate limit allows for the most media a tweet may carry.
@@ -140,6 +144,12 @@ TABLE = [
         "The days a cached timeline is kept unread: a reader back after any absence the cache keeps their "
         "timeline through can scroll back to where they left off, even where the cap trimmed it (step 2); past "
         "the oldest cached entry, a page is read by pull (step 6). Older tweets are for profile pages.",
+    ),
+    (
+        "Time a page past the cached timeline waits for its reads",
+        deep_page_read_budget,
+        "Half the home load's p99 target, the rest for hydration and the hops, so the page stays within it; "
+        "accounts whose reads are not back by then are left out of that page (step 3).",
     ),
     (
         "Media status polls per upload",

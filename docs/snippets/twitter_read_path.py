@@ -182,16 +182,17 @@ deep_scroll_follows_least = count(
 deep_scroll_cap_span_at_following_cap = duration(
     timeline_entries_cached / (following_cap * entries_per_followed_account_per_day) * SECONDS_PER_DAY
 )
-# So such a page counts against the read bucket (step 3) one call, and one more for each follows_per_user
-# accounts followed or part of them: it never makes more than follows_per_user reads a call, so at the
+# So such a page counts against the read bucket (step 3) its call, and one more for each follows_per_user
+# accounts followed or part of them, which the timeline service debits once it finds the cursor past the
+# cache: a page of the default size never makes more than follows_per_user reads a call, so at the
 # bucket's refill one reader's deep pages make at most this many store reads a second, however many
-# accounts the reader follows, and the store's room for reads with a zone lost (each zone serves every
-# read, as above) holds this many readers doing so at once.
+# accounts the reader follows. No assumption counts the readers who scroll that far at peak, so the
+# store's budget (step 2) leaves these reads out; the charge bounds what one reader, or one script, adds.
+# The reader pays in calls: at the following cap, a full bucket (and each window's refill after it)
+# buys this many such pages, from the bucket their home and profile pages draw on too.
 deep_page_calls_most = count(1 + math.ceil(following_cap / follows_per_user))
 deep_page_reads_per_second_per_reader_most = throughput(read_limit / read_window * follows_per_user)
-deep_page_readers_room = count(
-    store_margin_after_writes_servers * reads_per_database_server / deep_page_reads_per_second_per_reader_most
-)
+deep_pages_per_window_at_following_cap = count(read_limit / deep_page_calls_most)
 # The option step 6 rejects: each list keeps the days a page scrolls back, up to the post limit,
 # and the busy and huge accounts' lists on each timeline server, at most.
 week_merge_list_bytes_most = size(post_limit_per_day * home_scroll_depth_days * timeline_entry_bytes)
@@ -392,7 +393,10 @@ if __name__ != "twitter_read_path":
                     "... store reads a second one reader's such pages make, at most",
                     deep_page_reads_per_second_per_reader_most,
                 ),
-                ("... readers doing so at once that the store's room holds (a zone lost)", deep_page_readers_room),
+                (
+                    f"... such pages a reader at the following cap gets per {read_window} of the read bucket",
+                    deep_pages_per_window_at_following_cap,
+                ),
             ],
         )
     )
