@@ -168,8 +168,9 @@ cassandra_batchlog_pass = duration(10)
 cassandra_batch_lands_within = duration(cassandra_batch_replay_age + cassandra_batchlog_pass)
 
 
-# Tables whose rows expire by age are compacted by time window. The Twitter example chooses windows of
-# six hours (twcs_window); the URL shortener weighs an hour, six hours and Cassandra's default of a day
+# Tables whose rows expire by age are compacted by time window where a partition's rows land in one
+# window; the Twitter example's key table, whose partitions a user's posts share all day, is leveled
+# instead (twitter_api). The Twitter example chooses windows of six hours for its outbox (twcs_window); the URL shortener weighs an hour, six hours and Cassandra's default of a day
 # (https://cassandra.apache.org/doc/latest/operating/compaction/twcs.html) and keeps the day
 # (url_shortener_assumptions.compaction_window). A row waits on disk for its window's last one
 # (expired_row_life). Windows of an hour would keep over five times the files of six-hour windows, each
@@ -224,8 +225,9 @@ def twcs_files_note(ttl, gc_grace, window=twcs_window):
 BLOOM_BITS_PER_KEY = 10
 bloom_hashes = round(BLOOM_BITS_PER_KEY * math.log(2))
 bloom_false_positive = fraction((1 - math.exp(-bloom_hashes / BLOOM_BITS_PER_KEY)) ** bloom_hashes)
-# The examples' tables are Cassandra tables compacted by time window, which keep Cassandra's default
-# bloom_filter_fp_chance: 0.01 for every compaction strategy but leveled (0.1)
+# The examples' time-windowed tables (the URL shortener's idempotency records and outbox, the Twitter
+# example's outbox) keep Cassandra's default bloom_filter_fp_chance: 0.01 for every compaction strategy
+# but leveled (0.1)
 # (https://cassandra.apache.org/doc/latest/operating/bloom_filters.html).
 cassandra_bloom_fp_chance = fraction(0.01)
 

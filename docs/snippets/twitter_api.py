@@ -1,5 +1,7 @@
 """Twitter worked example: what the API's rate limits allow, and what idempotency keys cost."""
 
+import math
+
 from reference_capacity import (
     cassandra_batch_lands_within,
     cassandra_bloom_fp_chance,
@@ -18,7 +20,10 @@ from reference_capacity import (
 from twitter_api_assumptions import (
     favorite_limit,
     follow_limit,
+    idempotency_claim_bytes,
     idempotency_lease,
+    idempotency_partition_bytes,
+    idempotency_purge_lag,
     idempotency_record_bytes,
     idempotency_window,
     key_in_use_retry_after,
@@ -33,6 +38,8 @@ from twitter_api_assumptions import (
 )
 from twitter_assumptions import (
     backup_retention_days,
+    busy_poster_share,
+    busy_poster_tweet_share,
     daily_active_users,
     deleted_tweet_share,
     favorites_per_user_per_day,
@@ -41,6 +48,7 @@ from twitter_assumptions import (
     partition_overhead_bytes,
     photo_share,
     profile_views_per_user_per_day,
+    registered_users,
     searches_per_user_per_day,
     text_copies,
     timeline_loads_per_user_per_day,
@@ -104,22 +112,39 @@ post_refill_interval = duration(post_window / post_limit)
 favorite_refill_interval = duration(daily_window / favorite_limit)
 follow_refill_interval = duration(daily_window / follow_limit)
 
-# Expired rows stay on disk until gc_grace_seconds has passed since they expired: these tables are
-# compacted by time window, which drops a file whole only then (reference_capacity.expired_row_life).
-# The key table and the outbox keep Cassandra's default grace: batch-log replay skips a batch older
-# than the shortest grace among the tables it writes, and a post's batch writes both (step 4).
+# Expired rows stay on disk until gc_grace_seconds has passed since they expired. The key table and
+# the outbox keep Cassandra's default grace: batch-log replay skips a batch older than the shortest
+# grace among the tables it writes, and a post's batch writes both (step 4). The outbox is compacted
+# by time window, which drops a file whole once its rows' grace has passed
+# (reference_capacity.expired_row_life). The key table is not (step 6): a reservation reads one key
+# in a partition all of a user's posts share, which time windows would spread over nearly every
+# window's file, each read, since a Bloom filter answers by partition; leveled, a partition spans
+# about a file a level, as in the other tables read by key.
 gc_grace = cassandra_gc_grace
-# Their window is six hours (reference_capacity.twcs_window): fewer windows over the day's time to live
-# than the Cassandra docs' 20-30, which point to hour windows, chosen so that each replica keeps fewer
-# files for the day, the grace and one window (reference_capacity.twcs_files_note): an hour would keep
-# over five times as many, each one more Bloom filter an absent key checks.
+# An outbox row's time to live (step 4): a day, as long as the outbox covers a log outage.
+outbox_ttl = duration(SECONDS_PER_DAY)
+# The outbox's window is six hours (reference_capacity.twcs_window): fewer windows over the day's time to
+# live than the Cassandra docs' 20-30, which point to hour windows, chosen so that each replica keeps
+# fewer files for the day, the grace and one window (reference_capacity.twcs_files_note): an hour would
+# keep over five times as many, each one more Bloom filter a read checks.
 compaction_window = twcs_window
-compaction_windows_over_ttl = windows_over_ttl(idempotency_window, compaction_window)
-compaction_files_on_disk = files_on_disk(idempotency_window, gc_grace, compaction_window)
-compaction_files_on_disk_hourly = files_on_disk(idempotency_window, gc_grace, SECONDS_PER_HOUR)
-# Each file's Bloom filter wrongly answers "maybe here" at Cassandra's default false-positive rate,
-# so a lookup of an absent key (each reservation's read of its key) wastes this many file reads on average.
+compaction_windows_over_ttl = windows_over_ttl(outbox_ttl, compaction_window)
+compaction_files_on_disk = files_on_disk(outbox_ttl, gc_grace, compaction_window)
+compaction_files_on_disk_hourly = files_on_disk(outbox_ttl, gc_grace, SECONDS_PER_HOUR)
+# Each file's Bloom filter wrongly answers "maybe here" at Cassandra's default false-positive rate, so a
+# read of a key that the other files lack (the sweeper's read of a second's partition) wastes this many
+# file reads on average.
 compaction_wasted_reads = wasted_file_reads(compaction_files_on_disk)
+# Why the key table is not windowed (step 6): a user's posts share its partition, which a window's file
+# holds if the user posted in that window. A busy author (twitter_assumptions: the share of users who
+# write most tweets) posting at random times would have it in this many of the files a windowed key
+# table would keep (as many as the outbox keeps: the same day, grace and window), and a reservation's
+# read would open each of them.
+busy_author_posts_per_day = count(tweets_per_user_per_day * busy_poster_tweet_share / busy_poster_share)
+busy_author_windowed_files = count(
+    files_on_disk(idempotency_window, gc_grace, compaction_window)
+    * (1 - math.exp(-busy_author_posts_per_day * compaction_window / SECONDS_PER_DAY))
+)
 # The outbox ends by its time to live, not by the weekly collection: a row leaves the disk within its
 # day, the grace and one window, plus a margin of one more window, and the backups within the
 # snapshots' retention after that, inside the legal deadline's shortest month (the data lifecycle
@@ -130,29 +155,45 @@ compaction_wasted_reads = wasted_file_reads(compaction_files_on_disk)
 # (no write stamps a row more than seconds back: a follow's version goes in a column, step 4),
 # which holds the expired one back until it expires too. A longer cut holds it back by as long.
 outbox_drop_margin = duration(compaction_window)
-OUTBOX_DISK_BOUND = float(idempotency_window) + float(gc_grace) + float(compaction_window) + float(outbox_drop_margin)
+OUTBOX_DISK_BOUND = float(outbox_ttl) + float(gc_grace) + float(compaction_window) + float(outbox_drop_margin)
 outbox_disk_bound = duration(OUTBOX_DISK_BOUND)
 outbox_backup_bound = duration(OUTBOX_DISK_BOUND + float(backup_retention_days) * SECONDS_PER_DAY)
+# The key table is leveled and ends by its daily collection (twitter_api_assumptions): a key leaves the
+# disks within its day, the grace and a day's collection, and the backups within the snapshots'
+# retention after that, inside the legal deadline's shortest month too.
+IDEMPOTENCY_DISK_BOUND = float(idempotency_window) + float(gc_grace) + float(idempotency_purge_lag)
+idempotency_disk_bound = duration(IDEMPOTENCY_DISK_BOUND)
+idempotency_backup_bound = duration(IDEMPOTENCY_DISK_BOUND + float(backup_retention_days) * SECONDS_PER_DAY)
 # The day, Cassandra's default window and the URL shortener's choice, weighed on the same figures
-# (step 6): fewer files, a little more disk for these two tables, and the outbox's personal data kept
+# (step 6): fewer files, a little more disk for the outbox, and its personal data kept
 # two windows longer on disk and in the backups: a day-long window and a day-long margin.
 compaction_day = duration(SECONDS_PER_DAY)
-compaction_files_on_disk_day = files_on_disk(idempotency_window, gc_grace, compaction_day)
+compaction_files_on_disk_day = files_on_disk(outbox_ttl, gc_grace, compaction_day)
 compaction_disk_day_extra_share = fraction(
-    expired_row_life(idempotency_window, gc_grace, compaction_day)
-    / expired_row_life(idempotency_window, gc_grace, compaction_window)
+    expired_row_life(outbox_ttl, gc_grace, compaction_day) / expired_row_life(outbox_ttl, gc_grace, compaction_window)
     - 1
 )
 outbox_day_later = duration(2 * (compaction_day - compaction_window))
 outbox_backup_bound_day = duration(outbox_backup_bound + outbox_day_later)
 
-# Idempotency keys: one per post and one per media upload, each kept for a day, then on disk for
-# the grace period as well.
+# Idempotency keys: one per post and one per media upload, each kept for a day, then on disk for the
+# grace period and until a compaction reaches it. Their rows as step 3 lays them out: two a key, a claim
+# row per medium a post names (one per media tweet, as the traffic counts them), and a partition for
+# each upload and one for each user who posts, at most one per registered account.
 keys_per_day = count(tweets_per_day * (1 + photo_share + video_share))
-keys_kept = count(keys_per_day * expired_row_life(idempotency_window, gc_grace) / SECONDS_PER_DAY)
-idempotency_store_bytes = size(keys_kept * idempotency_record_bytes * text_copies)
-# A media post's claims (a media ID and the key, a small row each) ride in its reservation's conditional
-# batch (step 3): no round of their own, on the posts with media only, and left out of these bytes.
+uploads_per_day = count(tweets_per_day * (photo_share + video_share))
+key_days_on_disk = IDEMPOTENCY_DISK_BOUND / SECONDS_PER_DAY
+keys_kept = count(keys_per_day * key_days_on_disk)
+idempotency_partitions_most = count(registered_users + uploads_per_day * key_days_on_disk)
+idempotency_store_bytes = size(
+    (
+        keys_kept * idempotency_record_bytes
+        + uploads_per_day * key_days_on_disk * idempotency_claim_bytes
+        + idempotency_partitions_most * idempotency_partition_bytes
+    )
+    * text_copies
+)
+# A media post's claims ride in its reservation's conditional batch (step 3): no round of their own.
 # A refused media post frees them in a round more, and a post taking over those of a key that never
 # committed spends one too: rare paths, left out of the rounds below (a 409 media_not_ready frees them
 # in the round that releases its key).
@@ -171,8 +212,10 @@ follow_changes_per_day = count(daily_active_users * follow_changes_per_user_per_
 lightweight_transactions_per_second_peak = peak(keys_per_second_peak + follow_changes_per_second_peak)
 # Each is a Paxos round, costed as the URL shortener costs its own (reference_capacity): each
 # replica writes its Paxos state three times and reads it twice, and keeps it, a copy of the committed
-# write included, for paxos_state_kept. Counted as one copy of the key's record, or of the follow's
-# row with its partition's overhead, per replica. Takeovers, which only retries make, are left out.
+# write included, for paxos_state_kept. The state is a row of system.paxos, one per partition a round
+# touches, so each round is counted alike: one copy of the row it writes (the key's record, or the
+# follow's row) with a partition's overhead, per replica. An upper bound: a partition's later round
+# overwrites its state row, which compaction then drops. Takeovers, which only retries make, are left out.
 paxos_state_writes_per_second_peak = peak(
     lightweight_transactions_per_second_peak * paxos_state_writes_per_replica * text_copies
 )
@@ -180,7 +223,11 @@ paxos_state_reads_per_second_peak = peak(
     lightweight_transactions_per_second_peak * paxos_state_reads_per_replica * text_copies
 )
 paxos_state_bytes = size(
-    (keys_per_day * idempotency_record_bytes + follow_changes_per_day * (follow_edge_bytes + partition_overhead_bytes))
+    (
+        (keys_per_day + follow_changes_per_day) * partition_overhead_bytes
+        + keys_per_day * idempotency_record_bytes
+        + follow_changes_per_day * follow_edge_bytes
+    )
     * paxos_state_kept_for(gc_grace)
     / SECONDS_PER_DAY
     * text_copies
@@ -240,10 +287,10 @@ outbox_rows_per_partition_peak = count(outbox_rows_per_second_peak / outbox_shar
 # Its rows expire after a day and stay on disk for the grace period as well; a row's size is an
 # assumption (twitter_assumptions).
 outbox_rows_per_day = count(tweets_per_day + favorites_per_day + follow_changes_per_day)
-outbox_rows_kept = count(outbox_rows_per_day * expired_row_life(SECONDS_PER_DAY, gc_grace) / SECONDS_PER_DAY)
+outbox_rows_kept = count(outbox_rows_per_day * expired_row_life(outbox_ttl, gc_grace) / SECONDS_PER_DAY)
 outbox_store_bytes = size(outbox_rows_kept * outbox_row_bytes * text_copies)
-# What windows of a day would add to the two tables' disk, every copy (step 6 weighs the day).
-compaction_disk_day_extra = size((idempotency_store_bytes + outbox_store_bytes) * compaction_disk_day_extra_share)
+# What windows of a day would add to the outbox's disk, every copy (step 6 weighs the day).
+compaction_disk_day_extra = size(outbox_store_bytes * compaction_disk_day_extra_share)
 
 # One page of the home timeline, before JSON field names and author objects.
 timeline_page_bytes = size(tweets_per_timeline_page * tweet_record_bytes)
@@ -289,10 +336,12 @@ if __name__ != "twitter_api":
             [
                 ("Idempotency keys created a day", keys_per_day),
                 (
-                    f"Key store holding {idempotency_window} of keys plus {gc_grace} of grace and a "
-                    f"{compaction_window} window, all copies",
+                    f"Key store holding {idempotency_window} of keys plus {gc_grace} of grace and "
+                    f"{idempotency_purge_lag} until the daily collection, all copies",
                     idempotency_store_bytes,
                 ),
+                ("A key leaves the disks within", idempotency_disk_bound),
+                ("... and the backups within", idempotency_backup_bound),
                 ("Key store writes at peak (posts and uploads)", idempotency_writes_per_second_peak),
                 ("Outbox writes at peak (posts, favorites and follows)", outbox_writes_per_second_peak),
                 (
@@ -307,11 +356,16 @@ if __name__ != "twitter_api":
                 ),
                 ("An outbox row leaves the disks within", outbox_disk_bound),
                 ("... and the backups within", outbox_backup_bound),
-                (f"Compaction files a table keeps ({compaction_window} windows)", compaction_files_on_disk),
+                (f"Compaction files the outbox keeps ({compaction_window} windows)", compaction_files_on_disk),
                 (
-                    "File reads wasted per lookup of an absent key "
+                    "Outbox file reads wasted per read, by files without its key "
                     f"({cassandra_bloom_fp_chance} false positives a file, Cassandra's default)",
                     compaction_wasted_reads,
+                ),
+                (
+                    f"Files a busy author's key partition would be in under {compaction_window} windows "
+                    f"({busy_author_posts_per_day} posts a day)",
+                    busy_author_windowed_files,
                 ),
                 ("Stored bytes behind one timeline page", timeline_page_bytes),
                 ("Wait after a 429 on posts: a token every", post_refill_interval),

@@ -40,6 +40,10 @@ read_window = duration(15 * 60)
 # timeline is kept unread. next_cursor is null past it, or at the end of a cached timeline that
 # reaches further back.
 home_scroll_depth_days = count(timeline_expiry_days)
+# Such a page waits at most this long for those reads (step 3): half the home load's p99 target, the
+# other half left for its hydration and the hops, so it answers within the target like any load. The
+# accounts whose reads are not back by then are left out of that page.
+deep_page_read_budget = duration(timeline_latency_target / 2)
 # Polls of GET /v1/media/{id} per upload, with backoff, before it answers ready (step 3). The traffic
 # counts one upload per media tweet (the photo share counts one photo a tweet), so the poll rate is per
 # media tweet; the rate limit allows for the most media a tweet may carry.
@@ -59,10 +63,20 @@ x_post_video_seconds = duration(20 * 60)
 # tweet with the most media, each polled the assumed number of times, fits in it. A burst from a full post
 # bucket can need more polls than it holds: a refused poll is a 429 whose Retry-After the client waits out.
 media_status_limit = count(post_limit * max_media_per_tweet * media_polls_per_upload * read_window / post_window)
-# Idempotency record, its reservation and result rows together: key (16 bytes), user ID (8),
-# request hash (32), tweet ID (8), lease and status (16), plus row overhead; kept for a day.
-idempotency_record_bytes = size(16 + 8 + 32 + 8 + 16 + partition_overhead_bytes + row_overhead_bytes)
+# The key table as step 3 lays it out. A key's two rows, its reservation and its result, are clustering
+# rows that each carry the key (16 bytes): the request hash (32), the tweet ID (8), the lease and the
+# status (16) and a row's overhead each. A post's claim of a medium is a row too: the media ID (8) and
+# the key. A partition is a user ID (8) and a scope (16: "posts", or an upload's own key) with the
+# per-partition overhead: one for all of a user's posts, one for each upload. Kept for a day.
+idempotency_record_bytes = size(2 * 16 + 32 + 8 + 16 + 2 * row_overhead_bytes)
+idempotency_claim_bytes = size(8 + 16 + row_overhead_bytes)
+idempotency_partition_bytes = size(8 + 16 + partition_overhead_bytes)
 idempotency_window = duration(SECONDS_PER_DAY)
+# The key table is compacted leveled (step 6), so an expired row leaves the disk when a compaction
+# rewrites its file after the grace, not at a time a window sets. It ties a user's ID to the IDs of
+# its tweets and media, so it is collected daily, as the per-user key table is: a nodetool
+# garbagecollect rewrites every file within this long after the grace.
+idempotency_purge_lag = duration(SECONDS_PER_DAY)
 # The gateway's deadline (step 3): the shorter of the client's own timeout, sent in a header, and a
 # cut-off this many times the call's p99 latency target. Never the target itself: a hundredth of calls
 # may be slower than a p99 and still succeed, counted against the latency budget; cut off at the
@@ -132,6 +146,12 @@ TABLE = [
         "the oldest cached entry, a page is read by pull (step 6). Older tweets are for profile pages.",
     ),
     (
+        "Time a page past the cached timeline waits for its reads",
+        deep_page_read_budget,
+        "Half the home load's p99 target, the rest for hydration and the hops, so the page stays within it; "
+        "accounts whose reads are not back by then are left out of that page (step 3).",
+    ),
+    (
         "Media status polls per upload",
         media_polls_per_upload,
         "A photo is ready within a second or two, a video within tens of seconds; polls backing off from a "
@@ -154,11 +174,21 @@ TABLE = [
         "from a full post bucket may wait out a 429's Retry-After for poll tokens.",
     ),
     (
-        "Bytes per idempotency record",
+        "Bytes per idempotency key, its two rows",
         idempotency_record_bytes,
-        "Key (16 B, its partition key), user (8), request hash (32), tweet ID (8), lease and status (16), "
-        f"{partition_overhead_bytes} of per-partition overhead (a partition per key) and {row_overhead_bytes} "
-        "for its second row (reservation and result).",
+        "Reservation and result rows, each holding the key (16 B): request hash (32), tweet ID (8), lease and "
+        f"status (16), and {row_overhead_bytes} of row overhead each. A user's posts share one partition.",
+    ),
+    (
+        "Bytes per media claim row",
+        idempotency_claim_bytes,
+        f"One for each medium a post names: the media ID (8 B), the key (16) and {row_overhead_bytes} of row overhead.",
+    ),
+    (
+        "Bytes per key-table partition",
+        idempotency_partition_bytes,
+        f"User ID (8 B), scope (16) and {partition_overhead_bytes} of per-partition overhead: one a user for all "
+        "of its posts' keys, one for each upload's key.",
     ),
     (
         "How long idempotency keys are kept",
@@ -166,6 +196,13 @@ TABLE = [
         "Long enough for a client's retries while it is online or briefly offline. A client resends a key only "
         "while the key is younger than this window less a margin; after that it first reads its own timeline for "
         "the post before making a new key (step 3).",
+    ),
+    (
+        "How long an expired key stays on disk past the grace, at most",
+        idempotency_purge_lag,
+        "The key table is leveled (step 6), so a row leaves when a compaction rewrites its file; it links users "
+        "to their tweets and media, so a daily `nodetool garbagecollect` rewrites every file, as on the per-user "
+        "key table.",
     ),
     (
         "Gateway's cut-off, as a multiple of a call's p99 latency target",

@@ -322,8 +322,8 @@ TABLE = [
         timeline_loads_per_user_per_day,
         "Ten visits a day, each loading one page: a person opening or refreshing the app. Twitter served "
         f"far more timeline reads in 2012 ({cite('Timelines 2012', 'Timelines at Scale')}), home and search "
-        "timelines together, likely many of them clients polling on a timer; compared below, and the tiers are "
-        "sized at a higher rate too.",
+        "timelines together, likely many of them clients polling on a timer; compared below, with what "
+        f"{timeline_read_sensitivity} the rate would need.",
     ),
     ("Tweets per timeline page", tweets_per_timeline_page, "One screenful and a little scrolling."),
     ("Favorites per user a day", favorites_per_user_per_day, "Likes are cheap to give; five a day is modest."),

@@ -4,7 +4,7 @@ import math
 from statistics import NormalDist
 
 from twitter_api import post_limit_per_day, tweets_per_user_per_day
-from twitter_api_assumptions import home_scroll_depth_days
+from twitter_api_assumptions import following_cap, home_scroll_depth_days, read_limit, read_window
 from twitter_assumptions import (
     busy_pulled_accounts,
     cache_ops_per_server,
@@ -37,11 +37,12 @@ from twitter_servers import database_servers, read_copies_per_zone_zone_lost, st
 from twitter_traffic import (
     deliveries_per_day,
     deliveries_per_second_peak,
+    entries_written_per_timeline_per_day,
     timeline_loads_per_second_peak,
     written_deliveries_per_tweet,
 )
 
-from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, peak, size, times
+from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, peak, size, throughput, times
 
 # Fan-out on write: every delivery attempt (append-if-present) is an operation on each copy of the
 # follower's timeline, sent in pipelined batches in the background; a timeline load is one read.
@@ -169,6 +170,29 @@ horizon_page_room_load_share = fraction(
     * reads_per_database_server
     / (pulled_followed_per_user_most * timeline_loads_per_second_peak)
 )
+# A home page past the reader's own cached timeline (step 3) is built by pull, as a rebuild is: a store
+# read for each account followed and one for the reader's own list, and it waits on the slowest. A
+# cached timeline gains the average entries a day for each account followed, so its cap spans less
+# than the days a page scrolls back for any reader who follows more than this many accounts, and for
+# one at the following cap it spans only this long.
+entries_per_followed_account_per_day = count(entries_written_per_timeline_per_day / follows_per_user)
+deep_scroll_follows_least = count(
+    math.ceil(timeline_entries_cached / home_scroll_depth_days / entries_per_followed_account_per_day)
+)
+deep_scroll_cap_span_at_following_cap = duration(
+    timeline_entries_cached / (following_cap * entries_per_followed_account_per_day) * SECONDS_PER_DAY
+)
+# So such a page counts against the read bucket (step 3) its call, and one more for each follows_per_user
+# accounts followed or part of them, which the timeline service debits once it finds the cursor past the
+# cache: a page of the default size never makes more than follows_per_user reads a call, so at the
+# bucket's refill one reader's deep pages make at most this many store reads a second, however many
+# accounts the reader follows. No assumption counts the readers who scroll that far at peak, so the
+# store's budget (step 2) leaves these reads out; the charge bounds what one reader, or one script, adds.
+# The reader pays in calls: at the following cap, a full bucket (and each window's refill after it)
+# buys this many such pages, from the bucket their home and profile pages draw on too.
+deep_page_calls_most = count(1 + math.ceil(following_cap / follows_per_user))
+deep_page_reads_per_second_per_reader_most = throughput(read_limit / read_window * follows_per_user)
+deep_pages_per_window_at_following_cap = count(read_limit / deep_page_calls_most)
 # The option step 6 rejects: each list keeps the days a page scrolls back, up to the post limit,
 # and the busy and huge accounts' lists on each timeline server, at most.
 week_merge_list_bytes_most = size(post_limit_per_day * home_scroll_depth_days * timeline_entry_bytes)
@@ -183,22 +207,29 @@ week_lists_bytes_per_timeline_server_most = size(
 # the huge and busy ones together: each timeline keeps their list), and the merge makes at most
 # this many more lookups at peak, all in memory.
 busy_merge_lookups_per_second_peak_most = peak(timeline_loads_per_second_peak * busy_followed_per_user_most)
-# The attempts the hybrid does not make: none goes to a pulled account's followers. The huge accounts
-# (pulled for their follower count, whatever it costs) hold celebrity_edge_share of the edges, so of
-# the deliveries too if they post at the average rate, and each busy account (pulled for its cost
-# alone) turns pulled once its tweets cost more than the rule's deliveries a day and the band above
-# them, but stays pulled until it falls below the band under them, so the bottom of the band is all it
-# surely costs. A lower bound on what is pulled, so an upper bound on the attempts left:
-# the pages size fan-out on pure push's attempt rate, which is at most this much above the hybrid's.
-pulled_deliveries_per_day_at_least = count(
-    deliveries_per_day * celebrity_edge_share
-    + busy_pulled_accounts * pull_threshold_deliveries_per_day * (1 - mode_switch_band)
-)
-pulled_delivery_share_at_least = fraction(pulled_deliveries_per_day_at_least / deliveries_per_day)
+# The attempts the hybrid does not make: none goes to a pulled account's followers. Pure push's total is
+# tweets a day times followers per account, which counts every account's tweets at the average rate (as
+# if posting did not depend on follower count), so inside it an account's deliveries are its follow edges
+# at that rate. The huge accounts (pulled for their follower count) hold celebrity_edge_share of the edges.
+# Each busy account (pulled for its cost alone) has at least the cost rule's floor of followers and at most
+# the top of the band above the threshold (past it, it counts among the huge), so the busy accounts hold
+# between these shares of the edges. What a busy account posts above the average rate is not in pure
+# push's total: the cost rule pulls it, so the hybrid never sends it either. Pulled, then, is at least the
+# lower share and at most the upper one, if huge accounts post as often as others; the pages size fan-out
+# on pure push's attempt rate, an upper bound on the hybrid's.
+follow_edges = count(registered_users * follows_per_user)
+busy_edge_share_least = fraction(busy_pulled_accounts * cost_rule_floor_followers / follow_edges)
+busy_edge_share_most = fraction(busy_pulled_accounts * largest_pushed_followers / follow_edges)
+pulled_delivery_share_at_least = fraction(celebrity_edge_share + busy_edge_share_least)
+pulled_delivery_share_at_most = fraction(celebrity_edge_share + busy_edge_share_most)
+pulled_deliveries_per_day_at_least = count(deliveries_per_day * pulled_delivery_share_at_least)
+pulled_deliveries_per_day_at_most = count(deliveries_per_day * pulled_delivery_share_at_most)
 hybrid_deliveries_per_second_peak_at_most = peak(deliveries_per_second_peak * (1 - pulled_delivery_share_at_least))
+hybrid_deliveries_per_second_peak_at_least = peak(deliveries_per_second_peak * (1 - pulled_delivery_share_at_most))
 # And the entries a tweet writes, to followers with a cached timeline: pure push's count, at the
 # independence assumption's share, less the same share pulled.
 hybrid_written_deliveries_per_tweet_at_most = count(written_deliveries_per_tweet * (1 - pulled_delivery_share_at_least))
+hybrid_written_deliveries_per_tweet_at_least = count(written_deliveries_per_tweet * (1 - pulled_delivery_share_at_most))
 # The pulled accounts' share of a reader's follow edges, at most on average.
 pulled_edge_share_most = fraction(pulled_followed_per_user_most / follows_per_user)
 # The alternative step 6 rejects: every pulled account's list in a shared cache, one remote read
@@ -329,16 +360,43 @@ if __name__ != "twitter_read_path":
                 ("Pulled accounts a daily user follows, huge and busy, at most", pulled_followed_per_user_most),
                 ("... as a share of the follow edges, at most", pulled_edge_share_most),
                 (
+                    f"Follow edges to the {busy_pulled_accounts} busy accounts, as a share of all: at least",
+                    busy_edge_share_least,
+                ),
+                ("... at most", busy_edge_share_most),
+                (
                     "Deliveries a day the hybrid leaves to the read-time merge, at least",
                     pulled_deliveries_per_day_at_least,
                 ),
+                ("... at most", pulled_deliveries_per_day_at_most),
                 ("... as a share of all deliveries, at least", pulled_delivery_share_at_least),
+                ("... at most", pulled_delivery_share_at_most),
                 ("Delivery attempts at peak under the hybrid, at most", hybrid_deliveries_per_second_peak_at_most),
+                ("... at least", hybrid_deliveries_per_second_peak_at_least),
                 (
                     "Entries a tweet writes under the hybrid, at most (pure push's, less the pulled share)",
                     hybrid_written_deliveries_per_tweet_at_most,
                 ),
+                ("... at least", hybrid_written_deliveries_per_tweet_at_least),
                 ("Merge lookups they add at peak, at most (in memory)", busy_merge_lookups_per_second_peak_most),
+                (
+                    f"Accounts followed past which a cached timeline spans less than {home_scroll_depth_days} days",
+                    deep_scroll_follows_least,
+                ),
+                (f"... what it spans at the following cap of {following_cap}", deep_scroll_cap_span_at_following_cap),
+                (
+                    f"Calls a page past the cached timeline counts, at most (one, plus one per {follows_per_user} "
+                    "accounts followed)",
+                    deep_page_calls_most,
+                ),
+                (
+                    "... store reads a second one reader's such pages make, at most",
+                    deep_page_reads_per_second_per_reader_most,
+                ),
+                (
+                    f"... such pages a reader at the following cap gets per {read_window} of the read bucket",
+                    deep_pages_per_window_at_following_cap,
+                ),
             ],
         )
     )

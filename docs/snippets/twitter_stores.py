@@ -25,7 +25,10 @@ from twitter_assumptions import (
     row_overhead_bytes,
     search_days,
     search_index_bytes_per_tweet,
+    store_read_growth_per_month,
+    store_read_ticket_zone_lost,
     text_copies,
+    timeline_cache_memory_target,
     tweets_per_day,
     video_share,
 )
@@ -40,8 +43,10 @@ from sdw.estimation import (
     DAYS_PER_YEAR,
     KB,
     SECONDS_PER_DAY,
+    SECONDS_PER_MONTH,
     GiB,
     count,
+    duration,
     fraction,
     markdown_table,
     peak,
@@ -134,8 +139,16 @@ SEARCH_OS_RESERVE_GIB = 8
 search_heap_gib = count(SEARCH_HEAP_GIB)
 search_os_reserve_gib = count(SEARCH_OS_RESERVE_GIB)
 search_memory_per_server = size((cache_machine_memory_gib - SEARCH_HEAP_GIB - SEARCH_OS_RESERVE_GIB) * GiB)
-search_servers_per_copy = count(math.ceil(search_index_bytes / search_memory_per_server))
+# Sized to the timeline cache's memory target, not to full: the index grows with the tweets a day, and
+# past its memory it falls back to disk reads without an error. Step 7's ticket on it opens at the
+# share the store's ticket uses, which growth at the store's assumed rate reaches in this long.
+search_memory_target = timeline_cache_memory_target
+search_servers_per_copy = count(math.ceil(search_index_bytes / (search_memory_per_server * search_memory_target)))
 search_memory_fill = fraction(search_index_bytes / (search_servers_per_copy * search_memory_per_server))
+search_memory_ticket = store_read_ticket_zone_lost
+search_memory_to_ticket = duration(
+    math.log(search_memory_ticket / search_memory_fill) / math.log(1 + store_read_growth_per_month) * SECONDS_PER_MONTH
+)
 
 if __name__ != "twitter_stores":
     from twitter_search import search_copies, search_index_bytes_all_copies
@@ -184,8 +197,12 @@ if __name__ != "twitter_stores":
                     f"{search_heap_gib} GiB heap and {search_os_reserve_gib} GiB for the system)",
                     search_memory_per_server,
                 ),
-                ("Search servers to hold one copy in memory", search_servers_per_copy),
+                (
+                    f"Search servers to hold one copy in memory (memory target {search_memory_target})",
+                    search_servers_per_copy,
+                ),
                 ("... their memory filled at a day's end", search_memory_fill),
+                (f"... growth until {search_memory_ticket} full (step 7's ticket)", search_memory_to_ticket),
             ],
         )
     )
