@@ -42,7 +42,8 @@ read_window = duration(15 * 60)
 home_scroll_depth_days = count(timeline_expiry_days)
 # Such a page waits at most this long for those reads (step 3): half the home load's p99 target, the
 # other half left for its hydration and the hops, so it answers within the target like any load. The
-# accounts whose reads are not back by then are left out of that page.
+# accounts whose reads are not back by then are left out of that page and read again by the next
+# (its cursor names them).
 deep_page_read_budget = duration(timeline_latency_target / 2)
 # Polls of GET /v1/media/{id} per upload, with backoff, before it answers ready (step 3). The traffic
 # counts one upload per media tweet (the photo share counts one photo a tweet), so the poll rate is per
@@ -149,7 +150,7 @@ TABLE = [
         "Time a page past the cached timeline waits for its reads",
         deep_page_read_budget,
         "Half the home load's p99 target, the rest for hydration and the hops, so the page stays within it; "
-        "accounts whose reads are not back by then are left out of that page (step 3).",
+        "accounts whose reads are not back by then come a page later (step 3).",
     ),
     (
         "Media status polls per upload",
