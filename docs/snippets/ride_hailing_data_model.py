@@ -5,16 +5,21 @@ Step 2's storage and durable-write figures take their per-ride figures from here
 from chat_data_model import ROW_OVERHEAD
 from concept_geo_workloads import driver_index_bytes
 from ride_hailing_assumptions import (
+    accept_timeout,
     cancel_share,
+    deadline_timer_tick,
     decline_share,
+    driver_decision_time,
     drivers_online_peak,
     largest_region_share,
     location_interval,
     location_retention_years,
+    mobile_round_trip_p99,
     offers_per_request,
     outbox_gc_ttl,
     payment_ops_per_ride,
     primary_failover,
+    push_through_pubsub,
     range_lease_expiry,
     ratings_per_ride,
     rides_per_day,
@@ -28,6 +33,7 @@ from ride_hailing_traffic import failed_requests_budget, ride_seconds, rides_per
 from sdw.estimation import (
     DAYS_PER_YEAR,
     count,
+    duration,
     exact,
     fraction,
     markdown_table,
@@ -201,12 +207,17 @@ DRIVER_STATE_FIELDS = [
         "by going online before the drop-off). The second: set by a withdrawal for no ack, cleared by the next "
         "acked offer's end. The count: offers missed in a row, cleared by an answer or going online unpaused",
     ),
-    ("offer", 9, "the ride and attempt offered (8 + 1), while offered"),
+    (
+        "offer",
+        9,
+        "the ride and attempt last offered (8 + 1): set by a reservation and kept after the offer ends, until "
+        "the next one (a late accept's grace reads it)",
+    ),
     (
         "offer_expires_at",
         8,
         "the accept's deadline while offered; the pause's start while paused (kept by an expiry, set by a "
-        "second unacked withdrawal); the pause runs the base pause doubled for each earlier miss in a row",
+        "second unacked withdrawal); the pause runs the base pause × 2^(missed_offers − 1)",
     ),
     ("ride_id", 8, "the ride held, while on a ride or held_review"),
     ("vehicle_id", 8, "the car the driver is online with"),
@@ -346,13 +357,13 @@ ride_id_clashes_per_day_full = count(rides_over_retention * rides_per_day / 2**R
 # trip, the completion and the ratings. Every change the rest of the system must hear of writes an
 # outbox row in its own transaction. Left out: a driver's cancel that sends the ride back to matching
 # (no share is assumed for it; it adds a cancel, a reservation and an accept). A rating writes the ride too,
-# since every outbox row raises the ride's version. The sweeper, the backstop of the deadlines' timers
-# (which write nothing of their own), finds expiring
-# offers through a partial index on the offer rows, offer (expires_at) WHERE state = 'sent': the reservation
-# writes an offer's entry and every end of the offer removes it, two index writes an offer, whatever the
-# driver's row does meanwhile. A second partial index, driver_state (offer_expires_at) WHERE status =
-# 'paused', finds the pauses: an expiry writes a driver's entry and the pause's end removes it, two more
-# for each expired offer (a second unacked withdrawal's pause is left out with the withdrawals).
+# since every outbox row but a secret's ask raises the ride's version. The sweeper, the backstop of the
+# deadlines' timers (which write nothing of their own), finds the offers past their deadline, which it
+# withdraws without blame, through a partial index on the offer rows, offer (expires_at) WHERE state = 'sent':
+# the reservation writes an offer's entry and every end of the offer removes it, two index writes an offer,
+# whatever the driver's row does meanwhile. A second partial index, driver_state (offer_expires_at) WHERE
+# status = 'paused', finds the pauses: an expiry writes a driver's entry and the pause's end removes it, two
+# more for each expired offer (a second unacked withdrawal's pause is left out with the withdrawals).
 TRIP_TRANSACTIONS = [
     ("create: ride, idempotency record, history index entry, outbox", 1, 4),
     ("the hold's result on the ride (no outbox row but the rare one setting or clearing a payment mark)", 1, 1),
@@ -421,6 +432,19 @@ trail_rows_peak = peak(rides_per_second_peak * trail_rows_per_ride)
 outbox_tombstones_region = count(
     rides_per_second_peak * largest_region_share * trip_outbox_rows_per_ride * outbox_gc_ttl
 )
+# The sweeper's offer index holds an entry for each offer still `sent`, which a worker taking a bucket's lease
+# reads to arm its timers again (step 4). By Little's law, its size is the largest region's offers a second
+# at the busy hour times the mean time an offer stays open from its reservation: the push and the phone's
+# round trip (the p99's, an upper estimate), then the driver's decision for an offer accepted
+# (1 / offers_per_request) or declined; one that times out stays open to its deadline and the timer's tick.
+# Withdrawals, which end at the ack's timeout, are left out: rare, and shorter.
+offers_per_second_region_peak = peak(rides_per_second_peak * largest_region_share * offers_per_request)
+_answered_share = 1 / offers_per_request + (1 - 1 / offers_per_request) * decline_share
+offer_open_time_mean = duration(
+    _answered_share * (push_through_pubsub + mobile_round_trip_p99 + driver_decision_time)
+    + (1 - _answered_share) * (accept_timeout + deadline_timer_tick)
+)
+offers_open_region_peak = count(offers_per_second_region_peak * offer_open_time_mean)
 
 # What a zone's loss costs the availability budget: the rides requested while a third of the writes
 # stall. A relational primary per city group stalls its cities until a failover; a range's writes stall
@@ -494,6 +518,9 @@ if __name__ != "ride_hailing_data_model":
                 ("... a day, once it holds the whole retention", ride_id_clashes_per_day_full),
                 ("Trail compaction windows over the retention", trail_windows),
                 (f"Deleted outbox rows not yet collected, largest region ({outbox_gc_ttl})", outbox_tombstones_region),
+                ("Offers a second, largest region, busy hour", offers_per_second_region_peak),
+                ("... the mean time one stays open, from its reservation", offer_open_time_mean),
+                ("... open at once: the sweeper's offer index", offers_open_region_peak),
             ],
         )
     )
