@@ -184,6 +184,7 @@ audit_margin = duration(3600)
 processor_error_ticket = fraction(0.01)
 release_stall_age = duration(10)
 release_stall_share = fraction(0.5)
+rate_below_plan_ticket = duration(1800)
 wal_archive_ticket = duration(300)
 
 TABLE = [
@@ -658,11 +659,17 @@ TABLE = [
         "advance for longer, so it pages too.",
     ),
     (
-        "... or advancing under this share of the rate planned at the on-sale over a minute, buyers waiting",
+        "... or advancing under this share of the rate on the show's row over a minute, buyers waiting",
         release_stall_share,
-        "The page's choice (step 7): a release slowed by a wrong rate or a losing compare-and-set, which "
-        "no error budget sees, since every poll is still answered. The planned rate is the one "
-        "window_positions was set at, not the rate field an operator edits.",
+        "The page's choice (step 7): a release slowed by a losing compare-and-set or a broken advancer, which "
+        "no error budget sees, since every poll is still answered. The rate is the row's field as now set, an "
+        "operator's included, halved while the payment flag is set: a show slowed on purpose pages no one.",
+    ),
+    (
+        "A show's rate left under its plan this long opens a ticket",
+        rate_below_plan_ticket,
+        "The page's choice (step 7): long enough for a slowdown meant by the on-call to run its course, short "
+        "beside a stadium's sell-out, so a rate slowed by hand, or kept low after an outage, is not forgotten.",
     ),
     (
         "WAL archiving behind by this long opens a ticket",

@@ -7,18 +7,22 @@ ticket_booking_assumptions, and a B-tree entry for each index, as the unique-IDs
 pointer).
 """
 
+import math
+
 from concept_ids_btree import entry_bytes
 from ticket_booking_assumptions import (
     action_share,
     buy_share,
     decline_share,
     hold_attempts_per_buyer,
+    order_retention_years,
     partial_match_share,
     partition_row_writes,
     position_block,
     row_overhead,
     stadium_seats,
     tickets_per_order,
+    tickets_per_year,
 )
 from ticket_booking_sellout import race_hold_attempts_peak, seat_map_reads_peak
 from ticket_booking_traffic import (
@@ -94,16 +98,19 @@ ORDER_INDEXES = [
 ]
 # Left out of the bytes: a partial index on (action_asked_at) where the state is requires_action, for the
 # sweeper; it holds an entry only while an order waits on its buyer, minutes at most.
+# A ticket's ID and barcode are each 16 bytes of an HMAC of (order, seat), under different purpose tags: derived, so
+# a ticket built again for the same order and seat is the same ticket, and wide enough never to repeat (below).
+HMAC_BYTES = 16
 TICKET = [
-    ("ticket_id bigint", 8),
+    ("ticket_id uuid, 16 bytes of an HMAC of (order, seat)", HMAC_BYTES),
     ("order_id bigint", 8),
     ("show_id bigint", 8),
     ("seat_id integer", 4),
     ("account_id bigint", 8),
-    ("barcode bytea, 16 bytes of an HMAC of (order, seat)", 1 + 16),
+    ("barcode bytea, 16 bytes of an HMAC of (order, seat)", 1 + HMAC_BYTES),
     ("issued_at timestamptz", 8),
 ]
-TICKET_INDEXES = [("primary key (ticket_id)", 8), ("(order_id)", 8), ("unique (show_id, seat_id)", 12)]
+TICKET_INDEXES = [("primary key (ticket_id)", HMAC_BYTES), ("(order_id)", 8), ("unique (show_id, seat_id)", 12)]
 # A queue position lives in a key-value store, not in PostgreSQL: priced as a row here, an upper bound.
 QUEUE_POSITION = [
     ("show_id bigint", 8),
@@ -125,6 +132,12 @@ ticket_row_bytes = size(row_bytes(TICKET, TICKET_INDEXES))
 queue_position_bytes = size(row_bytes(QUEUE_POSITION, [("primary key (show_id, account_id)", 16)]))
 # An order and its tickets, the records kept for years.
 order_record_bytes = size(order_row_bytes + tickets_per_order * ticket_row_bytes)
+# A derived ID that repeated would fail its order's captured transaction on the primary key at every retry, so
+# the ID must not repeat among every ticket kept (a year's for the orders' retention), all shards together, as a
+# gate or a link may look one up. The birthday bound, p = 1 - exp(-n(n - 1) / 2 / 2^128), as one in so many; a
+# barcode, as long, has the same odds.
+tickets_kept = count(tickets_per_year * order_retention_years)
+ticket_id_repeat_one_in = count(1 / -math.expm1(-tickets_kept * (tickets_kept - 1) / 2 / 2 ** (8 * HMAC_BYTES)))
 show_seat_bytes = size(stadium_seats * seat_row_bytes)
 
 # --- Writes to one show's partition during its on-sale, per released buyer -----------------------------
@@ -219,6 +232,8 @@ if __name__ != "ticket_booking_data_model":
             ("Figure", "Value"),
             [
                 ("An order with its tickets", order_record_bytes),
+                ("Tickets kept, all shards (the orders' retention)", tickets_kept),
+                ("... two sharing a ticket ID among them: one chance in", ticket_id_repeat_one_in),
                 ("A stadium show's seat rows", show_seat_bytes),
                 ("A queue position (queue store)", queue_position_bytes),
                 ("Transactions a released buyer causes", transactions_per_buyer),

@@ -1,6 +1,8 @@
 """Ticket booking worked example: orders, tickets, holds and seats, a year and over retention, with
 every copy (three zones of the home region and three of the standby region), and the shards they fill."""
 
+import math
+
 from ticket_booking_assumptions import (
     backup_retention_days,
     buy_share,
@@ -27,6 +29,7 @@ from ticket_booking_data_model import (
     queue_position_bytes,
     rows_per_buyer,
     seat_row_bytes,
+    tickets_kept,
 )
 from ticket_booking_traffic import pre_start_joiners, purchases_per_day
 
@@ -35,6 +38,7 @@ from sdw.estimation import (
     SECONDS_PER_DAY,
     count,
     duration,
+    fraction,
     markdown_table,
     size,
     size_per_day,
@@ -61,6 +65,12 @@ seat_bytes_total = size(seat_bytes_per_year * seat_retention_years * record_copi
 storage_total = size(order_bytes_total + seat_bytes_total)
 one_copy_bytes = size(storage_total / record_copies)
 shards = count(whole_up(one_copy_bytes / shard_bytes))
+# Why the ticket ID is 16 bytes (step 4): with 8, the chance that two tickets kept on one shard share an ID,
+# the birthday bound 1 - exp(-n(n - 1) / 2 / 2^64) over n = tickets_kept / shards.
+tickets_kept_per_shard = count(tickets_kept / shards)
+short_ticket_id_repeat_chance = fraction(
+    -math.expm1(-tickets_kept_per_shard * (tickets_kept_per_shard - 1) / 2 / 2**64)
+)
 
 # Backups, against a bad change the replicas copy (step 5's decision): each shard's WAL archived a segment at
 # a time (within about archive_timeout) and a full backup every full_backup_interval_days, to object storage in the
@@ -152,6 +162,8 @@ if __name__ != "ticket_booking_storage":
                 ("Storage over retention, all copies", storage_total),
                 ("One copy", one_copy_bytes),
                 ("Relational shards by bytes", shards),
+                ("Tickets kept on one shard", tickets_kept_per_shard),
+                ("... two sharing an 8-byte ID among them: the chance", short_ticket_id_repeat_chance),
                 ("Row changes a day, the normal day", row_changes_per_day),
                 ("WAL a day, the rows", row_wal_bytes_per_day),
                 ("Full-page images a day, one a page touched", page_images_per_day),
