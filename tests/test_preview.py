@@ -41,9 +41,12 @@ def fetch(url: str, deadline: float) -> str:
                 return response.read().decode("utf-8")
         # MkDocs' server holds a request while it rebuilds: a slow rebuild on a busy machine
         # times the request out, which is not yet a failure.
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
             if time.monotonic() > deadline:
-                raise
+                # Said as what the contributor sees (a preview that stopped answering), not as a socket's
+                # timeout deep in urllib.
+                message = f"the preview did not answer {url} before the test's deadline: {error!r}"
+                raise AssertionError(message) from error
             time.sleep(0.3)
 
 

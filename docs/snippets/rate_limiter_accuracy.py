@@ -6,7 +6,11 @@ import math
 from rate_limiter_assumptions import (
     alternative_exchanger_lease,
     alternative_silent_intervals_before_split,
+    anonymous_burst,
+    anonymous_limit_per_minute,
     burst_allowance,
+    challenge_cgnat_burst,
+    challenge_cgnat_limit_per_minute,
     clock_offset_alert,
     cross_region_round_trip,
     etcd_election_timeout,
@@ -16,6 +20,7 @@ from rate_limiter_assumptions import (
     held_intervals_max,
     large_plan_burst_share,
     large_plan_limit_per_minute,
+    largest_region_peak_share,
     limit_per_minute,
     region_sync_interval,
     regions,
@@ -26,8 +31,10 @@ from rate_limiter_assumptions import (
     token_batch,
     window_seconds,
 )
+from rate_limiter_state import region_delta_entry_bytes
+from rate_limiter_traffic import exchange_names_per_second_peak
 
-from sdw.estimation import count, duration, fraction, markdown_table, times, whole_up
+from sdw.estimation import count, duration, fraction, markdown_table, size, times, whole_up
 
 refill_per_second = limit_per_minute / window_seconds  # tokens a second on the default plan
 
@@ -224,6 +231,15 @@ standby_repoint_leaderless_past_cut = duration(
 # bound is set by the cut's silence: spending just after the last batch reaches the other regions up to
 # that long after it. Gateways keep shared keys' names for as long.
 takeover_report_delay_bound = duration(region_cut_split_after)
+# A shared key's delta must last until it is read: at the next read, or a new holder's first, up to that
+# bound after the last. Expiring with its bucket (full again 0.6 s after one default-plan token) it would be
+# gone first, the spending never reported. So the check sets the delta's own expiry, this long, on each
+# write; the read deletes it sooner. At most one delta for each shared check in that time, in the busiest region:
+delta_ttl = duration(takeover_report_delay_bound + region_sync_interval)
+assert delta_ttl >= region_cut_split_after + region_sync_interval, "a delta must outlive any takeover's silence"
+delta_memory_at_most = size(
+    exchange_names_per_second_peak * largest_region_peak_share * delta_ttl * region_delta_entry_bytes
+)
 # The largest delay the design accepts, so the largest debt: the taken-over region's buckets get the
 # others' batches that late too (kept for its new holder). Every "at most" of a debt is this one's.
 assert takeover_report_delay_bound >= held_report_delay
@@ -396,6 +412,12 @@ longer_region_cut_unmarked_first_minute_max_per_window = count(
 # address rule with its own limit and burst gets its own ratio.
 per_region_rule_overshoot = times(regions)
 per_region_token_bucket_overshoot = times(regions * token_bucket_max_per_window / limit_per_minute)
+# The design's own rules by address have a burst of a third of their limit (anonymous reads; login's and
+# sign-up's by address; limit_shared scales alike), so each gets this:
+per_region_address_overshoot = times(
+    regions * (anonymous_limit_per_minute + anonymous_burst) / anonymous_limit_per_minute
+)
+assert anonymous_burst * challenge_cgnat_limit_per_minute == challenge_cgnat_burst * anonymous_limit_per_minute
 # A sliding-window-counter rule by address or user: each region's own worst case (a client that bunches
 # at window ends), sliding_counter_max_per_window, in every region. The same total a shared counter
 # reaches, but here each region's capacity, the thing these rules guard, sees only its own 2x.
@@ -495,6 +517,11 @@ if __name__ != "rate_limiter_accuracy":
                 ("... in any 60 s, at most", exchanger_takeover_max_per_window),
                 ("... a bucket that far in debt refills to full in", takeover_token_bucket_ttl_in_debt),
                 ("... and gives a one-token request a Retry-After of, at most", takeover_retry_after_in_debt_seconds),
+                ("A shared key's delta expires this long after its last write (read sooner)", delta_ttl),
+                (
+                    "... memory of the deltas alive in the busiest region if none were read, at most",
+                    delta_memory_at_most,
+                ),
                 (
                     "A failover: tokens the promoted replica gives back, at most (a burst and the largest debt)",
                     failover_forgiven_at_most,
@@ -563,6 +590,7 @@ if __name__ != "rate_limiter_accuracy":
                     "A token-bucket rule by address or user, default plan's burst: a client in every region, any 60 s",
                     per_region_token_bucket_overshoot,
                 ),
+                ("... the design's address rules (burst a third of the limit)", per_region_address_overshoot),
                 (
                     "A sliding-window-counter rule by address or user: a client bunching in every region, any 60 s",
                     per_region_sliding_counter_overshoot,

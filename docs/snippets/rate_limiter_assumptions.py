@@ -19,7 +19,7 @@ CLOUDFLARE_COUNTERS = "https://developers.cloudflare.com/waf/rate-limiting-rules
 REDIS_CONF = "https://github.com/redis/redis/blob/unstable/redis.conf"
 REDIS_OBJECT_ENCODING = "https://redis.io/docs/latest/commands/object-encoding/"
 LISTPACK_SPEC = "https://github.com/antirez/listpack/blob/master/listpack.md"
-REDIS_SERVER_H = "https://github.com/redis/redis/blob/unstable/src/server.h"
+REDIS_SERVER_H = "https://github.com/redis/redis/blob/7.4.0/src/server.h"
 AWS_ZONES = "https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/availability-zones.html"
 
 # --- Traffic through the gateway --------------------------------------------------------------
@@ -50,22 +50,13 @@ state_field_bytes = size(1)
 region_id_bytes = size(1)
 lease_epoch_bytes = size(8)
 batch_number_bytes = size(8)
-entry_overhead_bytes = size(64)
-# A sliding window log is a sorted set, whose entries cost more than the timestamp. Derived from
-# the cited structures, not measured: a set of at most zset_max_listpack_entries entries (members
-# under 64 bytes) is one listpack, where a 13-digit millisecond score is a 64-bit integer element
-# (1 encoding byte + 8 + 1 back-length byte = 10 B) and the unique member (the timestamp and a
-# sequence number, about 16 characters) is a string element (1 + 16 + 1 = 18 B): about 28 B. A
-# larger set is a skiplist and a dict: a zskiplistNode (member pointer, double score, backward
-# pointer, at least one 16-byte level = 40 B), a dict entry (24 B), a bucket pointer (8 B) and the
-# member string with its header (about 24 B): 96 B.
+# A key's store overhead and a sliding window log's sorted-set entries, derived (not measured) as the table's
+# rows say.
+entry_overhead_bytes = size(2 * (24 + 8) + 16)
 zset_max_listpack_entries = count(128)
 sorted_set_listpack_entry_bytes = size(10 + 18)
 sorted_set_skiplist_entry_bytes = size(40 + 24 + 8 + 24)
-# The IP range list every gateway holds (step 4): carrier and residential IPv6 ranges with the assignment size
-# the registries record, one-customer /48 ranges, and IPv4 carrier and CGNAT ranges. An assumption, rounded up
-# generously. An entry: a 16-byte address and its prefix length, its kind, size and source in a byte each
-# (20 B), and as much again for the tree that finds an address's longest matching prefix.
+# The IP range list every gateway holds (step 4), as the table's rows say.
 ip_range_entries = count(1e6)
 ip_range_entry_bytes = size(16 + 1 + 1 + 1 + 1 + 20)
 
@@ -296,7 +287,8 @@ TABLE = [
     (
         "Overhead per entry in the store",
         entry_overhead_bytes,
-        "Hash-table slot, object header, expiry and allocator rounding in an in-memory key-value store.",
+        "Derived from Redis 7.4's layout, before allocator rounding: a hash-table entry and bucket pointer "
+        f"(24 + 8 B) in the keyspace and in the expiry table, and an object header (16 B, [server.h]({REDIS_SERVER_H})).",
     ),
     (
         "Entries in the IP range list",

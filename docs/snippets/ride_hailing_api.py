@@ -102,6 +102,8 @@ cars_frame_share = fraction(cars_frame_bytes / browse_response_bytes)
 hold_timeout = duration(match_latency_target)
 fastest_offer_ack = duration(first_offer_ack - batch_window)
 hold_wait_instant_tap = duration(hold_timeout - fastest_offer_ack)
+# The same tap on a request that waited its area's window in full: what the budget leaves under the target.
+hold_wait_full_window = duration(hold_timeout - first_offer_ack)
 hold_wait_typical = duration(max(0.0, float(hold_timeout) - float(fastest_offer_ack) - float(driver_decision_time)))
 
 # `409 idempotency_key_in_use`: a retry of a create found the first attempt's rows locked. The

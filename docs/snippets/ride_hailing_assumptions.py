@@ -69,6 +69,10 @@ TWCS = "https://github.com/jeffjirsa/twcs"
 # account's calls together, and 25 a second on any one endpoint (each named API operation is one).
 STRIPE_IDEMPOTENCY_GUIDE = "https://docs.stripe.com/idempotency"
 STRIPE_RATE_LIMITS = "https://docs.stripe.com/rate-limits"
+# Stripe's list of PaymentIntents: filtered by `created`, at most 100 a page. Its search guide sends
+# read-after-write flows to the list APIs, which are not subject to search's delay.
+STRIPE_LIST_INTENTS = "https://docs.stripe.com/api/payment_intents/list"
+STRIPE_SEARCH_FRESHNESS = "https://docs.stripe.com/search#data-freshness"
 # CockroachDB's physical cluster replication (PCR) overview: the standby's replication lag is "generally
 # in the tens-of-seconds range", and failing over to the latest replicated time "should typically happen
 # within five minutes". Its known limitations: the standby is a cluster of its own, started empty.
@@ -253,14 +257,22 @@ positions_per_trail_writer = throughput(50e3)
 coordination_nodes_per_region = count(zones)
 processor_default_write_limit = throughput(100)
 processor_default_endpoint_limit = throughput(25)
+processor_list_page = count(100)
+# A list call's time, at most: a list is paged by cursor (each call starts after the last intent of the one
+# before), so one listing's calls run one after another, and it sets how many run at once (step 7).
+processor_list_call_time = duration(1)
 processor_limit_headroom = times(1.5)
-# A pub/sub node lost (step 6): how soon its loss is noticed, and the window over which phones and
-# gateways spread their reconnects and resubscribes.
-pubsub_failure_detection = duration(5)
+# A pub/sub node lost (step 6): its session in the coordination service, from which step 5 works out how
+# soon its loss is noticed (the consensus page's takeover), and the window over which phones and gateways
+# spread their reconnects and resubscribes.
+pubsub_session = duration(5)
 # A pub/sub node fences itself: with no answer from the coordination service for two thirds of its session
 # (ZooKeeper's client rule for declaring itself disconnected), it stops serving and answers "not mine",
 # so it has stopped before its session can expire and its ranges move, the last third to spare.
-pubsub_self_fence_after = duration(pubsub_failure_detection * 2 / 3)
+pubsub_self_fence_after = duration(pubsub_session * 2 / 3)
+# It renews its session this often, so that an election of the service's leader (a zone's loss) leaves a
+# node still up short of its fence (step 5 checks it).
+pubsub_session_renewal = duration(1)
 reconnect_spread = duration(30)
 # A phone's reconnect backoff grows to at most this, its jitter included, so after a long outage a phone
 # may wait this long before its next attempt (gRPC's connection backoff defaults to 120 s).
@@ -303,6 +315,9 @@ replica_down_page_after = duration(300)
 standby_promotion = duration(300)
 # After a region's failover: how long past the failover hold a flagged ride waits for its driver's resent accept.
 review_driver_wait = duration(600)
+# How often a location server scans its shard's on-ride entries for drivers gone silent (step 7): its own
+# schedule, not the trip service's sweeper's.
+silence_scan_interval = duration(1)
 hold_decline_share = fraction(0.02)
 processor_outage_ridden = duration(1800)
 city_detour_factor = times(1.3)
@@ -859,15 +874,29 @@ TABLE = [
         "API operation (creating a payment, capturing one) an endpoint of its own.",
     ),
     (
+        "Payment processor's intents returned by one list call, at most",
+        processor_list_page,
+        f"Stripe's [list of PaymentIntents]({STRIPE_LIST_INTENTS}) takes a `limit` of 1 to 100 and a `created` "
+        f"range; list calls read what was written, unlike search ([data freshness]({STRIPE_SEARCH_FRESHNESS})).",
+    ),
+    (
+        "A list call's time, at most",
+        processor_list_call_time,
+        "The page's assumption, to be measured: a page of intents back within a second. A list is paged by "
+        f"cursor (`starting_after`, [list PaymentIntents]({STRIPE_LIST_INTENTS})), so its calls run one "
+        "after another, and this sets how many slices of `created` are paged at once (step 7).",
+    ),
+    (
         "Payment processor's limit to ask for, over the busy hour's calls",
         processor_limit_headroom,
         "The page's choice (step 6): room for a month of growth and a spike while a higher limit is "
         "asked for again, weeks ahead.",
     ),
     (
-        "Time to notice a pub/sub node lost",
-        pubsub_failure_detection,
-        "The page's choice (step 6): the node's session in the coordination service expires.",
+        "A pub/sub node's session in the coordination service",
+        pubsub_session,
+        "The page's choice (step 6): the session is a lease, revoked once it runs out; step 5 adds the "
+        "service's expiry check, and its leader's election when a zone takes the leader too.",
     ),
     (
         "A pub/sub node stops serving with no answer from the coordination service for",
@@ -876,6 +905,12 @@ TABLE = [
         "([`readTimeout`](https://github.com/apache/zookeeper/blob/master/zookeeper-server/src/main/java/"
         "org/apache/zookeeper/ClientCnxn.java)); the last third, far more than clocks drift apart over a "
         "session, is left before the session can expire and the node's ranges move (step 6).",
+    ),
+    (
+        "A pub/sub node renews its session every",
+        pubsub_session_renewal,
+        "The page's choice (step 6): more often than the consensus page's third of a session, so that after "
+        "an election of the coordination service's leader a renewal is answered before the node's fence.",
     ),
     (
         "Window over which phones reconnect after a zone's loss",
@@ -985,6 +1020,12 @@ TABLE = [
         review_driver_wait,
         "The page's choice (step 7): far past a phone's backoff cap; a ride with no "
         "resent accept by then is settled, its driver set offline.",
+    ),
+    (
+        "Interval between a location server's scans for silent drivers on a ride",
+        silence_scan_interval,
+        "The page's choice (step 7): each scan is a range read of the shard's on-ride entries past the TTL, "
+        "so a silence is noticed at most this long after the TTL; the location servers' own schedule.",
     ),
     (
         "Promoting the standby copy of the trip store and the ledger",

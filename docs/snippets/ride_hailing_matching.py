@@ -4,6 +4,7 @@ and what caching routes saves the routing engine."""
 
 import math
 
+from concept_geo_assumptions import DRIVER_ENTRY_BYTES
 from concept_geo_workloads import driver_index_bytes, ttl
 from ride_hailing_assumptions import (
     REGION_SHARES,
@@ -24,7 +25,6 @@ from ride_hailing_assumptions import (
     processor_default_write_limit,
     processor_limit_headroom,
     publishes_per_pubsub_node,
-    pubsub_failure_detection,
     reconnect_spread,
     solver_steps_per_second,
     unmatched_share,
@@ -34,6 +34,8 @@ from ride_hailing_servers import (
     deliveries_peak,
     index_shards_by_region,
     publishes_peak,
+    pubsub_failure_detection,
+    pubsub_failure_detection_leader_alive,
     region_counts,
     ride_frame_retry_window,
     ride_subscriptions,
@@ -72,6 +74,11 @@ _shard_bytes = {
 index_bytes_fullest_region = max(_shard_bytes, key=_shard_bytes.get)
 index_bytes_fullest_shard = size(_shard_bytes[index_bytes_fullest_region])
 index_refill_time = duration(ttl)
+# The entries a restarted copy, or a split's new node, copies from a peer before it counts as full: the
+# on-ride drivers', kept past the TTL, which a silent phone cannot write again. At most one for each ride
+# under way in the largest region (Asia-Pacific's, as large, on one shard), at the proximity page's
+# allowance an entry.
+on_ride_entries_bytes = size(rides_in_progress_peak * largest_region_share * DRIVER_ENTRY_BYTES)
 
 # (b) Matching: the rides the windows take worldwide at the peak, and the candidates they rank. A window
 # takes the new requests and the rides whose offer timed out or was withdrawn unacknowledged (treated as a
@@ -120,11 +127,13 @@ reconnects_per_second_zone_loss_region = per_second(reconnects_after_zone_loss_r
 resubscribes_after_zone_loss_region = count(subscriptions_peak * largest_region_share * resubscribed_share)
 resubscribes_per_second_zone_loss_region = per_second(resubscribes_after_zone_loss_region / reconnect_spread)
 # Messages not delivered while one node's loss is noticed: its share of its region's publishes, for the
-# detection time; a node of the largest region, whose nodes carry the most.
+# detection time; a node of the largest region, whose nodes carry the most. A node lost alone leaves the
+# coordination service's leader up; a zone's loss may take it too, and each lost node's loss is then
+# noticed later.
 _pubsub_by_region = region_counts(publishes_peak, publishes_per_pubsub_node)
-publishes_lost_per_node_failure = count(
-    deliveries_peak * largest_region_share / _pubsub_by_region[largest_region] * pubsub_failure_detection
-)
+_node_deliveries = deliveries_peak * largest_region_share / _pubsub_by_region[largest_region]
+publishes_lost_per_node_failure = count(_node_deliveries * pubsub_failure_detection_leader_alive)
+publishes_lost_per_node_leader_lost = count(_node_deliveries * pubsub_failure_detection)
 # A `ride` frame lost with the node is published again every ack timeout until acknowledged. Its retries
 # must outlast the node's detection and the gateways' resubscribe to the survivor, which after a zone loss
 # is spread over the reconnect window, or every one goes to the dead node or its stale range: the window
@@ -152,8 +161,9 @@ releases_peak = peak(rides_per_second_peak * (unmatched_share + cancel_share))
 release_limit_needed = peak(releases_peak * processor_limit_headroom)
 releases_over_endpoint_default = times(releases_peak / processor_default_endpoint_limit)
 # The account's limit counts every request, the payments service's retrieves of an intent (before a
-# resend) and the daily reconciliation's lists included. Those two endpoints keep their defaults, the
-# limiter pacing each at it, so the account's ask adds each default to the calls' limit.
+# resend) and the lists (the daily reconciliation's, and the look-ups after an outage, step 7) included.
+# Those two endpoints keep their defaults, the limiter pacing each at it, so the account's ask adds each
+# default to the calls' limit.
 processor_paced_endpoints = count(2)
 processor_account_limit_needed = peak(
     processor_limit_needed + processor_paced_endpoints * processor_default_endpoint_limit
@@ -182,6 +192,7 @@ if __name__ != "ride_hailing_matching":
                 ),
                 (f"... the fullest shard, {index_bytes_fullest_region}'s", index_bytes_fullest_shard),
                 ("A restarted copy counts as full after", index_refill_time),
+                ("... once it has copied the on-ride entries from a peer, at most", on_ride_entries_bytes),
                 ("Rides the windows take, worldwide at the peak (requests, timeouts, withdrawals)", window_rides_peak),
                 ("... in one window", rides_per_window),
                 ("... and the candidates they rank", candidates_per_window),
@@ -205,6 +216,7 @@ if __name__ != "ride_hailing_matching":
                 ("... channels resubscribed", resubscribes_after_zone_loss_region),
                 ("... a second", resubscribes_per_second_zone_loss_region),
                 ("Messages lost while one pub/sub node's loss is noticed", publishes_lost_per_node_failure),
+                ("... with the coordination service's leader lost too", publishes_lost_per_node_leader_lost),
                 ("A `ride` frame published again until acknowledged, for up to", ride_frame_retry_window),
                 ("Trail positions into the log", trail_positions_peak),
                 ("Processor calls at the peak (create, confirm, capture or cancel)", processor_calls_peak),

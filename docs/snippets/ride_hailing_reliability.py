@@ -46,9 +46,13 @@ from ride_hailing_assumptions import (
     log_leader_failover,
     map_match_call_cost,
     percentile_budget_share,
+    positions_per_trail_writer,
     probe_interval,
     probe_misses_to_page,
     probe_timeout,
+    processor_default_endpoint_limit,
+    processor_list_call_time,
+    processor_list_page,
     processor_outage_ridden,
     publishes_per_pubsub_node,
     quiet_hour_to_average,
@@ -64,6 +68,7 @@ from ride_hailing_assumptions import (
     standby_promotion,
     store_writes_per_node,
     thinned_location_interval,
+    trail_row_seconds,
     trip_rpo,
     unmatched_share,
     zone_loss_reroute_refreshes,
@@ -95,11 +100,13 @@ from ride_hailing_servers import (
     index_copy_loads,
     index_shards_by_region,
     location_ops_peak,
+    location_servers,
     publishes_peak,
     region_counts,
     routing_load_peak,
     subscriptions_peak,
     total_servers,
+    trail_positions_peak,
     trip_store_own_nodes_by_region,
     trip_store_standby_nodes_by_region,
     zone_headroom,
@@ -208,6 +215,9 @@ GROWTH_AFTER = sorted(
 )
 gateway_counts_after = COUNTS_AFTER["Connection gateways"]
 gateways_after = servers(sum(gateway_counts_after.values()))
+location_servers_after = servers(sum(COUNTS_AFTER["Location service"].values()))
+# The 45-minute page says the gateways and the location servers grow "from 45 to 60 each".
+assert (location_servers, location_servers_after) == (gateways, gateways_after)
 # Every region of the first two tiers gets a server a zone; after it, the routing engine gives first,
 # then those two tiers, all in North America and Latin America carrying each other (the prose names them).
 routing_growth_after = times(GROWTH_AFTER[0][1])
@@ -380,6 +390,19 @@ consumer_failover_coordinator_lost = duration(
 holds_timed_out_by_consumer_failover = count(
     rides_per_second_peak * largest_region_share / zones * (consumer_failover_coordinator_lost - hold_timeout)
 )
+# The trail writers commit a partition's offset only up to the oldest position not yet in a written row
+# (step 5), so the new owners of the lost zone's partitions, a third of the region's, read again up to a
+# row's minute of positions, and the positions that arrived while the partitions waited to move (at worst
+# the group's coordinator lost too), on the writers left beside the region's load.
+trail_reread_positions_zone_loss = count(
+    trail_positions_peak * largest_region_share / zones * (trail_row_seconds + consumer_failover_coordinator_lost)
+)
+_trail_writers_left = region_counts(trail_positions_peak, positions_per_trail_writer)[largest_region] / zone_headroom
+trail_writers_left_zone_lost = servers(_trail_writers_left)
+trail_reread_time_zone_loss = duration(
+    trail_reread_positions_zone_loss
+    / (_trail_writers_left * positions_per_trail_writer - trail_positions_peak * largest_region_share)
+)
 # The ETA workers of the lost zone held a third of the region's rides' cached routes. Their partitions
 # move; the new owner routes each ride again at its first or second ETA refresh (by the ride's ID),
 # spread over two refresh intervals, on top of the region's routing load with the zone lost, against the
@@ -512,18 +535,42 @@ processor_retry_spare = peak(endpoint_limit_needed - rides_per_second_peak)
 processor_backlog_drain_time = duration(processor_backlog_holds / processor_retry_spare)
 # Step 7 says "about twice the outage": the limit's headroom over the busy hour's holds is half of them.
 assert 1.8 < processor_backlog_drain_time / processor_outage_ridden <= 2
+# Each of those calls may have run at the processor, so each is looked up before it is sent again (step 6).
+# A resend with the same key settles the calls Stripe never began and those whose answer was lost, but none
+# it answered with a 500: it replays the saved 500. One retrieve an intent, at the retrieve endpoint's
+# default, would take hours. So payments lists the intents instead, by their created time, from the hold's
+# timeout before the outage (a confirm follows its create within it) to the outage's end: at most one intent
+# a request, a full page a call but each slice's last. A list is paged by cursor, its calls one after
+# another, so the range is cut into as many slices of `created` as keep the list endpoint's default busy
+# at a list call's time, paged at once, a cursor each; each cursor's calls then take as long as the whole.
+# The lists read intents far faster than the spare places holds, so they run ahead of the drain and do not
+# lengthen it.
+processor_lookups_by_retrieve_time = duration(processor_backlog_holds / processor_default_endpoint_limit)
+processor_lookup_intents = count(rides_per_second_peak * (processor_outage_ridden + hold_timeout))
+processor_lookup_slices = count(math.ceil(processor_default_endpoint_limit * processor_list_call_time))
+processor_lookup_slice_length = duration((processor_outage_ridden + hold_timeout) / processor_lookup_slices)
+_calls_per_slice = math.ceil(processor_lookup_intents / processor_lookup_slices / processor_list_page)
+processor_lookup_calls = count(processor_lookup_slices * _calls_per_slice)
+processor_lookup_time = duration(processor_lookup_calls / processor_default_endpoint_limit)
+processor_lookup_rate = throughput(processor_list_page * processor_default_endpoint_limit)
+assert _calls_per_slice * processor_list_call_time <= processor_lookup_time
+assert processor_lookup_rate > processor_retry_spare and processor_lookup_time < processor_backlog_drain_time
 
 # (f) The routing engine down: a fallback ETA from the straight-line distance, and the fares' backlog.
 # A km at v km/h takes an hour over v.
 fallback_eta_per_km = duration(city_detour_factor * SECONDS_PER_HOUR / city_average_speed_kmh)
-fares_waiting_after_outage = count(rides_per_second_peak * routing_outage)
+# Only a completed ride is priced: a request that ends before a match, or a ride cancelled after one, has
+# no fare to compute (a cancel's fee is the city's, not a fare).
+COMPLETED_SHARE = 1 - unmatched_share - cancel_share
+fares_waiting_after_outage = count(rides_per_second_peak * COMPLETED_SHARE * routing_outage)
 # Each region drains its own fares at its own engine's spare capacity at the busy hour (its servers, less
 # its load), each fare a map-matching at map_match_call_cost routes: the worst case, since the quiet
-# hours have more spare. The longest region's.
+# hours have more spare (and the load counts a map-matching a request, more than the completed rides
+# need). The longest region's.
 _routing_counts = region_counts(routing_load_peak, eta_calls_per_routing_server)
 _drain = {
     region: (
-        rides_per_second_peak * share * routing_outage,
+        rides_per_second_peak * COMPLETED_SHARE * share * routing_outage,
         _routing_counts[region] * eta_calls_per_routing_server - routing_load_peak * share,
     )
     for region, share in REGION_SHARES.items()
@@ -609,6 +656,7 @@ if __name__ != "ride_hailing_reliability":
                 ),
                 (f"... the most with a zone lost then ({index_zone_lost_region_after})", index_zone_lost_after),
                 (f"Connection gateways: step 5's {gateways}, after the fix", gateways_after),
+                (f"Location servers: step 5's {location_servers}, after the fix", location_servers_after),
                 (f"Third stateless tier, {third_tier}: growth before its capacity", third_growth),
                 ("... its load then", third_load_tightest),
                 ("After the fix, the first to give: it, growth", routing_growth_after),
@@ -649,6 +697,14 @@ if __name__ != "ride_hailing_reliability":
                     f"... holds past their {hold_timeout} timeout meanwhile, on to the cap, at most",
                     holds_timed_out_by_consumer_failover,
                 ),
+                (
+                    "... trail positions read again by the moved partitions' new owners, largest region",
+                    trail_reread_positions_zone_loss,
+                ),
+                (
+                    f"... their time on the {trail_writers_left_zone_lost} trail writers left, beside its load",
+                    trail_reread_time_zone_loss,
+                ),
                 ("... ETA routes lost with the zone's workers, largest region", routes_lost_zone),
                 (f"... routed again over {reroute_wave_length} of refreshes", reroutes_after_zone_loss),
                 (
@@ -665,16 +721,7 @@ if __name__ != "ride_hailing_reliability":
                 ("... detection by health checks", region_detection),
                 ("... the prober's page", probe_page_after),
                 ("... until its phones are served elsewhere", region_rto),
-                (
-                    "... the same with no decision and no promotion (one cluster across regions)",
-                    region_rto_without_decision,
-                ),
-                ("One cluster across regions: Latin America's nearest region, round trip, P50", region_neighbour_rtt),
-                (f"... added to the match path's {MATCH_PATH_COMMITS} commits", region_sync_match_path_added),
-                (f"... a share of the match budget's {match_budget_margin} margin", region_sync_margin_share),
-                ("... the accept's service p99 then", region_sync_accept_p99),
-                ("... the largest round trip keeping the accept pages' burn under 1", region_sync_rtt_limit),
-                ("... requests failed meanwhile", region_failed_requests),
+                (f"... requests failed over those {region_rto}", region_failed_requests),
                 ("... over the month's budget", region_outage_over_budget),
                 ("... hellos a second at the failover region", region_hellos_per_second),
                 ("... on each of its gateways", region_hellos_per_gateway),
@@ -688,6 +735,15 @@ if __name__ != "ride_hailing_reliability":
                     f"... rides flagged: the phones saw them matched, the offer lost ({mean_to_accepted_offer} a ride)",
                     region_rides_flagged,
                 ),
+                (
+                    "One cluster across regions instead: phones served again, with no decision and no promotion",
+                    region_rto_without_decision,
+                ),
+                ("... Latin America's nearest region, round trip, P50", region_neighbour_rtt),
+                (f"... added to the match path's {MATCH_PATH_COMMITS} commits", region_sync_match_path_added),
+                (f"... a share of the match budget's {match_budget_margin} margin", region_sync_margin_share),
+                ("... the accept's service p99 then", region_sync_accept_p99),
+                ("... the largest round trip keeping the accept pages' burn under 1", region_sync_rtt_limit),
                 ("A planned failover drill: a cutover", drill_cutover),
                 ("... outage, the failover and the failback", drill_outage),
                 ("... ride requests a second in the largest region's quietest hour", drill_hour_rides_per_second),
@@ -703,6 +759,22 @@ if __name__ != "ride_hailing_reliability":
                 (f"Holds to place again after a {processor_outage_ridden} outage, worldwide", processor_backlog_holds),
                 ("... the create and confirm limits' spare over new holds, busy hour", processor_retry_spare),
                 ("... time to place them all at that spare", processor_backlog_drain_time),
+                (
+                    f"... looked up first, one retrieve each at the endpoint's {processor_default_endpoint_limit}",
+                    processor_lookups_by_retrieve_time,
+                ),
+                (
+                    "... or listed: intents created from the hold's timeout before the outage, at most",
+                    processor_lookup_intents,
+                ),
+                (
+                    f"... in slices of created time paged at once, at a call's {processor_list_call_time}",
+                    processor_lookup_slices,
+                ),
+                ("... each slice's length", processor_lookup_slice_length),
+                (f"... list calls, {processor_list_page} intents each but a slice's last", processor_lookup_calls),
+                (f"... their time at the list endpoint's {processor_default_endpoint_limit}", processor_lookup_time),
+                ("... intents read a second", processor_lookup_rate),
                 ("Fallback ETA a straight-line km", fallback_eta_per_km),
                 (f"Fares waiting after a {routing_outage} routing outage, worldwide", fares_waiting_after_outage),
                 (f"... in {fares_drain_region}, the longest to drain", fares_waiting_in_region),

@@ -6,6 +6,7 @@ per-server capacity is an assumption in ride_hailing_assumptions.py, to be measu
 import math
 
 from concept_auth_assumptions import access_token_lifetime
+from concept_consensus_leases import etcd_leader_gone_at_most, takeover
 from concept_geo_assumptions import NODE_TARGET_UTILISATION, NODE_WRITES_PER_SECOND
 from concept_geo_workloads import index_writes_peak
 from reference_capacity import api_write_per_server
@@ -32,7 +33,9 @@ from ride_hailing_assumptions import (
     positions_per_location_server,
     positions_per_trail_writer,
     publishes_per_pubsub_node,
-    pubsub_failure_detection,
+    pubsub_self_fence_after,
+    pubsub_session,
+    pubsub_session_renewal,
     reconnect_spread,
     reroute_interval,
     route_deviations_per_ride,
@@ -243,6 +246,17 @@ deliveries_peak = peak(relay_pushes_peak + eta_tracking_peak + offer_frames_peak
 # (a lost node's detection, the resubscribe spread, one more ack timeout). A phone whose app is in the
 # background has its stream closed, so nothing acknowledges its frames and each takes every retry, delivered
 # to no gateway: taken as step 2's pushes a ride, the frames that go to backgrounded phones.
+# A lost node's loss is noticed when the coordination service revokes its session: a session after its last
+# answer and the service's next expiry check, or, when the service's leader is lost with it (a zone's loss,
+# a third of the time), an election, the new leader's extension of every lease and a full session after
+# the node's death (the consensus page's takeover, as step 7 counts matching's leases). The window must
+# outlast the worse.
+pubsub_failure_detection_leader_alive = duration(takeover(pubsub_session, False))
+pubsub_failure_detection = duration(takeover(pubsub_session, True, from_last_renewal=False))
+# A node that is still up goes without an answer for at most a renewal interval and the election, whose
+# new leader answers its next renewal: under the fence, so the survivors keep serving.
+pubsub_silence_at_worst = duration(pubsub_session_renewal + etcd_leader_gone_at_most)
+assert pubsub_silence_at_worst < pubsub_self_fence_after
 ride_frame_retry_window = duration(pubsub_failure_detection + reconnect_spread + offer_ack_timeout)
 ride_frame_republishes = count(math.floor(ride_frame_retry_window / offer_ack_timeout))
 unacked_republishes_peak = peak(rides_per_second_peak * notifications_per_ride * ride_frame_republishes)

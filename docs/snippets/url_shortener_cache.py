@@ -1,12 +1,11 @@
 """URL shortener worked example: how big the redirect cache must be, from the skew of link popularity.
 
 The site's Zipf model (reference_cache_skew.py): the i-th most clicked link of the day draws
-clicks in proportion to i**-alpha. Summing 100 million terms in Python is slow, so the partial
-sums (sdw.estimation.zipf_served) use the Euler-Maclaurin formula beyond the first 10,000 terms,
-checked against exact sums in the tests.
+clicks in proportion to i**-alpha; sdw.estimation.zipf_served sums it (Euler-Maclaurin past the
+first 10,000 terms, checked against exact sums in the tests).
 
-A cache that always holds the k most clicked links (a static, perfect one) serves their share.
-A plain LRU cache of the same size does worse; Che's approximation (Fricker, Robert and Roberts,
+A cache that always holds the k most clicked links serves their share, less its first misses. A
+plain LRU cache of the same size does worse; Che's approximation (Fricker, Robert and Roberts,
 arXiv:1202.3974, explain why it is accurate) gives its hit rate.
 """
 
@@ -24,25 +23,26 @@ from url_shortener_assumptions import (
     long_url_bytes,
     status_bytes,
     timestamp_bytes,
+    unknown_key_share,
     zipf_exponent,
     zones,
 )
 from url_shortener_keys import key_length
-from url_shortener_misses import redirect_miss_share, store_read_share
-from url_shortener_traffic import creations_per_second_peak, redirects_per_second_peak
+from url_shortener_misses import redirect_miss_share, store_read_share, zipf_total
+from url_shortener_traffic import (
+    creations_per_second_peak,
+    redirect_servers,
+    redirects_per_day,
+    redirects_per_second_peak,
+)
 
 from sdw.estimation import count, fraction, markdown_table, peak, size, times, zipf_served
 
 EXPONENTS = [0.6, 0.8, 1.0]
 
 
-def served_by_top(k: float, alpha: float) -> float:
-    """Clicks drawn by the k most popular links, unnormalized."""
-    return zipf_served(k, alpha)
-
-
 def hit_rate(entries: float, alpha: float, catalog: float = distinct_links_clicked_per_day) -> float:
-    return served_by_top(min(entries, catalog), alpha) / served_by_top(catalog, alpha)
+    return zipf_served(min(entries, catalog), alpha) / zipf_served(catalog, alpha)
 
 
 def entries_for(target: float, alpha: float, catalog: float = distinct_links_clicked_per_day) -> float:
@@ -57,7 +57,7 @@ def lru_hit_rate(entries: float, alpha: float, catalog: float = distinct_links_c
     """Che's approximation: an LRU cache of `entries` keeps a link about as long as `t` requests take
     to arrive, where sum_i (1 - exp(-p_i t)) = entries; its hit rate is sum_i p_i (1 - exp(-p_i t)).
     The first thousand terms are summed exactly, the rest integrated (Simpson's rule in log i)."""
-    norm = served_by_top(catalog, alpha)
+    norm = zipf_served(catalog, alpha)
     head = [i**-alpha / norm for i in range(1, 1001)]
     low_u, high_u, steps = math.log(1000.5), math.log(catalog + 0.5), 400
     step = (high_u - low_u) / steps
@@ -80,8 +80,8 @@ def lru_hit_rate(entries: float, alpha: float, catalog: float = distinct_links_c
 
 
 # One cached link: key, destination, two timestamps (its expiry and `read_at`, when its content was read
-# from the store, which the one-day age limit of step 6 tests), the status (one byte: the answer its
-# three status cells give, step 4), and the cache's own overhead.
+# from the store, which the one-day age limit of step 6 tests), the status (one byte, step 4), and the
+# cache's own overhead.
 cache_entry_bytes = size(key_length + long_url_bytes + 2 * timestamp_bytes + status_bytes + cache_entry_overhead_bytes)
 
 rows = []
@@ -120,15 +120,19 @@ shared_cache_bytes_per_zone = size((distinct_links_clicked_per_day + links_creat
 cache_copies_per_zone = count(2)
 shared_cache_bytes_all_zones = size(shared_cache_bytes_per_zone * cache_copies_per_zone * zones)
 
-# The in-process cache in each redirect server: small, but it takes the head of the curve.
+# The in-process cache in each redirect server keeps the most clicked links, but a copy lives a day at
+# most (step 6) and any of the S servers gets any click: a link of n clicks a day misses once on each
+# of the S (1 - e^(-n/S)) it reaches.
 in_process_entries = count(in_process_cache_bytes / cache_entry_bytes)
 in_process_share_of_day = fraction(in_process_entries / distinct_links_clicked_per_day)
-in_process_hit_rate = fraction(hit_rate(in_process_entries, zipf_exponent))  # the frequency-based policy
+in_process_hit_rate = fraction(
+    zipf_total(lambda n: n + redirect_servers * math.expm1(-n / redirect_servers), zipf_exponent, in_process_entries)
+    / redirects_per_day
+)
 in_process_hit_rate_lru = fraction(lru_hit_rate(in_process_entries, zipf_exponent))  # plain LRU, for contrast
 
-# Load on the shared tier at peak, and on the database behind it.
-# Reads: what the in-process caches pass on. Writes: each miss filled back in its zone (cache-aside),
-# and per creation a set in its own zone plus, in every other zone, a delete and the filler's set.
+# Load on the shared tier at peak, and on the database behind it. Reads: what the in-process caches
+# pass on. Writes: each miss filled back in its zone (cache-aside), and the creations' (below).
 shared_cache_reads_peak = peak(redirects_per_second_peak * (1 - in_process_hit_rate))
 shared_cache_misses_peak = peak(redirects_per_second_peak * redirect_miss_share)
 
@@ -140,10 +144,9 @@ def cache_ops_per_creation_with(zones_up: int) -> int:
 
 cache_ops_per_creation = count(cache_ops_per_creation_with(zones))
 # A GET does not return the key's remaining time, so each lookup pipelines a GET and a PTTL in one
-# round trip: two operations a lookup, hit or miss (the server sends both before it knows). A hit
-# renews the entry's idle day (EXPIRE, a write the primary sends down its replication stream) only
-# when less than 23 hours of it are left, so at most once an hour per key; a hit that refreshes the
-# entry (step 6) writes it instead. Bounded here by one write per hit, every shared-cache hit at peak.
+# round trip: two operations a lookup, hit or miss. A hit renews the entry's idle day (EXPIRE, a write
+# the replica copies too) only when less than 23 hours of it are left, at most once an hour per key; a
+# hit that refreshes the entry (step 6) writes it instead. Bounded here by one write per hit.
 cache_ops_per_lookup = count(2)
 shared_cache_renewals_peak_max = peak(shared_cache_reads_peak - shared_cache_misses_peak)
 
@@ -170,13 +173,12 @@ cache_servers_per_zone = count(
         math.ceil(shared_cache_ops_per_zone_after_loss / cache_ops_per_server),
     )
 )
-# The misses and the age limit's re-reads: a pair's store reads are 23 h apart at least (url_shortener_misses).
-database_reads_peak = peak(redirects_per_second_peak * store_read_share)
+# The misses and the age limit's re-reads, a pair's 23 h apart at least, and the unknown keys (url_shortener_misses).
+database_reads_peak = peak(redirects_per_second_peak * (store_read_share + unknown_key_share))
 # The cache filler re-reads a new link's status (a quorum read) before writing it into the other
 # zones' caches: once per "link created" event, both zones written from that one read; a cache that is
-# down costs no reads (step 6). So the store's reads are the misses plus one read per creation; after
-# a failover, each creation whose write into that zone waited is read once more: those made in the
-# other zones, since the filler never writes a link into its own zone's cache.
+# down costs no reads (step 6). After a failover, each creation whose write into that zone waited is
+# read once more: those made in the other zones, since the filler never writes into its own zone.
 filler_reads_peak = peak(creations_per_second_peak)
 filler_rereads_after_failover = count(creations_per_second_peak * cache_failover_time * (zones - 1) / zones)
 store_reads_peak = peak(database_reads_peak + filler_reads_peak)
@@ -184,7 +186,7 @@ store_reads_peak = peak(database_reads_peak + filler_reads_peak)
 # it, after the insert's acknowledgment), kept a minute. Unlike a purge's, it refuses only an "absent"
 # read before T (plus the clock margin), so a miss that read the store before the insert cannot write
 # it after the delete; the filler's passes. Each zone holds a minute's markers of the other zones'
-# creations at peak, each a key, a timestamp and the in-memory store's per-key overhead.
+# creations at peak.
 creation_markers_per_zone = count(creations_per_second_peak * 60 * (zones - 1) / zones)
 creation_marker_bytes_per_zone = size(
     creation_markers_per_zone * (key_length + timestamp_bytes + cache_entry_overhead_bytes)
@@ -223,7 +225,7 @@ if __name__ != "url_shortener_cache":
                 ("... per zone with a zone lost", shared_cache_ops_per_zone_after_loss),
                 ("Cache servers per zone", cache_servers_per_zone),
                 (
-                    f"Database reads at peak (misses, re-reads), {store_read_share} of redirects, about",
+                    f"Database reads at peak: misses, re-reads ({store_read_share} of redirects, about), unknown keys",
                     database_reads_peak,
                 ),
                 ("... plus the cache filler's reads, one per creation", filler_reads_peak),

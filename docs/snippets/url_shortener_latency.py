@@ -1,5 +1,6 @@
 """URL shortener worked example: where a redirect's time goes, at the origin and for the person clicking."""
 
+from rate_limiter_assumptions import cross_zone_round_trip
 from url_shortener_assumptions import (
     cache_lookup_time,
     database_read_time,
@@ -15,34 +16,35 @@ from url_shortener_assumptions import (
     server_processing_time,
 )
 from url_shortener_cache import in_process_hit_rate
-from url_shortener_misses import edge_pass_share_peak, origin_miss_share
+from url_shortener_misses import edge_pass_share_peak, origin_miss_share, origin_unknown_share
 
 from sdw.estimation import duration, fraction, markdown_table
 
-# Inside the origin: three ways a redirect can be answered.
+# Inside the origin: where a redirect is answered; an unknown key adds its limit script.
 server_time_in_process = duration(server_processing_time)
 server_time_shared_cache = duration(server_processing_time + cache_lookup_time)
 server_time_database = duration(server_processing_time + cache_lookup_time + database_read_time)
+server_time_unknown_key = duration(server_time_database + cross_zone_round_trip)
 # Shares of the redirects that reach the origin at peak. The edge takes hot links' repeats, which the
 # in-process caches would have answered (nearly all of those links are in them), so their hits lose
-# what the edge takes; the misses, at most (url_shortener_misses), stay.
+# what the edge takes; the misses and unknown keys, at most (url_shortener_misses), stay.
 edge_taken = fraction(1 - edge_pass_share_peak)
 assert edge_taken < in_process_hit_rate
 in_process_share = fraction((in_process_hit_rate - edge_taken) / edge_pass_share_peak)
-miss_share = fraction(origin_miss_share)
-shared_hit_share = fraction(1 - miss_share - in_process_share)
+store_share = fraction(origin_miss_share + origin_unknown_share)
+shared_hit_share = fraction(1 - store_share - in_process_share)
 # Step 7's dashboard floors: the share answered without a store read, and the shared cache's own hit
 # rate, of the lookups the in-process caches pass on (the edge does not move it).
-hit_floor = fraction(1 - miss_share)
+hit_floor = fraction(1 - store_share)
 shared_cache_own_hit_rate = fraction(shared_hit_share / (1 - in_process_share))
 server_time_mean = duration(
     in_process_share * server_time_in_process
     + shared_hit_share * server_time_shared_cache
-    + miss_share * server_time_database
+    + origin_miss_share * server_time_database
+    + origin_unknown_share * server_time_unknown_key
 )
-# The slowest redirects, the share a p99 leaves out, all come from the misses, so the
-# redirect's p99 is the database path's percentile below: 1 - that share / miss share.
-database_percentile_for_p99 = fraction(1 - percentile_budget_share / miss_share)
+# The share a p99 leaves out all reads the store, so the p99 is this percentile of store reads.
+database_percentile_for_p99 = fraction(1 - percentile_budget_share / store_share)
 
 # The redirect's budget at the p99: the parts assumed, the server's own work as assumed, and
 # what the parts leave of step 1's target kept spare. The total adds up every part.
@@ -66,7 +68,8 @@ if __name__ != "url_shortener_latency":
             [
                 ("In-process cache", in_process_share, server_time_in_process),
                 ("Shared cache", shared_hit_share, server_time_shared_cache),
-                ("Database", miss_share, server_time_database),
+                ("Database", origin_miss_share, server_time_database),
+                ("Unknown key (store read and limit script)", origin_unknown_share, server_time_unknown_key),
                 ("**Mean**", "", server_time_mean),
             ],
         )

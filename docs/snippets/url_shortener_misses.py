@@ -18,7 +18,9 @@ The edge (step 6's hot links) keeps a link's answer a minute at each regional ca
 arriving at random and spread evenly over the regional caches, a link clicked r times a second
 reaches the origin r / (1 + r * TTL / caches) times. What it takes are the hot links' repeats, which
 the in-process caches would have answered; the misses stay, so they are a larger share of the
-redirects that reach the origin, the most at the peak.
+redirects that reach the origin, the most at the peak. So do the unknown keys, whose 404 the edge
+keeps only seconds (step 3), too short to take many: each reads the store unless its zone's cache
+holds the key's minute-long "absent" entry, and every one is counted as a read, at most.
 """
 
 import math
@@ -30,6 +32,7 @@ from url_shortener_assumptions import (
     peak_to_average,
     percentile_budget_share,
     regional_edge_caches,
+    unknown_key_share,
     zipf_exponent,
     zones,
 )
@@ -44,16 +47,17 @@ refresh_window = duration(3600)
 store_read_gap_min = duration(cache_entry_max_age - refresh_window)
 
 
-def zipf_total(per_link, alpha: float, catalog: float = distinct_links_clicked_per_day) -> float:
-    """per_link(n_i) summed over the day's clicked links, n_i = clicks * i**-alpha / H: the first
-    thousand links exactly, the rest integrated (Simpson's rule in log i)."""
-    clicks_of_first = redirects_per_day / zipf_served(catalog, alpha)
+def zipf_total(per_link, alpha: float, top: float = distinct_links_clicked_per_day) -> float:
+    """per_link(n_i) summed over the `top` most clicked of the day's links (all of them unless given;
+    over a thousand), n_i = clicks * i**-alpha / H: the first thousand exactly, the rest integrated
+    (Simpson's rule in log i)."""
+    clicks_of_first = redirects_per_day / zipf_served(distinct_links_clicked_per_day, alpha)
 
     def term(i: float) -> float:
         return per_link(clicks_of_first * i**-alpha)
 
     head = math.fsum(term(i) for i in range(1, 1001))
-    low, high, steps = math.log(1000.5), math.log(catalog + 0.5), 400
+    low, high, steps = math.log(1000.5), math.log(top + 0.5), 400
     step = (high - low) / steps
     points = [math.exp(low + k * step) for k in range(steps + 1)]
     weights = [(1 if k in (0, steps) else 4 if k % 2 else 2) * step / 3 for k in range(steps + 1)]
@@ -84,6 +88,9 @@ store_read_share = fraction(redirect_miss_share * cache_entry_max_age / store_re
 # The redirects that reach the origin at peak, and the share of them that miss, at most.
 edge_pass_share_peak = fraction(edge_pass_share_at(zipf_exponent))
 origin_miss_share = fraction(redirect_miss_share / edge_pass_share_peak)
+# The origin's store reads at peak: its misses and its unknown keys, every one of those at most.
+origin_unknown_share = fraction(unknown_key_share / edge_pass_share_peak)
+origin_store_share = fraction(origin_miss_share + origin_unknown_share)
 rows = []
 for alpha in EXPONENTS:
     miss_share, passed = pairs_clicked(alpha) / redirects_per_day, edge_pass_share_at(alpha)
@@ -94,7 +101,7 @@ for alpha in EXPONENTS:
             fraction(miss_share),
             fraction(passed),
             fraction(miss_share / passed),
-            fraction(store_percentile_for_p99(miss_share / passed)),
+            fraction(store_percentile_for_p99((miss_share + unknown_key_share) / passed)),
         )
     )
 # With a tenth of redirects missing, the old assumption, the p99 would need only the store's p90.
@@ -109,7 +116,7 @@ if __name__ != "url_shortener_misses":
                 "Redirects that miss, at most",
                 "Share the edge passes on at peak",
                 "Origin's redirects that miss at peak",
-                "Store reads the p99 needs within budget",
+                "Store reads (unknown keys' too) the p99 needs within budget",
             ),
             rows,
         )

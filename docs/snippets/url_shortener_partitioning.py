@@ -134,7 +134,7 @@ assert compaction_disk_day_share_of_left < 0.01
 # stores, the way the Twitter example counts its own (twitter_servers.database_bytes_per_server).
 bytes_per_server = size((link_bytes_total + small_stores_bytes) / link_db_servers)
 writes_per_server_peak = peak(creations_per_second_peak * replica_writes_per_create / link_db_servers)
-# Reads: the caches' misses and age-limit re-reads and the filler's reads of new links (store_reads_peak), the
+# Reads: the caches' misses and age-limit re-reads, the unknown keys and the filler's reads (store_reads_peak), the
 # condition read of each conditional write (condition_reads_peak) and the list pages' links
 # (list_link_reads_peak), each at a quorum; and the consensus rounds' Paxos-state reads, already
 # counted replica by replica (paxos_state_reads_peak).
@@ -158,7 +158,7 @@ read_load_per_server = fraction(reads_per_server_peak / cold_reads_per_database_
 # A redirect server past its lag limit on the "link changed" events answers every redirect from the
 # store, bypassing its in-process cache and its zone's cache (step 6). The worst case is the event
 # log out of reach, when every server passes the limit: every redirect at peak is then a quorum read,
-# in place of the cache misses and re-reads already counted, each priced cold.
+# in place of the redirects' store reads already counted, each priced cold.
 lag_fallback_reads_per_server_peak = peak(
     reads_per_server_peak + (redirects_per_second_peak - database_reads_peak) * quorum_replicas / link_db_servers
 )

@@ -146,14 +146,19 @@ probe_page_after = duration(probe_interval * probe_failures_to_page)
 # canary's click, so from the stall's start add up to one more interval before the first it delays.
 stalled_pipeline_pages_after = duration(probe_interval * (probe_failures_to_page - 1) + count_freshness_target)
 stalled_pipeline_pages_after_stall = duration(probe_interval + stalled_pipeline_pages_after)
-# The consistency probe creates a canary through every zone each interval and counts failures per
-# zone, so a fault in one zone pages after that zone's own failures in a row, within probe_page_after.
+# The consistency probe creates a canary on a create server of every zone each interval and follows
+# it in every zone, each request sent from inside the region straight to that zone's servers, not
+# through the edge (which picks a zone by DNS and its warm connections), and counts failures per zone
+# (a canary failing everywhere against the zone that created it): a fault in one zone fails that
+# zone's probes every interval, so it pages within probe_page_after of its start. Each probe region
+# also creates one canary an interval through the public API, edge and load balancer included.
 # Each canary expires after a day, so the canaries standing stay few; unexpired, a year would leave
 # a zone's share of canaries for every minute of it.
 canaries_per_probe = count(zones)
 canary_ttl = duration(SECONDS_PER_DAY)
 canaries_standing = count(canaries_per_probe * canary_ttl / probe_interval)
 canaries_per_year_unexpired = count(canaries_per_probe * SECONDS_PER_YEAR / probe_interval)
+public_canaries_standing_per_region = count(canary_ttl / probe_interval)
 
 # A redirect server that fails fast (answers every request at once with an error) always has the
 # fewest requests in flight, so the load balancer's least outstanding requests sends it nearly all of
@@ -251,26 +256,30 @@ zone_failing_budget_share_before_probe_page = fraction(zone_failing_lost_before_
 # version's, which the servers publish to CloudWatch with their version as a dimension (the load
 # balancer's metrics have no per-server dimension, and the refresh fixes its alarms before the canary
 # exists), and also fires when a server of the new version fails its health check. The load balancer's DNS name
-# has a 60 s TTL, so resolvers (the CDN's among them) keep a drained zone's addresses up to that long.
+# has a 60 s TTL, so resolvers (the CDN's among them) keep a drained zone's addresses up to that long. Its
+# HTTP client keepalive (client_keep_alive.seconds: an hour by default, 60 s at the least) is set to the
+# least: it closes every client connection, the CDN's warm ones too, that long after it opened, so one
+# opened to a drained zone's node just before a resolver drops its address lasts that much longer.
 zone_error_alarm_window = duration(SECONDS_PER_MINUTE)
 zone_alarm_over_others = times(3)
 zone_alarm_floor = fraction(0.01)
 alb_dns_ttl = duration(60)
+alb_client_keep_alive = duration(60)
 # An ARC zonal shift started by that alarm (only when exactly one zone alarms and no zone is already
 # out, by DNS failover or a shift) takes the zone's addresses out of the name at once. The drain is a
-# floor: it leaves out the metrics' delay before the alarm, the hop from the alarm to the shift, and
-# connections the clients keep open. ARC requires every shift to expire (at most 72 h when started);
-# the plumbing sets an hour and pages the on-call when it starts a shift (the prober goes through the
-# edge, so it sees the zone drained before its own page). Until the on-call ends the shift, a
-# scheduled run of the function extends it (UpdateZonalShift) while probes sent straight to the zone's servers, not
-# through the edge, still fail.
-zonal_shift_drain = duration(zone_error_alarm_window + alb_dns_ttl)
+# floor: it leaves out the metrics' delay before the alarm and the hop from the alarm to the shift.
+# ARC requires every shift to expire (at most 72 h when started); the plumbing sets an hour and pages
+# the on-call when it starts a shift. Until the on-call ends the shift, a scheduled run of the function
+# extends it (UpdateZonalShift) while the prober's per-zone probes, sent straight to the zone's
+# servers, not through the edge, still fail.
+zonal_shift_drain = duration(zone_error_alarm_window + alb_dns_ttl + alb_client_keep_alive)
 zonal_shift_expiry = duration(SECONDS_PER_HOUR)
 zonal_shift_redirects_lost = count(redirect_zone_even_share_peak * zonal_shift_drain)
 zonal_shift_budget_share = fraction(zonal_shift_redirects_lost / failed_redirects_allowed)
 # A zone-level outlier test in the health check: every server of the zone fails it once the metrics
-# show the errors and the checks count, the zone drops below its DNS failover count, and the TTL runs.
-zone_outlier_drain = duration(health_check_detection + alb_dns_ttl)
+# show the errors and the checks count, the zone drops below its DNS failover count, the TTL runs, and
+# the connections opened before it close.
+zone_outlier_drain = duration(health_check_detection + alb_dns_ttl + alb_client_keep_alive)
 zone_outlier_redirects_lost = count(redirect_zone_even_share_peak * zone_outlier_drain)
 zone_outlier_budget_share = fraction(zone_outlier_redirects_lost / failed_redirects_allowed)
 # Whole such failures the month's budget covers, if nothing else failed.

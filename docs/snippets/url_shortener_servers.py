@@ -32,9 +32,12 @@ from url_shortener_storage import (
 from url_shortener_traffic import (
     count_queries_per_second_peak,
     creations_per_second_peak,
+    redirect_servers,
     redirects_per_day,
     redirects_per_second,
     redirects_per_second_peak,
+    spare_per_zone,
+    zone_headroom,
 )
 
 from sdw.estimation import (
@@ -52,22 +55,11 @@ from sdw.estimation import (
     whole_per_zone,
 )
 
-# Every stateless tier carries its peak with a zone gone: the two left take 3 / 2 of it, and
-# every zone has the same whole count, so losing any one leaves two thirds of the servers.
-zone_headroom = times(zones / (zones - 1))
-
 
 def at_least_two_per_zone(servers: float) -> int:
     return max(whole_per_zone(servers, zones), 2 * int(zones))
 
 
-# The redirect and create tiers get a spare in each zone (N+1, step 7's rule; step 2 says why): N is
-# the whole count per zone that carries the peak with a zone lost. N + 1 is at least two.
-def spare_per_zone(servers: float) -> int:
-    return whole_per_zone(servers, zones) + int(zones)
-
-
-redirect_servers = count(spare_per_zone(redirects_per_second_peak * zone_headroom / requests_per_server))
 # A zone's redirect servers that carry its even share of the peak, all three zones up: below this
 # many healthy, the load balancer's DNS failover drops the zone (the redirect servers' target group
 # sets it as its minimum healthy target count; the share is what that count is of the zone's servers).

@@ -7,10 +7,12 @@ from url_shortener_assumptions import (
     links_created_per_day,
     peak_to_average,
     redirects_per_link_created,
+    requests_per_server,
     viral_hits_first_minute,
+    zones,
 )
 
-from sdw.estimation import SECONDS_PER_DAY, markdown_table, peak, per_day, per_second, times
+from sdw.estimation import SECONDS_PER_DAY, count, markdown_table, peak, per_day, per_second, times, whole_per_zone
 
 # Writes: new links, a few of them with a custom alias.
 creations_per_second = per_second(links_created_per_day / SECONDS_PER_DAY)
@@ -25,6 +27,18 @@ account_reads_per_second_peak = peak(creations_per_second_peak * (1 - anonymous_
 redirects_per_day = per_day(links_created_per_day * redirects_per_link_created)
 redirects_per_second = per_second(redirects_per_day / SECONDS_PER_DAY)
 redirects_per_second_peak = peak(redirects_per_second * peak_to_average)
+
+# Every stateless tier carries its peak with a zone gone (the two left take 3 / 2 of it), the same whole
+# count in each zone; the redirect and create tiers add a spare in each zone (N+1, step 7's rule; step 2
+# says why). The redirect servers are counted here, since their in-process caches' hit rate needs them.
+zone_headroom = times(zones / (zones - 1))
+
+
+def spare_per_zone(servers: float) -> int:
+    return whole_per_zone(servers, zones) + int(zones)
+
+
+redirect_servers = count(spare_per_zone(redirects_per_second_peak * zone_headroom / requests_per_server))
 
 # Owners reading counts: queries to the analytics store, with the same busy hour as the links.
 count_queries_per_second = per_second(count_queries_per_day / SECONDS_PER_DAY)
