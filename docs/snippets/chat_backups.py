@@ -28,7 +28,7 @@ from chat_assumptions import (
     store_compaction_days,
     store_gc_ttl,
 )
-from chat_operations import store_bytes_horizon, store_bytes_year_one
+from chat_operations import region_loss_rpo, store_bytes_horizon, store_bytes_year_one
 from chat_storage import database_nodes_for_horizon, message_bytes_per_day
 from concept_dr_assumptions import INTER_REGION_PRICE_PER_GB
 from concept_dr_costs import monthly_bill
@@ -48,8 +48,14 @@ erasure_backup_delay = duration(account_deletion_job_deadline + backup_full_kept
 erasure_delay = duration(max(erasure_store_delay, erasure_backup_delay))
 erasure_margin = duration(gdpr_answer_within - erasure_delay)
 assert erasure_margin > 0
-# A full late or failed keeps the old chain, and the bound, a day longer for each day: a ticket past this.
-backup_full_alert_age = duration(backup_full_interval + backup_full_copy_window)
+# The second region's newest copies, each aged from the time its rows are as of. The schedule alone takes
+# an incremental to the RPO (the interval and the copy) and a full to a week and its copy, so each alert
+# waits a margin past that: a copy a little slow raises nothing. A full late or failed keeps the old chain,
+# and the erasure bound, a day longer for each day late.
+backup_incremental_alert_margin = duration(5 * 60)
+backup_incremental_alert_age = duration(region_loss_rpo + backup_incremental_alert_margin)
+backup_full_alert_margin = duration(6 * 3600)
+backup_full_alert_age = duration(backup_full_interval + backup_full_copy_window + backup_full_alert_margin)
 
 INCREMENTAL_BYTES_PER_SECOND = (
     message_bytes_per_day / SECONDS_PER_DAY * (1 + backup_full_copy_window / backup_full_interval)
@@ -94,6 +100,18 @@ if __name__ != "chat_backups":
                     "Assumed: slow enough to take little of each node's disk and of the link between regions; garbage "
                     "collection waits for it (its protected timestamp).",
                 ),
+                (
+                    "Margin past the RPO before a missing incremental pages",
+                    backup_incremental_alert_margin,
+                    "Assumed: room for a copy a few minutes past its allowance, or a late scrape; the RPO is then "
+                    "missed by at most this before anyone is paged (step 7).",
+                ),
+                (
+                    "Margin past a week and its copy before a missing full opens a ticket",
+                    backup_full_alert_margin,
+                    "Assumed: a quarter of the copy's day, for a copy that crosses a little slowly; each hour late "
+                    "is an hour off the erasure margin (step 7).",
+                ),
             ],
         )
     )
@@ -107,6 +125,7 @@ if __name__ != "chat_backups":
                 ("... the last backup", erasure_backup_delay),
                 ("Erasure delay", erasure_delay),
                 ("... under a month by", erasure_margin),
+                ("Newest incremental in the second region older than this pages", backup_incremental_alert_age),
                 ("Newest full in the second region older than this opens a ticket", backup_full_alert_age),
                 ("A full backup at the horizon, one copy of the store", backup_full_bytes_horizon),
                 (f"... sent to the second region over {backup_full_copy_window}", backup_full_copy_rate_horizon),

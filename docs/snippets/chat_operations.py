@@ -91,8 +91,6 @@ send_refill_per_second = throughput(5)
 groups_created_per_user_per_day = count(50)
 people_added_per_user_per_day = count(250)
 hello_timeout = duration(10)
-drain_deregistration_delay = duration(120)
-drain_accept_cap = duration(3 * 60)
 # A presence latency alert's window: long, since presence is shed first and never pages.
 presence_latency_alert_window = duration(30 * 60)
 # FCM's rules for a quota step, beside fcm_quota_step and fcm_quota_step_use.
@@ -221,19 +219,6 @@ TABLE = [
         "... and below which they shorten it again",
         coalescing_shorten_write_p99,
         "Assumed: twice a normal conditional write; the gap between the two keeps the servers from flapping.",
-    ),
-    (
-        "The target group's deregistration delay, the least a drain accepts connects",
-        drain_deregistration_delay,
-        "Assumed, down from 300 s: new flows reach a deregistered NLB target for about 2 min (#470 below), "
-        "tailing off, not ending on a gap "
-        "([AWS](https://docs.aws.amazon.com/elasticloadbalancing/latest/network/edit-target-group-attributes.html)).",
-    ),
-    (
-        "Longest a draining connection server accepts connects after it is deregistered",
-        drain_accept_cap,
-        "Network Load Balancers are seen sending a deregistered target new flows for about 2 min "
-        "([containers-roadmap#470](https://github.com/aws/containers-roadmap/issues/470)); a minute more for margin.",
     ),
     (
         "Connections on one server, over the fleet's mean, that open a ticket",
