@@ -377,9 +377,10 @@ zone_loss_fencing_after_controller_election = duration(
 )
 controller_split_vote_delay = duration(0.1 + 2 * kafka_controller_election_timeout)
 assert zone_loss_fencing_after_controller_election + controller_split_vote_delay < log_stall_longest
-# The consumer groups (fan-out, notifications, deletions, search, the counting job) use the classic protocol's shortest session,
-# 6 s (group.min.session.timeout.ms; the default session.timeout.ms is 45 s, and KIP-848's groups allow no
-# less: https://kafka.apache.org/documentation/#consumerconfigs_session.timeout.ms), heartbeat at a third of it,
+# The consumer groups (fan-out, notifications, deletions, search, the counting job) use the classic
+# protocol's shortest session, 6 s (group.min.session.timeout.ms; the default session.timeout.ms is 45 s,
+# and KIP-848's groups allow no less:
+# https://kafka.apache.org/documentation/#consumerconfigs_session.timeout.ms), heartbeat at a third of it,
 # as Kafka advises, and commit what they have applied each second, as the ride-hailing example's do.
 consumer_session_timeout = duration(6)
 consumer_heartbeat_interval = duration(consumer_session_timeout / 3)
