@@ -18,6 +18,7 @@ from reference_capacity import (
     paxos_state_kept as paxos_state_kept_for,
 )
 from twitter_api_assumptions import (
+    deep_cursor_late_accounts_cap,
     favorite_limit,
     follow_limit,
     idempotency_claim_bytes,
@@ -294,6 +295,12 @@ compaction_disk_day_extra = size(outbox_store_bytes * compaction_disk_day_extra_
 
 # One page of the home timeline, before JSON field names and author objects.
 timeline_page_bytes = size(tweets_per_timeline_page * tweet_record_bytes)
+
+# A deep page's cursor at its largest (step 3): a format version (1 B), the common "older than" tweet ID
+# (8), each late account it names with its own bound (an account ID and a tweet ID, 8 + 8), and a MAC
+# truncated to 16 B; base64url then takes 4 characters for every 3 bytes, without padding.
+deep_cursor_raw_bytes = size(1 + 8 + deep_cursor_late_accounts_cap * (8 + 8) + 16)
+deep_cursor_encoded_bytes = size(math.ceil(deep_cursor_raw_bytes * 4 / 3))
 
 if __name__ != "twitter_api":
     print(

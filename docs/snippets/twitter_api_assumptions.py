@@ -45,6 +45,10 @@ home_scroll_depth_days = count(timeline_expiry_days)
 # accounts whose reads are not back by then are left out of that page and read again by the next
 # (its cursor names them).
 deep_page_read_budget = duration(timeline_latency_target / 2)
+# The most such late accounts one cursor names, each with its own "older than" ID (step 3): a few reads
+# miss a 100 ms budget on a page, not hundreds, and the cap keeps the cursor a short query string. A late
+# account past it, or one missed on the last page before the scroll depth, is left out of that scroll.
+deep_cursor_late_accounts_cap = count(16)
 # Polls of GET /v1/media/{id} per upload, with backoff, before it answers ready (step 3). The traffic
 # counts one upload per media tweet (the photo share counts one photo a tweet), so the poll rate is per
 # media tweet; the rate limit allows for the most media a tweet may carry.
@@ -151,6 +155,12 @@ TABLE = [
         deep_page_read_budget,
         "Half the home load's p99 target, the rest for hydration and the hops, so the page stays within it; "
         "accounts whose reads are not back by then come a page later (step 3).",
+    ),
+    (
+        "Late accounts a deep page's cursor names, at most",
+        deep_cursor_late_accounts_cap,
+        "Each with its own bound, read again by the next page; a late account past the cap, or missed on "
+        "the last page before the scroll depth, is left out of that scroll, a tail a load test measures (step 3).",
     ),
     (
         "Media status polls per upload",

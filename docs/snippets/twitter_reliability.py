@@ -377,13 +377,20 @@ zone_loss_fencing_after_controller_election = duration(
 )
 controller_split_vote_delay = duration(0.1 + 2 * kafka_controller_election_timeout)
 assert zone_loss_fencing_after_controller_election + controller_split_vote_delay < log_stall_longest
-# The consumer groups (fan-out, notifications, deletions, search) use the classic protocol's shortest session,
-# 6 s (group.min.session.timeout.ms; the default session.timeout.ms is 45 s, and KIP-848's groups allow no
-# less: https://kafka.apache.org/documentation/#consumerconfigs_session.timeout.ms), heartbeat at a third of it,
+# The consumer groups (fan-out, notifications, deletions, search, the counting job) use the classic
+# protocol's shortest session, 6 s (group.min.session.timeout.ms; the default session.timeout.ms is 45 s,
+# and KIP-848's groups allow no less:
+# https://kafka.apache.org/documentation/#consumerconfigs_session.timeout.ms), heartbeat at a third of it,
 # as Kafka advises, and commit what they have applied each second, as the ride-hailing example's do.
 consumer_session_timeout = duration(6)
 consumer_heartbeat_interval = duration(consumer_session_timeout / 3)
 consumer_commit_interval = duration(1)
+# A counting task writes no total once this long has passed, on its monotonic clock, since its last poll
+# returned; it polls first, which tells it of a rebalance (step 4). The session less two heartbeat intervals:
+# the group gives its partitions away a session after the last heartbeat it heard from the task, at most an
+# interval before that poll, and the second interval keeps every stamp the task draws that long before the
+# handover, far more than two clocks can differ (concept_ids.handover_gap).
+counting_write_window = duration(consumer_session_timeout - 2 * consumer_heartbeat_interval)
 # A lost zone takes the members running in it too. Their partitions move once their sessions expire and the
 # others rejoin at their next heartbeat; if the group's coordinator (the broker leading its offsets partition)
 # was in the zone, the group moves only after the fence, a split vote included, and the new coordinator starts
