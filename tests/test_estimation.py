@@ -186,6 +186,73 @@ def test_burn_rate_against_the_sre_workbooks_table(spent: float, window_hours: i
     assert str(estimation.burn_rate(spent, window_hours * 3600, 30 * 86400)) == expected
 
 
+THIRTY_DAYS = 30 * 86_400
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (0.999, "99.9%"),  # 0.1% of 720 h = 0.72 h = 43.2 min, as the value's own: no digit added
+        (0.9999, "99.99%"),
+        (0.999**2, "99.8%"),  # 0.998001: 0.2% × 720 h = 1.44 h; the value's 0.1999% = 1.4393 h, also 1.44 h
+        (0.999**5, "99.501%"),  # 0.99501: 99.5% gives 3.6 h, the value 0.499% × 720 h = 3.5928 h = 3.59 h
+        (
+            0.999**10,
+            "99.004%",
+        ),  # 0.9900449: 99% gives 7.2 h; 0.996% × 720 h = 7.1712 h, the value's 7.168 h: both 7.17 h
+        (0.999**20, "98.02%"),  # 0.9801889: 98% gives 14.4 h; 1.98% × 720 h = 14.256 h, the value's 14.264 h: 14.3 h
+        (0.999 * 0.999 * 0.99, "98.8021%"),  # 8.6249 h: 98.802% gives 8.6256 h (8.63), 98.8021% 8.62488 h (8.62)
+        (1 - 1e-9, "99.9999999%"),  # never rounded up to 100%
+        (1.0, "100%"),  # no downtime, "0 s", either way
+        (0.0, "0%"),
+    ],
+)
+def test_availability_prints_the_digits_its_downtime_needs(value: float, expected: str) -> None:
+    shown = estimation.availability(value, THIRTY_DAYS)
+    assert str(shown) == expected
+    assert f"{shown}" == expected
+    assert shown == value and shown.unit == "%" and shown.window == THIRTY_DAYS
+    assert type(shown * 2) is float  # arithmetic drops the formatting, as for any Quantity
+
+
+def _downtime_by_hand(printed: str, window: float) -> str:
+    """What a reader works out from a printed availability: 100% less it, of the window."""
+    return human_duration((100 - float(printed.removesuffix("%"))) / 100 * window)
+
+
+def test_the_availability_tables_downtime_can_be_worked_from_their_printed_totals() -> None:
+    chains = snippets.load("reference_availability_chains")
+    rows = chains.chain_rows + chains.redundancy_rows
+    assert len(rows) == 9 and all(len(row) == 5 for row in rows)
+    for row in rows:
+        for total, down in (row[1:3], row[3:5]):
+            assert _downtime_by_hand(str(total), chains.SLO_WINDOW) == str(down), row
+    drills = snippets.load("practice_drills")
+    for total, down in [
+        (chains.chain_of_10_at_three_nines, chains.chain_of_10_downtime),
+        (drills.path_availability, drills.path_downtime),
+        (drills.slip_series_availability, drills.slip_series_downtime),
+        (drills.one_copy_availability, drills.one_copy_downtime),
+    ]:
+        assert _downtime_by_hand(str(total), chains.SLO_WINDOW) == str(down)
+
+
+@pytest.mark.parametrize(
+    ("bad", "window", "message"),
+    [
+        (1.5, THIRTY_DAYS, "an availability is a share from 0 to 1"),
+        (-0.1, THIRTY_DAYS, "an availability is a share from 0 to 1"),
+        (float("nan"), THIRTY_DAYS, "an availability is a share from 0 to 1"),
+        (True, THIRTY_DAYS, "an availability is a share from 0 to 1"),
+        (0.99, 0, "a window is a positive number of seconds"),
+        (0.99, math.inf, "a window is a positive number of seconds"),
+    ],
+)
+def test_availability_refuses_what_is_not_a_share_over_a_window(bad, window, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        estimation.availability(bad, window)
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [

@@ -111,6 +111,25 @@ def plain(number: Decimal) -> str:
     return "0" if text in ("-0", "0") else text
 
 
+# The most significant digits a share is printed with: past this a double has no more to give.
+PERCENT_DIGITS_AT_MOST = 15
+
+
+def percent_digits(value: float, digits: int = SIGNIFICANT_DIGITS) -> Decimal:
+    """A share as a rounded percentage: `digits` significant digits, but never a value short of
+    100% rounded up to 100% (0.9999 availability is "99.99", not "100"): a digit is added until
+    it is not, up to PERCENT_DIGITS_AT_MOST.
+
+    Rounded on the value itself, then the point moved: value * 100 in floating point can land just
+    below a half (0.145 * 100 is 14.499999999999998).
+    """
+    rounded = round_significant(value, digits).scaleb(2)
+    while abs(rounded) == 100 and abs(value) != 1 and digits < PERCENT_DIGITS_AT_MOST:
+        digits += 1
+        rounded = round_significant(value, digits).scaleb(2)
+    return rounded
+
+
 def human(value: float, unit: str = "") -> str:
     """Format a figure the way the site prints it.
 
@@ -122,16 +141,7 @@ def human(value: float, unit: str = "") -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise ValueError(f"cannot format {value!r}: not a finite number")
     if unit == "%":
-        # Three significant digits, but never round a value short of 100% up to 100%:
-        # 0.9999 availability prints as "99.99%", not "100%".
-        # Rounded on the value itself, then the point moved: value * 100 in floating point can
-        # land just below a half (0.145 * 100 is 14.499999999999998).
-        digits = SIGNIFICANT_DIGITS
-        rounded = round_significant(value, digits).scaleb(2)
-        while abs(rounded) == 100 and abs(value) != 1 and digits < 15:
-            digits += 1
-            rounded = round_significant(value, digits).scaleb(2)
-        return written(rounded) + "%"
+        return written(percent_digits(value)) + "%"
     if unit == "x":
         # A multiple takes a count's suffixes: "41.7K×", not "41700×".
         return human(value) + "×"
@@ -293,6 +303,49 @@ class Machines(Quantity):
 
     def __repr__(self) -> str:
         return f"Machines({float(self)!r})"
+
+
+class Availability(Quantity):
+    """A share of time up, printed beside its downtime over `window` seconds, with the digits the
+    downtime needs: the downtime worked by hand from the printed share prints the same as the one
+    worked from the value.
+
+    human() gives three significant digits, enough for the nines (0.9999 is "99.99%") but not for
+    the downtime beside them: 0.999**10 = 0.9900449 prints "99%", whose 1% of 720 h is 7.2 h where
+    the value's 0.9955% is 7.17 h. So a digit is added until the two agree: "99.004%" (0.996% of
+    720 h is 7.1712 h, "7.17 h"). A share that needs none prints as human() prints it ("99.9%").
+    """
+
+    window: float
+
+    def __new__(cls, value: float, window: float) -> Availability:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ValueError(f"an availability is a share from 0 to 1, not {value!r}")
+        if isinstance(window, bool) or not isinstance(window, (int, float)) or not 0 < window < math.inf:
+            raise ValueError(f"a window is a positive number of seconds, not {window!r}")
+        quantity = super().__new__(cls, value, "%")
+        quantity.window = float(window)
+        return quantity
+
+    def __str__(self) -> str:
+        downtime = human_duration((1 - float(self)) * self.window)
+        for digits in range(SIGNIFICANT_DIGITS, PERCENT_DIGITS_AT_MOST + 1):
+            rounded = percent_digits(float(self), digits)
+            # The reader's arithmetic: 100% less the printed share, of the window; exact in Decimal,
+            # so no binary noise of the subtraction moves the rounding.
+            by_hand = (100 - rounded) / 100 * Decimal(self.window)
+            if human_duration(float(by_hand)) == downtime:
+                break
+        return written(rounded) + "%"
+
+    def __repr__(self) -> str:
+        return f"Availability({float(self)!r}, window={self.window!r})"
+
+
+def availability(value: float, window: float) -> Availability:
+    """A share of time up, beside its downtime over `window` seconds: `availability(0.999**10,
+    30 * SECONDS_PER_DAY)` prints "99.004%", from which 7.17 h of downtime is worked by hand."""
+    return Availability(value, window)
 
 
 def servers(value: float) -> Machines:
