@@ -6,9 +6,9 @@ then checks, without building the site:
 
   - each entry has a `term` and a `definition`;
   - no term or alias is defined twice (by two entries, or twice in one);
-  - each term, or one of its aliases, occurs on some page, as the tooltips find it: a whole
-    word, same case, in the page's prose (not in code, comments, link targets or front matter);
-    the Glossary page itself does not count;
+  - each term, or one of its aliases, or the regular plural of either, occurs on some page, as
+    the tooltips find it: a whole word, same case, in the page's prose (not in code, comments,
+    link targets or front matter); the Glossary page itself does not count;
   - a `concept:` names a page that exists.
 
 Each problem is printed as `file:line: what is wrong`, then a one-line summary.
@@ -107,7 +107,8 @@ def run(root: Path) -> tuple[list[str], str]:
             add(
                 line,
                 f"'{entry['term']}' is defined but used on no page: no page in docs/ says {spellings} "
-                "(whole word, same case); add the spelling a page uses to its aliases, or remove the entry",
+                "(whole word, same case, or its plural); add the spelling a page uses to its aliases, "
+                "or remove the entry",
             )
     problems.sort(key=lambda problem: int(problem.split(":")[1]))
     return problems, f"{len(entries)} terms, {len(pages)} pages"

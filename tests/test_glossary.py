@@ -51,6 +51,64 @@ def test_matching_is_whole_word_and_case_sensitive() -> None:
     assert "<abbr" not in converted.html
 
 
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("lease", "leases"),
+        ("SLO", "SLOs"),
+        ("load balancer", "load balancers"),
+        ("secondary index", "secondary indexes"),  # "es" after s, x, z, ch or sh, as the aliases spell it
+        ("QPS", "QPSes"),  # so "QPSs" stays no term (above)
+        ("canary", "canaries"),  # a consonant and y
+        ("key", "keys"),  # a vowel and y
+    ],
+)
+def test_each_spelling_has_its_regular_plural(word: str, expected: str) -> None:
+    assert glossary.plural(word) == expected
+    assert glossary.words([{"term": word, "aliases": []}])[expected]["term"] == word
+
+
+def test_a_spelling_in_the_glossary_wins_over_a_plural_made_from_another() -> None:
+    entries = [{"term": "shard", "aliases": []}, {"term": "shards", "aliases": []}]
+    assert glossary.words(entries)["shards"]["term"] == "shards"
+
+
+def test_a_page_that_uses_only_a_plural_is_listed_and_gets_the_tooltip(tmp_path: Path) -> None:
+    """ "availability zones", "load balancers": the Glossary page lists the page under the singular
+    term, and the page shows the term's definition where a section first uses the plural."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / glossary.GLOSSARY_FILE).write_text((ROOT / glossary.GLOSSARY_FILE).read_text(encoding="utf-8"))
+    (tmp_path / "docs/reference").mkdir(parents=True)
+    (tmp_path / "docs/snippets").mkdir()  # the build looks for them on every page
+    page = glossary.GLOSSARY_PAGE
+    (tmp_path / "docs" / page).write_text((ROOT / "docs" / page).read_text(encoding="utf-8"), encoding="utf-8")
+    text = "# Plurals\n\nTwo load balancers in three availability zones; the load balancers renew leases.\n"
+    (tmp_path / "docs/plurals.md").write_text(text, encoding="utf-8")
+
+    converted = convert("plurals.md", text, root=tmp_path)
+    soup = BeautifulSoup(converted.html, "html.parser")
+    assert [(abbr.get_text(), abbr["title"]) for abbr in soup.select("abbr")] == [
+        ("load balancers", TERMS["load balancer"]["definition"]),
+        ("availability zones", TERMS["availability zone"]["definition"]),
+        ("leases", TERMS["lease"]["definition"]),
+    ], "a tooltip at each term's first use in the section, the plural's included"
+
+    listing = BeautifulSoup(convert(page, root=tmp_path).html, "html.parser")
+    listed = {dt.get_text(): dt.find_next_sibling("dd") for dt in listing.select("dt")}
+    for term in ("load balancer", "availability zone", "lease"):
+        uses = listed[term].select_one(".glossary-uses")
+        assert uses is not None and "Used on:" in uses.get_text(), term
+        assert "../plurals.md" in {a["href"] for a in uses.select("a")}, term
+
+
+def test_a_term_and_its_plural_in_one_section_carry_one_tooltip() -> None:
+    converted = convert(
+        "reference/rules-of-thumb.md", "# T\n\nA lease, then more leases.\n\n## U\n\nLeases and leases.\n"
+    )
+    soup = BeautifulSoup(converted.html, "html.parser")
+    assert [abbr.get_text() for abbr in soup.select("abbr")] == ["lease", "leases"]  # one a section
+
+
 def test_the_glossary_page_lists_every_term_with_its_definition_and_pages() -> None:
     converted = convert(glossary.GLOSSARY_PAGE)
     assert converted.warnings == []

@@ -2,14 +2,15 @@
 lets a reader see a term's definition where a section of a page first uses the term.
 
 Listed under `markdown_extensions` as `sdw.glossary`, beside `abbr`: before each page it hands
-`abbr` an abbreviation for each term and alias (its glossary, as `*[term]: definition` lines would,
-without appending 130 lines that the block parser would rescan once per line), and `abbr` then
-wraps every whole-word, case-sensitive occurrence in `<abbr title="definition">`, which
-Material's `content.tooltips` shows on hover, and on keyboard focus or tap once
-overrides/assets/javascripts/glossary-focus.js has made each one focusable. FirstUseTreeprocessor
-then keeps only each section's first; pages in WITHOUT_TOOLTIPS and pages of flashcards get
-none. Generated in the extension, not kept in a file of abbreviations, so MkDocs and Zensical
-both get them and nothing restates the glossary.
+`abbr` an abbreviation for each term and alias and for the regular plural of each (its glossary,
+as `*[term]: definition` lines would, without appending 360 lines that the block parser would
+rescan once per line), and `abbr` then wraps every whole-word, case-sensitive occurrence in
+`<abbr title="definition">`, which Material's `content.tooltips` shows on hover, and on keyboard
+focus or tap once overrides/assets/javascripts/glossary-focus.js has made each one focusable.
+FirstUseTreeprocessor then keeps only each section's first use of a term (known by its
+definition, so a plural or an alias after the term is not a second tooltip); pages in
+WITHOUT_TOOLTIPS and pages of flashcards get none. Generated in the extension, not kept in a
+file of abbreviations, so MkDocs and Zensical both get them and nothing restates the glossary.
 
 The same matching finds the pages that use a term, for the Glossary page (`<!-- md:glossary -->`)
 and for scripts/check_glossary.py, which fails on a term defined twice or used on no page.
@@ -68,12 +69,27 @@ def load_glossary(root: Path) -> list[dict]:
     return entries
 
 
+def plural(word: str) -> str:
+    """A spelling's regular plural, the rule the glossary's plural aliases follow: "es" after s,
+    x, z, ch or sh (secondary indexes), "ies" for a consonant and y (canaries), else "s" (SLIs)."""
+    lower = word.lower()
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if len(lower) > 1 and lower.endswith("y") and lower[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
 def words(entries: list[dict]) -> dict[str, dict]:
-    """Every term and alias, spelled as pages spell it, to its entry (the first, if defined twice)."""
+    """Every term and alias, spelled as pages spell it, and the regular plural of each, to its
+    entry (the first, if defined twice). A spelling written in the glossary wins over a plural made
+    from another: the plurals are added last."""
     found: dict[str, dict] = {}
     for entry in entries:
         for word in [entry["term"], *entry["aliases"]]:
             found.setdefault(str(word), entry)
+    for word, entry in list(found.items()):
+        found.setdefault(plural(word), entry)
     return found
 
 
@@ -202,7 +218,9 @@ class FirstUseTreeprocessor(Treeprocessor):
             if element.tag in ("h1", "h2"):
                 seen.clear()
             elif element.tag == "abbr":
-                term = "".join(element.itertext())
+                # A term is known by its definition, which its aliases and plurals share: "lease"
+                # after "leases" in one section is the same term, already explained.
+                term = element.get("title") or "".join(element.itertext())
                 if term in seen:
                     _unwrap(element, parent)
                 seen.add(term)
