@@ -20,6 +20,9 @@ Published figures:
   base64url characters of a token take 5 to 8 bits in Appendix B's code, about 6.4 on average, so a
   token shrinks by about 20%. An encoder that indexes the header sends it once per connection, then a
   1- or 2-byte index a request (section 6.1); 2 bytes is taken.
+- JOSE's name for the algorithm (RFC 9864, "Fully-Specified Algorithms for JOSE and COSE", October
+  2025, https://www.rfc-editor.org/rfc/rfc9864): a token signed with Ed25519 says "alg":"Ed25519",
+  a fully specified name; the older "EdDSA" of RFC 8037 left the curve to the key and is deprecated.
 - JWS signature sizes (RFC 7518, https://www.rfc-editor.org/rfc/rfc7518): ES256 is R || S, 64 bytes
   (section 3.4); RS256 is as long as the RSA modulus, 256 bytes for a 2048-bit key (section 3.3).
 - OWASP's Password Storage Cheat Sheet
@@ -118,6 +121,7 @@ HPACK_NAME_INDEX_BYTES = 2  # static-table entry 23, "authorization", in a never
 HPACK_HUFFMAN_RATIO = 0.8  # base64url under Appendix B's code, about 6.4 bits a character
 HPACK_INDEXED_BYTES = 2  # an indexed header field, once the encoder has indexed it
 ED25519_SIGNATURE_BYTES = 64  # RFC 8032
+JOSE_ED25519_ALG = "Ed25519"  # RFC 9864's fully specified name; "EdDSA" is deprecated
 ES256_SIGNATURE_BYTES = 64  # RFC 7518, 3.4: R || S, 32 bytes each
 RS256_SIGNATURE_BYTES = 256  # RFC 7518, 3.3: the modulus's length, 2048 bits
 OWASP_ARGON2_MEMORY = 19 * MiB
@@ -264,6 +268,11 @@ if __name__ != "concept_auth_assumptions":
                     "Ed25519 signs, verifies a second, one core",
                     f"{throughput(ED25519_SIGNS_PER_S)}, {throughput(ED25519_VERIFIES_PER_S)}",
                     "Measured: the same run as the two above; measure on yours",
+                ),
+                (
+                    'JWT header\'s "alg" for Ed25519',
+                    f'"{JOSE_ED25519_ALG}" ("EdDSA" deprecated)',
+                    "[RFC 9864](https://www.rfc-editor.org/rfc/rfc9864)",
                 ),
                 ("Argon2id memory, passes, lanes", f"{owasp_memory_mib} MiB, {owasp_passes}, 1", owasp),
                 (
