@@ -70,8 +70,10 @@ Refresh-token grace windows in identity services (the fixed-window option the pa
 - Amazon Cognito's RetryGracePeriodSeconds keeps a rotated-out refresh token valid for up to 60 s, "for
   client-side retries"
   (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html).
-- Clerk's OAuth refresh-token grace period, up to 60 s, starts at 30 s on new instances; within it the
-  previous token is accepted once (https://clerk.com/changelog/2026-12-04-oauth-refresh-token-grace-period).
+- Clerk's refresh-token grace period, up to 60 s, covers its OAuth applications (not its legacy OAuth)
+  and starts at 30 s on new instances; existing ones keep none until it is turned on. Within it only the
+  token the latest refresh replaced is accepted, and only once
+  (https://clerk.com/changelog/2026-12-04-oauth-refresh-token-grace-period).
 
 The page's own assumptions (no public source gives them for a generic service):
 - a server core runs at 3 GHz, to turn cycles into seconds;
@@ -157,7 +159,7 @@ KEY_SET_STALE_CAP_S = 60 * 60  # a stale key set is served at most this long, th
 ACTIVE_MINUTES_PER_DAY = 30
 APP_OPENS_PER_DAY = float(timeline_loads_per_user_per_day)  # the Twitter example's visits a day
 CLIENT_TIMEOUT_S = DEADLINE  # the timeouts page's client deadline for a whole request
-CLERK_GRACE_DEFAULT_S = 30  # Clerk's refresh-token grace period on new instances
+CLERK_GRACE_DEFAULT_S = 30  # Clerk's refresh-token grace period on new instances (OAuth applications)
 COGNITO_GRACE_MAX_S = 60  # Amazon Cognito's RetryGracePeriodSeconds, its maximum
 # The longest wait before each of the client's retries: full jitter under A6's example backoff. Not
 # sdw.estimation.doubling_waits: A6 caps each wait (MAX_BACKOFF) and the retries are counted, not fitted in a sum.
@@ -331,7 +333,7 @@ if __name__ != "concept_auth_assumptions":
                     f"The span above, plus one deadline ({client_timeout}) for its last attempt's commit",
                 ),
                 (
-                    "Refresh-token grace window, Clerk's default",
+                    "Refresh-token grace window, Clerk's default on new instances",
                     clerk_grace_default,
                     "[Clerk](https://clerk.com/changelog/2026-12-04-oauth-refresh-token-grace-period)",
                 ),
