@@ -18,7 +18,8 @@ Published:
   run of literal bytes of at most 32 KiB, then a 16-byte whole-file checksum (token.c, simple_send_token;
   CHUNK_SIZE 32 * 1024).
 - Dropbox's list_folder/longpoll holds a request 30 s by default and at most 480 s, plus up to 90 s of random
-  jitter (https://www.dropbox.com/developers/documentation/http/documentation#files-list_folder-longpoll).
+  jitter, added to avoid a thundering herd
+  (https://www.dropbox.com/developers/documentation/http/documentation#files-list_folder-longpoll).
 - Dropbox Basic and Plus keep 30 days of version history (https://help.dropbox.com/delete-restore/version-history-overview).
 - Apple asks for no more than two or three background pushes an hour; the push page plans on the low end, two
   (concept_push_assumptions, from Apple's background updates).
@@ -73,9 +74,9 @@ The page's own assumptions, to be measured on the real system:
   (https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_read_timeout) and of an AWS Application Load
   Balancer's idle timeout. The page's long poll takes Dropbox's timeouts (the client's timeout is the
   longest it will wait) but not its jitter on top: it draws the jitter within the timeout, up to a quarter of
-  it, so a hold lasts between three quarters of the timeout and all of it, uniformly. A client that saw its
-  hold cut at 60 s asks for holds of at most 50 s, the jitter inside them, which ends each before the cut
-  with 10 s to spare for the request's trip and a proxy whose timer started earlier.
+  it, so a hold lasts between the timeout less its jitter share and the whole timeout, uniformly. A client
+  that saw its hold cut at 60 s asks for holds of at most 50 s, the jitter inside them, which ends each before
+  the cut with a margin under it for the request's trip and a proxy whose timer started earlier.
   A deploy drains 5% of the notifiers at a
   time, each batch letting its held polls end (or answering them at once with a backoff). A disk streams at the reference page's rate (reference_latency.hdd_bytes_per_s).
 - A folder of 100,000 files is moved in one go; a 100 MB file shared company-wide or by a public link is
@@ -171,7 +172,7 @@ DESKTOP_HEARTBEAT_SECONDS = 540
 BACKOFF_SPREAD_SECONDS = 600  # wider than a chat client's: a change notice can wait minutes
 PROXY_IDLE_SECONDS = 60  # a held response cut by a proxy or load balancer idle this long (nginx's, AWS's default)
 # Unlike Dropbox's, the page's long poll draws its jitter within the client's timeout: the hold ends uniformly
-# in the timeout's last quarter, so no hold outlasts what the client asked for.
+# in the timeout's last LONGPOLL_JITTER_SHARE, so no hold outlasts what the client asked for.
 LONGPOLL_JITTER_SHARE = 0.25
 CUT_HOLD_SECONDS = 50  # the longest hold a client asks for once it has seen a cut at PROXY_IDLE_SECONDS
 DRAIN_BATCH_SHARE = 0.05

@@ -32,19 +32,21 @@ find more, each share of the store worth its HDD month.
 
 Notifications: each online device holds one request or connection open, at the peak (the devices online are the
 peak's), so their rates are set against the peak's commits. A held connection sends a heartbeat; the page's long
-poll takes Dropbox's timeouts, but draws its jitter within the client's timeout (up to a quarter of it, uniform:
-the page's assumption) where Dropbox adds up to 90 s after it, so it returns after seven eighths of the timeout on
-average and is sent again. A change ends a held poll early at every online recipient, which then makes a list call
-and a new poll; the device that made the change is one of its user's online devices, and the user's other online
-device is a computer when the phone made it. Servers: held requests over the real-time page's connections a
+poll takes Dropbox's timeouts, but draws its jitter within the client's timeout (up to a share of it, uniform: the
+page's assumption) where Dropbox adds its jitter after it, so it returns after (1 - half the jitter share) of the
+timeout on average and is sent again. The jitter spreads polls begun together over its share of the timeout. A
+change ends a held poll early at every online recipient, which then makes a list call and a new poll; the device
+that made the change is one of its user's online devices, and the user's other online device is a computer when
+the phone made it. Servers: held requests over the real-time page's connections a
 server, with the chat example's headroom to lose a zone. Phones get a nudge for each change that reaches them
 (their user's changes made on a computer, and shared ones), coalesced per device: on iOS a nudge goes at once if
 the phone's last one was a window or more ago, else at that window's end, and with changes as a Poisson stream at
 the busiest hour's rate the share that waits and their average wait are computed. At the peak their Android half
 is set against FCM's quota by the push page's rule (quota_steps_for), the launch request for the quota those steps
 reach is filed, and, should Google refuse it, the least gap between one Android device's nudges that keeps them
-all inside the default quota is computed. A computer whose hold a proxy cut at 60 s asks for holds of at most
-50 s, with the jitter inside them, so its polls end before the cut, seven eighths of 50 s on average.
+all inside the default quota is computed. A computer whose hold a proxy cut asks for shorter holds (the page's
+assumption), with the jitter inside them, so its polls end before the cut, held the same share of that shorter
+timeout on average; a stream behind the cut would heartbeat as often as that timeout.
 Reconnections: a lost zone's computers over their jittered backoff; a deploy drains a share of the notifiers at
 a time, each batch's clients re-polling elsewhere as their polls end (at most the longest timeout), or, answered at
 once, over the backoff spread. Journal rows are kept as long as replay beats relisting a namespace one daily
@@ -348,6 +350,8 @@ held_requests = count(HELD)
 notify_servers = servers(whole_per_zone(HELD * ZONE_HEADROOM / CONNECTIONS_PER_SERVER, ZONES))
 poll_hold = duration(POLL_HOLD)
 long_hold = duration(LONG_HOLD)
+# Polls begun together (a reconnect wave) end spread over the jitter: its share of the computers' longest timeout.
+long_jitter_spread = duration(LONGPOLL_MAX * LONGPOLL_JITTER_SHARE)
 # The devices held are the peak's, so their frames and re-polls are peak rates, set against the peak's commits.
 COMMITS_PEAK = COMMITS_PER_SECOND * PEAK_TO_AVERAGE
 heartbeats_per_second = peak(HELD / HEARTBEAT_SECONDS)
@@ -378,6 +382,8 @@ desktop_repolls_per_second = peak(DESKTOPS / LONG_HOLD)
 # re-polls this often.
 cut_hold_average = duration(CUT_HOLD)
 desktop_repolls_cut = peak(DESKTOPS / CUT_HOLD)
+# A stream behind the same cut would send a frame at least as often as those holds' timeout.
+desktop_heartbeats_cut = peak(DESKTOPS / CUT_HOLD_SECONDS)
 desktop_change_requests_per_second = per_second(
     COMMITS_PER_SECOND * PEAK_TO_AVERAGE * ONLINE_COMPUTER_RECIPIENTS * 2, peak=True
 )
@@ -589,6 +595,11 @@ if __name__ != "concept_sync_scale":
                     desktop_repolls_cut,
                     "",
                 ),
+                (
+                    f"... a stream behind that cut, heartbeat every {duration(CUT_HOLD_SECONDS)}",
+                    desktop_heartbeats_cut,
+                    "",
+                ),
                 ("Computers, either, on each change", desktop_change_requests_per_second, ""),
             ],
         )
@@ -623,6 +634,10 @@ if __name__ != "concept_sync_scale":
                 ("Servers holding every online device's request", notify_servers),
                 ("... the computers' alone", desktop_servers),
                 ("**Computers**", ""),
+                (
+                    f"Polls begun together, at the {duration(LONGPOLL_MAX)} timeout: their ends spread over",
+                    long_jitter_spread,
+                ),
                 ("A lost zone's computers", desktops_per_zone),
                 ("... reconnecting over the backoff, a second", zone_loss_reconnects_backoff),
                 ("Deploy: batches", drain_batch_count),
