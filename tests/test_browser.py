@@ -404,9 +404,10 @@ def reader_tab(browser):
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
 def test_page(reader_tab, site_server, built_site: Path, path: str, kept_pass) -> None:
-    """One page, first visited on a phone then on a desktop in the dark: it loads cleanly, asks
-    only for what its weight budget counts (never Mermaid: diagrams are drawn at build time),
-    draws its diagrams with readable text in both schemes, fits a phone, and passes axe.
+    """One page, first visited on a phone then on a desktop in the dark (the whole guide, whose
+    colours are its pages', on a phone only): it loads cleanly, asks only for what its weight
+    budget counts (never Mermaid: diagrams are drawn at build time), draws its diagrams with
+    readable text in both schemes, fits a phone, and passes axe.
     A page whose files are byte for byte those of an earlier pass is not visited again."""
     if kept_pass.unchanged():
         return
@@ -452,18 +453,19 @@ def test_page(reader_tab, site_server, built_site: Path, path: str, kept_pass) -
             problems.append(
                 f"the page shifts as it loads (cumulative layout shift {shift:.4f}, Lighthouse's CLS); moved: {moved}"
             )
-        # Wide enough that each diagram shows whole, for measuring what lies behind its text.
-        page.set_viewport_size({"width": 1280, "height": 900})
+        # The whole guide stops here: what follows measures colours, which it repeats from the
+        # pages, each checked in both schemes by its own test (restyling its 14 MB for the dark
+        # scheme took over 5 s on a busy two-core host, and checked nothing).
         if not whole_guide:
+            # Wide enough that each diagram shows whole, for measuring what lies behind its text.
+            page.set_viewport_size({"width": 1280, "height": 900})
             problems += [f"light: {p}" for p in faint_diagram_text(page)]
-        # Links fade to their new colour (a CSS transition of a few hundred milliseconds): the
-        # contrast that counts is where they end, so go there at once.
-        page.add_style_tag(content=NO_TRANSITIONS)
-        page.emulate_media(color_scheme="dark")
-        # Restyling the whole guide for the dark scheme took over 5 s on a busy two-core host.
-        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=patience)
-        page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')", timeout=patience)
-        if not whole_guide:
+            # Links fade to their new colour (a CSS transition of a few hundred milliseconds): the
+            # contrast that counts is where they end, so go there at once.
+            page.add_style_tag(content=NO_TRANSITIONS)
+            page.emulate_media(color_scheme="dark")
+            page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=patience)
+            page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')", timeout=patience)
             problems += [f"dark: {p}" for p in faint_diagram_text(page)]
             page.evaluate(MARK_REPEATED_TEXT, SIDEBARS)
             problems += [
