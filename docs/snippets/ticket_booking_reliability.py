@@ -145,13 +145,22 @@ assert plan_calls_until + slow_time_to_clear < second_wave_calls_from, "the queu
 assert second_wave_calls < slow_processor, "the later waves grow the queue at this slowdown"
 # A cut slows releases from the moment the flag is set, and their buyers hear of it half a poll interval
 # later on average and hold a pick time after that: it lowers any of this show's first-wave holds only if
-# set that long before the free seats run out. The queue reaches the threshold by then only if it grows from
-# the plan's first calls fast enough, so only for a processor completing under this.
+# set that long before the free seats run out. A processor slowed from the on-sale's start to c calls a
+# second grows the queue by the normal day's calls less c until the plan's calls start (nothing, if c is the
+# more), and by the plan less c after. It reaches the threshold by that moment for c under this, solved on
+# the branch where c is under the normal day's calls (asserted): so a cut helps a processor too slow for the
+# normal day's own calls, whose queue grows before the on-sale's submits; one slowed earlier trips it sooner.
 cut_useful_before = duration(free_seats_run_out - release_heard_lag - pick_time)
 assert cut_useful_before > plan_calls_from, "the plan's calls start after the last useful cut"
 cut_useful_completion = throughput(
-    planned_calls - backlog_threshold_orders * processor_calls_per_order / (cut_useful_before - plan_calls_from)
+    (
+        processor_calls_peak * plan_calls_from
+        + planned_calls * (cut_useful_before - plan_calls_from)
+        - backlog_threshold_orders * processor_calls_per_order
+    )
+    / cut_useful_before
 )
+assert 0 < cut_useful_completion <= processor_calls_peak, "the queue grows before the plan's calls: other branch"
 cut_useful_share = fraction(cut_useful_completion / payment_endpoint_limit)
 
 # --- The processor down, through the first wave's submits ------------------------------------------------
@@ -425,7 +434,7 @@ if __name__ != "ticket_booking_reliability":
                 ("The second wave's calls, from", second_wave_calls_from),
                 ("... at", second_wave_calls),
                 ("A cut lowers first-wave holds only if set, from the start, by", cut_useful_before),
-                ("... which the queue reaches only with a processor completing under", cut_useful_completion),
+                ("... reached by a processor slowed from the start completing under", cut_useful_completion),
                 ("... as a share of its limit", cut_useful_share),
             ],
         )
