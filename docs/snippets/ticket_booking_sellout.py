@@ -27,7 +27,6 @@ are at most one window's releases.
 import math
 
 from ticket_booking_assumptions import (
-    access_token_lifetime,
     buy_share,
     closing_seats,
     draw_delay,
@@ -41,6 +40,7 @@ from ticket_booking_assumptions import (
     time_to_submit,
 )
 from ticket_booking_traffic import (
+    access_window_positions,
     release_clock_start,
     release_rate,
     seat_map_bytes,
@@ -123,10 +123,10 @@ assert seats_left_at_close <= closing_seats < seats_in_last_wave, "the closing w
 first_wave_sold = fraction(buy_share)
 
 # --- Released buyers without a hold, and the seat maps they keep open -----------------------------------
-# A released buyer's access lasts the positions released in one token life at the planned rate; a hold or
-# an order needs no access for its own calls, and a buyer holding nothing after it rejoins at the end. So
-# at most one window's releases are without a hold at once, whatever the seats do.
-access_window_positions = count(release_rate * access_token_lifetime)
+# A released buyer's access lasts the positions released in one token life at the planned rate
+# (access_window_positions, from the traffic snippet); a hold or an order needs no access for its own calls,
+# and a buyer holding nothing after it rejoins at the end. So at most one window's releases are without a
+# hold at once, whatever the seats do.
 map_viewers_peak = count(access_window_positions * map_open_share)
 seat_map_reads_peak = peak(map_viewers_peak / seat_map_refresh)
 seat_map_egress_peak = bandwidth(seat_map_reads_peak * seat_map_bytes, peak=True)

@@ -2,6 +2,8 @@
 release rate the payment processor allows, the waiting room's joins and polls, and how long a position
 waits. The seat maps' load depends on how the sale plays out, so ticket_booking_sellout.py computes it."""
 
+from datetime import UTC, datetime, timedelta
+
 from ticket_booking_assumptions import (
     access_token_lifetime,
     action_share,
@@ -186,11 +188,24 @@ wait_for_position_10k = duration(release_clock_start + 10e3 / release_rate)
 # Released buyers who can still find a free seat in the first pass: the seats over the seats a buyer
 # holds (the sell-out snippet times it).
 first_pass_buyers = count(stadium_seats / tickets_per_order)
-# Step 3's example buyer holds position 48,213 (its tokens carry it): told it is released that long after the
-# start, it picks for a minute and holds, so its hold expires the hold's time later, counted from the start.
+# Step 3's example buyer holds position 48,213 (its tokens carry it) in a sale that starts at EXAMPLE_START.
+# The threshold reaches it that long after the draw: the estimated wait its poll answer gives, to 10 s. Told
+# it is released at the next poll, it picks for a minute and holds, so its hold expires the hold's time later,
+# counted from the start: the hold's expires_at. Its access lasts one window of releases (step 3): the
+# positions released in a token's life at the planned rate (the sell-out snippet counts the buyers in it),
+# set on the show as a whole number of positions, so it ends once the threshold reaches its position and a
+# window more. A test holds the page's literals to these.
+EXAMPLE_START = datetime(2025, 3, 14, 15, 0, tzinfo=UTC)
 example_position = count(48_213)
+example_estimated_wait = duration(example_position / release_rate)
+example_wait_answer = int(round(float(example_estimated_wait), -1))
 example_release = duration(release_clock_start + example_position / release_rate)
 example_hold_expires = duration(example_release + pick_time + hold_time)
+example_expires_at = (EXAMPLE_START + timedelta(seconds=round(float(example_hold_expires)))).strftime(
+    "%Y-%m-%dT%H:%M:%SZ"
+)
+access_window_positions = count(release_rate * access_token_lifetime)
+example_access_end = count(example_position + round(float(access_window_positions)))
 
 # A show nobody planned as hot opens a waiting room mid-sale once its hold attempts, summed over the booking
 # servers, pass a share of those a show released at the planned rate makes, for the trigger's time (step 3).
@@ -309,6 +324,12 @@ if __name__ != "ticket_booking_traffic":
                 ("Polls a second of the orders within either target", order_polls_peak),
                 ("Buyers who can find a seat in the first pass", first_pass_buyers),
                 ("Position 10,000 let in, after the start", wait_for_position_10k),
+                ("Step 3's example: the threshold reaches its position after the draw", example_estimated_wait),
+                ("... its poll's estimated_wait_s, to 10 s", f"`{example_wait_answer}`"),
+                ("... its release heard, after the start", example_release),
+                ("... its hold expires, after the start", example_hold_expires),
+                (f"... its hold's expires_at, the sale starting at {EXAMPLE_START:%H:%M}", f"`{example_expires_at}`"),
+                ("... its access ends at the threshold", example_access_end),
                 ("Hold attempts a second that open a room on a show without one", room_trigger_attempts),
                 ("... that room's releases a second, no other on-sale releasing", room_rate_alone),
                 ("... its access window, positions", room_window_alone),
