@@ -563,8 +563,8 @@ TABLE = [
     (
         "Share of those writes the queue store is sized to use at its peak",
         queue_store_write_share,
-        "The chat example's figure for the same store: room for a rise over the peak, a draw later than "
-        "planned among them (step 6).",
+        "The chat example's planned share for a store of the same kind, kept there for a sustained load; here "
+        "the peak lasts about a poll interval, and the room is for a draw later than its budget (step 6).",
     ),
     (
         "Reads a queue-store node serves a second",

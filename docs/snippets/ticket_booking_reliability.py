@@ -63,6 +63,7 @@ from ticket_booking_servers import (
     booking_writes_peak,
     first_pass_attempts,
     queue_store_nodes,
+    standby_queue_store_nodes,
     stateless,
     waiting_room_servers,
 )
@@ -524,7 +525,8 @@ if __name__ != "ticket_booking_reliability":
                 ("... a second, all within one poll interval", restore_writes_peak),
                 ("... against the writes the queue store is sized for", restore_over_joins),
                 ("... queue store nodes for it, grown with the fleets", restore_queue_store_nodes),
-                ("... against the nodes sized for the joins and draw claims", queue_store_nodes),
+                ("... against the home region's, sized for the joins and draw claims", queue_store_nodes),
+                ("... and the standby's, at its floor, which the failover grows", standby_queue_store_nodes),
                 ("... waiting-room servers for it, grown with the fleets", restore_waiting_room_servers),
                 ("... against the servers sized for the joins, draw claims and polls", waiting_room_servers),
             ],

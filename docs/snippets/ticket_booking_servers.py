@@ -117,18 +117,24 @@ payment_workers = servers(stateless(calls_in_flight, calls_in_flight_per_worker)
 worker_calls_ceiling = count(payment_workers * calls_in_flight_per_worker)
 
 # Queue store: a join's conditional insert, or a position written on a join's row, on every copy. Its peak
-# is the draw's: the joins with the claims of those made before the draw. Sized so that a node's share of
-# those writes stays under the planned share of its rate, the margin a draw later than planned uses.
-queue_store_nodes = servers(
-    max(
-        whole_per_zone(queue_writes_peak * copies / (queue_store_writes_per_node * queue_store_write_share), zones),
-        STORE_FLOOR,
-    )
+# is the draw's: the joins with the claims of those made before the draw, about a poll interval long. So the
+# planned share of a node's rate is not kept for a sustained load but for a draw later than planned, each
+# second late adding claims (step 6). At its floor, a node a zone, a node would run near its whole rate and
+# reach it with a draw a few seconds late; sized to the planned share, the nodes are rounded up to a whole
+# count in each zone: the seconds late a node then takes before passing the planned share, and before its
+# whole rate (bounds, since the joins' peak lasts only the start's minute).
+queue_store_floor_share = fraction(queue_writes_peak * copies / STORE_FLOOR / queue_store_writes_per_node)
+draw_late_to_capacity_at_floor = duration(
+    (STORE_FLOOR * queue_store_writes_per_node / copies - queue_writes_peak) / draw_late_claims_per_second
 )
+queue_store_nodes_at_share = count(queue_writes_peak * copies / (queue_store_writes_per_node * queue_store_write_share))
+queue_store_nodes = servers(max(whole_per_zone(queue_store_nodes_at_share, zones), STORE_FLOOR))
 queue_store_node_share = fraction(queue_writes_peak * copies / queue_store_nodes / queue_store_writes_per_node)
 assert queue_store_node_share <= queue_store_write_share, "a node's writes at the draw leave no margin"
-# A draw late past its time adds claims for each second late (step 6): the seconds late a node's whole rate
-# would take, a bound, since the joins' peak lasts only the start's minute.
+draw_late_to_planned_share = duration(
+    (queue_store_nodes * queue_store_writes_per_node * queue_store_write_share / copies - queue_writes_peak)
+    / draw_late_claims_per_second
+)
 draw_late_to_node_capacity = duration(
     (queue_store_nodes * queue_store_writes_per_node / copies - queue_writes_peak) / draw_late_claims_per_second
 )
@@ -168,6 +174,8 @@ home_region_servers = servers(
 # grows them at a failover (step 7).
 STATELESS_TIERS = ("waiting room", "booking API", "payment workers", "outbox relay")
 STORES_AT_FLOOR = ("queue store", "event log", "counter store")
+# The standby's queue store: its empty nodes at the floor, grown at a failover (step 7).
+standby_queue_store_nodes = servers(STORE_FLOOR)
 standby_region_servers = servers(
     standby_inventory_nodes + len(STATELESS_TIERS) * FLOOR + len(STORES_AT_FLOOR) * STORE_FLOOR + standby_copies
 )
@@ -188,6 +196,11 @@ if __name__ != "ticket_booking_servers":
                 ("... the most calls they can keep in flight", worker_calls_ceiling, ""),
                 ("Queue store (joins, positions written later)", queue_writes_peak, queue_store_nodes),
                 ("... a node's share of its rate at that peak", queue_store_node_share, ""),
+                ("... a node's share at the store's floor, a node a zone", queue_store_floor_share, ""),
+                ("... there, saturated with a draw late by", draw_late_to_capacity_at_floor, ""),
+                ("... nodes at the planned share, before whole counts a zone", queue_store_nodes_at_share, ""),
+                ("... as sized, past the planned share with a draw late by", draw_late_to_planned_share, ""),
+                ("... saturated with a draw late by", draw_late_to_node_capacity, ""),
                 ("... the draw's scan at the most, rows as point reads", draw_scan_time, ""),
                 ("Seat inventory (shards, three copies each)", shards, inventory_nodes),
                 ("Event log", "", log_brokers),
