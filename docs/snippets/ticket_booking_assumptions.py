@@ -264,23 +264,24 @@ TABLE = [
         "A join's insert in the queue store, given up after",
         queue_insert_timeout,
         "The page's choice (step 6): a join whose insert has not committed by then is answered with an error "
-        "and tried again, so no row stamped before the start lands in the store later than this.",
+        "and tried again. A write that lands later anyway (giving up does not cancel it) is missed by the "
+        "draw's scan and placed as a join after the start (step 6), the rare cost of a tight scan start.",
     ),
     (
         "Skew between two servers' clocks, at most",
         clock_skew,
-        "Assumed bound: NTP keeps servers far closer. A row a fast clock stamped before the start that the "
-        "draw's scan misses is treated as a join after the start (step 6), so a wider skew costs fairness, "
-        "never a place.",
+        "Assumed bound, kept: a server whose measured NTP offset passes half of it stops taking joins. A row "
+        "stamped before the start by a clock further behind the draw server's may commit after the scan "
+        "starts; it is placed as a join after the start (step 6): fairness lost, never a place.",
     ),
     (
         "The draw's build: the scan, HMAC, sort, the list's write and every server's load of it",
         draw_build_time,
         "Assumed budget, from the scan's start, to be measured in each on-sale's rehearsal; step 2 bounds the "
-        "scan's part of it, and step 6 says what a draw late past the next row costs.",
+        "scan's part of it, and step 6 says what a draw later than that costs.",
     ),
     (
-        "The draw written, after the start, at the latest",
+        "The draw in place (written and loaded by every waiting-room server), after the start, at the latest",
         draw_delay,
         "The page's choice (step 6): the scan starts once the insert timeout and the skew have passed, and "
         "the build's budget ends here. A join after the start made before it takes its position at a later "
@@ -558,7 +559,8 @@ TABLE = [
     (
         "Writes a queue-store node takes a second",
         queue_store_writes_per_node,
-        "The chat example's figure for a node of a replicated store of small rows, its conditional check included.",
+        "The chat example's figure for a node of a replicated store of small rows, each write's conflict check "
+        "included; the read that tests its condition is counted among the reads, as in the chat example.",
     ),
     (
         "Share of those writes the queue store is sized to use at its peak",

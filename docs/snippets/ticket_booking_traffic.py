@@ -162,7 +162,7 @@ pre_start_joiners = count(queue_accounts / 2)
 assert start_minute_join_share <= 0.5, "the start minute's joins are more than those after the start"
 queue_polls_peak = peak(queue_accounts / queue_poll_interval)
 waiting_room_requests_peak = peak(queue_joins_peak + queue_polls_peak)
-# A join after the start made before the draw is written is answered without a position (step 3) and takes
+# A join after the start made before the draw is in place is answered without a position (step 3) and takes
 # one at its first poll after the draw, a write like a join. The tabs' phases are spread, so those claims
 # come evenly over one poll interval after the draw, inside the start's minute, on top of its joins: the
 # queue store's writes at their peak, and the waiting room's, whose polls already count these.
@@ -174,11 +174,11 @@ onsale_over_normal_day = times(waiting_room_requests_peak / page_views_peak)
 # servers' clock skew have passed, then has the build's budget to compute, write and load the list, all by
 # the moment the claims above count from. The scan's reads, in the join peak, are bounded in step 5's snippet.
 draw_scan_start = duration(queue_insert_timeout + clock_skew)
-assert draw_scan_start + draw_build_time <= draw_delay, "the draw's build ends after the draw is written"
+assert draw_scan_start + draw_build_time <= draw_delay, "the draw's build ends after the draw is due in place"
 # A draw later than that: joins after the start go on without positions, so each second late adds this to the
 # claims a second over the poll interval after the draw.
 draw_late_claims_per_second = peak(queue_joins_peak / queue_poll_interval)
-# The threshold is capped at the positions claimed, none until the draw is written, so releases start at the
+# The threshold is capped at the positions claimed, none until the draw is in place, so releases start at the
 # draw; a released buyer hears of it at its next poll, half an interval later on average, the tabs' phases
 # spread. The sale's clock (the sell-out snippet) starts there: a position waits its place in line over the
 # release rate, counted from the on-sale's start, and the threshold runs at that rate until the show is sold out.
@@ -316,7 +316,7 @@ if __name__ != "ticket_booking_traffic":
                 ("... with the joins, the queue store's writes at their peak", queue_writes_peak),
                 ("The draw's scan starts, after the start, at", draw_scan_start),
                 ("... each second the draw is late adds claims a second of", draw_late_claims_per_second),
-                ("Releases heard, after the start, from (the draw and half a poll interval)", release_clock_start),
+                ("First releases heard after the start, on average (draw, half a poll)", release_clock_start),
                 ("Waiting room: polls a second", queue_polls_peak),
                 ("Waiting room requests over the normal day's peak page views", onsale_over_normal_day),
                 ("Orders within their settle target at once, at the plan", orders_polled_peak),
