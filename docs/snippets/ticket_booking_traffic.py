@@ -250,11 +250,11 @@ order_polls_peak = peak((orders_polled_peak + action_done_orders_polled_peak) / 
 
 # A seat map's answer: a bit a seat, free or not, sent base64 in JSON, four characters for every three
 # bytes, and counted uncompressed (the layout, sections, rows and seats, comes from the CDN, the same for
-# every show in the venue; each seat's tier and the tiers' prices come with the show's answer).
+# every show in the venue; each seat's tier and the tiers' prices come in the show's tiers answer).
 seat_map_bytes = size(stadium_seats / 8 * 4 / 3)
-# The show's answer carries each seat's tier, a byte a seat in layout order, base64 in the JSON the same way,
-# counted uncompressed: fixed for the sale, so the CDN caches it, and it compresses well, a tier running
-# along whole rows and sections.
+# The show's tiers answer carries each seat's tier, a byte a seat in layout order, base64 in the JSON the same
+# way, counted uncompressed: fixed for the sale, so the CDN caches it for the sale, apart from the show's
+# answer and its changing state, and it compresses well, a tier running along whole rows and sections.
 seat_tiers_bytes = size(stadium_seats * 4 / 3)
 
 if __name__ != "ticket_booking_traffic":
@@ -336,7 +336,7 @@ if __name__ != "ticket_booking_traffic":
                 ("... beside step 2's on-sale, which takes the on-sale's whole part", room_rate_beside_onsale),
                 ("A late second charge refunded within, at most", late_charge_refunded_within),
                 ("A seat map's answer, base64 in JSON", seat_map_bytes),
-                ("Each seat's tier in the show's answer, base64 in JSON", seat_tiers_bytes),
+                ("Each seat's tier in the show's tiers answer, base64 in JSON", seat_tiers_bytes),
             ],
         )
     )
