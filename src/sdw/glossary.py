@@ -247,8 +247,15 @@ class GlossaryAbbrTreeprocessor(AbbrTreeprocessor):
     def run(self, root) -> None:
         if not self.abbrs:
             return
-        self.RE = pattern(self.abbrs)
+        self.RE = _abbr_pattern(tuple(self.abbrs.items()))
         self.iter_element(root)
+
+
+@functools.lru_cache(maxsize=16)
+def _abbr_pattern(abbreviations: tuple[tuple[str, str], ...]) -> re.Pattern:
+    """pattern() of a page's abbreviations, built once for every page that has the same: the
+    glossary's, in the same order, unless a page adds its own."""
+    return pattern(dict(abbreviations))
 
 
 def _has_cards(context) -> bool:
