@@ -68,8 +68,9 @@ DURATION_UNITS = (("ns", 1e-9), ("µs", 1e-6), ("ms", 1e-3), ("s", 1.0), ("min",
 DURATION_RATIOS = (1000, 1000, 1000, 60, 60, 24)
 
 
-def round_significant(value: float, digits: int = SIGNIFICANT_DIGITS) -> Decimal:
-    """Round to `digits` significant digits, halves away from zero, on the exact binary value.
+def round_significant(value: float | Decimal, digits: int = SIGNIFICANT_DIGITS) -> Decimal:
+    """Round to `digits` significant digits, halves away from zero, on the exact binary value (or
+    on the exact decimal, given one).
 
     This is the rounding JavaScript's Number.prototype.toPrecision does, so both
     implementations print the same digits even for values that sit exactly on a half.
@@ -306,14 +307,15 @@ class Machines(Quantity):
 
 
 class Availability(Quantity):
-    """A share of time up, printed beside its downtime over `window` seconds, with the digits the
-    downtime needs: the downtime worked by hand from the printed share prints the same as the one
-    worked from the value.
+    """A share of time up, printed beside its downtime over `window` seconds so that a reader can
+    redo the downtime by hand: what is down, 100% less the share, is rounded to three significant
+    digits (the site's convention); the share prints as 100% less that; and downtime() is that
+    same rounded unavailability of the window.
 
-    human() gives three significant digits, enough for the nines (0.9999 is "99.99%") but not for
-    the downtime beside them: 0.999**10 = 0.9900449 prints "99%", whose 1% of 720 h is 7.2 h where
-    the value's 0.9955% is 7.17 h. So a digit is added until the two agree: "99.004%" (0.996% of
-    720 h is 7.1712 h, "7.17 h"). A share that needs none prints as human() prints it ("99.9%").
+    0.999**10 = 0.9900449 is 0.99551% down, rounded to 0.996%: it prints "99.004%", and
+    downtime() is 0.996% of 720 h = 7.1712 h, "7.17 h". The digits are the leading nines and three
+    more (human()'s three significant digits of the share would print "99%", whose 1% of 720 h is
+    7.2 h, not the 7.17 h beside it). A share short of 1 never prints as 100%.
     """
 
     window: float
@@ -327,16 +329,22 @@ class Availability(Quantity):
         quantity.window = float(window)
         return quantity
 
+    def __getnewargs__(self) -> tuple[float, float]:
+        # pickle and copy rebuild a float subclass as cls.__new__(cls, *these): the window too.
+        return (float(self), self.window)
+
+    @property
+    def unavailability(self) -> Decimal:
+        """What is down, as a share: 1 less the value, exact for the double (no binary noise of the
+        subtraction moves the rounding), rounded to three significant digits."""
+        return round_significant(WIDE.subtract(Decimal(1), Decimal(float(self))))
+
+    def downtime(self) -> Quantity:
+        """The window's downtime worked from the printed share, as a reader would: 100% less it."""
+        return duration(float(self.unavailability * Decimal(self.window)))
+
     def __str__(self) -> str:
-        downtime = human_duration((1 - float(self)) * self.window)
-        for digits in range(SIGNIFICANT_DIGITS, PERCENT_DIGITS_AT_MOST + 1):
-            rounded = percent_digits(float(self), digits)
-            # The reader's arithmetic: 100% less the printed share, of the window; exact in Decimal,
-            # so no binary noise of the subtraction moves the rounding.
-            by_hand = (100 - rounded) / 100 * Decimal(self.window)
-            if human_duration(float(by_hand)) == downtime:
-                break
-        return written(rounded) + "%"
+        return written((1 - self.unavailability).scaleb(2)) + "%"
 
     def __repr__(self) -> str:
         return f"Availability({float(self)!r}, window={self.window!r})"
@@ -344,7 +352,7 @@ class Availability(Quantity):
 
 def availability(value: float, window: float) -> Availability:
     """A share of time up, beside its downtime over `window` seconds: `availability(0.999**10,
-    30 * SECONDS_PER_DAY)` prints "99.004%", from which 7.17 h of downtime is worked by hand."""
+    30 * SECONDS_PER_DAY)` prints "99.004%", and its downtime() "7.17 h", 0.996% of 720 h."""
     return Availability(value, window)
 
 
