@@ -86,6 +86,7 @@ from sdw.estimation import (
     size_per_day,
     throughput,
     times,
+    whole_per_zone,
 )
 
 days_kept = DAYS_PER_YEAR * retention_years
@@ -201,8 +202,9 @@ store_reads_per_second_peak = peak(
 store_reads_per_write = times(store_reads_per_second_peak / store_writes_per_second_peak)
 STORE_WRITES_PER_NODE_PLANNED = store_writes_per_node_per_second * store_write_utilization_target
 store_writes_per_node_planned = throughput(STORE_WRITES_PER_NODE_PLANNED)
+# Each zone holds a copy of every range: a whole count of nodes a zone.
 database_nodes_for_writes = count(
-    math.ceil(store_writes_per_second_peak * message_copies / STORE_WRITES_PER_NODE_PLANNED)
+    whole_per_zone(store_writes_per_second_peak * message_copies / STORE_WRITES_PER_NODE_PLANNED, zones)
 )
 database_nodes_year_one = count(
     math.ceil(
@@ -241,9 +243,10 @@ years_until_data_outgrows_writes = count(years_of_data_on(database_nodes_for_wri
 paxos_state_writes_per_second_peak = peak(messages_per_second_peak * paxos_state_writes_per_replica * message_copies)
 paxos_state_reads_per_second_peak = peak(messages_per_second_peak * paxos_state_reads_per_replica * message_copies)
 wide_column_nodes_for_writes = servers(
-    math.ceil(
+    whole_per_zone(
         (store_writes_per_second_peak * message_copies + paxos_state_writes_per_second_peak)
-        / STORE_WRITES_PER_NODE_PLANNED
+        / STORE_WRITES_PER_NODE_PLANNED,
+        zones,
     )
 )
 wide_column_extra_nodes = count(wide_column_nodes_for_writes - database_nodes_for_writes)
