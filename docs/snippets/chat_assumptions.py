@@ -395,9 +395,9 @@ TABLE = [
         "([Cloudflare: purge cache](https://developers.cloudflare.com/cache/how-to/purge-cache/)).",
     ),
     (
-        "Years of message history kept",
+        "Years the store is planned for",
         retention_years,
-        "History is kept until deleted; we plan the store for this horizon.",
+        "History is kept until its sender deletes it, so the store keeps growing; the plan is set again as it does.",
     ),
     (
         "Daily users who delete their account, a day",

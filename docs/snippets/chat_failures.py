@@ -909,7 +909,11 @@ if __name__ != "chat_failures":
                 ("", "Days ahead to start growing the store", midnight_growth_lead_days),
                 ("", "Years of data after which the chat tier gives first", years_until_chat_tier_gives_first),
                 ("", "Years of data after which the store needs no growth", years_until_data_covers_midnight),
-                ("", f"Store write load at the {retention_years}-year horizon's size", midnight_store_load_at_horizon),
+                (
+                    "",
+                    f"Store write load at the size planned for {retention_years} years",
+                    midnight_store_load_at_horizon,
+                ),
                 (
                     "",
                     "Registry load, all zones up, without the greetings' own connects",

@@ -14,10 +14,10 @@ The loss of the region is met by backup and restore: hourly incrementals copied 
 is the interval plus the copy's minutes. The RTO is the failover a person decides (the DR concept page's
 detection, decision and cut-over), the DR page's hour to start every tier from templates in the second region
 with no capacity reserved there, the store's restore at the DR page's rate a server, and the DR page's
-warm-up. The store is restored at one replica and then raised to three; the stores step 4 names would take
-writes on one, but this design takes sends only once a second copy is in, since it acknowledges only on two
-zones, so the RTO counts two copies: every store node writes two thirds of its bytes. History is read from the
-first copy meanwhile, which comes sooner. The restore grows with the data: the year-one store and the
+warm-up. The restore writes two replicas of each range at once (its ingestion is replicated), so every store
+node writes two thirds of its bytes, and sends and reads resume together when it ends: the design acknowledges
+only on two zones. The third copy is then raised by snapshot, at step 2's rate a node, the service running on
+two copies meanwhile. The restore grows with the data: the year-one store and the
 five-year horizon's, whose time is the target. Pilot light and warm standby, the options step 1 weighs, keep
 store nodes running in the second region: one copy's worth, or the whole store. The pilot light is counted the
 DR page's way: the full store's nodes are stood up and restore from the backups (one copy, the live one being
@@ -25,8 +25,8 @@ the second), then catch up from the live copy what was written since the last in
 fewer nodes being the slower side.
 
 A restore numbers each conversation on past a skipped range of seq, wide enough for what the lost time
-could have taken: a conversation's send cap a second (groups and one-to-one chats alike) over the RPO,
-with a margin for notices.
+could have taken: a conversation's send cap a second (groups and one-to-one chats alike) over the restored
+backup's age at the restore, with a margin for notices, and never less than its value at the RPO.
 
 The alert on one server's connections is a share over the fleet's mean at the moment: at the peak with
 every zone up, a server holds its share of the peak, well under the plan, which is the load with a zone lost.
@@ -39,6 +39,7 @@ from chat_assumptions import (
     hot_group_messages_per_second,
     member_row_deadline,
     message_copies,
+    snapshot_rate_per_node,
     store_write_latency_alert,
 )
 from chat_connections import connection_servers, connections_peak
@@ -132,6 +133,8 @@ region_fleet_stand_up = pilot_start
 region_warm_up = warm_up
 # How often two copies are restored into a scratch region, as a failover does, and timed.
 restore_drill_interval = duration(90 * SECONDS_PER_DAY)
+# Replicas of each range the restore writes at once; sends and reads resume when they are in.
+restore_copies_at_once = count(2)
 # Margin on the skipped seq range, for add and remove notices and a copy that ran late.
 lost_seq_margin = times(2)
 # Deletion-list writes to the second region failing, over all of them, that pages, and for how long.
@@ -160,16 +163,16 @@ restore_one_copy_bytes_per_node_year_one = size(store_bytes_year_one / message_c
 restore_one_copy_bytes_per_node_horizon = size(store_bytes_horizon / message_copies / database_nodes_for_horizon)
 region_restore_one_copy_year_one = duration(restore_one_copy_bytes_per_node_year_one / restore_rate_per_server)
 region_restore_one_copy_horizon = duration(restore_one_copy_bytes_per_node_horizon / restore_rate_per_server)
-# Two copies before sends, the design's choice (it acknowledges on two zones): each node writes two thirds of its bytes.
-QUORUM_COPIES = 2
-region_restore_quorum_year_one = duration(region_restore_one_copy_year_one * QUORUM_COPIES)
-region_restore_quorum_horizon = duration(region_restore_one_copy_horizon * QUORUM_COPIES)
+# Each node writes its share of every replica the restore writes at once.
+region_restore_quorum_year_one = duration(region_restore_one_copy_year_one * restore_copies_at_once)
+region_restore_quorum_horizon = duration(region_restore_one_copy_horizon * restore_copies_at_once)
 RTO_FIXED = region_failover_decision + region_fleet_stand_up + region_warm_up
 region_loss_rto_year_one = duration(RTO_FIXED + region_restore_quorum_year_one)
 # The target: the horizon's, so it holds as the data grows.
 region_loss_rto = duration(RTO_FIXED + region_restore_quorum_horizon)
-# History read from the first copy at the horizon.
-region_loss_reads_horizon = duration(RTO_FIXED + region_restore_one_copy_horizon)
+# The third copy, after the RTO: each node takes in its share of it by snapshot.
+region_third_copy_year_one = duration(restore_one_copy_bytes_per_node_year_one / snapshot_rate_per_node)
+region_third_copy_horizon = duration(restore_one_copy_bytes_per_node_horizon / snapshot_rate_per_node)
 # Pilot light keeps one copy of the store running in the second region; warm standby the whole store.
 pilot_light_store_nodes_year_one = count(math.ceil(database_nodes / message_copies))
 pilot_light_store_nodes_horizon = count(math.ceil(database_nodes_for_horizon / message_copies))
@@ -182,7 +185,8 @@ pilot_catch_up = duration(pilot_catch_up_bytes / pilot_light_store_nodes_horizon
 region_loss_rto_pilot_light = duration(RTO_FIXED + region_restore_one_copy_horizon + pilot_catch_up)
 # Warm standby: the whole store runs; its running quarter of the other fleets scales (the DR page's time).
 region_loss_rto_warm_standby = duration(region_failover_decision + warm_scale + region_warm_up)
-# The skipped seq range after a restore: a conversation's send cap over the RPO, with the margin.
+# The skipped seq range when the restored backup is as old as the RPO: the least a restore skips. It
+# computes its own from the backup's age when it starts, the same way.
 lost_seq_skip = count(hot_group_messages_per_second * region_loss_rpo * lost_seq_margin)
 
 TABLE = [
@@ -350,6 +354,12 @@ TABLE = [
         f"measured rate a node replaces the assumed {restore_rate_per_server} (step 7).",
     ),
     (
+        "Replicas the restore writes at once",
+        restore_copies_at_once,
+        "The design's choice: it acknowledges only on two zones, and the restore's ingestion is replicated, "
+        "so two copies cost each node two thirds of its bytes; the third follows by snapshot.",
+    ),
+    (
         "Margin on the seq range a restore skips",
         lost_seq_margin,
         "Assumed: room for add and remove notices on top of the messages, and for a copy that ran late.",
@@ -391,14 +401,15 @@ FIGURES = [
     ("... restored in", region_restore_one_copy_year_one),
     (f"... the horizon, on {database_nodes_for_horizon} nodes", restore_one_copy_bytes_per_node_horizon),
     ("... restored in", region_restore_one_copy_horizon),
-    ("... two copies, before sends (the design's choice): year one", region_restore_quorum_year_one),
+    ("... two copies at once: year one", region_restore_quorum_year_one),
     ("... the horizon", region_restore_quorum_horizon),
     (
         "Time to serve again (RTO): decision, stand-up, two copies and warm-up, year one",
         region_loss_rto_year_one,
     ),
     ("... the horizon's, the target", region_loss_rto),
-    ("History read from the first copy at the horizon", region_loss_reads_horizon),
+    (f"The third copy after it, by snapshot at {snapshot_rate_per_node}: year one", region_third_copy_year_one),
+    ("... the horizon", region_third_copy_horizon),
     ("Store nodes a pilot light keeps in the second region: year one", pilot_light_store_nodes_year_one),
     ("... the horizon", pilot_light_store_nodes_horizon),
     ("Store nodes a warm standby keeps there at the horizon", warm_standby_store_nodes_horizon),
@@ -406,7 +417,7 @@ FIGURES = [
     ("... sent by its nodes in", pilot_catch_up),
     ("RTO with a pilot light: decision, stand-up, one copy restored, catch-up, warm-up", region_loss_rto_pilot_light),
     ("RTO with a warm standby: decision, its scale-up and warm-up (DR concept page)", region_loss_rto_warm_standby),
-    ("Seq a restore skips in each conversation: its send cap over the RPO, with the margin", lost_seq_skip),
+    ("Seq a restore skips in each conversation, at least: its send cap over the RPO, with the margin", lost_seq_skip),
 ]
 
 if __name__ != "chat_operations":
