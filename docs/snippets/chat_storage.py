@@ -139,7 +139,7 @@ connect_counter_lifetime = duration(
 connect_counter_bytes = size(
     handshakes_per_second_peak * connect_counter_lifetime * connect_counter_bytes_per_row * message_copies
 )
-# "Last seen" lives beside the sessions: one entry per daily user, connected or not, three copies.
+# "Last seen" lives beside the sessions, three copies.
 last_seen_bytes = size(daily_active_users * last_seen_entry_bytes * message_copies)
 # The push service remembers, per user and notified conversation, the newest seq it notified, for a
 # day, in memory, one copy (a restart loses it; clearing then waits for the next app open).
@@ -260,18 +260,20 @@ wide_column_read_share = fraction(
 years_until_data_outgrows_paxos = count(years_of_data_on(wide_column_nodes_for_writes))
 
 # Account deletion (step 1's decision): the account's own rows go, its messages stay. At most, per
-# account: the User row, each device's row and token lookup row, both membership rows of every chat.
+# account: the User row and its AccountDeletion row (the job's), each device's row and token lookup row,
+# both membership rows of every chat.
 # Each chat gets a removal notice, which raises the other members' last_seq (one, or the average
 # group's others), and a write lowering its Conversation row's readers; the leave writes the user's
-# UserConversation row and an idempotency record in each chat; deleted_at is set once, first.
+# UserConversation row and an idempotency record in each chat; deleted_at and the AccountDeletion row are
+# written once, first, in one transaction.
 account_deletions_per_day = per_day(daily_active_users * account_deletion_share_per_day)
-deletion_rows_per_account = count(1 + devices_per_user * 2 + conversations_per_user * 2)
+deletion_rows_per_account = count(2 + devices_per_user * 2 + conversations_per_user * 2)
 deletion_notices_per_account = count(conversations_per_user)
 deletion_member_updates_per_account = count(
     (conversations_per_user - groups_per_user) * 1 + groups_per_user * (group_members_average - 1)
 )
 deletion_reader_updates_per_account = count(conversations_per_user)
-deletion_leave_writes_per_account = count(conversations_per_user * 2 + 1)
+deletion_leave_writes_per_account = count(conversations_per_user * 2 + 2)
 deletion_writes_per_account = count(
     deletion_rows_per_account
     + deletion_leave_writes_per_account
@@ -310,7 +312,7 @@ if __name__ != "chat_storage":
                 ("Devices by push token, at most", "a snapshot", device_token_bytes),
                 ("Recent client message IDs", "rolls over", dedupe_bytes),
                 ("Session registry (memory)", "live state", session_registry_bytes),
-                ("Last seen, in the registry (memory)", "a snapshot", last_seen_bytes),
+                ("Last seen, in the registry (memory): daily users only, a lower bound", "a snapshot", last_seen_bytes),
                 ("Presence subscriptions, in the registry (memory)", "live state", presence_subscription_bytes),
                 ("Connect counters, in the registry (memory)", "live state", connect_counter_bytes),
                 ("Newest notified seqs, in the push service (memory, one copy)", "a day's", push_memory_bytes),
@@ -374,7 +376,10 @@ if __name__ != "chat_storage":
                 ("Years of data before it outgrows them", years_until_data_outgrows_paxos),
                 (f"Nodes for {retention_years} years of data", database_nodes_for_horizon),
                 ("Account deletions a day", account_deletions_per_day),
-                ("Rows one account deletion deletes: user, devices, memberships (at most)", deletion_rows_per_account),
+                (
+                    "Rows one account deletion deletes: user, its job's, devices, memberships (at most)",
+                    deletion_rows_per_account,
+                ),
                 ("Removal notices it appends, one a chat (at most)", deletion_notices_per_account),
                 ("Other members' last_seq raised by those notices", deletion_member_updates_per_account),
                 ("Store writes one account deletion makes", deletion_writes_per_account),
