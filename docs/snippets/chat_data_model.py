@@ -160,7 +160,8 @@ presence_subscription_row_bytes = row_bytes(PRESENCE_SUBSCRIPTION_FIELDS)
 # disconnects (the connection server writes it then, in the registry write it makes anyway; for a
 # server that died, the registry's sweep writes it from that server's last lease renewal). Each write
 # sets the entry to expire this many days on, a product choice: an app shows an older one as "a long
-# time ago". A close for a deleted account (4410) writes none, and the deletion job removes the entry last.
+# time ago", as Telegram does past a month. A close for a deleted account (4410) writes none, and the
+# deletion job removes the entry last.
 last_seen_kept_days = count(30)
 LAST_SEEN_FIELDS = [
     ("user_id", 8, "key"),
