@@ -23,6 +23,8 @@ from twitter_assumptions import (
     timeline_entries_cached,
     timeline_entry_bytes,
     tweets_per_timeline_page,
+    weekly_active_follow_edge_share_what_if,
+    weekly_active_users,
     zones,
 )
 from twitter_cache import (
@@ -39,6 +41,7 @@ from twitter_traffic import (
     deliveries_per_second_peak,
     entries_written_per_timeline_per_day,
     timeline_loads_per_second_peak,
+    tweets_per_day,
     written_deliveries_per_tweet,
 )
 
@@ -216,7 +219,7 @@ busy_merge_lookups_per_second_peak_most = peak(timeline_loads_per_second_peak * 
 # between these shares of the edges. What a busy account posts above the average rate is not in pure
 # push's total: the cost rule pulls it, so the hybrid never sends it either. Pulled, then, is at least the
 # lower share and at most the upper one, if huge accounts post as often as others; the pages size fan-out
-# on pure push's attempt rate, an upper bound on the hybrid's.
+# on pure push's attempt rate, an upper bound on the hybrid's at the same posting rates.
 follow_edges = count(registered_users * follows_per_user)
 busy_edge_share_least = fraction(busy_pulled_accounts * cost_rule_floor_followers / follow_edges)
 busy_edge_share_most = fraction(busy_pulled_accounts * largest_pushed_followers / follow_edges)
@@ -226,6 +229,23 @@ pulled_deliveries_per_day_at_least = count(deliveries_per_day * pulled_delivery_
 pulled_deliveries_per_day_at_most = count(deliveries_per_day * pulled_delivery_share_at_most)
 hybrid_deliveries_per_second_peak_at_most = peak(deliveries_per_second_peak * (1 - pulled_delivery_share_at_least))
 hybrid_deliveries_per_second_peak_at_least = peak(deliveries_per_second_peak * (1 - pulled_delivery_share_at_most))
+# Pure push's rate is no bound on the real one, though: it credits every follow edge with the average
+# account's tweets, as if posting did not depend on follower count, and active users are followed more
+# (step 2). Every tweet comes from a weekly-active account, this many a day each; if those accounts held
+# weekly_active_follow_edge_share_what_if of the edges as followees (step 2's what-if, on the other end of
+# the edge), the attempts would be this many times pure push's, this many at peak, against the fan-out
+# fleet's capacity with a zone lost (two zones of its three) and with every zone up. So step 7 measures
+# the busy hour's attempts and tickets them past hybrid_deliveries_per_second_peak_at_most, the most that
+# leaves the zone-lost fleet the spare its freshness rests on; the fleet is then sized on the measured rate.
+weekly_active_tweets_per_day_each = count(tweets_per_day / weekly_active_users)
+followee_skew_attempts_over_pure_push = times(
+    weekly_active_follow_edge_share_what_if * registered_users / weekly_active_users
+)
+followee_skew_deliveries_per_second_peak = peak(deliveries_per_second_peak * followee_skew_attempts_over_pure_push)
+followee_skew_fleet_load_zone_lost = fraction(
+    followee_skew_deliveries_per_second_peak / (fanout_fleet_capacity * (zones - 1) / zones)
+)
+followee_skew_fleet_load = fraction(followee_skew_deliveries_per_second_peak / fanout_fleet_capacity)
 # And the entries a tweet writes, to followers with a cached timeline: pure push's count, at the
 # independence assumption's share, less the same share pulled.
 hybrid_written_deliveries_per_tweet_at_most = count(written_deliveries_per_tweet * (1 - pulled_delivery_share_at_least))
@@ -373,6 +393,18 @@ if __name__ != "twitter_read_path":
                 ("... at most", pulled_delivery_share_at_most),
                 ("Delivery attempts at peak under the hybrid, at most", hybrid_deliveries_per_second_peak_at_most),
                 ("... at least", hybrid_deliveries_per_second_peak_at_least),
+                (
+                    "Tweets a day from each weekly-active account (every tweet is one's)",
+                    weekly_active_tweets_per_day_each,
+                ),
+                (
+                    "Attempts over pure push's, weekly-active accounts holding "
+                    f"{weekly_active_follow_edge_share_what_if} of the edges as followees",
+                    followee_skew_attempts_over_pure_push,
+                ),
+                ("... attempts at peak", followee_skew_deliveries_per_second_peak),
+                ("... of the fan-out fleet's capacity with a zone lost", followee_skew_fleet_load_zone_lost),
+                ("... with every zone up", followee_skew_fleet_load),
                 (
                     "Entries a tweet writes under the hybrid, at most (pure push's, less the pulled share)",
                     hybrid_written_deliveries_per_tweet_at_most,

@@ -433,8 +433,8 @@ zone_loss_stalled_tweets = count(tweets_per_second_peak * log_stall_longest)
 freshness_allowance_tweets = count(tweets_per_second * slo_window * (1 - fanout_freshness_share))
 zone_loss_stalled_tweet_share = fraction(zone_loss_stalled_tweets / (tweets_per_second * slo_window))
 zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweets / freshness_allowance_tweets)
-# The stall also leaves its delivery attempts behind, and with a zone lost, at pure push's rate (the
-# bound), the fan-out workers' spare is gone (zone headroom exists only with every zone up): their
+# The stall also leaves its delivery attempts behind, and with a zone lost, at pure push's rate (what the
+# fleet is sized on), the fan-out workers' spare is gone (zone headroom exists only with every zone up): their
 # capacity equals that peak, so the backlog cannot drain while traffic stays there (the hybrid's
 # spare, below, would drain it in minutes; the design does not count on it). If the consumer just
 # worked through it, every later tweet would wait behind it, the whole busy hour's tweets late; so
@@ -523,19 +523,25 @@ zone_loss_late_tweets_without_head_consumer = count(tweets_per_second_peak * SEC
 zone_loss_late_without_head_consumer_freshness_budget_share = fraction(
     zone_loss_late_tweets_without_head_consumer / freshness_allowance_tweets
 )
-# All of the above is at pure push's rate, the bound the fleet is sized on: at it, a zone's loss leaves
-# the workers no spare. The hybrid sends at most hybrid_deliveries_per_second_peak_at_most (twitter_read_path),
-# so with a zone lost the two zones' workers keep at least this spare even at peak. The surviving timeline
+# All of the above is at pure push's rate, the rate the fleet is sized on: at it, a zone's loss leaves
+# the workers no spare, so they run at the busy hour's average with nothing for the seconds above it, and
+# new tweets' lag drifts with the hour's bursts: freshness is not held there. The hybrid sends at most
+# hybrid_deliveries_per_second_peak_at_most (twitter_read_path), so with a zone lost the two zones' workers
+# keep at least this spare even at peak. The surviving timeline
 # cache copies must take the drain too, two operations an attempt, on what pure push's load leaves them (the
 # hybrid leaves more); the smaller spare sets the pace, as for the fan-out outage above, and the stall's
 # attempts (counted at pure push's rate, more than the hybrid's) drain in at most this long. The design does
-# not count on it (the priority queue and the head consumer are built for the bound), but the late tweets
-# above are a bound, not the expected case.
+# not count on it for order (the priority queue and the head consumer work at pure push's rate), but the
+# late tweets above hold only with it: the spare is what absorbs the bursts. Over the hybrid's load it is
+# at least this share, the spare the game day leaves the fleet over that hour's arrival rate.
 fanout_spare_zone_lost_hybrid_at_least = throughput(
     fanout_fleet_capacity * (zones - 1) / zones - hybrid_deliveries_per_second_peak_at_most
 )
 zone_loss_timeline_cache_spare = throughput(
     (cache_ops_per_server - zone_loss_cache_ops_per_server) * surviving_cache_servers / (timeline_cache_copies - 1)
+)
+fanout_spare_over_hybrid_load_at_least = fraction(
+    fanout_spare_zone_lost_hybrid_at_least / hybrid_deliveries_per_second_peak_at_most
 )
 zone_loss_drain_rate_hybrid_at_least = throughput(
     min(fanout_spare_zone_lost_hybrid_at_least, zone_loss_timeline_cache_spare)
@@ -545,16 +551,16 @@ zone_loss_backlog_drain_hybrid_at_most = duration(zone_loss_stall_deliveries / z
 # itself; the lost zone's copy is resynced when it returns, so the rule serves only a surviving zone's copy
 # that missed the post's few-millisecond write. The fan-out's append to the author's own timeline fills
 # it, and a stalled tweet's fan-out waits in the
-# backlog, at the bound until traffic falls below the peak. So while the head consumer runs, the backlog
+# backlog, at pure push's rate until traffic falls below the peak. So while the head consumer runs, the backlog
 # consumer's partitions are read once more by a reader outside its group that commits nothing, from the
 # group's committed offsets through to the head consumer's start, so the group's position and offsets stay
 # where the followers' fan-out stands; it puts each tweet's author append, one operation, on the high-priority
 # queue; the followers' fan-out of those events stays in the log for its normal pass, on the low one.
 # They are the tweets posted until the head consumer starts, at 17.4K/s at most, and again the sweeper's
 # repeats, the race's counted whole though those published after that start fall past the reader's
-# range. At the bound the workers have no spare with a zone lost, so the appends take this much of the
-# whole fleet's time from new tweets, once; under the hybrid its spare takes them in this long without
-# touching new tweets. Either way the author sees the tweet seconds after the stall.
+# range. At pure push's rate the workers have no spare with a zone lost, so the appends add this much of the
+# whole fleet's time to new tweets' lag, never paid back before the peak passes; under the hybrid its spare
+# takes them in this long without touching new tweets. Either way the author sees the tweet seconds after the stall.
 # Only a head consumer that a zone's loss armed does this. After the fan-out outage above, the lag trigger's
 # head consumer leaves the authors' appends in the backlog: the outage does not touch the posts' own appends,
 # so nearly all of them would change nothing, and the few copies that missed one wait only for the drain.
@@ -570,7 +576,8 @@ fanout_outage_author_appends_fleet_time = duration(fanout_outage_author_appends 
 fanout_outage_author_appends_target_share = fraction(fanout_outage_author_appends_fleet_time / fanout_freshness_target)
 
 # The monthly game day (step 7): it caps the whole fan-out fleet, both consumers inside the cap, for a
-# set time, off-peak: below the arrival rate until the head-of-log consumer starts, then at it.
+# set time, off-peak: below the arrival rate until the head-of-log consumer starts, then at that rate plus
+# fanout_spare_over_hybrid_load_at_least, the least spare the hybrid leaves with a zone lost at peak.
 # At most every tweet posted during the drill is late, a share of the freshness target's allowance.
 game_day_tweets_per_second = per_second(tweets_per_second * game_day_rate_share)
 game_day_late_tweets_at_most = count(game_day_tweets_per_second * game_day_length)
@@ -792,6 +799,7 @@ if __name__ != "twitter_reliability":
                     "Fan-out workers' spare at peak under the hybrid, at least",
                     fanout_spare_zone_lost_hybrid_at_least,
                 ),
+                ("", "... over the hybrid's load, at least", fanout_spare_over_hybrid_load_at_least),
                 (
                     "",
                     "Timeline cache's spare on the two copies left, at pure push's load",
@@ -810,7 +818,7 @@ if __name__ != "twitter_reliability":
                 ),
                 (
                     "",
-                    "... the whole fleet's time they take from new tweets at the bound (no spare)",
+                    "... the whole fleet's time they add to new tweets' lag at pure push's rate (no spare)",
                     zone_loss_author_appends_fleet_time,
                 ),
                 ("", "... time on the hybrid's spare, at most", zone_loss_author_appends_hybrid_time),
