@@ -319,6 +319,18 @@ resync_change_log_bytes_peak = size(
     * (timeline_key_bytes + follow_change_note_bytes)
 )
 resync_change_log_share_of_memory_left = fraction(resync_change_log_bytes_peak / cache_memory_left)
+# A restart is a replacement (step 7). The cache keeps nothing on disk, so a node restarted (a crash, an
+# out-of-memory kill, a deploy) comes back empty, often before the detector would declare it down. Unannounced,
+# the fan-out's append-if-present would find nothing on it and report success, and each of its readers' next
+# loads would rebuild by pull: its share of its zone's loads at peak, a store read for each account followed,
+# against the room each zone's store keeps for recent reads with a zone lost. So it announces a new incarnation
+# and resyncs before it serves; a deploy restarts a zone's nodes one at a time, each resynced, in this long.
+restarted_node_loads_per_second_peak = peak(timeline_loads_per_second_peak / zones / timeline_servers_per_zone)
+restarted_node_rebuild_reads_per_second_peak = peak(restarted_node_loads_per_second_peak * follows_per_user)
+restarted_node_rebuild_room_share = fraction(
+    restarted_node_rebuild_reads_per_second_peak / (store_margin_after_writes_servers * reads_per_database_server)
+)
+timeline_cache_zone_deploy_time = duration(timeline_servers_per_zone * cache_resync_time)
 # A lost zone coming back (step 7). Its timeline copy missed every delivery, follow and unfollow
 # while it was away. Replaying them from the fan-out's log: each hour away at peak leaves this many
 # delivery attempts for that copy, replayed on the fan-out workers' spare (below) in this long, and it
@@ -715,6 +727,18 @@ if __name__ != "twitter_reliability":
                 ("", "... one entry a timeline, at most", fork_copied_bytes_peak_most),
                 ("", "Memory the machine has beside the cache's", cache_memory_left),
                 ("", "Changes forwarded on the forkless copy's stream, at most", resync_change_log_bytes_peak),
+                (
+                    "Cache server restarted, unannounced",
+                    "Its readers' loads rebuilt by pull, at peak",
+                    restarted_node_loads_per_second_peak,
+                ),
+                ("", "... their store reads", restarted_node_rebuild_reads_per_second_peak),
+                ("", "... of a zone's room for recent reads with a zone lost", restarted_node_rebuild_room_share),
+                (
+                    "Timeline cache deploy",
+                    "A zone's servers, one at a time, each resynced",
+                    timeline_cache_zone_deploy_time,
+                ),
                 (
                     "Lost zone returns, replayed from the log",
                     "Delivery attempts its copy missed, each hour away at peak",
