@@ -3,6 +3,7 @@
 import math
 from statistics import NormalDist
 
+from concept_life_assumptions import gdpr_answer_within
 from twitter_api import post_limit_per_day, tweets_per_user_per_day
 from twitter_api_assumptions import following_cap, home_scroll_depth_days, read_limit, read_window
 from twitter_assumptions import (
@@ -196,6 +197,19 @@ deep_scroll_cap_span_at_following_cap = duration(
 deep_page_calls_most = count(1 + math.ceil(following_cap / follows_per_user))
 deep_page_reads_per_second_per_reader_most = throughput(read_limit / read_window * follows_per_user)
 deep_pages_per_window_at_following_cap = count(read_limit / deep_page_calls_most)
+# The timeline module drops a timeline's entries older than this on every insert and read (a design
+# choice, under the legal deadline's shortest month), so no entry, a tweet ID with its author's, outlives it
+# in memory: a deleted tweet's, which hydration hides until then, or a deleted account's. It is past the days
+# a page scrolls back, so no scroll reaches it. A timeline gains entries_per_followed_account_per_day for
+# each account followed, so the age trims only the timelines of readers who follow fewer than this many
+# accounts; the others reach the cap first, and the memory stays sized for full timelines.
+timeline_entry_age_limit = duration(21 * SECONDS_PER_DAY)
+assert home_scroll_depth_days * SECONDS_PER_DAY < timeline_entry_age_limit < gdpr_answer_within
+age_trimmed_follows_below = count(
+    math.ceil(
+        timeline_entries_cached / (timeline_entry_age_limit / SECONDS_PER_DAY) / entries_per_followed_account_per_day
+    )
+)
 # The option step 6 rejects: each list keeps the days a page scrolls back, up to the post limit,
 # and the busy and huge accounts' lists on each timeline server, at most.
 week_merge_list_bytes_most = size(post_limit_per_day * home_scroll_depth_days * timeline_entry_bytes)
@@ -416,6 +430,11 @@ if __name__ != "twitter_read_path":
                     deep_scroll_follows_least,
                 ),
                 (f"... what it spans at the following cap of {following_cap}", deep_scroll_cap_span_at_following_cap),
+                ("Age past which the timeline module drops an entry, on insert and read", timeline_entry_age_limit),
+                (
+                    "... accounts followed below which it trims a timeline before the cap does",
+                    age_trimmed_follows_below,
+                ),
                 (
                     f"Calls a page past the cached timeline counts, at most (one, plus one per {follows_per_user} "
                     "accounts followed)",
