@@ -260,8 +260,11 @@ ONE_SPAN_PER_TOKEN_CLASS = """() => {
 # word-holding element, itself included, is of a kind already kept is marked, for the colour rules
 # to skip with all it holds; every other rule reads it all. A text axe would not check (hidden, as
 # in a closed tab, or without a letter or digit, such as "—") is never kept, so that it cannot
-# stand for its kind.
-MARK_REPEATED_TEXT = """() => {
+# stand for its kind. The same holds for the sidebars that a desktop width shows: the site's
+# navigation and the page's contents, over a hundred links on every page, about half the texts
+# the dark pass's colour rules checked, in a handful of kinds (a level, the active page, a link
+# scrolled past). `roots` names what to go down: the article by default, or the sidebars.
+MARK_REPEATED_TEXT = """(roots) => {
   // Attributes that differ on every element and that no stylesheet here selects by value.
   const unique = new Set(["id", "href", "title", "for", "name", "src", "alt", "headers", "datetime", "value",
     "aria-label", "aria-labelledby", "aria-describedby", "aria-controls", "data-axe-repeat"]);
@@ -285,10 +288,13 @@ MARK_REPEATED_TEXT = """() => {
     if (checked(el)) kept.add(kind(el));
     for (const child of el.children) visit(child);
   };
-  for (const child of document.querySelector("article").children) visit(child);
+  // Playwright passes null for a missing argument, which a default parameter would not replace.
+  for (const root of document.querySelectorAll(roots || "article")) for (const child of root.children) visit(child);
   return marked;
 }"""
 REPEATED_TEXT = "[data-axe-repeat]"
+# Hidden in the phone's drawer during the first pass, so marked only once the page is wide.
+SIDEBARS = ".md-sidebar"
 # What the colour rules skip: the marked repeats, and the diagrams. Each diagram's text and
 # arrowheads are measured by DIAGRAM_CONTRAST in both schemes against what is painted behind them,
 # which axe cannot tell inside an SVG (it leaves most diagram text "incomplete", unchecked).
@@ -398,9 +404,10 @@ def reader_tab(browser):
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
 def test_page(reader_tab, site_server, built_site: Path, path: str, kept_pass) -> None:
-    """One page, first visited on a phone then on a desktop in the dark: it loads cleanly, asks
-    only for what its weight budget counts (never Mermaid: diagrams are drawn at build time),
-    draws its diagrams with readable text in both schemes, fits a phone, and passes axe.
+    """One page, first visited on a phone then on a desktop in the dark (the whole guide, whose
+    colours are its pages', on a phone only): it loads cleanly, asks only for what its weight
+    budget counts (never Mermaid: diagrams are drawn at build time), draws its diagrams with
+    readable text in both schemes, fits a phone, and passes axe.
     A page whose files are byte for byte those of an earlier pass is not visited again."""
     if kept_pass.unchanged():
         return
@@ -446,19 +453,21 @@ def test_page(reader_tab, site_server, built_site: Path, path: str, kept_pass) -
             problems.append(
                 f"the page shifts as it loads (cumulative layout shift {shift:.4f}, Lighthouse's CLS); moved: {moved}"
             )
-        # Wide enough that each diagram shows whole, for measuring what lies behind its text.
-        page.set_viewport_size({"width": 1280, "height": 900})
+        # The whole guide stops here: what follows measures colours, which it repeats from the
+        # pages, each checked in both schemes by its own test (restyling its 14 MB for the dark
+        # scheme took over 5 s on a busy two-core host, and checked nothing).
         if not whole_guide:
+            # Wide enough that each diagram shows whole, for measuring what lies behind its text.
+            page.set_viewport_size({"width": 1280, "height": 900})
             problems += [f"light: {p}" for p in faint_diagram_text(page)]
-        # Links fade to their new colour (a CSS transition of a few hundred milliseconds): the
-        # contrast that counts is where they end, so go there at once.
-        page.add_style_tag(content=NO_TRANSITIONS)
-        page.emulate_media(color_scheme="dark")
-        # Restyling the whole guide for the dark scheme took over 5 s on a busy two-core host.
-        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=patience)
-        page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')", timeout=patience)
-        if not whole_guide:
+            # Links fade to their new colour (a CSS transition of a few hundred milliseconds): the
+            # contrast that counts is where they end, so go there at once.
+            page.add_style_tag(content=NO_TRANSITIONS)
+            page.emulate_media(color_scheme="dark")
+            page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=patience)
+            page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')", timeout=patience)
             problems += [f"dark: {p}" for p in faint_diagram_text(page)]
+            page.evaluate(MARK_REPEATED_TEXT, SIDEBARS)
             problems += [
                 f"dark, 1280 px: {p}" for p in serious_accessibility_problems(page, COLOUR_RULES, skip=COLOUR_SKIP)
             ]
@@ -559,6 +568,30 @@ def test_a_faint_text_colour_is_caught_with_one_text_of_each_kind(browser, site_
         page.add_style_tag(content=".md-typeset dd { color: #e8e8e8 !important; }")
         reported = reported_nodes(page, "dd")
         assert reported["inside"] >= 1 and reported["repeats"] == 0, reported
+
+
+def test_a_faint_navigation_colour_is_caught_with_one_link_of_each_kind(browser, site_server) -> None:
+    """The sidebars, marked as test_page's dark pass marks them: most of their hundred links are
+    left to the others of their kind, yet a kind of one (the page's own entry, drawn in the accent
+    colour) is still checked, and faint links are reported through kept links alone."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    try:
+        page.goto(site_server.url("concepts/caching/"), wait_until="load")
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        page.add_style_tag(content=NO_TRANSITIONS)  # links fade to a new colour: measure where they end
+        assert page.evaluate(MARK_REPEATED_TEXT, SIDEBARS) > 20, "expected the navigation's links marked"
+        assert serious_accessibility_problems(page, COLOUR_RULES, skip=COLOUR_SKIP) == []
+        page.add_style_tag(content=".md-sidebar--primary .md-nav__link--active { color: #333333 !important; }")
+        assert reported_nodes(page, ".md-sidebar--primary")["inside"] == 1
+        page.add_style_tag(content=".md-nav__link { color: #333333 !important; }")
+        problems = serious_accessibility_problems(page, COLOUR_RULES, skip=COLOUR_SKIP)
+        assert len(problems) == 1 and problems[0].startswith("axe serious: color-contrast"), problems
+        links = page.locator(".md-sidebar .md-nav__link").count()
+        reported = reported_nodes(page, ".md-sidebar")
+        assert 1 < reported["inside"] < links / 4 and reported["repeats"] == 0, (reported, links)
+    finally:
+        context.close()
 
 
 def test_a_faint_diagram_text_is_caught_without_axe(browser, site_server) -> None:

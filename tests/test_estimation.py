@@ -744,6 +744,43 @@ def test_each_preset_is_its_examples_model(example: dict) -> None:
         )
 
 
+# --- Literals in a page's code blocks, which md:fig cannot reach -----------------------------------
+
+# Ticket booking step 3's example answers: each literal (a regex whose group is the value) and what the
+# snippet computes for it. A shortcode cannot be filled in inside a code block, so the values are typed, and
+# this holds them to the snippet: a change to the clock, the rate or the window fails here.
+TICKET_STEP_3 = ROOT / "docs" / "examples" / "ticket-booking" / "step-3-api.md"
+
+
+def ticket_step_3_literals() -> list[tuple[str, str, str]]:
+    """(what, pattern with one group, the value the snippet computes) for step 3's example."""
+    traffic = snippets.load("ticket_booking_traffic")
+    return [
+        ("starts_at", r'"starts_at": "([^"]*)"', f"{traffic.EXAMPLE_START:%Y-%m-%dT%H:%M:%SZ}"),
+        ("the start in the prose", r"after the (\d\d:\d\d) start", f"{traffic.EXAMPLE_START:%H:%M}"),
+        ("position", r'"position": (\d+)', str(int(float(traffic.example_position)))),
+        ("estimated_wait_s", r'"estimated_wait_s": (\d+)', str(traffic.example_wait_answer)),
+        ("access_ends_at_threshold", r'"access_ends_at_threshold": (\d+)', str(int(float(traffic.example_access_end)))),
+        ("the hold's expires_at", r'"expires_at": "([^"]*)"', traffic.example_expires_at),
+    ]
+
+
+def test_ticket_booking_step_3_example_literals_follow_the_snippet() -> None:
+    lines = TICKET_STEP_3.read_text(encoding="utf-8").splitlines()
+    where = TICKET_STEP_3.relative_to(ROOT).as_posix()
+    problems = []
+    for what, pattern, computed in ticket_step_3_literals():
+        found = [(n, match[1]) for n, line in enumerate(lines, 1) for match in re.finditer(pattern, line)]
+        if not found:
+            problems.append(f"{where}: no {what} found (pattern {pattern!r}); the snippet computes {computed}")
+        problems += [
+            f"{where}:{n}: {what} is {value}, the snippet computes {computed}"
+            for n, value in found
+            if value != computed
+        ]
+    assert problems == [], "\n".join(problems)
+
+
 # --- The pages print the same figures ----------------------------------------------------------
 
 # Figures each page must show, as a reader sees them. A drift between page and code, or an

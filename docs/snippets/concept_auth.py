@@ -13,8 +13,10 @@ rounded up; each adds a round trip within the data center to the request's path.
 
 Token size: a JWT is base64url(header) . base64url(payload) . base64url(signature), without padding.
 The header and claims below are the example's (its scopes, a 64-bit user ID of 19 digits, a 128-bit
-session ID in 22 characters); the signature is 64 bytes for EdDSA and ES256, 256 for RS256 with a
-2048-bit key. An opaque token is 32 random bytes, 43 characters.
+session ID in 22 characters); each header names its own algorithm, Ed25519's by the fully specified
+"Ed25519" of RFC 9864 (https://www.rfc-editor.org/rfc/rfc9864), not the deprecated "EdDSA", two
+characters longer than "ES256" or "RS256". The signature is 64 bytes for Ed25519 and ES256, 256 for
+RS256 with a 2048-bit key. An opaque token is 32 random bytes, 43 characters.
 
 Header bytes a request, as bounds. Upper: HTTP/1.1 sends "Authorization: Bearer " (22 characters) and
 the token every time; so does an HTTP/2 encoder that never indexes the header (nghttp2), except that
@@ -62,6 +64,7 @@ from concept_auth_assumptions import (
     HPACK_HUFFMAN_RATIO,
     HPACK_INDEXED_BYTES,
     HPACK_NAME_INDEX_BYTES,
+    JOSE_ED25519_ALG,
     OPENSSL_VERSION,
     RS256_SIGNATURE_BYTES,
     RS256_SIGNS_PER_S,
@@ -107,7 +110,17 @@ def compact(value: dict) -> bytes:
     return json.dumps(value, separators=(",", ":")).encode()
 
 
-HEADER = {"alg": "EdDSA", "kid": "2025-06-a", "typ": "JWT"}
+# JOSE's "alg" for each signature: RFC 9864 registers the fully specified "Ed25519" and deprecates "EdDSA".
+ED25519_ALG = JOSE_ED25519_ALG
+ES256_ALG = "ES256"
+RS256_ALG = "RS256"
+
+
+def header(alg: str) -> dict:
+    return {"alg": alg, "kid": "2025-06-a", "typ": "JWT"}
+
+
+HEADER = header(ED25519_ALG)
 CLAIMS = {
     "iss": "https://id.example.com",
     "sub": "1790000000000000000",
@@ -122,8 +135,9 @@ BEARER_VALUE_PREFIX = len("Bearer ")
 OPAQUE_BYTES = 32
 
 
-def jwt_len(signature_bytes: int) -> int:
-    return b64url_len(len(compact(HEADER))) + 1 + b64url_len(len(compact(CLAIMS))) + 1 + b64url_len(signature_bytes)
+def jwt_len(alg: str, signature_bytes: int) -> int:
+    head = b64url_len(len(compact(header(alg))))
+    return head + 1 + b64url_len(len(compact(CLAIMS))) + 1 + b64url_len(signature_bytes)
 
 
 # --- Signature checks at the peak -----------------------------------------------------------------
@@ -148,9 +162,9 @@ added_round_trip = duration(round_trip)
 # --- Bytes a request ------------------------------------------------------------------------------
 header_b64 = count(b64url_len(len(compact(HEADER))))
 claims_b64 = count(b64url_len(len(compact(CLAIMS))))
-eddsa_token_bytes = size(jwt_len(ED25519_SIGNATURE_BYTES))
-es256_token_bytes = size(jwt_len(ES256_SIGNATURE_BYTES))
-rs256_token_bytes = size(jwt_len(RS256_SIGNATURE_BYTES))
+eddsa_token_bytes = size(jwt_len(ED25519_ALG, ED25519_SIGNATURE_BYTES))
+es256_token_bytes = size(jwt_len(ES256_ALG, ES256_SIGNATURE_BYTES))
+rs256_token_bytes = size(jwt_len(RS256_ALG, RS256_SIGNATURE_BYTES))
 opaque_token_bytes = size(b64url_len(OPAQUE_BYTES))
 eddsa_signature_chars = count(b64url_len(ED25519_SIGNATURE_BYTES))
 rs256_signature_chars = count(b64url_len(RS256_SIGNATURE_BYTES))
@@ -187,26 +201,27 @@ refresh_store_ops_peak = peak(2 * refreshes_peak)  # one read and one conditiona
 session_request_gap = duration(active_sessions_peak / twitter_requests_peak)
 
 # --- Signing algorithms side by side --------------------------------------------------------------
+ED25519_ROW = "Ed25519 (EdDSA)"
 ALGORITHMS = {
-    # name: (seconds a signature, seconds a verification, signature bytes)
-    "EdDSA": (1 / ED25519_SIGNS_PER_S, 1 / ED25519_VERIFIES_PER_S, ED25519_SIGNATURE_BYTES),
-    "ES256": (1 / ES256_SIGNS_PER_S, 1 / ES256_VERIFIES_PER_S, ES256_SIGNATURE_BYTES),
-    "RS256": (1 / RS256_SIGNS_PER_S, 1 / RS256_VERIFIES_PER_S, RS256_SIGNATURE_BYTES),
+    # row: (the header's "alg", seconds a signature, seconds a verification, signature bytes)
+    ED25519_ROW: (ED25519_ALG, 1 / ED25519_SIGNS_PER_S, 1 / ED25519_VERIFIES_PER_S, ED25519_SIGNATURE_BYTES),
+    "ES256": (ES256_ALG, 1 / ES256_SIGNS_PER_S, 1 / ES256_VERIFIES_PER_S, ES256_SIGNATURE_BYTES),
+    "RS256": (RS256_ALG, 1 / RS256_SIGNS_PER_S, 1 / RS256_VERIFIES_PER_S, RS256_SIGNATURE_BYTES),
 }
 
 
 def algorithm_costs(name: str) -> tuple:
-    sign_s, verify_s, signature = ALGORITHMS[name]
+    alg, sign_s, verify_s, signature = ALGORITHMS[name]
     return (
         duration(sign_s),
         duration(verify_s),
-        size(jwt_len(signature)),
+        size(jwt_len(alg, signature)),
         count(twitter_requests_peak * verify_s / target_utilization),
         count(refreshes_peak * sign_s / target_utilization),
     )
 
 
-eddsa_sign, eddsa_verify, _, eddsa_verifier_cores, eddsa_issuer_cores = algorithm_costs("EdDSA")
+eddsa_sign, eddsa_verify, _, eddsa_verifier_cores, eddsa_issuer_cores = algorithm_costs(ED25519_ROW)
 es256_sign, es256_verify, _, es256_verifier_cores, es256_issuer_cores = algorithm_costs("ES256")
 rs256_sign, rs256_verify, _, rs256_verifier_cores, rs256_issuer_cores = algorithm_costs("RS256")
 es256_saves_verifier_cores = count(eddsa_verifier_cores - es256_verifier_cores)
@@ -272,7 +287,7 @@ if __name__ != "concept_auth":
             ("Token", "Bytes", "HTTP/1.1 (upper)", "HTTP/2, never indexed", "HTTP/2, indexed (lower)"),
             [
                 (
-                    "JWT, EdDSA",
+                    f"JWT, {ED25519_ROW}",
                     eddsa_token_bytes,
                     eddsa_bandwidth_peak,
                     eddsa_h2_never_indexed_peak,
@@ -297,7 +312,7 @@ if __name__ != "concept_auth":
     )
     print()
     print(
-        f"The JWT's header is {header_b64} characters and its claims {claims_b64}. A daily user sends "
+        f"The Ed25519 JWT's header is {header_b64} characters and its claims {claims_b64}. A daily user sends "
         f"{requests_per_daily_user} requests a day, one every {session_request_gap} of an open session, and "
         f"refreshes {refreshes_per_user_per_day} times a day ({refreshes_per_day}). At the peak "
         f"{active_sessions_peak} sessions are open, and refreshes reach {refreshes_peak}, "

@@ -20,6 +20,9 @@ Published figures:
   base64url characters of a token take 5 to 8 bits in Appendix B's code, about 6.4 on average, so a
   token shrinks by about 20%. An encoder that indexes the header sends it once per connection, then a
   1- or 2-byte index a request (section 6.1); 2 bytes is taken.
+- JOSE's name for the algorithm (RFC 9864, "Fully-Specified Algorithms for JOSE and COSE", October
+  2025, https://www.rfc-editor.org/rfc/rfc9864): a token signed with Ed25519 says "alg":"Ed25519",
+  a fully specified name; the older "EdDSA" of RFC 8037 left the curve to the key and is deprecated.
 - JWS signature sizes (RFC 7518, https://www.rfc-editor.org/rfc/rfc7518): ES256 is R || S, 64 bytes
   (section 3.4); RS256 is as long as the RSA modulus, 256 bytes for a 2048-bit key (section 3.3).
 - OWASP's Password Storage Cheat Sheet
@@ -67,8 +70,10 @@ Refresh-token grace windows in identity services (the fixed-window option the pa
 - Amazon Cognito's RetryGracePeriodSeconds keeps a rotated-out refresh token valid for up to 60 s, "for
   client-side retries"
   (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html).
-- Clerk's OAuth refresh-token grace period, up to 60 s, starts at 30 s on new instances; within it the
-  previous token is accepted once (https://clerk.com/changelog/2026-12-04-oauth-refresh-token-grace-period).
+- Clerk's refresh-token grace period, up to 60 s, covers its OAuth applications (not its legacy OAuth)
+  and starts at 30 s on new instances; existing ones keep none until it is turned on. Within it only the
+  token the latest refresh replaced is accepted, and only once
+  (https://clerk.com/changelog/2026-12-04-oauth-refresh-token-grace-period).
 
 The page's own assumptions (no public source gives them for a generic service):
 - a server core runs at 3 GHz, to turn cycles into seconds;
@@ -118,6 +123,7 @@ HPACK_NAME_INDEX_BYTES = 2  # static-table entry 23, "authorization", in a never
 HPACK_HUFFMAN_RATIO = 0.8  # base64url under Appendix B's code, about 6.4 bits a character
 HPACK_INDEXED_BYTES = 2  # an indexed header field, once the encoder has indexed it
 ED25519_SIGNATURE_BYTES = 64  # RFC 8032
+JOSE_ED25519_ALG = "Ed25519"  # RFC 9864's fully specified name; "EdDSA" is deprecated
 ES256_SIGNATURE_BYTES = 64  # RFC 7518, 3.4: R || S, 32 bytes each
 RS256_SIGNATURE_BYTES = 256  # RFC 7518, 3.3: the modulus's length, 2048 bits
 OWASP_ARGON2_MEMORY = 19 * MiB
@@ -153,7 +159,7 @@ KEY_SET_STALE_CAP_S = 60 * 60  # a stale key set is served at most this long, th
 ACTIVE_MINUTES_PER_DAY = 30
 APP_OPENS_PER_DAY = float(timeline_loads_per_user_per_day)  # the Twitter example's visits a day
 CLIENT_TIMEOUT_S = DEADLINE  # the timeouts page's client deadline for a whole request
-CLERK_GRACE_DEFAULT_S = 30  # Clerk's refresh-token grace period on new instances
+CLERK_GRACE_DEFAULT_S = 30  # Clerk's refresh-token grace period on new instances (OAuth applications)
 COGNITO_GRACE_MAX_S = 60  # Amazon Cognito's RetryGracePeriodSeconds, its maximum
 # The longest wait before each of the client's retries: full jitter under A6's example backoff. Not
 # sdw.estimation.doubling_waits: A6 caps each wait (MAX_BACKOFF) and the retries are counted, not fitted in a sum.
@@ -265,6 +271,11 @@ if __name__ != "concept_auth_assumptions":
                     f"{throughput(ED25519_SIGNS_PER_S)}, {throughput(ED25519_VERIFIES_PER_S)}",
                     "Measured: the same run as the two above; measure on yours",
                 ),
+                (
+                    'JWT header\'s "alg" for Ed25519',
+                    f'"{JOSE_ED25519_ALG}" ("EdDSA" deprecated)',
+                    "[RFC 9864](https://www.rfc-editor.org/rfc/rfc9864)",
+                ),
                 ("Argon2id memory, passes, lanes", f"{owasp_memory_mib} MiB, {owasp_passes}, 1", owasp),
                 (
                     "Argon2id, RFC 9106's second option",
@@ -322,7 +333,7 @@ if __name__ != "concept_auth_assumptions":
                     f"The span above, plus one deadline ({client_timeout}) for its last attempt's commit",
                 ),
                 (
-                    "Refresh-token grace window, Clerk's default",
+                    "Refresh-token grace window, Clerk's default on new instances",
                     clerk_grace_default,
                     "[Clerk](https://clerk.com/changelog/2026-12-04-oauth-refresh-token-grace-period)",
                 ),

@@ -34,7 +34,7 @@ blocklist names each chunk of the file. The page's chunks average 128 KiB; 1 MiB
 
 On a phone: the video page's upload rate and drop rate; a send restarted from zero after each drop takes
 (e^(t / d) - 1) d on average for a clean time t and a drop every d seconds on average; in the video page's
-parts, each part restarts alone.
+parts, each part restarts alone, the last one a partial part at its own size.
 """
 
 import math
@@ -52,7 +52,6 @@ from concept_sync_assumptions import (
     LBFS_AVERAGE,
     LBFS_MIN,
     LENGTH_BYTES,
-    PART_BYTES,
     RSYNC_BLOCK_SIZE,
     RSYNC_BLOCKSUM_BIAS,
     RSYNC_FILE_SUM,
@@ -64,7 +63,7 @@ from concept_sync_assumptions import (
     RSYNC_TOKEN_BYTES,
     STORE_BYTES,
 )
-from concept_video import expected_time
+from concept_video import expected_time, split_parts
 from concept_video_assumptions import PHONE_UPLINK_BITS
 
 from sdw.estimation import TB, count, duration, fraction, markdown_table, size, times
@@ -182,9 +181,9 @@ small_blocklist = size(math.ceil(FILE_BYTES / LBFS_AVERAGE) * (HASH_BYTES + LENG
 # --- On a phone ------------------------------------------------------------------------------------------
 whole_phone_clean = duration(whole_sent * 8 / PHONE_UPLINK_BITS)
 whole_phone_expected = duration(expected_time(whole_sent * 8 / PHONE_UPLINK_BITS))
-whole_parts = math.ceil(whole_sent / PART_BYTES)
-whole_part_count = count(whole_parts)
-whole_phone_parts = duration(whole_parts * expected_time(PART_BYTES * 8 / PHONE_UPLINK_BITS))
+whole_part_sizes = split_parts(whole_sent)  # the video page's parts: the last one holds what is left
+whole_part_count = count(len(whole_part_sizes))
+whole_phone_parts = duration(sum(expected_time(part * 8 / PHONE_UPLINK_BITS) for part in whole_part_sizes))
 mid_cdc_phone = duration(mid_delta_up * 8 / PHONE_UPLINK_BITS)
 mid_cdc_delta_up = size(mid_delta_up)
 mid_cdc_delta_down = size(mid_delta_down)

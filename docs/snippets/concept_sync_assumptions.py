@@ -18,7 +18,8 @@ Published:
   run of literal bytes of at most 32 KiB, then a 16-byte whole-file checksum (token.c, simple_send_token;
   CHUNK_SIZE 32 * 1024).
 - Dropbox's list_folder/longpoll holds a request 30 s by default and at most 480 s, plus up to 90 s of random
-  jitter (https://www.dropbox.com/developers/documentation/http/documentation#files-list_folder-longpoll).
+  jitter, added to avoid a thundering herd
+  (https://www.dropbox.com/developers/documentation/http/documentation#files-list_folder-longpoll).
 - Dropbox Basic and Plus keep 30 days of version history (https://help.dropbox.com/delete-restore/version-history-overview).
 - Apple asks for no more than two or three background pushes an hour; the push page plans on the low end, two
   (concept_push_assumptions, from Apple's background updates).
@@ -71,7 +72,11 @@ The page's own assumptions, to be measured on the real system:
   a change notice can wait minutes, a chat message cannot. A proxy or load balancer may cut a held response
   idle for 60 s, the default of nginx's proxy_read_timeout
   (https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_read_timeout) and of an AWS Application Load
-  Balancer's idle timeout; a client whose hold was cut asks for holds under the cut.
+  Balancer's idle timeout. The page's long poll takes Dropbox's timeouts (the client's timeout is the
+  longest it will wait) but not its jitter on top: it draws the jitter within the timeout, up to a quarter of
+  it, so a hold lasts between the timeout less its jitter share and the whole timeout, uniformly. A client
+  that saw its hold cut at 60 s asks for holds of at most 50 s, the jitter inside them, which ends each before
+  the cut with a margin under it for the request's trip and a proxy whose timer started earlier.
   A deploy drains 5% of the notifiers at a
   time, each batch letting its held polls end (or answering them at once with a backoff). A disk streams at the reference page's rate (reference_latency.hdd_bytes_per_s).
 - A folder of 100,000 files is moved in one go; a 100 MB file shared company-wide or by a public link is
@@ -166,6 +171,10 @@ DESKTOP_NAT_IDLE_SECONDS = 600
 DESKTOP_HEARTBEAT_SECONDS = 540
 BACKOFF_SPREAD_SECONDS = 600  # wider than a chat client's: a change notice can wait minutes
 PROXY_IDLE_SECONDS = 60  # a held response cut by a proxy or load balancer idle this long (nginx's, AWS's default)
+# Unlike Dropbox's, the page's long poll draws its jitter within the client's timeout: the hold ends uniformly
+# in the timeout's last LONGPOLL_JITTER_SHARE, so no hold outlasts what the client asked for.
+LONGPOLL_JITTER_SHARE = 0.25
+CUT_HOLD_SECONDS = 50  # the longest hold a client asks for once it has seen a cut at PROXY_IDLE_SECONDS
 DRAIN_BATCH_SHARE = 0.05
 DISK_READ_BYTES = hdd_bytes_per_s  # the reference page's hard disk, streaming (reference_latency)
 GC_GRACE_DAYS = 3
@@ -198,6 +207,8 @@ zone_headroom = times(ZONE_HEADROOM)
 desktop_nat_idle = duration(DESKTOP_NAT_IDLE_SECONDS)
 backoff_spread = duration(BACKOFF_SPREAD_SECONDS)
 proxy_idle = duration(PROXY_IDLE_SECONDS)
+longpoll_jitter_share = fraction(LONGPOLL_JITTER_SHARE)
+cut_hold = duration(CUT_HOLD_SECONDS)
 version_days = duration(VERSION_DAYS * 86_400)
 ssd_price = count(SSD_PRICE_PER_GB)
 ssd_planned_reads = throughput(SSD_PLANNED_READS_PER_SECOND)
@@ -264,9 +275,9 @@ if __name__ != "concept_sync_assumptions":
                 ("restic's chunks: least, most", "512 KiB and 8 MiB", "restic/chunker"),
                 ("rsync's smallest block", f"{RSYNC_BLOCK_SIZE} B", "rsync source"),
                 ("rsync's largest block", f"{RSYNC_MAX_BLOCK_SIZE:,} B", "rsync source"),
-                ("Long poll held, by default", longpoll_timeout, "Dropbox API"),
-                ("Long poll held, at most", longpoll_max, "Dropbox API"),
-                ("Jitter added to a long poll, at most", longpoll_jitter, "Dropbox API"),
+                ("Long-poll timeout, by default (ours too)", longpoll_timeout, "Dropbox API"),
+                ("Long-poll timeout, at most (ours too)", longpoll_max, "Dropbox API"),
+                ("Jitter Dropbox adds after the timeout, at most", longpoll_jitter, "Dropbox API"),
                 ("Version history kept (Basic, Plus)", version_days, "Dropbox help"),
                 (
                     "Background pushes an hour, at most",
@@ -333,6 +344,8 @@ if __name__ != "concept_sync_assumptions":
                 ("A computer's NAT idle timeout", desktop_nat_idle, PAGE),
                 ("A computer's heartbeat on a held stream", desktop_heartbeat, PAGE),
                 ("A proxy's idle cut", proxy_idle, "nginx's and AWS's default"),
+                ("Our long poll's jitter, a share of the timeout, at most (within it)", longpoll_jitter_share, PAGE),
+                ("Longest hold a client asks for behind that cut", cut_hold, PAGE),
                 ("Reconnect backoff spread", backoff_spread, PAGE),
                 ("Notifiers drained at a time in a deploy", drain_batch_share, PAGE),
                 ("A disk, streaming", f"{disk_read}/s", "the reference page"),

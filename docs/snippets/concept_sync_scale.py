@@ -30,22 +30,25 @@ write-off's): deltas up and the stored chunks every downloader fetches. New file
 same at every size and are left out. The deduplication shares are the same at every size: smaller chunks would
 find more, each share of the store worth its HDD month.
 
-Notifications: each online device holds one request or connection open, at the peak (the devices online are
-the peak's), so their rates are set against the peak's commits. A held connection sends a heartbeat;
-Dropbox's long poll returns after the timeout plus half the jitter on average (uniform jitter, the page's
-assumption) and is sent again. A change ends a held poll early at every online recipient, which then makes a
-list call and a new poll; the device that made the change is one of its user's online devices, and the user's
-other online device is a computer when the phone made it. Servers: held requests over the real-time page's
-connections a server, with the chat example's headroom to lose a zone. Phones get a nudge for each change that
-reaches them (their user's changes made on a computer, and shared ones), coalesced per device: on iOS a nudge goes
-at once if the phone's last one was a window or more ago, else at that window's end, and with changes as a Poisson
-stream at the busiest hour's rate the share that waits and their average wait are computed. At the peak their
-Android half is set against FCM's quota by the push page's rule (quota_steps_for), the launch request for the quota
-those steps reach is filed, and, should Google refuse it, the least gap between one Android device's nudges that
-keeps them all inside the default quota is computed. A computer behind a proxy that cuts idle responses holds its
-poll only until the cut.
+Notifications: each online device holds one request or connection open, at the peak (the devices online are the
+peak's), so their rates are set against the peak's commits. A held connection sends a heartbeat; the page's long
+poll takes Dropbox's timeouts, but draws its jitter within the client's timeout (up to a share of it, uniform: the
+page's assumption) where Dropbox adds its jitter after it, so it returns after (1 - half the jitter share) of the
+timeout on average and is sent again. The jitter spreads polls begun together over its share of the timeout. A
+change ends a held poll early at every online recipient, which then makes a list call and a new poll; the device
+that made the change is one of its user's online devices, and the user's other online device is a computer when
+the phone made it. Servers: held requests over the real-time page's connections a
+server, with the chat example's headroom to lose a zone. Phones get a nudge for each change that reaches them
+(their user's changes made on a computer, and shared ones), coalesced per device: on iOS a nudge goes at once if
+the phone's last one was a window or more ago, else at that window's end, and with changes as a Poisson stream at
+the busiest hour's rate the share that waits and their average wait are computed. At the peak their Android half
+is set against FCM's quota by the push page's rule (quota_steps_for), the launch request for the quota those steps
+reach is filed, and, should Google refuse it, the least gap between one Android device's nudges that keeps them
+all inside the default quota is computed. A computer whose hold a proxy cut asks for shorter holds (the page's
+assumption), with the jitter inside them, so its polls end before the cut, held the same share of that shorter
+timeout on average; a stream behind the cut would heartbeat as often as that timeout.
 Reconnections: a lost zone's computers over their jittered backoff; a deploy drains a share of the notifiers at
-a time, each batch's clients re-polling elsewhere as their polls end (at most the longest hold), or, answered at
+a time, each batch's clients re-polling elsewhere as their polls end (at most the longest timeout), or, answered at
 once, over the backoff spread. Journal rows are kept as long as replay beats relisting a namespace one daily
 user writes all day.
 
@@ -93,6 +96,7 @@ from concept_sync_assumptions import (
     CHUNK_MIN,
     CONNECTIONS_PER_SERVER,
     CROSS_ACCOUNT_DUPLICATE_SHARE,
+    CUT_HOLD_SECONDS,
     DAILY_USERS,
     DESKTOP_HEARTBEAT_SECONDS,
     DEVICES_ONLINE_PER_USER,
@@ -121,7 +125,7 @@ from concept_sync_assumptions import (
     LBFS_AVERAGE,
     LBFS_MIN,
     LENGTH_BYTES,
-    LONGPOLL_JITTER,
+    LONGPOLL_JITTER_SHARE,
     LONGPOLL_MAX,
     LONGPOLL_TIMEOUT,
     METADATA_COPIES,
@@ -337,12 +341,17 @@ store_share_monthly = count(STORE_BYTES * 0.01 * HDD_MONTH)
 
 # --- Telling devices to pull -----------------------------------------------------------------------------
 HELD = DAILY_USERS * DEVICES_ONLINE_PER_USER
-POLL_HOLD = LONGPOLL_TIMEOUT + LONGPOLL_JITTER / 2
-LONG_HOLD = LONGPOLL_MAX + LONGPOLL_JITTER / 2
+# The jitter is drawn within the timeout: a hold ends uniformly in the timeout's last LONGPOLL_JITTER_SHARE.
+HOLD_OVER_TIMEOUT = 1 - LONGPOLL_JITTER_SHARE / 2
+POLL_HOLD = LONGPOLL_TIMEOUT * HOLD_OVER_TIMEOUT
+LONG_HOLD = LONGPOLL_MAX * HOLD_OVER_TIMEOUT
+CUT_HOLD = CUT_HOLD_SECONDS * HOLD_OVER_TIMEOUT
 held_requests = count(HELD)
 notify_servers = servers(whole_per_zone(HELD * ZONE_HEADROOM / CONNECTIONS_PER_SERVER, ZONES))
 poll_hold = duration(POLL_HOLD)
 long_hold = duration(LONG_HOLD)
+# Polls begun together (a reconnect wave) end spread over the jitter: its share of the computers' longest timeout.
+long_jitter_spread = duration(LONGPOLL_MAX * LONGPOLL_JITTER_SHARE)
 # The devices held are the peak's, so their frames and re-polls are peak rates, set against the peak's commits.
 COMMITS_PEAK = COMMITS_PER_SECOND * PEAK_TO_AVERAGE
 heartbeats_per_second = peak(HELD / HEARTBEAT_SECONDS)
@@ -368,9 +377,13 @@ desktops_held = count(DESKTOPS)
 desktop_servers = servers(DESKTOP_SERVERS)
 desktop_heartbeats_per_second = peak(DESKTOPS / DESKTOP_HEARTBEAT_SECONDS)
 desktop_repolls_per_second = peak(DESKTOPS / LONG_HOLD)
-# Behind a proxy that cuts an idle response, a hold lasts at most until the cut (the client then asks for holds
-# under it): every computer behind one re-polls at least this often.
-desktop_repolls_cut = peak(DESKTOPS / PROXY_IDLE_SECONDS)
+# Behind a proxy that cuts an idle response at PROXY_IDLE_SECONDS, a client that saw the cut asks for holds of at
+# most CUT_HOLD_SECONDS, the jitter drawn inside them, so every hold ends before the cut: every computer behind one
+# re-polls this often.
+cut_hold_average = duration(CUT_HOLD)
+desktop_repolls_cut = peak(DESKTOPS / CUT_HOLD)
+# A stream behind the same cut would send a frame at least as often as those holds' timeout.
+desktop_heartbeats_cut = peak(DESKTOPS / CUT_HOLD_SECONDS)
 desktop_change_requests_per_second = per_second(
     COMMITS_PER_SECOND * PEAK_TO_AVERAGE * ONLINE_COMPUTER_RECIPIENTS * 2, peak=True
 )
@@ -419,9 +432,9 @@ drain_repolls = count(DESKTOPS * DRAIN_BATCH_SHARE)
 drain_repolls_per_second = per_second(DESKTOPS * DRAIN_BATCH_SHARE / BACKOFF_SPREAD_SECONDS)
 deploy_time = duration(drain_batches * BACKOFF_SPREAD_SECONDS)
 # The same batches, waiting their polls out: each server stops taking polls, and its held ones end within the
-# longest hold, the clients re-polling elsewhere as theirs end.
-deploy_waiting_out = duration(drain_batches * (LONGPOLL_MAX + LONGPOLL_JITTER))
-drain_waiting_repolls_per_second = per_second(DESKTOPS * DRAIN_BATCH_SHARE / (LONGPOLL_MAX + LONGPOLL_JITTER))
+# longest timeout (the jitter is inside it), the clients re-polling elsewhere as theirs end.
+deploy_waiting_out = duration(drain_batches * LONGPOLL_MAX)
+drain_waiting_repolls_per_second = per_second(DESKTOPS * DRAIN_BATCH_SHARE / LONGPOLL_MAX)
 drain_batch_count = count(drain_batches)
 
 # --- Journal, resync, folder moves -----------------------------------------------------------------------
@@ -577,8 +590,14 @@ if __name__ != "concept_sync_scale":
                 ),
                 (f"{desktops_held} computers: long poll at {duration(LONGPOLL_MAX)}", desktop_repolls_per_second, ""),
                 (
-                    f"... every one behind a proxy that cuts it at {duration(PROXY_IDLE_SECONDS)}, at least",
+                    f"... every one behind a proxy that cuts it at {duration(PROXY_IDLE_SECONDS)}, "
+                    f"asking for {duration(CUT_HOLD_SECONDS)}, held {cut_hold_average}",
                     desktop_repolls_cut,
+                    "",
+                ),
+                (
+                    f"... a stream behind that cut, heartbeat every {duration(CUT_HOLD_SECONDS)}",
+                    desktop_heartbeats_cut,
                     "",
                 ),
                 ("Computers, either, on each change", desktop_change_requests_per_second, ""),
@@ -615,6 +634,10 @@ if __name__ != "concept_sync_scale":
                 ("Servers holding every online device's request", notify_servers),
                 ("... the computers' alone", desktop_servers),
                 ("**Computers**", ""),
+                (
+                    f"Polls begun together, at the {duration(LONGPOLL_MAX)} timeout: their ends spread over",
+                    long_jitter_spread,
+                ),
                 ("A lost zone's computers", desktops_per_zone),
                 ("... reconnecting over the backoff, a second", zone_loss_reconnects_backoff),
                 ("Deploy: batches", drain_batch_count),

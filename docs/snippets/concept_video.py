@@ -149,8 +149,16 @@ def worst_time(seconds: float) -> float:
 
 upload_seconds = UPLOAD_BYTES * 8 / PHONE_UPLINK_BITS
 part_seconds = PART_BYTES * 8 / PHONE_UPLINK_BITS
-parts = math.ceil(UPLOAD_BYTES / PART_BYTES)
-part_sizes = [PART_BYTES] * (parts - 1) + [UPLOAD_BYTES - PART_BYTES * (parts - 1)]  # the last part is smaller
+
+
+def split_parts(total_bytes: float) -> list[float]:
+    """Each part's bytes: whole parts of PART_BYTES, and the last one smaller (what is left)."""
+    n = math.ceil(total_bytes / PART_BYTES)
+    return [PART_BYTES] * (n - 1) + [total_bytes - PART_BYTES * (n - 1)]
+
+
+part_sizes = split_parts(UPLOAD_BYTES)
+parts = len(part_sizes)
 
 
 def waves(in_flight: int) -> list[float]:

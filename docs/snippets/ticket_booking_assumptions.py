@@ -11,7 +11,11 @@ Change a value here and rebuild: every figure that depends on it changes, on eve
 Run `.venv/bin/python docs/snippets/ticket_booking_assumptions.py` to print the table.
 """
 
-from chat_assumptions import store_writes_per_node_per_second
+from chat_assumptions import (
+    store_reads_per_node_per_second,
+    store_write_utilization_target,
+    store_writes_per_node_per_second,
+)
 from concept_ids_btree import LINE_POINTER
 from concept_migrate_assumptions import REPLICA_APPLY_ROWS
 from concept_tx_outbox import HEAP_HEADER
@@ -90,6 +94,9 @@ queue_accounts = count(2e6)
 queue_join_window = duration(600)
 queue_join_burst = times(4)
 queue_poll_interval = duration(30)
+queue_insert_timeout = duration(2)
+clock_skew = duration(1)
+draw_build_time = duration(7)
 draw_delay = duration(10)
 pick_time = duration(60)
 hold_time = duration(600)
@@ -151,6 +158,8 @@ store_floor_per_zone = count(1)
 partition_row_writes = throughput(REPLICA_APPLY_ROWS)
 shard_bytes = size(relational_shard_bytes)
 queue_store_writes_per_node = throughput(store_writes_per_node_per_second)
+queue_store_write_share = fraction(store_write_utilization_target)
+queue_store_reads_per_node = throughput(store_reads_per_node_per_second)
 page_response_bytes = size(20e3)
 seats_sold_share = fraction(0.8)
 
@@ -238,9 +247,10 @@ TABLE = [
     (
         "Time over which they join",
         queue_join_window,
-        "Assumed: most arrive in the minutes around the on-sale's start, which is announced, as many "
-        "before it as after: the window is centered on the start. Those before it get their places by a "
-        "draw at the start (step 6). The joins' average is over this window; the next row sets their peak.",
+        "Assumed: most arrive around the announced start, as many before it as after: the window is "
+        "centered on it; the next row sets the joins' peak. A random place for anyone on time (step 6) may "
+        "draw more of the crowd early: that grows the draw's scan and list (step 2), not the queue store's "
+        "write peak.",
     ),
     (
         "Joins in the minute after the start, against the window's average",
@@ -251,10 +261,30 @@ TABLE = [
         "promise more.",
     ),
     (
-        "The draw written, after the start",
+        "A join's insert in the queue store, given up after",
+        queue_insert_timeout,
+        "The page's choice (step 6): a join whose insert has not committed by then is answered with an error "
+        "and tried again. A write that lands later anyway (giving up does not cancel it) is missed by the "
+        "draw's scan and placed as a join after the start (step 6), the rare cost of a tight scan start.",
+    ),
+    (
+        "Skew between two servers' clocks, at most",
+        clock_skew,
+        "Assumed bound, kept: a server whose measured NTP offset passes half of it stops taking joins. A row "
+        "stamped before the start by a clock further behind the draw server's may commit after the scan "
+        "starts; it is placed as a join after the start (step 6): fairness lost, never a place.",
+    ),
+    (
+        "The draw's build: the scan, HMAC, sort, the list's write and every server's load of it",
+        draw_build_time,
+        "Assumed budget, from the scan's start, to be measured in each on-sale's rehearsal; step 2 bounds the "
+        "scan's part of it, and step 6 says what a draw later than that costs.",
+    ),
+    (
+        "The draw in place (written and loaded by every waiting-room server), after the start, at the latest",
         draw_delay,
-        "The page's choice (step 6): past the queue store's insert timeout and the servers' clock skew, then "
-        "a scan of the pre-start rows. A join after the start made before it takes its position at a later "
+        "The page's choice (step 6): the scan starts once the insert timeout and the skew have passed, and "
+        "the build's budget ends here. A join after the start made before it takes its position at a later "
         "poll, so the waiting room is sized for those writes too (step 2).",
     ),
     (
@@ -529,7 +559,20 @@ TABLE = [
     (
         "Writes a queue-store node takes a second",
         queue_store_writes_per_node,
-        "The chat example's figure for a node of a replicated store of small rows, its conditional check included.",
+        "The chat example's figure for a node of a replicated store of small rows, each write's conflict check "
+        "included; the read that tests its condition is counted among the reads, as in the chat example.",
+    ),
+    (
+        "Share of those writes the queue store is sized to use at its peak",
+        queue_store_write_share,
+        "The chat example's planned share for a store of the same kind, kept there for a sustained load; here "
+        "the peak lasts about a poll interval, and the room is for a draw later than its budget (step 6).",
+    ),
+    (
+        "Reads a queue-store node serves a second",
+        queue_store_reads_per_node,
+        "The chat example's figure for point reads, a guess for a benchmark to replace; a scan reads rows "
+        "in order and costs less a row, so the draw's scan counted at it is a bound (step 2).",
     ),
     (
         "Bytes of an event page or an event list",

@@ -24,8 +24,9 @@ from ticket_booking_assumptions import (
     tickets_per_order,
     tickets_per_year,
 )
-from ticket_booking_sellout import race_hold_attempts_peak, seat_map_reads_peak
+from ticket_booking_sellout import first_holds_start, race_hold_attempts_peak, seat_map_reads_peak
 from ticket_booking_traffic import (
+    START_MINUTE,
     page_views_per_day,
     purchases_per_day,
     queue_polls_peak,
@@ -189,10 +190,13 @@ position_claims_peak = peak(queue_writes_peak / position_block)
 # Reads against writes in the on-sale: the waiting room's polls and the maps' requests, against the
 # waiting room's joins and positions (each a conditional write in the queue store) and the transactions on the show's
 # partition. The joins end before the race for returned seats starts (step 7), so the writes are the
-# busier of the two phases: the joins with the first pass's transactions, or the race's.
+# busier of the two phases: the start's minute, or the race's. No hold starts in the start's minute (the
+# first come a pick time after the first releases are heard, past the minute), so its writes are the queue
+# store's alone; the first pass's transactions come in the minutes after it, fewer than the race's.
 onsale_reads_peak = peak(queue_polls_peak + seat_map_reads_peak)
 first_pass_transactions_peak = peak(release_rate * transactions_per_buyer)
-start_minute_writes_peak = peak(queue_writes_peak + first_pass_transactions_peak)
+assert first_holds_start >= START_MINUTE, "holds start in the start's minute: add the first pass to its writes"
+start_minute_writes_peak = peak(queue_writes_peak)
 onsale_writes_peak = peak(max(start_minute_writes_peak, partition_transactions_peak))
 assert start_minute_writes_peak > partition_transactions_peak, (
     "the race is the busier phase, not the joins' minute that data/examples.yml names"

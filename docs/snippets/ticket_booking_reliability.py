@@ -30,6 +30,7 @@ from ticket_booking_assumptions import (
     processor_slowdown_share,
     queue_accounts,
     queue_poll_interval,
+    queue_store_write_share,
     queue_store_writes_per_node,
     region_rpo,
     region_rto,
@@ -62,6 +63,7 @@ from ticket_booking_servers import (
     booking_writes_peak,
     first_pass_attempts,
     queue_store_nodes,
+    standby_queue_store_nodes,
     stateless,
     waiting_room_servers,
 )
@@ -83,6 +85,7 @@ from ticket_booking_traffic import (
     queue_joins_peak,
     queue_polls_peak,
     queue_writes_peak,
+    release_heard_lag,
     release_rate,
 )
 
@@ -109,17 +112,19 @@ calls_after_cut = peak(processor_calls_peak + onsale_calls_budget * release_cut)
 share_after_cut = fraction(calls_after_cut / payment_endpoint_limit)
 release_rate_after_cut = peak(release_rate * release_cut)
 # A cut acts only on buyers released after it: those released before still pick and submit. Most
-# submit a pick time and a time to submit after their release; the slowest, up to a hold's end.
-cut_lag = duration(pick_time + time_to_submit)
-cut_lag_longest = duration(pick_time + hold_time)
+# submit a pick time and a time to submit after they hear of their release, half a poll interval after it
+# on average; the slowest, up to a hold's end.
+cut_lag = duration(release_heard_lag + pick_time + time_to_submit)
+cut_lag_longest = duration(release_heard_lag + pick_time + hold_time)
 # With releases running at the cut plan, the threshold's queue drains at the bucket's full rate in:
 drain_at_limit = duration(backlog_threshold_orders / (bucket_rate - calls_after_cut))
 
 # --- The sell-out's submits ------------------------------------------------------------------------------
-# The first wave's holds start from the pick time, one wave span long, and their buyers submit a time to
-# submit later: the on-sale's calls run at the plan over that span, and before and after it only the
-# normal day's. The later waves' holds start as the lapsed ones return, a share of the release rate.
-plan_calls_from = duration(pick_time + time_to_submit)
+# The first wave's holds start a pick time after the first releases are heard, one wave span long, and their
+# buyers submit a time to submit later: the on-sale's calls run at the plan over that span, and before and
+# after it only the normal day's. The later waves' holds start as the lapsed ones return, a share of the
+# release rate.
+plan_calls_from = duration(wave_start(1) + time_to_submit)
 plan_calls_until = duration(plan_calls_from + first_wave_span)
 second_wave_calls_from = duration(wave_start(2) + time_to_submit)
 second_wave_calls = peak(processor_calls_peak + lapsed_holds_per_second * calls_per_released_buyer)
@@ -139,15 +144,24 @@ slow_drain = peak(slow_processor - processor_calls_peak)
 slow_time_to_clear = duration((slow_deepest_queue - backlog_clear_orders) / slow_drain)
 assert plan_calls_until + slow_time_to_clear < second_wave_calls_from, "the queue is still deep at the second wave"
 assert second_wave_calls < slow_processor, "the later waves grow the queue at this slowdown"
-# A cut slows releases from the moment the flag is set, and their buyers hold a pick time later: it lowers
-# any of this show's first-wave holds only if set a pick time before the free seats run out. The queue
-# reaches the threshold by then only if it grows from the plan's first calls fast enough, so only for a
-# processor completing under this.
-cut_useful_before = duration(free_seats_run_out - pick_time)
+# A cut slows releases from the moment the flag is set, and their buyers hear of it half a poll interval
+# later on average and hold a pick time after that: it lowers any of this show's first-wave holds only if
+# set that long before the free seats run out. A processor slowed from the on-sale's start to c calls a
+# second grows the queue by the normal day's calls less c until the plan's calls start (nothing, if c is the
+# more), and by the plan less c after. It reaches the threshold by that moment for c under this, solved on
+# the branch where c is under the normal day's calls (asserted): so a cut helps a processor too slow for the
+# normal day's own calls, whose queue grows before the on-sale's submits; one slowed earlier trips it sooner.
+cut_useful_before = duration(free_seats_run_out - release_heard_lag - pick_time)
 assert cut_useful_before > plan_calls_from, "the plan's calls start after the last useful cut"
 cut_useful_completion = throughput(
-    planned_calls - backlog_threshold_orders * processor_calls_per_order / (cut_useful_before - plan_calls_from)
+    (
+        processor_calls_peak * plan_calls_from
+        + planned_calls * (cut_useful_before - plan_calls_from)
+        - backlog_threshold_orders * processor_calls_per_order
+    )
+    / cut_useful_before
 )
+assert 0 < cut_useful_completion <= processor_calls_peak, "the queue grows before the plan's calls: other branch"
 cut_useful_share = fraction(cut_useful_completion / payment_endpoint_limit)
 
 # --- The processor down, through the first wave's submits ------------------------------------------------
@@ -238,7 +252,7 @@ def wave_orders(n: int) -> float:
 
 def failing_rate(t: float) -> float:
     """The requests a second, t from the start, that a failover of the hot show's shard fails."""
-    holds = first_pass_attempts if pick_time <= t < free_seats_run_out else 0.0
+    holds = first_pass_attempts if wave_start(1) <= t < free_seats_run_out else 0.0
     if t >= first_lapses_return:
         holds += race_hold_attempts_peak * min((t - watchers_from) / access_token_lifetime, 1.0)
     submits = polled = 0.0
@@ -382,7 +396,10 @@ restore_writes_total = count(queue_accounts - pre_start_joiners)
 restore_writes_peak = peak(restore_writes_total / queue_poll_interval)
 restore_over_joins = times(restore_writes_peak / queue_writes_peak)
 restore_queue_store_nodes = servers(
-    max(whole_per_zone(restore_writes_peak * copies / queue_store_writes_per_node, zones), STORE_FLOOR)
+    max(
+        whole_per_zone(restore_writes_peak * copies / (queue_store_writes_per_node * queue_store_write_share), zones),
+        STORE_FLOOR,
+    )
 )
 assert restore_queue_store_nodes > queue_store_nodes, "the write-back fits the queue store as sized"
 # The waiting-room servers make those inserts, a write each as a join's is (step 5's count), on top of every
@@ -418,7 +435,7 @@ if __name__ != "ticket_booking_reliability":
                 ("The second wave's calls, from", second_wave_calls_from),
                 ("... at", second_wave_calls),
                 ("A cut lowers first-wave holds only if set, from the start, by", cut_useful_before),
-                ("... which the queue reaches only with a processor completing under", cut_useful_completion),
+                ("... reached by a processor slowed from the start completing under", cut_useful_completion),
                 ("... as a share of its limit", cut_useful_share),
             ],
         )
@@ -508,7 +525,8 @@ if __name__ != "ticket_booking_reliability":
                 ("... a second, all within one poll interval", restore_writes_peak),
                 ("... against the writes the queue store is sized for", restore_over_joins),
                 ("... queue store nodes for it, grown with the fleets", restore_queue_store_nodes),
-                ("... against the nodes sized for the joins and draw claims", queue_store_nodes),
+                ("... against the home region's, sized for the joins and draw claims", queue_store_nodes),
+                ("... and the standby's, at its floor, which the failover grows", standby_queue_store_nodes),
                 ("... waiting-room servers for it, grown with the fleets", restore_waiting_room_servers),
                 ("... against the servers sized for the joins, draw claims and polls", waiting_room_servers),
             ],

@@ -1,7 +1,9 @@
 """Ticket booking worked example: how one hot on-sale sells out, in time, and the seat maps it keeps open.
 
-A buyer released from the waiting room spends the pick time on the seat map, and only then does the
-hold start: holds are not counted from the release. While free seats last, holds take
+The sale's clock starts when the first released buyers hear of it: the threshold moves only once the draw
+is written, and a buyer learns of the release at the next poll, half an interval later on average. A
+released buyer then spends the pick time on the seat map, and only then does the hold start: holds are not
+counted from the release. While free seats last, holds take
 seats_held_per_second. A hold ends in a purchase (buy_share), its seats sold when the buyer submits
 payment, or lapses, its seats free again a hold's time after it started (a declined order returns its
 hold to the buyer until that time, step 4, so its seats come back as a lapse's do).
@@ -25,9 +27,9 @@ are at most one window's releases.
 import math
 
 from ticket_booking_assumptions import (
-    access_token_lifetime,
     buy_share,
     closing_seats,
+    draw_delay,
     hold_time,
     map_open_share,
     pick_time,
@@ -37,27 +39,45 @@ from ticket_booking_assumptions import (
     stadium_seats,
     time_to_submit,
 )
-from ticket_booking_traffic import release_rate, seat_map_bytes, seats_held_per_second
+from ticket_booking_traffic import (
+    START_MINUTE,
+    access_window_positions,
+    release_clock_start,
+    release_rate,
+    seat_map_bytes,
+    seats_held_per_second,
+)
 
 from sdw.estimation import bandwidth, count, duration, fraction, markdown_table, peak
 
-# The first wave: every seat held once, from the first buyer's hold at the pick time.
+
+def threshold_at(t: float) -> float:
+    """The threshold's position t from the start: it runs at the rate from the draw."""
+    return release_rate * max(t - draw_delay, 0.0)
+
+
+# The first wave: every seat held once, from the first buyer's hold, a pick time after the first heard release.
 first_wave_span = duration(stadium_seats / seats_held_per_second)
-free_seats_run_out = duration(pick_time + first_wave_span)
+first_holds_start = duration(release_clock_start + pick_time)
+# That is the average: the earliest buyers poll just after the draw, and hold a pick time later, still after
+# the start's minute, so no hold falls among its joins.
+first_holds_earliest = duration(draw_delay + pick_time)
+assert first_holds_earliest >= START_MINUTE, "the first holds start within the joins' peak minute"
+free_seats_run_out = duration(first_holds_start + first_wave_span)
 # The model holds only while the first wave ends before its first holds lapse.
 assert first_wave_span <= hold_time, "the first wave outlasts a hold: lapsed seats return before all are held"
-first_lapses_return = duration(pick_time + hold_time)
+first_lapses_return = duration(first_holds_start + hold_time)
 gap_without_free_seats = duration(first_lapses_return - free_seats_run_out)
 
 # Releases go on when the free seats run out: the buyers released since find the map full and take the
 # seats that return, the first wave's lapsed holds at the rate they return.
-released_when_seats_run_out = count(release_rate * free_seats_run_out)
+released_when_seats_run_out = count(threshold_at(free_seats_run_out))
 lapsed_holds_per_second = peak(release_rate * (1 - buy_share))
 
 
 def wave_start(n: int, hold: float = hold_time) -> float:
     """When the n-th wave's first hold starts (n from 1)."""
-    return pick_time + (n - 1) * hold
+    return first_holds_start + (n - 1) * hold
 
 
 def sold_by(t: float, hold: float = hold_time, share: float = buy_share) -> float:
@@ -108,10 +128,10 @@ assert seats_left_at_close <= closing_seats < seats_in_last_wave, "the closing w
 first_wave_sold = fraction(buy_share)
 
 # --- Released buyers without a hold, and the seat maps they keep open -----------------------------------
-# A released buyer's access lasts the positions released in one token life at the planned rate; a hold or
-# an order needs no access for its own calls, and a buyer holding nothing after it rejoins at the end. So
-# at most one window's releases are without a hold at once, whatever the seats do.
-access_window_positions = count(release_rate * access_token_lifetime)
+# A released buyer's access lasts the positions released in one token life at the planned rate
+# (access_window_positions, from the traffic snippet); a hold or an order needs no access for its own calls,
+# and a buyer holding nothing after it rejoins at the end. So at most one window's releases are without a
+# hold at once, whatever the seats do.
 map_viewers_peak = count(access_window_positions * map_open_share)
 seat_map_reads_peak = peak(map_viewers_peak / seat_map_refresh)
 seat_map_egress_peak = bandwidth(seat_map_reads_peak * seat_map_bytes, peak=True)
@@ -120,7 +140,7 @@ seat_map_egress_peak = bandwidth(seat_map_reads_peak * seat_map_bytes, peak=True
 race_hold_attempts_peak = peak(map_viewers_peak / repick_time)
 # The threshold runs at the planned rate until the room closes: the positions released by then. The rest
 # are told the show is sold out: the accounts still waiting, counted without rejoins.
-positions_released_by_sellout = count(release_rate * last_seats_sold())
+positions_released_by_sellout = count(threshold_at(last_seats_sold()))
 waiting_at_close = count(queue_accounts - positions_released_by_sellout)
 # What the tail cutoff saves: releasing everyone still waiting at the planned rate, for about 1 seat.
 releases_saved_by_cutoff = duration(waiting_at_close / release_rate)
@@ -144,7 +164,8 @@ if __name__ != "ticket_booking_sellout":
         markdown_table(
             ("Moment of the on-sale", "Time from its start"),
             [
-                ("First holds start (the first buyers have picked)", duration(pick_time)),
+                ("First holds start, on average (the first buyers have heard and picked)", first_holds_start),
+                ("... the earliest, a pick time after the draw", first_holds_earliest),
                 ("Free seats run out: every seat held, pending or sold", free_seats_run_out),
                 ("Half the seats sold", half_sold),
                 ("First lapsed seats return", first_lapses_return),

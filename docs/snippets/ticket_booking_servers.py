@@ -7,10 +7,14 @@ from reference_capacity import api_read_per_server, api_write_per_server
 from ticket_booking_assumptions import (
     calls_in_flight_per_worker,
     copies,
+    draw_build_time,
     hold_attempts_per_buyer,
     payment_endpoint_limit,
     position_block,
     processor_call_time,
+    queue_accounts,
+    queue_store_reads_per_node,
+    queue_store_write_share,
     queue_store_writes_per_node,
     seat_snapshot_interval,
     standby_copies,
@@ -22,9 +26,11 @@ from ticket_booking_data_model import partition_capacity, race_rows_peak, releas
 from ticket_booking_sellout import access_window_positions, race_hold_attempts_peak, seat_map_reads_peak
 from ticket_booking_storage import shards
 from ticket_booking_traffic import (
+    draw_late_claims_per_second,
     onsale_orders_peak,
     order_polls_peak,
     page_views_peak,
+    pre_start_joiners,
     queue_polls_peak,
     queue_writes_peak,
     release_rate,
@@ -32,7 +38,17 @@ from ticket_booking_traffic import (
     waiting_room_requests_peak,
 )
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, servers, whole_per_zone, zone_loss_headroom
+from sdw.estimation import (
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    servers,
+    throughput,
+    whole_per_zone,
+    zone_loss_headroom,
+)
 
 zone_headroom = zone_loss_headroom(zones)
 FLOOR = int(stateless_floor_per_zone) * int(zones)
@@ -100,10 +116,37 @@ payment_workers = servers(stateless(calls_in_flight, calls_in_flight_per_worker)
 # The workers' room for calls in flight: a processor slowed by latency fills it before the log's backlog grows.
 worker_calls_ceiling = count(payment_workers * calls_in_flight_per_worker)
 
-# Queue store: a join's conditional insert, or a position written on a join's row, on every copy.
-queue_store_nodes = servers(
-    max(whole_per_zone(queue_writes_peak * copies / queue_store_writes_per_node, zones), STORE_FLOOR)
+# Queue store: a join's conditional insert, or a position written on a join's row, on every copy. Its peak
+# is the draw's: the joins with the claims of those made before the draw, about a poll interval long. So the
+# planned share of a node's rate is not kept for a sustained load but for a draw later than planned, each
+# second late adding claims (step 6). At its floor, a node a zone, a node would run near its whole rate and
+# reach it with a draw a few seconds late; sized to the planned share, the nodes are rounded up to a whole
+# count in each zone: the seconds late a node then takes before passing the planned share, and before its
+# whole rate (bounds, since the joins' peak lasts only the start's minute).
+queue_store_floor_share = fraction(queue_writes_peak * copies / STORE_FLOOR / queue_store_writes_per_node)
+draw_late_to_capacity_at_floor = duration(
+    (STORE_FLOOR * queue_store_writes_per_node / copies - queue_writes_peak) / draw_late_claims_per_second
 )
+queue_store_nodes_at_share = count(queue_writes_peak * copies / (queue_store_writes_per_node * queue_store_write_share))
+queue_store_nodes = servers(max(whole_per_zone(queue_store_nodes_at_share, zones), STORE_FLOOR))
+queue_store_node_share = fraction(queue_writes_peak * copies / queue_store_nodes / queue_store_writes_per_node)
+assert queue_store_node_share <= queue_store_write_share, "a node's writes at the draw leave no margin"
+draw_late_to_planned_share = duration(
+    (queue_store_nodes * queue_store_writes_per_node * queue_store_write_share / copies - queue_writes_peak)
+    / draw_late_claims_per_second
+)
+draw_late_to_node_capacity = duration(
+    (queue_store_nodes * queue_store_writes_per_node / copies - queue_writes_peak) / draw_late_claims_per_second
+)
+# The draw's scan reads every pre-start row once, in the join peak. Each row counted as a point read (a scan
+# reads rows in order, for less), spread over the nodes, less a read for each write's condition check at the
+# peak: the longest the scan takes, what it leaves of the build's budget for the HMACs, the sort, the write
+# and the loads, and the share of the accounts joining before the start that the scan alone fits in the budget.
+queue_store_scan_rate = throughput(queue_store_nodes * queue_store_reads_per_node - queue_writes_peak)
+draw_scan_time = duration(pre_start_joiners / queue_store_scan_rate)
+assert draw_scan_time < draw_build_time, "the draw's scan alone takes the build's budget"
+draw_build_rest = duration(draw_build_time - draw_scan_time)
+draw_scan_share_at_budget = fraction(queue_store_scan_rate * draw_build_time / queue_accounts)
 
 # Seat inventory: each shard a primary and a replica in each other zone; the standby region the same.
 inventory_nodes = servers(shards * copies)
@@ -131,6 +174,8 @@ home_region_servers = servers(
 # grows them at a failover (step 7).
 STATELESS_TIERS = ("waiting room", "booking API", "payment workers", "outbox relay")
 STORES_AT_FLOOR = ("queue store", "event log", "counter store")
+# The standby's queue store: its empty nodes at the floor, grown at a failover (step 7).
+standby_queue_store_nodes = servers(STORE_FLOOR)
 standby_region_servers = servers(
     standby_inventory_nodes + len(STATELESS_TIERS) * FLOOR + len(STORES_AT_FLOOR) * STORE_FLOOR + standby_copies
 )
@@ -150,6 +195,13 @@ if __name__ != "ticket_booking_servers":
                 ("Payment workers (calls in flight)", calls_in_flight, payment_workers),
                 ("... the most calls they can keep in flight", worker_calls_ceiling, ""),
                 ("Queue store (joins, positions written later)", queue_writes_peak, queue_store_nodes),
+                ("... a node's share of its rate at that peak", queue_store_node_share, ""),
+                ("... a node's share at the store's floor, a node a zone", queue_store_floor_share, ""),
+                ("... there, saturated with a draw late by", draw_late_to_capacity_at_floor, ""),
+                ("... nodes at the planned share, before whole counts a zone", queue_store_nodes_at_share, ""),
+                ("... as sized, past the planned share with a draw late by", draw_late_to_planned_share, ""),
+                ("... saturated with a draw late by", draw_late_to_node_capacity, ""),
+                ("... the draw's scan at the most, rows as point reads", draw_scan_time, ""),
                 ("Seat inventory (shards, three copies each)", shards, inventory_nodes),
                 ("Event log", "", log_brokers),
                 ("Outbox relay", "", relay_servers),

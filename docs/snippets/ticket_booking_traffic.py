@@ -2,6 +2,8 @@
 release rate the payment processor allows, the waiting room's joins and polls, and how long a position
 waits. The seat maps' load depends on how the sale plays out, so ticket_booking_sellout.py computes it."""
 
+from datetime import UTC, datetime, timedelta
+
 from ticket_booking_assumptions import (
     access_token_lifetime,
     action_share,
@@ -10,7 +12,9 @@ from ticket_booking_assumptions import (
     audit_margin,
     bucket_share,
     buy_share,
+    clock_skew,
     decline_share,
+    draw_build_time,
     draw_delay,
     hold_attempts_per_buyer,
     hold_time,
@@ -25,6 +29,7 @@ from ticket_booking_assumptions import (
     processor_error_ticket,
     processor_planned_share,
     queue_accounts,
+    queue_insert_timeout,
     queue_join_burst,
     queue_join_window,
     queue_poll_interval,
@@ -157,7 +162,7 @@ pre_start_joiners = count(queue_accounts / 2)
 assert start_minute_join_share <= 0.5, "the start minute's joins are more than those after the start"
 queue_polls_peak = peak(queue_accounts / queue_poll_interval)
 waiting_room_requests_peak = peak(queue_joins_peak + queue_polls_peak)
-# A join after the start made before the draw is written is answered without a position (step 3) and takes
+# A join after the start made before the draw is in place is answered without a position (step 3) and takes
 # one at its first poll after the draw, a write like a join. The tabs' phases are spread, so those claims
 # come evenly over one poll interval after the draw, inside the start's minute, on top of its joins: the
 # queue store's writes at their peak, and the waiting room's, whose polls already count these.
@@ -165,17 +170,42 @@ draw_claims_peak = peak(queue_joins_peak * draw_delay / queue_poll_interval)
 assert draw_delay + queue_poll_interval <= START_MINUTE, "the draw's claims come after the start's minute"
 queue_writes_peak = peak(queue_joins_peak + draw_claims_peak)
 onsale_over_normal_day = times(waiting_room_requests_peak / page_views_peak)
-# A position waits its place in line over the release rate, from the on-sale's start; the threshold runs at
-# that rate until the show is sold out (the sell-out snippet says when).
-wait_for_position_10k = duration(10e3 / release_rate)
+# The draw (step 6): the show's owner scans the pre-start rows once the queue store's insert timeout and the
+# servers' clock skew have passed, then has the build's budget to compute, write and load the list, all by
+# the moment the claims above count from. The scan's reads, in the join peak, are bounded in step 5's snippet.
+draw_scan_start = duration(queue_insert_timeout + clock_skew)
+assert draw_scan_start + draw_build_time <= draw_delay, "the draw's build ends after the draw is due in place"
+# A draw later than that: joins after the start go on without positions, so each second late adds this to the
+# claims a second over the poll interval after the draw.
+draw_late_claims_per_second = peak(queue_joins_peak / queue_poll_interval)
+# The threshold is capped at the positions claimed, none until the draw is in place, so releases start at the
+# draw; a released buyer hears of it at its next poll, half an interval later on average, the tabs' phases
+# spread. The sale's clock (the sell-out snippet) starts there: a position waits its place in line over the
+# release rate, counted from the on-sale's start, and the threshold runs at that rate until the show is sold out.
+release_heard_lag = duration(queue_poll_interval / 2)
+release_clock_start = duration(draw_delay + release_heard_lag)
+wait_for_position_10k = duration(release_clock_start + 10e3 / release_rate)
 # Released buyers who can still find a free seat in the first pass: the seats over the seats a buyer
 # holds (the sell-out snippet times it).
 first_pass_buyers = count(stadium_seats / tickets_per_order)
-# Step 3's example buyer holds position 48,213 (its tokens carry it): released that long after the start,
-# it picks for a minute and holds, so its hold expires the hold's time later, counted from the start.
+# Step 3's example buyer holds position 48,213 (its tokens carry it) in a sale that starts at EXAMPLE_START.
+# The threshold reaches it that long after the draw: the estimated wait its poll answer gives, to 10 s. Told
+# it is released at the next poll, it picks for a minute and holds, so its hold expires the hold's time later,
+# counted from the start: the hold's expires_at. Its access lasts one window of releases (step 3): the
+# positions released in a token's life at the planned rate (the sell-out snippet counts the buyers in it),
+# set on the show as a whole number of positions, so it ends once the threshold reaches its position and a
+# window more. A test holds the page's literals to these.
+EXAMPLE_START = datetime(2025, 3, 14, 15, 0, tzinfo=UTC)
 example_position = count(48_213)
-example_release = duration(example_position / release_rate)
+example_estimated_wait = duration(example_position / release_rate)
+example_wait_answer = int(round(float(example_estimated_wait), -1))
+example_release = duration(release_clock_start + example_position / release_rate)
 example_hold_expires = duration(example_release + pick_time + hold_time)
+example_expires_at = (EXAMPLE_START + timedelta(seconds=round(float(example_hold_expires)))).strftime(
+    "%Y-%m-%dT%H:%M:%SZ"
+)
+access_window_positions = count(release_rate * access_token_lifetime)
+example_access_end = count(example_position + round(float(access_window_positions)))
 
 # A show nobody planned as hot opens a waiting room mid-sale once its hold attempts, summed over the booking
 # servers, pass a share of those a show released at the planned rate makes, for the trigger's time (step 3).
@@ -219,9 +249,13 @@ action_done_orders_polled_peak = count(action_orders_peak * settle_target)
 order_polls_peak = peak((orders_polled_peak + action_done_orders_polled_peak) / order_poll_interval)
 
 # A seat map's answer: a bit a seat, free or not, sent base64 in JSON, four characters for every three
-# bytes, and counted uncompressed (the layout, with sections, rows and prices, comes from the CDN, the
-# same for every show in the venue).
+# bytes, and counted uncompressed (the layout, sections, rows and seats, comes from the CDN, the same for
+# every show in the venue; each seat's tier and the tiers' prices come in the show's tiers answer).
 seat_map_bytes = size(stadium_seats / 8 * 4 / 3)
+# The show's tiers answer carries each seat's tier, a byte a seat in layout order, base64 in the JSON the same
+# way, counted uncompressed: fixed for the sale, so the CDN caches it for the sale, apart from the show's
+# answer and its changing state, and it compresses well, a tier running along whole rows and sections.
+seat_tiers_bytes = size(stadium_seats * 4 / 3)
 
 if __name__ != "ticket_booking_traffic":
     print(
@@ -280,19 +314,29 @@ if __name__ != "ticket_booking_traffic":
                 ("Accounts that join before the start, placed by the draw", pre_start_joiners),
                 ("... positions taken a second after the draw by joins made before it", draw_claims_peak),
                 ("... with the joins, the queue store's writes at their peak", queue_writes_peak),
+                ("The draw's scan starts, after the start, at", draw_scan_start),
+                ("... each second the draw is late adds claims a second of", draw_late_claims_per_second),
+                ("First releases heard after the start, on average (draw, half a poll)", release_clock_start),
                 ("Waiting room: polls a second", queue_polls_peak),
                 ("Waiting room requests over the normal day's peak page views", onsale_over_normal_day),
                 ("Orders within their settle target at once, at the plan", orders_polled_peak),
                 ("... and within that of their action-done, back from the bank", action_done_orders_polled_peak),
                 ("Polls a second of the orders within either target", order_polls_peak),
                 ("Buyers who can find a seat in the first pass", first_pass_buyers),
-                ("Wait for position 10,000", wait_for_position_10k),
+                ("Position 10,000 let in, after the start", wait_for_position_10k),
+                ("Step 3's example: the threshold reaches its position after the draw", example_estimated_wait),
+                ("... its poll's estimated_wait_s, to 10 s", f"`{example_wait_answer}`"),
+                ("... its release heard, after the start", example_release),
+                ("... its hold expires, after the start", example_hold_expires),
+                (f"... its hold's expires_at, the sale starting at {EXAMPLE_START:%H:%M}", f"`{example_expires_at}`"),
+                ("... its access ends at the threshold", example_access_end),
                 ("Hold attempts a second that open a room on a show without one", room_trigger_attempts),
                 ("... that room's releases a second, no other on-sale releasing", room_rate_alone),
                 ("... its access window, positions", room_window_alone),
                 ("... beside step 2's on-sale, which takes the on-sale's whole part", room_rate_beside_onsale),
                 ("A late second charge refunded within, at most", late_charge_refunded_within),
                 ("A seat map's answer, base64 in JSON", seat_map_bytes),
+                ("Each seat's tier in the show's tiers answer, base64 in JSON", seat_tiers_bytes),
             ],
         )
     )
