@@ -23,6 +23,7 @@ from twitter_assumptions import (
     timeline_cache_copies,
     timeline_entries_cached,
     timeline_entry_bytes,
+    timeline_expiry_days,
     tweets_per_timeline_page,
     weekly_active_follow_edge_share_what_if,
     weekly_active_users,
@@ -197,14 +198,19 @@ deep_scroll_cap_span_at_following_cap = duration(
 deep_page_calls_most = count(1 + math.ceil(following_cap / follows_per_user))
 deep_page_reads_per_second_per_reader_most = throughput(read_limit / read_window * follows_per_user)
 deep_pages_per_window_at_following_cap = count(read_limit / deep_page_calls_most)
-# The timeline module drops a timeline's entries older than this on every insert and read (a design
-# choice, under the legal deadline's shortest month), so no entry, a tweet ID with its author's, outlives it
-# in memory: a deleted tweet's, which hydration hides until then, or a deleted account's. It is past the days
-# a page scrolls back, so no scroll reaches it. A timeline gains entries_per_followed_account_per_day for
-# each account followed, so the age trims only the timelines of readers who follow fewer than this many
-# accounts; the others reach the cap first, and the memory stays sized for full timelines.
-timeline_entry_age_limit = duration(21 * SECONDS_PER_DAY)
-assert home_scroll_depth_days * SECONDS_PER_DAY < timeline_entry_age_limit < gdpr_answer_within
+# The timeline module drops a timeline's entries older than this on every command that reaches the timeline
+# (an insert, a read, a touch, a copy-in), an entry's age counted from the time in its tweet ID, so an entry
+# copied or inserted again keeps its age (a design choice). A copy that no command reaches keeps its old
+# entries until it expires, timeline_expiry_days after its last read or touch, so an entry's life in memory is
+# at most the two together, a tweet ID with its author's: a deleted tweet's, which hydration hides until then,
+# or a deleted account's. That must stay inside the legal deadline's shortest month, and the age past the days
+# a page scrolls back, so no scroll reaches it. A timeline gains entries_per_followed_account_per_day for each
+# account followed, so the age trims only the timelines of readers who follow fewer than this many accounts;
+# the others reach the cap first, and the memory, sized for full timelines, is an upper bound.
+timeline_entry_age_limit = duration(14 * SECONDS_PER_DAY)
+timeline_entry_life_most = duration(timeline_entry_age_limit + timeline_expiry_days * SECONDS_PER_DAY)
+assert home_scroll_depth_days * SECONDS_PER_DAY < timeline_entry_age_limit
+assert timeline_entry_life_most < gdpr_answer_within, "an entry's age plus the expiry must end inside the deadline"
 age_trimmed_follows_below = count(
     math.ceil(
         timeline_entries_cached / (timeline_entry_age_limit / SECONDS_PER_DAY) / entries_per_followed_account_per_day
@@ -430,7 +436,11 @@ if __name__ != "twitter_read_path":
                     deep_scroll_follows_least,
                 ),
                 (f"... what it spans at the following cap of {following_cap}", deep_scroll_cap_span_at_following_cap),
-                ("Age past which the timeline module drops an entry, on insert and read", timeline_entry_age_limit),
+                ("Age past which the timeline module drops an entry, on every command", timeline_entry_age_limit),
+                (
+                    f"... an entry's life in memory, at most (with the {timeline_expiry_days}-day expiry)",
+                    timeline_entry_life_most,
+                ),
                 (
                     "... accounts followed below which it trims a timeline before the cap does",
                     age_trimmed_follows_below,
