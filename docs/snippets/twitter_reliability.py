@@ -17,6 +17,8 @@ from twitter_assumptions import (
     cache_memory_per_server,
     cache_ops_per_server,
     cdn_hit_ratio,
+    cold_reads_per_database_server,
+    daily_active_users,
     extras_availability_target,
     fanout_freshness_share,
     fanout_freshness_target,
@@ -31,6 +33,7 @@ from twitter_assumptions import (
     search_freshness_share,
     slo_window,
     store_read_growth_per_month,
+    store_read_target_zone_lost,
     store_read_ticket_zone_lost,
     store_write_cost_over_recent_read,
     timeline_cache_copies,
@@ -56,7 +59,12 @@ from twitter_cache import (
 )
 from twitter_fanout import fanout_fleet_capacity
 from twitter_read_path import hybrid_deliveries_per_second_peak_at_most
-from twitter_servers import requests_per_second_peak, store_margin_after_writes_servers
+from twitter_servers import (
+    database_servers_per_zone,
+    quorum_copies,
+    requests_per_second_peak,
+    store_margin_after_writes_servers,
+)
 from twitter_traffic import (
     deliveries_per_second_peak,
     follow_changes_per_second_peak,
@@ -340,6 +348,21 @@ timeline_cache_zone_deploy_time = duration(timeline_servers_per_zone * cache_res
 zone_return_replay_per_outage_hour = count(deliveries_per_second_peak * SECONDS_PER_HOUR)
 zone_return_resync_servers = count(timeline_servers_per_zone)
 zone_return_resync_bandwidth = bandwidth(zone_return_resync_servers * resync_bytes_per_second)
+
+# A region restored from backups (step 7): every timeline copy starts empty, so before the home timeline is
+# admitted a job rebuilds the recent daily users' timelines, a tweet-list read for each account a user follows
+# and one for their own. The store is given over to it, every zone's servers at the read target, each read a
+# quorum read; its block caches start empty, so the cold rate is the honest one, the recent rate what it
+# reaches if they warm. The calls admitted meanwhile take a share of the store, so these are the least times.
+restore_timeline_rebuild_reads = count(daily_active_users * (follows_per_user + 1))
+restore_store_cold_reads_per_second = throughput(
+    zones * database_servers_per_zone * store_read_target_zone_lost * cold_reads_per_database_server / quorum_copies
+)
+restore_store_warm_reads_per_second = throughput(
+    zones * database_servers_per_zone * store_read_target_zone_lost * reads_per_database_server / quorum_copies
+)
+restore_timeline_rebuild_time = duration(restore_timeline_rebuild_reads / restore_store_cold_reads_per_second)
+restore_timeline_rebuild_time_warm = duration(restore_timeline_rebuild_reads / restore_store_warm_reads_per_second)
 
 # Fan-out outage in the busy hour: the backlog of delivery attempts, and the time to drain it while new
 # tweets keep arriving. Two tiers must take the extra attempts: the fan-out workers, sized like every
@@ -739,6 +762,14 @@ if __name__ != "twitter_reliability":
                     "A zone's servers, one at a time, each resynced",
                     timeline_cache_zone_deploy_time,
                 ),
+                (
+                    "Region restored",
+                    "Tweet-list reads to rebuild the daily users' timelines",
+                    restore_timeline_rebuild_reads,
+                ),
+                ("", "... store reads a second at the target, cold", restore_store_cold_reads_per_second),
+                ("", "... time they take, cold", restore_timeline_rebuild_time),
+                ("", "... time they take with the block caches warm", restore_timeline_rebuild_time_warm),
                 (
                     "Lost zone returns, replayed from the log",
                     "Delivery attempts its copy missed, each hour away at peak",
