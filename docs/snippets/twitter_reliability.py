@@ -76,6 +76,7 @@ from twitter_traffic import (
 )
 
 from sdw.estimation import (
+    GB,
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     SECONDS_PER_MONTH,
@@ -330,15 +331,34 @@ resync_change_log_share_of_memory_left = fraction(resync_change_log_bytes_peak /
 # A restart is a replacement (step 7). The cache keeps nothing on disk, so a node restarted (a crash, an
 # out-of-memory kill, a deploy) comes back empty, often before the detector would declare it down. Unannounced,
 # the fan-out's append-if-present would find nothing on it and report success, and each of its readers' next
-# loads would rebuild by pull: its share of its zone's loads at peak, a store read for each account followed,
-# against the room each zone's store keeps for recent reads with a zone lost. So it announces a new incarnation
-# and resyncs before it serves; a deploy restarts a zone's nodes one at a time, each resynced, in this long.
+# loads in that zone would copy the timeline in from another zone's copy (step 6): its share of its zone's loads
+# at peak, each a cached timeline between zones, and no store reads. The copy refills only for readers who load
+# in that zone, so it announces a new incarnation and resyncs before it serves instead.
 restarted_node_loads_per_second_peak = peak(timeline_loads_per_second_peak / zones / timeline_servers_per_zone)
-restarted_node_rebuild_reads_per_second_peak = peak(restarted_node_loads_per_second_peak * follows_per_user)
-restarted_node_rebuild_room_share = fraction(
-    restarted_node_rebuild_reads_per_second_peak / (store_margin_after_writes_servers * reads_per_database_server)
+restarted_node_copy_in_bytes_per_second_peak = bandwidth(
+    restarted_node_loads_per_second_peak * timeline_cached_bytes_per_user, peak=True
 )
+# A whole zone's copy left empty (its nodes restarted at once, or flushed when a lost zone returns) would copy in
+# on every first load in the zone: at first the zone's whole load rate, falling as its readers return.
+empty_zone_copy_ins_per_second_peak = peak(timeline_loads_per_second_peak / zones)
+empty_zone_copy_in_bytes_per_second_peak = bandwidth(
+    empty_zone_copy_ins_per_second_peak * timeline_cached_bytes_per_user, peak=True
+)
+# A deploy restarts every node, one zone at a time. One node at a time, each resynced, takes a zone this long and
+# the tier three times that. The design restarts each zone in waves instead: each node of a wave announces its
+# new incarnation and resyncs from a different source before it serves, so a wave copies between zones its size
+# times one resync. The wave holds as many nodes as keep that within a budget, a design choice (ten resyncs'
+# worth, 40 Gbit/s, to check against what the links between two zones carry beside the peak's own traffic), after
+# a first wave of one node, the canary. A rollback is a deploy of the build before, at the same pace.
 timeline_cache_zone_deploy_time = duration(timeline_servers_per_zone * cache_resync_time)
+timeline_cache_tier_deploy_time = duration(zones * timeline_cache_zone_deploy_time)
+deploy_copy_budget = throughput(5 * GB, "B/s")
+deploy_canary_nodes = count(1)
+deploy_wave_nodes = count(math.floor(deploy_copy_budget / resync_bytes_per_second))
+deploy_wave_bandwidth = bandwidth(deploy_wave_nodes * resync_bytes_per_second)
+deploy_waves_per_zone = count(1 + math.ceil((timeline_servers_per_zone - deploy_canary_nodes) / deploy_wave_nodes))
+wave_deploy_zone_time = duration(deploy_waves_per_zone * cache_resync_time)
+wave_deploy_tier_time = duration(zones * wave_deploy_zone_time)
 # A lost zone coming back (step 7). Its timeline copy missed every delivery, follow and unfollow
 # while it was away. Replaying them from the fan-out's log: each hour away at peak leaves this many
 # delivery attempts for that copy, replayed on the fan-out workers' spare (below) in this long, and it
@@ -752,16 +772,19 @@ if __name__ != "twitter_reliability":
                 ("", "Changes forwarded on the forkless copy's stream, at most", resync_change_log_bytes_peak),
                 (
                     "Cache server restarted, unannounced",
-                    "Its readers' loads rebuilt by pull, at peak",
+                    "Its readers' loads that copy their timeline in, at peak",
                     restarted_node_loads_per_second_peak,
                 ),
-                ("", "... their store reads", restarted_node_rebuild_reads_per_second_peak),
-                ("", "... of a zone's room for recent reads with a zone lost", restarted_node_rebuild_room_share),
-                (
-                    "Timeline cache deploy",
-                    "A zone's servers, one at a time, each resynced",
-                    timeline_cache_zone_deploy_time,
-                ),
+                ("", "... bytes a second between zones", restarted_node_copy_in_bytes_per_second_peak),
+                ("A zone's copy left empty", "First loads that copy in, at peak", empty_zone_copy_ins_per_second_peak),
+                ("", "... bytes a second between zones", empty_zone_copy_in_bytes_per_second_peak),
+                ("Timeline cache deploy", "One node at a time, each resynced: a zone", timeline_cache_zone_deploy_time),
+                ("", "... the tier, a zone at a time", timeline_cache_tier_deploy_time),
+                ("", f"Waves: nodes a wave within {deploy_copy_budget} between zones", deploy_wave_nodes),
+                ("", "... bytes a second a wave copies", deploy_wave_bandwidth),
+                ("", f"... waves a zone, a {deploy_canary_nodes}-node canary first", deploy_waves_per_zone),
+                ("", "... a zone", wave_deploy_zone_time),
+                ("", "... the tier, a zone at a time", wave_deploy_tier_time),
                 (
                     "Region restored",
                     "Tweet-list reads to rebuild the daily users' timelines",
