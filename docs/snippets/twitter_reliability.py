@@ -58,7 +58,7 @@ from twitter_cache import (
     tweet_cache_servers,
 )
 from twitter_fanout import fanout_fleet_capacity
-from twitter_read_path import hybrid_deliveries_per_second_peak_at_most
+from twitter_read_path import hybrid_deliveries_per_second_peak_at_most, largest_pushed_followers
 from twitter_servers import (
     database_servers_per_zone,
     quorum_copies,
@@ -602,6 +602,28 @@ zone_loss_drain_rate_hybrid_at_least = throughput(
     min(fanout_spare_zone_lost_hybrid_at_least, zone_loss_timeline_cache_spare)
 )
 zone_loss_backlog_drain_hybrid_at_most = duration(zone_loss_stall_deliveries / zone_loss_drain_rate_hybrid_at_least)
+# What that spare covers: bursts of seconds. A tweet of the largest pushed account (the band's top) adds this
+# much of the zone-lost fleet's work at once, and the spare pays it back in this long. It does not cover minutes
+# above it: a stretch this long at this share over the hour's average (an example) adds its excess over the
+# capacity, the hybrid's load plus the spare, and new tweets wait behind that much work, this long.
+fanout_zone_lost_capacity = throughput(fanout_fleet_capacity * (zones - 1) / zones)
+burst_tweet_fleet_time = duration(largest_pushed_followers / fanout_zone_lost_capacity)
+burst_tweet_payback = duration(largest_pushed_followers / fanout_spare_zone_lost_hybrid_at_least)
+sustained_burst_length = duration(5 * 60)
+sustained_burst_excess = fraction(0.10)
+sustained_burst_lag = duration(
+    (sustained_burst_excess - fanout_spare_over_hybrid_load_at_least)
+    * sustained_burst_length
+    / (1 + fanout_spare_over_hybrid_load_at_least)
+)
+# The saturation ticket on the busy hour's measured attempts (step 7) fires at this share of the hybrid's
+# rate, below it, so that growth at the store's assumed monthly rate takes this long to carry the measured
+# attempts from the ticket to the rate where a lost zone would leave less than that spare.
+fanout_ticket_share = fraction(0.9)
+fanout_ticket_attempts_peak = peak(hybrid_deliveries_per_second_peak_at_most * fanout_ticket_share)
+fanout_ticket_lead = duration(
+    math.log(1 / fanout_ticket_share) / math.log(1 + store_read_growth_per_month) * SECONDS_PER_MONTH
+)
 # The authors' own timelines in a zone loss (step 7's priority rule). The post writes every zone's copy
 # itself; the lost zone's copy is resynced when it returns, so the rule serves only a surviving zone's copy
 # that missed the post's few-millisecond write. The fan-out's append to the author's own timeline fills
@@ -878,6 +900,27 @@ if __name__ != "twitter_reliability":
                     fanout_spare_zone_lost_hybrid_at_least,
                 ),
                 ("", "... over the hybrid's load, at least", fanout_spare_over_hybrid_load_at_least),
+                (
+                    "",
+                    "... a tweet of the largest pushed account: the zone-lost fleet's time it adds",
+                    burst_tweet_fleet_time,
+                ),
+                ("", "... paid back on that spare in", burst_tweet_payback),
+                (
+                    "",
+                    f"... {sustained_burst_length} at {sustained_burst_excess} over the hour's average: lag left",
+                    sustained_burst_lag,
+                ),
+                (
+                    "",
+                    f"Ticket: busy-hour attempts measured past {fanout_ticket_share} of the hybrid's rate",
+                    fanout_ticket_attempts_peak,
+                ),
+                (
+                    "",
+                    f"... reached from there by growth of {store_read_growth_per_month} a month in",
+                    fanout_ticket_lead,
+                ),
                 (
                     "",
                     "Timeline cache's spare on the two copies left, at pure push's load",
