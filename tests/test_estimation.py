@@ -6,6 +6,8 @@ running the code: a change to the module or to an assumption that moves a figure
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import copy
 import io
@@ -883,6 +885,32 @@ def test_ticket_booking_step_3_example_literals_follow_the_snippet() -> None:
             for n, value in found
             if value != computed
         ]
+    assert problems == [], "\n".join(problems)
+
+
+# A position or access token is base64 of "pos." or "acc.", the show, the draw, the account and the position,
+# then a signature (step 3); the examples' tokens must carry the example's position.
+TICKET_TOKEN = re.compile(
+    r'(?:"(?:position_token|access_token)": "|(?:Queue-Position|Show-Access): )([A-Za-z0-9+/=]+)\.'
+)
+
+
+def test_ticket_booking_step_3_tokens_carry_the_example_position() -> None:
+    position = str(int(float(snippets.load("ticket_booking_traffic").example_position)))
+    where = TICKET_STEP_3.relative_to(ROOT).as_posix()
+    problems, checked = [], 0
+    for n, line in enumerate(TICKET_STEP_3.read_text(encoding="utf-8").splitlines(), 1):
+        for match in TICKET_TOKEN.finditer(line):
+            try:
+                text = base64.b64decode(match[1], validate=True).decode("ascii")
+            except (binascii.Error, UnicodeDecodeError):
+                problems.append(f"{where}:{n}: token {match[1]!r} is not base64 of text")
+                continue
+            if text.startswith(("pos.", "acc.")):
+                checked += 1
+                if text.rsplit(".", 1)[-1] != position:
+                    problems.append(f"{where}:{n}: token {text!r} carries another position than {position}")
+    assert checked >= 4, f"{where}: found {checked} position and access tokens, expected at least 4"
     assert problems == [], "\n".join(problems)
 
 

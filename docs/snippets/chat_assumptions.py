@@ -152,20 +152,14 @@ connection_server_renewal_deadline = duration(0.3)
 registry_sweep_share_of_spare = fraction(0.25)
 shard_map_watch_delay = duration(0.1)
 unavailable_retry_cap = duration(1)
-# Once a send has had `unavailable` for longer than the slowest failover, the client backs off to this.
 unavailable_long_retry_cap = duration(60)
-# A store range whose leader fails takes about this to elect a new one and take writes again.
 store_range_failover = duration(10)
 # A lost zone is CockroachDB's blackhole failover case (PR #91947): 13.4 s, 10.2 s for a crash.
 store_range_failover_zone_lost = duration(13.4)
-# The coordination service: five etcd members, two, two and one in the three zones.
 coordination_nodes = count(5)
 coordination_nodes_largest_zone = count(2)
-# How long a zone may stay out before its etcd members are removed from the cluster.
 coordination_shrink_after = duration(30 * 60)
-# A one-way trip across an ocean, between regions: half Dean's California-Netherlands round trip.
 cross_region_one_way = duration(dean_california_netherlands / 2)
-# FCM's default per-project quota for the HTTP v1 API, in messages a minute.
 fcm_default_quota_per_minute = count(600_000)
 # FCM quota steps (step 5).
 fcm_quota_step = fraction(0.25)
@@ -190,7 +184,6 @@ offline_outbox_messages = count(10)
 sync_list_period = duration(300)
 
 # --- A hot group and a midnight wave (step 7) ------------------------------------------------------------
-# The per-group send limit of step 3, so also the busiest a group can be.
 hot_group_messages_per_second = per_second(10)
 midnight_zone_share = fraction(0.2)
 midnight_messages_per_user = count(5)
@@ -199,7 +192,6 @@ midnight_window = duration(600)
 # --- Targets (step 1) and an alert threshold (step 7) ---------------------------------------------------
 send_latency_target = duration(0.300)
 deliver_latency_target = duration(0.500)
-# The latency targets are p99s: a hundredth of sends (or deliveries) may be slower.
 percentile_budget_share = fraction(0.01)
 push_handoff_target = duration(5)
 push_handoff_share = fraction(0.99)
@@ -219,7 +211,6 @@ devices_per_user_limit = count(5)
 # Pushes whose token the push service has cached: a conservative guess, below what a phone's pushes would
 # give spread evenly over the day (step 6 says why).
 token_cache_hit_ratio = fraction(0.5)
-# An owner drops a conversation this long idle, and loads it again on its next call (step 4).
 conversation_idle_keep = duration(3600)
 messages_per_conversation_load = count(4)
 
@@ -404,9 +395,9 @@ TABLE = [
         "([Cloudflare: purge cache](https://developers.cloudflare.com/cache/how-to/purge-cache/)).",
     ),
     (
-        "Years of message history kept",
+        "Years the store is planned for",
         retention_years,
-        "History is kept until deleted; we plan the store for this horizon.",
+        "History is kept until its sender deletes it, so the store keeps growing; the plan is set again as it does.",
     ),
     (
         "Daily users who delete their account, a day",

@@ -29,7 +29,7 @@ from chat_assumptions import (
     store_gc_ttl,
 )
 from chat_operations import region_loss_rpo, store_bytes_horizon, store_bytes_year_one
-from chat_storage import database_nodes_for_horizon, message_bytes_per_day
+from chat_storage import database_nodes_for_horizon, message_bytes_per_day, message_bytes_year_one
 from concept_dr_assumptions import INTER_REGION_PRICE_PER_GB
 from concept_dr_costs import monthly_bill
 from concept_life_assumptions import STANDARD_PRICE_BULK, gdpr_answer_within
@@ -79,6 +79,10 @@ backup_full_copy_rate_per_node_horizon = bandwidth(backup_full_copy_rate_horizon
 backup_transfer_bill_horizon, backup_storage_bill_horizon = backup_bills(store_bytes_horizon)
 backup_dr_bill_horizon = count(backup_transfer_bill_horizon + backup_storage_bill_horizon)
 backup_dr_bill_year_one = count(sum(map(float, backup_bills(store_bytes_year_one))))
+# History is kept past the horizon: each year adds a year's message rows, every copy, to the store.
+backup_dr_bill_added_per_year = count(
+    sum(map(float, backup_bills(store_bytes_horizon + message_bytes_year_one))) - backup_dr_bill_horizon
+)
 # A full every day instead: its transfer alone.
 backup_daily_full_transfer_bill_horizon = count(monthly_bill(backup_full_bytes_horizon / SECONDS_PER_DAY))
 
@@ -138,6 +142,7 @@ if __name__ != "chat_backups":
                 (f"... storage at {STANDARD_PRICE_BULK} a GB-month", backup_storage_bill_horizon),
                 ("... both", backup_dr_bill_horizon),
                 ("... both, at the end of year one", backup_dr_bill_year_one),
+                ("... added by each year past the horizon", backup_dr_bill_added_per_year),
                 (
                     "A full every day instead: its transfer alone at the horizon",
                     backup_daily_full_transfer_bill_horizon,

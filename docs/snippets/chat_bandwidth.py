@@ -29,9 +29,12 @@ media_over_text_egress = times(media_egress / text_egress)
 # Heartbeats: a WebSocket ping and its pong, each about 80 bytes with TLS, TCP and IP headers.
 heartbeat_frame_bytes = size(80)
 heartbeat_bandwidth_peak = bandwidth(heartbeats_per_second_peak * 2 * heartbeat_frame_bytes, peak=True)
-# Compared peak with peak: message text in and out, every path.
-text_bandwidth_peak = bandwidth((text_ingress + text_egress) * peak_to_average, peak=True)
-heartbeats_over_text_peak = times(heartbeat_bandwidth_peak / text_bandwidth_peak)
+# Compared like for like, at peak: every text frame (send or delivery) with the same headers.
+text_frames_bandwidth_peak = bandwidth(
+    (messages_per_second + deliveries_per_second) * (message_row_bytes + heartbeat_frame_bytes) * peak_to_average,
+    peak=True,
+)
+heartbeats_over_text_peak = times(heartbeat_bandwidth_peak / text_frames_bandwidth_peak)
 
 if __name__ != "chat_bandwidth":
     print(
@@ -54,7 +57,7 @@ if __name__ != "chat_bandwidth":
                 ("Media out served by the origin (CDN misses), on average", media_origin_egress),
                 ("Media out per byte of text out", media_over_text_egress),
                 ("Heartbeats, both ways, at peak", heartbeat_bandwidth_peak),
-                ("Message text, in and out, at peak", text_bandwidth_peak),
+                ("Message text frames, in and out, at peak, with headers", text_frames_bandwidth_peak),
                 ("Heartbeats per byte of text, at peak", heartbeats_over_text_peak),
             ],
         )

@@ -158,7 +158,11 @@ presence_subscription_row_bytes = row_bytes(PRESENCE_SUBSCRIPTION_FIELDS)
 
 # "Last seen", in the same in-memory registry: one entry per user, kept after the last device
 # disconnects (the connection server writes it then, in the registry write it makes anyway; for a
-# server that died, the registry's sweep writes it from that server's last lease renewal).
+# server that died, the registry's sweep writes it from that server's last lease renewal). Each write
+# sets the entry to expire this many days on, a product choice: an app shows an older one as "a long
+# time ago", as Telegram does past a month. A close for a deleted account (4410) writes none, and the
+# deletion job removes the entry last.
+last_seen_kept_days = count(30)
 LAST_SEEN_FIELDS = [
     ("user_id", 8, "key"),
     ("last_seen", 8, "last frame heard on the user's last socket (a dead server's last lease renewal)"),

@@ -65,7 +65,6 @@ from chat_connections import (
     heartbeats_per_server_per_second,
     zone_headroom,
 )
-from chat_operations import push_quota_alert_share, push_quota_alert_window
 from chat_presence import (
     connect_counter_writes_per_second_peak,
     connects_per_second_peak,
@@ -470,8 +469,6 @@ midnight_fcm_refused = count(
 midnight_fcm_held_share = fraction(
     midnight_fcm_refused / (midnight_android_pushes_per_minute * midnight_window / SECONDS_PER_MINUTE)
 )
-assert midnight_fcm_held_share > push_quota_alert_share
-assert midnight_window >= push_quota_alert_window
 # Against the late-push budget: as a share of the notifications of the hour around it (the window at
 # midnight's rate, the rest at the average), where the fast page needs fast_burn_late_push_share, and of
 # the window's alone, where the page's short window looks; and against the rolling window's whole budget.
@@ -909,7 +906,11 @@ if __name__ != "chat_failures":
                 ("", "Days ahead to start growing the store", midnight_growth_lead_days),
                 ("", "Years of data after which the chat tier gives first", years_until_chat_tier_gives_first),
                 ("", "Years of data after which the store needs no growth", years_until_data_covers_midnight),
-                ("", f"Store write load at the {retention_years}-year horizon's size", midnight_store_load_at_horizon),
+                (
+                    "",
+                    f"Store write load at the size planned for {retention_years} years",
+                    midnight_store_load_at_horizon,
+                ),
                 (
                     "",
                     "Registry load, all zones up, without the greetings' own connects",

@@ -14,19 +14,15 @@ The loss of the region is met by backup and restore: hourly incrementals copied 
 is the interval plus the copy's minutes. The RTO is the failover a person decides (the DR concept page's
 detection, decision and cut-over), the DR page's hour to start every tier from templates in the second region
 with no capacity reserved there, the store's restore at the DR page's rate a server, and the DR page's
-warm-up. The store is restored at one replica and then raised to three; the stores step 4 names would take
-writes on one, but this design takes sends only once a second copy is in, since it acknowledges only on two
-zones, so the RTO counts two copies: every store node writes two thirds of its bytes. History is read from the
-first copy meanwhile, which comes sooner. The restore grows with the data: the year-one store and the
-five-year horizon's, whose time is the target. Pilot light and warm standby, the options step 1 weighs, keep
-store nodes running in the second region: one copy's worth, or the whole store. The pilot light is counted the
-DR page's way: the full store's nodes are stood up and restore from the backups (one copy, the live one being
-the second), then catch up from the live copy what was written since the last incremental, the live copy's
-fewer nodes being the slower side.
-
-A restore numbers each conversation on past a skipped range of seq, wide enough for what the lost time
-could have taken: a conversation's send cap a second (groups and one-to-one chats alike) over the RPO,
-with a margin for notices.
+warm-up. The restore writes two replicas of each range at once (its ingestion is replicated), so every store
+node writes two thirds of its bytes, and sends and reads resume together when it ends: the design acknowledges
+only on two zones; the third follows (chat_restore, step 1). The restore grows with the data until data sizes
+the store, then stays: the year-one store, on the nodes kept from the first New Year (step 7), and the
+horizon's, the target. Pilot light and warm standby, the options step 1 weighs, keep store nodes running in
+the second region: one copy's worth, or the whole store. The pilot light is counted the DR page's way: the
+full store's nodes are stood up and restore from the backups (one copy, the live one being the second), then
+catch up from the live copy what was written since the last incremental, the live copy's fewer nodes being the
+slower side.
 
 The alert on one server's connections is a share over the fleet's mean at the moment: at the peak with
 every zone up, a server holds its share of the peak, well under the plan, which is the load with a zone lost.
@@ -39,11 +35,12 @@ from chat_assumptions import (
     hot_group_messages_per_second,
     member_row_deadline,
     message_copies,
+    midnight_window,
     store_write_latency_alert,
 )
 from chat_connections import connection_servers, connections_peak
+from chat_failures import midnight_database_nodes, midnight_fcm_held_share
 from chat_sequencing import shards_per_chat_server
-from chat_servers import database_nodes
 from chat_storage import (
     database_nodes_for_horizon,
     dedupe_bytes,
@@ -102,6 +99,9 @@ fcm_quota_step_error_ratio = fraction(0.05)
 # the project's quota 429 (no QuotaFailure naming a device or topic), that opens a ticket, and how long.
 push_quota_alert_share = fraction(0.02)
 push_quota_alert_window = duration(5 * 60)
+# New Year's midnight opens it.
+assert midnight_fcm_held_share > push_quota_alert_share
+assert midnight_window >= push_quota_alert_window
 # Shard moves outside a deploy that open a ticket, and over how long: two chat servers' worth.
 shard_moves_alert_servers = count(2)
 shard_moves_alert = count(shard_moves_alert_servers * shards_per_chat_server)
@@ -132,6 +132,8 @@ region_fleet_stand_up = pilot_start
 region_warm_up = warm_up
 # How often two copies are restored into a scratch region, as a failover does, and timed.
 restore_drill_interval = duration(90 * SECONDS_PER_DAY)
+# Replicas of each range the restore writes at once (num_replicas while it runs); sends resume when they are in.
+restore_copies_at_once = count(2)
 # Margin on the skipped seq range, for add and remove notices and a copy that ran late.
 lost_seq_margin = times(2)
 # Deletion-list writes to the second region failing, over all of them, that pages, and for how long.
@@ -156,22 +158,21 @@ region_failover_decision = duration(detect_fast + decide_human + cut_over)
 SNAPSHOT_BYTES = membership_bytes + dedupe_bytes + device_bytes + device_token_bytes
 store_bytes_year_one = size(message_bytes_year_one + SNAPSHOT_BYTES)
 store_bytes_horizon = size(message_bytes_total + SNAPSHOT_BYTES)
-restore_one_copy_bytes_per_node_year_one = size(store_bytes_year_one / message_copies / database_nodes)
+# Year one ends on the nodes grown for the first New Year, and kept.
+store_nodes_year_one = midnight_database_nodes
+restore_one_copy_bytes_per_node_year_one = size(store_bytes_year_one / message_copies / store_nodes_year_one)
 restore_one_copy_bytes_per_node_horizon = size(store_bytes_horizon / message_copies / database_nodes_for_horizon)
 region_restore_one_copy_year_one = duration(restore_one_copy_bytes_per_node_year_one / restore_rate_per_server)
 region_restore_one_copy_horizon = duration(restore_one_copy_bytes_per_node_horizon / restore_rate_per_server)
-# Two copies before sends, the design's choice (it acknowledges on two zones): each node writes two thirds of its bytes.
-QUORUM_COPIES = 2
-region_restore_quorum_year_one = duration(region_restore_one_copy_year_one * QUORUM_COPIES)
-region_restore_quorum_horizon = duration(region_restore_one_copy_horizon * QUORUM_COPIES)
+# Each node writes its share of every replica the restore writes at once.
+region_restore_quorum_year_one = duration(region_restore_one_copy_year_one * restore_copies_at_once)
+region_restore_quorum_horizon = duration(region_restore_one_copy_horizon * restore_copies_at_once)
 RTO_FIXED = region_failover_decision + region_fleet_stand_up + region_warm_up
 region_loss_rto_year_one = duration(RTO_FIXED + region_restore_quorum_year_one)
 # The target: the horizon's, so it holds as the data grows.
 region_loss_rto = duration(RTO_FIXED + region_restore_quorum_horizon)
-# History read from the first copy at the horizon.
-region_loss_reads_horizon = duration(RTO_FIXED + region_restore_one_copy_horizon)
 # Pilot light keeps one copy of the store running in the second region; warm standby the whole store.
-pilot_light_store_nodes_year_one = count(math.ceil(database_nodes / message_copies))
+pilot_light_store_nodes_year_one = count(math.ceil(store_nodes_year_one / message_copies))
 pilot_light_store_nodes_horizon = count(math.ceil(database_nodes_for_horizon / message_copies))
 warm_standby_store_nodes_horizon = servers(database_nodes_for_horizon)
 # Pilot light, the DR page's way: the full store stood up, one copy restored onto it from the backups (the
@@ -182,8 +183,13 @@ pilot_catch_up = duration(pilot_catch_up_bytes / pilot_light_store_nodes_horizon
 region_loss_rto_pilot_light = duration(RTO_FIXED + region_restore_one_copy_horizon + pilot_catch_up)
 # Warm standby: the whole store runs; its running quarter of the other fleets scales (the DR page's time).
 region_loss_rto_warm_standby = duration(region_failover_decision + warm_scale + region_warm_up)
-# The skipped seq range after a restore: a conversation's send cap over the RPO, with the margin.
-lost_seq_skip = count(hot_group_messages_per_second * region_loss_rpo * lost_seq_margin)
+# A restore skips each conversation's seq past what the lost time could have taken: the send cap (one-to-one
+# chats' too) over the backup's age when it starts, with a margin. Expected: an RPO old at the loss.
+lost_seq_skip = count(
+    hot_group_messages_per_second
+    * (region_loss_rpo + region_failover_decision + region_fleet_stand_up)
+    * lost_seq_margin
+)
 
 TABLE = [
     (
@@ -332,8 +338,8 @@ TABLE = [
     (
         "Time to stand the fleets up in the second region",
         region_fleet_stand_up,
-        f"The DR page's start for tiers created from templates, assumed: {database_nodes} store nodes in year "
-        f"one, {database_nodes_for_horizon} at the horizon, {connection_servers} connection servers, launched in "
+        f"The DR page's start for tiers created from templates, assumed: {store_nodes_year_one} store nodes in "
+        f"year one, {database_nodes_for_horizon} at the horizon, {connection_servers} connection servers, launched in "
         "parallel, so the hour holds at the horizon too, if the second region has the machines, which nothing "
         "reserves.",
     ),
@@ -346,8 +352,14 @@ TABLE = [
     (
         "Time between timed restore drills",
         restore_drill_interval,
-        "Assumed: two copies restored into a scratch region once a quarter, as a failover does, timed; its "
-        f"measured rate a node replaces the assumed {restore_rate_per_server} (step 7).",
+        "Assumed: two copies restored into a scratch region once a quarter and the third raised, as a failover "
+        f"does, each timed; the measured rate a node replaces the assumed {restore_rate_per_server} (step 7).",
+    ),
+    (
+        "Replicas the restore writes at once",
+        restore_copies_at_once,
+        "Chosen (step 1): sends ack on two zones. While it runs the zone configs say `num_replicas = 2`, "
+        "without the one-a-zone constraint; then three, one a zone, which raises the third.",
     ),
     (
         "Margin on the seq range a restore skips",
@@ -385,20 +397,19 @@ FIGURES = [
     ("Store bytes to restore, every copy: year one", store_bytes_year_one),
     ("... the five-year horizon", store_bytes_horizon),
     (
-        f"One copy a node at {restore_rate_per_server}: year one, on {database_nodes} nodes",
+        f"One copy a node at {restore_rate_per_server}: year one, on {store_nodes_year_one} nodes",
         restore_one_copy_bytes_per_node_year_one,
     ),
     ("... restored in", region_restore_one_copy_year_one),
     (f"... the horizon, on {database_nodes_for_horizon} nodes", restore_one_copy_bytes_per_node_horizon),
     ("... restored in", region_restore_one_copy_horizon),
-    ("... two copies, before sends (the design's choice): year one", region_restore_quorum_year_one),
+    ("... two copies at once: year one", region_restore_quorum_year_one),
     ("... the horizon", region_restore_quorum_horizon),
     (
         "Time to serve again (RTO): decision, stand-up, two copies and warm-up, year one",
         region_loss_rto_year_one,
     ),
     ("... the horizon's, the target", region_loss_rto),
-    ("History read from the first copy at the horizon", region_loss_reads_horizon),
     ("Store nodes a pilot light keeps in the second region: year one", pilot_light_store_nodes_year_one),
     ("... the horizon", pilot_light_store_nodes_horizon),
     ("Store nodes a warm standby keeps there at the horizon", warm_standby_store_nodes_horizon),
@@ -406,7 +417,11 @@ FIGURES = [
     ("... sent by its nodes in", pilot_catch_up),
     ("RTO with a pilot light: decision, stand-up, one copy restored, catch-up, warm-up", region_loss_rto_pilot_light),
     ("RTO with a warm standby: decision, its scale-up and warm-up (DR concept page)", region_loss_rto_warm_standby),
-    ("Seq a restore skips in each conversation: its send cap over the RPO, with the margin", lost_seq_skip),
+    (
+        "Seq a restore skips in each conversation, expected: its send cap over the RPO, decision and stand-up, "
+        "with the margin",
+        lost_seq_skip,
+    ),
 ]
 
 if __name__ != "chat_operations":

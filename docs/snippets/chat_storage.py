@@ -3,7 +3,6 @@
 import math
 
 from chat_assumptions import (
-    account_deletion_share_per_day,
     background_connect_burst,
     background_connect_refill_interval,
     connect_burst,
@@ -14,8 +13,6 @@ from chat_assumptions import (
     devices_per_user,
     file_share,
     file_stored_bytes,
-    group_members_average,
-    groups_per_user,
     media_retention_days,
     media_storage_overhead,
     message_copies,
@@ -67,7 +64,6 @@ from chat_traffic import (
     messages_per_second_peak,
     push_candidates_per_second_peak,
     push_messages_per_second_peak,
-    recipient_users_per_message,
 )
 from reference_capacity import paxos_state_reads_per_replica, paxos_state_writes_per_replica, relational_shard_bytes
 
@@ -79,13 +75,12 @@ from sdw.estimation import (
     fraction,
     markdown_table,
     peak,
-    per_day,
-    per_second,
     servers,
     size,
     size_per_day,
     throughput,
     times,
+    whole_per_zone,
 )
 
 days_kept = DAYS_PER_YEAR * retention_years
@@ -138,7 +133,7 @@ connect_counter_lifetime = duration(
 connect_counter_bytes = size(
     handshakes_per_second_peak * connect_counter_lifetime * connect_counter_bytes_per_row * message_copies
 )
-# "Last seen" lives beside the sessions: one entry per daily user, connected or not, three copies.
+# "Last seen" lives beside the sessions, three copies.
 last_seen_bytes = size(daily_active_users * last_seen_entry_bytes * message_copies)
 # The push service remembers, per user and notified conversation, the newest seq it notified, for a
 # day, in memory, one copy (a restart loses it; clearing then waits for the next app open).
@@ -201,8 +196,9 @@ store_reads_per_second_peak = peak(
 store_reads_per_write = times(store_reads_per_second_peak / store_writes_per_second_peak)
 STORE_WRITES_PER_NODE_PLANNED = store_writes_per_node_per_second * store_write_utilization_target
 store_writes_per_node_planned = throughput(STORE_WRITES_PER_NODE_PLANNED)
+# Each zone holds a copy of every range: a whole count of nodes a zone.
 database_nodes_for_writes = count(
-    math.ceil(store_writes_per_second_peak * message_copies / STORE_WRITES_PER_NODE_PLANNED)
+    whole_per_zone(store_writes_per_second_peak * message_copies / STORE_WRITES_PER_NODE_PLANNED, zones)
 )
 database_nodes_year_one = count(
     math.ceil(
@@ -241,9 +237,10 @@ years_until_data_outgrows_writes = count(years_of_data_on(database_nodes_for_wri
 paxos_state_writes_per_second_peak = peak(messages_per_second_peak * paxos_state_writes_per_replica * message_copies)
 paxos_state_reads_per_second_peak = peak(messages_per_second_peak * paxos_state_reads_per_replica * message_copies)
 wide_column_nodes_for_writes = servers(
-    math.ceil(
+    whole_per_zone(
         (store_writes_per_second_peak * message_copies + paxos_state_writes_per_second_peak)
-        / STORE_WRITES_PER_NODE_PLANNED
+        / STORE_WRITES_PER_NODE_PLANNED,
+        zones,
     )
 )
 wide_column_extra_nodes = count(wide_column_nodes_for_writes - database_nodes_for_writes)
@@ -255,43 +252,6 @@ wide_column_read_share = fraction(
 )
 # Until data outgrows them, the rounds size the store; after that data does, alike for both stores.
 years_until_data_outgrows_paxos = count(years_of_data_on(wide_column_nodes_for_writes))
-
-# Account deletion (step 1's decision): the account's own rows go, its messages stay. At most, per
-# account: the User row, each device's row and token lookup row, both membership rows of every chat.
-# Each chat gets a removal notice, which raises the other members' last_seq (one, or the average
-# group's others), and a write lowering its Conversation row's readers; the leave writes the user's
-# UserConversation row and an idempotency record in each chat; deleted_at is set once, first.
-account_deletions_per_day = per_day(daily_active_users * account_deletion_share_per_day)
-deletion_rows_per_account = count(1 + devices_per_user * 2 + conversations_per_user * 2)
-deletion_notices_per_account = count(conversations_per_user)
-deletion_member_updates_per_account = count(
-    (conversations_per_user - groups_per_user) * 1 + groups_per_user * (group_members_average - 1)
-)
-deletion_reader_updates_per_account = count(conversations_per_user)
-deletion_leave_writes_per_account = count(conversations_per_user * 2 + 1)
-deletion_writes_per_account = count(
-    deletion_rows_per_account
-    + deletion_leave_writes_per_account
-    + deletion_notices_per_account
-    + deletion_member_updates_per_account
-    + deletion_reader_updates_per_account
-)
-deletion_writes_per_day = per_day(account_deletions_per_day * deletion_writes_per_account)
-deletion_notices_share_of_messages = fraction(
-    account_deletions_per_day * deletion_notices_per_account / messages_per_day
-)
-deletion_writes_per_second = per_second(deletion_writes_per_day / SECONDS_PER_DAY)
-# Three copies each, against the store's write capacity: the job runs at any hour, so against the whole of it.
-deletion_share_of_store_writes = fraction(
-    deletion_writes_per_second * message_copies / (database_nodes_for_writes * store_writes_per_node_per_second)
-)
-# Turned down: tombstone all the account sent. The key has no sender, so each chat's whole history is
-# scanned: a day's sent and received messages, kept days_kept days; a tombstone per message sent (at most).
-deletion_scan_rows_per_account = count(messages_sent_per_user_per_day * (1 + recipient_users_per_message) * days_kept)
-deletion_tombstones_per_account = count(messages_sent_per_user_per_day * days_kept)
-deletion_tombstones_per_day = per_day(account_deletions_per_day * deletion_tombstones_per_account)
-deletion_tombstones_share_of_messages = fraction(deletion_tombstones_per_day / messages_per_day)
-deletion_tombstones_over_chosen_writes = times(deletion_tombstones_per_account / deletion_writes_per_account)
 
 
 if __name__ != "chat_storage":
@@ -307,7 +267,7 @@ if __name__ != "chat_storage":
                 ("Devices by push token, at most", "a snapshot", device_token_bytes),
                 ("Recent client message IDs", "rolls over", dedupe_bytes),
                 ("Session registry (memory)", "live state", session_registry_bytes),
-                ("Last seen, in the registry (memory)", "a snapshot", last_seen_bytes),
+                ("Last seen, in the registry (memory): daily users only, a lower bound", "a snapshot", last_seen_bytes),
                 ("Presence subscriptions, in the registry (memory)", "live state", presence_subscription_bytes),
                 ("Connect counters, in the registry (memory)", "live state", connect_counter_bytes),
                 ("Newest notified seqs, in the push service (memory, one copy)", "a day's", push_memory_bytes),
@@ -370,20 +330,6 @@ if __name__ != "chat_storage":
                 ("Share of the read budget those nodes use, reads at quorum", wide_column_read_share),
                 ("Years of data before it outgrows them", years_until_data_outgrows_paxos),
                 (f"Nodes for {retention_years} years of data", database_nodes_for_horizon),
-                ("Account deletions a day", account_deletions_per_day),
-                ("Rows one account deletion deletes: user, devices, memberships (at most)", deletion_rows_per_account),
-                ("Removal notices it appends, one a chat (at most)", deletion_notices_per_account),
-                ("Other members' last_seq raised by those notices", deletion_member_updates_per_account),
-                ("Store writes one account deletion makes", deletion_writes_per_account),
-                ("The same, for a day's deletions", deletion_writes_per_day),
-                ("Removal notices, as a share of a day's messages", deletion_notices_share_of_messages),
-                ("Writes a second, averaged over the day", deletion_writes_per_second),
-                ("Share of the store's write capacity, all copies", deletion_share_of_store_writes),
-                ("Turned down: rows one deletion would scan (its chats' history)", deletion_scan_rows_per_account),
-                ("Turned down: messages it would tombstone (all it sent)", deletion_tombstones_per_account),
-                ("Turned down: tombstones a day", deletion_tombstones_per_day),
-                ("Turned down: tombstones, as a share of a day's messages", deletion_tombstones_share_of_messages),
-                ("Turned down: tombstones an account, over the writes chosen", deletion_tombstones_over_chosen_writes),
             ],
         )
     )

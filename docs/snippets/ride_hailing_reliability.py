@@ -614,6 +614,10 @@ index_write_ratio_high = times(index_writes_per_driver_position * (1 + index_wri
 index_write_alert_short_window = duration(index_write_alert_window * SHORT_WINDOW_SHARE)
 # The lower edge sits under one write a position, so only lost positions cross it.
 assert index_write_ratio_low < WRITES_PER_UPDATE
+# A gateway that hears of an accept late stamps its drivers' positions with the status the accept replaced;
+# the tombstone the accept leaves on the cell's shard stops them for one TTL only (step 6). So a gateway whose
+# lag on the driver-state events passes half the TTL stamps no status until it catches up, and that lag pages.
+gateway_status_lag_limit = duration(ttl / 2)
 
 if __name__ != "ride_hailing_reliability":
     print(
@@ -784,6 +788,7 @@ if __name__ != "ride_hailing_reliability":
                 (f"... the alert's band, {index_write_ratio_band} either way", index_write_ratio_low),
                 ("... its upper edge", index_write_ratio_high),
                 (f"... its short window, beside {index_write_alert_window}", index_write_alert_short_window),
+                ("A gateway's lag on driver-state events past which it stamps no status", gateway_status_lag_limit),
                 ("Map queries: share of the location service's work", map_share_of_location_ops),
                 ("... share of the index's queries", map_share_of_index_queries),
             ],

@@ -270,9 +270,9 @@ TABLE = [
     (
         "Skew between two servers' clocks, at most",
         clock_skew,
-        "Assumed bound, kept: a server whose measured NTP offset passes half of it stops taking joins. A row "
-        "stamped before the start by a clock further behind the draw server's may commit after the scan "
-        "starts; it is placed as a join after the start (step 6): fairness lost, never a place.",
+        "Assumed bound, kept: a server whose NTP offset passes half of it stops taking joins and hands on its "
+        "shows' draws. A row stamped before the start by a clock more than this behind the draw server's may "
+        "commit after the scan starts: placed as a join after the start, it loses fairness, never a place.",
     ),
     (
         "The draw's build: the scan, HMAC, sort, the list's write and every server's load of it",

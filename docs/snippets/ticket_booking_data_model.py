@@ -24,9 +24,8 @@ from ticket_booking_assumptions import (
     tickets_per_order,
     tickets_per_year,
 )
-from ticket_booking_sellout import first_holds_start, race_hold_attempts_peak, seat_map_reads_peak
+from ticket_booking_sellout import race_hold_attempts_peak, seat_map_reads_peak
 from ticket_booking_traffic import (
-    START_MINUTE,
     page_views_per_day,
     purchases_per_day,
     queue_polls_peak,
@@ -190,13 +189,16 @@ position_claims_peak = peak(queue_writes_peak / position_block)
 # Reads against writes in the on-sale: the waiting room's polls and the maps' requests, against the
 # waiting room's joins and positions (each a conditional write in the queue store) and the transactions on the show's
 # partition. The joins end before the race for returned seats starts (step 7), so the writes are the
-# busier of the two phases: the start's minute, or the race's. No hold starts in the start's minute (the
-# first come a pick time after the first releases are heard, past the minute), so its writes are the queue
-# store's alone; the first pass's transactions come in the minutes after it, fewer than the race's.
+# busier of the two phases: the start's minute, or the race's. Holds start a minute and more after the start
+# on average, but the draw may be in place before draw_delay, and a buyer who polls just after it and knows
+# its seats holds within seconds, so some holds fall in the start's minute. The releases bound them: a
+# released buyer makes one hold, so at most the release rate's holds a second however fast buyers pick,
+# and every transaction of the buyers released in the minute at most the first pass's rate (each of those
+# buyers' transactions, as if all came at once), counted in the minute's writes on top of the queue store's.
 onsale_reads_peak = peak(queue_polls_peak + seat_map_reads_peak)
+start_minute_holds_max = peak(release_rate)
 first_pass_transactions_peak = peak(release_rate * transactions_per_buyer)
-assert first_holds_start >= START_MINUTE, "holds start in the start's minute: add the first pass to its writes"
-start_minute_writes_peak = peak(queue_writes_peak)
+start_minute_writes_peak = peak(queue_writes_peak + first_pass_transactions_peak)
 onsale_writes_peak = peak(max(start_minute_writes_peak, partition_transactions_peak))
 assert start_minute_writes_peak > partition_transactions_peak, (
     "the race is the busier phase, not the joins' minute that data/examples.yml names"
@@ -249,7 +251,9 @@ if __name__ != "ticket_booking_data_model":
                 ("Share of the shard the on-sale uses", partition_share_used),
                 ("Blocks of positions claimed a second on the show's row, join peak", position_claims_peak),
                 ("On-sale reads (waiting-room polls, seat maps) at the peak", onsale_reads_peak),
-                ("On-sale writes at the peak, the busier phase (the joins, or the race)", onsale_writes_peak),
+                ("Holds a second in the start's minute, at most: one a released buyer", start_minute_holds_max),
+                ("Writes in the start's minute: the queue store's, the first pass's at most", start_minute_writes_peak),
+                ("On-sale writes at the peak, the busier phase (the start's minute, or the race)", onsale_writes_peak),
                 ("Reads per write", onsale_reads_per_write),
                 ("A normal day's reads per write (page views, its buyers' transactions)", normal_day_reads_per_write),
             ],

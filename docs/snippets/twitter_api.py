@@ -133,9 +133,9 @@ compaction_windows_over_ttl = windows_over_ttl(outbox_ttl, compaction_window)
 compaction_files_on_disk = files_on_disk(outbox_ttl, gc_grace, compaction_window)
 compaction_files_on_disk_hourly = files_on_disk(outbox_ttl, gc_grace, SECONDS_PER_HOUR)
 # Each file's Bloom filter wrongly answers "maybe here" at Cassandra's default false-positive rate, so a
-# read of a key that the other files lack (the sweeper's read of a second's partition) wastes this many
-# file reads on average.
-compaction_wasted_reads = wasted_file_reads(compaction_files_on_disk)
+# read of a key that one file holds and the others lack (the sweeper's read of a second's partition, in one
+# file or two) wastes at most this many file reads on average, the key's own file left out.
+compaction_wasted_reads = wasted_file_reads(compaction_files_on_disk - 1)
 # Why the key table is not windowed (step 6): a user's posts share its partition, which a window's file
 # holds if the user posted in that window. A busy author (twitter_assumptions: the share of users who
 # write most tweets) posting at random times would have it in this many of the files a windowed key
@@ -365,7 +365,7 @@ if __name__ != "twitter_api":
                 ("... and the backups within", outbox_backup_bound),
                 (f"Compaction files the outbox keeps ({compaction_window} windows)", compaction_files_on_disk),
                 (
-                    "Outbox file reads wasted per read, by files without its key "
+                    "Outbox file reads wasted per read, by the files without its key, at most "
                     f"({cassandra_bloom_fp_chance} false positives a file, Cassandra's default)",
                     compaction_wasted_reads,
                 ),

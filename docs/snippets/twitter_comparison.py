@@ -118,7 +118,7 @@ if __name__ != "twitter_comparison":
                     page_loads_per_second,
                 ),
                 (
-                    "Fan-out deliveries a second (ours: attempts under pure push, an upper bound)",
+                    "Fan-out deliveries a second (ours: attempts under pure push, average rates)",
                     "~60K",
                     primer_deliveries_per_second,
                     deliveries_per_second,

@@ -75,10 +75,12 @@ claim_clock_margin = duration(60)
 # A worker that claims an event writes its send tasks in the same step, one per chunk of the users to
 # notify (the chunk size a guess; it cuts the users as the fan-out cuts a follower list), and a sender
 # claims each task's ID (the event's ID, the queue and the chunk's number, so the two queues' first chunks
-# differ). Tasks go to two queues, mentions and burst (alerts to subscribers), so a tweet
-# writes at most one task on each it needs: one on the burst queue for any tweet (every author counted
-# as having subscribers, an upper bound), one more on the mentions queue for a tweet that mentions or
-# replies to someone, plus one per chunk of alerts beyond the first.
+# differ). Tasks go to two queues, mentions and alerts (every alert to subscribers, a huge account's burst
+# and an ordinary account's alike), so a tweet writes at most one task on each it needs: one on the alerts
+# queue for any tweet (every author counted as having subscribers, an upper bound), one more on the
+# mentions queue for a tweet that mentions or replies to someone, plus one per chunk of alerts beyond the
+# first. Senders take alerts only when the mentions queue is empty, so an ordinary account's alert can wait
+# behind a huge account's burst, up to celebrity_alert_fleet_drain_time (below).
 NOTIFY_CHUNK_USERS = 1_000
 notify_chunk_users = count(NOTIFY_CHUNK_USERS)
 deletion_events_per_second_peak = peak(tweets_per_second_peak * deleted_tweet_share)

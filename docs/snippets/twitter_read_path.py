@@ -3,6 +3,7 @@
 import math
 from statistics import NormalDist
 
+from concept_life_assumptions import gdpr_answer_within
 from twitter_api import post_limit_per_day, tweets_per_user_per_day
 from twitter_api_assumptions import following_cap, home_scroll_depth_days, read_limit, read_window
 from twitter_assumptions import (
@@ -22,7 +23,10 @@ from twitter_assumptions import (
     timeline_cache_copies,
     timeline_entries_cached,
     timeline_entry_bytes,
+    timeline_expiry_days,
     tweets_per_timeline_page,
+    weekly_active_follow_edge_share_what_if,
+    weekly_active_users,
     zones,
 )
 from twitter_cache import (
@@ -39,6 +43,7 @@ from twitter_traffic import (
     deliveries_per_second_peak,
     entries_written_per_timeline_per_day,
     timeline_loads_per_second_peak,
+    tweets_per_day,
     written_deliveries_per_tweet,
 )
 
@@ -193,6 +198,24 @@ deep_scroll_cap_span_at_following_cap = duration(
 deep_page_calls_most = count(1 + math.ceil(following_cap / follows_per_user))
 deep_page_reads_per_second_per_reader_most = throughput(read_limit / read_window * follows_per_user)
 deep_pages_per_window_at_following_cap = count(read_limit / deep_page_calls_most)
+# The timeline module drops a timeline's entries older than this on every command that reaches the timeline
+# (an insert, a read, a touch, a copy-in), an entry's age counted from the time in its tweet ID, so an entry
+# copied or inserted again keeps its age (a design choice). A copy that no command reaches keeps its old
+# entries until it expires, timeline_expiry_days after its last read or touch, so an entry's life in memory is
+# at most the two together, a tweet ID with its author's: a deleted tweet's, which hydration hides until then,
+# or a deleted account's. That must stay inside the legal deadline's shortest month, and the age past the days
+# a page scrolls back, so no scroll reaches it. A timeline gains entries_per_followed_account_per_day for each
+# account followed, so the age trims only the timelines of readers who follow fewer than this many accounts;
+# the others reach the cap first, and the memory, sized for full timelines, is an upper bound.
+timeline_entry_age_limit = duration(14 * SECONDS_PER_DAY)
+timeline_entry_life_most = duration(timeline_entry_age_limit + timeline_expiry_days * SECONDS_PER_DAY)
+assert home_scroll_depth_days * SECONDS_PER_DAY < timeline_entry_age_limit
+assert timeline_entry_life_most < gdpr_answer_within, "an entry's age plus the expiry must end inside the deadline"
+age_trimmed_follows_below = count(
+    math.ceil(
+        timeline_entries_cached / (timeline_entry_age_limit / SECONDS_PER_DAY) / entries_per_followed_account_per_day
+    )
+)
 # The option step 6 rejects: each list keeps the days a page scrolls back, up to the post limit,
 # and the busy and huge accounts' lists on each timeline server, at most.
 week_merge_list_bytes_most = size(post_limit_per_day * home_scroll_depth_days * timeline_entry_bytes)
@@ -216,7 +239,7 @@ busy_merge_lookups_per_second_peak_most = peak(timeline_loads_per_second_peak * 
 # between these shares of the edges. What a busy account posts above the average rate is not in pure
 # push's total: the cost rule pulls it, so the hybrid never sends it either. Pulled, then, is at least the
 # lower share and at most the upper one, if huge accounts post as often as others; the pages size fan-out
-# on pure push's attempt rate, an upper bound on the hybrid's.
+# on pure push's attempt rate, an upper bound on the hybrid's at the same posting rates.
 follow_edges = count(registered_users * follows_per_user)
 busy_edge_share_least = fraction(busy_pulled_accounts * cost_rule_floor_followers / follow_edges)
 busy_edge_share_most = fraction(busy_pulled_accounts * largest_pushed_followers / follow_edges)
@@ -226,6 +249,23 @@ pulled_deliveries_per_day_at_least = count(deliveries_per_day * pulled_delivery_
 pulled_deliveries_per_day_at_most = count(deliveries_per_day * pulled_delivery_share_at_most)
 hybrid_deliveries_per_second_peak_at_most = peak(deliveries_per_second_peak * (1 - pulled_delivery_share_at_least))
 hybrid_deliveries_per_second_peak_at_least = peak(deliveries_per_second_peak * (1 - pulled_delivery_share_at_most))
+# Pure push's rate is no bound on the real one, though: it credits every follow edge with the average
+# account's tweets, as if posting did not depend on follower count, and active users are followed more
+# (step 2). Every tweet comes from a weekly-active account, this many a day each; if those accounts held
+# weekly_active_follow_edge_share_what_if of the edges as followees (step 2's what-if, on the other end of
+# the edge), the attempts would be this many times pure push's, this many at peak, against the fan-out
+# fleet's capacity with a zone lost (two zones of its three) and with every zone up. So step 7 measures
+# the busy hour's attempts and tickets them past hybrid_deliveries_per_second_peak_at_most, the most that
+# leaves the zone-lost fleet the spare its freshness rests on; the fleet is then sized on the measured rate.
+weekly_active_tweets_per_day_each = count(tweets_per_day / weekly_active_users)
+followee_skew_attempts_over_pure_push = times(
+    weekly_active_follow_edge_share_what_if * registered_users / weekly_active_users
+)
+followee_skew_deliveries_per_second_peak = peak(deliveries_per_second_peak * followee_skew_attempts_over_pure_push)
+followee_skew_fleet_load_zone_lost = fraction(
+    followee_skew_deliveries_per_second_peak / (fanout_fleet_capacity * (zones - 1) / zones)
+)
+followee_skew_fleet_load = fraction(followee_skew_deliveries_per_second_peak / fanout_fleet_capacity)
 # And the entries a tweet writes, to followers with a cached timeline: pure push's count, at the
 # independence assumption's share, less the same share pulled.
 hybrid_written_deliveries_per_tweet_at_most = count(written_deliveries_per_tweet * (1 - pulled_delivery_share_at_least))
@@ -374,6 +414,18 @@ if __name__ != "twitter_read_path":
                 ("Delivery attempts at peak under the hybrid, at most", hybrid_deliveries_per_second_peak_at_most),
                 ("... at least", hybrid_deliveries_per_second_peak_at_least),
                 (
+                    "Tweets a day from each weekly-active account (every tweet is one's)",
+                    weekly_active_tweets_per_day_each,
+                ),
+                (
+                    "Attempts over pure push's, weekly-active accounts holding "
+                    f"{weekly_active_follow_edge_share_what_if} of the edges as followees",
+                    followee_skew_attempts_over_pure_push,
+                ),
+                ("... attempts at peak", followee_skew_deliveries_per_second_peak),
+                ("... of the fan-out fleet's capacity with a zone lost", followee_skew_fleet_load_zone_lost),
+                ("... with every zone up", followee_skew_fleet_load),
+                (
                     "Entries a tweet writes under the hybrid, at most (pure push's, less the pulled share)",
                     hybrid_written_deliveries_per_tweet_at_most,
                 ),
@@ -384,6 +436,15 @@ if __name__ != "twitter_read_path":
                     deep_scroll_follows_least,
                 ),
                 (f"... what it spans at the following cap of {following_cap}", deep_scroll_cap_span_at_following_cap),
+                ("Age past which the timeline module drops an entry, on every command", timeline_entry_age_limit),
+                (
+                    f"... an entry's life in memory, at most (with the {timeline_expiry_days}-day expiry)",
+                    timeline_entry_life_most,
+                ),
+                (
+                    "... accounts followed below which it trims a timeline before the cap does",
+                    age_trimmed_follows_below,
+                ),
                 (
                     f"Calls a page past the cached timeline counts, at most (one, plus one per {follows_per_user} "
                     "accounts followed)",

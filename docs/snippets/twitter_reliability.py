@@ -17,6 +17,8 @@ from twitter_assumptions import (
     cache_memory_per_server,
     cache_ops_per_server,
     cdn_hit_ratio,
+    cold_reads_per_database_server,
+    daily_active_users,
     extras_availability_target,
     fanout_freshness_share,
     fanout_freshness_target,
@@ -31,6 +33,7 @@ from twitter_assumptions import (
     search_freshness_share,
     slo_window,
     store_read_growth_per_month,
+    store_read_target_zone_lost,
     store_read_ticket_zone_lost,
     store_write_cost_over_recent_read,
     timeline_cache_copies,
@@ -55,8 +58,13 @@ from twitter_cache import (
     tweet_cache_servers,
 )
 from twitter_fanout import fanout_fleet_capacity
-from twitter_read_path import hybrid_deliveries_per_second_peak_at_most
-from twitter_servers import requests_per_second_peak, store_margin_after_writes_servers
+from twitter_read_path import hybrid_deliveries_per_second_peak_at_most, largest_pushed_followers
+from twitter_servers import (
+    database_servers_per_zone,
+    quorum_copies,
+    requests_per_second_peak,
+    store_margin_after_writes_servers,
+)
 from twitter_traffic import (
     deliveries_per_second_peak,
     follow_changes_per_second_peak,
@@ -68,6 +76,7 @@ from twitter_traffic import (
 )
 
 from sdw.estimation import (
+    GB,
     SECONDS_PER_DAY,
     SECONDS_PER_HOUR,
     SECONDS_PER_MONTH,
@@ -319,6 +328,37 @@ resync_change_log_bytes_peak = size(
     * (timeline_key_bytes + follow_change_note_bytes)
 )
 resync_change_log_share_of_memory_left = fraction(resync_change_log_bytes_peak / cache_memory_left)
+# A restart is a replacement (step 7). The cache keeps nothing on disk, so a node restarted (a crash, an
+# out-of-memory kill, a deploy) comes back empty, often before the detector would declare it down. Unannounced,
+# the fan-out's append-if-present would find nothing on it and report success, and each of its readers' next
+# loads in that zone would copy the timeline in from another zone's copy (step 6): its share of its zone's loads
+# at peak, each a cached timeline between zones, and no store reads. The copy refills only for readers who load
+# in that zone, so it announces a new incarnation and resyncs before it serves instead.
+restarted_node_loads_per_second_peak = peak(timeline_loads_per_second_peak / zones / timeline_servers_per_zone)
+restarted_node_copy_in_bytes_per_second_peak = bandwidth(
+    restarted_node_loads_per_second_peak * timeline_cached_bytes_per_user, peak=True
+)
+# A whole zone's copy left empty (its nodes restarted at once, or flushed when a lost zone returns) would copy in
+# on every first load in the zone: at first the zone's whole load rate, falling as its readers return.
+empty_zone_copy_ins_per_second_peak = peak(timeline_loads_per_second_peak / zones)
+empty_zone_copy_in_bytes_per_second_peak = bandwidth(
+    empty_zone_copy_ins_per_second_peak * timeline_cached_bytes_per_user, peak=True
+)
+# A deploy restarts every node, one zone at a time. One node at a time, each resynced, takes a zone this long and
+# the tier three times that. The design restarts each zone in waves instead: each node of a wave announces its
+# new incarnation and resyncs from a different source before it serves, so a wave copies between zones its size
+# times one resync. The wave holds as many nodes as keep that within a budget, a design choice (ten resyncs'
+# worth, 40 Gbit/s, to check against what the links between two zones carry beside the peak's own traffic), after
+# a first wave of one node, the canary. A rollback is a deploy of the build before, at the same pace.
+timeline_cache_zone_deploy_time = duration(timeline_servers_per_zone * cache_resync_time)
+timeline_cache_tier_deploy_time = duration(zones * timeline_cache_zone_deploy_time)
+deploy_copy_budget = throughput(5 * GB, "B/s")
+deploy_canary_nodes = count(1)
+deploy_wave_nodes = count(math.floor(deploy_copy_budget / resync_bytes_per_second))
+deploy_wave_bandwidth = bandwidth(deploy_wave_nodes * resync_bytes_per_second)
+deploy_waves_per_zone = count(1 + math.ceil((timeline_servers_per_zone - deploy_canary_nodes) / deploy_wave_nodes))
+wave_deploy_zone_time = duration(deploy_waves_per_zone * cache_resync_time)
+wave_deploy_tier_time = duration(zones * wave_deploy_zone_time)
 # A lost zone coming back (step 7). Its timeline copy missed every delivery, follow and unfollow
 # while it was away. Replaying them from the fan-out's log: each hour away at peak leaves this many
 # delivery attempts for that copy, replayed on the fan-out workers' spare (below) in this long, and it
@@ -328,6 +368,21 @@ resync_change_log_share_of_memory_left = fraction(resync_change_log_bytes_peak /
 zone_return_replay_per_outage_hour = count(deliveries_per_second_peak * SECONDS_PER_HOUR)
 zone_return_resync_servers = count(timeline_servers_per_zone)
 zone_return_resync_bandwidth = bandwidth(zone_return_resync_servers * resync_bytes_per_second)
+
+# A region restored from backups (step 7): every timeline copy starts empty, so before the home timeline is
+# admitted a job rebuilds the recent daily users' timelines, a tweet-list read for each account a user follows
+# and one for their own. The store is given over to it, every zone's servers at the read target, each read a
+# quorum read; its block caches start empty, so the cold rate is the honest one, the recent rate what it
+# reaches if they warm. The calls admitted meanwhile take a share of the store, so these are the least times.
+restore_timeline_rebuild_reads = count(daily_active_users * (follows_per_user + 1))
+restore_store_cold_reads_per_second = throughput(
+    zones * database_servers_per_zone * store_read_target_zone_lost * cold_reads_per_database_server / quorum_copies
+)
+restore_store_warm_reads_per_second = throughput(
+    zones * database_servers_per_zone * store_read_target_zone_lost * reads_per_database_server / quorum_copies
+)
+restore_timeline_rebuild_time = duration(restore_timeline_rebuild_reads / restore_store_cold_reads_per_second)
+restore_timeline_rebuild_time_warm = duration(restore_timeline_rebuild_reads / restore_store_warm_reads_per_second)
 
 # Fan-out outage in the busy hour: the backlog of delivery attempts, and the time to drain it while new
 # tweets keep arriving. Two tiers must take the extra attempts: the fan-out workers, sized like every
@@ -433,8 +488,8 @@ zone_loss_stalled_tweets = count(tweets_per_second_peak * log_stall_longest)
 freshness_allowance_tweets = count(tweets_per_second * slo_window * (1 - fanout_freshness_share))
 zone_loss_stalled_tweet_share = fraction(zone_loss_stalled_tweets / (tweets_per_second * slo_window))
 zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweets / freshness_allowance_tweets)
-# The stall also leaves its delivery attempts behind, and with a zone lost, at pure push's rate (the
-# bound), the fan-out workers' spare is gone (zone headroom exists only with every zone up): their
+# The stall also leaves its delivery attempts behind, and with a zone lost, at pure push's rate (what the
+# fleet is sized on), the fan-out workers' spare is gone (zone headroom exists only with every zone up): their
 # capacity equals that peak, so the backlog cannot drain while traffic stays there (the hybrid's
 # spare, below, would drain it in minutes; the design does not count on it). If the consumer just
 # worked through it, every later tweet would wait behind it, the whole busy hour's tweets late; so
@@ -523,38 +578,66 @@ zone_loss_late_tweets_without_head_consumer = count(tweets_per_second_peak * SEC
 zone_loss_late_without_head_consumer_freshness_budget_share = fraction(
     zone_loss_late_tweets_without_head_consumer / freshness_allowance_tweets
 )
-# All of the above is at pure push's rate, the bound the fleet is sized on: at it, a zone's loss leaves
-# the workers no spare. The hybrid sends at most hybrid_deliveries_per_second_peak_at_most (twitter_read_path),
-# so with a zone lost the two zones' workers keep at least this spare even at peak. The surviving timeline
+# All of the above is at pure push's rate, the rate the fleet is sized on: at it, a zone's loss leaves
+# the workers no spare, so they run at the busy hour's average with nothing for the seconds above it, and
+# new tweets' lag drifts with the hour's bursts: freshness is not held there. The hybrid sends at most
+# hybrid_deliveries_per_second_peak_at_most (twitter_read_path), so with a zone lost the two zones' workers
+# keep at least this spare even at peak. The surviving timeline
 # cache copies must take the drain too, two operations an attempt, on what pure push's load leaves them (the
 # hybrid leaves more); the smaller spare sets the pace, as for the fan-out outage above, and the stall's
 # attempts (counted at pure push's rate, more than the hybrid's) drain in at most this long. The design does
-# not count on it (the priority queue and the head consumer are built for the bound), but the late tweets
-# above are a bound, not the expected case.
+# not count on it for order (the priority queue and the head consumer work at pure push's rate), but the
+# late tweets above hold only with it: the spare is what absorbs the bursts. Over the hybrid's load it is
+# at least this share, the spare the game day leaves the fleet over that hour's arrival rate.
 fanout_spare_zone_lost_hybrid_at_least = throughput(
     fanout_fleet_capacity * (zones - 1) / zones - hybrid_deliveries_per_second_peak_at_most
 )
 zone_loss_timeline_cache_spare = throughput(
     (cache_ops_per_server - zone_loss_cache_ops_per_server) * surviving_cache_servers / (timeline_cache_copies - 1)
 )
+fanout_spare_over_hybrid_load_at_least = fraction(
+    fanout_spare_zone_lost_hybrid_at_least / hybrid_deliveries_per_second_peak_at_most
+)
 zone_loss_drain_rate_hybrid_at_least = throughput(
     min(fanout_spare_zone_lost_hybrid_at_least, zone_loss_timeline_cache_spare)
 )
 zone_loss_backlog_drain_hybrid_at_most = duration(zone_loss_stall_deliveries / zone_loss_drain_rate_hybrid_at_least)
+# What that spare covers: bursts of seconds. A tweet of the largest pushed account (the band's top) adds this
+# much of the zone-lost fleet's work at once, and the spare pays it back in this long. It does not cover minutes
+# above it: a stretch this long at this share over the hour's average (an example) adds its excess over the
+# capacity, the hybrid's load plus the spare, and new tweets wait behind that much work, this long.
+fanout_zone_lost_capacity = throughput(fanout_fleet_capacity * (zones - 1) / zones)
+burst_tweet_fleet_time = duration(largest_pushed_followers / fanout_zone_lost_capacity)
+burst_tweet_payback = duration(largest_pushed_followers / fanout_spare_zone_lost_hybrid_at_least)
+sustained_burst_length = duration(5 * 60)
+sustained_burst_excess = fraction(0.10)
+sustained_burst_lag = duration(
+    (sustained_burst_excess - fanout_spare_over_hybrid_load_at_least)
+    * sustained_burst_length
+    / (1 + fanout_spare_over_hybrid_load_at_least)
+)
+# The saturation ticket on the busy hour's measured attempts (step 7) fires at this share of the hybrid's
+# rate, below it, so that growth at the store's assumed monthly rate takes this long to carry the measured
+# attempts from the ticket to the rate where a lost zone would leave less than that spare.
+fanout_ticket_share = fraction(0.9)
+fanout_ticket_attempts_peak = peak(hybrid_deliveries_per_second_peak_at_most * fanout_ticket_share)
+fanout_ticket_lead = duration(
+    math.log(1 / fanout_ticket_share) / math.log(1 + store_read_growth_per_month) * SECONDS_PER_MONTH
+)
 # The authors' own timelines in a zone loss (step 7's priority rule). The post writes every zone's copy
 # itself; the lost zone's copy is resynced when it returns, so the rule serves only a surviving zone's copy
 # that missed the post's few-millisecond write. The fan-out's append to the author's own timeline fills
 # it, and a stalled tweet's fan-out waits in the
-# backlog, at the bound until traffic falls below the peak. So while the head consumer runs, the backlog
+# backlog, at pure push's rate until traffic falls below the peak. So while the head consumer runs, the backlog
 # consumer's partitions are read once more by a reader outside its group that commits nothing, from the
 # group's committed offsets through to the head consumer's start, so the group's position and offsets stay
 # where the followers' fan-out stands; it puts each tweet's author append, one operation, on the high-priority
 # queue; the followers' fan-out of those events stays in the log for its normal pass, on the low one.
 # They are the tweets posted until the head consumer starts, at 17.4K/s at most, and again the sweeper's
 # repeats, the race's counted whole though those published after that start fall past the reader's
-# range. At the bound the workers have no spare with a zone lost, so the appends take this much of the
-# whole fleet's time from new tweets, once; under the hybrid its spare takes them in this long without
-# touching new tweets. Either way the author sees the tweet seconds after the stall.
+# range. At pure push's rate the workers have no spare with a zone lost, so the appends add this much of the
+# whole fleet's time to new tweets' lag, never paid back before the peak passes; under the hybrid its spare
+# takes them in this long without touching new tweets. Either way the author sees the tweet seconds after the stall.
 # Only a head consumer that a zone's loss armed does this. After the fan-out outage above, the lag trigger's
 # head consumer leaves the authors' appends in the backlog: the outage does not touch the posts' own appends,
 # so nearly all of them would change nothing, and the few copies that missed one wait only for the drain.
@@ -570,7 +653,8 @@ fanout_outage_author_appends_fleet_time = duration(fanout_outage_author_appends 
 fanout_outage_author_appends_target_share = fraction(fanout_outage_author_appends_fleet_time / fanout_freshness_target)
 
 # The monthly game day (step 7): it caps the whole fan-out fleet, both consumers inside the cap, for a
-# set time, off-peak: below the arrival rate until the head-of-log consumer starts, then at it.
+# set time, off-peak: below the arrival rate until the head-of-log consumer starts, then at that rate plus
+# fanout_spare_over_hybrid_load_at_least, the least spare the hybrid leaves with a zone lost at peak.
 # At most every tweet posted during the drill is late, a share of the freshness target's allowance.
 game_day_tweets_per_second = per_second(tweets_per_second * game_day_rate_share)
 game_day_late_tweets_at_most = count(game_day_tweets_per_second * game_day_length)
@@ -709,6 +793,29 @@ if __name__ != "twitter_reliability":
                 ("", "Memory the machine has beside the cache's", cache_memory_left),
                 ("", "Changes forwarded on the forkless copy's stream, at most", resync_change_log_bytes_peak),
                 (
+                    "Cache server restarted, unannounced",
+                    "Its readers' loads that copy their timeline in, at peak",
+                    restarted_node_loads_per_second_peak,
+                ),
+                ("", "... bytes a second between zones", restarted_node_copy_in_bytes_per_second_peak),
+                ("A zone's copy left empty", "First loads that copy in, at peak", empty_zone_copy_ins_per_second_peak),
+                ("", "... bytes a second between zones", empty_zone_copy_in_bytes_per_second_peak),
+                ("Timeline cache deploy", "One node at a time, each resynced: a zone", timeline_cache_zone_deploy_time),
+                ("", "... the tier, a zone at a time", timeline_cache_tier_deploy_time),
+                ("", f"Waves: nodes a wave within {deploy_copy_budget} between zones", deploy_wave_nodes),
+                ("", "... bytes a second a wave copies", deploy_wave_bandwidth),
+                ("", f"... waves a zone, a {deploy_canary_nodes}-node canary first", deploy_waves_per_zone),
+                ("", "... a zone", wave_deploy_zone_time),
+                ("", "... the tier, a zone at a time", wave_deploy_tier_time),
+                (
+                    "Region restored",
+                    "Tweet-list reads to rebuild the daily users' timelines",
+                    restore_timeline_rebuild_reads,
+                ),
+                ("", "... store reads a second at the target, cold", restore_store_cold_reads_per_second),
+                ("", "... time they take, cold", restore_timeline_rebuild_time),
+                ("", "... time they take with the block caches warm", restore_timeline_rebuild_time_warm),
+                (
                     "Lost zone returns, replayed from the log",
                     "Delivery attempts its copy missed, each hour away at peak",
                     zone_return_replay_per_outage_hour,
@@ -792,6 +899,28 @@ if __name__ != "twitter_reliability":
                     "Fan-out workers' spare at peak under the hybrid, at least",
                     fanout_spare_zone_lost_hybrid_at_least,
                 ),
+                ("", "... over the hybrid's load, at least", fanout_spare_over_hybrid_load_at_least),
+                (
+                    "",
+                    "... a tweet of the largest pushed account: the zone-lost fleet's time it adds",
+                    burst_tweet_fleet_time,
+                ),
+                ("", "... paid back on that spare in", burst_tweet_payback),
+                (
+                    "",
+                    f"... {sustained_burst_length} at {sustained_burst_excess} over the hour's average: lag left",
+                    sustained_burst_lag,
+                ),
+                (
+                    "",
+                    f"Ticket: busy-hour attempts measured past {fanout_ticket_share} of the hybrid's rate",
+                    fanout_ticket_attempts_peak,
+                ),
+                (
+                    "",
+                    f"... reached from there by growth of {store_read_growth_per_month} a month in",
+                    fanout_ticket_lead,
+                ),
                 (
                     "",
                     "Timeline cache's spare on the two copies left, at pure push's load",
@@ -810,7 +939,7 @@ if __name__ != "twitter_reliability":
                 ),
                 (
                     "",
-                    "... the whole fleet's time they take from new tweets at the bound (no spare)",
+                    "... the whole fleet's time they add to new tweets' lag at pure push's rate (no spare)",
                     zone_loss_author_appends_fleet_time,
                 ),
                 ("", "... time on the hybrid's spare, at most", zone_loss_author_appends_hybrid_time),
