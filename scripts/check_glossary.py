@@ -6,9 +6,10 @@ then checks, without building the site:
 
   - each entry has a `term` and a `definition`;
   - no term or alias is defined twice (by two entries, or twice in one);
-  - each term, or one of its aliases, occurs on some page, as the tooltips find it: a whole
-    word, same case, in the page's prose (not in code, comments, link targets or front matter);
-    the Glossary page itself does not count;
+  - each term, or one of its aliases, or the regular plural of either (unless the entry says
+    `plural: false`, which must be true or false), occurs on some page, as the tooltips find it: a
+    whole word, same case, in the page's prose (not in code, comments, link targets or front
+    matter); the Glossary page itself does not count;
   - a `concept:` names a page that exists.
 
 Each problem is printed as `file:line: what is wrong`, then a one-line summary.
@@ -85,6 +86,12 @@ def run(root: Path) -> tuple[list[str], str]:
                 )
             else:
                 first[word] = _line(node)
+        plural_node = _get(item, "plural")
+        plural = True
+        if plural_node is not None and plural_node.tag != "tag:yaml.org,2002:bool":
+            add(_line(plural_node), f"plural: {plural_node.value!r} is not true or false")
+        elif plural_node is not None:
+            plural = yaml.SafeLoader("").construct_yaml_bool(plural_node)
         concept_node = _get(item, "concept")
         if concept_node is not None and not (root / "docs" / str(concept_node.value)).is_file():
             add(_line(concept_node), f"concept: docs/{concept_node.value} does not exist")
@@ -94,6 +101,7 @@ def run(root: Path) -> tuple[list[str], str]:
                     "term": str(term_node.value),
                     "definition": str(getattr(definition_node, "value", "")),
                     "aliases": [str(node.value) for node in alias_nodes],
+                    "plural": plural,
                 },
                 _line(term_node),
             )
@@ -107,7 +115,8 @@ def run(root: Path) -> tuple[list[str], str]:
             add(
                 line,
                 f"'{entry['term']}' is defined but used on no page: no page in docs/ says {spellings} "
-                "(whole word, same case); add the spelling a page uses to its aliases, or remove the entry",
+                "(whole word, same case, or its plural); add the spelling a page uses to its aliases, "
+                "or remove the entry",
             )
     problems.sort(key=lambda problem: int(problem.split(":")[1]))
     return problems, f"{len(entries)} terms, {len(pages)} pages"

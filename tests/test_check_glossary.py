@@ -69,14 +69,15 @@ def test_a_term_used_nowhere(site_copy: Path) -> None:
     assert code == 1
     assert lines[:-1] == [
         f"{GLOSSARY}:{line}: 'flux capacitor' is defined but used on no page: no page in docs/ says "
-        "'flux capacitor' (whole word, same case); add the spelling a page uses to its aliases, or remove the entry"
+        "'flux capacitor' (whole word, same case, or its plural); add the spelling a page uses to its aliases, "
+        "or remove the entry"
     ]
     assert lines[-1].startswith("check_glossary: 1 problem (")
     # Once a page uses it, in prose (not in code), the term is fine.
     append_line(site_copy / "docs/reference/rules-of-thumb.md", "`flux capacitor`")
     assert check(site_copy)[0] == 1
-    append_line(site_copy / "docs/reference/rules-of-thumb.md", "A flux capacitor is not needed.")
-    assert check(site_copy)[0] == 0
+    append_line(site_copy / "docs/reference/rules-of-thumb.md", "No flux capacitors are needed.")
+    assert check(site_copy)[0] == 0, "a page that says only the plural uses the term"
 
 
 def test_matching_is_whole_word_and_case_sensitive(site_copy: Path) -> None:
@@ -91,3 +92,19 @@ def test_a_missing_concept_page(site_copy: Path) -> None:
     code, lines = check(site_copy)
     assert code == 1
     assert f"{GLOSSARY}:{line + 2}: concept: docs/concepts/nowhere.md does not exist" in lines
+
+
+def test_plural_is_true_or_false(site_copy: Path) -> None:
+    line = add_entry(site_copy, "- term: flux capacitor\n  definition: Time travel.\n  plural: never\n")
+    append_line(site_copy / "docs/reference/rules-of-thumb.md", "A flux capacitor.")
+    code, lines = check(site_copy)
+    assert code == 1
+    assert lines[:-1] == [f"{GLOSSARY}:{line + 2}: plural: 'never' is not true or false"]
+
+
+def test_plural_false_leaves_a_term_its_plural_unmatched(site_copy: Path) -> None:
+    line = add_entry(site_copy, "- term: flux capacitor\n  definition: Time travel.\n  plural: false\n")
+    append_line(site_copy / "docs/reference/rules-of-thumb.md", "No flux capacitors are needed.")
+    code, lines = check(site_copy)
+    assert code == 1
+    assert lines[0].startswith(f"{GLOSSARY}:{line}: 'flux capacitor' is defined but used on no page")

@@ -9,13 +9,17 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import copy
 import io
 import math
+import pickle
 import posixpath
+import random
 import re
 import runpy
 import sys
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -186,6 +190,107 @@ def test_quantity_keeps_arithmetic_and_prints_itself() -> None:
 )
 def test_burn_rate_against_the_sre_workbooks_table(spent: float, window_hours: int, expected: str) -> None:
     assert str(estimation.burn_rate(spent, window_hours * 3600, 30 * 86400)) == expected
+
+
+THIRTY_DAYS = 30 * 86_400
+
+
+# Worked by hand: what is down, 1 less the value, to three significant digits; the share printed as
+# 100% less that; the downtime that rounded share of 30 days (720 h, 2,592,000 s).
+@pytest.mark.parametrize(
+    ("value", "expected", "down"),
+    [
+        (0.999, "99.9%", "43.2 min"),  # 0.1% of 720 h = 0.72 h = 43.2 min
+        (0.9999, "99.99%", "4.32 min"),  # 0.01% of 720 h = 0.072 h = 4.32 min
+        (0.999**2, "99.8%", "1.44 h"),  # 0.998001: 0.1999% down → 0.200%; 0.2% × 720 h = 1.44 h
+        (0.999**5, "99.501%", "3.59 h"),  # 0.99501: 0.49900% down → 0.499%; 0.00499 × 720 h = 3.5928 h
+        (0.999**10, "99.004%", "7.17 h"),  # 0.9900449: 0.99551% down → 0.996%; 0.00996 × 720 h = 7.1712 h
+        (0.999**20, "98.02%", "14.3 h"),  # 0.9801889: 1.98111% down → 1.98%; 0.0198 × 720 h = 14.256 h
+        (0.999 * 0.999 * 0.9999, "99.79%", "1.51 h"),  # 0.9979012: 0.20988% down → 0.210%; 0.0021 × 720 h = 1.512 h
+        (0.999 * 0.999 * 0.99, "98.8%", "8.64 h"),  # 0.98802099: 1.197901% down → 1.20%; 0.012 × 720 h = 8.64 h
+        (0.999**2 * 0.99**2, "97.81%", "15.8 h"),  # 0.97814078: 2.185922% down → 2.19%; 0.0219 × 720 h = 15.768 h
+        (0.99855, "99.855%", "1.04 h"),  # 0.145% down, three digits already; 0.00145 × 720 h = 1.044 h
+        (0.5, "50%", "15 days"),  # 50.0% down; half of 30 days
+        (1 - 1e-9, "99.9999999%", "2.59 ms"),  # 1e-9 down; 1e-9 × 2,592,000 s = 2.592 ms; never 100%
+        # The double nearest 1 below it, 1 - 2^-53: 1.11022e-16 down → 1.11e-16, so 100% - 1.11e-14%,
+        # and 1.11e-16 × 2,592,000 s = 2.877e-10 s = 0.288 ns. Still not 100%.
+        (1 - 2**-53, "99.9999999999999889%", "0.288 ns"),
+        (1.0, "100%", "0 s"),  # no downtime
+        (0.0, "0%", "30 days"),
+    ],
+)
+def test_availability_prints_100_percent_less_its_unavailability_to_three_digits(
+    value: float, expected: str, down: str
+) -> None:
+    shown = estimation.availability(value, THIRTY_DAYS)
+    assert str(shown) == expected
+    assert f"{shown}" == expected
+    assert str(shown.downtime()) == down
+    assert shown == value and shown.unit == "%" and shown.window == THIRTY_DAYS
+    assert type(shown * 2) is float  # arithmetic drops the formatting, as for any Quantity
+
+
+def _downtime_by_hand(printed: str, window: float) -> str:
+    """What a reader works out from a printed availability: 100% less it, of the window (exact)."""
+    return human_duration(float((100 - Decimal(printed.removesuffix("%"))) / 100 * Decimal(window)))
+
+
+def test_the_availability_tables_downtime_can_be_worked_from_their_printed_totals() -> None:
+    chains = snippets.load("reference_availability_chains")
+    rows = chains.chain_rows + chains.redundancy_rows
+    assert len(rows) == 9 and all(len(row) == 5 for row in rows)
+    for row in rows:
+        for total, down in (row[1:3], row[3:5]):
+            assert _downtime_by_hand(str(total), chains.SLO_WINDOW) == str(down), row
+    drills = snippets.load("practice_drills")
+    for total, down in [
+        (chains.chain_of_10_at_three_nines, chains.chain_of_10_downtime),
+        (drills.path_availability, drills.path_downtime),
+        (drills.slip_series_availability, drills.slip_series_downtime),
+        (drills.one_copy_availability, drills.one_copy_downtime),
+    ]:
+        assert _downtime_by_hand(str(total), chains.SLO_WINDOW) == str(down)
+
+
+def test_every_availability_is_three_digits_short_of_100_percent_and_its_downtime_follows() -> None:
+    """Any share, any window: 100% less the printed share has at most three significant digits, the
+    share prints 100% only at 1, and the downtime is worked from the printed share."""
+    generator = random.Random(48)
+    values = [generator.random() for _ in range(500)]
+    values += [1 - 10 ** -generator.uniform(0, 16) for _ in range(1_500)]  # the nines, up to the double's last
+    for value in values:
+        window = generator.choice([3_600, 86_400, 7 * 86_400, THIRTY_DAYS, 365 * 86_400])
+        shown = estimation.availability(value, window)
+        printed = str(shown)
+        down = 100 - Decimal(printed.removesuffix("%"))
+        assert len(down.normalize().as_tuple().digits) <= 3 or down == 0, (value, printed)
+        assert (printed == "100%") == (value == 1), (value, printed)
+        assert _downtime_by_hand(printed, window) == str(shown.downtime()), (value, printed)
+
+
+def test_an_availability_survives_pickling_and_copying() -> None:
+    """The build cache and the search pool's processes may hand a figure on: it keeps its window."""
+    shown = estimation.availability(0.999**10, THIRTY_DAYS)
+    copies = [pickle.loads(pickle.dumps(shown, protocol=p)) for p in range(pickle.HIGHEST_PROTOCOL + 1)]
+    for again in [*copies, copy.copy(shown), copy.deepcopy(shown)]:
+        assert type(again) is estimation.Availability and float(again) == float(shown)
+        assert (again.window, str(again), str(again.downtime())) == (THIRTY_DAYS, "99.004%", "7.17 h")
+
+
+@pytest.mark.parametrize(
+    ("bad", "window", "message"),
+    [
+        (1.5, THIRTY_DAYS, "an availability is a share from 0 to 1"),
+        (-0.1, THIRTY_DAYS, "an availability is a share from 0 to 1"),
+        (float("nan"), THIRTY_DAYS, "an availability is a share from 0 to 1"),
+        (True, THIRTY_DAYS, "an availability is a share from 0 to 1"),
+        (0.99, 0, "a window is a positive number of seconds"),
+        (0.99, math.inf, "a window is a positive number of seconds"),
+    ],
+)
+def test_availability_refuses_what_is_not_a_share_over_a_window(bad, window, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        estimation.availability(bad, window)
 
 
 @pytest.mark.parametrize(

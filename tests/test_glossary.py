@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,149 @@ def test_flashcards_give_no_definition_away(page: str) -> None:
 def test_matching_is_whole_word_and_case_sensitive() -> None:
     converted = convert("reference/rules-of-thumb.md", "# T\n\nqps, QPSs and aQPS are not terms.\n")
     assert "<abbr" not in converted.html
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("lease", "leases"),
+        ("SLO", "SLOs"),
+        ("load balancer", "load balancers"),
+        ("secondary index", "secondary indexes"),  # "es" after x, z, ch or sh, as the aliases spell it
+        ("canary", "canaries"),  # a consonant and y
+        ("key", "keys"),  # a vowel and y
+    ],
+)
+def test_each_spelling_has_its_regular_plural(word: str, expected: str) -> None:
+    assert glossary.plural(word) == expected
+    assert glossary.words([{"term": word, "aliases": []}])[expected]["term"] == word
+
+
+@pytest.mark.parametrize("word", ["QPS", "golden signals", "consensus", "stateless", "mutual TLS", "Paxos"])
+def test_a_spelling_that_ends_in_s_has_no_plural(word: str) -> None:
+    """Already a plural, an acronym, a mass noun or an adjective: "QPSes", "consensuses" are no words."""
+    assert glossary.plural(word) is None
+    assert glossary.words([{"term": word, "aliases": []}]) == {word: {"term": word, "aliases": []}}
+
+
+def test_an_entry_that_says_plural_false_has_no_plural() -> None:
+    entry = {"term": "read-heavy", "aliases": ["Read-heavy"], "plural": False}
+    assert list(glossary.words([entry])) == ["read-heavy", "Read-heavy"]
+    # The glossary's adjectives, mass nouns and names say so; its countable nouns do not.
+    spelled = glossary.words(ENTRIES)
+    for wrong in ("read-heavies", "Zipf-likes", "at-most-onces", "shardings", "Rafts", "Snowflakes", "L4s"):
+        assert wrong not in spelled, wrong
+    for right in ("leases", "canaries", "secondary indexes", "load balancers", "Snowflake IDs", "rate limits"):
+        assert right in spelled, right
+    flagged = [entry["term"] for entry in ENTRIES if "plural" in entry]
+    assert flagged and all(TERMS[term]["plural"] is False for term in flagged), "plural: is only ever false"
+
+
+def test_the_pattern_has_one_alternative_per_written_spelling() -> None:
+    """Each plural is an optional ending of its singular (`lease(?:s)?`), not an alternative of its
+    own: Python's re tries the alternatives one by one at each position of the text."""
+    definitions = glossary.abbreviations(ROOT)
+    written = {str(word): entry for entry in ENTRIES for word in [entry["term"], *entry["aliases"]]}
+    # A written plural of another written spelling of the entry ("SLIs") is folded into it too.
+    written_plurals = {
+        glossary.plural(word) for word, entry in written.items() if written.get(glossary.plural(word) or "") is entry
+    }
+    assert len(glossary.alternatives(definitions)) == len(written) - len(written_plurals)
+    assert len(definitions) > len(written), "the plurals are still keys, each with its definition"
+    matcher = glossary.pattern(definitions)
+    for word in ("leases", "lease", "canaries", "canary", "secondary indexes", "SLIs", "QPS"):
+        assert matcher.fullmatch(word), word
+    for word in ("QPSs", "QPSes", "leasees", "canarys", "secondary indexe", "read-heavies"):
+        assert not matcher.fullmatch(word), word
+    # A plural with its own definition (a page's `*[leases]: ...`) stays an alternative of its own.
+    assert len(glossary.alternatives({"lease": "A", "leases": "B"})) == 2
+    assert glossary.alternatives({"canary": "A", "canaries": "A"}) == ["canar(?:ies|y)"]
+
+
+def test_abbr_finds_the_terms_with_the_folded_pattern() -> None:
+    """The glossary replaces abbr's treeprocessor with its own as the first page is converted: abbr
+    registers after it (mkdocs.yml lists sdw.glossary first)."""
+    import markdown
+    from conftest import _markdown_settings
+
+    from sdw.context import PageContext
+
+    extensions, configs, extra = _markdown_settings(ROOT)
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    md.sdw_page = PageContext("t.md", ROOT / "docs", ROOT, {"extra": extra, "use_directory_urls": True}, "test", "")
+    assert ">canaries</abbr>" in md.convert("Two canaries.")
+    processor = md.treeprocessors["abbr"]
+    assert isinstance(processor, glossary.GlossaryAbbrTreeprocessor)
+    assert processor.RE is glossary.pattern(processor.abbrs)
+
+
+def test_the_folded_pattern_finds_what_every_spelling_spelled_out_finds() -> None:
+    """The same matches as abbr's own alternation of every key, longest first, over the site's prose."""
+    definitions = glossary.abbreviations(ROOT)
+    spelled_out = re.compile(
+        r"\b(?:" + "|".join(re.escape(word) for word in sorted(definitions, key=len, reverse=True)) + r")\b"
+    )
+    pages = glossary.page_sources(ROOT / "docs")
+    text = "\n".join(glossary.prose(page) for page in pages.values())
+    expected = [(match.span(), match[0]) for match in spelled_out.finditer(text)]
+    assert len(expected) > 4_000
+    assert [(match.span(), match[0]) for match in glossary.pattern(definitions).finditer(text)] == expected
+
+
+def test_a_spelling_in_the_glossary_wins_over_a_plural_made_from_another() -> None:
+    entries = [{"term": "shard", "aliases": []}, {"term": "shards", "aliases": []}]
+    assert glossary.words(entries)["shards"]["term"] == "shards"
+
+
+def test_a_page_that_uses_only_a_plural_is_listed_and_gets_the_tooltip(tmp_path: Path) -> None:
+    """ "availability zones", "load balancers": the Glossary page lists the page under the singular
+    term, and the page shows the term's definition where a section first uses the plural."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / glossary.GLOSSARY_FILE).write_text((ROOT / glossary.GLOSSARY_FILE).read_text(encoding="utf-8"))
+    (tmp_path / "docs/reference").mkdir(parents=True)
+    (tmp_path / "docs/snippets").mkdir()  # the build looks for them on every page
+    page = glossary.GLOSSARY_PAGE
+    (tmp_path / "docs" / page).write_text((ROOT / "docs" / page).read_text(encoding="utf-8"), encoding="utf-8")
+    text = "# Plurals\n\nTwo load balancers in three availability zones; the load balancers renew leases.\n"
+    (tmp_path / "docs/plurals.md").write_text(text, encoding="utf-8")
+
+    converted = convert("plurals.md", text, root=tmp_path)
+    soup = BeautifulSoup(converted.html, "html.parser")
+    assert [(abbr.get_text(), abbr["title"]) for abbr in soup.select("abbr")] == [
+        ("load balancers", TERMS["load balancer"]["definition"]),
+        ("availability zones", TERMS["availability zone"]["definition"]),
+        ("leases", TERMS["lease"]["definition"]),
+    ], "a tooltip at each term's first use in the section, the plural's included"
+
+    listing = BeautifulSoup(convert(page, root=tmp_path).html, "html.parser")
+    listed = {dt.get_text(): dt.find_next_sibling("dd") for dt in listing.select("dt")}
+    for term in ("load balancer", "availability zone", "lease"):
+        uses = listed[term].select_one(".glossary-uses")
+        assert uses is not None and "Used on:" in uses.get_text(), term
+        assert "../plurals.md" in {a["href"] for a in uses.select("a")}, term
+
+
+def test_a_term_and_its_plural_in_one_section_carry_one_tooltip() -> None:
+    converted = convert(
+        "reference/rules-of-thumb.md", "# T\n\nA lease, then more leases.\n\n## U\n\nLeases and leases.\n"
+    )
+    soup = BeautifulSoup(converted.html, "html.parser")
+    assert [abbr.get_text() for abbr in soup.select("abbr")] == ["lease", "leases"]  # one a section
+
+
+def test_the_first_use_is_known_by_the_glossary_entry_not_the_definition(tmp_path: Path) -> None:
+    """Two entries that share a definition are two terms, each with its first use; so is a page's
+    own abbreviation that copies a glossary definition."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / glossary.GLOSSARY_FILE).write_text(
+        "- term: lease\n  definition: A lock with an expiry.\n  aliases: [Leases]\n"
+        "- term: ticket\n  definition: A lock with an expiry.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "docs/snippets").mkdir(parents=True)
+    text = "# T\n\nA lease, a ticket, two tickets, more leases; Leases.\n\n*[TTL]: A lock with an expiry.\n\nA TTL.\n"
+    soup = BeautifulSoup(convert("terms.md", text, root=tmp_path).html, "html.parser")
+    assert [abbr.get_text() for abbr in soup.select("abbr")] == ["lease", "ticket", "TTL"]
 
 
 def test_the_glossary_page_lists_every_term_with_its_definition_and_pages() -> None:

@@ -105,6 +105,7 @@ from sdw.estimation import (
     SECONDS_PER_MONTH,
     TB,
     GiB,
+    availability,
     bandwidth,
     count,
     duration,
@@ -167,17 +168,22 @@ twitter_five_years = tweet_bytes_total  # Twitter's own total, five years of thr
 # --- 4. Availability in series and in parallel -----------------------------------------------------------
 database_pair = fraction(in_parallel(database_copy_availability, database_copies))
 assert database_pair == two_copies_at_99  # the reference page's two copies at 99%, the same figure
-path_availability = fraction(gateway_availability * service_availability * database_pair)
-path_downtime = duration((1 - path_availability) * SLO_WINDOW)
+# Each availability beside its downtime is 100% less what is down, rounded to three significant digits,
+# and the downtime is worked from that printed share (the reference page's rule, availability()).
+path_availability = availability(gateway_availability * service_availability * database_pair, SLO_WINDOW)
+path_downtime = path_availability.downtime()
 path_down_head = fraction((1 - gateway_availability) + (1 - service_availability) + (1 - database_pair))
 # The usual slip: the copies multiplied as if in series, every one of them needed.
-slip_series_availability = fraction(
-    gateway_availability * service_availability * in_series(database_copy_availability, database_copies)
+slip_series_availability = availability(
+    gateway_availability * service_availability * in_series(database_copy_availability, database_copies),
+    SLO_WINDOW,
 )
-slip_series_downtime = duration((1 - slip_series_availability) * SLO_WINDOW)
+slip_series_downtime = slip_series_availability.downtime()
 # The ceiling's first reason: copies that fail together are only as good as one.
-one_copy_availability = fraction(gateway_availability * service_availability * database_copy_availability)
-one_copy_downtime = duration((1 - one_copy_availability) * SLO_WINDOW)
+one_copy_availability = availability(
+    gateway_availability * service_availability * database_copy_availability, SLO_WINDOW
+)
+one_copy_downtime = one_copy_availability.downtime()
 
 # --- 5. Servers from a peak, with a zone to lose ---------------------------------------------------------
 servers_for_peak = servers(whole_up(service_peak / requests_per_server))

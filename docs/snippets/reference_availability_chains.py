@@ -4,7 +4,7 @@ Both formulas assume the parts fail independently. Shared power, a shared deploy
 config push or a shared dependency break that assumption; see the page.
 """
 
-from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table
+from sdw.estimation import SECONDS_PER_DAY, availability, count, duration, fraction, markdown_table
 
 SLO_WINDOW = 30 * SECONDS_PER_DAY
 
@@ -25,35 +25,24 @@ def fanout_slow_share(backends: int) -> float:
     return 1 - (1 - backend_slow_share) ** backends
 
 
+def up_and_down(share: float) -> tuple:
+    """A total and its downtime in the window. availability() rounds what is down (100% less the
+    total) to three significant digits and prints the total from it, and the downtime is that same
+    rounded share of the window, so each row can be redone by hand: ten parts at 99.9% leave
+    99.004% up, and 100% - 99.004% = 0.996% of 720 h is 7.17 h."""
+    total = availability(share, SLO_WINDOW)
+    return total, total.downtime()
+
+
 # --- Serial chains: a request that needs every service on its path ---------------------------------
 CHAIN_LENGTHS = [1, 2, 3, 5, 10, 20]
 PER_SERVICE = [0.999, 0.9999]
-chain_rows = [
-    (
-        count(n),
-        *(
-            cell
-            for a in PER_SERVICE
-            for cell in (fraction(in_series(a, n)), duration((1 - in_series(a, n)) * SLO_WINDOW))
-        ),
-    )
-    for n in CHAIN_LENGTHS
-]
+chain_rows = [(count(n), *(cell for a in PER_SERVICE for cell in up_and_down(in_series(a, n)))) for n in CHAIN_LENGTHS]
 
 # --- Redundant copies: a request that needs any one of them -------------------------------------------
 PER_COPY = [0.99, 0.999]
 COPIES = [1, 2, 3]
-redundancy_rows = [
-    (
-        count(k),
-        *(
-            cell
-            for a in PER_COPY
-            for cell in (fraction(in_parallel(a, k)), duration((1 - in_parallel(a, k)) * SLO_WINDOW))
-        ),
-    )
-    for k in COPIES
-]
+redundancy_rows = [(count(k), *(cell for a in PER_COPY for cell in up_and_down(in_parallel(a, k)))) for k in COPIES]
 
 # --- Fan-out: a request that waits for every one of many backends (The Tail at Scale, 2013) ------------
 # Each backend is slow (over its p99) on 1% of calls; the user's request waits for all of them.
@@ -63,8 +52,8 @@ FANOUTS = [1, 10, FANOUT_EXAMPLE, 1000]
 fanout_rows = [(count(n), fraction(fanout_slow_share(n))) for n in FANOUTS]
 
 # Figures the page quotes.
-chain_of_10_at_three_nines = fraction(in_series(0.999, 10))
-chain_of_10_downtime = duration((1 - in_series(0.999, 10)) * SLO_WINDOW)
+chain_of_10_at_three_nines = availability(in_series(0.999, 10), SLO_WINDOW)
+chain_of_10_downtime = chain_of_10_at_three_nines.downtime()
 # What ten parts at four nines leave of a three-nines product's budget.
 three_nines_budget_left_by_ten_four_nines = duration(
     (1 - 0.999) * SLO_WINDOW - (1 - in_series(0.9999, 10)) * SLO_WINDOW

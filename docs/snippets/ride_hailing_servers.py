@@ -371,8 +371,8 @@ failover_spare_servers = servers(
 )
 
 # The estimator's ten-input model: every position a write and every index query a read, at one
-# location server's rate, with no zones, regions or floors; and the bytes a day it would store, were
-# every position kept at its wire size.
+# location server's rate, with no zones, regions or floors; and its bytes a day: every position
+# written, riders' included, at its wire size (not what keeping them would take: see step 2's).
 _model = estimate(ride_hailing_preset()["inputs"])
 estimator_servers = servers(_model["servers"])
 estimator_position_bytes_per_day = size_per_day(_model["storage_per_day_bytes"])
@@ -505,7 +505,7 @@ if __name__ != "ride_hailing_servers":
                 ("Re-routes a second (periodic and deviations)", reroutes_peak),
                 ("Stateless servers kept as failover spare", failover_spare_servers),
                 ("The estimator's servers (no zones, regions or floors)", estimator_servers),
-                ("The estimator's bytes a day, were every position kept", estimator_position_bytes_per_day),
+                ("The estimator's bytes a day, every position at wire size", estimator_position_bytes_per_day),
             ],
         )
     )

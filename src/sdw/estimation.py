@@ -68,8 +68,9 @@ DURATION_UNITS = (("ns", 1e-9), ("µs", 1e-6), ("ms", 1e-3), ("s", 1.0), ("min",
 DURATION_RATIOS = (1000, 1000, 1000, 60, 60, 24)
 
 
-def round_significant(value: float, digits: int = SIGNIFICANT_DIGITS) -> Decimal:
-    """Round to `digits` significant digits, halves away from zero, on the exact binary value.
+def round_significant(value: float | Decimal, digits: int = SIGNIFICANT_DIGITS) -> Decimal:
+    """Round to `digits` significant digits, halves away from zero, on the exact binary value (or
+    on the exact decimal, given one).
 
     This is the rounding JavaScript's Number.prototype.toPrecision does, so both
     implementations print the same digits even for values that sit exactly on a half.
@@ -111,6 +112,25 @@ def plain(number: Decimal) -> str:
     return "0" if text in ("-0", "0") else text
 
 
+# The most significant digits a share is printed with: past this a double has no more to give.
+PERCENT_DIGITS_AT_MOST = 15
+
+
+def percent_digits(value: float, digits: int = SIGNIFICANT_DIGITS) -> Decimal:
+    """A share as a rounded percentage: `digits` significant digits, but never a value short of
+    100% rounded up to 100% (0.9999 availability is "99.99", not "100"): a digit is added until
+    it is not, up to PERCENT_DIGITS_AT_MOST.
+
+    Rounded on the value itself, then the point moved: value * 100 in floating point can land just
+    below a half (0.145 * 100 is 14.499999999999998).
+    """
+    rounded = round_significant(value, digits).scaleb(2)
+    while abs(rounded) == 100 and abs(value) != 1 and digits < PERCENT_DIGITS_AT_MOST:
+        digits += 1
+        rounded = round_significant(value, digits).scaleb(2)
+    return rounded
+
+
 def human(value: float, unit: str = "") -> str:
     """Format a figure the way the site prints it.
 
@@ -122,16 +142,7 @@ def human(value: float, unit: str = "") -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise ValueError(f"cannot format {value!r}: not a finite number")
     if unit == "%":
-        # Three significant digits, but never round a value short of 100% up to 100%:
-        # 0.9999 availability prints as "99.99%", not "100%".
-        # Rounded on the value itself, then the point moved: value * 100 in floating point can
-        # land just below a half (0.145 * 100 is 14.499999999999998).
-        digits = SIGNIFICANT_DIGITS
-        rounded = round_significant(value, digits).scaleb(2)
-        while abs(rounded) == 100 and abs(value) != 1 and digits < 15:
-            digits += 1
-            rounded = round_significant(value, digits).scaleb(2)
-        return written(rounded) + "%"
+        return written(percent_digits(value)) + "%"
     if unit == "x":
         # A multiple takes a count's suffixes: "41.7K×", not "41700×".
         return human(value) + "×"
@@ -293,6 +304,56 @@ class Machines(Quantity):
 
     def __repr__(self) -> str:
         return f"Machines({float(self)!r})"
+
+
+class Availability(Quantity):
+    """A share of time up, printed beside its downtime over `window` seconds so that a reader can
+    redo the downtime by hand: what is down, 100% less the share, is rounded to three significant
+    digits (the site's convention); the share prints as 100% less that; and downtime() is that
+    same rounded unavailability of the window.
+
+    0.999**10 = 0.9900449 is 0.99551% down, rounded to 0.996%: it prints "99.004%", and
+    downtime() is 0.996% of 720 h = 7.1712 h, "7.17 h". The digits are the leading nines and three
+    more (human()'s three significant digits of the share would print "99%", whose 1% of 720 h is
+    7.2 h, not the 7.17 h beside it). A share short of 1 never prints as 100%.
+    """
+
+    window: float
+
+    def __new__(cls, value: float, window: float) -> Availability:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ValueError(f"an availability is a share from 0 to 1, not {value!r}")
+        if isinstance(window, bool) or not isinstance(window, (int, float)) or not 0 < window < math.inf:
+            raise ValueError(f"a window is a positive number of seconds, not {window!r}")
+        quantity = super().__new__(cls, value, "%")
+        quantity.window = float(window)
+        return quantity
+
+    def __getnewargs__(self) -> tuple[float, float]:
+        # pickle and copy rebuild a float subclass as cls.__new__(cls, *these): the window too.
+        return (float(self), self.window)
+
+    @property
+    def unavailability(self) -> Decimal:
+        """What is down, as a share: 1 less the value, exact for the double (no binary noise of the
+        subtraction moves the rounding), rounded to three significant digits."""
+        return round_significant(WIDE.subtract(Decimal(1), Decimal(float(self))))
+
+    def downtime(self) -> Quantity:
+        """The window's downtime worked from the printed share, as a reader would: 100% less it."""
+        return duration(float(self.unavailability * Decimal(self.window)))
+
+    def __str__(self) -> str:
+        return written((1 - self.unavailability).scaleb(2)) + "%"
+
+    def __repr__(self) -> str:
+        return f"Availability({float(self)!r}, window={self.window!r})"
+
+
+def availability(value: float, window: float) -> Availability:
+    """A share of time up, beside its downtime over `window` seconds: `availability(0.999**10,
+    30 * SECONDS_PER_DAY)` prints "99.004%", and its downtime() "7.17 h", 0.996% of 720 h."""
+    return Availability(value, window)
 
 
 def servers(value: float) -> Machines:

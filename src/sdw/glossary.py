@@ -2,14 +2,16 @@
 lets a reader see a term's definition where a section of a page first uses the term.
 
 Listed under `markdown_extensions` as `sdw.glossary`, beside `abbr`: before each page it hands
-`abbr` an abbreviation for each term and alias (its glossary, as `*[term]: definition` lines would,
-without appending 130 lines that the block parser would rescan once per line), and `abbr` then
-wraps every whole-word, case-sensitive occurrence in `<abbr title="definition">`, which
-Material's `content.tooltips` shows on hover, and on keyboard focus or tap once
-overrides/assets/javascripts/glossary-focus.js has made each one focusable. FirstUseTreeprocessor
-then keeps only each section's first; pages in WITHOUT_TOOLTIPS and pages of flashcards get
-none. Generated in the extension, not kept in a file of abbreviations, so MkDocs and Zensical
-both get them and nothing restates the glossary.
+`abbr` an abbreviation for each term and alias and for the regular plural of each (its glossary,
+as `*[term]: definition` lines would, without appending 300-odd lines that the block parser would
+rescan once per line), and `abbr` then wraps every whole-word, case-sensitive occurrence in
+`<abbr title="definition">`, which Material's `content.tooltips` shows on hover, and on keyboard
+focus or tap once overrides/assets/javascripts/glossary-focus.js has made each one focusable.
+`abbr` finds them with pattern(), which folds each plural into its singular (GlossaryAbbrTreeprocessor).
+FirstUseTreeprocessor then keeps only each section's first use of a term (known by its glossary
+entry, so a plural or an alias after the term is not a second tooltip); pages in
+WITHOUT_TOOLTIPS and pages of flashcards get none. Generated in the extension, not kept in a
+file of abbreviations, so MkDocs and Zensical both get them and nothing restates the glossary.
 
 The same matching finds the pages that use a term, for the Glossary page (`<!-- md:glossary -->`)
 and for scripts/check_glossary.py, which fails on a term defined twice or used on no page.
@@ -20,10 +22,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from markdown import Extension, Markdown
-from markdown.extensions.abbr import AbbrExtension
+from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
@@ -60,7 +63,8 @@ HIDDEN = re.compile(
 
 
 def load_glossary(root: Path) -> list[dict]:
-    """The entries of data/glossary.yml, in file order: term, definition, aliases, concept."""
+    """The entries of data/glossary.yml, in file order: term, definition, aliases, concept, and
+    `plural` (false where no regular plural is made: an adjective, a mass noun, a name)."""
     entries = read_yaml(root / GLOSSARY_FILE) or []
     for entry in entries:
         entry.setdefault("aliases", [])
@@ -68,19 +72,72 @@ def load_glossary(root: Path) -> list[dict]:
     return entries
 
 
+def plural(word: str) -> str | None:
+    """A spelling's regular plural: "es" after x, z, ch or sh (secondary indexes), "ies" for a
+    consonant and y (canaries), else "s" (SLOs). None for a spelling that ends in "s": it is a
+    plural already (golden signals), an acronym (QPS, mutual TLS) or a mass noun or adjective
+    (consensus, stateless), and none of them takes "es"."""
+    lower = word.lower()
+    if lower.endswith("s"):
+        return None
+    if lower.endswith(("x", "z", "ch", "sh")):
+        return word + "es"
+    if len(lower) > 1 and lower.endswith("y") and lower[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
 def words(entries: list[dict]) -> dict[str, dict]:
-    """Every term and alias, spelled as pages spell it, to its entry (the first, if defined twice)."""
+    """Every term and alias, spelled as pages spell it, and the regular plural of each (unless its
+    entry says `plural: false`), to its entry (the first, if defined twice). A spelling written in
+    the glossary wins over a plural made from another: the plurals are added last."""
     found: dict[str, dict] = {}
     for entry in entries:
         for word in [entry["term"], *entry["aliases"]]:
             found.setdefault(str(word), entry)
+    for word, entry in list(found.items()):
+        if entry.get("plural", True) and (many := plural(word)) is not None:
+            found.setdefault(many, entry)
     return found
 
 
-def pattern(spellings) -> re.Pattern:
-    """Whole words, case-sensitive, the longest first: the match `abbr` makes."""
-    ordered = sorted(spellings, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in ordered) + r")\b")
+def pattern(spellings: Mapping[str, object]) -> re.Pattern:
+    """Whole words, case-sensitive, the longest first: the match `abbr` makes, of the keys of
+    `spellings` (a spelling to its entry, or to its definition).
+
+    A spelling whose regular plural is also a key, with the same entry or definition, is one
+    alternative with the plural's ending optional: `lease(?:s)?`, `secondary index(?:es)?`,
+    `canar(?:ies|y)`. The matches are the same as with every spelling spelled out, at a third of
+    the cost: Python's re tries the alternatives one by one at each position of the text, while an
+    ending after an alternative that matched costs almost nothing (the plurals took a cold build
+    a second more of CPU, over 3 MB of prose)."""
+    return _compiled(r"\b(?:" + "|".join(alternatives(spellings)) + r")\b")
+
+
+def alternatives(spellings: Mapping[str, object]) -> list[str]:
+    """pattern()'s alternatives, the longest spelling first: one per spelling, its plural folded in."""
+    folded: dict[str, str] = {}
+    for word, value in spellings.items():
+        many = plural(word)
+        if many is not None and many in spellings and spellings[many] == value:
+            folded[word] = many
+    dropped = set(folded.values())  # every plural ends in "s", so none is folded itself
+    found = []
+    for word in sorted((word for word in spellings if word not in dropped), key=len, reverse=True):
+        if word not in folded:
+            found.append(re.escape(word))
+            continue
+        many = folded[word]
+        stem = word if many.startswith(word) else word[:-1]  # canar(?:ies|y)
+        ending, rest = re.escape(many[len(stem) :]), re.escape(word[len(stem) :])
+        found.append(re.escape(stem) + (f"(?:{ending}|{rest})" if rest else f"(?:{ending})?"))
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled(expression: str) -> re.Pattern:
+    """Compiled once per alternation: each page's `abbr`, and each snippet's, asks again."""
+    return re.compile(expression)
 
 
 def prose(markdown: str) -> str:
@@ -135,9 +192,24 @@ def _spellings_in(matcher: re.Pattern, text: str, kept_in: Path | None) -> froze
 
 
 @functools.cache
+def _spellings(root: Path, mtime: int) -> dict[str, tuple[str, str]]:
+    """Every term, alias and plural to its entry's term and its definition on one line (cached
+    per version of the file)."""
+    return {
+        word: (str(entry["term"]), " ".join(str(entry["definition"]).split()))
+        for word, entry in words(load_glossary(root)).items()
+    }
+
+
+@functools.cache
 def _abbreviations(root: Path, mtime: int) -> dict[str, str]:
-    """Every term and alias to its definition on one line (cached per version of the file)."""
-    return {word: " ".join(str(entry["definition"]).split()) for word, entry in words(load_glossary(root)).items()}
+    """Every term, alias and plural to its definition on one line."""
+    return {word: definition for word, (_, definition) in _spellings(root, mtime).items()}
+
+
+def spellings(root: Path) -> dict[str, tuple[str, str]]:
+    file = root / GLOSSARY_FILE
+    return _spellings(root, file.stat().st_mtime_ns) if file.exists() else {}
 
 
 def abbreviations(root: Path) -> dict[str, str]:
@@ -153,6 +225,11 @@ class GlossaryPreprocessor(Preprocessor):
         # knows its page's Markdown as _original_md: its terms are marked up too, under either engine.
         context = page_context(getattr(self.md, "_original_md", self.md))
         abbr = next((ext for ext in self.md.registeredExtensions if isinstance(ext, AbbrExtension)), None)
+        # Listed before abbr, this extension cannot replace abbr's treeprocessor as it loads: it
+        # does so here, once per Markdown instance.
+        if "abbr" in self.md.treeprocessors and type(self.md.treeprocessors["abbr"]) is AbbrTreeprocessor:
+            own = self.md.treeprocessors["abbr"]
+            self.md.treeprocessors.register(GlossaryAbbrTreeprocessor(self.md, own.abbrs), "abbr", 7)
         if context is None or abbr is None or context.src_uri in WITHOUT_TOOLTIPS:
             return lines
         if _has_cards(context):
@@ -161,6 +238,24 @@ class GlossaryPreprocessor(Preprocessor):
         # later by abbr's block processor, still overrides the glossary's definition.
         abbr.abbrs.update(abbreviations(context.root))
         return lines
+
+
+class GlossaryAbbrTreeprocessor(AbbrTreeprocessor):
+    """abbr's own treeprocessor, finding the abbreviations with pattern(): abbr's own run() spells
+    every key out, plurals included, and runs that alternation over every piece of text."""
+
+    def run(self, root) -> None:
+        if not self.abbrs:
+            return
+        self.RE = _abbr_pattern(tuple(self.abbrs.items()))
+        self.iter_element(root)
+
+
+@functools.lru_cache(maxsize=16)
+def _abbr_pattern(abbreviations: tuple[tuple[str, str], ...]) -> re.Pattern:
+    """pattern() of a page's abbreviations, built once for every page that has the same: the
+    glossary's, in the same order, unless a page adds its own."""
+    return pattern(dict(abbreviations))
 
 
 def _has_cards(context) -> bool:
@@ -197,15 +292,22 @@ class FirstUseTreeprocessor(Treeprocessor):
     """
 
     def run(self, root) -> None:
-        seen: set[str] = set()
+        context = page_context(getattr(self.md, "_original_md", self.md))
+        known = spellings(context.root) if context is not None else {}
+        seen: set[tuple[str, str]] = set()
         for element, parent in _walk(root):
             if element.tag in ("h1", "h2"):
                 seen.clear()
             elif element.tag == "abbr":
-                term = "".join(element.itertext())
-                if term in seen:
+                # A glossary term is known by its entry, which its aliases and plurals share:
+                # "lease" after "leases" in one section is the same term, already explained. A
+                # page's own abbreviation (`*[X]: ...`, even one over a glossary spelling) by its text.
+                text = "".join(element.itertext())
+                term, definition = known.get(text, (None, None))
+                key = ("term", term) if term is not None and element.get("title") == definition else ("text", text)
+                if key in seen:
                     _unwrap(element, parent)
-                seen.add(term)
+                seen.add(key)
 
 
 def _walk(element, parent=None):

@@ -186,8 +186,9 @@ def ride_hailing() -> dict:
             "read_size_bytes": float(ride.browse_response_bytes),
             "peak_to_average": float(ride.peak_to_average),
             "replication_factor": float(ride.copies),
-            # Positions are overwritten in memory and not kept: the trips and trails the page
-            # stores are a small share of them, outside this model.
+            # Positions are overwritten in memory; the trails the page keeps (the positions of
+            # rides under way, packed to about 20 B a point) and the trips are outside this model,
+            # so nothing is kept here.
             "retention_years": 0.0,
             # The index is all in memory already; no cache in front of it.
             "cache_fraction": 0.0,

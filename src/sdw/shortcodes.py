@@ -821,7 +821,8 @@ def _used_on(page: _Page, pages: list[str], titles: dict[str, str]) -> str:
 
 def _glossary(page: _Page) -> str:
     """Every term, A to Z under a heading per letter: definition, other spellings, the concept page
-    that explains it and every page that uses it (as abbr matches: whole word, case-sensitive)."""
+    that explains it and every page that uses it (as abbr matches: whole word, case-sensitive, a
+    spelling or its regular plural)."""
     from sdw import glossary
 
     entries = glossary.load_glossary(page.context.root)
