@@ -158,7 +158,8 @@ presence_subscription_row_bytes = row_bytes(PRESENCE_SUBSCRIPTION_FIELDS)
 
 # "Last seen", in the same in-memory registry: one entry per user, kept after the last device
 # disconnects (the connection server writes it then, in the registry write it makes anyway; for a
-# server that died, the registry's sweep writes it from that server's last lease renewal). Each write
+# server that died, the registry's sweep writes it from that server's last lease renewal, in the one
+# update that removes that server's session, and only if the session is still there). Each write
 # sets the entry to expire this many days on, a product choice: an app shows an older one as "a long
 # time ago", as Telegram does past a month. A close for a deleted account (4410) writes none, and the
 # deletion job removes the entry last.

@@ -5,8 +5,8 @@ AccountDeletion row (the job's), each device's row and token lookup row, and bot
 chat. Each chat gets a removal notice, which raises the other members' last_seq (one, or the average group's
 others), and a write lowering its Conversation row's readers; the leave writes the user's UserConversation row
 and an idempotency record in each chat; deleted_at and the AccountDeletion row are written once, first, in one
-transaction. The job's claim on that row, renewed every few minutes while it runs, is left out: a few writes a
-job, against hundreds.
+transaction. The claim on that row, its taking and its renewals while the job runs (step 4), is left out: the
+bound below is the job's writes besides the claim's.
 """
 
 from chat_assumptions import (
@@ -74,7 +74,7 @@ if __name__ != "chat_deletion":
                 ("Removal notices it appends, one a chat (at most)", deletion_notices_per_account),
                 ("Other members' last_seq raised by those notices", deletion_member_updates_per_account),
                 ("Conversation rows whose readers drop", deletion_reader_updates_per_account),
-                ("Store writes one account deletion makes, the five above", deletion_writes_per_account),
+                ("Store writes one deletion makes, the five above, besides the claim's", deletion_writes_per_account),
                 ("The same, for a day's deletions", deletion_writes_per_day),
                 ("Removal notices, as a share of a day's messages", deletion_notices_share_of_messages),
                 ("Writes a second, averaged over the day", deletion_writes_per_second),

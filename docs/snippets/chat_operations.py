@@ -32,7 +32,6 @@ import math
 
 import concept_push_assumptions
 from chat_assumptions import (
-    hot_group_messages_per_second,
     member_row_deadline,
     message_copies,
     midnight_window,
@@ -183,13 +182,6 @@ pilot_catch_up = duration(pilot_catch_up_bytes / pilot_light_store_nodes_horizon
 region_loss_rto_pilot_light = duration(RTO_FIXED + region_restore_one_copy_horizon + pilot_catch_up)
 # Warm standby: the whole store runs; its running quarter of the other fleets scales (the DR page's time).
 region_loss_rto_warm_standby = duration(region_failover_decision + warm_scale + region_warm_up)
-# A restore skips each conversation's seq past what the lost time could have taken: the send cap (one-to-one
-# chats' too) over the backup's age when it starts, with a margin. Expected: an RPO old at the loss.
-lost_seq_skip = count(
-    hot_group_messages_per_second
-    * (region_loss_rpo + region_failover_decision + region_fleet_stand_up)
-    * lost_seq_margin
-)
 
 TABLE = [
     (
@@ -352,14 +344,15 @@ TABLE = [
     (
         "Time between timed restore drills",
         restore_drill_interval,
-        "Assumed: two copies restored into a scratch region once a quarter and the third raised, as a failover "
-        f"does, each timed; the measured rate a node replaces the assumed {restore_rate_per_server} (step 7).",
+        "Assumed: two copies restored into a scratch region once a quarter, then the third raised under "
+        f"replayed peak writes, as a failover does, each timed; the measured rate replaces the assumed "
+        f"{restore_rate_per_server}.",
     ),
     (
         "Replicas the restore writes at once",
         restore_copies_at_once,
-        "Chosen (step 1): sends ack on two zones. While it runs the zone configs say `num_replicas = 2`, "
-        "without the one-a-zone constraint; then three, one a zone, which raises the third.",
+        "Chosen (step 1): sends ack on two zones. The new cluster's default zone says `num_replicas = 2`, no "
+        "one-a-zone constraint; the backed-up configs, three one a zone, return as it ends and raise the third.",
     ),
     (
         "Margin on the seq range a restore skips",
@@ -417,11 +410,6 @@ FIGURES = [
     ("... sent by its nodes in", pilot_catch_up),
     ("RTO with a pilot light: decision, stand-up, one copy restored, catch-up, warm-up", region_loss_rto_pilot_light),
     ("RTO with a warm standby: decision, its scale-up and warm-up (DR concept page)", region_loss_rto_warm_standby),
-    (
-        "Seq a restore skips in each conversation, expected: its send cap over the RPO, decision and stand-up, "
-        "with the margin",
-        lost_seq_skip,
-    ),
 ]
 
 if __name__ != "chat_operations":
