@@ -112,6 +112,12 @@ timeline_node_failed_batches_to_down = count(3)
 # rule, the callee's p99.9 plus a quarter, would set it once measured; and short enough that a read the
 # server never answers is retried elsewhere with nearly all of the load's deadline left.
 timeline_cache_read_timeout = duration(0.050)
+# A fan-out batch goes to one zone's copy of its shard first and to the other zones' copies only once that
+# copy has applied it (step 6), so a command that crashes the module reaches one node. The others wait one
+# apply, a millisecond or so, and at most this call timeout when the first copy is slow but alive (the batch is
+# then sent on and retried there as before): this share of the freshness target.
+fanout_first_copy_wait_most = duration(timeline_cache_read_timeout)
+fanout_first_copy_wait_target_share = fraction(fanout_first_copy_wait_most / fanout_freshness_target)
 # A hot tweet a timeline server keeps in its own memory (step 6) stays there this long before the
 # server asks the cache again, whatever happened to the tweet meanwhile.
 hot_tweet_hold = duration(2)
@@ -357,7 +363,10 @@ deploy_canary_nodes = count(1)
 deploy_wave_nodes = count(math.floor(deploy_copy_budget / resync_bytes_per_second))
 deploy_wave_bandwidth = bandwidth(deploy_wave_nodes * resync_bytes_per_second)
 deploy_waves_per_zone = count(1 + math.ceil((timeline_servers_per_zone - deploy_canary_nodes) / deploy_wave_nodes))
-wave_deploy_zone_time = duration(deploy_waves_per_zone * cache_resync_time)
+# The canary, and then the zone's last wave, run under live traffic for this long (a design choice) before the
+# next wave, or the next zone, starts: the bake is in the times.
+deploy_bake = duration(10 * 60)
+wave_deploy_zone_time = duration(deploy_waves_per_zone * cache_resync_time + 2 * deploy_bake)
 wave_deploy_tier_time = duration(zones * wave_deploy_zone_time)
 # A lost zone coming back (step 7). Its timeline copy missed every delivery, follow and unfollow
 # while it was away. Replaying them from the fan-out's log: each hour away at peak leaves this many
@@ -793,6 +802,8 @@ if __name__ != "twitter_reliability":
                     "Batches past that, from two zones, that declare its node down",
                     timeline_node_failed_batches_to_down,
                 ),
+                ("", "Other copies' wait for the first copy's apply, at most", fanout_first_copy_wait_most),
+                ("", "... of the freshness target", fanout_first_copy_wait_target_share),
                 ("Cache server replaced", "Time to copy its data", cache_resync_time),
                 ("", "Entries its source takes meanwhile, at peak", resync_source_written_entries_peak),
                 ("", "... over the source's timelines", resync_source_timelines),
@@ -813,7 +824,11 @@ if __name__ != "twitter_reliability":
                 ("", f"Waves: nodes a wave within {deploy_copy_budget} between zones", deploy_wave_nodes),
                 ("", "... bytes a second a wave copies", deploy_wave_bandwidth),
                 ("", f"... waves a zone, a {deploy_canary_nodes}-node canary first", deploy_waves_per_zone),
-                ("", "... a zone", wave_deploy_zone_time),
+                (
+                    "",
+                    f"... a zone, a {deploy_bake} bake after the canary and after the last wave",
+                    wave_deploy_zone_time,
+                ),
                 ("", "... the tier, a zone at a time", wave_deploy_tier_time),
                 (
                     "Region restored",
