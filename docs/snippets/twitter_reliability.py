@@ -60,7 +60,10 @@ from twitter_cache import (
 from twitter_fanout import fanout_fleet_capacity, fanout_zone_lost_load_most
 from twitter_read_path import hybrid_deliveries_per_second_peak_at_most, largest_pushed_followers
 from twitter_servers import (
+    cold_store_reads_per_second_peak,
     database_servers_per_zone,
+    hot_store_reads_per_second_peak,
+    paxos_state_reads_per_zone_peak,
     quorum_copies,
     requests_per_second_peak,
     store_margin_after_writes_servers,
@@ -392,6 +395,36 @@ restore_store_warm_reads_per_second = throughput(
 )
 restore_timeline_rebuild_time = duration(restore_timeline_rebuild_reads / restore_store_cold_reads_per_second)
 restore_timeline_rebuild_time_warm = duration(restore_timeline_rebuild_reads / restore_store_warm_reads_per_second)
+# What the admitted calls leave it: every store read but the home timeline's favorites read (profiles, search,
+# posts, their cache fills), each a quorum read on two copies at its rate (the cold ones, profiles' old tweets,
+# search's and their counts, at the cold rate), and the Paxos state reads in every zone, as servers' worth, at
+# the busy hour and over a day's average. The job has the rest of the servers at the target, at the cold rate.
+restore_admitted_store_servers_peak = count(
+    quorum_copies
+    * (
+        (hot_store_reads_per_second_peak - timeline_loads_per_second_peak) / reads_per_database_server
+        + cold_store_reads_per_second_peak / cold_reads_per_database_server
+    )
+    + zones * paxos_state_reads_per_zone_peak / reads_per_database_server
+)
+restore_store_servers_at_target = count(zones * database_servers_per_zone * store_read_target_zone_lost)
+restore_admitted_store_share_peak = fraction(restore_admitted_store_servers_peak / restore_store_servers_at_target)
+restore_job_reads_per_second_peak = throughput(
+    (restore_store_servers_at_target - restore_admitted_store_servers_peak)
+    * cold_reads_per_database_server
+    / quorum_copies
+)
+restore_job_reads_per_second_average = throughput(
+    (restore_store_servers_at_target - restore_admitted_store_servers_peak / peak_to_average)
+    * cold_reads_per_database_server
+    / quorum_copies
+)
+restore_timeline_rebuild_time_admitted_peak = duration(
+    restore_timeline_rebuild_reads / restore_job_reads_per_second_peak
+)
+restore_timeline_rebuild_time_admitted_average = duration(
+    restore_timeline_rebuild_reads / restore_job_reads_per_second_average
+)
 
 # Fan-out outage in the busy hour: the backlog of delivery attempts, and the time to drain it while new
 # tweets keep arriving. Two tiers must take the extra attempts: the fan-out workers, sized like every
