@@ -36,7 +36,7 @@ from twitter_cache import (
     tweet_cache_servers,
     user_cache_servers,
 )
-from twitter_fanout import fanout_fleet_capacity, merge_reads_per_second_peak
+from twitter_fanout import fanout_fleet_capacity, launch_hybrid_attempts_peak_most, merge_reads_per_second_peak
 from twitter_servers import database_servers, read_copies_per_zone_zone_lost, store_margin_after_writes_servers
 from twitter_traffic import (
     deliveries_per_day,
@@ -249,14 +249,16 @@ pulled_deliveries_per_day_at_least = count(deliveries_per_day * pulled_delivery_
 pulled_deliveries_per_day_at_most = count(deliveries_per_day * pulled_delivery_share_at_most)
 hybrid_deliveries_per_second_peak_at_most = peak(deliveries_per_second_peak * (1 - pulled_delivery_share_at_least))
 hybrid_deliveries_per_second_peak_at_least = peak(deliveries_per_second_peak * (1 - pulled_delivery_share_at_most))
+# twitter_fanout sizes the fleet on the same most, computed there to keep the imports one way.
+assert math.isclose(hybrid_deliveries_per_second_peak_at_most, launch_hybrid_attempts_peak_most)
 # Pure push's rate is no bound on the real one, though: it credits every follow edge with the average
 # account's tweets, as if posting did not depend on follower count, and active users are followed more
 # (step 2). Every tweet comes from a weekly-active account, this many a day each; if those accounts held
 # weekly_active_follow_edge_share_what_if of the edges as followees (step 2's what-if, on the other end of
 # the edge), the attempts would be this many times pure push's, this many at peak, against the fan-out
 # fleet's capacity with a zone lost (two zones of its three) and with every zone up. So step 7 measures
-# the busy hour's attempts and tickets them past hybrid_deliveries_per_second_peak_at_most, the most that
-# leaves the zone-lost fleet the spare its freshness rests on; the fleet is then sized on the measured rate.
+# the busy hour's attempts and tickets them past 90% of the zone-lost capacity, which the fleet was sized to
+# put at the hybrid's most at launch, the spare its freshness rests on; the fleet is then sized on the measured rate.
 weekly_active_tweets_per_day_each = count(tweets_per_day / weekly_active_users)
 followee_skew_attempts_over_pure_push = times(
     weekly_active_follow_edge_share_what_if * registered_users / weekly_active_users

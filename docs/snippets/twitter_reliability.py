@@ -57,10 +57,13 @@ from twitter_cache import (
     tweet_cache_lookups_peak,
     tweet_cache_servers,
 )
-from twitter_fanout import fanout_fleet_capacity
+from twitter_fanout import fanout_fleet_capacity, fanout_zone_lost_load_most
 from twitter_read_path import hybrid_deliveries_per_second_peak_at_most, largest_pushed_followers
 from twitter_servers import (
+    cold_store_reads_per_second_peak,
     database_servers_per_zone,
+    hot_store_reads_per_second_peak,
+    paxos_state_reads_per_zone_peak,
     quorum_copies,
     requests_per_second_peak,
     store_margin_after_writes_servers,
@@ -112,6 +115,12 @@ timeline_node_failed_batches_to_down = count(3)
 # rule, the callee's p99.9 plus a quarter, would set it once measured; and short enough that a read the
 # server never answers is retried elsewhere with nearly all of the load's deadline left.
 timeline_cache_read_timeout = duration(0.050)
+# A fan-out batch goes to one zone's copy of its shard first and to the other zones' copies only once that
+# copy has applied it (step 6), so a command that crashes the module reaches one node. The others wait one
+# apply, a millisecond or so, and at most this call timeout when the first copy is slow but alive (the batch is
+# then sent on and retried there as before): this share of the freshness target.
+fanout_first_copy_wait_most = duration(timeline_cache_read_timeout)
+fanout_first_copy_wait_target_share = fraction(fanout_first_copy_wait_most / fanout_freshness_target)
 # A hot tweet a timeline server keeps in its own memory (step 6) stays there this long before the
 # server asks the cache again, whatever happened to the tweet meanwhile.
 hot_tweet_hold = duration(2)
@@ -357,7 +366,10 @@ deploy_canary_nodes = count(1)
 deploy_wave_nodes = count(math.floor(deploy_copy_budget / resync_bytes_per_second))
 deploy_wave_bandwidth = bandwidth(deploy_wave_nodes * resync_bytes_per_second)
 deploy_waves_per_zone = count(1 + math.ceil((timeline_servers_per_zone - deploy_canary_nodes) / deploy_wave_nodes))
-wave_deploy_zone_time = duration(deploy_waves_per_zone * cache_resync_time)
+# The canary, and then the zone's last wave, run under live traffic for this long (a design choice) before the
+# next wave, or the next zone, starts: the bake is in the times.
+deploy_bake = duration(10 * 60)
+wave_deploy_zone_time = duration(deploy_waves_per_zone * cache_resync_time + 2 * deploy_bake)
 wave_deploy_tier_time = duration(zones * wave_deploy_zone_time)
 # A lost zone coming back (step 7). Its timeline copy missed every delivery, follow and unfollow
 # while it was away. Replaying them from the fan-out's log: each hour away at peak leaves this many
@@ -383,6 +395,36 @@ restore_store_warm_reads_per_second = throughput(
 )
 restore_timeline_rebuild_time = duration(restore_timeline_rebuild_reads / restore_store_cold_reads_per_second)
 restore_timeline_rebuild_time_warm = duration(restore_timeline_rebuild_reads / restore_store_warm_reads_per_second)
+# What the admitted calls leave it: every store read but the home timeline's favorites read (profiles, search,
+# posts, their cache fills), each a quorum read on two copies at its rate (the cold ones, profiles' old tweets,
+# search's and their counts, at the cold rate), and the Paxos state reads in every zone, as servers' worth, at
+# the busy hour and over a day's average. The job has the rest of the servers at the target, at the cold rate.
+restore_admitted_store_servers_peak = count(
+    quorum_copies
+    * (
+        (hot_store_reads_per_second_peak - timeline_loads_per_second_peak) / reads_per_database_server
+        + cold_store_reads_per_second_peak / cold_reads_per_database_server
+    )
+    + zones * paxos_state_reads_per_zone_peak / reads_per_database_server
+)
+restore_store_servers_at_target = count(zones * database_servers_per_zone * store_read_target_zone_lost)
+restore_admitted_store_share_peak = fraction(restore_admitted_store_servers_peak / restore_store_servers_at_target)
+restore_job_reads_per_second_peak = throughput(
+    (restore_store_servers_at_target - restore_admitted_store_servers_peak)
+    * cold_reads_per_database_server
+    / quorum_copies
+)
+restore_job_reads_per_second_average = throughput(
+    (restore_store_servers_at_target - restore_admitted_store_servers_peak / peak_to_average)
+    * cold_reads_per_database_server
+    / quorum_copies
+)
+restore_timeline_rebuild_time_admitted_peak = duration(
+    restore_timeline_rebuild_reads / restore_job_reads_per_second_peak
+)
+restore_timeline_rebuild_time_admitted_average = duration(
+    restore_timeline_rebuild_reads / restore_job_reads_per_second_average
+)
 
 # Fan-out outage in the busy hour: the backlog of delivery attempts, and the time to drain it while new
 # tweets keep arriving. Two tiers must take the extra attempts: the fan-out workers, sized like every
@@ -488,10 +530,10 @@ zone_loss_stalled_tweets = count(tweets_per_second_peak * log_stall_longest)
 freshness_allowance_tweets = count(tweets_per_second * slo_window * (1 - fanout_freshness_share))
 zone_loss_stalled_tweet_share = fraction(zone_loss_stalled_tweets / (tweets_per_second * slo_window))
 zone_loss_stalled_freshness_budget_share = fraction(zone_loss_stalled_tweets / freshness_allowance_tweets)
-# The stall also leaves its delivery attempts behind, and with a zone lost, at pure push's rate (what the
-# fleet is sized on), the fan-out workers' spare is gone (zone headroom exists only with every zone up): their
-# capacity equals that peak, so the backlog cannot drain while traffic stays there (the hybrid's
-# spare, below, would drain it in minutes; the design does not count on it). If the consumer just
+# The stall also leaves its delivery attempts behind, and with a zone lost, at pure push's rate, the fan-out
+# workers keep only a thin spare (zone headroom exists only with every zone up; the fleet is sized on the
+# hybrid's most, twitter_fanout), so the backlog drains slowly while traffic stays there (the hybrid's
+# spare, below, drains it in minutes; the design does not count on either). If the consumer just
 # worked through it, every later tweet would wait behind it, the whole busy hour's tweets late; so
 # degraded mode 1's head-of-log consumer (step 7) takes the new tweets. Not from the zone's declaration: that
 # may fall inside a long stall, when nothing new has reached the log, so a consumer started at the log's end
@@ -578,11 +620,9 @@ zone_loss_late_tweets_without_head_consumer = count(tweets_per_second_peak * SEC
 zone_loss_late_without_head_consumer_freshness_budget_share = fraction(
     zone_loss_late_tweets_without_head_consumer / freshness_allowance_tweets
 )
-# All of the above is at pure push's rate, the rate the fleet is sized on: at it, a zone's loss leaves
-# the workers no spare, so they run at the busy hour's average with nothing for the seconds above it, and
-# new tweets' lag drifts with the hour's bursts: freshness is not held there. The hybrid sends at most
-# hybrid_deliveries_per_second_peak_at_most (twitter_read_path), so with a zone lost the two zones' workers
-# keep at least this spare even at peak. The surviving timeline
+# All of the above is at pure push's rate. The fleet is sized on the hybrid's (twitter_fanout): with a zone lost
+# the two zones' workers run the hybrid's most, hybrid_deliveries_per_second_peak_at_most (twitter_read_path), at
+# fanout_zone_lost_load_most of what they do, so they keep at least this spare even at peak. The surviving timeline
 # cache copies must take the drain too, two operations an attempt, on what pure push's load leaves them (the
 # hybrid leaves more); the smaller spare sets the pace, as for the fan-out outage above, and the stall's
 # attempts (counted at pure push's rate, more than the hybrid's) drain in at most this long. The design does
@@ -598,6 +638,13 @@ zone_loss_timeline_cache_spare = throughput(
 fanout_spare_over_hybrid_load_at_least = fraction(
     fanout_spare_zone_lost_hybrid_at_least / hybrid_deliveries_per_second_peak_at_most
 )
+# At pure push's rate, which active users' posting could approach (step 6), the zone-lost fleet keeps only this
+# spare, this share over that load: it takes the stall's attempts and the authors' appends in these times.
+fanout_spare_zone_lost_pure_push = throughput(fanout_fleet_capacity * (zones - 1) / zones - deliveries_per_second_peak)
+fanout_spare_over_pure_push_load = fraction(fanout_spare_zone_lost_pure_push / deliveries_per_second_peak)
+zone_loss_backlog_drain_pure_push_at_most = duration(
+    zone_loss_stall_deliveries / min(fanout_spare_zone_lost_pure_push, zone_loss_timeline_cache_spare)
+)
 zone_loss_drain_rate_hybrid_at_least = throughput(
     min(fanout_spare_zone_lost_hybrid_at_least, zone_loss_timeline_cache_spare)
 )
@@ -610,17 +657,19 @@ fanout_zone_lost_capacity = throughput(fanout_fleet_capacity * (zones - 1) / zon
 burst_tweet_fleet_time = duration(largest_pushed_followers / fanout_zone_lost_capacity)
 burst_tweet_payback = duration(largest_pushed_followers / fanout_spare_zone_lost_hybrid_at_least)
 sustained_burst_length = duration(5 * 60)
-sustained_burst_excess = fraction(0.10)
+sustained_burst_excess = fraction(0.20)
 sustained_burst_lag = duration(
     (sustained_burst_excess - fanout_spare_over_hybrid_load_at_least)
     * sustained_burst_length
     / (1 + fanout_spare_over_hybrid_load_at_least)
 )
-# The saturation ticket on the busy hour's measured attempts (step 7) fires at this share of the hybrid's
-# rate, below it, so that growth at the store's assumed monthly rate takes this long to carry the measured
-# attempts from the ticket to the rate where a lost zone would leave less than that spare.
-fanout_ticket_share = fraction(0.9)
-fanout_ticket_attempts_peak = peak(hybrid_deliveries_per_second_peak_at_most * fanout_ticket_share)
+# The saturation ticket on the busy hour's measured attempts (step 7) fires when they pass this share of the
+# zone-lost capacity, the share the fleet was sized to at launch: the hybrid's most at launch, no higher, so
+# the ticket is shut on the first day. Growth at the store's assumed monthly rate then takes this long to
+# carry the measured attempts from the ticket to the zone-lost capacity, where a lost zone leaves no spare.
+fanout_ticket_share = fanout_zone_lost_load_most
+fanout_ticket_attempts_peak = peak(fanout_zone_lost_capacity * fanout_ticket_share)
+assert fanout_ticket_attempts_peak >= hybrid_deliveries_per_second_peak_at_most * (1 - 1e-9)
 fanout_ticket_lead = duration(
     math.log(1 / fanout_ticket_share) / math.log(1 + store_read_growth_per_month) * SECONDS_PER_MONTH
 )
@@ -635,9 +684,9 @@ fanout_ticket_lead = duration(
 # queue; the followers' fan-out of those events stays in the log for its normal pass, on the low one.
 # They are the tweets posted until the head consumer starts, at 17.4K/s at most, and again the sweeper's
 # repeats, the race's counted whole though those published after that start fall past the reader's
-# range. At pure push's rate the workers have no spare with a zone lost, so the appends add this much of the
-# whole fleet's time to new tweets' lag, never paid back before the peak passes; under the hybrid its spare
-# takes them in this long without touching new tweets. Either way the author sees the tweet seconds after the stall.
+# range. They add this much of the whole zone-lost fleet's time to new tweets' lag at pure push's rate, paid
+# back on its thin spare in this long; under the hybrid its spare takes them in this long without touching
+# new tweets. Either way the author sees the tweet seconds after the stall.
 # Only a head consumer that a zone's loss armed does this. After the fan-out outage above, the lag trigger's
 # head consumer leaves the authors' appends in the backlog: the outage does not touch the posts' own appends,
 # so nearly all of them would change nothing, and the few copies that missed one wait only for the drain.
@@ -648,6 +697,7 @@ zone_loss_author_appends = count(
 )
 zone_loss_author_appends_fleet_time = duration(zone_loss_author_appends / (fanout_fleet_capacity * (zones - 1) / zones))
 zone_loss_author_appends_hybrid_time = duration(zone_loss_author_appends / fanout_spare_zone_lost_hybrid_at_least)
+zone_loss_author_appends_pure_push_time = duration(zone_loss_author_appends / fanout_spare_zone_lost_pure_push)
 fanout_outage_author_appends = count(tweets_per_second_peak * fanout_outage)
 fanout_outage_author_appends_fleet_time = duration(fanout_outage_author_appends / fanout_fleet_capacity)
 fanout_outage_author_appends_target_share = fraction(fanout_outage_author_appends_fleet_time / fanout_freshness_target)
@@ -785,6 +835,8 @@ if __name__ != "twitter_reliability":
                     "Batches past that, from two zones, that declare its node down",
                     timeline_node_failed_batches_to_down,
                 ),
+                ("", "Other copies' wait for the first copy's apply, at most", fanout_first_copy_wait_most),
+                ("", "... of the freshness target", fanout_first_copy_wait_target_share),
                 ("Cache server replaced", "Time to copy its data", cache_resync_time),
                 ("", "Entries its source takes meanwhile, at peak", resync_source_written_entries_peak),
                 ("", "... over the source's timelines", resync_source_timelines),
@@ -805,7 +857,11 @@ if __name__ != "twitter_reliability":
                 ("", f"Waves: nodes a wave within {deploy_copy_budget} between zones", deploy_wave_nodes),
                 ("", "... bytes a second a wave copies", deploy_wave_bandwidth),
                 ("", f"... waves a zone, a {deploy_canary_nodes}-node canary first", deploy_waves_per_zone),
-                ("", "... a zone", wave_deploy_zone_time),
+                (
+                    "",
+                    f"... a zone, a {deploy_bake} bake after the canary and after the last wave",
+                    wave_deploy_zone_time,
+                ),
                 ("", "... the tier, a zone at a time", wave_deploy_tier_time),
                 (
                     "Region restored",
@@ -900,6 +956,8 @@ if __name__ != "twitter_reliability":
                     fanout_spare_zone_lost_hybrid_at_least,
                 ),
                 ("", "... over the hybrid's load, at least", fanout_spare_over_hybrid_load_at_least),
+                ("", "... at pure push's rate", fanout_spare_zone_lost_pure_push),
+                ("", "... over pure push's load", fanout_spare_over_pure_push_load),
                 (
                     "",
                     "... a tweet of the largest pushed account: the zone-lost fleet's time it adds",
@@ -913,12 +971,12 @@ if __name__ != "twitter_reliability":
                 ),
                 (
                     "",
-                    f"Ticket: busy-hour attempts measured past {fanout_ticket_share} of the hybrid's rate",
+                    f"Ticket: busy-hour attempts past {fanout_ticket_share} of the zone-lost capacity",
                     fanout_ticket_attempts_peak,
                 ),
                 (
                     "",
-                    f"... reached from there by growth of {store_read_growth_per_month} a month in",
+                    f"... to that capacity from there, at {store_read_growth_per_month} a month",
                     fanout_ticket_lead,
                 ),
                 (
@@ -931,6 +989,7 @@ if __name__ != "twitter_reliability":
                     "... time to drain the stall's attempts on the smaller, at most",
                     zone_loss_backlog_drain_hybrid_at_most,
                 ),
+                ("", "... at pure push's rate", zone_loss_backlog_drain_pure_push_at_most),
                 (
                     "",
                     "Authors' own appends the backlog puts on the high-priority queue: tweets until the head "
@@ -939,10 +998,11 @@ if __name__ != "twitter_reliability":
                 ),
                 (
                     "",
-                    "... the whole fleet's time they add to new tweets' lag at pure push's rate (no spare)",
+                    "... the zone-lost fleet's time they add to new tweets' lag",
                     zone_loss_author_appends_fleet_time,
                 ),
                 ("", "... time on the hybrid's spare, at most", zone_loss_author_appends_hybrid_time),
+                ("", "... on pure push's spare", zone_loss_author_appends_pure_push_time),
                 (
                     f"Fan-out down {fanout_outage}, authors' appends",
                     "Authors' own appends, if they went first (they do not)",
