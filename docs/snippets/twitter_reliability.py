@@ -398,6 +398,7 @@ restore_timeline_rebuild_time_warm = duration(restore_timeline_rebuild_reads / r
 # posts, their cache fills), each a quorum read on two copies at its rate (the cold ones, profiles' old tweets,
 # search's and their counts, at the cold rate), and the Paxos state reads in every zone, as servers' worth, at
 # the busy hour and over a day's average. The job has the rest of the servers at the target, at the cold rate.
+# The admitted rates are the warm caches' misses; the restore starts the caches empty, so the times are a minimum.
 restore_admitted_store_servers_peak = count(
     quorum_copies
     * (
