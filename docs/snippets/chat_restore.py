@@ -12,7 +12,8 @@ Until it is in, each range is a consensus group of two that needs both replicas:
 ranges with a replica on it, two over the node count of them, until it restarts, and a zone lost stops every
 range with a replica there, two zones' of three. Each node takes in a third of its bytes for the raise, at the
 snapshot rate, raised to twice its default once the reconnect wave has passed; the window is counted from the
-RTO. Meanwhile the writes use a share of each node's planned write rate, at the peak.
+RTO at the raised rate, so the wave's minutes at the default add half their length to it. Meanwhile the writes
+use a share of each node's planned write rate, at the peak.
 
 Three ways to restore are weighed: two replicas at once, then the third (chosen); all three at once, each node
 writing its whole share before sends resume; one at once, serving reads, then the second and third by snapshot.

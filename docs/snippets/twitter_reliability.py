@@ -40,7 +40,6 @@ from twitter_assumptions import (
     timeline_entry_bytes,
     timeline_key_bytes,
     weekly_active_users,
-    zone_headroom,
     zones,
 )
 from twitter_bandwidth import photo_egress, video_egress
@@ -399,6 +398,7 @@ restore_timeline_rebuild_time_warm = duration(restore_timeline_rebuild_reads / r
 # posts, their cache fills), each a quorum read on two copies at its rate (the cold ones, profiles' old tweets,
 # search's and their counts, at the cold rate), and the Paxos state reads in every zone, as servers' worth, at
 # the busy hour and over a day's average. The job has the rest of the servers at the target, at the cold rate.
+# The admitted rates are the warm caches' misses; the restore starts the caches empty, so the times are a minimum.
 restore_admitted_store_servers_peak = count(
     quorum_copies
     * (
@@ -427,11 +427,11 @@ restore_timeline_rebuild_time_admitted_average = duration(
 )
 
 # Fan-out outage in the busy hour: the backlog of delivery attempts, and the time to drain it while new
-# tweets keep arriving. Two tiers must take the extra attempts: the fan-out workers, sized like every
-# stateless tier with zone headroom, and the timeline cache, sized by memory, whose spare
+# tweets keep arriving. Two tiers must take the extra attempts: the fan-out workers, whose spare is
+# the fleet's room over pure push's peak with every zone up, and the timeline cache, sized by memory, whose spare
 # operations go three to an attempt, one on each copy. The smaller spare sets the pace.
 fanout_backlog = count(deliveries_per_second_peak * fanout_outage)
-fanout_worker_spare = throughput(deliveries_per_second_peak * (zone_headroom - 1))
+fanout_worker_spare = throughput(fanout_fleet_capacity - deliveries_per_second_peak)
 timeline_cache_spare = throughput(
     (timeline_cache_servers * cache_ops_per_server - timeline_cache_ops_peak) / timeline_cache_copies
 )
