@@ -197,8 +197,15 @@ balancer_connection_bucket_tokens = count(large_plan_limit_per_minute * large_pl
 # balancer_flood_zone_load_share of their target, the zone's average. The NLB hashes each connection to one
 # node, and Envoy serves it on one worker thread, so a node's share of the flood follows its share of the
 # flood's connections, each costing at most one core. Envoy's cap on a connection's rate makes the whole flood
-# pass only on this many connections or more.
-flood_connections_at_least = count(math.ceil(flood_requests_per_second / balancer_connection_rate_cap))
+# pass only on this many connections or more, each living the minute Envoy allows: its full bucket, then the
+# cap's refill (a client that reconnects sooner gets a full bucket sooner, and needs fewer).
+flood_connections_at_least = count(
+    math.ceil(
+        flood_requests_per_second
+        * client_connection_max_life
+        / (balancer_connection_bucket_tokens + balancer_connection_rate_cap * client_connection_max_life)
+    )
+)
 balancer_node_ceiling = throughput(cores / balancer_cpu_per_request)
 _peak_per_flood_zone_node = region_checks_per_second_peak / (zones - 1) / balancer_nodes_per_zone
 _spare_cores = cores - _peak_per_flood_zone_node * balancer_cpu_per_request
@@ -231,7 +238,7 @@ _worst = max(range(1, 10 * int(flood_connections_at_least)), key=_ceiling_odds)
 balancer_ceiling_worst_connections = count(_worst)
 balancer_ceiling_flood_connections = count(_connections_to_ceiling(_worst))
 balancer_ceiling_one_in = count(1 / _ceiling_odds(_worst))
-# On flood_connections_at_least connections, each passing the cap's rate, for comparison.
+# On flood_connections_at_least connections, each carrying its share of the flood, for comparison.
 balancer_ceiling_one_in_at_least = count(1 / _ceiling_odds(int(flood_connections_at_least)))
 # A worker thread is one core whatever its node has spare: it also serves about 1 / cores of its node's other
 # connections. Its ordinary load, a zone lost, and the flood's largest connection count that fills every
