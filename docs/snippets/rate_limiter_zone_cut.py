@@ -198,14 +198,12 @@ balancer_connection_bucket_tokens = count(large_plan_limit_per_minute * large_pl
 # node, and Envoy serves it on one worker thread, so a node's share of the flood follows its share of the
 # flood's connections, each costing at most one core. Envoy's cap on a connection's rate makes the whole flood
 # pass only on this many connections or more, each living the minute Envoy allows: its full bucket, then the
-# cap's refill (a client that reconnects sooner gets a full bucket sooner, and needs fewer).
-flood_connections_at_least = count(
-    math.ceil(
-        flood_requests_per_second
-        * client_connection_max_life
-        / (balancer_connection_bucket_tokens + balancer_connection_rate_cap * client_connection_max_life)
-    )
-)
+# cap's refill (a client that reconnects sooner gets a full bucket sooner, and needs fewer). What a
+# connection passes a second over that life is also what the two helpers below count as passed.
+_connection_passes_per_second = (
+    balancer_connection_bucket_tokens + balancer_connection_rate_cap * client_connection_max_life
+) / client_connection_max_life
+flood_connections_at_least = count(math.ceil(flood_requests_per_second / _connection_passes_per_second))
 balancer_node_ceiling = throughput(cores / balancer_cpu_per_request)
 _peak_per_flood_zone_node = region_checks_per_second_peak / (zones - 1) / balancer_nodes_per_zone
 _spare_cores = cores - _peak_per_flood_zone_node * balancer_cpu_per_request
@@ -214,9 +212,9 @@ _node_share = 1 / balancer_nodes_per_zone
 
 def _connections_to_ceiling(connections: int) -> int:
     """Of a flood on this many connections, how many bring one node to its whole CPU: a connection costs the
-    requests the cap passes, and those it refuses at their share, one core at most."""
+    requests it passes over its life, and those it refuses at their share, one core at most."""
     rate = flood_requests_per_second / connections
-    passed = min(rate, balancer_connection_rate_cap)
+    passed = min(rate, _connection_passes_per_second)
     cpu = balancer_cpu_per_request * (passed + (rate - passed) * balancer_local_refusal_cost_share)
     return math.ceil(_spare_cores / min(cpu, 1))
 
@@ -251,7 +249,7 @@ balancer_worker_load = fraction(_peak_per_flood_zone_node / cores * balancer_cpu
 def _worker_load_with_flood(connections: int) -> float:
     """A worker's load, in cores, with one connection of a flood on this many connections."""
     rate = flood_requests_per_second / connections
-    passed = min(rate, balancer_connection_rate_cap)
+    passed = min(rate, _connection_passes_per_second)
     cpu = balancer_cpu_per_request * (passed + (rate - passed) * balancer_local_refusal_cost_share)
     return balancer_worker_load + cpu
 
