@@ -4,7 +4,7 @@ a failed connect save."""
 
 import math
 
-from rate_limiter_accuracy import seconds_per_token
+from rate_limiter_accuracy import region_cut_split_after, seconds_per_token
 from rate_limiter_assumptions import (
     alternative_balancer_keepalive_timeout,
     alternative_readiness_probe_timeout_long,
@@ -35,6 +35,7 @@ from rate_limiter_assumptions import (
     readiness_probe_period,
     readiness_probe_timeout,
     redis_min_replicas_max_lag,
+    region_sync_interval,
     shift_decision_time,
     store_breaker_min_checks,
     store_breaker_window,
@@ -438,6 +439,29 @@ keepalive_long_stall_failed_at_most = count(_gateway_requests_per_second * zone_
 keepalive_break_even_stalls_per_cut = count(
     (zone_partition_failed_keepalive_alternative - zone_partition_failed_requests) / keepalive_stall_failed_at_most
 )
+# A gateway that hears no heartbeat from its exchanger for the cut's silence compares itself with the fleet
+# before it fails readiness (step 6): the holder writes to etcd, each interval, how many of the region's
+# gateways answered its heartbeats within the last half of that silence, and the gateway fails only while
+# that is all but Envoy's own ejection cap (max_ejection_percent, 10% by default) of them. The key a gateway
+# reads as its silence ends is at most an interval old, and its window ends then: it cannot count a gateway
+# silent for the whole silence. So at most this many a region are drained this way, within the cap and far
+# above the panic threshold.
+envoy_max_ejection_share = fraction(0.1)
+exchanger_heard_window = duration(region_cut_split_after / 2)
+assert exchanger_heard_window + region_sync_interval < region_cut_split_after
+exchanger_hears_for_gateway_fault = count(
+    gateways_per_region - math.floor(envoy_max_ejection_share * gateways_per_region)
+)
+exchanger_fault_drained_at_most = count(gateways_per_region - exchanger_hears_for_gateway_fault)
+assert exchanger_fault_drained_at_most / gateways_per_region <= envoy_max_ejection_share
+assert 1 - exchanger_fault_drained_at_most / gateways_per_region >= balancer_panic_threshold
+# A holder that hears fewer than half the gateways for the cut's silence revokes its lease and stays out of
+# the next election for a back-off, so that the standby takes over and the two do not flap. A lost zone
+# leaves it the other zones' gateways, never below that.
+exchanger_resign_heard_below = count(math.ceil(gateways_per_region / 2))
+exchanger_resign_backoff = duration(60)
+zone_loss_gateways_heard = count(gateways_per_region - gateways_per_zone)
+assert zone_loss_gateways_heard >= exchanger_resign_heard_below, "a lost zone must not make the holder resign"
 
 if __name__ != "rate_limiter_zone_cut":
     print(
@@ -586,6 +610,15 @@ if __name__ != "rate_limiter_zone_cut":
                     "past which the longer timeout pays",
                     keepalive_break_even_stalls_per_cut,
                 ),
+                (
+                    "A gateway hearing no heartbeat fails readiness only while the holder hears at least",
+                    exchanger_hears_for_gateway_fault,
+                ),
+                ("... counting those that answered its heartbeats within the last", exchanger_heard_window),
+                ("... so gateways drained that way in a region, at most", exchanger_fault_drained_at_most),
+                ("... the holder resigns its lease hearing fewer than", exchanger_resign_heard_below),
+                ("... and stays out of the election for", exchanger_resign_backoff),
+                ("... gateways it still hears with a zone lost", zone_loss_gateways_heard),
             ],
         )
     )
