@@ -462,6 +462,10 @@ exchanger_resign_heard_below = count(math.ceil(gateways_per_region / 2))
 exchanger_resign_backoff = duration(60)
 zone_loss_gateways_heard = count(gateways_per_region - gateways_per_zone)
 assert zone_loss_gateways_heard >= exchanger_resign_heard_below, "a lost zone must not make the holder resign"
+# A crashed primary's supervisor waits for its replica's promotion, but no longer than this after the
+# cluster marks the primary failed: Redis Cluster itself then gives up on a failover and clears the mark of a
+# primary that still owns its slots (CLUSTER_FAIL_UNDO_TIME_MULT), so the supervisor restarts it empty (step 7).
+primary_restart_empty_after = duration(2 * failover_time)
 
 if __name__ != "rate_limiter_zone_cut":
     print(
@@ -619,6 +623,10 @@ if __name__ != "rate_limiter_zone_cut":
                 ("... the holder resigns its lease hearing fewer than", exchanger_resign_heard_below),
                 ("... and stays out of the election for", exchanger_resign_backoff),
                 ("... gateways it still hears with a zone lost", zone_loss_gateways_heard),
+                (
+                    "A crashed primary restarted empty if no replica is promoted, from its failed mark, within",
+                    primary_restart_empty_after,
+                ),
             ],
         )
     )
