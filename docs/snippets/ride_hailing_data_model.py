@@ -23,6 +23,8 @@ from ride_hailing_assumptions import (
     range_lease_expiry,
     ratings_per_ride,
     rides_per_day,
+    store_commit_time,
+    sweeper_margin,
     trail_row_seconds,
     trip_retention_years,
     twcs_window_days,
@@ -445,6 +447,11 @@ offer_open_time_mean = duration(
     + (1 - _answered_share) * (accept_timeout + deadline_timer_tick)
 )
 offers_open_region_peak = count(offers_per_second_region_peak * offer_open_time_mean)
+# The sweeper takes a row only once it is due more than its margin ago. A live timer fires on its first tick
+# past the deadline and commits within the margin, so the sweeper never withdraws, blameless, an offer a live
+# timer is about to expire (with the pause and the miss that only the expiry sets).
+sweeper_margin_ticks = count(sweeper_margin / deadline_timer_tick)
+assert sweeper_margin > deadline_timer_tick + store_commit_time
 
 # What a zone's loss costs the availability budget: the rides requested while a third of the writes
 # stall. A relational primary per city group stalls its cities until a failover; a range's writes stall
