@@ -153,7 +153,8 @@ expired_offer_pause = duration(120)
 # offline: each miss before that pauses the driver, the pause doubling each time (step 4).
 missed_offers_to_offline = count(3)
 # The app's countdown ends this much before the deadline as the phone measures it (the offer's time left less
-# its last round trip), and an accept that lands this long after the deadline ends the offer without the pause.
+# its last round trip; the app opens its API connection as the offer arrives, so no handshake is left for the
+# tap), and an accept or a decline that lands this long after the deadline ends the offer without the pause.
 accept_screen_margin = duration(0.5)
 late_accept_grace = duration(2)
 batch_window = duration(2)
@@ -497,13 +498,14 @@ TABLE = [
         "The app's countdown ends before the deadline by",
         accept_screen_margin,
         "The page's choice (step 4): on top of the phone's last round trip, so a tap at the countdown's "
-        "end lands before the server's deadline on a network like the last one.",
+        "end lands before the server's deadline on a network like the last one (the app opens its API "
+        "connection as the offer arrives, so the tap pays no handshake).",
     ),
     (
-        "A late accept spares the pause within",
+        "A late accept or decline spares the pause within",
         late_accept_grace,
-        "The page's choice (step 4): an accept landing this soon after the deadline was tapped in time on a "
-        "slow uplink. It gets `409 offer_expired`, but the driver is not paused.",
+        "The page's choice (step 4): an answer landing this soon after the deadline was tapped in time on a "
+        "slow uplink. An accept gets `409 offer_expired` and a decline is taken, and the driver is not paused.",
     ),
     (
         "Time an offer waits for the driver phone's acknowledgement",
