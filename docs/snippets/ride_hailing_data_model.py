@@ -448,8 +448,10 @@ offer_open_time_mean = duration(
 )
 offers_open_region_peak = count(offers_per_second_region_peak * offer_open_time_mean)
 # The sweeper takes a row only once it is due more than its margin ago. A live timer fires on its first tick
-# past the deadline and commits within the margin, so the sweeper never withdraws, blameless, an offer a live
-# timer is about to expire (with the pause and the miss that only the expiry sets).
+# past the deadline and normally commits well within the margin, so the sweeper almost never withdraws,
+# blameless, an offer a live timer is about to expire (with the pause and the miss that only the expiry
+# sets): only a commit stalled past it (a range's lease moving after a zone's loss, a worker paused) lets
+# the sweeper end first, which costs at most a miss not counted.
 sweeper_margin_ticks = count(sweeper_margin / deadline_timer_tick)
 assert sweeper_margin > deadline_timer_tick + store_commit_time
 
