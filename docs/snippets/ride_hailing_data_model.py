@@ -71,6 +71,13 @@ RIDE_FIELDS = [
     ),
     ("offer_attempt", 1, "the current offer's number: the offer's key is (ride_id, attempt)"),
     (
+        "epoch_base_version",
+        4,
+        "the failover epoch of the commit that wrote its version (2, as the outbox's) and the version the "
+        "ride held before its first commit in that epoch (2: versions stay in the tens); written by the "
+        "create (no version before it) and by a ride's first commit in a new epoch that raises its version",
+    ),
+    (
         "failover_hold_until",
         0,
         "null but on requested rides a region's promotion restored: a null is a bit in the row's overhead",
