@@ -153,7 +153,8 @@ expired_offer_pause = duration(120)
 # offline: each miss before that pauses the driver, the pause doubling each time (step 4).
 missed_offers_to_offline = count(3)
 # The app's countdown ends this much before the deadline as the phone measures it (the offer's time left less
-# its last round trip), and an accept that lands this long after the deadline ends the offer without the pause.
+# its last round trip; the app opens its API connection as the offer arrives, so no handshake is left for the
+# tap), and an accept or a decline that lands this long after the deadline ends the offer without the pause.
 accept_screen_margin = duration(0.5)
 late_accept_grace = duration(2)
 batch_window = duration(2)
@@ -196,9 +197,11 @@ push_through_pubsub = duration(0.02)
 mobile_round_trip_p99 = duration(0.6)
 # Deadlines (an offer's ack and expiry, a pause's end, a payment wait) run on timers in the trip service, a
 # hashed timing wheel that fires a timer on its first tick past the deadline: Netty's default tick. The
-# sweeper, which reads the store's indexes, is the backstop for the timers a worker loses (step 4).
+# sweeper, which reads the store's indexes, is the backstop for the timers a worker loses (step 4). It
+# reads only rows due more than its margin ago, so a live timer has almost always fired and committed first.
 deadline_timer_tick = duration(0.1)
 sweeper_interval = duration(5)
+sweeper_margin = duration(1)
 
 # --- Matching areas (step 6) ---------------------------------------------------------------------
 busiest_area_share = fraction(0.005)
@@ -495,13 +498,14 @@ TABLE = [
         "The app's countdown ends before the deadline by",
         accept_screen_margin,
         "The page's choice (step 4): on top of the phone's last round trip, so a tap at the countdown's "
-        "end lands before the server's deadline on a network like the last one.",
+        "end lands before the server's deadline on a network like the last one (the app opens its API "
+        "connection as the offer arrives, so the tap pays no handshake).",
     ),
     (
-        "A late accept spares the pause within",
+        "A late accept or decline spares the pause within",
         late_accept_grace,
-        "The page's choice (step 4): an accept landing this soon after the deadline was tapped in time on a "
-        "slow uplink. It gets `409 offer_expired`, but the driver is not paused.",
+        "The page's choice (step 4): an answer landing this soon after the deadline was tapped in time on a "
+        "slow uplink. An accept gets `409 offer_expired` and a decline is taken, and the driver is not paused.",
     ),
     (
         "Time an offer waits for the driver phone's acknowledgement",
@@ -627,7 +631,14 @@ TABLE = [
         "The sweeper's period",
         sweeper_interval,
         "The page's choice (step 4): the backstop for the timers a worker loses (a crash, a lease moved), "
-        "whose deadlines alone end up to this late.",
+        "whose deadlines alone end up to this late, plus its margin.",
+    ),
+    (
+        "The sweeper's margin",
+        sweeper_margin,
+        "The page's choice (step 4): it takes only rows due this long ago, far more than a timer's tick and "
+        "its commit, so it almost never ends first an offer a live timer is about to expire, with the pause "
+        "(only if that commit stalls, as in a zone's loss: a miss not counted).",
     ),
     (
         "Busiest matching area's share of requests",

@@ -23,6 +23,8 @@ from ride_hailing_assumptions import (
     range_lease_expiry,
     ratings_per_ride,
     rides_per_day,
+    store_commit_time,
+    sweeper_margin,
     trail_row_seconds,
     trip_retention_years,
     twcs_window_days,
@@ -68,6 +70,13 @@ RIDE_FIELDS = [
         "transition is conditional on it",
     ),
     ("offer_attempt", 1, "the current offer's number: the offer's key is (ride_id, attempt)"),
+    (
+        "epoch_base_version",
+        4,
+        "the failover epoch of the commit that wrote its version (2, as the outbox's) and the version the "
+        "ride held before its first commit in that epoch (2: versions stay in the tens); written by the "
+        "create (no version before it) and by a ride's first commit in a new epoch that raises its version",
+    ),
     (
         "failover_hold_until",
         0,
@@ -445,6 +454,13 @@ offer_open_time_mean = duration(
     + (1 - _answered_share) * (accept_timeout + deadline_timer_tick)
 )
 offers_open_region_peak = count(offers_per_second_region_peak * offer_open_time_mean)
+# The sweeper takes a row only once it is due more than its margin ago. A live timer fires on its first tick
+# past the deadline and normally commits well within the margin, so the sweeper almost never withdraws,
+# blameless, an offer a live timer is about to expire (with the pause and the miss that only the expiry
+# sets): only a commit stalled past it (a range's lease moving after a zone's loss, a worker paused) lets
+# the sweeper end first, which costs at most a miss not counted.
+sweeper_margin_ticks = count(sweeper_margin / deadline_timer_tick)
+assert sweeper_margin > deadline_timer_tick + store_commit_time
 
 # What a zone's loss costs the availability budget: the rides requested while a third of the writes
 # stall. A relational primary per city group stalls its cities until a failover; a range's writes stall

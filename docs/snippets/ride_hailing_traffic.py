@@ -108,6 +108,9 @@ eta_candidates_peak = peak(matching_queries_peak * candidates_ranked)
 eta_matching_peak = peak(matching_queries_peak)
 eta_tracking_peak = peak(rides_in_progress_peak / eta_refresh_interval)
 eta_quotes_peak = peak(rides_per_second_peak * fare_quotes_per_request)
+# A quote's approximate pickup ETA also makes one nearest-cars query of its own (the trip service never
+# sees the map's, which the rider's gateway makes): a share of the map's rate, within the room it leaves.
+quote_index_queries_share = fraction(eta_quotes_peak / browse_queries_peak)
 eta_map_match_peak = peak(rides_per_second_peak * map_matches_per_ride)
 eta_calls_peak = peak(eta_matching_peak + eta_tracking_peak + eta_quotes_peak + eta_map_match_peak)
 
@@ -157,6 +160,7 @@ if __name__ != "ride_hailing_traffic":
                 ("Riders with the map open", browsing_riders_peak),
                 ("Open map per ride request", browse_seconds_per_request),
                 ("... per app open", browse_seconds_per_open),
+                ("Fare quotes' nearest-cars queries, a share of the map's", quote_index_queries_share),
                 ("Index queries: matching and the map", index_queries_peak),
                 ("Index queries per driver position written to it", index_reads_per_write),
                 ("Relay pushes to riders and drivers", relay_pushes_peak),
