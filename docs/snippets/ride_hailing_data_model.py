@@ -89,7 +89,12 @@ RIDE_FIELDS = [
     ),
     ("fare breakdown", 64, "base, distance, time, surge, fees, tolls, tip, total: 8 each"),
     ("distance, duration", 8, "meters and seconds driven, from the trail"),
-    ("state times", 48, "requested, matched, arriving, arrived, on trip, ended: 8 each"),
+    (
+        "state times",
+        48,
+        "requested (the answer deadline's start: rewritten by a send-back to requested or a passed challenge), "
+        "matched, arriving, arrived, on trip, ended: 8 each",
+    ),
     ("cancelled by, reason", 2, "rider, driver or service; a reason code"),
     ("payment_method_id", 8, "the rider's stored method, a reference into the payments service"),
     (
