@@ -261,6 +261,9 @@ processor_list_page = count(100)
 # A list call's time, at most: a list is paged by cursor (each call starts after the last intent of the one
 # before), so one listing's calls run one after another, and it sets how many run at once (step 7).
 processor_list_call_time = duration(1)
+# A look-up's range of `created` reaches this far past each end: `created` counts Stripe's whole seconds, on
+# Stripe's clock, not the payments server's (step 6).
+processor_created_margin = duration(1)
 processor_limit_headroom = times(1.5)
 # A pub/sub node lost (step 6): its session in the coordination service, from which step 5 works out how
 # soon its loss is noticed (the consensus page's takeover), and the window over which phones and gateways
@@ -885,6 +888,14 @@ TABLE = [
         "The page's assumption, to be measured: a page of intents back within a second. A list is paged by "
         f"cursor (`starting_after`, [list PaymentIntents]({STRIPE_LIST_INTENTS})), so its calls run one "
         "after another, and this sets how many slices of `created` are paged at once (step 7).",
+    ),
+    (
+        "A listed range of `created`, widened each side by",
+        processor_created_margin,
+        "The page's choice: `created`, which [list PaymentIntents]"
+        f"({STRIPE_LIST_INTENTS}) filters on, counts whole seconds on Stripe's clock, not the payments "
+        "server's, so a look-up lists from a second before the call to a second after it; the ride ID in "
+        "the metadata keeps out other rides' intents (step 6).",
     ),
     (
         "Payment processor's limit to ask for, over the busy hour's calls",

@@ -50,6 +50,7 @@ from ride_hailing_assumptions import (
     probe_interval,
     probe_misses_to_page,
     probe_timeout,
+    processor_created_margin,
     processor_default_endpoint_limit,
     processor_list_call_time,
     processor_list_page,
@@ -86,8 +87,12 @@ from ride_hailing_latency import (
     quantile,
 )
 from ride_hailing_matching import (
+    capture_limit_needed,
+    captures_peak,
     endpoint_limit_needed,
     reconnects_per_second_zone_loss,
+    release_limit_needed,
+    releases_peak,
     resubscribed_share,
     solver_steps,
 )
@@ -535,26 +540,43 @@ processor_retry_spare = peak(endpoint_limit_needed - rides_per_second_peak)
 processor_backlog_drain_time = duration(processor_backlog_holds / processor_retry_spare)
 # Step 7 says "about twice the outage": the limit's headroom over the busy hour's holds is half of them.
 assert 1.8 < processor_backlog_drain_time / processor_outage_ridden <= 2
-# Each of those calls may have run at the processor, so each is looked up before it is sent again (step 6).
-# A resend with the same key settles the calls Stripe never began and those whose answer was lost, but none
-# it answered with a 500: it replays the saved 500. One retrieve an intent, at the retrieve endpoint's
-# default, would take hours. So payments lists the intents instead, by their created time, from the hold's
-# timeout before the outage (a confirm follows its create within it) to the outage's end: at most one intent
-# a request, a full page a call but each slice's last. A list is paged by cursor, its calls one after
-# another, so the range is cut into as many slices of `created` as keep the list endpoint's default busy
-# at a list call's time, paged at once, a cursor each; each cursor's calls then take as long as the whole.
-# The lists read intents far faster than the spare places holds, so they run ahead of the drain and do not
-# lengthen it.
-processor_lookups_by_retrieve_time = duration(processor_backlog_holds / processor_default_endpoint_limit)
-processor_lookup_intents = count(rides_per_second_peak * (processor_outage_ridden + hold_timeout))
+# Each of those holds may have run at the processor. A confirm is sent again with a new key and no look-up,
+# since Stripe confirms no intent already past its confirmation (step 6). A create that failed has no ID and
+# may still have made its intent; a resend with the same key settles the calls Stripe never began and those
+# whose answer was lost, but none it answered with a 500: it replays the saved 500. So the creates are
+# looked up: payments lists the intents by their created time, from the hold's timeout before the outage (a
+# confirm follows its create within it) to the outage's end, a second wider each side (`created` is
+# Stripe's clock, in whole seconds): at most one intent a request, a full page a call but each slice's last.
+# A list is paged by cursor, its calls one after another, so the range is cut into as many slices of
+# `created` as keep the list endpoint's default busy at a list call's time, paged at once, a cursor each;
+# each cursor's calls then take as long as the whole. The lists read intents far faster than the spare
+# places holds, so they run ahead of the drain and do not lengthen it.
+_lookup_range = processor_outage_ridden + hold_timeout + 2 * processor_created_margin
+processor_lookup_intents = count(rides_per_second_peak * _lookup_range)
 processor_lookup_slices = count(math.ceil(processor_default_endpoint_limit * processor_list_call_time))
-processor_lookup_slice_length = duration((processor_outage_ridden + hold_timeout) / processor_lookup_slices)
+processor_lookup_slice_length = duration(_lookup_range / processor_lookup_slices)
 _calls_per_slice = math.ceil(processor_lookup_intents / processor_lookup_slices / processor_list_page)
 processor_lookup_calls = count(processor_lookup_slices * _calls_per_slice)
 processor_lookup_time = duration(processor_lookup_calls / processor_default_endpoint_limit)
 processor_lookup_rate = throughput(processor_list_page * processor_default_endpoint_limit)
 assert _calls_per_slice * processor_list_call_time <= processor_lookup_time
 assert processor_lookup_rate > processor_retry_spare and processor_lookup_time < processor_backlog_drain_time
+# The captures and the releases the outage left. Each is on an intent whose ID the ledger holds, so each is
+# sent again with a new key and no look-up (step 6): Stripe captures only an intent in requires_capture and
+# cancels none already succeeded or canceled, so a repeat finds the first call's effect. Every capture
+# attempted during the outage waits, at most one a matched ride (step 6's count; a ride that went on unheld
+# is captured once its retried hold is placed, within the holds' drain), and drains in what the capture
+# limit leaves over the busy hour's captures; the releases, at most one a request that ended before a match
+# and one a ride cancelled after it, in what the cancel limit leaves over the busy hour's.
+processor_capture_backlog = count(captures_peak * processor_outage_ridden)
+processor_capture_spare = peak(capture_limit_needed - captures_peak)
+processor_capture_drain_time = duration(processor_capture_backlog / processor_capture_spare)
+processor_release_backlog = count(releases_peak * processor_outage_ridden)
+processor_release_spare = peak(release_limit_needed - releases_peak)
+processor_release_drain_time = duration(processor_release_backlog / processor_release_spare)
+# Step 7 says both take twice the outage: each limit's headroom is half its busy-hour calls.
+assert math.isclose(processor_capture_drain_time / processor_outage_ridden, 2)
+assert math.isclose(processor_release_drain_time / processor_outage_ridden, 2)
 
 # (f) The routing engine down: a fallback ETA from the straight-line distance, and the fares' backlog.
 # A km at v km/h takes an hour over v.
@@ -764,11 +786,8 @@ if __name__ != "ride_hailing_reliability":
                 ("... the create and confirm limits' spare over new holds, busy hour", processor_retry_spare),
                 ("... time to place them all at that spare", processor_backlog_drain_time),
                 (
-                    f"... looked up first, one retrieve each at the endpoint's {processor_default_endpoint_limit}",
-                    processor_lookups_by_retrieve_time,
-                ),
-                (
-                    "... or listed: intents created from the hold's timeout before the outage, at most",
+                    f"... their creates listed: intents created from the hold's timeout before the outage to "
+                    f"its end, {processor_created_margin} wider each side, at most",
                     processor_lookup_intents,
                 ),
                 (
@@ -779,6 +798,12 @@ if __name__ != "ride_hailing_reliability":
                 (f"... list calls, {processor_list_page} intents each but a slice's last", processor_lookup_calls),
                 (f"... their time at the list endpoint's {processor_default_endpoint_limit}", processor_lookup_time),
                 ("... intents read a second", processor_lookup_rate),
+                (f"Captures attempted during a {processor_outage_ridden} outage, at most", processor_capture_backlog),
+                ("... the capture limit's spare over the busy hour's captures", processor_capture_spare),
+                ("... time to make them all at that spare", processor_capture_drain_time),
+                (f"Releases attempted during a {processor_outage_ridden} outage, at most", processor_release_backlog),
+                ("... the cancel limit's spare over the busy hour's releases", processor_release_spare),
+                ("... time to make them all at that spare", processor_release_drain_time),
                 ("Fallback ETA a straight-line km", fallback_eta_per_km),
                 (f"Fares waiting after a {routing_outage} routing outage, worldwide", fares_waiting_after_outage),
                 (f"... in {fares_drain_region}, the longest to drain", fares_waiting_in_region),
