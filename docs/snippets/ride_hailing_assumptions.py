@@ -229,6 +229,9 @@ ride_request_bytes = size(1 * KB)
 # A stored trail point and a trip's records are not assumed: step 4 computes them field by field
 # (ride_hailing_data_model.py), and the storage figures use those.
 trail_row_seconds = duration(60)
+# The trail writer writes a row once the newest position it has read from the partition (or its own clock,
+# while the partition has nothing new) is this far past the row's minute (step 5).
+trail_row_grace = duration(5)
 usable_bytes_per_node = size(4 * TB)
 
 # --- The interface (step 3) -------------------------------------------------------------------------
@@ -734,6 +737,13 @@ TABLE = [
         trail_row_seconds,
         "The page's choice (step 4): the trail writer packs a ride's points into a row a minute, so "
         "the key and the row's overhead are paid once for many points.",
+    ),
+    (
+        "A trail row is written once its partition's newest position is past its minute by",
+        trail_row_grace,
+        "The page's choice (step 5): a margin over a position's way from the phone to the trail writer, "
+        f"which step 1's {location_freshness_target} freshness target bounds at the p99 to the other "
+        "phone, so a point still on its way as its minute ends lands in its row, not a row of its own.",
     ),
     (
         "Usable bytes per storage node",

@@ -69,6 +69,7 @@ from ride_hailing_assumptions import (
     standby_promotion,
     store_writes_per_node,
     thinned_location_interval,
+    trail_row_grace,
     trail_row_seconds,
     trip_rpo,
     unmatched_share,
@@ -396,11 +397,16 @@ holds_timed_out_by_consumer_failover = count(
     rides_per_second_peak * largest_region_share / zones * (consumer_failover_coordinator_lost - hold_timeout)
 )
 # The trail writers commit a partition's offset only up to the oldest position not yet in a written row
-# (step 5), so the new owners of the lost zone's partitions, a third of the region's, read again up to a
-# row's minute of positions, and the positions that arrived while the partitions waited to move (at worst
-# the group's coordinator lost too), on the writers left beside the region's load.
+# (step 5), and write a row once the partition's newest position (or the clock, when it is idle) is the
+# grace past the row's minute, so the new owners of the lost zone's partitions, a third of the region's,
+# read again up to a row's minute and the grace of positions, and the positions that arrived while the
+# partitions waited to move (at worst the group's coordinator lost too), on the writers left beside the
+# region's load.
 trail_reread_positions_zone_loss = count(
-    trail_positions_peak * largest_region_share / zones * (trail_row_seconds + consumer_failover_coordinator_lost)
+    trail_positions_peak
+    * largest_region_share
+    / zones
+    * (trail_row_seconds + trail_row_grace + consumer_failover_coordinator_lost)
 )
 _trail_writers_left = region_counts(trail_positions_peak, positions_per_trail_writer)[largest_region] / zone_headroom
 trail_writers_left_zone_lost = servers(_trail_writers_left)
