@@ -232,6 +232,9 @@ ride_request_bytes = size(1 * KB)
 # A stored trail point and a trip's records are not assumed: step 4 computes them field by field
 # (ride_hailing_data_model.py), and the storage figures use those.
 trail_row_seconds = duration(60)
+# The trail writer writes a row once the newest position it has read from the partition (or its own clock,
+# while the partition has nothing new) is this far past the row's minute (step 5).
+trail_row_grace = duration(5)
 usable_bytes_per_node = size(4 * TB)
 
 # --- The interface (step 3) -------------------------------------------------------------------------
@@ -264,6 +267,9 @@ processor_list_page = count(100)
 # A list call's time, at most: a list is paged by cursor (each call starts after the last intent of the one
 # before), so one listing's calls run one after another, and it sets how many run at once (step 7).
 processor_list_call_time = duration(1)
+# A look-up's range of `created` reaches this far past each end: `created` counts Stripe's whole seconds, on
+# Stripe's clock, not the payments server's (step 6).
+processor_created_margin = duration(1)
 processor_limit_headroom = times(1.5)
 # A pub/sub node lost (step 6): its session in the coordination service, from which step 5 works out how
 # soon its loss is noticed (the consensus page's takeover), and the window over which phones and gateways
@@ -744,6 +750,13 @@ TABLE = [
         "the key and the row's overhead are paid once for many points.",
     ),
     (
+        "A trail row is written once its partition's newest position is past its minute by",
+        trail_row_grace,
+        "The page's choice (step 5): a margin over a position's way from the phone to the trail writer, "
+        f"which step 1's {location_freshness_target} freshness target bounds at the p99 to the other "
+        "phone, so a point still on its way as its minute ends lands in its row, not a row of its own.",
+    ),
+    (
         "Usable bytes per storage node",
         usable_bytes_per_node,
         "The page's assumption: about half of a node's disks, the rest for compaction, growth and a "
@@ -896,6 +909,14 @@ TABLE = [
         "The page's assumption, to be measured: a page of intents back within a second. A list is paged by "
         f"cursor (`starting_after`, [list PaymentIntents]({STRIPE_LIST_INTENTS})), so its calls run one "
         "after another, and this sets how many slices of `created` are paged at once (step 7).",
+    ),
+    (
+        "A listed range of `created`, widened each side by",
+        processor_created_margin,
+        "The page's choice: `created`, which [list PaymentIntents]"
+        f"({STRIPE_LIST_INTENTS}) filters on, counts whole seconds on Stripe's clock, not the payments "
+        "server's, so a look-up lists from a second before the call to a second after it; the ride ID in "
+        "the metadata keeps out other rides' intents (step 6).",
     ),
     (
         "Payment processor's limit to ask for, over the busy hour's calls",

@@ -98,7 +98,18 @@ RIDE_FIELDS = [
     ),
     ("fare breakdown", 64, "base, distance, time, surge, fees, tolls, tip, total: 8 each"),
     ("distance, duration", 8, "meters and seconds driven, from the trail"),
-    ("state times", 48, "requested, matched, arriving, arrived, on trip, ended: 8 each"),
+    (
+        "state times",
+        48,
+        "requested (the answer deadline's start: rewritten by a send-back to requested or a passed challenge), "
+        "matched, arriving, arrived, on trip, ended: 8 each",
+    ),
+    (
+        "first_requested_at",
+        0,
+        "null but on the rare ride whose requested time was rewritten: the request's time, copied by the first "
+        "such commit, so the ride's created time survives; a null is a bit in the row's overhead",
+    ),
     ("cancelled by, reason", 2, "rider, driver or service; a reason code"),
     ("payment_method_id", 8, "the rider's stored method, a reference into the payments service"),
     (

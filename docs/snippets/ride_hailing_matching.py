@@ -160,8 +160,9 @@ capture_limit_needed = peak(captures_peak * processor_limit_headroom)
 releases_peak = peak(rides_per_second_peak * (unmatched_share + cancel_share))
 release_limit_needed = peak(releases_peak * processor_limit_headroom)
 releases_over_endpoint_default = times(releases_peak / processor_default_endpoint_limit)
-# The account's limit counts every request, the payments service's retrieves of an intent (before a
-# resend) and the lists (the daily reconciliation's, and the look-ups after an outage, step 7) included.
+# The account's limit counts every request, the payments service's retrieves of an intent (a confirm's
+# look-up after a 500, the bank's challenge's secret) and the lists (the daily reconciliation's, and the
+# look-ups after an outage, step 7) included.
 # Those two endpoints keep their defaults, the limiter pacing each at it, so the account's ask adds each
 # default to the calls' limit.
 processor_paced_endpoints = count(2)

@@ -50,6 +50,7 @@ from ride_hailing_assumptions import (
     probe_interval,
     probe_misses_to_page,
     probe_timeout,
+    processor_created_margin,
     processor_default_endpoint_limit,
     processor_list_call_time,
     processor_list_page,
@@ -68,6 +69,7 @@ from ride_hailing_assumptions import (
     standby_promotion,
     store_writes_per_node,
     thinned_location_interval,
+    trail_row_grace,
     trail_row_seconds,
     trip_rpo,
     unmatched_share,
@@ -86,8 +88,15 @@ from ride_hailing_latency import (
     quantile,
 )
 from ride_hailing_matching import (
+    capture_limit_needed,
+    captures_peak,
     endpoint_limit_needed,
+    processor_account_limit_needed,
+    processor_calls_peak,
+    processor_paced_endpoints,
     reconnects_per_second_zone_loss,
+    release_limit_needed,
+    releases_peak,
     resubscribed_share,
     solver_steps,
 )
@@ -391,11 +400,16 @@ holds_timed_out_by_consumer_failover = count(
     rides_per_second_peak * largest_region_share / zones * (consumer_failover_coordinator_lost - hold_timeout)
 )
 # The trail writers commit a partition's offset only up to the oldest position not yet in a written row
-# (step 5), so the new owners of the lost zone's partitions, a third of the region's, read again up to a
-# row's minute of positions, and the positions that arrived while the partitions waited to move (at worst
-# the group's coordinator lost too), on the writers left beside the region's load.
+# (step 5), and write a row once the partition's newest position (or the clock, when it is idle) is the
+# grace past the row's minute, so the new owners of the lost zone's partitions, a third of the region's,
+# read again up to a row's minute and the grace of positions, and the positions that arrived while the
+# partitions waited to move (at worst the group's coordinator lost too), on the writers left beside the
+# region's load.
 trail_reread_positions_zone_loss = count(
-    trail_positions_peak * largest_region_share / zones * (trail_row_seconds + consumer_failover_coordinator_lost)
+    trail_positions_peak
+    * largest_region_share
+    / zones
+    * (trail_row_seconds + trail_row_grace + consumer_failover_coordinator_lost)
 )
 _trail_writers_left = region_counts(trail_positions_peak, positions_per_trail_writer)[largest_region] / zone_headroom
 trail_writers_left_zone_lost = servers(_trail_writers_left)
@@ -527,28 +541,72 @@ city_rides_per_second_peak = peak(rides_per_second_peak * busiest_city_share)
 city_exposure_cap = count(city_rides_per_second_peak * processor_outage_ridden * bookings_per_ride)
 city_expected_loss = count(city_exposure_cap * hold_decline_share)
 # When the processor returns, every ride that went on unheld meanwhile has a hold to place again (a request
-# that ended unmatched is released instead, on the cancel endpoint). The client-side limiter serves new
-# rides' holds first, so the retries get only what each endpoint's limit leaves over the busy hour's new
-# holds (one create and one confirm a ride): the worst case, since the quiet hours leave more.
+# that ended unmatched is released instead, on the cancel endpoint), and every capture and release attempted
+# during the outage waits too: at most one capture a matched ride, and one release a request that ended
+# before a match or a ride cancelled after it (step 6's counts; a ride that went on unheld is captured once
+# its retried hold is placed, within the holds' drain). The client-side limiter serves new rides' calls
+# first, so the retries get only what is left over the busy hour's calls (the worst case, since the quiet
+# hours leave more): on each endpoint its limit less its new calls, on the account its limit less every new
+# call and the two paced endpoints' defaults. The endpoints' spares add up to a little more than the
+# account's, since the capture and the cancel limits both count the rides cancelled after a match, which
+# make one call or the other; so the limiter paces every retried queue to the same share of its endpoint's
+# spare, and their total stays within the account's limit.
 processor_backlog_holds = count(rides_per_second_peak * (1 - unmatched_share) * processor_outage_ridden)
-processor_retry_spare = peak(endpoint_limit_needed - rides_per_second_peak)
+processor_capture_backlog = count(captures_peak * processor_outage_ridden)
+processor_release_backlog = count(releases_peak * processor_outage_ridden)
+_hold_endpoint_spare = endpoint_limit_needed - rides_per_second_peak  # the create's, and the confirm's
+_capture_endpoint_spare = capture_limit_needed - captures_peak
+_release_endpoint_spare = release_limit_needed - releases_peak
+processor_endpoints_retry_spare = peak(2 * _hold_endpoint_spare + _capture_endpoint_spare + _release_endpoint_spare)
+processor_account_retry_spare = peak(
+    processor_account_limit_needed - processor_calls_peak - processor_paced_endpoints * processor_default_endpoint_limit
+)
+processor_retry_pace = fraction(min(1, processor_account_retry_spare / processor_endpoints_retry_spare))
+processor_retry_spare = peak(_hold_endpoint_spare * processor_retry_pace)
+processor_capture_spare = peak(_capture_endpoint_spare * processor_retry_pace)
+processor_release_spare = peak(_release_endpoint_spare * processor_retry_pace)
+# The new calls, the paced retries and the paced endpoints at their defaults fit the account's limit.
+_account_use = (
+    processor_calls_peak
+    + 2 * processor_retry_spare
+    + processor_capture_spare
+    + processor_release_spare
+    + processor_paced_endpoints * processor_default_endpoint_limit
+)
+assert _account_use <= processor_account_limit_needed * (1 + 1e-9), _account_use
 processor_backlog_drain_time = duration(processor_backlog_holds / processor_retry_spare)
-# Step 7 says "about twice the outage": the limit's headroom over the busy hour's holds is half of them.
+processor_capture_drain_time = duration(processor_capture_backlog / processor_capture_spare)
+processor_release_drain_time = duration(processor_release_backlog / processor_release_spare)
+# Step 7 says "about twice the outage": each limit's headroom is half its busy-hour calls, and the pacing
+# takes a little off it.
 assert 1.8 < processor_backlog_drain_time / processor_outage_ridden <= 2
-# Each of those calls may have run at the processor, so each is looked up before it is sent again (step 6).
-# A resend with the same key settles the calls Stripe never began and those whose answer was lost, but none
-# it answered with a 500: it replays the saved 500. One retrieve an intent, at the retrieve endpoint's
-# default, would take hours. So payments lists the intents instead, by their created time, from the hold's
-# timeout before the outage (a confirm follows its create within it) to the outage's end: at most one intent
-# a request, a full page a call but each slice's last. A list is paged by cursor, its calls one after
-# another, so the range is cut into as many slices of `created` as keep the list endpoint's default busy
-# at a list call's time, paged at once, a cursor each; each cursor's calls then take as long as the whole.
-# The lists read intents far faster than the spare places holds, so they run ahead of the drain and do not
-# lengthen it.
+assert 2 < processor_capture_drain_time / processor_outage_ridden < 2.1
+assert math.isclose(processor_release_drain_time, processor_capture_drain_time)
+# A fare made t into the outage is captured once the outage's rest and the captures ahead of it in the drain
+# have passed: it waits T - t + t x captures / spare, longest for the outage's last fare, which waits the
+# whole drain (step 7's "No capture" note).
+_capture_waits = [
+    processor_outage_ridden - t + t * captures_peak / processor_capture_spare for t in (0, processor_outage_ridden)
+]
+assert math.isclose(max(_capture_waits), processor_capture_drain_time)
+# Each of those holds may have run at the processor, so its failed create or confirm is looked up before it
+# is sent again (step 6): a new key would make a second intent, or try a declined card again and restart a
+# pending challenge; a resend with the same key settles the calls Stripe never began and those whose answer
+# was lost, but none it answered with a 500, since it replays the saved 500. One retrieve a hold, at the
+# retrieve endpoint's default, would take hours, and a create has no ID to retrieve. So payments lists the
+# intents by their created time, from the hold's timeout before the outage (a hold's confirm follows its
+# create within it, so the range holds the intent of every create and confirm the outage left unanswered) to
+# the outage's end, a second wider each side (`created` is Stripe's clock, in whole seconds): at most one
+# intent a request, a full page a call but each slice's last. A list is paged by cursor, its calls one after
+# another, so the range is cut into as many slices of `created` as keep the list endpoint's default busy at
+# a list call's time, paged at once, a cursor each; each cursor's calls then take as long as the whole. The
+# lists read intents far faster than the spare places holds, so they run ahead of the drain and do not
+# lengthen it. The captures and releases are sent again under new keys with no look-up (step 6).
 processor_lookups_by_retrieve_time = duration(processor_backlog_holds / processor_default_endpoint_limit)
-processor_lookup_intents = count(rides_per_second_peak * (processor_outage_ridden + hold_timeout))
+_lookup_range = processor_outage_ridden + hold_timeout + 2 * processor_created_margin
+processor_lookup_intents = count(rides_per_second_peak * _lookup_range)
 processor_lookup_slices = count(math.ceil(processor_default_endpoint_limit * processor_list_call_time))
-processor_lookup_slice_length = duration((processor_outage_ridden + hold_timeout) / processor_lookup_slices)
+processor_lookup_slice_length = duration(_lookup_range / processor_lookup_slices)
 _calls_per_slice = math.ceil(processor_lookup_intents / processor_lookup_slices / processor_list_page)
 processor_lookup_calls = count(processor_lookup_slices * _calls_per_slice)
 processor_lookup_time = duration(processor_lookup_calls / processor_default_endpoint_limit)
@@ -761,14 +819,27 @@ if __name__ != "ride_hailing_reliability":
                 (f"... unheld fares over {processor_outage_ridden}, dollars (the cap)", city_exposure_cap),
                 (f"... lost if {hold_decline_share} of later holds are declined, dollars", city_expected_loss),
                 (f"Holds to place again after a {processor_outage_ridden} outage, worldwide", processor_backlog_holds),
-                ("... the create and confirm limits' spare over new holds, busy hour", processor_retry_spare),
-                ("... time to place them all at that spare", processor_backlog_drain_time),
+                (f"Captures attempted during a {processor_outage_ridden} outage, at most", processor_capture_backlog),
+                (f"Releases attempted during a {processor_outage_ridden} outage, at most", processor_release_backlog),
+                ("The endpoints' limits' spare over the busy hour's calls, added up", processor_endpoints_retry_spare),
                 (
-                    f"... looked up first, one retrieve each at the endpoint's {processor_default_endpoint_limit}",
+                    "The account's limit's spare over the busy hour's calls and the paced endpoints' defaults",
+                    processor_account_retry_spare,
+                ),
+                ("... so each retried queue is paced to this share of its endpoint's spare", processor_retry_pace),
+                ("Holds: the create and confirm limits' spare, paced", processor_retry_spare),
+                ("... time to place them all at that spare", processor_backlog_drain_time),
+                ("Captures: the capture limit's spare, paced", processor_capture_spare),
+                ("... time to make them all at that spare", processor_capture_drain_time),
+                ("Releases: the cancel limit's spare, paced", processor_release_spare),
+                ("... time to make them all at that spare", processor_release_drain_time),
+                (
+                    f"Holds looked up first, one retrieve each at the endpoint's {processor_default_endpoint_limit}",
                     processor_lookups_by_retrieve_time,
                 ),
                 (
-                    "... or listed: intents created from the hold's timeout before the outage, at most",
+                    f"... or listed: intents created from the hold's timeout before the outage to its end, "
+                    f"{processor_created_margin} wider each side, at most",
                     processor_lookup_intents,
                 ),
                 (
