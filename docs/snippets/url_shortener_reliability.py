@@ -349,6 +349,11 @@ zone_cache_down_database_load = fraction(
 )
 cache_refill_load = fraction(cache_warm_rate * quorum_replicas / database_read_capacity)
 cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / cache_warm_rate)
+# A bulk refill comes only once no cache is left to copy, beside every cache's misses (the cold load):
+# one fits, two at once would not, so one zone refills at a time and the others copy it (step 7).
+cold_cache_one_refill_load = fraction(cold_cache_database_load + cache_refill_load)
+cold_cache_two_refills_load = fraction(cold_cache_database_load + 2 * cache_refill_load)
+assert cold_cache_one_refill_load < 1 < cold_cache_two_refills_load
 
 # A viral link: against the whole redirect fleet without the edge, and what the origin sees with it.
 # Its minute is the link's clicks on top of the busy hour's redirects, as in the click pipeline below.
@@ -854,6 +859,11 @@ if __name__ != "url_shortener_reliability":
                 ),
                 ("", "Time to reload a zone's cache in bulk", cache_refill_time),
                 ("", "... share of the store's read capacity with a zone down", cache_refill_load),
+                (
+                    "",
+                    "... with every cache's misses: one zone refilling; two at once",
+                    f"{cold_cache_one_refill_load}; {cold_cache_two_refills_load}",
+                ),
                 (
                     "A zone down, and one zone's cache primary dead, not yet replaced",
                     "Store reads, half the shared cache's hits added (quorum reads)",
