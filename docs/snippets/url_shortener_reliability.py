@@ -490,7 +490,7 @@ creation_retry_rows_hour_outage_peak = count(creations_per_second_peak * SECONDS
 # a data center of the store, so the count per zone is kept), read and written at a quorum of the
 # nine: a zone lost and one more of a range's servers down leave it a quorum, so the heartbeats that
 # read it before each round go on. What that costs, all tiny: its rows (each about the size of an
-# outbox row: the event's kind and key, the outbox second, shard and write time) over all nine copies
+# outbox row: the event's kind and key, the outbox second and write time) over all nine copies
 # after an hour's refusal; the replica writes while the log refuses, at the status changes' peak; and
 # the publishers' quorum reads, each zone's publisher reading at most five minute partitions a round
 # in normal times (the cursor minute three back up to the current one, one more at a minute's turn;
@@ -515,6 +515,17 @@ heartbeat_retry_replica_reads = per_second(
 heartbeat_retry_read_share = fraction(
     heartbeat_retry_replica_reads / (link_db_servers * cold_reads_per_database_server)
 )
+# The sweeper's catch-up pass (step 7): every ten minutes (design choice) it reads the last day of the
+# "link changed" outbox rows, their time to live, from their hour partitions (step 4). A day's rows are
+# a day's status changes; each priced as a cold read on both replicas of a quorum read.
+status_catch_up_interval = duration(10 * SECONDS_PER_MINUTE)
+status_catch_up_window = duration(SECONDS_PER_DAY)
+status_catch_up_rows_per_pass = count(status_changes_per_day * status_catch_up_window / SECONDS_PER_DAY)
+status_catch_up_bytes_per_pass = size(status_catch_up_rows_per_pass * outbox_row_bytes)
+status_catch_up_replica_reads = per_second(status_catch_up_rows_per_pass * quorum_replicas / status_catch_up_interval)
+status_catch_up_read_share = fraction(status_catch_up_replica_reads / database_read_capacity)
+# Status changes at peak, which the second region's mirror copies as they are made (step 7).
+status_changes_per_second_peak = peak(status_changes_per_day * peak_to_average / SECONDS_PER_DAY)
 # Heartbeats one partition takes: one from each zone's publisher each interval.
 heartbeats_per_partition = per_second(heartbeat_publishers_per_zone * zones / link_event_heartbeat_interval)
 # A zone lost: with acks=all the log confirms an append only once every in-sync replica has it. The
@@ -1002,6 +1013,15 @@ if __name__ != "url_shortener_reliability":
                     heartbeat_retry_replica_reads,
                 ),
                 ("", "... share of the link store's read capacity", heartbeat_retry_read_share),
+                (
+                    "Status changes' catch-up pass",
+                    "Every; over the last; rows a pass (a day's status changes); bytes",
+                    f"{status_catch_up_interval}; {status_catch_up_window}; {status_catch_up_rows_per_pass}; "
+                    f"{status_catch_up_bytes_per_pass}",
+                ),
+                ("", "... replica reads, each row a cold read", status_catch_up_replica_reads),
+                ("", "... share of the store's read capacity with a zone down", status_catch_up_read_share),
+                ("Second region", "Status changes its mirror copies, at peak", status_changes_per_second_peak),
                 (f"Analytics down {outage_for_backlog} at peak", "Click events waiting", click_backlog),
                 ("", "... bytes held in the log", click_backlog_bytes),
                 ("", f"Late clicks allowed per {slo_window} (over {count_freshness_target})", freshness_allowance),
