@@ -4,9 +4,10 @@ Each case copies docs/snippets, changes one assumption in url_shortener_assumpti
 every url_shortener_* snippet as the build does (as __main__), in a subprocess of its own. A
 snippet must either print its figures or stop on an assertion: the assertions guard sentences
 whose claim the numbers decide, and the one a case stops on is listed below, so this docstring can
-say which claims stop the build. One claim prints its verdict instead of asserting it (which
-reservation makes the store's own servers cheaper than DynamoDB); each case checks the verdict it
-prints.
+say which claims stop the build. Two claims print their verdict instead of asserting it (which
+reservation makes the store's own servers cheaper than DynamoDB; whether two zones' caches could
+refill from the store at once, beside every cache's misses, with a zone down); each case checks the
+verdicts it prints.
 
 What the cases find, as written: at 20 years every snippet runs; the others stop on the first
 claim that no longer holds: at twice and ten times the links, step 2's "both past their capacity,
@@ -22,6 +23,14 @@ step 2's "one accounts primary carries its reads" behind it (the creates' accoun
 gateways' credential reads pass what one primary is planned for): the cost snippet then runs and
 its verdicts are checked (the misses, at most one a clicked link and zone a day, grow less than the
 redirects, so DynamoDB stays just the cheaper at list price), beside a legal removal's minute.
+
+Step 7's bulk cache refill reads at a fixed 50K/s, or three quarters of what the store has spare
+beside every cache's misses if that is less, and one refill must fit beside them (asserted). At
+half the links and at 5 years the fixed rate would not fit (the store shrinks with the data, 71.4%
+of what it can read beside 44.9% and 83.3%), so the refill slows instead (28.9K/s at half the
+links; 8.78K/s, 6.33 h, at 5 years) and the claim holds. Two at once is past what the store can
+read as written and at 5 years, within it at 20 years (and at ten times the links, behind that
+case's stop).
 """
 
 import json
@@ -101,6 +110,8 @@ STOPS = {
 
 # The printed verdicts: snippet -> {phrase: how many times it is printed}, where the case runs it.
 SPARE_NEEDED = "a server down: past capacity"
+TWO_REFILLS_PAST = "past what it can read"
+TWO_REFILLS_WITHIN = "within what it can read"
 SPARE_MARGIN = "a server down: within capacity"
 BEYOND = "beyond any reservation"
 WITHIN = "within AWS's headline"
@@ -110,13 +121,22 @@ VERDICTS = {
         # Backups on both sides bring every break-even (27% and 3.58%; with one engineer's time,
         # 54% and 30.6%) under AWS's headline 72%.
         "url_shortener_cost": {BEYOND: 0, WITHIN: 4},
+        # Two bulk refills at once beside every cache's misses: 44.8% + 2 x 38.5% = 122%.
+        "url_shortener_reliability": {TWO_REFILLS_PAST: 1, TWO_REFILLS_WITHIN: 0},
     },
+    # Half the data: the store's servers shrink with it and its spare with them; the refill slows to
+    # fit (83.3% + 12.5%), and two at once come to 108%.
+    "retention 5 years": {"url_shortener_reliability": {TWO_REFILLS_PAST: 1, TWO_REFILLS_WITHIN: 0}},
     # Half the links: one engineer's time is a larger share, and Standard-IA's break-even with it
     # passes the headline.
     "links x0.5": {"url_shortener_cost": {BEYOND: 1, WITHIN: 3}},
     # Twice the data: the table's storage and continuous backups grow with it, and every break-even
     # stays within the headline.
-    "retention 20 years": {"url_shortener_cost": {BEYOND: 0, WITHIN: 4}},
+    # Two bulk refills at once then fit: 23.3% + 2 x 20% = 63.3%.
+    "retention 20 years": {
+        "url_shortener_cost": {BEYOND: 0, WITHIN: 4},
+        "url_shortener_reliability": {TWO_REFILLS_PAST: 0, TWO_REFILLS_WITHIN: 1},
+    },
     # Ten times the links, the day's distinct clicked links as assumed: the misses, at most one a
     # clicked (link, zone) pair a day, grow less than the redirects, DynamoDB stays just the cheaper
     # at list price, and every break-even is within the headline.

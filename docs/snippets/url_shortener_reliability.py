@@ -347,8 +347,24 @@ zone_cache_down_database_reads = peak(
 zone_cache_down_database_load = fraction(
     (zone_cache_down_database_reads * quorum_replicas + paxos_state_reads_zone_lost_peak) / database_read_capacity
 )
-cache_refill_load = fraction(cache_warm_rate * quorum_replicas / database_read_capacity)
-cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / cache_warm_rate)
+# A bulk refill comes only once no cache is left to copy, beside every cache's misses (the cold load),
+# so it reads at the fixed rate or this share of what the store has spare beside them, the less: a
+# smaller store (fewer links, a shorter horizon) slows the refill instead of overloading the store.
+cache_refill_spare_share = fraction(0.75)
+cache_refill_rate = per_second(
+    min(
+        cache_warm_rate,
+        cache_refill_spare_share * (1 - cold_cache_database_load) * database_read_capacity / quorum_replicas,
+    )
+)
+cache_refill_load = fraction(cache_refill_rate * quorum_replicas / database_read_capacity)
+# One refill fits (step 7); whether two at once would is printed, not asserted: one zone refills at a
+# time either way, and the others copy it.
+cold_cache_one_refill_load = fraction(cold_cache_database_load + cache_refill_load)
+cold_cache_two_refills_load = fraction(cold_cache_database_load + 2 * cache_refill_load)
+assert cold_cache_one_refill_load < 1
+two_refills_verdict = "past what it can read" if cold_cache_two_refills_load > 1 else "within what it can read"
+cache_refill_time = duration(shared_cache_bytes_per_zone / cache_entry_bytes / cache_refill_rate)
 
 # A viral link: against the whole redirect fleet without the edge, and what the origin sees with it.
 # Its minute is the link's clicks on top of the busy hour's redirects, as in the click pipeline below.
@@ -485,7 +501,7 @@ creation_retry_rows_hour_outage_peak = count(creations_per_second_peak * SECONDS
 # a data center of the store, so the count per zone is kept), read and written at a quorum of the
 # nine: a zone lost and one more of a range's servers down leave it a quorum, so the heartbeats that
 # read it before each round go on. What that costs, all tiny: its rows (each about the size of an
-# outbox row: the event's kind and key, the outbox second, shard and write time) over all nine copies
+# outbox row: the event's kind and key, the outbox second and write time) over all nine copies
 # after an hour's refusal; the replica writes while the log refuses, at the status changes' peak; and
 # the publishers' quorum reads, each zone's publisher reading at most five minute partitions a round
 # in normal times (the cursor minute three back up to the current one, one more at a minute's turn;
@@ -510,6 +526,17 @@ heartbeat_retry_replica_reads = per_second(
 heartbeat_retry_read_share = fraction(
     heartbeat_retry_replica_reads / (link_db_servers * cold_reads_per_database_server)
 )
+# The sweeper's catch-up pass (step 7): every ten minutes (design choice) it reads the last day of the
+# "link changed" outbox rows, their time to live, from their hour partitions (step 4). A day's rows are
+# a day's status changes; each priced as a cold read on both replicas of a quorum read.
+status_catch_up_interval = duration(10 * SECONDS_PER_MINUTE)
+status_catch_up_window = duration(SECONDS_PER_DAY)
+status_catch_up_rows_per_pass = count(status_changes_per_day * status_catch_up_window / SECONDS_PER_DAY)
+status_catch_up_bytes_per_pass = size(status_catch_up_rows_per_pass * outbox_row_bytes)
+status_catch_up_replica_reads = per_second(status_catch_up_rows_per_pass * quorum_replicas / status_catch_up_interval)
+status_catch_up_read_share = fraction(status_catch_up_replica_reads / database_read_capacity)
+# Status changes at peak, which the second region's mirror copies as they are made (step 7).
+status_changes_per_second_peak = peak(status_changes_per_day * peak_to_average / SECONDS_PER_DAY)
 # Heartbeats one partition takes: one from each zone's publisher each interval.
 heartbeats_per_partition = per_second(heartbeat_publishers_per_zone * zones / link_event_heartbeat_interval)
 # A zone lost: with acks=all the log confirms an append only once every in-sync replica has it. The
@@ -852,8 +879,17 @@ if __name__ != "url_shortener_reliability":
                     "... share of its read capacity with a zone down (with the caches up)",
                     f"{cold_cache_database_load} ({normal_database_load})",
                 ),
-                ("", "Time to reload a zone's cache in bulk", cache_refill_time),
+                (
+                    "",
+                    f"Bulk refill: a fixed rate or {cache_refill_spare_share} of the store's spare, the less; its time",
+                    f"{cache_refill_rate}; {cache_refill_time}",
+                ),
                 ("", "... share of the store's read capacity with a zone down", cache_refill_load),
+                (
+                    "",
+                    "... with every cache's misses: one zone refilling; two at once",
+                    f"{cold_cache_one_refill_load}; {cold_cache_two_refills_load}, {two_refills_verdict}",
+                ),
                 (
                     "A zone down, and one zone's cache primary dead, not yet replaced",
                     "Store reads, half the shared cache's hits added (quorum reads)",
@@ -992,6 +1028,15 @@ if __name__ != "url_shortener_reliability":
                     heartbeat_retry_replica_reads,
                 ),
                 ("", "... share of the link store's read capacity", heartbeat_retry_read_share),
+                (
+                    "Status changes' catch-up pass",
+                    "Every; over the last; rows a pass (a day's status changes); bytes",
+                    f"{status_catch_up_interval}; {status_catch_up_window}; {status_catch_up_rows_per_pass}; "
+                    f"{status_catch_up_bytes_per_pass}",
+                ),
+                ("", "... replica reads, each row a cold read", status_catch_up_replica_reads),
+                ("", "... share of the store's read capacity with a zone down", status_catch_up_read_share),
+                ("Second region", "Status changes its mirror copies, at peak", status_changes_per_second_peak),
                 (f"Analytics down {outage_for_backlog} at peak", "Click events waiting", click_backlog),
                 ("", "... bytes held in the log", click_backlog_bytes),
                 ("", f"Late clicks allowed per {slo_window} (over {count_freshness_target})", freshness_allowance),
