@@ -20,9 +20,12 @@ ended_key_bytes = size(8)
 # The ended set is an open-addressed hash set, kept at most three-quarters full.
 ended_set_load = fraction(0.75)
 
-# Strikes: the takedowns of an account's links for abuse, counted over this window (step 7's
-# escalation). Chosen; a deleted account with a strike leaves its identity's hash this long (step 4).
+# Strikes: takedowns of an account's links for abuse (a legal removal is none). Each sets the
+# account's StrikesUntil to its day plus the window, so its strikes count together until then.
+# Chosen, as are the two steps of step 7's escalation.
 strike_window_days = count(90)
+strikes_to_lose_limits = count(2)
+strikes_to_suspend = count(3)
 
 # The ended set (step 6): deleted keys whose raw events may still be recounted, so each stays in it
 # for the raw events' days. Links deleted on their own: at most every status change a deletion.
@@ -60,7 +63,10 @@ if __name__ != "url_shortener_deletion":
                 ("Ended-key file a day, status changes", ended_keys_file_bytes_per_day_max),
                 ("Export files over the horizon", daily_count_export_bytes),
                 ("... added each year after it", daily_count_export_bytes_per_year),
-                ("Strike window, days (chosen)", strike_window_days),
+                (
+                    "Strike window, days; strikes to lose higher limits; to be suspended (chosen)",
+                    f"{strike_window_days}; {strikes_to_lose_limits}; {strikes_to_suspend}",
+                ),
             ],
         )
     )
