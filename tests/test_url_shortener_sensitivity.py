@@ -81,6 +81,7 @@ STOPPED_BY_SERVERS = {
     for name in (
         "url_shortener_api",
         "url_shortener_cost",
+        "url_shortener_deletion",
         "url_shortener_estimator",
         "url_shortener_partitioning",
         "url_shortener_reliability",
