@@ -151,7 +151,10 @@ floor_account_posts_to_pull = count(pull_threshold_deliveries_per_day / cost_rul
 # followers (the first whole follower count whose deliveries exceed the rule's):
 cap_account_followers_to_pull = count(math.ceil(pull_threshold_deliveries_per_day / post_limit_per_day))
 # What the busy accounts pulled by cost add to the read-time merge. Each timeline server keeps
-# every pulled account's recent IDs in memory, as many as a cached timeline holds, packed the same way:
+# every pulled account's recent IDs in memory, as many as a cached timeline holds, packed the same way, at
+# most: each refresh and each merge drops IDs older than timeline_entry_age_limit (below), a server loading
+# the lists from a peer or the store keeps only those within it, and a list goes when its account is
+# deleted or stops being pulled: a tweet ID with its author's leaves at the first refresh or merge past the age.
 merge_list_bytes = size(timeline_entries_cached * timeline_entry_bytes)
 busy_lists_bytes_per_timeline_server = size(busy_pulled_accounts * merge_list_bytes)
 # That is a count, not a span: at the post limit an account's list covers only this long, and any
