@@ -12,11 +12,16 @@ from rate_limiter_assumptions import (
     challenge_cgnat_limit_per_minute,
     challenge_solves_per_second_peak,
     challenge_verify_headroom,
+    large_plan_burst_share,
     large_plan_limit_per_minute,
     limit_per_minute,
     window_seconds,
 )
-from rate_limiter_servers import gateways_per_region, store_down_gateway_limit_per_minute
+from rate_limiter_servers import (
+    gateways_per_region,
+    store_down_gateway_limit_per_minute,
+    store_down_large_local_per_gateway,
+)
 from rate_limiter_state import token_bucket_ttl
 
 from sdw.estimation import count, duration, fraction, markdown_table, peak, times
@@ -74,6 +79,16 @@ anonymous_shared_store_down_max_per_second = peak(gateways_per_region * _shared_
 anonymous_shared_store_down_max_burst = count(
     gateways_per_region * anonymous_shared_burst * _shared_gateway_limit / anonymous_limit_shared_per_minute
 )
+# A soft key's ceiling (step 1) is the backstop's bucket in each gateway, used while the store answers too: a
+# request the store finds within the soft limit always passes and takes a token, into debt if need be, but never
+# below minus the bucket's burst; one over it passes only while the bucket holds a token. The requests within the
+# limit spend the ceiling first, so a runaway soft key whose requests the balancer spreads over the gateways gets
+# the backstop's rate, no more (pinned to a few gateways, somewhat more). The floor bounds what that costs if the
+# store then fails: the bucket starts the outage at most a burst in debt, and that gateway passes none of the
+# key's requests until it has refilled a burst (where a hard key's starts full). A large-plan key's bucket in
+# each gateway (its rate, step 2's, at the large plan's burst share), and the wait, a burst's refill:
+soft_backstop_debt_large_tokens = count(store_down_large_local_per_gateway * window_seconds * large_plan_burst_share)
+soft_backstop_debt_wait = duration(soft_backstop_debt_large_tokens / store_down_large_local_per_gateway)
 # Two alerts on anonymous reads (step 7), both counted by the gateways as minutes of a day in which an address
 # got a 429 from the read rule. A listed address refused at limit_shared for longer than this goes to the
 # operators who set the rules (raise the figure, or block a scraper); an unlisted address refused at the

@@ -367,9 +367,9 @@ split_mixing_at_limit = duration(_hot_cap**2 / hot_split_takes_per_second)
 # A split key's Retry-After: each sub-bucket refills at 1/N of the rate, so a request refused by two
 # empty sub-buckets waits N times as long as on the whole bucket, and a request costing c waits c
 # times that. A take is max(cost, batch) tokens (the request's cost when the rule is not batched), and
-# a split serves none that costs more than a sub-bucket holds (burst / N of a token bucket, limit / N of a
-# sliding window counter), nor, at the floor's share, more than floor x burst / N, so the rules service
-# refuses a split where it would (split_share_largest_cost below).
+# a split serves none that costs more than a sub-bucket holds (burst / N), nor, at the floor's share, more
+# than floor x burst / N, so the rules service refuses a split where it would (split_share_largest_cost
+# below).
 # In debt: the exchange applies a report as N writes of 1/N each, so a sub-bucket holds 1/N of the
 # debt and refills at 1/N of the rate: (debt / N + take) tokens at rate / N, in whole seconds.
 

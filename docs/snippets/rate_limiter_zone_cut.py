@@ -4,7 +4,7 @@ a failed connect save."""
 
 import math
 
-from rate_limiter_accuracy import seconds_per_token
+from rate_limiter_accuracy import region_cut_split_after, seconds_per_token
 from rate_limiter_assumptions import (
     alternative_balancer_keepalive_timeout,
     alternative_readiness_probe_timeout_long,
@@ -35,6 +35,7 @@ from rate_limiter_assumptions import (
     readiness_probe_period,
     readiness_probe_timeout,
     redis_min_replicas_max_lag,
+    region_sync_interval,
     shift_decision_time,
     store_breaker_min_checks,
     store_breaker_window,
@@ -197,8 +198,13 @@ balancer_connection_bucket_tokens = count(large_plan_limit_per_minute * large_pl
 # balancer_flood_zone_load_share of their target, the zone's average. The NLB hashes each connection to one
 # node, and Envoy serves it on one worker thread, so a node's share of the flood follows its share of the
 # flood's connections, each costing at most one core. Envoy's cap on a connection's rate makes the whole flood
-# pass only on this many connections or more.
-flood_connections_at_least = count(math.ceil(flood_requests_per_second / balancer_connection_rate_cap))
+# pass only on this many connections or more, each living the minute Envoy allows: its full bucket, then the
+# cap's refill (a client that reconnects sooner gets a full bucket sooner, and needs fewer). What a
+# connection passes a second over that life is also what the two helpers below count as passed.
+_connection_passes_per_second = (
+    balancer_connection_bucket_tokens + balancer_connection_rate_cap * client_connection_max_life
+) / client_connection_max_life
+flood_connections_at_least = count(math.ceil(flood_requests_per_second / _connection_passes_per_second))
 balancer_node_ceiling = throughput(cores / balancer_cpu_per_request)
 _peak_per_flood_zone_node = region_checks_per_second_peak / (zones - 1) / balancer_nodes_per_zone
 _spare_cores = cores - _peak_per_flood_zone_node * balancer_cpu_per_request
@@ -207,9 +213,9 @@ _node_share = 1 / balancer_nodes_per_zone
 
 def _connections_to_ceiling(connections: int) -> int:
     """Of a flood on this many connections, how many bring one node to its whole CPU: a connection costs the
-    requests the cap passes, and those it refuses at their share, one core at most."""
+    requests it passes over its life, and those it refuses at their share, one core at most."""
     rate = flood_requests_per_second / connections
-    passed = min(rate, balancer_connection_rate_cap)
+    passed = min(rate, _connection_passes_per_second)
     cpu = balancer_cpu_per_request * (passed + (rate - passed) * balancer_local_refusal_cost_share)
     return math.ceil(_spare_cores / min(cpu, 1))
 
@@ -231,7 +237,7 @@ _worst = max(range(1, 10 * int(flood_connections_at_least)), key=_ceiling_odds)
 balancer_ceiling_worst_connections = count(_worst)
 balancer_ceiling_flood_connections = count(_connections_to_ceiling(_worst))
 balancer_ceiling_one_in = count(1 / _ceiling_odds(_worst))
-# On flood_connections_at_least connections, each passing the cap's rate, for comparison.
+# On flood_connections_at_least connections, each carrying its share of the flood, for comparison.
 balancer_ceiling_one_in_at_least = count(1 / _ceiling_odds(int(flood_connections_at_least)))
 # A worker thread is one core whatever its node has spare: it also serves about 1 / cores of its node's other
 # connections. Its ordinary load, a zone lost, and the flood's largest connection count that fills every
@@ -244,7 +250,7 @@ balancer_worker_load = fraction(_peak_per_flood_zone_node / cores * balancer_cpu
 def _worker_load_with_flood(connections: int) -> float:
     """A worker's load, in cores, with one connection of a flood on this many connections."""
     rate = flood_requests_per_second / connections
-    passed = min(rate, balancer_connection_rate_cap)
+    passed = min(rate, _connection_passes_per_second)
     cpu = balancer_cpu_per_request * (passed + (rate - passed) * balancer_local_refusal_cost_share)
     return balancer_worker_load + cpu
 
@@ -433,6 +439,33 @@ keepalive_long_stall_failed_at_most = count(_gateway_requests_per_second * zone_
 keepalive_break_even_stalls_per_cut = count(
     (zone_partition_failed_keepalive_alternative - zone_partition_failed_requests) / keepalive_stall_failed_at_most
 )
+# A gateway that hears no heartbeat from its exchanger for the cut's silence compares itself with the fleet
+# before it fails readiness (step 6): the holder writes to etcd, each interval, how many of the region's
+# gateways answered its heartbeats within the last half of that silence, and the gateway fails only while
+# that is all but Envoy's own ejection cap (max_ejection_percent, 10% by default) of them. The key a gateway
+# reads as its silence ends is at most an interval old, and its window ends then: it cannot count a gateway
+# silent for the whole silence. So at most this many a region are drained this way, within the cap and far
+# above the panic threshold.
+envoy_max_ejection_share = fraction(0.1)
+exchanger_heard_window = duration(region_cut_split_after / 2)
+assert exchanger_heard_window + region_sync_interval < region_cut_split_after
+exchanger_hears_for_gateway_fault = count(
+    gateways_per_region - math.floor(envoy_max_ejection_share * gateways_per_region)
+)
+exchanger_fault_drained_at_most = count(gateways_per_region - exchanger_hears_for_gateway_fault)
+assert exchanger_fault_drained_at_most / gateways_per_region <= envoy_max_ejection_share
+assert 1 - exchanger_fault_drained_at_most / gateways_per_region >= balancer_panic_threshold
+# A holder that hears fewer than half the gateways for the cut's silence revokes its lease and stays out of
+# the next election for a back-off, so that the standby takes over and the two do not flap. A lost zone
+# leaves it the other zones' gateways, never below that.
+exchanger_resign_heard_below = count(math.ceil(gateways_per_region / 2))
+exchanger_resign_backoff = duration(60)
+zone_loss_gateways_heard = count(gateways_per_region - gateways_per_zone)
+assert zone_loss_gateways_heard >= exchanger_resign_heard_below, "a lost zone must not make the holder resign"
+# A crashed primary's supervisor waits for its replica's promotion, but no longer than this after the
+# cluster marks the primary failed: Redis Cluster itself then gives up on a failover and clears the mark of a
+# primary that still owns its slots (CLUSTER_FAIL_UNDO_TIME_MULT), so the supervisor restarts it empty (step 7).
+primary_restart_empty_after = duration(2 * failover_time)
 
 if __name__ != "rate_limiter_zone_cut":
     print(
@@ -580,6 +613,19 @@ if __name__ != "rate_limiter_zone_cut":
                     f"Stalls of {balancer_keepalive_timeout} to {alternative_balancer_keepalive_timeout} a zone cut, "
                     "past which the longer timeout pays",
                     keepalive_break_even_stalls_per_cut,
+                ),
+                (
+                    "A gateway hearing no heartbeat fails readiness only while the holder hears at least",
+                    exchanger_hears_for_gateway_fault,
+                ),
+                ("... counting those that answered its heartbeats within the last", exchanger_heard_window),
+                ("... so gateways drained that way in a region, at most", exchanger_fault_drained_at_most),
+                ("... the holder resigns its lease hearing fewer than", exchanger_resign_heard_below),
+                ("... and stays out of the election for", exchanger_resign_backoff),
+                ("... gateways it still hears with a zone lost", zone_loss_gateways_heard),
+                (
+                    "A crashed primary restarted empty if no replica is promoted, from its failed mark, within",
+                    primary_restart_empty_after,
                 ),
             ],
         )
