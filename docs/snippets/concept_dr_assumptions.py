@@ -193,7 +193,8 @@ write_lease_over_floor = times(WRITE_LEASE_S / write_lease_floor)
 
 # --- Warm-up, by option -----------------------------------------------------------------------------
 # Hot standby and active-active: caches fill from the surviving stores while traffic arrives. Only caches a miss
-# fills from a store: a cache kept only in memory, with no store copy, is rebuilt instead, and takes longer.
+# fills from a store: a cache kept only in memory, with no store copy, is loaded from its own snapshot, or rebuilt
+# instead and takes longer.
 WARM_CACHE_S = 5 * SECONDS_PER_MINUTE
 # Warm standby: scale the stateless tiers' running quarter up to a whole region's (launch, boot, join).
 # Its store is not scaled: it runs at the peak's size (concept_dr_options).

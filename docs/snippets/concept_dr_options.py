@@ -22,10 +22,11 @@ every tier (backups; with the event log shipped, its replay from the snapshot on
 and the store's other copies (pilot light), the other three quarters of the stateless tiers (warm
 standby), nothing more (hot standby, active-active); then the caches' warm-up (concept_dr), which
 every option counts: caches a miss fills from a store. A cache kept only in memory (the Twitter
-example's home timelines) is rebuilt after that by a job of its own (twitter_reliability), which
-these times leave out. A warm standby keeps its store at the size the peak's reads need, as a hot
-standby does: a store server must receive its data before it serves, hours, so the store cannot be
-scaled up in the minutes the stateless tiers take. Both restores are the Twitter store's: backups
+example's home timelines) is loaded from a snapshot of its own during the restore (twitter_restore),
+or else rebuilt after it by a job (twitter_reliability), which these times leave out. A warm standby
+keeps its store at the size the peak's reads need, as a hot standby does: a store server must
+receive its data before it serves, hours, so the store cannot be scaled up in the minutes the
+stateless tiers take. Both restores are the Twitter store's: backups
 write each server's bytes from object storage, all servers at once, every copy, since every zone's
 servers are snapshotted (one zone's snapshot could lack writes acknowledged on the other two, and
 those zones would be streamed from it, each of its servers sending two copies; one copy first saves

@@ -47,7 +47,18 @@ from twitter_traffic import (
     written_deliveries_per_tweet,
 )
 
-from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, peak, size, throughput, times
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    size,
+    throughput,
+    times,
+)
 
 # Fan-out on write: every delivery attempt (append-if-present) is an operation on each copy of the
 # follower's timeline, sent in pipelined batches in the background; a timeline load is one read.
@@ -151,7 +162,11 @@ floor_account_posts_to_pull = count(pull_threshold_deliveries_per_day / cost_rul
 # followers (the first whole follower count whose deliveries exceed the rule's):
 cap_account_followers_to_pull = count(math.ceil(pull_threshold_deliveries_per_day / post_limit_per_day))
 # What the busy accounts pulled by cost add to the read-time merge. Each timeline server keeps
-# every pulled account's recent IDs in memory, as many as a cached timeline holds, packed the same way:
+# every pulled account's recent IDs in memory, as many as a cached timeline holds, packed the same way, at
+# most: a "tweet deleted" on the tweet topic the servers consume drops its ID (an account's purge deletes
+# each of its tweets), a list goes once it is empty or its account stops being pulled, and each refresh,
+# each merge and an hourly sweep drop IDs older than timeline_entry_age_limit (below), as a server loading
+# the lists from a peer or the store (whose lists keep deleted tweets' IDs) keeps only those within it.
 merge_list_bytes = size(timeline_entries_cached * timeline_entry_bytes)
 busy_lists_bytes_per_timeline_server = size(busy_pulled_accounts * merge_list_bytes)
 # That is a count, not a span: at the post limit an account's list covers only this long, and any
@@ -211,6 +226,11 @@ timeline_entry_age_limit = duration(14 * SECONDS_PER_DAY)
 timeline_entry_life_most = duration(timeline_entry_age_limit + timeline_expiry_days * SECONDS_PER_DAY)
 assert home_scroll_depth_days * SECONDS_PER_DAY < timeline_entry_age_limit
 assert timeline_entry_life_most < gdpr_answer_within, "an entry's age plus the expiry must end inside the deadline"
+# The pulled accounts' lists on the timeline servers: an ID past that age goes at the next sweep at the latest
+# (a design choice: hourly), so a tweet ID with its author's stays there at most this long.
+pulled_list_sweep_interval = duration(SECONDS_PER_HOUR)
+pulled_list_id_life_most = duration(timeline_entry_age_limit + pulled_list_sweep_interval)
+assert pulled_list_id_life_most < gdpr_answer_within
 age_trimmed_follows_below = count(
     math.ceil(
         timeline_entries_cached / (timeline_entry_age_limit / SECONDS_PER_DAY) / entries_per_followed_account_per_day
@@ -443,6 +463,7 @@ if __name__ != "twitter_read_path":
                     f"... an entry's life in memory, at most (with the {timeline_expiry_days}-day expiry)",
                     timeline_entry_life_most,
                 ),
+                ("A pulled account's ID on the timeline servers, at most (hourly sweep)", pulled_list_id_life_most),
                 (
                     "... accounts followed below which it trims a timeline before the cap does",
                     age_trimmed_follows_below,

@@ -61,7 +61,7 @@ tweet_views_per_second_peak = peak(tweet_views_per_second * peak_to_average)
 searches_per_second = per_second(daily_active_users * searches_per_user_per_day / SECONDS_PER_DAY)
 searches_per_second_peak = peak(searches_per_second * peak_to_average)
 
-# Fan-out under pure push, an upper bound (step 6's hybrid pulls some accounts): one append-if-present
+# Fan-out under pure push, at average rates (the hybrid pulls some accounts): one append-if-present
 # attempt per follower of a tweet, an operation on each copy of the timeline, cached or not.
 deliveries_per_day = per_day(tweets_per_day * follows_per_user)
 deliveries_per_second = per_second(deliveries_per_day / SECONDS_PER_DAY)
