@@ -108,7 +108,8 @@ RIDE_FIELDS = [
         "first_requested_at",
         0,
         "null but on the rare ride whose requested time was rewritten: the request's time, copied by the first "
-        "such commit, so the ride's created time survives; a null is a bit in the row's overhead",
+        "such commit, so the ride's created time survives (the rider's history is keyed on it); a null is a "
+        "bit in the row's overhead",
     ),
     ("cancelled by, reason", 2, "rider, driver or service; a reason code"),
     ("payment_method_id", 8, "the rider's stored method, a reference into the payments service"),
@@ -122,11 +123,16 @@ RIDE_FIELDS = [
 ]
 ride_row_bytes = row_bytes(RIDE_FIELDS)
 
-# The rider's history reads a secondary index on (rider_id, requested_at): an entry a ride holds the
-# index's columns and the ride's key.
+# The rider's history reads a secondary index on (rider_id, the ride's created time): an entry a ride holds
+# the index's columns and the ride's key.
 RIDER_INDEX_FIELDS = [
     ("rider_id", 8, "first part of the index key"),
-    ("requested_at", 8, "second part: newest first"),
+    (
+        "created time",
+        8,
+        "second part, newest first: coalesce(first_requested_at, requested_at), an expression index, so a "
+        "send-back, which rewrites requested, leaves the entry where it is",
+    ),
     ("ride_id", 8, "the ride's key, to read its row"),
     ("row overhead", ROW_OVERHEAD, ""),
 ]
