@@ -499,10 +499,18 @@ etcd_compaction_period = duration(5 * 60)
 etcd_compaction_span = duration(etcd_compaction_retention * region_sync_interval)
 etcd_history_kept_at_most = count(etcd_compaction_retention + etcd_compaction_period / region_sync_interval)
 etcd_history_kept_bytes = size(etcd_history_kept_at_most * etcd_bytes_per_revision)
-# A crashed primary's supervisor waits for its replica's promotion, but no longer than this after the
-# cluster marks the primary failed: Redis Cluster itself then gives up on a failover and clears the mark of a
-# primary that still owns its slots (CLUSTER_FAIL_UNDO_TIME_MULT), so the supervisor restarts it empty (step 7).
-primary_restart_empty_after = duration(2 * failover_time)
+# A crashed primary's supervisor waits for its replica's promotion, but Redis Cluster never gives up on one:
+# a replica asks for votes 500 ms plus up to 500 ms (its rank's seconds more; rank 0 with one replica) after
+# it sees the failed mark, waits for them up to twice the node timeout (auth_timeout), and asks again once
+# twice that has passed since its last try (auth_retry_time), for as long as the primary stays failed
+# (clusterHandleSlaveFailover). A replica that lost its first election wins the second, so the supervisor
+# restarts the primary empty only once that second election's window has closed (step 7).
+replica_election_delay_at_most = duration(1)
+replica_vote_timeout = duration(2 * failover_time)
+replica_election_retry = duration(2 * replica_vote_timeout)
+primary_restart_empty_after = duration(
+    replica_election_delay_at_most + replica_election_retry + replica_election_delay_at_most + replica_vote_timeout
+)
 
 if __name__ != "rate_limiter_zone_cut":
     print(
@@ -677,7 +685,11 @@ if __name__ != "rate_limiter_zone_cut":
                 ),
                 ("... taking", etcd_history_kept_bytes),
                 (
-                    "A crashed primary restarted empty if no replica is promoted, from its failed mark, within",
+                    "A replica's vote timeout, and the wait before it asks again",
+                    f"{replica_vote_timeout}, {replica_election_retry}",
+                ),
+                (
+                    "A crashed primary restarted empty if no replica is promoted, from its failed mark, after",
                     primary_restart_empty_after,
                 ),
             ],
