@@ -251,6 +251,23 @@ takeover_token_bucket_ttl_in_debt = duration((burst_allowance + takeover_multi_r
 takeover_retry_after_in_debt_seconds = count(whole_up((takeover_multi_region_overshoot + 1) / refill_per_second))
 # A failover's promoted replica gives a client back at most a burst plus that debt.
 failover_forgiven_at_most = count(burst_allowance + takeover_multi_region_overshoot)
+# A region whose exchanger cannot reach some of its gateways still applies every other region's reports to
+# its buckets, so they bound a sprayer's whole spending as any region's do: while one region is in that state
+# the bound is unchanged, though the others never learn of what those gateways served. A fault that reaches
+# several regions' gateways at once (a rule deployed to every region) lets each such region spend its own
+# bucket's bound unseen by the other such regions; the rest add what one interval allows in each.
+
+
+def unheard_max_per_window(regions_hit: int) -> int:
+    """The most a client spraying every region gets in any 60 s while this many regions' exchangers hear
+    none of the gateways it uses there."""
+    lagging = (regions - regions_hit) * (burst_allowance + refill_per_second * region_sync_interval)
+    return regions_hit * token_bucket_max_per_window + math.ceil(lagging)
+
+
+assert unheard_max_per_window(1) == multi_region_max_per_window
+unheard_two_regions_max_per_window = count(unheard_max_per_window(2))
+unheard_every_region_max_per_window = count(unheard_max_per_window(regions))
 # Each IPv6 prefix length is counted apart: a /48 holds this many /56s, each with its own allowance
 # if nothing counts the /48 (step 1).
 slash56_per_slash48 = count(2 ** (56 - 48))
@@ -526,6 +543,11 @@ if __name__ != "rate_limiter_accuracy":
                     "A failover: tokens the promoted replica gives back, at most (a burst and the largest debt)",
                     failover_forgiven_at_most,
                 ),
+                (
+                    "Exchangers hearing none of a sprayer's gateways in two regions at once: in any 60 s, at most",
+                    unheard_two_regions_max_per_window,
+                ),
+                ("... in every region", unheard_every_region_max_per_window),
                 ("Home's first interval, forgiven when a key becomes shared, at most", first_share_forgiven),
                 ("... on a large-plan key", large_plan_first_share_forgiven),
                 (

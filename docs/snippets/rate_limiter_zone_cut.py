@@ -56,7 +56,21 @@ from rate_limiter_servers import (
     store_shards_per_region,
 )
 
-from sdw.estimation import count, duration, fraction, markdown_table, peak, per_second, throughput, whole_up
+from sdw.estimation import (
+    SECONDS_PER_DAY,
+    GiB,
+    count,
+    duration,
+    fraction,
+    markdown_table,
+    peak,
+    per_day,
+    per_second,
+    size,
+    size_per_day,
+    throughput,
+    whole_up,
+)
 
 # A zone cut off from the others but running. A primary on its side keeps accepting its own zone's
 # gateways' writes until the node timeout, when it sees it cannot reach a majority of primaries and stops;
@@ -455,17 +469,48 @@ exchanger_hears_for_gateway_fault = count(
 exchanger_fault_drained_at_most = count(gateways_per_region - exchanger_hears_for_gateway_fault)
 assert exchanger_fault_drained_at_most / gateways_per_region <= envoy_max_ejection_share
 assert 1 - exchanger_fault_drained_at_most / gateways_per_region >= balancer_panic_threshold
-# A holder that hears fewer than half the gateways for the cut's silence revokes its lease and stays out of
-# the next election for a back-off, so that the standby takes over and the two do not flap. A lost zone
-# leaves it the other zones' gateways, never below that.
+# A holder that hears fewer than half the gateways for the cut's silence revokes its lease, and an exchanger
+# campaigns only once it has heard at least that many throughout the cut's silence (the standby sends
+# heartbeats too, which gateways answer without names), so neither takes the lease back while the fault
+# lasts: the two do not flap. A lost zone leaves either exchanger the other zones' gateways, never below that.
 exchanger_resign_heard_below = count(math.ceil(gateways_per_region / 2))
-exchanger_resign_backoff = duration(60)
 zone_loss_gateways_heard = count(gateways_per_region - gateways_per_zone)
 assert zone_loss_gateways_heard >= exchanger_resign_heard_below, "a lost zone must not make the holder resign"
-# A crashed primary's supervisor waits for its replica's promotion, but no longer than this after the
-# cluster marks the primary failed: Redis Cluster itself then gives up on a failover and clears the mark of a
-# primary that still owns its slots (CLUSTER_FAIL_UNDO_TIME_MULT), so the supervisor restarts it empty (step 7).
-primary_restart_empty_after = duration(2 * failover_time)
+# A holder that hears fewer than the gateway-fault count for this long, while the standby's own key shows it
+# hears at least that many (a route lost between the holder's zone and one other), hands over (an assumption:
+# long enough that a deploy's restarts do not move the lease).
+exchanger_handover_after = duration(60)
+# A gateway cut off alone is drained once its silence reaches the cut's and the balancer's probes fail.
+exchanger_fault_drained_within = duration(region_cut_split_after + zone_partition_own_detect_time)
+# The holder's key is rewritten every interval, and etcd keeps every revision until it is compacted (off by
+# default): the revisions a region's etcd takes a day (the standby's key, rewritten only when its count
+# changes, and the campaigns add a few), and what they would take at an assumed 250 B a revision in bbolt
+# (the key, the value and the revision's index entry, pages half full).
+etcd_revisions_per_day = per_day(SECONDS_PER_DAY / region_sync_interval)
+etcd_bytes_per_revision = size(250)
+etcd_history_per_day = size_per_day(etcd_revisions_per_day * etcd_bytes_per_revision)
+# etcd's default quota (--quota-backend-bytes) is 2 GiB: past it, the NOSPACE alarm refuses every Put, Txn
+# and LeaseGrant.
+etcd_quota_filled_after = duration(2 * GiB / etcd_history_per_day * SECONDS_PER_DAY)
+# So etcd runs --auto-compaction-mode=revision --auto-compaction-retention=1000, which compacts to the
+# latest revision less the retention every 5 minutes: the history kept, and its span at one write an interval.
+etcd_compaction_retention = count(1000)
+etcd_compaction_period = duration(5 * 60)
+etcd_compaction_span = duration(etcd_compaction_retention * region_sync_interval)
+etcd_history_kept_at_most = count(etcd_compaction_retention + etcd_compaction_period / region_sync_interval)
+etcd_history_kept_bytes = size(etcd_history_kept_at_most * etcd_bytes_per_revision)
+# A crashed primary's supervisor waits for its replica's promotion, but Redis Cluster never gives up on one:
+# a replica asks for votes 500 ms plus up to 500 ms (its rank's seconds more; rank 0 with one replica) after
+# it sees the failed mark, waits for them up to twice the node timeout (auth_timeout), and asks again once
+# twice that has passed since its last try (auth_retry_time), for as long as the primary stays failed
+# (clusterHandleSlaveFailover). A replica that lost its first election wins the second, so the supervisor
+# restarts the primary empty only once that second election's window has closed (step 7).
+replica_election_delay_at_most = duration(1)
+replica_vote_timeout = duration(2 * failover_time)
+replica_election_retry = duration(2 * replica_vote_timeout)
+primary_restart_empty_after = duration(
+    replica_election_delay_at_most + replica_election_retry + replica_election_delay_at_most + replica_vote_timeout
+)
 
 if __name__ != "rate_limiter_zone_cut":
     print(
@@ -620,11 +665,31 @@ if __name__ != "rate_limiter_zone_cut":
                 ),
                 ("... counting those that answered its heartbeats within the last", exchanger_heard_window),
                 ("... so gateways drained that way in a region, at most", exchanger_fault_drained_at_most),
-                ("... the holder resigns its lease hearing fewer than", exchanger_resign_heard_below),
-                ("... and stays out of the election for", exchanger_resign_backoff),
-                ("... gateways it still hears with a zone lost", zone_loss_gateways_heard),
+                ("... a gateway cut off alone is drained within", exchanger_fault_drained_within),
                 (
-                    "A crashed primary restarted empty if no replica is promoted, from its failed mark, within",
+                    "... the holder resigns hearing fewer than (an exchanger campaigns only hearing as many)",
+                    exchanger_resign_heard_below,
+                ),
+                ("... gateways either exchanger still hears with a zone lost", zone_loss_gateways_heard),
+                (
+                    "... a holder hearing too few to drain a gateway hands over to a standby that does after",
+                    exchanger_handover_after,
+                ),
+                ("etcd revisions a region a day, the holder's key rewritten every interval", etcd_revisions_per_day),
+                (f"... at {etcd_bytes_per_revision} a revision, uncompacted", etcd_history_per_day),
+                ("... filling etcd's default quota of 2 GiB after", etcd_quota_filled_after),
+                (
+                    f"... compacted every {etcd_compaction_period} to the last {etcd_compaction_retention} "
+                    f"({etcd_compaction_span}): revisions kept at most",
+                    etcd_history_kept_at_most,
+                ),
+                ("... taking", etcd_history_kept_bytes),
+                (
+                    "A replica's vote timeout, and the wait before it asks again",
+                    f"{replica_vote_timeout}, {replica_election_retry}",
+                ),
+                (
+                    "A crashed primary restarted empty if no replica is promoted, from its failed mark, after",
                     primary_restart_empty_after,
                 ),
             ],
