@@ -20,6 +20,7 @@ from url_shortener_assumptions import (
     cold_reads_per_database_server,
     count_freshness_share,
     count_freshness_target,
+    count_queries_per_analytics_server,
     create_availability_target,
     edge_copy_life_max,
     edge_function_price_per_million,
@@ -34,6 +35,7 @@ from url_shortener_assumptions import (
     link_copies,
     link_event_heartbeat_interval,
     link_event_lag_limit,
+    list_page_links,
     outage_for_backlog,
     outbox_row_bytes,
     outbox_sweep_last_read,
@@ -76,6 +78,8 @@ from url_shortener_partitioning import (
     replica_writes_per_create,
 )
 from url_shortener_servers import (
+    analytics_db_servers,
+    analytics_server_queries_per_query,
     analytics_shards_per_zone,
     condition_reads_peak,
     event_log_servers_for_disk,
@@ -90,11 +94,13 @@ from url_shortener_servers import (
 )
 from url_shortener_storage import quorum_replicas
 from url_shortener_traffic import (
+    count_queries_per_second_peak,
     creations_per_second_peak,
     redirects_per_day,
     redirects_per_second,
     redirects_per_second_peak,
     viral_hits_per_second,
+    zone_headroom,
 )
 
 from sdw.estimation import (
@@ -564,6 +570,28 @@ account_end_outbox_disk_share = fraction(account_end_outbox_bytes_per_day / link
 account_end_retry_rows_hour_outage = count(account_end_pace * SECONDS_PER_HOUR)
 # Step 4: a small share of what the store can read and of the disk it has left.
 assert max(account_end_read_share, account_end_outbox_disk_share) < 0.1
+# Before ending a page of the owner's list, the walk asks the analytics store which of its links have
+# a count row in the ended set's days (step 4): one query on every shard of a zone's copy, as a list
+# page's totals, and priced as one though it reads only those days. With a zone down, beside the count
+# queries at peak, on the analytics servers: a printed verdict.
+account_end_count_queries = throughput(account_end_pace / list_page_links)
+account_end_analytics_load = fraction(
+    account_end_count_queries
+    * analytics_shards_per_zone
+    * zone_headroom
+    / (analytics_db_servers * count_queries_per_analytics_server)
+)
+analytics_zone_lost_load_with_walk = fraction(
+    (
+        count_queries_per_second_peak * analytics_server_queries_per_query
+        + account_end_count_queries * analytics_shards_per_zone
+    )
+    * zone_headroom
+    / (analytics_db_servers * count_queries_per_analytics_server)
+)
+walk_analytics_verdict = (
+    "within what they answer" if analytics_zone_lost_load_with_walk < 1 else "past what they answer"
+)
 # Heartbeats one partition takes: one from each zone's publisher each interval.
 heartbeats_per_partition = per_second(heartbeat_publishers_per_zone * zones / link_event_heartbeat_interval)
 # A zone lost: with acks=all the log confirms an append only once every in-sync replica has it. The
@@ -1081,6 +1109,17 @@ if __name__ != "url_shortener_reliability":
                     f"{account_end_outbox_bytes_per_day}; {account_end_outbox_disk_share}",
                 ),
                 ("", "Ends an hour's refusal leaves in OutboxRetry", account_end_retry_rows_hour_outage),
+                (
+                    "",
+                    f"Its count-row queries (a page of {list_page_links} links each); share of the analytics "
+                    "servers with a zone down",
+                    f"{account_end_count_queries}; {account_end_analytics_load}",
+                ),
+                (
+                    "",
+                    "... with the count queries at peak",
+                    f"{analytics_zone_lost_load_with_walk}, {walk_analytics_verdict}",
+                ),
                 (f"Analytics down {outage_for_backlog} at peak", "Click events waiting", click_backlog),
                 ("", "... bytes held in the log", click_backlog_bytes),
                 ("", f"Late clicks allowed per {slo_window} (over {count_freshness_target})", freshness_allowance),
