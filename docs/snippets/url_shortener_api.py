@@ -159,8 +159,9 @@ idempotency_store_bytes = size(
 )
 idempotency_writes_per_second_peak = peak(creations_per_second_peak * 2)
 # The outbox (step 4): a row for each creation's "link created" event, expiring after a day and kept
-# on disk by the same rule as the records (same window, same grace). Status and expiry changes write
-# theirs in StatusOutbox, left out: about 0.1% as many.
+# on disk by the same rule as the records (same window, same grace). Owners' and review's status
+# changes and expiry changes write theirs in StatusOutbox, left out: about 0.1% as many. An account
+# deletion's ends write theirs here, at the walk's pace (url_shortener_reliability prices a day of them).
 outbox_rows_per_day = count(links_created_per_day)
 outbox_store_bytes = size(
     outbox_rows_per_day

@@ -64,8 +64,8 @@ from sdw.estimation import (
 # owner's list entry unless the link is anonymous, an expiry index entry if it has an expiry, and
 # the outbox row for "link created" and then its "sent" mark (step 4), each row to every replica; a
 # quorum read touches two of the three replicas. The period index (OwnerPeriod) is written once per
-# owner, period and process, not per create, so it is left out; so are status and expiry changes
-# (a new status or expiry, an outbox row and its mark each), far fewer than creations.
+# owner, period and process, not per create, so it is left out; so are status and expiry changes,
+# far fewer than creations, and an account deletion's paced ends (step 7).
 outbox_writes_per_create = 2
 rows_written_per_create = count(3 + (1 - anonymous_link_share) + expiring_share + outbox_writes_per_create)
 # Three of those writes are conditional, each a consensus round (Paxos) among the row's replicas:

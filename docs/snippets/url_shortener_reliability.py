@@ -4,6 +4,8 @@ import math
 
 from reference_capacity import kafka_broker_session_timeout, kafka_replica_lag_max
 from url_shortener_api import (
+    outbox_rows_per_day,
+    outbox_store_bytes,
     rate_limit_ops_per_unknown_key,
     rate_limit_script_cost,
     unknown_key_checks_peak,
@@ -18,6 +20,7 @@ from url_shortener_assumptions import (
     cold_reads_per_database_server,
     count_freshness_share,
     count_freshness_target,
+    count_queries_per_analytics_server,
     create_availability_target,
     edge_copy_life_max,
     edge_function_price_per_million,
@@ -32,6 +35,7 @@ from url_shortener_assumptions import (
     link_copies,
     link_event_heartbeat_interval,
     link_event_lag_limit,
+    list_page_links,
     outage_for_backlog,
     outbox_row_bytes,
     outbox_sweep_last_read,
@@ -66,8 +70,16 @@ from url_shortener_cache import (
     shared_cache_reads_peak,
     store_reads_peak,
 )
-from url_shortener_partitioning import log_partitions
+from url_shortener_deletion import account_end_pace, account_ends_per_day_max
+from url_shortener_partitioning import (
+    batchlog_writes_per_batch,
+    link_disk_left,
+    log_partitions,
+    replica_writes_per_create,
+)
 from url_shortener_servers import (
+    analytics_db_servers,
+    analytics_server_queries_per_query,
     analytics_shards_per_zone,
     condition_reads_peak,
     event_log_servers_for_disk,
@@ -82,11 +94,13 @@ from url_shortener_servers import (
 )
 from url_shortener_storage import quorum_replicas
 from url_shortener_traffic import (
+    count_queries_per_second_peak,
     creations_per_second_peak,
     redirects_per_day,
     redirects_per_second,
     redirects_per_second_peak,
     viral_hits_per_second,
+    zone_headroom,
 )
 
 from sdw.estimation import (
@@ -528,15 +542,56 @@ heartbeat_retry_read_share = fraction(
 )
 # The sweeper's catch-up pass (step 7): every ten minutes (design choice) it reads the last day of the
 # "link changed" outbox rows, their time to live, from their hour partitions (step 4). A day's rows are
-# a day's status changes; each priced as a cold read on both replicas of a quorum read.
+# a day's status changes, owners' and review's: an account deletion's ends write theirs in the
+# creations' Outbox, at the walk's pace, its job retrying each (below). Each row priced as a cold read
+# on both replicas of a quorum read.
 status_catch_up_interval = duration(10 * SECONDS_PER_MINUTE)
 status_catch_up_window = duration(SECONDS_PER_DAY)
 status_catch_up_rows_per_pass = count(status_changes_per_day * status_catch_up_window / SECONDS_PER_DAY)
 status_catch_up_bytes_per_pass = size(status_catch_up_rows_per_pass * outbox_row_bytes)
 status_catch_up_replica_reads = per_second(status_catch_up_rows_per_pass * quorum_replicas / status_catch_up_interval)
 status_catch_up_read_share = fraction(status_catch_up_replica_reads / database_read_capacity)
-# Status changes at peak, which the second region's mirror copies as they are made (step 7).
+# Status changes at peak, which the second region's mirror copies as they are made (step 7), beside an
+# account deletion's ends at the walk's pace.
 status_changes_per_second_peak = peak(status_changes_per_day * peak_to_average / SECONDS_PER_DAY)
+# What an account deletion's walk adds at its pace (url_shortener_deletion, step 4), the same at every
+# hour. Each end is a logged batch of the link's end state (its destination dropped) and its row in
+# the creations' Outbox, then the row's sent mark, each to every replica, plus the batch log's writes;
+# against the replica writes the creations make at peak. Before it, the walk reads the listed link at
+# a quorum, priced cold, against what the store can read with a zone down. A day of ends in the
+# Outbox, kept on disk as long as a day of creations' rows, against the link store's disk left. An
+# hour's refusal leaves its ends in OutboxRetry, beside the creations'.
+account_end_replica_writes = throughput(account_end_pace * (3 * link_copies + batchlog_writes_per_batch))
+account_end_write_share = fraction(account_end_replica_writes / (creations_per_second_peak * replica_writes_per_create))
+account_end_replica_reads = throughput(account_end_pace * quorum_replicas)
+account_end_read_share = fraction(account_end_replica_reads / database_read_capacity)
+account_end_outbox_bytes_per_day = size(outbox_store_bytes * account_ends_per_day_max / outbox_rows_per_day)
+account_end_outbox_disk_share = fraction(account_end_outbox_bytes_per_day / link_disk_left)
+account_end_retry_rows_hour_outage = count(account_end_pace * SECONDS_PER_HOUR)
+# Step 4: a small share of what the store can read and of the disk it has left.
+assert max(account_end_read_share, account_end_outbox_disk_share) < 0.1
+# Before ending a page of the owner's list, the walk asks the analytics store which of its links have
+# a count row in the ended set's days (step 4): one query on every shard of a zone's copy, as a list
+# page's totals, and priced as one though it reads only those days. With a zone down, beside the count
+# queries at peak, on the analytics servers: a printed verdict.
+account_end_count_queries = throughput(account_end_pace / list_page_links)
+account_end_analytics_load = fraction(
+    account_end_count_queries
+    * analytics_shards_per_zone
+    * zone_headroom
+    / (analytics_db_servers * count_queries_per_analytics_server)
+)
+analytics_zone_lost_load_with_walk = fraction(
+    (
+        count_queries_per_second_peak * analytics_server_queries_per_query
+        + account_end_count_queries * analytics_shards_per_zone
+    )
+    * zone_headroom
+    / (analytics_db_servers * count_queries_per_analytics_server)
+)
+walk_analytics_verdict = (
+    "within what they answer" if analytics_zone_lost_load_with_walk < 1 else "past what they answer"
+)
 # Heartbeats one partition takes: one from each zone's publisher each interval.
 heartbeats_per_partition = per_second(heartbeat_publishers_per_zone * zones / link_event_heartbeat_interval)
 # A zone lost: with acks=all the log confirms an append only once every in-sync replica has it. The
@@ -1037,6 +1092,34 @@ if __name__ != "url_shortener_reliability":
                 ("", "... replica reads, each row a cold read", status_catch_up_replica_reads),
                 ("", "... share of the store's read capacity with a zone down", status_catch_up_read_share),
                 ("Second region", "Status changes its mirror copies, at peak", status_changes_per_second_peak),
+                ("", "... and an account deletion's ends, at the walk's pace", account_end_pace),
+                (
+                    "Account deletion's walk, at its pace",
+                    "Replica writes; share of the creations' at peak",
+                    f"{account_end_replica_writes}; {account_end_write_share}",
+                ),
+                (
+                    "",
+                    "Replica reads; share of the store's read capacity with a zone down",
+                    f"{account_end_replica_reads}; {account_end_read_share}",
+                ),
+                (
+                    "",
+                    "A day of its ends in the Outbox, on disk with every copy; share of the disk left",
+                    f"{account_end_outbox_bytes_per_day}; {account_end_outbox_disk_share}",
+                ),
+                ("", "Ends an hour's refusal leaves in OutboxRetry", account_end_retry_rows_hour_outage),
+                (
+                    "",
+                    f"Its count-row queries (a page of {list_page_links} links each); share of the analytics "
+                    "servers with a zone down",
+                    f"{account_end_count_queries}; {account_end_analytics_load}",
+                ),
+                (
+                    "",
+                    "... with the count queries at peak",
+                    f"{analytics_zone_lost_load_with_walk}, {walk_analytics_verdict}",
+                ),
                 (f"Analytics down {outage_for_backlog} at peak", "Click events waiting", click_backlog),
                 ("", "... bytes held in the log", click_backlog_bytes),
                 ("", f"Late clicks allowed per {slo_window} (over {count_freshness_target})", freshness_allowance),
