@@ -26,17 +26,18 @@ with the other calls admitted (twitter_reliability), at the day's average or at 
 whichever comes first; so it is deleted once the next is complete, and at that age at the latest. Its
 entries' age and its own must stay inside the legal deadline's shortest month. The bill: each snapshot
 crosses once, at the multi-region page's inter-region price a GB (2^30 bytes), and at most two are kept
-there, at S3 Standard's bulk price.
+there, at S3 Standard's bulk price: the multi-region page's figures (concept_dr_costs), which count the
+snapshot in what the second region costs.
 """
 
 from concept_dr import warm_up
-from concept_dr_assumptions import INTER_REGION_PRICE_PER_GB, restore_rate_per_server
-from concept_dr_costs import monthly_bill
+from concept_dr_assumptions import INTER_REGION_PRICE_PER_GB, restore_rate_per_server, timeline_snapshot_bytes
+from concept_dr_costs import timeline_snapshot_storage_bill, timeline_snapshot_transfer_bill
 from concept_dr_options import restore_store, rto_backup_log
 from concept_life_assumptions import STANDARD_PRICE_BULK, gdpr_answer_within
 from reference_capacity import relational_shard_bytes
-from twitter_assumptions import event_log_retention_days, resync_bytes_per_second, timeline_cache_copies
-from twitter_cache import timeline_cache_bytes, timeline_ops_per_follow_change
+from twitter_assumptions import event_log_retention_days, resync_bytes_per_second
+from twitter_cache import timeline_ops_per_follow_change
 from twitter_fanout import fanout_fleet_capacity
 from twitter_read_path import (
     followee_skew_attempts_over_pure_push,
@@ -60,7 +61,7 @@ from twitter_traffic import (
     tweets_per_second,
 )
 
-from sdw.estimation import SECONDS_PER_DAY, GiB, count, duration, fraction, markdown_table, size, throughput
+from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, size, throughput
 
 # The stores, and the recovery around them: the multi-region page's own figures for the same servers.
 store_restore_time = duration(restore_store)
@@ -68,9 +69,9 @@ relational_shard_restore_time = duration(relational_shard_bytes / restore_rate_p
 assert relational_shard_restore_time < store_restore_time
 region_loss_rto = duration(rto_backup_log)
 
-# The timeline snapshot: one copy, its memory an upper bound on what it holds.
+# The timeline snapshot: one copy (twitter_cache's memory over its copies, an upper bound on what it holds),
+# which the multi-region page takes as what the second region receives daily.
 timeline_snapshot_interval = duration(SECONDS_PER_DAY)
-timeline_snapshot_bytes = size(timeline_cache_bytes / timeline_cache_copies)
 timeline_snapshot_bytes_per_server = size(timeline_snapshot_bytes / timeline_servers_per_zone)
 timeline_snapshot_dump_per_server = duration(timeline_snapshot_bytes_per_server / resync_bytes_per_second)
 timeline_snapshot_dump_time = duration(timeline_snapshot_dump_per_server * timeline_servers_per_zone)
@@ -133,9 +134,7 @@ timeline_snapshot_age_limit_skew = duration(
 timeline_snapshot_erasure_bound = duration(timeline_entry_age_limit + timeline_snapshot_age_most)
 timeline_snapshot_erasure_bound_most = duration(timeline_entry_age_limit + timeline_snapshot_age_limit)
 assert timeline_snapshot_erasure_bound_most < gdpr_answer_within
-# The bill, US dollars a month.
-timeline_snapshot_transfer_bill = count(monthly_bill(timeline_snapshot_bytes / timeline_snapshot_interval))
-timeline_snapshot_storage_bill = count(2 * timeline_snapshot_bytes / GiB * STANDARD_PRICE_BULK)
+# The bill, US dollars a month: sending a copy a day and keeping two (concept_dr_costs).
 timeline_snapshot_bill = count(timeline_snapshot_transfer_bill + timeline_snapshot_storage_bill)
 
 if __name__ != "twitter_restore":
