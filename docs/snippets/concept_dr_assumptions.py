@@ -21,7 +21,7 @@ Published figures:
 
 From this site: the Twitter example's write rates and bytes (tweets and the text rows, the media
 originals uploaded), what its step 7 ships to the second region (the event log's tweet, favorite and
-follow events, the media rows' binary logs, daily snapshots), its outbox sweeper's first-read delay,
+follow events, the media rows' binary logs, daily snapshots, one timeline-cache copy daily), its outbox sweeper's first-read delay,
 its wide-column store's servers (by bytes and by reads) and bytes, its peak replica writes on each zone's
 copy, its post latency target and zones;
 the consensus page's rule for a lease that rides out an election (longer than 1.5 worst elections plus
@@ -44,9 +44,10 @@ from concept_balancer_failover import DNS_CHECK_INTERVAL, DNS_FAILURE_THRESHOLD,
 from concept_consensus_leases import RENEWALS_PER_TTL, ocean_election_timeout_dean
 from reference_fiber import dean_california_netherlands
 from twitter_api import follow_changes_per_day
-from twitter_assumptions import follow_edge_bytes, post_latency_target, text_copies
+from twitter_assumptions import follow_edge_bytes, post_latency_target, text_copies, timeline_cache_copies
 from twitter_assumptions import zones as twitter_zones
 from twitter_bandwidth import media_ingress, tweet_ingress
+from twitter_cache import timeline_cache_bytes
 from twitter_reliability import error_budget_downtime, sweeper_first_read_delay
 from twitter_servers import (
     database_bytes_per_server,
@@ -130,6 +131,9 @@ COLLECTED_BYTES = float(wide_column_bytes_total)  # every copy, re-shipped once 
 snapshot_increment_bytes = size(SNAPSHOT_INCREMENT_BYTES)
 collected_bytes = size(COLLECTED_BYTES)
 snapshot_full_bytes = size(SNAPSHOT_FULL_BYTES)
+# The home timelines, kept only in memory, go as a daily snapshot of one timeline-cache copy, at most its
+# memory (twitter_restore loads it at a restore).
+timeline_snapshot_bytes = size(timeline_cache_bytes / timeline_cache_copies)
 # With the log shipped, a restore replays the events since its snapshot began, up to a day's:
 # tweets, favorites and follow changes (tweet deletions, far fewer, left out). Each writes two rows,
 # as twitter_servers counts a zone's replica writes: a tweet and its author's list row, a favorite
@@ -250,6 +254,11 @@ if __name__ != "concept_dr_assumptions":
                 (
                     "A daily snapshot: incremental (at least), full (the wide-column store's every zone, the databases' one copy)",
                     f"{snapshot_increment_bytes}, {snapshot_full_bytes}",
+                    "This site: the Twitter example, step 7",
+                ),
+                (
+                    "A daily snapshot of one timeline-cache copy, at most",
+                    timeline_snapshot_bytes,
                     "This site: the Twitter example, step 7",
                 ),
                 (

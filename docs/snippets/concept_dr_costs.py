@@ -7,7 +7,9 @@ of a year (sdw.estimation's SECONDS_PER_MONTH, the site's month for bills). What
 Twitter example ships (its step 7): the event log's mirror and the media rows' binary logs,
 continuously, and a daily snapshot of every zone's servers of the wide-column store and one copy of the
 databases, incremental (the files written since the last, and each week the tables the weekly garbage
-collection rewrote, every copy) or in full; and, as an extra
+collection rewrote, every copy) or in full; a daily snapshot of one timeline-cache copy, sent whole, two
+kept there at S3 Standard's bulk price (twitter_restore bills the example's with these figures); and, as
+an extra
 it does not pay, its media originals, whose second copy would also be stored there, on the data
 lifecycle page's plan (30 days in S3 Standard, then Glacier Instant Retrieval, with a transition fee
 an object), or, as a bound, all at S3 Standard's bulk price. A managed store that replicates for you
@@ -38,6 +40,7 @@ from concept_dr_assumptions import (
     restore_rate_per_server,
     restore_servers,
     text_write_bytes,
+    timeline_snapshot_bytes,
 )
 from concept_life_assumptions import IR_TRANSITION, STANDARD_PRICE_BULK
 from concept_life_tiers import direct_storage, photo_original_day, photos_per_day, video_source_day, videos_per_day
@@ -77,7 +80,19 @@ snapshot_full_bill = count(monthly_bill(SNAPSHOT_FULL_BYTES / SECONDS_PER_DAY))
 GC_PERIOD_DAYS = float(collection_period_days)  # the weekly garbage collection rewrites the collected tables' files
 snapshot_reship_per_month = size(COLLECTED_BYTES * BILL_DAYS / GC_PERIOD_DAYS)
 snapshot_reship_bill = count(monthly_bill(COLLECTED_BYTES / GC_PERIOD_DAYS / SECONDS_PER_DAY))
-ships_bill = count(shipped_bill + snapshot_increment_bill + snapshot_reship_bill)
+# The home timelines' daily snapshot: one timeline-cache copy sent whole each day, and the last two kept.
+TIMELINE_SNAPSHOT_BYTES = float(timeline_snapshot_bytes)
+timeline_snapshot_per_month = size(TIMELINE_SNAPSHOT_BYTES * BILL_DAYS)
+timeline_snapshot_transfer_bill = count(monthly_bill(TIMELINE_SNAPSHOT_BYTES / SECONDS_PER_DAY))
+timeline_snapshot_storage_bill = count(2 * TIMELINE_SNAPSHOT_BYTES / GiB * STANDARD_PRICE_BULK)
+# What the example pays the second region for its copies: what it sends, and the timeline snapshots kept there.
+ships_bill = count(
+    shipped_bill
+    + snapshot_increment_bill
+    + snapshot_reship_bill
+    + timeline_snapshot_transfer_bill
+    + timeline_snapshot_storage_bill
+)
 # What the incremental snapshots ship a day on average: the day's increment and the weekly re-ship of
 # the collected tables spread over its week; a full copy a day is compared with that.
 SHIPPED_SNAPSHOT_BYTES_PER_DAY = SNAPSHOT_INCREMENT_BYTES + COLLECTED_BYTES / GC_PERIOD_DAYS
@@ -122,6 +137,13 @@ if __name__ != "concept_dr_costs":
                     snapshot_reship_bill,
                     "",
                 ),
+                (
+                    "A timeline-cache copy, whole each day",
+                    timeline_snapshot_per_month,
+                    timeline_snapshot_transfer_bill,
+                    "",
+                ),
+                ("... the last two kept there (stored, not sent)", "", timeline_snapshot_storage_bill, ""),
                 ("Daily snapshots, in full each day", snapshot_full_per_month, snapshot_full_bill, ""),
                 ("Text rows, if replicated row by row instead", text_bytes_per_month, text_bill, text_bill_three),
                 (

@@ -380,11 +380,12 @@ zone_return_replay_per_outage_hour = count(deliveries_per_second_peak * SECONDS_
 zone_return_resync_servers = count(timeline_servers_per_zone)
 zone_return_resync_bandwidth = bandwidth(zone_return_resync_servers * resync_bytes_per_second)
 
-# A region restored from backups (step 7): every timeline copy starts empty, so before the home timeline is
-# admitted a job rebuilds the recent daily users' timelines, a tweet-list read for each account a user follows
-# and one for their own. The store is given over to it, every zone's servers at the read target, each read a
-# quorum read; its block caches start empty, so the cold rate is the honest one, the recent rate what it
-# reaches if they warm. The calls admitted meanwhile take a share of the store, so these are the least times.
+# A region restored with no timeline snapshot to load (twitter_restore): every timeline copy starts empty, so
+# before the home timeline is admitted a job rebuilds the recent daily users' timelines, a tweet-list read for
+# each account a user follows and one for their own. The store is given over to it, every zone's servers at the
+# read target, each read a quorum read; its block caches start empty, so the cold rate is the honest one, the
+# recent rate what it reaches if they warm. The calls admitted meanwhile take a share of the store, so these are
+# the least times.
 restore_timeline_rebuild_reads = count(daily_active_users * (follows_per_user + 1))
 restore_store_cold_reads_per_second = throughput(
     zones * database_servers_per_zone * store_read_target_zone_lost * cold_reads_per_database_server / quorum_copies
@@ -864,7 +865,7 @@ if __name__ != "twitter_reliability":
                 ),
                 ("", "... the tier, a zone at a time", wave_deploy_tier_time),
                 (
-                    "Region restored",
+                    "Region restored, no timeline snapshot",
                     "Tweet-list reads to rebuild the daily users' timelines",
                     restore_timeline_rebuild_reads,
                 ),

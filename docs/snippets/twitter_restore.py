@@ -10,33 +10,36 @@ started from templates, the restore, the mirrored log's replay and the caches' w
 The timeline snapshot: once a day each server of one zone's copy sends its key ranges to the second
 region's object store, in chunks between requests as a resync sends them, one server at a time at the
 resync rate, without the change stream (the replay below makes up what changed meanwhile), without
-touching (no timeline's expiry moves), and only the entries younger than the age a command keeps. At a
-restore every copy's servers read their shards at the restore rate, all at once, inside the stores'
-restore. The fan-out then replays the mirrored log from the snapshot's start. First the follow changes,
-before the home timeline is admitted: at most two store reads each (the followee's stats row and tweet
-list, as step 2 counts a follow's), on what the admitted calls leave of the restored store at the busy
-hour. Then the tweets, on the fan-out's spare while new tweets go first: the window's attempts at pure
-push's average rate over the day's average load (and, were every hour the busy hour, on its spare), and
-at step 6's followee skew, which leaves no spare at the busy hour, so that replay runs in the hours
-around it, at the spare over the day's average load. Each replayed tweet reads its author's stats row and
-at least one page of followers.
+touching (no timeline's expiry moves), and only the entries younger than the age a command keeps. As it
+starts, the dump records the fan-out consumer group's committed offsets, as the mirror translates them
+(at or before the group's position). At a restore every copy's servers read their shards at the restore
+rate, all at once, inside the stores' restore, and the group is reset on the mirror to the recorded
+offsets: every event the fan-out had not applied when a server was read is replayed, however far behind
+it was, and one applied twice changes nothing. First the follow changes, once the stores have replayed
+the log and before any call is admitted: at most two store reads each (the followee's stats row and
+tweet list, as step 2 counts a follow's), on the whole restored store at the cold read rate, a time every
+call then waits. Then the tweets, on the fan-out's spare while new tweets go first: the window's attempts
+at pure push's average rate over the day's average load (and, were every hour the busy hour, on its
+spare), and at step 6's followee skew, which leaves no spare at the busy hour, so that replay runs in the
+hours around it, at the spare over the day's average load. Each replayed tweet reads its author's stats
+row and at least one page of followers.
 
-A snapshot is used only while its replay, at the average posting rate, would end before the rebuild job
-with the other calls admitted (twitter_reliability), at the day's average or at the busy hour's rate,
-whichever comes first; so it is deleted once the next is complete, and at that age at the latest. Its
-entries' age and its own must stay inside the legal deadline's shortest month. The bill: each snapshot
-crosses once, at the multi-region page's inter-region price a GB (2^30 bytes), and at most two are kept
-there, at S3 Standard's bulk price.
+Any snapshot the mirrored log can still bring up to date is used: one within the log's retention, whose
+recorded offsets the mirror still holds. Older, a restore has no snapshot and the rebuild job runs
+(twitter_reliability). So a snapshot is deleted once the next is complete, and at the log's retention at
+the latest; its entries' age and its own must stay inside the legal deadline's shortest month. The bill
+is the multi-region page's (concept_dr_costs), which counts the snapshot in what the second region costs:
+each snapshot crosses once, at the inter-region price a GB (2^30 bytes), and at most two are kept there,
+at S3 Standard's bulk price.
 """
 
-from concept_dr import warm_up
-from concept_dr_assumptions import INTER_REGION_PRICE_PER_GB, restore_rate_per_server
-from concept_dr_costs import monthly_bill
+from concept_dr_assumptions import INTER_REGION_PRICE_PER_GB, restore_rate_per_server, timeline_snapshot_bytes
+from concept_dr_costs import timeline_snapshot_storage_bill, timeline_snapshot_transfer_bill
 from concept_dr_options import restore_store, rto_backup_log
 from concept_life_assumptions import STANDARD_PRICE_BULK, gdpr_answer_within
 from reference_capacity import relational_shard_bytes
-from twitter_assumptions import event_log_retention_days, resync_bytes_per_second, timeline_cache_copies
-from twitter_cache import timeline_cache_bytes, timeline_ops_per_follow_change
+from twitter_assumptions import cache_ops_per_server, event_log_retention_days, resync_bytes_per_second
+from twitter_cache import timeline_ops_per_follow_change
 from twitter_fanout import fanout_fleet_capacity
 from twitter_read_path import (
     followee_skew_attempts_over_pure_push,
@@ -45,10 +48,8 @@ from twitter_read_path import (
 )
 from twitter_reliability import (
     fanout_drain_rate,
-    restore_job_reads_per_second_peak,
+    restore_store_cold_reads_per_second,
     restore_timeline_rebuild_reads,
-    restore_timeline_rebuild_time_admitted_average,
-    restore_timeline_rebuild_time_admitted_peak,
     timeline_cache_spare,
     timeline_servers_per_zone,
 )
@@ -60,17 +61,16 @@ from twitter_traffic import (
     tweets_per_second,
 )
 
-from sdw.estimation import SECONDS_PER_DAY, GiB, count, duration, fraction, markdown_table, size, throughput
+from sdw.estimation import SECONDS_PER_DAY, count, duration, fraction, markdown_table, size, throughput
 
-# The stores, and the recovery around them: the multi-region page's own figures for the same servers.
+# The stores: the multi-region page's own figures for the same servers.
 store_restore_time = duration(restore_store)
 relational_shard_restore_time = duration(relational_shard_bytes / restore_rate_per_server)
 assert relational_shard_restore_time < store_restore_time
-region_loss_rto = duration(rto_backup_log)
 
-# The timeline snapshot: one copy, its memory an upper bound on what it holds.
+# The timeline snapshot: one copy (twitter_cache's memory over its copies, an upper bound on what it holds),
+# which the multi-region page takes as what the second region receives daily.
 timeline_snapshot_interval = duration(SECONDS_PER_DAY)
-timeline_snapshot_bytes = size(timeline_cache_bytes / timeline_cache_copies)
 timeline_snapshot_bytes_per_server = size(timeline_snapshot_bytes / timeline_servers_per_zone)
 timeline_snapshot_dump_per_server = duration(timeline_snapshot_bytes_per_server / resync_bytes_per_second)
 timeline_snapshot_dump_time = duration(timeline_snapshot_dump_per_server * timeline_servers_per_zone)
@@ -79,15 +79,27 @@ assert timeline_snapshot_dump_time < timeline_snapshot_interval
 assert timeline_snapshot_load_time < store_restore_time
 # Its age at a loss, normally at most (the next one about to complete): the window the replay covers.
 timeline_snapshot_age_most = duration(timeline_snapshot_interval + timeline_snapshot_dump_time)
+# The oldest one used: any the mirrored log can still bring up to date, within its retention. Deleted then.
+timeline_snapshot_age_limit = duration(event_log_retention_days * SECONDS_PER_DAY)
+assert timeline_snapshot_age_most < timeline_snapshot_age_limit
 
-# First the window's follow changes, before the home timeline is admitted: two store reads each at most,
-# on the store the admitted calls leave at the busy hour, which the timeline cache's spare easily takes
-# (each change is a few operations on each copy); done inside the warm-up the recovery time counts.
+# First the window's follow changes, once the stores have replayed the log and before any call is admitted:
+# two store reads each at most, on the whole restored store at the cold read rate, which a timeline-cache
+# copy's servers, idle until the calls are admitted, easily take (each change is a few operations on each
+# copy). Every call waits for it, so it adds to the recovery time.
 follow_replay_changes = count(follow_changes_per_second * timeline_snapshot_age_most)
 follow_replay_reads = count(2 * follow_replay_changes)
-follow_replay_time = duration(follow_replay_reads / restore_job_reads_per_second_peak)
-assert follow_replay_changes / follow_replay_time * timeline_ops_per_follow_change < timeline_cache_spare
-assert follow_replay_time < warm_up
+follow_replay_time = duration(follow_replay_reads / restore_store_cold_reads_per_second)
+region_loss_rto = duration(rto_backup_log + follow_replay_time)
+# The same for the oldest snapshot used.
+follow_replay_changes_oldest = count(follow_changes_per_second * timeline_snapshot_age_limit)
+follow_replay_reads_oldest = count(2 * follow_replay_changes_oldest)
+follow_replay_time_oldest = duration(follow_replay_reads_oldest / restore_store_cold_reads_per_second)
+assert (
+    follow_replay_changes_oldest / follow_replay_time_oldest * timeline_ops_per_follow_change
+    < timeline_servers_per_zone * cache_ops_per_server
+)
+region_loss_rto_oldest = duration(rto_backup_log + follow_replay_time_oldest)
 
 # Then the tweets, at pure push's average rate per follow edge (the hybrid sends fewer).
 replay_attempts = count(deliveries_per_second * timeline_snapshot_age_most)
@@ -106,36 +118,20 @@ replay_spare_skew = throughput(
     min(fanout_fleet_capacity - deliveries_per_second * followee_skew_attempts_over_pure_push, timeline_cache_spare)
 )
 replay_time_skew = duration(replay_attempts_skew / replay_spare_skew)
+# The oldest snapshot's tweets, at the average posting rate, on the spare over the day's average load.
+replay_attempts_oldest = count(deliveries_per_second * timeline_snapshot_age_limit)
+replay_time_oldest = duration(replay_attempts_oldest / replay_spare_average)
 # The store reads the replay adds, against the rebuild job's: a stats row and at least one follower page
 # a tweet, and the follow changes' reads.
 replay_tweets = count(tweets_per_second * timeline_snapshot_age_most)
 replay_store_reads = count(2 * replay_tweets + follow_replay_reads)
 replay_store_reads_job_share = fraction(replay_store_reads / restore_timeline_rebuild_reads)
 
-# The age past which the replay, at the average posting rate, would end after the rebuild job would:
-# at the day's average or at the busy hour's rate, the sooner. An older snapshot is not used, so it is deleted.
-timeline_snapshot_age_limit = duration(
-    min(
-        restore_timeline_rebuild_time_admitted_average * replay_spare_average,
-        restore_timeline_rebuild_time_admitted_peak * fanout_drain_rate,
-    )
-    / deliveries_per_second
-)
-assert timeline_snapshot_age_limit < event_log_retention_days * SECONDS_PER_DAY
-# At step 6's followee skew with today's fleet (no spare at the busy hour, so the day's average alone), lower:
-# the fan-out's saturation ticket has the fleet grown on the measured rate long before (step 7).
-timeline_snapshot_age_limit_skew = duration(
-    restore_timeline_rebuild_time_admitted_average
-    * replay_spare_skew
-    / (deliveries_per_second * followee_skew_attempts_over_pure_push)
-)
 # Erasure: a snapshot's entries are at most timeline_entry_age_limit old when written.
 timeline_snapshot_erasure_bound = duration(timeline_entry_age_limit + timeline_snapshot_age_most)
 timeline_snapshot_erasure_bound_most = duration(timeline_entry_age_limit + timeline_snapshot_age_limit)
 assert timeline_snapshot_erasure_bound_most < gdpr_answer_within
-# The bill, US dollars a month.
-timeline_snapshot_transfer_bill = count(monthly_bill(timeline_snapshot_bytes / timeline_snapshot_interval))
-timeline_snapshot_storage_bill = count(2 * timeline_snapshot_bytes / GiB * STANDARD_PRICE_BULK)
+# The bill, US dollars a month: sending a copy a day and keeping two (concept_dr_costs).
 timeline_snapshot_bill = count(timeline_snapshot_transfer_bill + timeline_snapshot_storage_bill)
 
 if __name__ != "twitter_restore":
@@ -147,25 +143,30 @@ if __name__ != "twitter_restore":
                 ("... restored at", restore_rate_per_server),
                 ("... in (every server at once)", store_restore_time),
                 ("A MySQL shard, at most, restored in", relational_shard_restore_time),
-                ("Detection, decision, tiers, restore, log replay, warm-up", region_loss_rto),
                 ("Timeline snapshot: one copy, at most", timeline_snapshot_bytes),
                 ("... a server's share", timeline_snapshot_bytes_per_server),
                 ("... sent by one server at the resync rate", timeline_snapshot_dump_per_server),
                 ("... the copy, a server at a time", timeline_snapshot_dump_time),
                 ("... loaded at a restore, every server at once", timeline_snapshot_load_time),
                 ("Its age at a loss, normally at most", timeline_snapshot_age_most),
-                ("Follow changes to replay first", follow_replay_changes),
+                ("... the oldest used, the log's retention; deleted then", timeline_snapshot_age_limit),
+                ("Follow changes to replay before any call is admitted", follow_replay_changes),
                 ("... their store reads, at most", follow_replay_reads),
-                ("... on the store the admitted calls leave at the busy hour", follow_replay_time),
+                ("... on the whole restored store, cold", follow_replay_time),
+                ("Detection, decision, tiers, restore, log replay, warm-up, follow changes", region_loss_rto),
+                ("Follow changes for the oldest snapshot", follow_replay_changes_oldest),
+                ("... their store reads, at most", follow_replay_reads_oldest),
+                ("... on the whole restored store, cold", follow_replay_time_oldest),
+                ("... the recovery with them", region_loss_rto_oldest),
                 ("Delivery attempts to replay, at the average posting rate", replay_attempts),
                 ("... on the spare over the day's average load", replay_time_average),
                 ("... were every hour the busy hour", replay_time_peak),
                 ("... at step 6's followee skew", replay_attempts_skew),
                 ("... on the spare over the day's average load (none at the busy hour)", replay_time_skew),
+                ("... for the oldest snapshot, at the average posting rate", replay_attempts_oldest),
+                ("... on the spare over the day's average load", replay_time_oldest),
                 ("Store reads the replay adds", replay_store_reads),
                 ("... share of the rebuild job's", replay_store_reads_job_share),
-                ("Age past which the replay would end after the job; deleted by then", timeline_snapshot_age_limit),
-                ("... at step 6's followee skew, with today's fleet", timeline_snapshot_age_limit_skew),
                 ("Its entries' age with its own, normally at most", timeline_snapshot_erasure_bound),
                 ("... with the latest deletion", timeline_snapshot_erasure_bound_most),
                 (f"Transfer, dollars a month at {INTER_REGION_PRICE_PER_GB} a GB", timeline_snapshot_transfer_bill),
