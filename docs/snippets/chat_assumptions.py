@@ -171,6 +171,7 @@ coalescing_row_interval = duration(1)
 recent_ids_in_memory = duration(600)
 reconnect_jitter_window = duration(30)
 pong_timeout = duration(10)
+address_connect_timeout = duration(2)
 delivered_receipt_timeout = duration(2)
 presence_offline_grace = duration(90)
 connect_burst = count(10)
@@ -727,6 +728,12 @@ TABLE = [
         pong_timeout,
         "A ping unanswered this long means the socket or its server is dead; a mobile round trip rarely takes "
         "a second.",
+    ),
+    (
+        "Time a client gives each load-balancer address to connect",
+        address_connect_timeout,
+        "Assumed: DNS still gives a lost zone's addresses until health checks drop them, so a dead one costs "
+        "a reconnect this, then the next address (step 3); a live one connects in a mobile round trip.",
     ),
     (
         "Time a connection server waits for a device's `delivered` receipt",

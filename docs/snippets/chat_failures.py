@@ -5,6 +5,7 @@ import math
 
 from chat_assumptions import (
     LEASE_RENEWALS_PER_TTL,
+    address_connect_timeout,
     chats_opened_per_session,
     coalescing_row_interval,
     connection_server_cores,
@@ -286,8 +287,10 @@ store_read_load_during_wave = fraction(
 )
 
 # How long a client of a lost zone can take to come back: it notices at its next ping that goes
-# unanswered, then waits its random delay. Its status must not flicker meanwhile.
-zone_client_return_worst = duration(heartbeat_interval + pong_timeout + reconnect_jitter_window)
+# unanswered, waits its random delay, and may try a dead address. Its status must not flicker meanwhile.
+zone_client_return_worst = duration(
+    heartbeat_interval + pong_timeout + reconnect_jitter_window + address_connect_timeout
+)
 # The offline grace counts from the last frame heard; for a lost zone's users, from their servers' last
 # lease renewal, up to a renewal period before the loss. What the grace has left once the slowest client
 # is back:
