@@ -6,7 +6,8 @@ zones. In CockroachDB a range keeps its zone config's num_replicas, per-replica 
 replicas than that, and a cluster restore puts the backed-up zone configs back. So the new cluster's default zone
 says num_replicas = 2, without the one-replica-a-zone constraint, before the restore starts (the allocator still
 spreads a range's replicas over the zones), and the backed-up configs, three replicas one a zone, come back as it
-ends, which raises the third replica of every range by snapshot.
+ends. They name the lost region's zones, so the runbook rewrites them to the new region's zone names at once,
+which raises the third replica of every range by snapshot.
 
 Until it is in, each range is a consensus group of two that needs both replicas: a store node's crash stops the
 ranges with a replica on it, two over the node count of them, until it restarts, and a zone lost stops every
