@@ -98,6 +98,10 @@ queue_insert_timeout = duration(2)
 clock_skew = duration(1)
 draw_build_time = duration(7)
 draw_delay = duration(10)
+# A waiting-room server holds a lease in the queue store, renewed each second; shows hash over the servers
+# whose leases are live, and each server reads that list each second.
+owner_lease = duration(5)
+owner_check_interval = duration(1)
 pick_time = duration(60)
 hold_time = duration(600)
 buy_share = fraction(0.6)
@@ -286,6 +290,18 @@ TABLE = [
         "The page's choice (step 6): the scan starts once the insert timeout and the skew have passed, and "
         "the build's budget ends here. A join after the start made before it takes its position at a later "
         "poll, so the waiting room is sized for those writes too (step 2).",
+    ),
+    (
+        "A waiting-room server's lease, lost after this long without a renewal",
+        owner_lease,
+        "The page's choice (step 6): renewed every second, so five renewals missed in a row, longer than a "
+        "garbage-collection pause or a retried write, and its shows, draws and thresholds, hash to the next server.",
+    ),
+    (
+        "The servers' read of the live leases, every",
+        owner_check_interval,
+        "The page's choice (step 6): with the thresholds, so the next server takes a lapsed lease's shows within "
+        "a second of the lapse.",
     ),
     (
         "Interval between a waiting buyer's polls",
@@ -702,7 +718,7 @@ TABLE = [
         "advance for longer, so it pages too.",
     ),
     (
-        "... or advancing under this share of the rate on the show's row over a minute, buyers waiting",
+        "... or advancing over a minute under this share of the most it could: a minute at the rate, or the joins ahead",
         release_stall_share,
         "The page's choice (step 7): a release slowed by a losing compare-and-set or a broken advancer, which "
         "no error budget sees, since every poll is still answered. The rate is the row's field as now set, an "

@@ -4,11 +4,14 @@ load is multiplied by Z / (Z - 1); the same whole count in each zone, and a floo
 capacities are the capacity reference's, as step 5 says."""
 
 from reference_capacity import api_read_per_server, api_write_per_server
+from reference_powers import ten_gbit_tcp_payload
 from ticket_booking_assumptions import (
     calls_in_flight_per_worker,
     copies,
     draw_build_time,
     hold_attempts_per_buyer,
+    owner_check_interval,
+    owner_lease,
     payment_endpoint_limit,
     position_block,
     processor_call_time,
@@ -24,7 +27,7 @@ from ticket_booking_assumptions import (
 )
 from ticket_booking_data_model import partition_capacity, race_rows_peak, release_rows_peak
 from ticket_booking_sellout import access_window_positions, race_hold_attempts_peak, seat_map_reads_peak
-from ticket_booking_storage import shards
+from ticket_booking_storage import draw_list_bytes, shards
 from ticket_booking_traffic import (
     draw_late_claims_per_second,
     onsale_orders_peak,
@@ -45,6 +48,7 @@ from sdw.estimation import (
     markdown_table,
     peak,
     servers,
+    size,
     throughput,
     whole_per_zone,
     zone_loss_headroom,
@@ -147,6 +151,26 @@ draw_scan_time = duration(pre_start_joiners / queue_store_scan_rate)
 assert draw_scan_time < draw_build_time, "the draw's scan alone takes the build's budget"
 draw_build_rest = duration(draw_build_time - draw_scan_time)
 draw_scan_share_at_budget = fraction(queue_store_scan_rate * draw_build_time / queue_accounts)
+# With a zone lost at the start, the nodes of the two zones left scan, at the same peak of writes: the scan
+# then takes the whole budget, and the draw is in place that much later than with every zone up.
+queue_store_scan_rate_zone_lost = throughput(
+    queue_store_nodes * (zones - 1) / zones * queue_store_reads_per_node - queue_writes_peak
+)
+draw_scan_time_zone_lost = duration(pre_start_joiners / queue_store_scan_rate_zone_lost)
+draw_late_zone_lost = duration(draw_scan_time_zone_lost - draw_scan_time)
+assert draw_late_zone_lost < draw_late_to_planned_share, "a zone lost at the start takes the queue store's margin"
+# Every waiting-room server loads the list from a replica of the show's shard once it sees drawn there: the
+# bytes, and the time they take were one replica to serve them all over a 10 Gbit/s link (in the build's
+# rest, next to the HMACs, the sort and the write).
+draw_load_bytes = size(draw_list_bytes * waiting_room_servers)
+draw_load_time_one_replica = duration(draw_load_bytes / ten_gbit_tcp_payload)
+assert draw_load_time_one_replica < draw_build_rest / 2, "the servers' loads take most of the build's rest"
+# A dead owner's shows move to the next server once its lease lapses and the next read of the leases sees
+# it. At worst the owner dies just before its write, at the moment the draw is due, with its zone: the next
+# owner builds again, its scan the zone-lost one. How late the draw then is, against the queue store's margin.
+draw_owner_takeover = duration(owner_lease + owner_check_interval)
+draw_late_after_takeover = duration(draw_owner_takeover + draw_build_time + draw_late_zone_lost)
+assert draw_late_after_takeover < draw_late_to_planned_share, "a takeover's draw takes the queue store's margin"
 
 # Seat inventory: each shard a primary and a replica in each other zone; the standby region the same.
 inventory_nodes = servers(shards * copies)
@@ -201,7 +225,13 @@ if __name__ != "ticket_booking_servers":
                 ("... nodes at the planned share, before whole counts a zone", queue_store_nodes_at_share, ""),
                 ("... as sized, past the planned share with a draw late by", draw_late_to_planned_share, ""),
                 ("... saturated with a draw late by", draw_late_to_node_capacity, ""),
-                ("... the draw's scan at the most, rows as point reads", draw_scan_time, ""),
+                ("... the draw's scan at the most, rows as point reads, every zone up", draw_scan_time, ""),
+                ("... with a zone lost at the start", draw_scan_time_zone_lost, ""),
+                ("... so the draw is in place late by", draw_late_zone_lost, ""),
+                ("... a dead draw owner's shows taken over within", draw_owner_takeover, ""),
+                ("... a draw rebuilt then, a zone lost too, late by at most", draw_late_after_takeover, ""),
+                ("... the draw's list, loaded by every waiting-room server", draw_load_bytes, ""),
+                ("... from one replica over a 10 Gbit/s link", draw_load_time_one_replica, ""),
                 ("Seat inventory (shards, three copies each)", shards, inventory_nodes),
                 ("Event log", "", log_brokers),
                 ("Outbox relay", "", relay_servers),
