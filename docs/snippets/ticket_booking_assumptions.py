@@ -98,6 +98,13 @@ queue_insert_timeout = duration(2)
 clock_skew = duration(1)
 draw_build_time = duration(7)
 draw_delay = duration(10)
+# A waiting-room server holds a lease in the queue store, renewed each second; shows go to the live servers
+# by rendezvous hashing, and each server reads the lease table each second, timing a lapse on its own clock.
+owner_lease = duration(5)
+owner_check_interval = duration(1)
+# From the draw's scan start, each waiting-room server reads the show's drawn flag on its shard's primary
+# this often, and loads the list from there once it is set.
+draw_check_interval = duration(0.1)
 pick_time = duration(60)
 hold_time = duration(600)
 buy_share = fraction(0.6)
@@ -286,6 +293,26 @@ TABLE = [
         "The page's choice (step 6): the scan starts once the insert timeout and the skew have passed, and "
         "the build's budget ends here. A join after the start made before it takes its position at a later "
         "poll, so the waiting room is sized for those writes too (step 2).",
+    ),
+    (
+        "A waiting-room server's lease, lost after this long without a renewal",
+        owner_lease,
+        "The page's choice (step 6): five renewals missed in a row, longer than a garbage-collection pause or a "
+        "retried write; its shows then hash to the next server. Each server times it on its own clock from when "
+        "it last saw the lease change, so no clock skew enters.",
+    ),
+    (
+        "The servers' renewal of their own lease and read of the lease table, every",
+        owner_check_interval,
+        "The page's choice (step 6): a queue-store read of its own, in the same once-a-second loop as the "
+        "thresholds' reload from the shows' shards, so the next server takes a lapsed lease's shows within a "
+        "second of the lapse.",
+    ),
+    (
+        "A waiting-room server's read of the show's drawn flag on its shard's primary, from the scan's start, every",
+        draw_check_interval,
+        "The page's choice (step 6): a read of the flag alone, so a server loads the list within this of its "
+        "write. From the primary, since a replica can lag by more than the build's rest (step 6).",
     ),
     (
         "Interval between a waiting buyer's polls",
@@ -702,7 +729,7 @@ TABLE = [
         "advance for longer, so it pages too.",
     ),
     (
-        "... or advancing under this share of the rate on the show's row over a minute, buyers waiting",
+        "... or advancing over a minute under this share of the most it could: a minute at the rate, or the joins ahead",
         release_stall_share,
         "The page's choice (step 7): a release slowed by a losing compare-and-set or a broken advancer, which "
         "no error budget sees, since every poll is still answered. The rate is the row's field as now set, an "

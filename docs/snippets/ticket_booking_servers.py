@@ -4,11 +4,16 @@ load is multiplied by Z / (Z - 1); the same whole count in each zone, and a floo
 capacities are the capacity reference's, as step 5 says."""
 
 from reference_capacity import api_read_per_server, api_write_per_server
+from reference_powers import ten_gbit_tcp_payload
 from ticket_booking_assumptions import (
     calls_in_flight_per_worker,
     copies,
     draw_build_time,
+    draw_check_interval,
+    draw_delay,
     hold_attempts_per_buyer,
+    owner_check_interval,
+    owner_lease,
     payment_endpoint_limit,
     position_block,
     processor_call_time,
@@ -17,6 +22,7 @@ from ticket_booking_assumptions import (
     queue_store_write_share,
     queue_store_writes_per_node,
     seat_snapshot_interval,
+    shard_failover,
     standby_copies,
     stateless_floor_per_zone,
     store_floor_per_zone,
@@ -24,7 +30,7 @@ from ticket_booking_assumptions import (
 )
 from ticket_booking_data_model import partition_capacity, race_rows_peak, release_rows_peak
 from ticket_booking_sellout import access_window_positions, race_hold_attempts_peak, seat_map_reads_peak
-from ticket_booking_storage import shards
+from ticket_booking_storage import draw_list_bytes, shards
 from ticket_booking_traffic import (
     draw_late_claims_per_second,
     onsale_orders_peak,
@@ -45,6 +51,7 @@ from sdw.estimation import (
     markdown_table,
     peak,
     servers,
+    size,
     throughput,
     whole_per_zone,
     zone_loss_headroom,
@@ -138,15 +145,73 @@ draw_late_to_planned_share = duration(
 draw_late_to_node_capacity = duration(
     (queue_store_nodes * queue_store_writes_per_node / copies - queue_writes_peak) / draw_late_claims_per_second
 )
+# The waiting-room servers' leases (step 6): each renews its own and reads the whole lease table once a
+# second. The renewals' share of a node's writes, too small to count beside the joins, and the lease rows
+# read, counted as point reads spread over the nodes and taken from the draw's scan below.
+lease_writes_node_share = fraction(
+    waiting_room_servers / owner_check_interval * copies / queue_store_nodes / queue_store_writes_per_node
+)
+lease_reads = throughput(waiting_room_servers * waiting_room_servers / owner_check_interval)
 # The draw's scan reads every pre-start row once, in the join peak. Each row counted as a point read (a scan
 # reads rows in order, for less), spread over the nodes, less a read for each write's condition check at the
-# peak: the longest the scan takes, what it leaves of the build's budget for the HMACs, the sort, the write
-# and the loads, and the share of the accounts joining before the start that the scan alone fits in the budget.
-queue_store_scan_rate = throughput(queue_store_nodes * queue_store_reads_per_node - queue_writes_peak)
+# peak and the lease reads: the longest the scan takes, what it leaves of the build's budget for the HMACs,
+# the sort, the write and the loads, and the share of the accounts joining before the start that the scan
+# alone fits in the budget.
+queue_store_scan_rate = throughput(queue_store_nodes * queue_store_reads_per_node - queue_writes_peak - lease_reads)
 draw_scan_time = duration(pre_start_joiners / queue_store_scan_rate)
 assert draw_scan_time < draw_build_time, "the draw's scan alone takes the build's budget"
 draw_build_rest = duration(draw_build_time - draw_scan_time)
 draw_scan_share_at_budget = fraction(queue_store_scan_rate * draw_build_time / queue_accounts)
+# With a zone lost at the start, the nodes of the two zones left scan, at the same peak of writes (and every
+# lease read, a bound): the scan then takes the whole budget, and the draw is in place that much later than
+# with every zone up.
+queue_store_scan_rate_zone_lost = throughput(
+    queue_store_nodes * (zones - 1) / zones * queue_store_reads_per_node - queue_writes_peak - lease_reads
+)
+draw_scan_time_zone_lost = duration(pre_start_joiners / queue_store_scan_rate_zone_lost)
+draw_late_zone_lost = duration(draw_scan_time_zone_lost - draw_scan_time)
+# The margin is the same with a zone lost: the store keeps a copy a zone, so each write loses the lost zone's
+# copy as the store loses its nodes (no hinted handoff at the draw's peak), and a node's writes do not grow.
+# A store that kept every copy on the nodes left would have a far smaller margin.
+draw_late_to_planned_share_zone_lost = duration(
+    (
+        queue_store_nodes
+        * (zones - 1)
+        / zones
+        * queue_store_writes_per_node
+        * queue_store_write_share
+        / (copies * (zones - 1) / zones)
+        - queue_writes_peak
+    )
+    / draw_late_claims_per_second
+)
+assert abs(draw_late_to_planned_share_zone_lost - draw_late_to_planned_share) < 1e-6, "a zone lost moves the margin"
+assert draw_late_zone_lost < draw_late_to_planned_share, "a zone lost at the start takes the queue store's margin"
+# Every waiting-room server reads the show's drawn flag on its shard's primary every check interval from the
+# scan's start, and loads the list from the primary once it is set (a replica may lag the write by more than
+# the build's rest): the flag's reads, the bytes, and the time from the write to the last load, a check
+# interval and the bytes over the primary's 10 Gbit/s link (in the build's rest, next to the HMACs, the sort
+# and the write).
+draw_check_reads = throughput(waiting_room_servers / draw_check_interval)
+draw_load_bytes = size(draw_list_bytes * waiting_room_servers)
+draw_load_time = duration(draw_check_interval + draw_load_bytes / ten_gbit_tcp_payload)
+assert draw_load_time < draw_build_rest / 2, "the servers' loads take most of the build's rest"
+# A dead owner's shows move to the next server by rendezvous hashing once its lease lapses, timed on each
+# reader's own clock, and the next read of the lease table sees it. The worst with the show's shard primary
+# alive: the owner dies just before its write, at the moment the draw is due, with its zone, and the next
+# owner builds again, its scan the zone-lost one. How late the draw then is, against the queue store's margin;
+# and the moment the draw-missing alert pages, past it.
+draw_owner_takeover = duration(owner_lease + owner_check_interval)
+draw_late_after_takeover = duration(draw_owner_takeover + draw_build_time + draw_late_zone_lost)
+assert draw_late_after_takeover < draw_late_to_planned_share, "a takeover's draw takes the queue store's margin"
+draw_missing_page = duration(draw_delay + draw_late_after_takeover)
+assert draw_missing_page < draw_delay + draw_late_to_planned_share, "the draw-missing alert pages past the margin"
+# A lost zone that held the show's shard primary: the draw's write (and the block claims) wait for the shard's
+# failover, from the loss. Lost between the scan's start and the write, the draw is this much late, at the
+# least and at the most, past the queue store's margin: the late claims are then paced as in step 7's zone loss.
+draw_late_primary_lost_least = duration(shard_failover - draw_build_time)
+draw_late_primary_lost_most = duration(shard_failover)
+assert draw_late_primary_lost_least > draw_late_to_planned_share, "a failover's draw fits the store's margin"
 
 # Seat inventory: each shard a primary and a replica in each other zone; the standby region the same.
 inventory_nodes = servers(shards * copies)
@@ -201,7 +266,17 @@ if __name__ != "ticket_booking_servers":
                 ("... nodes at the planned share, before whole counts a zone", queue_store_nodes_at_share, ""),
                 ("... as sized, past the planned share with a draw late by", draw_late_to_planned_share, ""),
                 ("... saturated with a draw late by", draw_late_to_node_capacity, ""),
-                ("... the draw's scan at the most, rows as point reads", draw_scan_time, ""),
+                ("... the servers' lease renewals, share of a node's writes", lease_writes_node_share, ""),
+                ("... their reads of the lease table, rows", lease_reads, ""),
+                ("... the draw's scan at the most, rows as point reads, every zone up", draw_scan_time, ""),
+                ("... with a zone lost at the start", draw_scan_time_zone_lost, ""),
+                ("... so the draw is in place late by", draw_late_zone_lost, ""),
+                ("... a dead draw owner's shows taken over within", draw_owner_takeover, ""),
+                ("... a draw rebuilt then, a zone lost too, late by at most", draw_late_after_takeover, ""),
+                ("... the shard's primary lost too: late by, from", draw_late_primary_lost_least, ""),
+                ("... to", draw_late_primary_lost_most, ""),
+                ("... the draw's list, loaded by every waiting-room server", draw_load_bytes, ""),
+                ("... from the primary, a check interval and its 10 Gbit/s link", draw_load_time, ""),
                 ("Seat inventory (shards, three copies each)", shards, inventory_nodes),
                 ("Event log", "", log_brokers),
                 ("Outbox relay", "", relay_servers),
