@@ -135,10 +135,10 @@ restore_drill_interval = duration(90 * SECONDS_PER_DAY)
 restore_copies_at_once = count(2)
 # Margin on the skipped seq range, for add and remove notices and a copy that ran late.
 lost_seq_margin = times(2)
-# Deletion-list writes to the second region failing, over all of them, that pages, and for how long.
+# Deletion-list writes to the copy region (step 4) failing, over all of them, that pages, and for how long.
 deletion_list_error_page_share = fraction(0.05)
 deletion_list_error_page_window = duration(5 * 60)
-# The deletion list's write to the second region: one round trip, at most the reference's across an ocean.
+# The deletion list's write to the copy region: one round trip, at most the reference's across an ocean.
 deletion_list_write_latency = ocean_round_trip
 
 # What they give.
@@ -350,8 +350,8 @@ TABLE = [
     (
         "Replicas the restore writes at once",
         restore_copies_at_once,
-        "Chosen (step 1): sends ack on two zones. The new cluster's default zone says `num_replicas = 2`, no "
-        "one-a-zone constraint; the backed-up configs return, rewritten to its zones (step 1), and raise the third.",
+        "Chosen (step 1): sends ack on two zones. The new cluster's default zone says `num_replicas = 2`, no one-a-zone"
+        " constraint; the backed-up configs return, rewritten to the new zones (step 1), and raise the third.",
     ),
     (
         "Margin on the seq range a restore skips",
@@ -359,13 +359,13 @@ TABLE = [
         "Assumed: room for add and remove notices on top of the messages, and for a copy that ran late.",
     ),
     (
-        "Share of deletion-list writes to the second region failing that pages",
+        "Share of deletion-list writes to the copy region failing that pages",
         deletion_list_error_page_share,
         "Assumed: delete-for-everyone and account deletion fail while it lasts; a blip is retried by clients.",
     ),
     ("... for at least", deletion_list_error_page_window, "Assumed: as for token refresh errors."),
     (
-        "Added wait for a deletion, written to the second region first",
+        "Added wait for a deletion, written to the copy region first",
         deletion_list_write_latency,
         "One cross-region round trip, at most the reference's across an ocean (step 4).",
     ),
