@@ -171,6 +171,9 @@ coalescing_row_interval = duration(1)
 recent_ids_in_memory = duration(600)
 reconnect_jitter_window = duration(30)
 pong_timeout = duration(10)
+address_stagger = duration(2)
+connect_attempt_deadline = duration(10)
+lb_addresses_per_zone = count(2)
 delivered_receipt_timeout = duration(2)
 presence_offline_grace = duration(90)
 connect_burst = count(10)
@@ -727,6 +730,24 @@ TABLE = [
         pong_timeout,
         "A ping unanswered this long means the socket or its server is dead; a mobile round trip rarely takes "
         "a second.",
+    ),
+    (
+        "Load-balancer addresses DNS gives for each zone",
+        lb_addresses_per_zone,
+        "Assumed: two balancers, each with one address a zone (as an NLB has), so a zone keeps an address while "
+        "one is replaced; a lost zone's stay in the answers until health checks drop them (step 3).",
+    ),
+    (
+        "Time a native client waits on a load-balancer address's TCP connect before also trying the next",
+        address_stagger,
+        "Assumed: RFC 8305's connection attempt delay at its 2 s ceiling, the earlier tries kept open, so a dead "
+        "address costs a reconnect this and a slow live one still wins (step 3).",
+    ),
+    (
+        "Deadline for a connect attempt (TCP, TLS and the upgrade), doubled on each later attempt",
+        connect_attempt_deadline,
+        "Assumed: room for a lost SYN resent at 1 s and again at 3 s (RFC 6298) on a slow mobile link; the web "
+        "client, whose browser picks the address, reopens a socket not open by then (step 3).",
     ),
     (
         "Time a connection server waits for a device's `delivered` receipt",

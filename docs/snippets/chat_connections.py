@@ -3,22 +3,28 @@
 import math
 
 from chat_assumptions import (
+    address_stagger,
     computer_hours_per_day,
+    connect_attempt_deadline,
     connection_server_memory,
     connections_per_server,
     daily_active_users,
     devices_per_user,
     file_descriptor_limit,
     heartbeat_interval,
+    lb_addresses_per_zone,
     memory_per_connection,
     minutes_per_phone_session,
     peak_to_average,
+    pong_timeout,
+    reconnect_jitter_window,
     sessions_per_user_per_day,
     zones,
 )
 
 from sdw.estimation import (
     count,
+    duration,
     fraction,
     markdown_table,
     peak,
@@ -65,6 +71,15 @@ connection_servers = servers(whole_per_zone(connections_peak * zone_headroom / c
 heartbeats_per_second_peak = peak(connections_peak / heartbeat_interval)
 heartbeats_per_server_per_second_peak = peak(heartbeats_per_second_peak / connection_servers)
 heartbeats_per_server_per_second = throughput(connections_per_server / heartbeat_interval)
+
+# How long a client of a zone that is lost can take to come back (step 7): it notices at its next ping that
+# goes unanswered and waits its random delay. Then a native client may wait a stagger for each of the lost
+# zone's other addresses DNS lists first, within the attempt's deadline; a web client, whose browser picks
+# the address, the deadline once for a dead pick (step 3).
+zone_client_notices = heartbeat_interval + pong_timeout + reconnect_jitter_window
+zone_dead_address_wait = duration(min((lb_addresses_per_zone - 1) * address_stagger, connect_attempt_deadline))
+zone_client_return_worst = duration(zone_client_notices + zone_dead_address_wait)
+zone_web_return_worst = duration(zone_client_notices + connect_attempt_deadline)
 
 if __name__ != "chat_connections":
     print(

@@ -24,7 +24,6 @@ from chat_assumptions import (
     group_members_average,
     group_message_share,
     handshake_core_share,
-    heartbeat_interval,
     hot_group_messages_per_second,
     message_copies,
     messages_per_chat_server_per_second,
@@ -34,7 +33,6 @@ from chat_assumptions import (
     midnight_zone_share,
     minutes_per_phone_session,
     peak_to_average,
-    pong_timeout,
     presence_offline_grace,
     presence_viewers_per_user,
     reconnect_jitter_window,
@@ -63,7 +61,9 @@ from chat_connections import (
     connections,
     connections_peak,
     heartbeats_per_server_per_second,
+    zone_client_return_worst,
     zone_headroom,
+    zone_web_return_worst,
 )
 from chat_presence import (
     connect_counter_writes_per_second_peak,
@@ -285,15 +285,13 @@ store_read_load_during_wave = fraction(
     / store_read_capacity_two_zones
 )
 
-# How long a client of a lost zone can take to come back: it notices at its next ping that goes
-# unanswered, then waits its random delay. Its status must not flicker meanwhile.
-zone_client_return_worst = duration(heartbeat_interval + pong_timeout + reconnect_jitter_window)
-# The offline grace counts from the last frame heard; for a lost zone's users, from their servers' last
-# lease renewal, up to a renewal period before the loss. What the grace has left once the slowest client
-# is back:
+# A lost zone's users must not flicker offline while their clients come back (chat_connections). The
+# offline grace counts from the last frame heard; for them, from their servers' last lease renewal, up to
+# a renewal period before the loss. What the grace has left once the slowest client is back, native or web:
 zone_last_renewal_before_loss = duration(connection_server_lease / LEASE_RENEWALS_PER_TTL)
 zone_presence_grace_margin = duration(presence_offline_grace - zone_last_renewal_before_loss - zone_client_return_worst)
-assert zone_presence_grace_margin > 0
+zone_web_grace_margin = duration(presence_offline_grace - zone_last_renewal_before_loss - zone_web_return_worst)
+assert zone_presence_grace_margin > 0 and zone_web_grace_margin > 0
 
 # The presence storm that zone loss would cause: every affected user goes offline and back (a
 # connection stands for a user here, as in the presence figures).

@@ -135,10 +135,10 @@ restore_drill_interval = duration(90 * SECONDS_PER_DAY)
 restore_copies_at_once = count(2)
 # Margin on the skipped seq range, for add and remove notices and a copy that ran late.
 lost_seq_margin = times(2)
-# Deletion-list writes to the second region failing, over all of them, that pages, and for how long.
+# Deletion-list writes to the copy region (step 4) failing, over all of them, that pages, and for how long.
 deletion_list_error_page_share = fraction(0.05)
 deletion_list_error_page_window = duration(5 * 60)
-# The deletion list's write to the second region: one round trip, at most the reference's across an ocean.
+# The deletion list's write to the copy region: one round trip, at most the reference's across an ocean.
 deletion_list_write_latency = ocean_round_trip
 
 # What they give.
@@ -199,7 +199,7 @@ TABLE = [
     (
         "... for at least",
         identity_refresh_error_page_window,
-        "Assumed: a blip of a few failed refreshes is retried by the clients and pages no one.",
+        "Assumed: a blip of a few failed refreshes is retried by clients and pages no one.",
     ),
     (
         "Time a session-registry key range takes to fail over to another copy",
@@ -211,12 +211,12 @@ TABLE = [
         "Store write p99 at which chat servers lengthen watermark coalescing",
         coalescing_lengthen_write_p99,
         "Assumed, the write-latency alert's threshold: the whole store is past its comfortable rate (a surge, "
-        "midnight); one hot node barely moves it (step 7).",
+        "midnight); one hot node barely moves it.",
     ),
     (
         "... and below which they shorten it again",
         coalescing_shorten_write_p99,
-        "Assumed: twice a normal conditional write; the gap between the two keeps the servers from flapping.",
+        "Assumed: twice a normal conditional write; the gap keeps the servers from flapping.",
     ),
     (
         "Connections on one server, over the fleet's mean, that open a ticket",
@@ -252,8 +252,7 @@ TABLE = [
     (
         "Time presence latency must stay over its target before a ticket",
         presence_latency_alert_window,
-        "Assumed: presence is the first thing shed under load, so a short breach is expected and "
-        "only a lasting one is worth a look.",
+        "Assumed: presence is shed first under load, so only a lasting breach is worth a look.",
     ),
     (
         "Minutes a day use must stay at that share for a quota step",
@@ -292,7 +291,7 @@ TABLE = [
         "Session-registry lookup p99 that opens a ticket",
         registry_lookup_p99_alert,
         f"Assumed: a tenth of the {member_row_deadline} member-row deadline, and far above an in-memory read "
-        "one cross-zone round trip away (about a millisecond), so it fires only when the registry itself is slow.",
+        "one cross-zone round trip away (about a millisecond), so it fires only when the registry is slow.",
     ),
     (
         "Collapsible messages FCM passes to one app on one device at once",
@@ -351,8 +350,8 @@ TABLE = [
     (
         "Replicas the restore writes at once",
         restore_copies_at_once,
-        "Chosen (step 1): sends ack on two zones. The new cluster's default zone says `num_replicas = 2`, no "
-        "one-a-zone constraint; the backed-up configs, three one a zone, return as it ends and raise the third.",
+        "Chosen (step 1): sends ack on two zones. The new cluster's default zone says `num_replicas = 2`, no one-a-zone"
+        " constraint; the backed-up configs return, rewritten to the new zones (step 1), and raise the third.",
     ),
     (
         "Margin on the seq range a restore skips",
@@ -360,13 +359,13 @@ TABLE = [
         "Assumed: room for add and remove notices on top of the messages, and for a copy that ran late.",
     ),
     (
-        "Share of deletion-list writes to the second region failing that pages",
+        "Share of deletion-list writes to the copy region failing that pages",
         deletion_list_error_page_share,
-        "Assumed: delete-for-everyone and account deletion fail while it lasts; a blip is retried by the clients.",
+        "Assumed: delete-for-everyone and account deletion fail while it lasts; a blip is retried by clients.",
     ),
     ("... for at least", deletion_list_error_page_window, "Assumed: as for token refresh errors."),
     (
-        "Added wait for a deletion, written to the second region first",
+        "Added wait for a deletion, written to the copy region first",
         deletion_list_write_latency,
         "One cross-region round trip, at most the reference's across an ocean (step 4).",
     ),

@@ -6,7 +6,8 @@ zones. In CockroachDB a range keeps its zone config's num_replicas, per-replica 
 replicas than that, and a cluster restore puts the backed-up zone configs back. So the new cluster's default zone
 says num_replicas = 2, without the one-replica-a-zone constraint, before the restore starts (the allocator still
 spreads a range's replicas over the zones), and the backed-up configs, three replicas one a zone, come back as it
-ends, which raises the third replica of every range by snapshot.
+ends. They name the lost region's zones, so the runbook rewrites them to the new region's zone names at once,
+which raises the third replica of every range by snapshot.
 
 Until it is in, each range is a consensus group of two that needs both replicas: a store node's crash stops the
 ranges with a replica on it, two over the node count of them, until it restarts, and a zone lost stops every
@@ -26,6 +27,7 @@ newest one in the second region is at most an RPO old at the loss, half an inter
 """
 
 from chat_assumptions import hot_group_messages_per_second, message_copies, snapshot_rate_per_node, zones
+from chat_backups import backup_full_copy_window
 from chat_operations import (
     RTO_FIXED,
     backup_copy_time,
@@ -57,6 +59,9 @@ region_third_copy_horizon = duration(restore_one_copy_bytes_per_node_horizon / t
 region_third_copy_year_one = duration(restore_one_copy_bytes_per_node_year_one / third_copy_snapshot_rate)
 region_third_copy_horizon_default_rate = duration(restore_one_copy_bytes_per_node_horizon / snapshot_rate_per_node)
 region_three_copies_horizon = duration(region_loss_rto + region_third_copy_horizon)
+# After a failover, from when sends resume: no copy off the region until the first full to the third region, which
+# waits for the third copy so as not to share its disks and links, is in there.
+third_region_unprotected = duration(region_third_copy_horizon + backup_full_copy_window)
 # The rate a node must hold for the window to stay within the most judged worth it, at the horizon's size.
 third_copy_rate_needed = throughput(restore_one_copy_bytes_per_node_horizon / third_copy_window_most, "B/s")
 third_copy_rate_needed_share = fraction(third_copy_rate_needed / third_copy_snapshot_rate)
