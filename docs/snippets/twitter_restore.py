@@ -24,13 +24,16 @@ spare), and at step 6's followee skew, which leaves no spare at the busy hour, s
 hours around it, at the spare over the day's average load. Each replayed tweet reads its author's stats
 row and at least one page of followers.
 
-Any snapshot the mirrored log can still bring up to date is used: one within the log's retention, whose
-recorded offsets the mirror still holds. Older, a restore has no snapshot and the rebuild job runs
-(twitter_reliability). So a snapshot is deleted once the next is complete, and at the log's retention at
-the latest; its entries' age and its own must stay inside the legal deadline's shortest month. The bill
-is the multi-region page's (concept_dr_costs), which counts the snapshot in what the second region costs:
-each snapshot crosses once, at the inter-region price a GB (2^30 bytes), and at most two are kept there,
-at S3 Standard's bulk price.
+Declaring the disaster freezes the mirrored topics' retention before anything else, and before the reset
+the restore checks each recorded offset against its partition's log start offset, running the rebuild job
+(twitter_reliability) instead if one is gone. A snapshot's age counts from the oldest event at its
+recorded offsets (a fan-out lag as the dump starts ages it at once). The oldest used leaves, below the
+log's retention, the whole recovery (covering a freeze that comes late) and a segment's span: the
+retention less those. So a snapshot is deleted once the next is complete, and at that age at the latest;
+its entries' age and its own must stay inside the legal deadline's shortest month. The bill is the
+multi-region page's (concept_dr_costs), which counts the snapshot in what the second region costs: each
+snapshot crosses once, at the inter-region price a GB (2^30 bytes), and at most two are kept there, at S3
+Standard's bulk price.
 """
 
 from concept_dr_assumptions import INTER_REGION_PRICE_PER_GB, restore_rate_per_server, timeline_snapshot_bytes
@@ -38,7 +41,12 @@ from concept_dr_costs import timeline_snapshot_storage_bill, timeline_snapshot_t
 from concept_dr_options import restore_store, rto_backup_log
 from concept_life_assumptions import STANDARD_PRICE_BULK, gdpr_answer_within
 from reference_capacity import relational_shard_bytes
-from twitter_assumptions import cache_ops_per_server, event_log_retention_days, resync_bytes_per_second
+from twitter_assumptions import (
+    cache_ops_per_server,
+    event_log_retention_days,
+    event_log_segment_days,
+    resync_bytes_per_second,
+)
 from twitter_cache import timeline_ops_per_follow_change
 from twitter_fanout import fanout_fleet_capacity
 from twitter_read_path import (
@@ -79,8 +87,16 @@ assert timeline_snapshot_dump_time < timeline_snapshot_interval
 assert timeline_snapshot_load_time < store_restore_time
 # Its age at a loss, normally at most (the next one about to complete): the window the replay covers.
 timeline_snapshot_age_most = duration(timeline_snapshot_interval + timeline_snapshot_dump_time)
-# The oldest one used: any the mirrored log can still bring up to date, within its retention. Deleted then.
-timeline_snapshot_age_limit = duration(event_log_retention_days * SECONDS_PER_DAY)
+# The oldest one used, its age counted from the oldest event at its recorded offsets: the log's retention
+# less the whole recovery (an upper bound: the follow changes' replay at the full retention's age) and a
+# segment's span, so the recorded offsets are still held at the reset even were the freeze late. Deleted then.
+event_log_retention = duration(event_log_retention_days * SECONDS_PER_DAY)
+event_log_segment_span = duration(event_log_segment_days * SECONDS_PER_DAY)
+follow_replay_time_retention = duration(
+    2 * follow_changes_per_second * event_log_retention / restore_store_cold_reads_per_second
+)
+region_loss_rto_retention = duration(rto_backup_log + follow_replay_time_retention)
+timeline_snapshot_age_limit = duration(event_log_retention - region_loss_rto_retention - event_log_segment_span)
 assert timeline_snapshot_age_most < timeline_snapshot_age_limit
 
 # First the window's follow changes, once the stores have replayed the log and before any call is admitted:
@@ -149,7 +165,10 @@ if __name__ != "twitter_restore":
                 ("... the copy, a server at a time", timeline_snapshot_dump_time),
                 ("... loaded at a restore, every server at once", timeline_snapshot_load_time),
                 ("Its age at a loss, normally at most", timeline_snapshot_age_most),
-                ("... the oldest used, the log's retention; deleted then", timeline_snapshot_age_limit),
+                ("The mirrored log's retention", event_log_retention),
+                ("... less the recovery (the follow changes at that age)", region_loss_rto_retention),
+                ("... and a segment's span", event_log_segment_span),
+                ("... the oldest snapshot used; deleted then", timeline_snapshot_age_limit),
                 ("Follow changes to replay before any call is admitted", follow_replay_changes),
                 ("... their store reads, at most", follow_replay_reads),
                 ("... on the whole restored store, cold", follow_replay_time),

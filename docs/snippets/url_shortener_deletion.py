@@ -54,6 +54,10 @@ account_ends_per_day_max = per_day(account_end_pace * SECONDS_PER_DAY)
 account_ended_keys_per_year = count(paid_plan_links_per_day * DAYS_PER_YEAR)
 paid_account_walk_year = duration(account_ended_keys_per_year / account_end_pace)
 paid_account_walk_horizon = duration(account_ended_keys_per_year * retention_years / account_end_pace)
+# The deletions under way take the pace in turn, a batch each, so with N under way each ends links at
+# least at a 1/N share: a deletion's wait is at most N times its walk alone. Two such accounts at once.
+concurrent_paid_deletions = count(2)
+paid_account_walk_horizon_shared = duration(concurrent_paid_deletions * paid_account_walk_horizon)
 
 # The ended set, held by the stream job alone, so that it stops writing a deleted link's open minutes at
 # once. A key leaves it once its day's batched delete has run (below), which waits for the stream to
@@ -146,6 +150,10 @@ if __name__ != "url_shortener_deletion":
                 (
                     f"... a year of the paid plan's links ({account_ended_keys_per_year}); {retention_years} years'",
                     f"{paid_account_walk_year}; {paid_account_walk_horizon}",
+                ),
+                (
+                    f"... {retention_years} years', with {concurrent_paid_deletions} such deletions under way, at most",
+                    paid_account_walk_horizon_shared,
                 ),
                 ("Bytes a key in memory", ended_key_bytes),
                 (
