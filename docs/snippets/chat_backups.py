@@ -48,10 +48,10 @@ erasure_backup_delay = duration(account_deletion_job_deadline + backup_full_kept
 erasure_delay = duration(max(erasure_store_delay, erasure_backup_delay))
 erasure_margin = duration(gdpr_answer_within - erasure_delay)
 assert erasure_margin > 0
-# The second region's newest copies, each aged from the time its rows are as of. The schedule alone takes
-# an incremental to the RPO (the interval and the copy) and a full to a week and its copy, so each alert
-# waits a margin past that: a copy a little slow raises nothing. A full late or failed keeps the old chain,
-# and the erasure bound, a day longer for each day late.
+# The copy region's newest copies (the second region; the third after a failover), each aged from the time
+# its rows are as of. The schedule alone takes an incremental to the RPO (the interval and the copy) and a
+# full to a week and its copy, so each alert waits a margin past that: a copy a little slow raises nothing.
+# A full late or failed keeps the old chain, and the erasure bound, a day longer for each day late.
 backup_incremental_alert_margin = duration(5 * 60)
 backup_incremental_alert_age = duration(region_loss_rpo + backup_incremental_alert_margin)
 backup_full_alert_margin = duration(6 * 3600)
@@ -129,8 +129,8 @@ if __name__ != "chat_backups":
                 ("... the last backup", erasure_backup_delay),
                 ("Erasure delay", erasure_delay),
                 ("... under a month by", erasure_margin),
-                ("Newest incremental in the second region older than this pages", backup_incremental_alert_age),
-                ("Newest full in the second region older than this opens a ticket", backup_full_alert_age),
+                ("Newest incremental in the copy region older than this pages", backup_incremental_alert_age),
+                ("Newest full in the copy region older than this opens a ticket", backup_full_alert_age),
                 ("A full backup at the horizon, one copy of the store", backup_full_bytes_horizon),
                 (f"... sent to the second region over {backup_full_copy_window}", backup_full_copy_rate_horizon),
                 ("... each store node's export meanwhile", backup_full_copy_rate_per_node_horizon),

@@ -206,6 +206,11 @@ draw_late_after_takeover = duration(draw_owner_takeover + draw_build_time + draw
 assert draw_late_after_takeover < draw_late_to_planned_share, "a takeover's draw takes the queue store's margin"
 draw_missing_page = duration(draw_delay + draw_late_after_takeover)
 assert draw_missing_page < draw_delay + draw_late_to_planned_share, "the draw-missing alert pages past the margin"
+# A larger pre-start crowd makes the draw late with nothing broken: the alert waits longer by the scan of the
+# rows over the planned count, twice (the first build's, every zone up, and a takeover's, a zone lost), for
+# each million more. And its shard's primary must have been up that long too, so a write that waited on a
+# failover, with its owner taken over, has landed.
+draw_missing_page_per_million = duration(1e6 / queue_store_scan_rate + 1e6 / queue_store_scan_rate_zone_lost)
 # A lost zone that held the show's shard primary: the draw's write (and the block claims) wait for the shard's
 # failover, from the loss. Lost between the scan's start and the write, the draw is this much late, at the
 # least and at the most, past the queue store's margin: the late claims are then paced as in step 7's zone loss.
@@ -273,6 +278,7 @@ if __name__ != "ticket_booking_servers":
                 ("... so the draw is in place late by", draw_late_zone_lost, ""),
                 ("... a dead draw owner's shows taken over within", draw_owner_takeover, ""),
                 ("... a draw rebuilt then, a zone lost too, late by at most", draw_late_after_takeover, ""),
+                ("... the alert's wait, more for each million more joiners", draw_missing_page_per_million, ""),
                 ("... the shard's primary lost too: late by, from", draw_late_primary_lost_least, ""),
                 ("... to", draw_late_primary_lost_most, ""),
                 ("... the draw's list, loaded by every waiting-room server", draw_load_bytes, ""),

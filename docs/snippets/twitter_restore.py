@@ -24,12 +24,15 @@ spare), and at step 6's followee skew, which leaves no spare at the busy hour, s
 hours around it, at the spare over the day's average load. Each replayed tweet reads its author's stats
 row and at least one page of followers.
 
-Declaring the disaster freezes the mirrored topics' retention before anything else, and before the reset
-the restore checks each recorded offset against its partition's log start offset, running the rebuild job
+Declaring the disaster first stops MirrorMaker 2's connectors from the lost region (their topic-config sync
+would set the retention back), then freezes the mirrored topics' retention, and before the reset the restore
+checks each recorded offset against its partition's log start offset, running the rebuild job
 (twitter_reliability) instead if one is gone. A snapshot's age counts from the oldest event at its
 recorded offsets (a fan-out lag as the dump starts ages it at once). The oldest used leaves, below the
 log's retention, the whole recovery (covering a freeze that comes late) and a segment's span: the
-retention less those. So a snapshot is deleted once the next is complete, and at that age at the latest;
+retention less those. The retention goes back to its days once the group, reset, has read past the recorded
+offsets, at the latest as the calls are admitted: the log then holds an event at most its erasure bound and
+the recovery. So a snapshot is deleted once the next is complete, and at that age at the latest;
 its entries' age and its own must stay inside the legal deadline's shortest month. The bill is the
 multi-region page's (concept_dr_costs), which counts the snapshot in what the second region costs: each
 snapshot crosses once, at the inter-region price a GB (2^30 bytes), and at most two are kept there, at S3
@@ -43,6 +46,7 @@ from concept_life_assumptions import STANDARD_PRICE_BULK, gdpr_answer_within
 from reference_capacity import relational_shard_bytes
 from twitter_assumptions import (
     cache_ops_per_server,
+    event_log_erasure_bound,
     event_log_retention_days,
     event_log_segment_days,
     resync_bytes_per_second,
@@ -98,6 +102,10 @@ follow_replay_time_retention = duration(
 region_loss_rto_retention = duration(rto_backup_log + follow_replay_time_retention)
 timeline_snapshot_age_limit = duration(event_log_retention - region_loss_rto_retention - event_log_segment_span)
 assert timeline_snapshot_age_most < timeline_snapshot_age_limit
+# The freeze lasts from the declaration until the group has read past the recorded offsets, at the latest as
+# the calls are admitted, so inside the recovery's bound: what the mirror keeps an event for, at most, then.
+event_log_erasure_bound_disaster = duration(event_log_erasure_bound + region_loss_rto_retention)
+assert event_log_erasure_bound_disaster < gdpr_answer_within
 
 # First the window's follow changes, once the stores have replayed the log and before any call is admitted:
 # two store reads each at most, on the whole restored store at the cold read rate, which a timeline-cache
@@ -166,9 +174,10 @@ if __name__ != "twitter_restore":
                 ("... loaded at a restore, every server at once", timeline_snapshot_load_time),
                 ("Its age at a loss, normally at most", timeline_snapshot_age_most),
                 ("The mirrored log's retention", event_log_retention),
-                ("... less the recovery (the follow changes at that age)", region_loss_rto_retention),
+                ("... less the recovery's bound (the follow changes at that age)", region_loss_rto_retention),
                 ("... and a segment's span", event_log_segment_span),
                 ("... the oldest snapshot used; deleted then", timeline_snapshot_age_limit),
+                ("An event in the mirror, frozen through a recovery, at most", event_log_erasure_bound_disaster),
                 ("Follow changes to replay before any call is admitted", follow_replay_changes),
                 ("... their store reads, at most", follow_replay_reads),
                 ("... on the whole restored store, cold", follow_replay_time),
